@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// Generates one JSON Schema per Step Functions-optimized SageMaker API from the AWS SageMaker API model
+// (botocore's service-2.json, copied with its licence into schemas/aws-model/). The schemas are committed;
+// never edit them by hand: change this script or the model and run `npm run schemas`.
+//
+// Each schema is self-contained: the request shape is the root, every shape it reaches is in $defs.
+// Standard JSON Schema keywords carry the constraints (type, properties, required, additionalProperties,
+// pattern, minLength/maxLength, minimum/maximum, enum, items, minItems/maxItems, propertyNames,
+// minProperties/maxProperties); documentation is Markdown in `markdownDescription`. `x-awsShape` names the
+// model's shape and `x-awsPattern` keeps the model's own (unanchored, Java-style) pattern for messages.
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const MODEL = join(here, 'aws-model', 'sagemaker-2017-07-24.service-2.json');
+const OUT = join(here, 'sagemaker');
+
+// The Step Functions-optimized SageMaker integrations: resource name → (API operation, supports `.sync`).
+// Adding an integration is one line here.
+const INTEGRATIONS = [
+  ['createEndpoint', 'CreateEndpoint', false],
+  ['createEndpointConfig', 'CreateEndpointConfig', false],
+  ['createHyperParameterTuningJob', 'CreateHyperParameterTuningJob', true],
+  ['createLabelingJob', 'CreateLabelingJob', true],
+  ['createModel', 'CreateModel', false],
+  ['createProcessingJob', 'CreateProcessingJob', true],
+  ['createTrainingJob', 'CreateTrainingJob', true],
+  ['createTransformJob', 'CreateTransformJob', true],
+  ['updateEndpoint', 'UpdateEndpoint', false],
+];
+
+// Java regex classes that JavaScript does not know, as the characters they stand for (POSIX, US-ASCII).
+const JAVA_CLASSES = {
+  Alnum: 'A-Za-z0-9', Alpha: 'A-Za-z', Digit: '0-9', Upper: 'A-Z', Lower: 'a-z', XDigit: '0-9A-Fa-f',
+  Space: ' \\t\\n\\x0B\\f\\r', Punct: '!-\\/:-@\\[-`{-~', ASCII: '\\x00-\\x7F',
+};
+
+/** The model's pattern as an anchored JavaScript pattern that compiles with the `u` flag. */
+export function toJsPattern(javaPattern) {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < javaPattern.length; i++) {
+    const c = javaPattern[i];
+    if (c === '\\') {
+      const next = javaPattern[i + 1];
+      const java = /^p\{(\w+)\}/.exec(javaPattern.slice(i + 1));
+      if (java && JAVA_CLASSES[java[1]]) {
+        out += inClass ? JAVA_CLASSES[java[1]] : `[${JAVA_CLASSES[java[1]]}]`;
+        i += java[0].length;
+        continue;
+      }
+      // With the `u` flag an escaped character that is not syntax is an error: `\_`, and `\-` outside a class.
+      if (next === '_' || (next === '-' && !inClass)) { out += next; i++; continue; }
+      out += c + next;
+      i++;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  const anchored = `^(?:${out})$`;
+  new RegExp(anchored, 'u'); // throws when the translation is incomplete: the generator must fail loudly
+  return anchored;
+}
+
+/** The model's documentation (HTML) as Markdown. */
+export function htmlToMarkdown(html) {
+  if (!html) return undefined;
+  let s = html
+    .replace(/\s+/g, ' ')
+    .replace(/<a [^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/g, (_, href, text) => `[${text.trim()}](${href})`)
+    .replace(/<\/?(code|i|b|em|strong)>/g, (t) => ({ code: '`', i: '_', em: '_', b: '**', strong: '**' })[t.replace(/[<>/]/g, '')])
+    .replace(/<note>/g, '\n\n> **Note:** ').replace(/<\/note>/g, '\n\n')
+    .replace(/<important>/g, '\n\n> **Important:** ').replace(/<\/important>/g, '\n\n')
+    .replace(/<li>\s*/g, '\n- ').replace(/<\/li>/g, '')
+    .replace(/<\/?(ul|ol)>/g, '\n\n')
+    .replace(/<p>\s*/g, '\n\n').replace(/<\/p>/g, '\n\n')
+    .replace(/<br\s*\/?>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+  s = s.split('\n').map((l) => l.trim()).join('\n').replace(/\n(> \*\*(?:Note|Important):\*\*)\s*\n+/g, '\n$1 ');
+  s = s.replace(/\n{3,}/g, '\n\n').replace(/` ([^`]*?) `/g, '`$1`').trim();
+  // Backticks of an unbalanced count (rare in the model) would swallow the rest of a hover.
+  return s || undefined;
+}
+
+function shapeSchema(model, name) {
+  const shape = model.shapes[name];
+  const ref = (target) => ({ $ref: `#/$defs/${target}` });
+  const s = { 'x-awsShape': name };
+  const doc = htmlToMarkdown(shape.documentation);
+  if (doc) s.markdownDescription = doc;
+  switch (shape.type) {
+    case 'structure': {
+      s.type = 'object';
+      s.properties = {};
+      for (const [member, m] of Object.entries(shape.members ?? {})) {
+        const p = ref(m.shape);
+        const mdoc = htmlToMarkdown(m.documentation);
+        if (mdoc) p.markdownDescription = mdoc;
+        if (m.deprecated) p.deprecated = true;
+        s.properties[member] = p;
+      }
+      if (shape.required?.length) s.required = [...shape.required];
+      s.additionalProperties = false;
+      break;
+    }
+    case 'list':
+      s.type = 'array';
+      s.items = ref(shape.member.shape);
+      if (shape.min !== undefined) s.minItems = shape.min;
+      if (shape.max !== undefined) s.maxItems = shape.max;
+      break;
+    case 'map':
+      s.type = 'object';
+      s.propertyNames = ref(shape.key.shape);
+      s.additionalProperties = ref(shape.value.shape);
+      if (shape.min !== undefined) s.minProperties = shape.min;
+      if (shape.max !== undefined) s.maxProperties = shape.max;
+      break;
+    case 'string':
+      s.type = 'string';
+      if (shape.enum) s.enum = [...shape.enum];
+      if (shape.min !== undefined) s.minLength = shape.min;
+      if (shape.max !== undefined) s.maxLength = shape.max;
+      if (shape.pattern !== undefined) {
+        s.pattern = toJsPattern(shape.pattern);
+        s['x-awsPattern'] = shape.pattern;
+      }
+      break;
+    case 'integer':
+    case 'long':
+      s.type = 'integer';
+      if (shape.min !== undefined) s.minimum = shape.min;
+      if (shape.max !== undefined) s.maximum = shape.max;
+      break;
+    case 'float':
+    case 'double':
+      s.type = 'number';
+      if (shape.min !== undefined) s.minimum = shape.min;
+      if (shape.max !== undefined) s.maximum = shape.max;
+      break;
+    case 'boolean':
+      s.type = 'boolean';
+      break;
+    case 'timestamp':
+      s.type = ['string', 'number'];
+      break;
+    default:
+      throw new Error(`shape ${name}: type ${shape.type} has no JSON Schema mapping yet`);
+  }
+  return s;
+}
+
+function closure(model, root) {
+  const seen = new Set();
+  const visit = (name) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const shape = model.shapes[name];
+    if (!shape) throw new Error(`shape ${name} is not in the model`);
+    for (const k of ['member', 'key', 'value']) if (shape[k]) visit(shape[k].shape);
+    for (const m of Object.values(shape.members ?? {})) visit(m.shape);
+  };
+  visit(root);
+  return [...seen].sort();
+}
+
+export function generate(model) {
+  const schemas = {};
+  for (const [resource, operation, sync] of INTEGRATIONS) {
+    const op = model.operations[operation];
+    if (!op) throw new Error(`operation ${operation} is not in the model`);
+    const root = op.input.shape;
+    const defs = {};
+    for (const name of closure(model, root)) defs[name] = shapeSchema(model, name);
+    schemas[resource] = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: `sagemaker/${resource}.schema.json`,
+      title: `${operation} request`,
+      markdownDescription: htmlToMarkdown(op.documentation),
+      'x-awsOperation': operation,
+      'x-stepFunctionsResource': resource,
+      'x-integrationPatterns': sync ? ['requestResponse', 'sync'] : ['requestResponse'],
+      'x-apiReference': `https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_${operation}.html`,
+      'x-modelVersion': `${model.metadata.uid} (botocore 1.43.107)`,
+      $ref: `#/$defs/${root}`,
+      $defs: defs,
+    };
+  }
+  return schemas;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const model = JSON.parse(readFileSync(MODEL, 'utf8'));
+  const schemas = generate(model);
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  for (const [resource, schema] of Object.entries(schemas)) {
+    writeFileSync(join(OUT, `${resource}.schema.json`), JSON.stringify(schema, null, 1) + '\n');
+  }
+  // The index the language service imports: one module that pulls in every schema.
+  const names = Object.keys(schemas);
+  writeFileSync(
+    join(OUT, 'index.ts'),
+    '// Generated by schemas/generate.mjs — do not edit.\n' +
+      names.map((n) => `import ${n} from './${n}.schema.json';`).join('\n') +
+      `\n\nexport const sageMakerSchemas = { ${names.join(', ')} } as const;\n`,
+  );
+  console.log(`schemas: ${names.length} integrations → ${OUT} (${readdirSync(OUT).length} files)`);
+}

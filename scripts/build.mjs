@@ -1,0 +1,34 @@
+// Bundles the extension, the language server and the command-line tools with esbuild into dist/.
+// Everything the product runs is bundled, so the VSIX needs no node_modules.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const entries = [
+  // [source, output, what it is]
+  ['client/src/extension.ts', 'dist/extension.js', 'VS Code extension (client)'],
+  ['server/src/server.ts', 'dist/server.js', 'language server: node dist/server.js --stdio'],
+  ['server/src/cli.ts', 'dist/cli.js', 'command-line linter: node dist/cli.js FILES'],
+  ['emulator/src/main.ts', 'dist/emulator.js', 'local SageMaker + CloudWatch Logs emulator: node dist/emulator.js --port N'],
+];
+
+await Promise.all(
+  entries
+    .filter(([src]) => existsSync(src))
+    .map(([src, outfile]) =>
+      build({
+        entryPoints: [src],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        external: ['vscode'],
+        sourcemap: production ? false : 'linked',
+        minify: production,
+        legalComments: 'none',
+        logLevel: 'warning',
+        banner: outfile.endsWith('cli.js') || outfile.endsWith('emulator.js') ? { js: '#!/usr/bin/env node' } : undefined,
+      }),
+    ),
+);

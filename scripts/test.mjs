@@ -1,0 +1,35 @@
+// Runs the test suites with Node's own test runner. Tests are TypeScript under test/<suite>/*.test.ts;
+// esbuild bundles each one into out/test first (fast, and no second compiler configuration).
+//   node scripts/test.mjs                 every suite
+//   node scripts/test.mjs unit lsp        only these suites (folders under test/)
+import { build } from 'esbuild';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const ALL = ['unit', 'lsp', 'client', 'cli', 'grammar', 'fuzz', 'e2e'];
+const suites = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+const files = suites.flatMap((s) =>
+  existsSync(join('test', s)) ? readdirSync(join('test', s)).filter((f) => f.endsWith('.test.ts')).map((f) => join('test', s, f)) : [],
+);
+if (!files.length) {
+  console.error(`no test files in ${suites.join(', ')}`);
+  process.exit(1);
+}
+rmSync('out/test', { recursive: true, force: true });
+await build({
+  entryPoints: files,
+  outdir: 'out/test',
+  outbase: 'test',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'inline',
+  external: ['vscode', 'playwright-core', 'amazon-states-language-service', 'fast-check', 'esbuild'],
+  logLevel: 'warning',
+});
+const outputs = files.map((f) => join('out', f.replace(/\.ts$/, '.js')));
+// One process at a time per file keeps the servers and browsers the suites start from competing for 2 cores.
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...outputs], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -1,0 +1,32 @@
+// The custom requests between the extension (client/) and the language server, declared once and imported
+// by both sides.
+
+/** `sagemaker/tasks`: the SageMaker Task states of a document, for launching jobs and CodeLenses. */
+export const TasksRequest = 'sagemaker/tasks';
+
+export interface TasksParams {
+  uri: string;
+}
+
+export interface TaskInfo {
+  /** The state's name, and the names of the enclosing Parallel/Map states, outermost first. */
+  stateName: string;
+  statePath: string[];
+  /** The Resource ARN as written, e.g. arn:aws:states:::sagemaker:createTrainingJob.sync */
+  resource: string;
+  /** Step Functions' name of the API, e.g. createTrainingJob. */
+  api: string;
+  /** The SageMaker operation, e.g. CreateTrainingJob. */
+  operation: string;
+  integrationPattern: 'requestResponse' | 'sync' | 'waitForTaskToken';
+  queryLanguage: 'JSONPath' | 'JSONata';
+  /** `Parameters` (JSONPath) or `Arguments` (JSONata), as a JSON value (null when absent). */
+  payloadKey: 'Parameters' | 'Arguments';
+  payload: unknown;
+  /** The range of the state's name key, 0-based LSP positions. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** Error diagnostics inside this state (messages), so a launch can be refused with the reasons. */
+  errors: string[];
+}
+
+export type TasksResult = TaskInfo[];

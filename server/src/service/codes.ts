@@ -1,0 +1,30 @@
+// The stable `code` of every diagnostic. Quick fixes, the CLI's output and users' suppressions key on these
+// strings: never rename one, only add.
+export const Code = {
+  // SageMaker request checks (source "sagemaker")
+  unknownKey: 'unknown-key',
+  missingRequired: 'missing-required',
+  wrongType: 'wrong-type',
+  enumValue: 'enum-value',
+  pattern: 'pattern',
+  pathWithoutDollarSuffix: 'path-without-dollar-suffix',
+  tooShort: 'too-short',
+  tooLong: 'too-long',
+  outOfRange: 'out-of-range',
+  tooFewItems: 'too-few-items',
+  tooManyItems: 'too-many-items',
+  tooFewEntries: 'too-few-entries',
+  tooManyEntries: 'too-many-entries',
+  deprecated: 'deprecated',
+  unsupportedIntegrationPattern: 'unsupported-integration-pattern',
+  unknownIntegration: 'unknown-integration',
+  // Dynamic values
+  invalidPath: 'invalid-path',
+  invalidIntrinsic: 'invalid-intrinsic',
+  invalidJsonata: 'invalid-jsonata',
+  likelyRuntimeFailure: 'likely-runtime-failure',
+  // The file itself
+  syntax: 'syntax',
+  tooLarge: 'too-large',
+} as const;
+export type DiagnosticCode = (typeof Code)[keyof typeof Code];

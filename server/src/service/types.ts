@@ -1,0 +1,39 @@
+// Types shared by every stage of the language service. The service is editor-agnostic: it reads a document's
+// text and returns findings in character offsets; server.ts turns them into LSP types.
+import type { Node } from 'jsonc-parser';
+
+/**
+ * A node of a parsed document. JSON (jsonc-parser) and YAML (yamlParser.ts) both produce this shape:
+ * `object` nodes have `property` children, each with `[keyNode, valueNode]` children; offsets are into the
+ * document's text, and a string node spans its source text including any quotes.
+ */
+export type AstNode = Node;
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** Where a diagnostic comes from: the SageMaker request checks, the ASL structure, or the file's syntax. */
+export type ProblemSource = 'sagemaker' | 'asl' | 'json' | 'yaml';
+
+/** A finding, in offsets into the document's text. */
+export interface Problem {
+  offset: number;
+  length: number;
+  message: string;
+  severity: Severity;
+  source: ProblemSource;
+  /** Stable per kind of check (see codes.ts); quick fixes and the CLI key on it. */
+  code: string;
+  /** What a quick fix needs to know, when the check knows it (e.g. the closest valid key). */
+  data?: Record<string, unknown>;
+}
+
+export type DocumentLanguage = 'json' | 'yaml';
+
+/** A document parsed once and shared by every feature. */
+export interface ParsedDocument {
+  text: string;
+  language: DocumentLanguage;
+  root: AstNode | undefined;
+  /** At most one: the first syntax error (later ones are usually consequences of it). */
+  syntaxErrors: Problem[];
+}
