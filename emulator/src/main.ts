@@ -1,0 +1,82 @@
+// node dist/emulator.js --port N — a local SageMaker + CloudWatch Logs for tests and demos.
+import { createEmulatorServer } from './server';
+import { parseFaultFlag } from './faults';
+import type { EmulatorOptions } from './sagemaker';
+
+const USAGE = `Usage: node dist/emulator.js [options]
+  --port N             port to listen on (0 = any free port; default 4566)
+  --host H             address to bind (default 127.0.0.1)
+  --step-ms N          milliseconds between two job status changes (default 2000)
+  --training-steps N   how many steps the Training phase lasts (default 3)
+  --fail-name S        a job whose name contains S fails (default "fail"; repeatable; "" for none)
+  --instance-limit N   instances of one type that may run at once before ResourceLimitExceeded (default 20)
+  --region R           region in ARNs (default us-east-1)
+  --account A          account in ARNs (default 123456789012)
+  --fault K[:OP[:N]]   inject fault K (throttle, error500, error503, delay, drop, expiredToken, accessDenied,
+                       resourceLimit) on operation OP (default all) N times (0 = always; default 1); repeatable
+  --quiet              do not log faults
+Runtime control: POST /_emulator/faults {"rules":[{"fault":"throttle","target":"DescribeTrainingJob","count":2}]},
+DELETE /_emulator/faults, GET /_emulator/stats, POST /_emulator/reset.`;
+
+function parseArgs(argv: string[]) {
+  const options: EmulatorOptions = { stepMs: 2000, trainingSteps: 3, failNames: [], region: 'us-east-1', account: '123456789012', instanceLimit: 20 };
+  let port = 4566;
+  let host = '127.0.0.1';
+  let quiet = false;
+  let failNames: string[] | undefined;
+  const faults = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    const number = () => {
+      const v = Number(value());
+      if (!Number.isFinite(v) || v < 0) throw new Error(`${flag} needs a non-negative number`);
+      return v;
+    };
+    switch (flag) {
+      case '--port': port = number(); break;
+      case '--host': host = value(); break;
+      case '--step-ms': options.stepMs = number(); break;
+      case '--training-steps': options.trainingSteps = Math.max(1, number()); break;
+      case '--fail-name': (failNames ??= []).push(value()); break;
+      case '--instance-limit': options.instanceLimit = number(); break;
+      case '--region': options.region = value(); break;
+      case '--account': options.account = value(); break;
+      case '--fault': faults.push(parseFaultFlag(value())); break;
+      case '--quiet': quiet = true; break;
+      case '--help': case '-h': console.log(USAGE); process.exit(0);
+      default: throw new Error(`unknown option ${flag}`);
+    }
+  }
+  options.failNames = failNames ?? ['fail'];
+  return { options, port, host, quiet, faults };
+}
+
+let args: ReturnType<typeof parseArgs>;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (e) {
+  console.error(`${(e as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const emulator = createEmulatorServer(args.options, args.quiet ? undefined : (line) => console.error(line));
+args.faults.forEach((f) => emulator.faults.add(f));
+emulator.server.on('error', (e) => {
+  console.error(`SageMaker emulator: ${e.message}`);
+  process.exit(1);
+});
+emulator.server.listen(args.port, args.host, () => {
+  const address = emulator.server.address();
+  const port = typeof address === 'object' && address ? address.port : args.port;
+  console.log(`SageMaker emulator listening on http://${args.host}:${port}`);
+});
+const shutdown = () => {
+  emulator.server.close(() => process.exit(0));
+  emulator.server.closeAllConnections();
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

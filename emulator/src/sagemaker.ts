@@ -1,0 +1,362 @@
+// The emulated SageMaker training and transform jobs and their CloudWatch Logs. A job's life is a schedule of
+// status changes laid out when it is created (one every `stepMs`); every request first applies the changes
+// that are due, so the state is a pure function of the clock and what was asked, with no timers to clean up.
+import { sageMakerSchemas } from '../../schemas/sagemaker/index';
+import { validateRequest, validationMessage, type JsonSchema } from './validate';
+import type { ErrorAnswer } from './faults';
+
+export interface EmulatorOptions {
+  /** Milliseconds between two status changes. */
+  stepMs: number;
+  /** How many steps the Training (or transform) phase lasts. */
+  trainingSteps: number;
+  /** A job whose name contains one of these (case-insensitive) fails during training. */
+  failNames: string[];
+  region: string;
+  account: string;
+  /** Instances of one type that may run at the same time, as the account-level service limit. */
+  instanceLimit: number;
+}
+
+export class ApiError extends Error {
+  constructor(readonly answer: ErrorAnswer) {
+    super(answer.message);
+  }
+}
+const validation = (message: string) => new ApiError({ status: 400, type: 'ValidationException', message });
+
+type Kind = 'training' | 'transform';
+type Json = Record<string, any>;
+
+interface Transition {
+  Status: string;
+  StartTime: number;
+  EndTime?: number;
+  StatusMessage: string;
+}
+interface Step {
+  at: number;
+  status: string;
+  secondary: string;
+  message: string;
+  logs: string[];
+  failureReason?: string;
+}
+interface Job {
+  kind: Kind;
+  name: string;
+  arn: string;
+  request: Json;
+  created: number;
+  modified: number;
+  status: string;
+  secondary: string;
+  transitions: Transition[];
+  schedule: Step[];
+  failureReason?: string;
+  startedAt?: number;
+  endedAt?: number;
+  instanceType: string;
+  instanceCount: number;
+}
+
+interface LogEvent {
+  timestamp: number;
+  message: string;
+  ingestionTime: number;
+}
+interface LogStream {
+  name: string;
+  created: number;
+  events: LogEvent[];
+}
+
+export const LOG_GROUPS: Record<Kind, string> = { training: '/aws/sagemaker/TrainingJobs', transform: '/aws/sagemaker/TransformJobs' };
+const TERMINAL = new Set(['Completed', 'Failed', 'Stopped']);
+const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
+
+export class SageMakerEmulator {
+  private jobs = new Map<string, Job>(); // key: `${kind}/${name}`
+  private logs = new Map<string, Map<string, LogStream>>();
+
+  constructor(readonly options: EmulatorOptions, private readonly now: () => number = Date.now) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.jobs.clear();
+    this.logs = new Map(Object.values(LOG_GROUPS).map((g) => [g, new Map()]));
+  }
+
+  /** Answers one JSON 1.1 operation (`SageMaker.X` / `Logs_20140328.X`); throws ApiError for the error answers. */
+  handle(target: string, input: Json): Json {
+    this.advance();
+    const [service, op] = target.split('.');
+    const handler = service === 'SageMaker' ? this.sageMaker[op] : service === 'Logs_20140328' ? this.cloudWatchLogs[op] : undefined;
+    if (!handler) throw new ApiError({ status: 400, type: 'UnknownOperationException', message: `Operation ${target} is not supported by the emulator` });
+    return handler(input ?? {});
+  }
+
+  // ---- SageMaker ---------------------------------------------------------------------------------------------
+
+  private sageMaker: Record<string, (input: Json) => Json> = {
+    CreateTrainingJob: (input) => ({ TrainingJobArn: this.create('training', input).arn }),
+    CreateTransformJob: (input) => ({ TransformJobArn: this.create('transform', input).arn }),
+    DescribeTrainingJob: (input) => this.describe(this.find('training', input.TrainingJobName)),
+    DescribeTransformJob: (input) => this.describe(this.find('transform', input.TransformJobName)),
+    StopTrainingJob: (input) => this.stop('training', input.TrainingJobName),
+    StopTransformJob: (input) => this.stop('transform', input.TransformJobName),
+    ListTrainingJobs: (input) => this.list('training', input),
+    ListTransformJobs: (input) => this.list('transform', input),
+  };
+
+  private create(kind: Kind, input: Json): Job {
+    const schema = (kind === 'training' ? sageMakerSchemas.createTrainingJob : sageMakerSchemas.createTransformJob) as unknown as JsonSchema;
+    const errors = validateRequest(schema, input);
+    if (errors.length) throw validation(validationMessage(errors));
+    const name: string = kind === 'training' ? input.TrainingJobName : input.TransformJobName;
+    const label = kind === 'training' ? 'Training' : 'Transform';
+    const existing = this.jobs.get(`${kind}/${name}`);
+    const arn = `arn:aws:sagemaker:${this.options.region}:${this.options.account}:${kind}-job/${name.toLowerCase()}`;
+    if (existing) {
+      throw new ApiError({
+        status: 400,
+        type: 'ResourceInUse',
+        message: `${label} job names must be unique within an AWS account and region, and a ${kind} job with this name already exists (${arn})`,
+      });
+    }
+    const resources = kind === 'training' ? input.ResourceConfig : input.TransformResources;
+    const instanceType: string = resources?.InstanceType ?? 'ml.m5.xlarge';
+    const instanceCount: number = resources?.InstanceCount ?? 1;
+    const running = [...this.jobs.values()]
+      .filter((j) => j.instanceType === instanceType && !TERMINAL.has(j.status))
+      .reduce((n, j) => n + j.instanceCount, 0);
+    if (running + instanceCount > this.options.instanceLimit) {
+      throw new ApiError({
+        status: 400,
+        type: 'ResourceLimitExceeded',
+        message: `The account-level service limit '${instanceType} for ${kind} job usage' is ${this.options.instanceLimit} Instances, with current utilization of ${running} Instances and a request delta of ${instanceCount} Instances. Please use AWS Service Quotas to request an increase for this quota.`,
+      });
+    }
+    const created = this.now();
+    const job: Job = {
+      kind, name, arn, request: input, created, modified: created, status: 'InProgress', secondary: 'Starting',
+      transitions: [], schedule: [], instanceType, instanceCount,
+    };
+    job.schedule = this.plan(job);
+    this.jobs.set(`${kind}/${name}`, job);
+    this.advance();
+    return job;
+  }
+
+  /** The status changes of a job's life, with the log lines written at each. */
+  private plan(job: Job): Step[] {
+    const { stepMs, trainingSteps } = this.options;
+    const fails = this.options.failNames.some((f) => f && job.name.toLowerCase().includes(f.toLowerCase()));
+    const t = job.created;
+    const end = t + (3 + trainingSteps) * stepMs;
+    if (job.kind === 'transform') {
+      const lines = ['Starting the inference server', 'Processing input records', 'Processed batch 1 of 2', 'Processed batch 2 of 2'];
+      return [
+        { at: t, status: 'InProgress', secondary: 'Starting', message: 'Launching ML instances', logs: [] },
+        { at: t + stepMs, status: 'InProgress', secondary: 'Transforming', message: 'Transforming input data', logs: lines.slice(0, 2) },
+        fails
+          ? { at: end, status: 'Failed', secondary: 'Failed', message: 'Transform failed', logs: ['ERROR: model server returned 500 for record 17'],
+              failureReason: 'ClientError: See job logs for more information' }
+          : { at: end, status: 'Completed', secondary: 'Completed', message: 'Transform job completed', logs: lines.slice(2) },
+      ];
+    }
+    const steps: Step[] = [
+      { at: t, status: 'InProgress', secondary: 'Starting', message: 'Preparing the instances for training', logs: [] },
+      { at: t + stepMs, status: 'InProgress', secondary: 'Downloading', message: 'Downloading input data', logs: ['bash: no job control in this shell'] },
+      { at: t + 2 * stepMs, status: 'InProgress', secondary: 'Training', message: 'Training image download completed. Training in progress.',
+        logs: ['Invoking script with the following command: python train.py', '[0]#011train-rmse:0.47312#011validation-rmse:0.48177'] },
+    ];
+    for (let i = 1; i < trainingSteps; i++) {
+      steps.push({ at: t + (2 + i) * stepMs, status: 'InProgress', secondary: 'Training', message: 'Training image download completed. Training in progress.',
+        logs: [`[${i}]#011train-rmse:${(0.47 / (i + 1)).toFixed(5)}#011validation-rmse:${(0.48 / (i + 1)).toFixed(5)}`] });
+    }
+    if (fails) {
+      steps.push({ at: end, status: 'Failed', secondary: 'Failed', message: 'Training job failed',
+        logs: ['Traceback (most recent call last):', '  File "train.py", line 42, in <module>', "KeyError: 'label'"],
+        failureReason: 'AlgorithmError: ExecuteUserScriptError:\nExitCode 1\nErrorMessage "KeyError: \'label\'"\nCommand "/usr/local/bin/python3.9 train.py", exit code: 1' });
+      return steps;
+    }
+    steps.push(
+      { at: t + (2 + trainingSteps) * stepMs, status: 'InProgress', secondary: 'Uploading', message: 'Uploading generated training model', logs: ['Saving model to /opt/ml/model'] },
+      { at: end, status: 'Completed', secondary: 'Completed', message: 'Training job completed', logs: ['Training complete.'] },
+    );
+    return steps;
+  }
+
+  /** Applies every scheduled change that is due. */
+  private advance(): void {
+    const now = this.now();
+    for (const job of this.jobs.values()) {
+      while (job.schedule.length && job.schedule[0].at <= now) this.apply(job, job.schedule.shift()!);
+    }
+  }
+
+  private apply(job: Job, step: Step): void {
+    const last = job.transitions.at(-1);
+    if (job.kind === 'training' || step.secondary !== last?.Status) {
+      if (last && last.Status === step.secondary) last.StatusMessage = step.message;
+      else {
+        if (last) last.EndTime = step.at;
+        job.transitions.push({ Status: step.secondary, StartTime: step.at, StatusMessage: step.message });
+      }
+    }
+    if (step.secondary === (job.kind === 'training' ? 'Downloading' : 'Transforming')) job.startedAt ??= step.at;
+    job.status = step.status;
+    job.secondary = step.secondary;
+    job.modified = step.at;
+    if (step.failureReason) job.failureReason = step.failureReason;
+    if (TERMINAL.has(step.status)) {
+      job.endedAt = step.at;
+      const final = job.transitions.at(-1)!;
+      final.EndTime = step.at;
+    }
+    if (step.logs.length) this.writeLogs(job, step.at, step.logs);
+  }
+
+  private find(kind: Kind, name: unknown): Job {
+    const job = typeof name === 'string' ? this.jobs.get(`${kind}/${name}`) : undefined;
+    if (!job) throw validation('Requested resource not found.');
+    return job;
+  }
+
+  private describe(job: Job): Json {
+    const r = job.request;
+    const common = { CreationTime: seconds(job.created), LastModifiedTime: seconds(job.modified), FailureReason: job.failureReason };
+    if (job.kind === 'transform') {
+      return {
+        ...common, TransformJobName: job.name, TransformJobArn: job.arn, TransformJobStatus: job.status, ModelName: r.ModelName,
+        MaxConcurrentTransforms: r.MaxConcurrentTransforms, MaxPayloadInMB: r.MaxPayloadInMB, BatchStrategy: r.BatchStrategy,
+        Environment: r.Environment, TransformInput: r.TransformInput, TransformOutput: r.TransformOutput, TransformResources: r.TransformResources,
+        DataProcessing: r.DataProcessing, TransformStartTime: seconds(job.startedAt), TransformEndTime: seconds(job.endedAt),
+      };
+    }
+    const trainingSeconds = job.startedAt && job.endedAt ? Math.max(1, Math.ceil((job.endedAt - job.startedAt) / 1000)) : undefined;
+    return {
+      ...common,
+      TrainingJobName: job.name,
+      TrainingJobArn: job.arn,
+      TrainingJobStatus: job.status,
+      SecondaryStatus: job.secondary,
+      ModelArtifacts: { S3ModelArtifacts: job.status === 'Completed' ? `${String(r.OutputDataConfig.S3OutputPath).replace(/\/$/, '')}/${job.name}/output/model.tar.gz` : '' },
+      HyperParameters: r.HyperParameters,
+      AlgorithmSpecification: r.AlgorithmSpecification,
+      RoleArn: r.RoleArn,
+      InputDataConfig: r.InputDataConfig,
+      OutputDataConfig: r.OutputDataConfig,
+      ResourceConfig: r.ResourceConfig,
+      StoppingCondition: r.StoppingCondition ?? { MaxRuntimeInSeconds: 86400 },
+      Environment: r.Environment,
+      TrainingStartTime: seconds(job.startedAt),
+      TrainingEndTime: seconds(job.endedAt),
+      SecondaryStatusTransitions: job.transitions.map((t) => ({ ...t, StartTime: seconds(t.StartTime), EndTime: seconds(t.EndTime) })),
+      TrainingTimeInSeconds: trainingSeconds,
+      BillableTimeInSeconds: trainingSeconds === undefined ? undefined : trainingSeconds * job.instanceCount,
+    };
+  }
+
+  private stop(kind: Kind, name: unknown): Json {
+    const job = typeof name === 'string' ? this.jobs.get(`${kind}/${name}`) : undefined;
+    if (!job) throw new ApiError({ status: 400, type: 'ResourceNotFound', message: `Could not find ${kind} job '${String(name)}'.` });
+    if (job.status !== 'InProgress') throw validation(`The request was rejected because the ${kind} job is in status ${job.status}.`);
+    const now = this.now();
+    job.schedule = [
+      { at: now, status: 'Stopping', secondary: 'Stopping', message: `Stopping the ${kind} job`, logs: [] },
+      { at: now + this.options.stepMs, status: 'Stopped', secondary: 'Stopped', message: `${kind === 'training' ? 'Training' : 'Transform'} job stopped`, logs: ['Received SIGTERM, shutting down'] },
+    ];
+    this.advance();
+    return {};
+  }
+
+  private list(kind: Kind, input: Json): Json {
+    const max = Math.min(Number(input.MaxResults ?? 10), 100);
+    const start = Number(input.NextToken ?? 0);
+    const ascending = input.SortOrder === 'Ascending';
+    const jobs = [...this.jobs.values()]
+      .filter((j) => j.kind === kind)
+      .filter((j) => !input.NameContains || j.name.toLowerCase().includes(String(input.NameContains).toLowerCase()))
+      .filter((j) => !input.StatusEquals || j.status === input.StatusEquals)
+      .filter((j) => input.CreationTimeAfter === undefined || j.created > input.CreationTimeAfter * 1000)
+      .filter((j) => input.CreationTimeBefore === undefined || j.created < input.CreationTimeBefore * 1000)
+      .sort((a, b) => (input.SortBy === 'Name' ? a.name.localeCompare(b.name) : a.created - b.created) * (ascending ? 1 : -1));
+    const page = jobs.slice(start, start + max);
+    const next = start + max < jobs.length ? String(start + max) : undefined;
+    const base = (j: Job) => ({ CreationTime: seconds(j.created), LastModifiedTime: seconds(j.modified) });
+    return kind === 'training'
+      ? { TrainingJobSummaries: page.map((j) => ({ ...base(j), TrainingJobName: j.name, TrainingJobArn: j.arn, TrainingEndTime: seconds(j.endedAt), TrainingJobStatus: j.status, SecondaryStatus: j.secondary })), NextToken: next }
+      : { TransformJobSummaries: page.map((j) => ({ ...base(j), TransformJobName: j.name, TransformJobArn: j.arn, TransformEndTime: seconds(j.endedAt), TransformJobStatus: j.status, FailureReason: j.failureReason })), NextToken: next };
+  }
+
+  // ---- CloudWatch Logs ---------------------------------------------------------------------------------------
+
+  private writeLogs(job: Job, at: number, lines: string[]): void {
+    const group = this.logs.get(LOG_GROUPS[job.kind])!;
+    const names = job.kind === 'training' ? [`${job.name}/algo-1-${Math.floor(job.created / 1000)}`] : [`${job.name}/i-0e5a1b2c3d4e5f600`, `${job.name}/i-0e5a1b2c3d4e5f600/data-log`];
+    const name = job.kind === 'transform' && lines.some((l) => /record|batch/i.test(l)) ? names[1] : names[0];
+    let stream = group.get(name);
+    if (!stream) group.set(name, (stream = { name, created: at, events: [] }));
+    lines.forEach((message, i) => stream!.events.push({ timestamp: at + i, message, ingestionTime: at + i }));
+  }
+
+  private group(name: unknown): Map<string, LogStream> {
+    const group = typeof name === 'string' ? this.logs.get(name) : undefined;
+    if (!group) throw new ApiError({ status: 400, type: 'ResourceNotFoundException', message: 'The specified log group does not exist.' });
+    return group;
+  }
+
+  private cloudWatchLogs: Record<string, (input: Json) => Json> = {
+    DescribeLogStreams: (input) => {
+      const prefix = String(input.logStreamNamePrefix ?? '');
+      const streams = [...this.group(input.logGroupName).values()].filter((s) => s.name.startsWith(prefix));
+      if (input.orderBy === 'LastEventTime') streams.sort((a, b) => (a.events.at(-1)?.timestamp ?? 0) - (b.events.at(-1)?.timestamp ?? 0));
+      else streams.sort((a, b) => a.name.localeCompare(b.name));
+      if (input.descending) streams.reverse();
+      const start = Number(input.nextToken ?? 0);
+      const limit = Number(input.limit ?? 50);
+      return {
+        logStreams: streams.slice(start, start + limit).map((s) => ({
+          logStreamName: s.name, creationTime: s.created, firstEventTimestamp: s.events[0]?.timestamp,
+          lastEventTimestamp: s.events.at(-1)?.timestamp, lastIngestionTime: s.events.at(-1)?.ingestionTime,
+          arn: `arn:aws:logs:${this.options.region}:${this.options.account}:log-group:${input.logGroupName}:log-stream:${s.name}`,
+        })),
+        nextToken: start + limit < streams.length ? String(start + limit) : undefined,
+      };
+    },
+    GetLogEvents: (input) => {
+      const stream = this.group(input.logGroupName).get(String(input.logStreamName));
+      if (!stream) throw new ApiError({ status: 400, type: 'ResourceNotFoundException', message: 'The specified log stream does not exist.' });
+      const limit = Number(input.limit ?? 10000);
+      const token = /^([fb])\/(\d+)$/.exec(String(input.nextToken ?? ''));
+      let from: number;
+      let to: number;
+      if (token?.[1] === 'b') [from, to] = [Math.max(0, Number(token[2]) - limit), Number(token[2])];
+      else if (token) [from, to] = [Number(token[2]), Number(token[2]) + limit];
+      else if (input.startFromHead) [from, to] = [0, limit];
+      else [from, to] = [Math.max(0, stream.events.length - limit), stream.events.length];
+      const inRange = (e: LogEvent) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp < input.endTime);
+      const events = stream.events.slice(from, to);
+      to = from + events.length;
+      return { events: events.filter(inRange), nextForwardToken: `f/${to}`, nextBackwardToken: `b/${from}` };
+    },
+    FilterLogEvents: (input) => {
+      const group = this.group(input.logGroupName);
+      const names: string[] | undefined = input.logStreamNames;
+      const prefix = String(input.logStreamNamePrefix ?? '');
+      const pattern = String(input.filterPattern ?? '').replace(/^"|"$/g, '');
+      const all = [...group.values()]
+        .filter((s) => (names ? names.includes(s.name) : s.name.startsWith(prefix)))
+        .flatMap((s) => s.events.map((e, i) => ({ ...e, logStreamName: s.name, eventId: `${s.name}/${i}` })))
+        .filter((e) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp <= input.endTime))
+        .filter((e) => !pattern || e.message.includes(pattern))
+        .sort((a, b) => a.timestamp - b.timestamp);
+      const start = Number(input.nextToken ?? 0);
+      const limit = Number(input.limit ?? 10000);
+      return { events: all.slice(start, start + limit), nextToken: start + limit < all.length ? String(start + limit) : undefined };
+    },
+  };
+}
