@@ -24,6 +24,8 @@ await Promise.all(
         target: 'node20',
         format: 'cjs',
         external: ['vscode'],
+        // jsonc-parser's UMD build hides its requires from bundlers: take the ES module build.
+        mainFields: ['module', 'main'],
         sourcemap: production ? false : 'linked',
         minify: production,
         legalComments: 'none',

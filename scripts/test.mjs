@@ -25,6 +25,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  mainFields: ['module', 'main'],
   sourcemap: 'inline',
   external: ['vscode', 'playwright-core', 'amazon-states-language-service', 'fast-check', 'esbuild'],
   logLevel: 'warning',

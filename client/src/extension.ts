@@ -1,0 +1,29 @@
+// The VS Code side: starts the language server for state machines and registers the job commands.
+import * as path from 'node:path';
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Plain JSON files are sent too: the server answers only for those with StartAt and States.
+    documentSelector: [
+      { language: 'asl' },
+      { language: 'asl-yaml' },
+      { language: 'json' },
+      { language: 'jsonc' },
+    ],
+  };
+  client = new LanguageClient('sagemakerAsl', 'SageMaker Step Functions', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,79 @@
+// LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TasksRequest, type TasksParams, type TasksResult } from './protocol';
+import { getLanguageService } from './service/languageService';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = getLanguageService();
+
+/** A request that fails answers with nothing rather than an error, and the failure is logged: bad input never takes the server down. */
+function safely<T>(what: string, fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    connection.console.error(`${what} failed: ${(e as Error).stack ?? e}`);
+    return fallback;
+  }
+}
+
+connection.onInitialize(() => ({
+  capabilities: {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    completionProvider: { triggerCharacters: ['"', ':', ' '], resolveProvider: false },
+    hoverProvider: true,
+    codeLensProvider: { resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: false },
+  },
+  serverInfo: { name: 'sagemaker-asl', version: '0.1.0' },
+}));
+
+// Diagnostics are pushed after a short pause in typing; a newer version cancels the pending run.
+const DEBOUNCE_MS = 30;
+const pending = new Map<string, NodeJS.Timeout>();
+
+function scheduleValidation(doc: TextDocument, delay = DEBOUNCE_MS) {
+  clearTimeout(pending.get(doc.uri));
+  pending.set(
+    doc.uri,
+    setTimeout(() => {
+      pending.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (!current) return;
+      const diagnostics = safely('validation', [], () => service.doValidation(current));
+      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    }, delay),
+  );
+}
+
+documents.onDidOpen((e) => scheduleValidation(e.document, 0));
+documents.onDidChangeContent((e) => scheduleValidation(e.document));
+documents.onDidClose((e) => {
+  clearTimeout(pending.get(e.document.uri));
+  pending.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onCompletion((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('completion', [], () => service.doComplete(doc, p.position)) : [];
+});
+connection.onHover((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('hover', null, () => service.doHover(doc, p.position)) : null;
+});
+connection.onCodeLens((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('codeLens', [], () => service.getCodeLenses(doc)) : [];
+});
+connection.onCodeAction(() => []);
+connection.onRequest(TasksRequest, (p: TasksParams): TasksResult => {
+  const doc = documents.get(p.uri);
+  return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
+});
+
+process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
+
+documents.listen(connection);
+connection.listen();

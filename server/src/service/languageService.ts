@@ -1,0 +1,151 @@
+// The editor-agnostic language service: one factory returning the features. It takes TextDocuments and
+// returns LSP types; nothing here knows about a connection or a process (server.ts does the wiring, and the
+// CLI uses the same service).
+import type { TextDocument, Position } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type CodeLens, type CompletionItem, type Diagnostic, type Hover } from 'vscode-languageserver-types';
+import type { TaskInfo } from '../protocol';
+import { doComplete } from './completion';
+import { doHover } from './hover';
+import { parseDocument } from './parse';
+import { validateSageMakerTasks } from './sagemakerValidation';
+import { getIntegration } from './shapes';
+import { findSageMakerTasks, isStateMachine, walkStates } from './stateMachine';
+import type { ParsedDocument, Problem } from './types';
+
+/** Languages whose every document is a state machine; other JSON/YAML files are one only with StartAt + States. */
+const ASL_LANGUAGES = new Set(['asl', 'asl-yaml']);
+const SUPPORTED_LANGUAGES = new Set(['asl', 'asl-yaml', 'json', 'jsonc', 'yaml']);
+
+const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(doc: TextDocument, p: Problem): Diagnostic {
+  return {
+    range: { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) },
+    severity: SEVERITY[p.severity],
+    source: p.source,
+    code: p.code,
+    message: p.message,
+    data: p.data,
+  };
+}
+
+export interface LanguageService {
+  /** The parsed form of a document, cached per URI and version. */
+  parse(doc: TextDocument): ParsedDocument;
+  /** Whether the service has anything to say about this document. */
+  isStateMachineDocument(doc: TextDocument): boolean;
+  /** Findings in offsets (for the CLI and quick fixes). */
+  validate(doc: TextDocument): Problem[];
+  doValidation(doc: TextDocument): Diagnostic[];
+  doComplete(doc: TextDocument, position: Position): CompletionItem[];
+  doHover(doc: TextDocument, position: Position): Hover | null;
+  findTasks(doc: TextDocument): TaskInfo[];
+  getCodeLenses(doc: TextDocument): CodeLens[];
+}
+
+export function getLanguageService(): LanguageService {
+  const cache = new Map<string, { version: number; text: string; parsed: ParsedDocument }>();
+  const problemsCache = new Map<string, { parsed: ParsedDocument; problems: Problem[] }>();
+
+  function parse(doc: TextDocument): ParsedDocument {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.text.length === doc.getText().length) return hit.parsed;
+    const text = doc.getText();
+    const parsed = parseDocument(text, doc.languageId);
+    cache.set(doc.uri, { version: doc.version, text, parsed });
+    if (cache.size > 200) cache.delete(cache.keys().next().value!);
+    return parsed;
+  }
+
+  function isStateMachineDocument(doc: TextDocument): boolean {
+    if (!SUPPORTED_LANGUAGES.has(doc.languageId)) return false;
+    if (ASL_LANGUAGES.has(doc.languageId)) return true;
+    return isStateMachine(parse(doc).root);
+  }
+
+  function validate(doc: TextDocument): Problem[] {
+    if (!isStateMachineDocument(doc)) return [];
+    const parsed = parse(doc);
+    const hit = problemsCache.get(doc.uri);
+    if (hit && hit.parsed === parsed) return hit.problems;
+    const problems = [...parsed.syntaxErrors];
+    if (parsed.root && isStateMachine(parsed.root)) {
+      const states = walkStates(parsed.root);
+      problems.push(...validateSageMakerTasks(parsed.root, parsed.text, states));
+    }
+    problemsCache.set(doc.uri, { parsed, problems });
+    if (problemsCache.size > 200) problemsCache.delete(problemsCache.keys().next().value!);
+    return problems;
+  }
+
+  function findTasks(doc: TextDocument): TaskInfo[] {
+    if (!isStateMachineDocument(doc)) return [];
+    const parsed = parse(doc);
+    const problems = validate(doc).filter((p) => p.severity === 'error');
+    const out: TaskInfo[] = [];
+    for (const task of findSageMakerTasks(parsed.root)) {
+      const integration = getIntegration(task.api);
+      if (!integration) continue;
+      const start = task.state.keyNode.offset;
+      const end = task.state.node.offset + task.state.node.length;
+      const payloadNode = task.payloadProperty?.children?.[1];
+      out.push({
+        stateName: task.state.name,
+        statePath: task.state.parents,
+        resource: task.resource,
+        api: task.api,
+        operation: integration.operation,
+        integrationPattern: task.integrationPattern,
+        queryLanguage: task.state.queryLanguage,
+        payloadKey: task.payloadKey,
+        payload: payloadNode ? toValue(payloadNode) : null,
+        range: { start: doc.positionAt(task.state.keyNode.offset), end: doc.positionAt(task.state.keyNode.offset + task.state.keyNode.length) },
+        errors: problems.filter((p) => p.offset >= start && p.offset < end).map((p) => p.message),
+      });
+    }
+    return out;
+  }
+
+  return {
+    parse,
+    isStateMachineDocument,
+    validate,
+    doValidation: (doc) => validate(doc).map((p) => toDiagnostic(doc, p)),
+    doComplete: (doc, position) => (isStateMachineDocument(doc) ? doComplete(doc, parse(doc), doc.offsetAt(position)) : []),
+    doHover: (doc, position) => (isStateMachineDocument(doc) && parse(doc).root ? doHover(doc, parse(doc), doc.offsetAt(position)) : null),
+    findTasks,
+    getCodeLenses(doc) {
+      const lenses: CodeLens[] = [];
+      for (const t of findTasks(doc)) {
+        const title = t.api === 'createTrainingJob' ? 'Start Training Job' : t.api === 'createTransformJob' ? 'Start Transform Job' : undefined;
+        if (!title) continue;
+        const command = t.api === 'createTrainingJob' ? 'sagemakerAsl.startTrainingJob' : 'sagemakerAsl.startTransformJob';
+        lenses.push({ range: t.range, command: { title: `$(play) ${title}`, command, arguments: [doc.uri, t.stateName] } });
+      }
+      return lenses;
+    },
+  };
+}
+
+/** The JSON value of a tree node (jsonc-parser's getNodeValue, but iterative-safe for our depth limit). */
+function toValue(node: import('./types').AstNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const o: Record<string, unknown> = {};
+      for (const p of node.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (k) o[k.value as string] = v ? toValue(v) : null;
+      }
+      return o;
+    }
+    case 'array':
+      return (node.children ?? []).map(toValue);
+    default:
+      return node.value;
+  }
+}

@@ -1,0 +1,92 @@
+// text → tree: the first stage of every feature. JSON with jsonc-parser; YAML with yaml/ (same tree shape).
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { Code } from './codes';
+import type { DocumentLanguage, ParsedDocument, Problem } from './types';
+
+/** Beyond this nesting the parsers would recurse too deep; no real state machine comes close. */
+export const MAX_DEPTH = 2000;
+
+/** The deepest bracket nesting in a JSON text, counted without parsing (strings skipped). Linear, no recursion. */
+export function jsonNestingDepth(text: string): number {
+  let depth = 0, max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34 || d === 10) break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+function tooDeep(text: string, language: DocumentLanguage, depth: number): ParsedDocument {
+  const problem: Problem = {
+    offset: 0,
+    length: Math.min(text.length, 1),
+    message: `This document nests ${depth} levels deep; documents deeper than ${MAX_DEPTH} levels are not validated`,
+    severity: 'warning',
+    source: language,
+    code: Code.tooLarge,
+  };
+  return { text, language, root: undefined, syntaxErrors: [problem] };
+}
+
+function parseJson(text: string, allowComments: boolean): ParsedDocument {
+  const depth = jsonNestingDepth(text);
+  if (depth > MAX_DEPTH) return tooDeep(text, 'json', depth);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: allowComments, disallowComments: !allowComments });
+  // Only the first error: the rest are usually consequences of it.
+  const syntaxErrors: Problem[] = errors.slice(0, 1).map((e) => ({
+    offset: e.offset,
+    length: Math.max(e.length, 1),
+    message: `JSON syntax error: ${describeParseError(printParseErrorCode(e.error))}`,
+    severity: 'error',
+    source: 'json',
+    code: Code.syntax,
+  }));
+  return { text, language: 'json', root, syntaxErrors };
+}
+
+function describeParseError(code: string): string {
+  const words: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'invalid number',
+    PropertyNameExpected: 'a property name in double quotes is expected',
+    ValueExpected: 'a value is expected',
+    ColonExpected: 'a colon is expected',
+    CommaExpected: 'a comma is expected',
+    CloseBraceExpected: 'a closing brace } is expected',
+    CloseBracketExpected: 'a closing bracket ] is expected',
+    EndOfFileExpected: 'nothing may follow the end of the document',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid character in a string',
+  };
+  return words[code] ?? code;
+}
+
+/** Parses a document. `languageId` is the editor's: asl, json, jsonc, asl-yaml, yaml. */
+export function parseDocument(text: string, languageId: string): ParsedDocument {
+  if (languageId === 'asl-yaml' || languageId === 'yaml') return parseYaml(text);
+  return parseJson(text, languageId === 'jsonc');
+}
+
+let yamlParser: ((text: string) => ParsedDocument) | undefined;
+/** Set by yaml/ when it is present (keeps this stage free of a YAML dependency for JSON-only callers). */
+export function registerYamlParser(parse: (text: string) => ParsedDocument) {
+  yamlParser = parse;
+}
+function parseYaml(text: string): ParsedDocument {
+  if (yamlParser) return yamlParser(text);
+  return { text, language: 'yaml', root: undefined, syntaxErrors: [] };
+}

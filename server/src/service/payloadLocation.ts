@@ -1,0 +1,83 @@
+// Where an offset is, relative to the SageMaker payloads of a document: which task, which member, which shape.
+// Completion and hover both start here.
+import { getNodePath, type JSONPath } from 'jsonc-parser';
+import { getIntegration, type Integration, type Member, type Shape } from './shapes';
+import { findSageMakerTasks, type SageMakerTask } from './stateMachine';
+import type { AstNode } from './types';
+
+export interface PayloadContext {
+  task: SageMakerTask;
+  integration: Integration;
+  /** Path of the payload's value node from the document root. */
+  payloadPath: JSONPath;
+}
+
+/** The SageMaker task whose payload contains `path` (a path from the document root), if any. */
+export function payloadAt(root: AstNode | undefined, path: JSONPath): (PayloadContext & { relative: JSONPath }) | undefined {
+  for (const task of findSageMakerTasks(root)) {
+    const value = task.payloadProperty?.children?.[1];
+    if (!value) continue;
+    const payloadPath = getNodePath(value);
+    if (payloadPath.length > path.length || !payloadPath.every((seg, i) => seg === path[i])) continue;
+    const integration = getIntegration(task.api);
+    if (!integration) return undefined;
+    return { task, integration, payloadPath, relative: path.slice(payloadPath.length) };
+  }
+  return undefined;
+}
+
+export interface ShapeStep {
+  shape: Shape;
+  /** The member that led here, for structures' members (not for list items or map values). */
+  member?: Member;
+  /** The structure that holds `member`. */
+  parent?: Shape;
+  /** The key was written `X.$`: the value is a path, not a value of the shape. */
+  dynamic: boolean;
+}
+
+/** Follows a path relative to the payload through the request shape. Undefined when it leaves the shape. */
+export function shapeAt(request: Shape, relative: JSONPath, jsonata: boolean): ShapeStep | undefined {
+  let step: ShapeStep = { shape: request, dynamic: false };
+  for (const seg of relative) {
+    if (step.dynamic) return undefined;
+    const shape = step.shape;
+    if (shape.kind === 'structure' && typeof seg === 'string') {
+      const dynamic = !jsonata && seg.endsWith('.$');
+      const member = shape.members!.get(dynamic ? seg.slice(0, -2) : seg);
+      if (!member) return undefined;
+      step = { shape: member.shape, member, parent: shape, dynamic };
+    } else if (shape.kind === 'list' && typeof seg === 'number') {
+      step = { shape: shape.items!, dynamic: false };
+    } else if (shape.kind === 'map' && typeof seg === 'string') {
+      step = { shape: shape.value!, dynamic: !jsonata && seg.endsWith('.$') };
+    } else return undefined;
+  }
+  return step;
+}
+
+/** The page of the API reference that documents a member: the request page for top-level members. */
+export function referenceLink(integration: Integration, member: Member | undefined, parent: Shape | undefined): string | undefined {
+  if (!member || !parent) return integration.apiReference;
+  if (parent === integration.request) return `${integration.apiReference}#sagemaker-${integration.operation}-request-${member.name}`;
+  return `https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_${parent.name}.html#sagemaker-Type-${parent.name}-${member.name}`;
+}
+
+/** The constraints of a shape in one line, as the API reference states them. */
+export function describeConstraints(shape: Shape): string[] {
+  const out: string[] = [];
+  const range = (what: string) =>
+    shape.min !== undefined && shape.max !== undefined
+      ? `${what} ${shape.min}–${shape.max}`
+      : shape.min !== undefined
+        ? `${what} at least ${shape.min}`
+        : shape.max !== undefined
+          ? `${what} at most ${shape.max}`
+          : undefined;
+  const r =
+    shape.kind === 'string' ? range('Length') : shape.kind === 'list' ? range('Items') : shape.kind === 'map' ? range('Entries') : shape.kind === 'integer' || shape.kind === 'number' ? range('Range') : undefined;
+  if (r && !shape.enum) out.push(r);
+  if (shape.awsPattern && shape.awsPattern !== '.*') out.push(`Pattern: \`${shape.awsPattern}\``);
+  if (shape.enum) out.push(`${shape.enum.length} allowed values${shape.enum.length <= 12 ? ': ' + shape.enum.map((e) => `\`${e}\``).join(', ') : ''}`);
+  return out;
+}

@@ -1,0 +1,254 @@
+// Checks the Parameters (JSONPath) or Arguments (JSONata) of SageMaker Task states against the request shape
+// of the API they call: unknown and missing keys, JSON types, enums, patterns, lengths, ranges, list and map
+// sizes, map keys and values — every constraint the model states, at every depth.
+import { Code } from './codes';
+import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
+import { findSageMakerTasks, type SageMakerTask, type StateEntry } from './stateMachine';
+import { closest, list, quote } from './text';
+import type { AstNode, Problem, Severity } from './types';
+import { checkDynamicValue, staticMaxLength, sourceOffset } from './dynamicValues';
+
+/** Template placeholders (SAM DefinitionSubstitutions, CDK tokens, Terraform templatefile): replaced before deployment. */
+export const hasPlaceholder = (s: string): boolean => /\$\{[^}]*\}/.test(s);
+/** A whole-string JSONata expression: `{% … %}`. */
+export const isJsonataExpression = (s: string): boolean => /^\s*\{%[\s\S]*%\}\s*$/.test(s);
+/** A literal that reads like a JSONPath or intrinsic call, as users write after a key ending in `.$`. */
+export const looksLikePath = (s: string): boolean => /^\$\$?(\.|\[|$)/.test(s) || /^States\.[A-Za-z]+\(/.test(s);
+
+interface Context {
+  problems: Problem[];
+  jsonata: boolean;
+  text: string;
+}
+
+function problem(ctx: Context, node: AstNode, code: string, message: string, data?: Record<string, unknown>, severity: Severity = 'error') {
+  ctx.problems.push({ offset: node.offset, length: node.length, message, severity, source: 'sagemaker', code, data });
+}
+
+const article = (t: string) => (/^[aeiou]/.test(t) ? 'an' : 'a');
+const jsonTypeOfNode = (node: AstNode): string =>
+  node.type === 'number' ? (Number.isInteger(node.value) ? 'integer' : 'number') : node.type === 'property' ? 'property' : node.type;
+
+/** A value that is computed at run time (or by a template engine) is not checked against the member's constraints. */
+function isDynamic(ctx: Context, node: AstNode): boolean {
+  if (node.type !== 'string') return false;
+  const s = node.value as string;
+  return hasPlaceholder(s) || (ctx.jsonata && isJsonataExpression(s));
+}
+
+function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): boolean {
+  const want = jsonTypeOf(shape);
+  const got = jsonTypeOfNode(node);
+  const ok =
+    want === got ||
+    (want === 'number' && got === 'integer') ||
+    (want === 'timestamp' && (got === 'string' || got === 'integer' || got === 'number'));
+  if (ok) return true;
+  if (isDynamic(ctx, node)) return false; // dynamic: right type or not, nothing more to check
+  const example =
+    want === 'string' && (got === 'integer' || got === 'number' || got === 'boolean')
+      ? `: write ${JSON.stringify(String(node.value))}`
+      : (want === 'integer' || want === 'number') && got === 'string' && (node.value as string).trim() !== '' && !isNaN(Number(node.value))
+        ? `: write ${Number(node.value)} without quotes`
+        : want === 'boolean' && got === 'string' && /^(true|false)$/i.test(node.value as string)
+          ? `: write ${(node.value as string).toLowerCase()} without quotes`
+          : '';
+  problem(ctx, node, Code.wrongType, `${label} must be ${article(want)} ${want === 'object' || want === 'array' ? describeType(shape) : want}, not ${article(got)} ${got}${example}`, {
+    expected: want,
+    got,
+  });
+  return false;
+}
+
+function checkString(ctx: Context, node: AstNode, shape: Shape, label: string) {
+  const value = node.value as string;
+  if (isDynamic(ctx, node)) return;
+  const pathHint = looksLikePath(value)
+    ? `; ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${label}.$"`
+    : '';
+  const code = (c: string) => (pathHint ? Code.pathWithoutDollarSuffix : c);
+  if (shape.enum) {
+    if (!shape.enum.includes(value)) {
+      const caseMatch = shape.enum.find((e) => e.toLowerCase() === value.toLowerCase());
+      const suggestions = caseMatch ? [caseMatch] : closest(value, shape.enum);
+      const allowed = shape.enum.length <= 12 ? `Allowed: ${shape.enum.join(', ')}` : `Allowed: ${shape.enum.length} values of ${shape.name}, e.g. ${shape.enum.slice(0, 4).join(', ')}, …`;
+      const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => JSON.stringify(s)).join(' or ')}?` : '';
+      problem(ctx, node, code(Code.enumValue), `${label} ${quote(value)} is not a valid ${shape.name}.${hint} ${allowed}${pathHint}`, { suggestions, caseMatch });
+    }
+    return;
+  }
+  if (shape.max !== undefined && value.length > shape.max) {
+    problem(ctx, node, code(Code.tooLong), `${label} is ${value.length} characters long; at most ${shape.max} are allowed${pathHint}`, { max: shape.max });
+    return; // a pattern check on an over-long value adds nothing and can be slow
+  }
+  if (shape.min !== undefined && value.length < shape.min) {
+    const msg = shape.min === 1 && value.length === 0 ? `${label} must not be empty` : `${label} is ${value.length} characters long; at least ${shape.min} are required`;
+    problem(ctx, node, code(Code.tooShort), msg + pathHint, { min: shape.min });
+    return;
+  }
+  if (shape.pattern && !shape.pattern.test(value)) {
+    problem(ctx, node, code(Code.pattern), `${label} ${quote(value)} must match ${shape.awsPattern}${pathHint}`, { pattern: shape.awsPattern, shape: shape.name });
+    return;
+  }
+  if (pathHint) {
+    problem(ctx, node, Code.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, write the key as "${label}.$"`, undefined, 'warning');
+  }
+}
+
+function checkNumber(ctx: Context, node: AstNode, shape: Shape, label: string) {
+  const v = node.value as number;
+  if (shape.min !== undefined && v < shape.min) problem(ctx, node, Code.outOfRange, `${label} must be at least ${shape.min}, not ${v}`, { min: shape.min, max: shape.max });
+  else if (shape.max !== undefined && v > shape.max) problem(ctx, node, Code.outOfRange, `${label} must be at most ${shape.max}, not ${v}`, { min: shape.min, max: shape.max });
+}
+
+function checkSize(ctx: Context, at: AstNode, node: AstNode, shape: Shape, label: string, what: 'items' | 'entries') {
+  const n = node.children?.length ?? 0;
+  const one = what === 'items' ? 'item' : 'entry';
+  if (shape.min !== undefined && n < shape.min)
+    problem(ctx, at, what === 'items' ? Code.tooFewItems : Code.tooFewEntries, `${label} has ${n} ${n === 1 ? one : what}; at least ${shape.min} ${shape.min === 1 ? 'is' : 'are'} required`, { min: shape.min });
+  else if (shape.max !== undefined && n > shape.max)
+    problem(ctx, at, what === 'items' ? Code.tooManyItems : Code.tooManyEntries, `${label} has ${n} ${what}; at most ${shape.max} ${shape.max === 1 ? 'is' : 'are'} allowed`, { max: shape.max });
+}
+
+/** The value of a `"X.$"` key: a JSONPath, a context path or an intrinsic function, never checked against X's pattern. */
+function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, shape: Shape | undefined) {
+  if (valueNode.type !== 'string') {
+    problem(ctx, valueNode, Code.wrongType, `${label}.$ must be a string holding a JSONPath or an intrinsic function, not ${article(valueNode.type)} ${valueNode.type}`, { expected: 'string' });
+    return;
+  }
+  const value = valueNode.value as string;
+  if (hasPlaceholder(value)) return;
+  const err = checkDynamicValue(value);
+  if (err) {
+    const raw = ctx.text.slice(valueNode.offset, valueNode.offset + valueNode.length);
+    const start = valueNode.offset + sourceOffset(raw, err.start);
+    const end = valueNode.offset + sourceOffset(raw, Math.max(err.end, err.start + 1));
+    ctx.problems.push({ offset: start, length: Math.max(1, end - start), message: err.message, severity: 'error', source: 'sagemaker', code: err.code });
+    return;
+  }
+  // A value that can be statically bounded may not fit: a likely failure at run time, so a warning.
+  if (shape?.kind === 'string' && shape.max !== undefined) {
+    const bound = staticMaxLength(value);
+    if (bound !== undefined && bound > shape.max) {
+      problem(ctx, valueNode, Code.likelyRuntimeFailure, `${label}.$ = ${quote(value)} can be ${bound} characters long; ${label} allows at most ${shape.max}, so the job may fail to start`, { max: shape.max, bound }, 'warning');
+    }
+  }
+}
+
+function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string) {
+  const present = new Set<string>();
+  for (const prop of node.children ?? []) {
+    const [keyNode, valueNode] = prop.children ?? [];
+    if (keyNode?.type !== 'string') continue;
+    const key = keyNode.value as string;
+    const dynamic = !ctx.jsonata && key.endsWith('.$');
+    const name = dynamic ? key.slice(0, -2) : key;
+    const member = shape.members!.get(name);
+    if (!member) {
+      if (hasPlaceholder(key)) continue;
+      const suggestions = closest(name, shape.members!.keys());
+      const hint = suggestions.length
+        ? ` Did you mean "${suggestions[0]}${dynamic ? '.$' : ''}"?`
+        : ` Allowed: ${[...shape.members!.keys()].join(', ')}`;
+      problem(ctx, keyNode, Code.unknownKey, `Unknown parameter "${key}" in ${label}.${hint}`, { suggestions: suggestions.map((s) => s + (dynamic ? '.$' : '')) });
+      continue;
+    }
+    present.add(name);
+    if (member.deprecated) problem(ctx, keyNode, Code.deprecated, `${name} is deprecated in the ${shape.name} API`, undefined, 'warning');
+    if (!valueNode) continue;
+    if (dynamic) checkDynamicKeyValue(ctx, valueNode, name, member.shape);
+    else checkValue(ctx, valueNode, member.shape, keyNode, name);
+  }
+  const missing = (shape.required ?? []).filter((r) => !present.has(r));
+  if (missing.length) {
+    const what = missing.length === 1 ? `parameter ${missing[0]}` : `parameters ${list(missing)}`;
+    problem(ctx, ownerKey, Code.missingRequired, `${label} is missing the required ${what}`, { missing });
+  }
+}
+
+function checkMap(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string) {
+  checkSize(ctx, ownerKey, node, shape, label, 'entries');
+  for (const prop of node.children ?? []) {
+    const [keyNode, valueNode] = prop.children ?? [];
+    if (keyNode?.type !== 'string') continue;
+    const key = keyNode.value as string;
+    const dynamic = !ctx.jsonata && key.endsWith('.$');
+    const name = dynamic ? key.slice(0, -2) : key;
+    // The key is a value of the key shape (e.g. HyperParameterKey): check it on a stand-in node without the `.$`.
+    if (shape.key && (shape.key.kind === 'string')) checkString(ctx, { ...keyNode, value: name }, shape.key, `${label} key`);
+    if (!valueNode) continue;
+    if (dynamic) checkDynamicKeyValue(ctx, valueNode, `${label}["${name}"]`, shape.value);
+    else checkValue(ctx, valueNode, shape.value!, keyNode, `${label} value of "${name}"`);
+  }
+}
+
+function checkValue(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string) {
+  if (!checkType(ctx, node, shape, label)) return;
+  switch (shape.kind) {
+    case 'structure':
+      return checkObject(ctx, node, shape, ownerKey, label);
+    case 'map':
+      return checkMap(ctx, node, shape, ownerKey, label);
+    case 'list':
+      checkSize(ctx, ownerKey, node, shape, label, 'items');
+      (node.children ?? []).forEach((item, i) => checkValue(ctx, item, shape.items!, item, `${label}[${i}]`));
+      return;
+    case 'string':
+      return checkString(ctx, node, shape, label);
+    case 'integer':
+    case 'number':
+      return checkNumber(ctx, node, shape, label);
+  }
+}
+
+function checkResource(ctx: Context, task: SageMakerTask): boolean {
+  const integration = getIntegration(task.api);
+  if (!integration) {
+    // An API this model does not list may be newer than the extension: warn, never error.
+    const suggestions = closest(task.api, integrationNames);
+    problem(ctx, task.resourceNode, Code.unknownIntegration,
+      `sagemaker:${task.api} is not a Step Functions-optimized SageMaker integration known to this extension.${suggestions.length ? ` Did you mean sagemaker:${suggestions[0]}?` : ''} Known: ${integrationNames.join(', ')}`,
+      { suggestions }, 'warning');
+    return false;
+  }
+  if (task.integrationPattern === 'waitForTaskToken') {
+    problem(ctx, task.resourceNode, Code.unsupportedIntegrationPattern, `SageMaker integrations do not support .waitForTaskToken; use ${integration.supportsSync ? `sagemaker:${task.api}.sync to wait for the job, or ` : ''}sagemaker:${task.api} (request-response)`);
+  } else if (task.integrationPattern === 'sync' && !integration.supportsSync) {
+    problem(ctx, task.resourceNode, Code.unsupportedIntegrationPattern, `sagemaker:${task.api} does not support .sync; use sagemaker:${task.api} (request-response)`);
+  }
+  return true;
+}
+
+function checkTask(ctx: Context, task: SageMakerTask) {
+  if (!checkResource(ctx, task)) return;
+  const integration = getIntegration(task.api)!;
+  const request = integration.request;
+  const payload = task.payloadProperty;
+  const label = `${integration.operation} request`;
+  if (!payload) {
+    problem(ctx, task.state.keyNode, Code.missingRequired,
+      `Task "${task.state.name}" calls ${integration.operation} without ${task.payloadKey}; required: ${list(request.required ?? [])}`,
+      { missing: request.required ?? [], payloadKey: task.payloadKey });
+    return;
+  }
+  const [keyNode, valueNode] = payload.children ?? [];
+  if (!valueNode || !keyNode) return;
+  if (ctx.jsonata && valueNode.type === 'string' && isJsonataExpression(valueNode.value as string)) return;
+  checkValue(ctx, valueNode, request, keyNode, label);
+}
+
+/** Diagnostics for every SageMaker Task state of the document. */
+export function validateSageMakerTasks(root: AstNode | undefined, text: string, states?: StateEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const task of findSageMakerTasks(root, states)) {
+    const ctx: Context = { problems, jsonata: task.state.queryLanguage === 'JSONata', text };
+    try {
+      checkTask(ctx, task);
+    } catch (e) {
+      // A bug in one check must not take the others (or the server) down.
+      problems.push({ offset: task.state.keyNode.offset, length: task.state.keyNode.length, message: `Internal error while checking this state: ${(e as Error).message}`, severity: 'information', source: 'sagemaker', code: 'internal' });
+    }
+  }
+  return problems;
+}
+

@@ -1,0 +1,143 @@
+// Reads the generated JSON Schemas (schemas/sagemaker/*.schema.json) into a graph of shapes with their
+// checks precompiled (regexes built once). The code here is generic: every constraint is data from the model.
+import { sageMakerSchemas } from '../../../schemas/sagemaker/index';
+
+type SchemaNode = Record<string, any>;
+
+export type ShapeKind = 'structure' | 'map' | 'list' | 'string' | 'integer' | 'number' | 'boolean' | 'timestamp';
+
+export interface Member {
+  name: string;
+  shape: Shape;
+  doc?: string;
+  required: boolean;
+  deprecated: boolean;
+}
+
+export interface Shape {
+  /** The model's shape name, e.g. TrainingJobName. */
+  name: string;
+  kind: ShapeKind;
+  doc?: string;
+  members?: Map<string, Member>;
+  /** Required members in model order. */
+  required?: string[];
+  key?: Shape;
+  value?: Shape;
+  items?: Shape;
+  /** Length (strings), size (lists, maps) or value (numbers) bounds. */
+  min?: number;
+  max?: number;
+  pattern?: RegExp;
+  /** The model's own pattern, as users read it in the API reference. */
+  awsPattern?: string;
+  enum?: string[];
+}
+
+export interface Integration {
+  /** Step Functions' name, e.g. createTrainingJob. */
+  api: string;
+  /** SageMaker's operation, e.g. CreateTrainingJob. */
+  operation: string;
+  supportsSync: boolean;
+  apiReference: string;
+  request: Shape;
+}
+
+function kindOf(s: SchemaNode): ShapeKind {
+  if (Array.isArray(s.type)) return 'timestamp';
+  switch (s.type) {
+    case 'object':
+      return s.properties ? 'structure' : 'map';
+    case 'array':
+      return 'list';
+    default:
+      return s.type;
+  }
+}
+
+function compile(schema: SchemaNode): Shape {
+  const defs: Record<string, SchemaNode> = schema.$defs;
+  const compiled = new Map<string, Shape>();
+  const refName = (ref: SchemaNode) => (ref.$ref as string).replace('#/$defs/', '');
+  const shapeOf = (name: string): Shape => {
+    const existing = compiled.get(name);
+    if (existing) return existing;
+    const d = defs[name];
+    const kind = kindOf(d);
+    const shape: Shape = { name, kind, doc: d.markdownDescription };
+    compiled.set(name, shape); // before members: shapes may be recursive
+    if (kind === 'structure') {
+      const required = new Set<string>(d.required ?? []);
+      shape.required = d.required ?? [];
+      shape.members = new Map();
+      for (const [m, ref] of Object.entries<SchemaNode>(d.properties)) {
+        shape.members.set(m, { name: m, shape: shapeOf(refName(ref)), doc: ref.markdownDescription, required: required.has(m), deprecated: !!ref.deprecated });
+      }
+    } else if (kind === 'map') {
+      shape.key = shapeOf(refName(d.propertyNames));
+      shape.value = shapeOf(refName(d.additionalProperties));
+    } else if (kind === 'list') {
+      shape.items = shapeOf(refName(d.items));
+    }
+    shape.min = d.minLength ?? d.minItems ?? d.minProperties ?? d.minimum;
+    shape.max = d.maxLength ?? d.maxItems ?? d.maxProperties ?? d.maximum;
+    if (d.pattern) {
+      shape.pattern = new RegExp(d.pattern, 'u');
+      shape.awsPattern = d['x-awsPattern'];
+    }
+    if (d.enum) shape.enum = d.enum;
+    return shape;
+  };
+  return shapeOf(refName(schema));
+}
+
+const integrations = new Map<string, Integration>();
+
+/** The integration Step Functions calls `api` (e.g. createTrainingJob), compiled on first use. */
+export function getIntegration(api: string): Integration | undefined {
+  let found = integrations.get(api);
+  if (found) return found;
+  const schema = (sageMakerSchemas as Record<string, SchemaNode>)[api];
+  if (!schema) return undefined;
+  found = {
+    api,
+    operation: schema['x-awsOperation'],
+    supportsSync: schema['x-integrationPatterns'].includes('sync'),
+    apiReference: schema['x-apiReference'],
+    request: compile(schema),
+  };
+  integrations.set(api, found);
+  return found;
+}
+
+export const integrationNames: readonly string[] = Object.keys(sageMakerSchemas);
+
+/** What a shape's values look like, in the API's terms: "string", "integer", "list of Channel"… */
+export function describeType(shape: Shape): string {
+  switch (shape.kind) {
+    case 'structure':
+      return `object (${shape.name})`;
+    case 'map':
+      return 'object (map of string to ' + describeType(shape.value!) + ')';
+    case 'list':
+      return `list of ${shape.items!.kind === 'structure' ? shape.items!.name : describeType(shape.items!)}`;
+    case 'timestamp':
+      return 'timestamp';
+    default:
+      return shape.kind;
+  }
+}
+
+/** The JSON type a value of this shape must have. */
+export function jsonTypeOf(shape: Shape): 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'timestamp' {
+  switch (shape.kind) {
+    case 'structure':
+    case 'map':
+      return 'object';
+    case 'list':
+      return 'array';
+    default:
+      return shape.kind;
+  }
+}

@@ -1,0 +1,41 @@
+// Small text helpers shared by the features: edit distance for "did you mean", value quoting for messages.
+
+/** Levenshtein distance, case-insensitive (a case-only difference costs 0.5 so exact-case wins ties). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const al = a.toLowerCase(), bl = b.toLowerCase();
+  if (al === bl) return 0.5;
+  let prev = Array.from({ length: bl.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= al.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= bl.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (al[i - 1] === bl[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[bl.length];
+}
+
+/** The candidates closest to `word`, best first; only those close enough to be a plausible typo. */
+export function closest(word: string, candidates: Iterable<string>, most = 3): string[] {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  const scored: [string, number][] = [];
+  for (const c of candidates) {
+    if (Math.abs(c.length - word.length) > limit) continue;
+    const d = editDistance(word, c);
+    if (d <= limit) scored.push([c, d]);
+  }
+  return scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).slice(0, most).map(([c]) => c);
+}
+
+/** A value as it appears in a message: JSON-quoted, cut to a readable length. */
+export function quote(value: unknown): string {
+  const s = typeof value === 'string' ? value : JSON.stringify(value);
+  const cut = s.length > 60 ? s.slice(0, 57) + '…' : s;
+  return typeof value === 'string' ? JSON.stringify(cut) : cut;
+}
+
+/** "a, b and c" */
+export function list(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
