@@ -8,11 +8,12 @@ export type FaultKind =
   | 'error503' // 503 ServiceUnavailable
   | 'delay' // answer after delayMs (longer than the client's timeout = a timeout)
   | 'drop' // close the connection without answering
+  | 'dropResponse' // do the work, then close the connection without answering (the client cannot know it worked)
   | 'expiredToken' // 400 ExpiredTokenException
   | 'accessDenied' // 400 AccessDeniedException
   | 'resourceLimit'; // 400 ResourceLimitExceeded
 
-export const FAULT_KINDS: FaultKind[] = ['throttle', 'error500', 'error503', 'delay', 'drop', 'expiredToken', 'accessDenied', 'resourceLimit'];
+export const FAULT_KINDS: FaultKind[] = ['throttle', 'error500', 'error503', 'delay', 'drop', 'dropResponse', 'expiredToken', 'accessDenied', 'resourceLimit'];
 
 export interface FaultRule {
   /** Operation to hit: `DescribeTrainingJob`, `SageMaker.*`, `Logs_20140328.GetLogEvents`, or `*` (the default). */
@@ -32,7 +33,7 @@ export interface ErrorAnswer {
   message: string;
 }
 
-export type FaultAction = { kind: 'error'; error: ErrorAnswer } | { kind: 'drop' } | { kind: 'delay'; ms: number };
+export type FaultAction = { kind: 'error'; error: ErrorAnswer } | { kind: 'drop' | 'dropResponse' } | { kind: 'delay'; ms: number };
 
 const ERRORS: Partial<Record<FaultKind, ErrorAnswer>> = {
   throttle: { status: 400, type: 'ThrottlingException', message: 'Rate exceeded' },
@@ -93,7 +94,7 @@ export class Faults {
       if (count !== 0 && rule.fired >= count) continue;
       rule.fired++;
       this.injected++;
-      if (rule.fault === 'drop') return { kind: 'drop' };
+      if (rule.fault === 'drop' || rule.fault === 'dropResponse') return { kind: rule.fault };
       if (rule.fault === 'delay') return { kind: 'delay', ms: rule.delayMs ?? 30000 };
       return { kind: 'error', error: ERRORS[rule.fault]! };
     }

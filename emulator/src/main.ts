@@ -12,8 +12,8 @@ const USAGE = `Usage: node dist/emulator.js [options]
   --instance-limit N   instances of one type that may run at once before ResourceLimitExceeded (default 20)
   --region R           region in ARNs (default us-east-1)
   --account A          account in ARNs (default 123456789012)
-  --fault K[:OP[:N]]   inject fault K (throttle, error500, error503, delay, drop, expiredToken, accessDenied,
-                       resourceLimit) on operation OP (default all) N times (0 = always; default 1); repeatable
+  --fault K[:OP[:N]]   inject fault K (throttle, error500, error503, delay, drop, dropResponse, expiredToken,
+                       accessDenied, resourceLimit) on operation OP (default all) N times (0 = always; default 1); repeatable
   --quiet              do not log faults
 Runtime control: POST /_emulator/faults {"rules":[{"fault":"throttle","target":"DescribeTrainingJob","count":2}]},
 DELETE /_emulator/faults, GET /_emulator/stats, POST /_emulator/reset.`;

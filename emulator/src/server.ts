@@ -47,7 +47,7 @@ export function createEmulatorServer(options: EmulatorOptions, log: (line: strin
     if (path === '/_emulator/faults' && req.method === 'POST') {
       const parsed = JSON.parse(body || '{}');
       const rules = Array.isArray(parsed) ? parsed : Array.isArray(parsed.rules) ? parsed.rules : [parsed];
-      rules.map(checkRule).forEach((r) => faults.add(r));
+      (rules as unknown[]).map(checkRule).forEach((r) => faults.add(r));
       return send(res, 200, { rules: faults.list() });
     }
     if (path === '/_emulator/faults' && req.method === 'DELETE') {
@@ -85,7 +85,9 @@ export function createEmulatorServer(options: EmulatorOptions, log: (line: strin
         return sendError(res, { status: 400, type: 'SerializationException', message: 'The request body is not valid JSON' });
       }
       requests[target] = (requests[target] ?? 0) + 1;
-      send(res, 200, sageMaker.handle(target, input as Record<string, unknown>));
+      const output = sageMaker.handle(target, input as Record<string, unknown>);
+      if (fault?.kind === 'dropResponse') return void req.socket.destroy();
+      send(res, 200, output);
     } catch (e) {
       if (e instanceof ApiError) return sendError(res, e.answer);
       if (e instanceof SyntaxError || (e instanceof Error && req.url?.startsWith('/_emulator/'))) {

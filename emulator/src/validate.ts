@@ -46,8 +46,8 @@ export function validateRequest(root: JsonSchema, value: unknown): string[] {
 
   const check = (schema: JsonSchema, v: unknown, at: string): void => {
     const s = resolve(schema);
-    const fail = (constraint: string) =>
-      errors.push(`Value ${v === undefined ? 'null' : `'${show(v)}'`} at '${at}' failed to satisfy constraint: ${constraint}`);
+    const fail = (constraint: string): void =>
+      void errors.push(`Value ${v === undefined ? 'null' : `'${show(v)}'`} at '${at}' failed to satisfy constraint: ${constraint}`);
     switch (s.type) {
       case 'string':
         if (typeof v !== 'string') return fail('Member must be a string');

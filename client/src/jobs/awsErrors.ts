@@ -1,0 +1,108 @@
+// What went wrong when talking to AWS, in the user's terms, and what to do about it. The watcher also uses the
+// classification to decide whether to retry (throttling, 5xx, network, expired credentials) or give up.
+import { redact } from './mask';
+
+export type ErrorKind =
+  | 'missingCredentials'
+  | 'expiredCredentials'
+  | 'invalidCredentials'
+  | 'accessDenied'
+  | 'validation'
+  | 'resourceLimit'
+  | 'resourceInUse'
+  | 'notFound'
+  | 'throttling'
+  | 'serverError'
+  | 'noRegion'
+  | 'network'
+  | 'other';
+
+export interface ExplainedError {
+  kind: ErrorKind;
+  /** One line: what went wrong. */
+  message: string;
+  /** What the user can do. */
+  action: string;
+  /** Worth retrying the same call later without changing anything. */
+  retryable: boolean;
+  /** The AWS error code or Node error code, when there is one. */
+  code?: string;
+}
+
+export interface ErrorSettings {
+  profile?: string;
+  region?: string;
+  endpoint?: string;
+  operation?: string;
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'SlowDown', 'RequestThrottled', 'RequestThrottledException']);
+const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
+const INVALID = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'IncompleteSignature', 'MissingAuthenticationToken']);
+
+export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedError {
+  const e = (error ?? {}) as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number }; cause?: { code?: string } };
+  const name = e.name ?? '';
+  const code = e.code ?? e.cause?.code ?? '';
+  const text = redact(String(e.message ?? error));
+  const status = e.$metadata?.httpStatusCode;
+  const profile = s.profile ? `profile "${s.profile}"` : 'the default credential chain';
+  const op = s.operation ?? 'the SageMaker call';
+  const where = s.endpoint ?? `SageMaker in ${s.region ?? 'the configured region'}`;
+
+  if (name === 'CredentialsProviderError' || /could not load credentials|unable to load credentials|profile .* could not be found/i.test(text)) {
+    return { kind: 'missingCredentials', code: name, retryable: false, message: `No AWS credentials found (${profile}): ${text}`,
+      action: `Configure credentials (aws configure, or aws sso login${s.profile ? ` --profile ${s.profile}` : ''}), or choose a profile in the setting sagemakerAsl.aws.profile.` };
+  }
+  if (EXPIRED.has(name) || /security token included in the request is expired|token has expired|expired token/i.test(text)) {
+    return { kind: 'expiredCredentials', code: name, retryable: true, message: `The AWS credentials of ${profile} have expired.`,
+      action: `Refresh them (aws sso login${s.profile ? ` --profile ${s.profile}` : ''}, or renew your session); watching resumes by itself once they work again.` };
+  }
+  if (INVALID.has(name)) {
+    return { kind: 'invalidCredentials', code: name, retryable: false, message: `AWS rejected the credentials of ${profile}: ${text}`,
+      action: 'Check the access key and secret of that profile, or pick another profile in sagemakerAsl.aws.profile.' };
+  }
+  if (/region is missing/i.test(text)) {
+    return { kind: 'noRegion', code: name, retryable: false, message: 'No AWS region is configured.',
+      action: 'Set sagemakerAsl.aws.region, or a region in your AWS profile (~/.aws/config), or AWS_REGION.' };
+  }
+  if (name === 'AccessDeniedException' || name === 'AccessDenied' || status === 403) {
+    return { kind: 'accessDenied', code: name, retryable: false, message: `Access denied for ${op}: ${text}`,
+      action: `Your identity needs permission for ${op} (and iam:PassRole on the job's RoleArn); ask your AWS administrator or use another profile.` };
+  }
+  if (name === 'ValidationException') {
+    return { kind: 'validation', code: name, retryable: false, message: `SageMaker rejected the request: ${text}`,
+      action: 'Fix the value in the state machine or the execution input; the resolved request is kept so you can open it and retry.' };
+  }
+  if (name === 'ResourceLimitExceeded') {
+    return { kind: 'resourceLimit', code: name, retryable: false, message: `A SageMaker quota is exhausted: ${text}`,
+      action: 'Wait for running jobs to finish, use another instance type or fewer instances, or request a quota increase in Service Quotas.' };
+  }
+  if (name === 'ResourceInUse') {
+    return { kind: 'resourceInUse', code: name, retryable: false, message: `A job with this name already exists: ${text}`,
+      action: 'Watch the existing job, or change the job name (for example with States.Format and $$.Execution.Name).' };
+  }
+  if (name === 'ResourceNotFound' || name === 'ResourceNotFoundException' || /requested resource not found/i.test(text)) {
+    return { kind: 'notFound', code: name, retryable: false, message: `Not found: ${text}`, action: 'Check the job name, the region and the account (profile).' };
+  }
+  if (THROTTLING.has(name) || status === 429) {
+    return { kind: 'throttling', code: name, retryable: true, message: `AWS is throttling the requests (${name || status}).`, action: 'Nothing to do: the request is retried with backoff.' };
+  }
+  if ((status !== undefined && status >= 500) || ['InternalFailure', 'ServiceUnavailable', 'InternalServerError'].includes(name)) {
+    return { kind: 'serverError', code: name, retryable: true, message: `AWS answered with a server error (${name || status}).`, action: 'Nothing to do: the request is retried with backoff.' };
+  }
+  if (NETWORK_CODES.has(code) || NETWORK_CODES.has(name) || name === 'TimeoutError' || name === 'RequestTimeout' || /socket hang up|ECONNRESET|ECONNREFUSED|timed? ?out|network|connect/i.test(text)) {
+    return { kind: 'network', code: code || name, retryable: true, message: `Cannot reach ${where}: ${text}`,
+      action: 'Check the network, VPN or proxy, and the setting sagemakerAsl.aws.endpoint; requests are retried with backoff.' };
+  }
+  return { kind: 'other', code: name || code || undefined, retryable: false, message: text, action: 'See the SageMaker Jobs output for details.' };
+}
+
+/** An error the runner throws, carrying the explanation. */
+export class JobError extends Error {
+  constructor(readonly explained: ExplainedError, readonly cause?: unknown) {
+    super(`${explained.message} ${explained.action}`);
+    this.name = 'JobError';
+  }
+}

@@ -1,0 +1,348 @@
+// Starts, watches and stops SageMaker training and transform jobs with the AWS SDK. No VS Code here: the
+// commands drive it, and the tests drive it against the local emulator.
+//
+// Safety: a job is created at most once per name (an in-flight guard, and after a failure whose outcome is
+// unknown — dropped connection, 5xx — the job is looked up before trying again); watching survives
+// throttling, server errors, dropped connections and expired credentials by retrying with backoff.
+import {
+  SageMakerClient,
+  CreateTrainingJobCommand,
+  CreateTransformJobCommand,
+  DescribeTrainingJobCommand,
+  DescribeTransformJobCommand,
+  StopTrainingJobCommand,
+  StopTransformJobCommand,
+  type DescribeTrainingJobResponse,
+  type DescribeTransformJobResponse,
+  type CreateTrainingJobRequest,
+  type CreateTransformJobRequest,
+} from '@aws-sdk/client-sagemaker';
+import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { explainError, JobError, type ExplainedError } from './awsErrors';
+
+export type JobKind = 'training' | 'transform';
+
+export interface JobRef {
+  kind: JobKind;
+  name: string;
+}
+
+export interface AwsSettings {
+  region?: string;
+  profile?: string;
+  /** One endpoint for SageMaker and CloudWatch Logs (the local emulator serves both). */
+  endpoint?: string;
+  /** Explicit credentials (tests); otherwise the profile or the default credential chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Per-request timeout. Default 30 s. */
+  requestTimeoutMs?: number;
+}
+
+export interface RetryPolicy {
+  /** First backoff delay; doubles up to maxMs. */
+  baseMs: number;
+  maxMs: number;
+  /** Consecutive failed polls after which watching gives up (the job keeps running; watch it again later). */
+  maxConsecutiveErrors: number;
+  /** Attempts at creating a job before giving up. */
+  createAttempts: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { baseMs: 1000, maxMs: 60_000, maxConsecutiveErrors: 20, createAttempts: 4 };
+
+export interface StatusTransition {
+  status: string;
+  startTime: Date;
+  endTime?: Date;
+  message: string;
+}
+
+export interface LogLine {
+  stream: string;
+  timestamp: Date;
+  message: string;
+}
+
+export interface JobSummary {
+  ref: JobRef;
+  arn?: string;
+  status: string;
+  secondaryStatus?: string;
+  creationTime?: Date;
+  endTime?: Date;
+  durationSeconds?: number;
+  billableSeconds?: number;
+  modelArtifacts?: string;
+  outputPath?: string;
+  failureReason?: string;
+}
+
+export interface WatchHandlers {
+  onTransition?(t: StatusTransition): void;
+  onLog?(line: LogLine): void;
+  onStatus?(status: string): void;
+  /** A request failed and will be retried after delayMs. */
+  onRetry?(error: ExplainedError, delayMs: number, consecutive: number): void;
+  /** The first successful poll after failures. */
+  onRecovered?(): void;
+}
+
+export interface WatchOptions {
+  pollMs: number;
+  signal?: AbortSignal;
+}
+
+export type StartResult =
+  | { outcome: 'started'; ref: JobRef; arn: string; /** Found after a failure whose outcome was unknown. */ recovered?: boolean; /** Another start of the same job was already under way; this is its result. */ deduplicated?: boolean }
+  | { outcome: 'exists'; ref: JobRef; explained: ExplainedError; deduplicated?: boolean };
+
+export const TERMINAL_STATUSES = new Set(['Completed', 'Failed', 'Stopped']);
+const LOG_GROUPS: Record<JobKind, string> = { training: '/aws/sagemaker/TrainingJobs', transform: '/aws/sagemaker/TransformJobs' };
+
+/** Starts of the same job under way in this process, so a double click or a retry does not race. */
+const inFlight = new Map<string, Promise<StartResult>>();
+
+export function jobNameOf(kind: JobKind, request: Record<string, unknown>): string {
+  const name = request[kind === 'training' ? 'TrainingJobName' : 'TransformJobName'];
+  if (typeof name !== 'string' || !name) throw new JobError({ kind: 'validation', retryable: false, message: `The request has no ${kind === 'training' ? 'TrainingJobName' : 'TransformJobName'}.`, action: 'Add the job name to the Task (for example "TrainingJobName.$": "$$.Execution.Name").' });
+  return name;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+export class JobRunner {
+  private sageMaker?: SageMakerClient;
+  private logs?: CloudWatchLogsClient;
+
+  constructor(readonly settings: AwsSettings, readonly retry: RetryPolicy = DEFAULT_RETRY) {}
+
+  private config() {
+    const s = this.settings;
+    return {
+      region: s.region,
+      profile: s.profile,
+      endpoint: s.endpoint,
+      credentials: s.credentials,
+      // Retries are ours (watch loop, create-then-check), so one attempt per SDK call.
+      maxAttempts: 1,
+      requestHandler: { requestTimeout: s.requestTimeoutMs ?? 30_000, connectionTimeout: Math.min(s.requestTimeoutMs ?? 10_000, 10_000) },
+    };
+  }
+
+  private get sm(): SageMakerClient {
+    return (this.sageMaker ??= new SageMakerClient(this.config()));
+  }
+
+  private get cwl(): CloudWatchLogsClient {
+    return (this.logs ??= new CloudWatchLogsClient(this.config()));
+  }
+
+  /** Drops the clients so the next call resolves credentials again (after they expired). */
+  private renewClients(): void {
+    this.sageMaker?.destroy();
+    this.logs?.destroy();
+    this.sageMaker = this.logs = undefined;
+  }
+
+  dispose(): void {
+    this.renewClients();
+  }
+
+  private explain(e: unknown, operation: string): ExplainedError {
+    return explainError(e, { ...this.settings, operation });
+  }
+
+  private backoff(attempt: number): number {
+    const exp = Math.min(this.retry.maxMs, this.retry.baseMs * 2 ** Math.max(0, attempt - 1));
+    return Math.round(exp / 2 + (Math.random() * exp) / 2);
+  }
+
+  /** Creates the job once. Returns `exists` when a job of that name was already there (offer to watch it). */
+  start(kind: JobKind, request: Record<string, unknown>): Promise<StartResult> {
+    const ref = { kind, name: jobNameOf(kind, request) };
+    const key = `${this.settings.endpoint ?? ''}|${this.settings.region ?? ''}|${kind}/${ref.name}`;
+    const running = inFlight.get(key);
+    if (running) return running.then((r) => ({ ...r, deduplicated: true }));
+    const started = this.create(ref, request).finally(() => inFlight.delete(key));
+    inFlight.set(key, started);
+    return started;
+  }
+
+  private async create(ref: JobRef, request: Record<string, unknown>): Promise<StartResult> {
+    const operation = ref.kind === 'training' ? 'sagemaker:CreateTrainingJob' : 'sagemaker:CreateTransformJob';
+    const firstTry = Date.now();
+    let outcomeUnknown = false;
+    // After a failure whose outcome is unknown, a job of this name created since we first tried is ours.
+    const ours = async (): Promise<string | undefined> => {
+      try {
+        const d = await this.describe(ref);
+        const created = d.CreationTime?.getTime() ?? 0;
+        return created >= firstTry - 60_000 ? (ref.kind === 'training' ? (d as DescribeTrainingJobResponse).TrainingJobArn : (d as DescribeTransformJobResponse).TransformJobArn) : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const out =
+          ref.kind === 'training'
+            ? (await this.sm.send(new CreateTrainingJobCommand(request as unknown as CreateTrainingJobRequest))).TrainingJobArn
+            : (await this.sm.send(new CreateTransformJobCommand(request as unknown as CreateTransformJobRequest))).TransformJobArn;
+        return { outcome: 'started', ref, arn: out ?? '', recovered: outcomeUnknown || undefined };
+      } catch (e) {
+        const x = this.explain(e, operation);
+        if (x.kind === 'resourceInUse') {
+          const arn = outcomeUnknown ? await ours() : undefined;
+          return arn ? { outcome: 'started', ref, arn, recovered: true } : { outcome: 'exists', ref, explained: x };
+        }
+        if (!x.retryable || attempt >= this.retry.createAttempts) throw new JobError(x, e);
+        if (x.kind === 'expiredCredentials') this.renewClients();
+        // Throttling and expired credentials were refused before any work; a 5xx or a lost connection may not have been.
+        if (x.kind === 'network' || x.kind === 'serverError') outcomeUnknown = true;
+        await sleep(this.backoff(attempt));
+        if (outcomeUnknown) {
+          const arn = await ours();
+          if (arn) return { outcome: 'started', ref, arn, recovered: true };
+        }
+      }
+    }
+  }
+
+  async describe(ref: JobRef): Promise<DescribeTrainingJobResponse | DescribeTransformJobResponse> {
+    return ref.kind === 'training'
+      ? this.sm.send(new DescribeTrainingJobCommand({ TrainingJobName: ref.name }))
+      : this.sm.send(new DescribeTransformJobCommand({ TransformJobName: ref.name }));
+  }
+
+  /** Asks SageMaker to stop the job; it then goes Stopping → Stopped (watch to see it). */
+  async stop(ref: JobRef): Promise<void> {
+    const operation = ref.kind === 'training' ? 'sagemaker:StopTrainingJob' : 'sagemaker:StopTransformJob';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (ref.kind === 'training') await this.sm.send(new StopTrainingJobCommand({ TrainingJobName: ref.name }));
+        else await this.sm.send(new StopTransformJobCommand({ TransformJobName: ref.name }));
+        return;
+      } catch (e) {
+        const x = this.explain(e, operation);
+        if (!x.retryable || attempt >= this.retry.createAttempts) throw new JobError(x, e);
+        if (x.kind === 'expiredCredentials') this.renewClients();
+        await sleep(this.backoff(attempt));
+      }
+    }
+  }
+
+  /**
+   * Polls the job until it ends, reporting each new status transition and log line once. Returns the summary,
+   * or undefined when the signal aborted the watch (the job keeps running).
+   */
+  async watch(ref: JobRef, handlers: WatchHandlers, options: WatchOptions): Promise<JobSummary | undefined> {
+    const seen = new Map<string, string>(); // transition key → message reported
+    const tail = new LogTail(() => this.cwl, LOG_GROUPS[ref.kind], `${ref.name}/`);
+    let failures = 0;
+    let lastStatus: string | undefined;
+    const { signal } = options;
+    while (!signal?.aborted) {
+      let d: DescribeTrainingJobResponse | DescribeTransformJobResponse;
+      try {
+        d = await this.describe(ref);
+      } catch (e) {
+        const x = this.explain(e, ref.kind === 'training' ? 'sagemaker:DescribeTrainingJob' : 'sagemaker:DescribeTransformJob');
+        failures++;
+        if (!x.retryable || failures > this.retry.maxConsecutiveErrors) throw new JobError(x, e);
+        if (x.kind === 'expiredCredentials') this.renewClients();
+        const delay = Math.max(options.pollMs, this.backoff(failures));
+        handlers.onRetry?.(x, delay, failures);
+        await sleep(delay, signal);
+        continue;
+      }
+      if (failures) handlers.onRecovered?.();
+      failures = 0;
+
+      const status = ref.kind === 'training' ? (d as DescribeTrainingJobResponse).TrainingJobStatus! : (d as DescribeTransformJobResponse).TransformJobStatus!;
+      for (const t of transitionsOf(ref.kind, d)) {
+        const key = `${t.status}|${t.startTime.getTime()}`;
+        if (seen.get(key) === t.message) continue;
+        seen.set(key, t.message);
+        handlers.onTransition?.(t);
+      }
+      if (status !== lastStatus) handlers.onStatus?.(status);
+      lastStatus = status;
+      await tail.poll(handlers.onLog);
+      if (TERMINAL_STATUSES.has(status)) {
+        await tail.poll(handlers.onLog);
+        return summarize(ref, d);
+      }
+      await sleep(options.pollMs, signal);
+    }
+    return undefined;
+  }
+}
+
+/** SecondaryStatusTransitions for training; transform jobs only have a status, so each status is a transition. */
+function transitionsOf(kind: JobKind, d: DescribeTrainingJobResponse | DescribeTransformJobResponse): StatusTransition[] {
+  if (kind === 'training') {
+    return ((d as DescribeTrainingJobResponse).SecondaryStatusTransitions ?? []).map((t) => ({
+      status: t.Status ?? '', startTime: t.StartTime ?? new Date(0), endTime: t.EndTime, message: t.StatusMessage ?? '',
+    }));
+  }
+  const t = d as DescribeTransformJobResponse;
+  const start = t.TransformJobStatus === 'InProgress' ? (t.TransformStartTime ?? t.CreationTime) : (t.TransformEndTime ?? t.CreationTime);
+  return [{ status: t.TransformJobStatus ?? '', startTime: start ?? new Date(0), message: t.FailureReason ?? '' }];
+}
+
+export function summarize(ref: JobRef, d: DescribeTrainingJobResponse | DescribeTransformJobResponse): JobSummary {
+  if (ref.kind === 'training') {
+    const t = d as DescribeTrainingJobResponse;
+    const end = t.TrainingEndTime ?? t.LastModifiedTime;
+    return {
+      ref, arn: t.TrainingJobArn, status: t.TrainingJobStatus ?? 'Unknown', secondaryStatus: t.SecondaryStatus, creationTime: t.CreationTime, endTime: t.TrainingEndTime,
+      durationSeconds: t.CreationTime && end ? Math.round((end.getTime() - t.CreationTime.getTime()) / 1000) : undefined,
+      billableSeconds: t.BillableTimeInSeconds, modelArtifacts: t.ModelArtifacts?.S3ModelArtifacts || undefined, failureReason: t.FailureReason || undefined,
+    };
+  }
+  const t = d as DescribeTransformJobResponse;
+  const end = t.TransformEndTime;
+  return {
+    ref, arn: t.TransformJobArn, status: t.TransformJobStatus ?? 'Unknown', creationTime: t.CreationTime, endTime: t.TransformEndTime,
+    durationSeconds: t.CreationTime && end ? Math.round((end.getTime() - t.CreationTime.getTime()) / 1000) : undefined,
+    outputPath: t.TransformOutput?.S3OutputPath, failureReason: t.FailureReason || undefined,
+  };
+}
+
+/** Follows every log stream of one job, reporting each event once. Failures are skipped until the next poll. */
+class LogTail {
+  private tokens = new Map<string, string | undefined>();
+
+  constructor(private readonly client: () => CloudWatchLogsClient, private readonly group: string, private readonly prefix: string) {}
+
+  async poll(onLog?: (line: LogLine) => void): Promise<void> {
+    if (!onLog) return;
+    try {
+      const streams = await this.client().send(new DescribeLogStreamsCommand({ logGroupName: this.group, logStreamNamePrefix: this.prefix }));
+      for (const s of streams.logStreams ?? []) if (s.logStreamName && !this.tokens.has(s.logStreamName)) this.tokens.set(s.logStreamName, undefined);
+      for (const [stream, token] of this.tokens) {
+        let next = token;
+        for (;;) {
+          const out = await this.client().send(new GetLogEventsCommand({ logGroupName: this.group, logStreamName: stream, startFromHead: true, nextToken: next }));
+          for (const e of out.events ?? []) onLog({ stream, timestamp: new Date(e.timestamp ?? 0), message: e.message ?? '' });
+          const done = !out.events?.length || out.nextForwardToken === next;
+          next = out.nextForwardToken;
+          this.tokens.set(stream, next);
+          if (done) break;
+        }
+      }
+    } catch {
+      // No log group yet, throttled, or offline: the next poll catches up from the saved tokens.
+    }
+  }
+}

@@ -1,0 +1,146 @@
+// Turns a Task's Parameters (JSONPath) or Arguments (JSONata) into the request SageMaker would receive when
+// the state machine runs with a given execution input: `.$` paths and intrinsic functions, JSONata `{% %}`,
+// the context object `$$`, and `${…}` placeholders (CloudFormation/CDK definition substitutions) filled in.
+import { createHash, randomUUID } from 'node:crypto';
+import jsonata from 'jsonata';
+import { readPath } from './jsonPath';
+import { evaluateIntrinsic, isIntrinsic } from './intrinsics';
+
+export interface ExecutionContext {
+  Execution: { Id: string; Name: string; StartTime: string; Input: unknown; RoleArn: string };
+  StateMachine: { Id: string; Name: string };
+  State: { Name: string; EnteredTime: string; RetryCount: number };
+}
+
+export interface ResolveOptions {
+  queryLanguage: 'JSONPath' | 'JSONata';
+  input: unknown;
+  context: ExecutionContext;
+  /** Values for `${Name}` placeholders. */
+  placeholders?: Record<string, string>;
+}
+
+/** A value that cannot be resolved, with the key it belongs to (`HyperParameters.epochs.$`). */
+export class ResolveError extends Error {
+  constructor(readonly key: string, readonly reason: string) {
+    super(`${key}: ${reason}`);
+    this.name = 'ResolveError';
+  }
+}
+
+/** A context object like the one Step Functions builds for an execution started now. */
+export function makeExecutionContext(o: { stateMachineName: string; stateName: string; input: unknown; region: string; account: string; executionName?: string; now?: Date }): ExecutionContext {
+  const name = o.executionName ?? randomUUID();
+  const time = (o.now ?? new Date()).toISOString();
+  const sm = `arn:aws:states:${o.region}:${o.account}:stateMachine:${o.stateMachineName}`;
+  return {
+    Execution: { Id: `arn:aws:states:${o.region}:${o.account}:execution:${o.stateMachineName}:${name}`, Name: name, StartTime: time, Input: o.input, RoleArn: `arn:aws:iam::${o.account}:role/StepFunctionsRole` },
+    StateMachine: { Id: sm, Name: o.stateMachineName },
+    State: { Name: o.stateName, EnteredTime: time, RetryCount: 0 },
+  };
+}
+
+const PLACEHOLDER = /\$\{([^}]+)\}/g;
+
+/** The `${…}` placeholder names used anywhere in the payload (keys and values), in first-seen order. */
+export function findPlaceholders(payload: unknown): string[] {
+  const names = new Set<string>();
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') for (const m of v.matchAll(PLACEHOLDER)) names.add(m[1]);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (walk(k), walk(x));
+  };
+  walk(payload);
+  return [...names];
+}
+
+function substitute(text: string, key: string, values: Record<string, string>): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => {
+    if (values[name] === undefined) throw new ResolveError(key, `the placeholder \${${name}} has no value`);
+    return values[name];
+  });
+}
+
+const JSONATA_EXPRESSION = /^\s*\{%([\s\S]*)%\}\s*$/;
+
+/** Step Functions' own JSONata functions, beside JSONata's library. */
+const STEP_FUNCTIONS_JSONATA = {
+  uuid: () => randomUUID(),
+  parse: (s: string) => JSON.parse(s),
+  hash: (data: unknown, algorithm: string) => {
+    const alg = ({ MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as Record<string, string>)[algorithm];
+    if (!alg) throw new Error(`$hash: the algorithm must be MD5, SHA-1, SHA-256, SHA-384 or SHA-512`);
+    return createHash(alg).update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex');
+  },
+  random: (seed?: number) => (seed === undefined ? Math.random() : mulberry32(seed)),
+  partition: (arr: unknown[], size: number) => Array.from({ length: Math.ceil(arr.length / size) }, (_, i) => arr.slice(i * size, (i + 1) * size)),
+  range: (start: number, end: number, step: number) => {
+    const out: number[] = [];
+    for (let n = start; step > 0 ? n <= end : n >= end; n += step) out.push(n);
+    return out;
+  },
+};
+
+function mulberry32(seed: number): number {
+  let t = (seed + 0x6d2b79f5) | 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+async function evaluateJsonata(expression: string, key: string, o: ResolveOptions): Promise<unknown> {
+  let compiled: ReturnType<typeof jsonata>;
+  try {
+    compiled = jsonata(expression);
+  } catch (e) {
+    throw new ResolveError(key, `the JSONata expression does not parse: ${(e as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = await compiled.evaluate(o.input, { states: { input: o.input, context: o.context }, ...STEP_FUNCTIONS_JSONATA });
+  } catch (e) {
+    throw new ResolveError(key, `the JSONata expression fails: ${(e as Error).message}`);
+  }
+  if (value === undefined) throw new ResolveError(key, `the JSONata expression {%${expression}%} gives no value for this execution input`);
+  // JSONata marks its result arrays with a `sequence` property; send plain JSON.
+  return JSON.parse(JSON.stringify(value));
+}
+
+/** The request SageMaker would receive. Throws ResolveError naming the first key that cannot be resolved. */
+export async function resolveRequest(payload: unknown, o: ResolveOptions): Promise<Record<string, unknown>> {
+  const values = o.placeholders ?? {};
+
+  const resolve = async (v: unknown, key: string): Promise<unknown> => {
+    if (typeof v === 'string') {
+      const text = substitute(v, key, values);
+      const jsonataMatch = JSONATA_EXPRESSION.exec(text);
+      if (jsonataMatch && o.queryLanguage === 'JSONata') return evaluateJsonata(jsonataMatch[1], key, o);
+      return text;
+    }
+    if (Array.isArray(v)) return Promise.all(v.map((x, i) => resolve(x, `${key}[${i}]`)));
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [rawKey, x] of Object.entries(v)) {
+        const k = substitute(rawKey, key, values);
+        const at = key ? `${key}.${k}` : k;
+        if (k.endsWith('.$') && o.queryLanguage === 'JSONPath') {
+          if (typeof x !== 'string') throw new ResolveError(at, 'a key ending in .$ needs a path or an intrinsic function as its value');
+          const expression = substitute(x, at, values);
+          try {
+            out[k.slice(0, -2)] = isIntrinsic(expression) ? evaluateIntrinsic(expression, o.input, o.context) : readPath(expression, o.input, o.context);
+          } catch (e) {
+            throw new ResolveError(at, (e as Error).message);
+          }
+        } else out[k] = await resolve(x, at);
+      }
+      return out;
+    }
+    return v;
+  };
+
+  const request = await resolve(payload ?? {}, '');
+  if (!request || typeof request !== 'object' || Array.isArray(request)) {
+    throw new ResolveError(o.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters', `must give an object, got ${JSON.stringify(request)}`);
+  }
+  return request as Record<string, unknown>;
+}

@@ -1,0 +1,128 @@
+// The emulator on the wire: AWS JSON 1.1 requests, answers and errors as the real services send them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startEmulator, callJson, trainingRequest, type RunningEmulator } from './emulator';
+
+let emu: RunningEmulator;
+before(async () => {
+  emu = await startEmulator(['--step-ms', '20', '--training-steps', '1', '--quiet']);
+});
+after(() => emu.stop());
+
+test('CreateTrainingJob answers the ARN, and a job then goes Starting → Downloading → Training → Uploading → Completed', async () => {
+  const created = await callJson(emu.url, 'SageMaker.CreateTrainingJob', trainingRequest('wire-1'));
+  assert.equal(created.status, 200);
+  assert.deepEqual(created.json, { TrainingJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/wire-1' });
+  await new Promise((r) => setTimeout(r, 150));
+  const d = (await callJson(emu.url, 'SageMaker.DescribeTrainingJob', { TrainingJobName: 'wire-1' })).json;
+  assert.equal(d.TrainingJobStatus, 'Completed');
+  assert.deepEqual(d.SecondaryStatusTransitions.map((t: any) => t.Status), ['Starting', 'Downloading', 'Training', 'Uploading', 'Completed']);
+  assert.equal(d.ModelArtifacts.S3ModelArtifacts, 's3://bucket/models/wire-1/output/model.tar.gz');
+  assert.equal(typeof d.BillableTimeInSeconds, 'number');
+});
+
+test('a duplicate name is ResourceInUse, with the x-amzn-ErrorType header', async () => {
+  await callJson(emu.url, 'SageMaker.CreateTrainingJob', trainingRequest('wire-dup'));
+  const again = await callJson(emu.url, 'SageMaker.CreateTrainingJob', trainingRequest('wire-dup'));
+  assert.equal(again.status, 400);
+  assert.equal(again.json.__type, 'ResourceInUse');
+  assert.equal(again.headers.get('x-amzn-errortype'), 'ResourceInUse');
+  assert.match(again.json.Message, /a training job with this name already exists/);
+});
+
+test('invalid requests are ValidationException, with the constraints of the AWS model', async () => {
+  const bad = await callJson(emu.url, 'SageMaker.CreateTrainingJob', {
+    ...trainingRequest('churn_xgb'),
+    RoleArn: undefined,
+    ResourceConfig: { InstanceType: 'ml.nope.huge', InstanceCount: 1, VolumeSizeInGB: 30 },
+  });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.json.__type, 'ValidationException');
+  assert.match(bad.json.Message, /^3 validation errors detected: /);
+  assert.match(bad.json.Message, /Value 'churn_xgb' at 'trainingJobName' failed to satisfy constraint: Member must satisfy regular expression pattern: \[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,62\}/);
+  assert.match(bad.json.Message, /Value null at 'roleArn' failed to satisfy constraint: Member must not be null/);
+  assert.match(bad.json.Message, /Value 'ml.nope.huge' at 'resourceConfig.instanceType' failed to satisfy constraint: Member must satisfy enum value set: \[ml.m4.xlarge, .*more\]/);
+});
+
+test('a transform job needs its required members', async () => {
+  const bad = await callJson(emu.url, 'SageMaker.CreateTransformJob', { TransformJobName: 'batch-1', ModelName: 'm' });
+  assert.equal(bad.json.__type, 'ValidationException');
+  assert.match(bad.json.Message, /^3 validation errors detected: Value null at 'transformInput'.*'transformOutput'.*'transformResources'/);
+});
+
+test('Describe of an unknown job is ValidationException "Requested resource not found."; Stop is ResourceNotFound', async () => {
+  const d = await callJson(emu.url, 'SageMaker.DescribeTrainingJob', { TrainingJobName: 'nope' });
+  assert.deepEqual([d.status, d.json.__type, d.json.Message], [400, 'ValidationException', 'Requested resource not found.']);
+  const s = await callJson(emu.url, 'SageMaker.StopTrainingJob', { TrainingJobName: 'nope' });
+  assert.equal(s.json.__type, 'ResourceNotFound');
+});
+
+test('stopping a finished job is refused with its status', async () => {
+  await callJson(emu.url, 'SageMaker.CreateTrainingJob', trainingRequest('wire-done'));
+  await new Promise((r) => setTimeout(r, 150));
+  const s = await callJson(emu.url, 'SageMaker.StopTrainingJob', { TrainingJobName: 'wire-done' });
+  assert.equal(s.json.__type, 'ValidationException');
+  assert.equal(s.json.Message, 'The request was rejected because the training job is in status Completed.');
+});
+
+test('CloudWatch Logs on the same port: streams of the job and events with forward tokens', async () => {
+  await callJson(emu.url, 'SageMaker.CreateTrainingJob', trainingRequest('wire-logs'));
+  await new Promise((r) => setTimeout(r, 150));
+  const streams = (await callJson(emu.url, 'Logs_20140328.DescribeLogStreams', { logGroupName: '/aws/sagemaker/TrainingJobs', logStreamNamePrefix: 'wire-logs/' })).json;
+  assert.equal(streams.logStreams.length, 1);
+  assert.match(streams.logStreams[0].logStreamName, /^wire-logs\/algo-1-\d+$/);
+  const first = (await callJson(emu.url, 'Logs_20140328.GetLogEvents', { logGroupName: '/aws/sagemaker/TrainingJobs', logStreamName: streams.logStreams[0].logStreamName, startFromHead: true })).json;
+  assert.ok(first.events.length >= 4);
+  assert.equal(first.events.at(-1).message, 'Training complete.');
+  const again = (await callJson(emu.url, 'Logs_20140328.GetLogEvents', { logGroupName: '/aws/sagemaker/TrainingJobs', logStreamName: streams.logStreams[0].logStreamName, nextToken: first.nextForwardToken })).json;
+  assert.deepEqual(again.events, []);
+  assert.equal(again.nextForwardToken, first.nextForwardToken);
+  const filtered = (await callJson(emu.url, 'Logs_20140328.FilterLogEvents', { logGroupName: '/aws/sagemaker/TrainingJobs', logStreamNamePrefix: 'wire-logs', filterPattern: 'Training complete' })).json;
+  assert.equal(filtered.events.length, 1);
+  const missing = await callJson(emu.url, 'Logs_20140328.DescribeLogStreams', { logGroupName: '/aws/nothing' });
+  assert.equal(missing.json.__type, 'ResourceNotFoundException');
+});
+
+test('ListTrainingJobs filters by name and status, newest first', async () => {
+  const out = (await callJson(emu.url, 'SageMaker.ListTrainingJobs', { NameContains: 'wire-d', StatusEquals: 'Completed' })).json;
+  assert.deepEqual(out.TrainingJobSummaries.map((s: any) => s.TrainingJobName), ['wire-done', 'wire-dup']);
+});
+
+test('faults injected at runtime fire the given number of times on the given operation', async () => {
+  await emu.faults([{ fault: 'throttle', target: 'ListTrainingJobs', count: 2 }, { fault: 'expiredToken', target: 'Logs_20140328.*' }]);
+  const codes = [];
+  for (let i = 0; i < 3; i++) codes.push((await callJson(emu.url, 'SageMaker.ListTrainingJobs', {})).json.__type);
+  assert.deepEqual(codes, ['ThrottlingException', 'ThrottlingException', undefined]);
+  const logs = await callJson(emu.url, 'Logs_20140328.DescribeLogStreams', { logGroupName: '/aws/sagemaker/TrainingJobs' });
+  assert.deepEqual([logs.status, logs.json.__type], [400, 'ExpiredTokenException']);
+  await assert.rejects(
+    (async () => {
+      await emu.faults([{ fault: 'drop', target: 'ListTrainingJobs' }]);
+      await callJson(emu.url, 'SageMaker.ListTrainingJobs', {});
+    })(),
+    /fetch failed/,
+  );
+  await emu.clearFaults();
+});
+
+test('an unknown operation and a bad body are clear errors', async () => {
+  assert.equal((await callJson(emu.url, 'SageMaker.CreateModel', {})).json.__type, 'UnknownOperationException');
+  const res = await fetch(emu.url, { method: 'POST', headers: { 'X-Amz-Target': 'SageMaker.ListTrainingJobs' }, body: '{nope' });
+  assert.equal((await res.json()).__type, 'SerializationException');
+});
+
+test('--fault on the command line, and a job whose name contains "fail" fails with a reason', async () => {
+  const other = await startEmulator(['--step-ms', '10', '--fault', 'error503:CreateTrainingJob:1', '--quiet']);
+  try {
+    const first = await callJson(other.url, 'SageMaker.CreateTrainingJob', trainingRequest('will-fail'));
+    assert.deepEqual([first.status, first.json.__type], [503, 'ServiceUnavailable']);
+    assert.equal((await callJson(other.url, 'SageMaker.CreateTrainingJob', trainingRequest('will-fail'))).status, 200);
+    await new Promise((r) => setTimeout(r, 120));
+    const d = (await callJson(other.url, 'SageMaker.DescribeTrainingJob', { TrainingJobName: 'will-fail' })).json;
+    assert.equal(d.TrainingJobStatus, 'Failed');
+    assert.match(d.FailureReason, /^AlgorithmError: ExecuteUserScriptError/);
+    assert.equal(d.ModelArtifacts.S3ModelArtifacts, '');
+  } finally {
+    await other.stop();
+  }
+});
