@@ -108,7 +108,7 @@ test('faults injected at runtime fire the given number of times on the given ope
 test('an unknown operation and a bad body are clear errors', async () => {
   assert.equal((await callJson(emu.url, 'SageMaker.CreateModel', {})).json.__type, 'UnknownOperationException');
   const res = await fetch(emu.url, { method: 'POST', headers: { 'X-Amz-Target': 'SageMaker.ListTrainingJobs' }, body: '{nope' });
-  assert.equal((await res.json()).__type, 'SerializationException');
+  assert.equal(((await res.json()) as { __type: string }).__type, 'SerializationException');
 });
 
 test('--fault on the command line, and a job whose name contains "fail" fails with a reason', async () => {

@@ -27,7 +27,7 @@ export async function startEmulator(args: string[] = []): Promise<RunningEmulato
     });
     child.on('exit', (code) => reject(new Error(`the emulator exited (${code}): ${stderr.join('\n')}`)));
   });
-  const control = async (path: string, method: string, body?: unknown) => {
+  const control = async (path: string, method: string, body?: unknown): Promise<any> => {
     const res = await fetch(`${url}/_emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json();
