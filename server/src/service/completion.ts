@@ -11,7 +11,7 @@ function valueSnippet(shape: Shape): string {
   switch (shape.kind) {
     case 'structure': {
       const req = shape.required ?? [];
-      return req.length ? `{ ${req.map((r, i) => `"${r}": ${i === 0 ? '$1' : ''}${placeholderFor(shape.members!.get(r)!.shape, i + 2)}`).join(', ')} }` : '{ $1 }';
+      return req.length ? `{ ${req.map((r, i) => `"${r}": ${placeholderFor(shape.members!.get(r)!.shape, i + 1)}`).join(', ')} }` : '{ $1 }';
     }
     case 'map':
       return '{ $1 }';

@@ -4,6 +4,7 @@
 import type { TextDocument, Position } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeLens, type CompletionItem, type Diagnostic, type Hover } from 'vscode-languageserver-types';
 import type { TaskInfo } from '../protocol';
+import { Code } from './codes';
 import { doComplete } from './completion';
 import { doHover } from './hover';
 import { parseDocument } from './parse';
@@ -15,6 +16,9 @@ import type { ParsedDocument, Problem } from './types';
 /** Languages whose every document is a state machine; other JSON/YAML files are one only with StartAt + States. */
 const ASL_LANGUAGES = new Set(['asl', 'asl-yaml']);
 const SUPPORTED_LANGUAGES = new Set(['asl', 'asl-yaml', 'json', 'jsonc', 'yaml']);
+
+/** Findings that an incomplete tree (after a syntax error) would produce falsely. */
+const INCOMPLETE_TREE_CODES = new Set<string>([Code.missingRequired, Code.tooFewItems, Code.tooFewEntries]);
 
 const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -76,7 +80,9 @@ export function getLanguageService(): LanguageService {
     const problems = [...parsed.syntaxErrors];
     if (parsed.root && isStateMachine(parsed.root)) {
       const states = walkStates(parsed.root);
-      problems.push(...validateSageMakerTasks(parsed.root, parsed.text, states));
+      const sagemaker = validateSageMakerTasks(parsed.root, parsed.text, states);
+      // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding.
+      problems.push(...(parsed.syntaxErrors.length ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker));
     }
     problemsCache.set(doc.uri, { parsed, problems });
     if (problemsCache.size > 200) problemsCache.delete(problemsCache.keys().next().value!);

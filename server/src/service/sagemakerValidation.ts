@@ -53,7 +53,8 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
         : want === 'boolean' && got === 'string' && /^(true|false)$/i.test(node.value as string)
           ? `: write ${(node.value as string).toLowerCase()} without quotes`
           : '';
-  problem(ctx, node, Code.wrongType, `${label} must be ${article(want)} ${want === 'object' || want === 'array' ? describeType(shape) : want}, not ${article(got)} ${got}${example}`, {
+  const expected = want === 'object' || want === 'array' ? describeType(shape) : want;
+  problem(ctx, node, Code.wrongType, `${label} must be ${article(expected)} ${expected}, not ${article(got)} ${got}${example}`, {
     expected: want,
     got,
   });
@@ -101,7 +102,9 @@ function checkNumber(ctx: Context, node: AstNode, shape: Shape, label: string) {
   else if (shape.max !== undefined && v > shape.max) problem(ctx, node, Code.outOfRange, `${label} must be at most ${shape.max}, not ${v}`, { min: shape.min, max: shape.max });
 }
 
-function checkSize(ctx: Context, at: AstNode, node: AstNode, shape: Shape, label: string, what: 'items' | 'entries') {
+/** List and map sizes are reported on the whole member (key and value), or on the value inside a list. */
+function checkSize(ctx: Context, ownerKey: AstNode, node: AstNode, shape: Shape, label: string, what: 'items' | 'entries') {
+  const at = ownerKey.parent?.type === 'property' && ownerKey.parent.children?.[0] === ownerKey ? ownerKey.parent : node;
   const n = node.children?.length ?? 0;
   const one = what === 'items' ? 'item' : 'entry';
   if (shape.min !== undefined && n < shape.min)

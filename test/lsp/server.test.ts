@@ -1,0 +1,100 @@
+// The built server (dist/server.js) over stdio, as editors and the outside probe drive it.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+// @ts-expect-error: a plain ES module without types, vendored from the shared tools
+import { LspClient } from './lsp-client.mjs';
+
+const root = join(__dirname, '..', '..', '..');
+const SERVER = 'node dist/server.js --stdio';
+const probe = (...args: string[]) =>
+  spawnSync(process.execPath, ['test/lsp/check-lsp.mjs', '--server', SERVER, ...args], { cwd: root, encoding: 'utf8', timeout: 240_000 });
+
+describe('the annotated cases (probe over stdio)', () => {
+  test('the shared cases and ours: every marked mistake flagged, nothing else an error, completion, hover and fixes', () => {
+    const r = probe('--cases', 'test/fixtures/cases', '--cases', 'test/lsp/cases');
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+  test('every real state machine of the corpus gets zero errors', () => {
+    const r = probe('--clean', 'test/fixtures/corpus');
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^323 passed, 0 failed$/m);
+  });
+});
+
+describe('protocol', () => {
+  let client: any;
+  const text = (name: string) => readFileSync(join(root, 'test/fixtures/cases', name), 'utf8').replace(/[«»‸⟨⟩]/g, '');
+  before(async () => {
+    client = await LspClient.start(SERVER.split(' '), root);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('diagnostics carry the document version, source and code', async () => {
+    const diags = await client.open('file:///w/a.asl.json', 'asl', text('name-pattern.asl.json'));
+    assert.deepEqual(
+      diags.map((d: any) => [d.source, d.code, d.range.start.line]),
+      [['sagemaker', 'pattern', 7]],
+    );
+    assert.equal(client.diagnostics.get('file:///w/a.asl.json').version, 1);
+  });
+
+  test('an incremental edit re-validates that version', async () => {
+    const uri = 'file:///w/b.asl.json';
+    const original = text('seed-training-valid.asl.json');
+    assert.deepEqual(await client.open(uri, 'asl', original), []);
+    const diags = await client.change(uri, original.replace('"ml.c5.2xlarge"', '"ml.c5.2xlarg"'));
+    assert.deepEqual(diags.map((d: any) => d.code), ['enum-value']);
+    assert.equal(client.diagnostics.get(uri).version, 2);
+  });
+
+  test('completion and hover answer over the wire', async () => {
+    const uri = 'file:///w/c.asl.json';
+    const t = text('complete-resource-config.asl.json');
+    await client.open(uri, 'asl', t);
+    const at = t.indexOf('"InstanceCount"');
+    const before = t.slice(0, at).split('\n');
+    const position = { line: before.length - 1, character: before[before.length - 1].length };
+    const items = await client.completion(uri, position);
+    const labels = (Array.isArray(items) ? items : items.items).map((i: any) => i.label);
+    assert.ok(labels.includes('VolumeKmsKeyId'));
+    const hover = await client.hover(uri, { line: position.line, character: position.character + 3 });
+    assert.match(hover.contents.value, /^\*\*InstanceCount\*\*/);
+  });
+
+  test('code lenses start jobs of training and transform tasks', async () => {
+    const uri = 'file:///w/d.asl.json';
+    await client.open(uri, 'asl', text('seed-transform-valid.asl.json'));
+    const lenses = await client.request('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l: any) => [l.command.command, l.command.arguments]), [['sagemakerAsl.startTransformJob', [uri, 'SageMaker CreateTransformJob']]]);
+  });
+
+  test('sagemaker/tasks returns the payload and the errors of each task', async () => {
+    const uri = 'file:///w/e.asl.json';
+    await client.open(uri, 'asl', text('name-pattern.asl.json'));
+    const [task] = await client.request('sagemaker/tasks', { uri });
+    assert.equal(task.stateName, 'Train');
+    assert.equal(task.operation, 'CreateTrainingJob');
+    assert.equal(task.integrationPattern, 'sync');
+    assert.equal(task.payload.TrainingJobName, 'search model v2');
+    assert.equal(task.errors.length, 1);
+  });
+
+  test('other JSON files get no diagnostics', async () => {
+    assert.deepEqual(await client.open('file:///w/package.json', 'json', '{"name": "x", "Parameters": {"TrainingJobName": "bad name"}}'), []);
+  });
+
+  test('garbage, huge and deep documents never take the server down', async () => {
+    const uri = 'file:///w/f.asl.json';
+    await client.open(uri, 'asl', '{"StartAt": [1, {"States": ');
+    await client.change(uri, '['.repeat(100_000));
+    await client.change(uri, '\u0000\uffff{{{"a":');
+    await client.completion(uri, { line: 0, character: 3 });
+    const diags = await client.change(uri, text('name-pattern.asl.json'));
+    assert.equal(diags.length, 1, 'still serving');
+  });
+});

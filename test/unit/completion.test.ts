@@ -1,0 +1,83 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { cursor, doc, service } from './helpers';
+
+function complete(marked: string) {
+  const [text, offset] = cursor(marked);
+  const d = doc(text);
+  return service.doComplete(d, d.positionAt(offset));
+}
+const labels = (marked: string) => complete(marked).map((i) => i.label);
+
+const TASK = (params: string) => `{
+  "StartAt": "Train",
+  "States": {
+    "Train": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",
+      "Parameters": ${params},
+      "End": true
+    }
+  }
+}`;
+
+describe('member keys', () => {
+  test('required members first, present ones left out, .$ variants offered', () => {
+    const items = complete(TASK('{ "TrainingJobName": "x", ‸ }'));
+    const names = items.map((i) => i.label);
+    assert.ok(!names.includes('TrainingJobName'));
+    assert.ok(names.includes('TrainingJobName.$') === false, 'the .$ form of a present member is left out too');
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    assert.deepEqual(sorted.slice(0, 4), ['OutputDataConfig', 'OutputDataConfig.$', 'RoleArn', 'RoleArn.$']);
+    assert.ok(names.includes('HyperParameters.$'));
+  });
+  test('inside a nested object, before an existing key', () => {
+    const names = labels(TASK('{ "ResourceConfig": { ‸"InstanceCount": 2, "InstanceType": "ml.c5.2xlarge" } }'));
+    for (const want of ['VolumeKmsKeyId', 'KeepAlivePeriodInSeconds', 'InstanceGroups', 'VolumeSizeInGB']) assert.ok(names.includes(want), want);
+    assert.ok(!names.includes('InstanceType'));
+  });
+  test('a new key inserts a snippet with a value of the right type and a comma when a key follows', () => {
+    const item = complete(TASK('{ "ResourceConfig": { ‸"InstanceCount": 2 } }')).find((i) => i.label === 'VolumeSizeInGB')!;
+    assert.equal((item.textEdit as any).newText, '"VolumeSizeInGB": ${1:0},');
+    const s = complete(TASK('{ ‸ }')).find((i) => i.label === 'StoppingCondition')!;
+    assert.equal((s.textEdit as any).newText, '"StoppingCondition": { $1 }');
+    const o = complete(TASK('{ ‸ }')).find((i) => i.label === 'OutputDataConfig')!;
+    assert.equal((o.textEdit as any).newText, '"OutputDataConfig": { "S3OutputPath": "${1}" }');
+  });
+  test('editing a half-typed key replaces it and keeps the existing colon', () => {
+    const item = complete(TASK('{ "ResourceConfig": { "Inst‸anceCount": 2 } }')).find((i) => i.label === 'InstanceType')!;
+    assert.equal((item.textEdit as any).newText, '"InstanceType"');
+  });
+  test('works in a half-typed document', () => {
+    const names = labels(`{"StartAt":"Train","States":{"Train":{"Type":"Task","Resource":"arn:aws:states:::sagemaker:createTransformJob","Parameters":{"TransformResources":{"Inst‸`);
+    assert.deepEqual(names.filter((n) => !n.endsWith('.$')).sort(), ['InstanceCount', 'InstanceType', 'TransformAmiVersion', 'VolumeKmsKeyId']);
+  });
+  test('documentation is Markdown with type, required and constraints', () => {
+    const item = complete(TASK('{ ‸ }')).find((i) => i.label === 'TrainingJobName')!;
+    const md = (item.documentation as any).value as string;
+    assert.match(md, /^\*\*TrainingJobName\*\* — string, \*\*required\*\*/);
+    assert.match(md, /Length 1–63 · Pattern: `\[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,62\}`/);
+  });
+  test('no .$ variants in JSONata states', () => {
+    const text = TASK('{ ‸ }').replace('"Type": "Task",', '"Type": "Task", "QueryLanguage": "JSONata",').replace('"Parameters"', '"Arguments"');
+    assert.ok(!labels(text).some((l) => l.endsWith('.$')));
+  });
+  test('nothing outside SageMaker payloads', () => {
+    assert.deepEqual(labels(`{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{‸}}}}`), []);
+  });
+});
+
+describe('values', () => {
+  test('every instance type is offered', () => {
+    const items = complete(TASK('{ "ResourceConfig": { "InstanceType": "‸" } }'));
+    assert.ok(items.length > 200);
+    assert.ok(items.some((i) => i.label === 'ml.p4d.24xlarge'));
+    assert.equal((items[0].textEdit as any).newText, JSON.stringify(items[0].label));
+  });
+  test('enum values of a small enum', () => {
+    assert.deepEqual(labels(TASK('{ "AlgorithmSpecification": { "TrainingInputMode": ‸ } }')), ['Pipe', 'File', 'FastFile']);
+  });
+  test('booleans', () => {
+    assert.deepEqual(labels(TASK('{ "EnableNetworkIsolation": ‸ }')), ['true', 'false']);
+  });
+});

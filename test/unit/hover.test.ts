@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cursor, doc, service } from './helpers';
+
+function hover(marked: string): string {
+  const [text, offset] = cursor(marked);
+  const d = doc(text);
+  const h = service.doHover(d, d.positionAt(offset));
+  return h ? (h.contents as { value: string }).value : '';
+}
+
+const TASK = (params: string, resource = 'arn:aws:states:::sagemaker:createTrainingJob.sync') => `{
+  "StartAt": "Train",
+  "States": { "Train": { "Type": "Task", "Resource": "${resource}", "Parameters": ${params}, "End": true } }
+}`;
+
+test('a top-level key: documentation, type, required, constraints and the API reference', () => {
+  const md = hover(TASK('{ "Role‸Arn": "arn:aws:iam::111122223333:role/R" }'));
+  assert.match(md, /^\*\*RoleArn\*\* — string, \*\*required\*\*/);
+  assert.match(md, /The Amazon Resource Name \(ARN\) of an IAM role/);
+  assert.match(md, /Length 20–2048 · Pattern: `arn:aws\[a-z\\-\]\*:iam::\\d\{12\}:role/);
+  assert.match(md, /\[CreateTrainingJob API reference\]\(https:\/\/docs\.aws\.amazon\.com\/sagemaker\/latest\/APIReference\/API_CreateTrainingJob\.html#sagemaker-CreateTrainingJob-request-RoleArn\)$/);
+});
+
+test('a nested key links to its structure page', () => {
+  const md = hover(TASK('{ "ResourceConfig": { "Instance‸Count": 1 } }'));
+  assert.match(md, /^\*\*InstanceCount\*\* — integer, optional/);
+  assert.match(md, /API_ResourceConfig\.html#sagemaker-Type-ResourceConfig-InstanceCount\)$/);
+});
+
+test('an enum value says how many values there are', () => {
+  const md = hover(TASK('{ "ResourceConfig": { "InstanceType": "ml.m5.la‸rge" } }'));
+  assert.match(md, /`ml\.m5\.large` is one of \d+ values of TrainingInstanceType\./);
+});
+
+test('the documentation is Markdown converted from the model HTML', () => {
+  const md = hover(TASK('{ "Hyper‸Parameters": {} }'));
+  assert.match(md, /\[Algorithms\]\(https:\/\/docs\.aws\.amazon\.com\/sagemaker\/latest\/dg\/algos\.html\)/);
+  assert.ok(!/<p>|<\/?code>/.test(md));
+});
+
+test('a .$ key', () => {
+  assert.match(hover(TASK('{ "TrainingJob‸Name.$": "$.name" }')), /^\*\*TrainingJobName\*\* \(from a JSONPath, `\.\$`\) — string/);
+});
+
+test('the Resource: what the API does', () => {
+  const md = hover(TASK('{}', 'arn:aws:states:::sagemaker:createTransformJob.sync').replace('createTransformJob.sync"', 'createTransformJob.sync‸"'));
+  assert.match(md, /^\*\*SageMaker CreateTransformJob\*\* \(\.sync: the state waits until the job completes\)/);
+});
+
+test('nothing outside SageMaker payloads', () => {
+  assert.equal(hover(`{"StartAt":"A","States":{"A":{"Type":"Pass","Res‸ult":{},"End":true}}}`), '');
+});

@@ -1,0 +1,278 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { findings, machine, training, VALID_TRAINING, VALID_TRANSFORM } from './helpers';
+
+const TRANSFORM = 'arn:aws:states:::sagemaker:createTransformJob.sync';
+
+describe('valid requests', () => {
+  test('a complete training job has no findings', () => {
+    assert.deepEqual(findings(machine(VALID_TRAINING)), []);
+  });
+  test('a complete transform job has no findings', () => {
+    assert.deepEqual(findings(machine(VALID_TRANSFORM, { resource: TRANSFORM })), []);
+  });
+  test('only TrainingJobName, RoleArn and OutputDataConfig are required by the current model', () => {
+    const { TrainingJobName, RoleArn, OutputDataConfig } = VALID_TRAINING;
+    assert.deepEqual(findings(machine({ TrainingJobName, RoleArn, OutputDataConfig })), []);
+  });
+  test('VolumeSizeInGB 0 is allowed by the current model (the older API reference said 1)', () => {
+    assert.deepEqual(findings(machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 0 } }))), []);
+  });
+});
+
+describe('unknown keys', () => {
+  test('name the closest member, on the key', () => {
+    const f = findings(machine(training({ ResourceConfig: { InstanceCount: 1, InstanceTyp: 'ml.m5.large', VolumeSizeInGB: 10 } })));
+    assert.deepEqual(f, [{ code: 'unknown-key', severity: 'error', at: '"InstanceTyp"', message: 'Unknown parameter "InstanceTyp" in ResourceConfig. Did you mean "InstanceType"?' }]);
+  });
+  test('at the top level', () => {
+    const f = findings(machine(training({ HyperParameter: {} })));
+    assert.equal(f[0].message, 'Unknown parameter "HyperParameter" in CreateTrainingJob request. Did you mean "HyperParameters"?');
+  });
+  test('a key far from every member lists the allowed ones', () => {
+    const f = findings(machine(training({ StoppingCondition: { Zzzzzzzzzzzzz: 1 } })));
+    assert.match(f[0].message, /^Unknown parameter "Zzzzzzzzzzzzz" in StoppingCondition\. Allowed: MaxRuntimeInSeconds, MaxWaitTimeInSeconds, MaxPendingTimeInSeconds$/);
+  });
+  test('an unknown ".$" key suggests the ".$" form of the closest member', () => {
+    const f = findings(machine(training({ 'TrainingJobNam.$': '$.name', TrainingJobName: undefined })));
+    assert.equal(f.find((x) => x.code === 'unknown-key')?.message, 'Unknown parameter "TrainingJobNam.$" in CreateTrainingJob request. Did you mean "TrainingJobName.$"?');
+  });
+});
+
+describe('missing required keys', () => {
+  test('on the key of the enclosing object', () => {
+    const f = findings(machine(training({ RoleArn: undefined })));
+    assert.deepEqual(f, [{ code: 'missing-required', severity: 'error', at: '"Parameters"', message: 'CreateTrainingJob request is missing the required parameter RoleArn' }]);
+  });
+  test('nested, several at once', () => {
+    const f = findings(machine(VALID_TRANSFORM && { ...VALID_TRANSFORM, TransformResources: {} }, { resource: TRANSFORM }));
+    assert.deepEqual(f, [{ code: 'missing-required', severity: 'error', at: '"TransformResources"', message: 'TransformResources is missing the required parameters InstanceType and InstanceCount' }]);
+  });
+  test('inside list items, on the item', () => {
+    const f = findings(machine(training({ InputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/k' } } }] })));
+    assert.equal(f.length, 1);
+    assert.equal(f[0].code, 'missing-required');
+    assert.match(f[0].at, /^\{/);
+    assert.equal(f[0].message, 'InputDataConfig[0] is missing the required parameter ChannelName');
+  });
+  test('a ".$" member satisfies required', () => {
+    assert.deepEqual(findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': '$.name' }))), []);
+  });
+  test('a whole-object ".$" member satisfies required and switches off checks inside', () => {
+    assert.deepEqual(findings(machine(training({ OutputDataConfig: undefined, 'OutputDataConfig.$': '$.output' }))), []);
+  });
+  test('a task without Parameters', () => {
+    const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', End: true } } });
+    assert.deepEqual(findings(text), [{ code: 'missing-required', severity: 'error', at: '"T"', message: 'Task "T" calls CreateTrainingJob without Parameters; required: TrainingJobName, RoleArn and OutputDataConfig' }]);
+  });
+});
+
+describe('types', () => {
+  test('an integer written as a string', () => {
+    const f = findings(machine(training({ ResourceConfig: { InstanceCount: '1', InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 } })));
+    assert.deepEqual(f, [{ code: 'wrong-type', severity: 'error', at: '"1"', message: 'InstanceCount must be an integer, not a string: write 1 without quotes' }]);
+  });
+  test('HyperParameters values are strings', () => {
+    const f = findings(machine(training({ HyperParameters: { max_depth: 5 } })));
+    assert.deepEqual(f, [{ code: 'wrong-type', severity: 'error', at: '5', message: 'HyperParameters value of "max_depth" must be a string, not an integer: write "5"' }]);
+  });
+  test('a boolean written as a string', () => {
+    const f = findings(machine(training({ EnableNetworkIsolation: 'true' })));
+    assert.equal(f[0].message, 'EnableNetworkIsolation must be a boolean, not a string: write true without quotes');
+  });
+  test('an object where a list belongs', () => {
+    const f = findings(machine(training({ InputDataConfig: { ChannelName: 'train' } })));
+    assert.equal(f[0].message, 'InputDataConfig must be a list of Channel, not an object');
+  });
+  test('training InstanceCount may be 0 in the current model (instance groups)', () => {
+    assert.deepEqual(findings(machine(training({ ResourceConfig: { InstanceCount: 0, InstanceType: 'ml.m5.large' } }))), []);
+  });
+  test('a fraction where an integer belongs', () => {
+    const f = findings(machine(training({ StoppingCondition: { MaxRuntimeInSeconds: 1.5 } })));
+    assert.equal(f[0].message, 'MaxRuntimeInSeconds must be an integer, not a number');
+  });
+  test('an array as Parameters', () => {
+    const f = findings(machine([1, 2]));
+    assert.equal(f[0].code, 'wrong-type');
+    assert.equal(f[0].message, 'CreateTrainingJob request must be an object (CreateTrainingJobRequest), not an array');
+  });
+});
+
+describe('enums', () => {
+  test('a case-only difference names the right value', () => {
+    const f = findings(machine(training({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'file' } })));
+    assert.deepEqual(f, [{ code: 'enum-value', severity: 'error', at: '"file"', message: 'TrainingInputMode "file" is not a valid TrainingInputMode. Did you mean "File"? Allowed: Pipe, File, FastFile' }]);
+  });
+  test('large enums are summarised, with the closest values', () => {
+    const f = findings(machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.larg', VolumeSizeInGB: 10 } })));
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /^InstanceType "ml\.m5\.larg" is not a valid TrainingInstanceType\. Did you mean "ml\.m5\.large"/);
+    assert.match(f[0].message, /Allowed: \d+ values of TrainingInstanceType, e\.g\. /);
+  });
+  test('CompressionType of a transform input', () => {
+    const payload = { ...VALID_TRANSFORM, TransformInput: { ...VALID_TRANSFORM.TransformInput, CompressionType: 'zip' } };
+    const f = findings(machine(payload, { resource: TRANSFORM }));
+    assert.deepEqual(f.map((x) => [x.code, x.at]), [['enum-value', '"zip"']]);
+  });
+});
+
+describe('patterns and lengths', () => {
+  test('a job name with spaces fails the model pattern, matched against the whole value', () => {
+    const f = findings(machine(training({ TrainingJobName: 'search model v2' })));
+    assert.deepEqual(f, [{ code: 'pattern', severity: 'error', at: '"search model v2"', message: 'TrainingJobName "search model v2" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}' }]);
+  });
+  test('a role ARN with a short account id', () => {
+    const f = findings(machine(training({ RoleArn: 'arn:aws:iam::1111:role/TrainRole' })));
+    assert.equal(f[0].code, 'pattern');
+  });
+  test('too long: the length, not the pattern', () => {
+    const f = findings(machine(training({ TrainingJobName: 'a'.repeat(70) })));
+    assert.deepEqual(f.map((x) => [x.code, x.message]), [['too-long', 'TrainingJobName is 70 characters long; at most 63 are allowed']]);
+  });
+  test('too short', () => {
+    const f = findings(machine(training({ RoleArn: 'arn:aws:iam::1' })));
+    assert.deepEqual(f.map((x) => [x.code, x.message]), [['too-short', 'RoleArn is 14 characters long; at least 20 are required']]);
+  });
+  test('a literal path in a key without ".$" says the suffix is probably missing', () => {
+    const f = findings(machine(training({ TrainingJobName: '$.name' })));
+    assert.equal(f[0].code, 'path-without-dollar-suffix');
+    assert.match(f[0].message, /looks like a JSONPath: to use the value at that path, write the key as "TrainingJobName\.\$"$/);
+  });
+  test('unicode tag values need the u flag (\\p{L})', () => {
+    assert.deepEqual(findings(machine(training({ Tags: [{ Key: 'équipe', Value: 'données ML' }] }))), []);
+  });
+  test('a tag key with a forbidden character', () => {
+    const f = findings(machine(training({ Tags: [{ Key: 'team!', Value: 'ml' }] })));
+    assert.deepEqual(f.map((x) => [x.code, x.at]), [['pattern', '"team!"']]);
+  });
+  test('a Java \\p{Alnum} pattern is translated', () => {
+    const config = { TrainingRepositoryAccessMode: 'Vpc', TrainingRepositoryAuthConfig: { TrainingRepositoryCredentialsProviderArn: 'arn:aws:lambda:us-east-1:111122223333:function:creds' } };
+    const f = findings(machine(training({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File', TrainingImageConfig: config } })));
+    assert.deepEqual(f, []);
+  });
+});
+
+describe('ranges and sizes', () => {
+  test('a number below the minimum', () => {
+    const payload = { ...VALID_TRANSFORM, TransformResources: { InstanceCount: 0, InstanceType: 'ml.m5.large' } };
+    const f = findings(machine(payload, { resource: TRANSFORM }));
+    assert.deepEqual(f, [{ code: 'out-of-range', severity: 'error', at: '0', message: 'InstanceCount must be at least 1, not 0' }]);
+  });
+  test('an empty list where at least one item is required', () => {
+    const f = findings(machine(training({ InputDataConfig: [] })));
+    assert.deepEqual(f.map((x) => [x.code, x.at, x.message]), [['too-few-items', '"InputDataConfig"', 'InputDataConfig has 0 items; at least 1 is required']]);
+  });
+  test('a map with too many entries', () => {
+    const hp: Record<string, string> = {};
+    for (let i = 0; i < 101; i++) hp[`p${i}`] = '1';
+    const f = findings(machine(training({ HyperParameters: hp })));
+    assert.deepEqual(f.map((x) => [x.code, x.message]), [['too-many-entries', 'HyperParameters has 101 entries; at most 100 are allowed']]);
+  });
+  test('map keys are checked against the key shape', () => {
+    const f = findings(machine(training({ Environment: { '1BAD': 'x' } })));
+    assert.deepEqual(f.map((x) => [x.code, x.at]), [['pattern', '"1BAD"']]);
+  });
+  test('HyperParameter values may be 2500 characters in the current model', () => {
+    assert.deepEqual(findings(machine(training({ HyperParameters: { long: 'x'.repeat(2500) } }))), []);
+  });
+});
+
+describe('dynamic values', () => {
+  test('".$" values are paths, not checked against the member pattern', () => {
+    assert.deepEqual(findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('job-{}', $.id)" }))), []);
+  });
+  test('a ".$" value that is not a path', () => {
+    const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': 'not a path' })));
+    assert.equal(f.length, 1);
+    assert.equal(f[0].severity, 'error');
+  });
+  test('".$" keys inside maps', () => {
+    assert.deepEqual(findings(machine(training({ HyperParameters: { 'epochs.$': '$.epochs' } }))), []);
+  });
+  test('placeholders are not checked against patterns, lengths, enums or types', () => {
+    const f = findings(
+      machine(training({ TrainingJobName: '${JobName}', RoleArn: '${RoleArn}', ResourceConfig: { InstanceCount: '${Count}', InstanceType: '${Type}', VolumeSizeInGB: 10 } })),
+    );
+    assert.deepEqual(f, []);
+  });
+  test('a ${AWS::Partition} resource is recognised', () => {
+    const f = findings(machine(training({ TrainingJobName: 'bad name' }), { resource: 'arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync' }));
+    assert.deepEqual(f.map((x) => x.code), ['pattern']);
+  });
+  test('other partitions are recognised', () => {
+    for (const p of ['aws-cn', 'aws-us-gov']) {
+      const f = findings(machine(training({ TrainingJobName: 'bad name' }), { resource: `arn:${p}:states:::sagemaker:createTrainingJob` }));
+      assert.deepEqual(f.map((x) => x.code), ['pattern'], p);
+    }
+  });
+});
+
+describe('JSONata', () => {
+  test('Arguments are checked in JSONata states', () => {
+    const f = findings(machine(training({ TrainingJobName: 'bad name' }), { jsonata: true }));
+    assert.deepEqual(f.map((x) => [x.code, x.at]), [['pattern', '"bad name"']]);
+  });
+  test('{% %} values are dynamic', () => {
+    const f = findings(machine(training({ TrainingJobName: '{% $states.input.name %}', ResourceConfig: '{% $states.input.rc %}' }), { jsonata: true }));
+    assert.deepEqual(f, []);
+  });
+  test('whole Arguments as one expression', () => {
+    assert.deepEqual(findings(machine('{% $states.input.request %}', { jsonata: true })), []);
+  });
+  test('a top-level QueryLanguage applies to every state', () => {
+    const text = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Arguments: training({ TrainingJobName: 'bad name' }), End: true } },
+    });
+    assert.deepEqual(findings(text).map((x) => x.code), ['pattern']);
+  });
+});
+
+describe('resources', () => {
+  test('.waitForTaskToken is an error on the Resource', () => {
+    const f = findings(machine(VALID_TRAINING, { resource: 'arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken' }));
+    assert.deepEqual(f.map((x) => [x.code, x.severity]), [['unsupported-integration-pattern', 'error']]);
+  });
+  test('an unknown SageMaker API is a warning, not an error (it may be newer than the extension)', () => {
+    const f = findings(machine({}, { resource: 'arn:aws:states:::sagemaker:createFutureThing' }));
+    assert.deepEqual(f.map((x) => [x.code, x.severity]), [['unknown-integration', 'warning']]);
+  });
+  test('every Step Functions-optimized SageMaker integration is checked', () => {
+    for (const api of ['createEndpoint', 'createEndpointConfig', 'createHyperParameterTuningJob', 'createLabelingJob', 'createModel', 'createProcessingJob', 'updateEndpoint']) {
+      const f = findings(machine({ Bogus: 1 }, { resource: `arn:aws:states:::sagemaker:${api}` }));
+      assert.ok(f.some((x) => x.code === 'unknown-key'), api);
+      assert.ok(f.some((x) => x.code === 'missing-required'), api);
+    }
+  });
+});
+
+describe('depth and files', () => {
+  test('tasks inside Parallel branches and Map processors', () => {
+    const inner = JSON.parse(machine(training({ TrainingJobName: 'bad name' })));
+    const text = JSON.stringify({
+      StartAt: 'P',
+      States: {
+        P: { Type: 'Parallel', Branches: [inner], Next: 'M' },
+        M: { Type: 'Map', ItemProcessor: { ...inner, States: { Train2: inner.States.Train } }, Iterator: undefined, End: true },
+      },
+    });
+    assert.deepEqual(findings(text).map((x) => x.code), ['pattern', 'pattern']);
+  });
+  test('plain JSON files are checked only when they are state machines', () => {
+    assert.deepEqual(findings(machine(training({ TrainingJobName: 'bad name' })), { languageId: 'json' }).map((x) => x.code), ['pattern']);
+    assert.deepEqual(findings(JSON.stringify({ Parameters: { TrainingJobName: 'bad name' } }), { languageId: 'json' }), []);
+  });
+  test('a JSON syntax error gives one diagnostic, not a cascade', () => {
+    const text = machine(VALID_TRAINING).replace('"RoleArn"', '"RoleArn" "oops",,');
+    const f = findings(text, { source: 'json' });
+    assert.equal(f.length, 1);
+    assert.equal(f[0].code, 'syntax');
+  });
+  test('100k-deep nesting is refused with one clear message', () => {
+    const text = '['.repeat(100000) + ']'.repeat(100000);
+    const f = findings(text, { source: 'json' });
+    assert.equal(f.length, 1);
+    assert.equal(f[0].code, 'too-large');
+  });
+});
