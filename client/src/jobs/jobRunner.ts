@@ -135,7 +135,7 @@ export class JobRunner {
       credentials: s.credentials,
       // Retries are ours (watch loop, create-then-check), so one attempt per SDK call.
       maxAttempts: 1,
-      requestHandler: { requestTimeout: s.requestTimeoutMs ?? 30_000, connectionTimeout: Math.min(s.requestTimeoutMs ?? 10_000, 10_000) },
+      requestHandler: { requestTimeout: s.requestTimeoutMs ?? 30_000, connectionTimeout: Math.min(s.requestTimeoutMs ?? 10_000, 10_000), throwOnRequestTimeout: true },
     };
   }
 
@@ -296,7 +296,7 @@ function transitionsOf(kind: JobKind, d: DescribeTrainingJobResponse | DescribeT
     }));
   }
   const t = d as DescribeTransformJobResponse;
-  const start = t.TransformJobStatus === 'InProgress' ? (t.TransformStartTime ?? t.CreationTime) : (t.TransformEndTime ?? t.CreationTime);
+  const start = t.TransformJobStatus === 'InProgress' ? t.CreationTime : (t.TransformEndTime ?? t.CreationTime);
   return [{ status: t.TransformJobStatus ?? '', startTime: start ?? new Date(0), message: t.FailureReason ?? '' }];
 }
 

@@ -1,0 +1,133 @@
+// What a launch from the editor sends: the Task's Parameters/Arguments resolved against an execution input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveRequest, makeExecutionContext, findPlaceholders, ResolveError, type ResolveOptions } from '../../client/src/jobs/resolveRequest';
+import { evaluateIntrinsic } from '../../client/src/jobs/intrinsics';
+
+const input = { model: { name: 'churn', epochs: 10 }, 'odd key': 'x', files: ['a.csv', 'b.csv'], params: '{"eta":"0.2"}' };
+const context = makeExecutionContext({ stateMachineName: 'TrainPipeline', stateName: 'Train', input, region: 'eu-west-1', account: '111122223333', executionName: 'exec-42', now: new Date('2026-11-22T10:00:00Z') });
+const jsonPath: ResolveOptions = { queryLanguage: 'JSONPath', input, context };
+const jsonata: ResolveOptions = { queryLanguage: 'JSONata', input, context };
+const intrinsic = (text: string) => evaluateIntrinsic(text, input, context);
+
+test('paths: $, $.a.b, $[\'a\'], [0], and the context object', async () => {
+  assert.deepEqual(
+    await resolveRequest(
+      {
+        'All.$': '$',
+        'Name.$': '$.model.name',
+        'Odd.$': "$['odd key']",
+        'First.$': '$.files[0]',
+        'Exec.$': '$$.Execution.Name',
+        'Id.$': '$$.Execution.Id',
+        'Machine.$': '$$.StateMachine.Name',
+        'Started.$': '$$.Execution.StartTime',
+        Nested: { 'Epochs.$': '$.model.epochs', Fixed: 'x' },
+        List: [{ 'F.$': '$.files[1]' }],
+      },
+      jsonPath,
+    ),
+    {
+      All: input,
+      Name: 'churn',
+      Odd: 'x',
+      First: 'a.csv',
+      Exec: 'exec-42',
+      Id: 'arn:aws:states:eu-west-1:111122223333:execution:TrainPipeline:exec-42',
+      Machine: 'TrainPipeline',
+      Started: '2026-11-22T10:00:00.000Z',
+      Nested: { Epochs: 10, Fixed: 'x' },
+      List: [{ F: 'b.csv' }],
+    },
+  );
+});
+
+test('a path missing from the input is an error naming the key and what is there', async () => {
+  await assert.rejects(resolveRequest({ HyperParameters: { 'epochs.$': '$.model.epoch' } }, jsonPath), (e: ResolveError) => {
+    assert.equal(e.key, 'HyperParameters.epochs.$');
+    assert.equal(e.message, 'HyperParameters.epochs.$: $.model.epoch is not in the execution input ($.model is an object with "name", "epochs")');
+    return true;
+  });
+  await assert.rejects(resolveRequest({ 'X.$': '$.files[5]' }, jsonPath), /X\.\$: \$\.files\[5\] is not in the execution input \(\$\.files is an array of 2\)/);
+  await assert.rejects(resolveRequest({ 'X.$': '$$.Execution.Nope' }, jsonPath), /X\.\$: \$\$\.Execution\.Nope is not in the context object/);
+  await assert.rejects(resolveRequest({ 'X.$': 'model.name' }, jsonPath), /X\.\$: "model\.name" is not a path: it must start with \$ or \$\$/);
+  await assert.rejects(resolveRequest({ 'X.$': 42 }, jsonPath), /X\.\$: a key ending in \.\$ needs a path or an intrinsic function/);
+});
+
+test('States.Format builds job names from paths and the context', async () => {
+  assert.deepEqual(await resolveRequest({ 'TrainingJobName.$': "States.Format('{}-{}', $.model.name, $$.Execution.Name)" }, jsonPath), { TrainingJobName: 'churn-exec-42' });
+  assert.equal(intrinsic("States.Format('a \\{literal\\} {}', 3)"), 'a {literal} 3');
+  assert.throws(() => intrinsic("States.Format('{} {}', 1)"), /States\.Format: the template has more \{\} than arguments \(1\)/);
+});
+
+test('every intrinsic function', () => {
+  assert.deepEqual(intrinsic('States.StringToJson($.params)'), { eta: '0.2' });
+  assert.equal(intrinsic('States.JsonToString($.model)'), '{"name":"churn","epochs":10}');
+  assert.deepEqual(intrinsic("States.Array(1, 'two', $.model.epochs, true, null)"), [1, 'two', 10, true, null]);
+  assert.match(String(intrinsic('States.UUID()')), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(intrinsic('States.MathAdd($.model.epochs, -3)'), 7);
+  assert.equal(intrinsic('States.ArrayGetItem($.files, 1)'), 'b.csv');
+  assert.equal(intrinsic('States.ArrayLength($.files)'), 2);
+  assert.equal(intrinsic("States.Hash('input data', 'SHA-1')"), 'aaff4a450a104cd177d28d18d74485e8cae074b7');
+  assert.equal(intrinsic("States.Base64Encode('Data to encode')"), 'RGF0YSB0byBlbmNvZGU=');
+  assert.equal(intrinsic("States.Base64Decode('RGF0YSB0byBlbmNvZGU=')"), 'Data to encode');
+  assert.deepEqual(intrinsic("States.StringSplit('This.is+a,test=string', '.+,=')"), ['This', 'is', 'a', 'test', 'string']);
+  const r = intrinsic('States.MathRandom(1, 999)') as number;
+  assert.ok(Number.isInteger(r) && r >= 1 && r < 999);
+  assert.deepEqual(intrinsic('States.ArrayPartition(States.Array(1,2,3,4,5), 2)'), [[1, 2], [3, 4], [5]]);
+  assert.equal(intrinsic('States.ArrayContains($.files, \'b.csv\')'), true);
+  assert.deepEqual(intrinsic('States.ArrayRange(1, 9, 2)'), [1, 3, 5, 7, 9]);
+  assert.deepEqual(intrinsic('States.ArrayUnique(States.Array(1, 2, 2, 3, 1))'), [1, 2, 3]);
+  assert.deepEqual(intrinsic("States.JsonMerge($.model, States.StringToJson('{\"epochs\":20}'), false)"), { name: 'churn', epochs: 20 });
+});
+
+test('intrinsic errors say which function and what it needs', async () => {
+  assert.throws(() => intrinsic('States.ArrayGetItem($.files, 7)'), /States\.ArrayGetItem: the index must be an integer from 0 to 1, got 7/);
+  assert.throws(() => intrinsic("States.Hash('x', 'CRC32')"), /States\.Hash: the algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512/);
+  assert.throws(() => intrinsic('States.Nope(1)'), /States\.Nope is not an intrinsic function/);
+  assert.throws(() => intrinsic("States.Format('x'"), /expected "," or "\)" at position 17/);
+  await assert.rejects(resolveRequest({ 'N.$': 'States.JsonMerge($.model, $.files, false)' }, jsonPath), /^ResolveError: N\.\$: States\.JsonMerge: both arguments must be objects/);
+});
+
+test('JSONata {% %} against $states.input and $states.context, with Step Functions\' own functions', async () => {
+  const out = await resolveRequest(
+    {
+      TrainingJobName: "{% $states.input.model.name & '-' & $states.context.Execution.Name %}",
+      HyperParameters: { epochs: '{% $string($states.input.model.epochs * 2) %}' },
+      Files: '{% $states.input.files %}',
+      Hash: "{% $hash('input data', 'SHA-1') %}",
+      Parts: '{% $partition([1,2,3], 2) %}',
+      Literal: 'plain text',
+    },
+    jsonata,
+  );
+  assert.deepEqual(out, {
+    TrainingJobName: 'churn-exec-42',
+    HyperParameters: { epochs: '20' },
+    Files: ['a.csv', 'b.csv'],
+    Hash: 'aaff4a450a104cd177d28d18d74485e8cae074b7',
+    Parts: [[1, 2], [3]],
+    Literal: 'plain text',
+  });
+});
+
+test('JSONata: no value and a syntax error name the key', async () => {
+  await assert.rejects(resolveRequest({ RoleArn: '{% $states.input.role %}' }, jsonata), /^ResolveError: RoleArn: the JSONata expression \{% \$states\.input\.role %\} gives no value for this execution input$/);
+  await assert.rejects(resolveRequest({ A: { B: '{% $states.input. %}' } }, jsonata), /^ResolveError: A\.B: the JSONata expression does not parse/);
+});
+
+test('${…} placeholders are listed, then filled in; one without a value is an error', async () => {
+  const payload = { RoleArn: '${SageMakerRoleArn}', OutputDataConfig: { S3OutputPath: 's3://${Bucket}/models/${Bucket}' }, 'TrainingJobName.$': "States.Format('${Prefix}-{}', $$.Execution.Name)" };
+  assert.deepEqual(findPlaceholders(payload), ['SageMakerRoleArn', 'Bucket', 'Prefix']);
+  assert.deepEqual(await resolveRequest(payload, { ...jsonPath, placeholders: { SageMakerRoleArn: 'arn:aws:iam::111122223333:role/SM', Bucket: 'b1', Prefix: 'p' } }), {
+    RoleArn: 'arn:aws:iam::111122223333:role/SM',
+    OutputDataConfig: { S3OutputPath: 's3://b1/models/b1' },
+    TrainingJobName: 'p-exec-42',
+  });
+  await assert.rejects(resolveRequest(payload, jsonPath), /^ResolveError: RoleArn: the placeholder \$\{SageMakerRoleArn\} has no value$/);
+});
+
+test('in JSONPath states, {% %} is plain text; in JSONata states, .$ keys are plain keys', async () => {
+  assert.deepEqual(await resolveRequest({ A: '{% 1 + 1 %}' }, jsonPath), { A: '{% 1 + 1 %}' });
+  assert.deepEqual(await resolveRequest({ 'A.$': '$.x' }, jsonata), { 'A.$': '$.x' });
+});
