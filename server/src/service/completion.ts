@@ -3,7 +3,7 @@
 import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeConstraints, payloadAt, shapeAt } from './payloadLocation';
+import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
 import { describeType, type Member, type Shape } from './shapes';
 import type { ParsedDocument } from './types';
 
@@ -69,9 +69,9 @@ function needsCommaAfter(text: string, end: number): boolean {
 export function doComplete(doc: TextDocument, parsed: ParsedDocument, offset: number): CompletionItem[] {
   if (parsed.language !== 'json') return [];
   const text = parsed.text;
-  const location = getLocation(text, offset);
-  const ctx = payloadAt(parsed.root, location.path);
+  const ctx = locate(parsed, offset);
   if (!ctx) return [];
+  const { location } = ctx;
   const jsonata = ctx.task.state.queryLanguage === 'JSONata';
   const prev = location.previousNode;
 
@@ -142,6 +142,23 @@ export function doComplete(doc: TextDocument, parsed: ParsedDocument, offset: nu
     return ['true', 'false'].map((value) => ({ label: value, kind: CompletionItemKind.Value, textEdit: { range, newText: value } }));
   }
   return [];
+}
+
+/**
+ * Where the cursor is inside a SageMaker payload. Scanning only the payload's text keeps this fast in large
+ * documents; when the tree does not place the cursor in a payload (a half-typed document), the whole text is scanned.
+ */
+function locate(parsed: ParsedDocument, offset: number) {
+  const inPayload = payloadContaining(parsed.root, offset);
+  if (inPayload) {
+    const { value } = inPayload;
+    const location = getLocation(parsed.text.slice(value.offset, value.offset + value.length), offset - value.offset);
+    const shifted = location.previousNode ? { ...location.previousNode, offset: location.previousNode.offset + value.offset } : undefined;
+    return { ...inPayload, relative: location.path, location: { ...location, previousNode: shifted } };
+  }
+  const location = getLocation(parsed.text, offset);
+  const ctx = payloadAt(parsed.root, location.path);
+  return ctx && { ...ctx, location };
 }
 
 function findObjectAt(parsed: ParsedDocument, path: (string | number)[]) {

@@ -7,6 +7,7 @@ import type { TaskInfo } from '../protocol';
 import { Code } from './codes';
 import { doComplete } from './completion';
 import { doHover } from './hover';
+import { reparse } from './incrementalParse';
 import { parseDocument } from './parse';
 import { validateSageMakerTasks } from './sagemakerValidation';
 import { getIntegration } from './shapes';
@@ -53,15 +54,17 @@ export interface LanguageService {
 }
 
 export function getLanguageService(): LanguageService {
-  const cache = new Map<string, { version: number; text: string; parsed: ParsedDocument }>();
+  const cache = new Map<string, { version: number; text: string; parsed: ParsedDocument; languageId: string }>();
   const problemsCache = new Map<string, { parsed: ParsedDocument; problems: Problem[] }>();
 
   function parse(doc: TextDocument): ParsedDocument {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.text.length === doc.getText().length) return hit.parsed;
     const text = doc.getText();
-    const parsed = parseDocument(text, doc.languageId);
-    cache.set(doc.uri, { version: doc.version, text, parsed });
+    // After an edit, re-parse only what changed (the previous tree is reused and updated in place).
+    const root = hit && hit.languageId === doc.languageId ? reparse(hit.parsed, text) : undefined;
+    const parsed: ParsedDocument = root ? { text, language: 'json', root, syntaxErrors: [] } : parseDocument(text, doc.languageId);
+    cache.set(doc.uri, { version: doc.version, text, parsed, languageId: doc.languageId });
     if (cache.size > 200) cache.delete(cache.keys().next().value!);
     return parsed;
   }

@@ -1,6 +1,7 @@
 // text → tree: the first stage of every feature. JSON with jsonc-parser; YAML with yaml/ (same tree shape).
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { Code } from './codes';
+import { parseStrictJson } from './fastJson';
 import type { DocumentLanguage, ParsedDocument, Problem } from './types';
 
 /** Beyond this nesting the parsers would recurse too deep; no real state machine comes close. */
@@ -39,6 +40,9 @@ function tooDeep(text: string, language: DocumentLanguage, depth: number): Parse
 function parseJson(text: string, allowComments: boolean): ParsedDocument {
   const depth = jsonNestingDepth(text);
   if (depth > MAX_DEPTH) return tooDeep(text, 'json', depth);
+  // Well-formed JSON (the common case, and the one that matters for speed) takes the fast path.
+  const fast = parseStrictJson(text);
+  if (fast) return { text, language: 'json', root: fast, syntaxErrors: [] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: allowComments, disallowComments: !allowComments });
   // Only the first error: the rest are usually consequences of it.

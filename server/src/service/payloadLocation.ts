@@ -26,6 +26,17 @@ export function payloadAt(root: AstNode | undefined, path: JSONPath): (PayloadCo
   return undefined;
 }
 
+/** The SageMaker payload whose value contains `offset`, found from the tree without scanning the text. */
+export function payloadContaining(root: AstNode | undefined, offset: number): (PayloadContext & { value: AstNode }) | undefined {
+  for (const task of findSageMakerTasks(root)) {
+    const value = task.payloadProperty?.children?.[1];
+    if (!value || offset <= value.offset || offset >= value.offset + value.length) continue;
+    const integration = getIntegration(task.api);
+    return integration ? { task, integration, payloadPath: getNodePath(value), value } : undefined;
+  }
+  return undefined;
+}
+
 export interface ShapeStep {
   shape: Shape;
   /** The member that led here, for structures' members (not for list items or map values). */

@@ -1,0 +1,180 @@
+// A fast parser for well-formed JSON that builds the same tree as jsonc-parser's parseTree (offsets, lengths,
+// colonOffset, parents). It is the hot path on every keystroke in large state machines: a single pass over
+// char codes with an explicit stack (no recursion). On anything that is not strict JSON it gives up and
+// returns undefined, and the caller falls back to jsonc-parser, which recovers from errors.
+import type { AstNode } from './types';
+
+const enum Ch {
+  Tab = 9, Nl = 10, Cr = 13, Space = 32, Quote = 34, Plus = 43, Comma = 44, Minus = 45, Dot = 46, Zero = 48, Nine = 57,
+  Colon = 58, E = 69, LBracket = 91, Backslash = 92, RBracket = 93, LowE = 101, LBrace = 123, RBrace = 125,
+}
+
+class NotStrictJson extends Error {}
+const fail = (): never => {
+  throw new NotStrictJson();
+};
+
+export function parseStrictJson(text: string): AstNode | undefined {
+  try {
+    return parse(text);
+  } catch (e) {
+    if (e instanceof NotStrictJson) return undefined;
+    throw e;
+  }
+}
+
+function parse(text: string): AstNode {
+  const n = text.length;
+  let i = 0;
+  const ws = () => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === Ch.Space || c === Ch.Nl || c === Ch.Cr || c === Ch.Tab) i++;
+      else return;
+    }
+  };
+  const string = (parent: AstNode | undefined): AstNode => {
+    const start = i++;
+    let escaped = false;
+    for (;;) {
+      if (i >= n) fail();
+      const c = text.charCodeAt(i);
+      if (c === Ch.Quote) break;
+      if (c === Ch.Backslash) {
+        escaped = true;
+        i += 2;
+      } else {
+        if (c < 0x20) fail();
+        i++;
+      }
+    }
+    i++;
+    const raw = text.slice(start, i);
+    let value: string;
+    if (escaped) {
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        return fail();
+      }
+    } else value = raw.slice(1, -1);
+    return { type: 'string', offset: start, length: i - start, value, parent } as AstNode;
+  };
+  const scalar = (parent: AstNode | undefined): AstNode => {
+    const c = text.charCodeAt(i);
+    const start = i;
+    if (c === Ch.Minus || (c >= Ch.Zero && c <= Ch.Nine)) {
+      i++;
+      for (;;) {
+        const d = text.charCodeAt(i);
+        if ((d >= Ch.Zero && d <= Ch.Nine) || d === Ch.Dot || d === Ch.E || d === Ch.LowE || d === Ch.Plus || d === Ch.Minus) i++;
+        else break;
+      }
+      const raw = text.slice(start, i);
+      if (!/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(raw)) fail();
+      return { type: 'number', offset: start, length: i - start, value: Number(raw), parent } as AstNode;
+    }
+    for (const [word, type, value] of [['true', 'boolean', true], ['false', 'boolean', false], ['null', 'null', null]] as const) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return { type, offset: start, length: word.length, value, parent } as AstNode;
+      }
+    }
+    return fail();
+  };
+
+  // Containers on the stack; `prop` is the property whose value is being read (objects only).
+  const stack: { node: AstNode; prop?: AstNode }[] = [];
+  let root: AstNode | undefined;
+  /** Adds a value to the container on top; a property stays open until a container value closes. */
+  const attach = (value: AstNode, container: boolean) => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      root = value;
+      return;
+    }
+    if (top.prop) {
+      top.prop.children!.push(value);
+      if (!container) {
+        top.prop.length = value.offset + value.length - top.prop.offset;
+        top.prop = undefined;
+      }
+    } else top.node.children!.push(value);
+  };
+
+  ws();
+  for (;;) {
+    const top = stack[stack.length - 1];
+    // Where a value is expected: in an object after `key:`, in an array, or at the top.
+    if (top && top.node.type === 'object' && !top.prop) {
+      // Expect a key or `}`.
+      if (text.charCodeAt(i) === Ch.RBrace && top.node.children!.length === 0) {
+        closeTop();
+        if (closeParents()) break;
+        continue;
+      }
+      if (text.charCodeAt(i) !== Ch.Quote) fail();
+      const prop = { type: 'property', offset: i, length: 0, children: [] as AstNode[], parent: top.node } as unknown as AstNode;
+      const key = string(prop);
+      prop.children!.push(key);
+      ws();
+      if (text.charCodeAt(i) !== Ch.Colon) fail();
+      prop.colonOffset = i++;
+      ws();
+      top.node.children!.push(prop);
+      top.prop = prop;
+    }
+    if (top && top.node.type === 'array' && text.charCodeAt(i) === Ch.RBracket && top.node.children!.length === 0) {
+      closeTop();
+      if (closeParents()) break;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    const parent = top ? (top.prop ?? top.node) : undefined;
+    if (c === Ch.LBrace || c === Ch.LBracket) {
+      const node = { type: c === Ch.LBrace ? 'object' : 'array', offset: i, length: 0, children: [] as AstNode[], parent } as unknown as AstNode;
+      i++;
+      attach(node, true);
+      stack.push({ node });
+      ws();
+      continue;
+    }
+    attach(c === Ch.Quote ? string(parent) : scalar(parent), false);
+    if (closeParents()) break;
+  }
+  ws();
+  if (i !== n) fail();
+  return root!;
+
+  /** After a value: a comma continues the container, a closing bracket ends it (repeatedly). True at the end. */
+  function closeParents(): boolean {
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (!top) return true;
+      ws();
+      const c = text.charCodeAt(i);
+      if (c === Ch.Comma) {
+        i++;
+        ws();
+        return false;
+      }
+      if ((c === Ch.RBrace && top.node.type === 'object') || (c === Ch.RBracket && top.node.type === 'array')) {
+        closeTop();
+        continue;
+      }
+      return fail();
+    }
+  }
+
+  /** Ends the container on top at the bracket under `i`, and the property that holds it. */
+  function closeTop() {
+    const top = stack.pop()!;
+    i++;
+    top.node.length = i - top.node.offset;
+    const parentEntry = stack[stack.length - 1];
+    if (parentEntry?.prop) {
+      parentEntry.prop.length = i - parentEntry.prop.offset;
+      parentEntry.prop = undefined;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTree, type Node } from 'jsonc-parser';
+import { parseStrictJson } from '../../server/src/service/fastJson';
+
+/** The tree without parent links, for deep comparison. */
+function plain(n: Node | undefined): unknown {
+  if (!n) return n;
+  return { type: n.type, offset: n.offset, length: n.length, value: n.value, colonOffset: n.colonOffset, children: n.children?.map(plain) };
+}
+function checkParents(n: Node) {
+  for (const c of n.children ?? []) {
+    assert.equal(c.parent, n);
+    checkParents(c);
+  }
+}
+const same = (text: string) => {
+  const fast = parseStrictJson(text);
+  assert.ok(fast, `parsed: ${text.slice(0, 60)}`);
+  assert.deepEqual(plain(fast), plain(parseTree(text)));
+  checkParents(fast!);
+};
+
+test('builds the same tree as jsonc-parser on small documents', () => {
+  for (const t of ['{}', '[]', '1', '"a"', 'null', '{"a":1}', ' { "a" : [ 1 , -2.5e3 , true , false , null , "x\\"y\\u0041" , { } , [ ] ] } ', '{"a":{"b":{"c":[{"d":"e"}]}},"f":0}']) same(t);
+});
+
+test('builds the same tree as jsonc-parser on every JSON file of the corpus', () => {
+  const dir = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'corpus');
+  let n = 0;
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    if (parseStrictJson(text)) {
+      same(text);
+      n++;
+    }
+  }
+  assert.ok(n > 300);
+});
+
+test('gives up on anything that is not strict JSON, so the tolerant parser can report it', () => {
+  for (const t of ['', '{', '{"a":1,}', '[1,]', '{"a" 1}', '// c\n{}', '{"a":01}', '{"a":tru}', '"\n"', '{} {}', '{"a":1}}', "{'a':1}", '[1 2]']) {
+    assert.equal(parseStrictJson(t), undefined, t);
+  }
+});
+
+test('deep nesting does not use the call stack', () => {
+  const depth = 50_000;
+  const tree = parseStrictJson('['.repeat(depth) + ']'.repeat(depth));
+  assert.equal(tree?.type, 'array');
+});
