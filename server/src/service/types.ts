@@ -1,13 +1,22 @@
 // Types shared by every stage of the language service. The service is editor-agnostic: it reads a document's
 // text and returns findings in character offsets; server.ts turns them into LSP types.
-import type { Node } from 'jsonc-parser';
+import type { NodeType } from 'jsonc-parser';
 
 /**
- * A node of a parsed document. JSON (jsonc-parser) and YAML (yamlParser.ts) both produce this shape:
- * `object` nodes have `property` children, each with `[keyNode, valueNode]` children; offsets are into the
- * document's text, and a string node spans its source text including any quotes.
+ * A node of a parsed document: jsonc-parser's `Node`, mutable so an edit can update a tree in place.
+ * JSON (jsonc-parser, fastJson.ts) and YAML (yaml/) all produce this shape: `object` nodes have `property`
+ * children, each with `[keyNode, valueNode]` children; offsets are into the document's text, and a string
+ * node spans its source text including any quotes.
  */
-export type AstNode = Node;
+export interface AstNode {
+  type: NodeType;
+  value?: any;
+  offset: number;
+  length: number;
+  colonOffset?: number;
+  parent?: AstNode;
+  children?: AstNode[];
+}
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
