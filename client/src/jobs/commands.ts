@@ -1,0 +1,401 @@
+// The job commands: Start Training Job / Start Transform Job (CodeLens and palette), Stop Job, Show Jobs.
+// Flow of a launch: trusted workspace → the Task from the language server → refuse if it has errors →
+// execution input and ${…} values → resolve → confirm what costs money → start once → watch into the
+// "SageMaker Jobs" output with a cancellable progress notification and a status bar item.
+//
+// Everything that needs the AWS SDK or jsonata lives in dist/jobs.js (runtime.ts), required on first use so
+// activation stays fast.
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { TasksRequest, type TaskInfo, type TasksParams, type TasksResult } from '../../../server/src/protocol';
+import type * as Runtime from './runtime';
+import type { JobKind, JobRef, JobRunner, JobSummary } from './jobRunner';
+import { readJobSettings, describeTarget, type JobSettings } from './settings';
+import { JobStore, type JobRecord } from './jobStore';
+import { formatDuration, formatSummary, formatTransition } from './format';
+
+const API: Record<JobKind, string> = { training: 'createTrainingJob', transform: 'createTransformJob' };
+const LABEL: Record<JobKind, string> = { training: 'training job', transform: 'transform job' };
+
+export function registerJobCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const jobs = new Jobs(context, client);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('sagemakerAsl.startTrainingJob', (uri?: string, stateName?: string) => jobs.launch('training', uri, stateName)),
+    vscode.commands.registerCommand('sagemakerAsl.startTransformJob', (uri?: string, stateName?: string) => jobs.launch('transform', uri, stateName)),
+    vscode.commands.registerCommand('sagemakerAsl.stopJob', (ref?: JobRef) => jobs.stopJob(ref)),
+    vscode.commands.registerCommand('sagemakerAsl.showJobs', () => jobs.showJobs()),
+    jobs,
+  );
+  // After activation, not during it: resuming loads the SDK.
+  const timer = setTimeout(() => void jobs.resumeRunning(), 1500);
+  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+}
+
+class Jobs implements vscode.Disposable {
+  private runtime?: typeof Runtime;
+  private readonly runners = new Map<string, JobRunner>();
+  private readonly watching = new Map<string, AbortController>();
+  /** Launch flows under way, per state, so a double click on the CodeLens does not open two. */
+  private readonly launching = new Set<string>();
+  private readonly store: JobStore;
+  private readonly output: vscode.LogOutputChannel;
+  private readonly statusBar: vscode.StatusBarItem;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+    this.store = new JobStore(context.workspaceState);
+    this.output = vscode.window.createOutputChannel('SageMaker Jobs', { log: true });
+    this.statusBar = vscode.window.createStatusBarItem('sagemakerAsl.jobs', vscode.StatusBarAlignment.Left, 10);
+    this.statusBar.name = 'SageMaker Jobs';
+    this.statusBar.command = 'sagemakerAsl.showJobs';
+  }
+
+  dispose(): void {
+    for (const abort of this.watching.values()) abort.abort();
+    for (const runner of this.runners.values()) runner.dispose();
+    this.output.dispose();
+    this.statusBar.dispose();
+  }
+
+  private load(): typeof Runtime {
+    // A computed path keeps esbuild from bundling the runtime into extension.js.
+    const file = this.context.asAbsolutePath(path.join('dist', 'jobs.js'));
+    return (this.runtime ??= require(file) as typeof Runtime);
+  }
+
+  private runnerFor(s: Pick<JobSettings, 'profile' | 'region' | 'endpoint'>): JobRunner {
+    const key = JSON.stringify([s.profile, s.region, s.endpoint]);
+    let runner = this.runners.get(key);
+    if (!runner) this.runners.set(key, (runner = new (this.load().JobRunner)({ profile: s.profile, region: s.region, endpoint: s.endpoint })));
+    return runner;
+  }
+
+  // ---- Launch ------------------------------------------------------------------------------------------------
+
+  async launch(kind: JobKind, uriArg?: string, stateArg?: string): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      const pick = await vscode.window.showWarningMessage('Starting SageMaker jobs needs a trusted workspace: the state machine decides what runs in your AWS account.', 'Manage Workspace Trust');
+      if (pick) await vscode.commands.executeCommand('workbench.trust.manage');
+      return;
+    }
+    const editor = vscode.window.activeTextEditor;
+    const uri = uriArg ?? editor?.document.uri.toString();
+    if (!uri) return void vscode.window.showErrorMessage(`Open a state machine to start a ${LABEL[kind]} from it.`);
+    const task = await this.pickTask(kind, uri, stateArg);
+    if (!task) return;
+    const key = `${uri}#${task.stateName}`;
+    if (this.launching.has(key)) return void vscode.window.showInformationMessage(`A launch of "${task.stateName}" is already waiting for you.`);
+    this.launching.add(key);
+    try {
+      await this.launchTask(kind, uri, task);
+    } finally {
+      this.launching.delete(key);
+    }
+  }
+
+  private async pickTask(kind: JobKind, uri: string, stateName?: string): Promise<TaskInfo | undefined> {
+    let tasks: TasksResult;
+    try {
+      tasks = await this.client.sendRequest<TasksResult>(TasksRequest, { uri } satisfies TasksParams);
+    } catch (e) {
+      vscode.window.showErrorMessage(`Could not read the state machine's tasks from the language server: ${(e as Error).message}`);
+      return undefined;
+    }
+    const candidates = tasks.filter((t) => t.api === API[kind]);
+    if (stateName !== undefined) {
+      const found = candidates.find((t) => t.stateName === stateName);
+      if (!found) vscode.window.showErrorMessage(`There is no ${API[kind]} Task named "${stateName}" in this file any more.`);
+      return found;
+    }
+    if (!candidates.length) {
+      vscode.window.showErrorMessage(`This file has no Task with Resource arn:aws:states:::sagemaker:${API[kind]}(.sync).`);
+      return undefined;
+    }
+    // The state under the cursor: the last Task whose name is above it.
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.uri.toString() === uri) {
+      const line = editor.selection.active.line;
+      const above = candidates.filter((t) => t.range.start.line <= line).sort((a, b) => b.range.start.line - a.range.start.line)[0];
+      if (above) return above;
+    }
+    if (candidates.length === 1) return candidates[0];
+    const pick = await vscode.window.showQuickPick(
+      candidates.map((t) => ({ label: t.stateName, description: t.statePath.length > 1 ? t.statePath.slice(0, -1).join(' › ') : undefined, detail: t.errors.length ? `${t.errors.length} error(s)` : undefined, task: t })),
+      { title: `Start ${LABEL[kind]}: which state?` },
+    );
+    return pick?.task;
+  }
+
+  private async launchTask(kind: JobKind, uri: string, task: TaskInfo): Promise<void> {
+    if (task.errors.length) {
+      await vscode.window.showErrorMessage(`"${task.stateName}" has ${task.errors.length} error(s); fix them before starting the job.`, { modal: true, detail: task.errors.map((e) => `• ${e}`).join('\n') });
+      return;
+    }
+    const input = await this.askInput(uri);
+    if (input === undefined) return;
+    const rt = this.load();
+    const placeholders = await this.askPlaceholders(uri, rt.findPlaceholders(task.payload));
+    if (!placeholders) return;
+    const settings = readJobSettings();
+    const roleArn = JSON.stringify(task.payload).match(/arn:aws[a-z-]*:iam::(\d{12}):/);
+    const account = roleArn?.[1];
+    const context = rt.makeExecutionContext({
+      stateMachineName: path.basename(vscode.Uri.parse(uri).path).replace(/\.(asl\.)?(json|ya?ml|asl)$/i, ''),
+      stateName: task.stateName,
+      input,
+      region: settings.region ?? process.env.AWS_REGION ?? 'us-east-1',
+      account: account ?? '123456789012',
+    });
+    let request: Record<string, unknown>;
+    try {
+      request = await rt.resolveRequest(task.payload, { queryLanguage: task.queryLanguage, input, context, placeholders });
+    } catch (e) {
+      const again = await vscode.window.showErrorMessage(`Cannot build the request of "${task.stateName}": ${(e as Error).message}`, 'Choose Another Input');
+      if (again) await this.launch(kind, uri, task.stateName);
+      return;
+    }
+    const masked = rt.maskSecrets(request);
+    if (!(await this.confirm(kind, task, request, masked, settings, account))) return;
+    await this.start(kind, uri, task, request, settings);
+  }
+
+  private async askInput(uri: string): Promise<unknown | undefined> {
+    const last = this.store.lastInput(uri);
+    type Choice = vscode.QuickPickItem & { id: 'last' | 'file' | 'paste' | 'empty' };
+    const items: Choice[] = [
+      ...(last ? [{ id: 'last' as const, label: '$(history) Last input', detail: last.length > 120 ? `${last.slice(0, 117)}...` : last }] : []),
+      { id: 'file', label: '$(file) Pick a JSON file…' },
+      { id: 'paste', label: '$(edit) Paste JSON…' },
+      { id: 'empty', label: '$(circle-slash) Empty input {}' },
+    ];
+    for (;;) {
+      const choice = await vscode.window.showQuickPick(items, { title: 'Execution input for this run', placeHolder: '$ in the Task\'s paths is this JSON' });
+      if (!choice) return undefined;
+      let text: string | undefined;
+      if (choice.id === 'last') text = last;
+      else if (choice.id === 'empty') text = '{}';
+      else if (choice.id === 'paste') {
+        text = await vscode.window.showInputBox({ title: 'Execution input (JSON)', value: last ?? '{}', validateInput: (v) => (parseJson(v).ok ? undefined : 'Not valid JSON') });
+      } else {
+        const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: 'Execution input' });
+        if (files?.[0]) text = Buffer.from(await vscode.workspace.fs.readFile(files[0])).toString('utf8');
+      }
+      if (text === undefined) continue;
+      const parsed = parseJson(text);
+      if (!parsed.ok) {
+        vscode.window.showErrorMessage(`The execution input is not valid JSON: ${parsed.error}`);
+        continue;
+      }
+      await this.store.rememberInput(uri, text.trim());
+      return parsed.value;
+    }
+  }
+
+  private async askPlaceholders(uri: string, names: string[]): Promise<Record<string, string> | undefined> {
+    const remembered = this.store.placeholderValues(uri);
+    const values: Record<string, string> = {};
+    for (const name of names) {
+      const value = await vscode.window.showInputBox({ title: `Value of \${${name}}`, prompt: 'The state machine uses this placeholder (a definition substitution); give the value to use for this run.', value: remembered[name] ?? '', ignoreFocusOut: true });
+      if (value === undefined) return undefined;
+      values[name] = value;
+    }
+    if (names.length) await this.store.rememberPlaceholders(uri, { ...remembered, ...values });
+    return values;
+  }
+
+  private async confirm(kind: JobKind, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, s: JobSettings, account?: string): Promise<boolean> {
+    const resources = kind === 'training' ? request.ResourceConfig : request.TransformResources;
+    const name = kind === 'training' ? request.TrainingJobName : request.TransformJobName;
+    const runtime = request.StoppingCondition?.MaxRuntimeInSeconds as number | undefined;
+    const output = kind === 'training' ? request.OutputDataConfig?.S3OutputPath : request.TransformOutput?.S3OutputPath;
+    const env = Object.entries((masked.Environment ?? {}) as Record<string, string>);
+    const detail = [
+      `Job: ${name}`,
+      `Instances: ${resources?.InstanceType ?? (resources?.InstanceGroups ? 'instance groups' : '?')} × ${resources?.InstanceCount ?? 1}`,
+      kind === 'training' ? `Max runtime: ${runtime ? formatDuration(runtime) : 'SageMaker default (1 day)'}` : undefined,
+      `Output: ${output ?? '?'}`,
+      `Where: ${describeTarget(s)}${account ? ` · account ${account} (from the role ARN)` : ''}`,
+      env.length ? `Environment: ${env.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
+    ].filter(Boolean).join('\n');
+    for (;;) {
+      const pick = await vscode.window.showInformationMessage(`Start ${LABEL[kind]} "${name}" from "${task.stateName}"? It runs in your AWS account and costs money.`, { modal: true, detail }, 'Start', 'Open Request as JSON');
+      if (pick === 'Start') return true;
+      if (pick !== 'Open Request as JSON') return false;
+      await this.openJson(masked);
+    }
+  }
+
+  private async openJson(value: unknown): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(value, null, 2) });
+    await vscode.window.showTextDocument(doc, { preview: true });
+  }
+
+  private async start(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, unknown>, s: JobSettings): Promise<void> {
+    const rt = this.load();
+    const runner = this.runnerFor(s);
+    const masked = rt.maskSecrets(request);
+    let result: Runtime.StartResult;
+    try {
+      result = await runner.start(kind, request);
+    } catch (e) {
+      const explained = e instanceof rt.JobError ? e.explained : rt.explainError(e, s);
+      this.output.error(`Could not start ${LABEL[kind]} from "${task.stateName}": ${explained.message}`);
+      const pick = await vscode.window.showErrorMessage(explained.message, { detail: explained.action }, 'Retry', 'Open Request');
+      if (pick === 'Retry') return this.start(kind, uri, task, request, s);
+      if (pick === 'Open Request') await this.openJson(masked);
+      return;
+    }
+    const ref = result.ref;
+    if (result.outcome === 'exists') {
+      const pick = await vscode.window.showWarningMessage(`A ${LABEL[kind]} named "${ref.name}" already exists, so no new job was started.`, { detail: result.explained.action }, 'Watch It');
+      if (pick !== 'Watch It') return;
+    } else if (result.deduplicated) {
+      return; // the other start of this same job is watching it
+    } else {
+      this.output.info(`${ref.name}: started ${LABEL[kind]} ${result.arn}${result.recovered ? ' (found after a lost answer; started once)' : ''}`);
+    }
+    const record: JobRecord = {
+      kind, name: ref.name, arn: result.outcome === 'started' ? result.arn : undefined, uri, stateName: task.stateName, startedAt: new Date().toISOString(),
+      status: 'InProgress', profile: s.profile, region: s.region, endpoint: s.endpoint, maskedRequest: masked,
+    };
+    await this.store.save({ ...this.store.find(kind, ref.name), ...record });
+    void this.watch(record, true);
+  }
+
+  // ---- Watch -------------------------------------------------------------------------------------------------
+
+  private async watch(record: JobRecord, withProgress: boolean): Promise<void> {
+    const id = `${record.kind}/${record.name}`;
+    if (this.watching.has(id)) return void this.output.show(true);
+    const abort = new AbortController();
+    this.watching.set(id, abort);
+    this.updateStatusBar();
+    const runner = this.runnerFor(record);
+    const ref: JobRef = { kind: record.kind, name: record.name };
+    this.output.show(true);
+    let report: (message: string) => void = () => {};
+    const watching = runner.watch(ref, {
+      onTransition: (t) => {
+        this.output.info(`${record.name}: ${formatTransition(t)}`);
+        report(`${t.status}${t.message ? ` — ${t.message}` : ''}`);
+      },
+      onLog: (l) => this.output.info(`${record.name} │ ${l.message}`),
+      onStatus: (status) => void this.store.update(record.kind, record.name, { status }),
+      onRetry: (x, delayMs) => this.output.warn(`${record.name}: ${x.message} ${x.action} (retrying in ${Math.round(delayMs / 1000)} s)`),
+      onRecovered: () => this.output.info(`${record.name}: watching again`),
+    }, { pollMs: readJobSettings().pollIntervalSeconds * 1000, signal: abort.signal });
+
+    if (withProgress) {
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `SageMaker ${LABEL[record.kind]} ${record.name}`, cancellable: true },
+        (progress, token) => {
+          report = (message) => progress.report({ message });
+          token.onCancellationRequested(() => void this.askStop(ref, 'The notification is closed; the job keeps running until you stop it.'));
+          return watching.catch(() => undefined);
+        },
+      );
+    }
+    try {
+      const summary = await watching;
+      if (summary) await this.finish(record, summary);
+    } catch (e) {
+      const rt = this.load();
+      const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, record);
+      this.output.error(`${record.name}: stopped watching: ${x.message} ${x.action}`);
+      const pick = await vscode.window.showErrorMessage(`Stopped watching ${record.name}: ${x.message}`, { detail: `${x.action} The job itself was not touched.` }, 'Watch Again');
+      if (pick) {
+        this.watching.delete(id);
+        return this.watch(record, true);
+      }
+    } finally {
+      if (this.watching.get(id) === abort) this.watching.delete(id);
+      this.updateStatusBar();
+    }
+  }
+
+  private async finish(record: JobRecord, s: JobSummary): Promise<void> {
+    const lines = formatSummary(s);
+    for (const line of lines) this.output.info(`${record.name}: ${line}`);
+    await this.store.update(record.kind, record.name, { status: s.status, summary: lines.join('; ') });
+    const message = `SageMaker ${LABEL[record.kind]} ${record.name}: ${s.status}${s.durationSeconds !== undefined ? ` after ${formatDuration(s.durationSeconds)}` : ''}`;
+    const show = s.status === 'Completed' ? vscode.window.showInformationMessage : s.status === 'Failed' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+    const pick = await show(message, { detail: lines.join('\n') }, 'Show Output');
+    if (pick) this.output.show();
+  }
+
+  private updateStatusBar(): void {
+    const n = this.watching.size;
+    if (!n) return this.statusBar.hide();
+    this.statusBar.text = `$(sync~spin) SageMaker: ${n} job${n === 1 ? '' : 's'}`;
+    this.statusBar.tooltip = `Watching ${[...this.watching.keys()].join(', ')} — click for the jobs of this workspace`;
+    this.statusBar.show();
+  }
+
+  async resumeRunning(): Promise<void> {
+    if (!vscode.workspace.isTrusted) return;
+    const running = this.store.running();
+    if (!running.length) return;
+    this.output.info(`Resuming the watch of ${running.map((r) => r.name).join(', ')}`);
+    for (const record of running) void this.watch(record, false);
+  }
+
+  // ---- Stop and list -----------------------------------------------------------------------------------------
+
+  private async askStop(ref: JobRef, note = ''): Promise<void> {
+    const pick = await vscode.window.showWarningMessage(`Stop SageMaker ${LABEL[ref.kind]} "${ref.name}"?`, { modal: true, detail: `${note} Stopping cannot be undone; the model artifacts written so far are kept.`.trim() }, 'Stop Job');
+    if (pick !== 'Stop Job') return;
+    const record = this.store.find(ref.kind, ref.name);
+    const runner = this.runnerFor(record ?? readJobSettings());
+    try {
+      await runner.stop(ref);
+      this.output.info(`${ref.name}: stop requested`);
+      if (record && !this.watching.has(`${ref.kind}/${ref.name}`)) void this.watch(record, false);
+    } catch (e) {
+      const rt = this.load();
+      const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, readJobSettings());
+      vscode.window.showErrorMessage(`Could not stop ${ref.name}: ${x.message}`, { detail: x.action });
+    }
+  }
+
+  async stopJob(ref?: JobRef): Promise<void> {
+    if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Stopping SageMaker jobs needs a trusted workspace.');
+    if (!ref) {
+      const running = this.store.running();
+      if (!running.length) return void vscode.window.showInformationMessage('No SageMaker job started from this workspace is running.');
+      const pick = await vscode.window.showQuickPick(running.map((r) => ({ label: r.name, description: `${r.kind} · ${r.status}`, detail: `${r.stateName} — started ${r.startedAt}`, r })), { title: 'Stop which job?' });
+      if (!pick) return;
+      ref = { kind: pick.r.kind, name: pick.r.name };
+    }
+    await this.askStop(ref);
+  }
+
+  async showJobs(): Promise<void> {
+    const all = this.store.all();
+    if (!all.length) return void vscode.window.showInformationMessage('No SageMaker job has been started from this workspace yet.');
+    const pick = await vscode.window.showQuickPick(
+      all.map((r) => ({ label: `${this.watching.has(`${r.kind}/${r.name}`) ? '$(sync~spin) ' : ''}${r.name}`, description: `${r.kind} · ${r.status}`, detail: r.summary ?? `${r.stateName} — started ${r.startedAt}`, r })),
+      { title: 'SageMaker jobs of this workspace', matchOnDescription: true },
+    );
+    if (!pick) return;
+    const running = !['Completed', 'Failed', 'Stopped'].includes(pick.r.status);
+    const action = await vscode.window.showQuickPick(
+      [...(running ? ['Watch', 'Stop'] : ['Show Status']), 'Open Request', 'Copy ARN'].map((label) => ({ label })),
+      { title: pick.r.name },
+    );
+    if (!action) return;
+    if (action.label === 'Watch' || action.label === 'Show Status') {
+      if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Watching SageMaker jobs needs a trusted workspace.');
+      await this.watch(pick.r, action.label === 'Watch');
+    } else if (action.label === 'Stop') await this.stopJob({ kind: pick.r.kind, name: pick.r.name });
+    else if (action.label === 'Open Request') await this.openJson(pick.r.maskedRequest);
+    else if (pick.r.arn) await vscode.env.clipboard.writeText(pick.r.arn);
+  }
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}

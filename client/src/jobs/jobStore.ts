@@ -1,0 +1,68 @@
+// The jobs launched from this workspace, kept in workspaceState so that "Show Jobs" lists them and a window
+// reload resumes watching the ones still running. Requests are stored masked.
+import type * as vscode from 'vscode';
+import type { JobKind } from './jobRunner';
+
+export interface JobRecord {
+  kind: JobKind;
+  name: string;
+  arn?: string;
+  /** The state machine file and the Task state it came from. */
+  uri: string;
+  stateName: string;
+  startedAt: string;
+  status: string;
+  /** Where it runs, so watching after a reload talks to the same account and endpoint. */
+  profile?: string;
+  region?: string;
+  endpoint?: string;
+  /** The request as sent, with secrets masked. */
+  maskedRequest: unknown;
+  summary?: string;
+}
+
+const KEY = 'sagemakerAsl.jobs';
+const LIMIT = 50;
+
+export class JobStore {
+  constructor(private readonly state: vscode.Memento) {}
+
+  all(): JobRecord[] {
+    return this.state.get<JobRecord[]>(KEY, []);
+  }
+
+  running(): JobRecord[] {
+    return this.all().filter((j) => !['Completed', 'Failed', 'Stopped'].includes(j.status));
+  }
+
+  find(kind: JobKind, name: string): JobRecord | undefined {
+    return this.all().find((j) => j.kind === kind && j.name === name);
+  }
+
+  async save(record: JobRecord): Promise<void> {
+    const others = this.all().filter((j) => !(j.kind === record.kind && j.name === record.name));
+    await this.state.update(KEY, [record, ...others].slice(0, LIMIT));
+  }
+
+  async update(kind: JobKind, name: string, change: Partial<JobRecord>): Promise<void> {
+    const record = this.find(kind, name);
+    if (record) await this.save({ ...record, ...change });
+  }
+
+  /** The execution input last used for a state machine, and the placeholder values. */
+  lastInput(uri: string): string | undefined {
+    return this.state.get<string>(`sagemakerAsl.input:${uri}`);
+  }
+
+  async rememberInput(uri: string, json: string): Promise<void> {
+    await this.state.update(`sagemakerAsl.input:${uri}`, json);
+  }
+
+  placeholderValues(uri: string): Record<string, string> {
+    return this.state.get<Record<string, string>>(`sagemakerAsl.placeholders:${uri}`, {});
+  }
+
+  async rememberPlaceholders(uri: string, values: Record<string, string>): Promise<void> {
+    await this.state.update(`sagemakerAsl.placeholders:${uri}`, values);
+  }
+}
