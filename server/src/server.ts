@@ -24,6 +24,10 @@ connection.onInitialize(() => ({
     completionProvider: { triggerCharacters: ['"', ':', ' '], resolveProvider: false },
     hoverProvider: true,
     codeLensProvider: { resolveProvider: false },
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
+    foldingRangeProvider: true,
+    selectionRangeProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: false },
   },
   serverInfo: { name: 'sagemaker-asl', version: '0.1.0' },
@@ -68,6 +72,22 @@ connection.onCodeLens((p) => {
   return doc ? safely('codeLens', [], () => service.getCodeLenses(doc)) : [];
 });
 connection.onCodeAction(() => []);
+connection.onDocumentFormatting((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('formatting', [], () => service.format(doc, undefined, p.options)) : [];
+});
+connection.onDocumentRangeFormatting((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('formatting', [], () => service.format(doc, p.range, p.options)) : [];
+});
+connection.onFoldingRanges((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('folding', [], () => service.getFoldingRanges(doc)) : [];
+});
+connection.onSelectionRanges((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('selectionRanges', [], () => service.getSelectionRanges(doc, p.positions)) : [];
+});
 connection.onRequest(TasksRequest, (p: TasksParams): TasksResult => {
   const doc = documents.get(p.uri);
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];

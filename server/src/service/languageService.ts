@@ -2,11 +2,23 @@
 // returns LSP types; nothing here knows about a connection or a process (server.ts does the wiring, and the
 // CLI uses the same service).
 import type { TextDocument, Position } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type CodeLens, type CompletionItem, type Diagnostic, type Hover } from 'vscode-languageserver-types';
+import type { FormattingOptions } from 'vscode-json-languageservice';
+import {
+  DiagnosticSeverity,
+  type CodeLens,
+  type CompletionItem,
+  type Diagnostic,
+  type FoldingRange,
+  type Hover,
+  type Range,
+  type SelectionRange,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import type { TaskInfo } from '../protocol';
 import { Code } from './codes';
 import { doComplete } from './completion';
 import { doHover } from './hover';
+import * as jsonFeatures from './jsonFeatures';
 import { reparse } from './incrementalParse';
 import { parseDocument } from './parse';
 import { validateSageMakerTasks } from './sagemakerValidation';
@@ -50,6 +62,10 @@ export interface LanguageService {
   doComplete(doc: TextDocument, position: Position): CompletionItem[];
   doHover(doc: TextDocument, position: Position): Hover | null;
   findTasks(doc: TextDocument): TaskInfo[];
+  /** Generic JSON editing features for JSON state machines (none for YAML). */
+  format(doc: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
+  getFoldingRanges(doc: TextDocument): FoldingRange[];
+  getSelectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[];
   getCodeLenses(doc: TextDocument): CodeLens[];
 }
 
@@ -73,6 +89,10 @@ export function getLanguageService(): LanguageService {
     if (!SUPPORTED_LANGUAGES.has(doc.languageId)) return false;
     if (ASL_LANGUAGES.has(doc.languageId)) return true;
     return isStateMachine(parse(doc).root);
+  }
+
+  function isJsonStateMachine(doc: TextDocument): boolean {
+    return isStateMachineDocument(doc) && parse(doc).language === 'json';
   }
 
   function validate(doc: TextDocument): Problem[] {
@@ -128,6 +148,9 @@ export function getLanguageService(): LanguageService {
     doComplete: (doc, position) => (isStateMachineDocument(doc) ? doComplete(doc, parse(doc), doc.offsetAt(position)) : []),
     doHover: (doc, position) => (isStateMachineDocument(doc) && parse(doc).root ? doHover(doc, parse(doc), doc.offsetAt(position)) : null),
     findTasks,
+    format: (doc, range, options) => (isJsonStateMachine(doc) ? jsonFeatures.format(doc, range, options) : []),
+    getFoldingRanges: (doc) => (isJsonStateMachine(doc) ? jsonFeatures.getFoldingRanges(doc) : []),
+    getSelectionRanges: (doc, positions) => (isJsonStateMachine(doc) ? jsonFeatures.getSelectionRanges(doc, positions) : []),
     getCodeLenses(doc) {
       const lenses: CodeLens[] = [];
       for (const t of findTasks(doc)) {
