@@ -13,7 +13,7 @@ test('formatting a JSON state machine', () => {
 
 test('folding ranges of each object', () => {
   const d = doc('{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Pass",\n      "End": true\n    }\n  }\n}');
-  assert.deepEqual(service.getFoldingRanges(d).map((r) => [r.startLine, r.endLine]), [[0, 8], [2, 7], [3, 6]]);
+  assert.deepEqual(service.getFoldingRanges(d).map((r) => [r.startLine, r.endLine]), [[0, 7], [2, 6], [3, 5]]);
 });
 
 test('no JSON features for files that are not state machines', () => {
