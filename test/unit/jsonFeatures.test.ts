@@ -13,7 +13,7 @@ test('formatting a JSON state machine', () => {
 
 test('folding ranges of each object', () => {
   const d = doc('{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Pass",\n      "End": true\n    }\n  }\n}');
-  assert.deepEqual(service.getFoldingRanges(d).map((r) => [r.startLine, r.endLine]), [[0, 7], [2, 6], [3, 5]]);
+  assert.deepEqual(service.getFoldingRanges(d).map((r) => [r.startLine, r.endLine]), [[3, 5], [2, 6], [0, 7]]);
 });
 
 test('no JSON features for files that are not state machines', () => {
