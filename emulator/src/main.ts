@@ -16,7 +16,8 @@ const USAGE = `Usage: node dist/emulator.js [options]
                        accessDenied, resourceLimit) on operation OP (default all) N times (0 = always; default 1); repeatable
   --quiet              do not log faults
 Runtime control: POST /_emulator/faults {"rules":[{"fault":"throttle","target":"DescribeTrainingJob","count":2}]},
-DELETE /_emulator/faults, GET /_emulator/stats, POST /_emulator/reset.`;
+DELETE /_emulator/faults, POST /_emulator/config {"stepMs":500,"failNames":["fail"],"instanceLimit":20},
+GET /_emulator/stats, POST /_emulator/reset.`;
 
 function parseArgs(argv: string[]) {
   const options: EmulatorOptions = { stepMs: 2000, trainingSteps: 3, failNames: [], region: 'us-east-1', account: '123456789012', instanceLimit: 20 };

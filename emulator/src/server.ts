@@ -13,6 +13,10 @@ export interface EmulatorServer {
   requests: Record<string, number>;
 }
 
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<T> {
+  return Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]])) as unknown as Partial<T>;
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -55,6 +59,17 @@ export function createEmulatorServer(options: EmulatorOptions, log: (line: strin
       return send(res, 200, { rules: [] });
     }
     if (path === '/_emulator/faults') return send(res, 200, { rules: faults.list() });
+    if (path === '/_emulator/config' && req.method === 'POST') {
+      // Speed, failing names and limits can change while the emulator runs (demos, tests).
+      const change = JSON.parse(body || '{}') as Partial<EmulatorOptions>;
+      for (const key of ['stepMs', 'trainingSteps', 'instanceLimit'] as const) {
+        if (change[key] !== undefined && !(typeof change[key] === 'number' && change[key]! >= 0)) throw new Error(`${key} must be a non-negative number`);
+      }
+      if (change.failNames !== undefined && !(Array.isArray(change.failNames) && change.failNames.every((n) => typeof n === 'string'))) throw new Error('failNames must be a list of strings');
+      Object.assign(sageMaker.options, pick(change, ['stepMs', 'trainingSteps', 'instanceLimit', 'failNames']));
+      return send(res, 200, sageMaker.options);
+    }
+    if (path === '/_emulator/config') return send(res, 200, sageMaker.options);
     if (path === '/_emulator/stats') return send(res, 200, { requests, faultsInjected: faults.injected });
     if (path === '/_emulator/reset' && req.method === 'POST') {
       sageMaker.reset();
@@ -62,7 +77,7 @@ export function createEmulatorServer(options: EmulatorOptions, log: (line: strin
       for (const k of Object.keys(requests)) delete requests[k];
       return send(res, 200, {});
     }
-    return send(res, 404, { message: 'control endpoints: GET|POST|DELETE /_emulator/faults, GET /_emulator/stats, POST /_emulator/reset' });
+    return send(res, 404, { message: 'control endpoints: GET|POST|DELETE /_emulator/faults, GET|POST /_emulator/config, GET /_emulator/stats, POST /_emulator/reset' });
   };
 
   const server = createServer(async (req, res) => {

@@ -126,3 +126,17 @@ test('--fault on the command line, and a job whose name contains "fail" fails wi
     await other.stop();
   }
 });
+
+test('speed, failing names and limits change at runtime for the jobs created next', async () => {
+  const res = await fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ failNames: ['broken'], instanceLimit: 2 }) });
+  assert.equal(((await res.json()) as { instanceLimit: number }).instanceLimit, 2);
+  const big = await callJson(emu.url, 'SageMaker.CreateTrainingJob', trainingRequest('wire-big', { ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 3, VolumeSizeInGB: 30 } }));
+  assert.equal(big.json.__type, 'ResourceLimitExceeded');
+  assert.match(big.json.Message, /The account-level service limit 'ml.m5.xlarge for training job usage' is 2 Instances/);
+  await callJson(emu.url, 'SageMaker.CreateTrainingJob', trainingRequest('wire-broken'));
+  await new Promise((r) => setTimeout(r, 150));
+  assert.equal((await callJson(emu.url, 'SageMaker.DescribeTrainingJob', { TrainingJobName: 'wire-broken' })).json.TrainingJobStatus, 'Failed');
+  const bad = await fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ stepMs: 'fast' }) });
+  assert.equal(bad.status, 400);
+  await fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ failNames: ['fail'], instanceLimit: 20 }) });
+});

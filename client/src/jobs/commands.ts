@@ -279,7 +279,7 @@ class Jobs implements vscode.Disposable {
         this.output.info(`${record.name}: ${formatTransition(t)}`);
         report(`${t.status}${t.message ? ` — ${t.message}` : ''}`);
       },
-      onLog: (l) => this.output.info(`${record.name} │ ${l.message}`),
+      onLog: (l) => this.output.info(`${record.name} │ ${this.load().redact(l.message)}`),
       onStatus: (status) => void this.store.update(record.kind, record.name, { status }),
       onRetry: (x, delayMs) => this.output.warn(`${record.name}: ${x.message} ${x.action} (retrying in ${Math.round(delayMs / 1000)} s)`),
       onRecovered: () => this.output.info(`${record.name}: watching again`),

@@ -1,0 +1,28 @@
+// How a job reads in the output channel and the final notification.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatDuration, formatSummary, formatTransition } from '../../client/src/jobs/format';
+
+test('durations', () => {
+  assert.equal(formatDuration(42), '42 s');
+  assert.equal(formatDuration(3600), '1 h');
+  assert.equal(formatDuration(3725), '1 h 2 min 5 s');
+});
+
+test('a transition: time, status, message', () => {
+  assert.equal(
+    formatTransition({ status: 'Training', startTime: new Date('2026-11-22T10:01:02.345Z'), message: 'Training image download completed. Training in progress.' }),
+    '2026-11-22 10:01:02Z Training — Training image download completed. Training in progress.',
+  );
+});
+
+test('the summary of a completed and of a failed training job', () => {
+  const ref = { kind: 'training' as const, name: 'j' };
+  assert.deepEqual(formatSummary({ ref, status: 'Completed', secondaryStatus: 'Completed', durationSeconds: 754, billableSeconds: 610, modelArtifacts: 's3://b/j/output/model.tar.gz' }), [
+    'status Completed',
+    'duration 12 min 34 s',
+    'billable 10 min 10 s',
+    'model artifacts s3://b/j/output/model.tar.gz',
+  ]);
+  assert.deepEqual(formatSummary({ ref, status: 'Failed', secondaryStatus: 'Failed', durationSeconds: 30, failureReason: 'AlgorithmError: boom' }), ['status Failed', 'duration 30 s', 'failure reason: AlgorithmError: boom']);
+});
