@@ -65,6 +65,73 @@ export function toJsPattern(javaPattern) {
   return anchored;
 }
 
+const CHARACTER_NAMES = {
+  '-': 'hyphens', _: 'underscores', '.': 'periods', ':': 'colons', '/': 'slashes', '=': 'equals signs', '+': 'plus signs',
+  '@': 'at signs', ' ': 'spaces', ',': 'commas',
+};
+
+/**
+ * The characters a simple pattern allows, in words ("letters, digits and hyphens"), for messages. Only for
+ * patterns made of character classes and quantifiers; anything with fixed text, `.`, negation or lookaround
+ * gets no description (the pattern itself is always shown).
+ */
+export function describePattern(javaPattern) {
+  const names = new Set();
+  const add = (from, to) => {
+    const r = `${from}-${to}`;
+    if (r === 'a-z' || r === 'A-Z') names.add('letters');
+    else if (r === '0-9') names.add('digits');
+    else return false;
+    return true;
+  };
+  const single = (c) => {
+    if (!CHARACTER_NAMES[c]) return false;
+    names.add(CHARACTER_NAMES[c]);
+    return true;
+  };
+  const p = javaPattern;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '[') {
+      if (p[i + 1] === '^') return undefined;
+      for (i++; i < p.length && p[i] !== ']'; i++) {
+        let ch = p[i];
+        const cls = /^\\p\{(\w+)\}/.exec(p.slice(i));
+        if (cls) {
+          const n = { L: 'letters', N: 'digits', Z: 'spaces', Alnum: 'letters and digits' }[cls[1]];
+          if (!n) return undefined;
+          n.split(' and ').forEach((x) => names.add(x));
+          i += cls[0].length - 1;
+          continue;
+        }
+        if (ch === '\\') {
+          ch = p[++i];
+          if (ch === 'd') { names.add('digits'); continue; }
+          if (/[a-zA-Z]/.test(ch)) return undefined;
+        }
+        if (p[i + 1] === '-' && p[i + 2] && p[i + 2] !== ']') {
+          if (!add(ch, p[i + 2])) return undefined;
+          i += 2;
+        } else if (!single(ch)) return undefined;
+      }
+    } else if ('()*+?|'.includes(c)) {
+      if (c === '(' && p[i + 1] === '?') return undefined;
+    } else if (c === '{') {
+      const q = /^\{\d+(,\d*)?\}/.exec(p.slice(i));
+      if (!q) return undefined;
+      i += q[0].length - 1;
+    } else if (c === '\\') {
+      const next = p[++i];
+      if (next === 'd') names.add('digits');
+      else if (!single(next)) return undefined;
+    } else if (c === '.' || !single(c)) return undefined; // any character, or fixed text such as "arn:"
+  }
+  if (!names.size) return undefined;
+  const order = ['letters', 'digits', ...Object.values(CHARACTER_NAMES)];
+  const list = order.filter((n) => names.has(n));
+  return list.length === 1 ? `${list[0]} only` : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
 /** The model's documentation (HTML) as Markdown. */
 export function htmlToMarkdown(html) {
   if (!html) return undefined;
@@ -80,7 +147,7 @@ export function htmlToMarkdown(html) {
     .replace(/<br\s*\/?>/g, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
-  s = s.split('\n').map((l) => l.trim()).join('\n').replace(/\n(> \*\*(?:Note|Important):\*\*)\s*\n+/g, '\n$1 ');
+  s = s.split('\n').map((l) => l.trim()).join('\n').replace(/\n-\n+/g, '\n- ').replace(/\n(> \*\*(?:Note|Important):\*\*)\s*\n+/g, '\n$1 ');
   s = s.replace(/\n{3,}/g, '\n\n').replace(/` ([^`]*?) `/g, '`$1`').trim();
   // Backticks of an unbalanced count (rare in the model) would swallow the rest of a hover.
   return s || undefined;
@@ -128,6 +195,8 @@ function shapeSchema(model, name) {
       if (shape.pattern !== undefined) {
         s.pattern = toJsPattern(shape.pattern);
         s['x-awsPattern'] = shape.pattern;
+        const description = describePattern(shape.pattern);
+        if (description) s['x-patternDescription'] = description;
       }
       break;
     case 'integer':

@@ -119,7 +119,7 @@ describe('enums', () => {
 describe('patterns and lengths', () => {
   test('a job name with spaces fails the model pattern, matched against the whole value', () => {
     const f = findings(machine(training({ TrainingJobName: 'search model v2' })));
-    assert.deepEqual(f, [{ code: 'pattern', severity: 'error', at: '"search model v2"', message: 'TrainingJobName "search model v2" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}' }]);
+    assert.deepEqual(f, [{ code: 'pattern', severity: 'error', at: '"search model v2"', message: 'TrainingJobName "search model v2" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}: letters, digits and hyphens' }]);
   });
   test('a role ARN with a short account id', () => {
     const f = findings(machine(training({ RoleArn: 'arn:aws:iam::1111:role/TrainRole' })));
@@ -160,7 +160,7 @@ describe('ranges and sizes', () => {
   });
   test('an empty list where at least one item is required', () => {
     const f = findings(machine(training({ InputDataConfig: [] })));
-    assert.deepEqual(f.map((x) => [x.code, x.at, x.message]), [['too-few-items', '"InputDataConfig"', 'InputDataConfig has 0 items; at least 1 is required']]);
+    assert.deepEqual(f.map((x) => [x.code, x.at, x.message]), [['too-few-items', '"InputDataConfig": []', 'InputDataConfig has 0 items; at least 1 is required']]);
   });
   test('a map with too many entries', () => {
     const hp: Record<string, string> = {};

@@ -88,7 +88,7 @@ export function describeConstraints(shape: Shape): string[] {
   const r =
     shape.kind === 'string' ? range('Length') : shape.kind === 'list' ? range('Items') : shape.kind === 'map' ? range('Entries') : shape.kind === 'integer' || shape.kind === 'number' ? range('Range') : undefined;
   if (r && !shape.enum) out.push(r);
-  if (shape.awsPattern && shape.awsPattern !== '.*') out.push(`Pattern: \`${shape.awsPattern}\``);
+  if (shape.awsPattern && shape.awsPattern !== '.*') out.push(`Pattern: \`${shape.awsPattern}\`${shape.patternDescription ? ` (${shape.patternDescription})` : ''}`);
   if (shape.enum) out.push(`${shape.enum.length} allowed values${shape.enum.length <= 12 ? ': ' + shape.enum.map((e) => `\`${e}\``).join(', ') : ''}`);
   return out;
 }

@@ -88,7 +88,8 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string) {
     return;
   }
   if (shape.pattern && !shape.pattern.test(value)) {
-    problem(ctx, node, code(Code.pattern), `${label} ${quote(value)} must match ${shape.awsPattern}${pathHint}`, { pattern: shape.awsPattern, shape: shape.name });
+    const words = shape.patternDescription ? `: ${shape.patternDescription}` : '';
+    problem(ctx, node, code(Code.pattern), `${label} ${quote(value)} must match ${shape.awsPattern}${words}${pathHint}`, { pattern: shape.awsPattern, shape: shape.name });
     return;
   }
   if (pathHint) {

@@ -31,6 +31,8 @@ export interface Shape {
   pattern?: RegExp;
   /** The model's own pattern, as users read it in the API reference. */
   awsPattern?: string;
+  /** What the pattern allows, in words, when it is simple enough to say ("letters, digits and hyphens"). */
+  patternDescription?: string;
   enum?: string[];
 }
 
@@ -85,6 +87,7 @@ function compile(schema: SchemaNode): Shape {
     if (d.pattern) {
       shape.pattern = new RegExp(d.pattern, 'u');
       shape.awsPattern = d['x-awsPattern'];
+      shape.patternDescription = d['x-patternDescription'];
     }
     if (d.enum) shape.enum = d.enum;
     return shape;

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..');
+const dir = join(root, 'schemas', 'sagemaker');
+// The generator is plain ESM, run by Node as it is (`npm run schemas`).
+const generator = () => import(join(root, 'schemas', 'generate.mjs'));
+
+test('the committed schemas are exactly what the generator makes from the model (never hand-edited)', async () => {
+  const { generate } = await generator();
+  const model = JSON.parse(readFileSync(join(root, 'schemas', 'aws-model', 'sagemaker-2017-07-24.service-2.json'), 'utf8'));
+  const schemas = generate(model);
+  for (const [api, schema] of Object.entries(schemas)) {
+    assert.equal(readFileSync(join(dir, `${api}.schema.json`), 'utf8'), JSON.stringify(schema, null, 1) + '\n', `${api}: run npm run schemas`);
+  }
+});
+
+test('every pattern compiles with the u flag and matches the whole value', () => {
+  let n = 0;
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.schema.json'))) {
+    for (const def of Object.values<any>(JSON.parse(readFileSync(join(dir, f), 'utf8')).$defs)) {
+      if (!def.pattern) continue;
+      assert.doesNotThrow(() => new RegExp(def.pattern, 'u'), def['x-awsShape']);
+      assert.match(def.pattern, /^\^\(\?:.*\)\$$/s);
+      n++;
+    }
+  }
+  assert.ok(n > 100);
+});
+
+test('Java-only constructs are translated', async () => {
+  const { toJsPattern } = await generator();
+  assert.equal(toJsPattern('arn:[\\p{Alnum}\\-]+:lambda'), '^(?:arn:[A-Za-z0-9\\-]+:lambda)$');
+  assert.equal(toJsPattern('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*'), '^(?:[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$');
+  assert.equal(toJsPattern('a\\-b\\_c'), '^(?:a-b_c)$');
+});
+
+test('simple patterns are described in words; others are not', async () => {
+  const { describePattern } = await generator();
+  assert.equal(describePattern('[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}'), 'letters, digits and hyphens');
+  assert.equal(describePattern('[a-zA-Z_][a-zA-Z0-9_]*'), 'letters, digits and underscores');
+  for (const p of ['.*', 'arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+', '[^/]+', '(?!\\s*$).+']) assert.equal(describePattern(p), undefined, p);
+});
+
+test('HTML documentation becomes Markdown', async () => {
+  const { htmlToMarkdown } = await generator();
+  assert.equal(
+    htmlToMarkdown('<p>The <code>Name</code> of the <a href="https://x.test/a">job</a>.</p> <ul><li><p>one</p></li><li>two</li></ul>'),
+    'The `Name` of the [job](https://x.test/a).\n\n- one\n\n- two',
+  );
+});
