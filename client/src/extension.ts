@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerJobCommands } from './jobs/commands';
 
 let client: LanguageClient | undefined;
 
@@ -21,6 +22,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
   };
   client = new LanguageClient('sagemakerAsl', 'SageMaker Step Functions', serverOptions, clientOptions);
+  // Commands are registered before the server is up, so a CodeLens click never finds them missing.
+  registerJobCommands(context, client);
   await client.start();
 }
 
