@@ -49,7 +49,7 @@ test('a path missing from the input is an error naming the key and what is there
     return true;
   });
   await assert.rejects(resolveRequest({ 'X.$': '$.files[5]' }, jsonPath), /X\.\$: \$\.files\[5\] is not in the execution input \(\$\.files is an array of 2\)/);
-  await assert.rejects(resolveRequest({ 'X.$': '$$.Execution.Nope' }, jsonPath), /X\.\$: \$\$\.Execution\.Nope is not in the context object/);
+  await assert.rejects(resolveRequest({ 'X.$': '$$.Execution.Nope' }, jsonPath), /X\.\$: \$\$\.Execution\.Nope is not in the context object \(\$\$\.Execution is an object/);
   await assert.rejects(resolveRequest({ 'X.$': 'model.name' }, jsonPath), /X\.\$: "model\.name" is not a path: it must start with \$ or \$\$/);
   await assert.rejects(resolveRequest({ 'X.$': 42 }, jsonPath), /X\.\$: a key ending in \.\$ needs a path or an intrinsic function/);
 });

@@ -47,7 +47,7 @@ export function readPath(path: string, input: unknown, context: unknown): unknow
         : value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, segment);
     if (!found) {
       const where = root === '$' ? 'the execution input' : 'the context object';
-      throw new Error(`${next} is not in ${where}${at === root ? '' : ` (${at} is ${describe(value)})`}`);
+      throw new Error(`${next} is not in ${where} (${at} is ${describe(value)})`);
     }
     value = container[segment];
     at = next;

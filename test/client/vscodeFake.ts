@@ -1,0 +1,86 @@
+// A stand-in for the `vscode` module, enough to drive the job commands in Node: dialogs answer from a script
+// the test gives, output lines are collected. The AWS side is not faked: the commands talk to the emulator.
+import Module from 'node:module';
+import * as path from 'node:path';
+
+export type Dialog = { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; message: string; detail?: string; modal?: boolean; choices: string[] };
+
+export function installVscodeFake(settings: Record<string, unknown>) {
+  const dialogs: Dialog[] = [];
+  const output: string[] = [];
+  const opened: string[] = [];
+  const commands = new Map<string, (...args: any[]) => any>();
+  const cancels: (() => void)[] = [];
+  let answer: (d: Dialog) => string | undefined = () => undefined;
+  const statusBar = { text: '', tooltip: '', name: '', command: '', visible: false, show() { this.visible = true; }, hide() { this.visible = false; }, dispose() {} };
+
+  const message = (kind: Dialog['kind']) => async (text: string, ...rest: any[]) => {
+    const options = rest[0] && typeof rest[0] === 'object' && !Array.isArray(rest[0]) ? rest.shift() : {};
+    const d = { kind, message: text, detail: options.detail, modal: options.modal, choices: rest as string[] };
+    dialogs.push(d);
+    return answer(d);
+  };
+  const log = (level: string) => (line: string) => void output.push(`${level} ${line}`);
+
+  const vscode = {
+    workspace: {
+      isTrusted: true,
+      getConfiguration: () => ({ get: (key: string) => settings[key] }),
+      fs: { readFile: async () => new Uint8Array() },
+      openTextDocument: async (o: { content: string }) => (opened.push(o.content), { uri: 'untitled:1' }),
+    },
+    window: {
+      activeTextEditor: undefined,
+      createOutputChannel: () => ({ info: log('info'), warn: log('warn'), error: log('error'), show() {}, dispose() {} }),
+      createStatusBarItem: () => statusBar,
+      showInformationMessage: message('info'),
+      showWarningMessage: message('warning'),
+      showErrorMessage: message('error'),
+      showQuickPick: async (items: { label: string }[], options: { title?: string }) => {
+        const d: Dialog = { kind: 'quickPick', message: options?.title ?? '', choices: items.map((i) => i.label) };
+        dialogs.push(d);
+        const label = answer(d);
+        return items.find((i) => i.label === label);
+      },
+      showInputBox: async (options: { title?: string; value?: string }) => {
+        const d: Dialog = { kind: 'inputBox', message: options.title ?? '', choices: [options.value ?? ''] };
+        dialogs.push(d);
+        return answer(d);
+      },
+      showOpenDialog: async () => undefined,
+      showTextDocument: async () => undefined,
+      withProgress: (_o: unknown, task: (p: unknown, t: unknown) => Promise<unknown>) =>
+        task({ report() {} }, { onCancellationRequested: (cb: () => void) => cancels.push(cb) }),
+    },
+    commands: {
+      registerCommand: (id: string, fn: (...args: any[]) => any) => (commands.set(id, fn), { dispose() {} }),
+      executeCommand: async () => undefined,
+    },
+    env: { clipboard: { writeText: async () => undefined } },
+    Uri: { parse: (s: string) => ({ path: new URL(s).pathname }) },
+    StatusBarAlignment: { Left: 1, Right: 2 },
+    ProgressLocation: { Notification: 15 },
+  };
+
+  const M = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const load = M._load;
+  M._load = function (request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? vscode : load.call(this, request, ...rest);
+  };
+
+  const state = new Map<string, unknown>();
+  const context = {
+    subscriptions: [] as { dispose(): void }[],
+    workspaceState: { get: (k: string, d?: unknown) => (state.has(k) ? state.get(k) : d), update: async (k: string, v: unknown) => void state.set(k, v), keys: () => [...state.keys()] },
+    asAbsolutePath: (p: string) => path.resolve(p),
+  };
+  return {
+    vscode, dialogs, output, opened, commands, cancels, statusBar, context, state,
+    respond(fn: (d: Dialog) => string | undefined) {
+      answer = fn;
+    },
+    uninstall() {
+      M._load = load;
+    },
+  };
+}
