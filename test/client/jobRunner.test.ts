@@ -209,3 +209,15 @@ test('no credentials anywhere: a clear message, nothing sent', async () => {
     process.env = saved;
   }
 });
+
+test('a transform job can be stopped, and a failing one reports its reason', async () => {
+  const { ref } = await runner.start('transform', transformRequest('batch-stop'));
+  const r = recorder();
+  const watching = runner.watch(ref, r.handlers, { pollMs: 5 });
+  await runner.stop(ref);
+  assert.equal((await watching)?.status, 'Stopped');
+  assert.deepEqual(r.transitions.map((t) => t.status), ['InProgress', 'Stopping', 'Stopped']);
+  const failed = await runner.start('transform', transformRequest('batch-fail'));
+  const summary = await runner.watch(failed.ref, {}, { pollMs: 10 });
+  assert.deepEqual([summary?.status, summary?.failureReason], ['Failed', 'ClientError: See job logs for more information']);
+});

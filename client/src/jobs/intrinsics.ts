@@ -95,7 +95,13 @@ export function isIntrinsic(text: string): boolean {
 
 const HASHES: Record<string, string> = { MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
-function expect<T>(ok: boolean, fn: string, what: string, value: unknown): asserts ok {
+/** States.Hash and JSONata's $hash: hex digest of a string (other values as JSON). */
+export function hashText(fn: string, data: unknown, algorithm: unknown): string {
+  expect(HASHES[algorithm as string] !== undefined, fn, `the algorithm must be one of ${Object.keys(HASHES).join(', ')}`, algorithm);
+  return createHash(HASHES[algorithm as string]).update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex');
+}
+
+function expect(ok: boolean, fn: string, what: string, value: unknown): asserts ok {
   if (!ok) throw new Error(`${fn}: ${what}, got ${JSON.stringify(value)}`);
 }
 
@@ -165,11 +171,7 @@ const FUNCTIONS: Record<string, (fn: string, args: unknown[]) => unknown> = {
     expect(typeof s === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(s as string), fn, 'the argument must be a base64 string', s);
     return Buffer.from(s as string, 'base64').toString('utf8');
   },
-  'States.Hash': (fn, [data, algorithm]) => {
-    expect(HASHES[algorithm as string] !== undefined, fn, `the algorithm must be one of ${Object.keys(HASHES).join(', ')}`, algorithm);
-    const text = typeof data === 'string' ? data : JSON.stringify(data);
-    return createHash(HASHES[algorithm as string]).update(text).digest('hex');
-  },
+  'States.Hash': (fn, [data, algorithm]) => hashText(fn, data, algorithm),
   'States.JsonMerge': (fn, [a, b, deep]) => {
     for (const o of [a, b]) expect(o !== null && typeof o === 'object' && !Array.isArray(o), fn, 'both arguments must be objects', o);
     expect(deep === false, fn, 'the third argument must be false (only shallow merges are supported)', deep);

@@ -1,10 +1,10 @@
 // Turns a Task's Parameters (JSONPath) or Arguments (JSONata) into the request SageMaker would receive when
 // the state machine runs with a given execution input: `.$` paths and intrinsic functions, JSONata `{% %}`,
 // the context object `$$`, and `${…}` placeholders (CloudFormation/CDK definition substitutions) filled in.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import jsonata from 'jsonata';
 import { readPath } from './jsonPath';
-import { evaluateIntrinsic, isIntrinsic } from './intrinsics';
+import { evaluateIntrinsic, hashText, isIntrinsic } from './intrinsics';
 
 export interface ExecutionContext {
   Execution: { Id: string; Name: string; StartTime: string; Input: unknown; RoleArn: string };
@@ -67,11 +67,7 @@ const JSONATA_EXPRESSION = /^\s*\{%([\s\S]*)%\}\s*$/;
 const STEP_FUNCTIONS_JSONATA = {
   uuid: () => randomUUID(),
   parse: (s: string) => JSON.parse(s),
-  hash: (data: unknown, algorithm: string) => {
-    const alg = ({ MD5: 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as Record<string, string>)[algorithm];
-    if (!alg) throw new Error(`$hash: the algorithm must be MD5, SHA-1, SHA-256, SHA-384 or SHA-512`);
-    return createHash(alg).update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex');
-  },
+  hash: (data: unknown, algorithm: string) => hashText('$hash', data, algorithm),
   random: (seed?: number) => (seed === undefined ? Math.random() : mulberry32(seed)),
   partition: (arr: unknown[], size: number) => Array.from({ length: Math.ceil(arr.length / size) }, (_, i) => arr.slice(i * size, (i + 1) * size)),
   range: (start: number, end: number, step: number) => {
