@@ -128,10 +128,11 @@ test('the response to create lost (connection dropped after the job was made): f
 test('watching survives throttling, 5xx, a dropped connection and expired credentials, and says so', async () => {
   const { ref } = await runner.start('training', trainingRequest('churn-faults'));
   await emu.faults([
-    { fault: 'throttle', target: 'DescribeTrainingJob', skip: 1, count: 2 },
-    { fault: 'error500', target: 'DescribeTrainingJob', skip: 3, count: 1 },
-    { fault: 'drop', target: 'DescribeTrainingJob', skip: 4, count: 1 },
-    { fault: 'expiredToken', target: 'DescribeTrainingJob', skip: 5, count: 2 },
+    // Rules fire in order: the first two Describes are throttled, the third is a 500, the fourth is dropped…
+    { fault: 'throttle', target: 'DescribeTrainingJob', count: 2 },
+    { fault: 'error500', target: 'DescribeTrainingJob', count: 1 },
+    { fault: 'drop', target: 'DescribeTrainingJob', count: 1 },
+    { fault: 'expiredToken', target: 'DescribeTrainingJob', count: 2 },
     { fault: 'throttle', target: 'Logs_20140328.GetLogEvents', count: 1 },
   ]);
   const r = recorder();
@@ -220,4 +221,20 @@ test('a transform job can be stopped, and a failing one reports its reason', asy
   const failed = await runner.start('transform', transformRequest('batch-fail'));
   const summary = await runner.watch(failed.ref, {}, { pollMs: 10 });
   assert.deepEqual([summary?.status, summary?.failureReason], ['Failed', 'ClientError: See job logs for more information']);
+});
+
+test('a local endpoint without a profile works with no AWS credentials on the machine (and gets none)', async () => {
+  const saved = { ...process.env };
+  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
+  process.env.AWS_CONFIG_FILE = '/nonexistent/config';
+  process.env.AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/credentials';
+  const local = new JobRunner({ endpoint: emu.url }, fast);
+  try {
+    const started = await local.start('training', trainingRequest('churn-local'));
+    assert.equal(started.outcome, 'started');
+    assert.equal((await local.watch(started.ref, {}, { pollMs: 10 }))?.status, 'Completed');
+  } finally {
+    local.dispose();
+    process.env = saved;
+  }
 });

@@ -108,6 +108,15 @@ export function jobNameOf(kind: JobKind, request: Record<string, unknown>): stri
   return name;
 }
 
+export function isLocalEndpoint(endpoint: string | undefined): boolean {
+  if (!endpoint) return false;
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(endpoint).hostname);
+  } catch {
+    return false;
+  }
+}
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal?.aborted) return resolve();
@@ -128,11 +137,14 @@ export class JobRunner {
 
   private config() {
     const s = this.settings;
+    // A local endpoint (the emulator) without a profile gets placeholder credentials: the demo works on a machine
+    // without AWS credentials, and real credentials are never sent to a local server nobody asked them for.
+    const local = !s.profile && !s.credentials && isLocalEndpoint(s.endpoint);
     return {
-      region: s.region,
+      region: s.region ?? (local ? 'us-east-1' : undefined),
       profile: s.profile,
       endpoint: s.endpoint,
-      credentials: s.credentials,
+      credentials: s.credentials ?? (local ? { accessKeyId: 'local-emulator', secretAccessKey: 'local-emulator' } : undefined),
       // Retries are ours (watch loop, create-then-check), so one attempt per SDK call.
       maxAttempts: 1,
       requestHandler: { requestTimeout: s.requestTimeoutMs ?? 30_000, connectionTimeout: Math.min(s.requestTimeoutMs ?? 10_000, 10_000), throwOnRequestTimeout: true },
