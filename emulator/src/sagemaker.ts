@@ -297,10 +297,13 @@ export class SageMakerEmulator {
   private writeLogs(job: Job, at: number, lines: string[]): void {
     const group = this.logs.get(LOG_GROUPS[job.kind])!;
     const names = job.kind === 'training' ? [`${job.name}/algo-1-${Math.floor(job.created / 1000)}`] : [`${job.name}/i-0e5a1b2c3d4e5f600`, `${job.name}/i-0e5a1b2c3d4e5f600/data-log`];
-    const name = job.kind === 'transform' && lines.some((l) => /record|batch/i.test(l)) ? names[1] : names[0];
-    let stream = group.get(name);
-    if (!stream) group.set(name, (stream = { name, created: at, events: [] }));
-    lines.forEach((message, i) => stream!.events.push({ timestamp: at + i, message, ingestionTime: at + i }));
+    lines.forEach((message, i) => {
+      // Transform jobs write the container's own lines to one stream and per-record lines to /data-log.
+      const name = job.kind === 'transform' && /record|batch/i.test(message) ? names[1] : names[0];
+      let stream = group.get(name);
+      if (!stream) group.set(name, (stream = { name, created: at, events: [] }));
+      stream.events.push({ timestamp: at + i, message, ingestionTime: at + i });
+    });
   }
 
   private group(name: unknown): Map<string, LogStream> {

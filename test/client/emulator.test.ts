@@ -140,3 +140,14 @@ test('speed, failing names and limits change at runtime for the jobs created nex
   assert.equal(bad.status, 400);
   await fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ failNames: ['fail'], instanceLimit: 20 }) });
 });
+
+test('transform jobs: InProgress → Completed, listed with ListTransformJobs, logs under /aws/sagemaker/TransformJobs', async () => {
+  const request = { TransformJobName: 'wire-batch', ModelName: 'm', TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/in/' } } }, TransformOutput: { S3OutputPath: 's3://b/out' }, TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 } };
+  assert.equal((await callJson(emu.url, 'SageMaker.CreateTransformJob', request)).status, 200);
+  assert.equal((await callJson(emu.url, 'SageMaker.DescribeTransformJob', { TransformJobName: 'wire-batch' })).json.TransformJobStatus, 'InProgress');
+  await new Promise((r) => setTimeout(r, 150));
+  const list = (await callJson(emu.url, 'SageMaker.ListTransformJobs', { NameContains: 'batch' })).json;
+  assert.deepEqual(list.TransformJobSummaries.map((s: any) => [s.TransformJobName, s.TransformJobStatus]), [['wire-batch', 'Completed']]);
+  const streams = (await callJson(emu.url, 'Logs_20140328.DescribeLogStreams', { logGroupName: '/aws/sagemaker/TransformJobs', logStreamNamePrefix: 'wire-batch/' })).json;
+  assert.deepEqual(streams.logStreams.map((s: any) => s.logStreamName), ['wire-batch/i-0e5a1b2c3d4e5f600', 'wire-batch/i-0e5a1b2c3d4e5f600/data-log']);
+});
