@@ -318,8 +318,12 @@ class Jobs implements vscode.Disposable {
     for (const line of lines) this.output.info(`${record.name}: ${line}`);
     await this.store.update(record.kind, record.name, { status: s.status, summary: lines.join('; ') });
     const message = `SageMaker ${LABEL[record.kind]} ${record.name}: ${s.status}${s.durationSeconds !== undefined ? ` after ${formatDuration(s.durationSeconds)}` : ''}`;
-    const show = s.status === 'Completed' ? vscode.window.showInformationMessage : s.status === 'Failed' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-    const pick = await show(message, { detail: lines.join('\n') }, 'Show Output');
+    const options = { detail: lines.join('\n') };
+    const pick = await (s.status === 'Completed'
+      ? vscode.window.showInformationMessage(message, options, 'Show Output')
+      : s.status === 'Failed'
+        ? vscode.window.showErrorMessage(message, options, 'Show Output')
+        : vscode.window.showWarningMessage(message, options, 'Show Output'));
     if (pick) this.output.show();
   }
 
