@@ -16,10 +16,12 @@ if (!files.length) {
   console.error(`no test files in ${suites.join(', ')}`);
   process.exit(1);
 }
-rmSync('out/test', { recursive: true, force: true });
+// One output folder per run, so two runs at once (two terminals, two engineers) never delete each other's files.
+const outdir = join('out', `test-${process.pid}`);
+process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
 await build({
   entryPoints: files,
-  outdir: 'out/test',
+  outdir,
   outbase: 'test',
   bundle: true,
   platform: 'node',
@@ -30,7 +32,7 @@ await build({
   external: ['vscode', 'playwright-core', 'amazon-states-language-service', 'fast-check', 'esbuild'],
   logLevel: 'warning',
 });
-const outputs = files.map((f) => join('out', f.replace(/\.ts$/, '.js')));
+const outputs = files.map((f) => join(outdir, f.replace(/^test[\\/]/, '').replace(/\.ts$/, '.js')));
 // One process at a time per file keeps the servers and browsers the suites start from competing for 2 cores.
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...outputs], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
