@@ -1,21 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { checkParents, plain } from './trees';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTree, type Node } from 'jsonc-parser';
+import { parseTree } from 'jsonc-parser';
 import { parseStrictJson } from '../../server/src/service/fastJson';
 
-/** The tree without parent links, for deep comparison. */
-function plain(n: Node | undefined): unknown {
-  if (!n) return n;
-  return { type: n.type, offset: n.offset, length: n.length, value: n.value, colonOffset: n.colonOffset, children: n.children?.map(plain) };
-}
-function checkParents(n: Node) {
-  for (const c of n.children ?? []) {
-    assert.equal(c.parent, n);
-    checkParents(c);
-  }
-}
 const same = (text: string) => {
   const fast = parseStrictJson(text);
   assert.ok(fast, `parsed: ${text.slice(0, 60)}`);

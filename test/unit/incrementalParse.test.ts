@@ -1,21 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { checkParents, plain } from './trees';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Node } from 'jsonc-parser';
 import { reparse } from '../../server/src/service/incrementalParse';
 import { parseDocument } from '../../server/src/service/parse';
 
-function plain(n: Node | undefined): unknown {
-  if (!n) return n;
-  return { type: n.type, offset: n.offset, length: n.length, value: n.value, colonOffset: n.colonOffset, children: n.children?.map(plain) };
-}
-function checkParents(n: Node) {
-  for (const c of n.children ?? []) {
-    assert.equal(c.parent, n);
-    checkParents(c);
-  }
-}
 
 const base = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cases', 'seed-training-valid.asl.json'), 'utf8');
 

@@ -139,14 +139,21 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   }
 }
 
-function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string) {
-  const present = new Set<string>();
+/** The entries of an object node: each key, the name it stands for (without `.$`), whether it is dynamic. */
+function* entries(ctx: Context, node: AstNode) {
   for (const prop of node.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
     if (keyNode?.type !== 'string') continue;
     const key = keyNode.value as string;
+    // In JSONPath states `"X.$"` takes its value from a path; JSONata states have no such keys.
     const dynamic = !ctx.jsonata && key.endsWith('.$');
-    const name = dynamic ? key.slice(0, -2) : key;
+    yield { keyNode, valueNode: valueNode as AstNode | undefined, key, dynamic, name: dynamic ? key.slice(0, -2) : key };
+  }
+}
+
+function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string) {
+  const present = new Set<string>();
+  for (const { keyNode, valueNode, key, dynamic, name } of entries(ctx, node)) {
     const member = shape.members!.get(name);
     if (!member) {
       if (hasPlaceholder(key)) continue;
@@ -172,12 +179,7 @@ function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNod
 
 function checkMap(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string) {
   checkSize(ctx, ownerKey, node, shape, label, 'entries');
-  for (const prop of node.children ?? []) {
-    const [keyNode, valueNode] = prop.children ?? [];
-    if (keyNode?.type !== 'string') continue;
-    const key = keyNode.value as string;
-    const dynamic = !ctx.jsonata && key.endsWith('.$');
-    const name = dynamic ? key.slice(0, -2) : key;
+  for (const { keyNode, valueNode, dynamic, name } of entries(ctx, node)) {
     // The key is a value of the key shape (e.g. HyperParameterKey): check it on a stand-in node without the `.$`.
     if (shape.key && (shape.key.kind === 'string')) checkString(ctx, { ...keyNode, value: name }, shape.key, `${label} key`);
     if (!valueNode) continue;
