@@ -52,6 +52,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   rm -f "$ROOT/.npm-ci.log"
 fi
 
+# code-server and Chromium write config, caches and crash reports under the XDG dirs: keep them in .e2e.
+export XDG_CONFIG_HOME="$E2E/xdg/config" XDG_DATA_HOME="$E2E/xdg/data" XDG_CACHE_HOME="$E2E/xdg/cache"
+
 # 3. code-server into .e2e/code-server (its own package.json: it is not a dependency of the extension).
 mkdir -p "$E2E/tmp"
 MARK="$CS_DIR/.installed-$CS_VERSION"
