@@ -4,7 +4,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const MAX_BYTES = 3 * 1024 * 1024;
 
@@ -27,7 +26,8 @@ export function packageExtension({ root = process.cwd(), out } = {}) {
   return vsix;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a script (the e2e tests and npm start import packageExtension instead).
+if (/[\\/]scripts[\\/]package\.mjs$/.test(process.argv[1] ?? '')) {
   const i = process.argv.indexOf('--out');
   const started = Date.now();
   try {

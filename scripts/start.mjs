@@ -1,0 +1,53 @@
+// npm start: build and package the extension, start the local SageMaker emulator and VS Code in the browser
+// (code-server from npm run setup) with the VSIX installed, settings pointing at the emulator and examples/
+// open. Prints the URL and runs until Ctrl-C, then stops everything it started.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageExtension } from './package.mjs';
+import { CODE_SERVER, E2E_DIR, ROOT, startCodeServer, startEmulator } from '../test/e2e/workbench.mjs';
+import { existsSync } from 'node:fs';
+
+process.chdir(ROOT);
+const t0 = Date.now();
+const log = (m) => console.log(`[start ${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+const running = [];
+let stopping = false;
+async function stopAll(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const r of running.reverse()) await r.stop().catch(() => {});
+  process.exit(code);
+}
+process.on('SIGINT', () => (console.log(''), log('stopping…'), stopAll(0)));
+process.on('SIGTERM', () => stopAll(0));
+process.on('SIGHUP', () => stopAll(0));
+
+try {
+  if (!existsSync(CODE_SERVER)) throw new Error('VS Code in the browser (code-server) is not installed: run npm run setup first');
+  const home = join(E2E_DIR, 'demo');
+  mkdirSync(home, { recursive: true });
+  const vsix = packageExtension({ out: join(E2E_DIR, 'sagemaker-asl.vsix') });
+  log(`extension built and packaged: ${vsix}`);
+  const emulator = await startEmulator({ stepMs: 2000, logFile: join(home, 'emulator.log') });
+  running.push(emulator);
+  log(`SageMaker emulator on ${emulator.url} (log: .e2e/demo/emulator.log)`);
+  const vscode = await startCodeServer({
+    home,
+    vsix,
+    folder: join(ROOT, 'examples'),
+    port: process.env.PORT ? Number(process.env.PORT) : undefined,
+    settings: {
+      'sagemakerAsl.aws.endpoint': emulator.url,
+      'sagemakerAsl.aws.region': 'us-east-1',
+      'sagemakerAsl.jobs.pollIntervalSeconds': 2,
+    },
+    // The emulator accepts any credentials; these keep the AWS SDK from looking for real ones.
+    env: { AWS_ACCESS_KEY_ID: 'AKIDEMULATOR', AWS_SECRET_ACCESS_KEY: 'emulator-secret', AWS_REGION: 'us-east-1' },
+  });
+  running.push(vscode);
+  log(`VS Code (code-server) ready, log: .e2e/demo/code-server.log`);
+  console.log(`\n  Open ${vscode.url}\n\n  examples/with-mistakes.asl.json shows diagnostics; training-pipeline.asl.json has a "Start Training Job"\n  CodeLens (pick execution-input.json as the input). Ctrl-C stops everything.\n`);
+} catch (e) {
+  console.error(`npm start failed: ${e.message}`);
+  await stopAll(1);
+}

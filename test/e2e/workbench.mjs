@@ -1,0 +1,155 @@
+// Starts what a user runs — the local SageMaker emulator and VS Code in the browser (code-server, installed
+// into .e2e/ by scripts/setup.sh) with the packaged extension — for `npm start` and the e2e tests.
+// Each process is started in its own process group (code-server leaves file watchers behind otherwise) and
+// stopped as a group; whatever is still running when Node exits is killed.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const ROOT = process.cwd();
+export const E2E_DIR = resolve(ROOT, '.e2e');
+export const CODE_SERVER = resolve(E2E_DIR, 'code-server/node_modules/.bin/code-server');
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Settings that keep the workbench quiet and offline: no welcome page, tips, update checks, trust prompt. */
+export const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'chat.disableAIFeatures': true,
+  'git.enabled': false,
+  'files.autoSave': 'off',
+};
+
+const groups = new Set();
+process.on('exit', () => {
+  for (const pid of groups) killGroup(pid, 'SIGKILL');
+});
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false; // no process left in the group
+  }
+}
+
+/** SIGTERM to the whole group, then SIGKILL after `graceMs`; resolves when no process of it is left. */
+export async function stopGroup(pid, graceMs = 5000) {
+  if (!groups.has(pid)) return;
+  killGroup(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (killGroup(pid, 0) && Date.now() < deadline) await sleep(100);
+  if (killGroup(pid, 'SIGKILL')) while (killGroup(pid, 0)) await sleep(50);
+  groups.delete(pid);
+}
+
+function startGroup(command, args, { env, logFile, stdout = 'file' } = {}) {
+  const fd = logFile ? openSync(logFile, 'a') : 'ignore';
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    detached: true, // setsid: the child leads a new process group
+    stdio: ['ignore', stdout === 'pipe' ? 'pipe' : fd, fd],
+  });
+  if (typeof fd === 'number') closeSync(fd);
+  groups.add(child.pid);
+  return child;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** node dist/emulator.js on a free port; `stepMs` is the time between two job status changes. */
+export async function startEmulator({ stepMs = 1000, logFile } = {}) {
+  if (!existsSync(join(ROOT, 'dist/emulator.js'))) throw new Error('dist/emulator.js is missing: run npm run build');
+  const child = startGroup(process.execPath, ['dist/emulator.js', '--port', '0', '--step-ms', String(stepMs)], { logFile, stdout: 'pipe' });
+  const url = await new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error('the emulator did not start within 15 s')), 15_000);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = /SageMaker emulator listening on (http:\/\/\S+)/.exec(line);
+      if (m) (clearTimeout(timer), resolveUrl(m[1]));
+    });
+    child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`the emulator exited (${code})${logFile ? `, see ${logFile}` : ''}`))));
+  });
+  return { url, pid: child.pid, stop: () => stopGroup(child.pid) };
+}
+
+/**
+ * code-server with its state under `home` (settings, extensions, XDG dirs), `vsix` installed, serving `folder`.
+ * Returns the workbench URL of the folder and `stop()`.
+ */
+export async function startCodeServer({ home, vsix, folder, settings = {}, env = {}, port }) {
+  if (!existsSync(CODE_SERVER)) throw new Error(`code-server is missing (${CODE_SERVER}): run npm run setup`);
+  const dirs = {
+    userData: join(home, 'user-data'),
+    extensions: join(home, 'extensions'),
+    xdg: join(home, 'xdg'),
+    tmp: join(home, 'tmp'),
+  };
+  for (const d of [join(dirs.userData, 'User'), dirs.extensions, join(dirs.xdg, 'config'), join(dirs.xdg, 'data'), join(dirs.xdg, 'cache'), dirs.tmp])
+    mkdirSync(d, { recursive: true });
+  writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  const config = join(home, 'config.yaml');
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  // XDG and TMPDIR keep code-server's config, logs, IPC sockets and device id out of $HOME and /tmp.
+  const childEnv = {
+    XDG_CONFIG_HOME: join(dirs.xdg, 'config'),
+    XDG_DATA_HOME: join(dirs.xdg, 'data'),
+    XDG_CACHE_HOME: join(dirs.xdg, 'cache'),
+    TMPDIR: dirs.tmp,
+    ...env,
+  };
+  const common = ['--config', config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
+  if (vsix) {
+    rmSync(dirs.extensions, { recursive: true, force: true });
+    mkdirSync(dirs.extensions, { recursive: true });
+    const r = spawnSync(CODE_SERVER, [...common, '--install-extension', vsix, '--force'], {
+      env: { ...process.env, ...childEnv }, encoding: 'utf8', timeout: 120_000,
+    });
+    if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed:\n${r.stdout}${r.stderr}`);
+  }
+  port ??= await freePort();
+  const logFile = join(home, 'code-server.log');
+  writeFileSync(logFile, '');
+  const child = startGroup(CODE_SERVER, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', folder], { env: childEnv, logFile });
+  const base = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`code-server exited at start:\n${readFileSync(logFile, 'utf8')}`);
+    if (Date.now() > deadline) throw new Error(`code-server did not answer on ${base}/healthz within 60 s`);
+    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+    await sleep(150);
+  }
+  return {
+    base,
+    url: `${base}/?folder=${encodeURIComponent(folder)}`,
+    pid: child.pid,
+    logFile,
+    stop: () => stopGroup(child.pid),
+  };
+}

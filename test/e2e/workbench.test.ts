@@ -1,0 +1,203 @@
+// The extension as a user meets it: the packaged VSIX installed in a real VS Code (code-server) in Debian's
+// Chromium, driven with the keyboard and mouse, against the local SageMaker emulator. One workbench for the
+// whole file; the steps run in order and each leaves a screenshot in test-results/e2e/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { packageExtension } from '../../scripts/package.mjs';
+import { CHROMIUM, CODE_SERVER, E2E_DIR, ROOT, startCodeServer, startEmulator, type Running } from './workbench.mjs';
+
+const SHOTS = join(ROOT, 'test-results/e2e');
+const HOME = join(E2E_DIR, 'e2e');
+const WORKSPACE = join(HOME, 'workspace');
+const CI = !!process.env.CI && !['0', 'false'].includes(process.env.CI.toLowerCase());
+
+const missing = [
+  existsSync(CHROMIUM) ? undefined : CHROMIUM,
+  existsSync(CODE_SERVER) ? undefined : 'code-server (.e2e/code-server)',
+].filter(Boolean);
+const skip = missing.length && !CI ? `e2e skipped: ${missing.join(' and ')} not installed; run npm run setup` : false;
+if (skip) console.log(`# ${skip}`);
+
+const norm = (s: string) => s.replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ');
+
+describe('in VS Code (code-server) with the packaged extension', { skip }, () => {
+  let emulator: Running & { url: string };
+  let vscode: Running & { url: string; logFile: string };
+  let browser: Browser;
+  let page: Page;
+  let shot = 0;
+
+  /** One user-visible step: a test with a screenshot after it, or after its failure. */
+  const step = (name: string, fn: () => Promise<void>, timeout = 60_000) =>
+    test(name, { timeout }, async () => {
+      const file = join(SHOTS, `${String(++shot).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+      try {
+        await fn();
+        await page.screenshot({ path: `${file}.png` });
+      } catch (e) {
+        await page?.screenshot({ path: `${file}-FAILED.png` }).catch(() => {});
+        throw e;
+      }
+    });
+
+  before(async () => {
+    assert.deepEqual(missing, [], `CI needs ${missing.join(' and ')}: run scripts/setup.sh`);
+    rmSync(HOME, { recursive: true, force: true });
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    // A copy of examples/: the steps edit files.
+    cpSync(join(ROOT, 'examples'), WORKSPACE, { recursive: true });
+    const vsix = packageExtension({ out: join(HOME, 'sagemaker-asl.vsix') });
+    emulator = await startEmulator({ stepMs: 400, logFile: join(HOME, 'emulator.log') });
+    vscode = await startCodeServer({
+      home: HOME,
+      vsix,
+      folder: WORKSPACE,
+      settings: {
+        'sagemakerAsl.aws.endpoint': emulator.url,
+        'sagemakerAsl.aws.region': 'us-east-1',
+        'sagemakerAsl.jobs.pollIntervalSeconds': 0.3,
+      },
+      env: { AWS_ACCESS_KEY_ID: 'AKIDEMULATOR', AWS_SECRET_ACCESS_KEY: 'emulator-secret', AWS_REGION: 'us-east-1' },
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // Chromium's profile, crash reports and caches go under .e2e, not $HOME.
+      env: { ...process.env, HOME: join(HOME, 'chromium-home'), XDG_CONFIG_HOME: join(HOME, 'xdg/config'), XDG_CACHE_HOME: join(HOME, 'xdg/cache') },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
+    page.setDefaultTimeout(30_000);
+  }, { timeout: 240_000 });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await vscode?.stop();
+    await emulator?.stop();
+  });
+
+  const quickInput = () => page.locator('.quick-input-widget input');
+  const editorLine = (text: string) => page.locator('.editor-group-container .monaco-editor .view-line', { hasText: text });
+
+  async function openFile(name: string) {
+    await page.keyboard.press('Control+P');
+    await quickInput().fill(name);
+    // Click the row rather than Enter: Enter can still hit the unfiltered list of recently opened files.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    await page.locator('.editor-group-container .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Puts the selection on the first occurrence of `text` in the editor (Find, then back to the editor). */
+  async function select(text: string) {
+    await page.keyboard.press('Control+F');
+    await page.locator('.find-widget.visible textarea').first().fill(text);
+    await page.locator('.find-widget .matchesCount', { hasText: /^1 of/ }).waitFor();
+    await page.keyboard.press('Escape');
+  }
+
+  async function runCommand(title: string) {
+    await page.keyboard.press('F1');
+    await quickInput().fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  async function outputContains(pattern: RegExp, timeout = 60_000) {
+    await page.waitForFunction(
+      // Runs in the page (the project's TypeScript has no DOM types).
+      (source) => [...(globalThis as any).document.querySelectorAll('.output-view .view-lines')].some((e: any) => new RegExp(source).test((e.textContent ?? '').replace(/\u00a0/g, ' '))),
+      pattern.source,
+      { timeout },
+    );
+    return norm(await page.locator('.output-view .view-lines').first().innerText());
+  }
+
+  step('the workbench opens the examples', async () => {
+    await page.goto(vscode.url);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'training-pipeline.asl.json' }).waitFor({ timeout: 60_000 });
+  });
+
+  step('a mistake shows in Problems with its message', async () => {
+    await openFile('with-mistakes.asl.json');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'TrainingJobName "churn_xgb" must match' });
+    await row.waitFor();
+    const text = norm(await row.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /TrainingJobName "churn_xgb" must match \[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,62\}: letters, digits and hyphens/);
+    assert.match(text, /\[Ln 9, Col 28\]/);
+    const typo = page.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown parameter "VolumeSizeInGb" in ResourceConfig. Did you mean "VolumeSizeInGB"?' });
+    await typo.waitFor();
+  });
+
+  step('completion offers and inserts an instance type', async () => {
+    await openFile('batch-transform.asl.json');
+    await select('ml.c5.xlarge');
+    await page.keyboard.press('Delete'); // the cursor is now between the quotes of "InstanceType": ""
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'ml.m4.xlarge' }).first().waitFor();
+    await page.keyboard.type('g5.2x');
+    const item = page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'ml.g5.2xlarge' });
+    await item.waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+    assert.match(norm(await editorLine('TransformResources').last().innerText()), /"InstanceType": "ml\.g5\.2xlarge" \}/);
+  });
+
+  step('hover shows the documentation', async () => {
+    await select('MaxPayloadInMB');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I'); // Show Hover
+    const hover = page.locator('.monaco-hover', { hasText: 'MaxPayloadInMB' }).first();
+    await hover.waitFor({ state: 'visible' });
+    const text = norm(await hover.innerText());
+    assert.match(text, /MaxPayloadInMB — integer, optional/);
+    assert.match(text, /The maximum allowed size of the payload, in MB/);
+    assert.match(text, /CreateTransformJob API reference/);
+    await page.keyboard.press('Escape');
+  });
+
+  step('the Start Training Job CodeLens starts the job and the output follows it to Completed', async () => {
+    await openFile('training-pipeline.asl.json');
+    await page.locator('.codelens-decoration a', { hasText: 'Start Training Job' }).click();
+    await page.locator('.quick-input-widget', { hasText: 'Execution input for this run' }).waitFor();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Paste JSON' }).click();
+    await page.locator('.quick-input-widget', { hasText: 'Execution input (JSON)' }).waitFor();
+    await quickInput().fill(readFileSync(join(WORKSPACE, 'execution-input.json'), 'utf8').replace(/\s*\n\s*/g, ' '));
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    const details = norm(await dialog.innerText());
+    assert.match(details, /Start training job "churn-xgb-2026-11-22" from "Train model"\?/);
+    assert.match(details, /Instances: ml\.m5\.xlarge × 1/);
+    assert.ok(details.includes(`endpoint ${emulator.url}`), details);
+    await page.screenshot({ path: join(SHOTS, 'confirm-training-job.png') });
+    await dialog.locator('.monaco-button', { hasText: /^Start$/ }).click();
+    const output = await outputContains(/churn-xgb-2026-11-22: .*Completed/);
+    // The transitions, in order.
+    const statuses = [...output.matchAll(/churn-xgb-2026-11-22: \S+ \S+ (\w+) —/g)].map((m) => m[1]);
+    assert.deepEqual(statuses.filter((s, i) => s !== statuses[i - 1]).slice(-4), ['Downloading', 'Training', 'Uploading', 'Completed']);
+  }, 120_000);
+
+  step('Stop Job stops a running job', async () => {
+    // Slow the emulator down so that the job is still running when the stop arrives.
+    await fetch(`${emulator.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ stepMs: 4000 }) });
+    await openFile('batch-transform.asl.json');
+    await page.locator('.codelens-decoration a', { hasText: 'Start Transform Job' }).click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Empty input' }).click();
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    await dialog.locator('.monaco-button', { hasText: /^Start$/ }).click();
+    await outputContains(/nightly-churn-scores: started/);
+    await runCommand('SageMaker: Stop Job');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'nightly-churn-scores' }).click();
+    const confirm = page.locator('.monaco-dialog-box', { hasText: 'Stop SageMaker transform job "nightly-churn-scores"?' });
+    await confirm.waitFor();
+    await confirm.locator('.monaco-button', { hasText: /^Stop Job$/ }).click();
+    const output = await outputContains(/nightly-churn-scores: .*Stopped/);
+    assert.match(output, /nightly-churn-scores: stop requested/);
+  }, 120_000);
+});
