@@ -1,11 +1,10 @@
 // npm start: build and package the extension, start the local SageMaker emulator and VS Code in the browser
 // (code-server from npm run setup) with the VSIX installed, settings pointing at the emulator and examples/
 // open. Prints the URL and runs until Ctrl-C, then stops everything it started.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageExtension } from './package.mjs';
 import { CODE_SERVER, E2E_DIR, ROOT, startCodeServer, startEmulator } from '../test/e2e/workbench.mjs';
-import { existsSync } from 'node:fs';
 
 process.chdir(ROOT);
 const t0 = Date.now();
@@ -25,6 +24,8 @@ process.on('SIGHUP', () => stopAll(0));
 try {
   if (!existsSync(CODE_SERVER)) throw new Error('VS Code in the browser (code-server) is not installed: run npm run setup first');
   const home = join(E2E_DIR, 'demo');
+  // A fresh profile each time: no editors or unsaved buffers restored from an earlier run.
+  rmSync(join(home, 'user-data'), { recursive: true, force: true });
   mkdirSync(home, { recursive: true });
   const vsix = packageExtension({ out: join(E2E_DIR, 'sagemaker-asl.vsix') });
   log(`extension built and packaged: ${vsix}`);
