@@ -21,6 +21,8 @@ const missing = [
 const skip = missing.length && !CI ? `e2e skipped: ${missing.join(' and ')} not installed; run npm run setup` : false;
 if (skip) console.log(`# ${skip}`);
 
+// README_IMAGES=1 also refreshes the README's screenshots in images/.
+const README_IMAGES = process.env.README_IMAGES === '1';
 const norm = (s: string) => s.replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ');
 
 describe('in VS Code (code-server) with the packaged extension', { skip }, () => {
@@ -42,6 +44,10 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
         throw e;
       }
     });
+
+  const readmeShot = async (name: string) => {
+    if (README_IMAGES) await page.screenshot({ path: join(ROOT, 'images', `${name}.png`) });
+  };
 
   before(async () => {
     assert.deepEqual(missing, [], `CI needs ${missing.join(' and ')}: run scripts/setup.sh`);
@@ -131,6 +137,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     assert.match(text, /\[Ln 9, Col 28\]/);
     const typo = page.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown parameter "VolumeSizeInGb" in ResourceConfig. Did you mean "VolumeSizeInGB"?' });
     await typo.waitFor();
+    await readmeShot('diagnostics');
   });
 
   step('completion offers and inserts an instance type', async () => {
@@ -142,6 +149,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     await page.keyboard.type('g5.2x');
     const item = page.locator('.suggest-widget .monaco-list-row.focused', { hasText: 'ml.g5.2xlarge' });
     await item.waitFor();
+    await readmeShot('completion');
     await page.keyboard.press('Enter');
     await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
     assert.match(norm(await editorLine('TransformResources').last().innerText()), /"InstanceType": "ml\.g5\.2xlarge" \}/);
@@ -177,6 +185,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     await page.screenshot({ path: join(SHOTS, 'confirm-training-job.png') });
     await dialog.locator('.monaco-button', { hasText: /^Start$/ }).click();
     const output = await outputContains(/churn-xgb-2026-11-22: .*Completed/);
+    await readmeShot('training-job');
     // The transitions, in order.
     const statuses = [...output.matchAll(/churn-xgb-2026-11-22: \S+ \S+ (\w+) —/g)].map((m) => m[1]);
     assert.deepEqual(statuses.filter((s, i) => s !== statuses[i - 1]).slice(-4), ['Downloading', 'Training', 'Uploading', 'Completed']);
