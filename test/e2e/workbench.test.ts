@@ -19,7 +19,7 @@ const missing = [
   existsSync(CODE_SERVER) ? undefined : 'code-server (.e2e/code-server)',
 ].filter(Boolean);
 const skip = missing.length && !CI ? `e2e skipped: ${missing.join(' and ')} not installed; run npm run setup` : false;
-if (skip) console.log(`# ${skip}`);
+if (skip) console.log(skip);
 
 // README_IMAGES=1 also refreshes the README's screenshots in images/.
 const README_IMAGES = process.env.README_IMAGES === '1';
