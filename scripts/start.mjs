@@ -3,6 +3,7 @@
 // open. Prints the URL and runs until Ctrl-C, then stops everything it started.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { packageExtension } from './package.mjs';
 import { CODE_SERVER, E2E_DIR, ROOT, startCodeServer, startEmulator } from '../test/e2e/workbench.mjs';
 
@@ -27,6 +28,9 @@ try {
   // A fresh profile each time: no editors or unsaved buffers restored from an earlier run.
   rmSync(join(home, 'user-data'), { recursive: true, force: true });
   mkdirSync(home, { recursive: true });
+  // dist/ for the emulator (and the debugger); the VSIX gets its own production build.
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
   const vsix = packageExtension({ out: join(E2E_DIR, 'sagemaker-asl.vsix') });
   log(`extension built and packaged: ${vsix}`);
   const emulator = await startEmulator({ stepMs: 2000, logFile: join(home, 'emulator.log') });
