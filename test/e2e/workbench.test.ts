@@ -186,6 +186,8 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     await dialog.locator('.monaco-button', { hasText: /^Start$/ }).click();
     const output = await outputContains(/churn-xgb-2026-11-22: .*Completed/);
     await readmeShot('training-job');
+    const channel = await page.locator('.part.panel select.monaco-select-box').first().evaluate((el: any) => el.options[el.selectedIndex].text);
+    assert.equal(channel, 'SageMaker Jobs');
     // The transitions, in order.
     const statuses = [...output.matchAll(/churn-xgb-2026-11-22: \S+ \S+ (\w+) —/g)].map((m) => m[1]);
     assert.deepEqual(statuses.filter((s, i) => s !== statuses[i - 1]).slice(-4), ['Downloading', 'Training', 'Uploading', 'Completed']);
