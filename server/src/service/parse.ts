@@ -48,7 +48,8 @@ function parseJson(text: string, allowComments: boolean): ParsedDocument {
   // Only the first error: the rest are usually consequences of it.
   const syntaxErrors: Problem[] = errors.slice(0, 1).map((e) => ({
     offset: e.offset,
-    length: Math.max(e.length, 1),
+    // At least one character to underline, but never past the end (an error at the end of a cut-short text).
+    length: Math.min(Math.max(e.length, 1), text.length - e.offset),
     message: `JSON syntax error: ${describeParseError(printParseErrorCode(e.error))}`,
     severity: 'error',
     source: 'json',
