@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/languageService';
+import { hasPlaceholder } from '../../server/src/service/sagemakerValidation';
 import { checkEverything } from './checks';
 
 const service = getLanguageService();
@@ -17,4 +18,17 @@ test('an empty asl document: the syntax error is an empty range at 0, not one ch
 test('a document cut short: the syntax error ends at the end of the text', () => {
   const text = '{"StartAt": "A", "States": {';
   for (const p of service.validate(doc(text))) assert.ok(p.offset + p.length <= text.length, JSON.stringify(p));
+});
+
+test('placeholders: "${" with a "}" after it, found in one pass (the regex was quadratic on 100 kB of "${${…")', () => {
+  assert.equal(hasPlaceholder('${'.repeat(50_000)), false);
+  assert.equal(hasPlaceholder('${'.repeat(50_000) + '}'), true);
+  assert.equal(hasPlaceholder('a${b}c'), true);
+  assert.equal(hasPlaceholder('${}'), true);
+  assert.equal(hasPlaceholder('}${'), false);
+  assert.equal(hasPlaceholder('$}{'), false);
+  // The check path the fuzz found it on: a long name that is not a placeholder is still reported as too long.
+  const value = '${'.repeat(50_000);
+  const text = JSON.stringify({ StartAt: 'S', States: { S: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: value } } } });
+  assert.ok(service.validate(doc(text)).some((p) => p.code === 'too-long' && p.length === value.length + 2));
 });

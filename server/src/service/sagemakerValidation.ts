@@ -8,8 +8,14 @@ import { closest, list, quote } from './text';
 import type { AstNode, Problem, Severity } from './types';
 import { checkDynamicValue, staticMaxLength, sourceOffset } from './dynamicValues';
 
-/** Template placeholders (SAM DefinitionSubstitutions, CDK tokens, Terraform templatefile): replaced before deployment. */
-export const hasPlaceholder = (s: string): boolean => /\$\{[^}]*\}/.test(s);
+/**
+ * Template placeholders (SAM DefinitionSubstitutions, CDK tokens, Terraform templatefile): replaced before deployment.
+ * A `${` with a `}` after it. Not the regex /\$\{[^}]*\}/: it retries from every `${` and is quadratic on "${${${…".
+ */
+export const hasPlaceholder = (s: string): boolean => {
+  const open = s.indexOf('${');
+  return open >= 0 && s.indexOf('}', open + 2) >= 0;
+};
 /** A whole-string JSONata expression: `{% … %}`. */
 export const isJsonataExpression = (s: string): boolean => /^\s*\{%[\s\S]*%\}\s*$/.test(s);
 /** A literal that reads like a JSONPath or intrinsic call, as users write after a key ending in `.$`. */
