@@ -1,0 +1,49 @@
+// What every answer of the language service must satisfy, whatever the document: no exception, and every
+// offset and range inside the document.
+import assert from 'node:assert/strict';
+import type { TextDocument, Position, Range } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../../server/src/service/languageService';
+
+/** A position that names a real place in the document (offsetAt would silently clamp one that does not). */
+export function assertPosition(doc: TextDocument, p: Position, what: string) {
+  assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0, `${what}: ${JSON.stringify(p)}`);
+  assert.ok(p.line < doc.lineCount, `${what}: line ${p.line} of ${doc.lineCount}`);
+  assert.deepEqual(doc.positionAt(doc.offsetAt(p)), p, `${what}: ${JSON.stringify(p)} is past the end of its line`);
+}
+
+export function assertRange(doc: TextDocument, r: Range, what: string) {
+  assertPosition(doc, r.start, `${what} start`);
+  assertPosition(doc, r.end, `${what} end`);
+  assert.ok(doc.offsetAt(r.start) <= doc.offsetAt(r.end), `${what}: ${JSON.stringify(r)} ends before it starts`);
+}
+
+/** Every feature at the given offsets: answers, and answers inside the document. Returns the number of requests. */
+export function checkEverything(service: LanguageService, doc: TextDocument, offsets: number[], { jsonFeatures = true } = {}): number {
+  const length = doc.getText().length;
+  const problems = service.validate(doc);
+  for (const p of problems) {
+    assert.ok(Number.isInteger(p.offset) && Number.isInteger(p.length), `problem offsets are integers: ${JSON.stringify(p)}`);
+    assert.ok(p.offset >= 0 && p.length >= 0 && p.offset + p.length <= length, `problem inside the document (length ${length}): ${JSON.stringify({ ...p, data: undefined })}`);
+    assert.ok(typeof p.message === 'string' && p.message.length > 0, 'problem has a message');
+  }
+  for (const d of service.doValidation(doc)) assertRange(doc, d.range, `diagnostic ${d.code}`);
+  for (const offset of offsets) {
+    const position = doc.positionAt(offset);
+    for (const item of service.doComplete(doc, position)) {
+      const edit = item.textEdit;
+      if (edit && 'range' in edit) assertRange(doc, edit.range, `completion ${item.label}`);
+    }
+    const hover = service.doHover(doc, position);
+    if (hover?.range) assertRange(doc, hover.range, 'hover');
+  }
+  for (const t of service.findTasks(doc)) assertRange(doc, t.range, `task ${t.stateName}`);
+  for (const l of service.getCodeLenses(doc)) assertRange(doc, l.range, 'code lens');
+  let requests = 6 + 2 * offsets.length;
+  if (jsonFeatures) {
+    for (const f of service.getFoldingRanges(doc)) assert.ok(f.startLine <= f.endLine && f.endLine < doc.lineCount, `folding ${JSON.stringify(f)}`);
+    for (let s: any = service.getSelectionRanges(doc, offsets.map((o) => doc.positionAt(o)))[0]; s; s = s.parent) assertRange(doc, s.range, 'selection');
+    for (const e of service.format(doc, undefined, { tabSize: 2, insertSpaces: true })) assertRange(doc, e.range, 'format edit');
+    requests += 3;
+  }
+  return requests;
+}

@@ -1,0 +1,231 @@
+// No pattern of the model, and no check of the service, backtracks catastrophically on a 100 kB value.
+// - Every pattern-checked shape with a maximum length rejects a longer value by its length, before the pattern
+//   runs (RegExp.prototype.test is watched).
+// - Every pattern of schemas/sagemaker/*.schema.json, compiled as shapes.ts compiles it, is run on its worst
+//   inputs (long runs of characters it accepts, then one it does not, after prefixes that reach its inner
+//   quantifiers) in a worker; the test fails only if the worker does not finish in a generous time.
+// - Documents full of 100 kB hostile values go through validation in a worker, with the same rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../server/src/service/languageService';
+import { getIntegration, integrationNames, type Shape } from '../../server/src/service/shapes';
+
+const root = join(__dirname, '..', '..', '..');
+const N = 100_000;
+/** Generous: every one of these finishes in milliseconds when linear; catastrophic backtracking takes minutes. */
+const WORKER_TIMEOUT_MS = 5_000;
+
+/** Runs `job` (with `data`) in a worker of this same file; resolves with its message, or rejects when it does not finish. */
+function inWorker<T>(job: string, data: unknown, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: { job, data } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`did not finish in ${timeoutMs / 1000} s: ${job} ${JSON.stringify(data).slice(0, 300)}`));
+    }, timeoutMs);
+    worker.once('message', (m) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(m as T);
+    });
+    worker.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
+}
+
+// ---- Worst inputs of a pattern --------------------------------------------------------------------------------
+
+const UNITS = ['a', 'A', '0', '-', '_', '.', '/', ':', ' ', '\t', '\n', 'é', '😀', '\uD800', '+', '=', '@', ',', 'K', '$', '{', '%', 'a-', '-a', 'a ', 'a.', 'a/', '1.', 'a_', 'a--', 'us-'];
+const ACCOUNT = 'arn:aws:sagemaker:us-east-1:123456789012:';
+const PREFIXES = [
+  '', 'a', 'a/', '/', '1', 'fs-', 's3://', 's3://b/', 'https://h/', 'application/', 'arn:', 'arn:aws:sagemaker:', ACCOUNT, `${ACCOUNT}model/`,
+  `${ACCOUNT}hub-content/`, `${ACCOUNT}hub-content/h/Model/`, `${ACCOUNT}hub-content/h/DataSet/`, `${ACCOUNT}model-package/`,
+  `${ACCOUNT}training-plan/`, 'arn:aws:iam::123456789012:role/', 'arn:aws:sns:us-east-1:123456789012:', 'arn:aws:lambda:us-east-1:123456789012:function:',
+];
+const SUFFIXES = ['', '!', '-', '\n', '\uD800'];
+
+/**
+ * Every unit's run, and each prefix that makes the pattern accept a short run of a unit it does not accept
+ * bare: the run made 100 kB long, then each suffix. These are the inputs that make a backtracking engine retry.
+ */
+function* worstInputs(re: RegExp): Generator<string> {
+  for (const prefix of PREFIXES) {
+    for (const unit of UNITS) {
+      // A prefix matters only when it leads to a run the pattern does not accept on its own.
+      if (prefix !== '' && (re.test(unit.repeat(20)) || !re.test(prefix + unit.repeat(20)))) continue;
+      const run = prefix + unit.repeat(Math.ceil(N / unit.length));
+      for (const suffix of SUFFIXES) yield run + suffix;
+    }
+  }
+}
+
+function runPattern({ pattern }: { pattern: string }): number {
+  const re = new RegExp(pattern, 'u'); // as shapes.ts compiles it
+  let n = 0;
+  for (const input of worstInputs(re)) {
+    re.test(input);
+    n++;
+  }
+  return n;
+}
+
+/** Every pattern of the generated schemas, with the shapes that use it and whether each has a maximum length. */
+function schemaPatterns(): Map<string, { shape: string; maxLength?: number }[]> {
+  const out = new Map<string, { shape: string; maxLength?: number }[]>();
+  const dir = join(root, 'schemas', 'sagemaker');
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.schema.json'))) {
+    const schema = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    for (const [name, d] of Object.entries<any>(schema.$defs)) {
+      if (!d.pattern) continue;
+      const list = out.get(d.pattern) ?? [];
+      list.push({ shape: name, maxLength: d.maxLength });
+      out.set(d.pattern, list);
+    }
+  }
+  return out;
+}
+
+// ---- Shapes with patterns, reached through a request -------------------------------------------------------
+
+type Step = { member: string } | { item: true } | { mapValue: true } | { mapKey: true };
+
+/** One path from the request to every string shape with a pattern (first found, breadth first). */
+function patternShapePaths(request: Shape): { shape: Shape; path: Step[] }[] {
+  const seen = new Set<Shape>([request]);
+  const found: { shape: Shape; path: Step[] }[] = [];
+  const queue: { shape: Shape; path: Step[] }[] = [{ shape: request, path: [] }];
+  const visit = (shape: Shape, path: Step[]) => {
+    if (seen.has(shape)) return;
+    seen.add(shape);
+    if (shape.kind === 'string' && shape.pattern) found.push({ shape, path });
+    queue.push({ shape, path });
+  };
+  while (queue.length) {
+    const { shape, path } = queue.shift()!;
+    if (shape.kind === 'structure') for (const m of shape.members!.values()) visit(m.shape, [...path, { member: m.name }]);
+    if (shape.kind === 'list') visit(shape.items!, [...path, { item: true }]);
+    if (shape.kind === 'map') {
+      visit(shape.key!, [...path, { mapKey: true }]);
+      visit(shape.value!, [...path, { mapValue: true }]);
+    }
+  }
+  return found;
+}
+
+/** A payload holding `value` at `path` (as a map key when the path ends at one). */
+function payloadWith(path: Step[], value: string): unknown {
+  let inner: unknown = value;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const step = path[i];
+    if ('member' in step) inner = { [step.member]: inner };
+    else if ('item' in step) inner = [inner];
+    else if ('mapValue' in step) inner = { key: inner };
+    else inner = { [value]: 'v' };
+  }
+  return inner;
+}
+
+const machine = (api: string, payload: unknown, jsonata = false) =>
+  JSON.stringify({
+    StartAt: 'S',
+    ...(jsonata ? { QueryLanguage: 'JSONata' } : {}),
+    States: { S: { Type: 'Task', Resource: `arn:aws:states:::sagemaker:${api}.sync`, [jsonata ? 'Arguments' : 'Parameters']: payload, End: true } },
+  });
+
+/** Hostile 100 kB values for the service's own checks (placeholders, JSONata, JSONPath, intrinsics, patterns). */
+const HOSTILE = [
+  'a'.repeat(N) + '!', '${'.repeat(N / 2), '${'.repeat(N / 2) + '}', ' '.repeat(N) + 'x', '{%' + ' '.repeat(N), '{%' + '%}'.repeat(N / 2) + 'x',
+  '$' + '.a'.repeat(N / 2) + '[', '$$.' + 'a'.repeat(N), '$[' + '['.repeat(N), "States.Format('" + '{}'.repeat(N / 2), 'States.Format(' + '('.repeat(N),
+  'States.' + 'A'.repeat(N) + '(', 'arn:aws:iam::123456789012:role/' + 'a'.repeat(N) + '!', 'a-'.repeat(N / 2) + '-',
+];
+
+function validateHostile({ api, jsonata }: { api: string; jsonata: boolean }): number {
+  const service = getLanguageService();
+  const request = getIntegration(api)!.request;
+  let problems = 0;
+  // Every top-level member (and a dynamic `.$` variant, and a key) gets every hostile value.
+  for (const value of HOSTILE) {
+    const payload: Record<string, unknown> = { [value]: value, [`${value}.$`]: value };
+    for (const name of request.members!.keys()) {
+      payload[name] = value;
+      payload[`${name}.$`] = value;
+    }
+    const text = machine(api, payload, jsonata);
+    problems += service.validate(TextDocument.create(`file:///hostile/${api}`, 'asl', 1, text)).length;
+  }
+  // The Resource and the state name too.
+  const text = JSON.stringify({ StartAt: 'S', States: { ['${'.repeat(N / 2)]: { Type: 'Task', Resource: 'arn:${' + 'a'.repeat(N) } } });
+  problems += service.validate(TextDocument.create('file:///hostile/resource', 'asl', 1, text)).length;
+  return problems;
+}
+
+if (!isMainThread) {
+  const { job, data } = workerData as { job: string; data: any };
+  const jobs: Record<string, (d: any) => unknown> = { runPattern, validateHostile };
+  parentPort!.postMessage(jobs[job](data));
+} else {
+  test('every pattern-checked shape with a maximum length rejects a longer value by its length, before the pattern runs', (t) => {
+    const service = getLanguageService();
+    const patterns = new Set<RegExp>();
+    let shapes = 0, withoutMax = 0;
+    const original = RegExp.prototype.test;
+    const longest = new Map<RegExp, number>();
+    RegExp.prototype.test = function (this: RegExp, s: string) {
+      if (patterns.has(this)) longest.set(this, Math.max(longest.get(this) ?? 0, String(s).length));
+      return original.call(this, s);
+    };
+    try {
+      for (const api of integrationNames) {
+        for (const { shape, path } of patternShapePaths(getIntegration(api)!.request)) {
+          patterns.add(shape.pattern!);
+          if (shape.max === undefined) {
+            withoutMax++;
+            continue; // its pattern is timed directly below
+          }
+          shapes++;
+          const value = 'a'.repeat(N) + '!';
+          const text = machine(api, payloadWith(path, value));
+          const problems = service.validate(TextDocument.create(`file:///long/${api}/${shape.name}`, 'asl', 1, text));
+          const at = text.indexOf(JSON.stringify(value));
+          const tooLong = problems.find((p) => p.code === 'too-long' && p.offset === at);
+          assert.ok(tooLong, `${api} ${shape.name} (max ${shape.max}): ${JSON.stringify(problems.map((p) => [p.code, p.offset, p.message.slice(0, 80)]))}`);
+          assert.equal(tooLong.length, value.length + 2);
+          assert.ok(!problems.some((p) => p.code === 'pattern'), `${shape.name}: no pattern finding on an over-long value`);
+          const ran = longest.get(shape.pattern!) ?? 0;
+          assert.ok(ran <= shape.max, `${shape.name}: its pattern ran on a ${ran}-character string (max ${shape.max})`);
+        }
+      }
+    } finally {
+      RegExp.prototype.test = original;
+    }
+    t.diagnostic(`${shapes} pattern-checked shapes (all APIs) rejected by length; ${withoutMax} reached without a maximum length`);
+  });
+
+  test('no pattern of the model backtracks catastrophically: each finishes its worst 100 kB inputs', async (t) => {
+    const patterns = schemaPatterns();
+    let inputs = 0;
+    for (const [pattern, shapes] of patterns) {
+      inputs += await inWorker<number>('runPattern', { pattern }, WORKER_TIMEOUT_MS).catch((e) => {
+        throw new Error(`${shapes.map((s) => s.shape).join(', ')}: /${pattern}/u ${(e as Error).message}`);
+      });
+    }
+    const noMax = [...patterns].flatMap(([p, shapes]) => shapes.filter((s) => s.maxLength === undefined).map((s) => `${s.shape} /${p}/`));
+    t.diagnostic(`${patterns.size} patterns, ${inputs} inputs of 100 kB; patterns on shapes without a maximum length: ${noMax.join(', ') || 'none'}`);
+  });
+
+  test('validation finishes on documents full of 100 kB hostile values (every top-level member, key and .$ key)', async (t) => {
+    let problems = 0;
+    for (const api of integrationNames) {
+      problems += await inWorker<number>('validateHostile', { api, jsonata: false }, 4 * WORKER_TIMEOUT_MS);
+    }
+    // JSONata states read `{% … %}` values and have no `.$` keys: one API is enough for that path.
+    problems += await inWorker<number>('validateHostile', { api: 'createTrainingJob', jsonata: true }, 4 * WORKER_TIMEOUT_MS);
+    t.diagnostic(`${(integrationNames.length + 1) * (HOSTILE.length + 1)} documents, ${problems} findings`);
+  });
+}
