@@ -91,8 +91,13 @@ export function getLanguageService(): LanguageService {
     return isStateMachine(parse(doc).root);
   }
 
+  /** Too deep to parse (parse.ts's limit): the features that read the text themselves would recurse too deep too. */
+  function tooDeep(doc: TextDocument): boolean {
+    return parse(doc).syntaxErrors.some((p) => p.code === Code.tooLarge);
+  }
+
   function isJsonStateMachine(doc: TextDocument): boolean {
-    return isStateMachineDocument(doc) && parse(doc).language === 'json';
+    return isStateMachineDocument(doc) && parse(doc).language === 'json' && !tooDeep(doc);
   }
 
   function validate(doc: TextDocument): Problem[] {
@@ -145,7 +150,7 @@ export function getLanguageService(): LanguageService {
     isStateMachineDocument,
     validate,
     doValidation: (doc) => validate(doc).map((p) => toDiagnostic(doc, p)),
-    doComplete: (doc, position) => (isStateMachineDocument(doc) ? doComplete(doc, parse(doc), doc.offsetAt(position)) : []),
+    doComplete: (doc, position) => (isStateMachineDocument(doc) && !tooDeep(doc) ? doComplete(doc, parse(doc), doc.offsetAt(position)) : []),
     doHover: (doc, position) => (isStateMachineDocument(doc) && parse(doc).root ? doHover(doc, parse(doc), doc.offsetAt(position)) : null),
     findTasks,
     format: (doc, range, options) => (isJsonStateMachine(doc) ? jsonFeatures.format(doc, range, options) : []),
