@@ -32,3 +32,28 @@ test('placeholders: "${" with a "}" after it, found in one pass (the regex was q
   const text = JSON.stringify({ StartAt: 'S', States: { S: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: value } } } });
   assert.ok(service.validate(doc(text)).some((p) => p.code === 'too-long' && p.length === value.length + 2));
 });
+
+test('100,000 nested brackets in an asl document: one "too deep" warning, and every feature answers without overflowing the stack', () => {
+  for (const text of ['['.repeat(100_000), '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)]) {
+    const d = doc(text);
+    assert.deepEqual(service.validate(d).map((p) => [p.code, p.severity, p.offset, p.length]), [['too-large', 'warning', 0, 1]]);
+    assert.deepEqual(service.doComplete(d, d.positionAt(text.length)), []);
+    assert.deepEqual(service.getSelectionRanges(d, [d.positionAt(50_000)]), []);
+    // jsonc-parser's formatter indents each level: 100,000 levels ran the server out of memory.
+    assert.deepEqual(service.format(d, undefined, { tabSize: 2, insertSpaces: true }), []);
+    checkEverything(service, d, [0, 1, text.length >> 1, text.length]);
+  }
+});
+
+test('an edit that nests a value past the depth limit gives the "too deep" warning of a fresh open', () => {
+  const uri = `file:///regression/${n++}`;
+  const before = '{"StartAt":"A","States":{"A":{"Type":"Pass","Result":[],"End":true}}}';
+  let d = TextDocument.create(uri, 'asl', 1, before);
+  assert.deepEqual(service.validate(d), []);
+  const at = before.indexOf('[]') + 1;
+  const deep = '['.repeat(3000) + ']'.repeat(3000);
+  d = TextDocument.update(d, [{ range: { start: d.positionAt(at), end: d.positionAt(at) }, text: deep }], 2);
+  const fresh = doc(d.getText());
+  assert.deepEqual(service.validate(d), service.validate(fresh));
+  assert.equal(service.validate(d)[0]?.code, 'too-large');
+});

@@ -4,6 +4,7 @@
 // of what follows. Anything unusual (syntax errors, YAML, an edit that touches a container's brackets) takes
 // the full parse.
 import { parseStrictJson } from './fastJson';
+import { jsonNestingDepth, MAX_DEPTH } from './parse';
 import type { AstNode, ParsedDocument } from './types';
 
 /** The changed span: old text [start, oldEnd) became new text [start, newEnd). */
@@ -50,7 +51,12 @@ export function reparse(prev: ParsedDocument, text: string): AstNode | undefined
   }
   if (!container) return undefined;
 
-  const fresh = parseStrictJson(text.slice(container.offset, container.offset + container.length + delta));
+  const slice = text.slice(container.offset, container.offset + container.length + delta);
+  // Past the depth limit the full parse gives its "too deep" warning (and the tree would be too deep to walk).
+  let depth = jsonNestingDepth(slice);
+  for (let p = container.parent; p; p = p.parent) if (p.type === 'object' || p.type === 'array') depth++;
+  if (depth > MAX_DEPTH) return undefined;
+  const fresh = parseStrictJson(slice);
   if (!fresh || fresh.type !== container.type) return undefined;
   shift(fresh, container.offset);
 
