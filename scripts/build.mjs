@@ -27,8 +27,11 @@ await Promise.all(
         external: ['vscode'],
         // jsonc-parser's UMD build hides its requires from bundlers: take the ES module build.
         mainFields: ['module', 'main'],
+        // Always minified: start-up time is part of the product, and tests and benchmarks measure what ships.
+        // Development builds keep source maps for readable stacks.
         sourcemap: production ? false : 'linked',
-        minify: production,
+        minify: true,
+        keepNames: true,
         legalComments: 'none',
         logLevel: 'warning',
         banner: outfile.endsWith('cli.js') || outfile.endsWith('emulator.js') ? { js: '#!/usr/bin/env node' } : undefined,

@@ -20,5 +20,7 @@ for (let k = 0; k < 15; k++) {
   const t1 = performance.now();
   const c = ls.doComplete(doc, doc.positionAt(at));
   const t2 = performance.now();
-  if (k > 9) console.log(`N=${N} ${(text.length / 1e6).toFixed(2)}MB edit+validate ${(t1 - t0).toFixed(1)}ms complete ${(t2 - t1).toFixed(1)}ms diags=${d.length} items=${c.length}`);
+  ls.doHover(doc, doc.positionAt(at));
+  const t3 = performance.now();
+  if (k > 9) console.log(`N=${N} ${(text.length / 1e6).toFixed(2)}MB edit+validate ${(t1 - t0).toFixed(1)}ms complete ${(t2 - t1).toFixed(1)}ms hover ${(t3 - t2).toFixed(1)}ms diags=${d.length} items=${c.length}`);
 }

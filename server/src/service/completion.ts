@@ -149,7 +149,7 @@ export function doComplete(doc: TextDocument, parsed: ParsedDocument, offset: nu
  * documents; when the tree does not place the cursor in a payload (a half-typed document), the whole text is scanned.
  */
 function locate(parsed: ParsedDocument, offset: number) {
-  const inPayload = payloadContaining(parsed.root, offset);
+  const inPayload = payloadContaining(parsed, offset);
   if (inPayload) {
     const { value } = inPayload;
     const location = getLocation(parsed.text.slice(value.offset, value.offset + value.length), offset - value.offset);
@@ -157,7 +157,7 @@ function locate(parsed: ParsedDocument, offset: number) {
     return { ...inPayload, relative: location.path, location: { ...location, previousNode: shifted } };
   }
   const location = getLocation(parsed.text, offset);
-  const ctx = payloadAt(parsed.root, location.path);
+  const ctx = payloadAt(parsed, location.path);
   return ctx && { ...ctx, location };
 }
 

@@ -5,7 +5,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeConstraints, payloadAt, referenceLink, shapeAt } from './payloadLocation';
 import { describeType, getIntegration } from './shapes';
-import { findSageMakerTasks } from './stateMachine';
+import { tasksOf } from './stateMachine';
 import type { AstNode, ParsedDocument } from './types';
 
 function range(doc: TextDocument, node: AstNode) {
@@ -17,7 +17,7 @@ export function doHover(doc: TextDocument, parsed: ParsedDocument, offset: numbe
   if (!node || !parsed.root) return null;
 
   // The Resource of a SageMaker task: what the API does.
-  for (const task of findSageMakerTasks(parsed.root)) {
+  for (const task of tasksOf(parsed)) {
     if (task.resourceNode === node) {
       const integration = getIntegration(task.api);
       if (!integration) return null;
@@ -33,7 +33,7 @@ export function doHover(doc: TextDocument, parsed: ParsedDocument, offset: numbe
   const isKey = node.parent?.type === 'property' && node.parent.children?.[0] === node;
   const valueNode = isKey ? node.parent!.children?.[1] : node;
   const path = isKey ? (valueNode ? getNodePath(valueNode) : [...getNodePath(node.parent!.parent!), node.value as string]) : getNodePath(node);
-  const ctx = payloadAt(parsed.root, path);
+  const ctx = payloadAt(parsed, path);
   if (!ctx || ctx.relative.length === 0) return null;
   const step = shapeAt(ctx.integration.request, ctx.relative, ctx.task.state.queryLanguage === 'JSONata');
   if (!step) return null;

@@ -23,7 +23,7 @@ import { reparse } from './incrementalParse';
 import { parseDocument } from './parse';
 import { validateSageMakerTasks } from './sagemakerValidation';
 import { getIntegration } from './shapes';
-import { findSageMakerTasks, isStateMachine, walkStates } from './stateMachine';
+import { isStateMachine, tasksOf } from './stateMachine';
 import type { ParsedDocument, Problem } from './types';
 
 /** Languages whose every document is a state machine; other JSON/YAML files are one only with StartAt + States. */
@@ -107,8 +107,7 @@ export function getLanguageService(): LanguageService {
     if (hit && hit.parsed === parsed) return hit.problems;
     const problems = [...parsed.syntaxErrors];
     if (parsed.root && isStateMachine(parsed.root)) {
-      const states = walkStates(parsed.root);
-      const sagemaker = validateSageMakerTasks(parsed.root, parsed.text, states);
+      const sagemaker = validateSageMakerTasks(tasksOf(parsed), parsed.text);
       // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding.
       problems.push(...(parsed.syntaxErrors.length ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker));
     }
@@ -122,7 +121,7 @@ export function getLanguageService(): LanguageService {
     const parsed = parse(doc);
     const problems = validate(doc).filter((p) => p.severity === 'error');
     const out: TaskInfo[] = [];
-    for (const task of findSageMakerTasks(parsed.root)) {
+    for (const task of tasksOf(parsed)) {
       const integration = getIntegration(task.api);
       if (!integration) continue;
       const start = task.state.keyNode.offset;

@@ -2,8 +2,8 @@
 // Completion and hover both start here.
 import { getNodePath, type JSONPath } from 'jsonc-parser';
 import { getIntegration, type Integration, type Member, type Shape } from './shapes';
-import { findSageMakerTasks, type SageMakerTask } from './stateMachine';
-import type { AstNode } from './types';
+import { tasksOf, type SageMakerTask } from './stateMachine';
+import type { AstNode, ParsedDocument } from './types';
 
 export interface PayloadContext {
   task: SageMakerTask;
@@ -13,8 +13,8 @@ export interface PayloadContext {
 }
 
 /** The SageMaker task whose payload contains `path` (a path from the document root), if any. */
-export function payloadAt(root: AstNode | undefined, path: JSONPath): (PayloadContext & { relative: JSONPath }) | undefined {
-  for (const task of findSageMakerTasks(root)) {
+export function payloadAt(parsed: ParsedDocument, path: JSONPath): (PayloadContext & { relative: JSONPath }) | undefined {
+  for (const task of tasksOf(parsed)) {
     const value = task.payloadProperty?.children?.[1];
     if (!value) continue;
     const payloadPath = getNodePath(value);
@@ -27,8 +27,8 @@ export function payloadAt(root: AstNode | undefined, path: JSONPath): (PayloadCo
 }
 
 /** The SageMaker payload whose value contains `offset`, found from the tree without scanning the text. */
-export function payloadContaining(root: AstNode | undefined, offset: number): (PayloadContext & { value: AstNode }) | undefined {
-  for (const task of findSageMakerTasks(root)) {
+export function payloadContaining(parsed: ParsedDocument, offset: number): (PayloadContext & { value: AstNode }) | undefined {
+  for (const task of tasksOf(parsed)) {
     const value = task.payloadProperty?.children?.[1];
     if (!value || offset <= value.offset || offset >= value.offset + value.length) continue;
     const integration = getIntegration(task.api);

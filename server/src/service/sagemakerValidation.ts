@@ -3,7 +3,7 @@
 // sizes, map keys and values — every constraint the model states, at every depth.
 import { Code } from './codes';
 import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
-import { findSageMakerTasks, type SageMakerTask, type StateEntry } from './stateMachine';
+import { type SageMakerTask } from './stateMachine';
 import { closest, list, quote } from './text';
 import type { AstNode, Problem, Severity } from './types';
 import { checkDynamicValue, staticMaxLength, sourceOffset } from './dynamicValues';
@@ -145,16 +145,27 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   }
 }
 
-/** The entries of an object node: each key, the name it stands for (without `.$`), whether it is dynamic. */
-function* entries(ctx: Context, node: AstNode) {
+interface Entry {
+  keyNode: AstNode;
+  valueNode: AstNode | undefined;
+  key: string;
+  dynamic: boolean;
+  /** The member the key stands for: the key without `.$`. */
+  name: string;
+}
+
+/** The entries of an object node. (A plain loop: this runs for every object of every payload.) */
+function entries(ctx: Context, node: AstNode): Entry[] {
+  const out: Entry[] = [];
   for (const prop of node.children ?? []) {
-    const [keyNode, valueNode] = prop.children ?? [];
+    const keyNode = prop.children?.[0];
     if (keyNode?.type !== 'string') continue;
     const key = keyNode.value as string;
     // In JSONPath states `"X.$"` takes its value from a path; JSONata states have no such keys.
     const dynamic = !ctx.jsonata && key.endsWith('.$');
-    yield { keyNode, valueNode: valueNode as AstNode | undefined, key, dynamic, name: dynamic ? key.slice(0, -2) : key };
+    out.push({ keyNode, valueNode: prop.children?.[1], key, dynamic, name: dynamic ? key.slice(0, -2) : key });
   }
+  return out;
 }
 
 function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string) {
@@ -249,18 +260,33 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   checkValue(ctx, valueNode, request, keyNode, label);
 }
 
-/** Diagnostics for every SageMaker Task state of the document. */
-export function validateSageMakerTasks(root: AstNode | undefined, text: string, states?: StateEntry[]): Problem[] {
-  const problems: Problem[] = [];
-  for (const task of findSageMakerTasks(root, states)) {
-    const ctx: Context = { problems, jsonata: task.state.queryLanguage === 'JSONata', text };
+// Findings per task, keyed by the task's own text (from its name to the end of its definition) and query
+// language, with offsets relative to the name: an edit re-checks only the states whose text changed.
+const findingsCache = new Map<string, Problem[]>();
+const MAX_CACHED_TASKS = 20_000;
+
+function checkTaskCached(task: SageMakerTask, text: string): Problem[] {
+  const start = task.state.keyNode.offset;
+  const jsonata = task.state.queryLanguage === 'JSONata';
+  const key = (jsonata ? 'A' : 'P') + text.slice(start, task.state.node.offset + task.state.node.length);
+  let relative = findingsCache.get(key);
+  if (!relative) {
+    const ctx: Context = { problems: [], jsonata, text };
     try {
       checkTask(ctx, task);
     } catch (e) {
       // A bug in one check must not take the others (or the server) down.
-      problems.push({ offset: task.state.keyNode.offset, length: task.state.keyNode.length, message: `Internal error while checking this state: ${(e as Error).message}`, severity: 'information', source: 'sagemaker', code: 'internal' });
+      ctx.problems.push({ offset: start, length: task.state.keyNode.length, message: `Internal error while checking this state: ${(e as Error).message}`, severity: 'information', source: 'sagemaker', code: 'internal' });
     }
+    relative = ctx.problems.map((p) => ({ ...p, offset: p.offset - start }));
+    if (findingsCache.size >= MAX_CACHED_TASKS) findingsCache.clear();
+    findingsCache.set(key, relative);
   }
-  return problems;
+  return relative.map((p) => ({ ...p, offset: p.offset + start }));
+}
+
+/** Diagnostics for every SageMaker Task state of the document. */
+export function validateSageMakerTasks(tasks: SageMakerTask[], text: string): Problem[] {
+  return tasks.flatMap((task) => checkTaskCached(task, text));
 }
 

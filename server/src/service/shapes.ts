@@ -101,8 +101,8 @@ const integrations = new Map<string, Integration>();
 export function getIntegration(api: string): Integration | undefined {
   let found = integrations.get(api);
   if (found) return found;
-  const schema = (sageMakerSchemas as Record<string, SchemaNode>)[api];
-  if (!schema) return undefined;
+  if (!Object.hasOwn(sageMakerSchemas, api)) return undefined;
+  const schema = sageMakerSchemas[api]();
   found = {
     api,
     operation: schema['x-awsOperation'],

@@ -1,6 +1,6 @@
 // Finds the states of a state machine in a parsed document, at every depth (Parallel branches, Map
 // Iterator/ItemProcessor), and among them the Task states that call a SageMaker integration.
-import type { AstNode } from './types';
+import type { AstNode, ParsedDocument } from './types';
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
 
@@ -123,4 +123,21 @@ export function findSageMakerTasks(root: AstNode | undefined, states = walkState
     out.push({ state, resourceNode, resource, ...parsed, payloadKey, payloadProperty: propertyNode(state.node, payloadKey) });
   }
   return out;
+}
+
+// The states and SageMaker tasks of a parsed document, computed once per version: hover, completion, code
+// lenses and validation all ask for them, and walking thousands of states per request shows up in profiles.
+// (Keyed by the ParsedDocument, not the tree: an incremental re-parse updates a tree in place.)
+const analyses = new WeakMap<ParsedDocument, { states: StateEntry[]; tasks?: SageMakerTask[] }>();
+
+export function statesOf(parsed: ParsedDocument): StateEntry[] {
+  let a = analyses.get(parsed);
+  if (!a) analyses.set(parsed, (a = { states: walkStates(parsed.root) }));
+  return a.states;
+}
+
+export function tasksOf(parsed: ParsedDocument): SageMakerTask[] {
+  statesOf(parsed);
+  const a = analyses.get(parsed)!;
+  return (a.tasks ??= findSageMakerTasks(parsed.root, a.states));
 }
