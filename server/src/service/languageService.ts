@@ -62,6 +62,8 @@ export interface LanguageService {
   doComplete(doc: TextDocument, position: Position): CompletionItem[];
   doHover(doc: TextDocument, position: Position): Hover | null;
   findTasks(doc: TextDocument): TaskInfo[];
+  /** The edits of every unambiguous (preferred) quick fix in the document: `source.fixAll` and the CLI's --fix. */
+  fixAll(doc: TextDocument): TextEdit[];
   /** Generic JSON editing features for JSON state machines (none for YAML). */
   format(doc: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
   getFoldingRanges(doc: TextDocument): FoldingRange[];
@@ -152,6 +154,8 @@ export function getLanguageService(): LanguageService {
     doComplete: (doc, position) => (isStateMachineDocument(doc) && !tooDeep(doc) ? doComplete(doc, parse(doc), doc.offsetAt(position)) : []),
     doHover: (doc, position) => (isStateMachineDocument(doc) && parse(doc).root ? doHover(doc, parse(doc), doc.offsetAt(position)) : null),
     findTasks,
+    // Placeholder until codeActions.ts lands (quick fixes, issue 4): no fixes yet.
+    fixAll: () => [],
     format: (doc, range, options) => (isJsonStateMachine(doc) ? jsonFeatures.format(doc, range, options) : []),
     getFoldingRanges: (doc) => (isJsonStateMachine(doc) ? jsonFeatures.getFoldingRanges(doc) : []),
     getSelectionRanges: (doc, positions) => (isJsonStateMachine(doc) ? jsonFeatures.getSelectionRanges(doc, positions) : []),

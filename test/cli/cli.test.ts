@@ -1,0 +1,112 @@
+// The command-line linter as CI runs it: `node dist/cli.js` in a child process, on files in a temporary folder.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+let dir: string;
+
+const machine = (jobName: string) =>
+  JSON.stringify(
+    {
+      StartAt: 'Train',
+      States: {
+        Train: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+          Parameters: { TrainingJobName: jobName, RoleArn: 'arn:aws:iam::111122223333:role/R', OutputDataConfig: { S3OutputPath: 's3://b/o' } },
+          End: true,
+        },
+      },
+    },
+    null,
+    2,
+  );
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sagemaker-asl-cli-'));
+  mkdirSync(join(dir, 'flows', 'nested'), { recursive: true });
+  mkdirSync(join(dir, 'node_modules', 'x'), { recursive: true });
+  writeFileSync(join(dir, 'flows', 'good.asl.json'), machine('churn-xgb'));
+  writeFileSync(join(dir, 'flows', 'nested', 'bad.asl.json'), machine('churn xgb'));
+  writeFileSync(join(dir, 'flows', 'plain.json'), machine('also bad'));
+  writeFileSync(join(dir, 'flows', 'package.json'), JSON.stringify({ name: 'not a state machine', TrainingJobName: 'x y' }));
+  writeFileSync(join(dir, 'node_modules', 'x', 'bad.asl.json'), machine('ignored dir'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('text: one line per finding, 1-based, and a summary; exit 1 on an error', () => {
+  const r = run('lint', 'flows');
+  assert.equal(r.status, 1);
+  assert.equal(
+    r.out,
+    'flows/nested/bad.asl.json:8:28 error pattern TrainingJobName "churn xgb" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}: letters, digits and hyphens\n' +
+      'flows/plain.json:8:28 error pattern TrainingJobName "also bad" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}: letters, digits and hyphens\n' +
+      '2 errors, 0 warnings in 2 files (3 checked)\n',
+  );
+});
+
+test('exit 0 when there is no error; the word lint is optional', () => {
+  const r = run('flows/good.asl.json');
+  assert.equal(r.status, 0);
+  assert.equal(r.out, '0 errors, 0 warnings in 0 files (1 checked)\n');
+});
+
+test('globs, with ** across folders', () => {
+  assert.match(run('flows/**/*.asl.json').out, /\(2 checked\)\n$/);
+  assert.match(run('flows/*.asl.json').out, /\(1 checked\)\n$/);
+});
+
+test('json: an array of findings with 1-based ranges', () => {
+  const r = run('--format', 'json', 'flows/nested');
+  assert.deepEqual(JSON.parse(r.out), [
+    {
+      file: 'flows/nested/bad.asl.json',
+      line: 8,
+      column: 28,
+      endLine: 8,
+      endColumn: 39,
+      severity: 'error',
+      code: 'pattern',
+      message: 'TrainingJobName "churn xgb" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}: letters, digits and hyphens',
+    },
+  ]);
+});
+
+test('sarif: SARIF 2.1.0 with rules and located results', () => {
+  const sarif = JSON.parse(run('--format=sarif', 'flows').out);
+  assert.equal(sarif.version, '2.1.0');
+  const [runLog] = sarif.runs;
+  assert.equal(runLog.tool.driver.name, 'sagemaker-asl');
+  assert.deepEqual(runLog.tool.driver.rules.map((r: any) => r.id), ['pattern']);
+  assert.equal(runLog.results.length, 2);
+  assert.deepEqual(runLog.results[0].locations[0].physicalLocation, {
+    artifactLocation: { uri: 'flows/nested/bad.asl.json', uriBaseId: '%SRCROOT%' },
+    region: { startLine: 8, startColumn: 28, endLine: 8, endColumn: 39 },
+  });
+  assert.equal(runLog.results[0].level, 'error');
+});
+
+test('usage and I/O errors exit 2 with a message on stderr', () => {
+  for (const args of [[], ['--format', 'xml', 'flows'], ['--nope', 'flows'], ['missing.asl.json']]) {
+    const r = run(...args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.err, /^sagemaker-asl: /);
+    assert.equal(r.out, '');
+  }
+});
+
+test('every real state machine of the corpus: exit 0', () => {
+  const r = spawnSync(process.execPath, [cli, 'lint', join(root, 'test', 'fixtures', 'corpus')], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.out);
+  assert.match(r.stdout, /^0 errors, 0 warnings in 0 files \(\d{3} checked\)\n$/m);
+});
