@@ -16,6 +16,13 @@ export function fuzzParams(name: string, defaultRuns: number): fc.Parameters<unk
   return { numRuns, seed };
 }
 
+export async function checkAsync<T>(property: fc.IAsyncProperty<T>, params: fc.Parameters<T>) {
+  const details = await fc.check(property, params);
+  if (!details.failed) return;
+  const cause = details.errorInstance as Error | undefined;
+  throw new Error(`${fc.defaultReportMessage(details)}\n\nCaused by: ${cause?.stack ?? cause}`);
+}
+
 /** fc.assert, with the failing assertion's own message and stack in the error (fast-check keeps only its summary). */
 export function check<T>(property: fc.IProperty<T>, params: fc.Parameters<T>) {
   const details = fc.check(property, params);

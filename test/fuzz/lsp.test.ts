@@ -1,0 +1,107 @@
+// The built server (dist/server.js) over stdio, driven by random edit sequences with incremental sync: it never
+// exits, answers requests in between, and the diagnostics it publishes for the final version of a document equal
+// those of a fresh didOpen of the same text under a second URI.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+// @ts-expect-error: a plain ES module without types, vendored from the shared tools
+import { LspClient } from '../lsp/lsp-client.mjs';
+import { checkAsync, fuzzParams, mutation, serialize, stateMachine, Tally, type Format } from './generators';
+
+const root = join(__dirname, '..', '..', '..');
+let client: any;
+let uris = 0;
+
+before(async () => {
+  client = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
+});
+after(async () => {
+  await client.stop();
+});
+
+/** Sends one didChange with these content changes (applied in order, as LSP says) and returns the new document. */
+function change(doc: TextDocument, changes: { range: any; text: string }[]): TextDocument {
+  const next = TextDocument.update(doc, changes, doc.version + 1);
+  client.versions.set(doc.uri, next.version);
+  client.notify('textDocument/didChange', { textDocument: { uri: doc.uri, version: next.version }, contentChanges: changes });
+  return next;
+}
+
+const stripVolatile = (diagnostics: any[]) => diagnostics.map(({ range, severity, code, source, message }: any) => ({ range, severity, code, source, message }));
+
+async function editsThenFreshOpen(format: Format, runs: number, t: import('node:test').TestContext) {
+  const tally = new Tally();
+  const params = fuzzParams(`lsp ${format}`, runs);
+  t.diagnostic(`seed ${params.seed}, ${params.numRuns} runs (FUZZ_SEED / FUZZ_RUNS to change)`);
+  await checkAsync(
+    fc.asyncProperty(fc.gen(), async (g) => {
+      const languageId = g(fc.constantFrom, ...(format === 'json' ? ['asl', 'json'] : ['asl-yaml', 'yaml']));
+      const ext = format === 'json' ? 'asl.json' : 'asl.yaml';
+      const uri = `file:///fuzz/edited-${uris++}.${ext}`;
+      let doc = TextDocument.create(uri, languageId, 1, serialize(g, stateMachine(g), format));
+      await client.open(uri, languageId, doc.getText());
+      tally.add('documents');
+      const log: unknown[] = [doc.getText()];
+      const batches = g(fc.integer, { min: 1, max: 8 });
+      for (let b = 0; b < batches; b++) {
+        // One didChange may carry several changes; each range is of the text after the previous one.
+        const changes: { range: any; text: string }[] = [];
+        let text = doc.getText();
+        // A copy: TextDocument.update changes the document it is given.
+        let scratch = TextDocument.create(uri, languageId, doc.version, text);
+        for (let i = g(fc.integer, { min: 1, max: 3 }); i > 0; i--) {
+          const m = mutation(g, text, { huge: false });
+          let range = { start: scratch.positionAt(m.at), end: scratch.positionAt(m.at + m.deleteCount) };
+          // Now and then a client sends a position past the end of its line or of the document: both sides clamp it.
+          if (g(fc.integer, { min: 0, max: 19 }) === 0) range = { start: { line: range.start.line, character: range.start.character + 50 }, end: { line: range.end.line + 3, character: 0 } };
+          changes.push({ range, text: m.insert });
+          scratch = TextDocument.update(scratch, [{ range, text: m.insert }], scratch.version);
+          text = scratch.getText();
+          tally.add('edits');
+        }
+        doc = change(doc, changes);
+        log.push(changes);
+        // Requests between edits, as an editor sends them while typing; they must be answered.
+        const pick = g(fc.integer, { min: 0, max: 3 });
+        if (pick > 0) {
+          const position = doc.positionAt(g(fc.integer, { min: 0, max: doc.getText().length }));
+          const method = ['textDocument/completion', 'textDocument/hover', 'textDocument/codeLens'][pick - 1];
+          await client.request(method, { textDocument: { uri }, position });
+          tally.add('requests');
+        }
+        if (g(fc.boolean)) {
+          await client.diagnosticsFor(uri, 0);
+          tally.add('waited-for-diagnostics');
+        }
+      }
+      const edited = await client.diagnosticsFor(uri, 0);
+      const freshUri = `file:///fuzz/fresh-${uris++}.${ext}`;
+      const fresh = await client.open(freshUri, languageId, doc.getText());
+      client.close(uri);
+      client.close(freshUri);
+      tally.add(edited.length ? 'with-diagnostics' : 'clean');
+      assert.equal(client.proc.exitCode, null, 'the server is running');
+      assert.deepEqual(stripVolatile(edited), stripVolatile(fresh), `diagnostics after these edits equal a fresh open of the final text:\n${JSON.stringify(log).slice(0, 4000)}\nfinal text:\n${doc.getText().slice(0, 2000)}`);
+    }),
+    params,
+  );
+  t.diagnostic(`${format}: ${tally}`);
+}
+
+test('JSON over stdio: random incremental edits, then the diagnostics equal those of a fresh open', async (t) => {
+  await editsThenFreshOpen('json', 60, t);
+});
+
+test('YAML over stdio: random incremental edits, then the diagnostics equal those of a fresh open', async (t) => {
+  await editsThenFreshOpen('yaml', 30, t);
+});
+
+test('the server is still running and answers after the edit sequences', async () => {
+  assert.equal(client.proc.exitCode, null);
+  const uri = 'file:///fuzz/after.asl.json';
+  const diags = await client.open(uri, 'asl', '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {}, "End": true}}}');
+  assert.ok(diags.some((d: any) => d.code === 'missing-required'));
+  assert.doesNotMatch(client.stderr, /uncaught/);
+});
