@@ -6,7 +6,7 @@ import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape 
 import { type SageMakerTask } from './stateMachine';
 import { closest, list, quote } from './text';
 import type { AstNode, Problem, Severity } from './types';
-import { checkDynamicValue, staticMaxLength, sourceOffset } from './dynamicValues';
+import { checkDynamicValue, checkJsonata, isJsonata, staticMaxLength, sourceOffset, type ExpressionError } from './expressions/index';
 
 /**
  * Template placeholders (SAM DefinitionSubstitutions, CDK tokens, Terraform templatefile): replaced before deployment.
@@ -16,8 +16,6 @@ export const hasPlaceholder = (s: string): boolean => {
   const open = s.indexOf('${');
   return open >= 0 && s.indexOf('}', open + 2) >= 0;
 };
-/** A whole-string JSONata expression: `{% … %}`. */
-export const isJsonataExpression = (s: string): boolean => /^\s*\{%[\s\S]*%\}\s*$/.test(s);
 /** A literal that reads like a JSONPath or intrinsic call, as users write after a key ending in `.$`. */
 export const looksLikePath = (s: string): boolean => /^\$\$?(\.|\[|$)/.test(s) || /^States\.[A-Za-z]+\(/.test(s);
 
@@ -39,7 +37,7 @@ const jsonTypeOfNode = (node: AstNode): string =>
 function isDynamic(ctx: Context, node: AstNode): boolean {
   if (node.type !== 'string') return false;
   const s = node.value as string;
-  return hasPlaceholder(s) || (ctx.jsonata && isJsonataExpression(s));
+  return hasPlaceholder(s) || (ctx.jsonata && isJsonata(s));
 }
 
 function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): boolean {
@@ -120,6 +118,14 @@ function checkSize(ctx: Context, ownerKey: AstNode, node: AstNode, shape: Shape,
     problem(ctx, at, what === 'items' ? Code.tooManyItems : Code.tooManyEntries, `${label} has ${n} ${what}; at most ${shape.max} ${shape.max === 1 ? 'is' : 'are'} allowed`, { max: shape.max });
 }
 
+/** An expression's mistake, placed exactly inside the string node that holds it. */
+function expressionProblem(ctx: Context, node: AstNode, err: ExpressionError) {
+  const raw = ctx.text.slice(node.offset, node.offset + node.length);
+  const start = node.offset + sourceOffset(raw, err.start);
+  const end = node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1));
+  ctx.problems.push({ offset: start, length: Math.max(1, end - start), message: err.message, severity: 'error', source: 'sagemaker', code: err.code });
+}
+
 /** The value of a `"X.$"` key: a JSONPath, a context path or an intrinsic function, never checked against X's pattern. */
 function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, shape: Shape | undefined) {
   if (valueNode.type !== 'string') {
@@ -129,13 +135,7 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   const value = valueNode.value as string;
   if (hasPlaceholder(value)) return;
   const err = checkDynamicValue(value);
-  if (err) {
-    const raw = ctx.text.slice(valueNode.offset, valueNode.offset + valueNode.length);
-    const start = valueNode.offset + sourceOffset(raw, err.start);
-    const end = valueNode.offset + sourceOffset(raw, Math.max(err.end, err.start + 1));
-    ctx.problems.push({ offset: start, length: Math.max(1, end - start), message: err.message, severity: 'error', source: 'sagemaker', code: err.code });
-    return;
-  }
+  if (err) return expressionProblem(ctx, valueNode, err);
   // A value that can be statically bounded may not fit: a likely failure at run time, so a warning.
   if (shape?.kind === 'string' && shape.max !== undefined) {
     const bound = staticMaxLength(value);
@@ -206,6 +206,12 @@ function checkMap(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, 
 }
 
 function checkValue(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string) {
+  // A JSONata expression stands for any value: check its syntax, not the member's constraints.
+  if (ctx.jsonata && node.type === 'string' && isJsonata(node.value as string)) {
+    const err = checkJsonata(node.value as string);
+    if (err) expressionProblem(ctx, node, err);
+    return;
+  }
   if (!checkType(ctx, node, shape, label)) return;
   switch (shape.kind) {
     case 'structure':
@@ -256,7 +262,6 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   }
   const [keyNode, valueNode] = payload.children ?? [];
   if (!valueNode || !keyNode) return;
-  if (ctx.jsonata && valueNode.type === 'string' && isJsonataExpression(valueNode.value as string)) return;
   checkValue(ctx, valueNode, request, keyNode, label);
 }
 

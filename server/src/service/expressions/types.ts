@@ -1,0 +1,7 @@
+/** A mistake inside an expression string; start/end are offsets into the (decoded) string value. */
+export interface ExpressionError {
+  start: number;
+  end: number;
+  message: string;
+  code: 'invalid-path' | 'invalid-intrinsic' | 'invalid-jsonata';
+}
