@@ -3,7 +3,7 @@
 // amazon-states-language-service (ASLS, what the AWS Toolkit uses) in the same run, on generated 2,000- and
 // 4,000-state machines. Run after a build: `npm run bench`. Prints a Markdown table and writes results.md.
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -188,7 +188,7 @@ rows.push(`| server start → first diagnostics on a small file | ${ms(first)} m
 rows.push(`| VSIX size | ${vsix === undefined ? 'no VSIX built (npm run package)' : vsix.toFixed(2) + ' MB'} | | | ≤ 3 MB ${vsix === undefined ? '' : mark(vsix <= 3)} |`);
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu}, Node ${process.version}. Ours: real LSP stdio round trips (didChange → publishDiagnostics of that version, completion/hover requests) against dist/server.js; ASLS: in-process calls (parse + doValidation per edit, doComplete/doHover on the parsed document), so it pays no IPC. Medians of 20 (ASLS validation: 10 at 2,000, 4 at 4,000 states) after warm-up.`;
+const header = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end of the run (other work on the machine inflates both columns). Ours: real LSP stdio round trips (didChange → publishDiagnostics of that version, completion/hover requests) against dist/server.js; ASLS: in-process calls (parse + doValidation per edit, doComplete/doHover on the parsed document), so it pays no IPC. Medians of 20 (ASLS validation: 10 at 2,000, 4 at 4,000 states) after warm-up.`;
 const table = `${header}\n\n${rows.join('\n')}\n`;
 console.log(table);
 writeFileSync(join(here, 'results.md'), `# Benchmark results\n\n${table}`);
