@@ -149,13 +149,12 @@ function validateHostile({ api, jsonata }: { api: string; jsonata: boolean }): n
   const service = getLanguageService();
   const request = getIntegration(api)!.request;
   let problems = 0;
-  // Every top-level member (and a dynamic `.$` variant, and a key) gets every hostile value.
+  // Every top-level string member gets every hostile value, and so do a few `.$` variants and an unknown key.
+  const strings = [...request.members!.values()].filter((m) => m.shape.kind === 'string').map((m) => m.name);
   for (const value of HOSTILE) {
     const payload: Record<string, unknown> = { [value]: value, [`${value}.$`]: value };
-    for (const name of request.members!.keys()) {
-      payload[name] = value;
-      payload[`${name}.$`] = value;
-    }
+    for (const name of strings) payload[name] = value;
+    for (const name of strings.slice(0, 3)) payload[`${name}.$`] = value;
     const text = machine(api, payload, jsonata);
     problems += service.validate(TextDocument.create(`file:///hostile/${api}`, 'asl', 1, text)).length;
   }
@@ -219,7 +218,7 @@ if (!isMainThread) {
     t.diagnostic(`${patterns.size} patterns, ${inputs} inputs of 100 kB; patterns on shapes without a maximum length: ${noMax.join(', ') || 'none'}`);
   });
 
-  test('validation finishes on documents full of 100 kB hostile values (every top-level member, key and .$ key)', async (t) => {
+  test('validation finishes on documents full of 100 kB hostile values (string members, .$ keys, unknown keys, Resource, state name)', async (t) => {
     let problems = 0;
     for (const api of integrationNames) {
       problems += await inWorker<number>('validateHostile', { api, jsonata: false }, 4 * WORKER_TIMEOUT_MS);

@@ -57,3 +57,20 @@ test('an edit that nests a value past the depth limit gives the "too deep" warni
   assert.deepEqual(service.validate(d), service.validate(fresh));
   assert.equal(service.validate(d)[0]?.code, 'too-large');
 });
+
+test('a document closed and opened again at version 1 with other text of the same length: the findings of the new text', () => {
+  // Editors start versions at 1 on every open; a file changed on disk while closed comes back as version 1.
+  const before = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {"TrainingJobName": "bad_name"}, "End": true}}}';
+  const after = before.replace('bad_name', 'good-nam');
+  const uri = `file:///regression/${n++}`;
+  assert.deepEqual(service.validate(TextDocument.create(uri, 'asl', 1, before)).map((p) => p.code), ['pattern', 'missing-required']);
+  assert.deepEqual(service.validate(TextDocument.create(uri, 'asl', 1, after)).map((p) => p.code), ['missing-required']);
+});
+
+test('a document opened again under another language at the same version: parsed as that language', () => {
+  const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true},}}';
+  const uri = `file:///regression/${n++}`;
+  assert.deepEqual(service.validate(TextDocument.create(uri, 'asl', 1, text)).map((p) => p.code), ['syntax']);
+  // jsonc allows the trailing comma.
+  assert.deepEqual(service.validate(TextDocument.create(uri, 'jsonc', 1, text)).map((p) => p.code), []);
+});

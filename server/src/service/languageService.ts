@@ -77,7 +77,8 @@ export function getLanguageService(): LanguageService {
 
   function parse(doc: TextDocument): ParsedDocument {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.text.length === doc.getText().length) return hit.parsed;
+    // The same version is not enough: editors start at version 1 on every open (and may reopen under another language).
+    if (hit && hit.version === doc.version && hit.languageId === doc.languageId && hit.text === doc.getText()) return hit.parsed;
     const text = doc.getText();
     // After an edit, re-parse only what changed (the previous tree is reused and updated in place).
     const root = hit && hit.languageId === doc.languageId ? reparse(hit.parsed, text) : undefined;
