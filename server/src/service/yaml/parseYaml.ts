@@ -1,0 +1,373 @@
+// YAML text → the same tree of jsonc-parser nodes the JSON side builds, so every feature reads YAML unchanged.
+// YAML 1.2 core schema: `Yes`, `No`, `on`, `off` are strings; `true`/`false` booleans; numbers numbers.
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import type { CST } from 'yaml';
+import { Code } from '../codes';
+import type { AstNode, ParsedDocument, Problem } from '../types';
+
+/**
+ * Deeper than this, the document is not read. Lower than JSON's MAX_DEPTH: the yaml package composes
+ * recursively and overflows the default stack near 1,000 levels; no real state machine comes close to 500.
+ */
+export const MAX_YAML_DEPTH = 500;
+
+/** Nodes an alias may expand to, over the whole document (a "billion laughs" document stops here). */
+const MAX_ALIAS_NODES = 100_000;
+
+export interface YamlParseResult {
+  root: AstNode | undefined;
+  /** At most one: the first syntax error, or a `too-large` warning. */
+  syntaxErrors: Problem[];
+}
+
+/** Parses the first document of a YAML text into jsonc-parser-shaped nodes. Never throws. */
+export function parseYamlDocument(text: string): YamlParseResult {
+  try {
+    return parse(text);
+  } catch (e) {
+    // The yaml package should not throw on any input; if it does, the document is still answered.
+    return { root: undefined, syntaxErrors: [problem(text, 0, 1, `YAML could not be read: ${(e as Error).message}`)] };
+  }
+}
+
+/** The ParsedDocument for the language service (parse.ts's registerYamlParser). */
+export function parseYaml(text: string): ParsedDocument {
+  const { root, syntaxErrors } = parseYamlDocument(text);
+  return { text, language: 'yaml', root, syntaxErrors };
+}
+
+function parse(text: string): YamlParseResult {
+  let tokens: CST.Token[] = [];
+  // The yaml package composes recursively (and builds regexes per indentation level): measure first.
+  if (estimateDepth(text) > MAX_YAML_DEPTH || cstDepth((tokens = [...new Parser().parse(text)])) > MAX_YAML_DEPTH) return tooDeep(text);
+
+  let first: Document.Parsed | undefined;
+  const composer = new Composer({ version: '1.2', schema: 'core', prettyErrors: false });
+  for (const doc of composer.compose(tokens, true, text.length)) {
+    first ??= doc;
+  }
+  if (!first) return { root: undefined, syntaxErrors: [] };
+
+  const converter = new Converter(text, first);
+  const root = first.contents ? converter.convert(first.contents as YamlNode) : undefined;
+  const errors = [...first.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const syntaxErrors: Problem[] = [];
+  if (errors.length) {
+    const e = errors[0];
+    syntaxErrors.push(problem(text, e.pos[0], e.pos[1] - e.pos[0], `YAML syntax error: ${firstLine(e.message)}`));
+  } else if (converter.aliasBudgetExceeded) {
+    syntaxErrors.push({
+      ...problem(text, 0, 1, `Aliases in this document expand to more than ${MAX_ALIAS_NODES} nodes; the rest are read as null`),
+      severity: 'warning',
+      code: Code.tooLarge,
+    });
+  }
+  return { root, syntaxErrors };
+}
+
+function firstLine(message: string): string {
+  // With prettyErrors off the message is one sentence; strip the package's own "at line" suffix if any.
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function problem(text: string, offset: number, length: number, message: string): Problem {
+  const at = Math.max(0, Math.min(offset, text.length));
+  // At least one character to underline, but never past the end of the text.
+  return { offset: at, length: Math.max(0, Math.min(Math.max(length, 1), text.length - at)), message, severity: 'error', source: 'yaml', code: Code.syntax };
+}
+
+function tooDeep(text: string): YamlParseResult {
+  return {
+    root: undefined,
+    syntaxErrors: [
+      {
+        offset: 0,
+        length: Math.min(text.length, 1),
+        message: `This document nests more than ${MAX_YAML_DEPTH} levels deep; deeper YAML documents are not validated`,
+        severity: 'warning',
+        source: 'yaml',
+        code: Code.tooLarge,
+      },
+    ],
+  };
+}
+
+/**
+ * An upper estimate of the nesting depth, from the text alone, in one pass: the indentation levels open at a
+ * line, its `- `/`? `/`: ` indicators, and the flow brackets open. Stops once past MAX_YAML_DEPTH, so a
+ * 100,000-deep document costs little; below it, cstDepth measures exactly.
+ */
+export function estimateDepth(text: string): number {
+  const indents: number[] = [];
+  let flow = 0, max = 0;
+  let blockScalarIndent = -1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // One line.
+    let indent = 0;
+    while (i < n && text.charCodeAt(i) === 32) indent++, i++;
+    const lineStart = i;
+    let eol = text.indexOf('\n', i);
+    if (eol < 0) eol = n;
+    const blank = lineStart === eol || text.charCodeAt(lineStart) === 35 /* # */ || /^\s*$/.test(text.slice(lineStart, Math.min(eol, lineStart + 8)));
+    if (blockScalarIndent >= 0) {
+      if (blank || indent > blockScalarIndent) {
+        i = eol + 1;
+        continue;
+      }
+      blockScalarIndent = -1;
+    }
+    if (blank) {
+      i = eol + 1;
+      continue;
+    }
+    if (flow === 0) {
+      while (indents.length && indents[indents.length - 1] > indent) indents.pop();
+      if (!indents.length || indents[indents.length - 1] < indent) indents.push(indent);
+    }
+    let compact = 0;
+    let prev = 32;
+    for (let j = lineStart; j < eol; j++) {
+      const c = text.charCodeAt(j);
+      const tokenStart = prev === 32 || prev === 9 || prev === 91 || prev === 123 || prev === 44 || prev === 58;
+      if ((c === 45 || c === 63) /* - ? */ && tokenStart && (j + 1 === eol || text.charCodeAt(j + 1) === 32)) compact++;
+      else if (c === 58 /* : */ && (j + 1 === eol || text.charCodeAt(j + 1) === 32)) compact++;
+      else if (c === 91 || c === 123) {
+        if (indents.length + compact + ++flow > MAX_YAML_DEPTH) return indents.length + compact + flow;
+      }
+      else if ((c === 93 || c === 125) && flow > 0) flow--;
+      else if (c === 35 && (prev === 32 || prev === 9)) break;
+      else if ((c === 34 || c === 39) && tokenStart) {
+        // A quoted scalar (may span lines): skip to its closing quote.
+        let k = j + 1;
+        for (; k < n; k++) {
+          const d = text.charCodeAt(k);
+          if (c === 34 && d === 92) k++;
+          else if (d === c) {
+            if (c === 39 && text.charCodeAt(k + 1) === 39) k++;
+            else break;
+          }
+        }
+        if (k >= eol) {
+          // The rest of the quoted scalar is on later lines: continue after it.
+          const next = text.indexOf('\n', k);
+          const d = indents.length + compact + flow;
+          if (d > max) max = d;
+          eol = next < 0 ? n : next;
+          j = Math.min(k, n);
+          prev = c;
+          continue;
+        }
+        j = k;
+      } else if ((c === 124 || c === 62) /* | > */ && tokenStart && /^[|>][0-9+-]*\s*(#.*)?$/.test(text.slice(j, eol))) {
+        blockScalarIndent = indent;
+        break;
+      }
+      prev = c;
+    }
+    const d = indents.length + compact + flow;
+    if (d > max) max = d;
+    if (max > MAX_YAML_DEPTH) return max;
+    i = eol + 1;
+  }
+  return max;
+}
+
+/** The nesting depth of the lexed document, without recursion. */
+function cstDepth(tokens: CST.Token[]): number {
+  let max = 0;
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [t, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (d > MAX_YAML_DEPTH) return d;
+    switch (t.type) {
+      case 'document':
+        if (t.value) stack.push([t.value, d]);
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        for (const item of t.items as CST.CollectionItem[]) {
+          if (item.key) stack.push([item.key, d + 1]);
+          if (item.value) stack.push([item.value, d + 1]);
+        }
+        break;
+    }
+  }
+  return max;
+}
+
+/** yaml's nodes → AstNodes. Recursion is bounded by MAX_YAML_DEPTH (checked before). */
+class Converter {
+  aliasBudgetExceeded = false;
+  private aliasNodes = 0;
+  private expanding = new Set<YamlNode>();
+
+  constructor(private readonly text: string, private readonly doc: Document.Parsed) {}
+
+  convert(node: YamlNode, parent?: AstNode): AstNode {
+    const [start, end] = node.range ?? [0, 0, 0];
+    if (isScalar(node)) return this.scalar(node.value, start, this.scalarEnd(node.type, start, end), parent);
+    if (isAlias(node)) return this.alias(node, start, end, parent);
+    if (isMap(node)) {
+      const obj: AstNode = { type: 'object', offset: start, length: end - start, parent, children: [] };
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        obj.children!.push(this.pair(pair.key as YamlNode | null, pair.value as YamlNode | null, obj));
+      }
+      this.trimEnd(obj);
+      return obj;
+    }
+    if (isSeq(node)) {
+      const arr: AstNode = { type: 'array', offset: start, length: end - start, parent, children: [] };
+      for (const item of node.items) {
+        if (isPair(item)) {
+          // `[a: 1]`: a flow sequence item that is a single-pair mapping.
+          const key = item.key as YamlNode | null;
+          const value = item.value as YamlNode | null;
+          const s = key?.range?.[0] ?? value?.range?.[0] ?? start;
+          const e = value?.range?.[1] ?? key?.range?.[1] ?? s;
+          const obj: AstNode = { type: 'object', offset: s, length: e - s, parent: arr, children: [] };
+          obj.children!.push(this.pair(key, value, obj));
+          arr.children!.push(obj);
+        } else if (item) arr.children!.push(this.convert(item as YamlNode, arr));
+        else arr.children!.push(this.scalar(null, start, start, arr));
+      }
+      this.trimEnd(arr);
+      return arr;
+    }
+    return this.scalar(null, start, start, parent);
+  }
+
+  /** A `property` node: key start … value end, children [key, value] (only [key] for `key:` with nothing after). */
+  private pair(key: YamlNode | null, value: YamlNode | null, parent: AstNode): AstNode {
+    const keyStart = key?.range?.[0] ?? value?.range?.[0] ?? parent.offset;
+    const keyEnd = key ? this.scalarEnd(isScalar(key) ? key.type : undefined, keyStart, key.range?.[1] ?? keyStart) : keyStart;
+    const prop: AstNode = { type: 'property', offset: keyStart, length: 0, parent, children: [] };
+    const keyNode: AstNode = {
+      type: 'string',
+      value: keyString(key, this.text),
+      offset: keyStart,
+      length: keyEnd - keyStart,
+      parent: prop,
+    };
+    prop.children!.push(keyNode);
+    const colon = this.colonAfter(keyEnd);
+    if (colon >= 0) prop.colonOffset = colon;
+    let end = colon >= 0 ? colon + 1 : keyEnd;
+    // An empty value (`key:`) has no source: like jsonc-parser's `{"key": }`, the property holds only its key.
+    const empty = !value || (isScalar(value) && value.value === null && value.range && value.range[0] === value.range[1]);
+    if (!empty) {
+      const v = this.convert(value!, prop);
+      prop.children!.push(v);
+      end = Math.max(end, v.offset + v.length);
+    }
+    prop.length = end - keyStart;
+    return prop;
+  }
+
+  /** The `:` after a key: skipping spaces, line breaks and comments (explicit `? key` entries). */
+  private colonAfter(from: number): number {
+    const t = this.text;
+    for (let i = from; i < t.length; i++) {
+      const c = t[i];
+      if (c === ':') return i;
+      if (c === '#') {
+        const nl = t.indexOf('\n', i);
+        if (nl < 0) return -1;
+        i = nl;
+      } else if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') return -1;
+    }
+    return -1;
+  }
+
+  private scalar(value: unknown, start: number, end: number, parent?: AstNode): AstNode {
+    if (value === null || value === undefined) return { type: 'null', value: null, offset: start, length: end - start, parent };
+    switch (typeof value) {
+      case 'string':
+        return { type: 'string', value, offset: start, length: end - start, parent };
+      case 'number':
+        return { type: 'number', value, offset: start, length: end - start, parent };
+      case 'bigint':
+        return { type: 'number', value: Number(value), offset: start, length: end - start, parent };
+      case 'boolean':
+        return { type: 'boolean', value, offset: start, length: end - start, parent };
+      default:
+        // A tag that builds something else (e.g. !!binary): its source text.
+        return { type: 'string', value: this.text.slice(start, end), offset: start, length: end - start, parent };
+    }
+  }
+
+  /** Block scalars end at their last character, not after their final line break. */
+  private scalarEnd(type: string | undefined, start: number, end: number): number {
+    if (type !== 'BLOCK_LITERAL' && type !== 'BLOCK_FOLDED') return end;
+    while (end > start && /\s/.test(this.text[end - 1])) end--;
+    return end;
+  }
+
+  /** Collections end at their last child's end: no trailing line breaks or comments. */
+  private trimEnd(node: AstNode) {
+    const open = this.text[node.offset];
+    if (open === '{' || open === '[') return; // flow: ends at the bracket
+    const last = node.children?.[node.children.length - 1];
+    if (last) node.length = Math.max(last.offset + last.length, node.offset) - node.offset;
+  }
+
+  /** An alias is the anchored node's value, placed at the alias (every node of the copy has its range). */
+  private alias(node: YamlNode, start: number, end: number, parent?: AstNode): AstNode {
+    const target = isAlias(node) ? node.resolve(this.doc) : undefined;
+    if (!target || this.expanding.has(target as YamlNode) || this.aliasBudgetExceeded) return this.scalar(null, start, end, parent);
+    const count = countNodes(target as YamlNode, MAX_ALIAS_NODES - this.aliasNodes + 1);
+    this.aliasNodes += count;
+    if (this.aliasNodes > MAX_ALIAS_NODES) {
+      this.aliasBudgetExceeded = true;
+      return this.scalar(null, start, end, parent);
+    }
+    this.expanding.add(target as YamlNode);
+    const copy = this.convert(target as YamlNode, parent);
+    this.expanding.delete(target as YamlNode);
+    relocate(copy, start, end - start);
+    return copy;
+  }
+}
+
+function keyString(key: YamlNode | null, text: string): string {
+  if (!key) return '';
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  if (isAlias(key)) return String(key.source);
+  const [s, e] = key.range ?? [0, 0];
+  return text.slice(s, e);
+}
+
+function relocate(node: AstNode, offset: number, length: number) {
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    n.offset = offset;
+    n.length = length;
+    if (n.colonOffset !== undefined) n.colonOffset = offset;
+    if (n.children) stack.push(...n.children);
+  }
+}
+
+/** Nodes under `node` (aliases counted as their targets' size), stopping once past `limit`. */
+function countNodes(node: YamlNode, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [node];
+  const seen = new Set<unknown>();
+  while (stack.length && count <= limit) {
+    const n = stack.pop();
+    count++;
+    if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
+    else if (isSeq(n)) stack.push(...n.items);
+    else if (isPair(n)) stack.push(n.key, n.value);
+    else if (isAlias(n)) {
+      // Counted by the alias's own expansion when it is converted; a guard against cycles here.
+      if (seen.has(n)) continue;
+      seen.add(n);
+    }
+  }
+  return count;
+}

@@ -1,0 +1,222 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { parse as parseYamlValue } from 'yaml';
+import { parseYamlDocument } from '../../server/src/service/yaml/parseYaml';
+import type { AstNode } from '../../server/src/service/types';
+import { checkParents, plain } from './trees';
+
+/** Every node in document order: its type, the source text it spans, and a scalar's value. */
+function spans(text: string): string[] {
+  const { root, syntaxErrors } = parseYamlDocument(text);
+  assert.deepEqual(syntaxErrors, []);
+  const out: string[] = [];
+  const visit = (n: AstNode) => {
+    const src = JSON.stringify(text.slice(n.offset, n.offset + n.length));
+    out.push(n.children ? `${n.type} ${src}` : `${n.type} ${src} = ${JSON.stringify(n.value)}`);
+    n.children?.forEach(visit);
+  };
+  if (root) {
+    checkParents(root);
+    visit(root);
+  }
+  return out;
+}
+
+function toValue(n: AstNode): unknown {
+  if (n.type === 'object') return Object.fromEntries(n.children!.map((p) => [p.children![0].value, p.children![1] ? toValue(p.children![1]) : null]));
+  if (n.type === 'array') return n.children!.map(toValue);
+  return n.value;
+}
+
+const CORPUS = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'corpus');
+
+test('a block mapping: the object spans its keys, a property spans key … value, colonOffset at the colon', () => {
+  const text = 'StartAt: Train\nStates: {}\n';
+  assert.deepEqual(plain(parseYamlDocument(text).root), {
+    type: 'object', offset: 0, length: 25, value: undefined, colonOffset: undefined,
+    children: [
+      {
+        type: 'property', offset: 0, length: 14, value: undefined, colonOffset: 7,
+        children: [
+          { type: 'string', offset: 0, length: 7, value: 'StartAt', colonOffset: undefined, children: undefined },
+          { type: 'string', offset: 9, length: 5, value: 'Train', colonOffset: undefined, children: undefined },
+        ],
+      },
+      {
+        type: 'property', offset: 15, length: 10, value: undefined, colonOffset: 21,
+        children: [
+          { type: 'string', offset: 15, length: 6, value: 'States', colonOffset: undefined, children: undefined },
+          { type: 'object', offset: 23, length: 2, value: undefined, colonOffset: undefined, children: [] },
+        ],
+      },
+    ],
+  });
+});
+
+test('scalars: plain, quoted (quotes included), YAML 1.2 core types', () => {
+  assert.deepEqual(spans('a: plain text\nb: "dq \\" x"\nc: \'sq \'\' x\'\nd: 42\ne: -1.5e3\nf: true\ng: null\nh: ~\ni: 0x1F'), [
+    'object "a: plain text\\nb: \\"dq \\\\\\" x\\"\\nc: \'sq \'\' x\'\\nd: 42\\ne: -1.5e3\\nf: true\\ng: null\\nh: ~\\ni: 0x1F"',
+    'property "a: plain text"', 'string "a" = "a"', 'string "plain text" = "plain text"',
+    'property "b: \\"dq \\\\\\" x\\""', 'string "b" = "b"', 'string "\\"dq \\\\\\" x\\"" = "dq \\" x"',
+    'property "c: \'sq \'\' x\'"', 'string "c" = "c"', 'string "\'sq \'\' x\'" = "sq \' x"',
+    'property "d: 42"', 'string "d" = "d"', 'number "42" = 42',
+    'property "e: -1.5e3"', 'string "e" = "e"', 'number "-1.5e3" = -1500',
+    'property "f: true"', 'string "f" = "f"', 'boolean "true" = true',
+    'property "g: null"', 'string "g" = "g"', 'null "null" = null',
+    'property "h: ~"', 'string "h" = "h"', 'null "~" = null',
+    'property "i: 0x1F"', 'string "i" = "i"', 'number "0x1F" = 31',
+  ]);
+});
+
+test('YAML 1.2, not 1.1: Yes, No, on, off stay strings (state names Yes/No work)', () => {
+  const text = 'StartAt: Yes\nStates:\n  Yes: {Type: Pass, Next: No}\n  No: {Type: Succeed}\nx: [on, off, y, n]';
+  const { root } = parseYamlDocument(text);
+  assert.deepEqual(toValue(root!), {
+    StartAt: 'Yes',
+    States: { Yes: { Type: 'Pass', Next: 'No' }, No: { Type: 'Succeed' } },
+    x: ['on', 'off', 'y', 'n'],
+  });
+  const states = root!.children![1].children![1];
+  assert.deepEqual(states.children!.map((p) => p.children![0].type), ['string', 'string']);
+});
+
+test('keys that look like numbers or booleans are string keys', () => {
+  assert.deepEqual(spans('200: ok\ntrue: x'), [
+    'object "200: ok\\ntrue: x"',
+    'property "200: ok"', 'string "200" = "200"', 'string "ok" = "ok"',
+    'property "true: x"', 'string "true" = "true"', 'string "x" = "x"',
+  ]);
+});
+
+test('block scalars span the whole block, up to its last character', () => {
+  assert.deepEqual(spans('a: |\n  line 1\n  line 2\n\nb: >-\n  folded\n  text\n'), [
+    'object "a: |\\n  line 1\\n  line 2\\n\\nb: >-\\n  folded\\n  text"',
+    'property "a: |\\n  line 1\\n  line 2"', 'string "a" = "a"', 'string "|\\n  line 1\\n  line 2" = "line 1\\nline 2\\n"',
+    'property "b: >-\\n  folded\\n  text"', 'string "b" = "b"', 'string ">-\\n  folded\\n  text" = "folded text"',
+  ]);
+});
+
+test('block and flow sequences, nested mappings', () => {
+  assert.deepEqual(spans('Choices:\n  - Variable: $.x\n    Next: A\n  - [1, "b"]\n'), [
+    'object "Choices:\\n  - Variable: $.x\\n    Next: A\\n  - [1, \\"b\\"]"',
+    'property "Choices:\\n  - Variable: $.x\\n    Next: A\\n  - [1, \\"b\\"]"', 'string "Choices" = "Choices"',
+    'array "- Variable: $.x\\n    Next: A\\n  - [1, \\"b\\"]"',
+    'object "Variable: $.x\\n    Next: A"',
+    'property "Variable: $.x"', 'string "Variable" = "Variable"', 'string "$.x" = "$.x"',
+    'property "Next: A"', 'string "Next" = "Next"', 'string "A" = "A"',
+    'array "[1, \\"b\\"]"', 'number "1" = 1', 'string "\\"b\\"" = "b"',
+  ]);
+});
+
+test('a key with nothing after the colon: the property holds only its key, like jsonc-parser on {"a": }', () => {
+  const { root } = parseYamlDocument('End:\nNext: A');
+  assert.deepEqual(plain(root!.children![0]), {
+    type: 'property', offset: 0, length: 4, value: undefined, colonOffset: 3,
+    children: [{ type: 'string', offset: 0, length: 3, value: 'End', colonOffset: undefined, children: undefined }],
+  });
+  assert.deepEqual(parseTree('{"a": }')!.children![0].children!.length, 1);
+});
+
+test('anchors and aliases: the alias has the anchored value, at the alias', () => {
+  assert.deepEqual(spans('base: &cfg {InstanceCount: 1}\ncopy: *cfg\nname: &n x\nsame: *n'), [
+    'object "base: &cfg {InstanceCount: 1}\\ncopy: *cfg\\nname: &n x\\nsame: *n"',
+    'property "base: &cfg {InstanceCount: 1}"', 'string "base" = "base"',
+    'object "{InstanceCount: 1}"', 'property "InstanceCount: 1"', 'string "InstanceCount" = "InstanceCount"', 'number "1" = 1',
+    'property "copy: *cfg"', 'string "copy" = "copy"',
+    'object "*cfg"', 'property "*cfg"', 'string "*cfg" = "InstanceCount"', 'number "*cfg" = 1',
+    'property "name: &n x"', 'string "name" = "name"', 'string "x" = "x"',
+    'property "same: *n"', 'string "same" = "same"', 'string "*n" = "x"',
+  ]);
+});
+
+test('an alias inside its own anchor, and merge keys, do not loop or crash', () => {
+  // The cycle is cut where it closes: the inner alias reads as null.
+  assert.deepEqual(toValue(parseYamlDocument('a: &a [*a]').root!), { a: [[null]] });
+  assert.deepEqual(toValue(parseYamlDocument('base: &b {x: 1}\nmine:\n  <<: *b\n  y: 2').root!), { base: { x: 1 }, mine: { '<<': { x: 1 }, y: 2 } });
+});
+
+test('aliases that would expand to millions of nodes: one warning, the rest read as null', () => {
+  let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+  for (let i = 1; i <= 7; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+  const { root, syntaxErrors } = parseYamlDocument(text);
+  assert.equal(root?.type, 'object');
+  assert.deepEqual(syntaxErrors.map((p) => [p.code, p.severity]), [['too-large', 'warning']]);
+});
+
+test('only the first document of a stream', () => {
+  assert.deepEqual(toValue(parseYamlDocument('a: 1\n---\nb: 2\n').root!), { a: 1 });
+  assert.deepEqual(toValue(parseYamlDocument('---\na: 1\n...\n').root!), { a: 1 });
+});
+
+test('an empty document or only comments: no tree, no error', () => {
+  assert.deepEqual(parseYamlDocument(''), { root: undefined, syntaxErrors: [] });
+  assert.deepEqual(parseYamlDocument('# nothing yet\n'), { root: undefined, syntaxErrors: [] });
+});
+
+test('a syntax error: one problem at the first error, and the rest of the tree is still there', () => {
+  const text = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: [B\n  B: {Type: Succeed}\n  C: "x\n';
+  const { root, syntaxErrors } = parseYamlDocument(text);
+  assert.equal(syntaxErrors.length, 1);
+  const [p] = syntaxErrors;
+  assert.deepEqual([p.source, p.code, p.severity], ['yaml', 'syntax', 'error']);
+  assert.match(p.message, /^YAML syntax error: /);
+  assert.ok(p.offset >= text.indexOf('[B') && p.offset <= text.indexOf('B: {'), `${p.offset}: ${p.message}`);
+  assert.equal(toValue(root!.children![0].children![1]), 'A');
+});
+
+test('a half-typed key (no colon yet) under a mapping: one error on that line, the siblings are kept', () => {
+  const text = 'ResourceConfig:\n  InstanceCount: 1\n  Inst\n';
+  const { root, syntaxErrors } = parseYamlDocument(text);
+  assert.equal(syntaxErrors.length, 1);
+  assert.equal(syntaxErrors[0].offset, text.indexOf('Inst\n'));
+  assert.deepEqual(toValue(root!.children![0].children![1].children![0]), undefined);
+  assert.equal(root!.children![0].children![1].children![0].children![0].value, 'InstanceCount');
+});
+
+test('an error at the end of the text underlines at most to the end', () => {
+  for (const text of ['a: "unclosed', 'a: [1, 2', 'a: {b: 1,', '- a\nb: 1']) {
+    const { syntaxErrors } = parseYamlDocument(text);
+    assert.equal(syntaxErrors.length, 1, text);
+    assert.ok(syntaxErrors[0].offset + syntaxErrors[0].length <= text.length, `${text}: ${JSON.stringify(syntaxErrors[0])}`);
+  }
+});
+
+test('100,000-deep nesting (flow, block sequences, indentation): one too-large warning, no stack overflow', () => {
+  const deep = 100_000;
+  for (const text of ['['.repeat(deep), '- '.repeat(deep) + 'a', '{a: '.repeat(deep) + '1' + '}'.repeat(deep), '? '.repeat(deep), Array.from({ length: 3_000 }, (_, i) => ' '.repeat(i) + 'a:').join('\n')]) {
+    const { root, syntaxErrors } = parseYamlDocument(text);
+    assert.equal(root, undefined);
+    assert.deepEqual(syntaxErrors.map((p) => [p.code, p.severity, p.offset, p.length]), [['too-large', 'warning', 0, 1]]);
+  }
+  // 400 levels are fine.
+  assert.equal(parseYamlDocument('['.repeat(400) + ']'.repeat(400)).root?.type, 'array');
+  assert.equal(parseYamlDocument('- '.repeat(400) + 'a').root?.type, 'array');
+});
+
+test('every JSON file of the corpus (JSON is YAML): the same tree as jsonc-parser, offsets included', () => {
+  let n = 0;
+  for (const f of readdirSync(CORPUS).filter((f) => f.endsWith('.json'))) {
+    const text = readFileSync(join(CORPUS, f), 'utf8');
+    const { root, syntaxErrors } = parseYamlDocument(text);
+    assert.deepEqual(syntaxErrors, [], f);
+    assert.deepEqual(plain(root), plain(parseTree(text)), f);
+    n++;
+  }
+  assert.ok(n > 300);
+});
+
+test('every YAML file of the corpus: no syntax error, and the values of YAML.parse (1.2 core)', () => {
+  let n = 0;
+  for (const f of readdirSync(CORPUS).filter((f) => /\.ya?ml$/.test(f))) {
+    const text = readFileSync(join(CORPUS, f), 'utf8');
+    const { root, syntaxErrors } = parseYamlDocument(text);
+    assert.deepEqual(syntaxErrors, [], f);
+    checkParents(root!);
+    assert.deepEqual(toValue(root!), parseYamlValue(text, { version: '1.2', schema: 'core' }), f);
+    n++;
+  }
+  assert.ok(n >= 15);
+});
