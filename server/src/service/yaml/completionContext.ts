@@ -1,0 +1,379 @@
+// Where the cursor is in a YAML document, for completion: jsonc-parser's getLocation for YAML. A half-typed
+// line (`    Inst` under `ResourceConfig:`, `InstanceType: `, an empty indented line) is often not what the
+// parser makes of it, so the line's own text and indentation decide, and the tree supplies the ancestors.
+import type { AstNode } from '../types';
+import { parseYamlDocument } from './parseYaml';
+
+export type YamlPath = (string | number)[];
+
+export interface YamlLocation {
+  /** Keys and indices from the root to the cursor. At a key, it ends with the key being typed ('' when none yet). */
+  path: YamlPath;
+  isAtPropertyKey: boolean;
+  /**
+   * Like getLocation's previousNode: at a key, a `property` node spanning only the key's text (quotes included);
+   * at a value, the scalar node under the cursor. Absent when there is nothing there yet.
+   */
+  previousNode?: AstNode;
+  /** At a key: the key's source text on this line (what a completion replaces); empty at a new line. */
+  currentKey?: { offset: number; length: number; text: string };
+  /** At a key: a `:` already follows it (complete the name only). */
+  hasColon?: boolean;
+  /**
+   * A bare word after `- ` or alone on the line under `key:` reads as a key (`path`) and as a scalar value:
+   * this is the value's path (the item, or the key's value). Which one applies is the schema's call.
+   */
+  scalarPath?: YamlPath;
+  /** Inside `{ … }` or `[ … ]`: entries are separated by commas, not lines. */
+  flow: boolean;
+  /** Block context: the column of the keys at the cursor's level, where a new `key: value` line starts. */
+  indent: number;
+}
+
+/**
+ * The location of `offset` in `text`; `root` is the document's parsed tree (parsed here when not given).
+ * Undefined in a comment, inside a block scalar's header line, or past the first document.
+ */
+export function getYamlCompletionContext(text: string, offset: number, root?: AstNode): YamlLocation | undefined {
+  offset = Math.max(0, Math.min(offset, text.length));
+  root ??= parseYamlDocument(text).root;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (text[lineEnd - 1] === '\r') lineEnd--;
+  if (inComment(text, lineStart, offset) || pastFirstDocument(text, root, lineStart)) return undefined;
+
+  const flow = flowContainerAt(text, root, offset);
+  if (flow) return flowLocation(text, flow, offset);
+
+  // The line: indentation, `- ` indicators, then the content (a key, or `key: value`).
+  let pos = lineStart;
+  while (pos < lineEnd && text[pos] === ' ') pos++;
+  const dashes: number[] = [];
+  while (pos < lineEnd && text[pos] === '-' && (pos + 1 === lineEnd || text[pos + 1] === ' ') && pos < offset) {
+    dashes.push(pos);
+    pos++;
+    while (pos < lineEnd && text[pos] === ' ') pos++;
+  }
+  const contentEnd = endOfContent(text, pos, lineEnd);
+  const blank = pos >= contentEnd;
+  const keyStart = blank ? Math.max(pos, offset) : pos;
+  const keyCol = keyStart - lineStart;
+
+  // Inside a scalar that began on an earlier line (a block scalar, a multi-line string): a value.
+  const scalar = scalarAt(root, offset);
+  if (scalar && scalar.offset < lineStart && scalar.type === 'string') {
+    return { path: pathOf(scalar), isAtPropertyKey: false, previousNode: scalar, flow: false, indent: keyCol };
+  }
+
+  const { path, indent, newItem, underKey } = blockAncestors(text, root, lineStart, keyCol, dashes);
+  if (blank) {
+    return { path: [...path, ''], isAtPropertyKey: true, currentKey: { offset: keyStart, length: 0, text: '' }, hasColon: false, flow: false, indent };
+  }
+
+  const key = readKey(text, keyStart, contentEnd);
+  if (key.colon >= 0 && offset > key.colon) {
+    // After `key:`: the value.
+    const prop = propertyWithKeyAt(root, keyStart);
+    const value = prop?.children?.[1];
+    const previousNode = value && isScalar(value) && offset >= value.offset && offset <= value.offset + value.length ? value : undefined;
+    return { path: [...path, key.text], isAtPropertyKey: false, previousNode, flow: false, indent };
+  }
+  const currentKey = { offset: keyStart, length: key.end - keyStart, text: key.text };
+  const location: YamlLocation = {
+    path: [...path, key.text],
+    isAtPropertyKey: true,
+    previousNode: currentKey.length ? { type: 'property', offset: currentKey.offset, length: currentKey.length, value: key.text } : undefined,
+    currentKey,
+    hasColon: key.colon >= 0,
+    flow: false,
+    indent,
+  };
+  // A bare word: also a scalar value (of the new item, or of the key above whose value it is).
+  if (key.colon < 0 && (newItem || underKey)) location.scalarPath = path;
+  return location;
+}
+
+function isScalar(n: AstNode) {
+  return n.type === 'string' || n.type === 'number' || n.type === 'boolean' || n.type === 'null';
+}
+
+function isFlow(text: string, n: AstNode) {
+  return (n.type === 'object' || n.type === 'array') && (text[n.offset] === '{' || text[n.offset] === '[');
+}
+
+function column(text: string, offset: number) {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+/** Keys and indices from the root to `node`. */
+export function pathOf(node: AstNode): YamlPath {
+  const path: YamlPath = [];
+  for (let n = node; n.parent; n = n.parent) {
+    const p = n.parent;
+    if (p.type === 'property') {
+      if (p.children?.[1] === n) path.unshift(p.children[0].value as string);
+    } else if (p.type === 'array') path.unshift(p.children!.indexOf(n));
+  }
+  return path;
+}
+
+/** A `#` outside quotes, at the line's start or after a space, before the cursor. */
+function inComment(text: string, lineStart: number, offset: number): boolean {
+  let quote = '';
+  for (let i = lineStart; i < offset; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '#' && (i === lineStart || text[i - 1] === ' ' || text[i - 1] === '\t')) return true;
+    else if ((c === '"' || c === "'") && (i === lineStart || /[\s[{,:-]/.test(text[i - 1]))) quote = c;
+  }
+  return false;
+}
+
+/** A `---` or `...` line after the first document's content and before the cursor's line. */
+function pastFirstDocument(text: string, root: AstNode | undefined, lineStart: number): boolean {
+  const from = root ? root.offset + root.length : 0;
+  const re = /^(?:---|\.\.\.)(?:[ \t]|$)/gm;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return !!m && m.index < lineStart && (!!root || /\S/.test(text.slice(0, m.index).replace(/^#.*$/gm, '')));
+}
+
+/** The end of a line's content: before a trailing comment and spaces. */
+function endOfContent(text: string, from: number, lineEnd: number): number {
+  let end = lineEnd;
+  let quote = '';
+  for (let i = from; i < lineEnd; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '#' && (i === from || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      end = i;
+      break;
+    } else if ((c === '"' || c === "'") && (i === from || /[\s[{,:]/.test(text[i - 1]))) quote = c;
+  }
+  while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end;
+}
+
+/** The key at the start of a line's content: its end, its text (unquoted), and the `:` after it (-1: none yet). */
+function readKey(text: string, start: number, end: number): { end: number; text: string; colon: number } {
+  const q = text[start];
+  if (q === '"' || q === "'") {
+    let i = start + 1;
+    for (; i < end; i++) {
+      if (text[i] === '\\' && q === '"') i++;
+      else if (text[i] === q) {
+        if (q === "'" && text[i + 1] === "'") i++;
+        else break;
+      }
+    }
+    const keyEnd = Math.min(i + 1, end);
+    const raw = text.slice(start, keyEnd);
+    const colonMatch = /^\s*:/.exec(text.slice(keyEnd, end));
+    return { end: keyEnd, text: unquote(raw), colon: colonMatch ? keyEnd + colonMatch[0].length - 1 : -1 };
+  }
+  for (let i = start; i < end; i++) {
+    if (text[i] === ':' && (i + 1 === end || text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      let keyEnd = i;
+      while (keyEnd > start && text[keyEnd - 1] === ' ') keyEnd--;
+      return { end: keyEnd, text: text.slice(start, keyEnd), colon: i };
+    }
+  }
+  return { end, text: text.slice(start, end), colon: -1 };
+}
+
+function unquote(raw: string): string {
+  const q = raw[0];
+  const closed = raw.length > 1 && raw[raw.length - 1] === q;
+  const body = raw.slice(1, closed ? -1 : undefined);
+  if (q === "'") return body.replace(/''/g, "'");
+  try {
+    return JSON.parse(`"${body}"`);
+  } catch {
+    return body;
+  }
+}
+
+/** The deepest scalar node whose span holds `offset` (its end included). */
+function scalarAt(root: AstNode | undefined, offset: number): AstNode | undefined {
+  let node = root;
+  while (node) {
+    if (isScalar(node)) return offset >= node.offset && offset <= node.offset + node.length ? node : undefined;
+    const children: AstNode[] = node.children ?? [];
+    let next: AstNode | undefined;
+    for (const c of children) if (offset >= c.offset && offset <= c.offset + c.length) next = c;
+    // A property's key is not a scalar value; its value is.
+    if (next && node.type === 'property' && next === node.children![0] && node.children![1]) {
+      const v = node.children![1];
+      next = offset >= v.offset && offset <= v.offset + v.length ? v : undefined;
+    }
+    node = next;
+  }
+  return undefined;
+}
+
+/** The innermost flow collection `{…}`/`[…]` the cursor is inside (after its opening bracket, before its close). */
+function flowContainerAt(text: string, root: AstNode | undefined, offset: number): AstNode | undefined {
+  let found: AstNode | undefined;
+  let node = root;
+  while (node) {
+    if (isFlow(text, node)) {
+      const end = node.offset + node.length;
+      const closed = text[end - 1] === (text[node.offset] === '{' ? '}' : ']') && node.length > 1;
+      if (offset > node.offset && (offset < end || (!closed && offset === end))) found = node;
+    }
+    let next: AstNode | undefined;
+    for (const c of node.children ?? []) if (offset > c.offset && offset <= c.offset + c.length) next = c;
+    node = next;
+  }
+  return found;
+}
+
+/** Inside `{ … }` or `[ … ]`: the entry the cursor is in, from the text since the last top-level comma. */
+function flowLocation(text: string, container: AstNode, offset: number): YamlLocation {
+  const base = pathOf(container);
+  let depth = 0, quote = '', entryStart = container.offset + 1, index = 0, colon = -1;
+  for (let i = container.offset + 1; i < offset; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+    else if (depth === 0 && c === ',') {
+      entryStart = i + 1;
+      index++;
+      colon = -1;
+    } else if (depth === 0 && c === ':' && colon < 0 && (/[\s,}\]]/.test(text[i + 1] ?? ' ') || /["']/.test(text[i - 1]))) colon = i;
+  }
+  const indent = column(text, container.offset);
+  const scalar = scalarAt(container, offset);
+  const previousNode = scalar && scalar.offset < offset + 1 && !isKeyNode(scalar) ? scalar : undefined;
+  if (text[container.offset] === '[') {
+    return { path: [...base, index], isAtPropertyKey: false, previousNode, flow: true, indent };
+  }
+  let keyStart = entryStart;
+  while (keyStart < offset && /\s/.test(text[keyStart])) keyStart++;
+  if (colon >= 0) {
+    const key = readKey(text, keyStart, colon + 1);
+    return { path: [...base, key.text], isAtPropertyKey: false, previousNode, flow: true, indent };
+  }
+  // The key being typed: up to the next `:`, `,` or closing brace on the line.
+  let end = offset;
+  const q = text[keyStart];
+  if (q === '"' || q === "'") end = readKey(text, keyStart, lineEndOf(text, offset)).end;
+  else while (end < text.length && !/[,:{}[\]\n#]/.test(text[end])) end++;
+  while (end > offset && /\s/.test(text[end - 1])) end--;
+  const key = readKey(text, keyStart, end);
+  const hasColon = /^\s*:/.test(text.slice(end, end + 50));
+  const currentKey = { offset: keyStart, length: end - keyStart, text: key.text };
+  return {
+    path: [...base, key.text],
+    isAtPropertyKey: true,
+    previousNode: currentKey.length ? { type: 'property', offset: keyStart, length: currentKey.length, value: key.text } : undefined,
+    currentKey,
+    hasColon,
+    flow: true,
+    indent,
+  };
+}
+
+function lineEndOf(text: string, offset: number) {
+  const e = text.indexOf('\n', offset);
+  return e < 0 ? text.length : e;
+}
+
+function isKeyNode(n: AstNode) {
+  return n.parent?.type === 'property' && n.parent.children?.[0] === n;
+}
+
+/** The property whose key starts at `offset`. */
+function propertyWithKeyAt(root: AstNode | undefined, offset: number): AstNode | undefined {
+  let node = root;
+  while (node) {
+    if (node.type === 'property' && node.offset === offset) return node;
+    let next: AstNode | undefined;
+    for (const c of node.children ?? []) if (offset >= c.offset && offset <= c.offset + c.length) next = c;
+    node = next;
+  }
+  return undefined;
+}
+
+/**
+ * The block collections enclosing a line whose content starts at column `keyCol` (after `- ` indicators at
+ * `dashes`): their path, the column of keys at that level, and whether the line starts a new sequence item or
+ * is the first line under a `key:` with no mapping yet.
+ * Indentation decides, as in YAML itself: the last entry above the line with a smaller column holds it.
+ */
+function blockAncestors(
+  text: string,
+  root: AstNode | undefined,
+  lineStart: number,
+  keyCol: number,
+  dashes: number[],
+): { path: YamlPath; indent: number; newItem: boolean; underKey?: boolean } {
+  const path: YamlPath = [];
+  let node = root;
+  let dash = 0;
+  while (node) {
+    if (node.type === 'object' && !isFlow(text, node)) {
+      const col = column(text, node.offset);
+      if (keyCol <= col || (node.offset >= lineStart && dash >= dashes.length)) return { path, indent: col, newItem: false };
+      const prop = lastBefore(node, lineStart);
+      if (!prop) return { path, indent: col, newItem: false };
+      path.push(prop.children![0].value as string);
+      node = prop.children?.[1];
+      if (!node || !node.children || isFlow(text, node)) return { path, indent: keyCol, newItem: false, underKey: true };
+      continue;
+    }
+    if (node.type === 'array' && !isFlow(text, node)) {
+      const col = column(text, node.offset);
+      const items = node.children ?? [];
+      if (dash < dashes.length && column(text, dashes[dash]) === col) {
+        // The line starts an item of this sequence.
+        const myDash = dashes[dash++];
+        let index = 0;
+        while (index < items.length && dashOf(text, items[index]) < myDash) index++;
+        path.push(index);
+        const item = items[index];
+        if (item && dashOf(text, item) === myDash && item.type === 'object' && !isFlow(text, item) && item.offset <= lineStart + keyCol) {
+          node = item;
+          continue;
+        }
+        if (item && dashOf(text, item) === myDash && item.type === 'array' && !isFlow(text, item) && dash < dashes.length) {
+          node = item;
+          continue;
+        }
+        return { path, indent: keyCol, newItem: true };
+      }
+      if (keyCol <= col) return { path, indent: keyCol, newItem: false };
+      const item = lastBefore(node, lineStart);
+      if (!item) return { path, indent: keyCol, newItem: false };
+      path.push(items.indexOf(item));
+      node = item;
+      if (!node.children || isFlow(text, node)) return { path, indent: keyCol, newItem: false };
+      continue;
+    }
+    break;
+  }
+  return { path, indent: keyCol, newItem: false };
+}
+
+/** The last child that starts before `offset`. */
+function lastBefore(node: AstNode, offset: number): AstNode | undefined {
+  let last: AstNode | undefined;
+  for (const c of node.children ?? []) if (c.offset < offset) last = c;
+  return last;
+}
+
+/** The `-` of a block sequence item (its node starts at the item's content). */
+function dashOf(text: string, item: AstNode): number {
+  let i = item.offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return text[i] === '-' ? i : item.offset;
+}

@@ -1,0 +1,153 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getYamlCompletionContext } from '../../server/src/service/yaml/completionContext';
+
+/** The location at ‸, reduced to what a reader checks: path, key or value, the text under the cursor. */
+function at(marked: string) {
+  const offset = marked.indexOf('‸');
+  const text = marked.replace('‸', '');
+  const loc = getYamlCompletionContext(text, offset);
+  if (!loc) return undefined;
+  const out: Record<string, unknown> = { path: loc.path, key: loc.isAtPropertyKey };
+  if (loc.currentKey) out.currentKey = text.slice(loc.currentKey.offset, loc.currentKey.offset + loc.currentKey.length);
+  if (loc.previousNode) out.node = `${loc.previousNode.type} ${text.slice(loc.previousNode.offset, loc.previousNode.offset + loc.previousNode.length)}`;
+  if (loc.hasColon) out.hasColon = true;
+  if (loc.scalarPath) out.scalarPath = loc.scalarPath;
+  if (loc.flow) out.flow = true;
+  out.indent = loc.indent;
+  return out;
+}
+
+const TASK = `StartAt: Train
+States:
+  Train:
+    Type: Task
+    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync
+    Parameters:
+      ResourceConfig:
+`;
+
+test('a key being typed alone on a line under a mapping key (the parser reads it as a value)', () => {
+  assert.deepEqual(at(TASK + '        Inst‸'), {
+    path: ['States', 'Train', 'Parameters', 'ResourceConfig', 'Inst'],
+    key: true,
+    currentKey: 'Inst',
+    node: 'property Inst',
+    scalarPath: ['States', 'Train', 'Parameters', 'ResourceConfig'],
+    indent: 8,
+  });
+});
+
+test('a key being typed among siblings, before and after them', () => {
+  assert.deepEqual(at(TASK + '        InstanceCount: 1\n        Inst‸\n        VolumeSizeInGB: 10\n'), {
+    path: ['States', 'Train', 'Parameters', 'ResourceConfig', 'Inst'],
+    key: true,
+    currentKey: 'Inst',
+    node: 'property Inst',
+    indent: 8,
+  });
+  assert.deepEqual(at(TASK + '        Vol‸\n        InstanceCount: 1\n')?.path, ['States', 'Train', 'Parameters', 'ResourceConfig', 'Vol']);
+});
+
+test('a key with its colon and no value yet: the cursor after the colon is at the value', () => {
+  assert.deepEqual(at(TASK + '        InstanceType: ‸'), {
+    path: ['States', 'Train', 'Parameters', 'ResourceConfig', 'InstanceType'],
+    key: false,
+    indent: 8,
+  });
+  assert.deepEqual(at(TASK + '        InstanceType: ml.m5‸\n        InstanceCount: 1'), {
+    path: ['States', 'Train', 'Parameters', 'ResourceConfig', 'InstanceType'],
+    key: false,
+    node: 'string ml.m5',
+    indent: 8,
+  });
+});
+
+test('the cursor inside an existing key: the whole key, and the colon is already there', () => {
+  assert.deepEqual(at(TASK + '        Instance‸Type: ml.m5.large\n'), {
+    path: ['States', 'Train', 'Parameters', 'ResourceConfig', 'InstanceType'],
+    key: true,
+    currentKey: 'InstanceType',
+    node: 'property InstanceType',
+    hasColon: true,
+    indent: 8,
+  });
+});
+
+test('an empty line, indented inside a mapping: a new key at that level', () => {
+  const doc = TASK + '        InstanceCount: 1\n';
+  assert.deepEqual(at(doc + '        ‸'), { path: ['States', 'Train', 'Parameters', 'ResourceConfig', ''], key: true, currentKey: '', indent: 8 });
+  // Less indented: a key of the task's Parameters, of the state, of the machine.
+  assert.deepEqual(at(doc + '      ‸')?.path, ['States', 'Train', 'Parameters', '']);
+  assert.deepEqual(at(doc + '    ‸')?.path, ['States', 'Train', '']);
+  assert.deepEqual(at(doc + '‸')?.path, ['']);
+  // An empty line between two keys.
+  assert.deepEqual(at(TASK + '        InstanceCount: 1\n        ‸\n        VolumeSizeInGB: 10\n')?.path, ['States', 'Train', 'Parameters', 'ResourceConfig', '']);
+});
+
+test('the empty line right under `key:`: the first key of a new mapping', () => {
+  assert.deepEqual(at(TASK + '        ‸'), { path: ['States', 'Train', 'Parameters', 'ResourceConfig', ''], key: true, currentKey: '', indent: 8 });
+});
+
+test('flow mappings and sequences: the entry after the last comma', () => {
+  assert.deepEqual(at(TASK.replace('ResourceConfig:\n', 'ResourceConfig: { InstanceCount: 1, ‸ }\n')), {
+    path: ['States', 'Train', 'Parameters', 'ResourceConfig', ''],
+    key: true,
+    currentKey: '',
+    flow: true,
+    indent: 22,
+  });
+  assert.deepEqual(at('a: { b: 1, Inst‸ }'), { path: ['a', 'Inst'], key: true, currentKey: 'Inst', node: 'property Inst', flow: true, indent: 3 });
+  assert.deepEqual(at('a: { b: 1, c: tr‸ }'), { path: ['a', 'c'], key: false, node: 'string tr', flow: true, indent: 3 });
+  assert.deepEqual(at('a: { "b": ‸'), { path: ['a', 'b'], key: false, flow: true, indent: 3 });
+  assert.deepEqual(at('a: [x, ‸]'), { path: ['a', 1], key: false, flow: true, indent: 3 });
+  assert.deepEqual(at('a: [x, {k: ‸}]'), { path: ['a', 1, 'k'], key: false, flow: true, indent: 7 });
+});
+
+test('sequences of mappings: a key of the current item, a new item', () => {
+  const choices = 'Choices:\n  - Variable: $.x\n    Next: A\n';
+  assert.deepEqual(at(choices + '    Bool‸'), { path: ['Choices', 0, 'Bool'], key: true, currentKey: 'Bool', node: 'property Bool', indent: 4 });
+  assert.deepEqual(at(choices + '  - Vari‸'), {
+    path: ['Choices', 1, 'Vari'],
+    key: true,
+    currentKey: 'Vari',
+    node: 'property Vari',
+    scalarPath: ['Choices', 1],
+    indent: 4,
+  });
+  assert.deepEqual(at(choices + '  - Variable: $.y\n    Ne‸')?.path, ['Choices', 1, 'Ne']);
+  assert.deepEqual(at(choices + '  - ‸')?.path, ['Choices', 1, '']);
+  // Items at the key's own column (a common YAML style).
+  assert.deepEqual(at('Catch:\n- ErrorEquals: [States.ALL]\n  Ne‸')?.path, ['Catch', 0, 'Ne']);
+});
+
+test('a scalar item being typed: the item, for the schema to read as a value', () => {
+  assert.deepEqual(at('ErrorEquals:\n  - States.Timeout\n  - States.T‸'), {
+    path: ['ErrorEquals', 1, 'States.T'],
+    key: true,
+    currentKey: 'States.T',
+    node: 'property States.T',
+    scalarPath: ['ErrorEquals', 1],
+    indent: 4,
+  });
+});
+
+test('quoted keys: the source text includes the quotes, the path the name', () => {
+  assert.deepEqual(at('a:\n  "Inst‸"'), { path: ['a', 'Inst'], key: true, currentKey: '"Inst"', node: 'property "Inst"', scalarPath: ['a'], indent: 2 });
+  assert.deepEqual(at("a:\n  'x''y': ‸"), { path: ['a', "x'y"], key: false, indent: 2 });
+});
+
+test('inside a block scalar or a multi-line value: a value, not a key', () => {
+  assert.deepEqual(at('Comment: |\n  first line\n  sec‸ond\nStartAt: A'), { path: ['Comment'], key: false, node: 'string |\n  first line\n  second', indent: 2 });
+});
+
+test('in a comment, or in a later document: nothing', () => {
+  assert.equal(at('a: 1 # note ‸'), undefined);
+  assert.equal(at('# ‸'), undefined);
+  assert.equal(at('a: 1\n---\nb‸'), undefined);
+  assert.deepEqual(at('a: "# not a comment ‸"')?.path, ['a']);
+});
+
+test('Windows line ends and tabs after the key do not change the answer', () => {
+  assert.deepEqual(at('a:\r\n  b: 1\r\n  c‸\r\n')?.path, ['a', 'c']);
+});
