@@ -111,7 +111,7 @@ export class SageMakerEmulator {
   };
 
   private create(kind: Kind, input: Json): Job {
-    const schema = (kind === 'training' ? sageMakerSchemas.createTrainingJob : sageMakerSchemas.createTransformJob) as unknown as JsonSchema;
+    const schema = (kind === 'training' ? sageMakerSchemas.createTrainingJob() : sageMakerSchemas.createTransformJob()) as unknown as JsonSchema;
     const errors = validateRequest(schema, input);
     if (errors.length) throw validation(validationMessage(errors));
     const name: string = kind === 'training' ? input.TrainingJobName : input.TransformJobName;

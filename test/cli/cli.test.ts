@@ -108,5 +108,6 @@ test('usage and I/O errors exit 2 with a message on stderr', () => {
 test('every real state machine of the corpus: exit 0', () => {
   const r = spawnSync(process.execPath, [cli, 'lint', join(root, 'test', 'fixtures', 'corpus')], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stdout);
-  assert.match(r.stdout, /^0 errors, 0 warnings in 0 files \(\d{3} checked\)\n$/m);
+  // Warnings (e.g. a job name built from an 80-character execution name) do not fail the run.
+  assert.match(r.stdout, /^0 errors, \d+ warnings? in \d+ files? \(\d{3} checked\)\n$/m);
 });
