@@ -60,6 +60,19 @@ const STRINGS = [
   "States.Format('job-{}', $.id)", 'States.UUID()', 'States.Format(', '$.', '$[0', '', ' ', '\t', 'é', 'Ünïcödé-名前', '😀', '\u2028',
   '\uD800', '\uDFFF', 'a\u0000b', 'line\nbreak', '"quoted"', '\\', '-', 'a'.repeat(70), '1', 'true', 'null',
 ];
+/** Values of `.$` keys and JSONata strings: paths, intrinsic calls and expressions, well-formed or not. */
+const EXPRESSIONS = [
+  '$', '$.input', '$$.Execution.Name', '$$.Execution.Name ', '$$.State.Name', "$.a['b'].c[0]", '$..x', '$.a[*]', '$.a[0:2]', '$.a[?(@.b > 1)]',
+  '$.length()', '$var.x', '$.a.', '$[', "$['unterminated", '$.a[]', '$.f()', '$ .a', 'not a path', '${P}', '',
+  "States.Format('{}', $.a)", "States.Format('job-{}', $$.Execution.Name)", "States.Format('{}-{}', $.a, States.UUID())", "States.Format('\\{\\}')",
+  "States.Format('{}')", 'States.UUID()', 'States.UUID(1)', 'States.ArrayGetItem($.a, 0)', "States.Hash($.a, 'SHA-256')", 'States.MathRandom(1, 2, 3, 4)',
+  "States.Format('{}', $.a[?(@.b > 1)])", 'States.Fromat($.a)', 'States.Format(', "States.Format('x', )", 'States.Array(1, true, null, -2.5e3)',
+  'States.JsonToString(States.StringToJson($.s))', "States.Format(\"x\")", 'States.' + 'Array('.repeat(70) + ')'.repeat(70),
+];
+const JSONATA = [
+  '{% $states.input.name %}', '{% $sum([1, 2]) %}', '{% $states.input.a & "-" & $uuid() %}', '{% ( %}', '{%%}', '{% %}', '{% "unterminated %}',
+  '  {% $x %}  ', '{% $x', '{% $states.input.items[0] %}', '{% $exists($x) ? "a" : "b" %}', '{% ' + '('.repeat(100) + '1' + ')'.repeat(100) + ' %}',
+];
 const RESOURCES = [
   ...integrationNames.flatMap((api) => [`arn:aws:states:::sagemaker:${api}`, `arn:aws:states:::sagemaker:${api}.sync`]),
   'arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken', 'arn:${AWS::Partition}:states:::sagemaker:createTransformJob.sync',
@@ -73,6 +86,7 @@ function stringFor(g: G, shape: Shape): string {
     const v = pick(g, shape.enum);
     return chance(g, 15) ? v.toLowerCase() : chance(g, 10) ? v.slice(0, -1) : v;
   }
+  if (chance(g, 12)) return pick(g, JSONATA);
   if (chance(g, 70)) return pick(g, STRINGS);
   return g(fc.string, { unit: pick(g, ['grapheme', 'binary', 'binary-ascii'] as const), maxLength: 40 });
 }
@@ -92,7 +106,7 @@ function valueFor(g: G, shape: Shape, depth: number): unknown {
         let key = m.name;
         if (chance(g, 5)) key = key.slice(0, -1); // a typo
         else if (chance(g, 4)) key = key.toLowerCase();
-        if (chance(g, 8)) out[`${key}.$`] = pick(g, ['$.input', '$$.Execution.Name', "States.Format('{}', $.a)", 'States.UUID()', 'not a path', '${P}']);
+        if (chance(g, 8)) out[`${key}.$`] = pick(g, EXPRESSIONS);
         else out[key] = valueFor(g, m.shape, depth + 1);
       }
       if (chance(g, 5)) out[pick(g, STRINGS)] = pick(g, STRINGS);
@@ -101,7 +115,10 @@ function valueFor(g: G, shape: Shape, depth: number): unknown {
     case 'map': {
       const out: Record<string, unknown> = {};
       const n = g(fc.integer, { min: 0, max: depth > 5 ? 0 : 3 });
-      for (let i = 0; i < n; i++) out[chance(g, 50) ? `key${i}` : stringFor(g, shape.key!) + (chance(g, 10) ? '.$' : '')] = valueFor(g, shape.value!, depth + 1);
+      for (let i = 0; i < n; i++) {
+        const dynamic = chance(g, 15);
+        out[(chance(g, 50) ? `key${i}` : stringFor(g, shape.key!)) + (dynamic ? '.$' : '')] = dynamic ? pick(g, EXPRESSIONS) : valueFor(g, shape.value!, depth + 1);
+      }
       return out;
     }
     case 'list': {
@@ -189,7 +206,7 @@ export function serialize(g: G, machine: unknown, format: Format): string {
 const SNIPPETS = [
   '{', '}', '[', ']', '"', ':', ',', '\\', '\n', '\r\n', '\r', ' ', '\t', '/*', '*/', '//', '#', 'null', 'true', '-', '1e999', '0x1F',
   '\u2028', '😀', '\uD83D', '\uDE00', '\u0000', '\uFEFF', 'é', '${', '{%', '%}', '.$', '"x": 1', ',"Type":"Task"', '- ', '? ', '&a', '*a',
-  '!!binary', '|', '>', '---', '...', "'", '{}', '[]', '"Parameters": {', '"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync"',
+  '!!binary', '|', '>', '---', '...', "'", '{}', '[]', 'States.', '(', ')', '{% ', ' %}', '$.', '[?(@', '"Parameters": {', '"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync"',
 ];
 
 export interface Mutation {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { hasPlaceholder } from '../../server/src/service/sagemakerValidation';
+import { checkJsonata } from '../../server/src/service/expressions/index';
 import { checkEverything } from './checks';
 
 const service = getLanguageService();
@@ -73,4 +74,14 @@ test('a document opened again under another language at the same version: parsed
   assert.deepEqual(service.validate(TextDocument.create(uri, 'asl', 1, text)).map((p) => p.code), ['syntax']);
   // jsonc allows the trailing comma.
   assert.deepEqual(service.validate(TextDocument.create(uri, 'jsonc', 1, text)).map((p) => p.code), []);
+});
+
+test('a valid JSONata expression too deep for the jsonata parser is not reported as a syntax error', () => {
+  // 1+1+…+1 (50,000 terms) is valid; the parser recurses once per operator and overflows the stack.
+  const valid = '{% ' + '1+'.repeat(50_000) + '1 %}';
+  assert.equal(checkJsonata(valid), undefined);
+  const nested = '{% ' + '('.repeat(100_000) + '1' + ')'.repeat(100_000) + ' %}';
+  assert.equal(checkJsonata(nested), undefined);
+  // Real syntax errors still are.
+  assert.equal(checkJsonata('{% ( %}')?.code, 'invalid-jsonata');
 });

@@ -16,6 +16,8 @@ export function checkJsonata(value: string): ExpressionError | undefined {
     jsonata(body);
     return undefined;
   } catch (e) {
+    // Nested deeper than the jsonata parser's recursion can go: not a syntax error, just not checkable here.
+    if (e instanceof RangeError) return undefined;
     const { position, message, token } = e as { position?: number; message?: string; token?: string };
     // jsonata reports the position just after the offending token (1-based); point at the token itself.
     const at = typeof position === 'number' ? Math.max(0, Math.min(body.length - 1, position - Math.max(1, token?.length ?? 1))) : 0;
