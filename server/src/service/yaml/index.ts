@@ -8,3 +8,4 @@ registerYamlParser(parseYaml);
 
 export { parseYamlDocument, parseYaml, MAX_YAML_DEPTH, type YamlParseResult } from './parseYaml';
 export { getYamlCompletionContext, pathOf, type YamlLocation, type YamlPath } from './completionContext';
+export { yamlScalar, yamlInsertMembers, isInFlow, type OffsetEdit, type ScalarContext } from './edits';
