@@ -21,6 +21,8 @@ import { doHover } from './hover';
 import * as jsonFeatures from './jsonFeatures';
 import { reparse } from './incrementalParse';
 import { parseDocument } from './parse';
+// asl-yaml and yaml documents: registers the YAML parser with parse.ts (same tree as JSON).
+import './yaml';
 import { validateSageMakerTasks } from './sagemakerValidation';
 import { getIntegration } from './shapes';
 import { isStateMachine, tasksOf } from './stateMachine';

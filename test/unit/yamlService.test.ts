@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { stringify } from 'yaml';
+import '../../server/src/service/yaml';
+import { findings, machine, service, doc, training } from './helpers';
+
+/** The same machine as JSON and as YAML: the same findings, each on the same value in its own syntax. */
+function both(payload: unknown) {
+  const json = machine(payload);
+  const yaml = stringify(JSON.parse(json));
+  const unquote = (s: string) => s.replace(/^"|"$/g, '');
+  const strip = (f: { code: string; at: string; message: string }) => ({ code: f.code, at: unquote(f.at), message: f.message });
+  return { json: findings(json).map(strip), yaml: findings(yaml, { languageId: 'asl-yaml' }).map(strip), yamlText: yaml };
+}
+
+test('a YAML state machine gets the findings of the same machine in JSON, on its own text', () => {
+  const { json, yaml } = both(training({ TrainingJobName: 'churn_xgb', ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.larg', VolumeSizeInGB: 10 } }));
+  assert.deepEqual(json.map((f) => [f.code, f.at]), [["pattern", "churn_xgb"], ["enum-value", "ml.m5.larg"]]);
+  assert.deepEqual(yaml, json);
+});
+
+test('state names Yes and No are strings in YAML (1.2), so a Choice between them is a valid machine', () => {
+  const text = [
+    'StartAt: Check',
+    'States:',
+    '  Check:',
+    '    Type: Choice',
+    '    Choices:',
+    '      - Variable: $.ok',
+    '        BooleanEquals: true',
+    '        Next: Yes',
+    '    Default: No',
+    '  Yes:',
+    '    Type: Succeed',
+    '  No:',
+    '    Type: Fail',
+    '',
+  ].join('\n');
+  const d = doc(text, 'asl-yaml');
+  assert.deepEqual(service.validate(d), []);
+  assert.equal(service.parse(d).root?.children?.[1].children?.[1].children?.[1].children?.[0].value, 'Yes');
+});
+
+test('a YAML syntax error: one diagnostic from source yaml', () => {
+  const d = doc('StartAt: A\nStates:\n  A: {Type: Pass, End: true\n', 'asl-yaml');
+  assert.deepEqual(service.validate(d).map((p) => [p.source, p.code]), [['yaml', 'syntax']]);
+});
+
+test('hover on a YAML key of a SageMaker payload', () => {
+  const { yamlText } = both(training({}));
+  const d = doc(yamlText, 'asl-yaml');
+  const hover = service.doHover(d, d.positionAt(yamlText.indexOf('InstanceType') + 3));
+  assert.match(JSON.stringify(hover?.contents ?? ''), /InstanceType/);
+  assert.deepEqual(hover?.range && [d.offsetAt(hover.range.start), d.offsetAt(hover.range.end)], [yamlText.indexOf('InstanceType'), yamlText.indexOf('InstanceType') + 'InstanceType'.length]);
+});
