@@ -149,3 +149,46 @@ test('the service itself on the same deep documents: every feature answers, ever
   }
   assert.ok(requests > 0);
 });
+
+test('a hostile client: unknown documents, positions far outside, malformed params — answered or refused, never fatal', async () => {
+  const uri = 'file:///hostile/client.asl.json';
+  const text = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {}, "End": true}}}';
+  // Changes to a document never opened, and a close of one never opened.
+  client.notify('textDocument/didChange', { textDocument: { uri: 'file:///hostile/never-opened.json', version: 2 }, contentChanges: [{ text: '{' }] });
+  client.notify('textDocument/didClose', { textDocument: { uri: 'file:///hostile/never-opened.json' } });
+  await client.open(uri, 'asl', text);
+  const far = [{ line: 1e9, character: 1e9 }, { line: -1, character: -5 }, { line: 0, character: 1e9 }, { line: 0.5, character: 2.5 }];
+  let answered = 0, refused = 0;
+  const attempt = async (method: string, params: unknown) => {
+    try {
+      await client.request(method, params);
+      answered++;
+    } catch (e) {
+      if (!(e as any).lsp) throw e; // a timeout is a failure; an LSP error response is a refusal
+      refused++;
+    }
+  };
+  for (const position of far) {
+    await attempt('textDocument/completion', { textDocument: { uri }, position });
+    await attempt('textDocument/hover', { textDocument: { uri }, position });
+    await attempt('textDocument/selectionRange', { textDocument: { uri }, positions: [position] });
+    await attempt('textDocument/rangeFormatting', { textDocument: { uri }, range: { start: position, end: far[0] }, options: { tabSize: 2, insertSpaces: true } });
+  }
+  for (const method of ['textDocument/completion', 'textDocument/hover', 'textDocument/codeLens', 'textDocument/formatting', 'textDocument/foldingRange', 'sagemaker/tasks']) {
+    await attempt(method, { textDocument: { uri: 'file:///hostile/unknown.json' }, uri: 'file:///hostile/unknown.json', position: { line: 0, character: 0 }, options: { tabSize: 2, insertSpaces: true } });
+    await attempt(method, {});
+    await attempt(method, null);
+  }
+  // A change whose range lies past the end, and one with a stale version.
+  client.versions.set(uri, 2);
+  let t0 = performance.now();
+  client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 40, character: 0 }, end: { line: 50, character: 3 } }, text: ' ' }] });
+  assert.deepEqual((await client.diagnosticsFor(uri, t0)).map((d: any) => d.code), ['missing-required']);
+  client.versions.set(uri, 3);
+  t0 = performance.now();
+  client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: '' }, { text }] });
+  assert.deepEqual((await client.diagnosticsFor(uri, t0)).map((d: any) => d.code), ['missing-required']);
+  client.close(uri);
+  assert.ok(answered + refused > 0);
+  await stillAnswers();
+});

@@ -143,6 +143,8 @@ const HOSTILE = [
   'a'.repeat(N) + '!', '${'.repeat(N / 2), '${'.repeat(N / 2) + '}', ' '.repeat(N) + 'x', '{%' + ' '.repeat(N), '{%' + '%}'.repeat(N / 2) + 'x',
   '$' + '.a'.repeat(N / 2) + '[', '$$.' + 'a'.repeat(N), '$[' + '['.repeat(N), "States.Format('" + '{}'.repeat(N / 2), 'States.Format(' + '('.repeat(N),
   'States.' + 'A'.repeat(N) + '(', 'arn:aws:iam::123456789012:role/' + 'a'.repeat(N) + '!', 'a-'.repeat(N / 2) + '-',
+  '{% ' + '1+'.repeat(N / 2) + '1 %}', '{% ' + '('.repeat(N) + ' %}', '{% "' + 'a'.repeat(N) + ' %}', 'States.Array(' + '1, '.repeat(N / 3) + '1)',
+  'States.Format(' + 'States.Array('.repeat(N / 13), "States.Format('" + "\\'".repeat(N / 2) + "')",
 ];
 
 function validateHostile({ api, jsonata }: { api: string; jsonata: boolean }): number {
