@@ -135,7 +135,20 @@ test('anchors and aliases: the alias has the anchored value, at the alias', () =
 test('an alias inside its own anchor, and merge keys, do not loop or crash', () => {
   // The cycle is cut where it closes: the inner alias reads as null.
   assert.deepEqual(toValue(parseYamlDocument('a: &a [*a]').root!), { a: [[null]] });
-  assert.deepEqual(toValue(parseYamlDocument('base: &b {x: 1}\nmine:\n  <<: *b\n  y: 2').root!), { base: { x: 1 }, mine: { '<<': { x: 1 }, y: 2 } });
+});
+
+test('merge keys (<<): the merged members the mapping does not set itself, placed at the << entry', () => {
+  const text = 'base: &b {InstanceCount: 1, InstanceType: ml.m5.large}\nmine:\n  <<: *b\n  InstanceCount: 2';
+  const { root } = parseYamlDocument(text);
+  assert.deepEqual(toValue(root!), { base: { InstanceCount: 1, InstanceType: 'ml.m5.large' }, mine: { InstanceType: 'ml.m5.large', InstanceCount: 2 } });
+  const mine = root!.children![1].children![1];
+  assert.deepEqual(mine.children!.map((p) => text.slice(p.offset, p.offset + p.length)), ['<<: *b', 'InstanceCount: 2']);
+  checkParents(root!);
+  // Several sources: the first one wins; a quoted "<<" is an ordinary key.
+  assert.deepEqual(toValue(parseYamlDocument('a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc: {<<: [*a, *b]}\nd: {"<<": 1}').root!), {
+    a: { x: 1 }, b: { x: 2, y: 2 }, c: { x: 1, y: 2 }, d: { '<<': 1 },
+  });
+  assert.deepEqual(toValue(parseYamlDocument('a: {<<: 5}').root!), { a: {} });
 });
 
 test('aliases that would expand to millions of nodes: one warning, the rest read as null', () => {
@@ -208,14 +221,14 @@ test('every JSON file of the corpus (JSON is YAML): the same tree as jsonc-parse
   assert.ok(n > 300);
 });
 
-test('every YAML file of the corpus: no syntax error, and the values of YAML.parse (1.2 core)', () => {
+test('every YAML file of the corpus: no syntax error, and the values of YAML.parse (1.2 core, merge keys)', () => {
   let n = 0;
   for (const f of readdirSync(CORPUS).filter((f) => /\.ya?ml$/.test(f))) {
     const text = readFileSync(join(CORPUS, f), 'utf8');
     const { root, syntaxErrors } = parseYamlDocument(text);
     assert.deepEqual(syntaxErrors, [], f);
     checkParents(root!);
-    assert.deepEqual(toValue(root!), parseYamlValue(text, { version: '1.2', schema: 'core' }), f);
+    assert.deepEqual(toValue(root!), parseYamlValue(text, { version: '1.2', schema: 'core', merge: true }), f);
     n++;
   }
   assert.ok(n >= 15);

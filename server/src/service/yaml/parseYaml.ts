@@ -213,9 +213,12 @@ class Converter {
     if (isAlias(node)) return this.alias(node, start, end, parent);
     if (isMap(node)) {
       const obj: AstNode = { type: 'object', offset: start, length: end - start, parent, children: [] };
+      const explicit = new Set(node.items.filter((p) => !isMergeKey(p.key)).map((p) => keyString(p.key as YamlNode | null, this.text)));
+      const merged = new Set<string>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        obj.children!.push(this.pair(pair.key as YamlNode | null, pair.value as YamlNode | null, obj));
+        if (isMergeKey(pair.key)) this.merge(pair.key as YamlNode, pair.value as YamlNode | null, obj, explicit, merged);
+        else obj.children!.push(this.pair(pair.key as YamlNode | null, pair.value as YamlNode | null, obj));
       }
       this.trimEnd(obj);
       return obj;
@@ -266,6 +269,29 @@ class Converter {
     }
     prop.length = end - keyStart;
     return prop;
+  }
+
+  /**
+   * `<<: *base` (or `<<: [*a, *b]`): the members of the merged mappings that the mapping does not set itself, the
+   * first source winning, each placed at the `<<` entry. YAML 1.1's merge key, which the 1.2 core schema leaves
+   * out; state machines have no `<<` member, so it can only mean a merge (as SAM's YAML 1.1 reader treats it).
+   */
+  private merge(key: YamlNode, value: YamlNode | null, obj: AstNode, explicit: Set<string>, merged: Set<string>) {
+    const start = key.range?.[0] ?? obj.offset;
+    const end = value?.range?.[1] ?? key.range?.[1] ?? start;
+    const sources = value && isSeq(value) ? (value.items as YamlNode[]) : value ? [value] : [];
+    for (const source of sources) {
+      const from = this.convert(source, obj);
+      if (from.type !== 'object') continue;
+      for (const prop of from.children ?? []) {
+        const name = prop.children?.[0]?.value as string;
+        if (explicit.has(name) || merged.has(name)) continue;
+        merged.add(name);
+        prop.parent = obj;
+        relocate(prop, start, end - start);
+        obj.children!.push(prop);
+      }
+    }
   }
 
   /** The `:` after a key: skipping spaces, line breaks and comments (explicit `? key` entries). */
@@ -331,6 +357,10 @@ class Converter {
     relocate(copy, start, end - start);
     return copy;
   }
+}
+
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && key.value === '<<' && key.type === 'PLAIN';
 }
 
 function keyString(key: YamlNode | null, text: string): string {
