@@ -119,6 +119,8 @@ test('sequences of mappings: a key of the current item, a new item', () => {
   assert.deepEqual(at(choices + '  - ‸')?.path, ['Choices', 1, '']);
   // Items at the key's own column (a common YAML style).
   assert.deepEqual(at('Catch:\n- ErrorEquals: [States.ALL]\n  Ne‸')?.path, ['Catch', 0, 'Ne']);
+  // A `-` alone on its line, the item's mapping below it.
+  assert.deepEqual(at('Entries:\n  -\n    Detail: x\n    Det‸')?.path, ['Entries', 0, 'Det']);
 });
 
 test('a scalar item being typed: the item, for the schema to read as a value', () => {
@@ -150,4 +152,47 @@ test('in a comment, or in a later document: nothing', () => {
 
 test('Windows line ends and tabs after the key do not change the answer', () => {
   assert.deepEqual(at('a:\r\n  b: 1\r\n  c‸\r\n')?.path, ['a', 'c']);
+});
+
+test('every key and value of the corpus YAML files: the location names it (cursor in the middle of it)', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { parseYamlDocument } = await import('../../server/src/service/yaml/parseYaml');
+  const { pathOf } = await import('../../server/src/service/yaml/completionContext');
+  const dir = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'corpus');
+  let keys = 0, values = 0;
+  for (const f of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f))) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    const { root } = parseYamlDocument(text);
+    const stack = [root!];
+    while (stack.length) {
+      const n = stack.pop()!;
+      stack.push(...(n.children ?? []));
+      if (n.type !== 'property') continue;
+      const [k, v] = n.children!;
+      const mid = k.offset + Math.floor(k.length / 2);
+      const atKey = getYamlCompletionContext(text, mid, root);
+      const expected = [...(v ? pathOf(v) : [...pathOf(n.parent!), k.value])];
+      assert.deepEqual([atKey?.path, atKey?.isAtPropertyKey], [expected, true], `${f}: key ${k.value} at ${mid}`);
+      keys++;
+      // Scalar values on the key's line.
+      if (v && !v.children && text.slice(k.offset, v.offset).indexOf('\n') < 0 && v.length > 1 && !/^[|>]/.test(text.slice(v.offset))) {
+        const at = getYamlCompletionContext(text, v.offset + 1, root);
+        assert.deepEqual([at?.path, at?.isAtPropertyKey, at?.previousNode], [pathOf(v), false, v], `${f}: value of ${k.value} at ${v.offset + 1}`);
+        values++;
+      }
+    }
+  }
+  assert.ok(keys > 1000 && values > 500, `${keys} keys, ${values} values`);
+});
+
+test('any offset of a mutated document: an answer or undefined, never an exception', () => {
+  const text = TASK + '        InstanceCount: 1\n        Inst\n      Tags: [{Key: a, Value: b}, {Ke\n    Next: "Yes\n  Yes: {Type: Succeed}\n# end\n';
+  for (let cut = 0; cut <= text.length; cut += 7) {
+    const t = text.slice(0, cut);
+    for (let offset = 0; offset <= t.length; offset++) {
+      const loc = getYamlCompletionContext(t, offset);
+      if (loc) assert.ok(Array.isArray(loc.path) && loc.path.every((s) => typeof s === 'string' || (Number.isInteger(s) && s >= 0)), JSON.stringify(loc.path));
+    }
+  }
 });

@@ -159,6 +159,12 @@ test('aliases that would expand to millions of nodes: one warning, the rest read
   assert.deepEqual(syntaxErrors.map((p) => [p.code, p.severity]), [['too-large', 'warning']]);
 });
 
+test('a duplicate key (two states of the same name) is a YAML error, at the second one', () => {
+  const text = 'States:\n  A: {Type: Pass, End: true}\n  A: {Type: Succeed}\n';
+  const { syntaxErrors } = parseYamlDocument(text);
+  assert.deepEqual(syntaxErrors.map((p) => [p.code, text.slice(p.offset, p.offset + p.length), p.message]), [['syntax', 'A', 'YAML syntax error: Map keys must be unique']]);
+});
+
 test('only the first document of a stream', () => {
   assert.deepEqual(toValue(parseYamlDocument('a: 1\n---\nb: 2\n').root!), { a: 1 });
   assert.deepEqual(toValue(parseYamlDocument('---\na: 1\n...\n').root!), { a: 1 });

@@ -352,7 +352,9 @@ function blockAncestors(
         return { path, indent: keyCol, newItem: true };
       }
       if (keyCol <= col) return { path, indent: keyCol, newItem: false };
-      const item = lastBefore(node, lineStart);
+      // The last item whose `-` is above this line (its content may start on a later line: `-` alone).
+      let item: AstNode | undefined;
+      for (const c of items) if (dashOf(text, c) < lineStart) item = c;
       if (!item) return { path, indent: keyCol, newItem: false };
       path.push(items.indexOf(item));
       node = item;
@@ -374,6 +376,7 @@ function lastBefore(node: AstNode, offset: number): AstNode | undefined {
 /** The `-` of a block sequence item (its node starts at the item's content). */
 function dashOf(text: string, item: AstNode): number {
   let i = item.offset - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  // Over spaces and line breaks: an item's content may start on the line after its `-`.
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
   return text[i] === '-' ? i : item.offset;
 }
