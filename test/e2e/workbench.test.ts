@@ -184,13 +184,20 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     assert.ok(details.includes(`endpoint ${emulator.url}`), details);
     await page.screenshot({ path: join(SHOTS, 'confirm-training-job.png') });
     await dialog.locator('.monaco-button', { hasText: /^Start$/ }).click();
-    const output = await outputContains(/churn-xgb-2026-11-22: .*Completed/);
-    await readmeShot('training-job');
+    await outputContains(/churn-xgb-2026-11-22: .*Completed/);
     const channel = await page.locator('.part.panel select.monaco-select-box').first().evaluate((el: any) => el.options[el.selectedIndex].text);
     assert.equal(channel, 'SageMaker Jobs');
-    // The transitions, in order.
+    // The transitions, in order. The Output view only renders the lines in sight, so filter it down to the
+    // status lines ("<time> <Status> — <message>") first, as a user would.
+    const filter = page.locator('.part.panel .viewpane-filter input');
+    await filter.fill(' — ');
+    await page.waitForTimeout(500);
+    const output = await outputContains(/churn-xgb-2026-11-22: .*Completed/);
+    await page.screenshot({ path: join(SHOTS, 'training-job-transitions.png') });
+    await readmeShot('training-job');
+    await filter.fill('');
     const statuses = [...output.matchAll(/churn-xgb-2026-11-22: \S+ \S+ (\w+) —/g)].map((m) => m[1]);
-    assert.deepEqual(statuses.filter((s, i) => s !== statuses[i - 1]).slice(-4), ['Downloading', 'Training', 'Uploading', 'Completed']);
+    assert.deepEqual(statuses.filter((s, i) => s !== statuses[i - 1]), ['Starting', 'Downloading', 'Training', 'Uploading', 'Completed']);
   }, 120_000);
 
   step('Stop Job stops a running job', async () => {
