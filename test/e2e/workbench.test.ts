@@ -215,7 +215,10 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     const confirm = page.locator('.monaco-dialog-box', { hasText: 'Stop SageMaker transform job "nightly-churn-scores"?' });
     await confirm.waitFor();
     await confirm.locator('.monaco-button', { hasText: /^Stop Job$/ }).click();
-    const output = await outputContains(/nightly-churn-scores: .*Stopped/);
-    assert.match(output, /nightly-churn-scores: stop requested/);
+    await outputContains(/nightly-churn-scores: .*Stopped/);
+    const filter = page.locator('.part.panel .viewpane-filter input');
+    await filter.fill('nightly-churn-scores: stop requested');
+    await outputContains(/nightly-churn-scores: stop requested/, 10_000);
+    await filter.fill('');
   }, 120_000);
 });
