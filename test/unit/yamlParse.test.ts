@@ -111,13 +111,16 @@ test('block and flow sequences, nested mappings', () => {
   ]);
 });
 
-test('a key with nothing after the colon: the property holds only its key, like jsonc-parser on {"a": }', () => {
+test('a key with nothing after the colon: its value is null (as in YAML), an empty node right after the colon', () => {
   const { root } = parseYamlDocument('End:\nNext: A');
   assert.deepEqual(plain(root!.children![0]), {
     type: 'property', offset: 0, length: 4, value: undefined, colonOffset: 3,
-    children: [{ type: 'string', offset: 0, length: 3, value: 'End', colonOffset: undefined, children: undefined }],
+    children: [
+      { type: 'string', offset: 0, length: 3, value: 'End', colonOffset: undefined, children: undefined },
+      { type: 'null', offset: 4, length: 0, value: null, colonOffset: undefined, children: undefined },
+    ],
   });
-  assert.deepEqual(parseTree('{"a": }')!.children![0].children!.length, 1);
+  assert.deepEqual(toValue(parseYamlDocument('a:\n  b:\n  c: [x, ]\nd: {e: }').root!), { a: { b: null, c: ['x'] }, d: { e: null } });
 });
 
 test('anchors and aliases: the alias has the anchored value, at the alias', () => {

@@ -244,7 +244,7 @@ class Converter {
     return this.scalar(null, start, start, parent);
   }
 
-  /** A `property` node: key start … value end, children [key, value] (only [key] for `key:` with nothing after). */
+  /** A `property` node: key start … value end, children [key, value]; `key:` with nothing after has an empty null value. */
   private pair(key: YamlNode | null, value: YamlNode | null, parent: AstNode): AstNode {
     const keyStart = key?.range?.[0] ?? value?.range?.[0] ?? parent.offset;
     const keyEnd = key ? this.scalarEnd(isScalar(key) ? key.type : undefined, keyStart, key.range?.[1] ?? keyStart) : keyStart;
@@ -260,9 +260,13 @@ class Converter {
     const colon = this.colonAfter(keyEnd);
     if (colon >= 0) prop.colonOffset = colon;
     let end = colon >= 0 ? colon + 1 : keyEnd;
-    // An empty value (`key:`) has no source: like jsonc-parser's `{"key": }`, the property holds only its key.
+    // An empty value (`key:`) is null in YAML: an empty null node right after the colon (where yaml places it, at
+    // the next token, may be lines below). Features see the value YAML gives, and a payload being started
+    // (`Parameters:` and a new line) still has a value to complete in.
     const empty = !value || (isScalar(value) && value.value === null && value.range && value.range[0] === value.range[1]);
-    if (!empty) {
+    if (empty) {
+      if (value || colon >= 0) prop.children!.push(this.scalar(null, end, end, prop));
+    } else {
       const v = this.convert(value!, prop);
       prop.children!.push(v);
       end = Math.max(end, v.offset + v.length);
