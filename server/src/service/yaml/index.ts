@@ -7,5 +7,5 @@ import { parseYaml } from './parseYaml';
 registerYamlParser(parseYaml);
 
 export { parseYamlDocument, parseYaml, MAX_YAML_DEPTH, type YamlParseResult } from './parseYaml';
-export { getYamlCompletionContext, pathOf, type YamlLocation, type YamlPath } from './completionContext';
+export { getYamlCompletionContext, getYamlLocation, pathOf, type YamlLocation, type YamlPath } from './completionContext';
 export { yamlScalar, yamlInsertMembers, isInFlow, type OffsetEdit, type ScalarContext } from './edits';
