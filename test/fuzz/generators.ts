@@ -8,12 +8,15 @@ import { getIntegration, integrationNames, type Shape } from '../../server/src/s
 
 type G = fc.GeneratorValue;
 
-/** Runs and seed of a property: fixed by default so CI failures reproduce; FUZZ_RUNS / FUZZ_SEED go bigger or elsewhere. */
+/**
+ * Runs and seed of a property: fixed by default (a hash of its name) so CI failures reproduce. FUZZ_RUNS=n runs
+ * more; FUZZ_SEED=s (and FUZZ_PATH=p, both printed on failure) replays one counterexample.
+ */
 export function fuzzParams(name: string, defaultRuns: number): fc.Parameters<unknown> {
   const scale = Number(process.env.FUZZ_RUNS ?? 0);
   const numRuns = scale > 0 ? Math.max(defaultRuns, scale) : defaultRuns;
   const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : hash(name);
-  return { numRuns, seed };
+  return { numRuns, seed, ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) };
 }
 
 export async function checkAsync<T>(property: fc.IAsyncProperty<T>, params: fc.Parameters<T>) {

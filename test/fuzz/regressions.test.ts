@@ -85,3 +85,21 @@ test('a valid JSONata expression too deep for the jsonata parser is not reported
   // Real syntax errors still are.
   assert.equal(checkJsonata('{% ( %}')?.code, 'invalid-jsonata');
 });
+
+test('YAML: fixing the anchor a task aliases clears the finding (the per-task cache keyed on the task text kept it)', () => {
+  const yaml = (name: string) =>
+    `Comment: &params\n  TrainingJobName: ${name}\nStartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters: *params\n    End: true\n`;
+  const uri = `file:///regression/${n++}.asl.yaml`;
+  let d = TextDocument.create(uri, 'asl-yaml', 1, yaml('bad_name'));
+  assert.deepEqual(service.validate(d).map((p) => p.code), ['pattern', 'missing-required']);
+  const at = yaml('bad_name').indexOf('bad_name');
+  d = TextDocument.update(d, [{ range: { start: d.positionAt(at), end: d.positionAt(at + 8) }, text: 'good-nam' }], 2);
+  assert.deepEqual(service.validate(d).map((p) => p.code), ['missing-required']);
+});
+
+test('the same task text in a YAML and a JSON document: each gets the findings of its own language', () => {
+  // Valid YAML (a flow mapping with a plain key), a syntax error in JSON.
+  const text = '{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {TrainingJobName: "bad_name2"}, "End": true}}}';
+  assert.deepEqual(service.validate(doc(text, 'asl-yaml')).map((p) => p.code), ['pattern', 'missing-required']);
+  assert.deepEqual(service.validate(doc(text, 'asl')).map((p) => p.code), ['syntax']);
+});

@@ -112,7 +112,7 @@ export function getLanguageService(): LanguageService {
     if (hit && hit.parsed === parsed) return hit.problems;
     const problems = [...parsed.syntaxErrors];
     if (parsed.root && isStateMachine(parsed.root)) {
-      const sagemaker = validateSageMakerTasks(tasksOf(parsed), parsed.text);
+      const sagemaker = validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language);
       // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding.
       problems.push(...(parsed.syntaxErrors.length ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker));
     }

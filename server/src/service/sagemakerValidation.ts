@@ -5,7 +5,7 @@ import { Code } from './codes';
 import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
 import { type SageMakerTask } from './stateMachine';
 import { closest, list, quote } from './text';
-import type { AstNode, Problem, Severity } from './types';
+import type { AstNode, DocumentLanguage, Problem, Severity } from './types';
 import { checkDynamicValue, checkJsonata, isJsonata, staticMaxLength, sourceOffset, type ExpressionError } from './expressions/index';
 
 /**
@@ -265,6 +265,17 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   checkValue(ctx, valueNode, request, keyNode, label);
 }
 
+function checkTaskUncached(task: SageMakerTask, text: string): Problem[] {
+  const ctx: Context = { problems: [], jsonata: task.state.queryLanguage === 'JSONata', text };
+  try {
+    checkTask(ctx, task);
+  } catch (e) {
+    // A bug in one check must not take the others (or the server) down.
+    ctx.problems.push({ offset: task.state.keyNode.offset, length: task.state.keyNode.length, message: `Internal error while checking this state: ${(e as Error).message}`, severity: 'information', source: 'sagemaker', code: 'internal' });
+  }
+  return ctx.problems;
+}
+
 // Findings per task, keyed by the task's own text (from its name to the end of its definition) and query
 // language, with offsets relative to the name: an edit re-checks only the states whose text changed.
 const findingsCache = new Map<string, Problem[]>();
@@ -276,22 +287,19 @@ function checkTaskCached(task: SageMakerTask, text: string): Problem[] {
   const key = (jsonata ? 'A' : 'P') + text.slice(start, task.state.node.offset + task.state.node.length);
   let relative = findingsCache.get(key);
   if (!relative) {
-    const ctx: Context = { problems: [], jsonata, text };
-    try {
-      checkTask(ctx, task);
-    } catch (e) {
-      // A bug in one check must not take the others (or the server) down.
-      ctx.problems.push({ offset: start, length: task.state.keyNode.length, message: `Internal error while checking this state: ${(e as Error).message}`, severity: 'information', source: 'sagemaker', code: 'internal' });
-    }
-    relative = ctx.problems.map((p) => ({ ...p, offset: p.offset - start }));
+    relative = checkTaskUncached(task, text).map((p) => ({ ...p, offset: p.offset - start }));
     if (findingsCache.size >= MAX_CACHED_TASKS) findingsCache.clear();
     findingsCache.set(key, relative);
   }
   return relative.map((p) => ({ ...p, offset: p.offset + start }));
 }
 
-/** Diagnostics for every SageMaker Task state of the document. */
-export function validateSageMakerTasks(tasks: SageMakerTask[], text: string): Problem[] {
-  return tasks.flatMap((task) => checkTaskCached(task, text));
+/**
+ * Diagnostics for every SageMaker Task state of the document. Only JSON findings are cached: a YAML task's
+ * findings also depend on the anchors its aliases point at (outside its text), and the same text may read
+ * differently as YAML and as JSON.
+ */
+export function validateSageMakerTasks(tasks: SageMakerTask[], text: string, language: DocumentLanguage = 'json'): Problem[] {
+  return tasks.flatMap((task) => (language === 'json' ? checkTaskCached(task, text) : checkTaskUncached(task, text)));
 }
 
