@@ -154,7 +154,10 @@ function stateFor(g: G, depth: number, jsonataMachine: boolean): Record<string, 
       state.Resource = resource;
       const api = /sagemaker:([A-Za-z]+)/.exec(resource)?.[1];
       const integration = api ? getIntegration(api) : undefined;
-      const payload = integration ? valueFor(g, integration.request, 0) : { FunctionName: 'f' };
+      // Now and then the same payload object as an earlier task: JSON repeats it, YAML writes an anchor and an alias.
+      const reused = payloads.length && chance(g, 15) ? payloads[g(fc.integer, { min: 0, max: payloads.length - 1 })] : undefined;
+      const payload = reused ?? (integration ? valueFor(g, integration.request, 0) : { FunctionName: 'f' });
+      if (!reused && payload && typeof payload === 'object') payloads.push(payload);
       if (chance(g, 92)) state[jsonata !== chance(g, 5) ? 'Arguments' : 'Parameters'] = jsonata && chance(g, 10) ? '{% $states.input %}' : payload;
       break;
     }
@@ -191,8 +194,12 @@ function machineFor(g: G, depth: number, jsonata: boolean): Record<string, unkno
   return m;
 }
 
+/** Payloads of the machine being generated, for reuse by later tasks. */
+let payloads: unknown[] = [];
+
 /** A state machine as a JS value: SageMaker tasks with shape-following payloads, nested Parallel/Map states. */
 export function stateMachine(g: G): Record<string, unknown> {
+  payloads = [];
   return machineFor(g, 0, chance(g, 25));
 }
 
