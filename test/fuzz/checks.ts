@@ -1,7 +1,7 @@
 // What every answer of the language service must satisfy, whatever the document: no exception, and every
 // offset and range inside the document.
 import assert from 'node:assert/strict';
-import type { TextDocument, Position, Range } from 'vscode-languageserver-textdocument';
+import { TextDocument, type Position, type Range } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../../server/src/service/languageService';
 
 /** A position that names a real place in the document (offsetAt would silently clamp one that does not). */
@@ -35,6 +35,19 @@ export function checkEverything(service: LanguageService, doc: TextDocument, off
     }
     const hover = service.doHover(doc, position);
     if (hover?.range) assertRange(doc, hover.range, 'hover');
+  }
+  // Quick fixes: inside the document, not overlapping, and never breaking the syntax of a document without errors.
+  const fixes = service.fixAll(doc);
+  const offsets2 = fixes.map((e) => {
+    assertRange(doc, e.range, 'fix-all edit');
+    return [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)];
+  });
+  offsets2.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (let i = 1; i < offsets2.length; i++) assert.ok(offsets2[i - 1][1] <= offsets2[i][0], `fix-all edits overlap: ${JSON.stringify(offsets2)}`);
+  if (fixes.length && !problems.some((p) => p.code === 'syntax' || p.code === 'too-large')) {
+    const fixed = TextDocument.create(`${doc.uri}#fixed`, doc.languageId, 1, TextDocument.applyEdits(doc, fixes));
+    const broken = service.validate(fixed).filter((p) => p.code === 'syntax');
+    assert.deepEqual(broken, [], `fix-all broke the syntax:\n${fixed.getText().slice(0, 2000)}`);
   }
   for (const t of service.findTasks(doc)) assertRange(doc, t.range, `task ${t.stateName}`);
   for (const l of service.getCodeLenses(doc)) assertRange(doc, l.range, 'code lens');

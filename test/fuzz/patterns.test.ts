@@ -41,7 +41,8 @@ function inWorker<T>(job: string, data: unknown, timeoutMs: number): Promise<T> 
 
 // ---- Worst inputs of a pattern --------------------------------------------------------------------------------
 
-const UNITS = ['a', 'A', '0', '-', '_', '.', '/', ':', ' ', '\t', '\n', 'é', '😀', '\uD800', '+', '=', '@', ',', 'K', '$', '{', '%', 'a-', '-a', 'a ', 'a.', 'a/', '1.', 'a_', 'a--', 'us-'];
+// One of each kind of character the patterns' classes tell apart, and the pairs their groups repeat.
+const UNITS = ['a', '0', '-', '_', '.', '/', ':', ' ', '\t', '\n', 'é', '😀', '\uD800', '+', '@', 'K', 'a-', 'a ', 'a.', '1.', 'a--', 'us-'];
 const ACCOUNT = 'arn:aws:sagemaker:us-east-1:123456789012:';
 const PREFIXES = [
   '', 'a', 'a/', '/', '1', 'fs-', 's3://', 's3://b/', 'https://h/', 'application/', 'arn:', 'arn:aws:sagemaker:', ACCOUNT, `${ACCOUNT}model/`,
