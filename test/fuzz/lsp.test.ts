@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
 import { LspClient } from '../lsp/lsp-client.mjs';
+import { assertRange } from './checks';
 import { checkAsync, fuzzParams, mutation, serialize, stateMachine, Tally, type Format } from './generators';
 
 const root = join(__dirname, '..', '..', '..');
@@ -83,6 +84,7 @@ async function editsThenFreshOpen(format: Format, runs: number, t: import('node:
       client.close(freshUri);
       tally.add(edited.length ? 'with-diagnostics' : 'clean');
       assert.equal(client.proc.exitCode, null, 'the server is running');
+      for (const d of edited) assertRange(doc, d.range, `diagnostic ${d.code}`);
       assert.deepEqual(stripVolatile(edited), stripVolatile(fresh), `diagnostics after these edits equal a fresh open of the final text:\n${JSON.stringify(log).slice(0, 4000)}\nfinal text:\n${doc.getText().slice(0, 2000)}`);
     }),
     params,
