@@ -102,12 +102,16 @@ const NESTED: [string, string, string][] = [
   ['asl-yaml', 'YAML [[[… unclosed', '['.repeat(DEEP)],
   ['asl-yaml', 'YAML - - - … (block sequences)', '- '.repeat(DEEP) + 'a'],
   ['asl-yaml', 'YAML {a: {a: … flow mappings', '{a: '.repeat(DEEP) + '1' + '}'.repeat(DEEP)],
+  // Not deep but wide: "billion laughs", aliases of aliases expanding to 9^8 nodes.
+  ['asl-yaml', 'YAML alias bomb', 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' +
+    Array.from({ length: 7 }, (_, i) => `${'bcdefgh'[i]}: &${'bcdefgh'[i]} [${Array(9).fill('*' + 'abcdefg'[i]).join(',')}]\n`).join('') +
+    'StartAt: A\nStates: {A: {Type: Task, Resource: "arn:aws:states:::sagemaker:createTrainingJob", Parameters: {HyperParameters: *h}, End: true}}\n'],
   // Indentation grows with depth: 3,000 levels are already 4.5 MB.
   ['yaml', 'YAML indented mappings 3,000 deep', Array.from({ length: 3_000 }, (_, i) => ' '.repeat(i) + 'a:').join('\n') + ' 1'],
 ];
 
 for (const [languageId, what, text] of NESTED) {
-  test(`deep nesting (${languageId}, ${what}): answered without a stack overflow, then the next request`, async (t) => {
+  test(`hostile ${languageId} (${what}): answered without a stack overflow, then the next request`, async (t) => {
     const uri = `file:///hostile/deep-${Math.random()}.${languageId.endsWith('yaml') ? 'asl.yaml' : 'asl.json'}`;
     const diags = await client.open(uri, languageId, text, BIG_TIMEOUT_MS);
     // Nothing at all (a .json file that cannot be read as a state machine), or one clear warning.
