@@ -17,6 +17,9 @@ export function assertRange(doc: TextDocument, r: Range, what: string) {
   assert.ok(doc.offsetAt(r.start) <= doc.offsetAt(r.end), `${what}: ${JSON.stringify(r)} ends before it starts`);
 }
 
+/** What the features answered, over every call of checkEverything (for the figures the tests print). */
+export const answered = { completionItems: 0, hovers: 0, diagnostics: 0, fixes: 0 };
+
 /** Every feature at the given offsets: answers, and answers inside the document. Returns the number of requests. */
 export function checkEverything(service: LanguageService, doc: TextDocument, offsets: number[], { jsonFeatures = true } = {}): number {
   const length = doc.getText().length;
@@ -27,17 +30,32 @@ export function checkEverything(service: LanguageService, doc: TextDocument, off
     assert.ok(typeof p.message === 'string' && p.message.length > 0, 'problem has a message');
   }
   for (const d of service.doValidation(doc)) assertRange(doc, d.range, `diagnostic ${d.code}`);
+  answered.diagnostics += problems.length;
   for (const offset of offsets) {
     const position = doc.positionAt(offset);
-    for (const item of service.doComplete(doc, position)) {
+    const at = doc.offsetAt(position); // offset itself may fall inside a \r\n, which positions cannot name
+    const items = service.doComplete(doc, position);
+    answered.completionItems += items.length;
+    for (const item of items) {
       const edit = item.textEdit;
-      if (edit && 'range' in edit) assertRange(doc, edit.range, `completion ${item.label}`);
+      if (edit && 'range' in edit) {
+        assertRange(doc, edit.range, `completion ${item.label}`);
+        // LSP: "a single line range and it must contain the position at which completion has been requested".
+        const { start, end } = edit.range;
+        assert.ok(start.line === end.line, `completion ${item.label}: range ${JSON.stringify(edit.range)} spans lines`);
+        assert.ok(doc.offsetAt(start) <= at && at <= doc.offsetAt(end), `completion ${item.label}: range ${JSON.stringify(edit.range)} does not contain the cursor ${JSON.stringify(position)}`);
+      }
     }
     const hover = service.doHover(doc, position);
-    if (hover?.range) assertRange(doc, hover.range, 'hover');
+    if (hover) answered.hovers++;
+    if (hover?.range) {
+      assertRange(doc, hover.range, 'hover');
+      assert.ok(doc.offsetAt(hover.range.start) <= at && at <= doc.offsetAt(hover.range.end), `hover range ${JSON.stringify(hover.range)} does not contain ${JSON.stringify(position)}`);
+    }
   }
   // Quick fixes: inside the document, not overlapping, and never breaking the syntax of a document without errors.
   const fixes = service.fixAll(doc);
+  answered.fixes += fixes.length;
   const offsets2 = fixes.map((e) => {
     assertRange(doc, e.range, 'fix-all edit');
     return [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)];

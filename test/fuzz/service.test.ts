@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { apply, check, checkAsync, fuzzParams, mutation, serialize, stateMachine, Tally, type Format } from './generators';
-import { checkEverything } from './checks';
+import { answered, checkEverything } from './checks';
 
 let uris = 0;
 const LANGUAGES: Record<Format, string[]> = { json: ['asl', 'json', 'jsonc'], yaml: ['asl-yaml', 'yaml'] };
@@ -17,6 +17,7 @@ function mutatedDocuments(format: Format, t: import('node:test').TestContext, ru
   const service = getLanguageService();
   const tally = new Tally();
   const params = fuzzParams(`service ${format}`, runs);
+  const before = { ...answered };
   t.diagnostic(`seed ${params.seed}, ${params.numRuns} runs (FUZZ_SEED / FUZZ_RUNS to change)`);
   check(
     fc.property(fc.gen(), (g) => {
@@ -28,7 +29,13 @@ function mutatedDocuments(format: Format, t: import('node:test').TestContext, ru
         text = apply(text, m);
       }
       const languageId = g(fc.constantFrom, ...LANGUAGES[format]);
+      // Random places, and places inside a payload where completion and hover have something to say.
       const offsets = Array.from({ length: 3 }, () => g(fc.integer, { min: 0, max: text.length }));
+      const payload = Math.max(text.indexOf('Parameters'), text.indexOf('Arguments'));
+      if (payload >= 0) {
+        const marks = [...text.slice(payload).matchAll(/["{,:\n]/g)].map((m) => payload + m.index! + g(fc.integer, { min: 0, max: 2 }));
+        for (let i = 0; i < 4 && marks.length; i++) offsets.push(Math.min(text.length, marks[g(fc.integer, { min: 0, max: marks.length - 1 })]));
+      }
       const doc = TextDocument.create(`file:///fuzz/${uris++}`, languageId, 1, text);
       tally.add('documents');
       tally.add('requests', checkEverything(service, doc, offsets));
@@ -40,7 +47,7 @@ function mutatedDocuments(format: Format, t: import('node:test').TestContext, ru
     }),
     params,
   );
-  t.diagnostic(`${format}: ${tally}`);
+  t.diagnostic(`${format}: ${tally} completion-items=${answered.completionItems - before.completionItems} hovers=${answered.hovers - before.hovers} diagnostics=${answered.diagnostics - before.diagnostics}`);
 }
 
 if (isMainThread) {
