@@ -11,6 +11,8 @@ import { checkEverything } from './checks';
 const service = getLanguageService();
 let n = 0;
 const doc = (text: string, languageId = 'asl') => TextDocument.create(`file:///regression/${n++}`, languageId, 1, text);
+const machineWith = (parameters: unknown) =>
+  JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Parameters: parameters, End: true } } });
 
 test('an empty asl document: the syntax error is an empty range at 0, not one character past the end', () => {
   assert.deepEqual(service.validate(doc('')).map((p) => [p.code, p.offset, p.length]), [['syntax', 0, 0]]);
@@ -102,4 +104,16 @@ test('the same task text in a YAML and a JSON document: each gets the findings o
   const text = '{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {TrainingJobName: "bad_name2"}, "End": true}}}';
   assert.deepEqual(service.validate(doc(text, 'asl-yaml')).map((p) => p.code), ['pattern', 'missing-required']);
   assert.deepEqual(service.validate(doc(text, 'asl')).map((p) => p.code), ['syntax']);
+});
+
+test('YAML: a mistake at the end of an unquoted expression at the end of the file is underlined inside the value', () => {
+  // "An argument is missing" is at the end of the value; for a plain scalar that was one past it (and past the text).
+  const text = 'StartAt: A\nStates:\n  A:\n    Type: Task\n    End: true\n    Resource: arn:aws:states:::sagemaker:createTrainingJob\n    Parameters:\n      TrainingJobName.$: States.Format(';
+  const p = service.validate(doc(text, 'asl-yaml')).find((p) => p.code === 'invalid-intrinsic');
+  assert.ok(p);
+  assert.equal(text.slice(p.offset, p.offset + p.length), '(');
+  // In JSON the same mistake is on the closing quote, as before.
+  const json = machineWith({ 'TrainingJobName.$': 'States.Format(' });
+  const q = service.validate(doc(json)).find((p) => p.code === 'invalid-intrinsic')!;
+  assert.equal(json.slice(q.offset, q.offset + q.length), '"');
 });

@@ -6,11 +6,13 @@ import assert from 'node:assert/strict';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findNodeAtOffset } from 'jsonc-parser';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { apply, check, checkAsync, fuzzParams, mutation, serialize, stateMachine, Tally, type Format } from './generators';
 import { answered, checkEverything } from './checks';
 
 let uris = 0;
+const EXPRESSION_CODES = new Set(['invalid-path', 'invalid-intrinsic', 'invalid-jsonata']);
 const LANGUAGES: Record<Format, string[]> = { json: ['asl', 'json', 'jsonc'], yaml: ['asl-yaml', 'yaml'] };
 
 function mutatedDocuments(format: Format, t: import('node:test').TestContext, runs: number) {
@@ -41,6 +43,14 @@ function mutatedDocuments(format: Format, t: import('node:test').TestContext, ru
       tally.add('requests', checkEverything(service, doc, offsets));
       const problems = service.validate(doc);
       tally.add(problems.length ? 'with-findings' : 'clean');
+      // A finding in an expression (JSONPath, intrinsic, JSONata) lies inside the string that holds it.
+      const root = service.parse(doc).root;
+      for (const p of problems.filter((p) => EXPRESSION_CODES.has(p.code))) {
+        tally.add('expression-findings');
+        const node = root && findNodeAtOffset(root as any, p.offset, true);
+        assert.ok(node && node.type === 'string', `${p.code} at ${p.offset} is on a string: ${JSON.stringify(text.slice(p.offset - 20, p.offset + 20))}`);
+        assert.ok(p.offset >= node.offset && p.offset + p.length <= node.offset + node.length, `${p.code} [${p.offset}, +${p.length}] inside its string [${node.offset}, +${node.length}]: ${JSON.stringify(text.slice(node.offset - 40, node.offset + node.length + 10))} (${p.message})`);
+      }
       if (problems.some((p) => p.code === 'syntax')) tally.add('syntax-error');
       if (problems.some((p) => p.code === 'too-large')) tally.add('too-deep');
       if (service.findTasks(doc).length) tally.add('with-sagemaker-tasks');

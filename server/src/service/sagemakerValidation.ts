@@ -121,9 +121,11 @@ function checkSize(ctx: Context, ownerKey: AstNode, node: AstNode, shape: Shape,
 /** An expression's mistake, placed exactly inside the string node that holds it. */
 function expressionProblem(ctx: Context, node: AstNode, err: ExpressionError) {
   const raw = ctx.text.slice(node.offset, node.offset + node.length);
-  const start = node.offset + sourceOffset(raw, err.start);
-  const end = node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1));
-  ctx.problems.push({ offset: start, length: Math.max(1, end - start), message: err.message, severity: 'error', source: 'sagemaker', code: err.code });
+  const nodeEnd = node.offset + node.length;
+  // A mistake at the very end ("an argument is missing") maps past an unquoted YAML value: keep to its last character.
+  const start = Math.min(node.offset + sourceOffset(raw, err.start), Math.max(node.offset, nodeEnd - 1));
+  const end = Math.min(node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1)), nodeEnd);
+  ctx.problems.push({ offset: start, length: Math.min(Math.max(1, end - start), nodeEnd - start), message: err.message, severity: 'error', source: 'sagemaker', code: err.code });
 }
 
 /** The value of a `"X.$"` key: a JSONPath, a context path or an intrinsic function, never checked against X's pattern. */
