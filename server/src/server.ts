@@ -71,7 +71,10 @@ connection.onCodeLens((p) => {
   const doc = documents.get(p.textDocument.uri);
   return doc ? safely('codeLens', [], () => service.getCodeLenses(doc)) : [];
 });
-connection.onCodeAction(() => []);
+connection.onCodeAction((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('codeAction', [], () => service.getCodeActions(doc, p.range, p.context.only)) : [];
+});
 connection.onDocumentFormatting((p) => {
   const doc = documents.get(p.textDocument.uri);
   return doc ? safely('formatting', [], () => service.format(doc, undefined, p.options)) : [];

@@ -5,6 +5,7 @@ import type { TextDocument, Position } from 'vscode-languageserver-textdocument'
 import type { FormattingOptions } from 'vscode-json-languageservice';
 import {
   DiagnosticSeverity,
+  type CodeAction,
   type CodeLens,
   type CompletionItem,
   type Diagnostic,
@@ -15,6 +16,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-types';
 import type { TaskInfo } from '../protocol';
+import { fixAll, getCodeActions } from './codeActions';
 import { Code } from './codes';
 import { doComplete } from './completion';
 import { doHover } from './hover';
@@ -66,6 +68,8 @@ export interface LanguageService {
   findTasks(doc: TextDocument): TaskInfo[];
   /** The edits of every unambiguous (preferred) quick fix in the document: `source.fixAll` and the CLI's --fix. */
   fixAll(doc: TextDocument): TextEdit[];
+  /** Quick fixes for the findings overlapping `range`, and `source.fixAll` when `only` asks for it. */
+  getCodeActions(doc: TextDocument, range: Range, only?: string[]): CodeAction[];
   /** Generic JSON editing features for JSON state machines (none for YAML). */
   format(doc: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
   getFoldingRanges(doc: TextDocument): FoldingRange[];
@@ -157,8 +161,9 @@ export function getLanguageService(): LanguageService {
     doComplete: (doc, position) => (isStateMachineDocument(doc) && !tooDeep(doc) ? doComplete(doc, parse(doc), doc.offsetAt(position)) : []),
     doHover: (doc, position) => (isStateMachineDocument(doc) && parse(doc).root ? doHover(doc, parse(doc), doc.offsetAt(position)) : null),
     findTasks,
-    // Placeholder until codeActions.ts lands (quick fixes, issue 4): no fixes yet.
-    fixAll: () => [],
+    fixAll: (doc) => (isStateMachineDocument(doc) && !tooDeep(doc) ? fixAll(doc, parse(doc), validate(doc)) : []),
+    getCodeActions: (doc, range, only) =>
+      isStateMachineDocument(doc) && !tooDeep(doc) ? getCodeActions(doc, parse(doc), validate(doc), range, only, (p) => toDiagnostic(doc, p)) : [],
     format: (doc, range, options) => (isJsonStateMachine(doc) ? jsonFeatures.format(doc, range, options) : []),
     getFoldingRanges: (doc) => (isJsonStateMachine(doc) ? jsonFeatures.getFoldingRanges(doc) : []),
     getSelectionRanges: (doc, positions) => (isJsonStateMachine(doc) ? jsonFeatures.getSelectionRanges(doc, positions) : []),
