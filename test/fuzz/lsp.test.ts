@@ -80,11 +80,29 @@ async function editsThenFreshOpen(format: Format, runs: number, t: import('node:
       const edited = await client.diagnosticsFor(uri, 0);
       const freshUri = `file:///fuzz/fresh-${uris++}.${ext}`;
       const fresh = await client.open(freshUri, languageId, doc.getText());
+      // Closed and opened again (versions start at 1 again), now and then with the text before the edits.
+      let reopened = edited;
+      /** didClose, and the empty diagnostics the server publishes for it received (else they pass for the reopen's). */
+      const closeAndSettle = async () => {
+        client.close(uri);
+        await client.request('textDocument/hover', { textDocument: { uri: freshUri }, position: { line: 0, character: 0 } });
+        client.diagnostics.delete(uri);
+      };
+      if (g(fc.boolean)) {
+        await closeAndSettle();
+        if (g(fc.boolean)) {
+          await client.open(uri, languageId, log[0] as string);
+          await closeAndSettle();
+        }
+        reopened = await client.open(uri, languageId, doc.getText());
+        tally.add('reopened');
+      }
       client.close(uri);
       client.close(freshUri);
       tally.add(edited.length ? 'with-diagnostics' : 'clean');
       assert.equal(client.proc.exitCode, null, 'the server is running');
       for (const d of edited) assertRange(doc, d.range, `diagnostic ${d.code}`);
+      assert.deepEqual(stripVolatile(reopened), stripVolatile(fresh), 'diagnostics after closing and opening again equal those of a fresh open');
       assert.deepEqual(stripVolatile(edited), stripVolatile(fresh), `diagnostics after these edits equal a fresh open of the final text:\n${JSON.stringify(log).slice(0, 4000)}\nfinal text:\n${doc.getText().slice(0, 2000)}`);
     }),
     params,
