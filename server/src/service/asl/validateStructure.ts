@@ -1,0 +1,489 @@
+// The structure of a state machine, as the Amazon States Language defines it: transitions between states, the
+// fields each state type, Choice rule, retrier and catcher has, the types of their values, and the fields of the
+// two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
+// sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
+// Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
+import { checkDynamicValue, checkJsonata, checkPath, isJsonata, sourceOffset, type ExpressionError } from '../expressions/index';
+import { findSageMakerTasks, isStateMachine, walkStates, type QueryLanguage } from '../stateMachine';
+import { hasPlaceholder } from '../sagemakerValidation';
+import { closest, list, quote } from '../text';
+import type { AstNode, Problem, Severity } from '../types';
+import { AslCode } from './codes';
+import { buildModel, property, propertyNode, type AslMachine, type AslModel, type AslState } from './model';
+
+type PathKind = 'path' | 'reference';
+
+const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
+const IO = ['InputPath', 'OutputPath'];
+
+/** Fields of each state type besides Type, Comment and QueryLanguage (both query languages' fields). */
+const STATE_FIELDS: Record<string, string[]> = {
+  Pass: [...IO, 'Next', 'End', 'Result', 'ResultPath', 'Parameters', 'Output', 'Assign'],
+  Task: [...IO, 'Next', 'End', 'Resource', 'Parameters', 'Arguments', 'Credentials', 'ResultSelector', 'ResultPath', 'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath', 'Retry', 'Catch', 'Output', 'Assign'],
+  Choice: [...IO, 'Choices', 'Default', 'Output', 'Assign'],
+  Wait: [...IO, 'Next', 'End', 'Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath', 'Output', 'Assign'],
+  Succeed: [...IO, 'Output'],
+  Fail: ['Error', 'ErrorPath', 'Cause', 'CausePath'],
+  Parallel: [...IO, 'Next', 'End', 'Branches', 'ResultPath', 'Parameters', 'Arguments', 'ResultSelector', 'Output', 'Assign', 'Retry', 'Catch'],
+  Map: [...IO, 'Next', 'End', 'Iterator', 'ItemProcessor', 'ItemsPath', 'Items', 'MaxConcurrency', 'MaxConcurrencyPath', 'ResultPath', 'Parameters', 'ItemSelector', 'ResultSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label', 'Retry', 'Catch', 'Output', 'Assign'],
+};
+const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
+
+// Fields of one query language only. The first group is what the JSONata documentation lists as removed;
+// the *Path variants are replaced by JSONata in the plain field and reported as warnings (less certain).
+const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath']);
+const JSONPATH_ONLY_LIKELY = new Set(['TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
+const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
+
+/** Path fields of JSONPath states and the kind of path they take. */
+const PATH_FIELDS: Record<string, PathKind> = {
+  InputPath: 'path', OutputPath: 'path', ResultPath: 'reference', ItemsPath: 'reference',
+  TimeoutSecondsPath: 'reference', HeartbeatSecondsPath: 'reference', SecondsPath: 'reference', TimestampPath: 'reference',
+  MaxConcurrencyPath: 'reference', ToleratedFailurePercentagePath: 'reference', ToleratedFailureCountPath: 'reference',
+};
+
+const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
+  top: ['Comment', 'StartAt', 'States', 'TimeoutSeconds', 'Version', 'QueryLanguage'],
+  branch: ['Comment', 'StartAt', 'States', 'QueryLanguage'],
+  map: ['Comment', 'StartAt', 'States', 'QueryLanguage', 'ProcessorConfig'],
+};
+
+const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
+const CATCHER_FIELDS = ['ErrorEquals', 'Next', 'ResultPath', 'Output', 'Assign', 'Comment'];
+
+const COMPARATORS: Record<string, 'string' | 'number' | 'boolean' | 'path'> = {};
+for (const op of ['StringEquals', 'StringLessThan', 'StringGreaterThan', 'StringLessThanEquals', 'StringGreaterThanEquals', 'StringMatches', 'TimestampEquals', 'TimestampLessThan', 'TimestampGreaterThan', 'TimestampLessThanEquals', 'TimestampGreaterThanEquals']) COMPARATORS[op] = 'string';
+for (const op of ['NumericEquals', 'NumericLessThan', 'NumericGreaterThan', 'NumericLessThanEquals', 'NumericGreaterThanEquals']) COMPARATORS[op] = 'number';
+for (const op of ['BooleanEquals', 'IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp']) COMPARATORS[op] = 'boolean';
+for (const op of Object.keys(COMPARATORS)) if (!op.startsWith('Is') && op !== 'StringMatches') COMPARATORS[op + 'Path'] = 'path';
+const LOGICAL = ['And', 'Or', 'Not'];
+
+interface Ctx {
+  problems: Problem[];
+  text: string | undefined;
+  /** Payload value nodes of SageMaker tasks: the SageMaker validation checks their expressions. */
+  skip: Set<AstNode>;
+  suggestions: number;
+}
+
+function report(ctx: Ctx, node: AstNode, code: string, message: string, severity: Severity = 'error', data?: Record<string, unknown>) {
+  ctx.problems.push({ offset: node.offset, length: node.length, message, severity, source: 'asl', code, ...(data ? { data } : {}) });
+}
+
+const keyOf = (p: AstNode) => p.children?.[0];
+const valueOf = (p: AstNode) => p.children?.[1];
+
+/** A value that stands for another: a template placeholder, or a JSONata expression in a JSONata state. */
+function isStandIn(node: AstNode | undefined, ql: QueryLanguage): boolean {
+  if (node?.type !== 'string') return false;
+  const s = node.value as string;
+  return hasPlaceholder(s) || (ql === 'JSONata' && isJsonata(s));
+}
+
+const describe = (node: AstNode) => (node.type === 'null' ? 'null' : node.type === 'number' ? `the number ${node.value}` : node.type === 'string' ? `the string ${quote(node.value)}` : node.type === 'boolean' ? String(node.value) : `an ${node.type}`);
+
+type Want = 'string' | 'object' | 'array' | 'boolean' | 'number' | 'integer' | 'string|null';
+function typeOk(node: AstNode, want: Want): boolean {
+  switch (want) {
+    case 'string|null': return node.type === 'string' || node.type === 'null';
+    case 'integer': return node.type === 'number' && Number.isInteger(node.value);
+    default: return node.type === want;
+  }
+}
+
+/** Checks a value's JSON type (and numeric minimum/maximum); stand-ins pass. Returns whether the type is right. */
+function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Want, ql: QueryLanguage, min?: number, max?: number): boolean {
+  if (!node || isStandIn(node, ql)) return false;
+  if (!typeOk(node, want)) {
+    const what = want === 'string|null' ? 'a string or null' : want === 'integer' ? 'an integer' : want === 'object' || want === 'array' ? `an ${want}` : `a ${want}`;
+    const jsonata = ql === 'JSONata' && want !== 'string' && want !== 'string|null' ? ' or a JSONata expression {% … %}' : '';
+    report(ctx, node, AslCode.invalidValue, `${field} must be ${what}${jsonata}, not ${describe(node)}`);
+    return false;
+  }
+  const v = node.value as number;
+  if (min !== undefined && v < min) report(ctx, node, AslCode.invalidValue, `${field} must be at least ${min}`);
+  else if (max !== undefined && v > max) report(ctx, node, AslCode.invalidValue, `${field} must be at most ${max}`);
+  return true;
+}
+
+function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
+  const end = node.offset + node.length;
+  if (ctx.text === undefined) return report(ctx, node, err.code, err.message);
+  const raw = ctx.text.slice(node.offset, end);
+  const start = Math.min(node.offset + sourceOffset(raw, err.start), Math.max(node.offset, end - 1));
+  const stop = Math.min(node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1)), end);
+  ctx.problems.push({ offset: start, length: Math.max(1, stop - start), message: err.message, severity: 'error', source: 'asl', code: err.code });
+}
+
+function checkPathValue(ctx: Ctx, node: AstNode | undefined, kind: PathKind | 'dynamic') {
+  if (node?.type !== 'string' || hasPlaceholder(node.value)) return;
+  const err = kind === 'dynamic' ? checkDynamicValue(node.value) : checkPath(node.value, kind);
+  if (err) expressionProblem(ctx, node, err);
+}
+
+/** `"key.$"` values in JSONPath payloads, `{% … %}` strings in JSONata states: everything under `start`, iteratively. */
+function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage) {
+  const stack = [start];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (ctx.skip.has(node)) continue;
+    if (node.type === 'object') {
+      for (const p of node.children ?? []) {
+        const k = keyOf(p), v = valueOf(p);
+        if (!k || !v) continue;
+        if (ql === 'JSONPath' && typeof k.value === 'string' && k.value.endsWith('.$') && !ctx.skip.has(v)) {
+          if (v.type === 'string') checkPathValue(ctx, v, 'dynamic');
+          else report(ctx, v, AslCode.invalidValue, `${k.value} must be a string: a JSONPath or an intrinsic function, since the key ends in .$`);
+        } else stack.push(v);
+      }
+    } else if (node.type === 'array') {
+      for (const c of node.children ?? []) stack.push(c);
+    } else if (ql === 'JSONata' && node.type === 'string' && isJsonata(node.value)) {
+      const err = checkJsonata(node.value);
+      if (err) expressionProblem(ctx, node, err);
+    }
+  }
+}
+
+function checkRootFields(ctx: Ctx, m: AslMachine) {
+  const allowed = ROOT_FIELDS[m.kind];
+  for (const p of m.node.children ?? []) {
+    const k = keyOf(p);
+    if (k?.type !== 'string' || allowed.includes(k.value)) continue;
+    const where = m.kind === 'top' ? 'a state machine' : m.kind === 'branch' ? 'a Parallel branch' : 'a Map ItemProcessor';
+    report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${where}; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+  }
+  const startAt = property(m.node, 'StartAt');
+  const states = property(m.node, 'States');
+  // A missing field is reported on the owning state's name, or the machine's first key.
+  const owner = m.owner?.keyNode ?? (m.node.children?.[0] && keyOf(m.node.children[0])) ?? m.node;
+  if (!startAt) report(ctx, owner, AslCode.missingField, 'StartAt is missing: name the first state to run', 'error');
+  else checkType(ctx, 'StartAt', startAt, 'string', 'JSONPath');
+  if (!states) report(ctx, owner, AslCode.missingField, 'States is missing: an object of the states by name', 'error');
+  else if (checkType(ctx, 'States', states, 'object', 'JSONPath') && !states.children?.length) report(ctx, states, AslCode.missingField, 'States is empty: a state machine needs at least one state');
+  const ql = property(m.node, 'QueryLanguage');
+  if (ql && !isStandIn(ql, 'JSONPath') && !(ql.type === 'string' && (ql.value === 'JSONPath' || ql.value === 'JSONata'))) report(ctx, ql, AslCode.invalidValue, 'QueryLanguage must be "JSONPath" or "JSONata"');
+  if (m.kind === 'top') {
+    checkType(ctx, 'TimeoutSeconds', property(m.node, 'TimeoutSeconds'), 'integer', m.queryLanguage, 1, 99999999);
+    checkType(ctx, 'Version', property(m.node, 'Version'), 'string', 'JSONPath');
+    checkType(ctx, 'Comment', property(m.node, 'Comment'), 'string', 'JSONPath');
+  }
+  if (m.kind === 'map') {
+    const pc = property(m.node, 'ProcessorConfig');
+    if (checkType(ctx, 'ProcessorConfig', pc, 'object', 'JSONPath')) {
+      checkEnum(ctx, 'ProcessorConfig.Mode', property(pc, 'Mode'), ['INLINE', 'DISTRIBUTED']);
+      checkEnum(ctx, 'ProcessorConfig.ExecutionType', property(pc, 'ExecutionType'), ['STANDARD', 'EXPRESS']);
+    }
+  }
+}
+
+function checkEnum(ctx: Ctx, field: string, node: AstNode | undefined, values: string[]) {
+  if (!node || isStandIn(node, 'JSONPath')) return;
+  if (node.type !== 'string' || !values.includes(node.value)) report(ctx, node, AslCode.invalidValue, `${field} must be ${list(values.map((v) => JSON.stringify(v)))}, not ${describe(node)}`);
+}
+
+function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | undefined): boolean {
+  if (!node) return true;
+  if (node.type !== 'string') {
+    report(ctx, node, AslCode.invalidValue, `${field} must be the name of a state (a string), not ${describe(node)}`);
+    return false;
+  }
+  if (m.byName.has(node.value) || hasPlaceholder(node.value)) return true;
+  // Suggestions cost a scan of the machine's names: only for the first mistakes, so a broken file stays linear.
+  const near = ctx.suggestions++ < 50 ? closest(node.value, m.byName.keys(), 1)[0] : undefined;
+  const scope = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ' of this Map';
+  report(ctx, node, AslCode.unknownState, `${field} ${quote(node.value)} is not a state${scope}${near !== undefined ? `; did you mean ${quote(near)}?` : ''}`, 'error', near !== undefined ? { closest: near } : undefined);
+  return false;
+}
+
+/** The states a state can go to next: Next, Default, Choices[].Next, Catch[].Next. */
+function successors(s: AslState): AstNode[] {
+  const out: AstNode[] = [];
+  const push = (n: AstNode | undefined) => { if (n?.type === 'string') out.push(n); };
+  push(property(s.node, 'Next'));
+  push(property(s.node, 'Default'));
+  for (const key of ['Choices', 'Catch']) {
+    const arr = property(s.node, key);
+    if (arr?.type === 'array') for (const c of arr.children ?? []) push(property(c, 'Next'));
+  }
+  return out;
+}
+
+function checkTransitions(ctx: Ctx, m: AslMachine) {
+  let targetsOk = checkTarget(ctx, m, 'StartAt', property(m.node, 'StartAt'));
+  let terminal = false;
+  for (const s of m.states) {
+    if (s.node.type !== 'object') continue;
+    const end = property(s.node, 'End');
+    if (s.type === 'Succeed' || s.type === 'Fail' || s.type === undefined || !STATE_TYPES.includes(s.type) || (end && (end.value === true || isStandIn(end, 'JSONPath')))) terminal = true;
+    targetsOk = checkTarget(ctx, m, 'Next', property(s.node, 'Next')) && targetsOk;
+    if (s.type === 'Choice') {
+      targetsOk = checkTarget(ctx, m, 'Default', property(s.node, 'Default')) && targetsOk;
+      const choices = property(s.node, 'Choices');
+      if (choices?.type === 'array') for (const r of choices.children ?? []) targetsOk = checkTarget(ctx, m, 'Next', property(r, 'Next')) && targetsOk;
+    }
+    const catchers = property(s.node, 'Catch');
+    if (catchers?.type === 'array') for (const c of catchers.children ?? []) targetsOk = checkTarget(ctx, m, 'Next', property(c, 'Next')) && targetsOk;
+  }
+  if (m.states.length && !terminal) {
+    const states = propertyNode(m.node, 'States');
+    report(ctx, keyOf(states!)!, AslCode.noTerminalState, 'No state ends this machine: give one state "End": true, or add a Succeed or Fail state');
+  }
+  // Unreachable states: a breadth-first walk from StartAt (linear). Skipped when a target is broken: the states
+  // after a misspelt Next are reachable once it is fixed, and saying otherwise would bury the real mistake.
+  const startAt = property(m.node, 'StartAt');
+  if (!targetsOk || startAt?.type !== 'string' || hasPlaceholder(startAt.value)) return;
+  const seen = new Set<AslState>();
+  const queue: AslState[] = [];
+  const visit = (n: AstNode) => {
+    const s = m.byName.get(n.value);
+    if (s && !seen.has(s)) { seen.add(s); queue.push(s); }
+  };
+  visit(startAt);
+  for (let i = 0; i < queue.length; i++) for (const n of successors(queue[i])) visit(n);
+  for (const s of m.states) {
+    if (!seen.has(s) && m.byName.get(s.name) === s)
+      report(ctx, s.keyNode, AslCode.unreachableState, `State ${quote(s.name)} is never reached: no StartAt, Next, Default or Catch leads to it`, 'warning');
+  }
+}
+
+function checkRetryCatch(ctx: Ctx, s: AslState) {
+  const ql = s.queryLanguage;
+  for (const key of ['Retry', 'Catch'] as const) {
+    const arr = property(s.node, key);
+    if (!arr || !checkType(ctx, key, arr, 'array', 'JSONPath')) continue;
+    const fields = key === 'Retry' ? RETRIER_FIELDS : CATCHER_FIELDS;
+    const what = key === 'Retry' ? 'a retrier' : 'a catcher';
+    for (const item of arr.children ?? []) {
+      if (!checkType(ctx, `Each ${key} entry`, item, 'object', 'JSONPath')) continue;
+      for (const p of item.children ?? []) {
+        const k = keyOf(p);
+        if (k?.type !== 'string') continue;
+        if (!fields.includes(k.value)) report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${what}; allowed: ${list(fields)}`, 'error', { allowed: fields, closest: closest(k.value, fields)[0] });
+        else if (key === 'Catch' && k.value === 'ResultPath' && ql === 'JSONata') report(ctx, k, AslCode.wrongQueryLanguage, 'ResultPath is a JSONPath field: in a JSONata state a catcher uses Output (and Assign)');
+        else if (key === 'Catch' && k.value === 'Output' && ql === 'JSONPath') report(ctx, k, AslCode.wrongQueryLanguage, 'Output is a JSONata field: in a JSONPath state a catcher uses ResultPath');
+      }
+      const errors = property(item, 'ErrorEquals');
+      if (!errors) report(ctx, item, AslCode.missingField, `ErrorEquals is missing: the errors ${what} handles, e.g. ["States.ALL"]`);
+      else if (checkType(ctx, 'ErrorEquals', errors, 'array', 'JSONPath')) {
+        if (!errors.children?.length) report(ctx, errors, AslCode.invalidValue, 'ErrorEquals must name at least one error, e.g. ["States.ALL"]');
+        for (const e of errors.children ?? []) checkType(ctx, 'Each ErrorEquals entry', e, 'string', 'JSONPath');
+      }
+      if (key === 'Retry') {
+        checkType(ctx, 'IntervalSeconds', property(item, 'IntervalSeconds'), 'integer', ql, 1, 99999999);
+        checkType(ctx, 'MaxAttempts', property(item, 'MaxAttempts'), 'integer', ql, 0, 99999999);
+        checkType(ctx, 'BackoffRate', property(item, 'BackoffRate'), 'number', ql, 1);
+        checkType(ctx, 'MaxDelaySeconds', property(item, 'MaxDelaySeconds'), 'integer', ql, 1, 31622400);
+        checkEnum(ctx, 'JitterStrategy', property(item, 'JitterStrategy'), ['FULL', 'NONE']);
+      } else {
+        if (!propertyNode(item, 'Next')) report(ctx, item, AslCode.missingField, 'Next is missing: the state a catcher goes to');
+        if (ql === 'JSONPath') {
+          const rp = property(item, 'ResultPath');
+          if (checkType(ctx, 'ResultPath', rp, 'string|null', ql)) checkPathValue(ctx, rp, 'reference');
+        }
+        checkType(ctx, 'Assign', property(item, 'Assign'), 'object', ql);
+      }
+    }
+  }
+}
+
+function checkChoiceRules(ctx: Ctx, s: AslState) {
+  const ql = s.queryLanguage;
+  const choices = property(s.node, 'Choices');
+  if (!choices) return report(ctx, s.keyNode, AslCode.missingField, `Choice state ${quote(s.name)} has no Choices: an array of rules`);
+  if (!checkType(ctx, 'Choices', choices, 'array', 'JSONPath')) return;
+  if (!choices.children?.length) report(ctx, choices, AslCode.invalidValue, 'Choices must hold at least one rule');
+  const stack: { rule: AstNode; top: boolean }[] = [];
+  for (let i = (choices.children?.length ?? 0) - 1; i >= 0; i--) stack.push({ rule: choices.children![i], top: true });
+  while (stack.length) {
+    const { rule, top } = stack.pop()!;
+    if (!checkType(ctx, 'A Choice rule', rule, 'object', 'JSONPath')) continue;
+    const ops: AstNode[] = [];
+    for (const p of rule.children ?? []) {
+      const k = keyOf(p), v = valueOf(p);
+      if (k?.type !== 'string') continue;
+      const key = k.value as string;
+      if (key === 'Comment') { checkType(ctx, 'Comment', v, 'string', 'JSONPath'); continue; }
+      if (key === 'Next' && top) continue;
+      if (ql === 'JSONata') {
+        if (key === 'Condition' || (top && (key === 'Assign' || key === 'Output'))) continue;
+        if (key === 'Variable' || key in COMPARATORS || LOGICAL.includes(key))
+          report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath Choice field: a JSONata rule is a Condition, e.g. "Condition": "{% $states.input.n > 1 %}"`);
+        else report(ctx, k, AslCode.unknownField, `${quote(key)} is not a field of a JSONata Choice rule; allowed: Condition, Next, Assign, Output, Comment`, 'error', { closest: closest(key, ['Condition', 'Next', 'Assign', 'Output', 'Comment'])[0] });
+        continue;
+      }
+      if (key === 'Variable') { if (checkType(ctx, 'Variable', v, 'string', ql)) checkPathValue(ctx, v, 'path'); continue; }
+      if (key === 'Assign' && top) { checkType(ctx, 'Assign', v, 'object', ql); continue; }
+      if (key in COMPARATORS || LOGICAL.includes(key)) { ops.push(p); continue; }
+      if (key === 'Condition' || key === 'Output') report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata Choice field: in a JSONPath state a rule compares a Variable, e.g. "Variable": "$.n", "NumericGreaterThan": 1`);
+      else if (key === 'Next') report(ctx, k, AslCode.unknownField, 'Next belongs on the outermost rule, not inside And/Or/Not');
+      else report(ctx, k, AslCode.unknownField, `${quote(key)} is not a field of a Choice rule: use Variable with one comparison (StringEquals, NumericGreaterThan, IsPresent…), or And/Or/Not`, 'error', { closest: closest(key, [...Object.keys(COMPARATORS), ...LOGICAL, 'Variable', 'Next', 'Comment'])[0] });
+    }
+    if (top && !propertyNode(rule, 'Next')) report(ctx, rule, AslCode.missingField, 'Next is missing: the state this rule goes to when it matches');
+    if (ql === 'JSONata') {
+      if (!propertyNode(rule, 'Condition')) report(ctx, rule, AslCode.invalidChoiceRule, 'Condition is missing: a JSONata rule is "Condition": "{% … %}"');
+      else {
+        const c = property(rule, 'Condition')!;
+        if (!(c.type === 'boolean' || isStandIn(c, ql))) report(ctx, c, AslCode.invalidValue, 'Condition must be a JSONata expression {% … %} (or true/false)');
+      }
+      continue;
+    }
+    const variable = propertyNode(rule, 'Variable');
+    if (ops.length !== 1) {
+      if (ops.length > 1) for (const p of ops.slice(1)) report(ctx, keyOf(p)!, AslCode.invalidChoiceRule, `A Choice rule has exactly one comparison; this one also has ${keyOf(ops[0])!.value}`);
+      else report(ctx, rule, AslCode.invalidChoiceRule, variable ? 'This rule has a Variable but no comparison: add one, e.g. "StringEquals": "x" or "IsPresent": true' : 'A Choice rule needs Variable with one comparison, or And/Or/Not');
+      continue;
+    }
+    const [opKey, opValue] = ops[0].children!;
+    const op = opKey.value as string;
+    if (LOGICAL.includes(op)) {
+      if (variable) report(ctx, keyOf(variable)!, AslCode.invalidChoiceRule, `Variable does not go with ${op}: put it in the rules inside ${op}`);
+      if (op === 'Not') { if (checkType(ctx, 'Not', opValue, 'object', ql)) stack.push({ rule: opValue, top: false }); }
+      else if (checkType(ctx, op, opValue, 'array', ql)) {
+        if (!opValue.children?.length) report(ctx, opValue, AslCode.invalidValue, `${op} must hold at least one rule`);
+        for (let i = (opValue.children?.length ?? 0) - 1; i >= 0; i--) stack.push({ rule: opValue.children![i], top: false });
+      }
+      continue;
+    }
+    if (!variable) report(ctx, opKey, AslCode.invalidChoiceRule, `${op} compares a Variable: add "Variable": "$.field"`);
+    const want = COMPARATORS[op];
+    if (want === 'path') { if (checkType(ctx, op, opValue, 'string', ql)) checkPathValue(ctx, opValue, 'path'); }
+    else checkType(ctx, op, opValue, want, ql);
+  }
+}
+
+function checkState(ctx: Ctx, s: AslState) {
+  const { node, queryLanguage: ql } = s;
+  if (node.type !== 'object') return report(ctx, node, AslCode.invalidValue, `State ${quote(s.name)} must be an object, not ${describe(node)}`);
+  const typeNode = property(node, 'Type');
+  if (!typeNode) return report(ctx, s.keyNode, AslCode.missingField, `State ${quote(s.name)} has no Type: one of ${list(STATE_TYPES)}`, 'error', { allowed: STATE_TYPES });
+  if (isStandIn(typeNode, 'JSONPath')) return;
+  if (typeNode.type !== 'string' || !STATE_TYPES.includes(typeNode.value)) {
+    const near = typeNode.type === 'string' ? closest(typeNode.value, STATE_TYPES, 1)[0] : undefined;
+    return report(ctx, typeNode, AslCode.unknownStateType, `Type must be one of ${list(STATE_TYPES)}${near ? `; did you mean ${quote(near)}?` : ''}`, 'error', near ? { closest: near } : undefined);
+  }
+  const type = typeNode.value as string;
+  const fields = STATE_FIELDS[type];
+  for (const p of node.children ?? []) {
+    const k = keyOf(p);
+    if (k?.type !== 'string') continue;
+    const key = k.value as string;
+    if (COMMON_FIELDS.includes(key)) continue;
+    if (!fields.includes(key)) {
+      const known = Object.values(STATE_FIELDS).some((f) => f.includes(key));
+      const near = closest(key, [...fields, ...COMMON_FIELDS], 1)[0];
+      report(ctx, k, AslCode.unknownField, known ? `${key} is not a field of a ${type} state` : `${quote(key)} is not a field of a ${type} state${near ? `; did you mean ${quote(near)}?` : ''}`, 'error', { allowed: [...COMMON_FIELDS, ...fields], closest: near });
+      continue;
+    }
+    if (ql === 'JSONata' && (JSONPATH_ONLY.has(key) || JSONPATH_ONLY_LIKELY.has(key))) {
+      const instead = key === 'Parameters' ? 'Arguments' : key === 'ItemsPath' ? 'Items' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? `${key.slice(0, -4)} with a JSONata expression` : 'Output (and Assign)';
+      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${instead}`, JSONPATH_ONLY.has(key) ? 'error' : 'warning');
+    } else if (ql === 'JSONPath' && JSONATA_ONLY.has(key)) {
+      const instead = key === 'Arguments' ? 'Parameters' : key === 'Items' ? 'ItemsPath' : 'OutputPath, ResultPath or ResultSelector';
+      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata field; this state uses JSONPath: use ${instead}, or set "QueryLanguage": "JSONata"`);
+    }
+  }
+  checkEnum(ctx, 'QueryLanguage', property(node, 'QueryLanguage'), ['JSONPath', 'JSONata']);
+  checkType(ctx, 'Comment', property(node, 'Comment'), 'string', 'JSONPath');
+
+  // Transitions.
+  const next = propertyNode(node, 'Next'), end = propertyNode(node, 'End');
+  const endValue = end && valueOf(end);
+  if (endValue && !isStandIn(endValue, 'JSONPath') && endValue.type !== 'boolean') report(ctx, endValue, AslCode.invalidValue, `End must be true, not ${describe(endValue)}`);
+  if (fields.includes('Next')) {
+    if (next && end && endValue?.value === true) report(ctx, keyOf(end)!, AslCode.exclusiveFields, 'A state has either Next or "End": true, not both');
+    else if (!next && !(endValue && (endValue.value === true || isStandIn(endValue, 'JSONPath'))))
+      report(ctx, s.keyNode, AslCode.missingField, `State ${quote(s.name)} needs Next (the state to go to) or "End": true`);
+  }
+
+  // Paths (JSONPath) and the JSON types of the fields.
+  for (const [field, kind] of Object.entries(PATH_FIELDS)) {
+    const v = property(node, field);
+    if (!v || ql === 'JSONata') continue;
+    if (checkType(ctx, field, v, field === 'InputPath' || field === 'OutputPath' || field === 'ResultPath' ? 'string|null' : 'string', ql) && v.type === 'string') checkPathValue(ctx, v, kind);
+  }
+  for (const field of ['ItemSelector', 'Assign', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter']) checkType(ctx, field, property(node, field), 'object', ql);
+  const pairs: [string, Want, number?, number?][] = [
+    ['TimeoutSeconds', 'integer', 1, 99999999], ['HeartbeatSeconds', 'integer', 1, 99999999], ['Seconds', 'integer', 0, 99999999], ['Timestamp', 'string'],
+    ['MaxConcurrency', 'integer', 0], ['ToleratedFailurePercentage', 'number', 0, 100], ['ToleratedFailureCount', 'integer', 0],
+    ['Error', 'string'], ['Cause', 'string'], ['Resource', 'string'], ['Label', 'string'], ['Items', 'array'],
+  ];
+  for (const [field, want, min, max] of pairs) {
+    checkType(ctx, field, property(node, field), want, ql, min, max);
+    const pathField = propertyNode(node, `${field}Path`);
+    if (pathField && propertyNode(node, field) && fields.includes(`${field}Path`)) report(ctx, keyOf(pathField)!, AslCode.exclusiveFields, `${field} and ${field}Path exclude each other: keep one`);
+  }
+  for (const field of ['ErrorPath', 'CausePath']) {
+    const v = property(node, field);
+    if (v && ql === 'JSONPath' && checkType(ctx, field, v, 'string', ql)) checkPathValue(ctx, v, 'dynamic');
+  }
+
+  switch (type) {
+    case 'Task':
+      if (!propertyNode(node, 'Resource')) report(ctx, s.keyNode, AslCode.missingField, `Task state ${quote(s.name)} has no Resource: the ARN of the task to run`);
+      break;
+    case 'Choice':
+      checkChoiceRules(ctx, s);
+      break;
+    case 'Wait': {
+      const given = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'].filter((f) => propertyNode(node, f));
+      if (!given.length) report(ctx, s.keyNode, AslCode.missingField, `Wait state ${quote(s.name)} needs one of Seconds, Timestamp, SecondsPath or TimestampPath`);
+      else if (given.length > 1 && !(given.length === 2 && given.some((g) => propertyNode(node, g + 'Path'))))
+        report(ctx, keyOf(propertyNode(node, given[1])!)!, AslCode.exclusiveFields, `A Wait state has exactly one of Seconds, Timestamp, SecondsPath and TimestampPath; this one has ${list(given)}`);
+      break;
+    }
+    case 'Fail':
+      for (const f of ['Error', 'Cause']) {
+        const p = propertyNode(node, f + 'Path');
+        if (p && propertyNode(node, f)) report(ctx, keyOf(p)!, AslCode.exclusiveFields, `${f} and ${f}Path exclude each other: keep one`);
+      }
+      break;
+    case 'Parallel': {
+      const branches = property(node, 'Branches');
+      if (!branches) report(ctx, s.keyNode, AslCode.missingField, `Parallel state ${quote(s.name)} has no Branches: an array of state machines`);
+      else if (checkType(ctx, 'Branches', branches, 'array', 'JSONPath')) for (const b of branches.children ?? []) checkType(ctx, 'Each branch', b, 'object', 'JSONPath');
+      break;
+    }
+    case 'Map': {
+      const proc = propertyNode(node, 'ItemProcessor'), iter = propertyNode(node, 'Iterator');
+      if (!proc && !iter) report(ctx, s.keyNode, AslCode.missingField, `Map state ${quote(s.name)} has no ItemProcessor: the state machine to run for each item`);
+      else if (proc && iter) report(ctx, keyOf(iter)!, AslCode.exclusiveFields, 'Iterator is the old name of ItemProcessor: keep one');
+      for (const p of [proc, iter]) if (p) checkType(ctx, keyOf(p)!.value, valueOf(p), 'object', 'JSONPath');
+      if (propertyNode(node, 'Parameters') && propertyNode(node, 'ItemSelector')) report(ctx, keyOf(propertyNode(node, 'Parameters')!)!, AslCode.exclusiveFields, 'Parameters is the old name of ItemSelector: keep one');
+      break;
+    }
+  }
+  checkRetryCatch(ctx, s);
+
+  // Expressions in the state's own fields (not in its sub-machines, which are states of their own).
+  const own: AstNode = node;
+  for (const p of own.children ?? []) {
+    const k = keyOf(p), v = valueOf(p);
+    if (!k || !v || k.value === 'Branches' || k.value === 'ItemProcessor' || k.value === 'Iterator' || k.value === 'Result' || k.value === 'Choices') continue;
+    if (ql === 'JSONPath' && (PATH_FIELDS[k.value] || k.value === 'ErrorPath' || k.value === 'CausePath')) continue;
+    checkExpressionsUnder(ctx, v, ql);
+  }
+  if (type === 'Choice' && ql === 'JSONata') checkExpressionsUnder(ctx, property(node, 'Choices') ?? node, ql);
+  else if (type === 'Choice') for (const r of property(node, 'Choices')?.children ?? []) { const a = property(r, 'Assign'); if (a) checkExpressionsUnder(ctx, a, ql); }
+}
+
+/**
+ * The ASL structure findings of a state machine (source 'asl'). `root` is the state machine's object; `text`, when
+ * given, places expression mistakes exactly inside their strings (else the whole string is underlined).
+ */
+export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel): Problem[] {
+  const ctx: Ctx = { problems: [], text, skip: new Set(), suggestions: 0 };
+  // Only a state machine is judged: a CloudFormation template or any other JSON file is not ours to flag.
+  if (!isStateMachine(root)) return ctx.problems;
+  for (const t of findSageMakerTasks(root, walkStates(root))) {
+    const payload = t.payloadProperty && valueOf(t.payloadProperty);
+    if (payload) ctx.skip.add(payload);
+  }
+  model ??= buildModel(root);
+  for (const m of model.machines) {
+    checkRootFields(ctx, m);
+    checkTransitions(ctx, m);
+  }
+  for (const s of model.states) checkState(ctx, s);
+  return ctx.problems;
+}
