@@ -19,8 +19,9 @@ export interface Fix {
   preferred: boolean;
 }
 
-// The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens.
-const NAME_PATTERN = /^\^?\[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,(\d+)\}\$?$/;
+// The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens,
+// as `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,N}` (at most N+1 characters) or `[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?`.
+const NAME_PATTERNS = [/^\^?\[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,(\d+)\}\$?$/, /^\^?\[a-zA-Z0-9\]\(\[\\?-a-zA-Z0-9\]\*\[a-zA-Z0-9\]\)\?\$?$/];
 
 // ---------------------------------------------------------------------------------------------------------------
 // The JSON/YAML difference
@@ -115,9 +116,10 @@ function shapeOf(parsed: ParsedDocument, node: AstNode): Shape | undefined {
 
 /** The largest length of a name-pattern shape: the shape's max and the pattern's own repetition bound. */
 function nameMax(shape: Shape | undefined, awsPattern: string | undefined): number | undefined {
-  const m = awsPattern ? NAME_PATTERN.exec(awsPattern) : null;
+  const m = awsPattern ? NAME_PATTERNS.map((re) => re.exec(awsPattern)).find(Boolean) : undefined;
   if (!m) return undefined;
-  return Math.min(shape?.max ?? Infinity, Number(m[1]) + 1);
+  const max = Math.min(shape?.max ?? Infinity, m[1] ? Number(m[1]) + 1 : Infinity);
+  return Number.isFinite(max) ? max : undefined;
 }
 
 /** A name made valid for the name pattern: runs of other characters become one `-`, no `-` at either end. */
@@ -231,7 +233,7 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
 
 function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, unknown>): Fix | undefined {
   const missing = (data.missing as string[]) ?? [];
-  if (!missing.length || !isKey(node)) return undefined;
+  if (!missing.length || !(isKey(node) || node.type === 'object')) return undefined;
   const title = 'Add missing required parameters';
   if (typeof data.payloadKey === 'string') {
     // The state has no Parameters/Arguments at all: add it, with the request's required members.
@@ -242,7 +244,8 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
     if (!request) return undefined;
     return { title, edits: [insertMembers(parsed, state, [[data.payloadKey, placeholder(request)]])], preferred: true };
   }
-  const object = valueOf(node.parent);
+  // Reported on the member's key, or on the object itself when it is a list item.
+  const object = node.type === 'object' ? node : valueOf(node.parent);
   if (object?.type !== 'object') return undefined;
   const shape = shapeOf(parsed, object);
   if (shape?.kind !== 'structure') return undefined;

@@ -1,0 +1,219 @@
+// Quick fixes: for each kind of finding, a small document, the actions offered on it, the text after applying
+// one, and the same document validated again (the finding gone, no new error).
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import { doc, machine, service, training } from './helpers';
+
+function apply(text: string, edits: TextEdit[]): string {
+  const d = TextDocument.create('file:///x', 'asl', 1, text);
+  return TextDocument.applyEdits(d, edits);
+}
+
+const errors = (text: string, languageId: string) =>
+  service.validate(doc(text, languageId)).filter((p) => p.severity === 'error').map((p) => `${p.code} ${text.slice(p.offset, p.offset + p.length)}`);
+
+/**
+ * The quick fixes offered on the finding `code` covering `at`: their titles (preferred marked with *), and the
+ * text after applying the one titled `pick` (the preferred one by default).
+ */
+function quickFix(text: string, code: string, at: string, { languageId = 'asl', pick }: { languageId?: string; pick?: string } = {}) {
+  const d = doc(text, languageId);
+  const p = service.validate(d).find((x) => x.code === code && text.slice(x.offset, x.offset + x.length) === at);
+  assert.ok(p, `no ${code} on ${at}: ${JSON.stringify(service.validate(d).map((x) => [x.code, text.slice(x.offset, x.offset + x.length)]))}`);
+  const range = { start: d.positionAt(p.offset), end: d.positionAt(p.offset + p.length) };
+  const actions = service.getCodeActions(d, range, ['quickfix']).filter((a: CodeAction) => a.diagnostics?.[0]?.code === code);
+  for (const a of actions) assert.equal(a.kind, 'quickfix');
+  const titles = actions.map((a) => (a.isPreferred ? '* ' : '') + a.title);
+  const chosen = pick ? actions.find((a) => a.title === pick) : actions.find((a) => a.isPreferred);
+  const result = chosen ? apply(text, chosen.edit!.changes![d.uri]) : text;
+  return { titles, result, before: errors(text, languageId), after: errors(result, languageId) };
+}
+
+/** The fix cleared its finding and added no error. */
+function assertCleared(r: { before: string[]; after: string[] }, finding: string) {
+  assert.ok(r.before.includes(finding), `${finding} not in ${r.before}`);
+  assert.deepEqual(r.after, r.before.filter((f) => f !== finding));
+}
+
+describe('names', () => {
+  test('a job name with spaces and underscores: runs of other characters become one hyphen', () => {
+    const r = quickFix(machine(training({ TrainingJobName: ' churn__xgb model!' })), 'pattern', '" churn__xgb model!"');
+    assert.deepEqual(r.titles, ['* Change to "churn-xgb-model"']);
+    assert.match(r.result, /"TrainingJobName": "churn-xgb-model",/);
+    assertCleared(r, 'pattern " churn__xgb model!"');
+  });
+  test('a name pattern elsewhere in the request (ModelName of a transform job) is fixed the same way', () => {
+    const text = machine({ TransformJobName: 'batch', ModelName: 'my_model', TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/in' } } }, TransformOutput: { S3OutputPath: 's3://b/out' }, TransformResources: { InstanceCount: 1, InstanceType: 'ml.m5.large' } }, { resource: 'arn:aws:states:::sagemaker:createTransformJob.sync' });
+    const r = quickFix(text, 'pattern', '"my_model"');
+    assert.deepEqual(r.titles, ['* Change to "my-model"']);
+    assertCleared(r, 'pattern "my_model"');
+  });
+  test('a name that is too long is cut to the maximum the API allows, without a hyphen at the end', () => {
+    const long = 'a'.repeat(62) + '-bcdef';
+    const r = quickFix(machine(training({ TrainingJobName: long })), 'too-long', JSON.stringify(long));
+    assert.deepEqual(r.titles, [`* Shorten to 63 characters: "${'a'.repeat(62)}"`]);
+    assert.match(r.result, new RegExp(`"TrainingJobName": "a{62}",`));
+    assertCleared(r, `too-long ${JSON.stringify(long)}`);
+  });
+});
+
+describe('enums', () => {
+  test('a value that differs only in case: that value, preferred', () => {
+    const r = quickFix(machine(training({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'file' } })), 'enum-value', '"file"');
+    assert.deepEqual(r.titles, ['* Change to "File"']);
+    assert.match(r.result, /"TrainingInputMode": "File"/);
+    assertCleared(r, 'enum-value "file"');
+  });
+  test('a typo: up to three "Did you mean", none preferred', () => {
+    const text = machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.larg', VolumeSizeInGB: 10 } }));
+    const r = quickFix(text, 'enum-value', '"ml.m5.larg"', { pick: 'Did you mean "ml.m5.large"?' });
+    assert.deepEqual(r.titles, ['Did you mean "ml.m5.large"?', 'Did you mean "ml.m5.xlarge"?', 'Did you mean "ml.r5.large"?']);
+    assertCleared(r, 'enum-value "ml.m5.larg"');
+  });
+});
+
+describe('keys', () => {
+  test('an unknown key is renamed to the closest member, keeping its value', () => {
+    const text = machine(training({ RoleArn: undefined, RoleARN: 'arn:aws:iam::111122223333:role/TrainRole' }));
+    const r = quickFix(text, 'unknown-key', '"RoleARN"');
+    assert.deepEqual(r.titles, ['* Rename to "RoleArn"']);
+    assert.match(r.result, /"RoleArn": "arn:aws:iam::111122223333:role\/TrainRole"/);
+    assert.deepEqual(r.after, []);
+  });
+  test('a literal JSONPath under a key without .$: the key becomes X.$', () => {
+    const r = quickFix(machine(training({ TrainingJobName: '$.jobName' })), 'path-without-dollar-suffix', '"$.jobName"');
+    assert.deepEqual(r.titles, ['* Rename to "TrainingJobName.$"']);
+    assert.match(r.result, /"TrainingJobName\.\$": "\$\.jobName",/);
+    assert.deepEqual(r.after, []);
+  });
+});
+
+describe('types', () => {
+  test('a number in quotes where an integer is expected', () => {
+    const r = quickFix(machine(training({ ResourceConfig: { InstanceCount: '2', InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 } })), 'wrong-type', '"2"');
+    assert.deepEqual(r.titles, ['* Change to 2']);
+    assert.match(r.result, /"InstanceCount": 2,/);
+    assertCleared(r, 'wrong-type "2"');
+  });
+  test('a number where a string is expected (HyperParameters values) keeps its digits as written', () => {
+    const text = machine(training({ HyperParameters: { eta: 0.2 } })).replace('0.2', '0.20');
+    const r = quickFix(text, 'wrong-type', '0.20');
+    assert.deepEqual(r.titles, ['* Change to "0.20"']);
+    assert.match(r.result, /"eta": "0.20"/);
+    assertCleared(r, 'wrong-type 0.20');
+  });
+  test('"true" in quotes where a boolean is expected', () => {
+    const r = quickFix(machine(training({ EnableNetworkIsolation: 'true' })), 'wrong-type', '"true"');
+    assert.deepEqual(r.titles, ['* Change to true']);
+    assert.match(r.result, /"EnableNetworkIsolation": true/);
+    assertCleared(r, 'wrong-type "true"');
+  });
+});
+
+describe('missing required members', () => {
+  test('multi-line object: after the last member, at its indentation, with values of the right type', () => {
+    const r = quickFix(machine(training({ RoleArn: undefined, OutputDataConfig: undefined })), 'missing-required', '"Parameters"');
+    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    assert.ok(
+      r.result.includes(
+        [
+          '          "MaxRuntimeInSeconds": 3600',
+          '        },',
+          '        "RoleArn": "",',
+          '        "OutputDataConfig": {',
+          '          "S3OutputPath": ""',
+          '        }',
+          '      },',
+        ].join('\n'),
+      ),
+      r.result,
+    );
+    // The placeholders are for the user to fill in: empty, so flagged as such, but nothing is missing any more.
+    assert.deepEqual(r.after, ['too-short ""', 'pattern ""']);
+  });
+  test('single-line object: stays on one line', () => {
+    const text = machine(training({})).replace(/"OutputDataConfig": \{[^}]*\}/, '"OutputDataConfig": { "KmsKeyId": "alias/k" }');
+    const r = quickFix(text, 'missing-required', '"OutputDataConfig"');
+    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    assert.match(r.result, /"OutputDataConfig": \{ "KmsKeyId": "alias\/k", "S3OutputPath": "" \},/);
+    assert.deepEqual(r.after, ['pattern ""']);
+  });
+  test('empty object {}: the members on their own lines, one step deeper; nested required members too', () => {
+    const text = machine(training({ InputDataConfig: [{}] })).replace(/"InputDataConfig": \[\s*\{\s*\}\s*\]/, '"InputDataConfig": [{}]');
+    const r = quickFix(text, 'missing-required', '{}');
+    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    assert.match(r.result, /"InputDataConfig": \[\{\n {10}"ChannelName": "",\n {10}"DataSource": \{\}\n {8}\}\]/);
+    assert.ok(!r.after.some((e) => e.startsWith('missing-required')), r.after.join('\n'));
+  });
+  test('a task without Parameters gets them, with the request\'s required members', () => {
+    const text = machine(training({})).replace(/ {6}"Parameters": \{[\s\S]*?\n {6}\},\n/, '');
+    const r = quickFix(text, 'missing-required', '"Train"');
+    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    assert.match(r.result, /"End": true,\n {6}"Parameters": \{\n {8}"TrainingJobName": "",\n {8}"RoleArn": "",\n {8}"OutputDataConfig": \{\n {10}"S3OutputPath": ""\n {8}\}\n {6}\}\n/);
+    assert.ok(!r.after.some((e) => e.startsWith('missing-required')), r.after.join('\n'));
+  });
+});
+
+describe('YAML', () => {
+  const yaml = [
+    'StartAt: Train',
+    'States:',
+    '  Train:',
+    '    Type: Task',
+    '    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+    '    Parameters:',
+    '      TrainingJobName: churn_xgb',
+    '      AlgorithmSpecification: { TrainingImage: img, TrainingInputMode: file }',
+    '      OutputDataConfig:',
+    '        S3OutputPath: s3://bucket/out',
+    '      ResourceConfig:',
+    '        InstanceCount: "2"',
+    '        InstanceType: ml.m5.large',
+    '        VolumeSizeInGB: 10',
+    '      StoppingCondition:',
+    '        MaxRuntimeInSeconds: 3600',
+    '    End: true',
+    '',
+  ].join('\n');
+  test('a name, an enum in a flow mapping and a quoted number, written as YAML', () => {
+    const name = quickFix(yaml, 'pattern', 'churn_xgb', { languageId: 'asl-yaml' });
+    assert.deepEqual(name.titles, ['* Change to "churn-xgb"']);
+    assert.match(name.result, /\n {6}TrainingJobName: churn-xgb\n/);
+    const mode = quickFix(yaml, 'enum-value', 'file', { languageId: 'asl-yaml' });
+    assert.match(mode.result, /TrainingInputMode: File \}/);
+    const count = quickFix(yaml, 'wrong-type', '"2"', { languageId: 'asl-yaml' });
+    assert.match(count.result, /\n {8}InstanceCount: 2\n/);
+  });
+  test('missing required members are added as key: value lines', () => {
+    const r = quickFix(yaml, 'missing-required', 'Parameters', { languageId: 'asl-yaml' });
+    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    assert.match(r.result, /\n {8}MaxRuntimeInSeconds: 3600\n {6}RoleArn: ""\n {4}End: true/);
+    assert.ok(!r.after.some((e) => e.startsWith('missing-required')), r.after.join('\n'));
+  });
+});
+
+describe('fix all', () => {
+  test('every preferred fix at once, none of the ambiguous ones', () => {
+    const text = machine(training({ TrainingJobName: 'churn xgb', RoleArn: undefined, AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'pipe' }, ResourceConfig: { InstanceCount: '2', InstanceType: 'ml.m5.larg', VolumeSizeInGB: 10 } }));
+    const d = doc(text);
+    const actions = service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(0) }, ['source.fixAll']);
+    assert.deepEqual(actions.map((a) => [a.kind, a.title]), [['source.fixAll', 'Fix all SageMaker problems']]);
+    const result = apply(text, actions[0].edit!.changes![d.uri]);
+    assert.deepEqual(errors(result, 'asl'), ['enum-value "ml.m5.larg"', 'too-short ""']);
+    assert.match(result, /"TrainingJobName": "churn-xgb"/);
+    assert.match(result, /"TrainingInputMode": "Pipe"/);
+    assert.match(result, /"InstanceCount": 2/);
+    assert.match(result, /"RoleArn": ""/);
+  });
+  test('fixAll returns the same edits for the CLI', () => {
+    const text = machine(training({ TrainingJobName: 'churn xgb' }));
+    assert.equal(apply(text, service.fixAll(doc(text))), text.replace('churn xgb', 'churn-xgb'));
+  });
+  test('nothing to fix: no action', () => {
+    const text = machine(training({}));
+    const d = doc(text);
+    assert.deepEqual(service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(text.length) }, ['source.fixAll', 'quickfix']), []);
+  });
+});
