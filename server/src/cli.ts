@@ -153,9 +153,18 @@ export function lint(args: string[], cwd: string, io = { out: (s: string) => voi
       if (doFix) {
         const fixed = fix(service, file, text);
         if (fixed.applied) {
-          writeFileSync(file, fixed.text);
-          io.err(`${relative(cwd, file)}: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}\n`);
+          try {
+            writeFileSync(file, fixed.text);
+          } catch (e) {
+            throw new UsageError(`sagemaker-asl: cannot write ${relative(cwd, file)}: ${(e as Error).message}`);
+          }
+          const before = service.validate(doc).map((p) => p.code);
           doc = documentFor(file, fixed.text)!;
+          // What changed, in the codes of the findings the fixes cleared.
+          const after = service.validate(doc).map((p) => p.code);
+          for (const c of after) before.splice(before.indexOf(c) >>> 0, before.includes(c) ? 1 : 0);
+          const cleared = before.length ? ` (cleared: ${[...new Set(before)].map((c) => `${before.filter((b) => b === c).length} ${c}`).join(', ')})` : '';
+          io.err(`${relative(cwd, file).split(sep).join('/')}: applied ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'}${cleared}\n`);
         }
       }
       for (const p of service.validate(doc)) {

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -103,6 +103,19 @@ test('usage and I/O errors exit 2 with a message on stderr', () => {
     assert.match(r.err, /^sagemaker-asl: /);
     assert.equal(r.out, '');
   }
+});
+
+test('--fix applies the unambiguous fixes in place, reports them, and lints the result', () => {
+  mkdirSync(join(dir, 'tofix'), { recursive: true });
+  const file = join(dir, 'tofix', 'a.asl.json');
+  writeFileSync(file, machine('churn xgb').replace('"s3://b/o"', '"s3://b/o", "KmsKeyId": 3'));
+  const r = run('lint', '--fix', 'tofix');
+  assert.equal(r.status, 0, r.out + r.err);
+  assert.equal(r.err, 'tofix/a.asl.json: applied 2 fixes (cleared: 1 pattern, 1 wrong-type)\n');
+  assert.equal(r.out, '0 errors, 0 warnings in 0 files (1 checked)\n');
+  assert.equal(readFileSync(file, 'utf8'), machine('churn-xgb').replace('"s3://b/o"', '"s3://b/o", "KmsKeyId": "3"'));
+  // Nothing left to fix: the file is not written again.
+  assert.equal(run('lint', '--fix', 'tofix').err, '');
 });
 
 test('every real state machine of the corpus: exit 0', () => {
