@@ -1,0 +1,76 @@
+// Quick fixes and fix-all over stdio, as an editor asks for them: code actions for a diagnostic's range, and
+// source.fixAll for the whole document; the edits applied, the document sent back, its diagnostics gone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+// @ts-expect-error: a plain ES module without types, vendored from the shared tools
+import { LspClient, offsetAt } from './lsp-client.mjs';
+
+const root = join(__dirname, '..', '..', '..');
+let client: any;
+
+const text = JSON.stringify(
+  {
+    StartAt: 'Train',
+    States: {
+      Train: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+        Parameters: {
+          TrainingJobName: 'churn xgb',
+          RoleArn: 'arn:aws:iam::111122223333:role/R',
+          OutputDataConfig: { S3OutputPath: 's3://b/o' },
+          ResourceConfig: { InstanceCount: '2', InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 },
+        },
+        End: true,
+      },
+    },
+  },
+  null,
+  2,
+);
+
+function apply(source: string, edits: { range: any; newText: string }[]): string {
+  const abs = edits.map((e) => [offsetAt(source, e.range.start), offsetAt(source, e.range.end), e.newText] as const).sort((a, b) => b[0] - a[0]);
+  for (const [s, e, t] of abs) source = source.slice(0, s) + t + source.slice(e);
+  return source;
+}
+
+before(async () => {
+  client = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
+});
+after(async () => {
+  await client.stop();
+});
+
+test('the quick fix of a diagnostic: one preferred action whose edit clears it', async () => {
+  const uri = 'file:///w/quickfix.asl.json';
+  const diags = await client.open(uri, 'asl', text);
+  const name = diags.find((d: any) => d.code === 'pattern');
+  const actions = await client.codeActions(uri, name.range, [name]);
+  assert.deepEqual(
+    actions.map((a: any) => [a.kind, a.title, a.isPreferred]),
+    [['quickfix', 'Change to "churn-xgb"', true]],
+  );
+  assert.deepEqual(actions[0].diagnostics.map((d: any) => d.code), ['pattern']);
+  const fixed = apply(text, actions[0].edit.changes[uri]);
+  const after = await client.change(uri, fixed);
+  assert.deepEqual(after.map((d: any) => d.code), ['wrong-type']);
+  client.close(uri);
+});
+
+test('source.fixAll: every unambiguous fix in one edit, no diagnostic left', async () => {
+  const uri = 'file:///w/fixall.asl.json';
+  await client.open(uri, 'asl', text);
+  const line = text.split('\n').length;
+  const actions = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line, character: 0 } },
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  });
+  assert.deepEqual(actions.map((a: any) => [a.kind, a.title]), [['source.fixAll', 'Fix all SageMaker problems']]);
+  const fixed = apply(text, actions[0].edit.changes[uri]);
+  assert.equal(fixed, text.replace('churn xgb', 'churn-xgb').replace('"InstanceCount": "2"', '"InstanceCount": 2'));
+  assert.deepEqual(await client.change(uri, fixed), []);
+  client.close(uri);
+});
