@@ -4,12 +4,12 @@
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
 import { checkDynamicValue, checkJsonata, checkPath, isJsonata, sourceOffset, type ExpressionError } from '../expressions/index';
-import { findSageMakerTasks, isStateMachine, walkStates, type QueryLanguage } from '../stateMachine';
+import { isStateMachine, parseSageMakerResource, type QueryLanguage } from '../stateMachine';
 import { hasPlaceholder } from '../sagemakerValidation';
 import { closest, list, quote } from '../text';
 import type { AstNode, Problem, Severity } from '../types';
 import { AslCode } from './codes';
-import { buildModel, property, propertyNode, type AslMachine, type AslModel, type AslState } from './model';
+import { buildModel, property, propertyNode, stringValue, type AslMachine, type AslModel, type AslState } from './model';
 
 type PathKind = 'path' | 'reference';
 
@@ -71,6 +71,8 @@ function report(ctx: Ctx, node: AstNode, code: string, message: string, severity
 }
 
 const keyOf = (p: AstNode) => p.children?.[0];
+/** Where to report what an object lacks: its first key (underlining the whole object hides everything in it). */
+const anchor = (obj: AstNode) => (obj.children?.[0] && keyOf(obj.children[0])) ?? obj;
 const valueOf = (p: AstNode) => p.children?.[1];
 
 /** A value that stands for another: a template placeholder, or a JSONata expression in a JSONata state. */
@@ -264,7 +266,7 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
         else if (key === 'Catch' && k.value === 'Output' && ql === 'JSONPath') report(ctx, k, AslCode.wrongQueryLanguage, 'Output is a JSONata field: in a JSONPath state a catcher uses ResultPath');
       }
       const errors = property(item, 'ErrorEquals');
-      if (!errors) report(ctx, item, AslCode.missingField, `ErrorEquals is missing: the errors ${what} handles, e.g. ["States.ALL"]`);
+      if (!errors) report(ctx, anchor(item), AslCode.missingField, `ErrorEquals is missing: the errors ${what} handles, e.g. ["States.ALL"]`);
       else if (checkType(ctx, 'ErrorEquals', errors, 'array', 'JSONPath')) {
         if (!errors.children?.length) report(ctx, errors, AslCode.invalidValue, 'ErrorEquals must name at least one error, e.g. ["States.ALL"]');
         for (const e of errors.children ?? []) checkType(ctx, 'Each ErrorEquals entry', e, 'string', 'JSONPath');
@@ -276,7 +278,7 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
         checkType(ctx, 'MaxDelaySeconds', property(item, 'MaxDelaySeconds'), 'integer', ql, 1, 31622400);
         checkEnum(ctx, 'JitterStrategy', property(item, 'JitterStrategy'), ['FULL', 'NONE']);
       } else {
-        if (!propertyNode(item, 'Next')) report(ctx, item, AslCode.missingField, 'Next is missing: the state a catcher goes to');
+        if (!propertyNode(item, 'Next')) report(ctx, anchor(item), AslCode.missingField, 'Next is missing: the state a catcher goes to');
         if (ql === 'JSONPath') {
           const rp = property(item, 'ResultPath');
           if (checkType(ctx, 'ResultPath', rp, 'string|null', ql)) checkPathValue(ctx, rp, 'reference');
@@ -319,9 +321,9 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
       else if (key === 'Next') report(ctx, k, AslCode.unknownField, 'Next belongs on the outermost rule, not inside And/Or/Not');
       else report(ctx, k, AslCode.unknownField, `${quote(key)} is not a field of a Choice rule: use Variable with one comparison (StringEquals, NumericGreaterThan, IsPresent…), or And/Or/Not`, 'error', { closest: closest(key, [...Object.keys(COMPARATORS), ...LOGICAL, 'Variable', 'Next', 'Comment'])[0] });
     }
-    if (top && !propertyNode(rule, 'Next')) report(ctx, rule, AslCode.missingField, 'Next is missing: the state this rule goes to when it matches');
+    if (top && !propertyNode(rule, 'Next')) report(ctx, anchor(rule), AslCode.missingField, 'Next is missing: the state this rule goes to when it matches');
     if (ql === 'JSONata') {
-      if (!propertyNode(rule, 'Condition')) report(ctx, rule, AslCode.invalidChoiceRule, 'Condition is missing: a JSONata rule is "Condition": "{% … %}"');
+      if (!propertyNode(rule, 'Condition')) report(ctx, anchor(rule), AslCode.invalidChoiceRule, 'Condition is missing: a JSONata rule is "Condition": "{% … %}"');
       else {
         const c = property(rule, 'Condition')!;
         if (!(c.type === 'boolean' || isStandIn(c, ql))) report(ctx, c, AslCode.invalidValue, 'Condition must be a JSONata expression {% … %} (or true/false)');
@@ -331,7 +333,7 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
     const variable = propertyNode(rule, 'Variable');
     if (ops.length !== 1) {
       if (ops.length > 1) for (const p of ops.slice(1)) report(ctx, keyOf(p)!, AslCode.invalidChoiceRule, `A Choice rule has exactly one comparison; this one also has ${keyOf(ops[0])!.value}`);
-      else report(ctx, rule, AslCode.invalidChoiceRule, variable ? 'This rule has a Variable but no comparison: add one, e.g. "StringEquals": "x" or "IsPresent": true' : 'A Choice rule needs Variable with one comparison, or And/Or/Not');
+      else report(ctx, anchor(rule), AslCode.invalidChoiceRule, variable ? 'This rule has a Variable but no comparison: add one, e.g. "StringEquals": "x" or "IsPresent": true' : 'A Choice rule needs Variable with one comparison, or And/Or/Not');
       continue;
     }
     const [opKey, opValue] = ops[0].children!;
@@ -475,11 +477,13 @@ export function validateStructure(root: AstNode | undefined, text?: string, mode
   const ctx: Ctx = { problems: [], text, skip: new Set(), suggestions: 0 };
   // Only a state machine is judged: a CloudFormation template or any other JSON file is not ours to flag.
   if (!isStateMachine(root)) return ctx.problems;
-  for (const t of findSageMakerTasks(root, walkStates(root))) {
-    const payload = t.payloadProperty && valueOf(t.payloadProperty);
+  model ??= buildModel(root);
+  // As findSageMakerTasks decides, from our own model (walkStates keeps each state's parents: quadratic when deep).
+  for (const s of model.states) {
+    const resource = s.type === 'Task' ? stringValue(property(s.node, 'Resource')) : undefined;
+    const payload = resource !== undefined && parseSageMakerResource(resource) ? property(s.node, s.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters') : undefined;
     if (payload) ctx.skip.add(payload);
   }
-  model ??= buildModel(root);
   for (const m of model.machines) {
     checkRootFields(ctx, m);
     checkTransitions(ctx, m);

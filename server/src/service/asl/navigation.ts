@@ -1,0 +1,117 @@
+// Navigation in a state machine, in offsets: the outline of its states, go to a state from where it is named
+// (StartAt, Next, Default, a catcher's Next), every place a state is named, and renaming a state everywhere.
+// Names are scoped to their machine: a Parallel branch or Map ItemProcessor has states of its own.
+import type { AstNode } from '../types';
+import { buildModel, nodeAt, type AslMachine, type AslModel, type AslState } from './model';
+
+export interface OffsetRange {
+  offset: number;
+  length: number;
+}
+
+/** LSP SymbolKind numbers, by state type (the outline's icons). */
+export const SYMBOL_KIND: Record<string, number> = {
+  Task: 12 /* Function */, Pass: 13 /* Variable */, Choice: 25 /* Operator */, Wait: 24 /* Event */,
+  Succeed: 14 /* Constant */, Fail: 14 /* Constant */, Parallel: 3 /* Namespace */, Map: 18 /* Array */,
+};
+const BRANCH_KIND = 2; /* Module */
+const OTHER_KIND = 19; /* Object */
+
+export interface StateSymbol {
+  name: string;
+  /** The state's Type ("Task", "Map", …), or "Branch 2" for a Parallel branch, "" when the state has none. */
+  detail: string;
+  kind: number;
+  /** The whole `"Name": {…}` entry. */
+  range: OffsetRange;
+  /** The state's name (its key, quotes included). */
+  selectionRange: OffsetRange;
+  /** A Parallel's branches (each holding its states), a Map's ItemProcessor states. */
+  children: StateSymbol[];
+}
+
+const span = (n: AstNode): OffsetRange => ({ offset: n.offset, length: n.length });
+
+/** The outline: every state, nested under its Parallel (by branch) or Map. */
+export function findDocumentSymbols(root: AstNode | undefined, model: AslModel = buildModel(root)): StateSymbol[] {
+  const top: StateSymbol[] = [];
+  const into = new Map<AslMachine, StateSymbol[]>();
+  const symbolOf = new Map<AslState, StateSymbol>();
+  // model.machines lists a machine before the machines nested in it, so each one's list already exists.
+  for (const m of model.machines) {
+    let list = top;
+    if (m.owner) {
+      const owner = symbolOf.get(m.owner);
+      if (!owner) continue;
+      if (m.kind === 'branch') {
+        const n = m.owner.children.indexOf(m) + 1;
+        const branch: StateSymbol = { name: `Branch ${n}`, detail: `Branch ${n}`, kind: BRANCH_KIND, range: span(m.node), selectionRange: span(m.node), children: [] };
+        owner.children.push(branch);
+        list = branch.children;
+      } else list = owner.children;
+    }
+    into.set(m, list);
+    for (const s of m.states) {
+      const sym: StateSymbol = { name: s.name, detail: s.type ?? '', kind: (s.type && SYMBOL_KIND[s.type]) || OTHER_KIND, range: span(s.propertyNode), selectionRange: span(s.keyNode), children: [] };
+      symbolOf.set(s, sym);
+      list.push(sym);
+    }
+  }
+  return top;
+}
+
+/** The state named at `offset`: its key, or a StartAt/Next/Default/Catch value naming it. */
+function stateAt(model: AslModel, root: AstNode, offset: number): { machine: AslMachine; name: string; fromReference: boolean } | undefined {
+  const node = nodeAt(root, offset);
+  if (node?.type !== 'string') return undefined;
+  for (const m of model.machines) {
+    for (const r of m.references) if (r.node === node) return { machine: m, name: r.name, fromReference: true };
+  }
+  for (const s of model.states) if (s.keyNode === node) return { machine: s.machine, name: s.name, fromReference: false };
+  return undefined;
+}
+
+/** Go to definition: from a StartAt/Next/Default/catcher Next value to the key of the state it names. */
+export function findStateDefinition(root: AstNode | undefined, offset: number, model: AslModel = buildModel(root)): OffsetRange | undefined {
+  if (!root) return undefined;
+  const at = stateAt(model, root, offset);
+  const target = at?.fromReference ? at.machine.byName.get(at.name) : undefined;
+  return target && span(target.keyNode);
+}
+
+/** Every place that names the state at `offset` (a state key or a reference), in document order; its key first when asked. */
+export function findStateReferences(root: AstNode | undefined, offset: number, includeDeclaration = true, model: AslModel = buildModel(root)): OffsetRange[] {
+  if (!root) return [];
+  const at = stateAt(model, root, offset);
+  if (!at) return [];
+  const out = at.machine.references.filter((r) => r.name === at.name).map((r) => span(r.node));
+  out.sort((a, b) => a.offset - b.offset);
+  const decl = at.machine.byName.get(at.name);
+  return includeDeclaration && decl ? [span(decl.keyNode), ...out] : out;
+}
+
+export interface OffsetEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export type RenameResult = { edits: OffsetEdit[] } | { error: string };
+
+/**
+ * Renames the state at `offset` (its key or a reference to it): its key and every StartAt/Next/Default/Catch naming
+ * it in its machine. `quote` writes a name as the document's syntax needs it (JSON by default; YAML passes its own).
+ */
+export function renameState(root: AstNode | undefined, offset: number, newName: string, quote: (name: string) => string = JSON.stringify, model: AslModel = buildModel(root)): RenameResult {
+  if (!root) return { error: 'No state machine here' };
+  const at = stateAt(model, root, offset);
+  if (!at) return { error: 'Rename works on a state name: a key in States, or a StartAt, Next or Default value' };
+  const decl = at.machine.byName.get(at.name);
+  if (!decl) return { error: `There is no state named ${JSON.stringify(at.name)} to rename` };
+  if (!newName) return { error: 'A state name cannot be empty' };
+  if (newName.length > 80) return { error: 'A state name has at most 80 characters' };
+  if (newName !== at.name && at.machine.byName.has(newName)) return { error: `There is already a state named ${JSON.stringify(newName)}` };
+  const text = quote(newName);
+  const edits = findStateReferences(root, offset, true, model).map((r) => ({ ...r, newText: text }));
+  return { edits };
+}

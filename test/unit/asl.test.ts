@@ -1,0 +1,231 @@
+// ASL structure validation: small state machines in, the exact findings out (code, severity, the text underlined).
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { validateStructure } from '../../server/src/service/asl/index';
+import { parseYaml } from '../../server/src/service/yaml/index';
+import type { AstNode } from '../../server/src/service/types';
+
+interface Finding { code: string; severity: string; at: string; message?: string }
+
+/** The findings of a state machine given as an object (or JSON text): code, severity and the text underlined. */
+function check(machine: unknown, withMessages = false): Finding[] {
+  const text = typeof machine === 'string' ? machine : JSON.stringify(machine, null, 2);
+  return validateStructure(parseTree(text) as AstNode, text).map((p) => ({
+    code: p.code, severity: p.severity, at: text.slice(p.offset, p.offset + p.length), ...(withMessages ? { message: p.message } : {}),
+  }));
+}
+const sm = (States: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ StartAt: Object.keys(States)[0], ...extra, States });
+const task = (extra: Record<string, unknown> = {}) => ({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...extra });
+
+describe('transitions', () => {
+  test('a valid machine has no findings', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Succeed' } })), []);
+  });
+  test('Next naming no state names the closest one, on the value', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Pass', Next: 'Chek' }, Check: { Type: 'Succeed' } }), true), [
+      { code: 'asl-unknown-state', severity: 'error', at: '"Chek"', message: 'Next "Chek" is not a state; did you mean "Check"?' },
+    ]);
+  });
+  test('StartAt, Default and a catcher\'s Next are checked the same way', () => {
+    const f = check({ StartAt: 'X', States: {
+      A: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'B' }], Default: 'Nope' },
+      B: task({ Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Gone' }] }),
+    } });
+    assert.deepEqual(f.map((x) => x.at), ['"X"', '"Nope"', '"Gone"']);
+    assert.ok(f.every((x) => x.code === 'asl-unknown-state' && x.severity === 'error'));
+  });
+  test('a state no transition leads to is a warning on its name', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Succeed' }, Lost: { Type: 'Succeed' } })), [{ code: 'asl-unreachable-state', severity: 'warning', at: '"Lost"' }]);
+  });
+  test('a machine no state ends is an error on States', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } })), [{ code: 'asl-no-terminal-state', severity: 'error', at: '"States"' }]);
+  });
+  test('Next and End together, and neither', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Pass', Next: 'B', End: true }, B: { Type: 'Pass' } })), [
+      { code: 'asl-exclusive-fields', severity: 'error', at: '"End"' },
+      { code: 'asl-missing-field', severity: 'error', at: '"B"' },
+    ]);
+  });
+  test('names are scoped to their machine: a branch cannot go to a state outside it', () => {
+    const f = check(sm({ P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'In', States: { In: { Type: 'Pass', Next: 'P' }, P: { Type: 'Succeed' } } }] } }));
+    assert.deepEqual(f, []);
+    const g = check(sm({ P: { Type: 'Parallel', Next: 'Out', Branches: [{ StartAt: 'In', States: { In: { Type: 'Pass', Next: 'Out' } } }] }, Out: { Type: 'Succeed' } }));
+    assert.deepEqual(g.map((x) => [x.code, x.at]), [['asl-unknown-state', '"Out"'], ['asl-no-terminal-state', '"States"']]);
+  });
+});
+
+describe('fields', () => {
+  test('an unknown field is an error on its key, naming the closest', () => {
+    assert.deepEqual(check(sm({ A: task({ Parameter: {} }) }), true), [
+      { code: 'asl-unknown-field', severity: 'error', at: '"Parameter"', message: '"Parameter" is not a field of a Task state; did you mean "Parameters"?' },
+    ]);
+  });
+  test('a field of another state type is an error', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Pass', Resource: 'x', End: true } }), true), [
+      { code: 'asl-unknown-field', severity: 'error', at: '"Resource"', message: 'Resource is not a field of a Pass state' },
+    ]);
+  });
+  test('an unknown Type names the closest', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Tsk', End: true } }), true), [
+      { code: 'asl-unknown-state-type', severity: 'error', at: '"Tsk"', message: 'Type must be one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel and Map; did you mean "Task"?' },
+    ]);
+  });
+  test('required fields: Resource, Branches, ItemProcessor, a Wait duration', () => {
+    const f = check(sm({ T: { Type: 'Task', Next: 'P' }, P: { Type: 'Parallel', Next: 'M' }, M: { Type: 'Map', Next: 'W' }, W: { Type: 'Wait', End: true } }));
+    assert.deepEqual(f.map((x) => [x.code, x.at]), [['asl-missing-field', '"T"'], ['asl-missing-field', '"P"'], ['asl-missing-field', '"M"'], ['asl-missing-field', '"W"']]);
+  });
+  test('wrong value types are errors on the value', () => {
+    assert.deepEqual(check(sm({ A: task({ TimeoutSeconds: '10', HeartbeatSeconds: 0, ResultPath: 5 }) }), true), [
+      { code: 'asl-invalid-value', severity: 'error', at: '5', message: 'ResultPath must be a string or null, not the number 5' },
+      { code: 'asl-invalid-value', severity: 'error', at: '"10"', message: 'TimeoutSeconds must be an integer, not the string "10"' },
+      { code: 'asl-invalid-value', severity: 'error', at: '0', message: 'HeartbeatSeconds must be at least 1' },
+    ]);
+  });
+  test('TimeoutSeconds and TimeoutSecondsPath exclude each other', () => {
+    assert.deepEqual(check(sm({ A: task({ TimeoutSeconds: 10, TimeoutSecondsPath: '$.t' }) })), [{ code: 'asl-exclusive-fields', severity: 'error', at: '"TimeoutSecondsPath"' }]);
+  });
+  test('Retry and Catch shapes', () => {
+    const f = check(sm({ A: task({ Retry: [{ ErrorEquals: [], BackoffRate: 0.5, MaxAttempts: -1, JitterStrategy: 'SOME', Delay: 1 }], Catch: [{ ErrorEquals: ['States.ALL'] }] }) }));
+    assert.deepEqual(f.map((x) => [x.code, x.at]), [
+      ['asl-unknown-field', '"Delay"'], ['asl-invalid-value', '[]'], ['asl-invalid-value', '-1'], ['asl-invalid-value', '0.5'], ['asl-invalid-value', '"SOME"'],
+      ['asl-missing-field', '"ErrorEquals"'],
+    ]);
+  });
+  test('top-level fields: an unknown one is an error on its key', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Succeed' } }, { Comment: 'c', Version: '1.0', TimeoutSeconds: 60, QueryLanguage: 'JSONPath', Start: 1 })), [{ code: 'asl-unknown-field', severity: 'error', at: '"Start"' }]);
+  });
+  test('Distributed Map fields are all known', () => {
+    assert.deepEqual(check(sm({ M: { Type: 'Map', End: true, Label: 'Rows', MaxConcurrency: 1000, ToleratedFailurePercentage: 5, ToleratedFailureCount: 10,
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' }, Parameters: { Bucket: 'b', Key: 'k' } },
+      ItemBatcher: { MaxItemsPerBatch: 100 }, ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' } },
+      ItemSelector: { 'row.$': '$$.Map.Item.Value' },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } })), []);
+  });
+});
+
+describe('Choice rules', () => {
+  const choice = (rule: Record<string, unknown>, ql?: string) => sm({ C: { Type: 'Choice', ...(ql ? { QueryLanguage: ql } : {}), Choices: [{ ...rule, Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } });
+  test('Variable with exactly one comparison', () => {
+    assert.deepEqual(check(choice({ Variable: '$.n', NumericGreaterThan: 1 })), []);
+    assert.deepEqual(check(choice({ Variable: '$.n', NumericGreaterThan: 1, StringEquals: 'a' })), [{ code: 'asl-invalid-choice-rule', severity: 'error', at: '"StringEquals"' }]);
+    assert.deepEqual(check(choice({ Variable: '$.n' })).map((x) => x.code), ['asl-invalid-choice-rule']);
+  });
+  test('a comparison value of the wrong type', () => {
+    assert.deepEqual(check(choice({ Variable: '$.n', NumericEquals: '1' })), [{ code: 'asl-invalid-value', severity: 'error', at: '"1"' }]);
+  });
+  test('And/Or/Not nest rules, without Next inside', () => {
+    assert.deepEqual(check(choice({ And: [{ Variable: '$.a', IsPresent: true }, { Not: { Variable: '$.b', StringEquals: 'x' } }] })), []);
+    assert.deepEqual(check(choice({ Or: [{ Variable: '$.a', IsPresent: true, Next: 'D' }] })), [{ code: 'asl-unknown-field', severity: 'error', at: '"Next"' }]);
+  });
+  test('JSONata rules are a Condition; Variable is a JSONPath field there', () => {
+    assert.deepEqual(check(choice({ Condition: '{% $states.input.n > 1 %}' }, 'JSONata')), []);
+    assert.deepEqual(check(choice({ Variable: '$.n', IsPresent: true }, 'JSONata')).map((x) => [x.code, x.at]), [
+      ['asl-wrong-query-language', '"Variable"'], ['asl-wrong-query-language', '"IsPresent"'], ['asl-invalid-choice-rule', '"Variable"'],
+    ]);
+  });
+});
+
+describe('query languages', () => {
+  test('JSONPath-only fields in a JSONata state are errors on the key', () => {
+    assert.deepEqual(check(sm({ A: task({ QueryLanguage: 'JSONata', Parameters: {}, ResultPath: '$.r' }) }), true), [
+      { code: 'asl-wrong-query-language', severity: 'error', at: '"Parameters"', message: 'Parameters is a JSONPath field; this state uses JSONata: use Arguments' },
+      { code: 'asl-wrong-query-language', severity: 'error', at: '"ResultPath"', message: 'ResultPath is a JSONPath field; this state uses JSONata: use Output (and Assign)' },
+    ]);
+  });
+  test('JSONata-only fields in a JSONPath state are errors on the key', () => {
+    assert.deepEqual(check(sm({ A: task({ Arguments: {}, Output: {} }) })).map((x) => [x.code, x.at]), [['asl-wrong-query-language', '"Arguments"'], ['asl-wrong-query-language', '"Output"']]);
+  });
+  test('Assign works in both', () => {
+    assert.deepEqual(check(sm({ A: task({ End: undefined, Next: 'B', Assign: { 'x.$': '$.a', y: 1 } }), B: task({ QueryLanguage: 'JSONata', Assign: { x: '{% $states.result %}' } }) })), []);
+  });
+  test('JSONata values stand in for numbers', () => {
+    assert.deepEqual(check(sm({ A: task({ QueryLanguage: 'JSONata', TimeoutSeconds: '{% $states.input.t %}' }) })), []);
+  });
+});
+
+describe('expressions', () => {
+  test('a broken path field is underlined inside its string', () => {
+    assert.deepEqual(check(sm({ A: task({ InputPath: '$.a[' }) })).map((x) => [x.code, x.at]), [['invalid-path', '[']]);
+  });
+  test('.$ values in Parameters, ResultSelector and Assign are JSONPaths or intrinsic functions', () => {
+    const f = check(sm({ A: task({ Parameters: { 'a.$': 'not a path', nested: { 'b.$': '$.ok' } } }) }));
+    assert.deepEqual(f.map((x) => [x.code, x.at]), [['invalid-path', 'not a path']]);
+  });
+  test('keys ending in .$ in a Pass state\'s Result are literal', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Pass', End: true, Result: { 'a.$': 'literal' } } })), []);
+  });
+  test('JSONata syntax errors in a JSONata state', () => {
+    assert.deepEqual(check(sm({ A: task({ QueryLanguage: 'JSONata', Arguments: { x: '{% $states.input.( %}' } }) })).map((x) => x.code), ['invalid-jsonata']);
+  });
+  test('SageMaker payloads are left to the SageMaker validation', () => {
+    assert.deepEqual(check(sm({ A: task({ Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { 'TrainingJobName.$': 'not a path' } }) })), []);
+  });
+});
+
+describe('no false positives reported against the AWS Toolkit', () => {
+  test('#2938/#3049: every intrinsic function, nested', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Pass', End: true, Parameters: {
+      'a.$': 'States.ArrayPartition(States.ArrayRange(1, 10, 1), 2)', 'b.$': 'States.MathAdd($.n, 1)', 'c.$': "States.StringSplit($.s, ',')",
+      'd.$': 'States.UUID()', 'e.$': "States.Hash($.x, 'SHA-256')", 'f.$': 'States.JsonMerge($.a, $.b, false)', 'g.$': "States.Format('{} {}', $.a, States.ArrayLength($.l))",
+      'h.$': 'States.MathRandom(1, 100)', 'i.$': 'States.Base64Encode($.s)', 'j.$': 'States.ArrayUnique($.l)', 'k.$': 'States.ArrayContains($.l, $.v)', 'l.$': 'States.ArrayGetItem($.l, 0)',
+    } } })), []);
+  });
+  test('#1117: states reached only through Catch or a Choice Default are reachable', () => {
+    assert.deepEqual(check(sm({
+      A: task({ End: undefined, Next: 'C', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Handle' }] }),
+      C: { Type: 'Choice', Choices: [{ Variable: '$.ok', BooleanEquals: true, Next: 'Done' }], Default: 'Other' },
+      Handle: { Type: 'Fail', Error: 'E' }, Other: { Type: 'Succeed' }, Done: { Type: 'Succeed' },
+    })), []);
+  });
+  test('#1165: Comment in Choice rules, nested ones too', () => {
+    assert.deepEqual(check(sm({ C: { Type: 'Choice', Choices: [{ Comment: 'big', And: [{ Comment: 'n', Variable: '$.n', NumericGreaterThan: 1 }], Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } })), []);
+  });
+  test('#3308: ProcessorConfig in a Map ItemProcessor', () => {
+    assert.deepEqual(check(sm({ M: { Type: 'Map', End: true, ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } })), []);
+  });
+  test('#6118/#6196: QueryLanguage and the JSONata fields', () => {
+    assert.deepEqual(check(sm({ A: task({ Arguments: { FunctionName: 'f', Payload: '{% $states.input %}' }, Output: '{% $states.result.Payload %}', Assign: { n: 1 } }) }, { QueryLanguage: 'JSONata' })), []);
+  });
+  test('#3646/#6668: placeholders as whole values, numbers included', () => {
+    assert.deepEqual(check(sm({ M: { Type: 'Map', Next: 'T', MaxConcurrency: '${MaxConcurrency}', ItemsPath: '$.items', ItemProcessor: { StartAt: 'S', States: { S: { Type: 'Succeed' } } } },
+      T: task({ Resource: '${FunctionArn}', TimeoutSeconds: '${Timeout}', Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: '${Retries}' }] }) })), []);
+  });
+  test('#8796: a placeholder in a JSONata state', () => {
+    assert.deepEqual(check(sm({ A: task({ Arguments: { FunctionName: '${LambdaArn}', Payload: '{% $states.input %}' } }) }, { QueryLanguage: 'JSONata' })), []);
+  });
+});
+
+/** A chain of `depth` Parallel states nested in each other's only branch, built without recursion. */
+function deepParallel(depth: number): AstNode {
+  const str = (value: string): AstNode => ({ type: 'string', value, offset: 0, length: 1 });
+  const prop = (key: string, value: AstNode): AstNode => ({ type: 'property', offset: 0, length: 1, children: [str(key), value] });
+  const obj = (...props: AstNode[]): AstNode => ({ type: 'object', offset: 0, length: 1, children: props });
+  let machine = obj(prop('StartAt', str('S')), prop('States', obj(prop('S', obj(prop('Type', str('Succeed')))))));
+  for (let i = 0; i < depth; i++) {
+    const state = obj(prop('Type', str('Parallel')), prop('End', { type: 'boolean', value: true, offset: 0, length: 1 }), prop('Branches', { type: 'array', offset: 0, length: 1, children: [machine] }));
+    machine = obj(prop('StartAt', str('P')), prop('States', obj(prop('P', state))));
+  }
+  return machine;
+}
+
+describe('scale', () => {
+  test('100,000 nested Parallel states: no stack overflow, no findings', () => {
+    assert.deepEqual(validateStructure(deepParallel(100_000)), []);
+  });
+});
+
+describe('corpus', () => {
+  const dir = join('test', 'fixtures', 'corpus');
+  for (const f of readdirSync(dir).filter((n) => /\.(json|ya?ml)$/.test(n))) {
+    test(`${f}: no errors`, () => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const root = f.endsWith('.json') ? (parseTree(text, [], { allowTrailingComma: true }) as AstNode) : parseYaml(text).root;
+      assert.ok(root, 'parses');
+      const errors = validateStructure(root, text).filter((p) => p.severity === 'error');
+      assert.deepEqual(errors.map((p) => `${p.code} ${p.message} at ${text.slice(p.offset, p.offset + p.length)}`), []);
+    });
+  }
+});
