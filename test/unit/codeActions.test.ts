@@ -59,6 +59,15 @@ describe('names', () => {
   });
 });
 
+test('too long text that is not a name: shortening is offered, not preferred (fix-all leaves it)', () => {
+  const long = 's3://bucket/' + 'a'.repeat(1100);
+  const text = machine(training({ OutputDataConfig: { S3OutputPath: long } }));
+  const r = quickFix(text, 'too-long', JSON.stringify(long), { pick: `Shorten to 1024 characters: ${JSON.stringify(long.slice(0, 1024))}` });
+  assert.deepEqual(r.titles, [`Shorten to 1024 characters: ${JSON.stringify(long.slice(0, 1024))}`]);
+  assertCleared(r, `too-long ${JSON.stringify(long)}`);
+  assert.deepEqual(service.fixAll(doc(text)), []);
+});
+
 describe('enums', () => {
   test('a value that differs only in case: that value, preferred', () => {
     const r = quickFix(machine(training({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'file' } })), 'enum-value', '"file"');
@@ -81,6 +90,15 @@ describe('keys', () => {
     assert.deepEqual(r.titles, ['* Rename to "RoleArn"']);
     assert.match(r.result, /"RoleArn": "arn:aws:iam::111122223333:role\/TrainRole"/);
     assert.deepEqual(r.after, []);
+  });
+  test('several candidates at the same distance: one action each, none preferred', () => {
+    const text = machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 10, KeepAliveSeconds: 1, VolumeKmsKeyIdd: 'k' } }));
+    const r = quickFix(text, 'unknown-key', '"VolumeKmsKeyIdd"');
+    assert.deepEqual(r.titles, ['* Rename to "VolumeKmsKeyId"']);
+    const t2 = machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 10, InstanceCounts: 1 } }));
+    const r2 = quickFix(t2, 'unknown-key', '"InstanceCounts"');
+    // InstanceCount is already there: renaming to it would duplicate the key, so it is not offered.
+    assert.ok(!r2.titles.some((t) => t.includes('"InstanceCount"')), r2.titles.join());
   });
   test('a literal JSONPath under a key without .$: the key becomes X.$', () => {
     const r = quickFix(machine(training({ TrainingJobName: '$.jobName' })), 'path-without-dollar-suffix', '"$.jobName"');

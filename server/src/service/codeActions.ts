@@ -9,6 +9,7 @@ import { Code } from './codes';
 import { payloadAt, shapeAt } from './payloadLocation';
 import { getIntegration, type Shape } from './shapes';
 import { tasksOf } from './stateMachine';
+import { editDistance } from './text';
 import type { AstNode, ParsedDocument, Problem } from './types';
 import { isInFlow, yamlInsertMembers, yamlScalar, type OffsetEdit } from './yaml/index';
 
@@ -191,7 +192,8 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       const shape = shapeOf(parsed, node);
       const nm = nameMax(shape, shape?.awsPattern);
       const value = nm !== undefined ? toValidName(node.value, Math.min(nm, data.max)) : (node.value as string).slice(0, data.max);
-      if (value) fixes.push({ title: `Shorten to ${data.max} characters: ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred: true });
+      // Cutting a name is safe; cutting other text (a command, a URI) loses something: offered, never automatic.
+      if (value) fixes.push({ title: `Shorten to ${data.max} characters: ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred: nm !== undefined });
       break;
     }
     case Code.enumValue: {
@@ -201,7 +203,10 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
     }
     case Code.unknownKey: {
       const suggestions = ((data.suggestions as string[]) ?? []).slice(0, 3);
-      for (const s of suggestions) fixes.push(renameKey(parsed, node, s, suggestions.length === 1));
+      // One obvious answer: the only candidate, or one strictly closer than the next.
+      const name = String(node.value);
+      const obvious = suggestions.length === 1 || (suggestions.length > 1 && editDistance(name, suggestions[0]) < editDistance(name, suggestions[1]));
+      suggestions.forEach((s, i) => fixes.push(renameKey(parsed, node, s, i === 0 && obvious)));
       break;
     }
     case Code.wrongType: {
@@ -221,7 +226,9 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
     }
     case Code.pathWithoutDollarSuffix: {
       const keyNode = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
-      if (keyNode?.type === 'string') fixes.push(renameKey(parsed, keyNode, `${keyNode.value}.$`, true));
+      // Only JSONPath states have `.$` keys (JSONata states write {% … %} instead).
+      const jsonata = payloadAt(parsed, getNodePath(node))?.task.state.queryLanguage === 'JSONata';
+      if (keyNode?.type === 'string' && !jsonata) fixes.push(renameKey(parsed, keyNode, `${keyNode.value}.$`, true));
       break;
     }
     case Code.missingRequired:
