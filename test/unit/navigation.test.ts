@@ -1,0 +1,115 @@
+// Navigation between states: offsets in, offsets out. `at(text, needle, n)` is the offset inside the n-th
+// occurrence of needle; `show(text, range)` is the text a range covers.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseTree } from 'jsonc-parser';
+import { findDocumentSymbols, findStateDefinition, findStateReferences, renameState, type StateSymbol } from '../../server/src/service/asl/index';
+import { parseYaml } from '../../server/src/service/yaml/index';
+import type { AstNode } from '../../server/src/service/types';
+
+const TEXT = JSON.stringify({
+  StartAt: 'Load',
+  States: {
+    Load: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Next: 'Fan', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }] },
+    Fan: { Type: 'Parallel', Next: 'Route', Branches: [
+      { StartAt: 'Load', States: { Load: { Type: 'Pass', End: true } } },
+      { StartAt: 'Each', States: { Each: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'Wait', States: { Wait: { Type: 'Wait', Seconds: 1, End: true } } } } } },
+    ] },
+    Route: { Type: 'Choice', Choices: [{ Variable: '$.ok', BooleanEquals: true, Next: 'Done' }], Default: 'Failed' },
+    Done: { Type: 'Succeed' },
+    Failed: { Type: 'Fail', Error: 'E' },
+  },
+}, null, 2);
+const root = parseTree(TEXT) as AstNode;
+
+function at(text: string, needle: string, n = 1): number {
+  let i = -1;
+  for (let k = 0; k < n; k++) i = text.indexOf(needle, i + 1);
+  assert.ok(i >= 0, `${needle} #${n} in the text`);
+  return i + 1;
+}
+const show = (r: { offset: number; length: number } | undefined, text = TEXT) => r && text.slice(r.offset, r.offset + r.length);
+const outline = (symbols: StateSymbol[]): unknown[] => symbols.map((s) => (s.children.length ? [s.name, s.detail, outline(s.children)] : [s.name, s.detail]));
+
+describe('document symbols', () => {
+  test('the states as a tree: Parallel by branch, Map with its states', () => {
+    assert.deepEqual(outline(findDocumentSymbols(root)), [
+      ['Load', 'Task'],
+      ['Fan', 'Parallel', [['Branch 1', 'Branch 1', [['Load', 'Pass']]], ['Branch 2', 'Branch 2', [['Each', 'Map', [['Wait', 'Wait']]]]]]],
+      ['Route', 'Choice'], ['Done', 'Succeed'], ['Failed', 'Fail'],
+    ]);
+  });
+  test('range is the whole entry, selectionRange the name; kind follows the type', () => {
+    const [load] = findDocumentSymbols(root);
+    assert.equal(show(load.selectionRange), '"Load"');
+    assert.ok(show(load.range)!.startsWith('"Load": {') && show(load.range)!.endsWith('}'));
+    assert.equal(load.kind, 12);
+  });
+  test('a document that is not a state machine has no states', () => {
+    assert.deepEqual(findDocumentSymbols(parseTree('[1, 2]') as AstNode), []);
+  });
+});
+
+describe('go to definition', () => {
+  test('from Next, StartAt, Default and a catcher\'s Next to the state\'s name', () => {
+    const fanKey = TEXT.indexOf('"Fan": {');
+    assert.equal(findStateDefinition(root, at(TEXT, '"Fan"'))!.offset, fanKey);
+    const loadKey = TEXT.indexOf('"Load": {');
+    assert.equal(findStateDefinition(root, at(TEXT, '"StartAt": "Load"') + 12)!.offset, loadKey);
+    const failedKey = TEXT.indexOf('"Failed": {');
+    assert.equal(findStateDefinition(root, at(TEXT, '"Next": "Failed"') + 10)!.offset, failedKey);
+    assert.equal(findStateDefinition(root, at(TEXT, '"Default": "Failed"') + 12)!.offset, failedKey);
+  });
+  test('in a branch, to the branch\'s own state of that name', () => {
+    const branchStart = at(TEXT, '"StartAt": "Load"', 2) + 12;
+    const branchKey = TEXT.indexOf('"Load": {', TEXT.indexOf('"Load": {') + 1);
+    assert.equal(findStateDefinition(root, branchStart)!.offset, branchKey);
+  });
+  test('nothing from a state\'s own name, another value, or a name that is no state', () => {
+    assert.equal(findStateDefinition(root, TEXT.indexOf('"Done": {') + 1), undefined);
+    assert.equal(findStateDefinition(root, at(TEXT, '"Task"')), undefined);
+    const broken = JSON.stringify({ StartAt: 'Nope', States: { A: { Type: 'Succeed' } } });
+    assert.equal(findStateDefinition(parseTree(broken) as AstNode, at(broken, '"Nope"')), undefined);
+  });
+});
+
+describe('references', () => {
+  test('from a state\'s name: its name, then every place that names it', () => {
+    const refs = findStateReferences(root, TEXT.indexOf('"Failed": {') + 1);
+    assert.deepEqual(refs.map((r) => [show(r), TEXT.slice(0, r.offset).split('\n').length]), [
+      ['"Failed"', TEXT.slice(0, TEXT.indexOf('"Failed": {')).split('\n').length],
+      ['"Failed"', TEXT.slice(0, TEXT.indexOf('"Next": "Failed"')).split('\n').length],
+      ['"Failed"', TEXT.slice(0, TEXT.indexOf('"Default": "Failed"')).split('\n').length],
+    ]);
+  });
+  test('from a reference; without the declaration when asked', () => {
+    assert.equal(findStateReferences(root, at(TEXT, '"Default": "Failed"') + 12, false).length, 2);
+  });
+  test('the outer Load and the branch\'s Load are different states', () => {
+    assert.equal(findStateReferences(root, TEXT.indexOf('"Load": {') + 1).length, 2);
+  });
+});
+
+describe('rename', () => {
+  test('the name and every reference in its machine, JSON-quoted', () => {
+    const r = renameState(root, TEXT.indexOf('"Failed": {') + 1, 'Give "up"');
+    assert.ok('edits' in r);
+    assert.equal(r.edits.length, 3);
+    assert.ok(r.edits.every((e) => e.newText === '"Give \\"up\\""' && show(e) === '"Failed"'));
+  });
+  test('only in the state\'s own machine', () => {
+    const r = renameState(root, TEXT.indexOf('"Load": {') + 1, 'Fetch');
+    assert.ok('edits' in r);
+    assert.deepEqual(r.edits.map((e) => e.offset), [TEXT.indexOf('"Load": {'), TEXT.indexOf('"StartAt": "Load"') + 11]);
+  });
+  test('refused onto an existing name, or away from a state name', () => {
+    assert.deepEqual(renameState(root, TEXT.indexOf('"Failed": {') + 1, 'Done'), { error: 'There is already a state named "Done"' });
+    assert.ok('error' in renameState(root, at(TEXT, '"Task"'), 'X'));
+  });
+  test('YAML: the caller quotes names as YAML needs', () => {
+    const yaml = 'StartAt: First\nStates:\n  First:\n    Type: Pass\n    Next: Last\n  Last:\n    Type: Succeed\n';
+    const r = renameState(parseYaml(yaml).root, yaml.indexOf('Last:') + 1, 'No', (n) => `'${n}'`);
+    assert.ok('edits' in r);
+    assert.deepEqual(r.edits.map((e) => [yaml.slice(e.offset, e.offset + e.length), e.newText]), [['Last', "'No'"], ['Last', "'No'"]]);
+  });
+});
