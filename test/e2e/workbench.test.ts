@@ -41,6 +41,8 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
         await page.screenshot({ path: `${file}.png` });
       } catch (e) {
         await page?.screenshot({ path: `${file}-FAILED.png` }).catch(() => {});
+        // Close whatever the step left open (widget, quick input, dialog), so the next step starts clean.
+        for (let i = 0; i < 3; i++) await page?.keyboard.press('Escape').catch(() => {});
         throw e;
       }
     });
@@ -166,6 +168,18 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     assert.match(text, /The maximum allowed size of the payload, in MB/);
     assert.match(text, /CreateTransformJob API reference/);
     await page.keyboard.press('Escape');
+  });
+
+  step('a quick fix clears an error', async () => {
+    await openFile('with-mistakes.asl.json');
+    await select('churn_xgb');
+    await page.keyboard.press('Control+.'); // Quick Fix…
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "churn-xgb"' }).first();
+    await fix.waitFor();
+    await readmeShot('quick-fix');
+    await page.keyboard.press('Enter'); // the only fix here, focused (a click waits forever for the row to be "stable")
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'TrainingJobName "churn_xgb"' }).waitFor({ state: 'detached' });
+    assert.match(norm(await editorLine('TrainingJobName').first().innerText()), /"TrainingJobName": "churn-xgb",/);
   });
 
   step('the Start Training Job CodeLens starts the job and the output follows it to Completed', async () => {
