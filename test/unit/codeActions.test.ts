@@ -225,6 +225,12 @@ describe('fix all', () => {
     assert.match(result, /"InstanceCount": 2/);
     assert.match(result, /"RoleArn": ""/);
   });
+  test('a misspelt key of a missing member is renamed, not added again; two misspellings of one member: one rename', () => {
+    const text = machine(training({ RoleArn: undefined, RoleARN: 'arn:aws:iam::111122223333:role/R', Rolearn: 'x' }));
+    const result = apply(text, service.fixAll(doc(text)));
+    assert.match(result, /"RoleArn": "arn:aws:iam::111122223333:role\/R",\n {8}"Rolearn": "x"/);
+    assert.deepEqual(errors(result, 'asl'), ['unknown-key "Rolearn"']);
+  });
   test('fixAll returns the same edits for the CLI', () => {
     const text = machine(training({ TrainingJobName: 'churn xgb' }));
     assert.equal(apply(text, service.fixAll(doc(text))), text.replace('churn xgb', 'churn-xgb'));

@@ -18,6 +18,8 @@ export interface Fix {
   title: string;
   edits: OffsetEdit[];
   preferred: boolean;
+  /** The member names a fix adds to (`insert`) or renames a key to (`rename`) in `object`: fix-all keeps them apart. */
+  members?: { object: AstNode; names: string[]; how: 'insert' | 'rename' };
 }
 
 // The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens,
@@ -165,7 +167,9 @@ function siblingKeys(keyNode: AstNode): Set<string> {
 
 function renameKey(parsed: ParsedDocument, keyNode: AstNode, to: string, preferred: boolean): Fix | undefined {
   if (siblingKeys(keyNode).has(to)) return undefined;
-  return { title: `Rename to "${to}"`, edits: [replaceNode(parsed, keyNode, to)], preferred };
+  const object = keyNode.parent?.parent;
+  const members = object ? { object, names: [to.replace(/\.\$$/, '')], how: 'rename' as const } : undefined;
+  return { title: `Rename to "${to}"`, edits: [replaceNode(parsed, keyNode, to)], preferred, members };
 }
 
 function changeTo(parsed: ParsedDocument, node: AstNode, value: unknown, preferred: boolean): Fix {
@@ -249,7 +253,7 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
     if (state?.type !== 'object' || !task) return undefined;
     const request = getIntegration(task.api)?.request;
     if (!request) return undefined;
-    return { title, edits: [insertMembers(parsed, state, [[data.payloadKey, placeholder(request)]])], preferred: true };
+    return { title, edits: [insertMembers(parsed, state, [[data.payloadKey, placeholder(request)]])], preferred: true, members: { object: state, names: [data.payloadKey], how: 'insert' } };
   }
   // Reported on the member's key, or on the object itself when it is a list item.
   const object = node.type === 'object' ? node : valueOf(node.parent);
@@ -257,7 +261,8 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
   const shape = shapeOf(parsed, object);
   if (shape?.kind !== 'structure') return undefined;
   const members: [string, unknown][] = missing.filter((m) => shape.members!.has(m)).map((m) => [m, placeholder(shape.members!.get(m)!.shape)]);
-  return members.length ? { title, edits: [insertMembers(parsed, object, members)], preferred: true } : undefined;
+  if (!members.length) return undefined;
+  return { title, edits: [insertMembers(parsed, object, members)], preferred: true, members: { object, names: members.map(([m]) => m), how: 'insert' } };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -274,7 +279,23 @@ const overlapsRange = (doc: TextDocument, p: Problem, range: Range) => {
 
 /** The edits of every problem's preferred fix, in document order and never overlapping. */
 export function fixAllEdits(parsed: ParsedDocument, problems: Problem[]): OffsetEdit[] {
-  const edits = problems.flatMap((p) => fixesFor(parsed, p).find((f) => f.preferred)?.edits ?? []).sort((a, b) => a.offset - b.offset || a.length - b.length);
+  const fixes = problems.map((p) => fixesFor(parsed, p).find((f) => f.preferred)).filter((f): f is Fix => !!f);
+  // A misspelt key renamed to a member that is also missing: the rename wins (it keeps the user's value), and
+  // the insertion waits for the next pass, so the object never gets the member twice.
+  const renamed = new Map<AstNode, Set<string>>();
+  for (const f of fixes) if (f.members?.how === 'rename') for (const n of f.members.names) renamed.set(f.members.object, (renamed.get(f.members.object) ?? new Set()).add(n));
+  const once = new Map<AstNode, Set<string>>();
+  const renamedOnce = (f: Fix) => {
+    const seen = once.get(f.members!.object) ?? new Set<string>();
+    once.set(f.members!.object, seen);
+    if (f.members!.names.some((n) => seen.has(n))) return false; // two typos of one member: the first is renamed
+    f.members!.names.forEach((n) => seen.add(n));
+    return true;
+  };
+  const edits = fixes
+    .filter((f) => (f.members?.how === 'rename' ? renamedOnce(f) : f.members?.how !== 'insert' || !f.members.names.some((n) => renamed.get(f.members!.object)?.has(n))))
+    .flatMap((f) => f.edits)
+    .sort((a, b) => a.offset - b.offset || a.length - b.length);
   const out: OffsetEdit[] = [];
   let end = -1;
   for (const e of edits) {
