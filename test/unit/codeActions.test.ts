@@ -204,6 +204,13 @@ describe('YAML', () => {
     const count = quickFix(yaml, 'wrong-type', '"2"', { languageId: 'asl-yaml' });
     assert.match(count.result, /\n {8}InstanceCount: 2\n/);
   });
+  test('nothing is fixed through an alias (Parameters: *a1): an edit there would break the YAML or change the anchor', () => {
+    const text = 'Comment: &a1\n  EndpointConfigName: x\nStartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createEndpoint\n    Parameters: *a1\n    End: true\n';
+    const d = doc(text, 'asl-yaml');
+    assert.deepEqual(service.validate(d).map((p) => p.code), ['missing-required']);
+    assert.deepEqual(service.fixAll(d), []);
+    assert.deepEqual(service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(text.length) }, ['quickfix']), []);
+  });
   test('missing required members are added as key: value lines', () => {
     const r = quickFix(yaml, 'missing-required', 'Parameters', { languageId: 'asl-yaml' });
     assert.deepEqual(r.titles, ['* Add missing required parameters']);

@@ -176,10 +176,25 @@ function changeTo(parsed: ParsedDocument, node: AstNode, value: unknown, preferr
   return { title: `Change to ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred };
 }
 
+/**
+ * Whether a node is written where the tree says, inside each of its ancestors (and its children inside it). A YAML
+ * alias (`Parameters: *a1`) stands for a node written elsewhere: an edit there would change the anchor, or break it.
+ */
+function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
+  const end = (n: AstNode) => n.offset + n.length;
+  for (const c of node.children ?? []) if (c.offset < node.offset || end(c) > end(node)) return false;
+  for (let n: AstNode | undefined = node; n; n = n.parent) {
+    // The nodes an alias stands for span the alias (`*a1`) itself.
+    if (parsed.language === 'yaml' && parsed.text[n.offset] === '*') return false;
+    if (n.parent && (n.offset < n.parent.offset || end(n) > end(n.parent))) return false;
+  }
+  return true;
+}
+
 /** The quick fixes for one problem, the preferred one first. */
 export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
   const node = nodeOf(parsed, p);
-  if (!node) return [];
+  if (!node || !writtenInPlace(parsed, node)) return [];
   const data = p.data ?? {};
   const fixes: (Fix | undefined)[] = [];
   switch (p.code) {
@@ -250,14 +265,14 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
     // The state has no Parameters/Arguments at all: add it, with the request's required members.
     const state = valueOf(node.parent);
     const task = tasksOf(parsed).find((t) => t.state.keyNode === node);
-    if (state?.type !== 'object' || !task) return undefined;
+    if (state?.type !== 'object' || !task || !writtenInPlace(parsed, state)) return undefined;
     const request = getIntegration(task.api)?.request;
     if (!request) return undefined;
     return { title, edits: [insertMembers(parsed, state, [[data.payloadKey, placeholder(request)]])], preferred: true, members: { object: state, names: [data.payloadKey], how: 'insert' } };
   }
   // Reported on the member's key, or on the object itself when it is a list item.
   const object = node.type === 'object' ? node : valueOf(node.parent);
-  if (object?.type !== 'object') return undefined;
+  if (object?.type !== 'object' || !writtenInPlace(parsed, object)) return undefined;
   const shape = shapeOf(parsed, object);
   if (shape?.kind !== 'structure') return undefined;
   const members: [string, unknown][] = missing.filter((m) => shape.members!.has(m)).map((m) => [m, placeholder(shape.members!.get(m)!.shape)]);
