@@ -357,7 +357,12 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
 function checkState(ctx: Ctx, s: AslState) {
   const { node, queryLanguage: ql } = s;
   if (node.type !== 'object') return report(ctx, node, AslCode.invalidValue, `State ${quote(s.name)} must be an object, not ${describe(node)}`);
-  const typeNode = property(node, 'Type');
+  // One pass over the state's members: each check below looks fields up by name (thousands of states per keystroke).
+  const members = new Map<string, AstNode>();
+  for (const p of node.children ?? []) { const k = keyOf(p); if (k?.type === 'string' && !members.has(k.value)) members.set(k.value, p); }
+  const propN = (f: string) => members.get(f);
+  const prop = (f: string) => members.get(f)?.children?.[1];
+  const typeNode = prop('Type');
   if (!typeNode) return report(ctx, s.keyNode, AslCode.missingField, `State ${quote(s.name)} has no Type: one of ${list(STATE_TYPES)}`, 'error', { allowed: STATE_TYPES });
   if (isStandIn(typeNode, 'JSONPath')) return;
   if (typeNode.type !== 'string' || !STATE_TYPES.includes(typeNode.value)) {
@@ -385,11 +390,11 @@ function checkState(ctx: Ctx, s: AslState) {
       report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata field; this state uses JSONPath: use ${instead}, or set "QueryLanguage": "JSONata"`);
     }
   }
-  checkEnum(ctx, 'QueryLanguage', property(node, 'QueryLanguage'), ['JSONPath', 'JSONata']);
-  checkType(ctx, 'Comment', property(node, 'Comment'), 'string', 'JSONPath');
+  checkEnum(ctx, 'QueryLanguage', prop('QueryLanguage'), ['JSONPath', 'JSONata']);
+  checkType(ctx, 'Comment', prop('Comment'), 'string', 'JSONPath');
 
   // Transitions.
-  const next = propertyNode(node, 'Next'), end = propertyNode(node, 'End');
+  const next = propN('Next'), end = propN('End');
   const endValue = end && valueOf(end);
   if (endValue && !isStandIn(endValue, 'JSONPath') && endValue.type !== 'boolean') report(ctx, endValue, AslCode.invalidValue, `End must be true, not ${describe(endValue)}`);
   if (fields.includes('Next')) {
@@ -400,58 +405,58 @@ function checkState(ctx: Ctx, s: AslState) {
 
   // Paths (JSONPath) and the JSON types of the fields.
   for (const [field, kind] of Object.entries(PATH_FIELDS)) {
-    const v = property(node, field);
+    const v = prop(field);
     if (!v || ql === 'JSONata') continue;
     if (checkType(ctx, field, v, field === 'InputPath' || field === 'OutputPath' || field === 'ResultPath' ? 'string|null' : 'string', ql) && v.type === 'string') checkPathValue(ctx, v, kind);
   }
-  for (const field of ['ItemSelector', 'Assign', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter']) checkType(ctx, field, property(node, field), 'object', ql);
+  for (const field of ['ItemSelector', 'Assign', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter']) checkType(ctx, field, prop(field), 'object', ql);
   const pairs: [string, Want, number?, number?][] = [
     ['TimeoutSeconds', 'integer', 1, 99999999], ['HeartbeatSeconds', 'integer', 1, 99999999], ['Seconds', 'integer', 0, 99999999], ['Timestamp', 'string'],
     ['MaxConcurrency', 'integer', 0], ['ToleratedFailurePercentage', 'number', 0, 100], ['ToleratedFailureCount', 'integer', 0],
     ['Error', 'string'], ['Cause', 'string'], ['Resource', 'string'], ['Label', 'string'], ['Items', 'array'],
   ];
   for (const [field, want, min, max] of pairs) {
-    checkType(ctx, field, property(node, field), want, ql, min, max);
-    const pathField = propertyNode(node, `${field}Path`);
-    if (pathField && propertyNode(node, field) && fields.includes(`${field}Path`)) report(ctx, keyOf(pathField)!, AslCode.exclusiveFields, `${field} and ${field}Path exclude each other: keep one`);
+    checkType(ctx, field, prop(field), want, ql, min, max);
+    const pathField = propN(`${field}Path`);
+    if (pathField && propN(field) && fields.includes(`${field}Path`)) report(ctx, keyOf(pathField)!, AslCode.exclusiveFields, `${field} and ${field}Path exclude each other: keep one`);
   }
   for (const field of ['ErrorPath', 'CausePath']) {
-    const v = property(node, field);
+    const v = prop(field);
     if (v && ql === 'JSONPath' && checkType(ctx, field, v, 'string', ql)) checkPathValue(ctx, v, 'dynamic');
   }
 
   switch (type) {
     case 'Task':
-      if (!propertyNode(node, 'Resource')) report(ctx, s.keyNode, AslCode.missingField, `Task state ${quote(s.name)} has no Resource: the ARN of the task to run`);
+      if (!propN('Resource')) report(ctx, s.keyNode, AslCode.missingField, `Task state ${quote(s.name)} has no Resource: the ARN of the task to run`);
       break;
     case 'Choice':
       checkChoiceRules(ctx, s);
       break;
     case 'Wait': {
-      const given = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'].filter((f) => propertyNode(node, f));
+      const given = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'].filter((f) => propN(f));
       if (!given.length) report(ctx, s.keyNode, AslCode.missingField, `Wait state ${quote(s.name)} needs one of Seconds, Timestamp, SecondsPath or TimestampPath`);
-      else if (given.length > 1 && !(given.length === 2 && given.some((g) => propertyNode(node, g + 'Path'))))
-        report(ctx, keyOf(propertyNode(node, given[1])!)!, AslCode.exclusiveFields, `A Wait state has exactly one of Seconds, Timestamp, SecondsPath and TimestampPath; this one has ${list(given)}`);
+      else if (given.length > 1 && !(given.length === 2 && given.some((g) => propN(g + 'Path'))))
+        report(ctx, keyOf(propN(given[1])!)!, AslCode.exclusiveFields, `A Wait state has exactly one of Seconds, Timestamp, SecondsPath and TimestampPath; this one has ${list(given)}`);
       break;
     }
     case 'Fail':
       for (const f of ['Error', 'Cause']) {
-        const p = propertyNode(node, f + 'Path');
-        if (p && propertyNode(node, f)) report(ctx, keyOf(p)!, AslCode.exclusiveFields, `${f} and ${f}Path exclude each other: keep one`);
+        const p = propN(f + 'Path');
+        if (p && propN(f)) report(ctx, keyOf(p)!, AslCode.exclusiveFields, `${f} and ${f}Path exclude each other: keep one`);
       }
       break;
     case 'Parallel': {
-      const branches = property(node, 'Branches');
+      const branches = prop('Branches');
       if (!branches) report(ctx, s.keyNode, AslCode.missingField, `Parallel state ${quote(s.name)} has no Branches: an array of state machines`);
       else if (checkType(ctx, 'Branches', branches, 'array', 'JSONPath')) for (const b of branches.children ?? []) checkType(ctx, 'Each branch', b, 'object', 'JSONPath');
       break;
     }
     case 'Map': {
-      const proc = propertyNode(node, 'ItemProcessor'), iter = propertyNode(node, 'Iterator');
+      const proc = propN('ItemProcessor'), iter = propN('Iterator');
       if (!proc && !iter) report(ctx, s.keyNode, AslCode.missingField, `Map state ${quote(s.name)} has no ItemProcessor: the state machine to run for each item`);
       else if (proc && iter) report(ctx, keyOf(iter)!, AslCode.exclusiveFields, 'Iterator is the old name of ItemProcessor: keep one');
       for (const p of [proc, iter]) if (p) checkType(ctx, keyOf(p)!.value, valueOf(p), 'object', 'JSONPath');
-      if (propertyNode(node, 'Parameters') && propertyNode(node, 'ItemSelector')) report(ctx, keyOf(propertyNode(node, 'Parameters')!)!, AslCode.exclusiveFields, 'Parameters is the old name of ItemSelector: keep one');
+      if (propN('Parameters') && propN('ItemSelector')) report(ctx, keyOf(propN('Parameters')!)!, AslCode.exclusiveFields, 'Parameters is the old name of ItemSelector: keep one');
       break;
     }
   }
