@@ -2,7 +2,8 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDynamicValue, checkJsonata, checkPath, sourceOffset, staticMaxLength } from '../../server/src/service/expressions/index';
+import { parse as parseYaml } from 'yaml';
+import { checkDynamicValue, checkJsonata, checkPath, isJsonata, looksLikePath, sourceOffset, staticMaxLength } from '../../server/src/service/expressions/index';
 
 /** The error as [message, the text it covers]. */
 const at = (value: string, e: ReturnType<typeof checkDynamicValue>) => e && [e.message, value.slice(e.start, e.end)];
@@ -88,68 +89,240 @@ describe('intrinsic functions', () => {
   });
 });
 
+describe('intrinsic function details', () => {
+  test('a States.Hash algorithm given as a literal must be one Step Functions knows', () => {
+    const v = "States.Hash($.x, 'SHA256')";
+    assert.deepEqual(at(v, checkDynamicValue(v)), ['States.Hash algorithm "SHA256" is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512', "'SHA256'"]);
+    assert.equal(checkDynamicValue('States.Hash($.x, $.algorithm)'), undefined, 'a path is not checked');
+  });
+  test('an escaped backslash before {} leaves a real placeholder', () => {
+    assert.equal(checkDynamicValue("States.Format('a\\\\{}', $.x)"), undefined);
+    assert.equal(checkDynamicValue("States.Format('\\{}', $.x)")?.message, "States.Format's template has 0 {} placeholders but 1 value follows");
+  });
+  test('whitespace around and between the parts of a call', () => {
+    assert.equal(checkDynamicValue("  States.Format( '{}' ,  $.x )  "), undefined);
+    assert.equal(checkDynamicValue('States.Array(\n  1,\n  2\n)'), undefined);
+  });
+  test('each mistake covers the text it is about', () => {
+    const cases: [string, string, string][] = [
+      ['States.Format(', 'States.Format( is not closed: a ) is missing', 'States.Format('],
+      ['States.Format', 'States.Format must be called: States.Format(…)', 'States.Format'],
+      ['States.', 'Expected an intrinsic function name after "States.", such as States.Format(…)', 'States.'],
+      ["States.Format('a', )", `Unexpected ")": an argument is a 'string', a number, a path ($…) or an intrinsic function`, ')'],
+      ["States.Format('{}', $.a) extra", 'Unexpected text after the intrinsic function: "extra"', 'extra'],
+      ['States.Array(1 2)', 'Expected , or ) after an argument of States.Array, found "2"', '2'],
+      ['States.Array(@)', `Unexpected "@": an argument is a 'string', a number, a path ($…) or an intrinsic function`, '@'],
+      ['States.JsonMerge($.a, $.b)', 'States.JsonMerge takes 3 arguments, got 2', 'States.JsonMerge($.a, $.b)'],
+      ['States.Format()', 'States.Format takes at least 1 argument, got 0', 'States.Format()'],
+      ['States.Array(States.Uuid())', 'Unknown intrinsic function States.Uuid; did you mean States.UUID?', 'States.Uuid'],
+      ['States.Nonsense()', 'Unknown intrinsic function States.Nonsense', 'States.Nonsense'],
+    ];
+    for (const [v, message, covered] of cases) assert.deepEqual(at(v, checkDynamicValue(v)), [message, covered], v);
+  });
+  test('every error code is invalid-intrinsic inside a call, invalid-path for a path', () => {
+    assert.equal(checkDynamicValue('States.UUID(1)')?.code, 'invalid-intrinsic');
+    assert.equal(checkDynamicValue('$.a.')?.code, 'invalid-path');
+  });
+});
+
+describe('paths as Step Functions accepts them', () => {
+  test('forms from the AWS documentation and real definitions', () => {
+    for (const p of [
+      '$.store.book[*].author', '$..author', '$.store.*', '$..book[2]', '$..book[-1:]', '$..book[0,1]', '$..book[:2]',
+      '$..book[?(@.isbn)]', "$..book[?(@.price < 10)]", "$.a[?(@.name == 'x]y')]", '$.a[(@.length-1)]',
+      '$$.Map.Item.Value.id', '$$.Execution.Input.run', '$$.Task.Token', '$.detail-type', '$.Payload.body.étape',
+      "$['key with spaces']['and.dots']", '$["double"]', '$[0][1]', '$.items[0:10:2]', '$myVariable', '$var_1.a[0]',
+    ]) {
+      assert.equal(checkPath(p, 'path'), undefined, p);
+    }
+  });
+  test('reference paths (ResultPath)', () => {
+    for (const p of ['$', '$.result', '$.a.b[0]', "$['x y']"]) assert.equal(checkPath(p, 'reference'), undefined, p);
+    assert.deepEqual(at('$.a[?(@.x)]', checkPath('$.a[?(@.x)]', 'reference')), ['A reference path cannot use filters, wildcards, slices or unions: [?(@.x)]', '[?(@.x)]']);
+    assert.deepEqual(at('$.*', checkPath('$.*', 'reference')), ['A reference path cannot use the wildcard *', '*']);
+  });
+  test('mistakes, placed', () => {
+    assert.deepEqual(at('$[', checkPath('$[', 'path')), ['Unterminated bracket: "[" needs a closing ]', '[']);
+    assert.deepEqual(at('$.a[]', checkPath('$.a[]', 'path')), ['Empty brackets []: write an index, a quoted name, * or a filter', '[]']);
+    assert.deepEqual(at("$['a']['b", checkPath("$['a']['b", 'path')), ["Unterminated string in ['b", "['b"]);
+    assert.deepEqual(at('$.a..', checkPath('$.a..', 'path')), ['A name is missing after "." in "$.a.."', '.']);
+    assert.deepEqual(at('$ .a', checkPath('$ .a', 'path')), ['Unexpected " " in path "$ .a": segments are .name or [...]', ' ']);
+  });
+  test('a .$ value that is neither a path nor a call', () => {
+    assert.deepEqual(at('arn:aws:x', checkDynamicValue('arn:aws:x')), ['"arn:aws:x" is not a JSONPath ($…, $$…) or an intrinsic function (States.…); a key ending in .$ takes one of those', 'arn:aws:x']);
+  });
+});
+
+test('looksLikePath: values probably meant as expressions', () => {
+  for (const v of ['$', '$.a', '$$.Execution.Name', '$[0]', '$myVar.x', "States.Format('{}', $.a)", ' $.a ']) assert.equal(looksLikePath(v), true, v);
+  for (const v of ['my-job', '$5 per hour', 'States.Format', 'arn:aws:states:::sagemaker:createTrainingJob.sync', '{% $x %}', '']) assert.equal(looksLikePath(v), false, v);
+});
+
+test('isJsonata: the whole string is one {% … %}', () => {
+  assert.equal(isJsonata('{% $x %}'), true);
+  assert.equal(isJsonata('  {% $x %}\n'), true);
+  assert.equal(isJsonata('a {% $x %}'), false);
+  assert.equal(isJsonata('{% $x'), false);
+});
+
 describe('static length bounds', () => {
   test('context values and formats of them', () => {
     assert.equal(staticMaxLength('$$.Execution.Name'), 80);
+    assert.equal(staticMaxLength('$$.StateMachine.Name'), 80);
+    assert.equal(staticMaxLength('$$.State.Name'), 80);
+    assert.equal(staticMaxLength('$$.Execution.StartTime'), 24);
+    assert.equal(staticMaxLength(' $$.Execution.Name '), 80);
     assert.equal(staticMaxLength('States.UUID()'), 36);
     assert.equal(staticMaxLength("States.Format('job-{}', $$.Execution.Name)"), 84);
+    assert.equal(staticMaxLength("States.Format('{}-{}', $$.State.Name, $$.State.RetryCount)"), 92);
+    assert.equal(staticMaxLength("States.Format('{}', States.Hash($$.Execution.Name, 'SHA-256'))"), 64);
+    assert.equal(staticMaxLength("States.Format('t-{}', States.UUID())"), 38);
+    assert.equal(staticMaxLength("States.Format('no placeholders \\{\\}')"), 18);
+    assert.equal(staticMaxLength('States.Base64Encode($$.Execution.Name)'), 320);
+    assert.equal(staticMaxLength('States.MathAdd($.a, 1)'), 11);
+  });
+  test('unbounded: input values, unknown context fields, malformed calls', () => {
     assert.equal(staticMaxLength("States.Format('job-{}', $.name)"), undefined);
     assert.equal(staticMaxLength('$.name'), undefined);
+    assert.equal(staticMaxLength('$$.Execution.Id'), undefined);
+    assert.equal(staticMaxLength("States.Format($.template, 'x')"), undefined);
+    assert.equal(staticMaxLength('States.Format('), undefined);
+    assert.equal(staticMaxLength('States.ArrayGetItem($.a, 0)'), undefined);
   });
 });
 
 describe('JSONata', () => {
   test('valid expressions', () => {
-    for (const v of ['{% $states.input.name %}', "{% 'job-' & $states.context.Execution.Name %}", '{% $count($states.input.items) > 0 ? "a" : "b" %}']) assert.equal(checkJsonata(v), undefined, v);
+    for (const v of [
+      '{% $states.input.name %}',
+      "{% 'job-' & $states.context.Execution.Name %}",
+      '{% $count($states.input.items) > 0 ? "a" : "b" %}',
+      '{% $states.input.items[price > 10].{"n": name} %}',
+      '{% ( $x := 1; $x + 1 ) %}',
+      '{% /* a comment */ $uuid() %}',
+      "{% $states.input.s ~> $uppercase() %}",
+      "{% '%}' & 'x' %}",
+    ]) {
+      assert.equal(checkJsonata(v), undefined, v);
+    }
   });
-  test('a syntax error at its position', () => {
-    const v = '{% $states.input.id( %}';
-    const e = checkJsonata(v)!;
-    assert.equal(e.code, 'invalid-jsonata');
-    assert.match(e.message, /^JSONata syntax error: /);
-    assert.ok(e.start >= 2 && e.end <= v.length - 2, `${e.start}-${e.end}`);
+  test('syntax errors, placed at the token or at the %} where more was expected', () => {
+    const cases: [string, string, string][] = [
+      ['{% $states.input.id( %}', 'JSONata syntax error: Expected ")" before end of expression', '%}'],
+      ['{% 1 + %}', 'JSONata syntax error: Unexpected end of expression', '%}'],
+      ['{% $x := ) %}', 'JSONata syntax error: The symbol ")" cannot be used as a unary operator', ')'],
+      ['{% a.b]. %}', 'JSONata syntax error: "]" is not expected here', ']'],
+      ['{% a b %}', 'JSONata syntax error: "b" is not expected here', 'b'],
+      ['{% "abc %}', 'JSONata syntax error: String literal must be terminated by a matching quote', '"abc '],
+      ['{% 1 /* note %}', 'JSONata syntax error: Comment has no closing tag', '/* note '],
+      ['{%  %}', 'Empty JSONata expression: write an expression between {% and %}', '{%  %}'],
+    ];
+    for (const [v, message, covered] of cases) {
+      const e = checkJsonata(v);
+      assert.equal(e?.code, 'invalid-jsonata', v);
+      assert.deepEqual(at(v, e), [message, covered], v);
+    }
+  });
+  test('not JSONata at all: nothing to report', () => {
+    assert.equal(checkJsonata('plain'), undefined);
   });
 });
 
-test('positions map from the decoded value into the source text', () => {
-  assert.equal(sourceOffset('"abc"', 1), 2);
-  assert.equal(sourceOffset('"a\\"bc"', 2), 4);
-  assert.equal(sourceOffset('"\\u0041bc"', 1), 7);
-  assert.equal(sourceOffset("'it''s'", 3), 5);
-  assert.equal(sourceOffset('plain', 3), 3);
+describe('positions map from the decoded value into the source text', () => {
+  test('JSON strings', () => {
+    assert.equal(sourceOffset('"abc"', 0), 1);
+    assert.equal(sourceOffset('"abc"', 1), 2);
+    assert.equal(sourceOffset('"abc"', 3), 4, 'the end of the value is the closing quote');
+    assert.equal(sourceOffset('"a\\"bc"', 2), 4);
+    assert.equal(sourceOffset('"a\\\\b"', 2), 4);
+    assert.equal(sourceOffset('"\\u0041bc"', 1), 7);
+    assert.equal(sourceOffset('"\\ud83d\\ude00x"', 2), 13, 'a surrogate pair is two escapes and two units');
+  });
+  test('YAML scalars', () => {
+    assert.equal(sourceOffset("'it''s'", 3), 5);
+    assert.equal(sourceOffset('"\\x41b"', 1), 5);
+    assert.equal(sourceOffset('"\\U0001F600x"', 2), 11, 'one escape, two UTF-16 units');
+    assert.equal(sourceOffset('plain', 3), 3);
+  });
+  test('a position of a real error lands on the same text in the source', () => {
+    const value = 'States.Format(\'{}\', $.a["x"].)';
+    const raw = JSON.stringify(value);
+    const e = checkDynamicValue(value)!;
+    assert.equal(raw.slice(sourceOffset(raw, e.start), sourceOffset(raw, e.end)), JSON.stringify(value.slice(e.start, e.end)).slice(1, -1));
+  });
 });
 
-test('every .$ value and every JSONata expression of the real corpus is accepted', () => {
-  const dir = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'corpus');
-  let dynamic = 0, jsonataCount = 0;
-  const bad: string[] = [];
-  const visit = (v: unknown, jsonataState: boolean, file: string) => {
-    if (Array.isArray(v)) return v.forEach((x) => visit(x, jsonataState, file));
-    if (!v || typeof v !== 'object') return;
-    const o = v as Record<string, unknown>;
-    const isJsonataHere = o.QueryLanguage === 'JSONata' ? true : o.QueryLanguage === 'JSONPath' ? false : jsonataState;
-    for (const [k, x] of Object.entries(o)) {
-      if (k.endsWith('.$') && typeof x === 'string' && !/\$\{/.test(x)) {
-        dynamic++;
-        const e = checkDynamicValue(x);
-        if (e) bad.push(`${file}: ${k}: ${x} — ${e.message}`);
-      } else if (isJsonataHere && typeof x === 'string' && /^\s*\{%/.test(x)) {
-        jsonataCount++;
-        const e = checkJsonata(x);
-        if (e) bad.push(`${file}: ${k}: ${x} — ${e.message}`);
+describe('robustness', () => {
+  test('never throws, on any input', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const alphabet = ["States.", "Format", "Array", "(", ")", "'", "\\", ",", " ", "$", "$$", ".", "..", "[", "]", "?", "@", "*", ":", "{}", "{%", "%}", '"', "1", "-", "a", "\n"];
+    for (let n = 0; n < 5000; n++) {
+      let v = '';
+      for (let k = rnd(14); k > 0; k--) v += alphabet[rnd(alphabet.length)];
+      for (const f of [checkDynamicValue, (x: string) => checkPath(x, 'path'), (x: string) => checkPath(x, 'reference'), checkJsonata, staticMaxLength, looksLikePath]) {
+        const e = f(v);
+        if (e && typeof e === 'object') assert.ok(e.start >= 0 && e.start <= e.end && e.end <= v.length, `${JSON.stringify(v)} ${JSON.stringify(e)}`);
       }
-      visit(x, isJsonataHere, file);
     }
-  };
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(readFileSync(join(dir, f), 'utf8'));
-    } catch {
-      continue;
+  });
+  test('linear time on long values', () => {
+    const long = [
+      '$' + '.a'.repeat(200_000),
+      '$' + "['x".repeat(50_000),
+      "States.Format('" + '{}'.repeat(100_000) + "'" + ', $.a'.repeat(100_000) + ')',
+      'States.Array(' + '1,'.repeat(200_000) + '1)',
+      '$' + '['.repeat(100_000),
+    ];
+    for (const v of long) {
+      const t = performance.now();
+      checkDynamicValue(v);
+      staticMaxLength(v);
+      assert.ok(performance.now() - t < 2000, `${v.slice(0, 20)}… took ${performance.now() - t} ms`);
     }
-    visit(doc, false, f);
+  });
+});
+
+describe('the real corpus is accepted', () => {
+  const dir = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'corpus');
+  const PATH_FIELDS: Record<string, 'path' | 'reference'> = { InputPath: 'path', OutputPath: 'path', ItemsPath: 'path', ResultPath: 'reference', Variable: 'path' };
+  /** Every .$ value, path field and JSONata expression of every corpus definition (JSON and YAML), checked. */
+  function checkCorpus() {
+    const counts = { dynamic: 0, paths: 0, jsonata: 0, files: 0 };
+    const bad: string[] = [];
+    const visit = (v: unknown, jsonataState: boolean, file: string) => {
+      if (Array.isArray(v)) return v.forEach((x) => visit(x, jsonataState, file));
+      if (!v || typeof v !== 'object') return;
+      const o = v as Record<string, unknown>;
+      const inJsonata = o.QueryLanguage === 'JSONata' ? true : o.QueryLanguage === 'JSONPath' ? false : jsonataState;
+      for (const [k, x] of Object.entries(o)) {
+        // ${…} are deploy-time substitutions (SAM, CDK, Terraform): the real value is not known here.
+        if (typeof x === 'string' && !/\$\{/.test(x)) {
+          let e;
+          if (k.endsWith('.$')) (counts.dynamic++, (e = checkDynamicValue(x)));
+          else if (isJsonata(x)) (counts.jsonata++, (e = checkJsonata(x)));
+          else if (!inJsonata && PATH_FIELDS[k] && x.startsWith('$')) (counts.paths++, (e = checkPath(x, PATH_FIELDS[k])));
+          if (e) bad.push(`${file}: ${k}: ${x} — ${e.message}`);
+        }
+        visit(x, inJsonata, file);
+      }
+    };
+    for (const f of readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      let doc: unknown;
+      try {
+        doc = f.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { logLevel: 'silent' });
+      } catch {
+        continue;
+      }
+      counts.files++;
+      visit(doc, false, f);
+    }
+    return { counts, bad };
   }
-  assert.deepEqual(bad, []);
-  assert.ok(dynamic > 300 && jsonataCount > 20, `${dynamic} .$ values, ${jsonataCount} JSONata expressions`);
+  test('every .$ value, path field and JSONata expression: no error', () => {
+    const { counts, bad } = checkCorpus();
+    assert.deepEqual(bad, []);
+    assert.ok(counts.files > 300 && counts.dynamic > 300 && counts.paths > 100 && counts.jsonata > 20, JSON.stringify(counts));
+  });
 });

@@ -26,6 +26,23 @@ export const INTRINSICS: Record<string, [number, number]> = {
   'States.UUID': [0, 0],
 };
 
+/** The algorithms States.Hash accepts, with the length of the hex digest it returns. */
+export const HASH_LENGTHS: Record<string, number> = { MD5: 32, 'SHA-1': 40, 'SHA-256': 64, 'SHA-384': 96, 'SHA-512': 128 };
+const HASH_ALGORITHMS = Object.keys(HASH_LENGTHS);
+
+/** The {} placeholders of a States.Format template as written (raw): `\{` and `\}` are literal braces. */
+export function placeholders(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\\') i++;
+    else if (raw[i] === '{' && raw[i + 1] === '}') {
+      n++;
+      i++;
+    }
+  }
+  return n;
+}
+
 export type Arg =
   | { kind: 'string'; value: string; raw: string; start: number; end: number }
   | { kind: 'number' | 'literal'; text: string; start: number; end: number }
@@ -38,6 +55,13 @@ export interface Call {
   args: Arg[];
   start: number;
   end: number;
+}
+
+/** `; did you mean States.X?` for a misspelt or miscased name, compared without the common `States.` prefix. */
+function suggest(name: string): string {
+  const known = Object.keys(INTRINSICS);
+  const guess = known.find((k) => k.toLowerCase() === name.toLowerCase()) ?? closest(name.slice(7), known.map((k) => k.slice(7)), 1).map((k) => `States.${k}`)[0];
+  return guess ? `; did you mean ${guess}?` : '';
 }
 
 class Fail {
@@ -59,13 +83,12 @@ export function parseIntrinsic(s: string): Call | ExpressionError {
     const start = i;
     if (++depth > 64) fail(start, s.length, 'Intrinsic functions are nested too deeply (more than 64 levels)');
     const m = /^States\.[A-Za-z0-9]+/.exec(s.slice(i, i + 40));
-    if (!m) fail(i, Math.min(s.length, i + 1), `Expected an intrinsic function such as States.Format(…) at ${JSON.stringify(s.slice(i, i + 20))}`);
+    if (!m) fail(i, Math.min(s.length, i + 7), `Expected an intrinsic function name after "States.", such as States.Format(…)`);
     const name = m![0];
     i += name.length;
     const arity = INTRINSICS[name];
     if (!arity) {
-      const guess = closest(name, Object.keys(INTRINSICS), 1);
-      fail(start, i, `Unknown intrinsic function ${name}${guess.length ? `; did you mean ${guess[0]}?` : ''}`);
+      fail(start, i, `Unknown intrinsic function ${name}${suggest(name)}`);
     }
     if (s[i] !== '(') fail(start, i, `${name} must be called: ${name}(…)`);
     i++;
@@ -75,6 +98,7 @@ export function parseIntrinsic(s: string): Call | ExpressionError {
     else
       for (;;) {
         ws();
+        if (i >= s.length) fail(start, s.length, `${name}( is not closed: a ) is missing`);
         args.push(arg());
         ws();
         if (s[i] === ',') {
@@ -85,16 +109,21 @@ export function parseIntrinsic(s: string): Call | ExpressionError {
           i++;
           break;
         }
-        fail(i, Math.min(s.length, i + 1), i >= s.length ? `${name}( is not closed: a ) is missing` : `Expected , or ) after an argument of ${name}, found ${JSON.stringify(s[i])}`);
+        if (i >= s.length) fail(start, s.length, `${name}( is not closed: a ) is missing`);
+        fail(i, i + 1, `Expected , or ) after an argument of ${name}, found ${JSON.stringify(s[i])}`);
       }
     const [min, max] = arity!;
     if (args.length < min || args.length > max) {
       const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} or ${max}`;
-      fail(start, i, `${name} takes ${want} argument${want === '1' ? '' : 's'}, got ${args.length}`);
+      fail(start, i, `${name} takes ${want} argument${min === 1 && max !== 2 ? '' : 's'}, got ${args.length}`);
     }
     if (name === 'States.Format' && args[0]?.kind === 'string') {
-      const holes = (args[0].raw.match(/(?<!\\)\{\}/g) ?? []).length; // `\{\}` is an escaped, literal {}
+      const holes = placeholders(args[0].raw);
       if (holes !== args.length - 1) fail(args[0].start, args[0].end, `States.Format's template has ${holes} {} placeholder${holes === 1 ? '' : 's'} but ${args.length - 1} value${args.length === 2 ? '' : 's'} follow${args.length === 2 ? 's' : ''}`);
+    }
+    const algorithm = args[1];
+    if (name === 'States.Hash' && algorithm?.kind === 'string' && !HASH_ALGORITHMS.includes(algorithm.value)) {
+      fail(algorithm.start, algorithm.end, `States.Hash algorithm ${JSON.stringify(algorithm.value)} is not one of ${HASH_ALGORITHMS.join(', ')}`);
     }
     depth--;
     return { kind: 'call', name, args, start, end: i };

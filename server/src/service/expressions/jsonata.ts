@@ -5,23 +5,42 @@ import type { ExpressionError } from './types';
 /** A whole-string JSONata expression: `{% … %}` (surrounding whitespace allowed). */
 export const isJsonata = (s: string): boolean => /^\s*\{%[\s\S]*%\}\s*$/.test(s);
 
+interface JsonataError {
+  code?: string;
+  position?: number;
+  token?: string;
+  message?: string;
+}
+
+// Errors about something never closed: the jsonata parser reports them at the end; the opener is the useful place.
+const UNCLOSED: Record<string, string> = { S0101: `"'`, S0105: '`', S0106: '/*' };
+
 /** Parses the expression between `{%` and `%}`; a syntax error is placed at its position in the string. */
 export function checkJsonata(value: string): ExpressionError | undefined {
   const open = value.indexOf('{%');
   const close = value.lastIndexOf('%}');
   if (open < 0 || close < open + 2) return undefined;
-  const body = value.slice(open + 2, close);
-  if (!body.trim()) return { start: open, end: close + 2, message: 'Empty JSONata expression: write an expression between {% and %}', code: 'invalid-jsonata' };
+  const from = open + 2;
+  const body = value.slice(from, close);
+  const error = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: 'invalid-jsonata' });
+  if (!body.trim()) return error(open, close + 2, 'Empty JSONata expression: write an expression between {% and %}');
   try {
     jsonata(body);
     return undefined;
   } catch (e) {
     // Nested deeper than the jsonata parser's recursion can go: not a syntax error, just not checkable here.
-    if (e instanceof RangeError) return undefined;
-    const { position, message, token } = e as { position?: number; message?: string; token?: string };
-    // jsonata reports the position just after the offending token (1-based); point at the token itself.
-    const at = typeof position === 'number' ? Math.max(0, Math.min(body.length - 1, position - Math.max(1, token?.length ?? 1))) : 0;
-    const start = open + 2 + at;
-    return { start, end: Math.min(close, start + Math.max(1, token?.length ?? 1)), message: `JSONata syntax error: ${message ?? 'invalid expression'}`, code: 'invalid-jsonata' };
+    if (e instanceof RangeError || !e || typeof e !== 'object') return undefined;
+    const { code = '', position, token, message = 'invalid expression' } = e as JsonataError;
+    const text = `JSONata syntax error: ${message.replace(/^Syntax error: (.*)$/, '$1 is not expected here')}`;
+    if (UNCLOSED[code]) {
+      const opener = UNCLOSED[code] === '/*' ? body.lastIndexOf('/*') : Math.max(...[...UNCLOSED[code]].map((q) => body.lastIndexOf(q)));
+      return opener >= 0 ? error(from + opener, close, text) : error(close, close + 2, text);
+    }
+    // The expression ended too early: point at the %} where more was expected.
+    if (token === '(end)' || typeof position !== 'number') return error(close, close + 2, text);
+    // Otherwise position is just after the offending token.
+    const length = Math.max(1, token?.length ?? 1);
+    const start = Math.max(0, Math.min(body.length - 1, position - length));
+    return error(from + start, Math.min(close, from + start + length), text);
   }
 }
