@@ -35,14 +35,13 @@ export const looksLikePath = (value: string): boolean => /^\s*(\$\$?([.[]|\s*$)|
 
 // Upper bounds on the context object's string values. Names of executions, state machines and states are 1–80
 // characters (StartExecution / CreateStateMachine / ASL state names); timestamps are ISO 8601 with milliseconds
-// ("2019-03-26T20:14:13.192Z"); a task token is at most 1024 characters (SendTaskSuccess taskToken).
+// ("2019-03-26T20:14:13.192Z"). Others (ARNs, task tokens, the input) are left unbounded.
 const CONTEXT_MAX: Record<string, number> = {
   '$$.Execution.Name': 80,
   '$$.StateMachine.Name': 80,
   '$$.State.Name': 80,
   '$$.Execution.StartTime': 24,
   '$$.State.EnteredTime': 24,
-  '$$.Task.Token': 1024,
 };
 // Integers (retry counts, Map indexes, MathAdd/MathRandom/ArrayLength results) are Java ints: at most 11 characters.
 const INT_MAX_LENGTH = 11;
