@@ -193,6 +193,9 @@ describe('no false positives reported against the AWS Toolkit', () => {
     assert.deepEqual(check(sm({ M: { Type: 'Map', Next: 'T', MaxConcurrency: '${MaxConcurrency}', ItemsPath: '$.items', ItemProcessor: { StartAt: 'S', States: { S: { Type: 'Succeed' } } } },
       T: task({ Resource: '${FunctionArn}', TimeoutSeconds: '${Timeout}', Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: '${Retries}' }] }) })), []);
   });
+  test('a placeholder as a transition target: no error, and no unreachable warnings after it', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Pass', Next: '${NextState}' }, B: { Type: 'Succeed' } })), []);
+  });
   test('#8796: a placeholder in a JSONata state', () => {
     assert.deepEqual(check(sm({ A: task({ Arguments: { FunctionName: '${LambdaArn}', Payload: '{% $states.input %}' } }) }, { QueryLanguage: 'JSONata' })), []);
   });

@@ -190,7 +190,9 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
     report(ctx, node, AslCode.invalidValue, `${field} must be the name of a state (a string), not ${describe(node)}`);
     return false;
   }
-  if (m.byName.has(node.value) || hasPlaceholder(node.value)) return true;
+  if (m.byName.has(node.value)) return true;
+  // A placeholder names a state only after substitution: no error, and no reachability claims past it.
+  if (hasPlaceholder(node.value)) return false;
   // Suggestions cost a scan of the machine's names: only for the first mistakes, so a broken file stays linear.
   const near = ctx.suggestions++ < 50 ? closest(node.value, m.byName.keys(), 1)[0] : undefined;
   const scope = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ' of this Map';
