@@ -25,7 +25,7 @@ test('package.json declares the grammars: asl and asl-yaml, and the expression i
     [
       ['asl', 'source.asl', null],
       ['asl-yaml', 'source.asl.yaml', null],
-      [null, 'source.asl.expressions.injection', ['source.asl', 'source.asl.yaml', 'source.json', 'source.yaml']],
+      [null, 'source.asl.expressions.injection', ['source.asl', 'source.asl.yaml', 'source.json', 'source.json.comments', 'source.yaml']],
     ],
   );
   for (const g of grammars) {
