@@ -59,7 +59,7 @@ export XDG_CONFIG_HOME="$E2E/xdg/config" XDG_DATA_HOME="$E2E/xdg/data" XDG_CACHE
 mkdir -p "$E2E/tmp"
 MARK="$CS_DIR/.installed-$CS_VERSION"
 if [ ! -f "$MARK" ] || [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
-  log "npm install code-server@$CS_VERSION into .e2e/code-server (compiles native modules: 1-3 minutes)"
+  log "npm install code-server@$CS_VERSION into .e2e/code-server (compiles native modules: a few minutes)"
   rm -rf "$CS_DIR"
   mkdir -p "$CS_DIR"
   cp test/e2e/code-server/package.json "$CS_DIR/"
