@@ -61,7 +61,7 @@ function mutatedDocuments(format: Format, t: import('node:test').TestContext, ru
 }
 
 if (isMainThread) {
-  test('JSON: random and mutated state machines — every feature answers, every range inside the document', (t) => mutatedDocuments('json', t, 300));
+  test('JSON: random and mutated state machines — every feature answers, every range inside the document', (t) => mutatedDocuments('json', t, 200));
   test('YAML: random and mutated state machines — every feature answers, every range inside the document', (t) => mutatedDocuments('yaml', t, 150));
 }
 
@@ -142,6 +142,6 @@ function incrementalEqualsFresh(format: Format, t: import('node:test').TestConte
 }
 
 if (isMainThread) {
-  test('JSON: incremental edits give the findings of a fresh open of the final text', (t) => incrementalEqualsFresh('json', t, 300));
+  test('JSON: incremental edits give the findings of a fresh open of the final text', (t) => incrementalEqualsFresh('json', t, 200));
   test('YAML: incremental edits give the findings of a fresh open of the final text', (t) => incrementalEqualsFresh('yaml', t, 100));
 }

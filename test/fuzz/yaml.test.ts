@@ -38,7 +38,7 @@ function shape(node: Node | AstNode | undefined): unknown {
 
 test('YAML reader: mutated YAML and JSON state machines — never throws, every node inside the text', (t) => {
   const tally = new Tally();
-  const params = fuzzParams('yaml reader', 300);
+  const params = fuzzParams('yaml reader', 200);
   t.diagnostic(`seed ${params.seed}, ${params.numRuns} runs`);
   check(
     fc.property(fc.gen(), (g) => {
@@ -62,7 +62,7 @@ test('YAML reader: mutated YAML and JSON state machines — never throws, every 
 
 test('YAML reader: on strict JSON it builds exactly the tree jsonc-parser builds', (t) => {
   const tally = new Tally();
-  const params = fuzzParams('yaml reader on json', 300);
+  const params = fuzzParams('yaml reader on json', 200);
   t.diagnostic(`seed ${params.seed}, ${params.numRuns} runs`);
   check(
     fc.property(fc.gen(), (g) => {
