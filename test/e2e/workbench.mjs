@@ -34,6 +34,13 @@ const groups = new Set();
 process.on('exit', () => {
   for (const pid of groups) killGroup(pid, 'SIGKILL');
 });
+// A signal ends Node without 'exit': stop the groups then, unless the program has its own handler (npm start).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (process.listenerCount(signal) > 1) return;
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+  });
+}
 
 function killGroup(pid, signal) {
   try {
