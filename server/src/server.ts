@@ -1,5 +1,5 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TasksRequest, type TasksParams, type TasksResult } from './protocol';
 import { getLanguageService } from './service/languageService';
@@ -29,6 +29,10 @@ connection.onInitialize(() => ({
     foldingRangeProvider: true,
     selectionRangeProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: false },
+    documentSymbolProvider: { label: 'States' },
+    definitionProvider: true,
+    referencesProvider: true,
+    renameProvider: { prepareProvider: true },
   },
   serverInfo: { name: 'sagemaker-asl', version: '0.1.0' },
 }));
@@ -90,6 +94,30 @@ connection.onFoldingRanges((p) => {
 connection.onSelectionRanges((p) => {
   const doc = documents.get(p.textDocument.uri);
   return doc ? safely('selectionRanges', [], () => service.getSelectionRanges(doc, p.positions)) : [];
+});
+connection.onDocumentSymbol((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('documentSymbol', [], () => service.findDocumentSymbols(doc)) : [];
+});
+connection.onDefinition((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('definition', null, () => service.findDefinition(doc, p.position)) : null;
+});
+connection.onReferences((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('references', [], () => service.findReferences(doc, p.position, p.context.includeDeclaration)) : [];
+});
+connection.onPrepareRename((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc ? safely('prepareRename', null, () => service.prepareRename(doc, p.position)) : null;
+});
+connection.onRenameRequest((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc) return null;
+  const result = safely('rename', { error: 'Rename failed' } as ReturnType<typeof service.rename>, () => service.rename(doc, p.position, p.newName));
+  // The editor shows a rejected rename's message to the user (a duplicate or empty name, no state here).
+  if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+  return { changes: { [doc.uri]: result.edits } };
 });
 connection.onRequest(TasksRequest, (p: TasksParams): TasksResult => {
   const doc = documents.get(p.uri);

@@ -9,13 +9,18 @@ import {
   type CodeLens,
   type CompletionItem,
   type Diagnostic,
+  type DocumentSymbol,
   type FoldingRange,
   type Hover,
+  type Location,
   type Range,
   type SelectionRange,
+  type SymbolKind,
   type TextEdit,
 } from 'vscode-languageserver-types';
 import type { TaskInfo } from '../protocol';
+import { nodeAt } from './asl/model';
+import { buildModel, findDocumentSymbols, findStateDefinition, findStateReferences, renameState, validateStructure, type AslModel, type OffsetRange, type StateSymbol } from './asl/index';
 import { fixAll, getCodeActions } from './codeActions';
 import { Code } from './codes';
 import { doComplete } from './completion';
@@ -24,7 +29,7 @@ import * as jsonFeatures from './jsonFeatures';
 import { reparse } from './incrementalParse';
 import { parseDocument } from './parse';
 // asl-yaml and yaml documents: registers the YAML parser with parse.ts (same tree as JSON).
-import './yaml';
+import { isInFlow, yamlScalar } from './yaml';
 import { validateSageMakerTasks } from './sagemakerValidation';
 import { getIntegration } from './shapes';
 import { isStateMachine, tasksOf } from './stateMachine';
@@ -75,11 +80,23 @@ export interface LanguageService {
   getFoldingRanges(doc: TextDocument): FoldingRange[];
   getSelectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[];
   getCodeLenses(doc: TextDocument): CodeLens[];
+  /** The outline: states nested under their Parallel branch or Map. */
+  findDocumentSymbols(doc: TextDocument): DocumentSymbol[];
+  /** From a StartAt/Next/Default/catcher Next value to the state it names. */
+  findDefinition(doc: TextDocument, position: Position): Location | null;
+  /** Every place naming the state at `position` (its key and the transitions to it). */
+  findReferences(doc: TextDocument, position: Position, includeDeclaration: boolean): Location[];
+  /** The name under `position` when it is a state's name or a transition to a state, else null. */
+  prepareRename(doc: TextDocument, position: Position): { range: Range; placeholder: string } | null;
+  /** Renames a state and every transition to it, in the document's syntax; an error says why it cannot. */
+  rename(doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string };
 }
 
 export function getLanguageService(): LanguageService {
   const cache = new Map<string, { version: number; text: string; parsed: ParsedDocument; languageId: string }>();
   const problemsCache = new Map<string, { parsed: ParsedDocument; problems: Problem[] }>();
+  // The states and transitions of a parse, shared by structure validation and navigation.
+  const models = new WeakMap<ParsedDocument, AslModel>();
 
   function parse(doc: TextDocument): ParsedDocument {
     const hit = cache.get(doc.uri);
@@ -119,10 +136,45 @@ export function getLanguageService(): LanguageService {
       const sagemaker = validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language);
       // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding.
       problems.push(...(parsed.syntaxErrors.length ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker));
+      // The structure of a half-typed document says more about the typing than about the state machine: judged
+      // only when it reads completely (the SageMaker checks above keep working meanwhile).
+      if (!parsed.syntaxErrors.length) problems.push(...validateStructure(parsed.root, parsed.text, modelOf(parsed)));
     }
     problemsCache.set(doc.uri, { parsed, problems });
     if (problemsCache.size > 200) problemsCache.delete(problemsCache.keys().next().value!);
     return problems;
+  }
+
+  function modelOf(parsed: ParsedDocument): AslModel {
+    let model = models.get(parsed);
+    if (!model) models.set(parsed, (model = buildModel(parsed.root)));
+    return model;
+  }
+
+  /** The parse of a state machine document that navigation can work on, with its model. */
+  function navigable(doc: TextDocument): { parsed: ParsedDocument; model: AslModel } | undefined {
+    if (!isStateMachineDocument(doc) || tooDeep(doc)) return undefined;
+    const parsed = parse(doc);
+    return parsed.root ? { parsed, model: modelOf(parsed) } : undefined;
+  }
+
+  const toRange = (doc: TextDocument, r: OffsetRange): Range => ({ start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) });
+
+  function toSymbol(doc: TextDocument, s: StateSymbol): DocumentSymbol {
+    return {
+      name: s.name || ' ', // VS Code rejects an empty name
+      detail: s.detail,
+      kind: s.kind as SymbolKind,
+      range: toRange(doc, s.range),
+      selectionRange: toRange(doc, s.selectionRange),
+      children: s.children.map((c) => toSymbol(doc, c)),
+    };
+  }
+
+  /** The name's text inside its quotes (a YAML plain scalar has none). */
+  function nameRange(text: string, r: OffsetRange): OffsetRange {
+    const q = text[r.offset];
+    return (q === '"' || q === "'") && r.length >= 2 ? { offset: r.offset + 1, length: r.length - 2 } : r;
   }
 
   function findTasks(doc: TextDocument): TaskInfo[] {
@@ -167,6 +219,48 @@ export function getLanguageService(): LanguageService {
     format: (doc, range, options) => (isJsonStateMachine(doc) ? jsonFeatures.format(doc, range, options) : []),
     getFoldingRanges: (doc) => (isJsonStateMachine(doc) ? jsonFeatures.getFoldingRanges(doc) : []),
     getSelectionRanges: (doc, positions) => (isJsonStateMachine(doc) ? jsonFeatures.getSelectionRanges(doc, positions) : []),
+    findDocumentSymbols(doc) {
+      const n = navigable(doc);
+      return n ? findDocumentSymbols(n.parsed.root, n.model).map((s) => toSymbol(doc, s)) : [];
+    },
+    findDefinition(doc, position) {
+      const n = navigable(doc);
+      const target = n && findStateDefinition(n.parsed.root, doc.offsetAt(position), n.model);
+      return target ? { uri: doc.uri, range: toRange(doc, target) } : null;
+    },
+    findReferences(doc, position, includeDeclaration) {
+      const n = navigable(doc);
+      return n ? findStateReferences(n.parsed.root, doc.offsetAt(position), includeDeclaration, n.model).map((r) => ({ uri: doc.uri, range: toRange(doc, r) })) : [];
+    },
+    prepareRename(doc, position) {
+      const n = navigable(doc);
+      if (!n) return null;
+      const offset = doc.offsetAt(position);
+      const refs = findStateReferences(n.parsed.root, offset, true, n.model);
+      const here = refs.find((r) => r.offset <= offset && offset <= r.offset + r.length);
+      if (!here) return null;
+      const inner = nameRange(n.parsed.text, here);
+      return { range: toRange(doc, inner), placeholder: n.parsed.text.slice(inner.offset, inner.offset + inner.length) };
+    },
+    rename(doc, position, newName) {
+      const n = navigable(doc);
+      if (!n) return { error: 'Rename works in a state machine document' };
+      const { text, language } = n.parsed;
+      // YAML gets each name as YAML (quoted only when it must be: in a flow collection, `,` and brackets must be).
+      const quote = language === 'yaml' ? (name: string) => yamlScalar(name, { flow: true }) : JSON.stringify;
+      const result = renameState(n.parsed.root, doc.offsetAt(position), newName, quote, n.model);
+      if ('error' in result) return result;
+      const edits = result.edits.map((e) => {
+        let newText = e.newText;
+        // A plain scalar in block context may stay plain where flow context would quote it.
+        if (language === 'yaml') {
+          const node = nodeAt(n.parsed.root, e.offset);
+          if (node && !isInFlow(text, node)) newText = yamlScalar(newName);
+        }
+        return { range: toRange(doc, e), newText };
+      });
+      return { edits };
+    },
     getCodeLenses(doc) {
       const lenses: CodeLens[] = [];
       for (const t of findTasks(doc)) {
