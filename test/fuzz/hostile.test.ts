@@ -69,7 +69,7 @@ test('a 20 MB state machine (30,000 SageMaker tasks): its diagnostics, requests 
   for (let i = 0; i < 30_000; i++) {
     // Every 1000th name breaks the pattern: 30 findings expected, no more.
     const name = i % 1000 === 0 ? `bad_name_${i}` : `job-${i}`;
-    states[`Train${i}`] = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: name, ...TRAINING }, Next: `Train${i + 1}` };
+    states[`Train${i}`] = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: name, ...TRAINING }, ...(i < 29_999 ? { Next: `Train${i + 1}` } : { End: true }) };
   }
   const text = JSON.stringify({ StartAt: 'Train0', States: states }, null, 2);
   assert.ok(text.length > 20_000_000, `${text.length} characters`);

@@ -92,11 +92,13 @@ test('YAML: fixing the anchor a task aliases clears the finding (the per-task ca
   const yaml = (name: string) =>
     `Comment: &params\n  TrainingJobName: ${name}\nStartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters: *params\n    End: true\n`;
   const uri = `file:///regression/${n++}.asl.yaml`;
+  // (Comment holding a mapping is the structure check's own finding; only the SageMaker ones matter here.)
+  const sagemaker = (doc: TextDocument) => service.validate(doc).filter((p) => p.source === 'sagemaker').map((p) => p.code);
   let d = TextDocument.create(uri, 'asl-yaml', 1, yaml('bad_name'));
-  assert.deepEqual(service.validate(d).map((p) => p.code), ['pattern', 'missing-required']);
+  assert.deepEqual(sagemaker(d), ['pattern', 'missing-required']);
   const at = yaml('bad_name').indexOf('bad_name');
   d = TextDocument.update(d, [{ range: { start: d.positionAt(at), end: d.positionAt(at + 8) }, text: 'good-nam' }], 2);
-  assert.deepEqual(service.validate(d).map((p) => p.code), ['missing-required']);
+  assert.deepEqual(sagemaker(d), ['missing-required']);
 });
 
 test('the same task text in a YAML and a JSON document: each gets the findings of its own language', () => {
@@ -120,9 +122,10 @@ test('YAML: a mistake at the end of an unquoted expression at the end of the fil
   assert.ok(q.offset >= string && q.offset + q.length <= string + '"States.Format("'.length, JSON.stringify(q));
 });
 
-test('YAML: fix-all does not edit inside an alias (it inserted members under `Parameters: *a1`, breaking the YAML)', { todo: 'quick fixes must skip findings inside YAML aliases (codeActions.ts); reported, not fixed yet' }, () => {
+test('YAML: fix-all does not edit inside an alias (it inserted members under `Parameters: *a1`, breaking the YAML)', () => {
   const text = 'Comment: &a1\n  EndpointConfigName: x\nStartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createEndpoint\n    Parameters: *a1\n    End: true\n';
   const d = doc(text, 'asl-yaml');
+  assert.deepEqual(service.fixAll(d), []);
   const fixed = TextDocument.applyEdits(d, service.fixAll(d));
   assert.deepEqual(service.validate(doc(fixed, 'asl-yaml')).filter((p) => p.code === 'syntax'), [], fixed);
 });
