@@ -495,6 +495,28 @@ export function validateStructure(root: AstNode | undefined, text?: string, mode
     checkRootFields(ctx, m);
     checkTransitions(ctx, m);
   }
-  for (const s of model.states) checkState(ctx, s);
+  for (const s of model.states) checkStateCached(ctx, s);
   return ctx.problems;
+}
+
+// A state's own findings depend only on its text (name included) and query language, so on a keystroke only the
+// states whose text changed are checked again; the others' findings are moved to where the state now is.
+// States holding sub-machines (Parallel, Map) are checked each time: their text is their whole sub-tree, and
+// their own fields are few.
+const stateCache = new Map<string, Problem[]>();
+const STATE_CACHE_LIMIT = 20_000;
+
+function checkStateCached(ctx: Ctx, s: AslState) {
+  if (ctx.text === undefined || s.children.length || s.type === 'Parallel' || s.type === 'Map') return checkState(ctx, s);
+  const base = s.propertyNode.offset;
+  const key = `${s.queryLanguage}\u0000${ctx.text.slice(base, base + s.propertyNode.length)}`;
+  let found = stateCache.get(key);
+  if (!found) {
+    const own: Ctx = { ...ctx, problems: [] };
+    checkState(own, s);
+    found = own.problems.map((p) => ({ ...p, offset: p.offset - base }));
+    if (stateCache.size >= STATE_CACHE_LIMIT) stateCache.clear();
+    stateCache.set(key, found);
+  }
+  for (const p of found) ctx.problems.push({ ...p, offset: p.offset + base });
 }
