@@ -1,11 +1,12 @@
 // Completion inside SageMaker payloads: member keys (required first, present ones left out, `.$` variants),
 // enum values and booleans. Works in half-typed documents: the location comes from jsonc-parser's scanner.
 import { getLocation } from 'jsonc-parser';
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
 import { describeType, type Member, type Shape } from './shapes';
-import type { ParsedDocument } from './types';
+import type { AstNode, ParsedDocument } from './types';
+import { getYamlCompletionContext, yamlScalar, type YamlLocation } from './yaml';
 
 function valueSnippet(shape: Shape): string {
   switch (shape.kind) {
@@ -67,6 +68,7 @@ function needsCommaAfter(text: string, end: number): boolean {
 }
 
 export function doComplete(doc: TextDocument, parsed: ParsedDocument, offset: number): CompletionItem[] {
+  if (parsed.language === 'yaml') return doCompleteYaml(doc, parsed, offset);
   if (parsed.language !== 'json') return [];
   const text = parsed.text;
   const ctx = locate(parsed, offset);
@@ -78,49 +80,18 @@ export function doComplete(doc: TextDocument, parsed: ParsedDocument, offset: nu
   if (location.isAtPropertyKey) {
     const step = shapeAt(ctx.integration.request, ctx.relative.slice(0, -1), jsonata);
     if (!step || step.dynamic || step.shape.kind !== 'structure') return [];
-    const shape = step.shape;
     const editing = prev?.type === 'property' && offset > prev.offset && offset <= prev.offset + prev.length ? prev : undefined;
     // Keys already present in this object (but the one being edited) are not offered again.
-    const objectNode = findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative.slice(0, -1)));
-    const present = new Set<string>();
-    for (const p of objectNode?.children ?? []) {
-      const k = p.children?.[0];
-      if (k && k !== editing && typeof k.value === 'string' && !(editing && k.offset === editing.offset)) present.add((k.value as string).replace(/\.\$$/, ''));
-    }
+    const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative.slice(0, -1))), editing?.offset);
     const range = replaceRange(doc, text, offset, editing);
     const endOffset = doc.offsetAt(range.end);
     const hasColon = editing ? /^\s*:/.test(text.slice(endOffset, endOffset + 50)) : false;
     const comma = !hasColon && needsCommaAfter(text, endOffset) ? ',' : '';
-    const items: CompletionItem[] = [];
-    for (const member of shape.members!.values()) {
-      if (present.has(member.name)) continue;
-      const documentation = { kind: MarkupKind.Markdown, value: memberDocumentation(member) };
-      const sort = `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
-      items.push({
-        label: member.name,
-        kind: CompletionItemKind.Property,
-        detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}`,
-        documentation,
-        sortText: `${sort}${member.name}`,
-        filterText: `"${member.name}"`,
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: { range, newText: hasColon ? `"${member.name}"` : `"${member.name}": ${valueSnippet(member.shape)}${comma}` },
-        tags: member.deprecated ? [1] : undefined,
-      });
-      if (!jsonata) {
-        items.push({
-          label: `${member.name}.$`,
-          kind: CompletionItemKind.Property,
-          detail: `${member.name} from a JSONPath or intrinsic function`,
-          documentation,
-          sortText: `${sort}${member.name}~`,
-          filterText: `"${member.name}.$"`,
-          insertTextFormat: InsertTextFormat.Snippet,
-          textEdit: { range, newText: hasColon ? `"${member.name}.$"` : `"${member.name}.$": "\\$.\${1}"${comma}` },
-        });
-      }
-    }
-    return items;
+    return memberItems(step.shape, present, jsonata, (member, dynamic) => {
+      const key = dynamic ? `${member.name}.$` : member.name;
+      const value = dynamic ? '"\\$.\${1}"' : valueSnippet(member.shape);
+      return { range, filterText: `"${key}"`, newText: hasColon ? `"${key}"` : `"${key}": ${value}${comma}` };
+    });
   }
 
   // A value position: enum values and booleans of the member's shape.
@@ -128,20 +99,252 @@ export function doComplete(doc: TextDocument, parsed: ParsedDocument, offset: nu
   if (!step || step.dynamic) return [];
   const node = prev && (prev.type === 'string' || prev.type === 'boolean' || prev.type === 'number') ? prev : undefined;
   const range = replaceRange(doc, text, offset, node);
-  if (step.shape.enum) {
-    return step.shape.enum.map((value, i) => ({
-      label: value,
-      kind: CompletionItemKind.EnumMember,
-      detail: step.shape.name,
-      sortText: String(i).padStart(4, '0'),
-      filterText: `"${value}"`,
-      textEdit: { range, newText: JSON.stringify(value) },
-    }));
+  return valueItems(step.shape, (value, literal) => {
+    const newText = literal ? value : JSON.stringify(value);
+    return { range, filterText: newText, newText };
+  });
+}
+
+/** The names of the keys of `object` (`X.$` counted as X), but the one whose key starts at `editing`. */
+function presentKeys(object: AstNode | undefined, editing: number | undefined): Set<string> {
+  const present = new Set<string>();
+  for (const p of object?.children ?? []) {
+    const k = p.children?.[0];
+    if (k && typeof k.value === 'string' && k.offset !== editing && p.offset !== editing) present.add((k.value as string).replace(/\.\$$/, ''));
   }
-  if (step.shape.kind === 'boolean') {
-    return ['true', 'false'].map((value) => ({ label: value, kind: CompletionItemKind.Value, textEdit: { range, newText: value } }));
+  return present;
+}
+
+interface ItemEdit {
+  range: Range;
+  newText: string;
+  filterText: string;
+  insertTextMode?: InsertTextMode;
+}
+
+/** The member keys of a structure not yet present, each with its `.$` variant outside JSONata; `edit` writes them. */
+function memberItems(shape: Shape, present: Set<string>, jsonata: boolean, edit: (member: Member, dynamic: boolean) => ItemEdit): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  for (const member of shape.members!.values()) {
+    if (present.has(member.name)) continue;
+    const documentation = { kind: MarkupKind.Markdown, value: memberDocumentation(member) };
+    const sort = `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
+    const plain = edit(member, false);
+    items.push({
+      label: member.name,
+      kind: CompletionItemKind.Property,
+      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}`,
+      documentation,
+      sortText: `${sort}${member.name}`,
+      filterText: plain.filterText,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: plain.insertTextMode,
+      textEdit: { range: plain.range, newText: plain.newText },
+      tags: member.deprecated ? [1] : undefined,
+    });
+    if (!jsonata) {
+      const dynamic = edit(member, true);
+      items.push({
+        label: `${member.name}.$`,
+        kind: CompletionItemKind.Property,
+        detail: `${member.name} from a JSONPath or intrinsic function`,
+        documentation,
+        sortText: `${sort}${member.name}~`,
+        filterText: dynamic.filterText,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range: dynamic.range, newText: dynamic.newText },
+      });
+    }
+  }
+  for (const item of items) if (item.insertTextMode === undefined) delete item.insertTextMode;
+  return items;
+}
+
+/** Enum values or booleans of a value's shape; `edit` writes them. */
+function valueItems(shape: Shape, edit: (value: string, literal: boolean) => ItemEdit): CompletionItem[] {
+  if (shape.enum) {
+    return shape.enum.map((value, i) => {
+      const e = edit(value, false);
+      return {
+        label: value,
+        kind: CompletionItemKind.EnumMember,
+        detail: shape.name,
+        sortText: String(i).padStart(4, '0'),
+        filterText: e.filterText,
+        textEdit: { range: e.range, newText: e.newText },
+      };
+    });
+  }
+  if (shape.kind === 'boolean') {
+    return ['true', 'false'].map((value) => {
+      const e = edit(value, true);
+      const item: CompletionItem = { label: value, kind: CompletionItemKind.Value, textEdit: { range: e.range, newText: e.newText } };
+      if (e.filterText !== value) item.filterText = e.filterText;
+      return item;
+    });
   }
   return [];
+}
+
+// ---- YAML ----------------------------------------------------------------------------------------------------
+// The same members and values as JSON, written as YAML: `Key: ` and a typed placeholder for scalars, a nested
+// block (with the required members) for structures and lists, `{ }`/`[ ]` inside flow collections; values plain
+// when YAML reads them back the same, quoted otherwise (yamlScalar).
+
+function doCompleteYaml(doc: TextDocument, parsed: ParsedDocument, offset: number): CompletionItem[] {
+  const text = parsed.text;
+  const ctx = locateYaml(parsed, offset);
+  if (!ctx) return [];
+  const { location } = ctx;
+  const jsonata = ctx.task.state.queryLanguage === 'JSONata';
+
+  if (location.isAtPropertyKey) {
+    const key = location.currentKey;
+    if (!key) return [];
+    const step = shapeAt(ctx.integration.request, ctx.relative, jsonata);
+    if (!step || step.dynamic) return [];
+    // What the edit replaces: the key as written (an empty line: nothing, at the line's indentation).
+    const start = Math.min(key.offset, offset);
+    const end = Math.max(key.offset + key.length, offset);
+    if (text.slice(start, end).includes('\n')) return [];
+    const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+    const lead = text.slice(start, key.offset);
+    // A key typed in quotes keeps them (and is filtered with its opening quote, as VS Code compares the range's text).
+    const quote = key.length && (text[key.offset] === '"' || text[key.offset] === "'") ? text[key.offset] : '';
+    if (step.shape.kind !== 'structure') {
+      // A bare word alone on its line or after `- `: a scalar value of the item or of the key above.
+      if (!location.scalarPath) return [];
+      return valueItems(step.shape, (value, literal) => {
+        const newText = literal ? value : yamlScalar(value);
+        return { range, filterText: quote + value, newText: lead + newText };
+      });
+    }
+    const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative)), key.offset);
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const snippets = new YamlSnippets(eol, yamlIndentUnit(text), location.flow);
+    // Nested lines are indented from the key's own column (a key after `- ` included).
+    const indent = ' '.repeat(key.offset - (text.lastIndexOf('\n', key.offset - 1) + 1) + snippets.unit.length);
+    return memberItems(step.shape, present, jsonata, (member, dynamic) => {
+      const name = dynamic ? `${member.name}.$` : member.name;
+      const written = quote ? `${quote}${name}${quote}` : name;
+      if (location.hasColon) return { range, filterText: quote + name, newText: lead + written };
+      const value = dynamic ? ' "\\$.${1}"' : snippets.valueAfterKey(member.shape, indent);
+      return { range, filterText: quote + name, newText: `${lead}${written}:${value}`, insertTextMode: InsertTextMode.asIs };
+    });
+  }
+
+  // A value after `key:` (or an item of a flow sequence): enum values and booleans.
+  const step = shapeAt(ctx.integration.request, ctx.relative, jsonata);
+  if (!step || step.dynamic) return [];
+  const node = location.previousNode;
+  let start = offset;
+  let end = offset;
+  let quote = '';
+  if (node && node.offset <= offset && offset <= node.offset + node.length) {
+    start = node.offset;
+    end = node.offset + node.length;
+    if (text[start] === '"' || text[start] === "'") quote = text[start];
+  } else {
+    while (start > 0 && /[\w.$-]/.test(text[start - 1])) start--;
+  }
+  if (text.slice(start, end).includes('\n')) return [];
+  const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+  return valueItems(step.shape, (value, literal) => {
+    // Keep the quotes the user started with; otherwise plain when YAML reads the value back the same.
+    const newText = literal ? value : quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : yamlScalar(value, { flow: location.flow });
+    return { range, filterText: quote + value, newText };
+  });
+}
+
+/**
+ * Where the cursor is in a YAML document, relative to a SageMaker payload: the task, its integration, and the
+ * path from the payload to the mapping whose key is typed (at a key) or to the value (at a value).
+ */
+function locateYaml(parsed: ParsedDocument, offset: number) {
+  const location: YamlLocation | undefined = getYamlCompletionContext(parsed.text, offset, parsed.root);
+  if (!location) return undefined;
+  const path = location.isAtPropertyKey ? location.path.slice(0, -1) : location.path;
+  const ctx = payloadAt(parsed, path);
+  return ctx && { ...ctx, location };
+}
+
+/** The document's indentation step: the smallest indentation among its first lines (2 when none). */
+function yamlIndentUnit(text: string): string {
+  let unit = Infinity;
+  const re = /^( +)\S/gm;
+  const head = text.slice(0, 20000);
+  for (let m = re.exec(head); m && unit > 1; m = re.exec(head)) unit = Math.min(unit, m[1].length);
+  return ' '.repeat(Number.isFinite(unit) ? unit : 2);
+}
+
+/** Snippets for a member's value in YAML, numbering tab stops as they are written. */
+class YamlSnippets {
+  private tab = 1;
+  constructor(
+    private readonly eol: string,
+    readonly unit: string,
+    private readonly flow: boolean,
+  ) {}
+
+  /** The text after `Key:` for a new member; `indent` is the column of the member's own keys or items. */
+  valueAfterKey(shape: Shape, indent: string): string {
+    this.tab = 1;
+    return this.after(shape, indent, 0);
+  }
+
+  private next(): string {
+    return `$${this.tab++}`;
+  }
+
+  private scalar(shape: Shape): string {
+    const n = this.tab++;
+    switch (shape.kind) {
+      case 'boolean':
+        return `\${${n}|true,false|}`;
+      case 'integer':
+      case 'number':
+        return `\${${n}:${shape.min ?? 0}}`;
+      default:
+        if (shape.enum && shape.enum.length <= 12) {
+          const choices = shape.enum.map((v) => yamlScalar(v, { flow: this.flow }).replace(/[\\,|$}]/g, '\\$&'));
+          return `\${${n}|${choices.join(',')}|}`;
+        }
+        return `$${n}`;
+    }
+  }
+
+  private after(shape: Shape, indent: string, depth: number): string {
+    if (this.flow) {
+      if (shape.kind === 'structure' || shape.kind === 'map') return ` { ${this.next()} }`;
+      if (shape.kind === 'list') return ` [ ${this.next()} ]`;
+      return ` ${this.scalar(shape)}`;
+    }
+    switch (shape.kind) {
+      case 'structure':
+        return this.eol + this.members(shape, indent, depth);
+      case 'map':
+        return this.eol + indent + this.next();
+      case 'list':
+        return this.eol + indent + '- ' + this.item(shape.items!, indent + '  ', depth);
+      default:
+        return ' ' + this.scalar(shape);
+    }
+  }
+
+  /** A structure's required members as lines at `indent` (a tab stop there when it has none). */
+  private members(shape: Shape, indent: string, depth: number): string {
+    const required = depth < 4 ? (shape.required ?? []).filter((r) => shape.members!.has(r)) : [];
+    if (!required.length) return indent + this.next();
+    return required.map((r) => `${indent}${r}:${this.after(shape.members!.get(r)!.shape, indent + this.unit, depth + 1)}`).join(this.eol);
+  }
+
+  /** The text after `- ` of a list item whose keys sit at `indent`. */
+  private item(shape: Shape, indent: string, depth: number): string {
+    if (shape.kind === 'structure') return this.members(shape, indent, depth + 1).slice(indent.length);
+    if (shape.kind === 'map') return this.next();
+    if (shape.kind === 'list') return '- ' + this.item(shape.items!, indent + '  ', depth + 1);
+    return this.scalar(shape);
+  }
 }
 
 /**
