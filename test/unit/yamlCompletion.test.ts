@@ -60,6 +60,23 @@ describe('member keys', () => {
     assert.ok(!names.includes('InstanceCount'));
   });
 
+  test('siblings the parser misreads around a half-typed key are still left out', () => {
+    // `Inst` and the next line read as one multi-line key `Inst VolumeSizeInGB`.
+    const names = labels(TASK('      ResourceConfig:\n        InstanceCount: 1\n        Inst‸\n        VolumeSizeInGB: 10\n      RoleArn: r'));
+    assert.ok(names.includes('InstanceType'));
+    assert.ok(!names.includes('VolumeSizeInGB') && !names.includes('InstanceCount'));
+    // Another item's keys do not count, the item's own keys do.
+    const items = '      InputDataConfig:\n        - ChannelName: a\n          CompressionType: Gzip\n';
+    assert.ok(labels(TASK(items + '        - Chan‸\n          ContentType: csv')).includes('CompressionType'));
+    assert.ok(!labels(TASK(items + '        - Chan‸\n          ContentType: csv')).includes('ContentType'));
+    assert.ok(!labels(TASK(items + '        - ChannelName: b\n          ‸')).includes('ChannelName'));
+  });
+
+  test('CRLF documents: nested lines use CRLF', () => {
+    const text = TASK('      ‸').replace(/\n/g, '\r\n');
+    assert.equal(item(text, 'OutputDataConfig').newText, 'OutputDataConfig:\r\n        S3OutputPath: $1');
+  });
+
   test('the empty line right under `ResourceConfig:`', () => {
     const names = labels(TASK('      ResourceConfig:\n        ‸'));
     assert.ok(names.includes('InstanceType') && names.includes('VolumeSizeInGB'));
@@ -180,6 +197,16 @@ describe('values', () => {
     assert.equal(item(at, 'Auto').newText, 'Auto');
     const key = TASK('      HyperParameterTuningJobConfig:\n        TrainingJobEarly‸', 'arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync');
     assert.equal(item(key, 'TrainingJobEarlyStoppingType').newText, 'TrainingJobEarlyStoppingType: ${1|"Off",Auto|}');
+  });
+
+  test('a bare word on the line under its key is the key\'s value', () => {
+    const r = item(TASK('      ResourceConfig:\n        InstanceType:\n          ml.m5‸'), 'ml.m5.large');
+    assert.equal(r.result, TASK('      ResourceConfig:\n        InstanceType:\n          ml.m5.large'));
+  });
+
+  test('right after the colon a space is added', () => {
+    const r = item(TASK('      ResourceConfig:\n        InstanceType:‸'), 'ml.m5.large');
+    assert.equal(r.result, TASK('      ResourceConfig:\n        InstanceType: ml.m5.large'));
   });
 
   test('nothing after a .$ key', () => {

@@ -220,6 +220,9 @@ function doCompleteYaml(doc: TextDocument, parsed: ParsedDocument, offset: numbe
       });
     }
     const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative)), key.offset);
+    // A half-typed line can make the parser misread its neighbours (`Inst` + the next line read as one key): the
+    // sibling lines at the key's column count too.
+    if (!location.flow) for (const k of blockSiblingKeys(text, key.offset)) present.add(k.replace(/\.\$$/, ''));
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const snippets = new YamlSnippets(eol, yamlIndentUnit(text), location.flow);
     // Nested lines are indented from the key's own column (a key after `- ` included).
@@ -252,7 +255,8 @@ function doCompleteYaml(doc: TextDocument, parsed: ParsedDocument, offset: numbe
   return valueItems(step.shape, (value, literal) => {
     // Keep the quotes the user started with; otherwise plain when YAML reads the value back the same.
     const newText = literal ? value : quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : yamlScalar(value, { flow: location.flow });
-    return { range, filterText: quote + value, newText };
+    // Right after a colon (`InstanceType:‸`) the value needs a space, or YAML reads one scalar `InstanceType:ml.m5`.
+    return { range, filterText: quote + value, newText: (text[start - 1] === ':' ? ' ' : '') + newText };
   });
 }
 
@@ -266,6 +270,50 @@ function locateYaml(parsed: ParsedDocument, offset: number) {
   const path = location.isAtPropertyKey ? location.path.slice(0, -1) : location.path;
   const ctx = payloadAt(parsed, path);
   return ctx && { ...ctx, location };
+}
+
+/**
+ * The keys of the block mapping lines around the one whose key starts at `keyOffset`: lines at the same column
+ * (a `- key:` line's key included), up to a line indented less, read from the text alone.
+ */
+function blockSiblingKeys(text: string, keyOffset: number): string[] {
+  const lineStart = text.lastIndexOf('\n', keyOffset - 1) + 1;
+  const col = keyOffset - lineStart;
+  const keys: string[] = [];
+  // One line: its key when at the keys' column; stop at a line indented less (or at an item's `- `).
+  const read = (from: number, to: number): { key?: string; stop: boolean; itemStart: boolean } => {
+    const line = text.slice(from, to);
+    const m = /^( *)((?:- +)*)(.*)$/.exec(line.replace(/\r$/, ''))!;
+    const content = m[3];
+    if (!content.trim() && !m[2]) return { stop: false, itemStart: false };
+    if (!m[2] && content.startsWith('#')) return { stop: false, itemStart: false };
+    const indent = m[1].length;
+    if (indent > col) return { stop: false, itemStart: false };
+    // A `- ` at the keys' column or deeper: an item of a sibling's sequence value.
+    if (m[2] && indent >= col) return { stop: false, itemStart: false };
+    const at = indent + m[2].length;
+    if (at !== col) return { stop: at < col || indent < col, itemStart: false };
+    const key = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"][^#]*?)[ \t]*:(?:[ \t]|$)/.exec(content);
+    return { key: key ? key[1].replace(/^["']|["']$/g, '') : undefined, stop: false, itemStart: m[2].length > 0 };
+  };
+  // Upwards (unless the key's own line starts an item), then downwards, from the key's line.
+  const ownItem = text.slice(lineStart, keyOffset).includes('-');
+  for (let end = lineStart - 1, n = 0; !ownItem && end >= 0 && n < 5000; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const r = read(start, end);
+    if (r.key !== undefined) keys.push(r.key);
+    if (r.stop || r.itemStart) break;
+    end = start - 1;
+  }
+  for (let start = text.indexOf('\n', keyOffset) + 1, n = 0; start > 0 && start < text.length && n < 5000; n++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const r = read(start, end);
+    if (r.stop || r.itemStart) break;
+    if (r.key !== undefined) keys.push(r.key);
+    start = end + 1;
+  }
+  return keys;
 }
 
 /** The document's indentation step: the smallest indentation among its first lines (2 when none). */
