@@ -79,9 +79,12 @@ export function expand(args: string[], cwd: string): string[] {
       try {
         walk(base, found);
       } catch {
-        continue; // a glob whose fixed part does not exist matches nothing
+        // a glob whose fixed part does not exist matches nothing (below)
       }
-      for (const f of found) if (pattern.test(relative(base, f).split(sep).join('/'))) files.push(f);
+      const matched = found.filter((f) => pattern.test(relative(base, f).split(sep).join('/')));
+      // A mistyped path in a CI step must not pass the pull request by checking nothing.
+      if (!matched.length) throw new UsageError(`sagemaker-asl: ${arg} matches no file`);
+      files.push(...matched);
       continue;
     }
     const path = resolve(cwd, arg);

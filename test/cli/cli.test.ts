@@ -97,7 +97,8 @@ test('sarif: SARIF 2.1.0 with rules and located results', () => {
 });
 
 test('usage and I/O errors exit 2 with a message on stderr', () => {
-  for (const args of [[], ['--format', 'xml', 'flows'], ['--nope', 'flows'], ['missing.asl.json']]) {
+  // A glob that matches nothing is a mistyped path: checking nothing must not pass a pull request.
+  for (const args of [[], ['--format', 'xml', 'flows'], ['--nope', 'flows'], ['missing.asl.json'], ['flows/**/*.asl.yml'], ['flwos/*.json']]) {
     const r = run(...args);
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.err, /^sagemaker-asl: /);
