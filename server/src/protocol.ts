@@ -25,7 +25,9 @@ export interface TaskInfo {
   payload: unknown;
   /** The range of the state's name key, 0-based LSP positions. */
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  /** Error diagnostics inside this state (messages), so a launch can be refused with the reasons. */
+  /** The range of the whole state (name and definition): the cursor in it means this state. */
+  stateRange?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** Error diagnostics inside this state, and syntax errors anywhere in the file (messages), so a launch can be refused with the reasons. */
   errors: string[];
 }
 

@@ -85,6 +85,25 @@ test('a Task with errors is refused, listing them', async () => {
   assert.equal(fake.dialogs[0].detail, '• TrainingJobName "a_b" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}');
 });
 
+test('from the palette: the Task under the cursor, else the user picks one (never the nearest one above)', async () => {
+  const at = (line: number) => ({ start: { line, character: 4 }, end: { line, character: 11 } });
+  tasks = [
+    { ...task('Prepare', payload('a')), range: at(3), stateRange: { start: { line: 3, character: 4 }, end: { line: 20, character: 5 } } },
+    { ...task('Train', payload('b')), range: at(30), stateRange: { start: { line: 30, character: 4 }, end: { line: 50, character: 5 } } },
+  ];
+  const asked = async (line: number) => {
+    fake.dialogs.length = 0;
+    fake.vscode.window.activeTextEditor = { document: { uri: { toString: () => URI } }, selection: { active: { line, character: 8 } } } as any;
+    fake.respond(() => undefined); // every dialog cancelled: nothing is launched
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI);
+    fake.vscode.window.activeTextEditor = undefined;
+    return fake.dialogs[0];
+  };
+  assert.equal((await asked(40)).message, 'Execution input for this run');
+  const between = await asked(25);
+  assert.deepEqual([between.kind, between.message, between.choices], ['quickPick', 'Start training job: which state?', ['Prepare', 'Train']]);
+});
+
 test('launch: input, placeholder, confirm with what costs money (secrets masked), then the watch to Completed', async () => {
   tasks = [task('Train', payload('churn'))];
   fake.dialogs.length = 0;

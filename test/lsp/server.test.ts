@@ -82,6 +82,12 @@ describe('protocol', () => {
     assert.equal(task.integrationPattern, 'sync');
     assert.equal(task.payload.TrainingJobName, 'search model v2');
     assert.equal(task.errors.length, 1);
+    // The whole state, for the palette's "Task under the cursor"; a syntax error anywhere in the file blocks a launch too.
+    const source = text('name-pattern.asl.json');
+    assert.ok(task.stateRange.start.line <= task.range.start.line && task.stateRange.end.line > task.range.end.line, JSON.stringify(task.stateRange));
+    await client.change(uri, source.replace(/\}\s*$/, '},'));
+    const [broken] = await client.request('sagemaker/tasks', { uri });
+    assert.equal(broken.errors.length, 2, broken.errors.join('\n'));
   });
 
   test('other JSON files get no diagnostics', async () => {

@@ -111,12 +111,16 @@ class Jobs implements vscode.Disposable {
       vscode.window.showErrorMessage(`This file has no Task with Resource arn:aws:states:::sagemaker:${API[kind]}(.sync).`);
       return undefined;
     }
-    // The state under the cursor: the last Task whose name is above it.
+    // The state under the cursor (the innermost, should Tasks ever nest); elsewhere the user picks.
     const editor = vscode.window.activeTextEditor;
     if (editor?.document.uri.toString() === uri) {
-      const line = editor.selection.active.line;
-      const above = candidates.filter((t) => t.range.start.line <= line).sort((a, b) => b.range.start.line - a.range.start.line)[0];
-      if (above) return above;
+      const { line, character } = editor.selection.active;
+      const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+      const at = { line, character };
+      const under = candidates
+        .filter((t) => t.stateRange && before(t.stateRange.start, at) && before(at, t.stateRange.end))
+        .sort((a, b) => (before(a.stateRange!.start, b.stateRange!.start) ? 1 : -1))[0];
+      if (under) return under;
     }
     if (candidates.length === 1) return candidates[0];
     const pick = await vscode.window.showQuickPick(

@@ -199,7 +199,9 @@ export function getLanguageService(): LanguageService {
         payloadKey: task.payloadKey,
         payload: payloadNode ? toValue(payloadNode) : null,
         range: { start: doc.positionAt(task.state.keyNode.offset), end: doc.positionAt(task.state.keyNode.offset + task.state.keyNode.length) },
-        errors: problems.filter((p) => p.offset >= start && p.offset < end).map((p) => p.message),
+        stateRange: { start: doc.positionAt(start), end: doc.positionAt(end) },
+        // A file that does not read completely is not what Step Functions would run: its syntax error blocks too.
+        errors: problems.filter((p) => (p.offset >= start && p.offset < end) || p.source === 'json' || p.source === 'yaml').map((p) => p.message),
       });
     }
     return out;
