@@ -168,7 +168,8 @@ export class SageMakerEmulator {
     }
     const steps: Step[] = [
       { at: t, status: 'InProgress', secondary: 'Starting', message: 'Preparing the instances for training', logs: [] },
-      { at: t + stepMs, status: 'InProgress', secondary: 'Downloading', message: 'Downloading input data', logs: ['bash: no job control in this shell'] },
+      // Script-mode containers print their environment, secrets included: what a client must not show as is.
+      { at: t + stepMs, status: 'InProgress', secondary: 'Downloading', message: 'Downloading input data', logs: ['bash: no job control in this shell', ...environmentLines(job.request)] },
       { at: t + 2 * stepMs, status: 'InProgress', secondary: 'Training', message: 'Training image download completed. Training in progress.',
         logs: ['Invoking script with the following command: python train.py', '[0]#011train-rmse:0.47312#011validation-rmse:0.48177'] },
     ];
@@ -362,4 +363,11 @@ export class SageMakerEmulator {
       return { events: all.slice(start, start + limit), nextToken: start + limit < all.length ? String(start + limit) : undefined };
     },
   };
+}
+
+/** The log lines a training container writes about its environment variables (as SageMaker script mode does). */
+function environmentLines(request: Json): string[] {
+  const env = (request as { Environment?: Record<string, unknown> }).Environment;
+  if (!env || typeof env !== 'object') return [];
+  return ['Environment variables:', ...Object.entries(env).map(([k, v]) => `${k}=${String(v)}`)];
 }

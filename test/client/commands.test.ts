@@ -123,6 +123,9 @@ test('launch: input, placeholder, confirm with what costs money (secrets masked)
   for (const status of ['Starting', 'Downloading', 'Training', 'Uploading', 'Completed']) assert.match(lines, new RegExp(`churn-r1: \\S+ \\S+ ${status} — `));
   assert.match(lines, /churn-r1 │ Training complete\./);
   assert.match(lines, /churn-r1: model artifacts s3:\/\/ml-bucket\/models\/churn-r1\/output\/model\.tar\.gz/);
+  // The container prints its environment (the emulator does as script mode does): the secret value is blanked out.
+  assert.match(lines, /churn-r1 │ API_KEY=\*{8}\n/);
+  assert.match(lines, /churn-r1 │ MODE=fast\n/);
   assert.doesNotMatch(lines, /sk-live-123|wJalrXUtnFEMI/);
   await until('the final notification', () => fake.dialogs.some((d) => d.kind === 'info' && d.message.startsWith('SageMaker training job churn-r1: Completed')));
   const record = (fake.state.get('sagemakerAsl.jobs') as { name: string; status: string }[]).find((r) => r.name === 'churn-r1');

@@ -1,7 +1,7 @@
 // Secrets never shown: Environment values with secret-looking names, and AWS key ids in messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskSecrets, redact } from '../../client/src/jobs/mask';
+import { maskSecrets, redact, secretValues } from '../../client/src/jobs/mask';
 import { explainError } from '../../client/src/jobs/awsErrors';
 
 test('Environment values whose key contains KEY, SECRET, TOKEN or PASSWORD are masked; the rest is kept', () => {
@@ -22,6 +22,12 @@ test('access key ids and labelled secrets are redacted from text', () => {
   assert.equal(redact('key AKIAIOSFODNN7EXAMPLE failed'), 'key AKIA**************** failed');
   assert.equal(redact('aws_secret_access_key=wJalrXUtnFEMI/K7MDENG'), 'aws_secret_access_key=********');
   assert.equal(redact('nothing secret here'), 'nothing secret here');
+});
+
+test('the values of secret Environment keys are blanked out of what the job prints (short ones would blank ordinary words)', () => {
+  const secrets = secretValues({ Environment: { API_KEY: 'sk-live-123', DB_PASSWORD: 'hunter2!', TOKEN: '1', MODE: 'sk-live-123-not-secret-key' } });
+  assert.deepEqual(secrets, ['sk-live-123', 'hunter2!']);
+  assert.equal(redact('API_KEY=sk-live-123 and conn=postgres://u:hunter2!@db', secrets), 'API_KEY=******** and conn=postgres://u:********@db');
 });
 
 test('each AWS failure is explained with what to do', () => {

@@ -36,6 +36,8 @@ class Jobs implements vscode.Disposable {
   private runtime?: typeof Runtime;
   private readonly runners = new Map<string, JobRunner>();
   private readonly watching = new Map<string, AbortController>();
+  /** Secret Environment values of the jobs launched from this window, blanked out of everything the job prints. */
+  private readonly secrets = new Map<string, string[]>();
   /** Launch flows under way, per state, so a double click on the CodeLens does not open two. */
   private readonly launching = new Set<string>();
   private readonly store: JobStore;
@@ -263,6 +265,7 @@ class Jobs implements vscode.Disposable {
       status: 'InProgress', profile: s.profile, region: s.region, endpoint: s.endpoint, maskedRequest: masked,
     };
     await this.store.save({ ...this.store.find(kind, ref.name), ...record });
+    this.secrets.set(`${kind}/${ref.name}`, rt.secretValues(request));
     void this.watch(record, true);
   }
 
@@ -278,12 +281,15 @@ class Jobs implements vscode.Disposable {
     const ref: JobRef = { kind: record.kind, name: record.name };
     this.output.show(true);
     let report: (message: string) => void = () => {};
+    // What the job says (status messages, log lines, its failure reason) may echo a secret it was given.
+    const secrets = this.secrets.get(id) ?? [];
+    const clean = (text: string) => this.load().redact(text, secrets);
     const watching = runner.watch(ref, {
       onTransition: (t) => {
-        this.output.info(`${record.name}: ${formatTransition(t)}`);
-        report(`${t.status}${t.message ? ` — ${t.message}` : ''}`);
+        this.output.info(clean(`${record.name}: ${formatTransition(t)}`));
+        report(clean(`${t.status}${t.message ? ` — ${t.message}` : ''}`));
       },
-      onLog: (l) => this.output.info(`${record.name} │ ${this.load().redact(l.message)}`),
+      onLog: (l) => this.output.info(`${record.name} │ ${clean(l.message)}`),
       onStatus: (status) => void this.store.update(record.kind, record.name, { status }),
       onRetry: (x, delayMs) => this.output.warn(`${record.name}: ${x.message} ${x.action} (retrying in ${Math.round(delayMs / 1000)} s)`),
       onRecovered: () => this.output.info(`${record.name}: watching again`),
@@ -301,7 +307,7 @@ class Jobs implements vscode.Disposable {
     }
     try {
       const summary = await watching;
-      if (summary) await this.finish(record, summary);
+      if (summary) await this.finish(record, summary, clean);
     } catch (e) {
       const rt = this.load();
       const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, record);
@@ -317,8 +323,8 @@ class Jobs implements vscode.Disposable {
     }
   }
 
-  private async finish(record: JobRecord, s: JobSummary): Promise<void> {
-    const lines = formatSummary(s);
+  private async finish(record: JobRecord, s: JobSummary, clean: (text: string) => string): Promise<void> {
+    const lines = formatSummary(s).map(clean);
     for (const line of lines) this.output.info(`${record.name}: ${line}`);
     await this.store.update(record.kind, record.name, { status: s.status, summary: lines.join('; ') });
     const message = `SageMaker ${LABEL[record.kind]} ${record.name}: ${s.status}${s.durationSeconds !== undefined ? ` after ${formatDuration(s.durationSeconds)}` : ''}`;

@@ -3,5 +3,5 @@
 export { JobRunner, DEFAULT_RETRY, TERMINAL_STATUSES, summarize, jobNameOf } from './jobRunner';
 export type { JobRef, JobKind, JobSummary, StatusTransition, LogLine, AwsSettings, StartResult } from './jobRunner';
 export { resolveRequest, makeExecutionContext, findPlaceholders, ResolveError } from './resolveRequest';
-export { maskSecrets, redact } from './mask';
+export { maskSecrets, redact, secretValues } from './mask';
 export { explainError, JobError } from './awsErrors';
