@@ -29,7 +29,7 @@ export function packageExtension({ root = process.cwd(), out } = {}) {
   const vsce = [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix,
     // No public repository yet: README links stay relative instead of pointing at a guessed URL.
     '--allow-missing-repository', '--no-rewrite-relative-links'];
-  if (!['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some((f) => existsSync(join(root, f)))) vsce.push('--skip-license');
+  // No --skip-license: vsce finds LICENSE (Apache-2.0) and packs it into the VSIX.
   run(vsce, 'vsce package');
   const size = statSync(vsix).size;
   if (size > MAX_BYTES) throw new Error(`${vsix} is ${size} bytes, more than the 3 MB budget: check .vscodeignore`);
