@@ -1,12 +1,12 @@
 // The VS Code side: starts the language server for state machines and registers the job commands.
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerJobCommands } from './jobs/commands';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -20,10 +20,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { language: 'json' },
       { language: 'jsonc' },
     ],
+    middleware: {
+      // "Start Training Job" spends money: not offered where launching is disabled (an untrusted workspace).
+      provideCodeLenses: (document, token, next) => (vscode.workspace.isTrusted ? next(document, token) : []),
+    },
   };
   client = new LanguageClient('sagemakerAsl', 'SageMaker Step Functions', serverOptions, clientOptions);
   // Commands are registered before the server is up, so a CodeLens click never finds them missing.
   registerJobCommands(context, client);
+  // Once the user trusts the workspace, the lenses held back above appear without waiting for an edit.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      for (const editor of vscode.window.visibleTextEditors) client?.getFeature('textDocument/codeLens').getProvider(editor.document)?.onDidChangeCodeLensEmitter.fire();
+    }),
+  );
   await client.start();
 }
 
