@@ -115,6 +115,11 @@ test('throttled or 503 on create: retried, one job', async () => {
   const started = await runner.start('training', trainingRequest('churn-throttled'));
   assert.equal(started.outcome, 'started');
   assert.equal((await createCalls()) - before, 1);
+  await emu.faults([{ fault: 'error503', target: 'CreateTrainingJob', count: 1 }, { fault: 'error500', target: 'CreateTrainingJob', count: 1 }]);
+  const afterOutage = await runner.start('training', trainingRequest('churn-unavailable'));
+  assert.equal(afterOutage.outcome, 'started');
+  assert.equal((await createCalls()) - before, 2);
+  await emu.clearFaults();
 });
 
 test('the response to create lost (connection dropped after the job was made): found, not created twice', async () => {
