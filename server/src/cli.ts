@@ -184,7 +184,7 @@ export function lint(args: string[], cwd: string, io = { out: (s: string) => voi
         });
       }
     }
-    io.out(render(format, findings, checked));
+    io.out(render(format, findings, checked, cwd));
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -195,9 +195,9 @@ export function lint(args: string[], cwd: string, io = { out: (s: string) => voi
   }
 }
 
-function render(format: string, findings: Finding[], checked: number): string {
+function render(format: string, findings: Finding[], checked: number, cwd: string): string {
   if (format === 'json') return JSON.stringify(findings, null, 2) + '\n';
-  if (format === 'sarif') return JSON.stringify(toSarif(findings), null, 2) + '\n';
+  if (format === 'sarif') return JSON.stringify(toSarif(findings, cwd), null, 2) + '\n';
   const lines = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
@@ -206,7 +206,7 @@ function render(format: string, findings: Finding[], checked: number): string {
   return lines.join('\n') + '\n';
 }
 
-export function toSarif(findings: Finding[]) {
+export function toSarif(findings: Finding[], cwd = process.cwd()) {
   const codes = [...new Set(findings.map((f) => f.code))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -228,7 +228,8 @@ export function toSarif(findings: Finding[]) {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' },
+                // Relative to the checkout (what code scanning places); a file outside it gets its absolute URI.
+                artifactLocation: f.file.startsWith('../') || f.file === '..' ? { uri: pathToFileURL(resolve(cwd, f.file)).href } : { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
                 region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
               },
             },

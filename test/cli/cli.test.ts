@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = join(__dirname, '..', '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -36,6 +37,7 @@ before(() => {
   dir = mkdtempSync(join(tmpdir(), 'sagemaker-asl-cli-'));
   mkdirSync(join(dir, 'flows', 'nested'), { recursive: true });
   mkdirSync(join(dir, 'node_modules', 'x'), { recursive: true });
+  mkdirSync(join(dir, 'tofix-sarif'), { recursive: true });
   writeFileSync(join(dir, 'flows', 'good.asl.json'), machine('churn-xgb'));
   writeFileSync(join(dir, 'flows', 'nested', 'bad.asl.json'), machine('churn xgb'));
   writeFileSync(join(dir, 'flows', 'plain.json'), machine('also bad'));
@@ -94,6 +96,10 @@ test('sarif: SARIF 2.1.0 with rules and located results', () => {
     region: { startLine: 8, startColumn: 28, endLine: 8, endColumn: 39 },
   });
   assert.equal(runLog.results[0].level, 'error');
+  // Run from a subfolder on a file outside it: an absolute URI, not a ../ path under %SRCROOT%.
+  const r = spawnSync(process.execPath, [cli, '--format', 'sarif', '../flows/nested/bad.asl.json'], { cwd: join(dir, 'tofix-sarif'), encoding: 'utf8' });
+  const outside = JSON.parse(r.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+  assert.deepEqual(outside, { uri: pathToFileURL(join(dir, 'flows', 'nested', 'bad.asl.json')).href });
 });
 
 test('usage and I/O errors exit 2 with a message on stderr', () => {
