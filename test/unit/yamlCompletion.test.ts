@@ -72,6 +72,12 @@ describe('member keys', () => {
     assert.ok(!labels(TASK(items + '        - ChannelName: b\n          ‸')).includes('ChannelName'));
   });
 
+  test('a neighbouring line with a lone carriage return or a line separator does not break the sibling scan', () => {
+    // Found by the fuzz test: the scan threw. (A lone \r is a line break to YAML, so the document reads differently.)
+    assert.doesNotThrow(() => labels(TASK('      ResourceConfig:\n        a\rb: 1\n        Inst‸')));
+    assert.ok(labels(TASK('      ResourceConfig:\n        x\u2028y: 1\n        Inst‸')).includes('InstanceType'));
+  });
+
   test('CRLF documents: nested lines use CRLF', () => {
     const text = TASK('      ‸').replace(/\n/g, '\r\n');
     assert.equal(item(text, 'OutputDataConfig').newText, 'OutputDataConfig:\r\n        S3OutputPath: $1');

@@ -283,7 +283,8 @@ function blockSiblingKeys(text: string, keyOffset: number): string[] {
   // One line: its key when at the keys' column; stop at a line indented less (or at an item's `- `).
   const read = (from: number, to: number): { key?: string; stop: boolean; itemStart: boolean } => {
     const line = text.slice(from, to);
-    const m = /^( *)((?:- +)*)(.*)$/.exec(line.replace(/\r$/, ''))!;
+    // [^]: a line may hold \u2028, \u2029 or a lone \r, which `.` does not match.
+    const m = /^( *)((?:- +)*)([^]*)$/.exec(line.replace(/\r$/, ''))!;
     const content = m[3];
     if (!content.trim() && !m[2]) return { stop: false, itemStart: false };
     if (!m[2] && content.startsWith('#')) return { stop: false, itemStart: false };
