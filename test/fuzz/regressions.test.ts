@@ -129,3 +129,10 @@ test('YAML: fix-all does not edit inside an alias (it inserted members under `Pa
   const fixed = TextDocument.applyEdits(d, service.fixAll(d));
   assert.deepEqual(service.validate(doc(fixed, 'asl-yaml')).filter((p) => p.code === 'syntax'), [], fixed);
 });
+
+test('YAML completion of a key beside a line holding \u2028 (a line separator to JS, not to YAML) answers instead of throwing', () => {
+  const text = 'StartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters:\n      RoleArn: "a\u2028b"\n      Trai\n    End: true\n';
+  const d = doc(text, 'asl-yaml');
+  const items = service.doComplete(d, d.positionAt(text.indexOf('Trai\n') + 4));
+  assert.ok(items.some((i) => i.label === 'TrainingJobName'), items.map((i) => i.label).join());
+});
