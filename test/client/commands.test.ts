@@ -142,6 +142,19 @@ test('launching the same job name again offers to watch the existing job', async
   assert.deepEqual(warning?.choices, ['Watch It']);
 });
 
+test('Show Jobs: the jobs of this workspace; a finished one offers its status and its request (masked)', async () => {
+  fake.dialogs.length = 0;
+  fake.opened.length = 0;
+  fake.respond((d) => (d.message === 'SageMaker jobs of this workspace' ? 'churn-r1' : d.message === 'churn-r1' ? 'Open Request' : undefined));
+  await fake.commands.get('sagemakerAsl.showJobs')!();
+  const [list, actions] = fake.dialogs;
+  assert.ok(list.choices.includes('churn-r1'), list.choices.join());
+  assert.deepEqual(actions.choices, ['Show Status', 'Open Request', 'Copy ARN']);
+  const request = JSON.parse(fake.opened[0]);
+  assert.equal(request.TrainingJobName, 'churn-r1');
+  assert.deepEqual(request.Environment, { API_KEY: '********', MODE: 'fast' });
+});
+
 test('an unresolvable path names the key', async () => {
   fake.dialogs.length = 0;
   user('{"run": "r2"}', ['Start']);
