@@ -114,6 +114,9 @@ test('rename in JSON: the name inside its quotes is offered, every place is rena
   assert.match(renamed, /"Training \\"failed\\"": \{ "Type": "Fail" \}/);
   const diags = await client.change(uri, renamed);
   assert.ok(!diags.some((d: any) => d.source === 'asl'), JSON.stringify(diags));
+  // The name offered is the name itself, its escapes read.
+  const again = await client.request('textDocument/prepareRename', { textDocument: { uri }, position: pos(renamed, '"Next": "Training', 10) });
+  assert.equal(again.placeholder, 'Training "failed"');
   client.close(uri);
 });
 

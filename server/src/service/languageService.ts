@@ -242,7 +242,10 @@ export function getLanguageService(): LanguageService {
       const here = refs.find((r) => r.offset <= offset && offset <= r.offset + r.length);
       if (!here) return null;
       const inner = nameRange(n.parsed.text, here);
-      return { range: toRange(doc, inner), placeholder: n.parsed.text.slice(inner.offset, inner.offset + inner.length) };
+      // The name itself, escapes read (`"a\"b"` offers a"b); rename writes the new one quoted as the syntax needs.
+      const node = nodeAt(n.parsed.root, here.offset);
+      const name = typeof node?.value === 'string' ? node.value : n.parsed.text.slice(inner.offset, inner.offset + inner.length);
+      return { range: toRange(doc, inner), placeholder: name };
     },
     rename(doc, position, newName) {
       const n = navigable(doc);
