@@ -219,3 +219,15 @@ describe('values', () => {
     assert.deepEqual(labels(TASK('      ResourceConfig:\n        InstanceType.$: ‸')), []);
   });
 });
+
+describe('a new list item', () => {
+  test('an empty line under a list of structures: "- " and the item\'s required members, aligned under it', () => {
+    const it = item(TASK('      Tags:\n        ‸'), '- (new item)');
+    assert.equal(it.newText, '- Key: $1\n          Value: $2');
+    assert.equal(it.insertTextMode, 1 /* asIs */);
+  });
+  test('a list of strings: "- " and a placeholder; nothing of the kind under a map (its keys are free)', () => {
+    assert.equal(item(TASK('      VpcConfig:\n        Subnets:\n          ‸'), '- (new item)').newText, '- $1');
+    assert.deepEqual(labels(TASK('      HyperParameters:\n        ‸')), []);
+  });
+});

@@ -211,6 +211,21 @@ function doCompleteYaml(doc: TextDocument, parsed: ParsedDocument, offset: numbe
     const lead = text.slice(start, key.offset);
     // A key typed in quotes keeps them (and is filtered with its opening quote, as VS Code compares the range's text).
     const quote = key.length && (text[key.offset] === '"' || text[key.offset] === "'") ? text[key.offset] : '';
+    if (step.shape.kind === 'list' && !location.flow && !key.length && !location.scalarPath) {
+      // An empty line under a list's key: a new item, with the required members of a structure item.
+      const snippets = new YamlSnippets(text.includes('\r\n') ? '\r\n' : '\n', yamlIndentUnit(text), false);
+      const column = key.offset - (text.lastIndexOf('\n', key.offset - 1) + 1);
+      return [{
+        label: '- (new item)',
+        kind: CompletionItemKind.Snippet,
+        detail: describeType(step.shape),
+        sortText: '0',
+        filterText: '-',
+        insertTextFormat: InsertTextFormat.Snippet,
+        insertTextMode: InsertTextMode.asIs,
+        textEdit: { range, newText: `${lead}- ${snippets.listItem(step.shape.items!, ' '.repeat(column + 2))}` },
+      }];
+    }
     if (step.shape.kind !== 'structure') {
       // A bare word alone on its line or after `- `: a scalar value of the item or of the key above.
       if (!location.scalarPath) return [];
@@ -385,6 +400,12 @@ class YamlSnippets {
     const required = depth < 4 ? (shape.required ?? []).filter((r) => shape.members!.has(r)) : [];
     if (!required.length) return indent + this.next();
     return required.map((r) => `${indent}${r}:${this.after(shape.members!.get(r)!.shape, indent + this.unit, depth + 1)}`).join(this.eol);
+  }
+
+  /** The text after `- ` of a new list item whose keys sit at `indent`. */
+  listItem(shape: Shape, indent: string): string {
+    this.tab = 1;
+    return this.item(shape, indent, 0);
   }
 
   /** The text after `- ` of a list item whose keys sit at `indent`. */
