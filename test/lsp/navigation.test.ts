@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
 import { LspClient, offsetAt, positionAt } from './lsp-client.mjs';
+import { applyEdits } from './edits';
 
 const root = join(__dirname, '..', '..', '..');
 let client: any;
@@ -43,12 +44,6 @@ States:
 
 const pos = (text: string, needle: string, delta = 1) => positionAt(text, text.indexOf(needle) + delta);
 const cover = (text: string, r: any) => text.slice(offsetAt(text, r.start), offsetAt(text, r.end));
-
-function apply(source: string, edits: { range: any; newText: string }[]): string {
-  const abs = edits.map((e) => [offsetAt(source, e.range.start), offsetAt(source, e.range.end), e.newText] as const).sort((a, b) => b[0] - a[0]);
-  for (const [s, e, t] of abs) source = source.slice(0, s) + t + source.slice(e);
-  return source;
-}
 
 before(async () => {
   client = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
@@ -109,7 +104,7 @@ test('rename in JSON: the name inside its quotes is offered, every place is rena
   assert.equal(prep.placeholder, 'Failed');
   assert.equal(cover(json, prep.range), 'Failed');
   const edit = await client.request('textDocument/rename', { textDocument: { uri }, position: at, newName: 'Training "failed"' });
-  const renamed = apply(json, edit.changes[uri]);
+  const renamed = applyEdits(json, edit.changes[uri]);
   assert.match(renamed, /"Next": "Training \\"failed\\""/);
   assert.match(renamed, /"Training \\"failed\\"": \{ "Type": "Fail" \}/);
   const diags = await client.change(uri, renamed);
@@ -141,10 +136,10 @@ test('YAML: outline, definition and a rename written as YAML (quoted only where 
   const prep = await client.request('textDocument/prepareRename', { textDocument: { uri }, position: pos(yaml, 'Next: "Done"', 8) });
   assert.equal(prep.placeholder, 'Done');
   const yes = await client.request('textDocument/rename', { textDocument: { uri }, position: pos(yaml, 'Next: Train', 7), newName: 'Fit model' });
-  assert.equal(apply(yaml, yes.changes[uri]), yaml.replace(/Train/g, 'Fit model'));
+  assert.equal(applyEdits(yaml, yes.changes[uri]), yaml.replace(/Train/g, 'Fit model'));
   // Yes is a boolean to YAML 1.1 readers (and a: b a mapping to all): quoted; a name that reads back as itself is not.
   const edit = await client.request('textDocument/rename', { textDocument: { uri }, position: pos(yaml, 'Done: {', 0), newName: 'Yes' });
-  const renamed = apply(yaml, edit.changes[uri]);
+  const renamed = applyEdits(yaml, edit.changes[uri]);
   assert.match(renamed, /Next: "Yes"\n/);
   assert.match(renamed, /\n {2}"Yes": \{ Type: Succeed \}/);
   assert.deepEqual(await client.change(uri, renamed), []);

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
-import { LspClient, offsetAt } from './lsp-client.mjs';
+import { LspClient } from './lsp-client.mjs';
+import { applyEdits } from './edits';
 
 const root = join(__dirname, '..', '..', '..');
 let client: any;
@@ -30,12 +31,6 @@ const text = JSON.stringify(
   2,
 );
 
-function apply(source: string, edits: { range: any; newText: string }[]): string {
-  const abs = edits.map((e) => [offsetAt(source, e.range.start), offsetAt(source, e.range.end), e.newText] as const).sort((a, b) => b[0] - a[0]);
-  for (const [s, e, t] of abs) source = source.slice(0, s) + t + source.slice(e);
-  return source;
-}
-
 before(async () => {
   client = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
 });
@@ -53,7 +48,7 @@ test('the quick fix of a diagnostic: one preferred action whose edit clears it',
     [['quickfix', 'Change to "churn-xgb"', true]],
   );
   assert.deepEqual(actions[0].diagnostics.map((d: any) => d.code), ['pattern']);
-  const fixed = apply(text, actions[0].edit.changes[uri]);
+  const fixed = applyEdits(text, actions[0].edit.changes[uri]);
   const after = await client.change(uri, fixed);
   assert.deepEqual(after.map((d: any) => d.code), ['wrong-type']);
   client.close(uri);
@@ -69,7 +64,7 @@ test('source.fixAll: every unambiguous fix in one edit, no diagnostic left', asy
     context: { diagnostics: [], only: ['source.fixAll'] },
   });
   assert.deepEqual(actions.map((a: any) => [a.kind, a.title]), [['source.fixAll', 'Fix all SageMaker problems']]);
-  const fixed = apply(text, actions[0].edit.changes[uri]);
+  const fixed = applyEdits(text, actions[0].edit.changes[uri]);
   assert.equal(fixed, text.replace('churn xgb', 'churn-xgb').replace('"InstanceCount": "2"', '"InstanceCount": 2'));
   assert.deepEqual(await client.change(uri, fixed), []);
   client.close(uri);
