@@ -49,9 +49,12 @@ const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** An offset range as an LSP range. */
+const toRange = (doc: TextDocument, r: { offset: number; length: number }): Range => ({ start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) });
+
 export function toDiagnostic(doc: TextDocument, p: Problem): Diagnostic {
   return {
-    range: { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) },
+    range: toRange(doc, p),
     severity: SEVERITY[p.severity],
     source: p.source,
     code: p.code,
@@ -158,8 +161,6 @@ export function getLanguageService(): LanguageService {
     return parsed.root ? { parsed, model: modelOf(parsed) } : undefined;
   }
 
-  const toRange = (doc: TextDocument, r: OffsetRange): Range => ({ start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) });
-
   function toSymbol(doc: TextDocument, s: StateSymbol): DocumentSymbol {
     return {
       name: s.name || ' ', // VS Code rejects an empty name
@@ -198,8 +199,8 @@ export function getLanguageService(): LanguageService {
         queryLanguage: task.state.queryLanguage,
         payloadKey: task.payloadKey,
         payload: payloadNode ? toValue(payloadNode) : null,
-        range: { start: doc.positionAt(task.state.keyNode.offset), end: doc.positionAt(task.state.keyNode.offset + task.state.keyNode.length) },
-        stateRange: { start: doc.positionAt(start), end: doc.positionAt(end) },
+        range: toRange(doc, task.state.keyNode),
+        stateRange: toRange(doc, { offset: start, length: end - start }),
         // A file that does not read completely is not what Step Functions would run: its syntax error blocks too.
         errors: problems.filter((p) => (p.offset >= start && p.offset < end) || p.source === 'json' || p.source === 'yaml').map((p) => p.message),
       });
@@ -250,21 +251,15 @@ export function getLanguageService(): LanguageService {
     rename(doc, position, newName) {
       const n = navigable(doc);
       if (!n) return { error: 'Rename works in a state machine document' };
-      const { text, language } = n.parsed;
-      // YAML gets each name as YAML (quoted only when it must be: in a flow collection, `,` and brackets must be).
-      const quote = language === 'yaml' ? (name: string) => yamlScalar(name, { flow: true }) : JSON.stringify;
-      const result = renameState(n.parsed.root, doc.offsetAt(position), newName, quote, n.model);
+      const { root, text, language } = n.parsed;
+      // YAML gets each name as YAML: quoted only where it must be (in a flow collection `,` and brackets must be).
+      const yamlName = (offset: number) => {
+        const node = nodeAt(root, offset);
+        return yamlScalar(newName, { flow: !node || isInFlow(text, node) });
+      };
+      const result = renameState(root, doc.offsetAt(position), newName, JSON.stringify, n.model);
       if ('error' in result) return result;
-      const edits = result.edits.map((e) => {
-        let newText = e.newText;
-        // A plain scalar in block context may stay plain where flow context would quote it.
-        if (language === 'yaml') {
-          const node = nodeAt(n.parsed.root, e.offset);
-          if (node && !isInFlow(text, node)) newText = yamlScalar(newName);
-        }
-        return { range: toRange(doc, e), newText };
-      });
-      return { edits };
+      return { edits: result.edits.map((e) => ({ range: toRange(doc, e), newText: language === 'yaml' ? yamlName(e.offset) : e.newText })) };
     },
     getCodeLenses(doc) {
       const lenses: CodeLens[] = [];
