@@ -211,10 +211,12 @@ function doCompleteYaml(doc: TextDocument, parsed: ParsedDocument, offset: numbe
     const lead = text.slice(start, key.offset);
     // A key typed in quotes keeps them (and is filtered with its opening quote, as VS Code compares the range's text).
     const quote = key.length && (text[key.offset] === '"' || text[key.offset] === "'") ? text[key.offset] : '';
+    // Only for the branches that write blocks: reading the document's indentation scans all of it.
+    const newSnippets = () => new YamlSnippets(text.includes('\r\n') ? '\r\n' : '\n', yamlIndentUnit(text), location.flow);
+    // The key's own column (a key after `- ` included): nested lines are indented from it.
+    const column = key.offset - (text.lastIndexOf('\n', key.offset - 1) + 1);
     if (step.shape.kind === 'list' && !location.flow && !key.length && !location.scalarPath) {
       // An empty line under a list's key: a new item, with the required members of a structure item.
-      const snippets = new YamlSnippets(text.includes('\r\n') ? '\r\n' : '\n', yamlIndentUnit(text), false);
-      const column = key.offset - (text.lastIndexOf('\n', key.offset - 1) + 1);
       return [{
         label: '- (new item)',
         kind: CompletionItemKind.Snippet,
@@ -223,7 +225,7 @@ function doCompleteYaml(doc: TextDocument, parsed: ParsedDocument, offset: numbe
         filterText: '-',
         insertTextFormat: InsertTextFormat.Snippet,
         insertTextMode: InsertTextMode.asIs,
-        textEdit: { range, newText: `${lead}- ${snippets.listItem(step.shape.items!, ' '.repeat(column + 2))}` },
+        textEdit: { range, newText: `${lead}- ${newSnippets().listItem(step.shape.items!, ' '.repeat(column + 2))}` },
       }];
     }
     if (step.shape.kind !== 'structure') {
@@ -238,10 +240,8 @@ function doCompleteYaml(doc: TextDocument, parsed: ParsedDocument, offset: numbe
     // A half-typed line can make the parser misread its neighbours (`Inst` + the next line read as one key): the
     // sibling lines at the key's column count too.
     if (!location.flow) for (const k of blockSiblingKeys(text, key.offset)) present.add(k.replace(/\.\$$/, ''));
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const snippets = new YamlSnippets(eol, yamlIndentUnit(text), location.flow);
-    // Nested lines are indented from the key's own column (a key after `- ` included).
-    const indent = ' '.repeat(key.offset - (text.lastIndexOf('\n', key.offset - 1) + 1) + snippets.unit.length);
+    const snippets = newSnippets();
+    const indent = ' '.repeat(column + snippets.unit.length);
     return memberItems(step.shape, present, jsonata, (member, dynamic) => {
       const name = dynamic ? `${member.name}.$` : member.name;
       const written = quote ? `${quote}${name}${quote}` : name;
