@@ -136,3 +136,15 @@ test('YAML completion of a key beside a line holding \u2028 (a line separator to
   const items = service.doComplete(d, d.positionAt(text.indexOf('Trai\n') + 4));
   assert.ok(items.some((i) => i.label === 'TrainingJobName'), items.map((i) => i.label).join());
 });
+
+test('YAML: fixing an anchor another state aliases clears that state\'s structure finding too (the per-state cache is keyed on its text)', () => {
+  const yaml = (field: string) =>
+    `StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    Retry: &r\n      - ErrorEquals: [States.ALL]\n        ${field}: 1\n    Next: B\n  B:\n    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    Retry: *r\n    End: true\n`;
+  const uri = `file:///regression/${n++}.asl.yaml`;
+  const structure = (d: TextDocument) => service.validate(d).filter((p) => p.source === 'asl').map((p) => `${p.code}@${d.positionAt(p.offset).line}`);
+  let d = TextDocument.create(uri, 'asl-yaml', 1, yaml('IntervalSecondz'));
+  assert.equal(structure(d).length, 2, structure(d).join());
+  const at = yaml('IntervalSecondz').indexOf('IntervalSecondz');
+  d = TextDocument.update(d, [{ range: { start: d.positionAt(at), end: d.positionAt(at + 15) }, text: 'IntervalSeconds' }], 2);
+  assert.deepEqual(structure(d), []);
+});

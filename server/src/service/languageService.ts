@@ -141,7 +141,7 @@ export function getLanguageService(): LanguageService {
       problems.push(...(parsed.syntaxErrors.length ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker));
       // The structure of a half-typed document says more about the typing than about the state machine: judged
       // only when it reads completely (the SageMaker checks above keep working meanwhile).
-      if (!parsed.syntaxErrors.length) problems.push(...validateStructure(parsed.root, parsed.text, modelOf(parsed)));
+      if (!parsed.syntaxErrors.length) problems.push(...validateStructure(parsed.root, parsed.text, modelOf(parsed), parsed.language));
     }
     problemsCache.set(doc.uri, { parsed, problems });
     if (problemsCache.size > 200) problemsCache.delete(problemsCache.keys().next().value!);

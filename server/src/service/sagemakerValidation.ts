@@ -1,6 +1,7 @@
 // Checks the Parameters (JSONPath) or Arguments (JSONata) of SageMaker Task states against the request shape
 // of the API they call: unknown and missing keys, JSON types, enums, patterns, lengths, ranges, list and map
 // sizes, map keys and values — every constraint the model states, at every depth.
+import { createFindingsCache } from './findingsCache';
 import { Code } from './codes';
 import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
 import { type SageMakerTask } from './stateMachine';
@@ -278,29 +279,17 @@ function checkTaskUncached(task: SageMakerTask, text: string): Problem[] {
   return ctx.problems;
 }
 
-// Findings per task, keyed by the task's own text (from its name to the end of its definition) and query
-// language, with offsets relative to the name: an edit re-checks only the states whose text changed.
-const findingsCache = new Map<string, Problem[]>();
-const MAX_CACHED_TASKS = 20_000;
+// Findings per task, keyed by the task's own text (from its name to the end of its definition) and query language.
+const findingsCache = createFindingsCache();
 
 function checkTaskCached(task: SageMakerTask, text: string): Problem[] {
   const start = task.state.keyNode.offset;
   const jsonata = task.state.queryLanguage === 'JSONata';
   const key = (jsonata ? 'A' : 'P') + text.slice(start, task.state.node.offset + task.state.node.length);
-  let relative = findingsCache.get(key);
-  if (!relative) {
-    relative = checkTaskUncached(task, text).map((p) => ({ ...p, offset: p.offset - start }));
-    if (findingsCache.size >= MAX_CACHED_TASKS) findingsCache.clear();
-    findingsCache.set(key, relative);
-  }
-  return relative.map((p) => ({ ...p, offset: p.offset + start }));
+  return findingsCache(key, start, () => checkTaskUncached(task, text));
 }
 
-/**
- * Diagnostics for every SageMaker Task state of the document. Only JSON findings are cached: a YAML task's
- * findings also depend on the anchors its aliases point at (outside its text), and the same text may read
- * differently as YAML and as JSON.
- */
+/** Diagnostics for every SageMaker Task state of the document (cached per task in JSON only: see findingsCache.ts). */
 export function validateSageMakerTasks(tasks: SageMakerTask[], text: string, language: DocumentLanguage = 'json'): Problem[] {
   return tasks.flatMap((task) => (language === 'json' ? checkTaskCached(task, text) : checkTaskUncached(task, text)));
 }

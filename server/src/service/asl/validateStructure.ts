@@ -7,7 +7,8 @@ import { checkDynamicValue, checkJsonata, checkPath, isJsonata, sourceOffset, ty
 import { isStateMachine, parseSageMakerResource, type QueryLanguage } from '../stateMachine';
 import { hasPlaceholder } from '../sagemakerValidation';
 import { closest, list, quote } from '../text';
-import type { AstNode, Problem, Severity } from '../types';
+import type { AstNode, DocumentLanguage, Problem, Severity } from '../types';
+import { createFindingsCache } from '../findingsCache';
 import { AslCode } from './codes';
 import { buildModel, property, propertyNode, stringValue, type AslMachine, type AslModel, type AslState } from './model';
 
@@ -478,9 +479,10 @@ function checkState(ctx: Ctx, s: AslState) {
 
 /**
  * The ASL structure findings of a state machine (source 'asl'). `root` is the state machine's object; `text`, when
- * given, places expression mistakes exactly inside their strings (else the whole string is underlined).
+ * given, places expression mistakes exactly inside their strings (else the whole string is underlined). With
+ * `language` 'json', a state whose text is unchanged since an earlier call gets its findings from a cache.
  */
-export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel): Problem[] {
+export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage): Problem[] {
   const ctx: Ctx = { problems: [], text, skip: new Set(), suggestions: 0 };
   // Only a state machine is judged: a CloudFormation template or any other JSON file is not ours to flag.
   if (!isStateMachine(root)) return ctx.problems;
@@ -495,28 +497,22 @@ export function validateStructure(root: AstNode | undefined, text?: string, mode
     checkRootFields(ctx, m);
     checkTransitions(ctx, m);
   }
-  for (const s of model.states) checkStateCached(ctx, s);
+  for (const s of model.states) checkStateCached(ctx, s, language === 'json');
   return ctx.problems;
 }
 
-// A state's own findings depend only on its text (name included) and query language, so on a keystroke only the
-// states whose text changed are checked again; the others' findings are moved to where the state now is.
+// A state's own findings depend only on its text (name included) and query language (in JSON: see findingsCache.ts).
 // States holding sub-machines (Parallel, Map) are checked each time: their text is their whole sub-tree, and
 // their own fields are few.
-const stateCache = new Map<string, Problem[]>();
-const STATE_CACHE_LIMIT = 20_000;
+const stateCache = createFindingsCache();
 
-function checkStateCached(ctx: Ctx, s: AslState) {
-  if (ctx.text === undefined || s.children.length || s.type === 'Parallel' || s.type === 'Map') return checkState(ctx, s);
+function checkStateCached(ctx: Ctx, s: AslState, cache: boolean) {
+  if (!cache || ctx.text === undefined || s.children.length || s.type === 'Parallel' || s.type === 'Map') return checkState(ctx, s);
   const base = s.propertyNode.offset;
   const key = `${s.queryLanguage}\u0000${ctx.text.slice(base, base + s.propertyNode.length)}`;
-  let found = stateCache.get(key);
-  if (!found) {
+  ctx.problems.push(...stateCache(key, base, () => {
     const own: Ctx = { ...ctx, problems: [] };
     checkState(own, s);
-    found = own.problems.map((p) => ({ ...p, offset: p.offset - base }));
-    if (stateCache.size >= STATE_CACHE_LIMIT) stateCache.clear();
-    stateCache.set(key, found);
-  }
-  for (const p of found) ctx.problems.push({ ...p, offset: p.offset + base });
+    return own.problems;
+  }));
 }
