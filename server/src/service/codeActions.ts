@@ -1,5 +1,6 @@
-// Code actions: the quick fixes of the findings under the cursor, and fix-all (`source.fixAll`). The fixes are
-// sagemaker/codeActions.ts's.
+// Code actions: the quick fixes of the findings under the cursor, and fix-all under a kind of its own,
+// `source.fixAll.sagemaker`, so a user can run it on save without every other fix-all
+// ("editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }). The fixes are sagemaker/codeActions.ts's.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { DocumentStore } from './documentStore';
@@ -7,8 +8,8 @@ import { toDiagnostic, toOffsetRange, toTextEdit } from './lsp';
 import { fixAllEdits, fixesFor } from './sagemaker/codeActions';
 import { validate } from './validation';
 
-/** The fix-all kind. */
-const SOURCE_FIX_ALL_SAGEMAKER = CodeActionKind.SourceFixAll;
+/** This extension's fix-all: asked for by itself, or by `source.fixAll` or `source` (which include it). */
+export const SOURCE_FIX_ALL_SAGEMAKER = `${CodeActionKind.SourceFixAll}.sagemaker`;
 
 /** Whether a requested kind (`only`) covers `kind`: the same kind or a parent of it. */
 const covers = (requested: string, kind: string) => kind === requested || kind.startsWith(requested + '.');

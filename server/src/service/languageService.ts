@@ -27,9 +27,9 @@ export interface LanguageService {
   doComplete(doc: TextDocument, position: Position): CompletionItem[];
   doHover(doc: TextDocument, position: Position): Hover | null;
   findTasks(doc: TextDocument): TaskInfo[];
-  /** The edits of every unambiguous (preferred) quick fix in the document: `source.fixAll` and the CLI's --fix. */
+  /** The edits of every unambiguous (preferred) quick fix in the document: `source.fixAll.sagemaker` and the CLI's --fix. */
   fixAll(doc: TextDocument): TextEdit[];
-  /** Quick fixes for the findings overlapping `range`, and `source.fixAll` when `only` asks for it. */
+  /** Quick fixes for the findings overlapping `range`, and `source.fixAll.sagemaker` when `only` asks for it. */
   getCodeActions(doc: TextDocument, range: Range, only?: string[]): CodeAction[];
   /** Generic JSON editing features for JSON state machines (none for YAML). */
   format(doc: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
