@@ -5,7 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type LanguageService } from './service/languageService';
-import type { Problem } from './service/types';
+import type { Problem } from './service/core/types';
 
 const USAGE = `Usage: sagemaker-asl lint [--format text|json|sarif] [--fix] FILES|DIRS|GLOBS…
 

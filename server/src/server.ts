@@ -2,6 +2,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TasksRequest, type TasksParams, type TasksResult } from './protocol';
+import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -28,7 +29,7 @@ connection.onInitialize(() => ({
     documentRangeFormattingProvider: true,
     foldingRangeProvider: true,
     selectionRangeProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SOURCE_FIX_ALL_SAGEMAKER], resolveProvider: false },
     documentSymbolProvider: { label: 'States' },
     definitionProvider: true,
     referencesProvider: true,

@@ -4,7 +4,7 @@
 // still shrinks to a small counterexample.
 import fc from 'fast-check';
 import { stringify as yamlStringify } from 'yaml';
-import { getIntegration, integrationNames, type Shape } from '../../server/src/service/shapes';
+import { getIntegration, integrationNames, type Shape } from '../../server/src/service/sagemaker/shapes';
 
 type G = fc.GeneratorValue;
 

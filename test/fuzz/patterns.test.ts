@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { getIntegration, integrationNames, type Shape } from '../../server/src/service/shapes';
+import { getIntegration, integrationNames, type Shape } from '../../server/src/service/sagemaker/shapes';
 
 const root = join(__dirname, '..', '..', '..');
 const N = 100_000;

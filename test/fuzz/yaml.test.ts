@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTree, type Node } from 'jsonc-parser';
 import { parseYamlDocument } from '../../server/src/service/yaml/parseYaml';
-import type { AstNode } from '../../server/src/service/types';
+import type { AstNode } from '../../server/src/service/core/types';
 import { apply, check, fuzzParams, mutation, serialize, stateMachine, Tally } from './generators';
 
 /** Every node inside the text, children pointing back at their parent; no recursion (trees may be deep). */

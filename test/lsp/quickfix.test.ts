@@ -1,5 +1,6 @@
 // Quick fixes and fix-all over stdio, as an editor asks for them: code actions for a diagnostic's range, and
-// source.fixAll for the whole document; the edits applied, the document sent back, its diagnostics gone.
+// fix-all (kind source.fixAll.sagemaker) for the whole document; the edits applied, the document sent back, its
+// diagnostics gone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -54,18 +55,34 @@ test('the quick fix of a diagnostic: one preferred action whose edit clears it',
   client.close(uri);
 });
 
+/** The code actions for the whole document of the kinds in `only`. */
+function sourceActions(uri: string, only: string[]) {
+  const line = text.split('\n').length;
+  return client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line, character: 0 } },
+    context: { diagnostics: [], only },
+  });
+}
+
 test('source.fixAll: every unambiguous fix in one edit, no diagnostic left', async () => {
   const uri = 'file:///w/fixall.asl.json';
   await client.open(uri, 'asl', text);
-  const line = text.split('\n').length;
-  const actions = await client.request('textDocument/codeAction', {
-    textDocument: { uri },
-    range: { start: { line: 0, character: 0 }, end: { line, character: 0 } },
-    context: { diagnostics: [], only: ['source.fixAll'] },
-  });
-  assert.deepEqual(actions.map((a: any) => [a.kind, a.title]), [['source.fixAll', 'Fix all SageMaker problems']]);
+  const actions = await sourceActions(uri, ['source.fixAll']);
+  assert.deepEqual(actions.map((a: any) => [a.kind, a.title]), [['source.fixAll.sagemaker', 'Fix all SageMaker problems']]);
   const fixed = applyEdits(text, actions[0].edit.changes[uri]);
   assert.equal(fixed, text.replace('churn xgb', 'churn-xgb').replace('"InstanceCount": "2"', '"InstanceCount": 2'));
   assert.deepEqual(await client.change(uri, fixed), []);
+  client.close(uri);
+});
+
+test('fix-all has a kind of its own: declared, answered when asked for by that kind alone, not for another fix-all', async () => {
+  assert.deepEqual(client.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.sagemaker']);
+  const uri = 'file:///w/fixall-kind.asl.json';
+  await client.open(uri, 'asl', text);
+  const actions = await sourceActions(uri, ['source.fixAll.sagemaker']);
+  assert.deepEqual(actions.map((a: any) => [a.kind, a.title]), [['source.fixAll.sagemaker', 'Fix all SageMaker problems']]);
+  assert.equal(applyEdits(text, actions[0].edit.changes[uri]), text.replace('churn xgb', 'churn-xgb').replace('"InstanceCount": "2"', '"InstanceCount": 2'));
+  assert.deepEqual(await sourceActions(uri, ['source.fixAll.eslint']), []);
   client.close(uri);
 });

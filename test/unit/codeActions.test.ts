@@ -225,7 +225,7 @@ describe('fix all', () => {
     const text = machine(training({ TrainingJobName: 'churn xgb', RoleArn: undefined, AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'pipe' }, ResourceConfig: { InstanceCount: '2', InstanceType: 'ml.m5.larg', VolumeSizeInGB: 10 } }));
     const d = doc(text);
     const actions = service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(0) }, ['source.fixAll']);
-    assert.deepEqual(actions.map((a) => [a.kind, a.title]), [['source.fixAll', 'Fix all SageMaker problems']]);
+    assert.deepEqual(actions.map((a) => [a.kind, a.title]), [['source.fixAll.sagemaker', 'Fix all SageMaker problems']]);
     const result = apply(text, actions[0].edit!.changes![d.uri]);
     assert.deepEqual(errors(result, 'asl'), ['enum-value "ml.m5.larg"', 'too-short ""']);
     assert.match(result, /"TrainingJobName": "churn-xgb"/);
@@ -238,6 +238,13 @@ describe('fix all', () => {
     const result = apply(text, service.fixAll(doc(text)));
     assert.match(result, /"RoleArn": "arn:aws:iam::111122223333:role\/R",\n {8}"Rolearn": "x"/);
     assert.deepEqual(errors(result, 'asl'), ['unknown-key "Rolearn"']);
+  });
+  test('its own kind, source.fixAll.sagemaker: offered for it and for the kinds that include it, not for another fix-all', () => {
+    const text = machine(training({ TrainingJobName: 'churn xgb' }));
+    const d = doc(text);
+    const kinds = (only: string[]) => service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(0) }, only).map((a) => a.kind);
+    for (const only of [['source.fixAll.sagemaker'], ['source.fixAll'], ['source']]) assert.deepEqual(kinds(only), ['source.fixAll.sagemaker'], only[0]);
+    for (const only of [['source.fixAll.eslint'], ['source.organizeImports'], ['quickfix']]) assert.deepEqual(kinds(only), [], only[0]);
   });
   test('fixAll returns the same edits for the CLI', () => {
     const text = machine(training({ TrainingJobName: 'churn xgb' }));

@@ -4,7 +4,7 @@ import { checkParents, plain } from './trees';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
-import { parseStrictJson } from '../../server/src/service/fastJson';
+import { parseStrictJson } from '../../server/src/service/json/fastJson';
 
 const same = (text: string) => {
   const fast = parseStrictJson(text);

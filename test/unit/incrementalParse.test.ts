@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { checkParents, plain } from './trees';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reparse } from '../../server/src/service/incrementalParse';
-import { parseDocument } from '../../server/src/service/parse';
+import { reparse } from '../../server/src/service/json/incrementalParse';
+import { parseDocument } from '../../server/src/service/documentStore';
 
 
 const base = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cases', 'seed-training-valid.asl.json'), 'utf8');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { parseTree } from 'jsonc-parser';
 import { findDocumentSymbols, findStateDefinition, findStateReferences, renameState, type StateSymbol } from '../../server/src/service/asl/index';
 import { parseYaml } from '../../server/src/service/yaml/index';
-import type { AstNode } from '../../server/src/service/types';
+import type { AstNode } from '../../server/src/service/core/types';
 
 const TEXT = JSON.stringify({
   StartAt: 'Load',

@@ -1,6 +1,6 @@
 // Comparing parse trees in tests: the tree without parent links, and a check that every parent link is right.
 import assert from 'node:assert/strict';
-import type { AstNode } from '../../server/src/service/types';
+import type { AstNode } from '../../server/src/service/core/types';
 
 export function plain(n: AstNode | undefined): unknown {
   if (!n) return n;

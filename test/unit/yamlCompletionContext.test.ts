@@ -197,12 +197,9 @@ test('any offset of a mutated document: an answer or undefined, never an excepti
   }
 });
 
-test('getYamlLocation: the same answer in jsonc-parser\'s Location shape', async () => {
-  const { getYamlLocation } = await import('../../server/src/service/yaml/completionContext');
+test('a key being typed: its path, and the key as a property node (as jsonc-parser\'s getLocation gives it)', () => {
   const text = 'a:\n  bc: 1\n  de';
-  const loc = getYamlLocation(text, text.length);
-  assert.deepEqual([loc.path, loc.isAtPropertyKey, loc.previousNode], [['a', 'de'], true, { type: 'property', offset: 13, length: 2, value: 'de' }]);
-  assert.equal(loc.matches(['a', '*']), true);
-  assert.equal(loc.matches(['b']), false);
-  assert.deepEqual(getYamlLocation('a: 1 # x', 8).path, []);
+  const loc = getYamlCompletionContext(text, text.length);
+  assert.deepEqual([loc?.path, loc?.isAtPropertyKey, loc?.previousNode], [['a', 'de'], true, { type: 'property', offset: 13, length: 2, value: 'de' }]);
+  assert.deepEqual(getYamlCompletionContext('a: 1 # x', 8)?.path ?? [], []);
 });

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from 'yaml';
-import { isInFlow, yamlInsertMembers, yamlScalar, type OffsetEdit } from '../../server/src/service/yaml/edits';
+import { isInFlow, yamlInsertMembers, yamlScalar } from '../../server/src/service/yaml/edits';
 import { parseYamlDocument } from '../../server/src/service/yaml/parseYaml';
-import type { AstNode } from '../../server/src/service/types';
+import type { AstNode, OffsetEdit } from '../../server/src/service/core/types';
 
 const core = (text: string) => parse(text, { version: '1.2', schema: 'core' });
 const apply = (text: string, e: OffsetEdit) => text.slice(0, e.offset) + e.newText + text.slice(e.offset + e.length);

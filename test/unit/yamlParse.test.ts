@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { parse as parseYamlValue } from 'yaml';
 import { parseYamlDocument } from '../../server/src/service/yaml/parseYaml';
-import type { AstNode } from '../../server/src/service/types';
+import type { AstNode } from '../../server/src/service/core/types';
 import { checkParents, plain } from './trees';
 
 /** Every node in document order: its type, the source text it spans, and a scalar's value. */

@@ -1,357 +1,52 @@
-// Quick fixes for the SageMaker request findings, and `source.fixAll` (every unambiguous fix at once). Each fix
-// is computed from a Problem's `code` and `data` and the tree; edits are made in offsets and turned into LSP
-// types at the end. The only JSON/YAML difference is how a value, a key or new members are written: see
-// `writeValue`, `writeKey` and `insertMembers`.
-import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
+// Code actions: the quick fixes of the findings under the cursor, and fix-all under a kind of its own,
+// `source.fixAll.sagemaker`, so a user can run it on save without every other fix-all
+// ("editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }). The fixes are sagemaker/codeActions.ts's.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { Code } from './codes';
-import { payloadAt, shapeAt } from './payloadLocation';
-import { getIntegration, type Shape } from './shapes';
-import { tasksOf } from './stateMachine';
-import { editDistance } from './text';
-import type { AstNode, ParsedDocument, Problem } from './types';
-import { isInFlow, yamlInsertMembers, yamlScalar, type OffsetEdit } from './yaml/index';
+import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { DocumentStore } from './documentStore';
+import { toDiagnostic, toOffsetRange, toTextEdit } from './lsp';
+import { fixAllEdits, fixesFor } from './sagemaker/codeActions';
+import { validate } from './validation';
 
-/** A fix in offsets: what the action is called, its edits, and whether it is the one obvious answer. */
-export interface Fix {
-  title: string;
-  edits: OffsetEdit[];
-  preferred: boolean;
-  /** The member names a fix adds to (`insert`) or renames a key to (`rename`) in `object`: fix-all keeps them apart. */
-  members?: { object: AstNode; names: string[]; how: 'insert' | 'rename' };
-}
+/** This extension's fix-all: asked for by itself, or by `source.fixAll` or `source` (which include it). */
+export const SOURCE_FIX_ALL_SAGEMAKER = `${CodeActionKind.SourceFixAll}.sagemaker`;
 
-// The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens,
-// as `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,N}` (at most N+1 characters) or `[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?`.
-const NAME_PATTERNS = [/^\^?\[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,(\d+)\}\$?$/, /^\^?\[a-zA-Z0-9\]\(\[\\?-a-zA-Z0-9\]\*\[a-zA-Z0-9\]\)\?\$?$/];
+/** Whether a requested kind (`only`) covers `kind`: the same kind or a parent of it. */
+const covers = (requested: string, kind: string) => kind === requested || kind.startsWith(requested + '.');
 
-// ---------------------------------------------------------------------------------------------------------------
-// The JSON/YAML difference
-
-function writeValue(parsed: ParsedDocument, at: AstNode, value: unknown): string {
-  return parsed.language === 'yaml' ? yamlScalar(value, { flow: isInFlow(parsed.text, at) }) : JSON.stringify(value);
-}
-
-function writeKey(parsed: ParsedDocument, at: AstNode, key: string): string {
-  return writeValue(parsed, at, key);
-}
-
-/** The edit adding `members` to the object `target`, written like the code around it. */
-function insertMembers(parsed: ParsedDocument, target: AstNode, members: [string, unknown][]): OffsetEdit {
-  return parsed.language === 'yaml' ? yamlInsertMembers(parsed.text, target, members) : jsonInsertMembers(parsed.text, target, members);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// JSON member insertion
-
-const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
-const indentOfLine = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))![0];
-const sameLine = (text: string, a: number, b: number) => !/\n/.test(text.slice(a, b));
-
-/** The document's indentation step: the smallest indentation of an indented line (2 spaces when none). */
-function indentUnit(text: string): string {
-  if (/^\t/m.test(text)) return '\t';
-  let unit = Infinity;
-  const re = /^( +)\S/gm;
-  for (let m = re.exec(text); m && unit > 1; m = re.exec(text)) unit = Math.min(unit, m[1].length);
-  return ' '.repeat(Number.isFinite(unit) ? unit : 2);
-}
-
-/** A JSON value on several lines at `indent` (objects and arrays expanded), or on one line. */
-function jsonBlock(value: unknown, indent: string, unit: string, eol: string, oneLine: boolean): string {
-  if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
-    const entries = Object.entries(value as Record<string, unknown>);
-    if (oneLine) return `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonBlock(v, '', unit, eol, true)}`).join(', ')} }`;
-    const inner = indent + unit;
-    return `{${eol}${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${jsonBlock(v, inner, unit, eol, false)}`).join(`,${eol}`)}${eol}${indent}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function jsonInsertMembers(text: string, target: AstNode, members: [string, unknown][]): OffsetEdit {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const unit = indentUnit(text);
-  const children = target.children ?? [];
-  const close = target.offset + target.length - 1;
-  const last = children[children.length - 1];
-  if (!last) {
-    // `{}` or `{ }`: the members on their own lines, one step deeper than the line of the brace.
-    const indent = indentOfLine(text, target.offset);
-    const body = members.map(([k, v]) => `${indent}${unit}${JSON.stringify(k)}: ${jsonBlock(v, indent + unit, unit, eol, false)}`).join(`,${eol}`);
-    return { offset: target.offset + 1, length: close - target.offset - 1, newText: `${eol}${body}${eol}${indent}` };
-  }
-  const end = last.offset + last.length;
-  if (sameLine(text, target.offset, close)) {
-    // `{ "a": 1 }`: stays on one line.
-    const entries = members.map(([k, v]) => `${JSON.stringify(k)}: ${jsonBlock(v, '', unit, eol, true)}`).join(', ');
-    return { offset: end, length: 0, newText: `, ${entries}` };
-  }
-  // Several lines: after the last member, at the indentation of the members (of the last one's line).
-  const indent = sameLine(text, target.offset, last.offset) ? indentOfLine(text, target.offset) + unit : indentOfLine(text, last.offset);
-  const body = members.map(([k, v]) => `${indent}${JSON.stringify(k)}: ${jsonBlock(v, indent, unit, eol, false)}`).join(`,${eol}`);
-  return { offset: end, length: 0, newText: `,${eol}${body}` };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Where a problem is
-
-/** The node a problem was reported on (same offset and length). */
-function nodeOf(parsed: ParsedDocument, p: Problem): AstNode | undefined {
-  if (!parsed.root) return undefined;
-  for (let n: AstNode | undefined = findNodeAtOffset(parsed.root, p.offset, false) as AstNode | undefined; n; n = n.parent) {
-    if (n.offset === p.offset && n.length === p.length) return n;
-    if (n.offset < p.offset) break;
-  }
-  return undefined;
-}
-
-const isKey = (n: AstNode) => n.parent?.type === 'property' && n.parent.children?.[0] === n;
-const valueOf = (property: AstNode | undefined) => property?.children?.[1];
-
-/** The request shape a value node stands for, if it lies in a SageMaker payload. */
-function shapeOf(parsed: ParsedDocument, node: AstNode): Shape | undefined {
-  const ctx = payloadAt(parsed, getNodePath(node));
-  if (!ctx) return undefined;
-  const step = shapeAt(ctx.integration.request, ctx.relative, ctx.task.state.queryLanguage === 'JSONata');
-  return step && !step.dynamic ? step.shape : undefined;
-}
-
-/** The largest length of a name-pattern shape: the shape's max and the pattern's own repetition bound. */
-function nameMax(shape: Shape | undefined, awsPattern: string | undefined): number | undefined {
-  const m = awsPattern ? NAME_PATTERNS.map((re) => re.exec(awsPattern)).find(Boolean) : undefined;
-  if (!m) return undefined;
-  const max = Math.min(shape?.max ?? Infinity, m[1] ? Number(m[1]) + 1 : Infinity);
-  return Number.isFinite(max) ? max : undefined;
-}
-
-/** A name made valid for the name pattern: runs of other characters become one `-`, no `-` at either end. */
-export function toValidName(value: string, max: number): string {
-  const trim = (s: string) => s.replace(/^-+|-+$/g, '');
-  return trim(trim(value.replace(/[^a-zA-Z0-9-]+/g, '-')).slice(0, max));
-}
-
-/** The value a new required member gets: the type's emptiest valid-looking value, with its own required members. */
-function placeholder(shape: Shape, depth = 0): unknown {
-  switch (shape.kind) {
-    case 'structure': {
-      const o: Record<string, unknown> = {};
-      if (depth < 8) for (const r of shape.required ?? []) o[r] = placeholder(shape.members!.get(r)!.shape, depth + 1);
-      return o;
-    }
-    case 'map':
-      return {};
-    case 'list':
-      return [];
-    case 'integer':
-    case 'number':
-      return shape.min ?? 0;
-    case 'boolean':
-      return false;
-    default:
-      return '';
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The fixes of one problem
-
-function replaceNode(parsed: ParsedDocument, node: AstNode, value: unknown): OffsetEdit {
-  return { offset: node.offset, length: node.length, newText: isKey(node) ? writeKey(parsed, node, String(value)) : writeValue(parsed, node, value) };
-}
-
-/** The keys already used in the object holding `keyNode` (a rename must not duplicate one). */
-function siblingKeys(keyNode: AstNode): Set<string> {
-  return new Set((keyNode.parent?.parent?.children ?? []).map((p) => p.children?.[0]?.value as string));
-}
-
-function renameKey(parsed: ParsedDocument, keyNode: AstNode, to: string, preferred: boolean): Fix | undefined {
-  if (siblingKeys(keyNode).has(to)) return undefined;
-  const object = keyNode.parent?.parent;
-  const members = object ? { object, names: [to.replace(/\.\$$/, '')], how: 'rename' as const } : undefined;
-  return { title: `Rename to "${to}"`, edits: [replaceNode(parsed, keyNode, to)], preferred, members };
-}
-
-function changeTo(parsed: ParsedDocument, node: AstNode, value: unknown, preferred: boolean): Fix {
-  return { title: `Change to ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred };
+/** The edits of every unambiguous (preferred) quick fix in the document: fix-all and the CLI's --fix. */
+export function fixAll(store: DocumentStore, doc: TextDocument): TextEdit[] {
+  const parsed = store.workable(doc);
+  return parsed ? fixAllEdits(parsed, validate(store, doc)).map((e) => toTextEdit(doc, e)) : [];
 }
 
 /**
- * Whether a node is written where the tree says, inside each of its ancestors (and its children inside it). A YAML
- * alias (`Parameters: *a1`) stands for a node written elsewhere: an edit there would change the anchor, or break it.
+ * The code actions for `range`: the quick fixes of the problems overlapping it (unless `only` asks for other
+ * kinds) and, only when `only` asks for it, fix-all (editors ask on save or from the Source Action menu).
  */
-function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
-  const end = (n: AstNode) => n.offset + n.length;
-  for (const c of node.children ?? []) if (c.offset < node.offset || end(c) > end(node)) return false;
-  for (let n: AstNode | undefined = node; n; n = n.parent) {
-    // The nodes an alias stands for span the alias (`*a1`) itself.
-    if (parsed.language === 'yaml' && parsed.text[n.offset] === '*') return false;
-    if (n.parent && (n.offset < n.parent.offset || end(n) > end(n.parent))) return false;
-  }
-  return true;
-}
-
-/** The quick fixes for one problem, the preferred one first. */
-export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
-  const node = nodeOf(parsed, p);
-  if (!node || !writtenInPlace(parsed, node)) return [];
-  const data = p.data ?? {};
-  const fixes: (Fix | undefined)[] = [];
-  switch (p.code) {
-    case Code.pattern: {
-      if (node.type !== 'string') break;
-      const max = nameMax(shapeOf(parsed, node), data.pattern as string | undefined);
-      if (max === undefined) break;
-      const name = toValidName(String(node.value), max);
-      if (name && name !== node.value) fixes.push(isKey(node) ? renameKey(parsed, node, name, true) : changeTo(parsed, node, name, true));
-      break;
-    }
-    case Code.tooLong: {
-      if (node.type !== 'string' || typeof data.max !== 'number') break;
-      const shape = shapeOf(parsed, node);
-      const nm = nameMax(shape, shape?.awsPattern);
-      const value = nm !== undefined ? toValidName(node.value, Math.min(nm, data.max)) : (node.value as string).slice(0, data.max);
-      // Cutting a name is safe; cutting other text (a command, a URI) loses something: offered, never automatic.
-      if (value) fixes.push({ title: `Shorten to ${data.max} characters: ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred: nm !== undefined });
-      break;
-    }
-    case Code.enumValue: {
-      if (typeof data.caseMatch === 'string') fixes.push(changeTo(parsed, node, data.caseMatch, true));
-      else for (const s of ((data.suggestions as string[]) ?? []).slice(0, 3)) fixes.push({ ...changeTo(parsed, node, s, false), title: `Did you mean ${JSON.stringify(s)}?` });
-      break;
-    }
-    case Code.unknownKey: {
-      const suggestions = ((data.suggestions as string[]) ?? []).slice(0, 3);
-      // One obvious answer: the only candidate, or one strictly closer than the next.
-      const name = String(node.value);
-      const obvious = suggestions.length === 1 || (suggestions.length > 1 && editDistance(name, suggestions[0]) < editDistance(name, suggestions[1]));
-      suggestions.forEach((s, i) => fixes.push(renameKey(parsed, node, s, i === 0 && obvious)));
-      break;
-    }
-    case Code.wrongType: {
-      const want = data.expected;
-      const v = node.value;
-      if ((want === 'integer' || want === 'number') && node.type === 'string' && v.trim() !== '' && !isNaN(Number(v))) {
-        const n = Number(v);
-        if (want === 'number' || Number.isInteger(n)) fixes.push(changeTo(parsed, node, n, true));
-      } else if (want === 'string' && (node.type === 'number' || node.type === 'boolean')) {
-        // The number as written (0.10 stays "0.10"), not as re-printed.
-        const raw = parsed.text.slice(node.offset, node.offset + node.length);
-        fixes.push(changeTo(parsed, node, node.type === 'number' && /^-?[0-9.eE+-]+$/.test(raw) ? raw : String(v), true));
-      } else if (want === 'boolean' && node.type === 'string' && /^(true|false)$/i.test(v)) {
-        fixes.push(changeTo(parsed, node, v.toLowerCase() === 'true', true));
-      }
-      break;
-    }
-    case Code.pathWithoutDollarSuffix: {
-      const keyNode = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
-      // Only JSONPath states have `.$` keys (JSONata states write {% … %} instead).
-      const jsonata = payloadAt(parsed, getNodePath(node))?.task.state.queryLanguage === 'JSONata';
-      if (keyNode?.type === 'string' && !jsonata) fixes.push(renameKey(parsed, keyNode, `${keyNode.value}.$`, true));
-      break;
-    }
-    case Code.missingRequired:
-      fixes.push(addMissing(parsed, node, data));
-      break;
-  }
-  return fixes.filter((f): f is Fix => !!f);
-}
-
-function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, unknown>): Fix | undefined {
-  const missing = (data.missing as string[]) ?? [];
-  if (!missing.length || !(isKey(node) || node.type === 'object')) return undefined;
-  const title = 'Add missing required parameters';
-  if (typeof data.payloadKey === 'string') {
-    // The state has no Parameters/Arguments at all: add it, with the request's required members.
-    const state = valueOf(node.parent);
-    const task = tasksOf(parsed).find((t) => t.state.keyNode === node);
-    if (state?.type !== 'object' || !task || !writtenInPlace(parsed, state)) return undefined;
-    const request = getIntegration(task.api)?.request;
-    if (!request) return undefined;
-    return { title, edits: [insertMembers(parsed, state, [[data.payloadKey, placeholder(request)]])], preferred: true, members: { object: state, names: [data.payloadKey], how: 'insert' } };
-  }
-  // Reported on the member's key, or on the object itself when it is a list item.
-  const object = node.type === 'object' ? node : valueOf(node.parent);
-  if (object?.type !== 'object' || !writtenInPlace(parsed, object)) return undefined;
-  const shape = shapeOf(parsed, object);
-  if (shape?.kind !== 'structure') return undefined;
-  const members: [string, unknown][] = missing.filter((m) => shape.members!.has(m)).map((m) => [m, placeholder(shape.members!.get(m)!.shape)]);
-  if (!members.length) return undefined;
-  return { title, edits: [insertMembers(parsed, object, members)], preferred: true, members: { object, names: members.map(([m]) => m), how: 'insert' } };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// LSP
-
-function toTextEdit(doc: TextDocument, e: OffsetEdit): TextEdit {
-  return { range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.newText };
-}
-
-const overlapsRange = (doc: TextDocument, p: Problem, range: Range) => {
-  const s = doc.offsetAt(range.start), e = doc.offsetAt(range.end);
-  return p.offset <= e && p.offset + p.length >= s;
-};
-
-/** The edits of every problem's preferred fix, in document order and never overlapping. */
-export function fixAllEdits(parsed: ParsedDocument, problems: Problem[]): OffsetEdit[] {
-  const fixes = problems.map((p) => fixesFor(parsed, p).find((f) => f.preferred)).filter((f): f is Fix => !!f);
-  // A misspelt key renamed to a member that is also missing: the rename wins (it keeps the user's value), and
-  // the insertion waits for the next pass, so the object never gets the member twice.
-  const renamed = new Map<AstNode, Set<string>>();
-  for (const f of fixes) if (f.members?.how === 'rename') for (const n of f.members.names) renamed.set(f.members.object, (renamed.get(f.members.object) ?? new Set()).add(n));
-  const once = new Map<AstNode, Set<string>>();
-  const renamedOnce = (f: Fix) => {
-    const seen = once.get(f.members!.object) ?? new Set<string>();
-    once.set(f.members!.object, seen);
-    if (f.members!.names.some((n) => seen.has(n))) return false; // two typos of one member: the first is renamed
-    f.members!.names.forEach((n) => seen.add(n));
-    return true;
-  };
-  const edits = fixes
-    .filter((f) => (f.members?.how === 'rename' ? renamedOnce(f) : f.members?.how !== 'insert' || !f.members.names.some((n) => renamed.get(f.members!.object)?.has(n))))
-    .flatMap((f) => f.edits)
-    .sort((a, b) => a.offset - b.offset || a.length - b.length);
-  const out: OffsetEdit[] = [];
-  let end = -1;
-  for (const e of edits) {
-    if (e.offset < end || (e.offset === end && out.length && (e.length === 0 || out[out.length - 1].length === 0))) continue;
-    out.push(e);
-    end = e.offset + e.length;
-  }
-  return out;
-}
-
-/**
- * The code actions for `range`: the quick fixes of the problems overlapping it and, when asked for (or
- * nothing in particular was asked for), `source.fixAll`.
- */
-export function getCodeActions(doc: TextDocument, parsed: ParsedDocument, problems: Problem[], range: Range, only?: string[], toDiagnostic?: (p: Problem) => Diagnostic): CodeAction[] {
-  const wants = (kind: string) => !only?.length || only.some((o) => kind === o || kind.startsWith(o + '.'));
-  const diagnostic = toDiagnostic ?? ((p: Problem) => ({ range: { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) }, message: p.message, code: p.code, source: p.source }));
+export function getCodeActions(store: DocumentStore, doc: TextDocument, range: Range, only?: string[]): CodeAction[] {
+  const parsed = store.workable(doc);
+  if (!parsed) return [];
+  const problems = validate(store, doc);
   const actions: CodeAction[] = [];
-  if (wants(CodeActionKind.QuickFix)) {
+  if (!only?.length || only.some((o) => covers(o, CodeActionKind.QuickFix))) {
+    const { offset: start, length } = toOffsetRange(doc, range);
     for (const p of problems) {
-      if (!overlapsRange(doc, p, range)) continue;
+      if (!(p.offset <= start + length && p.offset + p.length >= start)) continue;
       for (const f of fixesFor(parsed, p)) {
         actions.push({
           title: f.title,
           kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic(p)],
+          diagnostics: [toDiagnostic(doc, p)],
           ...(f.preferred ? { isPreferred: true } : {}),
           edit: { changes: { [doc.uri]: f.edits.map((e) => toTextEdit(doc, e)) } },
         });
       }
     }
   }
-  // fixAll only when asked for by kind: editors ask for it on save or from the Source Action menu.
-  if (only?.some((o) => CodeActionKind.SourceFixAll === o || CodeActionKind.SourceFixAll.startsWith(o + '.') || o === CodeActionKind.Source)) {
+  if (only?.some((o) => covers(o, SOURCE_FIX_ALL_SAGEMAKER))) {
     const edits = fixAllEdits(parsed, problems);
-    if (edits.length) actions.push({ title: 'Fix all SageMaker problems', kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(doc, e)) } } });
+    if (edits.length) actions.push({ title: 'Fix all SageMaker problems', kind: SOURCE_FIX_ALL_SAGEMAKER, edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(doc, e)) } } });
   }
   return actions;
-}
-
-/** `fixAllEdits` as LSP TextEdits. */
-export function fixAll(doc: TextDocument, parsed: ParsedDocument, problems: Problem[]): TextEdit[] {
-  return fixAllEdits(parsed, problems).map((e) => toTextEdit(doc, e));
 }

@@ -1,9 +1,12 @@
-// The machines of a state machine document (the top level, every Parallel branch, every Map ItemProcessor/Iterator)
-// with their states by name and every place a state is named (StartAt, Next, Default, Choices[].Next, Catch[].Next).
-// Built once, iteratively (no JS recursion: nesting depth is the user's), in time linear in the document.
-import { property, propertyNode, stringValue, type QueryLanguage } from '../stateMachine';
-import type { AstNode } from '../types';
+// THE model of a state machine document: the machines (the top level, every Parallel branch, every Map
+// ItemProcessor/Iterator) with their states by name, each state's query language, and every place a state is
+// named (StartAt, Next, Default, Choices[].Next, Catch[].Next). Structure checks, navigation and the SageMaker
+// task filter all read this one model. Built once per parse (modelOf), iteratively (no JS recursion: nesting
+// depth is the user's), in time linear in the document.
+import { property, propertyNode, stringValue } from '../core/tree';
+import type { AstNode, ParsedDocument } from '../core/types';
 
+export type QueryLanguage = 'JSONPath' | 'JSONata';
 export type MachineKind = 'top' | 'branch' | 'map';
 
 export interface AslState {
@@ -13,18 +16,27 @@ export interface AslState {
   propertyNode: AstNode;
   node: AstNode;
   type: string | undefined;
+  /** The query language in force for this state: its own QueryLanguage, else its machine's, else JSONPath. */
   queryLanguage: QueryLanguage;
   machine: AslMachine;
   /** Sub-machines of a Parallel (branches, in order) or Map state. */
   children: AslMachine[];
+  /** The values of the fields that name the state to go to next, whatever their JSON type, in document order. */
+  targets: StateTarget[];
+}
+
+/** A field whose value names a state of the same machine. */
+export type TargetField = 'StartAt' | 'Next' | 'Default' | 'Catch';
+
+export interface StateTarget {
+  node: AstNode;
+  /** StartAt, Next (also a Choice rule's), Default, or Catch (a catcher's Next). */
+  field: TargetField;
 }
 
 /** A string node that names a state of `machine`. */
-export interface StateReference {
-  node: AstNode;
+export interface StateReference extends StateTarget {
   name: string;
-  /** StartAt, Next, Default, or Catch (a catcher's Next). */
-  field: 'StartAt' | 'Next' | 'Default' | 'Catch';
   machine: AslMachine;
 }
 
@@ -38,12 +50,19 @@ export interface AslMachine {
   queryLanguage: QueryLanguage;
   /** The state this machine belongs to, undefined at the top level. */
   owner: AslState | undefined;
+  /** Every string naming a state of this machine: its StartAt, then its states' targets. */
   references: StateReference[];
 }
 
 export interface AslModel {
   machines: AslMachine[];
+  /** Every state at every depth: machine by machine, a machine before those nested in it, in document order. */
   states: AslState[];
+}
+
+/** A top-level object with `StartAt` and `States`: what makes a plain JSON/YAML file a state machine. */
+export function isStateMachine(root: AstNode | undefined): boolean {
+  return root?.type === 'object' && !!propertyNode(root, 'StartAt') && !!propertyNode(root, 'States');
 }
 
 export function queryLanguageOf(node: AstNode | undefined, inherited: QueryLanguage): QueryLanguage {
@@ -51,8 +70,23 @@ export function queryLanguageOf(node: AstNode | undefined, inherited: QueryLangu
   return q === 'JSONata' || q === 'JSONPath' ? q : inherited;
 }
 
-function addReference(m: AslMachine, node: AstNode | undefined, field: StateReference['field']) {
-  if (node?.type === 'string') m.references.push({ node, name: node.value as string, field, machine: m });
+/** The fields of a state that name the state to go to, the one place they are listed. */
+function targetsOf(node: AstNode, type: string | undefined): StateTarget[] {
+  const out: StateTarget[] = [];
+  const add = (n: AstNode | undefined, field: TargetField) => { if (n) out.push({ node: n, field }); };
+  add(property(node, 'Next'), 'Next');
+  if (type === 'Choice') {
+    add(property(node, 'Default'), 'Default');
+    const choices = property(node, 'Choices');
+    if (choices?.type === 'array') for (const rule of choices.children ?? []) add(property(rule, 'Next'), 'Next');
+  }
+  const catchers = property(node, 'Catch');
+  if (catchers?.type === 'array') for (const c of catchers.children ?? []) add(property(c, 'Next'), 'Catch');
+  return out;
+}
+
+function addReference(m: AslMachine, t: StateTarget) {
+  if (t.node.type === 'string') m.references.push({ ...t, name: t.node.value as string, machine: m });
 }
 
 export function buildModel(root: AstNode | undefined): AslModel {
@@ -66,25 +100,22 @@ export function buildModel(root: AstNode | undefined): AslModel {
     const m: AslMachine = { kind, node, states: [], byName: new Map(), queryLanguage: ql, owner, references: [] };
     model.machines.push(m);
     into?.push(m);
-    addReference(m, property(node, 'StartAt'), 'StartAt');
+    const startAt = property(node, 'StartAt');
+    if (startAt) addReference(m, { node: startAt, field: 'StartAt' });
     const statesNode = property(node, 'States');
     const pending: typeof stack = [];
     for (const p of statesNode?.type === 'object' ? statesNode.children ?? [] : []) {
       const [keyNode, value] = p.children ?? [];
       if (keyNode?.type !== 'string' || !value) continue;
       const type = stringValue(property(value, 'Type'));
-      const s: AslState = { name: keyNode.value as string, keyNode, propertyNode: p, node: value, type, queryLanguage: queryLanguageOf(value, ql), machine: m, children: [] };
+      const s: AslState = {
+        name: keyNode.value as string, keyNode, propertyNode: p, node: value, type,
+        queryLanguage: queryLanguageOf(value, ql), machine: m, children: [], targets: targetsOf(value, type),
+      };
       m.states.push(s);
       model.states.push(s);
       if (!m.byName.has(s.name)) m.byName.set(s.name, s);
-      addReference(m, property(value, 'Next'), 'Next');
-      if (type === 'Choice') {
-        addReference(m, property(value, 'Default'), 'Default');
-        const choices = property(value, 'Choices');
-        if (choices?.type === 'array') for (const rule of choices.children ?? []) addReference(m, property(rule, 'Next'), 'Next');
-      }
-      const catchers = property(value, 'Catch');
-      if (catchers?.type === 'array') for (const c of catchers.children ?? []) addReference(m, property(c, 'Next'), 'Catch');
+      for (const t of s.targets) addReference(m, t);
       if (type === 'Parallel') {
         const branches = property(value, 'Branches');
         if (branches?.type === 'array')
@@ -96,20 +127,26 @@ export function buildModel(root: AstNode | undefined): AslModel {
         }
       }
     }
+    // Keep document order: push in reverse so the first nested machine is walked first.
     for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]);
   }
   return model;
 }
 
-/** The innermost node of `root`'s tree whose span contains `offset` (ends inclusive), iteratively. */
-export function nodeAt(root: AstNode | undefined, offset: number): AstNode | undefined {
-  if (!root || offset < root.offset || offset > root.offset + root.length) return undefined;
-  let node: AstNode = root;
-  for (;;) {
-    const next: AstNode | undefined = node.children?.find((c) => offset >= c.offset && offset <= c.offset + c.length);
-    if (!next) return node;
-    node = next;
-  }
+/** The names of the Parallel/Map states enclosing a state, outermost first. */
+export function enclosingStates(s: AslState): string[] {
+  const out: string[] = [];
+  for (let owner = s.machine.owner; owner; owner = owner.machine.owner) out.push(owner.name);
+  return out.reverse();
 }
 
-export { property, propertyNode, stringValue };
+// One model per parse: validation, navigation, hover, completion and code lenses all ask for it, and walking
+// thousands of states per request shows up in profiles. Keyed by the ParsedDocument, not the tree: an incremental
+// re-parse updates a tree in place and makes a new ParsedDocument.
+const models = new WeakMap<ParsedDocument, AslModel>();
+
+export function modelOf(parsed: ParsedDocument): AslModel {
+  let model = models.get(parsed);
+  if (!model) models.set(parsed, (model = buildModel(parsed.root)));
+  return model;
+}

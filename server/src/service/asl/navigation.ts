@@ -1,13 +1,9 @@
 // Navigation in a state machine, in offsets: the outline of its states, go to a state from where it is named
 // (StartAt, Next, Default, a catcher's Next), every place a state is named, and renaming a state everywhere.
 // Names are scoped to their machine: a Parallel branch or Map ItemProcessor has states of its own.
-import type { AstNode } from '../types';
-import { buildModel, nodeAt, type AslMachine, type AslModel, type AslState } from './model';
-
-export interface OffsetRange {
-  offset: number;
-  length: number;
-}
+import { nodeAt } from '../core/tree';
+import type { AstNode, OffsetEdit, OffsetRange } from '../core/types';
+import { buildModel, type AslMachine, type AslModel, type AslState } from './model';
 
 /** LSP SymbolKind numbers, by state type (the outline's icons). */
 export const SYMBOL_KIND: Record<string, number> = {
@@ -88,12 +84,6 @@ export function findStateReferences(root: AstNode | undefined, offset: number, i
   out.sort((a, b) => a.offset - b.offset);
   const decl = at.machine.byName.get(at.name);
   return includeDeclaration && decl ? [span(decl.keyNode), ...out] : out;
-}
-
-export interface OffsetEdit {
-  offset: number;
-  length: number;
-  newText: string;
 }
 
 export type RenameResult = { edits: OffsetEdit[] } | { error: string };

@@ -4,13 +4,13 @@
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
 import { checkDynamicValue, checkJsonata, checkPath, isJsonata, sourceOffset, type ExpressionError } from '../expressions/index';
-import { isStateMachine, parseSageMakerResource, type QueryLanguage } from '../stateMachine';
-import { hasPlaceholder } from '../sagemakerValidation';
-import { closest, list, quote } from '../text';
-import type { AstNode, DocumentLanguage, Problem, Severity } from '../types';
-import { createFindingsCache } from '../findingsCache';
+import { createFindingsCache } from '../core/findingsCache';
+import { hasPlaceholder } from '../core/placeholders';
+import { closest, list, quote } from '../core/text';
+import { property, propertyNode } from '../core/tree';
+import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
-import { buildModel, property, propertyNode, stringValue, type AslMachine, type AslModel, type AslState } from './model';
+import { buildModel, isStateMachine, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
 type PathKind = 'path' | 'reference';
 
@@ -62,8 +62,8 @@ const LOGICAL = ['And', 'Or', 'Not'];
 interface Ctx {
   problems: Problem[];
   text: string | undefined;
-  /** Payload value nodes of SageMaker tasks: the SageMaker validation checks their expressions. */
-  skip: Set<AstNode>;
+  /** Value nodes another check owns (an integration's payload, checked against its API): not looked into. */
+  skip: ReadonlySet<AstNode>;
   suggestions: number;
 }
 
@@ -201,19 +201,6 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
   return false;
 }
 
-/** The states a state can go to next: Next, Default, Choices[].Next, Catch[].Next. */
-function successors(s: AslState): AstNode[] {
-  const out: AstNode[] = [];
-  const push = (n: AstNode | undefined) => { if (n?.type === 'string') out.push(n); };
-  push(property(s.node, 'Next'));
-  push(property(s.node, 'Default'));
-  for (const key of ['Choices', 'Catch']) {
-    const arr = property(s.node, key);
-    if (arr?.type === 'array') for (const c of arr.children ?? []) push(property(c, 'Next'));
-  }
-  return out;
-}
-
 function checkTransitions(ctx: Ctx, m: AslMachine) {
   let targetsOk = checkTarget(ctx, m, 'StartAt', property(m.node, 'StartAt'));
   let terminal = false;
@@ -221,14 +208,8 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
     if (s.node.type !== 'object') continue;
     const end = property(s.node, 'End');
     if (s.type === 'Succeed' || s.type === 'Fail' || s.type === undefined || !STATE_TYPES.includes(s.type) || (end && (end.value === true || isStandIn(end, 'JSONPath')))) terminal = true;
-    targetsOk = checkTarget(ctx, m, 'Next', property(s.node, 'Next')) && targetsOk;
-    if (s.type === 'Choice') {
-      targetsOk = checkTarget(ctx, m, 'Default', property(s.node, 'Default')) && targetsOk;
-      const choices = property(s.node, 'Choices');
-      if (choices?.type === 'array') for (const r of choices.children ?? []) targetsOk = checkTarget(ctx, m, 'Next', property(r, 'Next')) && targetsOk;
-    }
-    const catchers = property(s.node, 'Catch');
-    if (catchers?.type === 'array') for (const c of catchers.children ?? []) targetsOk = checkTarget(ctx, m, 'Next', property(c, 'Next')) && targetsOk;
+    // A catcher's target is its Next field.
+    for (const t of s.targets) targetsOk = checkTarget(ctx, m, t.field === 'Catch' ? 'Next' : t.field, t.node) && targetsOk;
   }
   if (m.states.length && !terminal) {
     const states = propertyNode(m.node, 'States');
@@ -245,7 +226,7 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
     if (s && !seen.has(s)) { seen.add(s); queue.push(s); }
   };
   visit(startAt);
-  for (let i = 0; i < queue.length; i++) for (const n of successors(queue[i])) visit(n);
+  for (let i = 0; i < queue.length; i++) for (const t of queue[i].targets) if (t.node.type === 'string') visit(t.node);
   for (const s of m.states) {
     if (!seen.has(s) && m.byName.get(s.name) === s)
       report(ctx, s.keyNode, AslCode.unreachableState, `State ${quote(s.name)} is never reached: no StartAt, Next, Default or Catch leads to it`, 'warning');
@@ -481,18 +462,13 @@ function checkState(ctx: Ctx, s: AslState) {
  * The ASL structure findings of a state machine (source 'asl'). `root` is the state machine's object; `text`, when
  * given, places expression mistakes exactly inside their strings (else the whole string is underlined). With
  * `language` 'json', a state whose text is unchanged since an earlier call gets its findings from a cache.
+ * `checkedElsewhere` holds value nodes whose expressions another check owns (an integration's payload).
  */
-export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage): Problem[] {
-  const ctx: Ctx = { problems: [], text, skip: new Set(), suggestions: 0 };
+export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage, checkedElsewhere: ReadonlySet<AstNode> = new Set()): Problem[] {
+  const ctx: Ctx = { problems: [], text, skip: checkedElsewhere, suggestions: 0 };
   // Only a state machine is judged: a CloudFormation template or any other JSON file is not ours to flag.
   if (!isStateMachine(root)) return ctx.problems;
   model ??= buildModel(root);
-  // As findSageMakerTasks decides, from our own model (walkStates keeps each state's parents: quadratic when deep).
-  for (const s of model.states) {
-    const resource = s.type === 'Task' ? stringValue(property(s.node, 'Resource')) : undefined;
-    const payload = resource !== undefined && parseSageMakerResource(resource) ? property(s.node, s.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters') : undefined;
-    if (payload) ctx.skip.add(payload);
-  }
   for (const m of model.machines) {
     checkRootFields(ctx, m);
     checkTransitions(ctx, m);
@@ -509,7 +485,9 @@ const stateCache = createFindingsCache();
 function checkStateCached(ctx: Ctx, s: AslState, cache: boolean) {
   if (!cache || ctx.text === undefined || s.children.length || s.type === 'Parallel' || s.type === 'Map') return checkState(ctx, s);
   const base = s.propertyNode.offset;
-  const key = `${s.queryLanguage}\u0000${ctx.text.slice(base, base + s.propertyNode.length)}`;
+  // Whether a member's value is checked elsewhere is the caller's say, not the text's: part of the key.
+  const skipped = s.node.children?.some((p) => { const v = valueOf(p); return !!v && ctx.skip.has(v); }) ? 'S' : '';
+  const key = `${s.queryLanguage}${skipped}\u0000${ctx.text.slice(base, base + s.propertyNode.length)}`;
   ctx.problems.push(...stateCache(key, base, () => {
     const own: Ctx = { ...ctx, problems: [] };
     checkState(own, s);

@@ -1,6 +1,6 @@
 // Intrinsic function calls (`States.Format('{}-x', $.id)`), parsed into a small tree so that both the checks
 // and the static length bound can use them.
-import { closest } from '../text';
+import { closest } from '../core/text';
 import { checkJsonPath } from './jsonpath';
 import type { ExpressionError } from './types';
 

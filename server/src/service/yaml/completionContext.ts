@@ -1,8 +1,7 @@
 // Where the cursor is in a YAML document, for completion: jsonc-parser's getLocation for YAML. A half-typed
 // line (`    Inst` under `ResourceConfig:`, `InstanceType: `, an empty indented line) is often not what the
 // parser makes of it, so the line's own text and indentation decide, and the tree supplies the ancestors.
-import type { Location, Node } from 'jsonc-parser';
-import type { AstNode } from '../types';
+import type { AstNode } from '../core/types';
 import { parseYamlDocument } from './parseYaml';
 
 export type YamlPath = (string | number)[];
@@ -380,27 +379,4 @@ function dashOf(text: string, item: AstNode): number {
   // Over spaces and line breaks: an item's content may start on the line after its `-`.
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
   return text[i] === '-' ? i : item.offset;
-}
-
-/**
- * The location as jsonc-parser's getLocation gives it, for code written against that API: the same path,
- * isAtPropertyKey and previousNode (a key as a `property` node spanning the key). In a comment: an empty path.
- */
-export function getYamlLocation(text: string, offset: number, root?: AstNode): Location {
-  const loc = getYamlCompletionContext(text, offset, root);
-  const path = loc?.path ?? [];
-  return {
-    path,
-    isAtPropertyKey: loc?.isAtPropertyKey ?? false,
-    previousNode: loc?.previousNode as Node | undefined,
-    // jsonc-parser's matching: `*` one segment, `**` any number of them.
-    matches(pattern) {
-      let k = 0;
-      for (let i = 0; k < pattern.length && i < path.length; i++) {
-        if (pattern[k] === path[i] || pattern[k] === '*') k++;
-        else if (pattern[k] !== '**') return false;
-      }
-      return k === pattern.length;
-    },
-  };
 }

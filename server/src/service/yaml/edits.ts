@@ -1,14 +1,8 @@
 // Edits in YAML for quick fixes and completion: a value written as YAML that reads back as the same value
 // (YAML 1.2 core schema), and new `key: value` members added to a mapping at its indentation.
-import type { AstNode } from '../types';
+import type { AstNode, OffsetEdit } from '../core/types';
 
 /** An edit in offsets: replace `length` characters at `offset` with `newText`. */
-export interface OffsetEdit {
-  offset: number;
-  length: number;
-  newText: string;
-}
-
 export interface ScalarContext {
   /** Inside `{ … }` or `[ … ]`, where `,[]{}` end a plain scalar. */
   flow?: boolean;

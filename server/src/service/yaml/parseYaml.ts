@@ -2,8 +2,8 @@
 // YAML 1.2 core schema: `Yes`, `No`, `on`, `off` are strings; `true`/`false` booleans; numbers numbers.
 import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { CST } from 'yaml';
-import { Code } from '../codes';
-import type { AstNode, ParsedDocument, Problem } from '../types';
+import { Code } from '../core/codes';
+import type { AstNode, ParsedDocument, Problem } from '../core/types';
 
 /**
  * Deeper than this, the document is not read. Lower than JSON's MAX_DEPTH: the yaml package composes
@@ -30,7 +30,7 @@ export function parseYamlDocument(text: string): YamlParseResult {
   }
 }
 
-/** The ParsedDocument for the language service (parse.ts's registerYamlParser). */
+/** The ParsedDocument for the language service (the document store's parse). */
 export function parseYaml(text: string): ParsedDocument {
   const { root, syntaxErrors } = parseYamlDocument(text);
   return { text, language: 'yaml', root, syntaxErrors };

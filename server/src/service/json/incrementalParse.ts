@@ -5,7 +5,7 @@
 // the full parse.
 import { parseStrictJson } from './fastJson';
 import { jsonNestingDepth, MAX_DEPTH } from './parse';
-import type { AstNode, ParsedDocument } from './types';
+import type { AstNode, ParsedDocument } from '../core/types';
 
 /** The changed span: old text [start, oldEnd) became new text [start, newEnd). */
 function diffSpan(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {

@@ -27,4 +27,3 @@ export const Code = {
   syntax: 'syntax',
   tooLarge: 'too-large',
 } as const;
-export type DiagnosticCode = (typeof Code)[keyof typeof Code];

@@ -1,5 +1,5 @@
 // Types shared by every stage of the language service. The service is editor-agnostic: it reads a document's
-// text and returns findings in character offsets; server.ts turns them into LSP types.
+// text and returns findings in character offsets; lsp.ts turns them into LSP types.
 import type { NodeType } from 'jsonc-parser';
 
 /**
@@ -34,6 +34,17 @@ export interface Problem {
   code: string;
   /** What a quick fix needs to know, when the check knows it (e.g. the closest valid key). */
   data?: Record<string, unknown>;
+}
+
+/** A span of the document's text. */
+export interface OffsetRange {
+  offset: number;
+  length: number;
+}
+
+/** A replacement of a span of the document's text (lsp.ts turns it into a TextEdit). */
+export interface OffsetEdit extends OffsetRange {
+  newText: string;
 }
 
 export type DocumentLanguage = 'json' | 'yaml';

@@ -1,6 +1,6 @@
 // Reads the generated JSON Schemas (schemas/sagemaker/*.schema.json) into a graph of shapes with their
 // checks precompiled (regexes built once). The code here is generic: every constraint is data from the model.
-import { sageMakerSchemas } from '../../../schemas/sagemaker/index';
+import { sageMakerSchemas } from '../../../../schemas/sagemaker/index';
 
 type SchemaNode = Record<string, any>;
 

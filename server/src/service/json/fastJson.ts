@@ -2,7 +2,7 @@
 // colonOffset, parents). It is the hot path on every keystroke in large state machines: a single pass over
 // char codes with an explicit stack (no recursion). On anything that is not strict JSON it gives up and
 // returns undefined, and the caller falls back to jsonc-parser, which recovers from errors.
-import type { AstNode } from './types';
+import type { AstNode } from '../core/types';
 
 const enum Ch {
   Tab = 9, Nl = 10, Cr = 13, Space = 32, Quote = 34, Plus = 43, Comma = 44, Minus = 45, Dot = 46, Zero = 48, Nine = 57,

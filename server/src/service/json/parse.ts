@@ -1,8 +1,8 @@
-// text → tree: the first stage of every feature. JSON with jsonc-parser; YAML with yaml/ (same tree shape).
+// JSON text → tree: the first stage of every feature for JSON documents (yaml/ gives YAML the same tree shape).
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { Code } from './codes';
+import { Code } from '../core/codes';
 import { parseStrictJson } from './fastJson';
-import type { DocumentLanguage, ParsedDocument, Problem } from './types';
+import type { DocumentLanguage, ParsedDocument, Problem } from '../core/types';
 
 /** Beyond this nesting the parsers would recurse too deep; no real state machine comes close. */
 export const MAX_DEPTH = 2000;
@@ -37,7 +37,8 @@ function tooDeep(text: string, language: DocumentLanguage, depth: number): Parse
   return { text, language, root: undefined, syntaxErrors: [problem] };
 }
 
-function parseJson(text: string, allowComments: boolean): ParsedDocument {
+/** Parses a JSON document (`allowComments`: JSONC, comments and trailing commas allowed). */
+export function parseJson(text: string, allowComments: boolean): ParsedDocument {
   const depth = jsonNestingDepth(text);
   if (depth > MAX_DEPTH) return tooDeep(text, 'json', depth);
   // Well-formed JSON (the common case, and the one that matters for speed) takes the fast path.
@@ -78,20 +79,4 @@ function describeParseError(code: string): string {
     InvalidCharacter: 'invalid character in a string',
   };
   return words[code] ?? code;
-}
-
-/** Parses a document. `languageId` is the editor's: asl, json, jsonc, asl-yaml, yaml. */
-export function parseDocument(text: string, languageId: string): ParsedDocument {
-  if (languageId === 'asl-yaml' || languageId === 'yaml') return parseYaml(text);
-  return parseJson(text, languageId === 'jsonc');
-}
-
-let yamlParser: ((text: string) => ParsedDocument) | undefined;
-/** Set by yaml/ when it is present (keeps this stage free of a YAML dependency for JSON-only callers). */
-export function registerYamlParser(parse: (text: string) => ParsedDocument) {
-  yamlParser = parse;
-}
-function parseYaml(text: string): ParsedDocument {
-  if (yamlParser) return yamlParser(text);
-  return { text, language: 'yaml', root: undefined, syntaxErrors: [] };
 }

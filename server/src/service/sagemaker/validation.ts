@@ -1,24 +1,17 @@
 // Checks the Parameters (JSONPath) or Arguments (JSONata) of SageMaker Task states against the request shape
 // of the API they call: unknown and missing keys, JSON types, enums, patterns, lengths, ranges, list and map
 // sizes, map keys and values — every constraint the model states, at every depth.
-import { createFindingsCache } from './findingsCache';
-import { Code } from './codes';
+import { Code } from '../core/codes';
+import { createFindingsCache } from '../core/findingsCache';
+import { hasPlaceholder } from '../core/placeholders';
+import { closest, list, quote } from '../core/text';
+import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
+import { checkDynamicValue, checkJsonata, isJsonata, staticMaxLength, sourceOffset, type ExpressionError } from '../expressions/index';
 import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
-import { type SageMakerTask } from './stateMachine';
-import { closest, list, quote } from './text';
-import type { AstNode, DocumentLanguage, Problem, Severity } from './types';
-import { checkDynamicValue, checkJsonata, isJsonata, staticMaxLength, sourceOffset, type ExpressionError } from './expressions/index';
+import type { SageMakerTask } from './tasks';
 
-/**
- * Template placeholders (SAM DefinitionSubstitutions, CDK tokens, Terraform templatefile): replaced before deployment.
- * A `${` with a `}` after it. Not the regex /\$\{[^}]*\}/: it retries from every `${` and is quadratic on "${${${…".
- */
-export const hasPlaceholder = (s: string): boolean => {
-  const open = s.indexOf('${');
-  return open >= 0 && s.indexOf('}', open + 2) >= 0;
-};
 /** A literal that reads like a JSONPath or intrinsic call, as users write after a key ending in `.$`. */
-export const looksLikePath = (s: string): boolean => /^\$\$?(\.|\[|$)/.test(s) || /^States\.[A-Za-z]+\(/.test(s);
+const looksLikePath = (s: string): boolean => /^\$\$?(\.|\[|$)/.test(s) || /^States\.[A-Za-z]+\(/.test(s);
 
 interface Context {
   problems: Problem[];

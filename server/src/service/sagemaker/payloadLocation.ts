@@ -1,9 +1,9 @@
 // Where an offset is, relative to the SageMaker payloads of a document: which task, which member, which shape.
 // Completion and hover both start here.
 import { getNodePath, type JSONPath } from 'jsonc-parser';
+import type { AstNode, ParsedDocument } from '../core/types';
 import { getIntegration, type Integration, type Member, type Shape } from './shapes';
-import { tasksOf, type SageMakerTask } from './stateMachine';
-import type { AstNode, ParsedDocument } from './types';
+import { tasksOf, type SageMakerTask } from './tasks';
 
 export interface PayloadContext {
   task: SageMakerTask;

@@ -1,0 +1,87 @@
+// The documents the service has seen, by URI: each one's parse (re-parsed incrementally after an edit), its
+// findings, and whether it is a state machine at all. Every feature asks the store; nothing is parsed twice.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { modelOf, isStateMachine, type AslModel } from './asl/model';
+import { Code } from './core/codes';
+import type { ParsedDocument, Problem } from './core/types';
+import { reparse } from './json/incrementalParse';
+import { parseJson } from './json/parse';
+import { parseYaml } from './yaml/parseYaml';
+
+/** Languages whose every document is a state machine; other JSON/YAML files are one only with StartAt + States. */
+const ASL_LANGUAGES = new Set(['asl', 'asl-yaml']);
+const SUPPORTED_LANGUAGES = new Set(['asl', 'asl-yaml', 'json', 'jsonc', 'yaml']);
+/** Documents remembered per cache (the oldest is forgotten first). */
+const LIMIT = 200;
+
+/** Parses a document. `languageId` is the editor's: asl, json, jsonc, asl-yaml, yaml. */
+export function parseDocument(text: string, languageId: string): ParsedDocument {
+  if (languageId === 'asl-yaml' || languageId === 'yaml') return parseYaml(text);
+  return parseJson(text, languageId === 'jsonc');
+}
+
+export interface DocumentStore {
+  /** The parsed form of a document, cached per URI and version. */
+  parse(doc: TextDocument): ParsedDocument;
+  /** Whether the service has anything to say about this document. */
+  isStateMachineDocument(doc: TextDocument): boolean;
+  /** The parse of a state machine document, else undefined. */
+  stateMachine(doc: TextDocument): ParsedDocument | undefined;
+  /**
+   * The parse of a state machine document that features reading its text may work on: not one too deep to parse
+   * (parse.ts's limit), where they would recurse too deep too.
+   */
+  workable(doc: TextDocument): ParsedDocument | undefined;
+  /** The state machine model of a parse (one per parse). */
+  model(parsed: ParsedDocument): AslModel;
+  /** The findings of a document's current parse: `check` runs once per parse. */
+  findings(doc: TextDocument, parsed: ParsedDocument, check: (parsed: ParsedDocument) => Problem[]): Problem[];
+}
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V) {
+  cache.set(key, value);
+  if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
+}
+
+export function createDocumentStore(): DocumentStore {
+  const parses = new Map<string, { version: number; text: string; parsed: ParsedDocument; languageId: string }>();
+  const findings = new Map<string, { parsed: ParsedDocument; problems: Problem[] }>();
+
+  function parse(doc: TextDocument): ParsedDocument {
+    const hit = parses.get(doc.uri);
+    // The same version is not enough: editors start at version 1 on every open (and may reopen under another language).
+    if (hit && hit.version === doc.version && hit.languageId === doc.languageId && hit.text === doc.getText()) return hit.parsed;
+    const text = doc.getText();
+    // After an edit, re-parse only what changed (the previous tree is reused and updated in place).
+    const root = hit && hit.languageId === doc.languageId ? reparse(hit.parsed, text) : undefined;
+    const parsed: ParsedDocument = root ? { text, language: 'json', root, syntaxErrors: [] } : parseDocument(text, doc.languageId);
+    remember(parses, doc.uri, { version: doc.version, text, parsed, languageId: doc.languageId });
+    return parsed;
+  }
+
+  function isStateMachineDocument(doc: TextDocument): boolean {
+    if (!SUPPORTED_LANGUAGES.has(doc.languageId)) return false;
+    if (ASL_LANGUAGES.has(doc.languageId)) return true;
+    return isStateMachine(parse(doc).root);
+  }
+
+  const stateMachine = (doc: TextDocument) => (isStateMachineDocument(doc) ? parse(doc) : undefined);
+
+  return {
+    parse,
+    isStateMachineDocument,
+    stateMachine,
+    workable(doc) {
+      const parsed = stateMachine(doc);
+      return parsed && !parsed.syntaxErrors.some((p) => p.code === Code.tooLarge) ? parsed : undefined;
+    },
+    model: modelOf,
+    findings(doc, parsed, check) {
+      const hit = findings.get(doc.uri);
+      if (hit && hit.parsed === parsed) return hit.problems;
+      const problems = check(parsed);
+      remember(findings, doc.uri, { parsed, problems });
+      return problems;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// THE conversions between the service's offsets and LSP's line/character types. Inside the service everything is
+// an offset into the document's text (findings, edits, spans); the feature files at the service root turn their
+// answers into LSP types here, and nowhere else.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { OffsetEdit, OffsetRange, Problem } from './core/types';
+
+const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** An offset span as an LSP range. */
+export function toRange(doc: TextDocument, r: OffsetRange): Range {
+  return { start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) };
+}
+
+/** An LSP range as an offset span. */
+export function toOffsetRange(doc: TextDocument, r: Range): OffsetRange {
+  const offset = doc.offsetAt(r.start);
+  return { offset, length: doc.offsetAt(r.end) - offset };
+}
+
+export function toDiagnostic(doc: TextDocument, p: Problem): Diagnostic {
+  return { range: toRange(doc, p), severity: SEVERITY[p.severity], source: p.source, code: p.code, message: p.message, data: p.data };
+}
+
+export function toTextEdit(doc: TextDocument, e: OffsetEdit): TextEdit {
+  return { range: toRange(doc, e), newText: e.newText };
+}

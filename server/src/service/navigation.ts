@@ -1,0 +1,82 @@
+// Navigation between states, as LSP answers: the outline, go to definition, references, and rename (a new name
+// written as the document's syntax needs it). The offsets come from asl/navigation.ts.
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentSymbol, Location, Range, SymbolKind, TextEdit } from 'vscode-languageserver-types';
+import { findDocumentSymbols, findStateDefinition, findStateReferences, renameState, type StateSymbol } from './asl/navigation';
+import { nodeAt } from './core/tree';
+import type { OffsetRange, ParsedDocument } from './core/types';
+import type { DocumentStore } from './documentStore';
+import { toRange } from './lsp';
+import { isInFlow, yamlScalar } from './yaml/edits';
+
+/** The parse of a state machine that navigation can work on. */
+function navigable(store: DocumentStore, doc: TextDocument): ParsedDocument | undefined {
+  const parsed = store.workable(doc);
+  return parsed?.root ? parsed : undefined;
+}
+
+function toSymbol(doc: TextDocument, s: StateSymbol): DocumentSymbol {
+  return {
+    name: s.name || ' ', // VS Code rejects an empty name
+    detail: s.detail,
+    kind: s.kind as SymbolKind,
+    range: toRange(doc, s.range),
+    selectionRange: toRange(doc, s.selectionRange),
+    children: s.children.map((c) => toSymbol(doc, c)),
+  };
+}
+
+/** The name's text inside its quotes (a YAML plain scalar has none). */
+function nameRange(text: string, r: OffsetRange): OffsetRange {
+  const q = text[r.offset];
+  return (q === '"' || q === "'") && r.length >= 2 ? { offset: r.offset + 1, length: r.length - 2 } : r;
+}
+
+/** The outline: states nested under their Parallel branch or Map. */
+export function documentSymbols(store: DocumentStore, doc: TextDocument): DocumentSymbol[] {
+  const parsed = navigable(store, doc);
+  return parsed ? findDocumentSymbols(parsed.root, store.model(parsed)).map((s) => toSymbol(doc, s)) : [];
+}
+
+/** From a StartAt/Next/Default/catcher Next value to the state it names. */
+export function definition(store: DocumentStore, doc: TextDocument, position: Position): Location | null {
+  const parsed = navigable(store, doc);
+  const target = parsed && findStateDefinition(parsed.root, doc.offsetAt(position), store.model(parsed));
+  return target ? { uri: doc.uri, range: toRange(doc, target) } : null;
+}
+
+/** Every place naming the state at `position` (its key and the transitions to it). */
+export function references(store: DocumentStore, doc: TextDocument, position: Position, includeDeclaration: boolean): Location[] {
+  const parsed = navigable(store, doc);
+  if (!parsed) return [];
+  return findStateReferences(parsed.root, doc.offsetAt(position), includeDeclaration, store.model(parsed)).map((r) => ({ uri: doc.uri, range: toRange(doc, r) }));
+}
+
+/** The name under `position` when it is a state's name or a transition to a state, else null. */
+export function prepareRename(store: DocumentStore, doc: TextDocument, position: Position): { range: Range; placeholder: string } | null {
+  const parsed = navigable(store, doc);
+  if (!parsed) return null;
+  const offset = doc.offsetAt(position);
+  const here = findStateReferences(parsed.root, offset, true, store.model(parsed)).find((r) => r.offset <= offset && offset <= r.offset + r.length);
+  if (!here) return null;
+  const inner = nameRange(parsed.text, here);
+  // The name itself, escapes read (`"a\"b"` offers a"b); rename writes the new one quoted as the syntax needs.
+  const node = nodeAt(parsed.root, here.offset);
+  const name = typeof node?.value === 'string' ? node.value : parsed.text.slice(inner.offset, inner.offset + inner.length);
+  return { range: toRange(doc, inner), placeholder: name };
+}
+
+/** Renames a state and every transition to it, in the document's syntax; an error says why it cannot. */
+export function rename(store: DocumentStore, doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string } {
+  const parsed = navigable(store, doc);
+  if (!parsed) return { error: 'Rename works in a state machine document' };
+  const { root, text, language } = parsed;
+  // YAML gets each name as YAML: quoted only where it must be (in a flow collection `,` and brackets must be).
+  const yamlName = (offset: number) => {
+    const node = nodeAt(root, offset);
+    return yamlScalar(newName, { flow: !node || isInFlow(text, node) });
+  };
+  const result = renameState(root, doc.offsetAt(position), newName, JSON.stringify, store.model(parsed));
+  if ('error' in result) return result;
+  return { edits: result.edits.map((e) => ({ range: toRange(doc, e), newText: language === 'yaml' ? yamlName(e.offset) : e.newText })) };
+}

@@ -1,0 +1,258 @@
+// Quick fixes for the SageMaker request findings, and the edits of fix-all (every unambiguous fix at once). Each
+// fix is computed from a Problem's `code` and `data` and the tree, in offsets (codeActions.ts at the service root
+// makes LSP code actions of them). The only JSON/YAML difference is how a value, a key or new members are
+// written: see `writeValue`, `writeKey` and `insertMembers`.
+import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
+import { Code } from '../core/codes';
+import { editDistance } from '../core/text';
+import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
+import { jsonInsertMembers } from '../json/edits';
+import { isInFlow, yamlInsertMembers, yamlScalar } from '../yaml/index';
+import { payloadAt, shapeAt } from './payloadLocation';
+import { getIntegration, type Shape } from './shapes';
+import { tasksOf } from './tasks';
+
+/** A fix in offsets: what the action is called, its edits, and whether it is the one obvious answer. */
+export interface Fix {
+  title: string;
+  edits: OffsetEdit[];
+  preferred: boolean;
+  /** The member names a fix adds to (`insert`) or renames a key to (`rename`) in `object`: fix-all keeps them apart. */
+  members?: { object: AstNode; names: string[]; how: 'insert' | 'rename' };
+}
+
+// The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens,
+// as `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,N}` (at most N+1 characters) or `[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?`.
+const NAME_PATTERNS = [/^\^?\[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,(\d+)\}\$?$/, /^\^?\[a-zA-Z0-9\]\(\[\\?-a-zA-Z0-9\]\*\[a-zA-Z0-9\]\)\?\$?$/];
+
+// ---------------------------------------------------------------------------------------------------------------
+// The JSON/YAML difference
+
+function writeValue(parsed: ParsedDocument, at: AstNode, value: unknown): string {
+  return parsed.language === 'yaml' ? yamlScalar(value, { flow: isInFlow(parsed.text, at) }) : JSON.stringify(value);
+}
+
+function writeKey(parsed: ParsedDocument, at: AstNode, key: string): string {
+  return writeValue(parsed, at, key);
+}
+
+/** The edit adding `members` to the object `target`, written like the code around it. */
+function insertMembers(parsed: ParsedDocument, target: AstNode, members: [string, unknown][]): OffsetEdit {
+  return parsed.language === 'yaml' ? yamlInsertMembers(parsed.text, target, members) : jsonInsertMembers(parsed.text, target, members);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Where a problem is
+
+/** The node a problem was reported on (same offset and length). */
+function nodeOf(parsed: ParsedDocument, p: Problem): AstNode | undefined {
+  if (!parsed.root) return undefined;
+  for (let n: AstNode | undefined = findNodeAtOffset(parsed.root, p.offset, false) as AstNode | undefined; n; n = n.parent) {
+    if (n.offset === p.offset && n.length === p.length) return n;
+    if (n.offset < p.offset) break;
+  }
+  return undefined;
+}
+
+const isKey = (n: AstNode) => n.parent?.type === 'property' && n.parent.children?.[0] === n;
+const valueOf = (property: AstNode | undefined) => property?.children?.[1];
+
+/** The request shape a value node stands for, if it lies in a SageMaker payload. */
+function shapeOf(parsed: ParsedDocument, node: AstNode): Shape | undefined {
+  const ctx = payloadAt(parsed, getNodePath(node));
+  if (!ctx) return undefined;
+  const step = shapeAt(ctx.integration.request, ctx.relative, ctx.task.state.queryLanguage === 'JSONata');
+  return step && !step.dynamic ? step.shape : undefined;
+}
+
+/** The largest length of a name-pattern shape: the shape's max and the pattern's own repetition bound. */
+function nameMax(shape: Shape | undefined, awsPattern: string | undefined): number | undefined {
+  const m = awsPattern ? NAME_PATTERNS.map((re) => re.exec(awsPattern)).find(Boolean) : undefined;
+  if (!m) return undefined;
+  const max = Math.min(shape?.max ?? Infinity, m[1] ? Number(m[1]) + 1 : Infinity);
+  return Number.isFinite(max) ? max : undefined;
+}
+
+/** A name made valid for the name pattern: runs of other characters become one `-`, no `-` at either end. */
+function toValidName(value: string, max: number): string {
+  const trim = (s: string) => s.replace(/^-+|-+$/g, '');
+  return trim(trim(value.replace(/[^a-zA-Z0-9-]+/g, '-')).slice(0, max));
+}
+
+/** The value a new required member gets: the type's emptiest valid-looking value, with its own required members. */
+function placeholder(shape: Shape, depth = 0): unknown {
+  switch (shape.kind) {
+    case 'structure': {
+      const o: Record<string, unknown> = {};
+      if (depth < 8) for (const r of shape.required ?? []) o[r] = placeholder(shape.members!.get(r)!.shape, depth + 1);
+      return o;
+    }
+    case 'map':
+      return {};
+    case 'list':
+      return [];
+    case 'integer':
+    case 'number':
+      return shape.min ?? 0;
+    case 'boolean':
+      return false;
+    default:
+      return '';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The fixes of one problem
+
+function replaceNode(parsed: ParsedDocument, node: AstNode, value: unknown): OffsetEdit {
+  return { offset: node.offset, length: node.length, newText: isKey(node) ? writeKey(parsed, node, String(value)) : writeValue(parsed, node, value) };
+}
+
+/** The keys already used in the object holding `keyNode` (a rename must not duplicate one). */
+function siblingKeys(keyNode: AstNode): Set<string> {
+  return new Set((keyNode.parent?.parent?.children ?? []).map((p) => p.children?.[0]?.value as string));
+}
+
+function renameKey(parsed: ParsedDocument, keyNode: AstNode, to: string, preferred: boolean): Fix | undefined {
+  if (siblingKeys(keyNode).has(to)) return undefined;
+  const object = keyNode.parent?.parent;
+  const members = object ? { object, names: [to.replace(/\.\$$/, '')], how: 'rename' as const } : undefined;
+  return { title: `Rename to "${to}"`, edits: [replaceNode(parsed, keyNode, to)], preferred, members };
+}
+
+function changeTo(parsed: ParsedDocument, node: AstNode, value: unknown, preferred: boolean): Fix {
+  return { title: `Change to ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred };
+}
+
+/**
+ * Whether a node is written where the tree says, inside each of its ancestors (and its children inside it). A YAML
+ * alias (`Parameters: *a1`) stands for a node written elsewhere: an edit there would change the anchor, or break it.
+ */
+function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
+  const end = (n: AstNode) => n.offset + n.length;
+  for (const c of node.children ?? []) if (c.offset < node.offset || end(c) > end(node)) return false;
+  for (let n: AstNode | undefined = node; n; n = n.parent) {
+    // The nodes an alias stands for span the alias (`*a1`) itself.
+    if (parsed.language === 'yaml' && parsed.text[n.offset] === '*') return false;
+    if (n.parent && (n.offset < n.parent.offset || end(n) > end(n.parent))) return false;
+  }
+  return true;
+}
+
+/** The quick fixes for one problem, the preferred one first. */
+export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
+  const node = nodeOf(parsed, p);
+  if (!node || !writtenInPlace(parsed, node)) return [];
+  const data = p.data ?? {};
+  const fixes: (Fix | undefined)[] = [];
+  switch (p.code) {
+    case Code.pattern: {
+      if (node.type !== 'string') break;
+      const max = nameMax(shapeOf(parsed, node), data.pattern as string | undefined);
+      if (max === undefined) break;
+      const name = toValidName(String(node.value), max);
+      if (name && name !== node.value) fixes.push(isKey(node) ? renameKey(parsed, node, name, true) : changeTo(parsed, node, name, true));
+      break;
+    }
+    case Code.tooLong: {
+      if (node.type !== 'string' || typeof data.max !== 'number') break;
+      const shape = shapeOf(parsed, node);
+      const nm = nameMax(shape, shape?.awsPattern);
+      const value = nm !== undefined ? toValidName(node.value, Math.min(nm, data.max)) : (node.value as string).slice(0, data.max);
+      // Cutting a name is safe; cutting other text (a command, a URI) loses something: offered, never automatic.
+      if (value) fixes.push({ title: `Shorten to ${data.max} characters: ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred: nm !== undefined });
+      break;
+    }
+    case Code.enumValue: {
+      if (typeof data.caseMatch === 'string') fixes.push(changeTo(parsed, node, data.caseMatch, true));
+      else for (const s of ((data.suggestions as string[]) ?? []).slice(0, 3)) fixes.push({ ...changeTo(parsed, node, s, false), title: `Did you mean ${JSON.stringify(s)}?` });
+      break;
+    }
+    case Code.unknownKey: {
+      const suggestions = ((data.suggestions as string[]) ?? []).slice(0, 3);
+      // One obvious answer: the only candidate, or one strictly closer than the next.
+      const name = String(node.value);
+      const obvious = suggestions.length === 1 || (suggestions.length > 1 && editDistance(name, suggestions[0]) < editDistance(name, suggestions[1]));
+      suggestions.forEach((s, i) => fixes.push(renameKey(parsed, node, s, i === 0 && obvious)));
+      break;
+    }
+    case Code.wrongType: {
+      const want = data.expected;
+      const v = node.value;
+      if ((want === 'integer' || want === 'number') && node.type === 'string' && v.trim() !== '' && !isNaN(Number(v))) {
+        const n = Number(v);
+        if (want === 'number' || Number.isInteger(n)) fixes.push(changeTo(parsed, node, n, true));
+      } else if (want === 'string' && (node.type === 'number' || node.type === 'boolean')) {
+        // The number as written (0.10 stays "0.10"), not as re-printed.
+        const raw = parsed.text.slice(node.offset, node.offset + node.length);
+        fixes.push(changeTo(parsed, node, node.type === 'number' && /^-?[0-9.eE+-]+$/.test(raw) ? raw : String(v), true));
+      } else if (want === 'boolean' && node.type === 'string' && /^(true|false)$/i.test(v)) {
+        fixes.push(changeTo(parsed, node, v.toLowerCase() === 'true', true));
+      }
+      break;
+    }
+    case Code.pathWithoutDollarSuffix: {
+      const keyNode = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
+      // Only JSONPath states have `.$` keys (JSONata states write {% … %} instead).
+      const jsonata = payloadAt(parsed, getNodePath(node))?.task.state.queryLanguage === 'JSONata';
+      if (keyNode?.type === 'string' && !jsonata) fixes.push(renameKey(parsed, keyNode, `${keyNode.value}.$`, true));
+      break;
+    }
+    case Code.missingRequired:
+      fixes.push(addMissing(parsed, node, data));
+      break;
+  }
+  return fixes.filter((f): f is Fix => !!f);
+}
+
+function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, unknown>): Fix | undefined {
+  const missing = (data.missing as string[]) ?? [];
+  if (!missing.length || !(isKey(node) || node.type === 'object')) return undefined;
+  const title = 'Add missing required parameters';
+  if (typeof data.payloadKey === 'string') {
+    // The state has no Parameters/Arguments at all: add it, with the request's required members.
+    const state = valueOf(node.parent);
+    const task = tasksOf(parsed).find((t) => t.state.keyNode === node);
+    if (state?.type !== 'object' || !task || !writtenInPlace(parsed, state)) return undefined;
+    const request = getIntegration(task.api)?.request;
+    if (!request) return undefined;
+    return { title, edits: [insertMembers(parsed, state, [[data.payloadKey, placeholder(request)]])], preferred: true, members: { object: state, names: [data.payloadKey], how: 'insert' } };
+  }
+  // Reported on the member's key, or on the object itself when it is a list item.
+  const object = node.type === 'object' ? node : valueOf(node.parent);
+  if (object?.type !== 'object' || !writtenInPlace(parsed, object)) return undefined;
+  const shape = shapeOf(parsed, object);
+  if (shape?.kind !== 'structure') return undefined;
+  const members: [string, unknown][] = missing.filter((m) => shape.members!.has(m)).map((m) => [m, placeholder(shape.members!.get(m)!.shape)]);
+  if (!members.length) return undefined;
+  return { title, edits: [insertMembers(parsed, object, members)], preferred: true, members: { object, names: members.map(([m]) => m), how: 'insert' } };
+}
+
+/** The edits of every problem's preferred fix, in document order and never overlapping. */
+export function fixAllEdits(parsed: ParsedDocument, problems: Problem[]): OffsetEdit[] {
+  const fixes = problems.map((p) => fixesFor(parsed, p).find((f) => f.preferred)).filter((f): f is Fix => !!f);
+  // A misspelt key renamed to a member that is also missing: the rename wins (it keeps the user's value), and
+  // the insertion waits for the next pass, so the object never gets the member twice.
+  const renamed = new Map<AstNode, Set<string>>();
+  for (const f of fixes) if (f.members?.how === 'rename') for (const n of f.members.names) renamed.set(f.members.object, (renamed.get(f.members.object) ?? new Set()).add(n));
+  const once = new Map<AstNode, Set<string>>();
+  const renamedOnce = (f: Fix) => {
+    const seen = once.get(f.members!.object) ?? new Set<string>();
+    once.set(f.members!.object, seen);
+    if (f.members!.names.some((n) => seen.has(n))) return false; // two typos of one member: the first is renamed
+    f.members!.names.forEach((n) => seen.add(n));
+    return true;
+  };
+  const edits = fixes
+    .filter((f) => (f.members?.how === 'rename' ? renamedOnce(f) : f.members?.how !== 'insert' || !f.members.names.some((n) => renamed.get(f.members!.object)?.has(n))))
+    .flatMap((f) => f.edits)
+    .sort((a, b) => a.offset - b.offset || a.length - b.length);
+  const out: OffsetEdit[] = [];
+  let end = -1;
+  for (const e of edits) {
+    if (e.offset < end || (e.offset === end && out.length && (e.length === 0 || out[out.length - 1].length === 0))) continue;
+    out.push(e);
+    end = e.offset + e.length;
+  }
+  return out;
+}

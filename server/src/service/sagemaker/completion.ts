@@ -1,0 +1,320 @@
+// Completion inside SageMaker payloads: member keys (required first, present ones left out, `.$` variants),
+// enum values and booleans. Works in half-typed documents: the location comes from jsonc-parser's scanner (JSON)
+// or yaml/completionContext.ts. Items carry their edit in offsets; completion.ts at the service root makes LSP
+// TextEdits of them.
+import { getLocation } from 'jsonc-parser';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
+import { getYamlCompletionContext, yamlScalar, type YamlLocation } from '../yaml/index';
+import { blockSiblingKeys, yamlIndentUnit, YamlSnippets } from '../yaml/snippets';
+import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
+import { describeType, type Member, type Shape } from './shapes';
+
+/** A completion item whose edit is in offsets (the LSP `textEdit` is made from `edit` at the service root). */
+export type OffsetCompletionItem = Omit<CompletionItem, 'textEdit'> & { edit: OffsetEdit };
+
+function valueSnippet(shape: Shape): string {
+  switch (shape.kind) {
+    case 'structure': {
+      const req = shape.required ?? [];
+      return req.length ? `{ ${req.map((r, i) => `"${r}": ${placeholderFor(shape.members!.get(r)!.shape, i + 1)}`).join(', ')} }` : '{ $1 }';
+    }
+    case 'map':
+      return '{ $1 }';
+    case 'list':
+      return '[ $1 ]';
+    case 'boolean':
+      return '${1|true,false|}';
+    case 'integer':
+    case 'number':
+      return `\${1:${shape.min ?? 0}}`;
+    default:
+      return shape.enum && shape.enum.length <= 12 ? `"\${1|${shape.enum.join(',')}|}"` : '"$1"';
+  }
+}
+
+function placeholderFor(shape: Shape, tab: number): string {
+  switch (shape.kind) {
+    case 'structure':
+    case 'map':
+      return '{}';
+    case 'list':
+      return '[]';
+    case 'boolean':
+      return 'false';
+    case 'integer':
+    case 'number':
+      return `\${${tab}:${shape.min ?? 0}}`;
+    default:
+      return `"\${${tab}}"`;
+  }
+}
+
+export function memberDocumentation(member: Member): string {
+  const head = `**${member.name}** — ${describeType(member.shape)}${member.required ? ', **required**' : ''}`;
+  const constraints = describeConstraints(member.shape);
+  return [head, member.doc, constraints.length ? constraints.join(' · ') : undefined].filter(Boolean).join('\n\n');
+}
+
+/** The span of the token under the cursor that a completion replaces. */
+function replaceRange(text: string, offset: number, node: OffsetRange | undefined): OffsetRange {
+  if (node && offset > node.offset && offset <= node.offset + node.length) return { offset: node.offset, length: node.length };
+  // A word being typed without a quote yet: replace it.
+  let start = offset;
+  while (start > 0 && /[\w.$-]/.test(text[start - 1])) start--;
+  return { offset: start, length: offset - start };
+}
+
+function needsCommaAfter(text: string, end: number): boolean {
+  const rest = /^\s*(.)/.exec(text.slice(end, end + 200));
+  return !!rest && (rest[1] === '"' || rest[1] === '{');
+}
+
+/** The completions at `offset` inside a SageMaker payload (none elsewhere). */
+export function sageMakerCompletions(parsed: ParsedDocument, offset: number): OffsetCompletionItem[] {
+  if (parsed.language === 'yaml') return completeYaml(parsed, offset);
+  if (parsed.language !== 'json') return [];
+  const text = parsed.text;
+  const ctx = locate(parsed, offset);
+  if (!ctx) return [];
+  const { location } = ctx;
+  const jsonata = ctx.task.state.queryLanguage === 'JSONata';
+  const prev = location.previousNode;
+
+  if (location.isAtPropertyKey) {
+    const step = shapeAt(ctx.integration.request, ctx.relative.slice(0, -1), jsonata);
+    if (!step || step.dynamic || step.shape.kind !== 'structure') return [];
+    const editing = prev?.type === 'property' && offset > prev.offset && offset <= prev.offset + prev.length ? prev : undefined;
+    // Keys already present in this object (but the one being edited) are not offered again.
+    const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative.slice(0, -1))), editing?.offset);
+    const range = replaceRange(text, offset, editing);
+    const endOffset = range.offset + range.length;
+    const hasColon = editing ? /^\s*:/.test(text.slice(endOffset, endOffset + 50)) : false;
+    const comma = !hasColon && needsCommaAfter(text, endOffset) ? ',' : '';
+    return memberItems(step.shape, present, jsonata, (member, dynamic) => {
+      const key = dynamic ? `${member.name}.$` : member.name;
+      const value = dynamic ? '"\\$.\${1}"' : valueSnippet(member.shape);
+      return { range, filterText: `"${key}"`, newText: hasColon ? `"${key}"` : `"${key}": ${value}${comma}` };
+    });
+  }
+
+  // A value position: enum values and booleans of the member's shape.
+  const step = shapeAt(ctx.integration.request, ctx.relative, jsonata);
+  if (!step || step.dynamic) return [];
+  const node = prev && (prev.type === 'string' || prev.type === 'boolean' || prev.type === 'number') ? prev : undefined;
+  const range = replaceRange(text, offset, node);
+  return valueItems(step.shape, (value, literal) => {
+    const newText = literal ? value : JSON.stringify(value);
+    return { range, filterText: newText, newText };
+  });
+}
+
+/** The names of the keys of `object` (`X.$` counted as X), but the one whose key starts at `editing`. */
+function presentKeys(object: AstNode | undefined, editing: number | undefined): Set<string> {
+  const present = new Set<string>();
+  for (const p of object?.children ?? []) {
+    const k = p.children?.[0];
+    if (k && typeof k.value === 'string' && k.offset !== editing && p.offset !== editing) present.add((k.value as string).replace(/\.\$$/, ''));
+  }
+  return present;
+}
+
+interface ItemEdit {
+  range: OffsetRange;
+  newText: string;
+  filterText: string;
+  insertTextMode?: InsertTextMode;
+}
+
+/** The member keys of a structure not yet present, each with its `.$` variant outside JSONata; `edit` writes them. */
+function memberItems(shape: Shape, present: Set<string>, jsonata: boolean, edit: (member: Member, dynamic: boolean) => ItemEdit): OffsetCompletionItem[] {
+  const items: OffsetCompletionItem[] = [];
+  for (const member of shape.members!.values()) {
+    if (present.has(member.name)) continue;
+    const documentation = { kind: MarkupKind.Markdown, value: memberDocumentation(member) };
+    const sort = `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
+    const plain = edit(member, false);
+    items.push({
+      label: member.name,
+      kind: CompletionItemKind.Property,
+      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}`,
+      documentation,
+      sortText: `${sort}${member.name}`,
+      filterText: plain.filterText,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: plain.insertTextMode,
+      edit: { ...plain.range, newText: plain.newText },
+      tags: member.deprecated ? [1] : undefined,
+    });
+    if (!jsonata) {
+      const dynamic = edit(member, true);
+      items.push({
+        label: `${member.name}.$`,
+        kind: CompletionItemKind.Property,
+        detail: `${member.name} from a JSONPath or intrinsic function`,
+        documentation,
+        sortText: `${sort}${member.name}~`,
+        filterText: dynamic.filterText,
+        insertTextFormat: InsertTextFormat.Snippet,
+        edit: { ...dynamic.range, newText: dynamic.newText },
+      });
+    }
+  }
+  for (const item of items) if (item.insertTextMode === undefined) delete item.insertTextMode;
+  return items;
+}
+
+/** Enum values or booleans of a value's shape; `edit` writes them. */
+function valueItems(shape: Shape, edit: (value: string, literal: boolean) => ItemEdit): OffsetCompletionItem[] {
+  if (shape.enum) {
+    return shape.enum.map((value, i) => {
+      const e = edit(value, false);
+      return {
+        label: value,
+        kind: CompletionItemKind.EnumMember,
+        detail: shape.name,
+        sortText: String(i).padStart(4, '0'),
+        filterText: e.filterText,
+        edit: { ...e.range, newText: e.newText },
+      };
+    });
+  }
+  if (shape.kind === 'boolean') {
+    return ['true', 'false'].map((value) => {
+      const e = edit(value, true);
+      const item: OffsetCompletionItem = { label: value, kind: CompletionItemKind.Value, edit: { ...e.range, newText: e.newText } };
+      if (e.filterText !== value) item.filterText = e.filterText;
+      return item;
+    });
+  }
+  return [];
+}
+
+// ---- YAML ----------------------------------------------------------------------------------------------------
+// The same members and values as JSON, written as YAML: `Key: ` and a typed placeholder for scalars, a nested
+// block (with the required members) for structures and lists, `{ }`/`[ ]` inside flow collections; values plain
+// when YAML reads them back the same, quoted otherwise (yamlScalar). The snippets are yaml/snippets.ts's.
+
+function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionItem[] {
+  const text = parsed.text;
+  const ctx = locateYaml(parsed, offset);
+  if (!ctx) return [];
+  const { location } = ctx;
+  const jsonata = ctx.task.state.queryLanguage === 'JSONata';
+
+  if (location.isAtPropertyKey) {
+    const key = location.currentKey;
+    if (!key) return [];
+    const step = shapeAt(ctx.integration.request, ctx.relative, jsonata);
+    if (!step || step.dynamic) return [];
+    // What the edit replaces: the key as written (an empty line: nothing, at the line's indentation).
+    const start = Math.min(key.offset, offset);
+    const end = Math.max(key.offset + key.length, offset);
+    if (text.slice(start, end).includes('\n')) return [];
+    const range = { offset: start, length: end - start };
+    const lead = text.slice(start, key.offset);
+    // A key typed in quotes keeps them (and is filtered with its opening quote, as VS Code compares the range's text).
+    const quote = key.length && (text[key.offset] === '"' || text[key.offset] === "'") ? text[key.offset] : '';
+    // Only for the branches that write blocks: reading the document's indentation scans all of it.
+    const newSnippets = () => new YamlSnippets(text.includes('\r\n') ? '\r\n' : '\n', yamlIndentUnit(text), location.flow);
+    // The key's own column (a key after `- ` included): nested lines are indented from it.
+    const column = key.offset - (text.lastIndexOf('\n', key.offset - 1) + 1);
+    if (step.shape.kind === 'list' && !location.flow && !key.length && !location.scalarPath) {
+      // An empty line under a list's key: a new item, with the required members of a structure item.
+      return [{
+        label: '- (new item)',
+        kind: CompletionItemKind.Snippet,
+        detail: describeType(step.shape),
+        sortText: '0',
+        filterText: '-',
+        insertTextFormat: InsertTextFormat.Snippet,
+        insertTextMode: InsertTextMode.asIs,
+        edit: { ...range, newText: `${lead}- ${newSnippets().listItem(step.shape.items!, ' '.repeat(column + 2))}` },
+      }];
+    }
+    if (step.shape.kind !== 'structure') {
+      // A bare word alone on its line or after `- `: a scalar value of the item or of the key above.
+      if (!location.scalarPath) return [];
+      return valueItems(step.shape, (value, literal) => {
+        const newText = literal ? value : yamlScalar(value);
+        return { range, filterText: quote + value, newText: lead + newText };
+      });
+    }
+    const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative)), key.offset);
+    // A half-typed line can make the parser misread its neighbours (`Inst` + the next line read as one key): the
+    // sibling lines at the key's column count too.
+    if (!location.flow) for (const k of blockSiblingKeys(text, key.offset)) present.add(k.replace(/\.\$$/, ''));
+    const snippets = newSnippets();
+    const indent = ' '.repeat(column + snippets.unit.length);
+    return memberItems(step.shape, present, jsonata, (member, dynamic) => {
+      const name = dynamic ? `${member.name}.$` : member.name;
+      const written = quote ? `${quote}${name}${quote}` : name;
+      if (location.hasColon) return { range, filterText: quote + name, newText: lead + written };
+      const value = dynamic ? ' "\\$.${1}"' : snippets.valueAfterKey(member.shape, indent);
+      return { range, filterText: quote + name, newText: `${lead}${written}:${value}`, insertTextMode: InsertTextMode.asIs };
+    });
+  }
+
+  // A value after `key:` (or an item of a flow sequence): enum values and booleans.
+  const step = shapeAt(ctx.integration.request, ctx.relative, jsonata);
+  if (!step || step.dynamic) return [];
+  const node = location.previousNode;
+  let start = offset;
+  let end = offset;
+  let quote = '';
+  if (node && node.offset <= offset && offset <= node.offset + node.length) {
+    start = node.offset;
+    end = node.offset + node.length;
+    if (text[start] === '"' || text[start] === "'") quote = text[start];
+  } else {
+    while (start > 0 && /[\w.$-]/.test(text[start - 1])) start--;
+  }
+  if (text.slice(start, end).includes('\n')) return [];
+  const range = { offset: start, length: end - start };
+  return valueItems(step.shape, (value, literal) => {
+    // Keep the quotes the user started with; otherwise plain when YAML reads the value back the same.
+    const newText = literal ? value : quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : yamlScalar(value, { flow: location.flow });
+    // Right after a colon (`InstanceType:‸`) the value needs a space, or YAML reads one scalar `InstanceType:ml.m5`.
+    return { range, filterText: quote + value, newText: (text[start - 1] === ':' ? ' ' : '') + newText };
+  });
+}
+
+/**
+ * Where the cursor is in a YAML document, relative to a SageMaker payload: the task, its integration, and the
+ * path from the payload to the mapping whose key is typed (at a key) or to the value (at a value).
+ */
+function locateYaml(parsed: ParsedDocument, offset: number) {
+  const location: YamlLocation | undefined = getYamlCompletionContext(parsed.text, offset, parsed.root);
+  if (!location) return undefined;
+  const path = location.isAtPropertyKey ? location.path.slice(0, -1) : location.path;
+  const ctx = payloadAt(parsed, path);
+  return ctx && { ...ctx, location };
+}
+
+/**
+ * Where the cursor is inside a SageMaker payload. Scanning only the payload's text keeps this fast in large
+ * documents; when the tree does not place the cursor in a payload (a half-typed document), the whole text is scanned.
+ */
+function locate(parsed: ParsedDocument, offset: number) {
+  const inPayload = payloadContaining(parsed, offset);
+  if (inPayload) {
+    const { value } = inPayload;
+    const location = getLocation(parsed.text.slice(value.offset, value.offset + value.length), offset - value.offset);
+    const shifted = location.previousNode ? { ...location.previousNode, offset: location.previousNode.offset + value.offset } : undefined;
+    return { ...inPayload, relative: location.path, location: { ...location, previousNode: shifted } };
+  }
+  const location = getLocation(parsed.text, offset);
+  const ctx = payloadAt(parsed, location.path);
+  return ctx && { ...ctx, location };
+}
+
+function findObjectAt(parsed: ParsedDocument, path: (string | number)[]) {
+  let node = parsed.root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (node.type === 'object' && typeof seg === 'string') node = node.children?.find((p) => p.children?.[0]?.value === seg)?.children?.[1];
+    else if (node.type === 'array' && typeof seg === 'number') node = node.children?.[seg];
+    else return undefined;
+  }
+  return node?.type === 'object' ? node : undefined;
+}

@@ -1,0 +1,68 @@
+// The Task states that call a SageMaker integration: a filter over the state machine model (asl/model.ts), at
+// every depth (Parallel branches, Map ItemProcessor/Iterator).
+import { modelOf, type AslState } from '../asl/model';
+import { property, propertyNode, stringValue } from '../core/tree';
+import type { AstNode, ParsedDocument } from '../core/types';
+
+export type IntegrationPattern = 'requestResponse' | 'sync' | 'waitForTaskToken';
+
+export interface SageMakerTask {
+  state: AslState;
+  resourceNode: AstNode;
+  resource: string;
+  /** Step Functions' name of the API as written in the ARN, e.g. createTrainingJob. */
+  api: string;
+  integrationPattern: IntegrationPattern;
+  /** `Parameters` in JSONPath states, `Arguments` in JSONata states. */
+  payloadKey: 'Parameters' | 'Arguments';
+  /** The `property` node of the payload, when present. */
+  payloadProperty: AstNode | undefined;
+}
+
+// arn:<partition>:states:::sagemaker:<api>[.sync|.waitForTaskToken]; the partition may be a template placeholder
+// such as ${AWS::Partition} (CloudFormation/SAM) or any ${…}.
+const SAGEMAKER_RESOURCE = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):states:::sagemaker:([A-Za-z]+)(?:\.(sync|waitForTaskToken))?$/;
+
+export function parseSageMakerResource(resource: string): { api: string; integrationPattern: IntegrationPattern } | undefined {
+  const m = SAGEMAKER_RESOURCE.exec(resource);
+  if (!m) return undefined;
+  return { api: m[1], integrationPattern: (m[2] as IntegrationPattern | undefined) ?? 'requestResponse' };
+}
+
+/** The SageMaker task a state is, if it is one. */
+export function sageMakerTaskOf(state: AslState): SageMakerTask | undefined {
+  if (state.type !== 'Task') return undefined;
+  const resourceNode = property(state.node, 'Resource');
+  const resource = stringValue(resourceNode);
+  const parsed = resource === undefined ? undefined : parseSageMakerResource(resource);
+  if (!parsed || !resourceNode || resource === undefined) return undefined;
+  const payloadKey = state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
+  return { state, resourceNode, resource, ...parsed, payloadKey, payloadProperty: propertyNode(state.node, payloadKey) };
+}
+
+/** The payload value nodes of the SageMaker tasks: the SageMaker checks own what is inside them. */
+export function sageMakerPayloads(parsed: ParsedDocument): Set<AstNode> {
+  const out = new Set<AstNode>();
+  for (const t of tasksOf(parsed)) {
+    const value = t.payloadProperty?.children?.[1];
+    if (value) out.add(value);
+  }
+  return out;
+}
+
+// Once per parse, like the model it filters.
+const tasks = new WeakMap<ParsedDocument, SageMakerTask[]>();
+
+/** The SageMaker tasks of a document, in the model's order. */
+export function tasksOf(parsed: ParsedDocument): SageMakerTask[] {
+  let found = tasks.get(parsed);
+  if (!found) {
+    found = [];
+    for (const s of modelOf(parsed).states) {
+      const t = sageMakerTaskOf(s);
+      if (t) found.push(t);
+    }
+    tasks.set(parsed, found);
+  }
+  return found;
+}

@@ -1,0 +1,41 @@
+// The SageMaker tasks of a document as the client sees them (protocol.ts's TaskInfo): what each calls, its payload
+// as a JSON value, where it is, and the errors that would make a launch fail.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TaskInfo } from '../protocol';
+import { enclosingStates } from './asl/model';
+import { toValue } from './core/tree';
+import type { DocumentStore } from './documentStore';
+import { toRange } from './lsp';
+import { getIntegration } from './sagemaker/shapes';
+import { tasksOf } from './sagemaker/tasks';
+import { validate } from './validation';
+
+export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
+  const parsed = store.stateMachine(doc);
+  if (!parsed) return [];
+  const problems = validate(store, doc).filter((p) => p.severity === 'error');
+  const out: TaskInfo[] = [];
+  for (const task of tasksOf(parsed)) {
+    const integration = getIntegration(task.api);
+    if (!integration) continue;
+    const start = task.state.keyNode.offset;
+    const end = task.state.node.offset + task.state.node.length;
+    const payloadNode = task.payloadProperty?.children?.[1];
+    out.push({
+      stateName: task.state.name,
+      statePath: enclosingStates(task.state),
+      resource: task.resource,
+      api: task.api,
+      operation: integration.operation,
+      integrationPattern: task.integrationPattern,
+      queryLanguage: task.state.queryLanguage,
+      payloadKey: task.payloadKey,
+      payload: payloadNode ? toValue(payloadNode) : null,
+      range: toRange(doc, task.state.keyNode),
+      stateRange: toRange(doc, { offset: start, length: end - start }),
+      // A file that does not read completely is not what Step Functions would run: its syntax error blocks too.
+      errors: problems.filter((p) => (p.offset >= start && p.offset < end) || p.source === 'json' || p.source === 'yaml').map((p) => p.message),
+    });
+  }
+  return out;
+}

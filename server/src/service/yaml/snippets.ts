@@ -1,0 +1,145 @@
+// Snippets that write new YAML members and list items as a block (the required members of a structure, nested,
+// with numbered tab stops) or in flow style, and what completion reads from a half-typed block mapping's text.
+// The shapes come from the caller (SageMaker's request shapes): this module needs only their outline.
+import { yamlScalar } from './edits';
+
+/** The outline of a value's type that a snippet is written from (sagemaker/shapes.ts's Shape has it). */
+export interface SnippetShape {
+  kind: 'structure' | 'map' | 'list' | 'string' | 'integer' | 'number' | 'boolean' | 'timestamp';
+  members?: Map<string, { shape: SnippetShape }>;
+  /** Required members in order. */
+  required?: string[];
+  items?: SnippetShape;
+  min?: number;
+  enum?: string[];
+}
+
+/**
+ * The keys of the block mapping lines around the one whose key starts at `keyOffset`: lines at the same column
+ * (a `- key:` line's key included), up to a line indented less, read from the text alone.
+ */
+export function blockSiblingKeys(text: string, keyOffset: number): string[] {
+  const lineStart = text.lastIndexOf('\n', keyOffset - 1) + 1;
+  const col = keyOffset - lineStart;
+  const keys: string[] = [];
+  // One line: its key when at the keys' column; stop at a line indented less (or at an item's `- `).
+  const read = (from: number, to: number): { key?: string; stop: boolean; itemStart: boolean } => {
+    const line = text.slice(from, to);
+    // [^]: a line may hold \u2028, \u2029 or a lone \r, which `.` does not match.
+    const m = /^( *)((?:- +)*)([^]*)$/.exec(line.replace(/\r$/, ''))!;
+    const content = m[3];
+    if (!content.trim() && !m[2]) return { stop: false, itemStart: false };
+    if (!m[2] && content.startsWith('#')) return { stop: false, itemStart: false };
+    const indent = m[1].length;
+    if (indent > col) return { stop: false, itemStart: false };
+    // A `- ` at the keys' column or deeper: an item of a sibling's sequence value.
+    if (m[2] && indent >= col) return { stop: false, itemStart: false };
+    const at = indent + m[2].length;
+    if (at !== col) return { stop: at < col || indent < col, itemStart: false };
+    const key = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"][^#]*?)[ \t]*:(?:[ \t]|$)/.exec(content);
+    return { key: key ? key[1].replace(/^["']|["']$/g, '') : undefined, stop: false, itemStart: m[2].length > 0 };
+  };
+  // Upwards (unless the key's own line starts an item), then downwards, from the key's line.
+  const ownItem = text.slice(lineStart, keyOffset).includes('-');
+  for (let end = lineStart - 1, n = 0; !ownItem && end >= 0 && n < 5000; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const r = read(start, end);
+    if (r.key !== undefined) keys.push(r.key);
+    if (r.stop || r.itemStart) break;
+    end = start - 1;
+  }
+  for (let start = text.indexOf('\n', keyOffset) + 1, n = 0; start > 0 && start < text.length && n < 5000; n++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const r = read(start, end);
+    if (r.stop || r.itemStart) break;
+    if (r.key !== undefined) keys.push(r.key);
+    start = end + 1;
+  }
+  return keys;
+}
+
+/** The document's indentation step: the smallest indentation among its first lines (2 when none). */
+export function yamlIndentUnit(text: string): string {
+  let unit = Infinity;
+  const re = /^( +)\S/gm;
+  const head = text.slice(0, 20000);
+  for (let m = re.exec(head); m && unit > 1; m = re.exec(head)) unit = Math.min(unit, m[1].length);
+  return ' '.repeat(Number.isFinite(unit) ? unit : 2);
+}
+
+/** Snippets for a member's value in YAML, numbering tab stops as they are written. */
+export class YamlSnippets {
+  private tab = 1;
+  constructor(
+    private readonly eol: string,
+    readonly unit: string,
+    private readonly flow: boolean,
+  ) {}
+
+  /** The text after `Key:` for a new member; `indent` is the column of the member's own keys or items. */
+  valueAfterKey(shape: SnippetShape, indent: string): string {
+    this.tab = 1;
+    return this.after(shape, indent, 0);
+  }
+
+  private next(): string {
+    return `$${this.tab++}`;
+  }
+
+  private scalar(shape: SnippetShape): string {
+    const n = this.tab++;
+    switch (shape.kind) {
+      case 'boolean':
+        return `\${${n}|true,false|}`;
+      case 'integer':
+      case 'number':
+        return `\${${n}:${shape.min ?? 0}}`;
+      default:
+        if (shape.enum && shape.enum.length <= 12) {
+          const choices = shape.enum.map((v) => yamlScalar(v, { flow: this.flow }).replace(/[\\,|$}]/g, '\\$&'));
+          return `\${${n}|${choices.join(',')}|}`;
+        }
+        return `$${n}`;
+    }
+  }
+
+  private after(shape: SnippetShape, indent: string, depth: number): string {
+    if (this.flow) {
+      if (shape.kind === 'structure' || shape.kind === 'map') return ` { ${this.next()} }`;
+      if (shape.kind === 'list') return ` [ ${this.next()} ]`;
+      return ` ${this.scalar(shape)}`;
+    }
+    switch (shape.kind) {
+      case 'structure':
+        return this.eol + this.members(shape, indent, depth);
+      case 'map':
+        return this.eol + indent + this.next();
+      case 'list':
+        return this.eol + indent + '- ' + this.item(shape.items!, indent + '  ', depth);
+      default:
+        return ' ' + this.scalar(shape);
+    }
+  }
+
+  /** A structure's required members as lines at `indent` (a tab stop there when it has none). */
+  private members(shape: SnippetShape, indent: string, depth: number): string {
+    const required = depth < 4 ? (shape.required ?? []).filter((r) => shape.members!.has(r)) : [];
+    if (!required.length) return indent + this.next();
+    return required.map((r) => `${indent}${r}:${this.after(shape.members!.get(r)!.shape, indent + this.unit, depth + 1)}`).join(this.eol);
+  }
+
+  /** The text after `- ` of a new list item whose keys sit at `indent`. */
+  listItem(shape: SnippetShape, indent: string): string {
+    this.tab = 1;
+    return this.item(shape, indent, 0);
+  }
+
+  /** The text after `- ` of a list item whose keys sit at `indent`. */
+  private item(shape: SnippetShape, indent: string, depth: number): string {
+    if (shape.kind === 'structure') return this.members(shape, indent, depth + 1).slice(indent.length);
+    if (shape.kind === 'map') return this.next();
+    if (shape.kind === 'list') return '- ' + this.item(shape.items!, indent + '  ', depth + 1);
+    return this.scalar(shape);
+  }
+}
