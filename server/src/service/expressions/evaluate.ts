@@ -10,7 +10,8 @@ import { isExpressionError, type ExpressionError } from './types';
 /** An expression that does not parse, as an Error whose message says what and where. */
 export class ExpressionSyntaxError extends Error {
   constructor(readonly text: string, readonly error: ExpressionError) {
-    super(`${error.message} (at position ${error.start} of "${text}")`);
+    // The place matters only when the error is about part of the text.
+    super(error.start === 0 && error.end === text.length ? error.message : `${error.message} (at position ${error.start} of "${text}")`);
     this.name = 'ExpressionSyntaxError';
   }
 }

@@ -99,14 +99,17 @@ export function parseRange(value: string, from: number, to: number, kind: PathKi
   while (i < s.length) {
     const c = s[i];
     if (c === '.') {
+      // A segment's offsets include its `.`, except after `..`, which is a segment of its own.
+      let segmentStart = i;
       if (s[i + 1] === '.') {
         if (kind === 'reference') return shift(err(i, i + 2, 'A reference path cannot use the deep scan ..'));
         segments.push(shift({ kind: 'descendants', start: i, end: i + 2 }));
         i += 2;
+        segmentStart = i;
       } else i++;
       if (s[i] === '*') {
         if (kind === 'reference') return shift(err(i, i + 1, 'A reference path cannot use the wildcard *'));
-        segments.push(shift({ kind: 'wildcard', start: i - 1, end: i + 1 }));
+        segments.push(shift({ kind: 'wildcard', start: segmentStart, end: i + 1 }));
         i++;
         continue;
       }
@@ -119,7 +122,7 @@ export function parseRange(value: string, from: number, to: number, kind: PathKi
       if ((name.includes('(') || name.includes(')')) && name !== 'length()') {
         return shift(err(start, i, `${JSON.stringify(name)} cannot be written after "."; intrinsic functions are not path segments (use ['${name}'] for a name with parentheses)`));
       }
-      segments.push(shift({ kind: 'name', name, start: start - 1, end: i }));
+      segments.push(shift({ kind: 'name', name, start: segmentStart, end: i }));
     } else if (c === '[') {
       const seg = bracket(s, i, kind);
       if (isExpressionError(seg)) return shift(seg);
