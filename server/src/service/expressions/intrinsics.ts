@@ -105,14 +105,16 @@ export function parseIntrinsic(s: string, options: ParseOptions = { check: true 
     if (c === "'") {
       // \' \\ \{ \} and any other \x stand for x; `raw` keeps the escapes for States.Format's placeholders.
       let value = '';
-      for (i++; i < s.length && s[i] !== "'"; i++) {
+      let run = ++i; // the start of the text since the last escape, appended as one slice
+      for (; i < s.length && s[i] !== "'"; i++) {
         if (s[i] === '\\') {
-          i++;
+          value += s.slice(run, i);
+          run = ++i;
           if (i >= s.length) break;
         }
-        value += s[i];
       }
       if (i >= s.length) fail(start, s.length, 'Unterminated string: a closing \' is missing');
+      value += s.slice(run, i);
       i++;
       return { kind: 'string', value, raw: s.slice(start + 1, i - 1), start, end: i };
     }
@@ -160,10 +162,9 @@ export function parseIntrinsic(s: string, options: ParseOptions = { check: true 
 
 /** A number (-1, 2.5, 1e3) or true, false, null at `i`; the text matched, or undefined. */
 function literal(s: string, i: number): string | undefined {
-  for (const word of ['true', 'false', 'null']) if (s.startsWith(word, i)) return word;
   let j = i;
   if (s[j] === '-') j++;
-  if (!isDigit(s[j])) return undefined;
+  if (!isDigit(s[j])) return s.startsWith('true', i) ? 'true' : s.startsWith('false', i) ? 'false' : s.startsWith('null', i) ? 'null' : undefined;
   while (isDigit(s[j])) j++;
   if (s[j] === '.' && isDigit(s[j + 1])) for (j++; isDigit(s[j]); ) j++;
   if (s[j] === 'e' || s[j] === 'E') {

@@ -29,48 +29,59 @@ const err = (start: number, end: number, message: string): ExpressionError => ({
 
 const isNameChar = (c: string | undefined) => c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_');
 
-/** Scans a bracket segment starting at `open` (at `[`) and classifies it; offsets are into `s`. */
-function bracket(s: string, open: number, kind: PathKind): PathSegment | ExpressionError {
+/**
+ * Scans a bracket segment starting at `open` (at `[`), up to `to`; returns the index after its `]`, or an error.
+ * With a sink, the segment is classified and added to it.
+ */
+function bracket(s: string, open: number, to: number, kind: PathKind, sink?: PathSegment[]): number | ExpressionError {
   let i = open + 1;
   let depth = 0;
   let sawFilter = false;
   let sawWildcardOrSlice = false;
-  for (; i < s.length; i++) {
+  for (; i < to; i++) {
     const c = s[i];
     if (c === "'" || c === '"') {
       const q = c;
-      for (i++; i < s.length && s[i] !== q; i++) if (s[i] === '\\') i++;
-      if (i >= s.length) return err(open, s.length, `Unterminated string in ${s.slice(open, open + 20)}`);
+      for (i++; i < to && s[i] !== q; i++) if (s[i] === '\\') i++;
+      if (i >= to) return err(open, to, `Unterminated string in ${s.slice(open, Math.min(to, open + 20))}`);
     } else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '?' && depth === 0) sawFilter = true;
     else if ((c === '*' || c === ':' || c === ',') && depth === 0) sawWildcardOrSlice = true;
     else if (c === ']' && depth <= 0) break;
   }
-  if (i >= s.length) return err(open, s.length, `Unterminated bracket: "${s.slice(open)}" needs a closing ]`);
+  if (i >= to) return err(open, to, `Unterminated bracket: "${s.slice(open, to)}" needs a closing ]`);
   const end = i + 1;
-  const inner = s.slice(open + 1, i).trim();
-  if (!inner) return err(open, end, 'Empty brackets []: write an index, a quoted name, * or a filter');
+  let a = open + 1;
+  let b = i;
+  while (a < b && isWhitespace(s[a])) a++;
+  while (b > a && isWhitespace(s[b - 1])) b--;
+  if (a === b) return err(open, end, 'Empty brackets []: write an index, a quoted name, * or a filter');
   if (kind === 'reference' && (sawFilter || sawWildcardOrSlice)) {
     return err(open, end, `A reference path cannot use filters, wildcards, slices or unions: ${s.slice(open, end)}`);
   }
-  if (/^\d+$/.test(inner)) return { kind: 'index', index: Number(inner), start: open, end };
+  if (sink) sink.push(classify(s.slice(a, b), open, end));
+  return end;
+}
+
+/** What a bracket holds: an index, one quoted name, or anything else (a selector). */
+function classify(inner: string, start: number, end: number): PathSegment {
+  if (/^\d+$/.test(inner)) return { kind: 'index', index: Number(inner), start, end };
   const q = inner[0];
   if ((q === "'" || q === '"') && inner.length >= 2 && inner.endsWith(q)) {
     // One quoted name (not a union 'a','b'): no unescaped quote of its kind inside.
     let name = '';
-    let one = true;
     for (let k = 1; k < inner.length - 1; k++) {
       if (inner[k] === '\\' && k + 1 < inner.length - 1) name += inner[++k];
-      else if (inner[k] === q) {
-        one = false;
-        break;
-      } else name += inner[k];
+      else if (inner[k] === q) return { kind: 'selector', text: inner, start, end };
+      else name += inner[k];
     }
-    if (one) return { kind: 'member', name, start: open, end };
+    return { kind: 'member', name, start, end };
   }
-  return { kind: 'selector', text: inner, start: open, end };
+  return { kind: 'selector', text: inner, start, end };
 }
+
+const isWhitespace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || /\s/.test(c);
 
 /**
  * Parses a JSONPath: `$` (input), `$$` (context object) or `$name` (a variable), followed by `.name`, `..name`,
@@ -80,59 +91,94 @@ function bracket(s: string, open: number, kind: PathKind): PathSegment | Express
 export function parseJsonPath(value: string, kind: PathKind = 'path'): PathNode | ExpressionError {
   let from = 0;
   let to = value.length;
-  while (from < to && /\s/.test(value[from])) from++;
-  while (to > from && /\s/.test(value[to - 1])) to--;
+  while (from < to && isWhitespace(value[from])) from++;
+  while (to > from && isWhitespace(value[to - 1])) to--;
   return parseRange(value, from, to, kind);
 }
 
-/** Parses value[from, to) as a path; offsets in the tree and in errors are into `value`. */
-export function parseRange(value: string, from: number, to: number, kind: PathKind = 'path'): PathNode | ExpressionError {
-  // Work on the slice so that every index is relative; shift once at the end.
-  const s = value.slice(from, to);
-  const shift = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: x.start + from, end: x.end + from });
-  if (!s.startsWith('$')) return shift(err(0, Math.min(s.length, 1) || 0, `${JSON.stringify(s.slice(0, 40))} is not a path: a path starts with $ (the input), $$ (the context object) or $name (a variable)`));
-  let i = 1;
-  if (s[i] === '$') i++;
-  else while (isNameChar(s[i])) i++; // a variable name
-  const root = s.slice(0, i);
-  const segments: PathSegment[] = [];
-  while (i < s.length) {
+const quoted = (s: string, from: number, to: number) => JSON.stringify(s.slice(from, Math.min(to, from + 60)));
+
+/**
+ * A path that parsed. Its segments are built when first read: checking a path (the server, on every keystroke)
+ * needs only to know that it parses, and a 200,000-segment path should not cost 200,000 objects for that.
+ */
+class ParsedPath implements PathNode {
+  readonly kind = 'path';
+  private built?: PathSegment[];
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly root: string,
+    private readonly pathKind: PathKind,
+  ) {}
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
+  get segments(): PathSegment[] {
+    if (!this.built) {
+      this.built = [];
+      scan(this.source, this.start, this.end, this.pathKind, this.built);
+    }
+    return this.built;
+  }
+}
+
+/** Parses s[from, to) as a path (an intrinsic's argument, or a whole value); offsets are into `s`. */
+export function parseRange(s: string, from: number, to: number, kind: PathKind = 'path'): PathNode | ExpressionError {
+  if (s[from] !== '$' || from >= to) return err(from, Math.min(to, from + 1), `${JSON.stringify(s.slice(from, Math.min(to, from + 40)))} is not a path: a path starts with $ (the input), $$ (the context object) or $name (a variable)`);
+  const e = scan(s, from, to, kind);
+  return e ?? new ParsedPath(s, from, to, s.slice(from, rootEnd(s, from, to)), kind);
+}
+
+/** The end of the root at `from`: `$`, `$$` or `$name` (a variable). */
+function rootEnd(s: string, from: number, to: number): number {
+  let i = from + 1;
+  if (i < to && s[i] === '$') return i + 1;
+  while (i < to && isNameChar(s[i])) i++;
+  return i;
+}
+
+/** Scans the path s[from, to) after its root; with a sink, its segments are added to it. */
+function scan(s: string, from: number, to: number, kind: PathKind, sink?: PathSegment[]): ExpressionError | undefined {
+  let i = rootEnd(s, from, to);
+  while (i < to) {
     const c = s[i];
     if (c === '.') {
       // A segment's offsets include its `.`, except after `..`, which is a segment of its own.
       let segmentStart = i;
-      if (s[i + 1] === '.') {
-        if (kind === 'reference') return shift(err(i, i + 2, 'A reference path cannot use the deep scan ..'));
-        segments.push(shift({ kind: 'descendants', start: i, end: i + 2 }));
+      if (s[i + 1] === '.' && i + 1 < to) {
+        if (kind === 'reference') return err(i, i + 2, 'A reference path cannot use the deep scan ..');
+        sink?.push({ kind: 'descendants', start: i, end: i + 2 });
         i += 2;
         segmentStart = i;
       } else i++;
-      if (s[i] === '*') {
-        if (kind === 'reference') return shift(err(i, i + 1, 'A reference path cannot use the wildcard *'));
-        segments.push(shift({ kind: 'wildcard', start: segmentStart, end: i + 1 }));
+      if (i < to && s[i] === '*') {
+        if (kind === 'reference') return err(i, i + 1, 'A reference path cannot use the wildcard *');
+        sink?.push({ kind: 'wildcard', start: segmentStart, end: i + 1 });
         i++;
         continue;
       }
-      if (s[i] === '[') continue; // `..[0]`
+      if (i < to && s[i] === '[') continue; // `..[0]`
       const start = i;
-      while (i < s.length && s[i] !== '.' && s[i] !== '[') i++;
-      if (i === start) return shift(err(start - 1, Math.min(s.length, start + 1), `A name is missing after "." in ${JSON.stringify(s.slice(0, 60))}`));
-      const name = s.slice(start, i);
+      let parens = false;
+      for (; i < to && s[i] !== '.' && s[i] !== '['; i++) if (s[i] === '(' || s[i] === ')') parens = true;
+      if (i === start) return err(start - 1, Math.min(to, start + 1), `A name is missing after "." in ${quoted(s, from, to)}`);
       // Parentheses in a dotted name mean a call written where a name belongs (but `.length()` is JSONPath's own).
-      if ((name.includes('(') || name.includes(')')) && name !== 'length()') {
-        return shift(err(start, i, `${JSON.stringify(name)} cannot be written after "."; intrinsic functions are not path segments (use ['${name}'] for a name with parentheses)`));
+      if (parens && !(i - start === 8 && s.startsWith('length()', start))) {
+        const name = s.slice(start, i);
+        return err(start, i, `${JSON.stringify(name)} cannot be written after "."; intrinsic functions are not path segments (use ['${name}'] for a name with parentheses)`);
       }
-      segments.push(shift({ kind: 'name', name, start: segmentStart, end: i }));
+      sink?.push({ kind: 'name', name: s.slice(start, i), start: segmentStart, end: i });
     } else if (c === '[') {
-      const seg = bracket(s, i, kind);
-      if (isExpressionError(seg)) return shift(seg);
-      segments.push(shift(seg));
-      i = seg.end;
+      const end = bracket(s, i, to, kind, sink);
+      if (typeof end !== 'number') return end;
+      i = end;
     } else {
-      return shift(err(i, i + 1, `Unexpected ${JSON.stringify(c)} in path ${JSON.stringify(s.slice(0, 60))}: segments are .name or [...]`));
+      return err(i, i + 1, `Unexpected ${JSON.stringify(c)} in path ${quoted(s, from, to)}: segments are .name or [...]`);
     }
   }
-  return { kind: 'path', text: s, root, segments, start: from, end: to };
+  return undefined;
 }
 
 /** Checks a path; the error says where and why it is malformed. */
