@@ -136,3 +136,15 @@ test('in JSONPath states, {% %} is plain text; in JSONata states, .$ keys are pl
   assert.deepEqual(await resolveRequest({ A: '{% 1 + 1 %}' }, jsonPath), { A: '{% 1 + 1 %}' });
   assert.deepEqual(await resolveRequest({ 'A.$': '$.x' }, jsonata), { 'A.$': '$.x' });
 });
+
+test('the server\'s reading of expressions: whitespace around a path, and a path argument ends at whitespace', async () => {
+  assert.deepEqual(await resolveRequest({ 'Exec.$': ' $$.Execution.Name ', 'N.$': "States.Format( '{}-{}' , $.model.name ,$['odd key'] )" }, jsonPath), { Exec: 'exec-42', N: 'churn-x' });
+  await assert.rejects(resolveRequest({ 'N.$': "States.Format('{}', $.model name)" }, jsonPath), (e: ResolveError) => {
+    assert.equal(e.message, `N.$: Expected , or ) after an argument of States.Format, found "n" (at position 28 of "States.Format('{}', $.model name)")`);
+    return true;
+  });
+});
+
+test('placeholders are found in linear time, even in "${${${…" without a closing brace', () => {
+  assert.deepEqual(findPlaceholders({ A: '${'.repeat(100_000), B: '${a${b}' }), ['a${b']);
+});
