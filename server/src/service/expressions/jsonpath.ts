@@ -16,13 +16,13 @@ export type PathSegment =
 
 /** A parsed path: `$` (the input), `$$` (the context object) or `$name` (a variable), then its segments. */
 export interface PathNode {
-  kind: 'path';
+  readonly kind: 'path';
   /** The path as written, without surrounding whitespace. */
-  text: string;
-  root: string;
-  segments: PathSegment[];
-  start: number;
-  end: number;
+  readonly text: string;
+  readonly root: string;
+  readonly segments: readonly PathSegment[];
+  readonly start: number;
+  readonly end: number;
 }
 
 const err = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: 'invalid-path' });
