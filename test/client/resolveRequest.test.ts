@@ -2,13 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveRequest, makeExecutionContext, findPlaceholders, ResolveError, type ResolveOptions } from '../../client/src/jobs/resolveRequest';
-import { evaluateIntrinsic } from '../../client/src/jobs/intrinsics';
+import { evaluateIntrinsic } from '../../server/src/service/expressions/index';
 
 const input = { model: { name: 'churn', epochs: 10 }, 'odd key': 'x', files: ['a.csv', 'b.csv'], params: '{"eta":"0.2"}' };
 const context = makeExecutionContext({ stateMachineName: 'TrainPipeline', stateName: 'Train', input, region: 'eu-west-1', account: '111122223333', executionName: 'exec-42', now: new Date('2026-11-22T10:00:00Z') });
 const jsonPath: ResolveOptions = { queryLanguage: 'JSONPath', input, context };
 const jsonata: ResolveOptions = { queryLanguage: 'JSONata', input, context };
-const intrinsic = (text: string) => evaluateIntrinsic(text, input, context);
+const intrinsic = (text: string) => evaluateIntrinsic(text, { input, context });
 
 test('paths: $, $.a.b, $[\'a\'], [0], and the context object', async () => {
   assert.deepEqual(
@@ -50,7 +50,11 @@ test('a path missing from the input is an error naming the key and what is there
   });
   await assert.rejects(resolveRequest({ 'X.$': '$.files[5]' }, jsonPath), /X\.\$: \$\.files\[5\] is not in the execution input \(\$\.files is an array of 2\)/);
   await assert.rejects(resolveRequest({ 'X.$': '$$.Execution.Nope' }, jsonPath), /X\.\$: \$\$\.Execution\.Nope is not in the context object \(\$\$\.Execution is an object/);
-  await assert.rejects(resolveRequest({ 'X.$': 'model.name' }, jsonPath), /X\.\$: "model\.name" is not a path: it must start with \$ or \$\$/);
+  // The server's message for the same mistake: one parser for both sides.
+  await assert.rejects(resolveRequest({ 'X.$': 'model.name' }, jsonPath), (e: ResolveError) => {
+    assert.equal(e.message, 'X.$: "model.name" is not a JSONPath ($…, $$…) or an intrinsic function (States.…); a key ending in .$ takes one of those');
+    return true;
+  });
   await assert.rejects(resolveRequest({ 'X.$': 42 }, jsonPath), /X\.\$: a key ending in \.\$ needs a path or an intrinsic function/);
 });
 
@@ -85,7 +89,8 @@ test('intrinsic errors say which function and what it needs', async () => {
   assert.throws(() => intrinsic('States.ArrayGetItem($.files, 7)'), /States\.ArrayGetItem: the index must be an integer from 0 to 1, got 7/);
   assert.throws(() => intrinsic("States.Hash('x', 'CRC32')"), /States\.Hash: the algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512/);
   assert.throws(() => intrinsic('States.Nope(1)'), /States\.Nope is not an intrinsic function/);
-  assert.throws(() => intrinsic("States.Format('x'"), /expected "," or "\)" at position 17/);
+  assert.throws(() => intrinsic("States.Format('x'"), { message: 'States.Format( is not closed: a ) is missing' });
+  assert.throws(() => intrinsic("States.Format('{}', $.a.)"), { message: 'A name is missing after "." in "$.a." (at position 23 of "States.Format(\'{}\', $.a.)")' });
   await assert.rejects(resolveRequest({ 'N.$': 'States.JsonMerge($.model, $.files, false)' }, jsonPath), /^ResolveError: N\.\$: States\.JsonMerge: both arguments must be objects/);
 });
 
@@ -130,4 +135,16 @@ test('${…} placeholders are listed, then filled in; one without a value is an 
 test('in JSONPath states, {% %} is plain text; in JSONata states, .$ keys are plain keys', async () => {
   assert.deepEqual(await resolveRequest({ A: '{% 1 + 1 %}' }, jsonPath), { A: '{% 1 + 1 %}' });
   assert.deepEqual(await resolveRequest({ 'A.$': '$.x' }, jsonata), { 'A.$': '$.x' });
+});
+
+test('the server\'s reading of expressions: whitespace around a path, and a path argument ends at whitespace', async () => {
+  assert.deepEqual(await resolveRequest({ 'Exec.$': ' $$.Execution.Name ', 'N.$': "States.Format( '{}-{}' , $.model.name ,$['odd key'] )" }, jsonPath), { Exec: 'exec-42', N: 'churn-x' });
+  await assert.rejects(resolveRequest({ 'N.$': "States.Format('{}', $.model name)" }, jsonPath), (e: ResolveError) => {
+    assert.equal(e.message, `N.$: Expected , or ) after an argument of States.Format, found "n" (at position 28 of "States.Format('{}', $.model name)")`);
+    return true;
+  });
+});
+
+test('placeholders are found in linear time, even in "${${${…" without a closing brace', () => {
+  assert.deepEqual(findPlaceholders({ A: '${'.repeat(100_000), B: '${a${b}' }), ['a${b']);
 });

@@ -3,8 +3,7 @@
 // the context object `$$`, and `${…}` placeholders (CloudFormation/CDK definition substitutions) filled in.
 import { randomUUID } from 'node:crypto';
 import jsonata from 'jsonata';
-import { readPath } from './jsonPath';
-import { evaluateIntrinsic, hashText, isIntrinsic } from './intrinsics';
+import { evaluateDynamicValue, hashText, jsonataBody, scanPlaceholders, substitutePlaceholders } from '../../../server/src/service/expressions/index';
 
 export interface ExecutionContext {
   Execution: { Id: string; Name: string; StartTime: string; Input: unknown; RoleArn: string };
@@ -40,13 +39,11 @@ export function makeExecutionContext(o: { stateMachineName: string; stateName: s
   };
 }
 
-const PLACEHOLDER = /\$\{([^}]+)\}/g;
-
 /** The `${…}` placeholder names used anywhere in the payload (keys and values), in first-seen order. */
 export function findPlaceholders(payload: unknown): string[] {
   const names = new Set<string>();
   const walk = (v: unknown) => {
-    if (typeof v === 'string') for (const m of v.matchAll(PLACEHOLDER)) names.add(m[1]);
+    if (typeof v === 'string') for (const p of scanPlaceholders(v)) names.add(p.name);
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (walk(k), walk(x));
   };
@@ -55,13 +52,11 @@ export function findPlaceholders(payload: unknown): string[] {
 }
 
 function substitute(text: string, key: string, values: Record<string, string>): string {
-  return text.replace(PLACEHOLDER, (_, name: string) => {
+  return substitutePlaceholders(text, (name) => {
     if (values[name] === undefined) throw new ResolveError(key, `the placeholder \${${name}} has no value`);
     return values[name];
   });
 }
-
-const JSONATA_EXPRESSION = /^\s*\{%([\s\S]*)%\}\s*$/;
 
 /** Step Functions' own JSONata functions, beside JSONata's library. */
 const STEP_FUNCTIONS_JSONATA = {
@@ -109,8 +104,8 @@ export async function resolveRequest(payload: unknown, o: ResolveOptions): Promi
   const resolve = async (v: unknown, key: string): Promise<unknown> => {
     if (typeof v === 'string') {
       const text = substitute(v, key, values);
-      const jsonataMatch = JSONATA_EXPRESSION.exec(text);
-      if (jsonataMatch && o.queryLanguage === 'JSONata') return evaluateJsonata(jsonataMatch[1], key, o);
+      const expression = o.queryLanguage === 'JSONata' ? jsonataBody(text) : undefined;
+      if (expression !== undefined) return evaluateJsonata(expression, key, o);
       return text;
     }
     if (Array.isArray(v)) return Promise.all(v.map((x, i) => resolve(x, `${key}[${i}]`)));
@@ -123,7 +118,7 @@ export async function resolveRequest(payload: unknown, o: ResolveOptions): Promi
           if (typeof x !== 'string') throw new ResolveError(at, 'a key ending in .$ needs a path or an intrinsic function as its value');
           const expression = substitute(x, at, values);
           try {
-            out[k.slice(0, -2)] = isIntrinsic(expression) ? evaluateIntrinsic(expression, o.input, o.context) : readPath(expression, o.input, o.context);
+            out[k.slice(0, -2)] = evaluateDynamicValue(expression, { input: o.input, context: o.context });
           } catch (e) {
             throw new ResolveError(at, (e as Error).message);
           }

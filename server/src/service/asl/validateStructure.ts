@@ -5,7 +5,7 @@
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
 import { checkDynamicValue, checkJsonata, checkPath, isJsonata, sourceOffset, type ExpressionError } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
-import { hasPlaceholder } from '../core/placeholders';
+import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, list, quote } from '../core/text';
 import { property, propertyNode } from '../core/tree';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';

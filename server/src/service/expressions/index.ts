@@ -1,28 +1,26 @@
-// Expressions inside ASL strings: JSONPath, intrinsic functions and JSONata. Pure functions over a string value;
-// callers map positions into the document with sourceOffset.
-import { HASH_LENGTHS, parseIntrinsic, type Arg, type Call } from './intrinsics';
+// Expressions inside ASL strings, written once for both sides: JSONPath, intrinsic functions, JSONata and ${…}
+// template placeholders. Parsers give trees with offsets into the string value (callers map them into the
+// document with sourceOffset); the server checks with them, the client evaluates with them. Pure: no editor,
+// no LSP, no I/O.
+import { parseDynamicValue } from './dynamic';
+import { INT_MAX_LENGTH, INTRINSIC_FUNCTIONS } from './functions';
+import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 import { checkJsonPath, type PathKind } from './jsonpath';
-import type { ExpressionError } from './types';
+import { isExpressionError, type ExpressionError } from './types';
 
-export type { ExpressionError } from './types';
-export { checkJsonata, isJsonata } from './jsonata';
-export { INTRINSICS, parseIntrinsic } from './intrinsics';
-export type { PathKind } from './jsonpath';
+export { isExpressionError, type ExpressionError } from './types';
+export { checkJsonata, isJsonata, jsonataBody, jsonataRange } from './jsonata';
+export { INTRINSICS, parseIntrinsic, type Call, type IntrinsicArg, type ParseOptions } from './intrinsics';
+export { INTRINSIC_FUNCTIONS, HASH_LENGTHS, hashText, type IntrinsicFunction, type ArgSpec, type ArgType } from './functions';
+export { parseJsonPath, readPath, type PathKind, type PathNode, type PathSegment, type PathRoots } from './jsonpath';
+export { parseDynamicValue } from './dynamic';
+export { evaluateDynamicValue, evaluateIntrinsic, evaluateCall, ExpressionSyntaxError } from './evaluate';
+export { hasPlaceholder, scanPlaceholders, substitutePlaceholders, type Placeholder } from './placeholders';
 
 /** The value of a `"X.$"` key: a JSONPath (`$…`), a context path (`$$…`), a variable, or an intrinsic function call. */
 export function checkDynamicValue(value: string): ExpressionError | undefined {
-  const lead = value.length - value.trimStart().length;
-  if (value.startsWith('States.', lead)) {
-    const r = parseIntrinsic(value);
-    return 'kind' in r ? undefined : r;
-  }
-  if (value.startsWith('$', lead)) return checkJsonPath(value, 'path');
-  return {
-    start: 0,
-    end: value.length,
-    message: `${JSON.stringify(value.slice(0, 60))} is not a JSONPath ($…, $$…) or an intrinsic function (States.…); a key ending in .$ takes one of those`,
-    code: 'invalid-path',
-  };
+  const r = parseDynamicValue(value);
+  return isExpressionError(r) ? r : undefined;
 }
 
 /** A path field: InputPath, OutputPath, ItemsPath… (`path`) or ResultPath (`reference`: names and indexes only). */
@@ -43,12 +41,11 @@ const CONTEXT_MAX: Record<string, number> = {
   '$$.Execution.StartTime': 24,
   '$$.State.EnteredTime': 24,
 };
-// Integers (retry counts, Map indexes, MathAdd/MathRandom/ArrayLength results) are Java ints: at most 11 characters.
-const INT_MAX_LENGTH = 11;
 const INT_CONTEXT = new Set(['$$.State.RetryCount', '$$.Map.Item.Index', '$$.Execution.RedriveCount']);
-const INT_FUNCTIONS = new Set(['States.MathAdd', 'States.MathRandom', 'States.ArrayLength']);
 
-function argMax(a: Arg): number | undefined {
+const contextMax = (path: string): number | undefined => CONTEXT_MAX[path.trim()] ?? (INT_CONTEXT.has(path.trim()) ? INT_MAX_LENGTH : undefined);
+
+function argMax(a: IntrinsicArg): number | undefined {
   switch (a.kind) {
     case 'string':
       return a.value.length;
@@ -62,28 +59,7 @@ function argMax(a: Arg): number | undefined {
   }
 }
 
-const contextMax = (path: string): number | undefined => CONTEXT_MAX[path.trim()] ?? (INT_CONTEXT.has(path.trim()) ? INT_MAX_LENGTH : undefined);
-
-function callMax(c: Call): number | undefined {
-  if (c.name === 'States.UUID') return 36;
-  if (INT_FUNCTIONS.has(c.name)) return INT_MAX_LENGTH;
-  if (c.name === 'States.Hash') return c.args[1]?.kind === 'string' ? HASH_LENGTHS[c.args[1].value] : undefined;
-  if (c.name === 'States.Base64Encode') {
-    // Base64 of n characters: at most 3n UTF-8 bytes (2 UTF-16 units make at most 4 bytes), so 4n characters.
-    const n = c.args[0] && argMax(c.args[0]);
-    return n === undefined ? undefined : 4 * n;
-  }
-  if (c.name === 'States.Format' && c.args[0]?.kind === 'string') {
-    let total = c.args[0].value.length - 2 * (c.args.length - 1); // each {} placeholder is replaced by a value
-    for (const a of c.args.slice(1)) {
-      const m = argMax(a);
-      if (m === undefined) return undefined;
-      total += m;
-    }
-    return total;
-  }
-  return undefined;
-}
+const callMax = (c: Call): number | undefined => INTRINSIC_FUNCTIONS.get(c.name)?.maxLength?.(c, argMax);
 
 /**
  * An upper bound on the length of the string a dynamic value produces, when it can be known statically
@@ -92,7 +68,7 @@ function callMax(c: Call): number | undefined {
 export function staticMaxLength(value: string): number | undefined {
   if (value.trimStart().startsWith('States.')) {
     const r = parseIntrinsic(value);
-    return 'kind' in r ? callMax(r) : undefined;
+    return isExpressionError(r) ? undefined : callMax(r);
   }
   return contextMax(value);
 }

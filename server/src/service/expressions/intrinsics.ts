@@ -1,65 +1,31 @@
-// Intrinsic function calls (`States.Format('{}-x', $.id)`), parsed into a small tree so that both the checks
-// and the static length bound can use them.
+// Intrinsic function calls (`States.Format('{}-x', $.id)`): one parser whose tree carries source offsets, used to
+// check a call (server), to bound its result's length, and to evaluate it (client).
 import { closest } from '../core/text';
-import { checkJsonPath } from './jsonpath';
-import type { ExpressionError } from './types';
+import { argSpec, INTRINSIC_FUNCTIONS, type IntrinsicFunction } from './functions';
+import { parseRange, type PathNode } from './jsonpath';
+import { isExpressionError, type ExpressionError } from './types';
 
-/** Every intrinsic function with its number of arguments [min, max]. */
-export const INTRINSICS: Record<string, [number, number]> = {
-  'States.Format': [1, Infinity],
-  'States.StringToJson': [1, 1],
-  'States.JsonToString': [1, 1],
-  'States.Array': [0, Infinity],
-  'States.ArrayPartition': [2, 2],
-  'States.ArrayContains': [2, 2],
-  'States.ArrayRange': [3, 3],
-  'States.ArrayGetItem': [2, 2],
-  'States.ArrayLength': [1, 1],
-  'States.ArrayUnique': [1, 1],
-  'States.Base64Encode': [1, 1],
-  'States.Base64Decode': [1, 1],
-  'States.Hash': [2, 2],
-  'States.JsonMerge': [3, 3],
-  'States.MathRandom': [2, 3],
-  'States.MathAdd': [2, 2],
-  'States.StringSplit': [2, 2],
-  'States.UUID': [0, 0],
-};
-
-/** The algorithms States.Hash accepts, with the length of the hex digest it returns. */
-export const HASH_LENGTHS: Record<string, number> = { MD5: 32, 'SHA-1': 40, 'SHA-256': 64, 'SHA-384': 96, 'SHA-512': 128 };
-const HASH_ALGORITHMS = Object.keys(HASH_LENGTHS);
-
-/** The {} placeholders of a States.Format template as written (raw): `\{` and `\}` are literal braces. */
-export function placeholders(raw: string): number {
-  let n = 0;
-  for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === '\\') i++;
-    else if (raw[i] === '{' && raw[i + 1] === '}') {
-      n++;
-      i++;
-    }
-  }
-  return n;
-}
-
-export type Arg =
+export type IntrinsicArg =
   | { kind: 'string'; value: string; raw: string; start: number; end: number }
-  | { kind: 'number' | 'literal'; text: string; start: number; end: number }
-  | { kind: 'path'; text: string; start: number; end: number }
+  | { kind: 'number'; value: number; text: string; start: number; end: number }
+  | { kind: 'literal'; value: boolean | null; text: string; start: number; end: number }
+  | PathNode
   | Call;
 
 export interface Call {
   kind: 'call';
   name: string;
-  args: Arg[];
+  args: IntrinsicArg[];
   start: number;
   end: number;
 }
 
+/** Every intrinsic function with its number of arguments [min, max]. */
+export const INTRINSICS: Record<string, [number, number]> = Object.fromEntries([...INTRINSIC_FUNCTIONS.values()].map((f) => [f.name, [f.min, f.max]]));
+
 /** `; did you mean States.X?` for a misspelt or miscased name, compared without the common `States.` prefix. */
 function suggest(name: string): string {
-  const known = Object.keys(INTRINSICS);
+  const known = [...INTRINSIC_FUNCTIONS.keys()];
   const guess = known.find((k) => k.toLowerCase() === name.toLowerCase()) ?? closest(name.slice(7), known.map((k) => k.slice(7)), 1).map((k) => `States.${k}`)[0];
   return guess ? `; did you mean ${guess}?` : '';
 }
@@ -71,28 +37,43 @@ const fail = (start: number, end: number, message: string): never => {
   throw new Fail({ start, end, message, code: 'invalid-intrinsic' });
 };
 
+// Between the parts of a call (as the Step Functions grammar skips them).
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+export interface ParseOptions {
+  /**
+   * Also check the call against the function table as it is read: known names, arity, literal arguments
+   * (`States.Hash` algorithms) and each function's own check (`States.Format`'s placeholders). The server checks;
+   * the evaluator checks values at run time instead, with messages about the values.
+   */
+  check?: boolean;
+}
+
 /** Parses a whole intrinsic call; the error says where and why it is malformed. */
-export function parseIntrinsic(s: string): Call | ExpressionError {
+export function parseIntrinsic(s: string, options: ParseOptions = { check: true }): Call | ExpressionError {
+  const check = options.check !== false;
   let i = 0;
   const ws = () => {
-    while (s[i] === ' ' || s[i] === '\t' || s[i] === '\n') i++;
+    while (isSpace(s[i])) i++;
   };
 
   let depth = 0;
   function call(): Call {
     const start = i;
     if (++depth > 64) fail(start, s.length, 'Intrinsic functions are nested too deeply (more than 64 levels)');
-    const m = /^States\.[A-Za-z0-9]+/.exec(s.slice(i, i + 40));
-    if (!m) fail(i, Math.min(s.length, i + 7), `Expected an intrinsic function name after "States.", such as States.Format(…)`);
-    const name = m![0];
-    i += name.length;
-    const arity = INTRINSICS[name];
-    if (!arity) {
-      fail(start, i, `Unknown intrinsic function ${name}${suggest(name)}`);
-    }
-    if (s[i] !== '(') fail(start, i, `${name} must be called: ${name}(…)`);
+    let j = i + 7;
+    if (s.startsWith('States.', i)) while (j < s.length && /[A-Za-z0-9]/.test(s[j])) j++;
+    if (!s.startsWith('States.', i) || j === i + 7) fail(i, Math.min(s.length, i + 7), `Expected an intrinsic function name after "States.", such as States.Format(…)`);
+    const name = s.slice(i, j);
+    i = j;
+    const f = INTRINSIC_FUNCTIONS.get(name);
+    if (!f && check) fail(start, i, `Unknown intrinsic function ${name}${suggest(name)}`);
+    const nameEnd = i;
+    ws();
+    if (s[i] !== '(') fail(start, nameEnd, `${name} must be called: ${name}(…)`);
     i++;
-    const args: Arg[] = [];
+    const args: IntrinsicArg[] = [];
     ws();
     if (s[i] === ')') i++;
     else
@@ -112,41 +93,34 @@ export function parseIntrinsic(s: string): Call | ExpressionError {
         if (i >= s.length) fail(start, s.length, `${name}( is not closed: a ) is missing`);
         fail(i, i + 1, `Expected , or ) after an argument of ${name}, found ${JSON.stringify(s[i])}`);
       }
-    const [min, max] = arity!;
-    if (args.length < min || args.length > max) {
-      const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} or ${max}`;
-      fail(start, i, `${name} takes ${want} argument${min === 1 && max !== 2 ? '' : 's'}, got ${args.length}`);
-    }
-    if (name === 'States.Format' && args[0]?.kind === 'string') {
-      const holes = placeholders(args[0].raw);
-      if (holes !== args.length - 1) fail(args[0].start, args[0].end, `States.Format's template has ${holes} {} placeholder${holes === 1 ? '' : 's'} but ${args.length - 1} value${args.length === 2 ? '' : 's'} follow${args.length === 2 ? 's' : ''}`);
-    }
-    const algorithm = args[1];
-    if (name === 'States.Hash' && algorithm?.kind === 'string' && !HASH_ALGORITHMS.includes(algorithm.value)) {
-      fail(algorithm.start, algorithm.end, `States.Hash algorithm ${JSON.stringify(algorithm.value)} is not one of ${HASH_ALGORITHMS.join(', ')}`);
-    }
+    const c: Call = { kind: 'call', name, args, start, end: i };
+    if (check && f) checkCall(f, c);
     depth--;
-    return { kind: 'call', name, args, start, end: i };
+    return c;
   }
 
-  function arg(): Arg {
+  function arg(): IntrinsicArg {
     const start = i;
     const c = s[i];
     if (c === "'") {
+      // \' \\ \{ \} and any other \x stand for x; `raw` keeps the escapes for States.Format's placeholders.
       let value = '';
-      for (i++; i < s.length && s[i] !== "'"; i++) {
+      let run = ++i; // the start of the text since the last escape, appended as one slice
+      for (; i < s.length && s[i] !== "'"; i++) {
         if (s[i] === '\\') {
-          i++;
+          value += s.slice(run, i);
+          run = ++i;
           if (i >= s.length) break;
         }
-        value += s[i];
       }
       if (i >= s.length) fail(start, s.length, 'Unterminated string: a closing \' is missing');
+      value += s.slice(run, i);
       i++;
       return { kind: 'string', value, raw: s.slice(start + 1, i - 1), start, end: i };
     }
     if (c === '$') {
-      // A path runs to the next , or ) outside brackets and quotes.
+      // A path runs to the first , ) or whitespace outside brackets, parentheses and quotes: Step Functions'
+      // grammar reads a path as one token (`$.a b` is the path $.a followed by a stray b).
       let depth = 0;
       for (; i < s.length; i++) {
         const d = s[i];
@@ -156,18 +130,19 @@ export function parseIntrinsic(s: string): Call | ExpressionError {
         else if (d === ']' || d === ')') {
           if (depth === 0) break;
           depth--;
-        } else if (d === ',' && depth === 0) break;
+        } else if (depth === 0 && (d === ',' || isSpace(d))) break;
       }
-      const text = s.slice(start, i).trimEnd();
-      const e = checkJsonPath(text);
-      if (e) throw new Fail({ ...e, start: start + e.start, end: start + e.end });
-      return { kind: 'path', text, start, end: start + text.length };
+      const end = Math.min(i, s.length);
+      const p = parseRange(s, start, end);
+      if (isExpressionError(p)) throw new Fail(p);
+      return p;
     }
     if (s.startsWith('States.', i)) return call();
-    const lit = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(s.slice(i, i + 40));
+    const lit = literal(s, i);
     if (lit) {
-      i += lit[0].length;
-      return { kind: /\d/.test(lit[0][0]) || lit[0][0] === '-' ? 'number' : 'literal', text: lit[0], start, end: i };
+      i += lit.length;
+      if (lit === 'true' || lit === 'false' || lit === 'null') return { kind: 'literal', value: lit === 'null' ? null : lit === 'true', text: lit, start, end: i };
+      return { kind: 'number', value: Number(lit), text: lit, start, end: i };
     }
     if (c === '"') return fail(start, start + 1, "Strings in intrinsic functions use single quotes: 'text'");
     return fail(start, Math.min(s.length, start + 1), i >= s.length ? 'An argument is missing' : `Unexpected ${JSON.stringify(c)}: an argument is a 'string', a number, a path ($…) or an intrinsic function`);
@@ -183,4 +158,37 @@ export function parseIntrinsic(s: string): Call | ExpressionError {
     if (e instanceof Fail) return e.error;
     throw e;
   }
+}
+
+/** A number (-1, 2.5, 1e3) or true, false, null at `i`; the text matched, or undefined. */
+function literal(s: string, i: number): string | undefined {
+  let j = i;
+  if (s[j] === '-') j++;
+  if (!isDigit(s[j])) return s.startsWith('true', i) ? 'true' : s.startsWith('false', i) ? 'false' : s.startsWith('null', i) ? 'null' : undefined;
+  while (isDigit(s[j])) j++;
+  if (s[j] === '.' && isDigit(s[j + 1])) for (j++; isDigit(s[j]); ) j++;
+  if (s[j] === 'e' || s[j] === 'E') {
+    let k = j + 1;
+    if (s[k] === '+' || s[k] === '-') k++;
+    if (isDigit(s[k])) for (j = k; isDigit(s[j]); ) j++;
+  }
+  return s.slice(i, j);
+}
+
+/** The table's checks of a call as written: arity, literal arguments, the function's own check. */
+function checkCall(f: IntrinsicFunction, c: Call): void {
+  const { name, args } = c;
+  if (args.length < f.min || args.length > f.max) {
+    const { min, max } = f;
+    const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} or ${max}`;
+    fail(c.start, c.end, `${name} takes ${want} argument${min === 1 && max !== 2 ? '' : 's'}, got ${args.length}`);
+  }
+  const own = f.check?.(c);
+  if (own) throw new Fail(own);
+  args.forEach((a, k) => {
+    const spec = argSpec(f, k);
+    if (a.kind === 'string' && spec?.oneOf && !spec.oneOf.includes(a.value)) {
+      fail(a.start, a.end, `${name} ${spec.name ?? `argument ${k + 1}`} ${JSON.stringify(a.value)} is not one of ${spec.oneOf.join(', ')}`);
+    }
+  });
 }

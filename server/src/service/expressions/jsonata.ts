@@ -1,9 +1,28 @@
-// JSONata `{% … %}` expressions, parsed with the jsonata package itself, so the syntax is exactly Step Functions'.
+// JSONata `{% … %}` expressions: detected here, once, for both sides; parsed with the jsonata package itself, so
+// the syntax is exactly Step Functions'.
 import jsonata from 'jsonata';
 import type { ExpressionError } from './types';
 
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || /\s/.test(c);
+
+/** Where the expression of a whole-string `{% … %}` lies (surrounding whitespace allowed): [from, to) of its body. */
+export function jsonataRange(s: string): { from: number; to: number } | undefined {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isSpace(s[a])) a++;
+  while (b > a && isSpace(s[b - 1])) b--;
+  if (b - a < 4 || !s.startsWith('{%', a) || !s.startsWith('%}', b - 2)) return undefined;
+  return { from: a + 2, to: b - 2 };
+}
+
 /** A whole-string JSONata expression: `{% … %}` (surrounding whitespace allowed). */
-export const isJsonata = (s: string): boolean => /^\s*\{%[\s\S]*%\}\s*$/.test(s);
+export const isJsonata = (s: string): boolean => jsonataRange(s) !== undefined;
+
+/** The expression between `{%` and `%}` of a whole-string JSONata value, or undefined when it is not one. */
+export function jsonataBody(s: string): string | undefined {
+  const r = jsonataRange(s);
+  return r && s.slice(r.from, r.to);
+}
 
 interface JsonataError {
   code?: string;

@@ -1,84 +1,237 @@
-// Step Functions JSONPath, parsed by hand (linear, no regex backtracking). Lenient where Step Functions is:
-// a false error costs users more than a missed one, so only what is certainly malformed is reported.
-import type { ExpressionError } from './types';
+// Step Functions JSONPath: one parser (linear, no regex backtracking) whose tree carries source offsets, used to
+// check a path (server) and to read a value with it (client). Lenient where Step Functions is: a false error costs
+// users more than a missed one, so only what is certainly malformed is reported.
+import { isExpressionError, type ExpressionError } from './types';
 
 export type PathKind = 'path' | 'reference';
 
+/** One step of a path; start/end are offsets into the string that was parsed. */
+export type PathSegment =
+  | { kind: 'name'; name: string; start: number; end: number } // .name (also `.length()`)
+  | { kind: 'member'; name: string; start: number; end: number } // ['name'] or ["name"]
+  | { kind: 'index'; index: number; start: number; end: number } // [0]
+  | { kind: 'wildcard'; start: number; end: number } // .*
+  | { kind: 'descendants'; start: number; end: number } // the `..` of a deep scan, before the segment it applies to
+  | { kind: 'selector'; text: string; start: number; end: number }; // any other [...]: [*], slices, unions, filters, [-1]
+
+/** A parsed path: `$` (the input), `$$` (the context object) or `$name` (a variable), then its segments. */
+export interface PathNode {
+  readonly kind: 'path';
+  /** The path as written, without surrounding whitespace. */
+  readonly text: string;
+  readonly root: string;
+  readonly segments: readonly PathSegment[];
+  readonly start: number;
+  readonly end: number;
+}
+
 const err = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: 'invalid-path' });
 
-/** Scans a bracket segment starting at `i` (at `[`); returns the index after `]`, or an error. */
-function bracket(s: string, i: number, kind: PathKind): number | ExpressionError {
-  const open = i;
-  i++;
+const isNameChar = (c: string | undefined) => c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_');
+
+/**
+ * Scans a bracket segment starting at `open` (at `[`), up to `to`; returns the index after its `]`, or an error.
+ * With a sink, the segment is classified and added to it.
+ */
+function bracket(s: string, open: number, to: number, kind: PathKind, sink?: PathSegment[]): number | ExpressionError {
+  let i = open + 1;
   let depth = 0;
   let sawFilter = false;
   let sawWildcardOrSlice = false;
-  for (; i < s.length; i++) {
+  for (; i < to; i++) {
     const c = s[i];
     if (c === "'" || c === '"') {
       const q = c;
-      for (i++; i < s.length && s[i] !== q; i++) if (s[i] === '\\') i++;
-      if (i >= s.length) return err(open, s.length, `Unterminated string in ${s.slice(open, open + 20)}`);
+      for (i++; i < to && s[i] !== q; i++) if (s[i] === '\\') i++;
+      if (i >= to) return err(open, to, `Unterminated string in ${s.slice(open, Math.min(to, open + 20))}`);
     } else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '?' && depth === 0) sawFilter = true;
     else if ((c === '*' || c === ':' || c === ',') && depth === 0) sawWildcardOrSlice = true;
     else if (c === ']' && depth <= 0) break;
   }
-  if (i >= s.length) return err(open, s.length, `Unterminated bracket: "${s.slice(open)}" needs a closing ]`);
-  const inner = s.slice(open + 1, i).trim();
-  if (!inner) return err(open, i + 1, 'Empty brackets []: write an index, a quoted name, * or a filter');
+  if (i >= to) return err(open, to, `Unterminated bracket: "${s.slice(open, to)}" needs a closing ]`);
+  const end = i + 1;
+  let a = open + 1;
+  let b = i;
+  while (a < b && isWhitespace(s[a])) a++;
+  while (b > a && isWhitespace(s[b - 1])) b--;
+  if (a === b) return err(open, end, 'Empty brackets []: write an index, a quoted name, * or a filter');
   if (kind === 'reference' && (sawFilter || sawWildcardOrSlice)) {
-    return err(open, i + 1, `A reference path cannot use filters, wildcards, slices or unions: ${s.slice(open, i + 1)}`);
+    return err(open, end, `A reference path cannot use filters, wildcards, slices or unions: ${s.slice(open, end)}`);
   }
-  return i + 1;
+  if (sink) sink.push(classify(s.slice(a, b), open, end));
+  return end;
 }
+
+/** What a bracket holds: an index, one quoted name, or anything else (a selector). */
+function classify(inner: string, start: number, end: number): PathSegment {
+  if (/^\d+$/.test(inner)) return { kind: 'index', index: Number(inner), start, end };
+  const q = inner[0];
+  if ((q === "'" || q === '"') && inner.length >= 2 && inner.endsWith(q)) {
+    // One quoted name (not a union 'a','b'): no unescaped quote of its kind inside.
+    let name = '';
+    for (let k = 1; k < inner.length - 1; k++) {
+      if (inner[k] === '\\' && k + 1 < inner.length - 1) name += inner[++k];
+      else if (inner[k] === q) return { kind: 'selector', text: inner, start, end };
+      else name += inner[k];
+    }
+    return { kind: 'member', name, start, end };
+  }
+  return { kind: 'selector', text: inner, start, end };
+}
+
+const isWhitespace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || /\s/.test(c);
 
 /**
- * Checks a JSONPath: `$` (input), `$$` (context object) or `$name` (a variable), followed by `.name`, `..name`,
- * `.*`, `['name']`, `[0]`, `[*]`, slices, unions and filters. Reference paths (ResultPath) allow only names
- * and indexes.
+ * Parses a JSONPath: `$` (input), `$$` (context object) or `$name` (a variable), followed by `.name`, `..name`,
+ * `.*`, `['name']`, `[0]`, `[*]`, slices, unions and filters. Reference paths (ResultPath) allow only names and
+ * indexes. Surrounding whitespace is ignored, as Step Functions does (real definitions have "$$.Execution.Name ").
  */
-export function checkJsonPath(value: string, kind: PathKind = 'path'): ExpressionError | undefined {
-  // Surrounding whitespace is ignored by Step Functions (real definitions have "$$.Execution.Name ").
-  const lead = value.length - value.trimStart().length;
-  const e = checkTrimmed(value.trim(), kind);
-  return e && { ...e, start: e.start + lead, end: e.end + lead };
+export function parseJsonPath(value: string, kind: PathKind = 'path'): PathNode | ExpressionError {
+  let from = 0;
+  let to = value.length;
+  while (from < to && isWhitespace(value[from])) from++;
+  while (to > from && isWhitespace(value[to - 1])) to--;
+  return parseRange(value, from, to, kind);
 }
 
-function checkTrimmed(s: string, kind: PathKind): ExpressionError | undefined {
-  if (!s.startsWith('$')) return err(0, Math.min(s.length, 1) || 0, `${JSON.stringify(s.slice(0, 40))} is not a path: a path starts with $ (the input), $$ (the context object) or $name (a variable)`);
-  let i = 1;
-  if (s[i] === '$') i++;
-  else while (i < s.length && /[A-Za-z0-9_]/.test(s[i])) i++; // a variable name
-  while (i < s.length) {
+const quoted = (s: string, from: number, to: number) => JSON.stringify(s.slice(from, Math.min(to, from + 60)));
+
+/**
+ * A path that parsed. Its segments are built when first read: checking a path (the server, on every keystroke)
+ * needs only to know that it parses, and a 200,000-segment path should not cost 200,000 objects for that.
+ */
+class ParsedPath implements PathNode {
+  readonly kind = 'path';
+  private built?: PathSegment[];
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly root: string,
+    private readonly pathKind: PathKind,
+  ) {}
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
+  get segments(): PathSegment[] {
+    if (!this.built) {
+      this.built = [];
+      scan(this.source, this.start, this.end, this.pathKind, this.built);
+    }
+    return this.built;
+  }
+}
+
+/** Parses s[from, to) as a path (an intrinsic's argument, or a whole value); offsets are into `s`. */
+export function parseRange(s: string, from: number, to: number, kind: PathKind = 'path'): PathNode | ExpressionError {
+  if (s[from] !== '$' || from >= to) return err(from, Math.min(to, from + 1), `${JSON.stringify(s.slice(from, Math.min(to, from + 40)))} is not a path: a path starts with $ (the input), $$ (the context object) or $name (a variable)`);
+  const e = scan(s, from, to, kind);
+  return e ?? new ParsedPath(s, from, to, s.slice(from, rootEnd(s, from, to)), kind);
+}
+
+/** The end of the root at `from`: `$`, `$$` or `$name` (a variable). */
+function rootEnd(s: string, from: number, to: number): number {
+  let i = from + 1;
+  if (i < to && s[i] === '$') return i + 1;
+  while (i < to && isNameChar(s[i])) i++;
+  return i;
+}
+
+/** Scans the path s[from, to) after its root; with a sink, its segments are added to it. */
+function scan(s: string, from: number, to: number, kind: PathKind, sink?: PathSegment[]): ExpressionError | undefined {
+  let i = rootEnd(s, from, to);
+  while (i < to) {
     const c = s[i];
     if (c === '.') {
-      if (s[i + 1] === '.') {
+      // A segment's offsets include its `.`, except after `..`, which is a segment of its own.
+      let segmentStart = i;
+      if (s[i + 1] === '.' && i + 1 < to) {
         if (kind === 'reference') return err(i, i + 2, 'A reference path cannot use the deep scan ..');
+        sink?.push({ kind: 'descendants', start: i, end: i + 2 });
         i += 2;
+        segmentStart = i;
       } else i++;
-      if (s[i] === '*') {
+      if (i < to && s[i] === '*') {
         if (kind === 'reference') return err(i, i + 1, 'A reference path cannot use the wildcard *');
+        sink?.push({ kind: 'wildcard', start: segmentStart, end: i + 1 });
         i++;
         continue;
       }
-      if (s[i] === '[') continue; // `..[0]`
+      if (i < to && s[i] === '[') continue; // `..[0]`
       const start = i;
-      while (i < s.length && s[i] !== '.' && s[i] !== '[') i++;
-      if (i === start) return err(start - 1, Math.min(s.length, start + 1), `A name is missing after "." in ${JSON.stringify(s.slice(0, 60))}`);
-      const name = s.slice(start, i);
+      let parens = false;
+      for (; i < to && s[i] !== '.' && s[i] !== '['; i++) if (s[i] === '(' || s[i] === ')') parens = true;
+      if (i === start) return err(start - 1, Math.min(to, start + 1), `A name is missing after "." in ${quoted(s, from, to)}`);
       // Parentheses in a dotted name mean a call written where a name belongs (but `.length()` is JSONPath's own).
-      if (/[()]/.test(name) && name !== 'length()') {
+      if (parens && !(i - start === 8 && s.startsWith('length()', start))) {
+        const name = s.slice(start, i);
         return err(start, i, `${JSON.stringify(name)} cannot be written after "."; intrinsic functions are not path segments (use ['${name}'] for a name with parentheses)`);
       }
+      sink?.push({ kind: 'name', name: s.slice(start, i), start: segmentStart, end: i });
     } else if (c === '[') {
-      const end = bracket(s, i, kind);
+      const end = bracket(s, i, to, kind, sink);
       if (typeof end !== 'number') return end;
       i = end;
     } else {
-      return err(i, i + 1, `Unexpected ${JSON.stringify(c)} in path ${JSON.stringify(s.slice(0, 60))}: segments are .name or [...]`);
+      return err(i, i + 1, `Unexpected ${JSON.stringify(c)} in path ${quoted(s, from, to)}: segments are .name or [...]`);
     }
   }
   return undefined;
+}
+
+/** Checks a path; the error says where and why it is malformed. */
+export function checkJsonPath(value: string, kind: PathKind = 'path'): ExpressionError | undefined {
+  const r = parseJsonPath(value, kind);
+  return isExpressionError(r) ? r : undefined;
+}
+
+/** The values a path reads: `$` the execution input, `$$` the context object, `$name` the variables. */
+export interface PathRoots {
+  input: unknown;
+  context: unknown;
+  variables?: Record<string, unknown>;
+}
+
+/** The value at a parsed path; throws naming the missing part (`$.a.b is not in the execution input (…)`). */
+export function readPath(path: PathNode, roots: PathRoots): unknown {
+  const where = path.root === '$' ? 'the execution input' : path.root === '$$' ? 'the context object' : `the variable ${path.root}`;
+  let value: unknown;
+  if (path.root === '$') value = roots.input;
+  else if (path.root === '$$') value = roots.context;
+  else {
+    const name = path.root.slice(1);
+    if (!roots.variables || !Object.prototype.hasOwnProperty.call(roots.variables, name)) throw new Error(`${path.root} is a variable (set by Assign in an earlier state), and no value is known for it here`);
+    value = roots.variables[name];
+  }
+  // Offsets of the text written so far, for messages that quote the path as the user wrote it.
+  const written = (end: number) => path.text.slice(0, end - path.start);
+  let at = path.root;
+  for (const segment of path.segments) {
+    if (segment.kind === 'wildcard') throw new Error(`"${path.text}": wildcards are not supported when launching from the editor`);
+    if (segment.kind === 'descendants') throw new Error(`"${path.text}": the deep scan .. is not supported when launching from the editor`);
+    if (segment.kind === 'selector') throw new Error(`"${path.text}": only ['name'] and [index] are supported inside brackets (${written(segment.end).slice(at.length)})`);
+    const next = written(segment.end);
+    if (segment.kind === 'name' && segment.name === 'length()' && (Array.isArray(value) || typeof value === 'string')) {
+      value = value.length;
+    } else {
+      const key = segment.kind === 'index' ? segment.index : segment.name;
+      const found =
+        typeof key === 'number'
+          ? Array.isArray(value) && key < value.length
+          : value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, key);
+      if (!found) throw new Error(`${next} is not in ${where} (${at} is ${describe(value)})`);
+      value = (value as Record<string | number, unknown>)[key];
+    }
+    at = next;
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (value === null) return 'null';
+  if (typeof value === 'object') return `an object with ${Object.keys(value as object).map((k) => `"${k}"`).join(', ') || 'no keys'}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
 }

@@ -5,3 +5,6 @@ export interface ExpressionError {
   message: string;
   code: 'invalid-path' | 'invalid-intrinsic' | 'invalid-jsonata';
 }
+
+/** Whether a parse result is an error rather than a tree. */
+export const isExpressionError = (x: object): x is ExpressionError => 'message' in x;

@@ -3,7 +3,7 @@
 // sizes, map keys and values — every constraint the model states, at every depth.
 import { Code } from '../core/codes';
 import { createFindingsCache } from '../core/findingsCache';
-import { hasPlaceholder } from '../core/placeholders';
+import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { checkDynamicValue, checkJsonata, isJsonata, staticMaxLength, sourceOffset, type ExpressionError } from '../expressions/index';

@@ -1,0 +1,48 @@
+// Template placeholders `${Name}` (SAM DefinitionSubstitutions, CDK tokens, Terraform templatefile), replaced before
+// deployment. Scanned by hand in linear time: the regex /\$\{([^}]+)\}/g retries from every `${` and is quadratic
+// on "${${${…" without a closing brace.
+
+/** A placeholder as written: its name and its offsets [start, end) including `${` and `}`. */
+export interface Placeholder {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Whether the server treats a string as a template value: a `${` with a `}` after it. */
+export const hasPlaceholder = (s: string): boolean => {
+  const open = s.indexOf('${');
+  return open >= 0 && s.indexOf('}', open + 2) >= 0;
+};
+
+/** Every `${name}` (a non-empty name without `}`), in order; what /\$\{([^}]+)\}/g matches, in linear time. */
+export function scanPlaceholders(s: string): Placeholder[] {
+  const out: Placeholder[] = [];
+  let from = 0;
+  for (;;) {
+    const open = s.indexOf('${', from);
+    if (open < 0) return out;
+    const close = s.indexOf('}', open + 2);
+    // No } after this ${: none after any later ${ either.
+    if (close < 0) return out;
+    if (close === open + 2) {
+      from = open + 1; // `${}` names nothing; the regex moves on by one character
+      continue;
+    }
+    out.push({ name: s.slice(open + 2, close), start: open, end: close + 1 });
+    from = close + 1;
+  }
+}
+
+/** The string with each placeholder replaced by `valueOf(name)`. */
+export function substitutePlaceholders(s: string, valueOf: (name: string) => string): string {
+  const found = scanPlaceholders(s);
+  if (!found.length) return s;
+  let out = '';
+  let at = 0;
+  for (const p of found) {
+    out += s.slice(at, p.start) + valueOf(p.name);
+    at = p.end;
+  }
+  return out + s.slice(at);
+}
