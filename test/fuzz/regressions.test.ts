@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { hasPlaceholder } from '../../server/src/service/core/placeholders';
+import { hasPlaceholder } from '../../server/src/service/expressions/placeholders';
 import { checkJsonata } from '../../server/src/service/expressions/index';
 import { checkEverything } from './checks';
 
