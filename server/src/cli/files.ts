@@ -75,8 +75,10 @@ export function expand(args: string[], cwd: string): Expansion {
     }
     if (stat?.isDirectory()) {
       for (const file of search(path, '**', cwd, problems)) if (FOUND_IN_DIRS.test(file)) found.push({ path: file, explicit: false });
-    } else if (stat) {
+    } else if (stat?.isFile()) {
       found.push({ path, explicit: true });
+    } else if (stat) {
+      fatal.push(`cannot read ${arg}: ${kindOf(stat)}, not a regular file`);
     } else {
       const { base, pattern } = splitGlob(arg, cwd);
       const matched = search(base, pattern, cwd, problems).filter((f) => languageOf(f, false));
@@ -84,7 +86,8 @@ export function expand(args: string[], cwd: string): Expansion {
       for (const file of matched) found.push({ path: file, explicit: false });
     }
   }
-  if (fatal.length) throw new PathError(fatal.join('\n'));
+  // Why a glob matched nothing may be an unreadable folder: say both.
+  if (fatal.length) throw new PathError([...problems, ...fatal].join('\n'));
   return { files: unique(found), problems };
 }
 
@@ -99,7 +102,8 @@ function splitGlob(arg: string, cwd: string): { base: string; pattern: string } 
 
 /** Sorted by path; a file reached twice (through a link) is checked once, under the first path. */
 function unique(found: Candidate[]): Candidate[] {
-  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A file both named and found counts as named (a named .yaml file is a state machine).
+  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : Number(b.explicit) - Number(a.explicit)));
   const seen = new Set<string>();
   const out: Candidate[] = [];
   for (const c of found) {
@@ -143,7 +147,8 @@ function search(base: string, pattern: string, cwd: string, problems: string[]):
       try {
         entries = readdirSync(path, options);
       } catch (e) {
-        problems.push(`cannot read ${displayPath(resolve(path), cwd)}: ${reason(e)}`);
+        // A glob's fixed folders that do not exist are no problem of their own: the glob then matches no file.
+        if (!((e as NodeJS.ErrnoException).code === 'ENOENT' && resolve(path) === base)) problems.push(`cannot read ${displayPath(resolve(path), cwd)}: ${reason(e)}`);
         throw e;
       }
       for (const entry of entries) {

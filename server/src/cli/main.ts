@@ -30,8 +30,9 @@ export interface Io {
 
 const stdio: Io = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
 
-const fail = (io: Io, message: string) => {
-  io.err(message.split('\n').map((line) => `sagemaker-asl: ${line}\n`).join(''));
+/** Says what went wrong, one `sagemaker-asl: ` line a problem, and gives the exit status for it. */
+const fail = (io: Io, ...messages: string[]) => {
+  for (const m of messages) io.err(`sagemaker-asl: ${m}\n`);
   return 2;
 };
 
@@ -46,7 +47,10 @@ export function lint(args: string[], cwd: string, io: Io = stdio): number {
       strict: true,
     }));
   } catch (e) {
-    return fail(io, `${(e as Error).message.split('\n')[0]}\n\n${USAGE}`);
+    // Node's wording for an unknown option is long (and its quotes unbalanced): say it the CLI's way.
+    const unknown = /^Unknown option '([^']+)'/.exec((e as Error).message)?.[1];
+    const message = unknown ? `unknown option ${unknown} (a path starting with - goes after --)` : (e as Error).message.split('\n')[0];
+    return fail(io, `${message}\n\n${USAGE}`);
   }
   if (values.help) {
     io.out(USAGE + '\n');
@@ -60,12 +64,12 @@ export function lint(args: string[], cwd: string, io: Io = stdio): number {
   try {
     ({ files, problems } = expand(positionals, cwd));
   } catch (e) {
-    if (e instanceof PathError) return fail(io, e.message);
+    if (e instanceof PathError) return fail(io, ...e.message.split('\n'));
     throw e;
   }
   // Reported, not fatal: the other files are still checked, and the exit status says the run was incomplete.
   let failed = problems.length > 0;
-  for (const p of problems) fail(io, p);
+  fail(io, ...problems);
 
   const service = getLanguageService();
   const findings: Finding[] = [];
