@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { concurrentSavePreload, fullDiskPreload, machine, run, tempDir } from './helpers';
+import { concurrentSavePreload, fullDiskPreload, machine, run, tempDir, unprivileged } from './helpers';
 
 let dir: string;
 
@@ -122,4 +122,16 @@ test('the --fix summary counts cleared findings even when the fixes bring new on
   assert.match(r.out, /^a\.asl\.json:\d+:\d+ error pattern S3OutputPath "" must match/);
   assert.equal(r.status, 1);
   assert.match(readFileSync(file, 'utf8'), /"churn-xgb"/);
+});
+
+test('--fix leaves a read-only file alone (the rename would be allowed by the folder alone)', () => {
+  const { base, file } = folderWith('readonly', fixable);
+  chmodSync(base, 0o777);
+  chmodSync(file, 0o444);
+  const as = unprivileged(dir);
+  const r = run(base, ['--fix', 'a.asl.json'], as);
+  assert.equal(r.err, 'sagemaker-asl: cannot write a.asl.json: permission denied; the file is unchanged\n');
+  assert.equal(r.status, 2);
+  assert.equal(readFileSync(file, 'utf8'), fixable);
+  assert.deepEqual(readdirSync(base), ['a.asl.json']);
 });

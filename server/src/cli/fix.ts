@@ -1,7 +1,7 @@
 // `--fix`: the language service's unambiguous quick fixes applied to a file, what they changed, and replacing
 // the file so that no failure and no concurrent save can lose a byte.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
@@ -120,6 +120,8 @@ export function replaceFile(snapshot: Snapshot, content: Buffer, shown: string) 
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd = -1;
   try {
+    // The rename needs only the folder's permission: a read-only file must stay as unwritable as it was before.
+    accessSync(target, constants.W_OK);
     fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     fchmodSync(fd, snapshot.mode & 0o7777);
     try {
