@@ -17,7 +17,8 @@ interface Edit {
 }
 
 export interface FixResult {
-  text: string;
+  /** The fixed document (validated already: the service caches its findings). */
+  doc: TextDocument;
   applied: number;
   /** Counts by code, in the order the codes first appear among the findings before the fixes. */
   cleared: Map<string, number>;
@@ -42,7 +43,7 @@ export function applyFixes(service: LanguageService, doc: TextDocument): FixResu
     const edits: Edit[] = textEdits
       .map((e) => ({ offset: current.offsetAt(e.range.start), length: current.offsetAt(e.range.end) - current.offsetAt(e.range.start), newText: e.newText }))
       .sort((a, b) => a.offset - b.offset);
-    carried = carried.map((p) => p && carry(p, edits));
+    carried = carryAll(carried, edits);
     current = TextDocument.create(doc.uri, doc.languageId, current.version + 1, TextDocument.applyEdits(current, textEdits));
     applied += textEdits.length;
   }
@@ -68,21 +69,32 @@ export function applyFixes(service: LanguageService, doc: TextDocument): FixResu
     }
     for (const [code, n] of cleared) if (!n) cleared.delete(code);
   }
-  return { text: current.getText(), applied, cleared, added };
+  return { doc: current, applied, cleared, added };
 }
 
-/** A finding moved by edits made around it; undefined when an edit touches its text. Edits are sorted. */
-function carry(p: Problem, edits: Edit[]): Problem | undefined {
-  const start = p.offset, end = p.offset + p.length;
-  let shift = 0;
-  for (const e of edits) {
-    const eEnd = e.offset + e.length;
+/**
+ * The findings moved by the edits made around them; undefined for one an edit touches (its text is not the same).
+ * One sweep over both, sorted by offset: linear, however many fixes a large file gets.
+ */
+function carryAll(problems: (Problem | undefined)[], edits: Edit[]): (Problem | undefined)[] {
+  const order = problems.map((_, i) => i).filter((i) => problems[i]);
+  // At one offset, an empty finding first: an insertion there is after it, but before a non-empty one.
+  order.sort((a, b) => problems[a]!.offset - problems[b]!.offset || problems[a]!.length - problems[b]!.length);
+  const out: (Problem | undefined)[] = problems.map(() => undefined);
+  let j = 0, shift = 0;
+  for (const i of order) {
+    const p = problems[i]!;
+    const start = p.offset, end = p.offset + p.length;
     // Before it: ends earlier, or ends at its start (a replacement, or an insertion in front of a non-empty finding).
-    if (eEnd < start || (eEnd === start && (e.length > 0 || p.length > 0))) shift += e.newText.length - e.length;
-    else if (e.offset >= end) break;
-    else return undefined;
+    for (; j < edits.length; j++) {
+      const e = edits[j], eEnd = e.offset + e.length;
+      if (!(eEnd < start || (eEnd === start && (e.length > 0 || p.length > 0)))) break;
+      shift += e.newText.length - e.length;
+    }
+    const next = edits[j];
+    if (!next || next.offset >= end) out[i] = { ...p, offset: start + shift };
   }
-  return { ...p, offset: start + shift };
+  return out;
 }
 
 export function summary(result: FixResult): string {

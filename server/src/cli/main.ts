@@ -102,9 +102,9 @@ export function lint(args: string[], cwd: string, io: Io = stdio): number {
       if (fixed.applied) {
         try {
           // The byte order mark the checks did not see goes back where it was.
-          replaceFile(source.snapshot, Buffer.from((source.bom ? '\uFEFF' : '') + fixed.text, 'utf8'), shown);
+          replaceFile(source.snapshot, Buffer.from((source.bom ? '\uFEFF' : '') + fixed.doc.getText(), 'utf8'), shown);
           io.err(`${shown}: ${summary(fixed)}\n`);
-          doc = TextDocument.create(doc.uri, languageId, doc.version + 100, fixed.text);
+          doc = fixed.doc;
         } catch (e) {
           if (!(e instanceof PathError)) throw e;
           failed = true;
