@@ -147,7 +147,7 @@ test('a file named on the command line that is not checked is said to be skipped
   const r = run(base, ['README.md', 'package.json']);
   assert.equal(
     r.err,
-    'sagemaker-asl: skipped README.md: not a state machine file (.asl.json, .asl, .asl.yaml, .asl.yml, .json, .yaml)\n' +
+    'sagemaker-asl: skipped README.md: not a state machine file (.asl.json, .asl, .asl.yaml, .asl.yml, .json, .jsonc, .yaml, .yml)\n' +
       'sagemaker-asl: skipped package.json: not a state machine (no StartAt and States)\n',
   );
   assert.equal(r.out, '0 errors, 0 warnings in 0 files (0 checked)\n');

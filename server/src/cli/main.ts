@@ -78,7 +78,7 @@ export function lint(args: string[], cwd: string, io: Io = stdio): number {
     const shown = displayPath(path, cwd);
     const languageId = languageOf(path, explicit);
     if (!languageId) {
-      io.err(`sagemaker-asl: skipped ${shown}: not a state machine file (.asl.json, .asl, .asl.yaml, .asl.yml, .json, .yaml)\n`);
+      io.err(`sagemaker-asl: skipped ${shown}: not a state machine file (.asl.json, .asl, .asl.yaml, .asl.yml, .json, .jsonc, .yaml, .yml)\n`);
       continue;
     }
     let source;
