@@ -44,18 +44,20 @@ test('.asl files are state machines, named or found in a directory', () => {
   assert.equal(run(dir, ['asl']).out, patternError('asl/flow.asl', 8, 28, 'asl file') + '1 error, 0 warnings in 1 file (1 checked)\n');
 });
 
-test('an unreadable folder is reported (exit 2, no stack trace), and every other file is still checked', () => {
+test('an unreadable folder or file is reported (exit 2, no stack trace), and every other file is still checked', () => {
   const base = join(dir, 'unreadable');
   mkdirSync(join(base, 'flows', 'a-locked'), { recursive: true });
   mkdirSync(join(base, 'flows', 'b-open'), { recursive: true });
   writeFileSync(join(base, 'flows', 'a-locked', 'hidden.asl.json'), machine('hidden'));
   writeFileSync(join(base, 'flows', 'b-open', 'bad.asl.json'), machine('churn xgb'));
+  writeFileSync(join(base, 'flows', 'b-open', 'secret.asl.json'), machine('secret'));
   chmodSync(join(base, 'flows', 'a-locked'), 0o000);
+  chmodSync(join(base, 'flows', 'b-open', 'secret.asl.json'), 0o000);
   try {
     const as = unprivileged(dir);
     for (const args of [['flows/*/*.asl.json'], ['flows']]) {
       const r = run(base, args, as);
-      assert.equal(r.err, 'sagemaker-asl: cannot read flows/a-locked: permission denied\n', args[0]);
+      assert.equal(r.err, 'sagemaker-asl: cannot read flows/a-locked: permission denied\nsagemaker-asl: cannot read flows/b-open/secret.asl.json: permission denied\n', args[0]);
       assert.equal(r.out, patternError('flows/b-open/bad.asl.json', 8, 28, 'churn xgb') + '1 error, 0 warnings in 1 file (1 checked)\n');
       assert.equal(r.status, 2);
     }
