@@ -6,27 +6,9 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cli, machine, root } from './helpers';
 
-const root = join(__dirname, '..', '..', '..');
-const cli = join(root, 'dist', 'cli.js');
 let dir: string;
-
-const machine = (jobName: string) =>
-  JSON.stringify(
-    {
-      StartAt: 'Train',
-      States: {
-        Train: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
-          Parameters: { TrainingJobName: jobName, RoleArn: 'arn:aws:iam::111122223333:role/R', OutputDataConfig: { S3OutputPath: 's3://b/o' } },
-          End: true,
-        },
-      },
-    },
-    null,
-    2,
-  );
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });

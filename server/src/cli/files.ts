@@ -1,0 +1,297 @@
+// Which files the command line names, and reading them safely. Arguments are files, directories (searched) or
+// globs (tinyglobby: `*`, `**`, `?`, `{a,b}`, `[…]`). Symbolic links are followed, never in a loop; every path
+// that cannot be read is reported, never skipped in silence; a file is stat'ed before it is read, so a device,
+// a FIFO or a huge file is refused instead of read forever.
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+// The CommonJS build, required: the ES module one reaches fdir's ES build, whose createRequire(import.meta.url)
+// has no URL once bundled into CommonJS (dist/cli.js) and throws at start-up.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { globSync, isDynamicPattern } = require('tinyglobby') as typeof import('tinyglobby');
+
+/** Files above this size are refused, not read (a state machine is kilobytes; 64 MiB is far beyond any real one). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A problem with one path: the message says which and why, and the run ends with exit status 2. */
+export class PathError extends Error {}
+
+/** A file to check: its absolute path as named (symbolic links not resolved), and whether an argument named it. */
+export interface Candidate {
+  path: string;
+  explicit: boolean;
+}
+
+/** Directory searches take these; a glob takes what its pattern names. */
+const FOUND_IN_DIRS = /\.(asl\.json|asl\.ya?ml|asl|json)$/i;
+const SKIP_DIRS = ['node_modules', '.git'];
+
+/** The language a file is checked as, by its name; undefined for a file this tool does not read. */
+export function languageOf(file: string, explicit: boolean): string | undefined {
+  if (/\.asl(\.json)?$/i.test(file)) return 'asl';
+  if (/\.asl\.ya?ml$/i.test(file)) return 'asl-yaml';
+  if (/\.jsonc$/i.test(file)) return 'jsonc';
+  if (/\.json$/i.test(file)) return 'json';
+  // A YAML file named on the command line is a state machine; one a glob found counts only when it is one
+  // (StartAt and States), like a plain .json file.
+  if (/\.ya?ml$/i.test(file)) return explicit ? 'asl-yaml' : 'yaml';
+  return undefined;
+}
+
+/** The path as the output shows it: relative to the working directory, with `/`. */
+export const displayPath = (path: string, cwd: string) => relative(cwd, path).split(sep).join('/') || '.';
+
+/** The reason in an fs error, without the code and the path Node puts around it. */
+export function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ELOOP') return 'too many levels of symbolic links';
+  return /^[A-Z0-9_]+: ([^,]+)/.exec(err.message ?? '')?.[1] ?? String(err.message ?? e);
+}
+
+export interface Expansion {
+  files: Candidate[];
+  /** Paths the arguments lead to that cannot be read (unreadable directories): reported, the rest still checked. */
+  problems: string[];
+}
+
+/**
+ * The files the arguments name: files as given, directories searched, globs expanded. An argument that names
+ * nothing is a PathError (a mistyped path in CI must not pass by checking nothing). Sorted, each real file once.
+ */
+export function expand(args: string[], cwd: string): Expansion {
+  const problems: string[] = [];
+  const found: Candidate[] = [];
+  const fatal: string[] = [];
+  for (const arg of args) {
+    const path = resolve(cwd, arg);
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(path);
+    } catch (e) {
+      if (!isDynamicPattern(arg)) {
+        fatal.push(`cannot read ${arg}: ${brokenLink(path) ? 'broken symbolic link' : reason(e)}`);
+        continue;
+      }
+    }
+    if (stat?.isDirectory()) {
+      for (const file of search(path, '**', cwd, problems)) if (FOUND_IN_DIRS.test(file)) found.push({ path: file, explicit: false });
+    } else if (stat?.isFile()) {
+      found.push({ path, explicit: true });
+    } else if (stat) {
+      fatal.push(`cannot read ${arg}: ${kindOf(stat)}, not a regular file`);
+    } else {
+      const { base, pattern } = splitGlob(arg, cwd);
+      const matched = search(base, pattern, cwd, problems).filter((f) => languageOf(f, false));
+      if (!matched.length) fatal.push(`${arg} matches no file`);
+      for (const file of matched) found.push({ path: file, explicit: false });
+    }
+  }
+  // Why a glob matched nothing may be an unreadable folder: say both.
+  if (fatal.length) throw new PathError([...problems, ...fatal].join('\n'));
+  return { files: unique(found), problems };
+}
+
+/** `flows/**\/*.json` → base `<cwd>/flows`, pattern `**\/*.json`: the search starts below the fixed folders. */
+function splitGlob(arg: string, cwd: string): { base: string; pattern: string } {
+  const parts = arg.split('/');
+  let fixed = 0;
+  while (fixed < parts.length - 1 && !isDynamicPattern(parts[fixed]) && !parts[fixed].includes('\\')) fixed++;
+  const prefix = parts.slice(0, fixed).join('/');
+  return { base: prefix === '' && fixed > 0 ? '/' : resolve(cwd, prefix || '.'), pattern: parts.slice(fixed).join('/') };
+}
+
+/** Sorted by path; a file reached twice (through a link) is checked once, under the first path. */
+function unique(found: Candidate[]): Candidate[] {
+  // A file both named and found counts as named (a named .yaml file is a state machine).
+  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : Number(b.explicit) - Number(a.explicit)));
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const c of found) {
+    let key = c.path;
+    try {
+      key = realpathSync(c.path);
+    } catch {
+      // a broken link is its own file; reading it reports it
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+  }
+  return out;
+}
+
+function brokenLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The files below `base` that `pattern` matches, as absolute paths, following symbolic links. tinyglobby reads
+ * the tree through the adapter below, which (1) records each directory it cannot read, (2) refuses to enter a
+ * link to a directory that contains the link (a loop), and (3) hands FIFOs, devices and broken links on as
+ * files, so the pattern decides whether they matter and reading them reports them.
+ */
+function search(base: string, pattern: string, cwd: string, problems: string[]): string[] {
+  const realCache = new Map<string, string>();
+  const real = (p: string) => {
+    let r = realCache.get(p);
+    if (r === undefined) realCache.set(p, (r = realpathSync(p)));
+    return r;
+  };
+  const fs = {
+    readdirSync(path: string, options: { withFileTypes: true }): Dirent[] {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(path, options);
+      } catch (e) {
+        // A glob's fixed folders that do not exist are no problem of their own: the glob then matches no file.
+        if (!((e as NodeJS.ErrnoException).code === 'ENOENT' && resolve(path) === base)) problems.push(`cannot read ${displayPath(resolve(path), cwd)}: ${reason(e)}`);
+        throw e;
+      }
+      for (const entry of entries) {
+        if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink()) entry.isFile = () => true;
+      }
+      return entries;
+    },
+    realpathSync(path: string): string {
+      let target: string;
+      try {
+        target = real(path);
+      } catch {
+        return path; // broken or looping link: statSync below fails, and it goes on as a file
+      }
+      if (isDirectory(target)) {
+        for (let dir = dirname(path); ; dir = dirname(dir)) {
+          // A link to a folder above itself: the files there are found without it.
+          if (safeReal(real, dir) === target) throw Object.assign(new Error(`symbolic link loop at ${path}`), { code: 'ELOOP' });
+          if (dirname(dir) === dir) break;
+        }
+      }
+      return target;
+    },
+    statSync(path: string): Stats | { isDirectory(): boolean } {
+      try {
+        return statSync(path);
+      } catch {
+        return { isDirectory: () => false };
+      }
+    },
+  };
+  const ignore = SKIP_DIRS.filter((d) => !pattern.split('/').includes(d)).map((d) => `**/${d}/**`);
+  const matched = globSync(pattern, { cwd: base, dot: true, followSymbolicLinks: true, ignore, fs: fs as never });
+  return matched.map((p) => (isAbsolute(p) ? p : join(base, p)));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function safeReal(real: (p: string) => string, path: string): string | undefined {
+  try {
+    return real(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `--fix` compares before it replaces a file: the file must still be exactly what was read. */
+export interface Snapshot {
+  path: string;
+  size: number;
+  mtimeNs: bigint;
+  mode: number;
+  uid: number;
+  gid: number;
+  sha256: string;
+}
+
+export interface Source {
+  /** The text the checks see: a leading UTF-8 byte order mark removed, as the editor does. */
+  text: string;
+  bom: boolean;
+  snapshot: Snapshot;
+}
+
+const KINDS: [keyof Stats, string][] = [
+  ['isDirectory', 'a directory'],
+  ['isFIFO', 'a FIFO'],
+  ['isSocket', 'a socket'],
+  ['isCharacterDevice', 'a character device'],
+  ['isBlockDevice', 'a block device'],
+];
+
+/** What a path is when it is not a regular file, in words. */
+const kindOf = (s: Stats) => KINDS.find(([k]) => (s[k] as () => boolean).call(s))?.[1] ?? 'not a regular file';
+
+const megabytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
+
+const tooLarge = (shown: string, what: string) => new PathError(`cannot read ${shown}: ${what} more than the limit of ${megabytes(MAX_FILE_BYTES)} for one file`);
+
+/** Refuses anything but a regular file of at most MAX_FILE_BYTES, and says why. */
+function checkStat(s: Stats, shown: string) {
+  if (!s.isFile()) throw new PathError(`cannot read ${shown}: ${kindOf(s)}, not a regular file`);
+  if (s.size > MAX_FILE_BYTES) throw tooLarge(shown, `${megabytes(s.size)},`);
+}
+
+/** The file's bytes, checked first by stat (before opening: opening a FIFO would wait for a writer) and again by fstat. */
+export function readBytes(path: string, shown: string): { bytes: Buffer; stat: Stats; mtimeNs: bigint } {
+  let s: Stats;
+  try {
+    s = statSync(path);
+  } catch (e) {
+    throw new PathError(`cannot read ${shown}: ${brokenLink(path) ? 'broken symbolic link' : reason(e)}`);
+  }
+  checkStat(s, shown);
+  let fd: number;
+  try {
+    // O_NONBLOCK: should the path have become a FIFO since the stat, opening it does not wait for a writer.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new PathError(`cannot read ${shown}: ${reason(e)}`);
+  }
+  try {
+    s = fstatSync(fd);
+    checkStat(s, shown);
+    const { mtimeNs } = fstatSync(fd, { bigint: true });
+    // Read to the end, but never more than one byte past the limit: a file growing while it is read is refused.
+    let buf = Buffer.allocUnsafe(s.size + 1);
+    let total = 0;
+    for (;;) {
+      if (total === buf.length) {
+        if (total > MAX_FILE_BYTES) throw tooLarge(shown, 'it grew while being read to');
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, MAX_FILE_BYTES + 1));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, total, buf.length - total, null);
+      if (n === 0) break;
+      total += n;
+    }
+    return { bytes: buf.subarray(0, total), stat: s, mtimeNs };
+  } catch (e) {
+    if (e instanceof PathError) throw e;
+    throw new PathError(`cannot read ${shown}: ${reason(e)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Reads a file to check: regular files only, size-limited, a UTF-8 BOM set apart. */
+export function readSource(path: string, shown: string): Source {
+  const { bytes, stat, mtimeNs } = readBytes(path, shown);
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return {
+    text: bytes.toString('utf8', bom ? 3 : 0),
+    bom,
+    snapshot: { path, size: bytes.length, mtimeNs, mode: stat.mode, uid: stat.uid, gid: stat.gid, sha256: sha256(bytes) },
+  };
+}

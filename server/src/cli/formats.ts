@@ -1,0 +1,84 @@
+// The CLI's output formats: text for people, JSON for scripts, SARIF 2.1.0 for GitHub code scanning.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../service/languageService';
+
+type Problem = ReturnType<LanguageService['validate']>[number];
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** One finding, 1-based, with the file as the output shows it (relative to the working directory, `/`). */
+export interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Problem['severity'];
+  code: string;
+  message: string;
+}
+
+export function toFinding(file: string, doc: TextDocument, p: Problem): Finding {
+  const start = doc.positionAt(p.offset), end = doc.positionAt(p.offset + p.length);
+  return { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: p.severity, code: p.code, message: p.message };
+}
+
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+export function render(format: Format, findings: Finding[], checked: number, cwd: string): string {
+  if (format === 'json') return JSON.stringify(findings, null, 2) + '\n';
+  if (format === 'sarif') return JSON.stringify(toSarif(findings, cwd), null, 2) + '\n';
+  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const files = new Set(findings.map((f) => f.file)).size;
+  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')} (${checked} checked)`);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * A relative path as a URI reference. encodeURI leaves `#` and `?` alone, which would start a fragment or a
+ * query (and point at another file), and `:`, which in the first segment would read as a scheme.
+ */
+export const relativeUri = (file: string) => encodeURI(file).replace(/[#?:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** Where code scanning finds a file: relative to the checkout, or the absolute URI of a file outside it. */
+function artifactLocation(file: string, cwd: string) {
+  return file.startsWith('../') || file === '..' ? { uri: pathToFileURL(resolve(cwd, file)).href } : { uri: relativeUri(file), uriBaseId: '%SRCROOT%' };
+}
+
+export function toSarif(findings: Finding[], cwd = process.cwd()) {
+  const codes = [...new Set(findings.map((f) => f.code))].sort();
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'sagemaker-asl',
+            informationUri: 'https://docs.aws.amazon.com/step-functions/latest/dg/connect-sagemaker.html',
+            rules: codes.map((id) => ({ id, shortDescription: { text: id.replace(/-/g, ' ') } })),
+          },
+        },
+        results: findings.map((f) => ({
+          ruleId: f.code,
+          ruleIndex: codes.indexOf(f.code),
+          level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'note',
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: artifactLocation(f.file, cwd),
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+              },
+            },
+          ],
+        })),
+      },
+    ],
+  };
+}

@@ -1,0 +1,137 @@
+// `--fix` never loses a byte (issue 20, items 1, 2, 6 and 8): the file is replaced atomically (a full disk leaves
+// the original whole), a save made while the fixes are computed is never overwritten, a UTF-8 BOM is kept, and
+// the summary counts the findings the fixes cleared even when they bring new ones of the same code. Each test
+// failed on the CLI before server/src/cli/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { concurrentSavePreload, fullDiskPreload, machine, run, tempDir, unprivileged } from './helpers';
+
+let dir: string;
+
+before(() => {
+  dir = tempDir();
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A file with two fixable findings: a job name with a space, and KmsKeyId a number instead of a string. */
+const fixable = machine('churn xgb', { extra: ', "KmsKeyId": 3' });
+const fixed = machine('churn-xgb', { extra: ', "KmsKeyId": "3"' });
+
+function folderWith(name: string, text: string | Buffer): { base: string; file: string } {
+  const base = join(dir, name);
+  mkdirSync(base);
+  const file = join(base, 'a.asl.json');
+  writeFileSync(file, text);
+  return { base, file };
+}
+
+test('a full disk while writing (injected ENOSPC) leaves the original file whole, and no temporary file behind', () => {
+  const { base, file } = folderWith('enospc', fixable);
+  const r = run(base, ['--fix', 'a.asl.json'], { preload: fullDiskPreload(dir) });
+  assert.equal(r.err, 'sagemaker-asl: cannot write a.asl.json: no space left on device; the file is unchanged\n');
+  assert.equal(r.status, 2);
+  assert.equal(readFileSync(file, 'utf8'), fixable);
+  assert.deepEqual(readdirSync(base), ['a.asl.json']);
+});
+
+test('a full disk for real (a tiny tmpfs): the original file stays whole', (t) => {
+  const mnt = join(dir, 'tiny');
+  mkdirSync(mnt);
+  if (process.getuid?.() !== 0 || spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt]).status !== 0) {
+    t.skip('mounting a tmpfs needs root (the injected ENOSPC above runs everywhere)');
+    return;
+  }
+  try {
+    // Just under one 4 KiB page; the fixes make it grow past it, and the disk has no page left.
+    const original = machine('churn xgb', { output: false }).padEnd(4090, ' ') + '\n';
+    const file = join(mnt, 'a.asl.json');
+    writeFileSync(file, original);
+    const fill = openSync(join(mnt, 'filler'), 'w');
+    try {
+      for (const page = Buffer.alloc(4096, 120); ; ) writeSync(fill, page);
+    } catch (e) {
+      assert.equal((e as NodeJS.ErrnoException).code, 'ENOSPC');
+    } finally {
+      closeSync(fill);
+    }
+    const r = run(mnt, ['--fix', 'a.asl.json']);
+    assert.equal(r.err, 'sagemaker-asl: cannot write a.asl.json: no space left on device; the file is unchanged\n');
+    assert.equal(r.status, 2);
+    assert.equal(readFileSync(file, 'utf8'), original);
+    assert.deepEqual(readdirSync(mnt).sort(), ['a.asl.json', 'filler']);
+  } finally {
+    spawnSync('umount', [mnt]);
+  }
+});
+
+test('--fix keeps the file mode, and writes through a symbolic link to the file it names', () => {
+  const { base, file } = folderWith('mode', fixable);
+  chmodSync(file, 0o640);
+  symlinkSync('a.asl.json', join(base, 'link.asl.json'));
+  const r = run(base, ['--fix', 'link.asl.json']);
+  assert.equal(r.err, 'link.asl.json: applied 2 fixes (cleared: 1 pattern, 1 wrong-type)\n');
+  assert.equal(r.status, 0);
+  assert.equal(readFileSync(file, 'utf8'), fixed);
+  assert.equal(statSync(file).mode & 0o777, 0o640);
+  assert.ok(lstatSync(join(base, 'link.asl.json')).isSymbolicLink());
+  assert.equal(readlinkSync(join(base, 'link.asl.json')), 'a.asl.json');
+});
+
+test('a save made while --fix runs is kept: the file is left alone, exit 2', () => {
+  const saved = fixable.replace('churn xgb', 'saved-xgb');
+  // Longer, and then the same length (only the content hash and mtime tell).
+  for (const [name, text] of [
+    ['saved', saved + '\n'],
+    ['same-size', fixable.replace('churn xgb', 'churn_xgb')],
+  ]) {
+    const { base, file } = folderWith(name, fixable);
+    const r = run(base, ['--fix', 'a.asl.json'], { preload: concurrentSavePreload(dir, file, text) });
+    assert.equal(r.err, 'sagemaker-asl: not writing a.asl.json: it changed since it was read; run again\n', name);
+    assert.equal(r.status, 2);
+    assert.equal(readFileSync(file, 'utf8'), text);
+    assert.deepEqual(readdirSync(base), ['a.asl.json']);
+  }
+});
+
+test('a UTF-8 byte order mark is no syntax error, and --fix keeps it', () => {
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  const { base, file } = folderWith('bom', Buffer.concat([bom, Buffer.from(machine('churn-xgb'))]));
+  const clean = run(base, ['a.asl.json']);
+  assert.equal(clean.out, '0 errors, 0 warnings in 0 files (1 checked)\n');
+  assert.equal(clean.status, 0);
+  writeFileSync(file, Buffer.concat([bom, Buffer.from(fixable)]));
+  const r = run(base, ['--fix', 'a.asl.json']);
+  assert.equal(r.err, 'a.asl.json: applied 2 fixes (cleared: 1 pattern, 1 wrong-type)\n');
+  assert.equal(r.out, '0 errors, 0 warnings in 0 files (1 checked)\n');
+  assert.deepEqual(readFileSync(file), Buffer.concat([bom, Buffer.from(fixed)]));
+  // YAML too.
+  const yaml = join(base, 'b.asl.yaml');
+  writeFileSync(yaml, '\uFEFFStartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n');
+  assert.equal(run(base, ['b.asl.yaml']).out, '0 errors, 0 warnings in 0 files (1 checked)\n');
+});
+
+test('the --fix summary counts cleared findings even when the fixes bring new ones of the same code', () => {
+  // The fixes rename the job (clearing a pattern finding) and insert OutputDataConfig with an empty
+  // S3OutputPath placeholder, a new pattern finding: comparing codes alone said "cleared: 1 missing-required".
+  const { base, file } = folderWith('summary', machine('churn xgb', { output: false }));
+  const r = run(base, ['--fix', 'a.asl.json']);
+  assert.equal(r.err, 'a.asl.json: applied 2 fixes (cleared: 1 pattern, 1 missing-required; new: 1 pattern)\n');
+  assert.match(r.out, /^a\.asl\.json:\d+:\d+ error pattern S3OutputPath "" must match/);
+  assert.equal(r.status, 1);
+  assert.match(readFileSync(file, 'utf8'), /"churn-xgb"/);
+});
+
+test('--fix leaves a read-only file alone (the rename would be allowed by the folder alone)', () => {
+  const { base, file } = folderWith('readonly', fixable);
+  chmodSync(base, 0o777);
+  chmodSync(file, 0o444);
+  const as = unprivileged(dir);
+  const r = run(base, ['--fix', 'a.asl.json'], as);
+  assert.equal(r.err, 'sagemaker-asl: cannot write a.asl.json: permission denied; the file is unchanged\n');
+  assert.equal(r.status, 2);
+  assert.equal(readFileSync(file, 'utf8'), fixable);
+  assert.deepEqual(readdirSync(base), ['a.asl.json']);
+});
