@@ -1,7 +1,7 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TasksRequest, type TasksParams, type TasksResult } from './protocol';
+import { TasksRequest, type ParamsOf, type ResultOf } from './protocol';
 import { getLanguageService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -119,7 +119,7 @@ connection.onRenameRequest((p) => {
   if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   return { changes: { [doc.uri]: result.edits } };
 });
-connection.onRequest(TasksRequest, (p: TasksParams): TasksResult => {
+connection.onRequest(TasksRequest.method, (p: ParamsOf<typeof TasksRequest>): ResultOf<typeof TasksRequest> => {
   const doc = documents.get(p.uri);
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
 });

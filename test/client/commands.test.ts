@@ -30,7 +30,7 @@ const payload = (name: string) => ({
   Environment: { API_KEY: 'sk-live-123', MODE: 'fast' },
 });
 let tasks: TaskInfo[] = [];
-const client = { sendRequest: async (method: string) => (assert.equal(method, 'sagemaker/tasks'), tasks) };
+const client = { sendRequest: async (type: { method: string }) => (assert.equal(type.method, 'sagemaker/tasks'), tasks) };
 
 async function until(what: string, ok: () => boolean, ms = 8000): Promise<void> {
   const end = Date.now() + ms;

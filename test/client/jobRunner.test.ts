@@ -217,11 +217,16 @@ test('no credentials anywhere: a clear message, nothing sent', async () => {
 });
 
 test('a transform job can be stopped, and a failing one reports its reason', async () => {
+  // A transform job has no status history: Stopping is seen only if a poll falls in it, so it lasts long here
+  // (a poll cycle of a busy machine can outlast the 30 ms steps of this file).
+  const config = (change: object) => fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify(change) });
+  await config({ stepMs: 1500 });
   const { ref } = await runner.start('transform', transformRequest('batch-stop'));
   const r = recorder();
   const watching = runner.watch(ref, r.handlers, { pollMs: 5 });
   await runner.stop(ref);
   assert.equal((await watching)?.status, 'Stopped');
+  await config({ stepMs: 30 });
   assert.deepEqual(r.transitions.map((t) => t.status), ['InProgress', 'Stopping', 'Stopped']);
   const failed = await runner.start('transform', transformRequest('batch-fail'));
   const summary = await runner.watch(failed.ref, {}, { pollMs: 10 });

@@ -8,21 +8,19 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TasksRequest, type TaskInfo, type TasksParams, type TasksResult } from '../../../server/src/protocol';
+import { TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
+import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
 import type * as Runtime from './runtime';
-import type { JobKind, JobRef, JobRunner, JobSummary } from './jobRunner';
+import type { JobRef, JobRunner, JobSummary } from './jobRunner';
 import { readJobSettings, describeTarget, type JobSettings } from './settings';
 import { JobStore, type JobRecord } from './jobStore';
 import { formatDuration, formatSummary, formatTransition } from './format';
 
-const API: Record<JobKind, string> = { training: 'createTrainingJob', transform: 'createTransformJob' };
-const LABEL: Record<JobKind, string> = { training: 'training job', transform: 'transform job' };
 
 export function registerJobCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   const jobs = new Jobs(context, client);
   context.subscriptions.push(
-    vscode.commands.registerCommand('sagemakerAsl.startTrainingJob', (uri?: string, stateName?: string) => jobs.launch('training', uri, stateName)),
-    vscode.commands.registerCommand('sagemakerAsl.startTransformJob', (uri?: string, stateName?: string) => jobs.launch('transform', uri, stateName)),
+    ...JOB_KIND_NAMES.map((kind) => vscode.commands.registerCommand(JOB_KINDS[kind].command, (uri?: string, stateName?: string) => jobs.launch(kind, uri, stateName))),
     vscode.commands.registerCommand('sagemakerAsl.stopJob', (ref?: JobRef) => jobs.stopJob(ref)),
     vscode.commands.registerCommand('sagemakerAsl.showJobs', () => jobs.showJobs()),
     jobs,
@@ -82,7 +80,7 @@ class Jobs implements vscode.Disposable {
     }
     const editor = vscode.window.activeTextEditor;
     const uri = uriArg ?? editor?.document.uri.toString();
-    if (!uri) return void vscode.window.showErrorMessage(`Open a state machine to start a ${LABEL[kind]} from it.`);
+    if (!uri) return void vscode.window.showErrorMessage(`Open a state machine to start a ${JOB_KINDS[kind].label} from it.`);
     const task = await this.pickTask(kind, uri, stateArg);
     if (!task) return;
     const key = `${uri}#${task.stateName}`;
@@ -98,19 +96,20 @@ class Jobs implements vscode.Disposable {
   private async pickTask(kind: JobKind, uri: string, stateName?: string): Promise<TaskInfo | undefined> {
     let tasks: TasksResult;
     try {
-      tasks = await this.client.sendRequest<TasksResult>(TasksRequest, { uri } satisfies TasksParams);
+      tasks = await this.client.sendRequest(TasksRequest, { uri });
     } catch (e) {
       vscode.window.showErrorMessage(`Could not read the state machine's tasks from the language server: ${(e as Error).message}`);
       return undefined;
     }
-    const candidates = tasks.filter((t) => t.api === API[kind]);
+    const { api } = JOB_KINDS[kind];
+    const candidates = tasks.filter((t) => t.api === api);
     if (stateName !== undefined) {
       const found = candidates.find((t) => t.stateName === stateName);
-      if (!found) vscode.window.showErrorMessage(`There is no ${API[kind]} Task named "${stateName}" in this file any more.`);
+      if (!found) vscode.window.showErrorMessage(`There is no ${api} Task named "${stateName}" in this file any more.`);
       return found;
     }
     if (!candidates.length) {
-      vscode.window.showErrorMessage(`This file has no Task with Resource arn:aws:states:::sagemaker:${API[kind]}(.sync).`);
+      vscode.window.showErrorMessage(`This file has no Task with Resource arn:aws:states:::sagemaker:${api}(.sync).`);
       return undefined;
     }
     // The state under the cursor (the innermost, should Tasks ever nest); elsewhere the user picks.
@@ -127,7 +126,7 @@ class Jobs implements vscode.Disposable {
     if (candidates.length === 1) return candidates[0];
     const pick = await vscode.window.showQuickPick(
       candidates.map((t) => ({ label: t.stateName, description: t.statePath.length > 1 ? t.statePath.slice(0, -1).join(' › ') : undefined, detail: t.errors.length ? `${t.errors.length} error(s)` : undefined, task: t })),
-      { title: `Start ${LABEL[kind]}: which state?` },
+      { title: `Start ${JOB_KINDS[kind].label}: which state?` },
     );
     return pick?.task;
   }
@@ -210,21 +209,22 @@ class Jobs implements vscode.Disposable {
   }
 
   private async confirm(kind: JobKind, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, s: JobSettings, account?: string): Promise<boolean> {
-    const resources = kind === 'training' ? request.ResourceConfig : request.TransformResources;
-    const name = kind === 'training' ? request.TrainingJobName : request.TransformJobName;
+    const k = JOB_KINDS[kind];
+    const resources = request[k.resourcesField];
+    const name = request[k.nameField];
     const runtime = request.StoppingCondition?.MaxRuntimeInSeconds as number | undefined;
-    const output = kind === 'training' ? request.OutputDataConfig?.S3OutputPath : request.TransformOutput?.S3OutputPath;
+    const output = request[k.outputPathField[0]]?.[k.outputPathField[1]];
     const env = Object.entries((masked.Environment ?? {}) as Record<string, string>);
     const detail = [
       `Job: ${name}`,
       `Instances: ${resources?.InstanceType ?? (resources?.InstanceGroups ? 'instance groups' : '?')} × ${resources?.InstanceCount ?? 1}`,
-      kind === 'training' ? `Max runtime: ${runtime ? formatDuration(runtime) : 'SageMaker default (1 day)'}` : undefined,
+      k.hasMaxRuntime ? `Max runtime: ${runtime ? formatDuration(runtime) : 'SageMaker default (1 day)'}` : undefined,
       `Output: ${output ?? '?'}`,
       `Where: ${describeTarget(s)}${account ? ` · account ${account} (from the role ARN)` : ''}`,
       env.length ? `Environment: ${env.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
     ].filter(Boolean).join('\n');
     for (;;) {
-      const pick = await vscode.window.showInformationMessage(`Start ${LABEL[kind]} "${name}" from "${task.stateName}"? It runs in your AWS account and costs money.`, { modal: true, detail }, 'Start', 'Open Request as JSON');
+      const pick = await vscode.window.showInformationMessage(`Start ${JOB_KINDS[kind].label} "${name}" from "${task.stateName}"? It runs in your AWS account and costs money.`, { modal: true, detail }, 'Start', 'Open Request as JSON');
       if (pick === 'Start') return true;
       if (pick !== 'Open Request as JSON') return false;
       await this.openJson(masked);
@@ -245,7 +245,7 @@ class Jobs implements vscode.Disposable {
       result = await runner.start(kind, request);
     } catch (e) {
       const explained = e instanceof rt.JobError ? e.explained : rt.explainError(e, s);
-      this.output.error(`Could not start ${LABEL[kind]} from "${task.stateName}": ${explained.message}`);
+      this.output.error(`Could not start ${JOB_KINDS[kind].label} from "${task.stateName}": ${explained.message}`);
       const pick = await vscode.window.showErrorMessage(explained.message, { detail: explained.action }, 'Retry', 'Open Request');
       if (pick === 'Retry') return this.start(kind, uri, task, request, s);
       if (pick === 'Open Request') await this.openJson(masked);
@@ -253,12 +253,12 @@ class Jobs implements vscode.Disposable {
     }
     const ref = result.ref;
     if (result.outcome === 'exists') {
-      const pick = await vscode.window.showWarningMessage(`A ${LABEL[kind]} named "${ref.name}" already exists, so no new job was started.`, { detail: result.explained.action }, 'Watch It');
+      const pick = await vscode.window.showWarningMessage(`A ${JOB_KINDS[kind].label} named "${ref.name}" already exists, so no new job was started.`, { detail: result.explained.action }, 'Watch It');
       if (pick !== 'Watch It') return;
     } else if (result.deduplicated) {
       return; // the other start of this same job is watching it
     } else {
-      this.output.info(`${ref.name}: started ${LABEL[kind]} ${result.arn}${result.recovered ? ' (found after a lost answer; started once)' : ''}`);
+      this.output.info(`${ref.name}: started ${JOB_KINDS[kind].label} ${result.arn}${result.recovered ? ' (found after a lost answer; started once)' : ''}`);
     }
     const record: JobRecord = {
       kind, name: ref.name, arn: result.outcome === 'started' ? result.arn : undefined, uri, stateName: task.stateName, startedAt: new Date().toISOString(),
@@ -297,7 +297,7 @@ class Jobs implements vscode.Disposable {
 
     if (withProgress) {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `SageMaker ${LABEL[record.kind]} ${record.name}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: `SageMaker ${JOB_KINDS[record.kind].label} ${record.name}`, cancellable: true },
         (progress, token) => {
           report = (message) => progress.report({ message });
           token.onCancellationRequested(() => void this.askStop(ref, 'The notification is closed; the job keeps running until you stop it.'));
@@ -327,7 +327,7 @@ class Jobs implements vscode.Disposable {
     const lines = formatSummary(s).map(clean);
     for (const line of lines) this.output.info(`${record.name}: ${line}`);
     await this.store.update(record.kind, record.name, { status: s.status, summary: lines.join('; ') });
-    const message = `SageMaker ${LABEL[record.kind]} ${record.name}: ${s.status}${s.durationSeconds !== undefined ? ` after ${formatDuration(s.durationSeconds)}` : ''}`;
+    const message = `SageMaker ${JOB_KINDS[record.kind].label} ${record.name}: ${s.status}${s.durationSeconds !== undefined ? ` after ${formatDuration(s.durationSeconds)}` : ''}`;
     const options = { detail: lines.join('\n') };
     const pick = await (s.status === 'Completed'
       ? vscode.window.showInformationMessage(message, options, 'Show Output')
@@ -356,7 +356,7 @@ class Jobs implements vscode.Disposable {
   // ---- Stop and list -----------------------------------------------------------------------------------------
 
   private async askStop(ref: JobRef, note = ''): Promise<void> {
-    const pick = await vscode.window.showWarningMessage(`Stop SageMaker ${LABEL[ref.kind]} "${ref.name}"?`, { modal: true, detail: `${note} Stopping cannot be undone; the model artifacts written so far are kept.`.trim() }, 'Stop Job');
+    const pick = await vscode.window.showWarningMessage(`Stop SageMaker ${JOB_KINDS[ref.kind].label} "${ref.name}"?`, { modal: true, detail: `${note} Stopping cannot be undone; the model artifacts written so far are kept.`.trim() }, 'Stop Job');
     if (pick !== 'Stop Job') return;
     const record = this.store.find(ref.kind, ref.name);
     const runner = this.runnerFor(record ?? readJobSettings());
@@ -391,7 +391,7 @@ class Jobs implements vscode.Disposable {
       { title: 'SageMaker jobs of this workspace', matchOnDescription: true },
     );
     if (!pick) return;
-    const running = !['Completed', 'Failed', 'Stopped'].includes(pick.r.status);
+    const running = !isTerminalStatus(pick.r.status);
     const action = await vscode.window.showQuickPick(
       [...(running ? ['Watch', 'Stop'] : ['Show Status']), 'Open Request', 'Copy ARN'].map((label) => ({ label })),
       { title: pick.r.name },

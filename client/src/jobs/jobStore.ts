@@ -1,7 +1,7 @@
 // The jobs launched from this workspace, kept in workspaceState so that "Show Jobs" lists them and a window
 // reload resumes watching the ones still running. Requests are stored masked.
 import type * as vscode from 'vscode';
-import type { JobKind } from './jobRunner';
+import { isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
 
 export interface JobRecord {
   kind: JobKind;
@@ -32,7 +32,7 @@ export class JobStore {
   }
 
   running(): JobRecord[] {
-    return this.all().filter((j) => !['Completed', 'Failed', 'Stopped'].includes(j.status));
+    return this.all().filter((j) => !isTerminalStatus(j.status));
   }
 
   find(kind: JobKind, name: string): JobRecord | undefined {
