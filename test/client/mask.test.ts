@@ -190,3 +190,10 @@ test('secrets learnt later (from the job description) are blanked out from then 
   logs.add(['plainvalue1']);
   assert.equal(logs.event('a', 'echo plainvalue1'), `echo ${MASK}`);
 });
+
+test('a whole secret at the end of an event is not taken for the beginning of another', () => {
+  const logs = new MaskPolicy().logRedactor(['hunter2hunter2', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', '0123456789abcdef']);
+  assert.equal(logs.event('a', 'DB_PASSWD=hunter2hunter2'), `DB_PASSWD=${MASK}`);
+  assert.equal(logs.event('a', 'GITHUB_PAT=ghp_abcdefghijklmnopqrstuvwxyz0123456789'), `GITHUB_PAT=${MASK}`);
+  assert.equal(logs.event('a', 'next line'), 'next line');
+});

@@ -7,10 +7,12 @@
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { JOB_KINDS, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
+import { isLocalEndpoint } from './endpoint';
 import { JOB_APIS, type JobDescription, type JobDescribeResponse, type StatusTransition } from './jobApis';
 import { explainError, JobError, type ExplainedError } from './awsErrors';
 
 export type { JobKind, StatusTransition, JobDescription, JobDescribeResponse };
+export { isLocalEndpoint };
 
 export interface JobRef {
   kind: JobKind;
@@ -80,15 +82,6 @@ export function jobNameOf(kind: JobKind, request: Record<string, unknown>): stri
   const name = request[field];
   if (typeof name !== 'string' || !name) throw new JobError({ kind: 'validation', retryable: false, message: `The request has no ${field}.`, action: `Add the job name to the Task (for example "${field}.$": "$$.Execution.Name").` });
   return name;
-}
-
-export function isLocalEndpoint(endpoint: string | undefined): boolean {
-  if (!endpoint) return false;
-  try {
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(endpoint).hostname);
-  } catch {
-    return false;
-  }
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -233,6 +226,8 @@ export class JobRunner {
     let failures = 0;
     let lastStatus: string | undefined;
     const { signal } = options;
+    // A poll interval that is not a sane number (a string, NaN, days) would poll hundreds of times a second.
+    const pollMs = Number.isFinite(options.pollMs) ? Math.min(300_000, Math.max(1, options.pollMs)) : 15_000;
     while (!signal?.aborted) {
       let response: JobDescribeResponse;
       try {
@@ -242,7 +237,7 @@ export class JobRunner {
         failures++;
         if (!x.retryable || failures > this.retry.maxConsecutiveErrors) throw new JobError(x, e);
         if (x.kind === 'expiredCredentials') this.renewClients();
-        const delay = Math.max(options.pollMs, this.backoff(failures));
+        const delay = Math.max(pollMs, this.backoff(failures));
         handlers.onRetry?.(x, delay, failures);
         await sleep(delay, signal);
         continue;
@@ -266,7 +261,7 @@ export class JobRunner {
         await tail.poll(handlers.onLog);
         return summarize(ref, d);
       }
-      await sleep(options.pollMs, signal);
+      await sleep(pollMs, signal);
     }
     return undefined;
   }

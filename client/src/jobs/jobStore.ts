@@ -2,6 +2,7 @@
 // reload resumes watching the ones still running. Requests are stored masked.
 import type * as vscode from 'vscode';
 import { isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
+import type { SettingSource } from './settings';
 
 export interface JobRecord {
   kind: JobKind;
@@ -16,7 +17,9 @@ export interface JobRecord {
   profile?: string;
   region?: string;
   endpoint?: string;
-  /** The request as sent, with secrets masked. */
+  /** Which settings the endpoint came from, for the confirmation of a host that is not AWS. */
+  endpointSource?: SettingSource;
+  /** The request as sent, with secrets masked (never in clear: a reload finds the secrets in the job's description). */
   maskedRequest: unknown;
   summary?: string;
 }

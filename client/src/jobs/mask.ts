@@ -249,10 +249,16 @@ export class LogRedactor {
         }
       }
     }
-    // Begins a secret that the next event may complete.
+    // Begins a secret that the next event may complete (after the last whole secret: "hunter2hunter2" ends with
+    // "hunter2", a beginning of itself, but is already whole).
+    let whole = head;
+    for (const s of this.secrets) {
+      const at = text.lastIndexOf(s);
+      if (at >= 0) whole = Math.max(whole, at + s.length);
+    }
     let tail = text.length;
     for (const s of this.secrets) {
-      for (let k = Math.min(s.length - 1, text.length); k >= MIN_SPLIT; k--) {
+      for (let k = Math.min(s.length - 1, text.length - whole); k >= MIN_SPLIT; k--) {
         if (text.endsWith(s.slice(0, k))) {
           tail = Math.min(tail, text.length - k);
           break;

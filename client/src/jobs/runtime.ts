@@ -3,5 +3,5 @@
 export { JobRunner, DEFAULT_RETRY, summarize, jobNameOf } from './jobRunner';
 export type { JobRef, JobKind, JobSummary, StatusTransition, LogLine, AwsSettings, StartResult } from './jobRunner';
 export { resolveRequest, makeExecutionContext, findPlaceholders, ResolveError } from './resolveRequest';
-export { maskSecrets, redact, secretValues } from './mask';
+export { maskSecrets, redact, secretValues, MaskPolicy } from './mask';
 export { explainError, JobError } from './awsErrors';
