@@ -282,7 +282,9 @@ async function createElsewhere(name: string): Promise<void> {
 test('after a window reload the secrets are found again in the job description (nothing stored in clear)', async () => {
   await createElsewhere('secret-reload');
   const jobs = fake.state.get('sagemakerAsl.jobs') as object[];
-  fake.state.set('sagemakerAsl.jobs', [{ kind: 'training', name: 'secret-reload', uri: URI, stateName: 'Train', startedAt: new Date().toISOString(), status: 'InProgress', region: 'us-east-1', endpoint: emu.url, maskedRequest: {} }, ...jobs]);
+  // Recorded by an older version, whose masking left HyperParameters in clear: masked again on resume.
+  const old = { Environment: { API_KEY: '********' }, HyperParameters: SECRETS.hyper };
+  fake.state.set('sagemakerAsl.jobs', [{ kind: 'training', name: 'secret-reload', uri: URI, stateName: 'Train', startedAt: new Date().toISOString(), status: 'InProgress', region: 'us-east-1', endpoint: emu.url, maskedRequest: old }, ...jobs]);
   fake.output.length = 0;
   for (const d of fake.context.subscriptions.splice(0)) d.dispose();
   registerJobCommands(fake.context, client);
@@ -290,6 +292,8 @@ test('after a window reload the secrets are found again in the job description (
   const lines = fake.output.join('\n');
   assert.match(lines, /secret-reload \| API_KEY=\*{8}\n/);
   for (const secret of CLEAR) assert.ok(!lines.includes(secret), `${secret} is in the output`);
+  const stored = JSON.stringify([...fake.state.entries()]);
+  for (const secret of CLEAR) assert.ok(!stored.includes(secret), `${secret} is stored`);
 });
 
 test('"Watch It" on an existing job masks the secrets it was started with', async () => {

@@ -423,6 +423,8 @@ class Jobs implements vscode.Disposable {
 
   async resumeRunning(): Promise<void> {
     if (!vscode.workspace.isTrusted) return;
+    const policy = this.policy();
+    await this.store.remask((request) => policy.maskRequest(request));
     const running = this.store.running();
     if (!running.length) return;
     this.output.info(`Resuming the watch of ${running.map((r) => r.name).join(', ')}`);
@@ -480,7 +482,7 @@ class Jobs implements vscode.Disposable {
       if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Watching SageMaker jobs needs a trusted workspace.');
       await this.watch(pick.r, action.label === 'Watch');
     } else if (action.label === 'Stop') await this.stopJob({ kind: pick.r.kind, name: pick.r.name });
-    else if (action.label === 'Open Request') await this.openJson(pick.r.maskedRequest);
+    else if (action.label === 'Open Request') await this.openJson(this.policy().maskRequest(pick.r.maskedRequest));
     else if (pick.r.arn) await vscode.env.clipboard.writeText(pick.r.arn);
   }
 }

@@ -52,6 +52,13 @@ export class JobStore {
     if (record) await this.save({ ...record, ...change });
   }
 
+  /** Masks the stored requests again: records written before the current masking policy may hold secrets it finds. */
+  async remask(mask: (request: unknown) => unknown): Promise<void> {
+    const all = this.all();
+    const masked = all.map((r) => ({ ...r, maskedRequest: mask(r.maskedRequest) }));
+    if (JSON.stringify(masked) !== JSON.stringify(all)) await this.state.update(KEY, masked);
+  }
+
   /** The execution input last used for a state machine, and the placeholder values. */
   lastInput(uri: string): string | undefined {
     return this.state.get<string>(`sagemakerAsl.input:${uri}`);
