@@ -365,3 +365,16 @@ test('Fix All SageMaker Problems runs the server\'s own fix-all kind, and the pa
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
   assert.equal(manifest.contributes.commands.find((c: { command: string }) => c.command === 'sagemakerAsl.fixAll')?.title, 'Fix All SageMaker Problems');
 });
+
+test('a multi-line failure reason stays under its timestamp: continuation lines indented past the channel\'s "<time> [level] "', async () => {
+  tasks = [task('Train', payload('fail'))];
+  fake.dialogs.length = 0;
+  fake.output.length = 0;
+  user('{"run": "m1", "epochs": "1"}', ['Start']);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the summary', () => fake.output.some((l) => l.includes('fail-m1: status Failed')));
+  await until('the failure reason', () => fake.output.some((l) => l.includes('fail-m1: failure reason:')));
+  const reason = fake.output.find((l) => l.includes('fail-m1: failure reason:'))!;
+  const indent = ' '.repeat('2026-11-22 10:01:02.345 [info] '.length);
+  assert.equal(reason, `info fail-m1: failure reason: AlgorithmError: ExecuteUserScriptError:\n${indent}ExitCode 1\n${indent}ErrorMessage "KeyError: 'label'"\n${indent}Command "/usr/local/bin/python3.9 train.py", exit code: 1`);
+});
