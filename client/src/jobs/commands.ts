@@ -352,7 +352,7 @@ class Jobs implements vscode.Disposable {
     const policy = this.policy();
     const logs = policy.logRedactor(this.secrets.get(id) ?? []);
     let described = false;
-    const clean = (text: string) => policy.redact(text, logs.known);
+    const clean = (text: string) => logs.text(text);
     const watching = runner.watch(ref, {
       onDescribe: (response) => {
         if (!described) logs.add(policy.secretValues(response));

@@ -166,7 +166,12 @@ export class MaskPolicy {
 
   /** Blanks out the given secret values (in every written form), recognised secrets, and labelled values. */
   redact(text: string, secrets: readonly string[] = []): string {
-    for (const form of secretForms(secrets)) text = text.split(form).join(MASK);
+    return this.redactForms(text, secretForms(secrets));
+  }
+
+  /** redact() with the written forms of the secrets already worked out (a log redactor keeps them). */
+  redactForms(text: string, forms: readonly string[]): string {
+    for (const form of forms) text = text.split(form).join(MASK);
     return this.redactLabels(redactRecognised(text));
   }
 
@@ -185,7 +190,7 @@ export class MaskPolicy {
       if (c === 'plain') continue;
       if (bySpace && quote) continue;
       const at = m.index + whole.length;
-      const rest = text.slice(at, at + 4096);
+      const rest = text.slice(at, at + 1024);
       // A quoted value runs to its closing quote (spaces and all); a bare one to the next space or delimiter.
       const open = /^\\*["']/.exec(rest)?.[0];
       const close = open ? rest.indexOf(open, open.length) : -1;
@@ -219,6 +224,7 @@ export class MaskPolicy {
  * next one that completes it.
  */
 export class LogRedactor {
+  /** The secrets in every written form, longest first. */
   private secrets: string[] = [];
   private readonly carry = new Map<string, string>();
 
@@ -231,8 +237,9 @@ export class LogRedactor {
     this.secrets = [...new Set([...this.secrets, ...secretForms(secrets)])].sort((a, b) => b.length - a.length);
   }
 
-  get known(): readonly string[] {
-    return this.secrets;
+  /** Text that is not a log event (a status message, an error, the summary), with no secret. */
+  text(message: string): string {
+    return this.policy.redactForms(message, this.secrets);
   }
 
   /** One log event of a stream, with CloudWatch's #011 shown as the tab it is, and no secret. */
@@ -241,9 +248,11 @@ export class LogRedactor {
     const previous = this.carry.get(stream) ?? '';
     // Completes a secret that the previous event began.
     let head = 0;
+    const last = previous.charCodeAt(previous.length - 1);
     for (const s of this.secrets) {
       for (let k = Math.min(s.length - 1, previous.length); k >= MIN_SPLIT; k--) {
-        if (previous.endsWith(s.slice(0, k)) && text.startsWith(s.slice(k))) {
+        // The cheap test first: a long secret (a session token) would otherwise cost its length squared.
+        if (s.charCodeAt(k - 1) === last && s.charCodeAt(k) === text.charCodeAt(0) && previous.endsWith(s.slice(0, k)) && text.startsWith(s.slice(k))) {
           head = Math.max(head, s.length - k);
           break;
         }
@@ -257,9 +266,10 @@ export class LogRedactor {
       if (at >= 0) whole = Math.max(whole, at + s.length);
     }
     let tail = text.length;
+    const end = text.charCodeAt(text.length - 1);
     for (const s of this.secrets) {
       for (let k = Math.min(s.length - 1, text.length - whole); k >= MIN_SPLIT; k--) {
-        if (text.endsWith(s.slice(0, k))) {
+        if (s.charCodeAt(k - 1) === end && text.endsWith(s.slice(0, k))) {
           tail = Math.min(tail, text.length - k);
           break;
         }
@@ -267,7 +277,7 @@ export class LogRedactor {
     }
     this.carry.set(stream, text.slice(-MAX_CARRY));
     if (tail < head) tail = head;
-    const middle = this.policy.redact(text.slice(head, tail), this.secrets);
+    const middle = this.policy.redactForms(text.slice(head, tail), this.secrets);
     return (head ? MASK : '') + middle + (tail < text.length ? MASK : '');
   }
 }
