@@ -44,12 +44,3 @@ export type TasksResult = TaskInfo[];
 
 /** `sagemaker/tasks`: the SageMaker Task states of a document, for launching jobs. */
 export const TasksRequest = new RequestType<TasksParams, TasksResult, void>('sagemaker/tasks');
-
-/**
- * The parameter and result types of a request declared here. The server's vscode-languageserver 10 bundles its own
- * vscode-jsonrpc 9, whose RequestType is a different class from the client's (vscode-languageclient 11, jsonrpc 10),
- * so the server registers by method name with these types; with vscode-languageserver 11 it can take the
- * RequestType itself.
- */
-export type ParamsOf<T> = T extends RequestType<infer P, unknown, unknown> ? P : never;
-export type ResultOf<T> = T extends RequestType<unknown, infer R, unknown> ? R : never;
