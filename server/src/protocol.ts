@@ -1,11 +1,16 @@
-// The custom requests between the extension (client/) and the language server, declared once and imported
-// by both sides.
+// The custom messages between the extension (client/) and the language server, declared once as typed
+// vscode-jsonrpc RequestTypes and imported by both sides (as rust-analyzer's lsp_ext.ts and vscode-eslint's
+// customMessages.ts do): a change of a parameter or result type is a compile error on both ends.
+import { RequestType } from 'vscode-jsonrpc';
 
-/** `sagemaker/tasks`: the SageMaker Task states of a document, for launching jobs and CodeLenses. */
-export const TasksRequest = 'sagemaker/tasks';
+export interface Position {
+  line: number;
+  character: number;
+}
 
-export interface TasksParams {
-  uri: string;
+export interface Range {
+  start: Position;
+  end: Position;
 }
 
 export interface TaskInfo {
@@ -14,7 +19,7 @@ export interface TaskInfo {
   statePath: string[];
   /** The Resource ARN as written, e.g. arn:aws:states:::sagemaker:createTrainingJob.sync */
   resource: string;
-  /** Step Functions' name of the API, e.g. createTrainingJob. */
+  /** Step Functions' name of the API, e.g. createTrainingJob (see jobKindOfApi in jobKinds.ts). */
   api: string;
   /** The SageMaker operation, e.g. CreateTrainingJob. */
   operation: string;
@@ -24,11 +29,18 @@ export interface TaskInfo {
   payloadKey: 'Parameters' | 'Arguments';
   payload: unknown;
   /** The range of the state's name key, 0-based LSP positions. */
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  range: Range;
   /** The range of the whole state (name and definition): the cursor in it means this state. */
-  stateRange?: { start: { line: number; character: number }; end: { line: number; character: number } };
+  stateRange?: Range;
   /** Error diagnostics inside this state, and syntax errors anywhere in the file (messages), so a launch can be refused with the reasons. */
   errors: string[];
 }
 
+export interface TasksParams {
+  uri: string;
+}
+
 export type TasksResult = TaskInfo[];
+
+/** `sagemaker/tasks`: the SageMaker Task states of a document, for launching jobs. */
+export const TasksRequest = new RequestType<TasksParams, TasksResult, void>('sagemaker/tasks');

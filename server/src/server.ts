@@ -120,7 +120,9 @@ connection.onRenameRequest((p) => {
   if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   return { changes: { [doc.uri]: result.edits } };
 });
-connection.onRequest(TasksRequest, (p: TasksParams): TasksResult => {
+// By method name: vscode-languageserver 10 has its own vscode-jsonrpc, whose RequestType is another class than the
+// one protocol.ts declares with (the client's); with vscode-languageserver 11 this can take TasksRequest itself.
+connection.onRequest(TasksRequest.method, (p: TasksParams): TasksResult => {
   const doc = documents.get(p.uri);
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
 });

@@ -2,6 +2,7 @@
 // dialogs answered by the test and the real SDK talking to the emulator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startEmulator, ROLE, type RunningEmulator } from './emulator';
 import { installVscodeFake, type Dialog } from './vscodeFake';
 import type { TaskInfo } from '../../server/src/protocol';
@@ -30,7 +31,7 @@ const payload = (name: string) => ({
   Environment: { API_KEY: 'sk-live-123', MODE: 'fast' },
 });
 let tasks: TaskInfo[] = [];
-const client = { sendRequest: async (method: string) => (assert.equal(method, 'sagemaker/tasks'), tasks) };
+const client = { sendRequest: async (type: { method: string }) => (assert.equal(type.method, 'sagemaker/tasks'), tasks) };
 
 async function until(what: string, ok: () => boolean, ms = 8000): Promise<void> {
   const end = Date.now() + ms;
@@ -41,7 +42,7 @@ async function until(what: string, ok: () => boolean, ms = 8000): Promise<void> 
 }
 
 /** Answers the launch dialogs: paste this input, this bucket, then the confirm button(s) in order. */
-function user(input: string, confirm: string[], extra: (d: Dialog) => string | undefined = () => undefined) {
+function user(input: string, confirm: string[], extra: (d: Dialog) => string | undefined | Promise<string | undefined> = () => undefined) {
   const buttons = [...confirm];
   fake.respond((d) => {
     if (d.kind === 'quickPick' && d.message === 'Execution input for this run') return '$(edit) Paste JSON…';
@@ -104,28 +105,32 @@ test('from the palette: the Task under the cursor, else the user picks one (neve
   assert.deepEqual([between.kind, between.message, between.choices], ['quickPick', 'Start training job: which state?', ['Prepare', 'Train']]);
 });
 
-test('launch: input, placeholder, confirm with what costs money (secrets masked), then the watch to Completed', async () => {
+test('launch: input, placeholder, a truthful confirmation for the local emulator (secrets masked), then the watch to Completed', async () => {
   tasks = [task('Train', payload('churn'))];
   fake.dialogs.length = 0;
   user('{"run": "r1", "epochs": "5"}', ['Open Request as JSON', 'Start']);
   await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
   const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'))!;
-  assert.equal(confirm.message, 'Start training job "churn-r1" from "Train"? It runs in your AWS account and costs money.');
+  // A local endpoint: no AWS account, no bill, placeholder credentials (not "default credentials").
+  assert.equal(confirm.message, 'Start training job "churn-r1" from "Train"? It runs on the local emulator: no AWS account is used and nothing is billed.');
   assert.equal(
     confirm.detail,
-    `Job: churn-r1\nInstances: ml.m5.xlarge × 2\nMax runtime: 2 h\nOutput: s3://ml-bucket/models\nWhere: us-east-1 · default credentials · endpoint ${emu.url} · account 123456789012 (from the role ARN)\nEnvironment: API_KEY=********, MODE=fast`,
+    `Job: churn-r1\nInstances: ml.m5.xlarge × 2\nMax runtime: 2 h\nOutput: s3://ml-bucket/models\nWhere: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)\nRole: ${ROLE}\nEnvironment: API_KEY=********, MODE=fast`,
   );
   const opened = JSON.parse(fake.opened[0]);
   assert.deepEqual(opened.Environment, { API_KEY: '********', MODE: 'fast' });
   assert.deepEqual(opened.HyperParameters, { epochs: '5' });
   await until('the summary', () => fake.output.some((l) => l.includes('churn-r1: status Completed')));
   const lines = fake.output.join('\n');
-  for (const status of ['Starting', 'Downloading', 'Training', 'Uploading', 'Completed']) assert.match(lines, new RegExp(`churn-r1: \\S+ \\S+ ${status} — `));
-  assert.match(lines, /churn-r1 │ Training complete\./);
+  // One timestamp a line (the channel's), plain ASCII separators, CloudWatch's #011 shown as a tab.
+  for (const status of ['Starting', 'Downloading', 'Training', 'Uploading', 'Completed']) assert.match(lines, new RegExp(`^info churn-r1: ${status} - \\S`, 'm'));
+  assert.match(lines, /churn-r1 \| Training complete\./);
+  assert.match(lines, /churn-r1 \| \[0\]\ttrain-rmse:0\.47312\tvalidation-rmse:0\.48177\n/);
+  assert.doesNotMatch(lines, /[—│]|#011/);
   assert.match(lines, /churn-r1: model artifacts s3:\/\/ml-bucket\/models\/churn-r1\/output\/model\.tar\.gz/);
   // The container prints its environment (the emulator does as script mode does): the secret value is blanked out.
-  assert.match(lines, /churn-r1 │ API_KEY=\*{8}\n/);
-  assert.match(lines, /churn-r1 │ MODE=fast\n/);
+  assert.match(lines, /churn-r1 \| API_KEY=\*{8}\n/);
+  assert.match(lines, /churn-r1 \| MODE=fast\n/);
   assert.doesNotMatch(lines, /sk-live-123|wJalrXUtnFEMI/);
   await until('the final notification', () => fake.dialogs.some((d) => d.kind === 'info' && d.message.startsWith('SageMaker training job churn-r1: Completed')));
   const record = (fake.state.get('sagemakerAsl.jobs') as { name: string; status: string }[]).find((r) => r.name === 'churn-r1');
@@ -164,7 +169,18 @@ test('an unresolvable path names the key', async () => {
   assert.deepEqual(error?.choices, ['Choose Another Input']);
 });
 
-test('closing the progress notification asks, then stops the job', async () => {
+/** The emulator's steps made long for one test: a stop must arrive while the job runs, even on a busy machine. */
+async function slowSteps<T>(run: () => Promise<T>): Promise<T> {
+  const config = (change: object) => fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify(change) });
+  await config({ stepMs: 1500 });
+  try {
+    return await run();
+  } finally {
+    await config({ stepMs: 60 });
+  }
+}
+
+test('closing the progress notification asks, then stops the job', () => slowSteps(async () => {
   fake.dialogs.length = 0;
   fake.cancels.length = 0;
   user('{"run": "r3", "epochs": "1"}', ['Start'], (d) => (d.modal && d.message.startsWith('Stop SageMaker training job') ? 'Stop Job' : undefined));
@@ -174,9 +190,9 @@ test('closing the progress notification asks, then stops the job', async () => {
   assert.match(fake.statusBar.text, /SageMaker: 1 job/);
   fake.cancels[0]();
   await until('Stopped', () => fake.output.some((l) => l.includes('churn-r3: status Stopped')));
-  assert.ok(fake.output.some((l) => /churn-r3: \S+ \S+ Stopping — /.test(l)));
+  assert.ok(fake.output.some((l) => /churn-r3: Stopping - /.test(l)));
   await until('the status bar to hide', () => !fake.statusBar.visible);
-});
+}));
 
 test('after a window reload, running jobs are watched again', async () => {
   // A job recorded as running by a previous window.
@@ -192,4 +208,173 @@ test('after a window reload, running jobs are watched again', async () => {
   registerJobCommands(fake.context, client);
   await until('the resumed watch to finish', () => fake.output.some((l) => l.includes('churn-reload: status Completed')));
   assert.ok(fake.output.some((l) => l.includes('Resuming the watch of churn-reload')));
+});
+
+// ---- Issue 19 ----------------------------------------------------------------------------------------------------
+
+const SECRETS = {
+  env: { API_KEY: 'sk-live-env-5678', DB_PASSWD: 'hunter2hunter2', GITHUB_PAT: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', DATABASE_URL: 'postgres://admin:pg-s3cret-pw@db:5432/app', TOKENIZER_NAME: 'bert-base-uncased' },
+  hyper: { wandb_api_key: '0123456789abcdef0123456789abcdef01234567', hf_token: 'hf_abcdefghijklmnopqrstuvwxyz0123456', epochs: '3' },
+  args: ['--api-key', 'sk-live-arg-9999', '--epochs', '3'],
+};
+const CLEAR = ['sk-live-env-5678', 'hunter2hunter2', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'pg-s3cret-pw', '0123456789abcdef0123456789abcdef01234567', 'hf_abcdefghijklmnopqrstuvwxyz0123456', 'sk-live-arg-9999'];
+const withSecrets = (name: string) => ({
+  ...payload(name),
+  Environment: SECRETS.env,
+  HyperParameters: SECRETS.hyper,
+  AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File', ContainerArguments: SECRETS.args },
+});
+/** Everything the user could see or that is kept: dialogs, documents opened, the output, the workspace state. */
+const onScreen = () => JSON.stringify([fake.dialogs, fake.opened, fake.output, [...fake.state.entries()], [...fake.globalState.entries()]]);
+
+test('a launch with secrets in Environment, HyperParameters and ContainerArguments shows none of them, and stores none', async () => {
+  tasks = [task('Train', withSecrets('secret'))];
+  fake.dialogs.length = 0;
+  fake.opened.length = 0;
+  user('{"run": "s1"}', ['Open Request as JSON', 'Start']);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the summary', () => fake.output.some((l) => l.includes('secret-s1: status Completed')));
+  const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'))!;
+  assert.match(confirm.detail!, /Environment: API_KEY=\*{8}, DB_PASSWD=\*{8}, GITHUB_PAT=\*{8}, DATABASE_URL=postgres:\/\/admin:\*{8}@db:5432\/app, TOKENIZER_NAME=bert-base-uncased/);
+  const opened = JSON.parse(fake.opened[0]);
+  assert.deepEqual(opened.HyperParameters, { wandb_api_key: '********', hf_token: '********', epochs: '3' });
+  assert.deepEqual(opened.AlgorithmSpecification.ContainerArguments, ['--api-key', '********', '--epochs', '3']);
+  // The container echoes its environment: the secrets are blanked out, the tokenizer's name is not.
+  const lines = fake.output.join('\n');
+  assert.match(lines, /secret-s1 \| DB_PASSWD=\*{8}\n/);
+  assert.match(lines, /secret-s1 \| DATABASE_URL=postgres:\/\/admin:\*{8}@db:5432\/app\n/);
+  assert.match(lines, /secret-s1 \| TOKENIZER_NAME=bert-base-uncased\n/);
+  const seen = onScreen();
+  for (const secret of CLEAR) assert.ok(!seen.includes(secret), `${secret} is shown or stored`);
+});
+
+test('the status bar clears when the job completes, before its notification is answered; Show Jobs has no spinner for it', async () => {
+  tasks = [task('Train', payload('bar'))];
+  fake.dialogs.length = 0;
+  let answered: (value: string | undefined) => void = () => {};
+  const pending = new Promise<string | undefined>((resolve) => (answered = resolve));
+  user('{"run": "b1", "epochs": "1"}', ['Start'], (d) => (d.kind === 'info' && d.message.startsWith('SageMaker training job bar-b1: Completed') ? pending : undefined));
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the completion notification', () => fake.dialogs.some((d) => d.message.startsWith('SageMaker training job bar-b1: Completed')));
+  await until('the status bar to clear by itself', () => !fake.statusBar.visible);
+  fake.respond((d) => (d.message === 'SageMaker jobs of this workspace' ? undefined : undefined));
+  fake.dialogs.length = 0;
+  await fake.commands.get('sagemakerAsl.showJobs')!();
+  const list = fake.dialogs.find((d) => d.message === 'SageMaker jobs of this workspace')!;
+  assert.ok(list.choices.includes('bar-b1'), list.choices.join());
+  assert.ok(list.choices.every((c) => !c.includes('$(sync~spin)')), list.choices.join());
+  answered(undefined);
+});
+
+/** A training job created by someone else (another window, the console), with secrets in its request. */
+async function createElsewhere(name: string): Promise<void> {
+  const res = await fetch(emu.url, {
+    method: 'POST',
+    headers: { 'X-Amz-Target': 'SageMaker.CreateTrainingJob', 'Content-Type': 'application/x-amz-json-1.1' },
+    body: JSON.stringify({
+      TrainingJobName: name, RoleArn: ROLE, OutputDataConfig: { S3OutputPath: 's3://b/m' }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 5 },
+      AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File', ContainerArguments: SECRETS.args }, Environment: SECRETS.env, HyperParameters: SECRETS.hyper,
+    }),
+  });
+  assert.equal(res.status, 200);
+}
+
+test('after a window reload the secrets are found again in the job description (nothing stored in clear)', async () => {
+  await createElsewhere('secret-reload');
+  const jobs = fake.state.get('sagemakerAsl.jobs') as object[];
+  // Recorded by an older version, whose masking left HyperParameters in clear: masked again on resume.
+  const old = { Environment: { API_KEY: '********' }, HyperParameters: SECRETS.hyper };
+  fake.state.set('sagemakerAsl.jobs', [{ kind: 'training', name: 'secret-reload', uri: URI, stateName: 'Train', startedAt: new Date().toISOString(), status: 'InProgress', region: 'us-east-1', endpoint: emu.url, maskedRequest: old }, ...jobs]);
+  fake.output.length = 0;
+  for (const d of fake.context.subscriptions.splice(0)) d.dispose();
+  registerJobCommands(fake.context, client);
+  await until('the resumed watch to finish', () => fake.output.some((l) => l.includes('secret-reload: status Completed')));
+  const lines = fake.output.join('\n');
+  assert.match(lines, /secret-reload \| API_KEY=\*{8}\n/);
+  for (const secret of CLEAR) assert.ok(!lines.includes(secret), `${secret} is in the output`);
+  const stored = JSON.stringify([...fake.state.entries()]);
+  for (const secret of CLEAR) assert.ok(!stored.includes(secret), `${secret} is stored`);
+});
+
+test('"Watch It" on an existing job masks the secrets it was started with', async () => {
+  await createElsewhere('secret-existing');
+  tasks = [task('Train', { ...withSecrets('x'), 'TrainingJobName.$': "States.Format('secret-{}', $.run)" })];
+  fake.dialogs.length = 0;
+  fake.output.length = 0;
+  user('{"run": "existing"}', ['Start'], (d) => (d.kind === 'warning' && d.message.includes('already exists') ? 'Watch It' : undefined));
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the watch to finish', () => fake.output.some((l) => l.includes('secret-existing: status Completed')));
+  const lines = fake.output.join('\n');
+  assert.match(lines, /secret-existing \| DB_PASSWD=\*{8}\n/);
+  for (const secret of CLEAR) assert.ok(!lines.includes(secret), `${secret} is in the output`);
+});
+
+test('an endpoint that is neither local nor AWS needs an explicit, remembered agreement naming the host and where the setting comes from', async () => {
+  tasks = [task('Train', payload('remote'))];
+  const saved = { ...fake.workspaceSettings };
+  fake.workspaceSettings['aws.endpoint'] = 'http://192.0.2.10:4566';
+  try {
+    fake.dialogs.length = 0;
+    user('{"run": "r1", "epochs": "1"}', []); // every other dialog cancelled: nothing is started
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    const ask = fake.dialogs.find((d) => d.modal && d.message.startsWith('Send AWS credentials'))!;
+    assert.equal(ask.message, 'Send AWS credentials to 192.0.2.10:4566?');
+    assert.match(ask.detail!, /^The endpoint http:\/\/192\.0\.2\.10:4566 comes from your workspace settings \(sagemakerAsl\.aws\.endpoint\)\. It is not an AWS service host and plain http \(unencrypted\)\./);
+    assert.match(ask.detail!, /your AWS credentials \(the default credential chain\) and the job's request, secrets included/);
+    assert.deepEqual(ask.choices, ['Allow and Remember']);
+    assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Start training job')), 'declined: no confirmation, nothing sent');
+    // Allowed once: remembered for that host, and the confirmation says where it runs and with what.
+    fake.dialogs.length = 0;
+    user('{"run": "r1", "epochs": "1"}', [], (d) => (d.message.startsWith('Send AWS credentials') ? 'Allow and Remember' : undefined));
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    const confirm = fake.dialogs.find((d) => d.message.startsWith('Start training job'))!;
+    assert.equal(confirm.message, 'Start training job "remote-r1" from "Train"? It runs at 192.0.2.10:4566, which receives your credentials.');
+    assert.match(confirm.detail!, /Where: endpoint http:\/\/192\.0\.2\.10:4566 \(not an AWS host, plain http; from workspace settings\) with the default AWS credential chain, region us-east-1/);
+    fake.dialogs.length = 0;
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Send AWS credentials')), 'asked again');
+    assert.ok(fake.dialogs.some((d) => d.message.startsWith('Start training job')));
+    // From the user's own settings, over https to a host that is not AWS: asked, saying so.
+    delete fake.workspaceSettings['aws.endpoint'];
+    const user0 = settings['aws.endpoint'];
+    settings['aws.endpoint'] = 'https://sagemaker.example.com';
+    fake.dialogs.length = 0;
+    user('{"run": "r1", "epochs": "1"}', []);
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    assert.match(fake.dialogs.find((d) => d.message.startsWith('Send AWS credentials'))!.detail!, /comes from your user settings \(sagemakerAsl\.aws\.endpoint\)\. It is not an AWS service host\./);
+    // https to AWS: no question, and the confirmation says it costs money in the account.
+    settings['aws.endpoint'] = 'https://api.sagemaker.us-east-1.amazonaws.com';
+    fake.dialogs.length = 0;
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Send AWS credentials')));
+    const aws = fake.dialogs.find((d) => d.message.startsWith('Start training job'))!;
+    assert.equal(aws.message, 'Start training job "remote-r1" from "Train"? It runs in your AWS account and costs money.');
+    assert.match(aws.detail!, /Where: us-east-1, the default AWS credential chain, endpoint https:\/\/api\.sagemaker\.us-east-1\.amazonaws\.com\n/);
+    settings['aws.endpoint'] = user0;
+  } finally {
+    Object.assign(fake.workspaceSettings, saved);
+  }
+});
+
+test('Fix All SageMaker Problems runs the server\'s own fix-all kind, and the palette finds it by that name', () => {
+  const { registerFixAll } = require('../../client/src/fixAll');
+  registerFixAll(fake.context);
+  fake.executed.length = 0;
+  fake.commands.get('sagemakerAsl.fixAll')!();
+  assert.deepEqual(fake.executed, [['editor.action.codeAction', { kind: 'source.fixAll.sagemaker', apply: 'first' }]]);
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.equal(manifest.contributes.commands.find((c: { command: string }) => c.command === 'sagemakerAsl.fixAll')?.title, 'Fix All SageMaker Problems');
+});
+
+test('a multi-line failure reason stays under its timestamp: continuation lines indented past the channel\'s "<time> [level] "', async () => {
+  tasks = [task('Train', payload('fail'))];
+  fake.dialogs.length = 0;
+  fake.output.length = 0;
+  user('{"run": "m1", "epochs": "1"}', ['Start']);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the summary', () => fake.output.some((l) => l.includes('fail-m1: status Failed')));
+  await until('the failure reason', () => fake.output.some((l) => l.includes('fail-m1: failure reason:')));
+  const reason = fake.output.find((l) => l.includes('fail-m1: failure reason:'))!;
+  const indent = ' '.repeat('2026-11-22 10:01:02.345 [info] '.length);
+  assert.equal(reason, `info fail-m1: failure reason: AlgorithmError: ExecuteUserScriptError:\n${indent}ExitCode 1\n${indent}ErrorMessage "KeyError: 'label'"\n${indent}Command "/usr/local/bin/python3.9 train.py", exit code: 1`);
 });

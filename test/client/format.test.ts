@@ -1,7 +1,7 @@
 // How a job reads in the output channel and the final notification.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDuration, formatSummary, formatTransition } from '../../client/src/jobs/format';
+import { formatDuration, formatSummary, formatTransition, indentContinuation } from '../../client/src/jobs/format';
 
 test('durations', () => {
   assert.equal(formatDuration(42), '42 s');
@@ -9,11 +9,20 @@ test('durations', () => {
   assert.equal(formatDuration(3725), '1 h 2 min 5 s');
 });
 
-test('a transition: time, status, message', () => {
+test('a transition: status and message, in ASCII, and no second timestamp (the output channel dates each line)', () => {
   assert.equal(
     formatTransition({ status: 'Training', startTime: new Date('2026-11-22T10:01:02.345Z'), message: 'Training image download completed. Training in progress.' }),
-    '2026-11-22 10:01:02Z Training — Training image download completed. Training in progress.',
+    'Training - Training image download completed. Training in progress.',
   );
+  assert.equal(formatTransition({ status: 'InProgress', startTime: new Date(0), message: '' }), 'InProgress');
+});
+
+test('a multi-line message: continuation lines indented under the first line, past the channel\'s time and level', () => {
+  assert.equal(indentContinuation('one line', 'info'), 'one line');
+  // "2026-11-22 10:01:02.345 [info] " is 31 characters.
+  assert.equal(indentContinuation('j: Failed - AlgorithmError\nTraceback:\r\n  line 3', 'info'), `j: Failed - AlgorithmError\n${' '.repeat(31)}Traceback:\n${' '.repeat(31)}  line 3`);
+  assert.equal(indentContinuation('a\nb', 'warning').split('\n')[1], `${' '.repeat(34)}b`);
+  assert.equal(indentContinuation('a\nb', 'error').split('\n')[1], `${' '.repeat(32)}b`);
 });
 
 test('the summary of a completed and of a failed training job', () => {

@@ -55,7 +55,18 @@ test('launch → watch: every transition once, the log lines, and a summary', as
   assert.equal(typeof summary?.durationSeconds, 'number');
 });
 
-test('stop: Stopping → Stopped', async () => {
+/** The emulator's steps made long for one test: a stop must arrive while the job runs, even on a busy machine. */
+async function slowSteps<T>(run: () => Promise<T>): Promise<T> {
+  const config = (change: object) => fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify(change) });
+  await config({ stepMs: 1500 });
+  try {
+    return await run();
+  } finally {
+    await config({ stepMs: 30 });
+  }
+}
+
+test('stop: Stopping → Stopped', () => slowSteps(async () => {
   const { ref } = await runner.start('training', trainingRequest('churn-stop'));
   const r = recorder();
   const watching = runner.watch(ref, r.handlers, { pollMs: 5 });
@@ -64,7 +75,7 @@ test('stop: Stopping → Stopped', async () => {
   assert.equal(summary?.status, 'Stopped');
   assert.deepEqual(r.transitions.map((t) => t.status).slice(-2), ['Stopping', 'Stopped']);
   await assert.rejects(runner.stop(ref), (e: JobError) => e.explained.kind === 'validation' && /in status Stopped/.test(e.message));
-});
+}));
 
 test('a failing job ends Failed with its FailureReason', async () => {
   const { ref } = await runner.start('training', trainingRequest('churn-fail'));
@@ -217,11 +228,15 @@ test('no credentials anywhere: a clear message, nothing sent', async () => {
 });
 
 test('a transform job can be stopped, and a failing one reports its reason', async () => {
-  const { ref } = await runner.start('transform', transformRequest('batch-stop'));
+  // A transform job has no status history: Stopping is seen only if a poll falls in it, so it lasts long here
+  // (a poll cycle of a busy machine can outlast the 30 ms steps of this file).
   const r = recorder();
-  const watching = runner.watch(ref, r.handlers, { pollMs: 5 });
-  await runner.stop(ref);
-  assert.equal((await watching)?.status, 'Stopped');
+  await slowSteps(async () => {
+    const { ref } = await runner.start('transform', transformRequest('batch-stop'));
+    const watching = runner.watch(ref, r.handlers, { pollMs: 5 });
+    await runner.stop(ref);
+    assert.equal((await watching)?.status, 'Stopped');
+  });
   assert.deepEqual(r.transitions.map((t) => t.status), ['InProgress', 'Stopping', 'Stopped']);
   const failed = await runner.start('transform', transformRequest('batch-fail'));
   const summary = await runner.watch(failed.ref, {}, { pollMs: 10 });

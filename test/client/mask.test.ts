@@ -1,7 +1,7 @@
 // Secrets never shown: Environment values with secret-looking names, and AWS key ids in messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskSecrets, redact, secretValues } from '../../client/src/jobs/mask';
+import { maskSecrets, redact, secretValues, MaskPolicy, MASK } from '../../client/src/jobs/mask';
 import { explainError } from '../../client/src/jobs/awsErrors';
 
 test('Environment values whose key contains KEY, SECRET, TOKEN or PASSWORD are masked; the rest is kept', () => {
@@ -54,4 +54,146 @@ test('each AWS failure is explained with what to do', () => {
 test('an explanation never repeats a key id from the error', () => {
   const x = explainError(Object.assign(new Error('The security token AKIAIOSFODNN7EXAMPLE is invalid'), { name: 'UnrecognizedClientException' }));
   assert.doesNotMatch(x.message, /AKIAIOSFODNN7EXAMPLE/);
+});
+
+// ---- Issue 19: one masking policy ------------------------------------------------------------------------------
+
+test('names the old rule missed are secrets; a name that only contains a secret word as part of another word is not', () => {
+  const policy = new MaskPolicy();
+  for (const name of ['DB_PASSWD', 'DB_PWD', 'MY_PASS', 'PASSPHRASE', 'Authorization', 'CREDENTIALS', 'GITHUB_PAT', 'COOKIE', 'SENTRY_DSN', 'wandb_api_key', 'hf_token', 'apiKey', 'APIKey', 'x-api-key', 'ACCESS_KEY', 'CLIENT_SECRET']) {
+    assert.equal(policy.classifyName(name), 'secret', name);
+  }
+  for (const name of ['TOKENIZER_NAME', 'COMPASS', 'BYPASS_CACHE', 'eos_token', 'pad_token', 'MAX_TOKENS', 'EPOCHS']) assert.equal(policy.classifyName(name), 'plain', name);
+  // A bare KEY is a lookup key as often as a credential: its value decides.
+  for (const name of ['CACHE_KEY', 'KMS_KEY_ID', 'VolumeKmsKeyId']) assert.equal(policy.classifyName(name), 'ifRandom', name);
+});
+
+test('the setting adds names: whole names or words of a name', () => {
+  const policy = new MaskPolicy({ extraNames: ['LICENSE_CODE', 'seed phrase'] });
+  assert.equal(policy.classifyName('MY_LICENSE_CODE'), 'secret');
+  assert.equal(policy.classifyName('seedPhrase'), 'secret');
+  assert.equal(policy.classifyName('LICENSE'), 'plain');
+  assert.deepEqual(maskSecrets({ Environment: { LICENSE_CODE: 'abc-123', MODE: 'x' } }, { extraNames: ['license code'] }), { Environment: { LICENSE_CODE: MASK, MODE: 'x' } });
+});
+
+test('in the request: Environment and HyperParameters by name, argument lists by flag, recognised values anywhere, only the password of a URL', () => {
+  const request = {
+    Environment: {
+      DB_PASSWD: 'x', DB_PWD: 'y', MY_PASS: 'z', PASSPHRASE: 'correct horse', Authorization: 'Bearer abc', CREDENTIALS: '{"a":1}', GITHUB_PAT: 'p', COOKIE: 'c=1',
+      DATABASE_URL: 'postgres://admin:s3cr3t@db:5432/app', SENTRY_DSN: 'https://abc:def@o0.ingest.sentry.io/1',
+      TOKENIZER_NAME: 'bert-base-uncased', CACHE_KEY: 'daily', SIGNING_SALT_KEY: 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5',
+    },
+    HyperParameters: { wandb_api_key: '0123456789abcdef0123456789abcdef01234567', hf_token: 'hf_x', epochs: '5' },
+    AlgorithmSpecification: {
+      TrainingImage: 'img:1',
+      ContainerEntrypoint: ['python', 'train.py', '--hf-token', 'hf_abcdefghijklmnopqrstuvwxyz0123456'],
+      ContainerArguments: ['--api-key', 'sk-live-1234567', '--token=abcdef', 'OPENAI_API_KEY=sk-x', '--epochs', '3', '--notes', 'key AKIAIOSFODNN7EXAMPLE'],
+    },
+    OutputDataConfig: { S3OutputPath: 's3://bucket/models', KmsKeyId: 'alias/my-key' },
+  };
+  assert.deepEqual(maskSecrets(request), {
+    Environment: {
+      DB_PASSWD: MASK, DB_PWD: MASK, MY_PASS: MASK, PASSPHRASE: MASK, Authorization: MASK, CREDENTIALS: MASK, GITHUB_PAT: MASK, COOKIE: MASK,
+      DATABASE_URL: `postgres://admin:${MASK}@db:5432/app`, SENTRY_DSN: MASK,
+      TOKENIZER_NAME: 'bert-base-uncased', CACHE_KEY: 'daily', SIGNING_SALT_KEY: MASK,
+    },
+    HyperParameters: { wandb_api_key: MASK, hf_token: MASK, epochs: '5' },
+    AlgorithmSpecification: {
+      TrainingImage: 'img:1',
+      ContainerEntrypoint: ['python', 'train.py', '--hf-token', MASK],
+      ContainerArguments: ['--api-key', MASK, `--token=${MASK}`, `OPENAI_API_KEY=${MASK}`, '--epochs', '3', '--notes', 'key AKIA****************'],
+    },
+    OutputDataConfig: { S3OutputPath: 's3://bucket/models', KmsKeyId: 'alias/my-key' },
+  });
+});
+
+test('values recognised in free text: key ids (also lower-case or suffixed), secret keys, session tokens, bearer tokens, JWTs, URL passwords, API key formats', () => {
+  const sessionToken = `IQoJb3JpZ2luX2VjEJr${'AbCdEfGh0123456789'.repeat(8)}+/Zz==`;
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+  const cases: [string, string][] = [
+    ['id akiaiosfodnn7example here', 'id akia**************** here'],
+    ['id AKIAIOSFODNN7EXAMPLE2024 here', 'id AKIA**************** here'],
+    ['ASIAY34FZKBOKMUTVV7A.', 'ASIA****************.'],
+    ['secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY end', `secret ${MASK} end`],
+    [`token ${sessionToken}`, `token ${MASK}`],
+    ['curl -H "Authorization: Bearer abcdef1234567890"', `curl -H "Authorization: Bearer ${MASK}"`],
+    [`jwt ${jwt}`, `jwt ${MASK}`],
+    ['connecting to mysql://root:hunter2@db:3306/x', `connecting to mysql://root:${MASK}@db:3306/x`],
+    ['openai sk-proj-abcdefghijklmnopqrstuvwxyz012345', `openai ${MASK}`],
+    ['ghp_abcdefghijklmnopqrstuvwxyz0123456789 hf_abcdefghijklmnopqrstuvwxyz01234567', `${MASK} ${MASK}`],
+    ['github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz', MASK],
+    ['xoxb-123456789012-abcdefghij glpat-abcdefghij0123456789 AIzaSyA-abcdefghijklmnopqrstuvwxyz01234', `${MASK} ${MASK} ${MASK}`],
+  ];
+  for (const [text, expected] of cases) assert.equal(redact(text), expected, text);
+});
+
+test('values labelled as secrets in free text: key and auth labels, JSON (also escaped), command lines, quoted values with spaces', () => {
+  const cases: [string, string][] = [
+    ['{"wandb_api_key": "0123456789abcdef", "lr": 0.1}', `{"wandb_api_key": "${MASK}", "lr": 0.1}`],
+    ['{\\"hf_token\\": \\"abc123456\\"}', `{\\"hf_token\\": \\"${MASK}\\"}`],
+    ['python train.py --api-key sk-live-123 --epochs 3', `python train.py --api-key ${MASK} --epochs 3`],
+    ['db_password: "correct horse battery"', `db_password: "${MASK}"`],
+    ['auth=abcdef;mode=fast', `auth=${MASK};mode=fast`],
+    ['Authorization: Basic dXNlcjpwYXNzd29yZA==', `Authorization: Basic ${MASK}`],
+  ];
+  for (const [text, expected] of cases) assert.equal(redact(text), expected, text);
+});
+
+test('no over-masking: ordinary values under names or labels that merely contain a secret word stay', () => {
+  const secrets = secretValues({ Environment: { TOKENIZER_NAME: 'bert-base-uncased', SECRET_NAME: 'prod/db-password', CACHE_KEY: 'daily', TOKEN_TYPE: 'bearer', MODE: 'fast' } });
+  assert.deepEqual(secrets, []);
+  for (const text of [
+    'TOKENIZER_NAME=bert-base-uncased loaded bert-base-uncased',
+    "eos_token='</s>' pad_token=[PAD] max_tokens=512",
+    'the token expired; the password is wrong',
+    'commit 3f786850e387550fdab836ed7e6dc881de23001b',
+    'secret_name=prod/db sort key: label',
+    's3://bucket/train/part-0000.csv',
+  ]) assert.equal(redact(text, secrets), text);
+});
+
+test('the secret values to blank out of logs: by name (long enough), by flag, and recognised inside other values', () => {
+  const secrets = secretValues({
+    Environment: { DB_PASSWD: 'hunter22', DATABASE_URL: 'postgres://admin:s3cr3t@db/x', TOKEN: '1', CACHE_KEY: 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5' },
+    HyperParameters: { wandb_api_key: '0123456789abcdef0123456789abcdef01234567' },
+    AlgorithmSpecification: { ContainerArguments: ['--api-key', 'sk-live-1234567'] },
+  });
+  assert.deepEqual(secrets, ['0123456789abcdef0123456789abcdef01234567', 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5', 'sk-live-1234567', 'hunter22', 's3cr3t']);
+});
+
+test('a job description gives the same secrets as its request (after a reload nothing is stored in clear)', () => {
+  const request = { TrainingJobName: 'j', Environment: { API_KEY: 'sk-live-123' }, HyperParameters: { hf_token: 'hf_secret_value' }, AlgorithmSpecification: { ContainerArguments: ['--token', 'tok-123456'] } };
+  const description = { ...request, TrainingJobArn: 'arn:aws:sagemaker:us-east-1:1:training-job/j', TrainingJobStatus: 'InProgress' };
+  assert.deepEqual(secretValues(description), secretValues(request));
+  assert.deepEqual(secretValues(request), ['hf_secret_value', 'sk-live-123', 'tok-123456']);
+});
+
+test('log events: JSON-escaped and URL-encoded secrets, a secret split across two events of one stream, #011 as a tab', () => {
+  const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEX"pass\\word';
+  const logs = new MaskPolicy().logRedactor([secret, 'hunter2!pw']);
+  assert.equal(logs.event('a', `{"aws_secret": ${JSON.stringify(secret)}}`), `{"aws_secret": "${MASK}"}`);
+  assert.equal(logs.event('a', `escaped twice: ${JSON.stringify(JSON.stringify(secret))}`), `escaped twice: "\\"${MASK}\\""`);
+  assert.equal(logs.event('a', `dsn=postgres://u:${encodeURIComponent('hunter2!pw')}@db`), `dsn=postgres://u:${MASK}@db`);
+  assert.equal(logs.event('a', 'slashes escaped: wJalrXUtnFEMI\\/K7MDENG\\/bPxRfiCYEX\\"pass\\\\word.'), `slashes escaped: ${MASK}.`);
+  // The first part ends one event, the rest starts the next: neither half is shown.
+  assert.equal(logs.event('b', 'connecting with hunter'), `connecting with ${MASK}`);
+  assert.equal(logs.event('b', '2!pw now'), `${MASK} now`);
+  // Events of another stream do not complete it.
+  assert.equal(logs.event('c', '2!pw is not a secret here'), '2!pw is not a secret here');
+  assert.equal(logs.event('c', '[0]#011train-rmse:0.47#011validation-rmse:0.48'), '[0]\ttrain-rmse:0.47\tvalidation-rmse:0.48');
+});
+
+test('secrets learnt later (from the job description) are blanked out from then on', () => {
+  const logs = new MaskPolicy().logRedactor();
+  assert.equal(logs.event('a', 'API_KEY=plainvalue1'), `API_KEY=${MASK}`);
+  assert.equal(logs.event('a', 'echo plainvalue1'), 'echo plainvalue1');
+  logs.add(['plainvalue1']);
+  assert.equal(logs.event('a', 'echo plainvalue1'), `echo ${MASK}`);
+});
+
+test('a whole secret at the end of an event is not taken for the beginning of another', () => {
+  const logs = new MaskPolicy().logRedactor(['hunter2hunter2', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', '0123456789abcdef']);
+  assert.equal(logs.event('a', 'DB_PASSWD=hunter2hunter2'), `DB_PASSWD=${MASK}`);
+  assert.equal(logs.event('a', 'GITHUB_PAT=ghp_abcdefghijklmnopqrstuvwxyz0123456789'), `GITHUB_PAT=${MASK}`);
+  assert.equal(logs.event('a', 'next line'), 'next line');
 });

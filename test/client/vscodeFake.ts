@@ -5,13 +5,17 @@ import * as path from 'node:path';
 
 export type Dialog = { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; message: string; detail?: string; modal?: boolean; choices: string[] };
 
-export function installVscodeFake(settings: Record<string, unknown>) {
+/** `settings` are user settings; `workspaceSettings` (optional) override them as .vscode/settings.json does. */
+export function installVscodeFake(settings: Record<string, unknown>, workspaceSettings: Record<string, unknown> = {}) {
   const dialogs: Dialog[] = [];
   const output: string[] = [];
   const opened: string[] = [];
   const commands = new Map<string, (...args: any[]) => any>();
+  const executed: unknown[][] = [];
   const cancels: (() => void)[] = [];
-  let answer: (d: Dialog) => string | undefined = () => undefined;
+  // An answer may be a promise: a notification nobody has answered yet.
+  type Answer = string | undefined | Promise<string | undefined>;
+  let answer: (d: Dialog) => Answer = () => undefined;
   const statusBar = { text: '', tooltip: '', name: '', command: '', visible: false, show() { this.visible = true; }, hide() { this.visible = false; }, dispose() {} };
 
   const message = (kind: Dialog['kind']) => async (text: string, ...rest: any[]) => {
@@ -25,7 +29,10 @@ export function installVscodeFake(settings: Record<string, unknown>) {
   const vscode = {
     workspace: {
       isTrusted: true,
-      getConfiguration: () => ({ get: (key: string) => settings[key] }),
+      getConfiguration: () => ({
+        get: (key: string) => (key in workspaceSettings ? workspaceSettings[key] : settings[key]),
+        inspect: (key: string) => ({ key, globalValue: settings[key], workspaceValue: workspaceSettings[key] }),
+      }),
       fs: { readFile: async () => new Uint8Array() },
       openTextDocument: async (o: { content: string }) => (opened.push(o.content), { uri: 'untitled:1' }),
     },
@@ -39,7 +46,7 @@ export function installVscodeFake(settings: Record<string, unknown>) {
       showQuickPick: async (items: { label: string }[], options: { title?: string }) => {
         const d: Dialog = { kind: 'quickPick', message: options?.title ?? '', choices: items.map((i) => i.label) };
         dialogs.push(d);
-        const label = answer(d);
+        const label = await answer(d);
         return items.find((i) => i.label === label);
       },
       showInputBox: async (options: { title?: string; value?: string }) => {
@@ -54,7 +61,7 @@ export function installVscodeFake(settings: Record<string, unknown>) {
     },
     commands: {
       registerCommand: (id: string, fn: (...args: any[]) => any) => (commands.set(id, fn), { dispose() {} }),
-      executeCommand: async () => undefined,
+      executeCommand: async (...args: unknown[]) => void executed.push(args),
     },
     env: { clipboard: { writeText: async () => undefined } },
     Uri: { parse: (s: string) => ({ path: new URL(s).pathname }) },
@@ -68,15 +75,18 @@ export function installVscodeFake(settings: Record<string, unknown>) {
     return request === 'vscode' ? vscode : load.call(this, request, ...rest);
   };
 
+  const memento = (state: Map<string, unknown>) => ({ get: (k: string, d?: unknown) => (state.has(k) ? state.get(k) : d), update: async (k: string, v: unknown) => void state.set(k, v), keys: () => [...state.keys()] });
   const state = new Map<string, unknown>();
+  const globalState = new Map<string, unknown>();
   const context = {
     subscriptions: [] as { dispose(): void }[],
-    workspaceState: { get: (k: string, d?: unknown) => (state.has(k) ? state.get(k) : d), update: async (k: string, v: unknown) => void state.set(k, v), keys: () => [...state.keys()] },
+    workspaceState: memento(state),
+    globalState: memento(globalState),
     asAbsolutePath: (p: string) => path.resolve(p),
   };
   return {
-    vscode, dialogs, output, opened, commands, cancels, statusBar, context, state,
-    respond(fn: (d: Dialog) => string | undefined) {
+    vscode, dialogs, output, opened, commands, executed, cancels, statusBar, context, state, globalState, workspaceSettings,
+    respond(fn: (d: Dialog) => Answer) {
       answer = fn;
     },
     uninstall() {

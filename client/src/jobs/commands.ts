@@ -1,28 +1,32 @@
 // The job commands: Start Training Job / Start Transform Job (CodeLens and palette), Stop Job, Show Jobs.
 // Flow of a launch: trusted workspace → the Task from the language server → refuse if it has errors →
-// execution input and ${…} values → resolve → confirm what costs money → start once → watch into the
-// "SageMaker Jobs" output with a cancellable progress notification and a status bar item.
+// execution input and ${…} values → resolve → an endpoint that is not AWS or local confirmed once → confirm
+// what runs and where → start once → watch into the "SageMaker Jobs" output with a cancellable progress
+// notification and a status bar item. Everything shown goes through one masking policy (mask.ts).
 //
 // Everything that needs the AWS SDK or jsonata lives in dist/jobs.js (runtime.ts), required on first use so
 // activation stays fast.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TasksRequest, type TaskInfo, type TasksParams, type TasksResult } from '../../../server/src/protocol';
+import { TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
+import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
 import type * as Runtime from './runtime';
-import type { JobKind, JobRef, JobRunner, JobSummary } from './jobRunner';
-import { readJobSettings, describeTarget, type JobSettings } from './settings';
+import type { JobRef, JobRunner, JobSummary } from './jobRunner';
+import { readJobSettings, type JobSettings, type SettingSource } from './settings';
 import { JobStore, type JobRecord } from './jobStore';
-import { formatDuration, formatSummary, formatTransition } from './format';
+import { formatDuration, formatSummary, formatTransition, indentContinuation } from './format';
+import { classifyEndpoint, type EndpointInfo } from './endpoint';
+import type { MaskPolicy } from './mask';
 
-const API: Record<JobKind, string> = { training: 'createTrainingJob', transform: 'createTransformJob' };
-const LABEL: Record<JobKind, string> = { training: 'training job', transform: 'transform job' };
+/** Hosts the user agreed to send AWS credentials to (origins), in globalState: asked once per host. */
+const ENDPOINT_CONSENT = 'sagemakerAsl.endpointConsent';
+
 
 export function registerJobCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   const jobs = new Jobs(context, client);
   context.subscriptions.push(
-    vscode.commands.registerCommand('sagemakerAsl.startTrainingJob', (uri?: string, stateName?: string) => jobs.launch('training', uri, stateName)),
-    vscode.commands.registerCommand('sagemakerAsl.startTransformJob', (uri?: string, stateName?: string) => jobs.launch('transform', uri, stateName)),
+    ...JOB_KIND_NAMES.map((kind) => vscode.commands.registerCommand(JOB_KINDS[kind].command, (uri?: string, stateName?: string) => jobs.launch(kind, uri, stateName))),
     vscode.commands.registerCommand('sagemakerAsl.stopJob', (ref?: JobRef) => jobs.stopJob(ref)),
     vscode.commands.registerCommand('sagemakerAsl.showJobs', () => jobs.showJobs()),
     jobs,
@@ -36,17 +40,25 @@ class Jobs implements vscode.Disposable {
   private runtime?: typeof Runtime;
   private readonly runners = new Map<string, JobRunner>();
   private readonly watching = new Map<string, AbortController>();
-  /** Secret Environment values of the jobs launched from this window, blanked out of everything the job prints. */
+  /** Secret values of the jobs launched from this window (memory only; a reload finds them again in the job's description). */
   private readonly secrets = new Map<string, string[]>();
   /** Launch flows under way, per state, so a double click on the CodeLens does not open two. */
   private readonly launching = new Set<string>();
   private readonly store: JobStore;
-  private readonly output: vscode.LogOutputChannel;
+  private readonly channel: vscode.LogOutputChannel;
+  /** The output, with the continuation lines of a multi-line message indented under its first line. */
+  private readonly output: { info(text: string): void; warn(text: string): void; error(text: string): void; show(preserveFocus?: boolean): void };
   private readonly statusBar: vscode.StatusBarItem;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
     this.store = new JobStore(context.workspaceState);
-    this.output = vscode.window.createOutputChannel('SageMaker Jobs', { log: true });
+    const channel = (this.channel = vscode.window.createOutputChannel('SageMaker Jobs', { log: true }));
+    this.output = {
+      info: (text) => channel.info(indentContinuation(text, 'info')),
+      warn: (text) => channel.warn(indentContinuation(text, 'warning')),
+      error: (text) => channel.error(indentContinuation(text, 'error')),
+      show: (preserveFocus) => channel.show(preserveFocus),
+    };
     this.statusBar = vscode.window.createStatusBarItem('sagemakerAsl.jobs', vscode.StatusBarAlignment.Left, 10);
     this.statusBar.name = 'SageMaker Jobs';
     this.statusBar.command = 'sagemakerAsl.showJobs';
@@ -55,7 +67,7 @@ class Jobs implements vscode.Disposable {
   dispose(): void {
     for (const abort of this.watching.values()) abort.abort();
     for (const runner of this.runners.values()) runner.dispose();
-    this.output.dispose();
+    this.channel.dispose();
     this.statusBar.dispose();
   }
 
@@ -63,6 +75,45 @@ class Jobs implements vscode.Disposable {
     // A computed path keeps esbuild from bundling the runtime into extension.js.
     const file = this.context.asAbsolutePath(path.join('dist', 'jobs.js'));
     return (this.runtime ??= require(file) as typeof Runtime);
+  }
+
+  /** The masking policy of the current settings (the names added by sagemakerAsl.jobs.secretNames). */
+  private policy(): MaskPolicy {
+    return new (this.load().MaskPolicy)({ extraNames: readJobSettings().secretNames });
+  }
+
+  /**
+   * Real credentials go only where the user meant: an endpoint that is neither local nor https to AWS needs their
+   * explicit agreement, naming the host and the settings it comes from, remembered per host.
+   */
+  private async allowEndpoint(s: Pick<JobSettings, 'endpoint' | 'profile'> & { endpointSource?: SettingSource }): Promise<boolean> {
+    let info: EndpointInfo | undefined;
+    try {
+      info = classifyEndpoint(s.endpoint);
+    } catch {
+      void vscode.window.showErrorMessage(`The setting sagemakerAsl.aws.endpoint is not a URL: "${s.endpoint}".`);
+      return false;
+    }
+    if (!info || info.kind === 'aws' || (info.kind === 'local' && !s.profile)) return true;
+    const consented = this.context.globalState.get<string[]>(ENDPOINT_CONSENT, []);
+    if (consented.includes(info.origin)) return true;
+    const why = info.kind === 'local'
+      ? `a local server, and the profile "${s.profile}" is set, so its credentials would be sent there`
+      : [!info.awsHost ? 'not an AWS service host' : undefined, !info.https ? 'plain http (unencrypted)' : undefined].filter(Boolean).join(' and ');
+    const credentials = s.profile ? `the credentials of profile "${s.profile}"` : 'your AWS credentials (the default credential chain)';
+    const pick = await vscode.window.showWarningMessage(
+      `Send AWS credentials to ${info.host}?`,
+      {
+        modal: true,
+        detail: `The endpoint ${info.origin} comes from your ${s.endpointSource ?? 'settings'} (sagemakerAsl.aws.endpoint). It is ${why}. ` +
+          `Starting, watching or stopping a job there sends ${credentials} and the job's request, secrets included, to ${info.host}. ` +
+          'Allow only if you run that server. Your answer is remembered for this host.',
+      },
+      'Allow and Remember',
+    );
+    if (pick !== 'Allow and Remember') return false;
+    await this.context.globalState.update(ENDPOINT_CONSENT, [...consented, info.origin]);
+    return true;
   }
 
   private runnerFor(s: Pick<JobSettings, 'profile' | 'region' | 'endpoint'>): JobRunner {
@@ -82,7 +133,7 @@ class Jobs implements vscode.Disposable {
     }
     const editor = vscode.window.activeTextEditor;
     const uri = uriArg ?? editor?.document.uri.toString();
-    if (!uri) return void vscode.window.showErrorMessage(`Open a state machine to start a ${LABEL[kind]} from it.`);
+    if (!uri) return void vscode.window.showErrorMessage(`Open a state machine to start a ${JOB_KINDS[kind].label} from it.`);
     const task = await this.pickTask(kind, uri, stateArg);
     if (!task) return;
     const key = `${uri}#${task.stateName}`;
@@ -98,19 +149,20 @@ class Jobs implements vscode.Disposable {
   private async pickTask(kind: JobKind, uri: string, stateName?: string): Promise<TaskInfo | undefined> {
     let tasks: TasksResult;
     try {
-      tasks = await this.client.sendRequest<TasksResult>(TasksRequest, { uri } satisfies TasksParams);
+      tasks = await this.client.sendRequest(TasksRequest, { uri });
     } catch (e) {
       vscode.window.showErrorMessage(`Could not read the state machine's tasks from the language server: ${(e as Error).message}`);
       return undefined;
     }
-    const candidates = tasks.filter((t) => t.api === API[kind]);
+    const { api } = JOB_KINDS[kind];
+    const candidates = tasks.filter((t) => t.api === api);
     if (stateName !== undefined) {
       const found = candidates.find((t) => t.stateName === stateName);
-      if (!found) vscode.window.showErrorMessage(`There is no ${API[kind]} Task named "${stateName}" in this file any more.`);
+      if (!found) vscode.window.showErrorMessage(`There is no ${api} Task named "${stateName}" in this file any more.`);
       return found;
     }
     if (!candidates.length) {
-      vscode.window.showErrorMessage(`This file has no Task with Resource arn:aws:states:::sagemaker:${API[kind]}(.sync).`);
+      vscode.window.showErrorMessage(`This file has no Task with Resource arn:aws:states:::sagemaker:${api}(.sync).`);
       return undefined;
     }
     // The state under the cursor (the innermost, should Tasks ever nest); elsewhere the user picks.
@@ -127,7 +179,7 @@ class Jobs implements vscode.Disposable {
     if (candidates.length === 1) return candidates[0];
     const pick = await vscode.window.showQuickPick(
       candidates.map((t) => ({ label: t.stateName, description: t.statePath.length > 1 ? t.statePath.slice(0, -1).join(' › ') : undefined, detail: t.errors.length ? `${t.errors.length} error(s)` : undefined, task: t })),
-      { title: `Start ${LABEL[kind]}: which state?` },
+      { title: `Start ${JOB_KINDS[kind].label}: which state?` },
     );
     return pick?.task;
   }
@@ -143,8 +195,7 @@ class Jobs implements vscode.Disposable {
     const placeholders = await this.askPlaceholders(uri, rt.findPlaceholders(task.payload));
     if (!placeholders) return;
     const settings = readJobSettings();
-    const roleArn = JSON.stringify(task.payload).match(/arn:aws[a-z-]*:iam::(\d{12}):/);
-    const account = roleArn?.[1];
+    const account = roleAccount(task.payload);
     const context = rt.makeExecutionContext({
       stateMachineName: path.basename(vscode.Uri.parse(uri).path).replace(/\.(asl\.)?(json|ya?ml|asl)$/i, ''),
       stateName: task.stateName,
@@ -160,7 +211,8 @@ class Jobs implements vscode.Disposable {
       if (again) await this.launch(kind, uri, task.stateName);
       return;
     }
-    const masked = rt.maskSecrets(request);
+    const masked = this.policy().maskRequest(request);
+    if (!(await this.allowEndpoint(settings))) return;
     if (!(await this.confirm(kind, task, request, masked, settings, account))) return;
     await this.start(kind, uri, task, request, settings);
   }
@@ -210,21 +262,24 @@ class Jobs implements vscode.Disposable {
   }
 
   private async confirm(kind: JobKind, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, s: JobSettings, account?: string): Promise<boolean> {
-    const resources = kind === 'training' ? request.ResourceConfig : request.TransformResources;
-    const name = kind === 'training' ? request.TrainingJobName : request.TransformJobName;
+    const k = JOB_KINDS[kind];
+    const resources = request[k.resourcesField];
+    const name = request[k.nameField];
     const runtime = request.StoppingCondition?.MaxRuntimeInSeconds as number | undefined;
-    const output = kind === 'training' ? request.OutputDataConfig?.S3OutputPath : request.TransformOutput?.S3OutputPath;
+    const output = request[k.outputPathField[0]]?.[k.outputPathField[1]];
     const env = Object.entries((masked.Environment ?? {}) as Record<string, string>);
+    const where = describeTarget(s);
     const detail = [
       `Job: ${name}`,
       `Instances: ${resources?.InstanceType ?? (resources?.InstanceGroups ? 'instance groups' : '?')} × ${resources?.InstanceCount ?? 1}`,
-      kind === 'training' ? `Max runtime: ${runtime ? formatDuration(runtime) : 'SageMaker default (1 day)'}` : undefined,
+      k.hasMaxRuntime ? `Max runtime: ${runtime ? formatDuration(runtime) : 'SageMaker default (1 day)'}` : undefined,
       `Output: ${output ?? '?'}`,
-      `Where: ${describeTarget(s)}${account ? ` · account ${account} (from the role ARN)` : ''}`,
+      `Where: ${where.text}`,
+      account ? `Role: ${request.RoleArn ?? `account ${account}`}` : undefined,
       env.length ? `Environment: ${env.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
     ].filter(Boolean).join('\n');
     for (;;) {
-      const pick = await vscode.window.showInformationMessage(`Start ${LABEL[kind]} "${name}" from "${task.stateName}"? It runs in your AWS account and costs money.`, { modal: true, detail }, 'Start', 'Open Request as JSON');
+      const pick = await vscode.window.showInformationMessage(`Start ${k.label} "${name}" from "${task.stateName}"? ${where.cost}`, { modal: true, detail }, 'Start', 'Open Request as JSON');
       if (pick === 'Start') return true;
       if (pick !== 'Open Request as JSON') return false;
       await this.openJson(masked);
@@ -239,33 +294,41 @@ class Jobs implements vscode.Disposable {
   private async start(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, unknown>, s: JobSettings): Promise<void> {
     const rt = this.load();
     const runner = this.runnerFor(s);
-    const masked = rt.maskSecrets(request);
+    const policy = this.policy();
+    const masked = policy.maskRequest(request);
+    const label = JOB_KINDS[kind].label;
     let result: Runtime.StartResult;
     try {
       result = await runner.start(kind, request);
     } catch (e) {
       const explained = e instanceof rt.JobError ? e.explained : rt.explainError(e, s);
-      this.output.error(`Could not start ${LABEL[kind]} from "${task.stateName}": ${explained.message}`);
-      const pick = await vscode.window.showErrorMessage(explained.message, { detail: explained.action }, 'Retry', 'Open Request');
+      const clean = (text: string) => policy.redact(text, policy.secretValues(request));
+      this.output.error(`Could not start ${label} from "${task.stateName}": ${clean(explained.message)}`);
+      const pick = await vscode.window.showErrorMessage(clean(explained.message), { detail: explained.action }, 'Retry', 'Open Request');
       if (pick === 'Retry') return this.start(kind, uri, task, request, s);
       if (pick === 'Open Request') await this.openJson(masked);
       return;
     }
     const ref = result.ref;
     if (result.outcome === 'exists') {
-      const pick = await vscode.window.showWarningMessage(`A ${LABEL[kind]} named "${ref.name}" already exists, so no new job was started.`, { detail: result.explained.action }, 'Watch It');
+      const pick = await vscode.window.showWarningMessage(`A ${label} named "${ref.name}" already exists, so no new job was started.`, { detail: result.explained.action }, 'Watch It');
       if (pick !== 'Watch It') return;
     } else if (result.deduplicated) {
       return; // the other start of this same job is watching it
     } else {
-      this.output.info(`${ref.name}: started ${LABEL[kind]} ${result.arn}${result.recovered ? ' (found after a lost answer; started once)' : ''}`);
+      this.output.info(`${ref.name}: started ${label} ${result.arn}${result.recovered ? ' (found after a lost answer; started once)' : ''}`);
+      // The account the job runs in is the one of the credentials (or the emulator's); the role names its own.
+      const jobAccount = /^arn:[^:]+:sagemaker:[^:]*:(\d{12}):/.exec(result.arn)?.[1];
+      const role = roleAccount(request);
+      if (jobAccount && role && jobAccount !== role) this.output.warn(`${ref.name}: the job runs in account ${jobAccount}, but its RoleArn is in account ${role}.`);
     }
     const record: JobRecord = {
       kind, name: ref.name, arn: result.outcome === 'started' ? result.arn : undefined, uri, stateName: task.stateName, startedAt: new Date().toISOString(),
-      status: 'InProgress', profile: s.profile, region: s.region, endpoint: s.endpoint, maskedRequest: masked,
+      status: 'InProgress', profile: s.profile, region: s.region, endpoint: s.endpoint, endpointSource: s.endpointSource, maskedRequest: masked,
     };
     await this.store.save({ ...this.store.find(kind, ref.name), ...record });
-    this.secrets.set(`${kind}/${ref.name}`, rt.secretValues(request));
+    // An existing job ("Watch It") was not started with this request: its secrets come from its description.
+    if (result.outcome === 'started') this.secrets.set(`${kind}/${ref.name}`, policy.secretValues(request));
     void this.watch(record, true);
   }
 
@@ -274,30 +337,41 @@ class Jobs implements vscode.Disposable {
   private async watch(record: JobRecord, withProgress: boolean): Promise<void> {
     const id = `${record.kind}/${record.name}`;
     if (this.watching.has(id)) return void this.output.show(true);
+    if (!(await this.allowEndpoint(record))) return;
     const abort = new AbortController();
     this.watching.set(id, abort);
     this.updateStatusBar();
     const runner = this.runnerFor(record);
     const ref: JobRef = { kind: record.kind, name: record.name };
+    const label = JOB_KINDS[record.kind].label;
     this.output.show(true);
     let report: (message: string) => void = () => {};
-    // What the job says (status messages, log lines, its failure reason) may echo a secret it was given.
-    const secrets = this.secrets.get(id) ?? [];
-    const clean = (text: string) => this.load().redact(text, secrets);
+    // What the job says (status messages, log lines, its failure reason) may echo a secret it was given. The
+    // secrets are those of the request launched from this window, and always those of the job's description
+    // (Environment, HyperParameters, container arguments): after a reload or for "Watch It", nothing is stored.
+    const policy = this.policy();
+    const logs = policy.logRedactor(this.secrets.get(id) ?? []);
+    let described = false;
+    const clean = (text: string) => logs.text(text);
     const watching = runner.watch(ref, {
-      onTransition: (t) => {
-        this.output.info(clean(`${record.name}: ${formatTransition(t)}`));
-        report(clean(`${t.status}${t.message ? ` — ${t.message}` : ''}`));
+      onDescribe: (response) => {
+        if (!described) logs.add(policy.secretValues(response));
+        described = true;
       },
-      onLog: (l) => this.output.info(`${record.name} │ ${clean(l.message)}`),
+      onTransition: (t) => {
+        const line = clean(formatTransition(t));
+        this.output.info(`${record.name}: ${line}`);
+        report(line);
+      },
+      onLog: (l) => this.output.info(`${record.name} | ${logs.event(l.stream, l.message)}`),
       onStatus: (status) => void this.store.update(record.kind, record.name, { status }),
-      onRetry: (x, delayMs) => this.output.warn(`${record.name}: ${x.message} ${x.action} (retrying in ${Math.round(delayMs / 1000)} s)`),
+      onRetry: (x, delayMs) => this.output.warn(clean(`${record.name}: ${x.message} ${x.action} (retrying in ${Math.round(delayMs / 1000)} s)`)),
       onRecovered: () => this.output.info(`${record.name}: watching again`),
     }, { pollMs: readJobSettings().pollIntervalSeconds * 1000, signal: abort.signal });
 
     if (withProgress) {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `SageMaker ${LABEL[record.kind]} ${record.name}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: `SageMaker ${label} ${record.name}`, cancellable: true },
         (progress, token) => {
           report = (message) => progress.report({ message });
           token.onCancellationRequested(() => void this.askStop(ref, 'The notification is closed; the job keeps running until you stop it.'));
@@ -305,29 +379,31 @@ class Jobs implements vscode.Disposable {
         },
       );
     }
+    let summary: JobSummary | undefined;
+    let failure: unknown;
     try {
-      const summary = await watching;
-      if (summary) await this.finish(record, summary, clean);
+      summary = await watching;
     } catch (e) {
-      const rt = this.load();
-      const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, record);
-      this.output.error(`${record.name}: stopped watching: ${x.message} ${x.action}`);
-      const pick = await vscode.window.showErrorMessage(`Stopped watching ${record.name}: ${x.message}`, { detail: `${x.action} The job itself was not touched.` }, 'Watch Again');
-      if (pick) {
-        this.watching.delete(id);
-        return this.watch(record, true);
-      }
+      failure = e;
     } finally {
+      // The job is no longer watched the moment the watch ends, not when its notification is answered.
       if (this.watching.get(id) === abort) this.watching.delete(id);
       this.updateStatusBar();
     }
+    if (summary) return this.finish(record, summary, clean);
+    if (failure === undefined) return;
+    const rt = this.load();
+    const x = failure instanceof rt.JobError ? failure.explained : rt.explainError(failure, record);
+    this.output.error(clean(`${record.name}: stopped watching: ${x.message} ${x.action}`));
+    const pick = await vscode.window.showErrorMessage(clean(`Stopped watching ${record.name}: ${x.message}`), { detail: `${x.action} The job itself was not touched.` }, 'Watch Again');
+    if (pick) return this.watch(record, true);
   }
 
   private async finish(record: JobRecord, s: JobSummary, clean: (text: string) => string): Promise<void> {
     const lines = formatSummary(s).map(clean);
     for (const line of lines) this.output.info(`${record.name}: ${line}`);
     await this.store.update(record.kind, record.name, { status: s.status, summary: lines.join('; ') });
-    const message = `SageMaker ${LABEL[record.kind]} ${record.name}: ${s.status}${s.durationSeconds !== undefined ? ` after ${formatDuration(s.durationSeconds)}` : ''}`;
+    const message = `SageMaker ${JOB_KINDS[record.kind].label} ${record.name}: ${s.status}${s.durationSeconds !== undefined ? ` after ${formatDuration(s.durationSeconds)}` : ''}`;
     const options = { detail: lines.join('\n') };
     const pick = await (s.status === 'Completed'
       ? vscode.window.showInformationMessage(message, options, 'Show Output')
@@ -341,12 +417,14 @@ class Jobs implements vscode.Disposable {
     const n = this.watching.size;
     if (!n) return this.statusBar.hide();
     this.statusBar.text = `$(sync~spin) SageMaker: ${n} job${n === 1 ? '' : 's'}`;
-    this.statusBar.tooltip = `Watching ${[...this.watching.keys()].join(', ')} — click for the jobs of this workspace`;
+    this.statusBar.tooltip = `Watching ${[...this.watching.keys()].join(', ')}; click for the jobs of this workspace`;
     this.statusBar.show();
   }
 
   async resumeRunning(): Promise<void> {
     if (!vscode.workspace.isTrusted) return;
+    const policy = this.policy();
+    await this.store.remask((request) => policy.maskRequest(request));
     const running = this.store.running();
     if (!running.length) return;
     this.output.info(`Resuming the watch of ${running.map((r) => r.name).join(', ')}`);
@@ -356,10 +434,12 @@ class Jobs implements vscode.Disposable {
   // ---- Stop and list -----------------------------------------------------------------------------------------
 
   private async askStop(ref: JobRef, note = ''): Promise<void> {
-    const pick = await vscode.window.showWarningMessage(`Stop SageMaker ${LABEL[ref.kind]} "${ref.name}"?`, { modal: true, detail: `${note} Stopping cannot be undone; the model artifacts written so far are kept.`.trim() }, 'Stop Job');
+    const pick = await vscode.window.showWarningMessage(`Stop SageMaker ${JOB_KINDS[ref.kind].label} "${ref.name}"?`, { modal: true, detail: `${note} Stopping cannot be undone; the model artifacts written so far are kept.`.trim() }, 'Stop Job');
     if (pick !== 'Stop Job') return;
     const record = this.store.find(ref.kind, ref.name);
-    const runner = this.runnerFor(record ?? readJobSettings());
+    const target = record ?? readJobSettings();
+    if (!(await this.allowEndpoint(target))) return;
+    const runner = this.runnerFor(target);
     try {
       await runner.stop(ref);
       this.output.info(`${ref.name}: stop requested`);
@@ -376,7 +456,7 @@ class Jobs implements vscode.Disposable {
     if (!ref) {
       const running = this.store.running();
       if (!running.length) return void vscode.window.showInformationMessage('No SageMaker job started from this workspace is running.');
-      const pick = await vscode.window.showQuickPick(running.map((r) => ({ label: r.name, description: `${r.kind} · ${r.status}`, detail: `${r.stateName} — started ${r.startedAt}`, r })), { title: 'Stop which job?' });
+      const pick = await vscode.window.showQuickPick(running.map((r) => ({ label: r.name, description: `${r.kind} · ${r.status}`, detail: `${r.stateName}, started ${r.startedAt}`, r })), { title: 'Stop which job?' });
       if (!pick) return;
       ref = { kind: pick.r.kind, name: pick.r.name };
     }
@@ -387,11 +467,12 @@ class Jobs implements vscode.Disposable {
     const all = this.store.all();
     if (!all.length) return void vscode.window.showInformationMessage('No SageMaker job has been started from this workspace yet.');
     const pick = await vscode.window.showQuickPick(
-      all.map((r) => ({ label: `${this.watching.has(`${r.kind}/${r.name}`) ? '$(sync~spin) ' : ''}${r.name}`, description: `${r.kind} · ${r.status}`, detail: r.summary ?? `${r.stateName} — started ${r.startedAt}`, r })),
+      // The spinner only for a job that is still running and watched: a finished one has none, even before its notification is answered.
+      all.map((r) => ({ label: `${this.watching.has(`${r.kind}/${r.name}`) && !isTerminalStatus(r.status) ? '$(sync~spin) ' : ''}${r.name}`, description: `${r.kind} · ${r.status}`, detail: r.summary ?? `${r.stateName}, started ${r.startedAt}`, r })),
       { title: 'SageMaker jobs of this workspace', matchOnDescription: true },
     );
     if (!pick) return;
-    const running = !['Completed', 'Failed', 'Stopped'].includes(pick.r.status);
+    const running = !isTerminalStatus(pick.r.status);
     const action = await vscode.window.showQuickPick(
       [...(running ? ['Watch', 'Stop'] : ['Show Status']), 'Open Request', 'Copy ARN'].map((label) => ({ label })),
       { title: pick.r.name },
@@ -401,9 +482,36 @@ class Jobs implements vscode.Disposable {
       if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Watching SageMaker jobs needs a trusted workspace.');
       await this.watch(pick.r, action.label === 'Watch');
     } else if (action.label === 'Stop') await this.stopJob({ kind: pick.r.kind, name: pick.r.name });
-    else if (action.label === 'Open Request') await this.openJson(pick.r.maskedRequest);
+    else if (action.label === 'Open Request') await this.openJson(this.policy().maskRequest(pick.r.maskedRequest));
     else if (pick.r.arn) await vscode.env.clipboard.writeText(pick.r.arn);
   }
+}
+
+/** The account of the first IAM role ARN in a Task's payload or request (its RoleArn). */
+function roleAccount(payload: unknown): string | undefined {
+  return /arn:aws[a-z-]*:iam::(\d{12}):/.exec(JSON.stringify(payload) ?? '')?.[1];
+}
+
+/** Where the job runs and what that means, in words that are true for the endpoint in use. */
+function describeTarget(s: JobSettings): { text: string; cost: string } {
+  const region = s.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+  const credentials = s.profile ? `profile ${s.profile}` : 'the default AWS credential chain';
+  let endpoint: EndpointInfo | undefined;
+  try {
+    endpoint = classifyEndpoint(s.endpoint);
+  } catch {
+    endpoint = undefined;
+  }
+  if (endpoint?.kind === 'local') {
+    return s.profile
+      ? { text: `local endpoint ${s.endpoint} with the credentials of profile ${s.profile}`, cost: 'It runs on a local server, not in AWS.' }
+      : { text: `local emulator at ${s.endpoint} with placeholder credentials (none of yours are sent)`, cost: 'It runs on the local emulator: no AWS account is used and nothing is billed.' };
+  }
+  if (endpoint?.kind === 'other') {
+    const what = [!endpoint.awsHost ? 'not an AWS host' : undefined, !endpoint.https ? 'plain http' : undefined].filter(Boolean).join(', ');
+    return { text: `endpoint ${s.endpoint} (${what}; from ${s.endpointSource ?? 'settings'}) with ${credentials}${region ? `, region ${region}` : ''}`, cost: `It runs at ${endpoint.host}, which receives your credentials.` };
+  }
+  return { text: `${region ?? 'the region of the profile'}, ${credentials}${s.endpoint ? `, endpoint ${s.endpoint}` : ''}`, cost: 'It runs in your AWS account and costs money.' };
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {

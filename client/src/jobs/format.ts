@@ -9,8 +9,20 @@ export function formatDuration(seconds: number): string {
   return [h && `${h} h`, m && `${m} min`, s && `${s} s`].filter(Boolean).join(' ');
 }
 
+/** A status change: the output channel dates the line, so no second time here. */
 export function formatTransition(t: StatusTransition): string {
-  return `${t.startTime.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')} ${t.status}${t.message ? ` — ${t.message}` : ''}`;
+  return `${t.status}${t.message ? ` - ${t.message}` : ''}`;
+}
+
+/**
+ * A multi-line message for the log output channel, its continuation lines indented under the text of the first
+ * (past the channel's "2026-11-22 10:01:02.345 [info] "), so that no line stands without its timestamp.
+ */
+export function indentContinuation(text: string, level: 'info' | 'warning' | 'error'): string {
+  const lines = text.split(/\r?\n/);
+  if (lines.length === 1) return text;
+  const indent = ' '.repeat('2026-11-22 10:01:02.345 '.length + `[${level}] `.length);
+  return lines.map((l, i) => (i ? indent + l : l)).join('\n');
 }
 
 export function formatSummary(s: JobSummary): string[] {

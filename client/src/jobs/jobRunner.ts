@@ -4,23 +4,15 @@
 // Safety: a job is created at most once per name (an in-flight guard, and after a failure whose outcome is
 // unknown — dropped connection, 5xx — the job is looked up before trying again); watching survives
 // throttling, server errors, dropped connections and expired credentials by retrying with backoff.
-import {
-  SageMakerClient,
-  CreateTrainingJobCommand,
-  CreateTransformJobCommand,
-  DescribeTrainingJobCommand,
-  DescribeTransformJobCommand,
-  StopTrainingJobCommand,
-  StopTransformJobCommand,
-  type DescribeTrainingJobResponse,
-  type DescribeTransformJobResponse,
-  type CreateTrainingJobRequest,
-  type CreateTransformJobRequest,
-} from '@aws-sdk/client-sagemaker';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { JOB_KINDS, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
+import { isLocalEndpoint } from './endpoint';
+import { JOB_APIS, type JobDescription, type JobDescribeResponse, type StatusTransition } from './jobApis';
 import { explainError, JobError, type ExplainedError } from './awsErrors';
 
-export type JobKind = 'training' | 'transform';
+export type { JobKind, StatusTransition, JobDescription, JobDescribeResponse };
+export { isLocalEndpoint };
 
 export interface JobRef {
   kind: JobKind;
@@ -50,34 +42,19 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { baseMs: 1000, maxMs: 60_000, maxConsecutiveErrors: 20, createAttempts: 4 };
 
-export interface StatusTransition {
-  status: string;
-  startTime: Date;
-  endTime?: Date;
-  message: string;
-}
-
 export interface LogLine {
   stream: string;
   timestamp: Date;
   message: string;
 }
 
-export interface JobSummary {
+export interface JobSummary extends Omit<JobDescription, 'transitions'> {
   ref: JobRef;
-  arn?: string;
-  status: string;
-  secondaryStatus?: string;
-  creationTime?: Date;
-  endTime?: Date;
-  durationSeconds?: number;
-  billableSeconds?: number;
-  modelArtifacts?: string;
-  outputPath?: string;
-  failureReason?: string;
 }
 
 export interface WatchHandlers {
+  /** Each description of the job, before its transitions and log lines are reported (what it was given, to mask). */
+  onDescribe?(response: JobDescribeResponse): void;
   onTransition?(t: StatusTransition): void;
   onLog?(line: LogLine): void;
   onStatus?(status: string): void;
@@ -96,25 +73,15 @@ export type StartResult =
   | { outcome: 'started'; ref: JobRef; arn: string; /** Found after a failure whose outcome was unknown. */ recovered?: boolean; /** Another start of the same job was already under way; this is its result. */ deduplicated?: boolean }
   | { outcome: 'exists'; ref: JobRef; explained: ExplainedError; deduplicated?: boolean };
 
-export const TERMINAL_STATUSES = new Set(['Completed', 'Failed', 'Stopped']);
-const LOG_GROUPS: Record<JobKind, string> = { training: '/aws/sagemaker/TrainingJobs', transform: '/aws/sagemaker/TransformJobs' };
 
 /** Starts of the same job under way in this process, so a double click or a retry does not race. */
 const inFlight = new Map<string, Promise<StartResult>>();
 
 export function jobNameOf(kind: JobKind, request: Record<string, unknown>): string {
-  const name = request[kind === 'training' ? 'TrainingJobName' : 'TransformJobName'];
-  if (typeof name !== 'string' || !name) throw new JobError({ kind: 'validation', retryable: false, message: `The request has no ${kind === 'training' ? 'TrainingJobName' : 'TransformJobName'}.`, action: 'Add the job name to the Task (for example "TrainingJobName.$": "$$.Execution.Name").' });
+  const field = JOB_KINDS[kind].nameField;
+  const name = request[field];
+  if (typeof name !== 'string' || !name) throw new JobError({ kind: 'validation', retryable: false, message: `The request has no ${field}.`, action: `Add the job name to the Task (for example "${field}.$": "$$.Execution.Name").` });
   return name;
-}
-
-export function isLocalEndpoint(endpoint: string | undefined): boolean {
-  if (!endpoint) return false;
-  try {
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(endpoint).hostname);
-  } catch {
-    return false;
-  }
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -191,25 +158,23 @@ export class JobRunner {
   }
 
   private async create(ref: JobRef, request: Record<string, unknown>): Promise<StartResult> {
-    const operation = ref.kind === 'training' ? 'sagemaker:CreateTrainingJob' : 'sagemaker:CreateTransformJob';
+    const api = JOB_APIS[ref.kind];
+    const operation = `sagemaker:${JOB_KINDS[ref.kind].operations.create}`;
     const firstTry = Date.now();
     let outcomeUnknown = false;
     // After a failure whose outcome is unknown, a job of this name created since we first tried is ours.
     const ours = async (): Promise<string | undefined> => {
       try {
-        const d = await this.describe(ref);
-        const created = d.CreationTime?.getTime() ?? 0;
-        return created >= firstTry - 60_000 ? (ref.kind === 'training' ? (d as DescribeTrainingJobResponse).TrainingJobArn : (d as DescribeTransformJobResponse).TransformJobArn) : undefined;
+        const d = api.read(await this.describe(ref));
+        const created = d.creationTime?.getTime() ?? 0;
+        return created >= firstTry - 60_000 ? d.arn : undefined;
       } catch {
         return undefined;
       }
     };
     for (let attempt = 1; ; attempt++) {
       try {
-        const out =
-          ref.kind === 'training'
-            ? (await this.sm.send(new CreateTrainingJobCommand(request as unknown as CreateTrainingJobRequest))).TrainingJobArn
-            : (await this.sm.send(new CreateTransformJobCommand(request as unknown as CreateTransformJobRequest))).TransformJobArn;
+        const out = await api.create(this.sm, request);
         return { outcome: 'started', ref, arn: out ?? '', recovered: outcomeUnknown || undefined };
       } catch (e) {
         const x = this.explain(e, operation);
@@ -230,20 +195,17 @@ export class JobRunner {
     }
   }
 
-  async describe(ref: JobRef): Promise<DescribeTrainingJobResponse | DescribeTransformJobResponse> {
-    return ref.kind === 'training'
-      ? this.sm.send(new DescribeTrainingJobCommand({ TrainingJobName: ref.name }))
-      : this.sm.send(new DescribeTransformJobCommand({ TransformJobName: ref.name }));
+  /** The job as SageMaker describes it (DescribeTrainingJob, DescribeTransformJob…). */
+  describe(ref: JobRef): Promise<JobDescribeResponse> {
+    return JOB_APIS[ref.kind].describe(this.sm, ref.name);
   }
 
   /** Asks SageMaker to stop the job; it then goes Stopping → Stopped (watch to see it). */
   async stop(ref: JobRef): Promise<void> {
-    const operation = ref.kind === 'training' ? 'sagemaker:StopTrainingJob' : 'sagemaker:StopTransformJob';
+    const operation = `sagemaker:${JOB_KINDS[ref.kind].operations.stop}`;
     for (let attempt = 1; ; attempt++) {
       try {
-        if (ref.kind === 'training') await this.sm.send(new StopTrainingJobCommand({ TrainingJobName: ref.name }));
-        else await this.sm.send(new StopTransformJobCommand({ TransformJobName: ref.name }));
-        return;
+        return await JOB_APIS[ref.kind].stop(this.sm, ref.name);
       } catch (e) {
         const x = this.explain(e, operation);
         if (!x.retryable || attempt >= this.retry.createAttempts) throw new JobError(x, e);
@@ -259,20 +221,23 @@ export class JobRunner {
    */
   async watch(ref: JobRef, handlers: WatchHandlers, options: WatchOptions): Promise<JobSummary | undefined> {
     const seen = new Map<string, string>(); // transition key → message reported
-    const tail = new LogTail(() => this.cwl, LOG_GROUPS[ref.kind], `${ref.name}/`);
+    const tail = new LogTail(() => this.cwl, JOB_KINDS[ref.kind].logGroup, `${ref.name}/`);
+    const api = JOB_APIS[ref.kind];
     let failures = 0;
     let lastStatus: string | undefined;
     const { signal } = options;
+    // A poll interval that is not a sane number (a string, NaN, days) would poll hundreds of times a second.
+    const pollMs = Number.isFinite(options.pollMs) ? Math.min(300_000, Math.max(1, options.pollMs)) : 15_000;
     while (!signal?.aborted) {
-      let d: DescribeTrainingJobResponse | DescribeTransformJobResponse;
+      let response: JobDescribeResponse;
       try {
-        d = await this.describe(ref);
+        response = await this.describe(ref);
       } catch (e) {
-        const x = this.explain(e, ref.kind === 'training' ? 'sagemaker:DescribeTrainingJob' : 'sagemaker:DescribeTransformJob');
+        const x = this.explain(e, `sagemaker:${JOB_KINDS[ref.kind].operations.describe}`);
         failures++;
         if (!x.retryable || failures > this.retry.maxConsecutiveErrors) throw new JobError(x, e);
         if (x.kind === 'expiredCredentials') this.renewClients();
-        const delay = Math.max(options.pollMs, this.backoff(failures));
+        const delay = Math.max(pollMs, this.backoff(failures));
         handlers.onRetry?.(x, delay, failures);
         await sleep(delay, signal);
         continue;
@@ -280,8 +245,10 @@ export class JobRunner {
       if (failures) handlers.onRecovered?.();
       failures = 0;
 
-      const status = ref.kind === 'training' ? (d as DescribeTrainingJobResponse).TrainingJobStatus! : (d as DescribeTransformJobResponse).TransformJobStatus!;
-      for (const t of transitionsOf(ref.kind, d)) {
+      handlers.onDescribe?.(response);
+      const d = api.read(response);
+      const status = d.status;
+      for (const t of d.transitions) {
         const key = `${t.status}|${t.startTime.getTime()}`;
         if (seen.get(key) === t.message) continue;
         seen.set(key, t.message);
@@ -290,45 +257,18 @@ export class JobRunner {
       if (status !== lastStatus) handlers.onStatus?.(status);
       lastStatus = status;
       await tail.poll(handlers.onLog);
-      if (TERMINAL_STATUSES.has(status)) {
+      if (isTerminalStatus(status)) {
         await tail.poll(handlers.onLog);
         return summarize(ref, d);
       }
-      await sleep(options.pollMs, signal);
+      await sleep(pollMs, signal);
     }
     return undefined;
   }
 }
 
-/** SecondaryStatusTransitions for training; transform jobs only have a status, so each status is a transition. */
-function transitionsOf(kind: JobKind, d: DescribeTrainingJobResponse | DescribeTransformJobResponse): StatusTransition[] {
-  if (kind === 'training') {
-    return ((d as DescribeTrainingJobResponse).SecondaryStatusTransitions ?? []).map((t) => ({
-      status: t.Status ?? '', startTime: t.StartTime ?? new Date(0), endTime: t.EndTime, message: t.StatusMessage ?? '',
-    }));
-  }
-  const t = d as DescribeTransformJobResponse;
-  const start = t.TransformJobStatus === 'InProgress' ? t.CreationTime : (t.TransformEndTime ?? t.CreationTime);
-  return [{ status: t.TransformJobStatus ?? '', startTime: start ?? new Date(0), message: t.FailureReason ?? '' }];
-}
-
-export function summarize(ref: JobRef, d: DescribeTrainingJobResponse | DescribeTransformJobResponse): JobSummary {
-  if (ref.kind === 'training') {
-    const t = d as DescribeTrainingJobResponse;
-    const end = t.TrainingEndTime ?? t.LastModifiedTime;
-    return {
-      ref, arn: t.TrainingJobArn, status: t.TrainingJobStatus ?? 'Unknown', secondaryStatus: t.SecondaryStatus, creationTime: t.CreationTime, endTime: t.TrainingEndTime,
-      durationSeconds: t.CreationTime && end ? Math.round((end.getTime() - t.CreationTime.getTime()) / 1000) : undefined,
-      billableSeconds: t.BillableTimeInSeconds, modelArtifacts: t.ModelArtifacts?.S3ModelArtifacts || undefined, failureReason: t.FailureReason || undefined,
-    };
-  }
-  const t = d as DescribeTransformJobResponse;
-  const end = t.TransformEndTime;
-  return {
-    ref, arn: t.TransformJobArn, status: t.TransformJobStatus ?? 'Unknown', creationTime: t.CreationTime, endTime: t.TransformEndTime,
-    durationSeconds: t.CreationTime && end ? Math.round((end.getTime() - t.CreationTime.getTime()) / 1000) : undefined,
-    outputPath: t.TransformOutput?.S3OutputPath, failureReason: t.FailureReason || undefined,
-  };
+export function summarize(ref: JobRef, d: JobDescription): JobSummary {
+  return { ref, ...d };
 }
 
 /** Follows every log stream of one job, reporting each event once. Failures are skipped until the next poll. */

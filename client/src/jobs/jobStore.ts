@@ -1,7 +1,8 @@
 // The jobs launched from this workspace, kept in workspaceState so that "Show Jobs" lists them and a window
 // reload resumes watching the ones still running. Requests are stored masked.
 import type * as vscode from 'vscode';
-import type { JobKind } from './jobRunner';
+import { isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
+import type { SettingSource } from './settings';
 
 export interface JobRecord {
   kind: JobKind;
@@ -16,7 +17,9 @@ export interface JobRecord {
   profile?: string;
   region?: string;
   endpoint?: string;
-  /** The request as sent, with secrets masked. */
+  /** Which settings the endpoint came from, for the confirmation of a host that is not AWS. */
+  endpointSource?: SettingSource;
+  /** The request as sent, with secrets masked (never in clear: a reload finds the secrets in the job's description). */
   maskedRequest: unknown;
   summary?: string;
 }
@@ -32,7 +35,7 @@ export class JobStore {
   }
 
   running(): JobRecord[] {
-    return this.all().filter((j) => !['Completed', 'Failed', 'Stopped'].includes(j.status));
+    return this.all().filter((j) => !isTerminalStatus(j.status));
   }
 
   find(kind: JobKind, name: string): JobRecord | undefined {
@@ -47,6 +50,13 @@ export class JobStore {
   async update(kind: JobKind, name: string, change: Partial<JobRecord>): Promise<void> {
     const record = this.find(kind, name);
     if (record) await this.save({ ...record, ...change });
+  }
+
+  /** Masks the stored requests again: records written before the current masking policy may hold secrets it finds. */
+  async remask(mask: (request: unknown) => unknown): Promise<void> {
+    const all = this.all();
+    const masked = all.map((r) => ({ ...r, maskedRequest: mask(r.maskedRequest) }));
+    if (JSON.stringify(masked) !== JSON.stringify(all)) await this.state.update(KEY, masked);
   }
 
   /** The execution input last used for a state machine, and the placeholder values. */

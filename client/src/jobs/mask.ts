@@ -1,44 +1,397 @@
-// What is shown to the user (confirm dialog, output channel, the request opened as JSON) never carries secrets:
-// Environment values whose name looks secret are masked, and anything that looks like an AWS key is redacted.
+// One masking policy for everything the extension shows of a job: the confirmation, the request opened as JSON,
+// the job list, status and failure messages, and the job's log lines. Nothing here is stored: after a reload the
+// secrets are found again in the job's description (DescribeTrainingJob returns Environment and HyperParameters).
+//
+// A value is a secret when
+//   - its name says so: a word of the name (API_KEY → API, KEY; hfToken → HF, TOKEN) is one of SECRET_WORDS, or
+//     KEY with a qualifier (API_KEY, ACCESS_KEY, PRIVATE_KEY…), or matches a name of the setting
+//     sagemakerAsl.jobs.secretNames. A bare KEY (CACHE_KEY, KMS_KEY_ID) only when the value looks random;
+//   - or the value itself is recognised: AWS access key ids (also lower-case or with a suffix), 40-character
+//     secret access keys, session tokens, bearer and basic credentials, JWTs, the password of a URL, and the usual
+//     API key formats (sk-…, ghp_…, github_pat_…, hf_…, xox…-, glpat-…, AIza…, npm_…, pypi-…).
+// Names are looked at in Environment and HyperParameters maps and in ContainerArguments/ContainerEntrypoint lists
+// (`--api-key sk-…`, `--token=…`, `API_KEY=…`); recognised values anywhere.
+//
+// In free text (logs, messages) a value is blanked out when it is one of the job's known secret values (also
+// JSON-escaped or URL-encoded), when it is recognised, or when it follows a secret label (`"wandb_api_key": "…"`,
+// `password=…`, `--api-key …`, `Authorization: Bearer …`). Only values that look like secrets are blanked out of
+// logs: TOKENIZER_NAME=bert-base-uncased is not a secret (TOKENIZER is not TOKEN), and a value too short or too
+// plain to be one would blank out ordinary words everywhere.
 
-const SECRET_NAME = /KEY|SECRET|TOKEN|PASSWORD/i;
 export const MASK = '********';
 
-/** A copy of the request with the values of secret-looking Environment keys replaced by ********. */
-export function maskSecrets<T>(request: T): T {
-  const walk = (v: unknown, parentKey: string): unknown => {
-    if (Array.isArray(v)) return v.map((x) => walk(x, ''));
-    if (!v || typeof v !== 'object') return v;
-    return Object.fromEntries(
-      Object.entries(v).map(([k, x]) => [k, parentKey === 'Environment' && SECRET_NAME.test(k) ? MASK : walk(x, k)]),
-    );
-  };
-  return walk(request, '') as T;
+/** Words of a name that make its value a secret (README, "Running SageMaker jobs from the editor"). */
+export const SECRET_WORDS = [
+  'PASSWORD', 'PASSWORDS', 'PASSWD', 'PWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'AUTH',
+  'AUTHORIZATION', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'COOKIE', 'COOKIES', 'PAT', 'DSN', 'BEARER', 'JWT', 'OTP',
+  'PRIVATEKEY', 'SIGNATURE', 'SAS', 'SESSIONID', 'CONNECTIONSTRING',
+];
+/** Words before KEY that make it a credential rather than a lookup key (API_KEY, but not SORT_KEY). */
+const KEY_QUALIFIERS = new Set(['API', 'ACCESS', 'SECRET', 'PRIVATE', 'SIGNING', 'ENCRYPTION', 'MASTER', 'LICENSE', 'CLIENT', 'APP', 'SERVICE', 'AUTH', 'SSH', 'GPG', 'PGP', 'HMAC', 'WEBHOOK', 'SESSION', 'SUBSCRIPTION', 'SHARED', 'ACCOUNT']);
+/** Words before TOKEN that name a vocabulary token of a tokenizer, not a credential (eos_token='</s>'). */
+const VOCABULARY_TOKENS = new Set(['PAD', 'EOS', 'BOS', 'UNK', 'SEP', 'CLS', 'MASK', 'SPECIAL', 'START', 'END', 'NEW', 'MAX', 'NUM', 'ADDITIONAL', 'DECODER', 'PREFIX', 'SUFFIX', 'MIDDLE', 'IMAGE', 'AUDIO', 'VIDEO']);
+/** A last word that makes the name describe a secret rather than hold one (SECRET_NAME, TOKEN_URL, PASSWORD_FILE). */
+const DESCRIPTORS = new Set(['NAME', 'NAMES', 'TYPE', 'FILE', 'PATH', 'DIR', 'ARN', 'ID', 'IDS', 'URL', 'URI', 'ENDPOINT', 'HOST', 'HEADER', 'LENGTH', 'LEN', 'SIZE', 'TTL', 'EXPIRY', 'EXPIRATION', 'EXPIRES', 'ENABLED', 'MODE', 'PREFIX', 'FIELD', 'COLUMN', 'VERSION', 'REGION', 'COUNT', 'LIMIT', 'TIMEOUT', 'METHOD', 'PROVIDER', 'ALGORITHM', 'FORMAT', 'LOCATION', 'SOURCE', 'POLICY', 'ROTATION', 'REF']);
+
+/** The words of a name: API_KEY, apiKey, api-key and APIKey all give API, KEY. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toUpperCase());
 }
 
-/** The values of a request's secret-looking Environment keys: a job may print them, and they are blanked out there too. */
-export function secretValues(request: unknown): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown, parentKey: string): void => {
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, ''));
-    if (!v || typeof v !== 'object') return;
-    for (const [k, x] of Object.entries(v)) {
-      // Short values ("1", "yes") would blank out ordinary text; they are masked in the request all the same.
-      if (parentKey === 'Environment' && SECRET_NAME.test(k) && typeof x === 'string' && x.length >= 6) out.push(x);
-      else walk(x, k);
+/** What a name says of its value: a secret, a secret only if the value looks random (a bare KEY), or nothing. */
+export type NameClass = 'secret' | 'ifRandom' | 'plain';
+
+export interface MaskOptions {
+  /** More names whose values are secrets (sagemakerAsl.jobs.secretNames): whole names or words of a name. */
+  extraNames?: readonly string[];
+}
+
+export class MaskPolicy {
+  private readonly extra: string[][];
+
+  constructor(options: MaskOptions = {}) {
+    this.extra = (options.extraNames ?? []).map(nameWords).filter((w) => w.length);
+  }
+
+  classifyName(name: string): NameClass {
+    const words = nameWords(name);
+    if (!words.length) return 'plain';
+    if (this.extra.some((e) => containsRun(words, e))) return 'secret';
+    // Joined pairs catch API_KEY written as one word (APIKEY) and two (API, KEY) alike.
+    let result: NameClass = 'plain';
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      const before = words[i - 1];
+      if (w === 'TOKEN' && before && VOCABULARY_TOKENS.has(before)) continue;
+      if (SECRET_WORDS.includes(w) || (before && SECRET_WORDS.includes(before + w))) return 'secret';
+      if (w === 'KEY' || w === 'KEYS') {
+        if (before && KEY_QUALIFIERS.has(before)) return 'secret';
+        result = 'ifRandom';
+      }
     }
-  };
-  walk(request, '');
-  return out.sort((a, b) => b.length - a.length);
+    return result;
+  }
+
+  /** For free text: a name that holds a secret (not one that describes it, as SECRET_NAME or TOKEN_URL do). */
+  private labelClass(name: string): NameClass {
+    const words = nameWords(name);
+    if (words.length > 1 && DESCRIPTORS.has(words[words.length - 1]) && !this.extra.some((e) => containsRun(words, e))) {
+      // ACCESS_KEY_ID is a key id: recognised by its value (AKIA…), not by its name.
+      return 'plain';
+    }
+    return this.classifyName(name);
+  }
+
+  private isSecretValue(name: string, value: string, forLogs: boolean): boolean {
+    const c = forLogs ? this.labelClass(name) : this.classifyName(name);
+    if (c === 'secret') return forLogs ? looksLikeSecret(value) : value !== '';
+    if (c === 'ifRandom') return looksRandom(value) || recognised(value);
+    return false;
+  }
+
+  /** A copy of the request with secret values replaced by ********, and recognised secrets inside other strings. */
+  maskRequest<T>(request: T): T {
+    const walk = (v: unknown, parentKey: string): unknown => {
+      if (typeof v === 'string') return redactRecognised(v);
+      if (Array.isArray(v)) return ARGUMENT_LISTS.has(parentKey) ? this.maskArguments(v) : v.map((x) => walk(x, ''));
+      if (!v || typeof v !== 'object') return v;
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [k, NAMED_MAPS.has(parentKey) && typeof x === 'string' && this.isSecretValue(k, x, false) ? MASK : walk(x, k)]),
+      );
+    };
+    return walk(request, '') as T;
+  }
+
+  private maskArguments(args: unknown[]): unknown[] {
+    const out = [...args];
+    for (const { index, start, end } of this.argumentSecrets(args)) {
+      const s = out[index] as string;
+      out[index] = s.slice(0, start) + MASK + s.slice(end);
+    }
+    return out.map((x) => (typeof x === 'string' && !x.includes(MASK) ? redactRecognised(x) : x));
+  }
+
+  /** Secret values in an argument list: after a secret flag (`--api-key X`, `--token=X`) or an assignment (`API_KEY=X`). */
+  private argumentSecrets(args: unknown[]): { index: number; start: number; end: number }[] {
+    const found: { index: number; start: number; end: number }[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (typeof a !== 'string') continue;
+      const assigned = /^(-{0,2})([A-Za-z_][\w.-]*)=(.+)$/s.exec(a);
+      if (assigned && this.isSecretValue(assigned[2], assigned[3], false)) found.push({ index: i, start: a.length - assigned[3].length, end: a.length });
+      const flag = /^--?([A-Za-z_][\w.-]*)$/.exec(a);
+      const next = args[i + 1];
+      if (flag && typeof next === 'string' && !next.startsWith('-') && this.isSecretValue(flag[1], next, false)) {
+        found.push({ index: i + 1, start: 0, end: next.length });
+        i++;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The secret values of a request or of a job's description (same member names), to blank out of what the job
+   * prints. Only values that look like secrets: a short or plain value would blank out ordinary text.
+   */
+  secretValues(request: unknown): string[] {
+    const out = new Set<string>();
+    const add = (s: string) => {
+      if (s.length >= MIN_SECRET_LENGTH) out.add(s);
+    };
+    const walk = (v: unknown, parentKey: string): void => {
+      if (typeof v === 'string') return void recognisedIn(v).forEach(add);
+      if (Array.isArray(v)) {
+        if (ARGUMENT_LISTS.has(parentKey)) {
+          for (const { index, start, end } of this.argumentSecrets(v)) {
+            const s = (v[index] as string).slice(start, end);
+            if (looksLikeSecret(s)) add(s);
+          }
+        }
+        return v.forEach((x) => walk(x, ''));
+      }
+      if (!v || typeof v !== 'object') return;
+      for (const [k, x] of Object.entries(v)) {
+        if (NAMED_MAPS.has(parentKey) && typeof x === 'string' && this.isSecretValue(k, x, true)) add(x);
+        walk(x, k);
+      }
+    };
+    walk(request, '');
+    return [...out].sort((a, b) => b.length - a.length);
+  }
+
+  /** Blanks out the given secret values (in every written form), recognised secrets, and labelled values. */
+  redact(text: string, secrets: readonly string[] = []): string {
+    return this.redactForms(text, secretForms(secrets));
+  }
+
+  /** redact() with the written forms of the secrets already worked out (a log redactor keeps them). */
+  redactForms(text: string, forms: readonly string[]): string {
+    for (const form of forms) text = text.split(form).join(MASK);
+    return this.redactLabels(redactRecognised(text));
+  }
+
+  /** `label: value`, `label=value`, `"label": "value"` (also JSON-escaped), `--label value` with a secret label. */
+  private redactLabels(text: string): string {
+    const label = /(--?)?([A-Za-z_][A-Za-z0-9_.-]*)(\\*["'])?([ \t]*[:=][ \t]*|[ \t]+)/g;
+    let out = '';
+    let last = 0;
+    for (let m: RegExpExecArray | null; (m = label.exec(text)); ) {
+      const [whole, dashes, name, quote, separator] = m;
+      if (m.index > 0 && /[A-Za-z0-9_.-]/.test(text[m.index - 1])) continue;
+      const bySpace = !/[:=]/.test(separator);
+      // A space separates a label from its value only on a command line (--api-key X); prose ("the token expired") is left alone.
+      if (bySpace && !dashes) continue;
+      const c = this.labelClass(name);
+      if (c === 'plain') continue;
+      if (bySpace && quote) continue;
+      const at = m.index + whole.length;
+      const rest = text.slice(at, at + 1024);
+      // A quoted value runs to its closing quote (spaces and all); a bare one to the next space or delimiter.
+      const open = /^\\*["']/.exec(rest)?.[0];
+      const close = open ? rest.indexOf(open, open.length) : -1;
+      let value: { offset: number; text: string } | undefined;
+      if (open && close > open.length) value = { offset: open.length, text: rest.slice(open.length, close) };
+      else {
+        const bare = /^(?:\\*["'])?(?:(?:Bearer|Basic)[ \t]+)?([^\s"'\\,;&|)}\]]+)/.exec(rest);
+        if (bare) value = { offset: bare[0].length - bare[1].length, text: bare[1] };
+      }
+      if (!value) continue;
+      const secret = value.text;
+      if (secret.includes(MASK) || NOT_SECRETS.has(secret.toLowerCase())) continue;
+      if (c === 'ifRandom' && !looksRandom(secret) && !recognised(secret)) continue;
+      const start = at + value.offset;
+      out += text.slice(last, start) + MASK;
+      last = start + secret.length;
+      label.lastIndex = last;
+    }
+    return out + text.slice(last);
+  }
+
+  /** A masker for one job's log streams: knows its secrets, and what the previous event of a stream ended with. */
+  logRedactor(secrets: readonly string[] = []): LogRedactor {
+    return new LogRedactor(this, secrets);
+  }
 }
 
 /**
- * Redacts AWS access key ids, anything labelled as a secret, and the given secret values in free text (error
- * messages, status messages, log lines).
+ * Blanks secrets out of a job's log events. A secret split across two events of one stream (a long line cut by
+ * the log agent) is masked on both sides: the end of an event that begins a known secret, and the start of the
+ * next one that completes it.
  */
+export class LogRedactor {
+  /** The secrets in every written form, longest first. */
+  private secrets: string[] = [];
+  private readonly carry = new Map<string, string>();
+
+  constructor(private readonly policy: MaskPolicy, secrets: readonly string[]) {
+    this.add(secrets);
+  }
+
+  /** Secrets learnt later (from the job's description after a reload). */
+  add(secrets: readonly string[]): void {
+    this.secrets = [...new Set([...this.secrets, ...secretForms(secrets)])].sort((a, b) => b.length - a.length);
+  }
+
+  /** Text that is not a log event (a status message, an error, the summary), with no secret. */
+  text(message: string): string {
+    return this.policy.redactForms(message, this.secrets);
+  }
+
+  /** One log event of a stream, with CloudWatch's #011 shown as the tab it is, and no secret. */
+  event(stream: string, message: string): string {
+    let text = message.replace(/#011/g, '\t');
+    const previous = this.carry.get(stream) ?? '';
+    // Completes a secret that the previous event began.
+    let head = 0;
+    const last = previous.charCodeAt(previous.length - 1);
+    for (const s of this.secrets) {
+      for (let k = Math.min(s.length - 1, previous.length); k >= MIN_SPLIT; k--) {
+        // The cheap test first: a long secret (a session token) would otherwise cost its length squared.
+        if (s.charCodeAt(k - 1) === last && s.charCodeAt(k) === text.charCodeAt(0) && previous.endsWith(s.slice(0, k)) && text.startsWith(s.slice(k))) {
+          head = Math.max(head, s.length - k);
+          break;
+        }
+      }
+    }
+    // Begins a secret that the next event may complete (after the last whole secret: "hunter2hunter2" ends with
+    // "hunter2", a beginning of itself, but is already whole).
+    let whole = head;
+    for (const s of this.secrets) {
+      const at = text.lastIndexOf(s);
+      if (at >= 0) whole = Math.max(whole, at + s.length);
+    }
+    let tail = text.length;
+    const end = text.charCodeAt(text.length - 1);
+    for (const s of this.secrets) {
+      for (let k = Math.min(s.length - 1, text.length - whole); k >= MIN_SPLIT; k--) {
+        if (s.charCodeAt(k - 1) === end && text.endsWith(s.slice(0, k))) {
+          tail = Math.min(tail, text.length - k);
+          break;
+        }
+      }
+    }
+    this.carry.set(stream, text.slice(-MAX_CARRY));
+    if (tail < head) tail = head;
+    const middle = this.policy.redactForms(text.slice(head, tail), this.secrets);
+    return (head ? MASK : '') + middle + (tail < text.length ? MASK : '');
+  }
+}
+
+const MIN_SECRET_LENGTH = 6;
+/** The shortest part of a known secret that counts as a piece of it at an event boundary. */
+const MIN_SPLIT = 4;
+const MAX_CARRY = 4096;
+const NAMED_MAPS = new Set(['Environment', 'HyperParameters']);
+const ARGUMENT_LISTS = new Set(['ContainerArguments', 'ContainerEntrypoint']);
+const NOT_SECRETS = new Set(['true', 'false', 'null', 'none', 'undefined', 'required', 'optional', 'missing', 'redacted', 'hidden', 'set', 'unset', 'yes', 'no', '<redacted>']);
+
+function containsRun(words: string[], run: string[]): boolean {
+  for (let i = 0; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return true;
+  return false;
+}
+
+/** A value under a secret name that is worth blanking out of logs: long enough, and not a plain word or number. */
+function looksLikeSecret(value: string): boolean {
+  if (value.length < MIN_SECRET_LENGTH || NOT_SECRETS.has(value.toLowerCase())) return false;
+  return !/^\d{1,7}$/.test(value);
+}
+
+/** A value that looks generated rather than chosen: long, no spaces, letters and digits, not a path, URI or ARN. */
+function looksRandom(value: string): boolean {
+  return value.length >= 16 && !/\s/.test(value) && /[A-Za-z]/.test(value) && /\d/.test(value) && !/^(arn:|alias\/|[a-z][a-z0-9+.-]*:\/\/|\/)/i.test(value);
+}
+
+/** The forms a secret takes in text: as is, JSON-escaped (also with \/ and twice), URL-encoded. */
+function secretForms(secrets: readonly string[]): string[] {
+  const forms = new Set<string>();
+  for (const s of secrets) {
+    if (!s) continue;
+    const json = JSON.stringify(s).slice(1, -1);
+    for (const f of [s, json, json.replace(/\//g, '\\/'), JSON.stringify(json).slice(1, -1), encodeURIComponent(s)]) forms.add(f);
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+// ---- Values recognised by their form ---------------------------------------------------------------------------
+// Every pattern is linear: anchored on a literal prefix with bounded or possessive-like runs, or a run scan.
+
+interface Recogniser {
+  /** Group 1: kept before the secret; group 2: the secret; group 3 (optional): kept after it. */
+  pattern: RegExp;
+  /** A further test of the secret, where the pattern alone would take ordinary text. */
+  check?(secret: string): boolean;
+  /** What the secret becomes (default ********). */
+  mask?: string;
+}
+
+const RECOGNISERS: Recogniser[] = [
+  // The password of a URL: postgres://user:password@host, https://key:secret@sentry.io.
+  { pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/?#]{0,256}:)([^\s@/?#]{1,256})(@)/gi },
+  { pattern: /\b((?:Bearer|Basic)[ \t]+)([A-Za-z0-9._~+/=-]{8,})/g },
+  { pattern: /\b()(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*)/g },
+  // Access key ids, as written or lower-cased, also with characters after the 16.
+  { pattern: /(AKIA|ASIA)([A-Z0-9]{16}[A-Z0-9]*)/gi, mask: '****************' },
+  { pattern: /\b()(sk-(?:(?:proj|svcacct|admin|ant-api\d\d)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9]{20,}))/g, check: (key) => /\d/.test(key) },
+  { pattern: /\b()([rs]k_(?:live|test)_[A-Za-z0-9]{16,})/g },
+  { pattern: /\b()(gh[pousr]_[A-Za-z0-9]{30,})/g },
+  { pattern: /\b()(github_pat_[A-Za-z0-9_]{22,})/g },
+  { pattern: /\b()(hf_[A-Za-z0-9]{30,})/g },
+  { pattern: /\b()(xox[abposr]-[A-Za-z0-9-]{10,})/g },
+  { pattern: /\b()(glpat-[A-Za-z0-9_-]{20,})/g },
+  { pattern: /\b()(AIza[0-9A-Za-z_-]{35})/g },
+  { pattern: /\b()(npm_[A-Za-z0-9]{36})/g },
+  { pattern: /\b()(pypi-[A-Za-z0-9_-]{50,})/g },
+  // Runs of base64: exactly 40 of mixed case with a digit or / + is a secret access key; 100 or more, a session token.
+  {
+    pattern: /()([A-Za-z0-9/+]{40,}={0,2})/g,
+    check: (run) => {
+      const body = run.replace(/=+$/, '');
+      const slashes = body.match(/\//g)?.length ?? 0;
+      if (body.length === 40) return /[A-Z]/.test(body) && /[a-z]/.test(body) && /[0-9/+]/.test(body) && slashes <= 4;
+      return body.length >= 100 && /[A-Z]/.test(body) && /[a-z]/.test(body) && /[0-9]/.test(body) && slashes <= body.length / 20;
+    },
+  },
+];
+
+function redactRecognised(text: string): string {
+  for (const r of RECOGNISERS) {
+    text = text.replace(r.pattern, (whole: string, before: string, secret: string, after?: string) =>
+      r.check && !r.check(secret) ? whole : `${before}${r.mask ?? MASK}${typeof after === 'string' ? after : ''}`,
+    );
+  }
+  return text;
+}
+
+function recognised(value: string): boolean {
+  return redactRecognised(value) !== value;
+}
+
+/** The recognised secrets inside a string (the password of a URL, a key id…), to blank out of logs as well. */
+function recognisedIn(value: string): string[] {
+  const found: string[] = [];
+  for (const r of RECOGNISERS) for (const m of value.matchAll(r.pattern)) if (!r.check || r.check(m[2])) found.push(r.mask ? m[0] : m[2]);
+  return found;
+}
+
+// The default policy (no extra names), for callers that have no settings (error messages).
+const DEFAULT_POLICY = new MaskPolicy();
+
+/** A copy of the request with secret values replaced by ********. */
+export function maskSecrets<T>(request: T, options?: MaskOptions): T {
+  return (options ? new MaskPolicy(options) : DEFAULT_POLICY).maskRequest(request);
+}
+
+/** The secret values of a request or a job's description, to blank out of what the job prints. */
+export function secretValues(request: unknown, options?: MaskOptions): string[] {
+  return (options ? new MaskPolicy(options) : DEFAULT_POLICY).secretValues(request);
+}
+
+/** Redacts the given secret values, recognised secrets and labelled values in free text. */
 export function redact(text: string, secrets: readonly string[] = []): string {
-  for (const secret of secrets) text = text.split(secret).join(MASK);
-  return text
-    .replace(/\b(AKIA|ASIA)[A-Z0-9]{16}\b/g, '$1****************')
-    .replace(/((?:secret|session|token|password)[\w-]*["']?\s*[:=]\s*["']?)[^\s"',;]+/gi, `$1${MASK}`);
+  return DEFAULT_POLICY.redact(text, secrets);
 }

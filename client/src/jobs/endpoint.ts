@@ -1,0 +1,50 @@
+// Where requests go, and whether real credentials may follow them. No VS Code and no SDK here: the runner (which
+// picks the credentials) and the commands (which ask the user) use the same answer.
+//
+//   local  loopback (127.0.0.0/8, ::1, localhost, IPv4-mapped 127.x) and unspecified addresses (0.0.0.0, ::),
+//          as Docker publishes ports: placeholder credentials, unless a profile is set on purpose;
+//   aws    https to an AWS service host (*.amazonaws.com, *.amazonaws.com.cn, *.api.aws, the ISO partitions);
+//   other  anything else, or plain http to a host that is not local: the credential chain would go there, so
+//          the user confirms that host once (remembered).
+
+export type EndpointKind = 'local' | 'aws' | 'other';
+
+export interface EndpointInfo {
+  kind: EndpointKind;
+  /** The host as the URL names it (brackets around IPv6). */
+  host: string;
+  /** The URL's origin (scheme, host, port): what a confirmation is remembered for. */
+  origin: string;
+  https: boolean;
+  /** The host is an AWS service host (whatever the scheme). */
+  awsHost: boolean;
+}
+
+const AWS_HOST = /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws|c2s\.ic\.gov|sc2s\.sgov\.gov)$/i;
+
+/** Loopback or unspecified, after the URL parser's normalisation (http://127.1 is 127.0.0.1, http://0 is 0.0.0.0). */
+export function isLocalHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  if (h === 'localhost' || h === '0.0.0.0' || h === '[::1]' || h === '[::]') return true;
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
+  // IPv4-mapped: [::ffff:127.0.0.2] is written [::ffff:7f00:2]; [::ffff:0.0.0.0] is [::ffff:0:0].
+  return /^\[::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|0:0)\]$/.test(h);
+}
+
+/** undefined when there is no endpoint (the SDK's AWS endpoints); throws when the setting is not a URL. */
+export function classifyEndpoint(endpoint: string | undefined): EndpointInfo | undefined {
+  if (!endpoint) return undefined;
+  const url = new URL(endpoint);
+  const https = url.protocol === 'https:';
+  const awsHost = AWS_HOST.test(url.hostname);
+  const kind: EndpointKind = isLocalHost(url.hostname) ? 'local' : https && awsHost ? 'aws' : 'other';
+  return { kind, host: url.host, origin: url.origin, https, awsHost };
+}
+
+export function isLocalEndpoint(endpoint: string | undefined): boolean {
+  try {
+    return classifyEndpoint(endpoint)?.kind === 'local';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,95 @@
+// The client's half of the job-kind table (the shared half is server/src/jobKinds.ts): for each kind, the AWS SDK
+// commands that create, describe and stop it, and how its description reads (status, ARN, transitions, summary).
+// The job runner is written once against this table; adding a kind is one entry here.
+import {
+  CreateTrainingJobCommand,
+  CreateTransformJobCommand,
+  DescribeTrainingJobCommand,
+  DescribeTransformJobCommand,
+  StopTrainingJobCommand,
+  StopTransformJobCommand,
+  type SageMakerClient,
+  type CreateTrainingJobRequest,
+  type CreateTransformJobRequest,
+  type DescribeTrainingJobResponse,
+  type DescribeTransformJobResponse,
+} from '@aws-sdk/client-sagemaker';
+import type { JobKind } from '../../../server/src/jobKinds';
+
+export interface StatusTransition {
+  status: string;
+  startTime: Date;
+  endTime?: Date;
+  message: string;
+}
+
+/** What the runner needs to know of a job, read the same way for every kind. */
+export interface JobDescription {
+  arn?: string;
+  status: string;
+  secondaryStatus?: string;
+  creationTime?: Date;
+  endTime?: Date;
+  /** Start to end (or last change), in whole seconds. */
+  durationSeconds?: number;
+  billableSeconds?: number;
+  modelArtifacts?: string;
+  outputPath?: string;
+  failureReason?: string;
+  /** Each status change with its message, oldest first. */
+  transitions: StatusTransition[];
+}
+
+interface JobApi<D> {
+  create(sm: SageMakerClient, request: Record<string, unknown>): Promise<string | undefined>;
+  describe(sm: SageMakerClient, name: string): Promise<D>;
+  stop(sm: SageMakerClient, name: string): Promise<void>;
+  read(d: D): JobDescription;
+}
+
+const seconds = (from?: Date, to?: Date) => (from && to ? Math.round((to.getTime() - from.getTime()) / 1000) : undefined);
+
+const training: JobApi<DescribeTrainingJobResponse> = {
+  create: async (sm, request) => (await sm.send(new CreateTrainingJobCommand(request as unknown as CreateTrainingJobRequest))).TrainingJobArn,
+  describe: (sm, name) => sm.send(new DescribeTrainingJobCommand({ TrainingJobName: name })),
+  stop: async (sm, name) => void (await sm.send(new StopTrainingJobCommand({ TrainingJobName: name }))),
+  read: (d) => ({
+    arn: d.TrainingJobArn,
+    status: d.TrainingJobStatus ?? 'Unknown',
+    secondaryStatus: d.SecondaryStatus,
+    creationTime: d.CreationTime,
+    endTime: d.TrainingEndTime,
+    durationSeconds: seconds(d.CreationTime, d.TrainingEndTime ?? d.LastModifiedTime),
+    billableSeconds: d.BillableTimeInSeconds,
+    modelArtifacts: d.ModelArtifacts?.S3ModelArtifacts || undefined,
+    failureReason: d.FailureReason || undefined,
+    transitions: (d.SecondaryStatusTransitions ?? []).map((t) => ({ status: t.Status ?? '', startTime: t.StartTime ?? new Date(0), endTime: t.EndTime, message: t.StatusMessage ?? '' })),
+  }),
+};
+
+const transform: JobApi<DescribeTransformJobResponse> = {
+  create: async (sm, request) => (await sm.send(new CreateTransformJobCommand(request as unknown as CreateTransformJobRequest))).TransformJobArn,
+  describe: (sm, name) => sm.send(new DescribeTransformJobCommand({ TransformJobName: name })),
+  stop: async (sm, name) => void (await sm.send(new StopTransformJobCommand({ TransformJobName: name }))),
+  read: (d) => {
+    // A transform job has only a status: each status is a transition, dated when it began.
+    const start = d.TransformJobStatus === 'InProgress' ? d.CreationTime : (d.TransformEndTime ?? d.CreationTime);
+    return {
+      arn: d.TransformJobArn,
+      status: d.TransformJobStatus ?? 'Unknown',
+      creationTime: d.CreationTime,
+      endTime: d.TransformEndTime,
+      durationSeconds: seconds(d.CreationTime, d.TransformEndTime),
+      outputPath: d.TransformOutput?.S3OutputPath,
+      failureReason: d.FailureReason || undefined,
+      transitions: [{ status: d.TransformJobStatus ?? '', startTime: start ?? new Date(0), message: d.FailureReason ?? '' }],
+    };
+  },
+};
+
+export type JobDescribeResponse = DescribeTrainingJobResponse | DescribeTransformJobResponse;
+
+export const JOB_APIS: { [K in JobKind]: JobApi<JobDescribeResponse> } = {
+  training: training as JobApi<JobDescribeResponse>,
+  transform: transform as JobApi<JobDescribeResponse>,
+};

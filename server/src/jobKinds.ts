@@ -1,0 +1,69 @@
+// The SageMaker jobs the extension can start from a Task, as data shared by the language server (CodeLenses) and
+// the extension (commands, the job runner, the job list). No imports: the CLI and the server load it for nothing.
+// Adding a kind (processing, tuning) is one entry here, its SDK calls in client/src/jobs/jobApis.ts, and its
+// command in package.json (a test checks the manifest against this table).
+
+/** The statuses after which a job does not change any more (the same for every SageMaker job kind). */
+export const TERMINAL_STATUSES = ['Completed', 'Failed', 'Stopped'] as const;
+export type TerminalStatus = (typeof TERMINAL_STATUSES)[number];
+
+export function isTerminalStatus(status: string | undefined): status is TerminalStatus {
+  return (TERMINAL_STATUSES as readonly string[]).includes(status ?? '');
+}
+
+export interface JobKindInfo {
+  /** Step Functions' name of the API, as in `arn:aws:states:::sagemaker:<api>` (TaskInfo.api). */
+  readonly api: string;
+  /** In the user's words: "training job". */
+  readonly label: string;
+  /** The command that starts one (CodeLens and palette) and its title, as contributed in package.json. */
+  readonly command: string;
+  readonly title: string;
+  /** The SageMaker operations, for IAM-style names in messages (sagemaker:CreateTrainingJob). */
+  readonly operations: { readonly create: string; readonly describe: string; readonly stop: string };
+  /** The request member that names the job. */
+  readonly nameField: string;
+  /** Where the request says what it runs on and where its output goes (shown in the confirmation). */
+  readonly resourcesField: string;
+  readonly outputPathField: readonly [string, string];
+  /** Whether the request has StoppingCondition.MaxRuntimeInSeconds (the confirmation shows the limit). */
+  readonly hasMaxRuntime: boolean;
+  /** The CloudWatch Logs group its containers write to; streams are named `<job name>/…`. */
+  readonly logGroup: string;
+}
+
+export const JOB_KINDS = {
+  training: {
+    api: 'createTrainingJob',
+    label: 'training job',
+    command: 'sagemakerAsl.startTrainingJob',
+    title: 'Start Training Job',
+    operations: { create: 'CreateTrainingJob', describe: 'DescribeTrainingJob', stop: 'StopTrainingJob' },
+    nameField: 'TrainingJobName',
+    resourcesField: 'ResourceConfig',
+    outputPathField: ['OutputDataConfig', 'S3OutputPath'],
+    hasMaxRuntime: true,
+    logGroup: '/aws/sagemaker/TrainingJobs',
+  },
+  transform: {
+    api: 'createTransformJob',
+    label: 'transform job',
+    command: 'sagemakerAsl.startTransformJob',
+    title: 'Start Transform Job',
+    operations: { create: 'CreateTransformJob', describe: 'DescribeTransformJob', stop: 'StopTransformJob' },
+    nameField: 'TransformJobName',
+    resourcesField: 'TransformResources',
+    outputPathField: ['TransformOutput', 'S3OutputPath'],
+    hasMaxRuntime: false,
+    logGroup: '/aws/sagemaker/TransformJobs',
+  },
+} as const satisfies Record<string, JobKindInfo>;
+
+export type JobKind = keyof typeof JOB_KINDS;
+
+export const JOB_KIND_NAMES = Object.keys(JOB_KINDS) as JobKind[];
+
+/** The kind of job a Task's API starts (createTrainingJob → training), or undefined for other integrations. */
+export function jobKindOfApi(api: string): JobKind | undefined {
+  return JOB_KIND_NAMES.find((k) => JOB_KINDS[k].api === api);
+}

@@ -1,0 +1,91 @@
+// Credentials go only where the user meant: which endpoints are local (placeholder credentials), which are AWS,
+// and which need the user's agreement; the poll interval setting cannot make the watcher spin.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { classifyEndpoint, isLocalEndpoint } from '../../client/src/jobs/endpoint';
+import { JobRunner } from '../../client/src/jobs/jobRunner';
+import { trainingRequest } from './emulator';
+
+test('the whole loopback range, localhost, ::1, IPv4-mapped loopback and the unspecified addresses are local', () => {
+  for (const url of ['http://127.0.0.1:4566', 'http://127.0.0.2', 'http://127.255.255.254:1', 'http://127.1', 'http://2130706433', 'http://localhost:4566', 'http://LOCALHOST.', 'http://[::1]:4566', 'http://[0:0:0:0:0:0:0:1]', 'http://[::ffff:127.0.0.2]', 'http://0.0.0.0:4566', 'http://0', 'http://[::]:4566', 'https://127.0.0.1']) {
+    assert.equal(classifyEndpoint(url)?.kind, 'local', url);
+    assert.equal(isLocalEndpoint(url), true, url);
+  }
+});
+
+test('https to an AWS service host is AWS; anything else, or plain http, is not', () => {
+  for (const url of ['https://sagemaker.us-east-1.amazonaws.com', 'https://api.sagemaker.eu-west-1.amazonaws.com', 'https://vpce-0a1b.api.sagemaker.us-east-1.vpce.amazonaws.com', 'https://sagemaker.cn-north-1.amazonaws.com.cn', 'https://sagemaker.us-east-1.api.aws']) {
+    assert.deepEqual([classifyEndpoint(url)?.kind, classifyEndpoint(url)?.awsHost], ['aws', true], url);
+  }
+  const cases: [string, boolean, boolean][] = [
+    // url, an AWS host, https
+    ['http://sagemaker.us-east-1.amazonaws.com', true, false],
+    ['https://amazonaws.com.evil.example', false, true],
+    ['https://sagemaker.example.com', false, true],
+    ['http://10.0.0.5:4566', false, false],
+    ['http://192.168.1.20:4566', false, false],
+    ['http://128.0.0.1', false, false],
+    ['http://[::2]', false, false],
+  ];
+  for (const [url, awsHost, https] of cases) assert.deepEqual(classifyEndpoint(url), { kind: 'other', host: new URL(url).host, origin: new URL(url).origin, https, awsHost }, url);
+  assert.equal(classifyEndpoint(undefined), undefined);
+  assert.throws(() => classifyEndpoint('not a url'));
+  assert.equal(isLocalEndpoint('not a url'), false);
+});
+
+/** A server that records the headers of the first request it gets, and answers as SageMaker does a bad request. */
+async function capture(host: string): Promise<{ url: string; headers: Promise<IncomingHttpHeaders>; close(): void }> {
+  let got: (h: IncomingHttpHeaders) => void = () => {};
+  const headers = new Promise<IncomingHttpHeaders>((resolve) => (got = resolve));
+  const server = createServer((req, res) => {
+    got(req.headers);
+    req.resume();
+    res.writeHead(400, { 'Content-Type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ __type: 'ValidationException', message: 'captured' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://${host}:${port}`, headers, close: () => server.close() };
+}
+
+test('127.0.0.2 and 0.0.0.0 get placeholder credentials, never the real ones of the machine', async () => {
+  const saved = { ...process.env };
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjEXAMPLETOKEN' });
+  try {
+    for (const [listen, endpointHost] of [['127.0.0.2', '127.0.0.2'], ['0.0.0.0', '0.0.0.0']]) {
+      const server = await capture(listen);
+      const runner = new JobRunner({ endpoint: server.url.replace(listen, endpointHost) }, { baseMs: 1, maxMs: 1, maxConsecutiveErrors: 1, createAttempts: 1 });
+      try {
+        await assert.rejects(runner.start('training', trainingRequest(`local-${listen.replace(/\./g, '-')}`)), /captured/);
+        const h = await server.headers;
+        assert.match(String(h.authorization), /Credential=local-emulator\//, listen);
+        assert.doesNotMatch(String(h.authorization), /AKIA/, listen);
+        assert.equal(h['x-amz-security-token'], undefined, listen);
+      } finally {
+        runner.dispose();
+        server.close();
+      }
+    }
+  } finally {
+    process.env = saved;
+  }
+});
+
+test('the poll interval: a number, clamped at both ends; restricted in untrusted workspaces', async () => {
+  const Module = require('node:module');
+  const load = Module._load;
+  Module._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? {} : load(request, ...rest));
+  try {
+    const { pollIntervalSeconds } = require('../../client/src/jobs/settings');
+    const cases: [unknown, number][] = [[15, 15], [3000000, 300], [0, 0.2], [-5, 0.2], [0.5, 0.5], ['5', 15], [Number.NaN, 15], [Infinity, 15], [null, 15], [undefined, 15], [{}, 15]];
+    for (const [value, expected] of cases) assert.equal(pollIntervalSeconds(value), expected, String(value));
+  } finally {
+    Module._load = load;
+  }
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('sagemakerAsl.jobs.pollIntervalSeconds'));
+  const setting = manifest.contributes.configuration.properties['sagemakerAsl.jobs.pollIntervalSeconds'];
+  assert.deepEqual([setting.type, setting.minimum, setting.maximum], ['number', 0.2, 300]);
+});
