@@ -1,15 +1,18 @@
-// Code lenses: "Start Training Job" / "Start Transform Job" above each task the client can run (sagemaker/codeLens.ts).
+// Code lenses: "Start Training Job" / "Start Transform Job" above each task the client can run, from the one
+// job-kind table the client's commands are registered from (jobKinds.ts).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens } from 'vscode-languageserver-types';
+import { JOB_KINDS, jobKindOfApi } from '../jobKinds';
 import type { DocumentStore } from './documentStore';
-import { STARTABLE } from './sagemaker/codeLens';
 import { findTasks } from './tasks';
 
 export function getCodeLenses(store: DocumentStore, doc: TextDocument): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const t of findTasks(store, doc)) {
-    const start = STARTABLE.get(t.api);
-    if (start) lenses.push({ range: t.range, command: { title: `$(play) ${start.title}`, command: start.command, arguments: [doc.uri, t.stateName] } });
+    const kind = jobKindOfApi(t.api);
+    if (!kind) continue;
+    const { title, command } = JOB_KINDS[kind];
+    lenses.push({ range: t.range, command: { title: `$(play) ${title}`, command, arguments: [doc.uri, t.stateName] } });
   }
   return lenses;
 }
