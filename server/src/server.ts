@@ -1,7 +1,7 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TasksRequest, type TasksParams, type TasksResult } from './protocol';
+import { TasksRequest } from './protocol';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
 
@@ -120,9 +120,7 @@ connection.onRenameRequest((p) => {
   if ('error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   return { changes: { [doc.uri]: result.edits } };
 });
-// By method name: vscode-languageserver 10 has its own vscode-jsonrpc, whose RequestType is another class than the
-// one protocol.ts declares with (the client's); with vscode-languageserver 11 this can take TasksRequest itself.
-connection.onRequest(TasksRequest.method, (p: TasksParams): TasksResult => {
+connection.onRequest(TasksRequest, (p) => {
   const doc = documents.get(p.uri);
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
 });

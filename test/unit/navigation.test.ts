@@ -3,8 +3,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTree } from 'jsonc-parser';
-import { findDocumentSymbols, findStateDefinition, findStateReferences, renameState, type StateSymbol } from '../../server/src/service/asl/index';
-import { parseYaml } from '../../server/src/service/yaml/index';
+import { findDocumentSymbols, findStateDefinition, findStateReferences, renameState, type StateSymbol } from '../../server/src/service/asl/navigation';
+import { parseYaml } from '../../server/src/service/yaml/parseYaml';
 import type { AstNode } from '../../server/src/service/core/types';
 
 const TEXT = JSON.stringify({

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringify } from 'yaml';
-import '../../server/src/service/yaml';
 import { findings, machine, service, doc, training } from './helpers';
 
 /** The same machine as JSON and as YAML: the same findings, each on the same value in its own syntax. */

@@ -15,15 +15,24 @@ function navigable(store: DocumentStore, doc: TextDocument): ParsedDocument | un
   return parsed?.root ? parsed : undefined;
 }
 
-function toSymbol(doc: TextDocument, s: StateSymbol): DocumentSymbol {
-  return {
-    name: s.name || ' ', // VS Code rejects an empty name
-    detail: s.detail,
-    kind: s.kind as SymbolKind,
-    range: toRange(doc, s.range),
-    selectionRange: toRange(doc, s.selectionRange),
-    children: s.children.map((c) => toSymbol(doc, c)),
-  };
+/** The outline as LSP symbols, converted with an explicit stack (Parallel and Map states nest as deep as the user's). */
+function toSymbols(doc: TextDocument, symbols: StateSymbol[]): DocumentSymbol[] {
+  const top: DocumentSymbol[] = [];
+  const stack: { from: StateSymbol; into: DocumentSymbol[] }[] = symbols.map((from) => ({ from, into: top })).reverse();
+  while (stack.length) {
+    const { from: s, into } = stack.pop()!;
+    const children: DocumentSymbol[] = [];
+    into.push({
+      name: s.name || ' ', // VS Code rejects an empty name
+      detail: s.detail,
+      kind: s.kind as SymbolKind,
+      range: toRange(doc, s.range),
+      selectionRange: toRange(doc, s.selectionRange),
+      children,
+    });
+    for (let i = s.children.length - 1; i >= 0; i--) stack.push({ from: s.children[i], into: children });
+  }
+  return top;
 }
 
 /** The name's text inside its quotes (a YAML plain scalar has none). */
@@ -35,7 +44,7 @@ function nameRange(text: string, r: OffsetRange): OffsetRange {
 /** The outline: states nested under their Parallel branch or Map. */
 export function documentSymbols(store: DocumentStore, doc: TextDocument): DocumentSymbol[] {
   const parsed = navigable(store, doc);
-  return parsed ? findDocumentSymbols(parsed.root, store.model(parsed)).map((s) => toSymbol(doc, s)) : [];
+  return parsed ? toSymbols(doc, findDocumentSymbols(parsed.root, store.model(parsed))) : [];
 }
 
 /** From a StartAt/Next/Default/catcher Next value to the state it names. */

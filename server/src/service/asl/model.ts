@@ -65,7 +65,7 @@ export function isStateMachine(root: AstNode | undefined): boolean {
   return root?.type === 'object' && !!propertyNode(root, 'StartAt') && !!propertyNode(root, 'States');
 }
 
-export function queryLanguageOf(node: AstNode | undefined, inherited: QueryLanguage): QueryLanguage {
+function queryLanguageOf(node: AstNode | undefined, inherited: QueryLanguage): QueryLanguage {
   const q = stringValue(property(node, 'QueryLanguage'));
   return q === 'JSONata' || q === 'JSONPath' ? q : inherited;
 }

@@ -6,7 +6,7 @@ import type { AstNode, OffsetEdit, OffsetRange } from '../core/types';
 import { buildModel, type AslMachine, type AslModel, type AslState } from './model';
 
 /** LSP SymbolKind numbers, by state type (the outline's icons). */
-export const SYMBOL_KIND: Record<string, number> = {
+const SYMBOL_KIND: Record<string, number> = {
   Task: 12 /* Function */, Pass: 13 /* Variable */, Choice: 25 /* Operator */, Wait: 24 /* Event */,
   Succeed: 14 /* Constant */, Fail: 14 /* Constant */, Parallel: 3 /* Namespace */, Map: 18 /* Array */,
 };

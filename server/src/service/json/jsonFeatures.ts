@@ -5,9 +5,11 @@ import type { TextDocument, Position } from 'vscode-languageserver-textdocument'
 import type { FoldingRange, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 
 let service: LanguageService | undefined;
-/** Loaded on the first request, not at server start (keeps the time to first diagnostics short). */
+/**
+ * Loaded on the first request, not at server start (keeps the time to first diagnostics short): a synchronous
+ * require, because the features are synchronous and esbuild bundles it like an import.
+ */
 function jsonService(): LanguageService {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   service ??= (require('vscode-json-languageservice') as typeof import('vscode-json-languageservice')).getLanguageService({});
   return service;
 }

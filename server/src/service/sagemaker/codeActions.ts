@@ -7,7 +7,7 @@ import { Code } from '../core/codes';
 import { editDistance } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { jsonInsertMembers } from '../json/edits';
-import { isInFlow, yamlInsertMembers, yamlScalar } from '../yaml/index';
+import { isInFlow, yamlInsertMembers, yamlScalar } from '../yaml/edits';
 import { payloadAt, shapeAt } from './payloadLocation';
 import { getIntegration, type Shape } from './shapes';
 import { tasksOf } from './tasks';

@@ -5,7 +5,8 @@
 import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
-import { getYamlCompletionContext, yamlScalar, type YamlLocation } from '../yaml/index';
+import { getYamlCompletionContext, type YamlLocation } from '../yaml/completionContext';
+import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, yamlIndentUnit, YamlSnippets } from '../yaml/snippets';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
 import { describeType, type Member, type Shape } from './shapes';
@@ -50,7 +51,7 @@ function placeholderFor(shape: Shape, tab: number): string {
   }
 }
 
-export function memberDocumentation(member: Member): string {
+function memberDocumentation(member: Member): string {
   const head = `**${member.name}** — ${describeType(member.shape)}${member.required ? ', **required**' : ''}`;
   const constraints = describeConstraints(member.shape);
   return [head, member.doc, constraints.length ? constraints.join(' · ') : undefined].filter(Boolean).join('\n\n');

@@ -23,14 +23,14 @@ export interface SageMakerTask {
 // such as ${AWS::Partition} (CloudFormation/SAM) or any ${…}.
 const SAGEMAKER_RESOURCE = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):states:::sagemaker:([A-Za-z]+)(?:\.(sync|waitForTaskToken))?$/;
 
-export function parseSageMakerResource(resource: string): { api: string; integrationPattern: IntegrationPattern } | undefined {
+function parseSageMakerResource(resource: string): { api: string; integrationPattern: IntegrationPattern } | undefined {
   const m = SAGEMAKER_RESOURCE.exec(resource);
   if (!m) return undefined;
   return { api: m[1], integrationPattern: (m[2] as IntegrationPattern | undefined) ?? 'requestResponse' };
 }
 
 /** The SageMaker task a state is, if it is one. */
-export function sageMakerTaskOf(state: AslState): SageMakerTask | undefined {
+function sageMakerTaskOf(state: AslState): SageMakerTask | undefined {
   if (state.type !== 'Task') return undefined;
   const resourceNode = property(state.node, 'Resource');
   const resource = stringValue(resourceNode);

@@ -9,7 +9,7 @@ import type { AstNode, ParsedDocument, Problem } from '../core/types';
  * Deeper than this, the document is not read. Lower than JSON's MAX_DEPTH: the yaml package composes
  * recursively and overflows the default stack near 1,000 levels; no real state machine comes close to 500.
  */
-export const MAX_YAML_DEPTH = 500;
+const MAX_YAML_DEPTH = 500;
 
 /** Nodes an alias may expand to, over the whole document (a "billion laughs" document stops here). */
 const MAX_ALIAS_NODES = 100_000;
@@ -97,7 +97,7 @@ function tooDeep(text: string): YamlParseResult {
  * line, its `- `/`? `/`: ` indicators, and the flow brackets open. Stops once past MAX_YAML_DEPTH, so a
  * 100,000-deep document costs little; below it, cstDepth measures exactly.
  */
-export function estimateDepth(text: string): number {
+function estimateDepth(text: string): number {
   const indents: number[] = [];
   let flow = 0, max = 0;
   let blockScalarIndent = -1;

@@ -1,0 +1,34 @@
+// The service's folders are its architecture (ARCHITECTURE.md): imports go one way, core <- json, yaml <-
+// expressions <- asl <- sagemaker <- the feature files at the service root. This test reads the import lines.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SERVICE = join(__dirname, '..', '..', '..', 'server', 'src', 'service');
+/** What each folder may import from the service (besides itself); the service root may import everything. */
+const ALLOWED: Record<string, string[]> = {
+  core: [],
+  json: ['core'],
+  yaml: ['core'],
+  expressions: ['core'],
+  asl: ['core', 'json', 'yaml', 'expressions'],
+  sagemaker: ['core', 'json', 'yaml', 'expressions', 'asl'],
+};
+
+test('imports go one way between the service folders; asl/ never imports sagemaker/', () => {
+  const wrong: string[] = [];
+  for (const [folder, allowed] of Object.entries(ALLOWED)) {
+    for (const file of readdirSync(join(SERVICE, folder)).filter((f) => f.endsWith('.ts'))) {
+      const text = readFileSync(join(SERVICE, folder, file), 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)[^'"]*from '(\.\.\/[^']*)'/gm)) {
+        if (m[1].startsWith('../../../../schemas/')) continue; // the generated schemas, outside the server
+        const target = m[1].split('/')[1];
+        // `../x` is a folder of the service, or (without a folder) a file at its root, which only the root uses.
+        const isFolder = m[1].split('/').length > 2;
+        if (!isFolder || !(target in ALLOWED) || !allowed.includes(target)) wrong.push(`${folder}/${file} imports ${m[1]}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
