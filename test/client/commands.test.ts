@@ -171,7 +171,7 @@ test('an unresolvable path names the key', async () => {
 
 /** The emulator's steps made long for one test: a stop must arrive while the job runs, even on a busy machine. */
 async function slowSteps<T>(run: () => Promise<T>): Promise<T> {
-  const config = (change: object) => fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify(change) });
+  const config = (change: object) => fetch(`${emu.url}/_emulator/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(change) });
   await config({ stepMs: 1500 });
   try {
     return await run();

@@ -39,7 +39,7 @@ function recorder() {
 
 const createCalls = async (op = 'SageMaker.CreateTrainingJob') => (await emu.stats()).requests[op] ?? 0;
 
-test('launch → watch: every transition once, the log lines, and a summary', async () => {
+test('launch → watch: every transition once, the log lines, and a summary', () => slowSteps(400, async () => {
   const started = await runner.start('training', trainingRequest('churn-1'));
   assert.deepEqual(started, { outcome: 'started', ref: { kind: 'training', name: 'churn-1' }, arn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/churn-1', recovered: undefined });
   const r = recorder();
@@ -53,12 +53,15 @@ test('launch → watch: every transition once, the log lines, and a summary', as
   assert.equal(summary?.modelArtifacts, 's3://bucket/models/churn-1/output/model.tar.gz');
   assert.equal(typeof summary?.billableSeconds, 'number');
   assert.equal(typeof summary?.durationSeconds, 'number');
-});
+}));
 
-/** The emulator's steps made long for one test: a stop must arrive while the job runs, even on a busy machine. */
-async function slowSteps<T>(run: () => Promise<T>): Promise<T> {
-  const config = (change: object) => fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify(change) });
-  await config({ stepMs: 1500 });
+/**
+ * The emulator's steps made long for one test: a stop must arrive while the job runs, and a poll must see the job
+ * in progress, even on a busy machine (with 30 ms steps a loaded machine polled only Completed).
+ */
+async function slowSteps<T>(stepMs: number, run: () => Promise<T>): Promise<T> {
+  const config = (change: object) => fetch(`${emu.url}/_emulator/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(change) });
+  await config({ stepMs });
   try {
     return await run();
   } finally {
@@ -66,7 +69,7 @@ async function slowSteps<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-test('stop: Stopping → Stopped', () => slowSteps(async () => {
+test('stop: Stopping → Stopped', () => slowSteps(1500, async () => {
   const { ref } = await runner.start('training', trainingRequest('churn-stop'));
   const r = recorder();
   const watching = runner.watch(ref, r.handlers, { pollMs: 5 });
@@ -231,7 +234,7 @@ test('a transform job can be stopped, and a failing one reports its reason', asy
   // A transform job has no status history: Stopping is seen only if a poll falls in it, so it lasts long here
   // (a poll cycle of a busy machine can outlast the 30 ms steps of this file).
   const r = recorder();
-  await slowSteps(async () => {
+  await slowSteps(1500, async () => {
     const { ref } = await runner.start('transform', transformRequest('batch-stop'));
     const watching = runner.watch(ref, r.handlers, { pollMs: 5 });
     await runner.stop(ref);
