@@ -215,7 +215,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
 
   step('Stop Job stops a running job', async () => {
     // Slow the emulator down so that the job is still running when the stop arrives.
-    await fetch(`${emulator.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ stepMs: 4000 }) });
+    await fetch(`${emulator.url}/_emulator/config`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ stepMs: 4000 }) });
     await openFile('batch-transform.asl.json');
     await page.locator('.codelens-decoration a', { hasText: 'Start Transform Job' }).click();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Empty input' }).click();
