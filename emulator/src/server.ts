@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { SageMakerEmulator, ApiError, checkSettings, type EmulatorOptions } from './sagemaker';
+import { STEP_FUNCTIONS_OPERATIONS } from './stepFunctions';
 import { Faults, checkRule, type ErrorAnswer } from './faults';
 import { RequestRefused, checkOrigin, isJsonContentType, readBody } from './guards';
 
@@ -65,6 +66,7 @@ export function createEmulatorServer(options: EmulatorOptions, log: (line: strin
   // Every operation by X-Amz-Target, in a Map so that `SageMaker.constructor` names nothing.
   const operations = new Map<string, (input: Record<string, unknown>) => unknown>([
     ...sageMaker.operations.map((target) => [target, (input: Record<string, unknown>) => sageMaker.handle(target, input)] as const),
+    ...STEP_FUNCTIONS_OPERATIONS,
   ]);
   const operationNames = [...operations.keys()];
 

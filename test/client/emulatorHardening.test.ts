@@ -157,7 +157,7 @@ test('fault rules with a bad target, kind or count are refused, all or none, and
   const good = await postControl('faults', [
     { fault: 'throttle', target: 'SageMaker.ListTransformJobs', count: 0, skip: 1000 },
     { fault: 'error500', target: 'Logs_20140328.*', count: 0, skip: 1000 },
-    { fault: 'delay', target: 'DescribeTrainingJob', delayMs: 1, skip: 1000 },
+    { fault: 'delay', target: 'ValidateStateMachineDefinition', delayMs: 1, skip: 1000 },
     { fault: 'drop', target: '*', skip: 1000 },
   ]);
   assert.equal(good.status, 200);
@@ -173,13 +173,13 @@ test('at most 100 fault rules are kept at once', async () => {
 });
 
 test('an X-Amz-Target naming a property of Object.prototype is an unknown operation', async () => {
-  for (const target of ['SageMaker.constructor', 'SageMaker.toString', 'SageMaker.__proto__', 'SageMaker.hasOwnProperty', 'Logs_20140328.valueOf', '__proto__', 'constructor', 'SageMaker.']) {
+  for (const target of ['SageMaker.constructor', 'SageMaker.toString', 'SageMaker.__proto__', 'SageMaker.hasOwnProperty', 'Logs_20140328.valueOf', 'AWSStepFunctions.constructor', 'AWSStepFunctions.__proto__', '__proto__', 'constructor', 'SageMaker.']) {
     const answer = await api(target, {});
     assert.equal(answer.status, 400, target);
     assert.equal(answer.json.__type, 'UnknownOperationException', target);
   }
   const stats = (await raw({ method: 'GET', path: '/_emulator/stats' })).json;
-  assert.deepEqual(Object.keys(stats.requests).filter((k) => !/^(SageMaker|Logs_20140328)\.[A-Z]/.test(k)), []);
+  assert.deepEqual(Object.keys(stats.requests).filter((k) => !/^(SageMaker|Logs_20140328|AWSStepFunctions)\.[A-Z]/.test(k)), []);
 });
 
 test('a request body that is JSON but not an object is a SerializationException', async () => {
