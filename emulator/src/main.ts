@@ -1,4 +1,5 @@
-// node dist/emulator.js --port N — a local SageMaker + CloudWatch Logs for tests and demos.
+// node dist/emulator.js --port N — a local SageMaker + CloudWatch Logs (and Step Functions'
+// ValidateStateMachineDefinition) for tests and demos.
 import { createEmulatorServer } from './server';
 import { checkRule, parseFaultFlag } from './faults';
 import { checkSettings, type EmulatorOptions } from './sagemaker';

@@ -110,6 +110,8 @@ test('what is not a state machine: bad JSON, an empty text, no StartAt', async (
   });
   assert.deepEqual((await validate(' ')).diagnostics, [{ severity: 'ERROR', code: 'MISSING_DESCRIPTION', message: 'The state machine definition is empty' }]);
   assert.deepEqual((await validate({ States: {} })).diagnostics, [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition has no "StartAt"' }]);
+  const deep = await validate('['.repeat(100_000));
+  assert.deepEqual([deep.result, deep.diagnostics!.map((d) => [d.code, d.location])], ['FAIL', [['TOO_DEEPLY_NESTED', undefined]]]);
 });
 
 test('an EXPRESS state machine cannot run a job (.sync)', async () => {
