@@ -388,11 +388,14 @@ export class SageMakerEmulator {
     },
     FilterLogEvents: (input) => {
       const group = this.group(input.logGroupName);
-      const names: string[] | undefined = input.logStreamNames;
+      const names: unknown = input.logStreamNames;
+      if (names !== undefined && !(Array.isArray(names) && names.length <= 100 && names.every((n) => typeof n === 'string'))) {
+        throw invalidParameter('logStreamNames must be a list of at most 100 log stream names.');
+      }
       const prefix = String(input.logStreamNamePrefix ?? '');
       const pattern = String(input.filterPattern ?? '').replace(/^"|"$/g, '');
       const all = [...group.values()]
-        .filter((s) => (names ? names.includes(s.name) : s.name.startsWith(prefix)))
+        .filter((s) => (names ? (names as string[]).includes(s.name) : s.name.startsWith(prefix)))
         .flatMap((s) => s.events.map((e, i) => ({ ...e, logStreamName: s.name, eventId: `${s.name}/${i}` })))
         .filter((e) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp <= input.endTime))
         .filter((e) => !pattern || e.message.includes(pattern))

@@ -215,8 +215,10 @@ test('page sizes and tokens out of range are ValidationException; paging with a 
   assert.deepEqual([logs.status, logs.json.__type], [400, 'InvalidParameterException']);
   const events = await api('Logs_20140328.GetLogEvents', { logGroupName: '/aws/sagemaker/TrainingJobs', logStreamName: 'x', limit: 0 });
   assert.deepEqual([events.status, events.json.__type], [400, 'InvalidParameterException']);
-  const filter = await api('Logs_20140328.FilterLogEvents', { logGroupName: '/aws/sagemaker/TrainingJobs', nextToken: '-1' });
-  assert.deepEqual([filter.status, filter.json.__type], [400, 'InvalidParameterException']);
+  for (const bad of [{ nextToken: '-1' }, { logStreamNames: { length: 1e9 } }, { logStreamNames: 'a' }]) {
+    const filter = await api('Logs_20140328.FilterLogEvents', { logGroupName: '/aws/sagemaker/TrainingJobs', ...bad });
+    assert.deepEqual([filter.status, filter.json.__type], [400, 'InvalidParameterException'], JSON.stringify(bad));
+  }
 });
 
 test('a Host header that is not the bound address is refused (DNS rebinding); localhost is the same loopback', async () => {
