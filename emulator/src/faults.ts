@@ -100,7 +100,7 @@ export class Faults {
   injected = 0;
 
   /** Adds checked rules, all or none. */
-  add(...rules: FaultRule[]): void {
+  add(rules: FaultRule[]): void {
     if (this.rules.length + rules.length > MAX_RULES) throw new Error(`at most ${MAX_RULES} fault rules at once; DELETE /_emulator/faults clears them`);
     for (const rule of rules) this.rules.push({ ...rule, seen: 0, fired: 0 });
   }

@@ -76,7 +76,7 @@ try {
 }
 const emulator = createEmulatorServer(args.options, args.quiet ? undefined : (line) => console.error(line), { allowHosts: args.allowHosts });
 try {
-  emulator.faults.add(...args.faults.map((f) => checkRule(f, emulator.operations)));
+  emulator.faults.add(args.faults.map((f) => checkRule(f, emulator.operations)));
 } catch (e) {
   console.error(`--fault: ${(e as Error).message}\n\n${USAGE}`);
   process.exit(2);

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import { SageMakerEmulator, ApiError, checkSettings, type EmulatorOptions } from './sagemaker';
 import { STEP_FUNCTIONS_OPERATIONS } from './stepFunctions';
-import { Faults, checkRule, type ErrorAnswer } from './faults';
+import { Faults, MAX_RULES, checkRule, type ErrorAnswer } from './faults';
 import { RequestRefused, checkOrigin, isJsonContentType, readBody } from './guards';
 
 export interface EmulatorServer {
@@ -75,7 +75,8 @@ export function createEmulatorServer(options: EmulatorOptions, log: (line: strin
     if (path === '/_emulator/faults' && req.method === 'POST') {
       const parsed = JSON.parse(body || '{}');
       const rules = Array.isArray(parsed) ? parsed : Array.isArray(parsed?.rules) ? parsed.rules : [parsed];
-      faults.add(...(rules as unknown[]).map((r) => checkRule(r, operationNames)));
+      if (rules.length > MAX_RULES) throw new Error(`at most ${MAX_RULES} fault rules at once; DELETE /_emulator/faults clears them`);
+      faults.add((rules as unknown[]).map((r) => checkRule(r, operationNames)));
       return send(res, 200, { rules: faults.list() });
     }
     if (path === '/_emulator/faults' && req.method === 'DELETE') {
