@@ -52,25 +52,57 @@ const ERRORS: Partial<Record<FaultKind, ErrorAnswer>> = {
   },
 };
 
-/** Parses the command-line shorthand `KIND[:TARGET[:COUNT]]`, e.g. `throttle:DescribeTrainingJob:3`. */
+/** Parses the command-line shorthand `KIND[:TARGET[:COUNT]]`, e.g. `throttle:DescribeTrainingJob:3`; check it with checkRule. */
 export function parseFaultFlag(flag: string): FaultRule {
   const [fault, target, count] = flag.split(':');
   if (!FAULT_KINDS.includes(fault as FaultKind)) throw new Error(`--fault ${flag}: the kind must be one of ${FAULT_KINDS.join(', ')}`);
   return { fault: fault as FaultKind, target: target || undefined, count: count === undefined ? 1 : Number(count) };
 }
 
-export function checkRule(rule: unknown): FaultRule {
-  const r = rule as FaultRule;
-  if (!r || typeof r !== 'object' || !FAULT_KINDS.includes(r.fault)) throw new Error(`a fault rule needs "fault": one of ${FAULT_KINDS.join(', ')}`);
-  return { ...r };
+/** The longest delay a rule may ask for (10 minutes): longer would only hold a socket open. */
+export const MAX_DELAY_MS = 600_000;
+/** Rules kept at once; a client adding rules in a loop gets an error instead of a growing list. */
+export const MAX_RULES = 100;
+
+const RULE_KEYS = new Set(['target', 'fault', 'count', 'skip', 'delayMs']);
+const isCount = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/**
+ * A rule as given by a client, checked: a known fault kind, a target naming one of `operations`
+ * (`Service.Op`, `Op`, `Service.*` or `*`), counts that are non-negative integers. Throws an Error saying what is wrong.
+ */
+export function checkRule(rule: unknown, operations: readonly string[]): FaultRule {
+  if (!rule || typeof rule !== 'object' || Array.isArray(rule)) throw new Error('a fault rule is an object: {"fault": KIND, "target": OPERATION, "count": N}');
+  const r = rule as Record<string, unknown>;
+  const unknown = Object.keys(r).filter((k) => !RULE_KEYS.has(k));
+  if (unknown.length) throw new Error(`a fault rule has no field ${unknown.map((k) => JSON.stringify(k)).join(', ')}; its fields: ${[...RULE_KEYS].join(', ')}`);
+  if (typeof r.fault !== 'string' || !FAULT_KINDS.includes(r.fault as FaultKind)) throw new Error(`a fault rule needs "fault": one of ${FAULT_KINDS.join(', ')}`);
+  if (r.target !== undefined) {
+    const services = new Set(operations.map((o) => o.slice(0, o.indexOf('.'))));
+    const names = new Set(operations.map((o) => o.slice(o.indexOf('.') + 1)));
+    const t = r.target;
+    const known = typeof t === 'string' && (t === '*' || operations.includes(t) || names.has(t) || (t.endsWith('.*') && services.has(t.slice(0, -2))));
+    if (!known) {
+      throw new Error(`"target" must name an operation (DescribeTrainingJob, SageMaker.DescribeTrainingJob), a service (${[...services].map((s) => `${s}.*`).join(', ')}) or *; got ${JSON.stringify(t)}`);
+    }
+  }
+  for (const key of ['count', 'skip'] as const) {
+    if (r[key] !== undefined && !isCount(r[key])) throw new Error(`"${key}" must be a non-negative integer; got ${JSON.stringify(r[key])}`);
+  }
+  if (r.delayMs !== undefined && !(isCount(r.delayMs) && (r.delayMs as number) <= MAX_DELAY_MS)) {
+    throw new Error(`"delayMs" must be an integer from 0 to ${MAX_DELAY_MS}; got ${JSON.stringify(r.delayMs)}`);
+  }
+  return { ...(r as unknown as FaultRule) };
 }
 
 export class Faults {
   private rules: (FaultRule & { seen: number; fired: number })[] = [];
   injected = 0;
 
-  add(rule: FaultRule): void {
-    this.rules.push({ ...rule, seen: 0, fired: 0 });
+  /** Adds checked rules, all or none. */
+  add(rules: FaultRule[]): void {
+    if (this.rules.length + rules.length > MAX_RULES) throw new Error(`at most ${MAX_RULES} fault rules at once; DELETE /_emulator/faults clears them`);
+    for (const rule of rules) this.rules.push({ ...rule, seen: 0, fired: 0 });
   }
 
   clear(): void {

@@ -1,11 +1,13 @@
-// node dist/emulator.js --port N — a local SageMaker + CloudWatch Logs for tests and demos.
+// node dist/emulator.js --port N — a local SageMaker + CloudWatch Logs (and Step Functions'
+// ValidateStateMachineDefinition) for tests and demos.
 import { createEmulatorServer } from './server';
-import { parseFaultFlag } from './faults';
-import type { EmulatorOptions } from './sagemaker';
+import { checkRule, parseFaultFlag } from './faults';
+import { checkSettings, type EmulatorOptions } from './sagemaker';
 
 const USAGE = `Usage: node dist/emulator.js [options]
   --port N             port to listen on (0 = any free port; default 4566)
   --host H             address to bind (default 127.0.0.1)
+  --allow-host NAME    also accept requests whose Host header names NAME (e.g. a Docker service name); repeatable
   --step-ms N          milliseconds between two job status changes (default 2000)
   --training-steps N   how many steps the Training phase lasts (default 3)
   --fail-name S        a job whose name contains S fails (default "fail"; repeatable; "" for none)
@@ -17,13 +19,15 @@ const USAGE = `Usage: node dist/emulator.js [options]
   --quiet              do not log faults
 Runtime control: POST /_emulator/faults {"rules":[{"fault":"throttle","target":"DescribeTrainingJob","count":2}]},
 DELETE /_emulator/faults, POST /_emulator/config {"stepMs":500,"failNames":["fail"],"instanceLimit":20},
-GET /_emulator/stats, POST /_emulator/reset.`;
+GET /_emulator/stats, POST /_emulator/reset (Content-Type: application/json).
+Requests with an Origin header (web pages) or a Host header naming another address are refused.`;
 
 function parseArgs(argv: string[]) {
   const options: EmulatorOptions = { stepMs: 2000, trainingSteps: 3, failNames: [], region: 'us-east-1', account: '123456789012', instanceLimit: 20 };
   let port = 4566;
   let host = '127.0.0.1';
   let quiet = false;
+  const allowHosts: string[] = [];
   let failNames: string[] | undefined;
   const faults = [];
   for (let i = 0; i < argv.length; i++) {
@@ -39,8 +43,12 @@ function parseArgs(argv: string[]) {
       return v;
     };
     switch (flag) {
-      case '--port': port = number(); break;
+      case '--port':
+        port = number();
+        if (!Number.isInteger(port) || port > 65535) throw new Error('--port needs an integer from 0 to 65535');
+        break;
       case '--host': host = value(); break;
+      case '--allow-host': allowHosts.push(value()); break;
       case '--step-ms': options.stepMs = number(); break;
       case '--training-steps': options.trainingSteps = Math.max(1, number()); break;
       case '--fail-name': (failNames ??= []).push(value()); break;
@@ -54,7 +62,9 @@ function parseArgs(argv: string[]) {
     }
   }
   options.failNames = failNames ?? ['fail'];
-  return { options, port, host, quiet, faults };
+  // The same ranges as POST /_emulator/config.
+  checkSettings({ stepMs: options.stepMs, trainingSteps: options.trainingSteps, instanceLimit: options.instanceLimit, failNames: options.failNames });
+  return { options, port, host, quiet, faults, allowHosts };
 }
 
 let args: ReturnType<typeof parseArgs>;
@@ -64,8 +74,13 @@ try {
   console.error(`${(e as Error).message}\n\n${USAGE}`);
   process.exit(2);
 }
-const emulator = createEmulatorServer(args.options, args.quiet ? undefined : (line) => console.error(line));
-args.faults.forEach((f) => emulator.faults.add(f));
+const emulator = createEmulatorServer(args.options, args.quiet ? undefined : (line) => console.error(line), { allowHosts: args.allowHosts });
+try {
+  emulator.faults.add(args.faults.map((f) => checkRule(f, emulator.operations)));
+} catch (e) {
+  console.error(`--fault: ${(e as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
 emulator.server.on('error', (e) => {
   console.error(`SageMaker emulator: ${e.message}`);
   process.exit(1);

@@ -18,6 +18,39 @@ export interface EmulatorOptions {
   instanceLimit: number;
 }
 
+/** The values a client may change at run time (POST /_emulator/config) or set on the command line, and their ranges. */
+const SETTINGS = {
+  stepMs: { min: 0, max: 3_600_000, integer: false },
+  trainingSteps: { min: 1, max: 1000, integer: true },
+  instanceLimit: { min: 0, max: 1_000_000, integer: true },
+} as const;
+const MAX_FAIL_NAMES = 100;
+const MAX_FAIL_NAME_LENGTH = 256;
+
+/**
+ * A change of settings checked against their ranges (a job's schedule has `trainingSteps` entries, so 1e8 would
+ * exhaust memory on the next create). Throws an Error naming the setting and its range.
+ */
+export function checkSettings(change: unknown): Partial<Pick<EmulatorOptions, 'stepMs' | 'trainingSteps' | 'instanceLimit' | 'failNames'>> {
+  if (!change || typeof change !== 'object' || Array.isArray(change)) throw new Error('the settings are an object, e.g. {"stepMs": 500}');
+  const c = change as Record<string, unknown>;
+  const keys = [...Object.keys(SETTINGS), 'failNames'];
+  const unknown = Object.keys(c).filter((k) => !keys.includes(k));
+  if (unknown.length) throw new Error(`no setting ${unknown.map((k) => JSON.stringify(k)).join(', ')}; the settings: ${keys.join(', ')}`);
+  for (const [key, range] of Object.entries(SETTINGS)) {
+    const v = c[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < range.min || v > range.max || (range.integer && !Number.isInteger(v))) {
+      throw new Error(`${key} must be ${range.integer ? 'an integer' : 'a number'} from ${range.min} to ${range.max}; got ${JSON.stringify(v)}`);
+    }
+  }
+  const names = c.failNames;
+  if (names !== undefined && !(Array.isArray(names) && names.length <= MAX_FAIL_NAMES && names.every((n) => typeof n === 'string' && n.length <= MAX_FAIL_NAME_LENGTH))) {
+    throw new Error(`failNames must be a list of at most ${MAX_FAIL_NAMES} strings of at most ${MAX_FAIL_NAME_LENGTH} characters`);
+  }
+  return Object.fromEntries(keys.filter((k) => c[k] !== undefined).map((k) => [k, c[k]]));
+}
+
 export class ApiError extends Error {
   constructor(readonly answer: ErrorAnswer) {
     super(answer.message);
@@ -88,13 +121,18 @@ export class SageMakerEmulator {
     this.logs = new Map(Object.values(LOG_GROUPS).map((g) => [g, new Map()]));
   }
 
+  /** The operations this emulates, by X-Amz-Target (`SageMaker.CreateTrainingJob`, `Logs_20140328.GetLogEvents`). */
+  get operations(): string[] {
+    return [...this.handlers.keys()];
+  }
+
   /** Answers one JSON 1.1 operation (`SageMaker.X` / `Logs_20140328.X`); throws ApiError for the error answers. */
   handle(target: string, input: Json): Json {
-    this.advance();
-    const [service, op] = target.split('.');
-    const handler = service === 'SageMaker' ? this.sageMaker[op] : service === 'Logs_20140328' ? this.cloudWatchLogs[op] : undefined;
+    // A Map, not an object: `SageMaker.constructor` or `SageMaker.__proto__` must not reach Object.prototype.
+    const handler = this.handlers.get(target);
     if (!handler) throw new ApiError({ status: 400, type: 'UnknownOperationException', message: `Operation ${target} is not supported by the emulator` });
-    return handler(input ?? {});
+    this.advance();
+    return handler(input);
   }
 
   // ---- SageMaker ---------------------------------------------------------------------------------------------
@@ -275,8 +313,8 @@ export class SageMakerEmulator {
   }
 
   private list(kind: Kind, input: Json): Json {
-    const max = Math.min(Number(input.MaxResults ?? 10), 100);
-    const start = Number(input.NextToken ?? 0);
+    const max = sizeParameter(input.MaxResults, 'maxResults', 10, 100, validation);
+    const start = pageToken(input.NextToken, validation);
     const ascending = input.SortOrder === 'Ascending';
     const jobs = [...this.jobs.values()]
       .filter((j) => j.kind === kind)
@@ -320,8 +358,8 @@ export class SageMakerEmulator {
       if (input.orderBy === 'LastEventTime') streams.sort((a, b) => (a.events.at(-1)?.timestamp ?? 0) - (b.events.at(-1)?.timestamp ?? 0));
       else streams.sort((a, b) => a.name.localeCompare(b.name));
       if (input.descending) streams.reverse();
-      const start = Number(input.nextToken ?? 0);
-      const limit = Number(input.limit ?? 50);
+      const start = pageToken(input.nextToken, invalidParameter);
+      const limit = sizeParameter(input.limit, 'limit', 50, 50, invalidParameter);
       return {
         logStreams: streams.slice(start, start + limit).map((s) => ({
           logStreamName: s.name, creationTime: s.created, firstEventTimestamp: s.events[0]?.timestamp,
@@ -332,10 +370,11 @@ export class SageMakerEmulator {
       };
     },
     GetLogEvents: (input) => {
+      const limit = sizeParameter(input.limit, 'limit', 10000, 10000, invalidParameter);
+      const token = /^([fb])\/(\d{1,15})$/.exec(String(input.nextToken ?? ''));
+      if (input.nextToken !== undefined && !token) throw invalidParameter('The specified nextToken is invalid.');
       const stream = this.group(input.logGroupName).get(String(input.logStreamName));
       if (!stream) throw new ApiError({ status: 400, type: 'ResourceNotFoundException', message: 'The specified log stream does not exist.' });
-      const limit = Number(input.limit ?? 10000);
-      const token = /^([fb])\/(\d+)$/.exec(String(input.nextToken ?? ''));
       let from: number;
       let to: number;
       if (token?.[1] === 'b') [from, to] = [Math.max(0, Number(token[2]) - limit), Number(token[2])];
@@ -349,20 +388,52 @@ export class SageMakerEmulator {
     },
     FilterLogEvents: (input) => {
       const group = this.group(input.logGroupName);
-      const names: string[] | undefined = input.logStreamNames;
+      const names: unknown = input.logStreamNames;
+      if (names !== undefined && !(Array.isArray(names) && names.length <= 100 && names.every((n) => typeof n === 'string'))) {
+        throw invalidParameter('logStreamNames must be a list of at most 100 log stream names.');
+      }
       const prefix = String(input.logStreamNamePrefix ?? '');
       const pattern = String(input.filterPattern ?? '').replace(/^"|"$/g, '');
       const all = [...group.values()]
-        .filter((s) => (names ? names.includes(s.name) : s.name.startsWith(prefix)))
+        .filter((s) => (names ? (names as string[]).includes(s.name) : s.name.startsWith(prefix)))
         .flatMap((s) => s.events.map((e, i) => ({ ...e, logStreamName: s.name, eventId: `${s.name}/${i}` })))
         .filter((e) => (input.startTime === undefined || e.timestamp >= input.startTime) && (input.endTime === undefined || e.timestamp <= input.endTime))
         .filter((e) => !pattern || e.message.includes(pattern))
         .sort((a, b) => a.timestamp - b.timestamp);
-      const start = Number(input.nextToken ?? 0);
-      const limit = Number(input.limit ?? 10000);
+      const start = pageToken(input.nextToken, invalidParameter);
+      const limit = sizeParameter(input.limit, 'limit', 10000, 10000, invalidParameter);
       return { events: all.slice(start, start + limit), nextToken: start + limit < all.length ? String(start + limit) : undefined };
     },
   };
+
+  private readonly handlers = new Map<string, (input: Json) => Json>([
+    ...Object.entries(this.sageMaker).map(([op, handler]) => [`SageMaker.${op}`, handler] as const),
+    ...Object.entries(this.cloudWatchLogs).map(([op, handler]) => [`Logs_20140328.${op}`, handler] as const),
+  ]);
+}
+
+const invalidParameter = (message: string) => new ApiError({ status: 400, type: 'InvalidParameterException', message });
+
+/**
+ * A page size (MaxResults, limit): an integer from 1 to `max`, `fallback` when absent. Anything else is refused
+ * as the service does, so a client paging with MaxResults -1 gets an error instead of a token that never ends.
+ */
+function sizeParameter(value: unknown, name: string, fallback: number, max: number, error: (m: string) => ApiError): number {
+  if (value === undefined || value === null) return fallback;
+  const constraint =
+    typeof value !== 'number' || !Number.isInteger(value) ? 'Member must be an integer'
+    : value < 1 ? 'Member must have value greater than or equal to 1'
+    : value > max ? `Member must have value less than or equal to ${max}`
+    : undefined;
+  if (constraint) throw error(`1 validation error detected: Value '${String(value)}' at '${name}' failed to satisfy constraint: ${constraint}`);
+  return value as number;
+}
+
+/** A page token this emulator issued (the index of the next item), 0 when absent. */
+function pageToken(value: unknown, error: (m: string) => ApiError): number {
+  if (value === undefined || value === null) return 0;
+  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) throw error('The pagination token is invalid.');
+  return Number(value);
 }
 
 /** The log lines a training container writes about its environment variables (as SageMaker script mode does). */

@@ -1,7 +1,7 @@
 // The emulator on the wire: AWS JSON 1.1 requests, answers and errors as the real services send them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEmulator, callJson, trainingRequest, type RunningEmulator } from './emulator';
+import { startEmulator, callJson, trainingRequest, JSON_HEADERS, type RunningEmulator } from './emulator';
 
 let emu: RunningEmulator;
 before(async () => {
@@ -128,7 +128,7 @@ test('--fault on the command line, and a job whose name contains "fail" fails wi
 });
 
 test('speed, failing names and limits change at runtime for the jobs created next', async () => {
-  const res = await fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ failNames: ['broken'], instanceLimit: 2 }) });
+  const res = await fetch(`${emu.url}/_emulator/config`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ failNames: ['broken'], instanceLimit: 2 }) });
   assert.equal(((await res.json()) as { instanceLimit: number }).instanceLimit, 2);
   const big = await callJson(emu.url, 'SageMaker.CreateTrainingJob', trainingRequest('wire-big', { ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 3, VolumeSizeInGB: 30 } }));
   assert.equal(big.json.__type, 'ResourceLimitExceeded');
@@ -136,9 +136,9 @@ test('speed, failing names and limits change at runtime for the jobs created nex
   await callJson(emu.url, 'SageMaker.CreateTrainingJob', trainingRequest('wire-broken'));
   await new Promise((r) => setTimeout(r, 150));
   assert.equal((await callJson(emu.url, 'SageMaker.DescribeTrainingJob', { TrainingJobName: 'wire-broken' })).json.TrainingJobStatus, 'Failed');
-  const bad = await fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ stepMs: 'fast' }) });
+  const bad = await fetch(`${emu.url}/_emulator/config`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ stepMs: 'fast' }) });
   assert.equal(bad.status, 400);
-  await fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ failNames: ['fail'], instanceLimit: 20 }) });
+  await fetch(`${emu.url}/_emulator/config`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ failNames: ['fail'], instanceLimit: 20 }) });
 });
 
 test('transform jobs: InProgress → Completed, listed with ListTransformJobs, logs under /aws/sagemaker/TransformJobs', async () => {

@@ -14,6 +14,9 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
+/** The control endpoints take JSON only (a web page cannot send it cross-origin without a preflight). */
+export const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
 export async function startEmulator(args: string[] = []): Promise<RunningEmulator> {
   if (!existsSync('dist/emulator.js')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   const child = spawn(process.execPath, ['dist/emulator.js', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -28,7 +31,7 @@ export async function startEmulator(args: string[] = []): Promise<RunningEmulato
     child.on('exit', (code) => reject(new Error(`the emulator exited (${code}): ${stderr.join('\n')}`)));
   });
   const control = async (path: string, method: string, body?: unknown): Promise<any> => {
-    const res = await fetch(`${url}/_emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${url}/_emulator/${path}`, { method, headers: JSON_HEADERS, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };

@@ -1,0 +1,177 @@
+// Step Functions' ValidateStateMachineDefinition (AWS JSON 1.0, `X-Amz-Target:
+// AWSStepFunctions.ValidateStateMachineDefinition`), answered with the project's own checks: the language service
+// finds the problems in offsets, and each offset becomes a `location` the way the service writes it
+// (`/States/Train/Next`, `/States/P/Branches/0/States/X`), so "Validate with AWS" and `lint --aws` can be tested
+// offline with the real SDK, locations included.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { getLanguageService } from '../../server/src/service/languageService';
+import { ApiError } from './sagemaker';
+
+type Json = Record<string, any>;
+type Problem = ReturnType<ReturnType<typeof getLanguageService>['validate']>[number];
+type Severity = 'ERROR' | 'WARNING';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: string;
+  message: string;
+  location?: string;
+}
+
+/** The service's limit on a definition (characters), from its API reference and quotas page. */
+export const MAX_DEFINITION_LENGTH = 1_048_576;
+const MAX_RESULTS = 100;
+
+/** The codes the service documents, with the severity it gives them. */
+const DOCUMENTED: Record<string, Severity> = {
+  NO_DOLLAR: 'WARNING',
+  NO_PATH: 'WARNING',
+  PASS_RESULT_IS_STATIC: 'WARNING',
+  INVALID_JSON_DESCRIPTION: 'ERROR',
+  MISSING_DESCRIPTION: 'ERROR',
+  SCHEMA_VALIDATION_FAILED: 'ERROR',
+  INVALID_RESOURCE: 'ERROR',
+  MISSING_END_STATE: 'ERROR',
+  DUPLICATE_STATE_NAME: 'ERROR',
+  INVALID_STATE_NAME: 'ERROR',
+  MISSING_TRANSITION_TARGET: 'ERROR',
+  TOO_DEEPLY_NESTED: 'ERROR',
+  DUPLICATE_LABEL_NAME: 'ERROR',
+  INVALID_LABEL_NAME: 'ERROR',
+  // Observed, not documented.
+  INVALID_JSONATA_EXPRESSION: 'ERROR',
+  UNSUPPORTED_JSONATA_EXPRESSION: 'ERROR',
+};
+
+/**
+ * Our codes whose service code is not their own name. A code `asl-duplicate-state-name` (or
+ * `DUPLICATE_STATE_NAME`) maps to DUPLICATE_STATE_NAME by its name; everything else the service reports as
+ * SCHEMA_VALIDATION_FAILED.
+ */
+const SERVICE_CODE: Record<string, string> = {
+  'asl-unknown-state': 'MISSING_TRANSITION_TARGET',
+  // The service refuses an unreachable state with this code ("State "X" is not reachable").
+  'asl-unreachable-state': 'MISSING_TRANSITION_TARGET',
+  'asl-no-terminal-state': 'MISSING_END_STATE',
+  'path-without-dollar-suffix': 'NO_DOLLAR',
+  'invalid-jsonata': 'INVALID_JSONATA_EXPRESSION',
+  syntax: 'INVALID_JSON_DESCRIPTION',
+  'too-large': 'TOO_DEEPLY_NESTED',
+};
+/** Codes the service reports without a location (observed for MISSING_END_STATE). */
+const NO_LOCATION = new Set(['MISSING_END_STATE', 'INVALID_JSON_DESCRIPTION', 'MISSING_DESCRIPTION', 'TOO_DEEPLY_NESTED']);
+
+function serviceCode(code: string): string {
+  if (SERVICE_CODE[code]) return SERVICE_CODE[code];
+  const byName = code.replace(/^asl-/, '').replace(/-/g, '_').toUpperCase();
+  return Object.hasOwn(DOCUMENTED, byName) ? byName : 'SCHEMA_VALIDATION_FAILED';
+}
+
+/** RFC 6901: `~` and `/` inside a segment are escaped, so a state named "a/b" stays one segment. */
+const pointer = (path: (string | number)[]) => path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+const validationError = (member: string, value: unknown, constraint: string) =>
+  new ApiError({
+    status: 400,
+    type: 'ValidationException',
+    message: `1 validation error detected: Value ${value === undefined || value === null ? 'null' : `'${String(value).slice(0, 80)}'`} at '${member}' failed to satisfy constraint: ${constraint}`,
+  });
+
+function checkInput(input: Json): { definition: string; severity: Severity; maxResults: number; type: string } {
+  const { definition, type = 'STANDARD', severity = 'ERROR', maxResults = 0 } = input;
+  if (typeof definition !== 'string') throw validationError('definition', definition, definition == null ? 'Member must not be null' : 'Member must be a string');
+  if (definition.length > MAX_DEFINITION_LENGTH) throw validationError('definition', `${definition.slice(0, 40)}...`, `Member must have length less than or equal to ${MAX_DEFINITION_LENGTH}`);
+  if (type !== 'STANDARD' && type !== 'EXPRESS') throw validationError('type', type, 'Member must satisfy enum value set: [STANDARD, EXPRESS]');
+  if (severity !== 'ERROR' && severity !== 'WARNING') throw validationError('severity', severity, 'Member must satisfy enum value set: [ERROR, WARNING]');
+  if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 0 || maxResults > MAX_RESULTS) {
+    throw validationError('maxResults', maxResults, `Member must be an integer from 0 to ${MAX_RESULTS}`);
+  }
+  return { definition, type, severity, maxResults: maxResults || MAX_RESULTS };
+}
+
+/** Every finding of the project's checks on a definition, in document order, as the service words them. */
+export function diagnoseDefinition(definition: string, type = 'STANDARD'): Diagnostic[] {
+  if (!definition.trim()) return [{ severity: 'ERROR', code: 'MISSING_DESCRIPTION', message: 'The state machine definition is empty' }];
+  const doc = TextDocument.create('emulator://definition.asl.json', 'asl', 1, definition);
+  const problems = getLanguageService()
+    .validate(doc)
+    .filter((p) => p.severity === 'error' || p.severity === 'warning')
+    .sort((a, b) => a.offset - b.offset);
+  const out: Diagnostic[] = [];
+  const broken = problems.some((p) => p.code === 'syntax' || p.code === 'too-large');
+  // The service's paths: parsed here from the root (the service's parse may move or stay in its own module);
+  // only for a definition that parses, within the nesting the language service accepts.
+  const root: Node | undefined = broken ? undefined : parseTree(definition, [], { disallowComments: true });
+  if (!broken) {
+    const value = root?.type === 'object' ? root : undefined;
+    const has = (key: string) => value?.children?.some((p) => p.children?.[0]?.value === key);
+    const missing = ['StartAt', 'States'].filter((k) => !has(k));
+    // The language service judges only documents that look like a state machine; the service requires both.
+    if (missing.length) {
+      out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: `${value ? 'The definition has no' : 'The definition must be an object with'} ${missing.map((k) => `"${k}"`).join(' and ')}` });
+    }
+  }
+  for (const p of problems) out.push(toDiagnostic(p, root));
+  if (type === 'EXPRESS') out.push(...expressFindings(root));
+  return out;
+}
+
+/**
+ * Express workflows support neither Run a Job (`.sync`) nor Wait for Callback (`.waitForTaskToken`): the one
+ * rule that depends on `type`, which the language service does not know.
+ */
+function expressFindings(root: Node | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack = root ? [root] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'property' && node.children?.[0]?.value === 'Resource') {
+      const value = node.children[1];
+      const pattern = typeof value?.value === 'string' ? /\.(sync(:\d+)?|waitForTaskToken)$/.exec(value.value) : null;
+      const path = getNodePath(node.children[0]);
+      if (pattern && path.at(-3) === 'States') {
+        out.push({
+          severity: 'ERROR',
+          code: 'SCHEMA_VALIDATION_FAILED',
+          message: `Express state machines do not support the ${pattern[0]} integration pattern (${JSON.stringify(value!.value)}): use a STANDARD state machine or the request-response form`,
+          location: pointer(path),
+        });
+      }
+    }
+    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push(node.children![i]);
+  }
+  return out;
+}
+
+function toDiagnostic(p: Problem, root: Node | undefined): Diagnostic {
+  const code = serviceCode(p.code);
+  // A documented code carries the service's severity (an unreachable state is refused, not a warning there).
+  const severity = code !== 'SCHEMA_VALIDATION_FAILED' ? DOCUMENTED[code] : p.severity === 'error' ? 'ERROR' : 'WARNING';
+  const d: Diagnostic = { severity, code, message: p.message };
+  if (root && !NO_LOCATION.has(code)) {
+    const node = findNodeAtOffset(root, p.offset, false);
+    if (node) {
+      const location = pointer(getNodePath(node));
+      if (location) d.location = location;
+    }
+  }
+  return d;
+}
+
+/** ValidateStateMachineDefinition: `result` FAIL when any error is found, diagnostics cut at `maxResults`. */
+export function validateStateMachineDefinition(input: Json): Json {
+  const { definition, type, severity, maxResults } = checkInput(input);
+  const all = diagnoseDefinition(definition, type);
+  const shown = all.filter((d) => severity === 'WARNING' || d.severity === 'ERROR');
+  return {
+    result: all.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK',
+    diagnostics: shown.slice(0, maxResults),
+    truncated: shown.length > maxResults,
+  };
+}
+
+/** The Step Functions operations this emulates, by X-Amz-Target. */
+export const STEP_FUNCTIONS_OPERATIONS = new Map<string, (input: Json) => Json>([
+  ['AWSStepFunctions.ValidateStateMachineDefinition', validateStateMachineDefinition],
+]);
