@@ -62,9 +62,11 @@ export function renderDot(graph: GraphModel): string {
     const lines = nodeLines(node);
     if (node.retry) lines.push(`↻ retry ×${node.retry.count}`);
     if (node.findings.count) lines.push(`${node.findings.severity === 'error' ? '⛔' : '⚠'} ${node.findings.count} problem${node.findings.count > 1 ? 's' : ''}`);
-    const attrs = [`label=${dotString(lines.join('\n'))}`, node.sagemaker ? SAGEMAKER : STYLE[node.kind]];
+    let style = node.sagemaker ? SAGEMAKER : STYLE[node.kind];
+    // An error outlines the state in red, whatever its type's colour.
+    if (node.findings.severity === 'error') style = `${style.replace(/, color="[^"]*"/, '')}, color="#cf222e", penwidth=2.5`;
+    const attrs = [`label=${dotString(lines.join('\n'))}`, style];
     if (node.findings.count) attrs.push(`tooltip=${dotString(node.findings.messages.join('\n'))}`);
-    if (node.findings.severity === 'error') attrs.push('penwidth=2.5, color="#cf222e"');
     const cluster = clusterOf.get(node.id);
     if (cluster) {
       out.push(`${pad}subgraph ${cluster} {`, `${pad}  label=""; style="rounded"; color="#818b98";`);
