@@ -2,6 +2,8 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TasksRequest, type TasksParams, type TasksResult } from './protocol';
+import { GraphMethod, type GraphParams, type GraphResult } from './graphProtocol';
+import { graphOfDocument } from './service/graph/documentGraph';
 import { getLanguageService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -122,6 +124,13 @@ connection.onRenameRequest((p) => {
 connection.onRequest(TasksRequest, (p: TasksParams): TasksResult => {
   const doc = documents.get(p.uri);
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
+});
+
+// By method name: vscode-languageserver carries its own copy of the protocol package, whose RequestType is
+// another class (and bundling the top-level copy too would add 140 KB to the server).
+connection.onRequest(GraphMethod, (p: GraphParams): GraphResult | null => {
+  const doc = documents.get(p.uri);
+  return doc ? safely('graph', null, () => graphOfDocument(service, doc)) : null;
 });
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
