@@ -8,12 +8,13 @@ import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { generateStateMachine } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
-const outfile = join(root, 'out', `bench-graph-${process.pid}.mjs`);
+const outfile = join(root, 'out', `bench-graph-${process.pid}.cjs`);
 process.on('exit', () => rmSync(outfile, { force: true }));
 
 await build({
@@ -29,12 +30,12 @@ export { renderSvg } from './server/src/service/graph/renderSvg';`,
   outfile,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   mainFields: ['module', 'main'],
   minify: true,
   logLevel: 'warning',
 });
-const { parseTree, parseYaml, buildGraphModel, layoutGraph, renderSvg } = await import(pathToFileURL(outfile).href);
+const { parseTree, parseYaml, buildGraphModel, layoutGraph, renderSvg } = createRequire(import.meta.url)(outfile);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** Wall and CPU milliseconds of `run`. */
