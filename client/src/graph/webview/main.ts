@@ -54,6 +54,8 @@ function runPage() {
   let view = { x: 0, y: 0, k: 1 };
   let fitPending = true;
   let stale: string | undefined;
+  /** The node keeping the keyboard focus across a redraw (a collapse toggled with C). */
+  let focusAfterDraw: string | undefined;
 
   // --- Layout, in a worker when the page may start one (the script fetched as a blob), else here. ---
   let workerCode: string | undefined;
@@ -118,6 +120,8 @@ function runPage() {
       fit();
       fitPending = false;
     } else apply();
+    if (focusAfterDraw) (svg.querySelector(`.node[data-id="${CSS.escape(focusAfterDraw)}"]`) as SVGGElement | null)?.focus();
+    focusAfterDraw = undefined;
     updateStatus();
   }
 
@@ -184,15 +188,22 @@ function runPage() {
     },
     { passive: false },
   );
-  let drag: { x: number; y: number; id: number } | undefined;
+  // A drag pans (from anywhere, a state too) once the pointer has moved a little; a click stays a click.
+  let drag: { x: number; y: number; id: number; moving: boolean } | undefined;
+  let dragged = false;
   viewport.addEventListener('pointerdown', (e) => {
-    if ((e.target as Element).closest('.node:not(.container)') || e.button !== 0) return;
-    drag = { x: e.clientX, y: e.clientY, id: e.pointerId };
-    viewport.setPointerCapture(e.pointerId);
-    viewport.classList.add('panning');
+    if (e.button !== 0) return;
+    drag = { x: e.clientX, y: e.clientY, id: e.pointerId, moving: false };
+    dragged = false;
   });
   viewport.addEventListener('pointermove', (e) => {
     if (!drag || e.pointerId !== drag.id) return;
+    if (!drag.moving) {
+      if (Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) < 4) return;
+      drag.moving = dragged = true;
+      viewport.setPointerCapture(e.pointerId);
+      viewport.classList.add('panning');
+    }
     view.x += e.clientX - drag.x;
     view.y += e.clientY - drag.y;
     drag.x = e.clientX;
@@ -221,13 +232,12 @@ function runPage() {
     if (!graph?.groups.some((g) => g.owner === id)) return;
     const now = !!layout?.nodes.find((n) => n.id === id)?.collapsed;
     toggled.set(id, !now);
-    void relayout().then(() => {
-      (svg?.querySelector(`.node[data-id="${CSS.escape(id)}"]`) as SVGGElement | null)?.focus();
-    });
+    focusAfterDraw = id;
+    void relayout();
   }
   viewport.addEventListener('click', (e) => {
     const node = nodeOf(e.target);
-    if (node?.dataset.id && e.detail === 1) reveal(node.dataset.id);
+    if (node?.dataset.id && e.detail === 1 && !dragged) reveal(node.dataset.id);
   });
   viewport.addEventListener('dblclick', (e) => {
     const node = nodeOf(e.target);

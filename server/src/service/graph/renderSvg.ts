@@ -32,7 +32,7 @@ function shape(node: NodeBox, kind: GraphNode['kind']): string {
   return `<rect class="shape" x="${n1(x)}" y="${n1(y)}" width="${n1(w)}" height="${n1(h)}" rx="${n1(rx)}"/>`;
 }
 
-function nodeSvg(box: NodeBox, node: GraphNode, selected: boolean): string {
+function nodeSvg(box: NodeBox, node: GraphNode, selected: boolean, interactive: boolean): string {
   const classes = ['node', `k-${node.kind}`];
   if (node.sagemaker) classes.push('sagemaker');
   if (node.findings.count) classes.push(node.findings.severity === 'error' ? 'has-error' : 'has-warning');
@@ -40,7 +40,9 @@ function nodeSvg(box: NodeBox, node: GraphNode, selected: boolean): string {
   if (box.collapsed !== undefined) classes.push('collapsed');
   if (selected) classes.push('selected');
   const label = `${node.name}, ${box.lines.slice(1).join(', ')}${node.findings.count ? `, ${node.findings.count} problem${node.findings.count > 1 ? 's' : ''}` : ''}`;
-  const out = [`<g class="${classes.join(' ')}" data-id="${xml(node.id)}" tabindex="0" role="button" aria-label="${xml(label)}">`];
+  // In the graph view a state is a button reached with Tab; in a file it is a picture.
+  const focus = interactive ? ` tabindex="0" role="button" aria-label="${xml(label)}"` : '';
+  const out = [`<g class="${classes.join(' ')}" data-id="${xml(node.id)}"${focus}>`];
   out.push(`<title>${xml(titleOf(node, box))}</title>`);
   out.push(shape(box, node.kind));
   // A container's text is its header; a state's text is centred in its box.
@@ -99,7 +101,7 @@ export function renderSvg(graph: GraphModel, layout: GraphLayout, options: SvgOp
   const w = Math.max(1, Math.ceil(layout.width));
   const h = Math.max(1, Math.ceil(layout.height));
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="asl-graph" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="State machine graph, ${graph.nodes.length} states">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="asl-graph" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="${options.standalone ? 'img' : 'group'}" aria-label="State machine graph, ${graph.nodes.length} states">`,
   ];
   if (options.standalone) out.push(`<style>${STANDALONE_STYLE}</style>`, `<rect class="bg" width="100%" height="100%"/>`);
   out.push(
@@ -108,15 +110,16 @@ export function renderSvg(graph: GraphModel, layout: GraphLayout, options: SvgOp
     '<marker id="arrow-catch" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="arrow-catch" d="M0 0L10 5L0 10z"/></marker>',
     '</defs>',
   );
-  // Containers first, then groups inside them, then edges, then the states on top.
-  for (const box of layout.nodes) if (box.container) out.push(nodeSvg(box, byId.get(box.id)!, !!options.selected?.has(box.id)));
+  // Groups, then edges, then the states in document order (Tab follows the text); a Parallel or Map drawn
+  // around its groups is transparent inside, so drawing it after them hides nothing.
   for (const g of layout.groups) {
     out.push(`<g class="group" data-id="${xml(g.id)}"><rect x="${n1(g.x)}" y="${n1(g.y)}" width="${n1(g.width)}" height="${n1(g.height)}" rx="6"/><text x="${n1(g.x + 8)}" y="${n1(g.y + 13)}">${xml(g.label)}</text></g>`);
   }
   for (const e of layout.edges) out.push(edgeSvg(e));
   if (layout.start) out.push(`<circle class="terminal start" cx="${n1(layout.start.x)}" cy="${n1(layout.start.y)}" r="${START_RADIUS}"><title>Start</title></circle>`);
   if (layout.end) out.push(`<circle class="terminal end" cx="${n1(layout.end.x)}" cy="${n1(layout.end.y)}" r="${START_RADIUS - 1.5}"><title>End</title></circle>`);
-  for (const box of layout.nodes) if (!box.container) out.push(nodeSvg(box, byId.get(box.id)!, !!options.selected?.has(box.id)));
+  const inOrder = [...layout.nodes].sort((a, b) => byId.get(a.id)!.range.offset - byId.get(b.id)!.range.offset);
+  for (const box of inOrder) out.push(nodeSvg(box, byId.get(box.id)!, !!options.selected?.has(box.id), !options.standalone));
   out.push('</svg>');
   return out.join('\n');
 }

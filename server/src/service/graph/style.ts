@@ -17,6 +17,7 @@ export const STANDALONE_STYLE = `
 .asl-graph .k-Succeed .shape{fill:var(--ok);stroke:var(--ok-line)}
 .asl-graph .k-Fail .shape{fill:var(--fail);stroke:var(--fail-line)}
 .asl-graph .k-Parallel .shape,.asl-graph .k-Map .shape{fill:none;stroke:var(--pass-line)}
+.asl-graph .collapsed .shape{fill:var(--pass);stroke-dasharray:none;stroke-width:2.5}
 .asl-graph .k-Missing .shape,.asl-graph .k-Unknown .shape{fill:var(--bg);stroke:var(--error);stroke-dasharray:5 3}
 .asl-graph .group rect{fill:var(--group);stroke:var(--group-line);stroke-dasharray:3 3}
 .asl-graph .group text{fill:var(--muted);font-size:11px}
