@@ -160,26 +160,26 @@ export function buildGraphModel(root: AstNode | undefined, findings: readonly Gr
     const machineId = machineIds.get(m)!;
     const group = machineId || undefined;
     const startName = stringValue(property(m.node, 'StartAt'));
-    for (const s of m.states) {
-      const id = stateIds.get(s)!;
-      const node = stateNode(s, id, group, m.byName.get(s.name) === s && s.name === startName);
-      graph.nodes.push(node);
-      if (group) groupById.get(group)!.nodes.push(id);
-      graph.edges.push(...edgesOf(s, id, machineId, m, stateIds));
-    }
-    // Transitions to no state go to one "missing" node per name and machine.
-    const missing = new Map<string, string>();
+    // Transitions to no state go to one "missing" node per name and machine, after the machine's states.
+    const missing = new Map<string, GraphNode>();
     for (const ref of m.references) {
       if (m.byName.has(ref.name) || missing.has(ref.name)) continue;
-      const id = unique(`${machineId}/?${ref.name}`);
-      missing.set(ref.name, id);
       const at = { offset: ref.node.offset, length: ref.node.length };
-      graph.nodes.push({ id, name: ref.name, kind: 'Missing', group, range: at, selection: at, start: ref.field === 'StartAt', end: false, findings: { count: 0, messages: [] } });
-      if (group) groupById.get(group)!.nodes.push(id);
+      missing.set(ref.name, { id: unique(`${machineId}/?${ref.name}`), name: ref.name, kind: 'Missing', group, range: at, selection: at, start: ref.field === 'StartAt', end: false, findings: { count: 0, messages: [] } });
     }
-    if (missing.size) for (const e of graph.edges) if (e.to.startsWith('\0')) {
-      const [machine, name] = e.to.slice(1).split('\0');
-      if (machine === machineId && missing.has(name)) e.to = missing.get(name)!;
+    const target = (name: string) => {
+      const state = m.byName.get(name);
+      return state ? stateIds.get(state)! : missing.get(name)!.id;
+    };
+    for (const s of m.states) {
+      const id = stateIds.get(s)!;
+      graph.nodes.push(stateNode(s, id, group, m.byName.get(s.name) === s && s.name === startName));
+      if (group) groupById.get(group)!.nodes.push(id);
+      graph.edges.push(...edgesOf(s, id, target));
+    }
+    for (const node of missing.values()) {
+      graph.nodes.push(node);
+      if (group) groupById.get(group)!.nodes.push(node.id);
     }
   }
   attachFindings(graph, findings);
@@ -217,14 +217,12 @@ function stateNode(s: AslState, id: string, group: string | undefined, start: bo
   return node;
 }
 
-/** Edges to unknown states point at `\0machine\0name` until the missing node exists. */
-function edgesOf(s: AslState, id: string, machineId: string, m: AslMachine, ids: Map<AslState, string>): GraphEdge[] {
+/** The transitions out of a state; `idOf` gives the node a name in its machine leads to (a state, or its missing node). */
+function edgesOf(s: AslState, id: string, idOf: (name: string) => string): GraphEdge[] {
   const out: GraphEdge[] = [];
   const target = (nameNode: AstNode | undefined) => {
     const name = stringValue(nameNode);
-    if (name === undefined) return undefined;
-    const state = m.byName.get(name);
-    return state ? ids.get(state)! : `\0${machineId}\0${name}`;
+    return name === undefined ? undefined : idOf(name);
   };
   const add = (to: string | undefined, kind: EdgeKind, label?: string) => {
     if (to === undefined) return;
