@@ -1,11 +1,7 @@
-// The graph view's custom request between the extension (client/) and the language server, declared once and
-// imported by both sides (to be folded into protocol.ts). Types and the method name only: the client makes its
-// RequestType from them with its own protocol package (the server's vscode-languageserver carries another copy,
-// and importing the top-level one here would bundle a second protocol library into the server).
+// The graph view's custom request between the extension (client/) and the language server, declared once as a
+// vscode-jsonrpc RequestType (the one copy both sides share) and imported by both (to be folded into protocol.ts).
+import { RequestType } from 'vscode-jsonrpc';
 import type { GraphModel } from './service/graph/graphModel';
-
-/** `sagemaker/graph`: GraphParams → GraphResult | null. */
-export const GraphMethod = 'sagemaker/graph';
 
 export interface GraphParams {
   uri: string;
@@ -21,5 +17,8 @@ export interface GraphResult {
   /** The document version the graph was computed from. */
   version: number;
 }
+
+/** `sagemaker/graph` */
+export const GraphRequest = new RequestType<GraphParams, GraphResult | null, void>('sagemaker/graph');
 
 export type { GraphModel, GraphNode, GraphEdge, GraphGroup } from './service/graph/graphModel';

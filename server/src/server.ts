@@ -2,7 +2,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TasksRequest, type TasksParams, type TasksResult } from './protocol';
-import { GraphMethod, type GraphParams, type GraphResult } from './graphProtocol';
+import { GraphRequest } from './graphProtocol';
 import { graphOfDocument } from './service/graph/documentGraph';
 import { getLanguageService } from './service/languageService';
 
@@ -126,9 +126,7 @@ connection.onRequest(TasksRequest, (p: TasksParams): TasksResult => {
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
 });
 
-// By method name: vscode-languageserver carries its own copy of the protocol package, whose RequestType is
-// another class (and bundling the top-level copy too would add 140 KB to the server).
-connection.onRequest(GraphMethod, (p: GraphParams): GraphResult | null => {
+connection.onRequest(GraphRequest, (p) => {
   const doc = documents.get(p.uri);
   return doc ? safely('graph', null, () => graphOfDocument(service, doc)) : null;
 });

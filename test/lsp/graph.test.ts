@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
 import { LspClient } from './lsp-client.mjs';
-import { GraphMethod, type GraphResult } from '../../server/src/graphProtocol';
+import { GraphRequest, type GraphResult } from '../../server/src/graphProtocol';
+
+const GraphMethod = GraphRequest.method;
 
 const root = join(__dirname, '..', '..', '..');
 let client: any;

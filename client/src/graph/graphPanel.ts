@@ -5,12 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { RequestType, State, type LanguageClient } from 'vscode-languageclient/node';
-import { GraphMethod, type GraphModel, type GraphParams, type GraphResult } from '../../../server/src/graphProtocol';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { GraphRequest, type GraphModel, type GraphResult } from '../../../server/src/graphProtocol';
 import { STANDALONE_STYLE } from '../../../server/src/service/graph/style';
 import type { FromWebview, ToWebview } from './messages';
 
-const GraphRequest = new RequestType<GraphParams, GraphResult | null, void>(GraphMethod);
 const VIEW_TYPE = 'sagemakerAsl.graph';
 const ASL_LANGUAGES = new Set(['asl', 'asl-yaml']);
 /** Languages whose documents are state machines when their top level has StartAt and States. */
