@@ -1,8 +1,9 @@
 // The graph of an open document, from the language service's parse and findings: what the `sagemaker/graph`
-// request answers and what the CLI's `graph` command draws.
+// request answers and what the CLI's `graph` command draws. It takes the service's three functions it needs
+// rather than importing the service (graph/ reads the model; the service root imports graph/, not the reverse).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../languageService';
-import { buildGraphModel, type GraphModel } from './graphModel';
+import type { AslState } from '../asl/model';
+import { buildGraphModel, type GraphFinding, type GraphModel } from './graphModel';
 
 export interface DocumentGraph {
   graph: GraphModel;
@@ -11,7 +12,14 @@ export interface DocumentGraph {
   version: number;
 }
 
-export function graphOfDocument(service: Pick<LanguageService, 'isStateMachineDocument' | 'parse' | 'validate'>, doc: TextDocument): DocumentGraph | null {
+/** What the graph needs of the language service. */
+export interface GraphSource {
+  isStateMachineDocument(doc: TextDocument): boolean;
+  parse(doc: TextDocument): { root: AslState['node'] | undefined; syntaxErrors: { message: string }[] };
+  validate(doc: TextDocument): readonly GraphFinding[];
+}
+
+export function graphOfDocument(service: GraphSource, doc: TextDocument): DocumentGraph | null {
   if (!service.isStateMachineDocument(doc)) return null;
   const parsed = service.parse(doc);
   const graph = buildGraphModel(parsed.root, service.validate(doc));
