@@ -134,6 +134,7 @@ describe('graph as SVG', () => {
   test('well-formed, one box per state and per missing state, names escaped, the style inside', () => {
     const svg = graphCommand(MACHINE, 'asl', 'svg');
     assert.equal(xmlError(svg), undefined);
+    assert.doesNotMatch(svg, /NaN|Infinity/);
     assert.equal((svg.match(/<g class="node /g) ?? []).length, STATES + 1);
     assert.ok(svg.includes('Train &lt;&quot;model&quot;&gt; &amp; more'));
     assert.ok(svg.includes('<style>'));
@@ -156,6 +157,18 @@ describe('graph as SVG', () => {
     assert.equal(xmlError(renderSvg(g, layout)), undefined);
     assert.deepEqual([...collapseToBudget(g, 2)], ['/P']);
     assert.deepEqual([...collapseToBudget(g, 4)], []);
+  });
+
+  test('empty machines and branches still have a size: nothing to draw is not NaN', () => {
+    for (const text of [
+      '{"StartAt": "A", "States": {}}',
+      '{"StartAt": "A", "States": {"A": {"Type": "Parallel", "End": true, "Branches": [{"States": {}}, {"StartAt": "X", "States": {"X": {"Type": "Pass", "End": true}}}]}}}',
+      '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "A"}}}',
+    ]) {
+      const svg = graphCommand(text, 'asl', 'svg');
+      assert.equal(xmlError(svg), undefined, text);
+      assert.doesNotMatch(svg, /NaN|Infinity/, text);
+    }
   });
 
   test('every state inside its group, every group inside its Parallel or Map', () => {
@@ -258,7 +271,9 @@ describe('graph command', () => {
       const text = readFileSync(join(dir, f), 'utf8');
       // The model without findings: the corpus has none, and validation has its own corpus test.
       const graph = buildGraphModel(/\.ya?ml$/.test(f) ? parseYaml(text).root : (parseTree(text) as AstNode));
-      assert.equal(xmlError(renderSvg(graph, layoutGraph(graph), { standalone: true })), undefined, f);
+      const svg = renderSvg(graph, layoutGraph(graph), { standalone: true });
+      assert.equal(xmlError(svg), undefined, f);
+      assert.doesNotMatch(svg, /NaN|Infinity/, f);
       assert.equal(mermaidError(renderMermaid(graph)), undefined, f);
       assert.equal(dotError(renderDot(graph)), undefined, f);
     }

@@ -170,7 +170,11 @@ function depthFirstOrder(g: DagreGraph) {
   for (const layer of layers) layer?.forEach((v, i) => ((g.node(v) as { order: number }).order = i));
 }
 
+/** The size of a branch without states (dagre measures an empty graph as -Infinity wide). */
+const EMPTY_LEVEL = { width: 80, height: 28 };
+
 function layoutLevel(level: Level, startEnd?: { start: string | undefined; ends: string[] }): LevelResult {
+  if (!level.nodes.length) return { ...EMPTY_LEVEL, nodes: new Map(), edges: [] };
   const g = new graphlib.Graph({ multigraph: true });
   const big = level.nodes.length > BIG_LEVEL;
   g.setGraph(big ? { ...LAYOUT, ranker: longestPathRanker as unknown as string, acyclicer: 'greedy' } : { ...LAYOUT });
