@@ -134,7 +134,6 @@ class GraphPanel implements vscode.Disposable {
     try {
       result = await this.client.sendRequest(GraphRequest, { uri: this.doc.uri.toString() });
     } catch (e) {
-      result = null;
       this.post({ type: 'stale', message: `the language server did not answer (${(e as Error).message})` });
       return;
     }
@@ -249,7 +248,7 @@ function html(webview: vscode.Webview, script: vscode.Uri): string {
 <button id="export-png" title="Export as PNG">PNG</button>
 <div id="status" role="status" aria-live="polite">Loading…</div>
 </div>
-<div id="viewport" aria-label="State machine graph: Tab moves between states, Enter shows one in the editor, C opens or closes a Parallel or Map"></div>
+<div id="viewport" aria-label="State machine graph: Tab moves between states, Enter shows one in the editor, C opens or closes a Parallel or Map; drag or scroll to pan, Ctrl+scroll to zoom"></div>
 <script nonce="${nonce}" src="${webview.asWebviewUri(script)}"></script>
 </body>
 </html>`;

@@ -175,14 +175,16 @@ function runPage() {
     apply();
   }
 
+  // As in VS Code's previews: the wheel (two fingers on a trackpad) pans, Ctrl/Cmd + wheel (a pinch) zooms.
   viewport.addEventListener(
     'wheel',
     (e) => {
       e.preventDefault();
       const r = viewport.getBoundingClientRect();
-      if (e.ctrlKey || e.metaKey || !e.shiftKey) zoom(Math.exp(-e.deltaY * 0.0015), e.clientX - r.left, e.clientY - r.top);
+      if (e.ctrlKey || e.metaKey) zoom(Math.exp(-e.deltaY * 0.01), e.clientX - r.left, e.clientY - r.top);
       else {
-        view.x -= e.deltaY;
+        view.x -= e.shiftKey ? e.deltaY : e.deltaX;
+        view.y -= e.shiftKey ? 0 : e.deltaY;
         apply();
       }
     },
