@@ -263,19 +263,22 @@ describe('graph command', () => {
     assert.throws(() => graphCommand('{"StartAt": "A", "States": {', 'asl', 'mermaid'), /does not parse/);
   });
 
-  test('every machine of the corpus: well-formed SVG, a valid flowchart, balanced DOT', () => {
+  test('every machine of the corpus: a valid flowchart and balanced DOT; well-formed SVG for a third of them', () => {
     const dir = join('test', 'fixtures', 'corpus');
-    const files = readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f));
+    const files = readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f)).sort();
     assert.ok(files.length >= 300);
-    for (const f of files) {
+    for (const [i, f] of files.entries()) {
       const text = readFileSync(join(dir, f), 'utf8');
       // The model without findings: the corpus has none, and validation has its own corpus test.
       const graph = buildGraphModel(/\.ya?ml$/.test(f) ? parseYaml(text).root : (parseTree(text) as AstNode));
+      assert.equal(mermaidError(renderMermaid(graph)), undefined, f);
+      assert.equal(dotError(renderDot(graph)), undefined, f);
+      // Laying out all 323 takes seconds; every third (sorted by name, so a fixed set) keeps the suite quick,
+      // and test/bench/graph.mjs draws them all.
+      if (i % 3) continue;
       const svg = renderSvg(graph, layoutGraph(graph), { standalone: true });
       assert.equal(xmlError(svg), undefined, f);
       assert.doesNotMatch(svg, /NaN|Infinity/, f);
-      assert.equal(mermaidError(renderMermaid(graph)), undefined, f);
-      assert.equal(dotError(renderDot(graph)), undefined, f);
     }
   });
 });
