@@ -38,3 +38,7 @@ await Promise.all(
       }),
     ),
 );
+
+// The graph view's page script runs in the webview (a browser), not in Node: its own build.
+if (existsSync('client/src/graph/webview/main.ts'))
+  await build({ entryPoints: ['client/src/graph/webview/main.ts'], outfile: 'dist/graph/webview.js', bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', minify: true, sourcemap: production ? false : 'linked', legalComments: 'none', logLevel: 'warning' });

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerJobCommands } from './jobs/commands';
 import { registerFixAll } from './fixAll';
+import { registerGraphCommands } from './graph/graphPanel';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Commands are registered before the server is up, so a CodeLens click never finds them missing.
   registerJobCommands(context, client);
   registerFixAll(context);
+  registerGraphCommands(context, client);
   // Once the user trusts the workspace, the lenses held back above appear without waiting for an edit.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

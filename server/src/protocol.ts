@@ -2,6 +2,7 @@
 // vscode-jsonrpc RequestTypes and imported by both sides (as rust-analyzer's lsp_ext.ts and vscode-eslint's
 // customMessages.ts do): a change of a parameter or result type is a compile error on both ends.
 import { RequestType } from 'vscode-jsonrpc';
+import type { DocumentGraph } from './service/stateGraph';
 
 export interface Position {
   line: number;
@@ -44,3 +45,20 @@ export type TasksResult = TaskInfo[];
 
 /** `sagemaker/tasks`: the SageMaker Task states of a document, for launching jobs. */
 export const TasksRequest = new RequestType<TasksParams, TasksResult, void>('sagemaker/tasks');
+
+// The graph view (client/src/graph/).
+
+export interface GraphParams {
+  uri: string;
+}
+
+/**
+ * The graph of a state machine document. `syntaxError` is set while the text does not parse: the graph is then
+ * what could be read, and the view keeps its last good graph, marked stale. Null: not a state machine.
+ */
+export type GraphResult = DocumentGraph;
+
+/** `sagemaker/graph` */
+export const GraphRequest = new RequestType<GraphParams, GraphResult | null, void>('sagemaker/graph');
+
+export type { GraphModel, GraphNode, GraphEdge, GraphGroup } from './service/graph/graphModel';

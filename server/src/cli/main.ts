@@ -8,8 +8,10 @@ import { getLanguageService } from '../service/languageService';
 import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource } from './files';
 import { applyFixes, replaceFile, summary } from './fix';
 import { FORMATS, render, toFinding, type Finding, type Format } from './formats';
+import { graph } from './graph';
 
 const USAGE = `Usage: sagemaker-asl lint [--format text|json|sarif] [--fix] [--] FILES|DIRS|GLOBS…
+       sagemaker-asl graph [--format svg|mermaid|dot] FILE   (see sagemaker-asl graph --help)
 
 Checks AWS Step Functions state machines (*.asl.json, *.asl, *.asl.yaml, *.asl.yml, and .json files with StartAt
 and States) for SageMaker Parameters mistakes, with the same checks as the editor extension. Directories are
@@ -127,7 +129,8 @@ function main() {
     });
   }
   try {
-    process.exitCode = lint(process.argv.slice(2), process.cwd());
+    const args = process.argv.slice(2);
+    process.exitCode = args[0] === 'graph' ? graph(args.slice(1), process.cwd(), stdio) : lint(args, process.cwd());
   } catch (e) {
     // A bug, not a user's mistake: the stack is what a report needs.
     process.stderr.write(`sagemaker-asl: internal error: ${(e as Error).stack ?? e}\n`);

@@ -13,6 +13,7 @@ import { createDocumentStore } from './documentStore';
 import { doHover } from './hover';
 import * as json from './json/jsonFeatures';
 import * as navigation from './navigation';
+import { graphOf, type DocumentGraph } from './stateGraph';
 import { findTasks } from './tasks';
 import { doValidation, validate } from './validation';
 
@@ -46,6 +47,8 @@ export interface LanguageService {
   prepareRename(doc: TextDocument, position: Position): { range: Range; placeholder: string } | null;
   /** Renames a state and every transition to it, in the document's syntax; an error says why it cannot. */
   rename(doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string };
+  /** The graph of the state machine (nodes, edges, groups, findings per state), null when it is not one. */
+  graph(doc: TextDocument): DocumentGraph | null;
 }
 
 export function getLanguageService(): LanguageService {
@@ -71,5 +74,6 @@ export function getLanguageService(): LanguageService {
     findReferences: (doc, position, includeDeclaration) => navigation.references(store, doc, position, includeDeclaration),
     prepareRename: (doc, position) => navigation.prepareRename(store, doc, position),
     rename: (doc, position, newName) => navigation.rename(store, doc, position, newName),
+    graph: (doc) => graphOf(store, doc),
   };
 }

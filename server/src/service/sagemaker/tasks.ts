@@ -30,7 +30,7 @@ function parseSageMakerResource(resource: string): { api: string; integrationPat
 }
 
 /** The SageMaker task a state is, if it is one. */
-function sageMakerTaskOf(state: AslState): SageMakerTask | undefined {
+export function sageMakerTaskOf(state: AslState): SageMakerTask | undefined {
   if (state.type !== 'Task') return undefined;
   const resourceNode = property(state.node, 'Resource');
   const resource = stringValue(resourceNode);

@@ -1,0 +1,72 @@
+// `sagemaker-asl graph [--format svg|mermaid|dot] FILE`: the same graph as the editor's view, as text, from the
+// same language service.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../service/languageService';
+import { layoutGraph } from '../service/graph/layout';
+import { renderDot } from '../service/graph/renderDot';
+import { renderMermaid } from '../service/graph/renderMermaid';
+import { renderSvg } from '../service/graph/renderSvg';
+import { PathError, displayPath, languageOf, readSource } from './files';
+import type { Io } from './main';
+
+export const GRAPH_USAGE = `Usage: sagemaker-asl graph [--format svg|mermaid|dot] FILE
+
+Prints the graph of a state machine, as the editor's Show Graph draws it: SVG (default) for documentation and CI
+artifacts, Mermaid to paste into a README or pull request, DOT for Graphviz.
+Exit status: 0 printed, 2 a usage error, an unreadable file, or a file that is not a state machine or does not parse.`;
+
+/** A file the graph cannot be drawn for; the message is for the user. */
+class NoGraph extends Error {}
+
+export type GraphFormat = 'svg' | 'mermaid' | 'dot';
+export const GRAPH_FORMATS: readonly GraphFormat[] = ['svg', 'mermaid', 'dot'];
+
+let service: ReturnType<typeof getLanguageService> | undefined;
+
+/**
+ * The graph of a state machine's text in `format`. Throws an Error whose message is for the user when the
+ * text is not a state machine or does not parse (a graph of half a file would mislead in documentation).
+ */
+export function graphCommand(text: string, languageId: string, format: GraphFormat): string {
+  service ??= getLanguageService();
+  const doc = TextDocument.create('file:///graph', languageId, 1, text);
+  const result = service.graph(doc);
+  if (!result) throw new NoGraph('not a state machine: the top level needs StartAt and States');
+  if (result.syntaxError) throw new NoGraph(`the file does not parse: ${result.syntaxError}`);
+  switch (format) {
+    case 'mermaid':
+      return renderMermaid(result.graph);
+    case 'dot':
+      return renderDot(result.graph);
+    default:
+      return renderSvg(result.graph, layoutGraph(result.graph), { standalone: true }) + '\n';
+  }
+}
+
+/** Runs `graph` with the arguments after the command name; the exit status. */
+export function graph(args: string[], cwd: string, io: Io): number {
+  const fail = (m: string) => (io.err(`sagemaker-asl: ${m}\n`), 2);
+  let values: { format?: string; help?: boolean }, positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args, options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
+  } catch (e) {
+    return fail(`${(e as Error).message.split('\n')[0]}\n\n${GRAPH_USAGE}`);
+  }
+  if (values.help) return io.out(GRAPH_USAGE + '\n'), 0;
+  const format = (values.format ?? 'svg') as GraphFormat;
+  if (!GRAPH_FORMATS.includes(format)) return fail(`unknown format "${format}" (svg, mermaid or dot)`);
+  if (positionals.length !== 1) return fail(`graph takes one file\n\n${GRAPH_USAGE}`);
+  const path = resolve(cwd, positionals[0]);
+  const shown = displayPath(path, cwd);
+  try {
+    const { text } = readSource(path, shown);
+    io.out(graphCommand(text, languageOf(path, true) ?? 'json', format));
+    return 0;
+  } catch (e) {
+    if (e instanceof PathError) return fail(e.message);
+    if (e instanceof NoGraph) return fail(`${shown}: ${e.message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,340 @@
+// The state machine as a graph: one node per state, one edge per transition, one group per Parallel branch or
+// Map processor, and a "missing" node for each transition to a state that does not exist. Computed from the
+// one state-machine model (asl/model.ts) and the document's findings; the editor's graph view, the CLI's
+// SVG/Mermaid/DOT output and any other client draw this same model. Plain data (JSON over LSP).
+import { buildModel, type AslMachine, type AslModel, type AslState } from '../asl/model';
+import { property, stringValue } from '../core/tree';
+import { sageMakerTaskOf } from '../sagemaker/tasks';
+
+type AstNode = AslState['node'];
+
+/** A finding as the language service reports it (Problem), reduced to what the graph shows. */
+export interface GraphFinding {
+  offset: number;
+  length: number;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  message: string;
+  code: string;
+}
+
+export interface OffsetRange {
+  offset: number;
+  length: number;
+}
+
+/** What a SageMaker Task state does, as read from its Resource and literal Parameters/Arguments. */
+export interface SageMakerInfo {
+  /** Step Functions' name of the API, e.g. createTrainingJob. */
+  api: string;
+  /** The kind of job or resource in the user's words: training, transform, processing, tuning, model, endpoint… */
+  integration: string;
+  /** `.sync`: the state waits for the job to finish. */
+  sync: boolean;
+  waitForTaskToken: boolean;
+  /** Literal values only (a `.$` path or a JSONata expression is unknown until run time). */
+  instanceType?: string;
+  instanceCount?: number;
+  maxRuntimeSeconds?: number;
+}
+
+export interface NodeFindings {
+  count: number;
+  /** The worst severity among them. */
+  severity?: GraphFinding['severity'];
+  messages: string[];
+}
+
+export type NodeKind = 'Task' | 'Pass' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map' | 'Unknown' | 'Missing';
+
+export interface GraphNode {
+  /** Unique and stable across edits of other states: the path of machine and state names. */
+  id: string;
+  name: string;
+  /** The state's Type; `Unknown` when absent or not a known type, `Missing` for a transition to no state. */
+  kind: NodeKind;
+  /** The Type as written, when it is not a known one. */
+  typeText?: string;
+  /** The group (Parallel branch or Map processor) the state belongs to; undefined at the top level. */
+  group?: string;
+  /** The whole state, key to end of value (a missing node: the first transition naming it). */
+  range: OffsetRange;
+  /** The state's name key (a missing node: the first transition naming it). */
+  selection: OffsetRange;
+  /** Named by its machine's StartAt. */
+  start: boolean;
+  /** Ends its machine: `End: true`, Succeed or Fail. */
+  end: boolean;
+  /** A short form of a Task's Resource (`lambda:invoke`), when it is not a SageMaker one. */
+  resource?: string;
+  sagemaker?: SageMakerInfo;
+  /** Retriers (the Retry marker): how many, and the errors they retry. */
+  retry?: { count: number; errors: string[] };
+  findings: NodeFindings;
+}
+
+export type EdgeKind = 'next' | 'choice' | 'default' | 'catch';
+
+export interface GraphEdge {
+  id: string;
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  /** Choice: a short form of the rule's condition; Catch: the errors it catches. */
+  label?: string;
+}
+
+export interface GraphGroup {
+  /** Also the prefix of the ids of its states. */
+  id: string;
+  kind: 'branch' | 'processor';
+  label: string;
+  /** The Parallel or Map state (a node id) that holds it. */
+  owner: string;
+  /** The group the owner belongs to; undefined at the top level. */
+  parent?: string;
+  /** Its states, in document order. */
+  nodes: string[];
+}
+
+export interface GraphModel {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  groups: GraphGroup[];
+}
+
+const KINDS = new Set(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
+const SEVERITY_RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
+
+const INTEGRATIONS: Record<string, string> = {
+  createTrainingJob: 'training',
+  createTransformJob: 'transform',
+  createProcessingJob: 'processing',
+  createHyperParameterTuningJob: 'tuning',
+  createLabelingJob: 'labeling',
+  createModel: 'model',
+  createEndpointConfig: 'endpoint config',
+  createEndpoint: 'endpoint',
+  updateEndpoint: 'endpoint update',
+};
+/** Where each job keeps its instances and its time limit. */
+const RESOURCES_AT: Record<string, { resources: string[]; runtime?: string[] }> = {
+  createTrainingJob: { resources: ['ResourceConfig'], runtime: ['StoppingCondition', 'MaxRuntimeInSeconds'] },
+  createTransformJob: { resources: ['TransformResources'] },
+  createProcessingJob: { resources: ['ProcessingResources', 'ClusterConfig'], runtime: ['StoppingCondition', 'MaxRuntimeInSeconds'] },
+  createHyperParameterTuningJob: { resources: ['TrainingJobDefinition', 'ResourceConfig'], runtime: ['TrainingJobDefinition', 'StoppingCondition', 'MaxRuntimeInSeconds'] },
+};
+
+/** The graph of the state machine in `root`, with `findings` attached to the innermost state that holds them. */
+export function buildGraphModel(root: AstNode | undefined, findings: readonly GraphFinding[] = [], model: AslModel = buildModel(root)): GraphModel {
+  const graph: GraphModel = { nodes: [], edges: [], groups: [] };
+  const machineIds = new Map<AslMachine, string>();
+  const stateIds = new Map<AslState, string>();
+  const used = new Set<string>();
+  const unique = (id: string) => {
+    let out = id;
+    for (let i = 2; used.has(out); i++) out = `${id}~${i}`;
+    used.add(out);
+    return out;
+  };
+
+  // Machines come parents first (buildModel walks outside in), so an owner's id is known before its groups'.
+  for (const m of model.machines) {
+    if (!m.owner) {
+      machineIds.set(m, '');
+      for (const s of m.states) stateIds.set(s, unique(`/${s.name}`));
+      continue;
+    }
+    const ownerId = stateIds.get(m.owner)!;
+    const index = m.owner.children.indexOf(m);
+    const isBranch = m.kind === 'branch';
+    const id = unique(`${ownerId}#${isBranch ? index + 1 : 'items'}`);
+    machineIds.set(m, id);
+    const parent = machineIds.get(m.owner.machine) || undefined;
+    graph.groups.push({ id, kind: isBranch ? 'branch' : 'processor', label: isBranch ? `Branch ${index + 1}` : 'Item processor', owner: ownerId, parent, nodes: [] });
+    // The states of this machine get their ids now, so nested machines (later in the list) find their owners.
+    for (const s of m.states) stateIds.set(s, unique(`${id}/${s.name}`));
+  }
+
+  const groupById = new Map(graph.groups.map((g) => [g.id, g]));
+  for (const m of model.machines) {
+    const machineId = machineIds.get(m)!;
+    const group = machineId || undefined;
+    const startName = stringValue(property(m.node, 'StartAt'));
+    // Transitions to no state go to one "missing" node per name and machine, after the machine's states.
+    const missing = new Map<string, GraphNode>();
+    for (const ref of m.references) {
+      if (m.byName.has(ref.name) || missing.has(ref.name)) continue;
+      const at = { offset: ref.node.offset, length: ref.node.length };
+      missing.set(ref.name, { id: unique(`${machineId}/?${ref.name}`), name: ref.name, kind: 'Missing', group, range: at, selection: at, start: ref.field === 'StartAt', end: false, findings: { count: 0, messages: [] } });
+    }
+    const target = (name: string) => {
+      const state = m.byName.get(name);
+      return state ? stateIds.get(state)! : missing.get(name)!.id;
+    };
+    for (const s of m.states) {
+      const id = stateIds.get(s)!;
+      graph.nodes.push(stateNode(s, id, group, m.byName.get(s.name) === s && s.name === startName));
+      if (group) groupById.get(group)!.nodes.push(id);
+      graph.edges.push(...edgesOf(s, id, target));
+    }
+    for (const node of missing.values()) {
+      graph.nodes.push(node);
+      if (group) groupById.get(group)!.nodes.push(node.id);
+    }
+  }
+  attachFindings(graph, findings);
+  return graph;
+}
+
+function stateNode(s: AslState, id: string, group: string | undefined, start: boolean): GraphNode {
+  const type = s.type;
+  const kind: NodeKind = type !== undefined && KINDS.has(type) ? (type as NodeKind) : 'Unknown';
+  const end = property(s.node, 'End')?.value === true || kind === 'Succeed' || kind === 'Fail';
+  const node: GraphNode = {
+    id,
+    name: s.name,
+    kind,
+    group,
+    range: { offset: s.keyNode.offset, length: s.node.offset + s.node.length - s.keyNode.offset },
+    selection: { offset: s.keyNode.offset, length: s.keyNode.length },
+    start,
+    end,
+    findings: { count: 0, messages: [] },
+  };
+  if (kind === 'Unknown' && type !== undefined) node.typeText = type;
+  if (kind === 'Task') {
+    const resource = stringValue(property(s.node, 'Resource'));
+    const sagemaker = sageMakerInfo(s);
+    if (sagemaker) node.sagemaker = sagemaker;
+    else if (resource !== undefined) node.resource = shortResource(resource);
+  }
+  const retriers = property(s.node, 'Retry');
+  if (retriers?.type === 'array' && retriers.children?.length) {
+    const errors = new Set<string>();
+    for (const r of retriers.children) for (const e of stringsOf(property(r, 'ErrorEquals'))) errors.add(e);
+    node.retry = { count: retriers.children.length, errors: [...errors] };
+  }
+  return node;
+}
+
+/** The transitions out of a state; `idOf` gives the node a name in its machine leads to (a state, or its missing node). */
+function edgesOf(s: AslState, id: string, idOf: (name: string) => string): GraphEdge[] {
+  const out: GraphEdge[] = [];
+  const target = (nameNode: AstNode | undefined) => {
+    const name = stringValue(nameNode);
+    return name === undefined ? undefined : idOf(name);
+  };
+  const add = (to: string | undefined, kind: EdgeKind, label?: string) => {
+    if (to === undefined) return;
+    const edge: GraphEdge = { id: `${id}->${out.length}`, from: id, to, kind };
+    if (label) edge.label = label;
+    out.push(edge);
+  };
+  add(target(property(s.node, 'Next')), 'next');
+  if (s.type === 'Choice') {
+    const choices = property(s.node, 'Choices');
+    if (choices?.type === 'array') for (const rule of choices.children ?? []) add(target(property(rule, 'Next')), 'choice', conditionLabel(rule));
+    add(target(property(s.node, 'Default')), 'default');
+  }
+  const catchers = property(s.node, 'Catch');
+  if (catchers?.type === 'array') for (const c of catchers.children ?? []) add(target(property(c, 'Next')), 'catch', stringsOf(property(c, 'ErrorEquals')).join(', ') || 'catch');
+  return out;
+}
+
+function stringsOf(node: AstNode | undefined): string[] {
+  return node?.type === 'array' ? (node.children ?? []).flatMap((c) => (c.type === 'string' ? [c.value as string] : [])) : [];
+}
+
+const OPERATORS: [RegExp, string][] = [
+  [/GreaterThanEquals(Path)?$/, '>='],
+  [/LessThanEquals(Path)?$/, '<='],
+  [/Equals(Path)?$/, '=='],
+  [/GreaterThan(Path)?$/, '>'],
+  [/LessThan(Path)?$/, '<'],
+  [/^StringMatches$/, 'matches'],
+];
+const MAX_LABEL = 40;
+
+/** A short form of a Choice rule: `$.score >= 0.8`, `$.done is present`, `not($.x == 1)`, `{% $x > 5 %}` → `$x > 5`. */
+export function conditionLabel(rule: AstNode): string {
+  return clip(condition(rule, 0));
+}
+
+function condition(rule: AstNode | undefined, depth: number): string {
+  if (rule?.type !== 'object') return '?';
+  const jsonata = stringValue(property(rule, 'Condition'));
+  if (jsonata !== undefined) return jsonata.replace(/^\s*\{%\s*/, '').replace(/\s*%\}\s*$/, '');
+  if (depth > 2) return '…';
+  for (const [key, join] of [['And', ' and '], ['Or', ' or ']] as const) {
+    const list = property(rule, key);
+    if (list?.type === 'array') return `(${(list.children ?? []).map((c) => condition(c, depth + 1)).join(join)})`;
+  }
+  const not = property(rule, 'Not');
+  if (not) return `not ${condition(not, depth + 1)}`;
+  const variable = stringValue(property(rule, 'Variable')) ?? '?';
+  for (const p of rule.children ?? []) {
+    const key = p.children?.[0]?.value;
+    const value = p.children?.[1];
+    if (typeof key !== 'string' || key === 'Variable' || key === 'Next' || key === 'Comment' || key === 'Assign' || key === 'Output' || !value) continue;
+    const literal = value.type === 'string' ? (key.endsWith('Path') ? value.value : JSON.stringify(value.value)) : String(value.value);
+    if (key.startsWith('Is')) return `${variable} ${value.value === false ? 'is not' : 'is'} ${key.slice(2).toLowerCase()}`;
+    const op = OPERATORS.find(([re]) => re.test(key))?.[1];
+    if (op) return `${variable} ${op} ${literal}`;
+  }
+  return variable;
+}
+
+function clip(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > MAX_LABEL ? `${one.slice(0, MAX_LABEL - 1)}…` : one;
+}
+
+/** `arn:aws:states:::lambda:invoke.waitForTaskToken` → `lambda:invoke.waitForTaskToken`; a Lambda/Activity ARN → its name. */
+function shortResource(resource: string): string {
+  const service = /^arn:[^:]*(?:\{[^}]*\})?[^:]*:states:::(.+)$/.exec(resource);
+  if (service) return clip(service[1]);
+  const parts = resource.split(':');
+  return clip(parts.length > 2 ? parts.slice(-1)[0] || resource : resource);
+}
+
+function sageMakerInfo(s: AslState): SageMakerInfo | undefined {
+  const task = sageMakerTaskOf(s);
+  if (!task) return undefined;
+  const { api, integrationPattern } = task;
+  const info: SageMakerInfo = { api, integration: INTEGRATIONS[api] ?? api.replace(/^create/, '').replace(/Job$/, '').toLowerCase(), sync: integrationPattern === 'sync', waitForTaskToken: integrationPattern === 'waitForTaskToken' };
+  const payload = task.payloadProperty?.children?.[1];
+  const where = RESOURCES_AT[api];
+  if (payload?.type !== 'object' || !where) return info;
+  const resources = path(payload, where.resources);
+  const type = stringValue(property(resources, 'InstanceType'));
+  const count = property(resources, 'InstanceCount');
+  if (type !== undefined && !type.startsWith('{%')) info.instanceType = type;
+  if (count?.type === 'number') info.instanceCount = count.value as number;
+  const runtime = where.runtime && path(payload, where.runtime);
+  if (runtime?.type === 'number') info.maxRuntimeSeconds = runtime.value as number;
+  return info;
+}
+
+function path(node: AstNode | undefined, keys: string[]): AstNode | undefined {
+  for (const k of keys) node = property(node, k);
+  return node;
+}
+
+/** Each finding goes to the innermost node whose state range holds its start (a nested state, not its Parallel). */
+function attachFindings(graph: GraphModel, findings: readonly GraphFinding[]) {
+  if (!findings.length) return;
+  const states = graph.nodes.filter((n) => n.kind !== 'Missing').sort((a, b) => a.range.offset - b.range.offset || b.range.length - a.range.length);
+  for (const f of findings) {
+    let best: GraphNode | undefined;
+    // States nest properly, so the last one (in start order) that contains the offset is the innermost.
+    for (const n of states) {
+      if (n.range.offset > f.offset) break;
+      if (f.offset < n.range.offset + n.range.length) best = n;
+    }
+    if (!best) continue;
+    const nf = best.findings;
+    nf.count++;
+    nf.messages.push(f.message);
+    if (!nf.severity || SEVERITY_RANK[f.severity] < SEVERITY_RANK[nf.severity]) nf.severity = f.severity;
+  }
+}

@@ -1,0 +1,40 @@
+// `sagemaker-asl graph`: the editor's graph as SVG, Mermaid or DOT from the built CLI, and the usage errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { machine, run, tempDir } from './helpers';
+
+const dir = tempDir();
+writeFileSync(join(dir, 'm.asl.json'), machine('churn-1'));
+
+test('graph prints Mermaid, DOT and (by default) SVG of the machine', () => {
+  const mermaid = run(dir, ['graph', '--format', 'mermaid', 'm.asl.json']);
+  assert.equal(mermaid.status, 0, mermaid.err);
+  assert.match(mermaid.out, /^flowchart TD\n/);
+  assert.match(mermaid.out, /SageMaker training/);
+  const dot = run(dir, ['graph', '--format', 'dot', 'm.asl.json']);
+  assert.equal(dot.status, 0, dot.err);
+  assert.match(dot.out, /^digraph /);
+  const svg = run(dir, ['graph', 'm.asl.json']);
+  assert.equal(svg.status, 0, svg.err);
+  assert.match(svg.out, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svg.out, /<\/svg>\n$/);
+});
+
+test('graph refuses, with exit 2 and a message, what it cannot draw', () => {
+  writeFileSync(join(dir, 'broken.asl.json'), '{"StartAt": "A", "States": {');
+  writeFileSync(join(dir, 'package.json'), '{"name": "x"}');
+  for (const [args, message] of [
+    [['graph', 'broken.asl.json'], /broken\.asl\.json: the file does not parse/],
+    [['graph', 'package.json'], /package\.json: not a state machine/],
+    [['graph', 'missing.asl.json'], /cannot read missing\.asl\.json/],
+    [['graph', '--format', 'png', 'm.asl.json'], /unknown format "png"/],
+    [['graph'], /graph takes one file/],
+  ] as const) {
+    const r = run(dir, [...args]);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.out}`);
+    assert.match(r.err, message);
+    assert.equal(r.out, '');
+  }
+});

@@ -1,0 +1,65 @@
+// `sagemaker/graph` over stdio, as the Show Graph view asks for it: the graph of an open document, a changed
+// Next changing the edge, a syntax error flagged (the view keeps its last good graph), YAML, and null for a
+// JSON file that is not a state machine.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+// @ts-expect-error: a plain ES module without types, vendored from the shared tools
+import { LspClient } from './lsp-client.mjs';
+import { GraphRequest, type GraphResult } from '../../server/src/protocol';
+
+const GraphMethod = GraphRequest.method;
+
+const root = join(__dirname, '..', '..', '..');
+let client: any;
+
+before(async () => {
+  client = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
+});
+after(async () => {
+  await client.stop();
+});
+
+const text = JSON.stringify({
+  StartAt: 'Train',
+  States: {
+    Train: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: 'bad_name' }, Next: 'Done' },
+    Other: { Type: 'Pass', End: true },
+    Done: { Type: 'Succeed' },
+  },
+}, null, 2);
+
+const edges = (r: GraphResult) => r.graph.edges.map((e) => `${e.from} -> ${e.to}`);
+
+test('the graph of an open document follows its edits; a syntax error is reported with what could be read', async () => {
+  const uri = 'file:///w/graph.asl.json';
+  await client.open(uri, 'asl', text);
+  const first: GraphResult = await client.request(GraphMethod, { uri });
+  assert.deepEqual(first.graph.nodes.map((n) => n.name), ['Train', 'Other', 'Done']);
+  assert.deepEqual(edges(first), ['/Train -> /Done']);
+  const train = first.graph.nodes[0];
+  assert.equal(train.sagemaker?.integration, 'training');
+  assert.equal(train.findings.severity, 'error');
+  assert.ok(train.findings.messages.some((m) => m.includes('bad_name')));
+  assert.equal(first.syntaxError, undefined);
+
+  await client.change(uri, text.replace('"Next": "Done"', '"Next": "Other"'));
+  const edited: GraphResult = await client.request(GraphMethod, { uri });
+  assert.deepEqual(edges(edited), ['/Train -> /Other']);
+
+  await client.change(uri, text.slice(0, text.length - 3));
+  const broken: GraphResult = await client.request(GraphMethod, { uri });
+  assert.ok(broken.syntaxError);
+  client.close(uri);
+});
+
+test('YAML, and null for JSON that is not a state machine', async () => {
+  const yamlUri = 'file:///w/graph.asl.yaml';
+  await client.open(yamlUri, 'asl-yaml', 'StartAt: A\nStates:\n  A: {Type: Pass, Next: B}\n  B: {Type: Succeed}\n');
+  const yaml: GraphResult = await client.request(GraphMethod, { uri: yamlUri });
+  assert.deepEqual(edges(yaml), ['/A -> /B']);
+  const jsonUri = 'file:///w/package.json';
+  await client.open(jsonUri, 'json', '{"name": "x"}');
+  assert.equal(await client.request(GraphMethod, { uri: jsonUri }), null);
+  assert.equal(await client.request(GraphMethod, { uri: 'file:///w/not-open.asl.json' }), null);
+});

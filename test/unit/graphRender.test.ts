@@ -1,0 +1,284 @@
+// The CLI's graph formats: SVG (well-formed XML, one box per state, text escaped), Mermaid (the flowchart
+// syntax, checked line by line) and DOT, from JSON and YAML, and on every machine of the corpus.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { graphCommand } from '../../server/src/cli/graph';
+import { buildGraphModel } from '../../server/src/service/graph/graphModel';
+import { collapseToBudget, layoutGraph } from '../../server/src/service/graph/layout';
+import { renderDot } from '../../server/src/service/graph/renderDot';
+import { renderMermaid } from '../../server/src/service/graph/renderMermaid';
+import { renderSvg } from '../../server/src/service/graph/renderSvg';
+import { parseYaml } from '../../server/src/service/yaml/parseYaml';
+import type { AstNode } from '../../server/src/service/core/types';
+
+/** Why `text` is not well-formed XML 1.0, or undefined: one root, nested tags, quoted unique attributes, known entities. */
+export function xmlError(text: string): string | undefined {
+  const NAME = '[A-Za-z_:][-A-Za-z0-9_:.]*';
+  const ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)/;
+  const tag = new RegExp(`^<(/?)(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*(/?)>`);
+  const stack: string[] = [];
+  let roots = 0;
+  let i = text.startsWith('<?xml') ? text.indexOf('?>') + 2 : 0;
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    const chunk = text.slice(i, lt < 0 ? text.length : lt);
+    if (ENTITY.test(chunk)) return `bad & in text at ${i}`;
+    if (!stack.length && chunk.trim()) return `text outside the root at ${i}`;
+    if (lt < 0) break;
+    if (text.startsWith('<!--', lt)) {
+      const end = text.indexOf('-->', lt + 4);
+      if (end < 0) return 'unclosed comment';
+      i = end + 3;
+      continue;
+    }
+    const m = tag.exec(text.slice(lt));
+    if (!m) return `malformed tag at ${lt}: ${text.slice(lt, lt + 40)}`;
+    const [whole, close, name, attrs, selfClose] = m;
+    if (close) {
+      if (attrs || selfClose) return `end tag with attributes at ${lt}`;
+      if (stack.pop() !== name) return `</${name}> does not close the open element at ${lt}`;
+    } else {
+      const names = [...attrs.matchAll(new RegExp(`(${NAME})\\s*=`, 'g'))].map((a) => a[1]);
+      if (new Set(names).size !== names.length) return `duplicate attribute in <${name}> at ${lt}`;
+      if (ENTITY.test(attrs)) return `bad & in an attribute at ${lt}`;
+      if (!stack.length && ++roots > 1) return 'more than one root element';
+      if (!selfClose) stack.push(name);
+    }
+    i = lt + whole.length;
+  }
+  return stack.length ? `unclosed <${stack[stack.length - 1]}>` : roots ? undefined : 'no root element';
+}
+
+/**
+ * Why `text` is not a Mermaid flowchart as this renderer writes one, or undefined. Every line must be one of
+ * the statements of the flowchart grammar we use; quoted text holds no quote; subgraph/end balance; every
+ * edge's ends are declared; no id is the keyword `end`.
+ */
+export function mermaidError(text: string): string | undefined {
+  const lines = text.trimEnd().split('\n');
+  if (lines[0] !== 'flowchart TD') return 'first line is not "flowchart TD"';
+  const ID = '[A-Za-z][A-Za-z0-9_]*';
+  const Q = '"[^"]*"';
+  const SHAPE = `(?:\\[${Q}\\]|\\(${Q}\\)|\\{\\{${Q}\\}\\}|\\[/${Q}/\\]|\\(\\[${Q}\\]\\)|>${Q}\\]|\\(\\(${Q}\\)\\))`;
+  const node = new RegExp(`^\\s*(${ID})${SHAPE}$`);
+  const subgraph = new RegExp(`^\\s*subgraph (${ID})\\[${Q}\\]$`);
+  const endpoint = `(${ID})(${SHAPE})?`;
+  const edge = new RegExp(`^\\s*${endpoint} (?:-->|-\\.->)(?:\\|${Q}\\|)? ${endpoint}$`);
+  const declared = new Set<string>();
+  let depth = 0;
+  for (const [n, line] of lines.slice(1).entries()) {
+    const at = `line ${n + 2}: ${line}`;
+    if ((line.match(/"/g) ?? []).length % 2) return `unbalanced quotes, ${at}`;
+    let m: RegExpExecArray | null;
+    if ((m = subgraph.exec(line))) {
+      depth++;
+      declared.add(m[1]);
+    } else if (/^\s*end$/.test(line)) {
+      if (--depth < 0) return `end without subgraph, ${at}`;
+    } else if (/^\s*direction (TB|TD|BT|LR|RL)$/.test(line)) {
+      if (!depth) return `direction outside a subgraph, ${at}`;
+    } else if ((m = node.exec(line))) {
+      declared.add(m[1]);
+    } else if ((m = edge.exec(line))) {
+      if (m[2]) declared.add(m[1]);
+      if (m[4]) declared.add(m[3]);
+      if (!declared.has(m[1]) || !declared.has(m[3])) return `edge to an undeclared id, ${at}`;
+    } else if (/^\s*classDef [a-z]+ [-a-z]+:[^ ,]+(,[-a-z]+:[^,]+)*$/.test(line) || new RegExp(`^\\s*class ${ID}(,${ID})* [a-z]+$`).test(line)) {
+      // styling
+    } else if (/^\s*linkStyle \d+(,\d+)* stroke:#[0-9a-f]{6}$/.test(line)) {
+      // styling
+    } else return `not a flowchart statement, ${at}`;
+    if (m && [m[1], m[3]].some((id) => id?.toLowerCase() === 'end')) return `"end" used as an id, ${at}`;
+  }
+  return depth ? 'subgraph without end' : undefined;
+}
+
+/** Why `text` is not DOT as this renderer writes it: balanced braces and brackets, closed strings, `;`-ended statements. */
+function dotError(text: string): string | undefined {
+  if (!text.startsWith('digraph StateMachine {')) return 'not a digraph';
+  let depth = 0;
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      if (i >= text.length) return 'unclosed string';
+    } else if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === '[') brackets++;
+    else if (c === ']') brackets--;
+    if (depth < 0 || brackets < 0) return `unbalanced at ${i}`;
+  }
+  return depth || brackets ? 'unbalanced' : undefined;
+}
+
+const MACHINE = JSON.stringify({
+  StartAt: 'Train <"model"> & more',
+  States: {
+    'Train <"model"> & more': { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: 'bad_name' }, Next: 'Fan', Retry: [{ ErrorEquals: ['States.ALL'] }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Oops' }] },
+    Fan: { Type: 'Parallel', Next: 'Route', Branches: [
+      { StartAt: 'end', States: { end: { Type: 'Pass', End: true } } },
+      { StartAt: 'Each', States: { Each: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1, End: true } } } } } },
+    ] },
+    Route: { Type: 'Choice', Choices: [{ Variable: '$.a#b', StringEquals: 'x"y', Next: 'Done' }, { Variable: '$.n', NumericLessThan: 1, Next: 'Nowhere' }], Default: 'Oops' },
+    Done: { Type: 'Succeed' },
+    Oops: { Type: 'Fail' },
+  },
+}, null, 2);
+const STATES = 8; // 'Train…', Fan, end, Each, W, Route, Done, Oops
+
+describe('graph as SVG', () => {
+  test('well-formed, one box per state and per missing state, names escaped, the style inside', () => {
+    const svg = graphCommand(MACHINE, 'asl', 'svg');
+    assert.equal(xmlError(svg), undefined);
+    assert.doesNotMatch(svg, /NaN|Infinity/);
+    assert.equal((svg.match(/<g class="node /g) ?? []).length, STATES + 1);
+    assert.ok(svg.includes('Train &lt;&quot;model&quot;&gt; &amp; more'));
+    assert.ok(svg.includes('<style>'));
+    assert.ok(svg.includes('class="node k-Missing"'));
+    assert.ok(svg.includes('class="node k-Task sagemaker has-error"'));
+  });
+
+  test('the checker itself rejects what is not well-formed', () => {
+    for (const bad of ['<a><b></a></b>', '<a x="1" x="2"/>', '<a>&nbsp;</a>', '<a/><b/>', '<a>', 'text', '<a b=1/>'])
+      assert.notEqual(xmlError(bad), undefined, bad);
+    assert.equal(xmlError('<?xml version="1.0"?>\n<a x="&amp;"><!-- c --><b/>t&#38;</a>\n'), undefined);
+  });
+
+  test('a collapsed Parallel hides its branches and says how many states they hold', () => {
+    const yaml = ['StartAt: P', 'States:', '  P:', '    Type: Parallel', '    End: true', '    Branches:', '      - StartAt: A', '        States: {A: {Type: Pass, End: true}}', '      - StartAt: B', '        States: {B: {Type: Pass, Next: C}, C: {Type: Succeed}}'].join('\n');
+    const g = buildGraphModel(parseYaml(yaml).root);
+    const layout = layoutGraph(g, { collapsed: new Set(['/P']) });
+    assert.deepEqual(layout.nodes.map((n) => [n.id, n.lines, n.collapsed]), [['/P', ['P', 'Parallel', '+ 3 states'], 3]]);
+    assert.deepEqual(layout.groups, []);
+    assert.equal(xmlError(renderSvg(g, layout)), undefined);
+    assert.deepEqual([...collapseToBudget(g, 2)], ['/P']);
+    assert.deepEqual([...collapseToBudget(g, 4)], []);
+  });
+
+  test('empty machines and branches still have a size: nothing to draw is not NaN', () => {
+    for (const text of [
+      '{"StartAt": "A", "States": {}}',
+      '{"StartAt": "A", "States": {"A": {"Type": "Parallel", "End": true, "Branches": [{"States": {}}, {"StartAt": "X", "States": {"X": {"Type": "Pass", "End": true}}}]}}}',
+      '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "A"}}}',
+    ]) {
+      const svg = graphCommand(text, 'asl', 'svg');
+      assert.equal(xmlError(svg), undefined, text);
+      assert.doesNotMatch(svg, /NaN|Infinity/, text);
+    }
+  });
+
+  test('every state inside its group, every group inside its Parallel or Map', () => {
+    const graph = buildGraphModel(parseTree(MACHINE) as AstNode);
+    const layout = layoutGraph(graph);
+    const box = new Map([...layout.nodes, ...layout.groups].map((b) => [b.id, b]));
+    const inside = (a: { x: number; y: number; width: number; height: number }, b: typeof a) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+    for (const n of graph.nodes) if (n.group) assert.ok(inside(box.get(n.id)!, box.get(n.group)!), n.name);
+    for (const grp of graph.groups) assert.ok(inside(box.get(grp.id)!, box.get(grp.owner)!), grp.id);
+    assert.equal(layout.edges.filter((e) => e.kind !== 'start' && e.kind !== 'end').length, graph.edges.length);
+    for (const e of layout.edges) assert.ok(e.points.length >= 2, e.id);
+  });
+});
+
+describe('graph as Mermaid', () => {
+  test('the flowchart: shapes by type, subgraphs for Parallel branches and Map, labelled Choice and Catch edges', () => {
+    const text = graphCommand(MACHINE, 'asl', 'mermaid');
+    assert.equal(mermaidError(text), undefined);
+    assert.equal(text, [
+      'flowchart TD',
+      '  s0["Train #lt;#quot;model#quot;#gt; & more<br/>SageMaker training .sync ↻<br/>⛔ 2"]',
+      '  subgraph s1["Fan<br/>Parallel"]',
+      '    direction TB',
+      '    subgraph g0["Branch 1"]',
+      '      s6("end<br/>Pass")',
+      '    end',
+      '    subgraph g1["Branch 2"]',
+      '      subgraph s7["Each<br/>Map"]',
+      '        direction TB',
+      '        subgraph g2["Item processor"]',
+      '          s8[/"W<br/>Wait"/]',
+      '        end',
+      '      end',
+      '    end',
+      '  end',
+      '  s2{{"Route<br/>Choice<br/>⛔ 1"}}',
+      '  s3(["Done<br/>Succeed"])',
+      '  s4(["Oops<br/>Fail"])',
+      '  s5>"Nowhere<br/>missing state"]',
+      '  begin_(("Start")) --> s0',
+      '  s0 --> s1',
+      '  s0 -.->|"catch States.ALL"| s4',
+      '  s1 --> s2',
+      '  s2 -->|"$.a#35;b == #quot;x\\#quot;y#quot;"| s3',
+      '  s2 -->|"$.n #lt; 1"| s5',
+      '  s2 -.->|"default"| s4',
+      '  s3 --> finish_(("End"))',
+      '  s4 --> finish_(("End"))',
+      '  classDef sagemaker fill:#fff1e5,stroke:#bc4c00',
+      '  classDef fail fill:#ffebe9,stroke:#cf222e',
+      '  classDef missing fill:#fff,stroke:#cf222e,stroke-dasharray:5 3',
+      '  classDef unknown fill:#fff,stroke:#cf222e,stroke-dasharray:5 3',
+      '  classDef error stroke:#cf222e,stroke-width:3px',
+      '  class s0 sagemaker',
+      '  class s0,s2 error',
+      '  class s4 fail',
+      '  class s5 missing',
+      '  linkStyle 2 stroke:#cf222e',
+      '',
+    ].join('\n'));
+  });
+
+  test('the checker itself rejects what Mermaid would not read', () => {
+    for (const bad of ['graph', 'flowchart TD\n  a["x"y"]', 'flowchart TD\n  subgraph a["x"]', 'flowchart TD\n  a --> b', 'flowchart TD\n  end["x"]', 'flowchart TD\n  a[x]'])
+      assert.notEqual(mermaidError(bad), undefined, bad);
+  });
+});
+
+describe('graph as DOT', () => {
+  test('clusters for Parallel and Map, transitions clipped at them, labels escaped', () => {
+    const text = graphCommand(MACHINE, 'asl', 'dot');
+    assert.equal(dotError(text), undefined);
+    assert.ok(text.includes('s0 [label="Train <\\"model\\"> & more\\nSageMaker training .sync\\n↻ retry ×1\\n⛔ 2 problems"'));
+    assert.ok(text.includes('subgraph cluster_s1 {'));
+    assert.ok(text.includes('s0 -> s1 [lhead=cluster_s1];'));
+    assert.ok(text.includes('s1 -> s2 [ltail=cluster_s1];'));
+    assert.ok(text.includes('s2 -> s4 [label="default", style=dashed];'));
+    assert.equal((text.match(/^\s*s\d+ \[label=/gm) ?? []).length, STATES + 1);
+  });
+});
+
+describe('graph command', () => {
+  test('YAML draws the same graph as JSON', () => {
+    const yaml = ['StartAt: A', 'States:', '  A: {Type: Pass, Next: B}', '  B: {Type: Succeed}'].join('\n');
+    const json = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Succeed' } } });
+    assert.equal(graphCommand(yaml, 'asl-yaml', 'mermaid'), graphCommand(json, 'asl', 'mermaid'));
+    assert.equal(graphCommand(yaml, 'asl-yaml', 'dot'), graphCommand(json, 'json', 'dot'));
+  });
+
+  test('refuses what is not a state machine, and a file that does not parse', () => {
+    assert.throws(() => graphCommand('{"a": 1}', 'json', 'svg'), /not a state machine/);
+    assert.throws(() => graphCommand('{"StartAt": "A", "States": {', 'asl', 'mermaid'), /does not parse/);
+  });
+
+  test('every machine of the corpus: a valid flowchart and balanced DOT; well-formed SVG for a third of them', () => {
+    const dir = join('test', 'fixtures', 'corpus');
+    const files = readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f)).sort();
+    assert.ok(files.length >= 300);
+    for (const [i, f] of files.entries()) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      // The model without findings: the corpus has none, and validation has its own corpus test.
+      const graph = buildGraphModel(/\.ya?ml$/.test(f) ? parseYaml(text).root : (parseTree(text) as AstNode));
+      assert.equal(mermaidError(renderMermaid(graph)), undefined, f);
+      assert.equal(dotError(renderDot(graph)), undefined, f);
+      // Laying out all 323 takes seconds; every third (sorted by name, so a fixed set) keeps the suite quick,
+      // and test/bench/graph.mjs draws them all.
+      if (i % 3) continue;
+      const svg = renderSvg(graph, layoutGraph(graph), { standalone: true });
+      assert.equal(xmlError(svg), undefined, f);
+      assert.doesNotMatch(svg, /NaN|Infinity/, f);
+    }
+  });
+});
