@@ -50,6 +50,10 @@ export const QUIET_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
+  // Newer VS Code opens an (empty, with AI features off) secondary side bar, which narrows the editor and panel.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // One Output line per log line (the Output view wraps by default): tests read the lines one by one.
+  '[Log]': { 'editor.wordWrap': 'off' },
   'git.enabled': false,
   'files.autoSave': 'off',
 };
@@ -144,9 +148,14 @@ export async function startCodeServer({ home, vsix, folder, settings = {}, env =
     xdg: join(home, 'xdg'),
     tmp: join(home, 'tmp'),
   };
-  for (const d of [join(dirs.userData, 'User'), dirs.extensions, join(dirs.xdg, 'config'), join(dirs.xdg, 'data'), join(dirs.xdg, 'cache'), dirs.tmp])
+  for (const d of [join(dirs.userData, 'User'), join(dirs.userData, 'Machine'), dirs.extensions, join(dirs.xdg, 'config'), join(dirs.xdg, 'data'), join(dirs.xdg, 'cache'), dirs.tmp])
     mkdirSync(d, { recursive: true });
-  writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  // Both files: the workbench is a remote window, and newer VS Code (seen with 1.139) applies settings of
+  // scope machine/machine-overridable (sagemakerAsl.aws.*) only from the remote machine's settings, ignoring
+  // them in User settings — the extension then went to real AWS instead of the emulator.
+  const json = JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2);
+  writeFileSync(join(dirs.userData, 'User/settings.json'), json);
+  writeFileSync(join(dirs.userData, 'Machine/settings.json'), json);
   const config = join(home, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
   // XDG and TMPDIR keep code-server's config, logs, IPC sockets and device id out of $HOME and /tmp.
