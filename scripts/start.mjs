@@ -1,11 +1,12 @@
 // npm start: build and package the extension, start the local SageMaker emulator and VS Code in the browser
-// (code-server from npm run setup) with the VSIX installed, settings pointing at the emulator and examples/
-// open. Prints the URL and runs until Ctrl-C, then stops everything it started.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+// (code-server from npm run setup, on its own pinned Node) with the VSIX installed, settings pointing at the
+// emulator and examples/ open. Prints one "Open <url>" line, last, and runs until Ctrl-C, then stops everything
+// it started.
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { packageExtension } from './package.mjs';
-import { CODE_SERVER, E2E_DIR, ROOT, startCodeServer, startEmulator } from '../test/e2e/workbench.mjs';
+import { codeServerInstall, E2E_DIR, ROOT, startCodeServer, startEmulator } from '../test/e2e/workbench.mjs';
 
 process.chdir(ROOT);
 const t0 = Date.now();
@@ -23,7 +24,8 @@ process.on('SIGTERM', () => stopAll(0));
 process.on('SIGHUP', () => stopAll(0));
 
 try {
-  if (!existsSync(CODE_SERVER)) throw new Error('VS Code in the browser (code-server) is not installed: run npm run setup first');
+  const cs = codeServerInstall();
+  if (!cs.installed) throw new Error(`VS Code in the browser (code-server ${cs.version}) is not installed: run npm run setup first`);
   const home = join(E2E_DIR, 'demo');
   // A fresh profile each time: no editors or unsaved buffers restored from an earlier run.
   rmSync(join(home, 'user-data'), { recursive: true, force: true });
@@ -33,9 +35,11 @@ try {
   if (build.status !== 0) throw new Error('npm run build failed');
   const vsix = packageExtension({ out: join(E2E_DIR, 'sagemaker-asl.vsix') });
   log(`extension built and packaged: ${vsix}`);
-  const emulator = await startEmulator({ stepMs: 2000, logFile: join(home, 'emulator.log') });
+  // The examples' account (their role ARNs name 111122223333), so the job ARNs name the same account.
+  const emulator = await startEmulator({ stepMs: 2000, logFile: join(home, 'emulator.log'), account: '111122223333' });
   running.push(emulator);
-  log(`SageMaker emulator on ${emulator.url} (log: .e2e/demo/emulator.log)`);
+  // Not its URL: the only URL printed is the one to open.
+  log('local SageMaker emulator started (log: .e2e/demo/emulator.log)');
   const vscode = await startCodeServer({
     home,
     vsix,
@@ -50,8 +54,9 @@ try {
     env: { AWS_ACCESS_KEY_ID: 'AKIDEMULATOR', AWS_SECRET_ACCESS_KEY: 'emulator-secret', AWS_REGION: 'us-east-1' },
   });
   running.push(vscode);
-  log(`VS Code (code-server) ready, log: .e2e/demo/code-server.log`);
-  console.log(`\n  Open ${vscode.url}\n\n  examples/with-mistakes.asl.json shows diagnostics; training-pipeline.asl.json has a "Start Training Job"\n  CodeLens (pick execution-input.json as the input). Ctrl-C stops everything.\n`);
+  log(`VS Code (code-server ${cs.version} on Node ${cs.nodeVersion}) ready, log: .e2e/demo/code-server.log`);
+  console.log(`\n  examples/with-mistakes.asl.json shows diagnostics; training-pipeline.asl.json has a "Start Training Job"\n  CodeLens (pick execution-input.json as the input). Ctrl-C stops everything.\n`);
+  console.log(`Open ${vscode.url}`);
 } catch (e) {
   console.error(`npm start failed: ${e.message}`);
   await stopAll(1);

@@ -1,17 +1,41 @@
 // Starts what a user runs — the local SageMaker emulator and VS Code in the browser (code-server, installed
-// into .e2e/ by scripts/setup.sh) with the packaged extension — for `npm start` and the e2e tests.
+// into .e2e/ by scripts/setup.sh and run on its own pinned Node) with the packaged extension — for `npm start`
+// and the e2e tests.
 // Each process is started in its own process group (code-server leaves file watchers behind otherwise) and
 // stopped as a group; whatever is still running when Node exits is killed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export const ROOT = process.cwd();
 export const E2E_DIR = resolve(ROOT, '.e2e');
-export const CODE_SERVER = resolve(E2E_DIR, 'code-server/node_modules/.bin/code-server');
 export const CHROMIUM = '/usr/bin/chromium';
+
+/** The pinned code-servers: the newest (npm start, the e2e suite) and the oldest VS Code engines.vscode allows. */
+const PINS = { current: 'test/e2e/code-server/package.json', oldest: 'test/e2e/code-server/oldest/package.json' };
+
+/**
+ * Where scripts/setup.sh put a pinned code-server and the Node runtime it runs on (its own, from the npm
+ * registry, whatever Node runs this file). `installed` is false until setup finished that install.
+ */
+export function codeServerInstall(which = 'current') {
+  const pin = JSON.parse(readFileSync(join(ROOT, PINS[which]), 'utf8'));
+  const version = pin.dependencies['code-server'];
+  const nodeVersion = pin.engines.node;
+  const dir = join(E2E_DIR, `code-server-${version}`);
+  return {
+    which,
+    version,
+    nodeVersion,
+    node: join(E2E_DIR, `node-${nodeVersion}`, 'bin', 'node'),
+    entry: join(dir, 'node_modules/code-server/out/node/entry.js'),
+    installed: existsSync(join(dir, `.installed-node-${nodeVersion}`)) && existsSync(join(E2E_DIR, `node-${nodeVersion}`, 'bin', 'node')),
+  };
+}
+/** The newest code-server's entry script (exists once npm run setup installed it). */
+export const CODE_SERVER = codeServerInstall().entry;
 
 /** Settings that keep the workbench quiet and offline: no welcome page, tips, update checks, trust prompt. */
 export const QUIET_SETTINGS = {
@@ -26,6 +50,10 @@ export const QUIET_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
+  // Newer VS Code opens an (empty, with AI features off) secondary side bar, which narrows the editor and panel.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // One Output line per log line (the Output view wraps by default): tests read the lines one by one.
+  '[Log]': { 'editor.wordWrap': 'off' },
   'git.enabled': false,
   'files.autoSave': 'off',
 };
@@ -88,10 +116,14 @@ export function freePort() {
   });
 }
 
-/** node dist/emulator.js on a free port; `stepMs` is the time between two job status changes. */
-export async function startEmulator({ stepMs = 1000, logFile } = {}) {
+/**
+ * node dist/emulator.js on a free port; `stepMs` is the time between two job status changes, `account` the
+ * account in the ARNs it makes (the emulator's default otherwise).
+ */
+export async function startEmulator({ stepMs = 1000, logFile, account } = {}) {
   if (!existsSync(join(ROOT, 'dist/emulator.js'))) throw new Error('dist/emulator.js is missing: run npm run build');
-  const child = startGroup(process.execPath, ['dist/emulator.js', '--port', '0', '--step-ms', String(stepMs)], { logFile, stdout: 'pipe' });
+  const args = ['dist/emulator.js', '--port', '0', '--step-ms', String(stepMs), ...(account ? ['--account', account] : [])];
+  const child = startGroup(process.execPath, args, { logFile, stdout: 'pipe' });
   const url = await new Promise((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error('the emulator did not start within 15 s')), 15_000);
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -107,21 +139,29 @@ export async function startEmulator({ stepMs = 1000, logFile } = {}) {
  * code-server with its state under `home` (settings, extensions, XDG dirs), `vsix` installed, serving `folder`.
  * Returns the workbench URL of the folder and `stop()`.
  */
-export async function startCodeServer({ home, vsix, folder, settings = {}, env = {}, port }) {
-  if (!existsSync(CODE_SERVER)) throw new Error(`code-server is missing (${CODE_SERVER}): run npm run setup`);
+export async function startCodeServer({ home, vsix, folder, settings = {}, env = {}, port, codeServer = 'current' }) {
+  const cs = codeServerInstall(codeServer);
+  if (!cs.installed) throw new Error(`code-server ${cs.version} on Node ${cs.nodeVersion} is not installed (.e2e/code-server-${cs.version}): run npm run setup`);
   const dirs = {
     userData: join(home, 'user-data'),
     extensions: join(home, 'extensions'),
     xdg: join(home, 'xdg'),
     tmp: join(home, 'tmp'),
   };
-  for (const d of [join(dirs.userData, 'User'), dirs.extensions, join(dirs.xdg, 'config'), join(dirs.xdg, 'data'), join(dirs.xdg, 'cache'), dirs.tmp])
+  for (const d of [join(dirs.userData, 'User'), join(dirs.userData, 'Machine'), dirs.extensions, join(dirs.xdg, 'config'), join(dirs.xdg, 'data'), join(dirs.xdg, 'cache'), dirs.tmp])
     mkdirSync(d, { recursive: true });
-  writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  // Both files: the workbench is a remote window, and newer VS Code (seen with 1.139) applies settings of
+  // scope machine/machine-overridable (sagemakerAsl.aws.*) only from the remote machine's settings, ignoring
+  // them in User settings — the extension then went to real AWS instead of the emulator.
+  const json = JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2);
+  writeFileSync(join(dirs.userData, 'User/settings.json'), json);
+  writeFileSync(join(dirs.userData, 'Machine/settings.json'), json);
   const config = join(home, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
   // XDG and TMPDIR keep code-server's config, logs, IPC sockets and device id out of $HOME and /tmp.
+  // Its runtime first on PATH too, for anything it starts by name rather than by its own path.
   const childEnv = {
+    PATH: `${dirname(cs.node)}${delimiter}${process.env.PATH ?? ''}`,
     XDG_CONFIG_HOME: join(dirs.xdg, 'config'),
     XDG_DATA_HOME: join(dirs.xdg, 'data'),
     XDG_CACHE_HOME: join(dirs.xdg, 'cache'),
@@ -132,7 +172,7 @@ export async function startCodeServer({ home, vsix, folder, settings = {}, env =
   if (vsix) {
     rmSync(dirs.extensions, { recursive: true, force: true });
     mkdirSync(dirs.extensions, { recursive: true });
-    const r = spawnSync(CODE_SERVER, [...common, '--install-extension', vsix, '--force'], {
+    const r = spawnSync(cs.node, [cs.entry, ...common, '--install-extension', vsix, '--force'], {
       env: { ...process.env, ...childEnv }, encoding: 'utf8', timeout: 120_000,
     });
     if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed:\n${r.stdout}${r.stderr}`);
@@ -140,7 +180,7 @@ export async function startCodeServer({ home, vsix, folder, settings = {}, env =
   port ??= await freePort();
   const logFile = join(home, 'code-server.log');
   writeFileSync(logFile, '');
-  const child = startGroup(CODE_SERVER, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+  const child = startGroup(cs.node, [cs.entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', folder], { env: childEnv, logFile });
   const base = `http://127.0.0.1:${port}`;
   let exited = false;
