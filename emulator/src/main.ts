@@ -57,7 +57,7 @@ function parseArgs(argv: string[]) {
       case '--account': options.account = value(); break;
       case '--fault': faults.push(parseFaultFlag(value())); break;
       case '--quiet': quiet = true; break;
-      case '--help': case '-h': console.log(USAGE); process.exit(0);
+      case '--help': case '-h': console.log(USAGE); return process.exit(0);
       default: throw new Error(`unknown option ${flag}`);
     }
   }

@@ -37,7 +37,7 @@ function landmarks(text) {
 }
 
 const children = new Set(); // every server we spawn, killed on any exit path
-const killAll = () => { for (const c of children) try { c.proc.kill('SIGKILL'); } catch {} };
+const killAll = () => { for (const c of children) try { c.proc.kill('SIGKILL'); } catch { /* already gone */ } };
 process.on('exit', killAll);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { killAll(); process.exit(130); });
 async function startServer() {

@@ -26,7 +26,10 @@ export async function startEmulator(args: string[] = []): Promise<RunningEmulato
     const timer = setTimeout(() => reject(new Error(`the emulator did not start: ${stderr.join('\n')}`)), 10_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const m = /^SageMaker emulator listening on (http:\/\/\S+)$/.exec(line);
-      if (m) (clearTimeout(timer), resolve(m[1]));
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
     });
     child.on('exit', (code) => reject(new Error(`the emulator exited (${code}): ${stderr.join('\n')}`)));
   });

@@ -128,7 +128,10 @@ export async function startEmulator({ stepMs = 1000, logFile, account } = {}) {
     const timer = setTimeout(() => reject(new Error('the emulator did not start within 15 s')), 15_000);
     createInterface({ input: child.stdout }).on('line', (line) => {
       const m = /SageMaker emulator listening on (http:\/\/\S+)/.exec(line);
-      if (m) (clearTimeout(timer), resolveUrl(m[1]));
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
     });
     child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`the emulator exited (${code})${logFile ? `, see ${logFile}` : ''}`))));
   });

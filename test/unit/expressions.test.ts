@@ -299,9 +299,16 @@ describe('the real corpus is accepted', () => {
         // ${…} are deploy-time substitutions (SAM, CDK, Terraform): the real value is not known here.
         if (typeof x === 'string' && !/\$\{/.test(x)) {
           let e;
-          if (k.endsWith('.$')) (counts.dynamic++, (e = checkDynamicValue(x)));
-          else if (isJsonata(x)) (counts.jsonata++, (e = checkJsonata(x)));
-          else if (!inJsonata && PATH_FIELDS[k] && x.startsWith('$')) (counts.paths++, (e = checkPath(x, PATH_FIELDS[k])));
+          if (k.endsWith('.$')) {
+            counts.dynamic++;
+            e = checkDynamicValue(x);
+          } else if (isJsonata(x)) {
+            counts.jsonata++;
+            e = checkJsonata(x);
+          } else if (!inJsonata && PATH_FIELDS[k] && x.startsWith('$')) {
+            counts.paths++;
+            e = checkPath(x, PATH_FIELDS[k]);
+          }
           if (e) bad.push(`${file}: ${k}: ${x} — ${e.message}`);
         }
         visit(x, inJsonata, file);

@@ -244,7 +244,7 @@ export class LogRedactor {
 
   /** One log event of a stream, with CloudWatch's #011 shown as the tab it is, and no secret. */
   event(stream: string, message: string): string {
-    let text = message.replace(/#011/g, '\t');
+    const text = message.replace(/#011/g, '\t');
     const previous = this.carry.get(stream) ?? '';
     // Completes a secret that the previous event began.
     let head = 0;

@@ -45,7 +45,10 @@ export function findPlaceholders(payload: unknown): string[] {
   const walk = (v: unknown) => {
     if (typeof v === 'string') for (const p of scanPlaceholders(v)) names.add(p.name);
     else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (walk(k), walk(x));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+      walk(k);
+      walk(x);
+    }
   };
   walk(payload);
   return [...names];

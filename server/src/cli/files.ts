@@ -7,7 +7,6 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdir
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 // The CommonJS build, required: the ES module one reaches fdir's ES build, whose createRequire(import.meta.url)
 // has no URL once bundled into CommonJS (dist/cli.js) and throws at start-up.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { globSync, isDynamicPattern } = require('tinyglobby') as typeof import('tinyglobby');
 
 /** Files above this size are refused, not read (a state machine is kilobytes; 64 MiB is far beyond any real one). */

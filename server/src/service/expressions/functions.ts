@@ -268,7 +268,10 @@ const FUNCTIONS: IntrinsicFunction[] = [
       let part = '';
       for (const c of s as string) {
         if (!set.has(c)) part += c;
-        else if (part) (parts.push(part), (part = ''));
+        else if (part) {
+          parts.push(part);
+          part = '';
+        }
       }
       if (part) parts.push(part);
       return parts;

@@ -94,7 +94,7 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
     const comma = !hasColon && needsCommaAfter(text, endOffset) ? ',' : '';
     return memberItems(step.shape, present, jsonata, (member, dynamic) => {
       const key = dynamic ? `${member.name}.$` : member.name;
-      const value = dynamic ? '"\\$.\${1}"' : valueSnippet(member.shape);
+      const value = dynamic ? '"\\$.${1}"' : valueSnippet(member.shape);
       return { range, filterText: `"${key}"`, newText: hasColon ? `"${key}"` : `"${key}": ${value}${comma}` };
     });
   }

@@ -37,7 +37,7 @@ export function parseYaml(text: string): ParsedDocument {
 }
 
 function parse(text: string): YamlParseResult {
-  let tokens: CST.Token[] = [];
+  let tokens: CST.Token[];
   // The yaml package composes recursively (and builds regexes per indentation level): measure first.
   if (estimateDepth(text) > MAX_YAML_DEPTH || cstDepth((tokens = [...new Parser().parse(text)])) > MAX_YAML_DEPTH) return tooDeep(text);
 
@@ -106,7 +106,10 @@ function estimateDepth(text: string): number {
   while (i < n) {
     // One line.
     let indent = 0;
-    while (i < n && text.charCodeAt(i) === 32) indent++, i++;
+    while (i < n && text.charCodeAt(i) === 32) {
+      indent++;
+      i++;
+    }
     const lineStart = i;
     let eol = text.indexOf('\n', i);
     if (eol < 0) eol = n;
