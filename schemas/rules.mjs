@@ -81,7 +81,7 @@ function fits(model, shapeName, value) {
   return typeof value === 'number';
 }
 
-const PATH_PARAMS = { field: 'one', at: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
+const PATH_PARAMS = { field: 'one', at: 'one', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
 const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'startsWith', 'totalLengthMax'];
 
 /** Every way the rules file disagrees with the model; empty when it is in step. */
