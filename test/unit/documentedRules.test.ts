@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { checkDocumentedRules, documentedRules } from '../../server/src/service/sagemaker/documentedRules';
+import { isEvaluatedBySageMaker } from '../../server/src/service/sagemaker/literalJsonPaths';
 import type { AstNode } from '../../server/src/service/types';
 
 const root = join(__dirname, '..', '..', '..');
@@ -575,5 +576,15 @@ describe('fields SageMaker evaluates as JSONPath itself (literal-json-paths.json
       fields.filter((f) => f.language === 'JMESPath').map((f) => `${f.shape}.${f.member}`),
       ['ClarifyExplainerConfig.EnableExplanations', 'ClarifyInferenceConfig.FeaturesAttribute', 'ClarifyInferenceConfig.ProbabilityAttribute', 'ClarifyInferenceConfig.LabelAttribute'],
     );
+  });
+});
+
+describe('isEvaluatedBySageMaker', () => {
+  test('a transform job\'s filters are SageMaker\'s own JSONPath; a job name is not', () => {
+    assert.equal(isEvaluatedBySageMaker('DataProcessing', 'InputFilter'), true);
+    assert.equal(isEvaluatedBySageMaker('DataProcessing', 'OutputFilter'), true);
+    assert.equal(isEvaluatedBySageMaker('ClarifyInferenceConfig', 'FeaturesAttribute'), true);
+    assert.equal(isEvaluatedBySageMaker('DataProcessing', 'JoinSource'), false);
+    assert.equal(isEvaluatedBySageMaker('CreateTransformJobRequest', 'TransformJobName'), false);
   });
 });
