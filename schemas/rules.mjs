@@ -8,6 +8,7 @@
 //    Functions must pass them through literally, so "$[1:]" there is not a forgotten ".$". Generated: `--write`.
 //   node schemas/rules.mjs           check both files (exit 1 on a problem)
 //   node schemas/rules.mjs --write   regenerate literal-json-paths.json, then check
+//   node schemas/rules.mjs --markdown print the rules as a Markdown table (for the README)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -180,7 +181,45 @@ export function literalJsonPaths(model) {
   };
 }
 
+/** The rules as a Markdown table: what is checked, where, how severe, and the sentence it rests on. */
+export function rulesTable(data) {
+  const cell = (s) => String(s).replace(/\|/g, '\\|');
+  const v = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
+  const cond = (c) => (c.present ? `${c.field} set` : c.equals !== undefined ? `${c.field} = ${v(c.equals)}` : c.oneOf ? `${c.field} ∈ {${c.oneOf.map(v)}}` : `${c.field} ∉ {${c.notOneOf.map(v)}}`);
+  const check = (r) => {
+    const what = {
+      requires: () => `${r.field} required`,
+      forbidden: () => `no ${r.field}`,
+      exclusive: () => `${r.field} not with ${r.with.join(', ')}`,
+      exactlyOne: () => `exactly one of ${r.fields.join(', ')}`,
+      atLeastOne: () => `at least one of ${r.fields.join(', ')}`,
+      lessOrEqual: () => `${r.lhs.join(' + ')} ${r.strict ? '<' : '≤'} ${r.rhs.join(' + ')}`,
+      max: () => `${r.field} ≤ ${r.max}`,
+      range: () => (r.max === undefined ? `${r.field} ≥ ${r.min}` : `${r.min} ≤ ${r.field} ≤ ${r.max}`),
+      productMax: () => `${r.fields.join(' × ')} ≤ ${r.max}`,
+      countMax: () => `items of ${r.lists.join(' + ')} ≤ ${r.max}`,
+      unique: () => `${r.list}[].${r.key} unique`,
+      allOrNone: () => `${r.list}[].${r.key} on all items or none`,
+      requiresValue: () => `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`,
+      startsWith: () => `${r.field} starts with ${r.prefix}`,
+      totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
+    }[r.kind]();
+    const when = [r.when ?? []].flat().map(cond).join(' and ');
+    return when ? `${what} when ${when}` : what;
+  };
+  const rows = data.rules.map((r) => {
+    const where = r.scope.length > 3 ? `${r.scope.slice(0, 3).join(', ')} …` : r.scope.join(', ');
+    const doc = `${r.source.shape}${r.source.member ? '.' + r.source.member : ''}: "${r.source.quote}"`;
+    return `| \`${r.id}\` | ${cell(check(r))} | ${cell(where)} | ${r.severity} | ${cell(doc)} |`;
+  });
+  return ['| Rule | Check | In (shape) | Severity | The documentation it quotes |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--markdown')) {
+    console.log(rulesTable(JSON.parse(readFileSync(RULES, 'utf8'))));
+    process.exit(0);
+  }
   const model = JSON.parse(readFileSync(MODEL, 'utf8'));
   const literal = literalJsonPaths(model);
   if (process.argv.includes('--write')) writeFileSync(LITERAL_PATHS, JSON.stringify(literal, null, 1) + '\n');

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
-import { checkDocumentedRules, documentedRules } from '../../server/src/service/sagemaker/documentedRules';
+import { checkDocumentedRules, documentedRuleViolations, documentedRules } from '../../server/src/service/sagemaker/documentedRules';
+import { parseYaml } from '../../server/src/service/yaml/index';
 import { isEvaluatedBySageMaker } from '../../server/src/service/sagemaker/literalJsonPaths';
 import type { AstNode } from '../../server/src/service/types';
 
@@ -550,10 +551,35 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);
     assert.deepEqual(rulesOf('createNothing', { MaxPayloadInMB: 200 }), []);
   });
+  test('YAML: the same finding, on the YAML text', () => {
+    const text = ['TransformJobName: score', 'BatchStrategy: MultiRecord', 'MaxConcurrentTransforms: 4', 'MaxPayloadInMB: 50', 'TransformInput:', '  SplitType: None', ''].join('\n');
+    const found = checkDocumentedRules('createTransformJob', parseYaml(text).root!).map((p) => [p.data!.rule, text.slice(p.offset, p.offset + p.length)]);
+    assert.deepEqual(found, [
+      ['concurrent-transforms-times-payload-100-mb', '4'],
+      ['batch-strategy-needs-split-type', 'None'],
+    ]);
+  });
+  test('a plain request (the emulator\'s view): messages without positions', () => {
+    assert.deepEqual(documentedRuleViolations('CreateTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 50 } }), [
+      {
+        rule: 'max-wait-at-least-max-runtime',
+        severity: 'error',
+        message: 'StoppingCondition.MaxWaitTimeInSeconds (50) must be at least StoppingCondition.MaxRuntimeInSeconds (100). SageMaker\'s API documentation (StoppingCondition.MaxWaitTimeInSeconds): "It must be equal to or greater than MaxRuntimeInSeconds."',
+      },
+    ]);
+    assert.deepEqual(documentedRuleViolations('createTrainingJob', undefined), []);
+  });
   test('a JSONata payload that is one expression, and values of the wrong type, find nothing', () => {
     assert.deepEqual(rulesOf('createTransformJob', '{% $states.input.request %}'), []);
     assert.deepEqual(rulesOf('createTransformJob', { MaxPayloadInMB: '200', StoppingCondition: 1 }), []);
   });
+});
+
+test('the README table has one row per rule', async () => {
+  const { rulesTable } = await rulesScript();
+  const table = rulesTable(JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'))) as string;
+  assert.equal(table.split('\n').length, documentedRules.length + 2);
+  assert.match(table, /^\| `max-wait-at-least-max-runtime` \| MaxRuntimeInSeconds ≤ MaxWaitTimeInSeconds \| StoppingCondition \| error \| StoppingCondition\.MaxWaitTimeInSeconds: "It must be equal to or greater than MaxRuntimeInSeconds\." \|$/m);
 });
 
 describe('fields SageMaker evaluates as JSONPath itself (literal-json-paths.json)', () => {

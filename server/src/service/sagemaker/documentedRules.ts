@@ -3,6 +3,7 @@
 // the model by schemas/rules.mjs); this file only knows the kinds of relation. A rule applies to every object of its
 // scope shape, wherever the request nests it, and is silent when a value it needs is dynamic (a `.$` key, a JSONata
 // `{% %}` string, a `${…}` template placeholder): it never guesses.
+import { parseTree } from 'jsonc-parser';
 import rulesFile from '../../../../schemas/documented-rules.json';
 import { isJsonata } from '../expressions/index';
 import { getIntegration, type Shape } from '../shapes';
@@ -388,4 +389,14 @@ export function checkDocumentedRules(api: string, payload: AstNode): Problem[] {
     }
   }
   return problems.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * The same rules on a request as a plain value (the emulator's CreateTrainingJob body, a CLI launch): the messages
+ * SageMaker's own ValidationException would carry, without positions.
+ */
+export function documentedRuleViolations(api: string, request: unknown): { rule: string; severity: 'error' | 'warning'; message: string }[] {
+  const tree = parseTree(JSON.stringify(request) ?? 'null') as AstNode | undefined;
+  if (!tree) return [];
+  return checkDocumentedRules(api, tree).map((p) => ({ rule: p.data!.rule as string, severity: p.severity as 'error' | 'warning', message: p.message }));
 }
