@@ -195,7 +195,10 @@ export function rulesTable(data) {
       atLeastOne: () => `at least one of ${r.fields.join(', ')}`,
       lessOrEqual: () => `${r.lhs.join(' + ')} ${r.strict ? '<' : '≤'} ${r.rhs.join(' + ')}`,
       max: () => `${r.field} ≤ ${r.max}`,
-      range: () => (r.max === undefined ? `${r.field} ≥ ${r.min}` : `${r.min} ≤ ${r.field} ≤ ${r.max}`),
+      range: () =>
+        [r.min !== undefined ? `${r.min} ≤` : r.exclusiveMin !== undefined ? `${r.exclusiveMin} <` : '', r.field, r.max !== undefined ? `≤ ${r.max}` : r.exclusiveMax !== undefined ? `< ${r.exclusiveMax}` : '']
+          .filter(Boolean)
+          .join(' '),
       productMax: () => `${r.fields.join(' × ')} ≤ ${r.max}`,
       countMax: () => `items of ${r.lists.join(' + ')} ≤ ${r.max}`,
       unique: () => `${r.list}[].${r.key} unique`,

@@ -156,6 +156,36 @@ const CASES: Record<string, Case> = {
     ok: tuning({ ParameterRanges: { IntegerParameterRanges: ranges(10), ContinuousParameterRanges: ranges(10), CategoricalParameterRanges: ranges(10) } }),
     dynamic: tuning({ ParameterRanges: { IntegerParameterRanges: ranges(20), 'ContinuousParameterRanges.$': '$.ranges' } }),
   },
+  'integer-range-logarithmic-positive': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'epochs', MinValue: '0', MaxValue: '10', ScalingType: 'Logarithmic' }] } }),
+    ok: [tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'epochs', MinValue: '1', MaxValue: '10', ScalingType: 'Logarithmic' }] } }), tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'epochs', MinValue: '0', MaxValue: '10', ScalingType: 'Linear' }] } })],
+    dynamic: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'epochs', 'MinValue.$': '$.min', MaxValue: '10', ScalingType: 'Logarithmic' }] } }),
+  },
+  'continuous-range-logarithmic-positive': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '-0.5', MaxValue: '1', ScalingType: 'Logarithmic' }] } }),
+    ok: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.0001', MaxValue: '1', ScalingType: 'Logarithmic' }] } }),
+    dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '${MinEta}', MaxValue: '1', ScalingType: 'Logarithmic' }] } }),
+  },
+  'continuous-range-reverse-logarithmic-min': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '-0.1', MaxValue: '0.99', ScalingType: 'ReverseLogarithmic' }] } }),
+    ok: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '0', MaxValue: '0.99', ScalingType: 'ReverseLogarithmic' }] } }),
+    dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '-0.1', MaxValue: '0.99', 'ScalingType.$': '$.scale' }] } }),
+  },
+  'continuous-range-reverse-logarithmic-max': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '0.5', MaxValue: '1.0', ScalingType: 'ReverseLogarithmic' }] } }),
+    ok: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '0.5', MaxValue: '0.999', ScalingType: 'ReverseLogarithmic' }] } }),
+    dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '0.5', 'MaxValue.$': '$.max', ScalingType: 'ReverseLogarithmic' }] } }),
+  },
+  'placement-instance-count-at-least-1': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ InstanceCount: 0 }] } } },
+    ok: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ InstanceCount: 1 }] } } },
+    dynamic: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ 'InstanceCount.$': '$.count' }] } } },
+  },
   'tuning-environment-total-48': {
     api: 'createHyperParameterTuningJob',
     bad: { TrainingJobDefinitions: [{ Environment: env(25, 1) }, { Environment: env(24, 1) }] },

@@ -43,6 +43,10 @@ export interface DocumentedRule {
   key?: string;
   min?: number;
   max?: number;
+  exclusiveMin?: number;
+  exclusiveMax?: number;
+  /** The field is a string holding a number (a hyperparameter range's MinValue). */
+  numericString?: boolean;
   oneOf?: Scalar[];
   default?: Scalar;
   fix?: Scalar;
@@ -249,15 +253,31 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
     case 'max':
     case 'range': {
       const f = first(rule.field!);
-      const v = numberOf(f);
+      if (f.state !== 'value') return [];
+      const numeric = rule.numericString && f.node.type === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(f.node.value) ? Number(f.node.value) : undefined;
+      const v = numberOf(f) ?? numeric;
       if (v === undefined) return [];
-      const node = (f as Extract<Found, { state: 'value' }>).node;
-      const tooBig = rule.max !== undefined && v > rule.max;
-      const tooSmall = rule.min !== undefined && v < rule.min;
-      if (!tooBig && !tooSmall) return [];
-      const bounds = rule.min !== undefined && rule.max !== undefined ? `it must be between ${rule.min} and ${rule.max}` : tooBig ? `at most ${rule.max} is allowed` : `it should be at least ${rule.min}`;
-      const fix: DocumentedRuleFix | undefined = rule.severity === 'error' ? { kind: 'replace', offset: node.offset, length: node.length, value: tooBig ? rule.max! : rule.min! } : undefined;
-      return [{ node, message: `${labelOf(rule.field!)} is ${v}${when}; ${bounds}`, fix }];
+      const broken: string[] = [];
+      if (rule.min !== undefined && v < rule.min) broken.push('min');
+      if (rule.max !== undefined && v > rule.max) broken.push('max');
+      if (rule.exclusiveMin !== undefined && v <= rule.exclusiveMin) broken.push('exclusiveMin');
+      if (rule.exclusiveMax !== undefined && v >= rule.exclusiveMax) broken.push('exclusiveMax');
+      if (!broken.length) return [];
+      const bounds =
+        rule.min !== undefined && rule.max !== undefined
+          ? `it must be between ${rule.min} and ${rule.max}`
+          : rule.kind === 'max'
+            ? `at most ${rule.max} is allowed`
+            : `it must be ${[
+                rule.min !== undefined ? `at least ${rule.min}` : '',
+                rule.exclusiveMin !== undefined ? `greater than ${rule.exclusiveMin}` : '',
+                rule.max !== undefined ? `at most ${rule.max}` : '',
+                rule.exclusiveMax !== undefined ? `less than ${rule.exclusiveMax}` : '',
+              ].filter(Boolean).join(' and ')}`;
+      const clamp = broken[0] === 'min' ? rule.min : broken[0] === 'max' ? rule.max : undefined;
+      const fix: DocumentedRuleFix | undefined =
+        rule.severity === 'error' && clamp !== undefined && f.node.type === 'number' ? { kind: 'replace', offset: f.node.offset, length: f.node.length, value: clamp } : undefined;
+      return [{ node: f.node, message: `${labelOf(rule.field!)} is ${f.node.type === 'string' ? JSON.stringify(f.node.value) : v}${when}; ${bounds}`, fix }];
     }
     case 'productMax': {
       const vs = rule.fields!.map((p) => numberOf(first(p)));
