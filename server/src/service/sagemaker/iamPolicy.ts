@@ -11,7 +11,8 @@ import { isJsonata } from '../expressions/index';
 export interface PolicyTask {
   /** Step Functions' name of the API, e.g. createTrainingJob. */
   api: string;
-  integrationPattern: 'sync' | 'requestResponse';
+  /** waitForTaskToken needs what requestResponse needs (the guide gives them one policy). */
+  integrationPattern: 'sync' | 'requestResponse' | 'waitForTaskToken';
   /** The task's Parameters (or Arguments) as plain JSON. */
   payload: unknown;
   stateName: string;
