@@ -189,7 +189,7 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
     const c = conditions.map((x) => first(x.field)).find(isSet);
     return c ? presentAt(c) : (keyOf(scope) ?? scope);
   };
-  const labelOf = (p: string) => join(label, p.replace(/\[\]/g, ''));
+  const labelOf = (p: string) => join(label, p);
 
   switch (rule.kind) {
     case 'requires': {
@@ -290,16 +290,19 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
     case 'countMax': {
       let count = 0;
       let at: AstNode | undefined;
+      let entries = false;
       for (const p of rule.lists!) {
         for (const f of lookup(scope, label, p)) {
           if (f.state !== 'value' || (f.node.type !== 'array' && f.node.type !== 'object')) continue;
           count += f.node.children?.length ?? 0;
+          entries ||= f.node.type === 'object';
           at ??= presentAt(f);
         }
       }
       if (count <= rule.max! || !at) return [];
-      const what = rule.lists!.map(labelOf);
-      return [{ node: at, message: `${andList(what)} ${what.length > 1 || rule.lists![0].includes('[]') ? 'have' : 'has'} ${count} ${what.length > 1 || rule.lists![0].includes('[]') ? 'items in total' : 'items'}${when}; at most ${rule.max} ${rule.max === 1 ? 'is' : 'are'} allowed` }];
+      const several = rule.lists!.length > 1 || rule.lists![0].includes('[]');
+      const what = `${count} ${entries ? 'entries' : 'items'}${several ? ' in total' : ''}`;
+      return [{ node: at, message: `${andList(rule.lists!.map(labelOf))} ${several ? 'have' : 'has'} ${what}${when}; at most ${rule.max} ${rule.max === 1 ? 'is' : 'are'} allowed` }];
     }
     case 'unique': {
       const seen = new Map<Scalar, string>();
