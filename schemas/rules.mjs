@@ -97,10 +97,11 @@ export function checkRules(model, data) {
     ids.add(rule.id);
     if (!KINDS.includes(rule.kind)) say(`unknown kind ${rule.kind}`);
     if (!['error', 'warning'].includes(rule.severity)) say(`severity ${rule.severity}`);
-    const { shape, member, quote } = rule.source ?? {};
-    const doc = model.shapes[shape] && (member ? model.shapes[shape].members?.[member]?.documentation : model.shapes[shape].documentation);
-    if (!doc) say(`no documentation for ${shape}${member ? '.' + member : ''}`);
-    else if (!documentationText(doc).includes(quote)) say(`the quote is no longer in ${shape}${member ? '.' + member : ''}: "${quote}"`);
+    for (const { shape, member, quote } of [rule.source ?? {}, ...(rule.alsoQuotes ?? [])]) {
+      const doc = model.shapes[shape] && (member ? model.shapes[shape].members?.[member]?.documentation : model.shapes[shape].documentation);
+      if (!doc) say(`no documentation for ${shape}${member ? '.' + member : ''}`);
+      else if (!documentationText(doc).includes(quote)) say(`the quote is no longer in ${shape}${member ? '.' + member : ''}: "${quote}"`);
+    }
     for (const scope of rule.scope) {
       if (!reachable.has(scope)) say(`scope ${scope} is in no integration's request`);
       if (model.shapes[scope]?.type !== 'structure') continue;
@@ -116,6 +117,9 @@ export function checkRules(model, data) {
         if (r.error) say(`when ${w.field} from ${scope}: ${r.error}`);
         else for (const v of [w.equals, ...(w.oneOf ?? []), ...(w.notOneOf ?? []), w.default].filter((x) => x !== undefined)) {
           if (!fits(model, r.shape, v)) say(`when ${w.field}: ${JSON.stringify(v)} is not a value of ${r.shape}`);
+        }
+        for (const prefix of w.startsWithOneOf ?? []) {
+          if (!r.error && !(model.shapes[r.shape].enum ?? []).some((e) => e.startsWith(prefix))) say(`when ${w.field}: no value of ${r.shape} starts with ${prefix}`);
         }
       }
       if (rule.kind === 'requiresValue') {
@@ -185,7 +189,12 @@ export function literalJsonPaths(model) {
 export function rulesTable(data) {
   const cell = (s) => String(s).replace(/\|/g, '\\|');
   const v = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
-  const cond = (c) => (c.present ? `${c.field} set` : c.equals !== undefined ? `${c.field} = ${v(c.equals)}` : c.oneOf ? `${c.field} ∈ {${c.oneOf.map(v)}}` : `${c.field} ∉ {${c.notOneOf.map(v)}}`);
+  const cond = (c) =>
+    c.present ? `${c.field} set`
+    : c.equals !== undefined ? `${c.field} = ${v(c.equals)}`
+    : c.oneOf ? `${c.field} ∈ {${c.oneOf.map(v)}}`
+    : c.startsWithOneOf ? `${c.field} ∈ {${c.startsWithOneOf.map((p) => p + '*')}}`
+    : `${c.field} ∉ {${c.notOneOf.map(v)}}`;
   const check = (r) => {
     const what = {
       requires: () => `${r.field} required`,

@@ -201,6 +201,18 @@ const CASES: Record<string, Case> = {
     ok: [{ ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }, { EnableManagedSpotTraining: false, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }],
     dynamic: { ResourceConfig: { InstancePreferences: [pref()], 'InstanceType.$': '$.type', InstanceCount: 1 } },
   },
+  'local-storage-no-volume-kms-key': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/train' } },
+    ok: [{ ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 1 } }, { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, VolumeKmsKeyId: 'alias/train' } }],
+    dynamic: { ResourceConfig: { 'InstanceType.$': '$.type', InstanceCount: 1, VolumeKmsKeyId: 'alias/train' } },
+  },
+  'ebs-only-instance-needs-volume-size': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1 } },
+    ok: [{ ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 } }, { ResourceConfig: { InstanceType: 'ml.c5n.xlarge', InstanceCount: 1 } }],
+    dynamic: [{ ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, 'VolumeSizeInGB.$': '$.size' } }, { ResourceConfig: { InstanceType: '${InstanceType}', InstanceCount: 1 } }],
+  },
   'instance-preference-count-all-or-none': {
     api: 'createTrainingJob',
     bad: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref()] } },

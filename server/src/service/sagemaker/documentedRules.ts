@@ -18,6 +18,8 @@ export interface Condition {
   equals?: Scalar;
   oneOf?: Scalar[];
   notOneOf?: Scalar[];
+  /** The value starts with one of these (instance families: "ml.g5."). */
+  startsWithOneOf?: string[];
   present?: boolean;
   default?: Scalar;
 }
@@ -29,6 +31,8 @@ export interface DocumentedRule {
   kind: string;
   severity: 'error' | 'warning';
   source: { shape: string; member: string | null; quote: string };
+  /** Further sentences the rule rests on (also kept in step with the model). */
+  alsoQuotes?: { shape: string; member: string | null; quote: string }[];
   note?: string;
   field?: string;
   fields?: string[];
@@ -144,6 +148,7 @@ function holds(scope: AstNode, label: string, c: Condition): boolean | undefined
   if (c.equals !== undefined) return v === c.equals;
   if (c.oneOf) return c.oneOf.includes(v);
   if (c.notOneOf) return !c.notOneOf.includes(v);
+  if (c.startsWithOneOf) return typeof v === 'string' && c.startsWithOneOf.some((p) => v.startsWith(p));
   return undefined;
 }
 
@@ -151,6 +156,7 @@ function describe(c: Condition): string {
   if (c.present) return `${c.field} is set`;
   if (c.equals !== undefined) return `${c.field} is ${show(c.equals)}`;
   if (c.oneOf) return `${c.field} is ${orList(c.oneOf)}`;
+  if (c.startsWithOneOf) return `${c.field} is ${orList(c.startsWithOneOf.map((p) => `${p}*`))}`;
   return `${c.field} is not ${orList(c.notOneOf!)}`;
 }
 
