@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { checkDocumentedRules, documentedRuleViolations, documentedRules } from '../../server/src/service/sagemaker/documentedRules';
-import { parseYaml } from '../../server/src/service/yaml/index';
+import { parseYaml } from '../../server/src/service/yaml/parseYaml';
 import { isEvaluatedBySageMaker } from '../../server/src/service/sagemaker/literalJsonPaths';
-import type { AstNode } from '../../server/src/service/types';
+import type { AstNode } from '../../server/src/service/core/types';
 
 const root = join(__dirname, '..', '..', '..');
 const rulesScript = () => import(join(root, 'schemas', 'rules.mjs'));

@@ -3,11 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseTree } from 'jsonc-parser';
 import { checkDocumentedRules } from '../../server/src/service/sagemaker/documentedRules';
-import { findSageMakerTasks } from '../../server/src/service/stateMachine';
-import { parseYaml } from '../../server/src/service/yaml/index';
-import type { AstNode } from '../../server/src/service/types';
+import { tasksOf } from '../../server/src/service/sagemaker/tasks';
+import { parseJson } from '../../server/src/service/json/parse';
+import { parseYaml } from '../../server/src/service/yaml/parseYaml';
 
 test('the corpus gets no documented-rule error; the warnings are listed', () => {
   const files = ['test/fixtures/corpus', 'examples'].flatMap((dir) => readdirSync(dir).filter((n) => /\.(json|ya?ml)$/.test(n)).map((n) => join(dir, n))).filter((f) => !f.includes('with-mistakes'));
@@ -16,8 +15,8 @@ test('the corpus gets no documented-rule error; the warnings are listed', () => 
   let tasks = 0;
   for (const f of files) {
     const text = readFileSync(f, 'utf8');
-    const root = f.endsWith('.json') ? (parseTree(text, [], { allowTrailingComma: true }) as AstNode) : parseYaml(text).root;
-    for (const task of findSageMakerTasks(root)) {
+    const parsed = f.endsWith('.json') ? parseJson(text, true) : parseYaml(text);
+    for (const task of tasksOf(parsed)) {
       const payload = task.payloadProperty?.children?.[1];
       if (!payload) continue;
       tasks++;

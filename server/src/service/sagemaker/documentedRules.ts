@@ -6,8 +6,8 @@
 import { parseTree } from 'jsonc-parser';
 import rulesFile from '../../../../schemas/documented-rules.json';
 import { isJsonata } from '../expressions/index';
-import { getIntegration, type Shape } from '../shapes';
-import type { AstNode, Problem, Severity } from '../types';
+import { getIntegration, type Shape } from './shapes';
+import type { AstNode, Problem, Severity } from '../core/types';
 
 export const DOCUMENTED_RULE_CODE = 'documented-rule';
 
