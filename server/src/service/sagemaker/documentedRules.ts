@@ -5,11 +5,10 @@
 // `{% %}` string, a `${…}` template placeholder): it never guesses.
 import { parseTree } from 'jsonc-parser';
 import rulesFile from '../../../../schemas/documented-rules.json';
-import { isJsonata } from '../expressions/index';
+import { Code } from '../core/codes';
+import { hasPlaceholder, isJsonata } from '../expressions/index';
 import { getIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
-
-export const DOCUMENTED_RULE_CODE = 'documented-rule';
 
 type Scalar = string | number | boolean | null;
 
@@ -68,11 +67,6 @@ export const documentedRules: readonly DocumentedRule[] = rulesFile.rules as Doc
 const byScope = new Map<string, DocumentedRule[]>();
 for (const rule of documentedRules) for (const s of rule.scope) byScope.set(s, [...(byScope.get(s) ?? []), rule]);
 
-/** A template placeholder (SAM, CDK, Terraform): `${` with a `}` after it, found without a backtracking regex. */
-const hasPlaceholder = (s: string): boolean => {
-  const open = s.indexOf('${');
-  return open >= 0 && s.indexOf('}', open + 2) >= 0;
-};
 const utf8 = new TextEncoder();
 const isDynamicNode = (n: AstNode): boolean => n.type === 'string' && (isJsonata(n.value) || hasPlaceholder(n.value));
 
@@ -374,6 +368,22 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
   return [];
 }
 
+/** The paths (relative to its scope) a rule reads: the fields it relates and those its conditions test. */
+function pathsOf(rule: DocumentedRule): string[] {
+  const conditions = rule.when === undefined ? [] : Array.isArray(rule.when) ? rule.when : [rule.when];
+  return [
+    ...conditions.map((c) => c.field),
+    ...[rule.field, rule.at, rule.list].filter((p): p is string => !!p),
+    ...(rule.fields ?? []), ...(rule.with ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? []), ...(rule.lists ?? []), ...(rule.maps ?? []),
+    ...(rule.list && rule.key ? [`${rule.list}[].${rule.key}`] : []),
+  ];
+}
+
+/** The rules of the structure shape `scope` that involve the field at `path` from it ("StoppingCondition.MaxWaitTimeInSeconds", "InputDataConfig[].ChannelName"). */
+export function rulesAbout(scope: string, path: string): DocumentedRule[] {
+  return (byScope.get(scope) ?? []).filter((rule) => pathsOf(rule).includes(path));
+}
+
 const documentation = (rule: DocumentedRule) => `${rule.source.shape}${rule.source.member ? '.' + rule.source.member : ''}`;
 
 /**
@@ -398,7 +408,7 @@ export function checkDocumentedRules(api: string, payload: AstNode): Problem[] {
             message: `${hit.message}. SageMaker's API documentation (${documentation(rule)}): "${rule.source.quote}"`,
             severity: rule.severity as Severity,
             source: 'sagemaker',
-            code: DOCUMENTED_RULE_CODE,
+            code: Code.documentedRule,
             data: { rule: rule.id, kind: rule.kind, documentation: { ...rule.source }, ...(hit.fix ? { fix: hit.fix } : {}) },
           });
         }
