@@ -32,3 +32,22 @@ export interface TaskInfo {
 }
 
 export type TasksResult = TaskInfo[];
+
+// ---------------------------------------------------------------------------------------------------------------
+// `sagemaker/iamPolicy`: the least-privilege IAM policy the state machine's role needs for its SageMaker tasks
+// (the editor command "SageMaker: Show IAM Policy for this State Machine"; the CLI's `policy` prints the same).
+
+import * as lspProtocol from 'vscode-languageserver-protocol';
+
+export interface IamPolicyParams {
+  uri: string;
+  /** Default aws; region and account default to `*`. */
+  partition?: string;
+  region?: string;
+  account?: string;
+}
+
+/** The IAM policy document; null when the document is not a state machine (or not open). */
+export type IamPolicyResult = import('./service/sagemaker/iamPolicy').PolicyDocument | null;
+
+export const IamPolicyRequest = new lspProtocol.RequestType<IamPolicyParams, IamPolicyResult, void>('sagemaker/iamPolicy');

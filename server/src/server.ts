@@ -2,6 +2,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TasksRequest, type TasksParams, type TasksResult } from './protocol';
+import { IamPolicyRequest } from './protocol';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
 
@@ -123,6 +124,11 @@ connection.onRenameRequest((p) => {
 connection.onRequest(TasksRequest, (p: TasksParams): TasksResult => {
   const doc = documents.get(p.uri);
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
+});
+
+connection.onRequest(IamPolicyRequest, ({ uri, ...options }) => {
+  const doc = documents.get(uri);
+  return doc ? safely('iamPolicy', null, () => service.iamPolicy(doc, options)) : null;
 });
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));

@@ -8,6 +8,7 @@ import { getLanguageService } from '../service/languageService';
 import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource } from './files';
 import { applyFixes, replaceFile, summary } from './fix';
 import { FORMATS, render, toFinding, type Finding, type Format } from './formats';
+import { policy } from './policy';
 
 const USAGE = `Usage: sagemaker-asl lint [--format text|json|sarif] [--fix] [--] FILES|DIRS|GLOBS…
 
@@ -21,7 +22,9 @@ the CLI, so quote them. Only regular files of at most ${MAX_FILE_BYTES / 1024 / 
   --fix           apply the unambiguous quick fixes in place first, and report what changed; a file is replaced
                   atomically, and left alone if it changed while the fixes were computed
   --              the end of the options: every later argument is a path, even one starting with -
-Exit status: 0 no error, 1 at least one error, 2 a usage error or a path that could not be read or written.`;
+Exit status: 0 no error, 1 at least one error, 2 a usage error or a path that could not be read or written.
+
+sagemaker-asl policy FILE prints the IAM policy the state machine's role needs (sagemaker-asl policy --help).`;
 
 export interface Io {
   out(s: string): void;
@@ -127,7 +130,8 @@ function main() {
     });
   }
   try {
-    process.exitCode = lint(process.argv.slice(2), process.cwd());
+    const args = process.argv.slice(2);
+    process.exitCode = args[0] === 'policy' ? policy(args.slice(1), process.cwd(), stdio) : lint(args, process.cwd());
   } catch (e) {
     // A bug, not a user's mistake: the stack is what a report needs.
     process.stderr.write(`sagemaker-asl: internal error: ${(e as Error).stack ?? e}\n`);

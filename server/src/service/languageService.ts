@@ -11,8 +11,10 @@ import { doComplete } from './completion';
 import type { ParsedDocument, Problem } from './core/types';
 import { createDocumentStore } from './documentStore';
 import { doHover } from './hover';
+import { iamPolicy } from './iamPolicy';
 import * as json from './json/jsonFeatures';
 import * as navigation from './navigation';
+import type { PolicyDocument, PolicyOptions } from './sagemaker/iamPolicy';
 import { findTasks } from './tasks';
 import { doValidation, validate } from './validation';
 
@@ -46,6 +48,8 @@ export interface LanguageService {
   prepareRename(doc: TextDocument, position: Position): { range: Range; placeholder: string } | null;
   /** Renames a state and every transition to it, in the document's syntax; an error says why it cannot. */
   rename(doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string };
+  /** The least-privilege IAM policy for the document's SageMaker tasks; null when it is not a state machine. */
+  iamPolicy(doc: TextDocument, options?: PolicyOptions): PolicyDocument | null;
 }
 
 export function getLanguageService(): LanguageService {
@@ -71,5 +75,6 @@ export function getLanguageService(): LanguageService {
     findReferences: (doc, position, includeDeclaration) => navigation.references(store, doc, position, includeDeclaration),
     prepareRename: (doc, position) => navigation.prepareRename(store, doc, position),
     rename: (doc, position, newName) => navigation.rename(store, doc, position, newName),
+    iamPolicy: (doc, options) => iamPolicy(store, doc, options),
   };
 }

@@ -6,7 +6,7 @@
 // the text allows: a literal job name gives `name*`, a name built from a literal prefix gives `prefix*`, anything
 // else `*`; template placeholders (`${…}`) are kept as written for the template engine to fill. A pure function
 // of the tasks: the CLI (`policy`) and the editor command print what it returns.
-import { isJsonata } from '../expressions/index';
+import { hasPlaceholder, isJsonata } from '../expressions/index';
 
 export interface PolicyTask {
   /** Step Functions' name of the API, e.g. createTrainingJob. */
@@ -134,11 +134,6 @@ const INTEGRATIONS: Record<string, IntegrationPolicy> = {
 
 /** The integrations this module knows, for callers that list or test them. */
 export const policyIntegrations: readonly string[] = Object.keys(INTEGRATIONS);
-
-const hasPlaceholder = (s: string): boolean => {
-  const open = s.indexOf('${');
-  return open >= 0 && s.indexOf('}', open + 2) >= 0;
-};
 
 /** SageMaker writes resource names in lowercase in its ARNs; placeholders keep their case for the template engine. */
 function lowercaseOutsidePlaceholders(s: string): string {
