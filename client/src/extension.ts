@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerIamPolicyCommands } from './iamPolicy';
 import { registerJobCommands } from './jobs/commands';
 
 let client: LanguageClient | undefined;
@@ -28,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('sagemakerAsl', 'SageMaker Step Functions', serverOptions, clientOptions);
   // Commands are registered before the server is up, so a CodeLens click never finds them missing.
   registerJobCommands(context, client);
+  registerIamPolicyCommands(context, client);
   // Once the user trusts the workspace, the lenses held back above appear without waiting for an edit.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
