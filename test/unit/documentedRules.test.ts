@@ -607,6 +607,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
         rule: 'max-wait-at-least-max-runtime',
         severity: 'error',
         message: 'StoppingCondition.MaxWaitTimeInSeconds (50) must be at least StoppingCondition.MaxRuntimeInSeconds (100). SageMaker\'s API documentation (StoppingCondition.MaxWaitTimeInSeconds): "It must be equal to or greater than MaxRuntimeInSeconds."',
+        summary: 'StoppingCondition.MaxWaitTimeInSeconds (50) must be at least StoppingCondition.MaxRuntimeInSeconds (100)',
       },
     ]);
     assert.deepEqual(documentedRuleViolations('createTrainingJob', undefined), []);

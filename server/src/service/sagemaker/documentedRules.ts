@@ -386,33 +386,17 @@ export function rulesAbout(scope: string, path: string): DocumentedRule[] {
 
 const documentation = (rule: DocumentedRule) => `${rule.source.shape}${rule.source.member ? '.' + rule.source.member : ''}`;
 
-/**
- * The documented rules a SageMaker request breaks. `api` is the Step Functions integration (createTrainingJob)
- * or the SageMaker operation (CreateTrainingJob); `payload` the Parameters/Arguments object as parsed (JSON or
- * YAML: object nodes have property children [key, value], offsets into the text).
- */
-export function checkDocumentedRules(api: string, payload: AstNode): Problem[] {
+/** Every rule a request breaks, with where and what (in the request's own terms, without the quote). */
+function findViolations(api: string, payload: AstNode): { rule: DocumentedRule; hit: Hit }[] {
   const integration = getIntegration(api.charAt(0).toLowerCase() + api.slice(1));
   if (!integration) return [];
-  const problems: Problem[] = [];
+  const found: { rule: DocumentedRule; hit: Hit }[] = [];
   // An explicit stack: a request may be deep (hostile input), shapes may be recursive.
   const stack: { node: AstNode; shape: Shape; label: string }[] = [{ node: payload, shape: integration.request, label: '' }];
   while (stack.length) {
     const { node, shape, label } = stack.pop()!;
     if (shape.kind === 'structure' && node.type === 'object') {
-      for (const rule of byScope.get(shape.name) ?? []) {
-        for (const hit of evaluate(rule, node, label)) {
-          problems.push({
-            offset: hit.node.offset,
-            length: hit.node.length,
-            message: `${hit.message}. SageMaker's API documentation (${documentation(rule)}): "${rule.source.quote}"`,
-            severity: rule.severity as Severity,
-            source: 'sagemaker',
-            code: Code.documentedRule,
-            data: { rule: rule.id, kind: rule.kind, documentation: { ...rule.source }, ...(hit.fix ? { fix: hit.fix } : {}) },
-          });
-        }
-      }
+      for (const rule of byScope.get(shape.name) ?? []) for (const hit of evaluate(rule, node, label)) found.push({ rule, hit });
       for (const p of node.children ?? []) {
         const [k, v] = p.children ?? [];
         const m = k && v && typeof k.value === 'string' ? shape.members!.get(k.value) : undefined;
@@ -427,15 +411,35 @@ export function checkDocumentedRules(api: string, payload: AstNode): Problem[] {
       }
     }
   }
-  return problems.sort((a, b) => a.offset - b.offset);
+  return found.sort((a, b) => a.hit.node.offset - b.hit.node.offset);
+}
+
+const withQuote = (rule: DocumentedRule, message: string) => `${message}. SageMaker's API documentation (${documentation(rule)}): "${rule.source.quote}"`;
+
+/**
+ * The documented rules a SageMaker request breaks. `api` is the Step Functions integration (createTrainingJob)
+ * or the SageMaker operation (CreateTrainingJob); `payload` the Parameters/Arguments object as parsed (JSON or
+ * YAML: object nodes have property children [key, value], offsets into the text).
+ */
+export function checkDocumentedRules(api: string, payload: AstNode): Problem[] {
+  return findViolations(api, payload).map(({ rule, hit }) => ({
+    offset: hit.node.offset,
+    length: hit.node.length,
+    message: withQuote(rule, hit.message),
+    severity: rule.severity as Severity,
+    source: 'sagemaker',
+    code: Code.documentedRule,
+    data: { rule: rule.id, kind: rule.kind, documentation: { ...rule.source }, ...(hit.fix ? { fix: hit.fix } : {}) },
+  }));
 }
 
 /**
  * The same rules on a request as a plain value (the emulator's CreateTrainingJob body, a CLI launch): the messages
- * SageMaker's own ValidationException would carry, without positions.
+ * without positions, with the documentation (`message`) and without it (`summary`, as SageMaker's own
+ * ValidationException would say it).
  */
-export function documentedRuleViolations(api: string, request: unknown): { rule: string; severity: 'error' | 'warning'; message: string }[] {
+export function documentedRuleViolations(api: string, request: unknown): { rule: string; severity: 'error' | 'warning'; message: string; summary: string }[] {
   const tree = parseTree(JSON.stringify(request) ?? 'null') as AstNode | undefined;
   if (!tree) return [];
-  return checkDocumentedRules(api, tree).map((p) => ({ rule: p.data!.rule as string, severity: p.severity as 'error' | 'warning', message: p.message }));
+  return findViolations(api, tree).map(({ rule, hit }) => ({ rule: rule.id, severity: rule.severity, message: withQuote(rule, hit.message), summary: hit.message }));
 }
