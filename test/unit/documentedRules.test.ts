@@ -657,3 +657,9 @@ describe('isEvaluatedBySageMaker', () => {
     assert.equal(isEvaluatedBySageMaker('CreateTransformJobRequest', 'TransformJobName'), false);
   });
 });
+
+test('the README holds the table as the script makes it', async () => {
+  const { rulesTable } = await rulesScript();
+  const table = rulesTable(JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'))) as string;
+  assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(table.trimEnd()), 'README.md: paste `node schemas/rules.mjs --markdown` into "SageMaker\'s documented rules"');
+});
