@@ -3,7 +3,7 @@
 // document, and offers to copy it. "SageMaker: Copy IAM Policy for this State Machine" copies it straight away.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { IamPolicyRequest, type IamPolicyResult } from '../../server/src/protocol';
+import { IamPolicyRequest, type IamPolicyParams, type IamPolicyResult } from '../../server/src/protocol';
 
 type PolicyClient = Pick<LanguageClient, 'sendRequest'>;
 
@@ -14,7 +14,7 @@ async function policyText(client: PolicyClient, uri: vscode.Uri | string | undef
     void vscode.window.showWarningMessage('Open a state machine to see the IAM policy it needs.');
     return undefined;
   }
-  const policy: IamPolicyResult = await client.sendRequest(IamPolicyRequest, { uri: target.toString() });
+  const policy = await client.sendRequest<IamPolicyResult>(IamPolicyRequest, { uri: target.toString() } satisfies IamPolicyParams);
   if (!policy) {
     void vscode.window.showWarningMessage('This document is not a state machine (no StartAt and States).');
     return undefined;

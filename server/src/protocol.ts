@@ -37,8 +37,6 @@ export type TasksResult = TaskInfo[];
 // `sagemaker/iamPolicy`: the least-privilege IAM policy the state machine's role needs for its SageMaker tasks
 // (the editor command "SageMaker: Show IAM Policy for this State Machine"; the CLI's `policy` prints the same).
 
-import * as lspProtocol from 'vscode-languageserver-protocol';
-
 export interface IamPolicyParams {
   uri: string;
   /** Default aws; region and account default to `*`. */
@@ -50,4 +48,6 @@ export interface IamPolicyParams {
 /** The IAM policy document; null when the document is not a state machine (or not open). */
 export type IamPolicyResult = import('./service/sagemaker/iamPolicy').PolicyDocument | null;
 
-export const IamPolicyRequest = new lspProtocol.RequestType<IamPolicyParams, IamPolicyResult, void>('sagemaker/iamPolicy');
+// A method name with its types above, like TasksRequest: a RequestType object would pull vscode-languageserver-protocol
+// into the activation bundle (test/client/lazyLoad.test.ts).
+export const IamPolicyRequest = 'sagemaker/iamPolicy';

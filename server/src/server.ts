@@ -2,7 +2,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TasksRequest, type TasksParams, type TasksResult } from './protocol';
-import { IamPolicyRequest } from './protocol';
+import { IamPolicyRequest, type IamPolicyParams, type IamPolicyResult } from './protocol';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
 
@@ -126,7 +126,7 @@ connection.onRequest(TasksRequest, (p: TasksParams): TasksResult => {
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
 });
 
-connection.onRequest(IamPolicyRequest, ({ uri, ...options }) => {
+connection.onRequest(IamPolicyRequest, ({ uri, ...options }: IamPolicyParams): IamPolicyResult => {
   const doc = documents.get(uri);
   return doc ? safely('iamPolicy', null, () => service.iamPolicy(doc, options)) : null;
 });

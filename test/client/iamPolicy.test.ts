@@ -25,8 +25,8 @@ let lsp: any;
 let fake: ReturnType<typeof installVscodeFake>;
 const clipboard: string[] = [];
 const shown: { viewColumn?: number; preview?: boolean }[] = [];
-/** The language client's sendRequest, over the real server: a typed request carries its method. */
-const client = { sendRequest: (type: { method: string }, params: unknown) => lsp.request(type.method, params) };
+/** The language client's sendRequest, over the real server. */
+const client = { sendRequest: (method: string, params: unknown) => lsp.request(method, params) };
 
 before(async () => {
   lsp = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
