@@ -40,6 +40,11 @@ describe('the validator reports the documented rules', () => {
     assert.equal(diag.source, 'sagemaker');
     assert.equal((diag.data as { rule: string }).rule, 'spot-training-needs-max-wait');
   });
+  test('while the document does not read (half-typed), the relations wait (no documented-rule finding)', () => {
+    const text = machine(training({ EnableManagedSpotTraining: true })).replace('"MaxRuntimeInSeconds": 3600', '"MaxRuntimeInSeconds": 3600, "MaxWait');
+    const codes = service.validate(doc(text)).map((p) => p.code);
+    assert.ok(codes.includes('syntax') && !codes.includes('documented-rule'), codes.join());
+  });
   test('a dynamic value keeps the rule silent', () => {
     assert.deepEqual(findings(machine(training({ 'EnableManagedSpotTraining.$': '$.spot' }))), []);
   });
