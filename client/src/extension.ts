@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerIamPolicyCommands } from './iamPolicy';
 import { registerJobCommands } from './jobs/commands';
 import { registerFixAll } from './fixAll';
 import { registerGraphCommands } from './graph/graphPanel';
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerJobCommands(context, client);
   registerFixAll(context);
   registerGraphCommands(context, client);
+  registerIamPolicyCommands(context, client);
   // Once the user trusts the workspace, the lenses held back above appear without waiting for an edit.
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

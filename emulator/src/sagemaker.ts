@@ -2,6 +2,7 @@
 // status changes laid out when it is created (one every `stepMs`); every request first applies the changes
 // that are due, so the state is a pure function of the clock and what was asked, with no timers to clean up.
 import { sageMakerSchemas } from '../../schemas/sagemaker/index';
+import { documentedRuleViolations } from '../../server/src/service/sagemaker/documentedRules';
 import { validateRequest, validationMessage, type JsonSchema } from './validate';
 import type { ErrorAnswer } from './faults';
 
@@ -152,6 +153,10 @@ export class SageMakerEmulator {
     const schema = (kind === 'training' ? sageMakerSchemas.createTrainingJob() : sageMakerSchemas.createTransformJob()) as unknown as JsonSchema;
     const errors = validateRequest(schema, input);
     if (errors.length) throw validation(validationMessage(errors));
+    // The rules SageMaker states only in its documentation (spot training without MaxWaitTimeInSeconds, …): the
+    // same ones the editor flags as errors, refused here as SageMaker refuses them, one at a time.
+    const broken = documentedRuleViolations(kind === 'training' ? 'createTrainingJob' : 'createTransformJob', input).find((v) => v.severity === 'error');
+    if (broken) throw validation(`${broken.summary}.`);
     const name: string = kind === 'training' ? input.TrainingJobName : input.TransformJobName;
     const label = kind === 'training' ? 'Training' : 'Transform';
     const existing = this.jobs.get(`${kind}/${name}`);

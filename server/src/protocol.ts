@@ -62,3 +62,20 @@ export type GraphResult = DocumentGraph;
 export const GraphRequest = new RequestType<GraphParams, GraphResult | null, void>('sagemaker/graph');
 
 export type { GraphModel, GraphNode, GraphEdge, GraphGroup } from './service/graph/graphModel';
+
+// ---------------------------------------------------------------------------------------------------------------
+// `sagemaker/iamPolicy`: the least-privilege IAM policy the state machine's role needs for its SageMaker tasks
+// (the editor command "SageMaker: Show IAM Policy for this State Machine"; the CLI's `policy` prints the same).
+
+export interface IamPolicyParams {
+  uri: string;
+  /** Default aws; region and account default to `*`. */
+  partition?: string;
+  region?: string;
+  account?: string;
+}
+
+/** The IAM policy document; null when the document is not a state machine (or not open). */
+export type IamPolicyResult = import('./service/sagemaker/iamPolicy').PolicyDocument | null;
+
+export const IamPolicyRequest = new RequestType<IamPolicyParams, IamPolicyResult, void>('sagemaker/iamPolicy');

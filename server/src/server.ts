@@ -1,7 +1,7 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { GraphRequest, TasksRequest } from './protocol';
+import { GraphRequest, IamPolicyRequest, TasksRequest } from './protocol';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
 
@@ -128,6 +128,10 @@ connection.onRequest(TasksRequest, (p) => {
 connection.onRequest(GraphRequest, (p) => {
   const doc = documents.get(p.uri);
   return doc ? safely('graph', null, () => service.graph(doc)) : null;
+});
+connection.onRequest(IamPolicyRequest, ({ uri, ...options }) => {
+  const doc = documents.get(uri);
+  return doc ? safely('iamPolicy', null, () => service.iamPolicy(doc, options)) : null;
 });
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));

@@ -135,3 +135,29 @@ test('--fix leaves a read-only file alone (the rename would be allowed by the fo
   assert.equal(readFileSync(file, 'utf8'), fixable);
   assert.deepEqual(readdirSync(base), ['a.asl.json']);
 });
+
+test('lint --fix leaves a JSONPath that SageMaker applies itself (DataProcessing.InputFilter "$[1:]") as written', () => {
+  const text = JSON.stringify({
+    StartAt: 'Score',
+    States: {
+      Score: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sagemaker:createTransformJob.sync',
+        Parameters: {
+          TransformJobName: 'batch scoring',
+          ModelName: 'my-model',
+          TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/in' } } },
+          TransformOutput: { S3OutputPath: 's3://bucket/out' },
+          TransformResources: { InstanceCount: 1, InstanceType: 'ml.m5.large' },
+          DataProcessing: { InputFilter: '$[1:]', JoinSource: 'Input', OutputFilter: "$['id','SageMakerOutput']" },
+        },
+        End: true,
+      },
+    },
+  }, null, 2);
+  const { base, file } = folderWith('literal-paths', text);
+  const r = run(base, ['--fix', 'a.asl.json']);
+  assert.equal(r.status, 0, r.out + r.err);
+  // The job name is fixed; the filters are not renamed to "InputFilter.$" / "OutputFilter.$".
+  assert.equal(readFileSync(file, 'utf8'), text.replace('batch scoring', 'batch-scoring'));
+});

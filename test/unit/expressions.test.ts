@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { checkDynamicValue, checkJsonata, checkPath, isJsonata, looksLikePath, sourceOffset, staticMaxLength } from '../../server/src/service/expressions/index';
+import { checkDynamicValue, checkJsonata, checkPath, isJsonata, looksLikePath, sourceOffset, staticMaxLength, staticShownLength } from '../../server/src/service/expressions/index';
 
 /** The error as [message, the text it covers]. */
 const at = (value: string, e: ReturnType<typeof checkDynamicValue>) => e && [e.message, value.slice(e.start, e.end)];
@@ -180,6 +180,14 @@ describe('static length bounds', () => {
     assert.equal(staticMaxLength("States.Format('no placeholders \\{\\}')"), 18);
     assert.equal(staticMaxLength('States.Base64Encode($$.Execution.Name)'), 320);
     assert.equal(staticMaxLength('States.MathAdd($.a, 1)'), 11);
+  });
+  test('the length the text shows: an execution named by a UUID (36), other names one character, the rest as bounded', () => {
+    assert.equal(staticShownLength('$$.Execution.Name'), 36);
+    assert.equal(staticShownLength("States.Format('job-{}', $$.Execution.Name)"), 40);
+    assert.equal(staticShownLength("States.Format('{}-{}', $$.StateMachine.Name, $$.Execution.Name)"), 38);
+    assert.equal(staticShownLength("States.Format('{}', States.Hash($$.Execution.Name, 'SHA-256'))"), 64);
+    assert.equal(staticShownLength('$$.Execution.StartTime'), 24);
+    assert.equal(staticShownLength("States.Format('job-{}', $.name)"), undefined);
   });
   test('unbounded: input values, unknown context fields, malformed calls', () => {
     assert.equal(staticMaxLength("States.Format('job-{}', $.name)"), undefined);

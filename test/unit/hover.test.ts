@@ -51,3 +51,24 @@ test('the Resource: what the API does', () => {
 test('nothing outside SageMaker payloads', () => {
   assert.equal(hover(`{"StartAt":"A","States":{"A":{"Type":"Pass","Res‸ult":{},"End":true}}}`), '');
 });
+
+test('a job name from $$.Execution.Name: the hover explains why it is information, not a warning', () => {
+  const md = hover(TASK('{ "TrainingJobName.$": "$$.Execution‸.Name" }'));
+  assert.match(md, /\*\*Length\.\*\* This value can be up to 80 characters long: execution, state machine and state names may have up to 80\. TrainingJobName allows at most 63\. An execution started without a name \(the console's and most AWS samples' default\) is named by a 36-character UUID, which makes this value 36 characters long: it fits\. Only an execution given a name longer than 63 characters at StartExecution would make the job fail to start\./);
+});
+
+test('a job name whose literal prefix overflows even with a UUID: the hover says so', () => {
+  const md = hover(TASK(`{ "TrainingJobName.$": "States.Format('customer-churn-xgboost-training-{}', $$.Execu‸tion.Name)" }`));
+  assert.match(md, /which makes this value 68 characters long: too long, so the job fails to start even then\./);
+});
+
+test('a field that a documented rule involves quotes the documentation', () => {
+  const md = hover(TASK('{ "EnableManaged‸SpotTraining": true }'));
+  assert.match(md, /SageMaker's documentation adds \(checked here\):/);
+  assert.match(md, /> The maximum length of time, in seconds, that a managed Spot training job has to complete\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
+});
+
+test('a nested field: MaxRuntimeInSeconds quotes the rule relating it to MaxWaitTimeInSeconds', () => {
+  const md = hover(TASK('{ "StoppingCondition": { "MaxRuntime‸InSeconds": 3600 } }'));
+  assert.match(md, /> It must be equal to or greater than MaxRuntimeInSeconds\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
+});

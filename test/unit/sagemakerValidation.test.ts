@@ -276,3 +276,37 @@ describe('depth and files', () => {
     assert.equal(f[0].code, 'too-large');
   });
 });
+
+describe('a job name built from the execution name (up to 80 characters; the job name allows 63)', () => {
+  test('"$$.Execution.Name": information, since unnamed executions get a 36-character UUID that fits', () => {
+    const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': '$$.Execution.Name' })));
+    assert.deepEqual(f, [{
+      code: 'likely-runtime-failure',
+      severity: 'information',
+      at: '"$$.Execution.Name"',
+      message: 'TrainingJobName.$ = "$$.Execution.Name" can be up to 80 characters long and TrainingJobName allows at most 63: it fits when the names it is made of are short enough (an execution started without a name gets a 36-character UUID: 36 characters here)',
+    }]);
+  });
+  test('a short literal prefix: still information', () => {
+    const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('churn-{}', $$.Execution.Name)" })));
+    assert.deepEqual(f.map((x) => [x.code, x.severity]), [['likely-runtime-failure', 'information']]);
+  });
+  test('a literal prefix so long that even a UUID-named execution overflows: a warning', () => {
+    const value = "States.Format('customer-churn-xgboost-training-{}', $$.Execution.Name)";
+    const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': value })));
+    assert.deepEqual(f.map((x) => [x.code, x.severity, x.message]), [[
+      'likely-runtime-failure',
+      'warning',
+      `TrainingJobName.$ = "States.Format('customer-churn-xgboost-training-{}', $$.Ex…" can be 112 characters long (68 with the 36-character UUID of an execution started without a name); TrainingJobName allows at most 63, so the job may fail to start`,
+    ]]);
+  });
+  test('the boundary: a prefix that leaves exactly 63 with a UUID is information', () => {
+    const value = `States.Format('${'a'.repeat(27)}{}', $$.Execution.Name)`;
+    const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': value })));
+    assert.deepEqual(f.map((x) => [x.code, x.severity]), [['likely-runtime-failure', 'information']]);
+  });
+  test('a value that fits whatever the names (a hash of the name): no finding', () => {
+    const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('j{}', States.Hash($$.Execution.Name, 'MD5'))" })));
+    assert.deepEqual(f, []);
+  });
+});

@@ -9,6 +9,7 @@ import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource 
 import { applyFixes, replaceFile, summary } from './fix';
 import { FORMATS, render, toFinding, type Finding, type Format } from './formats';
 import { graph } from './graph';
+import { policy } from './policy';
 
 const USAGE = `Usage: sagemaker-asl lint [--format text|json|sarif] [--fix] [--] FILES|DIRS|GLOBS…
        sagemaker-asl graph [--format svg|mermaid|dot] FILE   (see sagemaker-asl graph --help)
@@ -23,7 +24,9 @@ the CLI, so quote them. Only regular files of at most ${MAX_FILE_BYTES / 1024 / 
   --fix           apply the unambiguous quick fixes in place first, and report what changed; a file is replaced
                   atomically, and left alone if it changed while the fixes were computed
   --              the end of the options: every later argument is a path, even one starting with -
-Exit status: 0 no error, 1 at least one error, 2 a usage error or a path that could not be read or written.`;
+Exit status: 0 no error, 1 at least one error, 2 a usage error or a path that could not be read or written.
+
+sagemaker-asl policy FILE prints the IAM policy the state machine's role needs (sagemaker-asl policy --help).`;
 
 export interface Io {
   out(s: string): void;
@@ -130,7 +133,8 @@ function main() {
   }
   try {
     const args = process.argv.slice(2);
-    process.exitCode = args[0] === 'graph' ? graph(args.slice(1), process.cwd(), stdio) : lint(args, process.cwd());
+    const command = { graph, policy }[args[0] as 'graph' | 'policy'];
+    process.exitCode = command ? command(args.slice(1), process.cwd(), stdio) : lint(args, process.cwd());
   } catch (e) {
     // A bug, not a user's mistake: the stack is what a report needs.
     process.stderr.write(`sagemaker-asl: internal error: ${(e as Error).stack ?? e}\n`);

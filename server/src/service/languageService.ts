@@ -11,9 +11,11 @@ import { doComplete } from './completion';
 import type { ParsedDocument, Problem } from './core/types';
 import { createDocumentStore } from './documentStore';
 import { doHover } from './hover';
+import { iamPolicy } from './iamPolicy';
 import * as json from './json/jsonFeatures';
 import * as navigation from './navigation';
 import { graphOf, type DocumentGraph } from './stateGraph';
+import type { PolicyDocument, PolicyOptions } from './sagemaker/iamPolicy';
 import { findTasks } from './tasks';
 import { doValidation, validate } from './validation';
 
@@ -49,6 +51,8 @@ export interface LanguageService {
   rename(doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string };
   /** The graph of the state machine (nodes, edges, groups, findings per state), null when it is not one. */
   graph(doc: TextDocument): DocumentGraph | null;
+  /** The least-privilege IAM policy for the document's SageMaker tasks; null when it is not a state machine. */
+  iamPolicy(doc: TextDocument, options?: PolicyOptions): PolicyDocument | null;
 }
 
 export function getLanguageService(): LanguageService {
@@ -75,5 +79,6 @@ export function getLanguageService(): LanguageService {
     prepareRename: (doc, position) => navigation.prepareRename(store, doc, position),
     rename: (doc, position, newName) => navigation.rename(store, doc, position, newName),
     graph: (doc) => graphOf(store, doc),
+    iamPolicy: (doc, options) => iamPolicy(store, doc, options),
   };
 }

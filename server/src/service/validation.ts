@@ -11,8 +11,8 @@ import { toDiagnostic } from './lsp';
 import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
 import { validateSageMakerTasks } from './sagemaker/validation';
 
-/** Findings that an incomplete tree (after a syntax error) would produce falsely. */
-const INCOMPLETE_TREE_CODES = new Set<string>([Code.missingRequired, Code.tooFewItems, Code.tooFewEntries]);
+/** Findings that an incomplete tree (after a syntax error) would produce falsely (a relation between fields, too). */
+const INCOMPLETE_TREE_CODES = new Set<string>([Code.missingRequired, Code.tooFewItems, Code.tooFewEntries, Code.documentedRule]);
 
 function check(store: DocumentStore, parsed: ParsedDocument): Problem[] {
   const problems = [...parsed.syntaxErrors];

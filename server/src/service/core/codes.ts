@@ -18,6 +18,8 @@ export const Code = {
   deprecated: 'deprecated',
   unsupportedIntegrationPattern: 'unsupported-integration-pattern',
   unknownIntegration: 'unknown-integration',
+  /** A rule SageMaker states only in its API documentation (schemas/documented-rules.json). */
+  documentedRule: 'documented-rule',
   // Dynamic values
   invalidPath: 'invalid-path',
   invalidIntrinsic: 'invalid-intrinsic',

@@ -45,32 +45,49 @@ const INT_CONTEXT = new Set(['$$.State.RetryCount', '$$.Map.Item.Index', '$$.Exe
 
 const contextMax = (path: string): number | undefined => CONTEXT_MAX[path.trim()] ?? (INT_CONTEXT.has(path.trim()) ? INT_MAX_LENGTH : undefined);
 
-function argMax(a: IntrinsicArg): number | undefined {
-  switch (a.kind) {
-    case 'string':
-      return a.value.length;
-    case 'number':
-    case 'literal':
-      return a.text.length;
-    case 'path':
-      return contextMax(a.text);
-    case 'call':
-      return callMax(a);
-  }
-}
+// The names as short as nothing in the text rules out: an execution started without a name gets a 36-character
+// UUID (what AWS samples' executions are called); a state machine's or state's name may be one character.
+const SHOWN_NAME_LENGTH: Record<string, number> = { '$$.Execution.Name': 36, '$$.StateMachine.Name': 1, '$$.State.Name': 1 };
+const contextShown = (path: string): number | undefined => SHOWN_NAME_LENGTH[path.trim()] ?? contextMax(path);
 
-const callMax = (c: Call): number | undefined => INTRINSIC_FUNCTIONS.get(c.name)?.maxLength?.(c, argMax);
+/** The bound of a dynamic value, with `context` bounding each context path. */
+function boundOf(value: string, context: (path: string) => number | undefined): number | undefined {
+  const argMax = (a: IntrinsicArg): number | undefined => {
+    switch (a.kind) {
+      case 'string':
+        return a.value.length;
+      case 'number':
+      case 'literal':
+        return a.text.length;
+      case 'path':
+        return context(a.text);
+      case 'call':
+        return callMax(a);
+    }
+  };
+  const callMax = (c: Call): number | undefined => INTRINSIC_FUNCTIONS.get(c.name)?.maxLength?.(c, argMax);
+  if (value.trimStart().startsWith('States.')) {
+    const r = parseIntrinsic(value);
+    return isExpressionError(r) ? undefined : callMax(r);
+  }
+  return context(value);
+}
 
 /**
  * An upper bound on the length of the string a dynamic value produces, when it can be known statically
  * (`$$.Execution.Name` → 80, `States.UUID()` → 36, `States.Format('job-{}', $$.Execution.Name)` → 84); else undefined.
  */
 export function staticMaxLength(value: string): number | undefined {
-  if (value.trimStart().startsWith('States.')) {
-    const r = parseIntrinsic(value);
-    return isExpressionError(r) ? undefined : callMax(r);
-  }
-  return contextMax(value);
+  return boundOf(value, contextMax);
+}
+
+/**
+ * The length the text itself shows: the bound with each name of the context as short as the text allows, and an
+ * execution's name as long as the UUID of an unnamed execution (`$$.Execution.Name` → 36,
+ * `States.Format('job-{}', $$.Execution.Name)` → 40). Above a limit, even the usual names do not fit.
+ */
+export function staticShownLength(value: string): number | undefined {
+  return boundOf(value, contextShown);
 }
 
 /**

@@ -5,9 +5,10 @@
 import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import { Code } from '../core/codes';
 import { editDistance } from '../core/text';
-import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
+import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
 import { jsonInsertMembers } from '../json/edits';
 import { isInFlow, yamlInsertMembers, yamlScalar } from '../yaml/edits';
+import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadAt, shapeAt } from './payloadLocation';
 import { getIntegration, type Shape } from './shapes';
 import { tasksOf } from './tasks';
@@ -45,7 +46,7 @@ function insertMembers(parsed: ParsedDocument, target: AstNode, members: [string
 // Where a problem is
 
 /** The node a problem was reported on (same offset and length). */
-function nodeOf(parsed: ParsedDocument, p: Problem): AstNode | undefined {
+function nodeOf(parsed: ParsedDocument, p: OffsetRange): AstNode | undefined {
   if (!parsed.root) return undefined;
   for (let n: AstNode | undefined = findNodeAtOffset(parsed.root, p.offset, false) as AstNode | undefined; n; n = n.parent) {
     if (n.offset === p.offset && n.length === p.length) return n;
@@ -201,6 +202,9 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
     case Code.missingRequired:
       fixes.push(addMissing(parsed, node, data));
       break;
+    case Code.documentedRule:
+      if (data.fix) fixes.push(documentedRuleFix(parsed, data.fix as DocumentedRuleFix, data.rule as string));
+      break;
   }
   return fixes.filter((f): f is Fix => !!f);
 }
@@ -226,6 +230,26 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
   const members: [string, unknown][] = missing.filter((m) => shape.members!.has(m)).map((m) => [m, placeholder(shape.members!.get(m)!.shape)]);
   if (!members.length) return undefined;
   return { title, edits: [insertMembers(parsed, object, members)], preferred: true, members: { object, names: members.map(([m]) => m), how: 'insert' } };
+}
+
+/**
+ * The fix a documented rule's finding carries (documentedRules.ts): a value to write or a member to add. Preferred
+ * (so fix-all applies it) only where the documentation leaves one answer: a missing member whose value the request
+ * itself gives (MaxWaitTimeInSeconds = MaxRuntimeInSeconds), or a field with a single allowed value. Lowering a
+ * limit or picking one of several values stays the user's choice.
+ */
+function documentedRuleFix(parsed: ParsedDocument, fix: DocumentedRuleFix, ruleId: string): Fix | undefined {
+  const rule = documentedRules.find((r) => r.id === ruleId);
+  const preferred = rule?.kind === 'requires' || (rule?.kind === 'requiresValue' && rule.oneOf?.length === 1);
+  if (fix.kind === 'replace') {
+    const target = nodeOf(parsed, fix);
+    return target && writtenInPlace(parsed, target) ? changeTo(parsed, target, fix.value, preferred) : undefined;
+  }
+  // A YAML mapping of one member spans exactly what its property does: look past the property to the object.
+  let object = nodeOf(parsed, { offset: fix.objectOffset, length: fix.objectLength });
+  while (object && object.type !== 'object' && object.parent?.offset === object.offset && object.parent.length === object.length) object = object.parent;
+  if (object?.type !== 'object' || !writtenInPlace(parsed, object)) return undefined;
+  return { title: `Add ${fix.key}: ${JSON.stringify(fix.value)}`, edits: [insertMembers(parsed, object, [[fix.key, fix.value]])], preferred, members: { object, names: [fix.key], how: 'insert' } };
 }
 
 /** The edits of every problem's preferred fix, in document order and never overlapping. */

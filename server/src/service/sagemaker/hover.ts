@@ -1,9 +1,11 @@
 // Hover on keys and values inside SageMaker payloads (the member's documentation, type, required or not,
 // constraints, a link to the API reference) and on a SageMaker Resource (the API's documentation).
-import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
-import type { OffsetRange, ParsedDocument } from '../core/types';
+import { findNodeAtOffset, getNodePath, type JSONPath } from 'jsonc-parser';
+import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
+import { staticMaxLength, staticShownLength } from '../expressions/index';
+import { rulesAbout, type DocumentedRule } from './documentedRules';
 import { describeConstraints, payloadAt, referenceLink, shapeAt } from './payloadLocation';
-import { describeType, getIntegration } from './shapes';
+import { describeType, getIntegration, type Shape } from './shapes';
 import { tasksOf } from './tasks';
 
 /** What a hover shows (Markdown) and the span it is about. */
@@ -51,7 +53,45 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverTex
   if (docText) parts.push(docText);
   const constraints = describeConstraints(shape);
   if (constraints.length) parts.push(constraints.join(' · '));
+  const length = valueNode && step.dynamic ? lengthNote(valueNode, name, shape) : undefined;
+  if (length) parts.push(length);
+  const rules = documentedRulesAt(ctx.integration.request, ctx.relative, ctx.task.state.queryLanguage === 'JSONata');
+  if (rules.length) parts.push(`SageMaker's documentation adds (checked here):\n\n${rules.map((r) => `> ${r.source.quote} — *${r.source.shape}${r.source.member ? '.' + r.source.member : ''}*`).join('\n>\n')}`);
   const link = referenceLink(ctx.integration, member, step.parent);
   if (link) parts.push(`[${ctx.integration.operation} API reference](${link})`);
   return { markdown: parts.join('\n\n'), range: span(node) };
+}
+
+/**
+ * Why a length finding on a `.$` value is information or a warning: the longest value the expression can produce
+ * against the length the text shows with the usual names (an execution started without a name gets a UUID).
+ */
+function lengthNote(valueNode: AstNode, name: string, shape: Shape): string | undefined {
+  if (valueNode.type !== 'string' || shape.kind !== 'string' || shape.max === undefined) return undefined;
+  const value = valueNode.value as string;
+  const bound = staticMaxLength(value);
+  if (bound === undefined || bound <= shape.max) return undefined;
+  const shown = staticShownLength(value) ?? bound;
+  const execution = value.includes('$$.Execution.Name');
+  const once = value.split('$$.Execution.Name').length === 2;
+  const lines = [
+    `**Length.** This value can be up to ${bound} characters long: execution, state machine and state names may have up to 80. ${name} allows at most ${shape.max}.`,
+    execution
+      ? `An execution started without a name (the console's and most AWS samples' default) is named by a 36-character UUID, which makes this value ${shown} characters long: ${shown <= shape.max ? `it fits. Only ${once ? `an execution given a name longer than ${shape.max - (shown - 36)} characters` : 'a long execution name'} at StartExecution would make the job fail to start` : `too long, so the job fails to start even then`}.`
+      : shown <= shape.max ? `It fits when the names it is made of are short enough.` : `Even with one-character names it is ${shown} characters long, so the job fails to start.`,
+  ];
+  return lines.join(' ');
+}
+
+/** The documented rules that involve the field at `relative` (from the payload), from each structure above it. */
+function documentedRulesAt(request: Shape, relative: JSONPath, jsonata: boolean): DocumentedRule[] {
+  const found = new Set<DocumentedRule>();
+  for (let i = 0; i < relative.length; i++) {
+    const at = shapeAt(request, relative.slice(0, i), jsonata);
+    if (at?.shape.kind !== 'structure' || at.dynamic) continue;
+    let path = '';
+    for (const seg of relative.slice(i)) path = typeof seg === 'number' ? `${path}[]` : path ? `${path}.${seg.replace(/\.\$$/, '')}` : seg.replace(/\.\$$/, '');
+    for (const r of rulesAbout(at.shape.name, path)) found.add(r);
+  }
+  return [...found];
 }

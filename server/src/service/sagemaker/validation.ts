@@ -6,7 +6,9 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, isJsonata, staticMaxLength, sourceOffset, type ExpressionError } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, isJsonata, staticMaxLength, staticShownLength, sourceOffset, type ExpressionError } from '../expressions/index';
+import { checkDocumentedRules } from './documentedRules';
+import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
 import type { SageMakerTask } from './tasks';
 
@@ -59,10 +61,14 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
   return false;
 }
 
-function checkString(ctx: Context, node: AstNode, shape: Shape, label: string) {
+/**
+ * `evaluatedBySageMaker`: the member's value is a JSONPath that SageMaker itself applies (DataProcessing.InputFilter
+ * "$[1:]"), so a `$` there is meant literally, not a forgotten `.$`.
+ */
+function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, evaluatedBySageMaker = false) {
   const value = node.value as string;
   if (isDynamic(ctx, node)) return;
-  const pathHint = looksLikePath(value)
+  const pathHint = !evaluatedBySageMaker && looksLikePath(value)
     ? `; ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${label}.$"`
     : '';
   const code = (c: string) => (pathHint ? Code.pathWithoutDollarSuffix : c);
@@ -132,11 +138,21 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   if (hasPlaceholder(value)) return;
   const err = checkDynamicValue(value);
   if (err) return expressionProblem(ctx, valueNode, err);
-  // A value that can be statically bounded may not fit: a likely failure at run time, so a warning.
+  // A value that can be statically bounded may not fit. Where even the usual names (an unnamed execution's UUID)
+  // make it too long, the job will likely fail to start: a warning. Where only a long name chosen at run time
+  // would (nearly every AWS sample's "$$.Execution.Name"), it is worth knowing, no more: information.
   if (shape?.kind === 'string' && shape.max !== undefined) {
     const bound = staticMaxLength(value);
     if (bound !== undefined && bound > shape.max) {
-      problem(ctx, valueNode, Code.likelyRuntimeFailure, `${label}.$ = ${quote(value)} can be ${bound} characters long; ${label} allows at most ${shape.max}, so the job may fail to start`, { max: shape.max, bound }, 'warning');
+      const shown = staticShownLength(value) ?? bound;
+      const data = { max: shape.max, bound, shown };
+      if (shown > shape.max) {
+        const usual = value.includes('$$.Execution.Name') ? ` (${shown} with the 36-character UUID of an execution started without a name)` : ` (at least ${shown})`;
+        problem(ctx, valueNode, Code.likelyRuntimeFailure, `${label}.$ = ${quote(value)} can be ${bound} characters long${usual}; ${label} allows at most ${shape.max}, so the job may fail to start`, data, 'warning');
+      } else {
+        const usual = value.includes('$$.Execution.Name') ? ` (an execution started without a name gets a 36-character UUID: ${shown} characters here)` : '';
+        problem(ctx, valueNode, Code.likelyRuntimeFailure, `${label}.$ = ${quote(value)} can be up to ${bound} characters long and ${label} allows at most ${shape.max}: it fits when the names it is made of are short enough${usual}`, data, 'information');
+      }
     }
   }
 }
@@ -181,7 +197,7 @@ function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNod
     if (member.deprecated) problem(ctx, keyNode, Code.deprecated, `${name} is deprecated in the ${shape.name} API`, undefined, 'warning');
     if (!valueNode) continue;
     if (dynamic) checkDynamicKeyValue(ctx, valueNode, name, member.shape);
-    else checkValue(ctx, valueNode, member.shape, keyNode, name);
+    else checkValue(ctx, valueNode, member.shape, keyNode, name, isEvaluatedBySageMaker(shape.name, name));
   }
   const missing = (shape.required ?? []).filter((r) => !present.has(r));
   if (missing.length) {
@@ -201,7 +217,7 @@ function checkMap(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, 
   }
 }
 
-function checkValue(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string) {
+function checkValue(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker = false) {
   // A JSONata expression stands for any value: check its syntax, not the member's constraints.
   if (ctx.jsonata && node.type === 'string' && isJsonata(node.value as string)) {
     const err = checkJsonata(node.value as string);
@@ -219,7 +235,7 @@ function checkValue(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode
       (node.children ?? []).forEach((item, i) => checkValue(ctx, item, shape.items!, item, `${label}[${i}]`));
       return;
     case 'string':
-      return checkString(ctx, node, shape, label);
+      return checkString(ctx, node, shape, label, evaluatedBySageMaker);
     case 'integer':
     case 'number':
       return checkNumber(ctx, node, shape, label);
@@ -259,6 +275,8 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   const [keyNode, valueNode] = payload.children ?? [];
   if (!valueNode || !keyNode) return;
   checkValue(ctx, valueNode, request, keyNode, label);
+  // SageMaker's rules between fields that the model states only in its documentation (documentedRules.ts).
+  ctx.problems.push(...checkDocumentedRules(task.api, valueNode));
 }
 
 function checkTaskUncached(task: SageMakerTask, text: string): Problem[] {

@@ -1,0 +1,243 @@
+#!/usr/bin/env node
+// Keeps the data beside the generated schemas honest against the API model (schemas/aws-model):
+//  - documented-rules.json: SageMaker's rules that live only in documentation sentences. Each rule quotes its
+//    sentence; this script fails when a quote is no longer in the documentation of the shape/member it names,
+//    when a path does not resolve from a scope shape, or when a value it compares with is not one the shape allows.
+//  - literal-json-paths.json: the members SageMaker itself evaluates as a JSONPath (or JMESPath) expression, found
+//    from the documentation ("A JSONPath expression used to select …"), with their paths in each request. Step
+//    Functions must pass them through literally, so "$[1:]" there is not a forgotten ".$". Generated: `--write`.
+//   node schemas/rules.mjs           check both files (exit 1 on a problem)
+//   node schemas/rules.mjs --write   regenerate literal-json-paths.json, then check
+//   node schemas/rules.mjs --markdown print the rules as a Markdown table (for the README)
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const MODEL = join(here, 'aws-model', 'sagemaker-2017-07-24.service-2.json');
+export const RULES = join(here, 'documented-rules.json');
+export const LITERAL_PATHS = join(here, 'literal-json-paths.json');
+
+/** The model's HTML documentation as the plain text the rules quote: tags dropped, entities decoded, spaces collapsed. */
+export function documentationText(html) {
+  return (html ?? '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:)])/g, '$1')
+    .replace(/\( /g, '(')
+    .trim();
+}
+
+/** The SageMaker operations of the Step Functions integrations, from the generated schemas (one source of truth). */
+export function integrationOperations() {
+  const dir = join(here, 'sagemaker');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .map((f) => {
+      const s = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      return { api: s['x-stepFunctionsResource'], operation: s['x-awsOperation'] };
+    });
+}
+
+function closure(model, root) {
+  const seen = new Set();
+  const stack = [root];
+  while (stack.length) {
+    const name = stack.pop();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const s = model.shapes[name];
+    if (s.type === 'structure') for (const m of Object.values(s.members)) stack.push(m.shape);
+    if (s.type === 'list') stack.push(s.member.shape);
+    if (s.type === 'map') stack.push(s.key.shape, s.value.shape);
+  }
+  return seen;
+}
+
+/** The shape a rule path ("A.B[].C") reaches from `shape`, or an error message. */
+function resolve(model, shape, path) {
+  let current = shape;
+  for (const part of path.split('.')) {
+    const list = part.endsWith('[]');
+    const name = list ? part.slice(0, -2) : part;
+    const s = model.shapes[current];
+    if (s?.type !== 'structure' || !s.members[name]) return { error: `${current} has no member ${name}` };
+    current = s.members[name].shape;
+    if (list) {
+      if (model.shapes[current].type !== 'list') return { error: `${name} in ${path} is not a list` };
+      current = model.shapes[current].member.shape;
+    }
+  }
+  return { shape: current };
+}
+
+/** Whether `value` is one the shape allows (enum member, or the right JSON type). */
+function fits(model, shapeName, value) {
+  const s = model.shapes[shapeName];
+  if (s.enum) return s.enum.includes(value);
+  if (s.type === 'boolean') return typeof value === 'boolean';
+  if (s.type === 'integer' || s.type === 'long') return Number.isInteger(value);
+  if (s.type === 'string') return typeof value === 'string';
+  return typeof value === 'number';
+}
+
+const PATH_PARAMS = { field: 'one', at: 'one', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'startsWith', 'totalLengthMax'];
+
+/** Every way the rules file disagrees with the model; empty when it is in step. */
+export function checkRules(model, data) {
+  const problems = [];
+  const reachable = new Set();
+  for (const { operation } of integrationOperations()) for (const n of closure(model, model.operations[operation].input.shape)) reachable.add(n);
+  const ids = new Set();
+  for (const rule of data.rules) {
+    const say = (msg) => problems.push(`${rule.id}: ${msg}`);
+    if (ids.has(rule.id)) say('duplicate id');
+    ids.add(rule.id);
+    if (!KINDS.includes(rule.kind)) say(`unknown kind ${rule.kind}`);
+    if (!['error', 'warning'].includes(rule.severity)) say(`severity ${rule.severity}`);
+    for (const { shape, member, quote } of [rule.source ?? {}, ...(rule.alsoQuotes ?? [])]) {
+      const doc = model.shapes[shape] && (member ? model.shapes[shape].members?.[member]?.documentation : model.shapes[shape].documentation);
+      if (!doc) say(`no documentation for ${shape}${member ? '.' + member : ''}`);
+      else if (!documentationText(doc).includes(quote)) say(`the quote is no longer in ${shape}${member ? '.' + member : ''}: "${quote}"`);
+    }
+    for (const scope of rule.scope) {
+      if (!reachable.has(scope)) say(`scope ${scope} is in no integration's request`);
+      if (model.shapes[scope]?.type !== 'structure') continue;
+      for (const [param, arity] of Object.entries(PATH_PARAMS)) {
+        if (rule[param] === undefined) continue;
+        for (const p of arity === 'one' ? [rule[param]] : rule[param]) {
+          const r = resolve(model, scope, p);
+          if (r.error) say(`${param} ${p} from ${scope}: ${r.error}`);
+        }
+      }
+      for (const w of [rule.when ?? []].flat()) {
+        const r = resolve(model, scope, w.field);
+        if (r.error) say(`when ${w.field} from ${scope}: ${r.error}`);
+        else for (const v of [w.equals, ...(w.oneOf ?? []), ...(w.notOneOf ?? []), w.default].filter((x) => x !== undefined)) {
+          if (!fits(model, r.shape, v)) say(`when ${w.field}: ${JSON.stringify(v)} is not a value of ${r.shape}`);
+        }
+        for (const prefix of w.startsWithOneOf ?? []) {
+          if (!r.error && !(model.shapes[r.shape].enum ?? []).some((e) => e.startsWith(prefix))) say(`when ${w.field}: no value of ${r.shape} starts with ${prefix}`);
+        }
+      }
+      if (rule.kind === 'requiresValue') {
+        const r = resolve(model, scope, rule.field);
+        if (!r.error) for (const v of [...rule.oneOf, rule.default, rule.fix].filter((x) => x !== undefined)) {
+          if (!fits(model, r.shape, v)) say(`${rule.field}: ${JSON.stringify(v)} is not a value of ${r.shape}`);
+        }
+      }
+      if (rule.kind === 'unique' || rule.kind === 'allOrNone') {
+        const r = resolve(model, scope, `${rule.list}[].${rule.key}`);
+        if (r.error) say(`${rule.list}[].${rule.key} from ${scope}: ${r.error}`);
+      }
+    }
+  }
+  for (const n of data.notEncoded ?? []) {
+    const doc = n.member ? model.shapes[n.shape]?.members?.[n.member]?.documentation : model.shapes[n.shape]?.documentation;
+    if (!doc || !documentationText(doc).includes(n.quote)) problems.push(`notEncoded ${n.shape}.${n.member}: the quote is no longer in the model: "${n.quote}"`);
+  }
+  return problems;
+}
+
+const EXPRESSION = /\b(JSONPath|JMESPath)\b[^.]{0,40}\bexpression\b/;
+
+/** Members whose value SageMaker evaluates as a JSONPath or JMESPath expression, with their paths in each request. */
+export function literalJsonPaths(model) {
+  const fields = [];
+  const ops = integrationOperations().sort((a, b) => a.api.localeCompare(b.api));
+  const names = new Set();
+  for (const { operation } of ops) for (const n of closure(model, model.operations[operation].input.shape)) names.add(n);
+  for (const shape of [...names].sort()) {
+    const s = model.shapes[shape];
+    if (s.type !== 'structure') continue;
+    for (const [member, m] of Object.entries(s.members)) {
+      const text = documentationText(m.documentation);
+      const found = EXPRESSION.exec(text);
+      if (!found) continue;
+      const sentence = text.slice(0, text.indexOf('.', found.index) + 1);
+      fields.push({ shape, member, language: found[1], quote: sentence, paths: {} });
+    }
+  }
+  // Where each member sits in each request: every path from the request to the member (no shape twice on a path).
+  for (const { api, operation } of ops) {
+    const stack = [{ shape: model.operations[operation].input.shape, path: '', seen: new Set() }];
+    while (stack.length) {
+      const { shape, path, seen } = stack.pop();
+      const s = model.shapes[shape];
+      if (s.type !== 'structure' || seen.has(shape)) continue;
+      const nextSeen = new Set(seen).add(shape);
+      for (const [member, m] of Object.entries(s.members)) {
+        const here = path ? `${path}.${member}` : member;
+        const field = fields.find((f) => f.shape === shape && f.member === member);
+        if (field) (field.paths[api] ??= []).push(here);
+        const t = model.shapes[m.shape];
+        if (t.type === 'structure') stack.push({ shape: m.shape, path: here, seen: nextSeen });
+        if (t.type === 'list' && model.shapes[t.member.shape].type === 'structure') stack.push({ shape: t.member.shape, path: `${here}[]`, seen: nextSeen });
+      }
+    }
+  }
+  for (const f of fields) for (const api of Object.keys(f.paths)) f.paths[api].sort();
+  return {
+    $comment: 'Generated by schemas/rules.mjs --write from the model\'s documentation: members SageMaker evaluates itself as a JSONPath or JMESPath expression. Their values are literals to Step Functions ("$[1:]" is not a forgotten ".$"). Do not edit.',
+    fields,
+  };
+}
+
+/** The rules as a Markdown table: what is checked, where, how severe, and the sentence it rests on. */
+export function rulesTable(data) {
+  const cell = (s) => String(s).replace(/\|/g, '\\|');
+  const v = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
+  const cond = (c) =>
+    c.present ? `${c.field} set`
+    : c.equals !== undefined ? `${c.field} = ${v(c.equals)}`
+    : c.oneOf ? `${c.field} ∈ {${c.oneOf.map(v)}}`
+    : c.startsWithOneOf ? `${c.field} ∈ {${c.startsWithOneOf.map((p) => p + '*')}}`
+    : `${c.field} ∉ {${c.notOneOf.map(v)}}`;
+  const check = (r) => {
+    const what = {
+      requires: () => `${r.field} required`,
+      forbidden: () => `no ${r.field}`,
+      exclusive: () => `${r.field} not with ${r.with.join(', ')}`,
+      exactlyOne: () => `exactly one of ${r.fields.join(', ')}`,
+      atLeastOne: () => `at least one of ${r.fields.join(', ')}`,
+      lessOrEqual: () => `${r.lhs.join(' + ')} ${r.strict ? '<' : '≤'} ${r.rhs.join(' + ')}`,
+      max: () => `${r.field} ≤ ${r.max}`,
+      range: () =>
+        [r.min !== undefined ? `${r.min} ≤` : r.exclusiveMin !== undefined ? `${r.exclusiveMin} <` : '', r.field, r.max !== undefined ? `≤ ${r.max}` : r.exclusiveMax !== undefined ? `< ${r.exclusiveMax}` : '']
+          .filter(Boolean)
+          .join(' '),
+      productMax: () => `${r.fields.join(' × ')} ≤ ${r.max}`,
+      countMax: () => `items of ${r.lists.join(' + ')} ≤ ${r.max}`,
+      unique: () => `${r.list}[].${r.key} unique`,
+      allOrNone: () => `${r.list}[].${r.key} on all items or none`,
+      requiresValue: () => `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`,
+      startsWith: () => `${r.field} starts with ${r.prefix}`,
+      totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
+    }[r.kind]();
+    const when = [r.when ?? []].flat().map(cond).join(' and ');
+    return when ? `${what} when ${when}` : what;
+  };
+  const rows = data.rules.map((r) => {
+    const where = r.scope.length > 3 ? `${r.scope.slice(0, 3).join(', ')} …` : r.scope.join(', ');
+    const doc = `${r.source.shape}${r.source.member ? '.' + r.source.member : ''}: "${r.source.quote}"`;
+    return `| \`${r.id}\` | ${cell(check(r))} | ${cell(where)} | ${r.severity} | ${cell(doc)} |`;
+  });
+  return ['| Rule | Check | In (shape) | Severity | The documentation it quotes |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--markdown')) {
+    console.log(rulesTable(JSON.parse(readFileSync(RULES, 'utf8'))));
+    process.exit(0);
+  }
+  const model = JSON.parse(readFileSync(MODEL, 'utf8'));
+  const literal = literalJsonPaths(model);
+  if (process.argv.includes('--write')) writeFileSync(LITERAL_PATHS, JSON.stringify(literal, null, 1) + '\n');
+  const problems = checkRules(model, JSON.parse(readFileSync(RULES, 'utf8')));
+  if (readFileSync(LITERAL_PATHS, 'utf8') !== JSON.stringify(literal, null, 1) + '\n') problems.push('literal-json-paths.json is stale: run node schemas/rules.mjs --write');
+  for (const p of problems) console.error(p);
+  console.log(`documented rules: ${problems.length ? problems.length + ' problem(s)' : 'in step with the model'}; literal JSONPath members: ${literal.fields.map((f) => `${f.shape}.${f.member}`).join(', ')}`);
+  process.exit(problems.length ? 1 : 0);
+}

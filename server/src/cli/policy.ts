@@ -1,0 +1,64 @@
+// `sagemaker-asl policy FILE`: prints the least-privilege IAM policy document (JSON) the state machine's role needs
+// for its SageMaker tasks, the same one the editor's "Show IAM Policy for this State Machine" opens.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../service/languageService';
+import { PathError, displayPath, languageOf, readSource } from './files';
+
+export const POLICY_USAGE = `Usage: sagemaker-asl policy [--partition P] [--region R] [--account A] FILE
+
+Prints the IAM policy document the state machine's role needs for its SageMaker tasks, as the Step Functions
+developer guide publishes it per integration: sagemaker:Create… (and Describe…/Stop… for .sync), ListTags,
+iam:PassRole on the tasks' literal roles passed to sagemaker.amazonaws.com, and the EventBridge rule of .sync.
+Job ARNs are narrowed from literal names and prefixes; each statement's Sid names the state it serves.
+  --partition P   the ARNs' partition (default aws)
+  --region R      the region in ARNs (default *)
+  --account A     the account id in ARNs (default *)
+Exit status: 0 the policy was printed, 2 a usage error or a file that is not a readable state machine.`;
+
+interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+/** Runs `policy` with the arguments after the subcommand; the exit status. */
+export function policy(args: string[], cwd: string, io: Io): number {
+  const fail = (message: string) => {
+    io.err(`sagemaker-asl: ${message}\n`);
+    return 2;
+  };
+  let values: { partition?: string; region?: string; account?: string; help?: boolean }, positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      options: { partition: { type: 'string' }, region: { type: 'string' }, account: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (e) {
+    return fail(`${(e as Error).message.split('\n')[0]}\n\n${POLICY_USAGE}`);
+  }
+  if (values.help) {
+    io.out(POLICY_USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length !== 1) return fail(`policy takes one file\n\n${POLICY_USAGE}`);
+  const path = resolve(cwd, positionals[0]);
+  const shown = displayPath(path, cwd);
+  let text: string;
+  try {
+    text = readSource(path, shown).text;
+  } catch (e) {
+    if (e instanceof PathError) return fail(e.message);
+    throw e;
+  }
+  const service = getLanguageService();
+  const doc = TextDocument.create(pathToFileURL(path).href, languageOf(path, true) ?? 'asl', 1, text);
+  const document = service.iamPolicy(doc, { partition: values.partition, region: values.region, account: values.account });
+  if (!document) return fail(`${shown} is not a state machine (no StartAt and States)`);
+  if (!document.Statement.length) io.err(`sagemaker-asl: ${shown} has no SageMaker task: the policy is empty\n`);
+  io.out(JSON.stringify(document, null, 2) + '\n');
+  return 0;
+}

@@ -1,0 +1,445 @@
+// SageMaker's rules that the API model states only in its documentation ("It must be equal to or greater than
+// MaxRuntimeInSeconds."), checked on a request. The rules are data (schemas/documented-rules.json, kept in step with
+// the model by schemas/rules.mjs); this file only knows the kinds of relation. A rule applies to every object of its
+// scope shape, wherever the request nests it, and is silent when a value it needs is dynamic (a `.$` key, a JSONata
+// `{% %}` string, a `${…}` template placeholder): it never guesses.
+import { parseTree } from 'jsonc-parser';
+import rulesFile from '../../../../schemas/documented-rules.json';
+import { Code } from '../core/codes';
+import { hasPlaceholder, isJsonata } from '../expressions/index';
+import { getIntegration, type Shape } from './shapes';
+import type { AstNode, Problem, Severity } from '../core/types';
+
+type Scalar = string | number | boolean | null;
+
+export interface Condition {
+  field: string;
+  equals?: Scalar;
+  oneOf?: Scalar[];
+  notOneOf?: Scalar[];
+  /** The value starts with one of these (instance families: "ml.g5."). */
+  startsWithOneOf?: string[];
+  present?: boolean;
+  default?: Scalar;
+}
+
+export interface DocumentedRule {
+  id: string;
+  scope: string[];
+  when?: Condition | Condition[];
+  kind: string;
+  severity: 'error' | 'warning';
+  source: { shape: string; member: string | null; quote: string };
+  /** Further sentences the rule rests on (also kept in step with the model). */
+  alsoQuotes?: { shape: string; member: string | null; quote: string }[];
+  note?: string;
+  field?: string;
+  fields?: string[];
+  with?: string[];
+  lhs?: string[];
+  rhs?: string[];
+  strict?: boolean;
+  at?: string;
+  list?: string;
+  lists?: string[];
+  maps?: string[];
+  key?: string;
+  min?: number;
+  max?: number;
+  exclusiveMin?: number;
+  exclusiveMax?: number;
+  /** The field is a string holding a number (a hyperparameter range's MinValue). */
+  numericString?: boolean;
+  oneOf?: Scalar[];
+  default?: Scalar;
+  fix?: Scalar;
+  fixFrom?: string;
+  prefix?: string;
+}
+
+/** What a quick fix writes: replace a value, or add a member to an object (both in offsets into the text). */
+export type DocumentedRuleFix =
+  | { kind: 'replace'; offset: number; length: number; value: Scalar }
+  | { kind: 'insert'; objectOffset: number; objectLength: number; key: string; value: Scalar };
+
+export const documentedRules: readonly DocumentedRule[] = rulesFile.rules as DocumentedRule[];
+
+const byScope = new Map<string, DocumentedRule[]>();
+for (const rule of documentedRules) for (const s of rule.scope) byScope.set(s, [...(byScope.get(s) ?? []), rule]);
+
+const utf8 = new TextEncoder();
+const isDynamicNode = (n: AstNode): boolean => n.type === 'string' && (isJsonata(n.value) || hasPlaceholder(n.value));
+
+/** A field looked up along a rule path: definitely absent, not knowable before run time, or there. */
+type Found =
+  | { state: 'absent'; container: AstNode; containerLabel: string }
+  | { state: 'unknown' }
+  | { state: 'value'; node: AstNode; key?: AstNode; label: string };
+
+const keyOf = (valueNode: AstNode): AstNode | undefined => (valueNode.parent?.type === 'property' ? valueNode.parent.children![0] : undefined);
+const join = (label: string, name: string) => (label ? `${label}.${name}` : name);
+
+/** The value of `name` in an object node: the node, 'dynamic' for `name.$`, or undefined. The last duplicate wins. */
+function member(obj: AstNode, name: string): { key: AstNode; value: AstNode } | 'dynamic' | undefined {
+  let found: { key: AstNode; value: AstNode } | 'dynamic' | undefined;
+  for (const p of obj.children ?? []) {
+    const [k, v] = p.children ?? [];
+    if (!k || !v) continue;
+    if (k.value === name) found = { key: k, value: v };
+    else if (k.value === `${name}.$`) found = 'dynamic';
+  }
+  return found;
+}
+
+/** Every field a path reaches from an object ("A.B[].C" gives one result per item of B). */
+function lookup(scope: AstNode, scopeLabel: string, path: string): Found[] {
+  let frontier: Found[] = [{ state: 'value', node: scope, label: scopeLabel }];
+  for (const part of path.split('.')) {
+    const each = part.endsWith('[]');
+    const name = each ? part.slice(0, -2) : part;
+    const next: Found[] = [];
+    for (const f of frontier) {
+      if (f.state !== 'value') {
+        next.push(f);
+        continue;
+      }
+      if (f.node.type !== 'object') {
+        next.push({ state: 'unknown' });
+        continue;
+      }
+      const m = member(f.node, name);
+      if (m === 'dynamic' || (m && isDynamicNode(m.value))) next.push({ state: 'unknown' });
+      else if (!m || m.value.type === 'null') next.push({ state: 'absent', container: f.node, containerLabel: f.label });
+      else if (!each) next.push({ state: 'value', node: m.value, key: m.key, label: join(f.label, name) });
+      else if (m.value.type !== 'array') next.push({ state: 'unknown' });
+      else m.value.children!.forEach((item, i) => next.push(isDynamicNode(item) ? { state: 'unknown' } : { state: 'value', node: item, label: `${join(f.label, name)}[${i}]` }));
+    }
+    frontier = next;
+  }
+  return frontier;
+}
+
+/** Set: there and meaningful (a boolean only when true). */
+const isSet = (f: Found): f is Extract<Found, { state: 'value' }> => f.state === 'value' && !(f.node.type === 'boolean' && f.node.value === false);
+const scalar = (n: AstNode): Scalar | undefined => (n.type === 'string' || n.type === 'number' || n.type === 'boolean' ? n.value : undefined);
+const show = (v: Scalar) => (typeof v === 'string' ? v : JSON.stringify(v));
+const orList = (xs: Scalar[]) => (xs.length === 1 ? show(xs[0]) : `${xs.slice(0, -1).map(show).join(', ')} or ${show(xs[xs.length - 1])}`);
+const andList = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/** Whether a `when` condition holds: true, false, or undefined when it cannot be known (the rule is then silent). */
+function holds(scope: AstNode, label: string, c: Condition): boolean | undefined {
+  const [f] = lookup(scope, label, c.field);
+  if (c.present) return f.state === 'unknown' ? undefined : isSet(f);
+  let v: Scalar | undefined;
+  if (f.state === 'unknown') return undefined;
+  if (f.state === 'absent') {
+    if (c.default === undefined) return c.notOneOf ? undefined : false;
+    v = c.default;
+  } else {
+    v = scalar(f.node);
+    if (v === undefined) return undefined;
+  }
+  if (c.equals !== undefined) return v === c.equals;
+  if (c.oneOf) return c.oneOf.includes(v);
+  if (c.notOneOf) return !c.notOneOf.includes(v);
+  if (c.startsWithOneOf) return typeof v === 'string' && c.startsWithOneOf.some((p) => v.startsWith(p));
+  return undefined;
+}
+
+function describe(c: Condition): string {
+  if (c.present) return `${c.field} is set`;
+  if (c.equals !== undefined) return `${c.field} is ${show(c.equals)}`;
+  if (c.oneOf) return `${c.field} is ${orList(c.oneOf)}`;
+  if (c.startsWithOneOf) return `${c.field} is ${orList(c.startsWithOneOf.map((p) => `${p}*`))}`;
+  return `${c.field} is not ${orList(c.notOneOf!)}`;
+}
+
+const numberOf = (f: Found): number | undefined => (f.state === 'value' && f.node.type === 'number' ? f.node.value : undefined);
+
+/** A literal number sum over paths, or undefined when any term is absent, dynamic or not a number. */
+function sum(scope: AstNode, label: string, paths: string[]): { total: number; parts: number[] } | undefined {
+  const parts: number[] = [];
+  for (const p of paths) {
+    const n = numberOf(lookup(scope, label, p)[0]);
+    if (n === undefined) return undefined;
+    parts.push(n);
+  }
+  return { total: parts.reduce((a, b) => a + b, 0), parts };
+}
+
+interface Hit {
+  node: AstNode;
+  message: string;
+  fix?: DocumentedRuleFix;
+}
+
+/** Where a finding about a missing field goes: the key of the object that lacks it, else that object. */
+const missingAt = (f: Extract<Found, { state: 'absent' }>): AstNode => keyOf(f.container) ?? f.container;
+/** Where a finding about a present field goes: its key. */
+const presentAt = (f: Extract<Found, { state: 'value' }>): AstNode => f.key ?? f.node;
+
+function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
+  const conditions = rule.when === undefined ? [] : Array.isArray(rule.when) ? rule.when : [rule.when];
+  for (const c of conditions) if (holds(scope, label, c) !== true) return [];
+  const when = conditions.length ? ` when ${andList(conditions.map(describe))}` : '';
+  const first = (p: string) => lookup(scope, label, p)[0];
+  const anchor = (): AstNode => {
+    const a = rule.at ? first(rule.at) : undefined;
+    if (a?.state === 'value') return presentAt(a);
+    const c = conditions.map((x) => first(x.field)).find(isSet);
+    return c ? presentAt(c) : (keyOf(scope) ?? scope);
+  };
+  const labelOf = (p: string) => join(label, p);
+
+  switch (rule.kind) {
+    case 'requires': {
+      const f = first(rule.field!);
+      if (f.state !== 'absent') return [];
+      let fix: DocumentedRuleFix | undefined;
+      const from = rule.fixFrom ? first(rule.fixFrom) : undefined;
+      const value = from?.state === 'value' ? scalar(from.node) : undefined;
+      if (value !== undefined && f.container !== scope) {
+        fix = { kind: 'insert', objectOffset: f.container.offset, objectLength: f.container.length, key: rule.field!.split('.').pop()!, value };
+      }
+      const node = f.container === scope ? anchor() : missingAt(f);
+      return [{ node, message: `${labelOf(rule.field!)} is required${when}`, fix }];
+    }
+    case 'forbidden': {
+      const f = first(rule.field!);
+      if (!isSet(f)) return [];
+      const c = conditions[0];
+      const message = c?.notOneOf
+        ? `${f.label} is allowed only when ${c.field} is ${orList(c.notOneOf)}`
+        : `${f.label} must not be set${when}`;
+      return [{ node: presentAt(f), message }];
+    }
+    case 'exclusive': {
+      const own = lookup(scope, label, rule.field!).filter(isSet);
+      if (!own.length) return [];
+      const others = rule.with!.filter((p) => lookup(scope, label, p).some(isSet)).map(labelOf);
+      if (!others.length) return [];
+      return [{ node: presentAt(own[0]), message: `${labelOf(rule.field!)} cannot be used together with ${andList(others)}${when}` }];
+    }
+    case 'exactlyOne':
+    case 'atLeastOne': {
+      const results = rule.fields!.map((p) => lookup(scope, label, p));
+      const set = rule.fields!.filter((_, i) => results[i].some(isSet));
+      const unknown = results.some((r) => r.some((f) => f.state === 'unknown'));
+      const names = rule.fields!.map(labelOf);
+      if (rule.kind === 'exactlyOne' && set.length > 1) {
+        const second = lookup(scope, label, set[1]).find(isSet)!;
+        return [{ node: presentAt(second), message: `Specify only one of ${orList(names)}, not ${andList(set.map(labelOf))} together${when}` }];
+      }
+      if (set.length === 0 && !unknown) {
+        const what = names.length === 1 ? `${names[0]} is required` : `Specify ${rule.kind === 'exactlyOne' ? 'one of' : 'at least one of'} ${orList(names)}`;
+        return [{ node: anchor(), message: `${what}${when}` }];
+      }
+      return [];
+    }
+    case 'lessOrEqual': {
+      const l = sum(scope, label, rule.lhs!);
+      const r = sum(scope, label, rule.rhs!);
+      if (!l || !r || (rule.strict ? l.total < r.total : l.total <= r.total)) return [];
+      const side = (paths: string[], s: { total: number }) => `${paths.map(labelOf).join(' + ')} (${s.total})`;
+      const atRight = rule.rhs!.includes(rule.at!);
+      const message = atRight
+        ? `${side(rule.rhs!, r)} must be ${rule.strict ? 'greater than' : 'at least'} ${side(rule.lhs!, l)}`
+        : `${side(rule.lhs!, l)} must be ${rule.strict ? 'less than' : 'at most'} ${side(rule.rhs!, r)}`;
+      const at = first(rule.at!) as Extract<Found, { state: 'value' }>;
+      const single = rule.lhs!.length === 1 && rule.rhs!.length === 1 && !rule.strict;
+      const fix: DocumentedRuleFix | undefined = single ? { kind: 'replace', offset: at.node.offset, length: at.node.length, value: atRight ? l.total : r.total } : undefined;
+      return [{ node: at.node, message, fix }];
+    }
+    case 'max':
+    case 'range': {
+      const f = first(rule.field!);
+      if (f.state !== 'value') return [];
+      const numeric = rule.numericString && f.node.type === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(f.node.value) ? Number(f.node.value) : undefined;
+      const v = numberOf(f) ?? numeric;
+      if (v === undefined) return [];
+      const broken: string[] = [];
+      if (rule.min !== undefined && v < rule.min) broken.push('min');
+      if (rule.max !== undefined && v > rule.max) broken.push('max');
+      if (rule.exclusiveMin !== undefined && v <= rule.exclusiveMin) broken.push('exclusiveMin');
+      if (rule.exclusiveMax !== undefined && v >= rule.exclusiveMax) broken.push('exclusiveMax');
+      if (!broken.length) return [];
+      const bounds =
+        rule.min !== undefined && rule.max !== undefined
+          ? `it must be between ${rule.min} and ${rule.max}`
+          : rule.kind === 'max'
+            ? `at most ${rule.max} is allowed`
+            : `it must be ${[
+                rule.min !== undefined ? `at least ${rule.min}` : '',
+                rule.exclusiveMin !== undefined ? `greater than ${rule.exclusiveMin}` : '',
+                rule.max !== undefined ? `at most ${rule.max}` : '',
+                rule.exclusiveMax !== undefined ? `less than ${rule.exclusiveMax}` : '',
+              ].filter(Boolean).join(' and ')}`;
+      const clamp = broken[0] === 'min' ? rule.min : broken[0] === 'max' ? rule.max : undefined;
+      const fix: DocumentedRuleFix | undefined =
+        rule.severity === 'error' && clamp !== undefined && f.node.type === 'number' ? { kind: 'replace', offset: f.node.offset, length: f.node.length, value: clamp } : undefined;
+      return [{ node: f.node, message: `${labelOf(rule.field!)} is ${f.node.type === 'string' ? JSON.stringify(f.node.value) : v}${when}; ${bounds}`, fix }];
+    }
+    case 'productMax': {
+      const vs = rule.fields!.map((p) => numberOf(first(p)));
+      if (vs.some((v) => v === undefined)) return [];
+      const product = (vs as number[]).reduce((a, b) => a * b, 1);
+      if (product <= rule.max!) return [];
+      const at = first(rule.at ?? rule.fields![0]) as Extract<Found, { state: 'value' }>;
+      return [{ node: at.node, message: `${rule.fields!.map(labelOf).join(' × ')} is ${vs.join(' × ')} = ${product}; at most ${rule.max} is allowed` }];
+    }
+    case 'countMax': {
+      let count = 0;
+      let at: AstNode | undefined;
+      let entries = false;
+      for (const p of rule.lists!) {
+        for (const f of lookup(scope, label, p)) {
+          if (f.state !== 'value' || (f.node.type !== 'array' && f.node.type !== 'object')) continue;
+          count += f.node.children?.length ?? 0;
+          entries ||= f.node.type === 'object';
+          at ??= presentAt(f);
+        }
+      }
+      if (count <= rule.max! || !at) return [];
+      const several = rule.lists!.length > 1 || rule.lists![0].includes('[]');
+      const what = `${count} ${entries ? 'entries' : 'items'}${several ? ' in total' : ''}`;
+      return [{ node: at, message: `${andList(rule.lists!.map(labelOf))} ${several ? 'have' : 'has'} ${what}${when}; at most ${rule.max} ${rule.max === 1 ? 'is' : 'are'} allowed` }];
+    }
+    case 'unique': {
+      const seen = new Map<Scalar, string>();
+      const hits: Hit[] = [];
+      for (const item of lookup(scope, label, rule.list! + '[]')) {
+        if (item.state !== 'value') continue;
+        const k = lookup(item.node, item.label, rule.key!)[0];
+        if (k.state !== 'value' || k.node.type !== 'string') continue;
+        const earlier = seen.get(k.node.value);
+        if (earlier) hits.push({ node: k.node, message: `${rule.key} ${JSON.stringify(k.node.value)} is already used by ${earlier}; each ${rule.key} in ${labelOf(rule.list!)} must be different` });
+        else seen.set(k.node.value, item.label);
+      }
+      return hits;
+    }
+    case 'allOrNone': {
+      const items = lookup(scope, label, rule.list! + '[]').filter((f): f is Extract<Found, { state: 'value' }> => f.state === 'value' && f.node.type === 'object');
+      const states = items.map((i) => lookup(i.node, i.label, rule.key!)[0]);
+      const withKey = items.filter((_, i) => isSet(states[i]));
+      if (!withKey.length) return [];
+      return items
+        .filter((_, i) => states[i].state === 'absent')
+        .map((i) => ({ node: i.node, message: `${i.label} has no ${rule.key} but ${withKey[0].label} has one: set ${rule.key} on every item of ${labelOf(rule.list!)} or on none` }));
+    }
+    case 'requiresValue': {
+      const f = first(rule.field!);
+      if (f.state === 'unknown') return [];
+      const v = f.state === 'absent' ? rule.default : scalar(f.node);
+      if (v === undefined || rule.oneOf!.includes(v)) return [];
+      const is = f.state === 'absent' ? `is not set (${show(v)})` : `is ${show(v)}`;
+      const message = `${labelOf(rule.field!)} ${is}${when}; it must be ${orList(rule.oneOf!)}`;
+      if (f.state === 'value') {
+        const fix: DocumentedRuleFix | undefined = rule.fix !== undefined ? { kind: 'replace', offset: f.node.offset, length: f.node.length, value: rule.fix } : undefined;
+        return [{ node: f.node, message, fix }];
+      }
+      const fix: DocumentedRuleFix | undefined =
+        rule.fix !== undefined ? { kind: 'insert', objectOffset: f.container.offset, objectLength: f.container.length, key: rule.field!.split('.').pop()!, value: rule.fix } : undefined;
+      return [{ node: f.container === scope ? anchor() : missingAt(f), message, fix }];
+    }
+    case 'startsWith': {
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'string' || (f.node.value as string).startsWith(rule.prefix!)) return [];
+      return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must begin with ${rule.prefix}` }];
+    }
+    case 'totalLengthMax': {
+      let bytes = 0;
+      let at: AstNode | undefined;
+      for (const p of rule.maps!) {
+        for (const f of lookup(scope, label, p)) {
+          if (f.state !== 'value' || f.node.type !== 'object') continue;
+          at ??= presentAt(f);
+          for (const prop of f.node.children ?? []) {
+            const [k, v] = prop.children ?? [];
+            if (!k) continue;
+            bytes += utf8.encode(String(k.value).replace(/\.\$$/, '')).length;
+            if (v?.type === 'string' && !isDynamicNode(v) && !String(k.value).endsWith('.$')) bytes += utf8.encode(v.value).length;
+          }
+        }
+      }
+      if (bytes <= rule.max! || !at) return [];
+      return [{ node: at, message: `${andList(rule.maps!.map(labelOf))}: keys and values are ${bytes} bytes in total; at most ${rule.max} are allowed` }];
+    }
+  }
+  return [];
+}
+
+/** The paths (relative to its scope) a rule reads: the fields it relates and those its conditions test. */
+function pathsOf(rule: DocumentedRule): string[] {
+  const conditions = rule.when === undefined ? [] : Array.isArray(rule.when) ? rule.when : [rule.when];
+  return [
+    ...conditions.map((c) => c.field),
+    ...[rule.field, rule.at, rule.list].filter((p): p is string => !!p),
+    ...(rule.fields ?? []), ...(rule.with ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? []), ...(rule.lists ?? []), ...(rule.maps ?? []),
+    ...(rule.list && rule.key ? [`${rule.list}[].${rule.key}`] : []),
+  ];
+}
+
+/** The rules of the structure shape `scope` that involve the field at `path` from it ("StoppingCondition.MaxWaitTimeInSeconds", "InputDataConfig[].ChannelName"). */
+export function rulesAbout(scope: string, path: string): DocumentedRule[] {
+  return (byScope.get(scope) ?? []).filter((rule) => pathsOf(rule).includes(path));
+}
+
+const documentation = (rule: DocumentedRule) => `${rule.source.shape}${rule.source.member ? '.' + rule.source.member : ''}`;
+
+/** Every rule a request breaks, with where and what (in the request's own terms, without the quote). */
+function findViolations(api: string, payload: AstNode): { rule: DocumentedRule; hit: Hit }[] {
+  const integration = getIntegration(api.charAt(0).toLowerCase() + api.slice(1));
+  if (!integration) return [];
+  const found: { rule: DocumentedRule; hit: Hit }[] = [];
+  // An explicit stack: a request may be deep (hostile input), shapes may be recursive.
+  const stack: { node: AstNode; shape: Shape; label: string }[] = [{ node: payload, shape: integration.request, label: '' }];
+  while (stack.length) {
+    const { node, shape, label } = stack.pop()!;
+    if (shape.kind === 'structure' && node.type === 'object') {
+      for (const rule of byScope.get(shape.name) ?? []) for (const hit of evaluate(rule, node, label)) found.push({ rule, hit });
+      for (const p of node.children ?? []) {
+        const [k, v] = p.children ?? [];
+        const m = k && v && typeof k.value === 'string' ? shape.members!.get(k.value) : undefined;
+        if (m) stack.push({ node: v, shape: m.shape, label: join(label, k.value) });
+      }
+    } else if (shape.kind === 'list' && node.type === 'array') {
+      node.children!.forEach((item, i) => stack.push({ node: item, shape: shape.items!, label: `${label}[${i}]` }));
+    } else if (shape.kind === 'map' && node.type === 'object') {
+      for (const p of node.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (k && v && typeof k.value === 'string' && !k.value.endsWith('.$')) stack.push({ node: v, shape: shape.value!, label: join(label, k.value) });
+      }
+    }
+  }
+  return found.sort((a, b) => a.hit.node.offset - b.hit.node.offset);
+}
+
+const withQuote = (rule: DocumentedRule, message: string) => `${message}. SageMaker's API documentation (${documentation(rule)}): "${rule.source.quote}"`;
+
+/**
+ * The documented rules a SageMaker request breaks. `api` is the Step Functions integration (createTrainingJob)
+ * or the SageMaker operation (CreateTrainingJob); `payload` the Parameters/Arguments object as parsed (JSON or
+ * YAML: object nodes have property children [key, value], offsets into the text).
+ */
+export function checkDocumentedRules(api: string, payload: AstNode): Problem[] {
+  return findViolations(api, payload).map(({ rule, hit }) => ({
+    offset: hit.node.offset,
+    length: hit.node.length,
+    message: withQuote(rule, hit.message),
+    severity: rule.severity as Severity,
+    source: 'sagemaker',
+    code: Code.documentedRule,
+    data: { rule: rule.id, kind: rule.kind, documentation: { ...rule.source }, ...(hit.fix ? { fix: hit.fix } : {}) },
+  }));
+}
+
+/**
+ * The same rules on a request as a plain value (the emulator's CreateTrainingJob body, a CLI launch): the messages
+ * without positions, with the documentation (`message`) and without it (`summary`, as SageMaker's own
+ * ValidationException would say it).
+ */
+export function documentedRuleViolations(api: string, request: unknown): { rule: string; severity: 'error' | 'warning'; message: string; summary: string }[] {
+  const tree = parseTree(JSON.stringify(request) ?? 'null') as AstNode | undefined;
+  if (!tree) return [];
+  return findViolations(api, tree).map(({ rule, hit }) => ({ rule: rule.id, severity: rule.severity, message: withQuote(rule, hit.message), summary: hit.message }));
+}

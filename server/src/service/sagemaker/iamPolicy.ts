@@ -1,0 +1,262 @@
+// The least-privilege IAM policy a state machine's role needs for its SageMaker tasks, as the Step Functions
+// developer guide publishes it per integration ("IAM policies for Amazon SageMaker AI",
+// https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html): sagemaker:Create… on the job, and
+// Describe…/Stop… for `.sync`; sagemaker:ListTags; iam:PassRole on the task's role, passed to SageMaker only; and
+// for `.sync` the EventBridge rule Step Functions manages to hear that the job ended. Resources are as narrow as
+// the text allows: a literal job name gives `name*`, a name built from a literal prefix gives `prefix*`, anything
+// else `*`; template placeholders (`${…}`) are kept as written for the template engine to fill. A pure function
+// of the tasks: the CLI (`policy`) and the editor command print what it returns.
+import { hasPlaceholder, isJsonata } from '../expressions/index';
+
+export interface PolicyTask {
+  /** Step Functions' name of the API, e.g. createTrainingJob. */
+  api: string;
+  /** waitForTaskToken needs what requestResponse needs (the guide gives them one policy). */
+  integrationPattern: 'sync' | 'requestResponse' | 'waitForTaskToken';
+  /** The task's Parameters (or Arguments) as plain JSON. */
+  payload: unknown;
+  stateName: string;
+}
+
+export interface PolicyOptions {
+  /** Defaults: aws, and `*` for region and account (replace them with yours for a tighter policy). */
+  partition?: string;
+  region?: string;
+  account?: string;
+}
+
+export interface PolicyStatement {
+  Sid: string;
+  Effect: 'Allow';
+  Action: string[];
+  Resource: string[];
+  Condition?: Record<string, Record<string, string>>;
+}
+
+export interface PolicyDocument {
+  Version: '2012-10-17';
+  Statement: PolicyStatement[];
+}
+
+interface Resource {
+  /** The ARN's resource type, e.g. training-job. */
+  type: string;
+  /** The request member that names it. */
+  nameMember: string;
+  /** Whether the policy allows names that start with the given one (the guide's `[[trainingJobName]]*`). */
+  prefix: boolean;
+}
+
+interface IntegrationPolicy {
+  actions: string[];
+  /** Describe/Stop actions `.sync` adds (it polls and, when the execution stops, stops the job). */
+  syncActions: string[];
+  resources: Resource[];
+  /** The EventBridge rule Step Functions creates for `.sync`. */
+  syncRule?: string;
+  /** Paths of the role the request passes to SageMaker ("[]" = every item of a list). */
+  roles: string[];
+}
+
+// Training and transform jobs: the guide's published policies. The other integrations follow the same pattern;
+// where the guide gives no policy the names and resources come from the AWS CDK's SageMaker tasks (endpoint,
+// endpoint configuration, model, update endpoint: exact names, lowercase) and the Step Functions Data Science SDK
+// (tuning: StepFunctionsGetEventsForSageMakerTuningJobsRule). The processing rule name is the one Step Functions'
+// users grant (StepFunctionsGetEventsForSageMakerProcessingJobsRule); the labeling rule name follows the pattern
+// and is not published anywhere we could read.
+const INTEGRATIONS: Record<string, IntegrationPolicy> = {
+  createTrainingJob: {
+    actions: ['sagemaker:CreateTrainingJob'],
+    syncActions: ['sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'],
+    resources: [{ type: 'training-job', nameMember: 'TrainingJobName', prefix: true }],
+    syncRule: 'StepFunctionsGetEventsForSageMakerTrainingJobsRule',
+    roles: ['RoleArn'],
+  },
+  createTransformJob: {
+    actions: ['sagemaker:CreateTransformJob'],
+    syncActions: ['sagemaker:DescribeTransformJob', 'sagemaker:StopTransformJob'],
+    resources: [{ type: 'transform-job', nameMember: 'TransformJobName', prefix: true }],
+    syncRule: 'StepFunctionsGetEventsForSageMakerTransformJobsRule',
+    roles: [],
+  },
+  createHyperParameterTuningJob: {
+    actions: ['sagemaker:CreateHyperParameterTuningJob'],
+    syncActions: ['sagemaker:DescribeHyperParameterTuningJob', 'sagemaker:StopHyperParameterTuningJob'],
+    resources: [{ type: 'hyper-parameter-tuning-job', nameMember: 'HyperParameterTuningJobName', prefix: true }],
+    syncRule: 'StepFunctionsGetEventsForSageMakerTuningJobsRule',
+    roles: ['TrainingJobDefinition.RoleArn', 'TrainingJobDefinitions[].RoleArn'],
+  },
+  createLabelingJob: {
+    actions: ['sagemaker:CreateLabelingJob'],
+    syncActions: ['sagemaker:DescribeLabelingJob', 'sagemaker:StopLabelingJob'],
+    resources: [{ type: 'labeling-job', nameMember: 'LabelingJobName', prefix: true }],
+    syncRule: 'StepFunctionsGetEventsForSageMakerLabelingJobsRule',
+    roles: ['RoleArn'],
+  },
+  createProcessingJob: {
+    actions: ['sagemaker:CreateProcessingJob'],
+    syncActions: ['sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob'],
+    resources: [{ type: 'processing-job', nameMember: 'ProcessingJobName', prefix: true }],
+    syncRule: 'StepFunctionsGetEventsForSageMakerProcessingJobsRule',
+    roles: ['RoleArn'],
+  },
+  createModel: {
+    actions: ['sagemaker:CreateModel'],
+    syncActions: [],
+    resources: [{ type: 'model', nameMember: 'ModelName', prefix: true }],
+    roles: ['ExecutionRoleArn'],
+  },
+  createEndpointConfig: {
+    actions: ['sagemaker:CreateEndpointConfig'],
+    syncActions: [],
+    resources: [{ type: 'endpoint-config', nameMember: 'EndpointConfigName', prefix: false }],
+    roles: ['ExecutionRoleArn'],
+  },
+  createEndpoint: {
+    actions: ['sagemaker:CreateEndpoint'],
+    syncActions: [],
+    resources: [
+      { type: 'endpoint', nameMember: 'EndpointName', prefix: false },
+      { type: 'endpoint-config', nameMember: 'EndpointConfigName', prefix: false },
+    ],
+    roles: [],
+  },
+  updateEndpoint: {
+    actions: ['sagemaker:UpdateEndpoint'],
+    syncActions: [],
+    resources: [
+      { type: 'endpoint', nameMember: 'EndpointName', prefix: false },
+      { type: 'endpoint-config', nameMember: 'EndpointConfigName', prefix: false },
+    ],
+    roles: [],
+  },
+};
+
+/** The integrations this module knows, for callers that list or test them. */
+export const policyIntegrations: readonly string[] = Object.keys(INTEGRATIONS);
+
+/** SageMaker writes resource names in lowercase in its ARNs; placeholders keep their case for the template engine. */
+function lowercaseOutsidePlaceholders(s: string): string {
+  return s.replace(/(\$\{[^}]*\})|([^$]+|\$)/g, (_, placeholder: string | undefined, text: string | undefined) => placeholder ?? text!.toLowerCase());
+}
+
+/** A string value of a plain JSON object member. */
+const str = (o: unknown, key: string): string | undefined => {
+  const v = o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : undefined;
+};
+
+/**
+ * The literal start of a name computed at run time, when the text shows one: States.Format('train-{}', …)
+ * or JSONata {% 'train-' & … %}. Undefined when the name may start with anything.
+ */
+function literalPrefix(expression: string, jsonata: boolean): string | undefined {
+  const m = jsonata
+    ? /^\s*\{%\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1\s*&/.exec(expression)
+    : /^\s*States\.Format\(\s*'((?:[^'\\{]|\\.)*)/.exec(expression);
+  if (!m) return undefined;
+  const text = (jsonata ? m[2] : m[1]).replace(/\\(.)/g, '$1');
+  return text || undefined;
+}
+
+/** The resource-name part of an ARN for a request member: exact, prefix*, or *. */
+function namePattern(payload: unknown, member: string, prefix: boolean): string {
+  const literal = str(payload, member);
+  if (literal !== undefined && !isJsonata(literal)) {
+    const name = hasPlaceholder(literal) ? lowercaseOutsidePlaceholders(literal) : literal.toLowerCase();
+    return prefix ? `${name}*` : name;
+  }
+  const computed = literal ?? str(payload, `${member}.$`);
+  const start = computed === undefined ? undefined : literalPrefix(computed, literal !== undefined);
+  return start === undefined ? '*' : `${lowercaseOutsidePlaceholders(start)}*`;
+}
+
+/** The roles a request passes to SageMaker: literal ARNs and placeholders as written; `*` roles when computed. */
+function rolesOf(payload: unknown, paths: string[], partition: string, account: string): string[] {
+  const out: string[] = [];
+  for (const path of paths) {
+    let objects: unknown[] = [payload];
+    const parts = path.split('.');
+    const last = parts.pop()!;
+    for (const part of parts) {
+      const list = part.endsWith('[]');
+      const name = list ? part.slice(0, -2) : part;
+      objects = objects.flatMap((o) => {
+        const v = o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>)[name] : undefined;
+        const computed = str(o, `${name}.$`) !== undefined || (typeof v === 'string' && isJsonata(v));
+        if (computed) return [{ [`${last}.$`]: '$' }]; // a computed parent: its role is not knowable either
+        if (v === undefined) return [];
+        return list ? (Array.isArray(v) ? v : []) : [v];
+      });
+    }
+    for (const o of objects) {
+      const literal = str(o, last);
+      if (literal !== undefined && !isJsonata(literal)) out.push(literal);
+      else if (literal !== undefined || str(o, `${last}.$`) !== undefined) out.push(`arn:${partition}:iam::${account}:role/*`);
+    }
+  }
+  return out;
+}
+
+/** A statement id from a state name: letters and digits only (IAM's rule), each word capitalised. */
+function sidOf(stateName: string): string {
+  const words = stateName.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const sid = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return sid || 'State';
+}
+
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+/** The IAM policy document the state machine's role needs to run these SageMaker tasks. */
+export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOptions = {}): PolicyDocument {
+  const partition = options.partition ?? 'aws';
+  const region = options.region ?? '*';
+  const account = options.account ?? '*';
+  const jobs: PolicyStatement[] = [];
+  const passRoles: PolicyStatement[] = [];
+  const rules = new Map<string, string[]>();
+  const usedSids = new Set<string>();
+  const sid = (base: string) => {
+    let s = base;
+    for (let i = 2; usedSids.has(s); i++) s = `${base}${i}`;
+    usedSids.add(s);
+    return s;
+  };
+  for (const task of tasks) {
+    const integration = INTEGRATIONS[task.api];
+    if (!integration) continue;
+    const sync = task.integrationPattern === 'sync' && integration.syncActions.length > 0;
+    const state = sidOf(task.stateName);
+    const tagged = task.payload && typeof task.payload === 'object' && ('Tags' in task.payload || 'Tags.$' in task.payload);
+    jobs.push({
+      Sid: sid(`${state}${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`),
+      Effect: 'Allow',
+      Action: [...integration.actions, ...(sync ? integration.syncActions : []), ...(tagged ? ['sagemaker:AddTags'] : [])],
+      Resource: integration.resources.map((r) => `arn:${partition}:sagemaker:${region}:${account}:${r.type}/${namePattern(task.payload, r.nameMember, r.prefix)}`),
+    });
+    const roles = unique(rolesOf(task.payload, integration.roles, partition, account));
+    if (roles.length) {
+      passRoles.push({
+        Sid: sid(`${state}PassRole`),
+        Effect: 'Allow',
+        Action: ['iam:PassRole'],
+        Resource: roles,
+        Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+      });
+    }
+    if (sync && integration.syncRule) rules.set(integration.syncRule, [...(rules.get(integration.syncRule) ?? []), state]);
+  }
+  if (!jobs.length) return { Version: '2012-10-17', Statement: [] };
+  const statements: PolicyStatement[] = [
+    ...jobs,
+    { Sid: sid('SageMakerListTags'), Effect: 'Allow', Action: ['sagemaker:ListTags'], Resource: ['*'] },
+    ...passRoles,
+    ...[...rules].map(([rule, states]) => ({
+      Sid: sid(`${unique(states).join('')}${rule.replace(/^StepFunctionsGetEventsForSageMaker(\w+)Rule$/, '$1')}Events`),
+      Effect: 'Allow' as const,
+      Action: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+      Resource: [`arn:${partition}:events:${region}:${account}:rule/${rule}`],
+    })),
+  ];
+  return { Version: '2012-10-17', Statement: statements };
+}

@@ -1,0 +1,115 @@
+// `sagemaker-asl policy FILE`: the IAM policy document the state machine's role needs, printed as JSON. (Each of
+// the 9 integrations in both patterns is compared with the developer guide's policies in test/unit/iamPolicy.test.ts;
+// here, the command itself.)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, tempDir } from './helpers';
+
+let dir: string;
+
+const pipeline = {
+  StartAt: 'Train',
+  States: {
+    Train: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+      Parameters: {
+        'TrainingJobName.$': "States.Format('churn-{}', $$.Execution.Name)",
+        RoleArn: 'arn:aws:iam::111122223333:role/SageMakerRole',
+        AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' },
+        OutputDataConfig: { S3OutputPath: 's3://bucket/out' },
+        ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 },
+        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      },
+      Next: 'Score',
+    },
+    Score: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::sagemaker:createTransformJob',
+      Parameters: {
+        TransformJobName: 'batch-scoring',
+        ModelName: 'churn-model',
+        TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://bucket/in' } } },
+        TransformOutput: { S3OutputPath: 's3://bucket/scored' },
+        TransformResources: { InstanceCount: 1, InstanceType: 'ml.m5.large' },
+      },
+      End: true,
+    },
+  },
+};
+
+const expected = (region: string, account: string) => ({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'TrainCreateTrainingJob',
+      Effect: 'Allow',
+      Action: ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'],
+      Resource: [`arn:aws:sagemaker:${region}:${account}:training-job/churn-*`],
+    },
+    { Sid: 'ScoreCreateTransformJob', Effect: 'Allow', Action: ['sagemaker:CreateTransformJob'], Resource: [`arn:aws:sagemaker:${region}:${account}:transform-job/batch-scoring*`] },
+    { Sid: 'SageMakerListTags', Effect: 'Allow', Action: ['sagemaker:ListTags'], Resource: ['*'] },
+    {
+      Sid: 'TrainPassRole',
+      Effect: 'Allow',
+      Action: ['iam:PassRole'],
+      Resource: ['arn:aws:iam::111122223333:role/SageMakerRole'],
+      Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+    },
+    {
+      Sid: 'TrainTrainingJobsEvents',
+      Effect: 'Allow',
+      Action: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+      Resource: [`arn:aws:events:${region}:${account}:rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule`],
+    },
+  ],
+});
+
+before(() => {
+  dir = tempDir();
+  writeFileSync(join(dir, 'pipeline.asl.json'), JSON.stringify(pipeline, null, 2));
+  writeFileSync(join(dir, 'pipeline.asl.yaml'), `StartAt: Train\nStates:\n  Train:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob\n    Parameters:\n      TrainingJobName: nightly\n      RoleArn: \${SageMakerRoleArn}\n    End: true\n`);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x' }));
+  writeFileSync(join(dir, 'lambda.asl.json'), JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('prints the policy document: one statement per task named after its state, .sync and request-response apart', () => {
+  const r = run(dir, ['policy', 'pipeline.asl.json']);
+  assert.equal(r.status, 0, r.err);
+  assert.equal(r.err, '');
+  assert.deepEqual(JSON.parse(r.out), expected('*', '*'));
+  assert.equal(r.out, JSON.stringify(expected('*', '*'), null, 2) + '\n');
+});
+
+test('--region and --account narrow the ARNs', () => {
+  const r = run(dir, ['policy', '--region', 'us-east-1', '--account', '111122223333', 'pipeline.asl.json']);
+  assert.equal(r.status, 0, r.err);
+  assert.deepEqual(JSON.parse(r.out), expected('us-east-1', '111122223333'));
+});
+
+test('YAML, with a template placeholder role kept as written', () => {
+  const r = run(dir, ['policy', 'pipeline.asl.yaml']);
+  assert.equal(r.status, 0, r.err);
+  const doc = JSON.parse(r.out);
+  assert.deepEqual(doc.Statement.map((s: { Sid: string }) => s.Sid), ['TrainCreateTrainingJob', 'SageMakerListTags', 'TrainPassRole']);
+  assert.deepEqual(doc.Statement[0].Resource, ['arn:aws:sagemaker:*:*:training-job/nightly*']);
+  assert.deepEqual(doc.Statement[2].Resource, ['${SageMakerRoleArn}']);
+});
+
+test('a state machine without SageMaker tasks: an empty policy, and a note', () => {
+  const r = run(dir, ['policy', 'lambda.asl.json']);
+  assert.equal(r.status, 0);
+  assert.deepEqual(JSON.parse(r.out), { Version: '2012-10-17', Statement: [] });
+  assert.equal(r.err, 'sagemaker-asl: lambda.asl.json has no SageMaker task: the policy is empty\n');
+});
+
+test('not a state machine, a missing file, no file: exit 2 with the reason', () => {
+  assert.deepEqual(run(dir, ['policy', 'package.json']), { status: 2, out: '', err: 'sagemaker-asl: package.json is not a state machine (no StartAt and States)\n' });
+  assert.deepEqual(run(dir, ['policy', 'missing.asl.json']), { status: 2, out: '', err: 'sagemaker-asl: cannot read missing.asl.json: no such file or directory\n' });
+  const none = run(dir, ['policy']);
+  assert.equal(none.status, 2);
+  assert.match(none.err, /^sagemaker-asl: policy takes one file\n\nUsage: sagemaker-asl policy/);
+});

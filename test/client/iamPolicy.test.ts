@@ -1,0 +1,89 @@
+// "Show IAM Policy for this State Machine" as a user drives it: the command asks the real language server
+// (dist/server.js over stdio) for sagemaker/iamPolicy, opens the JSON beside the editor, and copies it on "Copy".
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+// @ts-expect-error: a plain ES module without types, vendored from the shared tools
+import { LspClient } from '../lsp/lsp-client.mjs';
+import { installVscodeFake } from './vscodeFake';
+
+const root = join(__dirname, '..', '..', '..');
+const URI = 'file:///work/pipelines/train.asl.json';
+const TEXT = JSON.stringify({
+  StartAt: 'Train',
+  States: {
+    Train: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+      Parameters: { TrainingJobName: 'churn', RoleArn: 'arn:aws:iam::111122223333:role/SageMakerRole', OutputDataConfig: { S3OutputPath: 's3://b/o' } },
+      End: true,
+    },
+  },
+}, null, 2);
+
+let lsp: any;
+let fake: ReturnType<typeof installVscodeFake>;
+const clipboard: string[] = [];
+const shown: { viewColumn?: number; preview?: boolean }[] = [];
+/** The language client's sendRequest, over the real server. */
+const client = { sendRequest: (method: string, params: unknown) => lsp.request(method, params) };
+
+before(async () => {
+  lsp = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
+  await lsp.open(URI, 'asl', TEXT);
+  await lsp.open('file:///work/other.json', 'json', JSON.stringify({ name: 'not a state machine' }));
+  await lsp.open('file:///work/lambda.asl.json', 'asl', JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }));
+  fake = installVscodeFake({});
+  const vscode = fake.vscode as any;
+  vscode.ViewColumn = { Beside: -2 };
+  vscode.env.clipboard.writeText = async (t: string) => void clipboard.push(t);
+  vscode.window.showTextDocument = async (_doc: unknown, options: { viewColumn?: number; preview?: boolean }) => void shown.push(options);
+  require('../../client/src/iamPolicy').registerIamPolicyCommands(fake.context, client);
+});
+after(async () => {
+  fake.uninstall();
+  await lsp.stop();
+});
+
+const expected = {
+  Version: '2012-10-17',
+  Statement: [
+    { Sid: 'TrainCreateTrainingJob', Effect: 'Allow', Action: ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'], Resource: ['arn:aws:sagemaker:*:*:training-job/churn*'] },
+    { Sid: 'SageMakerListTags', Effect: 'Allow', Action: ['sagemaker:ListTags'], Resource: ['*'] },
+    { Sid: 'TrainPassRole', Effect: 'Allow', Action: ['iam:PassRole'], Resource: ['arn:aws:iam::111122223333:role/SageMakerRole'], Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } } },
+    { Sid: 'TrainTrainingJobsEvents', Effect: 'Allow', Action: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'], Resource: ['arn:aws:events:*:*:rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule'] },
+  ],
+};
+
+test('Show: the policy opens as JSON beside the editor, and "Copy" copies it', async () => {
+  fake.respond((d) => (d.message.startsWith('IAM policy for this state machine') ? 'Copy' : undefined));
+  await fake.commands.get('sagemakerAsl.showIamPolicy')!(URI);
+  assert.equal(fake.opened.length, 1);
+  assert.deepEqual(JSON.parse(fake.opened[0]), expected);
+  assert.deepEqual(shown, [{ viewColumn: -2, preview: false }]);
+  assert.deepEqual(fake.dialogs.map((d) => [d.message, d.choices]), [
+    ['IAM policy for this state machine: 4 statements, one per task and permission.', ['Copy']],
+    ['IAM policy copied to the clipboard.', []],
+  ]);
+  assert.deepEqual(clipboard, [fake.opened[0]]);
+});
+
+test('Copy: straight to the clipboard', async () => {
+  clipboard.length = 0;
+  await fake.commands.get('sagemakerAsl.copyIamPolicy')!(URI);
+  assert.deepEqual(JSON.parse(clipboard[0]), expected);
+});
+
+test('not a state machine, or no SageMaker task: says so, opens nothing', async () => {
+  fake.opened.length = 0;
+  fake.dialogs.length = 0;
+  await fake.commands.get('sagemakerAsl.showIamPolicy')!('file:///work/other.json');
+  await fake.commands.get('sagemakerAsl.showIamPolicy')!('file:///work/lambda.asl.json');
+  await fake.commands.get('sagemakerAsl.showIamPolicy')!();
+  assert.deepEqual(fake.opened, []);
+  assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [
+    ['warning', 'This document is not a state machine (no StartAt and States).'],
+    ['info', 'This state machine has no SageMaker task: it needs no SageMaker permissions.'],
+    ['warning', 'Open a state machine to see the IAM policy it needs.'],
+  ]);
+});

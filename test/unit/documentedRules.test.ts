@@ -1,0 +1,665 @@
+// SageMaker's rules that only the model's documentation states (schemas/documented-rules.json): the data is in
+// step with the model, and every rule flags a violation, passes its boundary value and stays silent on a dynamic value.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { checkDocumentedRules, documentedRuleViolations, documentedRules } from '../../server/src/service/sagemaker/documentedRules';
+import { parseYaml } from '../../server/src/service/yaml/parseYaml';
+import { isEvaluatedBySageMaker } from '../../server/src/service/sagemaker/literalJsonPaths';
+import type { AstNode } from '../../server/src/service/core/types';
+
+const root = join(__dirname, '..', '..', '..');
+const rulesScript = () => import(join(root, 'schemas', 'rules.mjs'));
+const model = () => JSON.parse(readFileSync(join(root, 'schemas', 'aws-model', 'sagemaker-2017-07-24.service-2.json'), 'utf8'));
+
+/** The findings on a payload, reduced to what a reader checks: rule, severity, the text it covers. */
+function run(api: string, payload: unknown) {
+  const text = JSON.stringify(payload, null, 1);
+  const tree = parseTree(text) as AstNode;
+  return checkDocumentedRules(api, tree).map((p) => ({
+    rule: p.data!.rule as string,
+    severity: p.severity,
+    at: text.slice(p.offset, p.offset + p.length),
+    message: p.message,
+    fix: p.data!.fix as Record<string, unknown> | undefined,
+    text,
+  }));
+}
+const rulesOf = (api: string, payload: unknown) => run(api, payload).map((f) => f.rule).sort();
+
+const env = (entries: number, valueLength: number, prefix = 'K') =>
+  Object.fromEntries(Array.from({ length: entries }, (_, i) => [`${prefix}${String(i).padStart(2, '0')}`, 'v'.repeat(valueLength)]));
+const ranges = (n: number) => Array.from({ length: n }, (_, i) => ({ Name: `p${i}`, MinValue: '1', MaxValue: '2' }));
+const tuning = (config: object) => ({ HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, ...config } });
+const cluster = (c: object) => ({ ProcessingResources: { ClusterConfig: { VolumeSizeInGB: 10, ...c } } });
+const input = (i: object) => ({ ProcessingInputs: [{ InputName: 'in', ...i }] });
+const s3In = (x: object = {}) => ({ S3Uri: 's3://b/k', S3DataType: 'S3Prefix', LocalPath: '/opt/ml/processing/in', ...x });
+const output = (o: object) => ({ ProcessingOutputConfig: { Outputs: [{ OutputName: 'out', ...o }] } });
+const shap = (c: object) => ({ ExplainerConfig: { ClarifyExplainerConfig: { ShapConfig: { ShapBaselineConfig: c } } } });
+const variant = (v: object) => ({ ProductionVariants: [{ VariantName: 'v', ...v }] });
+const routing = (r: object) => variant({ RoutingConfig: r });
+const serverless = (s: object) => variant({ ServerlessConfig: { MemorySizeInMB: 1024, MaxConcurrency: 5, ...s } });
+const blueGreen = (b: object) => ({ DeploymentConfig: { BlueGreenUpdatePolicy: { TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 }, ...b } } });
+const traffic = (t: object) => blueGreen({ TrafficRoutingConfiguration: { WaitIntervalInSeconds: 0, ...t } });
+const rolling = (size: object) => ({ DeploymentConfig: { RollingUpdatePolicy: { MaximumBatchSize: size, WaitIntervalInSeconds: 0 } } });
+const pref = (p: object = {}) => ({ InstanceType: 'ml.m5.large', ...p });
+const procPref = (p: object = {}) => ({ InstanceType: 'ml.m5.large', ...p });
+
+interface Case {
+  api: string;
+  /** Breaks the rule (one payload or several). */
+  bad: object | object[];
+  /** The boundary value (or the nearest allowed form): no finding. */
+  ok: object | object[];
+  /** A value the rule needs is dynamic: no finding. */
+  dynamic: object | object[];
+  /** Other rules the bad payload necessarily breaks too. */
+  also?: string[];
+}
+
+const CASES: Record<string, Case> = {
+  'spot-training-needs-max-wait': {
+    api: 'createTrainingJob',
+    bad: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true }],
+    ok: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: false }],
+    dynamic: [{ EnableManagedSpotTraining: true, 'StoppingCondition.$': '$.stop' }, { 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: {} }],
+  },
+  'max-wait-at-least-max-runtime': {
+    api: 'createTrainingJob',
+    bad: { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7199 } },
+    ok: { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7200 } },
+    dynamic: { StoppingCondition: { MaxRuntimeInSeconds: 7200, 'MaxWaitTimeInSeconds.$': '$.wait' } },
+  },
+  'max-runtime-28-days': {
+    api: 'createTrainingJob',
+    bad: { StoppingCondition: { MaxRuntimeInSeconds: 2419201 } },
+    ok: { StoppingCondition: { MaxRuntimeInSeconds: 2419200 } },
+    dynamic: { StoppingCondition: { MaxRuntimeInSeconds: '${MaxRuntime}' } },
+  },
+  'algorithm-name-or-training-image': {
+    api: 'createTrainingJob',
+    bad: { AlgorithmSpecification: { TrainingInputMode: 'File' } },
+    ok: { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' } },
+    dynamic: { AlgorithmSpecification: { 'TrainingImage.$': '$.image', TrainingInputMode: 'File' } },
+  },
+  'algorithm-name-not-with-training-image': {
+    api: 'createTrainingJob',
+    bad: { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingImage: 'img', TrainingInputMode: 'File' } },
+    ok: { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingInputMode: 'File' } },
+    dynamic: { AlgorithmSpecification: { AlgorithmName: 'algo', 'TrainingImage.$': '$.image', TrainingInputMode: 'File' } },
+  },
+  'tuning-algorithm-name-not-with-training-image': {
+    api: 'createHyperParameterTuningJob',
+    bad: { TrainingJobDefinition: { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingImage: 'img', TrainingInputMode: 'File' } } },
+    ok: { TrainingJobDefinition: { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingInputMode: 'File' } } },
+    dynamic: { TrainingJobDefinition: { AlgorithmSpecification: { AlgorithmName: '{% $states.input.algorithm %}', TrainingImage: 'img', TrainingInputMode: 'File' } } },
+  },
+  'unique-channel-names': {
+    api: 'createTrainingJob',
+    bad: [{ InputDataConfig: [{ ChannelName: 'train' }, { ChannelName: 'train' }] }],
+    ok: { InputDataConfig: [{ ChannelName: 'train' }, { ChannelName: 'validation' }] },
+    dynamic: { InputDataConfig: [{ ChannelName: 'train' }, { 'ChannelName.$': '$.channel' }] },
+  },
+  'max-payload-100-mb': {
+    api: 'createTransformJob',
+    bad: { MaxPayloadInMB: 101 },
+    ok: { MaxPayloadInMB: 100 },
+    dynamic: { 'MaxPayloadInMB.$': '$.payload' },
+  },
+  'concurrent-transforms-times-payload-100-mb': {
+    api: 'createTransformJob',
+    bad: { MaxConcurrentTransforms: 11, MaxPayloadInMB: 10 },
+    ok: { MaxConcurrentTransforms: 10, MaxPayloadInMB: 10 },
+    dynamic: { MaxConcurrentTransforms: '{% $states.input.concurrency %}', MaxPayloadInMB: 10 },
+  },
+  'max-payload-0-chunked-encoding': {
+    api: 'createTransformJob',
+    bad: { MaxPayloadInMB: 0 },
+    ok: { MaxPayloadInMB: 1 },
+    dynamic: { MaxPayloadInMB: '${Payload}' },
+  },
+  'batch-strategy-needs-split-type': {
+    api: 'createTransformJob',
+    bad: [{ BatchStrategy: 'MultiRecord', TransformInput: { DataSource: {} } }, { BatchStrategy: 'MultiRecord', TransformInput: { DataSource: {}, SplitType: 'None' } }],
+    ok: [{ BatchStrategy: 'MultiRecord', TransformInput: { DataSource: {}, SplitType: 'TFRecord' } }, { BatchStrategy: 'SingleRecord', TransformInput: { DataSource: {} } }],
+    dynamic: [{ 'BatchStrategy.$': '$.strategy', TransformInput: { DataSource: {} } }, { BatchStrategy: 'MultiRecord', TransformInput: { DataSource: {}, 'SplitType.$': '$.split' } }],
+  },
+  'transform-instance-count-100': {
+    api: 'createTransformJob',
+    bad: { TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 101 } },
+    ok: { TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 100 } },
+    dynamic: { TransformResources: { InstanceType: 'ml.m5.large', 'InstanceCount.$': '$.count' } },
+  },
+  'hyperband-max-resource-20000': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ Strategy: 'Hyperband', StrategyConfig: { HyperbandStrategyConfig: { MaxResource: 20001 } } }),
+    ok: tuning({ Strategy: 'Hyperband', StrategyConfig: { HyperbandStrategyConfig: { MaxResource: 20000 } } }),
+    dynamic: tuning({ Strategy: 'Hyperband', StrategyConfig: { HyperbandStrategyConfig: { 'MaxResource.$': '$.epochs' } } }),
+  },
+  'strategy-config-only-for-hyperband': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ Strategy: 'Bayesian', StrategyConfig: { HyperbandStrategyConfig: { MaxResource: 10 } } }),
+    ok: tuning({ Strategy: 'Hyperband', StrategyConfig: { HyperbandStrategyConfig: { MaxResource: 10 } } }),
+    dynamic: tuning({ 'Strategy.$': '$.strategy', StrategyConfig: {} }),
+  },
+  'hyperband-early-stopping-off': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ Strategy: 'Hyperband', TrainingJobEarlyStoppingType: 'Auto' }),
+    ok: [tuning({ Strategy: 'Hyperband', TrainingJobEarlyStoppingType: 'Off' }), tuning({ Strategy: 'Hyperband' }), tuning({ TrainingJobEarlyStoppingType: 'Auto' })],
+    dynamic: tuning({ Strategy: 'Hyperband', 'TrainingJobEarlyStoppingType.$': '$.stopping' }),
+  },
+  'parameter-ranges-total-30': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { IntegerParameterRanges: ranges(11), ContinuousParameterRanges: ranges(10), CategoricalParameterRanges: ranges(10) } }),
+    ok: tuning({ ParameterRanges: { IntegerParameterRanges: ranges(10), ContinuousParameterRanges: ranges(10), CategoricalParameterRanges: ranges(10) } }),
+    dynamic: tuning({ ParameterRanges: { IntegerParameterRanges: ranges(20), 'ContinuousParameterRanges.$': '$.ranges' } }),
+  },
+  'integer-range-logarithmic-positive': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'epochs', MinValue: '0', MaxValue: '10', ScalingType: 'Logarithmic' }] } }),
+    ok: [tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'epochs', MinValue: '1', MaxValue: '10', ScalingType: 'Logarithmic' }] } }), tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'epochs', MinValue: '0', MaxValue: '10', ScalingType: 'Linear' }] } })],
+    dynamic: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'epochs', 'MinValue.$': '$.min', MaxValue: '10', ScalingType: 'Logarithmic' }] } }),
+  },
+  'continuous-range-logarithmic-positive': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '-0.5', MaxValue: '1', ScalingType: 'Logarithmic' }] } }),
+    ok: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.0001', MaxValue: '1', ScalingType: 'Logarithmic' }] } }),
+    dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '${MinEta}', MaxValue: '1', ScalingType: 'Logarithmic' }] } }),
+  },
+  'continuous-range-reverse-logarithmic-min': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '-0.1', MaxValue: '0.99', ScalingType: 'ReverseLogarithmic' }] } }),
+    ok: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '0', MaxValue: '0.99', ScalingType: 'ReverseLogarithmic' }] } }),
+    dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '-0.1', MaxValue: '0.99', 'ScalingType.$': '$.scale' }] } }),
+  },
+  'continuous-range-reverse-logarithmic-max': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '0.5', MaxValue: '1.0', ScalingType: 'ReverseLogarithmic' }] } }),
+    ok: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '0.5', MaxValue: '0.999', ScalingType: 'ReverseLogarithmic' }] } }),
+    dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'momentum', MinValue: '0.5', 'MaxValue.$': '$.max', ScalingType: 'ReverseLogarithmic' }] } }),
+  },
+  'placement-instance-count-at-least-1': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ InstanceCount: 0 }] } } },
+    ok: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ InstanceCount: 1 }] } } },
+    dynamic: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ 'InstanceCount.$': '$.count' }] } } },
+  },
+  'tuning-environment-total-48': {
+    api: 'createHyperParameterTuningJob',
+    bad: { TrainingJobDefinitions: [{ Environment: env(25, 1) }, { Environment: env(24, 1) }] },
+    ok: { TrainingJobDefinitions: [{ Environment: env(24, 1) }, { Environment: env(24, 1) }] },
+    dynamic: { TrainingJobDefinitions: [{ Environment: env(25, 1) }, { 'Environment.$': '$.environment' }] },
+  },
+  'instance-preferences-exclusive': {
+    api: 'createTrainingJob',
+    bad: [
+      { ResourceConfig: { InstancePreferences: [pref()], InstanceType: 'ml.m5.large', InstanceCount: 1 } },
+      { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } },
+    ],
+    ok: [{ ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }, { EnableManagedSpotTraining: false, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }],
+    dynamic: { ResourceConfig: { InstancePreferences: [pref()], 'InstanceType.$': '$.type', InstanceCount: 1 } },
+  },
+  'local-storage-no-volume-kms-key': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/train' } },
+    ok: [{ ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 1 } }, { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, VolumeKmsKeyId: 'alias/train' } }],
+    dynamic: { ResourceConfig: { 'InstanceType.$': '$.type', InstanceCount: 1, VolumeKmsKeyId: 'alias/train' } },
+  },
+  'ebs-only-instance-needs-volume-size': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1 } },
+    ok: [{ ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 } }, { ResourceConfig: { InstanceType: 'ml.c5n.xlarge', InstanceCount: 1 } }],
+    dynamic: [{ ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, 'VolumeSizeInGB.$': '$.size' } }, { ResourceConfig: { InstanceType: '${InstanceType}', InstanceCount: 1 } }],
+  },
+  'instance-preference-count-all-or-none': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref()] } },
+    ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceCount: 1 })] } },
+    dynamic: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ 'InstanceCount.$': '$.n' })] } },
+  },
+  'instance-preference-count-not-twice': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref({ InstanceCount: 2 })] } },
+    ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 })] } },
+    dynamic: { ResourceConfig: { 'InstanceCount.$': '$.n', InstancePreferences: [pref({ InstanceCount: 2 })] } },
+  },
+  'instance-preference-count-somewhere': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstancePreferences: [pref()] } },
+    ok: { ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } },
+    dynamic: { ResourceConfig: { InstancePreferences: [pref()], 'InstanceCount.$': '$.n' } },
+  },
+  'instance-preference-training-plan-exclusive': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { TrainingPlanArn: 'arn:plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+    ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+    dynamic: { ResourceConfig: { 'TrainingPlanArn.$': '$.plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+  },
+  'processing-instance-preferences-exclusive': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstancePreferences: [procPref()], InstanceType: 'ml.m5.large', InstanceCount: 1 }),
+    ok: cluster({ InstancePreferences: [procPref()], InstanceCount: 1 }),
+    dynamic: cluster({ InstancePreferences: [procPref()], 'InstanceType.$': '$.type', InstanceCount: 1 }),
+  },
+  'processing-instance-preference-count-all-or-none': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref()] }),
+    ok: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ InstanceCount: 1 })] }),
+    dynamic: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ 'InstanceCount.$': '$.n' })] }),
+  },
+  'processing-instance-preference-count-not-twice': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstanceCount: 1, InstancePreferences: [procPref({ InstanceCount: 2 })] }),
+    ok: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 })] }),
+    dynamic: cluster({ InstanceCount: '${Count}', InstancePreferences: [procPref({ InstanceCount: 2 })] }),
+  },
+  'processing-instance-preference-count-somewhere': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstancePreferences: [procPref()] }),
+    ok: cluster({ InstancePreferences: [procPref()], InstanceCount: 1 }),
+    dynamic: cluster({ InstancePreferences: [procPref()], 'InstanceCount.$': '$.n' }),
+  },
+  'processing-input-one-source': {
+    api: 'createProcessingJob',
+    bad: [input({ S3Input: s3In(), DatasetDefinition: { AthenaDatasetDefinition: {}, LocalPath: '/opt/ml/processing/d' } }), input({})],
+    ok: input({ S3Input: s3In() }),
+    dynamic: input({ 'S3Input.$': '$.input' }),
+  },
+  'dataset-definition-one-source': {
+    api: 'createProcessingJob',
+    bad: [input({ DatasetDefinition: { LocalPath: '/opt/ml/processing/d' } }), input({ DatasetDefinition: { AthenaDatasetDefinition: {}, RedshiftDatasetDefinition: {}, LocalPath: '/opt/ml/processing/d' } })],
+    ok: input({ DatasetDefinition: { RedshiftDatasetDefinition: {}, LocalPath: '/opt/ml/processing/d' } }),
+    dynamic: input({ DatasetDefinition: { 'AthenaDatasetDefinition.$': '$.athena', LocalPath: '/opt/ml/processing/d' } }),
+  },
+  'processing-output-one-destination': {
+    api: 'createProcessingJob',
+    bad: [output({ AppManaged: true, S3Output: {}, FeatureStoreOutput: { FeatureGroupName: 'g' } }), output({})],
+    ok: output({ S3Output: {} }),
+    dynamic: output({ 'S3Output.$': '$.output' }),
+  },
+  'feature-store-output-needs-app-managed': {
+    api: 'createProcessingJob',
+    bad: [output({ FeatureStoreOutput: { FeatureGroupName: 'g' } }), output({ AppManaged: false, FeatureStoreOutput: { FeatureGroupName: 'g' } })],
+    ok: output({ AppManaged: true, FeatureStoreOutput: { FeatureGroupName: 'g' } }),
+    dynamic: output({ 'AppManaged.$': '$.managed', FeatureStoreOutput: { FeatureGroupName: 'g' } }),
+  },
+  'processing-gzip-needs-pipe': {
+    api: 'createProcessingJob',
+    bad: input({ S3Input: s3In({ S3CompressionType: 'Gzip', S3InputMode: 'File' }) }),
+    ok: [input({ S3Input: s3In({ S3CompressionType: 'Gzip', S3InputMode: 'Pipe' }) }), input({ S3Input: s3In({ S3CompressionType: 'None', S3InputMode: 'File' }) })],
+    dynamic: input({ S3Input: s3In({ S3CompressionType: 'Gzip', 'S3InputMode.$': '$.mode' }) }),
+  },
+  'processing-s3-local-path-prefix': {
+    api: 'createProcessingJob',
+    bad: input({ S3Input: s3In({ LocalPath: '/opt/ml/input' }) }),
+    ok: input({ S3Input: s3In({ LocalPath: '/opt/ml/processing/' }) }),
+    dynamic: input({ S3Input: s3In({ LocalPath: undefined, 'LocalPath.$': '$.path' }) }),
+  },
+  'processing-s3-local-path-required': {
+    api: 'createProcessingJob',
+    bad: [input({ S3Input: s3In({ LocalPath: undefined }) }), input({ AppManaged: false, S3Input: s3In({ LocalPath: undefined }) })],
+    ok: input({ AppManaged: true, S3Input: s3In({ LocalPath: undefined }) }),
+    dynamic: input({ 'AppManaged.$': '$.managed', S3Input: s3In({ LocalPath: undefined }) }),
+  },
+  'dataset-definition-local-path-required': {
+    api: 'createProcessingJob',
+    bad: input({ DatasetDefinition: { AthenaDatasetDefinition: {} } }),
+    ok: input({ AppManaged: true, DatasetDefinition: { AthenaDatasetDefinition: {} } }),
+    dynamic: input({ DatasetDefinition: { AthenaDatasetDefinition: {}, 'LocalPath.$': '$.path' } }),
+  },
+  'model-data-source-one-source': {
+    api: 'createModel',
+    bad: { PrimaryContainer: { ModelDataSource: {} } },
+    ok: { PrimaryContainer: { ModelDataSource: { S3DataSource: { S3Uri: 's3://b/m/', S3DataType: 'S3Prefix', CompressionType: 'None' } } } },
+    dynamic: { PrimaryContainer: { ModelDataSource: { 'S3DataSource.$': '$.source' } } },
+  },
+  'shap-baseline-exclusive': {
+    api: 'createEndpointConfig',
+    bad: shap({ ShapBaseline: '1,2', ShapBaselineUri: 's3://b/baseline.csv' }),
+    ok: shap({ ShapBaseline: '1,2' }),
+    dynamic: shap({ ShapBaseline: '1,2', 'ShapBaselineUri.$': '$.uri' }),
+  },
+  'shap-baseline-required': {
+    api: 'createEndpointConfig',
+    bad: shap({ MimeType: 'text/csv' }),
+    ok: shap({ MimeType: 'text/csv', ShapBaselineUri: 's3://b/baseline.csv' }),
+    dynamic: shap({ MimeType: 'text/csv', 'ShapBaseline.$': '$.baseline' }),
+  },
+  'ui-config-one-source': {
+    api: 'createLabelingJob',
+    bad: [{ HumanTaskConfig: { UiConfig: {} } }, { HumanTaskConfig: { UiConfig: { HumanTaskUiArn: 'arn:ui', UiTemplateS3Uri: 's3://b/t.html' } } }],
+    ok: { HumanTaskConfig: { UiConfig: { UiTemplateS3Uri: 's3://b/t.html' } } },
+    dynamic: { HumanTaskConfig: { UiConfig: { 'UiTemplateS3Uri.$': '$.template' } } },
+  },
+  'labeling-data-source-required': {
+    api: 'createLabelingJob',
+    bad: { InputConfig: { DataSource: {} } },
+    ok: { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:t' } } } },
+    dynamic: { InputConfig: { DataSource: { 'S3DataSource.$': '$.source' } } },
+  },
+  'tuning-instance-configs-exclusive': {
+    api: 'createHyperParameterTuningJob',
+    bad: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeSizeInGB: 10 } } },
+    ok: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }] } } },
+    dynamic: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }], 'VolumeSizeInGB.$': '$.size' } } },
+  },
+  'serverless-provisioned-concurrency': {
+    api: 'createEndpointConfig',
+    bad: serverless({ ProvisionedConcurrency: 6 }),
+    ok: serverless({ ProvisionedConcurrency: 5 }),
+    dynamic: serverless({ 'ProvisionedConcurrency.$': '$.provisioned' }),
+  },
+  'serverless-memory-1-gb-steps': {
+    api: 'createEndpointConfig',
+    bad: serverless({ MemorySizeInMB: 1536 }),
+    ok: serverless({ MemorySizeInMB: 6144 }),
+    dynamic: serverless({ MemorySizeInMB: '${Memory}' }),
+  },
+  'prefix-aware-config-only-when-prefix-aware': {
+    api: 'createEndpointConfig',
+    bad: routing({ RoutingStrategy: 'RANDOM', PrefixAwareRoutingConfig: { PrefixLength: 1024, ConcurrencyThreshold: 1 } }),
+    ok: routing({ RoutingStrategy: 'PREFIX_AWARE', PrefixAwareRoutingConfig: { PrefixLength: 1024, ConcurrencyThreshold: 1 } }),
+    dynamic: routing({ 'RoutingStrategy.$': '$.strategy', PrefixAwareRoutingConfig: { PrefixLength: 1024, ConcurrencyThreshold: 1 } }),
+  },
+  'prefix-aware-needs-prefix-length': {
+    api: 'createEndpointConfig',
+    bad: routing({ RoutingStrategy: 'PREFIX_AWARE', PrefixAwareRoutingConfig: { ConcurrencyThreshold: 1 } }),
+    ok: routing({ RoutingStrategy: 'PREFIX_AWARE', PrefixAwareRoutingConfig: { PrefixLength: 1024, ConcurrencyThreshold: 1 } }),
+    dynamic: routing({ RoutingStrategy: 'PREFIX_AWARE', PrefixAwareRoutingConfig: { 'PrefixLength.$': '$.length', ConcurrencyThreshold: 1 } }),
+  },
+  'prefix-aware-needs-concurrency-threshold': {
+    api: 'createEndpointConfig',
+    bad: routing({ RoutingStrategy: 'PREFIX_AWARE', PrefixAwareRoutingConfig: { PrefixLength: 1024 } }),
+    ok: routing({ RoutingStrategy: 'PREFIX_AWARE', PrefixAwareRoutingConfig: { PrefixLength: 1024, ConcurrencyThreshold: 1 } }),
+    dynamic: routing({ RoutingStrategy: 'PREFIX_AWARE', 'PrefixAwareRoutingConfig.$': '$.routing' }),
+  },
+  'serverless-evaluation-needs-type': {
+    api: 'createTrainingJob',
+    bad: { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'Evaluation' } },
+    ok: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'Evaluation', EvaluationType: 'BenchmarkEvaluation' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' } }],
+    dynamic: { ServerlessJobConfig: { BaseModelArn: 'arn:model', 'JobType.$': '$.type' } },
+  },
+  'repository-auth-only-for-vpc': {
+    api: 'createModel',
+    bad: { PrimaryContainer: { ImageConfig: { RepositoryAccessMode: 'Platform', RepositoryAuthConfig: { RepositoryCredentialsProviderArn: 'arn:fn' } } } },
+    ok: { PrimaryContainer: { ImageConfig: { RepositoryAccessMode: 'Vpc', RepositoryAuthConfig: { RepositoryCredentialsProviderArn: 'arn:fn' } } } },
+    dynamic: { PrimaryContainer: { ImageConfig: { 'RepositoryAccessMode.$': '$.mode', RepositoryAuthConfig: { RepositoryCredentialsProviderArn: 'arn:fn' } } } },
+  },
+  'pipeline-container-hostnames-all-or-none': {
+    api: 'createModel',
+    bad: { Containers: [{ ContainerHostname: 'first', Image: 'a' }, { Image: 'b' }] },
+    ok: [{ Containers: [{ ContainerHostname: 'first', Image: 'a' }, { ContainerHostname: 'second', Image: 'b' }] }, { Containers: [{ Image: 'a' }, { Image: 'b' }] }],
+    dynamic: { Containers: [{ ContainerHostname: 'first', Image: 'a' }, { 'ContainerHostname.$': '$.name', Image: 'b' }] },
+  },
+  'container-environment-32-kb': {
+    api: 'createModel',
+    // 32 entries of a 3-byte key and a 1021-byte value: exactly 32 KB; one more byte is over.
+    bad: { PrimaryContainer: { Environment: { ...env(31, 1021), K31: 'v'.repeat(1022) } } },
+    ok: { PrimaryContainer: { Environment: env(32, 1021) } },
+    dynamic: { PrimaryContainer: { Environment: { ...env(31, 1021), K31: '{% $states.input.big %}' } } },
+    also: ['model-environments-32-kb'],
+  },
+  'model-environments-32-kb': {
+    api: 'createModel',
+    bad: { PrimaryContainer: { Environment: env(16, 1021, 'A') }, Containers: [{ Environment: { ...env(15, 1021, 'B'), B15: 'v'.repeat(1022) } }] },
+    ok: { PrimaryContainer: { Environment: env(16, 1021, 'A') }, Containers: [{ Environment: env(16, 1021, 'B') }] },
+    dynamic: { PrimaryContainer: { Environment: env(16, 1021, 'A') }, Containers: [{ 'Environment.$': '$.environment' }] },
+  },
+  'unique-tag-keys': {
+    api: 'createEndpoint',
+    bad: { Tags: [{ Key: 'team', Value: 'a' }, { Key: 'team', Value: 'b' }] },
+    ok: { Tags: [{ Key: 'team', Value: 'a' }, { Key: 'Team', Value: 'b' }] },
+    dynamic: { Tags: [{ Key: 'team', Value: 'a' }, { 'Key.$': '$.key', Value: 'b' }] },
+  },
+  'unique-debug-rule-names': {
+    api: 'createTrainingJob',
+    bad: { DebugRuleConfigurations: [{ RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }] },
+    ok: { DebugRuleConfigurations: [{ RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'overfit', RuleEvaluatorImage: 'i' }] },
+    dynamic: { DebugRuleConfigurations: [{ RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }, '{% $states.input.rule %}'] },
+  },
+  'unique-profiler-rule-names': {
+    api: 'createTrainingJob',
+    bad: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }] },
+    ok: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'gpu', RuleEvaluatorImage: 'i' }] },
+    dynamic: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: '${Rule}', RuleEvaluatorImage: 'i' }] },
+  },
+  'shadow-variants-one-production-variant': {
+    api: 'createEndpointConfig',
+    bad: { ProductionVariants: [{ VariantName: 'a' }, { VariantName: 'b' }], ShadowProductionVariants: [{ VariantName: 's' }] },
+    ok: [{ ProductionVariants: [{ VariantName: 'a' }], ShadowProductionVariants: [{ VariantName: 's' }] }, { ProductionVariants: [{ VariantName: 'a' }, { VariantName: 'b' }] }],
+    dynamic: { ProductionVariants: [{ VariantName: 'a' }, { VariantName: 'b' }], 'ShadowProductionVariants.$': '$.shadows' },
+  },
+  'shadow-variants-one-shadow-variant': {
+    api: 'createEndpointConfig',
+    bad: { ProductionVariants: [{ VariantName: 'a' }], ShadowProductionVariants: [{ VariantName: 's' }, { VariantName: 't' }] },
+    ok: { ProductionVariants: [{ VariantName: 'a' }], ShadowProductionVariants: [{ VariantName: 's' }] },
+    dynamic: { ProductionVariants: [{ VariantName: 'a' }], 'ShadowProductionVariants.$': '$.shadows' },
+  },
+  'one-update-policy': {
+    api: 'updateEndpoint',
+    bad: { DeploymentConfig: { BlueGreenUpdatePolicy: { TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 0 } }, RollingUpdatePolicy: { MaximumBatchSize: { Type: 'INSTANCE_COUNT', Value: 1 }, WaitIntervalInSeconds: 0 } } },
+    ok: { DeploymentConfig: { RollingUpdatePolicy: { MaximumBatchSize: { Type: 'INSTANCE_COUNT', Value: 1 }, WaitIntervalInSeconds: 0 } } },
+    dynamic: { DeploymentConfig: { 'BlueGreenUpdatePolicy.$': '$.policy', RollingUpdatePolicy: { MaximumBatchSize: { Type: 'INSTANCE_COUNT', Value: 1 }, WaitIntervalInSeconds: 0 } } },
+  },
+  'blue-green-timeout-above-waits': {
+    api: 'createEndpoint',
+    bad: blueGreen({ TerminationWaitInSeconds: 600, TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 4200 }),
+    ok: blueGreen({ TerminationWaitInSeconds: 600, TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 4201 }),
+    dynamic: blueGreen({ 'TerminationWaitInSeconds.$': '$.wait', TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 600 }),
+  },
+  'rolling-batch-size-percent': {
+    api: 'updateEndpoint',
+    bad: [rolling({ Type: 'CAPACITY_PERCENT', Value: 51 }), rolling({ Type: 'CAPACITY_PERCENT', Value: 4 })],
+    ok: [rolling({ Type: 'CAPACITY_PERCENT', Value: 50 }), rolling({ Type: 'CAPACITY_PERCENT', Value: 5 }), rolling({ Type: 'INSTANCE_COUNT', Value: 51 })],
+    dynamic: [rolling({ Type: 'CAPACITY_PERCENT', 'Value.$': '$.size' }), rolling({ 'Type.$': '$.type', Value: 51 })],
+  },
+  'canary-size-percent': {
+    api: 'createEndpoint',
+    bad: traffic({ Type: 'CANARY', CanarySize: { Type: 'CAPACITY_PERCENT', Value: 51 } }),
+    ok: [traffic({ Type: 'CANARY', CanarySize: { Type: 'CAPACITY_PERCENT', Value: 50 } }), traffic({ Type: 'CANARY', CanarySize: { Type: 'INSTANCE_COUNT', Value: 51 } })],
+    dynamic: traffic({ Type: 'CANARY', CanarySize: { Type: 'CAPACITY_PERCENT', 'Value.$': '$.canary' } }),
+  },
+  'linear-step-size-percent': {
+    api: 'createEndpoint',
+    bad: [traffic({ Type: 'LINEAR', LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 9 } }), traffic({ Type: 'LINEAR', LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 51 } })],
+    ok: [traffic({ Type: 'LINEAR', LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 10 } }), traffic({ Type: 'LINEAR', LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 50 } })],
+    dynamic: traffic({ Type: 'LINEAR', LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: '{% $states.input.step %}' } }),
+  },
+  'metrics-publish-frequency': {
+    api: 'createEndpointConfig',
+    bad: { MetricsConfig: { MetricPublishFrequencyInSeconds: 45 } },
+    ok: [{ MetricsConfig: { MetricPublishFrequencyInSeconds: 300 } }, { MetricsConfig: { MetricPublishFrequencyInSeconds: 10 } }],
+    dynamic: { MetricsConfig: { 'MetricPublishFrequencyInSeconds.$': '$.frequency' } },
+  },
+};
+
+describe('the rules file is in step with the model', () => {
+  test('every quoted sentence is still in the documentation of its shape and member, every path resolves', async () => {
+    const { checkRules } = await rulesScript();
+    const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
+    assert.deepEqual(checkRules(model(), data), []);
+  });
+  test('a sentence the model no longer has is reported', async () => {
+    const { checkRules } = await rulesScript();
+    const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
+    const rule = data.rules.find((r: { id: string }) => r.id === 'max-wait-at-least-max-runtime');
+    rule.source.quote = 'It must be equal to or greater than MaxRuntimeInSeconds plus one.';
+    rule.rhs = ['MaxWaitTime'];
+    assert.deepEqual(checkRules(model(), { rules: [rule] }), [
+      'max-wait-at-least-max-runtime: the quote is no longer in StoppingCondition.MaxWaitTimeInSeconds: "It must be equal to or greater than MaxRuntimeInSeconds plus one."',
+      'max-wait-at-least-max-runtime: rhs MaxWaitTime from StoppingCondition: StoppingCondition has no member MaxWaitTime',
+    ]);
+  });
+  test('every rule has a case below', () => {
+    assert.deepEqual(documentedRules.map((r) => r.id).filter((id) => !CASES[id]), []);
+    assert.deepEqual(Object.keys(CASES).filter((id) => !documentedRules.some((r) => r.id === id)), []);
+  });
+});
+
+describe('each rule: a violation, the boundary value, a dynamic value', () => {
+  for (const rule of documentedRules) {
+    const c = CASES[rule.id];
+    if (!c) continue;
+    test(rule.id, () => {
+      for (const bad of [c.bad].flat()) {
+        const found = run(c.api, bad);
+        assert.deepEqual([...new Set(found.map((f) => f.rule))].sort(), [rule.id, ...(c.also ?? [])].sort(), JSON.stringify(bad));
+        for (const f of found.filter((x) => x.rule === rule.id)) {
+          assert.equal(f.severity, rule.severity);
+          assert.ok(f.message.endsWith(`"${rule.source.quote}"`), f.message);
+        }
+      }
+      for (const ok of [c.ok].flat()) assert.deepEqual(rulesOf(c.api, ok), [], JSON.stringify(ok));
+      for (const dynamic of [c.dynamic].flat()) assert.deepEqual(rulesOf(c.api, dynamic), [], JSON.stringify(dynamic));
+    });
+  }
+});
+
+describe('the cases of issue 16: where the finding is, what it says, the fix', () => {
+  const one = (api: string, payload: unknown) => {
+    const f = run(api, payload);
+    assert.equal(f.length, 1, JSON.stringify(f));
+    return f[0];
+  };
+
+  test('managed Spot without MaxWaitTimeInSeconds: on StoppingCondition, insert MaxWaitTimeInSeconds = MaxRuntimeInSeconds', () => {
+    const f = one('createTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600 } });
+    assert.equal(f.at, '"StoppingCondition"');
+    assert.equal(
+      f.message,
+      'StoppingCondition.MaxWaitTimeInSeconds is required when EnableManagedSpotTraining is true. SageMaker\'s API documentation (StoppingCondition.MaxWaitTimeInSeconds): "The maximum length of time, in seconds, that a managed Spot training job has to complete."',
+    );
+    assert.equal(f.fix!.kind, 'insert');
+    assert.equal(f.fix!.key, 'MaxWaitTimeInSeconds');
+    assert.equal(f.fix!.value, 3600);
+    assert.equal(f.text.slice(f.fix!.objectOffset as number, (f.fix!.objectOffset as number) + (f.fix!.objectLength as number)), '{\n  "MaxRuntimeInSeconds": 3600\n }');
+  });
+  test('managed Spot with no StoppingCondition at all: on EnableManagedSpotTraining, no fix (no runtime to copy)', () => {
+    const f = one('createTrainingJob', { EnableManagedSpotTraining: true });
+    assert.equal(f.at, '"EnableManagedSpotTraining"');
+    assert.equal(f.fix, undefined);
+  });
+  test('inside a tuning job\'s training job definitions', () => {
+    const f = one('createHyperParameterTuningJob', { TrainingJobDefinitions: [{}, { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60 } }] });
+    assert.match(f.message, /^TrainingJobDefinitions\[1\]\.StoppingCondition\.MaxWaitTimeInSeconds is required when EnableManagedSpotTraining is true\./);
+  });
+  test('MaxWaitTimeInSeconds below MaxRuntimeInSeconds: on the wait, set it to the runtime', () => {
+    const f = one('createTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 3600 } });
+    assert.equal(f.at, '3600');
+    assert.match(f.message, /^StoppingCondition\.MaxWaitTimeInSeconds \(3600\) must be at least StoppingCondition\.MaxRuntimeInSeconds \(7200\)\. SageMaker's API documentation \(StoppingCondition\.MaxWaitTimeInSeconds\): "It must be equal to or greater than MaxRuntimeInSeconds\."$/);
+    assert.deepEqual({ kind: f.fix!.kind, value: f.fix!.value, at: f.text.slice(f.fix!.offset as number, (f.fix!.offset as number) + (f.fix!.length as number)) }, { kind: 'replace', value: 7200, at: '3600' });
+  });
+  test('both TrainingImage and AlgorithmName; neither', () => {
+    const both = one('createTrainingJob', { AlgorithmSpecification: { TrainingImage: 'img', AlgorithmName: 'algo', TrainingInputMode: 'File' } });
+    assert.equal(both.at, '"AlgorithmName"');
+    assert.match(both.message, /^AlgorithmSpecification\.AlgorithmName cannot be used together with AlgorithmSpecification\.TrainingImage\./);
+    const neither = one('createTrainingJob', { AlgorithmSpecification: { TrainingInputMode: 'File' } });
+    assert.equal(neither.at, '"AlgorithmSpecification"');
+    assert.match(neither.message, /^Specify at least one of AlgorithmSpecification\.TrainingImage or AlgorithmSpecification\.AlgorithmName\./);
+  });
+  test('two channels named alike: on the second name', () => {
+    const f = one('createTrainingJob', { InputDataConfig: [{ ChannelName: 'train' }, { ChannelName: 'validation' }, { ChannelName: 'train' }] });
+    assert.equal(f.at, '"train"');
+    assert.ok(f.text.indexOf('"train"') < f.text.lastIndexOf('"train"'));
+    assert.match(f.message, /^ChannelName "train" is already used by InputDataConfig\[0\]; each ChannelName in InputDataConfig must be different\./);
+  });
+  test('MaxRuntimeInSeconds over 28 days: set it to 28 days', () => {
+    const f = one('createTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 2592000 } });
+    assert.equal(f.message.split('.')[0], 'StoppingCondition');
+    assert.match(f.message, /^StoppingCondition\.MaxRuntimeInSeconds is 2592000; at most 2419200 is allowed\. /);
+    assert.equal(f.fix!.value, 2419200);
+  });
+  test('MaxConcurrentTransforms × MaxPayloadInMB over 100: on MaxConcurrentTransforms', () => {
+    const f = one('createTransformJob', { MaxConcurrentTransforms: 8, MaxPayloadInMB: 20 });
+    assert.equal(f.at, '8');
+    assert.match(f.message, /^MaxConcurrentTransforms × MaxPayloadInMB is 8 × 20 = 160; at most 100 is allowed\./);
+  });
+  test('MaxPayloadInMB over 100', () => {
+    const f = run('createTransformJob', { MaxPayloadInMB: 200 });
+    assert.deepEqual(f.map((x) => [x.rule, x.at]), [['max-payload-100-mb', '200']]);
+  });
+  test('MultiRecord without a splitting SplitType: on TransformInput (absent) or on SplitType (None), fix Line', () => {
+    const absent = one('createTransformJob', { BatchStrategy: 'MultiRecord', TransformInput: { DataSource: {} } });
+    assert.equal(absent.at, '"TransformInput"');
+    assert.match(absent.message, /^TransformInput\.SplitType is not set \(None\) when BatchStrategy is MultiRecord; it must be Line, RecordIO or TFRecord\./);
+    assert.deepEqual([absent.fix!.kind, absent.fix!.key, absent.fix!.value], ['insert', 'SplitType', 'Line']);
+    const none = one('createTransformJob', { BatchStrategy: 'MultiRecord', TransformInput: { DataSource: {}, SplitType: 'None' } });
+    assert.equal(none.at, '"None"');
+    assert.deepEqual([none.fix!.kind, none.fix!.value], ['replace', 'Line']);
+  });
+  test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
+    assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);
+    assert.deepEqual(rulesOf('createNothing', { MaxPayloadInMB: 200 }), []);
+  });
+  test('YAML: the same finding, on the YAML text', () => {
+    const text = ['TransformJobName: score', 'BatchStrategy: MultiRecord', 'MaxConcurrentTransforms: 4', 'MaxPayloadInMB: 50', 'TransformInput:', '  SplitType: None', ''].join('\n');
+    const found = checkDocumentedRules('createTransformJob', parseYaml(text).root!).map((p) => [p.data!.rule, text.slice(p.offset, p.offset + p.length)]);
+    assert.deepEqual(found, [
+      ['concurrent-transforms-times-payload-100-mb', '4'],
+      ['batch-strategy-needs-split-type', 'None'],
+    ]);
+  });
+  test('a plain request (the emulator\'s view): messages without positions', () => {
+    assert.deepEqual(documentedRuleViolations('CreateTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 50 } }), [
+      {
+        rule: 'max-wait-at-least-max-runtime',
+        severity: 'error',
+        message: 'StoppingCondition.MaxWaitTimeInSeconds (50) must be at least StoppingCondition.MaxRuntimeInSeconds (100). SageMaker\'s API documentation (StoppingCondition.MaxWaitTimeInSeconds): "It must be equal to or greater than MaxRuntimeInSeconds."',
+        summary: 'StoppingCondition.MaxWaitTimeInSeconds (50) must be at least StoppingCondition.MaxRuntimeInSeconds (100)',
+      },
+    ]);
+    assert.deepEqual(documentedRuleViolations('createTrainingJob', undefined), []);
+  });
+  test('a JSONata payload that is one expression, and values of the wrong type, find nothing', () => {
+    assert.deepEqual(rulesOf('createTransformJob', '{% $states.input.request %}'), []);
+    assert.deepEqual(rulesOf('createTransformJob', { MaxPayloadInMB: '200', StoppingCondition: 1 }), []);
+  });
+});
+
+test('the README table has one row per rule', async () => {
+  const { rulesTable } = await rulesScript();
+  const table = rulesTable(JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'))) as string;
+  assert.equal(table.split('\n').length, documentedRules.length + 2);
+  assert.match(table, /^\| `max-wait-at-least-max-runtime` \| MaxRuntimeInSeconds ≤ MaxWaitTimeInSeconds \| StoppingCondition \| error \| StoppingCondition\.MaxWaitTimeInSeconds: "It must be equal to or greater than MaxRuntimeInSeconds\." \|$/m);
+});
+
+describe('fields SageMaker evaluates as JSONPath itself (literal-json-paths.json)', () => {
+  test('is what the script makes from the model', async () => {
+    const { literalJsonPaths } = await rulesScript();
+    assert.equal(readFileSync(join(root, 'schemas', 'literal-json-paths.json'), 'utf8'), JSON.stringify(literalJsonPaths(model()), null, 1) + '\n');
+  });
+  test('holds DataProcessing.InputFilter and OutputFilter of createTransformJob, found from the documentation', async () => {
+    const { literalJsonPaths } = await rulesScript();
+    const fields = literalJsonPaths(model()).fields as { shape: string; member: string; language: string; paths: Record<string, string[]> }[];
+    const jsonPath = fields.filter((f) => f.language === 'JSONPath');
+    assert.deepEqual(
+      jsonPath.map((f) => [f.shape, f.member, f.paths]),
+      [
+        ['DataProcessing', 'InputFilter', { createTransformJob: ['DataProcessing.InputFilter'] }],
+        ['DataProcessing', 'OutputFilter', { createTransformJob: ['DataProcessing.OutputFilter'] }],
+      ],
+    );
+    assert.deepEqual(
+      fields.filter((f) => f.language === 'JMESPath').map((f) => `${f.shape}.${f.member}`),
+      ['ClarifyExplainerConfig.EnableExplanations', 'ClarifyInferenceConfig.FeaturesAttribute', 'ClarifyInferenceConfig.ProbabilityAttribute', 'ClarifyInferenceConfig.LabelAttribute'],
+    );
+  });
+});
+
+describe('isEvaluatedBySageMaker', () => {
+  test('a transform job\'s filters are SageMaker\'s own JSONPath; a job name is not', () => {
+    assert.equal(isEvaluatedBySageMaker('DataProcessing', 'InputFilter'), true);
+    assert.equal(isEvaluatedBySageMaker('DataProcessing', 'OutputFilter'), true);
+    assert.equal(isEvaluatedBySageMaker('ClarifyInferenceConfig', 'FeaturesAttribute'), true);
+    assert.equal(isEvaluatedBySageMaker('DataProcessing', 'JoinSource'), false);
+    assert.equal(isEvaluatedBySageMaker('CreateTransformJobRequest', 'TransformJobName'), false);
+  });
+});
+
+test('the README holds the table as the script makes it', async () => {
+  const { rulesTable } = await rulesScript();
+  const table = rulesTable(JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'))) as string;
+  assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(table.trimEnd()), 'README.md: paste `node schemas/rules.mjs --markdown` into "SageMaker\'s documented rules"');
+});

@@ -1,0 +1,218 @@
+// The IAM policy a state machine's role needs for its SageMaker tasks, compared with the Step Functions developer
+// guide's published policies ("IAM policies for Amazon SageMaker AI", doc_source/sagemaker-iam.md of
+// awsdocs/aws-step-functions-developer-guide): CreateTrainingJob and CreateTransformJob, static and dynamic names,
+// `.sync` and request-response. The guide publishes no other SageMaker policy; the other seven integrations are
+// checked against the same pattern, with the resources the AWS CDK grants for them.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { iamPolicyFor, policyIntegrations, type PolicyDocument, type PolicyTask } from '../../server/src/service/sagemaker/iamPolicy';
+
+const ROLE = 'arn:aws:iam::111122223333:role/SageMakerRole';
+const GUIDE = { region: '[[region]]', account: '[[accountId]]' };
+const withoutSids = (p: PolicyDocument) => ({ ...p, Statement: p.Statement.map(({ Sid: _sid, ...s }) => s) });
+const task = (api: string, payload: unknown, integrationPattern: PolicyTask['integrationPattern'] = 'sync', stateName = 'Run job'): PolicyTask => ({ api, integrationPattern, payload, stateName });
+const policy = (t: PolicyTask | PolicyTask[], options = GUIDE) => iamPolicyFor([t].flat(), options);
+
+const listTags = { Effect: 'Allow', Action: ['sagemaker:ListTags'], Resource: ['*'] };
+const passRole = (...roles: string[]) => ({
+  Effect: 'Allow',
+  Action: ['iam:PassRole'],
+  Resource: roles,
+  Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+});
+const events = (rule: string) => ({
+  Effect: 'Allow',
+  Action: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
+  Resource: [`arn:aws:events:[[region]]:[[accountId]]:rule/${rule}`],
+});
+
+// The guide's policies, as published (its [[trainingJobName]] and [[roleArn]] filled with the task's values).
+const guideTraining = (name: string, sync: boolean) => ({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: sync ? ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'] : ['sagemaker:CreateTrainingJob'],
+      Resource: [`arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/${name}`],
+    },
+    listTags,
+    passRole(ROLE),
+    ...(sync ? [events('StepFunctionsGetEventsForSageMakerTrainingJobsRule')] : []),
+  ],
+});
+// The guide's transform policies also pass [[roleArn]], but CreateTransformJob has no role to pass (the model has
+// no RoleArn member in CreateTransformJobRequest): the generated policy leaves that statement out.
+const guideTransform = (name: string, sync: boolean) => ({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: sync ? ['sagemaker:CreateTransformJob', 'sagemaker:DescribeTransformJob', 'sagemaker:StopTransformJob'] : ['sagemaker:CreateTransformJob'],
+      Resource: [`arn:aws:sagemaker:[[region]]:[[accountId]]:transform-job/${name}`],
+    },
+    listTags,
+    ...(sync ? [events('StepFunctionsGetEventsForSageMakerTransformJobsRule')] : []),
+  ],
+});
+
+describe('the guide\'s published policies', () => {
+  for (const sync of [true, false]) {
+    const pattern = sync ? 'sync' : 'requestResponse';
+    test(`CreateTrainingJob, ${pattern}, static name`, () => {
+      assert.deepEqual(withoutSids(policy(task('createTrainingJob', { TrainingJobName: 'churn-xgb', RoleArn: ROLE }, pattern))), guideTraining('churn-xgb*', sync));
+    });
+    test(`CreateTrainingJob, ${pattern}, dynamic name`, () => {
+      assert.deepEqual(withoutSids(policy(task('createTrainingJob', { 'TrainingJobName.$': '$.name', RoleArn: ROLE }, pattern))), guideTraining('*', sync));
+    });
+    test(`CreateTransformJob, ${pattern}, static name`, () => {
+      assert.deepEqual(withoutSids(policy(task('createTransformJob', { TransformJobName: 'batch-score', ModelName: 'm' }, pattern))), guideTransform('batch-score*', sync));
+    });
+    test(`CreateTransformJob, ${pattern}, dynamic name`, () => {
+      assert.deepEqual(withoutSids(policy(task('createTransformJob', { TransformJobName: '{% $states.input.name %}', ModelName: 'm' }, pattern))), guideTransform('*', sync));
+    });
+  }
+});
+
+describe('the other integrations, on the same pattern', () => {
+  const sm = (type: string, name: string) => `arn:aws:sagemaker:[[region]]:[[accountId]]:${type}/${name}`;
+  const job = (actions: string[], resources: string[]) => ({ Effect: 'Allow', Action: actions, Resource: resources });
+  const cases: [string, unknown, PolicyTask['integrationPattern'], unknown[]][] = [
+    [
+      'createHyperParameterTuningJob',
+      { HyperParameterTuningJobName: 'tune', TrainingJobDefinition: { RoleArn: ROLE } },
+      'sync',
+      [
+        job(['sagemaker:CreateHyperParameterTuningJob', 'sagemaker:DescribeHyperParameterTuningJob', 'sagemaker:StopHyperParameterTuningJob'], [sm('hyper-parameter-tuning-job', 'tune*')]),
+        listTags,
+        passRole(ROLE),
+        events('StepFunctionsGetEventsForSageMakerTuningJobsRule'),
+      ],
+    ],
+    [
+      'createHyperParameterTuningJob',
+      { HyperParameterTuningJobName: 'tune', TrainingJobDefinitions: [{ RoleArn: ROLE }, { RoleArn: 'arn:aws:iam::111122223333:role/Other' }, { RoleArn: ROLE }] },
+      'requestResponse',
+      [job(['sagemaker:CreateHyperParameterTuningJob'], [sm('hyper-parameter-tuning-job', 'tune*')]), listTags, passRole(ROLE, 'arn:aws:iam::111122223333:role/Other')],
+    ],
+    [
+      'createLabelingJob',
+      { LabelingJobName: 'label', RoleArn: ROLE },
+      'sync',
+      [
+        job(['sagemaker:CreateLabelingJob', 'sagemaker:DescribeLabelingJob', 'sagemaker:StopLabelingJob'], [sm('labeling-job', 'label*')]),
+        listTags,
+        passRole(ROLE),
+        events('StepFunctionsGetEventsForSageMakerLabelingJobsRule'),
+      ],
+    ],
+    ['createLabelingJob', { LabelingJobName: 'label', RoleArn: ROLE }, 'requestResponse', [job(['sagemaker:CreateLabelingJob'], [sm('labeling-job', 'label*')]), listTags, passRole(ROLE)]],
+    [
+      'createProcessingJob',
+      { ProcessingJobName: 'prep', RoleArn: ROLE },
+      'sync',
+      [
+        job(['sagemaker:CreateProcessingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob'], [sm('processing-job', 'prep*')]),
+        listTags,
+        passRole(ROLE),
+        events('StepFunctionsGetEventsForSageMakerProcessingJobsRule'),
+      ],
+    ],
+    ['createProcessingJob', { ProcessingJobName: 'prep', RoleArn: ROLE }, 'requestResponse', [job(['sagemaker:CreateProcessingJob'], [sm('processing-job', 'prep*')]), listTags, passRole(ROLE)]],
+    ['createModel', { ModelName: 'Churn-Model', ExecutionRoleArn: ROLE }, 'requestResponse', [job(['sagemaker:CreateModel'], [sm('model', 'churn-model*')]), listTags, passRole(ROLE)]],
+    ['createEndpointConfig', { EndpointConfigName: 'churn-config' }, 'requestResponse', [job(['sagemaker:CreateEndpointConfig'], [sm('endpoint-config', 'churn-config')]), listTags]],
+    [
+      'createEndpoint',
+      { EndpointName: 'churn', EndpointConfigName: 'churn-config' },
+      'requestResponse',
+      [job(['sagemaker:CreateEndpoint'], [sm('endpoint', 'churn'), sm('endpoint-config', 'churn-config')]), listTags],
+    ],
+    [
+      'updateEndpoint',
+      { EndpointName: 'churn', 'EndpointConfigName.$': '$.config' },
+      'requestResponse',
+      [job(['sagemaker:UpdateEndpoint'], [sm('endpoint', 'churn'), sm('endpoint-config', '*')]), listTags],
+    ],
+  ];
+  for (const [api, payload, pattern, statements] of cases) {
+    test(`${api}, ${pattern}`, () => {
+      assert.deepEqual(withoutSids(policy(task(api, payload, pattern))), { Version: '2012-10-17', Statement: statements });
+    });
+  }
+  test('with the guide\'s two, every integration is covered, in both patterns where it has .sync', () => {
+    const seen = new Set(cases.map(([api, , pattern]) => `${api} ${pattern}`));
+    for (const api of policyIntegrations.filter((a) => a !== 'createTrainingJob' && a !== 'createTransformJob')) {
+      assert.ok(seen.has(`${api} requestResponse`) || seen.has(`${api} sync`), api);
+    }
+    for (const api of ['createHyperParameterTuningJob', 'createLabelingJob', 'createProcessingJob']) {
+      assert.ok(seen.has(`${api} sync`) && seen.has(`${api} requestResponse`), api);
+    }
+  });
+  test('.sync on an integration without it adds nothing', () => {
+    assert.deepEqual(policy(task('createModel', { ModelName: 'm' }, 'sync')).Statement[0].Action, ['sagemaker:CreateModel']);
+  });
+});
+
+describe('resources as narrow as the text allows', () => {
+  const resourceOf = (payload: unknown, api = 'createTrainingJob') => policy(task(api, payload, 'requestResponse')).Statement[0].Resource[0];
+  test('a name built from a literal prefix: States.Format and JSONata', () => {
+    assert.equal(resourceOf({ 'TrainingJobName.$': "States.Format('Churn-{}', $$.Execution.Name)" }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/churn-*');
+    assert.equal(resourceOf({ TrainingJobName: "{% 'churn-' & $states.context.Execution.Name %}" }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/churn-*');
+    assert.equal(resourceOf({ 'TrainingJobName.$': "States.Format('{}-churn', $.id)" }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/*');
+    assert.equal(resourceOf({}), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/*');
+  });
+  test('template placeholders are kept as written (case too); the rest is lowercased as SageMaker writes ARNs', () => {
+    assert.equal(resourceOf({ TrainingJobName: '${JobPrefix}-Train' }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/${JobPrefix}-train*');
+  });
+  test('roles: literal and placeholder as written, a computed role is any role of the account', () => {
+    const roles = (payload: unknown) => policy(task('createTrainingJob', payload, 'requestResponse')).Statement.find((s) => s.Action[0] === 'iam:PassRole')?.Resource;
+    assert.deepEqual(roles({ RoleArn: '${SageMakerRoleArn}' }), ['${SageMakerRoleArn}']);
+    assert.deepEqual(roles({ 'RoleArn.$': '$.role' }), ['arn:aws:iam::[[accountId]]:role/*']);
+    assert.deepEqual(roles({}), undefined);
+    const tuningRoles = policy(task('createHyperParameterTuningJob', { 'TrainingJobDefinitions.$': '$.definitions' }, 'requestResponse')).Statement.find((s) => s.Action[0] === 'iam:PassRole')?.Resource;
+    assert.deepEqual(tuningRoles, ['arn:aws:iam::[[accountId]]:role/*']);
+  });
+  test('Tags in the request add sagemaker:AddTags on the same resource', () => {
+    assert.deepEqual(policy(task('createTrainingJob', { TrainingJobName: 'j', Tags: [{ Key: 'k', Value: 'v' }] }, 'requestResponse')).Statement[0].Action, ['sagemaker:CreateTrainingJob', 'sagemaker:AddTags']);
+  });
+  test('partition, region and account: defaults and options', () => {
+    assert.equal(iamPolicyFor([task('createTrainingJob', { TrainingJobName: 'j' })]).Statement[0].Resource[0], 'arn:aws:sagemaker:*:*:training-job/j*');
+    const cn = iamPolicyFor([task('createTrainingJob', { TrainingJobName: 'j' })], { partition: 'aws-cn', region: 'cn-north-1', account: '111122223333' });
+    assert.deepEqual(cn.Statement.map((s) => s.Resource[0]), ['arn:aws-cn:sagemaker:cn-north-1:111122223333:training-job/j*', '*', 'arn:aws-cn:events:cn-north-1:111122223333:rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule']);
+  });
+});
+
+describe('a whole state machine', () => {
+  test('one statement per task, named after its state; ListTags and each rule once; Sids are unique', () => {
+    const p = iamPolicyFor(
+      [
+        task('createTrainingJob', { TrainingJobName: 'train', RoleArn: ROLE }, 'sync', 'Train model'),
+        task('createTrainingJob', { TrainingJobName: 'retrain', RoleArn: ROLE }, 'sync', 'Train model'),
+        task('createModel', { ModelName: 'm', ExecutionRoleArn: ROLE }, 'requestResponse', 'save-model'),
+        task('createTransformJob', { TransformJobName: 'score' }, 'sync', 'Batch score'),
+        task('createTrainingJob', { TrainingJobName: 'x' }, 'sync', '!!!'),
+        task('startExecution', {}, 'sync', 'Not SageMaker'),
+      ],
+      GUIDE,
+    );
+    assert.deepEqual(
+      p.Statement.map((s) => [s.Sid, s.Action[0], s.Resource.length]),
+      [
+        ['TrainModelCreateTrainingJob', 'sagemaker:CreateTrainingJob', 1],
+        ['TrainModelCreateTrainingJob2', 'sagemaker:CreateTrainingJob', 1],
+        ['SaveModelCreateModel', 'sagemaker:CreateModel', 1],
+        ['BatchScoreCreateTransformJob', 'sagemaker:CreateTransformJob', 1],
+        ['StateCreateTrainingJob', 'sagemaker:CreateTrainingJob', 1],
+        ['SageMakerListTags', 'sagemaker:ListTags', 1],
+        ['TrainModelPassRole', 'iam:PassRole', 1],
+        ['TrainModelPassRole2', 'iam:PassRole', 1],
+        ['SaveModelPassRole', 'iam:PassRole', 1],
+        ['TrainModelStateTrainingJobsEvents', 'events:PutTargets', 1],
+        ['BatchScoreTransformJobsEvents', 'events:PutTargets', 1],
+      ],
+    );
+    for (const s of p.Statement) assert.match(s.Sid, /^[A-Za-z0-9]+$/);
+  });
+  test('no SageMaker task: an empty policy', () => {
+    assert.deepEqual(iamPolicyFor([]), { Version: '2012-10-17', Statement: [] });
+  });
+});
