@@ -10,6 +10,8 @@ import { closest, list, quote } from '../core/text';
 import { property, propertyNode } from '../core/tree';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
+import { checkMachineRules } from './machineRules';
+import { aslProblem } from './problem';
 import { buildModel, isStateMachine, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
 type PathKind = 'path' | 'reference';
@@ -68,7 +70,7 @@ interface Ctx {
 }
 
 function report(ctx: Ctx, node: AstNode, code: string, message: string, severity: Severity = 'error', data?: Record<string, unknown>) {
-  ctx.problems.push({ offset: node.offset, length: node.length, message, severity, source: 'asl', code, ...(data ? { data } : {}) });
+  ctx.problems.push(aslProblem(node.offset, node.length, code, message, severity, data));
 }
 
 const keyOf = (p: AstNode) => p.children?.[0];
@@ -115,7 +117,7 @@ function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
   const raw = ctx.text.slice(node.offset, end);
   const start = Math.min(node.offset + sourceOffset(raw, err.start), Math.max(node.offset, end - 1));
   const stop = Math.min(node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1)), end);
-  ctx.problems.push({ offset: start, length: Math.max(1, stop - start), message: err.message, severity: 'error', source: 'asl', code: err.code });
+  ctx.problems.push(aslProblem(start, Math.max(1, stop - start), err.code, err.message, 'error'));
 }
 
 function checkPathValue(ctx: Ctx, node: AstNode | undefined, kind: PathKind | 'dynamic') {
@@ -229,7 +231,7 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
   for (let i = 0; i < queue.length; i++) for (const t of queue[i].targets) if (t.node.type === 'string') visit(t.node);
   for (const s of m.states) {
     if (!seen.has(s) && m.byName.get(s.name) === s)
-      report(ctx, s.keyNode, AslCode.unreachableState, `State ${quote(s.name)} is never reached: no StartAt, Next, Default or Catch leads to it`, 'warning');
+      report(ctx, s.keyNode, AslCode.unreachableState, `State ${quote(s.name)} is not reachable: no StartAt, Next, Default or Catch leads to it`);
   }
 }
 
@@ -469,6 +471,7 @@ export function validateStructure(root: AstNode | undefined, text?: string, mode
   // Only a state machine is judged: a CloudFormation template or any other JSON file is not ours to flag.
   if (!isStateMachine(root)) return ctx.problems;
   model ??= buildModel(root);
+  ctx.problems.push(...checkMachineRules(root!, model, text, language));
   for (const m of model.machines) {
     checkRootFields(ctx, m);
     checkTransitions(ctx, m);

@@ -1,0 +1,116 @@
+// Rules over the whole state machine rather than one state, each one Step Functions enforces at deploy: state
+// names (80 characters, unique across every branch and Map processor), duplicate keys in any object, `X` next to
+// `X.$` in a payload template, and the size of the definition. Iterative and linear in the document.
+import { hasPlaceholder } from '../expressions/placeholders';
+import { quote } from '../core/text';
+import { property, toValue } from '../core/tree';
+import type { AstNode, DocumentLanguage, Problem } from '../core/types';
+import { AslCode } from './codes';
+import type { AslModel, AslState } from './model';
+import { aslProblem } from './problem';
+
+/** The service's quota on a definition (CreateStateMachine, ValidateStateMachineDefinition). */
+export const MAX_DEFINITION_CHARS = 1_048_576;
+/** The ASL specification: "State names MUST have length of less than or equal to 80 Unicode characters." */
+export const MAX_STATE_NAME = 80;
+
+const at = (node: AstNode, code: string, message: string, data?: Record<string, unknown>): Problem => aslProblem(node.offset, node.length, code, message, 'error', data);
+
+/** Unicode characters (code points), as the specification counts them. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++;
+    n++;
+  }
+  return n;
+}
+
+function checkStateNames(model: AslModel, out: Problem[]) {
+  const first = new Map<string, AslState>();
+  for (const s of model.states) {
+    const length = codePoints(s.name);
+    if (length > MAX_STATE_NAME && !hasPlaceholder(s.name)) out.push(at(s.keyNode, AslCode.invalidStateName, `State name ${quote(s.name.slice(0, 40) + '…')} has ${length} characters; at most ${MAX_STATE_NAME} are allowed`));
+    const earlier = first.get(s.name);
+    if (!earlier) first.set(s.name, s);
+    else {
+      const where = earlier.machine === s.machine ? 'in this machine' : earlier.machine.owner ? `in ${quote(earlier.machine.owner.name)}` : 'at the top level';
+      out.push(at(s.keyNode, AslCode.duplicateStateName, `State name ${quote(s.name)} is already used ${where}: state names are unique in the whole state machine, Parallel branches and Map processors included`));
+    }
+  }
+}
+
+/** Every object of the document: a key that appears twice (a state name twice is reported as a duplicate state). */
+function checkDuplicateKeys(root: AstNode, statesObjects: ReadonlySet<AstNode>, out: Problem[]) {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'array') for (const c of node.children ?? []) stack.push(c);
+    if (node.type !== 'object') continue;
+    const seen = new Set<string>();
+    for (const p of node.children ?? []) {
+      const [k, v] = p.children ?? [];
+      if (v) stack.push(v);
+      if (k?.type !== 'string') continue;
+      if (!seen.has(k.value)) seen.add(k.value);
+      else if (!statesObjects.has(node)) out.push(at(k, AslCode.duplicateKey, `${quote(k.value)} appears twice in this object: the service rejects duplicate keys`));
+    }
+  }
+}
+
+/** The payload templates of a state: where `"X.$"` means "the value of the path X" and may not sit next to `"X"`. */
+function payloadsOf(s: AslState): AstNode[] {
+  const out: AstNode[] = [];
+  const add = (n: AstNode | undefined) => { if (n?.type === 'object') out.push(n); };
+  for (const f of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Arguments']) add(property(s.node, f));
+  for (const f of ['ItemReader', 'ResultWriter']) { const o = property(s.node, f); add(property(o, 'Parameters')); add(property(o, 'Arguments')); }
+  for (const f of ['Catch', 'Choices']) {
+    const arr = property(s.node, f);
+    if (arr?.type === 'array') for (const c of arr.children ?? []) add(property(c, 'Assign'));
+  }
+  return out;
+}
+
+function checkPayloadTemplates(model: AslModel, out: Problem[]) {
+  for (const s of model.states) {
+    const stack = payloadsOf(s);
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === 'array') for (const c of node.children ?? []) stack.push(c);
+      if (node.type !== 'object') continue;
+      const keys = new Set<string>();
+      for (const p of node.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (v) stack.push(v);
+        if (k?.type === 'string') keys.add(k.value);
+      }
+      for (const p of node.children ?? []) {
+        const k = p.children?.[0];
+        if (k?.type === 'string' && k.value.endsWith('.$') && keys.has(k.value.slice(0, -2)))
+          out.push(at(k, AslCode.duplicatePayloadField, `${quote(k.value.slice(0, -2))} and ${quote(k.value)} are both here: a payload template has a field once, either a value or a path (.$)`));
+      }
+    }
+  }
+}
+
+/** The size of the definition the service would receive: the text of a JSON document, the JSON of a YAML one. */
+function checkSize(root: AstNode, text: string | undefined, language: DocumentLanguage | undefined, out: Problem[]) {
+  if (text === undefined || text.length <= MAX_DEFINITION_CHARS / 4) return;
+  const size = language === 'yaml' ? JSON.stringify(toValue(root)).length : text.length;
+  if (size <= MAX_DEFINITION_CHARS) return;
+  const first = root.children?.[0]?.children?.[0] ?? root;
+  out.push(at(first, AslCode.definitionTooLarge, `The definition has ${size.toLocaleString('en-US')} characters${language === 'yaml' ? ' as JSON' : ''}; Step Functions accepts at most ${MAX_DEFINITION_CHARS.toLocaleString('en-US')}`));
+}
+
+/** The whole-machine findings (source 'asl'). */
+export function checkMachineRules(root: AstNode, model: AslModel, text: string | undefined, language: DocumentLanguage | undefined): Problem[] {
+  const out: Problem[] = [];
+  checkSize(root, text, language, out);
+  checkStateNames(model, out);
+  const statesObjects = new Set<AstNode>();
+  for (const m of model.machines) { const st = property(m.node, 'States'); if (st) statesObjects.add(st); }
+  checkDuplicateKeys(root, statesObjects, out);
+  checkPayloadTemplates(model, out);
+  return out;
+}
