@@ -34,6 +34,10 @@ export const AslCode = {
   invalidJsonata: 'asl-invalid-jsonata',
   /** A variable that no state assigns where it is read (warning), or $states.result/errorOutput where there is none. */
   unknownVariable: 'asl-unknown-variable',
+  /** A Distributed Map Label that is too long or has characters the service forbids. */
+  invalidLabel: 'asl-invalid-label',
+  /** Two Distributed Maps with the same Label. */
+  duplicateLabel: 'asl-duplicate-label',
   /** The definition is larger than the service's quota (1,048,576 characters). */
   definitionTooLarge: 'asl-definition-too-large',
 } as const;
@@ -59,6 +63,8 @@ export const AWS_CODE: Record<string, string> = {
   'asl-duplicate-payload-field': 'SCHEMA_VALIDATION_FAILED',
   'asl-invalid-resource': 'INVALID_RESOURCE',
   'asl-invalid-jsonata': 'INVALID_JSONATA_EXPRESSION',
+  'asl-invalid-label': 'INVALID_LABEL_NAME',
+  'asl-duplicate-label': 'DUPLICATE_LABEL_NAME',
   'invalid-jsonata': 'INVALID_JSONATA_EXPRESSION',
   'invalid-path': 'SCHEMA_VALIDATION_FAILED',
   'invalid-intrinsic': 'SCHEMA_VALIDATION_FAILED',

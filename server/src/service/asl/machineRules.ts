@@ -29,7 +29,13 @@ function codePoints(s: string): number {
 
 function checkStateNames(model: AslModel, out: Problem[]) {
   const first = new Map<string, AslState>();
+  const labels = new Set<string>();
   for (const s of model.states) {
+    const label = s.type === 'Map' ? property(s.node, 'Label') : undefined;
+    if (label?.type === 'string' && !hasPlaceholder(label.value)) {
+      if (labels.has(label.value)) out.push(at(label, AslCode.duplicateLabel, `Label ${quote(label.value)} is already used by another Map: labels are unique in the state machine`));
+      labels.add(label.value);
+    }
     const length = codePoints(s.name);
     if (length > MAX_STATE_NAME && !hasPlaceholder(s.name)) out.push(at(s.keyNode, AslCode.invalidStateName, `State name ${quote(s.name.slice(0, 40) + '…')} has ${length} characters; at most ${MAX_STATE_NAME} are allowed`));
     const earlier = first.get(s.name);
