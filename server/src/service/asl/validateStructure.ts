@@ -12,6 +12,7 @@ import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types
 import { AslCode } from './codes';
 import { checkMachineRules } from './machineRules';
 import { aslProblem } from './problem';
+import { checkVariables } from './variables';
 import { buildModel, isStateMachine, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
 type PathKind = 'path' | 'reference';
@@ -576,7 +577,7 @@ export function validateStructure(root: AstNode | undefined, text?: string, mode
   // Only a state machine is judged: a CloudFormation template or any other JSON file is not ours to flag.
   if (!isStateMachine(root)) return ctx.problems;
   model ??= buildModel(root);
-  ctx.problems.push(...checkMachineRules(root!, model, text, language));
+  ctx.problems.push(...checkMachineRules(root!, model, text, language), ...checkVariables(model, text));
   for (const m of model.machines) {
     checkRootFields(ctx, m);
     checkTransitions(ctx, m);

@@ -112,6 +112,8 @@ export interface JsonataVariable {
   name: string;
   start: number;
   end: number;
+  /** The name read from it right after, when there is one (`result` in `$states.result.Payload`). */
+  member?: string;
 }
 
 /**
@@ -131,7 +133,10 @@ export function jsonataVariables(value: string): JsonataVariable[] | undefined {
   const bound = new Set<string>();
   const called = new Set<JsonataNode>();
   const refs: JsonataNode[] = [];
+  const members = new Map<JsonataNode, string>();
   for (const n of nodesOf(ast)) {
+    const steps = n.steps as JsonataNode[] | undefined;
+    if (n.type === 'path' && steps?.[0]?.type === 'variable' && steps[1]?.type === 'name' && typeof steps[1].value === 'string') members.set(steps[0], steps[1].value);
     if (n.type === 'bind' && (n.lhs as JsonataNode | undefined)?.type === 'variable') bound.add(String((n.lhs as JsonataNode).value));
     if (n.type === 'lambda') for (const a of (n.arguments as JsonataNode[] | undefined) ?? []) bound.add(String(a.value));
     for (const k of ['focus', 'index']) if (typeof n[k] === 'string') bound.add(n[k] as string);
@@ -143,7 +148,8 @@ export function jsonataVariables(value: string): JsonataVariable[] | undefined {
     const name = n.value as string;
     if (bound.has(name) || called.has(n) || JSONATA_FUNCTIONS.has(name)) continue;
     const { start, end } = spanOf(n.position, name.length + 1);
-    out.push({ name, start: r.from + start, end: r.from + end });
+    const member = members.get(n);
+    out.push({ name, start: r.from + start, end: r.from + end, ...(member !== undefined ? { member } : {}) });
   }
   return out;
 }
