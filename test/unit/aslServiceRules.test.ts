@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { stringify } from 'yaml';
 import { validateStructure } from '../../server/src/service/asl/index';
 import { parseDocument } from '../../server/src/service/documentStore';
+import { sageMakerPayloads } from '../../server/src/service/sagemaker/tasks';
 import type { Problem } from '../../server/src/service/core/types';
 
 interface Finding { code: string; severity: string; at: string; awsCode?: unknown; line: number }
@@ -13,7 +14,8 @@ interface Finding { code: string; severity: string; at: string; awsCode?: unknow
 function findingsOf(text: string, language: 'json' | 'yaml'): Finding[] {
   const parsed = parseDocument(text, language === 'json' ? 'asl' : 'asl-yaml');
   assert.deepEqual(parsed.syntaxErrors, [], 'parses');
-  const problems = validateStructure(parsed.root, text, undefined, language).sort((a, b) => a.offset - b.offset);
+  // As the service's validation calls it: the SageMaker payloads are the SageMaker checks' (sagemaker/validation.ts).
+  const problems = validateStructure(parsed.root, text, undefined, language, sageMakerPayloads(parsed)).sort((a, b) => a.offset - b.offset);
   return problems.map((p: Problem) => ({
     code: p.code, severity: p.severity, at: text.slice(p.offset, p.offset + p.length).replace(/^"(.*)"$/s, '$1'),
     ...(p.data?.awsCode ? { awsCode: p.data.awsCode } : {}), line: text.slice(0, p.offset).split('\n').length,
@@ -186,6 +188,11 @@ describe('paths and expressions', () => {
     expectBoth(sm({ T: task({ Arguments: { a: '{% $states.input.a', b: '$states.input.b %}', c: 'plain' } }) }, { QueryLanguage: 'JSONata' }), [
       { code: 'asl-invalid-jsonata', severity: 'error', at: '{% $states.input.a', awsCode: 'INVALID_JSONATA_EXPRESSION' },
       { code: 'asl-invalid-jsonata', severity: 'error', at: '$states.input.b %}', awsCode: 'INVALID_JSONATA_EXPRESSION' },
+    ]);
+  });
+  test('a lone {% in a SageMaker payload too (its expressions are otherwise the SageMaker checks\' to judge)', () => {
+    expectBoth(sm({ T: task({ Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Arguments: { TrainingJobName: '{% $states.input.name' } }) }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-invalid-jsonata', severity: 'error', at: '{% $states.input.name', awsCode: 'INVALID_JSONATA_EXPRESSION' },
     ]);
   });
   test('JSONata that does not parse, $eval, and States.* intrinsics inside {% %}', () => {

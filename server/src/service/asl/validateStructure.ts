@@ -132,7 +132,11 @@ function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage) {
   const stack = [start];
   while (stack.length) {
     const node = stack.pop()!;
-    if (ctx.skip.has(node)) continue;
+    if (ctx.skip.has(node)) {
+      // An integration's payload: its expressions are checked with its API, but a lone {% or %} is ours to see.
+      if (ql === 'JSONata') checkDelimitersUnder(ctx, node);
+      continue;
+    }
     if (node.type === 'object') {
       for (const p of node.children ?? []) {
         const k = keyOf(p), v = valueOf(p);
@@ -148,6 +152,16 @@ function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage) {
       const err = checkJsonata(node.value);
       if (err) expressionProblem(ctx, node, err);
     } else if (ql === 'JSONata' && node.type === 'string') checkJsonataDelimiters(ctx, node);
+  }
+}
+
+function checkDelimitersUnder(ctx: Ctx, start: AstNode) {
+  const stack = [start];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'string') checkJsonataDelimiters(ctx, node);
+    else if (node.type === 'array') stack.push(...(node.children ?? []));
+    else if (node.type === 'object') for (const p of node.children ?? []) { const v = valueOf(p); if (v) stack.push(v); }
   }
 }
 
