@@ -47,20 +47,33 @@ function checkStateNames(model: AslModel, out: Problem[]) {
   }
 }
 
-/** Every object of the document: a key that appears twice (a state name twice is reported as a duplicate state). */
-function checkDuplicateKeys(root: AstNode, statesObjects: ReadonlySet<AstNode>, out: Problem[]) {
-  const stack = [root];
+/**
+ * A key that appears twice in an object under `start` (a state, or a machine's own fields): at `start` itself the
+ * values of `skip` are not looked into (a state's sub-machines and a machine's States are checked on their own,
+ * and a state name twice is a duplicate state name).
+ */
+export function checkDuplicateKeys(start: AstNode, skip: ReadonlySet<string>, out: Problem[]) {
+  const stack = [start];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'array') for (const c of node.children ?? []) stack.push(c);
-    if (node.type !== 'object') continue;
-    const seen = new Set<string>();
-    for (const p of node.children ?? []) {
+    if (node.type !== 'object' || !node.children) continue;
+    for (const p of node.children) {
       const [k, v] = p.children ?? [];
-      if (v) stack.push(v);
+      if (v && (v.type === 'object' || v.type === 'array') && !(node === start && skip.has(k?.value))) stack.push(v);
+    }
+    // Most objects are small: compare keys pairwise below 8 members, with a set above (thousands per keystroke).
+    const n = node.children.length;
+    if (n < 2) continue;
+    const keyAt = (i: number) => node.children![i].children?.[0];
+    const seen = n >= 8 ? new Set<unknown>() : undefined;
+    for (let i = 0; i < n; i++) {
+      const k = keyAt(i);
       if (k?.type !== 'string') continue;
-      if (!seen.has(k.value)) seen.add(k.value);
-      else if (!statesObjects.has(node)) out.push(at(k, AslCode.duplicateKey, `${quote(k.value)} appears twice in this object: the service rejects duplicate keys`));
+      let twice = false;
+      if (seen) twice = seen.has(k.value) || (seen.add(k.value), false);
+      else for (let j = 0; j < i && !twice; j++) twice = keyAt(j)?.value === k.value;
+      if (twice) out.push(at(k, AslCode.duplicateKey, `${quote(k.value)} appears twice in this object: the service rejects duplicate keys`));
     }
   }
 }
@@ -78,24 +91,26 @@ function payloadsOf(s: AslState): AstNode[] {
   return out;
 }
 
-function checkPayloadTemplates(model: AslModel, out: Problem[]) {
-  for (const s of model.states) {
-    const stack = payloadsOf(s);
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node.type === 'array') for (const c of node.children ?? []) stack.push(c);
-      if (node.type !== 'object') continue;
-      const keys = new Set<string>();
-      for (const p of node.children ?? []) {
-        const [k, v] = p.children ?? [];
-        if (v) stack.push(v);
-        if (k?.type === 'string') keys.add(k.value);
-      }
-      for (const p of node.children ?? []) {
-        const k = p.children?.[0];
-        if (k?.type === 'string' && k.value.endsWith('.$') && keys.has(k.value.slice(0, -2)))
-          out.push(at(k, AslCode.duplicatePayloadField, `${quote(k.value.slice(0, -2))} and ${quote(k.value)} are both here: a payload template has a field once, either a value or a path (.$)`));
-      }
+/** A payload template of the state with both `X` and `X.$`. */
+export function checkPayloadTemplates(s: AslState, out: Problem[]) {
+  const stack = payloadsOf(s);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'array') for (const c of node.children ?? []) stack.push(c);
+    if (node.type !== 'object') continue;
+    let dynamic = false;
+    for (const p of node.children ?? []) {
+      const [k, v] = p.children ?? [];
+      if (v && (v.type === 'object' || v.type === 'array')) stack.push(v);
+      if (k?.type === 'string' && k.value.endsWith('.$')) dynamic = true;
+    }
+    if (!dynamic) continue;
+    const keys = new Set<string>();
+    for (const p of node.children ?? []) { const k = p.children?.[0]; if (k?.type === 'string') keys.add(k.value); }
+    for (const p of node.children ?? []) {
+      const k = p.children?.[0];
+      if (k?.type === 'string' && k.value.endsWith('.$') && keys.has(k.value.slice(0, -2)))
+        out.push(at(k, AslCode.duplicatePayloadField, `${quote(k.value.slice(0, -2))} and ${quote(k.value)} are both here: a payload template has a field once, either a value or a path (.$)`));
     }
   }
 }
@@ -109,14 +124,14 @@ function checkSize(root: AstNode, text: string | undefined, language: DocumentLa
   out.push(at(first, AslCode.definitionTooLarge, `The definition has ${size.toLocaleString('en-US')} characters${language === 'yaml' ? ' as JSON' : ''}; Step Functions accepts at most ${MAX_DEFINITION_CHARS.toLocaleString('en-US')}`));
 }
 
-/** The whole-machine findings (source 'asl'). */
+const MACHINE_OWN = new Set(['States']);
+
+/** The whole-machine findings (source 'asl'); duplicate keys and payload templates of states are checked per state. */
 export function checkMachineRules(root: AstNode, model: AslModel, text: string | undefined, language: DocumentLanguage | undefined): Problem[] {
   const out: Problem[] = [];
   checkSize(root, text, language, out);
   checkStateNames(model, out);
-  const statesObjects = new Set<AstNode>();
-  for (const m of model.machines) { const st = property(m.node, 'States'); if (st) statesObjects.add(st); }
-  checkDuplicateKeys(root, statesObjects, out);
-  checkPayloadTemplates(model, out);
+  // Keys of each machine's own fields (a state's are checked with the state, where its findings are cached).
+  for (const m of model.machines) checkDuplicateKeys(m.node, MACHINE_OWN, out);
   return out;
 }

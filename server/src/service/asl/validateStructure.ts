@@ -10,7 +10,7 @@ import { closest, list, quote } from '../core/text';
 import { property, propertyNode } from '../core/tree';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
-import { checkMachineRules } from './machineRules';
+import { checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
 import { buildModel, isStateMachine, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
@@ -32,6 +32,8 @@ const STATE_FIELDS: Record<string, string[]> = {
   Map: [...IO, 'Next', 'End', 'Iterator', 'ItemProcessor', 'ItemsPath', 'Items', 'MaxConcurrency', 'MaxConcurrencyPath', 'ResultPath', 'Parameters', 'ItemSelector', 'ResultSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label', 'Retry', 'Catch', 'Output', 'Assign'],
 };
 const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
+/** Fields of a state holding sub-machines, whose states are checked on their own. */
+const SUB_MACHINE_FIELDS: ReadonlySet<string> = new Set(['Branches', 'ItemProcessor', 'Iterator']);
 
 // Fields of one query language only. The first group is what the JSONata documentation lists as removed;
 // the *Path variants are replaced by JSONata in the plain field and reported as warnings (less certain).
@@ -459,6 +461,8 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
 function checkState(ctx: Ctx, s: AslState) {
   const { node, queryLanguage: ql } = s;
   if (node.type !== 'object') return report(ctx, node, AslCode.invalidValue, `State ${quote(s.name)} must be an object, not ${describe(node)}`);
+  checkDuplicateKeys(node, SUB_MACHINE_FIELDS, ctx.problems);
+  checkPayloadTemplates(s, ctx.problems);
   // One pass over the state's members: each check below looks fields up by name (thousands of states per keystroke).
   const members = new Map<string, AstNode>();
   for (const p of node.children ?? []) { const k = keyOf(p); if (k?.type === 'string' && !members.has(k.value)) members.set(k.value, p); }
@@ -591,7 +595,7 @@ export function validateStructure(root: AstNode | undefined, text?: string, mode
   // Only a state machine is judged: a CloudFormation template or any other JSON file is not ours to flag.
   if (!isStateMachine(root)) return ctx.problems;
   model ??= buildModel(root);
-  ctx.problems.push(...checkMachineRules(root!, model, text, language), ...checkVariables(model, text));
+  ctx.problems.push(...checkMachineRules(root!, model, text, language), ...checkVariables(model, text, language));
   for (const m of model.machines) {
     checkRootFields(ctx, m);
     checkTransitions(ctx, m);

@@ -6,12 +6,12 @@
 import { jsonataVariables, parseDynamicValue, sourceOffset, isExpressionError, type IntrinsicArg, type PathNode } from '../expressions/index';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { property, stringValue } from '../core/tree';
-import type { AstNode, Problem } from '../core/types';
+import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { AslCode } from './codes';
 import type { AslMachine, AslModel, AslState } from './model';
 import { aslProblem } from './problem';
 
-/** A variable read, in offsets into its string's value. */
+/** A variable read, in offsets into its string's value (while read), then into the document. */
 interface Read {
   node: AstNode;
   name: string;
@@ -22,10 +22,32 @@ interface Read {
   field: string;
 }
 
+/** A variable read placed in the document. */
+interface ReadAt {
+  name: string;
+  member?: string;
+  field: string;
+  offset: number;
+  length: number;
+}
+
 const RESULT_STATES = new Set(['Task', 'Parallel', 'Map']);
 // Path fields of a JSONPath state that read (ResultPath writes, and cannot name a variable: see validateStructure).
 const READ_PATH_FIELDS = new Set(['InputPath', 'OutputPath', 'ItemsPath', 'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
 const SUB_MACHINES = new Set(['Branches', 'ItemProcessor', 'Iterator']);
+
+const VARIABLE_LIKE = /\$[A-Za-z_\u0080-\uffff]/;
+
+// The variables of an expression depend only on its text; a document repeats many (and is re-checked per keystroke).
+const jsonataCache = new Map<string, ReturnType<typeof jsonataVariables>>();
+function cachedJsonataVariables(value: string) {
+  let r = jsonataCache.get(value);
+  if (r === undefined && !jsonataCache.has(value)) {
+    if (jsonataCache.size > 20_000) jsonataCache.clear();
+    jsonataCache.set(value, (r = jsonataVariables(value)));
+  }
+  return r;
+}
 
 /** The variable paths of a JSONPath value (`$x.a`, or inside an intrinsic call's arguments). */
 function pathReads(value: string, node: AstNode, field: string, out: Read[]) {
@@ -39,8 +61,33 @@ function pathReads(value: string, node: AstNode, field: string, out: Read[]) {
   }
 }
 
-/** Every variable a state reads (not in its sub-machines, which are states of their own). */
-function readsOf(s: AslState): Read[] {
+/** Every variable a state reads (not in its sub-machines, which are states of their own), placed in the document. */
+function readsOf(s: AslState, text: string | undefined): ReadAt[] {
+  return stringReads(s).map((r) => {
+    const raw = text?.slice(r.node.offset, r.node.offset + r.node.length);
+    const start = raw === undefined ? r.node.offset : r.node.offset + sourceOffset(raw, r.start);
+    const end = raw === undefined ? r.node.offset + r.node.length : r.node.offset + sourceOffset(raw, r.end);
+    return { name: r.name, field: r.field, offset: start, length: Math.max(1, end - start), ...(r.member !== undefined ? { member: r.member } : {}) };
+  });
+}
+
+// A state's reads depend only on its text and query language (in JSON; see core/findingsCache.ts): kept relative
+// to the state, so a keystroke re-reads only the state it changed.
+const readsCache = new Map<string, ReadAt[]>();
+function cachedReadsOf(s: AslState, text: string | undefined, cache: boolean): ReadAt[] {
+  if (!cache || text === undefined || s.children.length || s.type === 'Parallel' || s.type === 'Map') return readsOf(s, text);
+  const base = s.propertyNode.offset;
+  const key = `${s.queryLanguage}\u0000${text.slice(base, base + s.propertyNode.length)}`;
+  let relative = readsCache.get(key);
+  if (!relative) {
+    relative = readsOf(s, text).map((r) => ({ ...r, offset: r.offset - base }));
+    if (readsCache.size >= 20_000) readsCache.clear();
+    readsCache.set(key, relative);
+  }
+  return relative.map((r) => ({ ...r, offset: r.offset + base }));
+}
+
+function stringReads(s: AslState): Read[] {
   const out: Read[] = [];
   const jsonata = s.queryLanguage === 'JSONata';
   for (const p of s.node.children ?? []) {
@@ -54,7 +101,9 @@ function readsOf(s: AslState): Read[] {
       if (node.type === 'string') {
         const value = node.value as string;
         if (hasPlaceholder(value)) continue;
-        if (jsonata) for (const x of jsonataVariables(value) ?? []) out.push({ node, ...x, field: f });
+        // Only a `$` followed by a name can read a variable ($states included): most strings are skipped unparsed.
+        if (!VARIABLE_LIKE.test(value)) continue;
+        if (jsonata) for (const x of cachedJsonataVariables(value) ?? []) out.push({ node, ...x, field: f });
         else if (dynamic) pathReads(value, node, f, out);
       } else if (node.type === 'array') {
         for (const c of node.children ?? []) stack.push({ node: c, field: f, dynamic: false });
@@ -98,7 +147,7 @@ function assignedIn(m: AslMachine): Set<string> | undefined {
 /** Whether a Map's processor runs as child workflows (they do not see the parent's variables). */
 const isDistributed = (m: AslMachine) => m.kind === 'map' && stringValue(property(property(m.node, 'ProcessorConfig'), 'Mode')) === 'DISTRIBUTED';
 
-export function checkVariables(model: AslModel, text: string | undefined): Problem[] {
+export function checkVariables(model: AslModel, text: string | undefined, language?: DocumentLanguage): Problem[] {
   const out: Problem[] = [];
   // What each machine's states can read: its own names and those of the machines around it.
   const visible = new Map<AslMachine, Set<string> | undefined>();
@@ -107,16 +156,11 @@ export function checkVariables(model: AslModel, text: string | undefined): Probl
     const outer = m.owner && !isDistributed(m) ? visible.get(m.owner.machine) : new Set<string>();
     visible.set(m, own && outer ? new Set([...outer, ...own]) : undefined);
   }
-  const place = (r: Read, code: string, message: string, severity: 'error' | 'warning') => {
-    const raw = text?.slice(r.node.offset, r.node.offset + r.node.length);
-    const start = raw === undefined ? r.node.offset : r.node.offset + sourceOffset(raw, r.start);
-    const end = raw === undefined ? r.node.offset + r.node.length : r.node.offset + sourceOffset(raw, r.end);
-    out.push(aslProblem(start, Math.max(1, end - start), code, message, severity));
-  };
+  const place = (r: ReadAt, code: string, message: string, severity: 'error' | 'warning') => out.push(aslProblem(r.offset, r.length, code, message, severity));
   for (const s of model.states) {
     if (s.node.type !== 'object') continue;
     const names = visible.get(s.machine);
-    for (const r of readsOf(s)) {
+    for (const r of cachedReadsOf(s, text, language === 'json')) {
       if (r.name === 'states') {
         if (s.queryLanguage !== 'JSONata') continue;
         if (r.member === 'errorOutput' && r.field !== 'Catch')
