@@ -151,6 +151,14 @@ describe('fields', () => {
       { code: 'asl-invalid-value', severity: 'error', at: '31622401', awsCode: SCHEMA },
     ]);
   });
+  test('the fields of ItemReader, ItemBatcher and ResultWriter', () => {
+    expectBoth(sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' }, MaxItems: 5 },
+      ItemBatcher: { MaxItemsPerBatch: 10, BatchInput: {}, Size: 1 }, ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' }, WriterConfig: {} },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } }), [
+      { code: 'asl-unknown-field', severity: 'error', at: 'MaxItems', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'Size', awsCode: SCHEMA },
+    ]);
+  });
   test('a Distributed Map Label: at most 40 characters, no forbidden characters, unique', () => {
     const map = (Label: string) => ({ Type: 'Map', Next: undefined, End: true, Label, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: `S${Label.length}`, States: { [`S${Label.length}`]: { Type: 'Succeed' } } } });
     expectBoth(sm({ M: map('L'.repeat(41)) }), [{ code: 'asl-invalid-label', severity: 'error', at: 'L'.repeat(41), awsCode: 'INVALID_LABEL_NAME' }]);

@@ -270,8 +270,25 @@ function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage
 const LABEL_FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
 export const MAX_LABEL = 40;
 
-/** The limits of a Distributed Map: Label, ReaderConfig.MaxItems, ItemBatcher. */
+// The fields of a Distributed Map's reader, batcher and writer (their own settings objects are left open: the
+// service adds reader options often).
+const DISTRIBUTED_FIELDS: Record<string, string[]> = {
+  ItemReader: ['Resource', 'Parameters', 'Arguments', 'ReaderConfig'],
+  ItemBatcher: ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath', 'BatchInput'],
+  ResultWriter: ['Resource', 'Parameters', 'Arguments', 'WriterConfig'],
+};
+
+/** The limits of a Distributed Map: Label, ReaderConfig.MaxItems, ItemBatcher; the fields of ItemReader, ItemBatcher and ResultWriter. */
 function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
+  for (const [field, allowed] of Object.entries(DISTRIBUTED_FIELDS)) {
+    const obj = property(s.node, field);
+    if (obj?.type !== 'object') continue;
+    for (const p of obj.children ?? []) {
+      const k = keyOf(p);
+      if (k?.type === 'string' && !allowed.includes(k.value))
+        report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${field}; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+    }
+  }
   const label = property(s.node, 'Label');
   if (label?.type === 'string' && !isStandIn(label, ql)) {
     const bad = LABEL_FORBIDDEN.exec(label.value);
