@@ -172,6 +172,34 @@ describe('fields', () => {
   });
 });
 
+describe('the structure rules, in YAML as in JSON', () => {
+  test('required fields, an unknown state type, Next with End', () => {
+    expectBoth(sm({ T: { Type: 'Task', Next: 'X' }, X: { Type: 'Tsk', End: true }, P: { Type: 'Pass', Next: 'T', End: true } }), [
+      { code: 'asl-missing-field', severity: 'error', at: 'T', awsCode: SCHEMA },
+      { code: 'asl-unknown-state-type', severity: 'error', at: 'Tsk', awsCode: SCHEMA },
+      { code: 'asl-unreachable-state', severity: 'error', at: 'P', awsCode: 'MISSING_TRANSITION_TARGET' },
+      { code: 'asl-exclusive-fields', severity: 'error', at: 'End', awsCode: SCHEMA },
+    ]);
+  });
+  test('Choice rules: one comparison, of the right type', () => {
+    expectBoth(sm({ C: { Type: 'Choice', Choices: [{ Variable: '$.n', NumericEquals: 1, StringEquals: 'a', Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } }), [
+      { code: 'asl-invalid-choice-rule', severity: 'error', at: 'StringEquals', awsCode: SCHEMA },
+    ]);
+    expectBoth(sm({ C: { Type: 'Choice', Choices: [{ Variable: '$.n', NumericEquals: '1', Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } }), [
+      { code: 'asl-invalid-value', severity: 'error', at: '1', awsCode: SCHEMA },
+    ]);
+  });
+  test('fields of the other query language', () => {
+    expectBoth(sm({ A: task({ QueryLanguage: 'JSONata', Parameters: {}, Output: '{% $states.result %}' }), }), [
+      { code: 'asl-wrong-query-language', severity: 'error', at: 'Parameters', awsCode: SCHEMA },
+    ]);
+    expectBoth(sm({ A: task({ Arguments: {} }) }), [{ code: 'asl-wrong-query-language', severity: 'error', at: 'Arguments', awsCode: SCHEMA }]);
+  });
+  test('a broken path, underlined inside its string', () => {
+    expectBoth(sm({ A: task({ InputPath: '$.a[' }) }), [{ code: 'invalid-path', severity: 'error', at: '[', awsCode: SCHEMA }]);
+  });
+});
+
 describe('paths and expressions', () => {
   test('no variable (or $$) in ResultPath, in a state or a catcher', () => {
     expectBoth(sm({ T: task({ ResultPath: '$myVariable', Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$$.x', Next: 'T' }] }) }), [
