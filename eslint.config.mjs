@@ -18,6 +18,8 @@ export default tseslint.config(
       // require() is how the bundles load heavy parts lazily (the SDK on the first launch, the JSON service on first
       // use); a static import would put them on the start-up path.
       '@typescript-eslint/no-require-imports': 'off',
+      // The sets of characters names may not hold (labels, names) list control characters on purpose.
+      'no-control-regex': 'off',
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },

@@ -1,5 +1,5 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes, DidChangeConfigurationNotification, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { GraphRequest, IamPolicyRequest, TasksRequest } from './protocol';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
@@ -19,24 +19,57 @@ function safely<T>(what: string, fallback: T, run: () => T): T {
   }
 }
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-    completionProvider: { triggerCharacters: ['"', ':', ' '], resolveProvider: false },
-    hoverProvider: true,
-    codeLensProvider: { resolveProvider: false },
-    documentFormattingProvider: true,
-    documentRangeFormattingProvider: true,
-    foldingRangeProvider: true,
-    selectionRangeProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SOURCE_FIX_ALL_SAGEMAKER], resolveProvider: false },
-    documentSymbolProvider: { label: 'States' },
-    definitionProvider: true,
-    referencesProvider: true,
-    renameProvider: { prepareProvider: true },
-  },
-  serverInfo: { name: 'sagemaker-asl', version: '0.1.0' },
-}));
+// `sagemakerAsl.validation.structure: false` leaves the ASL structure findings (source 'asl') to another tool, such
+// as the AWS Toolkit, and keeps the SageMaker ones. Read from initializationOptions ({ validation: { structure } })
+// and, where the client has settings, from workspace/configuration, again on every change.
+let structureChecks = true;
+let settingsRead: Promise<void> = Promise.resolve();
+let canReadSettings = false;
+const structureSetting = (v: unknown): boolean | undefined => {
+  const s = (v as { validation?: { structure?: unknown } } | null | undefined)?.validation?.structure;
+  return typeof s === 'boolean' ? s : undefined;
+};
+async function readSettings() {
+  try {
+    structureChecks = structureSetting(await connection.workspace.getConfiguration('sagemakerAsl')) ?? structureChecks;
+  } catch {
+    // A client that cannot answer keeps the last value.
+  }
+}
+const shown = (diagnostics: Diagnostic[]) => (structureChecks ? diagnostics : diagnostics.filter((d) => d.source !== 'asl'));
+
+connection.onInitialize((params) => {
+  structureChecks = structureSetting(params.initializationOptions) ?? true;
+  canReadSettings = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: ['"', ':', ' '], resolveProvider: false },
+      hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SOURCE_FIX_ALL_SAGEMAKER], resolveProvider: false },
+      documentSymbolProvider: { label: 'States' },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+    },
+    serverInfo: { name: 'sagemaker-asl', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (!canReadSettings) return;
+  settingsRead = readSettings();
+  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sagemakerAsl' }).catch(() => undefined);
+});
+connection.onDidChangeConfiguration(() => {
+  if (!canReadSettings) return;
+  settingsRead = readSettings().then(() => documents.all().forEach((d) => scheduleValidation(d, 0)));
+});
 
 // Diagnostics are pushed after a short pause in typing; a newer version cancels the pending run.
 const DEBOUNCE_MS = 30;
@@ -48,10 +81,12 @@ function scheduleValidation(doc: TextDocument, delay = DEBOUNCE_MS) {
     doc.uri,
     setTimeout(() => {
       pending.delete(doc.uri);
-      const current = documents.get(doc.uri);
-      if (!current) return;
-      const diagnostics = safely('validation', [], () => service.doValidation(current));
-      void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      void settingsRead.then(() => {
+        const current = documents.get(doc.uri);
+        if (!current) return;
+        const diagnostics = shown(safely('validation', [], () => service.doValidation(current)));
+        void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+      });
     }, delay),
   );
 }

@@ -26,7 +26,7 @@ let fake: ReturnType<typeof installVscodeFake>;
 const clipboard: string[] = [];
 const shown: { viewColumn?: number; preview?: boolean }[] = [];
 /** The language client's sendRequest, over the real server. */
-const client = { sendRequest: (method: string, params: unknown) => lsp.request(method, params) };
+const client = { sendRequest: (type: { method: string }, params: unknown) => lsp.request(type.method, params) };
 
 before(async () => {
   lsp = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);

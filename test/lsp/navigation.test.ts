@@ -31,6 +31,9 @@ const json = `{
   }
 }`;
 
+// The same machine with a branch state of its own name: the service refuses a state name used twice anywhere.
+const valid = json.replace('"StartAt": "Train", "States": { "Train"', '"StartAt": "Fit", "States": { "Fit"');
+
 const yaml = `StartAt: Prepare
 States:
   Prepare:
@@ -60,14 +63,14 @@ test('the server says it offers outline, definition, references and rename with 
 
 test('structure findings come with the SageMaker ones: a Next naming no state is an asl error', async () => {
   const uri = 'file:///w/structure.asl.json';
-  const diags = await client.open(uri, 'asl', json.replace('"Next": "Done"', '"Next": "Dome"'));
+  const diags = await client.open(uri, 'asl', valid.replace('"Next": "Done"', '"Next": "Dome"'));
   assert.deepEqual(diags.map((d: any) => [d.source, d.code, d.severity]), [
     ['sagemaker', 'missing-required', 1],
     ['asl', 'asl-unknown-state', 1],
   ]);
   assert.match(diags[1].message, /Next "Dome" is not a state; did you mean "Done"\?/);
   // A half-typed document: the structure is not judged, the syntax error is the one finding about it.
-  const typing = await client.change(uri, json.replace('"Next": "Done"', '"Next": "Do'));
+  const typing = await client.change(uri, valid.replace('"Next": "Done"', '"Next": "Do'));
   assert.ok(!typing.some((d: any) => d.source === 'asl'), JSON.stringify(typing));
   client.close(uri);
 });
@@ -98,13 +101,13 @@ test('definition and references stay in their machine (the branch has a Train of
 
 test('rename in JSON: the name inside its quotes is offered, every place is renamed, the result is clean', async () => {
   const uri = 'file:///w/rename.asl.json';
-  await client.open(uri, 'asl', json);
-  const at = pos(json, '"Next": "Failed"', 10);
+  await client.open(uri, 'asl', valid);
+  const at = pos(valid, '"Next": "Failed"', 10);
   const prep = await client.request('textDocument/prepareRename', { textDocument: { uri }, position: at });
   assert.equal(prep.placeholder, 'Failed');
-  assert.equal(cover(json, prep.range), 'Failed');
+  assert.equal(cover(valid, prep.range), 'Failed');
   const edit = await client.request('textDocument/rename', { textDocument: { uri }, position: at, newName: 'Training "failed"' });
-  const renamed = applyEdits(json, edit.changes[uri]);
+  const renamed = applyEdits(valid, edit.changes[uri]);
   assert.match(renamed, /"Next": "Training \\"failed\\""/);
   assert.match(renamed, /"Training \\"failed\\"": \{ "Type": "Fail" \}/);
   const diags = await client.change(uri, renamed);

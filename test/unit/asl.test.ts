@@ -28,7 +28,7 @@ describe('transitions', () => {
   });
   test('Next naming no state names the closest one, on the value', () => {
     assert.deepEqual(check(sm({ A: { Type: 'Pass', Next: 'Chek' }, Check: { Type: 'Succeed' } }), true), [
-      { code: 'asl-unknown-state', severity: 'error', at: '"Chek"', message: 'Next "Chek" is not a state; did you mean "Check"?' },
+      { code: 'asl-unknown-state', severity: 'error', at: '"Chek"', message: 'Next "Chek" is not a state; did you mean "Check"? (MISSING_TRANSITION_TARGET)' },
     ]);
   });
   test('StartAt, Default and a catcher\'s Next are checked the same way', () => {
@@ -39,8 +39,10 @@ describe('transitions', () => {
     assert.deepEqual(f.map((x) => x.at), ['"X"', '"Nope"', '"Gone"']);
     assert.ok(f.every((x) => x.code === 'asl-unknown-state' && x.severity === 'error'));
   });
-  test('a state no transition leads to is a warning on its name', () => {
-    assert.deepEqual(check(sm({ A: { Type: 'Succeed' }, Lost: { Type: 'Succeed' } })), [{ code: 'asl-unreachable-state', severity: 'warning', at: '"Lost"' }]);
+  test('a state no transition leads to is an error on its name (the service refuses it)', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Succeed' }, Lost: { Type: 'Succeed' } }), true), [
+      { code: 'asl-unreachable-state', severity: 'error', at: '"Lost"', message: 'State "Lost" is not reachable: no StartAt, Next, Default or Catch leads to it (MISSING_TRANSITION_TARGET)' },
+    ]);
   });
   test('a machine no state ends is an error on States', () => {
     assert.deepEqual(check(sm({ A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } })), [{ code: 'asl-no-terminal-state', severity: 'error', at: '"States"' }]);
@@ -52,7 +54,7 @@ describe('transitions', () => {
     ]);
   });
   test('names are scoped to their machine: a branch cannot go to a state outside it', () => {
-    const f = check(sm({ P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'In', States: { In: { Type: 'Pass', Next: 'P' }, P: { Type: 'Succeed' } } }] } }));
+    const f = check(sm({ P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'In', States: { In: { Type: 'Pass', Next: 'Q' }, Q: { Type: 'Succeed' } } }] } }));
     assert.deepEqual(f, []);
     const g = check(sm({ P: { Type: 'Parallel', Next: 'Out', Branches: [{ StartAt: 'In', States: { In: { Type: 'Pass', Next: 'Out' } } }] }, Out: { Type: 'Succeed' } }));
     assert.deepEqual(g.map((x) => [x.code, x.at]), [['asl-unknown-state', '"Out"'], ['asl-no-terminal-state', '"States"']]);
@@ -62,17 +64,17 @@ describe('transitions', () => {
 describe('fields', () => {
   test('an unknown field is an error on its key, naming the closest', () => {
     assert.deepEqual(check(sm({ A: task({ Parameter: {} }) }), true), [
-      { code: 'asl-unknown-field', severity: 'error', at: '"Parameter"', message: '"Parameter" is not a field of a Task state; did you mean "Parameters"?' },
+      { code: 'asl-unknown-field', severity: 'error', at: '"Parameter"', message: '"Parameter" is not a field of a Task state; did you mean "Parameters"? (SCHEMA_VALIDATION_FAILED)' },
     ]);
   });
   test('a field of another state type is an error', () => {
     assert.deepEqual(check(sm({ A: { Type: 'Pass', Resource: 'x', End: true } }), true), [
-      { code: 'asl-unknown-field', severity: 'error', at: '"Resource"', message: 'Resource is not a field of a Pass state' },
+      { code: 'asl-unknown-field', severity: 'error', at: '"Resource"', message: 'Resource is not a field of a Pass state (SCHEMA_VALIDATION_FAILED)' },
     ]);
   });
   test('an unknown Type names the closest', () => {
     assert.deepEqual(check(sm({ A: { Type: 'Tsk', End: true } }), true), [
-      { code: 'asl-unknown-state-type', severity: 'error', at: '"Tsk"', message: 'Type must be one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel and Map; did you mean "Task"?' },
+      { code: 'asl-unknown-state-type', severity: 'error', at: '"Tsk"', message: 'Type must be one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel and Map; did you mean "Task"? (SCHEMA_VALIDATION_FAILED)' },
     ]);
   });
   test('required fields: Resource, Branches, ItemProcessor, a Wait duration', () => {
@@ -81,9 +83,9 @@ describe('fields', () => {
   });
   test('wrong value types are errors on the value', () => {
     assert.deepEqual(check(sm({ A: task({ TimeoutSeconds: '10', HeartbeatSeconds: 0, ResultPath: 5 }) }), true), [
-      { code: 'asl-invalid-value', severity: 'error', at: '5', message: 'ResultPath must be a string or null, not the number 5' },
-      { code: 'asl-invalid-value', severity: 'error', at: '"10"', message: 'TimeoutSeconds must be an integer, not the string "10"' },
-      { code: 'asl-invalid-value', severity: 'error', at: '0', message: 'HeartbeatSeconds must be at least 1' },
+      { code: 'asl-invalid-value', severity: 'error', at: '5', message: 'ResultPath must be a string or null, not the number 5 (SCHEMA_VALIDATION_FAILED)' },
+      { code: 'asl-invalid-value', severity: 'error', at: '"10"', message: 'TimeoutSeconds must be an integer, not the string "10" (SCHEMA_VALIDATION_FAILED)' },
+      { code: 'asl-invalid-value', severity: 'error', at: '0', message: 'HeartbeatSeconds must be at least 1 (SCHEMA_VALIDATION_FAILED)' },
     ]);
   });
   test('TimeoutSeconds and TimeoutSecondsPath exclude each other', () => {
@@ -133,8 +135,8 @@ describe('Choice rules', () => {
 describe('query languages', () => {
   test('JSONPath-only fields in a JSONata state are errors on the key', () => {
     assert.deepEqual(check(sm({ A: task({ QueryLanguage: 'JSONata', Parameters: {}, ResultPath: '$.r' }) }), true), [
-      { code: 'asl-wrong-query-language', severity: 'error', at: '"Parameters"', message: 'Parameters is a JSONPath field; this state uses JSONata: use Arguments' },
-      { code: 'asl-wrong-query-language', severity: 'error', at: '"ResultPath"', message: 'ResultPath is a JSONPath field; this state uses JSONata: use Output (and Assign)' },
+      { code: 'asl-wrong-query-language', severity: 'error', at: '"Parameters"', message: 'Parameters is a JSONPath field; this state uses JSONata: use Arguments (SCHEMA_VALIDATION_FAILED)' },
+      { code: 'asl-wrong-query-language', severity: 'error', at: '"ResultPath"', message: 'ResultPath is a JSONPath field; this state uses JSONata: use Output (and Assign) (SCHEMA_VALIDATION_FAILED)' },
     ]);
   });
   test('JSONata-only fields in a JSONPath state are errors on the key', () => {
@@ -205,7 +207,7 @@ describe('no false positives reported against the AWS Toolkit', () => {
   });
 });
 
-/** A chain of `depth` Parallel states nested in each other's only branch, built without recursion. */
+/** A chain of `depth` Parallel states nested in each other's only branch, built without recursion (state names are unique). */
 function deepParallel(depth: number): AstNode {
   const str = (value: string): AstNode => ({ type: 'string', value, offset: 0, length: 1 });
   const prop = (key: string, value: AstNode): AstNode => ({ type: 'property', offset: 0, length: 1, children: [str(key), value] });
@@ -213,7 +215,7 @@ function deepParallel(depth: number): AstNode {
   let machine = obj(prop('StartAt', str('S')), prop('States', obj(prop('S', obj(prop('Type', str('Succeed')))))));
   for (let i = 0; i < depth; i++) {
     const state = obj(prop('Type', str('Parallel')), prop('End', { type: 'boolean', value: true, offset: 0, length: 1 }), prop('Branches', { type: 'array', offset: 0, length: 1, children: [machine] }));
-    machine = obj(prop('StartAt', str('P')), prop('States', obj(prop('P', state))));
+    machine = obj(prop('StartAt', str(`P${i}`)), prop('States', obj(prop(`P${i}`, state))));
   }
   return machine;
 }

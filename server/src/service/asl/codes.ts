@@ -2,7 +2,7 @@
 export const AslCode = {
   /** StartAt, Next, Default or a catcher's Next names no state of its machine. */
   unknownState: 'asl-unknown-state',
-  /** No StartAt/Next/Default/Catch path leads to the state (warning). */
+  /** No StartAt/Next/Default/Catch path leads to the state (the service refuses it as MISSING_TRANSITION_TARGET). */
   unreachableState: 'asl-unreachable-state',
   /** No state of a machine ends it (End: true, Succeed or Fail). */
   noTerminalState: 'asl-no-terminal-state',
@@ -20,5 +20,53 @@ export const AslCode = {
   invalidChoiceRule: 'asl-invalid-choice-rule',
   /** Type names no state type. */
   unknownStateType: 'asl-unknown-state-type',
+  /** Two states of one name anywhere in the state machine, branches and Map processors included. */
+  duplicateStateName: 'asl-duplicate-state-name',
+  /** A state name longer than 80 characters. */
+  invalidStateName: 'asl-invalid-state-name',
+  /** The same key twice in one JSON or YAML object. */
+  duplicateKey: 'asl-duplicate-key',
+  /** A payload template with both `X` and `X.$`. */
+  duplicatePayloadField: 'asl-duplicate-payload-field',
+  /** A Resource no service accepts (not an ARN, a Lambda ARN with an empty or invalid qualifier…). */
+  invalidResource: 'asl-invalid-resource',
+  /** A JSONata string that opens {% and never closes it (or the reverse), $eval, States.* inside {% %}. */
+  invalidJsonata: 'asl-invalid-jsonata',
+  /** A variable that no state assigns where it is read (warning), or $states.result/errorOutput where there is none. */
+  unknownVariable: 'asl-unknown-variable',
+  /** A Distributed Map Label that is too long or has characters the service forbids. */
+  invalidLabel: 'asl-invalid-label',
+  /** Two Distributed Maps with the same Label. */
+  duplicateLabel: 'asl-duplicate-label',
+  /** The definition is larger than the service's quota (1,048,576 characters). */
+  definitionTooLarge: 'asl-definition-too-large',
 } as const;
+
+/**
+ * The code Step Functions itself gives a finding at deploy (CreateStateMachine, ValidateStateMachineDefinition),
+ * where it documents one: named in the message and in `data.awsCode` so a user recognises the deploy error.
+ */
+export const AWS_CODE: Record<string, string> = {
+  'asl-unknown-state': 'MISSING_TRANSITION_TARGET',
+  'asl-unreachable-state': 'MISSING_TRANSITION_TARGET',
+  'asl-no-terminal-state': 'MISSING_END_STATE',
+  'asl-missing-field': 'SCHEMA_VALIDATION_FAILED',
+  'asl-unknown-field': 'SCHEMA_VALIDATION_FAILED',
+  'asl-wrong-query-language': 'SCHEMA_VALIDATION_FAILED',
+  'asl-exclusive-fields': 'SCHEMA_VALIDATION_FAILED',
+  'asl-invalid-value': 'SCHEMA_VALIDATION_FAILED',
+  'asl-invalid-choice-rule': 'SCHEMA_VALIDATION_FAILED',
+  'asl-unknown-state-type': 'SCHEMA_VALIDATION_FAILED',
+  'asl-duplicate-state-name': 'DUPLICATE_STATE_NAME',
+  'asl-invalid-state-name': 'INVALID_STATE_NAME',
+  'asl-duplicate-key': 'INVALID_JSON_DESCRIPTION',
+  'asl-duplicate-payload-field': 'SCHEMA_VALIDATION_FAILED',
+  'asl-invalid-resource': 'INVALID_RESOURCE',
+  'asl-invalid-jsonata': 'INVALID_JSONATA_EXPRESSION',
+  'asl-invalid-label': 'INVALID_LABEL_NAME',
+  'asl-duplicate-label': 'DUPLICATE_LABEL_NAME',
+  'invalid-jsonata': 'INVALID_JSONATA_EXPRESSION',
+  'invalid-path': 'SCHEMA_VALIDATION_FAILED',
+  'invalid-intrinsic': 'SCHEMA_VALIDATION_FAILED',
+};
 // Expression syntax findings keep the expressions module's codes: invalid-path, invalid-intrinsic, invalid-jsonata.

@@ -10,6 +10,9 @@ import { closest, list, quote } from '../core/text';
 import { property, propertyNode } from '../core/tree';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
+import { checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
+import { aslProblem } from './problem';
+import { checkVariables } from './variables';
 import { buildModel, isStateMachine, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
 type PathKind = 'path' | 'reference';
@@ -29,6 +32,8 @@ const STATE_FIELDS: Record<string, string[]> = {
   Map: [...IO, 'Next', 'End', 'Iterator', 'ItemProcessor', 'ItemsPath', 'Items', 'MaxConcurrency', 'MaxConcurrencyPath', 'ResultPath', 'Parameters', 'ItemSelector', 'ResultSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label', 'Retry', 'Catch', 'Output', 'Assign'],
 };
 const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
+/** Fields of a state holding sub-machines, whose states are checked on their own. */
+const SUB_MACHINE_FIELDS: ReadonlySet<string> = new Set(['Branches', 'ItemProcessor', 'Iterator']);
 
 // Fields of one query language only. The first group is what the JSONata documentation lists as removed;
 // the *Path variants are replaced by JSONata in the plain field and reported as warnings (less certain).
@@ -68,7 +73,7 @@ interface Ctx {
 }
 
 function report(ctx: Ctx, node: AstNode, code: string, message: string, severity: Severity = 'error', data?: Record<string, unknown>) {
-  ctx.problems.push({ offset: node.offset, length: node.length, message, severity, source: 'asl', code, ...(data ? { data } : {}) });
+  ctx.problems.push(aslProblem(node.offset, node.length, code, message, severity, data));
 }
 
 const keyOf = (p: AstNode) => p.children?.[0];
@@ -115,7 +120,7 @@ function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
   const raw = ctx.text.slice(node.offset, end);
   const start = Math.min(node.offset + sourceOffset(raw, err.start), Math.max(node.offset, end - 1));
   const stop = Math.min(node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1)), end);
-  ctx.problems.push({ offset: start, length: Math.max(1, stop - start), message: err.message, severity: 'error', source: 'asl', code: err.code });
+  ctx.problems.push(aslProblem(start, Math.max(1, stop - start), err.code, err.message, 'error'));
 }
 
 function checkPathValue(ctx: Ctx, node: AstNode | undefined, kind: PathKind | 'dynamic') {
@@ -129,7 +134,11 @@ function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage) {
   const stack = [start];
   while (stack.length) {
     const node = stack.pop()!;
-    if (ctx.skip.has(node)) continue;
+    if (ctx.skip.has(node)) {
+      // An integration's payload: its expressions are checked with its API, but a lone {% or %} is ours to see.
+      if (ql === 'JSONata') checkDelimitersUnder(ctx, node);
+      continue;
+    }
     if (node.type === 'object') {
       for (const p of node.children ?? []) {
         const k = keyOf(p), v = valueOf(p);
@@ -144,7 +153,26 @@ function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage) {
     } else if (ql === 'JSONata' && node.type === 'string' && isJsonata(node.value)) {
       const err = checkJsonata(node.value);
       if (err) expressionProblem(ctx, node, err);
-    }
+    } else if (ql === 'JSONata' && node.type === 'string') checkJsonataDelimiters(ctx, node);
+  }
+}
+
+function checkDelimitersUnder(ctx: Ctx, start: AstNode) {
+  const stack = [start];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'string') checkJsonataDelimiters(ctx, node);
+    else if (node.type === 'array') stack.push(...(node.children ?? []));
+    else if (node.type === 'object') for (const p of node.children ?? []) { const v = valueOf(p); if (v) stack.push(v); }
+  }
+}
+
+/** In a JSONata state a string is an expression when it starts with {% and ends with %}: one without the other is a mistake. */
+function checkJsonataDelimiters(ctx: Ctx, node: AstNode) {
+  const s = (node.value as string).trim();
+  const opens = s.startsWith('{%'), closes = s.endsWith('%}');
+  if (opens !== closes && !hasPlaceholder(s)) {
+    report(ctx, node, AslCode.invalidJsonata, opens ? 'This string starts with {% but does not end with %}: a JSONata expression is the whole string, "{% … %}"' : 'This string ends with %} but does not start with {%: a JSONata expression is the whole string, "{% … %}"');
   }
 }
 
@@ -176,6 +204,111 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
     if (checkType(ctx, 'ProcessorConfig', pc, 'object', 'JSONPath')) {
       checkEnum(ctx, 'ProcessorConfig.Mode', property(pc, 'Mode'), ['INLINE', 'DISTRIBUTED']);
       checkEnum(ctx, 'ProcessorConfig.ExecutionType', property(pc, 'ExecutionType'), ['STANDARD', 'EXPRESS']);
+    }
+  }
+}
+
+/** The service's own wording for two fields that exclude each other. */
+const onlyOneOf = (...fields: string[]) => `There should only be one of the following fields: [${fields.join(', ')}]`;
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A heartbeat at or after the timeout never beats: the service requires HeartbeatSeconds < TimeoutSeconds. */
+function checkHeartbeat(ctx: Ctx, heartbeat: AstNode | undefined, timeout: AstNode | undefined) {
+  if (heartbeat?.type !== 'number' || timeout?.type !== 'number') return;
+  if (heartbeat.value >= timeout.value) report(ctx, heartbeat, AslCode.invalidValue, `HeartbeatSeconds (${heartbeat.value}) must be smaller than TimeoutSeconds (${timeout.value})`);
+}
+
+/** ResultPath writes into the state's output: a reference path from $, never a variable or the context object. */
+function checkResultPath(ctx: Ctx, node: AstNode) {
+  if (hasPlaceholder(node.value)) return;
+  const root = /^\s*\$(\$|[A-Za-z_][A-Za-z0-9_]*)/.exec(node.value);
+  if (!root) return checkPathValue(ctx, node, 'reference');
+  const what = root[1] === '$' ? 'the context object ($$)' : `a variable (${root[0].trim()}); assign variables with Assign`;
+  report(ctx, node, AslCode.invalidValue, `ResultPath must be a reference path into the state's output, starting with $. or $[, not ${what}`);
+}
+
+const LAMBDA_NAME = /^[a-zA-Z0-9_-]{1,140}$/;
+const LAMBDA_QUALIFIER = /^(\$LATEST|[0-9]+|[a-zA-Z0-9_-]{1,128})$/;
+
+/** Resource ARNs that no service accepts: not an ARN, an integration without service or action, a Lambda qualifier that is empty or malformed. */
+function checkResource(ctx: Ctx, node: AstNode, ql: QueryLanguage) {
+  if (node.type !== 'string' || isStandIn(node, ql)) return;
+  const value = node.value as string;
+  const bad = (why: string) => report(ctx, node, AslCode.invalidResource, `Resource ${quote(value.length > 80 ? value.slice(0, 80) + '…' : value)} ${why}`);
+  if (!value.startsWith('arn:')) return bad('is not an ARN: use arn:aws:states:::service:action, a Lambda function ARN or an activity ARN');
+  const parts = value.split(':');
+  if (parts.length < 6) return bad('is not a complete ARN (arn:partition:service:region:account:resource)');
+  const service = parts[2];
+  if (service === 'states') {
+    // An integration (arn:aws:states:::service:action, region and account optional) or an activity.
+    const rest = parts.slice(5);
+    if (rest.length < 2 || !rest[0] || !rest[1]) bad(rest[0] === 'activity' ? 'names no activity after "activity:"' : 'names no integration: write arn:aws:states:::service:action, e.g. arn:aws:states:::lambda:invoke');
+  } else if (service === 'lambda') {
+    if (parts[5] !== 'function' || !parts[6] || !LAMBDA_NAME.test(parts[6])) return bad('is not a Lambda function ARN: arn:aws:lambda:region:account:function:name[:alias or version]');
+    if (parts.length > 8) return bad('has more than one qualifier after the function name');
+    if (parts.length === 8 && !LAMBDA_QUALIFIER.test(parts[7]))
+      bad(parts[7] ? `has an invalid alias or version ${quote(parts[7])}: a version number, $LATEST, or an alias of letters, digits, - and _` : 'ends with ":": the alias or version after it is empty');
+  }
+}
+
+/** A Task's Credentials: an object holding the role to assume, and nothing else. */
+function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage) {
+  if (node?.type !== 'object') return;
+  const allowed = ql === 'JSONata' ? ['RoleArn'] : ['RoleArn', 'RoleArn.$'];
+  let role = false;
+  for (const p of node.children ?? []) {
+    const k = keyOf(p);
+    if (k?.type !== 'string') continue;
+    if (allowed.includes(k.value)) role = true;
+    else report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of Credentials; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+  }
+  if (!role) report(ctx, node.children?.length ? anchor(node) : node, AslCode.missingField, `Credentials needs ${ql === 'JSONata' ? 'RoleArn' : 'RoleArn (or RoleArn.$)'}: the role the task assumes`);
+}
+
+// Distributed Map labels (developer guide, Map state): up to 40 characters, none of these.
+const LABEL_FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
+export const MAX_LABEL = 40;
+
+// The fields of a Distributed Map's reader, batcher and writer (their own settings objects are left open: the
+// service adds reader options often).
+const DISTRIBUTED_FIELDS: Record<string, string[]> = {
+  ItemReader: ['Resource', 'Parameters', 'Arguments', 'ReaderConfig'],
+  ItemBatcher: ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath', 'BatchInput'],
+  ResultWriter: ['Resource', 'Parameters', 'Arguments', 'WriterConfig'],
+};
+
+/** The limits of a Distributed Map: Label, ReaderConfig.MaxItems, ItemBatcher; the fields of ItemReader, ItemBatcher and ResultWriter. */
+function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
+  for (const [field, allowed] of Object.entries(DISTRIBUTED_FIELDS)) {
+    const obj = property(s.node, field);
+    if (obj?.type !== 'object') continue;
+    for (const p of obj.children ?? []) {
+      const k = keyOf(p);
+      if (k?.type === 'string' && !allowed.includes(k.value))
+        report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${field}; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+    }
+  }
+  const label = property(s.node, 'Label');
+  if (label?.type === 'string' && !isStandIn(label, ql)) {
+    const bad = LABEL_FORBIDDEN.exec(label.value);
+    if (label.value.length > MAX_LABEL) report(ctx, label, AslCode.invalidLabel, `Label has ${label.value.length} characters; at most ${MAX_LABEL} are allowed`);
+    else if (bad) report(ctx, label, AslCode.invalidLabel, `Label cannot contain ${bad[0] === ' ' ? 'spaces' : JSON.stringify(bad[0])}: no whitespace, brackets, wildcards, control characters or any of " # % \\ ^ | ~ \` $ & , ; : /`);
+    else if (!label.value) report(ctx, label, AslCode.invalidLabel, 'Label must not be empty');
+  }
+  const config = property(property(s.node, 'ItemReader'), 'ReaderConfig');
+  if (config?.type === 'object') {
+    checkType(ctx, 'ReaderConfig.MaxItems', property(config, 'MaxItems'), 'integer', ql, 1, 100_000_000);
+    const path = propertyNode(config, 'MaxItemsPath');
+    if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));
+  }
+  const batcher = property(s.node, 'ItemBatcher');
+  if (batcher?.type === 'object') {
+    checkType(ctx, 'MaxItemsPerBatch', property(batcher, 'MaxItemsPerBatch'), 'integer', ql, 1);
+    checkType(ctx, 'MaxInputBytesPerBatch', property(batcher, 'MaxInputBytesPerBatch'), 'integer', ql, 1, 262_144);
+    for (const f of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) {
+      const path = propertyNode(batcher, `${f}Path`);
+      if (path && propertyNode(batcher, f)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(f, `${f}Path`));
     }
   }
 }
@@ -229,7 +362,7 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
   for (let i = 0; i < queue.length; i++) for (const t of queue[i].targets) if (t.node.type === 'string') visit(t.node);
   for (const s of m.states) {
     if (!seen.has(s) && m.byName.get(s.name) === s)
-      report(ctx, s.keyNode, AslCode.unreachableState, `State ${quote(s.name)} is never reached: no StartAt, Next, Default or Catch leads to it`, 'warning');
+      report(ctx, s.keyNode, AslCode.unreachableState, `State ${quote(s.name)} is not reachable: no StartAt, Next, Default or Catch leads to it`);
   }
 }
 
@@ -253,7 +386,11 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
       if (!errors) report(ctx, anchor(item), AslCode.missingField, `ErrorEquals is missing: the errors ${what} handles, e.g. ["States.ALL"]`);
       else if (checkType(ctx, 'ErrorEquals', errors, 'array', 'JSONPath')) {
         if (!errors.children?.length) report(ctx, errors, AslCode.invalidValue, 'ErrorEquals must name at least one error, e.g. ["States.ALL"]');
-        for (const e of errors.children ?? []) checkType(ctx, 'Each ErrorEquals entry', e, 'string', 'JSONPath');
+        for (const e of errors.children ?? []) {
+          if (!checkType(ctx, 'Each ErrorEquals entry', e, 'string', 'JSONPath') || e.value !== 'States.ALL') continue;
+          if (errors.children!.length > 1) report(ctx, e, AslCode.invalidValue, `States.ALL must appear alone in ErrorEquals: it already matches every error`);
+          else if (item !== arr.children![arr.children!.length - 1]) report(ctx, e, AslCode.invalidValue, `States.ALL must be in the last ${key === 'Retry' ? 'retrier' : 'catcher'}: the ${key === 'Retry' ? 'retriers' : 'catchers'} after it are never used`);
+        }
       }
       if (key === 'Retry') {
         checkType(ctx, 'IntervalSeconds', property(item, 'IntervalSeconds'), 'integer', ql, 1, 99999999);
@@ -265,7 +402,7 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
         if (!propertyNode(item, 'Next')) report(ctx, anchor(item), AslCode.missingField, 'Next is missing: the state a catcher goes to');
         if (ql === 'JSONPath') {
           const rp = property(item, 'ResultPath');
-          if (checkType(ctx, 'ResultPath', rp, 'string|null', ql)) checkPathValue(ctx, rp, 'reference');
+          if (checkType(ctx, 'ResultPath', rp, 'string|null', ql) && rp?.type === 'string') checkResultPath(ctx, rp);
         }
         checkType(ctx, 'Assign', property(item, 'Assign'), 'object', ql);
       }
@@ -341,6 +478,8 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
 function checkState(ctx: Ctx, s: AslState) {
   const { node, queryLanguage: ql } = s;
   if (node.type !== 'object') return report(ctx, node, AslCode.invalidValue, `State ${quote(s.name)} must be an object, not ${describe(node)}`);
+  checkDuplicateKeys(node, SUB_MACHINE_FIELDS, ctx.problems);
+  checkPayloadTemplates(s, ctx.problems);
   // One pass over the state's members: each check below looks fields up by name (thousands of states per keystroke).
   const members = new Map<string, AstNode>();
   for (const p of node.children ?? []) { const k = keyOf(p); if (k?.type === 'string' && !members.has(k.value)) members.set(k.value, p); }
@@ -391,7 +530,10 @@ function checkState(ctx: Ctx, s: AslState) {
   for (const [field, kind] of Object.entries(PATH_FIELDS)) {
     const v = prop(field);
     if (!v || ql === 'JSONata') continue;
-    if (checkType(ctx, field, v, field === 'InputPath' || field === 'OutputPath' || field === 'ResultPath' ? 'string|null' : 'string', ql) && v.type === 'string') checkPathValue(ctx, v, kind);
+    if (checkType(ctx, field, v, field === 'InputPath' || field === 'OutputPath' || field === 'ResultPath' ? 'string|null' : 'string', ql) && v.type === 'string') {
+      if (field === 'ResultPath') checkResultPath(ctx, v);
+      else checkPathValue(ctx, v, kind);
+    }
   }
   for (const field of ['ItemSelector', 'Assign', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter']) checkType(ctx, field, prop(field), 'object', ql);
   const pairs: [string, Want, number?, number?][] = [
@@ -402,8 +544,12 @@ function checkState(ctx: Ctx, s: AslState) {
   for (const [field, want, min, max] of pairs) {
     checkType(ctx, field, prop(field), want, ql, min, max);
     const pathField = propN(`${field}Path`);
-    if (pathField && propN(field) && fields.includes(`${field}Path`)) report(ctx, keyOf(pathField)!, AslCode.exclusiveFields, `${field} and ${field}Path exclude each other: keep one`);
+    if (pathField && propN(field) && fields.includes(`${field}Path`)) report(ctx, keyOf(pathField)!, AslCode.exclusiveFields, onlyOneOf(field, `${field}Path`));
   }
+  checkHeartbeat(ctx, prop('HeartbeatSeconds'), prop('TimeoutSeconds'));
+  const timestamp = prop('Timestamp');
+  if (timestamp?.type === 'string' && !isStandIn(timestamp, ql) && !RFC3339.test(timestamp.value))
+    report(ctx, timestamp, AslCode.invalidValue, `Timestamp ${quote(timestamp.value)} is not an RFC 3339 timestamp, e.g. "2026-01-31T23:59:59Z" (uppercase T and Z)`);
   for (const field of ['ErrorPath', 'CausePath']) {
     const v = prop(field);
     if (v && ql === 'JSONPath' && checkType(ctx, field, v, 'string', ql)) checkPathValue(ctx, v, 'dynamic');
@@ -412,6 +558,8 @@ function checkState(ctx: Ctx, s: AslState) {
   switch (type) {
     case 'Task':
       if (!propN('Resource')) report(ctx, s.keyNode, AslCode.missingField, `Task state ${quote(s.name)} has no Resource: the ARN of the task to run`);
+      else checkResource(ctx, prop('Resource')!, ql);
+      checkCredentials(ctx, prop('Credentials'), ql);
       break;
     case 'Choice':
       checkChoiceRules(ctx, s);
@@ -423,12 +571,6 @@ function checkState(ctx: Ctx, s: AslState) {
         report(ctx, keyOf(propN(given[1])!)!, AslCode.exclusiveFields, `A Wait state has exactly one of Seconds, Timestamp, SecondsPath and TimestampPath; this one has ${list(given)}`);
       break;
     }
-    case 'Fail':
-      for (const f of ['Error', 'Cause']) {
-        const p = propN(f + 'Path');
-        if (p && propN(f)) report(ctx, keyOf(p)!, AslCode.exclusiveFields, `${f} and ${f}Path exclude each other: keep one`);
-      }
-      break;
     case 'Parallel': {
       const branches = prop('Branches');
       if (!branches) report(ctx, s.keyNode, AslCode.missingField, `Parallel state ${quote(s.name)} has no Branches: an array of state machines`);
@@ -441,6 +583,7 @@ function checkState(ctx: Ctx, s: AslState) {
       else if (proc && iter) report(ctx, keyOf(iter)!, AslCode.exclusiveFields, 'Iterator is the old name of ItemProcessor: keep one');
       for (const p of [proc, iter]) if (p) checkType(ctx, keyOf(p)!.value, valueOf(p), 'object', 'JSONPath');
       if (propN('Parameters') && propN('ItemSelector')) report(ctx, keyOf(propN('Parameters')!)!, AslCode.exclusiveFields, 'Parameters is the old name of ItemSelector: keep one');
+      checkDistributedMap(ctx, s, ql);
       break;
     }
   }
@@ -469,6 +612,7 @@ export function validateStructure(root: AstNode | undefined, text?: string, mode
   // Only a state machine is judged: a CloudFormation template or any other JSON file is not ours to flag.
   if (!isStateMachine(root)) return ctx.problems;
   model ??= buildModel(root);
+  ctx.problems.push(...checkMachineRules(root!, model, text, language), ...checkVariables(model, text, language));
   for (const m of model.machines) {
     checkRootFields(ctx, m);
     checkTransitions(ctx, m);

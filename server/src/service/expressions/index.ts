@@ -9,7 +9,7 @@ import { checkJsonPath, type PathKind } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
 
 export { isExpressionError, type ExpressionError } from './types';
-export { checkJsonata, isJsonata, jsonataBody, jsonataRange } from './jsonata';
+export { checkJsonata, isJsonata, jsonataBody, jsonataRange, jsonataVariables, type JsonataVariable } from './jsonata';
 export { INTRINSICS, parseIntrinsic, type Call, type IntrinsicArg, type ParseOptions } from './intrinsics';
 export { INTRINSIC_FUNCTIONS, HASH_LENGTHS, hashText, type IntrinsicFunction, type ArgSpec, type ArgType } from './functions';
 export { parseJsonPath, readPath, type PathKind, type PathNode, type PathSegment, type PathRoots } from './jsonpath';

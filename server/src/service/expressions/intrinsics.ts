@@ -1,7 +1,7 @@
 // Intrinsic function calls (`States.Format('{}-x', $.id)`): one parser whose tree carries source offsets, used to
 // check a call (server), to bound its result's length, and to evaluate it (client).
 import { closest } from '../core/text';
-import { argSpec, INTRINSIC_FUNCTIONS, type IntrinsicFunction } from './functions';
+import { argSpec, INTRINSIC_FUNCTIONS, type ArgType, type IntrinsicFunction } from './functions';
 import { parseRange, type PathNode } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
 
@@ -108,6 +108,8 @@ export function parseIntrinsic(s: string, options: ParseOptions = { check: true 
       let run = ++i; // the start of the text since the last escape, appended as one slice
       for (; i < s.length && s[i] !== "'"; i++) {
         if (s[i] === '\\') {
+          // The specification's escapes are \' \{ \} and \\; the service refuses any other.
+          if (check && i + 1 < s.length && !"'{}\\".includes(s[i + 1])) fail(i, i + 2, `\\${s[i + 1]} is not an escape of an intrinsic function string: only \\', \\{, \\} and \\\\ are`);
           value += s.slice(run, i);
           run = ++i;
           if (i >= s.length) break;
@@ -187,8 +189,27 @@ function checkCall(f: IntrinsicFunction, c: Call): void {
   if (own) throw new Fail(own);
   args.forEach((a, k) => {
     const spec = argSpec(f, k);
+    if (spec && !literalFits(a, spec.type)) fail(a.start, a.end, `${name}: ${spec.what}, got ${a.kind === 'string' ? `the string '${a.value}'` : (a as { text: string }).text}`);
     if (a.kind === 'string' && spec?.oneOf && !spec.oneOf.includes(a.value)) {
       fail(a.start, a.end, `${name} ${spec.name ?? `argument ${k + 1}`} ${JSON.stringify(a.value)} is not one of ${spec.oneOf.join(', ')}`);
     }
   });
+}
+
+/** Whether a literal argument (a string, a number, true/false/null) can be what the function needs; paths and calls are known only at run time. */
+function literalFits(a: IntrinsicArg, type: ArgType): boolean {
+  if (a.kind !== 'string' && a.kind !== 'number' && a.kind !== 'literal') return true;
+  switch (type) {
+    case 'any':
+    case 'scalar':
+      return true;
+    case 'string':
+      return a.kind === 'string';
+    case 'integer':
+      return a.kind === 'number' && Number.isInteger(a.value);
+    case 'boolean':
+      return a.kind === 'literal' && typeof a.value === 'boolean';
+    default:
+      return false; // arrays and objects are never written as literals
+  }
 }

@@ -44,8 +44,8 @@ export function checkJsonata(value: string): ExpressionError | undefined {
   const error = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: 'invalid-jsonata' });
   if (!body.trim()) return error(open, close + 2, 'Empty JSONata expression: write an expression between {% and %}');
   try {
-    jsonata(body);
-    return undefined;
+    const unsupported = unsupportedIn(jsonata(body).ast() as unknown as JsonataNode);
+    return unsupported && error(from + unsupported.start, from + unsupported.end, unsupported.message);
   } catch (e) {
     // Nested deeper than the jsonata parser's recursion can go: not a syntax error, just not checkable here.
     if (e instanceof RangeError || !e || typeof e !== 'object') return undefined;
@@ -63,3 +63,103 @@ export function checkJsonata(value: string): ExpressionError | undefined {
     return error(from + start, Math.min(close, from + start + length), text);
   }
 }
+
+/** A node of the jsonata package's AST (what `ast()` returns): positions are the offset just after the token. */
+interface JsonataNode {
+  type?: string;
+  value?: unknown;
+  position?: number;
+  [key: string]: unknown;
+}
+
+/** Every node of a JSONata AST, iteratively (an expression may nest deeper than the JS stack). */
+function* nodesOf(ast: JsonataNode): Generator<JsonataNode> {
+  const stack: unknown[] = [ast];
+  while (stack.length) {
+    const n = stack.pop();
+    if (Array.isArray(n)) for (let i = n.length - 1; i >= 0; i--) stack.push(n[i]);
+    else if (n && typeof n === 'object') {
+      yield n as JsonataNode;
+      for (const v of Object.values(n)) if (v && typeof v === 'object') stack.push(v);
+    }
+  }
+}
+
+/** Where a token that ends at `position` and is `length` long starts. */
+const spanOf = (position: number | undefined, length: number) => ({ start: Math.max(0, (position ?? length) - length), end: position ?? length });
+
+/**
+ * What Step Functions does not run in a JSONata expression: `$eval` (removed from its JSONata) and the JSONPath
+ * intrinsic functions (`States.Format(…)`), which JSONata reads as a path and a call of nothing.
+ */
+function unsupportedIn(ast: JsonataNode): { start: number; end: number; message: string } | undefined {
+  for (const n of nodesOf(ast)) {
+    const proc = n.procedure as JsonataNode | undefined;
+    if (n.type === 'function' && proc?.type === 'variable' && proc.value === 'eval')
+      return { ...spanOf(proc.position, 5), message: '$eval is not available in Step Functions\' JSONata' };
+    const steps = n.steps as JsonataNode[] | undefined;
+    if (n.type === 'path' && steps?.[0]?.type === 'name' && steps[0].value === 'States' && steps[1]?.type === 'function') {
+      const name = ((steps[1].procedure as JsonataNode | undefined)?.steps as JsonataNode[] | undefined)?.[0]?.value;
+      const start = spanOf(steps[0].position, 6).start;
+      return { start, end: (steps[1].position as number | undefined) ?? start + 6, message: `States.${typeof name === 'string' ? name : '…'} is an intrinsic function of JSONPath states; in JSONata use its functions (e.g. $string, $join, $uuid(), $partition)` };
+    }
+  }
+  return undefined;
+}
+
+/** A variable read by a JSONata expression: its name (without $) and offsets in the whole string value. */
+export interface JsonataVariable {
+  name: string;
+  start: number;
+  end: number;
+  /** The name read from it right after, when there is one (`result` in `$states.result.Payload`). */
+  member?: string;
+}
+
+/**
+ * The variables a whole-string `{% … %}` expression reads from outside itself: `$name` references that are not
+ * bound inside it (by `:=`, a function's parameters or `@$`/`#$`), nor functions. `$states` and `$` are included
+ * as `states` and not at all. Undefined when the value is not a JSONata expression or does not parse.
+ */
+export function jsonataVariables(value: string): JsonataVariable[] | undefined {
+  const r = jsonataRange(value);
+  if (!r) return undefined;
+  let ast: JsonataNode;
+  try {
+    ast = jsonata(value.slice(r.from, r.to)).ast() as unknown as JsonataNode;
+  } catch {
+    return undefined;
+  }
+  const bound = new Set<string>();
+  const called = new Set<JsonataNode>();
+  const refs: JsonataNode[] = [];
+  const members = new Map<JsonataNode, string>();
+  for (const n of nodesOf(ast)) {
+    const steps = n.steps as JsonataNode[] | undefined;
+    if (n.type === 'path' && steps?.[0]?.type === 'variable' && steps[1]?.type === 'name' && typeof steps[1].value === 'string') members.set(steps[0], steps[1].value);
+    if (n.type === 'bind' && (n.lhs as JsonataNode | undefined)?.type === 'variable') bound.add(String((n.lhs as JsonataNode).value));
+    if (n.type === 'lambda') for (const a of (n.arguments as JsonataNode[] | undefined) ?? []) bound.add(String(a.value));
+    for (const k of ['focus', 'index']) if (typeof n[k] === 'string') bound.add(n[k] as string);
+    if ((n.type === 'function' || n.type === 'partial') && (n.procedure as JsonataNode | undefined)?.type === 'variable') called.add(n.procedure as JsonataNode);
+    if (n.type === 'variable' && typeof n.value === 'string' && n.value !== '') refs.push(n);
+  }
+  const out: JsonataVariable[] = [];
+  for (const n of refs) {
+    const name = n.value as string;
+    if (bound.has(name) || called.has(n) || JSONATA_FUNCTIONS.has(name)) continue;
+    const { start, end } = spanOf(n.position, name.length + 1);
+    const member = members.get(n);
+    out.push({ name, start: r.from + start, end: r.from + end, ...(member !== undefined ? { member } : {}) });
+  }
+  return out;
+}
+
+// The functions of JSONata 2 and those Step Functions adds: a `$name` that is one of these is not a variable.
+const JSONATA_FUNCTIONS = new Set([
+  'sum', 'count', 'max', 'min', 'average', 'string', 'substring', 'substringBefore', 'substringAfter', 'lowercase', 'uppercase', 'length', 'trim', 'pad',
+  'match', 'contains', 'replace', 'split', 'join', 'formatNumber', 'formatBase', 'formatInteger', 'parseInteger', 'number', 'floor', 'ceil', 'round', 'abs',
+  'sqrt', 'power', 'random', 'boolean', 'not', 'map', 'zip', 'filter', 'single', 'foldLeft', 'sift', 'keys', 'lookup', 'append', 'exists', 'spread', 'merge',
+  'reverse', 'each', 'error', 'assert', 'type', 'sort', 'shuffle', 'distinct', 'base64encode', 'base64decode', 'encodeUrlComponent', 'encodeUrl',
+  'decodeUrlComponent', 'decodeUrl', 'eval', 'toMillis', 'fromMillis', 'clone', 'now', 'millis',
+  'partition', 'range', 'hash', 'uuid', 'parse',
+]);

@@ -1,0 +1,137 @@
+// Rules over the whole state machine rather than one state, each one Step Functions enforces at deploy: state
+// names (80 characters, unique across every branch and Map processor), duplicate keys in any object, `X` next to
+// `X.$` in a payload template, and the size of the definition. Iterative and linear in the document.
+import { hasPlaceholder } from '../expressions/placeholders';
+import { quote } from '../core/text';
+import { property, toValue } from '../core/tree';
+import type { AstNode, DocumentLanguage, Problem } from '../core/types';
+import { AslCode } from './codes';
+import type { AslModel, AslState } from './model';
+import { aslProblem } from './problem';
+
+/** The service's quota on a definition (CreateStateMachine, ValidateStateMachineDefinition). */
+export const MAX_DEFINITION_CHARS = 1_048_576;
+/** The ASL specification: "State names MUST have length of less than or equal to 80 Unicode characters." */
+export const MAX_STATE_NAME = 80;
+
+const at = (node: AstNode, code: string, message: string, data?: Record<string, unknown>): Problem => aslProblem(node.offset, node.length, code, message, 'error', data);
+
+/** Unicode characters (code points), as the specification counts them. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) i++;
+    n++;
+  }
+  return n;
+}
+
+function checkStateNames(model: AslModel, out: Problem[]) {
+  const first = new Map<string, AslState>();
+  const labels = new Set<string>();
+  for (const s of model.states) {
+    const label = s.type === 'Map' ? property(s.node, 'Label') : undefined;
+    if (label?.type === 'string' && !hasPlaceholder(label.value)) {
+      if (labels.has(label.value)) out.push(at(label, AslCode.duplicateLabel, `Label ${quote(label.value)} is already used by another Map: labels are unique in the state machine`));
+      labels.add(label.value);
+    }
+    const length = codePoints(s.name);
+    if (length > MAX_STATE_NAME && !hasPlaceholder(s.name)) out.push(at(s.keyNode, AslCode.invalidStateName, `State name ${quote(s.name.slice(0, 40) + '…')} has ${length} characters; at most ${MAX_STATE_NAME} are allowed`));
+    const earlier = first.get(s.name);
+    if (!earlier) first.set(s.name, s);
+    else {
+      const where = earlier.machine === s.machine ? 'in this machine' : earlier.machine.owner ? `in ${quote(earlier.machine.owner.name)}` : 'at the top level';
+      out.push(at(s.keyNode, AslCode.duplicateStateName, `State name ${quote(s.name)} is already used ${where}: state names are unique in the whole state machine, Parallel branches and Map processors included`));
+    }
+  }
+}
+
+/**
+ * A key that appears twice in an object under `start` (a state, or a machine's own fields): at `start` itself the
+ * values of `skip` are not looked into (a state's sub-machines and a machine's States are checked on their own,
+ * and a state name twice is a duplicate state name).
+ */
+export function checkDuplicateKeys(start: AstNode, skip: ReadonlySet<string>, out: Problem[]) {
+  const stack = [start];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'array') for (const c of node.children ?? []) stack.push(c);
+    if (node.type !== 'object' || !node.children) continue;
+    for (const p of node.children) {
+      const [k, v] = p.children ?? [];
+      if (v && (v.type === 'object' || v.type === 'array') && !(node === start && skip.has(k?.value))) stack.push(v);
+    }
+    // Most objects are small: compare keys pairwise below 8 members, with a set above (thousands per keystroke).
+    const n = node.children.length;
+    if (n < 2) continue;
+    const keyAt = (i: number) => node.children![i].children?.[0];
+    const seen = n >= 8 ? new Set<unknown>() : undefined;
+    for (let i = 0; i < n; i++) {
+      const k = keyAt(i);
+      if (k?.type !== 'string') continue;
+      let twice = false;
+      if (seen) twice = seen.has(k.value) || (seen.add(k.value), false);
+      else for (let j = 0; j < i && !twice; j++) twice = keyAt(j)?.value === k.value;
+      if (twice) out.push(at(k, AslCode.duplicateKey, `${quote(k.value)} appears twice in this object: the service rejects duplicate keys`));
+    }
+  }
+}
+
+/** The payload templates of a state: where `"X.$"` means "the value of the path X" and may not sit next to `"X"`. */
+function payloadsOf(s: AslState): AstNode[] {
+  const out: AstNode[] = [];
+  const add = (n: AstNode | undefined) => { if (n?.type === 'object') out.push(n); };
+  for (const f of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Arguments']) add(property(s.node, f));
+  for (const f of ['ItemReader', 'ResultWriter']) { const o = property(s.node, f); add(property(o, 'Parameters')); add(property(o, 'Arguments')); }
+  for (const f of ['Catch', 'Choices']) {
+    const arr = property(s.node, f);
+    if (arr?.type === 'array') for (const c of arr.children ?? []) add(property(c, 'Assign'));
+  }
+  return out;
+}
+
+/** A payload template of the state with both `X` and `X.$`. */
+export function checkPayloadTemplates(s: AslState, out: Problem[]) {
+  const stack = payloadsOf(s);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'array') for (const c of node.children ?? []) stack.push(c);
+    if (node.type !== 'object') continue;
+    let dynamic = false;
+    for (const p of node.children ?? []) {
+      const [k, v] = p.children ?? [];
+      if (v && (v.type === 'object' || v.type === 'array')) stack.push(v);
+      if (k?.type === 'string' && k.value.endsWith('.$')) dynamic = true;
+    }
+    if (!dynamic) continue;
+    const keys = new Set<string>();
+    for (const p of node.children ?? []) { const k = p.children?.[0]; if (k?.type === 'string') keys.add(k.value); }
+    for (const p of node.children ?? []) {
+      const k = p.children?.[0];
+      if (k?.type === 'string' && k.value.endsWith('.$') && keys.has(k.value.slice(0, -2)))
+        out.push(at(k, AslCode.duplicatePayloadField, `${quote(k.value.slice(0, -2))} and ${quote(k.value)} are both here: a payload template has a field once, either a value or a path (.$)`));
+    }
+  }
+}
+
+/** The size of the definition the service would receive: the text of a JSON document, the JSON of a YAML one. */
+function checkSize(root: AstNode, text: string | undefined, language: DocumentLanguage | undefined, out: Problem[]) {
+  if (text === undefined || text.length <= MAX_DEFINITION_CHARS / 4) return;
+  const size = language === 'yaml' ? JSON.stringify(toValue(root)).length : text.length;
+  if (size <= MAX_DEFINITION_CHARS) return;
+  const first = root.children?.[0]?.children?.[0] ?? root;
+  out.push(at(first, AslCode.definitionTooLarge, `The definition has ${size.toLocaleString('en-US')} characters${language === 'yaml' ? ' as JSON' : ''}; Step Functions accepts at most ${MAX_DEFINITION_CHARS.toLocaleString('en-US')}`));
+}
+
+const MACHINE_OWN = new Set(['States']);
+
+/** The whole-machine findings (source 'asl'); duplicate keys and payload templates of states are checked per state. */
+export function checkMachineRules(root: AstNode, model: AslModel, text: string | undefined, language: DocumentLanguage | undefined): Problem[] {
+  const out: Problem[] = [];
+  checkSize(root, text, language, out);
+  checkStateNames(model, out);
+  // Keys of each machine's own fields (a state's are checked with the state, where its findings are cached).
+  for (const m of model.machines) checkDuplicateKeys(m.node, MACHINE_OWN, out);
+  return out;
+}

@@ -1,0 +1,179 @@
+// Workflow variables (Assign) and JSONata's $states, as the specification scopes them. A state reads the variables
+// assigned in its own machine and in the machines around it; a Parallel branch's or a Map iteration's own
+// variables stay inside it, and a Distributed Map's child workflow sees none from outside. A variable no state in
+// scope assigns is a warning (the execution fails when it reads it). `$states.errorOutput` exists only in a
+// catcher, `$states.result` only in the Output and Assign of a state that has a result: errors.
+import { jsonataVariables, parseDynamicValue, sourceOffset, isExpressionError, type IntrinsicArg, type PathNode } from '../expressions/index';
+import { hasPlaceholder } from '../expressions/placeholders';
+import { property, stringValue } from '../core/tree';
+import type { AstNode, DocumentLanguage, Problem } from '../core/types';
+import { AslCode } from './codes';
+import type { AslMachine, AslModel, AslState } from './model';
+import { aslProblem } from './problem';
+
+/** A variable read, in offsets into its string's value (while read), then into the document. */
+interface Read {
+  node: AstNode;
+  name: string;
+  start: number;
+  end: number;
+  member?: string;
+  /** Where the string is: the state's field, or `Catch` for a catcher's. */
+  field: string;
+}
+
+/** A variable read placed in the document. */
+interface ReadAt {
+  name: string;
+  member?: string;
+  field: string;
+  offset: number;
+  length: number;
+}
+
+const RESULT_STATES = new Set(['Task', 'Parallel', 'Map']);
+// Path fields of a JSONPath state that read (ResultPath writes, and cannot name a variable: see validateStructure).
+const READ_PATH_FIELDS = new Set(['InputPath', 'OutputPath', 'ItemsPath', 'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
+const SUB_MACHINES = new Set(['Branches', 'ItemProcessor', 'Iterator']);
+
+const VARIABLE_LIKE = /\$[A-Za-z_\u0080-\uffff]/;
+
+// The variables of an expression depend only on its text; a document repeats many (and is re-checked per keystroke).
+const jsonataCache = new Map<string, ReturnType<typeof jsonataVariables>>();
+function cachedJsonataVariables(value: string) {
+  let r = jsonataCache.get(value);
+  if (r === undefined && !jsonataCache.has(value)) {
+    if (jsonataCache.size > 20_000) jsonataCache.clear();
+    jsonataCache.set(value, (r = jsonataVariables(value)));
+  }
+  return r;
+}
+
+/** The variable paths of a JSONPath value (`$x.a`, or inside an intrinsic call's arguments). */
+function pathReads(value: string, node: AstNode, field: string, out: Read[]) {
+  const r = parseDynamicValue(value, { check: false });
+  if (isExpressionError(r)) return;
+  const stack: (IntrinsicArg | PathNode)[] = [r];
+  while (stack.length) {
+    const a = stack.pop()!;
+    if (a.kind === 'call') stack.push(...a.args);
+    else if (a.kind === 'path' && a.root !== '$' && a.root !== '$$' && a.root.length > 1) out.push({ node, name: a.root.slice(1), start: a.start, end: a.start + a.root.length, field });
+  }
+}
+
+/** Every variable a state reads (not in its sub-machines, which are states of their own), placed in the document. */
+function readsOf(s: AslState, text: string | undefined): ReadAt[] {
+  return stringReads(s).map((r) => {
+    const raw = text?.slice(r.node.offset, r.node.offset + r.node.length);
+    const start = raw === undefined ? r.node.offset : r.node.offset + sourceOffset(raw, r.start);
+    const end = raw === undefined ? r.node.offset + r.node.length : r.node.offset + sourceOffset(raw, r.end);
+    return { name: r.name, field: r.field, offset: start, length: Math.max(1, end - start), ...(r.member !== undefined ? { member: r.member } : {}) };
+  });
+}
+
+// A state's reads depend only on its text and query language (in JSON; see core/findingsCache.ts): kept relative
+// to the state, so a keystroke re-reads only the state it changed.
+const readsCache = new Map<string, ReadAt[]>();
+function cachedReadsOf(s: AslState, text: string | undefined, cache: boolean): ReadAt[] {
+  if (!cache || text === undefined || s.children.length || s.type === 'Parallel' || s.type === 'Map') return readsOf(s, text);
+  const base = s.propertyNode.offset;
+  const key = `${s.queryLanguage}\u0000${text.slice(base, base + s.propertyNode.length)}`;
+  let relative = readsCache.get(key);
+  if (!relative) {
+    relative = readsOf(s, text).map((r) => ({ ...r, offset: r.offset - base }));
+    if (readsCache.size >= 20_000) readsCache.clear();
+    readsCache.set(key, relative);
+  }
+  return relative.map((r) => ({ ...r, offset: r.offset + base }));
+}
+
+function stringReads(s: AslState): Read[] {
+  const out: Read[] = [];
+  const jsonata = s.queryLanguage === 'JSONata';
+  for (const p of s.node.children ?? []) {
+    const [k, v] = p.children ?? [];
+    if (k?.type !== 'string' || !v || SUB_MACHINES.has(k.value) || k.value === 'Result' || k.value === 'Comment') continue;
+    const field = k.value as string;
+    // Walk the value: strings that are expressions, and under `.$` keys (JSONPath).
+    const stack: { node: AstNode; field: string; dynamic: boolean }[] = [{ node: v, field, dynamic: !jsonata && READ_PATH_FIELDS.has(field) }];
+    while (stack.length) {
+      const { node, field: f, dynamic } = stack.pop()!;
+      if (node.type === 'string') {
+        const value = node.value as string;
+        if (hasPlaceholder(value)) continue;
+        // Only a `$` followed by a name can read a variable ($states included): most strings are skipped unparsed.
+        if (!VARIABLE_LIKE.test(value)) continue;
+        if (jsonata) for (const x of cachedJsonataVariables(value) ?? []) out.push({ node, ...x, field: f });
+        else if (dynamic) pathReads(value, node, f, out);
+      } else if (node.type === 'array') {
+        for (const c of node.children ?? []) stack.push({ node: c, field: f, dynamic: false });
+      } else if (node.type === 'object') {
+        for (const q of node.children ?? []) {
+          const [kk, vv] = q.children ?? [];
+          if (kk?.type !== 'string' || !vv) continue;
+          const key = kk.value as string;
+          // In a JSONPath Choice rule, Variable and the …Path comparisons read paths.
+          const choicePath = field === 'Choices' && (key === 'Variable' || (key.endsWith('Path') && key !== 'ResultPath'));
+          stack.push({ node: vv, field: f, dynamic: !jsonata && (key.endsWith('.$') || choicePath) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The names each machine's states assign; `undefined` when a placeholder makes them unknowable. */
+function assignedIn(m: AslMachine): Set<string> | undefined {
+  const names = new Set<string>();
+  for (const s of m.states) {
+    const assigns = [property(s.node, 'Assign')];
+    for (const f of ['Catch', 'Choices']) {
+      const arr = property(s.node, f);
+      if (arr?.type === 'array') for (const c of arr.children ?? []) assigns.push(property(c, 'Assign'));
+    }
+    for (const a of assigns) {
+      if (!a) continue;
+      if (a.type !== 'object') return undefined;
+      for (const p of a.children ?? []) {
+        const k = stringValue(p.children?.[0]);
+        if (k === undefined || hasPlaceholder(k)) return undefined;
+        names.add(k.endsWith('.$') ? k.slice(0, -2) : k);
+      }
+    }
+  }
+  return names;
+}
+
+/** Whether a Map's processor runs as child workflows (they do not see the parent's variables). */
+const isDistributed = (m: AslMachine) => m.kind === 'map' && stringValue(property(property(m.node, 'ProcessorConfig'), 'Mode')) === 'DISTRIBUTED';
+
+export function checkVariables(model: AslModel, text: string | undefined, language?: DocumentLanguage): Problem[] {
+  const out: Problem[] = [];
+  // What each machine's states can read: its own names and those of the machines around it.
+  const visible = new Map<AslMachine, Set<string> | undefined>();
+  for (const m of model.machines) {
+    const own = assignedIn(m);
+    const outer = m.owner && !isDistributed(m) ? visible.get(m.owner.machine) : new Set<string>();
+    visible.set(m, own && outer ? new Set([...outer, ...own]) : undefined);
+  }
+  const place = (r: ReadAt, code: string, message: string, severity: 'error' | 'warning') => out.push(aslProblem(r.offset, r.length, code, message, severity));
+  for (const s of model.states) {
+    if (s.node.type !== 'object') continue;
+    const names = visible.get(s.machine);
+    for (const r of cachedReadsOf(s, text, language === 'json')) {
+      if (r.name === 'states') {
+        if (s.queryLanguage !== 'JSONata') continue;
+        if (r.member === 'errorOutput' && r.field !== 'Catch')
+          place(r, AslCode.unknownVariable, '$states.errorOutput exists only in a catcher (its Output and Assign)', 'error');
+        else if (r.member === 'result' && !((r.field === 'Output' || r.field === 'Assign') && RESULT_STATES.has(s.type ?? '')))
+          place(r, AslCode.unknownVariable, `$states.result exists only in the Output and Assign of a Task, Parallel or Map state${r.field === 'Catch' ? '; a catcher reads $states.errorOutput' : ''}`, 'error');
+        continue;
+      }
+      if (names && !names.has(r.name)) {
+        const scope = s.machine.kind === 'top' ? '' : isDistributed(s.machine) ? ' (a Distributed Map\'s states see only their own variables)' : ' or around it';
+        place(r, AslCode.unknownVariable, `$${r.name} is not assigned by any state of this machine${scope}: set it with Assign in an earlier state`, 'warning');
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,304 @@
+// What Step Functions refuses at deploy, found before deploy: each rule on a small machine, written as JSON and as
+// YAML, with the exact text each finding underlines and the service's code where it has one.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { stringify } from 'yaml';
+import { validateStructure } from '../../server/src/service/asl/validateStructure';
+import { parseDocument } from '../../server/src/service/documentStore';
+import { sageMakerPayloads } from '../../server/src/service/sagemaker/tasks';
+import type { Problem } from '../../server/src/service/core/types';
+
+interface Finding { code: string; severity: string; at: string; awsCode?: unknown; line: number }
+
+/** The structure findings of a text in document order: code, severity, the text underlined (without quotes) and its 1-based line. */
+function findingsOf(text: string, language: 'json' | 'yaml'): Finding[] {
+  const parsed = parseDocument(text, language === 'json' ? 'asl' : 'asl-yaml');
+  assert.deepEqual(parsed.syntaxErrors, [], 'parses');
+  // As the service's validation calls it: the SageMaker payloads are the SageMaker checks' (sagemaker/validation.ts).
+  const problems = validateStructure(parsed.root, text, undefined, language, sageMakerPayloads(parsed)).sort((a, b) => a.offset - b.offset);
+  return problems.map((p: Problem) => ({
+    code: p.code, severity: p.severity, at: text.slice(p.offset, p.offset + p.length).replace(/^"(.*)"$/s, '$1'),
+    ...(p.data?.awsCode ? { awsCode: p.data.awsCode } : {}), line: text.slice(0, p.offset).split('\n').length,
+  }));
+}
+
+/**
+ * Checks a machine written as JSON and as YAML: both give `expected` (code, severity, text underlined, AWS code),
+ * and each finding lies on the line where its text is.
+ */
+function expectBoth(machine: unknown, expected: Omit<Finding, 'line'>[]) {
+  for (const [language, text] of [['json', JSON.stringify(machine, null, 2)], ['yaml', stringify(machine, { aliasDuplicateObjects: false })]] as const) {
+    const found = findingsOf(text, language);
+    assert.deepEqual(found.map(({ line: _, ...f }) => f), expected, `${language}:\n${text}`);
+    for (const f of found) assert.ok(text.split('\n')[f.line - 1].includes(f.at.split('\n')[0]), `${language}: ${f.at} on line ${f.line}`);
+  }
+}
+const messages = (machine: unknown) => {
+  const text = JSON.stringify(machine, null, 2);
+  const parsed = parseDocument(text, 'asl');
+  return validateStructure(parsed.root, text, undefined, 'json').map((p) => p.message);
+};
+
+const sm = (States: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ StartAt: Object.keys(States)[0], ...extra, States });
+const task = (extra: Record<string, unknown> = {}) => ({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...extra });
+const SCHEMA = 'SCHEMA_VALIDATION_FAILED';
+
+describe('names and keys', () => {
+  test('a state name over 80 characters (INVALID_STATE_NAME)', () => {
+    const long = 'S'.repeat(81);
+    expectBoth(sm({ [long]: { Type: 'Succeed' } }), [{ code: 'asl-invalid-state-name', severity: 'error', at: long, awsCode: 'INVALID_STATE_NAME' }]);
+    expectBoth(sm({ ['S'.repeat(80)]: { Type: 'Succeed' } }), []);
+  });
+  test('the same state name in two Parallel branches (DUPLICATE_STATE_NAME), on the second', () => {
+    const branch = { StartAt: 'Work', States: { Work: { Type: 'Succeed' } } };
+    expectBoth(sm({ P: { Type: 'Parallel', End: true, Branches: [branch, branch] } }), [{ code: 'asl-duplicate-state-name', severity: 'error', at: 'Work', awsCode: 'DUPLICATE_STATE_NAME' }]);
+  });
+  test('a state of a Map processor named like a top-level state', () => {
+    expectBoth(sm({ M: { Type: 'Map', Next: 'Done', ItemProcessor: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } } }, Done: { Type: 'Succeed' } }),
+      [{ code: 'asl-duplicate-state-name', severity: 'error', at: 'Done', awsCode: 'DUPLICATE_STATE_NAME' }]);
+    assert.match(messages(sm({ M: { Type: 'Map', Next: 'Done', ItemProcessor: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } } }, Done: { Type: 'Succeed' } }))[0], /^State name "Done" is already used at the top level: .* \(DUPLICATE_STATE_NAME\)$/);
+  });
+  test('a duplicate key in JSON, anywhere; in YAML the parser reports it at the same key', () => {
+    const json = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Comment": "x", "Comment": "y", "End": true}}}';
+    assert.deepEqual(findingsOf(json, 'json'), [{ code: 'asl-duplicate-key', severity: 'error', at: 'Comment', awsCode: 'INVALID_JSON_DESCRIPTION', line: 1 }]);
+    assert.equal(json.lastIndexOf('"Comment"'), validateStructure(parseDocument(json, 'asl').root, json, undefined, 'json')[0].offset);
+    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Comment: x\n    Comment: y\n    End: true\n';
+    const parsed = parseDocument(yaml, 'asl-yaml');
+    assert.deepEqual(parsed.syntaxErrors.map((p) => [p.offset, p.message]), [[yaml.lastIndexOf('Comment'), 'YAML syntax error: Map keys must be unique']]);
+  });
+  test('two states of one name in one States object: a duplicate state name, not also a duplicate key', () => {
+    const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "A": {"Type": "Succeed"}}}';
+    assert.deepEqual(findingsOf(json, 'json').map((f) => [f.code, f.awsCode]), [['asl-duplicate-state-name', 'DUPLICATE_STATE_NAME']]);
+  });
+  test('X next to X.$ in Parameters (a SageMaker payload too), ItemSelector, Assign', () => {
+    expectBoth(sm({ T: task({ Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: 'a', 'TrainingJobName.$': '$.name' } }) }),
+      [{ code: 'asl-duplicate-payload-field', severity: 'error', at: 'TrainingJobName.$', awsCode: SCHEMA }]);
+    expectBoth(sm({ P: { Type: 'Pass', End: true, Assign: { n: 1, 'n.$': '$.n' }, Parameters: { deep: { a: 1, 'a.$': '$.a' } } } }), [
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'n.$', awsCode: SCHEMA },
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'a.$', awsCode: SCHEMA },
+    ]);
+  });
+  test('keys of a Pass Result are literal: X next to X.$ there is fine', () => {
+    expectBoth(sm({ P: { Type: 'Pass', End: true, Result: { a: 1, 'a.$': 'x' } } }), []);
+  });
+});
+
+describe('transitions', () => {
+  test('an unreachable state is an error (MISSING_TRANSITION_TARGET)', () => {
+    expectBoth(sm({ A: { Type: 'Succeed' }, Lost: { Type: 'Pass', Next: 'A' } }), [{ code: 'asl-unreachable-state', severity: 'error', at: 'Lost', awsCode: 'MISSING_TRANSITION_TARGET' }]);
+  });
+  test('reached only through Catch, a Choice Default, or a rule nested in And: reachable', () => {
+    expectBoth(sm({
+      A: task({ End: undefined, Next: 'C', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Handle' }] }),
+      C: { Type: 'Choice', Choices: [{ And: [{ Variable: '$.a', IsPresent: true }, { Variable: '$.b', IsPresent: true }], Next: 'Both' }], Default: 'Other' },
+      Handle: { Type: 'Fail', Error: 'E' }, Other: { Type: 'Succeed' }, Both: { Type: 'Succeed' },
+    }), []);
+  });
+  test('a missing Next target and no end state name the service\'s codes', () => {
+    expectBoth(sm({ A: { Type: 'Pass', Next: 'Nowhere' }, B: { Type: 'Succeed' } }), [{ code: 'asl-unknown-state', severity: 'error', at: 'Nowhere', awsCode: 'MISSING_TRANSITION_TARGET' }]);
+    expectBoth(sm({ A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } }), [{ code: 'asl-no-terminal-state', severity: 'error', at: 'States', awsCode: 'MISSING_END_STATE' }]);
+  });
+});
+
+describe('fields', () => {
+  test('TimeoutSeconds, HeartbeatSeconds only on Task; Retry and Catch only on Task, Parallel and Map', () => {
+    expectBoth(sm({ P: { Type: 'Pass', Next: 'W', TimeoutSeconds: 5, Retry: [] }, W: { Type: 'Wait', Seconds: 1, End: true, Catch: [] } }), [
+      { code: 'asl-unknown-field', severity: 'error', at: 'TimeoutSeconds', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'Retry', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'Catch', awsCode: SCHEMA },
+    ]);
+  });
+  test('ResultSelector only where there is a result', () => {
+    expectBoth(sm({ P: { Type: 'Pass', End: true, ResultSelector: {} } }), [{ code: 'asl-unknown-field', severity: 'error', at: 'ResultSelector', awsCode: SCHEMA }]);
+  });
+  test('pairs that exclude each other, in the service\'s words', () => {
+    const map = { Type: 'Map', End: true, MaxConcurrency: 1, MaxConcurrencyPath: '$.c', ToleratedFailureCount: 1, ToleratedFailureCountPath: '$.n', ToleratedFailurePercentage: 1, ToleratedFailurePercentagePath: '$.p',
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON', MaxItems: 10, MaxItemsPath: '$.m' }, Parameters: { Bucket: 'b', Key: 'k' } },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } };
+    expectBoth(sm({ M: map }), [
+      { code: 'asl-exclusive-fields', severity: 'error', at: 'MaxConcurrencyPath', awsCode: SCHEMA },
+      { code: 'asl-exclusive-fields', severity: 'error', at: 'ToleratedFailureCountPath', awsCode: SCHEMA },
+      { code: 'asl-exclusive-fields', severity: 'error', at: 'ToleratedFailurePercentagePath', awsCode: SCHEMA },
+      { code: 'asl-exclusive-fields', severity: 'error', at: 'MaxItemsPath', awsCode: SCHEMA },
+    ]);
+    assert.ok(messages(sm({ M: map })).includes('There should only be one of the following fields: [MaxItems, MaxItemsPath] (SCHEMA_VALIDATION_FAILED)'));
+    expectBoth(sm({ F: { Type: 'Fail', Error: 'E', ErrorPath: '$.e', Cause: 'c', CausePath: '$.c' } }), [
+      { code: 'asl-exclusive-fields', severity: 'error', at: 'ErrorPath', awsCode: SCHEMA },
+      { code: 'asl-exclusive-fields', severity: 'error', at: 'CausePath', awsCode: SCHEMA },
+    ]);
+    expectBoth(sm({ W: { Type: 'Wait', Seconds: 1, TimestampPath: '$.t', End: true } }), [{ code: 'asl-exclusive-fields', severity: 'error', at: 'TimestampPath', awsCode: SCHEMA }]);
+  });
+  test('HeartbeatSeconds must be smaller than TimeoutSeconds', () => {
+    expectBoth(sm({ T: task({ TimeoutSeconds: 60, HeartbeatSeconds: 60 }) }), [{ code: 'asl-invalid-value', severity: 'error', at: '60', awsCode: SCHEMA }]);
+    assert.deepEqual(messages(sm({ T: task({ TimeoutSeconds: 60, HeartbeatSeconds: 60 }) })), ['HeartbeatSeconds (60) must be smaller than TimeoutSeconds (60) (SCHEMA_VALIDATION_FAILED)']);
+    expectBoth(sm({ T: task({ TimeoutSeconds: 60, HeartbeatSeconds: 59 }) }), []);
+  });
+  test('States.ALL alone in its ErrorEquals, and only in the last retrier or catcher', () => {
+    expectBoth(sm({ T: task({ Retry: [{ ErrorEquals: ['States.ALL'] }, { ErrorEquals: ['States.Timeout'] }], Catch: [{ ErrorEquals: ['States.ALL', 'X'], Next: 'T' }] }) }), [
+      { code: 'asl-invalid-value', severity: 'error', at: 'States.ALL', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: 'States.ALL', awsCode: SCHEMA },
+    ]);
+    assert.deepEqual(messages(sm({ T: task({ Retry: [{ ErrorEquals: ['States.ALL'] }, { ErrorEquals: ['States.Timeout'] }] }) })), ['States.ALL must be in the last retrier: the retriers after it are never used (SCHEMA_VALIDATION_FAILED)']);
+  });
+  test('numeric limits: ReaderConfig.MaxItems, MaxDelaySeconds, ToleratedFailurePercentage, MaxInputBytesPerBatch', () => {
+    expectBoth(sm({ M: { Type: 'Map', End: true, ToleratedFailurePercentage: 101, ItemBatcher: { MaxInputBytesPerBatch: 262145 },
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON', MaxItems: 100000001 }, Parameters: { Bucket: 'b', Key: 'k' } },
+      Retry: [{ ErrorEquals: ['States.ALL'], MaxDelaySeconds: 31622401 }],
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } }), [
+      { code: 'asl-invalid-value', severity: 'error', at: '101', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '262145', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '100000001', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '31622401', awsCode: SCHEMA },
+    ]);
+  });
+  test('the fields of ItemReader, ItemBatcher and ResultWriter', () => {
+    expectBoth(sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' }, MaxItems: 5 },
+      ItemBatcher: { MaxItemsPerBatch: 10, BatchInput: {}, Size: 1 }, ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' }, WriterConfig: {} },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } }), [
+      { code: 'asl-unknown-field', severity: 'error', at: 'MaxItems', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'Size', awsCode: SCHEMA },
+    ]);
+  });
+  test('a Distributed Map Label: at most 40 characters, no forbidden characters, unique', () => {
+    const map = (Label: string) => ({ Type: 'Map', Next: undefined, End: true, Label, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: `S${Label.length}`, States: { [`S${Label.length}`]: { Type: 'Succeed' } } } });
+    expectBoth(sm({ M: map('L'.repeat(41)) }), [{ code: 'asl-invalid-label', severity: 'error', at: 'L'.repeat(41), awsCode: 'INVALID_LABEL_NAME' }]);
+    expectBoth(sm({ M: map('a b') }), [{ code: 'asl-invalid-label', severity: 'error', at: 'a b', awsCode: 'INVALID_LABEL_NAME' }]);
+    expectBoth(sm({ M: { ...map('Rows'), End: undefined, Next: 'N' }, N: { ...map('Rows'), ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'T', States: { T: { Type: 'Succeed' } } } } }),
+      [{ code: 'asl-duplicate-label', severity: 'error', at: 'Rows', awsCode: 'DUPLICATE_LABEL_NAME' }]);
+  });
+  test('a Wait Timestamp is RFC 3339', () => {
+    expectBoth(sm({ W: { Type: 'Wait', Timestamp: '2026-01-31 10:00:00', End: true } }), [{ code: 'asl-invalid-value', severity: 'error', at: '2026-01-31 10:00:00', awsCode: SCHEMA }]);
+    expectBoth(sm({ W: { Type: 'Wait', Timestamp: '2026-01-31T10:00:00.5+01:00', End: true } }), []);
+  });
+});
+
+describe('the structure rules, in YAML as in JSON', () => {
+  test('required fields, an unknown state type, Next with End', () => {
+    expectBoth(sm({ T: { Type: 'Task', Next: 'X' }, X: { Type: 'Tsk', End: true }, P: { Type: 'Pass', Next: 'T', End: true } }), [
+      { code: 'asl-missing-field', severity: 'error', at: 'T', awsCode: SCHEMA },
+      { code: 'asl-unknown-state-type', severity: 'error', at: 'Tsk', awsCode: SCHEMA },
+      { code: 'asl-unreachable-state', severity: 'error', at: 'P', awsCode: 'MISSING_TRANSITION_TARGET' },
+      { code: 'asl-exclusive-fields', severity: 'error', at: 'End', awsCode: SCHEMA },
+    ]);
+  });
+  test('Choice rules: one comparison, of the right type', () => {
+    expectBoth(sm({ C: { Type: 'Choice', Choices: [{ Variable: '$.n', NumericEquals: 1, StringEquals: 'a', Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } }), [
+      { code: 'asl-invalid-choice-rule', severity: 'error', at: 'StringEquals', awsCode: SCHEMA },
+    ]);
+    expectBoth(sm({ C: { Type: 'Choice', Choices: [{ Variable: '$.n', NumericEquals: '1', Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } }), [
+      { code: 'asl-invalid-value', severity: 'error', at: '1', awsCode: SCHEMA },
+    ]);
+  });
+  test('fields of the other query language', () => {
+    expectBoth(sm({ A: task({ QueryLanguage: 'JSONata', Parameters: {}, Output: '{% $states.result %}' }), }), [
+      { code: 'asl-wrong-query-language', severity: 'error', at: 'Parameters', awsCode: SCHEMA },
+    ]);
+    expectBoth(sm({ A: task({ Arguments: {} }) }), [{ code: 'asl-wrong-query-language', severity: 'error', at: 'Arguments', awsCode: SCHEMA }]);
+  });
+  test('a broken path, underlined inside its string', () => {
+    expectBoth(sm({ A: task({ InputPath: '$.a[' }) }), [{ code: 'invalid-path', severity: 'error', at: '[', awsCode: SCHEMA }]);
+  });
+});
+
+describe('paths and expressions', () => {
+  test('no variable (or $$) in ResultPath, in a state or a catcher', () => {
+    expectBoth(sm({ T: task({ ResultPath: '$myVariable', Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$$.x', Next: 'T' }] }) }), [
+      { code: 'asl-invalid-value', severity: 'error', at: '$myVariable', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '$$.x', awsCode: SCHEMA },
+    ]);
+  });
+  test('an intrinsic argument whose literal type is wrong, underlined inside the string', () => {
+    expectBoth(sm({ P: { Type: 'Pass', End: true, Parameters: { 'n.$': "States.MathAdd('1', $.n)", 's.$': 'States.StringToJson(5)' } } }), [
+      { code: 'invalid-intrinsic', severity: 'error', at: "'1'", awsCode: SCHEMA },
+      { code: 'invalid-intrinsic', severity: 'error', at: '5', awsCode: SCHEMA },
+    ]);
+  });
+  test('escapes in intrinsic strings: only \\\', \\{, \\} and \\\\', () => {
+    const machine = sm({ P: { Type: 'Pass', End: true, Parameters: { 'a.$': "States.Format('x\\{\\}\\'\\\\ {}', $.a)", 'b.$': "States.Format('x\\n{}', $.a)" } } });
+    const json = JSON.stringify(machine, null, 2);
+    assert.deepEqual(findingsOf(json, 'json'), [{ code: 'invalid-intrinsic', severity: 'error', at: '\\\\n', awsCode: SCHEMA, line: 9 }]);
+    const yaml = stringify(machine);
+    assert.deepEqual(findingsOf(yaml, 'yaml'), [{ code: 'invalid-intrinsic', severity: 'error', at: '\\n', awsCode: SCHEMA, line: 8 }]);
+  });
+  test('a JSONata string that opens {% and never closes it, or the reverse', () => {
+    expectBoth(sm({ T: task({ Arguments: { a: '{% $states.input.a', b: '$states.input.b %}', c: 'plain' } }) }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-invalid-jsonata', severity: 'error', at: '{% $states.input.a', awsCode: 'INVALID_JSONATA_EXPRESSION' },
+      { code: 'asl-invalid-jsonata', severity: 'error', at: '$states.input.b %}', awsCode: 'INVALID_JSONATA_EXPRESSION' },
+    ]);
+  });
+  test('a lone {% in a SageMaker payload too (its expressions are otherwise the SageMaker checks\' to judge)', () => {
+    expectBoth(sm({ T: task({ Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Arguments: { TrainingJobName: '{% $states.input.name' } }) }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-invalid-jsonata', severity: 'error', at: '{% $states.input.name', awsCode: 'INVALID_JSONATA_EXPRESSION' },
+    ]);
+  });
+  test('JSONata that does not parse, $eval, and States.* intrinsics inside {% %}', () => {
+    expectBoth(sm({ T: task({ Arguments: { a: '{% $states.input.( %}', b: '{% $eval("1") %}', c: "{% States.Format('{}', 1) %}" } }) }, { QueryLanguage: 'JSONata' }), [
+      { code: 'invalid-jsonata', severity: 'error', at: '%}', awsCode: 'INVALID_JSONATA_EXPRESSION' },
+      { code: 'invalid-jsonata', severity: 'error', at: '$eval', awsCode: 'INVALID_JSONATA_EXPRESSION' },
+      { code: 'invalid-jsonata', severity: 'error', at: 'States.Format(', awsCode: 'INVALID_JSONATA_EXPRESSION' },
+    ]);
+  });
+});
+
+describe('variables', () => {
+  test('a variable no state assigns is a warning on the variable, in JSONPath and JSONata', () => {
+    expectBoth(sm({ A: { Type: 'Pass', Next: 'B', Assign: { known: 1 } }, B: { Type: 'Pass', Next: 'C', Parameters: { 'a.$': '$known', 'b.$': '$unknown.x', 'c.$': 'States.Format(\'{}\', $other)' } },
+      C: { Type: 'Pass', End: true, QueryLanguage: 'JSONata', Output: '{% $known & $missing & ($l := 1; $l) & $string(1) %}' } }), [
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$unknown' },
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$other' },
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$missing' },
+    ]);
+  });
+  test('scopes: a branch reads the outer variables; the outside does not read a branch\'s; a Distributed Map reads none', () => {
+    const inner = (name: string, read: string) => ({ StartAt: name, States: { [name]: { Type: 'Pass', End: true, Assign: { [`${name}Var`]: 1 }, Parameters: { 'x.$': read } } } });
+    expectBoth(sm({
+      A: { Type: 'Pass', Next: 'P', Assign: { outer: 1 } },
+      P: { Type: 'Parallel', Next: 'M', Branches: [inner('B1', '$outer'), inner('B2', '$B1Var')] },
+      M: { Type: 'Map', Next: 'Z', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...inner('D', '$outer') } },
+      Z: { Type: 'Pass', End: true, Parameters: { 'y.$': '$B2Var' } },
+    }), [
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$B1Var' },
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$outer' },
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$B2Var' },
+    ]);
+  });
+  test('$states.errorOutput only in a catcher; $states.result only in Output and Assign of a state with a result', () => {
+    expectBoth(sm({ T: task({ Arguments: { a: '{% $states.result.x %}' }, Output: '{% $states.result.Payload %}', Assign: { e: '{% $states.errorOutput %}' },
+      Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F', Output: '{% $states.errorOutput %}', Assign: { r: '{% $states.result %}' } }], End: undefined, Next: 'F' }), F: { Type: 'Fail' } }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-unknown-variable', severity: 'error', at: '$states' },
+      { code: 'asl-unknown-variable', severity: 'error', at: '$states' },
+      { code: 'asl-unknown-variable', severity: 'error', at: '$states' },
+    ]);
+  });
+});
+
+describe('resources and quotas', () => {
+  test('a Resource no service accepts (INVALID_RESOURCE)', () => {
+    expectBoth(sm({ A: task({ Resource: 'lambda:invoke', End: undefined, Next: 'B' }), B: task({ Resource: 'arn:aws:states:::lambda', End: undefined, Next: 'C' }), C: task({ Resource: '${lambdaArn' }) }), [
+      { code: 'asl-invalid-resource', severity: 'error', at: 'lambda:invoke', awsCode: 'INVALID_RESOURCE' },
+      { code: 'asl-invalid-resource', severity: 'error', at: 'arn:aws:states:::lambda', awsCode: 'INVALID_RESOURCE' },
+      { code: 'asl-invalid-resource', severity: 'error', at: '${lambdaArn', awsCode: 'INVALID_RESOURCE' },
+    ]);
+    expectBoth(sm({ A: task({ Resource: '${LambdaArn}' }) }), []);
+  });
+  test('a Lambda ARN with an empty or invalid alias or version', () => {
+    const fn = 'arn:aws:lambda:us-east-1:123456789012:function:f';
+    expectBoth(sm({ A: task({ Resource: `${fn}:`, End: undefined, Next: 'B' }), B: task({ Resource: `${fn}:my.alias`, End: undefined, Next: 'C' }), C: task({ Resource: `${fn}:1`, End: undefined, Next: 'D' }), D: task({ Resource: `${fn}:$LATEST`, End: undefined, Next: 'E' }), E: task({ Resource: `${fn}:live` }) }), [
+      { code: 'asl-invalid-resource', severity: 'error', at: `${fn}:`, awsCode: 'INVALID_RESOURCE' },
+      { code: 'asl-invalid-resource', severity: 'error', at: `${fn}:my.alias`, awsCode: 'INVALID_RESOURCE' },
+    ]);
+  });
+  test('a Task\'s Credentials: a role and nothing else', () => {
+    expectBoth(sm({ A: task({ Credentials: {}, End: undefined, Next: 'B' }), B: task({ Credentials: { RoleArn: 'arn:aws:iam::123456789012:role/r', Extra: 1 }, End: undefined, Next: 'C' }), C: task({ Credentials: { 'RoleArn.$': '$.role' } }) }), [
+      { code: 'asl-missing-field', severity: 'error', at: '{}', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'Extra', awsCode: SCHEMA },
+    ]);
+  });
+  test('a definition over 1,048,576 characters', () => {
+    const big = sm({ A: { Type: 'Pass', End: true, Result: { blob: 'x'.repeat(1_048_576) } } });
+    for (const language of ['json', 'yaml'] as const) {
+      const text = language === 'json' ? JSON.stringify(big) : stringify(big);
+      assert.deepEqual(findingsOf(text, language).map((f) => [f.code, f.at, f.awsCode]), [['asl-definition-too-large', 'StartAt', undefined]]);
+    }
+  });
+});
