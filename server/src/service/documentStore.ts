@@ -7,6 +7,7 @@ import type { ParsedDocument, Problem } from './core/types';
 import { reparse } from './json/incrementalParse';
 import { parseJson } from './json/parse';
 import { parseYaml } from './yaml/parseYaml';
+import { embeddedMachines, machineAt } from './templates/embedded';
 
 /** Languages whose every document is a state machine; other JSON/YAML files are one only with StartAt + States. */
 const ASL_LANGUAGES = new Set(['asl', 'asl-yaml']);
@@ -32,6 +33,10 @@ export interface DocumentStore {
    * (parse.ts's limit), where they would recurse too deep too.
    */
   workable(doc: TextDocument): ParsedDocument | undefined;
+  /** The workable state machines of a document: itself, or those embedded in a template (templates/). */
+  machines(doc: TextDocument): ParsedDocument[];
+  /** The workable state machine at `offset`: the document's own, or the embedded one whose definition spans it. */
+  machineAt(doc: TextDocument, offset: number): ParsedDocument | undefined;
   /** The state machine model of a parse (one per parse). */
   model(parsed: ParsedDocument): AslModel;
   /** The findings of a document's current parse: `check` runs once per parse. */
@@ -62,18 +67,31 @@ export function createDocumentStore(): DocumentStore {
   function isStateMachineDocument(doc: TextDocument): boolean {
     if (!SUPPORTED_LANGUAGES.has(doc.languageId)) return false;
     if (ASL_LANGUAGES.has(doc.languageId)) return true;
-    return isStateMachine(parse(doc).root);
+    const parsed = parse(doc);
+    return isStateMachine(parsed.root) || embeddedMachines(parsed).length > 0;
   }
 
   const stateMachine = (doc: TextDocument) => (isStateMachineDocument(doc) ? parse(doc) : undefined);
+  function workable(doc: TextDocument): ParsedDocument | undefined {
+    const parsed = stateMachine(doc);
+    return parsed && !parsed.syntaxErrors.some((p) => p.code === Code.tooLarge) ? parsed : undefined;
+  }
+  /** A template's embedded machines; undefined for a document that is a state machine itself. */
+  const embedded = (parsed: ParsedDocument, doc: TextDocument) => (ASL_LANGUAGES.has(doc.languageId) || isStateMachine(parsed.root) ? undefined : embeddedMachines(parsed));
 
   return {
     parse,
     isStateMachineDocument,
     stateMachine,
-    workable(doc) {
-      const parsed = stateMachine(doc);
-      return parsed && !parsed.syntaxErrors.some((p) => p.code === Code.tooLarge) ? parsed : undefined;
+    workable,
+    machines(doc) {
+      const parsed = workable(doc);
+      return !parsed ? [] : (embedded(parsed, doc) ?? [parsed]);
+    },
+    machineAt(doc, offset) {
+      const parsed = workable(doc);
+      const inner = parsed && embedded(parsed, doc);
+      return inner ? machineAt(inner, offset) : parsed;
     },
     model: modelOf,
     findings(doc, parsed, check) {

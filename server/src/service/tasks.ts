@@ -11,11 +11,11 @@ import { tasksOf } from './sagemaker/tasks';
 import { validate } from './validation';
 
 export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
-  const parsed = store.stateMachine(doc);
-  if (!parsed) return [];
+  if (!store.isStateMachineDocument(doc)) return [];
   const problems = validate(store, doc).filter((p) => p.severity === 'error');
   const out: TaskInfo[] = [];
-  for (const task of tasksOf(parsed)) {
+  // Every state machine of the document: itself, or each one a template embeds.
+  for (const task of store.machines(doc).flatMap(tasksOf)) {
     const integration = getIntegration(task.api);
     if (!integration) continue;
     const start = task.state.keyNode.offset;
