@@ -7,7 +7,7 @@ import { getLanguageService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = getLanguageService();
+let service = getLanguageService();
 
 /** A request that fails answers with nothing rather than an error, and the failure is logged: bad input never takes the server down. */
 function safely<T>(what: string, fallback: T, run: () => T): T {
@@ -19,24 +19,29 @@ function safely<T>(what: string, fallback: T, run: () => T): T {
   }
 }
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-    completionProvider: { triggerCharacters: ['"', ':', ' '], resolveProvider: false },
-    hoverProvider: true,
-    codeLensProvider: { resolveProvider: false },
-    documentFormattingProvider: true,
-    documentRangeFormattingProvider: true,
-    foldingRangeProvider: true,
-    selectionRangeProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SOURCE_FIX_ALL_SAGEMAKER], resolveProvider: false },
-    documentSymbolProvider: { label: 'States' },
-    definitionProvider: true,
-    referencesProvider: true,
-    renameProvider: { prepareProvider: true },
-  },
-  serverInfo: { name: 'sagemaker-asl', version: '0.1.0' },
-}));
+connection.onInitialize((params) => {
+  // `sagemakerAsl.detect.templates: false` turns off the state machines embedded in templates.
+  const detect = (params.initializationOptions as { detect?: { templates?: boolean } } | undefined)?.detect;
+  if (detect?.templates === false) service = getLanguageService({ templates: false });
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: ['"', ':', ' '], resolveProvider: false },
+      hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SOURCE_FIX_ALL_SAGEMAKER], resolveProvider: false },
+      documentSymbolProvider: { label: 'States' },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+    },
+    serverInfo: { name: 'sagemaker-asl', version: '0.1.0' },
+  };
+});
 
 // Diagnostics are pushed after a short pause in typing; a newer version cancels the pending run.
 const DEBOUNCE_MS = 30;

@@ -48,7 +48,7 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V) {
   if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
 }
 
-export function createDocumentStore(): DocumentStore {
+export function createDocumentStore(options: { templates?: boolean } = {}): DocumentStore {
   const parses = new Map<string, { version: number; text: string; parsed: ParsedDocument; languageId: string }>();
   const findings = new Map<string, { parsed: ParsedDocument; problems: Problem[] }>();
 
@@ -68,7 +68,7 @@ export function createDocumentStore(): DocumentStore {
     if (!SUPPORTED_LANGUAGES.has(doc.languageId)) return false;
     if (ASL_LANGUAGES.has(doc.languageId)) return true;
     const parsed = parse(doc);
-    return isStateMachine(parsed.root) || embeddedMachines(parsed).length > 0;
+    return isStateMachine(parsed.root) || (options.templates !== false && embeddedMachines(parsed).length > 0);
   }
 
   const stateMachine = (doc: TextDocument) => (isStateMachineDocument(doc) ? parse(doc) : undefined);
@@ -77,7 +77,8 @@ export function createDocumentStore(): DocumentStore {
     return parsed && !parsed.syntaxErrors.some((p) => p.code === Code.tooLarge) ? parsed : undefined;
   }
   /** A template's embedded machines; undefined for a document that is a state machine itself. */
-  const embedded = (parsed: ParsedDocument, doc: TextDocument) => (ASL_LANGUAGES.has(doc.languageId) || isStateMachine(parsed.root) ? undefined : embeddedMachines(parsed));
+  const embedded = (parsed: ParsedDocument, doc: TextDocument) =>
+    ASL_LANGUAGES.has(doc.languageId) || isStateMachine(parsed.root) ? undefined : options.templates === false ? [] : embeddedMachines(parsed);
 
   return {
     parse,

@@ -48,8 +48,13 @@ export interface LanguageService {
   rename(doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string };
 }
 
-export function getLanguageService(): LanguageService {
-  const store = createDocumentStore();
+export interface LanguageServiceOptions {
+  /** State machines embedded in CloudFormation/SAM/Serverless templates (templates/); on unless false. */
+  templates?: boolean;
+}
+
+export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const store = createDocumentStore(options);
   /** JSON state machines only: the JSON features would misread YAML. */
   const jsonDoc = (doc: TextDocument) => store.workable(doc)?.language === 'json';
   return {
