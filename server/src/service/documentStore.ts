@@ -76,9 +76,15 @@ export function createDocumentStore(options: { templates?: boolean } = {}): Docu
     const parsed = stateMachine(doc);
     return parsed && !parsed.syntaxErrors.some((p) => p.code === Code.tooLarge) ? parsed : undefined;
   }
-  /** A template's embedded machines; undefined for a document that is a state machine itself. */
-  const embedded = (parsed: ParsedDocument, doc: TextDocument) =>
-    ASL_LANGUAGES.has(doc.languageId) || isStateMachine(parsed.root) ? undefined : options.templates === false ? [] : embeddedMachines(parsed);
+  /**
+   * A template's embedded machines; undefined for a document that is a state machine itself (or is in an ASL
+   * language and holds none: a half-typed machine). A template named as a state machine (the CLI's YAML) is a template.
+   */
+  const embedded = (parsed: ParsedDocument, doc: TextDocument) => {
+    if (isStateMachine(parsed.root)) return undefined;
+    const inner = options.templates === false ? [] : embeddedMachines(parsed);
+    return ASL_LANGUAGES.has(doc.languageId) && !inner.length ? undefined : inner;
+  };
 
   return {
     parse,
