@@ -34,7 +34,7 @@ test('lint <dir> finds templates and leaves build output, dependencies and other
   const files = [...new Set(lines.slice(0, -1).map((l) => l.split(':')[0]))];
   assert.deepEqual(files, ['deploy/pipeline.template.json', 'serverless.yml', 'template.yaml']);
   assert.match(lines[lines.length - 1], /in 3 files \(3 checked\)$/);
-  assert.ok(lines.some((l) => l.startsWith('template.yaml:48:31 error enum-value InstanceType "ml.m5.larg"')), r.out);
+  assert.ok(lines.some((l) => l.startsWith('template.yaml:53:31 error enum-value InstanceType "ml.m5.larg"')), r.out);
   assert.equal(r.status, 1);
 });
 

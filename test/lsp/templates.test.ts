@@ -33,6 +33,8 @@ describe('templates over LSP', () => {
     assert.deepEqual(diags.map((d: any) => [d.code, span(text, d)]), [
       ['likely-runtime-failure', "States.Format('churn-{}', $$.Execution.Name)"],
       ['enum-value', 'ml.m5.larg'],
+      ['out-of-range', '0'],
+      ['enum-value', 'ml.c5.xlarg'],
       ['asl-unreachable-state', 'Done'],
       ['asl-unknown-field', 'Nextt'],
       ['asl-missing-field', 'Score'],

@@ -21,6 +21,9 @@ test('SAM YAML: the embedded machine is checked at the template positions; !Sub,
   assert.deepEqual(findings(d), [
     ['likely-runtime-failure', "States.Format('churn-{}', $$.Execution.Name)"],
     ['enum-value', 'ml.m5.larg'],
+    // Substitutions followed: flagged where the value is written (a Parameter's Default, a DefinitionSubstitutions entry).
+    ['out-of-range', '0'],
+    ['enum-value', 'ml.c5.xlarg'],
     ['asl-unreachable-state', 'Done'],
     ['asl-unknown-field', 'Nextt'],
     ['asl-missing-field', 'Score'],
@@ -109,4 +112,38 @@ test('a template with two state machines: each one checked, navigated and listed
   // Fix-all fixes the finding that has an unambiguous fix, in its own machine.
   const fixed = TextDocument.applyEdits(d, service.fixAll(d));
   assert.equal((fixed.match(/"EnableNetworkIsolation": true/g) ?? []).length, 2);
+});
+
+test('substitutions: a !Sub variable or a Parameter Default is checked where written; intrinsic values stay dynamic', () => {
+  const text = [
+    'Parameters:',
+    '  Stage: { Type: String, Default: my_stage }',
+    '  Role: { Type: String }',
+    'Resources:',
+    '  M:',
+    '    Type: AWS::StepFunctions::StateMachine',
+    '    Properties:',
+    '      DefinitionSubstitutions:',
+    '        Count: !GetAtt Sizing.Count',
+    '      Definition:',
+    '        StartAt: T',
+    '        States:',
+    '          T:',
+    '            Type: Task',
+    '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+    '            Parameters:',
+    '              TrainingJobName: !Sub ${Stage}',
+    '              RoleArn: !Sub ${Role}',
+    '              AlgorithmSpecification: { TrainingImage: img, TrainingInputMode: !Sub [ "${Mode}", { Mode: Fil } ] }',
+    '              OutputDataConfig: { S3OutputPath: !Sub "s3://${Stage}/out" }',
+    '              ResourceConfig:',
+    '                InstanceCount: ${Count}',
+    '                InstanceType: ml.m5.large',
+    '                VolumeSizeInGB: 10',
+    '              StoppingCondition: { MaxRuntimeInSeconds: 60 }',
+    '            End: true',
+    '',
+  ].join('\n');
+  const d = open('sub.yaml', text);
+  assert.deepEqual(findings(d), [['pattern', 'my_stage'], ['enum-value', 'Fil']]);
 });

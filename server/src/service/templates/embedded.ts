@@ -8,6 +8,7 @@ import { property } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { parseJson } from '../json/parse';
 import { resolveIntrinsics } from './intrinsics';
+import { followSubstitutions, parameterDefaults } from './substitutions';
 
 const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
@@ -69,6 +70,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   let found = cache.get(parsed);
   if (found) return found;
   found = [];
+  let params: Map<string, AstNode> | undefined;
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {
       const view = definitionStringView(parsed, d.node);
@@ -76,7 +78,10 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       continue;
     }
     if (!isStateMachine(d.node)) continue;
-    resolveIntrinsics(d.node, parsed.text);
+    const subs = resolveIntrinsics(d.node, parsed.text);
+    // Followed in YAML only: a literal put in place of a placeholder lies outside the definition, and JSON trees
+    // are re-parsed incrementally in place (json/incrementalParse.ts), which would move it with the wrong text.
+    if (parsed.language === 'yaml') followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root)));
     found.push({ text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [] });
   }
   cache.set(parsed, found);

@@ -39,11 +39,11 @@ function replacementOf(node: AstNode, name: string, arg: AstNode | undefined, st
 }
 
 /**
- * Replaces the intrinsics under `root` (not `root` itself) as described above, in place. Returns the `Fn::Sub`
- * variable maps met on the way (`[string, { Var: value }]`), for substitutions to be followed.
+ * Replaces the intrinsics under `root` (not `root` itself) as described above, in place. Returns the strings that
+ * were a Sub's, each with its variable map (`[string, { Var: value }]`) if any, for substitutions to be followed.
  */
-export function resolveIntrinsics(root: AstNode, text: string): AstNode[] {
-  const variables: AstNode[] = [];
+export function resolveIntrinsics(root: AstNode, text: string): Map<AstNode, AstNode | undefined> {
+  const subs = new Map<AstNode, AstNode | undefined>();
   const stack: AstNode[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
@@ -59,12 +59,12 @@ export function resolveIntrinsics(root: AstNode, text: string): AstNode[] {
       const arg = short ? child : long!.arg;
       // A short tag's span starts at the tag (the yaml package's range starts after it).
       const start = short ? Math.max(0, text.lastIndexOf(child.tag!, child.offset)) : child.offset;
-      if (name === 'Fn::Sub' && arg?.type === 'array' && arg.children?.[1]?.type === 'object') variables.push(arg.children[1]);
       const replacement = replacementOf(child, name, arg, start);
+      // A Sub read as its string (not one that became a placeholder): its variables go with it.
+      if (name === 'Fn::Sub' && replacement.value !== '${Fn::Sub}') subs.set(replacement, arg?.type === 'array' && arg.children?.[1]?.type === 'object' ? arg.children[1] : undefined);
       replacement.parent = node;
       node.children![i] = replacement;
-      // A Sub string may itself be tagged or hold nothing more; a placeholder has no children.
     }
   }
-  return variables;
+  return subs;
 }
