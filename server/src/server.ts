@@ -20,9 +20,9 @@ function safely<T>(what: string, fallback: T, run: () => T): T {
 }
 
 connection.onInitialize((params) => {
-  // `sagemakerAsl.detect.templates: false` turns off the state machines embedded in templates.
-  const detect = (params.initializationOptions as { detect?: { templates?: boolean } } | undefined)?.detect;
-  if (detect?.templates === false) service = getLanguageService({ templates: false });
+  // `sagemakerAsl.detect.templates` / `.jobSpecs: false` turn off templates' state machines / standalone job specs.
+  const detect = (params.initializationOptions as { detect?: { templates?: boolean; jobSpecs?: boolean } } | undefined)?.detect;
+  if (detect?.templates === false || detect?.jobSpecs === false) service = getLanguageService({ templates: detect.templates, jobSpecs: detect.jobSpecs });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -57,6 +57,20 @@ describe('templates over LSP', () => {
     assert.deepEqual(diags.map((d: any) => [d.code, span(text, d)]), [['wrong-type', '"true"']]);
   });
 
+  test('a standalone job spec: request checks, skeleton blanks as information, the Start Training Job lens at the top', async () => {
+    const uri = 'file:///w/churn.training-job.yaml';
+    const text = readFileSync(join(root, 'test/fixtures/jobspecs/churn.training-job.yaml'), 'utf8');
+    const diags = await client.open(uri, 'yaml', text);
+    assert.deepEqual(diags.map((d: any) => [d.code, span(text, d)]), [['pattern', 'churn_xgb'], ['wrong-type', '100'], ['enum-value', 'ml.m5.xlarg']]);
+    const lenses = await client.request('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l: any) => [l.command.title, l.range.start.line]), [['$(play) Start Training Job', 1]]);
+    const tasks = await client.request('sagemaker/tasks', { uri });
+    assert.equal(tasks[0].standalone, true);
+    const skeleton = readFileSync(join(root, 'test/fixtures/jobspecs/create-training-job.skeleton.json'), 'utf8');
+    const blanks = await client.open('file:///w/skeleton.json', 'json', skeleton);
+    assert.ok(blanks.length > 0 && blanks.every((d: any) => d.severity === 3), JSON.stringify(blanks.filter((d: any) => d.severity !== 3)));
+  });
+
   test('a YAML file that holds no state machine gets no diagnostics', async () => {
     for (const name of ['github-workflow.yml', 'k8s-deployment.yaml', 'openapi.yaml']) {
       const diags = await client.open(`file:///w/${name}`, 'yaml', fixture(name));

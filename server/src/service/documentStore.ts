@@ -8,6 +8,7 @@ import { reparse } from './json/incrementalParse';
 import { parseJson } from './json/parse';
 import { parseYaml } from './yaml/parseYaml';
 import { embeddedMachines, machineAt } from './templates/embedded';
+import { jobSpecOf } from './sagemaker/jobSpecs';
 
 /** Languages whose every document is a state machine; other JSON/YAML files are one only with StartAt + States. */
 const ASL_LANGUAGES = new Set(['asl', 'asl-yaml']);
@@ -48,7 +49,7 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V) {
   if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
 }
 
-export function createDocumentStore(options: { templates?: boolean } = {}): DocumentStore {
+export function createDocumentStore(options: { templates?: boolean; jobSpecs?: boolean } = {}): DocumentStore {
   const parses = new Map<string, { version: number; text: string; parsed: ParsedDocument; languageId: string }>();
   const findings = new Map<string, { parsed: ParsedDocument; problems: Problem[] }>();
 
@@ -68,9 +69,15 @@ export function createDocumentStore(options: { templates?: boolean } = {}): Docu
     if (!SUPPORTED_LANGUAGES.has(doc.languageId)) return false;
     if (ASL_LANGUAGES.has(doc.languageId)) return true;
     const parsed = parse(doc);
-    return isStateMachine(parsed.root) || (options.templates !== false && embeddedMachines(parsed).length > 0);
+    return isStateMachine(parsed.root) || within(parsed, doc).length > 0;
   }
 
+  /** The state machines a template embeds (templates/), or a standalone job spec (sagemaker/jobSpecs.ts). */
+  function within(parsed: ParsedDocument, doc: TextDocument): ParsedDocument[] {
+    const embedded = options.templates === false ? [] : embeddedMachines(parsed);
+    const spec = !embedded.length && options.jobSpecs !== false ? jobSpecOf(parsed, doc.uri) : undefined;
+    return spec ? [spec] : embedded;
+  }
   const stateMachine = (doc: TextDocument) => (isStateMachineDocument(doc) ? parse(doc) : undefined);
   function workable(doc: TextDocument): ParsedDocument | undefined {
     const parsed = stateMachine(doc);
@@ -82,7 +89,7 @@ export function createDocumentStore(options: { templates?: boolean } = {}): Docu
    */
   const embedded = (parsed: ParsedDocument, doc: TextDocument) => {
     if (isStateMachine(parsed.root)) return undefined;
-    const inner = options.templates === false ? [] : embeddedMachines(parsed);
+    const inner = within(parsed, doc);
     return ASL_LANGUAGES.has(doc.languageId) && !inner.length ? undefined : inner;
   };
 

@@ -51,6 +51,8 @@ export interface LanguageService {
 export interface LanguageServiceOptions {
   /** State machines embedded in CloudFormation/SAM/Serverless templates (templates/); on unless false. */
   templates?: boolean;
+  /** Standalone SageMaker job specs (sagemaker/jobSpecs.ts); on unless false. */
+  jobSpecs?: boolean;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {

@@ -10,6 +10,7 @@ import type { DocumentStore } from './documentStore';
 import { toDiagnostic } from './lsp';
 import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
 import { validateSageMakerTasks } from './sagemaker/validation';
+import { isJobSpec, softenSkeletonValues } from './sagemaker/jobSpecs';
 
 /** Findings that an incomplete tree (after a syntax error) would produce falsely. */
 const INCOMPLETE_TREE_CODES = new Set<string>([Code.missingRequired, Code.tooFewItems, Code.tooFewEntries]);
@@ -27,6 +28,8 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
 
 function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: boolean): Problem[] {
   const problems: Problem[] = [];
+  // A standalone job spec is a request, not a state machine: the request checks only, skeleton blanks softened.
+  if (isJobSpec(parsed)) return softenSkeletonValues(parsed, validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language));
   if (!parsed.root || !isStateMachine(parsed.root)) return problems;
   const sagemaker = validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language);
   // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding.
