@@ -58,7 +58,10 @@ export function resolveIntrinsics(root: AstNode, text: string): Map<AstNode, Ast
       }
       const arg = short ? child : long!.arg;
       // A short tag's span starts at the tag (the yaml package's range starts after it).
-      const start = short ? Math.max(0, text.lastIndexOf(child.tag!, child.offset)) : child.offset;
+      // (Looked for in the 200 characters before: an alias's copy is placed at the alias, with no tag written there.)
+      const from = Math.max(0, child.offset - 200);
+      const tagAt = short ? text.slice(from, child.offset).lastIndexOf(child.tag!) : -1;
+      const start = tagAt >= 0 ? from + tagAt : child.offset;
       const replacement = replacementOf(child, name, arg, start);
       // A Sub read as its string (not one that became a placeholder): its variables go with it.
       if (name === 'Fn::Sub' && replacement.value !== '${Fn::Sub}') subs.set(replacement, arg?.type === 'array' && arg.children?.[1]?.type === 'object' ? arg.children[1] : undefined);
