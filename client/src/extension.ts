@@ -22,7 +22,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'asl-yaml' },
       { language: 'json' },
       { language: 'jsonc' },
+      // Templates (CloudFormation, SAM, Serverless) embed state machines; the server answers only for those.
+      { language: 'yaml' },
     ],
+    initializationOptions: {
+      detect: {
+        templates: vscode.workspace.getConfiguration('sagemakerAsl').get<boolean>('detect.templates', true),
+        jobSpecs: vscode.workspace.getConfiguration('sagemakerAsl').get<boolean>('detect.jobSpecs', true),
+      },
+    },
     middleware: {
       // "Start Training Job" spends money: not offered where launching is disabled (an untrusted workspace).
       provideCodeLenses: (document, token, next) => (vscode.workspace.isTrusted ? next(document, token) : []),

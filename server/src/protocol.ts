@@ -35,6 +35,11 @@ export interface TaskInfo {
   stateRange?: Range;
   /** Error diagnostics inside this state, and syntax errors anywhere in the file (messages), so a launch can be refused with the reasons. */
   errors: string[];
+  /**
+   * A standalone job spec (a request file, not a state machine): the payload is the whole document and there is
+   * no execution input to ask for. Absent for Task states.
+   */
+  standalone?: boolean;
 }
 
 export interface TasksParams {

@@ -7,7 +7,7 @@ import { getLanguageService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = getLanguageService();
+let service = getLanguageService();
 
 /** A request that fails answers with nothing rather than an error, and the failure is logged: bad input never takes the server down. */
 function safely<T>(what: string, fallback: T, run: () => T): T {
@@ -41,6 +41,9 @@ const shown = (diagnostics: Diagnostic[]) => (structureChecks ? diagnostics : di
 connection.onInitialize((params) => {
   structureChecks = structureSetting(params.initializationOptions) ?? true;
   canReadSettings = !!params.capabilities.workspace?.configuration;
+  // `sagemakerAsl.detect.templates` / `.jobSpecs: false` turn off templates' state machines / standalone job specs.
+  const detect = (params.initializationOptions as { detect?: { templates?: boolean; jobSpecs?: boolean } } | undefined)?.detect;
+  if (detect?.templates === false || detect?.jobSpecs === false) service = getLanguageService({ templates: detect.templates, jobSpecs: detect.jobSpecs });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

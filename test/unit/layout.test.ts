@@ -15,6 +15,7 @@ const ALLOWED: Record<string, string[]> = {
   asl: ['core', 'json', 'yaml', 'expressions'],
   sagemaker: ['core', 'json', 'yaml', 'expressions', 'asl'],
   graph: ['core', 'json', 'yaml', 'expressions', 'asl', 'sagemaker'],
+  templates: ['core', 'json', 'yaml', 'expressions', 'asl'],
 };
 
 test('imports go one way between the service folders; asl/ never imports sagemaker/', () => {

@@ -189,7 +189,8 @@ class Jobs implements vscode.Disposable {
       await vscode.window.showErrorMessage(`"${task.stateName}" has ${task.errors.length} error(s); fix them before starting the job.`, { modal: true, detail: task.errors.map((e) => `• ${e}`).join('\n') });
       return;
     }
-    const input = await this.askInput(uri);
+    // A standalone job spec is the request itself: there is no execution for an input to feed.
+    const input = task.standalone ? {} : await this.askInput(uri);
     if (input === undefined) return;
     const rt = this.load();
     const placeholders = await this.askPlaceholders(uri, rt.findPlaceholders(task.payload));

@@ -22,8 +22,10 @@ export interface Candidate {
 }
 
 /** Directory searches take these; a glob takes what its pattern names. */
-const FOUND_IN_DIRS = /\.(asl\.json|asl\.ya?ml|asl|json)$/i;
-const SKIP_DIRS = ['node_modules', '.git'];
+// Plain .json/.yaml/.yml files found count only when they hold a state machine (themselves, or a template's).
+const FOUND_IN_DIRS = /\.(asl\.json|asl\.ya?ml|asl|json|ya?ml)$/i;
+/** Dependencies, version control and build output (CDK's cdk.out, SAM's .aws-sam copy every template) are not searched. */
+const SKIP_DIRS = ['node_modules', '.git', 'cdk.out', '.aws-sam'];
 
 /** The language a file is checked as, by its name; undefined for a file this tool does not read. */
 export function languageOf(file: string, explicit: boolean): string | undefined {

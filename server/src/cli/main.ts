@@ -96,7 +96,7 @@ export function lint(args: string[], cwd: string, io: Io = stdio): number {
       continue;
     }
     let doc = TextDocument.create(pathToFileURL(path).href, languageId, 1, source.text);
-    // Plain .json (and found .yaml) files count only when they are state machines (StartAt and States).
+    // Plain .json (and found .yaml) files count only when they are state machines (StartAt and States) or templates holding one.
     if (!service.isStateMachineDocument(doc)) {
       if (explicit) io.err(`sagemaker-asl: skipped ${shown}: not a state machine (no StartAt and States)\n`);
       continue;

@@ -3,6 +3,7 @@
 // ("editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }). The fixes are sagemaker/codeActions.ts's.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { ParsedDocument, Problem } from './core/types';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic, toOffsetRange, toTextEdit } from './lsp';
 import { fixAllEdits, fixesFor } from './sagemaker/codeActions';
@@ -11,13 +12,21 @@ import { validate } from './validation';
 /** This extension's fix-all: asked for by itself, or by `source.fixAll` or `source` (which include it). */
 export const SOURCE_FIX_ALL_SAGEMAKER = `${CodeActionKind.SourceFixAll}.sagemaker`;
 
+/** The findings of one state machine of the document: all of them when it is the document itself, else those inside its definition. */
+function findingsIn(store: DocumentStore, doc: TextDocument, m: ParsedDocument, problems: Problem[]): Problem[] {
+  if (m === store.parse(doc) || !m.root) return problems;
+  const { offset, length } = m.root;
+  return problems.filter((p) => p.offset >= offset && p.offset <= offset + length);
+}
+
 /** Whether a requested kind (`only`) covers `kind`: the same kind or a parent of it. */
 const covers = (requested: string, kind: string) => kind === requested || kind.startsWith(requested + '.');
 
 /** The edits of every unambiguous (preferred) quick fix in the document: fix-all and the CLI's --fix. */
 export function fixAll(store: DocumentStore, doc: TextDocument): TextEdit[] {
-  const parsed = store.workable(doc);
-  return parsed ? fixAllEdits(parsed, validate(store, doc)).map((e) => toTextEdit(doc, e)) : [];
+  const problems = validate(store, doc);
+  // Each state machine of the document (a template may hold several) fixes the findings inside it.
+  return store.machines(doc).flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems))).map((e) => toTextEdit(doc, e));
 }
 
 /**
@@ -25,15 +34,16 @@ export function fixAll(store: DocumentStore, doc: TextDocument): TextEdit[] {
  * kinds) and, only when `only` asks for it, fix-all (editors ask on save or from the Source Action menu).
  */
 export function getCodeActions(store: DocumentStore, doc: TextDocument, range: Range, only?: string[]): CodeAction[] {
-  const parsed = store.workable(doc);
-  if (!parsed) return [];
+  const machines = store.machines(doc);
+  if (!machines.length) return [];
   const problems = validate(store, doc);
   const actions: CodeAction[] = [];
   if (!only?.length || only.some((o) => covers(o, CodeActionKind.QuickFix))) {
     const { offset: start, length } = toOffsetRange(doc, range);
     for (const p of problems) {
       if (!(p.offset <= start + length && p.offset + p.length >= start)) continue;
-      for (const f of fixesFor(parsed, p)) {
+      const parsed = machines.find((m) => findingsIn(store, doc, m, [p]).length);
+      for (const f of parsed ? fixesFor(parsed, p) : []) {
         actions.push({
           title: f.title,
           kind: CodeActionKind.QuickFix,
@@ -45,7 +55,7 @@ export function getCodeActions(store: DocumentStore, doc: TextDocument, range: R
     }
   }
   if (only?.some((o) => covers(o, SOURCE_FIX_ALL_SAGEMAKER))) {
-    const edits = fixAllEdits(parsed, problems);
+    const edits = machines.flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems)));
     if (edits.length) actions.push({ title: 'Fix all SageMaker problems', kind: SOURCE_FIX_ALL_SAGEMAKER, edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(doc, e)) } } });
   }
   return actions;

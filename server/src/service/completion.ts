@@ -6,7 +6,8 @@ import { toTextEdit } from './lsp';
 import { sageMakerCompletions } from './sagemaker/completion';
 
 export function doComplete(store: DocumentStore, doc: TextDocument, position: Position): CompletionItem[] {
-  const parsed = store.workable(doc);
+  const offset = doc.offsetAt(position);
+  const parsed = store.machineAt(doc, offset);
   if (!parsed) return [];
-  return sageMakerCompletions(parsed, doc.offsetAt(position)).map(({ edit, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit) }));
+  return sageMakerCompletions(parsed, offset).map(({ edit, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit) }));
 }

@@ -7,6 +7,8 @@ import type { ParsedDocument, Problem } from './core/types';
 import { reparse } from './json/incrementalParse';
 import { parseJson } from './json/parse';
 import { parseYaml } from './yaml/parseYaml';
+import { embeddedMachines, machineAt } from './templates/embedded';
+import { jobSpecOf } from './sagemaker/jobSpecs';
 
 /** Languages whose every document is a state machine; other JSON/YAML files are one only with StartAt + States. */
 const ASL_LANGUAGES = new Set(['asl', 'asl-yaml']);
@@ -32,6 +34,10 @@ export interface DocumentStore {
    * (parse.ts's limit), where they would recurse too deep too.
    */
   workable(doc: TextDocument): ParsedDocument | undefined;
+  /** The workable state machines of a document: itself, or those embedded in a template (templates/). */
+  machines(doc: TextDocument): ParsedDocument[];
+  /** The workable state machine at `offset`: the document's own, or the embedded one whose definition spans it. */
+  machineAt(doc: TextDocument, offset: number): ParsedDocument | undefined;
   /** The state machine model of a parse (one per parse). */
   model(parsed: ParsedDocument): AslModel;
   /** The findings of a document's current parse: `check` runs once per parse. */
@@ -43,7 +49,7 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V) {
   if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
 }
 
-export function createDocumentStore(): DocumentStore {
+export function createDocumentStore(options: { templates?: boolean; jobSpecs?: boolean } = {}): DocumentStore {
   const parses = new Map<string, { version: number; text: string; parsed: ParsedDocument; languageId: string }>();
   const findings = new Map<string, { parsed: ParsedDocument; problems: Problem[] }>();
 
@@ -62,18 +68,44 @@ export function createDocumentStore(): DocumentStore {
   function isStateMachineDocument(doc: TextDocument): boolean {
     if (!SUPPORTED_LANGUAGES.has(doc.languageId)) return false;
     if (ASL_LANGUAGES.has(doc.languageId)) return true;
-    return isStateMachine(parse(doc).root);
+    const parsed = parse(doc);
+    return isStateMachine(parsed.root) || within(parsed, doc).length > 0;
   }
 
+  /** The state machines a template embeds (templates/), or a standalone job spec (sagemaker/jobSpecs.ts). */
+  function within(parsed: ParsedDocument, doc: TextDocument): ParsedDocument[] {
+    const embedded = options.templates === false ? [] : embeddedMachines(parsed);
+    const spec = !embedded.length && options.jobSpecs !== false ? jobSpecOf(parsed, doc.uri) : undefined;
+    return spec ? [spec] : embedded;
+  }
   const stateMachine = (doc: TextDocument) => (isStateMachineDocument(doc) ? parse(doc) : undefined);
+  function workable(doc: TextDocument): ParsedDocument | undefined {
+    const parsed = stateMachine(doc);
+    return parsed && !parsed.syntaxErrors.some((p) => p.code === Code.tooLarge) ? parsed : undefined;
+  }
+  /**
+   * A template's embedded machines; undefined for a document that is a state machine itself (or is in an ASL
+   * language and holds none: a half-typed machine). A template named as a state machine (the CLI's YAML) is a template.
+   */
+  const embedded = (parsed: ParsedDocument, doc: TextDocument) => {
+    if (isStateMachine(parsed.root)) return undefined;
+    const inner = within(parsed, doc);
+    return ASL_LANGUAGES.has(doc.languageId) && !inner.length ? undefined : inner;
+  };
 
   return {
     parse,
     isStateMachineDocument,
     stateMachine,
-    workable(doc) {
-      const parsed = stateMachine(doc);
-      return parsed && !parsed.syntaxErrors.some((p) => p.code === Code.tooLarge) ? parsed : undefined;
+    workable,
+    machines(doc) {
+      const parsed = workable(doc);
+      return !parsed ? [] : (embedded(parsed, doc) ?? [parsed]);
+    },
+    machineAt(doc, offset) {
+      const parsed = workable(doc);
+      const inner = parsed && embedded(parsed, doc);
+      return inner ? machineAt(inner, offset) : parsed;
     },
     model: modelOf,
     findings(doc, parsed, check) {

@@ -6,7 +6,8 @@ import { toRange } from './lsp';
 import { sageMakerHover } from './sagemaker/hover';
 
 export function doHover(store: DocumentStore, doc: TextDocument, position: Position): Hover | null {
-  const parsed = store.stateMachine(doc);
-  const hover = parsed?.root ? sageMakerHover(parsed, doc.offsetAt(position)) : null;
+  const offset = doc.offsetAt(position);
+  const parsed = store.isStateMachineDocument(doc) ? store.machineAt(doc, offset) : undefined;
+  const hover = parsed?.root ? sageMakerHover(parsed, offset) : null;
   return hover && { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(doc, hover.range) };
 }

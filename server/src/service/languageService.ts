@@ -55,8 +55,15 @@ export interface LanguageService {
   iamPolicy(doc: TextDocument, options?: PolicyOptions): PolicyDocument | null;
 }
 
-export function getLanguageService(): LanguageService {
-  const store = createDocumentStore();
+export interface LanguageServiceOptions {
+  /** State machines embedded in CloudFormation/SAM/Serverless templates (templates/); on unless false. */
+  templates?: boolean;
+  /** Standalone SageMaker job specs (sagemaker/jobSpecs.ts); on unless false. */
+  jobSpecs?: boolean;
+}
+
+export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const store = createDocumentStore(options);
   /** JSON state machines only: the JSON features would misread YAML. */
   const jsonDoc = (doc: TextDocument) => store.workable(doc)?.language === 'json';
   return {

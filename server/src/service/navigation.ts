@@ -9,9 +9,9 @@ import type { DocumentStore } from './documentStore';
 import { toRange } from './lsp';
 import { isInFlow, yamlScalar } from './yaml/edits';
 
-/** The parse of a state machine that navigation can work on. */
-function navigable(store: DocumentStore, doc: TextDocument): ParsedDocument | undefined {
-  const parsed = store.workable(doc);
+/** The parse of the state machine at `offset` that navigation can work on (a template's embedded one there). */
+function navigable(store: DocumentStore, doc: TextDocument, offset: number): ParsedDocument | undefined {
+  const parsed = store.machineAt(doc, offset);
   return parsed?.root ? parsed : undefined;
 }
 
@@ -43,29 +43,29 @@ function nameRange(text: string, r: OffsetRange): OffsetRange {
 
 /** The outline: states nested under their Parallel branch or Map. */
 export function documentSymbols(store: DocumentStore, doc: TextDocument): DocumentSymbol[] {
-  const parsed = navigable(store, doc);
-  return parsed ? toSymbols(doc, findDocumentSymbols(parsed.root, store.model(parsed))) : [];
+  // Every state machine of the document (a template may embed several), in document order.
+  return store.machines(doc).flatMap((parsed) => (parsed.root ? toSymbols(doc, findDocumentSymbols(parsed.root, store.model(parsed))) : []));
 }
 
 /** From a StartAt/Next/Default/catcher Next value to the state it names. */
 export function definition(store: DocumentStore, doc: TextDocument, position: Position): Location | null {
-  const parsed = navigable(store, doc);
+  const parsed = navigable(store, doc, doc.offsetAt(position));
   const target = parsed && findStateDefinition(parsed.root, doc.offsetAt(position), store.model(parsed));
   return target ? { uri: doc.uri, range: toRange(doc, target) } : null;
 }
 
 /** Every place naming the state at `position` (its key and the transitions to it). */
 export function references(store: DocumentStore, doc: TextDocument, position: Position, includeDeclaration: boolean): Location[] {
-  const parsed = navigable(store, doc);
+  const parsed = navigable(store, doc, doc.offsetAt(position));
   if (!parsed) return [];
   return findStateReferences(parsed.root, doc.offsetAt(position), includeDeclaration, store.model(parsed)).map((r) => ({ uri: doc.uri, range: toRange(doc, r) }));
 }
 
 /** The name under `position` when it is a state's name or a transition to a state, else null. */
 export function prepareRename(store: DocumentStore, doc: TextDocument, position: Position): { range: Range; placeholder: string } | null {
-  const parsed = navigable(store, doc);
-  if (!parsed) return null;
   const offset = doc.offsetAt(position);
+  const parsed = navigable(store, doc, offset);
+  if (!parsed) return null;
   const here = findStateReferences(parsed.root, offset, true, store.model(parsed)).find((r) => r.offset <= offset && offset <= r.offset + r.length);
   if (!here) return null;
   const inner = nameRange(parsed.text, here);
@@ -77,7 +77,7 @@ export function prepareRename(store: DocumentStore, doc: TextDocument, position:
 
 /** Renames a state and every transition to it, in the document's syntax; an error says why it cannot. */
 export function rename(store: DocumentStore, doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string } {
-  const parsed = navigable(store, doc);
+  const parsed = navigable(store, doc, doc.offsetAt(position));
   if (!parsed) return { error: 'Rename works in a state machine document' };
   const { root, text, language } = parsed;
   // YAML gets each name as YAML: quoted only where it must be (in a flow collection `,` and brackets must be).

@@ -10,19 +10,33 @@ import type { DocumentStore } from './documentStore';
 import { toDiagnostic } from './lsp';
 import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
 import { validateSageMakerTasks } from './sagemaker/validation';
+import { isJobSpec, softenSkeletonValues } from './sagemaker/jobSpecs';
 
 /** Findings that an incomplete tree (after a syntax error) would produce falsely (a relation between fields, too). */
 const INCOMPLETE_TREE_CODES = new Set<string>([Code.missingRequired, Code.tooFewItems, Code.tooFewEntries, Code.documentedRule]);
 
-function check(store: DocumentStore, parsed: ParsedDocument): Problem[] {
+function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument): Problem[] {
   const problems = [...parsed.syntaxErrors];
+  // The document itself, or each state machine embedded in it (a template: templates/embedded.ts).
+  const machines = isStateMachine(parsed.root) ? [parsed] : store.machines(doc);
+  for (const m of machines) {
+    if (m !== parsed) problems.push(...m.syntaxErrors);
+    problems.push(...checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0));
+  }
+  return problems;
+}
+
+function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: boolean): Problem[] {
+  const problems: Problem[] = [];
+  // A standalone job spec is a request, not a state machine: the request checks only, skeleton blanks softened.
+  if (isJobSpec(parsed)) return softenSkeletonValues(parsed, validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language));
   if (!parsed.root || !isStateMachine(parsed.root)) return problems;
   const sagemaker = validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language);
   // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding.
-  problems.push(...(parsed.syntaxErrors.length ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker));
+  problems.push(...(incomplete ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker));
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
-  if (!parsed.syntaxErrors.length) problems.push(...validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed)));
+  if (!incomplete) problems.push(...validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed)));
   return problems;
 }
 
@@ -30,7 +44,7 @@ function check(store: DocumentStore, parsed: ParsedDocument): Problem[] {
 export function validate(store: DocumentStore, doc: TextDocument): Problem[] {
   const parsed = store.stateMachine(doc);
   if (!parsed) return [];
-  return store.findings(doc, parsed, (p) => check(store, p));
+  return store.findings(doc, parsed, (p) => check(store, doc, p));
 }
 
 export function doValidation(store: DocumentStore, doc: TextDocument): Diagnostic[] {

@@ -16,6 +16,8 @@ export interface AstNode {
   colonOffset?: number;
   parent?: AstNode;
   children?: AstNode[];
+  /** YAML only: a local tag written on the value (`!Ref`, `!Sub`: CloudFormation's short intrinsics), else absent. */
+  tag?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

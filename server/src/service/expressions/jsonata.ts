@@ -1,6 +1,7 @@
 // JSONata `{% … %}` expressions: detected here, once, for both sides; parsed with the jsonata package itself, so
 // the syntax is exactly Step Functions'.
 import jsonata from 'jsonata';
+import { scanPlaceholders } from './placeholders';
 import type { ExpressionError } from './types';
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || /\s/.test(c);
@@ -34,13 +35,27 @@ interface JsonataError {
 // Errors about something never closed: the jsonata parser reports them at the end; the opener is the useful place.
 const UNCLOSED: Record<string, string> = { S0101: `"'`, S0105: '`', S0106: '/*' };
 
+function maskPlaceholders(body: string): string {
+  const found = scanPlaceholders(body);
+  if (!found.length) return body;
+  let out = '';
+  let at = 0;
+  for (const p of found) {
+    out += body.slice(at, p.start) + '$' + '_'.repeat(p.end - p.start - 1);
+    at = p.end;
+  }
+  return out + body.slice(at);
+}
+
 /** Parses the expression between `{%` and `%}`; a syntax error is placed at its position in the string. */
 export function checkJsonata(value: string): ExpressionError | undefined {
   const open = value.indexOf('{%');
   const close = value.lastIndexOf('%}');
   if (open < 0 || close < open + 2) return undefined;
   const from = open + 2;
-  const body = value.slice(from, close);
+  // A template placeholder inside the expression (`{% ${IsEnabled} = true %}`) is replaced as text before Step
+  // Functions sees it: read as a variable of the same length, so the rest is still checked in place.
+  const body = maskPlaceholders(value.slice(from, close));
   const error = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: 'invalid-jsonata' });
   if (!body.trim()) return error(open, close + 2, 'Empty JSONata expression: write an expression between {% and %}');
   try {

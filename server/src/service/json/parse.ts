@@ -2,7 +2,7 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { Code } from '../core/codes';
 import { parseStrictJson } from './fastJson';
-import type { DocumentLanguage, ParsedDocument, Problem } from '../core/types';
+import type { AstNode, DocumentLanguage, ParsedDocument, Problem } from '../core/types';
 
 /** Beyond this nesting the parsers would recurse too deep; no real state machine comes close. */
 export const MAX_DEPTH = 2000;
@@ -44,8 +44,13 @@ export function parseJson(text: string, allowComments: boolean): ParsedDocument 
   // Well-formed JSON (the common case, and the one that matters for speed) takes the fast path.
   const fast = parseStrictJson(text);
   if (fast) return { text, language: 'json', root: fast, syntaxErrors: [] };
+  // A definition written for text substitution (`"TimeoutSeconds": ${timeout}`) is read with each bare
+  // placeholder as a string value of the same span, whose value is the placeholder as written.
+  const bare = maskBarePlaceholders(text, allowComments);
+  const source = bare ? bare.text : text;
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: allowComments, disallowComments: !allowComments });
+  const root = (bare && parseStrictJson(source)) || parseTree(source, errors, { allowTrailingComma: allowComments, disallowComments: !allowComments });
+  if (bare && root) restorePlaceholders(root, bare.placeholders);
   // Only the first error: the rest are usually consequences of it.
   const syntaxErrors: Problem[] = errors.slice(0, 1).map((e) => ({
     offset: e.offset,
@@ -57,6 +62,59 @@ export function parseJson(text: string, allowComments: boolean): ParsedDocument 
     code: Code.syntax,
   }));
   return { text, language: 'json', root, syntaxErrors };
+}
+
+/**
+ * Each `${…}` outside strings and comments (SAM DefinitionSubstitutions, CloudFormation and Terraform's
+ * templatefile() replace them as text before the JSON is parsed) masked as a string literal of the same length,
+ * so offsets stay the document's. Undefined when there is none. Linear: one pass, strings skipped.
+ */
+export function maskBarePlaceholders(text: string, allowComments: boolean): { text: string; placeholders: Map<number, string> } | undefined {
+  let placeholders: Map<number, string> | undefined;
+  let out = '';
+  let copied = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34 || d === 10) break;
+      }
+    } else if (c === 47 /* / */ && allowComments && text.charCodeAt(i + 1) === 47) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? n : nl;
+    } else if (c === 47 && allowComments && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if (c === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) {
+      let j = i + 2;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 125 /* } */ || d === 10 || d === 34 || d === 123) break;
+      }
+      if (text.charCodeAt(j) !== 125 || j === i + 2) continue;
+      (placeholders ??= new Map()).set(i, text.slice(i, j + 1));
+      out += text.slice(copied, i) + '"' + '_'.repeat(j - i - 1) + '"';
+      copied = j + 1;
+      i = j;
+    }
+  }
+  return placeholders && { text: out + text.slice(copied), placeholders };
+}
+
+/** The masked placeholders' string nodes get their text as written (`${timeout}`), so every check reads a placeholder. */
+function restorePlaceholders(root: AstNode, placeholders: Map<number, string>) {
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'string') {
+      const raw = placeholders.get(node.offset);
+      if (raw !== undefined && raw.length === node.length) node.value = raw;
+    }
+    if (node.children) for (const c of node.children) stack.push(c);
+  }
 }
 
 function describeParseError(code: string): string {

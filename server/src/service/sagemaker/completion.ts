@@ -285,7 +285,10 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
  * path from the payload to the mapping whose key is typed (at a key) or to the value (at a value).
  */
 function locateYaml(parsed: ParsedDocument, offset: number) {
-  const location: YamlLocation | undefined = getYamlCompletionContext(parsed.text, offset, parsed.root);
+  // Paths are the document's, from its top (a template's embedded machine is a subtree: getNodePath reads up to the top).
+  let top = parsed.root;
+  while (top?.parent) top = top.parent;
+  const location: YamlLocation | undefined = getYamlCompletionContext(parsed.text, offset, top);
   if (!location) return undefined;
   const path = location.isAtPropertyKey ? location.path.slice(0, -1) : location.path;
   const ctx = payloadAt(parsed, path);

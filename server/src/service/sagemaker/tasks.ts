@@ -1,6 +1,6 @@
 // The Task states that call a SageMaker integration: a filter over the state machine model (asl/model.ts), at
 // every depth (Parallel branches, Map ItemProcessor/Iterator).
-import { modelOf, type AslState } from '../asl/model';
+import { modelOf, type AslMachine, type AslState } from '../asl/model';
 import { property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 
@@ -52,6 +52,28 @@ export function sageMakerPayloads(parsed: ParsedDocument): Set<AstNode> {
 
 // Once per parse, like the model it filters.
 const tasks = new WeakMap<ParsedDocument, SageMakerTask[]>();
+
+/**
+ * A standalone request file (jobSpecs.ts): `view` is one task whose payload is the whole document, so every
+ * payload feature (checks, completion, hover, fixes) reads it unchanged. The synthetic state and payload key
+ * span the document's first character; the payload's path is the document's own (the root has no parent).
+ */
+export function registerStandaloneTask(view: ParsedDocument, api: string, operation: string): SageMakerTask | undefined {
+  const root = view.root;
+  if (!root) return undefined;
+  const at = { offset: root.offset, length: Math.min(1, root.length) };
+  const keyNode: AstNode = { type: 'string', value: 'Parameters', ...at };
+  const payloadProperty: AstNode = { type: 'property', ...at, children: [keyNode, root] };
+  const resourceNode: AstNode = { type: 'string', value: `arn:aws:states:::sagemaker:${api}`, ...at };
+  const machine: AslMachine = { kind: 'top', node: root, states: [], byName: new Map(), queryLanguage: 'JSONPath', owner: undefined, references: [] };
+  const state: AslState = {
+    name: operation, keyNode: { type: 'string', value: operation, ...at }, propertyNode: payloadProperty, node: root, type: 'Task',
+    queryLanguage: 'JSONPath', machine, children: [], targets: [],
+  };
+  const task: SageMakerTask = { state, resourceNode, resource: resourceNode.value, api, integrationPattern: 'requestResponse', payloadKey: 'Parameters', payloadProperty };
+  tasks.set(view, [task]);
+  return task;
+}
 
 /** The SageMaker tasks of a document, in the model's order. */
 export function tasksOf(parsed: ParsedDocument): SageMakerTask[] {

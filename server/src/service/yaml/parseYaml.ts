@@ -211,6 +211,15 @@ class Converter {
   constructor(private readonly text: string, private readonly doc: Document.Parsed) {}
 
   convert(node: YamlNode, parent?: AstNode): AstNode {
+    const out = this.convertNode(node, parent);
+    // A local tag (CloudFormation's `!Ref`, `!Sub`, `!GetAtt` …) is kept for templates/ to read; the yaml
+    // package only warns about it, and the value reads as written.
+    const tag = (node as { tag?: string }).tag;
+    if (tag && tag.startsWith('!') && !tag.startsWith('!!')) out.tag = tag;
+    return out;
+  }
+
+  private convertNode(node: YamlNode, parent?: AstNode): AstNode {
     const [start, end] = node.range ?? [0, 0, 0];
     if (isScalar(node)) return this.scalar(node.value, start, this.scalarEnd(node.type, start, end), parent);
     if (isAlias(node)) return this.alias(node, start, end, parent);

@@ -1,0 +1,76 @@
+// Standalone SageMaker job specs: a .json/.yaml file whose top level is the request of one of the integrations
+// (`aws sagemaker create-training-job --cli-input-json file://job.json`, or its YAML twin). Recognised from its
+// members (the request's name member, e.g. TrainingJobName, with another required member of the same request,
+// and nothing that is not a member), or from the file name (`*.training-job.json`, `*.transform-job.yaml`, …).
+// The view is the document itself with one synthetic task (tasks.ts), so the payload features work unchanged.
+import type { AstNode, ParsedDocument, Problem } from '../core/types';
+import { getIntegration, integrationNames } from './shapes';
+import { registerStandaloneTask } from './tasks';
+
+/** The request a top-level object is, from its members; undefined when it is not clearly one. */
+function requestOf(root: AstNode): string | undefined {
+  const keys = new Set((root.children ?? []).map((p) => p.children?.[0]?.value).filter((k): k is string => typeof k === 'string'));
+  if (!keys.size) return undefined;
+  let best: { api: string; score: number } | undefined;
+  for (const api of integrationNames) {
+    if (api === 'updateEndpoint') continue; // the same members as createEndpoint: a file is read as the create
+    const request = getIntegration(api)?.request;
+    if (!request?.members) continue;
+    // Every member must belong to the request, its name member must be there, and another required one.
+    if (![...keys].every((k) => request.members!.has(k))) continue;
+    const required = request.required ?? [];
+    const nameMember = required.find((r) => r.endsWith('Name') && request.members!.get(r)?.shape.kind === 'string');
+    if (!nameMember || !keys.has(nameMember)) continue;
+    const score = required.filter((r) => keys.has(r)).length;
+    if (score < 2) continue;
+    if (!best || score > best.score) best = { api, score };
+  }
+  return best?.api;
+}
+
+/** `churn.training-job.json` → createTrainingJob: `<kind>-job` / `endpoint-config` / `model` before the extension. */
+function requestOfName(uri: string): string | undefined {
+  const m = /\.([a-z-]+)\.(json|ya?ml)$/i.exec(uri);
+  if (!m) return undefined;
+  const words = m[1].toLowerCase().split('-');
+  const api = 'create' + words.map((w) => w[0].toUpperCase() + w.slice(1)).join('').replace(/^Hyperparameter/, 'HyperParameter');
+  return integrationNames.includes(api) ? api : undefined;
+}
+
+const cache = new WeakMap<ParsedDocument, ParsedDocument | null>();
+const views = new WeakSet<ParsedDocument>();
+
+/** The job-spec view of a document (its only "machine"), or undefined when the document is not a job spec. */
+export function jobSpecOf(parsed: ParsedDocument, uri: string): ParsedDocument | undefined {
+  const hit = cache.get(parsed);
+  if (hit !== undefined) return hit ?? undefined;
+  let view: ParsedDocument | null = null;
+  const root = parsed.root;
+  if (root?.type === 'object') {
+    const api = requestOfName(uri) ?? requestOf(root);
+    const integration = api ? getIntegration(api) : undefined;
+    if (api && integration) {
+      view = { text: parsed.text, language: parsed.language, root, syntaxErrors: [] };
+      registerStandaloneTask(view, api, integration.operation);
+      views.add(view);
+    }
+  }
+  cache.set(parsed, view);
+  return view ?? undefined;
+}
+
+/** Whether a view is a job spec (checked as a request only: no state machine structure). */
+export const isJobSpec = (view: ParsedDocument): boolean => views.has(view);
+
+/**
+ * `--generate-cli-skeleton` output is a request full of empty values ("", 0, [], {}): what they break is
+ * information (fill this in), not an error. Everything else keeps its severity.
+ */
+export function softenSkeletonValues(view: ParsedDocument, problems: Problem[]): Problem[] {
+  const text = view.text;
+  return problems.map((p) => {
+    const written = text.slice(p.offset, p.offset + p.length).trim();
+    const empty = written === '""' || written === "''" || written === '0' || written === '[]' || written === '{}' || written === '';
+    return empty && p.severity === 'error' ? { ...p, severity: 'information', message: `${p.message} (an empty placeholder value: fill it in)` } : p;
+  });
+}

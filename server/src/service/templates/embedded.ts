@@ -1,0 +1,94 @@
+// State machines where they live in infrastructure templates: CloudFormation (`AWS::StepFunctions::StateMachine`
+// with `Definition`, or `DefinitionString`), SAM (`AWS::Serverless::StateMachine`) and the Serverless Framework
+// (`stepFunctions.stateMachines.*.definition`), in YAML or JSON. Each embedded machine is a ParsedDocument of its
+// own over the same text: its root is the definition's node, its offsets the template's, so every feature works
+// on it unchanged. Detection reads a few top-level members only: a file that is no template costs nothing.
+import { isStateMachine } from '../asl/model';
+import { property } from '../core/tree';
+import type { AstNode, ParsedDocument } from '../core/types';
+import { parseJson } from '../json/parse';
+import { resolveIntrinsics } from './intrinsics';
+import { followSubstitutions, parameterDefaults } from './substitutions';
+
+const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
+
+/**
+ * The `Definition` / `DefinitionString` / `definition` value nodes of a template's state machines, in document
+ * order. A DefinitionString is read as JSON where its text is the document's text (a YAML block literal, `|`,
+ * possibly under `!Sub`), and left alone otherwise (a JSON string with escapes, `Fn::Join` of pieces).
+ */
+function definitionsOf(root: AstNode | undefined): { node: AstNode; substitutions: AstNode | undefined; string: boolean }[] {
+  if (root?.type !== 'object') return [];
+  const out: { node: AstNode; substitutions: AstNode | undefined; string: boolean }[] = [];
+  const resources = property(root, 'Resources');
+  if (resources?.type === 'object') {
+    for (const r of resources.children ?? []) {
+      const resource = r.children?.[1];
+      const type = property(resource, 'Type');
+      if (type?.type !== 'string' || !STATE_MACHINE_TYPES.has(type.value)) continue;
+      const props = property(resource, 'Properties');
+      const substitutions = property(props, 'DefinitionSubstitutions');
+      const definition = property(props, 'Definition');
+      if (definition) out.push({ node: definition, substitutions, string: false });
+      const definitionString = property(props, 'DefinitionString');
+      if (definitionString) out.push({ node: definitionString, substitutions, string: true });
+    }
+  }
+  // Serverless Framework (serverless-step-functions): stepFunctions.stateMachines.<name>.definition.
+  const machines = property(property(root, 'stepFunctions'), 'stateMachines');
+  if (machines?.type === 'object') {
+    for (const m of machines.children ?? []) {
+      const definition = property(m.children?.[1], 'definition');
+      if (definition) out.push({ node: definition, substitutions: undefined, string: false });
+    }
+  }
+  return out;
+}
+
+/** The JSON text of a DefinitionString that is the document's own text: a YAML block literal (`|`, `|-`, `|+`). */
+function definitionStringView(parsed: ParsedDocument, node: AstNode): ParsedDocument | undefined {
+  // `!Sub |` reads as its string; `Fn::Sub: |` too.
+  const value = node.type === 'object' && node.children?.length === 1 && node.children[0].children?.[0]?.value === 'Fn::Sub' ? node.children[0].children[1] : node;
+  if (value?.type !== 'string' || parsed.language !== 'yaml' || !/^\|[0-9+-]*[ \t]*(#.*)?\r?\n/.test(parsed.text.slice(value.offset, value.offset + 80))) return undefined;
+  const start = parsed.text.indexOf('\n', value.offset) + 1;
+  const end = value.offset + value.length;
+  const body = parsed.text.slice(start, end);
+  if (!body.trimStart().startsWith('{')) return undefined;
+  // Padded so every offset is the document's; a bare ${…} (text substitution) is a placeholder, as in any definition.
+  const inner = parseJson(' '.repeat(start) + body, false);
+  return { text: parsed.text, language: 'json', root: inner.root, syntaxErrors: inner.syntaxErrors };
+}
+
+// Once per parse: the embedded machines, and the intrinsics inside them resolved (in place) once.
+const cache = new WeakMap<ParsedDocument, ParsedDocument[]>();
+
+/**
+ * The state machines embedded in a template, each a ParsedDocument over the template's text whose root is the
+ * definition (only those with StartAt and States, or a DefinitionString that does not read). Empty for anything else.
+ */
+export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
+  let found = cache.get(parsed);
+  if (found) return found;
+  found = [];
+  let params: Map<string, AstNode> | undefined;
+  for (const d of definitionsOf(parsed.root)) {
+    if (d.string) {
+      const view = definitionStringView(parsed, d.node);
+      if (view && (view.syntaxErrors.length || isStateMachine(view.root))) found.push(view);
+      continue;
+    }
+    if (!isStateMachine(d.node)) continue;
+    const subs = resolveIntrinsics(d.node, parsed.text);
+    // Followed in YAML only: a literal put in place of a placeholder lies outside the definition, and JSON trees
+    // are re-parsed incrementally in place (json/incrementalParse.ts), which would move it with the wrong text.
+    if (parsed.language === 'yaml') followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root)));
+    found.push({ text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [] });
+  }
+  cache.set(parsed, found);
+  return found;
+}
+
+/** The embedded machine whose definition spans `offset` (ends inclusive). */
+export function machineAt(machines: ParsedDocument[], offset: number): ParsedDocument | undefined {
+  return machines.find((m) => m.root && m.root.offset <= offset && offset <= m.root.offset + m.root.length);
+}

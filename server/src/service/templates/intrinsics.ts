@@ -1,0 +1,73 @@
+// CloudFormation intrinsic functions inside an embedded state machine, read the way the deployed definition will
+// be: a `!Sub` / `Fn::Sub` string is a string with `${…}` placeholders (so `Resource: !Sub arn:${AWS::Partition}:…`
+// is a SageMaker task and `!Sub churn model ${Stage}` still a job name with spaces); every other intrinsic
+// (`!Ref`, `!GetAtt`, `Fn::Join`, `!If`, …) is a value known only at deployment: a placeholder string over the
+// same span, which every check already treats like a `.$` value. Done once per parse, in place, iteratively.
+import type { AstNode } from '../core/types';
+
+/** The long form of a short tag (`!Ref` → Ref, `!GetAtt` → Fn::GetAtt); undefined for tags that are not intrinsics. */
+function intrinsicOfTag(tag: string | undefined): string | undefined {
+  if (!tag || !/^![A-Z][A-Za-z0-9]*$/.test(tag)) return undefined;
+  const name = tag.slice(1);
+  return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
+}
+
+/** The long form `{ "Ref": … }` / `{ "Fn::X": … }`: an object of exactly that one member. */
+function intrinsicOfObject(node: AstNode): { name: string; arg: AstNode | undefined } | undefined {
+  if (node.type !== 'object' || node.children?.length !== 1) return undefined;
+  const [key, arg] = node.children[0].children ?? [];
+  const name = key?.value;
+  if (typeof name !== 'string' || !(name === 'Ref' || name.startsWith('Fn::'))) return undefined;
+  return { name, arg };
+}
+
+/** The string a Sub stands for: its argument, or the first item of `[string, { variables }]`. */
+function subString(arg: AstNode | undefined): AstNode | undefined {
+  if (arg?.type === 'string') return arg;
+  if (arg?.type === 'array' && arg.children?.[0]?.type === 'string') return arg.children[0];
+  return undefined;
+}
+
+/** What an intrinsic is replaced with: the Sub string (untagged), or a placeholder over the intrinsic's span. */
+function replacementOf(node: AstNode, name: string, arg: AstNode | undefined, start: number): AstNode {
+  const sub = name === 'Fn::Sub' ? subString(arg) : undefined;
+  if (sub) {
+    if (sub === node) delete node.tag;
+    return sub;
+  }
+  return { type: 'string', value: `\${${name}}`, offset: start, length: node.offset + node.length - start };
+}
+
+/**
+ * Replaces the intrinsics under `root` (not `root` itself) as described above, in place. Returns the strings that
+ * were a Sub's, each with its variable map (`[string, { Var: value }]`) if any, for substitutions to be followed.
+ */
+export function resolveIntrinsics(root: AstNode, text: string): Map<AstNode, AstNode | undefined> {
+  const subs = new Map<AstNode, AstNode | undefined>();
+  const stack: AstNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (let i = 0; i < (node.children?.length ?? 0); i++) {
+      const child = node.children![i];
+      const short = intrinsicOfTag(child.tag);
+      const long = short ? undefined : intrinsicOfObject(child);
+      const name = short ?? long?.name;
+      if (!name) {
+        stack.push(child);
+        continue;
+      }
+      const arg = short ? child : long!.arg;
+      // A short tag's span starts at the tag (the yaml package's range starts after it).
+      // (Looked for in the 200 characters before: an alias's copy is placed at the alias, with no tag written there.)
+      const from = Math.max(0, child.offset - 200);
+      const tagAt = short ? text.slice(from, child.offset).lastIndexOf(child.tag!) : -1;
+      const start = tagAt >= 0 ? from + tagAt : child.offset;
+      const replacement = replacementOf(child, name, arg, start);
+      // A Sub read as its string (not one that became a placeholder): its variables go with it.
+      if (name === 'Fn::Sub' && replacement.value !== '${Fn::Sub}') subs.set(replacement, arg?.type === 'array' && arg.children?.[1]?.type === 'object' ? arg.children[1] : undefined);
+      replacement.parent = node;
+      node.children![i] = replacement;
+    }
+  }
+  return subs;
+}

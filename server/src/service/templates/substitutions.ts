@@ -1,0 +1,70 @@
+// Substitutions followed: a placeholder that is a whole value (`InstanceType: ${ScoringInstanceType}`) whose
+// value the template states as a literal is checked as that literal, and a finding lands on the literal, where
+// the user wrote it. The sources: SAM/CloudFormation `DefinitionSubstitutions` (a literal, or `!Ref` of a
+// Parameter with a literal Default) for the definition's own `${…}`; for a `!Sub` string, the Sub's variables,
+// then the template's Parameters. Anything else (an intrinsic, a placeholder inside a longer string) stays dynamic.
+import { property } from '../core/tree';
+import type { AstNode } from '../core/types';
+
+/** A literal value node: a string (without placeholders), number or boolean, untagged. */
+function literal(node: AstNode | undefined): AstNode | undefined {
+  if (!node || node.tag || !(node.type === 'string' || node.type === 'number' || node.type === 'boolean')) return undefined;
+  return node.type === 'string' && /\$\{[^}]*\}/.test(node.value) ? undefined : node;
+}
+
+/** The template's Parameters with a literal Default. */
+export function parameterDefaults(templateRoot: AstNode | undefined): Map<string, AstNode> {
+  const out = new Map<string, AstNode>();
+  const params = property(templateRoot, 'Parameters');
+  for (const p of params?.type === 'object' ? (params.children ?? []) : []) {
+    const [key, value] = p.children ?? [];
+    const d = literal(property(value, 'Default'));
+    if (typeof key?.value === 'string' && d) out.set(key.value, d);
+  }
+  return out;
+}
+
+/** The literal a substitution entry stands for: itself, or the Default of the Parameter it `!Ref`s / `{ Ref: … }`s. */
+function entryValue(node: AstNode | undefined, params: Map<string, AstNode>): AstNode | undefined {
+  if (node?.tag === '!Ref' && node.type === 'string') return params.get(node.value);
+  if (node?.type === 'object' && node.children?.length === 1) {
+    const [k, v] = node.children[0].children ?? [];
+    return k?.value === 'Ref' && v?.type === 'string' ? params.get(v.value) : undefined;
+  }
+  return literal(node);
+}
+
+function entries(map: AstNode | undefined, params: Map<string, AstNode>): Map<string, AstNode> {
+  const out = new Map<string, AstNode>();
+  for (const p of map?.type === 'object' ? (map.children ?? []) : []) {
+    const [key, value] = p.children ?? [];
+    const v = entryValue(value, params);
+    if (typeof key?.value === 'string' && v) out.set(key.value, v);
+  }
+  return out;
+}
+
+const WHOLE = /^\$\{([^}]+)\}$/;
+
+/**
+ * Replaces, in place, each whole-value placeholder under `definition` that has a literal value with a copy of that
+ * literal (its offsets the literal's). `subs` are the strings that were a Sub's, with their variables.
+ */
+export function followSubstitutions(definition: AstNode, substitutions: AstNode | undefined, subs: Map<AstNode, AstNode | undefined>, params: Map<string, AstNode>) {
+  const own = entries(substitutions, params);
+  const stack = [definition];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const children = node.children ?? [];
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      const name = c.type === 'string' && node.type !== 'object' && !(node.type === 'property' && i === 0) ? WHOLE.exec(c.value)?.[1] : undefined;
+      if (!name) {
+        stack.push(c);
+        continue;
+      }
+      const value = subs.has(c) ? (entries(subs.get(c), params).get(name) ?? params.get(name)) : own.get(name);
+      if (value) children[i] = { type: value.type, value: value.value, offset: value.offset, length: value.length, parent: node };
+    }
+  }
+}

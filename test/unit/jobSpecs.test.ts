@@ -1,0 +1,80 @@
+// Standalone SageMaker job specs (issue 18): a .json/.yaml whose top level is a request, recognised from its
+// members or its name, is checked against that request, with completion, hover, quick fixes and the job
+// CodeLens; the AWS CLI's --generate-cli-skeleton output gets information, not errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../server/src/service/languageService';
+import { service } from './helpers';
+
+const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'jobspecs');
+let n = 0;
+function open(name: string, text = readFileSync(join(DIR, name), 'utf8')) {
+  return TextDocument.create(`file:///specs/${n++}/${name}`, name.endsWith('.json') ? 'json' : 'yaml', 1, text);
+}
+const errors = (d: TextDocument) =>
+  service.validate(d).filter((p) => p.severity === 'error').map((p) => [p.code, d.getText().slice(p.offset, p.offset + p.length)]);
+
+test('a CreateTrainingJob request file (YAML, recognised by name and members) is checked against the request', () => {
+  const d = open('churn.training-job.yaml');
+  assert.deepEqual(errors(d), [['pattern', 'churn_xgb'], ['wrong-type', '100'], ['enum-value', 'ml.m5.xlarg']]);
+});
+
+test('the AWS CLI skeletons (create-training-job, create-transform-job --generate-cli-skeleton) get no errors, only information on the blanks', () => {
+  for (const name of ['create-training-job.skeleton.json', 'create-transform-job.skeleton.json']) {
+    const d = open(name);
+    assert.equal(service.isStateMachineDocument(d), true, name);
+    const found = service.validate(d);
+    assert.deepEqual(found.filter((p) => p.severity === 'error'), [], name);
+    assert.ok(found.some((p) => p.severity === 'information' && /empty placeholder/.test(p.message)), name);
+  }
+});
+
+test('a job spec gets the Start Training Job CodeLens on its first line, a standalone task with the whole document as payload', () => {
+  const d = open('job.json');
+  const [task] = service.findTasks(d);
+  assert.equal(task.api, 'createTrainingJob');
+  assert.equal(task.standalone, true);
+  assert.equal((task.payload as Record<string, unknown>).TrainingJobName, 'churn-xgb-2024-06-01');
+  assert.deepEqual(task.range.start, { line: 0, character: 0 });
+  assert.deepEqual(service.getCodeLenses(d).map((l) => [l.command?.title, l.range.start.line]), [['$(play) Start Training Job', 0]]);
+});
+
+test('completion, hover and a quick fix in a job spec', () => {
+  const d = open('job.json');
+  const text = d.getText();
+  const items = service.doComplete(d, d.positionAt(text.indexOf('"file"') + 1)).map((i) => i.label);
+  assert.ok(items.includes('File') && items.includes('Pipe'), items.join());
+  const hover = service.doHover(d, d.positionAt(text.indexOf('VolumeSizeInGB') + 2));
+  assert.match(JSON.stringify(hover?.contents), /VolumeSizeInGB/);
+  const at = d.positionAt(text.indexOf('"file"'));
+  const [fix] = service.getCodeActions(d, { start: at, end: at }, ['quickfix']);
+  assert.match(TextDocument.applyEdits(d, fix.edit!.changes![d.uri]), /"TrainingInputMode": "File"/);
+  assert.deepEqual(errors(open('job.json', TextDocument.applyEdits(d, service.fixAll(d)))), []);
+  // YAML too.
+  const y = open('churn.training-job.yaml');
+  const keys = service.doComplete(y, y.positionAt(y.getText().indexOf('  VolumeSizeInGB') + 2)).map((i) => i.label);
+  assert.ok(keys.includes('VolumeKmsKeyId'), keys.join());
+});
+
+test('files that are not requests are left alone: a stray name member, foreign members, package.json', () => {
+  for (const [name, text] of [
+    ['settings.json', '{ "TrainingJobName": "x", "notify": true }'],
+    ['only-name.json', '{ "TrainingJobName": "x" }'],
+    ['package.json', '{ "name": "x", "version": "1.0.0" }'],
+    ['values.yaml', 'ModelName: churn\nreplicas: 2\n'],
+  ]) {
+    const d = open(name, text);
+    assert.equal(service.isStateMachineDocument(d), false, name);
+    assert.deepEqual(service.validate(d), [], name);
+  }
+});
+
+test('job-spec detection can be turned off', () => {
+  const off = getLanguageService({ jobSpecs: false });
+  const d = open('job.json');
+  assert.equal(off.isStateMachineDocument(d), false);
+  assert.deepEqual(off.getCodeLenses(d), []);
+});

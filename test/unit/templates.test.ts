@@ -1,0 +1,149 @@
+// State machines embedded in CloudFormation, SAM and Serverless Framework templates (templates/): every feature
+// of an .asl.json, at the template's own positions; intrinsics never give false errors; files that hold no state
+// machine get nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { service } from './helpers';
+
+const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'templates');
+let n = 0;
+function open(name: string, text = readFileSync(join(DIR, name), 'utf8')) {
+  return TextDocument.create(`file:///templates/${n++}/${name}`, name.endsWith('.json') ? 'json' : 'yaml', 1, text);
+}
+const findings = (d: TextDocument) => service.validate(d).map((p) => [p.code, d.getText().slice(p.offset, p.offset + p.length)]);
+const at = (d: TextDocument, needle: string, delta = 0) => d.positionAt(d.getText().indexOf(needle) + delta);
+
+test('SAM YAML: the embedded machine is checked at the template positions; !Sub, !GetAtt, !Ref, !If, !Join give no false errors', () => {
+  const d = open('sam-training.yaml');
+  assert.deepEqual(findings(d), [
+    ['likely-runtime-failure', "States.Format('churn-{}', $$.Execution.Name)"],
+    ['enum-value', 'ml.m5.larg'],
+    // Substitutions followed: flagged where the value is written (a Parameter's Default, a DefinitionSubstitutions entry).
+    ['out-of-range', '0'],
+    ['enum-value', 'ml.c5.xlarg'],
+    ['asl-unreachable-state', 'Done'],
+    ['asl-unknown-field', 'Nextt'],
+    ['asl-missing-field', 'Score'],
+  ]);
+  // `Resource: !Sub arn:${AWS::Partition}:…` is a SageMaker task; so is the plain ARN of the second state.
+  assert.deepEqual(service.findTasks(d).map((t) => [t.stateName, t.api]), [['Train', 'createTrainingJob'], ['Score', 'createTransformJob']]);
+});
+
+test('CloudFormation JSON: Fn::Sub is a string with placeholders, Fn::GetAtt/Fn::Join/Ref are dynamic values', () => {
+  const d = open('cfn-training.json');
+  assert.deepEqual(findings(d), [['wrong-type', '"true"']]);
+  assert.deepEqual(service.findTasks(d).map((t) => t.api), ['createTrainingJob']);
+});
+
+test('CloudFormation DefinitionString as a !Sub block literal is read as JSON in place (bare ${…} included)', () => {
+  const d = open('cfn-definition-string.yaml');
+  assert.deepEqual(findings(d), [['enum-value', '"Fil"']]);
+});
+
+test('Serverless Framework: stepFunctions.stateMachines.*.definition, ${self:…} and ${opt:…} are placeholders', () => {
+  const d = open('serverless.yml');
+  assert.deepEqual(findings(d), [['likely-runtime-failure', '$$.Execution.Name'], ['unknown-key', 'MaxRuntimeInSecond']]);
+});
+
+test('files that hold no state machine get nothing: GitHub workflow, Kubernetes manifests, package.json, OpenAPI', () => {
+  for (const name of ['github-workflow.yml', 'k8s-deployment.yaml', 'package.json', 'openapi.yaml']) {
+    const d = open(name);
+    assert.equal(service.isStateMachineDocument(d), false, name);
+    assert.deepEqual(service.doValidation(d), [], name);
+    assert.deepEqual(service.getCodeLenses(d), [], name);
+    assert.deepEqual(service.findDocumentSymbols(d), [], name);
+    assert.equal(service.doHover(d, d.positionAt(20)), null, name);
+  }
+});
+
+test('a template with a broken YAML line still reports the syntax error once', () => {
+  const text = readFileSync(join(DIR, 'sam-training.yaml'), 'utf8').replace('InstanceCount: 1\n                InstanceType: ml.m5.larg', 'InstanceCount: [1\n                InstanceType: ml.m5.larg');
+  const d = open('sam-training.yaml', text);
+  assert.equal(service.validate(d).filter((p) => p.code === 'syntax').length, 1);
+});
+
+test('completion inside an embedded machine offers the request members', () => {
+  const d = open('serverless.yml');
+  const items = service.doComplete(d, at(d, 'MaxRuntimeInSecond'));
+  assert.ok(items.some((i) => i.label === 'MaxWaitTimeInSeconds'), items.map((i) => i.label).join());
+});
+
+test('hover inside an embedded machine documents the member', () => {
+  const d = open('sam-training.yaml');
+  const hover = service.doHover(d, at(d, 'VolumeSizeInGB', 2));
+  assert.match(JSON.stringify(hover?.contents), /VolumeSizeInGB/);
+});
+
+test('a quick fix inside a template edits the template in place', () => {
+  const d = open('sam-training.yaml');
+  const start = at(d, 'ml.m5.larg\n');
+  const actions = service.getCodeActions(d, { start, end: start }, ['quickfix']).filter((a) => a.diagnostics?.[0]?.code === 'enum-value');
+  assert.ok(actions.length);
+  const fixed = TextDocument.applyEdits(d, actions[0].edit!.changes![d.uri]);
+  assert.match(fixed, /InstanceType: ml\.m5\.large\n/);
+  const json = open('cfn-training.json');
+  const s = at(json, '"true"');
+  const fixes = service.getCodeActions(json, { start: s, end: s }, ['quickfix']);
+  assert.equal(fixes.length, 1);
+  assert.match(TextDocument.applyEdits(json, fixes[0].edit!.changes![json.uri]), /"EnableNetworkIsolation": true\n/);
+});
+
+test('navigation inside a template: outline, go to definition, references', () => {
+  const d = open('sam-training.yaml');
+  assert.deepEqual(service.findDocumentSymbols(d).map((s) => s.name), ['Train', 'Score', 'Done']);
+  const def = service.findDefinition(d, at(d, 'Next: Score', 7));
+  assert.deepEqual(def?.range.start, at(d, 'Score:\n'));
+  assert.equal(service.findReferences(d, at(d, 'Score:\n'), true).length, 2);
+});
+
+test('a template with two state machines: each one checked, navigated and listed', () => {
+  const one = readFileSync(join(DIR, 'cfn-training.json'), 'utf8');
+  const template = JSON.parse(one);
+  template.Resources.Second = JSON.parse(JSON.stringify(template.Resources.Pipeline));
+  template.Resources.Second.Properties.Definition.States.Train.Parameters.EnableNetworkIsolation = true;
+  template.Resources.Second.Properties.Definition.States.Train.Parameters.RoleArn = 'arn';
+  const d = open('two.json', JSON.stringify(template, null, 2));
+  assert.deepEqual(findings(d).map((f) => f[0]), ['wrong-type', 'too-short']);
+  assert.equal(service.findTasks(d).length, 2);
+  assert.equal(service.findDocumentSymbols(d).length, 2);
+  // Fix-all fixes the finding that has an unambiguous fix, in its own machine.
+  const fixed = TextDocument.applyEdits(d, service.fixAll(d));
+  assert.equal((fixed.match(/"EnableNetworkIsolation": true/g) ?? []).length, 2);
+});
+
+test('substitutions: a !Sub variable or a Parameter Default is checked where written; intrinsic values stay dynamic', () => {
+  const text = [
+    'Parameters:',
+    '  Stage: { Type: String, Default: my_stage }',
+    '  Role: { Type: String }',
+    'Resources:',
+    '  M:',
+    '    Type: AWS::StepFunctions::StateMachine',
+    '    Properties:',
+    '      DefinitionSubstitutions:',
+    '        Count: !GetAtt Sizing.Count',
+    '      Definition:',
+    '        StartAt: T',
+    '        States:',
+    '          T:',
+    '            Type: Task',
+    '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+    '            Parameters:',
+    '              TrainingJobName: !Sub ${Stage}',
+    '              RoleArn: !Sub ${Role}',
+    '              AlgorithmSpecification: { TrainingImage: img, TrainingInputMode: !Sub [ "${Mode}", { Mode: Fil } ] }',
+    '              OutputDataConfig: { S3OutputPath: !Sub "s3://${Stage}/out" }',
+    '              ResourceConfig:',
+    '                InstanceCount: ${Count}',
+    '                InstanceType: ml.m5.large',
+    '                VolumeSizeInGB: 10',
+    '              StoppingCondition: { MaxRuntimeInSeconds: 60 }',
+    '            End: true',
+    '',
+  ].join('\n');
+  const d = open('sub.yaml', text);
+  assert.deepEqual(findings(d), [['pattern', 'my_stage'], ['enum-value', 'Fil']]);
+});
