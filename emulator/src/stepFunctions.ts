@@ -145,10 +145,12 @@ function expressFindings(root: Node | undefined): Diagnostic[] {
 }
 
 function toDiagnostic(p: Problem, root: Node | undefined): Diagnostic {
-  const code = serviceCode(p.code);
+  // The service's code where the check names it (asl/codes.ts AWS_CODE), else the mapping from ours.
+  const code = typeof p.data?.awsCode === 'string' ? p.data.awsCode : serviceCode(p.code);
   // A documented code carries the service's severity (an unreachable state is refused, not a warning there).
   const severity = code !== 'SCHEMA_VALIDATION_FAILED' ? DOCUMENTED[code] : p.severity === 'error' ? 'ERROR' : 'WARNING';
-  const d: Diagnostic = { severity, code, message: p.message };
+  // Our messages end with the service's code for the editor's user; the service's own messages carry it apart.
+  const d: Diagnostic = { severity, code, message: p.message.endsWith(` (${code})`) ? p.message.slice(0, -code.length - 3) : p.message };
   if (root && !NO_LOCATION.has(code)) {
     const node = findNodeAtOffset(root, p.offset, false);
     if (node) {

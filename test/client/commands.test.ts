@@ -378,3 +378,16 @@ test('a multi-line failure reason stays under its timestamp: continuation lines 
   const indent = ' '.repeat('2026-11-22 10:01:02.345 [info] '.length);
   assert.equal(reason, `info fail-m1: failure reason: AlgorithmError: ExecuteUserScriptError:\n${indent}ExitCode 1\n${indent}ErrorMessage "KeyError: 'label'"\n${indent}Command "/usr/local/bin/python3.9 train.py", exit code: 1`);
 });
+
+test('a standalone job spec (a request file) launches without asking for an execution input', async () => {
+  const spec = { ...payload('spec'), TrainingJobName: 'churn-spec-1', HyperParameters: { epochs: '5' }, OutputDataConfig: { S3OutputPath: 's3://ml-bucket/models' } };
+  delete (spec as Record<string, unknown>)['TrainingJobName.$'];
+  tasks = [{ ...task('churn-spec-1', spec), statePath: [], standalone: true }];
+  fake.dialogs.length = 0;
+  user('{}', ['Start']);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!('file:///work/jobs/churn.training-job.json', 'churn-spec-1');
+  assert.ok(!fake.dialogs.some((d) => d.message === 'Execution input for this run' || d.message === 'Execution input (JSON)'), 'no execution input asked for');
+  const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
+  assert.ok(confirm, `confirmed: ${fake.dialogs.map((d) => d.message).join(' | ')}`);
+  await until('the summary', () => fake.output.some((l) => l.includes('churn-spec-1: status Completed')));
+});

@@ -56,7 +56,7 @@ test('a state nothing leads to: the service refuses it with the same code, so it
   const definition = { StartAt: 'Train', States: { Train: { ...TRAIN, End: true }, Orphan: { Type: 'Succeed' } } };
   assert.deepEqual(await validate(definition), {
     result: 'FAIL',
-    diagnostics: [{ severity: 'ERROR', code: 'MISSING_TRANSITION_TARGET', message: 'State "Orphan" is never reached: no StartAt, Next, Default or Catch leads to it', location: '/States/Orphan' }],
+    diagnostics: [{ severity: 'ERROR', code: 'MISSING_TRANSITION_TARGET', message: 'State "Orphan" is not reachable: no StartAt, Next, Default or Catch leads to it', location: '/States/Orphan' }],
     truncated: false,
   });
 });
