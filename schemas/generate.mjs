@@ -237,6 +237,81 @@ function closure(model, root) {
   return [...seen].sort();
 }
 
+// The result of each integration, for the data-flow analysis (server/src/service/dataflow/): request-response
+// returns the operation's response, `.sync` the response of the Describe… call Step Functions polls. One small
+// file for all of them: shapes by name, members with their shape and the first sentence of their documentation.
+const SYNC_RESULT = {
+  CreateHyperParameterTuningJob: 'DescribeHyperParameterTuningJob',
+  CreateLabelingJob: 'DescribeLabelingJob',
+  CreateProcessingJob: 'DescribeProcessingJob',
+  CreateTrainingJob: 'DescribeTrainingJob',
+  CreateTransformJob: 'DescribeTransformJob',
+};
+
+/** The first sentence of the model's documentation, as plain Markdown of at most 200 characters. */
+function shortDoc(html) {
+  const md = htmlToMarkdown(html);
+  if (!md) return undefined;
+  const first = md.split('\n')[0];
+  const sentence = /^(.*?[.!?])(\s|$)/.exec(first)?.[1] ?? first;
+  return sentence.length > 200 ? sentence.slice(0, 197) + '...' : sentence;
+}
+
+function outputShape(model, name) {
+  const shape = model.shapes[name];
+  switch (shape.type) {
+    case 'structure': {
+      const members = {};
+      for (const [member, m] of Object.entries(shape.members ?? {})) {
+        const doc = shortDoc(m.documentation);
+        members[member] = doc ? [m.shape, doc] : [m.shape];
+      }
+      return { type: 'object', members };
+    }
+    case 'list':
+      return { type: 'array', items: shape.member.shape };
+    case 'map':
+      return { type: 'map', values: shape.value.shape };
+    case 'string':
+      return shape.enum ? { type: 'string', enum: [...shape.enum] } : { type: 'string' };
+    case 'integer':
+    case 'long':
+      return { type: 'integer' };
+    case 'float':
+    case 'double':
+      return { type: 'number' };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'timestamp':
+      return { type: 'timestamp' };
+    case 'blob':
+      return { type: 'string' };
+    default:
+      throw new Error(`shape ${name}: type ${shape.type} has no output mapping yet`);
+  }
+}
+
+/** The integrations' result shapes: { integrations: resource → pattern → {operation, shape}, shapes: name → shape }. */
+export function generateOutputs(model) {
+  const integrations = {};
+  const roots = [];
+  for (const [resource, operation, sync] of INTEGRATIONS) {
+    const patterns = { requestResponse: { operation, shape: model.operations[operation].output.shape } };
+    if (sync) {
+      const describe = SYNC_RESULT[operation];
+      if (!describe || !model.operations[describe]) throw new Error(`${operation}.sync: no Describe… operation known`);
+      patterns.sync = { operation: describe, shape: model.operations[describe].output.shape };
+    }
+    for (const p of Object.values(patterns)) roots.push(p.shape);
+    integrations[resource] = patterns;
+  }
+  const names = new Set();
+  for (const root of roots) for (const n of closure(model, root)) names.add(n);
+  const shapes = {};
+  for (const n of [...names].sort()) shapes[n] = outputShape(model, n);
+  return { modelVersion: `${model.metadata.uid} (botocore 1.43.107)`, integrations, shapes };
+}
+
 export function generate(model) {
   const schemas = {};
   for (const [resource, operation, sync] of INTEGRATIONS) {
@@ -270,6 +345,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [resource, schema] of Object.entries(schemas)) {
     writeFileSync(join(OUT, `${resource}.schema.json`), JSON.stringify(schema, null, 1) + '\n');
   }
+  writeFileSync(join(OUT, 'outputs.json'), JSON.stringify(generateOutputs(model)) + '\n');
   // The index the language service imports. Each schema is loaded on first use, so the server starts without
   // evaluating half a megabyte of schemas it may never need.
   const names = Object.keys(schemas);
@@ -279,7 +355,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       '/* eslint-disable @typescript-eslint/no-require-imports */\n' +
       'export const sageMakerSchemas: Record<string, () => Record<string, any>> = {\n' +
       names.map((n) => `  ${n}: () => require('./${n}.schema.json'),`).join('\n') +
-      '\n};\n',
+      '\n};\n' +
+      '/** The integrations\' results (request-response: the response; .sync: the Describe… response), for the data flow. */\n' +
+      'export const sageMakerOutputs = (): Record<string, any> => require(\'./outputs.json\');\n',
   );
   console.log(`schemas: ${names.length} integrations → ${OUT} (${readdirSync(OUT).length} files)`);
 }
