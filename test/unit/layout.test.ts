@@ -14,6 +14,7 @@ const ALLOWED: Record<string, string[]> = {
   expressions: ['core'],
   asl: ['core', 'json', 'yaml', 'expressions'],
   sagemaker: ['core', 'json', 'yaml', 'expressions', 'asl'],
+  dataflow: ['core', 'json', 'yaml', 'expressions', 'asl', 'sagemaker'],
 };
 
 test('imports go one way between the service folders; asl/ never imports sagemaker/', () => {

@@ -3,6 +3,7 @@
 // ("editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }). The fixes are sagemaker/codeActions.ts's.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { dataflowFixes } from './dataflow/validation';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic, toOffsetRange, toTextEdit } from './lsp';
 import { fixAllEdits, fixesFor } from './sagemaker/codeActions';
@@ -33,7 +34,7 @@ export function getCodeActions(store: DocumentStore, doc: TextDocument, range: R
     const { offset: start, length } = toOffsetRange(doc, range);
     for (const p of problems) {
       if (!(p.offset <= start + length && p.offset + p.length >= start)) continue;
-      for (const f of fixesFor(parsed, p)) {
+      for (const f of [...fixesFor(parsed, p), ...dataflowFixes(p)]) {
         actions.push({
           title: f.title,
           kind: CodeActionKind.QuickFix,
