@@ -1,6 +1,9 @@
-// Completion: SageMaker request members and values inside a task's payload (sagemaker/completion.ts).
+// Completion: SageMaker request members and values inside a task's payload (sagemaker/completion.ts), and the
+// fields a path can read at that point (dataflow/completion.ts).
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem } from 'vscode-languageserver-types';
+import { nodeAt } from './core/tree';
+import { dataflowCompletions } from './dataflow/completion';
 import type { DocumentStore } from './documentStore';
 import { toTextEdit } from './lsp';
 import { sageMakerCompletions } from './sagemaker/completion';
@@ -8,5 +11,7 @@ import { sageMakerCompletions } from './sagemaker/completion';
 export function doComplete(store: DocumentStore, doc: TextDocument, position: Position): CompletionItem[] {
   const parsed = store.workable(doc);
   if (!parsed) return [];
-  return sageMakerCompletions(parsed, doc.offsetAt(position)).map(({ edit, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit) }));
+  const offset = doc.offsetAt(position);
+  const items = [...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset))];
+  return items.map(({ edit, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit) }));
 }
