@@ -86,9 +86,8 @@ class Analysis {
     const r = parseDynamicValue(text);
     if (isExpressionError(r)) return UNKNOWN;
     if (r.kind === 'call') return UNKNOWN;
-    if (r.root === '$') return readSegments(against, r.segments).shape;
-    if (r.root !== '$$' && r.segments.length === 0) return this.flow.variables.get(r.root.slice(1)) ?? UNKNOWN;
-    return UNKNOWN;
+    // Variables are unknown here: an assignment later in this pass (or around a loop) may also reach this state.
+    return r.root === '$' ? readSegments(against, r.segments).shape : UNKNOWN;
   }
 
   /**
@@ -132,6 +131,22 @@ class Analysis {
     // Array items are known once their elements are: joined after the walk (elements are filled in place).
     fixItems(root);
     return root;
+  }
+
+  /** The `.$` values of a payload, recorded as slots without building its shape. */
+  private slotsOf(node: AstNode, state: AslState, against: Shape, label: string) {
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop()!;
+      for (const c of n.children ?? []) {
+        if (n.type === 'object') {
+          const [k, v] = c.children ?? [];
+          if (!v) continue;
+          if (v.type === 'string' && typeof k?.value === 'string' && k.value.endsWith('.$')) this.slot(v, state, against, label, 'dynamic');
+          else if (v.type === 'object' || v.type === 'array') stack.push(v);
+        } else if (c.type === 'object' || c.type === 'array') stack.push(c);
+      }
+    }
   }
 
   private assign(state: AslState, node: AstNode | undefined, against: Shape, jsonata?: { input: Shape; result?: Shape }) {
@@ -242,7 +257,9 @@ class Analysis {
     const afterInputPath = 'the state input after InputPath';
     const effectiveLabel = inputPath === undefined ? 'the state input' : afterInputPath;
     const parameters = property(n, 'Parameters');
-    if (parameters && s.type !== 'Map') effective = withOrigin(this.template(parameters, s, effective, effectiveLabel), `${s.name}'s Parameters`);
+    // A Task's parameters go to the integration: only the places they read matter, not their shape.
+    if (parameters && s.type === 'Task') this.slotsOf(parameters, s, effective, effectiveLabel);
+    else if (parameters && s.type !== 'Map') effective = withOrigin(this.template(parameters, s, effective, effectiveLabel), `${s.name}'s Parameters`);
 
     let result: Shape | undefined;
     if (s.type === 'Task') result = taskResult();

@@ -148,6 +148,17 @@ function awsTypeName(shapeName: string): string {
 
 /** The result of a SageMaker integration (`createTrainingJob`, `.sync` or not), or undefined when none is known. */
 export function sageMakerResult(api: string, pattern: string, stateName: string): Shape | undefined {
+  const key = `${api} ${pattern}`;
+  let base = results.get(key);
+  if (base === undefined) results.set(key, (base = buildResult(api, pattern) ?? null));
+  return base ? { ...base, origin: `${stateName}'s result (${base.origin})` } : undefined;
+}
+
+// The result shapes by integration and pattern, built once; each state gets a copy naming it (fields are shared:
+// shapes are never changed once built).
+const results = new Map<string, ObjectShape | null>();
+
+function buildResult(api: string, pattern: string): ObjectShape | undefined {
   const entry = (table ??= sageMakerOutputs() as OutputTable).integrations[api]?.[pattern];
   if (!entry) return undefined;
   const base = awsShape(entry.shape);
@@ -156,8 +167,9 @@ export function sageMakerResult(api: string, pattern: string, stateName: string)
   const fields = new Map(base.fields);
   fields.set('SdkHttpMetadata', field(UNKNOWN, 'object', 'The HTTP metadata of the call, added by Step Functions.'));
   fields.set('SdkResponseMetadata', field(UNKNOWN, 'object', 'The response metadata of the call, added by Step Functions.'));
-  const result: ObjectShape = { kind: 'object', fields, open: false, origin: `${stateName}'s result (${entry.operation})` };
-  const sync = pattern === 'requestResponse' ? sageMakerResult(api, 'sync', stateName) : undefined;
-  if (sync?.kind === 'object') result.syncResult = { shape: sync, operation: table.integrations[api].sync.operation };
+  // `origin` is the operation here; sageMakerResult names the state.
+  const result: ObjectShape = { kind: 'object', fields, open: false, origin: entry.operation };
+  const sync = pattern === 'requestResponse' ? buildResult(api, 'sync') : undefined;
+  if (sync) result.syncResult = { shape: sync, operation: sync.origin! };
   return result;
 }
