@@ -255,3 +255,56 @@ describe('warnings on paths', () => {
     ]);
   });
 });
+
+describe('completion and hover of paths', () => {
+  const labels = (marked: string, languageId = 'asl') => {
+    const at = marked.indexOf('‸');
+    const text = marked.replace('‸', '');
+    const d = doc(text, languageId);
+    return service.doComplete(d, d.positionAt(at)).map((i) => i.label);
+  };
+  const hover = (marked: string, languageId = 'asl') => {
+    const at = marked.indexOf('‸');
+    const text = marked.replace('‸', '');
+    const d = doc(text, languageId);
+    const h = service.doHover(d, d.positionAt(at));
+    return h && (h.contents as { value: string }).value;
+  };
+  const twoStates = (read: string, extra: Record<string, unknown> = {}) =>
+    machine({
+      Start: { Type: 'Pass', Result: { bucket: 'b', nested: { key: 'k', n: 1 } }, ResultPath: '$.cfg', Next: 'Train' },
+      Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.train', Next: 'Use' },
+      Use: { Type: 'Pass', Parameters: { 'v.$': read }, End: true, ...extra },
+    });
+
+  test('the fields at each depth, after a dot; nothing in the context object', () => {
+    assert.deepEqual(labels(twoStates('$.‸')), ['cfg', 'train']);
+    assert.deepEqual(labels(twoStates('$.cfg.nested.‸')), ['key', 'n']);
+    assert.ok(labels(twoStates('$.train.‸')).includes('ModelArtifacts'));
+    assert.deepEqual(labels(twoStates('$.train.ModelArtifacts.S3‸')), ['S3ModelArtifacts']);
+    assert.deepEqual(labels(twoStates('$$.‸')), []);
+    assert.deepEqual(labels(twoStates("States.Format('{}', $.cfg.‸)")), ['bucket', 'nested']);
+  });
+
+  test('in path fields and in YAML', () => {
+    // OutputPath reads the Parameters' output: v is the whole input.
+    assert.deepEqual(labels(twoStates('$', { OutputPath: '$.v.‸' })), ['cfg', 'train']);
+    const yaml = ['StartAt: A', 'States:', '  A:', '    Type: Pass', '    Result: {x: 1, y: {z: true}}', '    Next: B', '  B:', '    Type: Pass', '    InputPath: $.y.‸', '    End: true', ''].join('\n');
+    assert.deepEqual(labels(yaml, 'asl-yaml'), ['z']);
+  });
+
+  test('$states.input in JSONata, and variables assigned upstream', () => {
+    const text = machine({
+      Start: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { cfg: { bucket: 'b' } }, Assign: { limits: { max: 3 } }, Next: 'Use' },
+      Use: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { a: '{% $states.input.cfg.‸ %}', b: '{% $limits.‸ %}' }, End: true },
+    });
+    assert.deepEqual(labels(text), ['bucket']);
+    assert.deepEqual(labels(text.replace('$states.input.cfg.‸', '$states.input.cfg.').replace('$limits.', '$limits.‸')), ['max']);
+  });
+
+  test('hover says what a path reads, relative to the result it comes from', () => {
+    assert.equal(hover(twoStates('$.train.ModelArtifacts.S3Model‸Artifacts'))?.split('\n')[0], "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`, string");
+    assert.equal(hover(twoStates('$.cfg.nes‸ted.key')), "Start's Result: `nested`, object");
+    assert.match(hover(twoStates('$.somewhere.el‸se'))!, /^Reads the state input: not known before run time/);
+  });
+});
