@@ -308,3 +308,18 @@ describe('completion and hover of paths', () => {
     assert.match(hover(twoStates('$.somewhere.el‸se'))!, /^Reads the state input: not known before run time/);
   });
 });
+
+test('nesting as deep as the parser allows: no recursion over it (arrays and objects, joined at a merge)', () => {
+  const depth = 1900;
+  const deepArray = '['.repeat(depth) + '1' + ']'.repeat(depth);
+  const deepObject = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+  const text = `{"StartAt":"A","States":{
+    "A":{"Type":"Pass","Result":{"x":${deepArray},"y":${deepObject}},"Next":"C"},
+    "C":{"Type":"Choice","Choices":[{"Variable":"$.y.a","IsPresent":true,"Next":"L"}],"Default":"R"},
+    "L":{"Type":"Pass","Result":{"x":${deepArray}},"ResultPath":"$.l","Next":"J"},
+    "R":{"Type":"Pass","Parameters":{"x.$":"$.x","deep":${deepArray}},"ResultPath":"$.l","Next":"J"},
+    "J":{"Type":"Pass","Parameters":{"v.$":"$.l.x${'[0]'.repeat(50)}", "w.$": "$.y${'.a'.repeat(50)}.b"},"End":true}}}`;
+  const found = dataflow(text);
+  assert.deepEqual(found.map((f) => f.code), ['path-not-in-input']);
+  assert.match(found[0].message, /is an object, it has no field b|has no field b/);
+});

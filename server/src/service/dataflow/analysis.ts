@@ -14,7 +14,7 @@ import type { AstNode, ParsedDocument } from '../core/types';
 import { isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath, type Call, type IntrinsicArg, type PathNode } from '../expressions/index';
 import { tasksOf } from '../sagemaker/tasks';
 import { readSegments, writeAt } from './paths';
-import { EMPTY_OBJECT, join, joinAll, literalShape, sageMakerResult, UNKNOWN, withOrigin, type Field, type ObjectShape, type Shape } from './shapes';
+import { EMPTY_OBJECT, join, joinAll, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type ObjectShape, type Shape } from './shapes';
 
 /** A string in the document that reads with a JSONPath: what its `$` is. */
 export interface Slot {
@@ -95,9 +95,14 @@ class Analysis {
    * literal parts as written, `.$` members read from `against`, JSONata strings from `jsonata` roots. Iterative.
    */
   template(node: AstNode, state: AslState, against: Shape, label: string, jsonata?: { input: Shape; result?: Shape; errorOutput?: Shape }): Shape {
+    const arrays: ArrayShape[] = [];
     const make = (n: AstNode): Shape => {
       if (n.type === 'object') return EMPTY_OBJECT();
-      if (n.type === 'array') return { kind: 'array', items: UNKNOWN, tuple: [] };
+      if (n.type === 'array') {
+        const a: ArrayShape = { kind: 'array', items: UNKNOWN, tuple: [] };
+        arrays.push(a);
+        return a;
+      }
       if (n.type === 'string' && jsonata && isJsonata(n.value as string)) return jsonataPathShape(n.value as string, jsonata);
       return literalShape(n.value ?? null);
     };
@@ -128,8 +133,8 @@ class Analysis {
         }
       }
     }
-    // Array items are known once their elements are: joined after the walk (elements are filled in place).
-    fixItems(root);
+    // Array items are known once their elements are: joined after the walk, innermost first.
+    for (let i = arrays.length - 1; i >= 0; i--) arrays[i].items = joinAll(arrays[i].tuple!);
     return root;
   }
 
@@ -353,23 +358,6 @@ class Analysis {
 }
 
 const fieldOf = (shape: Shape): Field => ({ shape: () => shape, type: shape.kind === 'primitive' ? shape.type : shape.kind });
-
-/** After a template is built: each literal array's items are the join of its elements. */
-function fixItems(root: Shape) {
-  const stack: Shape[] = [root];
-  const arrays: Shape[] = [];
-  while (stack.length) {
-    const s = stack.pop()!;
-    if (s.kind === 'array' && s.tuple) {
-      arrays.push(s);
-      stack.push(...s.tuple);
-    } else if (s.kind === 'object' && !s.open) for (const f of s.fields.values()) stack.push(f.shape());
-  }
-  for (let i = arrays.length - 1; i >= 0; i--) {
-    const a = arrays[i];
-    if (a.kind === 'array' && a.tuple) a.items = joinAll(a.tuple);
-  }
-}
 
 /** The analysis of a whole document: every machine, nested ones when their Parallel/Map state is reached. */
 export function analyse(model: AslModel, sagemaker: Map<AslState, { api: string; integrationPattern: string }>, executionInput: Shape = UNKNOWN): Dataflow {

@@ -52,19 +52,43 @@ export function typeName(s: Shape): string {
   return s.kind === 'primitive' ? s.type : s.kind;
 }
 
-/** The shape of a literal JSON value (a Pass Result, a static Parameters member). */
+/**
+ * The shape of a literal JSON value (a Pass Result, a static Parameters member). Built level by level as paths
+ * read it (the value's nesting is the user's: no recursion over it).
+ */
 export function literalShape(value: unknown, origin?: string): Shape {
   if (value === null) return { kind: 'primitive', type: 'null', origin };
-  if (Array.isArray(value)) {
-    const tuple = value.map((v) => literalShape(v));
-    return { kind: 'array', items: joinAll(tuple), tuple, origin };
-  }
+  if (Array.isArray(value)) return lazyArray(() => joinAll(value.map((v) => literalShape(v))), () => value.map((v) => literalShape(v)), origin);
   if (typeof value === 'object') {
     const fields = new Map<string, Field>();
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) fields.set(k, field(literalShape(v)));
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const type = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+      fields.set(k, { shape: once(() => literalShape(v)), type });
+    }
     return { kind: 'object', fields, open: false, origin };
   }
   return { kind: 'primitive', type: typeof value, origin };
+}
+
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let v: T;
+  return () => {
+    if (!done) {
+      v = f();
+      done = true;
+    }
+    return v;
+  };
+}
+
+/** An array whose items and elements are worked out when first read. */
+export function lazyArray(items: () => Shape, tuple: (() => Shape[]) | undefined, origin?: string): ArrayShape {
+  const a = { kind: 'array', origin } as ArrayShape;
+  const i = once(items);
+  Object.defineProperty(a, 'items', { get: i, set: (v: Shape) => Object.defineProperty(a, 'items', { value: v, writable: true, enumerable: true }), enumerable: true, configurable: true });
+  if (tuple) Object.defineProperty(a, 'tuple', { get: once(tuple), enumerable: true, configurable: true });
+  return a;
 }
 
 export function withOrigin(s: Shape, origin: string): Shape {
@@ -86,8 +110,9 @@ export function join(a: Shape, b: Shape): Shape {
     return { kind: 'object', fields, open: a.open || b.open, origin: a.origin === b.origin ? a.origin : undefined };
   }
   if (a.kind === 'array' && b.kind === 'array') {
-    const tuple = a.tuple && b.tuple && a.tuple.length === b.tuple.length ? a.tuple.map((t, i) => join(t, b.tuple![i])) : undefined;
-    return { kind: 'array', items: join(a.items, b.items), tuple };
+    // Lazily: arrays nest as deep as the user wrote them.
+    const tuple = () => (a.tuple && b.tuple && a.tuple.length === b.tuple.length ? a.tuple.map((t, i) => join(t, b.tuple![i])) : undefined);
+    return lazyArray(() => join(a.items, b.items), () => tuple() as Shape[]);
   }
   if (a.kind === 'primitive' && b.kind === 'primitive' && a.type === b.type) return a.origin === b.origin ? a : { kind: 'primitive', type: a.type };
   return UNKNOWN;
