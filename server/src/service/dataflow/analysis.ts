@@ -11,10 +11,10 @@
 import { modelOf, type AslMachine, type AslModel, type AslState } from '../asl/model';
 import { property, stringValue, toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
-import { isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath, type Call, type IntrinsicArg, type PathNode } from '../expressions/index';
+import { isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
 import { tasksOf } from '../sagemaker/tasks';
 import { readSegments, writeAt } from './paths';
-import { EMPTY_OBJECT, join, joinAll, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type ObjectShape, type Shape } from './shapes';
+import { EMPTY_OBJECT, join, joinAll, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 
 /** A string in the document that reads with a JSONPath: what its `$` is. */
 export interface Slot {
@@ -41,7 +41,6 @@ export interface Dataflow {
   slots: Slot[];
   /** Variables assigned anywhere (Assign), by name: the join of what is assigned. */
   variables: Map<string, Shape>;
-  /** JSONata states: the shape of `$states.input`. */
 }
 
 const ERROR_OUTPUT = (): Shape => literalShape({ Error: '', Cause: '' }, 'the error output');
@@ -405,4 +404,3 @@ export function dataflowOf(parsed: ParsedDocument): Dataflow {
   return flow;
 }
 
-export type { PathNode, Call, IntrinsicArg, ObjectShape };
