@@ -10,3 +10,5 @@ export const sageMakerSchemas: Record<string, () => Record<string, any>> = {
   createTransformJob: () => require('./createTransformJob.schema.json'),
   updateEndpoint: () => require('./updateEndpoint.schema.json'),
 };
+/** The integrations' results (request-response: the response; .sync: the Describe… response), for the data flow. */
+export const sageMakerOutputs = (): Record<string, any> => require('./outputs.json');

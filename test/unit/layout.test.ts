@@ -16,6 +16,7 @@ const ALLOWED: Record<string, string[]> = {
   sagemaker: ['core', 'json', 'yaml', 'expressions', 'asl'],
   graph: ['core', 'json', 'yaml', 'expressions', 'asl', 'sagemaker'],
   templates: ['core', 'json', 'yaml', 'expressions', 'asl'],
+  dataflow: ['core', 'json', 'yaml', 'expressions', 'asl', 'sagemaker'],
 };
 
 test('imports go one way between the service folders; asl/ never imports sagemaker/', () => {

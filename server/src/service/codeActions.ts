@@ -4,6 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument, Problem } from './core/types';
+import { dataflowFixes } from './dataflow/validation';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic, toOffsetRange, toTextEdit } from './lsp';
 import { fixAllEdits, fixesFor } from './sagemaker/codeActions';
@@ -43,7 +44,7 @@ export function getCodeActions(store: DocumentStore, doc: TextDocument, range: R
     for (const p of problems) {
       if (!(p.offset <= start + length && p.offset + p.length >= start)) continue;
       const parsed = machines.find((m) => findingsIn(store, doc, m, [p]).length);
-      for (const f of parsed ? fixesFor(parsed, p) : []) {
+      for (const f of parsed ? [...fixesFor(parsed, p), ...dataflowFixes(p)] : []) {
         actions.push({
           title: f.title,
           kind: CodeActionKind.QuickFix,

@@ -1,6 +1,9 @@
-// Completion: SageMaker request members and values inside a task's payload (sagemaker/completion.ts).
+// Completion: SageMaker request members and values inside a task's payload (sagemaker/completion.ts), and the
+// fields a path can read at that point (dataflow/completion.ts).
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem } from 'vscode-languageserver-types';
+import { nodeAt } from './core/tree';
+import { dataflowCompletions } from './dataflow/completion';
 import type { DocumentStore } from './documentStore';
 import { toTextEdit } from './lsp';
 import { sageMakerCompletions } from './sagemaker/completion';
@@ -9,5 +12,6 @@ export function doComplete(store: DocumentStore, doc: TextDocument, position: Po
   const offset = doc.offsetAt(position);
   const parsed = store.machineAt(doc, offset);
   if (!parsed) return [];
-  return sageMakerCompletions(parsed, offset).map(({ edit, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit) }));
+  const items = [...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset))];
+  return items.map(({ edit, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit) }));
 }

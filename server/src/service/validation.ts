@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { isStateMachine } from './asl/model';
 import { validateStructure } from './asl/validateStructure';
 import { Code } from './core/codes';
+import { validateDataflow } from './dataflow/validation';
 import type { ParsedDocument, Problem } from './core/types';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic } from './lsp';
@@ -37,6 +38,8 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
   if (!incomplete) problems.push(...validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed)));
+  // What the paths read (dataflow/): warnings only, and only on a complete tree.
+  if (!incomplete) problems.push(...validateDataflow(parsed));
   return problems;
 }
 

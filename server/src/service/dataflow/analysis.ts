@@ -1,0 +1,406 @@
+// The data flow of a state machine: the shape of each state's input, worked out in one forward pass per machine
+// over the one model (asl/model.ts), from the execution input (unknown unless an example is given), the
+// results of upstream states (SageMaker output shapes, Pass Result/Parameters) and the way InputPath,
+// Parameters, ResultSelector, ResultPath, OutputPath (JSONata: Output) transform them. States where several paths
+// meet get the join of what arrives (a field on one side only may be there); a state a loop comes back to gets
+// an unknown input (a loop would need a fixpoint; unknown is always true). Parallel and Map run their machines
+// when the pass reaches them: the passes are generators on an explicit stack, so nesting costs no JS recursion.
+//
+// Besides the shapes, the pass records each place a JSONPath reads a value (`slots`): which shape `$` stands for
+// there. Completion, hover and the checks (validation.ts) read those.
+import { modelOf, type AslMachine, type AslModel, type AslState } from '../asl/model';
+import { property, stringValue, toValue } from '../core/tree';
+import type { AstNode, ParsedDocument } from '../core/types';
+import { isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
+import { tasksOf } from '../sagemaker/tasks';
+import { readSegments, writeAt } from './paths';
+import { EMPTY_OBJECT, join, joinAll, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
+
+/** A string in the document that reads with a JSONPath: what its `$` is. */
+export interface Slot {
+  /** The string node (a `.$` value, InputPath, a Choice Variable…). */
+  node: AstNode;
+  state: AslState;
+  /** The shape `$` reads here. */
+  against: Shape;
+  /** What `$` is here, in words: "the state input", "the task's result"… */
+  label: string;
+  /** `path` fields take only a path; `dynamic` values (`.$`) also intrinsic functions. */
+  kind: 'path' | 'dynamic';
+  /** The path may name a field that is not there by design (the Variable of an IsPresent rule). */
+  mayBeAbsent?: boolean;
+}
+
+export interface StateFlow {
+  input: Shape;
+  output: Shape;
+}
+
+export interface Dataflow {
+  states: Map<AslState, StateFlow>;
+  slots: Slot[];
+  /** Variables assigned anywhere (Assign), by name: the join of what is assigned. */
+  variables: Map<string, Shape>;
+}
+
+const ERROR_OUTPUT = (): Shape => literalShape({ Error: '', Cause: '' }, 'the error output');
+
+/** What a JSONata `{% $states.input.a.b %}` reads, for the few expressions that are a plain path. */
+function jsonataPathShape(value: string, roots: { input: Shape; result?: Shape; errorOutput?: Shape }): Shape {
+  const body = jsonataBody(value)?.trim();
+  const m = body && /^\$states\.(input|result|errorOutput)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec(body);
+  if (!m) return UNKNOWN;
+  const root = m[1] === 'input' ? roots.input : m[1] === 'result' ? roots.result : roots.errorOutput;
+  if (!root) return UNKNOWN;
+  const names = m[2].split('.').filter(Boolean);
+  let at = 0;
+  return readSegments(root, names.map((name) => ({ kind: 'name' as const, name, start: at, end: (at += name.length + 1) }))).shape;
+}
+
+class Analysis {
+  readonly flow: Dataflow = { states: new Map(), slots: [], variables: new Map() };
+
+  constructor(private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string }>) {}
+
+  private slot(node: AstNode | undefined, state: AslState, against: Shape, label: string, kind: Slot['kind']) {
+    if (node?.type === 'string') this.flow.slots.push({ node, state, against, label, kind });
+  }
+
+  /** The shape a path field reads, recording the slot. */
+  private readPath(node: AstNode | undefined, state: AslState, against: Shape, label: string, mayBeAbsent = false): Shape {
+    this.slot(node, state, against, label, 'path');
+    if (mayBeAbsent && this.flow.slots.at(-1)?.node === node) this.flow.slots.at(-1)!.mayBeAbsent = true;
+    const text = stringValue(node);
+    if (text === undefined) return UNKNOWN;
+    const path = parseJsonPath(text, 'path');
+    if (isExpressionError(path) || path.root !== '$') return UNKNOWN;
+    return readSegments(against, path.segments).shape;
+  }
+
+  /** The shape of a `.$` value: a path's reading, or unknown (intrinsic functions, the context, variables). */
+  private dynamicShape(node: AstNode, state: AslState, against: Shape, label: string): Shape {
+    this.slot(node, state, against, label, 'dynamic');
+    const text = stringValue(node);
+    if (text === undefined) return UNKNOWN;
+    const r = parseDynamicValue(text);
+    if (isExpressionError(r)) return UNKNOWN;
+    if (r.kind === 'call') return UNKNOWN;
+    // Variables are unknown here: an assignment later in this pass (or around a loop) may also reach this state.
+    return r.root === '$' ? readSegments(against, r.segments).shape : UNKNOWN;
+  }
+
+  /**
+   * The shape of a payload template (Parameters, ResultSelector, ItemSelector, Assign, JSONata Output): its
+   * literal parts as written, `.$` members read from `against`, JSONata strings from `jsonata` roots. Iterative.
+   */
+  template(node: AstNode, state: AslState, against: Shape, label: string, jsonata?: { input: Shape; result?: Shape; errorOutput?: Shape }): Shape {
+    const arrays: ArrayShape[] = [];
+    const make = (n: AstNode): Shape => {
+      if (n.type === 'object') return EMPTY_OBJECT();
+      if (n.type === 'array') {
+        const a: ArrayShape = { kind: 'array', items: UNKNOWN, tuple: [] };
+        arrays.push(a);
+        return a;
+      }
+      if (n.type === 'string' && jsonata && isJsonata(n.value as string)) return jsonataPathShape(n.value as string, jsonata);
+      return literalShape(n.value ?? null);
+    };
+    const root = make(node);
+    const stack: { node: AstNode; shape: Shape }[] = [{ node, shape: root }];
+    while (stack.length) {
+      const { node: n, shape } = stack.pop()!;
+      if (n.type === 'object' && shape.kind === 'object') {
+        for (const p of n.children ?? []) {
+          const [k, v] = p.children ?? [];
+          if (k?.type !== 'string' || !v) continue;
+          const key = k.value as string;
+          let child: Shape;
+          if (!jsonata && key.endsWith('.$')) {
+            child = v.type === 'string' ? this.dynamicShape(v, state, against, label) : UNKNOWN;
+            shape.fields.set(key.slice(0, -2), fieldOf(child));
+            continue;
+          }
+          child = make(v);
+          shape.fields.set(key, fieldOf(child));
+          if (v.type === 'object' || v.type === 'array') stack.push({ node: v, shape: child });
+        }
+      } else if (n.type === 'array' && shape.kind === 'array') {
+        for (const c of n.children ?? []) {
+          const child = make(c);
+          shape.tuple!.push(child);
+          if (c.type === 'object' || c.type === 'array') stack.push({ node: c, shape: child });
+        }
+      }
+    }
+    // Array items are known once their elements are: joined after the walk, innermost first.
+    for (let i = arrays.length - 1; i >= 0; i--) arrays[i].items = joinAll(arrays[i].tuple!);
+    return root;
+  }
+
+  /** The `.$` values of a payload, recorded as slots without building its shape. */
+  private slotsOf(node: AstNode, state: AslState, against: Shape, label: string) {
+    const stack = [node];
+    while (stack.length) {
+      const n = stack.pop()!;
+      for (const c of n.children ?? []) {
+        if (n.type === 'object') {
+          const [k, v] = c.children ?? [];
+          if (!v) continue;
+          if (v.type === 'string' && typeof k?.value === 'string' && k.value.endsWith('.$')) this.slot(v, state, against, label, 'dynamic');
+          else if (v.type === 'object' || v.type === 'array') stack.push(v);
+        } else if (c.type === 'object' || c.type === 'array') stack.push(c);
+      }
+    }
+  }
+
+  private assign(state: AslState, node: AstNode | undefined, against: Shape, jsonata?: { input: Shape; result?: Shape }) {
+    if (node?.type !== 'object') return;
+    // Only the shapes of the values: the places they read are not recorded (what `$` is in Assign depends on
+    // the state's type, and a wrong guess must not become a warning).
+    const saved = this.flow.slots.length;
+    const shape = this.template(node, state, against, '', jsonata);
+    this.flow.slots.length = saved;
+    if (shape.kind !== 'object') return;
+    for (const [name, f] of shape.fields) {
+      const prev = this.flow.variables.get(name);
+      this.flow.variables.set(name, prev ? join(prev, f.shape()) : f.shape());
+    }
+  }
+
+  /** The pass over one machine: yields the nested machines a Parallel or Map runs, and gets their outputs back. */
+  *machine(m: AslMachine, input: Shape): Generator<{ machines: AslMachine[]; inputs: Shape[] }, Shape, Shape[]> {
+    const start = m.byName.get(stringValue(property(m.node, 'StartAt')) ?? '');
+    if (!start) return UNKNOWN;
+    // Reverse postorder from StartAt (iterative DFS); an edge to a state on the DFS stack closes a loop.
+    const order: AslState[] = [];
+    const loopHeads = new Set<AslState>();
+    const successors = (s: AslState) => s.targets.map((t) => m.byName.get(stringValue(t.node) ?? '')).filter((x): x is AslState => !!x);
+    const visited = new Set<AslState>([start]);
+    const onStack = new Set<AslState>([start]);
+    const dfs: { s: AslState; next: AslState[]; i: number }[] = [{ s: start, next: successors(start), i: 0 }];
+    while (dfs.length) {
+      const top = dfs[dfs.length - 1];
+      if (top.i < top.next.length) {
+        const t = top.next[top.i++];
+        if (onStack.has(t)) loopHeads.add(t);
+        else if (!visited.has(t)) {
+          visited.add(t);
+          onStack.add(t);
+          dfs.push({ s: t, next: successors(t), i: 0 });
+        }
+      } else {
+        onStack.delete(top.s);
+        order.push(top.s);
+        dfs.pop();
+      }
+    }
+    order.reverse();
+    const incoming = new Map<AslState, Shape[]>([[start, [input]]]);
+    const send = (target: AstNode | undefined, shape: Shape) => {
+      const t = m.byName.get(stringValue(target) ?? '');
+      if (!t) return;
+      const list = incoming.get(t);
+      if (list) list.push(shape);
+      else incoming.set(t, [shape]);
+    };
+    const ends: Shape[] = [];
+    for (const s of order) {
+      const stateInput = loopHeads.has(s) ? UNKNOWN : joinAll(incoming.get(s) ?? []);
+      incoming.delete(s);
+      const out = yield* this.state(s, stateInput, send);
+      this.flow.states.set(s, { input: stateInput, output: out });
+      if (s.type === 'Succeed' || (s.type !== 'Choice' && s.type !== 'Fail' && property(s.node, 'End')?.value === true)) ends.push(out);
+    }
+    return ends.length ? joinAll(ends) : UNKNOWN;
+  }
+
+  private *state(
+    s: AslState,
+    input: Shape,
+    send: (target: AstNode | undefined, shape: Shape) => void,
+  ): Generator<{ machines: AslMachine[]; inputs: Shape[] }, Shape, Shape[]> {
+    const n = s.node;
+    const jsonata = s.queryLanguage === 'JSONata';
+    const task = this.sagemaker.get(s);
+    const taskResult = () => (task && sageMakerResult(task.api, task.integrationPattern, s.name)) || UNKNOWN;
+    const catchers = property(n, 'Catch');
+
+    if (jsonata) {
+      const roots = { input };
+      let result: Shape = input;
+      if (s.type === 'Task') result = taskResult();
+      else if (s.type === 'Pass') result = input;
+      else if (s.type === 'Parallel' || s.type === 'Map') {
+        const args = property(n, 'Arguments');
+        const childInput = s.type === 'Parallel' ? (args ? this.template(args, s, input, '', roots) : input) : UNKNOWN;
+        const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => childInput) } : [];
+        result = s.type === 'Parallel' ? { kind: 'array', items: joinAll(outs), tuple: outs } : { kind: 'array', items: joinAll(outs) };
+      }
+      const outputNode = property(n, 'Output');
+      const output = outputNode ? this.template(outputNode, s, UNKNOWN, '', { input, result }) : result;
+      this.assign(s, property(n, 'Assign'), UNKNOWN, { input, result });
+      this.sendNext(s, output, send);
+      if (catchers?.type === 'array') {
+        for (const c of catchers.children ?? []) {
+          const o = property(c, 'Output');
+          send(property(c, 'Next'), o ? this.template(o, s, UNKNOWN, '', { input, errorOutput: ERROR_OUTPUT() }) : ERROR_OUTPUT());
+        }
+      }
+      return output;
+    }
+
+    // JSONPath: InputPath, then Parameters (ItemSelector is per item for a Map), the result, ResultSelector,
+    // ResultPath, OutputPath.
+    const inputPath = property(n, 'InputPath');
+    let effective = inputPath === undefined ? input : inputPath.type === 'null' ? EMPTY_OBJECT() : this.readPath(inputPath, s, input, 'the state input');
+    if (s.type === 'Fail') {
+      this.readPath(property(n, 'ErrorPath'), s, input, 'the state input');
+      this.readPath(property(n, 'CausePath'), s, input, 'the state input');
+      return UNKNOWN;
+    }
+    const afterInputPath = 'the state input after InputPath';
+    const effectiveLabel = inputPath === undefined ? 'the state input' : afterInputPath;
+    const parameters = property(n, 'Parameters');
+    // A Task's parameters go to the integration: only the places they read matter, not their shape.
+    if (parameters && s.type === 'Task') this.slotsOf(parameters, s, effective, effectiveLabel);
+    else if (parameters && s.type !== 'Map') effective = withOrigin(this.template(parameters, s, effective, effectiveLabel), `${s.name}'s Parameters`);
+
+    let result: Shape | undefined;
+    if (s.type === 'Task') result = taskResult();
+    else if (s.type === 'Pass') {
+      const r = property(n, 'Result');
+      result = r ? literalShape(toValue(r), `${s.name}'s Result`) : effective;
+    } else if (s.type === 'Parallel') {
+      const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => effective) } : [];
+      result = { kind: 'array', items: joinAll(outs), tuple: outs, origin: `${s.name}'s branch outputs` };
+    } else if (s.type === 'Map') {
+      const items = property(n, 'ItemsPath');
+      const list = items ? this.readPath(items, s, effective, effectiveLabel) : effective;
+      const selector = property(n, 'ItemSelector') ?? parameters;
+      // `$$.Map.Item.Value` is the item; `$` in the selector is the Map's input.
+      let item = selector ? this.template(selector, s, effective, effectiveLabel) : list.kind === 'array' ? list.items : UNKNOWN;
+      // A Distributed Map reading its items elsewhere gets items this pass does not know; batched items arrive
+      // as { Items: [...], BatchInput }.
+      if (property(n, 'ItemReader')) item = UNKNOWN;
+      if (property(n, 'ItemBatcher')) item = { kind: 'object', fields: new Map([['Items', fieldOf({ kind: 'array', items: item })]]), open: true };
+      const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => item) } : [];
+      // With a ResultWriter, the result describes where the outputs were written.
+      result = property(n, 'ResultWriter') ? UNKNOWN : { kind: 'array', items: joinAll(outs), origin: `${s.name}'s iteration outputs` };
+    } else if (s.type === 'Choice') {
+      this.choiceRules(s, effective, effectiveLabel);
+    } else if (s.type === 'Wait') {
+      this.readPath(property(n, 'SecondsPath'), s, effective, effectiveLabel);
+      this.readPath(property(n, 'TimestampPath'), s, effective, effectiveLabel);
+    }
+    if (result && (s.type === 'Task' || s.type === 'Parallel' || s.type === 'Map')) {
+      const selector = property(n, 'ResultSelector');
+      if (selector) result = withOrigin(this.template(selector, s, result, task ? `${s.name}'s result` : 'the result'), `${s.name}'s ResultSelector`);
+    }
+    const combined = result === undefined ? effective : this.resultPath(property(n, 'ResultPath'), input, result);
+    this.assign(s, property(n, 'Assign'), result ?? effective);
+    const outputPath = property(n, 'OutputPath');
+    const output =
+      outputPath === undefined
+        ? combined
+        : outputPath.type === 'null'
+          ? EMPTY_OBJECT()
+          : this.readPath(outputPath, s, combined, result === undefined ? effectiveLabel : 'the state output before OutputPath');
+    this.sendNext(s, output, send);
+    if (catchers?.type === 'array') {
+      for (const c of catchers.children ?? []) send(property(c, 'Next'), this.resultPath(property(c, 'ResultPath'), input, ERROR_OUTPUT()));
+    }
+    return output;
+  }
+
+  private sendNext(s: AslState, output: Shape, send: (target: AstNode | undefined, shape: Shape) => void) {
+    if (s.type === 'Choice') {
+      const choices = property(s.node, 'Choices');
+      for (const rule of choices?.type === 'array' ? choices.children ?? [] : []) send(property(rule, 'Next'), output);
+      send(property(s.node, 'Default'), output);
+    } else send(property(s.node, 'Next'), output);
+  }
+
+  /** ResultPath: absent or `$` → the result; null → the input; `$.a.b` → the input with the result at a.b. */
+  private resultPath(node: AstNode | undefined, input: Shape, result: Shape): Shape {
+    if (node === undefined) return result;
+    if (node.type === 'null') return input;
+    const text = stringValue(node);
+    if (text === undefined) return UNKNOWN;
+    const path = parseJsonPath(text, 'reference');
+    if (isExpressionError(path) || path.root !== '$') return UNKNOWN;
+    const names: string[] = [];
+    for (const seg of path.segments) {
+      if (seg.kind !== 'name' && seg.kind !== 'member') return UNKNOWN;
+      names.push(seg.name);
+    }
+    return writeAt(input, names, result);
+  }
+
+  /** The Variable and …Path fields of a Choice state's rules, at any depth of And/Or/Not. */
+  private choiceRules(s: AslState, against: Shape, label: string) {
+    const stack: AstNode[] = [];
+    const choices = property(s.node, 'Choices');
+    if (choices?.type === 'array') stack.push(...(choices.children ?? []));
+    while (stack.length) {
+      const rule = stack.pop()!;
+      if (rule.type !== 'object') continue;
+      for (const p of rule.children ?? []) {
+        const [k, v] = p.children ?? [];
+        const key = k?.value;
+        if (typeof key !== 'string' || !v) continue;
+        if (key === 'Variable' || key.endsWith('Path')) this.readPath(v, s, against, label, key === 'Variable' && !!property(rule, 'IsPresent'));
+        else if ((key === 'And' || key === 'Or') && v.type === 'array') stack.push(...(v.children ?? []));
+        else if (key === 'Not') stack.push(v);
+      }
+    }
+  }
+}
+
+const fieldOf = (shape: Shape): Field => ({ shape: () => shape, type: shape.kind === 'primitive' ? shape.type : shape.kind });
+
+/** The analysis of a whole document: every machine, nested ones when their Parallel/Map state is reached. */
+export function analyse(model: AslModel, sagemaker: Map<AslState, { api: string; integrationPattern: string }>, executionInput: Shape = UNKNOWN): Dataflow {
+  const a = new Analysis(sagemaker);
+  const top = model.machines.find((m) => m.kind === 'top');
+  if (!top) return a.flow;
+  type Frame = { gen: Generator<{ machines: AslMachine[]; inputs: Shape[] }, Shape, Shape[]>; pending?: { machines: AslMachine[]; inputs: Shape[]; outs: Shape[] } };
+  const stack: Frame[] = [{ gen: a.machine(top, executionInput) }];
+  let resume: Shape[] | undefined;
+  let returned: Shape | undefined;
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (returned !== undefined && frame.pending) {
+      frame.pending.outs.push(returned);
+      returned = undefined;
+    }
+    if (frame.pending && frame.pending.outs.length < frame.pending.machines.length) {
+      const i = frame.pending.outs.length;
+      stack.push({ gen: a.machine(frame.pending.machines[i], frame.pending.inputs[i]) });
+      continue;
+    }
+    if (frame.pending) {
+      resume = frame.pending.outs;
+      frame.pending = undefined;
+    }
+    const step = resume ? frame.gen.next(resume) : frame.gen.next(undefined as unknown as Shape[]);
+    resume = undefined;
+    if (step.done) {
+      stack.pop();
+      returned = step.value;
+    } else frame.pending = { ...step.value, outs: [] };
+  }
+  return a.flow;
+}
+
+// One analysis per parse, like the model.
+const flows = new WeakMap<ParsedDocument, Dataflow>();
+
+export function dataflowOf(parsed: ParsedDocument): Dataflow {
+  let flow = flows.get(parsed);
+  if (!flow) {
+    const sagemaker = new Map(tasksOf(parsed).map((t) => [t.state, t] as const));
+    flows.set(parsed, (flow = analyse(modelOf(parsed), sagemaker)));
+  }
+  return flow;
+}
+

@@ -1,0 +1,80 @@
+// Completion of the fields a path can read at that point: inside a `.$` value or a path field (`"$.train.‸"` →
+// ModelArtifacts, TrainingJobName… with their types and documentation from the AWS model), in the path arguments
+// of intrinsic functions, and after `$states.input.` or an assigned `$variable.` in JSONata.
+import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
+import type { AstNode, ParsedDocument } from '../core/types';
+import type { OffsetCompletionItem } from '../sagemaker/completion';
+import { dataflowOf, type Dataflow } from './analysis';
+import { readSegments } from './paths';
+import type { Shape } from './shapes';
+import type { PathSegment } from '../expressions/index';
+
+/** The path being typed just before the cursor: its root, the complete names before it and the partial last one. */
+const TYPED = /(?<![$\w])(\$states\.input|\$[A-Za-z0-9_]*)((?:\.[A-Za-z0-9_-]+|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)\.([A-Za-z0-9_-]*)$/;
+
+function segmentsOf(text: string): PathSegment[] | undefined {
+  const out: PathSegment[] = [];
+  const re = /\.([A-Za-z0-9_-]+)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/g;
+  let m: RegExpExecArray | null;
+  let at = 0;
+  while ((m = re.exec(text))) {
+    if (m.index !== at) return undefined;
+    at = re.lastIndex;
+    if (m[2] !== undefined) out.push({ kind: 'index', index: Number(m[2]), start: m.index, end: at });
+    else out.push({ kind: 'name', name: m[1] ?? m[3] ?? m[4], start: m.index, end: at });
+  }
+  return at === text.length ? out : undefined;
+}
+
+function fieldItems(shape: Shape, partial: string, from: number, to: number): OffsetCompletionItem[] {
+  if (shape.kind !== 'object') return [];
+  const items: OffsetCompletionItem[] = [];
+  for (const [name, f] of shape.fields) {
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) continue;
+    items.push({
+      label: name,
+      kind: CompletionItemKind.Field,
+      detail: f.type,
+      ...(f.doc ? { documentation: { kind: MarkupKind.Markdown, value: f.doc } } : {}),
+      sortText: name.toLowerCase().startsWith(partial.toLowerCase()) ? `0${name}` : `1${name}`,
+      edit: { offset: from, length: to - from, newText: name },
+    });
+  }
+  return items;
+}
+
+/** The innermost state holding `node`. */
+function stateOf(flow: Dataflow, node: AstNode) {
+  let best: { node: AstNode } | undefined;
+  let found;
+  for (const [s, f] of flow.states) {
+    if (s.node.offset <= node.offset && node.offset + node.length <= s.node.offset + s.node.length && (!best || s.node.offset >= best.node.offset)) {
+      best = s;
+      found = { state: s, flow: f };
+    }
+  }
+  return found;
+}
+
+export function dataflowCompletions(parsed: ParsedDocument, offset: number, node: AstNode | undefined): OffsetCompletionItem[] {
+  if (node?.type !== 'string') return [];
+  const flow = dataflowOf(parsed);
+  const raw = parsed.text.slice(node.offset, offset);
+  const before = raw[0] === '"' || raw[0] === "'" ? raw.slice(1) : raw;
+  const m = TYPED.exec(before);
+  if (!m) return [];
+  const [, root, middle, partial] = m;
+  const from = offset - partial.length;
+  const to = from + (/^[A-Za-z0-9_-]*/.exec(parsed.text.slice(offset))?.[0].length ?? 0) + partial.length;
+  const segments = segmentsOf(middle);
+  if (!segments) return [];
+  let against: Shape | undefined;
+  if (root === '$' || root === '$states.input') {
+    const slot = flow.slots.find((s) => s.node === node);
+    if (root === '$' && slot) against = slot.against;
+    else if (root === '$states.input' && (node.value as string).includes('{%')) against = stateOf(flow, node)?.flow.input;
+  } else if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(root) && root !== '$states') against = flow.variables.get(root.slice(1));
+  if (!against) return [];
+  const r = readSegments(against, segments);
+  return r.steps.length === segments.length ? fieldItems(r.shape, partial, from, to) : [];
+}

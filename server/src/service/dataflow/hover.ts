@@ -1,0 +1,45 @@
+// Hover on a path: what it reads at that point, "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`,
+// string", with the field's documentation from the AWS model.
+import type { AstNode, ParsedDocument } from '../core/types';
+import { sourceOffset } from '../expressions/index';
+import type { HoverText } from '../sagemaker/hover';
+import { dataflowOf } from './analysis';
+import { readSegments } from './paths';
+import { typeName } from './shapes';
+import { pathsOf } from './validation';
+
+const nameText = (n: string | number) => (typeof n === 'number' ? `[${n}]` : n);
+
+export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstNode | undefined): HoverText | null {
+  if (node?.type !== 'string') return null;
+  const slot = dataflowOf(parsed).slots.find((s) => s.node === node);
+  if (!slot) return null;
+  const raw = parsed.text.slice(node.offset, node.offset + node.length);
+  for (const path of pathsOf(slot)) {
+    if (path.root !== '$') continue;
+    const start = node.offset + sourceOffset(raw, path.start);
+    const end = node.offset + sourceOffset(raw, path.end);
+    if (offset < start || offset > end) continue;
+    // The segments up to the one under the cursor.
+    const segs = path.segments.filter((s) => node.offset + sourceOffset(raw, s.start) <= offset);
+    const r = readSegments(slot.against, segs);
+    let origin = slot.against.kind !== 'unknown' ? slot.against.origin : undefined;
+    let from = 0;
+    r.steps.forEach((step, i) => {
+      if (step.shape.kind !== 'unknown' && step.shape.origin) {
+        origin = step.shape.origin;
+        from = i + 1;
+      }
+    });
+    const names = r.steps.slice(from).map((s) => (s.segment.kind === 'index' ? s.segment.index : 'name' in s.segment ? s.segment.name : '?'));
+    const known = r.steps.length === segs.length;
+    const last = r.steps[r.steps.length - 1];
+    const type = known ? (last?.field?.type ?? typeName(r.shape)) : undefined;
+    const what = names.length ? `\`${names.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : 'all of it';
+    let markdown = `${origin ?? slot.label}: ${what}${type && type !== 'unknown' ? `, ${type}` : ''}`;
+    if (!known || r.shape.kind === 'unknown') markdown = `Reads ${slot.label}${origin ? ` (${origin})` : ''}: ${known ? what + ', ' : ''}not known before run time`;
+    if (known && last?.field?.doc) markdown += `\n\n${last.field.doc}`;
+    return { markdown, range: { offset: start, length: end - start } };
+  }
+  return null;
+}

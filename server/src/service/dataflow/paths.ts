@@ -1,0 +1,79 @@
+// Reading and writing shapes (shapes.ts) along JSONPath segments: what `$.a.b` reads from a shape, how far that is
+// known, and what `ResultPath: $.a.b` makes of a state's input.
+import type { PathSegment } from '../expressions/index';
+import { EMPTY_OBJECT, UNKNOWN, type Field, type ObjectShape, type Shape } from './shapes';
+
+export interface PathStep {
+  /** The segment read. */
+  segment: PathSegment;
+  /** The shape after it. */
+  shape: Shape;
+  /** The field read, when the segment named one of a known object. */
+  field?: Field;
+}
+
+export interface PathReading {
+  steps: PathStep[];
+  /** The shape the whole path reads, UNKNOWN when not known (including after a missing field). */
+  shape: Shape;
+  /**
+   * The first segment that cannot be there: an object that lists every field it can have, without this one, or a
+   * string/number/array read by name. Only set when the shape there is fully known.
+   */
+  missing?: { index: number; parent: Shape };
+  /** The first segment whose field is not listed by an object that may have others (the path may still be fine). */
+  unlisted?: { index: number; parent: Shape };
+}
+
+const nameOf = (s: PathSegment): string | undefined => (s.kind === 'name' || s.kind === 'member' ? s.name : undefined);
+
+/** Reads `segments` from `shape`, step by step. */
+export function readSegments(shape: Shape, segments: readonly PathSegment[]): PathReading {
+  const steps: PathStep[] = [];
+  let cur = shape;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i];
+    const name = nameOf(seg);
+    if (cur.kind === 'unknown') return { steps, shape: UNKNOWN };
+    if (name !== undefined) {
+      // `.length()` and other functions of the JSONPath engine: not a field.
+      if (name.endsWith(')')) return { steps, shape: UNKNOWN };
+      if (cur.kind !== 'object') {
+        if (cur.kind === 'primitive' && cur.type !== 'null') return { steps, shape: UNKNOWN, missing: { index: i, parent: cur } };
+        return { steps, shape: UNKNOWN };
+      }
+      const f = cur.fields.get(name);
+      if (!f) return { steps, shape: UNKNOWN, ...(cur.open ? { unlisted: { index: i, parent: cur } } : { missing: { index: i, parent: cur } }) };
+      cur = f.shape();
+      steps.push({ segment: seg, shape: cur, field: f });
+    } else if (seg.kind === 'index') {
+      if (cur.kind !== 'array') return { steps, shape: UNKNOWN };
+      cur = cur.tuple ? cur.tuple[seg.index] ?? UNKNOWN : cur.items;
+      steps.push({ segment: seg, shape: cur });
+    } else return { steps, shape: UNKNOWN }; // wildcards, filters, slices, deep scans: not followed
+  }
+  return { steps, shape: cur };
+}
+
+/** `shape` with `value` written at `names` (ResultPath `$.a.b`); an unknown or non-object part becomes open. */
+export function writeAt(shape: Shape, names: string[], value: Shape): Shape {
+  if (!names.length) return value;
+  // Built from the innermost object outwards, without recursion.
+  const parents: ObjectShape[] = [];
+  let cur: Shape | undefined = shape;
+  for (const name of names) {
+    // A field that is not there yet is created as an empty object; an unknown value may have other fields.
+    const obj: ObjectShape =
+      cur?.kind === 'object' ? { kind: 'object', fields: new Map(cur.fields), open: cur.open } : { ...EMPTY_OBJECT(), open: cur !== undefined };
+    parents.push(obj);
+    const f: Field | undefined = cur?.kind === 'object' ? cur.fields.get(name) : undefined;
+    cur = f ? f.shape() : cur?.kind === 'object' && !cur.open ? undefined : UNKNOWN;
+  }
+  let inner: Shape = value;
+  for (let i = names.length - 1; i >= 0; i--) {
+    const v = inner;
+    parents[i].fields.set(names[i], { shape: () => v, type: v.kind === 'primitive' ? v.type : v.kind });
+    inner = parents[i];
+  }
+  return inner;
+}

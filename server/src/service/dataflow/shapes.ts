@@ -1,0 +1,200 @@
+// What the data-flow analysis knows about a JSON value: its shape. `unknown` is the honest answer whenever the
+// text does not tell (the execution input, a Lambda's result, a JSONata expression); an object is `open` when
+// fields other than the listed ones may be there (something unknown was merged into it). Only a closed object
+// lets a check say "this field cannot be there". Shapes of the SageMaker results come from the generated
+// schemas/sagemaker/outputs.json and are built lazily, member by member, when a path reads them.
+import { sageMakerOutputs } from '../../../../schemas/sagemaker';
+
+export type Shape = UnknownShape | ObjectShape | ArrayShape | PrimitiveShape;
+
+export interface UnknownShape {
+  kind: 'unknown';
+}
+
+export interface Field {
+  shape: () => Shape;
+  /** The AWS model's shape name or a JSON type, for completion and hover. */
+  type: string;
+  doc?: string;
+}
+
+export interface ObjectShape {
+  kind: 'object';
+  fields: Map<string, Field>;
+  /** Other fields may be there too. */
+  open: boolean;
+  /** Whose value this is, e.g. "Train's result (DescribeTrainingJob)", for hover and messages. */
+  origin?: string;
+  /** For a request-response result: what the `.sync` integration would return instead, for messages. */
+  syncResult?: { shape: ObjectShape; operation: string };
+}
+
+export interface ArrayShape {
+  kind: 'array';
+  items: Shape;
+  /** A fixed list (a Parallel's branch outputs, a literal array): element by element. */
+  tuple?: Shape[];
+  origin?: string;
+}
+
+export interface PrimitiveShape {
+  kind: 'primitive';
+  type: string;
+  origin?: string;
+}
+
+export const UNKNOWN: UnknownShape = { kind: 'unknown' };
+export const EMPTY_OBJECT = (): ObjectShape => ({ kind: 'object', fields: new Map(), open: false });
+
+const field = (shape: Shape, type = typeName(shape), doc?: string): Field => ({ shape: () => shape, type, doc });
+
+export function typeName(s: Shape): string {
+  return s.kind === 'primitive' ? s.type : s.kind;
+}
+
+/**
+ * The shape of a literal JSON value (a Pass Result, a static Parameters member). Built level by level as paths
+ * read it (the value's nesting is the user's: no recursion over it).
+ */
+export function literalShape(value: unknown, origin?: string): Shape {
+  if (value === null) return { kind: 'primitive', type: 'null', origin };
+  if (Array.isArray(value)) return lazyArray(() => joinAll(value.map((v) => literalShape(v))), () => value.map((v) => literalShape(v)), origin);
+  if (typeof value === 'object') {
+    const fields = new Map<string, Field>();
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const type = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+      fields.set(k, { shape: once(() => literalShape(v)), type });
+    }
+    return { kind: 'object', fields, open: false, origin };
+  }
+  return { kind: 'primitive', type: typeof value, origin };
+}
+
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let v: T;
+  return () => {
+    if (!done) {
+      v = f();
+      done = true;
+    }
+    return v;
+  };
+}
+
+/** An array whose items and elements are worked out when first read. */
+export function lazyArray(items: () => Shape, tuple: (() => Shape[]) | undefined, origin?: string): ArrayShape {
+  const a = { kind: 'array', origin } as ArrayShape;
+  const i = once(items);
+  Object.defineProperty(a, 'items', { get: i, set: (v: Shape) => Object.defineProperty(a, 'items', { value: v, writable: true, enumerable: true }), enumerable: true, configurable: true });
+  if (tuple) Object.defineProperty(a, 'tuple', { get: once(tuple), enumerable: true, configurable: true });
+  return a;
+}
+
+export function withOrigin(s: Shape, origin: string): Shape {
+  return s.kind === 'unknown' ? s : { ...s, origin };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Joins: what a state's input is when several states lead to it. A field present on one side only may be there.
+
+export function join(a: Shape, b: Shape): Shape {
+  if (a === b) return a;
+  if (a.kind === 'unknown' || b.kind === 'unknown') return UNKNOWN;
+  if (a.kind === 'object' && b.kind === 'object') {
+    const fields = new Map(a.fields);
+    for (const [k, f] of b.fields) {
+      const g = fields.get(k);
+      fields.set(k, g ? { shape: () => join(g.shape(), f.shape()), type: g.type === f.type ? g.type : 'unknown', doc: g.doc ?? f.doc } : f);
+    }
+    return { kind: 'object', fields, open: a.open || b.open, origin: a.origin === b.origin ? a.origin : undefined };
+  }
+  if (a.kind === 'array' && b.kind === 'array') {
+    // Lazily: arrays nest as deep as the user wrote them.
+    const tuple = () => (a.tuple && b.tuple && a.tuple.length === b.tuple.length ? a.tuple.map((t, i) => join(t, b.tuple![i])) : undefined);
+    return lazyArray(() => join(a.items, b.items), () => tuple() as Shape[]);
+  }
+  if (a.kind === 'primitive' && b.kind === 'primitive' && a.type === b.type) return a.origin === b.origin ? a : { kind: 'primitive', type: a.type };
+  return UNKNOWN;
+}
+
+export function joinAll(shapes: Shape[]): Shape {
+  if (!shapes.length) return UNKNOWN;
+  return shapes.reduce(join);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The SageMaker results, from the generated table.
+
+interface OutputTable {
+  integrations: Record<string, Record<string, { operation: string; shape: string }>>;
+  shapes: Record<string, { type: string; members?: Record<string, [string, string?]>; items?: string; values?: string; enum?: string[] }>;
+}
+
+let table: OutputTable | undefined;
+const built = new Map<string, Shape>();
+
+function awsShape(name: string): Shape {
+  const cached = built.get(name);
+  if (cached) return cached;
+  const def = (table ??= sageMakerOutputs() as OutputTable).shapes[name];
+  let s: Shape;
+  if (!def) s = UNKNOWN;
+  else if (def.type === 'object') {
+    const fields = new Map<string, Field>();
+    for (const [member, [shapeName, doc]] of Object.entries(def.members ?? {})) {
+      fields.set(member, { shape: () => awsShape(shapeName), type: awsTypeName(shapeName), doc });
+    }
+    s = { kind: 'object', fields, open: false };
+  } else if (def.type === 'array') s = lazyItems(def.items!);
+  // A map's keys are the user's: any field may be there.
+  else if (def.type === 'map') s = { kind: 'object', fields: new Map(), open: true };
+  else s = { kind: 'primitive', type: def.type === 'timestamp' ? 'timestamp' : def.type };
+  built.set(name, s);
+  return s;
+}
+
+// A few shapes refer back to themselves through a list: an array's items are resolved on first read.
+function lazyItems(name: string): Shape {
+  const array = { kind: 'array' } as ArrayShape;
+  Object.defineProperty(array, 'items', { get: () => awsShape(name), enumerable: true });
+  return array;
+}
+
+function awsTypeName(shapeName: string): string {
+  const def = (table ??= sageMakerOutputs() as OutputTable).shapes[shapeName];
+  if (!def) return 'unknown';
+  if (def.type === 'object') return `${shapeName} (object)`;
+  if (def.type === 'array') return `${shapeName} (array)`;
+  if (def.type === 'map') return `${shapeName} (map)`;
+  if (def.enum) return `string: ${def.enum.slice(0, 6).join(' | ')}${def.enum.length > 6 ? ' | …' : ''}`;
+  return def.type;
+}
+
+/** The result of a SageMaker integration (`createTrainingJob`, `.sync` or not), or undefined when none is known. */
+export function sageMakerResult(api: string, pattern: string, stateName: string): Shape | undefined {
+  const key = `${api} ${pattern}`;
+  let base = results.get(key);
+  if (base === undefined) results.set(key, (base = buildResult(api, pattern) ?? null));
+  return base ? { ...base, origin: `${stateName}'s result (${base.origin})` } : undefined;
+}
+
+// The result shapes by integration and pattern, built once; each state gets a copy naming it (fields are shared:
+// shapes are never changed once built).
+const results = new Map<string, ObjectShape | null>();
+
+function buildResult(api: string, pattern: string): ObjectShape | undefined {
+  const entry = (table ??= sageMakerOutputs() as OutputTable).integrations[api]?.[pattern];
+  if (!entry) return undefined;
+  const base = awsShape(entry.shape);
+  if (base.kind !== 'object') return undefined;
+  // Step Functions adds the HTTP metadata of the call to an optimized integration's result.
+  const fields = new Map(base.fields);
+  fields.set('SdkHttpMetadata', field(UNKNOWN, 'object', 'The HTTP metadata of the call, added by Step Functions.'));
+  fields.set('SdkResponseMetadata', field(UNKNOWN, 'object', 'The response metadata of the call, added by Step Functions.'));
+  // `origin` is the operation here; sageMakerResult names the state.
+  const result: ObjectShape = { kind: 'object', fields, open: false, origin: entry.operation };
+  const sync = pattern === 'requestResponse' ? buildResult(api, 'sync') : undefined;
+  if (sync) result.syncResult = { shape: sync, operation: sync.origin! };
+  return result;
+}

@@ -1,0 +1,158 @@
+// Warnings about paths that read what cannot be there. Only where the analysis (analysis.ts) knows the shape
+// completely: a field missing from a closed object (a typo inside a SageMaker result, a field of the input that an
+// upstream ResultPath/OutputPath replaced), or a field read by name from a string or number. When the input may
+// hold other fields (the execution input is unknown), nothing is reported, except an information hint when the
+// whole rest of the path exists at another, known place. Never an error: a path is only known at run time.
+import { closest } from '../core/text';
+import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
+import { isExpressionError, parseDynamicValue, parseJsonPath, sourceOffset, type IntrinsicArg, type PathNode, type PathSegment } from '../expressions/index';
+import { dataflowOf, type Slot } from './analysis';
+import { readSegments } from './paths';
+import type { Shape } from './shapes';
+
+export const DataflowCode = {
+  /** A path reads a field that cannot be in the shape it reads (warning). */
+  pathNotInInput: 'path-not-in-input',
+  /** A path reads a field the input may not have, and the rest of the path exists elsewhere (information). */
+  pathElsewhere: 'path-elsewhere',
+} as const;
+
+/** The paths a slot's string holds: itself, or the path arguments of its intrinsic calls. */
+export function pathsOf(slot: Slot): PathNode[] {
+  const text = slot.node.value as string;
+  const r = slot.kind === 'path' ? parseJsonPath(text, 'path') : parseDynamicValue(text);
+  if (isExpressionError(r)) return [];
+  if (r.kind === 'path') return [r];
+  const out: PathNode[] = [];
+  const stack: IntrinsicArg[] = [...r.args];
+  while (stack.length) {
+    const a = stack.pop()!;
+    if (a.kind === 'path') out.push(a);
+    else if (a.kind === 'call') stack.push(...a.args);
+  }
+  return out;
+}
+
+/** A path written back as text: `$.a.b`, `['odd name']` where a name is not an identifier. */
+export function pathText(names: (string | number)[]): string {
+  return '$' + names.map((n) => (typeof n === 'number' ? `[${n}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? `.${n}` : `['${n.replace(/'/g, "\\'")}']`)).join('');
+}
+
+const segmentName = (s: PathSegment): string | number | undefined => (s.kind === 'name' || s.kind === 'member' ? s.name : s.kind === 'index' ? s.index : undefined);
+
+/**
+ * Where else in `root` the names `rest` can be read, as full paths (at most a few levels down, a bounded search):
+ * the Data Science SDK case, `$.ModelArtifacts…` when the result went to `$.TrainingStepResults`.
+ */
+export function findElsewhere(root: Shape, rest: string[], exclude: string): string | undefined {
+  const queue: { shape: Shape; names: string[] }[] = [{ shape: root, names: [] }];
+  let visited = 0;
+  const found: string[] = [];
+  while (queue.length && visited < 400) {
+    const { shape, names } = queue.shift()!;
+    visited++;
+    if (shape.kind !== 'object') continue;
+    if (rest.length && shape.fields.has(rest[0])) {
+      let at = 0;
+      const r = readSegments(shape, rest.map((name) => ({ kind: 'name' as const, name, start: at, end: (at += 1) })));
+      const text = pathText([...names, ...rest]);
+      if (!r.missing && !r.unlisted && r.steps.length === rest.length && text !== exclude) found.push(text);
+    }
+    if (names.length >= 3) continue;
+    for (const [k, f] of shape.fields) queue.push({ shape: f.shape(), names: [...names, k] });
+  }
+  // Only an unambiguous answer is worth saying.
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Where a path's text lies in the document. */
+function spanOf(node: AstNode, text: string, from: number, to: number): { offset: number; length: number } {
+  const raw = text.slice(node.offset, node.offset + node.length);
+  const a = node.offset + sourceOffset(raw, from);
+  const b = node.offset + sourceOffset(raw, to);
+  return { offset: a, length: b - a };
+}
+
+function describe(shape: Shape): string {
+  if (shape.kind === 'primitive') return `a ${shape.type}`;
+  return shape.kind === 'array' ? 'an array' : 'an object';
+}
+
+function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | undefined {
+  if (path.root !== '$') return undefined;
+  const segs = path.segments;
+  const r = readSegments(slot.against, segs);
+  const at = r.missing ?? r.unlisted;
+  if (!at) return undefined;
+  const names: (string | number)[] = [];
+  for (const s of segs) {
+    const n = segmentName(s);
+    if (n === undefined) return undefined;
+    names.push(n);
+  }
+  const missingName = names[at.index];
+  if (typeof missingName !== 'string') return undefined;
+  const rest = names.slice(at.index).filter((n): n is string => typeof n === 'string');
+  const written = pathText(names);
+  const elsewhere = rest.length === names.length - at.index ? findElsewhere(slot.against, rest, written) : undefined;
+  const span = spanOf(slot.node, parsed.text, path.start, path.end);
+  const raw = parsed.text.slice(span.offset, span.offset + span.length);
+  // A fix rewrites the path's text: only where it is written without escapes.
+  const fixable = raw === path.text;
+  const where = at.index === 0 ? slot.label : `${pathText(names.slice(0, at.index))}`;
+  const origin = at.parent.kind !== 'unknown' ? at.parent.origin : undefined;
+  // Otherwise the nearest enclosing value with an origin: `$.train.ModelArtifacts` is in Train's result.
+  let within: string | undefined = slot.against.kind !== 'unknown' ? slot.against.origin : undefined;
+  for (const step of r.steps.slice(0, at.index)) if (step.shape.kind !== 'unknown' && step.shape.origin) within = step.shape.origin;
+  const whose = origin ? ` (${origin})` : within && at.index > 0 ? ` (in ${within})` : '';
+  if (r.unlisted) {
+    if (!elsewhere) return undefined;
+    return {
+      ...span,
+      severity: 'information',
+      source: 'dataflow',
+      code: DataflowCode.pathElsewhere,
+      message: `${path.text}: nothing upstream puts ${missingName} in ${where}${whose} (only the execution input could); did you mean ${elsewhere}?`,
+      data: fixable ? { replacement: elsewhere } : undefined,
+    };
+  }
+  let suggestion = elsewhere;
+  let hint = '';
+  if (!suggestion && at.parent.kind === 'object') {
+    const near = closest(missingName, at.parent.fields.keys(), 1)[0];
+    if (near) suggestion = pathText([...names.slice(0, at.index), near, ...names.slice(at.index + 1)]);
+  }
+  if (suggestion) hint = `; did you mean ${suggestion}?`;
+  else if (at.parent.kind === 'object' && at.parent.syncResult) {
+    let i = 0;
+    const sync = readSegments(at.parent.syncResult.shape, rest.map((name) => ({ kind: 'name' as const, name, start: i, end: (i += 1) })));
+    if (!sync.missing && !sync.unlisted) hint = `; only the .sync integration waits for the job and returns ${at.parent.syncResult.operation}, which has it`;
+  }
+  const message =
+    at.parent.kind === 'object'
+      ? at.index === 0 && origin
+        ? `${path.text}: ${slot.label} here is ${origin} (nothing upstream keeps other fields), which has no field ${missingName}${hint}`
+        : `${path.text}: ${where}${whose} has no field ${missingName}${hint}`
+      : `${path.text}: ${where}${whose} is ${describe(at.parent)}, it has no field ${missingName}${hint}`;
+  return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable && suggestion ? { replacement: suggestion } : undefined };
+}
+
+/** The data-flow findings of a document. */
+export function validateDataflow(parsed: ParsedDocument): Problem[] {
+  const out: Problem[] = [];
+  for (const slot of dataflowOf(parsed).slots) {
+    if (slot.mayBeAbsent || slot.against.kind === 'unknown') continue;
+    for (const path of pathsOf(slot)) {
+      const p = check(slot, path, parsed);
+      if (p) out.push(p);
+    }
+  }
+  return out;
+}
+
+/** The quick fix of a data-flow finding: the path it suggests. */
+export function dataflowFixes(p: Problem): { title: string; edits: OffsetEdit[]; preferred: boolean }[] {
+  if (p.source !== 'dataflow' || typeof p.data?.replacement !== 'string') return [];
+  const replacement = p.data.replacement;
+  return [{ title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false }];
+}

@@ -1,0 +1,77 @@
+// The data flow over the wire (dist/server.js over stdio): the Data Science SDK report as a regression test
+// (the hint, its quick fix), completion of the fields a path can read, hover on what it reads.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+// @ts-expect-error: a plain ES module without types, vendored from the shared tools
+import { LspClient, positionAt } from './lsp-client.mjs';
+
+const root = join(__dirname, '..', '..', '..');
+const TRAIN = 'arn:aws:states:::sagemaker:createTrainingJob.sync';
+
+// The Step Functions Data Science SDK report: the training result goes to $.TrainingStepResults, the model step
+// still reads it from the root, and every execution fails with States.Runtime after the training.
+const DSSDK = JSON.stringify(
+  {
+    StartAt: 'Training Step',
+    States: {
+      'Training Step': { Type: 'Task', Resource: TRAIN, Parameters: { 'TrainingJobName.$': '$$.Execution.Name' }, ResultPath: '$.TrainingStepResults', Next: 'Save Model' },
+      'Save Model': {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sagemaker:createModel',
+        Parameters: { 'ModelName.$': '$.TrainingStepResults.TrainingJobName', ExecutionRoleArn: 'arn:aws:iam::111122223333:role/R', PrimaryContainer: { Image: 'i', 'ModelDataUrl.$': "$['ModelArtifacts']['S3ModelArtifacts']" } },
+        End: true,
+      },
+    },
+  },
+  null,
+  2,
+);
+
+describe('data flow over LSP', () => {
+  let client: any;
+  before(async () => {
+    client = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('the Data Science SDK report: a hint naming $.TrainingStepResults…, and its quick fix', async () => {
+    const uri = 'file:///w/dssdk.asl.json';
+    const diags = (await client.open(uri, 'asl', DSSDK)).filter((d: any) => d.source === 'dataflow');
+    assert.deepEqual(diags.map((d: any) => [d.code, d.severity]), [['path-elsewhere', 3]]);
+    assert.match(diags[0].message, /did you mean \$\.TrainingStepResults\.ModelArtifacts\.S3ModelArtifacts\?$/);
+    const actions = await client.codeActions(uri, diags[0].range, diags);
+    const fix = actions.find((a: any) => a.title === 'Change to $.TrainingStepResults.ModelArtifacts.S3ModelArtifacts');
+    assert.ok(fix, JSON.stringify(actions.map((a: any) => a.title)));
+    const [edit] = fix.edit.changes[uri];
+    assert.deepEqual(edit.range, diags[0].range);
+    const fixed = DSSDK.replace("$['ModelArtifacts']['S3ModelArtifacts']", edit.newText);
+    assert.deepEqual((await client.change(uri, fixed)).filter((d: any) => d.source === 'dataflow'), []);
+  });
+
+  test('completion inside a .$ value offers the fields of the training result, with types and documentation', async () => {
+    const uri = 'file:///w/complete.asl.json';
+    const text = DSSDK.replace("$['ModelArtifacts']['S3ModelArtifacts']", '$.TrainingStepResults.ModelArtifacts.');
+    await client.open(uri, 'asl', text);
+    const at = text.indexOf('$.TrainingStepResults.ModelArtifacts.') + '$.TrainingStepResults.ModelArtifacts.'.length;
+    const items = await client.completion(uri, positionAt(text, at));
+    const list = Array.isArray(items) ? items : items.items;
+    const s3 = list.find((i: any) => i.label === 'S3ModelArtifacts');
+    assert.ok(s3, JSON.stringify(list.map((i: any) => i.label)));
+    assert.equal(s3.detail, 'string');
+    assert.match(s3.documentation.value, /S3/);
+    const top = await client.completion(uri, positionAt(text, text.indexOf('$.TrainingStepResults.ModelArtifacts.') + '$.TrainingStepResults.'.length));
+    const labels = (Array.isArray(top) ? top : top.items).map((i: any) => i.label);
+    for (const l of ['ModelArtifacts', 'TrainingJobName', 'TrainingJobStatus']) assert.ok(labels.includes(l), l);
+  });
+
+  test('hover on a path says what it reads', async () => {
+    const uri = 'file:///w/hover.asl.json';
+    const text = DSSDK.replace("$['ModelArtifacts']['S3ModelArtifacts']", '$.TrainingStepResults.ModelArtifacts.S3ModelArtifacts');
+    await client.open(uri, 'asl', text);
+    const hover = await client.hover(uri, positionAt(text, text.indexOf('S3ModelArtifacts"') + 3));
+    assert.match(hover.contents.value, /^Training Step's result \(DescribeTrainingJob\): `ModelArtifacts\.S3ModelArtifacts`, string/);
+  });
+});

@@ -1,0 +1,325 @@
+// The data-flow analysis (server/src/service/dataflow/): the generated output shapes, the shape of each state's
+// input through every transformation, in JSON and YAML, and the warnings it gives (none on the corpus that a
+// reviewer would call wrong).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from '../../server/src/service/documentStore';
+import { dataflowOf } from '../../server/src/service/dataflow/analysis';
+import type { Shape } from '../../server/src/service/dataflow/shapes';
+import { doc, findings, service } from './helpers';
+
+const root = join(__dirname, '..', '..', '..');
+
+test('the committed output shapes are exactly what the generator makes from the model', async () => {
+  const { generateOutputs } = await import(join(root, 'schemas', 'generate.mjs'));
+  const model = JSON.parse(readFileSync(join(root, 'schemas', 'aws-model', 'sagemaker-2017-07-24.service-2.json'), 'utf8'));
+  const outputs = generateOutputs(model);
+  assert.equal(readFileSync(join(root, 'schemas', 'sagemaker', 'outputs.json'), 'utf8'), JSON.stringify(outputs) + '\n', 'run npm run schemas');
+  assert.deepEqual(outputs.integrations.createTrainingJob, {
+    requestResponse: { operation: 'CreateTrainingJob', shape: 'CreateTrainingJobResponse' },
+    sync: { operation: 'DescribeTrainingJob', shape: 'DescribeTrainingJobResponse' },
+  });
+  assert.deepEqual(outputs.integrations.createModel, { requestResponse: { operation: 'CreateModel', shape: 'CreateModelOutput' } });
+  assert.equal(Object.keys(outputs.integrations).length, 9);
+  assert.equal(outputs.shapes.ModelArtifacts.members.S3ModelArtifacts[0], 'S3Uri');
+  assert.match(outputs.shapes.ModelArtifacts.members.S3ModelArtifacts[1], /S3/);
+});
+
+/** A shape in a few characters: `?` unknown, `{a: string, …}` (… when open), `<origin>` for a named result. */
+function show(s: Shape, depth = 3): string {
+  if (s.kind === 'unknown') return '?';
+  if ('origin' in s && s.origin && /result \(/.test(s.origin)) return `<${s.origin}>`;
+  if (s.kind === 'primitive') return s.type;
+  if (depth === 0) return s.kind;
+  if (s.kind === 'array') return s.tuple ? `[${s.tuple.map((t) => show(t, depth - 1)).join(', ')}]` : `${show(s.items, depth - 1)}[]`;
+  const fields = [...s.fields].map(([k, f]) => `${k}: ${show(f.shape(), depth - 1)}`);
+  if (s.open) fields.push('…');
+  return `{${fields.join(', ')}}`;
+}
+
+/** The input shape of each named state. */
+function inputs(text: string, languageId = 'asl'): Record<string, string> {
+  const flow = dataflowOf(parseDocument(text, languageId));
+  const out: Record<string, string> = {};
+  for (const [s, f] of flow.states) out[s.name] = show(f.input);
+  return out;
+}
+
+const machine = (states: Record<string, unknown>, startAt = Object.keys(states)[0]) => JSON.stringify({ StartAt: startAt, States: states }, null, 2);
+const TRAIN = 'arn:aws:states:::sagemaker:createTrainingJob.sync';
+
+describe('the shape of each state input', () => {
+  test('a .sync training result at ResultPath $.train; the execution input stays unknown', () => {
+    const i = inputs(machine({ Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.train', Next: 'B' }, B: { Type: 'Succeed' } }));
+    assert.deepEqual(i, { Train: '?', B: "{train: <Train's result (DescribeTrainingJob)>, …}" });
+  });
+
+  test('request-response returns the Create… response; ResultPath $ (default) replaces the input', () => {
+    const i = inputs(machine({ M: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: {}, Next: 'B' }, B: { Type: 'Succeed' } }));
+    assert.equal(i.B, "<M's result (CreateModel)>");
+  });
+
+  test('Pass Result, InputPath, Parameters, ResultPath null, OutputPath', () => {
+    const i = inputs(
+      machine({
+        A: { Type: 'Pass', Result: { a: { b: 1, c: 'x' } }, Next: 'B' },
+        B: { Type: 'Pass', InputPath: '$.a', Parameters: { 'x.$': '$.b', y: [1, 'z'] }, Next: 'C' },
+        C: { Type: 'Pass', Result: 'ignored', ResultPath: null, Next: 'D' },
+        D: { Type: 'Pass', Result: { keep: true }, ResultPath: '$.r', OutputPath: '$.r', Next: 'E' },
+        E: { Type: 'Pass', InputPath: null, Next: 'F' },
+        F: { Type: 'Succeed' },
+      }),
+    );
+    assert.deepEqual(i, { A: '?', B: '{a: {b: number, c: string}}', C: '{x: number, y: [number, string]}', D: '{x: number, y: [number, string]}', E: '{keep: boolean}', F: '{}' });
+  });
+
+  test('ResultSelector picks from the result', () => {
+    const i = inputs(
+      machine({ T: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultSelector: { 'uri.$': '$.ModelArtifacts.S3ModelArtifacts', 'name.$': '$.TrainingJobName' }, ResultPath: '$.t', Next: 'B' }, B: { Type: 'Succeed' } }),
+    );
+    assert.equal(i.B, '{t: {uri: string, name: string}, …}');
+  });
+
+  test('a Choice merge joins what arrives: a field from one side only may be there', () => {
+    const i = inputs(
+      machine({
+        Start: { Type: 'Pass', Result: { k: 1 }, Next: 'C' },
+        C: { Type: 'Choice', Choices: [{ Variable: '$.k', NumericEquals: 1, Next: 'L' }], Default: 'R' },
+        L: { Type: 'Pass', Result: { l: 'x' }, ResultPath: '$.left', Next: 'J' },
+        R: { Type: 'Pass', Result: 2, ResultPath: '$.right', Next: 'J' },
+        J: { Type: 'Succeed' },
+      }),
+    );
+    assert.equal(i.J, '{k: number, left: {l: string}, right: number}');
+    assert.equal(i.L, '{k: number}');
+  });
+
+  test('Catch: the error output at the catcher ResultPath, on the state input', () => {
+    const i = inputs(
+      machine({
+        Start: { Type: 'Pass', Result: { k: 1 }, Next: 'T' },
+        T: { Type: 'Task', Resource: TRAIN, Parameters: {}, Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'H' }, { ErrorEquals: ['X'], Next: 'H2' }], End: true },
+        H: { Type: 'Succeed' },
+        H2: { Type: 'Succeed' },
+      }),
+    );
+    assert.equal(i.H, '{k: number, error: {Error: string, Cause: string}}');
+    assert.equal(i.H2, '{Error: string, Cause: string}');
+  });
+
+  test('Parallel: an array of the branch outputs; each branch starts with the effective input', () => {
+    const i = inputs(
+      machine({
+        Start: { Type: 'Pass', Result: { k: 1 }, Next: 'P' },
+        P: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'B1', States: { B1: { Type: 'Pass', Result: 'one', End: true } } },
+            { StartAt: 'B2', States: { B2: { Type: 'Task', Resource: TRAIN, Parameters: {}, End: true } } },
+          ],
+          Next: 'After',
+        },
+        After: { Type: 'Succeed' },
+      }),
+    );
+    assert.equal(i.B1, '{k: number}');
+    assert.equal(i.After, "[string, <B2's result (DescribeTrainingJob)>]");
+  });
+
+  test('Map: each iteration gets an item (or the ItemSelector), the result is an array of their outputs', () => {
+    const i = inputs(
+      machine({
+        Start: { Type: 'Pass', Result: { list: [{ a: 1 }, { a: 2 }] }, Next: 'M' },
+        M: { Type: 'Map', ItemsPath: '$.list', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', Parameters: { 'v.$': '$.a' }, End: true } } }, ResultPath: '$.out', Next: 'After' },
+        After: { Type: 'Succeed' },
+        M2: { Type: 'Succeed' },
+      }),
+    );
+    assert.equal(i.I, '{a: number}');
+    assert.equal(i.After, '{list: [{a: number}, {a: number}], out: {v: number}[]}');
+  });
+
+  test('a loop: the state it comes back to gets an unknown input', () => {
+    const i = inputs(
+      machine({
+        Start: { Type: 'Pass', Result: { k: 1 }, Next: 'W' },
+        W: { Type: 'Wait', Seconds: 1, Next: 'C' },
+        C: { Type: 'Choice', Choices: [{ Variable: '$.k', NumericEquals: 1, Next: 'W' }], Default: 'E' },
+        E: { Type: 'Succeed' },
+      }),
+    );
+    assert.deepEqual(i, { Start: '?', W: '?', C: '?', E: '?' });
+  });
+
+  test('JSONata: Output from $states.result / $states.input paths; Assign makes variables', () => {
+    const text = machine({
+      Start: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { k: 1 }, Next: 'T' },
+      T: { Type: 'Task', QueryLanguage: 'JSONata', Resource: TRAIN, Arguments: {}, Assign: { art: '{% $states.result.ModelArtifacts %}' }, Output: { uri: '{% $states.result.ModelArtifacts.S3ModelArtifacts %}', k: '{% $states.input.k %}', other: '{% $foo() %}' }, Next: 'B' },
+      B: { Type: 'Succeed' },
+    });
+    assert.equal(inputs(text).B, '{uri: string, k: number, other: ?}');
+    assert.equal(show(dataflowOf(parseDocument(text, 'asl')).variables.get('art')!), '{S3ModelArtifacts: string}');
+  });
+
+  test('YAML reads the same', () => {
+    const yaml = ['StartAt: Train', 'States:', '  Train:', '    Type: Task', `    Resource: ${TRAIN}`, '    Parameters: {}', '    ResultPath: $.train', '    Next: B', '  B:', '    Type: Pass', '    InputPath: $.train.ModelArtifacts', '    Next: C', '  C:', '    Type: Succeed', ''].join('\n');
+    const i = inputs(yaml, 'asl-yaml');
+    assert.equal(i.B, "{train: <Train's result (DescribeTrainingJob)>, …}");
+    assert.equal(i.C, '{S3ModelArtifacts: string}');
+  });
+});
+
+const dataflow = (text: string, languageId = 'asl') => findings(text, { languageId, source: 'dataflow' });
+
+describe('warnings on paths', () => {
+  test('a typo inside a known output shape, with the closest field', () => {
+    const text = machine({
+      Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.train', Next: 'Model' },
+      Model: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::111122223333:role/R', PrimaryContainer: { Image: 'i', 'ModelDataUrl.$': '$.train.ModelArtifacts.S3ModelArtifact' } }, End: true },
+    });
+    assert.deepEqual(dataflow(text), [
+      { code: 'path-not-in-input', severity: 'warning', at: '$.train.ModelArtifacts.S3ModelArtifact', message: "$.train.ModelArtifacts.S3ModelArtifact: $.train.ModelArtifacts (in Train's result (DescribeTrainingJob)) has no field S3ModelArtifact; did you mean $.train.ModelArtifacts.S3ModelArtifacts?" },
+    ]);
+  });
+
+  test('the Data Science SDK report: the result went to $.TrainingStepResults; an information hint with the path', () => {
+    const text = machine({
+      'Training Step': { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.TrainingStepResults', Next: 'Save Model' },
+      'Save Model': { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::111122223333:role/R', PrimaryContainer: { Image: 'i', 'ModelDataUrl.$': "$['ModelArtifacts']['S3ModelArtifacts']" } }, End: true },
+    });
+    const [f, ...rest] = dataflow(text);
+    assert.deepEqual(rest, []);
+    assert.deepEqual(f, { code: 'path-elsewhere', severity: 'information', at: "$['ModelArtifacts']['S3ModelArtifacts']", message: "$['ModelArtifacts']['S3ModelArtifacts']: nothing upstream puts ModelArtifacts in the state input (only the execution input could); did you mean $.TrainingStepResults.ModelArtifacts.S3ModelArtifacts?" });
+  });
+
+  test('the same after a result that replaced the whole input: a warning, and the quick fix', () => {
+    const text = machine({
+      Start: { Type: 'Pass', Result: { bucket: 'b' }, Next: 'Train' },
+      Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.TrainingStepResults', Next: 'Save' },
+      Save: { Type: 'Pass', Parameters: { 'url.$': '$.ModelArtifacts.S3ModelArtifacts', 'b.$': '$.bucket' }, End: true },
+    });
+    const d = doc(text);
+    const problems = service.validate(d).filter((p) => p.source === 'dataflow');
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].severity, 'warning');
+    assert.match(problems[0].message, /the state input has no field ModelArtifacts; did you mean \$\.TrainingStepResults\.ModelArtifacts\.S3ModelArtifacts\?$/);
+    const start = d.positionAt(problems[0].offset);
+    const actions = service.getCodeActions(d, { start, end: start });
+    const fix = actions.find((a) => a.title === 'Change to $.TrainingStepResults.ModelArtifacts.S3ModelArtifacts');
+    assert.ok(fix);
+    assert.equal(fix.edit!.changes![d.uri][0].newText, '$.TrainingStepResults.ModelArtifacts.S3ModelArtifacts');
+  });
+
+  test('a root replaced by the default ResultPath: the message says what the input is', () => {
+    const text = machine({
+      Start: { Type: 'Pass', Result: { bucket: 'b' }, Next: 'Train' },
+      Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, Next: 'Next' },
+      Next: { Type: 'Pass', Parameters: { 'b.$': '$.bucket' }, End: true },
+    });
+    assert.deepEqual(dataflow(text).map((f) => f.message), ["$.bucket: the state input here is Train's result (DescribeTrainingJob) (nothing upstream keeps other fields), which has no field bucket"]);
+  });
+
+  test('silent where the shape is not fully known: execution input, Lambda results, IsPresent, loops, intrinsic paths checked', () => {
+    const text = machine({
+      L: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, Next: 'A' },
+      A: { Type: 'Pass', Parameters: { 'x.$': '$.Payload.anything', 'y.$': '$.whatever' }, Next: 'T' },
+      T: { Type: 'Task', Resource: TRAIN, Parameters: {}, Next: 'C' },
+      C: { Type: 'Choice', Choices: [{ Variable: '$.Nope', IsPresent: true, Next: 'F' }], Default: 'F' },
+      F: { Type: 'Pass', Parameters: { 'f.$': "States.Format('{}', $.TrainingJobNam)" }, End: true },
+    });
+    assert.deepEqual(dataflow(text).map((f) => f.at), ['$.TrainingJobNam']);
+  });
+
+  test('request-response has no ModelArtifacts: the message names .sync', () => {
+    const text = machine({
+      T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Parameters: {}, ResultPath: '$.job', Next: 'B' },
+      B: { Type: 'Pass', Parameters: { 'u.$': '$.job.ModelArtifacts.S3ModelArtifacts' }, End: true },
+    });
+    assert.match(dataflow(text)[0].message, /only the \.sync integration waits for the job and returns DescribeTrainingJob, which has it$/);
+  });
+
+  test('the corpus: exactly the findings checked by hand (both true: see the comments)', () => {
+    const dir = join(root, 'test', 'fixtures', 'corpus');
+    const got: string[] = [];
+    for (const f of readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      for (const x of dataflow(text, /ya?ml$/.test(f) ? 'asl-yaml' : 'asl')) got.push(`${f}: ${x.severity} ${x.at}`);
+    }
+    assert.deepEqual(got, [
+      // createTrainingJob without .sync returns only TrainingJobArn: ModelArtifacts is never there (a real bug).
+      'cdk-synth__port-integ-call-sagemaker_StateMachine2E01A3A5.json: warning $.TrainingJob.ModelArtifacts.S3ModelArtifacts',
+      // StateOne's Parameters ({ParamA, ParamD}) are StateTwo's whole input: $['Response'] fails at run time.
+      "dssdk-tests__test_placeholders_with_steps_L109.json: warning $['Response']['Key04']",
+    ]);
+  });
+});
+
+describe('completion and hover of paths', () => {
+  const labels = (marked: string, languageId = 'asl') => {
+    const at = marked.indexOf('‸');
+    const text = marked.replace('‸', '');
+    const d = doc(text, languageId);
+    return service.doComplete(d, d.positionAt(at)).map((i) => i.label);
+  };
+  const hover = (marked: string, languageId = 'asl') => {
+    const at = marked.indexOf('‸');
+    const text = marked.replace('‸', '');
+    const d = doc(text, languageId);
+    const h = service.doHover(d, d.positionAt(at));
+    return h && (h.contents as { value: string }).value;
+  };
+  const twoStates = (read: string, extra: Record<string, unknown> = {}) =>
+    machine({
+      Start: { Type: 'Pass', Result: { bucket: 'b', nested: { key: 'k', n: 1 } }, ResultPath: '$.cfg', Next: 'Train' },
+      Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.train', Next: 'Use' },
+      Use: { Type: 'Pass', Parameters: { 'v.$': read }, End: true, ...extra },
+    });
+
+  test('the fields at each depth, after a dot; nothing in the context object', () => {
+    assert.deepEqual(labels(twoStates('$.‸')), ['cfg', 'train']);
+    assert.deepEqual(labels(twoStates('$.cfg.nested.‸')), ['key', 'n']);
+    assert.ok(labels(twoStates('$.train.‸')).includes('ModelArtifacts'));
+    assert.deepEqual(labels(twoStates('$.train.ModelArtifacts.S3‸')), ['S3ModelArtifacts']);
+    assert.deepEqual(labels(twoStates('$$.‸')), []);
+    assert.deepEqual(labels(twoStates("States.Format('{}', $.cfg.‸)")), ['bucket', 'nested']);
+  });
+
+  test('in path fields and in YAML', () => {
+    // OutputPath reads the Parameters' output: v is the whole input.
+    assert.deepEqual(labels(twoStates('$', { OutputPath: '$.v.‸' })), ['cfg', 'train']);
+    const yaml = ['StartAt: A', 'States:', '  A:', '    Type: Pass', '    Result: {x: 1, y: {z: true}}', '    Next: B', '  B:', '    Type: Pass', '    InputPath: $.y.‸', '    End: true', ''].join('\n');
+    assert.deepEqual(labels(yaml, 'asl-yaml'), ['z']);
+  });
+
+  test('$states.input in JSONata, and variables assigned upstream', () => {
+    const text = machine({
+      Start: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { cfg: { bucket: 'b' } }, Assign: { limits: { max: 3 } }, Next: 'Use' },
+      Use: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { a: '{% $states.input.cfg.‸ %}', b: '{% $limits.‸ %}' }, End: true },
+    });
+    assert.deepEqual(labels(text), ['bucket']);
+    assert.deepEqual(labels(text.replace('$states.input.cfg.‸', '$states.input.cfg.').replace('$limits.', '$limits.‸')), ['max']);
+  });
+
+  test('hover says what a path reads, relative to the result it comes from', () => {
+    assert.equal(hover(twoStates('$.train.ModelArtifacts.S3Model‸Artifacts'))?.split('\n')[0], "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`, string");
+    assert.equal(hover(twoStates('$.cfg.nes‸ted.key')), "Start's Result: `nested`, object");
+    assert.match(hover(twoStates('$.somewhere.el‸se'))!, /^Reads the state input: not known before run time/);
+  });
+});
+
+test('nesting as deep as the parser allows: no recursion over it (arrays and objects, joined at a merge)', () => {
+  const depth = 1900;
+  const deepArray = '['.repeat(depth) + '1' + ']'.repeat(depth);
+  const deepObject = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+  const text = `{"StartAt":"A","States":{
+    "A":{"Type":"Pass","Result":{"x":${deepArray},"y":${deepObject}},"Next":"C"},
+    "C":{"Type":"Choice","Choices":[{"Variable":"$.y.a","IsPresent":true,"Next":"L"}],"Default":"R"},
+    "L":{"Type":"Pass","Result":{"x":${deepArray}},"ResultPath":"$.l","Next":"J"},
+    "R":{"Type":"Pass","Parameters":{"x.$":"$.x","deep":${deepArray}},"ResultPath":"$.l","Next":"J"},
+    "J":{"Type":"Pass","Parameters":{"v.$":"$.l.x${'[0]'.repeat(50)}", "w.$": "$.y${'.a'.repeat(50)}.b"},"End":true}}}`;
+  const found = dataflow(text);
+  assert.deepEqual(found.map((f) => f.code), ['path-not-in-input']);
+  assert.match(found[0].message, /is an object, it has no field b|has no field b/);
+});
