@@ -313,6 +313,9 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     await noSecret('the echoed environment');
     await filter.fill('');
     await done.locator('.codicon-notifications-clear').click().catch(() => page.keyboard.press('Escape'));
+    // The secrets leave the workspace (and the Explorer of the later screenshots).
+    rmSync(join(WORKSPACE, 'with-secrets.asl.json'));
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'with-secrets.asl.json' }).waitFor({ state: 'detached' });
   }, 120_000);
 
   step('Stop Job stops a running job', async () => {
