@@ -1,7 +1,7 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TasksRequest } from './protocol';
+import { AwsDefinitionRequest, MapAwsDiagnosticsRequest, TasksRequest } from './protocol';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
 
@@ -123,6 +123,14 @@ connection.onRenameRequest((p) => {
 connection.onRequest(TasksRequest, (p) => {
   const doc = documents.get(p.uri);
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
+});
+connection.onRequest(AwsDefinitionRequest, (p) => {
+  const doc = documents.get(p.uri);
+  return doc ? service.awsDefinition(doc, p.placeholders) : { version: -1, placeholders: [], error: 'The file is not open in the editor.' };
+});
+connection.onRequest(MapAwsDiagnosticsRequest, (p) => {
+  const doc = documents.get(p.uri);
+  return doc ? service.mapAwsDiagnostics(doc, p.version, p.diagnostics) : { stale: true, diagnostics: [] };
 });
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));

@@ -4,7 +4,8 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormattingOptions } from 'vscode-json-languageservice';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
-import type { TaskInfo } from '../protocol';
+import type { AwsDefinitionResult, AwsDiagnostic, MapAwsDiagnosticsResult, TaskInfo } from '../protocol';
+import * as aws from './awsDiagnostics';
 import { getCodeActions, fixAll } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { doComplete } from './completion';
@@ -46,6 +47,12 @@ export interface LanguageService {
   prepareRename(doc: TextDocument, position: Position): { range: Range; placeholder: string } | null;
   /** Renames a state and every transition to it, in the document's syntax; an error says why it cannot. */
   rename(doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string };
+  /** The state machine as JSON for Step Functions' ValidateStateMachineDefinition, `${…}` filled from `values`. */
+  awsDefinition(doc: TextDocument, values?: Record<string, string>): AwsDefinitionResult;
+  /** Step Functions' diagnostics as findings (source `aws`) on the text each `location` names. */
+  awsProblems(doc: TextDocument, diagnostics: readonly AwsDiagnostic[]): Problem[];
+  /** The same as LSP ranges, or `stale` when the document is no longer at `version`. */
+  mapAwsDiagnostics(doc: TextDocument, version: number, diagnostics: readonly AwsDiagnostic[]): MapAwsDiagnosticsResult;
 }
 
 export function getLanguageService(): LanguageService {
@@ -71,5 +78,8 @@ export function getLanguageService(): LanguageService {
     findReferences: (doc, position, includeDeclaration) => navigation.references(store, doc, position, includeDeclaration),
     prepareRename: (doc, position) => navigation.prepareRename(store, doc, position),
     rename: (doc, position, newName) => navigation.rename(store, doc, position, newName),
+    awsDefinition: (doc, values) => aws.awsDefinition(store, doc, values),
+    awsProblems: (doc, diagnostics) => aws.awsProblems(store.parse(doc), diagnostics),
+    mapAwsDiagnostics: (doc, version, diagnostics) => aws.mapAwsDiagnostics(store, doc, version, diagnostics),
   };
 }

@@ -20,8 +20,8 @@ export interface AstNode {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** Where a diagnostic comes from: the SageMaker request checks, the ASL structure, or the file's syntax. */
-export type ProblemSource = 'sagemaker' | 'asl' | 'json' | 'yaml';
+/** Where a diagnostic comes from: the SageMaker request checks, the ASL structure, the file's syntax, or Step Functions itself (Validate with AWS). */
+export type ProblemSource = 'sagemaker' | 'asl' | 'json' | 'yaml' | 'aws';
 
 /** A finding, in offsets into the document's text. */
 export interface Problem {
