@@ -126,11 +126,12 @@ connection.onRequest(TasksRequest, (p) => {
 });
 connection.onRequest(AwsDefinitionRequest, (p) => {
   const doc = documents.get(p.uri);
-  return doc ? service.awsDefinition(doc, p.placeholders) : { version: -1, placeholders: [], error: 'The file is not open in the editor.' };
+  if (!doc) return { version: -1, placeholders: [], error: 'The file is not open in the editor.' };
+  return safely('awsDefinition', { version: doc.version, placeholders: [], error: 'The language server could not read it (see its output).' }, () => service.awsDefinition(doc, p.placeholders));
 });
 connection.onRequest(MapAwsDiagnosticsRequest, (p) => {
   const doc = documents.get(p.uri);
-  return doc ? service.mapAwsDiagnostics(doc, p.version, p.diagnostics) : { stale: true, diagnostics: [] };
+  return doc ? safely('mapAwsDiagnostics', { stale: true, diagnostics: [] }, () => service.mapAwsDiagnostics(doc, p.version, p.diagnostics)) : { stale: true, diagnostics: [] };
 });
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));
