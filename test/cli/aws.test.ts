@@ -3,10 +3,10 @@
 // `location` names; credentials go only where meant, and what cannot be sent or validated is said (exit 2).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../client/emulator';
-import { run, tempDir } from './helpers';
+import { cli, run, tempDir } from './helpers';
 
 let emu: RunningEmulator;
 let dir: string;
@@ -108,4 +108,12 @@ test('AWS failures are said once with the launch\'s explanation, the later files
 test('the AWS options go with --aws', () => {
   const r = lint('--region', 'eu-west-1', 'ok.asl.json');
   assert.deepEqual([r.status, r.err], [2, 'sagemaker-asl: --region goes with --aws\n']);
+});
+
+test('--aws with the CLI copied alone (no jobs.js beside it) says what is missing, before any file', () => {
+  const alone = tempDir();
+  copyFileSync(cli, join(alone, 'sagemaker-asl.js'));
+  const r = run(dir, ['lint', '--aws', '--endpoint', emu.url, 'ok.asl.json'], { env, program: join(alone, 'sagemaker-asl.js') });
+  assert.deepEqual([r.status, r.out], [2, '']);
+  assert.equal(r.err, `sagemaker-asl: --aws needs jobs.js (the AWS SDK, built into dist/ with the CLI) beside the CLI: ${join(alone, 'jobs.js')} is missing\n`);
 });

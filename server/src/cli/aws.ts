@@ -3,6 +3,7 @@
 // and with which credentials follows the editor's rule (client/src/jobs/endpoint.ts): a local endpoint gets
 // placeholder credentials unless a profile is given; a host that is not https to AWS gets real ones only with
 // --trust-endpoint, the command line's "Allow". The SDK is in dist/jobs.js, required only when --aws is given.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Runtime from '../../../client/src/jobs/runtime';
 import { classifyEndpoint, type ClientSettings } from '../../../client/src/jobs/endpoint';
@@ -19,6 +20,8 @@ export interface AwsTarget {
   settings: ClientSettings;
   /** `${name}` values from --placeholder NAME=VALUE. */
   placeholders: Record<string, string>;
+  /** dist/jobs.js, once loaded. */
+  runtime?: typeof Runtime;
 }
 
 /** The settings of `--aws` from the options and the environment, or why the call must not be made. */
@@ -49,10 +52,11 @@ export function awsTarget(o: AwsOptions, env: NodeJS.ProcessEnv): AwsTarget | { 
   return { settings: { region: text(o.region), profile, endpoint }, placeholders };
 }
 
-/** dist/jobs.js, beside the CLI: the AWS SDK stays out of every run without --aws. */
+/** dist/jobs.js, beside the CLI: the AWS SDK stays out of every run without --aws. Throws a message for the user when missing. */
 export function loadRuntime(): typeof Runtime {
   // A computed path keeps esbuild from bundling the runtime into cli.js.
   const file = join(__dirname, 'jobs.js');
+  if (!existsSync(file)) throw new Error(`--aws needs jobs.js (the AWS SDK, built into dist/ with the CLI) beside the CLI: ${file} is missing`);
   // The SDK inside dist/jobs.js is ours, pinned in the build: its notice about its own future Node versions is
   // nothing the CI log's reader can act on.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

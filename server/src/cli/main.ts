@@ -81,6 +81,11 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     const target = awsTarget({ ...values, trustEndpoint: values['trust-endpoint'] }, env);
     if ('error' in target) return fail(io, target.error);
     aws = target;
+    try {
+      aws.runtime = loadRuntime();
+    } catch (e) {
+      return fail(io, (e as Error).message);
+    }
   }
   /** Set once a call to Step Functions failed: the next files are not sent (the same failure would follow). */
   let awsFailure: string | undefined;
@@ -152,8 +157,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
         continue;
       }
       try {
-        const rt = loadRuntime();
-        const answer = await rt.validateDefinition(definition.definition, aws.settings);
+        const answer = await aws.runtime!.validateDefinition(definition.definition, aws.settings);
         for (const p of service.awsProblems(doc, answer.diagnostics)) findings.push(toFinding(shown, doc, p));
         if (answer.truncated) io.err(`sagemaker-asl: ${shown}: Step Functions listed only its first findings\n`);
       } catch (e) {
