@@ -128,4 +128,7 @@ test('what is sent: JSON as written, YAML as JSON, placeholders filled or named'
   assert.deepEqual(JSON.parse(filled.definition!), { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:f', Parameters: { B: 's3://b"q/x' }, End: true } } });
   assert.match(service.awsDefinition(doc('StartAt: A\nStates: [', 'asl-yaml')).error!, /^The YAML does not read, so it cannot be sent as JSON: /);
   assert.equal(service.awsDefinition(doc('{"a": 1}', 'json')).error, 'This file is not a state machine (no StartAt and States).');
+  assert.equal(service.awsDefinition(doc('{"StartAt": "A"}', 'asl')).error, 'The definition needs StartAt and States at its top level.');
+  // Broken JSON goes as written: the service says what is wrong with it.
+  assert.equal(service.awsDefinition(doc('{"StartAt": "A", "States": {', 'asl')).definition, '{"StartAt": "A", "States": {');
 });

@@ -4,6 +4,7 @@
 // own tree (JSON or YAML alike), so the editor and the CLI show each finding on the exact member it names.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AwsDefinitionResult, AwsDiagnostic, MapAwsDiagnosticsResult } from '../protocol';
+import { isStateMachine } from './asl/model';
 import { propertyNode, toValue } from './core/tree';
 import type { AstNode, OffsetRange, ParsedDocument, Problem } from './core/types';
 import type { DocumentStore } from './documentStore';
@@ -137,6 +138,8 @@ export function awsDefinition(store: DocumentStore, doc: TextDocument, values: R
   const syntax = parsed.syntaxErrors[0];
   // A YAML file that does not read has no JSON form; broken JSON goes as it is, the service says what is wrong.
   if (syntax && parsed.language === 'yaml') return { version, placeholders: [], error: `The YAML does not read, so it cannot be sent as JSON: ${syntax.message}` };
+  // What is sent is a definition: a half-typed machine, or a template around one, is not (yet) one.
+  if (!syntax && !isStateMachine(parsed.root)) return { version, placeholders: [], error: 'The definition needs StartAt and States at its top level.' };
   const placeholders = placeholderNames(parsed.root);
   const missing = placeholders.filter((name) => typeof values[name] !== 'string');
   if (missing.length) return { version, placeholders, error: `No value for ${missing.map((n) => `\${${n}}`).join(', ')}: the definition is sent with its placeholders filled in.` };
