@@ -56,7 +56,10 @@ export function locationRange(parsed: ParsedDocument, location: string | undefin
       // Escaped first; then a name with `/` the service left unescaped, longest first.
       for (let j = segments.length; j > i && !next; j--) {
         const member = propertyNode(node, segments.slice(i, j).join('/'));
-        if (member) (next = member), (i = j - 1);
+        if (member) {
+          next = member;
+          i = j - 1;
+        }
       }
     } else if (node.type === 'array' && /^\d+$/.test(segments[i])) {
       next = node.children?.[Number(segments[i])];
