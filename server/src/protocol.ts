@@ -84,3 +84,53 @@ export interface IamPolicyParams {
 export type IamPolicyResult = import('./service/sagemaker/iamPolicy').PolicyDocument | null;
 
 export const IamPolicyRequest = new RequestType<IamPolicyParams, IamPolicyResult, void>('sagemaker/iamPolicy');
+
+/** One finding of Step Functions' ValidateStateMachineDefinition, as the service sends it. */
+export interface AwsDiagnostic {
+  severity?: string;
+  code?: string;
+  message?: string;
+  /** A JSON-pointer-like path into the definition, e.g. /States/Train/Next; absent for the whole definition. */
+  location?: string;
+}
+
+export interface AwsDefinitionParams {
+  uri: string;
+  /** Values for the definition's `${name}` placeholders. */
+  placeholders?: Record<string, string>;
+}
+
+export interface AwsDefinitionResult {
+  /** The document version the definition was read from. */
+  version: number;
+  /** The `${name}` placeholders of the definition. */
+  placeholders: string[];
+  /** The definition as JSON, ready to send; absent when it cannot be sent (then `error` says why). */
+  definition?: string;
+  error?: string;
+}
+
+/** `sagemaker/awsDefinition`: the state machine as JSON for ValidateStateMachineDefinition, placeholders filled. */
+export const AwsDefinitionRequest = new RequestType<AwsDefinitionParams, AwsDefinitionResult, void>('sagemaker/awsDefinition');
+
+export interface MapAwsDiagnosticsParams {
+  uri: string;
+  /** The version the definition was sent from: a document edited since gets `stale` instead of ranges. */
+  version: number;
+  diagnostics: AwsDiagnostic[];
+}
+
+export interface MappedAwsDiagnostic {
+  range: Range;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  code: string;
+  message: string;
+}
+
+export interface MapAwsDiagnosticsResult {
+  stale: boolean;
+  diagnostics: MappedAwsDiagnostic[];
+}
+
+/** `sagemaker/mapAwsDiagnostics`: each diagnostic's `location` as the range of the text it names. */
+export const MapAwsDiagnosticsRequest = new RequestType<MapAwsDiagnosticsParams, MapAwsDiagnosticsResult, void>('sagemaker/mapAwsDiagnostics');

@@ -1,7 +1,7 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes, DidChangeConfigurationNotification, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { GraphRequest, IamPolicyRequest, TasksRequest } from './protocol';
+import { AwsDefinitionRequest, GraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest } from './protocol';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
 import { getLanguageService } from './service/languageService';
 
@@ -161,6 +161,15 @@ connection.onRenameRequest((p) => {
 connection.onRequest(TasksRequest, (p) => {
   const doc = documents.get(p.uri);
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
+});
+connection.onRequest(AwsDefinitionRequest, (p) => {
+  const doc = documents.get(p.uri);
+  if (!doc) return { version: -1, placeholders: [], error: 'The file is not open in the editor.' };
+  return safely('awsDefinition', { version: doc.version, placeholders: [], error: 'The language server could not read it (see its output).' }, () => service.awsDefinition(doc, p.placeholders));
+});
+connection.onRequest(MapAwsDiagnosticsRequest, (p) => {
+  const doc = documents.get(p.uri);
+  return doc ? safely('mapAwsDiagnostics', { stale: true, diagnostics: [] }, () => service.mapAwsDiagnostics(doc, p.version, p.diagnostics)) : { stale: true, diagnostics: [] };
 });
 
 connection.onRequest(GraphRequest, (p) => {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { classifyEndpoint, isLocalEndpoint } from '../../client/src/jobs/endpoint';
 import { JobRunner } from '../../client/src/jobs/jobRunner';
+import { validateDefinition } from '../../client/src/jobs/validateDefinition';
 import { trainingRequest } from './emulator';
 
 test('the whole loopback range, localhost, ::1, IPv4-mapped loopback and the unspecified addresses are local', () => {
@@ -69,6 +70,22 @@ test('127.0.0.2 and 0.0.0.0 get placeholder credentials, never the real ones of 
       }
     }
   } finally {
+    process.env = saved;
+  }
+});
+
+test('Validate with AWS follows the same rule: a local endpoint gets placeholder credentials, never the real ones', async () => {
+  const saved = { ...process.env };
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjEXAMPLETOKEN' });
+  const server = await capture('127.0.0.1');
+  try {
+    await assert.rejects(validateDefinition('{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}', { endpoint: server.url }), /captured/);
+    const h = await server.headers;
+    assert.equal(h['x-amz-target'], 'AWSStepFunctions.ValidateStateMachineDefinition');
+    assert.match(String(h.authorization), /Credential=local-emulator\//);
+    assert.equal(h['x-amz-security-token'], undefined);
+  } finally {
+    server.close();
     process.env = saved;
   }
 });

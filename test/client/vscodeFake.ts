@@ -12,6 +12,10 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
   const opened: string[] = [];
   const commands = new Map<string, (...args: any[]) => any>();
   const executed: unknown[][] = [];
+  /** What diagnostic collections hold, by URI; and the document change and close listeners. */
+  const diagnostics = new Map<string, unknown[]>();
+  const changeListeners: ((e: unknown) => void)[] = [];
+  const closeListeners: ((d: unknown) => void)[] = [];
   const cancels: (() => void)[] = [];
   // An answer may be a promise: a notification nobody has answered yet.
   type Answer = string | undefined | Promise<string | undefined>;
@@ -35,7 +39,36 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
       }),
       fs: { readFile: async () => new Uint8Array() },
       openTextDocument: async (o: { content: string }) => (opened.push(o.content), { uri: 'untitled:1' }),
+      onDidChangeTextDocument: (listener: (e: unknown) => void) => (changeListeners.push(listener), { dispose() {} }),
+      onDidCloseTextDocument: (listener: (d: unknown) => void) => (closeListeners.push(listener), { dispose() {} }),
     },
+    languages: {
+      createDiagnosticCollection: (name: string) => {
+        const collection = {
+          name,
+          has: (uri: { toString(): string }) => diagnostics.has(uri.toString()),
+          get: (uri: { toString(): string }) => diagnostics.get(uri.toString()),
+          set: (uri: { toString(): string }, list: unknown[]) => void diagnostics.set(uri.toString(), list),
+          delete: (uri: { toString(): string }) => void diagnostics.delete(uri.toString()),
+          dispose() {},
+        };
+        return collection;
+      },
+    },
+    Diagnostic: class {
+      source?: string;
+      code?: string;
+      constructor(readonly range: unknown, readonly message: string, readonly severity: number) {}
+    },
+    Range: class {
+      readonly start: { line: number; character: number };
+      readonly end: { line: number; character: number };
+      constructor(sl: number, sc: number, el: number, ec: number) {
+        this.start = { line: sl, character: sc };
+        this.end = { line: el, character: ec };
+      }
+    },
+    DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
     window: {
       activeTextEditor: undefined,
       createOutputChannel: () => ({ info: log('info'), warn: log('warn'), error: log('error'), show() {}, dispose() {} }),
@@ -64,7 +97,7 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
       executeCommand: async (...args: unknown[]) => void executed.push(args),
     },
     env: { clipboard: { writeText: async () => undefined } },
-    Uri: { parse: (s: string) => ({ path: new URL(s).pathname }) },
+    Uri: { parse: (s: string) => ({ path: new URL(s).pathname, toString: () => s }) },
     StatusBarAlignment: { Left: 1, Right: 2 },
     ProgressLocation: { Notification: 15 },
   };
@@ -85,7 +118,11 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
     asAbsolutePath: (p: string) => path.resolve(p),
   };
   return {
-    vscode, dialogs, output, opened, commands, executed, cancels, statusBar, context, state, globalState, workspaceSettings,
+    vscode, dialogs, output, opened, commands, executed, cancels, statusBar, context, state, globalState, workspaceSettings, diagnostics,
+    /** An edit of the document at `uri`, as VS Code announces it. */
+    changeDocument(uri: string) {
+      for (const l of changeListeners) l({ document: { uri: { toString: () => uri } }, contentChanges: [{ text: 'x' }] });
+    },
     respond(fn: (d: Dialog) => Answer) {
       answer = fn;
     },

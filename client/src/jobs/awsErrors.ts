@@ -34,6 +34,8 @@ export interface ErrorSettings {
   region?: string;
   endpoint?: string;
   operation?: string;
+  /** The service called, in the user's words; SageMaker unless said otherwise. */
+  service?: string;
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
@@ -49,7 +51,8 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   const status = e.$metadata?.httpStatusCode;
   const profile = s.profile ? `profile "${s.profile}"` : 'the default credential chain';
   const op = s.operation ?? 'the SageMaker call';
-  const where = s.endpoint ?? `SageMaker in ${s.region ?? 'the configured region'}`;
+  const service = s.service ?? 'SageMaker';
+  const where = s.endpoint ?? `${service} in ${s.region ?? 'the configured region'}`;
 
   if (name === 'CredentialsProviderError' || /could not load credentials|unable to load credentials|profile .* could not be found/i.test(text)) {
     return { kind: 'missingCredentials', code: name, retryable: false, message: `No AWS credentials found (${profile}): ${text}`,
@@ -69,10 +72,10 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   }
   if (name === 'AccessDeniedException' || name === 'AccessDenied' || status === 403) {
     return { kind: 'accessDenied', code: name, retryable: false, message: `Access denied for ${op}: ${text}`,
-      action: `Your identity needs permission for ${op} (and iam:PassRole on the job's RoleArn); ask your AWS administrator or use another profile.` };
+      action: `Your identity needs permission for ${op}${service === 'SageMaker' ? " (and iam:PassRole on the job's RoleArn)" : ''}; ask your AWS administrator or use another profile.` };
   }
   if (name === 'ValidationException') {
-    return { kind: 'validation', code: name, retryable: false, message: `SageMaker rejected the request: ${text}`,
+    return { kind: 'validation', code: name, retryable: false, message: `${service} rejected the request: ${text}`,
       action: 'Fix the value in the state machine or the execution input; the resolved request is kept so you can open it and retry.' };
   }
   if (name === 'ResourceLimitExceeded') {

@@ -18,6 +18,7 @@ import { JobStore, type JobRecord } from './jobStore';
 import { formatDuration, formatSummary, formatTransition, indentContinuation } from './format';
 import { classifyEndpoint, type EndpointInfo } from './endpoint';
 import type { MaskPolicy } from './mask';
+import { registerValidateCommand } from './validateCommand';
 
 /** Hosts the user agreed to send AWS credentials to (origins), in globalState: asked once per host. */
 const ENDPOINT_CONSENT = 'sagemakerAsl.endpointConsent';
@@ -31,6 +32,8 @@ export function registerJobCommands(context: vscode.ExtensionContext, client: La
     vscode.commands.registerCommand('sagemakerAsl.showJobs', () => jobs.showJobs()),
     jobs,
   );
+  // Validate with AWS borrows the launch's runtime, endpoint consent and remembered placeholder values.
+  registerValidateCommand(context, client, jobs);
   // After activation, not during it: resuming loads the SDK.
   const timer = setTimeout(() => void jobs.resumeRunning(), 1500);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
@@ -71,7 +74,7 @@ class Jobs implements vscode.Disposable {
     this.statusBar.dispose();
   }
 
-  private load(): typeof Runtime {
+  load(): typeof Runtime {
     // A computed path keeps esbuild from bundling the runtime into extension.js.
     const file = this.context.asAbsolutePath(path.join('dist', 'jobs.js'));
     return (this.runtime ??= require(file) as typeof Runtime);
@@ -86,7 +89,7 @@ class Jobs implements vscode.Disposable {
    * Real credentials go only where the user meant: an endpoint that is neither local nor https to AWS needs their
    * explicit agreement, naming the host and the settings it comes from, remembered per host.
    */
-  private async allowEndpoint(s: Pick<JobSettings, 'endpoint' | 'profile'> & { endpointSource?: SettingSource }): Promise<boolean> {
+  async allowEndpoint(s: Pick<JobSettings, 'endpoint' | 'profile'> & { endpointSource?: SettingSource }): Promise<boolean> {
     let info: EndpointInfo | undefined;
     try {
       info = classifyEndpoint(s.endpoint);
@@ -250,7 +253,7 @@ class Jobs implements vscode.Disposable {
     }
   }
 
-  private async askPlaceholders(uri: string, names: string[]): Promise<Record<string, string> | undefined> {
+  async askPlaceholders(uri: string, names: string[]): Promise<Record<string, string> | undefined> {
     const remembered = this.store.placeholderValues(uri);
     const values: Record<string, string> = {};
     for (const name of names) {

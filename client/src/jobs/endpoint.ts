@@ -48,3 +48,26 @@ export function isLocalEndpoint(endpoint: string | undefined): boolean {
     return false;
   }
 }
+
+export interface ClientSettings {
+  region?: string;
+  profile?: string;
+  endpoint?: string;
+  /** Explicit credentials (tests); otherwise the profile or the default credential chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+/**
+ * What every AWS client of the extension and the CLI is built with. A local endpoint (the emulator) without a
+ * profile gets placeholder credentials: the demo works on a machine without AWS credentials, and real credentials
+ * are never sent to a local server nobody asked them for.
+ */
+export function clientSettings(s: ClientSettings): ClientSettings {
+  const local = !s.profile && !s.credentials && isLocalEndpoint(s.endpoint);
+  return {
+    region: s.region ?? (local ? 'us-east-1' : undefined),
+    profile: s.profile,
+    endpoint: s.endpoint,
+    credentials: s.credentials ?? (local ? { accessKeyId: 'local-emulator', secretAccessKey: 'local-emulator' } : undefined),
+  };
+}

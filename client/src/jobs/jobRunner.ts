@@ -7,7 +7,7 @@
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { JOB_KINDS, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
-import { isLocalEndpoint } from './endpoint';
+import { clientSettings, isLocalEndpoint } from './endpoint';
 import { JOB_APIS, type JobDescription, type JobDescribeResponse, type StatusTransition } from './jobApis';
 import { explainError, JobError, type ExplainedError } from './awsErrors';
 
@@ -104,14 +104,9 @@ export class JobRunner {
 
   private config() {
     const s = this.settings;
-    // A local endpoint (the emulator) without a profile gets placeholder credentials: the demo works on a machine
-    // without AWS credentials, and real credentials are never sent to a local server nobody asked them for.
-    const local = !s.profile && !s.credentials && isLocalEndpoint(s.endpoint);
     return {
-      region: s.region ?? (local ? 'us-east-1' : undefined),
-      profile: s.profile,
-      endpoint: s.endpoint,
-      credentials: s.credentials ?? (local ? { accessKeyId: 'local-emulator', secretAccessKey: 'local-emulator' } : undefined),
+      // Placeholder credentials for a local endpoint (endpoint.ts).
+      ...clientSettings(s),
       // Retries are ours (watch loop, create-then-check), so one attempt per SDK call.
       maxAttempts: 1,
       requestHandler: { requestTimeout: s.requestTimeoutMs ?? 30_000, connectionTimeout: Math.min(s.requestTimeoutMs ?? 10_000, 10_000), throwOnRequestTimeout: true },

@@ -5,3 +5,5 @@ export type { JobRef, JobKind, JobSummary, StatusTransition, LogLine, AwsSetting
 export { resolveRequest, makeExecutionContext, findPlaceholders, ResolveError } from './resolveRequest';
 export { maskSecrets, redact, secretValues, MaskPolicy } from './mask';
 export { explainError, JobError } from './awsErrors';
+export { validateDefinition, VALIDATE_OPERATION } from './validateDefinition';
+export type { DefinitionValidation } from './validateDefinition';

@@ -19,19 +19,26 @@ export interface Finding {
   severity: Problem['severity'];
   code: string;
   message: string;
+  /** `aws` for Step Functions' own findings (lint --aws); absent for the local checks. */
+  source?: 'aws';
 }
 
 export function toFinding(file: string, doc: TextDocument, p: Problem): Finding {
   const start = doc.positionAt(p.offset), end = doc.positionAt(p.offset + p.length);
-  return { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: p.severity, code: p.code, message: p.message };
+  const finding: Finding = { file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: p.severity, code: p.code, message: p.message };
+  if (p.source === 'aws') finding.source = 'aws';
+  return finding;
 }
+
+/** The rule a finding reports: the code, or `aws/CODE` for Step Functions' own (apart from a local check's same code). */
+const ruleOf = (f: Finding) => (f.source ? `${f.source}/${f.code}` : f.code);
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 export function render(format: Format, findings: Finding[], checked: number, cwd: string): string {
   if (format === 'json') return JSON.stringify(findings, null, 2) + '\n';
   if (format === 'sarif') return JSON.stringify(toSarif(findings, cwd), null, 2) + '\n';
-  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
+  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${ruleOf(f)} ${f.message}`);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const files = new Set(findings.map((f) => f.file)).size;
@@ -51,7 +58,7 @@ function artifactLocation(file: string, cwd: string) {
 }
 
 export function toSarif(findings: Finding[], cwd = process.cwd()) {
-  const codes = [...new Set(findings.map((f) => f.code))].sort();
+  const codes = [...new Set(findings.map(ruleOf))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -65,8 +72,8 @@ export function toSarif(findings: Finding[], cwd = process.cwd()) {
           },
         },
         results: findings.map((f) => ({
-          ruleId: f.code,
-          ruleIndex: codes.indexOf(f.code),
+          ruleId: ruleOf(f),
+          ruleIndex: codes.indexOf(ruleOf(f)),
           level: f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'note',
           message: { text: f.message },
           locations: [

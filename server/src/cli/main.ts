@@ -6,12 +6,13 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
 import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource } from './files';
+import { awsTarget, loadRuntime, type AwsTarget } from './aws';
 import { applyFixes, replaceFile, summary } from './fix';
 import { FORMATS, render, toFinding, type Finding, type Format } from './formats';
 import { graph } from './graph';
 import { policy } from './policy';
 
-const USAGE = `Usage: sagemaker-asl lint [--format text|json|sarif] [--fix] [--] FILES|DIRS|GLOBS…
+const USAGE = `Usage: sagemaker-asl lint [--format text|json|sarif] [--fix] [--aws [AWS options]] [--] FILES|DIRS|GLOBS…
        sagemaker-asl graph [--format svg|mermaid|dot] FILE   (see sagemaker-asl graph --help)
 
 Checks AWS Step Functions state machines (*.asl.json, *.asl, *.asl.yaml, *.asl.yml, and .json files with StartAt
@@ -23,8 +24,17 @@ the CLI, so quote them. Only regular files of at most ${MAX_FILE_BYTES / 1024 / 
   --format sarif  SARIF 2.1.0 for GitHub code scanning
   --fix           apply the unambiguous quick fixes in place first, and report what changed; a file is replaced
                   atomically, and left alone if it changed while the fixes were computed
+  --aws           also send each state machine (YAML as JSON) to Step Functions' ValidateStateMachineDefinition
+                  and report its findings (source aws, codes as aws/CODE) with the others
+    --region R, --profile P, --endpoint URL   where to send it (default: AWS_REGION, AWS_PROFILE,
+                  AWS_ENDPOINT_URL_SFN or AWS_ENDPOINT_URL, then the profile's settings); a local endpoint
+                  (127.0.0.1, localhost, the emulator) gets placeholder credentials unless a profile is given
+    --trust-endpoint   send your credentials to an endpoint that is not https to an AWS host
+    --placeholder NAME=VALUE   the value of \${NAME} in the definitions (repeatable); a file with a
+                  placeholder without a value is not sent
   --              the end of the options: every later argument is a path, even one starting with -
-Exit status: 0 no error, 1 at least one error, 2 a usage error or a path that could not be read or written.
+Exit status: 0 no error, 1 at least one error, 2 a usage error, a path that could not be read or written, or
+(with --aws) a definition that could not be sent or validated.
 
 sagemaker-asl policy FILE prints the IAM policy the state machine's role needs (sagemaker-asl policy --help).`;
 
@@ -42,12 +52,17 @@ const fail = (io: Io, ...messages: string[]) => {
 };
 
 /** Runs `lint` with the arguments after the program name; the exit status. */
-export function lint(args: string[], cwd: string, io: Io = stdio): number {
-  let values: { format?: string; fix?: boolean; help?: boolean }, positionals: string[];
+export async function lint(args: string[], cwd: string, io: Io = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let values: { format?: string; fix?: boolean; help?: boolean; aws?: boolean; region?: string; profile?: string; endpoint?: string; 'trust-endpoint'?: boolean; placeholder?: string[] };
+  let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: args[0] === 'lint' ? args.slice(1) : args,
-      options: { format: { type: 'string' }, fix: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        format: { type: 'string' }, fix: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        aws: { type: 'boolean' }, region: { type: 'string' }, profile: { type: 'string' }, endpoint: { type: 'string' },
+        'trust-endpoint': { type: 'boolean' }, placeholder: { type: 'string', multiple: true },
+      },
       allowPositionals: true,
       strict: true,
     }));
@@ -64,6 +79,22 @@ export function lint(args: string[], cwd: string, io: Io = stdio): number {
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) return fail(io, `unknown format "${format}" (text, json or sarif)`);
   if (!positionals.length) return fail(io, `no files given\n\n${USAGE}`);
+  const awsOnly = (['region', 'profile', 'endpoint', 'trust-endpoint', 'placeholder'] as const).filter((o) => values[o] !== undefined);
+  if (!values.aws && awsOnly.length) return fail(io, `--${awsOnly[0]} goes with --aws`);
+  let aws: AwsTarget | undefined;
+  if (values.aws) {
+    const target = awsTarget({ ...values, trustEndpoint: values['trust-endpoint'] }, env);
+    if ('error' in target) return fail(io, target.error);
+    aws = target;
+    try {
+      aws.runtime = loadRuntime();
+    } catch (e) {
+      return fail(io, (e as Error).message);
+    }
+  }
+  /** Set once a call to Step Functions failed: the next files are not sent (the same failure would follow). */
+  let awsFailure: string | undefined;
+  let notSent = 0;
 
   let files, problems;
   try {
@@ -118,28 +149,55 @@ export function lint(args: string[], cwd: string, io: Io = stdio): number {
       }
     }
     for (const p of service.validate(doc)) findings.push(toFinding(shown, doc, p));
+    if (aws) {
+      const definition = service.awsDefinition(doc, aws.placeholders);
+      if (definition.definition === undefined) {
+        failed = true;
+        const hint = definition.placeholders.length ? ' (give values with --placeholder NAME=VALUE)' : '';
+        fail(io, `${shown}: not sent to Step Functions: ${definition.error}${hint}`);
+        continue;
+      }
+      if (awsFailure) {
+        notSent++;
+        continue;
+      }
+      try {
+        const answer = await aws.runtime!.validateDefinition(definition.definition, aws.settings);
+        for (const p of service.awsProblems(doc, answer.diagnostics)) findings.push(toFinding(shown, doc, p));
+        if (answer.truncated) io.err(`sagemaker-asl: ${shown}: Step Functions listed only its first findings\n`);
+      } catch (e) {
+        const x = (e as { explained?: { message: string; action: string } }).explained;
+        awsFailure = x ? `${x.message} ${x.action}` : String((e as Error).message ?? e);
+        failed = true;
+        fail(io, `${shown}: Step Functions could not validate it: ${awsFailure}`);
+      }
+    }
   }
+  if (notSent) fail(io, `${notSent} more file${notSent === 1 ? ' was' : 's were'} not sent to Step Functions after that failure`);
   io.out(render(format, findings, checked, cwd));
   return failed ? 2 : findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-function main() {
-  // Piped into `head`: the reader is gone, and there is nobody left to tell. Exit with the status so far.
+async function main() {
+  // Piped into `head`: the reader is gone, and there is nobody left to tell. The run ends with its own status
+  // (the error arrives on the next tick, before or after the run's last await), then the process exits.
+  let readerGone = false;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit();
-      throw e;
+      if (e.code !== 'EPIPE') throw e;
+      readerGone = true;
     });
   }
   try {
     const args = process.argv.slice(2);
     const command = { graph, policy }[args[0] as 'graph' | 'policy'];
-    process.exitCode = command ? command(args.slice(1), process.cwd(), stdio) : lint(args, process.cwd());
+    process.exitCode = command ? command(args.slice(1), process.cwd(), stdio) : await lint(args, process.cwd());
   } catch (e) {
     // A bug, not a user's mistake: the stack is what a report needs.
-    process.stderr.write(`sagemaker-asl: internal error: ${(e as Error).stack ?? e}\n`);
+    if (!readerGone) process.stderr.write(`sagemaker-asl: internal error: ${(e as Error).stack ?? e}\n`);
     process.exitCode = 2;
   }
+  if (readerGone) process.exit();
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

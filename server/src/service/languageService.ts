@@ -4,7 +4,8 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormattingOptions } from 'vscode-json-languageservice';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
-import type { TaskInfo } from '../protocol';
+import type { AwsDefinitionResult, AwsDiagnostic, MapAwsDiagnosticsResult, TaskInfo } from '../protocol';
+import * as aws from './awsDiagnostics';
 import { getCodeActions, fixAll } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { doComplete } from './completion';
@@ -53,6 +54,12 @@ export interface LanguageService {
   graph(doc: TextDocument): DocumentGraph | null;
   /** The least-privilege IAM policy for the document's SageMaker tasks; null when it is not a state machine. */
   iamPolicy(doc: TextDocument, options?: PolicyOptions): PolicyDocument | null;
+  /** The state machine as JSON for Step Functions' ValidateStateMachineDefinition, `${…}` filled from `values`. */
+  awsDefinition(doc: TextDocument, values?: Record<string, string>): AwsDefinitionResult;
+  /** Step Functions' diagnostics as findings (source `aws`) on the text each `location` names. */
+  awsProblems(doc: TextDocument, diagnostics: readonly AwsDiagnostic[]): Problem[];
+  /** The same as LSP ranges, or `stale` when the document is no longer at `version`. */
+  mapAwsDiagnostics(doc: TextDocument, version: number, diagnostics: readonly AwsDiagnostic[]): MapAwsDiagnosticsResult;
 }
 
 export interface LanguageServiceOptions {
@@ -87,5 +94,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     rename: (doc, position, newName) => navigation.rename(store, doc, position, newName),
     graph: (doc) => graphOf(store, doc),
     iamPolicy: (doc, options) => iamPolicy(store, doc, options),
+    awsDefinition: (doc, values) => aws.awsDefinition(store, doc, values),
+    awsProblems: (doc, diagnostics) => aws.awsProblems(store.parse(doc), diagnostics),
+    mapAwsDiagnostics: (doc, version, diagnostics) => aws.mapAwsDiagnostics(store, doc, version, diagnostics),
   };
 }

@@ -22,8 +22,8 @@ export interface AstNode {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** Where a diagnostic comes from: the SageMaker request checks, the ASL structure, the data flow, or the file's syntax. */
-export type ProblemSource = 'sagemaker' | 'asl' | 'dataflow' | 'json' | 'yaml';
+/** Where a diagnostic comes from: the SageMaker request checks, the ASL structure, the data flow, the file's syntax, or Step Functions itself (Validate with AWS). */
+export type ProblemSource = 'sagemaker' | 'asl' | 'dataflow' | 'json' | 'yaml' | 'aws';
 
 /** A finding, in offsets into the document's text. */
 export interface Problem {

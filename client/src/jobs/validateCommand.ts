@@ -1,0 +1,108 @@
+// "SageMaker: Validate with AWS": sends the state machine in the editor to Step Functions'
+// ValidateStateMachineDefinition and shows the answer in Problems (source `aws`). The language server gives the
+// definition as JSON (YAML converted, `${…}` placeholders filled with the values the launch flow asks for and
+// remembers) and maps each diagnostic's `location` to a range, so this side has no parser of its own. Where the
+// call goes and with which credentials is the jobs' rule (endpoint.ts, the same consent); the SDK call lives in
+// dist/jobs.js, loaded on first use.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { AwsDefinitionRequest, MapAwsDiagnosticsRequest, type AwsDefinitionResult, type MappedAwsDiagnostic } from '../../../server/src/protocol';
+import type * as Runtime from './runtime';
+import { readJobSettings, type JobSettings, type SettingSource } from './settings';
+
+export const VALIDATE_COMMAND = 'sagemakerAsl.validateWithAws';
+
+/** What the command borrows from the job commands: the lazy runtime, the endpoint consent, the placeholder values. */
+export interface LaunchFlow {
+  load(): typeof Runtime;
+  allowEndpoint(s: Pick<JobSettings, 'endpoint' | 'profile'> & { endpointSource?: SettingSource }): Promise<boolean>;
+  askPlaceholders(uri: string, names: string[]): Promise<Record<string, string> | undefined>;
+}
+
+const SEVERITY: Record<MappedAwsDiagnostic['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function registerValidateCommand(context: vscode.ExtensionContext, client: LanguageClient, flow: LaunchFlow): void {
+  const results = vscode.languages.createDiagnosticCollection('aws');
+  context.subscriptions.push(
+    results,
+    vscode.commands.registerCommand(VALIDATE_COMMAND, (uri?: string | vscode.Uri) => validateWithAws(client, flow, results, uri)),
+    // The service judged the text as it was: after an edit its findings may point anywhere, so they go.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length && results.has(e.document.uri)) results.delete(e.document.uri);
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => results.delete(d.uri)),
+  );
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results: vscode.DiagnosticCollection, arg?: string | vscode.Uri): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    const pick = await vscode.window.showWarningMessage('Validating with AWS needs a trusted workspace: it sends the state machine to AWS with your credentials.', 'Manage Workspace Trust');
+    if (pick) await vscode.commands.executeCommand('workbench.trust.manage');
+    return;
+  }
+  const uri = arg?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
+  if (!uri) return void vscode.window.showErrorMessage('Open a state machine to validate it with AWS.');
+  let definition: AwsDefinitionResult;
+  try {
+    definition = await client.sendRequest(AwsDefinitionRequest, { uri });
+    if (definition.placeholders.length) {
+      const placeholders = await flow.askPlaceholders(uri, definition.placeholders);
+      if (!placeholders) return;
+      definition = await client.sendRequest(AwsDefinitionRequest, { uri, placeholders });
+    }
+  } catch (e) {
+    return void vscode.window.showErrorMessage(`Could not read the state machine from the language server: ${(e as Error).message}`);
+  }
+  if (definition.definition === undefined) return void vscode.window.showErrorMessage(`This state machine cannot be sent to Step Functions. ${definition.error ?? ''}`.trim());
+  const text = definition.definition;
+
+  const settings = readJobSettings();
+  if (!(await flow.allowEndpoint(settings))) return;
+  const rt = flow.load();
+  const answer = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Validating with AWS Step Functions…', cancellable: true },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      try {
+        return await rt.validateDefinition(text, settings, abort.signal);
+      } catch (e) {
+        if (abort.signal.aborted) return undefined;
+        const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, { ...settings, operation: rt.VALIDATE_OPERATION, service: 'Step Functions' });
+        void vscode.window.showErrorMessage(`Could not validate with AWS: ${x.message}`, { detail: x.action });
+        return undefined;
+      }
+    },
+  );
+  if (!answer) return;
+
+  const mapped = await client.sendRequest(MapAwsDiagnosticsRequest, { uri, version: definition.version, diagnostics: answer.diagnostics });
+  const target = vscode.Uri.parse(uri);
+  if (mapped.stale) {
+    results.delete(target);
+    return void vscode.window.showWarningMessage('The file changed while Step Functions validated it, so its answer no longer matches the text. Run Validate with AWS again.');
+  }
+  results.set(
+    target,
+    mapped.diagnostics.map((d) => {
+      const { start, end } = d.range;
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), d.message, SEVERITY[d.severity]);
+      diagnostic.source = 'aws';
+      diagnostic.code = d.code;
+      return diagnostic;
+    }),
+  );
+  const errors = mapped.diagnostics.filter((d) => d.severity === 'error').length;
+  const others = mapped.diagnostics.length - errors;
+  const more = answer.truncated ? ' Step Functions listed only the first ones.' : '';
+  if (answer.result === 'OK' && !mapped.diagnostics.length) void vscode.window.showInformationMessage('Step Functions accepts this state machine: no problems found.');
+  else if (answer.result === 'OK') void vscode.window.showInformationMessage(`Step Functions accepts this state machine, with ${plural(others, 'warning')} (in Problems, source aws).${more}`);
+  else void vscode.window.showWarningMessage(`Step Functions rejects this state machine: ${plural(errors, 'error')}${others ? ` and ${plural(others, 'warning')}` : ''} (in Problems, source aws).${more}`);
+}

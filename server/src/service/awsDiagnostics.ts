@@ -1,0 +1,161 @@
+// "Validate with AWS": what is sent to Step Functions' ValidateStateMachineDefinition, and where its answers
+// belong in the text. The service locates a diagnostic with a JSON-pointer-like `location`
+// (`/States/P/Branches/1/States/x~1y/Next`) and no line or column; here that path is walked down the document's
+// own tree (JSON or YAML alike), so the editor and the CLI show each finding on the exact member it names.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AwsDefinitionResult, AwsDiagnostic, MapAwsDiagnosticsResult } from '../protocol';
+import { isStateMachine } from './asl/model';
+import { propertyNode, toValue } from './core/tree';
+import type { AstNode, OffsetRange, ParsedDocument, Problem } from './core/types';
+import type { DocumentStore } from './documentStore';
+import { scanPlaceholders, substitutePlaceholders } from './expressions/placeholders';
+import { toRange } from './lsp';
+
+/** The segments of a location: `/a/b~1c` and `a/b~1c` are [a, b/c]; `~1` is `/` and `~0` is `~` (RFC 6901). */
+export function locationSegments(location: string): string[] {
+  const path = location.trim().replace(/^\//, '');
+  if (!path) return [];
+  return path.split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The part of a node on its first line: a whole Branch or state would be a wall of squiggles. */
+function firstLine(text: string, node: AstNode): OffsetRange {
+  const newline = text.slice(node.offset, node.offset + node.length).search(/\r?\n/);
+  return { offset: node.offset, length: newline < 0 ? node.length : newline };
+}
+
+const isContainer = (n: AstNode | undefined) => n?.type === 'object' || n?.type === 'array';
+
+/**
+ * The text a `location` names:
+ * - a member with a scalar value (`/States/Train/Next`): the whole member, key and value (`"Next": "Evaluat"`);
+ * - a member with an object or array value (`/States/Orphan`): its key, the state's or field's name;
+ * - an array element (`/States/T/Retry/1`): the element, on its first line;
+ * - a path that leaves the tree (a field the service misses, `/States/T/Next` on a state without Next): the
+ *   deepest member that exists, which is where the missing field belongs;
+ * - no location, or `/`: the StartAt member, else the first line of the text.
+ * Segments are escaped as JSON pointers (`~1` `/`, `~0` `~`); a state name written unescaped with `/` in it is
+ * found too (the longest run of segments that names a member wins).
+ */
+export function locationRange(parsed: ParsedDocument, location: string | undefined): OffsetRange {
+  const root = parsed.root;
+  const whole = (): OffsetRange => {
+    const startAt = propertyNode(root, 'StartAt');
+    if (startAt) return { offset: startAt.offset, length: startAt.length };
+    const end = parsed.text.search(/\r?\n/);
+    return { offset: 0, length: end < 0 ? parsed.text.length : end };
+  };
+  if (!root || location === undefined) return whole();
+  const segments = locationSegments(location);
+  let node: AstNode = root;
+  /** The member (property node) or element the walk reached last. */
+  let reached: AstNode | undefined;
+  for (let i = 0; i < segments.length; i++) {
+    let next: AstNode | undefined;
+    if (node.type === 'object') {
+      // Escaped first; then a name with `/` the service left unescaped, longest first.
+      for (let j = segments.length; j > i && !next; j--) {
+        const member = propertyNode(node, segments.slice(i, j).join('/'));
+        if (member) {
+          next = member;
+          i = j - 1;
+        }
+      }
+    } else if (node.type === 'array' && /^\d+$/.test(segments[i])) {
+      next = node.children?.[Number(segments[i])];
+    }
+    if (!next) break;
+    reached = next;
+    const value = next.type === 'property' ? next.children?.[1] : next;
+    if (!value) break;
+    node = value;
+  }
+  if (!reached) return whole();
+  if (reached.type !== 'property') return firstLine(parsed.text, reached);
+  const [key, value] = reached.children ?? [];
+  if (!key) return firstLine(parsed.text, reached);
+  if (!value || isContainer(value)) return { offset: key.offset, length: key.length };
+  return { offset: key.offset, length: value.offset + value.length - key.offset };
+}
+
+const SEVERITY: Record<string, Problem['severity']> = { ERROR: 'error', WARNING: 'warning' };
+
+/** The service's diagnostics as findings of this document (source `aws`), each on the text its location names. */
+export function awsProblems(parsed: ParsedDocument, diagnostics: readonly AwsDiagnostic[]): Problem[] {
+  return diagnostics.map((d) => ({
+    ...locationRange(parsed, d.location ?? undefined),
+    message: d.message || d.code || 'Step Functions reported a problem',
+    severity: SEVERITY[String(d.severity).toUpperCase()] ?? 'information',
+    source: 'aws',
+    code: d.code || 'aws',
+  }));
+}
+
+/** Every `${name}` in the document's strings (keys included), once each, in order. */
+function placeholderNames(root: AstNode): string[] {
+  const names = new Set<string>();
+  const stack: AstNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'string') for (const p of scanPlaceholders(String(n.value))) names.add(p.name);
+    if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return [...names];
+}
+
+/** The value with `${name}` replaced in every string and key, without recursion on the user's nesting. */
+function substitute(value: unknown, values: Record<string, string>): unknown {
+  const valueOf = (name: string) => values[name];
+  const fill = (v: unknown): unknown => (typeof v === 'string' ? substitutePlaceholders(v, valueOf) : v);
+  const root = { v: value };
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const container = stack.pop() as Record<string, unknown> | unknown[];
+    if (Array.isArray(container)) {
+      for (let i = 0; i < container.length; i++) {
+        container[i] = fill(container[i]);
+        if (container[i] && typeof container[i] === 'object') stack.push(container[i]);
+      }
+    } else {
+      for (const key of Object.keys(container)) {
+        const v = fill(container[key]);
+        const k = fill(key) as string;
+        if (k !== key) delete container[key];
+        container[k] = v;
+        if (v && typeof v === 'object') stack.push(v);
+      }
+    }
+  }
+  return root.v;
+}
+
+/**
+ * The definition to send, as JSON: a JSON file as written (so the service sees what would be deployed, duplicate
+ * keys included), a YAML or commented file converted. `${…}` placeholders stand for values the deployment fills
+ * in; they are filled from `values`, and while one has no value nothing is sent.
+ */
+export function awsDefinition(store: DocumentStore, doc: TextDocument, values: Record<string, string> = {}): AwsDefinitionResult {
+  const version = doc.version;
+  const parsed = store.stateMachine(doc);
+  if (!parsed?.root) return { version, placeholders: [], error: 'This file is not a state machine (no StartAt and States).' };
+  const syntax = parsed.syntaxErrors[0];
+  // A YAML file that does not read has no JSON form; broken JSON goes as it is, the service says what is wrong.
+  if (syntax && parsed.language === 'yaml') return { version, placeholders: [], error: `The YAML does not read, so it cannot be sent as JSON: ${syntax.message}` };
+  // What is sent is a definition: a half-typed machine, or a template around one, is not (yet) one.
+  if (!syntax && !isStateMachine(parsed.root)) return { version, placeholders: [], error: 'The definition needs StartAt and States at its top level.' };
+  const placeholders = placeholderNames(parsed.root);
+  const missing = placeholders.filter((name) => typeof values[name] !== 'string');
+  if (missing.length) return { version, placeholders, error: `No value for ${missing.map((n) => `\${${n}}`).join(', ')}: the definition is sent with its placeholders filled in.` };
+  const asWritten = parsed.language === 'json' && doc.languageId !== 'jsonc' && (syntax || !placeholders.length);
+  const definition = asWritten ? parsed.text : JSON.stringify(substitute(toValue(parsed.root), values), null, 2);
+  return { version, placeholders, definition };
+}
+
+/** The service's diagnostics on a document's text, for the editor; `stale` when the document changed since `version`. */
+export function mapAwsDiagnostics(store: DocumentStore, doc: TextDocument, version: number, diagnostics: readonly AwsDiagnostic[]): MapAwsDiagnosticsResult {
+  if (doc.version !== version) return { stale: true, diagnostics: [] };
+  return {
+    stale: false,
+    diagnostics: awsProblems(store.parse(doc), diagnostics).map((p) => ({ range: toRange(doc, p), severity: p.severity, code: p.code, message: p.message })),
+  };
+}

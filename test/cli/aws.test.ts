@@ -1,0 +1,119 @@
+// `lint --aws`: the built CLI sends each state machine to the emulator's ValidateStateMachineDefinition with the
+// real SDK and merges the service's findings (source aws) into text, JSON and SARIF, each on the range its
+// `location` names; credentials go only where meant, and what cannot be sent or validated is said (exit 2).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmulator, type RunningEmulator } from '../client/emulator';
+import { cli, run, tempDir } from './helpers';
+
+let emu: RunningEmulator;
+let dir: string;
+/** No AWS settings from the machine running the tests. */
+const env = { PATH: process.env.PATH, HOME: '/nonexistent' };
+
+const NESTED = `{
+  "StartAt": "P",
+  "States": {
+    "P": {
+      "Type": "Parallel",
+      "End": true,
+      "Branches": [
+        { "StartAt": "x/y", "States": { "x/y": { "Type": "Pass", "Next": "Nope" } } }
+      ]
+    }
+  }
+}
+`;
+const YAML = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    Foo: 1\n';
+
+before(async () => {
+  emu = await startEmulator(['--quiet']);
+  dir = tempDir();
+  writeFileSync(join(dir, 'nested.asl.json'), NESTED);
+  writeFileSync(join(dir, 'flow.asl.yaml'), YAML);
+  writeFileSync(join(dir, 'ok.asl.json'), '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}\n');
+  writeFileSync(join(dir, 'templated.asl.json'), '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": "s3://${Bucket}/x", "End": true}}}\n');
+});
+after(() => emu.stop());
+
+const lint = (...args: string[]) => run(dir, ['lint', ...args], { env });
+
+test('text: the service findings join the local ones as aws/CODE, on the member each location names (YAML sent as JSON)', () => {
+  const r = lint('--aws', '--endpoint', emu.url, 'nested.asl.json', 'flow.asl.yaml');
+  assert.equal(r.err, '');
+  const aws = r.out.split('\n').filter((l) => l.includes(' aws/'));
+  assert.deepEqual(aws, [
+    'flow.asl.yaml:6:5 error aws/SCHEMA_VALIDATION_FAILED "Foo" is not a field of a Pass state',
+    // No location: the StartAt member.
+    'nested.asl.json:2:3 error aws/MISSING_END_STATE No state ends this machine: give one state "End": true, or add a Succeed or Fail state',
+    // /States/P/Branches/0/States/x~1y/Next, in a branch, through an escaped name.
+    'nested.asl.json:8:66 error aws/MISSING_TRANSITION_TARGET Next "Nope" is not a state of this Parallel branch',
+  ]);
+  assert.match(r.out, /^6 errors, 0 warnings in 2 files \(2 checked\)$/m);
+  assert.equal(r.status, 1);
+});
+
+test('JSON and SARIF carry the source: "source": "aws" with the service code, a rule aws/CODE', () => {
+  const json = JSON.parse(lint('--aws', '--endpoint', emu.url, '--format', 'json', 'flow.asl.yaml').out);
+  assert.deepEqual(json[1], { file: 'flow.asl.yaml', line: 6, column: 5, endLine: 6, endColumn: 11, severity: 'error', code: 'SCHEMA_VALIDATION_FAILED', message: '"Foo" is not a field of a Pass state', source: 'aws' });
+  assert.equal(json[0].source, undefined);
+  const sarif = JSON.parse(lint('--aws', '--endpoint', emu.url, '--format', 'sarif', 'flow.asl.yaml').out);
+  const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'aws/SCHEMA_VALIDATION_FAILED');
+  assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 6, startColumn: 5, endLine: 6, endColumn: 11 });
+  assert.ok(sarif.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === 'aws/SCHEMA_VALIDATION_FAILED'));
+});
+
+test('a state machine Step Functions accepts: exit 0; the endpoint may come from AWS_ENDPOINT_URL', () => {
+  const r = run(dir, ['lint', '--aws', 'ok.asl.json'], { env: { ...env, AWS_ENDPOINT_URL: emu.url } });
+  assert.deepEqual([r.status, r.out, r.err], [0, '0 errors, 0 warnings in 0 files (1 checked)\n', '']);
+});
+
+test('placeholders: a file with one without a value is not sent (exit 2); --placeholder fills it in', () => {
+  const missing = lint('--aws', '--endpoint', emu.url, 'templated.asl.json');
+  assert.equal(missing.status, 2);
+  assert.equal(missing.err, 'sagemaker-asl: templated.asl.json: not sent to Step Functions: No value for ${Bucket}: the definition is sent with its placeholders filled in. (give values with --placeholder NAME=VALUE)\n');
+  const filled = lint('--aws', '--endpoint', emu.url, '--placeholder', 'Bucket=ml-bucket', 'templated.asl.json');
+  assert.deepEqual([filled.status, filled.err], [0, '']);
+});
+
+test('credentials only where meant: a host that is not https to AWS needs --trust-endpoint, from the option or the environment', () => {
+  const refused = lint('--aws', '--endpoint', 'http://sfn.example.test:4566', 'ok.asl.json');
+  assert.deepEqual([refused.status, refused.out], [2, '']);
+  assert.equal(refused.err, 'sagemaker-asl: --aws would send your AWS credentials (the default credential chain) to sfn.example.test:4566 (not an AWS service host, plain http); add --trust-endpoint if you run that server\n');
+  const fromEnv = run(dir, ['lint', '--aws', 'ok.asl.json'], { env: { ...env, AWS_ENDPOINT_URL_SFN: 'https://sfn.example.test' } });
+  assert.equal(fromEnv.status, 2);
+  assert.match(fromEnv.err, /to sfn\.example\.test \(not an AWS service host\)/);
+  // A local endpoint with a profile given: that profile's credentials would go there.
+  const profile = lint('--aws', '--endpoint', emu.url, '--profile', 'work', 'ok.asl.json');
+  assert.equal(profile.status, 2);
+  assert.match(profile.err, /the credentials of profile "work" to 127\.0\.0\.1:\d+ \(a local server, and the profile "work" is given\)/);
+});
+
+test('AWS failures are said once with the launch\'s explanation, the later files are not sent, exit 2', async () => {
+  await emu.faults([{ fault: 'throttle', target: 'AWSStepFunctions.ValidateStateMachineDefinition', count: 0 }]);
+  const r = lint('--aws', '--endpoint', emu.url, 'nested.asl.json', 'ok.asl.json');
+  await emu.clearFaults();
+  assert.equal(r.status, 2);
+  assert.equal(
+    r.err,
+    'sagemaker-asl: nested.asl.json: Step Functions could not validate it: AWS is throttling the requests (ThrottlingException). Nothing to do: the request is retried with backoff.\n' +
+      'sagemaker-asl: 1 more file was not sent to Step Functions after that failure\n',
+  );
+  // The local findings are still reported.
+  assert.match(r.out, /nested\.asl\.json:8:74 error asl-unknown-state /);
+});
+
+test('the AWS options go with --aws', () => {
+  const r = lint('--region', 'eu-west-1', 'ok.asl.json');
+  assert.deepEqual([r.status, r.err], [2, 'sagemaker-asl: --region goes with --aws\n']);
+});
+
+test('--aws with the CLI copied alone (no jobs.js beside it) says what is missing, before any file', () => {
+  const alone = tempDir();
+  copyFileSync(cli, join(alone, 'sagemaker-asl.js'));
+  const r = run(dir, ['lint', '--aws', '--endpoint', emu.url, 'ok.asl.json'], { env, program: join(alone, 'sagemaker-asl.js') });
+  assert.deepEqual([r.status, r.out], [2, '']);
+  assert.equal(r.err, `sagemaker-asl: --aws needs jobs.js (the AWS SDK, built into dist/ with the CLI) beside the CLI: ${join(alone, 'jobs.js')} is missing\n`);
+});

@@ -1,0 +1,134 @@
+// "Validate with AWS": every form of the service's `location` lands on the text it names, in JSON and in YAML,
+// nested Parallel branches and Map processors included; and what is sent (JSON, placeholders filled).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { doc, service } from './helpers';
+
+const JSON_TEXT = `{
+  "Comment": "nested",
+  "StartAt": "P",
+  "States": {
+    "P": {
+      "Type": "Parallel",
+      "Next": "M",
+      "Branches": [
+        { "StartAt": "A", "States": { "A": { "Type": "Succeed" } } },
+        {
+          "StartAt": "x/y~z",
+          "States": {
+            "x/y~z": { "Type": "Pass", "Next": "Nope", "Foo": 1 }
+          }
+        }
+      ]
+    },
+    "M": {
+      "Type": "Map",
+      "ItemProcessor": {
+        "StartAt": "Inner",
+        "States": {
+          "Inner": { "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:111122223333:function:f", "Retry": [{ "ErrorEquals": ["States.ALL"] }, { "ErrorEquals": ["X"] }], "End": true }
+        }
+      },
+      "End": true
+    },
+    "Orphan": { "Type": "Succeed" }
+  }
+}`;
+
+const YAML_TEXT = `Comment: nested
+StartAt: P
+States:
+  P:
+    Type: Parallel
+    Next: M
+    Branches:
+      - StartAt: A
+        States:
+          A:
+            Type: Succeed
+      - StartAt: x/y~z
+        States:
+          x/y~z:
+            Type: Pass
+            Next: Nope
+            Foo: 1
+  M:
+    Type: Map
+    ItemProcessor:
+      StartAt: Inner
+      States:
+        Inner:
+          Type: Task
+          Resource: arn:aws:lambda:us-east-1:111122223333:function:f
+          Retry:
+            - ErrorEquals: [States.ALL]
+            - ErrorEquals: [X]
+          End: true
+    End: true
+  Orphan:
+    Type: Succeed
+`;
+
+/** The text each location is mapped to. */
+function covered(text: string, languageId: string, locations: (string | undefined)[]): string[] {
+  const d = doc(text, languageId);
+  return service.awsProblems(d, locations.map((location) => ({ severity: 'ERROR', code: 'C', message: 'm', location }))).map((p) => text.slice(p.offset, p.offset + p.length));
+}
+
+const FORMS: [string | undefined, string, string][] = [
+  // [location, JSON text, YAML text]
+  ['/States/P/Branches/1/States/x~1y~0z/Next', '"Next": "Nope"', 'Next: Nope'],
+  ['/States/P/Branches/1/States/x~1y~0z/Foo', '"Foo": 1', 'Foo: 1'],
+  ['States/P/Branches/1/States/x~1y~0z/Next', '"Next": "Nope"', 'Next: Nope'], // no leading slash
+  ['/States/P/Branches/1/States/x/y~0z/Next', '"Next": "Nope"', 'Next: Nope'], // a `/` left unescaped in a name
+  ['/States/Orphan', '"Orphan"', 'Orphan'], // a state: its name
+  ['/States/Orphan/', '"Orphan"', 'Orphan'], // a trailing slash
+  ['/States/P/Branches/1/States/x~1y~0z', '"x/y~z"', 'x/y~z'],
+  ['/States/M/ItemProcessor/States/Inner/Retry/0', '{ "ErrorEquals": ["States.ALL"] }', 'ErrorEquals: [States.ALL]'], // an element
+  ['/States/M/ItemProcessor/States/Inner/Retry/0/ErrorEquals/0', '"States.ALL"', 'States.ALL'],
+  ['/States/P/Branches/0', '{ "StartAt": "A", "States": { "A": { "Type": "Succeed" } } }', 'StartAt: A'], // an element spanning lines: its first line
+  ['/States/P/Branches/1', '{', 'StartAt: x/y~z'],
+  ['/States/M/ItemProcessor/States/Inner/Timeout', '"Inner"', 'Inner'], // a field that is not there: where it belongs
+  ['/States/Missing/Next', '"States"', 'States'],
+  ['/States/M/ItemProcessor/States/Inner/Retry/7', '"Retry"', 'Retry'], // an index past the end
+  ['/StartAt', '"StartAt": "P"', 'StartAt: P'],
+  ['/', '"StartAt": "P"', 'StartAt: P'], // the whole definition
+  ['', '"StartAt": "P"', 'StartAt: P'],
+  [undefined, '"StartAt": "P"', 'StartAt: P'], // no location
+];
+
+for (const [location, jsonText, yamlText] of FORMS) {
+  test(`location ${JSON.stringify(location)} in JSON and YAML`, () => {
+    assert.deepEqual(covered(JSON_TEXT, 'asl', [location]), [jsonText]);
+    assert.deepEqual(covered(YAML_TEXT, 'asl-yaml', [location]), [yamlText]);
+  });
+}
+
+test('a diagnostic becomes a finding with source aws, the service severity and code, in LSP ranges for the editor', () => {
+  const d = doc(JSON_TEXT);
+  const [p] = service.awsProblems(d, [{ severity: 'WARNING', code: 'NO_DOLLAR', message: 'looks like a path', location: '/States/Orphan/Type' }]);
+  assert.deepEqual({ ...p, offset: undefined, length: undefined }, { offset: undefined, length: undefined, message: 'looks like a path', severity: 'warning', source: 'aws', code: 'NO_DOLLAR' });
+  const mapped = service.mapAwsDiagnostics(d, d.version, [{ severity: 'ERROR', code: 'MISSING_TRANSITION_TARGET', message: 'unreachable', location: '/States/Orphan' }]);
+  assert.deepEqual(mapped, { stale: false, diagnostics: [{ range: { start: { line: 27, character: 4 }, end: { line: 27, character: 12 } }, severity: 'error', code: 'MISSING_TRANSITION_TARGET', message: 'unreachable' }] });
+  assert.deepEqual(service.mapAwsDiagnostics(d, d.version + 1, [{ location: '/States/Orphan' }]), { stale: true, diagnostics: [] });
+});
+
+test('no location in a document that has no StartAt: the first line', () => {
+  assert.deepEqual(covered('{ "States": {},\n  "Comment": "x" }', 'asl', [undefined]), ['{ "States": {},']);
+});
+
+test('what is sent: JSON as written, YAML as JSON, placeholders filled or named', () => {
+  const json = doc(JSON_TEXT);
+  assert.deepEqual(service.awsDefinition(json), { version: 1, placeholders: [], definition: JSON_TEXT });
+  const yaml = doc(YAML_TEXT, 'asl-yaml');
+  assert.deepEqual(JSON.parse(service.awsDefinition(yaml).definition!), JSON.parse(JSON_TEXT));
+  const templated = doc('{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "${FnArn}", "Parameters": {"B": "s3://${Bucket}/x"}, "End": true}}}');
+  assert.deepEqual(service.awsDefinition(templated), { version: 1, placeholders: ['FnArn', 'Bucket'], error: 'No value for ${FnArn}, ${Bucket}: the definition is sent with its placeholders filled in.' });
+  const filled = service.awsDefinition(templated, { FnArn: 'arn:aws:lambda:us-east-1:1:function:f', Bucket: 'b"q' });
+  assert.deepEqual(JSON.parse(filled.definition!), { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:f', Parameters: { B: 's3://b"q/x' }, End: true } } });
+  assert.match(service.awsDefinition(doc('StartAt: A\nStates: [', 'asl-yaml')).error!, /^The YAML does not read, so it cannot be sent as JSON: /);
+  assert.equal(service.awsDefinition(doc('{"a": 1}', 'json')).error, 'This file is not a state machine (no StartAt and States).');
+  assert.equal(service.awsDefinition(doc('{"StartAt": "A"}', 'asl')).error, 'The definition needs StartAt and States at its top level.');
+  // Broken JSON goes as written: the service says what is wrong with it.
+  assert.equal(service.awsDefinition(doc('{"StartAt": "A", "States": {', 'asl')).definition, '{"StartAt": "A", "States": {');
+});
