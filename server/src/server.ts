@@ -3,10 +3,11 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TasksRequest, type TasksParams, type TasksResult } from './protocol';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
+import { updateDocument } from './service/documentStore';
 import { getLanguageService } from './service/languageService';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
 const service = getLanguageService();
 
 /** A request that fails answers with nothing rather than an error, and the failure is logged: bad input never takes the server down. */
