@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
 import { LspClient } from '../lsp/lsp-client.mjs';
+import { updateDocument } from '../../server/src/service/documentStore';
 
 const root = join(__dirname, '..', '..', '..');
 const server = join(root, 'dist', 'server.js');
@@ -65,6 +66,18 @@ test('a didChange whose range starts past the last line: applied at the end, the
   );
   client.close(uri);
   client.close('file:///protocol/past-end-fresh.asl.json');
+});
+
+test('a batch of changes is applied as the protocol says: in order, each range read in the text the previous ones left', () => {
+  const apply = (text: string, changes: { range: any; text: string }[]) => updateDocument(TextDocument.create('file:///x', 'json', 1, text), changes, 2).getText();
+  // Last to first (a Replace All): one pass.
+  assert.equal(apply('ab\ncd\n', [{ range: { start: { line: 1, character: 1 }, end: { line: 1, character: 2 } }, text: 'X' }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: 'Y' }]), 'Yb\ncX\n');
+  // The second range ends inside what the first inserted: past the end of its line in the text before the batch.
+  assert.equal(apply('ab\n', [{ range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, text: 'XYZ' }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, text: '' }]), 'Z\n');
+  // First to last: each range is of the text after the previous change.
+  assert.equal(apply('abc', [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: 'XX' }, { range: { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } }, text: 'Y' }]), 'XXbY');
+  // Starts past the last line: at the end.
+  assert.equal(apply('ab\n', [{ range: { start: { line: 999, character: 3 }, end: { line: 1000, character: 0 } }, text: '!' }]), 'ab\n!');
 });
 
 test('formatting with a huge tabSize (1e6, 1e8): indented at the largest tab size, the server keeps serving', async () => {

@@ -95,6 +95,8 @@ function clampedOffset(doc: TextDocument, p: Position | undefined): number {
   return doc.offsetAt({ line, character: Math.max(0, character) });
 }
 
+const samePosition = (p: Position, q: Position) => p.line === q.line && p.character === q.character;
+
 /**
  * Applies a didChange's changes to a document (the `update` of TextDocuments). Each range is clamped into the
  * document first: TextDocument.update keeps its line table right only for ranges inside the text, and a client may
@@ -113,6 +115,12 @@ export function updateDocument(doc: TextDocument, changes: TextDocumentContentCh
     }
     const a = clampedOffset(doc, c.range.start);
     const b = clampedOffset(doc, c.range.end);
+    // Read against the text before the batch, a range is right only if it needed no clamping there: clamped to a
+    // line's end, it may have meant a place in the text an earlier change of the batch inserted.
+    if (!samePosition(doc.positionAt(a), c.range.start) || !samePosition(doc.positionAt(b), c.range.end)) {
+      descending = false;
+      break;
+    }
     const [start, end] = a <= b ? [a, b] : [b, a];
     if (spans.length && end > spans[spans.length - 1].start) descending = false;
     spans.push({ start, end, text: c.text });
