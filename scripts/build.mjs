@@ -7,7 +7,8 @@ const production = process.argv.includes('--production');
 const entries = [
   // [source, output, what it is]
   ['client/src/extension.ts', 'dist/extension.js', 'VS Code extension (client)'],
-  ['server/src/server.ts', 'dist/server.js', 'language server: node dist/server.js --stdio'],
+  ['server/src/start.ts', 'dist/server.js', 'language server: node dist/server.js --stdio (starts server-main.js from V8\'s code cache)'],
+  ['server/src/server.ts', 'dist/server-main.js', 'the language server itself'],
   ['server/src/cli/main.ts', 'dist/cli.js', 'command-line linter: node dist/cli.js FILES'],
   ['client/src/jobs/runtime.ts', 'dist/jobs.js', 'the SageMaker job runner with the AWS SDK, required by the extension on the first launch (not at activation)'],
   ['emulator/src/main.ts', 'dist/emulator.js', 'local SageMaker + CloudWatch Logs emulator: node dist/emulator.js --port N'],

@@ -3,10 +3,23 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AwsDefinitionRequest, GraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest } from './protocol';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
+import { updateDocument } from './service/documentStore';
 import { getLanguageService } from './service/languageService';
+import { guardedStdio } from './stdio';
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// The transports vscode-languageserver reads from the command line; over stdio a guarded reader (stdio.ts).
+const TRANSPORTS = /^--(stdio|node-ipc|socket|pipe)(=|$)/;
+if (!process.argv.slice(2).some((a) => TRANSPORTS.test(a))) {
+  process.stderr.write('sagemaker-asl language server: usage: node server.js --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n');
+  process.exit(2);
+}
+const stdio = process.argv.includes('--stdio') ? guardedStdio() : undefined;
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
+// The library exits on the end of stdin only when it reads the stream itself: exit as it would (1 without shutdown).
+stdio?.reader.onClose(() => process.exit(stdio.reader.shutDown ? 0 : 1));
+// Nothing may write to stdout but the protocol.
+if (stdio) for (const level of ['log', 'info', 'debug', 'warn', 'error'] as const) console[level] = (...args: unknown[]) => connection.console[level === 'debug' ? 'log' : level](args.map(String).join(' '));
+const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
 let service = getLanguageService();
 
 /** A request that fails answers with nothing rather than an error, and the failure is logged: bad input never takes the server down. */

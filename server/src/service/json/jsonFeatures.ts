@@ -14,8 +14,25 @@ function jsonService(): LanguageService {
   return service;
 }
 
+/** The widest indentation a formatting request gets: a workspace setting reaches here unchecked (tabSize 1e8 ran out of memory). */
+export const MAX_TAB_SIZE = 32;
+
+/** Formatting options as a client may send them, made safe: a tab size in 1..MAX_TAB_SIZE, booleans that are booleans. */
+export function safeFormattingOptions(options: Partial<FormattingOptions> | undefined): FormattingOptions {
+  const o = options ?? {};
+  const size = Number(o.tabSize);
+  const flag = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
+  return {
+    tabSize: Number.isFinite(size) ? Math.min(MAX_TAB_SIZE, Math.max(1, Math.trunc(size))) : 2,
+    insertSpaces: flag(o.insertSpaces) ?? true,
+    insertFinalNewline: flag(o.insertFinalNewline),
+    trimFinalNewlines: flag(o.trimFinalNewlines),
+    keepLines: flag(o.keepLines),
+  };
+}
+
 export function format(doc: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[] {
-  return jsonService().format(doc, range, options);
+  return jsonService().format(doc, range, safeFormattingOptions(options));
 }
 
 export function getFoldingRanges(doc: TextDocument): FoldingRange[] {

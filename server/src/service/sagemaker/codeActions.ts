@@ -2,16 +2,14 @@
 // fix is computed from a Problem's `code` and `data` and the tree, in offsets (codeActions.ts at the service root
 // makes LSP code actions of them). The only JSON/YAML difference is how a value, a key or new members are
 // written: see `writeValue`, `writeKey` and `insertMembers`.
-import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import { Code } from '../core/codes';
 import { editDistance } from '../core/text';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
 import { jsonInsertMembers } from '../json/edits';
 import { isInFlow, yamlInsertMembers, yamlScalar } from '../yaml/edits';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
-import { payloadAt, shapeAt } from './payloadLocation';
+import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
 import { getIntegration, type Shape } from './shapes';
-import { tasksOf } from './tasks';
 
 /** A fix in offsets: what the action is called, its edits, and whether it is the one obvious answer. */
 export interface Fix {
@@ -45,10 +43,36 @@ function insertMembers(parsed: ParsedDocument, target: AstNode, members: [string
 // ---------------------------------------------------------------------------------------------------------------
 // Where a problem is
 
+/**
+ * The innermost node whose span contains `offset` (its end excluded), as jsonc-parser's findNodeAtOffset finds it,
+ * but by binary search over each node's children (in text order): fix-all looks up a node per problem, and a scan
+ * of the 8,000 members of `States` per problem made it quadratic.
+ */
+function nodeAtOffset(root: AstNode, offset: number): AstNode | undefined {
+  const contains = (n: AstNode) => offset >= n.offset && offset < n.offset + n.length;
+  if (!contains(root)) return undefined;
+  let node = root;
+  for (;;) {
+    const children = node.children;
+    if (!children?.length) return node;
+    let lo = 0;
+    let hi = children.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (children[mid].offset <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    // Children out of text order (never in a parse of text, but cheap to honour): the first one containing it.
+    const next = contains(children[lo]) ? children[lo] : children.find(contains);
+    if (!next) return node;
+    node = next;
+  }
+}
+
 /** The node a problem was reported on (same offset and length). */
 function nodeOf(parsed: ParsedDocument, p: OffsetRange): AstNode | undefined {
   if (!parsed.root) return undefined;
-  for (let n: AstNode | undefined = findNodeAtOffset(parsed.root, p.offset, false) as AstNode | undefined; n; n = n.parent) {
+  for (let n = nodeAtOffset(parsed.root, p.offset); n; n = n.parent) {
     if (n.offset === p.offset && n.length === p.length) return n;
     if (n.offset < p.offset) break;
   }
@@ -60,7 +84,7 @@ const valueOf = (property: AstNode | undefined) => property?.children?.[1];
 
 /** The request shape a value node stands for, if it lies in a SageMaker payload. */
 function shapeOf(parsed: ParsedDocument, node: AstNode): Shape | undefined {
-  const ctx = payloadAt(parsed, getNodePath(node));
+  const ctx = payloadOf(parsed, node);
   if (!ctx) return undefined;
   const step = shapeAt(ctx.integration.request, ctx.relative, ctx.task.state.queryLanguage === 'JSONata');
   return step && !step.dynamic ? step.shape : undefined;
@@ -195,7 +219,7 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
     case Code.pathWithoutDollarSuffix: {
       const keyNode = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
       // Only JSONPath states have `.$` keys (JSONata states write {% … %} instead).
-      const jsonata = payloadAt(parsed, getNodePath(node))?.task.state.queryLanguage === 'JSONata';
+      const jsonata = payloadOf(parsed, node)?.task.state.queryLanguage === 'JSONata';
       if (keyNode?.type === 'string' && !jsonata) fixes.push(renameKey(parsed, keyNode, `${keyNode.value}.$`, true));
       break;
     }
@@ -216,7 +240,7 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
   if (typeof data.payloadKey === 'string') {
     // The state has no Parameters/Arguments at all: add it, with the request's required members.
     const state = valueOf(node.parent);
-    const task = tasksOf(parsed).find((t) => t.state.keyNode === node);
+    const task = taskNamedBy(parsed, node);
     if (state?.type !== 'object' || !task || !writtenInPlace(parsed, state)) return undefined;
     const request = getIntegration(task.api)?.request;
     if (!request) return undefined;

@@ -26,6 +26,54 @@ export function payloadAt(parsed: ParsedDocument, path: JSONPath): (PayloadConte
   return undefined;
 }
 
+// The tasks by their payload's value node and by their state's key node, once per parse: fix-all asks for each
+// problem, and a walk over every task per problem made it quadratic.
+const indexes = new WeakMap<ParsedDocument, { byPayload: Map<AstNode, SageMakerTask>; byKey: Map<AstNode, SageMakerTask> }>();
+
+function taskIndex(parsed: ParsedDocument) {
+  let index = indexes.get(parsed);
+  if (!index) {
+    index = { byPayload: new Map(), byKey: new Map() };
+    for (const task of tasksOf(parsed)) {
+      const value = task.payloadProperty?.children?.[1];
+      if (value && !index.byPayload.has(value)) index.byPayload.set(value, task);
+      if (!index.byKey.has(task.state.keyNode)) index.byKey.set(task.state.keyNode, task);
+    }
+    indexes.set(parsed, index);
+  }
+  return index;
+}
+
+/** The SageMaker task whose state's key is `keyNode`, if any. */
+export function taskNamedBy(parsed: ParsedDocument, keyNode: AstNode): SageMakerTask | undefined {
+  return taskIndex(parsed).byKey.get(keyNode);
+}
+
+/**
+ * The SageMaker payload holding `node` (or being it), with the path from the payload to the node: `payloadAt` for
+ * a node of the tree, found by walking up the node's ancestors (its depth) instead of over every task.
+ */
+export function payloadOf(parsed: ParsedDocument, node: AstNode): (PayloadContext & { relative: JSONPath }) | undefined {
+  const { byPayload } = taskIndex(parsed);
+  const relative: JSONPath = [];
+  // A key stands where its value does (getNodePath gives both the same path).
+  const start = node.parent?.type === 'property' && node.parent.children?.[0] === node ? (node.parent.children[1] ?? node) : node;
+  for (let n: AstNode | undefined = start; n; n = n.parent) {
+    const task = byPayload.get(n);
+    if (task) {
+      const integration = getIntegration(task.api);
+      return integration ? { task, integration, payloadPath: getNodePath(n), relative: relative.reverse() } : undefined;
+    }
+    const parent = n.parent;
+    if (parent?.type === 'property') relative.push(parent.children![0].value as string);
+    else if (parent?.type === 'array') {
+      const index = parent.children!.indexOf(n);
+      if (index !== -1) relative.push(index);
+    }
+  }
+  return undefined;
+}
+
 /** The SageMaker payload whose value contains `offset`, found from the tree without scanning the text. */
 export function payloadContaining(parsed: ParsedDocument, offset: number): (PayloadContext & { value: AstNode }) | undefined {
   for (const task of tasksOf(parsed)) {

@@ -1,0 +1,177 @@
+// The server's stdio transport: LSP framing and the lifecycle, guarded against any client. vscode-jsonrpc's
+// stream reader trusts its input: a bad, negative or missing Content-Length or LF-only headers leave it waiting
+// (or misreading every later message) for good, and the library answers requests sent before `initialize` or
+// after `shutdown` as if nothing were wrong. This reader answers a frame it cannot read with a parse error and
+// resynchronises at the next `Content-Length` header, and it answers requests outside the lifecycle as the
+// specification says (-32002 before `initialize`, InvalidRequest after `shutdown`).
+import {
+  AbstractMessageReader,
+  ErrorCodes,
+  StreamMessageWriter,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node';
+
+/** Larger headers are not LSP headers: the reader resynchronises rather than buffering them. */
+const MAX_HEADER_BYTES = 8192;
+/** A body larger than V8's largest string cannot be read; refused at the header. */
+const MAX_BODY_BYTES = 0x1fffffe8;
+const CRLFCRLF = Buffer.from('\r\n\r\n');
+
+type Phase = 'new' | 'running' | 'shutdown';
+
+class GuardedStdioReader extends AbstractMessageReader implements MessageReader {
+  private callback: DataCallback | undefined;
+  /** Header state: the bytes not read yet. Body state: the body's first bytes. */
+  private pending: Buffer = Buffer.alloc(0);
+  private body: Buffer[] = [];
+  private bodyBytes = 0;
+  /** The length of the body being read, or -1 while reading a header. */
+  private expected = -1;
+  private phase: Phase = 'new';
+  /** After a bad frame: skip to the next `Content-Length` header. */
+  private resyncing = false;
+
+  constructor(
+    private readonly input: NodeJS.ReadableStream,
+    private readonly writer: MessageWriter,
+  ) {
+    super();
+  }
+
+  get shutDown(): boolean {
+    return this.phase === 'shutdown';
+  }
+
+  listen(callback: DataCallback): Disposable {
+    this.callback = callback;
+    const onData = (chunk: Buffer) => this.onData(chunk);
+    const onError = (e: Error) => this.fireError(e);
+    const onClose = () => this.fireClose();
+    this.input.on('data', onData);
+    this.input.on('error', onError);
+    this.input.on('end', onClose);
+    this.input.on('close', onClose);
+    return {
+      dispose: () => {
+        this.input.off('data', onData);
+        this.input.off('error', onError);
+        this.input.off('end', onClose);
+        this.input.off('close', onClose);
+      },
+    };
+  }
+
+  private reply(id: number | string | null, code: number, message: string) {
+    void this.writer.write({ jsonrpc: '2.0', id, error: { code, message } } as Message).catch(() => undefined);
+  }
+
+  private bad(reason: string, skipTo: number) {
+    this.reply(null, ErrorCodes.ParseError, `Unreadable message frame: ${reason}. Skipped to the next Content-Length header.`);
+    this.pending = this.pending.subarray(skipTo);
+    this.resyncing = true;
+  }
+
+  private onData(chunk: Buffer) {
+    if (this.expected >= 0) {
+      this.body.push(chunk);
+      this.bodyBytes += chunk.length;
+    } else this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    for (;;) {
+      if (this.expected < 0 && !this.readHeader()) return;
+      if (this.bodyBytes < this.expected) return;
+      const all = this.body.length === 1 ? this.body[0] : Buffer.concat(this.body, this.bodyBytes);
+      const body = all.subarray(0, this.expected);
+      this.pending = all.subarray(this.expected);
+      this.body = [];
+      this.bodyBytes = 0;
+      this.expected = -1;
+      this.onBody(body);
+    }
+  }
+
+  /** Reads one header block from `pending`; true when a body is now expected. */
+  private readHeader(): boolean {
+    for (;;) {
+      if (this.resyncing) {
+        const at = /content-length\s*:/i.exec(this.pending.toString('latin1'));
+        if (!at) {
+          // Keep a possible beginning of the header name for the next chunk.
+          this.pending = this.pending.subarray(Math.max(0, this.pending.length - 20));
+          return false;
+        }
+        this.pending = this.pending.subarray(at.index);
+        this.resyncing = false;
+      }
+      const end = this.pending.indexOf(CRLFCRLF);
+      const head = this.pending.subarray(0, end < 0 ? this.pending.length : end).toString('latin1');
+      const lf = /(^|[^\r])\n/.exec(head);
+      if (lf) {
+        this.bad('header lines must end with \\r\\n', lf.index + lf[0].length);
+        continue;
+      }
+      if (end < 0) {
+        if (this.pending.length > MAX_HEADER_BYTES) this.bad('header too long', this.pending.length);
+        else return false;
+        continue;
+      }
+      let length: number | undefined;
+      let problem: string | undefined;
+      for (const line of head.split('\r\n')) {
+        const colon = line.indexOf(':');
+        if (colon < 0) problem ??= `a header line without ':' (${JSON.stringify(line.slice(0, 40))})`;
+        else if (line.slice(0, colon).trim().toLowerCase() === 'content-length') {
+          const value = line.slice(colon + 1).trim();
+          if (!/^\d+$/.test(value) || Number(value) > MAX_BODY_BYTES) problem ??= `Content-Length must be a byte count, not ${JSON.stringify(value.slice(0, 40))}`;
+          else length = Number(value);
+        }
+      }
+      if (!problem && length === undefined) problem = 'no Content-Length header';
+      if (problem) {
+        this.bad(problem, end + CRLFCRLF.length);
+        continue;
+      }
+      const rest = this.pending.subarray(end + CRLFCRLF.length);
+      this.pending = Buffer.alloc(0);
+      this.expected = length!;
+      this.body = rest.length ? [rest] : [];
+      this.bodyBytes = rest.length;
+      return true;
+    }
+  }
+
+  private onBody(body: Buffer) {
+    let msg: any;
+    try {
+      msg = JSON.parse(body.toString('utf8'));
+    } catch (e) {
+      this.reply(null, ErrorCodes.ParseError, `The message is not JSON: ${(e as Error).message}`);
+      return;
+    }
+    if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
+      this.reply(null, ErrorCodes.InvalidRequest, 'A message must be a JSON object');
+      return;
+    }
+    const isRequest = typeof msg.method === 'string' && msg.id !== undefined && msg.id !== null;
+    const isNotification = typeof msg.method === 'string' && !isRequest;
+    const id = typeof msg.id === 'number' || typeof msg.id === 'string' ? msg.id : null;
+    if (this.phase === 'new') {
+      if (isRequest && msg.method === 'initialize') this.phase = 'running';
+      else if (isRequest) return this.reply(id, ErrorCodes.ServerNotInitialized, `The server is not initialized: send "initialize" before "${msg.method}"`);
+      else if (isNotification && msg.method !== 'exit') return; // the specification: dropped
+    } else if (this.phase === 'running') {
+      if (isRequest && msg.method === 'shutdown') this.phase = 'shutdown';
+    } else if (isRequest) return this.reply(id, ErrorCodes.InvalidRequest, `The server is shut down: only "exit" is accepted, not "${msg.method}"`);
+    else if (isNotification && msg.method !== 'exit') return;
+    this.callback?.(msg as Message);
+  }
+}
+
+/** The reader and writer of a server on this process's stdin and stdout. */
+export function guardedStdio(): { reader: MessageReader & { readonly shutDown: boolean }; writer: MessageWriter } {
+  const writer = new StreamMessageWriter(process.stdout);
+  return { reader: new GuardedStdioReader(process.stdin, writer), writer };
+}
