@@ -186,6 +186,8 @@ async function embeddedInTemplate(n) {
   const o = await ours(template, n);
   process.stderr.write('done\n');
   return o;
+}
+
 /** A generated machine with fixable findings: every training job name breaks the name pattern, every instance type is in upper case. */
 const withFixes = (n) => generateStateMachine(n).replaceAll('"TrainingJobName": "train-', '"TrainingJobName": "train_').replaceAll('"InstanceType": "ml.m5.large"', '"InstanceType": "ML.M5.LARGE"');
 
