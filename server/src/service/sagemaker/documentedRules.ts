@@ -68,7 +68,9 @@ const byScope = new Map<string, DocumentedRule[]>();
 for (const rule of documentedRules) for (const s of rule.scope) byScope.set(s, [...(byScope.get(s) ?? []), rule]);
 
 const utf8 = new TextEncoder();
-const isDynamicNode = (n: AstNode): boolean => n.type === 'string' && (isJsonata(n.value) || hasPlaceholder(n.value));
+// Dynamic, or a blank still to be filled in (a `--generate-cli-skeleton` file): either way a rule cannot know it, and a
+// blank's own length check already speaks for it.
+const isDynamicNode = (n: AstNode): boolean => n.type === 'string' && (n.value === '' || isJsonata(n.value) || hasPlaceholder(n.value));
 
 /** A field looked up along a rule path: definitely absent, not knowable before run time, or there. */
 type Found =
