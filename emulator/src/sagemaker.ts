@@ -443,7 +443,10 @@ function pageToken(value: unknown, error: (m: string) => ApiError): number {
 
 /** The log lines a training container writes about its environment variables (as SageMaker script mode does). */
 function environmentLines(request: Json): string[] {
-  const env = (request as { Environment?: Record<string, unknown> }).Environment;
-  if (!env || typeof env !== 'object') return [];
-  return ['Environment variables:', ...Object.entries(env).map(([k, v]) => `${k}=${String(v)}`)];
+  const { Environment: env, HyperParameters: hyper } = request as { Environment?: Record<string, unknown>; HyperParameters?: Record<string, unknown> };
+  const lines: string[] = [];
+  if (env && typeof env === 'object') lines.push('Environment variables:', ...Object.entries(env).map(([k, v]) => `${k}=${String(v)}`));
+  // Script mode prints its hyperparameters as JSON too (so a secret among them arrives JSON-escaped).
+  if (hyper && typeof hyper === 'object' && Object.keys(hyper).length) lines.push(`Hyperparameters: ${JSON.stringify(hyper)}`);
+  return lines;
 }

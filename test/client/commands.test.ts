@@ -244,6 +244,8 @@ test('a launch with secrets in Environment, HyperParameters and ContainerArgumen
   assert.match(lines, /secret-s1 \| DB_PASSWD=\*{8}\n/);
   assert.match(lines, /secret-s1 \| DATABASE_URL=postgres:\/\/admin:\*{8}@db:5432\/app\n/);
   assert.match(lines, /secret-s1 \| TOKENIZER_NAME=bert-base-uncased\n/);
+  // It prints its hyperparameters as JSON: the secret ones are blanked out there too.
+  assert.match(lines, /secret-s1 \| Hyperparameters: \{"wandb_api_key":"\*{8}","hf_token":"\*{8}","epochs":"3"\}\n/);
   const seen = onScreen();
   for (const secret of CLEAR) assert.ok(!seen.includes(secret), `${secret} is shown or stored`);
 });
