@@ -19,12 +19,10 @@ export interface LaunchFlow {
   askPlaceholders(uri: string, names: string[]): Promise<Record<string, string> | undefined>;
 }
 
-const SEVERITY: Record<MappedAwsDiagnostic['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
+// Read when a result arrives, not at load: loading the extension touches nothing of the vscode API (the bench
+// loads it against a stub).
+const severityOf = (s: MappedAwsDiagnostic['severity']): vscode.DiagnosticSeverity =>
+  ({ error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, information: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint })[s];
 
 export function registerValidateCommand(context: vscode.ExtensionContext, client: LanguageClient, flow: LaunchFlow): void {
   const results = vscode.languages.createDiagnosticCollection('aws');
@@ -93,7 +91,7 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
     target,
     mapped.diagnostics.map((d) => {
       const { start, end } = d.range;
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), d.message, SEVERITY[d.severity]);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), d.message, severityOf(d.severity));
       diagnostic.source = 'aws';
       diagnostic.code = d.code;
       return diagnostic;
