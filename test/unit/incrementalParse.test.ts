@@ -39,3 +39,29 @@ test('an edit of the outermost brackets falls back to the full parse', () => {
   const prev = parseDocument(base, 'asl');
   assert.equal(reparse(prev, '[' + base + ']'), undefined);
 });
+
+test('a change across many members of a big object (a Replace All) re-parses only the members it changed', () => {
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < 40; i++) states[`S${i}`] = i % 3 === 0 ? { Type: 'Pass', Result: { n: 1, s: 'a, "b" {c}' }, Next: `S${i + 1}` } : { Type: 'Pass', Next: `S${i + 1}` };
+  states.S40 = { Type: 'Succeed' };
+  const before = JSON.stringify({ StartAt: 'S0', States: states }, null, 2);
+  for (const [from, to] of [['"n": 1', '"n": 22'], ['"n": 22', '"n": 3'], ['"Type": "Succeed"', '"Type": "Fail"']] as const) {
+    const prev = parseDocument(before.replaceAll('"n": 1', from === '"n": 1' ? '"n": 1' : '"n": 22'), 'asl');
+    const statesNode = prev.root!.children![1].children![1];
+    const kept = statesNode.children![1];
+    const text = prev.text.replaceAll(from, to);
+    const root = reparse(prev, text);
+    assert.ok(root, `incremental for ${to}`);
+    assert.deepEqual(plain(root), plain(parseDocument(text, 'asl').root), to);
+    checkParents(root!);
+    // S1 has no Result: unchanged, the same node (moved), with its stamp; S0 changed (when its Result did).
+    assert.equal(statesNode.children![1], kept, 'an unchanged member keeps its node');
+  }
+  // A member deleted: the members no longer match one to one, so the whole object is parsed (still right).
+  const prev = parseDocument(before, 'asl');
+  const text = before.replace(/,\s*"S40": \{\s*"Type": "Succeed"\s*\}/, '').replaceAll('"n": 1', '"n": 2');
+  const root = reparse(prev, text);
+  assert.ok(root);
+  assert.deepEqual(plain(root), plain(parseDocument(text, 'asl').root));
+  checkParents(root!);
+});

@@ -3,7 +3,8 @@
 import { TextDocument, type Position, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { modelOf, isStateMachine, type AslModel } from './asl/model';
 import { Code } from './core/codes';
-import type { ParsedDocument, Problem } from './core/types';
+import type { AstNode, ParsedDocument, Problem } from './core/types';
+import { carryOver } from './carryOver';
 import { reparse } from './json/incrementalParse';
 import { parseJson } from './json/parse';
 import { parseYaml } from './yaml/parseYaml';
@@ -59,8 +60,11 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     if (hit && hit.version === doc.version && hit.languageId === doc.languageId && hit.text === doc.getText()) return hit.parsed;
     const text = doc.getText();
     // After an edit, re-parse only what changed (the previous tree is reused and updated in place).
-    const root = hit && hit.languageId === doc.languageId ? reparse(hit.parsed, text) : undefined;
+    let fresh: AstNode[] | undefined;
+    const root = hit && hit.languageId === doc.languageId ? reparse(hit.parsed, text, (nodes) => (fresh = nodes)) : undefined;
     const parsed: ParsedDocument = root ? { text, language: 'json', root, syntaxErrors: [] } : parseDocument(text, doc.languageId);
+    // What the edit cannot have changed (the model, the data flow…) is taken over, not rebuilt.
+    if (root && fresh) carryOver(hit!.parsed, parsed, fresh);
     remember(parses, doc.uri, { version: doc.version, text, parsed, languageId: doc.languageId });
     return parsed;
   }

@@ -116,20 +116,25 @@ export function checkPayloadTemplates(s: AslState, out: Problem[]) {
 }
 
 /** The size of the definition the service would receive: the text of a JSON document, the JSON of a YAML one. */
-function checkSize(root: AstNode, text: string | undefined, language: DocumentLanguage | undefined, out: Problem[]) {
-  if (text === undefined || text.length <= MAX_DEFINITION_CHARS / 4) return;
+/** The definition's size against the service's quota (the text's: not cached with the model's findings). */
+export function checkDefinitionSize(root: AstNode, text: string | undefined, language: DocumentLanguage | undefined): Problem[] {
+  const out: Problem[] = [];
+  if (text === undefined || text.length <= MAX_DEFINITION_CHARS / 4) return out;
   const size = language === 'yaml' ? JSON.stringify(toValue(root)).length : text.length;
-  if (size <= MAX_DEFINITION_CHARS) return;
+  if (size <= MAX_DEFINITION_CHARS) return out;
   const first = root.children?.[0]?.children?.[0] ?? root;
   out.push(at(first, AslCode.definitionTooLarge, `The definition has ${size.toLocaleString('en-US')} characters${language === 'yaml' ? ' as JSON' : ''}; Step Functions accepts at most ${MAX_DEFINITION_CHARS.toLocaleString('en-US')}`));
+  return out;
 }
 
 const MACHINE_OWN = new Set(['States']);
 
-/** The whole-machine findings (source 'asl'); duplicate keys and payload templates of states are checked per state. */
-export function checkMachineRules(root: AstNode, model: AslModel, text: string | undefined, language: DocumentLanguage | undefined): Problem[] {
+/**
+ * The whole-machine findings that depend on the model alone (source 'asl'): state names and the machines' own
+ * keys; duplicate keys and payload templates of states are checked per state, the size with the text.
+ */
+export function checkMachineRules(model: AslModel): Problem[] {
   const out: Problem[] = [];
-  checkSize(root, text, language, out);
   checkStateNames(model, out);
   // Keys of each machine's own fields (a state's are checked with the state, where its findings are cached).
   for (const m of model.machines) checkDuplicateKeys(m.node, MACHINE_OWN, out);

@@ -142,8 +142,13 @@ export function enclosingStates(s: AslState): string[] {
 
 // One model per parse: validation, navigation, hover, completion and code lenses all ask for it, and walking
 // thousands of states per request shows up in profiles. Keyed by the ParsedDocument, not the tree: an incremental
-// re-parse updates a tree in place and makes a new ParsedDocument.
+// re-parse updates a tree in place and makes a new ParsedDocument (an edit that cannot change the model carries
+// it over to the new one: carryOver.ts).
 const models = new WeakMap<ParsedDocument, AslModel>();
+
+/** The model of a parse if it was built, without building it. */
+export const knownModel = (parsed: ParsedDocument): AslModel | undefined => models.get(parsed);
+export const setModel = (parsed: ParsedDocument, model: AslModel) => void models.set(parsed, model);
 
 export function modelOf(parsed: ParsedDocument): AslModel {
   let model = models.get(parsed);

@@ -6,11 +6,11 @@
 import { checkDynamicValue, checkJsonata, checkPath, isJsonata, sourceOffset, type ExpressionError } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
-import { closest, list, quote } from '../core/text';
+import { closest, list, quote, shiftFindings } from '../core/text';
 import { property, propertyNode } from '../core/tree';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
-import { checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
+import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
 import { buildModel, isStateMachine, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
@@ -612,13 +612,29 @@ export function validateStructure(root: AstNode | undefined, text?: string, mode
   // Only a state machine is judged: a CloudFormation template or any other JSON file is not ours to flag.
   if (!isStateMachine(root)) return ctx.problems;
   model ??= buildModel(root);
-  ctx.problems.push(...checkMachineRules(root!, model, text, language), ...checkVariables(model, text, language));
-  for (const m of model.machines) {
-    checkRootFields(ctx, m);
-    checkTransitions(ctx, m);
-  }
+  ctx.problems.push(...checkDefinitionSize(root!, text, language), ...checkVariables(model, text, language), ...machineFindings(ctx, model));
   for (const s of model.states) checkStateCached(ctx, s, language === 'json');
   return ctx.problems;
+}
+
+// The findings that depend on the model alone (names, transitions, reachability, the machines' own fields): made
+// once per model. An edit the model does not see keeps the model (carryOver.ts), and these move with the text.
+const byModel = new WeakMap<AslModel, { text: string; problems: Problem[] }>();
+
+function machineFindings(ctx: Ctx, model: AslModel): Problem[] {
+  const known = ctx.text === undefined ? undefined : byModel.get(model);
+  const moved = known && shiftFindings(known.problems, known.text, ctx.text!);
+  if (moved) {
+    byModel.set(model, { text: ctx.text!, problems: moved });
+    return moved;
+  }
+  const own: Ctx = { ...ctx, problems: checkMachineRules(model) };
+  for (const m of model.machines) {
+    checkRootFields(own, m);
+    checkTransitions(own, m);
+  }
+  if (ctx.text !== undefined) byModel.set(model, { text: ctx.text, problems: own.problems });
+  return own.problems;
 }
 
 // A state's own findings depend only on its text (name included) and query language (in JSON: see findingsCache.ts).
@@ -628,11 +644,9 @@ const stateCache = createFindingsCache();
 
 function checkStateCached(ctx: Ctx, s: AslState, cache: boolean) {
   if (!cache || ctx.text === undefined || s.children.length || s.type === 'Parallel' || s.type === 'Map') return checkState(ctx, s);
-  const base = s.propertyNode.offset;
   // Whether a member's value is checked elsewhere is the caller's say, not the text's: part of the key.
   const skipped = s.node.children?.some((p) => { const v = valueOf(p); return !!v && ctx.skip.has(v); }) ? 'S' : '';
-  const key = `${s.queryLanguage}${skipped}\u0000${ctx.text.slice(base, base + s.propertyNode.length)}`;
-  ctx.problems.push(...stateCache(key, base, () => {
+  ctx.problems.push(...stateCache(s.propertyNode, s.queryLanguage + skipped, ctx.text, () => {
     const own: Ctx = { ...ctx, problems: [] };
     checkState(own, s);
     return own.problems;

@@ -7,6 +7,8 @@ import { jsonataVariables, parseDynamicValue, sourceOffset, isExpressionError, t
 import { hasPlaceholder } from '../expressions/placeholders';
 import { property, stringValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, Problem } from '../core/types';
+import { createFindingsCache } from '../core/findingsCache';
+import { nodeMemo } from '../core/nodeMemo';
 import { AslCode } from './codes';
 import type { AslMachine, AslModel, AslState } from './model';
 import { aslProblem } from './problem';
@@ -73,18 +75,10 @@ function readsOf(s: AslState, text: string | undefined): ReadAt[] {
 
 // A state's reads depend only on its text and query language (in JSON; see core/findingsCache.ts): kept relative
 // to the state, so a keystroke re-reads only the state it changed.
-const readsCache = new Map<string, ReadAt[]>();
+const readsCache = createFindingsCache<ReadAt>();
 function cachedReadsOf(s: AslState, text: string | undefined, cache: boolean): ReadAt[] {
   if (!cache || text === undefined || s.children.length || s.type === 'Parallel' || s.type === 'Map') return readsOf(s, text);
-  const base = s.propertyNode.offset;
-  const key = `${s.queryLanguage}\u0000${text.slice(base, base + s.propertyNode.length)}`;
-  let relative = readsCache.get(key);
-  if (!relative) {
-    relative = readsOf(s, text).map((r) => ({ ...r, offset: r.offset - base }));
-    if (readsCache.size >= 20_000) readsCache.clear();
-    readsCache.set(key, relative);
-  }
-  return relative.map((r) => ({ ...r, offset: r.offset + base }));
+  return readsCache(s.propertyNode, s.queryLanguage, text, () => readsOf(s, text));
 }
 
 function stringReads(s: AslState): Read[] {
@@ -122,24 +116,33 @@ function stringReads(s: AslState): Read[] {
   return out;
 }
 
+/** The names a state assigns (its Assign, its catchers' and Choice rules'); `undefined` when a placeholder makes them unknowable. */
+const assignedBy = nodeMemo((state: AstNode): string[] | undefined => {
+  const names: string[] = [];
+  const assigns = [property(state, 'Assign')];
+  for (const f of ['Catch', 'Choices']) {
+    const arr = property(state, f);
+    if (arr?.type === 'array') for (const c of arr.children ?? []) assigns.push(property(c, 'Assign'));
+  }
+  for (const a of assigns) {
+    if (!a) continue;
+    if (a.type !== 'object') return undefined;
+    for (const p of a.children ?? []) {
+      const k = stringValue(p.children?.[0]);
+      if (k === undefined || hasPlaceholder(k)) return undefined;
+      names.push(k.endsWith('.$') ? k.slice(0, -2) : k);
+    }
+  }
+  return names;
+});
+
 /** The names each machine's states assign; `undefined` when a placeholder makes them unknowable. */
 function assignedIn(m: AslMachine): Set<string> | undefined {
   const names = new Set<string>();
   for (const s of m.states) {
-    const assigns = [property(s.node, 'Assign')];
-    for (const f of ['Catch', 'Choices']) {
-      const arr = property(s.node, f);
-      if (arr?.type === 'array') for (const c of arr.children ?? []) assigns.push(property(c, 'Assign'));
-    }
-    for (const a of assigns) {
-      if (!a) continue;
-      if (a.type !== 'object') return undefined;
-      for (const p of a.children ?? []) {
-        const k = stringValue(p.children?.[0]);
-        if (k === undefined || hasPlaceholder(k)) return undefined;
-        names.add(k.endsWith('.$') ? k.slice(0, -2) : k);
-      }
-    }
+    const own = assignedBy(s.node);
+    if (!own) return undefined;
+    for (const n of own) names.add(n);
   }
   return names;
 }

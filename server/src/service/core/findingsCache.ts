@@ -2,19 +2,41 @@
 // part: on a keystroke only the parts whose text changed are checked again, the others' findings are moved to
 // where the part now is. Only for JSON: in YAML a part's findings also depend on the anchors its aliases point
 // at (outside its text), and the same text may read differently as YAML and as JSON.
-import type { Problem } from './types';
+//
+// Two layers. After an incremental re-parse the unchanged parts are the same nodes with the same stamp
+// (core/types.ts): found by identity, without reading their text. Otherwise (a full parse, a part the edit
+// touched) the part's text is the key, so a part typed back to an earlier text, or reopened, is not checked again.
+import type { AstNode, Problem } from './types';
 
-export type FindingsCache = (key: string, base: number, check: () => Problem[]) => Problem[];
+/** `part`: the node the findings belong to (a state's property node); `extra`: what else they depend on (e.g. the query language). */
+export type FindingsCache<T extends { offset: number } = Problem> = (part: AstNode, extra: string, text: string, check: () => T[]) => T[];
 
-export function createFindingsCache(limit = 20_000): FindingsCache {
-  const cache = new Map<string, Problem[]>();
-  return (key, base, check) => {
-    let relative = cache.get(key);
-    if (!relative) {
-      relative = check().map((p) => ({ ...p, offset: p.offset - base }));
-      if (cache.size >= limit) cache.clear();
-      cache.set(key, relative);
+export function createFindingsCache<T extends { offset: number } = Problem>(limit = 20_000): FindingsCache<T> {
+  // By `extra`, then by the part's text: the text is a slice of the document, hashed without being copied.
+  const byText = new Map<string, Map<string, T[]>>();
+  let size = 0;
+  const byNode = new WeakMap<AstNode, { stamp: number | undefined; extra: string; relative: T[] }>();
+  return (part, extra, text, check) => {
+    const base = part.offset;
+    const known = byNode.get(part);
+    let relative: T[] | undefined;
+    if (known && known.stamp === part.stamp && known.extra === extra) relative = known.relative;
+    else {
+      const key = text.slice(base, base + part.length);
+      let texts = byText.get(extra);
+      relative = texts?.get(key);
+      if (!relative) {
+        relative = check().map((p) => ({ ...p, offset: p.offset - base }));
+        if (size >= limit) {
+          byText.clear();
+          size = 0;
+        }
+        if (!texts || !byText.has(extra)) byText.set(extra, (texts = new Map()));
+        texts.set(key, relative);
+        size++;
+      }
+      byNode.set(part, { stamp: part.stamp, extra, relative });
     }
-    return relative.map((p) => ({ ...p, offset: p.offset + base }));
+    return relative.length ? relative.map((p) => ({ ...p, offset: p.offset + base })) : [];
   };
 }

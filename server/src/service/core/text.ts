@@ -39,3 +39,36 @@ export function quote(value: unknown): string {
 export function list(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** The changed span: old text [start, oldEnd) became new text [start, newEnd). */
+export function diffSpan(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
+  const min = Math.min(a.length, b.length);
+  let start = 0;
+  // Compare in chunks first: native string comparison is much faster than a char loop.
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (start + step <= min && a.slice(start, start + step) === b.slice(start, start + step)) start += step;
+  }
+  let end = 0;
+  const maxEnd = min - start;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (end + step <= maxEnd && a.slice(a.length - end - step, a.length - end) === b.slice(b.length - end - step, b.length - end)) end += step;
+  }
+  return { start, oldEnd: a.length - end, newEnd: b.length - end };
+}
+
+/**
+ * Findings made for the text `from`, moved to where they are in `to`: those before the changed span stay, those
+ * after it move with it. Undefined when one overlaps the change (it must be made again).
+ */
+export function shiftFindings<T extends { offset: number; length: number }>(items: readonly T[], from: string, to: string): T[] | undefined {
+  if (from === to) return [...items];
+  const { start, oldEnd, newEnd } = diffSpan(from, to);
+  const delta = newEnd - oldEnd;
+  const out: T[] = [];
+  for (const p of items) {
+    if (p.offset + p.length <= start) out.push(p);
+    else if (p.offset >= oldEnd) out.push(delta ? { ...p, offset: p.offset + delta } : p);
+    else return undefined;
+  }
+  return out;
+}

@@ -16,6 +16,11 @@ export interface AstNode {
   colonOffset?: number;
   parent?: AstNode;
   children?: AstNode[];
+  /**
+   * JSON only: changed by an incremental re-parse (json/incrementalParse.ts) on every node whose subtree it
+   * changed; a node with the same identity and stamp has the same content (only its offsets may have moved).
+   */
+  stamp?: number;
   /** YAML only: a local tag written on the value (`!Ref`, `!Sub`: CloudFormation's short intrinsics), else absent. */
   tag?: string;
 }

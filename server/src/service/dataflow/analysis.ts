@@ -29,6 +29,8 @@ export interface Slot {
   kind: 'path' | 'dynamic';
   /** The path may name a field that is not there by design (the Variable of an IsPresent rule). */
   mayBeAbsent?: boolean;
+  /** A `.$` value inside a Task's Parameters (which only read: their shape goes to the integration). */
+  taskPayload?: boolean;
 }
 
 export interface StateFlow {
@@ -39,6 +41,8 @@ export interface StateFlow {
 export interface Dataflow {
   states: Map<AslState, StateFlow>;
   slots: Slot[];
+  /** What `$` is in each JSONPath Task's Parameters: an edit inside them changes their slots only (reslotTask). */
+  taskPayloads: Map<AslState, { against: Shape; label: string }>;
   /** Variables assigned anywhere (Assign), by name: the join of what is assigned. */
   variables: Map<string, Shape>;
 }
@@ -58,7 +62,7 @@ function jsonataPathShape(value: string, roots: { input: Shape; result?: Shape; 
 }
 
 class Analysis {
-  readonly flow: Dataflow = { states: new Map(), slots: [], variables: new Map() };
+  readonly flow: Dataflow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map() };
 
   constructor(private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string }>) {}
 
@@ -137,8 +141,9 @@ class Analysis {
     return root;
   }
 
-  /** The `.$` values of a payload, recorded as slots without building its shape. */
-  private slotsOf(node: AstNode, state: AslState, against: Shape, label: string) {
+  /** The `.$` values of a Task's payload, recorded as slots without building its shape. */
+  slotsOf(node: AstNode, state: AslState, against: Shape, label: string) {
+    this.flow.taskPayloads.set(state, { against, label });
     const stack = [node];
     while (stack.length) {
       const n = stack.pop()!;
@@ -146,7 +151,7 @@ class Analysis {
         if (n.type === 'object') {
           const [k, v] = c.children ?? [];
           if (!v) continue;
-          if (v.type === 'string' && typeof k?.value === 'string' && k.value.endsWith('.$')) this.slot(v, state, against, label, 'dynamic');
+          if (v.type === 'string' && typeof k?.value === 'string' && k.value.endsWith('.$')) this.flow.slots.push({ node: v, state, against, label, kind: 'dynamic', taskPayload: true });
           else if (v.type === 'object' || v.type === 'array') stack.push(v);
         } else if (c.type === 'object' || c.type === 'array') stack.push(c);
       }
@@ -392,8 +397,41 @@ export function analyse(model: AslModel, sagemaker: Map<AslState, { api: string;
   return a.flow;
 }
 
-// One analysis per parse, like the model.
+/**
+ * The analysis after edits inside JSONPath Tasks' Parameters, from the one before them: the shapes are the same
+ * (a Task's Parameters go to the integration), only the slots of those Parameters are read again.
+ */
+export function reslotTasks(flow: Dataflow, states: ReadonlySet<AslState>): Dataflow {
+  const a = new Analysis(new Map());
+  const fresh = new Map<AslState, Slot[]>();
+  for (const state of states) {
+    const at = flow.taskPayloads.get(state);
+    // A state the pass never reached has no slots, before or after.
+    const parameters = property(state.node, 'Parameters');
+    if (!at || !parameters) continue;
+    a.flow.slots = [];
+    a.slotsOf(parameters, state, at.against, at.label);
+    fresh.set(state, a.flow.slots);
+  }
+  const slots: Slot[] = [];
+  const placed = new Set<AslState>();
+  for (const slot of flow.slots) {
+    if (!slot.taskPayload || !states.has(slot.state)) slots.push(slot);
+    else if (!placed.has(slot.state)) {
+      placed.add(slot.state);
+      slots.push(...(fresh.get(slot.state) ?? []));
+    }
+  }
+  for (const [state, list] of fresh) if (!placed.has(state)) slots.push(...list);
+  return { ...flow, slots };
+}
+
+// One analysis per parse, like the model (an edit that cannot change it carries it over: carryOver.ts).
 const flows = new WeakMap<ParsedDocument, Dataflow>();
+
+/** The analysis of a parse if it was made, without making it. */
+export const knownDataflow = (parsed: ParsedDocument): Dataflow | undefined => flows.get(parsed);
+export const setDataflow = (parsed: ParsedDocument, flow: Dataflow) => void flows.set(parsed, flow);
 
 export function dataflowOf(parsed: ParsedDocument): Dataflow {
   let flow = flows.get(parsed);

@@ -137,17 +137,33 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
   return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable && suggestion ? { replacement: suggestion } : undefined };
 }
 
+// A slot's findings depend on its string and the shape it reads: kept per string node (relative to it) while
+// the node and its shape are the same, as they are for every slot an edit elsewhere left alone (carryOver.ts).
+const slotFindings = new WeakMap<AstNode, { against: Shape; relative: Problem[] }>();
+
 /** The data-flow findings of a document. */
 export function validateDataflow(parsed: ParsedDocument): Problem[] {
   const out: Problem[] = [];
   for (const slot of dataflowOf(parsed).slots) {
     if (slot.mayBeAbsent || slot.against.kind === 'unknown') continue;
+    const base = slot.node.offset;
+    const known = slotFindings.get(slot.node);
+    if (known?.against === slot.against) {
+      for (const p of known.relative) out.push({ ...p, offset: p.offset + base });
+      continue;
+    }
+    const relative: Problem[] = [];
     for (const path of pathsOf(slot)) {
       const p = check(slot, path, parsed);
-      if (p) out.push(p);
+      if (p) {
+        out.push(p);
+        relative.push({ ...p, offset: p.offset - base });
+      }
     }
+    slotFindings.set(slot.node, { against: slot.against, relative });
   }
-  return out;
+  // In document order: the slots' order depends on how the analysis was reached (a fresh pass or carryOver.ts).
+  return out.sort((a, b) => a.offset - b.offset || a.length - b.length || a.message.localeCompare(b.message));
 }
 
 /** The quick fix of a data-flow finding: the path it suggests. */

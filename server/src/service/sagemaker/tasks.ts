@@ -53,6 +53,10 @@ export function sageMakerPayloads(parsed: ParsedDocument): Set<AstNode> {
 // Once per parse, like the model it filters.
 const tasks = new WeakMap<ParsedDocument, SageMakerTask[]>();
 
+/** The tasks of a parse if they were listed, without listing them. */
+export const knownTasks = (parsed: ParsedDocument): SageMakerTask[] | undefined => tasks.get(parsed);
+export const setTasks = (parsed: ParsedDocument, list: SageMakerTask[]) => void tasks.set(parsed, list);
+
 /**
  * A standalone request file (jobSpecs.ts): `view` is one task whose payload is the whole document, so every
  * payload feature (checks, completion, hover, fixes) reads it unchanged. The synthetic state and payload key

@@ -290,14 +290,14 @@ function checkTaskUncached(task: SageMakerTask, text: string): Problem[] {
   return ctx.problems;
 }
 
-// Findings per task, keyed by the task's own text (from its name to the end of its definition) and query language.
+// Findings per task, keyed by the task's own text (its name and definition: its property node) and query language.
 const findingsCache = createFindingsCache();
 
 function checkTaskCached(task: SageMakerTask, text: string): Problem[] {
-  const start = task.state.keyNode.offset;
-  const jsonata = task.state.queryLanguage === 'JSONata';
-  const key = (jsonata ? 'A' : 'P') + text.slice(start, task.state.node.offset + task.state.node.length);
-  return findingsCache(key, start, () => checkTaskUncached(task, text));
+  const { propertyNode: part, node } = task.state;
+  // A standalone job spec's synthetic state (tasks.ts) spans one character, not its text: one task, not cached.
+  if (part.offset + part.length < node.offset + node.length) return checkTaskUncached(task, text);
+  return findingsCache(task.state.propertyNode, task.state.queryLanguage === 'JSONata' ? 'A' : 'P', text, () => checkTaskUncached(task, text));
 }
 
 /** Diagnostics for every SageMaker Task state of the document (cached per task in JSON only: see findingsCache.ts). */

@@ -62,6 +62,9 @@ function definitionStringView(parsed: ParsedDocument, node: AstNode): ParsedDocu
 // Once per parse: the embedded machines, and the intrinsics inside them resolved (in place) once.
 const cache = new WeakMap<ParsedDocument, ParsedDocument[]>();
 
+/** The embedded machines of a parse if they were looked for, without looking. */
+export const knownEmbeddedMachines = (parsed: ParsedDocument): ParsedDocument[] | undefined => cache.get(parsed);
+
 /**
  * The state machines embedded in a template, each a ParsedDocument over the template's text whose root is the
  * definition (only those with StartAt and States, or a DefinitionString that does not read). Empty for anything else.
