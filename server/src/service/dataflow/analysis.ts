@@ -392,15 +392,16 @@ export function analyse(model: AslModel, sagemaker: Map<AslState, { api: string;
   return a.flow;
 }
 
-// One analysis per parse, like the model.
-const flows = new WeakMap<ParsedDocument, Dataflow>();
+// One analysis per parse and execution input, like the model.
+const flows = new WeakMap<ParsedDocument, { input: Shape; flow: Dataflow }>();
 
-export function dataflowOf(parsed: ParsedDocument): Dataflow {
-  let flow = flows.get(parsed);
-  if (!flow) {
-    const sagemaker = new Map(tasksOf(parsed).map((t) => [t.state, t] as const));
-    flows.set(parsed, (flow = analyse(modelOf(parsed), sagemaker)));
-  }
+/** The data flow of a parse; `executionInput` is an example of the execution input (../executionInput.ts), else unknown. */
+export function dataflowOf(parsed: ParsedDocument, executionInput: Shape = UNKNOWN): Dataflow {
+  const hit = flows.get(parsed);
+  if (hit && hit.input === executionInput) return hit.flow;
+  const sagemaker = new Map(tasksOf(parsed).map((t) => [t.state, t] as const));
+  const flow = analyse(modelOf(parsed), sagemaker, executionInput);
+  flows.set(parsed, { input: executionInput, flow });
   return flow;
 }
 
