@@ -1,10 +1,10 @@
 // The VS Code side: starts the language server for state machines and registers the job commands.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerIamPolicyCommands } from './iamPolicy';
 import { registerJobCommands } from './jobs/commands';
-import { registerExecutionInputs } from './jobs/executionInputs';
+import { shareRememberedInputs } from './jobs/executionInputs';
 import { registerFixAll } from './fixAll';
 import { registerGraphCommands } from './graph/graphPanel';
 
@@ -46,7 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('sagemakerAsl', 'SageMaker Step Functions', serverOptions, clientOptions);
   // Commands are registered before the server is up, so a CodeLens click never finds them missing.
   registerJobCommands(context, client);
-  registerExecutionInputs(context, client);
+  // The execution inputs the launch flow remembers, for the paths' completion: again each time the server (re)starts.
+  const languageClient = client;
+  context.subscriptions.push(languageClient.onDidChangeState((e) => e.newState === State.Running && shareRememberedInputs(languageClient, context.workspaceState)));
   registerFixAll(context);
   registerGraphCommands(context, client);
   registerIamPolicyCommands(context, client);

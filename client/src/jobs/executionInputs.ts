@@ -1,14 +1,14 @@
 // The execution inputs the launch flow remembers (jobStore.ts), told to the language server so its data-flow
 // analysis offers their fields in the machine's paths when no `NAME.input.json` is beside it (the file wins;
 // server/src/service/executionInput.ts). Sent when the launch flow remembers one, and all of them whenever the
-// server (re)starts: a restarted server knows none. The input only travels to the user's own server process, and
-// is never logged here: a failed send is dropped silently (the server may be stopping).
+// server is running again (extension.ts): a restarted server knows none. The input only travels to the user's own
+// server process, and is never logged here: a failed send is dropped silently (the server may be stopping).
 import type * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExecutionInputNotification } from '../../../server/src/protocol';
 import { JobStore } from './jobStore';
 
-/** The part of the client this needs (the commands' tests pass a stand-in). */
+/** The part of the client this needs. */
 type Notifier = Pick<LanguageClient, 'sendNotification'>;
 
 /** Tells the server the execution input now remembered for the machine at `uri`. */
@@ -20,13 +20,7 @@ export function shareExecutionInput(client: Notifier, uri: string, input: string
   }
 }
 
-/** Sends every remembered input each time the server is running again. */
-export function registerExecutionInputs(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const store = new JobStore(context.workspaceState);
-  context.subscriptions.push(
-    client.onDidChangeState((e) => {
-      if (e.newState !== State.Running) return;
-      for (const { uri, input } of store.rememberedInputs()) shareExecutionInput(client, uri, input);
-    }),
-  );
+/** Tells the server every remembered execution input of this workspace. */
+export function shareRememberedInputs(client: Notifier, workspaceState: vscode.Memento): void {
+  for (const { uri, input } of new JobStore(workspaceState).rememberedInputs()) shareExecutionInput(client, uri, input);
 }
