@@ -42,7 +42,7 @@ test('every remembered input, for a server that (re)starts', () => {
   fake.state.set('sagemakerAsl.input:file:///w/broken.asl.json', 42);
   fake.state.set('sagemakerAsl.placeholders:file:///w/a.asl.json', { Bucket: 'b' });
   sent.length = 0;
-  jobs.shareRememberedInputs(recorder, fake.context.workspaceState as any);
+  jobs.shareRememberedInputs(recorder as any, fake.context.workspaceState as any);
   assert.deepEqual(
     sent.filter(([, p]) => (p as { uri: string }).uri !== 'file:///w/train.asl.json'),
     [

@@ -234,3 +234,36 @@ Resources:
     client.close(uri);
   });
 });
+
+describe('watching the example files', () => {
+  /** The LSP messages in a stream's bytes. */
+  function messagesIn(bytes: Buffer): any[] {
+    const out = [];
+    for (let at = 0, sep; (sep = bytes.indexOf('\r\n\r\n', at)) >= 0; ) {
+      const length = Number(/Content-Length: *(\d+)/i.exec(bytes.subarray(at, sep).toString('ascii'))![1]);
+      out.push(JSON.parse(bytes.subarray(sep + 4, sep + 4 + length).toString('utf8')));
+      at = sep + 4 + length;
+    }
+    return out;
+  }
+
+  /** Starts a server whose client can register file watchers; the registrations it asked for once it answered. */
+  async function registrations(initializationOptions: unknown): Promise<unknown[]> {
+    const client = new LspClient(['node', 'dist/server.js', '--stdio'], root, {});
+    const chunks: Buffer[] = [];
+    client.proc.stdout.on('data', (d: Buffer) => chunks.push(d));
+    await client.request('initialize', { processId: process.pid, rootUri: null, initializationOptions, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    client.notify('initialized', {});
+    // Answered after the initialized notification's registration was written (one stream, in order).
+    await client.request('textDocument/hover', { textDocument: { uri: 'file:///w/none.asl.json' }, position: { line: 0, character: 0 } });
+    await client.stop();
+    return messagesIn(Buffer.concat(chunks))
+      .filter((m) => m.method === 'client/registerCapability')
+      .flatMap((m) => m.params.registrations.map((r: any) => [r.method, r.registerOptions]));
+  }
+
+  test('a client that can is asked to watch **/*.input.json; the extension, which watches them itself, is not', async () => {
+    assert.deepEqual(await registrations(undefined), [['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/*.input.json' }] }]]);
+    assert.deepEqual(await registrations({ inputFilesWatched: true }), []);
+  });
+});
