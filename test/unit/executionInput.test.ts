@@ -88,4 +88,21 @@ describe('the service with an example input', () => {
     service.setExecutionInput(doc.uri, 'launch', '{"jobName": "j"}');
     assert.deepEqual(codes(), []);
   });
+
+  test('JSONata: $states.input. completes the example fields; a Map over an input list completes its items', () => {
+    const service = getLanguageService();
+    const jsonata = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: '{% $states.input. %}', End: true } } });
+    const a = TextDocument.create('file:///w/jsonata.asl.json', 'asl', 1, jsonata);
+    const complete = (d: TextDocument, after: string) => service.doComplete(d, d.positionAt(d.getText().indexOf(after) + after.length)).map((i) => i.label);
+    assert.deepEqual(complete(a, '$states.input.'), []);
+    service.setExecutionInput(a.uri, 'file', '{"jobName": "j", "runs": [{"epochs": 1}]}');
+    assert.deepEqual(complete(a, '$states.input.'), ['jobName', 'runs']);
+    const map = JSON.stringify({
+      StartAt: 'Each',
+      States: { Each: { Type: 'Map', ItemsPath: '$.runs', ItemProcessor: { StartAt: 'Run', States: { Run: { Type: 'Pass', Parameters: { 'e.$': '$.' }, End: true } } }, End: true } },
+    });
+    const b = TextDocument.create('file:///w/map.asl.json', 'asl', 1, map);
+    service.setExecutionInput(b.uri, 'file', '{"jobName": "j", "runs": [{"epochs": 1}]}');
+    assert.deepEqual(complete(b, '"e.$":"$.'), ['epochs']);
+  });
 });
