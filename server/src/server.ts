@@ -133,7 +133,7 @@ documents.onDidClose((e) => {
 
 // An example input created, changed or deleted: the open machines beside it are checked again with it.
 connection.onDidChangeWatchedFiles((p) => {
-  const changed = new Set((p?.changes ?? []).map((c) => pathOf(c?.uri)).filter((x) => x !== undefined));
+  const changed = new Set((Array.isArray(p?.changes) ? p.changes : []).map((c) => pathOf(c?.uri)).filter((x) => x !== undefined));
   if (!changed.size) return;
   for (const doc of documents.all()) {
     const input = pathOf(service.exampleInputUri(doc.uri));

@@ -227,10 +227,14 @@ Resources:
     const none = await client.hover(uri, positionAt(JSON_MACHINE, JSON_MACHINE.indexOf('$.jobName') + 3));
     assert.match(none.contents.value, /^Reads the state input: /);
     // Malformed notifications are ignored.
+    client.notify('workspace/didChangeWatchedFiles', { changes: 'all' });
+    client.notify('workspace/didChangeWatchedFiles', { changes: [null, { uri: 7 }] });
     client.notify(ExecutionInputNotification.method, { uri: 42, input: {} });
     client.notify(ExecutionInputNotification.method, null);
     client.notify(ExecutionInputNotification.method, { uri, input: 'not json' });
     assert.match((await client.hover(uri, positionAt(JSON_MACHINE, JSON_MACHINE.indexOf('$.jobName') + 3))).contents.value, /^Reads the state input: /);
+    const errors = client.notifications.filter((n: any) => n.method === 'window/logMessage' && n.params.type === 1).map((n: any) => n.params.message);
+    assert.deepEqual(errors, []);
     client.close(uri);
   });
 });
