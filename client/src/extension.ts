@@ -1,9 +1,10 @@
 // The VS Code side: starts the language server for state machines and registers the job commands.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerIamPolicyCommands } from './iamPolicy';
 import { registerJobCommands } from './jobs/commands';
+import { shareRememberedInputs } from './jobs/executionInputs';
 import { registerFixAll } from './fixAll';
 import { registerGraphCommands } from './graph/graphPanel';
 
@@ -15,6 +16,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // A machine's example execution input (NAME.input.json beside it) is read again when it changes.
+  const inputFiles = vscode.workspace.createFileSystemWatcher('**/*.input.json');
+  context.subscriptions.push(inputFiles);
   const clientOptions: LanguageClientOptions = {
     // Plain JSON files are sent too: the server answers only for those with StartAt and States.
     documentSelector: [
@@ -25,7 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Templates (CloudFormation, SAM, Serverless) embed state machines; the server answers only for those.
       { language: 'yaml' },
     ],
+    synchronize: { fileEvents: inputFiles },
     initializationOptions: {
+      // The watcher above: the server need not register one of its own.
+      inputFilesWatched: true,
       detect: {
         templates: vscode.workspace.getConfiguration('sagemakerAsl').get<boolean>('detect.templates', true),
         jobSpecs: vscode.workspace.getConfiguration('sagemakerAsl').get<boolean>('detect.jobSpecs', true),
@@ -39,6 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('sagemakerAsl', 'SageMaker Step Functions', serverOptions, clientOptions);
   // Commands are registered before the server is up, so a CodeLens click never finds them missing.
   registerJobCommands(context, client);
+  // The execution inputs the launch flow remembers, for the paths' completion: again each time the server (re)starts.
+  const languageClient = client;
+  context.subscriptions.push(languageClient.onDidChangeState((e) => e.newState === State.Running && shareRememberedInputs(languageClient, context.workspaceState)));
   registerFixAll(context);
   registerGraphCommands(context, client);
   registerIamPolicyCommands(context, client);

@@ -1,7 +1,7 @@
 // The custom messages between the extension (client/) and the language server, declared once as typed
 // vscode-jsonrpc RequestTypes and imported by both sides (as rust-analyzer's lsp_ext.ts and vscode-eslint's
 // customMessages.ts do): a change of a parameter or result type is a compile error on both ends.
-import { RequestType } from 'vscode-jsonrpc';
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { DocumentGraph } from './service/stateGraph';
 
 export interface Position {
@@ -134,3 +134,18 @@ export interface MapAwsDiagnosticsResult {
 
 /** `sagemaker/mapAwsDiagnostics`: each diagnostic's `location` as the range of the text it names. */
 export const MapAwsDiagnosticsRequest = new RequestType<MapAwsDiagnosticsParams, MapAwsDiagnosticsResult, void>('sagemaker/mapAwsDiagnostics');
+
+// ---------------------------------------------------------------------------------------------------------------
+// `sagemaker/executionInput` (client → server): the execution input the launch flow last used for a state machine,
+// so the data-flow analysis offers its fields in paths (completion, hover) when there is no `NAME.input.json`
+// beside the machine (the file wins). Sent when the launch flow remembers one, and for every remembered one when
+// the server starts. The input stays between the editor and its own server: neither side logs it.
+
+export interface ExecutionInputParams {
+  /** The state machine document. */
+  uri: string;
+  /** The execution input as JSON text; absent to forget it. */
+  input?: string;
+}
+
+export const ExecutionInputNotification = new NotificationType<ExecutionInputParams>('sagemaker/executionInput');

@@ -1,7 +1,8 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes, DidChangeConfigurationNotification, type Diagnostic } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AwsDefinitionRequest, GraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest } from './protocol';
+import { AwsDefinitionRequest, ExecutionInputNotification, GraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest } from './protocol';
+import { pathOf, readInputFile } from './inputFiles';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
 import { updateDocument } from './service/documentStore';
 import { getLanguageService } from './service/languageService';
@@ -51,9 +52,15 @@ async function readSettings() {
 }
 const shown = (diagnostics: Diagnostic[]) => (structureChecks ? diagnostics : diagnostics.filter((d) => d.source !== 'asl'));
 
+// The example execution inputs (`NAME.input.json`) change on disk: a client that watches them itself says so
+// (initializationOptions.inputFilesWatched, as the extension does); another one is asked to, if it can be.
+let registerInputWatcher = false;
+
 connection.onInitialize((params) => {
   structureChecks = structureSetting(params.initializationOptions) ?? true;
   canReadSettings = !!params.capabilities.workspace?.configuration;
+  registerInputWatcher =
+    !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && (params.initializationOptions as { inputFilesWatched?: unknown } | undefined)?.inputFilesWatched !== true;
   // `sagemakerAsl.detect.templates` / `.jobSpecs: false` turn off templates' state machines / standalone job specs.
   const detect = (params.initializationOptions as { detect?: { templates?: boolean; jobSpecs?: boolean } } | undefined)?.detect;
   if (detect?.templates === false || detect?.jobSpecs === false) service = getLanguageService({ templates: detect.templates, jobSpecs: detect.jobSpecs });
@@ -78,6 +85,7 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
+  if (registerInputWatcher) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.input.json' }] }).catch(() => undefined);
   if (!canReadSettings) return;
   settingsRead = readSettings();
   void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sagemakerAsl' }).catch(() => undefined);
@@ -107,12 +115,37 @@ function scheduleValidation(doc: TextDocument, delay = DEBOUNCE_MS) {
   );
 }
 
-documents.onDidOpen((e) => scheduleValidation(e.document, 0));
+/** Reads the machine's `NAME.input.json` again; whether its execution input changed. */
+const readExampleInput = (uri: string) => safely('execution input', false, () => service.setExecutionInput(uri, 'file', readInputFile(service.exampleInputUri(uri))));
+
+documents.onDidOpen((e) => {
+  readExampleInput(e.document.uri);
+  scheduleValidation(e.document, 0);
+});
 documents.onDidChangeContent((e) => scheduleValidation(e.document));
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
+  // Read again on the next open: the file may change meanwhile, unwatched.
+  service.setExecutionInput(e.document.uri, 'file', undefined);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+// An example input created, changed or deleted: the open machines beside it are checked again with it.
+connection.onDidChangeWatchedFiles((p) => {
+  const changed = new Set((Array.isArray(p?.changes) ? p.changes : []).map((c) => pathOf(c?.uri)).filter((x) => x !== undefined));
+  if (!changed.size) return;
+  for (const doc of documents.all()) {
+    const input = pathOf(service.exampleInputUri(doc.uri));
+    if (input !== undefined && changed.has(input) && readExampleInput(doc.uri)) scheduleValidation(doc, 0);
+  }
+});
+// The input the launch flow last used (never logged): used where no example file is.
+connection.onNotification(ExecutionInputNotification, (p) => {
+  if (typeof p?.uri !== 'string') return;
+  const changed = safely('execution input', false, () => service.setExecutionInput(p.uri, 'launch', typeof p.input === 'string' ? p.input : undefined));
+  const doc = changed ? documents.get(p.uri) : undefined;
+  if (doc) scheduleValidation(doc, 0);
 });
 
 connection.onCompletion((p) => {

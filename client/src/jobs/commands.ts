@@ -19,6 +19,7 @@ import { formatDuration, formatSummary, formatTransition, indentContinuation } f
 import { classifyEndpoint, type EndpointInfo } from './endpoint';
 import type { MaskPolicy } from './mask';
 import { registerValidateCommand } from './validateCommand';
+import { shareExecutionInput } from './executionInputs';
 
 /** Hosts the user agreed to send AWS credentials to (origins), in globalState: asked once per host. */
 const ENDPOINT_CONSENT = 'sagemakerAsl.endpointConsent';
@@ -249,6 +250,8 @@ class Jobs implements vscode.Disposable {
         continue;
       }
       await this.store.rememberInput(uri, text.trim());
+      // The paths of the machine read it: the language server completes its fields (when no NAME.input.json is there).
+      shareExecutionInput(this.client, uri, text.trim());
       return parsed.value;
     }
   }

@@ -25,6 +25,8 @@ export interface JobRecord {
 }
 
 const KEY = 'sagemakerAsl.jobs';
+/** The prefix of the keys of the remembered execution inputs, one per state machine URI. */
+const INPUT = 'sagemakerAsl.input:';
 const LIMIT = 50;
 
 export class JobStore {
@@ -61,11 +63,20 @@ export class JobStore {
 
   /** The execution input last used for a state machine, and the placeholder values. */
   lastInput(uri: string): string | undefined {
-    return this.state.get<string>(`sagemakerAsl.input:${uri}`);
+    return this.state.get<string>(`${INPUT}${uri}`);
   }
 
   async rememberInput(uri: string, json: string): Promise<void> {
-    await this.state.update(`sagemakerAsl.input:${uri}`, json);
+    await this.state.update(`${INPUT}${uri}`, json);
+  }
+
+  /** Every remembered execution input, by state machine (for the language server: executionInputs.ts). */
+  rememberedInputs(): { uri: string; input: string }[] {
+    return this.state
+      .keys()
+      .filter((k) => k.startsWith(INPUT))
+      .map((k) => ({ uri: k.slice(INPUT.length), input: this.state.get<unknown>(k) }))
+      .filter((e): e is { uri: string; input: string } => typeof e.input === 'string');
   }
 
   placeholderValues(uri: string): Record<string, string> {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
+import { readInputFile } from '../inputFiles';
 import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource } from './files';
 import { awsTarget, loadRuntime, type AwsTarget } from './aws';
 import { applyFixes, replaceFile, summary } from './fix';
@@ -18,7 +19,9 @@ const USAGE = `Usage: sagemaker-asl lint [--format text|json|sarif] [--fix] [--a
 Checks AWS Step Functions state machines (*.asl.json, *.asl, *.asl.yaml, *.asl.yml, and .json files with StartAt
 and States) for SageMaker Parameters mistakes, with the same checks as the editor extension. Directories are
 searched (node_modules and .git skipped), symbolic links followed; globs (*, **, ?, {a,b}, [ab]) are expanded by
-the CLI, so quote them. Only regular files of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB are read.
+the CLI, so quote them. Only regular files of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB are read. A file NAME.input.json
+beside a machine NAME.asl.json (or .asl.yaml, .json, .yaml, …) is an example of its execution input: the paths
+that read the input are checked against it.
   --format text   file:line:col severity code message (default)
   --format json   an array of {file, line, column, endLine, endColumn, severity, code, message}
   --format sarif  SARIF 2.1.0 for GitHub code scanning
@@ -133,6 +136,8 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
       continue;
     }
     checked++;
+    // The example execution input beside the machine (NAME.input.json), as in the editor: paths are checked against it.
+    service.setExecutionInput(doc.uri, 'file', readInputFile(service.exampleInputUri(doc.uri)));
     if (values.fix) {
       const fixed = applyFixes(service, doc);
       if (fixed.applied) {

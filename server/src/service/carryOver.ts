@@ -57,8 +57,9 @@ function carryMachine(prev: ParsedDocument, next: ParsedDocument, fresh: AstNode
   setModel(next, model);
   const tasks = knownTasks(prev);
   if (tasks) setTasks(next, tasks);
-  const flow = knownDataflow(prev);
-  if (!flow) return;
+  const known = knownDataflow(prev);
+  if (!known) return;
+  const { input, flow } = known;
   // The flow is the same if every change is outside, in a comment or in a Task's payload (whose slots are read again).
   const reslot = new Set<AslState>();
   for (const w of places) {
@@ -67,7 +68,7 @@ function carryMachine(prev: ParsedDocument, next: ParsedDocument, fresh: AstNode
     if (state?.type === 'Task' && state.queryLanguage === 'JSONPath' && w.field === 'Parameters') reslot.add(state);
     else if (!(state?.type === 'Task' && state.queryLanguage === 'JSONata' && w.field === 'Arguments')) return;
   }
-  setDataflow(next, reslot.size ? reslotTasks(flow, reslot) : flow);
+  setDataflow(next, input, reslot.size ? reslotTasks(flow, reslot) : flow);
 }
 
 /** Gives `next` (the incremental re-parse of `prev`, `fresh` the nodes it re-parsed) what the edit cannot have changed. */

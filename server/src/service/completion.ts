@@ -12,6 +12,6 @@ export function doComplete(store: DocumentStore, doc: TextDocument, position: Po
   const offset = doc.offsetAt(position);
   const parsed = store.machineAt(doc, offset);
   if (!parsed) return [];
-  const items = [...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset))];
+  const items = [...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri))];
   return items.map(({ edit, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit) }));
 }

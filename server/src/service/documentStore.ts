@@ -10,6 +10,8 @@ import { parseJson } from './json/parse';
 import { parseYaml } from './yaml/parseYaml';
 import { embeddedMachines, machineAt } from './templates/embedded';
 import { jobSpecOf } from './sagemaker/jobSpecs';
+import type { Shape } from './dataflow/shapes';
+import { ExecutionInputs, type ExecutionInputSource } from './executionInput';
 
 /** Languages whose every document is a state machine; other JSON/YAML files are one only with StartAt + States. */
 const ASL_LANGUAGES = new Set(['asl', 'asl-yaml']);
@@ -43,6 +45,10 @@ export interface DocumentStore {
   model(parsed: ParsedDocument): AslModel;
   /** The findings of a document's current parse: `check` runs once per parse. */
   findings(doc: TextDocument, parsed: ParsedDocument, check: (parsed: ParsedDocument) => Problem[]): Problem[];
+  /** The example execution input of a document (executionInput.ts), undefined when none is known. */
+  executionInput(uri: string): Shape | undefined;
+  /** Sets or clears one source of it; when the input in effect changes, the document's findings are worked out again. */
+  setExecutionInput(uri: string, source: ExecutionInputSource, text: string | undefined): boolean;
 }
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V) {
@@ -53,6 +59,7 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V) {
 export function createDocumentStore(options: { templates?: boolean; jobSpecs?: boolean } = {}): DocumentStore {
   const parses = new Map<string, { version: number; text: string; parsed: ParsedDocument; languageId: string }>();
   const findings = new Map<string, { parsed: ParsedDocument; problems: Problem[] }>();
+  const inputs = new ExecutionInputs();
 
   function parse(doc: TextDocument): ParsedDocument {
     const hit = parses.get(doc.uri);
@@ -118,6 +125,12 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
       const problems = check(parsed);
       remember(findings, doc.uri, { parsed, problems });
       return problems;
+    },
+    executionInput: (uri) => inputs.shapeOf(uri),
+    setExecutionInput(uri, source, text) {
+      const changed = inputs.set(uri, source, text);
+      if (changed) findings.delete(uri);
+      return changed;
     },
   };
 }

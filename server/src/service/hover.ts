@@ -13,7 +13,7 @@ export function doHover(store: DocumentStore, doc: TextDocument, position: Posit
   const parsed = store.isStateMachineDocument(doc) ? store.machineAt(doc, offset) : undefined;
   if (!parsed?.root) return null;
   const sagemaker = sageMakerHover(parsed, offset);
-  const path = dataflowHover(parsed, offset, nodeAt(parsed.root, offset));
+  const path = dataflowHover(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri));
   const hover = path && sagemaker ? { markdown: `${path.markdown}\n\n---\n\n${sagemaker.markdown}`, range: path.range } : (path ?? sagemaker);
   return hover && { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(doc, hover.range) };
 }

@@ -11,6 +11,7 @@ import { getCodeLenses } from './codeLens';
 import { doComplete } from './completion';
 import type { ParsedDocument, Problem } from './core/types';
 import { createDocumentStore } from './documentStore';
+import { exampleInputUri, type ExecutionInputSource } from './executionInput';
 import { doHover } from './hover';
 import { iamPolicy } from './iamPolicy';
 import * as json from './json/jsonFeatures';
@@ -60,6 +61,14 @@ export interface LanguageService {
   awsProblems(doc: TextDocument, diagnostics: readonly AwsDiagnostic[]): Problem[];
   /** The same as LSP ranges, or `stale` when the document is no longer at `version`. */
   mapAwsDiagnostics(doc: TextDocument, version: number, diagnostics: readonly AwsDiagnostic[]): MapAwsDiagnosticsResult;
+  /** The URI of the example execution input file (`NAME.input.json`) beside the machine at `uri`; file: URIs only. */
+  exampleInputUri(uri: string): string | undefined;
+  /**
+   * Gives (JSON text) or takes back (undefined) an example of the execution input of the machine at `uri`, from
+   * its `NAME.input.json` or the launch flow (the file wins); text that is not JSON or too large counts as none.
+   * True when the input in effect changed: the document's diagnostics are then worth sending again.
+   */
+  setExecutionInput(uri: string, source: ExecutionInputSource, text: string | undefined): boolean;
 }
 
 export interface LanguageServiceOptions {
@@ -97,5 +106,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     awsDefinition: (doc, values) => aws.awsDefinition(store, doc, values),
     awsProblems: (doc, diagnostics) => aws.awsProblems(store.parse(doc), diagnostics),
     mapAwsDiagnostics: (doc, version, diagnostics) => aws.mapAwsDiagnostics(store, doc, version, diagnostics),
+    exampleInputUri,
+    setExecutionInput: store.setExecutionInput,
   };
 }

@@ -22,12 +22,12 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
   const machines = isStateMachine(parsed.root) ? [parsed] : store.machines(doc);
   for (const m of machines) {
     if (m !== parsed) problems.push(...m.syntaxErrors);
-    problems.push(...checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0));
+    problems.push(...checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri));
   }
   return problems;
 }
 
-function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: boolean): Problem[] {
+function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: boolean, uri: string): Problem[] {
   const problems: Problem[] = [];
   // A standalone job spec is a request, not a state machine: the request checks only, skeleton blanks softened.
   if (isJobSpec(parsed)) return softenSkeletonValues(parsed, validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language));
@@ -39,7 +39,7 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
   if (!incomplete) problems.push(...validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed)));
   // What the paths read (dataflow/): warnings only, and only on a complete tree.
-  if (!incomplete) problems.push(...validateDataflow(parsed));
+  if (!incomplete) problems.push(...validateDataflow(parsed, store.executionInput(uri)));
   return problems;
 }
 

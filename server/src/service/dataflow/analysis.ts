@@ -426,19 +426,21 @@ export function reslotTasks(flow: Dataflow, states: ReadonlySet<AslState>): Data
   return { ...flow, slots };
 }
 
-// One analysis per parse, like the model (an edit that cannot change it carries it over: carryOver.ts).
-const flows = new WeakMap<ParsedDocument, Dataflow>();
+// One analysis per parse and execution input, like the model (an edit that cannot change it carries it over:
+// carryOver.ts).
+const flows = new WeakMap<ParsedDocument, { input: Shape; flow: Dataflow }>();
 
-/** The analysis of a parse if it was made, without making it. */
-export const knownDataflow = (parsed: ParsedDocument): Dataflow | undefined => flows.get(parsed);
-export const setDataflow = (parsed: ParsedDocument, flow: Dataflow) => void flows.set(parsed, flow);
+/** The analysis of a parse if it was made (with the execution input it was made from), without making it. */
+export const knownDataflow = (parsed: ParsedDocument): { input: Shape; flow: Dataflow } | undefined => flows.get(parsed);
+export const setDataflow = (parsed: ParsedDocument, input: Shape, flow: Dataflow) => void flows.set(parsed, { input, flow });
 
-export function dataflowOf(parsed: ParsedDocument): Dataflow {
-  let flow = flows.get(parsed);
-  if (!flow) {
-    const sagemaker = new Map(tasksOf(parsed).map((t) => [t.state, t] as const));
-    flows.set(parsed, (flow = analyse(modelOf(parsed), sagemaker)));
-  }
+/** The data flow of a parse; `executionInput` is an example of the execution input (../executionInput.ts), else unknown. */
+export function dataflowOf(parsed: ParsedDocument, executionInput: Shape = UNKNOWN): Dataflow {
+  const hit = flows.get(parsed);
+  if (hit && hit.input === executionInput) return hit.flow;
+  const sagemaker = new Map(tasksOf(parsed).map((t) => [t.state, t] as const));
+  const flow = analyse(modelOf(parsed), sagemaker, executionInput);
+  flows.set(parsed, { input: executionInput, flow });
   return flow;
 }
 

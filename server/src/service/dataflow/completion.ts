@@ -56,9 +56,9 @@ function stateOf(flow: Dataflow, node: AstNode) {
   return found;
 }
 
-export function dataflowCompletions(parsed: ParsedDocument, offset: number, node: AstNode | undefined): OffsetCompletionItem[] {
+export function dataflowCompletions(parsed: ParsedDocument, offset: number, node: AstNode | undefined, executionInput?: Shape): OffsetCompletionItem[] {
   if (node?.type !== 'string') return [];
-  const flow = dataflowOf(parsed);
+  const flow = dataflowOf(parsed, executionInput);
   const raw = parsed.text.slice(node.offset, offset);
   const before = raw[0] === '"' || raw[0] === "'" ? raw.slice(1) : raw;
   const m = TYPED.exec(before);

@@ -5,14 +5,14 @@ import { sourceOffset } from '../expressions/index';
 import type { HoverText } from '../sagemaker/hover';
 import { dataflowOf } from './analysis';
 import { readSegments } from './paths';
-import { typeName } from './shapes';
+import { typeName, type Shape } from './shapes';
 import { pathsOf } from './validation';
 
 const nameText = (n: string | number) => (typeof n === 'number' ? `[${n}]` : n);
 
-export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstNode | undefined): HoverText | null {
+export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstNode | undefined, executionInput?: Shape): HoverText | null {
   if (node?.type !== 'string') return null;
-  const slot = dataflowOf(parsed).slots.find((s) => s.node === node);
+  const slot = dataflowOf(parsed, executionInput).slots.find((s) => s.node === node);
   if (!slot) return null;
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
   for (const path of pathsOf(slot)) {

@@ -7,6 +7,7 @@ import { closest } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { isExpressionError, parseDynamicValue, parseJsonPath, sourceOffset, type IntrinsicArg, type PathNode, type PathSegment } from '../expressions/index';
 import { dataflowOf, type Slot } from './analysis';
+import { isExampleInput } from './executionInput';
 import { readSegments } from './paths';
 import type { Shape } from './shapes';
 
@@ -130,7 +131,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
   }
   const message =
     at.parent.kind === 'object'
-      ? at.index === 0 && origin
+      ? at.index === 0 && origin && !isExampleInput(at.parent)
         ? `${path.text}: ${slot.label} here is ${origin} (nothing upstream keeps other fields), which has no field ${missingName}${hint}`
         : `${path.text}: ${where}${whose} has no field ${missingName}${hint}`
       : `${path.text}: ${where}${whose} is ${describe(at.parent)}, it has no field ${missingName}${hint}`;
@@ -141,10 +142,10 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
 // the node and its shape are the same, as they are for every slot an edit elsewhere left alone (carryOver.ts).
 const slotFindings = new WeakMap<AstNode, { against: Shape; relative: Problem[] }>();
 
-/** The data-flow findings of a document. */
-export function validateDataflow(parsed: ParsedDocument): Problem[] {
+/** The data-flow findings of a document; `executionInput` as in dataflowOf. */
+export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape): Problem[] {
   const out: Problem[] = [];
-  for (const slot of dataflowOf(parsed).slots) {
+  for (const slot of dataflowOf(parsed, executionInput).slots) {
     if (slot.mayBeAbsent || slot.against.kind === 'unknown') continue;
     const base = slot.node.offset;
     const known = slotFindings.get(slot.node);
