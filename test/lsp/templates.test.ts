@@ -33,6 +33,7 @@ describe('templates over LSP', () => {
     assert.deepEqual(diags.map((d: any) => [d.code, span(text, d)]), [
       ['likely-runtime-failure', "States.Format('churn-{}', $$.Execution.Name)"],
       ['enum-value', 'ml.m5.larg'],
+      ['pattern', 'churn model '],
       ['out-of-range', '0'],
       ['enum-value', 'ml.c5.xlarg'],
       ['asl-unreachable-state', 'Done'],
@@ -69,6 +70,99 @@ describe('templates over LSP', () => {
     const skeleton = readFileSync(join(root, 'test/fixtures/jobspecs/create-training-job.skeleton.json'), 'utf8');
     const blanks = await client.open('file:///w/skeleton.json', 'json', skeleton);
     assert.ok(blanks.length > 0 && blanks.every((d: any) => d.severity === 3), JSON.stringify(blanks.filter((d: any) => d.severity !== 3)));
+  });
+
+  test('placeholders in a longer string: the written text is judged, an error only where no value of them can help (YAML)', async () => {
+    const uri = 'file:///w/placeholders.yaml';
+    const text = [
+      'Resources:',
+      '  Pipeline:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      DefinitionSubstitutions:',
+      '        Bucket: !Ref ModelBucket',
+      '      Definition:',
+      '        StartAt: Train',
+      '        States:',
+      '          Train:',
+      '            Type: Task',
+      '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+      '            Parameters:',
+      '              TrainingJobName: !Sub churn model ${Stage}',
+      '              RoleArn: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RoleName}',
+      '              AlgorithmSpecification: { TrainingImage: "${Image}", TrainingInputMode: File }',
+      '              OutputDataConfig: { S3OutputPath: "s3://${Bucket}/models" }',
+      '              ResourceConfig: { InstanceCount: 1, InstanceType: ml.m5.large, VolumeSizeInGB: 10 }',
+      '              StoppingCondition: { MaxRuntimeInSeconds: 3600 }',
+      `              HyperParameters: { mode: "${'x'.repeat(2600)}-\${Mode}" }`,
+      '            Next: Model',
+      '          Model:',
+      '            Type: Task',
+      '            Resource: arn:aws:states:::sagemaker:createModel',
+      '            Parameters:',
+      '              ModelName: "${Stage}-churn-${Version}"',
+      '              ExecutionRoleArn: ${Role}',
+      '              PrimaryContainer: { Image: "${Image}" }',
+      '            Next: Endpoint',
+      '          Endpoint:',
+      '            Type: Task',
+      '            Resource: arn:aws:states:::sagemaker:createEndpointConfig',
+      '            Parameters:',
+      '              EndpointConfigName: ${Stage}_churn_${Version}',
+      '              ProductionVariants: [{ VariantName: AllTraffic, ModelName: churn, InitialInstanceCount: 1, InstanceType: ml.m5.large }]',
+      '            End: true',
+      '',
+    ].join('\n');
+    const diags = await client.open(uri, 'yaml', text);
+    assert.deepEqual(diags.map((d: any) => [d.code, d.severity, span(text, d)]), [
+      ['pattern', 1, 'churn model '],
+      ['too-long', 1, `"${'x'.repeat(2600)}-\${Mode}"`],
+      ['pattern', 1, '_churn_'],
+    ]);
+    const [name, , config] = diags;
+    assert.deepEqual(name.range, { start: positionAt(text, find(text, 'churn model')), end: positionAt(text, find(text, 'churn model') + 'churn model '.length) });
+    assert.match(name.message, /TrainingJobName "churn model \$\{Stage\}" must match .*; " " is allowed nowhere in it, whatever its placeholders stand for/);
+    assert.match(config.message, /"_" is allowed nowhere/);
+    assert.deepEqual(config.range.start, positionAt(text, find(text, '_churn_')));
+    // No quick fix rewrites a value with placeholders (it would lose them).
+    assert.deepEqual((await client.codeActions(uri, name.range, [name])).filter((a: any) => a.kind === 'quickfix'), []);
+  });
+
+  test('placeholders in a longer string (JSON): Fn::Sub and DefinitionSubstitutions, the written part inside the quotes', async () => {
+    const uri = 'file:///w/placeholders.json';
+    const text = JSON.stringify(
+      {
+        Resources: {
+          Pipeline: {
+            Type: 'AWS::StepFunctions::StateMachine',
+            Properties: {
+              Definition: {
+                StartAt: 'Score',
+                States: {
+                  Score: {
+                    Type: 'Task',
+                    Resource: 'arn:aws:states:::sagemaker:createTransformJob.sync',
+                    Parameters: {
+                      TransformJobName: { 'Fn::Sub': 'score.${AWS::StackName}' },
+                      ModelName: 'churn-${Stage}',
+                      TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: { 'Fn::Sub': 's3://${Bucket}/in put' } } } },
+                      TransformOutput: { S3OutputPath: 's3://${Bucket}/out' },
+                      TransformResources: { InstanceCount: 1, InstanceType: 'ml.m5.large' },
+                    },
+                    End: true,
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const diags = await client.open(uri, 'json', text);
+    assert.deepEqual(diags.map((d: any) => [d.code, span(text, d)]), [['pattern', 'score.']]);
+    assert.deepEqual(diags[0].range.start, positionAt(text, find(text, 'score.${')));
   });
 
   test('a YAML file that holds no state machine gets no diagnostics', async () => {
