@@ -165,6 +165,45 @@ describe('templates over LSP', () => {
     assert.deepEqual(diags[0].range.start, positionAt(text, find(text, 'score.${')));
   });
 
+  test('two machines in one template with a state of the same name: each lens and task names its own machine', async () => {
+    const uri = 'file:///w/two-machines.yaml';
+    const machine = (name: string, job: string) => [
+      `  ${name}:`,
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      '        StartAt: Train',
+      '        States:',
+      '          Train:',
+      '            Type: Task',
+      '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+      '            Parameters:',
+      `              TrainingJobName: ${job}`,
+      '              RoleArn: arn:aws:iam::111122223333:role/SageMakerRole',
+      '              AlgorithmSpecification: { TrainingImage: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", TrainingInputMode: File }',
+      '              OutputDataConfig: { S3OutputPath: "s3://ml-bucket/models" }',
+      '              ResourceConfig: { InstanceCount: 1, InstanceType: ml.m5.large, VolumeSizeInGB: 10 }',
+      '              StoppingCondition: { MaxRuntimeInSeconds: 3600 }',
+      '            End: true',
+    ];
+    const text = ['Resources:', ...machine('NightlyPipeline', 'nightly'), ...machine('WeeklyPipeline', 'weekly'), ''].join('\n');
+    assert.deepEqual(await client.open(uri, 'yaml', text), []);
+    const lenses = await client.request('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l: any) => [l.range.start.line, l.command.arguments]), [
+      [7, [uri, 'Train', 'NightlyPipeline']],
+      [24, [uri, 'Train', 'WeeklyPipeline']],
+    ]);
+    const tasks = await client.request('sagemaker/tasks', { uri });
+    assert.deepEqual(tasks.map((t: any) => [t.machine, t.machineRange.start.line, t.machineRange.end.line, t.payload.TrainingJobName]), [
+      ['NightlyPipeline', 5, 17, 'nightly'],
+      ['WeeklyPipeline', 22, 34, 'weekly'],
+    ]);
+    // A document that is itself the state machine names none.
+    await client.open('file:///w/one.asl.json', 'asl', JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: {}, End: true } } }));
+    const plain = await client.request('textDocument/codeLens', { textDocument: { uri: 'file:///w/one.asl.json' } });
+    assert.deepEqual(plain.map((l: any) => l.command.arguments), [['file:///w/one.asl.json', 'T']]);
+  });
+
   test('a YAML file that holds no state machine gets no diagnostics', async () => {
     for (const name of ['github-workflow.yml', 'k8s-deployment.yaml', 'openapi.yaml']) {
       const diags = await client.open(`file:///w/${name}`, 'yaml', fixture(name));
