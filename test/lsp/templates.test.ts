@@ -3,7 +3,7 @@
 // for templates when the client turns detection off (`sagemakerAsl.detect.templates: false`).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
 import { LspClient, positionAt, find } from './lsp-client.mjs';
@@ -202,6 +202,23 @@ describe('templates over LSP', () => {
     await client.open('file:///w/one.asl.json', 'asl', JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: {}, End: true } } }));
     const plain = await client.request('textDocument/codeLens', { textDocument: { uri: 'file:///w/one.asl.json' } });
     assert.deepEqual(plain.map((l: any) => l.command.arguments), [['file:///w/one.asl.json', 'T']]);
+  });
+
+  test('the template corpus: real public templates (test/fixtures/templates/corpus, MANIFEST.tsv), their SageMaker tasks found and no error', async () => {
+    const dir = join(root, 'test/fixtures/templates/corpus');
+    const [header, ...rows] = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+    const col = (name: string) => header.indexOf(name);
+    assert.deepEqual(rows.map((r) => r[col('file')]).sort(), readdirSync(dir).filter((f) => f !== 'MANIFEST.tsv').sort(), 'every file listed, every listed file there');
+    for (const row of rows) {
+      assert.match(row[col('licence')], /^(MIT-0|MIT|Apache-2\.0)$/, row[0]);
+      assert.match(row[col('commit')], /^[0-9a-f]{40}$/, row[0]);
+      const uri = `file:///w/corpus/${row[col('file')]}`;
+      const diags = await client.open(uri, row[0].endsWith('.json') ? 'json' : 'yaml', readFileSync(join(dir, row[0]), 'utf8'));
+      assert.deepEqual(diags.filter((d: any) => d.severity === 1).map((d: any) => `${d.range.start.line + 1}: ${d.message}`), [], row[0]);
+      // Zero errors because the machines were read, not because none was found.
+      const tasks = await client.request('sagemaker/tasks', { uri });
+      assert.deepEqual(tasks.map((t: any) => t.api).join(' '), row[col('sagemaker_tasks')], row[0]);
+    }
   });
 
   test('a YAML file that holds no state machine gets no diagnostics', async () => {
