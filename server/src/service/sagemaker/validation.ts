@@ -113,7 +113,7 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
  * placeholders.
  */
 function checkLiteralParts(ctx: Context, node: AstNode, shape: Shape, label: string) {
-  if (!shape.max && !shape.pattern) return;
+  if (shape.enum || (!shape.max && !shape.pattern)) return;
   const value = node.value as string;
   const parts = literalParts(value);
   const known = parts.reduce((n, p) => n + p.end - p.start, 0);
