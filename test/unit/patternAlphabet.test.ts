@@ -54,7 +54,13 @@ test('every pattern of the generated SageMaker schemas has an alphabet', () => {
     const a = patternAlphabet(new RegExp(p, 'u').source);
     assert.ok(a, p);
     // Sound: every character of a value the pattern accepts is in it.
-    for (const sample of ['a', 'abc-1', 'arn:aws:iam::123456789012:role/x', 's3://b/k', '/opt/ml', '12K', 'fs-0123abcd']) {
+    const samples = [
+      'a', 'abc-1', 'A_b.9', 'a b', 'x\ty', '/opt/ml/input', '12K', 'fs-0123abcd', 's3://bucket/key', 'https://b/k', 's://b/k', 'é😀',
+      'arn:aws:iam::123456789012:role/service-role/Role+=,.@-_', 'arn:aws:sagemaker:us-east-1:123456789012:model/m',
+      'arn:aws:sagemaker:us-east-1:123456789012:hub-content/hub/Model/m/1.0.0', 'arn:aws:lambda:us-east-1:123456789012:function:f',
+      'arn:aws:sns:us-east-1:123456789012:topic', '123456789012.dkr.ecr.us-east-1.amazonaws.com/image:1', 'a/b+c.d',
+    ];
+    for (const sample of samples) {
       if (new RegExp(p, 'u').test(sample)) for (const c of sample) assert.ok(a.test(c), `${p} accepts ${sample} but not ${c}`);
     }
   }
