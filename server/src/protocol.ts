@@ -40,6 +40,13 @@ export interface TaskInfo {
    * no execution input to ask for. Absent for Task states.
    */
   standalone?: boolean;
+  /**
+   * The state machine of a template this Task is in: the name it is declared under (the resource's logical ID, the
+   * Serverless key) and the range of its definition. A template may hold several machines with the same state
+   * names; these tell them apart. Absent for a document that is itself the state machine.
+   */
+  machine?: string;
+  machineRange?: Range;
 }
 
 export interface TasksParams {

@@ -105,6 +105,40 @@ test('from the palette: the Task under the cursor, else the user picks one (neve
   assert.deepEqual([between.kind, between.message, between.choices], ['quickPick', 'Start training job: which state?', ['Prepare', 'Train']]);
 });
 
+test('a template with two machines that share a state name: the CodeLens launches its own state, the palette the one in the machine under the cursor', async () => {
+  const TEMPLATE = 'file:///work/infra/template.yaml';
+  const lines = (from: number, to: number) => ({ start: { line: from, character: 4 }, end: { line: to, character: 5 } });
+  tasks = [
+    { ...task('Train', payload('nightly')), range: lines(10, 10), stateRange: lines(10, 20), machine: 'NightlyPipeline', machineRange: lines(5, 30) },
+    { ...task('Train', payload('weekly')), range: lines(40, 40), stateRange: lines(40, 50), machine: 'WeeklyPipeline', machineRange: lines(35, 60) },
+  ];
+  /** The job the launch would start (the confirmation is cancelled), or what was asked instead. */
+  const launched = async (args: unknown[], cursorLine?: number, pick?: string) => {
+    fake.dialogs.length = 0;
+    if (cursorLine !== undefined) fake.vscode.window.activeTextEditor = { document: { uri: { toString: () => TEMPLATE } }, selection: { active: { line: cursorLine, character: 6 } } } as any;
+    user('{"run": "r1", "epochs": "5"}', [], (d) => (d.kind === 'quickPick' && d.message === 'Start training job: which state?' ? pick : undefined));
+    try {
+      await fake.commands.get('sagemakerAsl.startTrainingJob')!(...args);
+    } finally {
+      fake.vscode.window.activeTextEditor = undefined;
+    }
+    const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
+    return confirm ? /"([^"]+)"/.exec(confirm.message)![1] : fake.dialogs.map((d) => `${d.kind}: ${d.message}`).join(' | ');
+  };
+  // The CodeLens names its machine.
+  assert.equal(await launched([TEMPLATE, 'Train', 'WeeklyPipeline']), 'weekly-r1');
+  assert.equal(await launched([TEMPLATE, 'Train', 'NightlyPipeline']), 'nightly-r1');
+  assert.equal(await launched([TEMPLATE, 'Train', 'MonthlyPipeline']), 'error: There is no createTrainingJob Task named "Train" in MonthlyPipeline in this file any more.');
+  // From the palette: the state under the cursor; between the states of a machine, that machine's.
+  assert.equal(await launched([TEMPLATE], 45), 'weekly-r1');
+  assert.equal(await launched([TEMPLATE], 36), 'weekly-r1');
+  assert.equal(await launched([TEMPLATE], 6), 'nightly-r1');
+  // A lens without its machine (the name alone is ambiguous), the cursor outside both: the user picks, told which machine is which.
+  assert.equal(await launched([TEMPLATE, 'Train'], 70, 'Train · WeeklyPipeline'), 'weekly-r1');
+  const asked = fake.dialogs.find((d) => d.kind === 'quickPick' && d.message === 'Start training job: which state?')!;
+  assert.deepEqual([asked.choices, asked.descriptions], [['Train', 'Train'], ['NightlyPipeline', 'WeeklyPipeline']]);
+});
+
 test('launch: input, placeholder, a truthful confirmation for the local emulator (secrets masked), then the watch to Completed', async () => {
   tasks = [task('Train', payload('churn'))];
   fake.dialogs.length = 0;

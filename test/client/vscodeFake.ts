@@ -3,7 +3,7 @@
 import Module from 'node:module';
 import * as path from 'node:path';
 
-export type Dialog = { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; message: string; detail?: string; modal?: boolean; choices: string[] };
+export type Dialog = { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; message: string; detail?: string; modal?: boolean; choices: string[]; descriptions?: (string | undefined)[] };
 
 /** `settings` are user settings; `workspaceSettings` (optional) override them as .vscode/settings.json does. */
 export function installVscodeFake(settings: Record<string, unknown>, workspaceSettings: Record<string, unknown> = {}) {
@@ -76,11 +76,12 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
       showInformationMessage: message('info'),
       showWarningMessage: message('warning'),
       showErrorMessage: message('error'),
-      showQuickPick: async (items: { label: string }[], options: { title?: string }) => {
-        const d: Dialog = { kind: 'quickPick', message: options?.title ?? '', choices: items.map((i) => i.label) };
+      // An item is answered by its label, or by "label · description" where labels repeat.
+      showQuickPick: async (items: { label: string; description?: string }[], options: { title?: string }) => {
+        const d: Dialog = { kind: 'quickPick', message: options?.title ?? '', choices: items.map((i) => i.label), descriptions: items.map((i) => i.description) };
         dialogs.push(d);
         const label = await answer(d);
-        return items.find((i) => i.label === label);
+        return items.find((i) => `${i.label} · ${i.description}` === label) ?? items.find((i) => i.label === label);
       },
       showInputBox: async (options: { title?: string; value?: string }) => {
         const d: Dialog = { kind: 'inputBox', message: options.title ?? '', choices: [options.value ?? ''] };

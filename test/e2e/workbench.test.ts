@@ -58,6 +58,10 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     mkdirSync(SHOTS, { recursive: true });
     // A copy of examples/: the steps edit files.
     cpSync(join(ROOT, 'examples'), WORKSPACE, { recursive: true });
+    // A SAM template and a standalone job spec, where such files live in a project (issue 18).
+    mkdirSync(join(WORKSPACE, 'infra'));
+    cpSync(join(ROOT, 'test/fixtures/templates/sam-training.yaml'), join(WORKSPACE, 'infra/template.yaml'));
+    cpSync(join(ROOT, 'test/fixtures/jobspecs/churn.training-job.yaml'), join(WORKSPACE, 'infra/churn.training-job.yaml'));
     const vsix = packageExtension({ out: join(HOME, 'sagemaker-asl.vsix') });
     emulator = await startEmulator({ stepMs: 400, logFile: join(HOME, 'emulator.log') });
     vscode = await startCodeServer({
@@ -428,5 +432,43 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     await page.keyboard.type('VolumeSizeInGB');
     await page.keyboard.press('Escape');
     await badge.waitFor({ state: 'detached' });
+  });
+
+  /**
+   * The Problems row with `message` at `position` ("Ln 63, Col 38"), its text. The view only renders the rows in
+   * sight, so it is filtered down to the message first, as a user would.
+   */
+  async function problem(message: string, position: string) {
+    if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+    const filter = page.locator('.part.panel .viewpane-filter input');
+    await filter.fill(message);
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: message }).filter({ hasText: `[${position}]` });
+    await row.waitFor();
+    const text = norm(await row.innerText()).replace(/\s+/g, ' ');
+    await filter.fill('');
+    return text;
+  }
+  const activeLens = (title: string) => page.locator('.editor-group-container.active .codelens-decoration a', { hasText: title });
+
+  step('a SAM template: its state machine is checked at the template\'s own lines, with the job lenses', async () => {
+    await openFile('template.yaml');
+    // In a !Sub string, the written text around ${Stage} is judged: a space is allowed nowhere in a job name.
+    assert.match(await problem('TransformJobName "churn model ${Stage}" must match', 'Ln 63, Col 38'), /" " is allowed nowhere in it, whatever its placeholders stand for/);
+    await problem('InstanceType "ml.m5.larg" is not a valid TrainingInstanceType', 'Ln 53, Col 31');
+    // A DefinitionSubstitutions entry is checked where it is written.
+    await problem('InstanceType "ml.c5.xlarg" is not a valid TransformInstanceType', 'Ln 34, Col 30');
+    // Each Task's lens, above its state (scrolled to: the lenses out of sight are not shown).
+    await select('Train:');
+    await activeLens('Start Training Job').waitFor();
+    await select('Score:');
+    await activeLens('Start Transform Job').waitFor();
+  });
+
+  step('a standalone job spec: its request is checked, with a Start Training Job lens at the top', async () => {
+    await openFile('churn.training-job.yaml');
+    await activeLens('Start Training Job').waitFor();
+    assert.equal(await page.locator('.editor-group-container.active .codelens-decoration a').count(), 1);
+    await problem('InstanceType "ml.m5.xlarg" is not a valid TrainingInstanceType', 'Ln 14, Col 17');
+    await problem('HyperParameters value of "num_round" must be a string', 'Ln 9, Col 14');
   });
 });

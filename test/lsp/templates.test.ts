@@ -3,7 +3,7 @@
 // for templates when the client turns detection off (`sagemakerAsl.detect.templates: false`).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
 import { LspClient, positionAt, find } from './lsp-client.mjs';
@@ -33,6 +33,7 @@ describe('templates over LSP', () => {
     assert.deepEqual(diags.map((d: any) => [d.code, span(text, d)]), [
       ['likely-runtime-failure', "States.Format('churn-{}', $$.Execution.Name)"],
       ['enum-value', 'ml.m5.larg'],
+      ['pattern', 'churn model '],
       ['out-of-range', '0'],
       ['enum-value', 'ml.c5.xlarg'],
       ['asl-unreachable-state', 'Done'],
@@ -69,6 +70,155 @@ describe('templates over LSP', () => {
     const skeleton = readFileSync(join(root, 'test/fixtures/jobspecs/create-training-job.skeleton.json'), 'utf8');
     const blanks = await client.open('file:///w/skeleton.json', 'json', skeleton);
     assert.ok(blanks.length > 0 && blanks.every((d: any) => d.severity === 3), JSON.stringify(blanks.filter((d: any) => d.severity !== 3)));
+  });
+
+  test('placeholders in a longer string: the written text is judged, an error only where no value of them can help (YAML)', async () => {
+    const uri = 'file:///w/placeholders.yaml';
+    const text = [
+      'Resources:',
+      '  Pipeline:',
+      '    Type: AWS::Serverless::StateMachine',
+      '    Properties:',
+      '      DefinitionSubstitutions:',
+      '        Bucket: !Ref ModelBucket',
+      '      Definition:',
+      '        StartAt: Train',
+      '        States:',
+      '          Train:',
+      '            Type: Task',
+      '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+      '            Parameters:',
+      '              TrainingJobName: !Sub churn model ${Stage}',
+      '              RoleArn: !Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RoleName}',
+      '              AlgorithmSpecification: { TrainingImage: "${Image}", TrainingInputMode: File }',
+      '              OutputDataConfig: { S3OutputPath: "s3://${Bucket}/models" }',
+      '              ResourceConfig: { InstanceCount: 1, InstanceType: ml.m5.large, VolumeSizeInGB: 10 }',
+      '              StoppingCondition: { MaxRuntimeInSeconds: 3600 }',
+      `              HyperParameters: { mode: "${'x'.repeat(2600)}-\${Mode}" }`,
+      '            Next: Model',
+      '          Model:',
+      '            Type: Task',
+      '            Resource: arn:aws:states:::sagemaker:createModel',
+      '            Parameters:',
+      '              ModelName: "${Stage}-churn-${Version}"',
+      '              ExecutionRoleArn: ${Role}',
+      '              PrimaryContainer: { Image: "${Image}" }',
+      '            Next: Endpoint',
+      '          Endpoint:',
+      '            Type: Task',
+      '            Resource: arn:aws:states:::sagemaker:createEndpointConfig',
+      '            Parameters:',
+      '              EndpointConfigName: ${Stage}_churn_${Version}',
+      '              ProductionVariants: [{ VariantName: AllTraffic, ModelName: churn, InitialInstanceCount: 1, InstanceType: ml.m5.large }]',
+      '            End: true',
+      '',
+    ].join('\n');
+    const diags = await client.open(uri, 'yaml', text);
+    assert.deepEqual(diags.map((d: any) => [d.code, d.severity, span(text, d)]), [
+      ['pattern', 1, 'churn model '],
+      ['too-long', 1, `"${'x'.repeat(2600)}-\${Mode}"`],
+      ['pattern', 1, '_churn_'],
+    ]);
+    const [name, , config] = diags;
+    assert.deepEqual(name.range, { start: positionAt(text, find(text, 'churn model')), end: positionAt(text, find(text, 'churn model') + 'churn model '.length) });
+    assert.match(name.message, /TrainingJobName "churn model \$\{Stage\}" must match .*; " " is allowed nowhere in it, whatever its placeholders stand for/);
+    assert.match(config.message, /"_" is allowed nowhere/);
+    assert.deepEqual(config.range.start, positionAt(text, find(text, '_churn_')));
+    // No quick fix rewrites a value with placeholders (it would lose them).
+    assert.deepEqual((await client.codeActions(uri, name.range, [name])).filter((a: any) => a.kind === 'quickfix'), []);
+  });
+
+  test('placeholders in a longer string (JSON): Fn::Sub and DefinitionSubstitutions, the written part inside the quotes', async () => {
+    const uri = 'file:///w/placeholders.json';
+    const text = JSON.stringify(
+      {
+        Resources: {
+          Pipeline: {
+            Type: 'AWS::StepFunctions::StateMachine',
+            Properties: {
+              Definition: {
+                StartAt: 'Score',
+                States: {
+                  Score: {
+                    Type: 'Task',
+                    Resource: 'arn:aws:states:::sagemaker:createTransformJob.sync',
+                    Parameters: {
+                      TransformJobName: { 'Fn::Sub': 'score.${AWS::StackName}' },
+                      ModelName: 'churn-${Stage}',
+                      TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: { 'Fn::Sub': 's3://${Bucket}/in put' } } } },
+                      TransformOutput: { S3OutputPath: 's3://${Bucket}/out' },
+                      TransformResources: { InstanceCount: 1, InstanceType: 'ml.m5.large' },
+                    },
+                    End: true,
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const diags = await client.open(uri, 'json', text);
+    assert.deepEqual(diags.map((d: any) => [d.code, span(text, d)]), [['pattern', 'score.']]);
+    assert.deepEqual(diags[0].range.start, positionAt(text, find(text, 'score.${')));
+  });
+
+  test('two machines in one template with a state of the same name: each lens and task names its own machine', async () => {
+    const uri = 'file:///w/two-machines.yaml';
+    const machine = (name: string, job: string) => [
+      `  ${name}:`,
+      '    Type: AWS::StepFunctions::StateMachine',
+      '    Properties:',
+      '      Definition:',
+      '        StartAt: Train',
+      '        States:',
+      '          Train:',
+      '            Type: Task',
+      '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+      '            Parameters:',
+      `              TrainingJobName: ${job}`,
+      '              RoleArn: arn:aws:iam::111122223333:role/SageMakerRole',
+      '              AlgorithmSpecification: { TrainingImage: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", TrainingInputMode: File }',
+      '              OutputDataConfig: { S3OutputPath: "s3://ml-bucket/models" }',
+      '              ResourceConfig: { InstanceCount: 1, InstanceType: ml.m5.large, VolumeSizeInGB: 10 }',
+      '              StoppingCondition: { MaxRuntimeInSeconds: 3600 }',
+      '            End: true',
+    ];
+    const text = ['Resources:', ...machine('NightlyPipeline', 'nightly'), ...machine('WeeklyPipeline', 'weekly'), ''].join('\n');
+    assert.deepEqual(await client.open(uri, 'yaml', text), []);
+    const lenses = await client.request('textDocument/codeLens', { textDocument: { uri } });
+    assert.deepEqual(lenses.map((l: any) => [l.range.start.line, l.command.arguments]), [
+      [7, [uri, 'Train', 'NightlyPipeline']],
+      [24, [uri, 'Train', 'WeeklyPipeline']],
+    ]);
+    const tasks = await client.request('sagemaker/tasks', { uri });
+    assert.deepEqual(tasks.map((t: any) => [t.machine, t.machineRange.start.line, t.machineRange.end.line, t.payload.TrainingJobName]), [
+      ['NightlyPipeline', 5, 17, 'nightly'],
+      ['WeeklyPipeline', 22, 34, 'weekly'],
+    ]);
+    // A document that is itself the state machine names none.
+    await client.open('file:///w/one.asl.json', 'asl', JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: {}, End: true } } }));
+    const plain = await client.request('textDocument/codeLens', { textDocument: { uri: 'file:///w/one.asl.json' } });
+    assert.deepEqual(plain.map((l: any) => l.command.arguments), [['file:///w/one.asl.json', 'T']]);
+  });
+
+  test('the template corpus: real public templates (test/fixtures/templates/corpus, MANIFEST.tsv), their SageMaker tasks found and no error', async () => {
+    const dir = join(root, 'test/fixtures/templates/corpus');
+    const [header, ...rows] = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+    const col = (name: string) => header.indexOf(name);
+    assert.deepEqual(rows.map((r) => r[col('file')]).sort(), readdirSync(dir).filter((f) => f !== 'MANIFEST.tsv').sort(), 'every file listed, every listed file there');
+    for (const row of rows) {
+      assert.match(row[col('licence')], /^(MIT-0|MIT|Apache-2\.0)$/, row[0]);
+      assert.match(row[col('commit')], /^[0-9a-f]{40}$/, row[0]);
+      const uri = `file:///w/corpus/${row[col('file')]}`;
+      const diags = await client.open(uri, row[0].endsWith('.json') ? 'json' : 'yaml', readFileSync(join(dir, row[0]), 'utf8'));
+      assert.deepEqual(diags.filter((d: any) => d.severity === 1).map((d: any) => `${d.range.start.line + 1}: ${d.message}`), [], row[0]);
+      // Zero errors because the machines were read, not because none was found.
+      const tasks = await client.request('sagemaker/tasks', { uri });
+      assert.deepEqual(tasks.map((t: any) => t.api).join(' '), row[col('sagemaker_tasks')], row[0]);
+    }
   });
 
   test('a YAML file that holds no state machine gets no diagnostics', async () => {

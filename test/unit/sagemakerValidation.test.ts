@@ -310,3 +310,24 @@ describe('a job name built from the execution name (up to 80 characters; the job
     assert.deepEqual(f, []);
   });
 });
+
+describe('values with ${…} placeholders (template text around them)', () => {
+  const at = (request: Record<string, unknown>) => findings(machine(training(request))).map((f) => [f.code, f.at]);
+  test('a character the pattern allows nowhere is flagged on the written part; a placeholder may stand for anything else', () => {
+    assert.deepEqual(at({ TrainingJobName: 'churn model ${Stage}' }), [['pattern', 'churn model ']]);
+    assert.deepEqual(at({ TrainingJobName: '${Stage}_churn' }), [['pattern', '_churn']]);
+    // Escaped in JSON: the whole value (the written part does not read as written there).
+    assert.deepEqual(at({ TrainingJobName: 'churn\tmodel-${Stage}' }), [['pattern', '"churn\\tmodel-${Stage}"']]);
+  });
+  test('no finding where some value of the placeholders could make it valid', () => {
+    for (const name of ['${Stage}', 'churn-${Stage}', '${A}-${B}', '-${Stage}', 'churn-${self:custom.${opt:stage}}', 'x%{ if a }_${B}%{ endif }', '${A}${B}']) {
+      assert.deepEqual(at({ TrainingJobName: name }), [], name);
+    }
+    // Anything is allowed in an S3 URI's key; an instance type is an enum, judged only as a whole.
+    assert.deepEqual(at({ OutputDataConfig: { S3OutputPath: 's3://${Bucket}/a b' }, ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.${Size} x', VolumeSizeInGB: 10 } }), []);
+  });
+  test('written text alone longer than the maximum is too long; the placeholders may be empty, never negative', () => {
+    assert.deepEqual(at({ TrainingJobName: `${'a'.repeat(64)}\${Stage}` }), [['too-long', `"${'a'.repeat(64)}\${Stage}"`]]);
+    assert.deepEqual(at({ TrainingJobName: `${'a'.repeat(63)}\${Stage}` }), []);
+  });
+});

@@ -22,6 +22,8 @@ test('SAM YAML: the embedded machine is checked at the template positions; !Sub,
     ['likely-runtime-failure', "States.Format('churn-{}', $$.Execution.Name)"],
     ['enum-value', 'ml.m5.larg'],
     // Substitutions followed: flagged where the value is written (a Parameter's Default, a DefinitionSubstitutions entry).
+    // `!Sub churn model ${Stage}`: a space is allowed nowhere in a job name, whatever Stage stands for.
+    ['pattern', 'churn model '],
     ['out-of-range', '0'],
     ['enum-value', 'ml.c5.xlarg'],
     ['asl-unreachable-state', 'Done'],

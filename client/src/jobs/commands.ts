@@ -28,7 +28,7 @@ const ENDPOINT_CONSENT = 'sagemakerAsl.endpointConsent';
 export function registerJobCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   const jobs = new Jobs(context, client);
   context.subscriptions.push(
-    ...JOB_KIND_NAMES.map((kind) => vscode.commands.registerCommand(JOB_KINDS[kind].command, (uri?: string, stateName?: string) => jobs.launch(kind, uri, stateName))),
+    ...JOB_KIND_NAMES.map((kind) => vscode.commands.registerCommand(JOB_KINDS[kind].command, (uri?: string, stateName?: string, machine?: string) => jobs.launch(kind, uri, stateName, machine))),
     vscode.commands.registerCommand('sagemakerAsl.stopJob', (ref?: JobRef) => jobs.stopJob(ref)),
     vscode.commands.registerCommand('sagemakerAsl.showJobs', () => jobs.showJobs()),
     jobs,
@@ -129,7 +129,8 @@ class Jobs implements vscode.Disposable {
 
   // ---- Launch ------------------------------------------------------------------------------------------------
 
-  async launch(kind: JobKind, uriArg?: string, stateArg?: string): Promise<void> {
+  /** `machine`: in a template, the machine the state is in (a CodeLens names it; two machines may share state names). */
+  async launch(kind: JobKind, uriArg?: string, stateArg?: string, machine?: string): Promise<void> {
     if (!vscode.workspace.isTrusted) {
       const pick = await vscode.window.showWarningMessage('Starting SageMaker jobs needs a trusted workspace: the state machine decides what runs in your AWS account.', 'Manage Workspace Trust');
       if (pick) await vscode.commands.executeCommand('workbench.trust.manage');
@@ -138,9 +139,9 @@ class Jobs implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const uri = uriArg ?? editor?.document.uri.toString();
     if (!uri) return void vscode.window.showErrorMessage(`Open a state machine to start a ${JOB_KINDS[kind].label} from it.`);
-    const task = await this.pickTask(kind, uri, stateArg);
+    const task = await this.pickTask(kind, uri, stateArg, machine);
     if (!task) return;
-    const key = `${uri}#${task.stateName}`;
+    const key = `${uri}#${task.machine ?? ''}#${task.stateName}`;
     if (this.launching.has(key)) return void vscode.window.showInformationMessage(`A launch of "${task.stateName}" is already waiting for you.`);
     this.launching.add(key);
     try {
@@ -150,7 +151,7 @@ class Jobs implements vscode.Disposable {
     }
   }
 
-  private async pickTask(kind: JobKind, uri: string, stateName?: string): Promise<TaskInfo | undefined> {
+  private async pickTask(kind: JobKind, uri: string, stateName?: string, machine?: string): Promise<TaskInfo | undefined> {
     let tasks: TasksResult;
     try {
       tasks = await this.client.sendRequest(TasksRequest, { uri });
@@ -159,11 +160,15 @@ class Jobs implements vscode.Disposable {
       return undefined;
     }
     const { api } = JOB_KINDS[kind];
-    const candidates = tasks.filter((t) => t.api === api);
+    let candidates = tasks.filter((t) => t.api === api);
     if (stateName !== undefined) {
-      const found = candidates.find((t) => t.stateName === stateName);
-      if (!found) vscode.window.showErrorMessage(`There is no ${api} Task named "${stateName}" in this file any more.`);
-      return found;
+      candidates = candidates.filter((t) => t.stateName === stateName && (machine === undefined || t.machine === machine));
+      if (!candidates.length) {
+        vscode.window.showErrorMessage(`There is no ${api} Task named "${stateName}"${machine === undefined ? '' : ` in ${machine}`} in this file any more.`);
+        return undefined;
+      }
+      // Unique, as a CodeLens names it; else (a name in two machines, no machine given) as from the palette.
+      if (candidates.length === 1) return candidates[0];
     }
     if (!candidates.length) {
       vscode.window.showErrorMessage(`This file has no Task with Resource arn:aws:states:::sagemaker:${api}(.sync).`);
@@ -175,14 +180,17 @@ class Jobs implements vscode.Disposable {
       const { line, character } = editor.selection.active;
       const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
       const at = { line, character };
-      const under = candidates
-        .filter((t) => t.stateRange && before(t.stateRange.start, at) && before(at, t.stateRange.end))
-        .sort((a, b) => (before(a.stateRange!.start, b.stateRange!.start) ? 1 : -1))[0];
+      const inside = (r: TaskInfo['stateRange']) => !!r && before(r.start, at) && before(at, r.end);
+      const under = candidates.filter((t) => inside(t.stateRange)).sort((a, b) => (before(a.stateRange!.start, b.stateRange!.start) ? 1 : -1))[0];
       if (under) return under;
+      // Between the states of one machine of a template: that machine's Tasks only.
+      const sameMachine = candidates.filter((t) => inside(t.machineRange));
+      if (sameMachine.length) candidates = sameMachine;
     }
     if (candidates.length === 1) return candidates[0];
+    const where = (t: TaskInfo) => [...(t.machine === undefined ? [] : [t.machine]), ...t.statePath.slice(0, -1)].join(' › ') || undefined;
     const pick = await vscode.window.showQuickPick(
-      candidates.map((t) => ({ label: t.stateName, description: t.statePath.length > 1 ? t.statePath.slice(0, -1).join(' › ') : undefined, detail: t.errors.length ? `${t.errors.length} error(s)` : undefined, task: t })),
+      candidates.map((t) => ({ label: t.stateName, description: where(t), detail: t.errors.length ? `${t.errors.length} error(s)` : undefined, task: t })),
       { title: `Start ${JOB_KINDS[kind].label}: which state?` },
     );
     return pick?.task;
@@ -213,7 +221,7 @@ class Jobs implements vscode.Disposable {
       request = await rt.resolveRequest(task.payload, { queryLanguage: task.queryLanguage, input, context, placeholders });
     } catch (e) {
       const again = await vscode.window.showErrorMessage(`Cannot build the request of "${task.stateName}": ${(e as Error).message}`, 'Choose Another Input');
-      if (again) await this.launch(kind, uri, task.stateName);
+      if (again) await this.launch(kind, uri, task.stateName, task.machine);
       return;
     }
     const masked = this.policy().maskRequest(request);

@@ -1,5 +1,6 @@
 // Code lenses: "Start Training Job" / "Start Transform Job" above each task the client can run, from the one
-// job-kind table the client's commands are registered from (jobKinds.ts).
+// job-kind table the client's commands are registered from (jobKinds.ts). In a template the lens also names its
+// machine: two machines there may have states of the same name.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens } from 'vscode-languageserver-types';
 import { JOB_KINDS, jobKindOfApi } from '../jobKinds';
@@ -12,7 +13,7 @@ export function getCodeLenses(store: DocumentStore, doc: TextDocument): CodeLens
     const kind = jobKindOfApi(t.api);
     if (!kind) continue;
     const { title, command } = JOB_KINDS[kind];
-    lenses.push({ range: t.range, command: { title: `$(play) ${title}`, command, arguments: [doc.uri, t.stateName] } });
+    lenses.push({ range: t.range, command: { title: `$(play) ${title}`, command, arguments: t.machine === undefined ? [doc.uri, t.stateName] : [doc.uri, t.stateName, t.machine] } });
   }
   return lenses;
 }

@@ -10,14 +10,15 @@ import { getIntegration } from './sagemaker/shapes';
 import { tasksOf } from './sagemaker/tasks';
 import { validate } from './validation';
 import { isJobSpec } from './sagemaker/jobSpecs';
+import { machineName } from './templates/embedded';
 
 export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
   if (!store.isStateMachineDocument(doc)) return [];
   const problems = validate(store, doc).filter((p) => p.severity === 'error');
   const out: TaskInfo[] = [];
   // Every state machine of the document: itself, each one a template embeds, or a standalone job spec's request.
-  const tasks = store.machines(doc).flatMap((machine) => tasksOf(machine).map((task) => ({ task, standalone: isJobSpec(machine) })));
-  for (const { task, standalone } of tasks) {
+  const tasks = store.machines(doc).flatMap((machine) => tasksOf(machine).map((task) => ({ task, machine, standalone: isJobSpec(machine) })));
+  for (const { task, machine, standalone } of tasks) {
     const integration = getIntegration(task.api);
     if (!integration) continue;
     const start = task.state.keyNode.offset;
@@ -36,6 +37,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
       range: toRange(doc, task.state.keyNode),
       stateRange: toRange(doc, { offset: start, length: end - start }),
       ...(standalone ? { standalone: true } : {}),
+      ...(machineName(machine) !== undefined && machine.root ? { machine: machineName(machine), machineRange: toRange(doc, machine.root) } : {}),
       // A file that does not read completely is not what Step Functions would run: its syntax error blocks too.
       errors: problems.filter((p) => (p.offset >= start && p.offset < end) || p.source === 'json' || p.source === 'yaml').map((p) => p.message),
     });

@@ -15,7 +15,7 @@ export { INTRINSIC_FUNCTIONS, HASH_LENGTHS, hashText, type IntrinsicFunction, ty
 export { parseJsonPath, readPath, type PathKind, type PathNode, type PathSegment, type PathRoots } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
 export { evaluateDynamicValue, evaluateIntrinsic, evaluateCall, ExpressionSyntaxError } from './evaluate';
-export { hasPlaceholder, scanPlaceholders, substitutePlaceholders, type Placeholder } from './placeholders';
+export { hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders, type Placeholder } from './placeholders';
 
 /** The value of a `"X.$"` key: a JSONPath (`$…`), a context path (`$$…`), a variable, or an intrinsic function call. */
 export function checkDynamicValue(value: string): ExpressionError | undefined {

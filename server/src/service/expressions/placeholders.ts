@@ -46,3 +46,28 @@ export function substitutePlaceholders(s: string, valueOf: (name: string) => str
   }
   return out + s.slice(at);
 }
+
+/**
+ * The text of `s` that every substitution keeps, as [start, end) ranges: everything outside its `${…}`
+ * placeholders. Nesting counts (Serverless writes `${self:custom.${opt:stage}}`), an unclosed `${` hides the rest,
+ * and a Terraform directive (`%{ if … }`, which can drop text) leaves nothing known. Empty ranges are left out.
+ */
+export function literalParts(s: string): { start: number; end: number }[] {
+  const directive = s.indexOf('%{');
+  if (directive >= 0 && s.indexOf('}', directive) > 0) return [];
+  const out: { start: number; end: number }[] = [];
+  let from = 0;
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (depth === 0) {
+      if (s[i] === '$' && s[i + 1] === '{') {
+        if (i > from) out.push({ start: from, end: i });
+        depth = 1;
+        i++;
+      }
+    } else if (s[i] === '{') depth++;
+    else if (s[i] === '}' && --depth === 0) from = i + 1;
+  }
+  if (depth === 0 && s.length > from) out.push({ start: from, end: s.length });
+  return out;
+}

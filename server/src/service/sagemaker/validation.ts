@@ -6,9 +6,10 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, isJsonata, staticMaxLength, staticShownLength, sourceOffset, type ExpressionError } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, isJsonata, literalParts, staticMaxLength, staticShownLength, sourceOffset, type ExpressionError } from '../expressions/index';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
+import { alphabetOf } from './patternAlphabet';
 import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
 import type { SageMakerTask } from './tasks';
 
@@ -67,7 +68,10 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
  */
 function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, evaluatedBySageMaker = false) {
   const value = node.value as string;
-  if (isDynamic(ctx, node)) return;
+  if (isDynamic(ctx, node)) {
+    if (!(ctx.jsonata && isJsonata(value))) checkLiteralParts(ctx, node, shape, label);
+    return;
+  }
   const pathHint = !evaluatedBySageMaker && looksLikePath(value)
     ? `; ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${label}.$"`
     : '';
@@ -98,6 +102,42 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   }
   if (pathHint) {
     problem(ctx, node, Code.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, write the key as "${label}.$"`, undefined, 'warning');
+  }
+}
+
+/**
+ * A string with `${…}` placeholders, judged by the text around them, which every substitution keeps: an error only
+ * where no value of the placeholders (the empty string included) can make it valid. That text alone longer than
+ * the maximum, or holding a character the pattern allows nowhere (`!Sub churn model ${Stage}`: a space in a job
+ * name), reported on the written part that holds it. No data for a fix: rewriting the value would lose the
+ * placeholders.
+ */
+function checkLiteralParts(ctx: Context, node: AstNode, shape: Shape, label: string) {
+  if (shape.enum || (!shape.max && !shape.pattern)) return;
+  const value = node.value as string;
+  const parts = literalParts(value);
+  const known = parts.reduce((n, p) => n + p.end - p.start, 0);
+  const data = { shape: shape.name, placeholders: true };
+  if (shape.max !== undefined && known > shape.max) {
+    problem(ctx, node, Code.tooLong, `${label} is at least ${known} characters long whatever its placeholders stand for; at most ${shape.max} are allowed`, data);
+    return;
+  }
+  const alphabet = shape.pattern && alphabetOf(shape.pattern.source);
+  if (!alphabet) return;
+  for (const part of parts) {
+    const bad = new Set<string>();
+    for (const ch of value.slice(part.start, part.end)) if (!alphabet.test(ch)) bad.add(ch);
+    if (!bad.size) continue;
+    const words = shape.patternDescription ? `: ${shape.patternDescription}` : '';
+    const chars = list([...bad].slice(0, 5).map((c) => JSON.stringify(c)));
+    const message = `${label} ${quote(value)} must match ${shape.awsPattern}${words}; ${chars} ${bad.size === 1 ? 'is' : 'are'} allowed nowhere in it, whatever its placeholders stand for`;
+    // On the written part where it reads as written (no escapes, no YAML folding); on the whole value otherwise.
+    const raw = ctx.text.slice(node.offset, node.offset + node.length);
+    const start = node.offset + sourceOffset(raw, part.start);
+    const end = node.offset + sourceOffset(raw, part.end);
+    const exact = ctx.text.slice(start, end) === value.slice(part.start, part.end);
+    ctx.problems.push({ offset: exact ? start : node.offset, length: exact ? end - start : node.length, message, severity: 'error', source: 'sagemaker', code: Code.pattern, data });
+    return;
   }
 }
 

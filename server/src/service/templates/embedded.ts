@@ -12,26 +12,35 @@ import { followSubstitutions, parameterDefaults } from './substitutions';
 
 const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
+/** A definition found in a template, with the name it is declared under (the resource's logical ID, the Serverless key). */
+interface Definition {
+  node: AstNode;
+  substitutions: AstNode | undefined;
+  string: boolean;
+  name: string;
+}
+
 /**
  * The `Definition` / `DefinitionString` / `definition` value nodes of a template's state machines, in document
  * order. A DefinitionString is read as JSON where its text is the document's text (a YAML block literal, `|`,
  * possibly under `!Sub`), and left alone otherwise (a JSON string with escapes, `Fn::Join` of pieces).
  */
-function definitionsOf(root: AstNode | undefined): { node: AstNode; substitutions: AstNode | undefined; string: boolean }[] {
+function definitionsOf(root: AstNode | undefined): Definition[] {
   if (root?.type !== 'object') return [];
-  const out: { node: AstNode; substitutions: AstNode | undefined; string: boolean }[] = [];
+  const out: Definition[] = [];
   const resources = property(root, 'Resources');
   if (resources?.type === 'object') {
     for (const r of resources.children ?? []) {
+      const name = String(r.children?.[0]?.value ?? '');
       const resource = r.children?.[1];
       const type = property(resource, 'Type');
       if (type?.type !== 'string' || !STATE_MACHINE_TYPES.has(type.value)) continue;
       const props = property(resource, 'Properties');
       const substitutions = property(props, 'DefinitionSubstitutions');
       const definition = property(props, 'Definition');
-      if (definition) out.push({ node: definition, substitutions, string: false });
+      if (definition) out.push({ node: definition, substitutions, string: false, name });
       const definitionString = property(props, 'DefinitionString');
-      if (definitionString) out.push({ node: definitionString, substitutions, string: true });
+      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name });
     }
   }
   // Serverless Framework (serverless-step-functions): stepFunctions.stateMachines.<name>.definition.
@@ -39,7 +48,7 @@ function definitionsOf(root: AstNode | undefined): { node: AstNode; substitution
   if (machines?.type === 'object') {
     for (const m of machines.children ?? []) {
       const definition = property(m.children?.[1], 'definition');
-      if (definition) out.push({ node: definition, substitutions: undefined, string: false });
+      if (definition) out.push({ node: definition, substitutions: undefined, string: false, name: String(m.children?.[0]?.value ?? '') });
     }
   }
   return out;
@@ -61,6 +70,12 @@ function definitionStringView(parsed: ParsedDocument, node: AstNode): ParsedDocu
 
 // Once per parse: the embedded machines, and the intrinsics inside them resolved (in place) once.
 const cache = new WeakMap<ParsedDocument, ParsedDocument[]>();
+const names = new WeakMap<ParsedDocument, string>();
+
+/** The name an embedded machine is declared under in its template (`ChurnPipeline`); undefined for any other document. */
+export function machineName(machine: ParsedDocument): string | undefined {
+  return names.get(machine);
+}
 
 /** The embedded machines of a parse if they were looked for, without looking. */
 export const knownEmbeddedMachines = (parsed: ParsedDocument): ParsedDocument[] | undefined => cache.get(parsed);
@@ -77,7 +92,10 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {
       const view = definitionStringView(parsed, d.node);
-      if (view && (view.syntaxErrors.length || isStateMachine(view.root))) found.push(view);
+      if (view && (view.syntaxErrors.length || isStateMachine(view.root))) {
+        found.push(view);
+        names.set(view, d.name);
+      }
       continue;
     }
     if (!isStateMachine(d.node)) continue;
@@ -85,7 +103,9 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     // Followed in YAML only: a literal put in place of a placeholder lies outside the definition, and JSON trees
     // are re-parsed incrementally in place (json/incrementalParse.ts), which would move it with the wrong text.
     if (parsed.language === 'yaml') followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root)));
-    found.push({ text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [] });
+    const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [] };
+    found.push(machine);
+    names.set(machine, d.name);
   }
   cache.set(parsed, found);
   return found;
