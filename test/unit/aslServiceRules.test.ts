@@ -7,6 +7,7 @@ import { validateStructure } from '../../server/src/service/asl/validateStructur
 import { parseDocument } from '../../server/src/service/documentStore';
 import { sageMakerPayloads } from '../../server/src/service/sagemaker/tasks';
 import type { Problem } from '../../server/src/service/core/types';
+import { VALID_TRAINING, doc, service } from './helpers';
 
 interface Finding { code: string; severity: string; at: string; awsCode?: unknown; line: number }
 
@@ -237,6 +238,46 @@ describe('paths and expressions', () => {
       { code: 'invalid-jsonata', severity: 'error', at: '$eval', awsCode: 'INVALID_JSONATA_EXPRESSION' },
       { code: 'invalid-jsonata', severity: 'error', at: 'States.Format(', awsCode: 'INVALID_JSONATA_EXPRESSION' },
     ]);
+  });
+});
+
+describe('JSONata as Step Functions runs it (2.0.6): 2.1\'s ?? and ?: are errors', () => {
+  const JSONATA = 'INVALID_JSONATA_EXPRESSION';
+  test('in Arguments, Output, Assign, a Choice Condition, a catcher\'s Output, Map Items and a Wait\'s Seconds, underlined on the operator', () => {
+    expectBoth(sm({
+      T: task({ End: undefined, Next: 'C', Arguments: { a: '{% $states.input.a ?? 1 %}' }, Output: '{% $states.result ?: {} %}', Assign: { v: '{% $states.input.v ?? 0 %}' },
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F', Output: '{% $states.errorOutput.Cause ?: "none" %}' }] }),
+      C: { Type: 'Choice', Choices: [{ Condition: '{% ($states.input.n ?? 0) > 1 %}', Next: 'M' }], Default: 'F' },
+      M: { Type: 'Map', Next: 'W', Items: '{% $states.input.rows ?? [] %}', ItemProcessor: { StartAt: 'S', States: { S: { Type: 'Succeed' } } } },
+      W: { Type: 'Wait', Seconds: '{% $states.input.wait ?: 1 %}', End: true },
+      F: { Type: 'Fail' },
+    }, { QueryLanguage: 'JSONata' }), [
+      { code: 'invalid-jsonata', severity: 'error', at: '??', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '?:', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '??', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '?:', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '??', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '??', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '?:', awsCode: JSONATA },
+    ]);
+  });
+  test('the message names the version Step Functions uses and what to write instead', () => {
+    assert.deepEqual(messages(sm({ P: { Type: 'Pass', End: true, Output: { a: '{% $states.input.a ?? 1 %}', b: '{% $states.input.b ?: 2 %}' } } }, { QueryLanguage: 'JSONata' })).sort().reverse(), [
+      '?? is JSONata 2.1 syntax; Step Functions uses JSONata 2.0.6, which does not have it: write $exists(x) ? x : y (INVALID_JSONATA_EXPRESSION)',
+      '?: is JSONata 2.1 syntax; Step Functions uses JSONata 2.0.6, which does not have it: write x ? x : y (INVALID_JSONATA_EXPRESSION)',
+    ]);
+  });
+  test('2.0.6\'s own conditional, and ?? inside a string, are fine', () => {
+    expectBoth(sm({ P: { Type: 'Pass', End: true, Output: { a: '{% $exists($states.input.a) ? $states.input.a : 1 %}', b: '{% "??" & "?:" %}' } } }, { QueryLanguage: 'JSONata' }), []);
+  });
+  test('in a SageMaker task\'s Arguments (checked with the request\'s shape), in JSON and YAML', () => {
+    const m = sm({ Train: task({ Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Arguments: { ...VALID_TRAINING, TrainingJobName: '{% $states.input.name ?? "default-job" %}' } }) }, { QueryLanguage: 'JSONata' });
+    for (const [languageId, text] of [['asl', JSON.stringify(m, null, 2)], ['asl-yaml', stringify(m)]]) {
+      const found = service.validate(doc(text, languageId)).filter((p) => p.severity === 'error')
+        .map((p) => ({ code: p.code, at: text.slice(p.offset, p.offset + p.length), line: text.slice(0, p.offset).split('\n').length, message: p.message }));
+      const line = text.split('\n').findIndex((l) => l.includes('default-job')) + 1;
+      assert.deepEqual(found, [{ code: 'invalid-jsonata', at: '??', line, message: '?? is JSONata 2.1 syntax; Step Functions uses JSONata 2.0.6, which does not have it: write $exists(x) ? x : y' }], `${languageId}:\n${text}`);
+    }
   });
 });
 

@@ -65,6 +65,8 @@ export function checkJsonata(value: string): ExpressionError | undefined {
     // Nested deeper than the jsonata parser's recursion can go: not a syntax error, just not checkable here.
     if (e instanceof RangeError || !e || typeof e !== 'object') return undefined;
     const { code = '', position, token, message = 'invalid expression' } = e as JsonataError;
+    const newer = typeof position === 'number' ? newerSyntaxAt(body, position) : undefined;
+    if (newer) return error(from + newer.start, from + newer.start + 2, newer.message);
     const text = `JSONata syntax error: ${message.replace(/^Syntax error: (.*)$/, '$1 is not expected here')}`;
     if (UNCLOSED[code]) {
       const opener = UNCLOSED[code] === '/*' ? body.lastIndexOf('/*') : Math.max(...[...UNCLOSED[code]].map((q) => body.lastIndexOf(q)));
@@ -77,6 +79,22 @@ export function checkJsonata(value: string): ExpressionError | undefined {
     const start = Math.max(0, Math.min(body.length - 1, position - length));
     return error(from + start, Math.min(close, from + start + length), text);
   }
+}
+
+// Step Functions' docs: "Step Functions implements JSONata based on the 2.0.6 specification". JSONata 2.1 added
+// two operators that 2.0.6 reads as a conditional's `?` followed by a `?` or `:` that cannot start an operand;
+// the jsonata package here is 2.0.6 too, so they fail to parse, and the user is told why, not just "unexpected".
+const NEWER_OPERATORS: Record<string, string> = {
+  '??': 'write $exists(x) ? x : y',
+  '?:': 'write x ? x : y',
+};
+
+/** A 2.1 operator (`??`, `?:`) whose second character is the token the 2.0.6 parser stopped at (it ends at `position`). */
+function newerSyntaxAt(body: string, position: number): { start: number; message: string } | undefined {
+  const start = position - 2;
+  const op = body.slice(start, position);
+  const fix = NEWER_OPERATORS[op];
+  return start >= 0 && fix ? { start, message: `${op} is JSONata 2.1 syntax; Step Functions uses JSONata 2.0.6, which does not have it: ${fix}` } : undefined;
 }
 
 /** A node of the jsonata package's AST (what `ast()` returns): positions are the offset just after the token. */
