@@ -7,6 +7,9 @@ import { validateStructure } from '../../server/src/service/asl/validateStructur
 import { parseDocument } from '../../server/src/service/documentStore';
 import { sageMakerPayloads } from '../../server/src/service/sagemaker/tasks';
 import type { Problem } from '../../server/src/service/core/types';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AslCode } from '../../server/src/service/asl/codes';
 import { VALID_TRAINING, doc, service } from './helpers';
 
 interface Finding { code: string; severity: string; at: string; awsCode?: unknown; line: number }
@@ -313,6 +316,56 @@ describe('variables', () => {
   });
 });
 
+describe('variable names and scopes, as the specification states them', () => {
+  test('an Assign name: at most 80 characters, a Unicode identifier, never the reserved states (state, catcher, Choice rule)', () => {
+    const long = 'v'.repeat(81);
+    expectBoth(sm({
+      A: task({ End: undefined, Next: 'C', Assign: { states: 1, ünïcode_ok: 2, [long]: 3, ['v'.repeat(80)]: 4 }, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'C', Assign: { 'a-b': 1 } }] }),
+      C: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'D', Assign: { _hidden: 1, '2nd': 2 } }], Default: 'D' },
+      D: { Type: 'Pass', End: true, Assign: { 'ok.$': '$.x', 'bad name.$': '$.y' } },
+    }), [
+      { code: 'asl-invalid-variable-name', severity: 'error', at: 'states' },
+      { code: 'asl-invalid-variable-name', severity: 'error', at: long },
+      { code: 'asl-invalid-variable-name', severity: 'error', at: 'a-b' },
+      { code: 'asl-invalid-variable-name', severity: 'error', at: '_hidden' },
+      { code: 'asl-invalid-variable-name', severity: 'error', at: '2nd' },
+      { code: 'asl-invalid-variable-name', severity: 'error', at: 'bad name.$' },
+    ]);
+    const text = JSON.stringify(sm({ P: { Type: 'Pass', End: true, Assign: { states: 1, 'a-b': 2, ['x'.repeat(81)]: 3 } } }), null, 2);
+    assert.deepEqual(validateStructure(parseDocument(text, 'asl').root, text, undefined, 'json').map((p) => p.message), [
+      'states is the reserved variable $states: a state cannot assign it',
+      'Variable name "a-b" is not an identifier: it starts with a letter (Unicode ID_Start) and continues with letters, digits or _ (ID_Continue)',
+      'Variable name of 81 characters: at most 80',
+    ]);
+  });
+  test('a Parallel branch or an inline Map iteration cannot assign a variable of an outer scope; a Distributed Map can', () => {
+    const inner = (name: string, assign: Record<string, unknown>) => ({ StartAt: name, States: { [name]: { Type: 'Pass', End: true, Assign: assign } } });
+    expectBoth(sm({
+      A: { Type: 'Pass', Next: 'P', Assign: { total: 0 } },
+      P: { Type: 'Parallel', Next: 'M', Branches: [inner('B1', { total: 1, mine: 1 }), inner('B2', { mine: 2 })] },
+      M: { Type: 'Map', Next: 'D', ItemProcessor: inner('I', { total: 2 }) },
+      D: { Type: 'Map', End: true, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...inner('X', { total: 3 }) } },
+    }), [
+      { code: 'asl-outer-variable-assigned', severity: 'error', at: 'total' },
+      { code: 'asl-outer-variable-assigned', severity: 'error', at: 'total' },
+    ]);
+    assert.match(messages(sm({ A: { Type: 'Pass', Next: 'P', Assign: { total: 0 } }, P: { Type: 'Parallel', End: true, Branches: [inner('B1', { total: 1 })] } }))[0],
+      /^\$total is assigned outside this Parallel branch \(at the top level\): an inner state cannot assign a variable of an outer scope; use another name$/);
+  });
+  test('JSONata reading the input document ($, $$, a field name at the top level) is a warning on what it reads; nested, $ is the context', () => {
+    expectBoth(sm({ P: { Type: 'Pass', End: true, Output: { a: '{% $.total %}', b: '{% $$.Execution.Id %}', c: '{% total + 1 %}', d: '{% $states.input.items[$.price > 1] %}', e: '{% $states.input.items.(price * 2) %}', f: '{% $count($.items) %}' } } }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-jsonata-input-document', severity: 'warning', at: '$' },
+      { code: 'asl-jsonata-input-document', severity: 'warning', at: '$$' },
+      { code: 'asl-jsonata-input-document', severity: 'warning', at: 'total' },
+      { code: 'asl-jsonata-input-document', severity: 'warning', at: '$' },
+    ]);
+    assert.deepEqual(messages(sm({ P: { Type: 'Pass', End: true, Output: '{% total %}' } }, { QueryLanguage: 'JSONata' })),
+      ['total reads JSONata\'s input document, which Step Functions does not provide: read the state input as $states.input.total (or a variable)']);
+    // In a JSONPath state these are plain strings.
+    expectBoth(sm({ P: { Type: 'Pass', End: true, Result: '{% total %}' } }), []);
+  });
+});
+
 describe('resources and quotas', () => {
   test('a Resource no service accepts (INVALID_RESOURCE)', () => {
     expectBoth(sm({ A: task({ Resource: 'lambda:invoke', End: undefined, Next: 'B' }), B: task({ Resource: 'arn:aws:states:::lambda', End: undefined, Next: 'C' }), C: task({ Resource: '${lambdaArn' }) }), [
@@ -342,4 +395,10 @@ describe('resources and quotas', () => {
       assert.deepEqual(findingsOf(text, language).map((f) => [f.code, f.at, f.awsCode]), [['asl-definition-too-large', 'StartAt', undefined]]);
     }
   });
+});
+
+test('README\'s rules table names every structure code', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('| rule | our code | service code |'), readme.indexOf('Template placeholders (`${…}`)'));
+  for (const code of Object.values(AslCode)) assert.ok(table.includes(`\`${code}\``), `${code} is in README's rules table`);
 });
