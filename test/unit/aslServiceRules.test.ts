@@ -316,6 +316,70 @@ describe('variables', () => {
   });
 });
 
+// Rules of issue 15 that had no test in JSON and YAML with positions before the audit.
+describe('the audit: each rule of the issue in JSON and YAML, with positions', () => {
+  const DIST = { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } };
+  test('X next to X.$ in ResultSelector, ItemSelector, Arguments, a catcher\'s and a Choice rule\'s Assign, ItemReader Parameters', () => {
+    expectBoth(sm({
+      T: task({ End: undefined, Next: 'C', ResultSelector: { r: 1, 'r.$': '$.r' }, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'C', Assign: { c: 1, 'c.$': '$.c' } }] }),
+      C: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'M', Assign: { k: 1, 'k.$': '$.k' } }], Default: 'M' },
+      M: { Type: 'Map', End: true, ItemSelector: { i: 1, 'i.$': '$.i' },
+        ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', 'Bucket.$': '$.b', Key: 'k' } }, ItemProcessor: DIST },
+    }), [
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'r.$', awsCode: SCHEMA },
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'c.$', awsCode: SCHEMA },
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'k.$', awsCode: SCHEMA },
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'i.$', awsCode: SCHEMA },
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'Bucket.$', awsCode: SCHEMA },
+    ]);
+    expectBoth(sm({ T: task({ Arguments: { a: 1, 'a.$': 'x' } }) }, { QueryLanguage: 'JSONata' }), [{ code: 'asl-duplicate-payload-field', severity: 'error', at: 'a.$', awsCode: SCHEMA }]);
+  });
+  test('HeartbeatSeconds and the Path forms of both timeouts only on Task', () => {
+    expectBoth(sm({ P: { Type: 'Pass', End: true, HeartbeatSeconds: 5, TimeoutSecondsPath: '$.t', HeartbeatSecondsPath: '$.h' } }), [
+      { code: 'asl-unknown-field', severity: 'error', at: 'HeartbeatSeconds', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'TimeoutSecondsPath', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'HeartbeatSecondsPath', awsCode: SCHEMA },
+    ]);
+  });
+  test('Succeed and Fail assign no variables; Succeed has no ResultPath, Fail no Output', () => {
+    expectBoth(sm({ S: { Type: 'Succeed', Assign: { a: 1 }, ResultPath: '$.x' } }), [
+      { code: 'asl-unknown-field', severity: 'error', at: 'Assign', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'ResultPath', awsCode: SCHEMA },
+    ]);
+    expectBoth(sm({ F: { Type: 'Fail', Assign: { a: 1 }, Output: 'x' } }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-unknown-field', severity: 'error', at: 'Assign', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'Output', awsCode: SCHEMA },
+    ]);
+  });
+  test('exactly one Wait duration: none is an error on the state\'s name', () => {
+    expectBoth(sm({ W: { Type: 'Wait', End: true } }), [{ code: 'asl-missing-field', severity: 'error', at: 'W', awsCode: SCHEMA }]);
+    assert.deepEqual(messages(sm({ W: { Type: 'Wait', End: true } })), ['Wait state "W" needs one of Seconds, Timestamp, SecondsPath or TimestampPath (SCHEMA_VALIDATION_FAILED)']);
+  });
+  test('numeric limits: timeouts and Seconds at most 99,999,999, HeartbeatSeconds and IntervalSeconds at least 1, MaxAttempts, MaxConcurrency, ToleratedFailureCount at least 0, BackoffRate at least 1', () => {
+    expectBoth(sm({
+      T: task({ End: undefined, Next: 'W', TimeoutSeconds: 100000000, HeartbeatSeconds: 0, Retry: [{ ErrorEquals: ['X'], IntervalSeconds: 0, MaxAttempts: -1, BackoffRate: 0.5 }] }),
+      W: { Type: 'Wait', Seconds: 100000000, Next: 'M' },
+      M: { Type: 'Map', End: true, MaxConcurrency: -1, ToleratedFailureCount: -2, ItemProcessor: DIST },
+    }, { TimeoutSeconds: 100000001 }), [
+      { code: 'asl-invalid-value', severity: 'error', at: '100000001', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '100000000', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '0', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '0', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '-1', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '0.5', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '100000000', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '-1', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '-2', awsCode: SCHEMA },
+    ]);
+  });
+  test('reference paths where the service wants them (ResultPath, the …Path fields); OutputPath is a path and may filter', () => {
+    expectBoth(sm({ T: task({ ResultPath: '$.a[*]', TimeoutSecondsPath: '$..t', OutputPath: '$.a[?(@.x)]' }) }), [
+      { code: 'invalid-path', severity: 'error', at: '[*]', awsCode: SCHEMA },
+      { code: 'invalid-path', severity: 'error', at: '..', awsCode: SCHEMA },
+    ]);
+  });
+});
+
 describe('variable names and scopes, as the specification states them', () => {
   test('an Assign name: at most 80 characters, a Unicode identifier, never the reserved states (state, catcher, Choice rule)', () => {
     const long = 'v'.repeat(81);
