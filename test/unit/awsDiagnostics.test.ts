@@ -219,4 +219,6 @@ test('a template that cannot be sent says why: a value computed at deployment, a
   assert.deepEqual(service.awsDefinition(join), { version: 1, placeholders: [], error: 'Fn::Join on line 10 (in Flow) is computed by CloudFormation at deployment, so the definition has no value to send there; only !Ref, !GetAtt and !Sub values can be filled in.' });
   const broken = doc('Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: |\n        {"StartAt": "A", "States": {\n', 'yaml');
   assert.match(service.awsDefinition(broken).error!, /^The DefinitionString of Flow does not read as JSON, so it cannot be sent: /);
+  const unreadable = doc('{"Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": {"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}}}}, }', 'json');
+  assert.match(service.awsDefinition(unreadable).error!, /^The template does not read, so its state machines cannot be sent: /);
 });

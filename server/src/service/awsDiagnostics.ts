@@ -155,11 +155,11 @@ export function awsDefinition(store: DocumentStore, doc: TextDocument, values: R
   // A YAML file that does not read has no JSON form; broken JSON goes as it is, the service says what is wrong.
   if (syntax && parsed.language === 'yaml') return { version, placeholders: [], error: `The YAML does not read, so it cannot be sent as JSON: ${syntax.message}` };
   // What is sent is a definition: a half-typed machine, or a template around one, is not (yet) one.
-  if (!syntax && !isStateMachine(parsed.root)) {
-    const embedded = store.machines(doc).filter((m) => m.root && m.root !== parsed.root && (m.syntaxErrors.length || isStateMachine(m.root)));
-    if (embedded.length) return templateDefinitions(parsed, embedded, version, values);
-    return { version, placeholders: [], error: 'The definition needs StartAt and States at its top level.' };
-  }
+  // A template: its state machines, each on its own (a template that does not read has none to send).
+  const embedded = isStateMachine(parsed.root) ? [] : store.machines(doc).filter((m) => m.root && m.root !== parsed.root && (m.syntaxErrors.length || isStateMachine(m.root)));
+  if (embedded.length && syntax) return { version, placeholders: [], error: `The template does not read, so its state machines cannot be sent: ${syntax.message}` };
+  if (embedded.length) return templateDefinitions(parsed, embedded, version, values);
+  if (!syntax && !isStateMachine(parsed.root)) return { version, placeholders: [], error: 'The definition needs StartAt and States at its top level.' };
   const placeholders = placeholderNames(parsed.root);
   const missing = placeholders.filter((name) => typeof values[name] !== 'string');
   if (missing.length) return { version, placeholders, error: `No value for ${missing.map((n) => `\${${n}}`).join(', ')}: the definition is sent with its placeholders filled in.` };
