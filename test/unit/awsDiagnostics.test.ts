@@ -222,3 +222,27 @@ test('a template that cannot be sent says why: a value computed at deployment, a
   const unreadable = doc('{"Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": {"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}}}}, }', 'json');
   assert.match(service.awsDefinition(unreadable).error!, /^The template does not read, so its state machines cannot be sent: /);
 });
+
+test('a Serverless Framework file: each stepFunctions.stateMachines entry by its key, Fn::GetAtt and ${self:…} asked for', () => {
+  const text = `service: ml
+stepFunctions:
+  stateMachines:
+    scoring:
+      definition:
+        StartAt: Score
+        States:
+          Score:
+            Type: Task
+            Resource:
+              Fn::GetAtt: [ScoreFn, Arn]
+            Parameters:
+              Bucket: \${self:custom.bucket}
+            End: true
+`;
+  const d = doc(text, 'yaml');
+  assert.deepEqual(service.awsDefinition(d).placeholders, ['ScoreFn.Arn', 'self:custom.bucket']);
+  const [scoring] = service.awsDefinition(d, { 'ScoreFn.Arn': 'arn:aws:lambda:us-east-1:1:function:s', 'self:custom.bucket': 'b' }).embedded!;
+  assert.deepEqual([scoring.name, JSON.parse(scoring.definition)], ['scoring', { StartAt: 'Score', States: { Score: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:s', Parameters: { Bucket: 'b' }, End: true } } }]);
+  const [p] = service.awsProblems(d, [{ location: '/States/Score/Resource' }], scoring.at);
+  assert.equal(text.slice(p.offset, p.offset + p.length), 'Resource:\n              Fn::GetAtt: [ScoreFn, Arn]');
+});
