@@ -112,9 +112,21 @@ export interface AwsDefinitionResult {
   version: number;
   /** The `${name}` placeholders of the definition. */
   placeholders: string[];
-  /** The definition as JSON, ready to send; absent when it cannot be sent (then `error` says why). */
+  /** The definition as JSON, ready to send; absent when it cannot be sent (then `error` says why) or the file is a template. */
   definition?: string;
+  /** A template's state machines (CloudFormation, SAM, Serverless), each to send on its own. */
+  embedded?: AwsEmbeddedDefinition[];
   error?: string;
+}
+
+/** One state machine of a template, ready to send. */
+export interface AwsEmbeddedDefinition {
+  /** Its resource's logical ID (or Serverless key), for messages. */
+  name: string;
+  /** Where its definition starts in the file: give it back with the service's answer (MapAwsDiagnosticsParams.at). */
+  at: number;
+  /** The definition as JSON, intrinsics and placeholders filled. */
+  definition: string;
 }
 
 /** `sagemaker/awsDefinition`: the state machine as JSON for ValidateStateMachineDefinition, placeholders filled. */
@@ -125,6 +137,8 @@ export interface MapAwsDiagnosticsParams {
   /** The version the definition was sent from: a document edited since gets `stale` instead of ranges. */
   version: number;
   diagnostics: AwsDiagnostic[];
+  /** In a template, the state machine the diagnostics are about (AwsEmbeddedDefinition.at). */
+  at?: number;
 }
 
 export interface MappedAwsDiagnostic {

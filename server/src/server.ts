@@ -215,7 +215,7 @@ connection.onRequest(AwsDefinitionRequest, (p) => {
 });
 connection.onRequest(MapAwsDiagnosticsRequest, (p) => {
   const doc = documents.get(p.uri);
-  return doc ? safely('mapAwsDiagnostics', { stale: true, diagnostics: [] }, () => service.mapAwsDiagnostics(doc, p.version, p.diagnostics)) : { stale: true, diagnostics: [] };
+  return doc ? safely('mapAwsDiagnostics', { stale: true, diagnostics: [] }, () => service.mapAwsDiagnostics(doc, p.version, p.diagnostics, p.at)) : { stale: true, diagnostics: [] };
 });
 
 connection.onRequest(GraphRequest, (p) => {

@@ -78,6 +78,67 @@ test('placeholders: a file with one without a value is not sent (exit 2); --plac
   assert.deepEqual([filled.status, filled.err], [0, '']);
 });
 
+// A SAM template (YAML) with a Definition and a DefinitionString, and a CloudFormation template (JSON).
+const SAM = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Train:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionSubstitutions:
+        Bucket: ml-bucket
+      Definition:
+        StartAt: Go
+        States:
+          Go:
+            Type: Task
+            Resource: !GetAtt Fn.Arn
+            Parameters:
+              Out: s3://\${Bucket}/out
+            Next: Nope
+  Score:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      DefinitionString: !Sub |
+        {"StartAt": "A", "States": {"A": {"Type": "Succeed"},
+          "Lost": {"Type": "Succeed"}}}
+`;
+const CFN = `{
+  "Resources": {
+    "Flow": {
+      "Type": "AWS::StepFunctions::StateMachine",
+      "Properties": {
+        "Definition": {
+          "StartAt": "A",
+          "States": {
+            "A": { "Type": "Pass", "Result": { "q": { "Ref": "Queue" } }, "Next": "Gone" }
+          }
+        }
+      }
+    }
+  }
+}
+`;
+
+test('templates: each embedded state machine is sent as JSON on its own, and each finding lands on the template\'s text', () => {
+  writeFileSync(join(dir, 'template.yaml'), SAM);
+  writeFileSync(join(dir, 'cfn.json'), CFN);
+  const missing = lint('--aws', '--endpoint', emu.url, 'template.yaml');
+  assert.equal(missing.status, 2);
+  assert.equal(missing.err, 'sagemaker-asl: template.yaml: not sent to Step Functions: No value for ${Fn.Arn}: the definition is sent with its placeholders filled in. (give values with --placeholder NAME=VALUE)\n');
+  const r = lint('--aws', '--endpoint', emu.url, '--placeholder', 'Fn.Arn=arn:aws:lambda:us-east-1:111122223333:function:f', '--placeholder', 'Queue=q', 'template.yaml', 'cfn.json');
+  assert.equal(r.err, '');
+  assert.deepEqual(r.out.split('\n').filter((l) => l.includes(' aws/')), [
+    // No location: the StartAt of the machine it is about.
+    'cfn.json:7:11 error aws/MISSING_END_STATE No state ends this machine: give one state "End": true, or add a Succeed or Fail state',
+    'cfn.json:9:75 error aws/MISSING_TRANSITION_TARGET Next "Gone" is not a state',
+    'template.yaml:9:9 error aws/MISSING_END_STATE No state ends this machine: give one state "End": true, or add a Succeed or Fail state',
+    // Next: Nope in the Definition; the unreachable state of the DefinitionString, inside the block literal.
+    'template.yaml:16:13 error aws/MISSING_TRANSITION_TARGET Next "Nope" is not a state',
+    'template.yaml:22:11 error aws/MISSING_TRANSITION_TARGET State "Lost" is not reachable: no StartAt, Next, Default or Catch leads to it',
+  ]);
+  assert.equal(r.status, 1);
+});
+
 test('credentials only where meant: a host that is not https to AWS needs --trust-endpoint, from the option or the environment', () => {
   const refused = lint('--aws', '--endpoint', 'http://sfn.example.test:4566', 'ok.asl.json');
   assert.deepEqual([refused.status, refused.out], [2, '']);

@@ -121,6 +121,13 @@ test('JSONata: no value and a syntax error name the key', async () => {
   await assert.rejects(resolveRequest({ A: { B: '{% $states.input. %}' } }, jsonata), /^ResolveError: A\.B: the JSONata expression does not parse/);
 });
 
+test('JSONata is evaluated as Step Functions runs it, 2.0.6: 2.1\'s ?? and ?: do not parse, and the error says why', async () => {
+  await assert.rejects(resolveRequest({ A: '{% $states.input.missing ?? "d" %}' }, jsonata),
+    /^ResolveError: A: the JSONata expression does not parse: \?\? is JSONata 2\.1 syntax; Step Functions uses JSONata 2\.0\.6, which does not have it: write \$exists\(x\) \? x : y$/);
+  await assert.rejects(resolveRequest({ A: '{% $states.input.missing ?: "d" %}' }, jsonata), /^ResolveError: A: the JSONata expression does not parse: \?: is JSONata 2\.1 syntax; Step Functions uses JSONata 2\.0\.6/);
+  assert.deepEqual(await resolveRequest({ A: '{% $exists($states.input.missing) ? $states.input.missing : "d" %}' }, jsonata), { A: 'd' });
+});
+
 test('${…} placeholders are listed, then filled in; one without a value is an error', async () => {
   const payload = { RoleArn: '${SageMakerRoleArn}', OutputDataConfig: { S3OutputPath: 's3://${Bucket}/models/${Bucket}' }, 'TrainingJobName.$': "States.Format('${Prefix}-{}', $$.Execution.Name)" };
   assert.deepEqual(findPlaceholders(payload), ['SageMakerRoleArn', 'Bucket', 'Prefix']);

@@ -26,7 +26,7 @@ const client = {
       return answer;
     }
     assert.equal(type.method, 'sagemaker/mapAwsDiagnostics');
-    return service.mapAwsDiagnostics(doc, params.version, params.diagnostics);
+    return service.mapAwsDiagnostics(doc, params.version, params.diagnostics, params.at);
   },
 };
 
@@ -137,6 +137,62 @@ test('placeholders: asked as for a launch, remembered, and filled in before send
   await validate(uri);
   assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message, d.choices[0]]), [['inputBox', 'Value of ${Bucket}', 'ml-bucket']]);
   assert.equal((await emu.stats()).requests['AWSStepFunctions.ValidateStateMachineDefinition'], before);
+});
+
+// A SAM template: a Definition with intrinsics and a DefinitionString block literal, each a state machine of its own.
+const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Train:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Definition:
+        StartAt: Go
+        States:
+          Go:
+            Type: Task
+            Resource: !GetAtt Fn.Arn
+            Foo: 1
+            End: true
+  Score:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      DefinitionString: !Sub |
+        {"StartAt": "A", "States": {"A": {"Type": "Succeed"},
+          "Lost": {"Type": "Succeed"}}}
+  Fine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      Definition:
+        StartAt: Only
+        States:
+          Only:
+            Type: Succeed
+`;
+
+test('a template: each state machine sent on its own as JSON, intrinsics asked for as placeholders, findings on the template\'s text', async () => {
+  const uri = open('file:///work/template.yaml', 'yaml', TEMPLATE);
+  fake.dialogs.length = 0;
+  fake.respond((d) => (d.kind === 'inputBox' && d.message === 'Value of ${Fn.Arn}' ? 'arn:aws:lambda:us-east-1:111122223333:function:f' : undefined));
+  const before = (await emu.stats()).requests['AWSStepFunctions.ValidateStateMachineDefinition'];
+  await validate(uri);
+  assert.equal((await emu.stats()).requests['AWSStepFunctions.ValidateStateMachineDefinition'], before + 3);
+  assert.deepEqual(problems(uri), [
+    [0, 'aws', 'SCHEMA_VALIDATION_FAILED', '11:12-11:18', 'Foo: 1', '"Foo" is not a field of a Task state'],
+    [0, 'aws', 'MISSING_TRANSITION_TARGET', '18:10-18:16', '"Lost"', 'State "Lost" is not reachable: no StartAt, Next, Default or Catch leads to it'],
+  ]);
+  assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [
+    ['inputBox', 'Value of ${Fn.Arn}'],
+    ['warning', 'Step Functions rejects Train: 1 error (in Problems, source aws); rejects Score: 1 error (in Problems, source aws); accepts Fine: no problems found.'],
+  ]);
+});
+
+test('a template with a value computed at deployment is not sent, and the user is told why', async () => {
+  const uri = open('file:///work/joined.yaml', 'yaml', TEMPLATE.replace('!GetAtt Fn.Arn', '!Join [":", [a, b]]'));
+  fake.dialogs.length = 0;
+  await validate(uri);
+  assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [
+    ['error', 'This state machine cannot be sent to Step Functions. Fn::Join on line 11 (in Train) is computed by CloudFormation at deployment, so the definition has no value to send there; only !Ref, !GetAtt and !Sub values can be filled in.'],
+  ]);
 });
 
 test('what cannot be sent is said, and nothing is sent', async () => {

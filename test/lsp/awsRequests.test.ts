@@ -48,3 +48,18 @@ test('sagemaker/mapAwsDiagnostics: each location as the range it names, or stale
   await client.change(uri, `# edited\n${YAML}`);
   assert.deepEqual(await client.request('sagemaker/mapAwsDiagnostics', { uri, version: 1, diagnostics }), { stale: true, diagnostics: [] });
 });
+
+const TEMPLATE = 'Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Task\n            Resource: !GetAtt Fn.Arn\n            Next: Nope\n';
+
+test('a template over stdio: each state machine as JSON with where it starts, and its locations mapped inside the template', async () => {
+  const uri = 'file:///w/template.yaml';
+  await client.open(uri, 'yaml', TEMPLATE);
+  assert.deepEqual(await client.request('sagemaker/awsDefinition', { uri }), { version: 1, placeholders: ['Fn.Arn'], error: 'No value for ${Fn.Arn}: the definition is sent with its placeholders filled in.' });
+  const { embedded } = await client.request('sagemaker/awsDefinition', { uri, placeholders: { 'Fn.Arn': 'arn:aws:lambda:us-east-1:111122223333:function:f' } });
+  assert.deepEqual(embedded.map((e: { name: string; at: number; definition: string }) => [e.name, e.at, JSON.parse(e.definition)]), [
+    ['Flow', TEMPLATE.indexOf('StartAt'), { StartAt: 'A', States: { A: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', Next: 'Nope' } } }],
+  ]);
+  const diagnostics = [{ severity: 'ERROR', code: 'MISSING_TRANSITION_TARGET', message: 'Next "Nope" is not a state', location: '/States/A/Next' }];
+  assert.deepEqual((await client.request('sagemaker/mapAwsDiagnostics', { uri, version: 1, diagnostics, at: embedded[0].at })).diagnostics.map((d: { range: unknown }) => d.range),
+    [{ start: { line: 10, character: 12 }, end: { line: 10, character: 22 } }]);
+});

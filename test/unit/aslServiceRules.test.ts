@@ -7,6 +7,10 @@ import { validateStructure } from '../../server/src/service/asl/validateStructur
 import { parseDocument } from '../../server/src/service/documentStore';
 import { sageMakerPayloads } from '../../server/src/service/sagemaker/tasks';
 import type { Problem } from '../../server/src/service/core/types';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AslCode } from '../../server/src/service/asl/codes';
+import { VALID_TRAINING, doc, service } from './helpers';
 
 interface Finding { code: string; severity: string; at: string; awsCode?: unknown; line: number }
 
@@ -240,6 +244,46 @@ describe('paths and expressions', () => {
   });
 });
 
+describe('JSONata as Step Functions runs it (2.0.6): 2.1\'s ?? and ?: are errors', () => {
+  const JSONATA = 'INVALID_JSONATA_EXPRESSION';
+  test('in Arguments, Output, Assign, a Choice Condition, a catcher\'s Output, Map Items and a Wait\'s Seconds, underlined on the operator', () => {
+    expectBoth(sm({
+      T: task({ End: undefined, Next: 'C', Arguments: { a: '{% $states.input.a ?? 1 %}' }, Output: '{% $states.result ?: {} %}', Assign: { v: '{% $states.input.v ?? 0 %}' },
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F', Output: '{% $states.errorOutput.Cause ?: "none" %}' }] }),
+      C: { Type: 'Choice', Choices: [{ Condition: '{% ($states.input.n ?? 0) > 1 %}', Next: 'M' }], Default: 'F' },
+      M: { Type: 'Map', Next: 'W', Items: '{% $states.input.rows ?? [] %}', ItemProcessor: { StartAt: 'S', States: { S: { Type: 'Succeed' } } } },
+      W: { Type: 'Wait', Seconds: '{% $states.input.wait ?: 1 %}', End: true },
+      F: { Type: 'Fail' },
+    }, { QueryLanguage: 'JSONata' }), [
+      { code: 'invalid-jsonata', severity: 'error', at: '??', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '?:', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '??', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '?:', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '??', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '??', awsCode: JSONATA },
+      { code: 'invalid-jsonata', severity: 'error', at: '?:', awsCode: JSONATA },
+    ]);
+  });
+  test('the message names the version Step Functions uses and what to write instead', () => {
+    assert.deepEqual(messages(sm({ P: { Type: 'Pass', End: true, Output: { a: '{% $states.input.a ?? 1 %}', b: '{% $states.input.b ?: 2 %}' } } }, { QueryLanguage: 'JSONata' })).sort().reverse(), [
+      '?? is JSONata 2.1 syntax; Step Functions uses JSONata 2.0.6, which does not have it: write $exists(x) ? x : y (INVALID_JSONATA_EXPRESSION)',
+      '?: is JSONata 2.1 syntax; Step Functions uses JSONata 2.0.6, which does not have it: write x ? x : y (INVALID_JSONATA_EXPRESSION)',
+    ]);
+  });
+  test('2.0.6\'s own conditional, and ?? inside a string, are fine', () => {
+    expectBoth(sm({ P: { Type: 'Pass', End: true, Output: { a: '{% $exists($states.input.a) ? $states.input.a : 1 %}', b: '{% "??" & "?:" %}' } } }, { QueryLanguage: 'JSONata' }), []);
+  });
+  test('in a SageMaker task\'s Arguments (checked with the request\'s shape), in JSON and YAML', () => {
+    const m = sm({ Train: task({ Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Arguments: { ...VALID_TRAINING, TrainingJobName: '{% $states.input.name ?? "default-job" %}' } }) }, { QueryLanguage: 'JSONata' });
+    for (const [languageId, text] of [['asl', JSON.stringify(m, null, 2)], ['asl-yaml', stringify(m)]]) {
+      const found = service.validate(doc(text, languageId)).filter((p) => p.severity === 'error')
+        .map((p) => ({ code: p.code, at: text.slice(p.offset, p.offset + p.length), line: text.slice(0, p.offset).split('\n').length, message: p.message }));
+      const line = text.split('\n').findIndex((l) => l.includes('default-job')) + 1;
+      assert.deepEqual(found, [{ code: 'invalid-jsonata', at: '??', line, message: '?? is JSONata 2.1 syntax; Step Functions uses JSONata 2.0.6, which does not have it: write $exists(x) ? x : y' }], `${languageId}:\n${text}`);
+    }
+  });
+});
+
 describe('variables', () => {
   test('a variable no state assigns is a warning on the variable, in JSONPath and JSONata', () => {
     expectBoth(sm({ A: { Type: 'Pass', Next: 'B', Assign: { known: 1 } }, B: { Type: 'Pass', Next: 'C', Parameters: { 'a.$': '$known', 'b.$': '$unknown.x', 'c.$': 'States.Format(\'{}\', $other)' } },
@@ -272,6 +316,120 @@ describe('variables', () => {
   });
 });
 
+// Rules of issue 15 that had no test in JSON and YAML with positions before the audit.
+describe('the audit: each rule of the issue in JSON and YAML, with positions', () => {
+  const DIST = { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } };
+  test('X next to X.$ in ResultSelector, ItemSelector, Arguments, a catcher\'s and a Choice rule\'s Assign, ItemReader Parameters', () => {
+    expectBoth(sm({
+      T: task({ End: undefined, Next: 'C', ResultSelector: { r: 1, 'r.$': '$.r' }, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'C', Assign: { c: 1, 'c.$': '$.c' } }] }),
+      C: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'M', Assign: { k: 1, 'k.$': '$.k' } }], Default: 'M' },
+      M: { Type: 'Map', End: true, ItemSelector: { i: 1, 'i.$': '$.i' },
+        ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', 'Bucket.$': '$.b', Key: 'k' } }, ItemProcessor: DIST },
+    }), [
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'r.$', awsCode: SCHEMA },
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'c.$', awsCode: SCHEMA },
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'k.$', awsCode: SCHEMA },
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'i.$', awsCode: SCHEMA },
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'Bucket.$', awsCode: SCHEMA },
+    ]);
+    expectBoth(sm({ T: task({ Arguments: { a: 1, 'a.$': 'x' } }) }, { QueryLanguage: 'JSONata' }), [{ code: 'asl-duplicate-payload-field', severity: 'error', at: 'a.$', awsCode: SCHEMA }]);
+  });
+  test('HeartbeatSeconds and the Path forms of both timeouts only on Task', () => {
+    expectBoth(sm({ P: { Type: 'Pass', End: true, HeartbeatSeconds: 5, TimeoutSecondsPath: '$.t', HeartbeatSecondsPath: '$.h' } }), [
+      { code: 'asl-unknown-field', severity: 'error', at: 'HeartbeatSeconds', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'TimeoutSecondsPath', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'HeartbeatSecondsPath', awsCode: SCHEMA },
+    ]);
+  });
+  test('Succeed and Fail assign no variables; Succeed has no ResultPath, Fail no Output', () => {
+    expectBoth(sm({ S: { Type: 'Succeed', Assign: { a: 1 }, ResultPath: '$.x' } }), [
+      { code: 'asl-unknown-field', severity: 'error', at: 'Assign', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'ResultPath', awsCode: SCHEMA },
+    ]);
+    expectBoth(sm({ F: { Type: 'Fail', Assign: { a: 1 }, Output: 'x' } }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-unknown-field', severity: 'error', at: 'Assign', awsCode: SCHEMA },
+      { code: 'asl-unknown-field', severity: 'error', at: 'Output', awsCode: SCHEMA },
+    ]);
+  });
+  test('exactly one Wait duration: none is an error on the state\'s name', () => {
+    expectBoth(sm({ W: { Type: 'Wait', End: true } }), [{ code: 'asl-missing-field', severity: 'error', at: 'W', awsCode: SCHEMA }]);
+    assert.deepEqual(messages(sm({ W: { Type: 'Wait', End: true } })), ['Wait state "W" needs one of Seconds, Timestamp, SecondsPath or TimestampPath (SCHEMA_VALIDATION_FAILED)']);
+  });
+  test('numeric limits: timeouts and Seconds at most 99,999,999, HeartbeatSeconds and IntervalSeconds at least 1, MaxAttempts, MaxConcurrency, ToleratedFailureCount at least 0, BackoffRate at least 1', () => {
+    expectBoth(sm({
+      T: task({ End: undefined, Next: 'W', TimeoutSeconds: 100000000, HeartbeatSeconds: 0, Retry: [{ ErrorEquals: ['X'], IntervalSeconds: 0, MaxAttempts: -1, BackoffRate: 0.5 }] }),
+      W: { Type: 'Wait', Seconds: 100000000, Next: 'M' },
+      M: { Type: 'Map', End: true, MaxConcurrency: -1, ToleratedFailureCount: -2, ItemProcessor: DIST },
+    }, { TimeoutSeconds: 100000001 }), [
+      { code: 'asl-invalid-value', severity: 'error', at: '100000001', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '100000000', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '0', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '0', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '-1', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '0.5', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '100000000', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '-1', awsCode: SCHEMA },
+      { code: 'asl-invalid-value', severity: 'error', at: '-2', awsCode: SCHEMA },
+    ]);
+  });
+  test('reference paths where the service wants them (ResultPath, the …Path fields); OutputPath is a path and may filter', () => {
+    expectBoth(sm({ T: task({ ResultPath: '$.a[*]', TimeoutSecondsPath: '$..t', OutputPath: '$.a[?(@.x)]' }) }), [
+      { code: 'invalid-path', severity: 'error', at: '[*]', awsCode: SCHEMA },
+      { code: 'invalid-path', severity: 'error', at: '..', awsCode: SCHEMA },
+    ]);
+  });
+});
+
+describe('variable names and scopes, as the specification states them', () => {
+  test('an Assign name: at most 80 characters, a Unicode identifier, never the reserved states (state, catcher, Choice rule)', () => {
+    const long = 'v'.repeat(81);
+    expectBoth(sm({
+      A: task({ End: undefined, Next: 'C', Assign: { states: 1, ünïcode_ok: 2, [long]: 3, ['v'.repeat(80)]: 4 }, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'C', Assign: { 'a-b': 1 } }] }),
+      C: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'D', Assign: { _hidden: 1, '2nd': 2 } }], Default: 'D' },
+      D: { Type: 'Pass', End: true, Assign: { 'ok.$': '$.x', 'bad name.$': '$.y' } },
+    }), [
+      { code: 'asl-invalid-variable-name', severity: 'error', at: 'states' },
+      { code: 'asl-invalid-variable-name', severity: 'error', at: long },
+      { code: 'asl-invalid-variable-name', severity: 'error', at: 'a-b' },
+      { code: 'asl-invalid-variable-name', severity: 'error', at: '_hidden' },
+      { code: 'asl-invalid-variable-name', severity: 'error', at: '2nd' },
+      { code: 'asl-invalid-variable-name', severity: 'error', at: 'bad name.$' },
+    ]);
+    const text = JSON.stringify(sm({ P: { Type: 'Pass', End: true, Assign: { states: 1, 'a-b': 2, ['x'.repeat(81)]: 3 } } }), null, 2);
+    assert.deepEqual(validateStructure(parseDocument(text, 'asl').root, text, undefined, 'json').map((p) => p.message), [
+      'states is the reserved variable $states: a state cannot assign it',
+      'Variable name "a-b" is not an identifier: it starts with a letter (Unicode ID_Start) and continues with letters, digits or _ (ID_Continue)',
+      'Variable name of 81 characters: at most 80',
+    ]);
+  });
+  test('a Parallel branch or an inline Map iteration cannot assign a variable of an outer scope; a Distributed Map can', () => {
+    const inner = (name: string, assign: Record<string, unknown>) => ({ StartAt: name, States: { [name]: { Type: 'Pass', End: true, Assign: assign } } });
+    expectBoth(sm({
+      A: { Type: 'Pass', Next: 'P', Assign: { total: 0 } },
+      P: { Type: 'Parallel', Next: 'M', Branches: [inner('B1', { total: 1, mine: 1 }), inner('B2', { mine: 2 })] },
+      M: { Type: 'Map', Next: 'D', ItemProcessor: inner('I', { total: 2 }) },
+      D: { Type: 'Map', End: true, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...inner('X', { total: 3 }) } },
+    }), [
+      { code: 'asl-outer-variable-assigned', severity: 'error', at: 'total' },
+      { code: 'asl-outer-variable-assigned', severity: 'error', at: 'total' },
+    ]);
+    assert.match(messages(sm({ A: { Type: 'Pass', Next: 'P', Assign: { total: 0 } }, P: { Type: 'Parallel', End: true, Branches: [inner('B1', { total: 1 })] } }))[0],
+      /^\$total is assigned outside this Parallel branch \(at the top level\): an inner state cannot assign a variable of an outer scope; use another name$/);
+  });
+  test('JSONata reading the input document ($, $$, a field name at the top level) is a warning on what it reads; nested, $ is the context', () => {
+    expectBoth(sm({ P: { Type: 'Pass', End: true, Output: { a: '{% $.total %}', b: '{% $$.Execution.Id %}', c: '{% total + 1 %}', d: '{% $states.input.items[$.price > 1] %}', e: '{% $states.input.items.(price * 2) %}', f: '{% $count($.items) %}' } } }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-jsonata-input-document', severity: 'warning', at: '$' },
+      { code: 'asl-jsonata-input-document', severity: 'warning', at: '$$' },
+      { code: 'asl-jsonata-input-document', severity: 'warning', at: 'total' },
+      { code: 'asl-jsonata-input-document', severity: 'warning', at: '$' },
+    ]);
+    assert.deepEqual(messages(sm({ P: { Type: 'Pass', End: true, Output: '{% total %}' } }, { QueryLanguage: 'JSONata' })),
+      ['total reads JSONata\'s input document, which Step Functions does not provide: read the state input as $states.input.total (or a variable)']);
+    // In a JSONPath state these are plain strings.
+    expectBoth(sm({ P: { Type: 'Pass', End: true, Result: '{% total %}' } }), []);
+  });
+});
+
 describe('resources and quotas', () => {
   test('a Resource no service accepts (INVALID_RESOURCE)', () => {
     expectBoth(sm({ A: task({ Resource: 'lambda:invoke', End: undefined, Next: 'B' }), B: task({ Resource: 'arn:aws:states:::lambda', End: undefined, Next: 'C' }), C: task({ Resource: '${lambdaArn' }) }), [
@@ -301,4 +459,10 @@ describe('resources and quotas', () => {
       assert.deepEqual(findingsOf(text, language).map((f) => [f.code, f.at, f.awsCode]), [['asl-definition-too-large', 'StartAt', undefined]]);
     }
   });
+});
+
+test('README\'s rules table names every structure code', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('| rule | our code | service code |'), readme.indexOf('Template placeholders (`${…}`)'));
+  for (const code of Object.values(AslCode)) assert.ok(table.includes(`\`${code}\``), `${code} is in README's rules table`);
 });

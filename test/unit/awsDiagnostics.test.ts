@@ -132,3 +132,117 @@ test('what is sent: JSON as written, YAML as JSON, placeholders filled or named'
   // Broken JSON goes as written: the service says what is wrong with it.
   assert.equal(service.awsDefinition(doc('{"StartAt": "A", "States": {', 'asl')).definition, '{"StartAt": "A", "States": {');
 });
+
+// A SAM template in YAML with two state machines: a Definition (intrinsics, DefinitionSubstitutions, a Parameter)
+// and a DefinitionString block literal under !Sub.
+const SAM = `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Stage:
+    Type: String
+    Default: dev
+Resources:
+  TrainPipeline:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionSubstitutions:
+        Bucket: ml-bucket
+      Definition:
+        StartAt: Train
+        States:
+          Train:
+            Type: Task
+            Resource: !GetAtt TrainFn.Arn
+            Parameters:
+              Out: s3://\${Bucket}/\${Stage}
+              Role: !Sub arn:\${AWS::Partition}:iam::111122223333:role/x
+              Topic: !Ref Topic
+              Literal: !Sub \${!Kept}
+            Next: Nope
+  Other:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      DefinitionString: !Sub |
+        {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": "\${Stage}", "End": true},
+          "B": {"Type": "Succeed"}}}
+`;
+
+test('a template: each state machine sent on its own, intrinsics as placeholders, the template\'s own values filled in', () => {
+  const d = doc(SAM, 'yaml');
+  // What the template gives (Bucket, Stage, ${!Kept}) is not asked; the rest is, by the names a Sub would write.
+  assert.deepEqual(service.awsDefinition(d), { version: 1, placeholders: ['TrainFn.Arn', 'AWS::Partition', 'Topic'], error: 'No value for ${TrainFn.Arn}, ${AWS::Partition}, ${Topic}: the definition is sent with its placeholders filled in.' });
+  const r = service.awsDefinition(d, { 'TrainFn.Arn': 'arn:aws:lambda:us-east-1:111122223333:function:f', 'AWS::Partition': 'aws', Topic: 'arn:aws:sns:us-east-1:111122223333:t' });
+  assert.deepEqual(r.embedded!.map((e) => [e.name, SAM.slice(e.at, e.at + 13), JSON.parse(e.definition)]), [
+    ['TrainPipeline', 'StartAt: Trai', { StartAt: 'Train', States: { Train: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', Parameters: {
+      Out: 's3://ml-bucket/dev', Role: 'arn:aws:iam::111122223333:role/x', Topic: 'arn:aws:sns:us-east-1:111122223333:t', Literal: '${Kept}' }, Next: 'Nope' } } }],
+    ['Other', '{"StartAt": "', { StartAt: 'A', States: { A: { Type: 'Pass', Result: 'dev', End: true }, B: { Type: 'Succeed' } } }],
+  ]);
+  assert.equal(r.definition, undefined);
+});
+
+test('a template: each location lands in the template, on the machine it was sent from', () => {
+  const d = doc(SAM, 'yaml');
+  const [train, other] = service.awsDefinition(d, { 'TrainFn.Arn': 'a', 'AWS::Partition': 'aws', Topic: 't' }).embedded!;
+  const at = (location: string | undefined, machine: number) => {
+    const [p] = service.awsProblems(d, [{ severity: 'ERROR', code: 'C', message: 'm', location }], machine);
+    return SAM.slice(p.offset, p.offset + p.length);
+  };
+  assert.equal(at('/States/Train/Next', train.at), 'Next: Nope');
+  assert.equal(at('/States/Train/Parameters/Topic', train.at), 'Topic: !Ref Topic');
+  assert.equal(at('/States/Train/Resource', train.at), 'Resource: !GetAtt TrainFn.Arn');
+  assert.equal(at(undefined, train.at), 'StartAt: Train');
+  assert.equal(at('/States/B', other.at), '"B"');
+  assert.equal(at('/States/A/Result', other.at), '"Result": "${Stage}"');
+  assert.equal(at(undefined, other.at), '"StartAt": "A"');
+  const mapped = service.mapAwsDiagnostics(d, d.version, [{ severity: 'ERROR', code: 'MISSING_TRANSITION_TARGET', message: 'm', location: '/States/Train/Next' }], train.at);
+  assert.deepEqual(mapped.diagnostics.map((x) => x.range), [{ start: { line: 22, character: 12 }, end: { line: 22, character: 22 } }]);
+});
+
+test('a JSON CloudFormation template: Fn::GetAtt and Ref as placeholders, locations on the template\'s JSON', () => {
+  const text = JSON.stringify({
+    Resources: {
+      Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: {
+        StartAt: 'Go', States: { Go: { Type: 'Task', Resource: { 'Fn::GetAtt': ['Fn', 'Arn'] }, Parameters: { 'Q.$': '$.q', Queue: { Ref: 'Queue' } }, Next: 'Gone' } },
+      } } },
+    },
+  }, null, 2);
+  const d = doc(text, 'json');
+  assert.deepEqual(service.awsDefinition(d).placeholders, ['Fn.Arn', 'Queue']);
+  const [flow] = service.awsDefinition(d, { 'Fn.Arn': 'arn:aws:lambda:us-east-1:1:function:f', Queue: 'q' }).embedded!;
+  assert.deepEqual(JSON.parse(flow.definition), { StartAt: 'Go', States: { Go: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:f', Parameters: { 'Q.$': '$.q', Queue: 'q' }, Next: 'Gone' } } });
+  const [p, q] = service.awsProblems(d, [{ location: '/States/Go/Next' }, { location: '/States/Go/Resource' }], flow.at);
+  assert.equal(text.slice(p.offset, p.offset + p.length), '"Next": "Gone"');
+  assert.equal(text.slice(q.offset, q.offset + q.length), '"Resource": {\n                "Fn::GetAtt": [\n                  "Fn",\n                  "Arn"\n                ]\n              }');
+});
+
+test('a template that cannot be sent says why: a value computed at deployment, a DefinitionString that does not read', () => {
+  const join = doc('Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Task\n            Resource: !Join [":", [a, b]]\n            End: true\n', 'yaml');
+  assert.deepEqual(service.awsDefinition(join), { version: 1, placeholders: [], error: 'Fn::Join on line 10 (in Flow) is computed by CloudFormation at deployment, so the definition has no value to send there; only !Ref, !GetAtt and !Sub values can be filled in.' });
+  const broken = doc('Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: |\n        {"StartAt": "A", "States": {\n', 'yaml');
+  assert.match(service.awsDefinition(broken).error!, /^The DefinitionString of Flow does not read as JSON, so it cannot be sent: /);
+  const unreadable = doc('{"Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": {"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}}}}, }', 'json');
+  assert.match(service.awsDefinition(unreadable).error!, /^The template does not read, so its state machines cannot be sent: /);
+});
+
+test('a Serverless Framework file: each stepFunctions.stateMachines entry by its key, Fn::GetAtt and ${self:…} asked for', () => {
+  const text = `service: ml
+stepFunctions:
+  stateMachines:
+    scoring:
+      definition:
+        StartAt: Score
+        States:
+          Score:
+            Type: Task
+            Resource:
+              Fn::GetAtt: [ScoreFn, Arn]
+            Parameters:
+              Bucket: \${self:custom.bucket}
+            End: true
+`;
+  const d = doc(text, 'yaml');
+  assert.deepEqual(service.awsDefinition(d).placeholders, ['ScoreFn.Arn', 'self:custom.bucket']);
+  const [scoring] = service.awsDefinition(d, { 'ScoreFn.Arn': 'arn:aws:lambda:us-east-1:1:function:s', 'self:custom.bucket': 'b' }).embedded!;
+  assert.deepEqual([scoring.name, JSON.parse(scoring.definition)], ['scoring', { StartAt: 'Score', States: { Score: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:s', Parameters: { Bucket: 'b' }, End: true } } }]);
+  const [p] = service.awsProblems(d, [{ location: '/States/Score/Resource' }], scoring.at);
+  assert.equal(text.slice(p.offset, p.offset + p.length), 'Resource:\n              Fn::GetAtt: [ScoreFn, Arn]');
+});

@@ -224,6 +224,9 @@ describe('JSONata', () => {
       ['{% "abc %}', 'JSONata syntax error: String literal must be terminated by a matching quote', '"abc '],
       ['{% 1 /* note %}', 'JSONata syntax error: Comment has no closing tag', '/* note '],
       ['{%  %}', 'Empty JSONata expression: write an expression between {% and %}', '{%  %}'],
+      ['{% a ?? b %}', '?? is JSONata 2.1 syntax; Step Functions uses JSONata 2.0.6, which does not have it: write $exists(x) ? x : y', '??'],
+      ['{% a ?: b %}', '?: is JSONata 2.1 syntax; Step Functions uses JSONata 2.0.6, which does not have it: write x ? x : y', '?:'],
+      ['{% a ?\n? b %}', 'JSONata syntax error: The symbol "?" cannot be used as a unary operator', '?'],
     ];
     for (const [v, message, covered] of cases) {
       const e = checkJsonata(v);

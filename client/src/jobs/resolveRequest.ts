@@ -3,7 +3,7 @@
 // the context object `$$`, and `${…}` placeholders (CloudFormation/CDK definition substitutions) filled in.
 import { randomUUID } from 'node:crypto';
 import jsonata from 'jsonata';
-import { evaluateDynamicValue, hashText, jsonataBody, scanPlaceholders, substitutePlaceholders } from '../../../server/src/service/expressions/index';
+import { checkJsonata, evaluateDynamicValue, hashText, jsonataBody, scanPlaceholders, substitutePlaceholders } from '../../../server/src/service/expressions/index';
 
 export interface ExecutionContext {
   Execution: { Id: string; Name: string; StartTime: string; Input: unknown; RoleArn: string };
@@ -87,7 +87,8 @@ async function evaluateJsonata(expression: string, key: string, o: ResolveOption
   try {
     compiled = jsonata(expression);
   } catch (e) {
-    throw new ResolveError(key, `the JSONata expression does not parse: ${(e as Error).message}`);
+    // The checks' message where they have one (`??` is JSONata 2.1, which Step Functions does not run), else the parser's.
+    throw new ResolveError(key, `the JSONata expression does not parse: ${checkJsonata(`{%${expression}%}`)?.message ?? (e as Error).message}`);
   }
   let value: unknown;
   try {

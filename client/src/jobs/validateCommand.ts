@@ -58,19 +58,22 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
   } catch (e) {
     return void vscode.window.showErrorMessage(`Could not read the state machine from the language server: ${(e as Error).message}`);
   }
-  if (definition.definition === undefined) return void vscode.window.showErrorMessage(`This state machine cannot be sent to Step Functions. ${definition.error ?? ''}`.trim());
-  const text = definition.definition;
+  // A file that is a state machine is one definition; a template, one per embedded state machine, each sent alone.
+  const sends = definition.embedded ?? (definition.definition === undefined ? [] : [{ name: '', at: undefined, definition: definition.definition }]);
+  if (!sends.length) return void vscode.window.showErrorMessage(`This state machine cannot be sent to Step Functions. ${definition.error ?? ''}`.trim());
 
   const settings = readJobSettings();
   if (!(await flow.allowEndpoint(settings))) return;
   const rt = flow.load();
-  const answer = await vscode.window.withProgress(
+  const answers = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Validating with AWS Step Functions…', cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
+      const out: { name: string; at?: number; answer: Runtime.DefinitionValidation }[] = [];
       try {
-        return await rt.validateDefinition(text, settings, abort.signal);
+        for (const send of sends) out.push({ name: send.name, at: send.at, answer: await rt.validateDefinition(send.definition, settings, abort.signal) });
+        return out;
       } catch (e) {
         if (abort.signal.aborted) return undefined;
         const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, { ...settings, operation: rt.VALIDATE_OPERATION, service: 'Step Functions' });
@@ -79,28 +82,38 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
       }
     },
   );
-  if (!answer) return;
+  if (!answers) return;
 
-  const mapped = await client.sendRequest(MapAwsDiagnosticsRequest, { uri, version: definition.version, diagnostics: answer.diagnostics });
   const target = vscode.Uri.parse(uri);
-  if (mapped.stale) {
-    results.delete(target);
-    return void vscode.window.showWarningMessage('The file changed while Step Functions validated it, so its answer no longer matches the text. Run Validate with AWS again.');
-  }
-  results.set(
-    target,
-    mapped.diagnostics.map((d) => {
+  const shown: vscode.Diagnostic[] = [];
+  const verdicts: string[] = [];
+  for (const { name, at, answer } of answers) {
+    const mapped = await client.sendRequest(MapAwsDiagnosticsRequest, { uri, version: definition.version, diagnostics: answer.diagnostics, at });
+    if (mapped.stale) {
+      results.delete(target);
+      return void vscode.window.showWarningMessage('The file changed while Step Functions validated it, so its answer no longer matches the text. Run Validate with AWS again.');
+    }
+    for (const d of mapped.diagnostics) {
       const { start, end } = d.range;
       const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), d.message, severityOf(d.severity));
       diagnostic.source = 'aws';
       diagnostic.code = d.code;
-      return diagnostic;
-    }),
-  );
-  const errors = mapped.diagnostics.filter((d) => d.severity === 'error').length;
-  const others = mapped.diagnostics.length - errors;
-  const more = answer.truncated ? ' Step Functions listed only the first ones.' : '';
-  if (answer.result === 'OK' && !mapped.diagnostics.length) void vscode.window.showInformationMessage('Step Functions accepts this state machine: no problems found.');
-  else if (answer.result === 'OK') void vscode.window.showInformationMessage(`Step Functions accepts this state machine, with ${plural(others, 'warning')} (in Problems, source aws).${more}`);
-  else void vscode.window.showWarningMessage(`Step Functions rejects this state machine: ${plural(errors, 'error')}${others ? ` and ${plural(others, 'warning')}` : ''} (in Problems, source aws).${more}`);
+      shown.push(diagnostic);
+    }
+    verdicts.push(verdict(name ? name : 'this state machine', answer, mapped.diagnostics));
+  }
+  results.set(target, shown);
+  const rejected = answers.some((a) => a.answer.result !== 'OK');
+  const message = `Step Functions ${verdicts.join('; ')}${answers.some((a) => a.answer.truncated) ? '. Step Functions listed only the first ones.' : ''}`;
+  if (rejected) void vscode.window.showWarningMessage(message.replace(/\.?$/, '.'));
+  else void vscode.window.showInformationMessage(message.replace(/\.?$/, '.'));
+}
+
+/** What the service said of one state machine: "accepts X: no problems found", "rejects X: 2 errors (in Problems, source aws)". */
+function verdict(name: string, answer: Runtime.DefinitionValidation, diagnostics: readonly MappedAwsDiagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const others = diagnostics.length - errors;
+  if (answer.result === 'OK' && !diagnostics.length) return `accepts ${name}: no problems found`;
+  if (answer.result === 'OK') return `accepts ${name}, with ${plural(others, 'warning')} (in Problems, source aws)`;
+  return `rejects ${name}: ${plural(errors, 'error')}${others ? ` and ${plural(others, 'warning')}` : ''} (in Problems, source aws)`;
 }

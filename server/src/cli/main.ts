@@ -156,7 +156,9 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     for (const p of service.validate(doc)) findings.push(toFinding(shown, doc, p));
     if (aws) {
       const definition = service.awsDefinition(doc, aws.placeholders);
-      if (definition.definition === undefined) {
+      // A file that is a state machine is one definition; a template, one per embedded state machine.
+      const sends = definition.embedded ?? (definition.definition === undefined ? [] : [{ name: '', at: undefined, definition: definition.definition }]);
+      if (!sends.length) {
         failed = true;
         const hint = definition.placeholders.length ? ' (give values with --placeholder NAME=VALUE)' : '';
         fail(io, `${shown}: not sent to Step Functions: ${definition.error}${hint}`);
@@ -166,15 +168,19 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
         notSent++;
         continue;
       }
-      try {
-        const answer = await aws.runtime!.validateDefinition(definition.definition, aws.settings);
-        for (const p of service.awsProblems(doc, answer.diagnostics)) findings.push(toFinding(shown, doc, p));
-        if (answer.truncated) io.err(`sagemaker-asl: ${shown}: Step Functions listed only its first findings\n`);
-      } catch (e) {
-        const x = (e as { explained?: { message: string; action: string } }).explained;
-        awsFailure = x ? `${x.message} ${x.action}` : String((e as Error).message ?? e);
-        failed = true;
-        fail(io, `${shown}: Step Functions could not validate it: ${awsFailure}`);
+      for (const send of sends) {
+        const what = send.name ? `${shown} (${send.name})` : shown;
+        try {
+          const answer = await aws.runtime!.validateDefinition(send.definition, aws.settings);
+          for (const p of service.awsProblems(doc, answer.diagnostics, send.at)) findings.push(toFinding(shown, doc, p));
+          if (answer.truncated) io.err(`sagemaker-asl: ${what}: Step Functions listed only its first findings\n`);
+        } catch (e) {
+          const x = (e as { explained?: { message: string; action: string } }).explained;
+          awsFailure = x ? `${x.message} ${x.action}` : String((e as Error).message ?? e);
+          failed = true;
+          fail(io, `${what}: Step Functions could not validate it: ${awsFailure}`);
+          break;
+        }
       }
     }
   }

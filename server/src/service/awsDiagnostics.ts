@@ -3,13 +3,14 @@
 // (`/States/P/Branches/1/States/x~1y/Next`) and no line or column; here that path is walked down the document's
 // own tree (JSON or YAML alike), so the editor and the CLI show each finding on the exact member it names.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AwsDefinitionResult, AwsDiagnostic, MapAwsDiagnosticsResult } from '../protocol';
+import type { AwsDefinitionResult, AwsDiagnostic, AwsEmbeddedDefinition, MapAwsDiagnosticsResult } from '../protocol';
 import { isStateMachine } from './asl/model';
 import { propertyNode, toValue } from './core/tree';
 import type { AstNode, OffsetRange, ParsedDocument, Problem } from './core/types';
 import type { DocumentStore } from './documentStore';
 import { scanPlaceholders, substitutePlaceholders } from './expressions/placeholders';
 import { toRange } from './lsp';
+import { deployedDefinition } from './templates/deployed';
 
 /** The segments of a location: `/a/b~1c` and `a/b~1c` are [a, b/c]; `~1` is `/` and `~0` is `~` (RFC 6901). */
 export function locationSegments(location: string): string[] {
@@ -103,6 +104,18 @@ function placeholderNames(root: AstNode): string[] {
   return [...names];
 }
 
+/** Every `${name}` in a value's strings (keys included), once each, in order, added to `names`. */
+function placeholdersIn(value: unknown, names: Set<string>): Set<string> {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') for (const p of scanPlaceholders(v)) names.add(p.name);
+    else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v).reverse()) stack.push(x, k);
+  }
+  return names;
+}
+
 /** The value with `${name}` replaced in every string and key, without recursion on the user's nesting. */
 function substitute(value: unknown, values: Record<string, string>): unknown {
   const valueOf = (name: string) => values[name];
@@ -131,7 +144,7 @@ function substitute(value: unknown, values: Record<string, string>): unknown {
 
 /**
  * The definition to send, as JSON: a JSON file as written (so the service sees what would be deployed, duplicate
- * keys included), a YAML or commented file converted. `${…}` placeholders stand for values the deployment fills
+ * keys included), a YAML or commented file converted; a template's state machines each on their own (`embedded`). `${…}` placeholders stand for values the deployment fills
  * in; they are filled from `values`, and while one has no value nothing is sent.
  */
 export function awsDefinition(store: DocumentStore, doc: TextDocument, values: Record<string, string> = {}): AwsDefinitionResult {
@@ -142,6 +155,10 @@ export function awsDefinition(store: DocumentStore, doc: TextDocument, values: R
   // A YAML file that does not read has no JSON form; broken JSON goes as it is, the service says what is wrong.
   if (syntax && parsed.language === 'yaml') return { version, placeholders: [], error: `The YAML does not read, so it cannot be sent as JSON: ${syntax.message}` };
   // What is sent is a definition: a half-typed machine, or a template around one, is not (yet) one.
+  // A template: its state machines, each on its own (a template that does not read has none to send).
+  const embedded = isStateMachine(parsed.root) ? [] : store.machines(doc).filter((m) => m.root && m.root !== parsed.root && (m.syntaxErrors.length || isStateMachine(m.root)));
+  if (embedded.length && syntax) return { version, placeholders: [], error: `The template does not read, so its state machines cannot be sent: ${syntax.message}` };
+  if (embedded.length) return templateDefinitions(parsed, embedded, version, values);
   if (!syntax && !isStateMachine(parsed.root)) return { version, placeholders: [], error: 'The definition needs StartAt and States at its top level.' };
   const placeholders = placeholderNames(parsed.root);
   const missing = placeholders.filter((name) => typeof values[name] !== 'string');
@@ -151,11 +168,46 @@ export function awsDefinition(store: DocumentStore, doc: TextDocument, values: R
   return { version, placeholders, definition };
 }
 
-/** The service's diagnostics on a document's text, for the editor; `stale` when the document changed since `version`. */
-export function mapAwsDiagnostics(store: DocumentStore, doc: TextDocument, version: number, diagnostics: readonly AwsDiagnostic[]): MapAwsDiagnosticsResult {
+/**
+ * A template's state machines, each sent on its own (CloudFormation deploys each resource's definition alone): as
+ * JSON, its intrinsics and `${…}` filled from the template's own values (templates/deployed.ts), then from
+ * `values`; while a placeholder has no value, or a value is computed at deployment, nothing is sent.
+ */
+function templateDefinitions(template: ParsedDocument, machines: ParsedDocument[], version: number, values: Record<string, string>): AwsDefinitionResult {
+  const names = new Set<string>();
+  const ready: { name: string; at: number; value: unknown; known: Record<string, string> }[] = [];
+  for (const m of machines) {
+    const deployed = deployedDefinition(template, m);
+    const syntax = m.syntaxErrors[0];
+    if (syntax) return { version, placeholders: [], error: `The DefinitionString of ${deployed.name} does not read as JSON, so it cannot be sent: ${syntax.message}` };
+    if (deployed.error) return { version, placeholders: [], error: deployed.error };
+    // `${!Name}` in a Sub is the text `${Name}` once deployed.
+    for (const name of placeholdersIn(deployed.value, new Set())) {
+      if (name.startsWith('!')) deployed.known[name] = `\${${name.slice(1)}}`;
+      else if (deployed.known[name] === undefined) names.add(name);
+    }
+    ready.push({ name: deployed.name, at: m.root!.offset, value: deployed.value, known: deployed.known });
+  }
+  const placeholders = [...names];
+  const missing = placeholders.filter((name) => typeof values[name] !== 'string');
+  if (missing.length) return { version, placeholders, error: `No value for ${missing.map((n) => `\${${n}}`).join(', ')}: the definition is sent with its placeholders filled in.` };
+  const embedded: AwsEmbeddedDefinition[] = ready.map((r) => ({ name: r.name, at: r.at, definition: JSON.stringify(substitute(r.value, { ...r.known, ...values }), null, 2) }));
+  return { version, placeholders, embedded };
+}
+
+/** The state machine a definition was sent from: the document's own, or the embedded one whose definition starts at `at`. */
+export function sentMachine(store: DocumentStore, doc: TextDocument, at?: number): ParsedDocument {
+  return (at !== undefined && store.machines(doc).find((m) => m.root?.offset === at)) || store.parse(doc);
+}
+
+/**
+ * The service's diagnostics on a document's text, for the editor; `stale` when the document changed since `version`.
+ * `at` names the embedded state machine they are about (AwsEmbeddedDefinition.at) in a template.
+ */
+export function mapAwsDiagnostics(store: DocumentStore, doc: TextDocument, version: number, diagnostics: readonly AwsDiagnostic[], at?: number): MapAwsDiagnosticsResult {
   if (doc.version !== version) return { stale: true, diagnostics: [] };
   return {
     stale: false,
-    diagnostics: awsProblems(store.parse(doc), diagnostics).map((p) => ({ range: toRange(doc, p), severity: p.severity, code: p.code, message: p.message })),
+    diagnostics: awsProblems(sentMachine(store, doc, at), diagnostics).map((p) => ({ range: toRange(doc, p), severity: p.severity, code: p.code, message: p.message })),
   };
 }

@@ -57,10 +57,10 @@ export interface LanguageService {
   iamPolicy(doc: TextDocument, options?: PolicyOptions): PolicyDocument | null;
   /** The state machine as JSON for Step Functions' ValidateStateMachineDefinition, `${…}` filled from `values`. */
   awsDefinition(doc: TextDocument, values?: Record<string, string>): AwsDefinitionResult;
-  /** Step Functions' diagnostics as findings (source `aws`) on the text each `location` names. */
-  awsProblems(doc: TextDocument, diagnostics: readonly AwsDiagnostic[]): Problem[];
+  /** Step Functions' diagnostics as findings (source `aws`) on the text each `location` names; `at`: a template's machine. */
+  awsProblems(doc: TextDocument, diagnostics: readonly AwsDiagnostic[], at?: number): Problem[];
   /** The same as LSP ranges, or `stale` when the document is no longer at `version`. */
-  mapAwsDiagnostics(doc: TextDocument, version: number, diagnostics: readonly AwsDiagnostic[]): MapAwsDiagnosticsResult;
+  mapAwsDiagnostics(doc: TextDocument, version: number, diagnostics: readonly AwsDiagnostic[], at?: number): MapAwsDiagnosticsResult;
   /** The URI of the example execution input file (`NAME.input.json`) beside the machine at `uri`; file: URIs only. */
   exampleInputUri(uri: string): string | undefined;
   /**
@@ -104,8 +104,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     graph: (doc) => graphOf(store, doc),
     iamPolicy: (doc, options) => iamPolicy(store, doc, options),
     awsDefinition: (doc, values) => aws.awsDefinition(store, doc, values),
-    awsProblems: (doc, diagnostics) => aws.awsProblems(store.parse(doc), diagnostics),
-    mapAwsDiagnostics: (doc, version, diagnostics) => aws.mapAwsDiagnostics(store, doc, version, diagnostics),
+    awsProblems: (doc, diagnostics, at) => aws.awsProblems(aws.sentMachine(store, doc, at), diagnostics),
+    mapAwsDiagnostics: (doc, version, diagnostics, at) => aws.mapAwsDiagnostics(store, doc, version, diagnostics, at),
     exampleInputUri,
     setExecutionInput: store.setExecutionInput,
   };

@@ -40,6 +40,12 @@ export const AslCode = {
   duplicateLabel: 'asl-duplicate-label',
   /** The definition is larger than the service's quota (1,048,576 characters). */
   definitionTooLarge: 'asl-definition-too-large',
+  /** An Assign name that is not a variable name (over 80 characters, not a Unicode identifier, the reserved `states`). */
+  invalidVariableName: 'asl-invalid-variable-name',
+  /** A Parallel branch or inline Map iteration assigns a variable that a machine around it assigns. */
+  outerVariableAssigned: 'asl-outer-variable-assigned',
+  /** A JSONata expression reads the input document (`$`, `$$`, a field name at its top level): warning. */
+  jsonataInputDocument: 'asl-jsonata-input-document',
 } as const;
 
 /**

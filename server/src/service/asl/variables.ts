@@ -2,7 +2,9 @@
 // assigned in its own machine and in the machines around it; a Parallel branch's or a Map iteration's own
 // variables stay inside it, and a Distributed Map's child workflow sees none from outside. A variable no state in
 // scope assigns is a warning (the execution fails when it reads it). `$states.errorOutput` exists only in a
-// catcher, `$states.result` only in the Output and Assign of a state that has a result: errors.
+// catcher, `$states.result` only in the Output and Assign of a state that has a result: errors. The names Assign
+// gives follow the specification's rules for variable names and scopes (errors), and a JSONata expression that
+// reads the input document, which Step Functions does not give JSONata, is a warning.
 import { jsonataVariables, parseDynamicValue, sourceOffset, isExpressionError, type IntrinsicArg, type PathNode } from '../expressions/index';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { property, stringValue } from '../core/tree';
@@ -22,12 +24,15 @@ interface Read {
   member?: string;
   /** Where the string is: the state's field, or `Catch` for a catcher's. */
   field: string;
+  /** A read of the input document (`$`, `$$`, a field name at the top level of a JSONata expression). */
+  input?: true;
 }
 
 /** A variable read placed in the document. */
 interface ReadAt {
   name: string;
   member?: string;
+  input?: true;
   field: string;
   offset: number;
   length: number;
@@ -69,7 +74,7 @@ function readsOf(s: AslState, text: string | undefined): ReadAt[] {
     const raw = text?.slice(r.node.offset, r.node.offset + r.node.length);
     const start = raw === undefined ? r.node.offset : r.node.offset + sourceOffset(raw, r.start);
     const end = raw === undefined ? r.node.offset + r.node.length : r.node.offset + sourceOffset(raw, r.end);
-    return { name: r.name, field: r.field, offset: start, length: Math.max(1, end - start), ...(r.member !== undefined ? { member: r.member } : {}) };
+    return { name: r.name, field: r.field, offset: start, length: Math.max(1, end - start), ...(r.member !== undefined ? { member: r.member } : {}), ...(r.input ? { input: r.input } : {}) };
   });
 }
 
@@ -95,8 +100,9 @@ function stringReads(s: AslState): Read[] {
       if (node.type === 'string') {
         const value = node.value as string;
         if (hasPlaceholder(value)) continue;
-        // Only a `$` followed by a name can read a variable ($states included): most strings are skipped unparsed.
-        if (!VARIABLE_LIKE.test(value)) continue;
+        // Only a `$` followed by a name can read a variable ($states included), and only JSONata reads the input
+        // document by a field name: most strings are skipped unparsed.
+        if (!VARIABLE_LIKE.test(value) && !(jsonata && value.includes('{%'))) continue;
         if (jsonata) for (const x of cachedJsonataVariables(value) ?? []) out.push({ node, ...x, field: f });
         else if (dynamic) pathReads(value, node, f, out);
       } else if (node.type === 'array') {
@@ -150,20 +156,94 @@ function assignedIn(m: AslMachine): Set<string> | undefined {
 /** Whether a Map's processor runs as child workflows (they do not see the parent's variables). */
 const isDistributed = (m: AslMachine) => m.kind === 'map' && stringValue(property(property(m.node, 'ProcessorConfig'), 'Mode')) === 'DISTRIBUTED';
 
+// The specification, "State Machine Variables": "Each variable name, whose length MUST BE less than or equal to 80
+// Unicode characters, MUST follow the rules for Unicode Identifiers as described in Unicode Standard Annex #31. The
+// first character of a variable name MUST be a Unicode ID_Start character, and the second and subsequent characters
+// MUST be Unicode ID_Continue characters." and "This specification defines one reserved variable called "states"
+// ... A state MUST NOT assign a value to "states"."
+const VARIABLE_NAME = /^\p{ID_Start}\p{ID_Continue}*$/u;
+const MAX_VARIABLE_NAME = 80;
+
+/** What is wrong with a variable name Assign gives, by the specification; undefined when nothing is. */
+function variableNameProblem(name: string): string | undefined {
+  if (name === 'states') return 'states is the reserved variable $states: a state cannot assign it';
+  const length = [...name].length;
+  if (length > MAX_VARIABLE_NAME) return `Variable name of ${length} characters: at most ${MAX_VARIABLE_NAME}`;
+  if (!VARIABLE_NAME.test(name)) return `Variable name ${JSON.stringify(name)} is not an identifier: it starts with a letter (Unicode ID_Start) and continues with letters, digits or _ (ID_Continue)`;
+  return undefined;
+}
+
+/** Every name an Assign of the machine's states gives (state, catchers, Choice rules): its key node and name. */
+function assignKeys(m: AslMachine): { key: AstNode; name: string }[] {
+  const out: { key: AstNode; name: string }[] = [];
+  for (const s of m.states) {
+    const assigns = [property(s.node, 'Assign')];
+    for (const f of ['Catch', 'Choices']) {
+      const arr = property(s.node, f);
+      if (arr?.type === 'array') for (const c of arr.children ?? []) assigns.push(property(c, 'Assign'));
+    }
+    for (const a of assigns) {
+      if (a?.type !== 'object') continue;
+      for (const p of a.children ?? []) {
+        const key = p.children?.[0];
+        const k = stringValue(key);
+        if (!key || k === undefined || hasPlaceholder(k)) continue;
+        // A JSONPath Assign's `name.$` assigns `name`.
+        out.push({ key, name: s.queryLanguage === 'JSONPath' && k.endsWith('.$') ? k.slice(0, -2) : k });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The names Assign gives: each a valid variable name, and none assigned in a Parallel branch or an inline Map
+ * iteration that a machine around it assigns too. The specification, "Variable Scope": "states in inner scopes MUST
+ * NOT assign to a variable with the same name as a variable in an outer scope". A Distributed Map's child workflows
+ * see no outer variable, so their names are their own.
+ */
+function checkAssignedNames(model: AslModel, own: Map<AslMachine, Set<string> | undefined>, place: (key: AstNode, message: string, code: string) => void) {
+  const outer = new Map<AslMachine, Map<string, AslMachine>>();
+  for (const m of model.machines) {
+    const around = m.owner && !isDistributed(m) ? outer.get(m.owner.machine) : undefined;
+    const names = new Map(around ?? []);
+    for (const n of own.get(m) ?? []) if (!names.has(n)) names.set(n, m);
+    outer.set(m, names);
+    for (const { key, name } of assignKeys(m)) {
+      const problem = variableNameProblem(name);
+      if (problem) place(key, problem, AslCode.invalidVariableName);
+      else if (around?.has(name)) {
+        const where = around.get(name)!.owner ? `in ${JSON.stringify(around.get(name)!.owner!.name)}` : 'at the top level';
+        place(key, `$${name} is assigned outside this ${m.kind === 'branch' ? 'Parallel branch' : 'Map iteration'} (${where}): an inner state cannot assign a variable of an outer scope; use another name`, AslCode.outerVariableAssigned);
+      }
+    }
+  }
+}
+
 export function checkVariables(model: AslModel, text: string | undefined, language?: DocumentLanguage): Problem[] {
   const out: Problem[] = [];
   // What each machine's states can read: its own names and those of the machines around it.
   const visible = new Map<AslMachine, Set<string> | undefined>();
+  const own = new Map<AslMachine, Set<string> | undefined>();
   for (const m of model.machines) {
-    const own = assignedIn(m);
+    own.set(m, assignedIn(m));
     const outer = m.owner && !isDistributed(m) ? visible.get(m.owner.machine) : new Set<string>();
-    visible.set(m, own && outer ? new Set([...outer, ...own]) : undefined);
+    const mine = own.get(m);
+    visible.set(m, mine && outer ? new Set([...outer, ...mine]) : undefined);
   }
+  checkAssignedNames(model, own, (key, message, code) => out.push(aslProblem(key.offset, key.length, code, message)));
   const place = (r: ReadAt, code: string, message: string, severity: 'error' | 'warning') => out.push(aslProblem(r.offset, r.length, code, message, severity));
   for (const s of model.states) {
     if (s.node.type !== 'object') continue;
     const names = visible.get(s.machine);
     for (const r of cachedReadsOf(s, text, language === 'json')) {
+      if (r.input) {
+        // The specification, "JSONata Restrictions": "The States Language does not implicitly provide an input
+        // document ... a JSONata expression MUST NOT reference "$" or unqualified field names at the top level" and
+        // "MUST NOT reference "$$"". Whether the service refuses it at deploy is not documented: a warning.
+        if (s.queryLanguage === 'JSONata') place(r, AslCode.jsonataInputDocument, `${r.name} reads JSONata's input document, which Step Functions does not provide: read the state input as $states.input${r.name === '$' || r.name === '$$' ? '' : `.${r.name}`} (or a variable)`, 'warning');
+        continue;
+      }
       if (r.name === 'states') {
         if (s.queryLanguage !== 'JSONata') continue;
         if (r.member === 'errorOutput' && r.field !== 'Catch')

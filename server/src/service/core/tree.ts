@@ -29,9 +29,12 @@ export function nodeAt(root: AstNode | undefined, offset: number): AstNode | und
   }
 }
 
-/** The JSON value of a tree node (jsonc-parser's getNodeValue), built with an explicit stack instead of recursion. */
-export function toValue(node: AstNode): unknown {
-  const containerOf = (n: AstNode): unknown => (n.type === 'object' ? {} : n.type === 'array' ? [] : n.value);
+/**
+ * The JSON value of a tree node (jsonc-parser's getNodeValue), built with an explicit stack instead of recursion;
+ * `scalar` reads each leaf (its value, unless given).
+ */
+export function toValue(node: AstNode, scalar: (n: AstNode) => unknown = (n) => n.value): unknown {
+  const containerOf = (n: AstNode): unknown => (n.type === 'object' ? {} : n.type === 'array' ? [] : scalar(n));
   const root = containerOf(node);
   const stack: { node: AstNode; value: unknown }[] = [{ node, value: root }];
   while (stack.length) {

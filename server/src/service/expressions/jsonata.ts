@@ -65,6 +65,8 @@ export function checkJsonata(value: string): ExpressionError | undefined {
     // Nested deeper than the jsonata parser's recursion can go: not a syntax error, just not checkable here.
     if (e instanceof RangeError || !e || typeof e !== 'object') return undefined;
     const { code = '', position, token, message = 'invalid expression' } = e as JsonataError;
+    const newer = typeof position === 'number' ? newerSyntaxAt(body, position) : undefined;
+    if (newer) return error(from + newer.start, from + newer.start + 2, newer.message);
     const text = `JSONata syntax error: ${message.replace(/^Syntax error: (.*)$/, '$1 is not expected here')}`;
     if (UNCLOSED[code]) {
       const opener = UNCLOSED[code] === '/*' ? body.lastIndexOf('/*') : Math.max(...[...UNCLOSED[code]].map((q) => body.lastIndexOf(q)));
@@ -77,6 +79,22 @@ export function checkJsonata(value: string): ExpressionError | undefined {
     const start = Math.max(0, Math.min(body.length - 1, position - length));
     return error(from + start, Math.min(close, from + start + length), text);
   }
+}
+
+// Step Functions' docs: "Step Functions implements JSONata based on the 2.0.6 specification". JSONata 2.1 added
+// two operators that 2.0.6 reads as a conditional's `?` followed by a `?` or `:` that cannot start an operand;
+// the jsonata package here is 2.0.6 too, so they fail to parse, and the user is told why, not just "unexpected".
+const NEWER_OPERATORS: Record<string, string> = {
+  '??': 'write $exists(x) ? x : y',
+  '?:': 'write x ? x : y',
+};
+
+/** A 2.1 operator (`??`, `?:`) whose second character is the token the 2.0.6 parser stopped at (it ends at `position`). */
+function newerSyntaxAt(body: string, position: number): { start: number; message: string } | undefined {
+  const start = position - 2;
+  const op = body.slice(start, position);
+  const fix = NEWER_OPERATORS[op];
+  return start >= 0 && fix ? { start, message: `${op} is JSONata 2.1 syntax; Step Functions uses JSONata 2.0.6, which does not have it: ${fix}` } : undefined;
 }
 
 /** A node of the jsonata package's AST (what `ast()` returns): positions are the offset just after the token. */
@@ -129,19 +147,81 @@ export interface JsonataVariable {
   end: number;
   /** The name read from it right after, when there is one (`result` in `$states.result.Payload`). */
   member?: string;
+  /**
+   * Not a variable: the expression reads the input document, which Step Functions does not give JSONata (`$` or
+   * a field name at its top level, or `$$` anywhere); `name` is then the text read (`$`, `$$`, `total`).
+   */
+  input?: true;
+}
+
+/**
+ * Where an expression reads JSONata's input document. The specification, "JSONata Restrictions": "The States
+ * Language does not implicitly provide an input document ... a JSONata expression MUST NOT reference "$" or
+ * unqualified field names at the top level, but MAY reference "$" or unqualified field names nested inside an
+ * expression" and "a JSONata expression MUST NOT reference "$$"". The top level is what is evaluated against the
+ * input: operands, conditions, blocks, constructors, function arguments and a path's first step; a path's later
+ * steps, filters and lambda bodies have a context of their own and are not entered.
+ */
+function inputReads(ast: JsonataNode): { node: JsonataNode; text: string }[] {
+  const out: { node: JsonataNode; text: string }[] = [];
+  for (const n of nodesOf(ast)) if (n.type === 'variable' && n.value === '$') out.push({ node: n, text: '$$' });
+  const stack: unknown[] = [ast];
+  while (stack.length) {
+    const n = stack.pop() as JsonataNode | undefined;
+    if (!n || typeof n !== 'object') continue;
+    switch (n.type) {
+      case 'variable':
+        if (n.value === '') out.push({ node: n, text: '$' });
+        break;
+      case 'name':
+        if (typeof n.value === 'string') out.push({ node: n, text: n.value });
+        break;
+      case 'path': {
+        const steps = n.steps as JsonataNode[] | undefined;
+        // `States.Format(…)`: an intrinsic function, refused as such (unsupportedIn), not a field read.
+        if (!(steps?.[0]?.type === 'name' && steps[0].value === 'States' && steps[1]?.type === 'function')) stack.push(steps?.[0]);
+        break;
+      }
+      case 'binary':
+      case 'apply':
+        stack.push(n.lhs, n.rhs);
+        break;
+      case 'condition':
+        stack.push(n.condition, n.then, n.else);
+        break;
+      case 'bind':
+        stack.push(n.rhs);
+        break;
+      case 'block':
+        stack.push(...((n.expressions as unknown[] | undefined) ?? []));
+        break;
+      case 'function':
+      case 'partial':
+        stack.push(...((n.arguments as unknown[] | undefined) ?? []));
+        break;
+      case 'unary':
+        if (n.value === '-') stack.push(n.expression);
+        else if (n.value === '[') stack.push(...((n.expressions as unknown[] | undefined) ?? []));
+        else if (n.value === '{') for (const pair of (n.lhs as unknown[][] | undefined) ?? []) stack.push(...pair);
+        break;
+    }
+  }
+  return out;
 }
 
 /**
  * The variables a whole-string `{% … %}` expression reads from outside itself: `$name` references that are not
- * bound inside it (by `:=`, a function's parameters or `@$`/`#$`), nor functions. `$states` and `$` are included
- * as `states` and not at all. Undefined when the value is not a JSONata expression or does not parse.
+ * bound inside it (by `:=`, a function's parameters or `@$`/`#$`), nor functions. `$states` is included as
+ * `states`; reads of the input document (`$`, `$$`, a field name at the top level) are marked `input`. Undefined
+ * when the value is not a JSONata expression or does not parse.
  */
 export function jsonataVariables(value: string): JsonataVariable[] | undefined {
   const r = jsonataRange(value);
   if (!r) return undefined;
   let ast: JsonataNode;
+  const body = value.slice(r.from, r.to);
   try {
-    ast = jsonata(value.slice(r.from, r.to)).ast() as unknown as JsonataNode;
+    ast = jsonata(body).ast() as unknown as JsonataNode;
   } catch {
     return undefined;
   }
@@ -156,9 +236,15 @@ export function jsonataVariables(value: string): JsonataVariable[] | undefined {
     if (n.type === 'lambda') for (const a of (n.arguments as JsonataNode[] | undefined) ?? []) bound.add(String(a.value));
     for (const k of ['focus', 'index']) if (typeof n[k] === 'string') bound.add(n[k] as string);
     if ((n.type === 'function' || n.type === 'partial') && (n.procedure as JsonataNode | undefined)?.type === 'variable') called.add(n.procedure as JsonataNode);
-    if (n.type === 'variable' && typeof n.value === 'string' && n.value !== '') refs.push(n);
+    if (n.type === 'variable' && typeof n.value === 'string' && n.value !== '' && n.value !== '$') refs.push(n);
   }
   const out: JsonataVariable[] = [];
+  for (const { node, text } of inputReads(ast)) {
+    // A name may be written in backticks (`odd name`): the span covers them.
+    const quoted = node.type === 'name' && typeof node.position === 'number' && body[node.position - 1] === '`';
+    const { start, end } = spanOf(node.position, text.length + (quoted ? 2 : 0));
+    out.push({ name: text, start: r.from + start, end: r.from + end, input: true });
+  }
   for (const n of refs) {
     const name = n.value as string;
     if (bound.has(name) || called.has(n) || JSONATA_FUNCTIONS.has(name)) continue;

@@ -28,6 +28,13 @@ function subString(arg: AstNode | undefined): AstNode | undefined {
   return undefined;
 }
 
+// The intrinsic each placeholder of replacementOf stands for: Validate with AWS (awsDiagnostics.ts) asks a value
+// for a `!Ref X` as `${X}` and a `!GetAtt A.B` as `${A.B}`, the names a Sub would write.
+const standsFor = new WeakMap<AstNode, { name: string; arg: AstNode | undefined }>();
+
+/** The intrinsic (its long name and argument node) a placeholder string made by resolveIntrinsics stands for. */
+export const intrinsicOf = (node: AstNode) => standsFor.get(node);
+
 /** What an intrinsic is replaced with: the Sub string (untagged), or a placeholder over the intrinsic's span. */
 function replacementOf(node: AstNode, name: string, arg: AstNode | undefined, start: number): AstNode {
   const sub = name === 'Fn::Sub' ? subString(arg) : undefined;
@@ -35,7 +42,9 @@ function replacementOf(node: AstNode, name: string, arg: AstNode | undefined, st
     if (sub === node) delete node.tag;
     return sub;
   }
-  return { type: 'string', value: `\${${name}}`, offset: start, length: node.offset + node.length - start };
+  const placeholder: AstNode = { type: 'string', value: `\${${name}}`, offset: start, length: node.offset + node.length - start };
+  standsFor.set(placeholder, { name, arg });
+  return placeholder;
 }
 
 /**

@@ -34,7 +34,8 @@ function entryValue(node: AstNode | undefined, params: Map<string, AstNode>): As
   return literal(node);
 }
 
-function entries(map: AstNode | undefined, params: Map<string, AstNode>): Map<string, AstNode> {
+/** The literal values of a `DefinitionSubstitutions` map (or a Sub's variables), by name. */
+export function entries(map: AstNode | undefined, params: Map<string, AstNode>): Map<string, AstNode> {
   const out = new Map<string, AstNode>();
   for (const p of map?.type === 'object' ? (map.children ?? []) : []) {
     const [key, value] = p.children ?? [];

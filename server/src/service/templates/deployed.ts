@@ -1,0 +1,65 @@
+// A template's state machine as CloudFormation would deploy it, for Validate with AWS (awsDiagnostics.ts), which
+// sends it on its own as JSON: the name of its resource, its intrinsics as the placeholders a Sub would write
+// (`!Ref X` is `${X}`, `!GetAtt A.B` is `${A.B}`), and the values the template itself gives placeholders
+// (its resource's DefinitionSubstitutions, the Parameters' literal Defaults). An intrinsic that computes a value
+// (`Fn::Join`, `!If`, `!Select`, …) has no value before deployment, and the definition is not sent.
+import { property, toValue } from '../core/tree';
+import type { AstNode, ParsedDocument } from '../core/types';
+import { intrinsicOf } from './intrinsics';
+import { entries, parameterDefaults } from './substitutions';
+
+export interface DeployedDefinition {
+  /** The resource's logical ID (CloudFormation, SAM) or the state machine's key (Serverless). */
+  name: string;
+  /** The definition, its placeholders as `${name}` strings. */
+  value: unknown;
+  /** Values the template gives placeholders. */
+  known: Record<string, string>;
+  /** Why it cannot be sent, when an intrinsic computes a value. */
+  error?: string;
+}
+
+/** The resource (or Serverless state machine) whose value holds `offset`: its name and DefinitionSubstitutions. */
+function ownerOf(root: AstNode | undefined, offset: number): { name: string; substitutions?: AstNode } | undefined {
+  const holds = (n: AstNode | undefined) => !!n && n.offset <= offset && offset <= n.offset + n.length;
+  for (const [group, isResource] of [[property(root, 'Resources'), true], [property(property(root, 'stepFunctions'), 'stateMachines'), false]] as const) {
+    for (const member of group?.type === 'object' ? (group.children ?? []) : []) {
+      const [key, value] = member.children ?? [];
+      if (typeof key?.value !== 'string' || !holds(value)) continue;
+      return { name: key.value, substitutions: isResource ? property(property(value, 'Properties'), 'DefinitionSubstitutions') : undefined };
+    }
+  }
+  return undefined;
+}
+
+/** The placeholder name a Sub would write for a reference (`!Ref X`: X, `!GetAtt A.B` or `[A, B]`: A.B), else undefined. */
+function referenceName(name: string, arg: AstNode | undefined): string | undefined {
+  if (name === 'Ref') return arg?.type === 'string' ? String(arg.value) : undefined;
+  if (name !== 'Fn::GetAtt') return undefined;
+  if (arg?.type === 'string') return String(arg.value);
+  const parts = arg?.type === 'array' ? (arg.children ?? []) : [];
+  return parts.length === 2 && parts.every((p) => p.type === 'string') ? `${parts[0].value}.${parts[1].value}` : undefined;
+}
+
+/** `machine`, one of `template`'s embedded state machines (templates/embedded.ts), as it would be deployed. */
+export function deployedDefinition(template: ParsedDocument, machine: ParsedDocument): DeployedDefinition {
+  const root = machine.root!;
+  const owner = ownerOf(template.root, root.offset);
+  const params = parameterDefaults(template.root);
+  const known: Record<string, string> = {};
+  for (const [name, node] of params) known[name] = String(node.value);
+  for (const [name, node] of entries(owner?.substitutions, params)) known[name] = String(node.value);
+  let computed: { name: string; offset: number } | undefined;
+  const value = toValue(root, (n) => {
+    const intrinsic = intrinsicOf(n);
+    if (!intrinsic) return n.value;
+    const ref = referenceName(intrinsic.name, intrinsic.arg);
+    if (ref !== undefined) return `\${${ref}}`;
+    computed ??= { name: intrinsic.name, offset: n.offset };
+    return n.value;
+  });
+  const name = owner?.name ?? 'the state machine';
+  if (!computed) return { name, value, known };
+  const line = template.text.slice(0, computed.offset).split('\n').length;
+  return { name, value, known, error: `${computed.name} on line ${line} (in ${name}) is computed by CloudFormation at deployment, so the definition has no value to send there; only !Ref, !GetAtt and !Sub values can be filled in.` };
+}
