@@ -56,7 +56,7 @@ module.exports = new Proxy({}, {
 };
 
 // The code caches of the last build's server (server/src/start.ts) are for a bundle that is about to change.
-if (existsSync('dist')) for (const f of readdirSync('dist')) if (/^\.server-main-.*\.cache$|^\.cache$/.test(f)) rmSync(join('dist', f), { recursive: true, force: true });
+if (existsSync('dist')) for (const f of readdirSync('dist')) if (/^\.server-main-.*\.cache(\.\d+)?$|^\.cache$/.test(f)) rmSync(join('dist', f), { recursive: true, force: true });
 
 await Promise.all(
   entries
