@@ -24,8 +24,8 @@ const entries = [
 // Tests and the CLI bundle the same source into one file (there each require() is bundled like an import).
 const SERVER_LIBS = { yaml: 'yaml', jsonata: 'jsonata', 'vscode-json-languageservice': 'json-languageservice' };
 const SERVER_TABLES = /(^|[\\/])schemas[\\/](sagemaker[\\/][^\\/]+|documented-rules)\.json$/;
-// Node built-ins that vscode-languageserver requires at load but uses only for transports other than stdio (pipes,
-// sockets, a module resolver): proxies that load the real module on its first use.
+// Node built-ins that vscode-languageserver requires at load but uses only later or never over stdio (random ids,
+// pipes, sockets, a module resolver): proxies that load the real module on its first use.
 const LAZY_BUILTINS = ['crypto', 'child_process', 'net'];
 const serverSplit = {
   name: 'server-split',
