@@ -1,8 +1,12 @@
 // JSONata `{% … %}` expressions: detected here, once, for both sides; parsed with the jsonata package itself, so
 // the syntax is exactly Step Functions'.
-import jsonata from 'jsonata';
+import type Jsonata from 'jsonata';
 import { scanPlaceholders } from './placeholders';
 import type { ExpressionError } from './types';
+
+/** The jsonata package, loaded with the first expression rather than at server start (scripts/build.mjs). */
+let jsonataPackage: typeof Jsonata | undefined;
+const jsonata = (expression: string) => (jsonataPackage ??= require('jsonata') as typeof Jsonata)(expression);
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || /\s/.test(c);
 

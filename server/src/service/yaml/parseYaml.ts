@@ -1,7 +1,7 @@
 // YAML text → the same tree of jsonc-parser nodes the JSON side builds, so every feature reads YAML unchanged.
 // YAML 1.2 core schema: `Yes`, `No`, `on`, `off` are strings; `true`/`false` booleans; numbers numbers.
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
-import type { CST } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { CST, Document, Node as YamlNode } from 'yaml';
 import { Code } from '../core/codes';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 
@@ -10,6 +10,10 @@ import type { AstNode, ParsedDocument, Problem } from '../core/types';
  * recursively and overflows the default stack near 1,000 levels; no real state machine comes close to 500.
  */
 const MAX_YAML_DEPTH = 500;
+
+/** The yaml package, loaded with the first YAML document rather than at server start (scripts/build.mjs). */
+let yamlPackage: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlPackage ??= require('yaml'));
 
 /** Nodes an alias may expand to, over the whole document (a "billion laughs" document stops here). */
 const MAX_ALIAS_NODES = 100_000;
@@ -39,10 +43,10 @@ export function parseYaml(text: string): ParsedDocument {
 function parse(text: string): YamlParseResult {
   let tokens: CST.Token[];
   // The yaml package composes recursively (and builds regexes per indentation level): measure first.
-  if (estimateDepth(text) > MAX_YAML_DEPTH || cstDepth((tokens = [...new Parser().parse(text)])) > MAX_YAML_DEPTH) return tooDeep(text);
+  if (estimateDepth(text) > MAX_YAML_DEPTH || cstDepth((tokens = [...new (yaml().Parser)().parse(text)])) > MAX_YAML_DEPTH) return tooDeep(text);
 
   let first: Document.Parsed | undefined;
-  const composer = new Composer({ version: '1.2', schema: 'core', prettyErrors: false });
+  const composer = new (yaml().Composer)({ version: '1.2', schema: 'core', prettyErrors: false });
   for (const doc of composer.compose(tokens, true, text.length)) {
     first ??= doc;
   }
@@ -221,24 +225,24 @@ class Converter {
 
   private convertNode(node: YamlNode, parent?: AstNode): AstNode {
     const [start, end] = node.range ?? [0, 0, 0];
-    if (isScalar(node)) return this.scalar(node.value, start, this.scalarEnd(node.type, start, end), parent);
-    if (isAlias(node)) return this.alias(node, start, end, parent);
-    if (isMap(node)) {
+    if (yaml().isScalar(node)) return this.scalar(node.value, start, this.scalarEnd(node.type, start, end), parent);
+    if (yaml().isAlias(node)) return this.alias(node, start, end, parent);
+    if (yaml().isMap(node)) {
       const obj: AstNode = { type: 'object', offset: start, length: end - start, parent, children: [] };
       const explicit = new Set(node.items.filter((p) => !isMergeKey(p.key)).map((p) => keyString(p.key as YamlNode | null, this.text)));
       const merged = new Set<string>();
       for (const pair of node.items) {
-        if (!isPair(pair)) continue;
+        if (!yaml().isPair(pair)) continue;
         if (isMergeKey(pair.key)) this.merge(pair.key as YamlNode, pair.value as YamlNode | null, obj, explicit, merged);
         else obj.children!.push(this.pair(pair.key as YamlNode | null, pair.value as YamlNode | null, obj));
       }
       this.trimEnd(obj);
       return obj;
     }
-    if (isSeq(node)) {
+    if (yaml().isSeq(node)) {
       const arr: AstNode = { type: 'array', offset: start, length: end - start, parent, children: [] };
       for (const item of node.items) {
-        if (isPair(item)) {
+        if (yaml().isPair(item)) {
           // `[a: 1]`: a flow sequence item that is a single-pair mapping.
           const key = item.key as YamlNode | null;
           const value = item.value as YamlNode | null;
@@ -259,7 +263,7 @@ class Converter {
   /** A `property` node: key start … value end, children [key, value]; `key:` with nothing after has an empty null value. */
   private pair(key: YamlNode | null, value: YamlNode | null, parent: AstNode): AstNode {
     const keyStart = key?.range?.[0] ?? value?.range?.[0] ?? parent.offset;
-    const keyEnd = key ? this.scalarEnd(isScalar(key) ? key.type : undefined, keyStart, key.range?.[1] ?? keyStart) : keyStart;
+    const keyEnd = key ? this.scalarEnd(yaml().isScalar(key) ? key.type : undefined, keyStart, key.range?.[1] ?? keyStart) : keyStart;
     const prop: AstNode = { type: 'property', offset: keyStart, length: 0, parent, children: [] };
     const keyNode: AstNode = {
       type: 'string',
@@ -275,7 +279,7 @@ class Converter {
     // An empty value (`key:`) is null in YAML: an empty null node right after the colon (where yaml places it, at
     // the next token, may be lines below). Features see the value YAML gives, and a payload being started
     // (`Parameters:` and a new line) still has a value to complete in.
-    const empty = !value || (isScalar(value) && value.value === null && value.range && value.range[0] === value.range[1]);
+    const empty = !value || (yaml().isScalar(value) && value.value === null && value.range && value.range[0] === value.range[1]);
     if (empty) {
       if (value || colon >= 0) prop.children!.push(this.scalar(null, end, end, prop));
     } else {
@@ -295,7 +299,7 @@ class Converter {
   private merge(key: YamlNode, value: YamlNode | null, obj: AstNode, explicit: Set<string>, merged: Set<string>) {
     const start = key.range?.[0] ?? obj.offset;
     const end = value?.range?.[1] ?? key.range?.[1] ?? start;
-    const sources = value && isSeq(value) ? (value.items as YamlNode[]) : value ? [value] : [];
+    const sources = value && yaml().isSeq(value) ? (value.items as YamlNode[]) : value ? [value] : [];
     for (const source of sources) {
       const from = this.convert(source, obj);
       if (from.type !== 'object') continue;
@@ -359,7 +363,7 @@ class Converter {
 
   /** An alias is the anchored node's value, placed at the alias (every node of the copy has its range). */
   private alias(node: YamlNode, start: number, end: number, parent?: AstNode): AstNode {
-    const target = isAlias(node) ? node.resolve(this.doc) : undefined;
+    const target = yaml().isAlias(node) ? node.resolve(this.doc) : undefined;
     if (!target || this.expanding.has(target as YamlNode) || this.aliasBudgetExceeded) return this.scalar(null, start, end, parent);
     const count = countNodes(target as YamlNode, MAX_ALIAS_NODES - this.aliasNodes + 1);
     this.aliasNodes += count;
@@ -376,13 +380,13 @@ class Converter {
 }
 
 function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && key.value === '<<' && key.type === 'PLAIN';
+  return yaml().isScalar(key) && key.value === '<<' && key.type === 'PLAIN';
 }
 
 function keyString(key: YamlNode | null, text: string): string {
   if (!key) return '';
-  if (isScalar(key)) return key.value === null ? '' : String(key.value);
-  if (isAlias(key)) return String(key.source);
+  if (yaml().isScalar(key)) return key.value === null ? '' : String(key.value);
+  if (yaml().isAlias(key)) return String(key.source);
   const [s, e] = key.range ?? [0, 0];
   return text.slice(s, e);
 }
@@ -406,10 +410,10 @@ function countNodes(node: YamlNode, limit: number): number {
   while (stack.length && count <= limit) {
     const n = stack.pop();
     count++;
-    if (isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
-    else if (isSeq(n)) stack.push(...n.items);
-    else if (isPair(n)) stack.push(n.key, n.value);
-    else if (isAlias(n)) {
+    if (yaml().isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
+    else if (yaml().isSeq(n)) stack.push(...n.items);
+    else if (yaml().isPair(n)) stack.push(n.key, n.value);
+    else if (yaml().isAlias(n)) {
       // Counted by the alias's own expansion when it is converted; a guard against cycles here.
       if (seen.has(n)) continue;
       seen.add(n);
