@@ -5,7 +5,11 @@
 // consumes (characters, classes, `.`, `\d`, `\p{…}`), outside lookarounds, joined into one single-character
 // RegExp, so membership is decided by the same engine and flags as the pattern. Sound by construction: it only
 // widens (an atom that consumes nothing still counts), and anything it cannot read gives no alphabet at all.
-import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
+import type * as Regexpp from '@eslint-community/regexpp';
+import type { AST } from '@eslint-community/regexpp';
+
+// Loaded on first use (only values with placeholders need it): not part of every server start (scripts/build.mjs).
+let regexpp: typeof Regexpp | undefined;
 
 /**
  * A RegExp matching exactly one character that some full match of `source` (compiled with the `u` flag) can
@@ -16,7 +20,8 @@ import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexp
 export function patternAlphabet(source: string): RegExp | undefined {
   let pattern: AST.Pattern;
   try {
-    pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: true });
+    regexpp ??= require('@eslint-community/regexpp') as typeof Regexpp;
+    pattern = new regexpp.RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: true });
   } catch {
     return undefined;
   }
@@ -33,7 +38,7 @@ export function patternAlphabet(source: string): RegExp | undefined {
     for (let p = n.parent; p; p = p.parent) if (p.type === 'Assertion') return true;
     return false;
   };
-  visitRegExpAST(pattern, {
+  regexpp.visitRegExpAST(pattern, {
     onGroupEnter: (n) => {
       if (n.modifiers) readable = false;
     },
