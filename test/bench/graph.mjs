@@ -20,7 +20,7 @@ process.on('exit', () => rmSync(outfile, { force: true }));
 await build({
   stdin: {
     contents: `export { parseTree } from 'jsonc-parser';
-export { parseYaml } from './server/src/service/yaml/index';
+export { parseYaml } from './server/src/service/yaml/parseYaml';
 export { buildGraphModel } from './server/src/service/graph/graphModel';
 export { layoutGraph } from './server/src/service/graph/layout';
 export { renderSvg } from './server/src/service/graph/renderSvg';`,
