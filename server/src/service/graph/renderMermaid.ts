@@ -3,9 +3,29 @@
 import type { GraphModel, GraphNode } from './graphModel';
 import { nodeLines } from './layout';
 
-/** Label text inside "…": Mermaid reads #quot; / #lt; / #gt; / #35; as entity codes. */
+/**
+ * Label text inside "…": Mermaid reads #quot; / #lt; / #gt; / #35; / #96; / #37; as entity codes. Two more
+ * characters are coded because Mermaid reads them before the quotes count: a backtick after the quote opens a
+ * Markdown string, and `%%{…}%%` anywhere in the text is a directive (a state name could set the theme).
+ */
 export function mermaidText(s: string): string {
-  return s.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/[\r\n]+/g, ' ');
+  return s.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/`/g, '#96;').replace(/%/g, '#37;').replace(/[\r\n]+/g, ' ');
+}
+
+/** Mermaid's default limits (a page that renders a README's diagram cannot raise them): more links than this and its parser refuses. */
+export const MERMAID_MAX_LINKS = 500;
+/** …and a longer text it replaces with "Maximum text size in diagram exceeded". */
+export const MERMAID_MAX_TEXT = 50_000;
+
+/**
+ * Why Mermaid with its default settings will not draw `text` (a flowchart renderMermaid wrote), or undefined.
+ * Labels hold no `>` (mermaidText codes it), so every line with `-->` or `-.->` is one link.
+ */
+export function mermaidOverLimit(text: string): string | undefined {
+  const links = text.split('\n').filter((line) => /^\s*\S+ -\.?->/.test(line)).length;
+  if (links > MERMAID_MAX_LINKS) return `${links} links, and Mermaid's default limit is ${MERMAID_MAX_LINKS} (maxEdges)`;
+  if (text.length > MERMAID_MAX_TEXT) return `${text.length} characters, and Mermaid's default limit is ${MERMAID_MAX_TEXT} (maxTextSize)`;
+  return undefined;
 }
 
 const SHAPES: Record<GraphNode['kind'], [string, string]> = {
@@ -57,7 +77,8 @@ export function renderMermaid(graph: GraphModel): string {
     }
     const { node, depth } = item;
     const id = ids.get(node.id)!;
-    const text = mermaidText(nodeLines(node).join('\n').replace(/\n/g, '<br/>')).replace(/#lt;br\/#gt;/g, '<br/>');
+    // Each line escaped on its own, then joined: a name that holds `<br/>` shows it, not a line break.
+    const text = nodeLines(node).join('\n').split(/\r?\n/).map(mermaidText).join('<br/>');
     const badge = node.findings.count ? `<br/>${node.findings.severity === 'error' ? '⛔' : '⚠️'} ${node.findings.count}` : '';
     const retry = node.retry ? ` ↻` : '';
     if (owners.has(node.id)) {
