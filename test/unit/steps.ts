@@ -15,9 +15,9 @@ function post<T>(method: string, params?: object): T {
   let result: T | undefined;
   let error: Error | null = null;
   // A session on the same thread answers synchronously.
-  session.post(method, params, (e: Error | null, r: T) => {
+  session.post(method, params as object, (e: Error | null, r: unknown) => {
     error = e;
-    result = r;
+    result = r as T;
   });
   if (error) throw error;
   return result as T;
