@@ -44,6 +44,7 @@ export function countSteps(run: () => unknown): number {
  * double (within `slack`) at each doubling, and grow at all (a count that sees no scan proves nothing).
  */
 export function notLinear(work: (n: number) => () => unknown, n: number, slack = 0.2): string | undefined {
+  countSteps(work(Math.round(n / 8))); // once before counting: first-use work (compiling, caches) is not growth
   const counts = [n / 4, n / 2, n].map((k) => countSteps(work(Math.round(k))));
   const [a, b, c] = counts;
   if (c <= a) return `no growth: ${counts.join(', ')} steps`;
