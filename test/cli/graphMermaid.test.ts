@@ -2,9 +2,9 @@
 // by a look-alike: the built CLI on machines with every state type, nested groups, missing states and hostile
 // names and conditions, in JSON and YAML; the CLI's own function on every machine of the corpus (one process
 // per file would take minutes) and on generated names; and Mermaid's default size limits.
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { graphCommand } from '../../server/src/cli/graph';
@@ -36,6 +36,7 @@ async function mermaidRefusal(text: string): Promise<string | undefined> {
 }
 
 const dir = tempDir();
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The built CLI's Mermaid for `text` saved as `file`; fails on a non-zero exit or anything on stderr. */
 function cliMermaid(file: string, text: string): string {
