@@ -29,7 +29,8 @@ await build({
   format: 'cjs',
   mainFields: ['module', 'main'],
   sourcemap: 'inline',
-  external: ['vscode', 'playwright-core', 'amazon-states-language-service', 'fast-check', 'esbuild'],
+  // mermaid and jsdom are ES modules loaded with import() as they are (test/cli/graphMermaid.test.ts).
+  external: ['vscode', 'playwright-core', 'amazon-states-language-service', 'fast-check', 'esbuild', 'mermaid', 'jsdom'],
   logLevel: 'warning',
 });
 const outputs = files.map((f) => join(outdir, f.replace(/^test[\\/]/, '').replace(/\.ts$/, '.js')));

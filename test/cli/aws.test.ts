@@ -1,14 +1,14 @@
 // `lint --aws`: the built CLI sends each state machine to the emulator's ValidateStateMachineDefinition with the
 // real SDK and merges the service's findings (source aws) into text, JSON and SARIF, each on the range its
 // `location` names; credentials go only where meant, and what cannot be sent or validated is said (exit 2).
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../client/emulator';
+import { useEmulator } from '../client/emulator';
 import { cli, run, tempDir } from './helpers';
 
-let emu: RunningEmulator;
+const emu = useEmulator(['--quiet']);
 let dir: string;
 /** No AWS settings from the machine running the tests. */
 const env = { PATH: process.env.PATH, HOME: '/nonexistent' };
@@ -29,14 +29,12 @@ const NESTED = `{
 const YAML = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    Foo: 1\n';
 
 before(async () => {
-  emu = await startEmulator(['--quiet']);
   dir = tempDir();
   writeFileSync(join(dir, 'nested.asl.json'), NESTED);
   writeFileSync(join(dir, 'flow.asl.yaml'), YAML);
   writeFileSync(join(dir, 'ok.asl.json'), '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}\n');
   writeFileSync(join(dir, 'templated.asl.json'), '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": "s3://${Bucket}/x", "End": true}}}\n');
 });
-after(() => emu.stop());
 
 const lint = (...args: string[]) => run(dir, ['lint', ...args], { env });
 

@@ -1,22 +1,18 @@
 // The command-line linter as CI runs it: `node dist/cli.js` in a child process, on files in a temporary folder.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cli, machine, root } from './helpers';
+import { machine, root, run as runCli, tempDir } from './helpers';
 
 let dir: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
-  return { status: r.status, out: r.stdout, err: r.stderr };
-}
+// The shared helper, without its time limit: these runs never had one.
+const run = (...args: string[]) => runCli(dir, args, { timeout: undefined });
 
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sagemaker-asl-cli-'));
+  dir = tempDir();
   mkdirSync(join(dir, 'flows', 'nested'), { recursive: true });
   mkdirSync(join(dir, 'node_modules', 'x'), { recursive: true });
   mkdirSync(join(dir, 'tofix-sarif'), { recursive: true });
@@ -79,8 +75,8 @@ test('sarif: SARIF 2.1.0 with rules and located results', () => {
   });
   assert.equal(runLog.results[0].level, 'error');
   // Run from a subfolder on a file outside it: an absolute URI, not a ../ path under %SRCROOT%.
-  const r = spawnSync(process.execPath, [cli, '--format', 'sarif', '../flows/nested/bad.asl.json'], { cwd: join(dir, 'tofix-sarif'), encoding: 'utf8' });
-  const outside = JSON.parse(r.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+  const r = runCli(join(dir, 'tofix-sarif'), ['--format', 'sarif', '../flows/nested/bad.asl.json'], { timeout: undefined });
+  const outside = JSON.parse(r.out).runs[0].results[0].locations[0].physicalLocation.artifactLocation;
   assert.deepEqual(outside, { uri: pathToFileURL(join(dir, 'flows', 'nested', 'bad.asl.json')).href });
 });
 
@@ -108,8 +104,8 @@ test('--fix applies the unambiguous fixes in place, reports them, and lints the 
 });
 
 test('every real state machine of the corpus: exit 0', () => {
-  const r = spawnSync(process.execPath, [cli, 'lint', join(root, 'test', 'fixtures', 'corpus')], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stdout);
+  const r = runCli(process.cwd(), ['lint', join(root, 'test', 'fixtures', 'corpus')], { timeout: undefined });
+  assert.equal(r.status, 0, r.out);
   // Warnings (e.g. a job name built from an 80-character execution name) do not fail the run.
-  assert.match(r.stdout, /^0 errors, \d+ warnings? in \d+ files? \(\d{3} checked\)\n$/m);
+  assert.match(r.out, /^0 errors, \d+ warnings? in \d+ files? \(\d{3} checked\)\n$/m);
 });

@@ -1,13 +1,9 @@
 // The emulator on the wire: AWS JSON 1.1 requests, answers and errors as the real services send them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEmulator, callJson, trainingRequest, JSON_HEADERS, type RunningEmulator } from './emulator';
+import { startEmulator, useEmulator, callJson, trainingRequest, JSON_HEADERS } from './emulator';
 
-let emu: RunningEmulator;
-before(async () => {
-  emu = await startEmulator(['--step-ms', '20', '--training-steps', '1', '--quiet']);
-});
-after(() => emu.stop());
+const emu = useEmulator(['--step-ms', '20', '--training-steps', '1', '--quiet']);
 
 test('CreateTrainingJob answers the ARN, and a job then goes Starting → Downloading → Training → Uploading → Completed', async () => {
   const created = await callJson(emu.url, 'SageMaker.CreateTrainingJob', trainingRequest('wire-1'));

@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { after, before } from 'node:test';
 
 export interface RunningEmulator {
   url: string;
@@ -52,6 +53,25 @@ export async function startEmulator(args: string[] = []): Promise<RunningEmulato
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * An emulator for the tests around this call: started in `before`, stopped in `after`. The returned object
+ * stands for the running emulator once started (`emu.url` inside a test).
+ */
+export function useEmulator(args: string[] = []): RunningEmulator {
+  let emu: RunningEmulator | undefined;
+  before(async () => {
+    emu = await startEmulator(args);
+  });
+  after(() => emu?.stop());
+  return new Proxy({} as RunningEmulator, {
+    get(_, key) {
+      if (!emu) throw new Error(`the emulator is not started yet (emu.${String(key)} outside a test)`);
+      const value = emu[key as keyof RunningEmulator];
+      return typeof value === 'function' ? value.bind(emu) : value;
+    },
+  });
 }
 
 /** One AWS JSON 1.1 call without the SDK, to see the wire format. */

@@ -2,12 +2,10 @@
 // the other tool and keeps the SageMaker ones, whether it comes as initializationOptions or as a setting.
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
 import { LspClient } from './lsp-client.mjs';
+import { root, SERVER } from './setup';
 
-const root = join(__dirname, '..', '..', '..');
-const SERVER = ['node', 'dist/server.js', '--stdio'];
 // A structure mistake (a state nothing leads to) and a SageMaker one (a training job name with "_").
 const text = JSON.stringify({
   StartAt: 'Train',

@@ -1,19 +1,10 @@
 // The two requests behind "Validate with AWS", on the built server over stdio: the definition to send (YAML as
 // JSON, placeholders named, then filled) and the service's locations as ranges of the open document.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-// @ts-expect-error: a plain ES module without types, vendored from the shared tools
-import { LspClient } from './lsp-client.mjs';
+import { useServer } from './setup';
 
-const root = join(__dirname, '..', '..', '..');
-let client: any;
-before(async () => {
-  client = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
-});
-after(async () => {
-  await client.stop();
-});
+const client = useServer();
 
 const YAML = 'StartAt: P\nStates:\n  P:\n    Type: Parallel\n    End: true\n    Branches:\n      - StartAt: x/y\n        States:\n          x/y:\n            Type: Pass\n            Resource: ${Fn}\n            Next: Nope\n';
 

@@ -1,12 +1,11 @@
 // The data flow over the wire (dist/server.js over stdio): the Data Science SDK report as a regression test
 // (the hint, its quick fix), completion of the fields a path can read, hover on what it reads.
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
-import { LspClient, positionAt } from './lsp-client.mjs';
+import { positionAt } from './lsp-client.mjs';
+import { useServer } from './setup';
 
-const root = join(__dirname, '..', '..', '..');
 const TRAIN = 'arn:aws:states:::sagemaker:createTrainingJob.sync';
 
 // The Step Functions Data Science SDK report: the training result goes to $.TrainingStepResults, the model step
@@ -29,13 +28,7 @@ const DSSDK = JSON.stringify(
 );
 
 describe('data flow over LSP', () => {
-  let client: any;
-  before(async () => {
-    client = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const client = useServer();
 
   test('the Data Science SDK report: a hint naming $.TrainingStepResults…, and its quick fix', async () => {
     const uri = 'file:///w/dssdk.asl.json';

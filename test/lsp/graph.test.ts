@@ -1,24 +1,14 @@
 // `sagemaker/graph` over stdio, as the Show Graph view asks for it: the graph of an open document, a changed
 // Next changing the edge, a syntax error flagged (the view keeps its last good graph), YAML, and null for a
 // JSON file that is not a state machine.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-// @ts-expect-error: a plain ES module without types, vendored from the shared tools
-import { LspClient } from './lsp-client.mjs';
+import { useServer } from './setup';
 import { GraphRequest, type GraphResult } from '../../server/src/protocol';
 
 const GraphMethod = GraphRequest.method;
 
-const root = join(__dirname, '..', '..', '..');
-let client: any;
-
-before(async () => {
-  client = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
-});
-after(async () => {
-  await client.stop();
-});
+const client = useServer();
 
 const text = JSON.stringify({
   StartAt: 'Train',

@@ -1,14 +1,13 @@
 // ASL structure diagnostics and navigation over stdio, as an editor asks for them: the outline, go to definition,
 // references, and rename (prepareRename first, then the edit), in JSON and in YAML.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
-import { LspClient, offsetAt, positionAt } from './lsp-client.mjs';
+import { offsetAt, positionAt } from './lsp-client.mjs';
+import { useServer } from './setup';
 import { applyEdits } from './edits';
 
-const root = join(__dirname, '..', '..', '..');
-let client: any;
+const client = useServer();
 
 const json = `{
   "StartAt": "Prepare",
@@ -47,13 +46,6 @@ States:
 
 const pos = (text: string, needle: string, delta = 1) => positionAt(text, text.indexOf(needle) + delta);
 const cover = (text: string, r: any) => text.slice(offsetAt(text, r.start), offsetAt(text, r.end));
-
-before(async () => {
-  client = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
-});
-after(async () => {
-  await client.stop();
-});
 
 test('the server says it offers outline, definition, references and rename with prepare', () => {
   const c = client.capabilities;

@@ -1,15 +1,12 @@
 // Quick fixes and fix-all over stdio, as an editor asks for them: code actions for a diagnostic's range, and
 // fix-all (kind source.fixAll.sagemaker) for the whole document; the edits applied, the document sent back, its
 // diagnostics gone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-// @ts-expect-error: a plain ES module without types, vendored from the shared tools
-import { LspClient } from './lsp-client.mjs';
+import { useServer } from './setup';
 import { applyEdits } from './edits';
 
-const root = join(__dirname, '..', '..', '..');
-let client: any;
+const client = useServer();
 
 const text = JSON.stringify(
   {
@@ -31,13 +28,6 @@ const text = JSON.stringify(
   null,
   2,
 );
-
-before(async () => {
-  client = await LspClient.start(['node', 'dist/server.js', '--stdio'], root);
-});
-after(async () => {
-  await client.stop();
-});
 
 test('the quick fix of a diagnostic: one preferred action whose edit clears it', async () => {
   const uri = 'file:///w/quickfix.asl.json';

@@ -1,13 +1,11 @@
 // The built server (dist/server.js) over stdio, as editors and the outside probe drive it.
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// @ts-expect-error: a plain ES module without types, vendored from the shared tools
-import { LspClient } from './lsp-client.mjs';
+import { root, useServer } from './setup';
 
-const root = join(__dirname, '..', '..', '..');
 const SERVER = 'node dist/server.js --stdio';
 const probe = (...args: string[]) =>
   spawnSync(process.execPath, ['test/lsp/check-lsp.mjs', '--server', SERVER, ...args], { cwd: root, encoding: 'utf8', timeout: 240_000 });
@@ -25,14 +23,8 @@ describe('the annotated cases (probe over stdio)', () => {
 });
 
 describe('protocol', () => {
-  let client: any;
+  const client = useServer();
   const text = (name: string) => readFileSync(join(root, 'test/fixtures/cases', name), 'utf8').replace(/[«»‸⟨⟩]/g, '');
-  before(async () => {
-    client = await LspClient.start(SERVER.split(' '), root);
-  });
-  after(async () => {
-    await client.stop();
-  });
 
   test('diagnostics carry the document version, source and code', async () => {
     const diags = await client.open('file:///w/a.asl.json', 'asl', text('name-pattern.asl.json'));

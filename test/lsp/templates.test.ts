@@ -1,15 +1,14 @@
 // Templates over stdio (issue 18): the built server answers for the state machines embedded in a SAM YAML and a
 // CloudFormation JSON template at the template's positions, nothing for a YAML file that holds none, and nothing
 // for templates when the client turns detection off (`sagemakerAsl.detect.templates: false`).
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
 import { LspClient, positionAt, find } from './lsp-client.mjs';
+import { root, SERVER, useServer } from './setup';
 
-const root = join(__dirname, '..', '..', '..');
-const SERVER = 'node dist/server.js --stdio'.split(' ');
 const fixture = (name: string) => readFileSync(join(root, 'test/fixtures/templates', name), 'utf8');
 const span = (text: string, d: any) => {
   const lines = text.split('\n');
@@ -18,13 +17,7 @@ const span = (text: string, d: any) => {
 };
 
 describe('templates over LSP', () => {
-  let client: any;
-  before(async () => {
-    client = await LspClient.start(SERVER, root);
-  });
-  after(async () => {
-    await client.stop();
-  });
+  const client = useServer();
 
   test('a SAM template (yaml): diagnostics on the template lines, hover, completion and a quick fix inside it', async () => {
     const uri = 'file:///w/template.yaml';

@@ -1,3 +1,5 @@
+// The step counter first: it counts only what is compiled after it starts.
+import { notLinear } from './steps';
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -277,20 +279,34 @@ describe('robustness', () => {
       }
     }
   });
-  test('linear time on long values', () => {
-    const long = [
-      '$' + '.a'.repeat(200_000),
-      '$' + "['x".repeat(50_000),
-      "States.Format('" + '{}'.repeat(100_000) + "'" + ', $.a'.repeat(100_000) + ')',
-      'States.Array(' + '1,'.repeat(200_000) + '1)',
-      '$' + '['.repeat(100_000),
+  test('linear time on long values: the scanners\' steps double when the value doubles', () => {
+    // Each value at n/4, n/2 and n (40,000 repeats: quadratic work would stay below the counters' 2^31); building
+    // it is not counted, only the checks.
+    const n = 40_000;
+    const long: [string, (n: number) => string][] = [
+      ['a long path', (n) => '$' + '.a'.repeat(n)],
+      ['unclosed brackets and quotes', (n) => '$' + "['x".repeat(n)],
+      ['States.Format with many holes and arguments', (n) => "States.Format('" + '{}'.repeat(n) + "'" + ', $.a'.repeat(n) + ')'],
+      ['States.Array with many arguments', (n) => 'States.Array(' + '1,'.repeat(n) + '1)'],
+      ['nested brackets', (n) => '$' + '['.repeat(n)],
     ];
-    for (const v of long) {
-      const t = performance.now();
-      checkDynamicValue(v);
-      staticMaxLength(v);
-      assert.ok(performance.now() - t < 2000, `${v.slice(0, 20)}… took ${performance.now() - t} ms`);
+    for (const [what, make] of long) {
+      const why = notLinear((k) => {
+        const v = make(k);
+        return () => (checkDynamicValue(v), staticMaxLength(v));
+      }, n);
+      assert.equal(why, undefined, what);
     }
+  });
+
+  test('the step count tells a rescanning scanner from a linear one', () => {
+    const rescan = (s: string) => {
+      let found = 0;
+      for (let i = 0; i < s.length; i++) for (let j = i; j < s.length && s[j] !== ']'; j++) found++;
+      return found;
+    };
+    assert.match(notLinear((k) => () => rescan('['.repeat(k)), 4_000) ?? '', /more than doubles/);
+    assert.equal(notLinear((k) => () => rescan('[]'.repeat(k)), 4_000), undefined);
   });
 });
 

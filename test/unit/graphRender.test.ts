@@ -248,6 +248,52 @@ describe('graph as DOT', () => {
     assert.ok(text.includes('s2 -> s4 [label="default", style=dashed];'));
     assert.equal((text.match(/^\s*s\d+ \[label=/gm) ?? []).length, STATES + 1);
   });
+
+  test('the whole text: clusters nested like the Mermaid subgraphs, in the same order', () => {
+    assert.equal(graphCommand(MACHINE, 'asl', 'dot'), [
+      'digraph StateMachine {',
+      '  compound=true;',
+      '  node [fontname="Helvetica", fontsize=11];',
+      '  edge [fontname="Helvetica", fontsize=10, color="#59636e"];',
+      '  s0 [label="Train <\\"model\\"> & more\\nSageMaker training .sync\\n↻ retry ×1\\n⛔ 2 problems", shape=box, style="rounded,filled", fillcolor="#fff1e5", color="#cf222e", penwidth=2.5, tooltip="TrainingJobName \\"bad_name\\" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}: letters, digits and hyphens\\nCreateTrainingJob request is missing the required parameters RoleArn and OutputDataConfig"];',
+      '  subgraph cluster_s1 {',
+      '    label=""; style="rounded"; color="#818b98";',
+      '    s1 [label="Fan\\nParallel", shape=box, style="rounded,filled", fillcolor="#f6f8fa", color="#818b98"];',
+      '    subgraph cluster_g0 {',
+      '      label="Branch 1"; style="dashed,rounded"; color="#d1d9e0";',
+      '      s6 [label="end\\nPass", shape=box, style="rounded,filled", fillcolor="#f6f8fa", color="#818b98"];',
+      '    }',
+      '    subgraph cluster_g1 {',
+      '      label="Branch 2"; style="dashed,rounded"; color="#d1d9e0";',
+      '      subgraph cluster_s7 {',
+      '        label=""; style="rounded"; color="#818b98";',
+      '        s7 [label="Each\\nMap", shape=box, style="rounded,filled", fillcolor="#f6f8fa", color="#818b98"];',
+      '        subgraph cluster_g2 {',
+      '          label="Item processor"; style="dashed,rounded"; color="#d1d9e0";',
+      '          s8 [label="W\\nWait", shape=parallelogram, style=filled, fillcolor="#fff8c5", color="#9a6700"];',
+      '        }',
+      '      }',
+      '    }',
+      '  }',
+      '  s2 [label="Route\\nChoice\\n⛔ 1 problem", shape=hexagon, style=filled, fillcolor="#fbefff", color="#cf222e", penwidth=2.5, tooltip="Next \\"Nowhere\\" is not a state (MISSING_TRANSITION_TARGET)"];',
+      '  s3 [label="Done\\nSucceed", shape=box, style="rounded,filled", fillcolor="#dafbe1", color="#1a7f37"];',
+      '  s4 [label="Oops\\nFail", shape=box, style="rounded,filled", fillcolor="#ffebe9", color="#cf222e"];',
+      '  s5 [label="Nowhere\\nmissing state", shape=box, style="dashed", color="#cf222e"];',
+      '  start_ [shape=circle, label="", width=0.25, style=filled, fillcolor="#1f2328"];',
+      '  start_ -> s0;',
+      '  s0 -> s1 [lhead=cluster_s1];',
+      '  s0 -> s4 [label="catch States.ALL", style=dotted, color="#cf222e", fontcolor="#cf222e"];',
+      '  s1 -> s2 [ltail=cluster_s1];',
+      '  s2 -> s3 [label="$.a#b == \\"x\\\\\\"y\\""];',
+      '  s2 -> s5 [label="$.n < 1"];',
+      '  s2 -> s4 [label="default", style=dashed];',
+      '  end_ [shape=doublecircle, label="", width=0.2, style=filled, fillcolor="#1f2328"];',
+      '  s3 -> end_;',
+      '  s4 -> end_;',
+      '}',
+      '',
+    ].join('\n'));
+  });
 });
 
 describe('graph command', () => {

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
 import { layoutGraph } from '../service/graph/layout';
 import { renderDot } from '../service/graph/renderDot';
-import { renderMermaid } from '../service/graph/renderMermaid';
+import { mermaidOverLimit, renderMermaid } from '../service/graph/renderMermaid';
 import { renderSvg } from '../service/graph/renderSvg';
 import { PathError, displayPath, languageOf, readSource } from './files';
 import type { Io } from './main';
@@ -62,7 +62,11 @@ export function graph(args: string[], cwd: string, io: Io): number {
   const shown = displayPath(path, cwd);
   try {
     const { text } = readSource(path, shown);
-    io.out(graphCommand(text, languageOf(path, true) ?? 'json', format));
+    const out = graphCommand(text, languageOf(path, true) ?? 'json', format);
+    io.out(out);
+    // Still printed: it is valid, and a Mermaid set up with higher limits draws it.
+    const over = format === 'mermaid' ? mermaidOverLimit(out) : undefined;
+    if (over) io.err(`sagemaker-asl: warning: ${shown}: the flowchart has ${over}: Mermaid refuses to draw it unless set up with a higher one (--format svg draws any size)\n`);
     return 0;
   } catch (e) {
     if (e instanceof PathError) return fail(e.message);

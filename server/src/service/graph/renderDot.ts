@@ -3,6 +3,7 @@
 // cluster's border (compound=true, lhead/ltail).
 import type { GraphModel, GraphNode } from './graphModel';
 import { nodeLines } from './layout';
+import { walkNesting } from './nesting';
 
 /** A DOT double-quoted string. */
 export function dotString(s: string): string {
@@ -23,61 +24,36 @@ const STYLE: Record<GraphNode['kind'], string> = {
 };
 const SAGEMAKER = 'shape=box, style="rounded,filled", fillcolor="#fff1e5", color="#bc4c00"';
 
+/** `sN [label=…, shape…];`: the state's lines, its type's style (SageMaker's own; red when it has an error), its findings as the tooltip. */
+function nodeStatement(node: GraphNode, ids: ReadonlyMap<string, string>): string {
+  const lines = nodeLines(node);
+  if (node.retry) lines.push(`↻ retry ×${node.retry.count}`);
+  if (node.findings.count) lines.push(`${node.findings.severity === 'error' ? '⛔' : '⚠'} ${node.findings.count} problem${node.findings.count > 1 ? 's' : ''}`);
+  let style = node.sagemaker ? SAGEMAKER : STYLE[node.kind];
+  // An error outlines the state in red, whatever its type's colour.
+  if (node.findings.severity === 'error') style = `${style.replace(/, color="[^"]*"/, '')}, color="#cf222e", penwidth=2.5`;
+  const attrs = [`label=${dotString(lines.join('\n'))}`, style];
+  if (node.findings.count) attrs.push(`tooltip=${dotString(node.findings.messages.join('\n'))}`);
+  return `${ids.get(node.id)} [${attrs.join(', ')}];`;
+}
+
 export function renderDot(graph: GraphModel): string {
   const ids = new Map<string, string>();
   graph.nodes.forEach((n, i) => ids.set(n.id, `s${i}`));
   const clusterOf = new Map<string, string>(); // owner node id → its cluster
-  const groupsOf = new Map<string, string[]>();
-  for (const g of graph.groups) {
-    clusterOf.set(g.owner, `cluster_${ids.get(g.owner)}`);
-    groupsOf.set(g.owner, [...(groupsOf.get(g.owner) ?? []), g.id]);
-  }
+  for (const g of graph.groups) clusterOf.set(g.owner, `cluster_${ids.get(g.owner)}`);
   const groupIndex = new Map(graph.groups.map((g, i) => [g.id, i]));
-  const groupById = new Map(graph.groups.map((g) => [g.id, g]));
-  const membersOf = new Map<string, GraphNode[]>();
-  for (const n of graph.nodes) membersOf.set(n.group ?? '', [...(membersOf.get(n.group ?? '') ?? []), n]);
 
   const out = ['digraph StateMachine {', '  compound=true;', '  node [fontname="Helvetica", fontsize=11];', '  edge [fontname="Helvetica", fontsize=10, color="#59636e"];'];
-  const stack: ({ node: GraphNode; depth: number } | { close: number } | { group: string; depth: number })[] = [];
-  const pushLevel = (level: string, depth: number) => {
-    const members = membersOf.get(level) ?? [];
-    for (let i = members.length - 1; i >= 0; i--) stack.push({ node: members[i], depth });
-  };
-  pushLevel('', 1);
-  while (stack.length) {
-    const item = stack.pop()!;
-    if ('close' in item) {
-      out.push(`${'  '.repeat(item.close)}}`);
-      continue;
-    }
-    if ('group' in item) {
-      const g = groupById.get(item.group)!;
-      out.push(`${'  '.repeat(item.depth)}subgraph cluster_g${groupIndex.get(g.id)} {`, `${'  '.repeat(item.depth + 1)}label=${dotString(g.label)}; style="dashed,rounded"; color="#d1d9e0";`);
-      stack.push({ close: item.depth });
-      pushLevel(g.id, item.depth + 1);
-      continue;
-    }
-    const { node, depth } = item;
-    const pad = '  '.repeat(depth);
-    const lines = nodeLines(node);
-    if (node.retry) lines.push(`↻ retry ×${node.retry.count}`);
-    if (node.findings.count) lines.push(`${node.findings.severity === 'error' ? '⛔' : '⚠'} ${node.findings.count} problem${node.findings.count > 1 ? 's' : ''}`);
-    let style = node.sagemaker ? SAGEMAKER : STYLE[node.kind];
-    // An error outlines the state in red, whatever its type's colour.
-    if (node.findings.severity === 'error') style = `${style.replace(/, color="[^"]*"/, '')}, color="#cf222e", penwidth=2.5`;
-    const attrs = [`label=${dotString(lines.join('\n'))}`, style];
-    if (node.findings.count) attrs.push(`tooltip=${dotString(node.findings.messages.join('\n'))}`);
-    const cluster = clusterOf.get(node.id);
-    if (cluster) {
-      out.push(`${pad}subgraph ${cluster} {`, `${pad}  label=""; style="rounded"; color="#818b98";`);
-      out.push(`${pad}  ${ids.get(node.id)} [${attrs.join(', ')}];`);
-      stack.push({ close: depth });
-      const groups = groupsOf.get(node.id)!;
-      for (let i = groups.length - 1; i >= 0; i--) stack.push({ group: groups[i], depth: depth + 1 });
-    } else out.push(`${pad}${ids.get(node.id)} [${attrs.join(', ')}];`);
-  }
+  const pad = (depth: number) => '  '.repeat(depth);
+  walkNesting(graph, {
+    node: (node, depth) => out.push(`${pad(depth)}${nodeStatement(node, ids)}`),
+    openOwner: (node, depth) => out.push(`${pad(depth)}subgraph ${clusterOf.get(node.id)} {`, `${pad(depth + 1)}label=""; style="rounded"; color="#818b98";`, `${pad(depth + 1)}${nodeStatement(node, ids)}`),
+    openGroup: (g, depth) => out.push(`${pad(depth)}subgraph cluster_g${groupIndex.get(g.id)} {`, `${pad(depth + 1)}label=${dotString(g.label)}; style="dashed,rounded"; color="#d1d9e0";`),
+    close: (depth) => out.push(`${pad(depth)}}`),
+  });
 
-  const top = membersOf.get('') ?? [];
+  const top = graph.nodes.filter((n) => !n.group);
   const start = top.find((n) => n.start);
   if (start) out.push('  start_ [shape=circle, label="", width=0.25, style=filled, fillcolor="#1f2328"];', `  start_ -> ${ids.get(start.id)}${clusterOf.has(start.id) ? ` [lhead=${clusterOf.get(start.id)}]` : ''};`);
   for (const e of graph.edges) {
