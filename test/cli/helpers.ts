@@ -2,9 +2,9 @@
 // preload scripts that stand in for what no test can produce on demand (a full disk mid-write, a save landing
 // between the CLI's read and its write).
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const root = join(__dirname, '..', '..', '..');
 export const cli = join(root, 'dist', 'cli.js');
@@ -43,23 +43,39 @@ export interface Run {
   err: string;
 }
 
-export function run(cwd: string, args: string[], options: SpawnSyncOptions & { preload?: string; program?: string } = {}): Run {
+export function run(cwd: string, args: string[], options: SpawnSyncOptions & { preload?: string; program?: string; node?: string } = {}): Run {
   const node = options.preload ? ['--require', options.preload] : [];
   // The timeout only turns a hang (the old CLI on a FIFO) into a failure instead of a stuck suite; nothing is timed.
-  const r = spawnSync(process.execPath, [...node, options.program ?? cli, ...args], { cwd, encoding: 'utf8', timeout: 120_000, ...options });
+  const r = spawnSync(options.node ?? process.execPath, [...node, options.program ?? cli, ...args], { cwd, encoding: 'utf8', timeout: 120_000, ...options });
   return { status: r.status, out: String(r.stdout), err: String(r.stderr) };
+}
+
+/** Whether anyone may run `file`: it and every folder above it open to others. */
+function openToOthers(file: string): boolean {
+  if ((statSync(file).mode & 0o001) === 0) return false;
+  for (let d = dirname(file); ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false;
+    if (dirname(d) === d) return true;
+  }
 }
 
 /**
  * How to run the CLI so that a mode-000 folder is unreadable to it: root reads everything, so as root the CLI
- * runs as `nobody` (from a copy in `dir`, in case the checkout is private); as anyone else, as itself.
+ * runs as `nobody`, from a copy in `dir` (the checkout may be private), with a copy of this Node when nobody may
+ * run it where it is (a Node of the checkout's `.e2e/`, inside a private folder).
  */
-export function unprivileged(dir: string): { program?: string; uid?: number; gid?: number } {
+export function unprivileged(dir: string): { program?: string; node?: string; uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
   const program = join(dir, 'cli-copy.js');
   copyFileSync(cli, program);
   chmodSync(program, 0o644);
-  return { program, uid: 65534, gid: 65534 };
+  let node: string | undefined;
+  if (!openToOthers(process.execPath)) {
+    node = join(dir, 'node-copy');
+    copyFileSync(process.execPath, node);
+    chmodSync(node, 0o755);
+  }
+  return { program, node, uid: 65534, gid: 65534 };
 }
 
 /** A preload that makes every file write fail with ENOSPC after half its bytes, as a full disk does. */
