@@ -1,16 +1,20 @@
 // No pattern of the model, and no check of the service, backtracks catastrophically on a 100 kB value.
 // - Every pattern-checked shape with a maximum length rejects a longer value by its length, before the pattern
 //   runs (RegExp.prototype.test is watched).
-// - Every pattern of schemas/sagemaker/*.schema.json, compiled as shapes.ts compiles it, is run on its worst
+// - No pattern of schemas/sagemaker/*.schema.json backtracks super-linearly on what can reach it: scslre (the
+//   analysis eslint-plugin-regexp uses) finds no exponential backtracking in any, and a polynomial one (a quadratic
+//   trade between two quantifiers) only in patterns whose every shape has a maximum length, which the test above
+//   proves bounds what the pattern sees. Then each pattern, compiled as shapes.ts compiles it, runs its worst
 //   inputs (long runs of characters it accepts, then one it does not, after prefixes that reach its inner
-//   quantifiers) in a worker; the test fails only if the worker does not finish in a generous time.
+//   quantifiers) as long as a value reaching it can be. No clock anywhere.
 // - Documents full of hostile values go through validation in linear time: its steps (test/unit/steps.ts, V8's
 //   block counts, no clock) at most double when the values double.
 // The step counter first: it counts only what is compiled after it starts.
 import { notLinear } from '../unit/steps';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { RegExpParser } from '@eslint-community/regexpp';
+import { analyse } from 'scslre';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,29 +23,6 @@ import { getIntegration, integrationNames, type Shape } from '../../server/src/s
 
 const root = join(__dirname, '..', '..', '..');
 const N = 100_000;
-/** Generous: every one of these finishes in milliseconds when linear; catastrophic backtracking takes minutes. */
-const WORKER_TIMEOUT_MS = 5_000;
-
-/** Runs `job` (with `data`) in a worker of this same file; resolves with its message, or rejects when it does not finish. */
-function inWorker<T>(job: string, data: unknown, timeoutMs: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: { job, data } });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new Error(`did not finish in ${timeoutMs / 1000} s: ${job} ${JSON.stringify(data).slice(0, 300)}`));
-    }, timeoutMs);
-    worker.once('message', (m) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(m as T);
-    });
-    worker.once('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-  });
-}
-
 // ---- Worst inputs of a pattern --------------------------------------------------------------------------------
 
 // One of each kind of character the patterns' classes tell apart, and the pairs their groups repeat.
@@ -58,21 +39,21 @@ const SUFFIXES = ['', '!', '-', '\n', '\uD800'];
  * Every unit's run, and each prefix that makes the pattern accept a short run of a unit it does not accept
  * bare: the run made 100 kB long, then each suffix. These are the inputs that make a backtracking engine retry.
  */
-function* worstInputs(re: RegExp): Generator<string> {
+function* worstInputs(re: RegExp, length: number): Generator<string> {
   for (const prefix of PREFIXES) {
     for (const unit of UNITS) {
       // A prefix matters only when it leads to a run the pattern does not accept on its own.
       if (prefix !== '' && (re.test(unit.repeat(20)) || !re.test(prefix + unit.repeat(20)))) continue;
-      const run = prefix + unit.repeat(Math.ceil(N / unit.length));
+      const run = prefix + unit.repeat(Math.ceil(length / unit.length));
       for (const suffix of SUFFIXES) yield run + suffix;
     }
   }
 }
 
-function runPattern({ pattern }: { pattern: string }): number {
+function runPattern(pattern: string, length: number): number {
   const re = new RegExp(pattern, 'u'); // as shapes.ts compiles it
   let n = 0;
-  for (const input of worstInputs(re)) {
+  for (const input of worstInputs(re, length)) {
     re.test(input);
     n++;
   }
@@ -170,74 +151,77 @@ function validateHostile(service: ReturnType<typeof getLanguageService>, api: st
   return problems;
 }
 
-if (!isMainThread) {
-  const { job, data } = workerData as { job: string; data: any };
-  const jobs: Record<string, (d: any) => unknown> = { runPattern };
-  parentPort!.postMessage(jobs[job](data));
-} else {
-  test('every pattern-checked shape with a maximum length rejects a longer value by its length, before the pattern runs', (t) => {
-    const service = getLanguageService();
-    const patterns = new Set<RegExp>();
-    let shapes = 0, withoutMax = 0;
-    const original = RegExp.prototype.test;
-    const longest = new Map<RegExp, number>();
-    RegExp.prototype.test = function (this: RegExp, s: string) {
-      if (patterns.has(this)) longest.set(this, Math.max(longest.get(this) ?? 0, String(s).length));
-      return original.call(this, s);
-    };
-    try {
-      for (const api of integrationNames) {
-        for (const { shape, path } of patternShapePaths(getIntegration(api)!.request)) {
-          patterns.add(shape.pattern!);
-          if (shape.max === undefined) {
-            withoutMax++;
-            continue; // its pattern is timed directly below
-          }
-          shapes++;
-          const value = 'a'.repeat(N) + '!';
-          const text = machine(api, payloadWith(path, value));
-          const problems = service.validate(TextDocument.create(`file:///long/${api}/${shape.name}`, 'asl', 1, text));
-          const at = text.indexOf(JSON.stringify(value));
-          const tooLong = problems.find((p) => p.code === 'too-long' && p.offset === at);
-          assert.ok(tooLong, `${api} ${shape.name} (max ${shape.max}): ${JSON.stringify(problems.map((p) => [p.code, p.offset, p.message.slice(0, 80)]))}`);
-          assert.equal(tooLong.length, value.length + 2);
-          assert.ok(!problems.some((p) => p.code === 'pattern'), `${shape.name}: no pattern finding on an over-long value`);
-          const ran = longest.get(shape.pattern!) ?? 0;
-          assert.ok(ran <= shape.max, `${shape.name}: its pattern ran on a ${ran}-character string (max ${shape.max})`);
+test('every pattern-checked shape with a maximum length rejects a longer value by its length, before the pattern runs', (t) => {
+  const service = getLanguageService();
+  const patterns = new Set<RegExp>();
+  let shapes = 0, withoutMax = 0;
+  const original = RegExp.prototype.test;
+  const longest = new Map<RegExp, number>();
+  RegExp.prototype.test = function (this: RegExp, s: string) {
+    if (patterns.has(this)) longest.set(this, Math.max(longest.get(this) ?? 0, String(s).length));
+    return original.call(this, s);
+  };
+  try {
+    for (const api of integrationNames) {
+      for (const { shape, path } of patternShapePaths(getIntegration(api)!.request)) {
+        patterns.add(shape.pattern!);
+        if (shape.max === undefined) {
+          withoutMax++;
+          continue; // its pattern is proved linear directly below
         }
+        shapes++;
+        const value = 'a'.repeat(N) + '!';
+        const text = machine(api, payloadWith(path, value));
+        const problems = service.validate(TextDocument.create(`file:///long/${api}/${shape.name}`, 'asl', 1, text));
+        const at = text.indexOf(JSON.stringify(value));
+        const tooLong = problems.find((p) => p.code === 'too-long' && p.offset === at);
+        assert.ok(tooLong, `${api} ${shape.name} (max ${shape.max}): ${JSON.stringify(problems.map((p) => [p.code, p.offset, p.message.slice(0, 80)]))}`);
+        assert.equal(tooLong.length, value.length + 2);
+        assert.ok(!problems.some((p) => p.code === 'pattern'), `${shape.name}: no pattern finding on an over-long value`);
+        const ran = longest.get(shape.pattern!) ?? 0;
+        assert.ok(ran <= shape.max, `${shape.name}: its pattern ran on a ${ran}-character string (max ${shape.max})`);
       }
-    } finally {
-      RegExp.prototype.test = original;
     }
-    t.diagnostic(`${shapes} pattern-checked shapes (all APIs) rejected by length; ${withoutMax} reached without a maximum length`);
-  });
+  } finally {
+    RegExp.prototype.test = original;
+  }
+  t.diagnostic(`${shapes} pattern-checked shapes (all APIs) rejected by length; ${withoutMax} reached without a maximum length`);
+});
 
-  test('no pattern of the model backtracks catastrophically: each finishes its worst 100 kB inputs', async (t) => {
-    const patterns = schemaPatterns();
-    let inputs = 0;
-    for (const [pattern, shapes] of patterns) {
-      inputs += await inWorker<number>('runPattern', { pattern }, WORKER_TIMEOUT_MS).catch((e) => {
-        throw new Error(`${shapes.map((s) => s.shape).join(', ')}: /${pattern}/u ${(e as Error).message}`);
-      });
-    }
-    const noMax = [...patterns].flatMap(([p, shapes]) => shapes.filter((s) => s.maxLength === undefined).map((s) => `${s.shape} /${p}/`));
-    t.diagnostic(`${patterns.size} patterns, ${inputs} inputs of 100 kB; patterns on shapes without a maximum length: ${noMax.join(', ') || 'none'}`);
-  });
+test('no pattern of the model backtracks super-linearly on a value that can reach it, and each runs its worst inputs', (t) => {
+  const patterns = schemaPatterns();
+  const polynomial: string[] = [];
+  for (const [pattern, shapes] of patterns) {
+    const where = `${shapes.map((s) => s.shape).join(', ')}: /${pattern}/u`;
+    // As a literal, the way the analysis reads it (the source RegExp gives has its slashes escaped).
+    const { reports } = analyse(new RegExpParser().parseLiteral(`/${new RegExp(pattern, 'u').source}/u`));
+    assert.ok(!reports.some((r) => r.exponential), `${where}: exponential backtracking`);
+    if (!reports.length) continue;
+    // Polynomial: one trade between two quantifiers (quadratic), only where the length check bounds the value.
+    assert.equal(reports.length, 1, `${where}: ${reports.length} super-linear spots`);
+    for (const s of shapes) assert.ok(s.maxLength !== undefined && s.maxLength <= 4096, `${where}: quadratic on ${s.shape}, whose values are not bounded`);
+    polynomial.push(`/${pattern}/ (at most ${Math.max(...shapes.map((s) => s.maxLength!))} characters)`);
+  }
+  // The engine agrees: every pattern finishes its worst inputs, as long as a value that reaches it can be.
+  let inputs = 0;
+  for (const [pattern, shapes] of patterns) inputs += runPattern(pattern, shapes.every((s) => s.maxLength !== undefined) ? Math.max(...shapes.map((s) => s.maxLength!)) : N);
+  const noMax = [...patterns].flatMap(([p, shapes]) => shapes.filter((s) => s.maxLength === undefined).map((s) => `${s.shape} /${p}/`));
+  t.diagnostic(`${patterns.size} patterns, ${inputs} worst inputs; quadratic: ${polynomial.join(', ') || 'none'}; without a maximum length (100 kB inputs): ${noMax.join(', ') || 'none'}`);
+});
 
-  test('validation is linear on documents full of hostile values (string members, .$ keys, unknown keys, Resource, state name): its steps double when they double', (t) => {
-    // Steps, not a clock (test/unit/steps.ts): 20,000 characters at most, so quadratic work stays below the
-    // counters' 2^31 and shows as such; the regular expressions' own work is the two tests above.
-    const service = getLanguageService();
-    let documents = 0;
-    const apis: [string, boolean][] = [...integrationNames.map((api): [string, boolean] => [api, false]), ['createTrainingJob', true]];
-    // JSONata states read `{% … %}` values and have no `.$` keys: one API is enough for that path.
-    for (const [api, jsonata] of apis) {
-      let problems = 0;
-      const why = notLinear((n) => () => (problems = validateHostile(service, api, jsonata, n)), 20_000);
-      assert.equal(why, undefined, `${api}${jsonata ? ' (JSONata)' : ''}`);
-      assert.ok(problems > 0, api);
-      documents += hostile(4).length + 1;
-    }
-    t.diagnostic(`${documents} documents at each of 3 sizes`);
-  });
-}
+test('validation is linear on documents full of hostile values (string members, .$ keys, unknown keys, Resource, state name): its steps double when they double', (t) => {
+  // Steps, not a clock (test/unit/steps.ts): 20,000 characters at most, so quadratic work stays below the
+  // counters' 2^31 and shows as such; the regular expressions' own work is the two tests above.
+  const service = getLanguageService();
+  let documents = 0;
+  const apis: [string, boolean][] = [...integrationNames.map((api): [string, boolean] => [api, false]), ['createTrainingJob', true]];
+  // JSONata states read `{% … %}` values and have no `.$` keys: one API is enough for that path.
+  for (const [api, jsonata] of apis) {
+    let problems = 0;
+    const why = notLinear((n) => () => (problems = validateHostile(service, api, jsonata, n)), 20_000);
+    assert.equal(why, undefined, `${api}${jsonata ? ' (JSONata)' : ''}`);
+    assert.ok(problems > 0, api);
+    documents += hostile(4).length + 1;
+  }
+  t.diagnostic(`${documents} documents at each of 3 sizes`);
+});
