@@ -122,16 +122,20 @@ function stringReads(s: AslState): Read[] {
   return out;
 }
 
-/** The names a state assigns (its Assign, its catchers' and Choice rules'); `undefined` when a placeholder makes them unknowable. */
-const assignedBy = nodeMemo((state: AstNode): string[] | undefined => {
-  const names: string[] = [];
+/** The Assign values of a state: its own, its catchers' and its Choice rules' (absent ones left out). */
+function assignsOf(state: AstNode): AstNode[] {
   const assigns = [property(state, 'Assign')];
   for (const f of ['Catch', 'Choices']) {
     const arr = property(state, f);
     if (arr?.type === 'array') for (const c of arr.children ?? []) assigns.push(property(c, 'Assign'));
   }
-  for (const a of assigns) {
-    if (!a) continue;
+  return assigns.filter((a): a is AstNode => !!a);
+}
+
+/** The names a state assigns (its Assign, its catchers' and Choice rules'); `undefined` when a placeholder makes them unknowable. */
+const assignedBy = nodeMemo((state: AstNode): string[] | undefined => {
+  const names: string[] = [];
+  for (const a of assignsOf(state)) {
     if (a.type !== 'object') return undefined;
     for (const p of a.children ?? []) {
       const k = stringValue(p.children?.[0]);
@@ -177,13 +181,8 @@ function variableNameProblem(name: string): string | undefined {
 function assignKeys(m: AslMachine): { key: AstNode; name: string }[] {
   const out: { key: AstNode; name: string }[] = [];
   for (const s of m.states) {
-    const assigns = [property(s.node, 'Assign')];
-    for (const f of ['Catch', 'Choices']) {
-      const arr = property(s.node, f);
-      if (arr?.type === 'array') for (const c of arr.children ?? []) assigns.push(property(c, 'Assign'));
-    }
-    for (const a of assigns) {
-      if (a?.type !== 'object') continue;
+    for (const a of assignsOf(s.node)) {
+      if (a.type !== 'object') continue;
       for (const p of a.children ?? []) {
         const key = p.children?.[0];
         const k = stringValue(key);
