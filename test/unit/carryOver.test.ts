@@ -95,3 +95,18 @@ test('an edit in one machine of a template keeps the other machine\'s findings i
     ['S3ModelArtifact"', 'S3ModelArtifacts"', hasNot('path-not-in-input')],
   ]);
 });
+
+test('a documented rule\'s quick fix still lands in place after an edit above its task moved it', () => {
+  const spot = structuredClone(machine) as any;
+  spot.States.Train.Parameters.EnableManagedSpotTraining = true; // then MaxWaitTimeInSeconds is required: fix copies MaxRuntimeInSeconds
+  const service = getLanguageService();
+  let doc = TextDocument.create('file:///spot.json', 'asl', 1, JSON.stringify(spot, null, 2));
+  const fixed = (d: TextDocument) => JSON.parse(TextDocument.applyEdits(d, service.fixAll(d))).States.Train.Parameters.StoppingCondition;
+  assert.deepEqual(fixed(doc), { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 });
+  // The finding (cached with its task) moves with the text; the fix it carries must move with it.
+  doc = replaceAt(doc, '"carry-over"', '"carry-over, with a comment long enough to move every state"', 2);
+  assert.deepEqual(fixed(doc), { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 });
+  // The same task text in another document at another place (the findings cache is keyed by the task's text too).
+  const other = TextDocument.create('file:///other.json', 'asl', 1, `\n\n    ${JSON.stringify(spot, null, 2)}`);
+  assert.deepEqual(fixed(other), { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 });
+});

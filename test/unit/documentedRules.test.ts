@@ -24,6 +24,7 @@ function run(api: string, payload: unknown) {
     at: text.slice(p.offset, p.offset + p.length),
     message: p.message,
     fix: p.data!.fix as Record<string, unknown> | undefined,
+    offset: p.offset,
     text,
   }));
 }
@@ -534,7 +535,9 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(f.fix!.kind, 'insert');
     assert.equal(f.fix!.key, 'MaxWaitTimeInSeconds');
     assert.equal(f.fix!.value, 3600);
-    assert.equal(f.text.slice(f.fix!.objectOffset as number, (f.fix!.objectOffset as number) + (f.fix!.objectLength as number)), '{\n  "MaxRuntimeInSeconds": 3600\n }');
+    // Placed from the finding's own offset, so it moves with the finding.
+    const object = f.offset + (f.fix!.objectAt as number);
+    assert.equal(f.text.slice(object, object + (f.fix!.objectLength as number)), '{\n  "MaxRuntimeInSeconds": 3600\n }');
   });
   test('managed Spot with no StoppingCondition at all: on EnableManagedSpotTraining, no fix (no runtime to copy)', () => {
     const f = one('createTrainingJob', { EnableManagedSpotTraining: true });
@@ -549,7 +552,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     const f = one('createTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 3600 } });
     assert.equal(f.at, '3600');
     assert.match(f.message, /^StoppingCondition\.MaxWaitTimeInSeconds \(3600\) must be at least StoppingCondition\.MaxRuntimeInSeconds \(7200\)\. SageMaker's API documentation \(StoppingCondition\.MaxWaitTimeInSeconds\): "It must be equal to or greater than MaxRuntimeInSeconds\."$/);
-    assert.deepEqual({ kind: f.fix!.kind, value: f.fix!.value, at: f.text.slice(f.fix!.offset as number, (f.fix!.offset as number) + (f.fix!.length as number)) }, { kind: 'replace', value: 7200, at: '3600' });
+    assert.deepEqual({ kind: f.fix!.kind, value: f.fix!.value, at: f.text.slice(f.offset + (f.fix!.at as number), f.offset + (f.fix!.at as number) + (f.fix!.length as number)) }, { kind: 'replace', value: 7200, at: '3600' });
   });
   test('both TrainingImage and AlgorithmName; neither', () => {
     const both = one('createTrainingJob', { AlgorithmSpecification: { TrainingImage: 'img', AlgorithmName: 'algo', TrainingInputMode: 'File' } });

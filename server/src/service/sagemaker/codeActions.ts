@@ -227,7 +227,7 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       fixes.push(addMissing(parsed, node, data));
       break;
     case Code.documentedRule:
-      if (data.fix) fixes.push(documentedRuleFix(parsed, data.fix as DocumentedRuleFix, data.rule as string));
+      if (data.fix) fixes.push(documentedRuleFix(parsed, data.fix as DocumentedRuleFix, data.rule as string, p.offset));
       break;
   }
   return fixes.filter((f): f is Fix => !!f);
@@ -262,15 +262,15 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
  * itself gives (MaxWaitTimeInSeconds = MaxRuntimeInSeconds), or a field with a single allowed value. Lowering a
  * limit or picking one of several values stays the user's choice.
  */
-function documentedRuleFix(parsed: ParsedDocument, fix: DocumentedRuleFix, ruleId: string): Fix | undefined {
+function documentedRuleFix(parsed: ParsedDocument, fix: DocumentedRuleFix, ruleId: string, from: number): Fix | undefined {
   const rule = documentedRules.find((r) => r.id === ruleId);
   const preferred = rule?.kind === 'requires' || (rule?.kind === 'requiresValue' && rule.oneOf?.length === 1);
   if (fix.kind === 'replace') {
-    const target = nodeOf(parsed, fix);
+    const target = nodeOf(parsed, { offset: from + fix.at, length: fix.length });
     return target && writtenInPlace(parsed, target) ? changeTo(parsed, target, fix.value, preferred) : undefined;
   }
   // A YAML mapping of one member spans exactly what its property does: look past the property to the object.
-  let object = nodeOf(parsed, { offset: fix.objectOffset, length: fix.objectLength });
+  let object = nodeOf(parsed, { offset: from + fix.objectAt, length: fix.objectLength });
   while (object && object.type !== 'object' && object.parent?.offset === object.offset && object.parent.length === object.length) object = object.parent;
   if (object?.type !== 'object' || !writtenInPlace(parsed, object)) return undefined;
   return { title: `Add ${fix.key}: ${JSON.stringify(fix.value)}`, edits: [insertMembers(parsed, object, [[fix.key, fix.value]])], preferred, members: { object, names: [fix.key], how: 'insert' } };

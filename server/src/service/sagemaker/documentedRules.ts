@@ -57,10 +57,23 @@ export interface DocumentedRule {
   prefix?: string;
 }
 
-/** What a quick fix writes: replace a value, or add a member to an object (both in offsets into the text). */
-export type DocumentedRuleFix =
+/** What a quick fix writes: replace a value, or add a member to an object (in offsets into the text). */
+type AbsoluteFix =
   | { kind: 'replace'; offset: number; length: number; value: Scalar }
   | { kind: 'insert'; objectOffset: number; objectLength: number; key: string; value: Scalar };
+
+/**
+ * The same as a finding carries it: `at` and `objectAt` count from the finding's own offset, so the fix moves with
+ * the finding when an edit elsewhere moves the text (findings are cached and moved: core/findingsCache.ts).
+ */
+export type DocumentedRuleFix =
+  | { kind: 'replace'; at: number; length: number; value: Scalar }
+  | { kind: 'insert'; objectAt: number; objectLength: number; key: string; value: Scalar };
+
+const relativeFix = (fix: AbsoluteFix, from: number): DocumentedRuleFix =>
+  fix.kind === 'replace'
+    ? { kind: 'replace', at: fix.offset - from, length: fix.length, value: fix.value }
+    : { kind: 'insert', objectAt: fix.objectOffset - from, objectLength: fix.objectLength, key: fix.key, value: fix.value };
 
 export const documentedRules: readonly DocumentedRule[] = rulesFile.rules as DocumentedRule[];
 
@@ -84,21 +97,28 @@ const join = (label: string, name: string) => (label ? `${label}.${name}` : name
 /** The value of `name` in an object node: the node, 'dynamic' for `name.$`, or undefined. The last duplicate wins. */
 function member(obj: AstNode, name: string): { key: AstNode; value: AstNode } | 'dynamic' | undefined {
   let found: { key: AstNode; value: AstNode } | 'dynamic' | undefined;
+  const dynamic = `${name}.$`;
   for (const p of obj.children ?? []) {
-    const [k, v] = p.children ?? [];
+    const k = p.children?.[0], v = p.children?.[1];
     if (!k || !v) continue;
     if (k.value === name) found = { key: k, value: v };
-    else if (k.value === `${name}.$`) found = 'dynamic';
+    else if (k.value === dynamic) found = 'dynamic';
   }
   return found;
+}
+
+/** A rule path split once: its parts, each a member name and whether it spreads over a list's items (`B[]`). */
+const parsedPaths = new Map<string, { name: string; each: boolean }[]>();
+function partsOf(path: string): { name: string; each: boolean }[] {
+  let parts = parsedPaths.get(path);
+  if (!parts) parsedPaths.set(path, (parts = path.split('.').map((p) => (p.endsWith('[]') ? { name: p.slice(0, -2), each: true } : { name: p, each: false }))));
+  return parts;
 }
 
 /** Every field a path reaches from an object ("A.B[].C" gives one result per item of B). */
 function lookup(scope: AstNode, scopeLabel: string, path: string): Found[] {
   let frontier: Found[] = [{ state: 'value', node: scope, label: scopeLabel }];
-  for (const part of path.split('.')) {
-    const each = part.endsWith('[]');
-    const name = each ? part.slice(0, -2) : part;
+  for (const { name, each } of partsOf(path)) {
     const next: Found[] = [];
     for (const f of frontier) {
       if (f.state !== 'value') {
@@ -172,7 +192,7 @@ function sum(scope: AstNode, label: string, paths: string[]): { total: number; p
 interface Hit {
   node: AstNode;
   message: string;
-  fix?: DocumentedRuleFix;
+  fix?: AbsoluteFix;
 }
 
 /** Where a finding about a missing field goes: the key of the object that lacks it, else that object. */
@@ -197,7 +217,7 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
     case 'requires': {
       const f = first(rule.field!);
       if (f.state !== 'absent') return [];
-      let fix: DocumentedRuleFix | undefined;
+      let fix: AbsoluteFix | undefined;
       const from = rule.fixFrom ? first(rule.fixFrom) : undefined;
       const value = from?.state === 'value' ? scalar(from.node) : undefined;
       if (value !== undefined && f.container !== scope) {
@@ -249,7 +269,7 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
         : `${side(rule.lhs!, l)} must be ${rule.strict ? 'less than' : 'at most'} ${side(rule.rhs!, r)}`;
       const at = first(rule.at!) as Extract<Found, { state: 'value' }>;
       const single = rule.lhs!.length === 1 && rule.rhs!.length === 1 && !rule.strict;
-      const fix: DocumentedRuleFix | undefined = single ? { kind: 'replace', offset: at.node.offset, length: at.node.length, value: atRight ? l.total : r.total } : undefined;
+      const fix: AbsoluteFix | undefined = single ? { kind: 'replace', offset: at.node.offset, length: at.node.length, value: atRight ? l.total : r.total } : undefined;
       return [{ node: at.node, message, fix }];
     }
     case 'max':
@@ -277,7 +297,7 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
                 rule.exclusiveMax !== undefined ? `less than ${rule.exclusiveMax}` : '',
               ].filter(Boolean).join(' and ')}`;
       const clamp = broken[0] === 'min' ? rule.min : broken[0] === 'max' ? rule.max : undefined;
-      const fix: DocumentedRuleFix | undefined =
+      const fix: AbsoluteFix | undefined =
         rule.severity === 'error' && clamp !== undefined && f.node.type === 'number' ? { kind: 'replace', offset: f.node.offset, length: f.node.length, value: clamp } : undefined;
       return [{ node: f.node, message: `${labelOf(rule.field!)} is ${f.node.type === 'string' ? JSON.stringify(f.node.value) : v}${when}; ${bounds}`, fix }];
     }
@@ -336,10 +356,10 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       const is = f.state === 'absent' ? `is not set (${show(v)})` : `is ${show(v)}`;
       const message = `${labelOf(rule.field!)} ${is}${when}; it must be ${orList(rule.oneOf!)}`;
       if (f.state === 'value') {
-        const fix: DocumentedRuleFix | undefined = rule.fix !== undefined ? { kind: 'replace', offset: f.node.offset, length: f.node.length, value: rule.fix } : undefined;
+        const fix: AbsoluteFix | undefined = rule.fix !== undefined ? { kind: 'replace', offset: f.node.offset, length: f.node.length, value: rule.fix } : undefined;
         return [{ node: f.node, message, fix }];
       }
-      const fix: DocumentedRuleFix | undefined =
+      const fix: AbsoluteFix | undefined =
         rule.fix !== undefined ? { kind: 'insert', objectOffset: f.container.offset, objectLength: f.container.length, key: rule.field!.split('.').pop()!, value: rule.fix } : undefined;
       return [{ node: f.container === scope ? anchor() : missingAt(f), message, fix }];
     }
@@ -431,7 +451,7 @@ export function checkDocumentedRules(api: string, payload: AstNode): Problem[] {
     severity: rule.severity as Severity,
     source: 'sagemaker',
     code: Code.documentedRule,
-    data: { rule: rule.id, kind: rule.kind, documentation: { ...rule.source }, ...(hit.fix ? { fix: hit.fix } : {}) },
+    data: { rule: rule.id, kind: rule.kind, documentation: { ...rule.source }, ...(hit.fix ? { fix: relativeFix(hit.fix, hit.node.offset) } : {}) },
   }));
 }
 
