@@ -128,7 +128,13 @@ documents.onDidOpen((e) => {
   readExampleInput(e.document.uri);
   scheduleValidation(e.document, 0);
 });
-documents.onDidChangeContent((e) => scheduleValidation(e.document));
+// The parse and the line table follow the text at once (cheap for a keystroke: the parse is incremental); only
+// the checks wait for the pause. A large edit (a Replace All: 800 changes at 2,000 states) is thus re-parsed during
+// the pause instead of after it, and a completion or hover asked right after a keystroke finds both made.
+documents.onDidChangeContent((e) => {
+  scheduleValidation(e.document);
+  safely('parse', false, () => service.isStateMachineDocument(e.document) && !!service.parse(e.document) && e.document.lineCount > 0);
+});
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
