@@ -59,7 +59,7 @@ export function checkDuplicateKeys(start: AstNode, skip: ReadonlySet<string>, ou
     if (node.type === 'array') for (const c of node.children ?? []) stack.push(c);
     if (node.type !== 'object' || !node.children) continue;
     for (const p of node.children) {
-      const [k, v] = p.children ?? [];
+      const k = p.children?.[0], v = p.children?.[1];
       if (v && (v.type === 'object' || v.type === 'array') && !(node === start && skip.has(k?.value))) stack.push(v);
     }
     // Most objects are small: compare keys pairwise below 8 members, with a set above (thousands per keystroke).
@@ -100,7 +100,7 @@ export function checkPayloadTemplates(s: AslState, out: Problem[]) {
     if (node.type !== 'object') continue;
     let dynamic = false;
     for (const p of node.children ?? []) {
-      const [k, v] = p.children ?? [];
+      const k = p.children?.[0], v = p.children?.[1];
       if (v && (v.type === 'object' || v.type === 'array')) stack.push(v);
       if (k?.type === 'string' && k.value.endsWith('.$')) dynamic = true;
     }

@@ -105,7 +105,7 @@ export function buildModel(root: AstNode | undefined): AslModel {
     const statesNode = property(node, 'States');
     const pending: typeof stack = [];
     for (const p of statesNode?.type === 'object' ? statesNode.children ?? [] : []) {
-      const [keyNode, value] = p.children ?? [];
+      const keyNode = p.children?.[0], value = p.children?.[1];
       if (keyNode?.type !== 'string' || !value) continue;
       const type = stringValue(property(value, 'Type'));
       const s: AslState = {

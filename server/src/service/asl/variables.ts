@@ -90,7 +90,7 @@ function stringReads(s: AslState): Read[] {
   const out: Read[] = [];
   const jsonata = s.queryLanguage === 'JSONata';
   for (const p of s.node.children ?? []) {
-    const [k, v] = p.children ?? [];
+    const k = p.children?.[0], v = p.children?.[1];
     if (k?.type !== 'string' || !v || SUB_MACHINES.has(k.value) || k.value === 'Result' || k.value === 'Comment') continue;
     const field = k.value as string;
     // Walk the value: strings that are expressions, and under `.$` keys (JSONPath).
@@ -109,7 +109,7 @@ function stringReads(s: AslState): Read[] {
         for (const c of node.children ?? []) stack.push({ node: c, field: f, dynamic: false });
       } else if (node.type === 'object') {
         for (const q of node.children ?? []) {
-          const [kk, vv] = q.children ?? [];
+          const kk = q.children?.[0], vv = q.children?.[1];
           if (kk?.type !== 'string' || !vv) continue;
           const key = kk.value as string;
           // In a JSONPath Choice rule, Variable and the …Path comparisons read paths.

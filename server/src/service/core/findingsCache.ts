@@ -4,8 +4,10 @@
 // at (outside its text), and the same text may read differently as YAML and as JSON.
 //
 // Two layers. After an incremental re-parse the unchanged parts are the same nodes with the same stamp
-// (core/types.ts): found by identity, without reading their text. Otherwise (a full parse, a part the edit
-// touched) the part's text is the key, so a part typed back to an earlier text, or reopened, is not checked again.
+// (core/types.ts): found by identity, without reading their text. After a full parse (every node new: a reopen, the
+// first parse after a syntax error) the part's text is the key, so a part with a text already seen is not checked
+// again. A part an incremental re-parse changed in place (a stamped node) is just checked: its text is new, and
+// hashing it as a key cost more than the check (a Replace All of 800 states: 5 ms of 40).
 import type { AstNode, Problem } from './types';
 
 /** `part`: the node the findings belong to (a state's property node); `extra`: what else they depend on (e.g. the query language). */
@@ -21,7 +23,10 @@ export function createFindingsCache<T extends { offset: number } = Problem>(limi
     const known = byNode.get(part);
     let relative: T[] | undefined;
     if (known && known.stamp === part.stamp && known.extra === extra) relative = known.relative;
-    else {
+    else if (part.stamp !== undefined) {
+      relative = check().map((p) => ({ ...p, offset: p.offset - base }));
+      byNode.set(part, { stamp: part.stamp, extra, relative });
+    } else {
       const key = text.slice(base, base + part.length);
       let texts = byText.get(extra);
       relative = texts?.get(key);

@@ -42,7 +42,7 @@ export function toValue(node: AstNode, scalar: (n: AstNode) => unknown = (n) => 
     if (n.type === 'object') {
       const o = value as Record<string, unknown>;
       for (const p of n.children ?? []) {
-        const [k, v] = p.children ?? [];
+        const k = p.children?.[0], v = p.children?.[1];
         if (!k) continue;
         const child = v ? containerOf(v) : null;
         o[k.value as string] = child;

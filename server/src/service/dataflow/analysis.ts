@@ -115,7 +115,7 @@ class Analysis {
       const { node: n, shape } = stack.pop()!;
       if (n.type === 'object' && shape.kind === 'object') {
         for (const p of n.children ?? []) {
-          const [k, v] = p.children ?? [];
+          const k = p.children?.[0], v = p.children?.[1];
           if (k?.type !== 'string' || !v) continue;
           const key = k.value as string;
           let child: Shape;
@@ -149,7 +149,7 @@ class Analysis {
       const n = stack.pop()!;
       for (const c of n.children ?? []) {
         if (n.type === 'object') {
-          const [k, v] = c.children ?? [];
+          const k = c.children?.[0], v = c.children?.[1];
           if (!v) continue;
           if (v.type === 'string' && typeof k?.value === 'string' && k.value.endsWith('.$')) this.flow.slots.push({ node: v, state, against, label, kind: 'dynamic', taskPayload: true });
           else if (v.type === 'object' || v.type === 'array') stack.push(v);
@@ -350,7 +350,7 @@ class Analysis {
       const rule = stack.pop()!;
       if (rule.type !== 'object') continue;
       for (const p of rule.children ?? []) {
-        const [k, v] = p.children ?? [];
+        const k = p.children?.[0], v = p.children?.[1];
         const key = k?.value;
         if (typeof key !== 'string' || !v) continue;
         if (key === 'Variable' || key.endsWith('Path')) this.readPath(v, s, against, label, key === 'Variable' && !!property(rule, 'IsPresent'));

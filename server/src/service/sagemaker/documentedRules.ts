@@ -57,10 +57,8 @@ export interface DocumentedRule {
   prefix?: string;
 }
 
-/** What a quick fix writes: replace a value, or add a member to an object (in offsets into the text). */
-type AbsoluteFix =
-  | { kind: 'replace'; offset: number; length: number; value: Scalar }
-  | { kind: 'insert'; objectOffset: number; objectLength: number; key: string; value: Scalar };
+/** What a quick fix writes: replace a value, or add a member to an object (the nodes, so it moves with them). */
+type NodeFix = { kind: 'replace'; node: AstNode; value: Scalar } | { kind: 'insert'; object: AstNode; key: string; value: Scalar };
 
 /**
  * The same as a finding carries it: `at` and `objectAt` count from the finding's own offset, so the fix moves with
@@ -70,10 +68,10 @@ export type DocumentedRuleFix =
   | { kind: 'replace'; at: number; length: number; value: Scalar }
   | { kind: 'insert'; objectAt: number; objectLength: number; key: string; value: Scalar };
 
-const relativeFix = (fix: AbsoluteFix, from: number): DocumentedRuleFix =>
+const relativeFix = (fix: NodeFix, from: number): DocumentedRuleFix =>
   fix.kind === 'replace'
-    ? { kind: 'replace', at: fix.offset - from, length: fix.length, value: fix.value }
-    : { kind: 'insert', objectAt: fix.objectOffset - from, objectLength: fix.objectLength, key: fix.key, value: fix.value };
+    ? { kind: 'replace', at: fix.node.offset - from, length: fix.node.length, value: fix.value }
+    : { kind: 'insert', objectAt: fix.object.offset - from, objectLength: fix.object.length, key: fix.key, value: fix.value };
 
 export const documentedRules: readonly DocumentedRule[] = rulesFile.rules as DocumentedRule[];
 
@@ -192,7 +190,7 @@ function sum(scope: AstNode, label: string, paths: string[]): { total: number; p
 interface Hit {
   node: AstNode;
   message: string;
-  fix?: AbsoluteFix;
+  fix?: NodeFix;
 }
 
 /** Where a finding about a missing field goes: the key of the object that lacks it, else that object. */
@@ -217,11 +215,11 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
     case 'requires': {
       const f = first(rule.field!);
       if (f.state !== 'absent') return [];
-      let fix: AbsoluteFix | undefined;
+      let fix: NodeFix | undefined;
       const from = rule.fixFrom ? first(rule.fixFrom) : undefined;
       const value = from?.state === 'value' ? scalar(from.node) : undefined;
       if (value !== undefined && f.container !== scope) {
-        fix = { kind: 'insert', objectOffset: f.container.offset, objectLength: f.container.length, key: rule.field!.split('.').pop()!, value };
+        fix = { kind: 'insert', object: f.container, key: rule.field!.split('.').pop()!, value };
       }
       const node = f.container === scope ? anchor() : missingAt(f);
       return [{ node, message: `${labelOf(rule.field!)} is required${when}`, fix }];
@@ -269,7 +267,7 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
         : `${side(rule.lhs!, l)} must be ${rule.strict ? 'less than' : 'at most'} ${side(rule.rhs!, r)}`;
       const at = first(rule.at!) as Extract<Found, { state: 'value' }>;
       const single = rule.lhs!.length === 1 && rule.rhs!.length === 1 && !rule.strict;
-      const fix: AbsoluteFix | undefined = single ? { kind: 'replace', offset: at.node.offset, length: at.node.length, value: atRight ? l.total : r.total } : undefined;
+      const fix: NodeFix | undefined = single ? { kind: 'replace', node: at.node, value: atRight ? l.total : r.total } : undefined;
       return [{ node: at.node, message, fix }];
     }
     case 'max':
@@ -297,8 +295,8 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
                 rule.exclusiveMax !== undefined ? `less than ${rule.exclusiveMax}` : '',
               ].filter(Boolean).join(' and ')}`;
       const clamp = broken[0] === 'min' ? rule.min : broken[0] === 'max' ? rule.max : undefined;
-      const fix: AbsoluteFix | undefined =
-        rule.severity === 'error' && clamp !== undefined && f.node.type === 'number' ? { kind: 'replace', offset: f.node.offset, length: f.node.length, value: clamp } : undefined;
+      const fix: NodeFix | undefined =
+        rule.severity === 'error' && clamp !== undefined && f.node.type === 'number' ? { kind: 'replace', node: f.node, value: clamp } : undefined;
       return [{ node: f.node, message: `${labelOf(rule.field!)} is ${f.node.type === 'string' ? JSON.stringify(f.node.value) : v}${when}; ${bounds}`, fix }];
     }
     case 'productMax': {
@@ -356,11 +354,11 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       const is = f.state === 'absent' ? `is not set (${show(v)})` : `is ${show(v)}`;
       const message = `${labelOf(rule.field!)} ${is}${when}; it must be ${orList(rule.oneOf!)}`;
       if (f.state === 'value') {
-        const fix: AbsoluteFix | undefined = rule.fix !== undefined ? { kind: 'replace', offset: f.node.offset, length: f.node.length, value: rule.fix } : undefined;
+        const fix: NodeFix | undefined = rule.fix !== undefined ? { kind: 'replace', node: f.node, value: rule.fix } : undefined;
         return [{ node: f.node, message, fix }];
       }
-      const fix: AbsoluteFix | undefined =
-        rule.fix !== undefined ? { kind: 'insert', objectOffset: f.container.offset, objectLength: f.container.length, key: rule.field!.split('.').pop()!, value: rule.fix } : undefined;
+      const fix: NodeFix | undefined =
+        rule.fix !== undefined ? { kind: 'insert', object: f.container, key: rule.field!.split('.').pop()!, value: rule.fix } : undefined;
       return [{ node: f.container === scope ? anchor() : missingAt(f), message, fix }];
     }
     case 'startsWith': {
@@ -408,13 +406,12 @@ export function rulesAbout(scope: string, path: string): DocumentedRule[] {
 
 const documentation = (rule: DocumentedRule) => `${rule.source.shape}${rule.source.member ? '.' + rule.source.member : ''}`;
 
-/** Every rule a request breaks, with where and what (in the request's own terms, without the quote). */
-function findViolations(api: string, payload: AstNode): { rule: DocumentedRule; hit: Hit }[] {
-  const integration = getIntegration(api.charAt(0).toLowerCase() + api.slice(1));
-  if (!integration) return [];
-  const found: { rule: DocumentedRule; hit: Hit }[] = [];
+type Violation = { rule: DocumentedRule; hit: Hit };
+
+/** The rules broken at or under `node` (of `shape`, named `label` in messages), added to `found`. */
+function violationsUnder(node: AstNode, shape: Shape, label: string, found: Violation[]) {
   // An explicit stack: a request may be deep (hostile input), shapes may be recursive.
-  const stack: { node: AstNode; shape: Shape; label: string }[] = [{ node: payload, shape: integration.request, label: '' }];
+  const stack: { node: AstNode; shape: Shape; label: string }[] = [{ node, shape, label }];
   while (stack.length) {
     const { node, shape, label } = stack.pop()!;
     if (shape.kind === 'structure' && node.type === 'object') {
@@ -433,6 +430,41 @@ function findViolations(api: string, payload: AstNode): { rule: DocumentedRule; 
       }
     }
   }
+}
+
+// What each member of a request breaks, by the member's value node (JSON: see `memo` below). The rules a member's
+// subtree breaks read only that subtree (a rule looks down from its scope), and their hits hold nodes, not offsets:
+// while the node keeps its identity and stamp (core/types.ts) they hold as they are.
+const byMember = new WeakMap<AstNode, { stamp: number | undefined; shape: Shape; label: string; found: Violation[] }>();
+
+/**
+ * Every rule a request breaks, with where and what (in the request's own terms, without the quote). `memo`: the
+ * request is from an incrementally re-parsed JSON document, so a member whose node and stamp are unchanged keeps
+ * what it broke; the rules of the request itself are evaluated again.
+ */
+function findViolations(api: string, payload: AstNode, memo = false): Violation[] {
+  const integration = getIntegration(api.charAt(0).toLowerCase() + api.slice(1));
+  if (!integration) return [];
+  const found: Violation[] = [];
+  const request = integration.request;
+  if (!memo || payload.type !== 'object') violationsUnder(payload, request, '', found);
+  else {
+    for (const rule of byScope.get(request.name) ?? []) for (const hit of evaluate(rule, payload, '')) found.push({ rule, hit });
+    for (const p of payload.children ?? []) {
+      const [k, v] = p.children ?? [];
+      const m = k && v && typeof k.value === 'string' ? request.members!.get(k.value) : undefined;
+      if (!m) continue;
+      const known = byMember.get(v);
+      if (known && known.stamp === v.stamp && known.shape === m.shape && known.label === k.value) {
+        found.push(...known.found);
+        continue;
+      }
+      const own: Violation[] = [];
+      violationsUnder(v, m.shape, k.value, own);
+      byMember.set(v, { stamp: v.stamp, shape: m.shape, label: k.value, found: own });
+      found.push(...own);
+    }
+  }
   return found.sort((a, b) => a.hit.node.offset - b.hit.node.offset);
 }
 
@@ -441,10 +473,10 @@ const withQuote = (rule: DocumentedRule, message: string) => `${message}. SageMa
 /**
  * The documented rules a SageMaker request breaks. `api` is the Step Functions integration (createTrainingJob)
  * or the SageMaker operation (CreateTrainingJob); `payload` the Parameters/Arguments object as parsed (JSON or
- * YAML: object nodes have property children [key, value], offsets into the text).
+ * YAML: object nodes have property children [key, value], offsets into the text); `memo` as in findViolations.
  */
-export function checkDocumentedRules(api: string, payload: AstNode): Problem[] {
-  return findViolations(api, payload).map(({ rule, hit }) => ({
+export function checkDocumentedRules(api: string, payload: AstNode, memo = false): Problem[] {
+  return findViolations(api, payload, memo).map(({ rule, hit }) => ({
     offset: hit.node.offset,
     length: hit.node.length,
     message: withQuote(rule, hit.message),

@@ -4,9 +4,11 @@
 // input and break the workflow. Found from the model's documentation by schemas/rules.mjs, not listed by hand.
 import literal from '../../../../schemas/literal-json-paths.json';
 
-const members = new Set(literal.fields.map((f) => `${f.shape}.${f.member}`));
+// By shape, then member: asked for every member of every request checked, so without building a key string.
+const members = new Map<string, Set<string>>();
+for (const f of literal.fields) members.set(f.shape, (members.get(f.shape) ?? new Set()).add(f.member));
 
 /** Whether `member` of the structure shape `shape` (model names, e.g. DataProcessing, InputFilter) is evaluated by SageMaker. */
 export function isEvaluatedBySageMaker(shape: string, member: string): boolean {
-  return members.has(`${shape}.${member}`);
+  return members.get(shape)?.has(member) ?? false;
 }

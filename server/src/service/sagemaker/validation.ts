@@ -20,6 +20,8 @@ interface Context {
   problems: Problem[];
   jsonata: boolean;
   text: string;
+  /** JSON only: an object or list of the request whose node and stamp are unchanged keeps its findings (`subtrees`). */
+  memo: boolean;
 }
 
 function problem(ctx: Context, node: AstNode, code: string, message: string, data?: Record<string, unknown>, severity: Severity = 'error') {
@@ -257,7 +259,27 @@ function checkMap(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, 
   }
 }
 
+// The findings of an object or list of a request, by its node, relative to it. After an incremental re-parse a
+// member the edit did not touch keeps its node and stamp (core/types.ts): a Replace All that changes every
+// ResourceConfig re-checks those and the request around them, not the requests' other members. A finding may sit
+// just before the node (on its key, or the member around it): at the same distance while the node is the same.
+const subtrees = new WeakMap<AstNode, { stamp: number | undefined; shape: Shape; ownerKey: AstNode; label: string; jsonata: boolean; relative: Problem[] }>();
+
 function checkValue(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker = false) {
+  if (!ctx.memo || (node.type !== 'object' && node.type !== 'array')) return checkValueOf(ctx, node, shape, ownerKey, label, evaluatedBySageMaker);
+  const base = node.offset;
+  const known = subtrees.get(node);
+  if (known && known.stamp === node.stamp && known.shape === shape && known.ownerKey === ownerKey && known.label === label && known.jsonata === ctx.jsonata) {
+    for (const p of known.relative) ctx.problems.push({ ...p, offset: p.offset + base });
+    return;
+  }
+  const from = ctx.problems.length;
+  checkValueOf(ctx, node, shape, ownerKey, label, evaluatedBySageMaker);
+  const relative = ctx.problems.slice(from).map((p) => ({ ...p, offset: p.offset - base }));
+  subtrees.set(node, { stamp: node.stamp, shape, ownerKey, label, jsonata: ctx.jsonata, relative });
+}
+
+function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean) {
   // A JSONata expression stands for any value: check its syntax, not the member's constraints.
   if (ctx.jsonata && node.type === 'string' && isJsonata(node.value as string)) {
     const err = checkJsonata(node.value as string);
@@ -316,11 +338,11 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   if (!valueNode || !keyNode) return;
   checkValue(ctx, valueNode, request, keyNode, label);
   // SageMaker's rules between fields that the model states only in its documentation (documentedRules.ts).
-  ctx.problems.push(...checkDocumentedRules(task.api, valueNode));
+  ctx.problems.push(...checkDocumentedRules(task.api, valueNode, ctx.memo));
 }
 
-function checkTaskUncached(task: SageMakerTask, text: string): Problem[] {
-  const ctx: Context = { problems: [], jsonata: task.state.queryLanguage === 'JSONata', text };
+function checkTaskUncached(task: SageMakerTask, text: string, memo = false): Problem[] {
+  const ctx: Context = { problems: [], jsonata: task.state.queryLanguage === 'JSONata', text, memo };
   try {
     checkTask(ctx, task);
   } catch (e) {
@@ -337,7 +359,7 @@ function checkTaskCached(task: SageMakerTask, text: string): Problem[] {
   const { propertyNode: part, node } = task.state;
   // A standalone job spec's synthetic state (tasks.ts) spans one character, not its text: one task, not cached.
   if (part.offset + part.length < node.offset + node.length) return checkTaskUncached(task, text);
-  return findingsCache(task.state.propertyNode, task.state.queryLanguage === 'JSONata' ? 'A' : 'P', text, () => checkTaskUncached(task, text));
+  return findingsCache(task.state.propertyNode, task.state.queryLanguage === 'JSONata' ? 'A' : 'P', text, () => checkTaskUncached(task, text, true));
 }
 
 /** Diagnostics for every SageMaker Task state of the document (cached per task in JSON only: see findingsCache.ts). */
