@@ -124,16 +124,25 @@ function scheduleValidation(doc: TextDocument, delay = DEBOUNCE_MS) {
 /** Reads the machine's `NAME.input.json` again; whether its execution input changed. */
 const readExampleInput = (uri: string) => safely('execution input', false, () => service.setExecutionInput(uri, 'file', readInputFile(service.exampleInputUri(uri))));
 
+// TextDocuments fires onDidChangeContent right after onDidOpen for the same document: that one is the open, whose
+// check is already scheduled without the pause (it would otherwise wait 30 ms for typing that is not happening).
+const opening = new Set<string>();
 documents.onDidOpen((e) => {
   readExampleInput(e.document.uri);
   scheduleValidation(e.document, 0);
+  opening.add(e.document.uri);
 });
-// The parse and the line table follow the text at once (cheap for a keystroke: the parse is incremental); only
-// the checks wait for the pause. A large edit (a Replace All: 800 changes at 2,000 states) is thus re-parsed during
-// the pause instead of after it, and a completion or hover asked right after a keystroke finds both made.
+// What costs the size of the edit follows the text at once: the incremental re-parse and the line table. The
+// checks, and a full parse (after a syntax error), wait for the pause in typing. A large edit (a Replace All: 800
+// changes at 2,000 states) is thus re-parsed during the pause instead of after it, and a completion or hover asked
+// right after a keystroke finds both made.
 documents.onDidChangeContent((e) => {
+  if (opening.delete(e.document.uri)) return;
   scheduleValidation(e.document);
-  safely('parse', false, () => service.isStateMachineDocument(e.document) && !!service.parse(e.document) && e.document.lineCount > 0);
+  safely('parse', undefined, () => {
+    service.prepare(e.document);
+    void e.document.lineCount;
+  });
 });
 documents.onDidClose((e) => {
   clearTimeout(pending.get(e.document.uri));

@@ -28,6 +28,11 @@ export function parseDocument(text: string, languageId: string): ParsedDocument 
 export interface DocumentStore {
   /** The parsed form of a document, cached per URI and version. */
   parse(doc: TextDocument): ParsedDocument;
+  /**
+   * Brings a document's parse up to date when an incremental re-parse can: work of the size of the edit, done as
+   * the change arrives. A full parse (the first, or after a syntax error) is left to the next request.
+   */
+  prepare(doc: TextDocument): void;
   /** Whether the service has anything to say about this document. */
   isStateMachineDocument(doc: TextDocument): boolean;
   /** The parse of a state machine document, else undefined. */
@@ -61,7 +66,7 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
   const findings = new Map<string, { parsed: ParsedDocument; problems: Problem[] }>();
   const inputs = new ExecutionInputs();
 
-  function parse(doc: TextDocument): ParsedDocument {
+  function parse(doc: TextDocument, incrementalOnly = false): ParsedDocument | undefined {
     const hit = parses.get(doc.uri);
     // The same version is not enough: editors start at version 1 on every open (and may reopen under another language).
     if (hit && hit.version === doc.version && hit.languageId === doc.languageId && hit.text === doc.getText()) return hit.parsed;
@@ -69,6 +74,11 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     // After an edit, re-parse only what changed (the previous tree is reused and updated in place).
     let fresh: AstNode[] | undefined;
     const root = hit && hit.languageId === doc.languageId ? reparse(hit.parsed, text, (nodes) => (fresh = nodes)) : undefined;
+    if (!root && incrementalOnly) {
+      // A re-parse that gave up may have left the old tree half updated: the next parse is a full one.
+      parses.delete(doc.uri);
+      return undefined;
+    }
     const parsed: ParsedDocument = root ? { text, language: 'json', root, syntaxErrors: [] } : parseDocument(text, doc.languageId);
     // What the edit cannot have changed (the model, the data flow…) is taken over, not rebuilt.
     if (root && fresh) carryOver(hit!.parsed, parsed, fresh);
@@ -79,7 +89,7 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
   function isStateMachineDocument(doc: TextDocument): boolean {
     if (!SUPPORTED_LANGUAGES.has(doc.languageId)) return false;
     if (ASL_LANGUAGES.has(doc.languageId)) return true;
-    const parsed = parse(doc);
+    const parsed = parse(doc)!;
     return isStateMachine(parsed.root) || within(parsed, doc).length > 0;
   }
 
@@ -89,7 +99,7 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     const spec = !embedded.length && options.jobSpecs !== false ? jobSpecOf(parsed, doc.uri) : undefined;
     return spec ? [spec] : embedded;
   }
-  const stateMachine = (doc: TextDocument) => (isStateMachineDocument(doc) ? parse(doc) : undefined);
+  const stateMachine = (doc: TextDocument) => (isStateMachineDocument(doc) ? parse(doc)! : undefined);
   function workable(doc: TextDocument): ParsedDocument | undefined {
     const parsed = stateMachine(doc);
     return parsed && !parsed.syntaxErrors.some((p) => p.code === Code.tooLarge) ? parsed : undefined;
@@ -105,7 +115,8 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
   };
 
   return {
-    parse,
+    parse: (doc) => parse(doc)!,
+    prepare: (doc) => void parse(doc, true),
     isStateMachineDocument,
     stateMachine,
     workable,

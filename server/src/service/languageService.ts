@@ -24,6 +24,8 @@ import { doValidation, validate } from './validation';
 export interface LanguageService {
   /** The parsed form of a document, cached per URI and version. */
   parse(doc: TextDocument): ParsedDocument;
+  /** After a change: the parse brought up to date if an incremental re-parse can (documentStore.ts); else nothing. */
+  prepare(doc: TextDocument): void;
   /** Whether the service has anything to say about this document. */
   isStateMachineDocument(doc: TextDocument): boolean;
   /** Findings in offsets (for the CLI and quick fixes). */
@@ -84,6 +86,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const jsonDoc = (doc: TextDocument) => store.workable(doc)?.language === 'json';
   return {
     parse: store.parse,
+    prepare: store.prepare,
     isStateMachineDocument: store.isStateMachineDocument,
     validate: (doc) => validate(store, doc),
     doValidation: (doc) => doValidation(store, doc),
