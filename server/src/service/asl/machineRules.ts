@@ -2,7 +2,7 @@
 // names (80 characters, unique across every branch and Map processor), duplicate keys in any object, `X` next to
 // `X.$` in a payload template, and the size of the definition. Iterative and linear in the document.
 import { hasPlaceholder } from '../expressions/placeholders';
-import { quote } from '../core/text';
+import { quote, thousands } from '../core/text';
 import { property, toValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { AslCode } from './codes';
@@ -123,7 +123,7 @@ export function checkDefinitionSize(root: AstNode, text: string | undefined, lan
   const size = language === 'yaml' ? JSON.stringify(toValue(root)).length : text.length;
   if (size <= MAX_DEFINITION_CHARS) return out;
   const first = root.children?.[0]?.children?.[0] ?? root;
-  out.push(at(first, AslCode.definitionTooLarge, `The definition has ${size.toLocaleString('en-US')} characters${language === 'yaml' ? ' as JSON' : ''}; Step Functions accepts at most ${MAX_DEFINITION_CHARS.toLocaleString('en-US')}`));
+  out.push(at(first, AslCode.definitionTooLarge, `The definition has ${thousands(size)} characters${language === 'yaml' ? ' as JSON' : ''}; Step Functions accepts at most ${thousands(MAX_DEFINITION_CHARS)}`));
   return out;
 }
 

@@ -475,6 +475,18 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
   }
 }
 
+// The field tables checkState walks for every state, made once (not per state: on opening 2,000 states their
+// arrays and strings were a good part of what the first check allocated).
+const PATH_FIELD_ENTRIES = Object.entries(PATH_FIELDS);
+const OBJECT_FIELDS = ['ItemSelector', 'Assign', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter'];
+/** Fields of a JSON type (numbers in a range), each with its `…Path` twin, which may not sit beside it. */
+const TYPED_FIELDS = ([
+  ['TimeoutSeconds', 'integer', 1, 99999999], ['HeartbeatSeconds', 'integer', 1, 99999999], ['Seconds', 'integer', 0, 99999999], ['Timestamp', 'string'],
+  ['MaxConcurrency', 'integer', 0], ['ToleratedFailurePercentage', 'number', 0, 100], ['ToleratedFailureCount', 'integer', 0],
+  ['Error', 'string'], ['Cause', 'string'], ['Resource', 'string'], ['Label', 'string'], ['Items', 'array'],
+] as [string, Want, number?, number?][]).map(([field, want, min, max]) => ({ field, want, min, max, pathField: `${field}Path` }));
+const ERROR_PATH_FIELDS = ['ErrorPath', 'CausePath'];
+
 function checkState(ctx: Ctx, s: AslState) {
   const { node, queryLanguage: ql } = s;
   if (node.type !== 'object') return report(ctx, node, AslCode.invalidValue, `State ${quote(s.name)} must be an object, not ${describe(node)}`);
@@ -527,7 +539,7 @@ function checkState(ctx: Ctx, s: AslState) {
   }
 
   // Paths (JSONPath) and the JSON types of the fields.
-  for (const [field, kind] of Object.entries(PATH_FIELDS)) {
+  for (const [field, kind] of PATH_FIELD_ENTRIES) {
     const v = prop(field);
     if (!v || ql === 'JSONata') continue;
     if (checkType(ctx, field, v, field === 'InputPath' || field === 'OutputPath' || field === 'ResultPath' ? 'string|null' : 'string', ql) && v.type === 'string') {
@@ -535,22 +547,17 @@ function checkState(ctx: Ctx, s: AslState) {
       else checkPathValue(ctx, v, kind);
     }
   }
-  for (const field of ['ItemSelector', 'Assign', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter']) checkType(ctx, field, prop(field), 'object', ql);
-  const pairs: [string, Want, number?, number?][] = [
-    ['TimeoutSeconds', 'integer', 1, 99999999], ['HeartbeatSeconds', 'integer', 1, 99999999], ['Seconds', 'integer', 0, 99999999], ['Timestamp', 'string'],
-    ['MaxConcurrency', 'integer', 0], ['ToleratedFailurePercentage', 'number', 0, 100], ['ToleratedFailureCount', 'integer', 0],
-    ['Error', 'string'], ['Cause', 'string'], ['Resource', 'string'], ['Label', 'string'], ['Items', 'array'],
-  ];
-  for (const [field, want, min, max] of pairs) {
+  for (const field of OBJECT_FIELDS) checkType(ctx, field, prop(field), 'object', ql);
+  for (const { field, want, min, max, pathField } of TYPED_FIELDS) {
     checkType(ctx, field, prop(field), want, ql, min, max);
-    const pathField = propN(`${field}Path`);
-    if (pathField && propN(field) && fields.includes(`${field}Path`)) report(ctx, keyOf(pathField)!, AslCode.exclusiveFields, onlyOneOf(field, `${field}Path`));
+    const path = propN(pathField);
+    if (path && propN(field) && fields.includes(pathField)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(field, pathField));
   }
   checkHeartbeat(ctx, prop('HeartbeatSeconds'), prop('TimeoutSeconds'));
   const timestamp = prop('Timestamp');
   if (timestamp?.type === 'string' && !isStandIn(timestamp, ql) && !RFC3339.test(timestamp.value))
     report(ctx, timestamp, AslCode.invalidValue, `Timestamp ${quote(timestamp.value)} is not an RFC 3339 timestamp, e.g. "2026-01-31T23:59:59Z" (uppercase T and Z)`);
-  for (const field of ['ErrorPath', 'CausePath']) {
+  for (const field of ERROR_PATH_FIELDS) {
     const v = prop(field);
     if (v && ql === 'JSONPath' && checkType(ctx, field, v, 'string', ql)) checkPathValue(ctx, v, 'dynamic');
   }

@@ -198,8 +198,16 @@ const missingAt = (f: Extract<Found, { state: 'absent' }>): AstNode => keyOf(f.c
 /** Where a finding about a present field goes: its key. */
 const presentAt = (f: Extract<Found, { state: 'value' }>): AstNode => f.key ?? f.node;
 
+/** A rule's `when`, as a list (made once per rule: rules are evaluated for every request of every keystroke). */
+const conditionLists = new Map<DocumentedRule, readonly Condition[]>();
+function conditionsOf(rule: DocumentedRule): readonly Condition[] {
+  let list = conditionLists.get(rule);
+  if (!list) conditionLists.set(rule, (list = rule.when === undefined ? [] : Array.isArray(rule.when) ? rule.when : [rule.when]));
+  return list;
+}
+
 function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
-  const conditions = rule.when === undefined ? [] : Array.isArray(rule.when) ? rule.when : [rule.when];
+  const conditions = conditionsOf(rule);
   for (const c of conditions) if (holds(scope, label, c) !== true) return [];
   const when = conditions.length ? ` when ${andList(conditions.map(describe))}` : '';
   const first = (p: string) => lookup(scope, label, p)[0];
@@ -390,9 +398,8 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
 
 /** The paths (relative to its scope) a rule reads: the fields it relates and those its conditions test. */
 function pathsOf(rule: DocumentedRule): string[] {
-  const conditions = rule.when === undefined ? [] : Array.isArray(rule.when) ? rule.when : [rule.when];
   return [
-    ...conditions.map((c) => c.field),
+    ...conditionsOf(rule).map((c) => c.field),
     ...[rule.field, rule.at, rule.list].filter((p): p is string => !!p),
     ...(rule.fields ?? []), ...(rule.with ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? []), ...(rule.lists ?? []), ...(rule.maps ?? []),
     ...(rule.list && rule.key ? [`${rule.list}[].${rule.key}`] : []),
