@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AwsDefinitionRequest, ExecutionInputNotification, GraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest } from './protocol';
 import { pathOf, readInputFile } from './inputFiles';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
-import { updateDocument } from './service/documentStore';
+import { isBatchEdit, updateDocument } from './service/documentStore';
 import { getLanguageService } from './service/languageService';
 import { guardedStdio } from './stdio';
 
@@ -20,7 +20,16 @@ const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, 
 stdio?.reader.onClose(() => process.exit(stdio.reader.shutDown ? 0 : 1));
 // Nothing may write to stdout but the protocol.
 if (stdio) for (const level of ['log', 'info', 'debug', 'warn', 'error'] as const) console[level] = (...args: unknown[]) => connection.console[level === 'debug' ? 'log' : level](args.map(String).join(' '));
-const documents = new TextDocuments({ create: TextDocument.create, update: updateDocument });
+// A batch edit (documentStore.ts isBatchEdit: a Replace All, a paste) is checked without the pause in typing: the
+// pause lets a word be finished, and after a batch edit nothing more is on its way.
+const batchEdits = new Set<string>();
+const documents = new TextDocuments({
+  create: TextDocument.create,
+  update: (doc, changes, version) => {
+    if (isBatchEdit(changes)) batchEdits.add(doc.uri);
+    return updateDocument(doc, changes, version);
+  },
+});
 let service = getLanguageService();
 
 /** A request that fails answers with nothing rather than an error, and the failure is logged: bad input never takes the server down. */
@@ -133,18 +142,18 @@ documents.onDidOpen((e) => {
   opening.add(e.document.uri);
 });
 // What costs the size of the edit follows the text at once: the incremental re-parse and the line table. The
-// checks, and a full parse (after a syntax error), wait for the pause in typing. A large edit (a Replace All: 800
-// changes at 2,000 states) is thus re-parsed during the pause instead of after it, and a completion or hover asked
-// right after a keystroke finds both made.
+// checks, and a full parse (after a syntax error), wait for the pause in typing (a batch edit: for this parse only).
+// A completion or hover asked right after a keystroke finds both made.
 documents.onDidChangeContent((e) => {
   if (opening.delete(e.document.uri)) return;
-  scheduleValidation(e.document);
+  scheduleValidation(e.document, batchEdits.delete(e.document.uri) ? 0 : DEBOUNCE_MS);
   safely('parse', undefined, () => {
     service.prepare(e.document);
     void e.document.lineCount;
   });
 });
 documents.onDidClose((e) => {
+  batchEdits.delete(e.document.uri);
   clearTimeout(pending.get(e.document.uri));
   pending.delete(e.document.uri);
   // Read again on the next open: the file may change meanwhile, unwatched.

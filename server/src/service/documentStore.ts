@@ -209,3 +209,16 @@ export function updateDocument(doc: TextDocument, changes: TextDocumentContentCh
   }
   return TextDocument.update(doc, [], version);
 }
+
+/**
+ * Whether a didChange is a batch edit rather than typing: more than 16 changes (a Replace All), or more than 256
+ * characters written into ranges (a paste, a refactoring). Typing sends one change per cursor of a few characters;
+ * a client that sends the whole text each time (no range) is typing too.
+ */
+export function isBatchEdit(changes: unknown): boolean {
+  if (!Array.isArray(changes)) return false;
+  if (changes.length > 16) return true;
+  let written = 0;
+  for (const c of changes) if (c && typeof c === 'object' && c.range && typeof c.text === 'string') written += c.text.length;
+  return written > 256;
+}
