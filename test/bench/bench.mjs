@@ -298,6 +298,12 @@ const results = {};
   await c.open(pathToFileURL(join(root, 'bench-warm.asl.json')).href, 'asl', generateStateMachine(200), 60000);
   await c.stop();
 }
+// Fix-all and Replace All first: the ASLS runs below leave this (client) process a large heap, and its garbage
+// collection would then land inside these shorter timings.
+process.stderr.write('fix-all… ');
+const fixes = await fixAll();
+process.stderr.write('replace all… ');
+const replace = await replaceAll();
 for (const n of SIZES) {
   const text = generateStateMachine(n);
   process.stderr.write(`${n} states (${(text.length / 1e6).toFixed(2)} MB): ours… `);
@@ -308,10 +314,6 @@ for (const n of SIZES) {
   results[n] = { o, a, mb: text.length / 1e6 };
 }
 const inTemplate = await embeddedInTemplate(2000);
-process.stderr.write('fix-all… ');
-const fixes = await fixAll();
-process.stderr.write('replace all… ');
-const replace = await replaceAll();
 process.stderr.write('opens… ');
 const opened = { 2000: await opens(2000, 5), 4000: await opens(4000, 3) };
 process.stderr.write('cold start… ');
@@ -349,7 +351,7 @@ for (const n of [2000, 4000, 8000]) {
   const grow = half ? f.median / half.median : undefined;
   rows.push(`| fix-all (source.fixAll.sagemaker), ${n} states, ${f.edits} edits | ${ms(f.median)} ms (${ms(f.p95)})${grow ? `, ${grow.toFixed(2)}× the ${n / 2}` : ''} | | | ${grow ? `≤ 2.2× per doubling ${mark(grow <= 2.2)}` : ''} |`);
 }
-rows.push(`| Replace All: one didChange with ${replace.count} changes, 2000 states → diagnostics | ${ms(replace.median)} ms (${ms(replace.p95)}), the re-parse within the ${DEBOUNCE_MS} ms debounce | | | ≤ 100 ms ${mark(replace.median <= 100)} |`);
+rows.push(`| Replace All: one didChange with ${replace.count} changes, 2000 states → diagnostics | ${ms(replace.median)} ms (${ms(replace.p95)}), a batch edit: no typing pause | | | ≤ 100 ms ${mark(replace.median <= 100)} |`);
 rows.push(`| parse 2000 states (1.1 MB) in process: json/fastJson.ts / jsonc-parser parseTree | ${ms(parse.fast.median)} ms / ${ms(parse.jsonc.median)} ms | | ${(parse.fast.median / parse.jsonc.median).toFixed(2)}× | |`);
 rows.push(`| server RSS after opening 4,000 states | ${r4.o.rss.toFixed(0)} MB | | | ≤ 200 MB ${mark(r4.o.rss <= 200)} |`);
 rows.push(`| extension: require dist/extension.js / + activate() (stub vscode API) | ${ms(act.loaded)} ms / ${ms(act.activate)} ms | | | ≤ 150 ms ${mark(act.activate <= 150)} |`);
