@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { parseStrictJson } from '../../server/src/service/json/fastJson';
+import { jsonNestingDepth, MAX_DEPTH, parseJson } from '../../server/src/service/json/parse';
 
 const same = (text: string) => {
   const fast = parseStrictJson(text);
@@ -40,4 +41,16 @@ test('deep nesting does not use the call stack', () => {
   const depth = 50_000;
   const tree = parseStrictJson('['.repeat(depth) + ']'.repeat(depth));
   assert.equal(tree?.type, 'array');
+});
+
+test('measures the nesting as it parses: 2,000 levels parse, 2,001 are too deep, as a scan of the text says', () => {
+  const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
+  assert.equal(jsonNestingDepth(nested(MAX_DEPTH)), MAX_DEPTH);
+  assert.ok(parseJson(nested(MAX_DEPTH), false).root);
+  assert.equal(parseStrictJson(nested(MAX_DEPTH + 1), MAX_DEPTH), 'too deep');
+  const deep = parseJson(nested(MAX_DEPTH + 1), false);
+  assert.equal(deep.root, undefined);
+  assert.match(deep.syntaxErrors[0].message, /nests 2001 levels deep/);
+  // Not strict JSON (a comment): the scan decides before the recursive parser runs.
+  assert.match(parseJson(`// c\n${nested(MAX_DEPTH + 1)}`, true).syntaxErrors[0].message, /nests 2001 levels deep/);
 });

@@ -14,16 +14,25 @@ const fail = (): never => {
   throw new NotStrictJson();
 };
 
-export function parseStrictJson(text: string): AstNode | undefined {
+class TooDeep extends Error {}
+
+/**
+ * The tree of strict JSON, undefined for anything else. `maxDepth`: deeper nesting gives 'too deep' (the parse needs
+ * no recursion, but what reads its tree does), so a caller need not scan the text for its depth first.
+ */
+export function parseStrictJson(text: string): AstNode | undefined;
+export function parseStrictJson(text: string, maxDepth: number): AstNode | 'too deep' | undefined;
+export function parseStrictJson(text: string, maxDepth = Infinity): AstNode | 'too deep' | undefined {
   try {
-    return parse(text);
+    return parse(text, maxDepth);
   } catch (e) {
     if (e instanceof NotStrictJson) return undefined;
+    if (e instanceof TooDeep) return 'too deep';
     throw e;
   }
 }
 
-function parse(text: string): AstNode {
+function parse(text: string, maxDepth: number): AstNode {
   const n = text.length;
   let i = 0;
   const ws = () => {
@@ -135,7 +144,7 @@ function parse(text: string): AstNode {
       const node = { type: c === Ch.LBrace ? 'object' : 'array', offset: i, length: 0, children: [] as AstNode[], parent } as unknown as AstNode;
       i++;
       attach(node, true);
-      stack.push({ node });
+      if (stack.push({ node }) > maxDepth) throw new TooDeep();
       ws();
       continue;
     }

@@ -39,11 +39,13 @@ function tooDeep(text: string, language: DocumentLanguage, depth: number): Parse
 
 /** Parses a JSON document (`allowComments`: JSONC, comments and trailing commas allowed). */
 export function parseJson(text: string, allowComments: boolean): ParsedDocument {
+  // Well-formed JSON (the common case, and the one that matters for speed) takes the fast path, which measures
+  // the nesting as it goes; the other parsers recurse, so their text is measured first.
+  const fast = parseStrictJson(text, MAX_DEPTH);
+  if (fast === 'too deep') return tooDeep(text, 'json', jsonNestingDepth(text));
+  if (fast) return { text, language: 'json', root: fast, syntaxErrors: [] };
   const depth = jsonNestingDepth(text);
   if (depth > MAX_DEPTH) return tooDeep(text, 'json', depth);
-  // Well-formed JSON (the common case, and the one that matters for speed) takes the fast path.
-  const fast = parseStrictJson(text);
-  if (fast) return { text, language: 'json', root: fast, syntaxErrors: [] };
   // A definition written for text substitution (`"TimeoutSeconds": ${timeout}`) is read with each bare
   // placeholder as a string value of the same span, whose value is the placeholder as written.
   const bare = maskBarePlaceholders(text, allowComments);
