@@ -3,7 +3,6 @@ import type { Browser, Locator, Page } from 'playwright-core';
 
 export declare const ROOT: string;
 export declare const E2E_DIR: string;
-export declare const CODE_SERVER: string;
 export type CodeServerPin = 'current' | 'oldest';
 export declare function codeServerInstall(which?: CodeServerPin): {
   which: CodeServerPin;

@@ -38,9 +38,6 @@ export function codeServerInstall(which = 'current') {
   };
 }
 
-/** The newest code-server's entry script (exists once npm run setup installed it). */
-export const CODE_SERVER = codeServerInstall().entry;
-
 /** Settings that keep the workbench quiet and offline: no welcome page, tips, update checks, trust prompt. */
 export const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
