@@ -1,13 +1,16 @@
 // Starts what a user runs — the local SageMaker emulator and VS Code in the browser (code-server, installed
 // into .e2e/ by scripts/setup.sh and run on its own pinned Node) with the packaged extension — for `npm start`
-// and the e2e tests.
+// and the e2e tests, and holds what the browser suites share (their folders, the workbench in Chromium, the
+// screenshotted steps, opening a file).
 // Each process is started in its own process group (code-server leaves file watchers behind otherwise) and
 // stopped as a group; whatever is still running when Node exits is killed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { test } from 'node:test';
+import { packageExtension } from '../../scripts/package.mjs';
 
 export const ROOT = process.cwd();
 export const E2E_DIR = resolve(ROOT, '.e2e');
@@ -34,8 +37,6 @@ export function codeServerInstall(which = 'current') {
     installed: existsSync(join(dir, `.installed-node-${nodeVersion}`)) && existsSync(join(E2E_DIR, `node-${nodeVersion}`, 'bin', 'node')),
   };
 }
-/** The newest code-server's entry script (exists once npm run setup installed it). */
-export const CODE_SERVER = codeServerInstall().entry;
 
 /** Settings that keep the workbench quiet and offline: no welcome page, tips, update checks, trust prompt. */
 export const QUIET_SETTINGS = {
@@ -202,4 +203,105 @@ export async function startCodeServer({ home, vsix, folder, settings = {}, env =
     logFile,
     stop: () => stopGroup(child.pid),
   };
+}
+
+// ---- The browser suites (test/e2e/*.test.ts) ----
+
+/** Under CI a browser suite fails when Chromium or code-server is missing; elsewhere it is skipped. */
+export const CI = !!process.env.CI && !['0', 'false'].includes(process.env.CI.toLowerCase());
+
+/**
+ * A browser suite called `name`: its state (code-server's, Chromium's, the workspace, the VSIX) under
+ * .e2e/<name>/, its screenshots in test-results/<name>/, and what it lacks of Chromium and the `codeServer` pin.
+ * `skip` is the message it is skipped with (logged here) when something is missing outside CI, false otherwise.
+ */
+export function browserSuite({ name, codeServer = 'current', what }) {
+  const cs = codeServerInstall(codeServer);
+  const missing = [
+    existsSync(CHROMIUM) ? undefined : CHROMIUM,
+    cs.installed ? undefined : `code-server ${cs.version} (.e2e/code-server-${cs.version})`,
+  ].filter(Boolean);
+  const skip = missing.length && !CI ? `${what} skipped: ${missing.join(' and ')} not installed; run npm run setup` : false;
+  if (skip) console.log(skip);
+  const home = join(E2E_DIR, name);
+  return { name, codeServer, cs, home, workspace: join(home, 'workspace'), shots: join(ROOT, 'test-results', name), missing, skip };
+}
+
+/**
+ * The start of a suite's before(): fails (under CI) when something is missing, empties its state and screenshot
+ * folders and copies examples/ into its workspace — a copy, because the steps edit files.
+ */
+export function freshWorkspace(suite) {
+  if (suite.missing.length) throw new Error(`CI needs ${suite.missing.join(' and ')}: run scripts/setup.sh`);
+  rmSync(suite.home, { recursive: true, force: true });
+  rmSync(suite.shots, { recursive: true, force: true });
+  mkdirSync(suite.shots, { recursive: true });
+  cpSync(join(ROOT, 'examples'), suite.workspace, { recursive: true });
+}
+
+/**
+ * The packaged extension installed in the suite's code-server (`settings` and `env` added) serving its workspace,
+ * and Debian's Chromium with one page, not yet on the workbench (a step goes to `vscode.url`: the first load is
+ * part of what is tested). `close()` closes the browser and stops code-server; whatever started before a failure
+ * here is stopped before the error is thrown.
+ */
+export async function openWorkbench(suite, { settings, env } = {}) {
+  const vsix = packageExtension({ out: join(suite.home, 'sagemaker-asl.vsix') });
+  const vscode = await startCodeServer({ home: suite.home, vsix, folder: suite.workspace, settings, env, codeServer: suite.codeServer });
+  let browser;
+  try {
+    // Loaded here: npm start, which imports this file too, drives no browser.
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // Chromium's profile, crash reports and caches go under .e2e, not $HOME.
+      env: { ...process.env, HOME: join(suite.home, 'chromium-home'), XDG_CONFIG_HOME: join(suite.home, 'xdg/config'), XDG_CACHE_HOME: join(suite.home, 'xdg/cache') },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
+    page.setDefaultTimeout(30_000);
+    const close = async () => {
+      await browser.close().catch(() => {});
+      await vscode.stop();
+    };
+    return { vscode, browser, page, close };
+  } catch (e) {
+    await browser?.close().catch(() => {});
+    await vscode.stop();
+    throw e;
+  }
+}
+
+/**
+ * `step(name, fn, timeout)`: one user-visible step, a test that leaves a numbered screenshot in the suite's
+ * folder after it, or after its failure (-FAILED). `page()` is the suite's page, which exists once before() ran.
+ */
+export function stepper(suite, page) {
+  let shot = 0;
+  return (name, fn, timeout = 60_000) =>
+    test(name, { timeout }, async () => {
+      const file = join(suite.shots, `${String(++shot).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+      try {
+        await fn();
+        await page().screenshot({ path: `${file}.png` });
+      } catch (e) {
+        await page()?.screenshot({ path: `${file}-FAILED.png` }).catch(() => {});
+        // Close whatever the step left open (widget, quick input, dialog), so the next step starts clean.
+        for (let i = 0; i < 3; i++) await page()?.keyboard.press('Escape').catch(() => {});
+        throw e;
+      }
+    });
+}
+
+/** The input of the open quick input (Quick Open, the Command Palette, a quick pick). */
+export const quickInput = (page) => page.locator('.quick-input-widget input');
+
+/** Opens `name` with Quick Open (Ctrl+P) and waits for its editor. */
+export async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  await quickInput(page).fill(name);
+  // Click the row rather than Enter: Enter can still hit the unfiltered list of recently opened files.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().waitFor();
 }

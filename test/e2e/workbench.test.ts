@@ -1,25 +1,15 @@
 // The extension as a user meets it: the packaged VSIX installed in a real VS Code (code-server) in Debian's
 // Chromium, driven with the keyboard and mouse, against the local SageMaker emulator. One workbench for the
 // whole file; the steps run in order and each leaves a screenshot in test-results/e2e/.
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { packageExtension } from '../../scripts/package.mjs';
-import { CHROMIUM, CODE_SERVER, E2E_DIR, ROOT, startCodeServer, startEmulator, type Running } from './workbench.mjs';
+import type { Page } from 'playwright-core';
+import { ROOT, browserSuite, freshWorkspace, openFile, openWorkbench, quickInput, startEmulator, stepper, type Running, type Workbench } from './workbench.mjs';
 
-const SHOTS = join(ROOT, 'test-results/e2e');
-const HOME = join(E2E_DIR, 'e2e');
-const WORKSPACE = join(HOME, 'workspace');
-const CI = !!process.env.CI && !['0', 'false'].includes(process.env.CI.toLowerCase());
-
-const missing = [
-  existsSync(CHROMIUM) ? undefined : CHROMIUM,
-  existsSync(CODE_SERVER) ? undefined : 'code-server (.e2e/code-server)',
-].filter(Boolean);
-const skip = missing.length && !CI ? `e2e skipped: ${missing.join(' and ')} not installed; run npm run setup` : false;
-if (skip) console.log(skip);
+const suite = browserSuite({ name: 'e2e', what: 'e2e' });
+const { shots: SHOTS, workspace: WORKSPACE, home: HOME, skip } = suite;
 
 // README_IMAGES=1 also refreshes the README's screenshots in images/.
 const README_IMAGES = process.env.README_IMAGES === '1';
@@ -27,47 +17,22 @@ const norm = (s: string) => s.replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ');
 
 describe('in VS Code (code-server) with the packaged extension', { skip }, () => {
   let emulator: Running & { url: string };
-  let vscode: Running & { url: string; logFile: string };
-  let browser: Browser;
+  let workbench: Workbench;
   let page: Page;
-  let shot = 0;
-
-  /** One user-visible step: a test with a screenshot after it, or after its failure. */
-  const step = (name: string, fn: () => Promise<void>, timeout = 60_000) =>
-    test(name, { timeout }, async () => {
-      const file = join(SHOTS, `${String(++shot).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
-      try {
-        await fn();
-        await page.screenshot({ path: `${file}.png` });
-      } catch (e) {
-        await page?.screenshot({ path: `${file}-FAILED.png` }).catch(() => {});
-        // Close whatever the step left open (widget, quick input, dialog), so the next step starts clean.
-        for (let i = 0; i < 3; i++) await page?.keyboard.press('Escape').catch(() => {});
-        throw e;
-      }
-    });
+  const step = stepper(suite, () => page);
 
   const readmeShot = async (name: string) => {
     if (README_IMAGES) await page.screenshot({ path: join(ROOT, 'images', `${name}.png`) });
   };
 
   before(async () => {
-    assert.deepEqual(missing, [], `CI needs ${missing.join(' and ')}: run scripts/setup.sh`);
-    rmSync(HOME, { recursive: true, force: true });
-    rmSync(SHOTS, { recursive: true, force: true });
-    mkdirSync(SHOTS, { recursive: true });
-    // A copy of examples/: the steps edit files.
-    cpSync(join(ROOT, 'examples'), WORKSPACE, { recursive: true });
+    freshWorkspace(suite);
     // A SAM template and a standalone job spec, where such files live in a project (issue 18).
     mkdirSync(join(WORKSPACE, 'infra'));
     cpSync(join(ROOT, 'test/fixtures/templates/sam-training.yaml'), join(WORKSPACE, 'infra/template.yaml'));
     cpSync(join(ROOT, 'test/fixtures/jobspecs/churn.training-job.yaml'), join(WORKSPACE, 'infra/churn.training-job.yaml'));
-    const vsix = packageExtension({ out: join(HOME, 'sagemaker-asl.vsix') });
     emulator = await startEmulator({ stepMs: 400, logFile: join(HOME, 'emulator.log') });
-    vscode = await startCodeServer({
-      home: HOME,
-      vsix,
-      folder: WORKSPACE,
+    workbench = await openWorkbench(suite, {
       settings: {
         'sagemakerAsl.aws.endpoint': emulator.url,
         'sagemakerAsl.aws.region': 'us-east-1',
@@ -75,33 +40,15 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
       },
       env: { AWS_ACCESS_KEY_ID: 'AKIDEMULATOR', AWS_SECRET_ACCESS_KEY: 'emulator-secret', AWS_REGION: 'us-east-1' },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Chromium's profile, crash reports and caches go under .e2e, not $HOME.
-      env: { ...process.env, HOME: join(HOME, 'chromium-home'), XDG_CONFIG_HOME: join(HOME, 'xdg/config'), XDG_CACHE_HOME: join(HOME, 'xdg/cache') },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: 'dark' });
-    page.setDefaultTimeout(30_000);
+    page = workbench.page;
   }, { timeout: 240_000 });
 
   after(async () => {
-    await browser?.close().catch(() => {});
-    await vscode?.stop();
+    await workbench?.close();
     await emulator?.stop();
   });
 
-  const quickInput = () => page.locator('.quick-input-widget input');
   const editorLine = (text: string) => page.locator('.editor-group-container .monaco-editor .view-line', { hasText: text });
-
-  async function openFile(name: string) {
-    await page.keyboard.press('Control+P');
-    await quickInput().fill(name);
-    // Click the row rather than Enter: Enter can still hit the unfiltered list of recently opened files.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
-    await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
-    await page.locator('.editor-group-container .monaco-editor .view-lines').first().waitFor();
-  }
 
   /** Puts the selection on the first occurrence of `text` in the editor (Find, then back to the editor). */
   async function select(text: string) {
@@ -126,7 +73,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
 
   async function runCommand(title: string) {
     await page.keyboard.press('F1');
-    await quickInput().fill(`>${title}`);
+    await quickInput(page).fill(`>${title}`);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
     await page.keyboard.press('Enter');
   }
@@ -175,12 +122,12 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
   }
 
   step('the workbench opens the examples', async () => {
-    await page.goto(vscode.url);
+    await page.goto(workbench.vscode.url);
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'training-pipeline.asl.json' }).waitFor({ timeout: 60_000 });
   });
 
   step('a mistake shows in Problems with its message', async () => {
-    await openFile('with-mistakes.asl.json');
+    await openFile(page, 'with-mistakes.asl.json');
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'TrainingJobName "churn_xgb" must match' });
     await row.waitFor();
@@ -193,7 +140,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
   });
 
   step('completion offers and inserts an instance type', async () => {
-    await openFile('batch-transform.asl.json');
+    await openFile(page, 'batch-transform.asl.json');
     await select('ml.c5.xlarge');
     await page.keyboard.press('Delete'); // the cursor is now between the quotes of "InstanceType": ""
     await page.keyboard.press('Control+Space');
@@ -221,7 +168,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
   });
 
   step('a quick fix clears an error', async () => {
-    await openFile('with-mistakes.asl.json');
+    await openFile(page, 'with-mistakes.asl.json');
     // The fix is offered for the diagnostic, so first the diagnostic, then the selection on it.
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'TrainingJobName "churn_xgb"' }).waitFor();
     await select('churn_xgb');
@@ -232,12 +179,12 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
   });
 
   step('the Start Training Job CodeLens starts the job and the output follows it to Completed', async () => {
-    await openFile('training-pipeline.asl.json');
+    await openFile(page, 'training-pipeline.asl.json');
     await page.locator('.codelens-decoration a', { hasText: 'Start Training Job' }).click();
     await page.locator('.quick-input-widget', { hasText: 'Execution input for this run' }).waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Paste JSON' }).click();
     await page.locator('.quick-input-widget', { hasText: 'Execution input (JSON)' }).waitFor();
-    await quickInput().fill(readFileSync(join(WORKSPACE, 'execution-input.json'), 'utf8').replace(/\s*\n\s*/g, ' '));
+    await quickInput(page).fill(readFileSync(join(WORKSPACE, 'execution-input.json'), 'utf8').replace(/\s*\n\s*/g, ' '));
     await page.keyboard.press('Enter');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor();
@@ -335,7 +282,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
   step('Stop Job stops a running job', async () => {
     // Slow the emulator down so that the job is still running when the stop arrives.
     await fetch(`${emulator.url}/_emulator/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stepMs: 4000 }) });
-    await openFile('batch-transform.asl.json');
+    await openFile(page, 'batch-transform.asl.json');
     await page.locator('.codelens-decoration a', { hasText: 'Start Transform Job' }).click();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Empty input' }).click();
     const dialog = page.locator('.monaco-dialog-box');
@@ -373,7 +320,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
       await page.keyboard.press('Control+J');
       await page.locator('.part.panel').waitFor({ state: 'hidden' });
     }
-    await openFile('training-pipeline.asl.json');
+    await openFile(page, 'training-pipeline.asl.json');
     await page.locator('.editor-actions .action-label[aria-label*="Show Graph"]').first().waitFor();
     await runCommand('SageMaker: Show Graph');
     await page.locator('.tabs-container .tab', { hasText: 'Graph: training-pipeline.asl.json' }).waitFor();
@@ -451,7 +398,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
   const activeLens = (title: string) => page.locator('.editor-group-container.active .codelens-decoration a', { hasText: title });
 
   step('a SAM template: its state machine is checked at the template\'s own lines, with the job lenses', async () => {
-    await openFile('template.yaml');
+    await openFile(page, 'template.yaml');
     // In a !Sub string, the written text around ${Stage} is judged: a space is allowed nowhere in a job name.
     assert.match(await problem('TransformJobName "churn model ${Stage}" must match', 'Ln 63, Col 38'), /" " is allowed nowhere in it, whatever its placeholders stand for/);
     await problem('InstanceType "ml.m5.larg" is not a valid TrainingInstanceType', 'Ln 53, Col 31');
@@ -465,7 +412,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
   });
 
   step('a standalone job spec: its request is checked, with a Start Training Job lens at the top', async () => {
-    await openFile('churn.training-job.yaml');
+    await openFile(page, 'churn.training-job.yaml');
     await activeLens('Start Training Job').waitFor();
     assert.equal(await page.locator('.editor-group-container.active .codelens-decoration a').count(), 1);
     await problem('InstanceType "ml.m5.xlarg" is not a valid TrainingInstanceType', 'Ln 14, Col 17');
