@@ -20,12 +20,12 @@ const pick = <T>(g: G, items: readonly T[]): T => g(fc.constantFrom, ...items);
 const chance = (g: G, percent: number): boolean => g(fc.integer, { min: 0, max: 99 }) < percent;
 
 /** A training request with the mistakes that have fixes: spot training without MaxWait, typos, wrong types, limits. */
-function training(g: G): Record<string, unknown> {
+function training(g: G, template: boolean): Record<string, unknown> {
   const stopping: Record<string, unknown> = { MaxRuntimeInSeconds: pick(g, [3600, 3600, 2419201]) };
   if (chance(g, 30)) stopping.MaxWaitTimeInSeconds = pick(g, [1800, 3600, 7200]);
   const request: Record<string, unknown> = {
     TrainingJobName: pick(g, ['train-1', 'train_1', 'train-2']),
-    RoleArn: 'arn:aws:iam::111122223333:role/SageMakerRole',
+    RoleArn: template && chance(g, 50) ? { 'Fn::GetAtt': ['TrainingRole', 'Arn'] } : 'arn:aws:iam::111122223333:role/SageMakerRole',
     AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/xgboost:1', TrainingInputMode: pick(g, ['File', 'File', 'file', 'Pip']) },
     OutputDataConfig: { S3OutputPath: 's3://bucket/output' },
     ResourceConfig: { InstanceCount: pick(g, [1, 1, '1', 0]), InstanceType: pick(g, ['ml.m5.large', 'ml.m5.large', 'ml.m5.larg']), VolumeSizeInGB: 10 },
@@ -38,7 +38,7 @@ function training(g: G): Record<string, unknown> {
 }
 
 /** A transform request: MultiRecord without SplitType, payload and instance limits. */
-function transform(g: G): Record<string, unknown> {
+function transform(g: G, template: boolean): Record<string, unknown> {
   const input: Record<string, unknown> = { DataSource: { S3DataSource: { S3DataType: pick(g, ['S3Prefix', 'S3Prefix', 's3prefix']), S3Uri: 's3://bucket/in' } } };
   if (chance(g, 40)) input.SplitType = pick(g, ['Line', 'None']);
   return {
@@ -48,25 +48,30 @@ function transform(g: G): Record<string, unknown> {
     MaxPayloadInMB: pick(g, [6, 6, 101]),
     TransformInput: input,
     TransformOutput: { S3OutputPath: 's3://bucket/out' },
-    TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: pick(g, [1, 1, 101]) },
+    TransformResources: { InstanceType: template && chance(g, 50) ? { Ref: 'InstanceType' } : 'ml.m5.large', InstanceCount: pick(g, [1, 1, 101]) },
   };
 }
 
-/** At least 16 states, so a Replace All across States re-parses member by member (json/incrementalParse.ts). */
+/**
+ * At least 16 states, so a Replace All across States re-parses member by member (json/incrementalParse.ts); now and
+ * then embedded in a CloudFormation template, with intrinsics (rewritten in place: templates/intrinsics.ts).
+ */
 function machineText(g: G): string {
+  const template = chance(g, 25);
   const n = g(fc.integer, { min: 16, max: 20 });
   const states: Record<string, unknown> = {};
   for (let i = 0; i < n; i++) {
     const t = chance(g, 60);
     const state: Record<string, unknown> = { Type: 'Task', Resource: `arn:aws:states:::sagemaker:${t ? 'createTrainingJob' : 'createTransformJob'}.sync` };
-    state[chance(g, 10) ? 'Arguments' : 'Parameters'] = t ? training(g) : transform(g);
+    state[chance(g, 10) ? 'Arguments' : 'Parameters'] = t ? training(g, template) : transform(g, template);
     if (i < n - 1) state.Next = `S${i + 1}`;
     else state.End = true;
     states[`S${i}`] = state;
   }
   const machine: Record<string, unknown> = chance(g, 15) ? { QueryLanguage: 'JSONata' } : {};
   Object.assign(machine, { Comment: 'fixes', StartAt: 'S0', States: states });
-  return JSON.stringify(machine, null, pick(g, [2, 4]));
+  const resource = { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: machine } };
+  return JSON.stringify(template ? { Resources: { Pipeline: resource } } : machine, null, pick(g, [2, 4]));
 }
 
 /** Replace All pairs: the same change at every place (each way round). */
@@ -74,7 +79,7 @@ const REPLACE_ALL: [string, string][] = [
   ['3600', '7200'], ['true', 'false'], ['"MultiRecord"', '"SingleRecord"'], ['"ml.m5.large"', '"ml.m5.larg"'], ['MaxWaitTimeInSeconds', 'MaxWaitTimeInSecond'],
   ['"InstanceCount": 1', '"InstanceCount": 101'], ['"File"', '"file"'], ['"Line"', '"None"'], ['101', '100'], ['"train-1"', '"train_1"'],
   ['"StoppingCondition": {', '"StoppingCondition": { "MaxWaitTimeInSeconds": 60,'], ['"EnableManagedSpotTraining": true', '"EnableManagedSpotTraining": true, "Extra": 1'],
-  ['"Parameters"', '"Arguments"'], ['"S3Prefix"', '"ManifestFile"'], ['"SplitType": "Line",', ''], ['"TransformInput": {', '"TransformInput": { "SplitType": "Line",'],
+  ['"Parameters"', '"Arguments"'], ['"ml.m5.large"', '{ "Ref": "InstanceType" }'], ['"Ref"', '"Rf"'], ['"Fn::GetAtt"', '"Fn::GetAt"'], ['"S3Prefix"', '"ManifestFile"'], ['"SplitType": "Line",', ''], ['"TransformInput": {', '"TransformInput": { "SplitType": "Line",'],
 ];
 const TYPED = ['1', '0', '"', ' ', '\n', ',', 'a', '-', '}', '{', ':'];
 
@@ -106,7 +111,10 @@ function edit(g: G, doc: TextDocument, tally: Tally): Change[] {
     }
     case 'queryLanguage': {
       const at = text.indexOf('"QueryLanguage": "JSONata",');
-      return at >= 0 ? [{ range: rangeOf(doc, at, '"QueryLanguage": "JSONata",'.length), text: '' }] : [{ range: rangeOf(doc, 1, 0), text: '"QueryLanguage": "JSONata",' }];
+      if (at >= 0) return [{ range: rangeOf(doc, at, '"QueryLanguage": "JSONata",'.length), text: '' }];
+      // Beside the machine's Comment: the machine's own field, in a template too.
+      const comment = text.indexOf('"Comment": "fixes"');
+      return comment >= 0 ? [{ range: rangeOf(doc, comment, 0), text: '"QueryLanguage": "JSONata",' }] : [];
     }
     default: {
       // Mostly a keystroke inside a string or a number, which keeps the document reading (re-parsed in place).
