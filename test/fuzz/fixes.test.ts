@@ -34,6 +34,20 @@ function training(g: G, template: boolean): Record<string, unknown> {
   if (chance(g, 60)) request.EnableManagedSpotTraining = pick(g, [true, true, false]);
   if (chance(g, 10)) delete request.OutputDataConfig;
   if (chance(g, 10)) request.Tags = [{ Key: 'team', Value: 'ml' }, { Key: 'team', Valu: 'x' }];
+  // A big request: at least 16 members, and a map and a list of at least 16, so a Replace All inside it re-parses
+  // it member by member too, and the unchanged members keep their nodes (and what was found in them).
+  if (chance(g, 40)) {
+    Object.assign(request, {
+      EnableNetworkIsolation: false, EnableInterContainerTrafficEncryption: pick(g, [false, 'false']), RetryStrategy: { MaximumRetryAttempts: pick(g, [1, 31]) },
+      CheckpointConfig: { S3Uri: 's3://bucket/checkpoints' }, ExperimentConfig: { ExperimentName: 'exp-1' }, VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] },
+      Environment: { MODE: 'train' }, TensorBoardOutputConfig: { S3OutputPath: 's3://bucket/tb' }, DebugHookConfig: { S3OutputPath: 's3://bucket/debug' },
+    });
+    request.HyperParameters = Object.fromEntries(Array.from({ length: g(fc.integer, { min: 16, max: 18 }) }, (_, i) => [`hp${i}`, pick(g, ['1', '0.5', 'x'.repeat(2600), 1])]));
+    request.InputDataConfig = Array.from({ length: g(fc.integer, { min: 16, max: 21 }) }, (_, i) => ({
+      ChannelName: pick(g, [`train${i}`, 'train', 'bad name']),
+      DataSource: { S3DataSource: { S3DataType: pick(g, ['S3Prefix', 's3prefix']), S3Uri: 's3://bucket/in' } },
+    }));
+  }
   return request;
 }
 
@@ -52,6 +66,26 @@ function transform(g: G, template: boolean): Record<string, unknown> {
   };
 }
 
+/** A processing request: its inputs' rules (Gzip needs Pipe, the local path) sit two levels under the request. */
+function processing(g: G): Record<string, unknown> {
+  return {
+    ProcessingJobName: pick(g, ['process-1', 'process_1']),
+    RoleArn: 'arn:aws:iam::111122223333:role/SageMakerRole',
+    AppSpecification: { ImageUri: '382416733822.dkr.ecr.us-east-1.amazonaws.com/sklearn:1' },
+    ProcessingResources: { ClusterConfig: { InstanceCount: pick(g, [1, 0]), InstanceType: pick(g, ['ml.m5.large', 'ml.m5.larg']), VolumeSizeInGB: 30 } },
+    ProcessingInputs: Array.from({ length: g(fc.integer, { min: 1, max: 3 }) }, (_, i) => ({
+      InputName: `in${i}`,
+      S3Input: {
+        S3Uri: 's3://bucket/in',
+        LocalPath: pick(g, ['/opt/ml/processing/in', 'opt/in']),
+        S3DataType: 'S3Prefix',
+        S3InputMode: pick(g, ['File', 'File', 'Pipe']),
+        ...(chance(g, 70) ? { S3CompressionType: pick(g, ['Gzip', 'Gzip', 'None']) } : {}),
+      },
+    })),
+  };
+}
+
 /**
  * At least 16 states, so a Replace All across States re-parses member by member (json/incrementalParse.ts); now and
  * then embedded in a CloudFormation template, with intrinsics (rewritten in place: templates/intrinsics.ts).
@@ -61,9 +95,9 @@ function machineText(g: G): string {
   const n = g(fc.integer, { min: 16, max: 20 });
   const states: Record<string, unknown> = {};
   for (let i = 0; i < n; i++) {
-    const t = chance(g, 60);
-    const state: Record<string, unknown> = { Type: 'Task', Resource: `arn:aws:states:::sagemaker:${t ? 'createTrainingJob' : 'createTransformJob'}.sync` };
-    state[chance(g, 10) ? 'Arguments' : 'Parameters'] = t ? training(g, template) : transform(g, template);
+    const api = pick(g, ['createTrainingJob', 'createTrainingJob', 'createTransformJob', 'createProcessingJob'] as const);
+    const state: Record<string, unknown> = { Type: 'Task', Resource: `arn:aws:states:::sagemaker:${api}.sync` };
+    state[chance(g, 10) ? 'Arguments' : 'Parameters'] = api === 'createTrainingJob' ? training(g, template) : api === 'createTransformJob' ? transform(g, template) : processing(g);
     if (i < n - 1) state.Next = `S${i + 1}`;
     else state.End = true;
     states[`S${i}`] = state;
@@ -79,7 +113,7 @@ const REPLACE_ALL: [string, string][] = [
   ['3600', '7200'], ['true', 'false'], ['"MultiRecord"', '"SingleRecord"'], ['"ml.m5.large"', '"ml.m5.larg"'], ['MaxWaitTimeInSeconds', 'MaxWaitTimeInSecond'],
   ['"InstanceCount": 1', '"InstanceCount": 101'], ['"File"', '"file"'], ['"Line"', '"None"'], ['101', '100'], ['"train-1"', '"train_1"'],
   ['"StoppingCondition": {', '"StoppingCondition": { "MaxWaitTimeInSeconds": 60,'], ['"EnableManagedSpotTraining": true', '"EnableManagedSpotTraining": true, "Extra": 1'],
-  ['"Parameters"', '"Arguments"'], ['"ml.m5.large"', '{ "Ref": "InstanceType" }'], ['"Ref"', '"Rf"'], ['"Fn::GetAtt"', '"Fn::GetAt"'], ['"S3Prefix"', '"ManifestFile"'], ['"SplitType": "Line",', ''], ['"TransformInput": {', '"TransformInput": { "SplitType": "Line",'],
+  ['"Parameters"', '"Arguments"'], ['"Gzip"', '"None"'], ['"Pipe"', '"File"'], ['"/opt/ml/processing/in"', '"opt/in"'], ['"S3CompressionType"', '"S3CompressionTyp"'], ['"1"', '1'], ['"train"', '"train-0"'], ['"hp1"', '"hp1.$"'], ['"ChannelName"', '"ChannelNam"'], ['"ml.m5.large"', '{ "Ref": "InstanceType" }'], ['"Ref"', '"Rf"'], ['"Fn::GetAtt"', '"Fn::GetAt"'], ['"S3Prefix"', '"ManifestFile"'], ['"SplitType": "Line",', ''], ['"TransformInput": {', '"TransformInput": { "SplitType": "Line",'],
 ];
 const TYPED = ['1', '0', '"', ' ', '\n', ',', 'a', '-', '}', '{', ':'];
 
@@ -177,7 +211,7 @@ if (!isMainThread) {
   test('JSON: after typing, Replace All and moved members, every quick fix and fix-all write what they write on a fresh open', async (t) => {
     const service = getLanguageService();
     const tally = new Tally();
-    const params = fuzzParams('fixes after edits', 60);
+    const params = fuzzParams('fixes after edits', 40);
     t.diagnostic(`seed ${params.seed}, ${params.numRuns} runs (FUZZ_SEED / FUZZ_RUNS to change)`);
     let uris = 0;
     await checkAsync(
