@@ -8,7 +8,18 @@
 // first parse after a syntax error) the part's text is the key, so a part with a text already seen is not checked
 // again. A part an incremental re-parse changed in place (a stamped node) is just checked: its text is new, and
 // hashing it as a key cost more than the check (a Replace All of 800 states: 5 ms of 40).
+//
+// A part whose tree is not what its text reads as on its own is never keyed by its text: in a template an intrinsic
+// (`{ "Ref": … }`) is rewritten in place into a value known at deployment (templates/intrinsics.ts), while the same
+// text in an .asl.json is an object where a string belongs.
 import type { AstNode, Problem } from './types';
+
+const rewritten = new WeakSet<AstNode>();
+
+/** Marks `node` and its ancestors: a node under them was rewritten in place, so their text is not what they read as. */
+export function markRewritten(node: AstNode) {
+  for (let n: AstNode | undefined = node; n && !rewritten.has(n); n = n.parent) rewritten.add(n);
+}
 
 /** `part`: the node the findings belong to (a state's property node); `extra`: what else they depend on (e.g. the query language). */
 export type FindingsCache<T extends { offset: number } = Problem> = (part: AstNode, extra: string, text: string, check: () => T[]) => T[];
@@ -23,7 +34,7 @@ export function createFindingsCache<T extends { offset: number } = Problem>(limi
     const known = byNode.get(part);
     let relative: T[] | undefined;
     if (known && known.stamp === part.stamp && known.extra === extra) relative = known.relative;
-    else if (part.stamp !== undefined) {
+    else if (part.stamp !== undefined || rewritten.has(part)) {
       relative = check().map((p) => ({ ...p, offset: p.offset - base }));
       byNode.set(part, { stamp: part.stamp, extra, relative });
     } else {

@@ -3,6 +3,7 @@
 // is a SageMaker task and `!Sub churn model ${Stage}` still a job name with spaces); every other intrinsic
 // (`!Ref`, `!GetAtt`, `Fn::Join`, `!If`, …) is a value known only at deployment: a placeholder string over the
 // same span, which every check already treats like a `.$` value. Done once per parse, in place, iteratively.
+import { markRewritten } from '../core/findingsCache';
 import type { AstNode } from '../core/types';
 
 /** The long form of a short tag (`!Ref` → Ref, `!GetAtt` → Fn::GetAtt); undefined for tags that are not intrinsics. */
@@ -76,6 +77,8 @@ export function resolveIntrinsics(root: AstNode, text: string): Map<AstNode, Ast
       if (name === 'Fn::Sub' && replacement.value !== '${Fn::Sub}') subs.set(replacement, arg?.type === 'array' && arg.children?.[1]?.type === 'object' ? arg.children[1] : undefined);
       replacement.parent = node;
       node.children![i] = replacement;
+      // What holds it no longer reads as its text: not cached by text (core/findingsCache.ts).
+      markRewritten(node);
     }
   }
   return subs;

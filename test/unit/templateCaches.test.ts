@@ -1,0 +1,48 @@
+// The findings of a state are cached by its text (core/findingsCache.ts), shared by every document of the process.
+// In a template the tree is not what the state's text reads as on its own: an intrinsic (`{ "Fn::GetAtt": … }`,
+// `{ "Ref": … }`) is a value known at deployment (templates/intrinsics.ts), while in an .asl.json it is an object
+// where a string or a number belongs. The same state text must be judged by where it is, whichever was opened first.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../server/src/service/languageService';
+
+const state = (name: string) => ({
+  Type: 'Task',
+  Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
+  Parameters: {
+    TrainingJobName: name,
+    RoleArn: { 'Fn::GetAtt': ['TrainingRole', 'Arn'] },
+    AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/xgboost:1', TrainingInputMode: 'File' },
+    OutputDataConfig: { S3OutputPath: 's3://bucket/output' },
+    ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 },
+    StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+  },
+  TimeoutSeconds: { Ref: 'TrainingTimeout' },
+  End: true,
+});
+const machine = (name: string) => ({ StartAt: 'Train', States: { Train: state(name) } });
+const template = (name: string) => ({ Resources: { Pipeline: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: machine(name) } } } });
+// The template's text with the state indented as in the machine's: the state's text is the same in both.
+const templateText = (name: string) => JSON.stringify(template(name), null, 2).replace(/\n {8}/g, '\n');
+
+let n = 0;
+const open = (languageId: string, text: string) => TextDocument.create(`file:///cache-contexts/${n++}.json`, languageId, 1, text);
+const found = (d: TextDocument) => getLanguageService().validate(d).map((p) => `${p.code} ${d.getText().slice(p.offset, p.offset + p.length).split('\n')[0]}`);
+
+const inMachine = ['wrong-type {', 'asl-invalid-value {'];
+
+test('a state with intrinsics: an error in an .asl.json, none in a template, the .asl.json opened first', () => {
+  const asl = open('asl', JSON.stringify(machine('asl-first'), null, 2));
+  const tpl = open('json', templateText('asl-first'));
+  assert.ok(tpl.getText().includes(JSON.stringify(state('asl-first'), null, 2).replace(/\n/g, '\n    ')), 'the same state text');
+  assert.deepEqual(found(asl), inMachine);
+  assert.deepEqual(found(tpl), []);
+});
+
+test('a state with intrinsics: none in a template, an error in an .asl.json, the template opened first', () => {
+  const tpl = open('json', templateText('template-first'));
+  const asl = open('asl', JSON.stringify(machine('template-first'), null, 2));
+  assert.deepEqual(found(tpl), []);
+  assert.deepEqual(found(asl), inMachine);
+});
