@@ -36,15 +36,15 @@ export function quote(value: unknown): string {
 }
 
 /** "a, b and c" */
+export function list(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /**
  * An integer with commas between thousands (1,048,576), as toLocaleString('en-US') writes it, without loading
  * the locale data for it (the first toLocaleString of a process costs about 15 ms).
  */
 export const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
-export function list(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** The changed span: old text [start, oldEnd) became new text [start, newEnd). */
 export function diffSpan(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
