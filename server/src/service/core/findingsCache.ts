@@ -34,22 +34,22 @@ export function createFindingsCache<T extends { offset: number } = Problem>(limi
     const known = byNode.get(part);
     let relative: T[] | undefined;
     if (known && known.stamp === part.stamp && known.extra === extra) relative = known.relative;
-    else if (part.stamp !== undefined || rewritten.has(part)) {
-      relative = check().map((p) => ({ ...p, offset: p.offset - base }));
-      byNode.set(part, { stamp: part.stamp, extra, relative });
-    } else {
-      const key = text.slice(base, base + part.length);
+    else {
+      // By text only a part of a full parse that reads as its text (not stamped, nothing in it rewritten).
+      const key = part.stamp === undefined && !rewritten.has(part) ? text.slice(base, base + part.length) : undefined;
       let texts = byText.get(extra);
-      relative = texts?.get(key);
+      relative = key === undefined ? undefined : texts?.get(key);
       if (!relative) {
         relative = check().map((p) => ({ ...p, offset: p.offset - base }));
-        if (size >= limit) {
-          byText.clear();
-          size = 0;
+        if (key !== undefined) {
+          if (size >= limit) {
+            byText.clear();
+            size = 0;
+          }
+          if (!texts || !byText.has(extra)) byText.set(extra, (texts = new Map()));
+          texts.set(key, relative);
+          size++;
         }
-        if (!texts || !byText.has(extra)) byText.set(extra, (texts = new Map()));
-        texts.set(key, relative);
-        size++;
       }
       byNode.set(part, { stamp: part.stamp, extra, relative });
     }
