@@ -415,25 +415,29 @@ const documentation = (rule: DocumentedRule) => `${rule.source.shape}${rule.sour
 
 type Violation = { rule: DocumentedRule; hit: Hit };
 
+/** The rules of a structure node itself, added to `found`; then `member` for each member its shape knows. */
+function structureRules(node: AstNode, shape: Shape, label: string, found: Violation[], member: (value: AstNode, shape: Shape, label: string) => void) {
+  for (const rule of byScope.get(shape.name) ?? []) for (const hit of evaluate(rule, node, label)) found.push({ rule, hit });
+  for (const p of node.children ?? []) {
+    const [k, v] = p.children ?? [];
+    const m = k && v && typeof k.value === 'string' ? shape.members!.get(k.value) : undefined;
+    if (m) member(v, m.shape, join(label, k.value));
+  }
+}
+
 /** The rules broken at or under `node` (of `shape`, named `label` in messages), added to `found`. */
 function violationsUnder(node: AstNode, shape: Shape, label: string, found: Violation[]) {
   // An explicit stack: a request may be deep (hostile input), shapes may be recursive.
   const stack: { node: AstNode; shape: Shape; label: string }[] = [{ node, shape, label }];
+  const push = (node: AstNode, shape: Shape, label: string) => void stack.push({ node, shape, label });
   while (stack.length) {
     const { node, shape, label } = stack.pop()!;
-    if (shape.kind === 'structure' && node.type === 'object') {
-      for (const rule of byScope.get(shape.name) ?? []) for (const hit of evaluate(rule, node, label)) found.push({ rule, hit });
+    if (shape.kind === 'structure' && node.type === 'object') structureRules(node, shape, label, found, push);
+    else if (shape.kind === 'list' && node.type === 'array') node.children!.forEach((item, i) => push(item, shape.items!, `${label}[${i}]`));
+    else if (shape.kind === 'map' && node.type === 'object') {
       for (const p of node.children ?? []) {
         const [k, v] = p.children ?? [];
-        const m = k && v && typeof k.value === 'string' ? shape.members!.get(k.value) : undefined;
-        if (m) stack.push({ node: v, shape: m.shape, label: join(label, k.value) });
-      }
-    } else if (shape.kind === 'list' && node.type === 'array') {
-      node.children!.forEach((item, i) => stack.push({ node: item, shape: shape.items!, label: `${label}[${i}]` }));
-    } else if (shape.kind === 'map' && node.type === 'object') {
-      for (const p of node.children ?? []) {
-        const [k, v] = p.children ?? [];
-        if (k && v && typeof k.value === 'string' && !k.value.endsWith('.$')) stack.push({ node: v, shape: shape.value!, label: join(label, k.value) });
+        if (k && v && typeof k.value === 'string' && !k.value.endsWith('.$')) push(v, shape.value!, join(label, k.value));
       }
     }
   }
@@ -456,21 +460,17 @@ function findViolations(api: string, payload: AstNode, memo = false): Violation[
   const request = integration.request;
   if (!memo || payload.type !== 'object') violationsUnder(payload, request, '', found);
   else {
-    for (const rule of byScope.get(request.name) ?? []) for (const hit of evaluate(rule, payload, '')) found.push({ rule, hit });
-    for (const p of payload.children ?? []) {
-      const [k, v] = p.children ?? [];
-      const m = k && v && typeof k.value === 'string' ? request.members!.get(k.value) : undefined;
-      if (!m) continue;
-      const known = byMember.get(v);
-      if (known && known.stamp === v.stamp && known.shape === m.shape && known.label === k.value) {
+    structureRules(payload, request, '', found, (value, shape, label) => {
+      const known = byMember.get(value);
+      if (known && known.stamp === value.stamp && known.shape === shape && known.label === label) {
         found.push(...known.found);
-        continue;
+        return;
       }
       const own: Violation[] = [];
-      violationsUnder(v, m.shape, k.value, own);
-      byMember.set(v, { stamp: v.stamp, shape: m.shape, label: k.value, found: own });
+      violationsUnder(value, shape, label, own);
+      byMember.set(value, { stamp: value.stamp, shape, label, found: own });
       found.push(...own);
-    }
+    });
   }
   return found.sort((a, b) => a.hit.node.offset - b.hit.node.offset);
 }
