@@ -6,21 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { useServer } from './setup';
+import { VALID_TRAINING } from '../unit/helpers';
 
 const client = useServer();
 
 const training = (i: number) => ({
   Type: 'Task',
   Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
-  Parameters: {
-    TrainingJobName: `train-${i}`,
-    RoleArn: 'arn:aws:iam::111122223333:role/SageMakerRole',
-    AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/xgboost:1', TrainingInputMode: 'File' },
-    OutputDataConfig: { S3OutputPath: 's3://bucket/output' },
-    ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 },
-    StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-    EnableManagedSpotTraining: i % 2 === 0,
-  },
+  Parameters: { ...VALID_TRAINING, TrainingJobName: `train-${i}`, EnableManagedSpotTraining: i % 2 === 0 },
   ...(i < 19 ? { Next: `S${i + 1}` } : { End: true }),
 });
 const machine = JSON.stringify({ StartAt: 'S0', States: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`S${i}`, training(i)])) }, null, 2);
