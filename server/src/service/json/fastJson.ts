@@ -58,15 +58,14 @@ function parse(text: string, maxDepth: number): AstNode {
       }
     }
     i++;
-    const raw = text.slice(start, i);
     let value: string;
     if (escaped) {
       try {
-        value = JSON.parse(raw);
+        value = JSON.parse(text.slice(start, i));
       } catch {
         return fail();
       }
-    } else value = raw.slice(1, -1);
+    } else value = text.slice(start + 1, i - 1);
     return { type: 'string', offset: start, length: i - start, value, parent } as AstNode;
   };
   const scalar = (parent: AstNode | undefined): AstNode => {
@@ -103,7 +102,8 @@ function parse(text: string, maxDepth: number): AstNode {
       return;
     }
     if (top.prop) {
-      top.prop.children!.push(value);
+      // [key, value] in one literal: a first push reserves room for 16 (V8), and a tree has one such array per property.
+      top.prop.children = [top.prop.children![0], value];
       if (!container) {
         top.prop.length = value.offset + value.length - top.prop.offset;
         top.prop = undefined;
@@ -123,9 +123,9 @@ function parse(text: string, maxDepth: number): AstNode {
         continue;
       }
       if (text.charCodeAt(i) !== Ch.Quote) fail();
-      const prop = { type: 'property', offset: i, length: 0, children: [] as AstNode[], parent: top.node } as unknown as AstNode;
-      const key = string(prop);
-      prop.children!.push(key);
+      // colonOffset is in the literal: added afterwards, it would give every property node a separate property store.
+      const prop = { type: 'property', offset: i, length: 0, colonOffset: 0, children: undefined as unknown as AstNode[], parent: top.node } as unknown as AstNode;
+      prop.children = [string(prop)];
       ws();
       if (text.charCodeAt(i) !== Ch.Colon) fail();
       prop.colonOffset = i++;
