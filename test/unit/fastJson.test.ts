@@ -37,6 +37,20 @@ test('gives up on anything that is not strict JSON, so the tolerant parser can r
   }
 });
 
+test('strings, escapes and numbers: accepts exactly what JSON.parse accepts, with the same values', () => {
+  const valid = ['"\\\\"', '"\\/"', '"a\\"b"', '"\\u0041\\n\\t"', '"é\u2028x"', '"\ud800"', '-0', '0.5e-3', '1E+2', '[1.25,-3e2,0]', '{"a\\u0022":"\\""}'];
+  for (const t of valid) {
+    same(t);
+    const v = JSON.parse(t);
+    if (v === null || typeof v !== 'object') assert.deepEqual(parseStrictJson(t)!.value, v, t);
+  }
+  const invalid = ['"a\\"', '"\\u00"', '"\\x"', '"a\tb"', '"\u001f"', '"a\\\nb"', '"abc', '1.', '-', '01', '1e', '1e+', '.5', '+1', '1-2', '[1,2.]', '{"a":-}', '0x1'];
+  for (const t of invalid) {
+    assert.throws(() => JSON.parse(t), SyntaxError, `JSON.parse accepts ${t}`);
+    assert.equal(parseStrictJson(t), undefined, t);
+  }
+});
+
 test('deep nesting does not use the call stack', () => {
   const depth = 50_000;
   const tree = parseStrictJson('['.repeat(depth) + ']'.repeat(depth));
