@@ -61,9 +61,11 @@ describe('missing required keys', () => {
   test('a whole-object ".$" member satisfies required and switches off checks inside', () => {
     assert.deepEqual(findings(machine(training({ OutputDataConfig: undefined, 'OutputDataConfig.$': '$.output' }))), []);
   });
-  test('a task without Parameters', () => {
-    const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', End: true } } });
-    assert.deepEqual(findings(text), [{ code: 'missing-required', severity: 'error', at: '"T"', message: 'Task "T" calls CreateTrainingJob without Parameters; required: TrainingJobName, RoleArn and OutputDataConfig' }]);
+  test('a task without Parameters: valid ASL (the request is the state input), so a warning that it must carry the request', () => {
+    const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', InputPath: '$.request', End: true } } });
+    assert.deepEqual(findings(text), [{ code: 'missing-required', severity: 'warning', at: '"T"', message: 'Task "T" calls CreateTrainingJob without Parameters: the request is then the state\'s input (after InputPath), which must carry TrainingJobName, RoleArn and OutputDataConfig; write the request in Parameters to have it checked here' }]);
+    const jsonata = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', End: true } } });
+    assert.deepEqual(findings(jsonata).map((f) => [f.severity, f.message]), [['warning', 'Task "T" calls CreateTrainingJob without Arguments: the request is then the state\'s input, which must carry TrainingJobName, RoleArn and OutputDataConfig; write the request in Arguments to have it checked here']]);
   });
 });
 
@@ -137,6 +139,16 @@ describe('patterns and lengths', () => {
     const f = findings(machine(training({ TrainingJobName: '$.name' })));
     assert.equal(f[0].code, 'path-without-dollar-suffix');
     assert.match(f[0].message, /looks like a JSONPath: to use the value at that path, write the key as "TrainingJobName\.\$"$/);
+  });
+  test('in a map, the key to suffix is the value\'s own key, not its label', () => {
+    const f = findings(machine(training({ Environment: { JQ_FILTER: '$.items' } })));
+    assert.deepEqual(f.map((x) => [x.code, x.severity]), [['path-without-dollar-suffix', 'warning']]);
+    assert.match(f[0].message, /write the key as "JQ_FILTER\.\$"$/);
+  });
+  test('no ".$" advice where no key can take it: an array item, or any value of a JSONata state', () => {
+    const spec = { TrainingImage: 'img', TrainingInputMode: 'File', ContainerArguments: ['--filter', '$.records[*]'] };
+    assert.deepEqual(findings(machine(training({ AlgorithmSpecification: spec }))), []);
+    assert.deepEqual(findings(machine(training({ Environment: { JQ_FILTER: '$.items' } }), { jsonata: true })), []);
   });
   test('unicode tag values need the u flag (\\p{L})', () => {
     assert.deepEqual(findings(machine(training({ Tags: [{ Key: 'équipe', Value: 'données ML' }] }))), []);

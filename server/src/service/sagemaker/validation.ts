@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, isJsonata, literalParts, staticMaxLength, staticShownLength, sourceOffset, type ExpressionError } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, isJsonata, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, type ExpressionError } from '../expressions/index';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf } from './patternAlphabet';
@@ -14,7 +14,6 @@ import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape 
 import type { SageMakerTask } from './tasks';
 
 /** A literal that reads like a JSONPath or intrinsic call, as users write after a key ending in `.$`. */
-const looksLikePath = (s: string): boolean => /^\$\$?(\.|\[|$)/.test(s) || /^States\.[A-Za-z]+\(/.test(s);
 
 interface Context {
   problems: Problem[];
@@ -74,8 +73,10 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
     if (!(ctx.jsonata && isJsonata(value))) checkLiteralParts(ctx, node, shape, label);
     return;
   }
-  const pathHint = !evaluatedBySageMaker && looksLikePath(value)
-    ? `; ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${label}.$"`
+  // Only a member of a JSONPath state's object can take a `.$` key: a JSONata state has none, an array item no key.
+  const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0].value : undefined;
+  const pathHint = !evaluatedBySageMaker && !ctx.jsonata && typeof key === 'string' && looksLikePath(value)
+    ? `; ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${key}.$"`
     : '';
   const code = (c: string) => (pathHint ? Code.pathWithoutDollarSuffix : c);
   if (shape.enum) {
@@ -103,7 +104,7 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
     return;
   }
   if (pathHint) {
-    problem(ctx, node, Code.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, write the key as "${label}.$"`, undefined, 'warning');
+    problem(ctx, node, Code.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, write the key as "${key}.$"`, undefined, 'warning');
   }
 }
 
@@ -329,9 +330,11 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   const payload = task.payloadProperty;
   const label = `${integration.operation} request`;
   if (!payload) {
+    // Valid ASL: without Parameters (Arguments) the request is the state's input, which the text does not show. It
+    // fails at run time unless that input carries the request, so a warning, with the fix that writes one here.
     problem(ctx, task.state.keyNode, Code.missingRequired,
-      `Task "${task.state.name}" calls ${integration.operation} without ${task.payloadKey}; required: ${list(request.required ?? [])}`,
-      { missing: request.required ?? [], payloadKey: task.payloadKey });
+      `Task "${task.state.name}" calls ${integration.operation} without ${task.payloadKey}: the request is then the state's input${task.payloadKey === 'Parameters' ? ' (after InputPath)' : ''}, which must carry ${list(request.required ?? [])}; write the request in ${task.payloadKey} to have it checked here`,
+      { missing: request.required ?? [], payloadKey: task.payloadKey }, 'warning');
     return;
   }
   const [keyNode, valueNode] = payload.children ?? [];
