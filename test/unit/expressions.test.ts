@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkDynamicValue, checkJsonata, checkPath, isJsonata, looksLikePath, sourceOffset, staticMaxLength, staticShownLength } from '../../server/src/service/expressions/index';
+import { parseJsonPath } from '../../server/src/service/expressions/jsonpath';
+import { isExpressionError } from '../../server/src/service/expressions/types';
 
 /** The error as [message, the text it covers]. */
 const at = (value: string, e: ReturnType<typeof checkDynamicValue>) => e && [e.message, value.slice(e.start, e.end)];
@@ -149,6 +151,22 @@ describe('paths as Step Functions accepts them', () => {
     assert.deepEqual(at("$['a']['b", checkPath("$['a']['b", 'path')), ["Unterminated string in ['b", "['b"]);
     assert.deepEqual(at('$.a..', checkPath('$.a..', 'path')), ['A name is missing after "." in "$.a.."', '.']);
     assert.deepEqual(at('$ .a', checkPath('$ .a', 'path')), ['Unexpected " " in path "$ .a": segments are .name or [...]', ' ']);
+  });
+  test('the specification\'s acceptable reference paths, backslash escapes included', () => {
+    // states-language.net, "Reference Paths": "Here are some examples of acceptable Reference Path syntax".
+    for (const p of ['$.store.book', '$.store\\.book', '$.\\stor\\e.boo\\k', '$.store.book.title', '$.foo.\\.bar', '$.foo\\@bar.baz\\[\\[.\\?pretty', '$.&Ж中.\\uD800\\uDF46', '$.ledgers.branch[0].pending.count', '$.ledgers.branch[0]', '$.ledgers[0][22][315].foo', "$['store']['book']", "$['store'][0]['book']"]) {
+      assert.equal(checkPath(p, 'reference'), undefined, p);
+    }
+    const path = parseJsonPath('$.foo\\@bar.baz\\[\\[.\\?pretty');
+    assert.ok(!isExpressionError(path));
+    assert.deepEqual(path.segments.map((s) => s.kind === 'name' && s.name), ['foo@bar', 'baz[[', '?pretty']);
+  });
+  test('variables are Unicode identifiers: $café, $größe, $日本', () => {
+    for (const p of ['$café.prix', '$größe', '$日本[0]', "States.Format('{}', $größe)"]) assert.equal(checkDynamicValue(p), undefined, p);
+    const path = parseJsonPath('$café.prix');
+    assert.ok(!isExpressionError(path));
+    assert.equal(path.root, '$café');
+    assert.equal(looksLikePath('$größe.wert'), true);
   });
   test('a .$ value that is neither a path nor a call', () => {
     assert.deepEqual(at('arn:aws:x', checkDynamicValue('arn:aws:x')), ['"arn:aws:x" is not a JSONPath ($…, $$…) or an intrinsic function (States.…); a key ending in .$ takes one of those', 'arn:aws:x']);

@@ -222,7 +222,7 @@ function checkHeartbeat(ctx: Ctx, heartbeat: AstNode | undefined, timeout: AstNo
 /** ResultPath writes into the state's output: a reference path from $, never a variable or the context object. */
 function checkResultPath(ctx: Ctx, node: AstNode) {
   if (hasPlaceholder(node.value)) return;
-  const root = /^\s*\$(\$|[A-Za-z_][A-Za-z0-9_]*)/.exec(node.value);
+  const root = /^\s*\$(\$|\p{ID_Continue}+)/u.exec(node.value);
   if (!root) return checkPathValue(ctx, node, 'reference');
   const what = root[1] === '$' ? 'the context object ($$)' : `a variable (${root[0].trim()}); assign variables with Assign`;
   report(ctx, node, AslCode.invalidValue, `ResultPath must be a reference path into the state's output, starting with $. or $[, not ${what}`);

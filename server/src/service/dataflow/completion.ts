@@ -73,7 +73,7 @@ export function dataflowCompletions(parsed: ParsedDocument, offset: number, node
     const slot = flow.slots.find((s) => s.node === node);
     if (root === '$' && slot) against = slot.against;
     else if (root === '$states.input' && (node.value as string).includes('{%')) against = stateOf(flow, node)?.flow.input;
-  } else if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(root) && root !== '$states') against = flow.variables.get(root.slice(1));
+  } else if (/^\$[\p{ID_Start}_]\p{ID_Continue}*$/u.test(root) && root !== '$states') against = flow.variables.get(root.slice(1));
   if (!against) return [];
   const r = readSegments(against, segments);
   return r.steps.length === segments.length ? fieldItems(r.shape, partial, from, to) : [];

@@ -29,7 +29,7 @@ export function checkPath(value: string, kind: PathKind): ExpressionError | unde
 }
 
 /** Whether a plain value was probably meant as an expression (a path or an intrinsic call), e.g. to suggest a `.$` key. */
-export const looksLikePath = (value: string): boolean => /^\s*(\$\$?([.[]|\s*$)|\$[A-Za-z_]\w*[.[]|States\.[A-Za-z0-9]+\s*\()/.test(value);
+export const looksLikePath = (value: string): boolean => /^\s*(\$\$?([.[]|\s*$)|\$[\p{ID_Start}_]\p{ID_Continue}*[.[]|States\.[A-Za-z0-9]+\s*\()/u.test(value);
 
 // Upper bounds on the context object's string values. Names of executions, state machines and states are 1–80
 // characters (StartExecution / CreateStateMachine / ASL state names); timestamps are ISO 8601 with milliseconds

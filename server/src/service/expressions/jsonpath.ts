@@ -27,7 +27,8 @@ export interface PathNode {
 
 const err = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: 'invalid-path' });
 
-const isNameChar = (c: string | undefined) => c !== undefined && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '_');
+/** A variable's name after its `$`: Unicode identifier characters (ASL: ID_Start, then ID_Continue; `$café`, `$größe`). */
+const VARIABLE_NAME = /\p{ID_Continue}*/uy;
 
 /**
  * Scans a bracket segment starting at `open` (at `[`), up to `to`; returns the index after its `]`, or an error.
@@ -133,10 +134,11 @@ export function parseRange(s: string, from: number, to: number, kind: PathKind =
 
 /** The end of the root at `from`: `$`, `$$` or `$name` (a variable). */
 function rootEnd(s: string, from: number, to: number): number {
-  let i = from + 1;
+  const i = from + 1;
   if (i < to && s[i] === '$') return i + 1;
-  while (i < to && isNameChar(s[i])) i++;
-  return i;
+  VARIABLE_NAME.lastIndex = i;
+  VARIABLE_NAME.test(s);
+  return Math.min(VARIABLE_NAME.lastIndex, to);
 }
 
 /** Scans the path s[from, to) after its root; with a sink, its segments are added to it. */
@@ -162,14 +164,22 @@ function scan(s: string, from: number, to: number, kind: PathKind, sink?: PathSe
       if (i < to && s[i] === '[') continue; // `..[0]`
       const start = i;
       let parens = false;
-      for (; i < to && s[i] !== '.' && s[i] !== '['; i++) if (s[i] === '(' || s[i] === ')') parens = true;
+      let escapes = false;
+      // A backslash escapes the next character (the specification's "$.foo\@bar.baz\[\[.\?pretty" names foo@bar, baz[[, ?pretty).
+      for (; i < to && s[i] !== '.' && s[i] !== '['; i++) {
+        if (s[i] === '\\' && i + 1 < to) {
+          escapes = true;
+          i++;
+        } else if (s[i] === '(' || s[i] === ')') parens = true;
+      }
       if (i === start) return err(start - 1, Math.min(to, start + 1), `A name is missing after "." in ${quoted(s, from, to)}`);
       // Parentheses in a dotted name mean a call written where a name belongs (but `.length()` is JSONPath's own).
       if (parens && !(i - start === 8 && s.startsWith('length()', start))) {
         const name = s.slice(start, i);
         return err(start, i, `${JSON.stringify(name)} cannot be written after "."; intrinsic functions are not path segments (use ['${name}'] for a name with parentheses)`);
       }
-      sink?.push({ kind: 'name', name: s.slice(start, i), start: segmentStart, end: i });
+      const written = s.slice(start, i);
+      sink?.push({ kind: 'name', name: escapes ? written.replace(/\\(.)/gs, '$1') : written, start: segmentStart, end: i });
     } else if (c === '[') {
       const end = bracket(s, i, to, kind, sink);
       if (typeof end !== 'number') return end;
