@@ -45,6 +45,16 @@ test('CloudFormation DefinitionString as a !Sub block literal is read as JSON in
   assert.deepEqual(findings(d), [['enum-value', '"Fil"']]);
 });
 
+test('CloudFormation DefinitionString in the list form of !Sub / Fn::Sub (the string, then its variables) is read the same way', () => {
+  const d = open('cfn-definition-string-sub-list.yaml');
+  assert.deepEqual(findings(d), [['enum-value', '"Fil"']]);
+  const long = d.getText().replace('DefinitionString: !Sub\n        - |', 'DefinitionString:\n        Fn::Sub:\n        - |');
+  assert.notEqual(long, d.getText());
+  assert.deepEqual(findings(open('cfn-definition-string-sub-list.yaml', long)), [['enum-value', '"Fil"']]);
+  // An untagged list is not a Sub: left alone, as any DefinitionString that is not the document's own text.
+  assert.deepEqual(findings(open('cfn-definition-string-sub-list.yaml', d.getText().replace('DefinitionString: !Sub\n', 'DefinitionString:\n'))), []);
+});
+
 test('Serverless Framework: stepFunctions.stateMachines.*.definition, ${self:…} and ${opt:…} are placeholders', () => {
   const d = open('serverless.yml');
   assert.deepEqual(findings(d), [['likely-runtime-failure', '$$.Execution.Name'], ['unknown-key', 'MaxRuntimeInSecond']]);

@@ -56,8 +56,10 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
 
 /** The JSON text of a DefinitionString that is the document's own text: a YAML block literal (`|`, `|-`, `|+`). */
 function definitionStringView(parsed: ParsedDocument, node: AstNode): ParsedDocument | undefined {
-  // `!Sub |` reads as its string; `Fn::Sub: |` too.
-  const value = node.type === 'object' && node.children?.length === 1 && node.children[0].children?.[0]?.value === 'Fn::Sub' ? node.children[0].children[1] : node;
+  // `!Sub |` reads as its string; `Fn::Sub: |` too; and the list form (`!Sub` / `Fn::Sub:` with `- |` then the
+  // variables), whose first item is the string.
+  const sub = node.type === 'object' && node.children?.length === 1 && node.children[0].children?.[0]?.value === 'Fn::Sub' ? node.children[0].children[1] : node.tag === '!Sub' ? node : undefined;
+  const value = sub?.type === 'array' ? sub.children?.[0] : (sub ?? node);
   if (value?.type !== 'string' || parsed.language !== 'yaml' || !/^\|[0-9+-]*[ \t]*(#.*)?\r?\n/.test(parsed.text.slice(value.offset, value.offset + 80))) return undefined;
   const start = parsed.text.indexOf('\n', value.offset) + 1;
   const end = value.offset + value.length;
