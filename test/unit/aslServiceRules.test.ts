@@ -10,6 +10,7 @@ import type { Problem } from '../../server/src/service/core/types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AslCode } from '../../server/src/service/asl/codes';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VALID_TRAINING, doc, service } from './helpers';
 
 interface Finding { code: string; severity: string; at: string; awsCode?: unknown; line: number }
@@ -101,6 +102,41 @@ describe('transitions', () => {
   test('a missing Next target and no end state name the service\'s codes', () => {
     expectBoth(sm({ A: { Type: 'Pass', Next: 'Nowhere' }, B: { Type: 'Succeed' } }), [{ code: 'asl-unknown-state', severity: 'error', at: 'Nowhere', awsCode: 'MISSING_TRANSITION_TARGET' }]);
     expectBoth(sm({ A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } }), [{ code: 'asl-no-terminal-state', severity: 'error', at: 'States', awsCode: 'MISSING_END_STATE' }]);
+  });
+});
+
+describe('the fields of a machine, a Parallel branch and a Map processor', () => {
+  test('StartAt or States missing: an error in the object that lacks it, on the key of the other', () => {
+    expectBoth({ States: { A: { Type: 'Succeed' } } }, [{ code: 'asl-missing-field', severity: 'error', at: 'States', awsCode: SCHEMA }]);
+    expectBoth({ Comment: 'c', StartAt: 'A' }, [{ code: 'asl-missing-field', severity: 'error', at: 'StartAt', awsCode: SCHEMA }]);
+    assert.deepEqual(messages({ States: { A: { Type: 'Succeed' } } }), ['StartAt is missing: name the first state to run, e.g. "StartAt": "A" (SCHEMA_VALIDATION_FAILED)']);
+  });
+  test('in a Parallel branch, a Map ItemProcessor or Iterator: on the branch or processor, not the state that holds it', () => {
+    const branch = { States: { X: { Type: 'Succeed' } } };
+    expectBoth(sm({ P: { Type: 'Parallel', End: true, Branches: [branch] } }), [{ code: 'asl-missing-field', severity: 'error', at: 'States', awsCode: SCHEMA }]);
+    expectBoth(sm({ M: { Type: 'Map', End: true, Iterator: branch } }), [{ code: 'asl-missing-field', severity: 'error', at: 'States', awsCode: SCHEMA }]);
+    expectBoth(sm({ M: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'X' } } }), [{ code: 'asl-missing-field', severity: 'error', at: 'StartAt', awsCode: SCHEMA }]);
+    assert.deepEqual(messages(sm({ M: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'X' } } })), [
+      'States of this Map ItemProcessor is missing: an object of the states by name, e.g. "States": { "First": { "Type": "Pass", "End": true } } (SCHEMA_VALIDATION_FAILED)',
+    ]);
+    // An empty object: both are missing, on the object itself.
+    const text = JSON.stringify(sm({ P: { Type: 'Parallel', End: true, Branches: [{}] } }));
+    assert.deepEqual(validateStructure(parseDocument(text, 'asl').root, text, undefined, 'json').map((p) => [text.slice(p.offset, p.offset + p.length), p.message]), [
+      ['{}', 'StartAt of this Parallel branch is missing: name the first state to run, e.g. "StartAt": "First" (SCHEMA_VALIDATION_FAILED)'],
+      ['{}', 'States of this Parallel branch is missing: an object of the states by name, e.g. "States": { "First": { "Type": "Pass", "End": true } } (SCHEMA_VALIDATION_FAILED)'],
+    ]);
+  });
+  test('a document named as a state machine (*.asl.json, *.asl.yaml) is judged even without StartAt and States; a plain JSON or YAML file is not', () => {
+    const structure = (text: string, languageId: string, uri: string) =>
+      service.validate(TextDocument.create(uri, languageId, 1, text)).filter((p) => p.source === 'asl').map((p) => [text.slice(p.offset, p.offset + p.length), p.code]);
+    assert.deepEqual(structure('{}', 'asl', 'file:///w/empty.asl.json'), [['{}', 'asl-missing-field'], ['{}', 'asl-missing-field']]);
+    assert.deepEqual(structure('StartAt: A\n', 'asl-yaml', 'file:///w/half.asl.yaml'), [['StartAt', 'asl-missing-field']]);
+    assert.deepEqual(structure('{"States": {"A": {"Type": "Succeed"}}}', 'asl', 'file:///w/no-start.asl'), [['"States"', 'asl-missing-field']]);
+    assert.deepEqual(structure('{}', 'json', 'file:///w/empty.json'), []);
+    assert.deepEqual(structure('{"StartAt": "A"}', 'json', 'file:///w/package.json'), []);
+    // The CLI gives a YAML file named on its command line asl-yaml: its name, not the language, says what it is.
+    assert.deepEqual(structure('Resources: {}\n', 'asl-yaml', 'file:///w/template.yaml'), []);
+    assert.deepEqual(structure('TrainingJobName: x\n', 'asl-yaml', 'file:///w/job.yml'), []);
   });
 });
 

@@ -13,7 +13,7 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { buildModel, isStateMachine, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import { buildModel, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
 type PathKind = 'path' | 'reference';
 
@@ -184,14 +184,15 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
     const where = m.kind === 'top' ? 'a state machine' : m.kind === 'branch' ? 'a Parallel branch' : 'a Map ItemProcessor';
     report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${where}; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
   }
-  const startAt = property(m.node, 'StartAt');
-  const states = property(m.node, 'States');
-  // A missing field is reported on the owning state's name, or the machine's first key.
-  const owner = m.owner?.keyNode ?? (m.node.children?.[0] && keyOf(m.node.children[0])) ?? m.node;
-  if (!startAt) report(ctx, owner, AslCode.missingField, 'StartAt is missing: name the first state to run', 'error');
+  const startAtN = propertyNode(m.node, 'StartAt'), statesN = propertyNode(m.node, 'States');
+  const startAt = startAtN && valueOf(startAtN), states = statesN && valueOf(statesN);
+  // A missing field is reported in the object that lacks it (a branch, a Map's ItemProcessor, the top level): on
+  // the key of its partner (States for StartAt and the reverse), else on its first key, else on the empty object.
+  const where = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ` of this Map ${m.node === property(m.owner?.node, 'Iterator') ? 'Iterator' : 'ItemProcessor'}`;
+  if (!startAtN) report(ctx, (statesN && keyOf(statesN)) ?? anchor(m.node), AslCode.missingField, `StartAt${where} is missing: name the first state to run, e.g. "StartAt": "${firstStateName(states) ?? 'First'}"`);
   else checkType(ctx, 'StartAt', startAt, 'string', 'JSONPath');
-  if (!states) report(ctx, owner, AslCode.missingField, 'States is missing: an object of the states by name', 'error');
-  else if (checkType(ctx, 'States', states, 'object', 'JSONPath') && !states.children?.length) report(ctx, states, AslCode.missingField, 'States is empty: a state machine needs at least one state');
+  if (!statesN) report(ctx, (startAtN && keyOf(startAtN)) ?? anchor(m.node), AslCode.missingField, `States${where} is missing: an object of the states by name, e.g. "States": { "First": { "Type": "Pass", "End": true } }`);
+  else if (states && checkType(ctx, 'States', states, 'object', 'JSONPath') && !states.children?.length) report(ctx, states, AslCode.missingField, 'States is empty: a state machine needs at least one state');
   const ql = property(m.node, 'QueryLanguage');
   if (ql && !isStandIn(ql, 'JSONPath') && !(ql.type === 'string' && (ql.value === 'JSONPath' || ql.value === 'JSONata'))) report(ctx, ql, AslCode.invalidValue, 'QueryLanguage must be "JSONPath" or "JSONata"');
   if (m.kind === 'top') {
@@ -207,6 +208,11 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
     }
   }
 }
+
+const firstStateName = (states: AstNode | undefined): string | undefined => {
+  const k = states?.type === 'object' ? states.children?.[0] && keyOf(states.children[0]) : undefined;
+  return k?.type === 'string' ? k.value : undefined;
+};
 
 /** The service's own wording for two fields that exclude each other. */
 const onlyOneOf = (...fields: string[]) => `There should only be one of the following fields: [${fields.join(', ')}]`;
@@ -335,7 +341,8 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
 }
 
 function checkTransitions(ctx: Ctx, m: AslMachine) {
-  let targetsOk = checkTarget(ctx, m, 'StartAt', property(m.node, 'StartAt'));
+  // Without States, StartAt names nothing yet: the missing States is the finding (checkRootFields).
+  let targetsOk = !propertyNode(m.node, 'States') || checkTarget(ctx, m, 'StartAt', property(m.node, 'StartAt'));
   let terminal = false;
   for (const s of m.states) {
     if (s.node.type !== 'object') continue;
@@ -616,8 +623,9 @@ function checkState(ctx: Ctx, s: AslState) {
  */
 export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage, checkedElsewhere: ReadonlySet<AstNode> = new Set()): Problem[] {
   const ctx: Ctx = { problems: [], text, skip: checkedElsewhere, suggestions: 0 };
-  // Only a state machine is judged: a CloudFormation template or any other JSON file is not ours to flag.
-  if (!isStateMachine(root)) return ctx.problems;
+  // Whether the document is a state machine is the caller's say (validation.ts: StartAt and States, or a name
+  // that declares one); what is not an object is not one.
+  if (root?.type !== 'object') return ctx.problems;
   model ??= buildModel(root);
   ctx.problems.push(...checkDefinitionSize(root!, text, language), ...checkVariables(model, text, language), ...machineFindings(ctx, model));
   for (const s of model.states) checkStateCached(ctx, s, language === 'json');
