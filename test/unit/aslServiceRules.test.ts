@@ -210,6 +210,25 @@ describe('fields', () => {
     expectBoth(sm({ W: { Type: 'Wait', Timestamp: '2026-01-31 10:00:00', End: true } }), [{ code: 'asl-invalid-value', severity: 'error', at: '2026-01-31 10:00:00', awsCode: SCHEMA }]);
     expectBoth(sm({ W: { Type: 'Wait', Timestamp: '2026-01-31T10:00:00.5+01:00', End: true } }), []);
   });
+  test('a timestamp is a real date and time: no month 13, day 32, February 30 (29 only in a leap year), hour 24, minute 60', () => {
+    for (const bad of ['2024-13-01T00:00:00Z', '2024-01-32T00:00:00Z', '2024-02-30T00:00:00Z', '2023-02-29T00:00:00Z', '2024-04-31T00:00:00Z', '2024-01-01T24:00:00Z', '2024-01-01T10:60:00Z', '2024-01-01T10:00:61Z', '2024-01-01T10:00:00+24:00', '2024-00-10T00:00:00Z'])
+      expectBoth(sm({ W: { Type: 'Wait', Timestamp: bad, End: true } }), [{ code: 'asl-invalid-value', severity: 'error', at: bad, awsCode: SCHEMA }]);
+    for (const good of ['2024-02-29T23:59:59Z', '2000-02-29T00:00:00Z', '2026-12-31T23:59:60Z', '2026-06-30T12:00:00-05:30'])
+      expectBoth(sm({ W: { Type: 'Wait', Timestamp: good, End: true } }), []);
+    assert.deepEqual(messages(sm({ W: { Type: 'Wait', Timestamp: '2024-13-01T00:00:00Z', End: true } })), [
+      'Timestamp "2024-13-01T00:00:00Z" is not an RFC 3339 timestamp: a real date and time with an uppercase T and Z or an offset, e.g. "2026-01-31T23:59:59Z" (SCHEMA_VALIDATION_FAILED)',
+    ]);
+  });
+  test('a Choice rule\'s Timestamp comparison takes an RFC 3339 timestamp; its …Path form a path, JSONata and placeholders are not judged', () => {
+    const rule = (r: Record<string, unknown>, ql?: string) => sm({ C: { Type: 'Choice', ...(ql ? { QueryLanguage: ql } : {}), Choices: [{ ...r, Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } });
+    for (const op of ['TimestampEquals', 'TimestampLessThan', 'TimestampGreaterThan', 'TimestampLessThanEquals', 'TimestampGreaterThanEquals'])
+      expectBoth(rule({ Variable: '$.t', [op]: '2024-01-01' }), [{ code: 'asl-invalid-value', severity: 'error', at: '2024-01-01', awsCode: SCHEMA }]);
+    expectBoth(rule({ Not: { Variable: '$.t', TimestampLessThan: '2024-02-30T00:00:00Z' } }), [{ code: 'asl-invalid-value', severity: 'error', at: '2024-02-30T00:00:00Z', awsCode: SCHEMA }]);
+    expectBoth(rule({ Variable: '$.t', TimestampGreaterThan: '2024-01-01T00:00:00Z' }), []);
+    expectBoth(rule({ Variable: '$.t', TimestampGreaterThanPath: '$.since' }), []);
+    expectBoth(rule({ Variable: '$.t', TimestampEquals: '${Deadline}' }), []);
+    expectBoth(rule({ Condition: '{% $states.input.t > "2024-01-01" %}' }, 'JSONata'), []);
+  });
 });
 
 describe('the structure rules, in YAML as in JSON', () => {

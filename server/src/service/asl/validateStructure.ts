@@ -217,7 +217,24 @@ const firstStateName = (states: AstNode | undefined): string | undefined => {
 /** The service's own wording for two fields that exclude each other. */
 const onlyOneOf = (...fields: string[]) => `There should only be one of the following fields: [${fields.join(', ')}]`;
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+// RFC 3339 with the service's restrictions: an uppercase T between date and time, an uppercase Z (or an offset).
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/;
+const daysIn = (year: number, month: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+
+/** A timestamp as RFC 3339 defines it, the date and time possible too (no month 13, February 30, hour 24; second 60 is a leap second). */
+function isTimestamp(value: string): boolean {
+  const m = RFC3339.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const offsetOk = m[8] === 'Z' || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 60 && offsetOk;
+}
+
+/** A literal timestamp (a Wait's Timestamp, a Choice rule's Timestamp comparison); placeholders and JSONata pass. */
+function checkTimestamp(ctx: Ctx, field: string, node: AstNode | undefined, ql: QueryLanguage) {
+  if (node?.type !== 'string' || isStandIn(node, ql) || isTimestamp(node.value)) return;
+  report(ctx, node, AslCode.invalidValue, `${field} ${quote(node.value)} is not an RFC 3339 timestamp: a real date and time with an uppercase T and Z or an offset, e.g. "2026-01-31T23:59:59Z"`);
+}
 
 /** A heartbeat at or after the timeout never beats: the service requires HeartbeatSeconds < TimeoutSeconds. */
 function checkHeartbeat(ctx: Ctx, heartbeat: AstNode | undefined, timeout: AstNode | undefined) {
@@ -478,7 +495,7 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
     if (!variable) report(ctx, opKey, AslCode.invalidChoiceRule, `${op} compares a Variable: add "Variable": "$.field"`);
     const want = COMPARATORS[op];
     if (want === 'path') { if (checkType(ctx, op, opValue, 'string', ql)) checkPathValue(ctx, opValue, 'path'); }
-    else checkType(ctx, op, opValue, want, ql);
+    else if (checkType(ctx, op, opValue, want, ql) && op.startsWith('Timestamp')) checkTimestamp(ctx, op, opValue, ql);
   }
 }
 
@@ -561,9 +578,7 @@ function checkState(ctx: Ctx, s: AslState) {
     if (path && propN(field) && fields.includes(pathField)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(field, pathField));
   }
   checkHeartbeat(ctx, prop('HeartbeatSeconds'), prop('TimeoutSeconds'));
-  const timestamp = prop('Timestamp');
-  if (timestamp?.type === 'string' && !isStandIn(timestamp, ql) && !RFC3339.test(timestamp.value))
-    report(ctx, timestamp, AslCode.invalidValue, `Timestamp ${quote(timestamp.value)} is not an RFC 3339 timestamp, e.g. "2026-01-31T23:59:59Z" (uppercase T and Z)`);
+  checkTimestamp(ctx, 'Timestamp', prop('Timestamp'), ql);
   for (const field of ERROR_PATH_FIELDS) {
     const v = prop(field);
     if (v && ql === 'JSONPath' && checkType(ctx, field, v, 'string', ql)) checkPathValue(ctx, v, 'dynamic');
