@@ -191,6 +191,16 @@ describe('fields', () => {
       { code: 'asl-invalid-value', severity: 'error', at: '31622401', awsCode: SCHEMA },
     ]);
   });
+  test('ReaderConfig.InputType is CSV, JSON, JSONL, PARQUET or MANIFEST; a placeholder, or JSONata in a JSONata state, is not judged', () => {
+    const reader = (InputType: string, ql?: string) => sm({ M: { Type: 'Map', End: true, ...(ql ? { QueryLanguage: ql } : {}),
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType }, [ql ? 'Arguments' : 'Parameters']: { Bucket: 'b', Key: 'k' } },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } });
+    expectBoth(reader('XML'), [{ code: 'asl-invalid-value', severity: 'error', at: 'XML', awsCode: SCHEMA }]);
+    expectBoth(reader('csv'), [{ code: 'asl-invalid-value', severity: 'error', at: 'csv', awsCode: SCHEMA }]);
+    assert.deepEqual(messages(reader('XML')), ['ReaderConfig.InputType must be one of "CSV", "JSON", "JSONL", "PARQUET", "MANIFEST", not the string "XML" (SCHEMA_VALIDATION_FAILED)']);
+    for (const ok of ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST', '${InputType}']) expectBoth(reader(ok), []);
+    expectBoth(reader('{% $states.input.type %}', 'JSONata'), []);
+  });
   test('the fields of ItemReader, ItemBatcher and ResultWriter', () => {
     expectBoth(sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' }, MaxItems: 5 },
       ItemBatcher: { MaxItemsPerBatch: 10, BatchInput: {}, Size: 1 }, ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' }, WriterConfig: {} },

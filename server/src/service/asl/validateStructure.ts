@@ -301,7 +301,10 @@ const DISTRIBUTED_FIELDS: Record<string, string[]> = {
   ResultWriter: ['Resource', 'Parameters', 'Arguments', 'WriterConfig'],
 };
 
-/** The limits of a Distributed Map: Label, ReaderConfig.MaxItems, ItemBatcher; the fields of ItemReader, ItemBatcher and ResultWriter. */
+/** What an ItemReader reads (input-output-itemreader.html: "Accepts one of the following values: CSV, JSON, JSONL, PARQUET, MANIFEST."). */
+const READER_INPUT_TYPES = ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST'];
+
+/** The limits of a Distributed Map: Label, ReaderConfig.InputType and MaxItems, ItemBatcher; the fields of ItemReader, ItemBatcher and ResultWriter. */
 function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   for (const [field, allowed] of Object.entries(DISTRIBUTED_FIELDS)) {
     const obj = property(s.node, field);
@@ -321,6 +324,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   }
   const config = property(property(s.node, 'ItemReader'), 'ReaderConfig');
   if (config?.type === 'object') {
+    checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), READER_INPUT_TYPES, ql);
     checkType(ctx, 'ReaderConfig.MaxItems', property(config, 'MaxItems'), 'integer', ql, 1, 100_000_000);
     const path = propertyNode(config, 'MaxItemsPath');
     if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));
@@ -336,9 +340,9 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   }
 }
 
-function checkEnum(ctx: Ctx, field: string, node: AstNode | undefined, values: string[]) {
-  if (!node || isStandIn(node, 'JSONPath')) return;
-  if (node.type !== 'string' || !values.includes(node.value)) report(ctx, node, AslCode.invalidValue, `${field} must be ${list(values.map((v) => JSON.stringify(v)))}, not ${describe(node)}`);
+function checkEnum(ctx: Ctx, field: string, node: AstNode | undefined, values: string[], ql: QueryLanguage = 'JSONPath') {
+  if (!node || isStandIn(node, ql)) return;
+  if (node.type !== 'string' || !values.includes(node.value)) report(ctx, node, AslCode.invalidValue, `${field} must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, not ${describe(node)}`);
 }
 
 function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | undefined): boolean {
