@@ -264,6 +264,25 @@ describe('the structure rules, in YAML as in JSON', () => {
     ]);
     expectBoth(sm({ A: task({ Arguments: {} }) }), [{ code: 'asl-wrong-query-language', severity: 'error', at: 'Arguments', awsCode: SCHEMA }]);
   });
+  test('every JSONPath-only field is an error in a JSONata state: the …Path forms the developer guide marks "(JSONPath only)" too', () => {
+    const jsonata = { QueryLanguage: 'JSONata' };
+    const wrong = (at: string) => ({ code: 'asl-wrong-query-language', severity: 'error', at, awsCode: SCHEMA });
+    expectBoth(sm({ W: { Type: 'Wait', ...jsonata, SecondsPath: '$.s', End: true } }), [wrong('SecondsPath')]);
+    expectBoth(sm({ W: { Type: 'Wait', ...jsonata, TimestampPath: '$.t', End: true } }), [wrong('TimestampPath')]);
+    expectBoth(sm({ T: task({ ...jsonata, TimeoutSecondsPath: '$.t', HeartbeatSecondsPath: '$.h' }) }), [wrong('TimeoutSecondsPath'), wrong('HeartbeatSecondsPath')]);
+    expectBoth(sm({ F: { Type: 'Fail', ...jsonata, ErrorPath: '$.e', CausePath: '$.c' } }), [wrong('ErrorPath'), wrong('CausePath')]);
+    expectBoth(sm({ M: { Type: 'Map', ...jsonata, End: true, MaxConcurrencyPath: '$.c', ToleratedFailurePercentagePath: '$.p', ToleratedFailureCountPath: '$.n',
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON', MaxItemsPath: '$.m' }, Arguments: { Bucket: 'b', Key: 'k' } },
+      ItemBatcher: { MaxItemsPerBatchPath: '$.i', MaxInputBytesPerBatchPath: '$.b' },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } }),
+    [wrong('MaxConcurrencyPath'), wrong('ToleratedFailurePercentagePath'), wrong('ToleratedFailureCountPath'), wrong('MaxItemsPath'), wrong('MaxItemsPerBatchPath'), wrong('MaxInputBytesPerBatchPath')]);
+    assert.deepEqual(messages(sm({ W: { Type: 'Wait', ...jsonata, SecondsPath: '$.s', End: true } })), [
+      'SecondsPath is a JSONPath field; this state uses JSONata: use Seconds with a JSONata expression, e.g. "Seconds": "{% $states.input.… %}" (SCHEMA_VALIDATION_FAILED)',
+    ]);
+    // The same fields in a JSONPath state are fine, and the plain fields take JSONata in a JSONata state.
+    expectBoth(sm({ W: { Type: 'Wait', SecondsPath: '$.s', Next: 'F' }, F: { Type: 'Fail', ErrorPath: '$.e', CausePath: '$.c' } }), []);
+    expectBoth(sm({ W: { Type: 'Wait', ...jsonata, Seconds: '{% $states.input.s %}', Next: 'F' }, F: { Type: 'Fail', ...jsonata, Error: '{% $states.input.e %}' } }), []);
+  });
   test('a broken path, underlined inside its string', () => {
     expectBoth(sm({ A: task({ InputPath: '$.a[' }) }), [{ code: 'invalid-path', severity: 'error', at: '[', awsCode: SCHEMA }]);
   });

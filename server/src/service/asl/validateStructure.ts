@@ -35,10 +35,10 @@ const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
 /** Fields of a state holding sub-machines, whose states are checked on their own. */
 const SUB_MACHINE_FIELDS: ReadonlySet<string> = new Set(['Branches', 'ItemProcessor', 'Iterator']);
 
-// Fields of one query language only. The first group is what the JSONata documentation lists as removed;
-// the *Path variants are replaced by JSONata in the plain field and reported as warnings (less certain).
-const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath']);
-const JSONPATH_ONLY_LIKELY = new Set(['TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
+// Fields of one query language only: what the JSONata documentation lists as removed, and the …Path variants
+// the developer guide marks "(JSONPath only)" (a JSONata state writes the plain field with an expression).
+const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath',
+  'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
 const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
 
 /** Path fields of JSONPath states and the kind of path they take. */
@@ -214,6 +214,9 @@ const firstStateName = (states: AstNode | undefined): string | undefined => {
   return k?.type === 'string' ? k.value : undefined;
 };
 
+/** What a JSONata state writes instead of a JSONPath-only `…Path` field: the plain field, with an expression. */
+const jsonataInstead = (pathField: string) => `${pathField.slice(0, -4)} with a JSONata expression, e.g. "${pathField.slice(0, -4)}": "{% $states.input.… %}"`;
+
 /** The service's own wording for two fields that exclude each other. */
 const onlyOneOf = (...fields: string[]) => `There should only be one of the following fields: [${fields.join(', ')}]`;
 
@@ -327,7 +330,8 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), READER_INPUT_TYPES, ql);
     checkType(ctx, 'ReaderConfig.MaxItems', property(config, 'MaxItems'), 'integer', ql, 1, 100_000_000);
     const path = propertyNode(config, 'MaxItemsPath');
-    if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));
+    if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `MaxItemsPath is a JSONPath field; this state uses JSONata: use ${jsonataInstead('MaxItemsPath')}`);
+    else if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));
   }
   const batcher = property(s.node, 'ItemBatcher');
   if (batcher?.type === 'object') {
@@ -335,7 +339,8 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     checkType(ctx, 'MaxInputBytesPerBatch', property(batcher, 'MaxInputBytesPerBatch'), 'integer', ql, 1, 262_144);
     for (const f of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) {
       const path = propertyNode(batcher, `${f}Path`);
-      if (path && propertyNode(batcher, f)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(f, `${f}Path`));
+      if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `${f}Path is a JSONPath field; this state uses JSONata: use ${jsonataInstead(`${f}Path`)}`);
+      else if (path && propertyNode(batcher, f)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(f, `${f}Path`));
     }
   }
 }
@@ -545,9 +550,9 @@ function checkState(ctx: Ctx, s: AslState) {
       report(ctx, k, AslCode.unknownField, known ? `${key} is not a field of a ${type} state` : `${quote(key)} is not a field of a ${type} state${near ? `; did you mean ${quote(near)}?` : ''}`, 'error', { allowed: [...COMMON_FIELDS, ...fields], closest: near });
       continue;
     }
-    if (ql === 'JSONata' && (JSONPATH_ONLY.has(key) || JSONPATH_ONLY_LIKELY.has(key))) {
-      const instead = key === 'Parameters' ? 'Arguments' : key === 'ItemsPath' ? 'Items' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? `${key.slice(0, -4)} with a JSONata expression` : 'Output (and Assign)';
-      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${instead}`, JSONPATH_ONLY.has(key) ? 'error' : 'warning');
+    if (ql === 'JSONata' && JSONPATH_ONLY.has(key)) {
+      const instead = key === 'Parameters' ? 'Arguments' : key === 'ItemsPath' ? 'Items' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? jsonataInstead(key) : 'Output (and Assign)';
+      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${instead}`);
     } else if (ql === 'JSONPath' && JSONATA_ONLY.has(key)) {
       const instead = key === 'Arguments' ? 'Parameters' : key === 'Items' ? 'ItemsPath' : 'OutputPath, ResultPath or ResultSelector';
       report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata field; this state uses JSONPath: use ${instead}, or set "QueryLanguage": "JSONata"`);
