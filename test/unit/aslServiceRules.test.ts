@@ -283,6 +283,15 @@ describe('the structure rules, in YAML as in JSON', () => {
     expectBoth(sm({ W: { Type: 'Wait', SecondsPath: '$.s', Next: 'F' }, F: { Type: 'Fail', ErrorPath: '$.e', CausePath: '$.c' } }), []);
     expectBoth(sm({ W: { Type: 'Wait', ...jsonata, Seconds: '{% $states.input.s %}', Next: 'F' }, F: { Type: 'Fail', ...jsonata, Error: '{% $states.input.e %}' } }), []);
   });
+  test('no JSONPath state in a machine whose top level is JSONata, at any depth', () => {
+    const jsonPathState = { Type: 'Pass', QueryLanguage: 'JSONPath', End: true };
+    expectBoth(sm({ A: jsonPathState }, { QueryLanguage: 'JSONata' }), [{ code: 'asl-invalid-value', severity: 'error', at: 'JSONPath', awsCode: SCHEMA }]);
+    expectBoth(sm({ P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'B', States: { B: jsonPathState } }] } }, { QueryLanguage: 'JSONata' }),
+      [{ code: 'asl-invalid-value', severity: 'error', at: 'JSONPath', awsCode: SCHEMA }]);
+    // A JSONPath top level may have JSONata states, and JSONPath ones saying so.
+    expectBoth(sm({ A: { Type: 'Pass', QueryLanguage: 'JSONata', Next: 'B' }, B: jsonPathState }), []);
+    expectBoth(sm({ A: { Type: 'Pass', QueryLanguage: 'JSONata', End: true } }, { QueryLanguage: 'JSONata' }), []);
+  });
   test('a broken path, underlined inside its string', () => {
     expectBoth(sm({ A: task({ InputPath: '$.a[' }) }), [{ code: 'invalid-path', severity: 'error', at: '[', awsCode: SCHEMA }]);
   });

@@ -672,8 +672,26 @@ function machineFindings(ctx: Ctx, model: AslModel): Problem[] {
     checkRootFields(own, m);
     checkTransitions(own, m);
   }
+  checkJsonPathInJsonata(own, model);
   if (ctx.text !== undefined) byModel.set(model, { text: ctx.text, problems: own.problems });
   return own.problems;
+}
+
+/**
+ * A machine whose top level is JSONata has no JSONPath state, at any depth (the developer guide: "You cannot revert a
+ * top-level JSONata-based state machine to a mix of JSONata and JSONPath states"). Here, not in checkState: a state's
+ * cached findings depend on its own text, and this on the top level's.
+ */
+function checkJsonPathInJsonata(ctx: Ctx, model: AslModel) {
+  const top = model.machines[0];
+  if (top?.kind !== 'top' || top.queryLanguage !== 'JSONata') return;
+  // A Map processor's QueryLanguage is refused anyway (checkRootFields); a branch's and a state's may say JSONPath.
+  const objects = [...model.machines.filter((m) => m.kind === 'branch').map((m) => m.node), ...model.states.map((s) => s.node)];
+  for (const node of objects) {
+    const q = property(node, 'QueryLanguage');
+    if (q?.type === 'string' && q.value === 'JSONPath')
+      report(ctx, q, AslCode.invalidValue, 'QueryLanguage "JSONPath" is not allowed in a state machine whose top-level QueryLanguage is "JSONata": write this state in JSONata, or set the top level to "JSONPath" and "QueryLanguage": "JSONata" on the states that use it');
+  }
 }
 
 // A state's own findings depend only on its text (name included) and query language (in JSON: see findingsCache.ts).
