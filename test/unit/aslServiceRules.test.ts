@@ -292,6 +292,14 @@ describe('the structure rules, in YAML as in JSON', () => {
     expectBoth(sm({ A: { Type: 'Pass', QueryLanguage: 'JSONata', Next: 'B' }, B: jsonPathState }), []);
     expectBoth(sm({ A: { Type: 'Pass', QueryLanguage: 'JSONata', End: true } }, { QueryLanguage: 'JSONata' }), []);
   });
+  test('QueryLanguage is not a field of a Map ItemProcessor or Iterator: the Map state\'s applies', () => {
+    for (const key of ['ItemProcessor', 'Iterator'])
+      expectBoth(sm({ M: { Type: 'Map', QueryLanguage: 'JSONata', End: true, [key]: { QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Succeed' } } } } }),
+        [{ code: 'asl-unknown-field', severity: 'error', at: 'QueryLanguage', awsCode: SCHEMA }]);
+    assert.deepEqual(messages(sm({ M: { Type: 'Map', End: true, ItemProcessor: { QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Succeed' } } } } })), [
+      'QueryLanguage is not a field of a Map ItemProcessor: set it on the Map state (its processor\'s states inherit it) or on the states inside (SCHEMA_VALIDATION_FAILED)',
+    ]);
+  });
   test('a broken path, underlined inside its string', () => {
     expectBoth(sm({ A: task({ InputPath: '$.a[' }) }), [{ code: 'invalid-path', severity: 'error', at: '[', awsCode: SCHEMA }]);
   });

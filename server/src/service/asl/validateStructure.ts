@@ -51,7 +51,8 @@ const PATH_FIELDS: Record<string, PathKind> = {
 const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
   top: ['Comment', 'StartAt', 'States', 'TimeoutSeconds', 'Version', 'QueryLanguage'],
   branch: ['Comment', 'StartAt', 'States', 'QueryLanguage'],
-  map: ['Comment', 'StartAt', 'States', 'QueryLanguage', 'ProcessorConfig'],
+  // No QueryLanguage: the service refuses it on an ItemProcessor (SCHEMA_VALIDATION_FAILED); the Map's own applies.
+  map: ['Comment', 'StartAt', 'States', 'ProcessorConfig'],
 };
 
 const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
@@ -182,7 +183,8 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
     const k = keyOf(p);
     if (k?.type !== 'string' || allowed.includes(k.value)) continue;
     const where = m.kind === 'top' ? 'a state machine' : m.kind === 'branch' ? 'a Parallel branch' : 'a Map ItemProcessor';
-    report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${where}; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+    if (m.kind === 'map' && k.value === 'QueryLanguage') report(ctx, k, AslCode.unknownField, `QueryLanguage is not a field of ${where}: set it on the Map state (its processor's states inherit it) or on the states inside`);
+    else report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${where}; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
   }
   const startAtN = propertyNode(m.node, 'StartAt'), statesN = propertyNode(m.node, 'States');
   const startAt = startAtN && valueOf(startAtN), states = statesN && valueOf(statesN);
