@@ -99,6 +99,23 @@ describe('transitions', () => {
       Handle: { Type: 'Fail', Error: 'E' }, Other: { Type: 'Succeed' }, Both: { Type: 'Succeed' },
     }), []);
   });
+  test('a Next into a Parallel branch (or out of one) names where that state is, and what it leaves unreached is reported too', () => {
+    const branch = { StartAt: 'X', States: { X: { Type: 'Pass', End: true } } };
+    expectBoth(sm({ A: { Type: 'Pass', Next: 'X' }, P: { Type: 'Parallel', Branches: [branch], End: true } }), [
+      { code: 'asl-unknown-state', severity: 'error', at: 'X', awsCode: 'MISSING_TRANSITION_TARGET' },
+      { code: 'asl-unreachable-state', severity: 'error', at: 'P', awsCode: 'MISSING_TRANSITION_TARGET' },
+    ]);
+    assert.deepEqual(messages(sm({ A: { Type: 'Pass', Next: 'X' }, P: { Type: 'Parallel', Branches: [branch], End: true } })), [
+      'Next "X" is a state in a branch of "P": a transition goes only to a state of its own machine, here the top level (MISSING_TRANSITION_TARGET)',
+      'State "P" is not reachable: no StartAt, Next, Default or Catch leads to it (MISSING_TRANSITION_TARGET)',
+    ]);
+    assert.deepEqual(messages(sm({ M: { Type: 'Map', Next: 'Done', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', Next: 'Done' } } } }, Done: { Type: 'Succeed' } })), [
+      'Next "Done" is a state at the top level: a transition goes only to a state of its own machine, here this ItemProcessor of "M" (MISSING_TRANSITION_TARGET)',
+      'No state ends this machine: give one state "End": true, or add a Succeed or Fail state (MISSING_END_STATE)',
+    ]);
+    // A misspelt name still keeps the reachability walk quiet: the states after it are reached once it is fixed.
+    expectBoth(sm({ A: { Type: 'Pass', Next: 'Bx' }, B: { Type: 'Succeed' } }), [{ code: 'asl-unknown-state', severity: 'error', at: 'Bx', awsCode: 'MISSING_TRANSITION_TARGET' }]);
+  });
   test('a missing Next target and no end state name the service\'s codes', () => {
     expectBoth(sm({ A: { Type: 'Pass', Next: 'Nowhere' }, B: { Type: 'Succeed' } }), [{ code: 'asl-unknown-state', severity: 'error', at: 'Nowhere', awsCode: 'MISSING_TRANSITION_TARGET' }]);
     expectBoth(sm({ A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } }), [{ code: 'asl-no-terminal-state', severity: 'error', at: 'States', awsCode: 'MISSING_END_STATE' }]);

@@ -71,6 +71,8 @@ interface Ctx {
   /** Value nodes another check owns (an integration's payload, checked against its API): not looked into. */
   skip: ReadonlySet<AstNode>;
   suggestions: number;
+  /** A state of any machine of the document by name (the first of its name), for a transition into another machine. */
+  anywhere?: (name: string) => AslState | undefined;
 }
 
 function report(ctx: Ctx, node: AstNode, code: string, message: string, severity: Severity = 'error', data?: Record<string, unknown>) {
@@ -361,6 +363,15 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
   if (m.byName.has(node.value)) return true;
   // A placeholder names a state only after substitution: no error, and no reachability claims past it.
   if (hasPlaceholder(node.value)) return false;
+  // A state of another machine (into a Parallel branch or a Map, or out of one) is no typo: the service refuses the
+  // transition and reports the states it leaves unreached, so the reachability walk goes on.
+  const other = ctx.anywhere?.(node.value);
+  if (other) {
+    const there = other.machine.kind === 'top' ? 'at the top level' : `in ${other.machine.kind === 'branch' ? 'a branch of' : 'the ItemProcessor of'} ${quote(other.machine.owner!.name)}`;
+    const here = m.kind === 'top' ? 'the top level' : m.kind === 'branch' ? `this branch of ${quote(m.owner!.name)}` : `this ItemProcessor of ${quote(m.owner!.name)}`;
+    report(ctx, node, AslCode.unknownState, `${field} ${quote(node.value)} is a state ${there}: a transition goes only to a state of its own machine, here ${here}`);
+    return true;
+  }
   // Suggestions cost a scan of the machine's names: only for the first mistakes, so a broken file stays linear.
   const near = ctx.suggestions++ < 50 ? closest(node.value, m.byName.keys(), 1)[0] : undefined;
   const scope = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ' of this Map';
@@ -383,8 +394,8 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
     const states = propertyNode(m.node, 'States');
     report(ctx, keyOf(states!)!, AslCode.noTerminalState, 'No state ends this machine: give one state "End": true, or add a Succeed or Fail state');
   }
-  // Unreachable states: a breadth-first walk from StartAt (linear). Skipped when a target is broken: the states
-  // after a misspelt Next are reachable once it is fixed, and saying otherwise would bury the real mistake.
+  // Unreachable states: a breadth-first walk from StartAt (linear). Skipped when a target is misspelt: the states
+  // after it are reachable once it is fixed, and saying otherwise would bury the real mistake.
   const startAt = property(m.node, 'StartAt');
   if (!targetsOk || startAt?.type !== 'string' || hasPlaceholder(startAt.value)) return;
   const seen = new Set<AslState>();
@@ -669,7 +680,15 @@ function machineFindings(ctx: Ctx, model: AslModel): Problem[] {
     byModel.set(model, { text: ctx.text!, problems: moved });
     return moved;
   }
-  const own: Ctx = { ...ctx, problems: checkMachineRules(model) };
+  let byName: Map<string, AslState> | undefined;
+  const anywhere = (name: string) => {
+    if (!byName) {
+      byName = new Map();
+      for (const s of model.states) if (!byName.has(s.name)) byName.set(s.name, s);
+    }
+    return byName.get(name);
+  };
+  const own: Ctx = { ...ctx, problems: checkMachineRules(model), anywhere };
   for (const m of model.machines) {
     checkRootFields(own, m);
     checkTransitions(own, m);
