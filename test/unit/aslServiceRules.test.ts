@@ -10,6 +10,7 @@ import type { Problem } from '../../server/src/service/core/types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AslCode } from '../../server/src/service/asl/codes';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VALID_TRAINING, doc, service } from './helpers';
 
 interface Finding { code: string; severity: string; at: string; awsCode?: unknown; line: number }
@@ -98,9 +99,61 @@ describe('transitions', () => {
       Handle: { Type: 'Fail', Error: 'E' }, Other: { Type: 'Succeed' }, Both: { Type: 'Succeed' },
     }), []);
   });
+  test('a Next into a Parallel branch (or out of one) names where that state is, and what it leaves unreached is reported too', () => {
+    const branch = { StartAt: 'X', States: { X: { Type: 'Pass', End: true } } };
+    expectBoth(sm({ A: { Type: 'Pass', Next: 'X' }, P: { Type: 'Parallel', Branches: [branch], End: true } }), [
+      { code: 'asl-unknown-state', severity: 'error', at: 'X', awsCode: 'MISSING_TRANSITION_TARGET' },
+      { code: 'asl-unreachable-state', severity: 'error', at: 'P', awsCode: 'MISSING_TRANSITION_TARGET' },
+    ]);
+    assert.deepEqual(messages(sm({ A: { Type: 'Pass', Next: 'X' }, P: { Type: 'Parallel', Branches: [branch], End: true } })), [
+      'Next "X" is a state in a branch of "P": a transition goes only to a state of its own machine, here the top level (MISSING_TRANSITION_TARGET)',
+      'State "P" is not reachable: no StartAt, Next, Default or Catch leads to it (MISSING_TRANSITION_TARGET)',
+    ]);
+    assert.deepEqual(messages(sm({ M: { Type: 'Map', Next: 'Done', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', Next: 'Done' } } } }, Done: { Type: 'Succeed' } })), [
+      'Next "Done" is a state at the top level: a transition goes only to a state of its own machine, here this ItemProcessor of "M" (MISSING_TRANSITION_TARGET)',
+      'No state ends this machine: give one state "End": true, or add a Succeed or Fail state (MISSING_END_STATE)',
+    ]);
+    // A misspelt name still keeps the reachability walk quiet: the states after it are reached once it is fixed.
+    expectBoth(sm({ A: { Type: 'Pass', Next: 'Bx' }, B: { Type: 'Succeed' } }), [{ code: 'asl-unknown-state', severity: 'error', at: 'Bx', awsCode: 'MISSING_TRANSITION_TARGET' }]);
+  });
   test('a missing Next target and no end state name the service\'s codes', () => {
     expectBoth(sm({ A: { Type: 'Pass', Next: 'Nowhere' }, B: { Type: 'Succeed' } }), [{ code: 'asl-unknown-state', severity: 'error', at: 'Nowhere', awsCode: 'MISSING_TRANSITION_TARGET' }]);
     expectBoth(sm({ A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } }), [{ code: 'asl-no-terminal-state', severity: 'error', at: 'States', awsCode: 'MISSING_END_STATE' }]);
+  });
+});
+
+describe('the fields of a machine, a Parallel branch and a Map processor', () => {
+  test('StartAt or States missing: an error in the object that lacks it, on the key of the other', () => {
+    expectBoth({ States: { A: { Type: 'Succeed' } } }, [{ code: 'asl-missing-field', severity: 'error', at: 'States', awsCode: SCHEMA }]);
+    expectBoth({ Comment: 'c', StartAt: 'A' }, [{ code: 'asl-missing-field', severity: 'error', at: 'StartAt', awsCode: SCHEMA }]);
+    assert.deepEqual(messages({ States: { A: { Type: 'Succeed' } } }), ['StartAt is missing: name the first state to run, e.g. "StartAt": "A" (SCHEMA_VALIDATION_FAILED)']);
+  });
+  test('in a Parallel branch, a Map ItemProcessor or Iterator: on the branch or processor, not the state that holds it', () => {
+    const branch = { States: { X: { Type: 'Succeed' } } };
+    expectBoth(sm({ P: { Type: 'Parallel', End: true, Branches: [branch] } }), [{ code: 'asl-missing-field', severity: 'error', at: 'States', awsCode: SCHEMA }]);
+    expectBoth(sm({ M: { Type: 'Map', End: true, Iterator: branch } }), [{ code: 'asl-missing-field', severity: 'error', at: 'States', awsCode: SCHEMA }]);
+    expectBoth(sm({ M: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'X' } } }), [{ code: 'asl-missing-field', severity: 'error', at: 'StartAt', awsCode: SCHEMA }]);
+    assert.deepEqual(messages(sm({ M: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'X' } } })), [
+      'States of this Map ItemProcessor is missing: an object of the states by name, e.g. "States": { "First": { "Type": "Pass", "End": true } } (SCHEMA_VALIDATION_FAILED)',
+    ]);
+    // An empty object: both are missing, on the object itself.
+    const text = JSON.stringify(sm({ P: { Type: 'Parallel', End: true, Branches: [{}] } }));
+    assert.deepEqual(validateStructure(parseDocument(text, 'asl').root, text, undefined, 'json').map((p) => [text.slice(p.offset, p.offset + p.length), p.message]), [
+      ['{}', 'StartAt of this Parallel branch is missing: name the first state to run, e.g. "StartAt": "First" (SCHEMA_VALIDATION_FAILED)'],
+      ['{}', 'States of this Parallel branch is missing: an object of the states by name, e.g. "States": { "First": { "Type": "Pass", "End": true } } (SCHEMA_VALIDATION_FAILED)'],
+    ]);
+  });
+  test('a document named as a state machine (*.asl.json, *.asl.yaml) is judged even without StartAt and States; a plain JSON or YAML file is not', () => {
+    const structure = (text: string, languageId: string, uri: string) =>
+      service.validate(TextDocument.create(uri, languageId, 1, text)).filter((p) => p.source === 'asl').map((p) => [text.slice(p.offset, p.offset + p.length), p.code]);
+    assert.deepEqual(structure('{}', 'asl', 'file:///w/empty.asl.json'), [['{}', 'asl-missing-field'], ['{}', 'asl-missing-field']]);
+    assert.deepEqual(structure('StartAt: A\n', 'asl-yaml', 'file:///w/half.asl.yaml'), [['StartAt', 'asl-missing-field']]);
+    assert.deepEqual(structure('{"States": {"A": {"Type": "Succeed"}}}', 'asl', 'file:///w/no-start.asl'), [['"States"', 'asl-missing-field']]);
+    assert.deepEqual(structure('{}', 'json', 'file:///w/empty.json'), []);
+    assert.deepEqual(structure('{"StartAt": "A"}', 'json', 'file:///w/package.json'), []);
+    // The CLI gives a YAML file named on its command line asl-yaml: its name, not the language, says what it is.
+    assert.deepEqual(structure('Resources: {}\n', 'asl-yaml', 'file:///w/template.yaml'), []);
+    assert.deepEqual(structure('TrainingJobName: x\n', 'asl-yaml', 'file:///w/job.yml'), []);
   });
 });
 
@@ -155,6 +208,16 @@ describe('fields', () => {
       { code: 'asl-invalid-value', severity: 'error', at: '31622401', awsCode: SCHEMA },
     ]);
   });
+  test('ReaderConfig.InputType is CSV, JSON, JSONL, PARQUET or MANIFEST; a placeholder, or JSONata in a JSONata state, is not judged', () => {
+    const reader = (InputType: string, ql?: string) => sm({ M: { Type: 'Map', End: true, ...(ql ? { QueryLanguage: ql } : {}),
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType }, [ql ? 'Arguments' : 'Parameters']: { Bucket: 'b', Key: 'k' } },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } });
+    expectBoth(reader('XML'), [{ code: 'asl-invalid-value', severity: 'error', at: 'XML', awsCode: SCHEMA }]);
+    expectBoth(reader('csv'), [{ code: 'asl-invalid-value', severity: 'error', at: 'csv', awsCode: SCHEMA }]);
+    assert.deepEqual(messages(reader('XML')), ['ReaderConfig.InputType must be one of "CSV", "JSON", "JSONL", "PARQUET", "MANIFEST", not the string "XML" (SCHEMA_VALIDATION_FAILED)']);
+    for (const ok of ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST', '${InputType}']) expectBoth(reader(ok), []);
+    expectBoth(reader('{% $states.input.type %}', 'JSONata'), []);
+  });
   test('the fields of ItemReader, ItemBatcher and ResultWriter', () => {
     expectBoth(sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' }, MaxItems: 5 },
       ItemBatcher: { MaxItemsPerBatch: 10, BatchInput: {}, Size: 1 }, ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' }, WriterConfig: {} },
@@ -173,6 +236,25 @@ describe('fields', () => {
   test('a Wait Timestamp is RFC 3339', () => {
     expectBoth(sm({ W: { Type: 'Wait', Timestamp: '2026-01-31 10:00:00', End: true } }), [{ code: 'asl-invalid-value', severity: 'error', at: '2026-01-31 10:00:00', awsCode: SCHEMA }]);
     expectBoth(sm({ W: { Type: 'Wait', Timestamp: '2026-01-31T10:00:00.5+01:00', End: true } }), []);
+  });
+  test('a timestamp is a real date and time: no month 13, day 32, February 30 (29 only in a leap year), hour 24, minute 60', () => {
+    for (const bad of ['2024-13-01T00:00:00Z', '2024-01-32T00:00:00Z', '2024-02-30T00:00:00Z', '2023-02-29T00:00:00Z', '2024-04-31T00:00:00Z', '2024-01-01T24:00:00Z', '2024-01-01T10:60:00Z', '2024-01-01T10:00:61Z', '2024-01-01T10:00:00+24:00', '2024-00-10T00:00:00Z'])
+      expectBoth(sm({ W: { Type: 'Wait', Timestamp: bad, End: true } }), [{ code: 'asl-invalid-value', severity: 'error', at: bad, awsCode: SCHEMA }]);
+    for (const good of ['2024-02-29T23:59:59Z', '2000-02-29T00:00:00Z', '2026-12-31T23:59:60Z', '2026-06-30T12:00:00-05:30'])
+      expectBoth(sm({ W: { Type: 'Wait', Timestamp: good, End: true } }), []);
+    assert.deepEqual(messages(sm({ W: { Type: 'Wait', Timestamp: '2024-13-01T00:00:00Z', End: true } })), [
+      'Timestamp "2024-13-01T00:00:00Z" is not an RFC 3339 timestamp: a real date and time with an uppercase T and Z or an offset, e.g. "2026-01-31T23:59:59Z" (SCHEMA_VALIDATION_FAILED)',
+    ]);
+  });
+  test('a Choice rule\'s Timestamp comparison takes an RFC 3339 timestamp; its …Path form a path, JSONata and placeholders are not judged', () => {
+    const rule = (r: Record<string, unknown>, ql?: string) => sm({ C: { Type: 'Choice', ...(ql ? { QueryLanguage: ql } : {}), Choices: [{ ...r, Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } });
+    for (const op of ['TimestampEquals', 'TimestampLessThan', 'TimestampGreaterThan', 'TimestampLessThanEquals', 'TimestampGreaterThanEquals'])
+      expectBoth(rule({ Variable: '$.t', [op]: '2024-01-01' }), [{ code: 'asl-invalid-value', severity: 'error', at: '2024-01-01', awsCode: SCHEMA }]);
+    expectBoth(rule({ Not: { Variable: '$.t', TimestampLessThan: '2024-02-30T00:00:00Z' } }), [{ code: 'asl-invalid-value', severity: 'error', at: '2024-02-30T00:00:00Z', awsCode: SCHEMA }]);
+    expectBoth(rule({ Variable: '$.t', TimestampGreaterThan: '2024-01-01T00:00:00Z' }), []);
+    expectBoth(rule({ Variable: '$.t', TimestampGreaterThanPath: '$.since' }), []);
+    expectBoth(rule({ Variable: '$.t', TimestampEquals: '${Deadline}' }), []);
+    expectBoth(rule({ Condition: '{% $states.input.t > "2024-01-01" %}' }, 'JSONata'), []);
   });
 });
 
@@ -198,6 +280,42 @@ describe('the structure rules, in YAML as in JSON', () => {
       { code: 'asl-wrong-query-language', severity: 'error', at: 'Parameters', awsCode: SCHEMA },
     ]);
     expectBoth(sm({ A: task({ Arguments: {} }) }), [{ code: 'asl-wrong-query-language', severity: 'error', at: 'Arguments', awsCode: SCHEMA }]);
+  });
+  test('every JSONPath-only field is an error in a JSONata state: the …Path forms the developer guide marks "(JSONPath only)" too', () => {
+    const jsonata = { QueryLanguage: 'JSONata' };
+    const wrong = (at: string) => ({ code: 'asl-wrong-query-language', severity: 'error', at, awsCode: SCHEMA });
+    expectBoth(sm({ W: { Type: 'Wait', ...jsonata, SecondsPath: '$.s', End: true } }), [wrong('SecondsPath')]);
+    expectBoth(sm({ W: { Type: 'Wait', ...jsonata, TimestampPath: '$.t', End: true } }), [wrong('TimestampPath')]);
+    expectBoth(sm({ T: task({ ...jsonata, TimeoutSecondsPath: '$.t', HeartbeatSecondsPath: '$.h' }) }), [wrong('TimeoutSecondsPath'), wrong('HeartbeatSecondsPath')]);
+    expectBoth(sm({ F: { Type: 'Fail', ...jsonata, ErrorPath: '$.e', CausePath: '$.c' } }), [wrong('ErrorPath'), wrong('CausePath')]);
+    expectBoth(sm({ M: { Type: 'Map', ...jsonata, End: true, MaxConcurrencyPath: '$.c', ToleratedFailurePercentagePath: '$.p', ToleratedFailureCountPath: '$.n',
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON', MaxItemsPath: '$.m' }, Arguments: { Bucket: 'b', Key: 'k' } },
+      ItemBatcher: { MaxItemsPerBatchPath: '$.i', MaxInputBytesPerBatchPath: '$.b' },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } }),
+    [wrong('MaxConcurrencyPath'), wrong('ToleratedFailurePercentagePath'), wrong('ToleratedFailureCountPath'), wrong('MaxItemsPath'), wrong('MaxItemsPerBatchPath'), wrong('MaxInputBytesPerBatchPath')]);
+    assert.deepEqual(messages(sm({ W: { Type: 'Wait', ...jsonata, SecondsPath: '$.s', End: true } })), [
+      'SecondsPath is a JSONPath field; this state uses JSONata: use Seconds with a JSONata expression, e.g. "Seconds": "{% $states.input.… %}" (SCHEMA_VALIDATION_FAILED)',
+    ]);
+    // The same fields in a JSONPath state are fine, and the plain fields take JSONata in a JSONata state.
+    expectBoth(sm({ W: { Type: 'Wait', SecondsPath: '$.s', Next: 'F' }, F: { Type: 'Fail', ErrorPath: '$.e', CausePath: '$.c' } }), []);
+    expectBoth(sm({ W: { Type: 'Wait', ...jsonata, Seconds: '{% $states.input.s %}', Next: 'F' }, F: { Type: 'Fail', ...jsonata, Error: '{% $states.input.e %}' } }), []);
+  });
+  test('no JSONPath state in a machine whose top level is JSONata, at any depth', () => {
+    const jsonPathState = { Type: 'Pass', QueryLanguage: 'JSONPath', End: true };
+    expectBoth(sm({ A: jsonPathState }, { QueryLanguage: 'JSONata' }), [{ code: 'asl-invalid-value', severity: 'error', at: 'JSONPath', awsCode: SCHEMA }]);
+    expectBoth(sm({ P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'B', States: { B: jsonPathState } }] } }, { QueryLanguage: 'JSONata' }),
+      [{ code: 'asl-invalid-value', severity: 'error', at: 'JSONPath', awsCode: SCHEMA }]);
+    // A JSONPath top level may have JSONata states, and JSONPath ones saying so.
+    expectBoth(sm({ A: { Type: 'Pass', QueryLanguage: 'JSONata', Next: 'B' }, B: jsonPathState }), []);
+    expectBoth(sm({ A: { Type: 'Pass', QueryLanguage: 'JSONata', End: true } }, { QueryLanguage: 'JSONata' }), []);
+  });
+  test('QueryLanguage is not a field of a Map ItemProcessor or Iterator: the Map state\'s applies', () => {
+    for (const key of ['ItemProcessor', 'Iterator'])
+      expectBoth(sm({ M: { Type: 'Map', QueryLanguage: 'JSONata', End: true, [key]: { QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Succeed' } } } } }),
+        [{ code: 'asl-unknown-field', severity: 'error', at: 'QueryLanguage', awsCode: SCHEMA }]);
+    assert.deepEqual(messages(sm({ M: { Type: 'Map', End: true, ItemProcessor: { QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Succeed' } } } } })), [
+      'QueryLanguage is not a field of a Map ItemProcessor: set it on the Map state (its processor\'s states inherit it) or on the states inside (SCHEMA_VALIDATION_FAILED)',
+    ]);
   });
   test('a broken path, underlined inside its string', () => {
     expectBoth(sm({ A: task({ InputPath: '$.a[' }) }), [{ code: 'invalid-path', severity: 'error', at: '[', awsCode: SCHEMA }]);

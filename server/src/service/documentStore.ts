@@ -16,6 +16,15 @@ import { ExecutionInputs, type ExecutionInputSource } from './executionInput';
 /** Languages whose every document is a state machine; other JSON/YAML files are one only with StartAt + States. */
 const ASL_LANGUAGES = new Set(['asl', 'asl-yaml']);
 const SUPPORTED_LANGUAGES = new Set(['asl', 'asl-yaml', 'json', 'jsonc', 'yaml']);
+/** A plain JSON/YAML name: the CLI gives any YAML file named on its command line asl-yaml, which says nothing about its content. */
+const PLAIN_NAME = /\.(json|jsonc|ya?ml)$/i;
+
+/**
+ * A document its name or editor language declares a state machine (*.asl.json, *.asl, *.asl.yaml, *.asl.yml):
+ * judged as one even without StartAt or States, which are then reported missing.
+ */
+export const declaresStateMachine = (doc: TextDocument): boolean =>
+  ASL_LANGUAGES.has(doc.languageId) && (!PLAIN_NAME.test(doc.uri) || /\.asl\.(json|ya?ml)$/i.test(doc.uri));
 /** Documents remembered per cache (the oldest is forgotten first). */
 const LIMIT = 200;
 

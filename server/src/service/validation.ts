@@ -7,7 +7,7 @@ import { validateStructure } from './asl/validateStructure';
 import { Code } from './core/codes';
 import { validateDataflow } from './dataflow/validation';
 import type { ParsedDocument, Problem } from './core/types';
-import type { DocumentStore } from './documentStore';
+import { declaresStateMachine, type DocumentStore } from './documentStore';
 import { toDiagnostic } from './lsp';
 import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
 import { validateSageMakerTasks } from './sagemaker/validation';
@@ -20,18 +20,20 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
   const problems = [...parsed.syntaxErrors];
   // The document itself, or each state machine embedded in it (a template: templates/embedded.ts).
   const machines = isStateMachine(parsed.root) ? [parsed] : store.machines(doc);
+  // An *.asl.json / *.asl.yaml document is a state machine even when it lacks StartAt or States (not a template's).
+  const declared = declaresStateMachine(doc);
   for (const m of machines) {
     if (m !== parsed) problems.push(...m.syntaxErrors);
-    problems.push(...checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri));
+    problems.push(...checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri, declared && m === parsed));
   }
   return problems;
 }
 
-function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: boolean, uri: string): Problem[] {
+function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: boolean, uri: string, declared: boolean): Problem[] {
   const problems: Problem[] = [];
   // A standalone job spec is a request, not a state machine: the request checks only, skeleton blanks softened.
   if (isJobSpec(parsed)) return softenSkeletonValues(parsed, validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language));
-  if (!parsed.root || !isStateMachine(parsed.root)) return problems;
+  if (!parsed.root || !(isStateMachine(parsed.root) || (declared && parsed.root.type === 'object'))) return problems;
   const sagemaker = validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language);
   // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding.
   problems.push(...(incomplete ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker));

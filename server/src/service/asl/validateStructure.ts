@@ -13,7 +13,7 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { buildModel, isStateMachine, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import { buildModel, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
 type PathKind = 'path' | 'reference';
 
@@ -35,10 +35,10 @@ const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
 /** Fields of a state holding sub-machines, whose states are checked on their own. */
 const SUB_MACHINE_FIELDS: ReadonlySet<string> = new Set(['Branches', 'ItemProcessor', 'Iterator']);
 
-// Fields of one query language only. The first group is what the JSONata documentation lists as removed;
-// the *Path variants are replaced by JSONata in the plain field and reported as warnings (less certain).
-const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath']);
-const JSONPATH_ONLY_LIKELY = new Set(['TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
+// Fields of one query language only: what the JSONata documentation lists as removed, and the …Path variants
+// the developer guide marks "(JSONPath only)" (a JSONata state writes the plain field with an expression).
+const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath',
+  'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
 const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
 
 /** Path fields of JSONPath states and the kind of path they take. */
@@ -51,7 +51,8 @@ const PATH_FIELDS: Record<string, PathKind> = {
 const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
   top: ['Comment', 'StartAt', 'States', 'TimeoutSeconds', 'Version', 'QueryLanguage'],
   branch: ['Comment', 'StartAt', 'States', 'QueryLanguage'],
-  map: ['Comment', 'StartAt', 'States', 'QueryLanguage', 'ProcessorConfig'],
+  // No QueryLanguage: the service refuses it on an ItemProcessor (SCHEMA_VALIDATION_FAILED); the Map's own applies.
+  map: ['Comment', 'StartAt', 'States', 'ProcessorConfig'],
 };
 
 const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
@@ -70,6 +71,8 @@ interface Ctx {
   /** Value nodes another check owns (an integration's payload, checked against its API): not looked into. */
   skip: ReadonlySet<AstNode>;
   suggestions: number;
+  /** A state of any machine of the document by name (the first of its name), for a transition into another machine. */
+  anywhere?: (name: string) => AslState | undefined;
 }
 
 function report(ctx: Ctx, node: AstNode, code: string, message: string, severity: Severity = 'error', data?: Record<string, unknown>) {
@@ -182,16 +185,18 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
     const k = keyOf(p);
     if (k?.type !== 'string' || allowed.includes(k.value)) continue;
     const where = m.kind === 'top' ? 'a state machine' : m.kind === 'branch' ? 'a Parallel branch' : 'a Map ItemProcessor';
-    report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${where}; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+    if (m.kind === 'map' && k.value === 'QueryLanguage') report(ctx, k, AslCode.unknownField, `QueryLanguage is not a field of ${where}: set it on the Map state (its processor's states inherit it) or on the states inside`);
+    else report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${where}; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
   }
-  const startAt = property(m.node, 'StartAt');
-  const states = property(m.node, 'States');
-  // A missing field is reported on the owning state's name, or the machine's first key.
-  const owner = m.owner?.keyNode ?? (m.node.children?.[0] && keyOf(m.node.children[0])) ?? m.node;
-  if (!startAt) report(ctx, owner, AslCode.missingField, 'StartAt is missing: name the first state to run', 'error');
+  const startAtN = propertyNode(m.node, 'StartAt'), statesN = propertyNode(m.node, 'States');
+  const startAt = startAtN && valueOf(startAtN), states = statesN && valueOf(statesN);
+  // A missing field is reported in the object that lacks it (a branch, a Map's ItemProcessor, the top level): on
+  // the key of its partner (States for StartAt and the reverse), else on its first key, else on the empty object.
+  const where = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ` of this Map ${m.node === property(m.owner?.node, 'Iterator') ? 'Iterator' : 'ItemProcessor'}`;
+  if (!startAtN) report(ctx, (statesN && keyOf(statesN)) ?? anchor(m.node), AslCode.missingField, `StartAt${where} is missing: name the first state to run, e.g. "StartAt": "${firstStateName(states) ?? 'First'}"`);
   else checkType(ctx, 'StartAt', startAt, 'string', 'JSONPath');
-  if (!states) report(ctx, owner, AslCode.missingField, 'States is missing: an object of the states by name', 'error');
-  else if (checkType(ctx, 'States', states, 'object', 'JSONPath') && !states.children?.length) report(ctx, states, AslCode.missingField, 'States is empty: a state machine needs at least one state');
+  if (!statesN) report(ctx, (startAtN && keyOf(startAtN)) ?? anchor(m.node), AslCode.missingField, `States${where} is missing: an object of the states by name, e.g. "States": { "First": { "Type": "Pass", "End": true } }`);
+  else if (states && checkType(ctx, 'States', states, 'object', 'JSONPath') && !states.children?.length) report(ctx, states, AslCode.missingField, 'States is empty: a state machine needs at least one state');
   const ql = property(m.node, 'QueryLanguage');
   if (ql && !isStandIn(ql, 'JSONPath') && !(ql.type === 'string' && (ql.value === 'JSONPath' || ql.value === 'JSONata'))) report(ctx, ql, AslCode.invalidValue, 'QueryLanguage must be "JSONPath" or "JSONata"');
   if (m.kind === 'top') {
@@ -208,10 +213,35 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
   }
 }
 
+const firstStateName = (states: AstNode | undefined): string | undefined => {
+  const k = states?.type === 'object' ? states.children?.[0] && keyOf(states.children[0]) : undefined;
+  return k?.type === 'string' ? k.value : undefined;
+};
+
+/** What a JSONata state writes instead of a JSONPath-only `…Path` field: the plain field, with an expression. */
+const jsonataInstead = (pathField: string) => `${pathField.slice(0, -4)} with a JSONata expression, e.g. "${pathField.slice(0, -4)}": "{% $states.input.… %}"`;
+
 /** The service's own wording for two fields that exclude each other. */
 const onlyOneOf = (...fields: string[]) => `There should only be one of the following fields: [${fields.join(', ')}]`;
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+// RFC 3339 with the service's restrictions: an uppercase T between date and time, an uppercase Z (or an offset).
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/;
+const daysIn = (year: number, month: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+
+/** A timestamp as RFC 3339 defines it, the date and time possible too (no month 13, February 30, hour 24; second 60 is a leap second). */
+function isTimestamp(value: string): boolean {
+  const m = RFC3339.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const offsetOk = m[8] === 'Z' || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 60 && offsetOk;
+}
+
+/** A literal timestamp (a Wait's Timestamp, a Choice rule's Timestamp comparison); placeholders and JSONata pass. */
+function checkTimestamp(ctx: Ctx, field: string, node: AstNode | undefined, ql: QueryLanguage) {
+  if (node?.type !== 'string' || isStandIn(node, ql) || isTimestamp(node.value)) return;
+  report(ctx, node, AslCode.invalidValue, `${field} ${quote(node.value)} is not an RFC 3339 timestamp: a real date and time with an uppercase T and Z or an offset, e.g. "2026-01-31T23:59:59Z"`);
+}
 
 /** A heartbeat at or after the timeout never beats: the service requires HeartbeatSeconds < TimeoutSeconds. */
 function checkHeartbeat(ctx: Ctx, heartbeat: AstNode | undefined, timeout: AstNode | undefined) {
@@ -278,7 +308,10 @@ const DISTRIBUTED_FIELDS: Record<string, string[]> = {
   ResultWriter: ['Resource', 'Parameters', 'Arguments', 'WriterConfig'],
 };
 
-/** The limits of a Distributed Map: Label, ReaderConfig.MaxItems, ItemBatcher; the fields of ItemReader, ItemBatcher and ResultWriter. */
+/** What an ItemReader reads (input-output-itemreader.html: "Accepts one of the following values: CSV, JSON, JSONL, PARQUET, MANIFEST."). */
+const READER_INPUT_TYPES = ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST'];
+
+/** The limits of a Distributed Map: Label, ReaderConfig.InputType and MaxItems, ItemBatcher; the fields of ItemReader, ItemBatcher and ResultWriter. */
 function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   for (const [field, allowed] of Object.entries(DISTRIBUTED_FIELDS)) {
     const obj = property(s.node, field);
@@ -298,9 +331,11 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   }
   const config = property(property(s.node, 'ItemReader'), 'ReaderConfig');
   if (config?.type === 'object') {
+    checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), READER_INPUT_TYPES, ql);
     checkType(ctx, 'ReaderConfig.MaxItems', property(config, 'MaxItems'), 'integer', ql, 1, 100_000_000);
     const path = propertyNode(config, 'MaxItemsPath');
-    if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));
+    if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `MaxItemsPath is a JSONPath field; this state uses JSONata: use ${jsonataInstead('MaxItemsPath')}`);
+    else if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));
   }
   const batcher = property(s.node, 'ItemBatcher');
   if (batcher?.type === 'object') {
@@ -308,14 +343,15 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     checkType(ctx, 'MaxInputBytesPerBatch', property(batcher, 'MaxInputBytesPerBatch'), 'integer', ql, 1, 262_144);
     for (const f of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) {
       const path = propertyNode(batcher, `${f}Path`);
-      if (path && propertyNode(batcher, f)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(f, `${f}Path`));
+      if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `${f}Path is a JSONPath field; this state uses JSONata: use ${jsonataInstead(`${f}Path`)}`);
+      else if (path && propertyNode(batcher, f)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(f, `${f}Path`));
     }
   }
 }
 
-function checkEnum(ctx: Ctx, field: string, node: AstNode | undefined, values: string[]) {
-  if (!node || isStandIn(node, 'JSONPath')) return;
-  if (node.type !== 'string' || !values.includes(node.value)) report(ctx, node, AslCode.invalidValue, `${field} must be ${list(values.map((v) => JSON.stringify(v)))}, not ${describe(node)}`);
+function checkEnum(ctx: Ctx, field: string, node: AstNode | undefined, values: string[], ql: QueryLanguage = 'JSONPath') {
+  if (!node || isStandIn(node, ql)) return;
+  if (node.type !== 'string' || !values.includes(node.value)) report(ctx, node, AslCode.invalidValue, `${field} must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, not ${describe(node)}`);
 }
 
 function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | undefined): boolean {
@@ -327,6 +363,15 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
   if (m.byName.has(node.value)) return true;
   // A placeholder names a state only after substitution: no error, and no reachability claims past it.
   if (hasPlaceholder(node.value)) return false;
+  // A state of another machine (into a Parallel branch or a Map, or out of one) is no typo: the service refuses the
+  // transition and reports the states it leaves unreached, so the reachability walk goes on.
+  const other = ctx.anywhere?.(node.value);
+  if (other) {
+    const there = other.machine.kind === 'top' ? 'at the top level' : `in ${other.machine.kind === 'branch' ? 'a branch of' : 'the ItemProcessor of'} ${quote(other.machine.owner!.name)}`;
+    const here = m.kind === 'top' ? 'the top level' : m.kind === 'branch' ? `this branch of ${quote(m.owner!.name)}` : `this ItemProcessor of ${quote(m.owner!.name)}`;
+    report(ctx, node, AslCode.unknownState, `${field} ${quote(node.value)} is a state ${there}: a transition goes only to a state of its own machine, here ${here}`);
+    return true;
+  }
   // Suggestions cost a scan of the machine's names: only for the first mistakes, so a broken file stays linear.
   const near = ctx.suggestions++ < 50 ? closest(node.value, m.byName.keys(), 1)[0] : undefined;
   const scope = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ' of this Map';
@@ -335,7 +380,8 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
 }
 
 function checkTransitions(ctx: Ctx, m: AslMachine) {
-  let targetsOk = checkTarget(ctx, m, 'StartAt', property(m.node, 'StartAt'));
+  // Without States, StartAt names nothing yet: the missing States is the finding (checkRootFields).
+  let targetsOk = !propertyNode(m.node, 'States') || checkTarget(ctx, m, 'StartAt', property(m.node, 'StartAt'));
   let terminal = false;
   for (const s of m.states) {
     if (s.node.type !== 'object') continue;
@@ -348,8 +394,8 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
     const states = propertyNode(m.node, 'States');
     report(ctx, keyOf(states!)!, AslCode.noTerminalState, 'No state ends this machine: give one state "End": true, or add a Succeed or Fail state');
   }
-  // Unreachable states: a breadth-first walk from StartAt (linear). Skipped when a target is broken: the states
-  // after a misspelt Next are reachable once it is fixed, and saying otherwise would bury the real mistake.
+  // Unreachable states: a breadth-first walk from StartAt (linear). Skipped when a target is misspelt: the states
+  // after it are reachable once it is fixed, and saying otherwise would bury the real mistake.
   const startAt = property(m.node, 'StartAt');
   if (!targetsOk || startAt?.type !== 'string' || hasPlaceholder(startAt.value)) return;
   const seen = new Set<AslState>();
@@ -471,7 +517,7 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
     if (!variable) report(ctx, opKey, AslCode.invalidChoiceRule, `${op} compares a Variable: add "Variable": "$.field"`);
     const want = COMPARATORS[op];
     if (want === 'path') { if (checkType(ctx, op, opValue, 'string', ql)) checkPathValue(ctx, opValue, 'path'); }
-    else checkType(ctx, op, opValue, want, ql);
+    else if (checkType(ctx, op, opValue, want, ql) && op.startsWith('Timestamp')) checkTimestamp(ctx, op, opValue, ql);
   }
 }
 
@@ -517,9 +563,9 @@ function checkState(ctx: Ctx, s: AslState) {
       report(ctx, k, AslCode.unknownField, known ? `${key} is not a field of a ${type} state` : `${quote(key)} is not a field of a ${type} state${near ? `; did you mean ${quote(near)}?` : ''}`, 'error', { allowed: [...COMMON_FIELDS, ...fields], closest: near });
       continue;
     }
-    if (ql === 'JSONata' && (JSONPATH_ONLY.has(key) || JSONPATH_ONLY_LIKELY.has(key))) {
-      const instead = key === 'Parameters' ? 'Arguments' : key === 'ItemsPath' ? 'Items' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? `${key.slice(0, -4)} with a JSONata expression` : 'Output (and Assign)';
-      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${instead}`, JSONPATH_ONLY.has(key) ? 'error' : 'warning');
+    if (ql === 'JSONata' && JSONPATH_ONLY.has(key)) {
+      const instead = key === 'Parameters' ? 'Arguments' : key === 'ItemsPath' ? 'Items' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? jsonataInstead(key) : 'Output (and Assign)';
+      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${instead}`);
     } else if (ql === 'JSONPath' && JSONATA_ONLY.has(key)) {
       const instead = key === 'Arguments' ? 'Parameters' : key === 'Items' ? 'ItemsPath' : 'OutputPath, ResultPath or ResultSelector';
       report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata field; this state uses JSONPath: use ${instead}, or set "QueryLanguage": "JSONata"`);
@@ -554,9 +600,7 @@ function checkState(ctx: Ctx, s: AslState) {
     if (path && propN(field) && fields.includes(pathField)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(field, pathField));
   }
   checkHeartbeat(ctx, prop('HeartbeatSeconds'), prop('TimeoutSeconds'));
-  const timestamp = prop('Timestamp');
-  if (timestamp?.type === 'string' && !isStandIn(timestamp, ql) && !RFC3339.test(timestamp.value))
-    report(ctx, timestamp, AslCode.invalidValue, `Timestamp ${quote(timestamp.value)} is not an RFC 3339 timestamp, e.g. "2026-01-31T23:59:59Z" (uppercase T and Z)`);
+  checkTimestamp(ctx, 'Timestamp', prop('Timestamp'), ql);
   for (const field of ERROR_PATH_FIELDS) {
     const v = prop(field);
     if (v && ql === 'JSONPath' && checkType(ctx, field, v, 'string', ql)) checkPathValue(ctx, v, 'dynamic');
@@ -616,8 +660,9 @@ function checkState(ctx: Ctx, s: AslState) {
  */
 export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage, checkedElsewhere: ReadonlySet<AstNode> = new Set()): Problem[] {
   const ctx: Ctx = { problems: [], text, skip: checkedElsewhere, suggestions: 0 };
-  // Only a state machine is judged: a CloudFormation template or any other JSON file is not ours to flag.
-  if (!isStateMachine(root)) return ctx.problems;
+  // Whether the document is a state machine is the caller's say (validation.ts: StartAt and States, or a name
+  // that declares one); what is not an object is not one.
+  if (root?.type !== 'object') return ctx.problems;
   model ??= buildModel(root);
   ctx.problems.push(...checkDefinitionSize(root!, text, language), ...checkVariables(model, text, language), ...machineFindings(ctx, model));
   for (const s of model.states) checkStateCached(ctx, s, language === 'json');
@@ -635,13 +680,39 @@ function machineFindings(ctx: Ctx, model: AslModel): Problem[] {
     byModel.set(model, { text: ctx.text!, problems: moved });
     return moved;
   }
-  const own: Ctx = { ...ctx, problems: checkMachineRules(model) };
+  let byName: Map<string, AslState> | undefined;
+  const anywhere = (name: string) => {
+    if (!byName) {
+      byName = new Map();
+      for (const s of model.states) if (!byName.has(s.name)) byName.set(s.name, s);
+    }
+    return byName.get(name);
+  };
+  const own: Ctx = { ...ctx, problems: checkMachineRules(model), anywhere };
   for (const m of model.machines) {
     checkRootFields(own, m);
     checkTransitions(own, m);
   }
+  checkJsonPathInJsonata(own, model);
   if (ctx.text !== undefined) byModel.set(model, { text: ctx.text, problems: own.problems });
   return own.problems;
+}
+
+/**
+ * A machine whose top level is JSONata has no JSONPath state, at any depth (the developer guide: "You cannot revert a
+ * top-level JSONata-based state machine to a mix of JSONata and JSONPath states"). Here, not in checkState: a state's
+ * cached findings depend on its own text, and this on the top level's.
+ */
+function checkJsonPathInJsonata(ctx: Ctx, model: AslModel) {
+  const top = model.machines[0];
+  if (top?.kind !== 'top' || top.queryLanguage !== 'JSONata') return;
+  // A Map processor's QueryLanguage is refused anyway (checkRootFields); a branch's and a state's may say JSONPath.
+  const objects = [...model.machines.filter((m) => m.kind === 'branch').map((m) => m.node), ...model.states.map((s) => s.node)];
+  for (const node of objects) {
+    const q = property(node, 'QueryLanguage');
+    if (q?.type === 'string' && q.value === 'JSONPath')
+      report(ctx, q, AslCode.invalidValue, 'QueryLanguage "JSONPath" is not allowed in a state machine whose top-level QueryLanguage is "JSONata": write this state in JSONata, or set the top level to "JSONPath" and "QueryLanguage": "JSONata" on the states that use it');
+  }
 }
 
 // A state's own findings depend only on its text (name included) and query language (in JSON: see findingsCache.ts).
