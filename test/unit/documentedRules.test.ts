@@ -340,6 +340,12 @@ const CASES: Record<string, Case> = {
     ok: { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:t' } } } },
     dynamic: { InputConfig: { DataSource: { 'S3DataSource.$': '$.source' } } },
   },
+  'label-attribute-name-not-metadata': {
+    api: 'createLabelingJob',
+    bad: [{ LabelAttributeName: 'category-metadata' }, { LabelAttributeName: '-metadata' }],
+    ok: [{ LabelAttributeName: 'category' }, { LabelAttributeName: 'category-metadata-ref' }, { LabelAttributeName: 'metadata' }],
+    dynamic: [{ 'LabelAttributeName.$': '$.label' }, { LabelAttributeName: '${Label}-metadata' }, { LabelAttributeName: '{% $states.input.label %}' }],
+  },
   'tuning-instance-configs-exclusive': {
     api: 'createHyperParameterTuningJob',
     bad: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeSizeInGB: 10 } } },
@@ -591,6 +597,16 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     const none = one('createTransformJob', { BatchStrategy: 'MultiRecord', TransformInput: { DataSource: {}, SplitType: 'None' } });
     assert.equal(none.at, '"None"');
     assert.deepEqual([none.fix!.kind, none.fix!.value], ['replace', 'Line']);
+  });
+  test('a LabelAttributeName ending with -metadata: on the name, change it to the name without the suffix (offered)', () => {
+    const f = one('createLabelingJob', { LabelAttributeName: 'category-metadata' });
+    assert.equal(f.at, '"category-metadata"');
+    assert.equal(
+      f.message,
+      'LabelAttributeName "category-metadata" must not end with "-metadata": write "category", or another name. SageMaker\'s API documentation (CreateLabelingJobRequest.LabelAttributeName): "The name can\'t end with "-metadata"."',
+    );
+    assert.deepEqual([f.fix!.kind, f.fix!.value], ['replace', 'category']);
+    assert.equal(one('createLabelingJob', { LabelAttributeName: '-metadata' }).fix, undefined);
   });
   test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);

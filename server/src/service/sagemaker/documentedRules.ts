@@ -55,6 +55,7 @@ export interface DocumentedRule {
   fix?: Scalar;
   fixFrom?: string;
   prefix?: string;
+  suffix?: string;
 }
 
 /** What a quick fix writes: replace a value, or add a member to an object (the nodes, so it moves with them). */
@@ -373,6 +374,14 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       const f = first(rule.field!);
       if (f.state !== 'value' || f.node.type !== 'string' || (f.node.value as string).startsWith(rule.prefix!)) return [];
       return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must begin with ${rule.prefix}` }];
+    }
+    case 'notEndsWith': {
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'string' || !(f.node.value as string).endsWith(rule.suffix!)) return [];
+      // The name without the suffix is the nearest one allowed (offered, not preferred: the name is the user's).
+      const stem = (f.node.value as string).slice(0, -rule.suffix!.length).replace(/-+$/, '');
+      const fix: NodeFix | undefined = stem ? { kind: 'replace', node: f.node, value: stem } : undefined;
+      return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must not end with ${JSON.stringify(rule.suffix)}${stem ? `: write ${JSON.stringify(stem)}, or another name` : ''}`, fix }];
     }
     case 'totalLengthMax': {
       let bytes = 0;
