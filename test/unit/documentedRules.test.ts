@@ -432,6 +432,12 @@ const CASES: Record<string, Case> = {
     ok: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'gpu', RuleEvaluatorImage: 'i' }] },
     dynamic: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: '${Rule}', RuleEvaluatorImage: 'i' }] },
   },
+  'profiling-interval-values': {
+    api: 'createTrainingJob',
+    bad: [{ ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: 0 } }],
+    ok: [{ ProfilerConfig: { ProfilingIntervalInMilliseconds: 100 } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: 60000 } }, { ProfilerConfig: { DisableProfiler: true } }],
+    dynamic: [{ ProfilerConfig: { 'ProfilingIntervalInMilliseconds.$': '$.interval' } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: '{% $states.input.interval %}' } }],
+  },
   'shadow-variants-one-production-variant': {
     api: 'createEndpointConfig',
     bad: { ProductionVariants: [{ VariantName: 'a' }, { VariantName: 'b' }], ShadowProductionVariants: [{ VariantName: 's' }] },
@@ -607,6 +613,15 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     );
     assert.deepEqual([f.fix!.kind, f.fix!.value], ['replace', 'category']);
     assert.equal(one('createLabelingJob', { LabelAttributeName: '-metadata' }).fix, undefined);
+  });
+  test('a profiling interval SageMaker does not offer: on the value, with the values it does', () => {
+    const f = one('createTrainingJob', { ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } });
+    assert.equal(f.at, '300');
+    assert.equal(
+      f.message,
+      'ProfilerConfig.ProfilingIntervalInMilliseconds is 300; it must be 100, 200, 500, 1000, 5000 or 60000. SageMaker\'s API documentation (ProfilerConfig.ProfilingIntervalInMilliseconds): "Available values are 100, 200, 500, 1000 (1 second), 5000 (5 seconds), and 60000 (1 minute) milliseconds."',
+    );
+    assert.equal(f.severity, 'error');
   });
   test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);
