@@ -388,6 +388,12 @@ const CASES: Record<string, Case> = {
     ok: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'Evaluation', EvaluationType: 'BenchmarkEvaluation' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' } }],
     dynamic: { ServerlessJobConfig: { BaseModelArn: 'arn:model', 'JobType.$': '$.type' } },
   },
+  'serverless-sequence-length-values': {
+    api: 'createTrainingJob',
+    bad: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '3K' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '256K' } }],
+    ok: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '1K' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '128K' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' } }],
+    dynamic: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '${SequenceLength}' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', 'SequenceLength.$': '$.length' } }],
+  },
   'repository-auth-only-for-vpc': {
     api: 'createModel',
     bad: { PrimaryContainer: { ImageConfig: { RepositoryAccessMode: 'Platform', RepositoryAuthConfig: { RepositoryCredentialsProviderArn: 'arn:fn' } } } },
@@ -622,6 +628,11 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
       'ProfilerConfig.ProfilingIntervalInMilliseconds is 300; it must be 100, 200, 500, 1000, 5000 or 60000. SageMaker\'s API documentation (ProfilerConfig.ProfilingIntervalInMilliseconds): "Available values are 100, 200, 500, 1000 (1 second), 5000 (5 seconds), and 60000 (1 minute) milliseconds."',
     );
     assert.equal(f.severity, 'error');
+  });
+  test('a serverless sequence length SageMaker does not list: on the value, with the ones it does', () => {
+    const f = one('createTrainingJob', { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '3K' } });
+    assert.equal(f.at, '"3K"');
+    assert.match(f.message, /^ServerlessJobConfig\.SequenceLength is 3K; it must be 1K, 2K, 4K, 8K, 16K, 32K, 64K or 128K\. SageMaker's API documentation \(ServerlessJobConfig\.SequenceLength\): "The parameter supports the following values: 1K 2K 4K 8K 16K 32K 64K 128K"$/);
   });
   test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);
