@@ -128,6 +128,11 @@ export function checkRules(model, data) {
           if (!fits(model, r.shape, v)) say(`${rule.field}: ${JSON.stringify(v)} is not a value of ${r.shape}`);
         }
       }
+      for (const [field, value] of Object.entries(rule.defaults ?? {})) {
+        const r = resolve(model, scope, field);
+        if (!(rule.fields ?? []).includes(field)) say(`defaults ${field} is not one of the rule's fields`);
+        else if (!r.error && !fits(model, r.shape, value)) say(`defaults ${field}: ${JSON.stringify(value)} is not a value of ${r.shape}`);
+      }
       if (rule.kind === 'unique' || rule.kind === 'allOrNone') {
         const r = resolve(model, scope, `${rule.list}[].${rule.key}`);
         if (r.error) say(`${rule.list}[].${rule.key} from ${scope}: ${r.error}`);
@@ -190,7 +195,7 @@ export function rulesTable(data) {
   const cell = (s) => String(s).replace(/\|/g, '\\|');
   const v = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
   const cond = (c) =>
-    c.present ? `${c.field} set`
+    c.present !== undefined ? `${c.field} ${c.present ? '' : 'not '}set`
     : c.equals !== undefined ? `${c.field} = ${v(c.equals)}`
     : c.oneOf ? `${c.field} ∈ {${c.oneOf.map(v)}}`
     : c.startsWithOneOf ? `${c.field} ∈ {${c.startsWithOneOf.map((p) => p + '*')}}`
@@ -208,7 +213,7 @@ export function rulesTable(data) {
         [r.min !== undefined ? `${r.min} ≤` : r.exclusiveMin !== undefined ? `${r.exclusiveMin} <` : '', r.field, r.max !== undefined ? `≤ ${r.max}` : r.exclusiveMax !== undefined ? `< ${r.exclusiveMax}` : '']
           .filter(Boolean)
           .join(' '),
-      productMax: () => `${r.fields.join(' × ')} ≤ ${r.max}`,
+      productMax: () => `${r.fields.join(' × ')} ≤ ${r.max}${Object.entries(r.defaults ?? {}).map(([f, d]) => ` (absent ${f} = ${d})`).join('')}`,
       countMax: () => `items of ${r.lists.join(' + ')} ≤ ${r.max}`,
       unique: () => `${r.list}[].${r.key} unique`,
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,

@@ -115,6 +115,12 @@ const CASES: Record<string, Case> = {
     ok: { MaxConcurrentTransforms: 10, MaxPayloadInMB: 10 },
     dynamic: { MaxConcurrentTransforms: '{% $states.input.concurrency %}', MaxPayloadInMB: 10 },
   },
+  'concurrent-transforms-times-default-payload-100-mb': {
+    api: 'createTransformJob',
+    bad: [{ MaxConcurrentTransforms: 20 }, { MaxConcurrentTransforms: 17 }],
+    ok: [{ MaxConcurrentTransforms: 16 }, { MaxConcurrentTransforms: 20, MaxPayloadInMB: 5 }, {}],
+    dynamic: [{ MaxConcurrentTransforms: 20, 'MaxPayloadInMB.$': '$.payload' }, { MaxConcurrentTransforms: '${Concurrency}' }],
+  },
   'max-payload-0-chunked-encoding': {
     api: 'createTransformJob',
     bad: { MaxPayloadInMB: 0 },
@@ -596,6 +602,26 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     const f = one('createTransformJob', { MaxConcurrentTransforms: 8, MaxPayloadInMB: 20 });
     assert.equal(f.at, '8');
     assert.match(f.message, /^MaxConcurrentTransforms × MaxPayloadInMB is 8 × 20 = 160; at most 100 is allowed\./);
+  });
+  test('MaxConcurrentTransforms over 16 with MaxPayloadInMB not set (6 MB by default): a warning on MaxConcurrentTransforms, quoting the default', () => {
+    const f = one('createTransformJob', { MaxConcurrentTransforms: 20 });
+    assert.equal(f.at, '20');
+    assert.equal(f.severity, 'warning');
+    assert.equal(
+      f.message,
+      'MaxConcurrentTransforms × MaxPayloadInMB is 20 × 6 = 120 because MaxPayloadInMB is not set (6 by default); at most 100 is allowed: set MaxConcurrentTransforms to at most 16 or MaxPayloadInMB to at most 5. ' +
+        'SageMaker\'s API documentation (CreateTransformJobRequest.MaxPayloadInMB): "The default value is 6 MB." "If you specify the MaxConcurrentTransforms parameter, the value of (MaxConcurrentTransforms * MaxPayloadInMB) also cannot exceed 100 MB."',
+    );
+    // Written out, the product is the other rule's (an error), not this one's.
+    assert.deepEqual(rulesOf('createTransformJob', { MaxConcurrentTransforms: 20, MaxPayloadInMB: 6 }), ['concurrent-transforms-times-payload-100-mb']);
+  });
+  test('the sentences a rule rests on besides its own come first, each place named once', () => {
+    const f = one('createTrainingJob', { ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'k' } });
+    assert.equal(
+      f.message,
+      'ResourceConfig.VolumeKmsKeyId must not be set when InstanceType is ml.p4d.*, ml.g4dn.* or ml.g5.*. SageMaker\'s API documentation (ResourceConfig.VolumeSizeInGB): "For example, ML instance families with the NVMe-type instance storage include ml.p4d, ml.g4dn, and ml.g5."; ' +
+        '(ResourceConfig.VolumeKmsKeyId): "You can\'t request a VolumeKmsKeyId when using an instance type with local storage."',
+    );
   });
   test('MaxPayloadInMB over 100', () => {
     const f = run('createTransformJob', { MaxPayloadInMB: 200 });

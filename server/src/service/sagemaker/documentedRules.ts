@@ -19,6 +19,7 @@ export interface Condition {
   notOneOf?: Scalar[];
   /** The value starts with one of these (instance families: "ml.g5."). */
   startsWithOneOf?: string[];
+  /** The field is set (true) or not set (false). */
   present?: boolean;
   default?: Scalar;
 }
@@ -52,6 +53,8 @@ export interface DocumentedRule {
   numericString?: boolean;
   oneOf?: Scalar[];
   default?: Scalar;
+  /** productMax: the value the documentation gives a field that is not set ("The default value is 6 MB"). */
+  defaults?: Record<string, number>;
   fix?: Scalar;
   fixFrom?: string;
   prefix?: string;
@@ -150,7 +153,7 @@ const andList = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).
 /** Whether a `when` condition holds: true, false, or undefined when it cannot be known (the rule is then silent). */
 function holds(scope: AstNode, label: string, c: Condition): boolean | undefined {
   const [f] = lookup(scope, label, c.field);
-  if (c.present) return f.state === 'unknown' ? undefined : isSet(f);
+  if (c.present !== undefined) return f.state === 'unknown' ? undefined : isSet(f) === c.present;
   let v: Scalar | undefined;
   if (f.state === 'unknown') return undefined;
   if (f.state === 'absent') {
@@ -168,7 +171,7 @@ function holds(scope: AstNode, label: string, c: Condition): boolean | undefined
 }
 
 function describe(c: Condition): string {
-  if (c.present) return `${c.field} is set`;
+  if (c.present !== undefined) return `${c.field} is ${c.present ? '' : 'not '}set`;
   if (c.equals !== undefined) return `${c.field} is ${show(c.equals)}`;
   if (c.oneOf) return `${c.field} is ${orList(c.oneOf)}`;
   if (c.startsWithOneOf) return `${c.field} is ${orList(c.startsWithOneOf.map((p) => `${p}*`))}`;
@@ -309,12 +312,22 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       return [{ node: f.node, message: `${labelOf(rule.field!)} is ${f.node.type === 'string' ? JSON.stringify(f.node.value) : v}${when}; ${bounds}`, fix }];
     }
     case 'productMax': {
-      const vs = rule.fields!.map((p) => numberOf(first(p)));
+      const defaulted = rule.fields!.filter((p) => rule.defaults?.[p] !== undefined && first(p).state === 'absent');
+      const vs = rule.fields!.map((p) => (defaulted.includes(p) ? rule.defaults![p] : numberOf(first(p))));
       if (vs.some((v) => v === undefined)) return [];
       const product = (vs as number[]).reduce((a, b) => a * b, 1);
       if (product <= rule.max!) return [];
-      const at = first(rule.at ?? rule.fields![0]) as Extract<Found, { state: 'value' }>;
-      return [{ node: at.node, message: `${rule.fields!.map(labelOf).join(' × ')} is ${vs.join(' × ')} = ${product}; at most ${rule.max} is allowed` }];
+      const at = first(rule.at ?? rule.fields![0]);
+      const node = at.state === 'value' ? at.node : anchor();
+      const message = `${rule.fields!.map(labelOf).join(' × ')} is ${vs.join(' × ')} = ${product}`;
+      if (!defaulted.length) return [{ node, message: `${message}; at most ${rule.max} is allowed` }];
+      // A default counted in: say so, and what each field may be with the others as they are.
+      const unset = andList(defaulted.map((p) => `${labelOf(p)} is not set (${rule.defaults![p]} by default)`));
+      const bounds = rule.fields!
+        .map((p, i) => ({ p, most: Math.floor((rule.max! * vs[i]!) / product) }))
+        .filter((b) => b.most >= 1)
+        .map((b) => `${labelOf(b.p)} to at most ${b.most}`);
+      return [{ node, message: `${message} because ${unset}; at most ${rule.max} is allowed${bounds.length ? `: set ${orList(bounds)}` : ''}` }];
     }
     case 'countMax': {
       let count = 0;
@@ -420,8 +433,6 @@ export function rulesAbout(scope: string, path: string): DocumentedRule[] {
   return (byScope.get(scope) ?? []).filter((rule) => pathsOf(rule).includes(path));
 }
 
-const documentation = (rule: DocumentedRule) => `${rule.source.shape}${rule.source.member ? '.' + rule.source.member : ''}`;
-
 type Violation = { rule: DocumentedRule; hit: Hit };
 
 /** The rules of a structure node itself, added to `found`; then `member` for each member its shape knows. */
@@ -484,7 +495,13 @@ function findViolations(api: string, payload: AstNode, memo = false): Violation[
   return found.sort((a, b) => a.hit.node.offset - b.hit.node.offset);
 }
 
-const withQuote = (rule: DocumentedRule, message: string) => `${message}. SageMaker's API documentation (${documentation(rule)}): "${rule.source.quote}"`;
+/** The message, then the sentences the rule rests on: the supporting ones first, its own last (one place named once). */
+function withQuote(rule: DocumentedRule, message: string): string {
+  const quotes = [...(rule.alsoQuotes ?? []), rule.source];
+  const where = (q: DocumentedRule['source']) => `${q.shape}${q.member ? '.' + q.member : ''}`;
+  const cited = quotes.map((q, i) => (i > 0 && where(q) === where(quotes[i - 1]) ? ` "${q.quote}"` : `${i ? '; ' : ''}(${where(q)}): "${q.quote}"`)).join('');
+  return `${message}. SageMaker's API documentation ${cited}`;
+}
 
 /**
  * The documented rules a SageMaker request breaks. `api` is the Step Functions integration (createTrainingJob)
