@@ -130,7 +130,7 @@ export function checkRules(model, data) {
       }
       for (const [field, value] of Object.entries(rule.defaults ?? {})) {
         const r = resolve(model, scope, field);
-        if (!(rule.fields ?? []).includes(field)) say(`defaults ${field} is not one of the rule's fields`);
+        if (![...(rule.fields ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? [])].includes(field)) say(`defaults ${field} is not one of the rule's fields`);
         else if (!r.error && !fits(model, r.shape, value)) say(`defaults ${field}: ${JSON.stringify(value)} is not a value of ${r.shape}`);
       }
       if (rule.kind === 'unique' || rule.kind === 'allOrNone') {
@@ -213,7 +213,7 @@ export function rulesTable(data) {
         [r.min !== undefined ? `${r.min} ≤` : r.exclusiveMin !== undefined ? `${r.exclusiveMin} <` : '', r.field, r.max !== undefined ? `≤ ${r.max}` : r.exclusiveMax !== undefined ? `< ${r.exclusiveMax}` : '']
           .filter(Boolean)
           .join(' '),
-      productMax: () => `${r.fields.join(' × ')} ≤ ${r.max}${Object.entries(r.defaults ?? {}).map(([f, d]) => ` (absent ${f} = ${d})`).join('')}`,
+      productMax: () => `${r.fields.join(' × ')} ≤ ${r.max}`,
       countMax: () => `items of ${r.lists.join(' + ')} ≤ ${r.max}`,
       unique: () => `${r.list}[].${r.key} unique`,
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
@@ -223,7 +223,8 @@ export function rulesTable(data) {
       totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
     }[r.kind]();
     const when = [r.when ?? []].flat().map(cond).join(' and ');
-    return when ? `${what} when ${when}` : what;
+    const defaults = Object.entries(r.defaults ?? {}).map(([f, d]) => ` (absent ${f} = ${v(d)})`).join('');
+    return when ? `${what}${defaults} when ${when}` : `${what}${defaults}`;
   };
   const rows = data.rules.map((r) => {
     const where = r.scope.length > 3 ? `${r.scope.slice(0, 3).join(', ')} …` : r.scope.join(', ');

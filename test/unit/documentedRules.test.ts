@@ -73,6 +73,12 @@ const CASES: Record<string, Case> = {
     ok: { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7200 } },
     dynamic: { StoppingCondition: { MaxRuntimeInSeconds: 7200, 'MaxWaitTimeInSeconds.$': '$.wait' } },
   },
+  'max-wait-at-least-default-max-runtime': {
+    api: 'createTrainingJob',
+    bad: [{ StoppingCondition: { MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86399 } }],
+    ok: [{ StoppingCondition: { MaxWaitTimeInSeconds: 86400 } }, { StoppingCondition: {} }, { StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
+    dynamic: [{ StoppingCondition: { 'MaxRuntimeInSeconds.$': '$.runtime', MaxWaitTimeInSeconds: 3600 } }, { StoppingCondition: { MaxWaitTimeInSeconds: '${Wait}' } }],
+  },
   'max-runtime-28-days': {
     api: 'createTrainingJob',
     bad: { StoppingCondition: { MaxRuntimeInSeconds: 2419201 } },
@@ -203,7 +209,7 @@ const CASES: Record<string, Case> = {
     api: 'createTrainingJob',
     bad: [
       { ResourceConfig: { InstancePreferences: [pref()], InstanceType: 'ml.m5.large', InstanceCount: 1 } },
-      { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } },
+      { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } },
     ],
     ok: [{ ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }, { EnableManagedSpotTraining: false, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }],
     dynamic: { ResourceConfig: { InstancePreferences: [pref()], 'InstanceType.$': '$.type', InstanceCount: 1 } },
@@ -470,7 +476,10 @@ const CASES: Record<string, Case> = {
   },
   'blue-green-timeout-above-waits': {
     api: 'createEndpoint',
-    bad: blueGreen({ TerminationWaitInSeconds: 600, TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 4200 }),
+    bad: [
+      blueGreen({ TerminationWaitInSeconds: 600, TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 4200 }),
+      blueGreen({ TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 3600 }),
+    ],
     ok: blueGreen({ TerminationWaitInSeconds: 600, TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 4201 }),
     dynamic: blueGreen({ 'TerminationWaitInSeconds.$': '$.wait', TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 600 }),
   },
@@ -577,6 +586,21 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(f.at, '3600');
     assert.match(f.message, /^StoppingCondition\.MaxWaitTimeInSeconds \(3600\) must be at least StoppingCondition\.MaxRuntimeInSeconds \(7200\)\. SageMaker's API documentation \(StoppingCondition\.MaxWaitTimeInSeconds\): "It must be equal to or greater than MaxRuntimeInSeconds\."$/);
     assert.deepEqual({ kind: f.fix!.kind, value: f.fix!.value, at: f.text.slice(f.offset + (f.fix!.at as number), f.offset + (f.fix!.at as number) + (f.fix!.length as number)) }, { kind: 'replace', value: 7200, at: '3600' });
+  });
+  test('MaxWaitTimeInSeconds below the default MaxRuntimeInSeconds (1 day) when that is not set: a warning on the wait, set it to 1 day (offered)', () => {
+    const f = one('createTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 3600 } });
+    assert.equal(f.at, '3600');
+    assert.equal(f.severity, 'warning');
+    assert.equal(
+      f.message,
+      'StoppingCondition.MaxWaitTimeInSeconds (3600) must be at least StoppingCondition.MaxRuntimeInSeconds (86400) because StoppingCondition.MaxRuntimeInSeconds is not set (86400 by default). ' +
+        'SageMaker\'s API documentation (StoppingCondition.MaxRuntimeInSeconds): "The default value is 1 day."; (StoppingCondition.MaxWaitTimeInSeconds): "It must be equal to or greater than MaxRuntimeInSeconds."',
+    );
+    assert.deepEqual([f.fix!.kind, f.fix!.value], ['replace', 86400]);
+  });
+  test('a blue/green timeout not above the traffic wait when TerminationWaitInSeconds is not set (0 by default)', () => {
+    const f = one('createEndpoint', blueGreen({ TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 3600 }));
+    assert.match(f.message, /^DeploymentConfig\.BlueGreenUpdatePolicy\.MaximumExecutionTimeoutInSeconds \(3600\) must be greater than DeploymentConfig\.BlueGreenUpdatePolicy\.TerminationWaitInSeconds \+ DeploymentConfig\.BlueGreenUpdatePolicy\.TrafficRoutingConfiguration\.WaitIntervalInSeconds \(3600\) because DeploymentConfig\.BlueGreenUpdatePolicy\.TerminationWaitInSeconds is not set \(0 by default\)\. /);
   });
   test('both TrainingImage and AlgorithmName; neither', () => {
     const both = one('createTrainingJob', { AlgorithmSpecification: { TrainingImage: 'img', AlgorithmName: 'algo', TrainingInputMode: 'File' } });

@@ -53,7 +53,7 @@ export interface DocumentedRule {
   numericString?: boolean;
   oneOf?: Scalar[];
   default?: Scalar;
-  /** productMax: the value the documentation gives a field that is not set ("The default value is 6 MB"). */
+  /** productMax, lessOrEqual: the value the documentation gives a field that is not set ("The default value is 6 MB"). */
   defaults?: Record<string, number>;
   fix?: Scalar;
   fixFrom?: string;
@@ -180,15 +180,22 @@ function describe(c: Condition): string {
 
 const numberOf = (f: Found): number | undefined => (f.state === 'value' && f.node.type === 'number' ? f.node.value : undefined);
 
-/** A literal number sum over paths, or undefined when any term is absent, dynamic or not a number. */
-function sum(scope: AstNode, label: string, paths: string[]): { total: number; parts: number[] } | undefined {
+/**
+ * A literal number sum over paths, or undefined when any term is dynamic, not a number, or absent without a
+ * documented default; `defaulted` lists the terms counted at their default.
+ */
+function sum(scope: AstNode, label: string, paths: string[], defaults?: Record<string, number>): { total: number; parts: number[]; defaulted: string[] } | undefined {
   const parts: number[] = [];
+  const defaulted: string[] = [];
   for (const p of paths) {
-    const n = numberOf(lookup(scope, label, p)[0]);
+    const f = lookup(scope, label, p)[0];
+    const byDefault = f.state === 'absent' ? defaults?.[p] : undefined;
+    if (byDefault !== undefined) defaulted.push(p);
+    const n = byDefault ?? numberOf(f);
     if (n === undefined) return undefined;
     parts.push(n);
   }
-  return { total: parts.reduce((a, b) => a + b, 0), parts };
+  return { total: parts.reduce((a, b) => a + b, 0), parts, defaulted };
 }
 
 interface Hit {
@@ -269,15 +276,18 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       return [];
     }
     case 'lessOrEqual': {
-      const l = sum(scope, label, rule.lhs!);
-      const r = sum(scope, label, rule.rhs!);
+      const l = sum(scope, label, rule.lhs!, rule.defaults);
+      const r = sum(scope, label, rule.rhs!, rule.defaults);
       if (!l || !r || (rule.strict ? l.total < r.total : l.total <= r.total)) return [];
       const side = (paths: string[], s: { total: number }) => `${paths.map(labelOf).join(' + ')} (${s.total})`;
       const atRight = rule.rhs!.includes(rule.at!);
-      const message = atRight
+      const defaulted = [...l.defaulted, ...r.defaulted];
+      const because = defaulted.length ? ` because ${andList(defaulted.map((p) => `${labelOf(p)} is not set (${rule.defaults![p]} by default)`))}` : '';
+      const message = (atRight
         ? `${side(rule.rhs!, r)} must be ${rule.strict ? 'greater than' : 'at least'} ${side(rule.lhs!, l)}`
-        : `${side(rule.lhs!, l)} must be ${rule.strict ? 'less than' : 'at most'} ${side(rule.rhs!, r)}`;
-      const at = first(rule.at!) as Extract<Found, { state: 'value' }>;
+        : `${side(rule.lhs!, l)} must be ${rule.strict ? 'less than' : 'at most'} ${side(rule.rhs!, r)}`) + because;
+      const at = first(rule.at!);
+      if (at.state !== 'value') return [];
       const single = rule.lhs!.length === 1 && rule.rhs!.length === 1 && !rule.strict;
       const fix: NodeFix | undefined = single ? { kind: 'replace', node: at.node, value: atRight ? l.total : r.total } : undefined;
       return [{ node: at.node, message, fix }];
