@@ -83,7 +83,7 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'one', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'startsWith', 'totalLengthMax'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'startsWith', 'notEndsWith', 'totalLengthMax'];
 
 /** Every way the rules file disagrees with the model; empty when it is in step. */
 export function checkRules(model, data) {
@@ -127,6 +127,11 @@ export function checkRules(model, data) {
         if (!r.error) for (const v of [...rule.oneOf, rule.default, rule.fix].filter((x) => x !== undefined)) {
           if (!fits(model, r.shape, v)) say(`${rule.field}: ${JSON.stringify(v)} is not a value of ${r.shape}`);
         }
+      }
+      for (const [field, value] of Object.entries(rule.defaults ?? {})) {
+        const r = resolve(model, scope, field);
+        if (![...(rule.fields ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? [])].includes(field)) say(`defaults ${field} is not one of the rule's fields`);
+        else if (!r.error && !fits(model, r.shape, value)) say(`defaults ${field}: ${JSON.stringify(value)} is not a value of ${r.shape}`);
       }
       if (rule.kind === 'unique' || rule.kind === 'allOrNone') {
         const r = resolve(model, scope, `${rule.list}[].${rule.key}`);
@@ -190,7 +195,7 @@ export function rulesTable(data) {
   const cell = (s) => String(s).replace(/\|/g, '\\|');
   const v = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
   const cond = (c) =>
-    c.present ? `${c.field} set`
+    c.present !== undefined ? `${c.field} ${c.present ? '' : 'not '}set`
     : c.equals !== undefined ? `${c.field} = ${v(c.equals)}`
     : c.oneOf ? `${c.field} ∈ {${c.oneOf.map(v)}}`
     : c.startsWithOneOf ? `${c.field} ∈ {${c.startsWithOneOf.map((p) => p + '*')}}`
@@ -214,10 +219,12 @@ export function rulesTable(data) {
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
       requiresValue: () => `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`,
       startsWith: () => `${r.field} starts with ${r.prefix}`,
+      notEndsWith: () => `${r.field} does not end with ${r.suffix}`,
       totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
     }[r.kind]();
     const when = [r.when ?? []].flat().map(cond).join(' and ');
-    return when ? `${what} when ${when}` : what;
+    const defaults = Object.entries(r.defaults ?? {}).map(([f, d]) => ` (absent ${f} = ${v(d)})`).join('');
+    return when ? `${what}${defaults} when ${when}` : `${what}${defaults}`;
   };
   const rows = data.rules.map((r) => {
     const where = r.scope.length > 3 ? `${r.scope.slice(0, 3).join(', ')} …` : r.scope.join(', ');

@@ -108,6 +108,40 @@ describe('keys', () => {
   });
 });
 
+describe('the Resource', () => {
+  const MODEL = { ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::111122223333:role/R' };
+  test('a pattern the API does not have: the resource it has, preferred when there is one answer', () => {
+    const r = quickFix(machine(MODEL, { resource: 'arn:aws:states:::sagemaker:createModel.sync' }), 'unsupported-integration-pattern', '"arn:aws:states:::sagemaker:createModel.sync"');
+    assert.deepEqual(r.titles, ['* Change to "arn:aws:states:::sagemaker:createModel"']);
+    assert.match(r.result, /"Resource": "arn:aws:states:::sagemaker:createModel",/);
+    assertCleared(r, 'unsupported-integration-pattern "arn:aws:states:::sagemaker:createModel.sync"');
+    const v2 = quickFix(machine(training({}), { resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync:2' }), 'unsupported-integration-pattern', '"arn:aws:states:::sagemaker:createTrainingJob.sync:2"');
+    assert.deepEqual(v2.titles, ['* Change to "arn:aws:states:::sagemaker:createTrainingJob.sync"', 'Change to "arn:aws:states:::sagemaker:createTrainingJob"']);
+    assertCleared(v2, 'unsupported-integration-pattern "arn:aws:states:::sagemaker:createTrainingJob.sync:2"');
+  });
+  test('.waitForTaskToken: .sync or request-response, the user\'s choice', () => {
+    const r = quickFix(machine(training({}), { resource: 'arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken' }), 'unsupported-integration-pattern', '"arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken"');
+    assert.deepEqual(r.titles, ['Change to "arn:aws:states:::sagemaker:createTrainingJob.sync"', 'Change to "arn:aws:states:::sagemaker:createTrainingJob"']);
+  });
+  test('a misspelt API: the one close API, preferred, keeping the partition and .sync; the SDK integration offered', () => {
+    const resource = 'arn:aws-cn:states:::sagemaker:createTraningJob.sync';
+    const r = quickFix(machine(training({}), { resource }), 'unknown-integration', JSON.stringify(resource));
+    assert.deepEqual(r.titles, ['* Change to "arn:aws-cn:states:::sagemaker:createTrainingJob.sync"', 'Change to "arn:aws-cn:states:::aws-sdk:sagemaker:createTraningJob"']);
+    assertCleared(r, `unknown-integration ${JSON.stringify(resource)}`);
+  });
+  test('an API with no direct integration: the SDK integration, offered, not preferred', () => {
+    const r = quickFix(machine({ TrainingJobName: 'j' }, { resource: 'arn:aws:states:::sagemaker:stopTrainingJob' }), 'unknown-integration', '"arn:aws:states:::sagemaker:stopTrainingJob"', { pick: 'Change to "arn:aws:states:::aws-sdk:sagemaker:stopTrainingJob"' });
+    assert.deepEqual(r.titles, ['Change to "arn:aws:states:::aws-sdk:sagemaker:stopTrainingJob"']);
+    assert.deepEqual(r.after, []);
+  });
+  test('YAML: the resource written as YAML', () => {
+    const text = ['StartAt: M', 'States:', '  M:', '    Type: Task', '    Resource: arn:aws:states:::sagemaker:createModel.sync', '    Parameters: { ModelName: m, ExecutionRoleArn: "arn:aws:iam::111122223333:role/R" }', '    End: true', ''].join('\n');
+    const r = quickFix(text, 'unsupported-integration-pattern', 'arn:aws:states:::sagemaker:createModel.sync', { languageId: 'asl-yaml' });
+    assert.match(r.result, /\n {4}Resource: arn:aws:states:::sagemaker:createModel\n/);
+    assert.deepEqual(r.after, []);
+  });
+});
+
 describe('types', () => {
   test('a number in quotes where an integer is expected', () => {
     const r = quickFix(machine(training({ ResourceConfig: { InstanceCount: '2', InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 } })), 'wrong-type', '"2"');

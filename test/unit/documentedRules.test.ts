@@ -73,6 +73,12 @@ const CASES: Record<string, Case> = {
     ok: { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7200 } },
     dynamic: { StoppingCondition: { MaxRuntimeInSeconds: 7200, 'MaxWaitTimeInSeconds.$': '$.wait' } },
   },
+  'max-wait-at-least-default-max-runtime': {
+    api: 'createTrainingJob',
+    bad: [{ StoppingCondition: { MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86399 } }],
+    ok: [{ StoppingCondition: { MaxWaitTimeInSeconds: 86400 } }, { StoppingCondition: {} }, { StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
+    dynamic: [{ StoppingCondition: { 'MaxRuntimeInSeconds.$': '$.runtime', MaxWaitTimeInSeconds: 3600 } }, { StoppingCondition: { MaxWaitTimeInSeconds: '${Wait}' } }],
+  },
   'max-runtime-28-days': {
     api: 'createTrainingJob',
     bad: { StoppingCondition: { MaxRuntimeInSeconds: 2419201 } },
@@ -114,6 +120,12 @@ const CASES: Record<string, Case> = {
     bad: { MaxConcurrentTransforms: 11, MaxPayloadInMB: 10 },
     ok: { MaxConcurrentTransforms: 10, MaxPayloadInMB: 10 },
     dynamic: { MaxConcurrentTransforms: '{% $states.input.concurrency %}', MaxPayloadInMB: 10 },
+  },
+  'concurrent-transforms-times-default-payload-100-mb': {
+    api: 'createTransformJob',
+    bad: [{ MaxConcurrentTransforms: 20 }, { MaxConcurrentTransforms: 17 }],
+    ok: [{ MaxConcurrentTransforms: 16 }, { MaxConcurrentTransforms: 20, MaxPayloadInMB: 5 }, {}],
+    dynamic: [{ MaxConcurrentTransforms: 20, 'MaxPayloadInMB.$': '$.payload' }, { MaxConcurrentTransforms: '${Concurrency}' }],
   },
   'max-payload-0-chunked-encoding': {
     api: 'createTransformJob',
@@ -197,7 +209,7 @@ const CASES: Record<string, Case> = {
     api: 'createTrainingJob',
     bad: [
       { ResourceConfig: { InstancePreferences: [pref()], InstanceType: 'ml.m5.large', InstanceCount: 1 } },
-      { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } },
+      { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } },
     ],
     ok: [{ ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }, { EnableManagedSpotTraining: false, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }],
     dynamic: { ResourceConfig: { InstancePreferences: [pref()], 'InstanceType.$': '$.type', InstanceCount: 1 } },
@@ -340,6 +352,12 @@ const CASES: Record<string, Case> = {
     ok: { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:t' } } } },
     dynamic: { InputConfig: { DataSource: { 'S3DataSource.$': '$.source' } } },
   },
+  'label-attribute-name-not-metadata': {
+    api: 'createLabelingJob',
+    bad: [{ LabelAttributeName: 'category-metadata' }, { LabelAttributeName: '-metadata' }],
+    ok: [{ LabelAttributeName: 'category' }, { LabelAttributeName: 'category-metadata-ref' }, { LabelAttributeName: 'metadata' }],
+    dynamic: [{ 'LabelAttributeName.$': '$.label' }, { LabelAttributeName: '${Label}-metadata' }, { LabelAttributeName: '{% $states.input.label %}' }],
+  },
   'tuning-instance-configs-exclusive': {
     api: 'createHyperParameterTuningJob',
     bad: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeSizeInGB: 10 } } },
@@ -381,6 +399,12 @@ const CASES: Record<string, Case> = {
     bad: { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'Evaluation' } },
     ok: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'Evaluation', EvaluationType: 'BenchmarkEvaluation' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' } }],
     dynamic: { ServerlessJobConfig: { BaseModelArn: 'arn:model', 'JobType.$': '$.type' } },
+  },
+  'serverless-sequence-length-values': {
+    api: 'createTrainingJob',
+    bad: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '3K' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '256K' } }],
+    ok: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '1K' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '128K' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' } }],
+    dynamic: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '${SequenceLength}' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', 'SequenceLength.$': '$.length' } }],
   },
   'repository-auth-only-for-vpc': {
     api: 'createModel',
@@ -426,6 +450,12 @@ const CASES: Record<string, Case> = {
     ok: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'gpu', RuleEvaluatorImage: 'i' }] },
     dynamic: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: '${Rule}', RuleEvaluatorImage: 'i' }] },
   },
+  'profiling-interval-values': {
+    api: 'createTrainingJob',
+    bad: [{ ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: 0 } }],
+    ok: [{ ProfilerConfig: { ProfilingIntervalInMilliseconds: 100 } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: 60000 } }, { ProfilerConfig: { DisableProfiler: true } }],
+    dynamic: [{ ProfilerConfig: { 'ProfilingIntervalInMilliseconds.$': '$.interval' } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: '{% $states.input.interval %}' } }],
+  },
   'shadow-variants-one-production-variant': {
     api: 'createEndpointConfig',
     bad: { ProductionVariants: [{ VariantName: 'a' }, { VariantName: 'b' }], ShadowProductionVariants: [{ VariantName: 's' }] },
@@ -446,7 +476,10 @@ const CASES: Record<string, Case> = {
   },
   'blue-green-timeout-above-waits': {
     api: 'createEndpoint',
-    bad: blueGreen({ TerminationWaitInSeconds: 600, TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 4200 }),
+    bad: [
+      blueGreen({ TerminationWaitInSeconds: 600, TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 4200 }),
+      blueGreen({ TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 3600 }),
+    ],
     ok: blueGreen({ TerminationWaitInSeconds: 600, TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 4201 }),
     dynamic: blueGreen({ 'TerminationWaitInSeconds.$': '$.wait', TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 600 }),
   },
@@ -554,6 +587,21 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.match(f.message, /^StoppingCondition\.MaxWaitTimeInSeconds \(3600\) must be at least StoppingCondition\.MaxRuntimeInSeconds \(7200\)\. SageMaker's API documentation \(StoppingCondition\.MaxWaitTimeInSeconds\): "It must be equal to or greater than MaxRuntimeInSeconds\."$/);
     assert.deepEqual({ kind: f.fix!.kind, value: f.fix!.value, at: f.text.slice(f.offset + (f.fix!.at as number), f.offset + (f.fix!.at as number) + (f.fix!.length as number)) }, { kind: 'replace', value: 7200, at: '3600' });
   });
+  test('MaxWaitTimeInSeconds below the default MaxRuntimeInSeconds (1 day) when that is not set: a warning on the wait, set it to 1 day (offered)', () => {
+    const f = one('createTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 3600 } });
+    assert.equal(f.at, '3600');
+    assert.equal(f.severity, 'warning');
+    assert.equal(
+      f.message,
+      'StoppingCondition.MaxWaitTimeInSeconds (3600) must be at least StoppingCondition.MaxRuntimeInSeconds (86400) because StoppingCondition.MaxRuntimeInSeconds is not set (86400 by default). ' +
+        'SageMaker\'s API documentation (StoppingCondition.MaxRuntimeInSeconds): "The default value is 1 day."; (StoppingCondition.MaxWaitTimeInSeconds): "It must be equal to or greater than MaxRuntimeInSeconds."',
+    );
+    assert.deepEqual([f.fix!.kind, f.fix!.value], ['replace', 86400]);
+  });
+  test('a blue/green timeout not above the traffic wait when TerminationWaitInSeconds is not set (0 by default)', () => {
+    const f = one('createEndpoint', blueGreen({ TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 3600 }, MaximumExecutionTimeoutInSeconds: 3600 }));
+    assert.match(f.message, /^DeploymentConfig\.BlueGreenUpdatePolicy\.MaximumExecutionTimeoutInSeconds \(3600\) must be greater than DeploymentConfig\.BlueGreenUpdatePolicy\.TerminationWaitInSeconds \+ DeploymentConfig\.BlueGreenUpdatePolicy\.TrafficRoutingConfiguration\.WaitIntervalInSeconds \(3600\) because DeploymentConfig\.BlueGreenUpdatePolicy\.TerminationWaitInSeconds is not set \(0 by default\)\. /);
+  });
   test('both TrainingImage and AlgorithmName; neither', () => {
     const both = one('createTrainingJob', { AlgorithmSpecification: { TrainingImage: 'img', AlgorithmName: 'algo', TrainingInputMode: 'File' } });
     assert.equal(both.at, '"AlgorithmName"');
@@ -579,6 +627,26 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(f.at, '8');
     assert.match(f.message, /^MaxConcurrentTransforms × MaxPayloadInMB is 8 × 20 = 160; at most 100 is allowed\./);
   });
+  test('MaxConcurrentTransforms over 16 with MaxPayloadInMB not set (6 MB by default): a warning on MaxConcurrentTransforms, quoting the default', () => {
+    const f = one('createTransformJob', { MaxConcurrentTransforms: 20 });
+    assert.equal(f.at, '20');
+    assert.equal(f.severity, 'warning');
+    assert.equal(
+      f.message,
+      'MaxConcurrentTransforms × MaxPayloadInMB is 20 × 6 = 120 because MaxPayloadInMB is not set (6 by default); at most 100 is allowed: set MaxConcurrentTransforms to at most 16 or MaxPayloadInMB to at most 5. ' +
+        'SageMaker\'s API documentation (CreateTransformJobRequest.MaxPayloadInMB): "The default value is 6 MB." "If you specify the MaxConcurrentTransforms parameter, the value of (MaxConcurrentTransforms * MaxPayloadInMB) also cannot exceed 100 MB."',
+    );
+    // Written out, the product is the other rule's (an error), not this one's.
+    assert.deepEqual(rulesOf('createTransformJob', { MaxConcurrentTransforms: 20, MaxPayloadInMB: 6 }), ['concurrent-transforms-times-payload-100-mb']);
+  });
+  test('the sentences a rule rests on besides its own come first, each place named once', () => {
+    const f = one('createTrainingJob', { ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'k' } });
+    assert.equal(
+      f.message,
+      'ResourceConfig.VolumeKmsKeyId must not be set when InstanceType is ml.p4d.*, ml.g4dn.* or ml.g5.*. SageMaker\'s API documentation (ResourceConfig.VolumeSizeInGB): "For example, ML instance families with the NVMe-type instance storage include ml.p4d, ml.g4dn, and ml.g5."; ' +
+        '(ResourceConfig.VolumeKmsKeyId): "You can\'t request a VolumeKmsKeyId when using an instance type with local storage."',
+    );
+  });
   test('MaxPayloadInMB over 100', () => {
     const f = run('createTransformJob', { MaxPayloadInMB: 200 });
     assert.deepEqual(f.map((x) => [x.rule, x.at]), [['max-payload-100-mb', '200']]);
@@ -591,6 +659,30 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     const none = one('createTransformJob', { BatchStrategy: 'MultiRecord', TransformInput: { DataSource: {}, SplitType: 'None' } });
     assert.equal(none.at, '"None"');
     assert.deepEqual([none.fix!.kind, none.fix!.value], ['replace', 'Line']);
+  });
+  test('a LabelAttributeName ending with -metadata: on the name, change it to the name without the suffix (offered)', () => {
+    const f = one('createLabelingJob', { LabelAttributeName: 'category-metadata' });
+    assert.equal(f.at, '"category-metadata"');
+    assert.equal(
+      f.message,
+      'LabelAttributeName "category-metadata" must not end with "-metadata": write "category", or another name. SageMaker\'s API documentation (CreateLabelingJobRequest.LabelAttributeName): "The name can\'t end with "-metadata"."',
+    );
+    assert.deepEqual([f.fix!.kind, f.fix!.value], ['replace', 'category']);
+    assert.equal(one('createLabelingJob', { LabelAttributeName: '-metadata' }).fix, undefined);
+  });
+  test('a profiling interval SageMaker does not offer: on the value, with the values it does', () => {
+    const f = one('createTrainingJob', { ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } });
+    assert.equal(f.at, '300');
+    assert.equal(
+      f.message,
+      'ProfilerConfig.ProfilingIntervalInMilliseconds is 300; it must be 100, 200, 500, 1000, 5000 or 60000. SageMaker\'s API documentation (ProfilerConfig.ProfilingIntervalInMilliseconds): "Available values are 100, 200, 500, 1000 (1 second), 5000 (5 seconds), and 60000 (1 minute) milliseconds."',
+    );
+    assert.equal(f.severity, 'error');
+  });
+  test('a serverless sequence length SageMaker does not list: on the value, with the ones it does', () => {
+    const f = one('createTrainingJob', { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '3K' } });
+    assert.equal(f.at, '"3K"');
+    assert.match(f.message, /^ServerlessJobConfig\.SequenceLength is 3K; it must be 1K, 2K, 4K, 8K, 16K, 32K, 64K or 128K\. SageMaker's API documentation \(ServerlessJobConfig\.SequenceLength\): "The parameter supports the following values: 1K 2K 4K 8K 16K 32K 64K 128K"$/);
   });
   test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);

@@ -48,6 +48,11 @@ test('the Resource: what the API does', () => {
   assert.match(md, /^\*\*SageMaker CreateTransformJob\*\* \(\.sync: the state waits until the job completes\)/);
 });
 
+test('a Resource with a pattern SageMaker does not have: the hover says so', () => {
+  const md = hover(TASK('{}', 'arn:aws:states:::sagemaker:createTrainingJob.sync:2').replace('.sync:2"', '.sync:2‸"'));
+  assert.match(md, /^\*\*SageMaker CreateTrainingJob\*\* \(\.sync:2: not an integration pattern of SageMaker\)/);
+});
+
 test('nothing outside SageMaker payloads', () => {
   assert.equal(hover(`{"StartAt":"A","States":{"A":{"Type":"Pass","Res‸ult":{},"End":true}}}`), '');
 });

@@ -246,9 +246,34 @@ describe('resources', () => {
     const f = findings(machine(VALID_TRAINING, { resource: 'arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken' }));
     assert.deepEqual(f.map((x) => [x.code, x.severity]), [['unsupported-integration-pattern', 'error']]);
   });
-  test('an unknown SageMaker API is a warning, not an error (it may be newer than the extension)', () => {
-    const f = findings(machine({}, { resource: 'arn:aws:states:::sagemaker:createFutureThing' }));
-    assert.deepEqual(f.map((x) => [x.code, x.severity]), [['unknown-integration', 'warning']]);
+  test('an API with no direct integration is an error (Step Functions refuses the resource): the SDK integration instead', () => {
+    const f = findings(machine({}, { resource: 'arn:aws:states:::sagemaker:stopTrainingJob' }));
+    assert.deepEqual(f, [{
+      code: 'unknown-integration', severity: 'error', at: '"arn:aws:states:::sagemaker:stopTrainingJob"',
+      message: 'sagemaker:stopTrainingJob is not one of the SageMaker APIs Step Functions integrates directly, so it refuses this resource when the state machine is created. ' +
+        'Any other SageMaker API is called through the AWS SDK integration (arn:aws:states:::aws-sdk:sagemaker:stopTrainingJob). ' +
+        'Direct integrations: createEndpoint, createEndpointConfig, createHyperParameterTuningJob, createLabelingJob, createModel, createProcessingJob, createTrainingJob, createTransformJob, updateEndpoint',
+    }]);
+  });
+  test('a misspelt API: an error with the one it is closest to, keeping .sync', () => {
+    const f = findings(machine(VALID_TRAINING, { resource: 'arn:aws:states:::sagemaker:createTraningJob.sync' }));
+    assert.deepEqual(f.map((x) => [x.code, x.severity]), [['unknown-integration', 'error']]);
+    assert.match(f[0].message, /^sagemaker:createTraningJob is not one of the SageMaker APIs Step Functions integrates directly, so it refuses this resource when the state machine is created\. Did you mean sagemaker:createTrainingJob\.sync\? /);
+  });
+  test('.sync:2 is no pattern of SageMaker: an error naming the ones there are', () => {
+    const f = findings(machine(VALID_TRAINING, { resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync:2' }));
+    assert.deepEqual(f, [{
+      code: 'unsupported-integration-pattern', severity: 'error', at: '"arn:aws:states:::sagemaker:createTrainingJob.sync:2"',
+      message: 'sagemaker:createTrainingJob.sync:2 is not an integration pattern SageMaker supports (Step Functions offers request-response and .sync for createTrainingJob, nothing else); use sagemaker:createTrainingJob.sync to wait for the job, or sagemaker:createTrainingJob (request-response)',
+    }]);
+    const model = findings(machine({ ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::111122223333:role/R' }, { resource: 'arn:aws:states:::sagemaker:createModel:2' }));
+    assert.deepEqual(model.map((x) => x.message), ['sagemaker:createModel:2 is not an integration pattern SageMaker supports (Step Functions offers request-response for createModel, nothing else); use sagemaker:createModel (request-response)']);
+  });
+  test('a placeholder or another service is not judged: ${…} after the API, the SDK integration', () => {
+    for (const resource of ['arn:aws:states:::sagemaker:createTrainingJob${Pattern}', 'arn:aws:states:::sagemaker:createTrainingJob.${Pattern}', 'arn:aws:states:::sagemaker:${Api}', 'arn:aws:states:::aws-sdk:sagemaker:stopTrainingJob', 'arn:aws:states:::aws-sdk:sagemaker:createTrainingJob']) {
+      assert.deepEqual(findings(machine({ Bogus: 1 }, { resource })), [], resource);
+    }
+    assert.deepEqual(findings(machine(VALID_TRAINING, { resource: 'arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync' })), []);
   });
   test('every Step Functions-optimized SageMaker integration is checked', () => {
     for (const api of ['createEndpoint', 'createEndpointConfig', 'createHyperParameterTuningJob', 'createLabelingJob', 'createModel', 'createProcessingJob', 'updateEndpoint']) {

@@ -226,6 +226,13 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
     case Code.missingRequired:
       fixes.push(addMissing(parsed, node, data));
       break;
+    case Code.unsupportedIntegrationPattern:
+    case Code.unknownIntegration: {
+      // The Resource rewritten to one Step Functions accepts (validation.ts's checkResource lists them, best first).
+      if (node.type !== 'string') break;
+      ((data.replacements as string[]) ?? []).forEach((r, i) => fixes.push(changeTo(parsed, node, r, i === 0 && data.preferred === true)));
+      break;
+    }
     case Code.documentedRule:
       if (data.fix) fixes.push(documentedRuleFix(parsed, data.fix as DocumentedRuleFix, data.rule as string, p.offset));
       break;

@@ -19,6 +19,7 @@ export interface Condition {
   notOneOf?: Scalar[];
   /** The value starts with one of these (instance families: "ml.g5."). */
   startsWithOneOf?: string[];
+  /** The field is set (true) or not set (false). */
   present?: boolean;
   default?: Scalar;
 }
@@ -52,9 +53,12 @@ export interface DocumentedRule {
   numericString?: boolean;
   oneOf?: Scalar[];
   default?: Scalar;
+  /** productMax, lessOrEqual: the value the documentation gives a field that is not set ("The default value is 6 MB"). */
+  defaults?: Record<string, number>;
   fix?: Scalar;
   fixFrom?: string;
   prefix?: string;
+  suffix?: string;
 }
 
 /** What a quick fix writes: replace a value, or add a member to an object (the nodes, so it moves with them). */
@@ -149,7 +153,7 @@ const andList = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).
 /** Whether a `when` condition holds: true, false, or undefined when it cannot be known (the rule is then silent). */
 function holds(scope: AstNode, label: string, c: Condition): boolean | undefined {
   const [f] = lookup(scope, label, c.field);
-  if (c.present) return f.state === 'unknown' ? undefined : isSet(f);
+  if (c.present !== undefined) return f.state === 'unknown' ? undefined : isSet(f) === c.present;
   let v: Scalar | undefined;
   if (f.state === 'unknown') return undefined;
   if (f.state === 'absent') {
@@ -167,7 +171,7 @@ function holds(scope: AstNode, label: string, c: Condition): boolean | undefined
 }
 
 function describe(c: Condition): string {
-  if (c.present) return `${c.field} is set`;
+  if (c.present !== undefined) return `${c.field} is ${c.present ? '' : 'not '}set`;
   if (c.equals !== undefined) return `${c.field} is ${show(c.equals)}`;
   if (c.oneOf) return `${c.field} is ${orList(c.oneOf)}`;
   if (c.startsWithOneOf) return `${c.field} is ${orList(c.startsWithOneOf.map((p) => `${p}*`))}`;
@@ -176,15 +180,22 @@ function describe(c: Condition): string {
 
 const numberOf = (f: Found): number | undefined => (f.state === 'value' && f.node.type === 'number' ? f.node.value : undefined);
 
-/** A literal number sum over paths, or undefined when any term is absent, dynamic or not a number. */
-function sum(scope: AstNode, label: string, paths: string[]): { total: number; parts: number[] } | undefined {
+/**
+ * A literal number sum over paths, or undefined when any term is dynamic, not a number, or absent without a
+ * documented default; `defaulted` lists the terms counted at their default.
+ */
+function sum(scope: AstNode, label: string, paths: string[], defaults?: Record<string, number>): { total: number; parts: number[]; defaulted: string[] } | undefined {
   const parts: number[] = [];
+  const defaulted: string[] = [];
   for (const p of paths) {
-    const n = numberOf(lookup(scope, label, p)[0]);
+    const f = lookup(scope, label, p)[0];
+    const byDefault = f.state === 'absent' ? defaults?.[p] : undefined;
+    if (byDefault !== undefined) defaulted.push(p);
+    const n = byDefault ?? numberOf(f);
     if (n === undefined) return undefined;
     parts.push(n);
   }
-  return { total: parts.reduce((a, b) => a + b, 0), parts };
+  return { total: parts.reduce((a, b) => a + b, 0), parts, defaulted };
 }
 
 interface Hit {
@@ -265,15 +276,18 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       return [];
     }
     case 'lessOrEqual': {
-      const l = sum(scope, label, rule.lhs!);
-      const r = sum(scope, label, rule.rhs!);
+      const l = sum(scope, label, rule.lhs!, rule.defaults);
+      const r = sum(scope, label, rule.rhs!, rule.defaults);
       if (!l || !r || (rule.strict ? l.total < r.total : l.total <= r.total)) return [];
       const side = (paths: string[], s: { total: number }) => `${paths.map(labelOf).join(' + ')} (${s.total})`;
       const atRight = rule.rhs!.includes(rule.at!);
-      const message = atRight
+      const defaulted = [...l.defaulted, ...r.defaulted];
+      const because = defaulted.length ? ` because ${andList(defaulted.map((p) => `${labelOf(p)} is not set (${rule.defaults![p]} by default)`))}` : '';
+      const message = (atRight
         ? `${side(rule.rhs!, r)} must be ${rule.strict ? 'greater than' : 'at least'} ${side(rule.lhs!, l)}`
-        : `${side(rule.lhs!, l)} must be ${rule.strict ? 'less than' : 'at most'} ${side(rule.rhs!, r)}`;
-      const at = first(rule.at!) as Extract<Found, { state: 'value' }>;
+        : `${side(rule.lhs!, l)} must be ${rule.strict ? 'less than' : 'at most'} ${side(rule.rhs!, r)}`) + because;
+      const at = first(rule.at!);
+      if (at.state !== 'value') return [];
       const single = rule.lhs!.length === 1 && rule.rhs!.length === 1 && !rule.strict;
       const fix: NodeFix | undefined = single ? { kind: 'replace', node: at.node, value: atRight ? l.total : r.total } : undefined;
       return [{ node: at.node, message, fix }];
@@ -308,12 +322,22 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       return [{ node: f.node, message: `${labelOf(rule.field!)} is ${f.node.type === 'string' ? JSON.stringify(f.node.value) : v}${when}; ${bounds}`, fix }];
     }
     case 'productMax': {
-      const vs = rule.fields!.map((p) => numberOf(first(p)));
+      const defaulted = rule.fields!.filter((p) => rule.defaults?.[p] !== undefined && first(p).state === 'absent');
+      const vs = rule.fields!.map((p) => (defaulted.includes(p) ? rule.defaults![p] : numberOf(first(p))));
       if (vs.some((v) => v === undefined)) return [];
       const product = (vs as number[]).reduce((a, b) => a * b, 1);
       if (product <= rule.max!) return [];
-      const at = first(rule.at ?? rule.fields![0]) as Extract<Found, { state: 'value' }>;
-      return [{ node: at.node, message: `${rule.fields!.map(labelOf).join(' × ')} is ${vs.join(' × ')} = ${product}; at most ${rule.max} is allowed` }];
+      const at = first(rule.at ?? rule.fields![0]);
+      const node = at.state === 'value' ? at.node : anchor();
+      const message = `${rule.fields!.map(labelOf).join(' × ')} is ${vs.join(' × ')} = ${product}`;
+      if (!defaulted.length) return [{ node, message: `${message}; at most ${rule.max} is allowed` }];
+      // A default counted in: say so, and what each field may be with the others as they are.
+      const unset = andList(defaulted.map((p) => `${labelOf(p)} is not set (${rule.defaults![p]} by default)`));
+      const bounds = rule.fields!
+        .map((p, i) => ({ p, most: Math.floor((rule.max! * vs[i]!) / product) }))
+        .filter((b) => b.most >= 1)
+        .map((b) => `${labelOf(b.p)} to at most ${b.most}`);
+      return [{ node, message: `${message} because ${unset}; at most ${rule.max} is allowed${bounds.length ? `: set ${orList(bounds)}` : ''}` }];
     }
     case 'countMax': {
       let count = 0;
@@ -374,6 +398,14 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       if (f.state !== 'value' || f.node.type !== 'string' || (f.node.value as string).startsWith(rule.prefix!)) return [];
       return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must begin with ${rule.prefix}` }];
     }
+    case 'notEndsWith': {
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'string' || !(f.node.value as string).endsWith(rule.suffix!)) return [];
+      // The name without the suffix is the nearest one allowed (offered, not preferred: the name is the user's).
+      const stem = (f.node.value as string).slice(0, -rule.suffix!.length).replace(/-+$/, '');
+      const fix: NodeFix | undefined = stem ? { kind: 'replace', node: f.node, value: stem } : undefined;
+      return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must not end with ${JSON.stringify(rule.suffix)}${stem ? `: write ${JSON.stringify(stem)}, or another name` : ''}`, fix }];
+    }
     case 'totalLengthMax': {
       let bytes = 0;
       let at: AstNode | undefined;
@@ -410,8 +442,6 @@ function pathsOf(rule: DocumentedRule): string[] {
 export function rulesAbout(scope: string, path: string): DocumentedRule[] {
   return (byScope.get(scope) ?? []).filter((rule) => pathsOf(rule).includes(path));
 }
-
-const documentation = (rule: DocumentedRule) => `${rule.source.shape}${rule.source.member ? '.' + rule.source.member : ''}`;
 
 type Violation = { rule: DocumentedRule; hit: Hit };
 
@@ -475,7 +505,13 @@ function findViolations(api: string, payload: AstNode, memo = false): Violation[
   return found.sort((a, b) => a.hit.node.offset - b.hit.node.offset);
 }
 
-const withQuote = (rule: DocumentedRule, message: string) => `${message}. SageMaker's API documentation (${documentation(rule)}): "${rule.source.quote}"`;
+/** The message, then the sentences the rule rests on: the supporting ones first, its own last (one place named once). */
+function withQuote(rule: DocumentedRule, message: string): string {
+  const quotes = [...(rule.alsoQuotes ?? []), rule.source];
+  const where = (q: DocumentedRule['source']) => `${q.shape}${q.member ? '.' + q.member : ''}`;
+  const cited = quotes.map((q, i) => (i > 0 && where(q) === where(quotes[i - 1]) ? ` "${q.quote}"` : `${i ? '; ' : ''}(${where(q)}): "${q.quote}"`)).join('');
+  return `${message}. SageMaker's API documentation ${cited}`;
+}
 
 /**
  * The documented rules a SageMaker request breaks. `api` is the Step Functions integration (createTrainingJob)

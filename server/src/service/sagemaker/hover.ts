@@ -26,7 +26,7 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverTex
       const integration = getIntegration(task.api);
       if (!integration) return null;
       const doc0 = integration.request.doc ?? '';
-      const pattern = { requestResponse: 'request-response: the state ends when SageMaker accepts the request', sync: '.sync: the state waits until the job completes', waitForTaskToken: '.waitForTaskToken: not supported by SageMaker' }[task.integrationPattern];
+      const pattern = task.unsupportedSuffix !== undefined ? `${task.unsupportedSuffix}: not an integration pattern of SageMaker` : { requestResponse: 'request-response: the state ends when SageMaker accepts the request', sync: '.sync: the state waits until the job completes', waitForTaskToken: '.waitForTaskToken: not supported by SageMaker' }[task.integrationPattern];
       return {
         markdown: [`**SageMaker ${integration.operation}** (${pattern})`, doc0, `[${integration.operation} API reference](${integration.apiReference})`].filter(Boolean).join('\n\n'),
         range: span(node),

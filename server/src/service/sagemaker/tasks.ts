@@ -2,6 +2,7 @@
 // every depth (Parallel branches, Map ItemProcessor/Iterator).
 import { modelOf, type AslMachine, type AslState } from '../asl/model';
 import { property, propertyNode, stringValue } from '../core/tree';
+import { hasPlaceholder } from '../expressions/placeholders';
 import type { AstNode, ParsedDocument } from '../core/types';
 
 export type IntegrationPattern = 'requestResponse' | 'sync' | 'waitForTaskToken';
@@ -13,6 +14,11 @@ export interface SageMakerTask {
   /** Step Functions' name of the API as written in the ARN, e.g. createTrainingJob. */
   api: string;
   integrationPattern: IntegrationPattern;
+  /**
+   * What follows the API when it is none of the patterns (".sync:2", ":2"): Step Functions refuses the resource.
+   * `integrationPattern` is then the pattern it begins with (".sync:2" reads as .sync), else request-response.
+   */
+  unsupportedSuffix?: string;
   /** `Parameters` in JSONPath states, `Arguments` in JSONata states. */
   payloadKey: 'Parameters' | 'Arguments';
   /** The `property` node of the payload, when present. */
@@ -20,13 +26,19 @@ export interface SageMakerTask {
 }
 
 // arn:<partition>:states:::sagemaker:<api>[.sync|.waitForTaskToken]; the partition may be a template placeholder
-// such as ${AWS::Partition} (CloudFormation/SAM) or any ${…}.
-const SAGEMAKER_RESOURCE = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):states:::sagemaker:([A-Za-z]+)(?:\.(sync|waitForTaskToken))?$/;
+// such as ${AWS::Partition} (CloudFormation/SAM) or any ${…}. Any other suffix after `.` or `:` (".sync:2") is read
+// too, to be refused; one with a placeholder in it stands for something else and is not a SageMaker task here.
+const SAGEMAKER_RESOURCE = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):states:::sagemaker:([A-Za-z][A-Za-z0-9_-]*)((?:[.:].*)?)$/;
 
-function parseSageMakerResource(resource: string): { api: string; integrationPattern: IntegrationPattern } | undefined {
+function parseSageMakerResource(resource: string): Pick<SageMakerTask, 'api' | 'integrationPattern' | 'unsupportedSuffix'> | undefined {
   const m = SAGEMAKER_RESOURCE.exec(resource);
   if (!m) return undefined;
-  return { api: m[1], integrationPattern: (m[2] as IntegrationPattern | undefined) ?? 'requestResponse' };
+  const [, api, suffix] = m;
+  if (suffix === '') return { api, integrationPattern: 'requestResponse' };
+  if (suffix === '.sync' || suffix === '.waitForTaskToken') return { api, integrationPattern: suffix.slice(1) as IntegrationPattern };
+  if (hasPlaceholder(suffix) || suffix.includes('{%')) return undefined;
+  const integrationPattern = suffix.startsWith('.sync') ? 'sync' : suffix.startsWith('.waitForTaskToken') ? 'waitForTaskToken' : 'requestResponse';
+  return { api, integrationPattern, unsupportedSuffix: suffix };
 }
 
 /** The SageMaker task a state is, if it is one. */

@@ -4,7 +4,7 @@
 import { Code } from '../core/codes';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
-import { closest, list, quote } from '../core/text';
+import { closest, editDistance, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { checkDynamicValue, checkJsonata, isJsonata, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, type ExpressionError } from '../expressions/index';
 import { checkDocumentedRules } from './documentedRules';
@@ -305,20 +305,47 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
   }
 }
 
+/**
+ * The Resource names an optimized SageMaker integration with a pattern it supports. Step Functions refuses any
+ * other `arn:aws:states:::sagemaker:…` when the state machine is created (INVALID_RESOURCE: "The resource provided
+ * … is not recognized"), so each is an error. `replacements` are the resources to write instead, for the quick
+ * fixes (codeActions.ts), `preferred` when the first is the one obvious answer.
+ */
 function checkResource(ctx: Context, task: SageMakerTask): boolean {
   const integration = getIntegration(task.api);
+  // The resource as written up to the API: arn:<partition>:states:::sagemaker:
+  const prefix = task.resource.slice(0, task.resource.indexOf('states:::sagemaker:') + 'states:::sagemaker:'.length);
+  const sdk = `${prefix.replace(/sagemaker:$/, 'aws-sdk:sagemaker:')}${task.api}`;
   if (!integration) {
-    // An API this model does not list may be newer than the extension: warn, never error.
-    const suggestions = closest(task.api, integrationNames);
+    const near = closest(task.api, integrationNames);
+    // One obvious answer (the only candidate, or one strictly closer than the next) is named alone, and preferred.
+    const obvious = near.length === 1 || (near.length > 1 && editDistance(task.api, near[0]) < editDistance(task.api, near[1]));
+    const suggestions = obvious ? near.slice(0, 1) : near;
+    // A did-you-mean keeps a .sync written when the suggested API supports it.
+    const keep = (api: string) => (task.integrationPattern === 'sync' && getIntegration(api)!.supportsSync ? '.sync' : '');
+    const replacements = [...suggestions.map((api) => `${prefix}${api}${keep(api)}`), sdk];
     problem(ctx, task.resourceNode, Code.unknownIntegration,
-      `sagemaker:${task.api} is not a Step Functions-optimized SageMaker integration known to this extension.${suggestions.length ? ` Did you mean sagemaker:${suggestions[0]}?` : ''} Known: ${integrationNames.join(', ')}`,
-      { suggestions }, 'warning');
+      `sagemaker:${task.api} is not one of the SageMaker APIs Step Functions integrates directly, so it refuses this resource when the state machine is created.` +
+        `${suggestions.length ? ` Did you mean ${suggestions.map((api) => `sagemaker:${api}${keep(api)}`).join(' or ')}?` : ''}` +
+        ` Any other SageMaker API is called through the AWS SDK integration (${sdk}). Direct integrations: ${integrationNames.join(', ')}`,
+      { suggestions, replacements, preferred: obvious });
     return false;
   }
-  if (task.integrationPattern === 'waitForTaskToken') {
-    problem(ctx, task.resourceNode, Code.unsupportedIntegrationPattern, `SageMaker integrations do not support .waitForTaskToken; use ${integration.supportsSync ? `sagemaker:${task.api}.sync to wait for the job, or ` : ''}sagemaker:${task.api} (request-response)`);
-  } else if (task.integrationPattern === 'sync' && !integration.supportsSync) {
-    problem(ctx, task.resourceNode, Code.unsupportedIntegrationPattern, `sagemaker:${task.api} does not support .sync; use sagemaker:${task.api} (request-response)`);
+  const requestResponse = `${prefix}${task.api}`;
+  const sync = integration.supportsSync ? `${prefix}${task.api}.sync` : undefined;
+  const instead = `use ${sync ? `sagemaker:${task.api}.sync to wait for the job, or ` : ''}sagemaker:${task.api} (request-response)`;
+  if (task.unsupportedSuffix !== undefined) {
+    // ".sync:2" meant .sync where there is one; anything else has no obvious answer.
+    const meantSync = task.integrationPattern === 'sync' && !!sync;
+    problem(ctx, task.resourceNode, Code.unsupportedIntegrationPattern,
+      `sagemaker:${task.api}${task.unsupportedSuffix} is not an integration pattern SageMaker supports (Step Functions offers request-response${integration.supportsSync ? ' and .sync' : ''} for ${task.api}, nothing else); ${instead}`,
+      { replacements: [...(sync ? [sync] : []), requestResponse], preferred: meantSync || !sync });
+  } else if (task.integrationPattern === 'waitForTaskToken') {
+    problem(ctx, task.resourceNode, Code.unsupportedIntegrationPattern, `SageMaker integrations do not support .waitForTaskToken; ${instead}`,
+      { replacements: [...(sync ? [sync] : []), requestResponse], preferred: !sync });
+  } else if (task.integrationPattern === 'sync' && !sync) {
+    problem(ctx, task.resourceNode, Code.unsupportedIntegrationPattern, `sagemaker:${task.api} does not support .sync; use sagemaker:${task.api} (request-response)`,
+      { replacements: [requestResponse], preferred: true });
   }
   return true;
 }
