@@ -61,6 +61,11 @@ describe('intrinsic parse tree', () => {
       ],
     ]);
   });
+  test('a non-integer where an integer is taken is rounded, as Step Functions rounds it', () => {
+    assert.equal(evaluateIntrinsic('States.MathAdd(1.5, 2)', roots), 4);
+    assert.deepEqual(evaluateIntrinsic('States.ArrayRange(0.6, 3.4, 1)', roots), [1, 2, 3]);
+    assert.deepEqual(evaluateIntrinsic("States.ArrayPartition(States.Array(1, 2, 3), 1.6)", roots), [[1, 2], [3]]);
+  });
   test('a string keeps its escapes in raw and decodes them in value', () => {
     const c = parseIntrinsic("States.Format('it\\'s \\{\\} \\\\{}', 1)");
     assert.ok(!isExpressionError(c) && c.args[0].kind === 'string');
@@ -94,7 +99,7 @@ describe('one table of intrinsic functions', () => {
     assert.throws(() => evaluateIntrinsic('States.Nope()', roots), /^Error: States\.Nope is not an intrinsic function; known: States\.Format, /);
   });
   test('argument types are checked at run time with the function\'s own words', () => {
-    assert.throws(() => evaluateIntrinsic('States.MathAdd($.s, 1)', roots), { message: 'States.MathAdd: both arguments must be integers, got "abc"' });
+    assert.throws(() => evaluateIntrinsic('States.MathAdd($.s, 1)', roots), { message: 'States.MathAdd: both arguments must be numbers, got "abc"' });
     assert.throws(() => evaluateIntrinsic('States.ArrayLength($.s)', roots), { message: 'States.ArrayLength: the argument must be an array, got "abc"' });
     assert.throws(() => evaluateIntrinsic("States.Format('{}', States.Array(1))", roots), { message: 'States.Format: arguments must be strings, numbers, booleans or null, got [1]' });
   });

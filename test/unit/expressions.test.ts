@@ -185,6 +185,52 @@ test('isJsonata: the whole string is one {% … %}', () => {
   assert.equal(isJsonata('{% $x'), false);
 });
 
+describe('documented limits of intrinsic functions: well formed, so warnings (they fail when they run)', () => {
+  // The developer guide's intrinsic-functions page.
+  const warn = (v: string) => {
+    const e = checkDynamicValue(v);
+    assert.equal(e?.severity, 'warning', `${v}: ${e?.message}`);
+    return [e!.message, v.slice(e!.start, e!.end)];
+  };
+  test('"If you specify a non-integer value …, Step Functions will round it off to the nearest integer."', () => {
+    for (const v of ['States.ArrayRange(1.5, 10, 1)', 'States.ArrayPartition($.a, 1.5)', 'States.MathAdd(1.5, 2)', 'States.MathRandom(1.2, 9.7)', 'States.MathRandom(1, 9, 0.5)']) assert.equal(checkDynamicValue(v), undefined, v);
+    assert.equal(checkDynamicValue('States.ArrayRange(1, 10, \'a\')')?.severity, undefined, 'a string is still malformed');
+  });
+  test('States.ArrayRange: a step of 0, more than 1000 items', () => {
+    assert.deepEqual(warn('States.ArrayRange(1, 10, 0)'), ['States.ArrayRange: the step must not be 0 (after rounding)', '0']);
+    assert.deepEqual(warn('States.ArrayRange(1, 10, 0.4)')[1], '0.4');
+    assert.deepEqual(warn('States.ArrayRange(0, 2000, 1)'), ['States.ArrayRange makes at most 1000 items; from 0 to 2000 by 1 is 2001', '2000']);
+    assert.equal(checkDynamicValue('States.ArrayRange(1, 1000, 1)'), undefined);
+    assert.equal(checkDynamicValue('States.ArrayRange(10, 1, 1)'), undefined, 'an empty range');
+    assert.equal(checkDynamicValue('States.ArrayRange($.a, 5000, 1)'), undefined, 'a path: not known');
+  });
+  test('the other limits', () => {
+    assert.deepEqual(warn('States.ArrayPartition($.a, 0)'), ['States.ArrayPartition: the chunk size must be a positive integer, not 0', '0']);
+    assert.deepEqual(warn('States.JsonMerge($.a, $.b, true)'), ['States.JsonMerge: the third argument must be false (only shallow merges are supported)', 'true']);
+    assert.match(warn(`States.Base64Encode('${'a'.repeat(10_001)}')`)[0], /^States.Base64Encode takes up to 10,000 characters; this one has 10001$/);
+    assert.equal(checkDynamicValue(`States.Hash('${'a'.repeat(10_000)}', 'MD5')`), undefined);
+    assert.deepEqual(warn('States.MathAdd(3000000000, 1)'), ['States.MathAdd takes integers from -2147483648 to 2147483647, not 3000000000', '3000000000']);
+    assert.deepEqual(warn("States.JsonToString('abc')"), ['States.JsonToString takes a path to the JSON data, not a literal', "'abc'"]);
+    const nested = (n: number): string => (n === 0 ? '$.a' : `States.Array(${nested(n - 1)})`);
+    assert.equal(checkDynamicValue(nested(10)), undefined);
+    assert.match(warn(nested(11))[0], /^Intrinsic functions nest at most 10 deep; this call is at depth 11$/);
+  });
+  test('Step Functions\' own JSONata functions: their arguments', () => {
+    const jw = (v: string) => {
+      const e = checkJsonata(v);
+      assert.equal(e?.severity, 'warning', `${v}: ${e?.message}`);
+      return e!.message;
+    };
+    assert.equal(jw("{% $hash('x') %}"), '$hash takes 2 arguments ($hash(data, algorithm)), not 1');
+    assert.equal(jw("{% $hash('x', 'SHA-999') %}"), '$hash algorithm "SHA-999" is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512');
+    assert.equal(jw('{% $partition([1, 2, 3], 0) %}'), "$partition's chunk size must be positive, not 0");
+    assert.equal(jw('{% $range(1, 5, 0) %}'), "$range's step must not be 0");
+    assert.equal(jw('{% $uuid(1) %}'), '$uuid takes 0 arguments ($uuid()), not 1');
+    for (const v of ["{% $hash($states.input.x, 'SHA-256') %}", '{% $partition($states.input.items, 2) %}', '{% $random() %}', '{% $random(7) %}', '{% ($hash := function($a) { $a }; $hash(1)) %}'])
+      assert.equal(checkJsonata(v), undefined, v);
+  });
+});
+
 describe('static length bounds', () => {
   test('context values and formats of them', () => {
     assert.equal(staticMaxLength('$$.Execution.Name'), 80);

@@ -119,11 +119,11 @@ function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Wan
 
 function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
   const end = node.offset + node.length;
-  if (ctx.text === undefined) return report(ctx, node, err.code, err.message);
+  if (ctx.text === undefined) return report(ctx, node, err.code, err.message, err.severity ?? 'error');
   const raw = ctx.text.slice(node.offset, end);
   const start = Math.min(node.offset + sourceOffset(raw, err.start), Math.max(node.offset, end - 1));
   const stop = Math.min(node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1)), end);
-  ctx.problems.push(aslProblem(start, Math.max(1, stop - start), err.code, err.message, 'error'));
+  ctx.problems.push(aslProblem(start, Math.max(1, stop - start), err.code, err.message, err.severity ?? 'error'));
 }
 
 function checkPathValue(ctx: Ctx, node: AstNode | undefined, kind: PathKind | 'dynamic') {

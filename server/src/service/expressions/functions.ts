@@ -6,7 +6,7 @@ import type { Call, IntrinsicArg } from './intrinsics';
 import type { ExpressionError } from './types';
 
 /** What an argument must be at run time. */
-export type ArgType = 'any' | 'string' | 'integer' | 'array' | 'object' | 'boolean' | 'scalar';
+export type ArgType = 'any' | 'string' | 'integer' | 'number' | 'array' | 'object' | 'boolean' | 'scalar';
 
 export interface ArgSpec {
   type: ArgType;
@@ -30,7 +30,28 @@ export interface IntrinsicFunction {
   maxLength?(call: Call, argMax: (a: IntrinsicArg) => number | undefined): number | undefined;
   /** A check of the call as written, beyond arity and literal arguments. */
   check?(call: Call): ExpressionError | undefined;
+  /** A documented limit its literal arguments break: the call fails when it runs (a warning, see ExpressionError). */
+  limits?(call: Call): ExpressionError | undefined;
 }
+
+/** The intrinsic-functions page of the Step Functions developer guide, quoted where a limit comes from. */
+const limit = (a: IntrinsicArg, message: string): ExpressionError => ({ start: a.start, end: a.end, code: 'invalid-intrinsic', message, severity: 'warning' });
+/** A literal number argument, rounded as Step Functions rounds a non-integer ("round it off to the nearest integer"). */
+const literalInt = (a: IntrinsicArg | undefined): number | undefined => (a?.kind === 'number' ? Math.round(a.value) : undefined);
+/** Base64Encode/Decode and Hash take "up to 10,000 characters". */
+const MAX_DATA = 10_000;
+const dataLimit = (fn: string) => (call: Call) => {
+  const a = call.args[0];
+  return a?.kind === 'string' && a.value.length > MAX_DATA ? limit(a, `${fn} takes up to 10,000 characters; this one has ${a.value.length}`) : undefined;
+};
+/** "You must specify integer values in the range of -2147483648 and 2147483647." (States.MathAdd, States.MathRandom) */
+const intRange = (fn: string) => (call: Call) => {
+  for (const a of call.args) {
+    const n = literalInt(a);
+    if (n !== undefined && (n < -2147483648 || n > 2147483647)) return limit(a, `${fn} takes integers from -2147483648 to 2147483647, not ${(a as { text: string }).text}`);
+  }
+  return undefined;
+};
 
 /** The algorithms States.Hash accepts, with the length of the hex digest it returns. */
 export const HASH_LENGTHS: Record<string, number> = { MD5: 32, 'SHA-1': 40, 'SHA-256': 64, 'SHA-384': 96, 'SHA-512': 128 };
@@ -86,6 +107,8 @@ function format(fn: string, template: string, literal: boolean, values: unknown[
 const array = (what: string): ArgSpec => ({ type: 'array', what });
 const string = (what: string): ArgSpec => ({ type: 'string', what });
 const integer = (what: string): ArgSpec => ({ type: 'integer', what });
+/** An integer argument Step Functions rounds when it is not one ("If you specify a non-integer value …, Step Functions will round it off to the nearest integer."). */
+const rounded = (what: string): ArgSpec => ({ type: 'number', what });
 const object = (what: string): ArgSpec => ({ type: 'object', what });
 const any: ArgSpec = { type: 'any', what: 'any value' };
 
@@ -132,20 +155,36 @@ const FUNCTIONS: IntrinsicFunction[] = [
       }
     },
   },
-  { name: 'States.JsonToString', min: 1, max: 1, args: [any], evaluate: ([v]) => JSON.stringify(v) },
+  {
+    name: 'States.JsonToString',
+    min: 1,
+    max: 1,
+    args: [any],
+    evaluate: ([v]) => JSON.stringify(v),
+    // "This function takes only one argument, which is the path containing the JSON data to return as an unescaped string."
+    limits: (call) => {
+      const a = call.args[0];
+      return a && (a.kind === 'string' || a.kind === 'number' || a.kind === 'literal') ? limit(a, 'States.JsonToString takes a path to the JSON data, not a literal') : undefined;
+    },
+  },
   { name: 'States.Array', min: 0, max: Infinity, args: [any], evaluate: (args) => args },
   {
     name: 'States.ArrayPartition',
     min: 2,
     max: 2,
-    args: [array('the first argument must be an array'), integer('the chunk size must be a positive integer')],
+    args: [array('the first argument must be an array'), rounded('the chunk size must be a positive number')],
     evaluate: ([arr, size], call) => {
       const a = arr as unknown[];
-      const n = size as number;
+      const n = Math.round(size as number);
       if (n <= 0) fail(call.name, 'the chunk size must be a positive integer', size);
       const out: unknown[][] = [];
       for (let i = 0; i < a.length; i += n) out.push(a.slice(i, i + n));
       return out;
+    },
+    // "You must specify a non-zero, positive integer for the second argument representing the chunk size value."
+    limits: (call) => {
+      const n = literalInt(call.args[1]);
+      return n !== undefined && n <= 0 ? limit(call.args[1], `States.ArrayPartition: the chunk size must be a positive integer, not ${(call.args[1] as { text: string }).text}`) : undefined;
     },
   },
   {
@@ -159,16 +198,24 @@ const FUNCTIONS: IntrinsicFunction[] = [
     name: 'States.ArrayRange',
     min: 3,
     max: 3,
-    args: [integer('start, end and step must be integers')],
-    evaluate: ([start, end, step], call) => {
-      if (step === 0) fail(call.name, 'step must not be 0', step);
-      const [a, b, d] = [start, end, step] as number[];
+    args: [rounded('start, end and step must be numbers')],
+    evaluate: (values, call) => {
+      const [a, b, d] = (values as number[]).map(Math.round);
+      if (d === 0) fail(call.name, 'step must not be 0', values[2]);
       const out: number[] = [];
       for (let n = a; d > 0 ? n <= b : n >= b; n += d) {
         out.push(n);
         if (out.length > 1000) throw new Error(`${call.name}: the range has more than 1000 items`);
       }
       return out;
+    },
+    // "You must specify a non-zero value for the third argument." "The newly generated array can't contain more than 1000 items."
+    limits: (call) => {
+      const [a, b, d] = call.args.map(literalInt);
+      if (d === 0) return limit(call.args[2], 'States.ArrayRange: the step must not be 0 (after rounding)');
+      if (a === undefined || b === undefined || d === undefined) return undefined;
+      const items = (b - a) / d < 0 ? 0 : Math.floor((b - a) / d) + 1;
+      return items > 1000 ? limit(call.args[1], `States.ArrayRange makes at most 1000 items; from ${a} to ${b} by ${d} is ${items}`) : undefined;
     },
   },
   {
@@ -203,6 +250,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     max: 1,
     args: [string('the argument must be a string')],
     evaluate: ([s]) => Buffer.from(s as string, 'utf8').toString('base64'),
+    limits: dataLimit('States.Base64Encode'),
     maxLength: (call, argMax) => {
       // Base64 of n characters: at most 3n UTF-8 bytes (2 UTF-16 units make at most 4 bytes), so 4n characters.
       const n = call.args[0] && argMax(call.args[0]);
@@ -218,6 +266,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s as string)) fail(call.name, 'the argument must be a base64 string', s);
       return Buffer.from(s as string, 'base64').toString('utf8');
     },
+    limits: dataLimit('States.Base64Decode'),
   },
   {
     name: 'States.Hash',
@@ -225,6 +274,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     max: 2,
     args: [any, { type: 'string', what: `the algorithm must be one of ${HASH_ALGORITHMS.join(', ')}`, name: 'algorithm', oneOf: HASH_ALGORITHMS }],
     evaluate: ([data, algorithm], call) => hashText(call.name, data, algorithm),
+    limits: dataLimit('States.Hash'),
     maxLength: (call) => {
       const a = call.args[1];
       return a?.kind === 'string' ? HASH_LENGTHS[a.value] : undefined;
@@ -239,22 +289,29 @@ const FUNCTIONS: IntrinsicFunction[] = [
       if (deep !== false) fail(call.name, 'the third argument must be false (only shallow merges are supported)', deep);
       return { ...(a as object), ...(b as object) };
     },
+    // "Currently, Step Functions only supports the shallow merging mode; therefore, you must specify the boolean value as false."
+    limits: (call) => {
+      const deep = call.args[2];
+      return deep?.kind === 'literal' && deep.value === true ? limit(deep, 'States.JsonMerge: the third argument must be false (only shallow merges are supported)') : undefined;
+    },
   },
   {
     name: 'States.MathRandom',
     min: 2,
     max: 3,
-    args: [integer('start and end must be integers'), integer('start and end must be integers'), integer('the seed must be an integer')],
-    evaluate: ([start, end]) => (start as number) + Math.floor(Math.random() * ((end as number) - (start as number))),
+    args: [rounded('start and end must be numbers'), rounded('start and end must be numbers'), rounded('the seed must be a number')],
+    evaluate: ([start, end]) => Math.round(start as number) + Math.floor(Math.random() * (Math.round(end as number) - Math.round(start as number))),
     maxLength: () => INT_MAX_LENGTH,
+    limits: intRange('States.MathRandom'),
   },
   {
     name: 'States.MathAdd',
     min: 2,
     max: 2,
-    args: [integer('both arguments must be integers')],
-    evaluate: ([a, b]) => (a as number) + (b as number),
+    args: [rounded('both arguments must be numbers')],
+    evaluate: ([a, b]) => Math.round(a as number) + Math.round(b as number),
     maxLength: () => INT_MAX_LENGTH,
+    limits: intRange('States.MathAdd'),
   },
   {
     name: 'States.StringSplit',
@@ -290,6 +347,7 @@ const TYPE_CHECKS: Record<ArgType, (v: unknown) => boolean> = {
   any: () => true,
   string: (v) => typeof v === 'string',
   integer: (v) => Number.isInteger(v),
+  number: (v) => typeof v === 'number',
   array: Array.isArray,
   object: (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
   boolean: (v) => typeof v === 'boolean',

@@ -17,10 +17,29 @@ export { parseDynamicValue } from './dynamic';
 export { evaluateDynamicValue, evaluateIntrinsic, evaluateCall, ExpressionSyntaxError } from './evaluate';
 export { hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders, type Placeholder } from './placeholders';
 
-/** The value of a `"X.$"` key: a JSONPath (`$…`), a context path (`$$…`), a variable, or an intrinsic function call. */
+/**
+ * The value of a `"X.$"` key: a JSONPath (`$…`), a context path (`$$…`), a variable, or an intrinsic function call.
+ * A malformed one is an error; a well-formed call that breaks a documented limit with its literal arguments a
+ * warning (`severity`), as it fails only when it runs.
+ */
 export function checkDynamicValue(value: string): ExpressionError | undefined {
   const r = parseDynamicValue(value);
-  return isExpressionError(r) ? r : undefined;
+  if (isExpressionError(r)) return r;
+  return r.kind === 'call' ? callLimits(r, 1) : undefined;
+}
+
+/** "You can nest up to 10 intrinsic functions within a field in your workflows." */
+const MAX_NESTING = 10;
+
+function callLimits(call: Call, depth: number): ExpressionError | undefined {
+  if (depth > MAX_NESTING) return { start: call.start, end: call.end, code: 'invalid-intrinsic', severity: 'warning', message: `Intrinsic functions nest at most ${MAX_NESTING} deep; this call is at depth ${depth}` };
+  const own = INTRINSIC_FUNCTIONS.get(call.name)?.limits?.(call);
+  if (own) return own;
+  for (const a of call.args) {
+    const inner = a.kind === 'call' ? callLimits(a, depth + 1) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /** A path field: InputPath, OutputPath, ItemsPath… (`path`) or ResultPath (`reference`: names and indexes only). */

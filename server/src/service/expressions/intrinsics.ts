@@ -207,6 +207,8 @@ function literalFits(a: IntrinsicArg, type: ArgType): boolean {
       return a.kind === 'string';
     case 'integer':
       return a.kind === 'number' && Number.isInteger(a.value);
+    case 'number':
+      return a.kind === 'number';
     case 'boolean':
       return a.kind === 'literal' && typeof a.value === 'boolean';
     default:

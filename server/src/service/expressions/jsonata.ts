@@ -2,6 +2,7 @@
 // the syntax is exactly Step Functions'.
 import type Jsonata from 'jsonata';
 import { scanPlaceholders } from './placeholders';
+import { HASH_LENGTHS } from './functions';
 import type { ExpressionError } from './types';
 
 /** The jsonata package, loaded with the first expression rather than at server start (scripts/build.mjs). */
@@ -63,8 +64,11 @@ export function checkJsonata(value: string): ExpressionError | undefined {
   const error = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: 'invalid-jsonata' });
   if (!body.trim()) return error(open, close + 2, 'Empty JSONata expression: write an expression between {% and %}');
   try {
-    const unsupported = unsupportedIn(jsonata(body).ast() as unknown as JsonataNode);
-    return unsupported && error(from + unsupported.start, from + unsupported.end, unsupported.message);
+    const ast = jsonata(body).ast() as unknown as JsonataNode;
+    const unsupported = unsupportedIn(ast);
+    if (unsupported) return error(from + unsupported.start, from + unsupported.end, unsupported.message);
+    const call = stepFunctionsCallIn(ast);
+    return call && { ...error(from + call.start, from + call.end, call.message), severity: 'warning' };
   } catch (e) {
     // Nested deeper than the jsonata parser's recursion can go: not a syntax error, just not checkable here.
     if (e instanceof RangeError || !e || typeof e !== 'object') return undefined;
@@ -140,6 +144,48 @@ function unsupportedIn(ast: JsonataNode): { start: number; end: number; message:
       const start = spanOf(steps[0].position, 6).start;
       return { start, end: (steps[1].position as number | undefined) ?? start + 6, message: `States.${typeof name === 'string' ? name : '…'} is an intrinsic function of JSONPath states; in JSONata use its functions (e.g. $string, $join, $uuid(), $partition)` };
     }
+  }
+  return undefined;
+}
+
+/**
+ * The functions Step Functions adds to JSONata, with the arguments each takes (the developer guide's "Transforming
+ * data with JSONata in Step Functions"): a call with another number, or $hash with an algorithm it does not have,
+ * fails when it runs (a warning). Not when the expression binds the name itself (`$hash := function…`).
+ */
+const STEP_FUNCTIONS_FUNCTIONS: Record<string, { min: number; max: number; shape: string }> = {
+  partition: { min: 2, max: 2, shape: '$partition(array, chunkSize)' },
+  range: { min: 3, max: 3, shape: '$range(start, end, step)' },
+  hash: { min: 2, max: 2, shape: '$hash(data, algorithm)' },
+  random: { min: 0, max: 1, shape: '$random() or $random(seed)' },
+  uuid: { min: 0, max: 0, shape: '$uuid()' },
+  parse: { min: 1, max: 1, shape: '$parse(jsonString)' },
+};
+
+/** A number written as such (`2`, `-2`), else undefined. */
+function literalNumber(n: JsonataNode | undefined): number | undefined {
+  if (n?.type === 'number' && typeof n.value === 'number') return n.value;
+  const inner = n?.type === 'unary' && n.value === '-' ? (n.expression as JsonataNode | undefined) : undefined;
+  return inner?.type === 'number' && typeof inner.value === 'number' ? -inner.value : undefined;
+}
+
+function stepFunctionsCallIn(ast: JsonataNode): { start: number; end: number; message: string } | undefined {
+  const nodes = [...nodesOf(ast)];
+  const bound = new Set(nodes.filter((n) => n.type === 'bind').map((n) => (n.lhs as JsonataNode | undefined)?.value));
+  for (const n of nodes) {
+    const proc = n.procedure as JsonataNode | undefined;
+    if (n.type !== 'function' || proc?.type !== 'variable' || typeof proc.value !== 'string' || bound.has(proc.value)) continue;
+    const f = STEP_FUNCTIONS_FUNCTIONS[proc.value];
+    if (!f) continue;
+    const args = (n.arguments as JsonataNode[] | undefined) ?? [];
+    const span = spanOf(proc.position, proc.value.length + 1);
+    if (args.length < f.min || args.length > f.max) return { ...span, message: `$${proc.value} takes ${f.min === f.max ? f.min : `${f.min} or ${f.max}`} argument${f.max === 1 ? '' : 's'} (${f.shape}), not ${args.length}` };
+    const size = proc.value === 'partition' ? literalNumber(args[1]) : proc.value === 'range' ? literalNumber(args[2]) : undefined;
+    if (size !== undefined && (proc.value === 'partition' ? size <= 0 : size === 0))
+      return { ...span, message: proc.value === 'partition' ? `$partition's chunk size must be positive, not ${size}` : '$range\'s step must not be 0' };
+    const algorithm = proc.value === 'hash' ? args[1] : undefined;
+    if (algorithm?.type === 'string' && typeof algorithm.value === 'string' && !(algorithm.value in HASH_LENGTHS))
+      return { ...span, message: `$hash algorithm ${JSON.stringify(algorithm.value)} is not one of ${Object.keys(HASH_LENGTHS).join(', ')}` };
   }
   return undefined;
 }

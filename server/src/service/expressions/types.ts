@@ -4,6 +4,11 @@ export interface ExpressionError {
   end: number;
   message: string;
   code: 'invalid-path' | 'invalid-intrinsic' | 'invalid-jsonata';
+  /**
+   * 'warning': the expression is well formed, but a documented limit of its literal arguments makes it fail when it
+   * runs (States.ArrayRange with step 0); the definition itself may deploy. Absent: malformed, which AWS refuses.
+   */
+  severity?: 'warning';
 }
 
 /** Whether a parse result is an error rather than a tree. */
