@@ -579,6 +579,81 @@ describe('resources and quotas', () => {
   });
 });
 
+// The Distributed Map rules an outside red-team found missing (each with its source in validateStructure.ts).
+describe('a Distributed Map: processor, reader, batcher and writer', () => {
+  const DIST = { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } };
+  const READ = { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } };
+  const map = (fields: Record<string, unknown>, ql?: string) => sm({ M: { Type: 'Map', End: true, ...(ql ? { QueryLanguage: ql } : {}), ItemProcessor: DIST, ...fields } });
+  const err = (code: string, at: string) => ({ code, severity: 'error', at, awsCode: SCHEMA });
+  test('Mode DISTRIBUTED needs an ExecutionType, on the ProcessorConfig key; INLINE does not', () => {
+    const proc = (ProcessorConfig: unknown) => sm({ M: { Type: 'Map', End: true, ItemProcessor: { ...DIST, ProcessorConfig } } });
+    expectBoth(proc({ Mode: 'DISTRIBUTED' }), [err('asl-missing-field', 'ProcessorConfig')]);
+    assert.deepEqual(messages(proc({ Mode: 'DISTRIBUTED' })), ['ProcessorConfig with "Mode": "DISTRIBUTED" needs ExecutionType: "STANDARD" or "EXPRESS", the type of the child workflow executions (SCHEMA_VALIDATION_FAILED)']);
+    expectBoth(proc({ Mode: 'DISTRIBUTED', ExecutionType: 'BATCH' }), [err('asl-invalid-value', 'BATCH')]);
+    for (const ok of [{ Mode: 'INLINE' }, {}, { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, { Mode: '${Mode}' }]) expectBoth(proc(ok), []);
+  });
+  test('an ItemReader needs a Resource: on the ItemReader key, or on the empty object', () => {
+    expectBoth(map({ ItemReader: { Parameters: { Bucket: 'b' } } }), [err('asl-missing-field', 'ItemReader')]);
+    expectBoth(map({ ItemReader: {} }), [err('asl-missing-field', '{}')]);
+  });
+  test('ReaderConfig.MaxItemsPath is a reference path in a JSONPath state; a placeholder is not judged', () => {
+    const reader = (MaxItemsPath: unknown) => map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'JSON', MaxItemsPath } } });
+    expectBoth(reader('ten'), [{ code: 'invalid-path', severity: 'error', at: 't', awsCode: SCHEMA }]);
+    expectBoth(reader(10), [err('asl-invalid-value', '10')]);
+    for (const ok of ['$.max', '$$.Execution.Input.max', '${MaxItemsPath}']) expectBoth(reader(ok), []);
+    const batcher = (ItemBatcher: unknown) => map({ ItemBatcher });
+    expectBoth(batcher({ MaxItemsPerBatchPath: 'n' }), [{ code: 'invalid-path', severity: 'error', at: 'n', awsCode: SCHEMA }]);
+    expectBoth(batcher({ MaxInputBytesPerBatchPath: '$.b' }), []);
+  });
+  test('the ItemReader and ResultWriter of a JSONata Map take Arguments, of a JSONPath Map Parameters', () => {
+    const write = { Resource: 'arn:aws:states:::s3:putObject' };
+    expectBoth(map({ ItemReader: READ, ResultWriter: { ...write, Parameters: { Bucket: 'b', Prefix: 'p' } } }, 'JSONata'),
+      [err('asl-wrong-query-language', 'Parameters'), err('asl-wrong-query-language', 'Parameters')]);
+    assert.ok(messages(map({ ItemReader: READ }, 'JSONata')).includes('Parameters is a JSONPath field; this state uses JSONata: the ItemReader takes Arguments (SCHEMA_VALIDATION_FAILED)'));
+    const args = { Resource: READ.Resource, Arguments: READ.Parameters };
+    expectBoth(map({ ItemReader: args, ResultWriter: { ...write, Arguments: { Bucket: 'b', Prefix: 'p' } } }),
+      [err('asl-wrong-query-language', 'Arguments'), err('asl-wrong-query-language', 'Arguments')]);
+    expectBoth(map({ ItemReader: args, ResultWriter: { ...write, Arguments: '{% $states.input.out %}' } }, 'JSONata'), []);
+    // The Map's QueryLanguage is inherited from the machine.
+    expectBoth(sm({ M: { Type: 'Map', End: true, ItemProcessor: DIST, ItemReader: READ } }, { QueryLanguage: 'JSONata' }), [err('asl-wrong-query-language', 'Parameters')]);
+  });
+  test('an ItemBatcher needs MaxItemsPerBatch(Path) or MaxInputBytesPerBatch(Path): BatchInput alone is not enough', () => {
+    expectBoth(map({ ItemBatcher: {} }), [err('asl-missing-field', '{}')]);
+    expectBoth(map({ ItemBatcher: { BatchInput: { job: 1 } } }), [err('asl-missing-field', 'ItemBatcher')]);
+    assert.deepEqual(messages(map({ ItemBatcher: {} })), ['ItemBatcher needs at least one of MaxItemsPerBatch, MaxItemsPerBatchPath, MaxInputBytesPerBatch or MaxInputBytesPerBatchPath: the size of a batch (SCHEMA_VALIDATION_FAILED)']);
+    for (const ok of [{ MaxItemsPerBatch: 10 }, { MaxItemsPerBatchPath: '$.n' }, { MaxInputBytesPerBatch: 1024, BatchInput: {} }, { MaxInputBytesPerBatchPath: '$.b' }]) expectBoth(map({ ItemBatcher: ok }), []);
+    expectBoth(map({ ItemBatcher: { MaxItemsPerBatch: '{% $states.input.n %}' } }, 'JSONata'), []);
+  });
+  test('a ResultWriter is WriterConfig, Resource and Parameters, or all three; never empty', () => {
+    const R = 'arn:aws:states:::s3:putObject', P = { Bucket: 'b', Prefix: 'p' }, W = { OutputType: 'JSON', Transformation: 'NONE' };
+    expectBoth(map({ ResultWriter: {} }), [err('asl-missing-field', '{}')]);
+    for (const bad of [{ Parameters: P }, { Resource: R }, { Resource: R, WriterConfig: W }, { Parameters: P, WriterConfig: W }])
+      expectBoth(map({ ResultWriter: bad }), [err('asl-missing-field', 'ResultWriter')]);
+    assert.deepEqual(messages(map({ ResultWriter: { Parameters: P } })), ['this ResultWriter has Parameters: give WriterConfig, or Resource and Parameters (the S3 bucket and prefix), or all three (SCHEMA_VALIDATION_FAILED)']);
+    for (const ok of [{ WriterConfig: W }, { Resource: R, Parameters: P }, { Resource: R, Parameters: P, WriterConfig: W }]) expectBoth(map({ ResultWriter: ok }), []);
+    expectBoth(map({ ResultWriter: { Resource: R, Arguments: P } }, 'JSONata'), []);
+  });
+  test('WriterConfig: OutputType JSON or JSONL, Transformation NONE, COMPACT or FLATTEN', () => {
+    const writer = (WriterConfig: unknown, ql?: string) => map({ ResultWriter: { WriterConfig } }, ql);
+    expectBoth(writer({ OutputType: 'CSV', Transformation: 'RAW' }), [err('asl-invalid-value', 'CSV'), err('asl-invalid-value', 'RAW')]);
+    assert.deepEqual(messages(writer({ OutputType: 'CSV' })), ['WriterConfig.OutputType must be one of "JSON", "JSONL", not the string "CSV" (SCHEMA_VALIDATION_FAILED)']);
+    for (const [OutputType, Transformation] of [['JSON', 'NONE'], ['JSONL', 'COMPACT'], ['JSON', 'FLATTEN'], ['${Out}', '${T}']]) expectBoth(writer({ OutputType, Transformation }), []);
+    expectBoth(writer({ OutputType: '{% $states.input.o %}' }, 'JSONata'), []);
+  });
+  test('ReaderConfig for a CSV: CSVHeaderLocation, CSVDelimiter, CSVHeaders; GIVEN without CSVHeaders is a warning', () => {
+    const csv = (config: Record<string, unknown>, ql?: string) => map({ ItemReader: { Resource: READ.Resource, [ql ? 'Arguments' : 'Parameters']: READ.Parameters, ReaderConfig: { InputType: 'CSV', ...config } } }, ql);
+    expectBoth(csv({ CSVHeaderLocation: 'SECOND_ROW' }), [err('asl-invalid-value', 'SECOND_ROW')]);
+    expectBoth(csv({ CSVDelimiter: ',' }), [err('asl-invalid-value', ',')]);
+    expectBoth(csv({ CSVDelimiter: 'COLON' }), [err('asl-invalid-value', 'COLON')]);
+    expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: 'a,b' }), [err('asl-invalid-value', 'a,b')]);
+    expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a', 2] }), [err('asl-invalid-value', '2')]);
+    expectBoth(csv({ CSVHeaderLocation: 'GIVEN' }), [{ code: 'asl-missing-field', severity: 'warning', at: 'ReaderConfig' }]);
+    for (const CSVDelimiter of ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB', '${Delimiter}']) expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a', 'b'], CSVDelimiter }), []);
+    expectBoth(csv({ CSVHeaderLocation: 'FIRST_ROW' }), []);
+    expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: '{% $states.input.headers %}', CSVDelimiter: '{% $states.input.d %}' }, 'JSONata'), []);
+  });
+});
+
 test('README\'s rules table names every structure code', () => {
   const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
   const table = readme.slice(readme.indexOf('| rule | our code | service code |'), readme.indexOf('Template placeholders (`${…}`)'));

@@ -207,8 +207,13 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
   if (m.kind === 'map') {
     const pc = property(m.node, 'ProcessorConfig');
     if (checkType(ctx, 'ProcessorConfig', pc, 'object', 'JSONPath')) {
-      checkEnum(ctx, 'ProcessorConfig.Mode', property(pc, 'Mode'), ['INLINE', 'DISTRIBUTED']);
+      const mode = property(pc, 'Mode');
+      checkEnum(ctx, 'ProcessorConfig.Mode', mode, ['INLINE', 'DISTRIBUTED']);
       checkEnum(ctx, 'ProcessorConfig.ExecutionType', property(pc, 'ExecutionType'), ['STANDARD', 'EXPRESS']);
+      // CDK ProcessorConfig.executionType: "you must provide this field if you specified DISTRIBUTED for the mode
+      // sub-field" (the child workflows run as Standard or Express executions; there is no default).
+      if (mode?.type === 'string' && mode.value === 'DISTRIBUTED' && !propertyNode(pc, 'ExecutionType'))
+        report(ctx, keyOf(propertyNode(m.node, 'ProcessorConfig')!)!, AslCode.missingField, 'ProcessorConfig with "Mode": "DISTRIBUTED" needs ExecutionType: "STANDARD" or "EXPRESS", the type of the child workflow executions');
     }
   }
 }
@@ -310,6 +315,22 @@ const DISTRIBUTED_FIELDS: Record<string, string[]> = {
 
 /** What an ItemReader reads (input-output-itemreader.html: "Accepts one of the following values: CSV, JSON, JSONL, PARQUET, MANIFEST."). */
 const READER_INPUT_TYPES = ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST'];
+/** Where a CSV's header is (input-output-itemreader.html, CSVHeaderLocation: "Accepts one of the following values to specify the location of the column header": FIRST_ROW, GIVEN). */
+const CSV_HEADER_LOCATIONS = ['FIRST_ROW', 'GIVEN'];
+/**
+ * What separates a CSV's fields (example-csv-parse-dist-map.html: "The delimiter that separates fields is specified by
+ * CSVDelimiter in ReaderConfig. The delimiter defaults to COMMA."; the values are CDK's CsvDelimiter members: "COMMA",
+ * "PIPE", "SEMICOLON", "SPACE", "TAB").
+ */
+const CSV_DELIMITERS = ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'];
+/** How a ResultWriter shapes the results (input-output-resultwriter.html, WriterConfig: Transformation "NONE", "COMPACT", "FLATTEN"; OutputType "JSON", "JSONL"). */
+const WRITER_TRANSFORMATIONS = ['NONE', 'COMPACT', 'FLATTEN'];
+const WRITER_OUTPUT_TYPES = ['JSON', 'JSONL'];
+/** The states language: "An ItemBatcher Configuration MUST contain at least one of" these. */
+const BATCH_LIMITS = ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'];
+
+/** Where to report what a Distributed Map field's object lacks: the field's key, or the object itself when it is empty. */
+const lackAt = (s: AslState, field: string, obj: AstNode) => (obj.children?.length ? keyOf(propertyNode(s.node, field)!)! : obj);
 
 /** The limits of a Distributed Map: Label, ReaderConfig.InputType and MaxItems, ItemBatcher; the fields of ItemReader, ItemBatcher and ResultWriter. */
 function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
@@ -320,6 +341,13 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
       const k = keyOf(p);
       if (k?.type === 'string' && !allowed.includes(k.value))
         report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${field}; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+      // The states language: "In a JSONata Map State, the ItemReader Configuration MAY have an "Arguments" field" and
+      // "In a JSONPath Map State, the ItemReader Configuration MAY have a "Parameters" field" (the same for the
+      // ResultWriter Configuration), as the state's own Parameters and Arguments.
+      else if (k?.value === 'Parameters' && ql === 'JSONata' && field !== 'ItemBatcher')
+        report(ctx, k, AslCode.wrongQueryLanguage, `Parameters is a JSONPath field; this state uses JSONata: the ${field} takes Arguments`);
+      else if (k?.value === 'Arguments' && ql === 'JSONPath' && field !== 'ItemBatcher')
+        report(ctx, k, AslCode.wrongQueryLanguage, `Arguments is a JSONata field; this state uses JSONPath: the ${field} takes Parameters, or set "QueryLanguage": "JSONata"`);
     }
   }
   const label = property(s.node, 'Label');
@@ -329,13 +357,29 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     else if (bad) report(ctx, label, AslCode.invalidLabel, `Label cannot contain ${bad[0] === ' ' ? 'spaces' : JSON.stringify(bad[0])}: no whitespace, brackets, wildcards, control characters or any of " # % \\ ^ | ~ \` $ & , ; : /`);
     else if (!label.value) report(ctx, label, AslCode.invalidLabel, 'Label must not be empty');
   }
-  const config = property(property(s.node, 'ItemReader'), 'ReaderConfig');
+  const reader = property(s.node, 'ItemReader');
+  // The states language: "The ItemReader Configuration MUST have a "Resource" field".
+  if (reader?.type === 'object' && !propertyNode(reader, 'Resource'))
+    report(ctx, lackAt(s, 'ItemReader', reader), AslCode.missingField, 'ItemReader needs a Resource: the action that reads the items, e.g. "arn:aws:states:::s3:getObject"');
+  const config = property(reader, 'ReaderConfig');
   if (config?.type === 'object') {
     checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), READER_INPUT_TYPES, ql);
     checkType(ctx, 'ReaderConfig.MaxItems', property(config, 'MaxItems'), 'integer', ql, 1, 100_000_000);
     const path = propertyNode(config, 'MaxItemsPath');
     if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `MaxItemsPath is a JSONPath field; this state uses JSONata: use ${jsonataInstead('MaxItemsPath')}`);
     else if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));
+    // The states language: "a "ReaderConfig" field MAY have "MaxItemsPath" field which MUST be a Reference Path".
+    else if (path && checkType(ctx, 'ReaderConfig.MaxItemsPath', valueOf(path), 'string', ql)) checkPathValue(ctx, valueOf(path), 'reference');
+    const location = property(config, 'CSVHeaderLocation');
+    checkEnum(ctx, 'ReaderConfig.CSVHeaderLocation', location, CSV_HEADER_LOCATIONS, ql);
+    checkEnum(ctx, 'ReaderConfig.CSVDelimiter', property(config, 'CSVDelimiter'), CSV_DELIMITERS, ql);
+    // CDK CsvHeaders.headers: "List of headers if headerLocation is GIVEN." (string[]).
+    const headers = property(config, 'CSVHeaders');
+    if (checkType(ctx, 'ReaderConfig.CSVHeaders', headers, 'array', ql)) for (const h of headers!.children ?? []) checkType(ctx, 'Each CSVHeaders entry', h, 'string', ql);
+    // GIVEN: "Use this option to specify the header within the state machine definition" (input-output-itemreader.html).
+    // No source says the service refuses GIVEN without CSVHeaders at deploy, so a Warning: the rows cannot be named.
+    if (location?.type === 'string' && location.value === 'GIVEN' && !headers)
+      report(ctx, keyOf(propertyNode(reader!, 'ReaderConfig')!)!, AslCode.missingField, '"CSVHeaderLocation": "GIVEN" needs CSVHeaders: the column names, e.g. "CSVHeaders": ["id", "name"]', 'warning');
   }
   const batcher = property(s.node, 'ItemBatcher');
   if (batcher?.type === 'object') {
@@ -345,6 +389,30 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
       const path = propertyNode(batcher, `${f}Path`);
       if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `${f}Path is a JSONPath field; this state uses JSONata: use ${jsonataInstead(`${f}Path`)}`);
       else if (path && propertyNode(batcher, f)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(f, `${f}Path`));
+      // The states language: ""MaxItemsPerBatchPath" and "MaxInputBytesPerBatchPath" fields which MUST be Reference Paths".
+      else if (path && checkType(ctx, `${f}Path`, valueOf(path), 'string', ql)) checkPathValue(ctx, valueOf(path), 'reference');
+    }
+    // The states language: "An ItemBatcher Configuration MUST contain at least one of "MaxItemsPerBatch",
+    // "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", or "MaxInputBytesPerBatchPath"." (BatchInput alone does not count.)
+    if (!BATCH_LIMITS.some((f) => propertyNode(batcher, f)))
+      report(ctx, lackAt(s, 'ItemBatcher', batcher), AslCode.missingField, `ItemBatcher needs at least one of ${BATCH_LIMITS.slice(0, -1).join(', ')} or ${BATCH_LIMITS.at(-1)}: the size of a batch`);
+  }
+  const writer = property(s.node, 'ResultWriter');
+  if (writer?.type === 'object') {
+    // input-output-resultwriter.html: "The ResultWriter field cannot be empty. You must specify one of these sets of
+    // sub-fields." WriterConfig; Resource and Parameters; all three (Arguments instead of Parameters in JSONata).
+    const has = (f: string) => !!propertyNode(writer, f);
+    const target = has('Resource') && (has('Parameters') || has('Arguments'));
+    const partial = has('Resource') || has('Parameters') || has('Arguments');
+    if (!target && (!has('WriterConfig') || partial)) {
+      const args = ql === 'JSONata' ? 'Arguments' : 'Parameters';
+      const what = !writer.children?.length ? 'ResultWriter cannot be empty' : `this ResultWriter has ${list(['Resource', 'Parameters', 'Arguments', 'WriterConfig'].filter(has))}`;
+      report(ctx, lackAt(s, 'ResultWriter', writer), AslCode.missingField, `${what}: give WriterConfig, or Resource and ${args} (the S3 bucket and prefix), or all three`);
+    }
+    const wc = property(writer, 'WriterConfig');
+    if (checkType(ctx, 'WriterConfig', wc, 'object', ql)) {
+      checkEnum(ctx, 'WriterConfig.Transformation', property(wc, 'Transformation'), WRITER_TRANSFORMATIONS, ql);
+      checkEnum(ctx, 'WriterConfig.OutputType', property(wc, 'OutputType'), WRITER_OUTPUT_TYPES, ql);
     }
   }
 }
