@@ -228,9 +228,9 @@ const CASES: Record<string, Case> = {
   },
   'instance-preference-count-all-or-none': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref()] } },
-    ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceCount: 1 })] } },
-    dynamic: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ 'InstanceCount.$': '$.n' })] } },
+    bad: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge' })] } },
+    ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge', InstanceCount: 1 })] } },
+    dynamic: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge', 'InstanceCount.$': '$.n' })] } },
   },
   'instance-preference-count-not-twice': {
     api: 'createTrainingJob',
@@ -250,6 +250,15 @@ const CASES: Record<string, Case> = {
     ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
     dynamic: { ResourceConfig: { 'TrainingPlanArn.$': '$.plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
   },
+  'unique-instance-preference-types': {
+    api: 'createTrainingJob',
+    bad: [
+      { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref()] } },
+      { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref({ InstanceType: 'ml.g5.xlarge' }), pref(), pref({ InstanceType: 'ml.g5.xlarge' })] } },
+    ],
+    ok: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ InstanceType: 'ml.m5.xlarge' })] } },
+    dynamic: [{ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ 'InstanceType.$': '$.type' })] } }, { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ InstanceType: '${Type}' })] } }],
+  },
   'processing-instance-preferences-exclusive': {
     api: 'createProcessingJob',
     bad: cluster({ InstancePreferences: [procPref()], InstanceType: 'ml.m5.large', InstanceCount: 1 }),
@@ -258,9 +267,9 @@ const CASES: Record<string, Case> = {
   },
   'processing-instance-preference-count-all-or-none': {
     api: 'createProcessingJob',
-    bad: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref()] }),
-    ok: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ InstanceCount: 1 })] }),
-    dynamic: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ 'InstanceCount.$': '$.n' })] }),
+    bad: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ InstanceType: 'ml.m5.xlarge' })] }),
+    ok: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ InstanceType: 'ml.m5.xlarge', InstanceCount: 1 })] }),
+    dynamic: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ InstanceType: 'ml.m5.xlarge', 'InstanceCount.$': '$.n' })] }),
   },
   'processing-instance-preference-count-not-twice': {
     api: 'createProcessingJob',
@@ -273,6 +282,12 @@ const CASES: Record<string, Case> = {
     bad: cluster({ InstancePreferences: [procPref()] }),
     ok: cluster({ InstancePreferences: [procPref()], InstanceCount: 1 }),
     dynamic: cluster({ InstancePreferences: [procPref()], 'InstanceCount.$': '$.n' }),
+  },
+  'processing-unique-instance-preference-types': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstanceCount: 1, InstancePreferences: [procPref(), procPref({ InstanceType: 'ml.c5.xlarge' }), procPref()] }),
+    ok: cluster({ InstanceCount: 1, InstancePreferences: [procPref(), procPref({ InstanceType: 'ml.c5.xlarge' })] }),
+    dynamic: cluster({ InstanceCount: 1, InstancePreferences: [procPref(), procPref({ InstanceType: '{% $states.input.type %}' })] }),
   },
   'processing-input-one-source': {
     api: 'createProcessingJob',
@@ -683,6 +698,17 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     const f = one('createTrainingJob', { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '3K' } });
     assert.equal(f.at, '"3K"');
     assert.match(f.message, /^ServerlessJobConfig\.SequenceLength is 3K; it must be 1K, 2K, 4K, 8K, 16K, 32K, 64K or 128K\. SageMaker's API documentation \(ServerlessJobConfig\.SequenceLength\): "The parameter supports the following values: 1K 2K 4K 8K 16K 32K 64K 128K"$/);
+  });
+  test('an instance type twice in InstancePreferences: on the repeated one, naming the first (a tuning job\'s training job definition too)', () => {
+    const f = one('createHyperParameterTuningJob', { TrainingJobDefinition: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ InstanceType: 'ml.g5.xlarge' }), pref()] } } });
+    assert.equal(f.at, '"ml.m5.large"');
+    assert.ok(f.offset > f.text.indexOf('"ml.m5.large"'));
+    assert.equal(
+      f.message,
+      'InstanceType "ml.m5.large" is already used by TrainingJobDefinition.ResourceConfig.InstancePreferences[0]; each InstanceType in TrainingJobDefinition.ResourceConfig.InstancePreferences must be different. ' +
+        'SageMaker\'s API documentation (InstancePreference.InstanceType): "An instance type can appear only once in an InstancePreferences list."',
+    );
+    assert.equal(f.severity, 'error');
   });
   test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);
