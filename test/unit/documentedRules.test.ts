@@ -250,6 +250,18 @@ const CASES: Record<string, Case> = {
     ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
     dynamic: { ResourceConfig: { 'TrainingPlanArn.$': '$.plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
   },
+  'training-selected-instance-type-read-only': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, SelectedInstanceType: 'ml.m5.large' } },
+    ok: { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1 } },
+    dynamic: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: '${Type}' } },
+  },
+  'training-selected-instance-count-read-only': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceCount: 1 } },
+    ok: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()] } },
+    dynamic: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], 'SelectedInstanceCount.$': '$.count' } },
+  },
   'unique-instance-preference-types': {
     api: 'createTrainingJob',
     bad: [
@@ -282,6 +294,18 @@ const CASES: Record<string, Case> = {
     bad: cluster({ InstancePreferences: [procPref()] }),
     ok: cluster({ InstancePreferences: [procPref()], InstanceCount: 1 }),
     dynamic: cluster({ InstancePreferences: [procPref()], 'InstanceCount.$': '$.n' }),
+  },
+  'processing-selected-instance-type-read-only': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstanceCount: 1, InstancePreferences: [procPref()], SelectedInstanceType: 'ml.m5.large' }),
+    ok: cluster({ InstanceCount: 1, InstancePreferences: [procPref()] }),
+    dynamic: cluster({ InstanceCount: 1, InstancePreferences: [procPref()], 'SelectedInstanceType.$': '$.type' }),
+  },
+  'processing-selected-instance-count-read-only': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstanceCount: 1, InstancePreferences: [procPref()], SelectedInstanceCount: 1 }),
+    ok: cluster({ InstanceType: 'ml.m5.large', InstanceCount: 1 }),
+    dynamic: cluster({ InstanceType: 'ml.m5.large', InstanceCount: 1, SelectedInstanceCount: '{% $states.input.count %}' }),
   },
   'processing-unique-instance-preference-types': {
     api: 'createProcessingJob',
@@ -709,6 +733,15 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
         'SageMaker\'s API documentation (InstancePreference.InstanceType): "An instance type can appear only once in an InstancePreferences list."',
     );
     assert.equal(f.severity, 'error');
+  });
+  test('SelectedInstanceType in a CreateTrainingJob request: read-only, an error on the member (a tuning job\'s definition is not named)', () => {
+    const f = one('createTrainingJob', { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: 'ml.m5.large' } });
+    assert.equal(f.at, '"SelectedInstanceType"');
+    assert.equal(
+      f.message,
+      'ResourceConfig.SelectedInstanceType must not be set. SageMaker\'s API documentation (ResourceConfig.SelectedInstanceType): "This field is read-only and isn\'t accepted in CreateTrainingJob requests."',
+    );
+    assert.deepEqual(rulesOf('createHyperParameterTuningJob', { TrainingJobDefinition: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: 'ml.m5.large' } } }), []);
   });
   test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);
