@@ -403,6 +403,12 @@ const CASES: Record<string, Case> = {
     ok: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }] } } },
     dynamic: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }], 'VolumeSizeInGB.$': '$.size' } } },
   },
+  'accelerator-type-no-longer-supported': {
+    api: 'createEndpointConfig',
+    bad: [variant({ AcceleratorType: 'ml.eia2.medium' }), { ProductionVariants: [{ VariantName: 'a' }], ShadowProductionVariants: [{ VariantName: 's', AcceleratorType: 'ml.eia1.large' }] }],
+    ok: variant({ InstanceType: 'ml.m5.large' }),
+    dynamic: [variant({ 'AcceleratorType.$': '$.accelerator' }), variant({ AcceleratorType: '${Accelerator}' })],
+  },
   'serverless-provisioned-concurrency': {
     api: 'createEndpointConfig',
     bad: serverless({ ProvisionedConcurrency: 6 }),
@@ -742,6 +748,14 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
       'ResourceConfig.SelectedInstanceType must not be set. SageMaker\'s API documentation (ResourceConfig.SelectedInstanceType): "This field is read-only and isn\'t accepted in CreateTrainingJob requests."',
     );
     assert.deepEqual(rulesOf('createHyperParameterTuningJob', { TrainingJobDefinition: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: 'ml.m5.large' } } }), []);
+  });
+  test('an Elastic Inference AcceleratorType on a production variant: an error on the member', () => {
+    const f = one('createEndpointConfig', variant({ ModelName: 'm', AcceleratorType: 'ml.eia2.medium' }));
+    assert.equal(f.at, '"AcceleratorType"');
+    assert.equal(
+      f.message,
+      'ProductionVariants[0].AcceleratorType must not be set. SageMaker\'s API documentation (ProductionVariant.AcceleratorType): "This parameter is no longer supported. Elastic Inference (EI) is no longer available."',
+    );
   });
   test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);
