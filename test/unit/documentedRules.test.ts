@@ -220,6 +220,33 @@ const CASES: Record<string, Case> = {
     ok: [{ ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 1 } }, { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, VolumeKmsKeyId: 'alias/train' } }],
     dynamic: { ResourceConfig: { 'InstanceType.$': '$.type', InstanceCount: 1, VolumeKmsKeyId: 'alias/train' } },
   },
+  'transform-local-storage-no-volume-kms-key': {
+    api: 'createTransformJob',
+    bad: { TransformResources: { InstanceType: 'ml.g4dn.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/score' } },
+    ok: [{ TransformResources: { InstanceType: 'ml.g4dn.xlarge', InstanceCount: 1 } }, { TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeKmsKeyId: 'alias/score' } }],
+    dynamic: { TransformResources: { InstanceType: '${Type}', InstanceCount: 1, VolumeKmsKeyId: 'alias/score' } },
+  },
+  'processing-local-storage-no-volume-kms-key': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/process' }),
+    ok: [cluster({ InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }), cluster({ InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/process' })],
+    dynamic: cluster({ 'InstanceType.$': '$.type', InstanceCount: 1, VolumeKmsKeyId: 'alias/process' }),
+  },
+  'tuning-local-storage-no-volume-kms-key': {
+    api: 'createHyperParameterTuningJob',
+    bad: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceType: 'ml.p4d.24xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/tune' } } },
+    ok: [{ TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceType: 'ml.p4d.24xlarge', InstanceCount: 1 } } }, { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeKmsKeyId: 'alias/tune' } } }],
+    dynamic: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceType: 'ml.p4d.24xlarge', InstanceCount: 1, 'VolumeKmsKeyId.$': '$.key' } } },
+  },
+  'tuning-instance-configs-local-storage-no-volume-kms-key': {
+    api: 'createHyperParameterTuningJob',
+    bad: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'alias/tune' } } },
+    ok: [
+      { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'alias/tune' } } },
+      { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [], VolumeKmsKeyId: 'alias/tune' } } },
+    ],
+    dynamic: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { 'InstanceType.$': '$.type', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'alias/tune' } } },
+  },
   'ebs-only-instance-needs-volume-size': {
     api: 'createTrainingJob',
     bad: { ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1 } },
@@ -756,6 +783,14 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
       f.message,
       'ProductionVariants[0].AcceleratorType must not be set. SageMaker\'s API documentation (ProductionVariant.AcceleratorType): "This parameter is no longer supported. Elastic Inference (EI) is no longer available."',
     );
+  });
+  test('a volume KMS key with a local-storage instance in a tuning job\'s InstanceConfigs: any one of them is enough, on the key', () => {
+    const f = one('createHyperParameterTuningJob', {
+      TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { InstanceType: 'ml.g4dn.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'k' } },
+    });
+    assert.equal(f.at, '"VolumeKmsKeyId"');
+    assert.match(f.message, /^TrainingJobDefinition\.HyperParameterTuningResourceConfig\.VolumeKmsKeyId must not be set when InstanceConfigs\[\]\.InstanceType is ml\.p4d\.\*, ml\.g4dn\.\* or ml\.g5\.\*\. /);
+    assert.ok(f.message.endsWith('(HyperParameterTuningResourceConfig.VolumeKmsKeyId): "Some instances use local storage, which use a hardware module to encrypt storage volumes. If you choose one of these instance types, you cannot request a VolumeKmsKeyId."'), f.message);
   });
   test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);

@@ -150,9 +150,16 @@ const show = (v: Scalar) => (typeof v === 'string' ? v : JSON.stringify(v));
 const orList = (xs: Scalar[]) => (xs.length === 1 ? show(xs[0]) : `${xs.slice(0, -1).map(show).join(', ')} or ${show(xs[xs.length - 1])}`);
 const andList = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
-/** Whether a `when` condition holds: true, false, or undefined when it cannot be known (the rule is then silent). */
+/**
+ * Whether a `when` condition holds: true, false, or undefined when it cannot be known (the rule is then silent). A
+ * path through a list ("InstanceConfigs[].InstanceType") holds when any item does (an empty list: it does not).
+ */
 function holds(scope: AstNode, label: string, c: Condition): boolean | undefined {
-  const [f] = lookup(scope, label, c.field);
+  const each = lookup(scope, label, c.field).map((f) => holdsFor(f, c));
+  return each.includes(true) ? true : each.includes(undefined) ? undefined : false;
+}
+
+function holdsFor(f: Found, c: Condition): boolean | undefined {
   if (c.present !== undefined) return f.state === 'unknown' ? undefined : isSet(f) === c.present;
   let v: Scalar | undefined;
   if (f.state === 'unknown') return undefined;
