@@ -39,6 +39,7 @@ const input = (i: object) => ({ ProcessingInputs: [{ InputName: 'in', ...i }] })
 const s3In = (x: object = {}) => ({ S3Uri: 's3://b/k', S3DataType: 'S3Prefix', LocalPath: '/opt/ml/processing/in', ...x });
 const output = (o: object) => ({ ProcessingOutputConfig: { Outputs: [{ OutputName: 'out', ...o }] } });
 const shap = (c: object) => ({ ExplainerConfig: { ClarifyExplainerConfig: { ShapConfig: { ShapBaselineConfig: c } } } });
+const inference = (c: object) => ({ ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: c, ShapConfig: { ShapBaselineConfig: { ShapBaseline: '1,2' } } } } });
 const variant = (v: object) => ({ ProductionVariants: [{ VariantName: 'v', ...v }] });
 const routing = (r: object) => variant({ RoutingConfig: r });
 const serverless = (s: object) => variant({ ServerlessConfig: { MemorySizeInMB: 1024, MaxConcurrency: 5, ...s } });
@@ -393,6 +394,12 @@ const CASES: Record<string, Case> = {
     bad: { PrimaryContainer: { ModelDataSource: {} } },
     ok: { PrimaryContainer: { ModelDataSource: { S3DataSource: { S3Uri: 's3://b/m/', S3DataType: 'S3Prefix', CompressionType: 'None' } } } },
     dynamic: { PrimaryContainer: { ModelDataSource: { 'S3DataSource.$': '$.source' } } },
+  },
+  'feature-types-include-text': {
+    api: 'createEndpointConfig',
+    bad: [{ ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: { FeatureTypes: ['numerical', 'categorical'] }, ShapConfig: { ShapBaselineConfig: { ShapBaseline: '1,2' } } } } }, inference({ FeatureTypes: ['numerical'] })],
+    ok: [inference({ FeatureTypes: ['numerical', 'text'] }), inference({ FeatureTypes: ['text'] }), inference({ FeaturesAttribute: 'features' })],
+    dynamic: [inference({ FeatureTypes: ['numerical', '${Type}'] }), inference({ 'FeatureTypes.$': '$.types' }), inference({ FeatureTypes: ['numerical', '{% $states.input.type %}'] })],
   },
   'shap-baseline-exclusive': {
     api: 'createEndpointConfig',
@@ -791,6 +798,14 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(f.at, '"VolumeKmsKeyId"');
     assert.match(f.message, /^TrainingJobDefinition\.HyperParameterTuningResourceConfig\.VolumeKmsKeyId must not be set when InstanceConfigs\[\]\.InstanceType is ml\.p4d\.\*, ml\.g4dn\.\* or ml\.g5\.\*\. /);
     assert.ok(f.message.endsWith('(HyperParameterTuningResourceConfig.VolumeKmsKeyId): "Some instances use local storage, which use a hardware module to encrypt storage volumes. If you choose one of these instance types, you cannot request a VolumeKmsKeyId."'), f.message);
+  });
+  test('Clarify FeatureTypes without "text": an error on the list', () => {
+    const f = one('createEndpointConfig', inference({ FeatureTypes: ['numerical', 'categorical'] }));
+    assert.equal(f.at.replace(/\s+/g, ''), '["numerical","categorical"]');
+    assert.equal(
+      f.message,
+      'ExplainerConfig.ClarifyExplainerConfig.InferenceConfig.FeatureTypes has no "text"; it must hold at least one. SageMaker\'s API documentation (ClarifyInferenceConfig.FeatureTypes): "If provided, FeatureTypes must have at least one \'text\' string (for example, [\'text\'])."',
+    );
   });
   test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);

@@ -413,6 +413,15 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       const fix: NodeFix | undefined = stem ? { kind: 'replace', node: f.node, value: stem } : undefined;
       return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must not end with ${JSON.stringify(rule.suffix)}${stem ? `: write ${JSON.stringify(stem)}, or another name` : ''}`, fix }];
     }
+    case 'listContains': {
+      // A list that must hold one of some values: silent while an item is dynamic (it may be the one).
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'array') return [];
+      const items = f.node.children!.map((item) => (isDynamicNode(item) ? undefined : scalar(item)));
+      if (items.some((v) => v === undefined || rule.oneOf!.includes(v))) return [];
+      const wanted = orList(rule.oneOf!.map((v) => JSON.stringify(v)));
+      return [{ node: f.node, message: `${f.label} has no ${wanted}; it must hold at least one` }];
+    }
     case 'totalLengthMax': {
       let bytes = 0;
       let at: AstNode | undefined;
