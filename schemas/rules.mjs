@@ -83,7 +83,7 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'one', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'startsWith', 'notEndsWith', 'totalLengthMax', 'listContains'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'startsWith', 'endsWith', 'notEndsWith', 'totalLengthMax', 'listContains'];
 
 /** Every way the rules file disagrees with the model; empty when it is in step. */
 export function checkRules(model, data) {
@@ -220,6 +220,7 @@ export function rulesTable(data) {
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
       requiresValue: () => `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`,
       startsWith: () => `${r.field} starts with ${r.prefix}`,
+      endsWith: () => `${r.field} ends with ${r.suffix}`,
       notEndsWith: () => `${r.field} does not end with ${r.suffix}`,
       totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
       listContains: () => `${r.field} holds ${r.oneOf.length > 1 ? 'one of ' : ''}${r.oneOf.map(v).join(', ')}`,

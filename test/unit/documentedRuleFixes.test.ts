@@ -74,6 +74,15 @@ describe('quick fixes', () => {
     assert.deepEqual(errors(r.result, 'asl'), []);
     assert.equal(r.fixAll, text);
   });
+  test('a model\'s S3Prefix URI without the trailing slash: appending it is offered, not preferred (S3Object may be meant)', () => {
+    const model = { ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::111122223333:role/R', PrimaryContainer: { Image: 'i', ModelDataSource: { S3DataSource: { S3Uri: 's3://b/model', S3DataType: 'S3Prefix', CompressionType: 'None' } } } };
+    const text = machine(model, { resource: 'arn:aws:states:::sagemaker:createModel' });
+    const r = quickFix(text, '"s3://b/model"', { pick: 'Change to "s3://b/model/"' });
+    assert.deepEqual(r.titles, ['Change to "s3://b/model/"']);
+    assert.match(r.result, /"S3Uri": "s3:\/\/b\/model\/"/);
+    assert.deepEqual(errors(r.result, 'asl'), []);
+    assert.equal(r.fixAll, text);
+  });
   test('no fix where the documentation leaves several answers (TrainingImage or AlgorithmName)', () => {
     const text = machine(training({ AlgorithmSpecification: { TrainingInputMode: 'File' } }));
     const f = findings(text).filter((x) => x.code === 'documented-rule');

@@ -40,6 +40,7 @@ const s3In = (x: object = {}) => ({ S3Uri: 's3://b/k', S3DataType: 'S3Prefix', L
 const output = (o: object) => ({ ProcessingOutputConfig: { Outputs: [{ OutputName: 'out', ...o }] } });
 const shap = (c: object) => ({ ExplainerConfig: { ClarifyExplainerConfig: { ShapConfig: { ShapBaselineConfig: c } } } });
 const inference = (c: object) => ({ ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: c, ShapConfig: { ShapBaselineConfig: { ShapBaseline: '1,2' } } } } });
+const modelData = (d: object) => ({ PrimaryContainer: { ModelDataSource: { S3DataSource: { CompressionType: 'None', ...d } } } });
 const variant = (v: object) => ({ ProductionVariants: [{ VariantName: 'v', ...v }] });
 const routing = (r: object) => variant({ RoutingConfig: r });
 const serverless = (s: object) => variant({ ServerlessConfig: { MemorySizeInMB: 1024, MaxConcurrency: 5, ...s } });
@@ -400,6 +401,12 @@ const CASES: Record<string, Case> = {
     bad: [{ ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: { FeatureTypes: ['numerical', 'categorical'] }, ShapConfig: { ShapBaselineConfig: { ShapBaseline: '1,2' } } } } }, inference({ FeatureTypes: ['numerical'] })],
     ok: [inference({ FeatureTypes: ['numerical', 'text'] }), inference({ FeatureTypes: ['text'] }), inference({ FeaturesAttribute: 'features' })],
     dynamic: [inference({ FeatureTypes: ['numerical', '${Type}'] }), inference({ 'FeatureTypes.$': '$.types' }), inference({ FeatureTypes: ['numerical', '{% $states.input.type %}'] })],
+  },
+  'model-s3-prefix-ends-with-slash': {
+    api: 'createModel',
+    bad: [modelData({ S3Uri: 's3://b/model', S3DataType: 'S3Prefix' }), { Containers: [{ Image: 'i', AdditionalModelDataSources: [{ ChannelName: 'draft', S3DataSource: { S3Uri: 's3://b/draft', S3DataType: 'S3Prefix', CompressionType: 'None' } }] }] }],
+    ok: [modelData({ S3Uri: 's3://b/model/', S3DataType: 'S3Prefix' }), modelData({ S3Uri: 's3://b/model.tar.gz', S3DataType: 'S3Object' })],
+    dynamic: [modelData({ 'S3Uri.$': '$.model', S3DataType: 'S3Prefix' }), modelData({ S3Uri: 's3://${Bucket}/model', S3DataType: 'S3Prefix' }), modelData({ S3Uri: 's3://b/model', 'S3DataType.$': '$.type' })],
   },
   'shap-baseline-exclusive': {
     api: 'createEndpointConfig',
@@ -806,6 +813,16 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
       f.message,
       'ExplainerConfig.ClarifyExplainerConfig.InferenceConfig.FeatureTypes has no "text"; it must hold at least one. SageMaker\'s API documentation (ClarifyInferenceConfig.FeatureTypes): "If provided, FeatureTypes must have at least one \'text\' string (for example, [\'text\'])."',
     );
+  });
+  test('a model\'s S3Prefix data source without the trailing slash: on the URI, append it (offered)', () => {
+    const f = one('createModel', modelData({ S3Uri: 's3://b/model', S3DataType: 'S3Prefix' }));
+    assert.equal(f.at, '"s3://b/model"');
+    assert.equal(
+      f.message,
+      'PrimaryContainer.ModelDataSource.S3DataSource.S3Uri "s3://b/model" must end with "/" when S3DataType is S3Prefix: write "s3://b/model/". ' +
+        'SageMaker\'s API documentation (S3ModelDataSource.S3DataType): "If you choose S3Prefix, S3Uri identifies a key name prefix." "A valid key name prefix identified by S3Uri always ends with a forward slash (/)."',
+    );
+    assert.deepEqual([f.fix!.kind, f.fix!.value], ['replace', 's3://b/model/']);
   });
   test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);

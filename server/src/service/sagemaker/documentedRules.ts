@@ -405,6 +405,13 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       if (f.state !== 'value' || f.node.type !== 'string' || (f.node.value as string).startsWith(rule.prefix!)) return [];
       return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must begin with ${rule.prefix}` }];
     }
+    case 'endsWith': {
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'string' || (f.node.value as string).endsWith(rule.suffix!)) return [];
+      // The value with the suffix is what the documentation asks for (offered: a wrong S3DataType is the other answer).
+      const fixed = (f.node.value as string) + rule.suffix!;
+      return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must end with ${JSON.stringify(rule.suffix)}${when}: write ${JSON.stringify(fixed)}`, fix: { kind: 'replace', node: f.node, value: fixed } }];
+    }
     case 'notEndsWith': {
       const f = first(rule.field!);
       if (f.state !== 'value' || f.node.type !== 'string' || !(f.node.value as string).endsWith(rule.suffix!)) return [];
