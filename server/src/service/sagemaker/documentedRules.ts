@@ -61,8 +61,8 @@ export interface DocumentedRule {
   suffix?: string;
 }
 
-/** What a quick fix writes: replace a value, or add a member to an object (the nodes, so it moves with them). */
-type NodeFix = { kind: 'replace'; node: AstNode; value: Scalar } | { kind: 'insert'; object: AstNode; key: string; value: Scalar };
+/** What a quick fix writes: replace a value, add a member to an object, or remove one (the nodes, so it moves with them). */
+type NodeFix = { kind: 'replace'; node: AstNode; value: Scalar } | { kind: 'insert'; object: AstNode; key: string; value: Scalar } | { kind: 'remove'; key: AstNode };
 
 /**
  * The same as a finding carries it: `at` and `objectAt` count from the finding's own offset, so the fix moves with
@@ -70,12 +70,15 @@ type NodeFix = { kind: 'replace'; node: AstNode; value: Scalar } | { kind: 'inse
  */
 export type DocumentedRuleFix =
   | { kind: 'replace'; at: number; length: number; value: Scalar }
-  | { kind: 'insert'; objectAt: number; objectLength: number; key: string; value: Scalar };
+  | { kind: 'insert'; objectAt: number; objectLength: number; key: string; value: Scalar }
+  | { kind: 'remove'; at: number; length: number };
 
 const relativeFix = (fix: NodeFix, from: number): DocumentedRuleFix =>
   fix.kind === 'replace'
     ? { kind: 'replace', at: fix.node.offset - from, length: fix.node.length, value: fix.value }
-    : { kind: 'insert', objectAt: fix.object.offset - from, objectLength: fix.object.length, key: fix.key, value: fix.value };
+    : fix.kind === 'remove'
+      ? { kind: 'remove', at: fix.key.offset - from, length: fix.key.length }
+      : { kind: 'insert', objectAt: fix.object.offset - from, objectLength: fix.object.length, key: fix.key, value: fix.value };
 
 export const documentedRules: readonly DocumentedRule[] = rulesFile.rules as DocumentedRule[];
 
@@ -257,7 +260,7 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       const message = c?.notOneOf
         ? `${f.label} is allowed only when ${c.field} is ${orList(c.notOneOf)}`
         : `${f.label} must not be set${when}`;
-      return [{ node: presentAt(f), message }];
+      return [{ node: presentAt(f), message, fix: f.key ? { kind: 'remove', key: f.key } : undefined }];
     }
     case 'exclusive': {
       const own = lookup(scope, label, rule.field!).filter(isSet);
