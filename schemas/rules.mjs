@@ -83,7 +83,7 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'one', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'startsWith', 'notEndsWith', 'totalLengthMax'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'startsWith', 'endsWith', 'notEndsWith', 'totalLengthMax', 'listContains'];
 
 /** Every way the rules file disagrees with the model; empty when it is in step. */
 export function checkRules(model, data) {
@@ -122,8 +122,9 @@ export function checkRules(model, data) {
           if (!r.error && !(model.shapes[r.shape].enum ?? []).some((e) => e.startsWith(prefix))) say(`when ${w.field}: no value of ${r.shape} starts with ${prefix}`);
         }
       }
-      if (rule.kind === 'requiresValue') {
-        const r = resolve(model, scope, rule.field);
+      if (rule.kind === 'requiresValue' || rule.kind === 'listContains') {
+        const r = resolve(model, scope, rule.kind === 'listContains' ? `${rule.field}[]` : rule.field);
+        if (r.error && rule.kind === 'listContains') say(`${rule.field}[] from ${scope}: ${r.error}`);
         if (!r.error) for (const v of [...rule.oneOf, rule.default, rule.fix].filter((x) => x !== undefined)) {
           if (!fits(model, r.shape, v)) say(`${rule.field}: ${JSON.stringify(v)} is not a value of ${r.shape}`);
         }
@@ -219,8 +220,10 @@ export function rulesTable(data) {
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
       requiresValue: () => `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`,
       startsWith: () => `${r.field} starts with ${r.prefix}`,
+      endsWith: () => `${r.field} ends with ${r.suffix}`,
       notEndsWith: () => `${r.field} does not end with ${r.suffix}`,
       totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
+      listContains: () => `${r.field} holds ${r.oneOf.length > 1 ? 'one of ' : ''}${r.oneOf.map(v).join(', ')}`,
     }[r.kind]();
     const when = [r.when ?? []].flat().map(cond).join(' and ');
     const defaults = Object.entries(r.defaults ?? {}).map(([f, d]) => ` (absent ${f} = ${v(d)})`).join('');

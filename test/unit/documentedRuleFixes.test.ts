@@ -74,6 +74,53 @@ describe('quick fixes', () => {
     assert.deepEqual(errors(r.result, 'asl'), []);
     assert.equal(r.fixAll, text);
   });
+  test('a model\'s S3Prefix URI without the trailing slash: appending it is offered, not preferred (S3Object may be meant)', () => {
+    const model = { ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::111122223333:role/R', PrimaryContainer: { Image: 'i', ModelDataSource: { S3DataSource: { S3Uri: 's3://b/model', S3DataType: 'S3Prefix', CompressionType: 'None' } } } };
+    const text = machine(model, { resource: 'arn:aws:states:::sagemaker:createModel' });
+    const r = quickFix(text, '"s3://b/model"', { pick: 'Change to "s3://b/model/"' });
+    assert.deepEqual(r.titles, ['Change to "s3://b/model/"']);
+    assert.match(r.result, /"S3Uri": "s3:\/\/b\/model\/"/);
+    assert.deepEqual(errors(r.result, 'asl'), []);
+    assert.equal(r.fixAll, text);
+  });
+  test('a member the request must not hold (read-only SelectedInstanceType): removing it is preferred, the layout kept', () => {
+    const text = machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', SelectedInstanceType: 'ml.m5.large', VolumeSizeInGB: 10 } }));
+    const r = quickFix(text, '"SelectedInstanceType"');
+    assert.deepEqual(r.titles, ['* Remove SelectedInstanceType']);
+    assert.equal(r.result, machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 } })));
+    assert.deepEqual(errors(r.result, 'asl'), []);
+    assert.equal(r.fixAll, r.result);
+    // The last member: the comma before it goes too.
+    const last = quickFix(machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 10, SelectedInstanceCount: 1 } })), '"SelectedInstanceCount"');
+    assert.equal(last.result, machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 } })));
+  });
+  test('a member forbidden only with another value (VolumeKmsKeyId with a local-storage instance): removing it is offered, not preferred', () => {
+    const text = machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.g5.xlarge', VolumeKmsKeyId: 'alias/k' } }));
+    const r = quickFix(text, '"VolumeKmsKeyId"', { pick: 'Remove VolumeKmsKeyId' });
+    assert.deepEqual(r.titles, ['Remove VolumeKmsKeyId']);
+    assert.equal(r.result, machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.g5.xlarge' } })));
+    assert.equal(r.fixAll, text);
+  });
+  test('removing a member on one line, and an only member', () => {
+    const variants = (v: string) =>
+      `{"StartAt":"E","States":{"E":{"Type":"Task","Resource":"arn:aws:states:::sagemaker:createEndpointConfig","Parameters":{"EndpointConfigName":"c","ProductionVariants":[${v}]},"End":true}}}`;
+    const r = quickFix(variants('{ "VariantName": "v", "AcceleratorType": "ml.eia2.medium", "ModelName": "m" }'), '"AcceleratorType"');
+    assert.equal(r.result, variants('{ "VariantName": "v", "ModelName": "m" }'));
+    const only = quickFix(variants('{}').replace('"ProductionVariants":[{}]', '"ProductionVariants":[{"VariantName":"v"}],"ShadowProductionVariants":[{ "AcceleratorType": "ml.eia1.large" }]'), '"AcceleratorType"');
+    assert.match(only.result, /"ShadowProductionVariants":\[\{\}\]/);
+  });
+  test('YAML: the member\'s lines go; after a sequence item\'s dash the next member moves up; in braces, with its comma', () => {
+    const yaml = (variant: string) =>
+      ['StartAt: E', 'States:', '  E:', '    Type: Task', '    Resource: arn:aws:states:::sagemaker:createEndpointConfig', '    Parameters:', '      EndpointConfigName: c', '      ProductionVariants:', variant, '    End: true', ''].join('\n');
+    const block = quickFix(yaml('        - VariantName: v\n          AcceleratorType: ml.eia2.medium # EI\n          ModelName: m'), 'AcceleratorType', { languageId: 'asl-yaml' });
+    assert.deepEqual(block.titles, ['* Remove AcceleratorType']);
+    assert.equal(block.result, yaml('        - VariantName: v\n          ModelName: m'));
+    assert.deepEqual(errors(block.result, 'asl-yaml'), []);
+    const dash = quickFix(yaml('        - AcceleratorType: ml.eia2.medium\n          VariantName: v'), 'AcceleratorType', { languageId: 'asl-yaml' });
+    assert.equal(dash.result, yaml('        - VariantName: v'));
+    const flow = quickFix(yaml('        - { VariantName: v, AcceleratorType: ml.eia2.medium }'), 'AcceleratorType', { languageId: 'asl-yaml' });
+    assert.equal(flow.result, yaml('        - { VariantName: v }'));
+  });
   test('no fix where the documentation leaves several answers (TrainingImage or AlgorithmName)', () => {
     const text = machine(training({ AlgorithmSpecification: { TrainingInputMode: 'File' } }));
     const f = findings(text).filter((x) => x.code === 'documented-rule');

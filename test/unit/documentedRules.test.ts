@@ -39,6 +39,8 @@ const input = (i: object) => ({ ProcessingInputs: [{ InputName: 'in', ...i }] })
 const s3In = (x: object = {}) => ({ S3Uri: 's3://b/k', S3DataType: 'S3Prefix', LocalPath: '/opt/ml/processing/in', ...x });
 const output = (o: object) => ({ ProcessingOutputConfig: { Outputs: [{ OutputName: 'out', ...o }] } });
 const shap = (c: object) => ({ ExplainerConfig: { ClarifyExplainerConfig: { ShapConfig: { ShapBaselineConfig: c } } } });
+const inference = (c: object) => ({ ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: c, ShapConfig: { ShapBaselineConfig: { ShapBaseline: '1,2' } } } } });
+const modelData = (d: object) => ({ PrimaryContainer: { ModelDataSource: { S3DataSource: { CompressionType: 'None', ...d } } } });
 const variant = (v: object) => ({ ProductionVariants: [{ VariantName: 'v', ...v }] });
 const routing = (r: object) => variant({ RoutingConfig: r });
 const serverless = (s: object) => variant({ ServerlessConfig: { MemorySizeInMB: 1024, MaxConcurrency: 5, ...s } });
@@ -220,6 +222,33 @@ const CASES: Record<string, Case> = {
     ok: [{ ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 1 } }, { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, VolumeKmsKeyId: 'alias/train' } }],
     dynamic: { ResourceConfig: { 'InstanceType.$': '$.type', InstanceCount: 1, VolumeKmsKeyId: 'alias/train' } },
   },
+  'transform-local-storage-no-volume-kms-key': {
+    api: 'createTransformJob',
+    bad: { TransformResources: { InstanceType: 'ml.g4dn.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/score' } },
+    ok: [{ TransformResources: { InstanceType: 'ml.g4dn.xlarge', InstanceCount: 1 } }, { TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeKmsKeyId: 'alias/score' } }],
+    dynamic: { TransformResources: { InstanceType: '${Type}', InstanceCount: 1, VolumeKmsKeyId: 'alias/score' } },
+  },
+  'processing-local-storage-no-volume-kms-key': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/process' }),
+    ok: [cluster({ InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }), cluster({ InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/process' })],
+    dynamic: cluster({ 'InstanceType.$': '$.type', InstanceCount: 1, VolumeKmsKeyId: 'alias/process' }),
+  },
+  'tuning-local-storage-no-volume-kms-key': {
+    api: 'createHyperParameterTuningJob',
+    bad: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceType: 'ml.p4d.24xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/tune' } } },
+    ok: [{ TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceType: 'ml.p4d.24xlarge', InstanceCount: 1 } } }, { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeKmsKeyId: 'alias/tune' } } }],
+    dynamic: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceType: 'ml.p4d.24xlarge', InstanceCount: 1, 'VolumeKmsKeyId.$': '$.key' } } },
+  },
+  'tuning-instance-configs-local-storage-no-volume-kms-key': {
+    api: 'createHyperParameterTuningJob',
+    bad: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'alias/tune' } } },
+    ok: [
+      { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'alias/tune' } } },
+      { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [], VolumeKmsKeyId: 'alias/tune' } } },
+    ],
+    dynamic: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { 'InstanceType.$': '$.type', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'alias/tune' } } },
+  },
   'ebs-only-instance-needs-volume-size': {
     api: 'createTrainingJob',
     bad: { ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1 } },
@@ -228,9 +257,9 @@ const CASES: Record<string, Case> = {
   },
   'instance-preference-count-all-or-none': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref()] } },
-    ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceCount: 1 })] } },
-    dynamic: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ 'InstanceCount.$': '$.n' })] } },
+    bad: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge' })] } },
+    ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge', InstanceCount: 1 })] } },
+    dynamic: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge', 'InstanceCount.$': '$.n' })] } },
   },
   'instance-preference-count-not-twice': {
     api: 'createTrainingJob',
@@ -250,6 +279,27 @@ const CASES: Record<string, Case> = {
     ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
     dynamic: { ResourceConfig: { 'TrainingPlanArn.$': '$.plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
   },
+  'training-selected-instance-type-read-only': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, SelectedInstanceType: 'ml.m5.large' } },
+    ok: { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1 } },
+    dynamic: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: '${Type}' } },
+  },
+  'training-selected-instance-count-read-only': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceCount: 1 } },
+    ok: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()] } },
+    dynamic: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], 'SelectedInstanceCount.$': '$.count' } },
+  },
+  'unique-instance-preference-types': {
+    api: 'createTrainingJob',
+    bad: [
+      { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref()] } },
+      { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref({ InstanceType: 'ml.g5.xlarge' }), pref(), pref({ InstanceType: 'ml.g5.xlarge' })] } },
+    ],
+    ok: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ InstanceType: 'ml.m5.xlarge' })] } },
+    dynamic: [{ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ 'InstanceType.$': '$.type' })] } }, { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ InstanceType: '${Type}' })] } }],
+  },
   'processing-instance-preferences-exclusive': {
     api: 'createProcessingJob',
     bad: cluster({ InstancePreferences: [procPref()], InstanceType: 'ml.m5.large', InstanceCount: 1 }),
@@ -258,9 +308,9 @@ const CASES: Record<string, Case> = {
   },
   'processing-instance-preference-count-all-or-none': {
     api: 'createProcessingJob',
-    bad: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref()] }),
-    ok: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ InstanceCount: 1 })] }),
-    dynamic: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ 'InstanceCount.$': '$.n' })] }),
+    bad: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ InstanceType: 'ml.m5.xlarge' })] }),
+    ok: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ InstanceType: 'ml.m5.xlarge', InstanceCount: 1 })] }),
+    dynamic: cluster({ InstancePreferences: [procPref({ InstanceCount: 2 }), procPref({ InstanceType: 'ml.m5.xlarge', 'InstanceCount.$': '$.n' })] }),
   },
   'processing-instance-preference-count-not-twice': {
     api: 'createProcessingJob',
@@ -273,6 +323,24 @@ const CASES: Record<string, Case> = {
     bad: cluster({ InstancePreferences: [procPref()] }),
     ok: cluster({ InstancePreferences: [procPref()], InstanceCount: 1 }),
     dynamic: cluster({ InstancePreferences: [procPref()], 'InstanceCount.$': '$.n' }),
+  },
+  'processing-selected-instance-type-read-only': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstanceCount: 1, InstancePreferences: [procPref()], SelectedInstanceType: 'ml.m5.large' }),
+    ok: cluster({ InstanceCount: 1, InstancePreferences: [procPref()] }),
+    dynamic: cluster({ InstanceCount: 1, InstancePreferences: [procPref()], 'SelectedInstanceType.$': '$.type' }),
+  },
+  'processing-selected-instance-count-read-only': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstanceCount: 1, InstancePreferences: [procPref()], SelectedInstanceCount: 1 }),
+    ok: cluster({ InstanceType: 'ml.m5.large', InstanceCount: 1 }),
+    dynamic: cluster({ InstanceType: 'ml.m5.large', InstanceCount: 1, SelectedInstanceCount: '{% $states.input.count %}' }),
+  },
+  'processing-unique-instance-preference-types': {
+    api: 'createProcessingJob',
+    bad: cluster({ InstanceCount: 1, InstancePreferences: [procPref(), procPref({ InstanceType: 'ml.c5.xlarge' }), procPref()] }),
+    ok: cluster({ InstanceCount: 1, InstancePreferences: [procPref(), procPref({ InstanceType: 'ml.c5.xlarge' })] }),
+    dynamic: cluster({ InstanceCount: 1, InstancePreferences: [procPref(), procPref({ InstanceType: '{% $states.input.type %}' })] }),
   },
   'processing-input-one-source': {
     api: 'createProcessingJob',
@@ -328,6 +396,18 @@ const CASES: Record<string, Case> = {
     ok: { PrimaryContainer: { ModelDataSource: { S3DataSource: { S3Uri: 's3://b/m/', S3DataType: 'S3Prefix', CompressionType: 'None' } } } },
     dynamic: { PrimaryContainer: { ModelDataSource: { 'S3DataSource.$': '$.source' } } },
   },
+  'feature-types-include-text': {
+    api: 'createEndpointConfig',
+    bad: [{ ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: { FeatureTypes: ['numerical', 'categorical'] }, ShapConfig: { ShapBaselineConfig: { ShapBaseline: '1,2' } } } } }, inference({ FeatureTypes: ['numerical'] })],
+    ok: [inference({ FeatureTypes: ['numerical', 'text'] }), inference({ FeatureTypes: ['text'] }), inference({ FeaturesAttribute: 'features' })],
+    dynamic: [inference({ FeatureTypes: ['numerical', '${Type}'] }), inference({ 'FeatureTypes.$': '$.types' }), inference({ FeatureTypes: ['numerical', '{% $states.input.type %}'] })],
+  },
+  'model-s3-prefix-ends-with-slash': {
+    api: 'createModel',
+    bad: [modelData({ S3Uri: 's3://b/model', S3DataType: 'S3Prefix' }), { Containers: [{ Image: 'i', AdditionalModelDataSources: [{ ChannelName: 'draft', S3DataSource: { S3Uri: 's3://b/draft', S3DataType: 'S3Prefix', CompressionType: 'None' } }] }] }],
+    ok: [modelData({ S3Uri: 's3://b/model/', S3DataType: 'S3Prefix' }), modelData({ S3Uri: 's3://b/model.tar.gz', S3DataType: 'S3Object' })],
+    dynamic: [modelData({ 'S3Uri.$': '$.model', S3DataType: 'S3Prefix' }), modelData({ S3Uri: 's3://${Bucket}/model', S3DataType: 'S3Prefix' }), modelData({ S3Uri: 's3://b/model', 'S3DataType.$': '$.type' })],
+  },
   'shap-baseline-exclusive': {
     api: 'createEndpointConfig',
     bad: shap({ ShapBaseline: '1,2', ShapBaselineUri: 's3://b/baseline.csv' }),
@@ -363,6 +443,12 @@ const CASES: Record<string, Case> = {
     bad: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeSizeInGB: 10 } } },
     ok: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }] } } },
     dynamic: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }], 'VolumeSizeInGB.$': '$.size' } } },
+  },
+  'accelerator-type-no-longer-supported': {
+    api: 'createEndpointConfig',
+    bad: [variant({ AcceleratorType: 'ml.eia2.medium' }), { ProductionVariants: [{ VariantName: 'a' }], ShadowProductionVariants: [{ VariantName: 's', AcceleratorType: 'ml.eia1.large' }] }],
+    ok: variant({ InstanceType: 'ml.m5.large' }),
+    dynamic: [variant({ 'AcceleratorType.$': '$.accelerator' }), variant({ AcceleratorType: '${Accelerator}' })],
   },
   'serverless-provisioned-concurrency': {
     api: 'createEndpointConfig',
@@ -683,6 +769,60 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     const f = one('createTrainingJob', { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '3K' } });
     assert.equal(f.at, '"3K"');
     assert.match(f.message, /^ServerlessJobConfig\.SequenceLength is 3K; it must be 1K, 2K, 4K, 8K, 16K, 32K, 64K or 128K\. SageMaker's API documentation \(ServerlessJobConfig\.SequenceLength\): "The parameter supports the following values: 1K 2K 4K 8K 16K 32K 64K 128K"$/);
+  });
+  test('an instance type twice in InstancePreferences: on the repeated one, naming the first (a tuning job\'s training job definition too)', () => {
+    const f = one('createHyperParameterTuningJob', { TrainingJobDefinition: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ InstanceType: 'ml.g5.xlarge' }), pref()] } } });
+    assert.equal(f.at, '"ml.m5.large"');
+    assert.ok(f.offset > f.text.indexOf('"ml.m5.large"'));
+    assert.equal(
+      f.message,
+      'InstanceType "ml.m5.large" is already used by TrainingJobDefinition.ResourceConfig.InstancePreferences[0]; each InstanceType in TrainingJobDefinition.ResourceConfig.InstancePreferences must be different. ' +
+        'SageMaker\'s API documentation (InstancePreference.InstanceType): "An instance type can appear only once in an InstancePreferences list."',
+    );
+    assert.equal(f.severity, 'error');
+  });
+  test('SelectedInstanceType in a CreateTrainingJob request: read-only, an error on the member (a tuning job\'s definition is not named)', () => {
+    const f = one('createTrainingJob', { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: 'ml.m5.large' } });
+    assert.equal(f.at, '"SelectedInstanceType"');
+    assert.equal(
+      f.message,
+      'ResourceConfig.SelectedInstanceType must not be set. SageMaker\'s API documentation (ResourceConfig.SelectedInstanceType): "This field is read-only and isn\'t accepted in CreateTrainingJob requests."',
+    );
+    assert.deepEqual(rulesOf('createHyperParameterTuningJob', { TrainingJobDefinition: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: 'ml.m5.large' } } }), []);
+  });
+  test('an Elastic Inference AcceleratorType on a production variant: an error on the member', () => {
+    const f = one('createEndpointConfig', variant({ ModelName: 'm', AcceleratorType: 'ml.eia2.medium' }));
+    assert.equal(f.at, '"AcceleratorType"');
+    assert.equal(
+      f.message,
+      'ProductionVariants[0].AcceleratorType must not be set. SageMaker\'s API documentation (ProductionVariant.AcceleratorType): "This parameter is no longer supported. Elastic Inference (EI) is no longer available."',
+    );
+  });
+  test('a volume KMS key with a local-storage instance in a tuning job\'s InstanceConfigs: any one of them is enough, on the key', () => {
+    const f = one('createHyperParameterTuningJob', {
+      TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { InstanceType: 'ml.g4dn.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'k' } },
+    });
+    assert.equal(f.at, '"VolumeKmsKeyId"');
+    assert.match(f.message, /^TrainingJobDefinition\.HyperParameterTuningResourceConfig\.VolumeKmsKeyId must not be set when InstanceConfigs\[\]\.InstanceType is ml\.p4d\.\*, ml\.g4dn\.\* or ml\.g5\.\*\. /);
+    assert.ok(f.message.endsWith('(HyperParameterTuningResourceConfig.VolumeKmsKeyId): "Some instances use local storage, which use a hardware module to encrypt storage volumes. If you choose one of these instance types, you cannot request a VolumeKmsKeyId."'), f.message);
+  });
+  test('Clarify FeatureTypes without "text": an error on the list', () => {
+    const f = one('createEndpointConfig', inference({ FeatureTypes: ['numerical', 'categorical'] }));
+    assert.equal(f.at.replace(/\s+/g, ''), '["numerical","categorical"]');
+    assert.equal(
+      f.message,
+      'ExplainerConfig.ClarifyExplainerConfig.InferenceConfig.FeatureTypes has no "text"; it must hold at least one. SageMaker\'s API documentation (ClarifyInferenceConfig.FeatureTypes): "If provided, FeatureTypes must have at least one \'text\' string (for example, [\'text\'])."',
+    );
+  });
+  test('a model\'s S3Prefix data source without the trailing slash: on the URI, append it (offered)', () => {
+    const f = one('createModel', modelData({ S3Uri: 's3://b/model', S3DataType: 'S3Prefix' }));
+    assert.equal(f.at, '"s3://b/model"');
+    assert.equal(
+      f.message,
+      'PrimaryContainer.ModelDataSource.S3DataSource.S3Uri "s3://b/model" must end with "/" when S3DataType is S3Prefix: write "s3://b/model/". ' +
+        'SageMaker\'s API documentation (S3ModelDataSource.S3DataType): "If you choose S3Prefix, S3Uri identifies a key name prefix." "A valid key name prefix identified by S3Uri always ends with a forward slash (/)."',
+    );
+    assert.deepEqual([f.fix!.kind, f.fix!.value], ['replace', 's3://b/model/']);
   });
   test('the operation name works as well as the integration name; an unknown one finds nothing', () => {
     assert.deepEqual(rulesOf('CreateTransformJob', { MaxPayloadInMB: 200 }), ['max-payload-100-mb']);

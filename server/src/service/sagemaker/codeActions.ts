@@ -40,6 +40,37 @@ function insertMembers(parsed: ParsedDocument, target: AstNode, members: [string
   return parsed.language === 'yaml' ? yamlInsertMembers(parsed.text, target, members) : jsonInsertMembers(parsed.text, target, members);
 }
 
+/**
+ * The edit removing the member `property` from its object. Between commas (JSON, a YAML flow mapping) the comma
+ * before the next member (or after the previous one) goes with it, so the others keep their layout; an only member
+ * leaves `{}`. In a YAML block mapping its lines go, unless the key follows a sequence item's `- `: then the next
+ * member moves up to the dash (or the item becomes `{}`).
+ */
+function removeMember(parsed: ParsedDocument, property: AstNode): OffsetEdit | undefined {
+  const object = property.parent;
+  const siblings = object?.children ?? [];
+  const i = siblings.indexOf(property);
+  if (!object || i < 0) return undefined;
+  const { text } = parsed;
+  const start = property.offset;
+  const end = property.offset + property.length;
+  const next = siblings[i + 1];
+  const previous = siblings[i - 1];
+  const block = parsed.language === 'yaml' && text[object.offset] !== '{';
+  if (block) {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (/^[ \t]*$/.test(text.slice(lineStart, start))) {
+      const lineEnd = text.indexOf('\n', end);
+      return { offset: lineStart, length: (lineEnd < 0 ? text.length : lineEnd + 1) - lineStart, newText: '' };
+    }
+    if (next) return { offset: start, length: next.offset - start, newText: '' };
+    return { offset: start, length: end - start, newText: '{}' };
+  }
+  if (next) return { offset: start, length: next.offset - start, newText: '' };
+  if (previous) return { offset: previous.offset + previous.length, length: end - previous.offset - previous.length, newText: '' };
+  return { offset: object.offset + 1, length: object.length - 2, newText: '' };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Where a problem is
 
@@ -275,6 +306,15 @@ function documentedRuleFix(parsed: ParsedDocument, fix: DocumentedRuleFix, ruleI
   if (fix.kind === 'replace') {
     const target = nodeOf(parsed, { offset: from + fix.at, length: fix.length });
     return target && writtenInPlace(parsed, target) ? changeTo(parsed, target, fix.value, preferred) : undefined;
+  }
+  if (fix.kind === 'remove') {
+    // A member the request must not hold: removing it is the one answer unless a condition says when (then changing
+    // what the condition reads, an instance type, is as good).
+    const key = nodeOf(parsed, { offset: from + fix.at, length: fix.length });
+    const property = key?.parent;
+    if (property?.type !== 'property' || property.children?.[0] !== key || !property.parent || !writtenInPlace(parsed, property.parent)) return undefined;
+    const edit = removeMember(parsed, property);
+    return edit && { title: `Remove ${String(key!.value)}`, edits: [edit], preferred: rule?.kind === 'forbidden' && rule.when === undefined };
   }
   // A YAML mapping of one member spans exactly what its property does: look past the property to the object.
   let object = nodeOf(parsed, { offset: from + fix.objectAt, length: fix.objectLength });

@@ -61,8 +61,8 @@ export interface DocumentedRule {
   suffix?: string;
 }
 
-/** What a quick fix writes: replace a value, or add a member to an object (the nodes, so it moves with them). */
-type NodeFix = { kind: 'replace'; node: AstNode; value: Scalar } | { kind: 'insert'; object: AstNode; key: string; value: Scalar };
+/** What a quick fix writes: replace a value, add a member to an object, or remove one (the nodes, so it moves with them). */
+type NodeFix = { kind: 'replace'; node: AstNode; value: Scalar } | { kind: 'insert'; object: AstNode; key: string; value: Scalar } | { kind: 'remove'; key: AstNode };
 
 /**
  * The same as a finding carries it: `at` and `objectAt` count from the finding's own offset, so the fix moves with
@@ -70,12 +70,15 @@ type NodeFix = { kind: 'replace'; node: AstNode; value: Scalar } | { kind: 'inse
  */
 export type DocumentedRuleFix =
   | { kind: 'replace'; at: number; length: number; value: Scalar }
-  | { kind: 'insert'; objectAt: number; objectLength: number; key: string; value: Scalar };
+  | { kind: 'insert'; objectAt: number; objectLength: number; key: string; value: Scalar }
+  | { kind: 'remove'; at: number; length: number };
 
 const relativeFix = (fix: NodeFix, from: number): DocumentedRuleFix =>
   fix.kind === 'replace'
     ? { kind: 'replace', at: fix.node.offset - from, length: fix.node.length, value: fix.value }
-    : { kind: 'insert', objectAt: fix.object.offset - from, objectLength: fix.object.length, key: fix.key, value: fix.value };
+    : fix.kind === 'remove'
+      ? { kind: 'remove', at: fix.key.offset - from, length: fix.key.length }
+      : { kind: 'insert', objectAt: fix.object.offset - from, objectLength: fix.object.length, key: fix.key, value: fix.value };
 
 export const documentedRules: readonly DocumentedRule[] = rulesFile.rules as DocumentedRule[];
 
@@ -150,9 +153,16 @@ const show = (v: Scalar) => (typeof v === 'string' ? v : JSON.stringify(v));
 const orList = (xs: Scalar[]) => (xs.length === 1 ? show(xs[0]) : `${xs.slice(0, -1).map(show).join(', ')} or ${show(xs[xs.length - 1])}`);
 const andList = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
-/** Whether a `when` condition holds: true, false, or undefined when it cannot be known (the rule is then silent). */
+/**
+ * Whether a `when` condition holds: true, false, or undefined when it cannot be known (the rule is then silent). A
+ * path through a list ("InstanceConfigs[].InstanceType") holds when any item does (an empty list: it does not).
+ */
 function holds(scope: AstNode, label: string, c: Condition): boolean | undefined {
-  const [f] = lookup(scope, label, c.field);
+  const each = lookup(scope, label, c.field).map((f) => holdsFor(f, c));
+  return each.includes(true) ? true : each.includes(undefined) ? undefined : false;
+}
+
+function holdsFor(f: Found, c: Condition): boolean | undefined {
   if (c.present !== undefined) return f.state === 'unknown' ? undefined : isSet(f) === c.present;
   let v: Scalar | undefined;
   if (f.state === 'unknown') return undefined;
@@ -250,7 +260,7 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       const message = c?.notOneOf
         ? `${f.label} is allowed only when ${c.field} is ${orList(c.notOneOf)}`
         : `${f.label} must not be set${when}`;
-      return [{ node: presentAt(f), message }];
+      return [{ node: presentAt(f), message, fix: f.key ? { kind: 'remove', key: f.key } : undefined }];
     }
     case 'exclusive': {
       const own = lookup(scope, label, rule.field!).filter(isSet);
@@ -398,6 +408,13 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       if (f.state !== 'value' || f.node.type !== 'string' || (f.node.value as string).startsWith(rule.prefix!)) return [];
       return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must begin with ${rule.prefix}` }];
     }
+    case 'endsWith': {
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'string' || (f.node.value as string).endsWith(rule.suffix!)) return [];
+      // The value with the suffix is what the documentation asks for (offered: a wrong S3DataType is the other answer).
+      const fixed = (f.node.value as string) + rule.suffix!;
+      return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must end with ${JSON.stringify(rule.suffix)}${when}: write ${JSON.stringify(fixed)}`, fix: { kind: 'replace', node: f.node, value: fixed } }];
+    }
     case 'notEndsWith': {
       const f = first(rule.field!);
       if (f.state !== 'value' || f.node.type !== 'string' || !(f.node.value as string).endsWith(rule.suffix!)) return [];
@@ -405,6 +422,15 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       const stem = (f.node.value as string).slice(0, -rule.suffix!.length).replace(/-+$/, '');
       const fix: NodeFix | undefined = stem ? { kind: 'replace', node: f.node, value: stem } : undefined;
       return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must not end with ${JSON.stringify(rule.suffix)}${stem ? `: write ${JSON.stringify(stem)}, or another name` : ''}`, fix }];
+    }
+    case 'listContains': {
+      // A list that must hold one of some values: silent while an item is dynamic (it may be the one).
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'array') return [];
+      const items = f.node.children!.map((item) => (isDynamicNode(item) ? undefined : scalar(item)));
+      if (items.some((v) => v === undefined || rule.oneOf!.includes(v))) return [];
+      const wanted = orList(rule.oneOf!.map((v) => JSON.stringify(v)));
+      return [{ node: f.node, message: `${f.label} has no ${wanted}; it must hold at least one` }];
     }
     case 'totalLengthMax': {
       let bytes = 0;
