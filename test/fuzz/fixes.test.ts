@@ -3,8 +3,9 @@
 // brought up to date as each change arrives (prepare), checked now and then. The findings are kept per task, per
 // request member and per object of a request (sagemaker/validation.ts, documentedRules.ts), and a fix carries
 // offsets relative to its finding: whatever was kept, every quick fix and fix-all must write exactly the text they
-// write on a fresh open of the final text. The reference runs in a worker (a separate instance of every module-level
-// cache), and fixes are compared by the text they produce, not by offsets.
+// write on a fresh open of the final text, under the same kind of name (a name can declare a state machine). The
+// reference runs in a worker (a separate instance of every module-level cache), and fixes are compared by the text
+// they produce, not by offsets.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
@@ -203,7 +204,7 @@ if (!isMainThread) {
   const service = getLanguageService();
   let n = 0;
   parentPort!.on('message', ({ id, languageId, text }: { id: number; languageId: string; text: string }) => {
-    parentPort!.postMessage({ id, result: fixesOf(service, TextDocument.create(`file:///reference/${n++}`, languageId, 1, text)) });
+    parentPort!.postMessage({ id, result: fixesOf(service, TextDocument.create(`file:///reference/${n++}.json`, languageId, 1, text)) });
   });
 } else {
   after(() => reference?.terminate());
