@@ -109,7 +109,11 @@ test('what is not a state machine: bad JSON, an empty text, no StartAt', async (
     truncated: false,
   });
   assert.deepEqual((await validate(' ')).diagnostics, [{ severity: 'ERROR', code: 'MISSING_DESCRIPTION', message: 'The state machine definition is empty' }]);
-  assert.deepEqual((await validate({ States: {} })).diagnostics, [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition has no "StartAt"' }]);
+  assert.deepEqual((await validate({ States: {} })).diagnostics!.map((d) => [d.code, d.location, d.message]), [
+    ['SCHEMA_VALIDATION_FAILED', '/States', 'StartAt is missing: name the first state to run, e.g. "StartAt": "First"'],
+    ['SCHEMA_VALIDATION_FAILED', '/States', 'States is empty: a state machine needs at least one state'],
+  ]);
+  assert.deepEqual((await validate('[]')).diagnostics, [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition must be an object with "StartAt" and "States"' }]);
   const deep = await validate('['.repeat(100_000));
   assert.deepEqual([deep.result, deep.diagnostics!.map((d) => [d.code, d.location])], ['FAIL', [['TOO_DEEPLY_NESTED', undefined]]]);
 });

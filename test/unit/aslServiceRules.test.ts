@@ -411,6 +411,19 @@ describe('variables', () => {
       { code: 'asl-unknown-variable', severity: 'warning', at: '$missing' },
     ]);
   });
+  test('a variable only states that run later assign, or only the same state (its values arrive with the next state), is a warning', () => {
+    expectBoth(sm({
+      A: { Type: 'Pass', Next: 'B', Assign: { self: 1 }, Parameters: { 'x.$': '$later', 'y.$': '$self' } },
+      B: { Type: 'Pass', Next: 'L', Assign: { later: 1 }, Parameters: { 'z.$': '$self' } },
+      // A loop: L's own value is there on its second run.
+      L: { Type: 'Pass', Next: 'C', Assign: { looped: 1 }, Parameters: { 'w.$': '$looped' } },
+      C: { Type: 'Choice', Choices: [{ Variable: '$.w', IsPresent: true, Next: 'L' }], Default: 'Z' },
+      Z: { Type: 'Succeed' },
+    }), [
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$later' },
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$self' },
+    ]);
+  });
   test('scopes: a branch reads the outer variables; the outside does not read a branch\'s; a Distributed Map reads none', () => {
     const inner = (name: string, read: string) => ({ StartAt: name, States: { [name]: { Type: 'Pass', End: true, Assign: { [`${name}Var`]: 1 }, Parameters: { 'x.$': read } } } });
     expectBoth(sm({

@@ -8,6 +8,7 @@
 import { jsonataVariables, parseDynamicValue, sourceOffset, isExpressionError, type IntrinsicArg, type PathNode } from '../expressions/index';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { property, stringValue } from '../core/tree';
+import { quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { createFindingsCache } from '../core/findingsCache';
 import { nodeMemo } from '../core/nodeMemo';
@@ -157,6 +158,27 @@ function assignedIn(m: AslMachine): Set<string> | undefined {
   return names;
 }
 
+/**
+ * The states a transition path from `from` (their Next, Default, Choice rules' and catchers' Next) reaches, in one
+ * machine; undefined when a target is not a known state's name (a placeholder, a typo: the graph is not known).
+ */
+function reachedFrom(m: AslMachine, from: AslState[]): { by: AslState[]; reached: Set<AslState> } | undefined {
+  const reached = new Set<AslState>();
+  const queue = [...from];
+  while (queue.length) {
+    const s = queue.pop()!;
+    for (const t of s.targets) {
+      const next = t.node.type === 'string' ? m.byName.get(t.node.value) : undefined;
+      if (!next) return undefined;
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return { by: from, reached };
+}
+
 /** Whether a Map's processor runs as child workflows (they do not see the parent's variables). */
 const isDistributed = (m: AslMachine) => m.kind === 'map' && stringValue(property(property(m.node, 'ProcessorConfig'), 'Mode')) === 'DISTRIBUTED';
 
@@ -231,6 +253,15 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
     visible.set(m, mine && outer ? new Set([...outer, ...mine]) : undefined);
   }
   checkAssignedNames(model, own, (key, message, code) => out.push(aslProblem(key.offset, key.length, code, message)));
+  const outerNames = (m: AslMachine) => (m.owner && !isDistributed(m) ? visible.get(m.owner.machine) : new Set<string>());
+  // Per machine and variable: the states that assign it, and the states a path from one of them reaches.
+  const flows = new Map<AslMachine, Map<string, { by: AslState[]; reached: Set<AslState> } | undefined>>();
+  const availability = (m: AslMachine, name: string) => {
+    let byName = flows.get(m);
+    if (!byName) flows.set(m, (byName = new Map()));
+    if (!byName.has(name)) byName.set(name, reachedFrom(m, m.states.filter((a) => assignedBy(a.node)?.includes(name))));
+    return byName.get(name);
+  };
   const place = (r: ReadAt, code: string, message: string, severity: 'error' | 'warning') => out.push(aslProblem(r.offset, r.length, code, message, severity));
   for (const s of model.states) {
     if (s.node.type !== 'object') continue;
@@ -254,6 +285,14 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
       if (names && !names.has(r.name)) {
         const scope = s.machine.kind === 'top' ? '' : isDistributed(s.machine) ? ' (a Distributed Map\'s states see only their own variables)' : ' or around it';
         place(r, AslCode.unknownVariable, `$${r.name} is not assigned by any state of this machine${scope}: set it with Assign in an earlier state`, 'warning');
+      } else if (names && outerNames(s.machine) && !outerNames(s.machine)!.has(r.name)) {
+        // Assigned in this machine only: by a state that can run before this one? ("The new variable values will be
+        // available starting with the next state", workflow-variables.html.)
+        const assigners = availability(s.machine, r.name);
+        if (assigners?.by.length && !assigners.reached.has(s)) {
+          const by = assigners.by.slice(0, 3).map((a) => quote(a.name)).join(', ');
+          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, and no path from ${assigners.by.length === 1 ? 'it' : 'them'} leads here: it has no value yet when this state runs`, 'warning');
+        }
       }
     }
   }
