@@ -300,6 +300,14 @@ describe('completion and hover of paths', () => {
     });
     assert.deepEqual(labels(text), ['bucket']);
     assert.deepEqual(labels(text.replace('$states.input.cfg.‸', '$states.input.cfg.').replace('$limits.', '$limits.‸')), ['max']);
+    // A variable's name is a Unicode identifier (ASL), in JSONata and in JSONPath.
+    const unicode = text.replaceAll('limits', 'größe');
+    assert.deepEqual(labels(unicode.replace('$states.input.cfg.‸', '$states.input.cfg.').replace('$größe.', '$größe.‸')), ['max']);
+    const jsonPath = machine({
+      Start: { Type: 'Pass', Assign: { café: { prix: 3 } }, Next: 'Use' },
+      Use: { Type: 'Pass', Parameters: { 'p.$': '$café.‸' }, End: true },
+    });
+    assert.deepEqual(labels(jsonPath), ['prix']);
   });
 
   test('hover says what a path reads, relative to the result it comes from', () => {

@@ -10,7 +10,7 @@ import type { Shape } from './shapes';
 import type { PathSegment } from '../expressions/index';
 
 /** The path being typed just before the cursor: its root, the complete names before it and the partial last one. */
-const TYPED = /(?<![$\w])(\$states\.input|\$[A-Za-z0-9_]*)((?:\.[A-Za-z0-9_-]+|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)\.([A-Za-z0-9_-]*)$/;
+const TYPED = /(?<![$\p{ID_Continue}])(\$states\.input|\$\p{ID_Continue}*)((?:\.[A-Za-z0-9_-]+|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)\.([A-Za-z0-9_-]*)$/u;
 
 function segmentsOf(text: string): PathSegment[] | undefined {
   const out: PathSegment[] = [];
