@@ -64,10 +64,11 @@ export function checkJsonata(value: string): ExpressionError | undefined {
   const error = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: 'invalid-jsonata' });
   if (!body.trim()) return error(open, close + 2, 'Empty JSONata expression: write an expression between {% and %}');
   try {
-    const ast = jsonata(body).ast() as unknown as JsonataNode;
-    const unsupported = unsupportedIn(ast);
+    // One walk of the tree for both checks.
+    const nodes = [...nodesOf(jsonata(body).ast() as unknown as JsonataNode)];
+    const unsupported = unsupportedIn(nodes);
     if (unsupported) return error(from + unsupported.start, from + unsupported.end, unsupported.message);
-    const call = stepFunctionsCallIn(ast);
+    const call = stepFunctionsCallIn(nodes);
     return call && { ...error(from + call.start, from + call.end, call.message), severity: 'warning' };
   } catch (e) {
     // Nested deeper than the jsonata parser's recursion can go: not a syntax error, just not checkable here.
@@ -133,8 +134,8 @@ const spanOf = (position: number | undefined, length: number) => ({ start: Math.
  * What Step Functions does not run in a JSONata expression: `$eval` (removed from its JSONata) and the JSONPath
  * intrinsic functions (`States.Format(…)`), which JSONata reads as a path and a call of nothing.
  */
-function unsupportedIn(ast: JsonataNode): { start: number; end: number; message: string } | undefined {
-  for (const n of nodesOf(ast)) {
+function unsupportedIn(nodes: readonly JsonataNode[]): { start: number; end: number; message: string } | undefined {
+  for (const n of nodes) {
     const proc = n.procedure as JsonataNode | undefined;
     if (n.type === 'function' && proc?.type === 'variable' && proc.value === 'eval')
       return { ...spanOf(proc.position, 5), message: '$eval is not available in Step Functions\' JSONata' };
@@ -169,8 +170,7 @@ function literalNumber(n: JsonataNode | undefined): number | undefined {
   return inner?.type === 'number' && typeof inner.value === 'number' ? -inner.value : undefined;
 }
 
-function stepFunctionsCallIn(ast: JsonataNode): { start: number; end: number; message: string } | undefined {
-  const nodes = [...nodesOf(ast)];
+function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; end: number; message: string } | undefined {
   const bound = new Set(nodes.filter((n) => n.type === 'bind').map((n) => (n.lhs as JsonataNode | undefined)?.value));
   for (const n of nodes) {
     const proc = n.procedure as JsonataNode | undefined;
