@@ -34,10 +34,14 @@ export interface IntrinsicFunction {
   limits?(call: Call): ExpressionError | undefined;
 }
 
-/** The intrinsic-functions page of the Step Functions developer guide, quoted where a limit comes from. */
+/** A documented limit (quoted from the developer guide's intrinsic-functions page where it is used) broken by literal argument `a`. */
 const limit = (a: IntrinsicArg, message: string): ExpressionError => ({ start: a.start, end: a.end, code: 'invalid-intrinsic', message, severity: 'warning' });
 /** A literal number argument, rounded as Step Functions rounds a non-integer ("round it off to the nearest integer"). */
 const literalInt = (a: IntrinsicArg | undefined): number | undefined => (a?.kind === 'number' ? Math.round(a.value) : undefined);
+/** States.ArrayRange: "The newly generated array can't contain more than 1000 items." */
+const MAX_RANGE = 1000;
+/** How many items States.ArrayRange(a, b, d) makes (integers, d not 0). */
+const rangeLength = (a: number, b: number, d: number) => ((b - a) / d < 0 ? 0 : Math.floor((b - a) / d) + 1);
 /** Base64Encode/Decode and Hash take "up to 10,000 characters". */
 const MAX_DATA = 10_000;
 const dataLimit = (fn: string) => (call: Call) => {
@@ -202,11 +206,9 @@ const FUNCTIONS: IntrinsicFunction[] = [
     evaluate: (values, call) => {
       const [a, b, d] = (values as number[]).map(Math.round);
       if (d === 0) fail(call.name, 'step must not be 0', values[2]);
+      if (rangeLength(a, b, d) > MAX_RANGE) throw new Error(`${call.name}: the range has more than ${MAX_RANGE} items`);
       const out: number[] = [];
-      for (let n = a; d > 0 ? n <= b : n >= b; n += d) {
-        out.push(n);
-        if (out.length > 1000) throw new Error(`${call.name}: the range has more than 1000 items`);
-      }
+      for (let n = a; d > 0 ? n <= b : n >= b; n += d) out.push(n);
       return out;
     },
     // "You must specify a non-zero value for the third argument." "The newly generated array can't contain more than 1000 items."
@@ -214,8 +216,8 @@ const FUNCTIONS: IntrinsicFunction[] = [
       const [a, b, d] = call.args.map(literalInt);
       if (d === 0) return limit(call.args[2], 'States.ArrayRange: the step must not be 0 (after rounding)');
       if (a === undefined || b === undefined || d === undefined) return undefined;
-      const items = (b - a) / d < 0 ? 0 : Math.floor((b - a) / d) + 1;
-      return items > 1000 ? limit(call.args[1], `States.ArrayRange makes at most 1000 items; from ${a} to ${b} by ${d} is ${items}`) : undefined;
+      const items = rangeLength(a, b, d);
+      return items > MAX_RANGE ? limit(call.args[1], `States.ArrayRange makes at most ${MAX_RANGE} items; from ${a} to ${b} by ${d} is ${items}`) : undefined;
     },
   },
   {
