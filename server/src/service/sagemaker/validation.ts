@@ -13,8 +13,6 @@ import { alphabetOf } from './patternAlphabet';
 import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
 import type { SageMakerTask } from './tasks';
 
-/** A literal that reads like a JSONPath or intrinsic call, as users write after a key ending in `.$`. */
-
 interface Context {
   problems: Problem[];
   jsonata: boolean;
