@@ -133,6 +133,28 @@ export function buildModel(root: AstNode | undefined): AslModel {
   return model;
 }
 
+/**
+ * The states a path of transitions (Next, Default, Choice rules' and catchers' Next) from `from` reaches in their
+ * machine, breadth first; `from` themselves only when a path returns to them. A target that names no state of the
+ * machine (a placeholder, a typo) is skipped and reported in `unknownTarget`.
+ */
+export function reachedFrom(m: AslMachine, from: readonly AslState[]): { reached: Set<AslState>; unknownTarget: boolean } {
+  const reached = new Set<AslState>();
+  const queue = [...from];
+  let unknownTarget = false;
+  for (let i = 0; i < queue.length; i++) {
+    for (const t of queue[i].targets) {
+      const next = t.node.type === 'string' ? m.byName.get(t.node.value) : undefined;
+      if (!next) unknownTarget = true;
+      else if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return { reached, unknownTarget };
+}
+
 /** The names of the Parallel/Map states enclosing a state, outermost first. */
 export function enclosingStates(s: AslState): string[] {
   const out: string[] = [];

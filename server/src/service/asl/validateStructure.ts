@@ -13,7 +13,7 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { buildModel, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import { buildModel, reachedFrom, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
 type PathKind = 'path' | 'reference';
 
@@ -466,14 +466,8 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
   // after it are reachable once it is fixed, and saying otherwise would bury the real mistake.
   const startAt = property(m.node, 'StartAt');
   if (!targetsOk || startAt?.type !== 'string' || hasPlaceholder(startAt.value)) return;
-  const seen = new Set<AslState>();
-  const queue: AslState[] = [];
-  const visit = (n: AstNode) => {
-    const s = m.byName.get(n.value);
-    if (s && !seen.has(s)) { seen.add(s); queue.push(s); }
-  };
-  visit(startAt);
-  for (let i = 0; i < queue.length; i++) for (const t of queue[i].targets) if (t.node.type === 'string') visit(t.node);
+  const start = m.byName.get(startAt.value);
+  const seen = start ? reachedFrom(m, [start]).reached.add(start) : new Set<AslState>();
   for (const s of m.states) {
     if (!seen.has(s) && m.byName.get(s.name) === s)
       report(ctx, s.keyNode, AslCode.unreachableState, `State ${quote(s.name)} is not reachable: no StartAt, Next, Default or Catch leads to it`);

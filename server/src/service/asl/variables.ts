@@ -13,7 +13,7 @@ import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { createFindingsCache } from '../core/findingsCache';
 import { nodeMemo } from '../core/nodeMemo';
 import { AslCode } from './codes';
-import type { AslMachine, AslModel, AslState } from './model';
+import { reachedFrom, type AslMachine, type AslModel, type AslState } from './model';
 import { aslProblem } from './problem';
 
 /** A variable read, in offsets into its string's value (while read), then into the document. */
@@ -158,27 +158,6 @@ function assignedIn(m: AslMachine): Set<string> | undefined {
   return names;
 }
 
-/**
- * The states a transition path from `from` (their Next, Default, Choice rules' and catchers' Next) reaches, in one
- * machine; undefined when a target is not a known state's name (a placeholder, a typo: the graph is not known).
- */
-function reachedFrom(m: AslMachine, from: AslState[]): { by: AslState[]; reached: Set<AslState> } | undefined {
-  const reached = new Set<AslState>();
-  const queue = [...from];
-  while (queue.length) {
-    const s = queue.pop()!;
-    for (const t of s.targets) {
-      const next = t.node.type === 'string' ? m.byName.get(t.node.value) : undefined;
-      if (!next) return undefined;
-      if (!reached.has(next)) {
-        reached.add(next);
-        queue.push(next);
-      }
-    }
-  }
-  return { by: from, reached };
-}
-
 /** Whether a Map's processor runs as child workflows (they do not see the parent's variables). */
 const isDistributed = (m: AslMachine) => m.kind === 'map' && stringValue(property(property(m.node, 'ProcessorConfig'), 'Mode')) === 'DISTRIBUTED';
 
@@ -246,20 +225,27 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
   // What each machine's states can read: its own names and those of the machines around it.
   const visible = new Map<AslMachine, Set<string> | undefined>();
   const own = new Map<AslMachine, Set<string> | undefined>();
+  // What the machines around each machine assign (what it reads from outside); undefined when unknowable.
+  const outside = new Map<AslMachine, Set<string> | undefined>();
   for (const m of model.machines) {
     own.set(m, assignedIn(m));
     const outer = m.owner && !isDistributed(m) ? visible.get(m.owner.machine) : new Set<string>();
+    outside.set(m, outer);
     const mine = own.get(m);
     visible.set(m, mine && outer ? new Set([...outer, ...mine]) : undefined);
   }
   checkAssignedNames(model, own, (key, message, code) => out.push(aslProblem(key.offset, key.length, code, message)));
-  const outerNames = (m: AslMachine) => (m.owner && !isDistributed(m) ? visible.get(m.owner.machine) : new Set<string>());
-  // Per machine and variable: the states that assign it, and the states a path from one of them reaches.
+  // Per machine and variable: the states that assign it, and the states a path from one of them reaches; undefined
+  // when such a path meets a target that names no state (the graph is not known).
   const flows = new Map<AslMachine, Map<string, { by: AslState[]; reached: Set<AslState> } | undefined>>();
   const availability = (m: AslMachine, name: string) => {
     let byName = flows.get(m);
     if (!byName) flows.set(m, (byName = new Map()));
-    if (!byName.has(name)) byName.set(name, reachedFrom(m, m.states.filter((a) => assignedBy(a.node)?.includes(name))));
+    if (!byName.has(name)) {
+      const by = m.states.filter((a) => assignedBy(a.node)?.includes(name));
+      const { reached, unknownTarget } = reachedFrom(m, by);
+      byName.set(name, unknownTarget ? undefined : { by, reached });
+    }
     return byName.get(name);
   };
   const place = (r: ReadAt, code: string, message: string, severity: 'error' | 'warning') => out.push(aslProblem(r.offset, r.length, code, message, severity));
@@ -285,7 +271,7 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
       if (names && !names.has(r.name)) {
         const scope = s.machine.kind === 'top' ? '' : isDistributed(s.machine) ? ' (a Distributed Map\'s states see only their own variables)' : ' or around it';
         place(r, AslCode.unknownVariable, `$${r.name} is not assigned by any state of this machine${scope}: set it with Assign in an earlier state`, 'warning');
-      } else if (names && outerNames(s.machine) && !outerNames(s.machine)!.has(r.name)) {
+      } else if (names && outside.get(s.machine)?.has(r.name) === false) {
         // Assigned in this machine only: by a state that can run before this one? ("The new variable values will be
         // available starting with the next state", workflow-variables.html.)
         const assigners = availability(s.machine, r.name);
