@@ -148,6 +148,22 @@ describe('query languages', () => {
   test('JSONata values stand in for numbers', () => {
     assert.deepEqual(check(sm({ A: task({ QueryLanguage: 'JSONata', TimeoutSeconds: '{% $states.input.t %}' }) })), []);
   });
+  // ASL spec: "the default query language for each state inside the Map's ItemProcessor or the Parallel's Branches
+  // fields is the state machine's query language, and is independent of the Map or Parallel State's query language."
+  const inner = (extra: Record<string, unknown>) => sm({ In: task(extra) });
+  test("the states in a JSONata Map or Parallel of a JSONPath machine are JSONPath: not their Map's or Parallel's", () => {
+    const jsonPathInner = inner({ Parameters: { 'a.$': '$.x' }, ResultPath: '$.r' });
+    assert.deepEqual(check(sm({ M: { Type: 'Map', QueryLanguage: 'JSONata', Items: '{% $states.input.xs %}', ItemProcessor: jsonPathInner, End: true } })), []);
+    assert.deepEqual(check(sm({ P: { Type: 'Parallel', QueryLanguage: 'JSONata', Arguments: '{% $states.input %}', Branches: [jsonPathInner], End: true } })), []);
+    const jsonataInner = inner({ Arguments: {}, Output: '{% $states.result %}' });
+    assert.deepEqual(check(sm({ M: { Type: 'Map', QueryLanguage: 'JSONata', ItemProcessor: jsonataInner, End: true } })).map((x) => [x.code, x.at]), [['asl-wrong-query-language', '"Arguments"'], ['asl-wrong-query-language', '"Output"']]);
+    assert.deepEqual(check(sm({ P: { Type: 'Parallel', QueryLanguage: 'JSONata', Branches: [jsonataInner], End: true } })).map((x) => [x.code, x.at]), [['asl-wrong-query-language', '"Arguments"'], ['asl-wrong-query-language', '"Output"']]);
+  });
+  test('the states in a Map or Parallel of a JSONata machine are JSONata, and may say so again', () => {
+    const jsonataInner = inner({ Arguments: {}, Output: '{% $states.result %}' });
+    assert.deepEqual(check(sm({ M: { Type: 'Map', ItemProcessor: jsonataInner, End: true } }, { QueryLanguage: 'JSONata' })), []);
+    assert.deepEqual(check(sm({ P: { Type: 'Parallel', Branches: [sm({ In: task({ QueryLanguage: 'JSONata', Output: {} }) })], End: true } }, { QueryLanguage: 'JSONata' })), []);
+  });
 });
 
 describe('expressions', () => {

@@ -92,8 +92,13 @@ function addReference(m: AslMachine, t: StateTarget) {
 export function buildModel(root: AstNode | undefined): AslModel {
   const model: AslModel = { machines: [], states: [] };
   if (root?.type !== 'object') return model;
+  // The states of a Parallel's branches and a Map's processor default to the state machine's query language, not to
+  // their Parallel's or Map's (ASL spec: "the default query language for each state inside the Map's ItemProcessor
+  // or the Parallel's Branches fields is the state machine's query language, and is independent of the Map or
+  // Parallel State's query language").
+  const top = queryLanguageOf(root, 'JSONPath');
   const stack: { node: AstNode; kind: MachineKind; ql: QueryLanguage; owner: AslState | undefined; into?: AslMachine[] }[] = [
-    { node: root, kind: 'top', ql: queryLanguageOf(root, 'JSONPath'), owner: undefined },
+    { node: root, kind: 'top', ql: top, owner: undefined },
   ];
   while (stack.length) {
     const { node, kind, ql, owner, into } = stack.pop()!;
@@ -119,11 +124,11 @@ export function buildModel(root: AstNode | undefined): AslModel {
       if (type === 'Parallel') {
         const branches = property(value, 'Branches');
         if (branches?.type === 'array')
-          for (const b of branches.children ?? []) if (b.type === 'object') pending.push({ node: b, kind: 'branch', ql: queryLanguageOf(b, s.queryLanguage), owner: s, into: s.children });
+          for (const b of branches.children ?? []) if (b.type === 'object') pending.push({ node: b, kind: 'branch', ql: queryLanguageOf(b, top), owner: s, into: s.children });
       } else if (type === 'Map' || type === undefined) {
         for (const key of ['ItemProcessor', 'Iterator']) {
           const sub = property(value, key);
-          if (sub?.type === 'object') pending.push({ node: sub, kind: 'map', ql: queryLanguageOf(sub, s.queryLanguage), owner: s, into: s.children });
+          if (sub?.type === 'object') pending.push({ node: sub, kind: 'map', ql: queryLanguageOf(sub, top), owner: s, into: s.children });
         }
       }
     }
