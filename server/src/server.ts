@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AwsDefinitionRequest, ExecutionInputNotification, GraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest } from './protocol';
 import { pathOf, readInputFile } from './inputFiles';
 import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
-import { isBatchEdit, updateDocument } from './service/documentStore';
+import { isBatchEdit, updateDocument } from './textSync';
 import { getLanguageService } from './service/languageService';
 import { guardedStdio } from './stdio';
 
@@ -20,7 +20,7 @@ const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, 
 stdio?.reader.onClose(() => process.exit(stdio.reader.shutDown ? 0 : 1));
 // Nothing may write to stdout but the protocol.
 if (stdio) for (const level of ['log', 'info', 'debug', 'warn', 'error'] as const) console[level] = (...args: unknown[]) => connection.console[level === 'debug' ? 'log' : level](args.map(String).join(' '));
-// A batch edit (documentStore.ts isBatchEdit: a Replace All, a paste) is checked without the pause in typing: the
+// A batch edit (textSync.ts isBatchEdit: a Replace All, a paste) is checked without the pause in typing: the
 // pause lets a word be finished, and after a batch edit nothing more is on its way.
 const batchEdits = new Set<string>();
 const documents = new TextDocuments({

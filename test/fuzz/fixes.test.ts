@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageService } from '../../server/src/service/languageService';
-import { updateDocument } from '../../server/src/service/documentStore';
+import { updateDocument } from '../../server/src/textSync';
 import { checkAsync, fuzzParams, Tally } from './generators';
 
 type G = fc.GeneratorValue;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
 import { LspClient } from '../lsp/lsp-client.mjs';
-import { updateDocument } from '../../server/src/service/documentStore';
+import { updateDocument } from '../../server/src/textSync';
 
 const root = join(__dirname, '..', '..', '..');
 const server = join(root, 'dist', 'server.js');

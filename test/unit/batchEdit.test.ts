@@ -2,7 +2,7 @@
 // never a keystroke, a multi-cursor keystroke or a client that sends the whole text each time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isBatchEdit } from '../../server/src/service/documentStore';
+import { isBatchEdit } from '../../server/src/textSync';
 
 const at = (line: number, text: string) => ({ range: { start: { line, character: 0 }, end: { line, character: 1 } }, text });
 
