@@ -301,7 +301,7 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
  * limit or picking one of several values stays the user's choice.
  */
 function documentedRuleFix(parsed: ParsedDocument, fix: DocumentedRuleFix, ruleId: string, from: number): Fix | undefined {
-  const rule = documentedRules.find((r) => r.id === ruleId);
+  const rule = documentedRules().find((r) => r.id === ruleId);
   const preferred = rule?.kind === 'requires' || (rule?.kind === 'requiresValue' && rule.oneOf?.length === 1);
   if (fix.kind === 'replace') {
     const target = nodeOf(parsed, { offset: from + fix.at, length: fix.length });

@@ -4,7 +4,6 @@
 // scope shape, wherever the request nests it, and is silent when a value it needs is dynamic (a `.$` key, a JSONata
 // `{% %}` string, a `${…}` template placeholder): it never guesses.
 import { parseTree } from 'jsonc-parser';
-import rulesFile from '../../../../schemas/documented-rules.json';
 import { Code } from '../core/codes';
 import { hasPlaceholder, isJsonata } from '../expressions/index';
 import { getIntegration, type Shape } from './shapes';
@@ -80,10 +79,22 @@ const relativeFix = (fix: NodeFix, from: number): DocumentedRuleFix =>
       ? { kind: 'remove', at: fix.key.offset - from, length: fix.key.length }
       : { kind: 'insert', objectAt: fix.object.offset - from, objectLength: fix.object.length, key: fix.key, value: fix.value };
 
-export const documentedRules: readonly DocumentedRule[] = rulesFile.rules as DocumentedRule[];
+// The rules and their index by scope shape, read on first use (a machine without SageMaker tasks never needs them;
+// scripts/build.mjs keeps the table out of the server's first bundle).
+let table: { rules: readonly DocumentedRule[]; byScope: Map<string, DocumentedRule[]> } | undefined;
+function rulesTable() {
+  if (!table) {
+    const rules = (require('../../../../schemas/documented-rules.json') as { rules: DocumentedRule[] }).rules;
+    const byScope = new Map<string, DocumentedRule[]>();
+    for (const rule of rules) for (const s of rule.scope) byScope.set(s, [...(byScope.get(s) ?? []), rule]);
+    table = { rules, byScope };
+  }
+  return table;
+}
 
-const byScope = new Map<string, DocumentedRule[]>();
-for (const rule of documentedRules) for (const s of rule.scope) byScope.set(s, [...(byScope.get(s) ?? []), rule]);
+/** Every documented rule (schemas/documented-rules.json). */
+export const documentedRules = (): readonly DocumentedRule[] => rulesTable().rules;
+const rulesOf = (scope: string): readonly DocumentedRule[] => rulesTable().byScope.get(scope) ?? [];
 
 const utf8 = new TextEncoder();
 // Dynamic, or a blank still to be filled in (a `--generate-cli-skeleton` file): either way a rule cannot know it, and a
@@ -466,14 +477,14 @@ function pathsOf(rule: DocumentedRule): string[] {
 
 /** The rules of the structure shape `scope` that involve the field at `path` from it ("StoppingCondition.MaxWaitTimeInSeconds", "InputDataConfig[].ChannelName"). */
 export function rulesAbout(scope: string, path: string): DocumentedRule[] {
-  return (byScope.get(scope) ?? []).filter((rule) => pathsOf(rule).includes(path));
+  return rulesOf(scope).filter((rule) => pathsOf(rule).includes(path));
 }
 
 type Violation = { rule: DocumentedRule; hit: Hit };
 
 /** The rules of a structure node itself, added to `found`; then `member` for each member its shape knows. */
 function structureRules(node: AstNode, shape: Shape, label: string, found: Violation[], member: (value: AstNode, shape: Shape, label: string) => void) {
-  for (const rule of byScope.get(shape.name) ?? []) for (const hit of evaluate(rule, node, label)) found.push({ rule, hit });
+  for (const rule of rulesOf(shape.name)) for (const hit of evaluate(rule, node, label)) found.push({ rule, hit });
   for (const p of node.children ?? []) {
     const [k, v] = p.children ?? [];
     const m = k && v && typeof k.value === 'string' ? shape.members!.get(k.value) : undefined;
