@@ -7,6 +7,7 @@ import { registerJobCommands } from './jobs/commands';
 import { shareRememberedInputs } from './jobs/executionInputs';
 import { registerFixAll } from './fixAll';
 import { registerGraphCommands } from './graph/graphPanel';
+import type { InitializationOptions } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -37,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         templates: vscode.workspace.getConfiguration('sagemakerAsl').get<boolean>('detect.templates', true),
         jobSpecs: vscode.workspace.getConfiguration('sagemakerAsl').get<boolean>('detect.jobSpecs', true),
       },
-    },
+    } satisfies InitializationOptions,
     middleware: {
       // "Start Training Job" spends money: not offered where launching is disabled (an untrusted workspace).
       provideCodeLenses: (document, token, next) => (vscode.workspace.isTrusted ? next(document, token) : []),

@@ -1,9 +1,8 @@
 // "Fix All SageMaker Problems" in the command palette: the server's fix-all, which otherwise is only under
 // Source Action or on save. It asks the editor for the code action of this extension's own kind and applies it.
 import * as vscode from 'vscode';
+import { FIX_ALL_KIND } from '../../server/src/protocol';
 
-/** The server's fix-all kind; `"editor.codeActionsOnSave": {"source.fixAll.sagemaker": "explicit"}` runs it on save. */
-export const FIX_ALL_KIND = 'source.fixAll.sagemaker';
 export const FIX_ALL_COMMAND = 'sagemakerAsl.fixAll';
 
 export function registerFixAll(context: vscode.ExtensionContext): void {

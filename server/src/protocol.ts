@@ -4,6 +4,19 @@
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { DocumentGraph } from './service/stateGraph';
 
+/** The code action kind of the server's fix-all, which the client asks for by name ("Fix All SageMaker Problems"). */
+export { FIX_ALL_KIND } from './service/core/codes';
+
+/** What the client says at `initialize` (initializationOptions); every field optional, for other clients. */
+export interface InitializationOptions {
+  /** The client watches the example inputs (NAME.input.json) itself and reports changes: the server need not register a watcher. */
+  inputFilesWatched?: boolean;
+  /** `false` turns off finding state machines in templates / standalone job specs (settings sagemakerAsl.detect.*). */
+  detect?: { templates?: boolean; jobSpecs?: boolean };
+  /** `structure: false` leaves the ASL structure findings (source 'asl') to another tool (sagemakerAsl.validation.structure). */
+  validation?: { structure?: boolean };
+}
+
 export interface Position {
   line: number;
   character: number;

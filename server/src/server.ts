@@ -1,9 +1,8 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, RegistrationRequest, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AwsDefinitionRequest, ExecutionInputNotification, GraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest } from './protocol';
+import { AwsDefinitionRequest, ExecutionInputNotification, FIX_ALL_KIND, GraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest, type InitializationOptions } from './protocol';
 import { pathOf, readInputFile } from './inputFiles';
-import { SOURCE_FIX_ALL_SAGEMAKER } from './service/codeActions';
 import { isBatchEdit, updateDocument } from './textSync';
 import { getLanguageService } from './service/languageService';
 import { guardedStdio } from './stdio';
@@ -66,12 +65,14 @@ const shown = (diagnostics: Diagnostic[]) => (structureChecks ? diagnostics : di
 let registerInputWatcher = false;
 
 connection.onInitialize((params) => {
-  structureChecks = structureSetting(params.initializationOptions) ?? true;
+  // Typed as the extension sends them; any other client may send anything, so each field is read defensively.
+  const options = params.initializationOptions as InitializationOptions | null | undefined;
+  structureChecks = structureSetting(options) ?? true;
   canReadSettings = !!params.capabilities.workspace?.configuration;
   registerInputWatcher =
-    !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && (params.initializationOptions as { inputFilesWatched?: unknown } | undefined)?.inputFilesWatched !== true;
+    !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && options?.inputFilesWatched !== true;
   // `sagemakerAsl.detect.templates` / `.jobSpecs: false` turn off templates' state machines / standalone job specs.
-  const detect = (params.initializationOptions as { detect?: { templates?: boolean; jobSpecs?: boolean } } | undefined)?.detect;
+  const detect = options?.detect;
   if (detect?.templates === false || detect?.jobSpecs === false) service = getLanguageService({ templates: detect.templates, jobSpecs: detect.jobSpecs });
   return {
     capabilities: {
@@ -83,7 +84,7 @@ connection.onInitialize((params) => {
       documentRangeFormattingProvider: true,
       foldingRangeProvider: true,
       selectionRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SOURCE_FIX_ALL_SAGEMAKER], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       documentSymbolProvider: { label: 'States' },
       definitionProvider: true,
       referencesProvider: true,

@@ -3,6 +3,7 @@
 // ("editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }). The fixes are sagemaker/codeActions.ts's.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { FIX_ALL_KIND } from './core/codes';
 import type { ParsedDocument, Problem } from './core/types';
 import { dataflowFixes } from './dataflow/validation';
 import type { DocumentStore } from './documentStore';
@@ -10,8 +11,6 @@ import { toDiagnostic, toOffsetRange, toTextEdit } from './lsp';
 import { fixAllEdits, fixesFor } from './sagemaker/codeActions';
 import { validate } from './validation';
 
-/** This extension's fix-all: asked for by itself, or by `source.fixAll` or `source` (which include it). */
-export const SOURCE_FIX_ALL_SAGEMAKER = `${CodeActionKind.SourceFixAll}.sagemaker`;
 
 /** The findings of one state machine of the document: all of them when it is the document itself, else those inside its definition. */
 function findingsIn(store: DocumentStore, doc: TextDocument, m: ParsedDocument, problems: Problem[]): Problem[] {
@@ -55,9 +54,9 @@ export function getCodeActions(store: DocumentStore, doc: TextDocument, range: R
       }
     }
   }
-  if (only?.some((o) => covers(o, SOURCE_FIX_ALL_SAGEMAKER))) {
+  if (only?.some((o) => covers(o, FIX_ALL_KIND))) {
     const edits = machines.flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems)));
-    if (edits.length) actions.push({ title: 'Fix all SageMaker problems', kind: SOURCE_FIX_ALL_SAGEMAKER, edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(doc, e)) } } });
+    if (edits.length) actions.push({ title: 'Fix all SageMaker problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(doc, e)) } } });
   }
   return actions;
 }

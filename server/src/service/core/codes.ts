@@ -29,3 +29,10 @@ export const Code = {
   syntax: 'syntax',
   tooLarge: 'too-large',
 } as const;
+
+/**
+ * The code action kind of this extension's fix-all (a sub-kind of `source.fixAll`), so a user can run it on save
+ * without every other fix-all: `"editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }`. Here, in a
+ * module without dependencies, so the client (through protocol.ts) and the CLI read the same string.
+ */
+export const FIX_ALL_KIND = 'source.fixAll.sagemaker';
