@@ -24,7 +24,8 @@ test('SAM YAML: the embedded machine is checked at the template positions; !Sub,
     // Substitutions followed: flagged where the value is written (a Parameter's Default, a DefinitionSubstitutions entry).
     // `!Sub churn model ${Stage}`: a space is allowed nowhere in a job name, whatever Stage stands for.
     ['pattern', 'churn model '],
-    ['out-of-range', '0'],
+    // `InstanceCount: ${ScoringInstanceCount}` deploys as "0": a string (CloudFormation replaces the text of the JSON).
+    ['wrong-type', '0'],
     ['enum-value', 'ml.c5.xlarg'],
     ['asl-unreachable-state', 'Done'],
     ['asl-unknown-field', 'Nextt'],
@@ -158,4 +159,59 @@ test('substitutions: a !Sub variable or a Parameter Default is checked where wri
   ].join('\n');
   const d = open('sub.yaml', text);
   assert.deepEqual(findings(d), [['pattern', 'my_stage'], ['enum-value', 'Fil']]);
+});
+
+test('a followed substitution deploys as a string: numbers and booleans in string members are fine, in integer fields they are not', () => {
+  // CloudFormation writes the Definition out as JSON, then replaces each ${key} as text: "epochs": "3".
+  const text = [
+    'Resources:',
+    '  M:',
+    '    Type: AWS::StepFunctions::StateMachine',
+    '    Properties:',
+    '      DefinitionSubstitutions: { Epochs: 3, Fp16: true, Wait: 60 }',
+    '      Definition:',
+    '        StartAt: T',
+    '        States:',
+    '          T:',
+    '            Type: Task',
+    '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+    '            Parameters:',
+    '              TrainingJobName: t',
+    '              RoleArn: arn:aws:iam::111122223333:role/R',
+    '              OutputDataConfig: { S3OutputPath: s3://b/o }',
+    '              HyperParameters: { epochs: "${Epochs}", fp16: "${Fp16}" }',
+    '              Environment: { FP16: "${Fp16}" }',
+    '            Next: W',
+    '          W: { Type: Wait, Seconds: "${Wait}", End: true }',
+    '',
+  ].join('\n');
+  // One finding: the Wait's Seconds, on the substitution's value, where it is written.
+  const f = findings(open('typed.yaml', text));
+  assert.deepEqual(f.map(([, at]) => at), ['60'], JSON.stringify(f));
+});
+
+test('Serverless: #{AWS::…} pseudo parameters are placeholders, as serverless-step-functions deploys them', () => {
+  const text = [
+    'service: churn',
+    'stepFunctions:',
+    '  stateMachines:',
+    '    train:',
+    '      definition:',
+    '        StartAt: T',
+    '        States:',
+    '          T:',
+    '            Type: Task',
+    '            Resource: "arn:#{AWS::Partition}:states:::sagemaker:createTrainingJob.sync"',
+    '            Parameters:',
+    '              TrainingJobName: churn',
+    '              RoleArn: "arn:aws:iam::#{AWS::AccountId}:role/churn-${sls:stage}"',
+    '              OutputDataConfig: { S3OutputPath: "s3://b-#{AWS::Region}/o" }',
+    '              ResourceConfig: { InstanceCount: 1, InstanceType: ml.m5.larg, VolumeSizeInGB: 10 }',
+    '            End: true',
+    '',
+  ].join('\n');
+  const d = open('serverless.yml', text);
+  // The Resource with #{AWS::Partition} is still a SageMaker task (its request is checked), and no #{…} is judged as text.
+  assert.deepEqual(findings(d), [['enum-value', 'ml.m5.larg']]);
+  assert.deepEqual(service.findTasks(d).map((t) => t.api), ['createTrainingJob']);
 });

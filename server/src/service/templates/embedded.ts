@@ -7,6 +7,7 @@ import { isStateMachine } from '../asl/model';
 import { property } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { parseJson } from '../json/parse';
+import { markRewritten } from '../core/findingsCache';
 import { resolveIntrinsics } from './intrinsics';
 import { followSubstitutions, parameterDefaults } from './substitutions';
 
@@ -18,6 +19,8 @@ interface Definition {
   substitutions: AstNode | undefined;
   string: boolean;
   name: string;
+  /** A Serverless Framework definition: serverless-step-functions reads `#{AWS::Region}` as `${AWS::Region}`. */
+  serverless?: boolean;
 }
 
 /**
@@ -48,7 +51,7 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
   if (machines?.type === 'object') {
     for (const m of machines.children ?? []) {
       const definition = property(m.children?.[1], 'definition');
-      if (definition) out.push({ node: definition, substitutions: undefined, string: false, name: String(m.children?.[0]?.value ?? '') });
+      if (definition) out.push({ node: definition, substitutions: undefined, string: false, name: String(m.children?.[0]?.value ?? ''), serverless: true });
     }
   }
   return out;
@@ -68,6 +71,24 @@ function definitionStringView(parsed: ParsedDocument, node: AstNode): ParsedDocu
   // Padded so every offset is the document's; a bare ${…} (text substitution) is a placeholder, as in any definition.
   const inner = parseJson(' '.repeat(start) + body, false);
   return { text: parsed.text, language: 'json', root: inner.root, syntaxErrors: inner.syntaxErrors };
+}
+
+/**
+ * serverless-step-functions rewrites every `#{X}` of a definition to `${X}` and deploys it under Fn::Sub (its
+ * replacePseudoParameters: "#{AWS::Region}", "#{AWS::AccountId}"): the same placeholders, read the same way. The
+ * string values are rewritten in place; `#{` and `${` have the same length, so every offset into them holds.
+ */
+function pseudoParameters(definition: AstNode) {
+  const stack = [definition];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'string' && node.value.includes('#{') && /#\{[^}]*\}/.test(node.value)) {
+      node.value = node.value.replace(/#\{([^}]*)\}/g, '$${$1}');
+      // What holds it no longer reads as its text: not cached by text (core/findingsCache.ts).
+      if (node.parent) markRewritten(node.parent);
+    }
+    for (const c of node.children ?? []) stack.push(c);
+  }
 }
 
 // Once per parse: the embedded machines, and the intrinsics inside them resolved (in place) once.
@@ -101,6 +122,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       continue;
     }
     if (!isStateMachine(d.node)) continue;
+    if (d.serverless) pseudoParameters(d.node);
     const subs = resolveIntrinsics(d.node, parsed.text);
     // Followed in YAML only: a literal put in place of a placeholder lies outside the definition, and JSON trees
     // are re-parsed incrementally in place (json/incrementalParse.ts), which would move it with the wrong text.

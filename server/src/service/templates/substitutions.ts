@@ -3,6 +3,10 @@
 // the user wrote it. The sources: SAM/CloudFormation `DefinitionSubstitutions` (a literal, or `!Ref` of a
 // Parameter with a literal Default) for the definition's own `${…}`; for a `!Sub` string, the Sub's variables,
 // then the template's Parameters. Anything else (an intrinsic, a placeholder inside a longer string) stays dynamic.
+// What is followed is checked as a string, whatever the literal's own type: CloudFormation writes the Definition out
+// as JSON and then replaces each `${key}` as text (DefinitionProcessor.transformDefinition), so `epochs: ${Epochs}`
+// with `Epochs: 3` deploys as "epochs": "3" (what HyperParameters wants), and `Seconds: ${Wait}` as "Seconds": "60"
+// (which Step Functions refuses); SAM leaves the substitution to CloudFormation, and a `!Sub` is a string.
 import { property } from '../core/tree';
 import type { AstNode } from '../core/types';
 
@@ -65,7 +69,7 @@ export function followSubstitutions(definition: AstNode, substitutions: AstNode 
         continue;
       }
       const value = subs.has(c) ? (entries(subs.get(c), params).get(name) ?? params.get(name)) : own.get(name);
-      if (value) children[i] = { type: value.type, value: value.value, offset: value.offset, length: value.length, parent: node };
+      if (value) children[i] = { type: 'string', value: String(value.value), offset: value.offset, length: value.length, parent: node };
     }
   }
 }
