@@ -157,7 +157,7 @@ interface StepFunctionsFunction {
   shape: string;
   /** A literal argument that makes the call fail when it runs: the warning's message. */
   check?(args: readonly JsonataNode[]): string | undefined;
-  /** What `$name(…)` gives. Throws saying what is wrong where Step Functions would fail the state. */
+  /** What `$name(…)` gives. Throws saying what is wrong where Step Functions fails the state (States.QueryEvaluationError). */
   evaluate(...args: unknown[]): unknown;
 }
 
@@ -357,7 +357,8 @@ export function jsonataVariables(value: string): JsonataVariable[] | undefined {
   return out;
 }
 
-// The functions of JSONata 2 and those Step Functions adds: a `$name` that is one of these is not a variable.
+// The functions of JSONata 2 (listed here) and those Step Functions adds (its table above): a `$name` that is one of
+// these is not a variable.
 const JSONATA_FUNCTIONS = new Set([
   ...Object.keys(STEP_FUNCTIONS_FUNCTIONS),
   'sum', 'count', 'max', 'min', 'average', 'string', 'substring', 'substringBefore', 'substringAfter', 'lowercase', 'uppercase', 'length', 'trim', 'pad',
