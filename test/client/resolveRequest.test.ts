@@ -128,6 +128,21 @@ test('JSONata is evaluated as Step Functions runs it, 2.0.6: 2.1\'s ?? and ?: do
   assert.deepEqual(await resolveRequest({ A: '{% $exists($states.input.missing) ? $states.input.missing : "d" %}' }, jsonata), { A: 'd' });
 });
 
+test('JSONata $range and $partition from the input: a step of 0, too many items or a chunk size below 1 fail the launch, never loop', async () => {
+  const withInput = (v: unknown): ResolveOptions => ({ ...jsonata, input: v });
+  await assert.rejects(resolveRequest({ Items: '{% $range(5, 0, $states.input.step) %}' }, withInput({ step: 0 })), (e: ResolveError) => {
+    assert.ok(e instanceof ResolveError);
+    assert.equal(e.key, 'Items');
+    assert.equal(e.message, 'Items: the JSONata expression fails: $range: step must not be 0, got 0');
+    return true;
+  });
+  await assert.rejects(resolveRequest({ Items: '{% $range(1, $states.input.n, 1) %}' }, withInput({ n: 1001 })), /^ResolveError: Items: the JSONata expression fails: \$range: the range has more than 1000 items$/);
+  await assert.rejects(resolveRequest({ Parts: '{% $partition([1, 2, 3], $states.input.size) %}' }, withInput({ size: 0 })), /^ResolveError: Parts: the JSONata expression fails: \$partition: the chunk size must be a positive integer, got 0$/);
+  const out = await resolveRequest({ Items: '{% $range(1, $states.input.n, 1) %}', Down: '{% $range(5, 0, $states.input.step) %}' }, withInput({ n: 1000, step: -2 }));
+  assert.equal((out.Items as number[]).length, 1000);
+  assert.deepEqual(out.Down, [5, 3, 1]);
+});
+
 test('${…} placeholders are listed, then filled in; one without a value is an error', async () => {
   const payload = { RoleArn: '${SageMakerRoleArn}', OutputDataConfig: { S3OutputPath: 's3://${Bucket}/models/${Bucket}' }, 'TrainingJobName.$': "States.Format('${Prefix}-{}', $$.Execution.Name)" };
   assert.deepEqual(findPlaceholders(payload), ['SageMakerRoleArn', 'Bucket', 'Prefix']);

@@ -4,6 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   checkDynamicValue,
+  checkJsonata,
   evaluateDynamicValue,
   evaluateIntrinsic,
   hasPlaceholder,
@@ -12,10 +13,12 @@ import {
   isExpressionError,
   isJsonata,
   jsonataBody,
+  jsonataVariables,
   parseDynamicValue,
   parseIntrinsic,
   parseJsonPath,
   scanPlaceholders,
+  stepFunctionsJsonataBindings,
   substitutePlaceholders,
   type PathNode,
 } from '../../server/src/service/expressions/index';
@@ -136,6 +139,41 @@ describe('JSONata detection', () => {
       assert.equal(jsonataBody(v), undefined, v);
       assert.equal(isJsonata(v), false, v);
     }
+  });
+});
+
+describe('one table of Step Functions\' JSONata functions', () => {
+  const sf = stepFunctionsJsonataBindings();
+  test('the functions the client binds are the ones the server checks, and none of them reads as a variable', () => {
+    assert.deepEqual(Object.keys(sf), ['partition', 'range', 'hash', 'random', 'uuid', 'parse']);
+    for (const name of Object.keys(sf)) {
+      assert.match(checkJsonata(`{% $${name}(1, 2, 3, 4) %}`)?.message ?? '', new RegExp(`^\\$${name} takes `), name);
+      // Passed as a value (not called), a function is still not a variable the state must have.
+      assert.deepEqual(jsonataVariables(`{% $map($states.input.xs, $${name}) %}`)?.map((v) => v.name), ['states'], name);
+    }
+  });
+  test('$range and $partition evaluate as States.ArrayRange and States.ArrayPartition, without rounding', () => {
+    assert.deepEqual(sf.range(1, 9, 2), [1, 3, 5, 7, 9]);
+    assert.deepEqual(sf.range(5, 0, -2), [5, 3, 1]);
+    assert.deepEqual(sf.range(0, 1, 0.25), [0, 0.25, 0.5, 0.75, 1]);
+    assert.deepEqual(sf.range(10, 1, 1), []);
+    assert.equal((sf.range(1, 1000, 1) as number[]).length, 1000);
+    assert.deepEqual(sf.partition([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
+    assert.deepEqual(sf.partition([1, 2, 3], 2.5), [[1, 2], [3]]);
+  });
+  test('and refuse what those refuse, with the function\'s own words, instead of looping', () => {
+    assert.throws(() => sf.range(5, 0, 0), { message: '$range: step must not be 0, got 0' });
+    assert.throws(() => sf.range(0, 1000, 1), { message: '$range: the range has more than 1000 items' });
+    assert.throws(() => sf.range(0, 1, 1e-9), { message: '$range: the range has more than 1000 items' });
+    assert.throws(() => sf.range(5, 0, []), { message: '$range: start, end and step must be numbers, got []' });
+    assert.throws(() => sf.partition([1, 2, 3], 0), { message: '$partition: the chunk size must be a positive integer, got 0' });
+    assert.throws(() => sf.partition([1, 2, 3], 0.5), { message: '$partition: the chunk size must be a positive integer, got 0.5' });
+    assert.throws(() => sf.partition([1, 2, 3], '2'), { message: '$partition: the chunk size must be a positive integer, got "2"' });
+    assert.throws(() => sf.hash('x', 'CRC32'), { message: '$hash: the algorithm must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512, got "CRC32"' });
+    // The intrinsic functions keep their own names in the same messages.
+    assert.throws(() => evaluateIntrinsic('States.ArrayRange(5, 0, 0)', roots), { message: 'States.ArrayRange: step must not be 0, got 0' });
+    assert.throws(() => evaluateIntrinsic('States.ArrayRange(0, 1000, 1)', roots), { message: 'States.ArrayRange: the range has more than 1000 items' });
+    assert.throws(() => evaluateIntrinsic('States.ArrayPartition(States.Array(1, 2), 0.4)', roots), { message: 'States.ArrayPartition: the chunk size must be a positive integer, got 0.4' });
   });
 });
 

@@ -3,7 +3,7 @@
 // the context object `$$`, and `${…}` placeholders (CloudFormation/CDK definition substitutions) filled in.
 import { randomUUID } from 'node:crypto';
 import jsonata from 'jsonata';
-import { checkJsonata, evaluateDynamicValue, hashText, jsonataBody, scanPlaceholders, substitutePlaceholders } from '../../../server/src/service/expressions/index';
+import { checkJsonata, evaluateDynamicValue, jsonataBody, scanPlaceholders, stepFunctionsJsonataBindings, substitutePlaceholders } from '../../../server/src/service/expressions/index';
 
 export interface ExecutionContext {
   Execution: { Id: string; Name: string; StartTime: string; Input: unknown; RoleArn: string };
@@ -61,26 +61,8 @@ function substitute(text: string, key: string, values: Record<string, string>): 
   });
 }
 
-/** Step Functions' own JSONata functions, beside JSONata's library. */
-const STEP_FUNCTIONS_JSONATA = {
-  uuid: () => randomUUID(),
-  parse: (s: string) => JSON.parse(s),
-  hash: (data: unknown, algorithm: string) => hashText('$hash', data, algorithm),
-  random: (seed?: number) => (seed === undefined ? Math.random() : mulberry32(seed)),
-  partition: (arr: unknown[], size: number) => Array.from({ length: Math.ceil(arr.length / size) }, (_, i) => arr.slice(i * size, (i + 1) * size)),
-  range: (start: number, end: number, step: number) => {
-    const out: number[] = [];
-    for (let n = start; step > 0 ? n <= end : n >= end; n += step) out.push(n);
-    return out;
-  },
-};
-
-function mulberry32(seed: number): number {
-  let t = (seed + 0x6d2b79f5) | 0;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+/** Step Functions' own JSONata functions ($partition, $range, $hash, …), beside JSONata's library: the table the server checks calls with. */
+const STEP_FUNCTIONS_JSONATA = stepFunctionsJsonataBindings();
 
 async function evaluateJsonata(expression: string, key: string, o: ResolveOptions): Promise<unknown> {
   let compiled: ReturnType<typeof jsonata>;

@@ -75,6 +75,35 @@ export function hashText(fn: string, data: unknown, algorithm: unknown): string 
   return createHash(NODE_HASHES[algorithm as string]).update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex');
 }
 
+/**
+ * States.ArrayPartition and JSONata's $partition: `items` in chunks of `size`, the last one shorter. "You must specify
+ * a non-zero, positive integer for the second argument representing the chunk size value": a size below 1 (or not a
+ * number) is refused; `given` is the size as written, for the message (States.ArrayPartition rounds it first).
+ */
+export function arrayPartition(fn: string, items: unknown[], size: number, given: unknown = size): unknown[][] {
+  if (!(size >= 1)) fail(fn, 'the chunk size must be a positive integer', given);
+  const out: unknown[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * States.ArrayRange and JSONata's $range: start, start + step, … up to end. "You must specify a non-zero value for
+ * the third argument." "The newly generated array can't contain more than 1000 items." Both are refused (so a step
+ * of 0 cannot loop for ever); `given` is the step as written, for the message.
+ */
+export function arrayRange(fn: string, start: number, end: number, step: number, given: unknown = step): number[] {
+  if (step === 0) fail(fn, 'step must not be 0', given);
+  if (rangeLength(start, end, step) > MAX_RANGE) throw new Error(`${fn}: the range has more than ${MAX_RANGE} items`);
+  const out: number[] = [];
+  for (let n = start; step > 0 ? n <= end : n >= end; n += step) {
+    // Counted too: beyond 2^53 adding the step may not move n, and fractional steps add rounding errors.
+    if (out.length === MAX_RANGE) throw new Error(`${fn}: the range has more than ${MAX_RANGE} items`);
+    out.push(n);
+  }
+  return out;
+}
+
 /** The {} placeholders of a States.Format template as written (raw): `\{` and `\}` are literal braces. */
 export function formatHoles(raw: string): number {
   let n = 0;
@@ -177,14 +206,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     min: 2,
     max: 2,
     args: [array('the first argument must be an array'), rounded('the chunk size must be a positive number')],
-    evaluate: ([arr, size], call) => {
-      const a = arr as unknown[];
-      const n = Math.round(size as number);
-      if (n <= 0) fail(call.name, 'the chunk size must be a positive integer', size);
-      const out: unknown[][] = [];
-      for (let i = 0; i < a.length; i += n) out.push(a.slice(i, i + n));
-      return out;
-    },
+    evaluate: ([arr, size], call) => arrayPartition(call.name, arr as unknown[], Math.round(size as number), size),
     // "You must specify a non-zero, positive integer for the second argument representing the chunk size value."
     limits: (call) => {
       const n = literalInt(call.args[1]);
@@ -205,11 +227,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     args: [rounded('start, end and step must be numbers')],
     evaluate: (values, call) => {
       const [a, b, d] = (values as number[]).map(Math.round);
-      if (d === 0) fail(call.name, 'step must not be 0', values[2]);
-      if (rangeLength(a, b, d) > MAX_RANGE) throw new Error(`${call.name}: the range has more than ${MAX_RANGE} items`);
-      const out: number[] = [];
-      for (let n = a; d > 0 ? n <= b : n >= b; n += d) out.push(n);
-      return out;
+      return arrayRange(call.name, a, b, d, values[2]);
     },
     // "You must specify a non-zero value for the third argument." "The newly generated array can't contain more than 1000 items."
     limits: (call) => {

@@ -9,13 +9,13 @@ import { checkJsonPath, type PathKind } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
 
 export { isExpressionError, type ExpressionError } from './types';
-export { checkJsonata, isJsonata, jsonataBody, jsonataRange, jsonataVariables, type JsonataVariable } from './jsonata';
-export { INTRINSICS, parseIntrinsic, type Call, type IntrinsicArg, type ParseOptions } from './intrinsics';
-export { INTRINSIC_FUNCTIONS, HASH_LENGTHS, hashText, type IntrinsicFunction, type ArgSpec, type ArgType } from './functions';
-export { parseJsonPath, readPath, type PathKind, type PathNode, type PathSegment, type PathRoots } from './jsonpath';
+export { checkJsonata, isJsonata, jsonataBody, jsonataVariables, stepFunctionsJsonataBindings } from './jsonata';
+export { INTRINSICS, parseIntrinsic, type IntrinsicArg } from './intrinsics';
+export { INTRINSIC_FUNCTIONS } from './functions';
+export { parseJsonPath, type PathNode, type PathSegment } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
-export { evaluateDynamicValue, evaluateIntrinsic, evaluateCall, ExpressionSyntaxError } from './evaluate';
-export { hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders, type Placeholder } from './placeholders';
+export { evaluateDynamicValue, evaluateIntrinsic } from './evaluate';
+export { hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders } from './placeholders';
 
 /**
  * The value of a `"X.$"` key: a JSONPath (`$…`), a context path (`$$…`), a variable, or an intrinsic function call.

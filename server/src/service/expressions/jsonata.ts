@@ -1,8 +1,9 @@
 // JSONata `{% … %}` expressions: detected here, once, for both sides; parsed with the jsonata package itself, so
 // the syntax is exactly Step Functions'.
+import { randomUUID } from 'node:crypto';
 import type Jsonata from 'jsonata';
 import { scanPlaceholders } from './placeholders';
-import { HASH_LENGTHS } from './functions';
+import { arrayPartition, arrayRange, HASH_LENGTHS, hashText } from './functions';
 import type { ExpressionError } from './types';
 
 /** The jsonata package, loaded with the first expression rather than at server start (scripts/build.mjs). */
@@ -149,19 +150,74 @@ function unsupportedIn(nodes: readonly JsonataNode[]): { start: number; end: num
   return undefined;
 }
 
+/** One of the functions Step Functions adds to JSONata: how a call is written (the server checks it) and what it does (the client evaluates with it). */
+interface StepFunctionsFunction {
+  min: number;
+  max: number;
+  shape: string;
+  /** A literal argument that makes the call fail when it runs: the warning's message. */
+  check?(args: readonly JsonataNode[]): string | undefined;
+  /** What `$name(…)` gives. Throws saying what is wrong where Step Functions fails the state (States.QueryEvaluationError). */
+  evaluate(...args: unknown[]): unknown;
+}
+
 /**
  * The functions Step Functions adds to JSONata, with the arguments each takes (the developer guide's "Transforming
  * data with JSONata in Step Functions"): a call with another number, or $hash with an algorithm it does not have,
- * fails when it runs (a warning). Not when the expression binds the name itself (`$hash := function…`).
+ * fails when it runs (a warning). Not when the expression binds the name itself (`$hash := function…`). $partition
+ * and $range are the JSONata forms of States.ArrayPartition and States.ArrayRange and keep their limits (a chunk
+ * size of at least 1; a step other than 0, at most 1000 items), so a step of 0 that comes from the input is refused
+ * rather than looped on.
  */
-const STEP_FUNCTIONS_FUNCTIONS: Record<string, { min: number; max: number; shape: string }> = {
-  partition: { min: 2, max: 2, shape: '$partition(array, chunkSize)' },
-  range: { min: 3, max: 3, shape: '$range(start, end, step)' },
-  hash: { min: 2, max: 2, shape: '$hash(data, algorithm)' },
-  random: { min: 0, max: 1, shape: '$random() or $random(seed)' },
-  uuid: { min: 0, max: 0, shape: '$uuid()' },
-  parse: { min: 1, max: 1, shape: '$parse(jsonString)' },
+const STEP_FUNCTIONS_FUNCTIONS: Record<string, StepFunctionsFunction> = {
+  partition: {
+    min: 2,
+    max: 2,
+    shape: '$partition(array, chunkSize)',
+    check: ([, chunk]) => {
+      const size = literalNumber(chunk);
+      return size !== undefined && size <= 0 ? `$partition's chunk size must be positive, not ${size}` : undefined;
+    },
+    // A size that is not a number (a string, a missing field) is refused like 0, not coerced.
+    evaluate: (items, size) => arrayPartition('$partition', items as unknown[], typeof size === 'number' ? size : NaN, size),
+  },
+  range: {
+    min: 3,
+    max: 3,
+    shape: '$range(start, end, step)',
+    check: ([, , step]) => (literalNumber(step) === 0 ? "$range's step must not be 0" : undefined),
+    evaluate: (start, end, step) => {
+      for (const v of [start, end, step]) if (typeof v !== 'number') throw new Error(`$range: start, end and step must be numbers, got ${JSON.stringify(v)}`);
+      return arrayRange('$range', start as number, end as number, step as number);
+    },
+  },
+  hash: {
+    min: 2,
+    max: 2,
+    shape: '$hash(data, algorithm)',
+    check: ([, algorithm]) =>
+      algorithm?.type === 'string' && typeof algorithm.value === 'string' && !(algorithm.value in HASH_LENGTHS)
+        ? `$hash algorithm ${JSON.stringify(algorithm.value)} is not one of ${Object.keys(HASH_LENGTHS).join(', ')}`
+        : undefined,
+    evaluate: (data, algorithm) => hashText('$hash', data, algorithm),
+  },
+  random: { min: 0, max: 1, shape: '$random() or $random(seed)', evaluate: (seed) => (seed === undefined ? Math.random() : mulberry32(seed as number)) },
+  uuid: { min: 0, max: 0, shape: '$uuid()', evaluate: () => randomUUID() },
+  parse: { min: 1, max: 1, shape: '$parse(jsonString)', evaluate: (s) => JSON.parse(s as string) },
 };
+
+/** $random(seed): the same number for the same seed. */
+function mulberry32(seed: number): number {
+  let t = (seed + 0x6d2b79f5) | 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+/** Step Functions' own functions, as bindings for the jsonata package's `evaluate(input, bindings)`. */
+export function stepFunctionsJsonataBindings(): Record<string, (...args: unknown[]) => unknown> {
+  return Object.fromEntries(Object.entries(STEP_FUNCTIONS_FUNCTIONS).map(([name, f]) => [name, f.evaluate]));
+}
 
 /** A number written as such (`2`, `-2`), else undefined. */
 function literalNumber(n: JsonataNode | undefined): number | undefined {
@@ -175,17 +231,13 @@ function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; en
   for (const n of nodes) {
     const proc = n.procedure as JsonataNode | undefined;
     if (n.type !== 'function' || proc?.type !== 'variable' || typeof proc.value !== 'string' || bound.has(proc.value)) continue;
-    const f = STEP_FUNCTIONS_FUNCTIONS[proc.value];
+    const f = Object.hasOwn(STEP_FUNCTIONS_FUNCTIONS, proc.value) ? STEP_FUNCTIONS_FUNCTIONS[proc.value] : undefined;
     if (!f) continue;
     const args = (n.arguments as JsonataNode[] | undefined) ?? [];
     const span = spanOf(proc.position, proc.value.length + 1);
     if (args.length < f.min || args.length > f.max) return { ...span, message: `$${proc.value} takes ${f.min === f.max ? f.min : `${f.min} or ${f.max}`} argument${f.max === 1 ? '' : 's'} (${f.shape}), not ${args.length}` };
-    const size = proc.value === 'partition' ? literalNumber(args[1]) : proc.value === 'range' ? literalNumber(args[2]) : undefined;
-    if (size !== undefined && (proc.value === 'partition' ? size <= 0 : size === 0))
-      return { ...span, message: proc.value === 'partition' ? `$partition's chunk size must be positive, not ${size}` : '$range\'s step must not be 0' };
-    const algorithm = proc.value === 'hash' ? args[1] : undefined;
-    if (algorithm?.type === 'string' && typeof algorithm.value === 'string' && !(algorithm.value in HASH_LENGTHS))
-      return { ...span, message: `$hash algorithm ${JSON.stringify(algorithm.value)} is not one of ${Object.keys(HASH_LENGTHS).join(', ')}` };
+    const message = f.check?.(args);
+    if (message) return { ...span, message };
   }
   return undefined;
 }
@@ -305,12 +357,13 @@ export function jsonataVariables(value: string): JsonataVariable[] | undefined {
   return out;
 }
 
-// The functions of JSONata 2 and those Step Functions adds: a `$name` that is one of these is not a variable.
+// The functions of JSONata 2 (listed here) and those Step Functions adds (its table above): a `$name` that is one of
+// these is not a variable.
 const JSONATA_FUNCTIONS = new Set([
+  ...Object.keys(STEP_FUNCTIONS_FUNCTIONS),
   'sum', 'count', 'max', 'min', 'average', 'string', 'substring', 'substringBefore', 'substringAfter', 'lowercase', 'uppercase', 'length', 'trim', 'pad',
   'match', 'contains', 'replace', 'split', 'join', 'formatNumber', 'formatBase', 'formatInteger', 'parseInteger', 'number', 'floor', 'ceil', 'round', 'abs',
   'sqrt', 'power', 'random', 'boolean', 'not', 'map', 'zip', 'filter', 'single', 'foldLeft', 'sift', 'keys', 'lookup', 'append', 'exists', 'spread', 'merge',
   'reverse', 'each', 'error', 'assert', 'type', 'sort', 'shuffle', 'distinct', 'base64encode', 'base64decode', 'encodeUrlComponent', 'encodeUrl',
   'decodeUrlComponent', 'decodeUrl', 'eval', 'toMillis', 'fromMillis', 'clone', 'now', 'millis',
-  'partition', 'range', 'hash', 'uuid', 'parse',
 ]);
