@@ -141,6 +141,35 @@ describe('the shape of each state input', () => {
     assert.equal(i.After, '{list: [{a: number}, {a: number}], out: {v: number}[]}');
   });
 
+  test('a Choice sends its input by its rules and Default; its own Next (a field Step Functions rejects) carries nothing', () => {
+    const i = inputs(
+      machine({
+        Start: { Type: 'Pass', Result: { k: 1 }, Next: 'C' },
+        C: { Type: 'Choice', Next: 'X', Choices: [{ Variable: '$.k', NumericEquals: 1, Next: 'L' }], Default: 'R' },
+        L: { Type: 'Succeed' },
+        R: { Type: 'Succeed' },
+        X: { Type: 'Succeed' },
+      }),
+    );
+    assert.deepEqual(i, { Start: '?', C: '{k: number}', L: '{k: number}', R: '{k: number}', X: '?' });
+  });
+
+  test('JSONata Catch: a catcher without Output passes the error output, one with Output what it makes', () => {
+    const i = inputs(
+      machine({
+        Start: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { k: 1 }, Next: 'T' },
+        T: { Type: 'Task', QueryLanguage: 'JSONata', Resource: TRAIN, Arguments: {}, End: true, Catch: [
+          { ErrorEquals: ['States.ALL'], Output: { cause: '{% $states.errorOutput.Cause %}', k: '{% $states.input.k %}' }, Next: 'H' },
+          { ErrorEquals: ['X'], Next: 'H2' },
+        ] },
+        H: { Type: 'Succeed' },
+        H2: { Type: 'Succeed' },
+      }),
+    );
+    assert.equal(i.H, '{cause: string, k: number}');
+    assert.equal(i.H2, '{Error: string, Cause: string}');
+  });
+
   test('a loop: the state it comes back to gets an unknown input', () => {
     const i = inputs(
       machine({
