@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseDocument } from '../../server/src/service/documentStore';
 import { dataflowOf } from '../../server/src/service/dataflow/analysis';
 import type { Shape } from '../../server/src/service/dataflow/shapes';
+import { exampleInputShape, isExampleInput } from '../../server/src/service/dataflow/executionInput';
 import { doc, findings, service } from './helpers';
 
 const root = join(__dirname, '..', '..', '..');
@@ -49,6 +50,15 @@ function inputs(text: string, languageId = 'asl'): Record<string, string> {
 
 const machine = (states: Record<string, unknown>, startAt = Object.keys(states)[0]) => JSON.stringify({ StartAt: startAt, States: states }, null, 2);
 const TRAIN = 'arn:aws:states:::sagemaker:createTrainingJob.sync';
+
+test('an example execution input: a file keeps every object closed, a launch (a hint) leaves every object open, at any depth', () => {
+  const value = { a: { b: [{ c: 1 }, 'x'] }, n: null };
+  const exact = exampleInputShape(value, 'the file', true), hint = exampleInputShape(value, 'the launch', false);
+  assert.equal(show(exact, 6), '{a: {b: [{c: number}, string]}, n: null}');
+  assert.equal(show(hint, 6), '{a: {b: [{c: number, …}, string], …}, n: null, …}');
+  const origin = (s: Shape) => (s.kind === 'object' ? s.origin : undefined);
+  assert.deepEqual([origin(exact), origin(hint), isExampleInput(exact), isExampleInput(hint)], ['the file', 'the launch', true, true]);
+});
 
 describe('the shape of each state input', () => {
   test('a .sync training result at ResultPath $.train; the execution input stays unknown', () => {
@@ -139,6 +149,35 @@ describe('the shape of each state input', () => {
     );
     assert.equal(i.I, '{a: number}');
     assert.equal(i.After, '{list: [{a: number}, {a: number}], out: {v: number}[]}');
+  });
+
+  test('a Choice sends its input by its rules and Default; its own Next (a field Step Functions rejects) carries nothing', () => {
+    const i = inputs(
+      machine({
+        Start: { Type: 'Pass', Result: { k: 1 }, Next: 'C' },
+        C: { Type: 'Choice', Next: 'X', Choices: [{ Variable: '$.k', NumericEquals: 1, Next: 'L' }], Default: 'R' },
+        L: { Type: 'Succeed' },
+        R: { Type: 'Succeed' },
+        X: { Type: 'Succeed' },
+      }),
+    );
+    assert.deepEqual(i, { Start: '?', C: '{k: number}', L: '{k: number}', R: '{k: number}', X: '?' });
+  });
+
+  test('JSONata Catch: a catcher without Output passes the error output, one with Output what it makes', () => {
+    const i = inputs(
+      machine({
+        Start: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { k: 1 }, Next: 'T' },
+        T: { Type: 'Task', QueryLanguage: 'JSONata', Resource: TRAIN, Arguments: {}, End: true, Catch: [
+          { ErrorEquals: ['States.ALL'], Output: { cause: '{% $states.errorOutput.Cause %}', k: '{% $states.input.k %}' }, Next: 'H' },
+          { ErrorEquals: ['X'], Next: 'H2' },
+        ] },
+        H: { Type: 'Succeed' },
+        H2: { Type: 'Succeed' },
+      }),
+    );
+    assert.equal(i.H, '{cause: string, k: number}');
+    assert.equal(i.H2, '{Error: string, Cause: string}');
   });
 
   test('a loop: the state it comes back to gets an unknown input', () => {

@@ -109,6 +109,22 @@ describe('graph model', () => {
     assert.equal(text.slice(missing[1].range.offset, missing[1].range.offset + missing[1].range.length), '"Gone"');
   });
 
+  test("a state's edges are numbered Next, Choice rules, Default, catchers, in whatever order the fields are written", () => {
+    const g = json(JSON.stringify({ StartAt: 'R', States: {
+      R: { Type: 'Choice', Default: 'D', Next: 'N', Choices: [
+        { Variable: '$.a', BooleanEquals: true, Next: 'A' }, { Variable: '$.b', BooleanEquals: true }, 'not a rule', { Variable: '$.c', BooleanEquals: true, Next: 'C' },
+      ] },
+      T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: ['E1'], Next: 'A' }, { ErrorEquals: [], Next: 'C' }, { ErrorEquals: ['E2'], Next: 7 }], Default: 'A', Next: 'D' },
+      A: { Type: 'Succeed' }, C: { Type: 'Succeed' }, D: { Type: 'Succeed' }, N: { Type: 'Succeed' },
+    } }));
+    // A Task's Default is no transition; a Next that is not a string names no state.
+    assert.deepEqual(edges(g), [
+      'R -next-> N', 'R -choice[$.a == true]-> A', 'R -choice[$.c == true]-> C', 'R -default-> D',
+      'T -next-> D', 'T -catch[E1]-> A', 'T -catch[catch]-> C',
+    ]);
+    assert.deepEqual(g.edges.map((e) => e.id), ['/R->0', '/R->1', '/R->2', '/R->3', '/T->0', '/T->1', '/T->2']);
+  });
+
   test('a state without a known Type is Unknown and keeps what was written', () => {
     const g = json(JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Taks', End: true }, B: { Next: 'A' } } }));
     assert.deepEqual(g.nodes.map((n) => [n.name, n.kind, n.typeText]), [['A', 'Unknown', 'Taks'], ['B', 'Unknown', undefined]]);

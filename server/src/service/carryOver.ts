@@ -2,20 +2,18 @@
 // What the service derived from the whole machine (the model, its SageMaker tasks, the data flow) is rebuilt per
 // parse, and on 2,000 states that is most of a keystroke's cost. When the edit lies where none of them looks, the
 // new parse takes them over instead:
-// - the model (asl/model.ts) reads only a state's Type, QueryLanguage, transitions and sub-machines: an edit under
-//   any other field of a state leaves it as it was (its states still hold the same, shifted, nodes);
+// - the model (asl/model.ts) reads only a state's Type, QueryLanguage, transitions and sub-machines (its
+//   MODEL_FIELDS): an edit under any other field of a state leaves it as it was (its states still hold the same,
+//   shifted, nodes);
 // - the SageMaker tasks are a filter over the model that holds the state's nodes, not the payload's;
 // - the data flow (dataflow/analysis.ts) does not depend on a Task's Parameters (they go to the integration):
 //   an edit inside them re-reads only their own `.$` slots (reslotTasks), and a comment changes nothing.
 // An edit outside an embedded machine (elsewhere in its template) leaves that machine's derivations as they were.
-import { knownModel, setModel, type AslModel, type AslState } from './asl/model';
+import { knownModel, MODEL_FIELDS, setModel, type AslModel, type AslState } from './asl/model';
 import type { AstNode, ParsedDocument } from './core/types';
 import { knownDataflow, reslotTasks, setDataflow } from './dataflow/analysis';
 import { knownTasks, setTasks } from './sagemaker/tasks';
 import { embeddedMachines, knownEmbeddedMachines } from './templates/embedded';
-
-/** The fields of a state the model reads (asl/model.ts): an edit under one of them rebuilds it. */
-const MODEL_FIELDS = new Set(['Type', 'QueryLanguage', 'Next', 'Default', 'Choices', 'Catch', 'Branches', 'ItemProcessor', 'Iterator']);
 
 type Where = { inside: false } | { inside: true; state: AstNode; field: string } | undefined;
 

@@ -1,8 +1,8 @@
 // THE model of a state machine document: the machines (the top level, every Parallel branch, every Map
 // ItemProcessor/Iterator) with their states by name, each state's query language, and every place a state is
-// named (StartAt, Next, Default, Choices[].Next, Catch[].Next). Structure checks, navigation and the SageMaker
-// task filter all read this one model. Built once per parse (modelOf), iteratively (no JS recursion: nesting
-// depth is the user's), in time linear in the document.
+// named (StartAt, Next, Default, Choices[].Next, Catch[].Next). Structure checks, navigation, the graph, the data
+// flow and the SageMaker task filter all read this one model. Built once per parse (modelOf), iteratively (no JS
+// recursion: nesting depth is the user's), in time linear in the document.
 import { property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 
@@ -21,7 +21,11 @@ export interface AslState {
   machine: AslMachine;
   /** Sub-machines of a Parallel (branches, in order) or Map state. */
   children: AslMachine[];
-  /** The values of the fields that name the state to go to next, whatever their JSON type, in document order. */
+  /**
+   * The values of the fields that name the state to go to next, whatever their JSON type: Next, Default, the Choice
+   * rules' Next, then the catchers' Next. Not document order: the data flow's walk, the references and so the
+   * order of findings follow this one.
+   */
   targets: StateTarget[];
 }
 
@@ -32,6 +36,12 @@ export interface StateTarget {
   node: AstNode;
   /** StartAt, Next (also a Choice rule's), Default, or Catch (a catcher's Next). */
   field: TargetField;
+  /**
+   * The object holding the field: the machine (StartAt), the state (Next, Default), the Choice rule (its Next) or
+   * the catcher. What the transition needs besides its target is read from it: a rule's condition, a catcher's
+   * ErrorEquals, ResultPath or Output.
+   */
+  holder: AstNode;
 }
 
 /** A string node that names a state of `machine`. */
@@ -70,20 +80,32 @@ function queryLanguageOf(node: AstNode | undefined, inherited: QueryLanguage): Q
   return q === 'JSONata' || q === 'JSONPath' ? q : inherited;
 }
 
-/** The fields of a state that name the state to go to, the one place they are listed. */
+/**
+ * The fields of a state that name the state to go to, the one place they are listed (the graph's edges, the data
+ * flow's transitions, the structure checks and navigation all loop over `targets`).
+ */
 function targetsOf(node: AstNode, type: string | undefined): StateTarget[] {
   const out: StateTarget[] = [];
-  const add = (n: AstNode | undefined, field: TargetField) => { if (n) out.push({ node: n, field }); };
-  add(property(node, 'Next'), 'Next');
+  const add = (holder: AstNode, field: TargetField, key = field) => {
+    const n = property(holder, key);
+    if (n) out.push({ node: n, field, holder });
+  };
+  add(node, 'Next');
   if (type === 'Choice') {
-    add(property(node, 'Default'), 'Default');
+    add(node, 'Default');
     const choices = property(node, 'Choices');
-    if (choices?.type === 'array') for (const rule of choices.children ?? []) add(property(rule, 'Next'), 'Next');
+    if (choices?.type === 'array') for (const rule of choices.children ?? []) add(rule, 'Next');
   }
   const catchers = property(node, 'Catch');
-  if (catchers?.type === 'array') for (const c of catchers.children ?? []) add(property(c, 'Next'), 'Catch');
+  if (catchers?.type === 'array') for (const c of catchers.children ?? []) add(c, 'Catch', 'Next');
   return out;
 }
+
+/**
+ * The fields of a state the model reads (its Type, QueryLanguage, the fields of targetsOf, the sub-machines'
+ * fields): an edit under any other field cannot change the model (carryOver.ts keeps it then).
+ */
+export const MODEL_FIELDS: ReadonlySet<string> = new Set(['Type', 'QueryLanguage', 'Next', 'Default', 'Choices', 'Catch', 'Branches', 'ItemProcessor', 'Iterator']);
 
 function addReference(m: AslMachine, t: StateTarget) {
   if (t.node.type === 'string') m.references.push({ ...t, name: t.node.value as string, machine: m });
@@ -106,7 +128,7 @@ export function buildModel(root: AstNode | undefined): AslModel {
     model.machines.push(m);
     into?.push(m);
     const startAt = property(node, 'StartAt');
-    if (startAt) addReference(m, { node: startAt, field: 'StartAt' });
+    if (startAt) addReference(m, { node: startAt, field: 'StartAt', holder: node });
     const statesNode = property(node, 'States');
     const pending: typeof stack = [];
     for (const p of statesNode?.type === 'object' ? statesNode.children ?? [] : []) {

@@ -41,7 +41,7 @@ export interface StateFlow {
 export interface Dataflow {
   states: Map<AslState, StateFlow>;
   slots: Slot[];
-  /** What `$` is in each JSONPath Task's Parameters: an edit inside them changes their slots only (reslotTask). */
+  /** What `$` is in each JSONPath Task's Parameters: an edit inside them changes their slots only (reslotTasks). */
   taskPayloads: Map<AslState, { against: Shape; label: string }>;
   /** Variables assigned anywhere (Assign), by name: the join of what is assigned. */
   variables: Map<string, Shape>;
@@ -228,7 +228,6 @@ class Analysis {
     const jsonata = s.queryLanguage === 'JSONata';
     const task = this.sagemaker.get(s);
     const taskResult = () => (task && sageMakerResult(task.api, task.integrationPattern, s.name)) || UNKNOWN;
-    const catchers = property(n, 'Catch');
 
     if (jsonata) {
       const roots = { input };
@@ -244,13 +243,10 @@ class Analysis {
       const outputNode = property(n, 'Output');
       const output = outputNode ? this.template(outputNode, s, UNKNOWN, '', { input, result }) : result;
       this.assign(s, property(n, 'Assign'), UNKNOWN, { input, result });
-      this.sendNext(s, output, send);
-      if (catchers?.type === 'array') {
-        for (const c of catchers.children ?? []) {
-          const o = property(c, 'Output');
-          send(property(c, 'Next'), o ? this.template(o, s, UNKNOWN, '', { input, errorOutput: ERROR_OUTPUT() }) : ERROR_OUTPUT());
-        }
-      }
+      this.sendOn(s, output, send, (catcher) => {
+        const o = property(catcher, 'Output');
+        return o ? this.template(o, s, UNKNOWN, '', { input, errorOutput: ERROR_OUTPUT() }) : ERROR_OUTPUT();
+      });
       return output;
     }
 
@@ -310,19 +306,20 @@ class Analysis {
         : outputPath.type === 'null'
           ? EMPTY_OBJECT()
           : this.readPath(outputPath, s, combined, result === undefined ? effectiveLabel : 'the state output before OutputPath');
-    this.sendNext(s, output, send);
-    if (catchers?.type === 'array') {
-      for (const c of catchers.children ?? []) send(property(c, 'Next'), this.resultPath(property(c, 'ResultPath'), input, ERROR_OUTPUT()));
-    }
+    this.sendOn(s, output, send, (catcher) => this.resultPath(property(catcher, 'ResultPath'), input, ERROR_OUTPUT()));
     return output;
   }
 
-  private sendNext(s: AslState, output: Shape, send: (target: AstNode | undefined, shape: Shape) => void) {
-    if (s.type === 'Choice') {
-      const choices = property(s.node, 'Choices');
-      for (const rule of choices?.type === 'array' ? choices.children ?? [] : []) send(property(rule, 'Next'), output);
-      send(property(s.node, 'Default'), output);
-    } else send(property(s.node, 'Next'), output);
+  /**
+   * Sends a state's output along its transitions (the model's targets), and to each catcher's Next what that catcher
+   * passes on (`caught`, from the catcher's node). A Choice state's own Next is no transition (Step Functions rejects
+   * the field; the structure checks report it): its output goes by its rules and Default only.
+   */
+  private sendOn(s: AslState, output: Shape, send: (target: AstNode | undefined, shape: Shape) => void, caught: (catcher: AstNode) => Shape) {
+    for (const t of s.targets) {
+      if (t.field === 'Catch') send(t.node, caught(t.holder));
+      else if (!(s.type === 'Choice' && t.holder === s.node && t.field === 'Next')) send(t.node, output);
+    }
   }
 
   /** ResultPath: absent or `$` → the result; null → the input; `$.a.b` → the input with the result at a.b. */

@@ -53,19 +53,20 @@ export function typeName(s: Shape): string {
 }
 
 /**
- * The shape of a literal JSON value (a Pass Result, a static Parameters member). Built level by level as paths
- * read it (the value's nesting is the user's: no recursion over it).
+ * The shape of a literal JSON value (a Pass Result, a static Parameters member, an example execution input).
+ * `open`: every object may hold other fields too (an input that is only a hint of what is there). Built level by
+ * level as paths read it (the value's nesting is the user's: no recursion over it).
  */
-export function literalShape(value: unknown, origin?: string): Shape {
+export function literalShape(value: unknown, origin?: string, open = false): Shape {
   if (value === null) return { kind: 'primitive', type: 'null', origin };
-  if (Array.isArray(value)) return lazyArray(() => joinAll(value.map((v) => literalShape(v))), () => value.map((v) => literalShape(v)), origin);
+  if (Array.isArray(value)) return lazyArray(() => joinAll(value.map((v) => literalShape(v, undefined, open))), () => value.map((v) => literalShape(v, undefined, open)), origin);
   if (typeof value === 'object') {
     const fields = new Map<string, Field>();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const type = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
-      fields.set(k, { shape: once(() => literalShape(v)), type });
+      fields.set(k, { shape: once(() => literalShape(v, undefined, open)), type });
     }
-    return { kind: 'object', fields, open: false, origin };
+    return { kind: 'object', fields, open, origin };
   }
   return { kind: 'primitive', type: typeof value, origin };
 }

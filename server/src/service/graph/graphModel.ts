@@ -2,7 +2,7 @@
 // Map processor, and a "missing" node for each transition to a state that does not exist. Computed from the
 // one state-machine model (asl/model.ts) and the document's findings; the editor's graph view, the CLI's
 // SVG/Mermaid/DOT output and any other client draw this same model. Plain data (JSON over LSP).
-import { buildModel, type AslMachine, type AslModel, type AslState } from '../asl/model';
+import { buildModel, type AslMachine, type AslModel, type AslState, type StateTarget } from '../asl/model';
 import { property, stringValue } from '../core/tree';
 import { sageMakerTaskOf } from '../sagemaker/tasks';
 
@@ -217,28 +217,29 @@ function stateNode(s: AslState, id: string, group: string | undefined, start: bo
   return node;
 }
 
-/** The transitions out of a state; `idOf` gives the node a name in its machine leads to (a state, or its missing node). */
+/** The order a state's edges are numbered and drawn in: its Next, its Choice rules, Default, then its catchers. */
+const EDGE_ORDER: Record<EdgeKind, number> = { next: 0, choice: 1, default: 2, catch: 3 };
+
+/**
+ * The transitions out of a state, one edge per target of the model naming a state (`idOf` gives the node a name in
+ * its machine leads to: a state, or its missing node).
+ */
 function edgesOf(s: AslState, id: string, idOf: (name: string) => string): GraphEdge[] {
-  const out: GraphEdge[] = [];
-  const target = (nameNode: AstNode | undefined) => {
-    const name = stringValue(nameNode);
-    return name === undefined ? undefined : idOf(name);
-  };
-  const add = (to: string | undefined, kind: EdgeKind, label?: string) => {
-    if (to === undefined) return;
-    const edge: GraphEdge = { id: `${id}->${out.length}`, from: id, to, kind };
-    if (label) edge.label = label;
-    out.push(edge);
-  };
-  add(target(property(s.node, 'Next')), 'next');
-  if (s.type === 'Choice') {
-    const choices = property(s.node, 'Choices');
-    if (choices?.type === 'array') for (const rule of choices.children ?? []) add(target(property(rule, 'Next')), 'choice', conditionLabel(rule));
-    add(target(property(s.node, 'Default')), 'default');
+  const edges: { t: StateTarget; name: string; kind: EdgeKind }[] = [];
+  for (const t of s.targets) {
+    const name = stringValue(t.node);
+    // A Choice rule's Next is held by the rule, the state's own Next by the state.
+    const kind = t.field === 'Catch' ? 'catch' : t.field === 'Default' ? 'default' : t.holder === s.node ? 'next' : 'choice';
+    if (name !== undefined) edges.push({ t, name, kind });
   }
-  const catchers = property(s.node, 'Catch');
-  if (catchers?.type === 'array') for (const c of catchers.children ?? []) add(target(property(c, 'Next')), 'catch', stringsOf(property(c, 'ErrorEquals')).join(', ') || 'catch');
-  return out;
+  // The model lists Default before the rules; sort is stable, so each kind keeps the model's (document) order.
+  edges.sort((a, b) => EDGE_ORDER[a.kind] - EDGE_ORDER[b.kind]);
+  return edges.map(({ t, name, kind }, i) => {
+    const edge: GraphEdge = { id: `${id}->${i}`, from: id, to: idOf(name), kind };
+    const label = kind === 'catch' ? stringsOf(property(t.holder, 'ErrorEquals')).join(', ') || 'catch' : kind === 'choice' ? conditionLabel(t.holder) : '';
+    if (label) edge.label = label;
+    return edge;
+  });
 }
 
 function stringsOf(node: AstNode | undefined): string[] {
