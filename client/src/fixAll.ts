@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { FIX_ALL_KIND } from '../../server/src/protocol';
 
-export const FIX_ALL_COMMAND = 'sagemakerAsl.fixAll';
+const FIX_ALL_COMMAND = 'sagemakerAsl.fixAll';
 
 export function registerFixAll(context: vscode.ExtensionContext): void {
   context.subscriptions.push(

@@ -13,7 +13,7 @@ export type FaultKind =
   | 'accessDenied' // 400 AccessDeniedException
   | 'resourceLimit'; // 400 ResourceLimitExceeded
 
-export const FAULT_KINDS: FaultKind[] = ['throttle', 'error500', 'error503', 'delay', 'drop', 'dropResponse', 'expiredToken', 'accessDenied', 'resourceLimit'];
+const FAULT_KINDS: FaultKind[] = ['throttle', 'error500', 'error503', 'delay', 'drop', 'dropResponse', 'expiredToken', 'accessDenied', 'resourceLimit'];
 
 export interface FaultRule {
   /** Operation to hit: `DescribeTrainingJob`, `SageMaker.*`, `Logs_20140328.GetLogEvents`, or `*` (the default). */
@@ -60,7 +60,7 @@ export function parseFaultFlag(flag: string): FaultRule {
 }
 
 /** The longest delay a rule may ask for (10 minutes): longer would only hold a socket open. */
-export const MAX_DELAY_MS = 600_000;
+const MAX_DELAY_MS = 600_000;
 /** Rules kept at once; a client adding rules in a loop gets an error instead of a growing list. */
 export const MAX_RULES = 100;
 

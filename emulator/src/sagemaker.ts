@@ -105,7 +105,7 @@ interface LogStream {
   events: LogEvent[];
 }
 
-export const LOG_GROUPS: Record<Kind, string> = { training: '/aws/sagemaker/TrainingJobs', transform: '/aws/sagemaker/TransformJobs' };
+const LOG_GROUPS: Record<Kind, string> = { training: '/aws/sagemaker/TrainingJobs', transform: '/aws/sagemaker/TransformJobs' };
 const TERMINAL = new Set(['Completed', 'Failed', 'Stopped']);
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
 

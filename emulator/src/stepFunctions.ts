@@ -6,10 +6,10 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
 import { getLanguageService } from '../../server/src/service/languageService';
+import type { Problem } from '../../server/src/service/core/types';
 import { ApiError } from './sagemaker';
 
 type Json = Record<string, any>;
-type Problem = ReturnType<ReturnType<typeof getLanguageService>['validate']>[number];
 type Severity = 'ERROR' | 'WARNING';
 
 export interface Diagnostic {
@@ -20,7 +20,7 @@ export interface Diagnostic {
 }
 
 /** The service's limit on a definition (characters), from its API reference and quotas page. */
-export const MAX_DEFINITION_LENGTH = 1_048_576;
+const MAX_DEFINITION_LENGTH = 1_048_576;
 const MAX_RESULTS = 100;
 
 /** The codes the service documents, with the severity it gives them. */
@@ -91,7 +91,7 @@ function checkInput(input: Json): { definition: string; severity: Severity; maxR
 }
 
 /** Every finding of the project's checks on a definition, in document order, as the service words them. */
-export function diagnoseDefinition(definition: string, type = 'STANDARD'): Diagnostic[] {
+function diagnoseDefinition(definition: string, type = 'STANDARD'): Diagnostic[] {
   if (!definition.trim()) return [{ severity: 'ERROR', code: 'MISSING_DESCRIPTION', message: 'The state machine definition is empty' }];
   const doc = TextDocument.create('emulator://definition.asl.json', 'asl', 1, definition);
   const problems = getLanguageService()
@@ -158,7 +158,7 @@ function toDiagnostic(p: Problem, root: Node | undefined): Diagnostic {
 }
 
 /** ValidateStateMachineDefinition: `result` FAIL when any error is found, diagnostics cut at `maxResults`. */
-export function validateStateMachineDefinition(input: Json): Json {
+function validateStateMachineDefinition(input: Json): Json {
   const { definition, type, severity, maxResults } = checkInput(input);
   const all = diagnoseDefinition(definition, type);
   const shown = all.filter((d) => severity === 'WARNING' || d.severity === 'ERROR');

@@ -18,5 +18,5 @@ test('the commands bundle holds no AWS SDK and stays small', async () => {
 test('dist/jobs.js loads on its own and has the runner', () => {
   if (!existsSync('dist/jobs.js')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   const runtime = require(path.resolve('dist/jobs.js'));
-  for (const name of ['JobRunner', 'resolveRequest', 'findPlaceholders', 'maskSecrets', 'explainError', 'makeExecutionContext', 'validateDefinition']) assert.equal(typeof runtime[name], 'function', name);
+  for (const name of ['JobRunner', 'resolveRequest', 'findPlaceholders', 'redact', 'explainError', 'makeExecutionContext', 'validateDefinition']) assert.equal(typeof runtime[name], 'function', name);
 });

@@ -35,3 +35,26 @@ test('imports go one way between the service folders; asl/ never imports sagemak
   }
   assert.deepEqual(wrong, []);
 });
+
+// The entry points (the LSP wiring, the CLI, the loader) reach the service through languageService.ts, the types of
+// core/types.ts and the few leaves named here (ARCHITECTURE.md), nothing deeper.
+const SERVER_SRC = join(SERVICE, '..');
+const ENTRY_ALLOWED: Record<string, RegExp> = {
+  // protocol.ts: the types its messages carry, and the fix-all kind (a leaf without dependencies).
+  '.': /^\.\/service\/(languageService|core\/types|core\/codes|executionInput|stateGraph|graph\/graphModel)$/,
+  cli: /^\.\.\/service\/(languageService|core\/types|graph\/(layout|renderDot|renderMermaid|renderSvg))$/,
+};
+
+test('the entry points import the service through languageService.ts (and the leaves ARCHITECTURE.md names)', () => {
+  const wrong: string[] = [];
+  for (const [folder, allowed] of Object.entries(ENTRY_ALLOWED)) {
+    for (const file of readdirSync(join(SERVER_SRC, folder)).filter((f) => f.endsWith('.ts'))) {
+      const text = readFileSync(join(SERVER_SRC, folder, file), 'utf8');
+      for (const m of text.matchAll(/^(?:import|export)[^'"]*from '([^']*)'/gm)) {
+        if (!/(^|\/)service\//.test(m[1])) continue;
+        if (!allowed.test(m[1])) wrong.push(`${folder}/${file} imports ${m[1]}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});

@@ -23,7 +23,7 @@ export interface EndpointInfo {
 const AWS_HOST = /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws|c2s\.ic\.gov|sc2s\.sgov\.gov)$/i;
 
 /** Loopback or unspecified, after the URL parser's normalisation (http://127.1 is 127.0.0.1, http://0 is 0.0.0.0). */
-export function isLocalHost(hostname: string): boolean {
+function isLocalHost(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/\.$/, '');
   if (h === 'localhost' || h === '0.0.0.0' || h === '[::1]' || h === '[::]') return true;
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;

@@ -21,7 +21,7 @@
 export const MASK = '********';
 
 /** Words of a name that make its value a secret (README, "Running SageMaker jobs from the editor"). */
-export const SECRET_WORDS = [
+const SECRET_WORDS = [
   'PASSWORD', 'PASSWORDS', 'PASSWD', 'PWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'AUTH',
   'AUTHORIZATION', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'COOKIE', 'COOKIES', 'PAT', 'DSN', 'BEARER', 'JWT', 'OTP',
   'PRIVATEKEY', 'SIGNATURE', 'SAS', 'SESSIONID', 'CONNECTIONSTRING',
@@ -34,7 +34,7 @@ const VOCABULARY_TOKENS = new Set(['PAD', 'EOS', 'BOS', 'UNK', 'SEP', 'CLS', 'MA
 const DESCRIPTORS = new Set(['NAME', 'NAMES', 'TYPE', 'FILE', 'PATH', 'DIR', 'ARN', 'ID', 'IDS', 'URL', 'URI', 'ENDPOINT', 'HOST', 'HEADER', 'LENGTH', 'LEN', 'SIZE', 'TTL', 'EXPIRY', 'EXPIRATION', 'EXPIRES', 'ENABLED', 'MODE', 'PREFIX', 'FIELD', 'COLUMN', 'VERSION', 'REGION', 'COUNT', 'LIMIT', 'TIMEOUT', 'METHOD', 'PROVIDER', 'ALGORITHM', 'FORMAT', 'LOCATION', 'SOURCE', 'POLICY', 'ROTATION', 'REF']);
 
 /** The words of a name: API_KEY, apiKey, api-key and APIKey all give API, KEY. */
-export function nameWords(name: string): string[] {
+function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

@@ -17,7 +17,7 @@ export interface JobSettings {
 export type SettingSource = 'user settings' | 'workspace settings' | 'workspace folder settings';
 
 /** Bounds of sagemakerAsl.jobs.pollIntervalSeconds (as in package.json): setTimeout overflows past 24 days, NaN polls at once. */
-export const POLL_INTERVAL = { default: 15, min: 0.2, max: 300 } as const;
+const POLL_INTERVAL = { default: 15, min: 0.2, max: 300 } as const;
 
 export function pollIntervalSeconds(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return POLL_INTERVAL.default;

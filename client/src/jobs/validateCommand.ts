@@ -10,7 +10,7 @@ import { AwsDefinitionRequest, MapAwsDiagnosticsRequest, type AwsDefinitionResul
 import type * as Runtime from './runtime';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
 
-export const VALIDATE_COMMAND = 'sagemakerAsl.validateWithAws';
+const VALIDATE_COMMAND = 'sagemakerAsl.validateWithAws';
 
 /** What the command borrows from the job commands: the lazy runtime, the endpoint consent, the placeholder values. */
 export interface LaunchFlow {

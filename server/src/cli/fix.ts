@@ -5,16 +5,9 @@ import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, op
 import { basename, dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
+import type { OffsetEdit, Problem } from '../service/core/types';
 import { PathError, readBytes, reason, sha256, type Snapshot } from './files';
 
-type Problem = ReturnType<LanguageService['validate']>[number];
-
-/** An edit in offsets into the text it applies to. */
-interface Edit {
-  offset: number;
-  length: number;
-  newText: string;
-}
 
 export interface FixResult {
   /** The fixed document (validated already: the service caches its findings). */
@@ -40,7 +33,7 @@ export function applyFixes(service: LanguageService, doc: TextDocument): FixResu
   for (let pass = 1; pass <= 5; pass++) {
     const textEdits = service.fixAll(current);
     if (!textEdits.length) break;
-    const edits: Edit[] = textEdits
+    const edits: OffsetEdit[] = textEdits
       .map((e) => ({ offset: current.offsetAt(e.range.start), length: current.offsetAt(e.range.end) - current.offsetAt(e.range.start), newText: e.newText }))
       .sort((a, b) => a.offset - b.offset);
     carried = carryAll(carried, edits);
@@ -76,7 +69,7 @@ export function applyFixes(service: LanguageService, doc: TextDocument): FixResu
  * The findings moved by the edits made around them; undefined for one an edit touches (its text is not the same).
  * One sweep over both, sorted by offset: linear, however many fixes a large file gets.
  */
-function carryAll(problems: (Problem | undefined)[], edits: Edit[]): (Problem | undefined)[] {
+function carryAll(problems: (Problem | undefined)[], edits: OffsetEdit[]): (Problem | undefined)[] {
   const order = problems.map((_, i) => i).filter((i) => problems[i]);
   // At one offset, an empty finding first: an insertion there is after it, but before a non-empty one.
   order.sort((a, b) => problems[a]!.offset - problems[b]!.offset || problems[a]!.length - problems[b]!.length);
@@ -104,7 +97,7 @@ export function summary(result: FixResult): string {
 }
 
 /** Throws a PathError when the file is no longer what was read: another program (an editor's save) wrote it. */
-export function assertUnchanged(snapshot: Snapshot, shown: string) {
+function assertUnchanged(snapshot: Snapshot, shown: string) {
   let now;
   try {
     now = readBytes(snapshot.path, shown);

@@ -2,9 +2,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from '../service/languageService';
+import type { Problem } from '../service/core/types';
 
-type Problem = ReturnType<LanguageService['validate']>[number];
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -50,14 +49,14 @@ export function render(format: Format, findings: Finding[], checked: number, cwd
  * A relative path as a URI reference. encodeURI leaves `#` and `?` alone, which would start a fragment or a
  * query (and point at another file), and `:`, which in the first segment would read as a scheme.
  */
-export const relativeUri = (file: string) => encodeURI(file).replace(/[#?:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const relativeUri = (file: string) => encodeURI(file).replace(/[#?:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Where code scanning finds a file: relative to the checkout, or the absolute URI of a file outside it. */
 function artifactLocation(file: string, cwd: string) {
   return file.startsWith('../') || file === '..' ? { uri: pathToFileURL(resolve(cwd, file)).href } : { uri: relativeUri(file), uriBaseId: '%SRCROOT%' };
 }
 
-export function toSarif(findings: Finding[], cwd = process.cwd()) {
+function toSarif(findings: Finding[], cwd = process.cwd()) {
   const codes = [...new Set(findings.map(ruleOf))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -11,7 +11,7 @@ import { renderSvg } from '../service/graph/renderSvg';
 import { PathError, displayPath, languageOf, readSource } from './files';
 import type { Io } from './main';
 
-export const GRAPH_USAGE = `Usage: sagemaker-asl graph [--format svg|mermaid|dot] FILE
+const GRAPH_USAGE = `Usage: sagemaker-asl graph [--format svg|mermaid|dot] FILE
 
 Prints the graph of a state machine, as the editor's Show Graph draws it: SVG (default) for documentation and CI
 artifacts, Mermaid to paste into a README or pull request, DOT for Graphviz.
@@ -21,7 +21,7 @@ Exit status: 0 printed, 2 a usage error, an unreadable file, or a file that is n
 class NoGraph extends Error {}
 
 export type GraphFormat = 'svg' | 'mermaid' | 'dot';
-export const GRAPH_FORMATS: readonly GraphFormat[] = ['svg', 'mermaid', 'dot'];
+const GRAPH_FORMATS: readonly GraphFormat[] = ['svg', 'mermaid', 'dot'];
 
 let service: ReturnType<typeof getLanguageService> | undefined;
 

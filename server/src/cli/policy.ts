@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
 import { PathError, displayPath, languageOf, readSource } from './files';
+import type { Io } from './main';
 
-export const POLICY_USAGE = `Usage: sagemaker-asl policy [--partition P] [--region R] [--account A] FILE
+const POLICY_USAGE = `Usage: sagemaker-asl policy [--partition P] [--region R] [--account A] FILE
 
 Prints the IAM policy document the state machine's role needs for its SageMaker tasks, as the Step Functions
 developer guide publishes it per integration: sagemaker:Create… (and Describe…/Stop… for .sync), ListTags,
@@ -18,10 +19,6 @@ Job ARNs are narrowed from literal names and prefixes; each statement's Sid name
   --account A     the account id in ARNs (default *)
 Exit status: 0 the policy was printed, 2 a usage error or a file that is not a readable state machine.`;
 
-interface Io {
-  out(s: string): void;
-  err(s: string): void;
-}
 
 /** Runs `policy` with the arguments after the subcommand; the exit status. */
 export function policy(args: string[], cwd: string, io: Io): number {

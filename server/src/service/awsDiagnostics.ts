@@ -13,7 +13,7 @@ import { toRange } from './lsp';
 import { deployedDefinition } from './templates/deployed';
 
 /** The segments of a location: `/a/b~1c` and `a/b~1c` are [a, b/c]; `~1` is `/` and `~0` is `~` (RFC 6901). */
-export function locationSegments(location: string): string[] {
+function locationSegments(location: string): string[] {
   const path = location.trim().replace(/^\//, '');
   if (!path) return [];
   return path.split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -38,7 +38,7 @@ const isContainer = (n: AstNode | undefined) => n?.type === 'object' || n?.type 
  * Segments are escaped as JSON pointers (`~1` `/`, `~0` `~`); a state name written unescaped with `/` in it is
  * found too (the longest run of segments that names a member wins).
  */
-export function locationRange(parsed: ParsedDocument, location: string | undefined): OffsetRange {
+function locationRange(parsed: ParsedDocument, location: string | undefined): OffsetRange {
   const root = parsed.root;
   const whole = (): OffsetRange => {
     const startAt = propertyNode(root, 'StartAt');

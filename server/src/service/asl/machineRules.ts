@@ -10,9 +10,9 @@ import type { AslModel, AslState } from './model';
 import { aslProblem } from './problem';
 
 /** The service's quota on a definition (CreateStateMachine, ValidateStateMachineDefinition). */
-export const MAX_DEFINITION_CHARS = 1_048_576;
+const MAX_DEFINITION_CHARS = 1_048_576;
 /** The ASL specification: "State names MUST have length of less than or equal to 80 Unicode characters." */
-export const MAX_STATE_NAME = 80;
+const MAX_STATE_NAME = 80;
 
 const at = (node: AstNode, code: string, message: string, data?: Record<string, unknown>): Problem => aslProblem(node.offset, node.length, code, message, 'error', data);
 

@@ -35,7 +35,7 @@ export function pathsOf(slot: Slot): PathNode[] {
 }
 
 /** A path written back as text: `$.a.b`, `['odd name']` where a name is not an identifier. */
-export function pathText(names: (string | number)[]): string {
+function pathText(names: (string | number)[]): string {
   return '$' + names.map((n) => (typeof n === 'number' ? `[${n}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? `.${n}` : `['${n.replace(/'/g, "\\'")}']`)).join('');
 }
 
@@ -45,7 +45,7 @@ const segmentName = (s: PathSegment): string | number | undefined => (s.kind ===
  * Where else in `root` the names `rest` can be read, as full paths (at most a few levels down, a bounded search):
  * the Data Science SDK case, `$.ModelArtifacts…` when the result went to `$.TrainingStepResults`.
  */
-export function findElsewhere(root: Shape, rest: string[], exclude: string): string | undefined {
+function findElsewhere(root: Shape, rest: string[], exclude: string): string | undefined {
   const queue: { shape: Shape; names: string[] }[] = [{ shape: root, names: [] }];
   let visited = 0;
   const found: string[] = [];

@@ -105,7 +105,7 @@ export function arrayRange(fn: string, start: number, end: number, step: number,
 }
 
 /** The {} placeholders of a States.Format template as written (raw): `\{` and `\}` are literal braces. */
-export function formatHoles(raw: string): number {
+function formatHoles(raw: string): number {
   let n = 0;
   for (let i = 0; i < raw.length; i++) {
     if (raw[i] === '\\') i++;

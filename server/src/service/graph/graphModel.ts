@@ -257,7 +257,7 @@ const OPERATORS: [RegExp, string][] = [
 const MAX_LABEL = 40;
 
 /** A short form of a Choice rule: `$.score >= 0.8`, `$.done is present`, `not($.x == 1)`, `{% $x > 5 %}` → `$x > 5`. */
-export function conditionLabel(rule: AstNode): string {
+function conditionLabel(rule: AstNode): string {
   return clip(condition(rule, 0));
 }
 

@@ -124,7 +124,7 @@ interface LevelResult {
  * cost seconds: big machines get dagre's greedy cycle breaking and iterative forms of the two recursive steps
  * (the same results), without the crossing sweeps. Measured in test/bench/graph-layout.md.
  */
-export const BIG_LEVEL = 300;
+const BIG_LEVEL = 300;
 
 type DagreGraph = InstanceType<typeof graphlib.Graph>;
 

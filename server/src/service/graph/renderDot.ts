@@ -6,7 +6,7 @@ import { nodeLines } from './layout';
 import { walkNesting } from './nesting';
 
 /** A DOT double-quoted string. */
-export function dotString(s: string): string {
+function dotString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
 }
 

@@ -9,7 +9,7 @@ import { walkNesting } from './nesting';
  * characters are coded because Mermaid reads them before the quotes count: a backtick after the quote opens a
  * Markdown string, and `%%{…}%%` anywhere in the text is a directive (a state name could set the theme).
  */
-export function mermaidText(s: string): string {
+function mermaidText(s: string): string {
   return s.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/`/g, '#96;').replace(/%/g, '#37;').replace(/[\r\n]+/g, ' ');
 }
 

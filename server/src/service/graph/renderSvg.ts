@@ -71,7 +71,7 @@ function titleOf(node: GraphNode, box: NodeBox): string {
 }
 
 /** A polyline through dagre's points, rounded at its bends. */
-export function edgePathData(points: EdgePath['points']): string {
+function edgePathData(points: EdgePath['points']): string {
   if (!points.length) return '';
   let d = `M${n1(points[0].x)} ${n1(points[0].y)}`;
   for (let i = 1; i < points.length - 1; i++) {

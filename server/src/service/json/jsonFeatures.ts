@@ -15,10 +15,10 @@ function jsonService(): LanguageService {
 }
 
 /** The widest indentation a formatting request gets: a workspace setting reaches here unchecked (tabSize 1e8 ran out of memory). */
-export const MAX_TAB_SIZE = 32;
+const MAX_TAB_SIZE = 32;
 
 /** Formatting options as a client may send them, made safe: a tab size in 1..MAX_TAB_SIZE, booleans that are booleans. */
-export function safeFormattingOptions(options: Partial<FormattingOptions> | undefined): FormattingOptions {
+function safeFormattingOptions(options: Partial<FormattingOptions> | undefined): FormattingOptions {
   const o = options ?? {};
   const size = Number(o.tabSize);
   const flag = (v: unknown) => (typeof v === 'boolean' ? v : undefined);

@@ -71,7 +71,7 @@ export function parseJson(text: string, allowComments: boolean): ParsedDocument 
  * templatefile() replace them as text before the JSON is parsed) masked as a string literal of the same length,
  * so offsets stay the document's. Undefined when there is none. Linear: one pass, strings skipped.
  */
-export function maskBarePlaceholders(text: string, allowComments: boolean): { text: string; placeholders: Map<number, string> } | undefined {
+function maskBarePlaceholders(text: string, allowComments: boolean): { text: string; placeholders: Map<number, string> } | undefined {
   let placeholders: Map<number, string> | undefined;
   let out = '';
   let copied = 0;

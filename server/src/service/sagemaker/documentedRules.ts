@@ -568,7 +568,7 @@ export function checkDocumentedRules(api: string, payload: AstNode, memo = false
 }
 
 /**
- * The same rules on a request as a plain value (the emulator's CreateTrainingJob body, a CLI launch): the messages
+ * The same rules on a request as a plain value (the emulator's CreateTrainingJob body): the messages
  * without positions, with the documentation (`message`) and without it (`summary`, as SageMaker's own
  * ValidationException would say it).
  */

@@ -132,9 +132,6 @@ const INTEGRATIONS: Record<string, IntegrationPolicy> = {
   },
 };
 
-/** The integrations this module knows, for callers that list or test them. */
-export const policyIntegrations: readonly string[] = Object.keys(INTEGRATIONS);
-
 /** SageMaker writes resource names in lowercase in its ARNs; placeholders keep their case for the template engine. */
 function lowercaseOutsidePlaceholders(s: string): string {
   return s.replace(/(\$\{[^}]*\})|([^$]+|\$)/g, (_, placeholder: string | undefined, text: string | undefined) => placeholder ?? text!.toLowerCase());
