@@ -159,6 +159,20 @@ describe('query languages', () => {
     assert.deepEqual(check(sm({ M: { Type: 'Map', QueryLanguage: 'JSONata', ItemProcessor: jsonataInner, End: true } })).map((x) => [x.code, x.at]), [['asl-wrong-query-language', '"Arguments"'], ['asl-wrong-query-language', '"Output"']]);
     assert.deepEqual(check(sm({ P: { Type: 'Parallel', QueryLanguage: 'JSONata', Branches: [jsonataInner], End: true } })).map((x) => [x.code, x.at]), [['asl-wrong-query-language', '"Arguments"'], ['asl-wrong-query-language', '"Output"']]);
   });
+  test('Assign, Credentials, ItemReader, ItemBatcher and ResultWriter are JSON objects: their values may be JSONata, not the whole field', () => {
+    // ASL spec: "The value of an "Assign" field MUST be a JSON object" (Arguments and Output: "a JSON text, or a JSONata string").
+    const whole = '{% $states.input.x %}';
+    const at = (m: unknown) => check(m).map((x) => [x.code, x.at]);
+    const jsonata = { QueryLanguage: 'JSONata' };
+    assert.deepEqual(at(sm({ A: task({ Assign: whole, Credentials: whole }) }, jsonata)), [['asl-invalid-value', `"${whole}"`], ['asl-invalid-value', `"${whole}"`]]);
+    assert.deepEqual(at(sm({ A: task({ Catch: [{ ErrorEquals: ['States.ALL'], Assign: whole, Next: 'A' }] }) }, jsonata)), [['asl-invalid-value', `"${whole}"`]]);
+    assert.deepEqual(at(sm({ C: { Type: 'Choice', Choices: [{ Condition: '{% true %}', Assign: whole, Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } }, jsonata)), [['asl-invalid-value', `"${whole}"`]]);
+    const map = { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true };
+    for (const field of ['ItemReader', 'ItemBatcher', 'ResultWriter'])
+      assert.deepEqual(at(sm({ M: { ...map, [field]: whole } }, jsonata)).filter(([, a]) => a === `"${whole}"`), [['asl-invalid-value', `"${whole}"`]], field);
+    // Their members may be expressions; Arguments, Output and Items may be one whole.
+    assert.deepEqual(at(sm({ A: task({ Assign: { x: whole }, Credentials: { RoleArn: whole }, Arguments: whole, Output: whole }) }, jsonata)), []);
+  });
   test('the states in a Map or Parallel of a JSONata machine are JSONata, and may say so again', () => {
     const jsonataInner = inner({ Arguments: {}, Output: '{% $states.result %}' });
     assert.deepEqual(check(sm({ M: { Type: 'Map', ItemProcessor: jsonataInner, End: true } }, { QueryLanguage: 'JSONata' })), []);

@@ -117,6 +117,17 @@ function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Wan
   return true;
 }
 
+/**
+ * A field whose value MUST be a JSON object (ASL spec: Assign, Credentials, ItemReader, ItemBatcher, ResultWriter):
+ * in a JSONata state its members may be JSONata strings, the whole value may not (unlike Arguments and Output, "a
+ * JSON text, or a JSONata string").
+ */
+function checkObjectField(ctx: Ctx, field: string, node: AstNode | undefined, ql: QueryLanguage) {
+  if (ql === 'JSONata' && node?.type === 'string' && isJsonata(node.value) && !hasPlaceholder(node.value))
+    report(ctx, node, AslCode.invalidValue, `${field} must be a JSON object, not a JSONata string: write an object whose values are {% … %} expressions`);
+  else checkType(ctx, field, node, 'object', ql);
+}
+
 function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
   const end = node.offset + node.length;
   if (ctx.text === undefined) return report(ctx, node, err.code, err.message, err.severity ?? 'error');
@@ -512,7 +523,7 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
           const rp = property(item, 'ResultPath');
           if (checkType(ctx, 'ResultPath', rp, 'string|null', ql) && rp?.type === 'string') checkResultPath(ctx, rp);
         }
-        checkType(ctx, 'Assign', property(item, 'Assign'), 'object', ql);
+        checkObjectField(ctx, 'Assign', property(item, 'Assign'), ql);
       }
     }
   }
@@ -537,14 +548,15 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
       if (key === 'Comment') { checkType(ctx, 'Comment', v, 'string', 'JSONPath'); continue; }
       if (key === 'Next' && top) continue;
       if (ql === 'JSONata') {
-        if (key === 'Condition' || (top && (key === 'Assign' || key === 'Output'))) continue;
+        if (key === 'Assign' && top) { checkObjectField(ctx, 'Assign', v, ql); continue; }
+        if (key === 'Condition' || (top && key === 'Output')) continue;
         if (key === 'Variable' || key in COMPARATORS || LOGICAL.includes(key))
           report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath Choice field: a JSONata rule is a Condition, e.g. "Condition": "{% $states.input.n > 1 %}"`);
         else report(ctx, k, AslCode.unknownField, `${quote(key)} is not a field of a JSONata Choice rule; allowed: Condition, Next, Assign, Output, Comment`, 'error', { closest: closest(key, ['Condition', 'Next', 'Assign', 'Output', 'Comment'])[0] });
         continue;
       }
       if (key === 'Variable') { if (checkType(ctx, 'Variable', v, 'string', ql)) checkPathValue(ctx, v, 'path'); continue; }
-      if (key === 'Assign' && top) { checkType(ctx, 'Assign', v, 'object', ql); continue; }
+      if (key === 'Assign' && top) { checkObjectField(ctx, 'Assign', v, ql); continue; }
       if (key in COMPARATORS || LOGICAL.includes(key)) { ops.push(p); continue; }
       if (key === 'Condition' || key === 'Output') report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata Choice field: in a JSONPath state a rule compares a Variable, e.g. "Variable": "$.n", "NumericGreaterThan": 1`);
       else if (key === 'Next') report(ctx, k, AslCode.unknownField, 'Next belongs on the outermost rule, not inside And/Or/Not');
@@ -586,7 +598,8 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
 // The field tables checkState walks for every state, made once (not per state: on opening 2,000 states their
 // arrays and strings were a good part of what the first check allocated).
 const PATH_FIELD_ENTRIES = Object.entries(PATH_FIELDS);
-const OBJECT_FIELDS = ['ItemSelector', 'Assign', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter'];
+/** Fields whose value is an object; all but ItemSelector may not be a whole JSONata string either (checkObjectField). */
+const OBJECT_FIELDS = ['Assign', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter'];
 /** Fields of a JSON type (numbers in a range), each with its `…Path` twin, which may not sit beside it. */
 const TYPED_FIELDS = ([
   ['TimeoutSeconds', 'integer', 1, 99999999], ['HeartbeatSeconds', 'integer', 1, 99999999], ['Seconds', 'integer', 0, 99999999], ['Timestamp', 'string'],
@@ -655,7 +668,8 @@ function checkState(ctx: Ctx, s: AslState) {
       else checkPathValue(ctx, v, kind);
     }
   }
-  for (const field of OBJECT_FIELDS) checkType(ctx, field, prop(field), 'object', ql);
+  checkType(ctx, 'ItemSelector', prop('ItemSelector'), 'object', ql);
+  for (const field of OBJECT_FIELDS) checkObjectField(ctx, field, prop(field), ql);
   for (const { field, want, min, max, pathField } of TYPED_FIELDS) {
     checkType(ctx, field, prop(field), want, ql, min, max);
     const path = propN(pathField);
