@@ -215,3 +215,26 @@ test('Serverless: #{AWS::…} pseudo parameters are placeholders, as serverless-
   assert.deepEqual(findings(d), [['enum-value', 'ml.m5.larg']]);
   assert.deepEqual(service.findTasks(d).map((t) => t.api), ['createTrainingJob']);
 });
+
+test('substitutions are followed in a DefinitionString too: quoted ones as strings, bare ones as the JSON their text reads as', () => {
+  const machine = (resource: string) => [
+    '        {',
+    '          "StartAt": "T",',
+    '          "States": { "T": { "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",',
+    '            "Parameters": { "TrainingJobName": "t", "RoleArn": "arn:aws:iam::111122223333:role/R", "OutputDataConfig": { "S3OutputPath": "s3://b/o" },',
+    `              ${resource},`,
+    '              "HyperParameters": { "epochs": "${Epochs}" } }, "End": true } }',
+    '        }',
+  ];
+  const cfn = (props: string[], resource: string) => ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', ...props, ...machine(resource), ''].join('\n');
+  const rc = '"ResourceConfig": { "InstanceCount": ${Count}, "InstanceType": "${Type}", "VolumeSizeInGB": 10 }';
+  // DefinitionSubstitutions: '2' bare is the number 2, 3 quoted is the string "3"; a bad instance type is flagged where written.
+  const text = cfn(['      DefinitionSubstitutions: { Count: \'2\', Type: ml.m5.larg, Epochs: 3 }', '      DefinitionString: |'], rc);
+  assert.deepEqual(findings(open('str.yaml', text)), [['enum-value', 'ml.m5.larg']]);
+  // A bare value that is no number is a wrong type, where written.
+  assert.deepEqual(findings(open('str2.yaml', text.replace("Count: '2'", 'Count: two'))).map(([c]) => c), ['enum-value']);
+  assert.deepEqual(findings(open('str3.yaml', text.replace("Count: '2'", "Count: '\"2\"'"))).map(([c, at]) => [c, at]), [['wrong-type', '\'"2"\''], ['enum-value', 'ml.m5.larg']]);
+  // A !Sub string (list form) takes its variables, then the Parameters' Defaults; not the DefinitionSubstitutions.
+  const sub = cfn(['      DefinitionString: !Sub', '        - |'], rc).replace(/\n {8}(?=[{}" ])/g, '\n          ').replace(/\n$/, '\n        - { Type: ml.c5.xlarg, Count: -1 }\n');
+  assert.deepEqual(findings(open('sub.yaml', sub)), [['out-of-range', '-1'], ['enum-value', 'ml.c5.xlarg']]);
+});

@@ -76,6 +76,8 @@ function locationRange(parsed: ParsedDocument, location: string | undefined): Of
   const [key, value] = reached.children ?? [];
   if (!key) return firstLine(parsed.text, reached);
   if (!value || isContainer(value)) return { offset: key.offset, length: key.length };
+  // A followed substitution's value sits where the template writes it (templates/substitutions.ts): the member as written.
+  if (value.offset < key.offset) return { offset: reached.offset, length: reached.length };
   return { offset: key.offset, length: value.offset + value.length - key.offset };
 }
 

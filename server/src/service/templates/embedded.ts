@@ -9,7 +9,7 @@ import type { AstNode, ParsedDocument } from '../core/types';
 import { parseJson } from '../json/parse';
 import { markRewritten } from '../core/findingsCache';
 import { resolveIntrinsics } from './intrinsics';
-import { followSubstitutions, parameterDefaults } from './substitutions';
+import { followSubstitutions, followSubstitutionsInText, parameterDefaults } from './substitutions';
 
 const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
@@ -57,8 +57,11 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
   return out;
 }
 
-/** The JSON text of a DefinitionString that is the document's own text: a YAML block literal (`|`, `|-`, `|+`). */
-function definitionStringView(parsed: ParsedDocument, node: AstNode): ParsedDocument | undefined {
+/**
+ * The JSON text of a DefinitionString that is the document's own text: a YAML block literal (`|`, `|-`, `|+`);
+ * `sub`, when it is a `!Sub` string, with the Sub's variable map (its list form's second item).
+ */
+function definitionStringView(parsed: ParsedDocument, node: AstNode): { view: ParsedDocument; sub: { variables: AstNode | undefined } | undefined } | undefined {
   // `!Sub |` reads as its string; `Fn::Sub: |` too; and the list form (`!Sub` / `Fn::Sub:` with `- |` then the
   // variables), whose first item is the string.
   const sub = node.type === 'object' && node.children?.length === 1 && node.children[0].children?.[0]?.value === 'Fn::Sub' ? node.children[0].children[1] : node.tag === '!Sub' ? node : undefined;
@@ -70,7 +73,8 @@ function definitionStringView(parsed: ParsedDocument, node: AstNode): ParsedDocu
   if (!body.trimStart().startsWith('{')) return undefined;
   // Padded so every offset is the document's; a bare ${…} (text substitution) is a placeholder, as in any definition.
   const inner = parseJson(' '.repeat(start) + body, false);
-  return { text: parsed.text, language: 'json', root: inner.root, syntaxErrors: inner.syntaxErrors };
+  const variables = sub?.type === 'array' && sub.children?.[1]?.type === 'object' ? sub.children[1] : undefined;
+  return { view: { text: parsed.text, language: 'json', root: inner.root, syntaxErrors: inner.syntaxErrors }, sub: sub ? { variables } : undefined };
 }
 
 /**
@@ -114,7 +118,9 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   let params: Map<string, AstNode> | undefined;
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {
-      const view = definitionStringView(parsed, d.node);
+      const read = definitionStringView(parsed, d.node);
+      const view = read?.view;
+      if (view?.root && !view.syntaxErrors.length) followSubstitutionsInText(view.root, parsed.text, read!.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
       if (view && (view.syntaxErrors.length || isStateMachine(view.root))) {
         found.push(view);
         names.set(view, d.name);

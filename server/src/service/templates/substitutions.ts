@@ -7,6 +7,7 @@
 // as JSON and then replaces each `${key}` as text (DefinitionProcessor.transformDefinition), so `epochs: ${Epochs}`
 // with `Epochs: 3` deploys as "epochs": "3" (what HyperParameters wants), and `Seconds: ${Wait}` as "Seconds": "60"
 // (which Step Functions refuses); SAM leaves the substitution to CloudFormation, and a `!Sub` is a string.
+import { markRewritten } from '../core/findingsCache';
 import { property } from '../core/tree';
 import type { AstNode } from '../core/types';
 
@@ -51,6 +52,20 @@ export function entries(map: AstNode | undefined, params: Map<string, AstNode>):
 
 const WHOLE = /^\$\{([^}]+)\}$/;
 
+/** The JSON scalar a text reads as (a number, true, false, null, a quoted string), else undefined. */
+function bareValue(s: string): string | number | boolean | null | undefined {
+  try {
+    const v: unknown = JSON.parse(s);
+    return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A followed value as the deployed definition holds it: a string where the placeholder was, written as one. */
+const followed = (value: AstNode, node: AstNode, asString: boolean): AstNode =>
+  asString ? { type: 'string', value: String(value.value), offset: value.offset, length: value.length, parent: node } : { type: value.type, value: value.value, offset: value.offset, length: value.length, parent: node };
+
 /**
  * Replaces, in place, each whole-value placeholder under `definition` that has a literal value with a copy of that
  * literal (its offsets the literal's). `subs` are the strings that were a Sub's, with their variables.
@@ -69,7 +84,45 @@ export function followSubstitutions(definition: AstNode, substitutions: AstNode 
         continue;
       }
       const value = subs.has(c) ? (entries(subs.get(c), params).get(name) ?? params.get(name)) : own.get(name);
-      if (value) children[i] = { type: 'string', value: String(value.value), offset: value.offset, length: value.length, parent: node };
+      if (value) {
+        children[i] = followed(value, node, true);
+        markRewritten(node);
+      }
+    }
+  }
+}
+
+/**
+ * The same in a DefinitionString read as JSON in place (templates/embedded.ts): the text is substituted before it
+ * is parsed, so a placeholder written inside quotes (`"InstanceType": "${Type}"`) becomes a string, and a bare one
+ * (`"MaxRuntimeInSeconds": ${Max}`) the literal's own type. A `!Sub` string takes its variables, then the
+ * template's Parameters; any other, the resource's DefinitionSubstitutions.
+ */
+export function followSubstitutionsInText(definition: AstNode, text: string, sub: { variables: AstNode | undefined } | undefined, substitutions: AstNode | undefined, params: Map<string, AstNode>) {
+  const own = sub ? entries(sub.variables, params) : entries(substitutions, params);
+  const stack = [definition];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const children = node.children ?? [];
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      const name = c.type === 'string' && node.type !== 'object' && !(node.type === 'property' && i === 0) ? WHOLE.exec(c.value)?.[1] : undefined;
+      if (!name) {
+        stack.push(c);
+        continue;
+      }
+      const value = own.get(name) ?? (sub ? params.get(name) : undefined);
+      if (!value) continue;
+      if (text.charCodeAt(c.offset) === 34 /* " */) children[i] = followed(value, node, true);
+      else {
+        // Bare: the value's text becomes JSON text ('2' and 2 both give the number 2); what does not read as one
+        // JSON scalar stays a placeholder.
+        const json = bareValue(String(value.value));
+        if (json === undefined) continue;
+        children[i] = { type: json === null ? 'null' : (typeof json as 'string' | 'number' | 'boolean'), value: json, offset: value.offset, length: value.length, parent: node };
+      }
+      // The definition (read as JSON) no longer reads as its text: its findings are not kept by text (core/findingsCache.ts).
+      markRewritten(node);
     }
   }
 }
