@@ -232,21 +232,10 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       suggestions.forEach((s, i) => fixes.push(renameKey(parsed, node, s, i === 0 && obvious)));
       break;
     }
-    case Code.wrongType: {
-      const want = data.expected;
-      const v = node.value;
-      if ((want === 'integer' || want === 'number') && node.type === 'string' && v.trim() !== '' && !isNaN(Number(v))) {
-        const n = Number(v);
-        if (want === 'number' || Number.isInteger(n)) fixes.push(changeTo(parsed, node, n, true));
-      } else if (want === 'string' && (node.type === 'number' || node.type === 'boolean')) {
-        // The number as written (0.10 stays "0.10"), not as re-printed.
-        const raw = parsed.text.slice(node.offset, node.offset + node.length);
-        fixes.push(changeTo(parsed, node, node.type === 'number' && /^-?[0-9.eE+-]+$/.test(raw) ? raw : String(v), true));
-      } else if (want === 'boolean' && node.type === 'string' && /^(true|false)$/i.test(v)) {
-        fixes.push(changeTo(parsed, node, v.toLowerCase() === 'true', true));
-      }
+    case Code.wrongType:
+      // The value the message advises (validation.ts works it out once, so the two cannot disagree).
+      if (data.replacement !== undefined) fixes.push(changeTo(parsed, node, data.replacement, true));
       break;
-    }
     case Code.pathWithoutDollarSuffix: {
       const keyNode = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
       // Only JSONPath states have `.$` keys (JSONata states write {% … %} instead).
