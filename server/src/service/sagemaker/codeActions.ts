@@ -1,12 +1,12 @@
 // Quick fixes for the SageMaker request findings, and the edits of fix-all (every unambiguous fix at once). Each
 // fix is computed from a Problem's `code` and `data` and the tree, in offsets (codeActions.ts at the service root
-// makes LSP code actions of them). The only JSON/YAML difference is how a value, a key or new members are
-// written: see `writeValue`, `writeKey` and `insertMembers`.
+// makes LSP code actions of them). What differs between JSON and YAML is how a value, a key or members are written
+// or removed, and where a YAML alias stands for a node written elsewhere: see the section "The JSON/YAML difference".
 import { Code } from '../core/codes';
 import { editDistance } from '../core/text';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
-import { jsonInsertMembers } from '../json/edits';
-import { isInFlow, yamlInsertMembers, yamlScalar } from '../yaml/edits';
+import { jsonInsertMembers, jsonRemoveMember } from '../json/edits';
+import { isAlias, isInFlow, yamlInsertMembers, yamlRemoveMember, yamlScalar } from '../yaml/edits';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
 import { getIntegration, type Shape } from './shapes';
@@ -40,35 +40,14 @@ function insertMembers(parsed: ParsedDocument, target: AstNode, members: [string
   return parsed.language === 'yaml' ? yamlInsertMembers(parsed.text, target, members) : jsonInsertMembers(parsed.text, target, members);
 }
 
-/**
- * The edit removing the member `property` from its object. Between commas (JSON, a YAML flow mapping) the comma
- * before the next member (or after the previous one) goes with it, so the others keep their layout; an only member
- * leaves `{}`. In a YAML block mapping its lines go, unless the key follows a sequence item's `- `: then the next
- * member moves up to the dash (or the item becomes `{}`).
- */
+/** The edit removing the member `property` from its object (its comma, or its lines, with it). */
 function removeMember(parsed: ParsedDocument, property: AstNode): OffsetEdit | undefined {
-  const object = property.parent;
-  const siblings = object?.children ?? [];
-  const i = siblings.indexOf(property);
-  if (!object || i < 0) return undefined;
-  const { text } = parsed;
-  const start = property.offset;
-  const end = property.offset + property.length;
-  const next = siblings[i + 1];
-  const previous = siblings[i - 1];
-  const block = parsed.language === 'yaml' && text[object.offset] !== '{';
-  if (block) {
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    if (/^[ \t]*$/.test(text.slice(lineStart, start))) {
-      const lineEnd = text.indexOf('\n', end);
-      return { offset: lineStart, length: (lineEnd < 0 ? text.length : lineEnd + 1) - lineStart, newText: '' };
-    }
-    if (next) return { offset: start, length: next.offset - start, newText: '' };
-    return { offset: start, length: end - start, newText: '{}' };
-  }
-  if (next) return { offset: start, length: next.offset - start, newText: '' };
-  if (previous) return { offset: previous.offset + previous.length, length: end - previous.offset - previous.length, newText: '' };
-  return { offset: object.offset + 1, length: object.length - 2, newText: '' };
+  return parsed.language === 'yaml' ? yamlRemoveMember(parsed.text, property) : jsonRemoveMember(property);
+}
+
+/** Whether `node` is (part of) what a YAML alias (`Parameters: *a1`) stands for: a node written elsewhere. */
+function isAliased(parsed: ParsedDocument, node: AstNode): boolean {
+  return parsed.language === 'yaml' && isAlias(parsed.text, node);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -188,8 +167,7 @@ function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
   const end = (n: AstNode) => n.offset + n.length;
   for (const c of node.children ?? []) if (c.offset < node.offset || end(c) > end(node)) return false;
   for (let n: AstNode | undefined = node; n; n = n.parent) {
-    // The nodes an alias stands for span the alias (`*a1`) itself.
-    if (parsed.language === 'yaml' && parsed.text[n.offset] === '*') return false;
+    if (isAliased(parsed, n)) return false;
     if (n.parent && (n.offset < n.parent.offset || end(n) > end(n.parent))) return false;
   }
   return true;
