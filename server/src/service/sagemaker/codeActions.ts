@@ -4,6 +4,7 @@
 // or removed, and where a YAML alias stands for a node written elsewhere: see the section "The JSON/YAML difference".
 import { Code } from '../core/codes';
 import { editDistance } from '../core/text';
+import { nodeAt } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
 import { jsonInsertMembers, jsonRemoveMember } from '../json/edits';
 import { isAlias, isInFlow, yamlInsertMembers, yamlRemoveMember, yamlScalar } from '../yaml/edits';
@@ -53,36 +54,11 @@ function isAliased(parsed: ParsedDocument, node: AstNode): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Where a problem is
 
-/**
- * The innermost node whose span contains `offset` (its end excluded), as jsonc-parser's findNodeAtOffset finds it,
- * but by binary search over each node's children (in text order): fix-all looks up a node per problem, and a scan
- * of the 8,000 members of `States` per problem made it quadratic.
- */
-function nodeAtOffset(root: AstNode, offset: number): AstNode | undefined {
-  const contains = (n: AstNode) => offset >= n.offset && offset < n.offset + n.length;
-  if (!contains(root)) return undefined;
-  let node = root;
-  for (;;) {
-    const children = node.children;
-    if (!children?.length) return node;
-    let lo = 0;
-    let hi = children.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (children[mid].offset <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    // Children out of text order (never in a parse of text, but cheap to honour): the first one containing it.
-    const next = contains(children[lo]) ? children[lo] : children.find(contains);
-    if (!next) return node;
-    node = next;
-  }
-}
-
 /** The node a problem was reported on (same offset and length). */
 function nodeOf(parsed: ParsedDocument, p: OffsetRange): AstNode | undefined {
   if (!parsed.root) return undefined;
-  for (let n = nodeAtOffset(parsed.root, p.offset); n; n = n.parent) {
+  // End excluded: a node that ends where the problem's node starts is not it.
+  for (let n = nodeAt(parsed.root, p.offset, { end: 'exclusive' }); n; n = n.parent) {
     if (n.offset === p.offset && n.length === p.length) return n;
     if (n.offset < p.offset) break;
   }
