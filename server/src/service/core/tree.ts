@@ -23,10 +23,10 @@ export function stringValue(node: AstNode | undefined): string | undefined {
  * (in text order; a scan of the 8,000 members of `States` for each finding made fix-all quadratic). Where two spans
  * touch, the first one containing `offset` wins, as with jsonc-parser's findNodeAtOffset.
  *
- * The end rule is the caller's, because the two questions differ. A cursor (`end: 'inclusive'`, completion, hover,
- * navigation) just after a token is still on it: `"Type"|` is at the key. A node looked up by where it starts
- * (`end: 'exclusive'`, a finding's node in codeActions) must not be taken for a sibling that ends there: in
- * `a: 1` + `b: 2` on one flow line, or a zero-length value before the next member, the end of one is the start of the other.
+ * The end rule is the caller's, because the two questions differ. A cursor (`end: 'inclusive'`: completion, hover,
+ * navigation) just after a token is still on it: `"Type"|:` is at the key. A node looked up by where it starts
+ * (`end: 'exclusive'`: a finding's node, in codeActions) must not be taken for the sibling that ends there, as in
+ * `{"a":1"b":2}` (a comma missing: the text still gets findings), where `1` ends where `"b"` starts.
  */
 export function nodeAt(root: AstNode | undefined, offset: number, { end = 'inclusive' }: { end?: 'inclusive' | 'exclusive' } = {}): AstNode | undefined {
   const inclusive = end === 'inclusive';
