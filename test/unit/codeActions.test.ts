@@ -281,6 +281,13 @@ describe('YAML', () => {
     assert.deepEqual(service.fixAll(d), []);
     assert.deepEqual(service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(text.length) }, ['quickfix']), []);
   });
+  test('nothing is fixed in members a merge key brings (<<: …): the parser places them at the `<<` entry, which a fix would overwrite', () => {
+    const text = yaml.replace('        InstanceCount: "2"\n', '        <<: { InstanceCount: "2", VolumeSizeInGB: "10" }\n').replace('        VolumeSizeInGB: 10\n', '');
+    const d = doc(text, 'asl-yaml');
+    assert.deepEqual(service.validate(d).filter((p) => p.code === 'wrong-type').map((p) => text.slice(p.offset, p.offset + p.length)), ['<<: { InstanceCount: "2", VolumeSizeInGB: "10" }', '<<: { InstanceCount: "2", VolumeSizeInGB: "10" }']);
+    assert.deepEqual(service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(text.length) }, ['quickfix']).filter((a: CodeAction) => a.diagnostics?.[0]?.code === 'wrong-type'), []);
+    assert.equal(service.fixAll(d).some((e) => d.getText(e.range).startsWith('<<')), false);
+  });
   test('missing required members are added as key: value lines', () => {
     const r = quickFix(yaml, 'missing-required', 'Parameters', { languageId: 'asl-yaml' });
     assert.deepEqual(r.titles, ['* Add missing required parameters']);

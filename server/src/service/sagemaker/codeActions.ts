@@ -1,13 +1,13 @@
 // Quick fixes for the SageMaker request findings, and the edits of fix-all (every unambiguous fix at once). Each
 // fix is computed from a Problem's `code` and `data` and the tree, in offsets (codeActions.ts at the service root
 // makes LSP code actions of them). What differs between JSON and YAML is how a value, a key or members are written
-// or removed, and where a YAML alias stands for a node written elsewhere: see the section "The JSON/YAML difference".
+// or removed, and that a YAML node may be written elsewhere (an alias, a merge key): see "The JSON/YAML difference".
 import { Code } from '../core/codes';
 import { editDistance } from '../core/text';
 import { nodeAt } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
 import { jsonInsertMembers, jsonRemoveMember } from '../json/edits';
-import { isAlias, isInFlow, yamlInsertMembers, yamlRemoveMember, yamlScalar } from '../yaml/edits';
+import { isInFlow, isPlacedCopy, yamlInsertMembers, yamlRemoveMember, yamlScalar } from '../yaml/edits';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
 import { getIntegration, type Shape } from './shapes';
@@ -46,9 +46,9 @@ function removeMember(parsed: ParsedDocument, property: AstNode): OffsetEdit | u
   return parsed.language === 'yaml' ? yamlRemoveMember(parsed.text, property) : jsonRemoveMember(property);
 }
 
-/** Whether `node` is (part of) what a YAML alias (`Parameters: *a1`) stands for: a node written elsewhere. */
-function isAliased(parsed: ParsedDocument, node: AstNode): boolean {
-  return parsed.language === 'yaml' && isAlias(parsed.text, node);
+/** Whether `node` is written elsewhere than its offsets say (a YAML alias `*a1` or merge key `<<: *a1` stands for it). */
+function writtenElsewhere(parsed: ParsedDocument, node: AstNode): boolean {
+  return parsed.language === 'yaml' && isPlacedCopy(parsed.text, node);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -137,13 +137,14 @@ function changeTo(parsed: ParsedDocument, node: AstNode, value: unknown, preferr
 
 /**
  * Whether a node is written where the tree says, inside each of its ancestors (and its children inside it). A YAML
- * alias (`Parameters: *a1`) stands for a node written elsewhere: an edit there would change the anchor, or break it.
+ * alias (`Parameters: *a1`) or merge key (`<<: *a1`) stands for nodes written elsewhere: an edit there would change
+ * the anchor, or break it.
  */
 function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
   const end = (n: AstNode) => n.offset + n.length;
   for (const c of node.children ?? []) if (c.offset < node.offset || end(c) > end(node)) return false;
   for (let n: AstNode | undefined = node; n; n = n.parent) {
-    if (isAliased(parsed, n)) return false;
+    if (writtenElsewhere(parsed, n)) return false;
     if (n.parent && (n.offset < n.parent.offset || end(n) > end(n.parent))) return false;
   }
   return true;

@@ -78,9 +78,13 @@ export function isInFlow(text: string, node: AstNode): boolean {
   return false;
 }
 
-/** Whether `node` is (part of) the value of an alias (`*a1`): the parser gives the nodes an alias stands for its span. */
-export function isAlias(text: string, node: AstNode): boolean {
-  return text[node.offset] === '*';
+/**
+ * Whether `node` is written somewhere else than its offsets say: the parser places the nodes an alias (`*a1`) stands
+ * for at the alias, and the members a merge key (`<<: *a1`, `<<: { … }`) brings at the `<<` entry. An edit at those
+ * offsets would rewrite the alias or the whole merge entry.
+ */
+export function isPlacedCopy(text: string, node: AstNode): boolean {
+  return text[node.offset] === '*' || (text.startsWith('<<', node.offset) && /^<<[ \t]*:/.test(text.slice(node.offset, node.offset + 40)));
 }
 
 /** `key: value` lines at `indent`: scalars inline, non-empty objects and arrays as nested blocks. */
