@@ -36,7 +36,8 @@ export function nodeAt(root: AstNode | undefined, offset: number, { end = 'inclu
   for (;;) {
     const children = node.children;
     if (!children?.length) return node;
-    // The last child starting at or before `offset`; the spans that contain it end there (children do not overlap).
+    // The last child starting at or before `offset`, then back to the first that contains it: siblings touch (in
+    // broken text), and the copies a YAML alias or merge key brings share one span.
     let lo = 0;
     let hi = children.length - 1;
     while (lo < hi) {

@@ -218,7 +218,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
     const lead = text.slice(start, key.offset);
     // A key typed in quotes keeps them (and is filtered with its opening quote, as VS Code compares the range's text).
     const quote = key.length && (text[key.offset] === '"' || text[key.offset] === "'") ? text[key.offset] : '';
-    // Only for the branches that write blocks: reading the document's indentation scans all of it.
+    // Only for the branches that write blocks: reading the document's indentation scans its head.
     const newSnippets = () => new YamlSnippets(eolOf(text), indentUnit(text, 'yaml'), location.flow);
     // The key's own column (a key after `- ` included): nested lines are indented from it.
     const keyColumn = column(text, key.offset);
