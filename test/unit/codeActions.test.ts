@@ -192,6 +192,11 @@ describe('types', () => {
     assert.equal(r.message, 'MaxRuntimeInSeconds must be an integer, not a string');
     assert.deepEqual(r.titles, []);
   });
+  test('a number as the value of a ".$" key: no fix (in quotes it would be a string, still no JSONPath)', () => {
+    const r = adviceAndFix(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': 5 })), '5');
+    assert.equal(r.message, 'TrainingJobName.$ must be a string holding a JSONPath or an intrinsic function, not a number');
+    assert.deepEqual(r.titles, []);
+  });
   test('a number too large for a number in quotes: neither advice nor fix (it would be written as null or .inf)', () => {
     const r = adviceAndFix(machine(training({ StoppingCondition: { MaxRuntimeInSeconds: '1e999' } })), '"1e999"');
     assert.equal(r.message, 'MaxRuntimeInSeconds must be an integer, not a string');
