@@ -3,6 +3,7 @@
 // parser makes of it, so the line's own text and indentation decide, and the tree supplies the ancestors.
 import { column, lineEnd, lineStart } from '../core/text';
 import type { AstNode } from '../core/types';
+import { isFlowCollection } from './edits';
 import { parseYamlDocument } from './parseYaml';
 
 export type YamlPath = (string | number)[];
@@ -95,10 +96,6 @@ export function getYamlCompletionContext(text: string, offset: number, root?: As
 
 function isScalar(n: AstNode) {
   return n.type === 'string' || n.type === 'number' || n.type === 'boolean' || n.type === 'null';
-}
-
-function isFlow(text: string, n: AstNode) {
-  return (n.type === 'object' || n.type === 'array') && (text[n.offset] === '{' || text[n.offset] === '[');
 }
 
 /** Keys and indices from the root to `node`. */
@@ -210,7 +207,7 @@ function flowContainerAt(text: string, root: AstNode | undefined, offset: number
   let found: AstNode | undefined;
   let node = root;
   while (node) {
-    if (isFlow(text, node)) {
+    if (isFlowCollection(text, node)) {
       const end = node.offset + node.length;
       const closed = text[end - 1] === (text[node.offset] === '{' ? '}' : ']') && node.length > 1;
       if (offset > node.offset && (offset < end || (!closed && offset === end))) found = node;
@@ -305,17 +302,17 @@ function blockAncestors(
   let node = root;
   let dash = 0;
   while (node) {
-    if (node.type === 'object' && !isFlow(text, node)) {
+    if (node.type === 'object' && !isFlowCollection(text, node)) {
       const col = column(text, node.offset);
       if (keyCol <= col || (node.offset >= lineStart && dash >= dashes.length)) return { path, indent: col, newItem: false };
       const prop = lastBefore(node, lineStart);
       if (!prop) return { path, indent: col, newItem: false };
       path.push(prop.children![0].value as string);
       node = prop.children?.[1];
-      if (!node || !node.children || isFlow(text, node)) return { path, indent: keyCol, newItem: false, underKey: true };
+      if (!node || !node.children || isFlowCollection(text, node)) return { path, indent: keyCol, newItem: false, underKey: true };
       continue;
     }
-    if (node.type === 'array' && !isFlow(text, node)) {
+    if (node.type === 'array' && !isFlowCollection(text, node)) {
       const col = column(text, node.offset);
       const items = node.children ?? [];
       if (dash < dashes.length && column(text, dashes[dash]) === col) {
@@ -325,11 +322,11 @@ function blockAncestors(
         while (index < items.length && dashOf(text, items[index]) < myDash) index++;
         path.push(index);
         const item = items[index];
-        if (item && dashOf(text, item) === myDash && item.type === 'object' && !isFlow(text, item) && item.offset <= lineStart + keyCol) {
+        if (item && dashOf(text, item) === myDash && item.type === 'object' && !isFlowCollection(text, item) && item.offset <= lineStart + keyCol) {
           node = item;
           continue;
         }
-        if (item && dashOf(text, item) === myDash && item.type === 'array' && !isFlow(text, item) && dash < dashes.length) {
+        if (item && dashOf(text, item) === myDash && item.type === 'array' && !isFlowCollection(text, item) && dash < dashes.length) {
           node = item;
           continue;
         }
@@ -342,7 +339,7 @@ function blockAncestors(
       if (!item) return { path, indent: keyCol, newItem: false };
       path.push(items.indexOf(item));
       node = item;
-      if (!node.children || isFlow(text, node)) return { path, indent: keyCol, newItem: false };
+      if (!node.children || isFlowCollection(text, node)) return { path, indent: keyCol, newItem: false };
       continue;
     }
     break;

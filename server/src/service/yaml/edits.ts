@@ -72,10 +72,13 @@ export function yamlScalar(value: unknown, context: ScalarContext = {}): string 
 
 /** Whether `node` lies inside a flow collection `{ … }`/`[ … ]` (so a value written there is in flow context). */
 export function isInFlow(text: string, node: AstNode): boolean {
-  for (let n: AstNode | undefined = node.parent; n; n = n.parent) {
-    if ((n.type === 'object' || n.type === 'array') && (text[n.offset] === '{' || text[n.offset] === '[')) return true;
-  }
+  for (let n: AstNode | undefined = node.parent; n; n = n.parent) if (isFlowCollection(text, n)) return true;
   return false;
+}
+
+/** Whether `node` is a flow collection, `{ … }` or `[ … ]` (not a block mapping or sequence). */
+export function isFlowCollection(text: string, node: AstNode): boolean {
+  return (node.type === 'object' || node.type === 'array') && (text[node.offset] === '{' || text[node.offset] === '[');
 }
 
 /**
