@@ -162,6 +162,46 @@ describe('types', () => {
     assert.match(r.result, /"EnableNetworkIsolation": true/);
     assertCleared(r, 'wrong-type "true"');
   });
+  /** The wrong-type finding on `at` and its preferred fix: the message's advice is what the fix writes. */
+  function adviceAndFix(text: string, at: string, languageId = 'asl') {
+    const p = service.validate(doc(text, languageId)).find((x) => x.code === 'wrong-type' && text.slice(x.offset, x.offset + x.length) === at)!;
+    return { message: p.message, ...quickFix(text, 'wrong-type', at, { languageId }) };
+  }
+  test('the message advises what the fix writes: a number as typed (0.10 stays "0.10", not "0.1")', () => {
+    const text = machine(training({ TrainingJobName: 0.1 })).replace('0.1', '0.10');
+    const r = adviceAndFix(text, '0.10');
+    assert.equal(r.message, 'TrainingJobName must be a string, not a number: write "0.10"');
+    assert.deepEqual(r.titles, ['* Change to "0.10"']);
+    assert.match(r.result, /"TrainingJobName": "0.10",/);
+  });
+  test('the same in YAML, where the string is quoted so that it stays a string', () => {
+    const yaml = 'StartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters:\n      TrainingJobName: x\n      HyperParameters:\n        eta: 0.10\n    End: true\n';
+    const r = adviceAndFix(yaml, '0.10', 'asl-yaml');
+    assert.equal(r.message, 'HyperParameters value of "eta" must be a string, not a number: write "0.10"');
+    assert.deepEqual(r.titles, ['* Change to "0.10"']);
+    assert.match(r.result, /\n {8}eta: "0\.10"\n/);
+  });
+  test('a number in quotes is advised and fixed as the number: "1e3" becomes 1000', () => {
+    const r = adviceAndFix(machine(training({ StoppingCondition: { MaxRuntimeInSeconds: '1e3' } })), '"1e3"');
+    assert.equal(r.message, 'MaxRuntimeInSeconds must be an integer, not a string: write 1000 without quotes');
+    assert.deepEqual(r.titles, ['* Change to 1000']);
+    assertCleared(r, 'wrong-type "1e3"');
+  });
+  test('a fraction in quotes where an integer belongs: neither advice nor fix (1.5 without quotes is still wrong)', () => {
+    const r = adviceAndFix(machine(training({ StoppingCondition: { MaxRuntimeInSeconds: '1.5' } })), '"1.5"');
+    assert.equal(r.message, 'MaxRuntimeInSeconds must be an integer, not a string');
+    assert.deepEqual(r.titles, []);
+  });
+  test('a number as the value of a ".$" key: no fix (in quotes it would be a string, still no JSONPath)', () => {
+    const r = adviceAndFix(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': 5 })), '5');
+    assert.equal(r.message, 'TrainingJobName.$ must be a string holding a JSONPath or an intrinsic function, not a number');
+    assert.deepEqual(r.titles, []);
+  });
+  test('a number too large for a number in quotes: neither advice nor fix (it would be written as null or .inf)', () => {
+    const r = adviceAndFix(machine(training({ StoppingCondition: { MaxRuntimeInSeconds: '1e999' } })), '"1e999"');
+    assert.equal(r.message, 'MaxRuntimeInSeconds must be an integer, not a string');
+    assert.deepEqual(r.titles, []);
+  });
 });
 
 describe('missing required members', () => {
@@ -245,6 +285,13 @@ describe('YAML', () => {
     assert.deepEqual(service.validate(d).filter((p) => p.source === 'sagemaker').map((p) => p.code), ['missing-required']);
     assert.deepEqual(service.fixAll(d), []);
     assert.deepEqual(service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(text.length) }, ['quickfix']), []);
+  });
+  test('nothing is fixed in members a merge key brings (<<: …): the parser places them at the `<<` entry, which a fix would overwrite', () => {
+    const text = yaml.replace('        InstanceCount: "2"\n', '        <<: { InstanceCount: "2", VolumeSizeInGB: "10" }\n').replace('        VolumeSizeInGB: 10\n', '');
+    const d = doc(text, 'asl-yaml');
+    assert.deepEqual(service.validate(d).filter((p) => p.code === 'wrong-type').map((p) => text.slice(p.offset, p.offset + p.length)), ['<<: { InstanceCount: "2", VolumeSizeInGB: "10" }', '<<: { InstanceCount: "2", VolumeSizeInGB: "10" }']);
+    assert.deepEqual(service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(text.length) }, ['quickfix']).filter((a: CodeAction) => a.diagnostics?.[0]?.code === 'wrong-type'), []);
+    assert.equal(service.fixAll(d).some((e) => d.getText(e.range).startsWith('<<')), false);
   });
   test('missing required members are added as key: value lines', () => {
     const r = quickFix(yaml, 'missing-required', 'Parameters', { languageId: 'asl-yaml' });

@@ -148,6 +148,10 @@ test('in a comment, or in a later document: nothing', () => {
   assert.equal(at('# ‸'), undefined);
   assert.equal(at('a: 1\n---\nb‸'), undefined);
   assert.deepEqual(at('a: "# not a comment ‸"')?.path, ['a']);
+  // A quote after `-` is inside a plain scalar (`-` is an indicator only before a space): the `#` starts a comment.
+  assert.equal(at('a: x-"y # note ‸'), undefined);
+  assert.equal(at('- x-"a # b‸'), undefined);
+  assert.deepEqual(at('- "a # b‸"')?.path, [0, 'a # b']);
 });
 
 test('Windows line ends and tabs after the key do not change the answer', () => {

@@ -10,7 +10,7 @@ import { sageMakerHover } from './sagemaker/hover';
 
 export function doHover(store: DocumentStore, doc: TextDocument, position: Position): Hover | null {
   const offset = doc.offsetAt(position);
-  const parsed = store.isStateMachineDocument(doc) ? store.machineAt(doc, offset) : undefined;
+  const parsed = store.machineAt(doc, offset);
   if (!parsed?.root) return null;
   const sagemaker = sageMakerHover(parsed, offset);
   const path = dataflowHover(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri));

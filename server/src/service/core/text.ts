@@ -1,4 +1,5 @@
-// Small text helpers shared by the features: edit distance for "did you mean", value quoting for messages.
+// Small text helpers shared by the features: edit distance for "did you mean", value quoting for messages, where a
+// line starts and ends.
 
 /** Levenshtein distance, case-insensitive (a case-only difference costs 0.5 so exact-case wins ties). */
 export function editDistance(a: string, b: string): number {
@@ -78,3 +79,24 @@ export function shiftFindings<T extends { offset: number; length: number }>(item
   }
   return out;
 }
+
+// Lines, in offsets: a line ends at `\n` (a `\r` before it belongs to the line break, not to the line's text).
+
+/** Where the line holding `offset` starts. */
+export const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
+
+/** Where the text of the line holding `offset` ends: before its `\n` or `\r\n` (the text's end on the last line). */
+export function lineEnd(text: string, offset: number): number {
+  let end = text.indexOf('\n', offset);
+  if (end < 0) end = text.length;
+  return text[end - 1] === '\r' ? end - 1 : end;
+}
+
+/** Where the line after the one holding `offset` starts (past the line break); the text's end on the last line. */
+export function nextLineStart(text: string, offset: number): number {
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end + 1;
+}
+
+/** The column of `offset`: how many characters of its line come before it. */
+export const column = (text: string, offset: number): number => offset - lineStart(text, offset);

@@ -1,19 +1,11 @@
 // Edits in JSON text that keep the user's layout: new members of an object, on one line or one per line at the
-// document's indentation. yaml/edits.ts is its YAML twin.
+// document's indentation, and a member removed with its comma. yaml/edits.ts is its YAML twin.
+import { eolOf, indentUnit, removeDelimitedMember } from '../core/edits';
+import { lineStart } from '../core/text';
 import type { AstNode, OffsetEdit } from '../core/types';
 
-const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
 const indentOfLine = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))![0];
 const sameLine = (text: string, a: number, b: number) => !/\n/.test(text.slice(a, b));
-
-/** The document's indentation step: the smallest indentation of an indented line (2 spaces when none). */
-function indentUnit(text: string): string {
-  if (/^\t/m.test(text)) return '\t';
-  let unit = Infinity;
-  const re = /^( +)\S/gm;
-  for (let m = re.exec(text); m && unit > 1; m = re.exec(text)) unit = Math.min(unit, m[1].length);
-  return ' '.repeat(Number.isFinite(unit) ? unit : 2);
-}
 
 /** A JSON value on several lines at `indent` (objects and arrays expanded), or on one line. */
 function jsonBlock(value: unknown, indent: string, unit: string, eol: string, oneLine: boolean): string {
@@ -28,8 +20,8 @@ function jsonBlock(value: unknown, indent: string, unit: string, eol: string, on
 
 /** The edit adding `members` to the JSON object `target`, written like the code around it (one line or one per line). */
 export function jsonInsertMembers(text: string, target: AstNode, members: [string, unknown][]): OffsetEdit {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const unit = indentUnit(text);
+  const eol = eolOf(text);
+  const unit = indentUnit(text, 'json');
   const children = target.children ?? [];
   const close = target.offset + target.length - 1;
   const last = children[children.length - 1];
@@ -50,3 +42,9 @@ export function jsonInsertMembers(text: string, target: AstNode, members: [strin
   const body = members.map(([k, v]) => `${indent}${JSON.stringify(k)}: ${jsonBlock(v, indent, unit, eol, false)}`).join(`,${eol}`);
   return { offset: end, length: 0, newText: `,${eol}${body}` };
 }
+
+/**
+ * The edit removing the member `property` from its JSON object: the comma before the next member (or after the
+ * previous one) goes with it; an only member leaves `{}`.
+ */
+export const jsonRemoveMember = (property: AstNode): OffsetEdit | undefined => removeDelimitedMember(property);

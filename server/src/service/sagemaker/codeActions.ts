@@ -1,12 +1,13 @@
 // Quick fixes for the SageMaker request findings, and the edits of fix-all (every unambiguous fix at once). Each
 // fix is computed from a Problem's `code` and `data` and the tree, in offsets (codeActions.ts at the service root
-// makes LSP code actions of them). The only JSON/YAML difference is how a value, a key or new members are
-// written: see `writeValue`, `writeKey` and `insertMembers`.
+// makes LSP code actions of them). What differs between JSON and YAML is how a value, a key or members are written
+// or removed, and that a YAML node may be written elsewhere (an alias, a merge key): see "The JSON/YAML difference".
 import { Code } from '../core/codes';
 import { editDistance } from '../core/text';
+import { nodeAt } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
-import { jsonInsertMembers } from '../json/edits';
-import { isInFlow, yamlInsertMembers, yamlScalar } from '../yaml/edits';
+import { jsonInsertMembers, jsonRemoveMember } from '../json/edits';
+import { isInFlow, isPlacedCopy, yamlInsertMembers, yamlRemoveMember, yamlScalar } from '../yaml/edits';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
 import { getIntegration, type Shape } from './shapes';
@@ -40,70 +41,24 @@ function insertMembers(parsed: ParsedDocument, target: AstNode, members: [string
   return parsed.language === 'yaml' ? yamlInsertMembers(parsed.text, target, members) : jsonInsertMembers(parsed.text, target, members);
 }
 
-/**
- * The edit removing the member `property` from its object. Between commas (JSON, a YAML flow mapping) the comma
- * before the next member (or after the previous one) goes with it, so the others keep their layout; an only member
- * leaves `{}`. In a YAML block mapping its lines go, unless the key follows a sequence item's `- `: then the next
- * member moves up to the dash (or the item becomes `{}`).
- */
+/** The edit removing the member `property` from its object (its comma, or its lines, with it). */
 function removeMember(parsed: ParsedDocument, property: AstNode): OffsetEdit | undefined {
-  const object = property.parent;
-  const siblings = object?.children ?? [];
-  const i = siblings.indexOf(property);
-  if (!object || i < 0) return undefined;
-  const { text } = parsed;
-  const start = property.offset;
-  const end = property.offset + property.length;
-  const next = siblings[i + 1];
-  const previous = siblings[i - 1];
-  const block = parsed.language === 'yaml' && text[object.offset] !== '{';
-  if (block) {
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    if (/^[ \t]*$/.test(text.slice(lineStart, start))) {
-      const lineEnd = text.indexOf('\n', end);
-      return { offset: lineStart, length: (lineEnd < 0 ? text.length : lineEnd + 1) - lineStart, newText: '' };
-    }
-    if (next) return { offset: start, length: next.offset - start, newText: '' };
-    return { offset: start, length: end - start, newText: '{}' };
-  }
-  if (next) return { offset: start, length: next.offset - start, newText: '' };
-  if (previous) return { offset: previous.offset + previous.length, length: end - previous.offset - previous.length, newText: '' };
-  return { offset: object.offset + 1, length: object.length - 2, newText: '' };
+  return parsed.language === 'yaml' ? yamlRemoveMember(parsed.text, property) : jsonRemoveMember(property);
+}
+
+/** Whether `node` is written elsewhere than its offsets say (a YAML alias `*a1` or merge key `<<: *a1` stands for it). */
+function writtenElsewhere(parsed: ParsedDocument, node: AstNode): boolean {
+  return parsed.language === 'yaml' && isPlacedCopy(parsed.text, node);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Where a problem is
 
-/**
- * The innermost node whose span contains `offset` (its end excluded), as jsonc-parser's findNodeAtOffset finds it,
- * but by binary search over each node's children (in text order): fix-all looks up a node per problem, and a scan
- * of the 8,000 members of `States` per problem made it quadratic.
- */
-function nodeAtOffset(root: AstNode, offset: number): AstNode | undefined {
-  const contains = (n: AstNode) => offset >= n.offset && offset < n.offset + n.length;
-  if (!contains(root)) return undefined;
-  let node = root;
-  for (;;) {
-    const children = node.children;
-    if (!children?.length) return node;
-    let lo = 0;
-    let hi = children.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (children[mid].offset <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    // Children out of text order (never in a parse of text, but cheap to honour): the first one containing it.
-    const next = contains(children[lo]) ? children[lo] : children.find(contains);
-    if (!next) return node;
-    node = next;
-  }
-}
-
 /** The node a problem was reported on (same offset and length). */
 function nodeOf(parsed: ParsedDocument, p: OffsetRange): AstNode | undefined {
   if (!parsed.root) return undefined;
-  for (let n = nodeAtOffset(parsed.root, p.offset); n; n = n.parent) {
+  // End excluded: a node that ends where the problem's node starts is not it.
+  for (let n = nodeAt(parsed.root, p.offset, { end: 'exclusive' }); n; n = n.parent) {
     if (n.offset === p.offset && n.length === p.length) return n;
     if (n.offset < p.offset) break;
   }
@@ -182,14 +137,14 @@ function changeTo(parsed: ParsedDocument, node: AstNode, value: unknown, preferr
 
 /**
  * Whether a node is written where the tree says, inside each of its ancestors (and its children inside it). A YAML
- * alias (`Parameters: *a1`) stands for a node written elsewhere: an edit there would change the anchor, or break it.
+ * alias (`Parameters: *a1`) or merge key (`<<: *a1`) stands for nodes written elsewhere: an edit there would change
+ * the anchor, or break it.
  */
 function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
   const end = (n: AstNode) => n.offset + n.length;
   for (const c of node.children ?? []) if (c.offset < node.offset || end(c) > end(node)) return false;
   for (let n: AstNode | undefined = node; n; n = n.parent) {
-    // The nodes an alias stands for span the alias (`*a1`) itself.
-    if (parsed.language === 'yaml' && parsed.text[n.offset] === '*') return false;
+    if (writtenElsewhere(parsed, n)) return false;
     if (n.parent && (n.offset < n.parent.offset || end(n) > end(n.parent))) return false;
   }
   return true;
@@ -232,21 +187,10 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       suggestions.forEach((s, i) => fixes.push(renameKey(parsed, node, s, i === 0 && obvious)));
       break;
     }
-    case Code.wrongType: {
-      const want = data.expected;
-      const v = node.value;
-      if ((want === 'integer' || want === 'number') && node.type === 'string' && v.trim() !== '' && !isNaN(Number(v))) {
-        const n = Number(v);
-        if (want === 'number' || Number.isInteger(n)) fixes.push(changeTo(parsed, node, n, true));
-      } else if (want === 'string' && (node.type === 'number' || node.type === 'boolean')) {
-        // The number as written (0.10 stays "0.10"), not as re-printed.
-        const raw = parsed.text.slice(node.offset, node.offset + node.length);
-        fixes.push(changeTo(parsed, node, node.type === 'number' && /^-?[0-9.eE+-]+$/.test(raw) ? raw : String(v), true));
-      } else if (want === 'boolean' && node.type === 'string' && /^(true|false)$/i.test(v)) {
-        fixes.push(changeTo(parsed, node, v.toLowerCase() === 'true', true));
-      }
+    case Code.wrongType:
+      // The value the message advises (validation.ts works it out once, so the two cannot disagree).
+      if (data.replacement !== undefined) fixes.push(changeTo(parsed, node, data.replacement, true));
       break;
-    }
     case Code.pathWithoutDollarSuffix: {
       const keyNode = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
       // Only JSONPath states have `.$` keys (JSONata states write {% … %} instead).

@@ -4,10 +4,12 @@
 // TextEdits of them.
 import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import { eolOf, indentUnit } from '../core/edits';
+import { column } from '../core/text';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
-import { blockSiblingKeys, yamlIndentUnit, YamlSnippets } from '../yaml/snippets';
+import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
 import { describeType, type Member, type Shape } from './shapes';
 
@@ -216,10 +218,10 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
     const lead = text.slice(start, key.offset);
     // A key typed in quotes keeps them (and is filtered with its opening quote, as VS Code compares the range's text).
     const quote = key.length && (text[key.offset] === '"' || text[key.offset] === "'") ? text[key.offset] : '';
-    // Only for the branches that write blocks: reading the document's indentation scans all of it.
-    const newSnippets = () => new YamlSnippets(text.includes('\r\n') ? '\r\n' : '\n', yamlIndentUnit(text), location.flow);
+    // Only for the branches that write blocks: reading the document's indentation scans its head.
+    const newSnippets = () => new YamlSnippets(eolOf(text), indentUnit(text, 'yaml'), location.flow);
     // The key's own column (a key after `- ` included): nested lines are indented from it.
-    const column = key.offset - (text.lastIndexOf('\n', key.offset - 1) + 1);
+    const keyColumn = column(text, key.offset);
     if (step.shape.kind === 'list' && !location.flow && !key.length && !location.scalarPath) {
       // An empty line under a list's key: a new item, with the required members of a structure item.
       return [{
@@ -230,7 +232,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
         filterText: '-',
         insertTextFormat: InsertTextFormat.Snippet,
         insertTextMode: InsertTextMode.asIs,
-        edit: { ...range, newText: `${lead}- ${newSnippets().listItem(step.shape.items!, ' '.repeat(column + 2))}` },
+        edit: { ...range, newText: `${lead}- ${newSnippets().listItem(step.shape.items!, ' '.repeat(keyColumn + 2))}` },
       }];
     }
     if (step.shape.kind !== 'structure') {
@@ -246,7 +248,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
     // sibling lines at the key's column count too.
     if (!location.flow) for (const k of blockSiblingKeys(text, key.offset)) present.add(k.replace(/\.\$$/, ''));
     const snippets = newSnippets();
-    const indent = ' '.repeat(column + snippets.unit.length);
+    const indent = ' '.repeat(keyColumn + snippets.unit.length);
     return memberItems(step.shape, present, jsonata, (member, dynamic) => {
       const name = dynamic ? `${member.name}.$` : member.name;
       const written = quote ? `${quote}${name}${quote}` : name;

@@ -1,6 +1,7 @@
 // Hover on keys and values inside SageMaker payloads (the member's documentation, type, required or not,
 // constraints, a link to the API reference) and on a SageMaker Resource (the API's documentation).
-import { findNodeAtOffset, getNodePath, type JSONPath } from 'jsonc-parser';
+import { getNodePath, type JSONPath } from 'jsonc-parser';
+import { nodeAt } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
 import { staticMaxLength, staticShownLength } from '../expressions/index';
 import { rulesAbout, type DocumentedRule } from './documentedRules';
@@ -17,8 +18,8 @@ export interface HoverText {
 const span = (n: OffsetRange): OffsetRange => ({ offset: n.offset, length: n.length });
 
 export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverText | null {
-  const node = findNodeAtOffset(parsed.root!, offset, true);
-  if (!node || !parsed.root) return null;
+  const node = nodeAt(parsed.root, offset);
+  if (!node) return null;
 
   // The Resource of a SageMaker task: what the API does.
   for (const task of tasksOf(parsed)) {

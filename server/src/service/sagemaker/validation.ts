@@ -36,6 +36,26 @@ function isDynamic(ctx: Context, node: AstNode): boolean {
   return hasPlaceholder(s) || (ctx.jsonata && isJsonata(s));
 }
 
+/**
+ * The value a wrong-typed literal plainly stands for, of the type `want`: a number or boolean in quotes without them,
+ * a number or boolean where a string belongs in quotes (a number as written: 0.10 becomes "0.10", not "0.1").
+ * Undefined when there is none, or when it would still be wrong ("1.5" for an integer, "1e999" for any number).
+ */
+function intendedValue(text: string, node: AstNode, want: string): string | number | boolean | undefined {
+  const v = node.value;
+  if (want === 'string' && (node.type === 'number' || node.type === 'boolean')) {
+    const raw = text.slice(node.offset, node.offset + node.length);
+    return node.type === 'number' && /^-?[0-9.eE+-]+$/.test(raw) ? raw : String(v);
+  }
+  if (node.type !== 'string') return undefined;
+  if ((want === 'integer' || want === 'number') && v.trim() !== '') {
+    const n = Number(v);
+    return Number.isFinite(n) && (want === 'number' || Number.isInteger(n)) ? n : undefined;
+  }
+  if (want === 'boolean' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+  return undefined;
+}
+
 function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): boolean {
   const want = jsonTypeOf(shape);
   const got = jsonTypeOfNode(node);
@@ -45,18 +65,14 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
     (want === 'timestamp' && (got === 'string' || got === 'integer' || got === 'number'));
   if (ok) return true;
   if (isDynamic(ctx, node)) return false; // dynamic: right type or not, nothing more to check
-  const example =
-    want === 'string' && (got === 'integer' || got === 'number' || got === 'boolean')
-      ? `: write ${JSON.stringify(String(node.value))}`
-      : (want === 'integer' || want === 'number') && got === 'string' && (node.value as string).trim() !== '' && !isNaN(Number(node.value))
-        ? `: write ${Number(node.value)} without quotes`
-        : want === 'boolean' && got === 'string' && /^(true|false)$/i.test(node.value as string)
-          ? `: write ${(node.value as string).toLowerCase()} without quotes`
-          : '';
+  const replacement = intendedValue(ctx.text, node, want);
+  const example = replacement === undefined ? '' : typeof replacement === 'string' ? `: write ${JSON.stringify(replacement)}` : `: write ${replacement} without quotes`;
   const expected = want === 'object' || want === 'array' ? describeType(shape) : want;
+  // The quick fix (codeActions.ts) writes `replacement`, so it writes what the message advises.
   problem(ctx, node, Code.wrongType, `${label} must be ${article(expected)} ${expected}, not ${article(got)} ${got}${example}`, {
     expected: want,
     got,
+    ...(replacement !== undefined && { replacement }),
   });
   return false;
 }

@@ -1,7 +1,9 @@
 // Where the cursor is in a YAML document, for completion: jsonc-parser's getLocation for YAML. A half-typed
 // line (`    Inst` under `ResourceConfig:`, `InstanceType: `, an empty indented line) is often not what the
 // parser makes of it, so the line's own text and indentation decide, and the tree supplies the ancestors.
+import { column, lineEnd, lineStart } from '../core/text';
 import type { AstNode } from '../core/types';
+import { isFlowCollection } from './edits';
 import { parseYamlDocument } from './parseYaml';
 
 export type YamlPath = (string | number)[];
@@ -37,36 +39,34 @@ export interface YamlLocation {
 export function getYamlCompletionContext(text: string, offset: number, root?: AstNode): YamlLocation | undefined {
   offset = Math.max(0, Math.min(offset, text.length));
   root ??= parseYamlDocument(text).root;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
-  if (text[lineEnd - 1] === '\r') lineEnd--;
-  if (inComment(text, lineStart, offset) || pastFirstDocument(text, root, lineStart)) return undefined;
+  const startOfLine = lineStart(text, offset);
+  const endOfLine = lineEnd(text, offset);
+  if (commentStart(text, startOfLine, offset) < offset || pastFirstDocument(text, root, startOfLine)) return undefined;
 
   const flow = flowContainerAt(text, root, offset);
   if (flow) return flowLocation(text, flow, offset);
 
   // The line: indentation, `- ` indicators, then the content (a key, or `key: value`).
-  let pos = lineStart;
-  while (pos < lineEnd && text[pos] === ' ') pos++;
+  let pos = startOfLine;
+  while (pos < endOfLine && text[pos] === ' ') pos++;
   const dashes: number[] = [];
-  while (pos < lineEnd && text[pos] === '-' && (pos + 1 === lineEnd || text[pos + 1] === ' ') && pos < offset) {
+  while (pos < endOfLine && text[pos] === '-' && (pos + 1 === endOfLine || text[pos + 1] === ' ') && pos < offset) {
     dashes.push(pos);
     pos++;
-    while (pos < lineEnd && text[pos] === ' ') pos++;
+    while (pos < endOfLine && text[pos] === ' ') pos++;
   }
-  const contentEnd = endOfContent(text, pos, lineEnd);
+  const contentEnd = endOfContent(text, pos, endOfLine);
   const blank = pos >= contentEnd;
   const keyStart = blank ? Math.max(pos, offset) : pos;
-  const keyCol = keyStart - lineStart;
+  const keyCol = keyStart - startOfLine;
 
   // Inside a scalar that began on an earlier line (a block scalar, a multi-line string): a value.
   const scalar = scalarAt(root, offset);
-  if (scalar && scalar.offset < lineStart && scalar.type === 'string') {
+  if (scalar && scalar.offset < startOfLine && scalar.type === 'string') {
     return { path: pathOf(scalar), isAtPropertyKey: false, previousNode: scalar, flow: false, indent: keyCol };
   }
 
-  const { path, indent, newItem, underKey } = blockAncestors(text, root, lineStart, keyCol, dashes);
+  const { path, indent, newItem, underKey } = blockAncestors(text, root, startOfLine, keyCol, dashes);
   if (blank) {
     return { path: [...path, ''], isAtPropertyKey: true, currentKey: { offset: keyStart, length: 0, text: '' }, hasColon: false, flow: false, indent };
   }
@@ -98,14 +98,6 @@ function isScalar(n: AstNode) {
   return n.type === 'string' || n.type === 'number' || n.type === 'boolean' || n.type === 'null';
 }
 
-function isFlow(text: string, n: AstNode) {
-  return (n.type === 'object' || n.type === 'array') && (text[n.offset] === '{' || text[n.offset] === '[');
-}
-
-function column(text: string, offset: number) {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
-}
-
 /** Keys and indices from the root to `node`. */
 export function pathOf(node: AstNode): YamlPath {
   const path: YamlPath = [];
@@ -118,18 +110,23 @@ export function pathOf(node: AstNode): YamlPath {
   return path;
 }
 
-/** A `#` outside quotes, at the line's start or after a space, before the cursor. */
-function inComment(text: string, lineStart: number, offset: number): boolean {
+/**
+ * Where a `#` comment starts between `from` (a line's start or its content's) and `to` on that line: a `#` outside
+ * quotes, at `from` or after a space or tab. `to` when there is none. A quote opens a quoted scalar only where one
+ * can start: at `from`, or after a space, `[`, `{`, `,` or `:` (after `-` it is part of a plain scalar: `a-"b # c`
+ * is `a-"b` and a comment, since `-` is an indicator only when a space follows it).
+ */
+function commentStart(text: string, from: number, to: number): number {
   let quote = '';
-  for (let i = lineStart; i < offset; i++) {
+  for (let i = from; i < to; i++) {
     const c = text[i];
     if (quote) {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = '';
-    } else if (c === '#' && (i === lineStart || text[i - 1] === ' ' || text[i - 1] === '\t')) return true;
-    else if ((c === '"' || c === "'") && (i === lineStart || /[\s[{,:-]/.test(text[i - 1]))) quote = c;
+    } else if (c === '#' && (i === from || text[i - 1] === ' ' || text[i - 1] === '\t')) return i;
+    else if ((c === '"' || c === "'") && (i === from || /[\s[{,:]/.test(text[i - 1]))) quote = c;
   }
-  return false;
+  return to;
 }
 
 /** A `---` or `...` line after the first document's content and before the cursor's line. */
@@ -143,18 +140,7 @@ function pastFirstDocument(text: string, root: AstNode | undefined, lineStart: n
 
 /** The end of a line's content: before a trailing comment and spaces. */
 function endOfContent(text: string, from: number, lineEnd: number): number {
-  let end = lineEnd;
-  let quote = '';
-  for (let i = from; i < lineEnd; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '#' && (i === from || text[i - 1] === ' ' || text[i - 1] === '\t')) {
-      end = i;
-      break;
-    } else if ((c === '"' || c === "'") && (i === from || /[\s[{,:]/.test(text[i - 1]))) quote = c;
-  }
+  let end = commentStart(text, from, lineEnd);
   while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   return end;
 }
@@ -221,7 +207,7 @@ function flowContainerAt(text: string, root: AstNode | undefined, offset: number
   let found: AstNode | undefined;
   let node = root;
   while (node) {
-    if (isFlow(text, node)) {
+    if (isFlowCollection(text, node)) {
       const end = node.offset + node.length;
       const closed = text[end - 1] === (text[node.offset] === '{' ? '}' : ']') && node.length > 1;
       if (offset > node.offset && (offset < end || (!closed && offset === end))) found = node;
@@ -266,7 +252,7 @@ function flowLocation(text: string, container: AstNode, offset: number): YamlLoc
   // The key being typed: up to the next `:`, `,` or closing brace on the line.
   let end = offset;
   const q = text[keyStart];
-  if (q === '"' || q === "'") end = readKey(text, keyStart, lineEndOf(text, offset)).end;
+  if (q === '"' || q === "'") end = readKey(text, keyStart, lineEnd(text, offset)).end;
   else while (end < text.length && !/[,:{}[\]\n#]/.test(text[end])) end++;
   while (end > offset && /\s/.test(text[end - 1])) end--;
   const key = readKey(text, keyStart, end);
@@ -281,11 +267,6 @@ function flowLocation(text: string, container: AstNode, offset: number): YamlLoc
     flow: true,
     indent,
   };
-}
-
-function lineEndOf(text: string, offset: number) {
-  const e = text.indexOf('\n', offset);
-  return e < 0 ? text.length : e;
 }
 
 function isKeyNode(n: AstNode) {
@@ -321,17 +302,17 @@ function blockAncestors(
   let node = root;
   let dash = 0;
   while (node) {
-    if (node.type === 'object' && !isFlow(text, node)) {
+    if (node.type === 'object' && !isFlowCollection(text, node)) {
       const col = column(text, node.offset);
       if (keyCol <= col || (node.offset >= lineStart && dash >= dashes.length)) return { path, indent: col, newItem: false };
       const prop = lastBefore(node, lineStart);
       if (!prop) return { path, indent: col, newItem: false };
       path.push(prop.children![0].value as string);
       node = prop.children?.[1];
-      if (!node || !node.children || isFlow(text, node)) return { path, indent: keyCol, newItem: false, underKey: true };
+      if (!node || !node.children || isFlowCollection(text, node)) return { path, indent: keyCol, newItem: false, underKey: true };
       continue;
     }
-    if (node.type === 'array' && !isFlow(text, node)) {
+    if (node.type === 'array' && !isFlowCollection(text, node)) {
       const col = column(text, node.offset);
       const items = node.children ?? [];
       if (dash < dashes.length && column(text, dashes[dash]) === col) {
@@ -341,11 +322,11 @@ function blockAncestors(
         while (index < items.length && dashOf(text, items[index]) < myDash) index++;
         path.push(index);
         const item = items[index];
-        if (item && dashOf(text, item) === myDash && item.type === 'object' && !isFlow(text, item) && item.offset <= lineStart + keyCol) {
+        if (item && dashOf(text, item) === myDash && item.type === 'object' && !isFlowCollection(text, item) && item.offset <= lineStart + keyCol) {
           node = item;
           continue;
         }
-        if (item && dashOf(text, item) === myDash && item.type === 'array' && !isFlow(text, item) && dash < dashes.length) {
+        if (item && dashOf(text, item) === myDash && item.type === 'array' && !isFlowCollection(text, item) && dash < dashes.length) {
           node = item;
           continue;
         }
@@ -358,7 +339,7 @@ function blockAncestors(
       if (!item) return { path, indent: keyCol, newItem: false };
       path.push(items.indexOf(item));
       node = item;
-      if (!node.children || isFlow(text, node)) return { path, indent: keyCol, newItem: false };
+      if (!node.children || isFlowCollection(text, node)) return { path, indent: keyCol, newItem: false };
       continue;
     }
     break;

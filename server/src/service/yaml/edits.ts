@@ -1,8 +1,11 @@
 // Edits in YAML for quick fixes and completion: a value written as YAML that reads back as the same value
-// (YAML 1.2 core schema), and new `key: value` members added to a mapping at its indentation.
+// (YAML 1.2 core schema), new `key: value` members added to a mapping at its indentation, and a member removed.
+// json/edits.ts is its JSON twin.
+import { eolOf, indentUnit, removeDelimitedMember } from '../core/edits';
+import { column, lineEnd, lineStart, nextLineStart } from '../core/text';
 import type { AstNode, OffsetEdit } from '../core/types';
 
-/** An edit in offsets: replace `length` characters at `offset` with `newText`. */
+/** Where a scalar is written. */
 export interface ScalarContext {
   /** Inside `{ … }` or `[ … ]`, where `,[]{}` end a plain scalar. */
   flow?: boolean;
@@ -69,10 +72,22 @@ export function yamlScalar(value: unknown, context: ScalarContext = {}): string 
 
 /** Whether `node` lies inside a flow collection `{ … }`/`[ … ]` (so a value written there is in flow context). */
 export function isInFlow(text: string, node: AstNode): boolean {
-  for (let n: AstNode | undefined = node.parent; n; n = n.parent) {
-    if ((n.type === 'object' || n.type === 'array') && (text[n.offset] === '{' || text[n.offset] === '[')) return true;
-  }
+  for (let n: AstNode | undefined = node.parent; n; n = n.parent) if (isFlowCollection(text, n)) return true;
   return false;
+}
+
+/** Whether `node` is a flow collection, `{ … }` or `[ … ]` (not a block mapping or sequence). */
+export function isFlowCollection(text: string, node: AstNode): boolean {
+  return (node.type === 'object' || node.type === 'array') && (text[node.offset] === '{' || text[node.offset] === '[');
+}
+
+/**
+ * Whether `node` is written somewhere else than its offsets say: the parser places the nodes an alias (`*a1`) stands
+ * for at the alias, and the members a merge key (`<<: *a1`, `<<: { … }`) brings at the `<<` entry. An edit at those
+ * offsets would rewrite the alias or the whole merge entry.
+ */
+export function isPlacedCopy(text: string, node: AstNode): boolean {
+  return text[node.offset] === '*' || (text.startsWith('<<', node.offset) && /^<<[ \t]*:/.test(text.slice(node.offset, node.offset + 40)));
 }
 
 /** `key: value` lines at `indent`: scalars inline, non-empty objects and arrays as nested blocks. */
@@ -93,24 +108,11 @@ function itemLines(value: unknown, indent: string, unit: string, eol: string): s
     const lines = Object.entries(value).map(([k, v]) => blockLines(k, v, indent + '  ', unit, eol));
     return `${indent}- ${lines.join(eol).slice(indent.length + 2)}`;
   }
-  if (Array.isArray(value) && value.length) return `${indent}- ${yamlScalar(value)}`;
   return `${indent}- ${yamlScalar(value)}`;
 }
 
 function isNonEmptyObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0;
-}
-
-function lineStartOf(text: string, offset: number) {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** The indentation step of the document: the smallest indentation of an indented line (2 when none). */
-function indentUnit(text: string): string {
-  let unit = Infinity;
-  const re = /^( +)\S/gm;
-  for (let m = re.exec(text); m && unit > 1; m = re.exec(text)) unit = Math.min(unit, m[1].length);
-  return ' '.repeat(Number.isFinite(unit) ? unit : 2);
 }
 
 /**
@@ -119,13 +121,13 @@ function indentUnit(text: string): string {
  * in order, at the mapping's indentation (block) or after its last entry (flow).
  */
 export function yamlInsertMembers(text: string, target: AstNode, members: [key: string, value: unknown][]): OffsetEdit {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const unit = indentUnit(text);
+  const eol = eolOf(text);
+  const unit = indentUnit(text, 'yaml');
   if (target.type === 'property') {
     // `key:` or `key: null` → `key:` + a block mapping one step deeper than the key.
     const keyNode = target.children![0];
     const value = target.children?.[1];
-    const keyIndent = ' '.repeat(keyNode.offset - lineStartOf(text, keyNode.offset));
+    const keyIndent = ' '.repeat(column(text, keyNode.offset));
     // A key after `- ` is indented by the item's column; its members go one step deeper.
     const from = target.colonOffset !== undefined ? target.colonOffset + 1 : keyNode.offset + keyNode.length;
     const to = value ? value.offset + value.length : from;
@@ -142,12 +144,28 @@ export function yamlInsertMembers(text: string, target: AstNode, members: [key: 
     return { offset: target.offset + 1, length: Math.max(0, close - target.offset - 1), newText: ` ${entries} ` };
   }
   // A block mapping: new lines after the line where its last entry ends, at the column of its keys.
-  const indent = ' '.repeat(target.offset - lineStartOf(text, target.offset));
+  const indent = ' '.repeat(column(text, target.offset));
   const last = target.children?.[target.children.length - 1];
   const end = last ? last.offset + last.length : target.offset + target.length;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  if (text[lineEnd - 1] === '\r') lineEnd--;
   const lines = members.map(([k, v]) => blockLines(k, v, indent, unit, eol)).join(eol);
-  return { offset: lineEnd, length: 0, newText: eol + lines };
+  return { offset: lineEnd(text, end), length: 0, newText: eol + lines };
+}
+
+/**
+ * The edit removing the member `property` from its mapping. In a block mapping its lines go, unless the key follows
+ * a sequence item's `- `: then the next member moves up to the dash (or the item becomes `{}`). In a flow mapping
+ * `{ … }` the comma before the next member (or after the previous one) goes with it, as in JSON.
+ */
+export function yamlRemoveMember(text: string, property: AstNode): OffsetEdit | undefined {
+  const object = property.parent;
+  if (!object || text[object.offset] === '{') return removeDelimitedMember(property);
+  const siblings = object.children ?? [];
+  const i = siblings.indexOf(property);
+  if (i < 0) return undefined;
+  const start = property.offset;
+  const from = lineStart(text, start);
+  if (/^[ \t]*$/.test(text.slice(from, start))) return { offset: from, length: nextLineStart(text, start + property.length) - from, newText: '' };
+  const next = siblings[i + 1];
+  if (next) return { offset: start, length: next.offset - start, newText: '' };
+  return { offset: start, length: property.length, newText: '{}' };
 }

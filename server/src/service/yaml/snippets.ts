@@ -1,6 +1,7 @@
 // Snippets that write new YAML members and list items as a block (the required members of a structure, nested,
 // with numbered tab stops) or in flow style, and what completion reads from a half-typed block mapping's text.
 // The shapes come from the caller (SageMaker's request shapes): this module needs only their outline.
+import { lineStart } from '../core/text';
 import { yamlScalar } from './edits';
 
 /** The outline of a value's type that a snippet is written from (sagemaker/shapes.ts's Shape has it). */
@@ -19,8 +20,8 @@ export interface SnippetShape {
  * (a `- key:` line's key included), up to a line indented less, read from the text alone.
  */
 export function blockSiblingKeys(text: string, keyOffset: number): string[] {
-  const lineStart = text.lastIndexOf('\n', keyOffset - 1) + 1;
-  const col = keyOffset - lineStart;
+  const keyLine = lineStart(text, keyOffset);
+  const col = keyOffset - keyLine;
   const keys: string[] = [];
   // One line: its key when at the keys' column; stop at a line indented less (or at an item's `- `).
   const read = (from: number, to: number): { key?: string; stop: boolean; itemStart: boolean } => {
@@ -40,9 +41,9 @@ export function blockSiblingKeys(text: string, keyOffset: number): string[] {
     return { key: key ? key[1].replace(/^["']|["']$/g, '') : undefined, stop: false, itemStart: m[2].length > 0 };
   };
   // Upwards (unless the key's own line starts an item), then downwards, from the key's line.
-  const ownItem = text.slice(lineStart, keyOffset).includes('-');
-  for (let end = lineStart - 1, n = 0; !ownItem && end >= 0 && n < 5000; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+  const ownItem = text.slice(keyLine, keyOffset).includes('-');
+  for (let end = keyLine - 1, n = 0; !ownItem && end >= 0 && n < 5000; n++) {
+    const start = lineStart(text, end);
     const r = read(start, end);
     if (r.key !== undefined) keys.push(r.key);
     if (r.stop || r.itemStart) break;
@@ -57,15 +58,6 @@ export function blockSiblingKeys(text: string, keyOffset: number): string[] {
     start = end + 1;
   }
   return keys;
-}
-
-/** The document's indentation step: the smallest indentation among its first lines (2 when none). */
-export function yamlIndentUnit(text: string): string {
-  let unit = Infinity;
-  const re = /^( +)\S/gm;
-  const head = text.slice(0, 20000);
-  for (let m = re.exec(head); m && unit > 1; m = re.exec(head)) unit = Math.min(unit, m[1].length);
-  return ' '.repeat(Number.isFinite(unit) ? unit : 2);
 }
 
 /** Snippets for a member's value in YAML, numbering tab stops as they are written. */
