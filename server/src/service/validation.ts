@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isStateMachine } from './asl/model';
 import { validateStructure } from './asl/validateStructure';
-import { Code } from './core/codes';
+import { SageMakerCode } from './sagemaker/codes';
 import { validateDataflow } from './dataflow/validation';
 import type { ParsedDocument, Problem } from './core/types';
 import { declaresStateMachine, type DocumentStore } from './documentStore';
@@ -14,7 +14,7 @@ import { validateSageMakerTasks } from './sagemaker/validation';
 import { isJobSpec, softenSkeletonValues } from './sagemaker/jobSpecs';
 
 /** Findings that an incomplete tree (after a syntax error) would produce falsely (a relation between fields, too). */
-const INCOMPLETE_TREE_CODES = new Set<string>([Code.missingRequired, Code.tooFewItems, Code.tooFewEntries, Code.documentedRule]);
+const INCOMPLETE_TREE_CODES = new Set<string>([SageMakerCode.missingRequired, SageMakerCode.tooFewItems, SageMakerCode.tooFewEntries, SageMakerCode.documentedRule]);
 
 function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument): Problem[] {
   const problems = [...parsed.syntaxErrors];

@@ -1,4 +1,6 @@
 // Stable codes of the ASL structure checks (source 'asl'). Quick fixes and the CLI key on them: never rename one.
+import { Code } from '../core/codes';
+
 export const AslCode = {
   /** StartAt, Next, Default or a catcher's Next names no state of its machine. */
   unknownState: 'asl-unknown-state',
@@ -53,26 +55,26 @@ export const AslCode = {
  * where it documents one: named in the message and in `data.awsCode` so a user recognises the deploy error.
  */
 export const AWS_CODE: Record<string, string> = {
-  'asl-unknown-state': 'MISSING_TRANSITION_TARGET',
-  'asl-unreachable-state': 'MISSING_TRANSITION_TARGET',
-  'asl-no-terminal-state': 'MISSING_END_STATE',
-  'asl-missing-field': 'SCHEMA_VALIDATION_FAILED',
-  'asl-unknown-field': 'SCHEMA_VALIDATION_FAILED',
-  'asl-wrong-query-language': 'SCHEMA_VALIDATION_FAILED',
-  'asl-exclusive-fields': 'SCHEMA_VALIDATION_FAILED',
-  'asl-invalid-value': 'SCHEMA_VALIDATION_FAILED',
-  'asl-invalid-choice-rule': 'SCHEMA_VALIDATION_FAILED',
-  'asl-unknown-state-type': 'SCHEMA_VALIDATION_FAILED',
-  'asl-duplicate-state-name': 'DUPLICATE_STATE_NAME',
-  'asl-invalid-state-name': 'INVALID_STATE_NAME',
-  'asl-duplicate-key': 'INVALID_JSON_DESCRIPTION',
-  'asl-duplicate-payload-field': 'SCHEMA_VALIDATION_FAILED',
-  'asl-invalid-resource': 'INVALID_RESOURCE',
-  'asl-invalid-jsonata': 'INVALID_JSONATA_EXPRESSION',
-  'asl-invalid-label': 'INVALID_LABEL_NAME',
-  'asl-duplicate-label': 'DUPLICATE_LABEL_NAME',
-  'invalid-jsonata': 'INVALID_JSONATA_EXPRESSION',
-  'invalid-path': 'SCHEMA_VALIDATION_FAILED',
-  'invalid-intrinsic': 'SCHEMA_VALIDATION_FAILED',
+  [AslCode.unknownState]: 'MISSING_TRANSITION_TARGET',
+  [AslCode.unreachableState]: 'MISSING_TRANSITION_TARGET',
+  [AslCode.noTerminalState]: 'MISSING_END_STATE',
+  [AslCode.missingField]: 'SCHEMA_VALIDATION_FAILED',
+  [AslCode.unknownField]: 'SCHEMA_VALIDATION_FAILED',
+  [AslCode.wrongQueryLanguage]: 'SCHEMA_VALIDATION_FAILED',
+  [AslCode.exclusiveFields]: 'SCHEMA_VALIDATION_FAILED',
+  [AslCode.invalidValue]: 'SCHEMA_VALIDATION_FAILED',
+  [AslCode.invalidChoiceRule]: 'SCHEMA_VALIDATION_FAILED',
+  [AslCode.unknownStateType]: 'SCHEMA_VALIDATION_FAILED',
+  [AslCode.duplicateStateName]: 'DUPLICATE_STATE_NAME',
+  [AslCode.invalidStateName]: 'INVALID_STATE_NAME',
+  [AslCode.duplicateKey]: 'INVALID_JSON_DESCRIPTION',
+  [AslCode.duplicatePayloadField]: 'SCHEMA_VALIDATION_FAILED',
+  [AslCode.invalidResource]: 'INVALID_RESOURCE',
+  [AslCode.invalidJsonata]: 'INVALID_JSONATA_EXPRESSION',
+  [AslCode.invalidLabel]: 'INVALID_LABEL_NAME',
+  [AslCode.duplicateLabel]: 'DUPLICATE_LABEL_NAME',
+  [Code.invalidJsonata]: 'INVALID_JSONATA_EXPRESSION',
+  [Code.invalidPath]: 'SCHEMA_VALIDATION_FAILED',
+  [Code.invalidIntrinsic]: 'SCHEMA_VALIDATION_FAILED',
 };
 // Expression syntax findings keep the expressions module's codes: invalid-path, invalid-intrinsic, invalid-jsonata.

@@ -1,34 +1,19 @@
-// The stable `code` of every diagnostic. Quick fixes, the CLI's output and users' suppressions key on these
-// strings: never rename one, only add.
+// The stable `code` of the findings every part of the service shares (expression syntax, the file itself); the ASL
+// checks' are in asl/codes.ts, the SageMaker request checks' in sagemaker/codes.ts, the data flow's in
+// dataflow/validation.ts. Quick fixes, the CLI's output and users' suppressions key on these strings: never rename
+// one, only add.
 export const Code = {
-  // SageMaker request checks (source "sagemaker")
-  unknownKey: 'unknown-key',
-  missingRequired: 'missing-required',
-  wrongType: 'wrong-type',
-  enumValue: 'enum-value',
-  pattern: 'pattern',
-  pathWithoutDollarSuffix: 'path-without-dollar-suffix',
-  tooShort: 'too-short',
-  tooLong: 'too-long',
-  outOfRange: 'out-of-range',
-  tooFewItems: 'too-few-items',
-  tooManyItems: 'too-many-items',
-  tooFewEntries: 'too-few-entries',
-  tooManyEntries: 'too-many-entries',
-  deprecated: 'deprecated',
-  unsupportedIntegrationPattern: 'unsupported-integration-pattern',
-  unknownIntegration: 'unknown-integration',
-  /** A rule SageMaker states only in its API documentation (schemas/documented-rules.json). */
-  documentedRule: 'documented-rule',
-  // Dynamic values
+  // Expression syntax (JSONPath, intrinsic functions, JSONata), wherever an expression is checked.
   invalidPath: 'invalid-path',
   invalidIntrinsic: 'invalid-intrinsic',
   invalidJsonata: 'invalid-jsonata',
-  likelyRuntimeFailure: 'likely-runtime-failure',
   // The file itself
   syntax: 'syntax',
   tooLarge: 'too-large',
 } as const;
+
+/** The code of a mistake inside an expression (expressions/types.ts ExpressionError). */
+export type ExpressionCode = (typeof Code)['invalidPath' | 'invalidIntrinsic' | 'invalidJsonata'];
 
 /**
  * The code action kind of this extension's fix-all (a sub-kind of `source.fixAll`), so a user can run it on save

@@ -1,4 +1,5 @@
 // The value of a `"X.$"` key: a JSONPath (`$…`), a context path (`$$…`), a variable, or an intrinsic function call.
+import { Code } from '../core/codes';
 import { parseIntrinsic, type Call, type ParseOptions } from './intrinsics';
 import { parseJsonPath, type PathNode } from './jsonpath';
 import type { ExpressionError } from './types';
@@ -12,6 +13,6 @@ export function parseDynamicValue(value: string, options?: ParseOptions): Call |
     start: 0,
     end: value.length,
     message: `${JSON.stringify(value.slice(0, 60))} is not a JSONPath ($…, $$…) or an intrinsic function (States.…); a key ending in .$ takes one of those`,
-    code: 'invalid-path',
+    code: Code.invalidPath,
   };
 }

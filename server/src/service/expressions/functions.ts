@@ -1,5 +1,6 @@
 // The intrinsic functions (States.Format, States.UUID, …), each once: its arity, the type of each argument, how it
 // is evaluated and how long its result can be. The server's checks and the client's evaluation both read this table.
+import { Code } from '../core/codes';
 import { createHash, randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Call, IntrinsicArg } from './intrinsics';
@@ -35,7 +36,7 @@ export interface IntrinsicFunction {
 }
 
 /** A documented limit (quoted from the developer guide's intrinsic-functions page where it is used) broken by literal argument `a`. */
-const limit = (a: IntrinsicArg, message: string): ExpressionError => ({ start: a.start, end: a.end, code: 'invalid-intrinsic', message, severity: 'warning' });
+const limit = (a: IntrinsicArg, message: string): ExpressionError => ({ start: a.start, end: a.end, code: Code.invalidIntrinsic, message, severity: 'warning' });
 /** A literal number argument, rounded as Step Functions rounds a non-integer ("round it off to the nearest integer"). */
 const literalInt = (a: IntrinsicArg | undefined): number | undefined => (a?.kind === 'number' ? Math.round(a.value) : undefined);
 /** States.ArrayRange: "The newly generated array can't contain more than 1000 items." */
@@ -161,7 +162,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
       const holes = formatHoles(t.raw);
       const n = call.args.length - 1;
       if (holes === n) return undefined;
-      return { start: t.start, end: t.end, code: 'invalid-intrinsic', message: `States.Format's template has ${holes} {} placeholder${holes === 1 ? '' : 's'} but ${n} value${n === 1 ? '' : 's'} follow${n === 1 ? 's' : ''}` };
+      return { start: t.start, end: t.end, code: Code.invalidIntrinsic, message: `States.Format's template has ${holes} {} placeholder${holes === 1 ? '' : 's'} but ${n} value${n === 1 ? '' : 's'} follow${n === 1 ? 's' : ''}` };
     },
     maxLength: (call, argMax) => {
       const t = call.args[0];

@@ -2,6 +2,7 @@
 // template placeholders. Parsers give trees with offsets into the string value (callers map them into the
 // document with sourceOffset); the server checks with them, the client evaluates with them. Pure: no editor,
 // no LSP, no I/O.
+import { Code } from '../core/codes';
 import { parseDynamicValue } from './dynamic';
 import { INT_MAX_LENGTH, INTRINSIC_FUNCTIONS } from './functions';
 import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
@@ -32,7 +33,7 @@ export function checkDynamicValue(value: string): ExpressionError | undefined {
 const MAX_NESTING = 10;
 
 function callLimits(call: Call, depth: number): ExpressionError | undefined {
-  if (depth > MAX_NESTING) return { start: call.start, end: call.end, code: 'invalid-intrinsic', severity: 'warning', message: `Intrinsic functions nest at most ${MAX_NESTING} deep; this call is at depth ${depth}` };
+  if (depth > MAX_NESTING) return { start: call.start, end: call.end, code: Code.invalidIntrinsic, severity: 'warning', message: `Intrinsic functions nest at most ${MAX_NESTING} deep; this call is at depth ${depth}` };
   const own = INTRINSIC_FUNCTIONS.get(call.name)?.limits?.(call);
   if (own) return own;
   for (const a of call.args) {

@@ -1,5 +1,6 @@
 // Intrinsic function calls (`States.Format('{}-x', $.id)`): one parser whose tree carries source offsets, used to
 // check a call (server), to bound its result's length, and to evaluate it (client).
+import { Code } from '../core/codes';
 import { closest } from '../core/text';
 import { argSpec, INTRINSIC_FUNCTIONS, type ArgType, type IntrinsicFunction } from './functions';
 import { parseRange, type PathNode } from './jsonpath';
@@ -34,7 +35,7 @@ class Fail {
   constructor(readonly error: ExpressionError) {}
 }
 const fail = (start: number, end: number, message: string): never => {
-  throw new Fail({ start, end, message, code: 'invalid-intrinsic' });
+  throw new Fail({ start, end, message, code: Code.invalidIntrinsic });
 };
 
 // Between the parts of a call (as the Step Functions grammar skips them).

@@ -1,5 +1,6 @@
 // JSONata `{% … %}` expressions: detected here, once, for both sides; parsed with the jsonata package itself, so
 // the syntax is exactly Step Functions'.
+import { Code } from '../core/codes';
 import { randomUUID } from 'node:crypto';
 import type Jsonata from 'jsonata';
 import { scanPlaceholders } from './placeholders';
@@ -62,7 +63,7 @@ export function checkJsonata(value: string): ExpressionError | undefined {
   // A template placeholder inside the expression (`{% ${IsEnabled} = true %}`) is replaced as text before Step
   // Functions sees it: read as a variable of the same length, so the rest is still checked in place.
   const body = maskPlaceholders(value.slice(from, close));
-  const error = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: 'invalid-jsonata' });
+  const error = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: Code.invalidJsonata });
   if (!body.trim()) return error(open, close + 2, 'Empty JSONata expression: write an expression between {% and %}');
   try {
     // One walk of the tree for both checks.

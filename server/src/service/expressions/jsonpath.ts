@@ -1,6 +1,7 @@
 // Step Functions JSONPath: one parser (linear, no regex backtracking) whose tree carries source offsets, used to
 // check a path (server) and to read a value with it (client). Lenient where Step Functions is: a false error costs
 // users more than a missed one, so only what is certainly malformed is reported.
+import { Code } from '../core/codes';
 import { isExpressionError, type ExpressionError } from './types';
 
 export type PathKind = 'path' | 'reference';
@@ -25,7 +26,7 @@ export interface PathNode {
   readonly end: number;
 }
 
-const err = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: 'invalid-path' });
+const err = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: Code.invalidPath });
 
 /** A variable's name after its `$`: Unicode identifier characters (ASL: ID_Start, then ID_Continue; `$café`, `$größe`). */
 const VARIABLE_NAME = /\p{ID_Continue}*/uy;

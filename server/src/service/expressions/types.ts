@@ -1,9 +1,11 @@
+import type { ExpressionCode } from '../core/codes';
+
 /** A mistake inside an expression string; start/end are offsets into the (decoded) string value. */
 export interface ExpressionError {
   start: number;
   end: number;
   message: string;
-  code: 'invalid-path' | 'invalid-intrinsic' | 'invalid-jsonata';
+  code: ExpressionCode;
   /**
    * 'warning': the expression is well formed, but a documented limit of its literal arguments makes it fail when it
    * runs (States.ArrayRange with step 0); the definition itself may deploy. Absent: malformed, which AWS refuses.

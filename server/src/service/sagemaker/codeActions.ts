@@ -2,7 +2,7 @@
 // fix is computed from a Problem's `code` and `data` and the tree, in offsets (codeActions.ts at the service root
 // makes LSP code actions of them). What differs between JSON and YAML is how a value, a key or members are written
 // or removed, and that a YAML node may be written elsewhere (an alias, a merge key): see "The JSON/YAML difference".
-import { Code } from '../core/codes';
+import { SageMakerCode } from './codes';
 import { editDistance } from '../core/text';
 import { nodeAt } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
@@ -157,7 +157,7 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
   const data = p.data ?? {};
   const fixes: (Fix | undefined)[] = [];
   switch (p.code) {
-    case Code.pattern: {
+    case SageMakerCode.pattern: {
       if (node.type !== 'string') break;
       const max = nameMax(shapeOf(parsed, node), data.pattern as string | undefined);
       if (max === undefined) break;
@@ -165,7 +165,7 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       if (name && name !== node.value) fixes.push(isKey(node) ? renameKey(parsed, node, name, true) : changeTo(parsed, node, name, true));
       break;
     }
-    case Code.tooLong: {
+    case SageMakerCode.tooLong: {
       if (node.type !== 'string' || typeof data.max !== 'number') break;
       const shape = shapeOf(parsed, node);
       const nm = nameMax(shape, shape?.awsPattern);
@@ -174,12 +174,12 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       if (value) fixes.push({ title: `Shorten to ${data.max} characters: ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred: nm !== undefined });
       break;
     }
-    case Code.enumValue: {
+    case SageMakerCode.enumValue: {
       if (typeof data.caseMatch === 'string') fixes.push(changeTo(parsed, node, data.caseMatch, true));
       else for (const s of ((data.suggestions as string[]) ?? []).slice(0, 3)) fixes.push({ ...changeTo(parsed, node, s, false), title: `Did you mean ${JSON.stringify(s)}?` });
       break;
     }
-    case Code.unknownKey: {
+    case SageMakerCode.unknownKey: {
       const suggestions = ((data.suggestions as string[]) ?? []).slice(0, 3);
       // One obvious answer: the only candidate, or one strictly closer than the next.
       const name = String(node.value);
@@ -187,28 +187,28 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       suggestions.forEach((s, i) => fixes.push(renameKey(parsed, node, s, i === 0 && obvious)));
       break;
     }
-    case Code.wrongType:
+    case SageMakerCode.wrongType:
       // The value the message advises (validation.ts works it out once, so the two cannot disagree).
       if (data.replacement !== undefined) fixes.push(changeTo(parsed, node, data.replacement, true));
       break;
-    case Code.pathWithoutDollarSuffix: {
+    case SageMakerCode.pathWithoutDollarSuffix: {
       const keyNode = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
       // Only JSONPath states have `.$` keys (JSONata states write {% … %} instead).
       const jsonata = payloadOf(parsed, node)?.task.state.queryLanguage === 'JSONata';
       if (keyNode?.type === 'string' && !jsonata) fixes.push(renameKey(parsed, keyNode, `${keyNode.value}.$`, true));
       break;
     }
-    case Code.missingRequired:
+    case SageMakerCode.missingRequired:
       fixes.push(addMissing(parsed, node, data));
       break;
-    case Code.unsupportedIntegrationPattern:
-    case Code.unknownIntegration: {
+    case SageMakerCode.unsupportedIntegrationPattern:
+    case SageMakerCode.unknownIntegration: {
       // The Resource rewritten to one Step Functions accepts (validation.ts's checkResource lists them, best first).
       if (node.type !== 'string') break;
       ((data.replacements as string[]) ?? []).forEach((r, i) => fixes.push(changeTo(parsed, node, r, i === 0 && data.preferred === true)));
       break;
     }
-    case Code.documentedRule:
+    case SageMakerCode.documentedRule:
       if (data.fix) fixes.push(documentedRuleFix(parsed, data.fix as DocumentedRuleFix, data.rule as string, p.offset));
       break;
   }

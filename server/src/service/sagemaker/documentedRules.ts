@@ -4,7 +4,7 @@
 // scope shape, wherever the request nests it, and is silent when a value it needs is dynamic (a `.$` key, a JSONata
 // `{% %}` string, a `${…}` template placeholder): it never guesses.
 import { parseTree } from 'jsonc-parser';
-import { Code } from '../core/codes';
+import { SageMakerCode } from './codes';
 import { hasPlaceholder, isJsonata } from '../expressions/index';
 import { getIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
@@ -562,7 +562,7 @@ export function checkDocumentedRules(api: string, payload: AstNode, memo = false
     message: withQuote(rule, hit.message),
     severity: rule.severity as Severity,
     source: 'sagemaker',
-    code: Code.documentedRule,
+    code: SageMakerCode.documentedRule,
     data: { rule: rule.id, kind: rule.kind, documentation: { ...rule.source }, ...(hit.fix ? { fix: relativeFix(hit.fix, hit.node.offset) } : {}) },
   }));
 }

@@ -1,7 +1,7 @@
 // Checks the Parameters (JSONPath) or Arguments (JSONata) of SageMaker Task states against the request shape
 // of the API they call: unknown and missing keys, JSON types, enums, patterns, lengths, ranges, list and map
 // sizes, map keys and values — every constraint the model states, at every depth.
-import { Code } from '../core/codes';
+import { SageMakerCode } from './codes';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote } from '../core/text';
@@ -69,7 +69,7 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
   const example = replacement === undefined ? '' : typeof replacement === 'string' ? `: write ${JSON.stringify(replacement)}` : `: write ${replacement} without quotes`;
   const expected = want === 'object' || want === 'array' ? describeType(shape) : want;
   // The quick fix (codeActions.ts) writes `replacement`, so it writes what the message advises.
-  problem(ctx, node, Code.wrongType, `${label} must be ${article(expected)} ${expected}, not ${article(got)} ${got}${example}`, {
+  problem(ctx, node, SageMakerCode.wrongType, `${label} must be ${article(expected)} ${expected}, not ${article(got)} ${got}${example}`, {
     expected: want,
     got,
     ...(replacement !== undefined && { replacement }),
@@ -92,33 +92,33 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   const pathHint = !evaluatedBySageMaker && !ctx.jsonata && typeof key === 'string' && looksLikePath(value)
     ? `; ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${key}.$"`
     : '';
-  const code = (c: string) => (pathHint ? Code.pathWithoutDollarSuffix : c);
+  const code = (c: string) => (pathHint ? SageMakerCode.pathWithoutDollarSuffix : c);
   if (shape.enum) {
     if (!shape.enum.includes(value)) {
       const caseMatch = shape.enum.find((e) => e.toLowerCase() === value.toLowerCase());
       const suggestions = caseMatch ? [caseMatch] : closest(value, shape.enum);
       const allowed = shape.enum.length <= 12 ? `Allowed: ${shape.enum.join(', ')}` : `Allowed: ${shape.enum.length} values of ${shape.name}, e.g. ${shape.enum.slice(0, 4).join(', ')}, …`;
       const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => JSON.stringify(s)).join(' or ')}?` : '';
-      problem(ctx, node, code(Code.enumValue), `${label} ${quote(value)} is not a valid ${shape.name}.${hint} ${allowed}${pathHint}`, { suggestions, caseMatch });
+      problem(ctx, node, code(SageMakerCode.enumValue), `${label} ${quote(value)} is not a valid ${shape.name}.${hint} ${allowed}${pathHint}`, { suggestions, caseMatch });
     }
     return;
   }
   if (shape.max !== undefined && value.length > shape.max) {
-    problem(ctx, node, code(Code.tooLong), `${label} is ${value.length} characters long; at most ${shape.max} are allowed${pathHint}`, { max: shape.max });
+    problem(ctx, node, code(SageMakerCode.tooLong), `${label} is ${value.length} characters long; at most ${shape.max} are allowed${pathHint}`, { max: shape.max });
     return; // a pattern check on an over-long value adds nothing and can be slow
   }
   if (shape.min !== undefined && value.length < shape.min) {
     const msg = shape.min === 1 && value.length === 0 ? `${label} must not be empty` : `${label} is ${value.length} characters long; at least ${shape.min} are required`;
-    problem(ctx, node, code(Code.tooShort), msg + pathHint, { min: shape.min });
+    problem(ctx, node, code(SageMakerCode.tooShort), msg + pathHint, { min: shape.min });
     return;
   }
   if (shape.pattern && !shape.pattern.test(value)) {
     const words = shape.patternDescription ? `: ${shape.patternDescription}` : '';
-    problem(ctx, node, code(Code.pattern), `${label} ${quote(value)} must match ${shape.awsPattern}${words}${pathHint}`, { pattern: shape.awsPattern, shape: shape.name });
+    problem(ctx, node, code(SageMakerCode.pattern), `${label} ${quote(value)} must match ${shape.awsPattern}${words}${pathHint}`, { pattern: shape.awsPattern, shape: shape.name });
     return;
   }
   if (pathHint) {
-    problem(ctx, node, Code.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, write the key as "${key}.$"`, undefined, 'warning');
+    problem(ctx, node, SageMakerCode.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, write the key as "${key}.$"`, undefined, 'warning');
   }
 }
 
@@ -136,7 +136,7 @@ function checkLiteralParts(ctx: Context, node: AstNode, shape: Shape, label: str
   const known = parts.reduce((n, p) => n + p.end - p.start, 0);
   const data = { shape: shape.name, placeholders: true };
   if (shape.max !== undefined && known > shape.max) {
-    problem(ctx, node, Code.tooLong, `${label} is at least ${known} characters long whatever its placeholders stand for; at most ${shape.max} are allowed`, data);
+    problem(ctx, node, SageMakerCode.tooLong, `${label} is at least ${known} characters long whatever its placeholders stand for; at most ${shape.max} are allowed`, data);
     return;
   }
   const alphabet = shape.pattern && alphabetOf(shape.pattern.source);
@@ -153,15 +153,15 @@ function checkLiteralParts(ctx: Context, node: AstNode, shape: Shape, label: str
     const start = node.offset + sourceOffset(raw, part.start);
     const end = node.offset + sourceOffset(raw, part.end);
     const exact = ctx.text.slice(start, end) === value.slice(part.start, part.end);
-    ctx.problems.push({ offset: exact ? start : node.offset, length: exact ? end - start : node.length, message, severity: 'error', source: 'sagemaker', code: Code.pattern, data });
+    ctx.problems.push({ offset: exact ? start : node.offset, length: exact ? end - start : node.length, message, severity: 'error', source: 'sagemaker', code: SageMakerCode.pattern, data });
     return;
   }
 }
 
 function checkNumber(ctx: Context, node: AstNode, shape: Shape, label: string) {
   const v = node.value as number;
-  if (shape.min !== undefined && v < shape.min) problem(ctx, node, Code.outOfRange, `${label} must be at least ${shape.min}, not ${v}`, { min: shape.min, max: shape.max });
-  else if (shape.max !== undefined && v > shape.max) problem(ctx, node, Code.outOfRange, `${label} must be at most ${shape.max}, not ${v}`, { min: shape.min, max: shape.max });
+  if (shape.min !== undefined && v < shape.min) problem(ctx, node, SageMakerCode.outOfRange, `${label} must be at least ${shape.min}, not ${v}`, { min: shape.min, max: shape.max });
+  else if (shape.max !== undefined && v > shape.max) problem(ctx, node, SageMakerCode.outOfRange, `${label} must be at most ${shape.max}, not ${v}`, { min: shape.min, max: shape.max });
 }
 
 /** List and map sizes are reported on the whole member (key and value), or on the value inside a list. */
@@ -170,9 +170,9 @@ function checkSize(ctx: Context, ownerKey: AstNode, node: AstNode, shape: Shape,
   const n = node.children?.length ?? 0;
   const one = what === 'items' ? 'item' : 'entry';
   if (shape.min !== undefined && n < shape.min)
-    problem(ctx, at, what === 'items' ? Code.tooFewItems : Code.tooFewEntries, `${label} has ${n} ${n === 1 ? one : what}; at least ${shape.min} ${shape.min === 1 ? 'is' : 'are'} required`, { min: shape.min });
+    problem(ctx, at, what === 'items' ? SageMakerCode.tooFewItems : SageMakerCode.tooFewEntries, `${label} has ${n} ${n === 1 ? one : what}; at least ${shape.min} ${shape.min === 1 ? 'is' : 'are'} required`, { min: shape.min });
   else if (shape.max !== undefined && n > shape.max)
-    problem(ctx, at, what === 'items' ? Code.tooManyItems : Code.tooManyEntries, `${label} has ${n} ${what}; at most ${shape.max} ${shape.max === 1 ? 'is' : 'are'} allowed`, { max: shape.max });
+    problem(ctx, at, what === 'items' ? SageMakerCode.tooManyItems : SageMakerCode.tooManyEntries, `${label} has ${n} ${what}; at most ${shape.max} ${shape.max === 1 ? 'is' : 'are'} allowed`, { max: shape.max });
 }
 
 /** An expression's mistake, placed exactly inside the string node that holds it. */
@@ -188,7 +188,7 @@ function expressionProblem(ctx: Context, node: AstNode, err: ExpressionError) {
 /** The value of a `"X.$"` key: a JSONPath, a context path or an intrinsic function, never checked against X's pattern. */
 function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, shape: Shape | undefined) {
   if (valueNode.type !== 'string') {
-    problem(ctx, valueNode, Code.wrongType, `${label}.$ must be a string holding a JSONPath or an intrinsic function, not ${article(valueNode.type)} ${valueNode.type}`, { expected: 'string' });
+    problem(ctx, valueNode, SageMakerCode.wrongType, `${label}.$ must be a string holding a JSONPath or an intrinsic function, not ${article(valueNode.type)} ${valueNode.type}`, { expected: 'string' });
     return;
   }
   const value = valueNode.value as string;
@@ -205,10 +205,10 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
       const data = { max: shape.max, bound, shown };
       if (shown > shape.max) {
         const usual = value.includes('$$.Execution.Name') ? ` (${shown} with the 36-character UUID of an execution started without a name)` : ` (at least ${shown})`;
-        problem(ctx, valueNode, Code.likelyRuntimeFailure, `${label}.$ = ${quote(value)} can be ${bound} characters long${usual}; ${label} allows at most ${shape.max}, so the job may fail to start`, data, 'warning');
+        problem(ctx, valueNode, SageMakerCode.likelyRuntimeFailure, `${label}.$ = ${quote(value)} can be ${bound} characters long${usual}; ${label} allows at most ${shape.max}, so the job may fail to start`, data, 'warning');
       } else {
         const usual = value.includes('$$.Execution.Name') ? ` (an execution started without a name gets a 36-character UUID: ${shown} characters here)` : '';
-        problem(ctx, valueNode, Code.likelyRuntimeFailure, `${label}.$ = ${quote(value)} can be up to ${bound} characters long and ${label} allows at most ${shape.max}: it fits when the names it is made of are short enough${usual}`, data, 'information');
+        problem(ctx, valueNode, SageMakerCode.likelyRuntimeFailure, `${label}.$ = ${quote(value)} can be up to ${bound} characters long and ${label} allows at most ${shape.max}: it fits when the names it is made of are short enough${usual}`, data, 'information');
       }
     }
   }
@@ -247,11 +247,11 @@ function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNod
       const hint = suggestions.length
         ? ` Did you mean "${suggestions[0]}${dynamic ? '.$' : ''}"?`
         : ` Allowed: ${[...shape.members!.keys()].join(', ')}`;
-      problem(ctx, keyNode, Code.unknownKey, `Unknown parameter "${key}" in ${label}.${hint}`, { suggestions: suggestions.map((s) => s + (dynamic ? '.$' : '')) });
+      problem(ctx, keyNode, SageMakerCode.unknownKey, `Unknown parameter "${key}" in ${label}.${hint}`, { suggestions: suggestions.map((s) => s + (dynamic ? '.$' : '')) });
       continue;
     }
     present.add(name);
-    if (member.deprecated) problem(ctx, keyNode, Code.deprecated, `${name} is deprecated in the ${shape.name} API`, undefined, 'warning');
+    if (member.deprecated) problem(ctx, keyNode, SageMakerCode.deprecated, `${name} is deprecated in the ${shape.name} API`, undefined, 'warning');
     if (!valueNode) continue;
     if (dynamic) checkDynamicKeyValue(ctx, valueNode, name, member.shape);
     else checkValue(ctx, valueNode, member.shape, keyNode, name, isEvaluatedBySageMaker(shape.name, name));
@@ -259,7 +259,7 @@ function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNod
   const missing = (shape.required ?? []).filter((r) => !present.has(r));
   if (missing.length) {
     const what = missing.length === 1 ? `parameter ${missing[0]}` : `parameters ${list(missing)}`;
-    problem(ctx, ownerKey, Code.missingRequired, `${label} is missing the required ${what}`, { missing });
+    problem(ctx, ownerKey, SageMakerCode.missingRequired, `${label} is missing the required ${what}`, { missing });
   }
 }
 
@@ -338,7 +338,7 @@ function checkResource(ctx: Context, task: SageMakerTask): boolean {
     // A did-you-mean keeps a .sync written when the suggested API supports it.
     const keep = (api: string) => (task.integrationPattern === 'sync' && getIntegration(api)!.supportsSync ? '.sync' : '');
     const replacements = [...suggestions.map((api) => `${prefix}${api}${keep(api)}`), sdk];
-    problem(ctx, task.resourceNode, Code.unknownIntegration,
+    problem(ctx, task.resourceNode, SageMakerCode.unknownIntegration,
       `sagemaker:${task.api} is not one of the SageMaker APIs Step Functions integrates directly, so it refuses this resource when the state machine is created.` +
         `${suggestions.length ? ` Did you mean ${suggestions.map((api) => `sagemaker:${api}${keep(api)}`).join(' or ')}?` : ''}` +
         ` Any other SageMaker API is called through the AWS SDK integration (${sdk}). Direct integrations: ${integrationNames.join(', ')}`,
@@ -351,14 +351,14 @@ function checkResource(ctx: Context, task: SageMakerTask): boolean {
   if (task.unsupportedSuffix !== undefined) {
     // ".sync:2" meant .sync where there is one; anything else has no obvious answer.
     const meantSync = task.integrationPattern === 'sync' && !!sync;
-    problem(ctx, task.resourceNode, Code.unsupportedIntegrationPattern,
+    problem(ctx, task.resourceNode, SageMakerCode.unsupportedIntegrationPattern,
       `sagemaker:${task.api}${task.unsupportedSuffix} is not an integration pattern SageMaker supports (Step Functions offers request-response${integration.supportsSync ? ' and .sync' : ''} for ${task.api}, nothing else); ${instead}`,
       { replacements: [...(sync ? [sync] : []), requestResponse], preferred: meantSync || !sync });
   } else if (task.integrationPattern === 'waitForTaskToken') {
-    problem(ctx, task.resourceNode, Code.unsupportedIntegrationPattern, `SageMaker integrations do not support .waitForTaskToken; ${instead}`,
+    problem(ctx, task.resourceNode, SageMakerCode.unsupportedIntegrationPattern, `SageMaker integrations do not support .waitForTaskToken; ${instead}`,
       { replacements: [...(sync ? [sync] : []), requestResponse], preferred: !sync });
   } else if (task.integrationPattern === 'sync' && !sync) {
-    problem(ctx, task.resourceNode, Code.unsupportedIntegrationPattern, `sagemaker:${task.api} does not support .sync; use sagemaker:${task.api} (request-response)`,
+    problem(ctx, task.resourceNode, SageMakerCode.unsupportedIntegrationPattern, `sagemaker:${task.api} does not support .sync; use sagemaker:${task.api} (request-response)`,
       { replacements: [requestResponse], preferred: true });
   }
   return true;
@@ -373,7 +373,7 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   if (!payload) {
     // Valid ASL: without Parameters (Arguments) the request is the state's input, which the text does not show. It
     // fails at run time unless that input carries the request, so a warning, with the fix that writes one here.
-    problem(ctx, task.state.keyNode, Code.missingRequired,
+    problem(ctx, task.state.keyNode, SageMakerCode.missingRequired,
       `Task "${task.state.name}" calls ${integration.operation} without ${task.payloadKey}: the request is then the state's input${task.payloadKey === 'Parameters' ? ' (after InputPath)' : ''}, which must carry ${list(request.required ?? [])}; write the request in ${task.payloadKey} to have it checked here`,
       { missing: request.required ?? [], payloadKey: task.payloadKey }, 'warning');
     return;

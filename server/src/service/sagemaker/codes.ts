@@ -1,0 +1,24 @@
+// Stable codes of the SageMaker request checks (source 'sagemaker'). Quick fixes, the CLI's output and users'
+// suppressions key on these strings: never rename one, only add.
+export const SageMakerCode = {
+  unknownKey: 'unknown-key',
+  missingRequired: 'missing-required',
+  wrongType: 'wrong-type',
+  enumValue: 'enum-value',
+  pattern: 'pattern',
+  pathWithoutDollarSuffix: 'path-without-dollar-suffix',
+  tooShort: 'too-short',
+  tooLong: 'too-long',
+  outOfRange: 'out-of-range',
+  tooFewItems: 'too-few-items',
+  tooManyItems: 'too-many-items',
+  tooFewEntries: 'too-few-entries',
+  tooManyEntries: 'too-many-entries',
+  deprecated: 'deprecated',
+  unsupportedIntegrationPattern: 'unsupported-integration-pattern',
+  unknownIntegration: 'unknown-integration',
+  /** A rule SageMaker states only in its API documentation (schemas/documented-rules.json). */
+  documentedRule: 'documented-rule',
+  /** A dynamic value (`.$`, an intrinsic) that can break a member's limit when it runs. */
+  likelyRuntimeFailure: 'likely-runtime-failure',
+} as const;
