@@ -83,7 +83,7 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'one', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'startsWith', 'endsWith', 'notEndsWith', 'totalLengthMax', 'listContains'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'listContains'];
 
 /** Every way the rules file disagrees with the model; empty when it is in step. */
 export function checkRules(model, data) {
@@ -96,6 +96,8 @@ export function checkRules(model, data) {
     if (ids.has(rule.id)) say('duplicate id');
     ids.add(rule.id);
     if (!KINDS.includes(rule.kind)) say(`unknown kind ${rule.kind}`);
+    // An affix without its text would test for "undefined" and flag every value.
+    if (rule.kind === 'affix' && [rule.prefix, rule.suffix].filter((x) => typeof x === 'string' && x !== '').length !== 1) say('affix needs exactly one of prefix and suffix, a non-empty string');
     if (!['error', 'warning'].includes(rule.severity)) say(`severity ${rule.severity}`);
     for (const { shape, member, quote } of [rule.source ?? {}, ...(rule.alsoQuotes ?? [])]) {
       const doc = model.shapes[shape] && (member ? model.shapes[shape].members?.[member]?.documentation : model.shapes[shape].documentation);
@@ -219,9 +221,7 @@ export function rulesTable(data) {
       unique: () => `${r.list}[].${r.key} unique`,
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
       requiresValue: () => `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`,
-      startsWith: () => `${r.field} starts with ${r.prefix}`,
-      endsWith: () => `${r.field} ends with ${r.suffix}`,
-      notEndsWith: () => `${r.field} does not end with ${r.suffix}`,
+      affix: () => `${r.field} ${r.prefix !== undefined ? (r.not ? 'does not start' : 'starts') : r.not ? 'does not end' : 'ends'} with ${r.prefix ?? r.suffix}`,
       totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
       listContains: () => `${r.field} holds ${r.oneOf.length > 1 ? 'one of ' : ''}${r.oneOf.map(v).join(', ')}`,
     }[r.kind]();

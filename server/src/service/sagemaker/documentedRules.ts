@@ -56,8 +56,10 @@ export interface DocumentedRule {
   defaults?: Record<string, number>;
   fix?: Scalar;
   fixFrom?: string;
+  /** affix: the text the field must begin (`prefix`) or end (`suffix`) with; with `not`, must not. */
   prefix?: string;
   suffix?: string;
+  not?: boolean;
 }
 
 /** What a quick fix writes: replace a value, add a member to an object, or remove one (the nodes, so it moves with them). */
@@ -414,25 +416,21 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
         rule.fix !== undefined ? { kind: 'insert', object: f.container, key: rule.field!.split('.').pop()!, value: rule.fix } : undefined;
       return [{ node: f.container === scope ? anchor() : missingAt(f), message, fix }];
     }
-    case 'startsWith': {
+    case 'affix': {
+      // A string field's beginning (`prefix`) or end (`suffix`) that must be, or with `not` must not be, the given text.
       const f = first(rule.field!);
-      if (f.state !== 'value' || f.node.type !== 'string' || (f.node.value as string).startsWith(rule.prefix!)) return [];
-      return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must begin with ${rule.prefix}` }];
-    }
-    case 'endsWith': {
-      const f = first(rule.field!);
-      if (f.state !== 'value' || f.node.type !== 'string' || (f.node.value as string).endsWith(rule.suffix!)) return [];
-      // The value with the suffix is what the documentation asks for (offered: a wrong S3DataType is the other answer).
-      const fixed = (f.node.value as string) + rule.suffix!;
-      return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must end with ${JSON.stringify(rule.suffix)}${when}: write ${JSON.stringify(fixed)}`, fix: { kind: 'replace', node: f.node, value: fixed } }];
-    }
-    case 'notEndsWith': {
-      const f = first(rule.field!);
-      if (f.state !== 'value' || f.node.type !== 'string' || !(f.node.value as string).endsWith(rule.suffix!)) return [];
-      // The name without the suffix is the nearest one allowed (offered, not preferred: the name is the user's).
-      const stem = (f.node.value as string).slice(0, -rule.suffix!.length).replace(/-+$/, '');
-      const fix: NodeFix | undefined = stem ? { kind: 'replace', node: f.node, value: stem } : undefined;
-      return [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} must not end with ${JSON.stringify(rule.suffix)}${stem ? `: write ${JSON.stringify(stem)}, or another name` : ''}`, fix }];
+      if (f.state !== 'value' || f.node.type !== 'string') return [];
+      const v = f.node.value as string;
+      const atEnd = rule.prefix === undefined;
+      const affix = rule.prefix ?? rule.suffix!;
+      if ((atEnd ? v.endsWith(affix) : v.startsWith(affix)) !== !!rule.not) return [];
+      // The nearest value the rule allows, where one is obvious (offered, not preferred: the value is the user's): a
+      // missing suffix added (a wrong S3DataType is the other answer), a forbidden one cut with the hyphens before
+      // it. A missing prefix gets none: a path under another root is not fixed by prepending one.
+      const fixed = !atEnd ? undefined : rule.not ? v.slice(0, -affix.length).replace(/-+$/, '') || undefined : v + affix;
+      const advice = fixed === undefined ? '' : `: write ${JSON.stringify(fixed)}${rule.not ? ', or another name' : ''}`;
+      const message = `${f.label} ${JSON.stringify(v)} must ${rule.not ? 'not ' : ''}${atEnd ? 'end' : 'begin'} with ${JSON.stringify(affix)}${when}${advice}`;
+      return [{ node: f.node, message, fix: fixed === undefined ? undefined : { kind: 'replace', node: f.node, value: fixed } }];
     }
     case 'listContains': {
       // A list that must hold one of some values: silent while an item is dynamic (it may be the one).
