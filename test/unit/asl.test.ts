@@ -173,6 +173,19 @@ describe('query languages', () => {
     // Their members may be expressions; Arguments, Output and Items may be one whole.
     assert.deepEqual(at(sm({ A: task({ Assign: { x: whole }, Credentials: { RoleArn: whole }, Arguments: whole, Output: whole }) }, jsonata)), []);
   });
+  test('a JSONata expression of literals only has one value: one its field cannot take is a warning (it fails when it runs)', () => {
+    const jsonata = { QueryLanguage: 'JSONata' };
+    const warnings = (m: unknown) => check(m, true).map((x) => [x.severity, x.at, x.message]);
+    assert.deepEqual(warnings(sm({ A: task({ TimeoutSeconds: "{% '7200' %}", HeartbeatSeconds: '{% 0 %}' }) }, jsonata)), [
+      ['warning', `"{% '7200' %}"`, 'This expression is always the string "7200", and TimeoutSeconds must be an integer: the state fails when it runs (States.QueryEvaluationError)'],
+      ['warning', '"{% 0 %}"', 'This expression is always the number 0, and HeartbeatSeconds must be at least 1: the state fails when it runs (States.QueryEvaluationError)'],
+    ]);
+    assert.deepEqual(warnings(sm({ W: { Type: 'Wait', Timestamp: "{% '2026-13-01T00:00:00Z' %}", End: true } }, jsonata)).map(([s]) => s), ['warning']);
+    assert.deepEqual(warnings(sm({ C: { Type: 'Choice', Choices: [{ Condition: "{% 'yes' %}", Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } }, jsonata)).map(([s]) => s), ['warning']);
+    // What reads data, computes or fits the field is not judged.
+    assert.deepEqual(warnings(sm({ A: task({ TimeoutSeconds: '{% 60 %}', HeartbeatSeconds: '{% $states.input.h %}' }) }, jsonata)), []);
+    assert.deepEqual(warnings(sm({ A: task({ TimeoutSeconds: '{% 1 + 1 %}' }) }, jsonata)), []);
+  });
   test('the states in a Map or Parallel of a JSONata machine are JSONata, and may say so again', () => {
     const jsonataInner = inner({ Arguments: {}, Output: '{% $states.result %}' });
     assert.deepEqual(check(sm({ M: { Type: 'Map', ItemProcessor: jsonataInner, End: true } }, { QueryLanguage: 'JSONata' })), []);

@@ -368,3 +368,17 @@ describe('values with ${…} placeholders (template text around them)', () => {
     assert.deepEqual(at({ TrainingJobName: `${'a'.repeat(63)}\${Stage}` }), []);
   });
 });
+
+describe('a JSONata expression of literals only in Arguments', () => {
+  test('is checked as the value it always has, a warning (it deploys, and fails when it runs)', () => {
+    const f = findings(machine(training({ TrainingJobName: "{% 'churn_train' %}", AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: "{% 'file' %}" } }), { jsonata: true }));
+    assert.deepEqual(f.map((x) => [x.code, x.severity, x.at]), [
+      ['likely-runtime-failure', 'warning', `"{% 'churn_train' %}"`],
+      ['likely-runtime-failure', 'warning', `"{% 'file' %}"`],
+    ]);
+    assert.match(f[1].message, /^This expression is always "file": .*TrainingInputMode/);
+  });
+  test('a valid constant, or one that reads data, is not judged', () => {
+    assert.deepEqual(findings(machine(training({ TrainingJobName: "{% 'churn-train' %}", AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: '{% $states.input.mode %}' } }), { jsonata: true })), []);
+  });
+});

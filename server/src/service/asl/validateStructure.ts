@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkDynamicValue, checkJsonata, checkPath, isJsonata, sourceOffset, type ExpressionError } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, checkPath, isJsonata, jsonataConstant, sourceOffset, type ExpressionError } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
@@ -102,11 +102,31 @@ function typeOk(node: AstNode, want: Want): boolean {
   }
 }
 
+const wantText = (want: Want) => (want === 'string|null' ? 'a string or null' : want === 'integer' ? 'an integer' : want === 'object' || want === 'array' ? `an ${want}` : `a ${want}`);
+
+/**
+ * A JSONata string written of literals only (`"TimeoutSeconds": "{% 0 %}"`) always has the same value: one the field
+ * cannot take deploys, and fails the state when it runs (States.QueryEvaluationError), so a warning.
+ */
+function checkConstant(ctx: Ctx, field: string, node: AstNode, want: Want, min?: number, max?: number) {
+  const c = jsonataConstant(node.value as string);
+  if (!c) return;
+  const v = c.value;
+  const type = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : (typeof v as 'string' | 'number' | 'boolean');
+  const value = { type, value: v, offset: node.offset, length: node.length } as AstNode;
+  const broken = !typeOk(value, want) ? `${field} must be ${wantText(want)}` : min !== undefined && (v as number) < min ? `${field} must be at least ${min}` : max !== undefined && (v as number) > max ? `${field} must be at most ${max}` : undefined;
+  if (broken) report(ctx, node, AslCode.invalidValue, `This expression is always ${describe(value)}, and ${broken}: the state fails when it runs (States.QueryEvaluationError)`, 'warning');
+}
+
 /** Checks a value's JSON type (and numeric minimum/maximum); stand-ins pass. Returns whether the type is right. */
 function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Want, ql: QueryLanguage, min?: number, max?: number): boolean {
-  if (!node || isStandIn(node, ql)) return false;
+  if (!node) return false;
+  if (isStandIn(node, ql)) {
+    if (ql === 'JSONata' && !hasPlaceholder(node.value as string)) checkConstant(ctx, field, node, want, min, max);
+    return false;
+  }
   if (!typeOk(node, want)) {
-    const what = want === 'string|null' ? 'a string or null' : want === 'integer' ? 'an integer' : want === 'object' || want === 'array' ? `an ${want}` : `a ${want}`;
+    const what = wantText(want);
     const jsonata = ql === 'JSONata' && want !== 'string' && want !== 'string|null' ? ' or a JSONata expression {% … %}' : '';
     report(ctx, node, AslCode.invalidValue, `${field} must be ${what}${jsonata}, not ${describe(node)}`);
     return false;
@@ -255,6 +275,13 @@ function isTimestamp(value: string): boolean {
 
 /** A literal timestamp (a Wait's Timestamp, a Choice rule's Timestamp comparison); placeholders and JSONata pass. */
 function checkTimestamp(ctx: Ctx, field: string, node: AstNode | undefined, ql: QueryLanguage) {
+  if (node?.type === 'string' && ql === 'JSONata' && isJsonata(node.value) && !hasPlaceholder(node.value)) {
+    // A constant expression: always this string, which must be a timestamp when it runs.
+    const c = jsonataConstant(node.value)?.value;
+    if (typeof c === 'string' && !isTimestamp(c))
+      report(ctx, node, AslCode.invalidValue, `This expression is always ${quote(c)}, which is not an RFC 3339 timestamp: the state fails when it runs (States.QueryEvaluationError)`, 'warning');
+    return;
+  }
   if (node?.type !== 'string' || isStandIn(node, ql) || isTimestamp(node.value)) return;
   report(ctx, node, AslCode.invalidValue, `${field} ${quote(node.value)} is not an RFC 3339 timestamp: a real date and time with an uppercase T and Z or an offset, e.g. "2026-01-31T23:59:59Z"`);
 }
@@ -568,6 +595,7 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
       else {
         const c = property(rule, 'Condition')!;
         if (!(c.type === 'boolean' || isStandIn(c, ql))) report(ctx, c, AslCode.invalidValue, 'Condition must be a JSONata expression {% … %} (or true/false)');
+        else if (c.type === 'string' && !hasPlaceholder(c.value)) checkConstant(ctx, 'Condition', c, 'boolean');
       }
       continue;
     }

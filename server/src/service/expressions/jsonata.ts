@@ -220,6 +220,62 @@ export function stepFunctionsJsonataBindings(): Record<string, (...args: unknown
   return Object.fromEntries(Object.entries(STEP_FUNCTIONS_FUNCTIONS).map(([name, f]) => [name, f.evaluate]));
 }
 
+/**
+ * The value a JSONata string always has, when its expression is written of literals only (`{% 0 %}`, `{% 'ten' %}`,
+ * `{% [1, 2] %}`, `{% {'a': -1} %}`); undefined for anything that reads data or calls a function, and for a
+ * malformed expression. What a field does with it is the caller's (a constant a field cannot take fails when it runs).
+ */
+export function jsonataConstant(value: string): { value: unknown } | undefined {
+  const body = jsonataBody(value);
+  if (body === undefined || body.includes('${')) return undefined;
+  let ast: JsonataNode;
+  try {
+    ast = jsonata(body).ast() as unknown as JsonataNode;
+  } catch {
+    return undefined;
+  }
+  // Folded with an explicit stack of pending results: literals nest as deep as the user writes them.
+  const NONE = Symbol('not constant');
+  const fold = (root: JsonataNode): unknown => {
+    const stack: { node: JsonataNode; from?: number }[] = [{ node: root }];
+    const results: unknown[] = [];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const n = top.node;
+      if (n.type === 'number' || n.type === 'string' || (n.type === 'value' && (n.value === true || n.value === false || n.value === null))) {
+        stack.pop();
+        results.push(n.value);
+        continue;
+      }
+      if (n.type !== 'unary' || !(n.value === '-' || n.value === '[' || n.value === '{')) return NONE;
+      const children: JsonataNode[] = n.value === '-' ? [n.expression as JsonataNode] : n.value === '[' ? ((n.expressions as JsonataNode[]) ?? []) : ((n.lhs as JsonataNode[][]) ?? []).flat();
+      if (top.from === undefined) {
+        // First visit: fold the operands; their values land on `results` from here.
+        top.from = results.length;
+        for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] });
+        continue;
+      }
+      stack.pop();
+      const got = results.splice(top.from);
+      if (n.value === '-') {
+        if (typeof got[0] !== 'number') return NONE;
+        results.push(-got[0]);
+      } else if (n.value === '[') results.push(got);
+      else {
+        const obj: Record<string, unknown> = {};
+        for (let i = 0; i < got.length; i += 2) {
+          if (typeof got[i] !== 'string') return NONE;
+          obj[got[i] as string] = got[i + 1];
+        }
+        results.push(obj);
+      }
+    }
+    return results[0];
+  };
+  const v = fold(ast);
+  return v === NONE ? undefined : { value: v };
+}
+
 /** A number written as such (`2`, `-2`), else undefined. */
 function literalNumber(n: JsonataNode | undefined): number | undefined {
   if (n?.type === 'number' && typeof n.value === 'number') return n.value;

@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, isJsonata, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, type ExpressionError } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, isJsonata, jsonataConstant, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, type ExpressionError } from '../expressions/index';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf } from './patternAlphabet';
@@ -294,11 +294,25 @@ function checkValue(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode
   subtrees.set(node, { stamp: node.stamp, shape, ownerKey, label, jsonata: ctx.jsonata, relative });
 }
 
+/** A constant JSONata scalar checked as the value it always has; what it breaks is a warning (it deploys, and fails when it runs). */
+function checkConstant(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean) {
+  const c = jsonataConstant(node.value as string);
+  const v = c?.value;
+  if (!c || (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')) return;
+  const value = { type: typeof v, value: v, offset: node.offset, length: node.length, parent: node.parent } as AstNode;
+  const own: Context = { ...ctx, problems: [], jsonata: false };
+  checkValueOf(own, value, shape, ownerKey, label, evaluatedBySageMaker);
+  for (const p of own.problems)
+    ctx.problems.push({ offset: node.offset, length: node.length, message: `This expression is always ${JSON.stringify(v)}: ${p.message}; the state fails when it runs`, severity: 'warning', source: 'sagemaker', code: SageMakerCode.likelyRuntimeFailure });
+}
+
 function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean) {
-  // A JSONata expression stands for any value: check its syntax, not the member's constraints.
+  // A JSONata expression stands for any value: check its syntax, not the member's constraints; but one written of
+  // literals only (`{% 'file' %}`) always has the same value, and one the member cannot take fails when it runs.
   if (ctx.jsonata && node.type === 'string' && isJsonata(node.value as string)) {
     const err = checkJsonata(node.value as string);
     if (err) expressionProblem(ctx, node, err);
+    else if (!hasPlaceholder(node.value as string)) checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker);
     return;
   }
   if (!checkType(ctx, node, shape, label)) return;
