@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { thousands } from '../../server/src/service/core/text';
+import { closest, editDistance, thousands } from '../../server/src/service/core/text';
 
 test('thousands writes integers as toLocaleString(\'en-US\') does', () => {
   for (const n of [0, 7, 999, 1000, 12345, 999999, 1_048_576, 123456789, 1e15, -1234567]) assert.equal(thousands(n), n.toLocaleString('en-US'));
+});
+
+test('closest counts two swapped neighbours as one typo: "Taks" is "Task", not "Pass"', () => {
+  assert.equal(closest('Taks', ['Pass', 'Task', 'Wait', 'Map'])[0], 'Task');
+  assert.equal(editDistance('Taks', 'Task'), 1);
+  assert.equal(editDistance('InstnaceType', 'InstanceType'), 1);
+  assert.equal(editDistance('abc', 'abc'), 0);
+  assert.equal(editDistance('ABC', 'abc'), 0.5);
+  assert.equal(editDistance('kitten', 'sitting'), 3);
 });

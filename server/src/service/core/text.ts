@@ -1,17 +1,22 @@
 // Small text helpers shared by the features: edit distance for "did you mean", value quoting for messages, where a
 // line starts and ends.
 
-/** Levenshtein distance, case-insensitive (a case-only difference costs 0.5 so exact-case wins ties). */
+/** Edit distance (optimal string alignment), case-insensitive (a case-only difference costs 0.5 so exact-case wins ties). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   const al = a.toLowerCase(), bl = b.toLowerCase();
   if (al === bl) return 0.5;
+  // Optimal string alignment: insertions, deletions, substitutions, and two neighbours swapped ("Taks" is one step
+  // from "Task", as a typo is, not two).
+  let before: number[] = [];
   let prev = Array.from({ length: bl.length + 1 }, (_, i) => i);
   for (let i = 1; i <= al.length; i++) {
     const cur = [i];
     for (let j = 1; j <= bl.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (al[i - 1] === bl[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && al[i - 1] === bl[j - 2] && al[i - 2] === bl[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1);
     }
+    before = prev;
     prev = cur;
   }
   return prev[bl.length];
