@@ -62,16 +62,15 @@ function bareValue(s: string): string | number | boolean | null | undefined {
   }
 }
 
-/** A followed value as the deployed definition holds it: a string where the placeholder was, written as one. */
-const followed = (value: AstNode, node: AstNode, asString: boolean): AstNode =>
-  asString ? { type: 'string', value: String(value.value), offset: value.offset, length: value.length, parent: node } : { type: value.type, value: value.value, offset: value.offset, length: value.length, parent: node };
+/** A followed value as a string: what a placeholder written inside a string deploys as. */
+const asString = (value: AstNode): AstNode => ({ type: 'string', value: String(value.value), offset: value.offset, length: value.length });
 
 /**
- * Replaces, in place, each whole-value placeholder under `definition` that has a literal value with a copy of that
- * literal (its offsets the literal's). `subs` are the strings that were a Sub's, with their variables.
+ * Replaces, in place, each whole-value placeholder (`${Name}`, a value, not a key) under `definition` with what
+ * `follow` gives for it, if anything, and marks what holds it as rewritten: the definition no longer reads as its
+ * text, so its findings are not kept by text (core/findingsCache.ts).
  */
-export function followSubstitutions(definition: AstNode, substitutions: AstNode | undefined, subs: Map<AstNode, AstNode | undefined>, params: Map<string, AstNode>) {
-  const own = entries(substitutions, params);
+function replaceWholePlaceholders(definition: AstNode, follow: (placeholder: AstNode, name: string) => AstNode | undefined) {
   const stack = [definition];
   while (stack.length) {
     const node = stack.pop()!;
@@ -83,13 +82,24 @@ export function followSubstitutions(definition: AstNode, substitutions: AstNode 
         stack.push(c);
         continue;
       }
-      const value = subs.has(c) ? (entries(subs.get(c), params).get(name) ?? params.get(name)) : own.get(name);
-      if (value) {
-        children[i] = followed(value, node, true);
-        markRewritten(node);
-      }
+      const value = follow(c, name);
+      if (!value) continue;
+      children[i] = { ...value, parent: node };
+      markRewritten(node);
     }
   }
+}
+
+/**
+ * Replaces, in place, each whole-value placeholder under `definition` that has a literal value with a copy of that
+ * literal (its offsets the literal's), as a string. `subs` are the strings that were a Sub's, with their variables.
+ */
+export function followSubstitutions(definition: AstNode, substitutions: AstNode | undefined, subs: Map<AstNode, AstNode | undefined>, params: Map<string, AstNode>) {
+  const own = entries(substitutions, params);
+  replaceWholePlaceholders(definition, (c, name) => {
+    const value = subs.has(c) ? (entries(subs.get(c), params).get(name) ?? params.get(name)) : own.get(name);
+    return value && asString(value);
+  });
 }
 
 /**
@@ -100,29 +110,14 @@ export function followSubstitutions(definition: AstNode, substitutions: AstNode 
  */
 export function followSubstitutionsInText(definition: AstNode, text: string, sub: { variables: AstNode | undefined } | undefined, substitutions: AstNode | undefined, params: Map<string, AstNode>) {
   const own = sub ? entries(sub.variables, params) : entries(substitutions, params);
-  const stack = [definition];
-  while (stack.length) {
-    const node = stack.pop()!;
-    const children = node.children ?? [];
-    for (let i = 0; i < children.length; i++) {
-      const c = children[i];
-      const name = c.type === 'string' && node.type !== 'object' && !(node.type === 'property' && i === 0) ? WHOLE.exec(c.value)?.[1] : undefined;
-      if (!name) {
-        stack.push(c);
-        continue;
-      }
-      const value = own.get(name) ?? (sub ? params.get(name) : undefined);
-      if (!value) continue;
-      if (text.charCodeAt(c.offset) === 34 /* " */) children[i] = followed(value, node, true);
-      else {
-        // Bare: the value's text becomes JSON text ('2' and 2 both give the number 2); what does not read as one
-        // JSON scalar stays a placeholder.
-        const json = bareValue(String(value.value));
-        if (json === undefined) continue;
-        children[i] = { type: json === null ? 'null' : (typeof json as 'string' | 'number' | 'boolean'), value: json, offset: value.offset, length: value.length, parent: node };
-      }
-      // The definition (read as JSON) no longer reads as its text: its findings are not kept by text (core/findingsCache.ts).
-      markRewritten(node);
-    }
-  }
+  replaceWholePlaceholders(definition, (c, name) => {
+    const value = own.get(name) ?? (sub ? params.get(name) : undefined);
+    if (!value) return undefined;
+    if (text.charCodeAt(c.offset) === 34 /* " */) return asString(value);
+    // Bare: the value's text becomes JSON text ('2' and 2 both give the number 2); what does not read as one JSON
+    // scalar stays a placeholder.
+    const json = bareValue(String(value.value));
+    if (json === undefined) return undefined;
+    return { type: json === null ? 'null' : (typeof json as 'string' | 'number' | 'boolean'), value: json, offset: value.offset, length: value.length };
+  });
 }
