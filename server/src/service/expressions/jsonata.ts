@@ -228,6 +228,11 @@ export function stepFunctionsJsonataBindings(): Record<string, (...args: unknown
 export function jsonataConstant(value: string): { value: unknown } | undefined {
   const body = jsonataBody(value);
   if (body === undefined || body.includes('${')) return undefined;
+  // Literals only leave, outside strings and comments, nothing but numbers, true/false/null and [ ] { } , : -.
+  // Anything else (a $variable, a path, a call) is no constant: told without a second parse of the expression,
+  // which the syntax check has parsed already.
+  const rest = body.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\//g, ' ').replace(/\b(?:true|false|null)\b/g, ' ');
+  if (!/^[\s\d.eE+\-[\]{},:]*$/.test(rest)) return undefined;
   let ast: JsonataNode;
   try {
     ast = jsonata(body).ast() as unknown as JsonataNode;
