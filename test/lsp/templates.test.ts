@@ -74,6 +74,11 @@ describe('templates over LSP', () => {
       '    Properties:',
       '      DefinitionSubstitutions:',
       '        Bucket: !Ref ModelBucket',
+      '        Image: !Ref TrainingImage',
+      '        Mode: !Ref Mode',
+      '        Stage: !Ref Stage',
+      '        Version: !Ref Version',
+      '        Role: !GetAtt ModelRole.Arn',
       '      Definition:',
       '        StartAt: Train',
       '        States:',
@@ -129,6 +134,7 @@ describe('templates over LSP', () => {
           Pipeline: {
             Type: 'AWS::StepFunctions::StateMachine',
             Properties: {
+              DefinitionSubstitutions: { Stage: { Ref: 'Stage' }, Bucket: { Ref: 'ModelBucket' } },
               Definition: {
                 StartAt: 'Score',
                 States: {

@@ -238,3 +238,51 @@ test('substitutions are followed in a DefinitionString too: quoted ones as strin
   const sub = cfn(['      DefinitionString: !Sub', '        - |'], rc).replace(/\n {8}(?=[{}" ])/g, '\n          ').replace(/\n$/, '\n        - { Type: ml.c5.xlarg, Count: -1 }\n');
   assert.deepEqual(findings(open('sub.yaml', sub)), [['out-of-range', '-1'], ['enum-value', 'ml.c5.xlarg']]);
 });
+
+test('a ${Name} that no DefinitionSubstitutions key names deploys as its text: a warning where it is written; none in a Sub, an intrinsic or Serverless', () => {
+  const machine = (props: string[], resource = 'arn:aws:states:::lambda:invoke') => [
+    'Resources:',
+    '  M:',
+    '    Type: AWS::StepFunctions::StateMachine',
+    '    Properties:',
+    ...props,
+    '      Definition:',
+    '        StartAt: T',
+    '        States:',
+    '          T:',
+    '            Type: Task',
+    `            Resource: ${resource}`,
+    '            Parameters:',
+    '              FunctionName: "${Fn}"',
+    '              Payload: { bucket: "s3://${Bucket}/in", region: "${AWS::Region}", sub: !Sub "${AWS::Region}-${Stage}", ref: !Ref Other }',
+    '            End: true',
+    '',
+  ].join('\n');
+  const warnings = (text: string, name = 'unmatched.yaml') => service.validate(open(name, text)).filter((p) => p.code === 'unmatched-placeholder').map((p) => [p.severity, text.slice(p.offset, p.offset + p.length)]);
+  // No DefinitionSubstitutions at all: each one, the pseudo parameter outside a Sub too.
+  assert.deepEqual(warnings(machine([])), [['warning', '${Fn}'], ['warning', '${Bucket}'], ['warning', '${AWS::Region}']]);
+  const some = machine(['      DefinitionSubstitutions:', '        Fn: !GetAtt F.Arn']);
+  assert.deepEqual(warnings(some), [['warning', '${Bucket}'], ['warning', '${AWS::Region}']]);
+  assert.match(service.validate(open('m.yaml', some)).find((p) => p.code === 'unmatched-placeholder')!.message, /\$\{Bucket\} is not a key of this state machine's DefinitionSubstitutions: CloudFormation replaces only the keys listed there/);
+  assert.deepEqual(warnings(machine(['      DefinitionSubstitutions: { Fn: x, Bucket: b, AWS::Region: r }'])), []);
+  // A misspelt key is named; a Resource that is only an unreplaced placeholder is no ARN: Step Functions refuses it.
+  const typo = machine(['      DefinitionSubstitutions: { FunctionArn: x, Bucket: b, AWS::Region: r }'], '"${FunctonArn}"');
+  assert.deepEqual(warnings(typo), [['error', '${FunctonArn}'], ['warning', '${Fn}']]);
+  assert.match(service.validate(open('typo.yaml', typo)).find((p) => p.code === 'unmatched-placeholder')!.message, /\(did you mean \$\{FunctionArn\}\?\).*which is no ARN/);
+  // The keys are not written out (an intrinsic): nothing can be said.
+  assert.deepEqual(warnings(machine(['      DefinitionSubstitutions: !If [Prod, { Fn: a }, { Fn: b }]'])), []);
+  // The same in JSON, where a Sub is an object.
+  const json = JSON.stringify({ Resources: { M: { Type: 'AWS::Serverless::StateMachine', Properties: { Definition: { StartAt: 'T', States: { T: { Type: 'Pass', Parameters: { a: 'x-${Stage}', b: { 'Fn::Sub': '${AWS::Region}' }, c: { 'Fn::GetAtt': ['F', 'Arn'] } }, End: true } } } } } } }, null, 2);
+  assert.deepEqual(warnings(json, 'unmatched.json'), [['warning', '${Stage}']]);
+  // After an edit, the JSON tree is re-parsed in place: the Sub string it kept is still a Sub's.
+  const doc = open('edited.json', json);
+  service.validate(doc);
+  const edited = TextDocument.update(doc, [{ range: { start: at(doc, '"Pass"', 1), end: at(doc, '"Pass"', 5) }, text: 'Pass' }, { range: { start: at(doc, 'x-$'), end: at(doc, 'x-$', 1) }, text: 'y' }], 2);
+  assert.deepEqual(service.validate(edited).filter((p) => p.code === 'unmatched-placeholder').map((p) => edited.getText().slice(p.offset, p.offset + p.length)), ['${Stage}']);
+  // A DefinitionString block: its own ${…} against the map; a !Sub block's are the Sub's.
+  const block = (tag: string, subs: string) => ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', subs, `      DefinitionString: ${tag}|`, '        { "StartAt": "P", "States": { "P": { "Type": "Pass", "Parameters": { "q": "${Queue}", "n": ${Count} }, "End": true } } }', ''].join('\n');
+  assert.deepEqual(warnings(block('', '      DefinitionSubstitutions: { Queue: q }')), [['warning', '${Count}']]);
+  assert.deepEqual(warnings(block('!Sub ', '      DefinitionSubstitutions: { Queue: q }')), []);
+  // Serverless resolves its own ${…} (variables) and #{…}.
+  assert.deepEqual(warnings(['stepFunctions:', '  stateMachines:', '    m:', '      definition:', '        StartAt: P', '        States:', '          P: { Type: Pass, Parameters: { a: "${self:custom.x}" }, End: true }', ''].join('\n'), 'serverless.yml'), []);
+});

@@ -12,6 +12,7 @@ import { toDiagnostic } from './lsp';
 import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
 import { validateSageMakerTasks } from './sagemaker/validation';
 import { isJobSpec, softenSkeletonValues } from './sagemaker/jobSpecs';
+import { templateFindings } from './templates/embedded';
 
 /** Findings that an incomplete tree (after a syntax error) would produce falsely (a relation between fields, too). */
 const INCOMPLETE_TREE_CODES = new Set<string>([SageMakerCode.missingRequired, SageMakerCode.tooFewItems, SageMakerCode.tooFewEntries, SageMakerCode.documentedRule]);
@@ -26,6 +27,7 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
     if (m !== parsed) problems.push(...m.syntaxErrors);
     problems.push(...checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri, declared && m === parsed));
   }
+  if (machines[0] !== parsed) problems.push(...templateFindings(parsed));
   return problems;
 }
 

@@ -5,11 +5,11 @@
 // on it unchanged. Detection reads a few top-level members only: a file that is no template costs nothing.
 import { isStateMachine } from '../asl/model';
 import { property } from '../core/tree';
-import type { AstNode, ParsedDocument } from '../core/types';
+import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { parseJson } from '../json/parse';
 import { markRewritten } from '../core/findingsCache';
 import { resolveIntrinsics } from './intrinsics';
-import { followSubstitutions, followSubstitutionsInText, parameterDefaults } from './substitutions';
+import { followSubstitutions, followSubstitutionsInText, parameterDefaults, unmatchedPlaceholders } from './substitutions';
 
 const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
@@ -97,6 +97,11 @@ function pseudoParameters(definition: AstNode) {
 
 // Once per parse: the embedded machines, and the intrinsics inside them resolved (in place) once.
 const cache = new WeakMap<ParsedDocument, ParsedDocument[]>();
+// The template's own findings about them (substitutions.ts unmatchedPlaceholders), made with them.
+const ownFindings = new WeakMap<ParsedDocument, Problem[]>();
+
+/** What a template says wrongly about its machines (a `${Name}` no substitution replaces), once they were looked for. */
+export const templateFindings = (parsed: ParsedDocument): Problem[] => ownFindings.get(parsed) ?? [];
 const names = new WeakMap<ParsedDocument, string>();
 
 /** The name an embedded machine is declared under in its template (`ChurnPipeline`); undefined for any other document. */
@@ -115,12 +120,17 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   let found = cache.get(parsed);
   if (found) return found;
   found = [];
+  const own: Problem[] = [];
   let params: Map<string, AstNode> | undefined;
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {
       const read = definitionStringView(parsed, d.node);
       const view = read?.view;
-      if (view?.root && !view.syntaxErrors.length) followSubstitutionsInText(view.root, parsed.text, read!.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
+      if (view?.root && !view.syntaxErrors.length) {
+        // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
+        if (!read!.sub && isStateMachine(view.root)) own.push(...unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
+        followSubstitutionsInText(view.root, parsed.text, read!.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
+      }
       if (view && (view.syntaxErrors.length || isStateMachine(view.root))) {
         found.push(view);
         names.set(view, d.name);
@@ -130,6 +140,8 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     if (!isStateMachine(d.node)) continue;
     if (d.serverless) pseudoParameters(d.node);
     const subs = resolveIntrinsics(d.node, parsed.text);
+    // serverless-step-functions resolves `${…}` itself (Serverless variables, pseudo parameters under its Fn::Sub).
+    if (!d.serverless) own.push(...unmatchedPlaceholders(d.node, d.substitutions, parsed.text));
     // Followed in YAML only: a literal put in place of a placeholder lies outside the definition, and JSON trees
     // are re-parsed incrementally in place (json/incrementalParse.ts), which would move it with the wrong text.
     if (parsed.language === 'yaml') followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root)));
@@ -138,6 +150,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     names.set(machine, d.name);
   }
   cache.set(parsed, found);
+  ownFindings.set(parsed, own);
   return found;
 }
 

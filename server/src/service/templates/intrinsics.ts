@@ -36,11 +36,19 @@ const standsFor = new WeakMap<AstNode, { name: string; arg: AstNode | undefined 
 /** The intrinsic (its long name and argument node) a placeholder string made by resolveIntrinsics stands for. */
 export const intrinsicOf = (node: AstNode) => standsFor.get(node);
 
+// The strings that were a Sub's: kept by node, as a JSON tree is re-parsed in place (json/incrementalParse.ts) and
+// an unchanged Sub string is then no longer found as one by the next resolveIntrinsics.
+const subStrings = new WeakSet<AstNode>();
+
+/** Whether a string node was a `!Sub` / `Fn::Sub` (CloudFormation replaces its `${…}` before the definition's own). */
+export const isSubString = (node: AstNode) => subStrings.has(node);
+
 /** What an intrinsic is replaced with: the Sub string (untagged), or a placeholder over the intrinsic's span. */
 function replacementOf(node: AstNode, name: string, arg: AstNode | undefined, start: number): AstNode {
   const sub = name === 'Fn::Sub' ? subString(arg) : undefined;
   if (sub) {
     if (sub === node) delete node.tag;
+    subStrings.add(sub);
     return sub;
   }
   const placeholder: AstNode = { type: 'string', value: `\${${name}}`, offset: start, length: node.offset + node.length - start };

@@ -8,8 +8,17 @@
 // with `Epochs: 3` deploys as "epochs": "3" (what HyperParameters wants), and `Seconds: ${Wait}` as "Seconds": "60"
 // (which Step Functions refuses); SAM leaves the substitution to CloudFormation, and a `!Sub` is a string.
 import { markRewritten } from '../core/findingsCache';
+import { closest } from '../core/text';
 import { property } from '../core/tree';
-import type { AstNode } from '../core/types';
+import type { AstNode, Problem } from '../core/types';
+import { sourceOffset } from '../expressions/index';
+import { scanPlaceholders } from '../expressions/placeholders';
+import { intrinsicOf, isSubString } from './intrinsics';
+
+/** The codes of the findings about a template itself (not the machine it embeds); never renamed, only added. */
+export const TemplateCode = {
+  unmatchedPlaceholder: 'unmatched-placeholder',
+} as const;
 
 /** A literal value node: a string (without placeholders), number or boolean, untagged. */
 function literal(node: AstNode | undefined): AstNode | undefined {
@@ -120,4 +129,55 @@ export function followSubstitutionsInText(definition: AstNode, text: string, sub
     if (json === undefined) return undefined;
     return { type: json === null ? 'null' : (typeof json as 'string' | 'number' | 'boolean'), value: json, offset: value.offset, length: value.length };
   });
+}
+
+/** The keys of a DefinitionSubstitutions map; undefined when they are not written out (an intrinsic: `!If`, `Fn::If`). */
+function substitutionKeys(map: AstNode | undefined): Set<string> | undefined {
+  if (!map) return new Set();
+  if (map.type !== 'object' || map.tag) return undefined;
+  const keys = (map.children ?? []).map((p) => p.children?.[0]?.value);
+  if (keys.length === 1 && typeof keys[0] === 'string' && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return undefined;
+  return new Set(keys.filter((k): k is string => typeof k === 'string'));
+}
+
+/**
+ * Each `${Name}` in a definition that no key of its DefinitionSubstitutions names, as a warning: CloudFormation
+ * replaces the map's keys only ("DefinitionSubstitutions: A map (string to string) that specifies the mappings for
+ * placeholder variables in the state machine definition"), so the machine deploys with the text `${Name}` in it, a
+ * pseudo parameter (`${AWS::Region}`) included, which only a Sub replaces. None in a Sub's string (the Sub replaces
+ * it, or the template does not deploy), in what an intrinsic stands for, or where the keys are not written out.
+ * Run after resolveIntrinsics (whose placeholders stand for intrinsics) on the definition as written.
+ */
+export function unmatchedPlaceholders(definition: AstNode, substitutions: AstNode | undefined, text: string): Problem[] {
+  const keys = substitutionKeys(substitutions);
+  if (!keys) return [];
+  const out: Problem[] = [];
+  const stack = [definition];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const c of node.children ?? []) stack.push(c);
+    if (node.type !== 'string' || typeof node.value !== 'string' || isSubString(node) || intrinsicOf(node)) continue;
+    for (const p of scanPlaceholders(node.value)) {
+      if (keys.has(p.name)) continue;
+      const raw = text.slice(node.offset, node.offset + node.length);
+      // A bare `${X}` in a DefinitionString's JSON (a placeholder node over its own text) or a string as written.
+      const start = node.offset + (raw.startsWith('${') ? p.start : sourceOffset(raw, p.start));
+      const end = node.offset + (raw.startsWith('${') ? p.end : sourceOffset(raw, p.end));
+      const [like] = closest(p.name, keys);
+      const where = substitutions ? `is not a key of this state machine's DefinitionSubstitutions${like ? ` (did you mean \${${like}}?)` : ''}` : 'has no DefinitionSubstitutions entry (the state machine has none)';
+      const pseudo = p.name.startsWith('AWS::') ? '; a pseudo parameter is replaced only inside !Sub / Fn::Sub' : '';
+      // A Resource that is only the placeholder deploys as no ARN at all, which Step Functions refuses (SCHEMA_VALIDATION_FAILED).
+      const refused = p.start === 0 && p.end === node.value.length && node.parent?.type === 'property' && node.parent.children?.[0]?.value === 'Resource';
+      out.push({
+        offset: start,
+        length: Math.max(1, end - start),
+        message: `\${${p.name}} ${where}: CloudFormation replaces only the keys listed there, so the state machine is deployed with the text "\${${p.name}}" here${refused ? ', which is no ARN: Step Functions refuses the definition' : ''}${pseudo}`,
+        severity: refused ? 'error' : 'warning',
+        source: 'asl',
+        code: TemplateCode.unmatchedPlaceholder,
+        data: { name: p.name },
+      });
+    }
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }
