@@ -76,3 +76,24 @@ test('fix-all has a kind of its own: declared, answered when asked for by that k
   assert.deepEqual(await sourceActions(uri, ['source.fixAll.eslint']), []);
   client.close(uri);
 });
+
+test('the ASL findings that name their likely correction offer it (never in fix-all): a misspelt field, Next target, Type; JSON and YAML', async () => {
+  const asl = JSON.stringify({ StartAt: 'Train', States: { Train: { Type: 'Pass', ResultPth: '$.r', Next: 'Deploy Modle' }, 'Deploy Model': { Type: 'succeed' } } }, null, 2);
+  const yaml = ['StartAt: Train', 'States:', '  Train:', '    Type: Pass', '    ResultPth: $.r', '    Next: Deploy Modle', '  Deploy Model:', '    Type: succeed', ''].join('\n');
+  for (const [uri, lang, source] of [['file:///w/aslfix.asl.json', 'asl', asl], ['file:///w/aslfix.asl.yaml', 'asl-yaml', yaml]]) {
+    const diags = await client.open(uri, lang, source);
+    const wanted = [['asl-unknown-state-type', 'Change to "Succeed"', 'Type: Succeed'], ['asl-unknown-state', 'Change to "Deploy Model"', 'Next: Deploy Model'], ['asl-unknown-field', 'Rename to "ResultPath"', 'ResultPath: ']];
+    for (const [code, title, written] of wanted) {
+      const d = diags.find((x: any) => x.code === code);
+      assert.ok(d, `${lang}: ${code} in ${JSON.stringify(diags.map((x: any) => x.code))}`);
+      const actions = (await client.codeActions(uri, d.range, [d])).filter((a: any) => a.kind === 'quickfix');
+      assert.deepEqual(actions.map((a: any) => [a.title, a.isPreferred ?? false]), [[title, false]], `${lang} ${code}`);
+      const fixed = applyEdits(source, actions[0].edit.changes[uri]);
+      assert.ok(fixed.replace(/"/g, '').replace(/, *\n? */g, '\n').includes(written.replace(/"/g, '')), fixed);
+    }
+    // Offered, not applied by this extension's fix-all (a close name is likely meant, not certainly).
+    const all = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.sagemaker'] } });
+    assert.deepEqual(all, []);
+    client.close(uri);
+  }
+});

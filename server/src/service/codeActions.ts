@@ -1,8 +1,10 @@
 // Code actions: the quick fixes of the findings under the cursor, and fix-all under a kind of its own,
 // `source.fixAll.sagemaker`, so a user can run it on save without every other fix-all
-// ("editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }). The fixes are sagemaker/codeActions.ts's.
+// ("editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }). The fixes are sagemaker/codeActions.ts's,
+// asl/fixes.ts's (offered only) and the data flow's.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { aslFixes } from './asl/fixes';
 import { FIX_ALL_KIND } from './core/codes';
 import type { ParsedDocument, Problem } from './core/types';
 import { dataflowFixes } from './dataflow/validation';
@@ -43,7 +45,7 @@ export function getCodeActions(store: DocumentStore, doc: TextDocument, range: R
     for (const p of problems) {
       if (!(p.offset <= start + length && p.offset + p.length >= start)) continue;
       const parsed = machines.find((m) => findingsIn(store, doc, m, [p]).length);
-      for (const f of parsed ? [...fixesFor(parsed, p), ...dataflowFixes(p)] : []) {
+      for (const f of parsed ? [...fixesFor(parsed, p), ...aslFixes(parsed, p), ...dataflowFixes(p)] : []) {
         actions.push({
           title: f.title,
           kind: CodeActionKind.QuickFix,

@@ -663,7 +663,7 @@ function checkState(ctx: Ctx, s: AslState) {
     if (!fields.includes(key)) {
       const known = Object.values(STATE_FIELDS).some((f) => f.includes(key));
       const near = closest(key, [...fields, ...COMMON_FIELDS], 1)[0];
-      report(ctx, k, AslCode.unknownField, known ? `${key} is not a field of a ${type} state` : `${quote(key)} is not a field of a ${type} state${near ? `; did you mean ${quote(near)}?` : ''}`, 'error', { allowed: [...COMMON_FIELDS, ...fields], closest: near });
+      report(ctx, k, AslCode.unknownField, known ? `${key} is not a field of a ${type} state` : `${quote(key)} is not a field of a ${type} state${near ? `; did you mean ${quote(near)}?` : ''}`, 'error', { allowed: [...COMMON_FIELDS, ...fields], ...(known ? {} : { closest: near }) });
       continue;
     }
     if (ql === 'JSONata' && JSONPATH_ONLY.has(key)) {

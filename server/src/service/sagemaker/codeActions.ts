@@ -1,72 +1,18 @@
 // Quick fixes for the SageMaker request findings, and the edits of fix-all (every unambiguous fix at once). Each
 // fix is computed from a Problem's `code` and `data` and the tree, in offsets (codeActions.ts at the service root
-// makes LSP code actions of them). What differs between JSON and YAML is how a value, a key or members are written
-// or removed, and that a YAML node may be written elsewhere (an alias, a merge key): see "The JSON/YAML difference".
+// makes LSP code actions of them). How a value, a key or members are written or removed in JSON and YAML, and where
+// a finding's node is, are asl/fixes.ts's (every check's fixes share them).
 import { SageMakerCode } from './codes';
+import { changeTo, insertMembers, isKey, nodeOf, removeMember, renameKey, replaceNode, valueOf, writtenInPlace, type Fix } from '../asl/fixes';
 import { editDistance } from '../core/text';
-import { nodeAt } from '../core/tree';
-import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
-import { jsonInsertMembers, jsonRemoveMember } from '../json/edits';
-import { isInFlow, isPlacedCopy, yamlInsertMembers, yamlRemoveMember, yamlScalar } from '../yaml/edits';
+import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
 import { getIntegration, type Shape } from './shapes';
 
-/** A fix in offsets: what the action is called, its edits, and whether it is the one obvious answer. */
-export interface Fix {
-  title: string;
-  edits: OffsetEdit[];
-  preferred: boolean;
-  /** The member names a fix adds to (`insert`) or renames a key to (`rename`) in `object`: fix-all keeps them apart. */
-  members?: { object: AstNode; names: string[]; how: 'insert' | 'rename' };
-}
-
 // The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens,
 // as `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,N}` (at most N+1 characters) or `[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?`.
 const NAME_PATTERNS = [/^\^?\[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,(\d+)\}\$?$/, /^\^?\[a-zA-Z0-9\]\(\[\\?-a-zA-Z0-9\]\*\[a-zA-Z0-9\]\)\?\$?$/];
-
-// ---------------------------------------------------------------------------------------------------------------
-// The JSON/YAML difference
-
-function writeValue(parsed: ParsedDocument, at: AstNode, value: unknown): string {
-  return parsed.language === 'yaml' ? yamlScalar(value, { flow: isInFlow(parsed.text, at) }) : JSON.stringify(value);
-}
-
-function writeKey(parsed: ParsedDocument, at: AstNode, key: string): string {
-  return writeValue(parsed, at, key);
-}
-
-/** The edit adding `members` to the object `target`, written like the code around it. */
-function insertMembers(parsed: ParsedDocument, target: AstNode, members: [string, unknown][]): OffsetEdit {
-  return parsed.language === 'yaml' ? yamlInsertMembers(parsed.text, target, members) : jsonInsertMembers(parsed.text, target, members);
-}
-
-/** The edit removing the member `property` from its object (its comma, or its lines, with it). */
-function removeMember(parsed: ParsedDocument, property: AstNode): OffsetEdit | undefined {
-  return parsed.language === 'yaml' ? yamlRemoveMember(parsed.text, property) : jsonRemoveMember(property);
-}
-
-/** Whether `node` is written elsewhere than its offsets say (a YAML alias `*a1` or merge key `<<: *a1` stands for it). */
-function writtenElsewhere(parsed: ParsedDocument, node: AstNode): boolean {
-  return parsed.language === 'yaml' && isPlacedCopy(parsed.text, node);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Where a problem is
-
-/** The node a problem was reported on (same offset and length). */
-function nodeOf(parsed: ParsedDocument, p: OffsetRange): AstNode | undefined {
-  if (!parsed.root) return undefined;
-  // End excluded: a node that ends where the problem's node starts is not it.
-  for (let n = nodeAt(parsed.root, p.offset, { end: 'exclusive' }); n; n = n.parent) {
-    if (n.offset === p.offset && n.length === p.length) return n;
-    if (n.offset < p.offset) break;
-  }
-  return undefined;
-}
-
-const isKey = (n: AstNode) => n.parent?.type === 'property' && n.parent.children?.[0] === n;
-const valueOf = (property: AstNode | undefined) => property?.children?.[1];
 
 /** The request shape a value node stands for, if it lies in a SageMaker payload. */
 function shapeOf(parsed: ParsedDocument, node: AstNode): Shape | undefined {
@@ -114,41 +60,6 @@ function placeholder(shape: Shape, depth = 0): unknown {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The fixes of one problem
-
-function replaceNode(parsed: ParsedDocument, node: AstNode, value: unknown): OffsetEdit {
-  return { offset: node.offset, length: node.length, newText: isKey(node) ? writeKey(parsed, node, String(value)) : writeValue(parsed, node, value) };
-}
-
-/** The keys already used in the object holding `keyNode` (a rename must not duplicate one). */
-function siblingKeys(keyNode: AstNode): Set<string> {
-  return new Set((keyNode.parent?.parent?.children ?? []).map((p) => p.children?.[0]?.value as string));
-}
-
-function renameKey(parsed: ParsedDocument, keyNode: AstNode, to: string, preferred: boolean): Fix | undefined {
-  if (siblingKeys(keyNode).has(to)) return undefined;
-  const object = keyNode.parent?.parent;
-  const members = object ? { object, names: [to.replace(/\.\$$/, '')], how: 'rename' as const } : undefined;
-  return { title: `Rename to "${to}"`, edits: [replaceNode(parsed, keyNode, to)], preferred, members };
-}
-
-function changeTo(parsed: ParsedDocument, node: AstNode, value: unknown, preferred: boolean): Fix {
-  return { title: `Change to ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred };
-}
-
-/**
- * Whether a node is written where the tree says, inside each of its ancestors (and its children inside it). A YAML
- * alias (`Parameters: *a1`) or merge key (`<<: *a1`) stands for nodes written elsewhere: an edit there would change
- * the anchor, or break it.
- */
-function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
-  const end = (n: AstNode) => n.offset + n.length;
-  for (const c of node.children ?? []) if (c.offset < node.offset || end(c) > end(node)) return false;
-  for (let n: AstNode | undefined = node; n; n = n.parent) {
-    if (writtenElsewhere(parsed, n)) return false;
-    if (n.parent && (n.offset < n.parent.offset || end(n) > end(n.parent))) return false;
-  }
-  return true;
-}
 
 /** The quick fixes for one problem, the preferred one first. */
 export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {

@@ -1,0 +1,118 @@
+// Quick fixes in offsets, for every check: how a value, a key or members are written or removed in JSON and in YAML
+// (where a node may be written elsewhere: an alias, a merge key), where a finding's node is, and the fixes of the
+// ASL structure findings that name their one likely correction (a misspelt field, state name or state type).
+// sagemaker/codeActions.ts builds the SageMaker request fixes on the same helpers; codeActions.ts at the service
+// root makes LSP code actions of both.
+import { AslCode } from './codes';
+import { nodeAt } from '../core/tree';
+import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
+import { jsonInsertMembers, jsonRemoveMember } from '../json/edits';
+import { isInFlow, isPlacedCopy, yamlInsertMembers, yamlRemoveMember, yamlScalar } from '../yaml/edits';
+
+/** A fix in offsets: what the action is called, its edits, and whether it is the one obvious answer. */
+export interface Fix {
+  title: string;
+  edits: OffsetEdit[];
+  preferred: boolean;
+  /** The member names a fix adds to (`insert`) or renames a key to (`rename`) in `object`: fix-all keeps them apart. */
+  members?: { object: AstNode; names: string[]; how: 'insert' | 'rename' };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The JSON/YAML difference
+
+export function writeValue(parsed: ParsedDocument, at: AstNode, value: unknown): string {
+  return parsed.language === 'yaml' ? yamlScalar(value, { flow: isInFlow(parsed.text, at) }) : JSON.stringify(value);
+}
+
+function writeKey(parsed: ParsedDocument, at: AstNode, key: string): string {
+  return writeValue(parsed, at, key);
+}
+
+/** The edit adding `members` to the object `target`, written like the code around it. */
+export function insertMembers(parsed: ParsedDocument, target: AstNode, members: [string, unknown][]): OffsetEdit {
+  return parsed.language === 'yaml' ? yamlInsertMembers(parsed.text, target, members) : jsonInsertMembers(parsed.text, target, members);
+}
+
+/** The edit removing the member `property` from its object (its comma, or its lines, with it). */
+export function removeMember(parsed: ParsedDocument, property: AstNode): OffsetEdit | undefined {
+  return parsed.language === 'yaml' ? yamlRemoveMember(parsed.text, property) : jsonRemoveMember(property);
+}
+
+/** Whether `node` is written elsewhere than its offsets say (a YAML alias `*a1` or merge key `<<: *a1` stands for it). */
+function writtenElsewhere(parsed: ParsedDocument, node: AstNode): boolean {
+  return parsed.language === 'yaml' && isPlacedCopy(parsed.text, node);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Where a problem is
+
+/** The node a problem was reported on (same offset and length). */
+export function nodeOf(parsed: ParsedDocument, p: OffsetRange): AstNode | undefined {
+  if (!parsed.root) return undefined;
+  // End excluded: a node that ends where the problem's node starts is not it.
+  for (let n = nodeAt(parsed.root, p.offset, { end: 'exclusive' }); n; n = n.parent) {
+    if (n.offset === p.offset && n.length === p.length) return n;
+    if (n.offset < p.offset) break;
+  }
+  return undefined;
+}
+
+export const isKey = (n: AstNode) => n.parent?.type === 'property' && n.parent.children?.[0] === n;
+export const valueOf = (property: AstNode | undefined) => property?.children?.[1];
+
+
+// ---------------------------------------------------------------------------------------------------------------
+// Edits
+
+export function replaceNode(parsed: ParsedDocument, node: AstNode, value: unknown): OffsetEdit {
+  return { offset: node.offset, length: node.length, newText: isKey(node) ? writeKey(parsed, node, String(value)) : writeValue(parsed, node, value) };
+}
+
+/** The keys already used in the object holding `keyNode` (a rename must not duplicate one). */
+function siblingKeys(keyNode: AstNode): Set<string> {
+  return new Set((keyNode.parent?.parent?.children ?? []).map((p) => p.children?.[0]?.value as string));
+}
+
+export function renameKey(parsed: ParsedDocument, keyNode: AstNode, to: string, preferred: boolean): Fix | undefined {
+  if (siblingKeys(keyNode).has(to)) return undefined;
+  const object = keyNode.parent?.parent;
+  const members = object ? { object, names: [to.replace(/\.\$$/, '')], how: 'rename' as const } : undefined;
+  return { title: `Rename to "${to}"`, edits: [replaceNode(parsed, keyNode, to)], preferred, members };
+}
+
+export function changeTo(parsed: ParsedDocument, node: AstNode, value: unknown, preferred: boolean): Fix {
+  return { title: `Change to ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred };
+}
+
+/**
+ * Whether a node is written where the tree says, inside each of its ancestors (and its children inside it). A YAML
+ * alias (`Parameters: *a1`) or merge key (`<<: *a1`) stands for nodes written elsewhere: an edit there would change
+ * the anchor, or break it.
+ */
+export function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
+  const end = (n: AstNode) => n.offset + n.length;
+  for (const c of node.children ?? []) if (c.offset < node.offset || end(c) > end(node)) return false;
+  for (let n: AstNode | undefined = node; n; n = n.parent) {
+    if (writtenElsewhere(parsed, n)) return false;
+    if (n.parent && (n.offset < n.parent.offset || end(n) > end(n.parent))) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The ASL structure's fixes
+
+/**
+ * The quick fixes of an ASL structure finding whose check named the one close correction (`data.closest`): a
+ * misspelt field is renamed, a transition to no state or an unknown state type is changed. Offered, never applied
+ * by fix-all (`source.fixAll.sagemaker` is the SageMaker requests'): a close name is likely, not certain, meant.
+ */
+export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
+  const to = p.data?.closest;
+  if (typeof to !== 'string' || !(p.code === AslCode.unknownField || p.code === AslCode.unknownState || p.code === AslCode.unknownStateType)) return [];
+  const node = nodeOf(parsed, p);
+  if (node?.type !== 'string' || node.value === to || !writtenInPlace(parsed, node)) return [];
+  const fix = isKey(node) ? renameKey(parsed, node, to, false) : changeTo(parsed, node, to, false);
+  return fix ? [fix] : [];
+}
