@@ -337,3 +337,28 @@ describe('fix all', () => {
     assert.deepEqual(service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(text.length) }, ['source.fixAll', 'quickfix']), []);
   });
 });
+
+describe('ASL fixes', () => {
+  test('a predefined error name in the wrong case: a warning, changed to the name', () => {
+    const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: ['States.Taskfailed'], Next: 'E' }], End: true }, E: { Type: 'Succeed' } } }, null, 2);
+    const d = doc(text);
+    const p = service.validate(d).find((x) => x.code === 'asl-unknown-error-name')!;
+    assert.equal(p.severity, 'warning');
+    assert.match(p.message, /"States\.Taskfailed" is not a predefined error name \(they are case-sensitive\), so it never matches; did you mean "States\.TaskFailed"\?/);
+    const r = quickFix(text, 'asl-unknown-error-name', '"States.Taskfailed"', { pick: 'Change to "States.TaskFailed"' });
+    assert.deepEqual(r.titles, ['Change to "States.TaskFailed"']);
+    assert.match(r.result, /"ErrorEquals": \[\s*"States\.TaskFailed"\s*\]/);
+    // A name of the machine's own, even with the prefix, is left alone (machines raise them from Fail states).
+    assert.equal(service.validate(doc(text.replace('States.Taskfailed', 'States.FauxFailure1'))).filter((x) => x.code === 'asl-unknown-error-name').length, 0);
+  });
+
+  test('Arguments in a JSONPath state is renamed to Parameters, and Parameters in a JSONata state to Arguments', () => {
+    const path = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f' }, End: true } } }, null, 2);
+    const r = quickFix(path, 'asl-wrong-query-language', '"Arguments"', { pick: 'Rename to "Parameters"' });
+    assert.deepEqual(r.titles, ['Rename to "Parameters"']);
+    assert.deepEqual(r.after, []);
+    const ata = path.replace('"Arguments"', '"Parameters"').replace('"Type": "Task",', '"Type": "Task", "QueryLanguage": "JSONata",');
+    const back = quickFix(ata, 'asl-wrong-query-language', '"Parameters"', { pick: 'Rename to "Arguments"' });
+    assert.deepEqual(back.after, []);
+  });
+});

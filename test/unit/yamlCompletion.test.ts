@@ -156,9 +156,11 @@ describe('member keys', () => {
     assert.ok(labels(TASK('      ResourceConfig:\n        ‸'), 'yaml').includes('InstanceType'));
   });
 
-  test('nothing outside SageMaker payloads, under a .$ key, or in a comment', () => {
+  test('no request members outside SageMaker payloads, under a .$ key, or in a comment', () => {
     assert.deepEqual(labels(TASK('      ‸').replace('createTrainingJob.sync', '').replace('sagemaker:', 'lambda:invoke')), []);
-    assert.deepEqual(labels(`${HEAD()}    ‸`), []);
+    // At the state's own level: the state's fields (asl/completion.ts), not the request's members.
+    const state = labels(`${HEAD()}    ‸`);
+    assert.ok(state.includes('Parameters') && state.includes('Next') && !state.includes('TrainingJobName') && !state.includes('Type'), state.join());
     assert.deepEqual(labels(TASK('      ResourceConfig.$: $.rc\n      Foo:\n        ‸')), []);
     assert.deepEqual(labels(TASK('      # Inst‸')), []);
   });

@@ -1,17 +1,19 @@
-// Completion: SageMaker request members and values inside a task's payload (sagemaker/completion.ts), and the
-// fields a path can read at that point (dataflow/completion.ts).
+// Completion: the state machine's own fields and values (asl/completion.ts), SageMaker request members and values
+// inside a task's payload (sagemaker/completion.ts), and the fields a path can read at that point
+// (dataflow/completion.ts).
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem } from 'vscode-languageserver-types';
+import { aslCompletions } from './asl/completion';
 import { nodeAt } from './core/tree';
 import { dataflowCompletions } from './dataflow/completion';
 import type { DocumentStore } from './documentStore';
 import { toTextEdit } from './lsp';
-import { sageMakerCompletions } from './sagemaker/completion';
+import { sageMakerCompletions, sageMakerResources } from './sagemaker/completion';
 
 export function doComplete(store: DocumentStore, doc: TextDocument, position: Position): CompletionItem[] {
   const offset = doc.offsetAt(position);
   const parsed = store.machineAt(doc, offset);
   if (!parsed) return [];
-  const items = [...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri))];
+  const items = [...aslCompletions(parsed, offset, { resources: sageMakerResources }), ...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri))];
   return items.map(({ edit, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit) }));
 }

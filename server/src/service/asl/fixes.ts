@@ -105,12 +105,14 @@ export function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
 
 /**
  * The quick fixes of an ASL structure finding whose check named the one close correction (`data.closest`): a
- * misspelt field is renamed, a transition to no state or an unknown state type is changed. Offered, never applied
- * by fix-all (`source.fixAll.sagemaker` is the SageMaker requests'): a close name is likely, not certain, meant.
+ * misspelt field is renamed, a transition to no state or an unknown state type is changed; and `Parameters` in a
+ * JSONata state becomes `Arguments` (`data.rename`), or back. Offered, never applied by fix-all
+ * (`source.fixAll.sagemaker` is the SageMaker requests'): a close name is likely, not certain, meant.
  */
 export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
-  const to = p.data?.closest;
-  if (typeof to !== 'string' || !(p.code === AslCode.unknownField || p.code === AslCode.unknownState || p.code === AslCode.unknownStateType)) return [];
+  // A field of the other query language with one counterpart (Arguments for Parameters, and back) is renamed to it.
+  const to = p.code === AslCode.wrongQueryLanguage ? p.data?.rename : p.data?.closest;
+  if (typeof to !== 'string' || !(p.code === AslCode.unknownField || p.code === AslCode.unknownState || p.code === AslCode.unknownStateType || p.code === AslCode.unknownErrorName || p.code === AslCode.wrongQueryLanguage)) return [];
   const node = nodeOf(parsed, p);
   if (node?.type !== 'string' || node.value === to || !writtenInPlace(parsed, node)) return [];
   const fix = isKey(node) ? renameKey(parsed, node, to, false) : changeTo(parsed, node, to, false);

@@ -17,11 +17,11 @@ import { buildModel, reachedFrom, type AslMachine, type AslModel, type AslState,
 
 type PathKind = 'path' | 'reference';
 
-const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
+export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
 const IO = ['InputPath', 'OutputPath'];
 
 /** Fields of each state type besides Type, Comment and QueryLanguage (both query languages' fields). */
-const STATE_FIELDS: Record<string, string[]> = {
+export const STATE_FIELDS: Record<string, string[]> = {
   Pass: [...IO, 'Next', 'End', 'Result', 'ResultPath', 'Parameters', 'Output', 'Assign'],
   Task: [...IO, 'Next', 'End', 'Resource', 'Parameters', 'Arguments', 'Credentials', 'ResultSelector', 'ResultPath', 'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath', 'Retry', 'Catch', 'Output', 'Assign'],
   Choice: [...IO, 'Choices', 'Default', 'Output', 'Assign'],
@@ -31,15 +31,15 @@ const STATE_FIELDS: Record<string, string[]> = {
   Parallel: [...IO, 'Next', 'End', 'Branches', 'ResultPath', 'Parameters', 'Arguments', 'ResultSelector', 'Output', 'Assign', 'Retry', 'Catch'],
   Map: [...IO, 'Next', 'End', 'Iterator', 'ItemProcessor', 'ItemsPath', 'Items', 'MaxConcurrency', 'MaxConcurrencyPath', 'ResultPath', 'Parameters', 'ItemSelector', 'ResultSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label', 'Retry', 'Catch', 'Output', 'Assign'],
 };
-const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
+export const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
 /** Fields of a state holding sub-machines, whose states are checked on their own. */
 const SUB_MACHINE_FIELDS: ReadonlySet<string> = new Set(['Branches', 'ItemProcessor', 'Iterator']);
 
 // Fields of one query language only: what the JSONata documentation lists as removed, and the …Path variants
 // the developer guide marks "(JSONPath only)" (a JSONata state writes the plain field with an expression).
-const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath',
+export const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath',
   'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
-const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
+export const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
 
 /** Path fields of JSONPath states and the kind of path they take. */
 const PATH_FIELDS: Record<string, PathKind> = {
@@ -48,15 +48,15 @@ const PATH_FIELDS: Record<string, PathKind> = {
   MaxConcurrencyPath: 'reference', ToleratedFailurePercentagePath: 'reference', ToleratedFailureCountPath: 'reference',
 };
 
-const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
+export const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
   top: ['Comment', 'StartAt', 'States', 'TimeoutSeconds', 'Version', 'QueryLanguage'],
   branch: ['Comment', 'StartAt', 'States', 'QueryLanguage'],
   // No QueryLanguage: the service refuses it on an ItemProcessor (SCHEMA_VALIDATION_FAILED); the Map's own applies.
   map: ['Comment', 'StartAt', 'States', 'ProcessorConfig'],
 };
 
-const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
-const CATCHER_FIELDS = ['ErrorEquals', 'Next', 'ResultPath', 'Output', 'Assign', 'Comment'];
+export const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
+export const CATCHER_FIELDS = ['ErrorEquals', 'Next', 'ResultPath', 'Output', 'Assign', 'Comment'];
 
 const COMPARATORS: Record<string, 'string' | 'number' | 'boolean' | 'path'> = {};
 for (const op of ['StringEquals', 'StringLessThan', 'StringGreaterThan', 'StringLessThanEquals', 'StringGreaterThanEquals', 'StringMatches', 'TimestampEquals', 'TimestampLessThan', 'TimestampGreaterThan', 'TimestampLessThanEquals', 'TimestampGreaterThanEquals']) COMPARATORS[op] = 'string';
@@ -64,6 +64,21 @@ for (const op of ['NumericEquals', 'NumericLessThan', 'NumericGreaterThan', 'Num
 for (const op of ['BooleanEquals', 'IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp']) COMPARATORS[op] = 'boolean';
 for (const op of Object.keys(COMPARATORS)) if (!op.startsWith('Is') && op !== 'StringMatches') COMPARATORS[op + 'Path'] = 'path';
 const LOGICAL = ['And', 'Or', 'Not'];
+/** The fields of a Choice rule by query language (a rule inside And/Or/Not has no Next, Assign or Output). */
+export const CHOICE_RULE_FIELDS: Record<'JSONPath' | 'JSONata', string[]> = {
+  JSONPath: ['Variable', ...Object.keys(COMPARATORS), ...LOGICAL, 'Next', 'Assign', 'Comment'],
+  JSONata: ['Condition', 'Next', 'Assign', 'Output', 'Comment'],
+};
+/**
+ * The predefined error names ("Step Functions identifies errors in the Amazon States Language using case-sensitive
+ * strings, known as error names. The Amazon States Language defines a set of built-in strings that name well-known
+ * errors, all beginning with the States. prefix", developer guide, concepts-error-handling.html; the ASL
+ * specification's Appendix A). States can report errors with other names, which must not begin with `States.`.
+ */
+export const PREDEFINED_ERRORS = ['States.ALL', 'States.TaskFailed', 'States.Timeout', 'States.HeartbeatTimeout', 'States.Permissions',
+  'States.ResultPathMatchFailure', 'States.ParameterPathFailure', 'States.QueryEvaluationError', 'States.BranchFailed', 'States.NoChoiceMatched',
+  'States.IntrinsicFailure', 'States.ExceedToleratedFailureThreshold', 'States.ItemReaderFailed', 'States.ResultWriterFailed',
+  'States.DataLimitExceeded', 'States.Runtime', 'States.Http.Socket'];
 
 interface Ctx {
   problems: Problem[];
@@ -73,6 +88,19 @@ interface Ctx {
   suggestions: number;
   /** A state of any machine of the document by name (the first of its name), for a transition into another machine. */
   anywhere?: (name: string) => AslState | undefined;
+}
+
+/**
+ * A `States.` name in ErrorEquals that is a predefined one in the wrong case (`States.Taskfailed`): error names are
+ * case-sensitive, so it never matches the predefined error (a warning: the service takes it). Other `States.` names
+ * are left alone: real machines raise their own from a Fail state (`States.FauxFailure1`), though the guide says
+ * such names "must not begin with the States. prefix", and the predefined list grows.
+ */
+function checkErrorName(ctx: Ctx, e: AstNode) {
+  const name = e.value as string;
+  if (!name.startsWith('States.') || PREDEFINED_ERRORS.includes(name)) return;
+  const near = PREDEFINED_ERRORS.find((p) => p.toLowerCase() === name.toLowerCase());
+  if (near) report(ctx, e, AslCode.unknownErrorName, `${quote(name)} is not a predefined error name (they are case-sensitive), so it never matches; did you mean ${quote(near)}?`, 'warning', { closest: near });
 }
 
 function report(ctx: Ctx, node: AstNode, code: string, message: string, severity: Severity = 'error', data?: Record<string, unknown>) {
@@ -383,9 +411,9 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
       // "In a JSONPath Map State, the ItemReader Configuration MAY have a "Parameters" field" (the same for the
       // ResultWriter Configuration), as the state's own Parameters and Arguments.
       else if (k?.value === 'Parameters' && ql === 'JSONata' && field !== 'ItemBatcher')
-        report(ctx, k, AslCode.wrongQueryLanguage, `Parameters is a JSONPath field; this state uses JSONata: the ${field} takes Arguments`);
+        report(ctx, k, AslCode.wrongQueryLanguage, `Parameters is a JSONPath field; this state uses JSONata: the ${field} takes Arguments`, 'error', { rename: 'Arguments' });
       else if (k?.value === 'Arguments' && ql === 'JSONPath' && field !== 'ItemBatcher')
-        report(ctx, k, AslCode.wrongQueryLanguage, `Arguments is a JSONata field; this state uses JSONPath: the ${field} takes Parameters, or set "QueryLanguage": "JSONata"`);
+        report(ctx, k, AslCode.wrongQueryLanguage, `Arguments is a JSONata field; this state uses JSONPath: the ${field} takes Parameters, or set "QueryLanguage": "JSONata"`, 'error', { rename: 'Parameters' });
     }
   }
   const label = property(s.node, 'Label');
@@ -533,7 +561,11 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
       else if (checkType(ctx, 'ErrorEquals', errors, 'array', 'JSONPath')) {
         if (!errors.children?.length) report(ctx, errors, AslCode.invalidValue, 'ErrorEquals must name at least one error, e.g. ["States.ALL"]');
         for (const e of errors.children ?? []) {
-          if (!checkType(ctx, 'Each ErrorEquals entry', e, 'string', 'JSONPath') || e.value !== 'States.ALL') continue;
+          if (!checkType(ctx, 'Each ErrorEquals entry', e, 'string', 'JSONPath')) continue;
+          if (e.value !== 'States.ALL') {
+            checkErrorName(ctx, e);
+            continue;
+          }
           if (errors.children!.length > 1) report(ctx, e, AslCode.invalidValue, `States.ALL must appear alone in ErrorEquals: it already matches every error`);
           else if (item !== arr.children![arr.children!.length - 1]) report(ctx, e, AslCode.invalidValue, `States.ALL must be in the last ${key === 'Retry' ? 'retrier' : 'catcher'}: the ${key === 'Retry' ? 'retriers' : 'catchers'} after it are never used`);
         }
@@ -668,10 +700,10 @@ function checkState(ctx: Ctx, s: AslState) {
     }
     if (ql === 'JSONata' && JSONPATH_ONLY.has(key)) {
       const instead = key === 'Parameters' ? 'Arguments' : key === 'ItemsPath' ? 'Items' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? jsonataInstead(key) : 'Output (and Assign)';
-      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${instead}`);
+      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${instead}`, 'error', key === 'Parameters' ? { rename: 'Arguments' } : undefined);
     } else if (ql === 'JSONPath' && JSONATA_ONLY.has(key)) {
       const instead = key === 'Arguments' ? 'Parameters' : key === 'Items' ? 'ItemsPath' : 'OutputPath, ResultPath or ResultSelector';
-      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata field; this state uses JSONPath: use ${instead}, or set "QueryLanguage": "JSONata"`);
+      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata field; this state uses JSONPath: use ${instead}, or set "QueryLanguage": "JSONata"`, 'error', key === 'Arguments' ? { rename: 'Parameters' } : undefined);
     }
   }
   checkEnum(ctx, 'QueryLanguage', prop('QueryLanguage'), ['JSONPath', 'JSONata']);

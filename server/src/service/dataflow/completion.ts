@@ -3,7 +3,7 @@
 // of intrinsic functions, and after `$states.input.` or an assigned `$variable.` in JSONata.
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
 import type { AstNode, ParsedDocument } from '../core/types';
-import type { OffsetCompletionItem } from '../sagemaker/completion';
+import type { OffsetCompletionItem } from '../asl/completion';
 import { dataflowOf, type Dataflow } from './analysis';
 import { readSegments } from './paths';
 import type { Shape } from './shapes';

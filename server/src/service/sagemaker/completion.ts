@@ -3,18 +3,17 @@
 // or yaml/completionContext.ts. Items carry their edit in offsets; completion.ts at the service root makes LSP
 // TextEdits of them.
 import { getLocation } from 'jsonc-parser';
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver-types';
 import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
-import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
+import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
-import { describeType, type Member, type Shape } from './shapes';
+import { describeType, getIntegration, integrationNames, type Member, type Shape } from './shapes';
 
-/** A completion item whose edit is in offsets (the LSP `textEdit` is made from `edit` at the service root). */
-export type OffsetCompletionItem = Omit<CompletionItem, 'textEdit'> & { edit: OffsetEdit };
+import type { OffsetCompletionItem } from '../asl/completion';
 
 function valueSnippet(shape: Shape): string {
   switch (shape.kind) {
@@ -71,6 +70,11 @@ function replaceRange(text: string, offset: number, node: OffsetRange | undefine
 function needsCommaAfter(text: string, end: number): boolean {
   const rest = /^\s*(.)/.exec(text.slice(end, end + 200));
   return !!rest && (rest[1] === '"' || rest[1] === '{');
+}
+
+/** The Resource ARNs of the SageMaker integrations, `.sync` first where Step Functions offers it (asl/completion.ts). */
+export function sageMakerResources(): string[] {
+  return integrationNames.flatMap((api) => (getIntegration(api)!.supportsSync ? [`arn:aws:states:::sagemaker:${api}.sync`, `arn:aws:states:::sagemaker:${api}`] : [`arn:aws:states:::sagemaker:${api}`]));
 }
 
 /** The completions at `offset` inside a SageMaker payload (none elsewhere). */

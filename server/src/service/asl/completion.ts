@@ -1,0 +1,340 @@
+// Completion of the Amazon States Language itself, in JSON and YAML: the fields a state of its Type takes in its
+// query language (present ones left out), a machine's, a retrier's, a catcher's and a Choice rule's fields, and
+// the values the language fixes: state types, the state names a transition can name (StartAt, Next, Default, a
+// catcher's Next), the predefined error names in ErrorEquals, QueryLanguage and JitterStrategy. Which fields
+// belong where is validateStructure.ts's tables; the SageMaker requests inside Parameters/Arguments are
+// sagemaker/completion.ts's. Items carry their edit in offsets (completion.ts at the service root makes LSP
+// TextEdits of them).
+import { getLocation } from 'jsonc-parser';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
+import { eolOf, indentUnit } from '../core/edits';
+import { column } from '../core/text';
+import { property, stringValue } from '../core/tree';
+import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
+import { getYamlCompletionContext, type YamlLocation } from '../yaml/completionContext';
+import { yamlScalar } from '../yaml/edits';
+import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
+import { modelOf, type AslState } from './model';
+import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, RETRIER_FIELDS, ROOT_FIELDS, STATE_FIELDS, STATE_TYPES } from './validateStructure';
+
+/** A completion item whose edit is in offsets (the LSP `textEdit` is made from `edit` at the service root). */
+export type OffsetCompletionItem = Omit<CompletionItem, 'textEdit'> & { edit: OffsetEdit };
+
+type QueryLanguage = 'JSONPath' | 'JSONata';
+type Path = (string | number)[];
+
+/** What the object holding the cursor's key (or the key whose value it is at) is, found from the path. */
+interface Place {
+  kind: 'machine' | 'state' | 'retrier' | 'catcher' | 'rule' | 'errors';
+  /** The object's node, when the tree has it (a half-typed document may not). */
+  node: AstNode | undefined;
+  /** The machine (StartAt + States) whose states a transition here can name. */
+  machine: AstNode | undefined;
+  machineKind: 'top' | 'branch' | 'map';
+  ql: QueryLanguage;
+  /** A Choice rule inside And/Or/Not (it has no Next). */
+  nested?: boolean;
+}
+
+const child = (n: AstNode | undefined, seg: string | number): AstNode | undefined =>
+  n?.type === 'object' && typeof seg === 'string' ? property(n, seg) : n?.type === 'array' && typeof seg === 'number' ? n.children?.[seg] : undefined;
+const qlOf = (n: AstNode | undefined, inherited: QueryLanguage): QueryLanguage => {
+  const q = stringValue(property(n, 'QueryLanguage'));
+  return q === 'JSONata' || q === 'JSONPath' ? q : inherited;
+};
+
+/** The place of the object at `path` from the machine's root; undefined where the language says nothing (a payload). */
+function placeAt(root: AstNode, path: Path): Place | undefined {
+  const top = qlOf(root, 'JSONPath');
+  let place: Place = { kind: 'machine', node: root, machine: root, machineKind: 'top', ql: top };
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const next = path[i + 1];
+    const at = (kind: Place['kind'], node: AstNode | undefined, extra: Partial<Place> = {}): Place => ({ ...place, kind, node, ...extra });
+    if (place.kind === 'machine') {
+      if (seg !== 'States' || next === undefined) return undefined;
+      const node = child(child(place.node, 'States'), next);
+      place = at('state', node, { ql: qlOf(node, top) });
+      i++;
+    } else if (place.kind === 'state') {
+      const list = child(place.node, seg);
+      if (seg === 'ItemProcessor' || seg === 'Iterator') place = { kind: 'machine', node: list, machine: list, machineKind: 'map', ql: top };
+      else if (typeof next !== 'number') return undefined;
+      else if (seg === 'Branches') place = { kind: 'machine', node: child(list, next), machine: child(list, next), machineKind: 'branch', ql: top };
+      else if (seg === 'Retry') place = at('retrier', child(list, next));
+      else if (seg === 'Catch') place = at('catcher', child(list, next));
+      else if (seg === 'Choices') place = at('rule', child(list, next), { nested: false });
+      else return undefined;
+      if (seg !== 'ItemProcessor' && seg !== 'Iterator') i++;
+    } else if ((place.kind === 'retrier' || place.kind === 'catcher') && seg === 'ErrorEquals' && typeof next === 'number') {
+      place = at('errors', child(place.node, seg));
+      i++;
+    } else if (place.kind === 'rule' && place.ql === 'JSONPath' && (seg === 'And' || seg === 'Or') && typeof next === 'number') {
+      place = at('rule', child(child(place.node, seg), next), { nested: true });
+      i++;
+    } else if (place.kind === 'rule' && place.ql === 'JSONPath' && seg === 'Not') place = at('rule', child(place.node, seg), { nested: true });
+    else return undefined;
+  }
+  return place;
+}
+
+/** The state names of the machine, in order. */
+const stateNames = (machine: AstNode | undefined): string[] =>
+  (child(machine, 'States')?.children ?? []).map((p) => p.children?.[0]?.value).filter((k): k is string => typeof k === 'string');
+
+/** The fields an object at `place` takes, in the order they are offered. */
+function fieldsOf(place: Place): string[] {
+  const ql = place.ql;
+  const inLanguage = (f: string) => (ql === 'JSONata' ? !JSONPATH_ONLY.has(f) : !JSONATA_ONLY.has(f));
+  switch (place.kind) {
+    case 'machine':
+      return ROOT_FIELDS[place.machineKind];
+    case 'state': {
+      const type = stringValue(property(place.node, 'Type'));
+      const own = type && STATE_FIELDS[type] ? STATE_FIELDS[type] : [];
+      // Iterator is ItemProcessor's older name: not offered for new states.
+      return [...COMMON_FIELDS, ...own].filter((f) => inLanguage(f) && f !== 'Iterator');
+    }
+    case 'retrier':
+      return RETRIER_FIELDS;
+    case 'catcher':
+      return CATCHER_FIELDS.filter(inLanguage);
+    case 'rule': {
+      const fields = CHOICE_RULE_FIELDS[ql];
+      return place.nested ? fields.filter((f) => f !== 'Next' && f !== 'Assign' && f !== 'Output') : fields;
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * What the integrations the caller knows offer (the language itself knows none): the `Resource` ARNs of a Task
+ * (sagemaker/completion.ts's `sageMakerResources`).
+ */
+export interface AslCompletionOptions {
+  resources?: () => string[];
+}
+
+/** The values the language fixes for `field` at `place` (none: anything the user writes). */
+function valuesOf(place: Place, field: string | number, options: AslCompletionOptions = {}): string[] | undefined {
+  if (place.kind === 'errors') return PREDEFINED_ERRORS;
+  if (place.kind === 'state' && field === 'Resource' && stringValue(property(place.node, 'Type')) === 'Task') return options.resources?.();
+  if (field === 'QueryLanguage') return ['JSONata', 'JSONPath'];
+  if (place.kind === 'machine' && field === 'StartAt') return stateNames(place.machine);
+  if (place.kind === 'state' && field === 'Type') return STATE_TYPES;
+  if (field === 'Next' && place.kind !== 'retrier') return stateNames(place.machine);
+  if (place.kind === 'state' && field === 'Default') return stateNames(place.machine);
+  if (place.kind === 'retrier' && field === 'JitterStrategy') return ['FULL', 'NONE'];
+  return undefined;
+}
+
+// What a new field's value is, to write a snippet of it.
+const NUMBERS = new Set(['TimeoutSeconds', 'HeartbeatSeconds', 'Seconds', 'MaxConcurrency', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'ToleratedFailurePercentage', 'ToleratedFailureCount']);
+const OBJECTS = new Set(['States', 'Parameters', 'Arguments', 'ResultSelector', 'Assign', 'ItemSelector', 'ItemProcessor', 'Iterator', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ProcessorConfig', 'Result', 'Not']);
+const ARRAYS = new Set(['Retry', 'Catch', 'Choices', 'Branches', 'ErrorEquals', 'And', 'Or']);
+function shapeOfField(place: Place, field: string): SnippetShape {
+  if (field === 'End') return { kind: 'boolean' };
+  if (NUMBERS.has(field)) return { kind: 'integer', min: field === 'MaxAttempts' || field === 'MaxConcurrency' ? 0 : 1 };
+  if (OBJECTS.has(field)) return { kind: 'structure', members: new Map(), required: [] };
+  if (ARRAYS.has(field)) return { kind: 'list', items: { kind: 'string' } };
+  const values = valuesOf(place, field);
+  return { kind: 'string', enum: values?.length ? values : undefined };
+}
+
+function jsonSnippet(shape: SnippetShape): string {
+  switch (shape.kind) {
+    case 'boolean':
+      return 'true';
+    case 'integer':
+      return `\${1:${shape.min ?? 0}}`;
+    case 'structure':
+      return '{ $1 }';
+    case 'list':
+      return '[ $1 ]';
+    default:
+      return shape.enum && shape.enum.length <= 12 ? `"\${1|${shape.enum.map((v) => v.replace(/[\\,|$}]/g, '\\$&')).join(',')}|}"` : '"$1"';
+  }
+}
+
+/** The keys of `object` (a `.$` key counted as its field), but the one whose key starts at `editing`. */
+function presentKeys(object: AstNode | undefined, editing: number | undefined): Set<string> {
+  const present = new Set<string>();
+  for (const p of object?.children ?? []) {
+    const k = p.children?.[0];
+    if (k && typeof k.value === 'string' && k.offset !== editing && p.offset !== editing) present.add(k.value.replace(/\.\$$/, ''));
+  }
+  return present;
+}
+
+/** Fields not written yet; `Next` and `End` exclude each other. */
+function fieldItems(place: Place, present: Set<string>, edit: (field: string) => { range: OffsetRange; newText: string; filterText: string; insertTextMode?: InsertTextMode }): OffsetCompletionItem[] {
+  const items: OffsetCompletionItem[] = [];
+  const fields = fieldsOf(place);
+  fields.forEach((field, i) => {
+    if (present.has(field) || (field === 'End' && present.has('Next')) || (field === 'Next' && present.has('End'))) return;
+    const e = edit(field);
+    const item: OffsetCompletionItem = {
+      label: field,
+      kind: CompletionItemKind.Property,
+      detail: place.kind === 'state' ? `${stringValue(property(place.node, 'Type')) ?? 'state'} field` : `${place.kind === 'machine' ? 'state machine' : place.kind === 'rule' ? 'Choice rule' : place.kind} field`,
+      sortText: String(i).padStart(3, '0'),
+      filterText: e.filterText,
+      insertTextFormat: InsertTextFormat.Snippet,
+      edit: { ...e.range, newText: e.newText },
+    };
+    if (e.insertTextMode !== undefined) item.insertTextMode = e.insertTextMode;
+    items.push(item);
+  });
+  return items;
+}
+
+function valueItems(values: string[], kind: CompletionItemKind, detail: string, edit: (value: string) => { range: OffsetRange; newText: string; filterText: string }): OffsetCompletionItem[] {
+  return values.map((value, i) => {
+    const e = edit(value);
+    return { label: value, kind, detail, sortText: String(i).padStart(4, '0'), filterText: e.filterText, edit: { ...e.range, newText: e.newText } };
+  });
+}
+
+/** What a value list is, for the items' kind and detail. */
+function describeValues(place: Place, field: string | number): { kind: CompletionItemKind; detail: string } {
+  if (place.kind === 'errors') return { kind: CompletionItemKind.Constant, detail: 'predefined error name' };
+  if (field === 'Next' || field === 'Default' || field === 'StartAt') return { kind: CompletionItemKind.Reference, detail: 'state' };
+  if (field === 'Resource') return { kind: CompletionItemKind.Value, detail: 'integration' };
+  return { kind: CompletionItemKind.EnumMember, detail: String(field) };
+}
+
+/** The path from the document's top to `root` (a template's embedded machine is a subtree). */
+function pathTo(root: AstNode): Path {
+  const path: Path = [];
+  for (let n: AstNode | undefined = root; n?.parent; n = n.parent) {
+    const p: AstNode = n.parent;
+    if (p.type === 'property' && p.children?.[1] === n) path.unshift(p.children[0].value as string);
+    else if (p.type === 'array') path.unshift(p.children!.indexOf(n));
+  }
+  return path;
+}
+
+/** The path relative to the machine's root, or undefined when the cursor is outside it. */
+function relative(root: AstNode, path: Path): Path | undefined {
+  const prefix = pathTo(root);
+  if (prefix.length > path.length || prefix.some((s, i) => path[i] !== s)) return undefined;
+  return path.slice(prefix.length);
+}
+
+/** The span of the token under the cursor that a completion replaces (a JSON string or a word being typed). */
+function replaceRange(text: string, offset: number, node: OffsetRange | undefined): OffsetRange {
+  if (node && offset > node.offset && offset <= node.offset + node.length) return { offset: node.offset, length: node.length };
+  let start = offset;
+  while (start > 0 && /[\w.$-]/.test(text[start - 1])) start--;
+  return { offset: start, length: offset - start };
+}
+
+/** The state whose object holds `offset` most closely (to read only its text in a large document). */
+function innermostState(parsed: ParsedDocument, offset: number): AslState | undefined {
+  let best: AslState | undefined;
+  for (const s of modelOf(parsed).states) {
+    const n = s.node;
+    if (n.type === 'object' && n.offset < offset && offset < n.offset + n.length && (!best || n.offset > best.node.offset)) best = s;
+  }
+  return best;
+}
+
+/** The ASL completions at `offset` of a state machine (none inside a SageMaker or any other payload). */
+export function aslCompletions(parsed: ParsedDocument, offset: number, options: AslCompletionOptions = {}): OffsetCompletionItem[] {
+  if (!parsed.root || parsed.root.type !== 'object') return [];
+  return parsed.language === 'yaml' ? completeYaml(parsed, parsed.root, offset, options) : completeJson(parsed, parsed.root, offset, options);
+}
+
+function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, options: AslCompletionOptions): OffsetCompletionItem[] {
+  const text = parsed.text;
+  // Inside a state, its text alone is scanned (a large machine's cursor is nearly always in one).
+  const state = innermostState(parsed, offset);
+  const scope = state?.node ?? root;
+  const location = getLocation(text.slice(scope.offset, scope.offset + scope.length), offset - scope.offset);
+  const path = relative(root, [...pathTo(scope), ...location.path]);
+  if (!path) return [];
+  const prev = location.previousNode ? { ...location.previousNode, offset: location.previousNode.offset + scope.offset } : undefined;
+  if (location.isAtPropertyKey) {
+    const place = placeAt(root, path.slice(0, -1));
+    if (!place) return [];
+    const editing = prev?.type === 'property' && offset > prev.offset && offset <= prev.offset + prev.length ? prev : undefined;
+    const range = replaceRange(text, offset, editing);
+    const end = range.offset + range.length;
+    const hasColon = editing ? /^\s*:/.test(text.slice(end, end + 50)) : false;
+    const rest = /^\s*(.)/.exec(text.slice(end, end + 200));
+    const comma = !hasColon && !!rest && (rest[1] === '"' || rest[1] === '{') ? ',' : '';
+    return fieldItems(place, presentKeys(place.node, editing?.offset), (field) => ({
+      range,
+      filterText: `"${field}"`,
+      newText: hasColon ? `"${field}"` : `"${field}": ${jsonSnippet(shapeOfField(place, field))}${comma}`,
+    }));
+  }
+  const field = path[path.length - 1];
+  if (field === undefined) return [];
+  const place = placeAt(root, typeof field === 'number' ? path : path.slice(0, -1));
+  const values = place && valuesOf(place, field, options);
+  if (!place || !values?.length) return [];
+  const node = prev && (prev.type === 'string' || prev.type === 'boolean' || prev.type === 'number') ? prev : undefined;
+  const range = replaceRange(text, offset, node);
+  const { kind, detail } = describeValues(place, field);
+  return valueItems(values, kind, detail, (value) => ({ range, filterText: JSON.stringify(value), newText: JSON.stringify(value) }));
+}
+
+function completeYaml(parsed: ParsedDocument, root: AstNode, offset: number, options: AslCompletionOptions): OffsetCompletionItem[] {
+  const text = parsed.text;
+  let top: AstNode = root;
+  while (top.parent) top = top.parent;
+  const location: YamlLocation | undefined = getYamlCompletionContext(text, offset, top);
+  if (!location) return [];
+  if (location.isAtPropertyKey) {
+    const key = location.currentKey;
+    const path = relative(root, location.path);
+    if (!key || !path) return [];
+    // A word (or nothing yet) after `- ` under ErrorEquals reads as a key too: it is an item, an error name.
+    const keyPlace = placeAt(root, path.slice(0, -1));
+    const start = Math.min(key.offset, offset);
+    const end = Math.max(key.offset + key.length, offset);
+    if (text.slice(start, end).includes('\n')) return [];
+    const range = { offset: start, length: end - start };
+    const lead = text.slice(start, key.offset);
+    const quote = key.length && (text[key.offset] === '"' || text[key.offset] === "'") ? text[key.offset] : '';
+    if (keyPlace?.kind === 'errors') {
+      return valueItems(PREDEFINED_ERRORS, CompletionItemKind.Constant, 'predefined error name', (value) => ({ range, filterText: quote + value, newText: lead + yamlScalar(value, { flow: location.flow }) }));
+    }
+    if (!keyPlace) return [];
+    const present = presentKeys(keyPlace.node, key.offset);
+    if (!location.flow) for (const k of blockSiblingKeys(text, key.offset)) present.add(k.replace(/\.\$$/, ''));
+    const snippets = new YamlSnippets(eolOf(text), indentUnit(text, 'yaml'), location.flow);
+    const indent = ' '.repeat(column(text, key.offset) + snippets.unit.length);
+    return fieldItems(keyPlace, present, (field) => {
+      const written = quote ? `${quote}${field}${quote}` : field;
+      if (location.hasColon) return { range, filterText: quote + field, newText: lead + written };
+      return { range, filterText: quote + field, newText: `${lead}${written}:${snippets.valueAfterKey(shapeOfField(keyPlace, field), indent)}`, insertTextMode: InsertTextMode.asIs };
+    });
+  }
+  const path = relative(root, location.path);
+  const field = path?.[path.length - 1];
+  if (!path || field === undefined) return [];
+  const place = placeAt(root, typeof field === 'number' ? path : path.slice(0, -1));
+  const values = place && valuesOf(place, field, options);
+  if (!place || !values?.length) return [];
+  const node = location.previousNode;
+  let start = offset;
+  let end = offset;
+  let quote = '';
+  if (node && node.offset <= offset && offset <= node.offset + node.length) {
+    start = node.offset;
+    end = node.offset + node.length;
+    if (text[start] === '"' || text[start] === "'") quote = text[start];
+  } else {
+    while (start > 0 && /[\w.$-]/.test(text[start - 1])) start--;
+  }
+  if (text.slice(start, end).includes('\n')) return [];
+  const range = { offset: start, length: end - start };
+  const { kind, detail } = describeValues(place, field);
+  return valueItems(values, kind, detail, (value) => {
+    const newText = quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : yamlScalar(value, { flow: location.flow });
+    return { range, filterText: quote + value, newText: (text[start - 1] === ':' ? ' ' : '') + newText };
+  });
+}

@@ -1,0 +1,130 @@
+// Completion of the States Language itself (asl/completion.ts): fields by place, type and query language, and the
+// values the language fixes (state types, state names, predefined errors, QueryLanguage, JitterStrategy, the
+// SageMaker Resource ARNs), in JSON and YAML, a template's embedded machine included; none inside a request.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { cursor, service } from './helpers';
+
+let n = 0;
+function complete(marked: string, name = 'm.asl.json', languageId = name.endsWith('.json') ? 'asl' : 'asl-yaml') {
+  const [text, offset] = cursor(marked);
+  const d = TextDocument.create(`file:///asl-completion/${n++}/${name}`, languageId, 1, text);
+  const items = service.doComplete(d, d.positionAt(offset));
+  /** The document with `item`'s edit applied (snippet tab stops kept as written). */
+  const apply = (item: CompletionItem) => {
+    const e = item.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+    return text.slice(0, d.offsetAt(e.range.start)) + e.newText + text.slice(d.offsetAt(e.range.end));
+  };
+  return { items, labels: items.map((i) => i.label), apply, find: (label: string) => items.find((i) => i.label === label)! };
+}
+
+const JSON_MACHINE = (state: string, more = '') => `{
+  "StartAt": "Train",
+  "States": {
+    "Train": ${state},
+    "Deploy Model": { "Type": "Pass", "End": true }${more}
+  }
+}`;
+
+describe('values', () => {
+  test('Type: the eight state types', () => {
+    const c = complete(JSON_MACHINE('{ "Type": "‸", "End": true }'));
+    assert.deepEqual(c.labels, ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
+    assert.match(c.apply(c.find('Map')), /"Type": "Map"/);
+  });
+
+  test('Next, Default, StartAt and a catcher\'s Next: the names of the states of the same machine', () => {
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "Next": "De‸" }')).labels, ['Train', 'Deploy Model']);
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [], "Default": ‸ }')).labels, ['Train', 'Deploy Model']);
+    assert.deepEqual(complete('{ "StartAt": "‸", "States": { "A": { "Type": "Succeed" }, "B": { "Type": "Fail" } } }').labels, ['A', 'B']);
+    const c = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{ "ErrorEquals": ["States.ALL"], "Next": "‸" }], "End": true }'));
+    assert.deepEqual(c.labels, ['Train', 'Deploy Model']);
+    assert.match(c.apply(c.find('Deploy Model')), /"Next": "Deploy Model"/);
+    // In a Parallel's branch: the branch's own states.
+    const branch = JSON_MACHINE('{ "Type": "Parallel", "Branches": [{ "StartAt": "In", "States": { "In": { "Type": "Pass", "Next": "‸" }, "Out": { "Type": "Succeed" } } }], "End": true }');
+    assert.deepEqual(complete(branch).labels, ['In', 'Out']);
+  });
+
+  test('ErrorEquals: the predefined error names; QueryLanguage; JitterStrategy', () => {
+    const c = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.Timeout", ‸], "JitterStrategy": "FULL" }], "End": true }'));
+    assert.ok(c.labels.includes('States.TaskFailed') && c.labels.includes('States.ALL'), c.labels.join());
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "QueryLanguage": "‸", "End": true }')).labels, ['JSONata', 'JSONPath']);
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.ALL"], "JitterStrategy": "‸" }], "End": true }')).labels, ['FULL', 'NONE']);
+  });
+
+  test('a Task\'s Resource: the SageMaker integrations, .sync where Step Functions offers it; nothing for a Pass', () => {
+    const labels = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:‸", "End": true }')).labels;
+    for (const arn of ['arn:aws:states:::sagemaker:createTrainingJob.sync', 'arn:aws:states:::sagemaker:createTrainingJob', 'arn:aws:states:::sagemaker:createTransformJob.sync', 'arn:aws:states:::sagemaker:createModel']) assert.ok(labels.includes(arn), arn);
+    assert.ok(!labels.includes('arn:aws:states:::sagemaker:createModel.sync'), 'createModel has no .sync');
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "Resource": "‸", "End": true }')).labels, []);
+  });
+});
+
+describe('fields', () => {
+  test('a JSONPath Task: its fields, none of JSONata\'s, present ones left out, End not beside Next', () => {
+    const c = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", ‸ "Next": "Deploy Model" }'));
+    for (const f of ['Parameters', 'ResultPath', 'ResultSelector', 'Retry', 'Catch', 'TimeoutSeconds', 'HeartbeatSeconds', 'Comment', 'InputPath', 'OutputPath', 'Assign']) assert.ok(c.labels.includes(f), f);
+    for (const f of ['Arguments', 'Output', 'Type', 'Resource', 'Next', 'End', 'Iterator']) assert.ok(!c.labels.includes(f), f);
+    // A snippet of the field's kind, a comma before the next member.
+    assert.match(c.apply(c.find('TimeoutSeconds')), /"TimeoutSeconds": \$\{1:1\}, "Next"/);
+    assert.match(c.apply(c.find('Retry')), /"Retry": \[ \$1 \], "Next"/);
+  });
+
+  test('a JSONata Task: Arguments and Output, not Parameters, ResultPath or the paths', () => {
+    const labels = complete(JSON_MACHINE('{ "Type": "Task", "QueryLanguage": "JSONata", "Resource": "arn:aws:states:::lambda:invoke", ‸ "End": true }')).labels;
+    for (const f of ['Arguments', 'Output', 'Assign', 'Retry']) assert.ok(labels.includes(f), f);
+    for (const f of ['Parameters', 'ResultPath', 'InputPath', 'OutputPath', 'TimeoutSecondsPath']) assert.ok(!labels.includes(f), f);
+    // A machine whose top level is JSONata: its states too.
+    const top = complete('{ "QueryLanguage": "JSONata", "StartAt": "A", "States": { "A": { "Type": "Pass", ‸ "End": true } } }').labels;
+    assert.ok(top.includes('Output') && !top.includes('ResultPath'), top.join());
+  });
+
+  test('the top level, a retrier, a catcher (by query language), a Choice rule', () => {
+    const top = complete('{ "StartAt": "A", ‸ "States": { "A": { "Type": "Succeed" } } }').labels;
+    assert.deepEqual(top, ['Comment', 'TimeoutSeconds', 'Version', 'QueryLanguage']);
+    const retrier = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.ALL"], ‸ }], "End": true }')).labels;
+    assert.deepEqual(retrier, ['IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment']);
+    const catcher = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{ "ErrorEquals": ["States.ALL"], ‸ }], "End": true }')).labels;
+    assert.deepEqual(catcher, ['Next', 'ResultPath', 'Assign', 'Comment']);
+    const rule = complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [{ "Variable": "$.x", ‸ }], "Default": "Deploy Model" }')).labels;
+    assert.ok(rule.includes('NumericGreaterThan') && rule.includes('Next') && rule.includes('IsPresent') && !rule.includes('Variable') && !rule.includes('Condition'), rule.join());
+    const nested = complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [{ "Not": { ‸ }, "Next": "Deploy Model" }], "Default": "Deploy Model" }')).labels;
+    assert.ok(nested.includes('Variable') && !nested.includes('Next'), nested.join());
+  });
+
+  test('inside a SageMaker request: its members only, no state field', () => {
+    const labels = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": { ‸ }, "End": true }')).labels;
+    assert.ok(labels.includes('TrainingJobName') && !labels.includes('Next') && !labels.includes('ResultPath'), labels.join());
+  });
+});
+
+describe('YAML', () => {
+  const YAML = (state: string) => `StartAt: Train\nStates:\n  Train:\n${state}\n  Deploy Model:\n    Type: Succeed\n`;
+
+  test('values: Type, Next, ErrorEquals items, written as YAML', () => {
+    const type = complete(YAML('    Type: ‸\n    End: true'), 'm.asl.yaml');
+    assert.equal(type.labels.length, 8);
+    assert.match(type.apply(type.find('Choice')), /Type: Choice\n/);
+    const next = complete(YAML('    Type: Pass\n    Next: ‸'), 'm.asl.yaml');
+    assert.deepEqual(next.labels, ['Train', 'Deploy Model']);
+    assert.match(next.apply(next.find('Deploy Model')), /Next: Deploy Model\n/);
+    const errors = complete(YAML('    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    Retry:\n      - ErrorEquals:\n          - ‸\n    End: true'), 'm.asl.yaml');
+    assert.ok(errors.labels.includes('States.TaskFailed'), errors.labels.join());
+    assert.match(errors.apply(errors.find('States.TaskFailed')), / {10}- States\.TaskFailed\n/);
+  });
+
+  test('fields of a state on a new line; in flow style too', () => {
+    const c = complete(YAML('    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    ‸\n    End: true'), 'm.asl.yaml');
+    assert.ok(c.labels.includes('Retry') && c.labels.includes('ResultPath') && !c.labels.includes('Next') && !c.labels.includes('Type'), c.labels.join());
+    assert.match(c.apply(c.find('TimeoutSeconds')), /\n {4}TimeoutSeconds: \$\{1:1\}\n/);
+    const flow = complete(YAML('    { Type: Pass, ‸ End: true }'), 'm.asl.yaml');
+    assert.ok(flow.labels.includes('Result') && !flow.labels.includes('End'), flow.labels.join());
+  });
+
+  test('a machine embedded in a template: the names of its own states', () => {
+    const template = ['Resources:', '  M:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      Definition:', '        StartAt: A', '        States:', '          A:', '            Type: Pass', '            Next: ‸', '          B:', '            Type: Succeed', ''].join('\n');
+    assert.deepEqual(complete(template, 'template.yaml', 'yaml').labels, ['A', 'B']);
+  });
+});
