@@ -265,8 +265,8 @@ function isKeyNode(n: AstNode) {
 
 /**
  * The property whose key starts at `offset`. Of two siblings holding it, the later (`tie: 'last'`): in
- * `a: [1, {b: 2\nc: 3` the property `c`, not the `{` left open up to it. Of the properties at `offset` on the way
- * down, the outermost: a merge key's members, and theirs, all start at its `<<`.
+ * `a: [1, {b: 2\nc: 3` the property `c`, not `a`, whose `{` left open runs up to it. Of the properties at `offset` on
+ * the way down, the outermost: a merge key's members, and theirs, all start at its `<<`.
  */
 function propertyWithKeyAt(root: AstNode | undefined, offset: number): AstNode | undefined {
   return nodesAt(root, offset, { tie: 'last' }).reverse().find((node) => node.type === 'property' && node.offset === offset);
