@@ -1,12 +1,12 @@
 // The helpers JSON and YAML edits share (core/edits.ts, core/text.ts's lines), the member removal each language
-// builds on them, and core/tree.ts's nodeAt with its two end rules.
+// builds on them, and core/tree.ts's nodeAt with its two end rules and two tie rules, and nodesAt.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { findNodeAtOffset, parseTree } from 'jsonc-parser';
 import { eolOf, indentUnit, removeDelimitedMember } from '../../server/src/service/core/edits';
 import { column, lineEnd, lineStart, nextLineStart } from '../../server/src/service/core/text';
-import { nodeAt } from '../../server/src/service/core/tree';
+import { nodeAt, nodesAt } from '../../server/src/service/core/tree';
 import type { AstNode, OffsetEdit } from '../../server/src/service/core/types';
 import { jsonRemoveMember } from '../../server/src/service/json/edits';
 import { parseJson } from '../../server/src/service/json/parse';
@@ -122,4 +122,41 @@ test('nodeAt on members that share one span (a YAML merge key places each merged
     const n = nodeAt(m, at, { end })!;
     assert.equal(n.parent?.children?.[0]?.value ?? n.value, 'p');
   }
+});
+
+test("nodeAt with tie: 'last': the later of two siblings that both hold the offset", () => {
+  const node = (root: AstNode | undefined, text: string, offset: number) => {
+    const n = nodeAt(root, offset, { tie: 'last' });
+    return n && `${n.type} ${text.slice(n.offset, n.offset + n.length)}`;
+  };
+  // Touching: `1` ends where `"b"` starts (the first rule gives `number 1`, above).
+  const broken = '{"a":1"b":2}';
+  assert.equal(node(parseJson(broken, true).root, broken, 6), 'string "b"');
+  // An empty YAML key (zero long) where its value starts: the value.
+  const emptyKey = '{: 1}';
+  assert.equal(node(parseYamlDocument(emptyKey).root, emptyKey, 3), 'number 1');
+  // A `{` left open ends at the next line's start, where the next entry starts: that entry.
+  const open = 'a: [1, {b: 2\nc: 3\n';
+  assert.equal(node(parseYamlDocument(open).root, open, open.indexOf('c')), 'string c');
+  assert.equal(nodeAt(parseYamlDocument(open).root, open.indexOf('c'))?.type, 'object');
+  // Merged members sharing one span: the last one merged.
+  const merged = 'base: &a\n  p: 1\n  q: 2\nm:\n  <<: *a\n  r: 3\n';
+  const m = parseYamlDocument(merged).root!.children![1].children![1];
+  for (const end of ['inclusive', 'exclusive'] as const) {
+    const n = nodeAt(m, merged.indexOf('<<') + 1, { end, tie: 'last' })!;
+    assert.equal(n.parent?.children?.[0]?.value ?? n.value, 'q');
+  }
+});
+
+test('nodesAt: the nodes on nodeAt\'s way down, innermost first, up to the root it is given', () => {
+  const text = '{"a":[1,2]}';
+  const root = parseJson(text, true).root!;
+  const two = text.indexOf('2');
+  assert.deepEqual(nodesAt(root, two).map((n) => n.type), ['number', 'array', 'property', 'object']);
+  const array = root.children![0].children![1];
+  assert.deepEqual(nodesAt(array, two).map((n) => n.type), ['number', 'array']);
+  assert.deepEqual(nodesAt(array, 1), []);
+  assert.deepEqual(nodesAt(undefined, 0), []);
+  assert.equal(nodesAt(root, two, { end: 'exclusive' })[0].type, 'number');
+  assert.equal(nodesAt(root, two + 1, { end: 'exclusive' })[0].type, 'array');
 });

@@ -154,6 +154,32 @@ test('in a comment, or in a later document: nothing', () => {
   assert.deepEqual(at('- "a # b‸"')?.path, [0, 'a # b']);
 });
 
+test('where two nodes hold the cursor: a value or a key takes the later, a flow collection the earlier', () => {
+  // An empty key (zero long) ends where its value starts: the cursor is on the value.
+  assert.deepEqual(at('{: 1‸}'), { path: [''], key: false, node: 'number 1', flow: true, indent: 0 });
+  // A `{` left open runs to the next line's start, where `c` starts. At the line's start the cursor is still in the
+  // `{` (its entry being typed); after `c:` it is at c's value.
+  const open = 'a: [1, {b: 2\n';
+  assert.deepEqual(at(open + '‸c: 3\n'), { path: ['a', 1, 'b'], key: false, flow: true, indent: 7 });
+  assert.deepEqual(at(open + 'c: ‸3\n'), { path: ['c'], key: false, node: 'number 3', indent: 0 });
+});
+
+test('the copies an alias or a merge key brings share its span: the value under the cursor is the last copy', () => {
+  assert.deepEqual(at('b: &a {x: 1, y: s}\nm: {k: *‸a}'), { path: ['m', 'k'], key: false, node: 'string *a', flow: true, indent: 3 });
+  assert.deepEqual(at('b: &a {x: s, y: 1}\nm: {k: *‸a}'), { path: ['m', 'k'], key: false, node: 'number *a', flow: true, indent: 3 });
+  // `<<:` and its alias on the next line: the merged members span both lines, as a multi-line value would.
+  assert.deepEqual(at('base: &a\n  x: 1\n  y: s\nm:\n  <<:\n‸    *a\n'), { path: ['m', 'y'], key: false, node: 'string <<:\n    *a', indent: 4 });
+});
+
+test('an unclosed `{` that yaml ends before the members it holds: only its span is looked in, as by nodeAt everywhere', () => {
+  // yaml ends the root `{` where the second `{` starts, while its members run on. The tree walks used to look
+  // below a root that does not hold the cursor, and read this line as inside the multi-line key `{e: f\n    g: h`
+  // (path ['a', '1 b', 0], a value); now the line's own text decides.
+  const text = '{a: 1\nb:\n  - c: d\n    {e: f\n';
+  assert.deepEqual(at(text + '‸    g: h\n'), { path: ['g'], key: true, currentKey: 'g', node: 'property g', hasColon: true, indent: 4 });
+  assert.deepEqual(at(text + '    g: ‸h\n'), { path: ['g'], key: false, indent: 4 });
+});
+
 test('Windows line ends and tabs after the key do not change the answer', () => {
   assert.deepEqual(at('a:\r\n  b: 1\r\n  c‸\r\n')?.path, ['a', 'c']);
 });

@@ -1,5 +1,5 @@
 // Reading the tree every parser produces (core/types.ts's AstNode): members of objects, strings, the node at an
-// offset, a node's JSON value. Iterative throughout: nesting depth is the user's.
+// offset and the nodes around it, a node's JSON value. Iterative throughout: nesting depth is the user's.
 import type { AstNode } from './types';
 
 /** The `property` node (key + value) named `key` of an object node. */
@@ -18,17 +18,28 @@ export function stringValue(node: AstNode | undefined): string | undefined {
   return node?.type === 'string' ? (node.value as string) : undefined;
 }
 
+/** How nodeAt reads spans: whether a node's end holds the offset, and which of two siblings holding it wins. */
+export interface NodeAtOptions {
+  end?: 'inclusive' | 'exclusive';
+  tie?: 'first' | 'last';
+}
+
 /**
  * The innermost node of `root`'s tree whose span contains `offset`, found by binary search over each node's children
- * (in text order; a scan of the 8,000 members of `States` for each finding made fix-all quadratic). Where two spans
- * touch, the first one containing `offset` wins, as with jsonc-parser's findNodeAtOffset.
+ * (in text order; a scan of the 8,000 members of `States` for each finding made fix-all quadratic).
  *
  * The end rule is the caller's, because the two questions differ. A cursor (`end: 'inclusive'`: completion, hover,
  * navigation) just after a token is still on it: `"Type"|:` is at the key. A node looked up by where it starts
  * (`end: 'exclusive'`: a finding's node, in codeActions) must not be taken for the sibling that ends there, as in
  * `{"a":1"b":2}` (a comma missing: the text still gets findings), where `1` ends where `"b"` starts.
+ *
+ * Where two siblings contain `offset`, the first wins (`tie: 'first'`), as with jsonc-parser's findNodeAtOffset, or
+ * the last (`tie: 'last'`: YAML completion's value and key lookups). Spans touch in broken text (`1` and `"b"` above;
+ * a YAML `{` left open runs to the next line's start), an empty YAML key ends where its value starts, and spans
+ * coincide in YAML copies: every node an alias brings has the alias's span, every member a merge key brings the
+ * `<<` entry's.
  */
-export function nodeAt(root: AstNode | undefined, offset: number, { end = 'inclusive' }: { end?: 'inclusive' | 'exclusive' } = {}): AstNode | undefined {
+export function nodeAt(root: AstNode | undefined, offset: number, { end = 'inclusive', tie = 'first' }: NodeAtOptions = {}): AstNode | undefined {
   const inclusive = end === 'inclusive';
   const contains = (n: AstNode) => offset >= n.offset && (inclusive ? offset <= n.offset + n.length : offset < n.offset + n.length);
   if (!root || !contains(root)) return undefined;
@@ -36,8 +47,8 @@ export function nodeAt(root: AstNode | undefined, offset: number, { end = 'inclu
   for (;;) {
     const children = node.children;
     if (!children?.length) return node;
-    // The last child starting at or before `offset`, then back to the first that contains it: siblings touch (in
-    // broken text), and the copies a YAML alias or merge key brings share one span.
+    // The last child starting at or before `offset` (the last that can contain it), then, for the first, back
+    // over the ones before it that contain it too.
     let lo = 0;
     let hi = children.length - 1;
     while (lo < hi) {
@@ -46,12 +57,28 @@ export function nodeAt(root: AstNode | undefined, offset: number, { end = 'inclu
       else hi = mid - 1;
     }
     let i = lo;
-    while (i > 0 && contains(children[i - 1])) i--;
-    // Children out of text order (never in a parse of text, but cheap to honour): the first one containing it.
-    const next = contains(children[i]) ? children[i] : children.find(contains);
+    if (tie === 'first') while (i > 0 && contains(children[i - 1])) i--;
+    // Children out of text order (never in a parse of text, but cheap to honour): the first (last) one containing it.
+    const next = contains(children[i]) ? children[i] : tie === 'first' ? children.find(contains) : findLast(children, contains);
     if (!next) return node;
     node = next;
   }
+}
+
+/**
+ * The nodes of `root`'s tree whose span holds `offset` on nodeAt's way down (same options): its answer, then that
+ * node's parents up to `root`, innermost first. For a question about the nodes around an offset (the flow collection
+ * the cursor is in), asked of the one descent rather than a walk of its own.
+ */
+export function nodesAt(root: AstNode | undefined, offset: number, options?: NodeAtOptions): AstNode[] {
+  const nodes: AstNode[] = [];
+  for (let n = nodeAt(root, offset, options); n; n = n === root ? undefined : n.parent) nodes.push(n);
+  return nodes;
+}
+
+function findLast<T>(items: T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return items[i];
+  return undefined;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { parseStrictJson } from './fastJson';
 import { jsonNestingDepth, MAX_DEPTH } from './parse';
 import { diffSpan } from '../core/text';
+import { nodesAt } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 
 function shift(node: AstNode, delta: number) {
@@ -50,17 +51,12 @@ export function reparse(prev: ParsedDocument, text: string, onSplice?: (changed:
   return fresh.parent ? prev.root : fresh;
 }
 
-/** The deepest container under `top` (itself included) whose brackets lie strictly outside the changed span. */
+/**
+ * The deepest container under `top` (itself included) whose brackets lie strictly outside the changed span: of the
+ * nodes at `start`, the innermost such (every one holding the span strictly holds `start`, so it is among them).
+ */
 function enclosing(top: AstNode, start: number, oldEnd: number): AstNode | undefined {
-  let container: AstNode | undefined;
-  let node: AstNode | undefined = top;
-  while (node) {
-    const inside = node.offset < start && oldEnd < node.offset + node.length;
-    if (!inside) break;
-    if (node.type === 'object' || node.type === 'array') container = node;
-    node = node.children?.find((c) => c.offset <= start && oldEnd <= c.offset + c.length);
-  }
-  return container;
+  return nodesAt(top, start).find((n) => (n.type === 'object' || n.type === 'array') && n.offset < start && oldEnd < n.offset + n.length);
 }
 
 /**

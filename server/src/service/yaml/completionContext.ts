@@ -2,6 +2,7 @@
 // line (`    Inst` under `ResourceConfig:`, `InstanceType: `, an empty indented line) is often not what the
 // parser makes of it, so the line's own text and indentation decide, and the tree supplies the ancestors.
 import { column, lineEnd, lineStart } from '../core/text';
+import { nodeAt, nodesAt } from '../core/tree';
 import type { AstNode } from '../core/types';
 import { isFlowCollection } from './edits';
 import { parseYamlDocument } from './parseYaml';
@@ -184,39 +185,28 @@ function unquote(raw: string): string {
   }
 }
 
-/** The deepest scalar node whose span holds `offset` (its end included). */
+/**
+ * The scalar under the cursor (its end included): nodeAt's answer, unless it is a key with a value (a key is not a
+ * value). Of two siblings holding the cursor, the later (`tie: 'last'`): in `{: 1|}` the `1`, not the empty key
+ * before it; of the copies an alias or merge key brings, which share its span, the last.
+ */
 function scalarAt(root: AstNode | undefined, offset: number): AstNode | undefined {
-  let node = root;
-  while (node) {
-    if (isScalar(node)) return offset >= node.offset && offset <= node.offset + node.length ? node : undefined;
-    const children: AstNode[] = node.children ?? [];
-    let next: AstNode | undefined;
-    for (const c of children) if (offset >= c.offset && offset <= c.offset + c.length) next = c;
-    // A property's key is not a scalar value; its value is.
-    if (next && node.type === 'property' && next === node.children![0] && node.children![1]) {
-      const v = node.children![1];
-      next = offset >= v.offset && offset <= v.offset + v.length ? v : undefined;
-    }
-    node = next;
-  }
-  return undefined;
+  const node = nodeAt(root, offset, { tie: 'last' });
+  return node && isScalar(node) && !(isKeyNode(node) && node.parent!.children![1]) ? node : undefined;
 }
 
-/** The innermost flow collection `{…}`/`[…]` the cursor is inside (after its opening bracket, before its close). */
+/**
+ * The innermost flow collection `{…}`/`[…]` the cursor is inside: after its opening bracket, before its closing one
+ * (at its end when it has none yet), so of the nodes at the cursor, not one starting there. Of two siblings holding
+ * it, the first (nodeAt's own rule): in `a: [1, {b: 2\n|c: 3` the `{` left open runs to the cursor, which is in it.
+ */
 function flowContainerAt(text: string, root: AstNode | undefined, offset: number): AstNode | undefined {
-  let found: AstNode | undefined;
-  let node = root;
-  while (node) {
-    if (isFlowCollection(text, node)) {
-      const end = node.offset + node.length;
-      const closed = text[end - 1] === (text[node.offset] === '{' ? '}' : ']') && node.length > 1;
-      if (offset > node.offset && (offset < end || (!closed && offset === end))) found = node;
-    }
-    let next: AstNode | undefined;
-    for (const c of node.children ?? []) if (offset > c.offset && offset <= c.offset + c.length) next = c;
-    node = next;
-  }
-  return found;
+  return nodesAt(root, offset).find((node) => {
+    if (!isFlowCollection(text, node)) return false;
+    const end = node.offset + node.length;
+    const closed = text[end - 1] === (text[node.offset] === '{' ? '}' : ']') && node.length > 1;
+    return offset > node.offset && (offset < end || (!closed && offset === end));
+  });
 }
 
 /** Inside `{ … }` or `[ … ]`: the entry the cursor is in, from the text since the last top-level comma. */
@@ -273,16 +263,13 @@ function isKeyNode(n: AstNode) {
   return n.parent?.type === 'property' && n.parent.children?.[0] === n;
 }
 
-/** The property whose key starts at `offset`. */
+/**
+ * The property whose key starts at `offset`. Of two siblings holding it, the later (`tie: 'last'`): in
+ * `a: [1, {b: 2\nc: 3` the property `c`, not `a`, whose `{` left open runs up to it. Of the properties at `offset` on
+ * the way down, the outermost: a merge key's members, and theirs, all start at its `<<`.
+ */
 function propertyWithKeyAt(root: AstNode | undefined, offset: number): AstNode | undefined {
-  let node = root;
-  while (node) {
-    if (node.type === 'property' && node.offset === offset) return node;
-    let next: AstNode | undefined;
-    for (const c of node.children ?? []) if (offset >= c.offset && offset <= c.offset + c.length) next = c;
-    node = next;
-  }
-  return undefined;
+  return nodesAt(root, offset, { tie: 'last' }).reverse().find((node) => node.type === 'property' && node.offset === offset);
 }
 
 /**
@@ -347,7 +334,10 @@ function blockAncestors(
   return { path, indent: keyCol, newItem: false };
 }
 
-/** The last child that starts before `offset`. */
+/**
+ * The last child that starts before `offset` (a line's start). Not nodeAt: the line may be past every node's end (an
+ * empty line below a mapping's last entry, whose node ends with its value), and indentation, not spans, decides.
+ */
 function lastBefore(node: AstNode, offset: number): AstNode | undefined {
   let last: AstNode | undefined;
   for (const c of node.children ?? []) if (c.offset < offset) last = c;
