@@ -17,11 +17,11 @@ import { buildModel, reachedFrom, type AslMachine, type AslModel, type AslState,
 
 type PathKind = 'path' | 'reference';
 
-const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
+export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
 const IO = ['InputPath', 'OutputPath'];
 
 /** Fields of each state type besides Type, Comment and QueryLanguage (both query languages' fields). */
-const STATE_FIELDS: Record<string, string[]> = {
+export const STATE_FIELDS: Record<string, string[]> = {
   Pass: [...IO, 'Next', 'End', 'Result', 'ResultPath', 'Parameters', 'Output', 'Assign'],
   Task: [...IO, 'Next', 'End', 'Resource', 'Parameters', 'Arguments', 'Credentials', 'ResultSelector', 'ResultPath', 'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath', 'Retry', 'Catch', 'Output', 'Assign'],
   Choice: [...IO, 'Choices', 'Default', 'Output', 'Assign'],
@@ -31,15 +31,15 @@ const STATE_FIELDS: Record<string, string[]> = {
   Parallel: [...IO, 'Next', 'End', 'Branches', 'ResultPath', 'Parameters', 'Arguments', 'ResultSelector', 'Output', 'Assign', 'Retry', 'Catch'],
   Map: [...IO, 'Next', 'End', 'Iterator', 'ItemProcessor', 'ItemsPath', 'Items', 'MaxConcurrency', 'MaxConcurrencyPath', 'ResultPath', 'Parameters', 'ItemSelector', 'ResultSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label', 'Retry', 'Catch', 'Output', 'Assign'],
 };
-const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
+export const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
 /** Fields of a state holding sub-machines, whose states are checked on their own. */
 const SUB_MACHINE_FIELDS: ReadonlySet<string> = new Set(['Branches', 'ItemProcessor', 'Iterator']);
 
 // Fields of one query language only: what the JSONata documentation lists as removed, and the …Path variants
 // the developer guide marks "(JSONPath only)" (a JSONata state writes the plain field with an expression).
-const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath',
+export const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath',
   'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
-const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
+export const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
 
 /** Path fields of JSONPath states and the kind of path they take. */
 const PATH_FIELDS: Record<string, PathKind> = {
@@ -48,22 +48,22 @@ const PATH_FIELDS: Record<string, PathKind> = {
   MaxConcurrencyPath: 'reference', ToleratedFailurePercentagePath: 'reference', ToleratedFailureCountPath: 'reference',
 };
 
-const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
+export const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
   top: ['Comment', 'StartAt', 'States', 'TimeoutSeconds', 'Version', 'QueryLanguage'],
   branch: ['Comment', 'StartAt', 'States', 'QueryLanguage'],
   // No QueryLanguage: the service refuses it on an ItemProcessor (SCHEMA_VALIDATION_FAILED); the Map's own applies.
   map: ['Comment', 'StartAt', 'States', 'ProcessorConfig'],
 };
 
-const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
-const CATCHER_FIELDS = ['ErrorEquals', 'Next', 'ResultPath', 'Output', 'Assign', 'Comment'];
+export const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
+export const CATCHER_FIELDS = ['ErrorEquals', 'Next', 'ResultPath', 'Output', 'Assign', 'Comment'];
 
-const COMPARATORS: Record<string, 'string' | 'number' | 'boolean' | 'path'> = {};
+export const COMPARATORS: Record<string, 'string' | 'number' | 'boolean' | 'path'> = {};
 for (const op of ['StringEquals', 'StringLessThan', 'StringGreaterThan', 'StringLessThanEquals', 'StringGreaterThanEquals', 'StringMatches', 'TimestampEquals', 'TimestampLessThan', 'TimestampGreaterThan', 'TimestampLessThanEquals', 'TimestampGreaterThanEquals']) COMPARATORS[op] = 'string';
 for (const op of ['NumericEquals', 'NumericLessThan', 'NumericGreaterThan', 'NumericLessThanEquals', 'NumericGreaterThanEquals']) COMPARATORS[op] = 'number';
 for (const op of ['BooleanEquals', 'IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp']) COMPARATORS[op] = 'boolean';
 for (const op of Object.keys(COMPARATORS)) if (!op.startsWith('Is') && op !== 'StringMatches') COMPARATORS[op + 'Path'] = 'path';
-const LOGICAL = ['And', 'Or', 'Not'];
+export const LOGICAL = ['And', 'Or', 'Not'];
 
 interface Ctx {
   problems: Problem[];
