@@ -21,10 +21,11 @@ const entries = [
 // - libraries: YAML documents (yaml), JSONata expressions (jsonata), formatting/folding (vscode-json-languageservice),
 //   the reader of the model's patterns for values with placeholders (@eslint-community/regexpp);
 // - the generated tables, as JSON: the SageMaker request schemas (one per integration), the output shapes of the data
-//   flow and the documented rules. JSON.parse reads a table faster than V8 compiles the same object literal.
+//   flow, the documented rules and the States Language's documentation for hovers (asl-docs). JSON.parse reads a
+//   table faster than V8 compiles the same object literal.
 // Tests and the CLI bundle the same source into one file (there each require() is bundled like an import).
 const SERVER_LIBS = { yaml: 'yaml', jsonata: 'jsonata', 'vscode-json-languageservice': 'json-languageservice', '@eslint-community/regexpp': 'regexpp' };
-const SERVER_TABLES = /(^|[\\/])schemas[\\/](sagemaker[\\/][^\\/]+|documented-rules)\.json$/;
+const SERVER_TABLES = /(^|[\\/])schemas[\\/](sagemaker[\\/][^\\/]+|documented-rules|asl-docs)\.json$/;
 // Node built-ins that vscode-languageserver requires at load but uses only later or never over stdio (random ids,
 // pipes, sockets, a module resolver): proxies that load the real module on its first use.
 const LAZY_BUILTINS = ['crypto', 'child_process', 'net'];
@@ -110,7 +111,7 @@ if (existsSync('server/src/server.ts')) {
     ),
   );
   mkdirSync('dist/schemas', { recursive: true });
-  const tables = [...readdirSync('schemas/sagemaker').map((f) => join('schemas/sagemaker', f)), 'schemas/documented-rules.json'].filter((f) => SERVER_TABLES.test(f));
+  const tables = [...readdirSync('schemas/sagemaker').map((f) => join('schemas/sagemaker', f)), 'schemas/documented-rules.json', 'schemas/asl-docs.json'].filter((f) => SERVER_TABLES.test(f));
   // ASCII (the few other characters escaped): Node reads such a file into a one-byte string, which JSON.parse reads
   // faster than the two-byte string a single "–" makes of the whole file.
   const ascii = (json) => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -58,12 +58,12 @@ export const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
 export const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
 export const CATCHER_FIELDS = ['ErrorEquals', 'Next', 'ResultPath', 'Output', 'Assign', 'Comment'];
 
-const COMPARATORS: Record<string, 'string' | 'number' | 'boolean' | 'path'> = {};
+export const COMPARATORS: Record<string, 'string' | 'number' | 'boolean' | 'path'> = {};
 for (const op of ['StringEquals', 'StringLessThan', 'StringGreaterThan', 'StringLessThanEquals', 'StringGreaterThanEquals', 'StringMatches', 'TimestampEquals', 'TimestampLessThan', 'TimestampGreaterThan', 'TimestampLessThanEquals', 'TimestampGreaterThanEquals']) COMPARATORS[op] = 'string';
 for (const op of ['NumericEquals', 'NumericLessThan', 'NumericGreaterThan', 'NumericLessThanEquals', 'NumericGreaterThanEquals']) COMPARATORS[op] = 'number';
 for (const op of ['BooleanEquals', 'IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp']) COMPARATORS[op] = 'boolean';
 for (const op of Object.keys(COMPARATORS)) if (!op.startsWith('Is') && op !== 'StringMatches') COMPARATORS[op + 'Path'] = 'path';
-const LOGICAL = ['And', 'Or', 'Not'];
+export const LOGICAL = ['And', 'Or', 'Not'];
 /** The fields of a Choice rule by query language (a rule inside And/Or/Not has no Next, Assign or Output). */
 export const CHOICE_RULE_FIELDS: Record<'JSONPath' | 'JSONata', string[]> = {
   JSONPath: ['Variable', ...Object.keys(COMPARATORS), ...LOGICAL, 'Next', 'Assign', 'Comment'],
@@ -78,7 +78,7 @@ export const CHOICE_RULE_FIELDS: Record<'JSONPath' | 'JSONata', string[]> = {
 export const PREDEFINED_ERRORS = ['States.ALL', 'States.TaskFailed', 'States.Timeout', 'States.HeartbeatTimeout', 'States.Permissions',
   'States.ResultPathMatchFailure', 'States.ParameterPathFailure', 'States.QueryEvaluationError', 'States.BranchFailed', 'States.NoChoiceMatched',
   'States.IntrinsicFailure', 'States.ExceedToleratedFailureThreshold', 'States.ItemReaderFailed', 'States.ResultWriterFailed',
-  'States.DataLimitExceeded', 'States.Runtime', 'States.Http.Socket'];
+  'States.DataLimitExceeded', 'States.Runtime'];
 
 interface Ctx {
   problems: Problem[];

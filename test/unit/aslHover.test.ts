@@ -1,0 +1,241 @@
+// Hover on the States Language's own keywords (asl/hover.ts): what a key is depends on where it is in the machine,
+// the words are quotes with their source (schemas/asl-docs.json), and every field the structure checks know has them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { aslDoc, aslDocs, CHOICE_RULE_KEYS, type AslDocKind } from '../../server/src/service/asl/hover';
+import { CATCHER_FIELDS, COMMON_FIELDS, COMPARATORS, LOGICAL, PREDEFINED_ERRORS, RETRIER_FIELDS, ROOT_FIELDS, STATE_FIELDS, STATE_TYPES } from '../../server/src/service/asl/validateStructure';
+import { cursor, doc, service } from './helpers';
+
+function hover(marked: string, languageId = 'asl'): { text: string; covers: string } {
+  const [text, offset] = cursor(marked);
+  const d = doc(text, languageId);
+  const h = service.doHover(d, d.positionAt(offset));
+  if (!h) return { text: '', covers: '' };
+  return { text: (h.contents as { value: string }).value, covers: h.range ? text.slice(d.offsetAt(h.range.start), d.offsetAt(h.range.end)) : '' };
+}
+const md = (marked: string, languageId?: string) => hover(marked, languageId).text;
+
+const SPEC = 'https://states-language.net/spec.html';
+
+const TRAIN = `{
+  "Comment": "train",
+  "StartAt": "Train",
+  "TimeoutSeconds": 86400,
+  "States": {
+    "Train": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",
+      "Parameters": { "TrainingJobName": "t", "Tags": [{ "Key": "Type", "Value": "x" }] },
+      "TimeoutSeconds": 3600,
+      "Retry": [ { "ErrorEquals": [ "States.TaskFailed", "MyError" ], "IntervalSeconds": 10, "MaxAttempts": 2, "BackoffRate": 2 } ],
+      "Catch": [ { "ErrorEquals": [ "States.ALL" ], "ResultPath": "$.error", "Next": "Failed" } ],
+      "Next": "Done"
+    },
+    "Done": { "Type": "Succeed" },
+    "Failed": { "Type": "Fail", "Error": "TrainingFailed" }
+  }
+}`;
+/** TRAIN with ‸ put before the n-th (from 0) occurrence of `at` plus `shift` characters. */
+const at = (text: string, find: string, shift = 1, nth = 0) => {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = text.indexOf(find, i + 1);
+  assert.ok(i >= 0, `${find} in the text`);
+  return text.slice(0, i + shift) + '‸' + text.slice(i + shift);
+};
+
+test('a state field: the quote, its source, the state types that take it', () => {
+  const h = hover(at(TRAIN, '"Retry"', 3));
+  assert.equal(h.covers, '"Retry"');
+  assert.equal(
+    h.text,
+    [
+      '**Retry** · field of Task, Parallel and Map states',
+      '> Task States, Parallel States, and Map States MAY have a field named "Retry", whose value MUST be an array of objects, called Retriers.',
+      `[Amazon States Language](${SPEC}#retrying-after-error)`,
+    ].join('\n\n'),
+  );
+  assert.match(md(at(TRAIN, '"TimeoutSeconds": 3600')), /^\*\*TimeoutSeconds\*\* · field of a Task state\n\n> Timeouts \(the "TimeoutSeconds" and "HeartbeatSeconds" fields\) are specified in seconds/);
+  assert.match(md(at(TRAIN, '"Next": "Done"')), /^\*\*Next\*\* · field of Task, Pass, Wait, Parallel and Map states\n\n> All non-terminal states MUST have a "Next" field/);
+  assert.match(md(at(TRAIN, '"Type"', 2)), /^\*\*Type\*\* · field of every state\n\n> All states MUST have a "Type" field\./);
+});
+
+test('a field of one query language says so, and when the state has the other', () => {
+  assert.match(md(at(TRAIN, '"Parameters"')), /^\*\*Parameters\*\* · field of Task, Pass, Parallel and Map states · JSONPath only\n/);
+  const jsonata = TRAIN.replace('"Type": "Task",', '"Type": "Task", "QueryLanguage": "JSONata",');
+  assert.match(md(at(jsonata, '"Parameters"')), /· JSONPath only \(this state's query language is JSONata\)\n/);
+  assert.match(md(at(jsonata.replace('"Parameters"', '"Arguments"'), '"Arguments"')), /^\*\*Arguments\*\* · field of Task and Parallel states · JSONata only\n\n> The value of "Arguments" MUST be a JSON text/);
+  // A field of another state type: the hover says so (the structure check reports it).
+  assert.match(md(`{"StartAt":"A","States":{"A":{"Type":"Succeed","Res‸ult":1}}}`), /^\*\*Result\*\* · field of a Pass state · not a field of a Succeed state\n\n> A Pass State MAY have a field named "Result"/);
+});
+
+test('the Map\'s Parameters: its own entry (deprecated there)', () => {
+  const map = `{"StartAt":"M","States":{"M":{"Type":"Map","Para‸meters":{},"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}`;
+  assert.match(md(map), /> In a JSONPath Map State, the "ItemSelector" field performs the same function as the "Parameters" field, which is now deprecated in the Map State\./);
+});
+
+test('a top-level field, and the same names in a branch and an ItemProcessor', () => {
+  assert.match(md(at(TRAIN, '"StartAt"')), /^\*\*StartAt\*\* · top-level field of the state machine\n\n> A State Machine MUST have a string field named "StartAt"/);
+  assert.match(md(at(TRAIN, '"TimeoutSeconds": 86400')), /^\*\*TimeoutSeconds\*\* · top-level field of the state machine\n\n> A State Machine MAY have an integer field named "TimeoutSeconds"/);
+  assert.match(md(at(TRAIN, '"Comment"')), /^\*\*Comment\*\* · top-level field of the state machine\n\n> A State Machine MAY have a string field named "Comment"/);
+  const nested = `{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"Start‸At":"A","States":{"A":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"QueryLanguage":"JSONata","StartAt":"B","States":{"B":{"Type":"Pass","End":true}}},"End":true}}}],"End":true}}}`;
+  assert.match(md(nested), /^\*\*StartAt\*\* · field of a Parallel branch\n/);
+  assert.match(md(nested.replace('‸', '').replace('"ProcessorConfig"', '"Processor‸Config"')), /^\*\*ProcessorConfig\*\* · field of a Map's ItemProcessor\n\n> The "ItemProcessor" field MAY contain a field named "ProcessorConfig"/);
+  assert.match(md(nested.replace('‸', '').replace('"QueryLanguage"', '"Query‸Language"')), /^\*\*QueryLanguage\*\* · field of a Map's ItemProcessor · not a field of a Map's ItemProcessor\n/);
+  // A JSON object that is no state machine has no top-level fields.
+  assert.equal(md('{"Com‸ment": "x", "Version": "1.0"}', 'json'), '');
+});
+
+test('a retrier\'s and a catcher\'s fields', () => {
+  assert.match(md(at(TRAIN, '"IntervalSeconds"')), /^\*\*IntervalSeconds\*\* · field of a retrier \(Retry\)\n\n> a field named "IntervalSeconds", whose value MUST be a positive integer, representing the number of seconds before the first retry attempt \(default value: 1\)\n/);
+  assert.match(md(at(TRAIN, '"BackoffRate"')), /> a field named "BackoffRate", a number which is the multiplier that increases the retry interval on each attempt \(default: 2\.0\)/);
+  assert.match(md(at(TRAIN, '"ErrorEquals"')), /^\*\*ErrorEquals\*\* · field of a retrier \(Retry\)\n\n> Each Retrier MUST contain a field named "ErrorEquals"/);
+  assert.match(md(at(TRAIN, '"ErrorEquals"', 1, 1)), /^\*\*ErrorEquals\*\* · field of a catcher \(Catch\)\n\n> Each Catcher MUST contain a field named "ErrorEquals"/);
+  assert.match(md(at(TRAIN, '"ResultPath"')), /^\*\*ResultPath\*\* · field of a catcher \(Catch\) · JSONPath only\n\n> In JSONPath States, a Catcher MAY have a "ResultPath" field/);
+  assert.match(md(at(TRAIN, '"Next": "Failed"')), /^\*\*Next\*\* · field of a catcher \(Catch\)\n/);
+  // Not a field of a retrier: nothing to say.
+  assert.equal(md(at(TRAIN.replace('"MaxAttempts"', '"MaxTries"'), '"MaxTries"')), '');
+});
+
+test('a predefined error name in ErrorEquals; a name of one\'s own has no hover', () => {
+  const h = hover(at(TRAIN, '"States.TaskFailed"', 8));
+  assert.equal(h.covers, '"States.TaskFailed"');
+  assert.equal(
+    h.text,
+    [
+      '**States.TaskFailed** · predefined error name',
+      '> A Task State failed during the execution.\n>\n> When used in a retry or catch, `States.TaskFailed` acts as a wildcard that matches any known error name except for `States.Timeout`.',
+      `[Amazon States Language](${SPEC}#appendix-a) · [AWS Step Functions Developer Guide](https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html)`,
+    ].join('\n\n'),
+  );
+  assert.match(md(at(TRAIN, '"States.ALL"', 3)), /^\*\*States\.ALL\*\* · predefined error name\n\n> A wildcard which matches any Error Name\./);
+  assert.equal(md(at(TRAIN, '"MyError"', 3)), '');
+  // The Fail state's Error is a field; its value is no ErrorEquals entry.
+  assert.equal(md(at(TRAIN, '"TrainingFailed"', 3)), '');
+});
+
+test('a state\'s Type value', () => {
+  const h = hover(at(TRAIN, '"Task"', 2));
+  assert.equal(h.covers, '"Task"');
+  assert.match(h.text, /^\*\*Task\*\* · state type\n\n> The Task State \(identified by `"Type":"Task"`\) causes the interpreter to execute the work identified by the state’s "Resource" field\.\n\n\[Amazon States Language\]\(https:\/\/states-language\.net\/spec\.html#task-state\)$/);
+  assert.match(md(at(TRAIN, '"Succeed"', 2)), /^\*\*Succeed\*\* · state type\n/);
+  assert.equal(md(`{"StartAt":"A","States":{"A":{"Type":"Tas‸c","End":true}}}`), '');
+});
+
+const CHOICE = `{
+  "StartAt": "C",
+  "States": {
+    "C": {
+      "Type": "Choice",
+      "Choices": [
+        { "Not": { "Variable": "$.type", "StringEquals": "Private" }, "Next": "P" },
+        { "And": [ { "Variable": "$.value", "IsPresent": true }, { "Variable": "$.value", "NumericGreaterThanPath": "$.min" } ], "Next": "P" }
+      ],
+      "Default": "P"
+    },
+    "P": { "Type": "Pass", "End": true }
+  }
+}`;
+
+test('a Choice rule\'s comparison, Boolean expression and fields, at any depth', () => {
+  assert.match(md(at(CHOICE, '"StringEquals"')), /^\*\*StringEquals\*\* · comparison of a Choice rule, its value a string · JSONPath only\n\n> Each choice rule MUST contain exactly one field containing a comparison operator\.\n>\n> The various String comparators compare strings character-by-character/);
+  assert.match(md(at(CHOICE, '"IsPresent"')), /^\*\*IsPresent\*\* · comparison of a Choice rule, its value true or false · JSONPath only\n[^]*> Note: In this case, if the Variable-field Path fails to match anything/);
+  assert.match(md(at(CHOICE, '"NumericGreaterThanPath"')), /^\*\*NumericGreaterThanPath\*\* · comparison of a Choice rule, its value a Path to the value to compare with · JSONPath only\n\n> For those operators that end with "Path"/);
+  assert.match(md(at(CHOICE, '"Not"')), /^\*\*Not\*\* · Boolean expression of a Choice rule · JSONPath only\n\n> The value of a Boolean Expression containing a "Not" field MUST be a single Choice Rule/);
+  assert.match(md(at(CHOICE, '"And"')), /^\*\*And\*\* · Boolean expression of a Choice rule · JSONPath only\n\n> If the field name is "And" or "Or"/);
+  assert.match(md(at(CHOICE, '"Variable"', 1, 2)), /^\*\*Variable\*\* · field of a Choice rule · JSONPath only\n\n> A Data-test Expression MUST contain a field named "Variable" whose value MUST be a Path\./);
+  assert.match(md(at(CHOICE, '"Next": "P"')), /^\*\*Next\*\* · field of a Choice rule\n\n> A Choice Rule at the top level/);
+  assert.match(md(at(CHOICE, '"Default"')), /^\*\*Default\*\* · field of a Choice state\n\n> A Choice State MAY have a "Default" field/);
+  assert.match(md(at(CHOICE, '"Choices"')), /^\*\*Choices\*\* · field of a Choice state\n/);
+});
+
+test('JSONata: a Choice rule\'s Condition and Output, a state\'s Output', () => {
+  const text = `{
+  "QueryLanguage": "JSONata",
+  "StartAt": "C",
+  "States": {
+    "C": { "Type": "Choice", "Choices": [ { "Condition": "{% $states.input.n > 1 %}", "Output": {}, "Next": "P" } ], "Default": "P" },
+    "P": { "Type": "Pass", "Output": "{% $states.input %}", "End": true }
+  }
+}`;
+  assert.match(md(at(text, '"Condition"')), /^\*\*Condition\*\* · field of a Choice rule · JSONata only\n\n> In a JSONata Choice State, each Choice Rule MUST have a "Condition" field\./);
+  assert.match(md(at(text, '"Output"')), /^\*\*Output\*\* · field of a Choice rule · JSONata only\n\n> Each Choice Rule MAY have an "Output" field/);
+  assert.match(md(at(text, '"Output"', 1, 1)), /^\*\*Output\*\* · field of Task, Pass, Choice, Wait, Succeed, Parallel and Map states · JSONata only\n\n> The value of "Output" MUST be a JSON text/);
+  assert.match(md(at(text, '"QueryLanguage"')), /^\*\*QueryLanguage\*\* · top-level field of the state machine\n\n> A State Machine MAY have a string field named "QueryLanguage"[^]*> The States Language supports JSONPath and JSONata/);
+});
+
+test('a key inside a SageMaker request keeps the SageMaker hover; a member named Type in a request is no ASL field', () => {
+  assert.match(md(at(TRAIN, '"TrainingJobName"', 3)), /^\*\*TrainingJobName\*\* — string, \*\*required\*\*/);
+  // Tags[].Key "Type": a value in the request (the SageMaker hover's), never a state's Type.
+  assert.match(md(at(TRAIN, '"Type", "Value"', 3)), /^\*\*Key\*\* — string/);
+  const typeKey = TRAIN.replace('"TrainingJobName": "t",', '"TrainingJobName": "t", "Ty‸pe": "Task",');
+  assert.doesNotMatch(md(typeKey), /All states MUST have a "Type" field/);
+  // A Pass state's Result is free JSON: its members are no fields.
+  assert.equal(md(`{"StartAt":"A","States":{"A":{"Type":"Pass","Result":{"Ty‸pe":"Task","Next":"B"},"End":true}}}`), '');
+});
+
+test('YAML: the same answers where the same keys are', () => {
+  const yaml = `StartAt: Train
+States:
+  Train:
+    Type: Task
+    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync
+    Parameters:
+      TrainingJobName: t
+    TimeoutSeconds: 3600
+    Retry:
+      - ErrorEquals: [States.Timeout]
+        MaxAttempts: 2
+    End: true
+`;
+  const h = hover(at(yaml, 'Retry', 2), 'asl-yaml');
+  assert.equal(h.covers, 'Retry');
+  assert.match(h.text, /^\*\*Retry\*\* · field of Task, Parallel and Map states\n/);
+  assert.match(md(at(yaml, 'MaxAttempts', 2), 'asl-yaml'), /^\*\*MaxAttempts\*\* · field of a retrier \(Retry\)\n\n> a field named "MaxAttempts" whose value MUST be a non-negative integer/);
+  assert.match(md(at(yaml, 'States.Timeout', 8), 'asl-yaml'), /^\*\*States\.Timeout\*\* · predefined error name\n\n> A Task State either ran longer than the "TimeoutSeconds" value/);
+  assert.match(md(at(yaml, 'Task', 1), 'asl-yaml'), /^\*\*Task\*\* · state type\n/);
+  assert.match(md(at(yaml, 'StartAt', 2), 'asl-yaml'), /^\*\*StartAt\*\* · top-level field of the state machine\n/);
+  assert.match(md(at(yaml, 'TrainingJobName', 2), 'asl-yaml'), /^\*\*TrainingJobName\*\* — string/);
+});
+
+// The data: every field the structure checks know has its words, each quote its source, nothing undocumented slips in.
+
+test('every field of the structure checks\' tables has an entry in schemas/asl-docs.json', () => {
+  const missing: string[] = [];
+  const need = (kind: AslDocKind, name: string, type?: string) => {
+    if (!aslDoc(kind, name, type)) missing.push(`${kind} ${name}${type ? ` (${type})` : ''}`);
+  };
+  for (const type of STATE_TYPES) for (const f of [...COMMON_FIELDS, ...STATE_FIELDS[type]]) need('state', f, type);
+  for (const f of new Set(Object.values(ROOT_FIELDS).flat())) need('machine', f);
+  for (const f of RETRIER_FIELDS) need('retrier', f);
+  for (const f of CATCHER_FIELDS) need('catcher', f);
+  for (const f of [...CHOICE_RULE_KEYS, ...LOGICAL, ...Object.keys(COMPARATORS)]) need('choiceRule', f);
+  for (const t of STATE_TYPES) need('stateType', t);
+  for (const e of PREDEFINED_ERRORS) need('error', e);
+  assert.deepEqual(missing, []);
+});
+
+test('every entry names only what the tables know, and every quote is short and has its source', () => {
+  const docs = aslDocs();
+  const known: Record<AslDocKind, Set<string>> = {
+    state: new Set([...COMMON_FIELDS, ...Object.values(STATE_FIELDS).flat()]),
+    machine: new Set(Object.values(ROOT_FIELDS).flat()),
+    retrier: new Set(RETRIER_FIELDS),
+    catcher: new Set(CATCHER_FIELDS),
+    choiceRule: new Set([...CHOICE_RULE_KEYS, ...LOGICAL, ...Object.keys(COMPARATORS)]),
+    stateType: new Set(STATE_TYPES),
+    error: new Set(PREDEFINED_ERRORS),
+  };
+  const wrong: string[] = [];
+  for (const kind of Object.keys(known) as AslDocKind[]) {
+    for (const entry of docs[kind]) {
+      for (const name of entry.names) if (!known[kind].has(name)) wrong.push(`${kind}: ${name} is in no table`);
+      for (const t of entry.types ?? []) if (!STATE_TYPES.includes(t) || !entry.names.every((n) => STATE_FIELDS[t].includes(n))) wrong.push(`${kind}: ${entry.names} is no field of a ${t} state`);
+      if (!entry.quotes.length) wrong.push(`${kind}: ${entry.names} quotes nothing`);
+      for (const q of entry.quotes) {
+        if (!/^https:\/\/\S+$/.test(q.source) || !Object.keys(docs.sources).some((prefix) => q.source.startsWith(prefix))) wrong.push(`${kind}: ${entry.names} cites ${q.source}`);
+        if (!q.text.trim() || q.text.length > 360) wrong.push(`${kind}: ${entry.names}: a quote of ${q.text.length} characters`);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
