@@ -1,9 +1,9 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, RegistrationRequest, type Diagnostic } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AwsDefinitionRequest, ExecutionInputNotification, FIX_ALL_KIND, GraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest, type InitializationOptions } from './protocol';
 import { pathOf, readInputFile } from './inputFiles';
-import { isBatchEdit, updateDocument } from './textSync';
+import { isBatchEdit, SyncedDocument, updateDocument } from './textSync';
 import { getLanguageService } from './service/languageService';
 import { guardedStdio } from './stdio';
 
@@ -22,8 +22,8 @@ if (stdio) for (const level of ['log', 'info', 'debug', 'warn', 'error'] as cons
 // A batch edit (textSync.ts isBatchEdit: a Replace All, a paste) is checked without the pause in typing: the
 // pause lets a word be finished, and after a batch edit nothing more is on its way.
 const batchEdits = new Set<string>();
-const documents = new TextDocuments({
-  create: TextDocument.create,
+const documents = new TextDocuments<SyncedDocument>({
+  create: SyncedDocument.create,
   update: (doc, changes, version) => {
     if (isBatchEdit(changes)) batchEdits.add(doc.uri);
     return updateDocument(doc, changes, version);

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageService } from '../../server/src/service/languageService';
-import { updateDocument } from '../../server/src/textSync';
+import { SyncedDocument, updateDocument } from '../../server/src/textSync';
 import { checkAsync, fuzzParams, Tally } from './generators';
 
 type G = fc.GeneratorValue;
@@ -218,7 +218,7 @@ if (!isMainThread) {
     await checkAsync(
       fc.asyncProperty(fc.gen(), async (g) => {
         const languageId = pick(g, ['asl', 'json']);
-        let doc = TextDocument.create(`file:///fixes/${uris++}.json`, languageId, 1, machineText(g));
+        let doc = SyncedDocument.create(`file:///fixes/${uris++}.json`, languageId, 1, machineText(g));
         service.validate(doc);
         let checked = service.parse(doc).root;
         const log: string[] = [];

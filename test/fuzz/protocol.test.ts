@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 // @ts-expect-error: a plain ES module without types, vendored from the shared tools
 import { LspClient } from '../lsp/lsp-client.mjs';
-import { updateDocument } from '../../server/src/textSync';
+import { SyncedDocument, updateDocument } from '../../server/src/textSync';
 
 const root = join(__dirname, '..', '..', '..');
 const server = join(root, 'dist', 'server.js');
@@ -69,7 +69,7 @@ test('a didChange whose range starts past the last line: applied at the end, the
 });
 
 test('a batch of changes is applied as the protocol says: in order, each range read in the text the previous ones left', () => {
-  const apply = (text: string, changes: { range: any; text: string }[]) => updateDocument(TextDocument.create('file:///x', 'json', 1, text), changes, 2).getText();
+  const apply = (text: string, changes: { range: any; text: string }[]) => updateDocument(SyncedDocument.create('file:///x', 'json', 1, text), changes, 2).getText();
   // Last to first (a Replace All): one pass.
   assert.equal(apply('ab\ncd\n', [{ range: { start: { line: 1, character: 1 }, end: { line: 1, character: 2 } }, text: 'X' }, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: 'Y' }]), 'Yb\ncX\n');
   // The second range ends inside what the first inserted: past the end of its line in the text before the batch.

@@ -1,0 +1,86 @@
+// The server's open documents (textSync.ts SyncedDocument) answer as vscode-languageserver-textdocument's
+// TextDocument does: after every random edit (single changes in and out of range, whole texts, Replace All batches
+// across CR LF pairs, touching spans, inserted line breaks), its text, line count, positions, offsets and line
+// ranges equal those of the library's document made afresh from the same text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SyncedDocument, updateDocument } from '../../server/src/textSync';
+
+/** A seeded generator (mulberry32: the same sequence on every run): an integer in [0, n). */
+function random(seed: number) {
+  return (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+const PIECES = ['a', 'bc', ' ', '"k": 1,', '\n', '\r\n', '\r', '\r\r\n', '\n\r', 'é', '😀'];
+
+function sameAsFresh(doc: SyncedDocument, what: string) {
+  const text = doc.getText();
+  const fresh = TextDocument.create('file:///fresh', 'json', 1, text);
+  assert.equal(doc.lineCount, fresh.lineCount, `${what}: lineCount`);
+  for (let o = -1; o <= text.length + 1; o++) assert.deepEqual(doc.positionAt(o), fresh.positionAt(o), `${what}: positionAt(${o}) of ${JSON.stringify(text)}`);
+  for (let line = -1; line <= fresh.lineCount; line++) {
+    for (let character = -1; character <= 6; character++) assert.equal(doc.offsetAt({ line, character }), fresh.offsetAt({ line, character }), `${what}: offsetAt(${line}:${character})`);
+    assert.deepEqual(doc.getLineRange(line), fresh.getLineRange(line), `${what}: getLineRange(${line})`);
+    assert.equal(doc.getEOLCharacters(line), fresh.getEOLCharacters(line), `${what}: getEOLCharacters(${line})`);
+  }
+}
+
+test('after random edits, a SyncedDocument answers as a fresh TextDocument of the same text', () => {
+  const r = random(7);
+  const piece = () => PIECES[r(PIECES.length)];
+  const text = (n: number) => Array.from({ length: n }, piece).join('');
+  for (let run = 0; run < 60; run++) {
+    let expected = text(r(30));
+    const doc = SyncedDocument.create('file:///synced', 'json', 1, expected);
+    for (let step = 0; step < 25; step++) {
+      // Ask for the line table often, so that most edits update one rather than start from none.
+      if (r(3)) void doc.lineCount;
+      const fresh = TextDocument.create('file:///before', 'json', 1, expected);
+      const kind = r(4);
+      if (kind === 0) {
+        // Whole text.
+        expected = text(r(30));
+        updateDocument(doc, [{ text: expected }], doc.version + 1);
+      } else if (kind === 1) {
+        // One change, its positions anywhere (past the end, negative, reversed).
+        const pos = () => ({ line: r(fresh.lineCount + 2) - 1, character: r(8) - 1 });
+        const start = pos(), end = pos();
+        const inserted = text(r(3));
+        const [a, b] = [fresh.offsetAt(start), fresh.offsetAt(end)].sort((x, y) => x - y);
+        expected = expected.slice(0, a) + inserted + expected.slice(b);
+        updateDocument(doc, [{ range: { start, end }, text: inserted }], doc.version + 1);
+      } else {
+        // A Replace All: non-overlapping spans, last to first (some touching, some empty, some around a CR LF).
+        const cuts = Array.from({ length: 2 + 2 * r(4) }, () => r(expected.length + 1)).sort((x, y) => x - y);
+        const spans: { start: number; end: number; text: string }[] = [];
+        for (let i = 0; i + 1 < cuts.length; i += 2) spans.push({ start: cuts[i], end: cuts[i + 1], text: kind === 2 ? text(r(2)) : ['', 'x', 'yy'][r(3)] });
+        spans.reverse();
+        const changes = spans.map((s) => ({ range: { start: fresh.positionAt(s.start), end: fresh.positionAt(s.end) }, text: s.text }));
+        // Positions inside a CR LF pair read back elsewhere; the batch is then applied change by change.
+        const exact = spans.every((s) => fresh.offsetAt(fresh.positionAt(s.start)) === s.start && fresh.offsetAt(fresh.positionAt(s.end)) === s.end);
+        if (!exact) continue;
+        for (const s of spans) expected = expected.slice(0, s.start) + s.text + expected.slice(s.end);
+        updateDocument(doc, changes, doc.version + 1);
+      }
+      assert.equal(doc.getText(), expected, `run ${run} step ${step}`);
+      sameAsFresh(doc, `run ${run} step ${step}`);
+    }
+  }
+});
+
+test('a Replace All that keeps every line carries the line table over, moved by each span', () => {
+  const lines = Array.from({ length: 50 }, (_, i) => `  "InstanceCount": ${i % 3},\r\n`).join('');
+  const doc = SyncedDocument.create('file:///replace', 'json', 1, lines);
+  void doc.lineCount;
+  const fresh = TextDocument.create('file:///f', 'json', 1, lines);
+  const changes = [];
+  for (let i = lines.lastIndexOf('": 1,'); i >= 0; i = lines.lastIndexOf('": 1,', i - 1)) changes.push({ range: { start: fresh.positionAt(i + 3), end: fresh.positionAt(i + 4) }, text: '100' });
+  updateDocument(doc, changes, 2);
+  assert.equal(doc.getText(), lines.replaceAll('": 1,', '": 100,'));
+  sameAsFresh(doc, 'replace all');
+});
