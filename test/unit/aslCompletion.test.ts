@@ -128,3 +128,20 @@ describe('YAML', () => {
     assert.deepEqual(complete(template, 'template.yaml', 'yaml').labels, ['A', 'B']);
   });
 });
+
+describe('inside expressions', () => {
+  test('a .$ value: the intrinsic functions, at the start or an argument\'s; not in a plain value', () => {
+    const c = complete(JSON_MACHINE('{ "Type": "Pass", "Parameters": { "id.$": "States.Fo‸" }, "End": true }'));
+    assert.equal(c.labels.length, 18);
+    assert.match(c.apply(c.find('States.Format')), /"id\.\$": "States\.Format\(\$1\)"/);
+    assert.ok(complete(JSON_MACHINE('{ "Type": "Pass", "Parameters": { "id.$": "States.Format(\'{}\', St‸)" }, "End": true }')).labels.includes('States.UUID'));
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "Parameters": { "id": "St‸" }, "End": true }')).labels, []);
+  });
+
+  test('a JSONata expression: $states, Step Functions\' functions and JSONata\'s; nothing after a dot', () => {
+    const c = complete('{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "Output": "{% $pa‸ %}", "End": true } } }');
+    assert.ok(c.labels.includes('$states') && c.labels.includes('$partition') && c.labels.includes('$sum') && !c.labels.includes('$eval'), c.labels.join());
+    assert.match(c.apply(c.find('$uuid')), /"\{% \$uuid\(\) %\}"/);
+    assert.equal(c.find('$partition').detail, '$partition(array, chunkSize) (Step Functions)');
+  });
+});

@@ -9,8 +9,9 @@ import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
-import { property, stringValue } from '../core/tree';
+import { nodeAt, property, stringValue } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
+import { INTRINSIC_FUNCTIONS, jsonataFunctions } from '../expressions/index';
 import { getYamlCompletionContext, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
@@ -240,10 +241,65 @@ function innermostState(parsed: ParsedDocument, offset: number): AslState | unde
   return best;
 }
 
-/** The ASL completions at `offset` of a state machine (none inside a SageMaker or any other payload). */
+/** The ASL completions at `offset` of a state machine (none inside a SageMaker or any other payload but its expressions). */
 export function aslCompletions(parsed: ParsedDocument, offset: number, options: AslCompletionOptions = {}): OffsetCompletionItem[] {
   if (!parsed.root || parsed.root.type !== 'object') return [];
+  const inExpression = expressionCompletions(parsed, offset);
+  if (inExpression) return inExpression;
   return parsed.language === 'yaml' ? completeYaml(parsed, parsed.root, offset, options) : completeJson(parsed, parsed.root, offset, options);
+}
+
+// ---- Inside expressions ---------------------------------------------------------------------------------------
+// The names an expression calls: intrinsic functions in a JSONPath `.$` value (`"States.Fo‸"`), and in a JSONata
+// `{% … %}` the `$states` variable, Step Functions' own functions and JSONata's (`$par‸`). What follows a dot (the
+// fields a path reads) is the data flow's (dataflow/completion.ts).
+
+/** A name being typed just before the cursor: a prefix of `States.` and a function name after it, at an argument's start. */
+const TYPED_INTRINSIC = /(?:^|[(,]\s*)(S(?:t(?:a(?:t(?:e(?:s(?:\.[A-Za-z0-9]*)?)?)?)?)?)?)$/;
+const TYPED_JSONATA = /(?<![\p{ID_Continue}$.])\$[\p{ID_Continue}]*$/u;
+
+function expressionCompletions(parsed: ParsedDocument, offset: number): OffsetCompletionItem[] | undefined {
+  const node = nodeAt(parsed.root, offset);
+  if (node?.type !== 'string' || node.parent?.type !== 'property' || node.parent.children?.[1] !== node) return undefined;
+  const raw = parsed.text.slice(node.offset, offset);
+  const quoted = raw[0] === '"' || raw[0] === "'";
+  if (quoted && offset === node.offset) return undefined;
+  const before = quoted ? raw.slice(1) : raw;
+  const after = /^[A-Za-z0-9_.]*/.exec(parsed.text.slice(offset))![0];
+  const open = before.lastIndexOf('{%');
+  if (open >= 0 && !before.slice(open).includes('%}')) {
+    const m = TYPED_JSONATA.exec(before);
+    if (!m) return undefined;
+    const range = { offset: offset - m[0].length, length: m[0].length + after.length };
+    const items: OffsetCompletionItem[] = [
+      { label: '$states', kind: CompletionItemKind.Variable, detail: 'the state\'s input, context, result and errorOutput', sortText: '0', edit: { ...range, newText: '$states' } },
+    ];
+    for (const f of jsonataFunctions()) {
+      const call = f.arity === 0 ? `$${f.name}()` : `$${f.name}($1)`;
+      items.push({
+        label: `$${f.name}`,
+        kind: CompletionItemKind.Function,
+        detail: f.stepFunctions ? `${f.shape} (Step Functions)` : 'JSONata function',
+        sortText: `${f.stepFunctions ? 1 : 2}${f.name}`,
+        insertTextFormat: InsertTextFormat.Snippet,
+        edit: { ...range, newText: call },
+      });
+    }
+    return items;
+  }
+  const key = node.parent.children?.[0]?.value;
+  if (typeof key !== 'string' || !key.endsWith('.$') || before.includes('{%')) return undefined;
+  const m = TYPED_INTRINSIC.exec(before);
+  if (!m) return undefined;
+  const range = { offset: offset - m[1].length, length: m[1].length + after.length };
+  return [...INTRINSIC_FUNCTIONS.values()].map((f, i) => ({
+    label: f.name,
+    kind: CompletionItemKind.Function,
+    detail: `intrinsic function, ${f.min === f.max ? f.min : f.max === Infinity ? `${f.min} or more` : `${f.min} to ${f.max}`} argument${f.max === 1 ? '' : 's'}`,
+    sortText: String(i).padStart(3, '0'),
+    insertTextFormat: InsertTextFormat.Snippet,
+    edit: { ...range, newText: f.max === 0 ? `${f.name}()` : `${f.name}($1)` },
+  }));
 }
 
 function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, options: AslCompletionOptions): OffsetCompletionItem[] {

@@ -215,6 +215,16 @@ function mulberry32(seed: number): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
+/** The functions a JSONata expression in Step Functions can call, with how each is written ($eval is refused). */
+export function jsonataFunctions(): { name: string; shape?: string; stepFunctions: boolean; arity?: number }[] {
+  return [...JSONATA_FUNCTIONS]
+    .filter((name) => name !== 'eval')
+    .map((name) => {
+      const own = Object.hasOwn(STEP_FUNCTIONS_FUNCTIONS, name) ? STEP_FUNCTIONS_FUNCTIONS[name] : undefined;
+      return own ? { name, shape: own.shape, stepFunctions: true, arity: own.max } : { name, stepFunctions: false };
+    });
+}
+
 /** Step Functions' own functions, as bindings for the jsonata package's `evaluate(input, bindings)`. */
 export function stepFunctionsJsonataBindings(): Record<string, (...args: unknown[]) => unknown> {
   return Object.fromEntries(Object.entries(STEP_FUNCTIONS_FUNCTIONS).map(([name, f]) => [name, f.evaluate]));
