@@ -36,21 +36,24 @@ describe('values', () => {
   });
 
   test('Next, Default, StartAt and a catcher\'s Next: the names of the states of the same machine', () => {
-    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "Next": "De‸" }')).labels, ['Train', 'Deploy Model']);
-    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [], "Default": ‸ }')).labels, ['Train', 'Deploy Model']);
+    // The state's own name last: a transition to itself is a loop, rarely meant.
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "Next": "De‸" }')).labels, ['Deploy Model', 'Train']);
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [], "Default": ‸ }')).labels, ['Deploy Model', 'Train']);
     assert.deepEqual(complete('{ "StartAt": "‸", "States": { "A": { "Type": "Succeed" }, "B": { "Type": "Fail" } } }').labels, ['A', 'B']);
     const c = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{ "ErrorEquals": ["States.ALL"], "Next": "‸" }], "End": true }'));
-    assert.deepEqual(c.labels, ['Train', 'Deploy Model']);
+    assert.deepEqual(c.labels, ['Deploy Model', 'Train']);
     assert.match(c.apply(c.find('Deploy Model')), /"Next": "Deploy Model"/);
     // In a Parallel's branch: the branch's own states.
     const branch = JSON_MACHINE('{ "Type": "Parallel", "Branches": [{ "StartAt": "In", "States": { "In": { "Type": "Pass", "Next": "‸" }, "Out": { "Type": "Succeed" } } }], "End": true }');
-    assert.deepEqual(complete(branch).labels, ['In', 'Out']);
+    assert.deepEqual(complete(branch).labels, ['Out', 'In']);
   });
 
   test('ErrorEquals: the predefined error names; QueryLanguage; JitterStrategy', () => {
     const c = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.Timeout", ‸], "JitterStrategy": "FULL" }], "End": true }'));
     assert.ok(c.labels.includes('States.TaskFailed') && c.labels.includes('States.ALL'), c.labels.join());
-    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "QueryLanguage": "‸", "End": true }')).labels, ['JSONata', 'JSONPath']);
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "QueryLanguage": "‸", "End": true }')).labels, ['JSONPath', 'JSONata']);
+    // In a machine whose top level is JSONata, a state cannot say JSONPath.
+    assert.deepEqual(complete('{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "QueryLanguage": "‸", "End": true } } }').labels, ['JSONata']);
     assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.ALL"], "JitterStrategy": "‸" }], "End": true }')).labels, ['FULL', 'NONE']);
   });
 
@@ -108,7 +111,7 @@ describe('YAML', () => {
     assert.equal(type.labels.length, 8);
     assert.match(type.apply(type.find('Choice')), /Type: Choice\n/);
     const next = complete(YAML('    Type: Pass\n    Next: ‸'), 'm.asl.yaml');
-    assert.deepEqual(next.labels, ['Train', 'Deploy Model']);
+    assert.deepEqual(next.labels, ['Deploy Model', 'Train']);
     assert.match(next.apply(next.find('Deploy Model')), /Next: Deploy Model\n/);
     const errors = complete(YAML('    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    Retry:\n      - ErrorEquals:\n          - ‸\n    End: true'), 'm.asl.yaml');
     assert.ok(errors.labels.includes('States.TaskFailed'), errors.labels.join());
@@ -125,7 +128,7 @@ describe('YAML', () => {
 
   test('a machine embedded in a template: the names of its own states', () => {
     const template = ['Resources:', '  M:', '    Type: AWS::Serverless::StateMachine', '    Properties:', '      Definition:', '        StartAt: A', '        States:', '          A:', '            Type: Pass', '            Next: ‸', '          B:', '            Type: Succeed', ''].join('\n');
-    assert.deepEqual(complete(template, 'template.yaml', 'yaml').labels, ['A', 'B']);
+    assert.deepEqual(complete(template, 'template.yaml', 'yaml').labels, ['B', 'A']);
   });
 });
 
@@ -144,4 +147,51 @@ describe('inside expressions', () => {
     assert.match(c.apply(c.find('$uuid')), /"\{% \$uuid\(\) %\}"/);
     assert.equal(c.find('$partition').detail, '$partition(array, chunkSize) (Step Functions)');
   });
+});
+
+describe('outside testers\' findings', () => {
+  test('a Distributed Map\'s settings: ProcessorConfig, ItemReader and its ReaderConfig, ItemBatcher, ResultWriter; their values', () => {
+    const map = (inner: string, reader = '') => JSON_MACHINE(`{ "Type": "Map", ${reader}"ItemProcessor": { ${inner} "StartAt": "I", "States": { "I": { "Type": "Succeed" } } }, "End": true }`);
+    assert.deepEqual(complete(map('"ProcessorConfig": { ‸ },')).labels, ['Mode', 'ExecutionType']);
+    assert.deepEqual(complete(map('"ProcessorConfig": { "Mode": "‸" },')).labels, ['INLINE', 'DISTRIBUTED']);
+    assert.deepEqual(complete(map('', '"ItemReader": { ‸ }, ')).labels, ['Resource', 'Parameters', 'ReaderConfig']);
+    assert.deepEqual(complete(map('', '"ItemReader": { "ReaderConfig": { "InputType": "‸" } }, ')).labels, ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST']);
+    assert.ok(complete(map('', '"ItemBatcher": { ‸ }, ')).labels.includes('MaxItemsPerBatch'));
+  });
+
+  test('snippets of the field\'s type: a Choice comparison\'s value, End true, a state name with a quote escaped', () => {
+    const rule = complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [{ "Variable": "$.x", ‸ }], "Default": "Deploy Model" }'));
+    assert.match(rule.apply(rule.find('NumericGreaterThan')), /"NumericGreaterThan": \$\{1:0\}/);
+    assert.match(rule.apply(rule.find('IsPresent')), /"IsPresent": \$\{1\|true,false\|\}/);
+    assert.match(rule.apply(rule.find('StringEquals')), /"StringEquals": "\$1"/);
+    const quoted = complete('{ "StartAt": "A", "States": { "A": { "Type": "Pass", ‸ }, "Say \\"hi\\"": { "Type": "Succeed" } } }');
+    assert.match(quoted.apply(quoted.find('Next')), /"Next": "\$\{1\|Say \\\\"hi\\\\",A\|\}"/);
+    assert.match(quoted.apply(quoted.find('End')), /"End": true\b/);
+  });
+
+  test('a new member on the line after a value that has no comma yet: the fields, and the comma added', () => {
+    const [text, at] = cursor(JSON_MACHINE('{ "Type": "Pass", "End": true\n      "Re‸\n    }'));
+    const d = TextDocument.create('file:///asl-completion/comma.asl.json', 'asl', 1, text);
+    const item = service.doComplete(d, d.positionAt(at)).find((i) => i.label === 'ResultPath')!;
+    assert.ok(item, 'ResultPath offered');
+    const edits = [item.textEdit as { range: any; newText: string }, ...(item.additionalTextEdits ?? [])].sort((a, b) => d.offsetAt(b.range.start) - d.offsetAt(a.range.start));
+    let out = text;
+    for (const e of edits) out = out.slice(0, d.offsetAt(e.range.start)) + e.newText + out.slice(d.offsetAt(e.range.end));
+    assert.match(out, /"End": true,\n {6}"ResultPath": "\$1"\n/);
+  });
+
+  test('YAML: a new file, and the first line above the fields', () => {
+    assert.deepEqual(complete('‸', 'new.asl.yaml').labels, ['Comment', 'StartAt', 'States', 'TimeoutSeconds', 'Version', 'QueryLanguage']);
+    const first = complete('‸\nStartAt: Done\nStates:\n  Done:\n    Type: Succeed\n', 'm.asl.yaml').labels;
+    assert.deepEqual(first, ['Comment', 'TimeoutSeconds', 'Version', 'QueryLanguage']);
+  });
+});
+
+test('YAML flow: a field typed in the space before another entry keeps that entry, with a comma between', () => {
+  const c = complete('StartAt: P\nStates:\n  P: { ‸ Type: Pass, End: true }\n', 'm.asl.yaml');
+  assert.ok(c.labels.includes('Comment') && !c.labels.includes('Type'), c.labels.join());
+  const out = c.apply(c.find('Comment'));
+  assert.match(out, /P: \{ Comment: \$1, Type: Pass, End: true \}/);
+  const before = complete('StartAt: P\nStates:\n  P: { Type: Pass, ‸ End: true }\n', 'm.asl.yaml');
+  assert.match(before.apply(before.find('Comment')), /P: \{ Type: Pass, Comment: \$1, End: true \}/);
 });

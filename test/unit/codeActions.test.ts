@@ -352,6 +352,30 @@ describe('ASL fixes', () => {
     assert.equal(service.validate(doc(text.replace('States.Taskfailed', 'States.FauxFailure1'))).filter((x) => x.code === 'asl-unknown-error-name').length, 0);
   });
 
+  test('an ASL enum value in another case: did you mean, and a fix; the name in ErrorEquals whatever its case', () => {
+    const retry = (strategy: string, error: string) => JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: [error], JitterStrategy: strategy }], End: true } } }, null, 2);
+    const r = quickFix(retry('full', 'States.ALL'), 'asl-invalid-value', '"full"', { pick: 'Change to "FULL"' });
+    assert.deepEqual(r.after, []);
+    const machine = JSON.stringify({ QueryLanguage: 'jsonata', StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, null, 2);
+    assert.deepEqual(quickFix(machine, 'asl-invalid-value', '"jsonata"', { pick: 'Change to "JSONata"' }).after, []);
+    const lower = quickFix(retry('FULL', 'states.timeout'), 'asl-unknown-error-name', '"states.timeout"', { pick: 'Change to "States.Timeout"' });
+    assert.match(lower.result, /"States\.Timeout"/);
+  });
+
+  test('ProcessorConfig takes Mode and ExecutionType only: a misspelt one is an error with its fix', () => {
+    const text = ['StartAt: M', 'States:', '  M:', '    Type: Map', '    ItemProcessor:', '      ProcessorConfig:', '        Mod: INLINE', '      StartAt: I', '      States:', '        I: { Type: Succeed }', '    End: true', ''].join('\n');
+    const r = quickFix(text, 'asl-unknown-field', 'Mod', { languageId: 'asl-yaml', pick: 'Rename to "Mode"' });
+    assert.deepEqual(r.after, []);
+  });
+
+  test('Parameters in a JSONata Map becomes ItemSelector, in a JSONata Pass Output', () => {
+    const state = (type: string, extra: object) => JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: type, Parameters: { a: 1 }, ...extra, End: true } } }, null, 2);
+    const map = quickFix(state('Map', { ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } } }), 'asl-wrong-query-language', '"Parameters"', { pick: 'Rename to "ItemSelector"' });
+    assert.deepEqual(map.after, []);
+    const pass = quickFix(state('Pass', {}), 'asl-wrong-query-language', '"Parameters"', { pick: 'Rename to "Output"' });
+    assert.deepEqual(pass.after, []);
+  });
+
   test('Arguments in a JSONPath state is renamed to Parameters, and Parameters in a JSONata state to Arguments', () => {
     const path = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f' }, End: true } } }, null, 2);
     const r = quickFix(path, 'asl-wrong-query-language', '"Arguments"', { pick: 'Rename to "Parameters"' });

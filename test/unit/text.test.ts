@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closest, editDistance, thousands } from '../../server/src/service/core/text';
+import { closest, editDistance, lineStart, thousands } from '../../server/src/service/core/text';
 
 test('thousands writes integers as toLocaleString(\'en-US\') does', () => {
   for (const n of [0, 7, 999, 1000, 12345, 999999, 1_048_576, 123456789, 1e15, -1234567]) assert.equal(thousands(n), n.toLocaleString('en-US'));
@@ -13,4 +13,10 @@ test('closest counts two swapped neighbours as one typo: "Taks" is "Task", not "
   assert.equal(editDistance('abc', 'abc'), 0);
   assert.equal(editDistance('ABC', 'abc'), 0.5);
   assert.equal(editDistance('kitten', 'sitting'), 3);
+});
+
+test('lineStart at the very start of a text that begins with a line break is 0 (lastIndexOf with -1 reads position 0)', () => {
+  assert.equal(lineStart('\nStartAt: A\n', 0), 0);
+  assert.equal(lineStart('\nStartAt: A\n', 1), 1);
+  assert.equal(lineStart('ab\ncd', 4), 3);
 });

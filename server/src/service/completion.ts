@@ -15,5 +15,5 @@ export function doComplete(store: DocumentStore, doc: TextDocument, position: Po
   const parsed = store.machineAt(doc, offset);
   if (!parsed) return [];
   const items = [...aslCompletions(parsed, offset, { resources: sageMakerResources }), ...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri))];
-  return items.map(({ edit, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit) }));
+  return items.map(({ edit, more, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit), ...(more ? { additionalTextEdits: more.map((e) => toTextEdit(doc, e)) } : {}) }));
 }

@@ -16,17 +16,20 @@ import { getYamlCompletionContext, type YamlLocation } from '../yaml/completionC
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
 import { modelOf, type AslState } from './model';
-import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, RETRIER_FIELDS, ROOT_FIELDS, STATE_FIELDS, STATE_TYPES } from './validateStructure';
+import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIBUTED_FIELDS, DISTRIBUTED_SETTINGS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, PROCESSOR_CONFIG, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, STATE_FIELDS, STATE_TYPES } from './validateStructure';
 
-/** A completion item whose edit is in offsets (the LSP `textEdit` is made from `edit` at the service root). */
-export type OffsetCompletionItem = Omit<CompletionItem, 'textEdit'> & { edit: OffsetEdit };
+/**
+ * A completion item whose edit is in offsets (the LSP `textEdit` is made from `edit` at the service root, its
+ * `additionalTextEdits` from `more`: a comma a new member needs after the one before it).
+ */
+export type OffsetCompletionItem = Omit<CompletionItem, 'textEdit' | 'additionalTextEdits'> & { edit: OffsetEdit; more?: OffsetEdit[] };
 
 type QueryLanguage = 'JSONPath' | 'JSONata';
 type Path = (string | number)[];
 
 /** What the object holding the cursor's key (or the key whose value it is at) is, found from the path. */
 interface Place {
-  kind: 'machine' | 'state' | 'retrier' | 'catcher' | 'rule' | 'errors';
+  kind: 'machine' | 'state' | 'retrier' | 'catcher' | 'rule' | 'errors' | 'settings';
   /** The object's node, when the tree has it (a half-typed document may not). */
   node: AstNode | undefined;
   /** The machine (StartAt + States) whose states a transition here can name. */
@@ -35,6 +38,21 @@ interface Place {
   ql: QueryLanguage;
   /** A Choice rule inside And/Or/Not (it has no Next). */
   nested?: boolean;
+  /** A Distributed Map's settings object (ProcessorConfig, ItemReader, ReaderConfig…): its name, fields and their values. */
+  settings?: { name: string; fields: Record<string, readonly string[] | undefined> };
+  /** The state whose field (or a field under it) is completed, to name it last among the targets. */
+  stateName?: string;
+  /** The top level's query language (a state in a JSONata machine cannot say JSONPath). */
+  topQl?: QueryLanguage;
+}
+
+/** The settings objects of a Distributed Map, as completion reads them. */
+function settingsOf(name: string, ql: QueryLanguage): Place['settings'] | undefined {
+  const byLanguage = (fields: string[]) => Object.fromEntries(fields.filter((f) => (ql === 'JSONata' ? f !== 'Parameters' : f !== 'Arguments')).map((f) => [f, undefined]));
+  if (name === 'ProcessorConfig') return { name, fields: PROCESSOR_CONFIG };
+  if (name === 'ItemReader' || name === 'ItemBatcher' || name === 'ResultWriter') return { name, fields: byLanguage(DISTRIBUTED_FIELDS[name]) };
+  if (name === 'ReaderConfig' || name === 'WriterConfig') return { name, fields: DISTRIBUTED_SETTINGS[name] };
+  return undefined;
 }
 
 const child = (n: AstNode | undefined, seg: string | number): AstNode | undefined =>
@@ -47,26 +65,36 @@ const qlOf = (n: AstNode | undefined, inherited: QueryLanguage): QueryLanguage =
 /** The place of the object at `path` from the machine's root; undefined where the language says nothing (a payload). */
 function placeAt(root: AstNode, path: Path): Place | undefined {
   const top = qlOf(root, 'JSONPath');
-  let place: Place = { kind: 'machine', node: root, machine: root, machineKind: 'top', ql: top };
+  let place: Place = { kind: 'machine', node: root, machine: root, machineKind: 'top', ql: top, topQl: top };
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     const next = path[i + 1];
     const at = (kind: Place['kind'], node: AstNode | undefined, extra: Partial<Place> = {}): Place => ({ ...place, kind, node, ...extra });
     if (place.kind === 'machine') {
+      if (seg === 'ProcessorConfig' && place.machineKind === 'map') {
+        place = at('settings', child(place.node, seg), { settings: settingsOf(seg, place.ql) });
+        continue;
+      }
       if (seg !== 'States' || next === undefined) return undefined;
       const node = child(child(place.node, 'States'), next);
-      place = at('state', node, { ql: qlOf(node, top) });
+      place = at('state', node, { ql: qlOf(node, top), stateName: String(next) });
       i++;
+    } else if (place.kind === 'settings') {
+      const settings = (seg === 'ReaderConfig' && place.settings?.name === 'ItemReader') || (seg === 'WriterConfig' && place.settings?.name === 'ResultWriter') ? settingsOf(seg, place.ql) : undefined;
+      if (!settings) return undefined;
+      place = at('settings', child(place.node, seg), { settings });
     } else if (place.kind === 'state') {
       const list = child(place.node, seg);
-      if (seg === 'ItemProcessor' || seg === 'Iterator') place = { kind: 'machine', node: list, machine: list, machineKind: 'map', ql: top };
+      if ((seg === 'ItemReader' || seg === 'ItemBatcher' || seg === 'ResultWriter') && stringValue(property(place.node, 'Type')) === 'Map') place = at('settings', list, { settings: settingsOf(seg, place.ql) });
+      else if (seg === 'ItemProcessor' || seg === 'Iterator') place = { kind: 'machine', node: list, machine: list, machineKind: 'map', ql: top, topQl: top };
       else if (typeof next !== 'number') return undefined;
-      else if (seg === 'Branches') place = { kind: 'machine', node: child(list, next), machine: child(list, next), machineKind: 'branch', ql: top };
+      else if (seg === 'Branches') place = { kind: 'machine', node: child(list, next), machine: child(list, next), machineKind: 'branch', ql: top, topQl: top };
       else if (seg === 'Retry') place = at('retrier', child(list, next));
       else if (seg === 'Catch') place = at('catcher', child(list, next));
       else if (seg === 'Choices') place = at('rule', child(list, next), { nested: false });
       else return undefined;
-      if (seg !== 'ItemProcessor' && seg !== 'Iterator') i++;
+      // A list's field (Branches, Retry, Catch, Choices) is followed by the item's index.
+      if (!(place.kind === 'settings' || (place.kind === 'machine' && place.machineKind === 'map'))) i++;
     } else if ((place.kind === 'retrier' || place.kind === 'catcher') && seg === 'ErrorEquals' && typeof next === 'number') {
       place = at('errors', child(place.node, seg));
       i++;
@@ -100,6 +128,8 @@ function fieldsOf(place: Place): string[] {
       return RETRIER_FIELDS;
     case 'catcher':
       return CATCHER_FIELDS.filter(inLanguage);
+    case 'settings':
+      return Object.keys(place.settings?.fields ?? {});
     case 'rule': {
       const fields = CHOICE_RULE_FIELDS[ql];
       return place.nested ? fields.filter((f) => f !== 'Next' && f !== 'Assign' && f !== 'Output') : fields;
@@ -120,13 +150,21 @@ export interface AslCompletionOptions {
 /** The values the language fixes for `field` at `place` (none: anything the user writes). */
 function valuesOf(place: Place, field: string | number, options: AslCompletionOptions = {}): string[] | undefined {
   if (place.kind === 'errors') return PREDEFINED_ERRORS;
+  if (place.kind === 'settings') return typeof field === 'string' && Object.hasOwn(place.settings?.fields ?? {}, field) ? (place.settings!.fields[field] as string[] | undefined) : undefined;
   if (place.kind === 'state' && field === 'Resource' && stringValue(property(place.node, 'Type')) === 'Task') return options.resources?.();
-  if (field === 'QueryLanguage') return ['JSONata', 'JSONPath'];
+  // In a machine whose top level is JSONata, no state can say JSONPath.
+  if (field === 'QueryLanguage') return place.kind === 'state' && place.topQl === 'JSONata' ? ['JSONata'] : QUERY_LANGUAGES;
   if (place.kind === 'machine' && field === 'StartAt') return stateNames(place.machine);
   if (place.kind === 'state' && field === 'Type') return STATE_TYPES;
-  if (field === 'Next' && place.kind !== 'retrier') return stateNames(place.machine);
-  if (place.kind === 'state' && field === 'Default') return stateNames(place.machine);
-  if (place.kind === 'retrier' && field === 'JitterStrategy') return ['FULL', 'NONE'];
+  // A transition names another state first: the state's own name (a loop) comes last.
+  const targets = () => {
+    const names = stateNames(place.machine);
+    return place.stateName === undefined ? names : [...names.filter((n) => n !== place.stateName), ...names.filter((n) => n === place.stateName)];
+  };
+  if (field === 'Next' && place.kind !== 'retrier') return targets();
+  if (place.kind === 'state' && field === 'Default') return targets();
+  if (place.kind === 'retrier' && field === 'JitterStrategy') return JITTER_STRATEGIES;
+  if (place.kind === 'state' && field === 'End') return ['true'];
   return undefined;
 }
 
@@ -135,7 +173,14 @@ const NUMBERS = new Set(['TimeoutSeconds', 'HeartbeatSeconds', 'Seconds', 'MaxCo
 const OBJECTS = new Set(['States', 'Parameters', 'Arguments', 'ResultSelector', 'Assign', 'ItemSelector', 'ItemProcessor', 'Iterator', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ProcessorConfig', 'Result', 'Not']);
 const ARRAYS = new Set(['Retry', 'Catch', 'Choices', 'Branches', 'ErrorEquals', 'And', 'Or']);
 function shapeOfField(place: Place, field: string): SnippetShape {
-  if (field === 'End') return { kind: 'boolean' };
+  if (field === 'End') return { kind: 'boolean', enum: ['true'] };
+  if (place.kind === 'rule' && field in COMPARATORS) {
+    const type = COMPARATORS[field];
+    return type === 'number' ? { kind: 'number' } : type === 'boolean' ? { kind: 'boolean' } : { kind: 'string' };
+  }
+  if (place.kind === 'settings' && (field === 'MaxItems' || field === 'MaxItemsPerBatch' || field === 'MaxInputBytesPerBatch')) return { kind: 'integer', min: 1 };
+  if (place.kind === 'settings' && (field === 'ReaderConfig' || field === 'WriterConfig' || field === 'Parameters' || field === 'BatchInput')) return { kind: 'structure', members: new Map(), required: [] };
+  if (place.kind === 'settings' && field === 'CSVHeaders') return { kind: 'list', items: { kind: 'string' } };
   if (NUMBERS.has(field)) return { kind: 'integer', min: field === 'MaxAttempts' || field === 'MaxConcurrency' ? 0 : 1 };
   if (OBJECTS.has(field)) return { kind: 'structure', members: new Map(), required: [] };
   if (ARRAYS.has(field)) return { kind: 'list', items: { kind: 'string' } };
@@ -146,15 +191,17 @@ function shapeOfField(place: Place, field: string): SnippetShape {
 function jsonSnippet(shape: SnippetShape): string {
   switch (shape.kind) {
     case 'boolean':
-      return 'true';
+      return shape.enum?.length === 1 ? shape.enum[0] : '${1|true,false|}';
     case 'integer':
+    case 'number':
       return `\${1:${shape.min ?? 0}}`;
     case 'structure':
       return '{ $1 }';
     case 'list':
       return '[ $1 ]';
     default:
-      return shape.enum && shape.enum.length <= 12 ? `"\${1|${shape.enum.map((v) => v.replace(/[\\,|$}]/g, '\\$&')).join(',')}|}"` : '"$1"';
+      // Each choice as JSON string text (a quote in a state name escaped), then escaped for the snippet syntax.
+      return shape.enum && shape.enum.length <= 12 ? `"\${1|${shape.enum.map((v) => JSON.stringify(v).slice(1, -1).replace(/[\\,|$}]/g, '\\$&')).join(',')}|}"` : '"$1"';
   }
 }
 
@@ -231,6 +278,20 @@ function replaceRange(text: string, offset: number, node: OffsetRange | undefine
   return { offset: start, length: offset - start };
 }
 
+/**
+ * Whether the cursor starts a member on a line of its own right after a value with no comma (`"End": true⏎"Re‸`,
+ * which the scanner reads as still that value): where the value ends and where the new key starts.
+ */
+function newMemberAfterValue(text: string, offset: number): { valueEnd: number; keyStart: number } | undefined {
+  const typed = /"?[\w.$-]*$/.exec(text.slice(Math.max(0, offset - 100), offset))![0];
+  const keyStart = offset - typed.length;
+  let valueEnd = keyStart;
+  while (valueEnd > 0 && /\s/.test(text[valueEnd - 1])) valueEnd--;
+  if (!/[\r\n]/.test(text.slice(valueEnd, keyStart))) return undefined;
+  // A value's last character: a string's quote, a number's digit, true/false/null's letter, a closing bracket.
+  return /["\d}\]el]/.test(text[valueEnd - 1] ?? '') ? { valueEnd, keyStart } : undefined;
+}
+
 /** The state whose object holds `offset` most closely (to read only its text in a large document). */
 function innermostState(parsed: ParsedDocument, offset: number): AslState | undefined {
   let best: AslState | undefined;
@@ -243,6 +304,12 @@ function innermostState(parsed: ParsedDocument, offset: number): AslState | unde
 
 /** The ASL completions at `offset` of a state machine (none inside a SageMaker or any other payload but its expressions). */
 export function aslCompletions(parsed: ParsedDocument, offset: number, options: AslCompletionOptions = {}): OffsetCompletionItem[] {
+  // An empty YAML state machine (a new *.asl.yaml file): the top level's fields.
+  if (!parsed.root && parsed.language === 'yaml' && !parsed.text.trim()) {
+    const place: Place = { kind: 'machine', node: undefined, machine: undefined, machineKind: 'top', ql: 'JSONPath' };
+    const snippets = new YamlSnippets(eolOf(parsed.text), '  ', false);
+    return fieldItems(place, new Set(), (field) => ({ range: { offset, length: 0 }, filterText: field, newText: `${field}:${snippets.valueAfterKey(shapeOfField(place, field), '  ')}`, insertTextMode: InsertTextMode.asIs }));
+  }
   if (!parsed.root || parsed.root.type !== 'object') return [];
   const inExpression = expressionCompletions(parsed, offset);
   if (inExpression) return inExpression;
@@ -311,6 +378,17 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
   const path = relative(root, [...pathTo(scope), ...location.path]);
   if (!path) return [];
   const prev = location.previousNode ? { ...location.previousNode, offset: location.previousNode.offset + scope.offset } : undefined;
+  const afterValue = !location.isAtPropertyKey && newMemberAfterValue(text, offset);
+  if (afterValue) {
+    // On a line after a member's value, with no comma yet: a new member of the same object, the comma added.
+    const place = placeAt(root, path.slice(0, -1));
+    if (!place) return [];
+    const range = { offset: afterValue.keyStart, length: offset - afterValue.keyStart + (/^[\w.$-]*"?/.exec(text.slice(offset))?.[0].length ?? 0) };
+    return fieldItems(place, presentKeys(place.node, undefined), (field) => ({ range, filterText: `"${field}"`, newText: `"${field}": ${jsonSnippet(shapeOfField(place, field))}` })).map((item) => ({
+      ...item,
+      more: [{ offset: afterValue.valueEnd, length: 0, newText: ',' }],
+    }));
+  }
   if (location.isAtPropertyKey) {
     const place = placeAt(root, path.slice(0, -1));
     if (!place) return [];
@@ -366,7 +444,7 @@ function completeYaml(parsed: ParsedDocument, root: AstNode, offset: number, opt
     return fieldItems(keyPlace, present, (field) => {
       const written = quote ? `${quote}${field}${quote}` : field;
       if (location.hasColon) return { range, filterText: quote + field, newText: lead + written };
-      return { range, filterText: quote + field, newText: `${lead}${written}:${snippets.valueAfterKey(shapeOfField(keyPlace, field), indent)}`, insertTextMode: InsertTextMode.asIs };
+      return { range, filterText: quote + field, newText: `${lead}${written}:${snippets.valueAfterKey(shapeOfField(keyPlace, field), indent)}${location.commaAfter ? ',' : ''}`, insertTextMode: InsertTextMode.asIs };
     });
   }
   const path = relative(root, location.path);

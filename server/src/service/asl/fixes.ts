@@ -105,14 +105,19 @@ export function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
 
 /**
  * The quick fixes of an ASL structure finding whose check named the one close correction (`data.closest`): a
- * misspelt field is renamed, a transition to no state or an unknown state type is changed; and `Parameters` in a
- * JSONata state becomes `Arguments` (`data.rename`), or back. Offered, never applied by fix-all
+ * misspelt field is renamed, a transition to no state, an unknown state type or an enum value in the wrong case
+ * (`"full"` for JitterStrategy) is changed; and `Parameters` in a JSONata state becomes `Arguments` (a Map's
+ * `ItemSelector`; `data.rename`), or back. Offered, never applied by fix-all
  * (`source.fixAll.sagemaker` is the SageMaker requests'): a close name is likely, not certain, meant.
  */
+// The findings whose data names the correction: a close field, state or type name, an enum value in another case
+// (`invalidValue`), a predefined error name in another case, the other query language's field.
+const FIXED_BY_NAME = new Set<string>([AslCode.unknownField, AslCode.unknownState, AslCode.unknownStateType, AslCode.invalidValue, AslCode.unknownErrorName, AslCode.wrongQueryLanguage]);
+
 export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   // A field of the other query language with one counterpart (Arguments for Parameters, and back) is renamed to it.
   const to = p.code === AslCode.wrongQueryLanguage ? p.data?.rename : p.data?.closest;
-  if (typeof to !== 'string' || !(p.code === AslCode.unknownField || p.code === AslCode.unknownState || p.code === AslCode.unknownStateType || p.code === AslCode.unknownErrorName || p.code === AslCode.wrongQueryLanguage)) return [];
+  if (typeof to !== 'string' || !FIXED_BY_NAME.has(p.code)) return [];
   const node = nodeOf(parsed, p);
   if (node?.type !== 'string' || node.value === to || !writtenInPlace(parsed, node)) return [];
   const fix = isKey(node) ? renameKey(parsed, node, to, false) : changeTo(parsed, node, to, false);

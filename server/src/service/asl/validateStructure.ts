@@ -55,6 +55,11 @@ export const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
   map: ['Comment', 'StartAt', 'States', 'ProcessorConfig'],
 };
 
+export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'];
+/** A Map processor's ProcessorConfig: its fields and their values (the states language's Map State). */
+export const PROCESSOR_CONFIG: Record<string, string[]> = { Mode: ['INLINE', 'DISTRIBUTED'], ExecutionType: ['STANDARD', 'EXPRESS'] };
+export const JITTER_STRATEGIES = ['FULL', 'NONE'];
+
 export const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
 export const CATCHER_FIELDS = ['ErrorEquals', 'Next', 'ResultPath', 'Output', 'Assign', 'Comment'];
 
@@ -91,14 +96,14 @@ interface Ctx {
 }
 
 /**
- * A `States.` name in ErrorEquals that is a predefined one in the wrong case (`States.Taskfailed`): error names are
+ * A name in ErrorEquals that is a predefined one in the wrong case (`States.Taskfailed`, `states.timeout`): error names are
  * case-sensitive, so it never matches the predefined error (a warning: the service takes it). Other `States.` names
  * are left alone: real machines raise their own from a Fail state (`States.FauxFailure1`), though the guide says
  * such names "must not begin with the States. prefix", and the predefined list grows.
  */
 function checkErrorName(ctx: Ctx, e: AstNode) {
   const name = e.value as string;
-  if (!name.startsWith('States.') || PREDEFINED_ERRORS.includes(name)) return;
+  if (PREDEFINED_ERRORS.includes(name)) return;
   const near = PREDEFINED_ERRORS.find((p) => p.toLowerCase() === name.toLowerCase());
   if (near) report(ctx, e, AslCode.unknownErrorName, `${quote(name)} is not a predefined error name (they are case-sensitive), so it never matches; did you mean ${quote(near)}?`, 'warning', { closest: near });
 }
@@ -257,7 +262,7 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
   if (!statesN) report(ctx, (startAtN && keyOf(startAtN)) ?? anchor(m.node), AslCode.missingField, `States${where} is missing: an object of the states by name, e.g. "States": { "First": { "Type": "Pass", "End": true } }`);
   else if (states && checkType(ctx, 'States', states, 'object', 'JSONPath') && !states.children?.length) report(ctx, states, AslCode.missingField, 'States is empty: a state machine needs at least one state');
   const ql = property(m.node, 'QueryLanguage');
-  if (ql && !isStandIn(ql, 'JSONPath') && !(ql.type === 'string' && (ql.value === 'JSONPath' || ql.value === 'JSONata'))) report(ctx, ql, AslCode.invalidValue, 'QueryLanguage must be "JSONPath" or "JSONata"');
+  checkEnum(ctx, 'QueryLanguage', ql, QUERY_LANGUAGES);
   if (m.kind === 'top') {
     checkType(ctx, 'TimeoutSeconds', property(m.node, 'TimeoutSeconds'), 'integer', m.queryLanguage, 1, 99999999);
     checkType(ctx, 'Version', property(m.node, 'Version'), 'string', 'JSONPath');
@@ -266,9 +271,14 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
   if (m.kind === 'map') {
     const pc = property(m.node, 'ProcessorConfig');
     if (checkType(ctx, 'ProcessorConfig', pc, 'object', 'JSONPath')) {
+      const allowed = Object.keys(PROCESSOR_CONFIG);
+      for (const p of pc!.children ?? []) {
+        const k = keyOf(p);
+        if (k?.type === 'string' && !allowed.includes(k.value)) report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ProcessorConfig; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+      }
       const mode = property(pc, 'Mode');
-      checkEnum(ctx, 'ProcessorConfig.Mode', mode, ['INLINE', 'DISTRIBUTED']);
-      checkEnum(ctx, 'ProcessorConfig.ExecutionType', property(pc, 'ExecutionType'), ['STANDARD', 'EXPRESS']);
+      checkEnum(ctx, 'ProcessorConfig.Mode', mode, PROCESSOR_CONFIG.Mode);
+      checkEnum(ctx, 'ProcessorConfig.ExecutionType', property(pc, 'ExecutionType'), PROCESSOR_CONFIG.ExecutionType);
       // CDK ProcessorConfig.executionType: "you must provide this field if you specified DISTRIBUTED for the mode
       // sub-field" (the child workflows run as Standard or Express executions; there is no default).
       if (mode?.type === 'string' && mode.value === 'DISTRIBUTED' && !propertyNode(pc, 'ExecutionType'))
@@ -373,7 +383,7 @@ export const MAX_LABEL = 40;
 
 // The fields of a Distributed Map's reader, batcher and writer (their own settings objects are left open: the
 // service adds reader options often).
-const DISTRIBUTED_FIELDS: Record<string, string[]> = {
+export const DISTRIBUTED_FIELDS: Record<string, string[]> = {
   ItemReader: ['Resource', 'Parameters', 'Arguments', 'ReaderConfig'],
   ItemBatcher: ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath', 'BatchInput'],
   ResultWriter: ['Resource', 'Parameters', 'Arguments', 'WriterConfig'],
@@ -392,6 +402,14 @@ const CSV_DELIMITERS = ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'];
 /** How a ResultWriter shapes the results (input-output-resultwriter.html, WriterConfig: Transformation "NONE", "COMPACT", "FLATTEN"; OutputType "JSON", "JSONL"). */
 const WRITER_TRANSFORMATIONS = ['NONE', 'COMPACT', 'FLATTEN'];
 const WRITER_OUTPUT_TYPES = ['JSON', 'JSONL'];
+/**
+ * The Distributed Map's settings objects, for completion (asl/completion.ts): their fields and the values the checks
+ * above accept. The checks leave ReaderConfig and WriterConfig open (the service adds reader options often).
+ */
+export const DISTRIBUTED_SETTINGS: Record<'ReaderConfig' | 'WriterConfig', Record<string, readonly string[] | undefined>> = {
+  ReaderConfig: { InputType: READER_INPUT_TYPES, CSVHeaderLocation: CSV_HEADER_LOCATIONS, CSVHeaders: undefined, CSVDelimiter: CSV_DELIMITERS, MaxItems: undefined, MaxItemsPath: undefined },
+  WriterConfig: { Transformation: WRITER_TRANSFORMATIONS, OutputType: WRITER_OUTPUT_TYPES },
+};
 /** The states language: "An ItemBatcher Configuration MUST contain at least one of" these. */
 const BATCH_LIMITS = ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'];
 
@@ -483,9 +501,12 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   }
 }
 
-function checkEnum(ctx: Ctx, field: string, node: AstNode | undefined, values: string[], ql: QueryLanguage = 'JSONPath') {
+function checkEnum(ctx: Ctx, field: string, node: AstNode | undefined, values: readonly string[], ql: QueryLanguage = 'JSONPath') {
   if (!node || isStandIn(node, ql)) return;
-  if (node.type !== 'string' || !values.includes(node.value)) report(ctx, node, AslCode.invalidValue, `${field} must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, not ${describe(node)}`);
+  if (node.type === 'string' && values.includes(node.value)) return;
+  // The same value in another case is the one meant (a quick fix writes it: asl/fixes.ts).
+  const meant = node.type === 'string' ? values.find((v) => v.toLowerCase() === node.value.toLowerCase()) : undefined;
+  report(ctx, node, AslCode.invalidValue, `${field} must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, not ${describe(node)}${meant ? `; did you mean ${JSON.stringify(meant)}?` : ''}`, 'error', meant ? { closest: meant } : undefined);
 }
 
 function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | undefined): boolean {
@@ -575,7 +596,7 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
         checkType(ctx, 'MaxAttempts', property(item, 'MaxAttempts'), 'integer', ql, 0, 99999999);
         checkType(ctx, 'BackoffRate', property(item, 'BackoffRate'), 'number', ql, 1);
         checkType(ctx, 'MaxDelaySeconds', property(item, 'MaxDelaySeconds'), 'integer', ql, 1, 31622400);
-        checkEnum(ctx, 'JitterStrategy', property(item, 'JitterStrategy'), ['FULL', 'NONE']);
+        checkEnum(ctx, 'JitterStrategy', property(item, 'JitterStrategy'), JITTER_STRATEGIES);
       } else {
         if (!propertyNode(item, 'Next')) report(ctx, anchor(item), AslCode.missingField, 'Next is missing: the state a catcher goes to');
         if (ql === 'JSONPath') {
@@ -699,14 +720,18 @@ function checkState(ctx: Ctx, s: AslState) {
       continue;
     }
     if (ql === 'JSONata' && JSONPATH_ONLY.has(key)) {
-      const instead = key === 'Parameters' ? 'Arguments' : key === 'ItemsPath' ? 'Items' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? jsonataInstead(key) : 'Output (and Assign)';
-      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${instead}`, 'error', key === 'Parameters' ? { rename: 'Arguments' } : undefined);
+      // What a JSONata state writes instead of Parameters: Arguments where the state has them (Task, Parallel), a
+      // Map's ItemSelector, a Pass state's Output.
+      const parametersInstead = fields.includes('Arguments') ? 'Arguments' : fields.includes('ItemSelector') ? 'ItemSelector' : 'Output';
+      const instead = key === 'Parameters' ? parametersInstead : key === 'ItemsPath' ? 'Items' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? jsonataInstead(key) : 'Output (and Assign)';
+      const rename = key === 'Parameters' && !propertyNode(node, parametersInstead) ? { rename: parametersInstead } : undefined;
+      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${instead}`, 'error', rename);
     } else if (ql === 'JSONPath' && JSONATA_ONLY.has(key)) {
       const instead = key === 'Arguments' ? 'Parameters' : key === 'Items' ? 'ItemsPath' : 'OutputPath, ResultPath or ResultSelector';
       report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata field; this state uses JSONPath: use ${instead}, or set "QueryLanguage": "JSONata"`, 'error', key === 'Arguments' ? { rename: 'Parameters' } : undefined);
     }
   }
-  checkEnum(ctx, 'QueryLanguage', prop('QueryLanguage'), ['JSONPath', 'JSONata']);
+  checkEnum(ctx, 'QueryLanguage', prop('QueryLanguage'), QUERY_LANGUAGES);
   checkType(ctx, 'Comment', prop('Comment'), 'string', 'JSONPath');
 
   // Transitions.

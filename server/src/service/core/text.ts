@@ -88,7 +88,7 @@ export function shiftFindings<T extends { offset: number; length: number }>(item
 // Lines, in offsets: a line ends at `\n` (a `\r` before it belongs to the line break, not to the line's text).
 
 /** Where the line holding `offset` starts. */
-export const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
+export const lineStart = (text: string, offset: number): number => (offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1);
 
 /** Where the text of the line holding `offset` ends: before its `\n` or `\r\n` (the text's end on the last line). */
 export function lineEnd(text: string, offset: number): number {

@@ -258,7 +258,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
       const written = quote ? `${quote}${name}${quote}` : name;
       if (location.hasColon) return { range, filterText: quote + name, newText: lead + written };
       const value = dynamic ? ' "\\$.${1}"' : snippets.valueAfterKey(member.shape, indent);
-      return { range, filterText: quote + name, newText: `${lead}${written}:${value}`, insertTextMode: InsertTextMode.asIs };
+      return { range, filterText: quote + name, newText: `${lead}${written}:${value}${location.commaAfter ? ',' : ''}`, insertTextMode: InsertTextMode.asIs };
     });
   }
 

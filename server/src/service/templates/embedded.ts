@@ -4,6 +4,7 @@
 // own over the same text: its root is the definition's node, its offsets the template's, so every feature works
 // on it unchanged. Detection reads a few top-level members only: a file that is no template costs nothing.
 import { isStateMachine } from '../asl/model';
+import { column } from '../core/text';
 import { property } from '../core/tree';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { parseJson } from '../json/parse';
@@ -154,7 +155,28 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   return found;
 }
 
-/** The embedded machine whose definition spans `offset` (ends inclusive). */
+/**
+ * The embedded machine whose definition spans `offset` (ends inclusive), or, in YAML, whose block the cursor is still
+ * in past its last node: typing after the definition's last value (`Type: ‸` at the end of the file) or on a new line
+ * indented more than the definition's key.
+ */
 export function machineAt(machines: ParsedDocument[], offset: number): ParsedDocument | undefined {
-  return machines.find((m) => m.root && m.root.offset <= offset && offset <= m.root.offset + m.root.length);
+  return machines.find((m) => m.root && m.root.offset <= offset && offset <= m.root.offset + m.root.length) ?? machines.find((m) => inBlockAfter(m, offset));
+}
+
+function inBlockAfter(m: ParsedDocument, offset: number): boolean {
+  const root = m.root;
+  const key = root?.parent?.type === 'property' ? root.parent.children?.[0] : undefined;
+  if (m.language !== 'yaml' || !root || !key || offset < root.offset + root.length) return false;
+  const keyColumn = column(m.text, key.offset);
+  const lines = m.text.slice(root.offset + root.length, offset).split(/\r\n|\r|\n/);
+  // The rest of the last node's line (a value being typed), then lines blank or indented deeper than the key, the
+  // cursor's own line included.
+  if (lines[0].includes('#')) return false;
+  for (let i = 1; i < lines.length; i++) {
+    const indent = /^[ \t]*/.exec(lines[i])![0].length;
+    const blank = indent === lines[i].length;
+    if (indent <= keyColumn && (!blank || i === lines.length - 1)) return false;
+  }
+  return true;
 }

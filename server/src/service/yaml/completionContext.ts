@@ -29,6 +29,8 @@ export interface YamlLocation {
   scalarPath?: YamlPath;
   /** Inside `{ … }` or `[ … ]`: entries are separated by commas, not lines. */
   flow: boolean;
+  /** In `{ … }`, at a key typed before another entry: a new member ends with a comma. */
+  commaAfter?: boolean;
   /** Block context: the column of the keys at the cursor's level, where a new `key: value` line starts. */
   indent: number;
 }
@@ -239,11 +241,12 @@ function flowLocation(text: string, container: AstNode, offset: number): YamlLoc
     const key = readKey(text, keyStart, colon + 1);
     return { path: [...base, key.text], isAtPropertyKey: false, previousNode, flow: true, indent };
   }
-  // The key being typed: up to the next `:`, `,` or closing brace on the line.
+  // The key being typed: up to the next `:`, `,` or closing brace on the line, unless the cursor stands in the space
+  // before another entry (`{ ‸ Type: Pass }`): then what is typed ends at the cursor, and the entry after it stays.
   let end = offset;
   const q = text[keyStart];
   if (q === '"' || q === "'") end = readKey(text, keyStart, lineEnd(text, offset)).end;
-  else while (end < text.length && !/[,:{}[\]\n#]/.test(text[end])) end++;
+  else if (!/\s/.test(text[offset] ?? '')) while (end < text.length && !/[,:{}[\]\n#]/.test(text[end])) end++;
   while (end > offset && /\s/.test(text[end - 1])) end--;
   const key = readKey(text, keyStart, end);
   const hasColon = /^\s*:/.test(text.slice(end, end + 50));
@@ -256,6 +259,8 @@ function flowLocation(text: string, container: AstNode, offset: number): YamlLoc
     hasColon,
     flow: true,
     indent,
+    // Another entry follows on the line: a new one needs a comma before it.
+    ...(!hasColon && /^[ \t]*[^\s,}\]#]/.test(text.slice(end, end + 200)) ? { commaAfter: true } : {}),
   };
 }
 
