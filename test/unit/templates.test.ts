@@ -286,3 +286,17 @@ test('a ${Name} that no DefinitionSubstitutions key names deploys as its text: a
   // Serverless resolves its own ${…} (variables) and #{…}.
   assert.deepEqual(warnings(['stepFunctions:', '  stateMachines:', '    m:', '      definition:', '        StartAt: P', '        States:', '          P: { Type: Pass, Parameters: { a: "${self:custom.x}" }, End: true }', ''].join('\n'), 'serverless.yml'), []);
 });
+
+test('completion past the definition\'s last node, while the cursor is still in its block (the end of the file, a new line)', () => {
+  const head = ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      Definition:', '        StartAt: T', '        States:', '          T:'];
+  const at = (lines: string[], name: string) => {
+    const text = lines.join('\n');
+    const d = open(name, text.replace('‸', ''));
+    return service.doComplete(d, d.positionAt(text.indexOf('‸'))).map((i) => i.label);
+  };
+  assert.ok(at([...head, '            Type: ‸'], 'end.yaml').includes('Task'));
+  const members = at([...head, '            Type: Task', '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync', '            Parameters:', '              ‸', '      RoleArn: !GetAtt R.Arn', ''], 'params.yaml');
+  assert.ok(members.includes('TrainingJobName'), members.join());
+  // A line back at the template's own indentation is the template's, not the machine's.
+  assert.deepEqual(at([...head, '            Type: Pass', '            End: true', '    ‸', ''], 'outside.yaml'), []);
+});
