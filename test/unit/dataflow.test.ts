@@ -9,6 +9,7 @@ import { parseDocument } from '../../server/src/service/documentStore';
 import { dataflowOf } from '../../server/src/service/dataflow/analysis';
 import type { Shape } from '../../server/src/service/dataflow/shapes';
 import { exampleInputShape, isExampleInput } from '../../server/src/service/dataflow/executionInput';
+import { validateDataflow } from '../../server/src/service/dataflow/validation';
 import { doc, findings, service } from './helpers';
 
 const root = join(__dirname, '..', '..', '..');
@@ -277,6 +278,117 @@ describe('warnings on paths', () => {
       B: { Type: 'Pass', Parameters: { 'u.$': '$.job.ModelArtifacts.S3ModelArtifacts' }, End: true },
     });
     assert.match(dataflow(text)[0].message, /only the \.sync integration waits for the job and returns DescribeTrainingJob, which has it$/);
+  });
+
+  describe('a value of a known kind read the wrong way: a field of an array, an element of an object (Jayway fails the step)', () => {
+    const parallel = (read: Record<string, string>) =>
+      machine({
+        Both: {
+          Type: 'Parallel',
+          ResultPath: '$.trainings',
+          Branches: [
+            { StartAt: 'A', States: { A: { Type: 'Task', Resource: TRAIN, Parameters: {}, End: true } } },
+            { StartAt: 'B', States: { B: { Type: 'Task', Resource: TRAIN, Parameters: {}, End: true } } },
+          ],
+          Next: 'Use',
+        },
+        Use: { Type: 'Pass', Parameters: read, End: true },
+      });
+
+    test("a Parallel's branch outputs read by name: every element has the rest, so all of them or one by index", () => {
+      assert.deepEqual(dataflow(parallel({ 'u.$': '$.trainings.ModelArtifacts.S3ModelArtifacts' })), [
+        {
+          code: 'path-not-in-input',
+          severity: 'warning',
+          at: '$.trainings.ModelArtifacts.S3ModelArtifacts',
+          message:
+            "$.trainings.ModelArtifacts.S3ModelArtifacts: $.trainings (Both's branch outputs) is an array, it has no field ModelArtifacts; its elements have it: read them all with $.trainings[*].ModelArtifacts.S3ModelArtifacts, or one with $.trainings[0].ModelArtifacts.S3ModelArtifacts",
+        },
+      ]);
+    });
+
+    test('a branch output that alone has the rest: the path to it, with the quick fix', () => {
+      const text = machine({
+        P: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'A', States: { A: { Type: 'Pass', Result: { x: 1 }, End: true } } },
+            { StartAt: 'B', States: { B: { Type: 'Pass', Result: { y: 2 }, End: true } } },
+          ],
+          ResultPath: '$.r',
+          Next: 'Use',
+        },
+        Use: { Type: 'Pass', Parameters: { 'y.$': '$.r.y' }, End: true },
+      });
+      const d = doc(text);
+      const [p, ...rest] = service.validate(d).filter((x) => x.source === 'dataflow');
+      assert.deepEqual(rest, []);
+      assert.equal(p.message, "$.r.y: $.r (P's branch outputs) is an array, it has no field y; did you mean $.r[1].y?");
+      const start = d.positionAt(p.offset);
+      const fix = service.getCodeActions(d, { start, end: start }).find((a) => a.title === 'Change to $.r[1].y');
+      assert.equal(fix?.edit!.changes![d.uri][0].newText, '$.r[1].y');
+    });
+
+    test("a Map's outputs read by name in a Choice rule: one element by index (a list is no value to compare)", () => {
+      const text = machine({
+        M: { Type: 'Map', ItemsPath: '$.sets', ItemProcessor: { StartAt: 'T', States: { T: { Type: 'Task', Resource: TRAIN, Parameters: {}, End: true } } }, ResultPath: '$.results', Next: 'C' },
+        C: { Type: 'Choice', Choices: [{ Variable: '$.results.TrainingJobStatus', StringEquals: 'Completed', Next: 'D' }], Default: 'D' },
+        D: { Type: 'Succeed' },
+      });
+      assert.deepEqual(dataflow(text).map((f) => f.message), [
+        "$.results.TrainingJobStatus: $.results (M's iteration outputs) is an array, it has no field TrainingJobStatus; its elements have it: read one with $.results[0].TrainingJobStatus",
+      ]);
+    });
+
+    test('an index into an object, a string, and a literal array read by name', () => {
+      const text = machine({
+        A: { Type: 'Pass', Parameters: { obj: { x: 1 }, arr: [{ x: 1 }], s: 'text' }, Next: 'B' },
+        B: { Type: 'Pass', Parameters: { 'a.$': '$.obj[0]', 'b.$': '$.arr.x', 'c.$': '$.obj[0].x', 'd.$': '$.s[0]' }, End: true },
+      });
+      assert.deepEqual(dataflow(text).map((f) => [f.at, f.message]), [
+        ['$.obj[0]', "$.obj[0]: $.obj (in A's Parameters) is an object, not an array: it has no element [0]"],
+        ['$.arr.x', "$.arr.x: $.arr (in A's Parameters) is an array, it has no field x; did you mean $.arr[0].x?"],
+        ['$.obj[0].x', "$.obj[0].x: $.obj (in A's Parameters) is an object, not an array: it has no element [0]; did you mean $.obj.x?"],
+        ['$.s[0]', "$.s[0]: $.s (in A's Parameters) is a string, not an array: it has no element [0]"],
+      ]);
+    });
+
+    test('a ResultSelector made the result an object: an index into it', () => {
+      const text = machine({
+        Sets: { Type: 'Pass', Result: [{ eta: '0.1' }], ResultPath: '$.sets', Next: 'Map' },
+        Map: { Type: 'Map', ItemsPath: '$.sets', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, ResultSelector: { 'n.$': 'States.ArrayLength($)' }, ResultPath: '$.sweep', Next: 'Use' },
+        Use: { Type: 'Pass', Parameters: { 'e.$': '$.sweep[0].eta' }, End: true },
+      });
+      assert.deepEqual(dataflow(text).map((f) => f.message), ["$.sweep[0].eta: $.sweep (Map's ResultSelector) is an object, not an array: it has no element [0]"]);
+    });
+
+    test('silent where the step is not definite or not a field: [*], filters, slices, deep scans, .length(), indexes that are there', () => {
+      const reads = {
+        'a.$': '$.trainings[*].ModelArtifacts.S3ModelArtifacts',
+        'b.$': '$.trainings.length()',
+        'c.$': '$.trainings[0].ModelArtifacts.S3ModelArtifacts',
+        'd.$': '$.trainings[?(@.TrainingJobStatus == "Completed")].TrainingJobName',
+        'e.$': '$.trainings[0:1]',
+        'f.$': '$..ModelArtifacts',
+        'g.$': '$.trainings[-1].TrainingJobName',
+        'h.$': 'States.ArrayLength($.trainings)',
+        'i.$': "$.trainings[1]['TrainingJobName']",
+        'j.$': '$.trainings[5].TrainingJobName',
+      };
+      assert.deepEqual(dataflow(parallel(reads)), []);
+    });
+
+    test('never from a hint: the input of the last launch may be another kind of value in another execution', () => {
+      const text = machine({ Use: { Type: 'Pass', Parameters: { 'a.$': '$.list.x', 'b.$': '$.obj[0]', 'c.$': '$.name.first' }, End: true } });
+      const value = { list: [{ x: 1 }], obj: { k: 1 }, name: 'n' };
+      const get = (exact: boolean) => {
+        const found = validateDataflow(parseDocument(text, 'asl'), exampleInputShape(value, 'the input', exact));
+        return found.map((f) => text.slice(f.offset, f.offset + f.length));
+      };
+      assert.deepEqual(get(false), []);
+      // An input file is exact: each read fails with it.
+      assert.deepEqual(get(true), ['$.list.x', '$.obj[0]', '$.name.first']);
+    });
   });
 
   test('the corpus: exactly the findings checked by hand (both true: see the comments)', () => {

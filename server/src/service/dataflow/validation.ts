@@ -79,6 +79,36 @@ function describe(shape: Shape): string {
   return shape.kind === 'array' ? 'an array' : 'an object';
 }
 
+/** Whether `rest` reads to its end from `shape`, every step known to be there. */
+function readsWhole(shape: Shape, rest: readonly PathSegment[]): boolean {
+  const r = readSegments(shape, rest);
+  return !r.missing && !r.unlisted && r.steps.length === rest.length;
+}
+
+/**
+ * What a path that reads an array by name, or an object (a string, a number) by index, may have meant: the
+ * element that has the rest of the path (`$.r[1].x`: the one branch output with x), the elements read all at once
+ * or one by one (a Map's outputs, branch outputs that all have it; all at once only where a list is a value, `list`:
+ * not in a Choice rule or a Wait), or the object read by name (`$.obj.x` for `$.obj[0].x`). `rest`: the segments
+ * after the one that cannot read; `names`: the path's names and indexes.
+ */
+function kindHint(parent: Shape, rest: readonly PathSegment[], names: (string | number)[], index: number, list: boolean): { hint: string; replacement?: string } {
+  const before = names.slice(0, index);
+  if (parent.kind === 'array') {
+    const after = names.slice(index);
+    const fits = parent.tuple ? parent.tuple.flatMap((t, i) => (readsWhole(t, rest) ? [i] : [])) : readsWhole(parent.items, rest) ? [0] : [];
+    if (!fits.length) return { hint: '' };
+    const one = pathText([...before, fits[0], ...after]);
+    if (parent.tuple && fits.length === 1) return { hint: `; did you mean ${one}?`, replacement: one };
+    return { hint: list ? `; its elements have it: read them all with ${pathText(before)}[*]${pathText(after).slice(1)}, or one with ${one}` : `; its elements have it: read one with ${one}` };
+  }
+  if (parent.kind === 'object' && rest.length && readsWhole(parent, rest)) {
+    const replacement = pathText([...before, ...names.slice(index + 1)]);
+    return { hint: `; did you mean ${replacement}?`, replacement };
+  }
+  return { hint: '' };
+}
+
 function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | undefined {
   if (path.root !== '$') return undefined;
   const segs = path.segments;
@@ -92,10 +122,6 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
     names.push(n);
   }
   const missingName = names[at.index];
-  if (typeof missingName !== 'string') return undefined;
-  const rest = names.slice(at.index).filter((n): n is string => typeof n === 'string');
-  const written = pathText(names);
-  const elsewhere = rest.length === names.length - at.index ? findElsewhere(slot.against, rest, written) : undefined;
   const span = spanOf(slot.node, parsed.text, path.start, path.end);
   const raw = parsed.text.slice(span.offset, span.offset + span.length);
   // A fix rewrites the path's text: only where it is written without escapes.
@@ -106,6 +132,18 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
   let within: string | undefined = slot.against.kind !== 'unknown' ? slot.against.origin : undefined;
   for (const step of r.steps.slice(0, at.index)) if (step.shape.kind !== 'unknown' && step.shape.origin) within = step.shape.origin;
   const whose = origin ? ` (${origin})` : within && at.index > 0 ? ` (in ${within})` : '';
+  if (r.missing && (typeof missingName === 'number' || at.parent.kind === 'array')) {
+    const { hint, replacement } = kindHint(at.parent, segs.slice(at.index + (typeof missingName === 'number' ? 1 : 0)), names, at.index, slot.kind === 'dynamic');
+    const message =
+      typeof missingName === 'number'
+        ? `${path.text}: ${where}${whose} is ${describe(at.parent)}, not an array: it has no element [${missingName}]${hint}`
+        : `${path.text}: ${where}${whose} is an array, it has no field ${missingName}${hint}`;
+    return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable && replacement ? { replacement } : undefined };
+  }
+  if (typeof missingName !== 'string') return undefined;
+  const rest = names.slice(at.index).filter((n): n is string => typeof n === 'string');
+  const written = pathText(names);
+  const elsewhere = rest.length === names.length - at.index ? findElsewhere(slot.against, rest, written) : undefined;
   if (r.unlisted) {
     if (!elsewhere) return undefined;
     return {
