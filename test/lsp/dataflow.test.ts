@@ -104,6 +104,22 @@ describe('data flow over LSP', () => {
     }
   });
 
+  test('a variable assigned only inside a Map iteration, read after the Map: the warning names the Map', async () => {
+    const uri = 'file:///w/inner-variable.asl.json';
+    const text = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'Each',
+      States: {
+        Each: { Type: 'Map', Items: '{% $states.input.sets %}', ItemProcessor: { StartAt: 'T', States: { T: { Type: 'Pass', Assign: { uri: '{% $states.input.uri %}' }, End: true } } }, Next: 'Use' },
+        Use: { Type: 'Pass', Output: '{% $uri %}', End: true },
+      },
+    });
+    const diags = (await client.open(uri, 'asl', text)).filter((d: any) => d.code === 'asl-unknown-variable');
+    assert.deepEqual(diags.map((d: any) => [d.severity, d.message]), [
+      [2, "$uri is assigned only inside the iteration of the Map \"Each\", whose variables are not visible outside it: return the value in the iteration's output (the Map's result holds it) and read it from there"],
+    ]);
+  });
+
   test('hover on a path says what it reads', async () => {
     const uri = 'file:///w/hover.asl.json';
     const text = DSSDK.replace("$['ModelArtifacts']['S3ModelArtifacts']", '$.TrainingStepResults.ModelArtifacts.S3ModelArtifacts');
