@@ -120,6 +120,16 @@ describe('data flow over LSP', () => {
     ]);
   });
 
+  test('a misspelt member of the context object: a warning with the documented name, and its quick fix', async () => {
+    const uri = 'file:///w/context.asl.json';
+    const text = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'a.$': '$$.Execution.Nmae', 'b.$': '$$.Execution.Name' }, End: true } } }, null, 2);
+    const diags = (await client.open(uri, 'asl', text)).filter((d: any) => d.source === 'dataflow');
+    assert.deepEqual(diags.map((d: any) => [d.code, d.severity, d.message]), [['path-not-in-input', 2, '$$.Execution.Nmae: $$.Execution (in the context object) has no field Nmae; did you mean $$.Execution.Name?']]);
+    const fix = (await client.codeActions(uri, diags[0].range, diags)).find((a: any) => a.title === 'Change to $$.Execution.Name');
+    assert.ok(fix);
+    assert.deepEqual((await client.change(uri, text.replace('$$.Execution.Nmae', fix.edit.changes[uri][0].newText))).filter((d: any) => d.source === 'dataflow'), []);
+  });
+
   test('hover on a path says what it reads', async () => {
     const uri = 'file:///w/hover.asl.json';
     const text = DSSDK.replace("$['ModelArtifacts']['S3ModelArtifacts']", '$.TrainingStepResults.ModelArtifacts.S3ModelArtifacts');

@@ -391,6 +391,82 @@ describe('warnings on paths', () => {
     });
   });
 
+  describe('the context object ($$): its documented parts, the execution input, the Map item', () => {
+    test('a near miss of a documented name, at any part, with the closest and its quick fix; where $ is unknown too', () => {
+      const text = machine({
+        P: {
+          Type: 'Pass',
+          Parameters: {
+            'a.$': '$$.Execution.Nmae',
+            'b.$': '$$.Executions.Input',
+            'c.$': "States.Format('{}', $$.State.EnteredTim)",
+            'd.$': '$$.StateMachine.id',
+            'e.$': '$$.Task.Tokens',
+            'f.$': '$$.Map.Itme.Index',
+          },
+          End: true,
+        },
+      });
+      assert.deepEqual(dataflow(text).map((f) => [f.at, f.severity, f.message]), [
+        ['$$.Execution.Nmae', 'warning', '$$.Execution.Nmae: $$.Execution (in the context object) has no field Nmae; did you mean $$.Execution.Name?'],
+        ['$$.Executions.Input', 'warning', '$$.Executions.Input: the context object has no field Executions; did you mean $$.Execution.Input?'],
+        ['$$.State.EnteredTim', 'warning', '$$.State.EnteredTim: $$.State (in the context object) has no field EnteredTim; did you mean $$.State.EnteredTime?'],
+        ['$$.StateMachine.id', 'warning', '$$.StateMachine.id: $$.StateMachine (in the context object) has no field id; did you mean $$.StateMachine.Id?'],
+        ['$$.Task.Tokens', 'warning', '$$.Task.Tokens: $$.Task (in the context object) has no field Tokens; did you mean $$.Task.Token?'],
+        ['$$.Map.Itme.Index', 'warning', '$$.Map.Itme.Index: $$.Map (in the context object) has no field Itme; did you mean $$.Map.Item.Index?'],
+      ]);
+      const d = doc(text);
+      const p = service.validate(d).find((x) => x.source === 'dataflow')!;
+      const start = d.positionAt(p.offset);
+      assert.ok(service.getCodeActions(d, { start, end: start }).some((a) => a.title === 'Change to $$.Execution.Name'));
+    });
+
+    test('silent on every documented name, on a name that is no near miss (the context gains fields), and in an IsPresent rule', () => {
+      const text = machine({
+        P: {
+          Type: 'Pass',
+          Parameters: {
+            'a.$': '$$.Execution.Id', 'b.$': '$$.Execution.Input', 'c.$': '$$.Execution.Name', 'd.$': '$$.Execution.RoleArn', 'e.$': '$$.Execution.StartTime',
+            'f.$': '$$.Execution.RedriveCount', 'g.$': '$$.Execution.RedriveTime', 'h.$': '$$.State.EnteredTime', 'i.$': '$$.State.Name', 'j.$': '$$.State.RetryCount',
+            'k.$': '$$.StateMachine.Id', 'l.$': '$$.StateMachine.Name', 'm.$': '$$.Task.Token', 'n.$': '$$.Map.Item.Index', 'o.$': '$$.Map.Item.Value',
+            'p.$': '$$', 'q.$': '$$.Execution', 'r.$': '$$.Execution.Input.anything.at.all', 's.$': '$$.Map.Item.Source', 't.$': '$$.Execution.SomethingNew', 'u.$': '$$.Map.Item.Value.x',
+          },
+          Next: 'C',
+        },
+        C: { Type: 'Choice', Choices: [{ Variable: '$$.Execution.Nmae', IsPresent: true, Next: 'D' }], Default: 'D' },
+        D: { Type: 'Succeed' },
+      });
+      assert.deepEqual(dataflow(text), []);
+    });
+
+    test('$$.Execution.Input is the execution input: checked against an example file as $ is, never against a launch', () => {
+      const text = machine({ P: { Type: 'Pass', Parameters: { 'a.$': '$$.Execution.Input.jobNam', 'b.$': '$$.Execution.Input.jobName', 'c.$': '$$.Execution.Name.first' }, End: true } });
+      const get = (exact: boolean) =>
+        validateDataflow(parseDocument(text, 'asl'), exampleInputShape({ jobName: 'j' }, 'the example', exact)).map((f) => [text.slice(f.offset, f.offset + f.length), f.message]);
+      assert.deepEqual(get(true), [
+        ['$$.Execution.Input.jobNam', '$$.Execution.Input.jobNam: $$.Execution.Input (the example) has no field jobNam; did you mean $$.Execution.Input.jobName?'],
+        ['$$.Execution.Name.first', '$$.Execution.Name.first: $$.Execution.Name (in the context object) is a string, it has no field first'],
+      ]);
+      assert.deepEqual(get(false).map(([at]) => at), ['$$.Execution.Name.first']);
+    });
+
+    test("$$.Map.Item.Value in a Map's ItemSelector (and a legacy Map's Parameters) is the item; unknown with an ItemReader", () => {
+      const map = (extra: Record<string, unknown>) =>
+        machine({
+          Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.training', Next: 'Each' },
+          Each: { Type: 'Map', ItemsPath: '$.training.SecondaryStatusTransitions', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true, ...extra },
+        });
+      const selector = { 's.$': '$$.Map.Item.Value.Statuss', 'i.$': '$$.Map.Item.Index', 'v.$': '$$.Map.Item.Value.StatusMessage' };
+      const expected = [['$$.Map.Item.Value.Statuss', "$$.Map.Item.Value.Statuss: $$.Map.Item.Value (Each's item) has no field Statuss; did you mean $$.Map.Item.Value.Status?"]];
+      assert.deepEqual(dataflow(map({ ItemSelector: selector })).map((f) => [f.at, f.message]), expected);
+      assert.deepEqual(dataflow(map({ Parameters: selector })).map((f) => [f.at, f.message]), expected);
+      const reader = { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } } };
+      assert.deepEqual(dataflow(map({ ItemSelector: selector, ...reader })), []);
+      // Outside the ItemSelector the item is not known here: no judgement.
+      assert.deepEqual(dataflow(map({ ResultSelector: { 'x.$': '$$.Map.Item.Value.Statuss' } })), []);
+    });
+  });
+
   test('the corpus: exactly the findings checked by hand (both true: see the comments)', () => {
     const dir = join(root, 'test', 'fixtures', 'corpus');
     const got: string[] = [];

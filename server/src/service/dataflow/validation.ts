@@ -8,6 +8,7 @@ import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types
 import { isExpressionError, parseDynamicValue, parseJsonPath, sourceOffset, type IntrinsicArg, type PathNode, type PathSegment } from '../expressions/index';
 import { dataflowOf, type Slot } from './analysis';
 import { isExampleInput } from './executionInput';
+import { isContextPart } from './context';
 import { readSegments } from './paths';
 import type { Shape } from './shapes';
 
@@ -34,9 +35,9 @@ export function pathsOf(slot: Slot): PathNode[] {
   return out;
 }
 
-/** A path written back as text: `$.a.b`, `['odd name']` where a name is not an identifier. */
-function pathText(names: (string | number)[]): string {
-  return '$' + names.map((n) => (typeof n === 'number' ? `[${n}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? `.${n}` : `['${n.replace(/'/g, "\\'")}']`)).join('');
+/** A path written back as text: `$.a.b`, `['odd name']` where a name is not an identifier; `root` `$$` for the context. */
+function pathText(names: (string | number)[], root = '$'): string {
+  return root + names.map((n) => (typeof n === 'number' ? `[${n}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? `.${n}` : `['${n.replace(/'/g, "\\'")}']`)).join('');
 }
 
 const segmentName = (s: PathSegment): string | number | undefined => (s.kind === 'name' || s.kind === 'member' ? s.name : s.kind === 'index' ? s.index : undefined);
@@ -92,27 +93,33 @@ function readsWhole(shape: Shape, rest: readonly PathSegment[]): boolean {
  * not in a Choice rule or a Wait), or the object read by name (`$.obj.x` for `$.obj[0].x`). `rest`: the segments
  * after the one that cannot read; `names`: the path's names and indexes.
  */
-function kindHint(parent: Shape, rest: readonly PathSegment[], names: (string | number)[], index: number, list: boolean): { hint: string; replacement?: string } {
+function kindHint(parent: Shape, rest: readonly PathSegment[], names: (string | number)[], index: number, list: boolean, root: string): { hint: string; replacement?: string } {
   const before = names.slice(0, index);
+  const text = (n: (string | number)[]) => pathText(n, root);
   if (parent.kind === 'array') {
     const after = names.slice(index);
     const fits = parent.tuple ? parent.tuple.flatMap((t, i) => (readsWhole(t, rest) ? [i] : [])) : readsWhole(parent.items, rest) ? [0] : [];
     if (!fits.length) return { hint: '' };
-    const one = pathText([...before, fits[0], ...after]);
+    const one = text([...before, fits[0], ...after]);
     if (parent.tuple && fits.length === 1) return { hint: `; did you mean ${one}?`, replacement: one };
-    return { hint: list ? `; its elements have it: read them all with ${pathText(before)}[*]${pathText(after).slice(1)}, or one with ${one}` : `; its elements have it: read one with ${one}` };
+    return { hint: list ? `; its elements have it: read them all with ${text(before)}[*]${pathText(after, '')}, or one with ${one}` : `; its elements have it: read one with ${one}` };
   }
   if (parent.kind === 'object' && rest.length && readsWhole(parent, rest)) {
-    const replacement = pathText([...before, ...names.slice(index + 1)]);
+    const replacement = text([...before, ...names.slice(index + 1)]);
     return { hint: `; did you mean ${replacement}?`, replacement };
   }
   return { hint: '' };
 }
 
-function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | undefined {
-  if (path.root !== '$') return undefined;
+function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shape): Problem | undefined {
+  if (path.root !== '$' && path.root !== '$$') return undefined;
+  // `$$`: the context object (context.ts), read like the input; its own parts only tell near misses of their names.
+  const inContext = path.root === '$$';
+  const base = inContext ? context : slot.against;
+  const label = inContext ? 'the context object' : slot.label;
+  const text = (names: (string | number)[]) => pathText(names, path.root);
   const segs = path.segments;
-  const r = readSegments(slot.against, segs);
+  const r = readSegments(base, segs);
   const at = r.missing ?? r.unlisted;
   if (!at) return undefined;
   const names: (string | number)[] = [];
@@ -126,14 +133,14 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
   const raw = parsed.text.slice(span.offset, span.offset + span.length);
   // A fix rewrites the path's text: only where it is written without escapes.
   const fixable = raw === path.text;
-  const where = at.index === 0 ? slot.label : `${pathText(names.slice(0, at.index))}`;
-  const origin = at.parent.kind !== 'unknown' ? at.parent.origin : undefined;
+  const where = at.index === 0 ? label : text(names.slice(0, at.index));
+  const origin = at.parent.kind !== 'unknown' && !(inContext && at.index === 0) ? at.parent.origin : undefined;
   // Otherwise the nearest enclosing value with an origin: `$.train.ModelArtifacts` is in Train's result.
-  let within: string | undefined = slot.against.kind !== 'unknown' ? slot.against.origin : undefined;
+  let within: string | undefined = base.kind !== 'unknown' ? base.origin : undefined;
   for (const step of r.steps.slice(0, at.index)) if (step.shape.kind !== 'unknown' && step.shape.origin) within = step.shape.origin;
   const whose = origin ? ` (${origin})` : within && at.index > 0 ? ` (in ${within})` : '';
   if (r.missing && (typeof missingName === 'number' || at.parent.kind === 'array')) {
-    const { hint, replacement } = kindHint(at.parent, segs.slice(at.index + (typeof missingName === 'number' ? 1 : 0)), names, at.index, slot.kind === 'dynamic');
+    const { hint, replacement } = kindHint(at.parent, segs.slice(at.index + (typeof missingName === 'number' ? 1 : 0)), names, at.index, slot.kind === 'dynamic', path.root);
     const message =
       typeof missingName === 'number'
         ? `${path.text}: ${where}${whose} is ${describe(at.parent)}, not an array: it has no element [${missingName}]${hint}`
@@ -141,9 +148,17 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
     return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable && replacement ? { replacement } : undefined };
   }
   if (typeof missingName !== 'string') return undefined;
+  if (r.unlisted && inContext) {
+    // A name the context object's part does not list may be one added since; a near miss of one it lists is not.
+    const near = isContextPart(at.parent) && at.parent.kind === 'object' ? closest(missingName, at.parent.fields.keys(), 1)[0] : undefined;
+    if (!near) return undefined;
+    const replacement = text([...names.slice(0, at.index), near, ...names.slice(at.index + 1)]);
+    const message = `${path.text}: ${where}${whose} has no field ${missingName}; did you mean ${replacement}?`;
+    return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable ? { replacement } : undefined };
+  }
   const rest = names.slice(at.index).filter((n): n is string => typeof n === 'string');
   const written = pathText(names);
-  const elsewhere = rest.length === names.length - at.index ? findElsewhere(slot.against, rest, written) : undefined;
+  const elsewhere = !inContext && rest.length === names.length - at.index ? findElsewhere(slot.against, rest, written) : undefined;
   if (r.unlisted) {
     if (!elsewhere) return undefined;
     return {
@@ -159,7 +174,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
   let hint = '';
   if (!suggestion && at.parent.kind === 'object') {
     const near = closest(missingName, at.parent.fields.keys(), 1)[0];
-    if (near) suggestion = pathText([...names.slice(0, at.index), near, ...names.slice(at.index + 1)]);
+    if (near) suggestion = text([...names.slice(0, at.index), near, ...names.slice(at.index + 1)]);
   }
   if (suggestion) hint = `; did you mean ${suggestion}?`;
   else if (at.parent.kind === 'object' && at.parent.syncResult) {
@@ -176,30 +191,33 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
   return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable && suggestion ? { replacement: suggestion } : undefined };
 }
 
-// A slot's findings depend on its string and the shape it reads: kept per string node (relative to it) while
-// the node and its shape are the same, as they are for every slot an edit elsewhere left alone (carryOver.ts).
-const slotFindings = new WeakMap<AstNode, { against: Shape; relative: Problem[] }>();
+// A slot's findings depend on its string and the shapes it reads: kept per string node (relative to it) while
+// the node and its shapes are the same, as they are for every slot an edit elsewhere left alone (carryOver.ts).
+const slotFindings = new WeakMap<AstNode, { against: Shape; context: Shape; relative: Problem[] }>();
 
 /** The data-flow findings of a document; `executionInput` as in dataflowOf. */
 export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape): Problem[] {
   const out: Problem[] = [];
-  for (const slot of dataflowOf(parsed, executionInput).slots) {
-    if (slot.mayBeAbsent || slot.against.kind === 'unknown') continue;
+  const flow = dataflowOf(parsed, executionInput);
+  for (const slot of flow.slots) {
+    // Where `$` is unknown only the context object can be judged.
+    if (slot.mayBeAbsent || (slot.against.kind === 'unknown' && !(slot.node.value as string).includes('$$'))) continue;
+    const context = slot.context ?? flow.context;
     const base = slot.node.offset;
     const known = slotFindings.get(slot.node);
-    if (known?.against === slot.against) {
+    if (known?.against === slot.against && known.context === context) {
       for (const p of known.relative) out.push({ ...p, offset: p.offset + base });
       continue;
     }
     const relative: Problem[] = [];
     for (const path of pathsOf(slot)) {
-      const p = check(slot, path, parsed);
+      const p = check(slot, path, parsed, context);
       if (p) {
         out.push(p);
         relative.push({ ...p, offset: p.offset - base });
       }
     }
-    slotFindings.set(slot.node, { against: slot.against, relative });
+    slotFindings.set(slot.node, { against: slot.against, context, relative });
   }
   // In document order: the slots' order depends on how the analysis was reached (a fresh pass or carryOver.ts).
   return out.sort((a, b) => a.offset - b.offset || a.length - b.length || a.message.localeCompare(b.message));
