@@ -402,10 +402,10 @@ describe('warnings on paths', () => {
             'c.$': "States.Format('{}', $$.State.EnteredTim)",
             'd.$': '$$.StateMachine.id',
             'e.$': '$$.Task.Tokens',
-            'f.$': '$$.Map.Itme.Index',
           },
-          End: true,
+          Next: 'M',
         },
+        M: { Type: 'Map', ItemSelector: { 'f.$': '$$.Map.Itme.Index' }, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true },
       });
       assert.deepEqual(dataflow(text).map((f) => [f.at, f.severity, f.message]), [
         ['$$.Execution.Nmae', 'warning', '$$.Execution.Nmae: $$.Execution (in the context object) has no field Nmae; did you mean $$.Execution.Name?'],
@@ -428,9 +428,15 @@ describe('warnings on paths', () => {
           Parameters: {
             'a.$': '$$.Execution.Id', 'b.$': '$$.Execution.Input', 'c.$': '$$.Execution.Name', 'd.$': '$$.Execution.RoleArn', 'e.$': '$$.Execution.StartTime',
             'f.$': '$$.Execution.RedriveCount', 'g.$': '$$.Execution.RedriveTime', 'h.$': '$$.State.EnteredTime', 'i.$': '$$.State.Name', 'j.$': '$$.State.RetryCount',
-            'k.$': '$$.StateMachine.Id', 'l.$': '$$.StateMachine.Name', 'm.$': '$$.Task.Token', 'n.$': '$$.Map.Item.Index', 'o.$': '$$.Map.Item.Value',
-            'p.$': '$$', 'q.$': '$$.Execution', 'r.$': '$$.Execution.Input.anything.at.all', 's.$': '$$.Map.Item.Source', 't.$': '$$.Execution.SomethingNew', 'u.$': '$$.Map.Item.Value.x',
+            'k.$': '$$.StateMachine.Id', 'l.$': '$$.StateMachine.Name', 'm.$': '$$.Task.Token',
+            'p.$': '$$', 'q.$': '$$.Execution', 'r.$': '$$.Execution.Input.anything.at.all', 't.$': '$$.Execution.SomethingNew',
           },
+          Next: 'M',
+        },
+        M: {
+          Type: 'Map',
+          ItemSelector: { 'n.$': '$$.Map.Item.Index', 'o.$': '$$.Map.Item.Value', 's.$': '$$.Map.Item.Source', 'u.$': '$$.Map.Item.Value.x' },
+          ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } },
           Next: 'C',
         },
         C: { Type: 'Choice', Choices: [{ Variable: '$$.Execution.Nmae', IsPresent: true, Next: 'D' }], Default: 'D' },
@@ -448,6 +454,36 @@ describe('warnings on paths', () => {
         ['$$.Execution.Name.first', '$$.Execution.Name.first: $$.Execution.Name (in the context object) is a string, it has no field first'],
       ]);
       assert.deepEqual(get(false).map(([at]) => at), ['$$.Execution.Name.first']);
+    });
+
+    test('$$.Map in a state that is in no Map state: nothing is there to read; inside a Map (at any depth) or in a Map state, silent', () => {
+      const text = machine({
+        P: { Type: 'Pass', Parameters: { 'v.$': '$$.Map.Item.Value', 'n.$': "States.Format('{}', $$.Map.Item.Index)" }, Next: 'Par' },
+        Par: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'B', States: { B: { Type: 'Pass', Parameters: { 'v.$': '$$.Map.Item.Value' }, End: true } } },
+            {
+              StartAt: 'M',
+              States: {
+                M: {
+                  Type: 'Map',
+                  ItemSelector: { 'v.$': '$$.Map.Item.Value' },
+                  ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Parallel', Branches: [{ StartAt: 'J', States: { J: { Type: 'Pass', Parameters: { 'i.$': '$$.Map.Item.Index' }, End: true } } }], End: true } } },
+                  ResultSelector: { 'x.$': '$$.Map.Item.Index' },
+                  End: true,
+                },
+              },
+            },
+          ],
+          End: true,
+        },
+      });
+      assert.deepEqual(dataflow(text).map((f) => [f.at, f.message]), [
+        ['$$.Map.Item.Value', '$$.Map.Item.Value: the context object holds Map only for the items of a Map state (in its ItemSelector), and "P" is in no Map state'],
+        ['$$.Map.Item.Index', '$$.Map.Item.Index: the context object holds Map only for the items of a Map state (in its ItemSelector), and "P" is in no Map state'],
+        ['$$.Map.Item.Value', '$$.Map.Item.Value: the context object holds Map only for the items of a Map state (in its ItemSelector), and "B" is in no Map state'],
+      ]);
     });
 
     test("$$.Map.Item.Value in a Map's ItemSelector (and a legacy Map's Parameters) is the item; unknown with an ItemReader", () => {
