@@ -152,6 +152,24 @@ describe('the shape of each state input', () => {
     assert.equal(i.After, '{list: [{a: number}, {a: number}], out: {v: number}[]}');
   });
 
+  test('a Distributed Map: batches are {Items, BatchInput}; a ResultWriter that exports makes the result the Map Run, one that only formats an unknown', () => {
+    const reader = { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } };
+    const dist = (name: string) => ({ ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: name, States: { [name]: { Type: 'Pass', End: true } } });
+    const i = inputs(
+      machine({
+        Start: { Type: 'Pass', Result: { list: [{ a: 1 }] }, Next: 'Batched' },
+        Batched: { Type: 'Map', ItemsPath: '$.list', ItemBatcher: { MaxItemsPerBatch: 5 }, ItemProcessor: dist('B1'), ResultPath: null, Next: 'WithInput' },
+        WithInput: { Type: 'Map', ItemReader: reader, ItemBatcher: { MaxItemsPerBatch: 5, BatchInput: { k: 1 } }, ItemProcessor: dist('B2'), ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' } }, ResultPath: '$.run', Next: 'Formatted' },
+        Formatted: { Type: 'Map', ItemsPath: '$.list', ItemProcessor: dist('B3'), ResultWriter: { WriterConfig: { OutputType: 'JSON', Transformation: 'FLATTEN' } }, ResultPath: '$.flat', Next: 'End' },
+        End: { Type: 'Succeed' },
+      }),
+    );
+    assert.equal(i.B1, '{Items: {a: number}[]}');
+    assert.equal(i.B2, '{Items: ?[], BatchInput: ?}');
+    assert.equal(i.Formatted, '{list: [{a: number}], run: {MapRunArn: string, ResultWriterDetails: {Bucket: string, Key: string, …}, …}}');
+    assert.equal(i.End, '{list: [{a: number}], run: {MapRunArn: string, ResultWriterDetails: {Bucket: string, Key: string, …}, …}, flat: ?}');
+  });
+
   test('a Choice sends its input by its rules and Default; its own Next (a field Step Functions rejects) carries nothing', () => {
     const i = inputs(
       machine({
@@ -360,6 +378,25 @@ describe('warnings on paths', () => {
         Use: { Type: 'Pass', Parameters: { 'e.$': '$.sweep[0].eta' }, End: true },
       });
       assert.deepEqual(dataflow(text).map((f) => f.message), ["$.sweep[0].eta: $.sweep (Map's ResultSelector) is an object, not an array: it has no element [0]"]);
+    });
+
+    test("a Map Run's description read as the outputs' array; a batch's field misspelt", () => {
+      const text = machine({
+        M: {
+          Type: 'Map',
+          ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k.json' } },
+          ItemBatcher: { MaxItemsPerBatch: 5 },
+          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'x.$': '$.Item[0]', 'y.$': '$.Items[0]' }, End: true } } },
+          ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'r' } },
+          ResultPath: '$.run',
+          Next: 'Use',
+        },
+        Use: { Type: 'Pass', Parameters: { 'u.$': '$.run[0].uri', 'k.$': '$.run.ResultWriterDetails.Key', 'a.$': '$.run.MapRunArn' }, End: true },
+      });
+      assert.deepEqual(dataflow(text).map((f) => [f.at, f.message]), [
+        ['$.Item[0]', "$.Item[0]: the state input here is M's batch of items (nothing upstream keeps other fields), which has no field Item; did you mean $.Items[0]?"],
+        ['$.run[0].uri', "$.run[0].uri: $.run (M's Map Run (ResultWriter)) is an object, not an array: it has no element [0]"],
+      ]);
     });
 
     test('silent where the step is not definite or not a field: [*], filters, slices, deep scans, .length(), indexes that are there', () => {

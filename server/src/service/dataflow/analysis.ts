@@ -250,7 +250,7 @@ class Analysis {
         const args = property(n, 'Arguments');
         const childInput = s.type === 'Parallel' ? (args ? this.template(args, s, input, '', roots) : input) : UNKNOWN;
         const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => childInput) } : [];
-        result = s.type === 'Parallel' ? { kind: 'array', items: joinAll(outs), tuple: outs } : { kind: 'array', items: joinAll(outs) };
+        result = s.type === 'Parallel' ? { kind: 'array', items: joinAll(outs), tuple: outs } : mapResult(s, outs);
       }
       const outputNode = property(n, 'Output');
       const output = outputNode ? this.template(outputNode, s, UNKNOWN, '', { input, result }) : result;
@@ -300,10 +300,10 @@ class Analysis {
         this.context = undefined;
       }
       if (property(n, 'ItemReader')) item = UNKNOWN;
-      if (property(n, 'ItemBatcher')) item = { kind: 'object', fields: new Map([['Items', fieldOf({ kind: 'array', items: item })]]), open: true };
+      const batcher = property(n, 'ItemBatcher');
+      if (batcher) item = batchOf(batcher, item, s.name);
       const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => item) } : [];
-      // With a ResultWriter, the result describes where the outputs were written.
-      result = property(n, 'ResultWriter') ? UNKNOWN : { kind: 'array', items: joinAll(outs), origin: `${s.name}'s iteration outputs` };
+      result = mapResult(s, outs);
     } else if (s.type === 'Choice') {
       this.choiceRules(s, effective, effectiveLabel);
     } else if (s.type === 'Wait') {
@@ -376,6 +376,31 @@ class Analysis {
 }
 
 const fieldOf = (shape: Shape): Field => ({ shape: () => shape, type: shape.kind === 'primitive' ? shape.type : shape.kind });
+
+/**
+ * What a batching Map's iteration gets (ItemBatcher, the developer guide): `{ "Items": [...] }`, with `BatchInput`
+ * when the batcher gives one; open when the batcher is not written out (a template's placeholder).
+ */
+function batchOf(batcher: AstNode, item: Shape, mapName: string): Shape {
+  const fields = new Map([['Items', fieldOf({ kind: 'array', items: item })]]);
+  const keys = batcher.type === 'object' ? (batcher.children ?? []).map((p) => stringValue(p.children?.[0]) ?? '') : [];
+  if (keys.some((k) => k.startsWith('BatchInput'))) fields.set('BatchInput', fieldOf(UNKNOWN));
+  return { kind: 'object', fields, open: batcher.type !== 'object', origin: `${mapName}'s batch of items` };
+}
+
+/**
+ * A Map's result: the array of its iterations' outputs; with a ResultWriter that exports them (a Resource), the
+ * Map Run's description `{ MapRunArn, ResultWriterDetails: { Bucket, Key } }` (what else it may hold is left
+ * open); with one that only formats them (WriterConfig), not known here.
+ */
+function mapResult(s: AslState, outs: Shape[]): Shape {
+  const writer = property(s.node, 'ResultWriter');
+  if (!writer) return { kind: 'array', items: joinAll(outs), origin: `${s.name}'s iteration outputs` };
+  if (writer.type !== 'object' || !property(writer, 'Resource')) return UNKNOWN;
+  const string = fieldOf({ kind: 'primitive', type: 'string' });
+  const details: Shape = { kind: 'object', fields: new Map([['Bucket', string], ['Key', string]]), open: true };
+  return { kind: 'object', fields: new Map([['MapRunArn', string], ['ResultWriterDetails', fieldOf(details)]]), open: true, origin: `${s.name}'s Map Run (ResultWriter)` };
+}
 
 /** The analysis of a whole document: every machine, nested ones when their Parallel/Map state is reached. */
 export function analyse(model: AslModel, sagemaker: Map<AslState, { api: string; integrationPattern: string }>, executionInput: Shape = UNKNOWN): Dataflow {
