@@ -1,8 +1,10 @@
 // Warnings about paths that read what cannot be there. Only where the analysis (analysis.ts) knows the shape
 // completely: a field missing from a closed object (a typo inside a SageMaker result, a field of the input that an
-// upstream ResultPath/OutputPath replaced), or a field read by name from a string or number. When the input may
-// hold other fields (the execution input is unknown), nothing is reported, except an information hint when the
-// whole rest of the path exists at another, known place. Never an error: a path is only known at run time.
+// upstream ResultPath/OutputPath replaced), a field read by name from a string, a number or an array (a Parallel's
+// output), an element read by index from an object, a string or a number; in `$$` paths, a near miss of a name the
+// context object documents (context.ts), and `$$.Map` in a state that is in no Map. When the input may hold other
+// fields (the execution input is unknown), nothing is reported, except an information hint when the whole rest of
+// the path exists at another, known place. Never an error: a path is only known at run time.
 import type { AslMachine, AslState } from '../asl/model';
 import { closest, quote } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
@@ -206,7 +208,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
 
 // A slot's findings depend on its string and the shapes it reads: kept per string node (relative to it) while
 // the node and its shapes are the same, as they are for every slot an edit elsewhere left alone (carryOver.ts).
-const slotFindings = new WeakMap<AstNode, { against: Shape; context: Shape; relative: Problem[] }>();
+const slotFindings = new WeakMap<AstNode, { against: Shape; context: Shape; state: AslState; relative: Problem[] }>();
 
 /** The data-flow findings of a document; `executionInput` as in dataflowOf. */
 export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape): Problem[] {
@@ -218,7 +220,7 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
     const context = slot.context ?? flow.context;
     const base = slot.node.offset;
     const known = slotFindings.get(slot.node);
-    if (known?.against === slot.against && known.context === context) {
+    if (known?.against === slot.against && known.context === context && known.state === slot.state) {
       for (const p of known.relative) out.push({ ...p, offset: p.offset + base });
       continue;
     }
@@ -230,7 +232,7 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
         relative.push({ ...p, offset: p.offset - base });
       }
     }
-    slotFindings.set(slot.node, { against: slot.against, context, relative });
+    slotFindings.set(slot.node, { against: slot.against, context, state: slot.state, relative });
   }
   // In document order: the slots' order depends on how the analysis was reached (a fresh pass or carryOver.ts).
   return out.sort((a, b) => a.offset - b.offset || a.length - b.length || a.message.localeCompare(b.message));
