@@ -60,6 +60,76 @@ describe('data flow over LSP', () => {
     for (const l of ['ModelArtifacts', 'TrainingJobName', 'TrainingJobStatus']) assert.ok(labels.includes(l), l);
   });
 
+  test("a Parallel's output read as if it were one branch's: a warning in JSON and YAML, the fix to the one element that has it", async () => {
+    const machine = {
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'A', States: { A: { Type: 'Pass', Result: { uri: 's3://b/m' }, End: true } } },
+            { StartAt: 'B', States: { B: { Type: 'Pass', Result: { n: 1 }, End: true } } },
+          ],
+          ResultPath: '$.both',
+          Next: 'Use',
+        },
+        Use: { Type: 'Pass', Parameters: { 'u.$': '$.both.uri' }, End: true },
+      },
+    };
+    const yaml = [
+      'StartAt: P',
+      'States:',
+      '  P:',
+      '    Type: Parallel',
+      '    Branches:',
+      '      - StartAt: A',
+      '        States: {A: {Type: Pass, Result: {uri: "s3://b/m"}, End: true}}',
+      '      - StartAt: B',
+      '        States: {B: {Type: Pass, Result: {n: 1}, End: true}}',
+      '    ResultPath: $.both',
+      '    Next: Use',
+      '  Use:',
+      '    Type: Pass',
+      '    Parameters:',
+      '      u.$: $.both.uri',
+      '    End: true',
+      '',
+    ].join('\n');
+    for (const [uri, language, text] of [['file:///w/parallel.asl.json', 'asl', JSON.stringify(machine, null, 2)], ['file:///w/parallel.asl.yaml', 'asl-yaml', yaml]]) {
+      const diags = (await client.open(uri, language, text)).filter((d: any) => d.source === 'dataflow');
+      assert.deepEqual(diags.map((d: any) => [d.code, d.severity, d.message]), [['path-not-in-input', 2, "$.both.uri: $.both (P's branch outputs) is an array, it has no field uri; did you mean $.both[0].uri?"]], uri);
+      const fix = (await client.codeActions(uri, diags[0].range, diags)).find((a: any) => a.title === 'Change to $.both[0].uri');
+      assert.ok(fix, uri);
+      assert.deepEqual((await client.change(uri, text.replace('$.both.uri', fix.edit.changes[uri][0].newText))).filter((d: any) => d.source === 'dataflow'), [], uri);
+    }
+  });
+
+  test('a variable assigned only inside a Map iteration, read after the Map: the warning names the Map', async () => {
+    const uri = 'file:///w/inner-variable.asl.json';
+    const text = JSON.stringify({
+      QueryLanguage: 'JSONata',
+      StartAt: 'Each',
+      States: {
+        Each: { Type: 'Map', Items: '{% $states.input.sets %}', ItemProcessor: { StartAt: 'T', States: { T: { Type: 'Pass', Assign: { uri: '{% $states.input.uri %}' }, End: true } } }, Next: 'Use' },
+        Use: { Type: 'Pass', Output: '{% $uri %}', End: true },
+      },
+    });
+    const diags = (await client.open(uri, 'asl', text)).filter((d: any) => d.code === 'asl-unknown-variable');
+    assert.deepEqual(diags.map((d: any) => [d.severity, d.message]), [
+      [2, "$uri is assigned only inside the iteration of the Map \"Each\", whose variables are not visible outside it: return the value in the iteration's output (the Map's result holds it) and read it from there"],
+    ]);
+  });
+
+  test('a misspelt member of the context object: a warning with the documented name, and its quick fix', async () => {
+    const uri = 'file:///w/context.asl.json';
+    const text = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'a.$': '$$.Execution.Nmae', 'b.$': '$$.Execution.Name' }, End: true } } }, null, 2);
+    const diags = (await client.open(uri, 'asl', text)).filter((d: any) => d.source === 'dataflow');
+    assert.deepEqual(diags.map((d: any) => [d.code, d.severity, d.message]), [['path-not-in-input', 2, '$$.Execution.Nmae: $$.Execution (in the context object) has no field Nmae; did you mean $$.Execution.Name?']]);
+    const fix = (await client.codeActions(uri, diags[0].range, diags)).find((a: any) => a.title === 'Change to $$.Execution.Name');
+    assert.ok(fix);
+    assert.deepEqual((await client.change(uri, text.replace('$$.Execution.Nmae', fix.edit.changes[uri][0].newText))).filter((d: any) => d.source === 'dataflow'), []);
+  });
+
   test('hover on a path says what it reads', async () => {
     const uri = 'file:///w/hover.asl.json';
     const text = DSSDK.replace("$['ModelArtifacts']['S3ModelArtifacts']", '$.TrainingStepResults.ModelArtifacts.S3ModelArtifacts');

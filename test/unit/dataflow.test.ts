@@ -9,6 +9,7 @@ import { parseDocument } from '../../server/src/service/documentStore';
 import { dataflowOf } from '../../server/src/service/dataflow/analysis';
 import type { Shape } from '../../server/src/service/dataflow/shapes';
 import { exampleInputShape, isExampleInput } from '../../server/src/service/dataflow/executionInput';
+import { validateDataflow } from '../../server/src/service/dataflow/validation';
 import { doc, findings, service } from './helpers';
 
 const root = join(__dirname, '..', '..', '..');
@@ -151,6 +152,24 @@ describe('the shape of each state input', () => {
     assert.equal(i.After, '{list: [{a: number}, {a: number}], out: {v: number}[]}');
   });
 
+  test('a Distributed Map: batches are {Items, BatchInput}; a ResultWriter that exports makes the result the Map Run, one that only formats an unknown', () => {
+    const reader = { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } };
+    const dist = (name: string) => ({ ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: name, States: { [name]: { Type: 'Pass', End: true } } });
+    const i = inputs(
+      machine({
+        Start: { Type: 'Pass', Result: { list: [{ a: 1 }] }, Next: 'Batched' },
+        Batched: { Type: 'Map', ItemsPath: '$.list', ItemBatcher: { MaxItemsPerBatch: 5 }, ItemProcessor: dist('B1'), ResultPath: null, Next: 'WithInput' },
+        WithInput: { Type: 'Map', ItemReader: reader, ItemBatcher: { MaxItemsPerBatch: 5, BatchInput: { k: 1 } }, ItemProcessor: dist('B2'), ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' } }, ResultPath: '$.run', Next: 'Formatted' },
+        Formatted: { Type: 'Map', ItemsPath: '$.list', ItemProcessor: dist('B3'), ResultWriter: { WriterConfig: { OutputType: 'JSON', Transformation: 'FLATTEN' } }, ResultPath: '$.flat', Next: 'End' },
+        End: { Type: 'Succeed' },
+      }),
+    );
+    assert.equal(i.B1, '{Items: {a: number}[]}');
+    assert.equal(i.B2, '{Items: ?[], BatchInput: ?}');
+    assert.equal(i.Formatted, '{list: [{a: number}], run: {MapRunArn: string, ResultWriterDetails: {Bucket: string, Key: string, …}, …}}');
+    assert.equal(i.End, '{list: [{a: number}], run: {MapRunArn: string, ResultWriterDetails: {Bucket: string, Key: string, …}, …}, flat: ?}');
+  });
+
   test('a Choice sends its input by its rules and Default; its own Next (a field Step Functions rejects) carries nothing', () => {
     const i = inputs(
       machine({
@@ -277,6 +296,248 @@ describe('warnings on paths', () => {
       B: { Type: 'Pass', Parameters: { 'u.$': '$.job.ModelArtifacts.S3ModelArtifacts' }, End: true },
     });
     assert.match(dataflow(text)[0].message, /only the \.sync integration waits for the job and returns DescribeTrainingJob, which has it$/);
+  });
+
+  describe('a value of a known kind read the wrong way: a field of an array, an element of an object (Jayway fails the step)', () => {
+    const parallel = (read: Record<string, string>) =>
+      machine({
+        Both: {
+          Type: 'Parallel',
+          ResultPath: '$.trainings',
+          Branches: [
+            { StartAt: 'A', States: { A: { Type: 'Task', Resource: TRAIN, Parameters: {}, End: true } } },
+            { StartAt: 'B', States: { B: { Type: 'Task', Resource: TRAIN, Parameters: {}, End: true } } },
+          ],
+          Next: 'Use',
+        },
+        Use: { Type: 'Pass', Parameters: read, End: true },
+      });
+
+    test("a Parallel's branch outputs read by name: every element has the rest, so all of them or one by index", () => {
+      assert.deepEqual(dataflow(parallel({ 'u.$': '$.trainings.ModelArtifacts.S3ModelArtifacts' })), [
+        {
+          code: 'path-not-in-input',
+          severity: 'warning',
+          at: '$.trainings.ModelArtifacts.S3ModelArtifacts',
+          message:
+            "$.trainings.ModelArtifacts.S3ModelArtifacts: $.trainings (Both's branch outputs) is an array, it has no field ModelArtifacts; its elements have it: read them all with $.trainings[*].ModelArtifacts.S3ModelArtifacts, or one with $.trainings[0].ModelArtifacts.S3ModelArtifacts",
+        },
+      ]);
+    });
+
+    test('a branch output that alone has the rest: the path to it, with the quick fix', () => {
+      const text = machine({
+        P: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'A', States: { A: { Type: 'Pass', Result: { x: 1 }, End: true } } },
+            { StartAt: 'B', States: { B: { Type: 'Pass', Result: { y: 2 }, End: true } } },
+          ],
+          ResultPath: '$.r',
+          Next: 'Use',
+        },
+        Use: { Type: 'Pass', Parameters: { 'y.$': '$.r.y' }, End: true },
+      });
+      const d = doc(text);
+      const [p, ...rest] = service.validate(d).filter((x) => x.source === 'dataflow');
+      assert.deepEqual(rest, []);
+      assert.equal(p.message, "$.r.y: $.r (P's branch outputs) is an array, it has no field y; did you mean $.r[1].y?");
+      const start = d.positionAt(p.offset);
+      const fix = service.getCodeActions(d, { start, end: start }).find((a) => a.title === 'Change to $.r[1].y');
+      assert.equal(fix?.edit!.changes![d.uri][0].newText, '$.r[1].y');
+    });
+
+    test("a Map's outputs read by name in a Choice rule: one element by index (a list is no value to compare)", () => {
+      const text = machine({
+        M: { Type: 'Map', ItemsPath: '$.sets', ItemProcessor: { StartAt: 'T', States: { T: { Type: 'Task', Resource: TRAIN, Parameters: {}, End: true } } }, ResultPath: '$.results', Next: 'C' },
+        C: { Type: 'Choice', Choices: [{ Variable: '$.results.TrainingJobStatus', StringEquals: 'Completed', Next: 'D' }], Default: 'D' },
+        D: { Type: 'Succeed' },
+      });
+      assert.deepEqual(dataflow(text).map((f) => f.message), [
+        "$.results.TrainingJobStatus: $.results (M's iteration outputs) is an array, it has no field TrainingJobStatus; its elements have it: read one with $.results[0].TrainingJobStatus",
+      ]);
+    });
+
+    test('an index into an object, a string, and a literal array read by name', () => {
+      const text = machine({
+        A: { Type: 'Pass', Parameters: { obj: { x: 1 }, arr: [{ x: 1 }], s: 'text' }, Next: 'B' },
+        B: { Type: 'Pass', Parameters: { 'a.$': '$.obj[0]', 'b.$': '$.arr.x', 'c.$': '$.obj[0].x', 'd.$': '$.s[0]' }, End: true },
+      });
+      assert.deepEqual(dataflow(text).map((f) => [f.at, f.message]), [
+        ['$.obj[0]', "$.obj[0]: $.obj (in A's Parameters) is an object, not an array: it has no element [0]"],
+        ['$.arr.x', "$.arr.x: $.arr (in A's Parameters) is an array, it has no field x; did you mean $.arr[0].x?"],
+        ['$.obj[0].x', "$.obj[0].x: $.obj (in A's Parameters) is an object, not an array: it has no element [0]; did you mean $.obj.x?"],
+        ['$.s[0]', "$.s[0]: $.s (in A's Parameters) is a string, not an array: it has no element [0]"],
+      ]);
+    });
+
+    test('a ResultSelector made the result an object: an index into it', () => {
+      const text = machine({
+        Sets: { Type: 'Pass', Result: [{ eta: '0.1' }], ResultPath: '$.sets', Next: 'Map' },
+        Map: { Type: 'Map', ItemsPath: '$.sets', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, ResultSelector: { 'n.$': 'States.ArrayLength($)' }, ResultPath: '$.sweep', Next: 'Use' },
+        Use: { Type: 'Pass', Parameters: { 'e.$': '$.sweep[0].eta' }, End: true },
+      });
+      assert.deepEqual(dataflow(text).map((f) => f.message), ["$.sweep[0].eta: $.sweep (Map's ResultSelector) is an object, not an array: it has no element [0]"]);
+    });
+
+    test("a Map Run's description read as the outputs' array; a batch's field misspelt", () => {
+      const text = machine({
+        M: {
+          Type: 'Map',
+          ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k.json' } },
+          ItemBatcher: { MaxItemsPerBatch: 5 },
+          ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'x.$': '$.Item[0]', 'y.$': '$.Items[0]' }, End: true } } },
+          ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'r' } },
+          ResultPath: '$.run',
+          Next: 'Use',
+        },
+        Use: { Type: 'Pass', Parameters: { 'u.$': '$.run[0].uri', 'k.$': '$.run.ResultWriterDetails.Key', 'a.$': '$.run.MapRunArn' }, End: true },
+      });
+      assert.deepEqual(dataflow(text).map((f) => [f.at, f.message]), [
+        ['$.Item[0]', "$.Item[0]: the state input here is M's batch of items (nothing upstream keeps other fields), which has no field Item; did you mean $.Items[0]?"],
+        ['$.run[0].uri', "$.run[0].uri: $.run (M's Map Run (ResultWriter)) is an object, not an array: it has no element [0]"],
+      ]);
+    });
+
+    test('silent where the step is not definite or not a field: [*], filters, slices, deep scans, .length(), indexes that are there', () => {
+      const reads = {
+        'a.$': '$.trainings[*].ModelArtifacts.S3ModelArtifacts',
+        'b.$': '$.trainings.length()',
+        'c.$': '$.trainings[0].ModelArtifacts.S3ModelArtifacts',
+        'd.$': '$.trainings[?(@.TrainingJobStatus == "Completed")].TrainingJobName',
+        'e.$': '$.trainings[0:1]',
+        'f.$': '$..ModelArtifacts',
+        'g.$': '$.trainings[-1].TrainingJobName',
+        'h.$': 'States.ArrayLength($.trainings)',
+        'i.$': "$.trainings[1]['TrainingJobName']",
+        'j.$': '$.trainings[5].TrainingJobName',
+      };
+      assert.deepEqual(dataflow(parallel(reads)), []);
+    });
+
+    test('never from a hint: the input of the last launch may be another kind of value in another execution', () => {
+      const text = machine({ Use: { Type: 'Pass', Parameters: { 'a.$': '$.list.x', 'b.$': '$.obj[0]', 'c.$': '$.name.first' }, End: true } });
+      const value = { list: [{ x: 1 }], obj: { k: 1 }, name: 'n' };
+      const get = (exact: boolean) => {
+        const found = validateDataflow(parseDocument(text, 'asl'), exampleInputShape(value, 'the input', exact));
+        return found.map((f) => text.slice(f.offset, f.offset + f.length));
+      };
+      assert.deepEqual(get(false), []);
+      // An input file is exact: each read fails with it.
+      assert.deepEqual(get(true), ['$.list.x', '$.obj[0]', '$.name.first']);
+    });
+  });
+
+  describe('the context object ($$): its documented parts, the execution input, the Map item', () => {
+    test('a near miss of a documented name, at any part, with the closest and its quick fix; where $ is unknown too', () => {
+      const text = machine({
+        P: {
+          Type: 'Pass',
+          Parameters: {
+            'a.$': '$$.Execution.Nmae',
+            'b.$': '$$.Executions.Input',
+            'c.$': "States.Format('{}', $$.State.EnteredTim)",
+            'd.$': '$$.StateMachine.id',
+            'e.$': '$$.Task.Tokens',
+          },
+          Next: 'M',
+        },
+        M: { Type: 'Map', ItemSelector: { 'f.$': '$$.Map.Itme.Index' }, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true },
+      });
+      assert.deepEqual(dataflow(text).map((f) => [f.at, f.severity, f.message]), [
+        ['$$.Execution.Nmae', 'warning', '$$.Execution.Nmae: $$.Execution (in the context object) has no field Nmae; did you mean $$.Execution.Name?'],
+        ['$$.Executions.Input', 'warning', '$$.Executions.Input: the context object has no field Executions; did you mean $$.Execution.Input?'],
+        ['$$.State.EnteredTim', 'warning', '$$.State.EnteredTim: $$.State (in the context object) has no field EnteredTim; did you mean $$.State.EnteredTime?'],
+        ['$$.StateMachine.id', 'warning', '$$.StateMachine.id: $$.StateMachine (in the context object) has no field id; did you mean $$.StateMachine.Id?'],
+        ['$$.Task.Tokens', 'warning', '$$.Task.Tokens: $$.Task (in the context object) has no field Tokens; did you mean $$.Task.Token?'],
+        ['$$.Map.Itme.Index', 'warning', '$$.Map.Itme.Index: $$.Map (in the context object) has no field Itme; did you mean $$.Map.Item.Index?'],
+      ]);
+      const d = doc(text);
+      const p = service.validate(d).find((x) => x.source === 'dataflow')!;
+      const start = d.positionAt(p.offset);
+      assert.ok(service.getCodeActions(d, { start, end: start }).some((a) => a.title === 'Change to $$.Execution.Name'));
+    });
+
+    test('silent on every documented name, on a name that is no near miss (the context gains fields), and in an IsPresent rule', () => {
+      const text = machine({
+        P: {
+          Type: 'Pass',
+          Parameters: {
+            'a.$': '$$.Execution.Id', 'b.$': '$$.Execution.Input', 'c.$': '$$.Execution.Name', 'd.$': '$$.Execution.RoleArn', 'e.$': '$$.Execution.StartTime',
+            'f.$': '$$.Execution.RedriveCount', 'g.$': '$$.Execution.RedriveTime', 'h.$': '$$.State.EnteredTime', 'i.$': '$$.State.Name', 'j.$': '$$.State.RetryCount',
+            'k.$': '$$.StateMachine.Id', 'l.$': '$$.StateMachine.Name', 'm.$': '$$.Task.Token',
+            'p.$': '$$', 'q.$': '$$.Execution', 'r.$': '$$.Execution.Input.anything.at.all', 't.$': '$$.Execution.SomethingNew',
+          },
+          Next: 'M',
+        },
+        M: {
+          Type: 'Map',
+          ItemSelector: { 'n.$': '$$.Map.Item.Index', 'o.$': '$$.Map.Item.Value', 's.$': '$$.Map.Item.Source', 'u.$': '$$.Map.Item.Value.x' },
+          ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } },
+          Next: 'C',
+        },
+        C: { Type: 'Choice', Choices: [{ Variable: '$$.Execution.Nmae', IsPresent: true, Next: 'D' }], Default: 'D' },
+        D: { Type: 'Succeed' },
+      });
+      assert.deepEqual(dataflow(text), []);
+    });
+
+    test('$$.Execution.Input is the execution input: checked against an example file as $ is, never against a launch', () => {
+      const text = machine({ P: { Type: 'Pass', Parameters: { 'a.$': '$$.Execution.Input.jobNam', 'b.$': '$$.Execution.Input.jobName', 'c.$': '$$.Execution.Name.first' }, End: true } });
+      const get = (exact: boolean) =>
+        validateDataflow(parseDocument(text, 'asl'), exampleInputShape({ jobName: 'j' }, 'the example', exact)).map((f) => [text.slice(f.offset, f.offset + f.length), f.message]);
+      assert.deepEqual(get(true), [
+        ['$$.Execution.Input.jobNam', '$$.Execution.Input.jobNam: $$.Execution.Input (the example) has no field jobNam; did you mean $$.Execution.Input.jobName?'],
+        ['$$.Execution.Name.first', '$$.Execution.Name.first: $$.Execution.Name (in the context object) is a string, it has no field first'],
+      ]);
+      assert.deepEqual(get(false).map(([at]) => at), ['$$.Execution.Name.first']);
+    });
+
+    test('$$.Map in a state that is in no Map state: nothing is there to read; inside a Map (at any depth) or in a Map state, silent', () => {
+      const text = machine({
+        P: { Type: 'Pass', Parameters: { 'v.$': '$$.Map.Item.Value', 'n.$': "States.Format('{}', $$.Map.Item.Index)" }, Next: 'Par' },
+        Par: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'B', States: { B: { Type: 'Pass', Parameters: { 'v.$': '$$.Map.Item.Value' }, End: true } } },
+            {
+              StartAt: 'M',
+              States: {
+                M: {
+                  Type: 'Map',
+                  ItemSelector: { 'v.$': '$$.Map.Item.Value' },
+                  ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Parallel', Branches: [{ StartAt: 'J', States: { J: { Type: 'Pass', Parameters: { 'i.$': '$$.Map.Item.Index' }, End: true } } }], End: true } } },
+                  ResultSelector: { 'x.$': '$$.Map.Item.Index' },
+                  End: true,
+                },
+              },
+            },
+          ],
+          End: true,
+        },
+      });
+      assert.deepEqual(dataflow(text).map((f) => [f.at, f.message]), [
+        ['$$.Map.Item.Value', '$$.Map.Item.Value: the context object holds Map only for the items of a Map state (in its ItemSelector), and "P" is in no Map state'],
+        ['$$.Map.Item.Index', '$$.Map.Item.Index: the context object holds Map only for the items of a Map state (in its ItemSelector), and "P" is in no Map state'],
+        ['$$.Map.Item.Value', '$$.Map.Item.Value: the context object holds Map only for the items of a Map state (in its ItemSelector), and "B" is in no Map state'],
+      ]);
+    });
+
+    test("$$.Map.Item.Value in a Map's ItemSelector (and a legacy Map's Parameters) is the item; unknown with an ItemReader", () => {
+      const map = (extra: Record<string, unknown>) =>
+        machine({
+          Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.training', Next: 'Each' },
+          Each: { Type: 'Map', ItemsPath: '$.training.SecondaryStatusTransitions', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true, ...extra },
+        });
+      const selector = { 's.$': '$$.Map.Item.Value.Statuss', 'i.$': '$$.Map.Item.Index', 'v.$': '$$.Map.Item.Value.StatusMessage' };
+      const expected = [['$$.Map.Item.Value.Statuss', "$$.Map.Item.Value.Statuss: $$.Map.Item.Value (Each's item) has no field Statuss; did you mean $$.Map.Item.Value.Status?"]];
+      assert.deepEqual(dataflow(map({ ItemSelector: selector })).map((f) => [f.at, f.message]), expected);
+      assert.deepEqual(dataflow(map({ Parameters: selector })).map((f) => [f.at, f.message]), expected);
+      const reader = { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } } };
+      assert.deepEqual(dataflow(map({ ItemSelector: selector, ...reader })), []);
+      // Outside the ItemSelector the item is not known here: no judgement.
+      assert.deepEqual(dataflow(map({ ResultSelector: { 'x.$': '$$.Map.Item.Value.Statuss' } })), []);
+    });
   });
 
   test('the corpus: exactly the findings checked by hand (both true: see the comments)', () => {

@@ -220,6 +220,29 @@ function checkAssignedNames(model: AslModel, own: Map<AslMachine, Set<string> | 
   }
 }
 
+/**
+ * Where a variable that `reader`'s states cannot see is assigned: in a Parallel branch or a Map iteration that is
+ * not around them. The message's words ("the iteration of the Map "Train each"", "another branch of the Parallel
+ * "Both""), and how the value gets out, for the states after the Parallel or Map (workflow-variables.html: "you
+ * might only need to use Output to return data from Parallel and Map sub-workflows"). Undefined when no such scope
+ * assigns it (a Distributed Map's states reading a variable of the machine around them).
+ */
+function innerScopeOf(model: AslModel, own: Map<AslMachine, Set<string> | undefined>, reader: AslMachine, name: string): string | undefined {
+  const around = new Set<AslMachine>();
+  for (let m: AslMachine | undefined = reader; m; m = m.owner?.machine) around.add(m);
+  // Assigned around a Distributed Map too: not only inside.
+  for (const m of around) if (own.get(m)?.has(name) !== false) return undefined;
+  for (const m of model.machines) {
+    if (around.has(m) || !m.owner || !own.get(m)?.has(name)) continue;
+    const state = quote(m.owner.name);
+    const where = m.kind === 'branch' ? `${m.owner === reader.owner ? 'another' : 'a'} branch of the Parallel ${state}` : `the ${isDistributed(m) ? 'child workflows' : 'iteration'} of the Map ${state}`;
+    const scope = m.kind === 'branch' ? 'branch' : isDistributed(m) ? 'child workflow' : 'iteration';
+    const out = m.owner === reader.owner ? '' : `: return the value in the ${scope}'s output (the ${m.kind === 'branch' ? 'Parallel' : 'Map'}'s result holds it) and read it from there`;
+    return `only inside ${where}, whose variables are not visible outside it${out}`;
+  }
+  return undefined;
+}
+
 export function checkVariables(model: AslModel, text: string | undefined, language?: DocumentLanguage): Problem[] {
   const out: Problem[] = [];
   // What each machine's states can read: its own names and those of the machines around it.
@@ -269,8 +292,10 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
         continue;
       }
       if (names && !names.has(r.name)) {
+        const inner = innerScopeOf(model, own, s.machine, r.name);
         const scope = s.machine.kind === 'top' ? '' : isDistributed(s.machine) ? ' (a Distributed Map\'s states see only their own variables)' : ' or around it';
-        place(r, AslCode.unknownVariable, `$${r.name} is not assigned by any state of this machine${scope}: set it with Assign in an earlier state`, 'warning');
+        if (inner) place(r, AslCode.unknownVariable, `$${r.name} is assigned ${inner}`, 'warning');
+        else place(r, AslCode.unknownVariable, `$${r.name} is not assigned by any state of this machine${scope}: set it with Assign in an earlier state`, 'warning');
       } else if (names && outside.get(s.machine)?.has(r.name) === false) {
         // Assigned in this machine only: by a state that can run before this one? ("The new variable values will be
         // available starting with the next state", workflow-variables.html.)

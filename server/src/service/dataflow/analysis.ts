@@ -14,6 +14,7 @@ import type { AstNode, ParsedDocument } from '../core/types';
 import { isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
 import { tasksOf } from '../sagemaker/tasks';
 import { readSegments, writeAt } from './paths';
+import { contextShape } from './context';
 import { EMPTY_OBJECT, join, joinAll, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 
 /** A string in the document that reads with a JSONPath: what its `$` is. */
@@ -31,6 +32,8 @@ export interface Slot {
   mayBeAbsent?: boolean;
   /** A `.$` value inside a Task's Parameters (which only read: their shape goes to the integration). */
   taskPayload?: boolean;
+  /** What `$$` is here when it is not the flow's `context`: in a Map's ItemSelector, with the Map's item. */
+  context?: Shape;
 }
 
 export interface StateFlow {
@@ -45,6 +48,8 @@ export interface Dataflow {
   taskPayloads: Map<AslState, { against: Shape; label: string }>;
   /** Variables assigned anywhere (Assign), by name: the join of what is assigned. */
   variables: Map<string, Shape>;
+  /** What `$$` (the context object) is, but in a Map's ItemSelector (Slot.context). */
+  context: Shape;
 }
 
 const ERROR_OUTPUT = (): Shape => literalShape({ Error: '', Cause: '' }, 'the error output');
@@ -62,12 +67,19 @@ function jsonataPathShape(value: string, roots: { input: Shape; result?: Shape; 
 }
 
 class Analysis {
-  readonly flow: Dataflow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map() };
+  readonly flow: Dataflow;
+  /** The context object of the slots recorded now, when it is not the flow's (a Map's ItemSelector). */
+  private context: Shape | undefined;
 
-  constructor(private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string }>) {}
+  constructor(
+    private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string }>,
+    private readonly executionInput: Shape = UNKNOWN,
+  ) {
+    this.flow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map(), context: contextShape(executionInput) };
+  }
 
   private slot(node: AstNode | undefined, state: AslState, against: Shape, label: string, kind: Slot['kind']) {
-    if (node?.type === 'string') this.flow.slots.push({ node, state, against, label, kind });
+    if (node?.type === 'string') this.flow.slots.push({ node, state, against, label, kind, ...(this.context ? { context: this.context } : {}) });
   }
 
   /** The shape a path field reads, recording the slot. */
@@ -238,7 +250,7 @@ class Analysis {
         const args = property(n, 'Arguments');
         const childInput = s.type === 'Parallel' ? (args ? this.template(args, s, input, '', roots) : input) : UNKNOWN;
         const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => childInput) } : [];
-        result = s.type === 'Parallel' ? { kind: 'array', items: joinAll(outs), tuple: outs } : { kind: 'array', items: joinAll(outs) };
+        result = s.type === 'Parallel' ? { kind: 'array', items: joinAll(outs), tuple: outs } : mapResult(s, outs);
       }
       const outputNode = property(n, 'Output');
       const output = outputNode ? this.template(outputNode, s, UNKNOWN, '', { input, result }) : result;
@@ -278,15 +290,20 @@ class Analysis {
       const items = property(n, 'ItemsPath');
       const list = items ? this.readPath(items, s, effective, effectiveLabel) : effective;
       const selector = property(n, 'ItemSelector') ?? parameters;
-      // `$$.Map.Item.Value` is the item; `$` in the selector is the Map's input.
-      let item = selector ? this.template(selector, s, effective, effectiveLabel) : list.kind === 'array' ? list.items : UNKNOWN;
-      // A Distributed Map reading its items elsewhere gets items this pass does not know; batched items arrive
-      // as { Items: [...], BatchInput }.
+      // `$$.Map.Item.Value` is the item; `$` in the selector is the Map's input. A Distributed Map reading its items
+      // elsewhere gets items this pass does not know; batched items arrive as { Items: [...], BatchInput }.
+      const listed = property(n, 'ItemReader') ? UNKNOWN : list.kind === 'array' ? list.items : UNKNOWN;
+      let item = listed;
+      if (selector) {
+        this.context = contextShape(this.executionInput, withOrigin(listed, `${s.name}'s item`));
+        item = this.template(selector, s, effective, effectiveLabel);
+        this.context = undefined;
+      }
       if (property(n, 'ItemReader')) item = UNKNOWN;
-      if (property(n, 'ItemBatcher')) item = { kind: 'object', fields: new Map([['Items', fieldOf({ kind: 'array', items: item })]]), open: true };
+      const batcher = property(n, 'ItemBatcher');
+      if (batcher) item = batchOf(batcher, item, s.name);
       const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => item) } : [];
-      // With a ResultWriter, the result describes where the outputs were written.
-      result = property(n, 'ResultWriter') ? UNKNOWN : { kind: 'array', items: joinAll(outs), origin: `${s.name}'s iteration outputs` };
+      result = mapResult(s, outs);
     } else if (s.type === 'Choice') {
       this.choiceRules(s, effective, effectiveLabel);
     } else if (s.type === 'Wait') {
@@ -360,9 +377,34 @@ class Analysis {
 
 const fieldOf = (shape: Shape): Field => ({ shape: () => shape, type: shape.kind === 'primitive' ? shape.type : shape.kind });
 
+/**
+ * What a batching Map's iteration gets (ItemBatcher, the developer guide): `{ "Items": [...] }`, with `BatchInput`
+ * when the batcher gives one; open when the batcher is not written out (a template's placeholder).
+ */
+function batchOf(batcher: AstNode, item: Shape, mapName: string): Shape {
+  const fields = new Map([['Items', fieldOf({ kind: 'array', items: item })]]);
+  const keys = batcher.type === 'object' ? (batcher.children ?? []).map((p) => stringValue(p.children?.[0]) ?? '') : [];
+  if (keys.some((k) => k.startsWith('BatchInput'))) fields.set('BatchInput', fieldOf(UNKNOWN));
+  return { kind: 'object', fields, open: batcher.type !== 'object', origin: `${mapName}'s batch of items` };
+}
+
+/**
+ * A Map's result: the array of its iterations' outputs; with a ResultWriter that exports them (a Resource), the
+ * Map Run's description `{ MapRunArn, ResultWriterDetails: { Bucket, Key } }` (what else it may hold is left
+ * open); with one that only formats them (WriterConfig), not known here.
+ */
+function mapResult(s: AslState, outs: Shape[]): Shape {
+  const writer = property(s.node, 'ResultWriter');
+  if (!writer) return { kind: 'array', items: joinAll(outs), origin: `${s.name}'s iteration outputs` };
+  if (writer.type !== 'object' || !property(writer, 'Resource')) return UNKNOWN;
+  const string = fieldOf({ kind: 'primitive', type: 'string' });
+  const details: Shape = { kind: 'object', fields: new Map([['Bucket', string], ['Key', string]]), open: true };
+  return { kind: 'object', fields: new Map([['MapRunArn', string], ['ResultWriterDetails', fieldOf(details)]]), open: true, origin: `${s.name}'s Map Run (ResultWriter)` };
+}
+
 /** The analysis of a whole document: every machine, nested ones when their Parallel/Map state is reached. */
 export function analyse(model: AslModel, sagemaker: Map<AslState, { api: string; integrationPattern: string }>, executionInput: Shape = UNKNOWN): Dataflow {
-  const a = new Analysis(sagemaker);
+  const a = new Analysis(sagemaker, executionInput);
   const top = model.machines.find((m) => m.kind === 'top');
   if (!top) return a.flow;
   type Frame = { gen: Generator<{ machines: AslMachine[]; inputs: Shape[] }, Shape, Shape[]>; pending?: { machines: AslMachine[]; inputs: Shape[]; outs: Shape[] } };

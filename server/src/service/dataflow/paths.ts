@@ -1,7 +1,7 @@
 // Reading and writing shapes (shapes.ts) along JSONPath segments: what `$.a.b` reads from a shape, how far that is
 // known, and what `ResultPath: $.a.b` makes of a state's input.
 import type { PathSegment } from '../expressions/index';
-import { EMPTY_OBJECT, UNKNOWN, type Field, type ObjectShape, type Shape } from './shapes';
+import { EMPTY_OBJECT, isHint, UNKNOWN, type Field, type ObjectShape, type Shape } from './shapes';
 
 export interface PathStep {
   /** The segment read. */
@@ -17,13 +17,22 @@ export interface PathReading {
   /** The shape the whole path reads, UNKNOWN when not known (including after a missing field). */
   shape: Shape;
   /**
-   * The first segment that cannot be there: an object that lists every field it can have, without this one, or a
-   * string/number/array read by name. Only set when the shape there is fully known.
+   * The first segment that cannot be there: an object that lists every field it can have, without this one, a
+   * string/number/array read by name, or an object/string/number read by index. Only set when the shape there is
+   * fully known.
    */
   missing?: { index: number; parent: Shape };
   /** The first segment whose field is not listed by an object that may have others (the path may still be fine). */
   unlisted?: { index: number; parent: Shape };
 }
+
+/**
+ * Whether a value of `shape` is certainly not what the next segment needs (an object for a name, an array for an
+ * index): Jayway JsonPath, which Step Functions runs, fails such a step of a definite path (PathNotFoundException,
+ * States.Runtime) where the segments before it name one value each (the reading stops at the first that does not).
+ * A hint (one launch's input) tells no kind for certain; a null is left alone, as it always was.
+ */
+const notA = (shape: Shape): boolean => (shape.kind === 'array' || shape.kind === 'object' || (shape.kind === 'primitive' && shape.type !== 'null')) && !isHint(shape);
 
 const nameOf = (s: PathSegment): string | undefined => (s.kind === 'name' || s.kind === 'member' ? s.name : undefined);
 
@@ -38,16 +47,13 @@ export function readSegments(shape: Shape, segments: readonly PathSegment[]): Pa
     if (name !== undefined) {
       // `.length()` and other functions of the JSONPath engine: not a field.
       if (name.endsWith(')')) return { steps, shape: UNKNOWN };
-      if (cur.kind !== 'object') {
-        if (cur.kind === 'primitive' && cur.type !== 'null') return { steps, shape: UNKNOWN, missing: { index: i, parent: cur } };
-        return { steps, shape: UNKNOWN };
-      }
+      if (cur.kind !== 'object') return { steps, shape: UNKNOWN, ...(notA(cur) ? { missing: { index: i, parent: cur } } : {}) };
       const f = cur.fields.get(name);
       if (!f) return { steps, shape: UNKNOWN, ...(cur.open ? { unlisted: { index: i, parent: cur } } : { missing: { index: i, parent: cur } }) };
       cur = f.shape();
       steps.push({ segment: seg, shape: cur, field: f });
     } else if (seg.kind === 'index') {
-      if (cur.kind !== 'array') return { steps, shape: UNKNOWN };
+      if (cur.kind !== 'array') return { steps, shape: UNKNOWN, ...(notA(cur) ? { missing: { index: i, parent: cur } } : {}) };
       cur = cur.tuple ? cur.tuple[seg.index] ?? UNKNOWN : cur.items;
       steps.push({ segment: seg, shape: cur });
     } else return { steps, shape: UNKNOWN }; // wildcards, filters, slices, deep scans: not followed

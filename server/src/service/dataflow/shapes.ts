@@ -1,8 +1,10 @@
 // What the data-flow analysis knows about a JSON value: its shape. `unknown` is the honest answer whenever the
 // text does not tell (the execution input, a Lambda's result, a JSONata expression); an object is `open` when
 // fields other than the listed ones may be there (something unknown was merged into it). Only a closed object
-// lets a check say "this field cannot be there". Shapes of the SageMaker results come from the generated
-// schemas/sagemaker/outputs.json and are built lazily, member by member, when a path reads them.
+// lets a check say "this field cannot be there". The kind is certain (an array is an array whenever the state runs),
+// unless the shape is only a `hint` (the input of one launch): only then can a path not tell "this is no object"
+// or "this is no array". Shapes of the SageMaker results come from the generated schemas/sagemaker/outputs.json
+// and are built lazily, member by member, when a path reads them.
 import { sageMakerOutputs } from '../../../../schemas/sagemaker';
 
 export type Shape = UnknownShape | ObjectShape | ArrayShape | PrimitiveShape;
@@ -27,6 +29,7 @@ export interface ObjectShape {
   origin?: string;
   /** For a request-response result: what the `.sync` integration would return instead, for messages. */
   syncResult?: { shape: ObjectShape; operation: string };
+  hint?: true;
 }
 
 export interface ArrayShape {
@@ -35,13 +38,21 @@ export interface ArrayShape {
   /** A fixed list (a Parallel's branch outputs, a literal array): element by element. */
   tuple?: Shape[];
   origin?: string;
+  hint?: true;
 }
 
 export interface PrimitiveShape {
   kind: 'primitive';
   type: string;
   origin?: string;
+  hint?: true;
 }
+
+/**
+ * Only a hint of what may be there (what one launch's input held): another execution may bring another kind of
+ * value, so it never tells that a value is not an object or not an array.
+ */
+export const isHint = (s: Shape): boolean => s.kind !== 'unknown' && s.hint === true;
 
 export const UNKNOWN: UnknownShape = { kind: 'unknown' };
 export const EMPTY_OBJECT = (): ObjectShape => ({ kind: 'object', fields: new Map(), open: false });
@@ -58,17 +69,22 @@ export function typeName(s: Shape): string {
  * level as paths read it (the value's nesting is the user's: no recursion over it).
  */
 export function literalShape(value: unknown, origin?: string, open = false): Shape {
-  if (value === null) return { kind: 'primitive', type: 'null', origin };
-  if (Array.isArray(value)) return lazyArray(() => joinAll(value.map((v) => literalShape(v, undefined, open))), () => value.map((v) => literalShape(v, undefined, open)), origin);
+  const hint = open ? ({ hint: true } as const) : {};
+  if (value === null) return { kind: 'primitive', type: 'null', origin, ...hint };
+  if (Array.isArray(value)) {
+    const a = lazyArray(() => joinAll(value.map((v) => literalShape(v, undefined, open))), () => value.map((v) => literalShape(v, undefined, open)), origin);
+    if (open) a.hint = true;
+    return a;
+  }
   if (typeof value === 'object') {
     const fields = new Map<string, Field>();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const type = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
       fields.set(k, { shape: once(() => literalShape(v, undefined, open)), type });
     }
-    return { kind: 'object', fields, open, origin };
+    return { kind: 'object', fields, open, origin, ...hint };
   }
-  return { kind: 'primitive', type: typeof value, origin };
+  return { kind: 'primitive', type: typeof value, origin, ...hint };
 }
 
 function once<T>(f: () => T): () => T {
@@ -108,14 +124,19 @@ export function join(a: Shape, b: Shape): Shape {
       const g = fields.get(k);
       fields.set(k, g ? { shape: () => join(g.shape(), f.shape()), type: g.type === f.type ? g.type : 'unknown', doc: g.doc ?? f.doc } : f);
     }
-    return { kind: 'object', fields, open: a.open || b.open, origin: a.origin === b.origin ? a.origin : undefined };
+    return { kind: 'object', fields, open: a.open || b.open, origin: a.origin === b.origin ? a.origin : undefined, ...(a.hint || b.hint ? { hint: true } : {}) };
   }
   if (a.kind === 'array' && b.kind === 'array') {
     // Lazily: arrays nest as deep as the user wrote them.
     const tuple = () => (a.tuple && b.tuple && a.tuple.length === b.tuple.length ? a.tuple.map((t, i) => join(t, b.tuple![i])) : undefined);
-    return lazyArray(() => join(a.items, b.items), () => tuple() as Shape[]);
+    const joined = lazyArray(() => join(a.items, b.items), () => tuple() as Shape[]);
+    if (a.hint || b.hint) joined.hint = true;
+    return joined;
   }
-  if (a.kind === 'primitive' && b.kind === 'primitive' && a.type === b.type) return a.origin === b.origin ? a : { kind: 'primitive', type: a.type };
+  if (a.kind === 'primitive' && b.kind === 'primitive' && a.type === b.type) {
+    if (a.origin === b.origin && (a.hint || !b.hint)) return a;
+    return { kind: 'primitive', type: a.type, ...(a.origin === b.origin && a.origin ? { origin: a.origin } : {}), ...(a.hint || b.hint ? { hint: true } : {}) };
+  }
   return UNKNOWN;
 }
 

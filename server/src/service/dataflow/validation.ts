@@ -1,13 +1,17 @@
 // Warnings about paths that read what cannot be there. Only where the analysis (analysis.ts) knows the shape
 // completely: a field missing from a closed object (a typo inside a SageMaker result, a field of the input that an
-// upstream ResultPath/OutputPath replaced), or a field read by name from a string or number. When the input may
-// hold other fields (the execution input is unknown), nothing is reported, except an information hint when the
-// whole rest of the path exists at another, known place. Never an error: a path is only known at run time.
-import { closest } from '../core/text';
+// upstream ResultPath/OutputPath replaced), a field read by name from a string, a number or an array (a Parallel's
+// output), an element read by index from an object, a string or a number; in `$$` paths, a near miss of a name the
+// context object documents (context.ts), and `$$.Map` in a state that is in no Map. When the input may hold other
+// fields (the execution input is unknown), nothing is reported, except an information hint when the whole rest of
+// the path exists at another, known place. Never an error: a path is only known at run time.
+import type { AslMachine, AslState } from '../asl/model';
+import { closest, quote } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { isExpressionError, parseDynamicValue, parseJsonPath, sourceOffset, type IntrinsicArg, type PathNode, type PathSegment } from '../expressions/index';
 import { dataflowOf, type Slot } from './analysis';
 import { isExampleInput } from './executionInput';
+import { isContextPart } from './context';
 import { readSegments } from './paths';
 import type { Shape } from './shapes';
 
@@ -34,9 +38,9 @@ export function pathsOf(slot: Slot): PathNode[] {
   return out;
 }
 
-/** A path written back as text: `$.a.b`, `['odd name']` where a name is not an identifier. */
-function pathText(names: (string | number)[]): string {
-  return '$' + names.map((n) => (typeof n === 'number' ? `[${n}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? `.${n}` : `['${n.replace(/'/g, "\\'")}']`)).join('');
+/** A path written back as text: `$.a.b`, `['odd name']` where a name is not an identifier; `root` `$$` for the context. */
+function pathText(names: (string | number)[], root = '$'): string {
+  return root + names.map((n) => (typeof n === 'number' ? `[${n}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? `.${n}` : `['${n.replace(/'/g, "\\'")}']`)).join('');
 }
 
 const segmentName = (s: PathSegment): string | number | undefined => (s.kind === 'name' || s.kind === 'member' ? s.name : s.kind === 'index' ? s.index : undefined);
@@ -79,10 +83,58 @@ function describe(shape: Shape): string {
   return shape.kind === 'array' ? 'an array' : 'an object';
 }
 
-function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | undefined {
-  if (path.root !== '$') return undefined;
+/** Whether `rest` reads to its end from `shape`, every step known to be there. */
+function readsWhole(shape: Shape, rest: readonly PathSegment[]): boolean {
+  const r = readSegments(shape, rest);
+  return !r.missing && !r.unlisted && r.steps.length === rest.length;
+}
+
+/**
+ * What a path that reads an array by name, or an object (a string, a number) by index, may have meant: the
+ * element that has the rest of the path (`$.r[1].x`: the one branch output with x), the elements read all at once
+ * or one by one (a Map's outputs, branch outputs that all have it; all at once only where a list is a value, `list`:
+ * not in a Choice rule or a Wait), or the object read by name (`$.obj.x` for `$.obj[0].x`). `rest`: the segments
+ * after the one that cannot read; `names`: the path's names and indexes.
+ */
+function kindHint(parent: Shape, rest: readonly PathSegment[], names: (string | number)[], index: number, list: boolean, root: string): { hint: string; replacement?: string } {
+  const before = names.slice(0, index);
+  const text = (n: (string | number)[]) => pathText(n, root);
+  if (parent.kind === 'array') {
+    const after = names.slice(index);
+    const fits = parent.tuple ? parent.tuple.flatMap((t, i) => (readsWhole(t, rest) ? [i] : [])) : readsWhole(parent.items, rest) ? [0] : [];
+    if (!fits.length) return { hint: '' };
+    const one = text([...before, fits[0], ...after]);
+    if (parent.tuple && fits.length === 1) return { hint: `; did you mean ${one}?`, replacement: one };
+    return { hint: list ? `; its elements have it: read them all with ${text(before)}[*]${pathText(after, '')}, or one with ${one}` : `; its elements have it: read one with ${one}` };
+  }
+  if (parent.kind === 'object' && rest.length && readsWhole(parent, rest)) {
+    const replacement = text([...before, ...names.slice(index + 1)]);
+    return { hint: `; did you mean ${replacement}?`, replacement };
+  }
+  return { hint: '' };
+}
+
+/** Whether `state` is a Map state or runs in one (a Map's iteration, at any depth): where `$$.Map` may be there. */
+function inMap(state: AslState): boolean {
+  if (state.type === 'Map') return true;
+  for (let m: AslMachine | undefined = state.machine; m; m = m.owner?.machine) if (m.kind === 'map') return true;
+  return false;
+}
+
+function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shape): Problem | undefined {
+  if (path.root !== '$' && path.root !== '$$') return undefined;
+  // `$$`: the context object (context.ts), read like the input; its own parts only tell near misses of their names.
+  const inContext = path.root === '$$';
+  const base = inContext ? context : slot.against;
+  const label = inContext ? 'the context object' : slot.label;
+  const text = (names: (string | number)[]) => pathText(names, path.root);
   const segs = path.segments;
-  const r = readSegments(slot.against, segs);
+  if (inContext && segs[0] && 'name' in segs[0] && segs[0].name === 'Map' && !inMap(slot.state)) {
+    const span = spanOf(slot.node, parsed.text, path.start, path.end);
+    const message = `${path.text}: the context object holds Map only for the items of a Map state (in its ItemSelector), and ${quote(slot.state.name)} is in no Map state`;
+    return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
+  }
+  const r = readSegments(base, segs);
   const at = r.missing ?? r.unlisted;
   if (!at) return undefined;
   const names: (string | number)[] = [];
@@ -92,20 +144,36 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
     names.push(n);
   }
   const missingName = names[at.index];
-  if (typeof missingName !== 'string') return undefined;
-  const rest = names.slice(at.index).filter((n): n is string => typeof n === 'string');
-  const written = pathText(names);
-  const elsewhere = rest.length === names.length - at.index ? findElsewhere(slot.against, rest, written) : undefined;
   const span = spanOf(slot.node, parsed.text, path.start, path.end);
   const raw = parsed.text.slice(span.offset, span.offset + span.length);
   // A fix rewrites the path's text: only where it is written without escapes.
   const fixable = raw === path.text;
-  const where = at.index === 0 ? slot.label : `${pathText(names.slice(0, at.index))}`;
-  const origin = at.parent.kind !== 'unknown' ? at.parent.origin : undefined;
+  const where = at.index === 0 ? label : text(names.slice(0, at.index));
+  const origin = at.parent.kind !== 'unknown' && !(inContext && at.index === 0) ? at.parent.origin : undefined;
   // Otherwise the nearest enclosing value with an origin: `$.train.ModelArtifacts` is in Train's result.
-  let within: string | undefined = slot.against.kind !== 'unknown' ? slot.against.origin : undefined;
+  let within: string | undefined = base.kind !== 'unknown' ? base.origin : undefined;
   for (const step of r.steps.slice(0, at.index)) if (step.shape.kind !== 'unknown' && step.shape.origin) within = step.shape.origin;
   const whose = origin ? ` (${origin})` : within && at.index > 0 ? ` (in ${within})` : '';
+  if (r.missing && (typeof missingName === 'number' || at.parent.kind === 'array')) {
+    const { hint, replacement } = kindHint(at.parent, segs.slice(at.index + (typeof missingName === 'number' ? 1 : 0)), names, at.index, slot.kind === 'dynamic', path.root);
+    const message =
+      typeof missingName === 'number'
+        ? `${path.text}: ${where}${whose} is ${describe(at.parent)}, not an array: it has no element [${missingName}]${hint}`
+        : `${path.text}: ${where}${whose} is an array, it has no field ${missingName}${hint}`;
+    return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable && replacement ? { replacement } : undefined };
+  }
+  if (typeof missingName !== 'string') return undefined;
+  if (r.unlisted && inContext) {
+    // A name the context object's part does not list may be one added since; a near miss of one it lists is not.
+    const near = isContextPart(at.parent) && at.parent.kind === 'object' ? closest(missingName, at.parent.fields.keys(), 1)[0] : undefined;
+    if (!near) return undefined;
+    const replacement = text([...names.slice(0, at.index), near, ...names.slice(at.index + 1)]);
+    const message = `${path.text}: ${where}${whose} has no field ${missingName}; did you mean ${replacement}?`;
+    return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable ? { replacement } : undefined };
+  }
+  const rest = names.slice(at.index).filter((n): n is string => typeof n === 'string');
+  const written = pathText(names);
+  const elsewhere = !inContext && rest.length === names.length - at.index ? findElsewhere(slot.against, rest, written) : undefined;
   if (r.unlisted) {
     if (!elsewhere) return undefined;
     return {
@@ -121,7 +189,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
   let hint = '';
   if (!suggestion && at.parent.kind === 'object') {
     const near = closest(missingName, at.parent.fields.keys(), 1)[0];
-    if (near) suggestion = pathText([...names.slice(0, at.index), near, ...names.slice(at.index + 1)]);
+    if (near) suggestion = text([...names.slice(0, at.index), near, ...names.slice(at.index + 1)]);
   }
   if (suggestion) hint = `; did you mean ${suggestion}?`;
   else if (at.parent.kind === 'object' && at.parent.syncResult) {
@@ -138,30 +206,33 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument): Problem | un
   return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable && suggestion ? { replacement: suggestion } : undefined };
 }
 
-// A slot's findings depend on its string and the shape it reads: kept per string node (relative to it) while
-// the node and its shape are the same, as they are for every slot an edit elsewhere left alone (carryOver.ts).
-const slotFindings = new WeakMap<AstNode, { against: Shape; relative: Problem[] }>();
+// A slot's findings depend on its string and the shapes it reads: kept per string node (relative to it) while
+// the node and its shapes are the same, as they are for every slot an edit elsewhere left alone (carryOver.ts).
+const slotFindings = new WeakMap<AstNode, { against: Shape; context: Shape; state: AslState; relative: Problem[] }>();
 
 /** The data-flow findings of a document; `executionInput` as in dataflowOf. */
 export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape): Problem[] {
   const out: Problem[] = [];
-  for (const slot of dataflowOf(parsed, executionInput).slots) {
-    if (slot.mayBeAbsent || slot.against.kind === 'unknown') continue;
+  const flow = dataflowOf(parsed, executionInput);
+  for (const slot of flow.slots) {
+    // Where `$` is unknown only the context object can be judged.
+    if (slot.mayBeAbsent || (slot.against.kind === 'unknown' && !(slot.node.value as string).includes('$$'))) continue;
+    const context = slot.context ?? flow.context;
     const base = slot.node.offset;
     const known = slotFindings.get(slot.node);
-    if (known?.against === slot.against) {
+    if (known?.against === slot.against && known.context === context && known.state === slot.state) {
       for (const p of known.relative) out.push({ ...p, offset: p.offset + base });
       continue;
     }
     const relative: Problem[] = [];
     for (const path of pathsOf(slot)) {
-      const p = check(slot, path, parsed);
+      const p = check(slot, path, parsed, context);
       if (p) {
         out.push(p);
         relative.push({ ...p, offset: p.offset - base });
       }
     }
-    slotFindings.set(slot.node, { against: slot.against, relative });
+    slotFindings.set(slot.node, { against: slot.against, context, state: slot.state, relative });
   }
   // In document order: the slots' order depends on how the analysis was reached (a fresh pass or carryOver.ts).
   return out.sort((a, b) => a.offset - b.offset || a.length - b.length || a.message.localeCompare(b.message));
