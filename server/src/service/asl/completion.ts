@@ -1,10 +1,10 @@
 // Completion of the Amazon States Language itself, in JSON and YAML: the fields a state of its Type takes in its
-// query language (present ones left out), a machine's, a retrier's, a catcher's and a Choice rule's fields, and
-// the values the language fixes: state types, the state names a transition can name (StartAt, Next, Default, a
-// catcher's Next), the predefined error names in ErrorEquals, QueryLanguage and JitterStrategy. Which fields
-// belong where is validateStructure.ts's tables; the SageMaker requests inside Parameters/Arguments are
-// sagemaker/completion.ts's. Items carry their edit in offsets (completion.ts at the service root makes LSP
-// TextEdits of them).
+// query language (present ones left out), a machine's, a retrier's, a catcher's, a Choice rule's and a Distributed
+// Map's settings objects' fields, and the values the language fixes: state types, the state names a transition can
+// name (StartAt, Next, Default, a catcher's Next), the predefined error names in ErrorEquals, QueryLanguage,
+// JitterStrategy, the settings' values; inside expressions, the names they call. Which fields belong where is
+// validateStructure.ts's tables; the SageMaker requests inside Parameters/Arguments are sagemaker/completion.ts's.
+// Items carry their edit in offsets (completion.ts at the service root makes LSP TextEdits of them).
 import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import { eolOf, indentUnit } from '../core/edits';
@@ -12,10 +12,10 @@ import { column } from '../core/text';
 import { nodeAt, property, stringValue } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
 import { INTRINSIC_FUNCTIONS, jsonataFunctions } from '../expressions/index';
-import { getYamlCompletionContext, type YamlLocation } from '../yaml/completionContext';
+import { getYamlCompletionContext, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
-import { modelOf, type AslState } from './model';
+import { modelOf, queryLanguageOf, type AslState, type QueryLanguage } from './model';
 import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIBUTED_FIELDS, DISTRIBUTED_SETTINGS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, PROCESSOR_CONFIG, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, STATE_FIELDS, STATE_TYPES } from './validateStructure';
 
 /**
@@ -24,7 +24,6 @@ import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIB
  */
 export type OffsetCompletionItem = Omit<CompletionItem, 'textEdit' | 'additionalTextEdits'> & { edit: OffsetEdit; more?: OffsetEdit[] };
 
-type QueryLanguage = 'JSONPath' | 'JSONata';
 type Path = (string | number)[];
 
 /** What the object holding the cursor's key (or the key whose value it is at) is, found from the path. */
@@ -57,14 +56,10 @@ function settingsOf(name: string, ql: QueryLanguage): Place['settings'] | undefi
 
 const child = (n: AstNode | undefined, seg: string | number): AstNode | undefined =>
   n?.type === 'object' && typeof seg === 'string' ? property(n, seg) : n?.type === 'array' && typeof seg === 'number' ? n.children?.[seg] : undefined;
-const qlOf = (n: AstNode | undefined, inherited: QueryLanguage): QueryLanguage => {
-  const q = stringValue(property(n, 'QueryLanguage'));
-  return q === 'JSONata' || q === 'JSONPath' ? q : inherited;
-};
 
 /** The place of the object at `path` from the machine's root; undefined where the language says nothing (a payload). */
 function placeAt(root: AstNode, path: Path): Place | undefined {
-  const top = qlOf(root, 'JSONPath');
+  const top = queryLanguageOf(root, 'JSONPath');
   let place: Place = { kind: 'machine', node: root, machine: root, machineKind: 'top', ql: top, topQl: top };
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
@@ -77,7 +72,8 @@ function placeAt(root: AstNode, path: Path): Place | undefined {
       }
       if (seg !== 'States' || next === undefined) return undefined;
       const node = child(child(place.node, 'States'), next);
-      place = at('state', node, { ql: qlOf(node, top), stateName: String(next) });
+      // As the model reads it: a state says its own, else takes its machine's (a branch's own, else the top level's).
+      place = at('state', node, { ql: queryLanguageOf(node, place.ql), stateName: String(next) });
       i++;
     } else if (place.kind === 'settings') {
       const settings = (seg === 'ReaderConfig' && place.settings?.name === 'ItemReader') || (seg === 'WriterConfig' && place.settings?.name === 'ResultWriter') ? settingsOf(seg, place.ql) : undefined;
@@ -86,9 +82,9 @@ function placeAt(root: AstNode, path: Path): Place | undefined {
     } else if (place.kind === 'state') {
       const list = child(place.node, seg);
       if ((seg === 'ItemReader' || seg === 'ItemBatcher' || seg === 'ResultWriter') && stringValue(property(place.node, 'Type')) === 'Map') place = at('settings', list, { settings: settingsOf(seg, place.ql) });
-      else if (seg === 'ItemProcessor' || seg === 'Iterator') place = { kind: 'machine', node: list, machine: list, machineKind: 'map', ql: top, topQl: top };
+      else if (seg === 'ItemProcessor' || seg === 'Iterator') place = { kind: 'machine', node: list, machine: list, machineKind: 'map', ql: queryLanguageOf(list, top), topQl: top };
       else if (typeof next !== 'number') return undefined;
-      else if (seg === 'Branches') place = { kind: 'machine', node: child(list, next), machine: child(list, next), machineKind: 'branch', ql: top, topQl: top };
+      else if (seg === 'Branches') place = { kind: 'machine', node: child(list, next), machine: child(list, next), machineKind: 'branch', ql: queryLanguageOf(child(list, next), top), topQl: top };
       else if (seg === 'Retry') place = at('retrier', child(list, next));
       else if (seg === 'Catch') place = at('catcher', child(list, next));
       else if (seg === 'Choices') place = at('rule', child(list, next), { nested: false });
@@ -206,7 +202,7 @@ function jsonSnippet(shape: SnippetShape): string {
 }
 
 /** The keys of `object` (a `.$` key counted as its field), but the one whose key starts at `editing`. */
-function presentKeys(object: AstNode | undefined, editing: number | undefined): Set<string> {
+export function presentKeys(object: AstNode | undefined, editing: number | undefined): Set<string> {
   const present = new Set<string>();
   for (const p of object?.children ?? []) {
     const k = p.children?.[0];
@@ -270,8 +266,14 @@ function relative(root: AstNode, path: Path): Path | undefined {
   return path.slice(prefix.length);
 }
 
+/** Whether a JSON member written at `end` needs a comma after it: another member follows. */
+export function needsCommaAfter(text: string, end: number): boolean {
+  const rest = /^\s*(.)/.exec(text.slice(end, end + 200));
+  return !!rest && (rest[1] === '"' || rest[1] === '{');
+}
+
 /** The span of the token under the cursor that a completion replaces (a JSON string or a word being typed). */
-function replaceRange(text: string, offset: number, node: OffsetRange | undefined): OffsetRange {
+export function replaceRange(text: string, offset: number, node: OffsetRange | undefined): OffsetRange {
   if (node && offset > node.offset && offset <= node.offset + node.length) return { offset: node.offset, length: node.length };
   let start = offset;
   while (start > 0 && /[\w.$-]/.test(text[start - 1])) start--;
@@ -396,8 +398,7 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
     const range = replaceRange(text, offset, editing);
     const end = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(end, end + 50)) : false;
-    const rest = /^\s*(.)/.exec(text.slice(end, end + 200));
-    const comma = !hasColon && !!rest && (rest[1] === '"' || rest[1] === '{') ? ',' : '';
+    const comma = !hasColon && needsCommaAfter(text, end) ? ',' : '';
     return fieldItems(place, presentKeys(place.node, editing?.offset), (field) => ({
       range,
       filterText: `"${field}"`,
@@ -453,22 +454,7 @@ function completeYaml(parsed: ParsedDocument, root: AstNode, offset: number, opt
   const place = placeAt(root, typeof field === 'number' ? path : path.slice(0, -1));
   const values = place && valuesOf(place, field, options);
   if (!place || !values?.length) return [];
-  const node = location.previousNode;
-  let start = offset;
-  let end = offset;
-  let quote = '';
-  if (node && node.offset <= offset && offset <= node.offset + node.length) {
-    start = node.offset;
-    end = node.offset + node.length;
-    if (text[start] === '"' || text[start] === "'") quote = text[start];
-  } else {
-    while (start > 0 && /[\w.$-]/.test(text[start - 1])) start--;
-  }
-  if (text.slice(start, end).includes('\n')) return [];
-  const range = { offset: start, length: end - start };
+  const write = yamlValueEdit(text, location, offset);
   const { kind, detail } = describeValues(place, field);
-  return valueItems(values, kind, detail, (value) => {
-    const newText = quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : yamlScalar(value, { flow: location.flow });
-    return { range, filterText: quote + value, newText: (text[start - 1] === ':' ? ' ' : '') + newText };
-  });
+  return write ? valueItems(values, kind, detail, (value) => write(value)) : [];
 }

@@ -75,7 +75,8 @@ export function isStateMachine(root: AstNode | undefined): boolean {
   return root?.type === 'object' && !!propertyNode(root, 'StartAt') && !!propertyNode(root, 'States');
 }
 
-function queryLanguageOf(node: AstNode | undefined, inherited: QueryLanguage): QueryLanguage {
+/** The query language an object (a machine, a state) says it uses, else the one it inherits. */
+export function queryLanguageOf(node: AstNode | undefined, inherited: QueryLanguage): QueryLanguage {
   const q = stringValue(property(node, 'QueryLanguage'));
   return q === 'JSONata' || q === 'JSONPath' ? q : inherited;
 }

@@ -6,14 +6,13 @@ import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver-types';
 import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
-import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
-import { getYamlCompletionContext, type YamlLocation } from '../yaml/completionContext';
+import { needsCommaAfter, presentKeys, replaceRange, type OffsetCompletionItem } from '../asl/completion';
+import type { OffsetRange, ParsedDocument } from '../core/types';
+import { getYamlCompletionContext, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
 import { describeType, getIntegration, integrationNames, type Member, type Shape } from './shapes';
-
-import type { OffsetCompletionItem } from '../asl/completion';
 
 function valueSnippet(shape: Shape): string {
   switch (shape.kind) {
@@ -58,19 +57,6 @@ function memberDocumentation(member: Member): string {
   return [head, member.doc, constraints.length ? constraints.join(' · ') : undefined].filter(Boolean).join('\n\n');
 }
 
-/** The span of the token under the cursor that a completion replaces. */
-function replaceRange(text: string, offset: number, node: OffsetRange | undefined): OffsetRange {
-  if (node && offset > node.offset && offset <= node.offset + node.length) return { offset: node.offset, length: node.length };
-  // A word being typed without a quote yet: replace it.
-  let start = offset;
-  while (start > 0 && /[\w.$-]/.test(text[start - 1])) start--;
-  return { offset: start, length: offset - start };
-}
-
-function needsCommaAfter(text: string, end: number): boolean {
-  const rest = /^\s*(.)/.exec(text.slice(end, end + 200));
-  return !!rest && (rest[1] === '"' || rest[1] === '{');
-}
 
 /** The Resource ARNs of the SageMaker integrations, `.sync` first where Step Functions offers it (asl/completion.ts). */
 export function sageMakerResources(): string[] {
@@ -116,15 +102,6 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
   });
 }
 
-/** The names of the keys of `object` (`X.$` counted as X), but the one whose key starts at `editing`. */
-function presentKeys(object: AstNode | undefined, editing: number | undefined): Set<string> {
-  const present = new Set<string>();
-  for (const p of object?.children ?? []) {
-    const k = p.children?.[0];
-    if (k && typeof k.value === 'string' && k.offset !== editing && p.offset !== editing) present.add((k.value as string).replace(/\.\$$/, ''));
-  }
-  return present;
-}
 
 interface ItemEdit {
   range: OffsetRange;
@@ -265,25 +242,8 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
   // A value after `key:` (or an item of a flow sequence): enum values and booleans.
   const step = shapeAt(ctx.integration.request, ctx.relative, jsonata);
   if (!step || step.dynamic) return [];
-  const node = location.previousNode;
-  let start = offset;
-  let end = offset;
-  let quote = '';
-  if (node && node.offset <= offset && offset <= node.offset + node.length) {
-    start = node.offset;
-    end = node.offset + node.length;
-    if (text[start] === '"' || text[start] === "'") quote = text[start];
-  } else {
-    while (start > 0 && /[\w.$-]/.test(text[start - 1])) start--;
-  }
-  if (text.slice(start, end).includes('\n')) return [];
-  const range = { offset: start, length: end - start };
-  return valueItems(step.shape, (value, literal) => {
-    // Keep the quotes the user started with; otherwise plain when YAML reads the value back the same.
-    const newText = literal ? value : quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : yamlScalar(value, { flow: location.flow });
-    // Right after a colon (`InstanceType:‸`) the value needs a space, or YAML reads one scalar `InstanceType:ml.m5`.
-    return { range, filterText: quote + value, newText: (text[start - 1] === ':' ? ' ' : '') + newText };
-  });
+  const write = yamlValueEdit(text, location, offset);
+  return write ? valueItems(step.shape, write) : [];
 }
 
 /**

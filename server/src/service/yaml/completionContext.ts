@@ -3,8 +3,8 @@
 // parser makes of it, so the line's own text and indentation decide, and the tree supplies the ancestors.
 import { column, lineEnd, lineStart } from '../core/text';
 import { nodeAt, nodesAt } from '../core/tree';
-import type { AstNode } from '../core/types';
-import { isFlowCollection } from './edits';
+import type { AstNode, OffsetRange } from '../core/types';
+import { isFlowCollection, yamlScalar } from './edits';
 import { parseYamlDocument } from './parseYaml';
 
 export type YamlPath = (string | number)[];
@@ -355,4 +355,30 @@ function dashOf(text: string, item: AstNode): number {
   // Over spaces and line breaks: an item's content may start on the line after its `-`.
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
   return text[i] === '-' ? i : item.offset;
+}
+
+/**
+ * How a value is written at a YAML value position (`location` not at a key): it replaces the scalar under the cursor
+ * or the word being typed, keeps the quotes the user started with, is plain where YAML reads it back the same, and
+ * right after a colon (`InstanceType:‸`) gets a space, or YAML reads one scalar `InstanceType:ml.m5`. Undefined when
+ * what it would replace spans lines. `literal`: written as is (true, false).
+ */
+export function yamlValueEdit(text: string, location: YamlLocation, offset: number): ((value: string, literal?: boolean) => { range: OffsetRange; filterText: string; newText: string }) | undefined {
+  const node = location.previousNode;
+  let start = offset;
+  let end = offset;
+  let quote = '';
+  if (node && node.offset <= offset && offset <= node.offset + node.length) {
+    start = node.offset;
+    end = node.offset + node.length;
+    if (text[start] === '"' || text[start] === "'") quote = text[start];
+  } else {
+    while (start > 0 && /[\w.$-]/.test(text[start - 1])) start--;
+  }
+  if (text.slice(start, end).includes('\n')) return undefined;
+  const range = { offset: start, length: end - start };
+  return (value, literal = false) => {
+    const written = literal ? value : quote === '"' ? JSON.stringify(value) : quote === "'" ? `'${value.replace(/'/g, "''")}'` : yamlScalar(value, { flow: location.flow });
+    return { range, filterText: quote + value, newText: (text[start - 1] === ':' ? ' ' : '') + written };
+  };
 }
