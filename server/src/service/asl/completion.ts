@@ -12,7 +12,7 @@ import { column } from '../core/text';
 import { nodeAt, property, stringValue } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
 import { INTRINSIC_FUNCTIONS, jsonataFunctions } from '../expressions/index';
-import { getYamlCompletionContext, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
+import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
 import { modelOf, queryLanguageOf, type AslState, type QueryLanguage } from './model';
@@ -423,17 +423,13 @@ function completeYaml(parsed: ParsedDocument, root: AstNode, offset: number, opt
   const location: YamlLocation | undefined = getYamlCompletionContext(text, offset, top);
   if (!location) return [];
   if (location.isAtPropertyKey) {
-    const key = location.currentKey;
     const path = relative(root, location.path);
-    if (!key || !path) return [];
+    const edit = yamlKeyEdit(text, location, offset);
+    if (!path || !edit) return [];
+    const key = location.currentKey!;
+    const { range, lead, quote } = edit;
     // A word (or nothing yet) after `- ` under ErrorEquals reads as a key too: it is an item, an error name.
     const keyPlace = placeAt(root, path.slice(0, -1));
-    const start = Math.min(key.offset, offset);
-    const end = Math.max(key.offset + key.length, offset);
-    if (text.slice(start, end).includes('\n')) return [];
-    const range = { offset: start, length: end - start };
-    const lead = text.slice(start, key.offset);
-    const quote = key.length && (text[key.offset] === '"' || text[key.offset] === "'") ? text[key.offset] : '';
     if (keyPlace?.kind === 'errors') {
       return valueItems(PREDEFINED_ERRORS, CompletionItemKind.Constant, 'predefined error name', (value) => ({ range, filterText: quote + value, newText: lead + yamlScalar(value, { flow: location.flow }) }));
     }

@@ -8,7 +8,7 @@ import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
 import { needsCommaAfter, presentKeys, replaceRange, type OffsetCompletionItem } from '../asl/completion';
 import type { OffsetRange, ParsedDocument } from '../core/types';
-import { getYamlCompletionContext, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
+import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
@@ -187,18 +187,11 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
   const jsonata = ctx.task.state.queryLanguage === 'JSONata';
 
   if (location.isAtPropertyKey) {
-    const key = location.currentKey;
-    if (!key) return [];
     const step = shapeAt(ctx.integration.request, ctx.relative, jsonata);
-    if (!step || step.dynamic) return [];
-    // What the edit replaces: the key as written (an empty line: nothing, at the line's indentation).
-    const start = Math.min(key.offset, offset);
-    const end = Math.max(key.offset + key.length, offset);
-    if (text.slice(start, end).includes('\n')) return [];
-    const range = { offset: start, length: end - start };
-    const lead = text.slice(start, key.offset);
-    // A key typed in quotes keeps them (and is filtered with its opening quote, as VS Code compares the range's text).
-    const quote = key.length && (text[key.offset] === '"' || text[key.offset] === "'") ? text[key.offset] : '';
+    const edit = yamlKeyEdit(text, location, offset);
+    if (!step || step.dynamic || !edit) return [];
+    const key = location.currentKey!;
+    const { range, lead, quote } = edit;
     // Only for the branches that write blocks: reading the document's indentation scans its head.
     const newSnippets = () => new YamlSnippets(eolOf(text), indentUnit(text, 'yaml'), location.flow);
     // The key's own column (a key after `- ` included): nested lines are indented from it.

@@ -382,3 +382,18 @@ export function yamlValueEdit(text: string, location: YamlLocation, offset: numb
     return { range, filterText: quote + value, newText: (text[start - 1] === ':' ? ' ' : '') + written };
   };
 }
+
+/**
+ * What a completion at a YAML key replaces (`location` at a key): the key as written, or nothing at an empty line's
+ * indentation; `lead`, what stands between the range's start and the key; `quote`, the quote a key was begun with
+ * (kept, and part of the filter, as VS Code compares the range's text). Undefined when the span crosses a line.
+ */
+export function yamlKeyEdit(text: string, location: YamlLocation, offset: number): { range: OffsetRange; lead: string; quote: string } | undefined {
+  const key = location.currentKey;
+  if (!key) return undefined;
+  const start = Math.min(key.offset, offset);
+  const end = Math.max(key.offset + key.length, offset);
+  if (text.slice(start, end).includes('\n')) return undefined;
+  const quote = key.length && (text[key.offset] === '"' || text[key.offset] === "'") ? text[key.offset] : '';
+  return { range: { offset: start, length: end - start }, lead: text.slice(start, key.offset), quote };
+}
