@@ -45,6 +45,34 @@ describe('hover on ASL keywords over LSP', () => {
     assert.match((await hoverAt('"Parameters"')).contents.value, /^\*\*Parameters\*\* · field of Task, Pass, Parallel and Map states · JSONPath only\n/);
   });
 
+  test('a Distributed Map\'s settings field and a value the language fixes', async () => {
+    const uri = 'file:///w/asl-hover-settings.asl.yaml';
+    const text = [
+      'StartAt: Each',
+      'States:',
+      '  Each:',
+      '    Type: Map',
+      '    ItemProcessor:',
+      '      ProcessorConfig: {Mode: DISTRIBUTED, ExecutionType: STANDARD}',
+      '      StartAt: P',
+      '      States:',
+      '        P: {Type: Pass, End: true}',
+      '    ItemBatcher:',
+      '      MaxItemsPerBatch: 10',
+      '    Retry:',
+      '      - ErrorEquals: [States.ALL]',
+      '        JitterStrategy: FULL',
+      '    End: true',
+      '',
+    ].join('\n');
+    await client.open(uri, 'asl-yaml', text);
+    const at = async (find: string) => ((await client.hover(uri, positionAt(text, text.indexOf(find) + 2))) as any).contents.value as string;
+    assert.match(await at('MaxItemsPerBatch'), /^\*\*MaxItemsPerBatch\*\* · field of ItemBatcher\n\n> An ItemBatcher Configuration MAY have a "MaxItemsPerBatch" field/);
+    assert.match(await at('Mode'), /^\*\*Mode\*\* · field of ProcessorConfig · one of INLINE, DISTRIBUTED\n/);
+    assert.match(await at('DISTRIBUTED'), /^\*\*DISTRIBUTED\*\* · value of ProcessorConfig\.Mode\n[^]*> Distributed – High-concurrency mode\./);
+    assert.match(await at('FULL'), /^\*\*FULL\*\* · value of JitterStrategy\n\n> a field named "JitterStrategy"[^]*\[AWS Step Functions Developer Guide\]\(https:\/\/docs\.aws\.amazon\.com\/step-functions\/latest\/dg\/concepts-error-handling\.html#error-handling-retrying-after-an-error\)$/);
+  });
+
   test('YAML: the same keywords', async () => {
     const uri = 'file:///w/asl-hover.asl.yaml';
     const text = 'StartAt: Wait\nStates:\n  Wait:\n    Type: Wait\n    Seconds: 10\n    End: true\n';

@@ -2,8 +2,11 @@
 // the words are quotes with their source (schemas/asl-docs.json), and every field the structure checks know has them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aslDoc, aslDocs, CHOICE_RULE_KEYS, type AslDocKind } from '../../server/src/service/asl/hover';
-import { CATCHER_FIELDS, COMMON_FIELDS, COMPARATORS, LOGICAL, PREDEFINED_ERRORS, RETRIER_FIELDS, ROOT_FIELDS, STATE_FIELDS, STATE_TYPES } from '../../server/src/service/asl/validateStructure';
+import { aslDoc, aslDocs, CHOICE_RULE_KEYS, FIELD_VALUES, SETTINGS_FIELDS, type AslDocKind } from '../../server/src/service/asl/hover';
+import {
+  CATCHER_FIELDS, COMMON_FIELDS, COMPARATORS, CREDENTIALS_FIELDS, DISTRIBUTED_FIELDS, DISTRIBUTED_SETTINGS, JITTER_STRATEGIES, LOGICAL, PREDEFINED_ERRORS, PROCESSOR_CONFIG,
+  QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, STATE_FIELDS, STATE_TYPES,
+} from '../../server/src/service/asl/validateStructure';
 import { cursor, doc, service } from './helpers';
 
 function hover(marked: string, languageId = 'asl'): { text: string; covers: string } {
@@ -197,6 +200,133 @@ States:
   assert.match(md(at(yaml, 'TrainingJobName', 2), 'asl-yaml'), /^\*\*TrainingJobName\*\* — string/);
 });
 
+const DISTRIBUTED = `{
+  "StartAt": "Each",
+  "States": {
+    "Each": {
+      "Type": "Map",
+      "ItemReader": { "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": { "InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["a"], "MaxItemsPath": "$.max" }, "Parameters": { "Bucket": "b", "Key": "k" } },
+      "ItemBatcher": { "MaxItemsPerBatch": 10, "BatchInput": {} },
+      "ItemProcessor": { "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "STANDARD" }, "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true } } },
+      "ResultWriter": { "WriterConfig": { "Transformation": "FLATTEN", "OutputType": "JSONL" }, "Resource": "arn:aws:states:::s3:putObject", "Parameters": { "Bucket": "b", "Prefix": "p" } },
+      "Next": "Train"
+    },
+    "Train": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::sagemaker:createModel",
+      "Credentials": { "RoleArn": "arn:aws:iam::111122223333:role/R" },
+      "Parameters": { "ModelName": "m", "ExecutionRoleArn": "arn:aws:iam::111122223333:role/R" },
+      "Retry": [ { "ErrorEquals": ["States.ALL"], "JitterStrategy": "FULL" } ],
+      "End": true
+    }
+  }
+}`;
+const DG = 'https://docs.aws.amazon.com/step-functions/latest/dg/';
+
+test('a Distributed Map\'s settings: ProcessorConfig, ItemReader and its ReaderConfig, ItemBatcher, ResultWriter and its WriterConfig', () => {
+  const h = hover(at(DISTRIBUTED, '"Mode"', 2));
+  assert.equal(h.covers, '"Mode"');
+  assert.equal(
+    h.text,
+    [
+      '**Mode** · field of ProcessorConfig · one of INLINE, DISTRIBUTED',
+      '> Step Functions provides the following processing modes for the `Map` state depending on how you want to process the items in a dataset.\n>\n> By default, `Map` states run in Inline mode.',
+      `[AWS Step Functions Developer Guide](${DG}state-map.html#concepts-map-process-modes)`,
+    ].join('\n\n'),
+  );
+  assert.match(md(at(DISTRIBUTED, '"ExecutionType"')), /^\*\*ExecutionType\*\* · field of ProcessorConfig · one of STANDARD, EXPRESS\n\n> Specifies the execution type for the Map workflow/);
+  assert.match(md(at(DISTRIBUTED, '"Resource": "arn:aws:states:::s3:get')), /^\*\*Resource\*\* · field of ItemReader\n\n> The ItemReader Configuration MUST have a "Resource" field[^]*> The Amazon S3 API integration action/);
+  assert.match(md(at(DISTRIBUTED, '"ReaderConfig"')), /^\*\*ReaderConfig\*\* · field of ItemReader\n\n> The ItemReader Configuration MAY have a "ReaderConfig" field/);
+  assert.match(md(at(DISTRIBUTED, '"Parameters"')), /^\*\*Parameters\*\* · field of ItemReader · JSONPath only\n\n> In a JSONPath Map State, the ItemReader Configuration MAY have a "Parameters" field/);
+  assert.match(md(at(DISTRIBUTED, '"InputType"')), /^\*\*InputType\*\* · field of ReaderConfig · one of CSV, JSON, JSONL, PARQUET, MANIFEST\n\n> Accepts one of the following values/);
+  assert.match(md(at(DISTRIBUTED, '"CSVHeaders"')), /^\*\*CSVHeaders\*\* · field of ReaderConfig\n/);
+  assert.match(md(at(DISTRIBUTED, '"MaxItemsPath"')), /^\*\*MaxItemsPath\*\* · field of ReaderConfig · JSONPath only\n\n> In a JSONPath Map State, a "ReaderConfig" field MAY have "MaxItemsPath" field/);
+  assert.match(md(at(DISTRIBUTED, '"MaxItemsPerBatch"')), /^\*\*MaxItemsPerBatch\*\* · field of ItemBatcher\n\n> An ItemBatcher Configuration MAY have a "MaxItemsPerBatch" field[^]*the number of items batched in the `Items` array/);
+  assert.match(md(at(DISTRIBUTED, '"BatchInput"')), /^\*\*BatchInput\*\* · field of ItemBatcher\n/);
+  assert.match(md(at(DISTRIBUTED, '"WriterConfig"')), /^\*\*WriterConfig\*\* · field of ResultWriter\n/);
+  assert.match(md(at(DISTRIBUTED, '"Transformation"')), /^\*\*Transformation\*\* · field of WriterConfig · one of NONE, COMPACT, FLATTEN\n/);
+  assert.match(md(at(DISTRIBUTED, '"Resource": "arn:aws:states:::s3:put')), /^\*\*Resource\*\* · field of ResultWriter\n\n> The ResultWriter Configuration MUST have a "Resource" field/);
+  // In a JSONata Map, the reader's Parameters says so (the structure check reports it and renames it to Arguments).
+  const jsonata = DISTRIBUTED.replace('"Type": "Map",', '"Type": "Map", "QueryLanguage": "JSONata",');
+  assert.match(md(at(jsonata, '"Parameters"')), /· JSONPath only \(this state's query language is JSONata\)\n/);
+  assert.match(md(at(jsonata.replace('"Parameters": { "Bucket": "b", "Key"', '"Arguments": { "Bucket": "b", "Key"'), '"Arguments"')), /^\*\*Arguments\*\* · field of ItemReader · JSONata only\n\n> In a JSONata Map State, the ItemReader Configuration MAY have an "Arguments" field/);
+});
+
+test('a Task\'s Credentials: RoleArn (and RoleArn.$ with a path)', () => {
+  assert.match(md(at(DISTRIBUTED, '"RoleArn"')), /^\*\*RoleArn\*\* · field of Credentials\n\n> Specifies a target role the state machine's execution role must assume before invoking the specified `Resource`\./);
+  assert.match(md(at(DISTRIBUTED.replace('"RoleArn":', '"RoleArn.$":'), '"RoleArn.$"')), /^\*\*RoleArn\.\$\*\* · field of Credentials · JSONPath only\n/);
+  // The request's own ExecutionRoleArn keeps the SageMaker hover.
+  assert.doesNotMatch(md(at(DISTRIBUTED, '"ExecutionRoleArn"', 3)), /field of Credentials/);
+});
+
+test('a value the language fixes: the field\'s words, then the value\'s', () => {
+  const h = hover(at(DISTRIBUTED, '"FULL"', 2));
+  assert.equal(h.covers, '"FULL"');
+  assert.equal(
+    h.text,
+    [
+      '**FULL** · value of JitterStrategy',
+      [
+        '> a field named "JitterStrategy", whose value MUST be a string, representing the jitter strategy to use in the retry interval calculation',
+        '> Jitter reduces simultaneous retry attempts by spreading these out over a randomized delay interval.',
+        '> If you set `JitterStrategy` as `FULL`, the first retry interval is randomized between 0 and 2 seconds, the second retry interval is randomized between 0 and 4 seconds, and the third retry interval is randomized between 0 and 8 seconds.',
+      ].join('\n>\n'),
+      `[Amazon States Language](${SPEC}#retrying-after-error) · [AWS Step Functions Developer Guide](${DG}concepts-error-handling.html#error-handling-retrying-after-an-error)`,
+    ].join('\n\n'),
+  );
+  assert.match(md(at(DISTRIBUTED, '"DISTRIBUTED"', 2)), /^\*\*DISTRIBUTED\*\* · value of ProcessorConfig\.Mode\n\n> Step Functions provides the following processing modes[^]*> Distributed – High-concurrency mode\./);
+  assert.match(md(at(DISTRIBUTED, '"STANDARD"', 2)), /^\*\*STANDARD\*\* · value of ProcessorConfig\.ExecutionType\n[^]*> Standard Workflows are ideal for long-running/);
+  assert.match(md(at(DISTRIBUTED, '"CSV"', 2)), /^\*\*CSV\*\* · value of ReaderConfig\.InputType\n[^]*> A Distributed Map state can accept a text delimited file/);
+  assert.match(md(at(DISTRIBUTED, '"GIVEN"', 2)), /^\*\*GIVEN\*\* · value of ReaderConfig\.CSVHeaderLocation\n[^]*> `GIVEN` – Use this option to specify the header within the state machine definition\./);
+  assert.match(md(at(DISTRIBUTED, '"FLATTEN"', 2)), /^\*\*FLATTEN\*\* · value of WriterConfig\.Transformation\n[^]*> `FLATTEN` - returns the output of the child workflow executions\. If a child workflow execution returns an array/);
+  assert.match(md(at(DISTRIBUTED, '"JSONL"', 2)), /^\*\*JSONL\*\* · value of WriterConfig\.OutputType\n[^]*> `JSONL` - formats the results as JSON Lines\./);
+  // The same word in another field: JSON Lines as a reader's input is another value.
+  assert.match(md(at(DISTRIBUTED.replace('"InputType": "CSV"', '"InputType": "JSONL"'), '"JSONL"', 2)), /^\*\*JSONL\*\* · value of ReaderConfig\.InputType\n[^]*JSON Lines file that's stored in an Amazon S3 bucket/);
+  const ql = `{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","QueryLanguage":"JSONata","End":true}}}`;
+  assert.match(md(at(ql, '"JSONata"', 2)), /^\*\*JSONata\*\* · value of QueryLanguage\n\n> A State Machine MAY have a string field named "QueryLanguage"[^]*> When a state's query language is JSONata, the interpreter supports fields and syntax/);
+  assert.match(md(at(ql, '"JSONata"', 2, 1)), /^\*\*JSONata\*\* · value of QueryLanguage\n\n> Any state MAY have a "QueryLanguage" field/);
+  // A value the tables do not have, or a field that fixes none: nothing.
+  assert.equal(md(at(DISTRIBUTED.replace('"FULL"', '"HALF"'), '"HALF"', 2)), '');
+  assert.equal(md(at(DISTRIBUTED.replace('"Mode": "DISTRIBUTED"', '"Mode": "Distributed"'), '"Distributed"', 2)), '');
+  assert.equal(md(at(DISTRIBUTED, '"arn:aws:states:::s3:getObject"', 3)), '');
+});
+
+test('settings keys elsewhere are no settings: a request\'s members, a ReaderConfig under a ResultWriter', () => {
+  // ItemReader's Parameters is the S3 request: its members are no fields of the language.
+  assert.equal(md(at(DISTRIBUTED, '"Key"')), '');
+  assert.equal(md(at(DISTRIBUTED.replace('"WriterConfig"', '"ReaderConfig"'), '"Transformation"')), '');
+  // ProcessorConfig's fields only under a Map's ItemProcessor: in a Pass state's Result they are data.
+  assert.equal(md(`{"StartAt":"A","States":{"A":{"Type":"Pass","Result":{"ProcessorConfig":{"Mo‸de":"INLINE"}},"End":true}}}`), '');
+});
+
+test('YAML: settings fields and values', () => {
+  const yaml = `StartAt: Each
+States:
+  Each:
+    Type: Map
+    ItemProcessor:
+      ProcessorConfig:
+        Mode: DISTRIBUTED
+        ExecutionType: EXPRESS
+      StartAt: P
+      States:
+        P: {Type: Pass, End: true}
+    ItemBatcher:
+      MaxInputBytesPerBatch: 1024
+    Retry:
+      - ErrorEquals: [States.ALL]
+        JitterStrategy: NONE
+    End: true
+`;
+  const h = hover(at(yaml, 'Mode', 2), 'asl-yaml');
+  assert.equal(h.covers, 'Mode');
+  assert.match(h.text, /^\*\*Mode\*\* · field of ProcessorConfig · one of INLINE, DISTRIBUTED\n/);
+  assert.match(md(at(yaml, 'DISTRIBUTED', 2), 'asl-yaml'), /^\*\*DISTRIBUTED\*\* · value of ProcessorConfig\.Mode\n/);
+  assert.match(md(at(yaml, 'EXPRESS', 2), 'asl-yaml'), /^\*\*EXPRESS\*\* · value of ProcessorConfig\.ExecutionType\n[^]*> Express Workflows are ideal for high-volume/);
+  assert.match(md(at(yaml, 'MaxInputBytesPerBatch', 2), 'asl-yaml'), /^\*\*MaxInputBytesPerBatch\*\* · field of ItemBatcher\n[^]*up to 256 KiB/);
+  assert.match(md(at(yaml, 'NONE', 2), 'asl-yaml'), /^\*\*NONE\*\* · value of JitterStrategy\n[^]*> This string accepts `FULL` or `NONE` as its values\. The default value is `NONE`\./);
+});
+
 // The data: every field the structure checks know has its words, each quote its source, nothing undocumented slips in.
 
 test('every field of the structure checks\' tables has an entry in schemas/asl-docs.json', () => {
@@ -214,6 +344,22 @@ test('every field of the structure checks\' tables has an entry in schemas/asl-d
   assert.deepEqual(missing, []);
 });
 
+test('every settings field and every value the tables fix has an entry', () => {
+  const missing: string[] = [];
+  const need = (kind: AslDocKind, name: string, within: string) => {
+    if (!aslDoc(kind, name, within)) missing.push(`${kind} ${name} (${within})`);
+  };
+  for (const f of Object.keys(PROCESSOR_CONFIG)) need('setting', f, 'ProcessorConfig');
+  for (const [o, fields] of Object.entries(DISTRIBUTED_FIELDS)) for (const f of fields) need('setting', f, o);
+  for (const o of ['ReaderConfig', 'WriterConfig'] as const) for (const f of Object.keys(DISTRIBUTED_SETTINGS[o])) need('setting', f, o);
+  for (const f of [...CREDENTIALS_FIELDS.JSONPath, ...CREDENTIALS_FIELDS.JSONata]) need('setting', f, 'Credentials');
+  for (const [f, values] of Object.entries(PROCESSOR_CONFIG)) for (const v of values) need('value', v, `ProcessorConfig.${f}`);
+  for (const o of ['ReaderConfig', 'WriterConfig'] as const) for (const [f, values] of Object.entries(DISTRIBUTED_SETTINGS[o])) for (const v of values ?? []) need('value', v, `${o}.${f}`);
+  for (const v of JITTER_STRATEGIES) need('value', v, 'JitterStrategy');
+  for (const v of QUERY_LANGUAGES) need('value', v, 'QueryLanguage');
+  assert.deepEqual(missing, []);
+});
+
 test('every entry names only what the tables know, and every quote is short and has its source', () => {
   const docs = aslDocs();
   const known: Record<AslDocKind, Set<string>> = {
@@ -224,11 +370,19 @@ test('every entry names only what the tables know, and every quote is short and 
     choiceRule: new Set([...CHOICE_RULE_KEYS, ...LOGICAL, ...Object.keys(COMPARATORS)]),
     stateType: new Set(STATE_TYPES),
     error: new Set(PREDEFINED_ERRORS),
+    setting: new Set(Object.values(SETTINGS_FIELDS).flat()),
+    value: new Set(Object.values(FIELD_VALUES).flat()),
   };
+  // A setting is a field of each object its entry names; a value is one of each field's.
+  const within: Partial<Record<AslDocKind, Record<string, readonly string[]>>> = { setting: SETTINGS_FIELDS, value: FIELD_VALUES };
   const wrong: string[] = [];
   for (const kind of Object.keys(known) as AslDocKind[]) {
     for (const entry of docs[kind]) {
       for (const name of entry.names) if (!known[kind].has(name)) wrong.push(`${kind}: ${name} is in no table`);
+      const tables = within[kind];
+      if (tables && !entry.in?.length) wrong.push(`${kind}: ${entry.names} says not where (in)`);
+      if (!tables && entry.in) wrong.push(`${kind}: ${entry.names} has an "in"`);
+      for (const o of entry.in ?? []) if (!tables?.[o] || !entry.names.every((n) => tables[o].includes(n))) wrong.push(`${kind}: ${entry.names} is not in ${o}`);
       for (const t of entry.types ?? []) if (!STATE_TYPES.includes(t) || !entry.names.every((n) => STATE_FIELDS[t].includes(n))) wrong.push(`${kind}: ${entry.names} is no field of a ${t} state`);
       if (!entry.quotes.length) wrong.push(`${kind}: ${entry.names} quotes nothing`);
       for (const q of entry.quotes) {

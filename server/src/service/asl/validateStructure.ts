@@ -363,10 +363,13 @@ function checkResource(ctx: Ctx, node: AstNode, ql: QueryLanguage) {
   }
 }
 
+/** The fields of a Task's Credentials, in each query language. */
+export const CREDENTIALS_FIELDS: Record<QueryLanguage, string[]> = { JSONPath: ['RoleArn', 'RoleArn.$'], JSONata: ['RoleArn'] };
+
 /** A Task's Credentials: an object holding the role to assume, and nothing else. */
 function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage) {
   if (node?.type !== 'object') return;
-  const allowed = ql === 'JSONata' ? ['RoleArn'] : ['RoleArn', 'RoleArn.$'];
+  const allowed = CREDENTIALS_FIELDS[ql];
   let role = false;
   for (const p of node.children ?? []) {
     const k = keyOf(p);
