@@ -707,6 +707,15 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     ]);
   });
 
+  test("a Choice rule's own Output is what its Next gets", () => {
+    const text = jsonata({
+      Start: { Type: 'Pass', Output: { a: 1 }, Next: 'C' },
+      C: { Type: 'Choice', Choices: [{ Condition: '{% $states.input.a = 1 %}', Output: { b: '{% $states.input.a %}' }, Next: 'Use' }], Default: 'Use' },
+      Use: { Type: 'Pass', Output: { a: '{% $states.input.a %}', b: '{% $states.input.b %}', z: '{% $states.input.zz %}' }, End: true },
+    });
+    assert.deepEqual(dataflow(text).map((f) => f.at), ['$states.input.zz']);
+  });
+
   test('YAML: the path placed in a plain and a quoted scalar', () => {
     const yaml = [
       'QueryLanguage: JSONata', 'StartAt: Train', 'States:', '  Train:', '    Type: Task', `    Resource: ${TRAIN}`, '    Arguments: {}', '    Next: Use', '  Use:', '    Type: Pass', '    Output:',

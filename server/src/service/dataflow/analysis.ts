@@ -294,10 +294,20 @@ class Analysis {
       for (const rule of arrayItems(property(n, s.type === 'Choice' ? 'Choices' : 'Catch'))) {
         this.assign(s, property(rule, 'Assign'), UNKNOWN, s.type === 'Choice' ? { input } : { input, errorOutput: ERROR_OUTPUT() });
       }
-      this.sendOn(s, output, send, (catcher) => {
-        const o = property(catcher, 'Output');
-        return o ? this.template(o, s, UNKNOWN, '', { input, errorOutput: ERROR_OUTPUT() }) : ERROR_OUTPUT();
-      });
+      this.sendOn(
+        s,
+        output,
+        send,
+        (catcher) => {
+          const o = property(catcher, 'Output');
+          return o ? this.template(o, s, UNKNOWN, '', { input, errorOutput: ERROR_OUTPUT() }) : ERROR_OUTPUT();
+        },
+        // A matched rule's own Output: joined with the state's, which either may be.
+        (rule) => {
+          const o = property(rule, 'Output');
+          return o ? join(this.template(o, s, UNKNOWN, '', { input }), output) : output;
+        },
+      );
       return output;
     }
 
@@ -373,11 +383,13 @@ class Analysis {
   /**
    * Sends a state's output along its transitions (the model's targets), and to each catcher's Next what that catcher
    * passes on (`caught`, from the catcher's node). A Choice state's own Next is no transition (Step Functions rejects
-   * the field; the structure checks report it): its output goes by its rules and Default only.
+   * the field; the structure checks report it): its output goes by its rules and Default only, a JSONata rule's
+   * with what `ruled` makes of the rule (its own Output).
    */
-  private sendOn(s: AslState, output: Shape, send: (target: AstNode | undefined, shape: Shape) => void, caught: (catcher: AstNode) => Shape) {
+  private sendOn(s: AslState, output: Shape, send: (target: AstNode | undefined, shape: Shape) => void, caught: (catcher: AstNode) => Shape, ruled?: (rule: AstNode) => Shape) {
     for (const t of s.targets) {
       if (t.field === 'Catch') send(t.node, caught(t.holder));
+      else if (ruled && s.type === 'Choice' && t.field === 'Next' && t.holder !== s.node) send(t.node, ruled(t.holder));
       else if (!(s.type === 'Choice' && t.holder === s.node && t.field === 'Next')) send(t.node, output);
     }
   }
