@@ -691,7 +691,10 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     const text = jsonata({
       Start: { Type: 'Pass', Output: '{% $states.input.anything %}', Next: 'Lambda' },
       Lambda: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: {}, Output: '{% $states.result.Payload %}', Next: 'Use' },
-      Use: { Type: 'Pass', Output: '{% $states.input.whatever.deep %}', End: true },
+      Use: { Type: 'Pass', Output: '{% $states.input.whatever.deep %}', Next: 'Keyed' },
+      // A template's placeholder in a key names a field not known here.
+      Keyed: { Type: 'Pass', Output: { '${Key}': 1 }, Next: 'Last' },
+      Last: { Type: 'Pass', Output: '{% $states.input.real %}', End: true },
     });
     assert.deepEqual(dataflow(text), []);
   });
@@ -723,5 +726,8 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     ].join('\n');
     assert.deepEqual(dataflow(yaml, 'asl-yaml').map((f) => f.at), ['$states.input.ModelArtifact.S3ModelArtifacts', '$states.input.TrainingJobNme']);
     assert.match(dataflow(yaml, 'asl-yaml')[0].message, /did you mean \$states\.input\.ModelArtifacts\.S3ModelArtifacts\?$/);
+    // A folded scalar does not map one to one: the whole value; an escape inside quotes maps through it.
+    const folded = yaml.replace("      a: '{% $states.input.ModelArtifact.S3ModelArtifacts %}'", '      a: >-\n        {% $states.input.ModelArtifact.S3ModelArtifacts %}').replace('"{% $states.input.TrainingJobNme %}"', '"{% $states.input.\\u0054rainingJobNme %}"');
+    assert.deepEqual(dataflow(folded, 'asl-yaml').map((f) => f.at), ['>-\n        {% $states.input.ModelArtifact.S3ModelArtifacts %}', '$states.input.\\u0054rainingJobNme']);
   });
 });

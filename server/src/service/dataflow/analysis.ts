@@ -11,7 +11,7 @@
 import { modelOf, type AslMachine, type AslModel, type AslState } from '../asl/model';
 import { property, stringValue, toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
-import { isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
+import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
 import { tasksOf } from '../sagemaker/tasks';
 import { readSegments, writeAt } from './paths';
 import { contextShape } from './context';
@@ -139,6 +139,8 @@ class Analysis {
           const k = p.children?.[0], v = p.children?.[1];
           if (k?.type !== 'string' || !v) continue;
           const key = k.value as string;
+          // A template's placeholder in a key (`"${Key}"`) names a field not known here.
+          if (hasPlaceholder(key)) shape.open = true;
           let child: Shape;
           if (!jsonata && key.endsWith('.$')) {
             child = v.type === 'string' ? this.dynamicShape(v, state, against, label) : UNKNOWN;

@@ -167,8 +167,10 @@ function check(node: AstNode, text: string, path: PlainPath, names: string[], ro
   const raw = text.slice(node.offset, node.offset + node.length);
   const a = sourceOffset(raw, start);
   const b = sourceOffset(raw, end);
+  // A quoted string maps through its escapes (no fix then: the fix writes the path plainly); a plain scalar only
+  // where its text is the value's.
   const exact = raw.slice(a, b) === value.slice(start, end);
-  const span = exact ? { offset: node.offset + a, length: b - a } : { offset: node.offset, length: node.length };
+  const span = exact || raw[0] === '"' || raw[0] === "'" ? { offset: node.offset + a, length: b - a } : { offset: node.offset, length: node.length };
   return { ...span, severity: 'warning', source: 'dataflow', code: ctx.code, message, data: exact && suggestion ? { replacement: suggestion } : undefined };
 }
 
