@@ -130,6 +130,21 @@ describe('data flow over LSP', () => {
     assert.deepEqual((await client.change(uri, text.replace('$$.Execution.Nmae', fix.edit.changes[uri][0].newText))).filter((d: any) => d.source === 'dataflow'), []);
   });
 
+  test('a JSONata value that is a plain path to a misspelt member: a warning on the path, and its quick fix', async () => {
+    const uri = 'file:///w/jsonata-result.asl.json';
+    const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'T', States: { T: { Type: 'Task', Resource: TRAIN, Arguments: {}, Output: { uri: '{% $states.result.ModelArtifacts.S3ModelArtifact %}', kept: "{% { 'u': $states.result.ModelArtifacts.S3ModelArtifact } %}" }, End: true } } }, null, 2);
+    const diags = (await client.open(uri, 'asl', text)).filter((d: any) => d.source === 'dataflow');
+    assert.deepEqual(diags.map((d: any) => [d.code, d.severity, d.message]), [
+      ['path-not-in-input', 2, "$states.result.ModelArtifacts.S3ModelArtifact: $states.result.ModelArtifacts (in T's result (DescribeTrainingJob)) has no field S3ModelArtifact, so the expression returns nothing and the state fails (States.QueryEvaluationError); did you mean $states.result.ModelArtifacts.S3ModelArtifacts?"],
+    ]);
+    const start = text.indexOf('$states.result.ModelArtifacts.S3ModelArtifact');
+    assert.deepEqual(diags[0].range, { start: positionAt(text, start), end: positionAt(text, start + '$states.result.ModelArtifacts.S3ModelArtifact'.length) });
+    const fix = (await client.codeActions(uri, diags[0].range, diags)).find((a: any) => a.title === 'Change to $states.result.ModelArtifacts.S3ModelArtifacts');
+    assert.ok(fix);
+    const fixed = text.slice(0, start) + fix.edit.changes[uri][0].newText + text.slice(start + '$states.result.ModelArtifacts.S3ModelArtifact'.length);
+    assert.deepEqual((await client.change(uri, fixed)).filter((d: any) => d.source === 'dataflow'), []);
+  });
+
   test('hover on a path says what it reads', async () => {
     const uri = 'file:///w/hover.asl.json';
     const text = DSSDK.replace("$['ModelArtifacts']['S3ModelArtifacts']", '$.TrainingStepResults.ModelArtifacts.S3ModelArtifacts');

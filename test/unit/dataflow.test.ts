@@ -631,3 +631,103 @@ test('nesting as deep as the parser allows: no recursion over it (arrays and obj
   assert.deepEqual(found.map((f) => f.code), ['path-not-in-input']);
   assert.match(found[0].message, /is an object, it has no field b|has no field b/);
 });
+
+describe('JSONata values that are a plain path reading what cannot be there (the state fails: States.QueryEvaluationError)', () => {
+  const ARGS = { TrainingJobName: 'j', AlgorithmSpecification: { TrainingImage: 'x', TrainingInputMode: 'File' }, RoleArn: 'arn:aws:iam::123456789012:role/sm', OutputDataConfig: { S3OutputPath: 's3://b' }, ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 }, StoppingCondition: { MaxRuntimeInSeconds: 3600 } };
+  const jsonata = (states: Record<string, unknown>) => JSON.stringify({ QueryLanguage: 'JSONata', StartAt: Object.keys(states)[0], States: states }, null, 2);
+  const FAILS = 'so the expression returns nothing and the state fails (States.QueryEvaluationError)';
+
+  test('a whole value reading a field of the input that the upstream result replaced: a warning on the path', () => {
+    const text = jsonata({ Train: { Type: 'Task', Resource: TRAIN, Arguments: ARGS, Next: 'Use' }, Use: { Type: 'Pass', Output: '{% $states.input.jobName %}', End: true } });
+    assert.deepEqual(dataflow(text), [
+      { code: 'path-not-in-input', severity: 'warning', at: '$states.input.jobName', message: `$states.input.jobName: the state input here is Train's result (DescribeTrainingJob) (nothing upstream keeps other fields), which has no field jobName, ${FAILS}` },
+    ]);
+  });
+
+  test('the same path inside a larger expression, or guarded, is no warning: a missing field is only undefined there', () => {
+    for (const expr of ["{% { 'k': $states.input.jobName } %}", '{% $exists($states.input.jobName) ? $states.input.jobName : "x" %}', '{% $states.input.jobName or true %}', '{% $states.input.jobName & "" %}', '{% $states.input.ModelArtifacts[0].S3ModelArtifacts %}']) {
+      const text = jsonata({ Train: { Type: 'Task', Resource: TRAIN, Arguments: ARGS, Next: 'Use' }, Use: { Type: 'Pass', Output: { v: expr }, End: true } });
+      assert.deepEqual(dataflow(text), [], expr);
+    }
+  });
+
+  test('$states.result in the Output of a .sync training with a misspelt member: did you mean, with the fix', () => {
+    const text = jsonata({ Train: { Type: 'Task', Resource: TRAIN, Arguments: ARGS, Output: { uri: '{% $states.result.ModelArtifacts.S3ModelArtifact %}', ok: '{% $states.result.ModelArtifacts.S3ModelArtifacts %}' }, End: true } });
+    const found = findings(text, { source: 'dataflow' });
+    assert.deepEqual(found, [
+      { code: 'path-not-in-input', severity: 'warning', at: '$states.result.ModelArtifacts.S3ModelArtifact', message: `$states.result.ModelArtifacts.S3ModelArtifact: $states.result.ModelArtifacts (in Train's result (DescribeTrainingJob)) has no field S3ModelArtifact, ${FAILS}; did you mean $states.result.ModelArtifacts.S3ModelArtifacts?` },
+    ]);
+    const [p] = validateDataflow(parseDocument(text, 'asl'));
+    assert.deepEqual(p.data, { replacement: '$states.result.ModelArtifacts.S3ModelArtifacts' });
+    // $states.result is not there in Arguments (another check's error): not judged here.
+    const args = jsonata({ Train: { Type: 'Task', Resource: TRAIN, Arguments: { ...ARGS, TrainingJobName: '{% $states.result.Nope %}' }, End: true } });
+    assert.deepEqual(dataflow(args), []);
+  });
+
+  test('a variable holding a training result, read with a typo; one a JSONPath state assigns is not judged', () => {
+    const text = jsonata({
+      Train: { Type: 'Task', Resource: TRAIN, Arguments: ARGS, Assign: { training: '{% $states.result %}' }, Next: 'Use' },
+      Use: { Type: 'Pass', Output: { a: '{% $training.ModelArtifact.S3ModelArtifacts %}', b: '{% $training.ModelArtifacts.S3ModelArtifacts %}' }, End: true },
+    });
+    assert.deepEqual(dataflow(text), [
+      { code: 'path-not-in-input', severity: 'warning', at: '$training.ModelArtifact.S3ModelArtifacts', message: `$training.ModelArtifact.S3ModelArtifacts: the variable $training (Train's result (DescribeTrainingJob)) has no field ModelArtifact, ${FAILS}; did you mean $training.ModelArtifacts.S3ModelArtifacts?` },
+    ]);
+    const viaJsonPath = JSON.stringify({ StartAt: 'Train', States: {
+      Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, Assign: { 'training.$': '$' }, Next: 'Use' },
+      Use: { Type: 'Pass', QueryLanguage: 'JSONata', Output: '{% $training.ModelArtifact %}', End: true },
+    } });
+    assert.deepEqual(dataflow(viaJsonPath), []);
+  });
+
+  test('a catcher assigning the same variable the error output: a field of either is no warning, one of neither is', () => {
+    const text = jsonata({
+      Train: { Type: 'Task', Resource: TRAIN, Arguments: ARGS, Assign: { r: '{% $states.result %}' }, Catch: [{ ErrorEquals: ['States.ALL'], Assign: { r: '{% $states.errorOutput %}' }, Next: 'Use' }], Next: 'Use' },
+      Use: { Type: 'Pass', Output: { a: '{% $r.Cause %}', b: '{% $r.ModelArtifacts %}', c: '{% $r.Caus %}' }, End: true },
+    });
+    assert.deepEqual(dataflow(text).map((f) => f.at), ['$r.Caus']);
+  });
+
+  test('an unknown input (the execution input), an open one, or an unknown result: nothing', () => {
+    const text = jsonata({
+      Start: { Type: 'Pass', Output: '{% $states.input.anything %}', Next: 'Lambda' },
+      Lambda: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: {}, Output: '{% $states.result.Payload %}', Next: 'Use' },
+      Use: { Type: 'Pass', Output: '{% $states.input.whatever.deep %}', Next: 'Keyed' },
+      // A template's placeholder in a key names a field not known here.
+      Keyed: { Type: 'Pass', Output: { '${Key}': 1 }, Next: 'Last' },
+      Last: { Type: 'Pass', Output: '{% $states.input.real %}', End: true },
+    });
+    assert.deepEqual(dataflow(text), []);
+  });
+
+  test('a Parallel result is read element by element; a Map iteration gets its ItemSelector', () => {
+    const text = jsonata({
+      Both: { Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', Output: { auc: 0.9 }, End: true } } }], Output: { ok: '{% $states.result.auc %}', bad: '{% $states.result.aucc %}' }, Next: 'Map' },
+      Map: { Type: 'Map', Items: '{% [1, 2] %}', ItemSelector: { h: '{% $states.context.Map.Item.Value %}' }, ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', Output: { a: '{% $states.input.h %}', b: '{% $states.input.hp %}' }, End: true } } }, End: true },
+    });
+    assert.deepEqual(dataflow(text).map((f) => [f.at, f.message.split(',')[0]]), [
+      ['$states.result.aucc', '$states.result.aucc: the result is an array whose elements have no field aucc'],
+      ['$states.input.hp', '$states.input.hp: the state input has no field hp'],
+    ]);
+  });
+
+  test("a Choice rule's own Output is what its Next gets", () => {
+    const text = jsonata({
+      Start: { Type: 'Pass', Output: { a: 1 }, Next: 'C' },
+      C: { Type: 'Choice', Choices: [{ Condition: '{% $states.input.a = 1 %}', Output: { b: '{% $states.input.a %}' }, Next: 'Use' }], Default: 'Use' },
+      Use: { Type: 'Pass', Output: { a: '{% $states.input.a %}', b: '{% $states.input.b %}', z: '{% $states.input.zz %}' }, End: true },
+    });
+    assert.deepEqual(dataflow(text).map((f) => f.at), ['$states.input.zz']);
+  });
+
+  test('YAML: the path placed in a plain and a quoted scalar', () => {
+    const yaml = [
+      'QueryLanguage: JSONata', 'StartAt: Train', 'States:', '  Train:', '    Type: Task', `    Resource: ${TRAIN}`, '    Arguments: {}', '    Next: Use', '  Use:', '    Type: Pass', '    Output:',
+      "      a: '{% $states.input.ModelArtifact.S3ModelArtifacts %}'", '      b: "{% $states.input.TrainingJobNme %}"', '    End: true', '',
+    ].join('\n');
+    assert.deepEqual(dataflow(yaml, 'asl-yaml').map((f) => f.at), ['$states.input.ModelArtifact.S3ModelArtifacts', '$states.input.TrainingJobNme']);
+    assert.match(dataflow(yaml, 'asl-yaml')[0].message, /did you mean \$states\.input\.ModelArtifacts\.S3ModelArtifacts\?$/);
+    // A folded scalar does not map one to one: the whole value; an escape inside quotes maps through it.
+    const folded = yaml.replace("      a: '{% $states.input.ModelArtifact.S3ModelArtifacts %}'", '      a: >-\n        {% $states.input.ModelArtifact.S3ModelArtifacts %}').replace('"{% $states.input.TrainingJobNme %}"', '"{% $states.input.\\u0054rainingJobNme %}"');
+    assert.deepEqual(dataflow(folded, 'asl-yaml').map((f) => f.at), ['>-\n        {% $states.input.ModelArtifact.S3ModelArtifacts %}', '$states.input.\\u0054rainingJobNme']);
+  });
+});

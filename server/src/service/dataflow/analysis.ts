@@ -11,7 +11,7 @@
 import { modelOf, type AslMachine, type AslModel, type AslState } from '../asl/model';
 import { property, stringValue, toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
-import { isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
+import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
 import { tasksOf } from '../sagemaker/tasks';
 import { readSegments, writeAt } from './paths';
 import { contextShape } from './context';
@@ -39,6 +39,8 @@ export interface Slot {
 export interface StateFlow {
   input: Shape;
   output: Shape;
+  /** A JSONata Task's, Parallel's or Map's `$states.result` (what its Output and Assign read). */
+  result?: Shape;
 }
 
 export interface Dataflow {
@@ -48,6 +50,11 @@ export interface Dataflow {
   taskPayloads: Map<AslState, { against: Shape; label: string }>;
   /** Variables assigned anywhere (Assign), by name: the join of what is assigned. */
   variables: Map<string, Shape>;
+  /**
+   * The variables a JSONPath state assigns: what `$` is in its Assign depends on the state's type, so their shapes
+   * serve completion and hover, never a warning.
+   */
+  jsonPathAssigned: Set<string>;
   /** What `$$` (the context object) is, but in a Map's ItemSelector (Slot.context). */
   context: Shape;
 }
@@ -68,6 +75,8 @@ function jsonataPathShape(value: string, roots: { input: Shape; result?: Shape; 
 
 class Analysis {
   readonly flow: Dataflow;
+  /** The `$states.result` of the JSONata states passed so far (StateFlow.result). */
+  readonly results = new Map<AslState, Shape>();
   /** The context object of the slots recorded now, when it is not the flow's (a Map's ItemSelector). */
   private context: Shape | undefined;
 
@@ -75,7 +84,7 @@ class Analysis {
     private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string }>,
     private readonly executionInput: Shape = UNKNOWN,
   ) {
-    this.flow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map(), context: contextShape(executionInput) };
+    this.flow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map(), jsonPathAssigned: new Set(), context: contextShape(executionInput) };
   }
 
   private slot(node: AstNode | undefined, state: AslState, against: Shape, label: string, kind: Slot['kind']) {
@@ -130,6 +139,8 @@ class Analysis {
           const k = p.children?.[0], v = p.children?.[1];
           if (k?.type !== 'string' || !v) continue;
           const key = k.value as string;
+          // A template's placeholder in a key (`"${Key}"`) names a field not known here.
+          if (hasPlaceholder(key)) shape.open = true;
           let child: Shape;
           if (!jsonata && key.endsWith('.$')) {
             child = v.type === 'string' ? this.dynamicShape(v, state, against, label) : UNKNOWN;
@@ -170,7 +181,30 @@ class Analysis {
     }
   }
 
-  private assign(state: AslState, node: AstNode | undefined, against: Shape, jsonata?: { input: Shape; result?: Shape }) {
+  /**
+   * What each iteration of a JSONata Map gets: its ItemSelector's shape (read with `$states.input` the Map's input;
+   * `$states.context` is not followed), else an element of Items (a plain path or a literal array), batched by an
+   * ItemBatcher; unknown when an ItemReader reads the items elsewhere.
+   */
+  private jsonataItem(s: AslState, input: Shape): Shape {
+    const n = s.node;
+    if (property(n, 'ItemReader')) return UNKNOWN;
+    const selector = property(n, 'ItemSelector');
+    let item: Shape;
+    if (selector) {
+      const saved = this.flow.slots.length;
+      item = this.template(selector, s, UNKNOWN, '', { input });
+      this.flow.slots.length = saved;
+    } else {
+      const items = property(n, 'Items');
+      const list = items === undefined ? input : items.type === 'string' ? (isJsonata(items.value as string) ? jsonataPathShape(items.value as string, { input }) : UNKNOWN) : items.type === 'array' ? this.template(items, s, UNKNOWN, '', { input }) : UNKNOWN;
+      item = list.kind === 'array' && !list.hint ? list.items : UNKNOWN;
+    }
+    const batcher = property(n, 'ItemBatcher');
+    return batcher ? batchOf(batcher, item, s.name) : item;
+  }
+
+  private assign(state: AslState, node: AstNode | undefined, against: Shape, jsonata?: { input: Shape; result?: Shape; errorOutput?: Shape }) {
     if (node?.type !== 'object') return;
     // Only the shapes of the values: the places they read are not recorded (what `$` is in Assign depends on
     // the state's type, and a wrong guess must not become a warning).
@@ -179,6 +213,7 @@ class Analysis {
     this.flow.slots.length = saved;
     if (shape.kind !== 'object') return;
     for (const [name, f] of shape.fields) {
+      if (!jsonata) this.flow.jsonPathAssigned.add(name);
       const prev = this.flow.variables.get(name);
       this.flow.variables.set(name, prev ? join(prev, f.shape()) : f.shape());
     }
@@ -225,7 +260,8 @@ class Analysis {
       const stateInput = loopHeads.has(s) ? UNKNOWN : joinAll(incoming.get(s) ?? []);
       incoming.delete(s);
       const out = yield* this.state(s, stateInput, send);
-      this.flow.states.set(s, { input: stateInput, output: out });
+      const result = this.results.get(s);
+      this.flow.states.set(s, { input: stateInput, output: out, ...(result ? { result } : {}) });
       if (s.type === 'Succeed' || (s.type !== 'Choice' && s.type !== 'Fail' && property(s.node, 'End')?.value === true)) ends.push(out);
     }
     return ends.length ? joinAll(ends) : UNKNOWN;
@@ -248,17 +284,32 @@ class Analysis {
       else if (s.type === 'Pass') result = input;
       else if (s.type === 'Parallel' || s.type === 'Map') {
         const args = property(n, 'Arguments');
-        const childInput = s.type === 'Parallel' ? (args ? this.template(args, s, input, '', roots) : input) : UNKNOWN;
+        const childInput = s.type === 'Parallel' ? (args ? this.template(args, s, input, '', roots) : input) : this.jsonataItem(s, input);
         const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => childInput) } : [];
         result = s.type === 'Parallel' ? { kind: 'array', items: joinAll(outs), tuple: outs } : mapResult(s, outs);
       }
+      if (s.type === 'Task' || s.type === 'Parallel' || s.type === 'Map') this.results.set(s, result);
       const outputNode = property(n, 'Output');
       const output = outputNode ? this.template(outputNode, s, UNKNOWN, '', { input, result }) : result;
       this.assign(s, property(n, 'Assign'), UNKNOWN, { input, result });
-      this.sendOn(s, output, send, (catcher) => {
-        const o = property(catcher, 'Output');
-        return o ? this.template(o, s, UNKNOWN, '', { input, errorOutput: ERROR_OUTPUT() }) : ERROR_OUTPUT();
-      });
+      // A matched Choice rule's and a matching catcher's Assign assign too.
+      for (const rule of arrayItems(property(n, s.type === 'Choice' ? 'Choices' : 'Catch'))) {
+        this.assign(s, property(rule, 'Assign'), UNKNOWN, s.type === 'Choice' ? { input } : { input, errorOutput: ERROR_OUTPUT() });
+      }
+      this.sendOn(
+        s,
+        output,
+        send,
+        (catcher) => {
+          const o = property(catcher, 'Output');
+          return o ? this.template(o, s, UNKNOWN, '', { input, errorOutput: ERROR_OUTPUT() }) : ERROR_OUTPUT();
+        },
+        // A matched rule's own Output: joined with the state's, which either may be.
+        (rule) => {
+          const o = property(rule, 'Output');
+          return o ? join(this.template(o, s, UNKNOWN, '', { input }), output) : output;
+        },
+      );
       return output;
     }
 
@@ -316,6 +367,10 @@ class Analysis {
     }
     const combined = result === undefined ? effective : this.resultPath(property(n, 'ResultPath'), input, result);
     this.assign(s, property(n, 'Assign'), result ?? effective);
+    // A matched Choice rule's Assign reads the state's input; a catcher's, the error output.
+    for (const rule of arrayItems(property(n, s.type === 'Choice' ? 'Choices' : 'Catch'))) {
+      this.assign(s, property(rule, 'Assign'), s.type === 'Choice' ? effective : ERROR_OUTPUT());
+    }
     const outputPath = property(n, 'OutputPath');
     const output =
       outputPath === undefined
@@ -330,11 +385,13 @@ class Analysis {
   /**
    * Sends a state's output along its transitions (the model's targets), and to each catcher's Next what that catcher
    * passes on (`caught`, from the catcher's node). A Choice state's own Next is no transition (Step Functions rejects
-   * the field; the structure checks report it): its output goes by its rules and Default only.
+   * the field; the structure checks report it): its output goes by its rules and Default only, a JSONata rule's
+   * with what `ruled` makes of the rule (its own Output).
    */
-  private sendOn(s: AslState, output: Shape, send: (target: AstNode | undefined, shape: Shape) => void, caught: (catcher: AstNode) => Shape) {
+  private sendOn(s: AslState, output: Shape, send: (target: AstNode | undefined, shape: Shape) => void, caught: (catcher: AstNode) => Shape, ruled?: (rule: AstNode) => Shape) {
     for (const t of s.targets) {
       if (t.field === 'Catch') send(t.node, caught(t.holder));
+      else if (ruled && s.type === 'Choice' && t.field === 'Next' && t.holder !== s.node) send(t.node, ruled(t.holder));
       else if (!(s.type === 'Choice' && t.holder === s.node && t.field === 'Next')) send(t.node, output);
     }
   }
@@ -374,6 +431,8 @@ class Analysis {
     }
   }
 }
+
+const arrayItems = (node: AstNode | undefined): AstNode[] => (node?.type === 'array' ? (node.children ?? []) : []);
 
 const fieldOf = (shape: Shape): Field => ({ shape: () => shape, type: shape.kind === 'primitive' ? shape.type : shape.kind });
 

@@ -13,6 +13,7 @@ import { dataflowOf, type Slot } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isContextPart } from './context';
 import { readSegments } from './paths';
+import { jsonataFindings } from './jsonataReads';
 import type { Shape } from './shapes';
 
 export const DataflowCode = {
@@ -49,7 +50,7 @@ const segmentName = (s: PathSegment): string | number | undefined => (s.kind ===
  * Where else in `root` the names `rest` can be read, as full paths (at most a few levels down, a bounded search):
  * the Data Science SDK case, `$.ModelArtifacts…` when the result went to `$.TrainingStepResults`.
  */
-function findElsewhere(root: Shape, rest: string[], exclude: string): string | undefined {
+export function findElsewhere(root: Shape, rest: string[], exclude: string, write: (names: string[]) => string = pathText): string | undefined {
   const queue: { shape: Shape; names: string[] }[] = [{ shape: root, names: [] }];
   let visited = 0;
   const found: string[] = [];
@@ -60,7 +61,7 @@ function findElsewhere(root: Shape, rest: string[], exclude: string): string | u
     if (rest.length && shape.fields.has(rest[0])) {
       let at = 0;
       const r = readSegments(shape, rest.map((name) => ({ kind: 'name' as const, name, start: at, end: (at += 1) })));
-      const text = pathText([...names, ...rest]);
+      const text = write([...names, ...rest]);
       if (!r.missing && !r.unlisted && r.steps.length === rest.length && text !== exclude) found.push(text);
     }
     if (names.length >= 3) continue;
@@ -234,6 +235,7 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
     }
     slotFindings.set(slot.node, { against: slot.against, context, state: slot.state, relative });
   }
+  out.push(...jsonataFindings(parsed, flow, { code: DataflowCode.pathNotInInput, elsewhere: findElsewhere }));
   // In document order: the slots' order depends on how the analysis was reached (a fresh pass or carryOver.ts).
   return out.sort((a, b) => a.offset - b.offset || a.length - b.length || a.message.localeCompare(b.message));
 }

@@ -1,0 +1,215 @@
+// JSONata reads that certainly return nothing. Inside an expression a missing field is only undefined (an object
+// constructor drops the key, `$exists`, `a ? b : c` and `or` take it in), but a field value `{% … %}` that
+// evaluates to nothing fails the state: States.QueryEvaluationError, "The JSONata expression '…' specified for the
+// field '…' returned nothing (undefined)". So only a value whose WHOLE expression is a plain path is judged:
+// `$states.input.a.b`, `$states.result.a.b` (in a Task's, Parallel's or Map's own Output and Assign), `$name.a.b`
+// (a variable every assignment of which is known, none by a JSONPath state), with `.name` steps only, and only
+// where the analysis knows the value read completely: a closed object without the field, or a string or number.
+// JSONata reads a field of an array from each element: an array counts as its elements.
+import type { AslState } from '../asl/model';
+import { closest } from '../core/text';
+import { property } from '../core/tree';
+import type { AstNode, ParsedDocument, Problem } from '../core/types';
+import { jsonataBody, sourceOffset } from '../expressions/index';
+import type { Dataflow } from './analysis';
+import { isExampleInput } from './executionInput';
+import { isHint, type Shape } from './shapes';
+
+const RESULT_STATES = new Set(['Task', 'Parallel', 'Map']);
+/** A state's fields whose `{% … %}` strings Step Functions evaluates, each to a value. */
+const EVALUATED = new Set([
+  'Arguments', 'Output', 'Assign', 'Items', 'ItemSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'Credentials',
+  'TimeoutSeconds', 'HeartbeatSeconds', 'Seconds', 'Timestamp', 'Error', 'Cause', 'MaxConcurrency', 'ToleratedFailurePercentage', 'ToleratedFailureCount',
+]);
+/** Words JSONata reads as operators or literals, not as field names. */
+const KEYWORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const PLAIN = /^(\s*)(\$[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|`[^`]*`))*)\s*$/;
+const STEP = /\.([A-Za-z_][A-Za-z0-9_]*|`[^`]*`)/g;
+
+/** A plain path `$root.a.b`: its root variable (without `$`), its names, and where it lies in the expression body. */
+export function plainJsonataPath(body: string): { root: string; names: string[]; start: number; end: number } | undefined {
+  const m = PLAIN.exec(body);
+  if (!m) return undefined;
+  const text = m[2];
+  const root = /^\$([A-Za-z0-9_]+)/.exec(text)![1];
+  const names: string[] = [];
+  for (const s of text.slice(root.length + 1).matchAll(STEP)) {
+    if (s[1][0] === '`') names.push(s[1].slice(1, -1));
+    else if (KEYWORDS.has(s[1])) return undefined;
+    else names.push(s[1]);
+  }
+  return { root, names, start: m[1].length, end: m[1].length + text.length };
+}
+
+/** A path written back in JSONata: `$root.a.b`, a name that is no identifier in backticks. */
+export function jsonataPathText(root: string, names: readonly string[]): string {
+  return root + names.map((n) => (IDENT.test(n) && !KEYWORDS.has(n) ? `.${n}` : `.\`${n}\``)).join('');
+}
+
+export interface JsonataMiss {
+  /** The first name that cannot be read. */
+  index: number;
+  /** What it is read from (an array's elements when `elements`). */
+  parent: Shape;
+  elements: boolean;
+  /** The nearest value with an origin before the miss (`Train's result (DescribeTrainingJob)`). */
+  within?: string;
+}
+
+/**
+ * Reads names the JSONata way: a field of an array is read from each element (nested arrays flattened). Returns the
+ * first name that certainly gives nothing: a closed object without it, a string, number or boolean (not null, not a
+ * hint). Undefined when the whole path may read something.
+ */
+export function readJsonataNames(shape: Shape, names: readonly string[]): JsonataMiss | undefined {
+  let cur = shape;
+  let within = shape.kind !== 'unknown' ? shape.origin : undefined;
+  for (let i = 0; i < names.length; i++) {
+    let elements = false;
+    while (cur.kind === 'array') {
+      if (isHint(cur)) return undefined;
+      cur = cur.items;
+      elements = true;
+    }
+    if (cur.kind === 'unknown') return undefined;
+    if (cur.kind === 'primitive') return isHint(cur) || cur.type === 'null' ? undefined : { index: i, parent: cur, elements, within };
+    const f = cur.fields.get(names[i]);
+    if (!f) return cur.open || isHint(cur) ? undefined : { index: i, parent: cur, elements, within };
+    if (cur.origin) within = cur.origin;
+    cur = f.shape();
+    if (cur.kind !== 'unknown' && cur.origin) within = cur.origin;
+  }
+  return undefined;
+}
+
+/** A string to judge and what its roots are. */
+interface Read {
+  node: AstNode;
+  /** `$states.result` is there (a Task's, Parallel's or Map's own Output and Assign). */
+  result: boolean;
+}
+
+/** The `{% … %}` strings of a state that Step Functions evaluates to a value (not in its nested machines). */
+function readsOf(s: AslState): Read[] {
+  const out: Read[] = [];
+  const stack: Read[] = [];
+  const hasResult = RESULT_STATES.has(s.type ?? '');
+  for (const p of s.node.children ?? []) {
+    const k = p.children?.[0], v = p.children?.[1];
+    const key = k?.value;
+    if (typeof key !== 'string' || !v) continue;
+    if (EVALUATED.has(key)) stack.push({ node: v, result: hasResult && (key === 'Output' || key === 'Assign') });
+    else if ((key === 'Choices' || key === 'Catch') && v.type === 'array') {
+      // A Choice rule's Condition, Output and Assign, a catcher's Output and Assign: `$states.input` is the state's.
+      for (const rule of v.children ?? []) {
+        for (const f of key === 'Choices' ? ['Condition', 'Output', 'Assign'] : ['Output', 'Assign']) {
+          const n = property(rule, f);
+          if (n) stack.push({ node: n, result: false });
+        }
+      }
+    }
+  }
+  while (stack.length) {
+    const r = stack.pop()!;
+    const n = r.node;
+    if (n.type === 'string') {
+      if ((n.value as string).includes('{%')) out.push(r);
+    } else if (n.type === 'object') {
+      for (const p of n.children ?? []) if (p.children?.[1]) stack.push({ node: p.children[1], result: r.result });
+    } else if (n.type === 'array') for (const c of n.children ?? []) stack.push({ node: c, result: r.result });
+  }
+  return out;
+}
+
+export interface JsonataCheckContext {
+  code: string;
+  /** Where else in a shape the rest of a path can be read (validation.ts findElsewhere). */
+  elsewhere: (root: Shape, rest: string[], exclude: string, write: (names: string[]) => string) => string | undefined;
+}
+
+function describe(shape: Shape): string {
+  return shape.kind === 'primitive' ? `a ${shape.type}` : shape.kind === 'array' ? 'an array' : 'an object';
+}
+
+type PlainPath = NonNullable<ReturnType<typeof plainJsonataPath>>;
+
+function check(node: AstNode, text: string, path: PlainPath, names: string[], root: Shape, rootText: string, label: string, ctx: JsonataCheckContext): Problem | undefined {
+  const value = node.value as string;
+  const miss = readJsonataNames(root, names);
+  if (!miss) return undefined;
+  const written = jsonataPathText(rootText, names);
+  const name = names[miss.index];
+  const where = miss.index === 0 ? label : jsonataPathText(rootText, names.slice(0, miss.index));
+  const origin = miss.parent.kind !== 'unknown' ? miss.parent.origin : undefined;
+  const whose = origin ? ` (${origin})` : miss.within && miss.index > 0 ? ` (in ${miss.within})` : '';
+  const fails = 'so the expression returns nothing and the state fails (States.QueryEvaluationError)';
+  let suggestion: string | undefined;
+  if (miss.parent.kind === 'object') {
+    const rest = names.slice(miss.index);
+    suggestion = miss.elements ? undefined : ctx.elsewhere(root, rest, written, (n) => jsonataPathText(rootText, n));
+    const near = suggestion ? undefined : closest(name, miss.parent.fields.keys(), 1)[0];
+    if (near) suggestion = jsonataPathText(rootText, [...names.slice(0, miss.index), near, ...names.slice(miss.index + 1)]);
+  }
+  const hint = suggestion ? `; did you mean ${suggestion}?` : '';
+  const message =
+    miss.parent.kind !== 'object'
+      ? `${written}: ${where}${whose} is ${describe(miss.parent)}, it has no field ${name}, ${fails}`
+      : miss.elements
+        ? `${written}: ${where}${whose} is an array whose elements have no field ${name}, ${fails}${hint}`
+        : miss.index === 0 && origin && !isExampleInput(miss.parent) && rootText === '$states.input'
+          ? `${written}: ${label} here is ${origin} (nothing upstream keeps other fields), which has no field ${name}, ${fails}${hint}`
+          : `${written}: ${where}${whose} has no field ${name}, ${fails}${hint}`;
+  // The path in the document; the whole string where the text does not map one to one (a folded YAML scalar).
+  const start = value.indexOf('{%') + 2 + path.start;
+  const end = start + (path.end - path.start);
+  const raw = text.slice(node.offset, node.offset + node.length);
+  const a = sourceOffset(raw, start);
+  const b = sourceOffset(raw, end);
+  // A quoted string maps through its escapes (no fix then: the fix writes the path plainly); a plain scalar only
+  // where its text is the value's.
+  const exact = raw.slice(a, b) === value.slice(start, end);
+  const span = exact || raw[0] === '"' || raw[0] === "'" ? { offset: node.offset + a, length: b - a } : { offset: node.offset, length: node.length };
+  return { ...span, severity: 'warning', source: 'dataflow', code: ctx.code, message, data: exact && suggestion ? { replacement: suggestion } : undefined };
+}
+
+// A string's finding depends on its text and the shape it reads: kept per string node while both are the same.
+const known = new WeakMap<AstNode, { root: Shape; state: AslState; relative?: Problem }>();
+
+/** The findings of the plain-path JSONata values of a document's JSONata states. */
+export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: JsonataCheckContext): Problem[] {
+  const out: Problem[] = [];
+  for (const [state, sf] of flow.states) {
+    if (state.queryLanguage !== 'JSONata') continue;
+    for (const r of readsOf(state)) {
+      const body = jsonataBody(r.node.value as string);
+      const path = body === undefined ? undefined : plainJsonataPath(body);
+      if (!path) continue;
+      let names = path.names;
+      let root: Shape | undefined;
+      let rootText: string;
+      let label: string;
+      if (path.root === 'states') {
+        const part = names[0];
+        names = names.slice(1);
+        if (part === 'input') [root, rootText, label] = [sf.input, '$states.input', 'the state input'];
+        else if (part === 'result' && r.result) [root, rootText, label] = [sf.result, '$states.result', state.type === 'Task' ? "the task's result" : 'the result'];
+        else continue;
+      } else {
+        if (flow.jsonPathAssigned.has(path.root)) continue;
+        [root, rootText, label] = [flow.variables.get(path.root), `$${path.root}`, `the variable $${path.root}`];
+      }
+      if (!root || root.kind === 'unknown' || !names.length) continue;
+      const hit = known.get(r.node);
+      let p: Problem | undefined;
+      if (hit && hit.root === root && hit.state === state) p = hit.relative && { ...hit.relative, offset: hit.relative.offset + r.node.offset };
+      else {
+        p = check(r.node, parsed.text, path, names, root, rootText, label, ctx);
+        known.set(r.node, { root, state, relative: p && { ...p, offset: p.offset - r.node.offset } });
+      }
+      if (p) out.push(p);
+    }
+  }
+  return out;
+}
