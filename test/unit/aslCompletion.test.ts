@@ -195,3 +195,14 @@ test('YAML flow: a field typed in the space before another entry keeps that entr
   const before = complete('StartAt: P\nStates:\n  P: { Type: Pass, ‸ End: true }\n', 'm.asl.yaml');
   assert.match(before.apply(before.find('Comment')), /P: \{ Type: Pass, Comment: \$1, End: true \}/);
 });
+
+test('variables: $name where a path or a JSONata name starts, the ones the state can read (its machine\'s and outer ones)', () => {
+  const ata = complete('{ "QueryLanguage": "JSONata", "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": { "modelUrl": "s3://m" }, "Next": "B" }, "B": { "Type": "Pass", "Output": "{% $mo‸ %}", "End": true } } }');
+  assert.ok(ata.labels.includes('$modelUrl') && ata.labels.includes('$states'), ata.labels.join());
+  assert.match(ata.apply(ata.find('$modelUrl')), /"\{% \$modelUrl %\}"/);
+  const path = complete('{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": { "epochs": 3 }, "Next": "B" }, "B": { "Type": "Pass", "Parameters": { "n.$": "$ep‸" }, "End": true } } }');
+  assert.deepEqual(path.labels, ['$epochs']);
+  // A Distributed Map's child workflow sees none from outside.
+  const inner = complete('{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": { "epochs": 3 }, "Next": "M" }, "M": { "Type": "Map", "ItemProcessor": { "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "STANDARD" }, "StartAt": "I", "States": { "I": { "Type": "Pass", "Parameters": { "n.$": "$ep‸" }, "End": true } } }, "End": true } } }');
+  assert.deepEqual(inner.labels, []);
+});

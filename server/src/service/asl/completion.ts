@@ -16,6 +16,7 @@ import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
 import { modelOf, queryLanguageOf, type AslState, type QueryLanguage } from './model';
+import { variablesVisibleIn } from './variables';
 import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIBUTED_FIELDS, DISTRIBUTED_SETTINGS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, PROCESSOR_CONFIG, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, STATE_FIELDS, STATE_TYPES } from './validateStructure';
 
 /**
@@ -326,6 +327,20 @@ export function aslCompletions(parsed: ParsedDocument, offset: number, options: 
 /** A name being typed just before the cursor: a prefix of `States.` and a function name after it, at an argument's start. */
 const TYPED_INTRINSIC = /(?:^|[(,]\s*)(S(?:t(?:a(?:t(?:e(?:s(?:\.[A-Za-z0-9]*)?)?)?)?)?)?)$/;
 const TYPED_JSONATA = /(?<![\p{ID_Continue}$.])\$[\p{ID_Continue}]*$/u;
+const TYPED_VARIABLE = /(?:^|[(,]\s*)(\$[\p{ID_Start}_][\p{ID_Continue}]*|\$)$/u;
+
+/** The variables the state holding `offset` can read (asl/variables.ts's scopes), as `$name` items. */
+function variableItems(parsed: ParsedDocument, offset: number, range: OffsetRange): OffsetCompletionItem[] {
+  const state = innermostState(parsed, offset);
+  if (!state) return [];
+  return variablesVisibleIn(modelOf(parsed), state.machine).map((name) => ({
+    label: `$${name}`,
+    kind: CompletionItemKind.Variable,
+    detail: 'variable (Assign)',
+    sortText: `0${name}`,
+    edit: { ...range, newText: `$${name}` },
+  }));
+}
 
 function expressionCompletions(parsed: ParsedDocument, offset: number): OffsetCompletionItem[] | undefined {
   const node = nodeAt(parsed.root, offset);
@@ -342,6 +357,7 @@ function expressionCompletions(parsed: ParsedDocument, offset: number): OffsetCo
     const range = { offset: offset - m[0].length, length: m[0].length + after.length };
     const items: OffsetCompletionItem[] = [
       { label: '$states', kind: CompletionItemKind.Variable, detail: 'the state\'s input, context, result and errorOutput', sortText: '0', edit: { ...range, newText: '$states' } },
+      ...variableItems(parsed, offset, range),
     ];
     for (const f of jsonataFunctions()) {
       const call = f.arity === 0 ? `$${f.name}()` : `$${f.name}($1)`;
@@ -358,6 +374,12 @@ function expressionCompletions(parsed: ParsedDocument, offset: number): OffsetCo
   }
   const key = node.parent.children?.[0]?.value;
   if (typeof key !== 'string' || !key.endsWith('.$') || before.includes('{%')) return undefined;
+  // A variable's name being typed where a path starts (`$mo‸`, not `$.` or `$$`).
+  const variable = TYPED_VARIABLE.exec(before);
+  if (variable) {
+    const items = variableItems(parsed, offset, { offset: offset - variable[1].length, length: variable[1].length + after.length });
+    return items.length ? items : undefined;
+  }
   const m = TYPED_INTRINSIC.exec(before);
   if (!m) return undefined;
   const range = { offset: offset - m[1].length, length: m[1].length + after.length };

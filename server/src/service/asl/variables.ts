@@ -243,12 +243,14 @@ function innerScopeOf(model: AslModel, own: Map<AslMachine, Set<string> | undefi
   return undefined;
 }
 
-export function checkVariables(model: AslModel, text: string | undefined, language?: DocumentLanguage): Problem[] {
-  const out: Problem[] = [];
-  // What each machine's states can read: its own names and those of the machines around it.
+/**
+ * Per machine: the names its states can read (its own Assigns' and those of the machines around it, none from
+ * outside a Distributed Map), the names it assigns itself, and those the machines around it assign; undefined where
+ * a placeholder makes them unknowable.
+ */
+function scopes(model: AslModel) {
   const visible = new Map<AslMachine, Set<string> | undefined>();
   const own = new Map<AslMachine, Set<string> | undefined>();
-  // What the machines around each machine assign (what it reads from outside); undefined when unknowable.
   const outside = new Map<AslMachine, Set<string> | undefined>();
   for (const m of model.machines) {
     own.set(m, assignedIn(m));
@@ -257,6 +259,17 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
     const mine = own.get(m);
     visible.set(m, mine && outer ? new Set([...outer, ...mine]) : undefined);
   }
+  return { visible, own, outside };
+}
+
+/** The variables a state can read: those assigned in its machine and the machines around it (completion). */
+export function variablesVisibleIn(model: AslModel, machine: AslMachine): string[] {
+  return [...(scopes(model).visible.get(machine) ?? [])];
+}
+
+export function checkVariables(model: AslModel, text: string | undefined, language?: DocumentLanguage): Problem[] {
+  const out: Problem[] = [];
+  const { visible, own, outside } = scopes(model);
   checkAssignedNames(model, own, (key, message, code) => out.push(aslProblem(key.offset, key.length, code, message)));
   // Per machine and variable: the states that assign it, and the states a path from one of them reaches; undefined
   // when such a path meets a target that names no state (the graph is not known).
