@@ -122,6 +122,9 @@ describe('YAML', () => {
     const c = complete(YAML('    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    ‸\n    End: true'), 'm.asl.yaml');
     assert.ok(c.labels.includes('Retry') && c.labels.includes('ResultPath') && !c.labels.includes('Next') && !c.labels.includes('Type'), c.labels.join());
     assert.match(c.apply(c.find('TimeoutSeconds')), /\n {4}TimeoutSeconds: \$\{1:1\}\n/);
+    // End takes true only: written, not offered with false.
+    const end = complete(YAML('    Type: Pass\n    ‸'), 'm.asl.yaml');
+    assert.match(end.apply(end.find('End')), /\n {4}End: true\n/);
     const flow = complete(YAML('    { Type: Pass, ‸ End: true }'), 'm.asl.yaml');
     assert.ok(flow.labels.includes('Result') && !flow.labels.includes('End'), flow.labels.join());
   });

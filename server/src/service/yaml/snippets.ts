@@ -83,7 +83,8 @@ export class YamlSnippets {
     const n = this.tab++;
     switch (shape.kind) {
       case 'boolean':
-        return `\${${n}|true,false|}`;
+        // One allowed value (a state's End: true only) is written, not offered with its opposite.
+        return shape.enum?.length === 1 ? shape.enum[0] : `\${${n}|true,false|}`;
       case 'integer':
       case 'number':
         return `\${${n}:${shape.min ?? 0}}`;
