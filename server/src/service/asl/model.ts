@@ -7,6 +7,9 @@ import { property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
+
+/** The state types that have a result (ResultSelector, `$states.result`): a Task's, a Parallel's branches', a Map's iterations'. */
+export const RESULT_STATES: ReadonlySet<string> = new Set(['Task', 'Parallel', 'Map']);
 export type MachineKind = 'top' | 'branch' | 'map';
 
 export interface AslState {

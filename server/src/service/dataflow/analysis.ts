@@ -8,7 +8,7 @@
 //
 // Besides the shapes, the pass records each place a JSONPath reads a value (`slots`): which shape `$` stands for
 // there. Completion, hover and the checks (validation.ts) read those.
-import { modelOf, type AslMachine, type AslModel, type AslState } from '../asl/model';
+import { modelOf, RESULT_STATES, type AslMachine, type AslModel, type AslState } from '../asl/model';
 import { property, stringValue, toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
@@ -288,7 +288,7 @@ class Analysis {
         const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => childInput) } : [];
         result = s.type === 'Parallel' ? { kind: 'array', items: joinAll(outs), tuple: outs } : mapResult(s, outs);
       }
-      if (s.type === 'Task' || s.type === 'Parallel' || s.type === 'Map') this.results.set(s, result);
+      if (RESULT_STATES.has(s.type ?? '')) this.results.set(s, result);
       const outputNode = property(n, 'Output');
       const output = outputNode ? this.template(outputNode, s, UNKNOWN, '', { input, result }) : result;
       this.assign(s, property(n, 'Assign'), UNKNOWN, { input, result });
@@ -361,7 +361,7 @@ class Analysis {
       this.readPath(property(n, 'SecondsPath'), s, effective, effectiveLabel);
       this.readPath(property(n, 'TimestampPath'), s, effective, effectiveLabel);
     }
-    if (result && (s.type === 'Task' || s.type === 'Parallel' || s.type === 'Map')) {
+    if (result && RESULT_STATES.has(s.type ?? '')) {
       const selector = property(n, 'ResultSelector');
       if (selector) result = withOrigin(this.template(selector, s, result, task ? `${s.name}'s result` : 'the result'), `${s.name}'s ResultSelector`);
     }

@@ -6,7 +6,7 @@
 // (a variable every assignment of which is known, none by a JSONPath state), with `.name` steps only, and only
 // where the analysis knows the value read completely: a closed object without the field, or a string or number.
 // JSONata reads a field of an array from each element: an array counts as its elements.
-import type { AslState } from '../asl/model';
+import { RESULT_STATES, type AslState } from '../asl/model';
 import { closest } from '../core/text';
 import { property } from '../core/tree';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
@@ -15,7 +15,6 @@ import type { Dataflow } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isHint, type Shape } from './shapes';
 
-const RESULT_STATES = new Set(['Task', 'Parallel', 'Map']);
 /** A state's fields whose `{% … %}` strings Step Functions evaluates, each to a value. */
 const EVALUATED = new Set([
   'Arguments', 'Output', 'Assign', 'Items', 'ItemSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'Credentials',

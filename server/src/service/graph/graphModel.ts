@@ -3,6 +3,7 @@
 // one state-machine model (asl/model.ts) and the document's findings; the editor's graph view, the CLI's
 // SVG/Mermaid/DOT output and any other client draw this same model. Plain data (JSON over LSP).
 import { buildModel, type AslMachine, type AslModel, type AslState, type StateTarget } from '../asl/model';
+import { STATE_TYPES } from '../asl/validateStructure';
 import { property, stringValue } from '../core/tree';
 import { sageMakerTaskOf } from '../sagemaker/tasks';
 
@@ -102,7 +103,7 @@ export interface GraphModel {
   groups: GraphGroup[];
 }
 
-const KINDS = new Set(['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map']);
+const KINDS: ReadonlySet<string> = new Set(STATE_TYPES);
 const SEVERITY_RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
 const INTEGRATIONS: Record<string, string> = {
