@@ -35,5 +35,9 @@ await build({
 });
 const outputs = files.map((f) => join(outdir, f.replace(/^test[\\/]/, '').replace(/\.ts$/, '.js')));
 // One process at a time per file keeps the servers and browsers the suites start from competing for 2 cores.
-const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...outputs], { stdio: 'inherit' });
+// TEST_FAILURES=<file> also writes the failed tests' names there, one a line (.ci/run prints them last).
+const reporters = process.env.TEST_FAILURES
+  ? ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/failures-reporter.mjs', `--test-reporter-destination=${process.env.TEST_FAILURES}`]
+  : [];
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...reporters, ...outputs], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

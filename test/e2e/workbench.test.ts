@@ -151,6 +151,9 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     await readmeShot('completion');
     await page.keyboard.press('Enter');
     await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+    // The widget hides when the item is accepted, a frame before the editor renders the new text: read the line
+    // once it shows the inserted value (a run read it in between, with the typed "g5.2x" still on screen).
+    await editorLine('ml.g5.2xlarge').waitFor();
     assert.match(norm(await editorLine('TransformResources').last().innerText()), /"InstanceType": "ml\.g5\.2xlarge" \}/);
   });
 
