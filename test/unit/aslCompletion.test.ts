@@ -162,6 +162,18 @@ describe('outside testers\' findings', () => {
     assert.ok(complete(map('', '"ItemBatcher": { ‸ }, ')).labels.includes('MaxItemsPerBatch'));
   });
 
+  test('settings objects in a JSONata state: Arguments, no …Path fields (the checks reject them there); a Task\'s Credentials', () => {
+    const jsonata = (state: string) => `{ "QueryLanguage": "JSONata", "StartAt": "S", "States": { "S": ${state} } }`;
+    const reader = (inner: string) => jsonata(`{ "Type": "Map", "ItemReader": ${inner}, "ItemProcessor": { "StartAt": "I", "States": { "I": { "Type": "Succeed" } } }, "End": true }`);
+    assert.deepEqual(complete(reader('{ ‸ }')).labels, ['Resource', 'Arguments', 'ReaderConfig']);
+    assert.deepEqual(complete(reader('{ "ReaderConfig": { ‸ } }')).labels, ['InputType', 'CSVHeaderLocation', 'CSVHeaders', 'CSVDelimiter', 'MaxItems']);
+    assert.deepEqual(complete(jsonata('{ "Type": "Map", "ItemBatcher": { ‸ }, "End": true }')).labels, ['MaxItemsPerBatch', 'MaxInputBytesPerBatch', 'BatchInput']);
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Credentials": { ‸ }, "End": true }')).labels, ['RoleArn', 'RoleArn.$']);
+    assert.deepEqual(complete(jsonata('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Credentials": { ‸ }, "End": true }')).labels, ['RoleArn']);
+    // Credentials is a Task's: in a Pass it is nothing the language knows.
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "Credentials": { ‸ }, "End": true }')).labels, []);
+  });
+
   test('snippets of the field\'s type: a Choice comparison\'s value, End true, a state name with a quote escaped', () => {
     const rule = complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [{ "Variable": "$.x", ‸ }], "Default": "Deploy Model" }'));
     assert.match(rule.apply(rule.find('NumericGreaterThan')), /"NumericGreaterThan": \$\{1:0\}/);

@@ -2,10 +2,10 @@
 // the words are quotes with their source (schemas/asl-docs.json), and every field the structure checks know has them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aslDoc, aslDocs, CHOICE_RULE_KEYS, FIELD_VALUES, SETTINGS_FIELDS, type AslDocKind } from '../../server/src/service/asl/hover';
+import { aslDoc, aslDocs, CHOICE_RULE_KEYS, FIELD_VALUES, type AslDocKind } from '../../server/src/service/asl/hover';
 import {
-  CATCHER_FIELDS, COMMON_FIELDS, COMPARATORS, CREDENTIALS_FIELDS, DISTRIBUTED_FIELDS, DISTRIBUTED_SETTINGS, JITTER_STRATEGIES, LOGICAL, PREDEFINED_ERRORS, PROCESSOR_CONFIG,
-  QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, STATE_FIELDS, STATE_TYPES,
+  CATCHER_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, LOGICAL, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, SETTINGS,
+  STATE_FIELDS, STATE_TYPES,
 } from '../../server/src/service/asl/validateStructure';
 import { cursor, doc, service } from './helpers';
 
@@ -349,12 +349,13 @@ test('every settings field and every value the tables fix has an entry', () => {
   const need = (kind: AslDocKind, name: string, within: string) => {
     if (!aslDoc(kind, name, within)) missing.push(`${kind} ${name} (${within})`);
   };
-  for (const f of Object.keys(PROCESSOR_CONFIG)) need('setting', f, 'ProcessorConfig');
-  for (const [o, fields] of Object.entries(DISTRIBUTED_FIELDS)) for (const f of fields) need('setting', f, o);
-  for (const o of ['ReaderConfig', 'WriterConfig'] as const) for (const f of Object.keys(DISTRIBUTED_SETTINGS[o])) need('setting', f, o);
-  for (const f of [...CREDENTIALS_FIELDS.JSONPath, ...CREDENTIALS_FIELDS.JSONata]) need('setting', f, 'Credentials');
-  for (const [f, values] of Object.entries(PROCESSOR_CONFIG)) for (const v of values) need('value', v, `ProcessorConfig.${f}`);
-  for (const o of ['ReaderConfig', 'WriterConfig'] as const) for (const [f, values] of Object.entries(DISTRIBUTED_SETTINGS[o])) for (const v of values ?? []) need('value', v, `${o}.${f}`);
+  // Every settings object of SETTINGS (ProcessorConfig, ItemReader, ReaderConfig, ItemBatcher, ResultWriter, WriterConfig, Credentials).
+  for (const [o, { fields }] of Object.entries(SETTINGS)) {
+    for (const [f, values] of Object.entries(fields as Record<string, readonly string[] | undefined>)) {
+      need('setting', f, o);
+      for (const v of values ?? []) need('value', v, `${o}.${f}`);
+    }
+  }
   for (const v of JITTER_STRATEGIES) need('value', v, 'JitterStrategy');
   for (const v of QUERY_LANGUAGES) need('value', v, 'QueryLanguage');
   assert.deepEqual(missing, []);
@@ -362,6 +363,7 @@ test('every settings field and every value the tables fix has an entry', () => {
 
 test('every entry names only what the tables know, and every quote is short and has its source', () => {
   const docs = aslDocs();
+  const SETTINGS_FIELDS = Object.fromEntries(Object.entries(SETTINGS).map(([o, { fields }]) => [o, Object.keys(fields)]));
   const known: Record<AslDocKind, Set<string>> = {
     state: new Set([...COMMON_FIELDS, ...Object.values(STATE_FIELDS).flat()]),
     machine: new Set(Object.values(ROOT_FIELDS).flat()),

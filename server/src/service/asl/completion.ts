@@ -9,15 +9,16 @@ import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
-import { nodeAt, property, stringValue } from '../core/tree';
+import { nodeAt, property } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
 import { INTRINSIC_FUNCTIONS, jsonataFunctions } from '../expressions/index';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
-import { modelOf, queryLanguageOf, type AslState, type QueryLanguage } from './model';
+import { modelOf, type AslState } from './model';
 import { variablesVisibleIn } from './variables';
-import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIBUTED_FIELDS, DISTRIBUTED_SETTINGS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, PROCESSOR_CONFIG, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, STATE_FIELDS, STATE_TYPES } from './validateStructure';
+import { pathOf, placeAt, relative, type Place } from './place';
+import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS, STATE_TYPES } from './validateStructure';
 
 /**
  * A completion item whose edit is in offsets (the LSP `textEdit` is made from `edit` at the service root, its
@@ -25,88 +26,9 @@ import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIB
  */
 export type OffsetCompletionItem = Omit<CompletionItem, 'textEdit' | 'additionalTextEdits'> & { edit: OffsetEdit; more?: OffsetEdit[] };
 
-type Path = (string | number)[];
-
-/** What the object holding the cursor's key (or the key whose value it is at) is, found from the path. */
-interface Place {
-  kind: 'machine' | 'state' | 'retrier' | 'catcher' | 'rule' | 'errors' | 'settings';
-  /** The object's node, when the tree has it (a half-typed document may not). */
-  node: AstNode | undefined;
-  /** The machine (StartAt + States) whose states a transition here can name. */
-  machine: AstNode | undefined;
-  machineKind: 'top' | 'branch' | 'map';
-  ql: QueryLanguage;
-  /** A Choice rule inside And/Or/Not (it has no Next). */
-  nested?: boolean;
-  /** A Distributed Map's settings object (ProcessorConfig, ItemReader, ReaderConfig…): its name, fields and their values. */
-  settings?: { name: string; fields: Record<string, readonly string[] | undefined> };
-  /** The state whose field (or a field under it) is completed, to name it last among the targets. */
-  stateName?: string;
-  /** The top level's query language (a state in a JSONata machine cannot say JSONPath). */
-  topQl?: QueryLanguage;
-}
-
-/** The settings objects of a Distributed Map, as completion reads them. */
-function settingsOf(name: string, ql: QueryLanguage): Place['settings'] | undefined {
-  const byLanguage = (fields: string[]) => Object.fromEntries(fields.filter((f) => (ql === 'JSONata' ? f !== 'Parameters' : f !== 'Arguments')).map((f) => [f, undefined]));
-  if (name === 'ProcessorConfig') return { name, fields: PROCESSOR_CONFIG };
-  if (name === 'ItemReader' || name === 'ItemBatcher' || name === 'ResultWriter') return { name, fields: byLanguage(DISTRIBUTED_FIELDS[name]) };
-  if (name === 'ReaderConfig' || name === 'WriterConfig') return { name, fields: DISTRIBUTED_SETTINGS[name] };
-  return undefined;
-}
-
-const child = (n: AstNode | undefined, seg: string | number): AstNode | undefined =>
-  n?.type === 'object' && typeof seg === 'string' ? property(n, seg) : n?.type === 'array' && typeof seg === 'number' ? n.children?.[seg] : undefined;
-
-/** The place of the object at `path` from the machine's root; undefined where the language says nothing (a payload). */
-function placeAt(root: AstNode, path: Path): Place | undefined {
-  const top = queryLanguageOf(root, 'JSONPath');
-  let place: Place = { kind: 'machine', node: root, machine: root, machineKind: 'top', ql: top, topQl: top };
-  for (let i = 0; i < path.length; i++) {
-    const seg = path[i];
-    const next = path[i + 1];
-    const at = (kind: Place['kind'], node: AstNode | undefined, extra: Partial<Place> = {}): Place => ({ ...place, kind, node, ...extra });
-    if (place.kind === 'machine') {
-      if (seg === 'ProcessorConfig' && place.machineKind === 'map') {
-        place = at('settings', child(place.node, seg), { settings: settingsOf(seg, place.ql) });
-        continue;
-      }
-      if (seg !== 'States' || next === undefined) return undefined;
-      const node = child(child(place.node, 'States'), next);
-      // As the model reads it: a state says its own, else takes its machine's (a branch's own, else the top level's).
-      place = at('state', node, { ql: queryLanguageOf(node, place.ql), stateName: String(next) });
-      i++;
-    } else if (place.kind === 'settings') {
-      const settings = (seg === 'ReaderConfig' && place.settings?.name === 'ItemReader') || (seg === 'WriterConfig' && place.settings?.name === 'ResultWriter') ? settingsOf(seg, place.ql) : undefined;
-      if (!settings) return undefined;
-      place = at('settings', child(place.node, seg), { settings });
-    } else if (place.kind === 'state') {
-      const list = child(place.node, seg);
-      if ((seg === 'ItemReader' || seg === 'ItemBatcher' || seg === 'ResultWriter') && stringValue(property(place.node, 'Type')) === 'Map') place = at('settings', list, { settings: settingsOf(seg, place.ql) });
-      else if (seg === 'ItemProcessor' || seg === 'Iterator') place = { kind: 'machine', node: list, machine: list, machineKind: 'map', ql: queryLanguageOf(list, top), topQl: top };
-      else if (typeof next !== 'number') return undefined;
-      else if (seg === 'Branches') place = { kind: 'machine', node: child(list, next), machine: child(list, next), machineKind: 'branch', ql: queryLanguageOf(child(list, next), top), topQl: top };
-      else if (seg === 'Retry') place = at('retrier', child(list, next));
-      else if (seg === 'Catch') place = at('catcher', child(list, next));
-      else if (seg === 'Choices') place = at('rule', child(list, next), { nested: false });
-      else return undefined;
-      // A list's field (Branches, Retry, Catch, Choices) is followed by the item's index.
-      if (!(place.kind === 'settings' || (place.kind === 'machine' && place.machineKind === 'map'))) i++;
-    } else if ((place.kind === 'retrier' || place.kind === 'catcher') && seg === 'ErrorEquals' && typeof next === 'number') {
-      place = at('errors', child(place.node, seg));
-      i++;
-    } else if (place.kind === 'rule' && place.ql === 'JSONPath' && (seg === 'And' || seg === 'Or') && typeof next === 'number') {
-      place = at('rule', child(child(place.node, seg), next), { nested: true });
-      i++;
-    } else if (place.kind === 'rule' && place.ql === 'JSONPath' && seg === 'Not') place = at('rule', child(place.node, seg), { nested: true });
-    else return undefined;
-  }
-  return place;
-}
-
 /** The state names of the machine, in order. */
 const stateNames = (machine: AstNode | undefined): string[] =>
-  (child(machine, 'States')?.children ?? []).map((p) => p.children?.[0]?.value).filter((k): k is string => typeof k === 'string');
+  (property(machine, 'States')?.children ?? []).map((p) => p.children?.[0]?.value).filter((k): k is string => typeof k === 'string');
 
 /** The fields an object at `place` takes, in the order they are offered. */
 function fieldsOf(place: Place): string[] {
@@ -116,7 +38,7 @@ function fieldsOf(place: Place): string[] {
     case 'machine':
       return ROOT_FIELDS[place.machineKind];
     case 'state': {
-      const type = stringValue(property(place.node, 'Type'));
+      const type = place.stateType;
       const own = type && STATE_FIELDS[type] ? STATE_FIELDS[type] : [];
       // Iterator is ItemProcessor's older name: not offered for new states.
       return [...COMMON_FIELDS, ...own].filter((f) => inLanguage(f) && f !== 'Iterator');
@@ -126,7 +48,7 @@ function fieldsOf(place: Place): string[] {
     case 'catcher':
       return CATCHER_FIELDS.filter(inLanguage);
     case 'settings':
-      return Object.keys(place.settings?.fields ?? {});
+      return place.settings ? settingsFields(place.settings, ql) : [];
     case 'rule': {
       const fields = CHOICE_RULE_FIELDS[ql];
       return place.nested ? fields.filter((f) => f !== 'Next' && f !== 'Assign' && f !== 'Output') : fields;
@@ -147,8 +69,8 @@ export interface AslCompletionOptions {
 /** The values the language fixes for `field` at `place` (none: anything the user writes). */
 function valuesOf(place: Place, field: string | number, options: AslCompletionOptions = {}): string[] | undefined {
   if (place.kind === 'errors') return PREDEFINED_ERRORS;
-  if (place.kind === 'settings') return typeof field === 'string' && Object.hasOwn(place.settings?.fields ?? {}, field) ? (place.settings!.fields[field] as string[] | undefined) : undefined;
-  if (place.kind === 'state' && field === 'Resource' && stringValue(property(place.node, 'Type')) === 'Task') return options.resources?.();
+  if (place.kind === 'settings') return typeof field === 'string' && place.settings ? (settingValues(place.settings, field) as string[] | undefined) : undefined;
+  if (place.kind === 'state' && field === 'Resource' && place.stateType === 'Task') return options.resources?.();
   // In a machine whose top level is JSONata, no state can say JSONPath.
   if (field === 'QueryLanguage') return place.kind === 'state' && place.topQl === 'JSONata' ? ['JSONata'] : QUERY_LANGUAGES;
   if (place.kind === 'machine' && field === 'StartAt') return stateNames(place.machine);
@@ -222,7 +144,7 @@ function fieldItems(place: Place, present: Set<string>, edit: (field: string) =>
     const item: OffsetCompletionItem = {
       label: field,
       kind: CompletionItemKind.Property,
-      detail: place.kind === 'state' ? `${stringValue(property(place.node, 'Type')) ?? 'state'} field` : `${place.kind === 'machine' ? 'state machine' : place.kind === 'rule' ? 'Choice rule' : place.kind} field`,
+      detail: place.kind === 'state' ? `${place.stateType ?? 'state'} field` : `${place.kind === 'machine' ? 'state machine' : place.kind === 'rule' ? 'Choice rule' : place.kind} field`,
       sortText: String(i).padStart(3, '0'),
       filterText: e.filterText,
       insertTextFormat: InsertTextFormat.Snippet,
@@ -247,24 +169,6 @@ function describeValues(place: Place, field: string | number): { kind: Completio
   if (field === 'Next' || field === 'Default' || field === 'StartAt') return { kind: CompletionItemKind.Reference, detail: 'state' };
   if (field === 'Resource') return { kind: CompletionItemKind.Value, detail: 'integration' };
   return { kind: CompletionItemKind.EnumMember, detail: String(field) };
-}
-
-/** The path from the document's top to `root` (a template's embedded machine is a subtree). */
-function pathTo(root: AstNode): Path {
-  const path: Path = [];
-  for (let n: AstNode | undefined = root; n?.parent; n = n.parent) {
-    const p: AstNode = n.parent;
-    if (p.type === 'property' && p.children?.[1] === n) path.unshift(p.children[0].value as string);
-    else if (p.type === 'array') path.unshift(p.children!.indexOf(n));
-  }
-  return path;
-}
-
-/** The path relative to the machine's root, or undefined when the cursor is outside it. */
-function relative(root: AstNode, path: Path): Path | undefined {
-  const prefix = pathTo(root);
-  if (prefix.length > path.length || prefix.some((s, i) => path[i] !== s)) return undefined;
-  return path.slice(prefix.length);
 }
 
 /** Whether a JSON member written at `end` needs a comma after it: another member follows. */
@@ -399,7 +303,7 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
   const state = innermostState(parsed, offset);
   const scope = state?.node ?? root;
   const location = getLocation(text.slice(scope.offset, scope.offset + scope.length), offset - scope.offset);
-  const path = relative(root, [...pathTo(scope), ...location.path]);
+  const path = relative(root, [...pathOf(scope), ...location.path]);
   if (!path) return [];
   const prev = location.previousNode ? { ...location.previousNode, offset: location.previousNode.offset + scope.offset } : undefined;
   const afterValue = !location.isAtPropertyKey && newMemberAfterValue(text, offset);

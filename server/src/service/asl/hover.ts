@@ -9,10 +9,11 @@
 import { list } from '../core/text';
 import { nodeAt, propertyNode } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
-import { modelOf, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import type { QueryLanguage } from './model';
+import { placeOf, type Place } from './place';
 import {
-  CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, CREDENTIALS_FIELDS, DISTRIBUTED_FIELDS, DISTRIBUTED_SETTINGS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, LOGICAL,
-  PROCESSOR_CONFIG, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, STATE_FIELDS, STATE_TYPES,
+  CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, LOGICAL, QUERY_LANGUAGES, RETRIER_FIELDS,
+  ROOT_FIELDS, SETTINGS, STATE_FIELDS, STATE_TYPES, type SettingsName,
 } from './validateStructure';
 
 /** What a hover shows (Markdown) and the span it is about, in offsets. */
@@ -53,89 +54,17 @@ export function aslDoc(kind: AslDocKind, name: string, within?: string): AslDocE
   return aslDocs()[kind].find((e) => e.names.includes(name) && only(e.types) && only(e.in));
 }
 
-/** The settings objects and their fields (validateStructure.ts's tables): a Map's ProcessorConfig, ItemReader…, a Task's Credentials. */
-export const SETTINGS_FIELDS: Record<string, readonly string[]> = {
-  ProcessorConfig: Object.keys(PROCESSOR_CONFIG),
-  ...DISTRIBUTED_FIELDS,
-  ReaderConfig: Object.keys(DISTRIBUTED_SETTINGS.ReaderConfig),
-  WriterConfig: Object.keys(DISTRIBUTED_SETTINGS.WriterConfig),
-  Credentials: [...new Set([...CREDENTIALS_FIELDS.JSONPath, ...CREDENTIALS_FIELDS.JSONata])],
-};
-
 /** The values the language fixes, by field: QueryLanguage, a retrier's JitterStrategy, a setting's as `Object.field` (ProcessorConfig.Mode). */
 export const FIELD_VALUES: Record<string, readonly string[]> = {
   QueryLanguage: QUERY_LANGUAGES,
   JitterStrategy: JITTER_STRATEGIES,
-  ...Object.fromEntries(Object.entries(PROCESSOR_CONFIG).map(([f, v]) => [`ProcessorConfig.${f}`, v])),
   ...Object.fromEntries(
-    (['ReaderConfig', 'WriterConfig'] as const).flatMap((o) => Object.entries(DISTRIBUTED_SETTINGS[o]).flatMap(([f, v]) => (v ? [[`${o}.${f}`, v]] : []))),
+    Object.entries(SETTINGS).flatMap(([o, { fields }]) => Object.entries(fields as Record<string, readonly string[] | undefined>).flatMap(([f, v]) => (v ? [[`${o}.${f}`, v]] : []))),
   ),
 };
 
 /** The fields of a Choice rule besides the comparisons and And/Or/Not, in either query language (Variable, Condition, Next…). */
 export const CHOICE_RULE_KEYS = [...new Set([...CHOICE_RULE_FIELDS.JSONPath, ...CHOICE_RULE_FIELDS.JSONata])].filter((f) => !(f in COMPARATORS) && !LOGICAL.includes(f));
-
-type Place =
-  | { kind: 'machine'; machine: AslMachine }
-  | { kind: 'state' | 'retrier' | 'catcher' | 'choiceRule'; state: AslState }
-  /** A settings object named `name` (a SETTINGS_FIELDS key) of `state` (a Map's, or a Task's Credentials). */
-  | { kind: 'settings'; name: string; state: AslState | undefined };
-
-const statesByNode = new WeakMap<AslModel, Map<AstNode, AslState>>();
-function stateOf(model: AslModel, node: AstNode | undefined): AslState | undefined {
-  let byNode = statesByNode.get(model);
-  if (!byNode) statesByNode.set(model, (byNode = new Map(model.states.map((s) => [s.node, s]))));
-  return node && byNode.get(node);
-}
-
-/** What the object `obj` is: a machine, a state, a retrier, a catcher, or a Choice rule at any depth of And/Or/Not. */
-function placeOf(model: AslModel, obj: AstNode): Place | undefined {
-  const machine = model.machines.find((m) => m.node === obj);
-  // Any JSON object is the model's top machine: only one with StartAt or States is a state machine's top level.
-  if (machine) return machine.kind !== 'top' || propertyNode(obj, 'StartAt') || propertyNode(obj, 'States') ? { kind: 'machine', machine } : undefined;
-  const state = stateOf(model, obj);
-  if (state) return { kind: 'state', state };
-  const settings = settingsOf(model, obj);
-  if (settings) return settings;
-  // Up from an array's member (Retry, Catch, Choices, And, Or) or a property's value (Not) to the object holding it.
-  for (let node = obj; ; ) {
-    const up = node.parent;
-    const prop = up?.type === 'array' ? up.parent : up;
-    const key = prop?.type === 'property' && prop.children?.[1] === (up?.type === 'array' ? up : node) ? prop.children?.[0]?.value : undefined;
-    const holder = prop?.parent;
-    if (!holder || typeof key !== 'string') return undefined;
-    if (up?.type === 'array') {
-      if ((key === 'Retry' || key === 'Catch') && node === obj) {
-        const s = stateOf(model, holder);
-        return s && { kind: key === 'Retry' ? 'retrier' : 'catcher', state: s };
-      }
-      if (key === 'Choices') {
-        const s = stateOf(model, holder);
-        return s?.type === 'Choice' ? { kind: 'choiceRule', state: s } : undefined;
-      }
-      if (key !== 'And' && key !== 'Or') return undefined;
-    } else if (key !== 'Not') return undefined;
-    node = holder;
-  }
-}
-
-/** The settings object `obj` is, if it is one: its key and the object holding it say (ProcessorConfig in a Map's ItemProcessor, ReaderConfig in an ItemReader…). */
-function settingsOf(model: AslModel, obj: AstNode): Extract<Place, { kind: 'settings' }> | undefined {
-  const prop = obj.parent;
-  const key = prop?.type === 'property' && prop.children?.[1] === obj ? prop.children?.[0]?.value : undefined;
-  const holder = prop?.parent;
-  if (typeof key !== 'string' || !holder || !Object.hasOwn(SETTINGS_FIELDS, key)) return undefined;
-  if (key === 'ProcessorConfig') {
-    const m = model.machines.find((x) => x.node === holder);
-    return m?.kind === 'map' ? { kind: 'settings', name: key, state: m.owner } : undefined;
-  }
-  if (key === 'ReaderConfig' || key === 'WriterConfig') {
-    const up = settingsOf(model, holder);
-    return up?.name === (key === 'ReaderConfig' ? 'ItemReader' : 'ResultWriter') ? { ...up, name: key } : undefined;
-  }
-  const s = stateOf(model, holder);
-  return s?.type === (key === 'Credentials' ? 'Task' : 'Map') ? { kind: 'settings', name: key, state: s } : undefined;
-}
 
 const span = (n: OffsetRange): OffsetRange => ({ offset: n.offset, length: n.length });
 
@@ -147,31 +76,33 @@ export function aslHover(parsed: ParsedDocument, offset: number): AslHoverText |
   if (up?.type === 'array') {
     const prop = up.parent;
     if (prop?.type !== 'property' || prop.children?.[0]?.value !== 'ErrorEquals' || !prop.parent) return null;
-    const place = placeOf(modelOf(parsed), prop.parent);
-    if (place?.kind !== 'retrier' && place?.kind !== 'catcher') return null;
+    if (placeOf(parsed.root!, node)?.kind !== 'errors') return null;
     return render(node.value as string, 'predefined error name', aslDoc('error', node.value as string), node);
   }
   if (up?.type !== 'property' || !up.parent) return null;
-  const place = placeOf(modelOf(parsed), up.parent);
-  if (!place) return null;
+  const place = placeOf(parsed.root!, up.parent);
+  // Any JSON object is a top level to the path: only one with StartAt or States is a state machine's.
+  if (!place || (place.kind === 'machine' && place.machineKind === 'top' && !propertyNode(place.node, 'StartAt') && !propertyNode(place.node, 'States'))) return null;
   const key = up.children?.[0];
   if (node !== key) return typeof key?.value === 'string' ? fixedValue(node, key.value, place) : null;
   const name = node.value as string;
   switch (place.kind) {
     case 'machine':
-      return machineField(name, place.machine, node);
+      return machineField(name, place.machineKind, node);
     case 'state':
-      return stateField(name, place.state, node);
+      return stateField(name, place, node);
     case 'retrier':
     case 'catcher': {
       const fields = place.kind === 'retrier' ? RETRIER_FIELDS : CATCHER_FIELDS;
       if (!fields.includes(name)) return null;
-      return render(name, [`field of a ${place.kind} (${place.kind === 'retrier' ? 'Retry' : 'Catch'})`, queryLanguageNote(name, place.state.queryLanguage)], aslDoc(place.kind, name), node);
+      return render(name, [`field of a ${place.kind} (${place.kind === 'retrier' ? 'Retry' : 'Catch'})`, queryLanguageNote(name, place.ql)], aslDoc(place.kind, name), node);
     }
-    case 'choiceRule':
-      return choiceRuleField(name, place.state, node);
+    case 'rule':
+      return choiceRuleField(name, place.ql, node);
     case 'settings':
-      return settingField(name, place, node);
+      return settingField(name, place.settings!, place.ql, node);
+    default:
+      return null;
   }
 }
 
@@ -186,51 +117,50 @@ function fixedValue(node: AstNode, field: string, place: Place): AslHoverText | 
   } else if (field === 'JitterStrategy' && place.kind === 'retrier') {
     fieldDoc = aslDoc('retrier', field);
     of = field;
-  } else if (place.kind === 'settings') {
-    fieldDoc = aslDoc('setting', field, place.name);
-    of = `${place.name}.${field}`;
+  } else if (place.kind === 'settings' && place.settings) {
+    fieldDoc = aslDoc('setting', field, place.settings);
+    of = `${place.settings}.${field}`;
   } else return null;
   if (!FIELD_VALUES[of]?.includes(value)) return null;
   return render(value, `value of ${of}`, [fieldDoc, aslDoc('value', value, of)], node);
 }
 
-function settingField(name: string, place: Extract<Place, { kind: 'settings' }>, key: AstNode): AslHoverText | null {
-  if (!SETTINGS_FIELDS[place.name].includes(name)) return null;
-  const values = FIELD_VALUES[`${place.name}.${name}`];
+function settingField(name: string, settings: SettingsName, ql: QueryLanguage, key: AstNode): AslHoverText | null {
+  if (!Object.hasOwn(SETTINGS[settings].fields, name)) return null;
+  const values = FIELD_VALUES[`${settings}.${name}`];
   // The settings' own Parameters/Arguments are their state's query language's, as a state's; a …Path field (MaxItemsPath,
   // MaxItemsPerBatchPath…) and RoleArn.$ are JSONPath's.
-  const ql = place.state?.queryLanguage ?? 'JSONPath';
   const language = /Path$|\.\$$/.test(name) ? onlyNote('JSONPath', ql) : queryLanguageNote(name, ql);
-  return render(name, [`field of ${place.name}`, values && `one of ${values.join(', ')}`, language], aslDoc('setting', name, place.name), key);
+  return render(name, [`field of ${settings}`, values && `one of ${values.join(', ')}`, language], aslDoc('setting', name, settings), key);
 }
 
-function machineField(name: string, m: AslMachine, key: AstNode): AslHoverText | null {
+function machineField(name: string, kind: Place['machineKind'], key: AstNode): AslHoverText | null {
   const doc = aslDoc('machine', name);
   if (!doc) return null;
-  const where = m.kind === 'top' ? 'top-level field of the state machine' : m.kind === 'branch' ? 'field of a Parallel branch' : "field of a Map's ItemProcessor";
-  const allowed = ROOT_FIELDS[m.kind].includes(name) ? undefined : `not a field ${m.kind === 'top' ? 'at the top level' : m.kind === 'branch' ? 'of a Parallel branch' : "of a Map's ItemProcessor"}`;
+  const where = kind === 'top' ? 'top-level field of the state machine' : kind === 'branch' ? 'field of a Parallel branch' : "field of a Map's ItemProcessor";
+  const allowed = ROOT_FIELDS[kind].includes(name) ? undefined : `not a field ${kind === 'top' ? 'at the top level' : kind === 'branch' ? 'of a Parallel branch' : "of a Map's ItemProcessor"}`;
   return render(name, [where, allowed], doc, key);
 }
 
-function stateField(name: string, s: AslState, key: AstNode): AslHoverText | null {
+function stateField(name: string, s: Place, key: AstNode): AslHoverText | null {
   const common = COMMON_FIELDS.includes(name);
   const types = STATE_TYPES.filter((t) => common || STATE_FIELDS[t].includes(name));
   if (!types.length) return null;
   const where = common ? 'field of every state' : types.length === 1 ? `field of a ${types[0]} state` : `field of ${list(types)} states`;
-  const known = s.type !== undefined && STATE_TYPES.includes(s.type);
-  const allowed = known && !types.includes(s.type!) ? `not a field of a ${s.type} state` : undefined;
-  return render(name, [where, queryLanguageNote(name, s.queryLanguage), allowed], aslDoc('state', name, known ? s.type : undefined), key);
+  const type = s.stateType !== undefined && STATE_TYPES.includes(s.stateType) ? s.stateType : undefined;
+  const allowed = type && !types.includes(type) ? `not a field of a ${type} state` : undefined;
+  return render(name, [where, queryLanguageNote(name, s.ql), allowed], aslDoc('state', name, type), key);
 }
 
 const COMPARED: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'true or false', path: 'a Path to the value to compare with' };
 
-function choiceRuleField(name: string, s: AslState, key: AstNode): AslHoverText | null {
+function choiceRuleField(name: string, ql: QueryLanguage, key: AstNode): AslHoverText | null {
   const comparison = COMPARATORS[name];
   const logical = LOGICAL.includes(name);
   if (!comparison && !logical && !CHOICE_RULE_KEYS.includes(name)) return null;
   const where = comparison ? `comparison of a Choice rule, its value ${COMPARED[comparison]}` : logical ? 'Boolean expression of a Choice rule' : 'field of a Choice rule';
   const only: QueryLanguage | undefined = comparison || logical || name === 'Variable' ? 'JSONPath' : name === 'Condition' || name === 'Output' ? 'JSONata' : undefined;
-  return render(name, [where, only && onlyNote(only, s.queryLanguage)], aslDoc('choiceRule', name), key);
+  return render(name, [where, only && onlyNote(only, ql)], aslDoc('choiceRule', name), key);
 }
 
 /** "JSONPath only" / "JSONata only" for a field of one query language (the tables of validateStructure.ts). */

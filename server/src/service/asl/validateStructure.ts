@@ -56,8 +56,6 @@ export const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
 };
 
 export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'];
-/** A Map processor's ProcessorConfig: its fields and their values (the states language's Map State). */
-export const PROCESSOR_CONFIG: Record<string, string[]> = { Mode: ['INLINE', 'DISTRIBUTED'], ExecutionType: ['STANDARD', 'EXPRESS'] };
 export const JITTER_STRATEGIES = ['FULL', 'NONE'];
 
 export const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
@@ -271,14 +269,14 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
   if (m.kind === 'map') {
     const pc = property(m.node, 'ProcessorConfig');
     if (checkType(ctx, 'ProcessorConfig', pc, 'object', 'JSONPath')) {
-      const allowed = Object.keys(PROCESSOR_CONFIG);
+      const allowed = Object.keys(SETTINGS.ProcessorConfig.fields);
       for (const p of pc!.children ?? []) {
         const k = keyOf(p);
         if (k?.type === 'string' && !allowed.includes(k.value)) report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ProcessorConfig; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
       }
       const mode = property(pc, 'Mode');
-      checkEnum(ctx, 'ProcessorConfig.Mode', mode, PROCESSOR_CONFIG.Mode);
-      checkEnum(ctx, 'ProcessorConfig.ExecutionType', property(pc, 'ExecutionType'), PROCESSOR_CONFIG.ExecutionType);
+      checkEnum(ctx, 'ProcessorConfig.Mode', mode, SETTINGS.ProcessorConfig.fields.Mode);
+      checkEnum(ctx, 'ProcessorConfig.ExecutionType', property(pc, 'ExecutionType'), SETTINGS.ProcessorConfig.fields.ExecutionType);
       // CDK ProcessorConfig.executionType: "you must provide this field if you specified DISTRIBUTED for the mode
       // sub-field" (the child workflows run as Standard or Express executions; there is no default).
       if (mode?.type === 'string' && mode.value === 'DISTRIBUTED' && !propertyNode(pc, 'ExecutionType'))
@@ -363,13 +361,11 @@ function checkResource(ctx: Ctx, node: AstNode, ql: QueryLanguage) {
   }
 }
 
-/** The fields of a Task's Credentials, in each query language. */
-export const CREDENTIALS_FIELDS: Record<QueryLanguage, string[]> = { JSONPath: ['RoleArn', 'RoleArn.$'], JSONata: ['RoleArn'] };
 
 /** A Task's Credentials: an object holding the role to assume, and nothing else. */
 function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage) {
   if (node?.type !== 'object') return;
-  const allowed = CREDENTIALS_FIELDS[ql];
+  const allowed = settingsFields('Credentials', ql);
   let role = false;
   for (const p of node.children ?? []) {
     const k = keyOf(p);
@@ -384,14 +380,6 @@ function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage
 const LABEL_FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
 export const MAX_LABEL = 40;
 
-// The fields of a Distributed Map's reader, batcher and writer (their own settings objects are left open: the
-// service adds reader options often).
-export const DISTRIBUTED_FIELDS: Record<string, string[]> = {
-  ItemReader: ['Resource', 'Parameters', 'Arguments', 'ReaderConfig'],
-  ItemBatcher: ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath', 'BatchInput'],
-  ResultWriter: ['Resource', 'Parameters', 'Arguments', 'WriterConfig'],
-};
-
 /** What an ItemReader reads (input-output-itemreader.html: "Accepts one of the following values: CSV, JSON, JSONL, PARQUET, MANIFEST."). */
 const READER_INPUT_TYPES = ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST'];
 /** Where a CSV's header is (input-output-itemreader.html, CSVHeaderLocation: "Accepts one of the following values to specify the location of the column header": FIRST_ROW, GIVEN). */
@@ -405,14 +393,41 @@ const CSV_DELIMITERS = ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'];
 /** How a ResultWriter shapes the results (input-output-resultwriter.html, WriterConfig: Transformation "NONE", "COMPACT", "FLATTEN"; OutputType "JSON", "JSONL"). */
 const WRITER_TRANSFORMATIONS = ['NONE', 'COMPACT', 'FLATTEN'];
 const WRITER_OUTPUT_TYPES = ['JSON', 'JSONL'];
+
+/** Where a settings object is written: in a state of this type, in a Map's ItemProcessor, or in another settings object. */
+export type SettingsHolder = 'Map' | 'Task' | 'ItemProcessor' | SettingsName;
+
 /**
- * The Distributed Map's settings objects, for completion (asl/completion.ts): their fields and the values the checks
- * above accept. The checks leave ReaderConfig and WriterConfig open (the service adds reader options often).
+ * The settings objects: where each is written and its fields, with the values the checks accept (undefined: any value
+ * of the field's type). A Map's ItemProcessor has a ProcessorConfig (the states language's Map State); a Distributed
+ * Map an ItemReader (with its ReaderConfig), an ItemBatcher and a ResultWriter (with its WriterConfig); a Task its
+ * Credentials. The checks, completion and hover read this one table (asl/place.ts says where an object is one). The
+ * checks leave ReaderConfig's and WriterConfig's other fields open (the service adds reader options often).
  */
-export const DISTRIBUTED_SETTINGS: Record<'ReaderConfig' | 'WriterConfig', Record<string, readonly string[] | undefined>> = {
-  ReaderConfig: { InputType: READER_INPUT_TYPES, CSVHeaderLocation: CSV_HEADER_LOCATIONS, CSVHeaders: undefined, CSVDelimiter: CSV_DELIMITERS, MaxItems: undefined, MaxItemsPath: undefined },
-  WriterConfig: { Transformation: WRITER_TRANSFORMATIONS, OutputType: WRITER_OUTPUT_TYPES },
-};
+export const SETTINGS = {
+  ProcessorConfig: { in: 'ItemProcessor', fields: { Mode: ['INLINE', 'DISTRIBUTED'], ExecutionType: ['STANDARD', 'EXPRESS'] } },
+  ItemReader: { in: 'Map', fields: { Resource: undefined, Parameters: undefined, Arguments: undefined, ReaderConfig: undefined } },
+  ItemBatcher: { in: 'Map', fields: { MaxItemsPerBatch: undefined, MaxItemsPerBatchPath: undefined, MaxInputBytesPerBatch: undefined, MaxInputBytesPerBatchPath: undefined, BatchInput: undefined } },
+  ResultWriter: { in: 'Map', fields: { Resource: undefined, Parameters: undefined, Arguments: undefined, WriterConfig: undefined } },
+  ReaderConfig: { in: 'ItemReader', fields: { InputType: READER_INPUT_TYPES, CSVHeaderLocation: CSV_HEADER_LOCATIONS, CSVHeaders: undefined, CSVDelimiter: CSV_DELIMITERS, MaxItems: undefined, MaxItemsPath: undefined } },
+  WriterConfig: { in: 'ResultWriter', fields: { Transformation: WRITER_TRANSFORMATIONS, OutputType: WRITER_OUTPUT_TYPES } },
+  Credentials: { in: 'Task', fields: { RoleArn: undefined, 'RoleArn.$': undefined } },
+} as const satisfies Record<string, { in: string; fields: Record<string, readonly string[] | undefined> }>;
+export type SettingsName = keyof typeof SETTINGS;
+
+export const isSettingsName = (name: string): name is SettingsName => Object.hasOwn(SETTINGS, name);
+
+/** The values the language fixes for a settings object's field (ProcessorConfig's Mode…), if it fixes them. */
+export const settingValues = (name: SettingsName, field: string): readonly string[] | undefined =>
+  Object.hasOwn(SETTINGS[name].fields, field) ? (SETTINGS[name].fields as Record<string, readonly string[] | undefined>)[field] : undefined;
+
+/**
+ * The fields settings object `name` takes in a state of query language `ql`: Parameters, the …Path fields and `.$`
+ * keys are JSONPath's, Arguments JSONata's (the states language, as for a state's own fields).
+ */
+export function settingsFields(name: SettingsName, ql: QueryLanguage): string[] {
+  return Object.keys(SETTINGS[name].fields).filter((f) => (ql === 'JSONata' ? f !== 'Parameters' && !f.endsWith('Path') && !f.endsWith('.$') : f !== 'Arguments'));
+}
 /** The states language: "An ItemBatcher Configuration MUST contain at least one of" these. */
 const BATCH_LIMITS = ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'];
 
@@ -421,7 +436,8 @@ const lackAt = (s: AslState, field: string, obj: AstNode) => (obj.children?.leng
 
 /** The limits of a Distributed Map: Label, ReaderConfig.InputType and MaxItems, ItemBatcher; the fields of ItemReader, ItemBatcher and ResultWriter. */
 function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
-  for (const [field, allowed] of Object.entries(DISTRIBUTED_FIELDS)) {
+  for (const field of ['ItemReader', 'ItemBatcher', 'ResultWriter'] as const) {
+    const allowed = Object.keys(SETTINGS[field].fields);
     const obj = property(s.node, field);
     if (obj?.type !== 'object') continue;
     for (const p of obj.children ?? []) {
