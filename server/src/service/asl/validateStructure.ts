@@ -707,6 +707,14 @@ const TYPED_FIELDS = ([
   ['Error', 'string'], ['Cause', 'string'], ['Resource', 'string'], ['Label', 'string'], ['Items', 'array'],
 ] as [string, Want, number?, number?][]).map(([field, want, min, max]) => ({ field, want, min, max, pathField: `${field}Path` }));
 const ERROR_PATH_FIELDS = ['ErrorPath', 'CausePath'];
+/**
+ * A state's fields whose `{% … %}` strings Step Functions evaluates, each to a value (dataflow/jsonataReads.ts reads
+ * what they read): the JSONata fields and ItemSelector, the object fields, and the typed fields the states language
+ * lets a JSONata string give (all but Resource and Label).
+ */
+export const JSONATA_EVALUATED: ReadonlySet<string> = new Set([
+  ...JSONATA_ONLY, 'ItemSelector', ...OBJECT_FIELDS, ...TYPED_FIELDS.map((f) => f.field).filter((f) => f !== 'Resource' && f !== 'Label'),
+]);
 
 function checkState(ctx: Ctx, s: AslState) {
   const { node, queryLanguage: ql } = s;

@@ -7,6 +7,7 @@
 // where the analysis knows the value read completely: a closed object without the field, or a string or number.
 // JSONata reads a field of an array from each element: an array counts as its elements.
 import { RESULT_STATES, type AslState } from '../asl/model';
+import { JSONATA_EVALUATED } from '../asl/validateStructure';
 import { closest } from '../core/text';
 import { property } from '../core/tree';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
@@ -15,11 +16,6 @@ import type { Dataflow } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isHint, type Shape } from './shapes';
 
-/** A state's fields whose `{% … %}` strings Step Functions evaluates, each to a value. */
-const EVALUATED = new Set([
-  'Arguments', 'Output', 'Assign', 'Items', 'ItemSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'Credentials',
-  'TimeoutSeconds', 'HeartbeatSeconds', 'Seconds', 'Timestamp', 'Error', 'Cause', 'MaxConcurrency', 'ToleratedFailurePercentage', 'ToleratedFailureCount',
-]);
 /** Words JSONata reads as operators or literals, not as field names. */
 const KEYWORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
 
@@ -99,7 +95,7 @@ function readsOf(s: AslState): Read[] {
     const k = p.children?.[0], v = p.children?.[1];
     const key = k?.value;
     if (typeof key !== 'string' || !v) continue;
-    if (EVALUATED.has(key)) stack.push({ node: v, result: hasResult && (key === 'Output' || key === 'Assign') });
+    if (JSONATA_EVALUATED.has(key)) stack.push({ node: v, result: hasResult && (key === 'Output' || key === 'Assign') });
     else if ((key === 'Choices' || key === 'Catch') && v.type === 'array') {
       // A Choice rule's Condition, Output and Assign, a catcher's Output and Assign: `$states.input` is the state's.
       for (const rule of v.children ?? []) {
