@@ -615,6 +615,16 @@ describe('completion and hover of paths', () => {
     assert.equal(hover(twoStates('$.cfg.nes‸ted.key')), "Start's Result: `nested`, object");
     assert.match(hover(twoStates('$.somewhere.el‸se'))!, /^Reads the state input: not known before run time/);
   });
+
+  test('hover on a context object path ($$): the field as the developer guide documents it; the item in a Map\'s ItemSelector', () => {
+    assert.equal(hover(twoStates('$$.Execution.I‸d')), 'the context object: `Execution.Id`, string\n\nThe execution ARN.');
+    assert.equal(hover(twoStates('$$.Execution.Input.x‸')), 'Reads the context object: not known before run time');
+    const map = machine({
+      Start: { Type: 'Pass', Result: { rows: [{ id: 1 }] }, Next: 'Each' },
+      Each: { Type: 'Map', ItemsPath: '$.rows', ItemSelector: { 'row.$': '$$.Map.Item.Value.i‸d' }, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true },
+    });
+    assert.match(hover(map)!, /^Each's item: `id`, number/);
+  });
 });
 
 test('nesting as deep as the parser allows: no recursion over it (arrays and objects, joined at a merge)', () => {

@@ -12,18 +12,23 @@ const nameText = (n: string | number) => (typeof n === 'number' ? `[${n}]` : n);
 
 export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstNode | undefined, executionInput?: Shape): HoverText | null {
   if (node?.type !== 'string') return null;
-  const slot = dataflowOf(parsed, executionInput).slots.find((s) => s.node === node);
+  const flow = dataflowOf(parsed, executionInput);
+  const slot = flow.slots.find((s) => s.node === node);
   if (!slot) return null;
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
   for (const path of pathsOf(slot)) {
-    if (path.root !== '$') continue;
+    if (path.root !== '$' && path.root !== '$$') continue;
+    // `$$` reads the context object (context.ts, with each field's documented meaning), `$` the state's input.
+    const inContext = path.root === '$$';
+    const base = inContext ? (slot.context ?? flow.context) : slot.against;
+    const label = inContext ? 'the context object' : slot.label;
     const start = node.offset + sourceOffset(raw, path.start);
     const end = node.offset + sourceOffset(raw, path.end);
     if (offset < start || offset > end) continue;
     // The segments up to the one under the cursor.
     const segs = path.segments.filter((s) => node.offset + sourceOffset(raw, s.start) <= offset);
-    const r = readSegments(slot.against, segs);
-    let origin = slot.against.kind !== 'unknown' ? slot.against.origin : undefined;
+    const r = readSegments(base, segs);
+    let origin = base.kind !== 'unknown' ? base.origin : undefined;
     let from = 0;
     r.steps.forEach((step, i) => {
       if (step.shape.kind !== 'unknown' && step.shape.origin) {
@@ -36,8 +41,8 @@ export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstN
     const last = r.steps[r.steps.length - 1];
     const type = known ? (last?.field?.type ?? typeName(r.shape)) : undefined;
     const what = names.length ? `\`${names.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : 'all of it';
-    let markdown = `${origin ?? slot.label}: ${what}${type && type !== 'unknown' ? `, ${type}` : ''}`;
-    if (!known || r.shape.kind === 'unknown') markdown = `Reads ${slot.label}${origin ? ` (${origin})` : ''}: ${known ? what + ', ' : ''}not known before run time`;
+    let markdown = `${origin ?? label}: ${what}${type && type !== 'unknown' ? `, ${type}` : ''}`;
+    if (!known || r.shape.kind === 'unknown') markdown = `Reads ${label}${origin && origin !== label ? ` (${origin})` : ''}: ${known ? what + ', ' : ''}not known before run time`;
     if (known && last?.field?.doc) markdown += `\n\n${last.field.doc}`;
     return { markdown, range: { offset: start, length: end - start } };
   }
