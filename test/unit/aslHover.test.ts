@@ -7,7 +7,11 @@ import {
   CATCHER_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, LOGICAL, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, SETTINGS,
   STATE_FIELDS, STATE_TYPES,
 } from '../../server/src/service/asl/validateStructure';
+import { INTRINSIC_FUNCTIONS, jsonataFunctions } from '../../server/src/service/expressions/index';
 import { cursor, doc, service } from './helpers';
+
+/** The functions a hover documents: the intrinsic functions and those Step Functions adds to JSONata. */
+const FUNCTION_NAMES = [...INTRINSIC_FUNCTIONS.keys(), ...jsonataFunctions().filter((f) => f.stepFunctions).map((f) => `$${f.name}`)];
 
 function hover(marked: string, languageId = 'asl'): { text: string; covers: string } {
   const [text, offset] = cursor(marked);
@@ -374,6 +378,7 @@ test('every entry names only what the tables know, and every quote is short and 
     error: new Set(PREDEFINED_ERRORS),
     setting: new Set(Object.values(SETTINGS_FIELDS).flat()),
     value: new Set(Object.values(FIELD_VALUES).flat()),
+    function: new Set(FUNCTION_NAMES),
   };
   // A setting is a field of each object its entry names; a value is one of each field's.
   const within: Partial<Record<AslDocKind, Record<string, readonly string[]>>> = { setting: SETTINGS_FIELDS, value: FIELD_VALUES };
@@ -394,4 +399,33 @@ test('every entry names only what the tables know, and every quote is short and 
     }
   }
   assert.deepEqual(wrong, []);
+});
+
+test('hover on a function a value calls: an intrinsic (nested ones too, inside a SageMaker request), a Step Functions JSONata function', () => {
+  const pass = (params: string) => `{ "StartAt": "P", "States": { "P": { "Type": "Pass", "Parameters": ${params}, "End": true } } }`;
+  const format = hover(pass(`{ "id.$": "States.For‸mat('job-{}', States.UUID())" }`));
+  assert.match(format.text, /^\*\*States\.Format\*\* · intrinsic function, 1 or more arguments/);
+  assert.equal(format.covers, 'States.Format');
+  const uuid = hover(pass(`{ "id.$": "States.Format('job-{}', States.UU‸ID())" }`));
+  assert.match(uuid.text, /^\*\*States\.UUID\*\* · intrinsic function, 0 arguments/);
+  assert.equal(uuid.covers, 'States.UUID');
+  // Not a call: the name inside a string argument, a value whose key has no .$, the arguments.
+  assert.equal(md(pass(`{ "id.$": "States.Format('States.Ar‸ray {}', $.x)" }`)), '');
+  assert.equal(md(pass(`{ "id": "States.UU‸ID()" }`)), '');
+  assert.equal(md(pass(`{ "id.$": "States.Format('{}', $.na‸me)" }`)).includes('intrinsic'), false);
+  // In a SageMaker request the call is the function's; the key is still the request member's.
+  const sagemaker = `{ "StartAt": "T", "States": { "T": { "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",
+    "Parameters": { "TrainingJobName.$": "States.Format('churn-{}', States.UU‸ID())" }, "End": true } } }`;
+  assert.match(md(sagemaker), /^\*\*States\.UUID\*\*/);
+  assert.doesNotMatch(md(sagemaker.replace('‸', '').replace('TrainingJobName.$', 'TrainingJob‸Name.$')), /intrinsic/);
+  // YAML, with the escapes of a double-quoted scalar before the name.
+  const yaml = ['StartAt: P', 'States:', '  P:', '    Type: Pass', '    Parameters:', '      id.$: "States.Format(\'\\u0061{}\', States.Array‸Length($.xs))"', '    End: true', ''].join('\n');
+  assert.equal(hover(yaml, 'asl-yaml').covers, 'States.ArrayLength');
+  const jsonata = (output: string) => `{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "Output": ${output}, "End": true } } }`;
+  const partition = hover(jsonata(`"{% $parti‸tion($states.input.rows, 10) %}"`));
+  assert.match(partition.text, /^\*\*\$partition\*\* · \$partition\(array, chunkSize\) · a function Step Functions adds to JSONata/);
+  assert.equal(partition.covers, '$partition');
+  // JSONata's own functions are not Step Functions' (no hover here), nor a name the expression binds itself.
+  assert.equal(md(jsonata(`"{% $su‸m([1, 2]) %}"`)), '');
+  assert.equal(md(jsonata(`"{% ($uuid := function() { 'x' }; $uu‸id()) %}"`)), '');
 });

@@ -1,9 +1,9 @@
-// Hover: what the SageMaker API says about the key, value or Resource under the cursor (sagemaker/hover.ts), else what
-// the States Language says about its own keyword there (asl/hover.ts), and what a path reads at that point
-// (dataflow/hover.ts).
+// Hover: what a function called under the cursor does (asl/hover.ts functionHover), else what the SageMaker API says
+// about the key, value or Resource there (sagemaker/hover.ts), else what the States Language says about its own
+// keyword there (asl/hover.ts); and what a path reads at that point (dataflow/hover.ts).
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import { aslHover } from './asl/hover';
+import { aslHover, functionHover } from './asl/hover';
 import { nodeAt } from './core/tree';
 import { dataflowHover } from './dataflow/hover';
 import type { DocumentStore } from './documentStore';
@@ -14,8 +14,9 @@ export function doHover(store: DocumentStore, doc: TextDocument, position: Posit
   const offset = doc.offsetAt(position);
   const parsed = store.machineAt(doc, offset);
   if (!parsed?.root) return null;
-  // A SageMaker request's own keys are the request's (a member named Type or Comment there is no ASL field).
-  const words = sageMakerHover(parsed, offset) ?? aslHover(parsed, offset);
+  // A function a value calls is the function's; a SageMaker request's own keys are the request's (a member named Type
+  // or Comment there is no ASL field).
+  const words = functionHover(parsed, offset) ?? sageMakerHover(parsed, offset) ?? aslHover(parsed, offset);
   const path = dataflowHover(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri));
   const hover = path && words ? { markdown: `${path.markdown}\n\n---\n\n${words.markdown}`, range: path.range } : (path ?? words);
   return hover && { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(doc, hover.range) };

@@ -9,6 +9,7 @@
 import { list } from '../core/text';
 import { nodeAt, propertyNode } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
+import { INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctions, sourceOffset, stepFunctionsCallAt } from '../expressions/index';
 import type { QueryLanguage } from './model';
 import { placeOf, type Place } from './place';
 import {
@@ -38,7 +39,7 @@ export interface AslDocEntry {
   note?: string;
 }
 
-export type AslDocKind = 'state' | 'machine' | 'retrier' | 'catcher' | 'choiceRule' | 'stateType' | 'error' | 'setting' | 'value';
+export type AslDocKind = 'state' | 'machine' | 'retrier' | 'catcher' | 'choiceRule' | 'stateType' | 'error' | 'setting' | 'value' | 'function';
 export type AslDocs = { sources: Record<string, string> } & Record<AslDocKind, AslDocEntry[]>;
 
 let docs: AslDocs | undefined;
@@ -67,6 +68,42 @@ export const FIELD_VALUES: Record<string, readonly string[]> = {
 export const CHOICE_RULE_KEYS = [...new Set([...CHOICE_RULE_FIELDS.JSONPath, ...CHOICE_RULE_FIELDS.JSONata])].filter((f) => !(f in COMPARATORS) && !LOGICAL.includes(f));
 
 const span = (n: OffsetRange): OffsetRange => ({ offset: n.offset, length: n.length });
+
+/**
+ * Hover on a function a value calls: an intrinsic function in a `.$` value (`States.ArrayPartition`), or one of the
+ * functions Step Functions adds to JSONata in `{% … %}` (`$partition`): how it is called and what the developer guide
+ * says it does. Asked before the other hovers: inside a SageMaker request the member's documentation is the key's.
+ */
+export function functionHover(parsed: ParsedDocument, offset: number): AslHoverText | null {
+  const node = nodeAt(parsed.root, offset);
+  const prop = node?.parent;
+  if (node?.type !== 'string' || prop?.type !== 'property' || prop.children?.[1] !== node) return null;
+  const value = node.value as string;
+  const raw = parsed.text.slice(node.offset, node.offset + node.length);
+  // The index into the value of the character at `offset` (the source may hold escapes): the last whose source starts at or before it.
+  let lo = 0, hi = value.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (node.offset + sourceOffset(raw, mid) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const key = prop.children[0]?.value;
+  const intrinsic = typeof key === 'string' && key.endsWith('.$') && value.trimStart().startsWith('States.') ? intrinsicNameAt(value, lo) : undefined;
+  const called = intrinsic ?? stepFunctionsCallAt(value, lo);
+  if (!called) return null;
+  const range = { offset: node.offset + sourceOffset(raw, called.start), length: sourceOffset(raw, called.end) - sourceOffset(raw, called.start) };
+  let name: string, about: string;
+  if (intrinsic) {
+    const f = INTRINSIC_FUNCTIONS.get(intrinsic.name);
+    if (!f) return null;
+    name = f.name;
+    about = `intrinsic function, ${f.min === f.max ? f.min : f.max === Infinity ? `${f.min} or more` : `${f.min} to ${f.max}`} argument${f.max === 1 ? '' : 's'}`;
+  } else {
+    name = `$${called.name}`;
+    about = `${jsonataFunctions().find((f) => f.name === called.name)?.shape ?? name} · a function Step Functions adds to JSONata`;
+  }
+  return render(name, about, aslDoc('function', name), range) ?? { markdown: `**${name}** · ${about}`, range };
+}
 
 export function aslHover(parsed: ParsedDocument, offset: number): AslHoverText | null {
   const node = nodeAt(parsed.root, offset);
@@ -171,7 +208,7 @@ function queryLanguageNote(name: string, ql: QueryLanguage): string | undefined 
 const onlyNote = (only: QueryLanguage, ql: QueryLanguage) => `${only} only${ql === only ? '' : ` (this state's query language is ${ql})`}`;
 
 /** The hover: a header, the quotes of `doc` (of each entry in turn, a value's after its field's), their sources. */
-function render(name: string, about: string | (string | undefined)[], doc: AslDocEntry | (AslDocEntry | undefined)[] | undefined, node: AstNode): AslHoverText | null {
+function render(name: string, about: string | (string | undefined)[], doc: AslDocEntry | (AslDocEntry | undefined)[] | undefined, node: OffsetRange): AslHoverText | null {
   const all = (Array.isArray(doc) ? doc : [doc]).flatMap((d) => d?.quotes ?? []);
   if (!all.length) return null;
   const sources = aslDocs().sources;

@@ -216,3 +216,17 @@ function literalFits(a: IntrinsicArg, type: ArgType): boolean {
       return false; // arrays and objects are never written as literals
   }
 }
+
+/** The intrinsic function whose name covers index `at` of a whole call `s` (`States.Format(…, States.UUID())`), if any. */
+export function intrinsicNameAt(s: string, at: number): { name: string; start: number; end: number } | undefined {
+  const top = parseIntrinsic(s, { check: false });
+  if (isExpressionError(top)) return undefined;
+  const stack: IntrinsicArg[] = [top];
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (c.kind !== 'call') continue;
+    if (at >= c.start && at <= c.start + c.name.length) return { name: c.name, start: c.start, end: c.start + c.name.length };
+    stack.push(...c.args);
+  }
+  return undefined;
+}

@@ -314,6 +314,31 @@ function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; en
   return undefined;
 }
 
+/**
+ * The function Step Functions adds to JSONata (`$partition`, `$uuid`…) whose name, as called, covers index `at` of a
+ * whole-string `{% … %}` value: its name without `$` and the offsets of `$name` in the value. Not where the
+ * expression binds the name itself.
+ */
+export function stepFunctionsCallAt(value: string, at: number): { name: string; start: number; end: number } | undefined {
+  const r = jsonataRange(value);
+  if (!r || at < r.from || at > r.to) return undefined;
+  let ast: JsonataNode;
+  try {
+    ast = jsonata(maskPlaceholders(value.slice(r.from, r.to))).ast() as unknown as JsonataNode;
+  } catch {
+    return undefined;
+  }
+  const nodes = [...nodesOf(ast)];
+  const bound = new Set(nodes.filter((n) => n.type === 'bind').map((n) => (n.lhs as JsonataNode | undefined)?.value));
+  for (const n of nodes) {
+    const proc = n.procedure as JsonataNode | undefined;
+    if (n.type !== 'function' || proc?.type !== 'variable' || typeof proc.value !== 'string' || bound.has(proc.value) || !Object.hasOwn(STEP_FUNCTIONS_FUNCTIONS, proc.value)) continue;
+    const { start, end } = spanOf(proc.position, proc.value.length + 1);
+    if (at >= r.from + start && at <= r.from + end) return { name: proc.value, start: r.from + start, end: r.from + end };
+  }
+  return undefined;
+}
+
 /** A variable read by a JSONata expression: its name (without $) and offsets in the whole string value. */
 export interface JsonataVariable {
   name: string;
