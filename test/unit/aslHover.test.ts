@@ -348,6 +348,11 @@ test('every field of the structure checks\' tables has an entry in schemas/asl-d
   assert.deepEqual(missing, []);
 });
 
+test('every function a value can call has an entry: the intrinsic functions and Step Functions\' JSONata functions', () => {
+  assert.deepEqual(FUNCTION_NAMES.filter((f) => !aslDoc('function', f)), []);
+  assert.equal(FUNCTION_NAMES.length, 24);
+});
+
 test('every settings field and every value the tables fix has an entry', () => {
   const missing: string[] = [];
   const need = (kind: AslDocKind, name: string, within: string) => {
@@ -404,7 +409,8 @@ test('every entry names only what the tables know, and every quote is short and 
 test('hover on a function a value calls: an intrinsic (nested ones too, inside a SageMaker request), a Step Functions JSONata function', () => {
   const pass = (params: string) => `{ "StartAt": "P", "States": { "P": { "Type": "Pass", "Parameters": ${params}, "End": true } } }`;
   const format = hover(pass(`{ "id.$": "States.For‸mat('job-{}', States.UUID())" }`));
-  assert.match(format.text, /^\*\*States\.Format\*\* · intrinsic function, 1 or more arguments/);
+  assert.match(format.text, /^\*\*States\.Format\*\* · intrinsic function, 1 or more arguments\n\n> Use the States\.Format intrinsic function to construct a string/);
+  assert.match(format.text, /\[AWS Step Functions Developer Guide\]\(https:\/\/docs\.aws\.amazon\.com\/step-functions\/latest\/dg\/intrinsic-functions\.html#asl-intrsc-func-generic\)/);
   assert.equal(format.covers, 'States.Format');
   const uuid = hover(pass(`{ "id.$": "States.Format('job-{}', States.UU‸ID())" }`));
   assert.match(uuid.text, /^\*\*States\.UUID\*\* · intrinsic function, 0 arguments/);
@@ -423,7 +429,7 @@ test('hover on a function a value calls: an intrinsic (nested ones too, inside a
   assert.equal(hover(yaml, 'asl-yaml').covers, 'States.ArrayLength');
   const jsonata = (output: string) => `{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "Output": ${output}, "End": true } } }`;
   const partition = hover(jsonata(`"{% $parti‸tion($states.input.rows, 10) %}"`));
-  assert.match(partition.text, /^\*\*\$partition\*\* · \$partition\(array, chunkSize\) · a function Step Functions adds to JSONata/);
+  assert.match(partition.text, /^\*\*\$partition\*\* · \$partition\(array, chunkSize\) · a function Step Functions adds to JSONata\n\n> JSONata equivalent of States\.ArrayPartition/);
   assert.equal(partition.covers, '$partition');
   // JSONata's own functions are not Step Functions' (no hover here), nor a name the expression binds itself.
   assert.equal(md(jsonata(`"{% $su‸m([1, 2]) %}"`)), '');
