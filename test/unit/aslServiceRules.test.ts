@@ -584,7 +584,8 @@ describe('resources and quotas', () => {
     ]);
   });
   test('a definition over 1,048,576 characters', () => {
-    const big = sm({ A: { Type: 'Pass', End: true, Result: { blob: 'x'.repeat(1_048_576) } } });
+    // ResultPath null: the Result is dropped, so only the definition's size is at stake (not the state output's).
+    const big = sm({ A: { Type: 'Pass', End: true, ResultPath: null, Result: { blob: 'x'.repeat(1_048_576) } } });
     for (const language of ['json', 'yaml'] as const) {
       const text = language === 'json' ? JSON.stringify(big) : stringify(big);
       assert.deepEqual(findingsOf(text, language).map((f) => [f.code, f.at, f.awsCode]), [['asl-definition-too-large', 'StartAt', undefined]]);
@@ -664,6 +665,41 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     for (const CSVDelimiter of ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB', '${Delimiter}']) expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a', 'b'], CSVDelimiter }), []);
     expectBoth(csv({ CSVHeaderLocation: 'FIRST_ROW' }), []);
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: '{% $states.input.headers %}', CSVDelimiter: '{% $states.input.d %}' }, 'JSONata'), []);
+  });
+});
+
+describe('what an execution cannot do: warnings, the state fails when it runs', () => {
+  const warn = (code: string, at: string) => ({ code, severity: 'warning', at });
+  const child = (ExecutionType: string, states: Record<string, unknown>) =>
+    sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType }, StartAt: Object.keys(states)[0], States: states } } });
+  const SYNC = 'arn:aws:states:::sagemaker:createTrainingJob.sync';
+  const task = (Resource: string) => ({ Type: 'Task', Resource, End: true });
+  test('a .sync or .waitForTaskToken task in an Express child workflow (at any depth under the Distributed Map)', () => {
+    expectBoth(child('EXPRESS', { T: task(SYNC) }), [warn('asl-execution-limit', SYNC)]);
+    expectBoth(child('EXPRESS', { T: task('arn:aws:states:::lambda:invoke.waitForTaskToken') }), [warn('asl-execution-limit', 'arn:aws:states:::lambda:invoke.waitForTaskToken')]);
+    expectBoth(child('EXPRESS', { P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'T', States: { T: task('arn:aws:states:::states:startExecution.sync:2') } }] } }), [warn('asl-execution-limit', 'arn:aws:states:::states:startExecution.sync:2')]);
+    assert.match(messages(child('EXPRESS', { T: task(SYNC) }))[0], /^Map "M" runs its items as Express child workflows \("ExecutionType": "EXPRESS"\), which support only request-response integrations, not \.sync/);
+    // Standard children, request-response tasks, activities, and a Standard Distributed Map inside an Express one decides for its own.
+    for (const ok of [child('STANDARD', { T: task(SYNC) }), child('EXPRESS', { T: task('arn:aws:states:::sagemaker:createTrainingJob') }), child('EXPRESS', { T: task('arn:aws:states:us-east-1:123456789012:activity:a.sync') })]) expectBoth(ok, []);
+  });
+  test('the AWS SDK integrations have no .sync', () => {
+    expectBoth(sm({ T: task('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync') }), [warn('asl-invalid-resource', 'arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync')]);
+    expectBoth(sm({ T: task('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.waitForTaskToken') }), []);
+  });
+  test('a Wait longer than any execution lasts (a year), or than an Express child workflow (five minutes)', () => {
+    const wait = (Seconds: number) => ({ W: { Type: 'Wait', Seconds, End: true } });
+    expectBoth(sm(wait(40_000_000)), [warn('asl-execution-limit', '40000000')]);
+    expectBoth(sm(wait(31_622_400)), []);
+    expectBoth(child('EXPRESS', wait(600)), [warn('asl-execution-limit', '600')]);
+    expectBoth(child('EXPRESS', wait(300)), []);
+    expectBoth(child('STANDARD', wait(600)), []);
+  });
+  test('a Pass state\'s Result over the 256 KiB a state may output, on the Result key; not when ResultPath is null or OutputPath picks a part', () => {
+    const big = { rows: 'x'.repeat(262_144) };
+    expectBoth(sm({ P: { Type: 'Pass', Result: big, End: true } }), [warn('asl-execution-limit', 'Result')]);
+    expectBoth(sm({ P: { Type: 'Pass', Result: big, ResultPath: null, End: true } }), []);
+    expectBoth(sm({ P: { Type: 'Pass', Result: big, OutputPath: '$.small', End: true } }), []);
+    expectBoth(sm({ P: { Type: 'Pass', Result: { rows: 'x'.repeat(262_100) }, End: true } }), []);
   });
 });
 

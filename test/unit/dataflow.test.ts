@@ -523,6 +523,20 @@ describe('warnings on paths', () => {
       ]);
     });
 
+    test('$states.context.Map in a JSONata state that is in no Map state, as $$.Map in JSONPath; inside a Map, silent', () => {
+      const text = JSON.stringify({
+        QueryLanguage: 'JSONata',
+        StartAt: 'P',
+        States: {
+          P: { Type: 'Pass', Output: { v: '{% $states.context.Map.Item.Value.name %}', e: '{% $states.context.Execution.Name %}' }, Next: 'M' },
+          M: { Type: 'Map', Items: '{% [1, 2] %}', ItemSelector: { i: '{% $states.context.Map.Item.Index %}' }, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', Output: '{% $states.context.Map.Item.Value %}', End: true } } }, End: true },
+        },
+      });
+      assert.deepEqual(dataflow(text).map((f) => [f.at, f.message]), [
+        ['$states.context.Map.Item.Value.name', '$states.context.Map.Item.Value.name: the context object holds Map only for the items of a Map state (in its ItemSelector), and "P" is in no Map state'],
+      ]);
+    });
+
     test("$$.Map.Item.Value in a Map's ItemSelector (and a legacy Map's Parameters) is the item; unknown with an ItemReader", () => {
       const map = (extra: Record<string, unknown>) =>
         machine({

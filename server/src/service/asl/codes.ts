@@ -50,6 +50,11 @@ export const AslCode = {
   unknownErrorName: 'asl-unknown-error-name',
   /** A JSONata expression reads the input document (`$`, `$$`, a field name at its top level): warning. */
   jsonataInputDocument: 'asl-jsonata-input-document',
+  /**
+   * What an execution cannot do, so the state fails when it runs (warning): a .sync or .waitForTaskToken task in an
+   * Express child workflow, a Wait longer than the execution may last, a Pass state's Result over the 256 KiB output quota.
+   */
+  executionLimit: 'asl-execution-limit',
 } as const;
 
 /**

@@ -186,6 +186,13 @@ export function reachedFrom(m: AslMachine, from: readonly AslState[]): { reached
   return { reached, unknownTarget };
 }
 
+/** Whether `state` is a Map state or runs in one (a Map's iteration, at any depth): where the context object has Map. */
+export function inMapState(state: AslState): boolean {
+  if (state.type === 'Map') return true;
+  for (let m: AslMachine | undefined = state.machine; m; m = m.owner?.machine) if (m.kind === 'map') return true;
+  return false;
+}
+
 /** The names of the Parallel/Map states enclosing a state, outermost first. */
 export function enclosingStates(s: AslState): string[] {
   const out: string[] = [];

@@ -7,7 +7,7 @@ import { checkDynamicValue, checkJsonata, checkPath, isJsonata, jsonataConstant,
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
-import { property, propertyNode } from '../core/tree';
+import { property, propertyNode, stringValue, toValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
@@ -431,6 +431,69 @@ export function settingsFields(name: SettingsName, ql: QueryLanguage): string[] 
 /** The states language: "An ItemBatcher Configuration MUST contain at least one of" these. */
 const BATCH_LIMITS = ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'];
 
+/**
+ * The Distributed Map whose child workflow executions run `s` as Express workflows (`"ExecutionType": "EXPRESS"`), if
+ * any: the nearest Distributed Map around the state decides.
+ */
+export function expressMapOf(s: AslState): AslState | undefined {
+  for (let m: AslMachine | undefined = s.machine; m?.owner; m = m.owner.machine) {
+    if (m.kind !== 'map') continue;
+    const pc = property(m.node, 'ProcessorConfig');
+    if (stringValue(property(pc, 'Mode')) !== 'DISTRIBUTED') continue;
+    return stringValue(property(pc, 'ExecutionType')) === 'EXPRESS' ? m.owner : undefined;
+  }
+  return undefined;
+}
+
+/** The developer guide's quotas (limits.html, express-limits.html): the longest an execution runs, a state's largest output. */
+const STANDARD_MAX_SECONDS = 366 * 24 * 3600; // "Maximum execution time: 1 year" (a year is at most 366 days)
+const EXPRESS_MAX_SECONDS = 5 * 60; // "Maximum execution time: 5 minutes"
+const MAX_STATE_OUTPUT = 262_144; // "Maximum input or output size for a task, state, or execution: 262,144 bytes"
+
+/**
+ * A Task's integration pattern where it cannot run: `.sync` on an AWS SDK integration ("Not supported" in the guide's
+ * table of integration patterns), and `.sync` or `.waitForTaskToken` in an Express child workflow ("Express
+ * Workflows only support Request Response integrations"). Whether the service refuses these at deploy is not
+ * documented; the task fails when it runs at the latest: warnings.
+ */
+function checkIntegrationPattern(ctx: Ctx, node: AstNode, ql: QueryLanguage, express: AslState | undefined) {
+  if (node.type !== 'string' || isStandIn(node, ql)) return;
+  const parts = (node.value as string).split(':');
+  if (parts[2] !== 'states' || parts[5] === 'activity' || parts.length < 7) return;
+  const pattern = /\.(sync(?::\d+)?|waitForTaskToken)$/.exec(parts.slice(6).join(':'))?.[1];
+  if (!pattern) return;
+  if (parts[5] === 'aws-sdk' && pattern.startsWith('sync'))
+    report(ctx, node, AslCode.invalidResource, `AWS SDK integrations support request-response and .waitForTaskToken, not .${pattern}: the task fails; to wait for a job, use the service's optimized integration where it has .sync (arn:aws:states:::sagemaker:createTrainingJob.sync…)`, 'warning');
+  else if (express)
+    report(ctx, node, AslCode.executionLimit, `Map ${quote(express.name)} runs its items as Express child workflows ("ExecutionType": "EXPRESS"), which support only request-response integrations, not .${pattern}: the task fails when it runs; use "ExecutionType": "STANDARD" to wait for it`, 'warning');
+}
+
+/** A Wait longer than the execution may last: a year for any execution, five minutes in an Express child workflow. */
+function checkWaitLength(ctx: Ctx, seconds: AstNode | undefined, express: AslState | undefined) {
+  // Above 99,999,999 the value is out of its range, an error already.
+  if (seconds?.type !== 'number' || (seconds.value as number) > 99_999_999) return;
+  const n = seconds.value as number;
+  if (n > STANDARD_MAX_SECONDS)
+    report(ctx, seconds, AslCode.executionLimit, `A Wait of ${n} seconds outlasts any execution: a Standard workflow runs at most a year (Express five minutes), so the execution fails before the Wait ends`, 'warning');
+  else if (express && n > EXPRESS_MAX_SECONDS)
+    report(ctx, seconds, AslCode.executionLimit, `A Wait of ${n} seconds in Map ${quote(express.name)}'s Express child workflows ("ExecutionType": "EXPRESS"), which run at most five minutes (300 seconds): the child execution fails (States.Timeout)`, 'warning');
+}
+
+/** A Pass state's Result larger than a state's output may be, when the output keeps it (no ResultPath null, no OutputPath). */
+function checkPassResultSize(ctx: Ctx, member: AstNode | undefined, resultPath: AstNode | undefined, outputPath: AstNode | undefined) {
+  const result = member && valueOf(member);
+  // The text holds at least what the JSON serializes to (less whitespace, or escapes it writes shorter): only a long one is serialized.
+  if (!result || result.length <= MAX_STATE_OUTPUT || resultPath?.type === 'null' || outputPath) return;
+  let bytes: number;
+  try {
+    bytes = Buffer.byteLength(JSON.stringify(toValue(result)) ?? '', 'utf8');
+  } catch {
+    return; // nested deeper than JSON.stringify goes (a hostile file): no judgement
+  }
+  if (bytes > MAX_STATE_OUTPUT)
+    report(ctx, keyOf(member!)!, AslCode.executionLimit, `Result is ${bytes.toLocaleString('en-US')} bytes of JSON: a state's output is at most 262,144 bytes (256 KiB), so the state fails when it runs (States.DataLimitExceeded)`, 'warning');
+}
+
 /** Where to report what a Distributed Map field's object lacks: the field's key, or the object itself when it is empty. */
 const lackAt = (s: AslState, field: string, obj: AstNode) => (obj.children?.length ? keyOf(propertyNode(s.node, field)!)! : obj);
 
@@ -716,7 +779,7 @@ export const JSONATA_EVALUATED: ReadonlySet<string> = new Set([
   ...JSONATA_ONLY, 'ItemSelector', ...OBJECT_FIELDS, ...TYPED_FIELDS.map((f) => f.field).filter((f) => f !== 'Resource' && f !== 'Label'),
 ]);
 
-function checkState(ctx: Ctx, s: AslState) {
+function checkState(ctx: Ctx, s: AslState, express = expressMapOf(s)) {
   const { node, queryLanguage: ql } = s;
   if (node.type !== 'object') return report(ctx, node, AslCode.invalidValue, `State ${quote(s.name)} must be an object, not ${describe(node)}`);
   checkDuplicateKeys(node, SUB_MACHINE_FIELDS, ctx.problems);
@@ -797,8 +860,14 @@ function checkState(ctx: Ctx, s: AslState) {
   switch (type) {
     case 'Task':
       if (!propN('Resource')) report(ctx, s.keyNode, AslCode.missingField, `Task state ${quote(s.name)} has no Resource: the ARN of the task to run`);
-      else checkResource(ctx, prop('Resource')!, ql);
+      else {
+        checkResource(ctx, prop('Resource')!, ql);
+        checkIntegrationPattern(ctx, prop('Resource')!, ql, express);
+      }
       checkCredentials(ctx, prop('Credentials'), ql);
+      break;
+    case 'Pass':
+      checkPassResultSize(ctx, propN('Result'), prop('ResultPath'), propN('OutputPath'));
       break;
     case 'Choice':
       checkChoiceRules(ctx, s);
@@ -808,6 +877,7 @@ function checkState(ctx: Ctx, s: AslState) {
       if (!given.length) report(ctx, s.keyNode, AslCode.missingField, `Wait state ${quote(s.name)} needs one of Seconds, Timestamp, SecondsPath or TimestampPath`);
       else if (given.length > 1 && !(given.length === 2 && given.some((g) => propN(g + 'Path'))))
         report(ctx, keyOf(propN(given[1])!)!, AslCode.exclusiveFields, `A Wait state has exactly one of Seconds, Timestamp, SecondsPath and TimestampPath; this one has ${list(given)}`);
+      checkWaitLength(ctx, prop('Seconds'), express);
       break;
     }
     case 'Parallel': {
@@ -910,11 +980,13 @@ const stateCache = createFindingsCache();
 
 function checkStateCached(ctx: Ctx, s: AslState, cache: boolean) {
   if (!cache || ctx.text === undefined || s.children.length || s.type === 'Parallel' || s.type === 'Map') return checkState(ctx, s);
-  // Whether a member's value is checked elsewhere is the caller's say, not the text's: part of the key.
+  // Whether a member's value is checked elsewhere is the caller's say, not the text's: part of the key; so is the
+  // Distributed Map around it whose child workflows are Express (its ProcessorConfig is outside the state's text).
   const skipped = s.node.children?.some((p) => { const v = valueOf(p); return !!v && ctx.skip.has(v); }) ? 'S' : '';
-  ctx.problems.push(...stateCache(s.propertyNode, s.queryLanguage + skipped, ctx.text, () => {
+  const express = expressMapOf(s);
+  ctx.problems.push(...stateCache(s.propertyNode, s.queryLanguage + skipped + (express ? `X${express.name}` : ''), ctx.text, () => {
     const own: Ctx = { ...ctx, problems: [] };
-    checkState(own, s);
+    checkState(own, s, express);
     return own.problems;
   }));
 }

@@ -6,12 +6,12 @@
 // (a variable every assignment of which is known, none by a JSONPath state), with `.name` steps only, and only
 // where the analysis knows the value read completely: a closed object without the field, or a string or number.
 // JSONata reads a field of an array from each element: an array counts as its elements.
-import { RESULT_STATES, type AslState } from '../asl/model';
+import { inMapState, RESULT_STATES, type AslState } from '../asl/model';
 import { JSONATA_EVALUATED } from '../asl/validateStructure';
-import { closest } from '../core/text';
+import { closest, quote } from '../core/text';
 import { property } from '../core/tree';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
-import { jsonataBody, sourceOffset } from '../expressions/index';
+import { jsonataBody, sourceOffset, statesContextReads } from '../expressions/index';
 import type { Dataflow } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isHint, type Shape } from './shapes';
@@ -169,6 +169,23 @@ function check(node: AstNode, text: string, path: PlainPath, names: string[], ro
   return { ...span, severity: 'warning', source: 'dataflow', code: ctx.code, message, data: exact && suggestion ? { replacement: suggestion } : undefined };
 }
 
+/**
+ * `$states.context.Map…` in a state that is in no Map: the context object holds Map only for a Map's items (as `$$.Map`
+ * in JSONPath, validation.ts), so the expression reads nothing there.
+ */
+function contextMapReads(node: AstNode, text: string, state: AslState, code: string): Problem[] {
+  const value = node.value as string;
+  if (!value.includes('$states.context')) return [];
+  const raw = text.slice(node.offset, node.offset + node.length);
+  return statesContextReads(value)
+    .filter((p) => p.names[0] === 'Map')
+    .map((p) => {
+      const a = sourceOffset(raw, p.start), b = sourceOffset(raw, p.end);
+      const message = `${value.slice(p.start, p.end)}: the context object holds Map only for the items of a Map state (in its ItemSelector), and ${quote(state.name)} is in no Map state`;
+      return { offset: node.offset + a, length: b - a, severity: 'warning' as const, source: 'dataflow', code, message };
+    });
+}
+
 // A string's finding depends on its text and the shape it reads: kept per string node while both are the same.
 const known = new WeakMap<AstNode, { root: Shape; state: AslState; relative?: Problem }>();
 
@@ -177,7 +194,9 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
   const out: Problem[] = [];
   for (const [state, sf] of flow.states) {
     if (state.queryLanguage !== 'JSONata') continue;
+    const outsideMaps = !inMapState(state);
     for (const r of readsOf(state)) {
+      if (outsideMaps) out.push(...contextMapReads(r.node, parsed.text, state, ctx.code));
       const body = jsonataBody(r.node.value as string);
       const path = body === undefined ? undefined : plainJsonataPath(body);
       if (!path) continue;

@@ -5,7 +5,7 @@
 // context object documents (context.ts), and `$$.Map` in a state that is in no Map. When the input may hold other
 // fields (the execution input is unknown), nothing is reported, except an information hint when the whole rest of
 // the path exists at another, known place. Never an error: a path is only known at run time.
-import type { AslMachine, AslState } from '../asl/model';
+import { inMapState, type AslState } from '../asl/model';
 import { closest, quote } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { isExpressionError, parseDynamicValue, parseJsonPath, sourceOffset, type IntrinsicArg, type PathNode, type PathSegment } from '../expressions/index';
@@ -115,13 +115,6 @@ function kindHint(parent: Shape, rest: readonly PathSegment[], names: (string | 
   return { hint: '' };
 }
 
-/** Whether `state` is a Map state or runs in one (a Map's iteration, at any depth): where `$$.Map` may be there. */
-function inMap(state: AslState): boolean {
-  if (state.type === 'Map') return true;
-  for (let m: AslMachine | undefined = state.machine; m; m = m.owner?.machine) if (m.kind === 'map') return true;
-  return false;
-}
-
 function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shape): Problem | undefined {
   if (path.root !== '$' && path.root !== '$$') return undefined;
   // `$$`: the context object (context.ts), read like the input; its own parts only tell near misses of their names.
@@ -130,7 +123,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   const label = inContext ? 'the context object' : slot.label;
   const text = (names: (string | number)[]) => pathText(names, path.root);
   const segs = path.segments;
-  if (inContext && segs[0] && 'name' in segs[0] && segs[0].name === 'Map' && !inMap(slot.state)) {
+  if (inContext && segs[0] && 'name' in segs[0] && segs[0].name === 'Map' && !inMapState(slot.state)) {
     const span = spanOf(slot.node, parsed.text, path.start, path.end);
     const message = `${path.text}: the context object holds Map only for the items of a Map state (in its ItemSelector), and ${quote(slot.state.name)} is in no Map state`;
     return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };

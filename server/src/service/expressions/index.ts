@@ -10,7 +10,7 @@ import { checkJsonPath, type PathKind } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
 
 export { isExpressionError, type ExpressionError } from './types';
-export { checkJsonata, isJsonata, jsonataBody, jsonataConstant, jsonataFunctions, jsonataVariables, stepFunctionsCallAt, stepFunctionsJsonataBindings } from './jsonata';
+export { checkJsonata, isJsonata, jsonataBody, jsonataConstant, jsonataFunctions, jsonataVariables, statesContextReads, stepFunctionsCallAt, stepFunctionsJsonataBindings } from './jsonata';
 export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type IntrinsicArg } from './intrinsics';
 export { INTRINSIC_FUNCTIONS } from './functions';
 export { parseJsonPath, type PathNode, type PathSegment } from './jsonpath';

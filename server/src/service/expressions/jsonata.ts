@@ -339,6 +339,35 @@ export function stepFunctionsCallAt(value: string, at: number): { name: string; 
   return undefined;
 }
 
+/**
+ * The paths a whole-string `{% … %}` value reads from the context object, `$states.context.Map.Item.Value`: the names
+ * after `context` (plain name steps up to the first other step) and the offsets of the path in the value.
+ */
+export function statesContextReads(value: string): { names: string[]; start: number; end: number }[] {
+  const r = jsonataRange(value);
+  if (!r || !value.includes('context', r.from)) return [];
+  let ast: JsonataNode;
+  try {
+    ast = jsonata(maskPlaceholders(value.slice(r.from, r.to))).ast() as unknown as JsonataNode;
+  } catch {
+    return [];
+  }
+  const out: { names: string[]; start: number; end: number }[] = [];
+  for (const n of nodesOf(ast)) {
+    const steps = n.steps as JsonataNode[] | undefined;
+    if (n.type !== 'path' || steps?.[0]?.type !== 'variable' || steps[0].value !== 'states' || steps[1]?.type !== 'name' || steps[1].value !== 'context') continue;
+    const names: string[] = [];
+    let last = steps[1];
+    for (const step of steps.slice(2)) {
+      if (step.type !== 'name' || typeof step.value !== 'string' || (step.stages as unknown[] | undefined)?.length) break;
+      names.push(step.value);
+      last = step;
+    }
+    out.push({ names, start: r.from + spanOf(steps[0].position, 7).start, end: r.from + (last.position ?? 0) });
+  }
+  return out;
+}
+
 /** A variable read by a JSONata expression: its name (without $) and offsets in the whole string value. */
 export interface JsonataVariable {
   name: string;
