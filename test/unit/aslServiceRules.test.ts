@@ -309,12 +309,12 @@ describe('the structure rules, in YAML as in JSON', () => {
     expectBoth(sm({ A: { Type: 'Pass', QueryLanguage: 'JSONata', Next: 'B' }, B: jsonPathState }), []);
     expectBoth(sm({ A: { Type: 'Pass', QueryLanguage: 'JSONata', End: true } }, { QueryLanguage: 'JSONata' }), []);
   });
-  test('QueryLanguage is not a field of a Map ItemProcessor or Iterator: the Map state\'s applies', () => {
+  test('QueryLanguage is not a field of a Map ItemProcessor or Iterator: the states inside say their own (the Map state\'s does not reach them)', () => {
     for (const key of ['ItemProcessor', 'Iterator'])
       expectBoth(sm({ M: { Type: 'Map', QueryLanguage: 'JSONata', End: true, [key]: { QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Succeed' } } } } }),
         [{ code: 'asl-unknown-field', severity: 'error', at: 'QueryLanguage', awsCode: SCHEMA }]);
     assert.deepEqual(messages(sm({ M: { Type: 'Map', End: true, ItemProcessor: { QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Succeed' } } } } })), [
-      'QueryLanguage is not a field of a Map ItemProcessor: set it on the Map state (its processor\'s states inherit it) or on the states inside (SCHEMA_VALIDATION_FAILED)',
+      'QueryLanguage is not a field of a Map ItemProcessor: set it on each state inside (they take the top level\'s, not the Map state\'s) (SCHEMA_VALIDATION_FAILED)',
     ]);
   });
   test('a broken path, underlined inside its string', () => {

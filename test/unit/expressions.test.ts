@@ -424,3 +424,15 @@ describe('the real corpus is accepted', () => {
     assert.ok(counts.files > 300 && counts.dynamic > 300 && counts.paths > 100 && counts.jsonata > 20, JSON.stringify(counts));
   });
 });
+
+test('a Jayway JsonPath function as a path\'s step (.sum(), .min()…): Step Functions deploys it and fails when it runs, a warning; an error in a reference path, and any other call', () => {
+  for (const v of ['$.Jobs.sum()', '$.scores.min()', '$.a.keys()']) {
+    assert.equal(checkDynamicValue(v)?.severity, 'warning', v);
+    assert.equal(checkPath(v, 'path')?.severity, 'warning', v);
+    assert.match(checkPath(v, 'path')!.message, /is a JsonPath function Step Functions does not run \(only \.length\(\) is\)/);
+    const ref = checkPath(v, 'reference');
+    assert.ok(ref && ref.severity === undefined, v);
+  }
+  assert.equal(checkDynamicValue('$.items.length()'), undefined);
+  assert.ok(checkDynamicValue('$.a.Format()') && checkDynamicValue('$.a.Format()')!.severity === undefined);
+});

@@ -27,6 +27,8 @@ export interface PathNode {
 }
 
 const err = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: Code.invalidPath });
+/** The functions of Jayway JsonPath (the library Step Functions' paths follow) but length(), written as a path's last step. */
+const JAYWAY_FUNCTION = /^(min|max|avg|stddev|sum|size|keys|first|last|concat|append|index)\(.*\)$/s;
 
 /** A variable's name after its `$`: Unicode identifier characters (ASL: ID_Start, then ID_Continue; `$café`, `$größe`). */
 const VARIABLE_NAME = /\p{ID_Continue}*/uy;
@@ -177,6 +179,12 @@ function scan(s: string, from: number, to: number, kind: PathKind, sink?: PathSe
       // Parentheses in a dotted name mean a call written where a name belongs (but `.length()` is JSONPath's own).
       if (parens && !(i - start === 8 && s.startsWith('length()', start))) {
         const name = s.slice(start, i);
+        // Jayway JsonPath's own functions parse, and Step Functions accepts them at deploy but does not run them
+        // (re:Post: "$.Jobs.sum()" deploys, then every execution fails, the path "could not be found"): a warning in
+        // a Path; a reference path allows none ("Functions such as length() aren't supported").
+        const jayway = JAYWAY_FUNCTION.exec(name)?.[1];
+        if (jayway && kind !== 'reference')
+          return { ...err(start, i, `.${jayway}() is a JsonPath function Step Functions does not run (only .length() is): the path reads nothing and the state fails when it runs`), severity: 'warning' };
         return err(start, i, `${JSON.stringify(name)} cannot be written after "."; intrinsic functions are not path segments (use ['${name}'] for a name with parentheses)`);
       }
       const written = s.slice(start, i);
