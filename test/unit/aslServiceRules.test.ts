@@ -679,8 +679,10 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     expectBoth(child('EXPRESS', { T: task('arn:aws:states:::lambda:invoke.waitForTaskToken') }), [warn('asl-execution-limit', 'arn:aws:states:::lambda:invoke.waitForTaskToken')]);
     expectBoth(child('EXPRESS', { P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'T', States: { T: task('arn:aws:states:::states:startExecution.sync:2') } }] } }), [warn('asl-execution-limit', 'arn:aws:states:::states:startExecution.sync:2')]);
     assert.match(messages(child('EXPRESS', { T: task(SYNC) }))[0], /^Map "M" runs its items as Express child workflows \("ExecutionType": "EXPRESS"\), which support only request-response integrations, not \.sync/);
-    // Standard children, request-response tasks, activities, and a Standard Distributed Map inside an Express one decides for its own.
-    for (const ok of [child('STANDARD', { T: task(SYNC) }), child('EXPRESS', { T: task('arn:aws:states:::sagemaker:createTrainingJob') }), child('EXPRESS', { T: task('arn:aws:states:us-east-1:123456789012:activity:a.sync') })]) expectBoth(ok, []);
+    // An activity does not run in an Express workflow either.
+    expectBoth(child('EXPRESS', { T: task('arn:aws:states:us-east-1:123456789012:activity:a') }), [warn('asl-execution-limit', 'arn:aws:states:us-east-1:123456789012:activity:a')]);
+    // Standard children and request-response tasks are fine; a plain definition says no workflow type, so its own top level is not judged.
+    for (const ok of [child('STANDARD', { T: task(SYNC) }), child('EXPRESS', { T: task('arn:aws:states:::sagemaker:createTrainingJob') }), sm({ T: task(SYNC) }), sm({ T: task('arn:aws:states:us-east-1:123456789012:activity:a') })]) expectBoth(ok, []);
   });
   test('the AWS SDK integrations have no .sync', () => {
     expectBoth(sm({ T: task('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync') }), [warn('asl-invalid-resource', 'arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync')]);

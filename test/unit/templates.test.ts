@@ -300,3 +300,42 @@ test('completion past the definition\'s last node, while the cursor is still in 
   // A line back at the template's own indentation is the template's, not the machine's.
   assert.deepEqual(at([...head, '            Type: Pass', '            End: true', '    ‸', ''], 'outside.yaml'), []);
 });
+
+test('a machine the template declares EXPRESS (SAM Type, CloudFormation StateMachineType, Serverless type): .sync, .waitForTaskToken and activities are deploy errors; a Wait over five minutes a warning', () => {
+  const states = [
+    '        StartAt: Train',
+    '        States:',
+    '          Train:',
+    '            Type: Task',
+    '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+    '            Next: Poll',
+    '          Poll:',
+    '            Type: Task',
+    '            Resource: arn:aws:states:us-east-1:123456789012:activity:poll',
+    '            Next: Hold',
+    '          Hold:',
+    '            Type: Wait',
+    '            Seconds: 600',
+    '            Next: Notify',
+    '          Notify:',
+    '            Type: Task',
+    '            Resource: arn:aws:states:::sagemaker:createModel',
+    '            End: true',
+  ];
+  const sam = (type: string) => ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Pipeline:', '    Type: AWS::Serverless::StateMachine', '    Properties:', `      Type: ${type}`, '      Definition:', ...states, ''].join('\n');
+  const of = (d: TextDocument) => service.validate(d).filter((p) => p.code === 'asl-execution-limit').map((p) => [p.severity, d.getText().slice(p.offset, p.offset + p.length), p.message]);
+  const express = of(open('express.yaml', sam('EXPRESS')));
+  assert.deepEqual(express.map(([severity, at]) => [severity, at]), [
+    ['error', 'arn:aws:states:::sagemaker:createTrainingJob.sync'],
+    ['error', 'arn:aws:states:us-east-1:123456789012:activity:poll'],
+    ['warning', '600'],
+  ]);
+  assert.match(express[0][2] as string, /^Express state machine does not support '\.sync' service integration: the template declares this state machine EXPRESS.* \(SCHEMA_VALIDATION_FAILED\)$/);
+  assert.deepEqual(of(open('standard.yaml', sam('STANDARD'))), []);
+  // CloudFormation names it StateMachineType; a SAM Type that is no plain text (a !Ref) says nothing.
+  const cfn = sam('EXPRESS').replace('Transform: AWS::Serverless-2016-10-31\n', '').replace('AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine').replace('      Type: EXPRESS', '      StateMachineType: EXPRESS');
+  assert.equal(of(open('cfn.yaml', cfn)).length, 3);
+  assert.deepEqual(of(open('ref.yaml', sam('!Ref WorkflowType'))), []);
+  const serverless = ['service: s', 'stepFunctions:', '  stateMachines:', '    pipeline:', '      type: express', '      definition:', ...states.map((l) => l.replace(/^ {8}/, '        ')), ''].join('\n');
+  assert.equal(of(open('serverless.yml', serverless)).filter(([severity]) => severity === 'error').length, 2);
+});

@@ -41,7 +41,7 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   problems.push(...(incomplete ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker));
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
-  if (!incomplete) problems.push(...validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed)));
+  if (!incomplete) problems.push(...validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), parsed.workflowType));
   // What the paths read (dataflow/): warnings only, and only on a complete tree.
   if (!incomplete) problems.push(...validateDataflow(parsed, store.executionInput(uri)));
   return problems;

@@ -51,8 +51,9 @@ export const AslCode = {
   /** A JSONata expression reads the input document (`$`, `$$`, a field name at its top level): warning. */
   jsonataInputDocument: 'asl-jsonata-input-document',
   /**
-   * What an execution cannot do, so the state fails when it runs (warning): a .sync or .waitForTaskToken task in an
-   * Express child workflow, a Wait longer than the execution may last, a Pass state's Result over the 256 KiB output quota.
+   * What an execution cannot do: a .sync, .waitForTaskToken or activity task in an Express workflow (an error where the
+   * template declares the machine EXPRESS, which deploy refuses; a warning in a Distributed Map's Express children), a
+   * Wait longer than the execution may last, a Pass state's Result over the 256 KiB output quota (warnings).
    */
   executionLimit: 'asl-execution-limit',
 } as const;
@@ -80,6 +81,7 @@ export const AWS_CODE: Record<string, string> = {
   [AslCode.invalidJsonata]: 'INVALID_JSONATA_EXPRESSION',
   [AslCode.invalidLabel]: 'INVALID_LABEL_NAME',
   [AslCode.duplicateLabel]: 'DUPLICATE_LABEL_NAME',
+  [AslCode.executionLimit]: 'SCHEMA_VALIDATION_FAILED',
   [Code.invalidJsonata]: 'INVALID_JSONATA_EXPRESSION',
   [Code.invalidPath]: 'SCHEMA_VALIDATION_FAILED',
   [Code.invalidIntrinsic]: 'SCHEMA_VALIDATION_FAILED',

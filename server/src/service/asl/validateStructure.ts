@@ -8,7 +8,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
 import { property, propertyNode, stringValue, toValue } from '../core/tree';
-import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
+import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
 import { aslProblem } from './problem';
@@ -91,6 +91,8 @@ interface Ctx {
   suggestions: number;
   /** A state of any machine of the document by name (the first of its name), for a transition into another machine. */
   anywhere?: (name: string) => AslState | undefined;
+  /** The workflow type the document's template declares for the machine, if any. */
+  workflowType?: ParsedDocument['workflowType'];
 }
 
 /**
@@ -432,17 +434,18 @@ export function settingsFields(name: SettingsName, ql: QueryLanguage): string[] 
 const BATCH_LIMITS = ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'];
 
 /**
- * The Distributed Map whose child workflow executions run `s` as Express workflows (`"ExecutionType": "EXPRESS"`), if
- * any: the nearest Distributed Map around the state decides.
+ * Whether `s` runs in an Express workflow: in the child workflows of a Distributed Map whose `"ExecutionType"` is
+ * `"EXPRESS"` (that Map), or in a machine its template declares Express (`'machine'`). The nearest Distributed Map
+ * around the state decides; undefined: Standard, or not known (a plain definition file says no type).
  */
-export function expressMapOf(s: AslState): AslState | undefined {
+export function expressOf(s: AslState, workflowType?: ParsedDocument['workflowType']): AslState | 'machine' | undefined {
   for (let m: AslMachine | undefined = s.machine; m?.owner; m = m.owner.machine) {
     if (m.kind !== 'map') continue;
     const pc = property(m.node, 'ProcessorConfig');
     if (stringValue(property(pc, 'Mode')) !== 'DISTRIBUTED') continue;
     return stringValue(property(pc, 'ExecutionType')) === 'EXPRESS' ? m.owner : undefined;
   }
-  return undefined;
+  return workflowType === 'EXPRESS' ? 'machine' : undefined;
 }
 
 /** The developer guide's quotas (limits.html, express-limits.html): the longest an execution runs, a state's largest output. */
@@ -452,31 +455,42 @@ const MAX_STATE_OUTPUT = 262_144; // "Maximum input or output size for a task, s
 
 /**
  * A Task's integration pattern where it cannot run: `.sync` on an AWS SDK integration ("Not supported" in the guide's
- * table of integration patterns), and `.sync` or `.waitForTaskToken` in an Express child workflow ("Express
- * Workflows only support Request Response integrations"). Whether the service refuses these at deploy is not
- * documented; the task fails when it runs at the latest: warnings.
+ * table of integration patterns), and `.sync`, `.waitForTaskToken` or an activity in an Express workflow ("Express
+ * Workflows only support Request Response integrations"). A machine declared Express is refused at deploy
+ * ("SCHEMA_VALIDATION_FAILED: Express state machine does not support '.sync' service integration", "… does not
+ * support Activity ARN"): errors. Whether deploy refuses the others is not documented; the task fails when it runs
+ * at the latest: warnings.
  */
-function checkIntegrationPattern(ctx: Ctx, node: AstNode, ql: QueryLanguage, express: AslState | undefined) {
+function checkIntegrationPattern(ctx: Ctx, node: AstNode, ql: QueryLanguage, express: AslState | 'machine' | undefined) {
   if (node.type !== 'string' || isStandIn(node, ql)) return;
   const parts = (node.value as string).split(':');
-  if (parts[2] !== 'states' || parts[5] === 'activity' || parts.length < 7) return;
+  if (parts[2] !== 'states' || parts.length < 7) return;
+  if (parts[5] === 'activity') {
+    if (express === 'machine') report(ctx, node, AslCode.executionLimit, 'Express state machine does not support Activity ARN: the template declares this state machine EXPRESS, whose tasks are request-response integrations only');
+    else if (express) report(ctx, node, AslCode.executionLimit, `Map ${quote(express.name)} runs its items as Express child workflows ("ExecutionType": "EXPRESS"), which do not run activities: the task fails when it runs; use "ExecutionType": "STANDARD"`, 'warning');
+    return;
+  }
   const pattern = /\.(sync(?::\d+)?|waitForTaskToken)$/.exec(parts.slice(6).join(':'))?.[1];
   if (!pattern) return;
-  if (parts[5] === 'aws-sdk' && pattern.startsWith('sync'))
+  if (express === 'machine')
+    report(ctx, node, AslCode.executionLimit, `Express state machine does not support '.${pattern.replace(/:\d+$/, '')}' service integration: the template declares this state machine EXPRESS, whose tasks are request-response integrations only`);
+  else if (parts[5] === 'aws-sdk' && pattern.startsWith('sync'))
     report(ctx, node, AslCode.invalidResource, `AWS SDK integrations support request-response and .waitForTaskToken, not .${pattern}: the task fails; to wait for a job, use the service's optimized integration where it has .sync (arn:aws:states:::sagemaker:createTrainingJob.sync…)`, 'warning');
   else if (express)
     report(ctx, node, AslCode.executionLimit, `Map ${quote(express.name)} runs its items as Express child workflows ("ExecutionType": "EXPRESS"), which support only request-response integrations, not .${pattern}: the task fails when it runs; use "ExecutionType": "STANDARD" to wait for it`, 'warning');
 }
 
-/** A Wait longer than the execution may last: a year for any execution, five minutes in an Express child workflow. */
-function checkWaitLength(ctx: Ctx, seconds: AstNode | undefined, express: AslState | undefined) {
+/** A Wait longer than the execution may last: a year for any execution, five minutes in an Express workflow. */
+function checkWaitLength(ctx: Ctx, seconds: AstNode | undefined, express: AslState | 'machine' | undefined) {
   // Above 99,999,999 the value is out of its range, an error already.
   if (seconds?.type !== 'number' || (seconds.value as number) > 99_999_999) return;
   const n = seconds.value as number;
   if (n > STANDARD_MAX_SECONDS)
     report(ctx, seconds, AslCode.executionLimit, `A Wait of ${n} seconds outlasts any execution: a Standard workflow runs at most a year (Express five minutes), so the execution fails before the Wait ends`, 'warning');
   else if (express && n > EXPRESS_MAX_SECONDS)
-    report(ctx, seconds, AslCode.executionLimit, `A Wait of ${n} seconds in Map ${quote(express.name)}'s Express child workflows ("ExecutionType": "EXPRESS"), which run at most five minutes (300 seconds): the child execution fails (States.Timeout)`, 'warning');
+    report(ctx, seconds, AslCode.executionLimit, express === 'machine'
+      ? `A Wait of ${n} seconds in an Express workflow (the template declares this state machine EXPRESS), which runs at most five minutes (300 seconds): the execution fails (States.Timeout)`
+      : `A Wait of ${n} seconds in Map ${quote(express.name)}'s Express child workflows ("ExecutionType": "EXPRESS"), which run at most five minutes (300 seconds): the child execution fails (States.Timeout)`, 'warning');
 }
 
 /** A Pass state's Result larger than a state's output may be, when the output keeps it (no ResultPath null, no OutputPath). */
@@ -779,7 +793,7 @@ export const JSONATA_EVALUATED: ReadonlySet<string> = new Set([
   ...JSONATA_ONLY, 'ItemSelector', ...OBJECT_FIELDS, ...TYPED_FIELDS.map((f) => f.field).filter((f) => f !== 'Resource' && f !== 'Label'),
 ]);
 
-function checkState(ctx: Ctx, s: AslState, express = expressMapOf(s)) {
+function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowType)) {
   const { node, queryLanguage: ql } = s;
   if (node.type !== 'object') return report(ctx, node, AslCode.invalidValue, `State ${quote(s.name)} must be an object, not ${describe(node)}`);
   checkDuplicateKeys(node, SUB_MACHINE_FIELDS, ctx.problems);
@@ -916,8 +930,8 @@ function checkState(ctx: Ctx, s: AslState, express = expressMapOf(s)) {
  * `language` 'json', a state whose text is unchanged since an earlier call gets its findings from a cache.
  * `checkedElsewhere` holds value nodes whose expressions another check owns (an integration's payload).
  */
-export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage, checkedElsewhere: ReadonlySet<AstNode> = new Set()): Problem[] {
-  const ctx: Ctx = { problems: [], text, skip: checkedElsewhere, suggestions: 0 };
+export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage, checkedElsewhere: ReadonlySet<AstNode> = new Set(), workflowType?: ParsedDocument['workflowType']): Problem[] {
+  const ctx: Ctx = { problems: [], text, skip: checkedElsewhere, suggestions: 0, workflowType };
   // Whether the document is a state machine is the caller's say (validation.ts: StartAt and States, or a name
   // that declares one); what is not an object is not one.
   if (root?.type !== 'object') return ctx.problems;
@@ -983,8 +997,8 @@ function checkStateCached(ctx: Ctx, s: AslState, cache: boolean) {
   // Whether a member's value is checked elsewhere is the caller's say, not the text's: part of the key; so is the
   // Distributed Map around it whose child workflows are Express (its ProcessorConfig is outside the state's text).
   const skipped = s.node.children?.some((p) => { const v = valueOf(p); return !!v && ctx.skip.has(v); }) ? 'S' : '';
-  const express = expressMapOf(s);
-  ctx.problems.push(...stateCache(s.propertyNode, s.queryLanguage + skipped + (express ? `X${express.name}` : ''), ctx.text, () => {
+  const express = expressOf(s, ctx.workflowType);
+  ctx.problems.push(...stateCache(s.propertyNode, s.queryLanguage + skipped + (express === 'machine' ? 'XM' : express ? `X${express.name}` : ''), ctx.text, () => {
     const own: Ctx = { ...ctx, problems: [] };
     checkState(own, s, express);
     return own.problems;

@@ -63,4 +63,6 @@ export interface ParsedDocument {
   root: AstNode | undefined;
   /** At most one: the first syntax error (later ones are usually consequences of it). */
   syntaxErrors: Problem[];
+  /** The workflow type a template declares for the machine (CloudFormation StateMachineType, SAM Type, Serverless type). */
+  workflowType?: 'STANDARD' | 'EXPRESS';
 }

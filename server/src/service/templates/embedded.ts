@@ -22,6 +22,14 @@ interface Definition {
   name: string;
   /** A Serverless Framework definition: serverless-step-functions reads `#{AWS::Region}` as `${AWS::Region}`. */
   serverless?: boolean;
+  /** The workflow type the resource declares, when it says one in plain text. */
+  workflowType?: 'STANDARD' | 'EXPRESS';
+}
+
+/** A declared workflow type (`StateMachineType: EXPRESS`, SAM's `Type`, Serverless's `type: express`), when written as text. */
+function workflowTypeOf(node: AstNode | undefined): Definition['workflowType'] {
+  const v = node?.type === 'string' ? String(node.value).toUpperCase() : undefined;
+  return v === 'EXPRESS' || v === 'STANDARD' ? v : undefined;
 }
 
 /**
@@ -41,10 +49,12 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
       if (type?.type !== 'string' || !STATE_MACHINE_TYPES.has(type.value)) continue;
       const props = property(resource, 'Properties');
       const substitutions = property(props, 'DefinitionSubstitutions');
+      // CloudFormation's StateMachineType, SAM's Type (STANDARD unless one says EXPRESS).
+      const workflowType = workflowTypeOf(property(props, type.value === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'));
       const definition = property(props, 'Definition');
-      if (definition) out.push({ node: definition, substitutions, string: false, name });
+      if (definition) out.push({ node: definition, substitutions, string: false, name, workflowType });
       const definitionString = property(props, 'DefinitionString');
-      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name });
+      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name, workflowType });
     }
   }
   // Serverless Framework (serverless-step-functions): stepFunctions.stateMachines.<name>.definition.
@@ -52,7 +62,7 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
   if (machines?.type === 'object') {
     for (const m of machines.children ?? []) {
       const definition = property(m.children?.[1], 'definition');
-      if (definition) out.push({ node: definition, substitutions: undefined, string: false, name: String(m.children?.[0]?.value ?? ''), serverless: true });
+      if (definition) out.push({ node: definition, substitutions: undefined, string: false, name: String(m.children?.[0]?.value ?? ''), serverless: true, workflowType: workflowTypeOf(property(m.children?.[1], 'type')) });
     }
   }
   return out;
@@ -133,6 +143,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
         followSubstitutionsInText(view.root, parsed.text, read!.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
       }
       if (view && (view.syntaxErrors.length || isStateMachine(view.root))) {
+        if (d.workflowType) view.workflowType = d.workflowType;
         found.push(view);
         names.set(view, d.name);
       }
@@ -146,7 +157,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     // Followed in YAML only: a literal put in place of a placeholder lies outside the definition, and JSON trees
     // are re-parsed incrementally in place (json/incrementalParse.ts), which would move it with the wrong text.
     if (parsed.language === 'yaml') followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root)));
-    const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [] };
+    const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [], ...(d.workflowType ? { workflowType: d.workflowType } : {}) };
     found.push(machine);
     names.set(machine, d.name);
   }
