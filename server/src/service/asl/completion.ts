@@ -11,7 +11,7 @@ import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
 import { nodeAt, property } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
-import { INTRINSIC_FUNCTIONS, jsonataFunctions } from '../expressions/index';
+import { argumentCount, INTRINSIC_FUNCTIONS, jsonataFunctions } from '../expressions/index';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
@@ -290,7 +290,7 @@ function expressionCompletions(parsed: ParsedDocument, offset: number): OffsetCo
   return [...INTRINSIC_FUNCTIONS.values()].map((f, i) => ({
     label: f.name,
     kind: CompletionItemKind.Function,
-    detail: `intrinsic function, ${f.min === f.max ? f.min : f.max === Infinity ? `${f.min} or more` : `${f.min} to ${f.max}`} argument${f.max === 1 ? '' : 's'}`,
+    detail: `intrinsic function, ${argumentCount(f)}`,
     sortText: String(i).padStart(3, '0'),
     insertTextFormat: InsertTextFormat.Snippet,
     edit: { ...range, newText: f.max === 0 ? `${f.name}()` : `${f.name}($1)` },

@@ -9,7 +9,7 @@
 import { list } from '../core/text';
 import { nodeAt, propertyNode } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
-import { INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctions, sourceOffset, stepFunctionsCallAt } from '../expressions/index';
+import { argumentCount, INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctions, sourceOffset, stepFunctionsCallAt } from '../expressions/index';
 import type { QueryLanguage } from './model';
 import { placeOf, type Place } from './place';
 import {
@@ -97,7 +97,7 @@ export function functionHover(parsed: ParsedDocument, offset: number): AslHoverT
     const f = INTRINSIC_FUNCTIONS.get(intrinsic.name);
     if (!f) return null;
     name = f.name;
-    about = `intrinsic function, ${f.min === f.max ? f.min : f.max === Infinity ? `${f.min} or more` : `${f.min} to ${f.max}`} argument${f.max === 1 ? '' : 's'}`;
+    about = `intrinsic function, ${argumentCount(f)}`;
   } else {
     name = `$${called.name}`;
     about = `${jsonataFunctions().find((f) => f.name === called.name)?.shape ?? name} · a function Step Functions adds to JSONata`;

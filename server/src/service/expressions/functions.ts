@@ -361,6 +361,10 @@ const FUNCTIONS: IntrinsicFunction[] = [
 /** Every intrinsic function by name. */
 export const INTRINSIC_FUNCTIONS: ReadonlyMap<string, IntrinsicFunction> = new Map(FUNCTIONS.map((f) => [f.name, f]));
 
+/** How many arguments an intrinsic function takes, in words: "2 arguments", "1 or more arguments", "2 to 3 arguments". */
+export const argumentCount = (f: IntrinsicFunction): string =>
+  `${f.min === f.max ? f.min : f.max === Infinity ? `${f.min} or more` : `${f.min} to ${f.max}`} argument${f.max === 1 ? '' : 's'}`;
+
 /** The spec of argument `i` (the last spec repeats). */
 export const argSpec = (f: IntrinsicFunction, i: number): ArgSpec | undefined => f.args[Math.min(i, f.args.length - 1)];
 

@@ -12,7 +12,7 @@ import { isExpressionError, type ExpressionError } from './types';
 export { isExpressionError, type ExpressionError } from './types';
 export { checkJsonata, isJsonata, jsonataBody, jsonataConstant, jsonataFunctions, jsonataVariables, statesContextReads, stepFunctionsCallAt, stepFunctionsJsonataBindings } from './jsonata';
 export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type IntrinsicArg } from './intrinsics';
-export { INTRINSIC_FUNCTIONS } from './functions';
+export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
 export { parseJsonPath, type PathNode, type PathSegment } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
 export { evaluateDynamicValue, evaluateIntrinsic } from './evaluate';
