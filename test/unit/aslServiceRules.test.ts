@@ -673,7 +673,8 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
   const child = (ExecutionType: string, states: Record<string, unknown>) =>
     sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType }, StartAt: Object.keys(states)[0], States: states } } });
   const SYNC = 'arn:aws:states:::sagemaker:createTrainingJob.sync';
-  const task = (Resource: string) => ({ Type: 'Task', Resource, End: true });
+  // A .waitForTaskToken task passes its token here, so that only the finding under test shows.
+  const task = (Resource: string) => ({ Type: 'Task', Resource, End: true, ...(Resource.endsWith('.waitForTaskToken') ? { Parameters: { 'token.$': '$$.Task.Token' } } : {}) });
   test('a .sync or .waitForTaskToken task in an Express child workflow (at any depth under the Distributed Map)', () => {
     expectBoth(child('EXPRESS', { T: task(SYNC) }), [warn('asl-execution-limit', SYNC)]);
     expectBoth(child('EXPRESS', { T: task('arn:aws:states:::lambda:invoke.waitForTaskToken') }), [warn('asl-execution-limit', 'arn:aws:states:::lambda:invoke.waitForTaskToken')]);
@@ -683,6 +684,20 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     expectBoth(child('EXPRESS', { T: task('arn:aws:states:us-east-1:123456789012:activity:a') }), [warn('asl-execution-limit', 'arn:aws:states:us-east-1:123456789012:activity:a')]);
     // Standard children and request-response tasks are fine; a plain definition says no workflow type, so its own top level is not judged.
     for (const ok of [child('STANDARD', { T: task(SYNC) }), child('EXPRESS', { T: task('arn:aws:states:::sagemaker:createTrainingJob') }), sm({ T: task(SYNC) }), sm({ T: task('arn:aws:states:us-east-1:123456789012:activity:a') })]) expectBoth(ok, []);
+  });
+  test('a .waitForTaskToken task whose request never passes its task token waits until it times out', () => {
+    const wait = (extra: Record<string, unknown>, ql?: string) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', End: true, ...(ql ? { QueryLanguage: ql } : {}), ...extra } });
+    expectBoth(wait({ Parameters: { QueueUrl: 'q', MessageBody: { 'input.$': '$' } } }), [warn('asl-execution-limit', 'arn:aws:states:::sqs:sendMessage.waitForTaskToken')]);
+    expectBoth(wait({}), [warn('asl-execution-limit', 'arn:aws:states:::sqs:sendMessage.waitForTaskToken')]);
+    expectBoth(wait({ Arguments: { QueueUrl: 'q', MessageBody: '{% $states.input %}' } }, 'JSONata'), [warn('asl-execution-limit', 'arn:aws:states:::sqs:sendMessage.waitForTaskToken')]);
+    // The token, the whole context object, or a template placeholder that may carry either.
+    for (const ok of [
+      wait({ Parameters: { QueueUrl: 'q', MessageBody: { 'token.$': '$$.Task.Token' } } }),
+      wait({ Parameters: { QueueUrl: 'q', 'MessageBody.$': "States.JsonToString($$)" } }),
+      wait({ Parameters: { QueueUrl: 'q', MessageBody: '${Body}' } }),
+      wait({ Arguments: { QueueUrl: 'q', MessageBody: { token: '{% $states.context.Task.Token %}' } } }, 'JSONata'),
+      wait({ Arguments: '{% {"QueueUrl": "q", "MessageBody": $string($states.context)} %}' }, 'JSONata'),
+    ]) expectBoth(ok, []);
   });
   test('the AWS SDK integrations have no .sync', () => {
     expectBoth(sm({ T: task('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync') }), [warn('asl-invalid-resource', 'arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync')]);

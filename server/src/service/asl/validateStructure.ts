@@ -480,6 +480,26 @@ function checkIntegrationPattern(ctx: Ctx, node: AstNode, ql: QueryLanguage, exp
     report(ctx, node, AslCode.executionLimit, `Map ${quote(express.name)} runs its items as Express child workflows ("ExecutionType": "EXPRESS"), which support only request-response integrations, not .${pattern}: the task fails when it runs; use "ExecutionType": "STANDARD" to wait for it`, 'warning');
 }
 
+/** A string that passes the task token: it reads Task.Token, or the whole context object (`$$`, `$states.context`). */
+const PASSES_TOKEN = /Task\.Token|\$\$(?![\w.[])|\$states\.context(?![\w.[])/;
+
+/**
+ * A `.waitForTaskToken` task whose request never passes its task token (`"TaskToken.$": "$$.Task.Token"`, in JSONata
+ * `$states.context.Task.Token`): nothing can call SendTaskSuccess or SendTaskFailure with it, so the state waits
+ * until it times out (the developer guide, "Wait for a Callback with Task Token": the token must be passed). A
+ * warning: it deploys and hangs when it runs.
+ */
+function checkTaskTokenPassed(ctx: Ctx, resource: AstNode, payload: AstNode | undefined) {
+  if (resource.type !== 'string' || !(resource.value as string).endsWith('.waitForTaskToken') || hasPlaceholder(resource.value)) return;
+  const stack = payload ? [payload] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'string' && (PASSES_TOKEN.test(n.value as string) || hasPlaceholder(n.value as string))) return;
+    for (const c of n.children ?? []) stack.push(c);
+  }
+  report(ctx, resource, AslCode.executionLimit, `A .waitForTaskToken task waits for SendTaskSuccess or SendTaskFailure with its task token, and its ${payload ? 'request never passes it' : 'state has no request to pass it in'} (e.g. "TaskToken.$": "$$.Task.Token", in JSONata "{% $states.context.Task.Token %}"): the state waits until it times out`, 'warning');
+}
+
 /** A Wait longer than the execution may last: a year for any execution, five minutes in an Express workflow. */
 function checkWaitLength(ctx: Ctx, seconds: AstNode | undefined, express: AslState | 'machine' | undefined) {
   // Above 99,999,999 the value is out of its range, an error already.
@@ -877,6 +897,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
       else {
         checkResource(ctx, prop('Resource')!, ql);
         checkIntegrationPattern(ctx, prop('Resource')!, ql, express);
+        checkTaskTokenPassed(ctx, prop('Resource')!, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'));
       }
       checkCredentials(ctx, prop('Credentials'), ql);
       break;
