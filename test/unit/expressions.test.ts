@@ -228,6 +228,12 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     assert.equal(jw('{% $uuid(1) %}'), '$uuid takes 0 arguments ($uuid()), not 1');
     for (const v of ["{% $hash($states.input.x, 'SHA-256') %}", '{% $partition($states.input.items, 2) %}', '{% $random() %}', '{% $random(7) %}', '{% ($hash := function($a) { $a }; $hash(1)) %}'])
       assert.equal(checkJsonata(v), undefined, v);
+    // `x ~> $f(a)` is `$f(x, a)`: the piped value is the first argument (an outside tester's false warning).
+    for (const v of ["{% $states.input.s ~> $hash('SHA-256') %}", '{% $states.input.items ~> $partition(2) %}', "{% $states.input.body ~> $parse() %}", "{% $states.input.n ~> $string() ~> $hash('MD5') %}"])
+      assert.equal(checkJsonata(v), undefined, v);
+    assert.equal(jw("{% $states.input.s ~> $hash('SHA-999') %}"), '$hash algorithm "SHA-999" is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512');
+    assert.equal(jw("{% $states.input.s ~> $hash('x', 'MD5') %}"), '$hash takes 2 arguments ($hash(data, algorithm)), not 3');
+    assert.equal(jw('{% $states.input.items ~> $partition(0) %}'), "$partition's chunk size must be positive, not 0");
   });
 });
 

@@ -298,14 +298,20 @@ function literalNumber(n: JsonataNode | undefined): number | undefined {
   return inner?.type === 'number' && typeof inner.value === 'number' ? -inner.value : undefined;
 }
 
+/** A piped value (`x ~> $f(a)` calls `$f(x, a)`): an argument the call does not write, whose value is not known here. */
+const PIPED: JsonataNode = { type: 'piped' };
+
 function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; end: number; message: string } | undefined {
   const bound = new Set(nodes.filter((n) => n.type === 'bind').map((n) => (n.lhs as JsonataNode | undefined)?.value));
+  // The calls on the right of `~>`, which take the left side as their first argument.
+  const piped = new Set(nodes.filter((n) => n.type === 'apply' && n.value === '~>').map((n) => n.rhs));
   for (const n of nodes) {
     const proc = n.procedure as JsonataNode | undefined;
     if (n.type !== 'function' || proc?.type !== 'variable' || typeof proc.value !== 'string' || bound.has(proc.value)) continue;
     const f = Object.hasOwn(STEP_FUNCTIONS_FUNCTIONS, proc.value) ? STEP_FUNCTIONS_FUNCTIONS[proc.value] : undefined;
     if (!f) continue;
-    const args = (n.arguments as JsonataNode[] | undefined) ?? [];
+    const written = (n.arguments as JsonataNode[] | undefined) ?? [];
+    const args = piped.has(n) ? [PIPED, ...written] : written;
     const span = spanOf(proc.position, proc.value.length + 1);
     if (args.length < f.min || args.length > f.max) return { ...span, message: `$${proc.value} takes ${f.min === f.max ? f.min : `${f.min} or ${f.max}`} argument${f.max === 1 ? '' : 's'} (${f.shape}), not ${args.length}` };
     const message = f.check?.(args);
