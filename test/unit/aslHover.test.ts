@@ -431,6 +431,15 @@ test('hover on a function a value calls: an intrinsic (nested ones too, inside a
   const partition = hover(jsonata(`"{% $parti‸tion($states.input.rows, 10) %}"`));
   assert.match(partition.text, /^\*\*\$partition\*\* · \$partition\(array, chunkSize\) · a function Step Functions adds to JSONata\n\n> JSONata equivalent of States\.ArrayPartition/);
   assert.equal(partition.covers, '$partition');
+  // Only where Step Functions evaluates the value: not a Pass state's Result (a literal), not a .$ key in a JSONata
+  // state (a plain key there), not {% %} in a JSONPath state (a literal); on the opening quote, nothing yet.
+  assert.equal(md(`{ "StartAt": "P", "States": { "P": { "Type": "Pass", "Result": { "a.$": "States.UU‸ID()" }, "End": true } } }`), '');
+  assert.match(md(pass(`{ "Result": { "a.$": "States.UU‸ID()" } }`)), /^\*\*States\.UUID\*\*/);
+  assert.equal(md(jsonata(`{ "o.$": "States.UU‸ID()" }`)), '');
+  assert.equal(md(pass(`{ "o": "{% $uu‸id() %}" }`)), '');
+  assert.equal(md(pass(`{ "id.$": ‸"States.UUID()" }`)), '');
+  // A {% %} string as an array item is evaluated too.
+  assert.equal(hover(jsonata(`{ "b": ["{% $uu‸id() %}"] }`)).covers, '$uuid');
   // JSONata's own functions are not Step Functions' (no hover here), nor a name the expression binds itself.
   assert.equal(md(jsonata(`"{% $su‸m([1, 2]) %}"`)), '');
   assert.equal(md(jsonata(`"{% ($uuid := function() { 'x' }; $uu‸id()) %}"`)), '');

@@ -10,7 +10,7 @@ import { list } from '../core/text';
 import { nodeAt, propertyNode } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
 import { argumentCount, INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctions, sourceOffset, stepFunctionsCallAt } from '../expressions/index';
-import type { QueryLanguage } from './model';
+import { modelOf, stateHolding, type QueryLanguage } from './model';
 import { placeOf, type Place } from './place';
 import {
   CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, LOGICAL, QUERY_LANGUAGES, RETRIER_FIELDS,
@@ -77,9 +77,15 @@ const span = (n: OffsetRange): OffsetRange => ({ offset: n.offset, length: n.len
 export function functionHover(parsed: ParsedDocument, offset: number): AslHoverText | null {
   const node = nodeAt(parsed.root, offset);
   const prop = node?.parent;
-  if (node?.type !== 'string' || prop?.type !== 'property' || prop.children?.[1] !== node) return null;
+  if (node?.type !== 'string' || !(prop?.type === 'array' || (prop?.type === 'property' && prop.children?.[1] === node))) return null;
+  // Only where Step Functions evaluates the value: in a state of the expression's query language, not in a Pass
+  // state's Result (a literal), and for an intrinsic only as a `.$` key's value.
+  const held = stateHolding(modelOf(parsed), node);
+  if (!held || held.keys[0] === 'Result') return null;
   const value = node.value as string;
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
+  // On the opening quote the cursor is before the value: nothing to say yet.
+  if (offset < node.offset + sourceOffset(raw, 0)) return null;
   // The index into the value of the character at `offset` (the source may hold escapes): the last whose source starts at or before it.
   let lo = 0, hi = value.length;
   while (lo < hi) {
@@ -87,9 +93,10 @@ export function functionHover(parsed: ParsedDocument, offset: number): AslHoverT
     if (node.offset + sourceOffset(raw, mid) <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const key = prop.children[0]?.value;
-  const intrinsic = typeof key === 'string' && key.endsWith('.$') && value.trimStart().startsWith('States.') ? intrinsicNameAt(value, lo) : undefined;
-  const called = intrinsic ?? stepFunctionsCallAt(value, lo);
+  const key = prop.type === 'property' ? prop.children?.[0]?.value : undefined;
+  const jsonata = held.state.queryLanguage === 'JSONata';
+  const intrinsic = !jsonata && typeof key === 'string' && key.endsWith('.$') && value.trimStart().startsWith('States.') ? intrinsicNameAt(value, lo) : undefined;
+  const called = intrinsic ?? (jsonata ? stepFunctionsCallAt(value, lo) : undefined);
   if (!called) return null;
   const range = { offset: node.offset + sourceOffset(raw, called.start), length: sourceOffset(raw, called.end) - sourceOffset(raw, called.start) };
   let name: string, about: string;

@@ -193,6 +193,21 @@ export function inMapState(state: AslState): boolean {
   return false;
 }
 
+const statesByNode = new WeakMap<AslModel, Map<AstNode, AslState>>();
+
+/** The state whose object holds `node` most closely (a state's own object included), and the keys from it down to `node`. */
+export function stateHolding(model: AslModel, node: AstNode): { state: AslState; keys: string[] } | undefined {
+  let byNode = statesByNode.get(model);
+  if (!byNode) statesByNode.set(model, (byNode = new Map(model.states.map((s) => [s.node, s]))));
+  const keys: string[] = [];
+  for (let n: AstNode | undefined = node; n; n = n.parent) {
+    const state = byNode.get(n);
+    if (state) return { state, keys: keys.reverse() };
+    if (n.parent?.type === 'property' && n.parent.children?.[1] === n) keys.push(String(n.parent.children[0].value));
+  }
+  return undefined;
+}
+
 /** The names of the Parallel/Map states enclosing a state, outermost first. */
 export function enclosingStates(s: AslState): string[] {
   const out: string[] = [];
