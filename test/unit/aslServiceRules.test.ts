@@ -680,6 +680,9 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     expectBoth(child('EXPRESS', { T: task('arn:aws:states:::lambda:invoke.waitForTaskToken') }), [warn('asl-execution-limit', 'arn:aws:states:::lambda:invoke.waitForTaskToken')]);
     expectBoth(child('EXPRESS', { P: { Type: 'Parallel', End: true, Branches: [{ StartAt: 'T', States: { T: task('arn:aws:states:::states:startExecution.sync:2') } }] } }), [warn('asl-execution-limit', 'arn:aws:states:::states:startExecution.sync:2')]);
     assert.match(messages(child('EXPRESS', { T: task(SYNC) }))[0], /^Map "M" runs its items as Express child workflows \("ExecutionType": "EXPRESS"\), which support only request-response integrations, not \.sync/);
+    // A template placeholder in the ARN (a !Sub's ${AWS::Partition}) leaves the pattern written after it to read; one for the whole integration says nothing.
+    expectBoth(child('EXPRESS', { T: task('arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync') }), [warn('asl-execution-limit', 'arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync')]);
+    expectBoth(child('EXPRESS', { T: task('arn:aws:states:::${Integration}') }), []);
     // An activity does not run in an Express workflow either.
     expectBoth(child('EXPRESS', { T: task('arn:aws:states:us-east-1:123456789012:activity:a') }), [warn('asl-execution-limit', 'arn:aws:states:us-east-1:123456789012:activity:a')]);
     // Standard children and request-response tasks are fine; a plain definition says no workflow type, so its own top level is not judged.
@@ -689,6 +692,7 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     const wait = (extra: Record<string, unknown>, ql?: string) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', End: true, ...(ql ? { QueryLanguage: ql } : {}), ...extra } });
     expectBoth(wait({ Parameters: { QueueUrl: 'q', MessageBody: { 'input.$': '$' } } }), [warn('asl-execution-limit', 'arn:aws:states:::sqs:sendMessage.waitForTaskToken')]);
     expectBoth(wait({}), [warn('asl-execution-limit', 'arn:aws:states:::sqs:sendMessage.waitForTaskToken')]);
+    expectBoth(sm({ T: { Type: 'Task', Resource: 'arn:${AWS::Partition}:states:::sqs:sendMessage.waitForTaskToken', Parameters: { QueueUrl: 'q' }, End: true } }), [warn('asl-execution-limit', 'arn:${AWS::Partition}:states:::sqs:sendMessage.waitForTaskToken')]);
     expectBoth(wait({ Arguments: { QueueUrl: 'q', MessageBody: '{% $states.input %}' } }, 'JSONata'), [warn('asl-execution-limit', 'arn:aws:states:::sqs:sendMessage.waitForTaskToken')]);
     // The token, the whole context object, or a template placeholder that may carry either.
     for (const ok of [

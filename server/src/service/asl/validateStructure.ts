@@ -5,7 +5,7 @@
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
 import { checkDynamicValue, checkJsonata, checkPath, isJsonata, jsonataConstant, sourceOffset, type ExpressionError } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
-import { hasPlaceholder } from '../expressions/placeholders';
+import { hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
 import { property, propertyNode, stringValue, toValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
@@ -454,6 +454,16 @@ const EXPRESS_MAX_SECONDS = 5 * 60; // "Maximum execution time: 5 minutes"
 const MAX_STATE_OUTPUT = 262_144; // "Maximum input or output size for a task, state, or execution: 262,144 bytes"
 
 /**
+ * A Resource's ARN as far as its text says it: a template placeholder (`arn:${AWS::Partition}:states:::…`, a `!Sub`)
+ * stands for one character that is no `:`, so the service, action and pattern written after it still read; a
+ * JSONata expression says nothing.
+ */
+function literalArn(node: AstNode, ql: QueryLanguage): string | undefined {
+  if (node.type !== 'string' || (ql === 'JSONata' && isJsonata(node.value))) return undefined;
+  return substitutePlaceholders(node.value as string, () => '\u0000');
+}
+
+/**
  * A Task's integration pattern where it cannot run: `.sync` on an AWS SDK integration ("Not supported" in the guide's
  * table of integration patterns), and `.sync`, `.waitForTaskToken` or an activity in an Express workflow ("Express
  * Workflows only support Request Response integrations"). A machine declared Express is refused at deploy
@@ -462,8 +472,9 @@ const MAX_STATE_OUTPUT = 262_144; // "Maximum input or output size for a task, s
  * at the latest: warnings.
  */
 function checkIntegrationPattern(ctx: Ctx, node: AstNode, ql: QueryLanguage, express: AslState | 'machine' | undefined) {
-  if (node.type !== 'string' || isStandIn(node, ql)) return;
-  const parts = (node.value as string).split(':');
+  const arn = literalArn(node, ql);
+  if (arn === undefined) return;
+  const parts = arn.split(':');
   if (parts[2] !== 'states' || parts.length < 7) return;
   if (parts[5] === 'activity') {
     if (express === 'machine') report(ctx, node, AslCode.executionLimit, 'Express state machine does not support Activity ARN: the template declares this state machine EXPRESS, whose tasks are request-response integrations only');
@@ -489,8 +500,8 @@ const PASSES_TOKEN = /Task\.Token|\$\$(?![\w.[])|\$states\.context(?![\w.[])/;
  * until it times out (the developer guide, "Wait for a Callback with Task Token": the token must be passed). A
  * warning: it deploys and hangs when it runs.
  */
-function checkTaskTokenPassed(ctx: Ctx, resource: AstNode, payload: AstNode | undefined) {
-  if (resource.type !== 'string' || !(resource.value as string).endsWith('.waitForTaskToken') || hasPlaceholder(resource.value)) return;
+function checkTaskTokenPassed(ctx: Ctx, resource: AstNode, payload: AstNode | undefined, ql: QueryLanguage) {
+  if (!literalArn(resource, ql)?.endsWith('.waitForTaskToken')) return;
   const stack = payload ? [payload] : [];
   while (stack.length) {
     const n = stack.pop()!;
@@ -897,7 +908,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
       else {
         checkResource(ctx, prop('Resource')!, ql);
         checkIntegrationPattern(ctx, prop('Resource')!, ql, express);
-        checkTaskTokenPassed(ctx, prop('Resource')!, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'));
+        checkTaskTokenPassed(ctx, prop('Resource')!, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'), ql);
       }
       checkCredentials(ctx, prop('Credentials'), ql);
       break;
