@@ -170,6 +170,8 @@ describe('outside testers\' findings', () => {
     assert.deepEqual(complete(jsonata('{ "Type": "Map", "ItemBatcher": { ‸ }, "End": true }')).labels, ['MaxItemsPerBatch', 'MaxInputBytesPerBatch', 'BatchInput']);
     assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Credentials": { ‸ }, "End": true }')).labels, ['RoleArn', 'RoleArn.$']);
     assert.deepEqual(complete(jsonata('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Credentials": { ‸ }, "End": true }')).labels, ['RoleArn']);
+    // One of RoleArn and RoleArn.$ is written: neither is offered again.
+    assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Credentials": { "RoleArn": "arn:aws:iam::123456789012:role/r", ‸ }, "End": true }')).labels, []);
     // Credentials is a Task's: in a Pass it is nothing the language knows.
     assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "Credentials": { ‸ }, "End": true }')).labels, []);
   });

@@ -582,6 +582,9 @@ describe('resources and quotas', () => {
       { code: 'asl-missing-field', severity: 'error', at: '{}', awsCode: SCHEMA },
       { code: 'asl-unknown-field', severity: 'error', at: 'Extra', awsCode: SCHEMA },
     ]);
+    // RoleArn and RoleArn.$ at once, as X beside X.$ in a payload; RoleArn.$ in a JSONata state: one finding that says why.
+    expectBoth(sm({ A: task({ Credentials: { RoleArn: 'arn:aws:iam::123456789012:role/r', 'RoleArn.$': '$.role' } }) }), [{ code: 'asl-duplicate-payload-field', severity: 'error', at: 'RoleArn.$', awsCode: SCHEMA }]);
+    expectBoth(sm({ A: task({ Credentials: { 'RoleArn.$': '$.role' } }) }, { QueryLanguage: 'JSONata' }), [{ code: 'asl-wrong-query-language', severity: 'error', at: 'RoleArn.$', awsCode: SCHEMA }]);
   });
   test('a definition over 1,048,576 characters', () => {
     // ResultPath null: the Result is dropped, so only the definition's size is at stake (not the state output's).

@@ -438,6 +438,7 @@ test('a Jayway JsonPath function as a path\'s step (.sum(), .min()…): Step Fun
     assert.match(checkPath(v, 'path')!.message, /is a JsonPath function Step Functions does not run \(only \.length\(\) is\)/);
     const ref = checkPath(v, 'reference');
     assert.ok(ref && ref.severity === undefined, v);
+    assert.match(ref.message, /^A reference path cannot call functions such as \.\w+\(\)/);
   }
   assert.equal(checkDynamicValue('$.items.length()'), undefined);
   assert.ok(checkDynamicValue('$.a.Format()') && checkDynamicValue('$.a.Format()')!.severity === undefined);

@@ -139,7 +139,8 @@ function fieldItems(place: Place, present: Set<string>, edit: (field: string) =>
   const items: OffsetCompletionItem[] = [];
   const fields = fieldsOf(place);
   fields.forEach((field, i) => {
-    if (present.has(field) || (field === 'End' && present.has('Next')) || (field === 'Next' && present.has('End'))) return;
+    // A `.$` field is present when its plain form is (present keys are counted without `.$`: RoleArn or RoleArn.$).
+    if (present.has(field.replace(/\.\$$/, '')) || (field === 'End' && present.has('Next')) || (field === 'Next' && present.has('End'))) return;
     const e = edit(field);
     const item: OffsetCompletionItem = {
       label: field,

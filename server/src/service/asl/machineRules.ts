@@ -82,7 +82,7 @@ export function checkDuplicateKeys(start: AstNode, skip: ReadonlySet<string>, ou
 function payloadsOf(s: AslState): AstNode[] {
   const out: AstNode[] = [];
   const add = (n: AstNode | undefined) => { if (n?.type === 'object') out.push(n); };
-  for (const f of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Arguments']) add(property(s.node, f));
+  for (const f of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Arguments', 'Credentials']) add(property(s.node, f));
   for (const f of ['ItemReader', 'ResultWriter']) { const o = property(s.node, f); add(property(o, 'Parameters')); add(property(o, 'Arguments')); }
   for (const f of ['Catch', 'Choices']) {
     const arr = property(s.node, f);

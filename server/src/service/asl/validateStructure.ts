@@ -373,7 +373,11 @@ function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage
     const k = keyOf(p);
     if (k?.type !== 'string') continue;
     if (allowed.includes(k.value)) role = true;
-    else report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of Credentials; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+    else if (k.value === 'RoleArn.$' && ql === 'JSONata') {
+      // The role is given, in the other query language's form: one finding that says so, not a second "needs RoleArn".
+      role = true;
+      report(ctx, k, AslCode.wrongQueryLanguage, 'RoleArn.$ is a JSONPath field; this state uses JSONata: write "RoleArn": "{% … %}"');
+    } else report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of Credentials; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
   }
   if (!role) report(ctx, node.children?.length ? anchor(node) : node, AslCode.missingField, `Credentials needs ${ql === 'JSONata' ? 'RoleArn' : 'RoleArn (or RoleArn.$)'}: the role the task assumes`);
 }

@@ -185,6 +185,7 @@ function scan(s: string, from: number, to: number, kind: PathKind, sink?: PathSe
         const jayway = JAYWAY_FUNCTION.exec(name)?.[1];
         if (jayway && kind !== 'reference')
           return { ...err(start, i, `.${jayway}() is a JsonPath function Step Functions does not run (only .length() is): the path reads nothing and the state fails when it runs`), severity: 'warning' };
+        if (jayway) return err(start, i, `A reference path cannot call functions such as .${jayway}(): it names one node, with .name and [index] steps only`);
         return err(start, i, `${JSON.stringify(name)} cannot be written after "."; intrinsic functions are not path segments (use ['${name}'] for a name with parentheses)`);
       }
       const written = s.slice(start, i);
