@@ -591,12 +591,14 @@ describe('completion and hover of paths', () => {
       Use: { Type: 'Pass', Parameters: { 'v.$': read }, End: true, ...extra },
     });
 
-  test('the fields at each depth, after a dot; nothing in the context object', () => {
+  test('the fields at each depth, after a dot; the context object\'s documented ones after $$.', () => {
     assert.deepEqual(labels(twoStates('$.‸')), ['cfg', 'train']);
     assert.deepEqual(labels(twoStates('$.cfg.nested.‸')), ['key', 'n']);
     assert.ok(labels(twoStates('$.train.‸')).includes('ModelArtifacts'));
     assert.deepEqual(labels(twoStates('$.train.ModelArtifacts.S3‸')), ['S3ModelArtifacts']);
-    assert.deepEqual(labels(twoStates('$$.‸')), []);
+    // Map only in a Map state's items: Use is in none.
+    assert.deepEqual(labels(twoStates('$$.‸')), ['Execution', 'State', 'StateMachine', 'Task']);
+    assert.deepEqual(labels(twoStates('$$.Execution.‸')), ['Id', 'Input', 'Name', 'RoleArn', 'StartTime', 'RedriveCount', 'RedriveTime']);
     assert.deepEqual(labels(twoStates("States.Format('{}', $.cfg.‸)")), ['bucket', 'nested']);
   });
 
@@ -605,6 +607,19 @@ describe('completion and hover of paths', () => {
     assert.deepEqual(labels(twoStates('$', { OutputPath: '$.v.‸' })), ['cfg', 'train']);
     const yaml = ['StartAt: A', 'States:', '  A:', '    Type: Pass', '    Result: {x: 1, y: {z: true}}', '    Next: B', '  B:', '    Type: Pass', '    InputPath: $.y.‸', '    End: true', ''].join('\n');
     assert.deepEqual(labels(yaml, 'asl-yaml'), ['z']);
+  });
+
+  test('$states.context. in JSONata, and $$.Map.Item. in a Map\'s ItemSelector', () => {
+    const jsonata = machine({ P: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { s: '{% $states.context.State.‸ %}' }, End: true } });
+    assert.deepEqual(labels(jsonata), ['EnteredTime', 'Name', 'RetryCount']);
+    assert.deepEqual(labels(jsonata.replace('$states.context.State.‸', '$states.context.‸')), ['Execution', 'State', 'StateMachine', 'Task']);
+    const map = machine({
+      Start: { Type: 'Pass', Result: { rows: [{ id: 1 }] }, ResultPath: '$.r', Next: 'Each' },
+      Each: { Type: 'Map', ItemsPath: '$.r.rows', ItemSelector: { 'row.$': '$$.Map.Item.Value.‸' }, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true },
+    });
+    assert.deepEqual(labels(map), ['id']);
+    // (a function: in a replacement string `$$` is one `$`)
+    assert.deepEqual(labels(map.replace('$$.Map.Item.Value.‸', () => '$$.‸')), ['Execution', 'State', 'StateMachine', 'Task', 'Map']);
   });
 
   test('$states.input in JSONata, and variables assigned upstream', () => {

@@ -1,7 +1,9 @@
 // Completion of the fields a path can read at that point: inside a `.$` value or a path field (`"$.train.‸"` →
 // ModelArtifacts, TrainingJobName… with their types and documentation from the AWS model), in the path arguments
-// of intrinsic functions, and after `$states.input.` or an assigned `$variable.` in JSONata.
+// of intrinsic functions, and after `$states.input.` or an assigned `$variable.` in JSONata; the context object's
+// documented fields after `$$.` and `$states.context.`.
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
+import { inMapState } from '../asl/model';
 import type { AstNode, ParsedDocument } from '../core/types';
 import type { OffsetCompletionItem } from '../asl/completion';
 import { dataflowOf, type Dataflow } from './analysis';
@@ -10,7 +12,7 @@ import type { Shape } from './shapes';
 import type { PathSegment } from '../expressions/index';
 
 /** The path being typed just before the cursor: its root, the complete names before it and the partial last one. */
-const TYPED = /(?<![$\p{ID_Continue}])(\$states\.input|\$\p{ID_Continue}*)((?:\.[A-Za-z0-9_-]+|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)\.([A-Za-z0-9_-]*)$/u;
+const TYPED = /(?<![$\p{ID_Continue}])(\$states\.input|\$states\.context|\$\$|\$\p{ID_Continue}*)((?:\.[A-Za-z0-9_-]+|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)\.([A-Za-z0-9_-]*)$/u;
 
 function segmentsOf(text: string): PathSegment[] | undefined {
   const out: PathSegment[] = [];
@@ -69,12 +71,20 @@ export function dataflowCompletions(parsed: ParsedDocument, offset: number, node
   const segments = segmentsOf(middle);
   if (!segments) return [];
   let against: Shape | undefined;
-  if (root === '$' || root === '$states.input') {
+  // The context object (`$$`, `$states.context`) has Map only in a Map state's items: not offered elsewhere.
+  let noMap = false;
+  if (root === '$' || root === '$$') {
     const slot = flow.slots.find((s) => s.node === node);
-    if (root === '$' && slot) against = slot.against;
-    else if (root === '$states.input' && (node.value as string).includes('{%')) against = stateOf(flow, node)?.flow.input;
+    if (slot) against = root === '$' ? slot.against : (slot.context ?? flow.context);
+    noMap = root === '$$' && !!slot && !inMapState(slot.state);
+  } else if (root === '$states.input' || root === '$states.context') {
+    const at = (node.value as string).includes('{%') ? stateOf(flow, node) : undefined;
+    against = root === '$states.input' ? at?.flow.input : at && flow.context;
+    noMap = root === '$states.context' && !!at && !inMapState(at.state);
   } else if (/^\$[\p{ID_Start}_]\p{ID_Continue}*$/u.test(root) && root !== '$states') against = flow.variables.get(root.slice(1));
   if (!against) return [];
   const r = readSegments(against, segments);
-  return r.steps.length === segments.length ? fieldItems(r.shape, partial, from, to) : [];
+  if (r.steps.length !== segments.length) return [];
+  const items = fieldItems(r.shape, partial, from, to);
+  return noMap && !segments.length ? items.filter((i) => i.label !== 'Map') : items;
 }
