@@ -653,6 +653,10 @@ describe('completion and hover of paths', () => {
       Each: { Type: 'Map', ItemsPath: '$.rows', ItemSelector: { 'row.$': '$$.Map.Item.Value.i‸d' }, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true },
     });
     assert.match(hover(map)!, /^Each's item: `id`, number/);
+    // JSONata: $states.context is the same object.
+    const jsonata = machine({ P: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { id: '{% $states.context.Execution.I‸d %}', x: '{% $states.input.a %}' }, End: true } });
+    assert.equal(hover(jsonata), 'the context object: `Execution.Id`, string\n\nThe execution ARN.');
+    assert.equal(hover(jsonata.replace('Execution.I‸d', 'Execution.Input.f‸oo')), 'Reads the context object: `Execution.Input.foo`, not known before run time');
   });
 });
 

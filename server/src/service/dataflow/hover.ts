@@ -1,7 +1,7 @@
 // Hover on a path: what it reads at that point, "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`,
 // string", with the field's documentation from the AWS model.
 import type { AstNode, ParsedDocument } from '../core/types';
-import { sourceOffset } from '../expressions/index';
+import { sourceOffset, statesContextReads } from '../expressions/index';
 import type { HoverText } from '../sagemaker/hover';
 import { dataflowOf } from './analysis';
 import { readSegments } from './paths';
@@ -10,12 +10,30 @@ import { pathsOf } from './validation';
 
 const nameText = (n: string | number) => (typeof n === 'number' ? `[${n}]` : n);
 
+/** In a JSONata `{% %}` value, a `$states.context.…` path under the cursor: what it reads in the context object, as `$$` in JSONPath. */
+function jsonataContextHover(node: AstNode, raw: string, offset: number, context: Shape): HoverText | null {
+  const value = node.value as string;
+  if (!value.includes('$states.context')) return null;
+  for (const p of statesContextReads(value)) {
+    const start = node.offset + sourceOffset(raw, p.start), end = node.offset + sourceOffset(raw, p.end);
+    if (offset < start || offset > end) continue;
+    let i = 0;
+    const r = readSegments(context, p.names.map((name) => ({ kind: 'name' as const, name, start: i, end: (i += 1) })));
+    const known = r.steps.length === p.names.length && r.shape.kind !== 'unknown';
+    const last = r.steps[r.steps.length - 1];
+    const what = p.names.length ? `\`${p.names.join('.')}\`` : 'all of it';
+    const markdown = known ? `the context object: ${what}, ${last?.field?.type ?? typeName(r.shape)}${last?.field?.doc ? `\n\n${last.field.doc}` : ''}` : `Reads the context object: ${what}, not known before run time`;
+    return { markdown, range: { offset: start, length: end - start } };
+  }
+  return null;
+}
+
 export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstNode | undefined, executionInput?: Shape): HoverText | null {
   if (node?.type !== 'string') return null;
   const flow = dataflowOf(parsed, executionInput);
   const slot = flow.slots.find((s) => s.node === node);
-  if (!slot) return null;
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
+  if (!slot) return jsonataContextHover(node, raw, offset, flow.context);
   for (const path of pathsOf(slot)) {
     if (path.root !== '$' && path.root !== '$$') continue;
     // `$$` reads the context object (context.ts, with each field's documented meaning), `$` the state's input.
