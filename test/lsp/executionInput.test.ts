@@ -109,7 +109,7 @@ describe('the example execution input over LSP', () => {
       writeFileSync(file(`none-${machineName}`), text);
       assert.deepEqual(dataflow(await client.open(uri, language, text)), []);
       const hover = await client.hover(uri, positionAt(text, text.indexOf('$.jobName') + 3));
-      assert.equal(hover.contents.value.split('\n')[0], 'Reads the state input: not known before run time');
+      assert.equal(hover.contents.value.split('\n')[0], 'Reads the state input: `jobName`, not known before run time');
       assert.deepEqual(await completeAfter(uri, text, '$.jobName'), []);
       client.close(uri);
     });

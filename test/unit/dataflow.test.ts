@@ -642,17 +642,17 @@ describe('completion and hover of paths', () => {
   test('hover says what a path reads, relative to the result it comes from', () => {
     assert.equal(hover(twoStates('$.train.ModelArtifacts.S3Model‸Artifacts'))?.split('\n')[0], "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`, string");
     assert.equal(hover(twoStates('$.cfg.nes‸ted.key')), "Start's Result: `nested`, object");
-    assert.match(hover(twoStates('$.somewhere.el‸se'))!, /^Reads the state input: not known before run time/);
+    assert.match(hover(twoStates('$.somewhere.el‸se'))!, /^Reads the state input: `somewhere\.else`, not known before run time/);
   });
 
   test('hover on a context object path ($$): the field as the developer guide documents it; the item in a Map\'s ItemSelector', () => {
     assert.equal(hover(twoStates('$$.Execution.I‸d')), 'the context object: `Execution.Id`, string\n\nThe execution ARN.');
-    assert.equal(hover(twoStates('$$.Execution.Input.x‸')), 'Reads the context object: not known before run time');
+    assert.equal(hover(twoStates('$$.Execution.Input.x‸')), 'Reads the context object: `Execution.Input.x`, not known before run time');
     // What the warning says, the hover says: a field that is not there, or not documented in the context object.
     assert.equal(hover(twoStates('$$.Execution.Nm‸ae')), 'Reads the context object: `Execution` has no documented field Nmae');
     assert.equal(hover(twoStates('$$.Execution.Id.ext‸ra')), 'Reads the context object: `Execution.Id` is a string, it has no field extra');
-    assert.equal(hover(twoStates('$.cfg.nested.key.oth‸er')), 'Reads the state input: `cfg.nested.key` is a string, it has no field other');
-    assert.equal(hover(twoStates('$.cfg.nested.k‸')), 'Reads the state input: `cfg.nested` has no field k');
+    assert.equal(hover(twoStates('$.cfg.nested.key.oth‸er')), "Reads the state input (Start's Result): `nested.key` is a string, it has no field other");
+    assert.equal(hover(twoStates('$.cfg.nested.k‸')), "Reads the state input (Start's Result): `nested` has no field k");
     const map = machine({
       Start: { Type: 'Pass', Result: { rows: [{ id: 1 }] }, Next: 'Each' },
       Each: { Type: 'Map', ItemsPath: '$.rows', ItemSelector: { 'row.$': '$$.Map.Item.Value.i‸d' }, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true },

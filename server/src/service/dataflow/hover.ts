@@ -60,15 +60,19 @@ export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstN
     const type = known ? (last?.field?.type ?? typeName(r.shape)) : undefined;
     const what = names.length ? `\`${names.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : 'all of it';
     let markdown = `${origin ?? label}: ${what}${type && type !== 'unknown' ? `, ${type}` : ''}`;
-    if (!known || r.shape.kind === 'unknown') markdown = `Reads ${label}${origin && origin !== label ? ` (${origin})` : ''}: ${known ? what + ', ' : ''}not known before run time`;
+    // Not known: the path as written up to the cursor (from the root, as there is no origin to start from).
+    const written = segs.map((s) => (s.kind === 'index' ? s.index : 'name' in s ? s.name : '?'));
+    const writtenText = written.length ? `\`${written.map(nameText).join('.').replace(/\.\[/g, '[')}\`, ` : '';
+    if (!known || r.shape.kind === 'unknown') markdown = `Reads ${label}${origin && origin !== label ? ` (${origin})` : ''}: ${known ? what + ', ' : writtenText}not known before run time`;
     // A field that is not there (or, in the context object, not one it documents): say which, as the warning does.
     const miss = r.missing ?? (inContext ? r.unlisted : undefined);
     const missing = miss && segs[miss.index];
     if (miss && missing && 'name' in missing) {
-      const up = segs.slice(0, miss.index).map((s) => (s.kind === 'index' ? s.index : 'name' in s ? s.name : '?'));
-      const at = up.length ? `\`${up.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : label;
+      // The path from where its value comes from (the origin, as above) to the field's parent.
+      const up = segs.slice(from, miss.index).map((s) => (s.kind === 'index' ? s.index : 'name' in s ? s.name : '?'));
+      const at = up.length ? `\`${up.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : 'it';
       const is = miss.parent.kind === 'primitive' ? ` is a ${miss.parent.type}, it` : miss.parent.kind === 'array' ? ' is an array, it' : '';
-      markdown = `Reads ${label}: ${at}${is} has no ${r.missing ? '' : 'documented '}field ${missing.name}`;
+      markdown = `Reads ${label}${origin && origin !== label ? ` (${origin})` : ''}: ${at}${is} has no ${r.missing ? '' : 'documented '}field ${missing.name}`;
     }
     if (known && last?.field?.doc) markdown += `\n\n${last.field.doc}`;
     return { markdown, range: { offset: start, length: end - start } };
