@@ -438,6 +438,8 @@ test('hover on a function a value calls: an intrinsic (nested ones too, inside a
   assert.equal(md(jsonata(`{ "o.$": "States.UU‸ID()" }`)), '');
   assert.equal(md(pass(`{ "o": "{% $uu‸id() %}" }`)), '');
   assert.equal(md(pass(`{ "id.$": ‸"States.UUID()" }`)), '');
+  // A function passed as a value is the function too.
+  assert.equal(hover(jsonata(`"{% $map($states.input.bodies, $pa‸rse) %}"`)).covers, '$parse');
   // A {% %} string as an array item is evaluated too.
   assert.equal(hover(jsonata(`{ "b": ["{% $uu‸id() %}"] }`)).covers, '$uuid');
   // JSONata's own functions are not Step Functions' (no hover here), nor a name the expression binds itself.

@@ -321,8 +321,8 @@ function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; en
 }
 
 /**
- * The function Step Functions adds to JSONata (`$partition`, `$uuid`…) whose name, as called, covers index `at` of a
- * whole-string `{% … %}` value: its name without `$` and the offsets of `$name` in the value. Not where the
+ * The function Step Functions adds to JSONata (`$partition`, `$uuid`…) whose name, called or passed as a value, covers
+ * index `at` of a whole-string `{% … %}` value: its name without `$` and the offsets of `$name` in the value. Not where the
  * expression binds the name itself.
  */
 export function stepFunctionsCallAt(value: string, at: number): { name: string; start: number; end: number } | undefined {
@@ -336,11 +336,11 @@ export function stepFunctionsCallAt(value: string, at: number): { name: string; 
   }
   const nodes = [...nodesOf(ast)];
   const bound = new Set(nodes.filter((n) => n.type === 'bind').map((n) => (n.lhs as JsonataNode | undefined)?.value));
+  // A call's procedure, or the function passed as a value (`$map(xs, $parse)`, `~> $parse`): either is a variable node.
   for (const n of nodes) {
-    const proc = n.procedure as JsonataNode | undefined;
-    if (n.type !== 'function' || proc?.type !== 'variable' || typeof proc.value !== 'string' || bound.has(proc.value) || !Object.hasOwn(STEP_FUNCTIONS_FUNCTIONS, proc.value)) continue;
-    const { start, end } = spanOf(proc.position, proc.value.length + 1);
-    if (at >= r.from + start && at <= r.from + end) return { name: proc.value, start: r.from + start, end: r.from + end };
+    if (n.type !== 'variable' || typeof n.value !== 'string' || bound.has(n.value) || !Object.hasOwn(STEP_FUNCTIONS_FUNCTIONS, n.value)) continue;
+    const { start, end } = spanOf(n.position, n.value.length + 1);
+    if (at >= r.from + start && at <= r.from + end) return { name: n.value, start: r.from + start, end: r.from + end };
   }
   return undefined;
 }
