@@ -718,12 +718,15 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     expectBoth(child('EXPRESS', wait(300)), []);
     expectBoth(child('STANDARD', wait(600)), []);
   });
-  test('a Pass state\'s Result over the 256 KiB a state may output, on the Result key; not when ResultPath is null or OutputPath picks a part', () => {
+  test('a Pass state\'s Result (a JSONata Output literal) over the 256 KiB a state may output, on its key; not when ResultPath is null or OutputPath picks a part', () => {
     const big = { rows: 'x'.repeat(262_144) };
     expectBoth(sm({ P: { Type: 'Pass', Result: big, End: true } }), [warn('asl-execution-limit', 'Result')]);
     expectBoth(sm({ P: { Type: 'Pass', Result: big, ResultPath: null, End: true } }), []);
     expectBoth(sm({ P: { Type: 'Pass', Result: big, OutputPath: '$.small', End: true } }), []);
     expectBoth(sm({ P: { Type: 'Pass', Result: { rows: 'x'.repeat(262_100) }, End: true } }), []);
+    // A JSONata state's Output written as a literal is its output; with an expression in it, it is something else.
+    expectBoth(sm({ P: { Type: 'Pass', Output: big, End: true } }, { QueryLanguage: 'JSONata' }), [warn('asl-execution-limit', 'Output')]);
+    expectBoth(sm({ P: { Type: 'Pass', Output: { ...big, n: '{% $states.input.n %}' }, End: true } }, { QueryLanguage: 'JSONata' }), []);
   });
 });
 

@@ -530,9 +530,23 @@ function checkWaitLength(ctx: Ctx, seconds: AstNode | undefined, express: AslSta
 
 /** A Pass state's Result larger than a state's output may be, when the output keeps it (no ResultPath null, no OutputPath). */
 function checkPassResultSize(ctx: Ctx, member: AstNode | undefined, resultPath: AstNode | undefined, outputPath: AstNode | undefined) {
+  if (resultPath?.type !== 'null' && !outputPath) checkOutputSize(ctx, member);
+}
+
+/**
+ * A literal that becomes the state's output (a Pass state's Result, a JSONata state's Output written without
+ * expressions) larger than a state may output: the state fails when it runs.
+ */
+function checkOutputSize(ctx: Ctx, member: AstNode | undefined) {
   const result = member && valueOf(member);
   // The text holds at least what the JSON serializes to (less whitespace, or escapes it writes shorter): only a long one is serialized.
-  if (!result || result.length <= MAX_STATE_OUTPUT || resultPath?.type === 'null' || outputPath) return;
+  if (!result || result.length <= MAX_STATE_OUTPUT) return;
+  // Expressions and placeholders make the output something else: not judged.
+  for (const stack = [result]; stack.length; ) {
+    const n = stack.pop()!;
+    if (n.type === 'string' && (hasPlaceholder(n.value as string) || isJsonata(n.value as string))) return;
+    for (const c of n.children ?? []) stack.push(c);
+  }
   let bytes: number;
   try {
     bytes = Buffer.byteLength(JSON.stringify(toValue(result)) ?? '', 'utf8');
@@ -540,7 +554,7 @@ function checkPassResultSize(ctx: Ctx, member: AstNode | undefined, resultPath: 
     return; // nested deeper than JSON.stringify goes (a hostile file): no judgement
   }
   if (bytes > MAX_STATE_OUTPUT)
-    report(ctx, keyOf(member!)!, AslCode.executionLimit, `Result is ${bytes.toLocaleString('en-US')} bytes of JSON: a state's output is at most 262,144 bytes (256 KiB), so the state fails when it runs (States.DataLimitExceeded)`, 'warning');
+    report(ctx, keyOf(member!)!, AslCode.executionLimit, `${keyOf(member!)!.value} is ${bytes.toLocaleString('en-US')} bytes of JSON: a state's output is at most 262,144 bytes (256 KiB), so the state fails when it runs (States.DataLimitExceeded)`, 'warning');
 }
 
 /** Where to report what a Distributed Map field's object lacks: the field's key, or the object itself when it is empty. */
@@ -946,6 +960,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
       break;
     }
   }
+  if (ql === 'JSONata') checkOutputSize(ctx, propN('Output'));
   checkRetryCatch(ctx, s);
 
   // Expressions in the state's own fields (not in its sub-machines, which are states of their own).
