@@ -438,6 +438,12 @@ test('hover on a function a value calls: an intrinsic (nested ones too, inside a
   assert.equal(md(jsonata(`{ "o.$": "States.UU‸ID()" }`)), '');
   assert.equal(md(pass(`{ "o": "{% $uu‸id() %}" }`)), '');
   assert.equal(md(pass(`{ "id.$": ‸"States.UUID()" }`)), '');
+  // Text Step Functions does not evaluate: a Comment.
+  assert.equal(md(jsonata(`"{% $states.input %}", "Comment": "{% $uu‸id() %}"`)), '');
+  // A YAML block scalar is no copy of its value: no hover rather than a wrong span.
+  const block = ['QueryLanguage: JSONata', 'StartAt: P', 'States:', '  P:', '    Type: Pass', '    Output:', '      x: |-', "        {% 'aaaaaaaaaaaa' & $uu‸id() %}", '    End: true', ''].join('\n');
+  const h = hover(block, 'asl-yaml');
+  assert.ok(h.text === '' || h.covers === '$uuid', h.covers);
   // A function passed as a value is the function too.
   assert.equal(hover(jsonata(`"{% $map($states.input.bodies, $pa‸rse) %}"`)).covers, '$parse');
   // A {% %} string as an array item is evaluated too.

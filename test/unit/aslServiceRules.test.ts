@@ -704,6 +704,10 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
       wait({ Parameters: { QueueUrl: 'q', MessageBody: '${Body}' } }),
       wait({ Arguments: { QueueUrl: 'q', MessageBody: { token: '{% $states.context.Task.Token %}' } } }, 'JSONata'),
       wait({ Arguments: '{% {"QueueUrl": "q", "MessageBody": $string($states.context)} %}' }, 'JSONata'),
+      // The context's Task (which holds the token), or a bracket step into the context: it may pass it.
+      wait({ Parameters: { QueueUrl: 'q', MessageBody: { 'task.$': '$$.Task' } } }),
+      wait({ Parameters: { QueueUrl: 'q', MessageBody: { 'task.$': "$$['Task']['Token']" } } }),
+      wait({ Arguments: { QueueUrl: 'q', MessageBody: { task: '{% $states.context.Task %}' } } }, 'JSONata'),
     ]) expectBoth(ok, []);
   });
   test('the AWS SDK integrations have no .sync', () => {
@@ -727,6 +731,10 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     // A JSONata state's Output written as a literal is its output; with an expression in it, it is something else.
     expectBoth(sm({ P: { Type: 'Pass', Output: big, End: true } }, { QueryLanguage: 'JSONata' }), [warn('asl-execution-limit', 'Output')]);
     expectBoth(sm({ P: { Type: 'Pass', Output: { ...big, n: '{% $states.input.n %}' }, End: true } }, { QueryLanguage: 'JSONata' }), []);
+    // In a JSONata Pass with an Output, the Output is the output, not the Result.
+    expectBoth(sm({ P: { Type: 'Pass', Result: big, Output: '{% $states.input.small %}', End: true } }, { QueryLanguage: 'JSONata' }), []);
+    // Bytes, not characters: two-byte characters count twice.
+    expectBoth(sm({ P: { Type: 'Pass', Result: { rows: 'é'.repeat(140_000) }, End: true } }), [warn('asl-execution-limit', 'Result')]);
   });
 });
 

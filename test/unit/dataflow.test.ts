@@ -648,6 +648,9 @@ describe('completion and hover of paths', () => {
   test('hover on a context object path ($$): the field as the developer guide documents it; the item in a Map\'s ItemSelector', () => {
     assert.equal(hover(twoStates('$$.Execution.I‸d')), 'the context object: `Execution.Id`, string\n\nThe execution ARN.');
     assert.equal(hover(twoStates('$$.Execution.Input.x‸')), 'Reads the context object: `Execution.Input.x`, not known before run time');
+    // Wildcards, filters and deep scans as written.
+    assert.match(hover(twoStates('$.somewhere[*].na‸me'))!, /^Reads the state input: `somewhere\[\*\]\.name`, not known/);
+    assert.match(hover(twoStates('$..na‸me'))!, /^Reads the state input: `\.\.name`, not known/);
     // What the warning says, the hover says: a field that is not there, or not documented in the context object.
     assert.equal(hover(twoStates('$$.Execution.Nm‸ae')), 'Reads the context object: `Execution` has no documented field Nmae');
     assert.equal(hover(twoStates('$$.Execution.Id.ext‸ra')), 'Reads the context object: `Execution.Id` is a string, it has no field extra');
@@ -662,6 +665,9 @@ describe('completion and hover of paths', () => {
     const jsonata = machine({ P: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { id: '{% $states.context.Execution.I‸d %}', x: '{% $states.input.a %}' }, End: true } });
     assert.equal(hover(jsonata), 'the context object: `Execution.Id`, string\n\nThe execution ARN.');
     assert.equal(hover(jsonata.replace('Execution.I‸d', 'Execution.Input.f‸oo')), 'Reads the context object: `Execution.Input.foo`, not known before run time');
+    // Only where a JSONata state evaluates it: not a Comment, not a JSONPath state.
+    assert.equal(hover(machine({ P: { Type: 'Pass', QueryLanguage: 'JSONata', Comment: '{% $states.context.Execution.I‸d %}', End: true } })), null);
+    assert.equal(hover(machine({ P: { Type: 'Pass', Parameters: { id: '{% $states.context.Execution.I‸d %}' }, End: true } })), null);
   });
 });
 

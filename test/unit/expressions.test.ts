@@ -28,7 +28,8 @@ describe('JSONPath', () => {
     assert.deepEqual(at("$['a'", checkPath("$['a'", 'path')), ['Unterminated bracket: "[\'a\'" needs a closing ]', "['a'"]);
     assert.deepEqual(at('input.x', checkPath('input.x', 'path')), ['"input.x" is not a path: a path starts with $ (the input), $$ (the context object) or $name (a variable)', 'i']);
     const call = "$.States.Format('{}', $.x)";
-    assert.deepEqual(at(call, checkPath(call, 'path'))?.[1], "Format('{}', $");
+    // The call is read to its closing parenthesis, a path argument included.
+    assert.deepEqual(at(call, checkPath(call, 'path'))?.[1], "Format('{}', $.x)");
     assert.equal(checkPath(' $$.Execution.Name ', 'path'), undefined, 'surrounding whitespace is ignored');
   });
 });
@@ -441,5 +442,8 @@ test('a Jayway JsonPath function as a path\'s step (.sum(), .min()…): Step Fun
     assert.match(ref.message, /^A reference path cannot call functions such as \.\w+\(\)/);
   }
   assert.equal(checkDynamicValue('$.items.length()'), undefined);
+  // A function whose argument is a path: its name is read to the matching parenthesis.
+  assert.equal(checkDynamicValue('$.a.concat($.b)')?.severity, 'warning');
+  assert.match(checkDynamicValue('$.a.concat($.b[0])')!.message, /^\.concat\(\) is a JsonPath function/);
   assert.ok(checkDynamicValue('$.a.Format()') && checkDynamicValue('$.a.Format()')!.severity === undefined);
 });

@@ -14,7 +14,7 @@ import { modelOf, stateHolding, type QueryLanguage } from './model';
 import { placeOf, type Place } from './place';
 import {
   CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, LOGICAL, QUERY_LANGUAGES, RETRIER_FIELDS,
-  ROOT_FIELDS, SETTINGS, STATE_FIELDS, STATE_TYPES, type SettingsName,
+  evaluatedHere, ROOT_FIELDS, SETTINGS, STATE_FIELDS, STATE_TYPES, type SettingsName,
 } from './validateStructure';
 
 /** What a hover shows (Markdown) and the span it is about, in offsets. */
@@ -81,7 +81,7 @@ export function functionHover(parsed: ParsedDocument, offset: number): AslHoverT
   // Only where Step Functions evaluates the value: in a state of the expression's query language, not in a Pass
   // state's Result (a literal), and for an intrinsic only as a `.$` key's value.
   const held = stateHolding(modelOf(parsed), node);
-  if (!held || held.keys[0] === 'Result') return null;
+  if (!held || !evaluatedHere(held.state, held.keys)) return null;
   const value = node.value as string;
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
   // On the opening quote the cursor is before the value: nothing to say yet.
@@ -99,6 +99,8 @@ export function functionHover(parsed: ParsedDocument, offset: number): AslHoverT
   const called = intrinsic ?? (jsonata ? stepFunctionsCallAt(value, lo) : undefined);
   if (!called) return null;
   const range = { offset: node.offset + sourceOffset(raw, called.start), length: sourceOffset(raw, called.end) - sourceOffset(raw, called.start) };
+  // Where the source is no copy of the value (a YAML block or folded scalar), offsets do not map: nothing rather than a wrong span.
+  if (parsed.text.slice(range.offset, range.offset + range.length) !== value.slice(called.start, called.end)) return null;
   let name: string, about: string;
   if (intrinsic) {
     const f = INTRINSIC_FUNCTIONS.get(intrinsic.name);

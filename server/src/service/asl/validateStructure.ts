@@ -495,8 +495,11 @@ function checkIntegrationPattern(ctx: Ctx, node: AstNode, ql: QueryLanguage, exp
     report(ctx, node, AslCode.executionLimit, `Map ${quote(express.name)} runs its items as Express child workflows ("ExecutionType": "EXPRESS"), which support only request-response integrations, not .${pattern}: the task fails when it runs; use "ExecutionType": "STANDARD" to wait for it`, 'warning');
 }
 
-/** A string that passes the task token: it reads Task.Token, or the whole context object (`$$`, `$states.context`). */
-const PASSES_TOKEN = /Task\.Token|\$\$(?![\w.[])|\$states\.context(?![\w.[])/;
+/**
+ * A string that may pass the task token: it reads Task.Token, or the context object (`$$`, `$states.context`) whole,
+ * its Task, or through a bracket step (`$$['Task']['Token']`). In doubt, it does.
+ */
+const PASSES_TOKEN = /Task\.Token|(?:\$\$|\$states\.context)(?!\w|\.(?!Task\b)[\p{ID_Start}_$])/u;
 
 /**
  * A `.waitForTaskToken` task whose request never passes its task token (`"TaskToken.$": "$$.Task.Token"`, in JSONata
@@ -539,8 +542,8 @@ function checkPassResultSize(ctx: Ctx, member: AstNode | undefined, resultPath: 
  */
 function checkOutputSize(ctx: Ctx, member: AstNode | undefined) {
   const result = member && valueOf(member);
-  // The text holds at least what the JSON serializes to (less whitespace, or escapes it writes shorter): only a long one is serialized.
-  if (!result || result.length <= MAX_STATE_OUTPUT) return;
+  // A UTF-16 unit is at most 3 bytes of UTF-8 (an escape the JSON writes aside): only a long one is serialized.
+  if (!result || result.length * 3 <= MAX_STATE_OUTPUT) return;
   // Expressions and placeholders make the output something else: not judged.
   for (const stack = [result]; stack.length; ) {
     const n = stack.pop()!;
@@ -833,6 +836,22 @@ const TYPED_FIELDS = ([
   ['Error', 'string'], ['Cause', 'string'], ['Resource', 'string'], ['Label', 'string'], ['Items', 'array'],
 ] as [string, Want, number?, number?][]).map(([field, want, min, max]) => ({ field, want, min, max, pathField: `${field}Path` }));
 const ERROR_PATH_FIELDS = ['ErrorPath', 'CausePath'];
+/** A JSONPath state's fields whose `.$` keys' values Step Functions evaluates: its payload templates and Assign. */
+const JSONPATH_EVALUATED: ReadonlySet<string> = new Set(['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials', 'Assign', 'ItemReader', 'ResultWriter']);
+
+/**
+ * Whether Step Functions evaluates the expressions written at `keys` (the fields from `state` down to a value): a
+ * `.$` value in a JSONPath state's payload templates and Assign, a `{% %}` string in a JSONata state's evaluated
+ * fields, a Choice rule's or catcher's Assign (and in JSONata their Output, a rule's Condition). Elsewhere (a Pass
+ * state's Result, a Comment) an expression is text.
+ */
+export function evaluatedHere(state: AslState, keys: readonly string[]): boolean {
+  const [field, sub] = keys;
+  const jsonata = state.queryLanguage === 'JSONata';
+  if (field === 'Choices' || field === 'Catch') return sub === 'Assign' || (jsonata && (sub === 'Output' || sub === 'Condition'));
+  return field !== undefined && (jsonata ? JSONATA_EVALUATED : JSONPATH_EVALUATED).has(field);
+}
+
 /**
  * A state's fields whose `{% … %}` strings Step Functions evaluates, each to a value (dataflow/jsonataReads.ts reads
  * what they read): the JSONata fields and ItemSelector, the object fields, and the typed fields the states language
@@ -931,7 +950,8 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
       checkCredentials(ctx, prop('Credentials'), ql);
       break;
     case 'Pass':
-      checkPassResultSize(ctx, propN('Result'), prop('ResultPath'), propN('OutputPath'));
+      // In a JSONata state an Output, if given, is the output (checked below), not the Result.
+      if (!(ql === 'JSONata' && propN('Output'))) checkPassResultSize(ctx, propN('Result'), prop('ResultPath'), propN('OutputPath'));
       break;
     case 'Choice':
       checkChoiceRules(ctx, s);
@@ -1049,7 +1069,7 @@ function checkStateCached(ctx: Ctx, s: AslState, cache: boolean) {
   // Distributed Map around it whose child workflows are Express (its ProcessorConfig is outside the state's text).
   const skipped = s.node.children?.some((p) => { const v = valueOf(p); return !!v && ctx.skip.has(v); }) ? 'S' : '';
   const express = expressOf(s, ctx.workflowType);
-  ctx.problems.push(...stateCache(s.propertyNode, s.queryLanguage + skipped + (express === 'machine' ? 'XM' : express ? `X${express.name}` : ''), ctx.text, () => {
+  ctx.problems.push(...stateCache(s.propertyNode, s.queryLanguage + skipped + (express === 'machine' ? '|express machine' : express ? `|express map ${JSON.stringify(express.name)}` : ''), ctx.text, () => {
     const own: Ctx = { ...ctx, problems: [] };
     checkState(own, s, express);
     return own.problems;

@@ -3,7 +3,8 @@
 // of intrinsic functions, and after `$states.input.` or an assigned `$variable.` in JSONata; the context object's
 // documented fields after `$$.` and `$states.context.`.
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
-import { inMapState } from '../asl/model';
+import { inMapState, modelOf, stateHolding } from '../asl/model';
+import { evaluatedHere } from '../asl/validateStructure';
 import type { AstNode, ParsedDocument } from '../core/types';
 import type { OffsetCompletionItem } from '../asl/completion';
 import { dataflowOf, type Dataflow } from './analysis';
@@ -78,7 +79,9 @@ export function dataflowCompletions(parsed: ParsedDocument, offset: number, node
     if (slot) against = root === '$' ? slot.against : (slot.context ?? flow.context);
     noMap = root === '$$' && !!slot && !inMapState(slot.state);
   } else if (root === '$states.input' || root === '$states.context') {
-    const at = (node.value as string).includes('{%') ? stateOf(flow, node) : undefined;
+    // Only where a JSONata state evaluates the string.
+    const held = (node.value as string).includes('{%') ? stateHolding(modelOf(parsed), node) : undefined;
+    const at = held && held.state.queryLanguage === 'JSONata' && evaluatedHere(held.state, held.keys) ? stateOf(flow, node) : undefined;
     against = root === '$states.input' ? at?.flow.input : at && flow.context;
     noMap = root === '$states.context' && !!at && !inMapState(at.state);
   } else if (/^\$[\p{ID_Start}_]\p{ID_Continue}*$/u.test(root) && root !== '$states') against = flow.variables.get(root.slice(1));

@@ -1,5 +1,7 @@
 // Hover on a path: what it reads at that point, "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`,
 // string", with the field's documentation from the AWS model.
+import { modelOf, stateHolding } from '../asl/model';
+import { evaluatedHere } from '../asl/validateStructure';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { sourceOffset, statesContextReads } from '../expressions/index';
 import type { HoverText } from '../sagemaker/hover';
@@ -11,11 +13,16 @@ import { pathsOf } from './validation';
 const nameText = (n: string | number) => (typeof n === 'number' ? `[${n}]` : n);
 
 /** In a JSONata `{% %}` value, a `$states.context.…` path under the cursor: what it reads in the context object, as `$$` in JSONPath. */
-function jsonataContextHover(node: AstNode, raw: string, offset: number, context: Shape): HoverText | null {
+function jsonataContextHover(parsed: ParsedDocument, node: AstNode, raw: string, offset: number, context: Shape): HoverText | null {
   const value = node.value as string;
   if (!value.includes('$states.context')) return null;
+  // Only where Step Functions evaluates it: a JSONata state's evaluated fields.
+  const held = stateHolding(modelOf(parsed), node);
+  if (!held || held.state.queryLanguage !== 'JSONata' || !evaluatedHere(held.state, held.keys)) return null;
   for (const p of statesContextReads(value)) {
     const start = node.offset + sourceOffset(raw, p.start), end = node.offset + sourceOffset(raw, p.end);
+    // A YAML block or folded scalar is no copy of its value: its offsets do not map (no hover rather than a wrong span).
+    if (raw.slice(start - node.offset, end - node.offset) !== value.slice(p.start, p.end)) return null;
     if (offset < start || offset > end) continue;
     let i = 0;
     const r = readSegments(context, p.names.map((name) => ({ kind: 'name' as const, name, start: i, end: (i += 1) })));
@@ -33,7 +40,7 @@ export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstN
   const flow = dataflowOf(parsed, executionInput);
   const slot = flow.slots.find((s) => s.node === node);
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
-  if (!slot) return jsonataContextHover(node, raw, offset, flow.context);
+  if (!slot) return jsonataContextHover(parsed, node, raw, offset, flow.context);
   for (const path of pathsOf(slot)) {
     if (path.root !== '$' && path.root !== '$$') continue;
     // `$$` reads the context object (context.ts, with each field's documented meaning), `$` the state's input.
@@ -61,8 +68,10 @@ export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstN
     const what = names.length ? `\`${names.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : 'all of it';
     let markdown = `${origin ?? label}: ${what}${type && type !== 'unknown' ? `, ${type}` : ''}`;
     // Not known: the path as written up to the cursor (from the root, as there is no origin to start from).
-    const written = segs.map((s) => (s.kind === 'index' ? s.index : 'name' in s ? s.name : '?'));
-    const writtenText = written.length ? `\`${written.map(nameText).join('.').replace(/\.\[/g, '[')}\`, ` : '';
+    // As written in the value (wildcards, filters and deep scans included), from after the root to the cursor's segment.
+    const fromText = segs.length ? (node.value as string).slice(segs[0].start, segs[segs.length - 1].end) : '';
+    const written = segs[0]?.kind === 'descendants' ? fromText : fromText.replace(/^\./, '');
+    const writtenText = written ? `\`${written}\`, ` : '';
     if (!known || r.shape.kind === 'unknown') markdown = `Reads ${label}${origin && origin !== label ? ` (${origin})` : ''}: ${known ? what + ', ' : writtenText}not known before run time`;
     // A field that is not there (or, in the context object, not one it documents): say which, as the warning does.
     const miss = r.missing ?? (inContext ? r.unlisted : undefined);

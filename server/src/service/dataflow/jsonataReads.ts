@@ -180,7 +180,9 @@ function contextMapReads(node: AstNode, text: string, state: AslState, code: str
   return statesContextReads(value)
     .filter((p) => p.names[0] === 'Map')
     .map((p) => {
-      const a = sourceOffset(raw, p.start), b = sourceOffset(raw, p.end);
+      // Where the source is no copy of the value (a YAML block or folded scalar), the whole string.
+      const exact = raw.slice(sourceOffset(raw, p.start), sourceOffset(raw, p.end)) === value.slice(p.start, p.end);
+      const [a, b] = exact ? [sourceOffset(raw, p.start), sourceOffset(raw, p.end)] : [0, raw.length];
       const message = `${value.slice(p.start, p.end)}: the context object holds Map only for the items of a Map state (in its ItemSelector), and ${quote(state.name)} is in no Map state`;
       return { offset: node.offset + a, length: b - a, severity: 'warning' as const, source: 'dataflow', code, message };
     });

@@ -28,7 +28,7 @@ export interface PathNode {
 
 const err = (start: number, end: number, message: string): ExpressionError => ({ start, end, message, code: Code.invalidPath });
 /** The functions of Jayway JsonPath (the library Step Functions' paths follow) but length(), written as a path's last step. */
-const JAYWAY_FUNCTION = /^(min|max|avg|stddev|sum|size|keys|first|last|concat|append|index)\(.*\)$/s;
+const JAYWAY_FUNCTION = /^(min|max|avg|stddev|sum|keys|first|last|concat|append|index)\(.*\)$/s;
 
 /** A variable's name after its `$`: Unicode identifier characters (ASL: ID_Start, then ID_Continue; `$café`, `$größe`). */
 const VARIABLE_NAME = /\p{ID_Continue}*/uy;
@@ -169,11 +169,18 @@ function scan(s: string, from: number, to: number, kind: PathKind, sink?: PathSe
       let parens = false;
       let escapes = false;
       // A backslash escapes the next character (the specification's "$.foo\@bar.baz\[\[.\?pretty" names foo@bar, baz[[, ?pretty).
-      for (; i < to && s[i] !== '.' && s[i] !== '['; i++) {
+      // Inside parentheses (a function's arguments: `.concat($.b)`) a `.` or `[` does not end the name.
+      for (let depth = 0; i < to && (depth > 0 || (s[i] !== '.' && s[i] !== '[')); i++) {
         if (s[i] === '\\' && i + 1 < to) {
           escapes = true;
           i++;
-        } else if (s[i] === '(' || s[i] === ')') parens = true;
+        } else if (s[i] === '(') {
+          parens = true;
+          depth++;
+        } else if (s[i] === ')') {
+          parens = true;
+          depth = Math.max(0, depth - 1);
+        }
       }
       if (i === start) return err(start - 1, Math.min(to, start + 1), `A name is missing after "." in ${quoted(s, from, to)}`);
       // Parentheses in a dotted name mean a call written where a name belongs (but `.length()` is JSONPath's own).
