@@ -5,6 +5,8 @@
 // offline with the real SDK, locations included.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
+import { validateStructure } from '../../server/src/service/asl/validateStructure';
+import { parseDocument } from '../../server/src/service/documentStore';
 import { getLanguageService } from '../../server/src/service/languageService';
 import type { Problem } from '../../server/src/service/core/types';
 import { ApiError } from './sagemaker';
@@ -109,35 +111,23 @@ function diagnoseDefinition(definition: string, type = 'STANDARD'): Diagnostic[]
     out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition must be an object with "StartAt" and "States"' });
   }
   for (const p of problems) out.push(toDiagnostic(p, root));
-  if (type === 'EXPRESS') out.push(...expressFindings(root));
+  if (type === 'EXPRESS' && !broken) out.push(...expressFindings(definition, root));
   return out;
 }
 
 /**
- * Express workflows support neither Run a Job (`.sync`) nor Wait for Callback (`.waitForTaskToken`): the one
- * rule that depends on `type`, which the language service does not know.
+ * What the `type` EXPRESS adds: the structure checks' findings for a machine declared Express (asl/validateStructure.ts
+ * expressOf: no .sync, .waitForTaskToken or activity task; a Wait of at most five minutes) that they do not give it
+ * as a Standard one.
  */
-function expressFindings(root: Node | undefined): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const stack = root ? [root] : [];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'property' && node.children?.[0]?.value === 'Resource') {
-      const value = node.children[1];
-      const pattern = typeof value?.value === 'string' ? /\.(sync(:\d+)?|waitForTaskToken)$/.exec(value.value) : null;
-      const path = getNodePath(node.children[0]);
-      if (pattern && path.at(-3) === 'States') {
-        out.push({
-          severity: 'ERROR',
-          code: 'SCHEMA_VALIDATION_FAILED',
-          message: `Express state machines do not support the ${pattern[0]} integration pattern (${JSON.stringify(value!.value)}): use a STANDARD state machine or the request-response form`,
-          location: pointer(path),
-        });
-      }
-    }
-    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push(node.children![i]);
-  }
-  return out;
+function expressFindings(definition: string, root: Node | undefined): Diagnostic[] {
+  const parsed = parseDocument(definition, 'asl');
+  if (!parsed.root) return [];
+  const key = (p: Problem) => `${p.offset}:${p.code}:${p.message}`;
+  const standard = new Set(validateStructure(parsed.root, definition, undefined, 'json').map(key));
+  return validateStructure(parsed.root, definition, undefined, 'json', new Set(), 'EXPRESS')
+    .filter((p) => !standard.has(key(p)))
+    .map((p) => toDiagnostic(p, root));
 }
 
 function toDiagnostic(p: Problem, root: Node | undefined): Diagnostic {

@@ -140,6 +140,8 @@ export interface AwsEmbeddedDefinition {
   at: number;
   /** The definition as JSON, intrinsics and placeholders filled. */
   definition: string;
+  /** The workflow type its resource declares (Express machines are validated as such). */
+  type?: 'STANDARD' | 'EXPRESS';
 }
 
 /** `sagemaker/awsDefinition`: the state machine as JSON for ValidateStateMachineDefinition, placeholders filled. */

@@ -137,6 +137,15 @@ test('templates: each embedded state machine is sent as JSON on its own, and eac
   assert.equal(r.status, 1);
 });
 
+test('a template that declares the machine EXPRESS sends it as EXPRESS: Step Functions\' answer says what Express refuses', () => {
+  const express = ['Resources:', '  Pipeline:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      StateMachineType: EXPRESS', '      Definition:', '        StartAt: Train', '        States:', '          Train:', '            Type: Task', '            Resource: arn:aws:states:::lambda:invoke.sync', '            End: true', ''].join('\n');
+  writeFileSync(join(dir, 'express.yaml'), express);
+  const r = lint('--aws', '--endpoint', emu.url, 'express.yaml');
+  assert.deepEqual(r.out.split('\n').filter((l) => l.includes(' aws/')), [
+    "express.yaml:11:13 error aws/SCHEMA_VALIDATION_FAILED Express state machine does not support '.sync' service integration: this state machine is declared EXPRESS, whose tasks are request-response integrations only",
+  ]);
+});
+
 test('credentials only where meant: a host that is not https to AWS needs --trust-endpoint, from the option or the environment', () => {
   const refused = lint('--aws', '--endpoint', 'http://sfn.example.test:4566', 'ok.asl.json');
   assert.deepEqual([refused.status, refused.out], [2, '']);

@@ -330,7 +330,7 @@ test('a machine the template declares EXPRESS (SAM Type, CloudFormation StateMac
     ['error', 'arn:aws:states:us-east-1:123456789012:activity:poll'],
     ['warning', '600'],
   ]);
-  assert.match(express[0][2] as string, /^Express state machine does not support '\.sync' service integration: the template declares this state machine EXPRESS.* \(SCHEMA_VALIDATION_FAILED\)$/);
+  assert.match(express[0][2] as string, /^Express state machine does not support '\.sync' service integration: this state machine is declared EXPRESS.* \(SCHEMA_VALIDATION_FAILED\)$/);
   assert.deepEqual(of(open('standard.yaml', sam('STANDARD'))), []);
   // CloudFormation names it StateMachineType; a SAM Type that is no plain text (a !Ref) says nothing.
   const cfn = sam('EXPRESS').replace('Transform: AWS::Serverless-2016-10-31\n', '').replace('AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine').replace('      Type: EXPRESS', '      StateMachineType: EXPRESS');

@@ -16,8 +16,11 @@ export interface DefinitionValidation {
 
 export const VALIDATE_OPERATION = 'states:ValidateStateMachineDefinition';
 
-/** Sends `definition` (JSON text); warnings are asked for too. Throws a JobError that says what went wrong. */
-export async function validateDefinition(definition: string, settings: ClientSettings, signal?: AbortSignal): Promise<DefinitionValidation> {
+/**
+ * Sends `definition` (JSON text), as the workflow `type` a template declares when it does (an Express machine is
+ * validated as one); warnings are asked for too. Throws a JobError that says what went wrong.
+ */
+export async function validateDefinition(definition: string, settings: ClientSettings, signal?: AbortSignal, type?: 'STANDARD' | 'EXPRESS'): Promise<DefinitionValidation> {
   const client = new SFNClient({
     ...clientSettings(settings),
     // One call, not a watch: the SDK's own retries (with backoff on throttling) are the right ones.
@@ -25,7 +28,7 @@ export async function validateDefinition(definition: string, settings: ClientSet
     requestHandler: { requestTimeout: 30_000, connectionTimeout: 10_000, throwOnRequestTimeout: true },
   });
   try {
-    const out = await client.send(new ValidateStateMachineDefinitionCommand({ definition, severity: 'WARNING' }), { abortSignal: signal });
+    const out = await client.send(new ValidateStateMachineDefinitionCommand({ definition, severity: 'WARNING', ...(type ? { type } : {}) }), { abortSignal: signal });
     return {
       result: out.result ?? 'FAIL',
       diagnostics: (out.diagnostics ?? []).map((d) => ({ severity: d.severity, code: d.code, message: d.message, location: d.location })),

@@ -157,7 +157,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     if (aws) {
       const definition = service.awsDefinition(doc, aws.placeholders);
       // A file that is a state machine is one definition; a template, one per embedded state machine.
-      const sends = definition.embedded ?? (definition.definition === undefined ? [] : [{ name: '', at: undefined, definition: definition.definition }]);
+      const sends: { name: string; at?: number; definition: string; type?: 'STANDARD' | 'EXPRESS' }[] = definition.embedded ?? (definition.definition === undefined ? [] : [{ name: '', at: undefined, definition: definition.definition }]);
       if (!sends.length) {
         failed = true;
         const hint = definition.placeholders.length ? ' (give values with --placeholder NAME=VALUE)' : '';
@@ -171,7 +171,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
       for (const send of sends) {
         const what = send.name ? `${shown} (${send.name})` : shown;
         try {
-          const answer = await aws.runtime!.validateDefinition(send.definition, aws.settings);
+          const answer = await aws.runtime!.validateDefinition(send.definition, aws.settings, undefined, send.type);
           for (const p of service.awsProblems(doc, answer.diagnostics, send.at)) findings.push(toFinding(shown, doc, p));
           if (answer.truncated) io.err(`sagemaker-asl: ${what}: Step Functions listed only its first findings\n`);
         } catch (e) {

@@ -177,7 +177,7 @@ export function awsDefinition(store: DocumentStore, doc: TextDocument, values: R
  */
 function templateDefinitions(template: ParsedDocument, machines: ParsedDocument[], version: number, values: Record<string, string>): AwsDefinitionResult {
   const names = new Set<string>();
-  const ready: { name: string; at: number; value: unknown; known: Record<string, string> }[] = [];
+  const ready: { name: string; at: number; value: unknown; known: Record<string, string>; type?: 'STANDARD' | 'EXPRESS' }[] = [];
   for (const m of machines) {
     const deployed = deployedDefinition(template, m);
     const syntax = m.syntaxErrors[0];
@@ -188,12 +188,12 @@ function templateDefinitions(template: ParsedDocument, machines: ParsedDocument[
       if (name.startsWith('!')) deployed.known[name] = `\${${name.slice(1)}}`;
       else if (deployed.known[name] === undefined) names.add(name);
     }
-    ready.push({ name: deployed.name, at: m.root!.offset, value: deployed.value, known: deployed.known });
+    ready.push({ name: deployed.name, at: m.root!.offset, value: deployed.value, known: deployed.known, ...(m.workflowType ? { type: m.workflowType } : {}) });
   }
   const placeholders = [...names];
   const missing = placeholders.filter((name) => typeof values[name] !== 'string');
   if (missing.length) return { version, placeholders, error: `No value for ${missing.map((n) => `\${${n}}`).join(', ')}: the definition is sent with its placeholders filled in.` };
-  const embedded: AwsEmbeddedDefinition[] = ready.map((r) => ({ name: r.name, at: r.at, definition: JSON.stringify(substitute(r.value, { ...r.known, ...values }), null, 2) }));
+  const embedded: AwsEmbeddedDefinition[] = ready.map((r) => ({ name: r.name, at: r.at, definition: JSON.stringify(substitute(r.value, { ...r.known, ...values }), null, 2), ...(r.type ? { type: r.type } : {}) }));
   return { version, placeholders, embedded };
 }
 

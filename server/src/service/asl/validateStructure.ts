@@ -481,14 +481,14 @@ function checkIntegrationPattern(ctx: Ctx, node: AstNode, ql: QueryLanguage, exp
   const parts = arn.split(':');
   if (parts[2] !== 'states' || parts.length < 7) return;
   if (parts[5] === 'activity') {
-    if (express === 'machine') report(ctx, node, AslCode.executionLimit, 'Express state machine does not support Activity ARN: the template declares this state machine EXPRESS, whose tasks are request-response integrations only');
+    if (express === 'machine') report(ctx, node, AslCode.executionLimit, 'Express state machine does not support Activity ARN: this state machine is declared EXPRESS, whose tasks are request-response integrations only');
     else if (express) report(ctx, node, AslCode.executionLimit, `Map ${quote(express.name)} runs its items as Express child workflows ("ExecutionType": "EXPRESS"), which do not run activities: the task fails when it runs; use "ExecutionType": "STANDARD"`, 'warning');
     return;
   }
   const pattern = /\.(sync(?::\d+)?|waitForTaskToken)$/.exec(parts.slice(6).join(':'))?.[1];
   if (!pattern) return;
   if (express === 'machine')
-    report(ctx, node, AslCode.executionLimit, `Express state machine does not support '.${pattern.replace(/:\d+$/, '')}' service integration: the template declares this state machine EXPRESS, whose tasks are request-response integrations only`);
+    report(ctx, node, AslCode.executionLimit, `Express state machine does not support '.${pattern.replace(/:\d+$/, '')}' service integration: this state machine is declared EXPRESS, whose tasks are request-response integrations only`);
   else if (parts[5] === 'aws-sdk' && pattern.startsWith('sync'))
     report(ctx, node, AslCode.invalidResource, `AWS SDK integrations support request-response and .waitForTaskToken, not .${pattern}: the task fails; to wait for a job, use the service's optimized integration where it has .sync (arn:aws:states:::sagemaker:createTrainingJob.sync…)`, 'warning');
   else if (express)
@@ -527,7 +527,7 @@ function checkWaitLength(ctx: Ctx, seconds: AstNode | undefined, express: AslSta
     report(ctx, seconds, AslCode.executionLimit, `A Wait of ${n} seconds outlasts any execution: a Standard workflow runs at most a year (Express five minutes), so the execution fails before the Wait ends`, 'warning');
   else if (express && n > EXPRESS_MAX_SECONDS)
     report(ctx, seconds, AslCode.executionLimit, express === 'machine'
-      ? `A Wait of ${n} seconds in an Express workflow (the template declares this state machine EXPRESS), which runs at most five minutes (300 seconds): the execution fails (States.Timeout)`
+      ? `A Wait of ${n} seconds in an Express workflow (this state machine is declared EXPRESS), which runs at most five minutes (300 seconds): the execution fails (States.Timeout)`
       : `A Wait of ${n} seconds in Map ${quote(express.name)}'s Express child workflows ("ExecutionType": "EXPRESS"), which run at most five minutes (300 seconds): the child execution fails (States.Timeout)`, 'warning');
 }
 
