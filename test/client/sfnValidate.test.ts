@@ -124,7 +124,7 @@ test('an EXPRESS state machine cannot run a job (.sync)', async () => {
   const { result, diagnostics } = await validate(definition, { type: 'EXPRESS' });
   assert.equal(result, 'FAIL');
   assert.deepEqual(diagnostics!.map((d) => [d.code, d.location]), [['SCHEMA_VALIDATION_FAILED', '/States/Train/Resource']]);
-  assert.match(diagnostics![0].message, /^Express state machine does not support '\.sync' service integration/);
+  assert.match(diagnostics![0].message ?? '', /^Express state machine does not support '\.sync' service integration/);
   // The same rules as the editor's for a template that declares the machine EXPRESS: an activity, a Wait over five minutes.
   const more = await validate({ StartAt: 'Poll', States: { Poll: { Type: 'Task', Resource: 'arn:aws:states:us-east-1:123456789012:activity:poll', Next: 'Hold' }, Hold: { Type: 'Wait', Seconds: 600, End: true } } }, { type: 'EXPRESS', severity: 'WARNING' });
   assert.deepEqual(more.diagnostics!.map((d) => [d.severity, d.location]), [['ERROR', '/States/Poll/Resource'], ['WARNING', '/States/Hold/Seconds']]);
