@@ -10,11 +10,11 @@ import { list } from '../core/text';
 import { nodeAt, propertyNode } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
 import { argumentCount, INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctions, sourceOffset, stepFunctionsCallAt } from '../expressions/index';
-import { modelOf, stateHolding, type QueryLanguage } from './model';
+import type { QueryLanguage } from './model';
 import { placeOf, type Place } from './place';
 import {
   CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, LOGICAL, QUERY_LANGUAGES, RETRIER_FIELDS,
-  evaluatedHere, ROOT_FIELDS, SETTINGS, STATE_FIELDS, STATE_TYPES, type SettingsName,
+  evaluatingState, ROOT_FIELDS, SETTINGS, STATE_FIELDS, STATE_TYPES, type SettingsName,
 } from './validateStructure';
 
 /** What a hover shows (Markdown) and the span it is about, in offsets. */
@@ -80,8 +80,8 @@ export function functionHover(parsed: ParsedDocument, offset: number): AslHoverT
   if (node?.type !== 'string' || !(prop?.type === 'array' || (prop?.type === 'property' && prop.children?.[1] === node))) return null;
   // Only where Step Functions evaluates the value: in a state of the expression's query language, not in a Pass
   // state's Result (a literal), and for an intrinsic only as a `.$` key's value.
-  const held = stateHolding(modelOf(parsed), node);
-  if (!held || !evaluatedHere(held.state, held.keys)) return null;
+  const state = evaluatingState(parsed, node);
+  if (!state) return null;
   const value = node.value as string;
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
   // On the opening quote the cursor is before the value: nothing to say yet.
@@ -94,7 +94,7 @@ export function functionHover(parsed: ParsedDocument, offset: number): AslHoverT
     else hi = mid - 1;
   }
   const key = prop.type === 'property' ? prop.children?.[0]?.value : undefined;
-  const jsonata = held.state.queryLanguage === 'JSONata';
+  const jsonata = state.queryLanguage === 'JSONata';
   const intrinsic = !jsonata && typeof key === 'string' && key.endsWith('.$') && value.trimStart().startsWith('States.') ? intrinsicNameAt(value, lo) : undefined;
   const called = intrinsic ?? (jsonata ? stepFunctionsCallAt(value, lo) : undefined);
   if (!called) return null;

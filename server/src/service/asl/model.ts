@@ -186,6 +186,9 @@ export function reachedFrom(m: AslMachine, from: readonly AslState[]): { reached
   return { reached, unknownTarget };
 }
 
+/** Whether `m` is a Distributed Map's processor (`"Mode": "DISTRIBUTED"`): its states run as child workflows. */
+export const isDistributedMap = (m: AslMachine): boolean => m.kind === 'map' && stringValue(property(property(m.node, 'ProcessorConfig'), 'Mode')) === 'DISTRIBUTED';
+
 /** Whether `state` is a Map state or runs in one (a Map's iteration, at any depth): where the context object has Map. */
 export function inMapState(state: AslState): boolean {
   if (state.type === 'Map') return true;

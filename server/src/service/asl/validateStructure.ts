@@ -13,7 +13,7 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { buildModel, reachedFrom, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import { buildModel, isDistributedMap, modelOf, reachedFrom, stateHolding, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
 type PathKind = 'path' | 'reference';
 
@@ -400,9 +400,6 @@ const CSV_DELIMITERS = ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'];
 const WRITER_TRANSFORMATIONS = ['NONE', 'COMPACT', 'FLATTEN'];
 const WRITER_OUTPUT_TYPES = ['JSON', 'JSONL'];
 
-/** Where a settings object is written: in a state of this type, in a Map's ItemProcessor, or in another settings object. */
-export type SettingsHolder = 'Map' | 'Task' | 'ItemProcessor' | SettingsName;
-
 /**
  * The settings objects: where each is written and its fields, with the values the checks accept (undefined: any value
  * of the field's type). A Map's ItemProcessor has a ProcessorConfig (the states language's Map State); a Distributed
@@ -444,10 +441,7 @@ const BATCH_LIMITS = ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytes
  */
 export function expressOf(s: AslState, workflowType?: ParsedDocument['workflowType']): AslState | 'machine' | undefined {
   for (let m: AslMachine | undefined = s.machine; m?.owner; m = m.owner.machine) {
-    if (m.kind !== 'map') continue;
-    const pc = property(m.node, 'ProcessorConfig');
-    if (stringValue(property(pc, 'Mode')) !== 'DISTRIBUTED') continue;
-    return stringValue(property(pc, 'ExecutionType')) === 'EXPRESS' ? m.owner : undefined;
+    if (isDistributedMap(m)) return stringValue(property(property(m.node, 'ProcessorConfig'), 'ExecutionType')) === 'EXPRESS' ? m.owner : undefined;
   }
   return workflowType === 'EXPRESS' ? 'machine' : undefined;
 }
@@ -475,8 +469,7 @@ function literalArn(node: AstNode, ql: QueryLanguage): string | undefined {
  * support Activity ARN"): errors. Whether deploy refuses the others is not documented; the task fails when it runs
  * at the latest: warnings.
  */
-function checkIntegrationPattern(ctx: Ctx, node: AstNode, ql: QueryLanguage, express: AslState | 'machine' | undefined) {
-  const arn = literalArn(node, ql);
+function checkIntegrationPattern(ctx: Ctx, node: AstNode, arn: string | undefined, express: AslState | 'machine' | undefined) {
   if (arn === undefined) return;
   const parts = arn.split(':');
   if (parts[2] !== 'states' || parts.length < 7) return;
@@ -507,8 +500,8 @@ const PASSES_TOKEN = /Task\.Token|(?:\$\$|\$states\.context)(?!\w|\.(?!Task\b)[\
  * until it times out (the developer guide, "Wait for a Callback with Task Token": the token must be passed). A
  * warning: it deploys and hangs when it runs.
  */
-function checkTaskTokenPassed(ctx: Ctx, resource: AstNode, payload: AstNode | undefined, ql: QueryLanguage) {
-  if (!literalArn(resource, ql)?.endsWith('.waitForTaskToken')) return;
+function checkTaskTokenPassed(ctx: Ctx, resource: AstNode, arn: string | undefined, payload: AstNode | undefined) {
+  if (!arn?.endsWith('.waitForTaskToken')) return;
   const stack = payload ? [payload] : [];
   while (stack.length) {
     const n = stack.pop()!;
@@ -848,8 +841,14 @@ const JSONPATH_EVALUATED: ReadonlySet<string> = new Set(['Parameters', 'ResultSe
 export function evaluatedHere(state: AslState, keys: readonly string[]): boolean {
   const [field, sub] = keys;
   const jsonata = state.queryLanguage === 'JSONata';
-  if (field === 'Choices' || field === 'Catch') return sub === 'Assign' || (jsonata && (sub === 'Output' || sub === 'Condition'));
+  if (field === 'Choices' || field === 'Catch') return sub === 'Assign' || (jsonata && (sub === 'Output' || (field === 'Choices' && sub === 'Condition')));
   return field !== undefined && (jsonata ? JSONATA_EVALUATED : JSONPATH_EVALUATED).has(field);
+}
+
+/** The state around `node` when Step Functions evaluates the expressions written there (evaluatedHere), else undefined. */
+export function evaluatingState(parsed: ParsedDocument, node: AstNode): AslState | undefined {
+  const held = stateHolding(modelOf(parsed), node);
+  return held && evaluatedHere(held.state, held.keys) ? held.state : undefined;
 }
 
 /**
@@ -943,9 +942,11 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
     case 'Task':
       if (!propN('Resource')) report(ctx, s.keyNode, AslCode.missingField, `Task state ${quote(s.name)} has no Resource: the ARN of the task to run`);
       else {
-        checkResource(ctx, prop('Resource')!, ql);
-        checkIntegrationPattern(ctx, prop('Resource')!, ql, express);
-        checkTaskTokenPassed(ctx, prop('Resource')!, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'), ql);
+        const resource = prop('Resource')!;
+        checkResource(ctx, resource, ql);
+        const arn = literalArn(resource, ql);
+        checkIntegrationPattern(ctx, resource, arn, express);
+        checkTaskTokenPassed(ctx, resource, arn, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'));
       }
       checkCredentials(ctx, prop('Credentials'), ql);
       break;

@@ -13,7 +13,7 @@ import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { createFindingsCache } from '../core/findingsCache';
 import { nodeMemo } from '../core/nodeMemo';
 import { AslCode } from './codes';
-import { reachedFrom, RESULT_STATES, type AslMachine, type AslModel, type AslState } from './model';
+import { isDistributedMap, reachedFrom, RESULT_STATES, type AslMachine, type AslModel, type AslState } from './model';
 import { aslProblem } from './problem';
 
 /** A variable read, in offsets into its string's value (while read), then into the document. */
@@ -158,7 +158,6 @@ function assignedIn(m: AslMachine): Set<string> | undefined {
 }
 
 /** Whether a Map's processor runs as child workflows (they do not see the parent's variables). */
-const isDistributed = (m: AslMachine) => m.kind === 'map' && stringValue(property(property(m.node, 'ProcessorConfig'), 'Mode')) === 'DISTRIBUTED';
 
 // The specification, "State Machine Variables": "Each variable name, whose length MUST BE less than or equal to 80
 // Unicode characters, MUST follow the rules for Unicode Identifiers as described in Unicode Standard Annex #31. The
@@ -204,7 +203,7 @@ function assignKeys(m: AslMachine): { key: AstNode; name: string }[] {
 function checkAssignedNames(model: AslModel, own: Map<AslMachine, Set<string> | undefined>, place: (key: AstNode, message: string, code: string) => void) {
   const outer = new Map<AslMachine, Map<string, AslMachine>>();
   for (const m of model.machines) {
-    const around = m.owner && !isDistributed(m) ? outer.get(m.owner.machine) : undefined;
+    const around = m.owner && !isDistributedMap(m) ? outer.get(m.owner.machine) : undefined;
     const names = new Map(around ?? []);
     for (const n of own.get(m) ?? []) if (!names.has(n)) names.set(n, m);
     outer.set(m, names);
@@ -234,8 +233,8 @@ function innerScopeOf(model: AslModel, own: Map<AslMachine, Set<string> | undefi
   for (const m of model.machines) {
     if (around.has(m) || !m.owner || !own.get(m)?.has(name)) continue;
     const state = quote(m.owner.name);
-    const where = m.kind === 'branch' ? `${m.owner === reader.owner ? 'another' : 'a'} branch of the Parallel ${state}` : `the ${isDistributed(m) ? 'child workflows' : 'iteration'} of the Map ${state}`;
-    const scope = m.kind === 'branch' ? 'branch' : isDistributed(m) ? 'child workflow' : 'iteration';
+    const where = m.kind === 'branch' ? `${m.owner === reader.owner ? 'another' : 'a'} branch of the Parallel ${state}` : `the ${isDistributedMap(m) ? 'child workflows' : 'iteration'} of the Map ${state}`;
+    const scope = m.kind === 'branch' ? 'branch' : isDistributedMap(m) ? 'child workflow' : 'iteration';
     const out = m.owner === reader.owner ? '' : `: return the value in the ${scope}'s output (the ${m.kind === 'branch' ? 'Parallel' : 'Map'}'s result holds it) and read it from there`;
     return `only inside ${where}, whose variables are not visible outside it${out}`;
   }
@@ -253,7 +252,7 @@ function scopes(model: AslModel) {
   const outside = new Map<AslMachine, Set<string> | undefined>();
   for (const m of model.machines) {
     own.set(m, assignedIn(m));
-    const outer = m.owner && !isDistributed(m) ? visible.get(m.owner.machine) : new Set<string>();
+    const outer = m.owner && !isDistributedMap(m) ? visible.get(m.owner.machine) : new Set<string>();
     outside.set(m, outer);
     const mine = own.get(m);
     visible.set(m, mine && outer ? new Set([...outer, ...mine]) : undefined);
@@ -305,7 +304,7 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
       }
       if (names && !names.has(r.name)) {
         const inner = innerScopeOf(model, own, s.machine, r.name);
-        const scope = s.machine.kind === 'top' ? '' : isDistributed(s.machine) ? ' (a Distributed Map\'s states see only their own variables)' : ' or around it';
+        const scope = s.machine.kind === 'top' ? '' : isDistributedMap(s.machine) ? ' (a Distributed Map\'s states see only their own variables)' : ' or around it';
         if (inner) place(r, AslCode.unknownVariable, `$${r.name} is assigned ${inner}`, 'warning');
         else place(r, AslCode.unknownVariable, `$${r.name} is not assigned by any state of this machine${scope}: set it with Assign in an earlier state`, 'warning');
       } else if (names && outside.get(s.machine)?.has(r.name) === false) {

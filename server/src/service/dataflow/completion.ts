@@ -3,11 +3,11 @@
 // of intrinsic functions, and after `$states.input.` or an assigned `$variable.` in JSONata; the context object's
 // documented fields after `$$.` and `$states.context.`.
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
-import { inMapState, modelOf, stateHolding } from '../asl/model';
-import { evaluatedHere } from '../asl/validateStructure';
+import { inMapState } from '../asl/model';
+import { evaluatingState } from '../asl/validateStructure';
 import type { AstNode, ParsedDocument } from '../core/types';
 import type { OffsetCompletionItem } from '../asl/completion';
-import { dataflowOf, type Dataflow } from './analysis';
+import { dataflowOf } from './analysis';
 import { readSegments } from './paths';
 import type { Shape } from './shapes';
 import type { PathSegment } from '../expressions/index';
@@ -46,19 +46,6 @@ function fieldItems(shape: Shape, partial: string, from: number, to: number): Of
   return items;
 }
 
-/** The innermost state holding `node`. */
-function stateOf(flow: Dataflow, node: AstNode) {
-  let best: { node: AstNode } | undefined;
-  let found;
-  for (const [s, f] of flow.states) {
-    if (s.node.offset <= node.offset && node.offset + node.length <= s.node.offset + s.node.length && (!best || s.node.offset >= best.node.offset)) {
-      best = s;
-      found = { state: s, flow: f };
-    }
-  }
-  return found;
-}
-
 export function dataflowCompletions(parsed: ParsedDocument, offset: number, node: AstNode | undefined, executionInput?: Shape): OffsetCompletionItem[] {
   if (node?.type !== 'string') return [];
   const flow = dataflowOf(parsed, executionInput);
@@ -80,10 +67,10 @@ export function dataflowCompletions(parsed: ParsedDocument, offset: number, node
     noMap = root === '$$' && !!slot && !inMapState(slot.state);
   } else if (root === '$states.input' || root === '$states.context') {
     // Only where a JSONata state evaluates the string.
-    const held = (node.value as string).includes('{%') ? stateHolding(modelOf(parsed), node) : undefined;
-    const at = held && held.state.queryLanguage === 'JSONata' && evaluatedHere(held.state, held.keys) ? stateOf(flow, node) : undefined;
-    against = root === '$states.input' ? at?.flow.input : at && flow.context;
-    noMap = root === '$states.context' && !!at && !inMapState(at.state);
+    const state = (node.value as string).includes('{%') ? evaluatingState(parsed, node) : undefined;
+    const at = state?.queryLanguage === 'JSONata' ? flow.states.get(state) : undefined;
+    against = root === '$states.input' ? at?.input : at && flow.context;
+    noMap = root === '$states.context' && !!at && !inMapState(state!);
   } else if (/^\$[\p{ID_Start}_]\p{ID_Continue}*$/u.test(root) && root !== '$states') against = flow.variables.get(root.slice(1));
   if (!against) return [];
   const r = readSegments(against, segments);

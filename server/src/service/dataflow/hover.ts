@@ -1,7 +1,6 @@
 // Hover on a path: what it reads at that point, "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`,
 // string", with the field's documentation from the AWS model.
-import { modelOf, stateHolding } from '../asl/model';
-import { evaluatedHere } from '../asl/validateStructure';
+import { evaluatingState } from '../asl/validateStructure';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { sourceOffset, statesContextReads } from '../expressions/index';
 import type { HoverText } from '../sagemaker/hover';
@@ -17,8 +16,7 @@ function jsonataContextHover(parsed: ParsedDocument, node: AstNode, raw: string,
   const value = node.value as string;
   if (!value.includes('$states.context')) return null;
   // Only where Step Functions evaluates it: a JSONata state's evaluated fields.
-  const held = stateHolding(modelOf(parsed), node);
-  if (!held || held.state.queryLanguage !== 'JSONata' || !evaluatedHere(held.state, held.keys)) return null;
+  if (evaluatingState(parsed, node)?.queryLanguage !== 'JSONata') return null;
   for (const p of statesContextReads(value)) {
     const start = node.offset + sourceOffset(raw, p.start), end = node.offset + sourceOffset(raw, p.end);
     // A YAML block or folded scalar is no copy of its value: its offsets do not map (no hover rather than a wrong span).

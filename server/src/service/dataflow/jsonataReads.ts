@@ -7,9 +7,8 @@
 // where the analysis knows the value read completely: a closed object without the field, or a string or number.
 // JSONata reads a field of an array from each element: an array counts as its elements.
 import { inMapState, RESULT_STATES, type AslState } from '../asl/model';
-import { JSONATA_EVALUATED } from '../asl/validateStructure';
+import { evaluatedHere } from '../asl/validateStructure';
 import { closest, quote } from '../core/text';
-import { property } from '../core/tree';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { jsonataBody, sourceOffset, statesContextReads } from '../expressions/index';
 import type { Dataflow } from './analysis';
@@ -95,13 +94,13 @@ function readsOf(s: AslState): Read[] {
     const k = p.children?.[0], v = p.children?.[1];
     const key = k?.value;
     if (typeof key !== 'string' || !v) continue;
-    if (JSONATA_EVALUATED.has(key)) stack.push({ node: v, result: hasResult && (key === 'Output' || key === 'Assign') });
+    if (evaluatedHere(s, [key])) stack.push({ node: v, result: hasResult && (key === 'Output' || key === 'Assign') });
     else if ((key === 'Choices' || key === 'Catch') && v.type === 'array') {
       // A Choice rule's Condition, Output and Assign, a catcher's Output and Assign: `$states.input` is the state's.
       for (const rule of v.children ?? []) {
-        for (const f of key === 'Choices' ? ['Condition', 'Output', 'Assign'] : ['Output', 'Assign']) {
-          const n = property(rule, f);
-          if (n) stack.push({ node: n, result: false });
+        for (const p of rule.children ?? []) {
+          const f = p.children?.[0]?.value, n = p.children?.[1];
+          if (n && typeof f === 'string' && evaluatedHere(s, [key, f])) stack.push({ node: n, result: false });
         }
       }
     }
