@@ -620,6 +620,11 @@ describe('completion and hover of paths', () => {
     assert.deepEqual(labels(map), ['id']);
     // (a function: in a replacement string `$$` is one `$`)
     assert.deepEqual(labels(map.replace('$$.Map.Item.Value.‸', () => '$$.‸')), ['Execution', 'State', 'StateMachine', 'Task', 'Map']);
+    // The same in a JSONata Map's ItemSelector: $states.context.Map.Item.Value is an element of Items.
+    const jsonataMap = machine({
+      Each: { Type: 'Map', QueryLanguage: 'JSONata', Items: [{ id: 1 }], ItemSelector: { row: '{% $states.context.Map.Item.Value.‸ %}' }, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true },
+    });
+    assert.deepEqual(labels(jsonataMap), ['id']);
   });
 
   test('$states.input in JSONata, and variables assigned upstream', () => {
@@ -665,6 +670,14 @@ describe('completion and hover of paths', () => {
     const jsonata = machine({ P: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { id: '{% $states.context.Execution.I‸d %}', x: '{% $states.input.a %}' }, End: true } });
     assert.equal(hover(jsonata), 'the context object: `Execution.Id`, string\n\nThe execution ARN.');
     assert.equal(hover(jsonata.replace('Execution.I‸d', 'Execution.Input.f‸oo')), 'Reads the context object: `Execution.Input.foo`, not known before run time');
+    // Up to the step under the cursor, and a field the context object does not document, as the JSONPath hover says.
+    assert.equal(hover(jsonata.replace('Execution.I‸d', 'Exec‸ution.Id')), 'the context object: `Execution`, object\n\nThe execution.');
+    assert.equal(hover(jsonata.replace('Execution.I‸d', 'Execution.Nm‸ae')), 'Reads the context object: `Execution` has no documented field Nmae');
+    // In a JSONata Map's ItemSelector, $states.context.Map.Item.Value is an element of Items.
+    const jsonataMap = machine({
+      Each: { Type: 'Map', QueryLanguage: 'JSONata', Items: [{ id: 1 }], ItemSelector: { row: '{% $states.context.Map.Item.Value.i‸d %}' }, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true },
+    });
+    assert.match(hover(jsonataMap)!, /^Each's item: `id`, number/);
     // Only where a JSONata state evaluates it: not a Comment, not a JSONPath state.
     assert.equal(hover(machine({ P: { Type: 'Pass', QueryLanguage: 'JSONata', Comment: '{% $states.context.Execution.I‸d %}', End: true } })), null);
     assert.equal(hover(machine({ P: { Type: 'Pass', Parameters: { id: '{% $states.context.Execution.I‸d %}' }, End: true } })), null);

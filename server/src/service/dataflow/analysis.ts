@@ -57,6 +57,15 @@ export interface Dataflow {
   jsonPathAssigned: Set<string>;
   /** What `$$` (the context object) is, but in a Map's ItemSelector (Slot.context). */
   context: Shape;
+  /** What `$states.context` is in a JSONata Map's ItemSelector: the context object with the Map's item. */
+  itemContexts: Map<AslState, Shape>;
+}
+
+/** What `$states.context` is for a JSONata value `node` of `state`: with the Map's item in a Map's ItemSelector. */
+export function jsonataContextOf(flow: Dataflow, state: AslState, node: AstNode): Shape {
+  const selector = state.type === 'Map' ? property(state.node, 'ItemSelector') : undefined;
+  const inSelector = selector && node.offset >= selector.offset && node.offset < selector.offset + selector.length;
+  return (inSelector && flow.itemContexts.get(state)) || flow.context;
 }
 
 const ERROR_OUTPUT = (): Shape => literalShape({ Error: '', Cause: '' }, 'the error output');
@@ -84,7 +93,7 @@ class Analysis {
     private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string }>,
     private readonly executionInput: Shape = UNKNOWN,
   ) {
-    this.flow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map(), jsonPathAssigned: new Set(), context: contextShape(executionInput) };
+    this.flow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map(), jsonPathAssigned: new Set(), context: contextShape(executionInput), itemContexts: new Map() };
   }
 
   private slot(node: AstNode | undefined, state: AslState, against: Shape, label: string, kind: Slot['kind']) {
@@ -189,16 +198,17 @@ class Analysis {
   private jsonataItem(s: AslState, input: Shape): Shape {
     const n = s.node;
     if (property(n, 'ItemReader')) return UNKNOWN;
+    const items = property(n, 'Items');
+    const list = items === undefined ? input : items.type === 'string' ? (isJsonata(items.value as string) ? jsonataPathShape(items.value as string, { input }) : UNKNOWN) : items.type === 'array' ? this.template(items, s, UNKNOWN, '', { input }) : UNKNOWN;
+    const listed = list.kind === 'array' && !list.hint ? list.items : UNKNOWN;
     const selector = property(n, 'ItemSelector');
-    let item: Shape;
+    let item = listed;
     if (selector) {
+      // `$states.context.Map.Item.Value` in the selector is the element of Items (hover and completion read it).
+      this.flow.itemContexts.set(s, contextShape(this.executionInput, withOrigin(listed, `${s.name}'s item`)));
       const saved = this.flow.slots.length;
       item = this.template(selector, s, UNKNOWN, '', { input });
       this.flow.slots.length = saved;
-    } else {
-      const items = property(n, 'Items');
-      const list = items === undefined ? input : items.type === 'string' ? (isJsonata(items.value as string) ? jsonataPathShape(items.value as string, { input }) : UNKNOWN) : items.type === 'array' ? this.template(items, s, UNKNOWN, '', { input }) : UNKNOWN;
-      item = list.kind === 'array' && !list.hint ? list.items : UNKNOWN;
     }
     const batcher = property(n, 'ItemBatcher');
     return batcher ? batchOf(batcher, item, s.name) : item;

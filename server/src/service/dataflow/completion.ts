@@ -7,7 +7,7 @@ import { inMapState } from '../asl/model';
 import { evaluatingState } from '../asl/validateStructure';
 import type { AstNode, ParsedDocument } from '../core/types';
 import type { OffsetCompletionItem } from '../asl/completion';
-import { dataflowOf } from './analysis';
+import { dataflowOf, jsonataContextOf } from './analysis';
 import { readSegments } from './paths';
 import type { Shape } from './shapes';
 import type { PathSegment } from '../expressions/index';
@@ -69,7 +69,7 @@ export function dataflowCompletions(parsed: ParsedDocument, offset: number, node
     // Only where a JSONata state evaluates the string.
     const state = (node.value as string).includes('{%') ? evaluatingState(parsed, node) : undefined;
     const at = state?.queryLanguage === 'JSONata' ? flow.states.get(state) : undefined;
-    against = root === '$states.input' ? at?.input : at && flow.context;
+    against = root === '$states.input' ? at?.input : at && jsonataContextOf(flow, state!, node);
     noMap = root === '$states.context' && !!at && !inMapState(state!);
   } else if (/^\$[\p{ID_Start}_]\p{ID_Continue}*$/u.test(root) && root !== '$states') against = flow.variables.get(root.slice(1));
   if (!against) return [];

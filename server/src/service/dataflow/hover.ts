@@ -2,33 +2,74 @@
 // string", with the field's documentation from the AWS model.
 import { evaluatingState } from '../asl/validateStructure';
 import type { AstNode, ParsedDocument } from '../core/types';
-import { sourceOffset, statesContextReads } from '../expressions/index';
+import { sourceOffset, statesContextReads, type PathSegment } from '../expressions/index';
 import type { HoverText } from '../sagemaker/hover';
-import { dataflowOf } from './analysis';
+import { dataflowOf, jsonataContextOf, type Dataflow } from './analysis';
 import { readSegments } from './paths';
 import { typeName, type Shape } from './shapes';
 import { pathsOf } from './validation';
 
 const nameText = (n: string | number) => (typeof n === 'number' ? `[${n}]` : n);
 
-/** In a JSONata `{% %}` value, a `$states.context.…` path under the cursor: what it reads in the context object, as `$$` in JSONPath. */
-function jsonataContextHover(parsed: ParsedDocument, node: AstNode, raw: string, offset: number, context: Shape): HoverText | null {
+/**
+ * What a path reads, its segments up to the cursor's, from `base` (the state's input or the context object, `label` in
+ * words): the field and its type from where its value comes from, the field that is not there, or the path as written
+ * when it is not known before run time. `value` is the string the segments' offsets are in.
+ */
+function readingText(value: string, segs: readonly PathSegment[], base: Shape, label: string, inContext: boolean): string {
+  const r = readSegments(base, segs);
+  let origin = base.kind !== 'unknown' ? base.origin : undefined;
+  let from = 0;
+  r.steps.forEach((step, i) => {
+    if (step.shape.kind !== 'unknown' && step.shape.origin) {
+      origin = step.shape.origin;
+      from = i + 1;
+    }
+  });
+  const names = r.steps.slice(from).map((s) => (s.segment.kind === 'index' ? s.segment.index : 'name' in s.segment ? s.segment.name : '?'));
+  const known = r.steps.length === segs.length;
+  const last = r.steps[r.steps.length - 1];
+  const type = known ? (last?.field?.type ?? typeName(r.shape)) : undefined;
+  const what = names.length ? `\`${names.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : 'all of it';
+  let markdown = `${origin ?? label}: ${what}${type && type !== 'unknown' ? `, ${type}` : ''}`;
+  // Not known: the path as written up to the cursor (from the root, as there is no origin to start from).
+  // As written in the value (wildcards, filters and deep scans included), from after the root to the cursor's segment.
+  const fromText = segs.length ? value.slice(segs[0].start, segs[segs.length - 1].end) : '';
+  const written = segs[0]?.kind === 'descendants' ? fromText : fromText.replace(/^\./, '');
+  const writtenText = written ? `\`${written}\`, ` : '';
+  if (!known || r.shape.kind === 'unknown') markdown = `Reads ${label}${origin && origin !== label ? ` (${origin})` : ''}: ${known ? what + ', ' : writtenText}not known before run time`;
+  // A field that is not there (or, in the context object, not one it documents): say which, as the warning does.
+  const miss = r.missing ?? (inContext ? r.unlisted : undefined);
+  const missing = miss && segs[miss.index];
+  if (miss && missing && 'name' in missing) {
+    // The path from where its value comes from (the origin, as above) to the field's parent.
+    const up = segs.slice(from, miss.index).map((s) => (s.kind === 'index' ? s.index : 'name' in s ? s.name : '?'));
+    const at = up.length ? `\`${up.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : 'it';
+    const is = miss.parent.kind === 'primitive' ? ` is a ${miss.parent.type}, it` : miss.parent.kind === 'array' ? ' is an array, it' : '';
+    markdown = `Reads ${label}${origin && origin !== label ? ` (${origin})` : ''}: ${at}${is} has no ${r.missing ? '' : 'documented '}field ${missing.name}`;
+  }
+  if (known && last?.field?.doc) markdown += `\n\n${last.field.doc}`;
+  return markdown;
+}
+
+/**
+ * In a JSONata `{% %}` value, a `$states.context.…` path under the cursor: what it reads in the context object, as `$$`
+ * in JSONPath (in a Map's ItemSelector, with the Map's item).
+ */
+function jsonataContextHover(parsed: ParsedDocument, flow: Dataflow, node: AstNode, raw: string, offset: number): HoverText | null {
   const value = node.value as string;
   if (!value.includes('$states.context')) return null;
   // Only where Step Functions evaluates it: a JSONata state's evaluated fields.
-  if (evaluatingState(parsed, node)?.queryLanguage !== 'JSONata') return null;
+  const state = evaluatingState(parsed, node);
+  if (state?.queryLanguage !== 'JSONata') return null;
+  const context = jsonataContextOf(flow, state, node);
   for (const p of statesContextReads(value)) {
     const start = node.offset + sourceOffset(raw, p.start), end = node.offset + sourceOffset(raw, p.end);
     // A YAML block or folded scalar is no copy of its value: its offsets do not map (no hover rather than a wrong span).
     if (raw.slice(start - node.offset, end - node.offset) !== value.slice(p.start, p.end)) return null;
     if (offset < start || offset > end) continue;
-    let i = 0;
-    const r = readSegments(context, p.names.map((name) => ({ kind: 'name' as const, name, start: i, end: (i += 1) })));
-    const known = r.steps.length === p.names.length && r.shape.kind !== 'unknown';
-    const last = r.steps[r.steps.length - 1];
-    const what = p.names.length ? `\`${p.names.join('.')}\`` : 'all of it';
-    const markdown = known ? `the context object: ${what}, ${last?.field?.type ?? typeName(r.shape)}${last?.field?.doc ? `\n\n${last.field.doc}` : ''}` : `Reads the context object: ${what}, not known before run time`;
-    return { markdown, range: { offset: start, length: end - start } };
+    const segs = p.steps.filter((s) => node.offset + sourceOffset(raw, s.start) <= offset).map((s) => ({ kind: 'name' as const, ...s }));
+    return { markdown: readingText(value, segs, context, 'the context object', true), range: { offset: start, length: end - start } };
   }
   return null;
 }
@@ -38,50 +79,17 @@ export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstN
   const flow = dataflowOf(parsed, executionInput);
   const slot = flow.slots.find((s) => s.node === node);
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
-  if (!slot) return jsonataContextHover(parsed, node, raw, offset, flow.context);
+  if (!slot) return jsonataContextHover(parsed, flow, node, raw, offset);
   for (const path of pathsOf(slot)) {
     if (path.root !== '$' && path.root !== '$$') continue;
     // `$$` reads the context object (context.ts, with each field's documented meaning), `$` the state's input.
     const inContext = path.root === '$$';
-    const base = inContext ? (slot.context ?? flow.context) : slot.against;
-    const label = inContext ? 'the context object' : slot.label;
     const start = node.offset + sourceOffset(raw, path.start);
     const end = node.offset + sourceOffset(raw, path.end);
     if (offset < start || offset > end) continue;
     // The segments up to the one under the cursor.
     const segs = path.segments.filter((s) => node.offset + sourceOffset(raw, s.start) <= offset);
-    const r = readSegments(base, segs);
-    let origin = base.kind !== 'unknown' ? base.origin : undefined;
-    let from = 0;
-    r.steps.forEach((step, i) => {
-      if (step.shape.kind !== 'unknown' && step.shape.origin) {
-        origin = step.shape.origin;
-        from = i + 1;
-      }
-    });
-    const names = r.steps.slice(from).map((s) => (s.segment.kind === 'index' ? s.segment.index : 'name' in s.segment ? s.segment.name : '?'));
-    const known = r.steps.length === segs.length;
-    const last = r.steps[r.steps.length - 1];
-    const type = known ? (last?.field?.type ?? typeName(r.shape)) : undefined;
-    const what = names.length ? `\`${names.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : 'all of it';
-    let markdown = `${origin ?? label}: ${what}${type && type !== 'unknown' ? `, ${type}` : ''}`;
-    // Not known: the path as written up to the cursor (from the root, as there is no origin to start from).
-    // As written in the value (wildcards, filters and deep scans included), from after the root to the cursor's segment.
-    const fromText = segs.length ? (node.value as string).slice(segs[0].start, segs[segs.length - 1].end) : '';
-    const written = segs[0]?.kind === 'descendants' ? fromText : fromText.replace(/^\./, '');
-    const writtenText = written ? `\`${written}\`, ` : '';
-    if (!known || r.shape.kind === 'unknown') markdown = `Reads ${label}${origin && origin !== label ? ` (${origin})` : ''}: ${known ? what + ', ' : writtenText}not known before run time`;
-    // A field that is not there (or, in the context object, not one it documents): say which, as the warning does.
-    const miss = r.missing ?? (inContext ? r.unlisted : undefined);
-    const missing = miss && segs[miss.index];
-    if (miss && missing && 'name' in missing) {
-      // The path from where its value comes from (the origin, as above) to the field's parent.
-      const up = segs.slice(from, miss.index).map((s) => (s.kind === 'index' ? s.index : 'name' in s ? s.name : '?'));
-      const at = up.length ? `\`${up.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : 'it';
-      const is = miss.parent.kind === 'primitive' ? ` is a ${miss.parent.type}, it` : miss.parent.kind === 'array' ? ' is an array, it' : '';
-      markdown = `Reads ${label}${origin && origin !== label ? ` (${origin})` : ''}: ${at}${is} has no ${r.missing ? '' : 'documented '}field ${missing.name}`;
-    }
-    if (known && last?.field?.doc) markdown += `\n\n${last.field.doc}`;
+    const markdown = inContext ? readingText(node.value as string, segs, slot.context ?? flow.context, 'the context object', true) : readingText(node.value as string, segs, slot.against, slot.label, false);
     return { markdown, range: { offset: start, length: end - start } };
   }
   return null;

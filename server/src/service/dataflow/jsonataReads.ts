@@ -177,7 +177,7 @@ function contextMapReads(node: AstNode, text: string, state: AslState, code: str
   if (!value.includes('$states.context')) return [];
   const raw = text.slice(node.offset, node.offset + node.length);
   return statesContextReads(value)
-    .filter((p) => p.names[0] === 'Map')
+    .filter((p) => p.steps[0]?.name === 'Map')
     .map((p) => {
       // Where the source is no copy of the value (a YAML block or folded scalar), the whole string.
       const exact = raw.slice(sourceOffset(raw, p.start), sourceOffset(raw, p.end)) === value.slice(p.start, p.end);

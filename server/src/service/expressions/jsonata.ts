@@ -349,7 +349,7 @@ export function stepFunctionsCallAt(value: string, at: number): { name: string; 
  * The paths a whole-string `{% … %}` value reads from the context object, `$states.context.Map.Item.Value`: the names
  * after `context` (plain name steps up to the first other step) and the offsets of the path in the value.
  */
-export function statesContextReads(value: string): { names: string[]; start: number; end: number }[] {
+export function statesContextReads(value: string): { steps: { name: string; start: number; end: number }[]; start: number; end: number }[] {
   const r = jsonataRange(value);
   if (!r || !value.includes('context', r.from)) return [];
   let ast: JsonataNode;
@@ -358,18 +358,21 @@ export function statesContextReads(value: string): { names: string[]; start: num
   } catch {
     return [];
   }
-  const out: { names: string[]; start: number; end: number }[] = [];
+  const out: { steps: { name: string; start: number; end: number }[]; start: number; end: number }[] = [];
   for (const n of nodesOf(ast)) {
     const steps = n.steps as JsonataNode[] | undefined;
     if (n.type !== 'path' || steps?.[0]?.type !== 'variable' || steps[0].value !== 'states' || steps[1]?.type !== 'name' || steps[1].value !== 'context') continue;
-    const names: string[] = [];
+    const read: { name: string; start: number; end: number }[] = [];
     let last = steps[1];
     for (const step of steps.slice(2)) {
       if (step.type !== 'name' || typeof step.value !== 'string' || (step.stages as unknown[] | undefined)?.length) break;
-      names.push(step.value);
+      // A name's position is where it ends; a `quoted name` has its backticks around it.
+      const end = r.from + (step.position ?? 0);
+      const quoted = value[end - 1] === '`' ? 1 : 0;
+      read.push({ name: step.value, start: end - step.value.length - 2 * quoted, end });
       last = step;
     }
-    out.push({ names, start: r.from + spanOf(steps[0].position, 7).start, end: r.from + (last.position ?? 0) });
+    out.push({ steps: read, start: r.from + spanOf(steps[0].position, 7).start, end: r.from + (last.position ?? 0) });
   }
   return out;
 }
