@@ -5,8 +5,6 @@
 // offline with the real SDK, locations included.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
-import { validateStructure } from '../../server/src/service/asl/validateStructure';
-import { parseDocument } from '../../server/src/service/documentStore';
 import { getLanguageService } from '../../server/src/service/languageService';
 import type { Problem } from '../../server/src/service/core/types';
 import { ApiError } from './sagemaker';
@@ -96,7 +94,10 @@ function checkInput(input: Json): { definition: string; severity: Severity; maxR
 function diagnoseDefinition(definition: string, type = 'STANDARD'): Diagnostic[] {
   if (!definition.trim()) return [{ severity: 'ERROR', code: 'MISSING_DESCRIPTION', message: 'The state machine definition is empty' }];
   const doc = TextDocument.create('emulator://definition.asl.json', 'asl', 1, definition);
-  const problems = getLanguageService()
+  const service = getLanguageService();
+  // An EXPRESS machine is judged as one (what it cannot do, asl/validateStructure.ts expressOf, is an error).
+  service.setWorkflowType(doc.uri, type === 'EXPRESS' ? 'EXPRESS' : undefined);
+  const problems = service
     .validate(doc)
     .filter((p) => p.severity === 'error' || p.severity === 'warning')
     .sort((a, b) => a.offset - b.offset);
@@ -111,23 +112,7 @@ function diagnoseDefinition(definition: string, type = 'STANDARD'): Diagnostic[]
     out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition must be an object with "StartAt" and "States"' });
   }
   for (const p of problems) out.push(toDiagnostic(p, root));
-  if (type === 'EXPRESS' && !broken) out.push(...expressFindings(definition, root));
   return out;
-}
-
-/**
- * What the `type` EXPRESS adds: the structure checks' findings for a machine declared Express (asl/validateStructure.ts
- * expressOf: no .sync, .waitForTaskToken or activity task; a Wait of at most five minutes) that they do not give it
- * as a Standard one.
- */
-function expressFindings(definition: string, root: Node | undefined): Diagnostic[] {
-  const parsed = parseDocument(definition, 'asl');
-  if (!parsed.root) return [];
-  const key = (p: Problem) => `${p.offset}:${p.code}:${p.message}`;
-  const standard = new Set(validateStructure(parsed.root, definition, undefined, 'json').map(key));
-  return validateStructure(parsed.root, definition, undefined, 'json', new Set(), 'EXPRESS')
-    .filter((p) => !standard.has(key(p)))
-    .map((p) => toDiagnostic(p, root));
 }
 
 function toDiagnostic(p: Problem, root: Node | undefined): Diagnostic {

@@ -2,6 +2,7 @@
 // vscode-jsonrpc RequestTypes and imported by both sides (as rust-analyzer's lsp_ext.ts and vscode-eslint's
 // customMessages.ts do): a change of a parameter or result type is a compile error on both ends.
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { WorkflowType } from './service/core/types';
 import type { DocumentGraph } from './service/stateGraph';
 
 /** The code action kind of the server's fix-all, which the client asks for by name ("Fix All SageMaker Problems"). */
@@ -127,6 +128,8 @@ export interface AwsDefinitionResult {
   placeholders: string[];
   /** The definition as JSON, ready to send; absent when it cannot be sent (then `error` says why) or the file is a template. */
   definition?: string;
+  /** The workflow type the definition was given (LanguageService.setWorkflowType), to validate it as. */
+  type?: WorkflowType;
   /** A template's state machines (CloudFormation, SAM, Serverless), each to send on its own. */
   embedded?: AwsEmbeddedDefinition[];
   error?: string;
@@ -141,7 +144,7 @@ export interface AwsEmbeddedDefinition {
   /** The definition as JSON, intrinsics and placeholders filled. */
   definition: string;
   /** The workflow type its resource declares (Express machines are validated as such). */
-  type?: 'STANDARD' | 'EXPRESS';
+  type?: WorkflowType;
 }
 
 /** `sagemaker/awsDefinition`: the state machine as JSON for ValidateStateMachineDefinition, placeholders filled. */

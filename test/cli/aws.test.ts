@@ -146,6 +146,22 @@ test('a template that declares the machine EXPRESS sends it as EXPRESS: Step Fun
   ]);
 });
 
+test('--type EXPRESS: a plain machine is checked as an Express workflow and sent to Step Functions as one', () => {
+  const sync = JSON.stringify({ StartAt: 'Train', States: { Train: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.sync', End: true } } }, null, 2);
+  writeFileSync(join(dir, 'plain-express.asl.json'), sync);
+  // Standard by default: nothing to say.
+  assert.equal(lint('plain-express.asl.json').status, 0);
+  const local = lint('--type', 'express', 'plain-express.asl.json');
+  assert.equal(local.status, 1);
+  assert.match(local.out, /^plain-express\.asl\.json:6:19 error asl-execution-limit .*declared EXPRESS/m);
+  const sent = lint('--type', 'EXPRESS', '--aws', '--endpoint', emu.url, 'plain-express.asl.json');
+  assert.deepEqual(sent.out.split('\n').filter((l) => l.includes(' aws/')), [
+    "plain-express.asl.json:6:7 error aws/SCHEMA_VALIDATION_FAILED Express state machine does not support '.sync' service integration: this state machine is declared EXPRESS, whose tasks are request-response integrations only",
+  ]);
+  const wrong = lint('--type', 'FAST', 'plain-express.asl.json');
+  assert.deepEqual([wrong.status, wrong.err], [2, 'sagemaker-asl: unknown --type "FAST" (STANDARD or EXPRESS)\n']);
+});
+
 test('credentials only where meant: a host that is not https to AWS needs --trust-endpoint, from the option or the environment', () => {
   const refused = lint('--aws', '--endpoint', 'http://sfn.example.test:4566', 'ok.asl.json');
   assert.deepEqual([refused.status, refused.out], [2, '']);

@@ -59,7 +59,7 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
     return void vscode.window.showErrorMessage(`Could not read the state machine from the language server: ${(e as Error).message}`);
   }
   // A file that is a state machine is one definition; a template, one per embedded state machine, each sent alone.
-  const sends: { name: string; at?: number; definition: string; type?: 'STANDARD' | 'EXPRESS' }[] = definition.embedded ?? (definition.definition === undefined ? [] : [{ name: '', at: undefined, definition: definition.definition }]);
+  const sends: { name: string; at?: number; definition: string; type?: 'STANDARD' | 'EXPRESS' }[] = definition.embedded ?? (definition.definition === undefined ? [] : [{ name: '', at: undefined, definition: definition.definition, type: definition.type }]);
   if (!sends.length) return void vscode.window.showErrorMessage(`This state machine cannot be sent to Step Functions. ${definition.error ?? ''}`.trim());
 
   const settings = readJobSettings();

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
+import type { WorkflowType } from '../service/core/types';
 import { readInputFile } from '../inputFiles';
 import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource } from './files';
 import { awsTarget, loadRuntime, type AwsTarget } from './aws';
@@ -13,7 +14,7 @@ import { FORMATS, render, toFinding, type Finding, type Format } from './formats
 import { graph } from './graph';
 import { policy } from './policy';
 
-const USAGE = `Usage: sagemaker-asl lint [--format text|json|sarif] [--fix] [--aws [AWS options]] [--] FILES|DIRS|GLOBS…
+const USAGE = `Usage: sagemaker-asl lint [--format text|json|sarif] [--fix] [--type STANDARD|EXPRESS] [--aws [AWS options]] [--] FILES|DIRS|GLOBS…
        sagemaker-asl graph [--format svg|mermaid|dot] FILE   (see sagemaker-asl graph --help)
 
 Checks AWS Step Functions state machines (*.asl.json, *.asl, *.asl.yaml, *.asl.yml, and .json files with StartAt
@@ -27,6 +28,9 @@ that read the input are checked against it.
   --format sarif  SARIF 2.1.0 for GitHub code scanning
   --fix           apply the unambiguous quick fixes in place first, and report what changed; a file is replaced
                   atomically, and left alone if it changed while the fixes were computed
+  --type EXPRESS  check the machines as Express workflows (what they cannot do, such as .sync and
+                  .waitForTaskToken tasks, is an error) and send them to --aws as such; STANDARD is the default.
+                  A template's machines are checked as the type their resource declares
   --aws           also send each state machine (YAML as JSON) to Step Functions' ValidateStateMachineDefinition
                   and report its findings (source aws, codes as aws/CODE) with the others
     --region R, --profile P, --endpoint URL   where to send it (default: AWS_REGION, AWS_PROFILE,
@@ -56,13 +60,13 @@ const fail = (io: Io, ...messages: string[]) => {
 
 /** Runs `lint` with the arguments after the program name; the exit status. */
 export async function lint(args: string[], cwd: string, io: Io = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let values: { format?: string; fix?: boolean; help?: boolean; aws?: boolean; region?: string; profile?: string; endpoint?: string; 'trust-endpoint'?: boolean; placeholder?: string[] };
+  let values: { format?: string; type?: string; fix?: boolean; help?: boolean; aws?: boolean; region?: string; profile?: string; endpoint?: string; 'trust-endpoint'?: boolean; placeholder?: string[] };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: args[0] === 'lint' ? args.slice(1) : args,
       options: {
-        format: { type: 'string' }, fix: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        format: { type: 'string' }, type: { type: 'string' }, fix: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
         aws: { type: 'boolean' }, region: { type: 'string' }, profile: { type: 'string' }, endpoint: { type: 'string' },
         'trust-endpoint': { type: 'boolean' }, placeholder: { type: 'string', multiple: true },
       },
@@ -81,6 +85,8 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
   }
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) return fail(io, `unknown format "${format}" (text, json or sarif)`);
+  const workflowType = values.type?.toUpperCase();
+  if (workflowType !== undefined && workflowType !== 'STANDARD' && workflowType !== 'EXPRESS') return fail(io, `unknown --type "${values.type}" (STANDARD or EXPRESS)`);
   if (!positionals.length) return fail(io, `no files given\n\n${USAGE}`);
   const awsOnly = (['region', 'profile', 'endpoint', 'trust-endpoint', 'placeholder'] as const).filter((o) => values[o] !== undefined);
   if (!values.aws && awsOnly.length) return fail(io, `--${awsOnly[0]} goes with --aws`);
@@ -136,6 +142,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
       continue;
     }
     checked++;
+    if (workflowType) service.setWorkflowType(doc.uri, workflowType);
     // The example execution input beside the machine (NAME.input.json), as in the editor: paths are checked against it.
     service.setExecutionInput(doc.uri, 'file', readInputFile(service.exampleInputUri(doc.uri)));
     if (values.fix) {
@@ -157,7 +164,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     if (aws) {
       const definition = service.awsDefinition(doc, aws.placeholders);
       // A file that is a state machine is one definition; a template, one per embedded state machine.
-      const sends: { name: string; at?: number; definition: string; type?: 'STANDARD' | 'EXPRESS' }[] = definition.embedded ?? (definition.definition === undefined ? [] : [{ name: '', at: undefined, definition: definition.definition }]);
+      const sends: { name: string; at?: number; definition: string; type?: WorkflowType }[] = definition.embedded ?? (definition.definition === undefined ? [] : [{ name: '', at: undefined, definition: definition.definition, type: definition.type }]);
       if (!sends.length) {
         failed = true;
         const hint = definition.placeholders.length ? ' (give values with --placeholder NAME=VALUE)' : '';

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AwsDefinitionResult, AwsDiagnostic, AwsEmbeddedDefinition, MapAwsDiagnosticsResult } from '../protocol';
 import { isStateMachine } from './asl/model';
 import { propertyNode, toValue } from './core/tree';
-import type { AstNode, OffsetRange, ParsedDocument, Problem } from './core/types';
+import type { AstNode, OffsetRange, ParsedDocument, Problem, WorkflowType } from './core/types';
 import type { DocumentStore } from './documentStore';
 import { scanPlaceholders, substitutePlaceholders } from './expressions/placeholders';
 import { toRange } from './lsp';
@@ -167,7 +167,8 @@ export function awsDefinition(store: DocumentStore, doc: TextDocument, values: R
   if (missing.length) return { version, placeholders, error: `No value for ${missing.map((n) => `\${${n}}`).join(', ')}: the definition is sent with its placeholders filled in.` };
   const asWritten = parsed.language === 'json' && doc.languageId !== 'jsonc' && (syntax || !placeholders.length);
   const definition = asWritten ? parsed.text : JSON.stringify(substitute(toValue(parsed.root), values), null, 2);
-  return { version, placeholders, definition };
+  const type = store.workflowType(doc.uri);
+  return { version, placeholders, definition, ...(type ? { type } : {}) };
 }
 
 /**
@@ -177,7 +178,7 @@ export function awsDefinition(store: DocumentStore, doc: TextDocument, values: R
  */
 function templateDefinitions(template: ParsedDocument, machines: ParsedDocument[], version: number, values: Record<string, string>): AwsDefinitionResult {
   const names = new Set<string>();
-  const ready: { name: string; at: number; value: unknown; known: Record<string, string>; type?: 'STANDARD' | 'EXPRESS' }[] = [];
+  const ready: { name: string; at: number; value: unknown; known: Record<string, string>; type?: WorkflowType }[] = [];
   for (const m of machines) {
     const deployed = deployedDefinition(template, m);
     const syntax = m.syntaxErrors[0];

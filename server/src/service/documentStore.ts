@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { modelOf, isStateMachine, type AslModel } from './asl/model';
 import { Code } from './core/codes';
-import type { AstNode, ParsedDocument, Problem } from './core/types';
+import type { AstNode, ParsedDocument, Problem, WorkflowType } from './core/types';
 import { carryOver } from './carryOver';
 import { reparse } from './json/incrementalParse';
 import { parseJson } from './json/parse';
@@ -63,6 +63,10 @@ export interface DocumentStore {
   executionInput(uri: string): Shape | undefined;
   /** Sets or clears one source of it; when the input in effect changes, the document's findings are worked out again. */
   setExecutionInput(uri: string, source: ExecutionInputSource, text: string | undefined): boolean;
+  /** The workflow type a document's own state machine is to be judged as (a template's machines declare theirs). */
+  workflowType(uri: string): WorkflowType | undefined;
+  /** Sets (or clears) it; when it changes, the document's findings are worked out again. */
+  setWorkflowType(uri: string, type: WorkflowType | undefined): boolean;
 }
 
 function remember<K, V>(cache: Map<K, V>, key: K, value: V) {
@@ -74,6 +78,7 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
   const parses = new Map<string, { version: number; text: string; parsed: ParsedDocument; languageId: string }>();
   const findings = new Map<string, { parsed: ParsedDocument; problems: Problem[] }>();
   const inputs = new ExecutionInputs();
+  const workflowTypes = new Map<string, WorkflowType>();
 
   function parse(doc: TextDocument, incrementalOnly = false): ParsedDocument | undefined {
     const hit = parses.get(doc.uri);
@@ -151,6 +156,14 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
       const changed = inputs.set(uri, source, text);
       if (changed) findings.delete(uri);
       return changed;
+    },
+    workflowType: (uri) => workflowTypes.get(uri),
+    setWorkflowType(uri, type) {
+      if (workflowTypes.get(uri) === type) return false;
+      if (type) remember(workflowTypes, uri, type);
+      else workflowTypes.delete(uri);
+      findings.delete(uri);
+      return true;
     },
   };
 }

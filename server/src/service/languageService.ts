@@ -9,7 +9,7 @@ import * as aws from './awsDiagnostics';
 import { getCodeActions, fixAll } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { doComplete } from './completion';
-import type { ParsedDocument, Problem } from './core/types';
+import type { ParsedDocument, Problem, WorkflowType } from './core/types';
 import { createDocumentStore } from './documentStore';
 import { exampleInputUri, type ExecutionInputSource } from './executionInput';
 import { doHover } from './hover';
@@ -71,6 +71,11 @@ export interface LanguageService {
    * True when the input in effect changed: the document's diagnostics are then worth sending again.
    */
   setExecutionInput(uri: string, source: ExecutionInputSource, text: string | undefined): boolean;
+  /**
+   * The workflow type the state machine at `uri` is judged as (CreateStateMachine's `type`; a template's machines
+   * declare their own): EXPRESS makes what Express machines cannot do errors. True when it changed.
+   */
+  setWorkflowType(uri: string, type: WorkflowType | undefined): boolean;
 }
 
 export interface LanguageServiceOptions {
@@ -111,5 +116,6 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     mapAwsDiagnostics: (doc, version, diagnostics, at) => aws.mapAwsDiagnostics(store, doc, version, diagnostics, at),
     exampleInputUri,
     setExecutionInput: store.setExecutionInput,
+    setWorkflowType: store.setWorkflowType,
   };
 }

@@ -6,7 +6,7 @@ import { isStateMachine } from './asl/model';
 import { validateStructure } from './asl/validateStructure';
 import { SageMakerCode } from './sagemaker/codes';
 import { validateDataflow } from './dataflow/validation';
-import type { ParsedDocument, Problem } from './core/types';
+import type { ParsedDocument, Problem, WorkflowType } from './core/types';
 import { declaresStateMachine, type DocumentStore } from './documentStore';
 import { toDiagnostic } from './lsp';
 import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
@@ -25,13 +25,13 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
   const declared = declaresStateMachine(doc);
   for (const m of machines) {
     if (m !== parsed) problems.push(...m.syntaxErrors);
-    problems.push(...checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri, declared && m === parsed));
+    problems.push(...checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri, declared && m === parsed, m === parsed ? store.workflowType(doc.uri) : m.workflowType));
   }
   if (machines[0] !== parsed) problems.push(...templateFindings(parsed));
   return problems;
 }
 
-function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: boolean, uri: string, declared: boolean): Problem[] {
+function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: boolean, uri: string, declared: boolean, workflowType: WorkflowType | undefined): Problem[] {
   const problems: Problem[] = [];
   // A standalone job spec is a request, not a state machine: the request checks only, skeleton blanks softened.
   if (isJobSpec(parsed)) return softenSkeletonValues(parsed, validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language));
@@ -41,7 +41,7 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   problems.push(...(incomplete ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker));
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
-  if (!incomplete) problems.push(...validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), parsed.workflowType));
+  if (!incomplete) problems.push(...validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), workflowType));
   // What the paths read (dataflow/): warnings only, and only on a complete tree.
   if (!incomplete) problems.push(...validateDataflow(parsed, store.executionInput(uri)));
   return problems;

@@ -56,6 +56,9 @@ export interface OffsetEdit extends OffsetRange {
 
 export type DocumentLanguage = 'json' | 'yaml';
 
+/** A state machine's type (CreateStateMachine's `type`): what Express machines may not do is an error in them. */
+export type WorkflowType = 'STANDARD' | 'EXPRESS';
+
 /** A document parsed once and shared by every feature. */
 export interface ParsedDocument {
   text: string;
@@ -63,6 +66,9 @@ export interface ParsedDocument {
   root: AstNode | undefined;
   /** At most one: the first syntax error (later ones are usually consequences of it). */
   syntaxErrors: Problem[];
-  /** The workflow type a template declares for the machine (CloudFormation StateMachineType, SAM Type, Serverless type). */
-  workflowType?: 'STANDARD' | 'EXPRESS';
+  /**
+   * The workflow type a template declares for the machine (CloudFormation StateMachineType, SAM Type, Serverless
+   * type); for a document that is a machine itself, the one it was given (DocumentStore.setWorkflowType).
+   */
+  workflowType?: WorkflowType;
 }

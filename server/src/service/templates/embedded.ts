@@ -6,7 +6,7 @@
 import { isStateMachine } from '../asl/model';
 import { column } from '../core/text';
 import { property } from '../core/tree';
-import type { AstNode, ParsedDocument, Problem } from '../core/types';
+import type { AstNode, ParsedDocument, Problem, WorkflowType } from '../core/types';
 import { parseJson } from '../json/parse';
 import { markRewritten } from '../core/findingsCache';
 import { resolveIntrinsics } from './intrinsics';
@@ -23,7 +23,7 @@ interface Definition {
   /** A Serverless Framework definition: serverless-step-functions reads `#{AWS::Region}` as `${AWS::Region}`. */
   serverless?: boolean;
   /** The workflow type the resource declares, when it says one in plain text. */
-  workflowType?: 'STANDARD' | 'EXPRESS';
+  workflowType?: WorkflowType;
 }
 
 /** A declared workflow type (`StateMachineType: EXPRESS`, SAM's `Type`, Serverless's `type: express`), when written as text. */
