@@ -207,6 +207,14 @@ describe('expressions', () => {
   test('JSONata syntax errors in a JSONata state', () => {
     assert.deepEqual(check(sm({ A: task({ QueryLanguage: 'JSONata', Arguments: { x: '{% $states.input.( %}' } }) })).map((x) => x.code), ['invalid-jsonata']);
   });
+  test('a Comment is text for people: no expression is read there (a state\'s, a Choice rule\'s, a catcher\'s)', () => {
+    const choice = { Type: 'Choice', Comment: '{% ( %}', Choices: [{ Condition: '{% true %}', Comment: 'see {% $x %}', Next: 'B' }], Default: 'B' };
+    const machine = sm({ A: choice, B: task({ Comment: 'see {% $x %}', Catch: [{ ErrorEquals: ['States.ALL'], Comment: '{% ( %}', Next: 'C' }] }), C: { Type: 'Pass', Comment: '{% ( %}', End: true } }, { QueryLanguage: 'JSONata' });
+    assert.deepEqual(check(machine), []);
+    // Beside it, the same text in an evaluated field is still an error.
+    (machine.States as any).C.Output = '{% ( %}';
+    assert.deepEqual(check(machine).map((x) => x.code), ['invalid-jsonata']);
+  });
   test('SageMaker payloads are left to the SageMaker validation (the values another check owns are skipped)', () => {
     const text = JSON.stringify(sm({ A: task({ Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { 'TrainingJobName.$': 'not a path' } }) }));
     const parsed = parseDocument(text, 'asl');

@@ -985,15 +985,28 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   checkRetryCatch(ctx, s);
 
   // Expressions in the state's own fields (not in its sub-machines, which are states of their own).
-  const own: AstNode = node;
-  for (const p of own.children ?? []) {
-    const k = keyOf(p), v = valueOf(p);
-    if (!k || !v || k.value === 'Branches' || k.value === 'ItemProcessor' || k.value === 'Iterator' || k.value === 'Result' || k.value === 'Choices') continue;
-    if (ql === 'JSONPath' && (PATH_FIELDS[k.value] || k.value === 'ErrorPath' || k.value === 'CausePath')) continue;
-    checkExpressionsUnder(ctx, v, ql);
-  }
-  if (type === 'Choice' && ql === 'JSONata') checkExpressionsUnder(ctx, property(node, 'Choices') ?? node, ql);
+  checkFieldExpressions(ctx, node, ql, true);
+  if (type === 'Choice' && ql === 'JSONata') for (const r of property(node, 'Choices')?.children ?? []) checkFieldExpressions(ctx, r, ql, false);
   else if (type === 'Choice') for (const r of property(node, 'Choices')?.children ?? []) { const a = property(r, 'Assign'); if (a) checkExpressionsUnder(ctx, a, ql); }
+}
+
+/** A state's fields checkFieldExpressions leaves: sub-machines (states of their own), a Pass state's Result (data), a Choice's rules (checked apart). */
+const NOT_EXPRESSIONS: ReadonlySet<string> = new Set(['Branches', 'ItemProcessor', 'Iterator', 'Result', 'Choices']);
+
+/**
+ * The expressions in the fields of a state (`isState`; its retriers' and catchers' too) or of a Choice rule, but in
+ * a Comment, which is text for people (Step Functions evaluates nothing there), and in JSONPath a state's path fields
+ * (checked as paths).
+ */
+function checkFieldExpressions(ctx: Ctx, obj: AstNode, ql: QueryLanguage, isState: boolean) {
+  if (obj.type !== 'object') return checkExpressionsUnder(ctx, obj, ql);
+  for (const p of obj.children ?? []) {
+    const k = keyOf(p), v = valueOf(p);
+    if (!k || !v || k.value === 'Comment') continue;
+    if (isState && (NOT_EXPRESSIONS.has(k.value) || (ql === 'JSONPath' && (PATH_FIELDS[k.value] || k.value === 'ErrorPath' || k.value === 'CausePath')))) continue;
+    if (isState && (k.value === 'Retry' || k.value === 'Catch') && v.type === 'array') for (const c of v.children ?? []) checkFieldExpressions(ctx, c, ql, false);
+    else checkExpressionsUnder(ctx, v, ql);
+  }
 }
 
 /**
