@@ -38,3 +38,21 @@ test('graph refuses, with exit 2 and a message, what it cannot draw', () => {
     assert.equal(r.out, '');
   }
 });
+
+test('a template: the graph of its first state machine, or of the one --machine names; which ones there are when it has several', () => {
+  const definition = (state: string) => `      Definition:\n        StartAt: ${state}\n        States:\n          ${state}:\n            Type: Pass\n            End: true\n`;
+  const resource = (name: string, state: string) => `  ${name}:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n${definition(state)}`;
+  writeFileSync(join(dir, 'template.yaml'), `Transform: AWS::Serverless-2016-10-31\nResources:\n${resource('Nightly', 'Prepare')}${resource('Weekly', 'Retrain')}`);
+  const first = run(dir, ['graph', '--format', 'mermaid', 'template.yaml']);
+  assert.equal(first.status, 0, first.err);
+  assert.match(first.out, /Prepare/);
+  assert.doesNotMatch(first.out, /Retrain/);
+  assert.equal(first.err, 'sagemaker-asl: template.yaml: the template has 2 state machines ("Nightly", "Weekly"): drawn is "Nightly"; --machine NAME draws another\n');
+  const weekly = run(dir, ['graph', '--format', 'mermaid', '--machine', 'Weekly', 'template.yaml']);
+  assert.deepEqual([weekly.status, weekly.err], [0, '']);
+  assert.match(weekly.out, /Retrain/);
+  const wrong = run(dir, ['graph', '--machine', 'Monthly', 'template.yaml']);
+  assert.deepEqual([wrong.status, wrong.out, wrong.err], [2, '', 'sagemaker-asl: template.yaml: no state machine named "Monthly": the template has "Nightly", "Weekly"\n']);
+  const plain = run(dir, ['graph', '--machine', 'Weekly', 'm.asl.json']);
+  assert.deepEqual([plain.status, plain.err], [2, 'sagemaker-asl: m.asl.json: --machine names a state machine of a template, and this file is no template\n']);
+});

@@ -3,9 +3,9 @@
 // here, the command itself.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tempDir } from './helpers';
+import { root, run, tempDir } from './helpers';
 
 let dir: string;
 
@@ -112,4 +112,17 @@ test('not a state machine, a missing file, no file: exit 2 with the reason', () 
   const none = run(dir, ['policy']);
   assert.equal(none.status, 2);
   assert.match(none.err, /^sagemaker-asl: policy takes one file\n\nUsage: sagemaker-asl policy/);
+});
+
+test('a template: the policy of every state machine it holds (as lint checks them), a job spec: of its request', () => {
+  const sam = readFileSync(join(root, 'test/fixtures/templates/sam-training.yaml'), 'utf8');
+  writeFileSync(join(dir, 'template.yaml'), sam);
+  const r = run(dir, ['policy', 'template.yaml']);
+  assert.equal(r.status, 0, r.err);
+  const sids = (JSON.parse(r.out) as { Statement: { Sid: string }[] }).Statement.map((s) => s.Sid);
+  assert.ok(sids.includes('TrainCreateTrainingJob') && sids.includes('ScoreCreateTransformJob'), sids.join(' '));
+  writeFileSync(join(dir, 'job.json'), readFileSync(join(root, 'test/fixtures/jobspecs/job.json'), 'utf8'));
+  const spec = run(dir, ['policy', 'job.json']);
+  assert.equal(spec.status, 0, spec.err);
+  assert.ok((JSON.parse(spec.out) as { Statement: { Action: string[] }[] }).Statement.some((s) => s.Action.includes('sagemaker:CreateTrainingJob')), spec.out);
 });

@@ -11,10 +11,11 @@ import { renderSvg } from '../service/graph/renderSvg';
 import { PathError, displayPath, languageOf, readSource } from './files';
 import type { Io } from './main';
 
-const GRAPH_USAGE = `Usage: sagemaker-asl graph [--format svg|mermaid|dot] FILE
+const GRAPH_USAGE = `Usage: sagemaker-asl graph [--format svg|mermaid|dot] [--machine NAME] FILE
 
 Prints the graph of a state machine, as the editor's Show Graph draws it: SVG (default) for documentation and CI
-artifacts, Mermaid to paste into a README or pull request, DOT for Graphviz.
+artifacts, Mermaid to paste into a README or pull request, DOT for Graphviz. In a template (CloudFormation, SAM,
+Serverless), --machine names the state machine to draw (its resource's logical ID); without it, the first.
 Exit status: 0 printed, 2 a usage error, an unreadable file, or a file that is not a state machine or does not parse.`;
 
 /** A file the graph cannot be drawn for; the message is for the user. */
@@ -29,11 +30,16 @@ let service: ReturnType<typeof getLanguageService> | undefined;
  * The graph of a state machine's text in `format`. Throws an Error whose message is for the user when the
  * text is not a state machine or does not parse (a graph of half a file would mislead in documentation).
  */
-export function graphCommand(text: string, languageId: string, format: GraphFormat): string {
+export function graphCommand(text: string, languageId: string, format: GraphFormat, machine?: string, note?: (message: string) => void): string {
   service ??= getLanguageService();
   const doc = TextDocument.create('file:///graph', languageId, 1, text);
-  const result = service.graph(doc);
+  const result = service.graph(doc, machine !== undefined ? { name: machine } : {});
   if (!result) throw new NoGraph('not a state machine: the top level needs StartAt and States');
+  const list = (names: string[]) => names.map((n) => JSON.stringify(n)).join(', ');
+  if (machine !== undefined && result.machine !== machine) {
+    throw new NoGraph(result.machines?.length ? `no state machine named ${JSON.stringify(machine)}: the template has ${list(result.machines)}` : '--machine names a state machine of a template, and this file is no template');
+  }
+  if (machine === undefined && result.machines && result.machines.length > 1) note?.(`the template has ${result.machines.length} state machines (${list(result.machines)}): drawn is ${JSON.stringify(result.machine)}; --machine NAME draws another`);
   if (result.syntaxError) throw new NoGraph(`the file does not parse: ${result.syntaxError}`);
   switch (format) {
     case 'mermaid':
@@ -48,9 +54,9 @@ export function graphCommand(text: string, languageId: string, format: GraphForm
 /** Runs `graph` with the arguments after the command name; the exit status. */
 export function graph(args: string[], cwd: string, io: Io): number {
   const fail = (m: string) => (io.err(`sagemaker-asl: ${m}\n`), 2);
-  let values: { format?: string; help?: boolean }, positionals: string[];
+  let values: { format?: string; machine?: string; help?: boolean }, positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args, options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({ args, options: { format: { type: 'string' }, machine: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
   } catch (e) {
     return fail(`${(e as Error).message.split('\n')[0]}\n\n${GRAPH_USAGE}`);
   }
@@ -62,7 +68,7 @@ export function graph(args: string[], cwd: string, io: Io): number {
   const shown = displayPath(path, cwd);
   try {
     const { text } = readSource(path, shown);
-    const out = graphCommand(text, languageOf(path, true) ?? 'json', format);
+    const out = graphCommand(text, languageOf(path, true) ?? 'json', format, values.machine, (m) => io.err(`sagemaker-asl: ${shown}: ${m}\n`));
     io.out(out);
     // Still printed: it is valid, and a Mermaid set up with higher limits draws it.
     const over = format === 'mermaid' ? mermaidOverLimit(out) : undefined;

@@ -6,11 +6,13 @@ import type { DocumentStore } from './documentStore';
 import { iamPolicyFor, type PolicyDocument, type PolicyOptions } from './sagemaker/iamPolicy';
 import { tasksOf } from './sagemaker/tasks';
 
-/** The policy for every SageMaker task of the document, or null when it is not a state machine. */
+/**
+ * The policy for every SageMaker task of the document (of each state machine a template holds, of a job spec's
+ * request), or null when it is not a state machine.
+ */
 export function iamPolicy(store: DocumentStore, doc: TextDocument, options: PolicyOptions = {}): PolicyDocument | null {
-  const parsed = store.stateMachine(doc);
-  if (!parsed) return null;
-  const tasks = tasksOf(parsed).map((t) => {
+  if (!store.stateMachine(doc)) return null;
+  const tasks = store.machines(doc).flatMap(tasksOf).map((t) => {
     const payload = t.payloadProperty?.children?.[1];
     return { api: t.api, integrationPattern: t.integrationPattern, payload: payload ? toValue(payload) : null, stateName: t.state.name };
   });

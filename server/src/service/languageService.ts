@@ -16,7 +16,7 @@ import { doHover } from './hover';
 import { iamPolicy } from './iamPolicy';
 import * as json from './json/jsonFeatures';
 import * as navigation from './navigation';
-import { graphOf, type DocumentGraph } from './stateGraph';
+import { graphOf, type DocumentGraph, type GraphWhich } from './stateGraph';
 import type { PolicyDocument, PolicyOptions } from './sagemaker/iamPolicy';
 import { findTasks } from './tasks';
 import { doValidation, validate } from './validation';
@@ -53,8 +53,11 @@ export interface LanguageService {
   prepareRename(doc: TextDocument, position: Position): { range: Range; placeholder: string } | null;
   /** Renames a state and every transition to it, in the document's syntax; an error says why it cannot. */
   rename(doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string };
-  /** The graph of the state machine (nodes, edges, groups, findings per state), null when it is not one. */
-  graph(doc: TextDocument): DocumentGraph | null;
+  /**
+   * The graph of the state machine (nodes, edges, groups, findings per state), null when it is not one. In a
+   * template, of the machine `which` names (by name or an offset in it), else its first.
+   */
+  graph(doc: TextDocument, which?: GraphWhich): DocumentGraph | null;
   /** The least-privilege IAM policy for the document's SageMaker tasks; null when it is not a state machine. */
   iamPolicy(doc: TextDocument, options?: PolicyOptions): PolicyDocument | null;
   /** The state machine as JSON for Step Functions' ValidateStateMachineDefinition, `${…}` filled from `values`. */
@@ -109,7 +112,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     findReferences: (doc, position, includeDeclaration) => navigation.references(store, doc, position, includeDeclaration),
     prepareRename: (doc, position) => navigation.prepareRename(store, doc, position),
     rename: (doc, position, newName) => navigation.rename(store, doc, position, newName),
-    graph: (doc) => graphOf(store, doc),
+    graph: (doc, which) => graphOf(store, doc, which),
     iamPolicy: (doc, options) => iamPolicy(store, doc, options),
     awsDefinition: (doc, values) => aws.awsDefinition(store, doc, values),
     awsProblems: (doc, diagnostics, at) => aws.awsProblems(aws.sentMachine(store, doc, at), diagnostics),

@@ -1,8 +1,10 @@
 // The graph of a state machine document (graph/graphModel.ts) from the store's parse, model and findings: what the
-// `sagemaker/graph` request answers and what the CLI's `graph` command draws.
+// `sagemaker/graph` request answers and what the CLI's `graph` command draws. A template's machines are drawn one
+// at a time: the one asked for (by its name, or an offset in it), else the first.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStore } from './documentStore';
 import { buildGraphModel, type GraphModel } from './graph/graphModel';
+import { machineName } from './templates/embedded';
 import { validate } from './validation';
 
 export interface DocumentGraph {
@@ -11,12 +13,33 @@ export interface DocumentGraph {
   syntaxError?: string;
   /** The document version the graph was computed from. */
   version: number;
+  /** In a template: the names of its state machines (in document order) and the one drawn. */
+  machines?: string[];
+  machine?: string;
 }
 
-export function graphOf(store: DocumentStore, doc: TextDocument): DocumentGraph | null {
+/** Which of a template's machines to draw: the one named `name`, or the one spanning `offset`. */
+export interface GraphWhich {
+  name?: string;
+  offset?: number;
+}
+
+export function graphOf(store: DocumentStore, doc: TextDocument, which: GraphWhich = {}): DocumentGraph | null {
   const parsed = store.workable(doc);
   if (!parsed) return null;
-  const result: DocumentGraph = { graph: buildGraphModel(parsed.root, validate(store, doc), store.model(parsed)), version: doc.version };
-  if (parsed.syntaxErrors.length) result.syntaxError = parsed.syntaxErrors[0].message;
+  const machines = store.machines(doc);
+  const named = machines.map((m) => machineName(m) ?? '');
+  const inTemplate = machines.length > 0 && machines[0] !== parsed && named.some(Boolean);
+  // A name no machine has: an empty graph that says which machines there are.
+  const byName = which.name !== undefined && inTemplate ? machines[named.indexOf(which.name)] : undefined;
+  if (which.name !== undefined && !byName) return { graph: { nodes: [], edges: [], groups: [] }, version: doc.version, machines: inTemplate ? named : [] };
+  const machine = byName ?? (which.offset !== undefined ? store.machineAt(doc, which.offset) : undefined) ?? machines[0] ?? parsed;
+  const result: DocumentGraph = { graph: buildGraphModel(machine.root, validate(store, doc), store.model(machine)), version: doc.version };
+  const syntax = machine.syntaxErrors[0] ?? parsed.syntaxErrors[0];
+  if (syntax) result.syntaxError = syntax.message;
+  if (inTemplate) {
+    result.machines = named;
+    result.machine = machineName(machine);
+  }
   return result;
 }
