@@ -14,6 +14,14 @@ const doc = (text: string, languageId = 'asl') => TextDocument.create(`file:///r
 const machineWith = (parameters: unknown) =>
   JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Parameters: parameters, End: true } } });
 
+test('"${${…" without a closing brace is read in one pass by the template parameters and the IAM policy too (each had the quadratic regex again)', () => {
+  const value = '${'.repeat(100_000);
+  const template = `Parameters:\n  Odd:\n    Type: String\n    Default: "${value}"\nResources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Pass\n            End: true\n`;
+  assert.deepEqual(service.validate(doc(template, 'yaml')).filter((p) => p.severity === 'error'), []);
+  const policy = service.iamPolicy(doc(machineWith({ TrainingJobName: value, RoleArn: value })));
+  assert.ok(policy?.Statement.some((s) => s.Resource.some((r) => r.endsWith(value.toLowerCase() + '*'))), JSON.stringify(policy).slice(0, 300));
+});
+
 test('an empty asl document: the syntax error is an empty range at 0, not one character past the end', () => {
   assert.deepEqual(service.validate(doc('')).map((p) => [p.code, p.offset, p.length]), [['syntax', 0, 0]]);
 });

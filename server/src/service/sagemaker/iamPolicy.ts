@@ -6,7 +6,7 @@
 // the text allows: a literal job name gives `name*`, a name built from a literal prefix gives `prefix*`, anything
 // else `*`; template placeholders (`${…}`) are kept as written for the template engine to fill. A pure function
 // of the tasks: the CLI (`policy`) and the editor command print what it returns.
-import { hasPlaceholder, isJsonata } from '../expressions/index';
+import { hasPlaceholder, isJsonata, scanPlaceholders } from '../expressions/index';
 
 export interface PolicyTask {
   /** Step Functions' name of the API, e.g. createTrainingJob. */
@@ -134,7 +134,13 @@ const INTEGRATIONS: Record<string, IntegrationPolicy> = {
 
 /** SageMaker writes resource names in lowercase in its ARNs; placeholders keep their case for the template engine. */
 function lowercaseOutsidePlaceholders(s: string): string {
-  return s.replace(/(\$\{[^}]*\})|([^$]+|\$)/g, (_, placeholder: string | undefined, text: string | undefined) => placeholder ?? text!.toLowerCase());
+  let out = '';
+  let at = 0;
+  for (const p of scanPlaceholders(s)) {
+    out += s.slice(at, p.start).toLowerCase() + s.slice(p.start, p.end);
+    at = p.end;
+  }
+  return out + s.slice(at).toLowerCase();
 }
 
 /** A string value of a plain JSON object member. */

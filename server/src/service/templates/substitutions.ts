@@ -12,7 +12,7 @@ import { closest } from '../core/text';
 import { property } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
 import { sourceOffset } from '../expressions/index';
-import { scanPlaceholders } from '../expressions/placeholders';
+import { hasPlaceholder, scanPlaceholders } from '../expressions/placeholders';
 import { intrinsicOf, isSubString } from './intrinsics';
 
 /** The codes of the findings about a template itself (not the machine it embeds); never renamed, only added. */
@@ -23,7 +23,7 @@ export const TemplateCode = {
 /** A literal value node: a string (without placeholders), number or boolean, untagged. */
 function literal(node: AstNode | undefined): AstNode | undefined {
   if (!node || node.tag || !(node.type === 'string' || node.type === 'number' || node.type === 'boolean')) return undefined;
-  return node.type === 'string' && /\$\{[^}]*\}/.test(node.value) ? undefined : node;
+  return node.type === 'string' && hasPlaceholder(node.value) ? undefined : node;
 }
 
 /** The template's Parameters with a literal Default. */
