@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { parse as parseYamlValue } from 'yaml';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../server/src/service/languageService';
 import { parseYamlDocument } from '../../server/src/service/yaml/parseYaml';
 import type { AstNode } from '../../server/src/service/core/types';
 import { checkParents, plain } from './trees';
@@ -160,6 +162,11 @@ test('aliases that would expand to millions of nodes: one warning, the rest read
   const { root, syntaxErrors } = parseYamlDocument(text);
   assert.equal(root?.type, 'object');
   assert.deepEqual(syntaxErrors.map((p) => [p.code, p.severity]), [['too-large', 'warning']]);
+  // The tree there is can still be worked with: a state machine beside such aliases keeps its tasks, lenses and outline.
+  const machine = 'StartAt: Train\nStates:\n  Train:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob\n    Parameters:\n      TrainingJobName: x\n    End: true\n';
+  const service = getLanguageService();
+  const doc = TextDocument.create('file:///aliases.asl.yaml', 'asl-yaml', 1, machine + text);
+  assert.deepEqual([service.findTasks(doc).length, service.getCodeLenses(doc).length, service.findDocumentSymbols(doc).length], [1, 1, 1]);
 });
 
 test('a duplicate key (two states of the same name) is a YAML error, at the second one', () => {

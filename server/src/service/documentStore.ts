@@ -116,7 +116,8 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
   const stateMachine = (doc: TextDocument) => (isStateMachineDocument(doc) ? parse(doc)! : undefined);
   function workable(doc: TextDocument): ParsedDocument | undefined {
     const parsed = stateMachine(doc);
-    return parsed && !parsed.syntaxErrors.some((p) => p.code === Code.tooLarge) ? parsed : undefined;
+    // Too large to read has no tree; aliases over their budget (also too-large) leave one, read in part.
+    return parsed && !(parsed.root === undefined && parsed.syntaxErrors.some((p) => p.code === Code.tooLarge)) ? parsed : undefined;
   }
   /**
    * A template's embedded machines; undefined for a document that is a state machine itself (or is in an ASL
