@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { parseTree } from 'jsonc-parser';
 import { findDocumentSymbols, findStateDefinition, findStateReferences, renameState, type StateSymbol } from '../../server/src/service/asl/navigation';
 import { parseYaml } from '../../server/src/service/yaml/parseYaml';
+import { parseDocument } from '../../server/src/service/documentStore';
 import type { AstNode } from '../../server/src/service/core/types';
 
 const TEXT = JSON.stringify({
@@ -91,25 +92,36 @@ describe('references', () => {
 });
 
 describe('rename', () => {
+  const parsed = parseDocument(TEXT, 'asl');
   test('the name and every reference in its machine, JSON-quoted', () => {
-    const r = renameState(root, TEXT.indexOf('"Failed": {') + 1, 'Give "up"');
+    const r = renameState(parsed, TEXT.indexOf('"Failed": {') + 1, 'Give "up"');
     assert.ok('edits' in r);
     assert.equal(r.edits.length, 3);
     assert.ok(r.edits.every((e) => e.newText === '"Give \\"up\\""' && show(e) === '"Failed"'));
   });
   test('only in the state\'s own machine', () => {
-    const r = renameState(root, TEXT.indexOf('"Load": {') + 1, 'Fetch');
+    const r = renameState(parsed, TEXT.indexOf('"Load": {') + 1, 'Fetch');
     assert.ok('edits' in r);
     assert.deepEqual(r.edits.map((e) => e.offset), [TEXT.indexOf('"Load": {'), TEXT.indexOf('"StartAt": "Load"') + 11]);
   });
-  test('refused onto an existing name, or away from a state name', () => {
-    assert.deepEqual(renameState(root, TEXT.indexOf('"Failed": {') + 1, 'Done'), { error: 'There is already a state named "Done"' });
-    assert.ok('error' in renameState(root, at(TEXT, '"Task"'), 'X'));
+  test('refused where the checks would refuse the name: taken anywhere in the machine, empty, over 80 characters (code points)', () => {
+    assert.deepEqual(renameState(parsed, TEXT.indexOf('"Failed": {') + 1, 'Done'), { error: 'There is already a state named "Done": state names are unique in the whole state machine' });
+    assert.ok('error' in renameState(parsed, at(TEXT, '"Task"'), 'X'));
+    // A name a branch uses is taken at the top level too (DUPLICATE_STATE_NAME).
+    const nested = parseDocument(JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: { Type: 'Succeed' } } }], Next: 'B' }, B: { Type: 'Succeed' } } }), 'asl');
+    assert.deepEqual(renameState(nested, nested.text.indexOf('"B":') + 1, 'A'), { error: 'There is already a state named "A" in "P": state names are unique in the whole state machine' });
+    assert.deepEqual(renameState(nested, nested.text.indexOf('"B":') + 1, ''), { error: 'A state name cannot be empty' });
+    // 41 emoji are 82 UTF-16 units but 41 characters, as the specification counts them.
+    assert.ok('edits' in renameState(nested, nested.text.indexOf('"B":') + 1, '🚀'.repeat(41)));
+    assert.deepEqual(renameState(nested, nested.text.indexOf('"B":') + 1, 'x'.repeat(81)), { error: 'A state name has at most 80 characters' });
   });
-  test('YAML: the caller quotes names as YAML needs', () => {
+  test('YAML: names written as YAML needs them, quoted only where they must be', () => {
     const yaml = 'StartAt: First\nStates:\n  First:\n    Type: Pass\n    Next: Last\n  Last:\n    Type: Succeed\n';
-    const r = renameState(parseYaml(yaml).root, yaml.indexOf('Last:') + 1, 'No', (n) => `'${n}'`);
+    const r = renameState(parseYaml(yaml), yaml.indexOf('Last:') + 1, 'No way, [x]');
     assert.ok('edits' in r);
-    assert.deepEqual(r.edits.map((e) => [yaml.slice(e.offset, e.offset + e.length), e.newText]), [['Last', "'No'"], ['Last', "'No'"]]);
+    assert.deepEqual(r.edits.map((e) => [yaml.slice(e.offset, e.offset + e.length), e.newText]), [['Last', 'No way, [x]'], ['Last', 'No way, [x]']]);
+    const plain = renameState(parseYaml(yaml), yaml.indexOf('Last:') + 1, 'Final');
+    assert.ok('edits' in plain);
+    assert.deepEqual(plain.edits.map((e) => e.newText), ['Final', 'Final']);
   });
 });

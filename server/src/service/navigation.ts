@@ -7,7 +7,6 @@ import { nodeAt } from './core/tree';
 import type { OffsetRange, ParsedDocument } from './core/types';
 import type { DocumentStore } from './documentStore';
 import { toRange } from './lsp';
-import { isInFlow, yamlScalar } from './yaml/edits';
 
 /** The parse of the state machine at `offset` that navigation can work on (a template's embedded one there). */
 function navigable(store: DocumentStore, doc: TextDocument, offset: number): ParsedDocument | undefined {
@@ -79,13 +78,7 @@ export function prepareRename(store: DocumentStore, doc: TextDocument, position:
 export function rename(store: DocumentStore, doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string } {
   const parsed = navigable(store, doc, doc.offsetAt(position));
   if (!parsed) return { error: 'Rename works in a state machine document' };
-  const { root, text, language } = parsed;
-  // YAML gets each name as YAML: quoted only where it must be (in a flow collection `,` and brackets must be).
-  const yamlName = (offset: number) => {
-    const node = nodeAt(root, offset);
-    return yamlScalar(newName, { flow: !node || isInFlow(text, node) });
-  };
-  const result = renameState(root, doc.offsetAt(position), newName, JSON.stringify, store.model(parsed));
+  const result = renameState(parsed, doc.offsetAt(position), newName, store.model(parsed));
   if ('error' in result) return result;
-  return { edits: result.edits.map((e) => ({ range: toRange(doc, e), newText: language === 'yaml' ? yamlName(e.offset) : e.newText })) };
+  return { edits: result.edits.map((e) => ({ range: toRange(doc, e), newText: e.newText })) };
 }

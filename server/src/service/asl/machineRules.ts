@@ -27,6 +27,19 @@ function codePoints(s: string): number {
   return n;
 }
 
+/**
+ * Why `name` cannot be given to `state` (a rename), as the checks below would refuse it; undefined when it can: not
+ * empty, at most 80 characters, no other state of the whole machine (branches and processors included) named so.
+ */
+export function stateNameRefusal(model: AslModel, state: AslState, name: string): string | undefined {
+  if (!name) return 'A state name cannot be empty';
+  if (codePoints(name) > MAX_STATE_NAME) return `A state name has at most ${MAX_STATE_NAME} characters`;
+  const other = model.states.find((s) => s.name === name && s !== state);
+  if (!other) return undefined;
+  const where = other.machine === state.machine ? '' : other.machine.owner ? ` in ${quote(other.machine.owner.name)}` : ' at the top level';
+  return `There is already a state named ${quote(name)}${where}: state names are unique in the whole state machine`;
+}
+
 function checkStateNames(model: AslModel, out: Problem[]) {
   const first = new Map<string, AslState>();
   const labels = new Set<string>();

@@ -2,8 +2,10 @@
 // (StartAt, Next, Default, a catcher's Next), every place a state is named, and renaming a state everywhere.
 // Names are scoped to their machine: a Parallel branch or Map ItemProcessor has states of its own.
 import { nodeAt } from '../core/tree';
-import type { AstNode, OffsetEdit, OffsetRange } from '../core/types';
-import { buildModel, type AslMachine, type AslModel, type AslState } from './model';
+import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
+import { writeValue } from './fixes';
+import { stateNameRefusal } from './machineRules';
+import { buildModel, modelOf, type AslMachine, type AslModel, type AslState } from './model';
 
 /** LSP SymbolKind numbers, by state type (the outline's icons). */
 const SYMBOL_KIND: Record<string, number> = {
@@ -90,18 +92,19 @@ export type RenameResult = { edits: OffsetEdit[] } | { error: string };
 
 /**
  * Renames the state at `offset` (its key or a reference to it): its key and every StartAt/Next/Default/Catch naming
- * it in its machine. `quote` writes a name as the document's syntax needs it (JSON by default; YAML passes its own).
+ * it in its machine, each written as the document's syntax needs it there. Refused where the checks would refuse
+ * the new name (machineRules.ts).
  */
-export function renameState(root: AstNode | undefined, offset: number, newName: string, quote: (name: string) => string = JSON.stringify, model: AslModel = buildModel(root)): RenameResult {
+export function renameState(parsed: ParsedDocument, offset: number, newName: string, model: AslModel = modelOf(parsed)): RenameResult {
+  const root = parsed.root;
   if (!root) return { error: 'No state machine here' };
   const at = stateAt(model, root, offset);
   if (!at) return { error: 'Rename works on a state name: a key in States, or a StartAt, Next or Default value' };
   const decl = at.machine.byName.get(at.name);
   if (!decl) return { error: `There is no state named ${JSON.stringify(at.name)} to rename` };
-  if (!newName) return { error: 'A state name cannot be empty' };
-  if (newName.length > 80) return { error: 'A state name has at most 80 characters' };
-  if (newName !== at.name && at.machine.byName.has(newName)) return { error: `There is already a state named ${JSON.stringify(newName)}` };
-  const text = quote(newName);
-  const edits = findStateReferences(root, offset, true, model).map((r) => ({ ...r, newText: text }));
-  return { edits };
+  const refused = newName === at.name ? undefined : stateNameRefusal(model, decl, newName);
+  if (refused) return { error: refused };
+  // Its key, then the references in document order (as findStateReferences gives them).
+  const nodes = [decl.keyNode, ...at.machine.references.filter((r) => r.name === at.name).map((r) => r.node).sort((a, b) => a.offset - b.offset)];
+  return { edits: nodes.map((n) => ({ ...span(n), newText: writeValue(parsed, n, newName) })) };
 }
