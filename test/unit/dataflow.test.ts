@@ -242,6 +242,18 @@ describe('warnings on paths', () => {
     ]);
   });
 
+  test('every …Path that gives a setting reads the input as a Wait\'s SecondsPath does (a Task\'s timeouts, a Map\'s limits), not past a Task\'s Parameters', () => {
+    const states = {
+      Init: { Type: 'Pass', Result: { seconds: 5 }, Next: 'Wait' },
+      Wait: { Type: 'Wait', SecondsPath: '$.secondz', Next: 'Work' },
+      Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSecondsPath: '$.secondz', HeartbeatSecondsPath: '$.seconds', Next: 'Each' },
+      Each: { Type: 'Map', MaxConcurrencyPath: '$.secondz', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true },
+    };
+    assert.deepEqual(dataflow(machine(states)).map((f) => f.at), ['$.secondz', '$.secondz']);
+    // The Task's output (a Lambda result) is not known, so the Map's read is not judged; with Parameters, neither is the Task's.
+    assert.deepEqual(dataflow(machine({ ...states, Work: { ...states.Work, Parameters: { x: 1 } } })).map((f) => f.at), ['$.secondz']);
+  });
+
   test('the Data Science SDK report: the result went to $.TrainingStepResults; an information hint with the path', () => {
     const text = machine({
       'Training Step': { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.TrainingStepResults', Next: 'Save Model' },

@@ -5,11 +5,28 @@
 // recursion: nesting depth is the user's), in time linear in the document.
 import { property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
+import type { PathKind } from '../expressions/index';
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
 
 /** The state types that have a result (ResultSelector, `$states.result`): a Task's, a Parallel's branches', a Map's iterations'. */
 export const RESULT_STATES: ReadonlySet<string> = new Set(['Task', 'Parallel', 'Map']);
+
+/** Path fields of JSONPath states and the kind of path they take (ResultPath writes; the others read). */
+export const PATH_FIELDS: Readonly<Record<string, PathKind>> = {
+  InputPath: 'path', OutputPath: 'path', ResultPath: 'reference', ItemsPath: 'reference',
+  TimeoutSecondsPath: 'reference', HeartbeatSecondsPath: 'reference', SecondsPath: 'reference', TimestampPath: 'reference',
+  MaxConcurrencyPath: 'reference', ToleratedFailurePercentagePath: 'reference', ToleratedFailureCountPath: 'reference',
+};
+/** A Fail state's paths (to its input, also in a JSONata machine's JSONPath states): any path, intrinsics too. */
+export const ERROR_PATH_FIELDS: readonly string[] = ['ErrorPath', 'CausePath'];
+/** The path fields of a JSONPath state that read its input or output. */
+export const READ_PATH_FIELDS: ReadonlySet<string> = new Set([...Object.keys(PATH_FIELDS).filter((f) => f !== 'ResultPath'), ...ERROR_PATH_FIELDS]);
+/**
+ * The ones that give a state's setting from its input after InputPath (a Task's timeouts, a Wait's time, a Map's
+ * limits): each reads one value, as the plain field (TimeoutSeconds…) would give it.
+ */
+export const SETTING_PATH_FIELDS: readonly string[] = [...READ_PATH_FIELDS].filter((f) => !['InputPath', 'OutputPath', 'ItemsPath', ...ERROR_PATH_FIELDS].includes(f));
 export type MachineKind = 'top' | 'branch' | 'map';
 
 export interface AslState {

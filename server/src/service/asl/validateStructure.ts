@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkDynamicValue, checkJsonata, checkPath, isJsonata, jsonataConstant, sourceOffset, type ExpressionError } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, checkPath, isJsonata, jsonataConstant, sourceOffset, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
@@ -13,9 +13,8 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { buildModel, isDistributedMap, modelOf, reachedFrom, stateHolding, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import { buildModel, ERROR_PATH_FIELDS, isDistributedMap, modelOf, PATH_FIELDS, reachedFrom, stateHolding, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
-type PathKind = 'path' | 'reference';
 
 export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
 const IO = ['InputPath', 'OutputPath'];
@@ -41,12 +40,6 @@ export const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', '
   'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
 export const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
 
-/** Path fields of JSONPath states and the kind of path they take. */
-const PATH_FIELDS: Record<string, PathKind> = {
-  InputPath: 'path', OutputPath: 'path', ResultPath: 'reference', ItemsPath: 'reference',
-  TimeoutSecondsPath: 'reference', HeartbeatSecondsPath: 'reference', SecondsPath: 'reference', TimestampPath: 'reference',
-  MaxConcurrencyPath: 'reference', ToleratedFailurePercentagePath: 'reference', ToleratedFailureCountPath: 'reference',
-};
 
 export const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
   top: ['Comment', 'StartAt', 'States', 'TimeoutSeconds', 'Version', 'QueryLanguage'],
@@ -828,7 +821,6 @@ const TYPED_FIELDS = ([
   ['MaxConcurrency', 'integer', 0], ['ToleratedFailurePercentage', 'number', 0, 100], ['ToleratedFailureCount', 'integer', 0],
   ['Error', 'string'], ['Cause', 'string'], ['Resource', 'string'], ['Label', 'string'], ['Items', 'array'],
 ] as [string, Want, number?, number?][]).map(([field, want, min, max]) => ({ field, want, min, max, pathField: `${field}Path` }));
-const ERROR_PATH_FIELDS = ['ErrorPath', 'CausePath'];
 /** A JSONPath state's fields whose `.$` keys' values Step Functions evaluates: its payload templates and Assign. */
 const JSONPATH_EVALUATED: ReadonlySet<string> = new Set(['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials', 'Assign', 'ItemReader', 'ResultWriter']);
 
@@ -1003,7 +995,7 @@ function checkFieldExpressions(ctx: Ctx, obj: AstNode, ql: QueryLanguage, isStat
   for (const p of obj.children ?? []) {
     const k = keyOf(p), v = valueOf(p);
     if (!k || !v || k.value === 'Comment') continue;
-    if (isState && (NOT_EXPRESSIONS.has(k.value) || (ql === 'JSONPath' && (PATH_FIELDS[k.value] || k.value === 'ErrorPath' || k.value === 'CausePath')))) continue;
+    if (isState && (NOT_EXPRESSIONS.has(k.value) || (ql === 'JSONPath' && (PATH_FIELDS[k.value] || ERROR_PATH_FIELDS.includes(k.value))))) continue;
     if (isState && (k.value === 'Retry' || k.value === 'Catch') && v.type === 'array') for (const c of v.children ?? []) checkFieldExpressions(ctx, c, ql, false);
     else checkExpressionsUnder(ctx, v, ql);
   }

@@ -13,7 +13,7 @@ import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { createFindingsCache } from '../core/findingsCache';
 import { nodeMemo } from '../core/nodeMemo';
 import { AslCode } from './codes';
-import { isDistributedMap, reachedFrom, RESULT_STATES, type AslMachine, type AslModel, type AslState } from './model';
+import { isDistributedMap, reachedFrom, READ_PATH_FIELDS, RESULT_STATES, type AslMachine, type AslModel, type AslState } from './model';
 import { aslProblem } from './problem';
 
 /** A variable read, in offsets into its string's value (while read), then into the document. */
@@ -39,8 +39,6 @@ interface ReadAt {
   length: number;
 }
 
-// Path fields of a JSONPath state that read (ResultPath writes, and cannot name a variable: see validateStructure).
-const READ_PATH_FIELDS = new Set(['InputPath', 'OutputPath', 'ItemsPath', 'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
 const SUB_MACHINES = new Set(['Branches', 'ItemProcessor', 'Iterator']);
 
 const VARIABLE_LIKE = /\$[A-Za-z_\u0080-\uffff]/;

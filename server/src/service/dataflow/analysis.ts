@@ -8,7 +8,7 @@
 //
 // Besides the shapes, the pass records each place a JSONPath reads a value (`slots`): which shape `$` stands for
 // there. Completion, hover and the checks (validation.ts) read those.
-import { modelOf, RESULT_STATES, type AslMachine, type AslModel, type AslState } from '../asl/model';
+import { modelOf, RESULT_STATES, SETTING_PATH_FIELDS, type AslMachine, type AslModel, type AslState } from '../asl/model';
 import { property, stringValue, toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
@@ -367,10 +367,10 @@ class Analysis {
       result = mapResult(s, outs);
     } else if (s.type === 'Choice') {
       this.choiceRules(s, effective, effectiveLabel);
-    } else if (s.type === 'Wait') {
-      this.readPath(property(n, 'SecondsPath'), s, effective, effectiveLabel);
-      this.readPath(property(n, 'TimestampPath'), s, effective, effectiveLabel);
     }
+    // A Task's timeouts, a Wait's time, a Map's limits from the input (a Task's Parameters go to the integration, so
+    // which input those read is not said: not followed there).
+    if (!(s.type === 'Task' && parameters)) for (const field of SETTING_PATH_FIELDS) this.readPath(property(n, field), s, effective, effectiveLabel);
     if (result && RESULT_STATES.has(s.type ?? '')) {
       const selector = property(n, 'ResultSelector');
       if (selector) result = withOrigin(this.template(selector, s, result, task ? `${s.name}'s result` : 'the result'), `${s.name}'s ResultSelector`);

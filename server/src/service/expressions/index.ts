@@ -13,7 +13,7 @@ export { isExpressionError, type ExpressionError } from './types';
 export { checkJsonata, isJsonata, jsonataBody, jsonataConstant, jsonataFunctions, jsonataVariables, statesContextReads, stepFunctionsCallAt, stepFunctionsJsonataBindings } from './jsonata';
 export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type IntrinsicArg } from './intrinsics';
 export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
-export { parseJsonPath, type PathNode, type PathSegment } from './jsonpath';
+export { parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
 export { evaluateDynamicValue, evaluateIntrinsic } from './evaluate';
 export { hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders } from './placeholders';
