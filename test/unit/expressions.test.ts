@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { checkDynamicValue, checkJsonata, checkPath, isJsonata, looksLikePath, sourceOffset, staticMaxLength, staticShownLength } from '../../server/src/service/expressions/index';
+import { checkDynamicValue, checkJsonata, checkJsonPath, isJsonata, looksLikePath, sourceOffset, staticMaxLength, staticShownLength } from '../../server/src/service/expressions/index';
 import { parseJsonPath } from '../../server/src/service/expressions/jsonpath';
 import { isExpressionError } from '../../server/src/service/expressions/types';
 
@@ -15,22 +15,22 @@ const at = (value: string, e: ReturnType<typeof checkDynamicValue>) => e && [e.m
 describe('JSONPath', () => {
   test('valid paths', () => {
     for (const p of ['$', '$$', '$.a', '$.a.b[0]', "$['a b'].c", '$["x"]', '$.items[*].id', '$..name', '$.a[-1:]', '$.a[0:2]', '$.a[?(@.x == 1)]', '$$.Execution.Name', '$$.Map.Item.Value', '$myVar.field', '$.a.length()', '$.detail-type']) {
-      assert.equal(checkPath(p, 'path'), undefined, p);
+      assert.equal(checkJsonPath(p, 'path'), undefined, p);
     }
   });
   test('reference paths allow only names and indexes', () => {
-    assert.equal(checkPath('$.result.items[0]', 'reference'), undefined);
-    assert.deepEqual(at('$..x', checkPath('$..x', 'reference')), ['A reference path cannot use the deep scan ..', '..']);
-    assert.deepEqual(at('$.a[*]', checkPath('$.a[*]', 'reference')), ['A reference path cannot use filters, wildcards, slices or unions: [*]', '[*]']);
+    assert.equal(checkJsonPath('$.result.items[0]', 'reference'), undefined);
+    assert.deepEqual(at('$..x', checkJsonPath('$..x', 'reference')), ['A reference path cannot use the deep scan ..', '..']);
+    assert.deepEqual(at('$.a[*]', checkJsonPath('$.a[*]', 'reference')), ['A reference path cannot use filters, wildcards, slices or unions: [*]', '[*]']);
   });
   test('malformed paths, with the position of the mistake', () => {
-    assert.deepEqual(at('$.a.', checkPath('$.a.', 'path')), ['A name is missing after "." in "$.a."', '.']);
-    assert.deepEqual(at("$['a'", checkPath("$['a'", 'path')), ['Unterminated bracket: "[\'a\'" needs a closing ]', "['a'"]);
-    assert.deepEqual(at('input.x', checkPath('input.x', 'path')), ['"input.x" is not a path: a path starts with $ (the input), $$ (the context object) or $name (a variable)', 'i']);
+    assert.deepEqual(at('$.a.', checkJsonPath('$.a.', 'path')), ['A name is missing after "." in "$.a."', '.']);
+    assert.deepEqual(at("$['a'", checkJsonPath("$['a'", 'path')), ['Unterminated bracket: "[\'a\'" needs a closing ]', "['a'"]);
+    assert.deepEqual(at('input.x', checkJsonPath('input.x', 'path')), ['"input.x" is not a path: a path starts with $ (the input), $$ (the context object) or $name (a variable)', 'i']);
     const call = "$.States.Format('{}', $.x)";
     // The call is read to its closing parenthesis, a path argument included.
-    assert.deepEqual(at(call, checkPath(call, 'path'))?.[1], "Format('{}', $.x)");
-    assert.equal(checkPath(' $$.Execution.Name ', 'path'), undefined, 'surrounding whitespace is ignored');
+    assert.deepEqual(at(call, checkJsonPath(call, 'path'))?.[1], "Format('{}', $.x)");
+    assert.equal(checkJsonPath(' $$.Execution.Name ', 'path'), undefined, 'surrounding whitespace is ignored');
   });
 });
 
@@ -138,25 +138,25 @@ describe('paths as Step Functions accepts them', () => {
       '$$.Map.Item.Value.id', '$$.Execution.Input.run', '$$.Task.Token', '$.detail-type', '$.Payload.body.étape',
       "$['key with spaces']['and.dots']", '$["double"]', '$[0][1]', '$.items[0:10:2]', '$myVariable', '$var_1.a[0]',
     ]) {
-      assert.equal(checkPath(p, 'path'), undefined, p);
+      assert.equal(checkJsonPath(p, 'path'), undefined, p);
     }
   });
   test('reference paths (ResultPath)', () => {
-    for (const p of ['$', '$.result', '$.a.b[0]', "$['x y']"]) assert.equal(checkPath(p, 'reference'), undefined, p);
-    assert.deepEqual(at('$.a[?(@.x)]', checkPath('$.a[?(@.x)]', 'reference')), ['A reference path cannot use filters, wildcards, slices or unions: [?(@.x)]', '[?(@.x)]']);
-    assert.deepEqual(at('$.*', checkPath('$.*', 'reference')), ['A reference path cannot use the wildcard *', '*']);
+    for (const p of ['$', '$.result', '$.a.b[0]', "$['x y']"]) assert.equal(checkJsonPath(p, 'reference'), undefined, p);
+    assert.deepEqual(at('$.a[?(@.x)]', checkJsonPath('$.a[?(@.x)]', 'reference')), ['A reference path cannot use filters, wildcards, slices or unions: [?(@.x)]', '[?(@.x)]']);
+    assert.deepEqual(at('$.*', checkJsonPath('$.*', 'reference')), ['A reference path cannot use the wildcard *', '*']);
   });
   test('mistakes, placed', () => {
-    assert.deepEqual(at('$[', checkPath('$[', 'path')), ['Unterminated bracket: "[" needs a closing ]', '[']);
-    assert.deepEqual(at('$.a[]', checkPath('$.a[]', 'path')), ['Empty brackets []: write an index, a quoted name, * or a filter', '[]']);
-    assert.deepEqual(at("$['a']['b", checkPath("$['a']['b", 'path')), ["Unterminated string in ['b", "['b"]);
-    assert.deepEqual(at('$.a..', checkPath('$.a..', 'path')), ['A name is missing after "." in "$.a.."', '.']);
-    assert.deepEqual(at('$ .a', checkPath('$ .a', 'path')), ['Unexpected " " in path "$ .a": segments are .name or [...]', ' ']);
+    assert.deepEqual(at('$[', checkJsonPath('$[', 'path')), ['Unterminated bracket: "[" needs a closing ]', '[']);
+    assert.deepEqual(at('$.a[]', checkJsonPath('$.a[]', 'path')), ['Empty brackets []: write an index, a quoted name, * or a filter', '[]']);
+    assert.deepEqual(at("$['a']['b", checkJsonPath("$['a']['b", 'path')), ["Unterminated string in ['b", "['b"]);
+    assert.deepEqual(at('$.a..', checkJsonPath('$.a..', 'path')), ['A name is missing after "." in "$.a.."', '.']);
+    assert.deepEqual(at('$ .a', checkJsonPath('$ .a', 'path')), ['Unexpected " " in path "$ .a": segments are .name or [...]', ' ']);
   });
   test('the specification\'s acceptable reference paths, backslash escapes included', () => {
     // states-language.net, "Reference Paths": "Here are some examples of acceptable Reference Path syntax".
     for (const p of ['$.store.book', '$.store\\.book', '$.\\stor\\e.boo\\k', '$.store.book.title', '$.foo.\\.bar', '$.foo\\@bar.baz\\[\\[.\\?pretty', '$.&Ж中.\\uD800\\uDF46', '$.ledgers.branch[0].pending.count', '$.ledgers.branch[0]', '$.ledgers[0][22][315].foo', "$['store']['book']", "$['store'][0]['book']"]) {
-      assert.equal(checkPath(p, 'reference'), undefined, p);
+      assert.equal(checkJsonPath(p, 'reference'), undefined, p);
     }
     const path = parseJsonPath('$.foo\\@bar.baz\\[\\[.\\?pretty');
     assert.ok(!isExpressionError(path));
@@ -344,7 +344,7 @@ describe('robustness', () => {
     for (let n = 0; n < 5000; n++) {
       let v = '';
       for (let k = rnd(14); k > 0; k--) v += alphabet[rnd(alphabet.length)];
-      for (const f of [checkDynamicValue, (x: string) => checkPath(x, 'path'), (x: string) => checkPath(x, 'reference'), checkJsonata, staticMaxLength, looksLikePath]) {
+      for (const f of [checkDynamicValue, (x: string) => checkJsonPath(x, 'path'), (x: string) => checkJsonPath(x, 'reference'), checkJsonata, staticMaxLength, looksLikePath]) {
         const e = f(v);
         if (e && typeof e === 'object') assert.ok(e.start >= 0 && e.start <= e.end && e.end <= v.length, `${JSON.stringify(v)} ${JSON.stringify(e)}`);
       }
@@ -405,7 +405,7 @@ describe('the real corpus is accepted', () => {
             e = checkJsonata(x);
           } else if (!inJsonata && PATH_FIELDS[k] && x.startsWith('$')) {
             counts.paths++;
-            e = checkPath(x, PATH_FIELDS[k]);
+            e = checkJsonPath(x, PATH_FIELDS[k]);
           }
           if (e) bad.push(`${file}: ${k}: ${x} — ${e.message}`);
         }
@@ -435,9 +435,9 @@ describe('the real corpus is accepted', () => {
 test('a Jayway JsonPath function as a path\'s step (.sum(), .min()…): Step Functions deploys it and fails when it runs, a warning; an error in a reference path, and any other call', () => {
   for (const v of ['$.Jobs.sum()', '$.scores.min()', '$.a.keys()']) {
     assert.equal(checkDynamicValue(v)?.severity, 'warning', v);
-    assert.equal(checkPath(v, 'path')?.severity, 'warning', v);
-    assert.match(checkPath(v, 'path')!.message, /is a JsonPath function Step Functions does not run \(only \.length\(\) is\)/);
-    const ref = checkPath(v, 'reference');
+    assert.equal(checkJsonPath(v, 'path')?.severity, 'warning', v);
+    assert.match(checkJsonPath(v, 'path')!.message, /is a JsonPath function Step Functions does not run \(only \.length\(\) is\)/);
+    const ref = checkJsonPath(v, 'reference');
     assert.ok(ref && ref.severity === undefined, v);
     assert.match(ref.message, /^A reference path cannot call functions such as \.\w+\(\)/);
   }

@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkDynamicValue, checkJsonata, checkPath, isJsonata, jsonataConstant, sourceOffset, type ExpressionError, type PathKind } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, checkJsonPath, isJsonata, jsonataConstant, sourceOffset, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
@@ -44,7 +44,8 @@ export const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
 export const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
   top: ['Comment', 'StartAt', 'States', 'TimeoutSeconds', 'Version', 'QueryLanguage'],
   branch: ['Comment', 'StartAt', 'States', 'QueryLanguage'],
-  // No QueryLanguage: the service refuses it on an ItemProcessor (SCHEMA_VALIDATION_FAILED); the Map's own applies.
+  // No QueryLanguage: the service refuses it on an ItemProcessor (SCHEMA_VALIDATION_FAILED); its states take the
+  // machine's, as every state does (asl/model.ts), not the Map state's.
   map: ['Comment', 'StartAt', 'States', 'ProcessorConfig'],
 };
 
@@ -185,7 +186,7 @@ function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
 
 function checkPathValue(ctx: Ctx, node: AstNode | undefined, kind: PathKind | 'dynamic') {
   if (node?.type !== 'string' || hasPlaceholder(node.value)) return;
-  const err = kind === 'dynamic' ? checkDynamicValue(node.value) : checkPath(node.value, kind);
+  const err = kind === 'dynamic' ? checkDynamicValue(node.value) : checkJsonPath(node.value, kind);
   if (err) expressionProblem(ctx, node, err);
 }
 
@@ -844,11 +845,11 @@ export function evaluatingState(parsed: ParsedDocument, node: AstNode): AslState
 }
 
 /**
- * A state's fields whose `{% … %}` strings Step Functions evaluates, each to a value (dataflow/jsonataReads.ts reads
- * what they read): the JSONata fields and ItemSelector, the object fields, and the typed fields the states language
- * lets a JSONata string give (all but Resource and Label).
+ * A state's fields whose `{% … %}` strings Step Functions evaluates, each to a value (evaluatedHere above, which the
+ * JSONata reads, hover and completion ask): the JSONata fields and ItemSelector, the object fields, and the typed
+ * fields the states language lets a JSONata string give (all but Resource and Label).
  */
-export const JSONATA_EVALUATED: ReadonlySet<string> = new Set([
+const JSONATA_EVALUATED: ReadonlySet<string> = new Set([
   ...JSONATA_ONLY, 'ItemSelector', ...OBJECT_FIELDS, ...TYPED_FIELDS.map((f) => f.field).filter((f) => f !== 'Resource' && f !== 'Label'),
 ]);
 

@@ -23,7 +23,7 @@ const PLAIN = /^(\s*)(\$[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|`[^
 const STEP = /\.([A-Za-z_][A-Za-z0-9_]*|`[^`]*`)/g;
 
 /** A plain path `$root.a.b`: its root variable (without `$`), its names, and where it lies in the expression body. */
-export function plainJsonataPath(body: string): { root: string; names: string[]; start: number; end: number } | undefined {
+function plainJsonataPath(body: string): { root: string; names: string[]; start: number; end: number } | undefined {
   const m = PLAIN.exec(body);
   if (!m) return undefined;
   const text = m[2];
@@ -38,7 +38,7 @@ export function plainJsonataPath(body: string): { root: string; names: string[];
 }
 
 /** A path written back in JSONata: `$root.a.b`, a name that is no identifier in backticks. */
-export function jsonataPathText(root: string, names: readonly string[]): string {
+function jsonataPathText(root: string, names: readonly string[]): string {
   return root + names.map((n) => (IDENT.test(n) && !KEYWORDS.has(n) ? `.${n}` : `.\`${n}\``)).join('');
 }
 
@@ -57,7 +57,7 @@ export interface JsonataMiss {
  * first name that certainly gives nothing: a closed object without it, a string, number or boolean (not null, not a
  * hint). Undefined when the whole path may read something.
  */
-export function readJsonataNames(shape: Shape, names: readonly string[]): JsonataMiss | undefined {
+function readJsonataNames(shape: Shape, names: readonly string[]): JsonataMiss | undefined {
   let cur = shape;
   let within = shape.kind !== 'unknown' ? shape.origin : undefined;
   for (let i = 0; i < names.length; i++) {

@@ -100,7 +100,7 @@ function once<T>(f: () => T): () => T {
 }
 
 /** An array whose items and elements are worked out when first read. */
-export function lazyArray(items: () => Shape, tuple: (() => Shape[]) | undefined, origin?: string): ArrayShape {
+function lazyArray(items: () => Shape, tuple: (() => Shape[]) | undefined, origin?: string): ArrayShape {
   const a = { kind: 'array', origin } as ArrayShape;
   const i = once(items);
   Object.defineProperty(a, 'items', { get: i, set: (v: Shape) => Object.defineProperty(a, 'items', { value: v, writable: true, enumerable: true }), enumerable: true, configurable: true });

@@ -8,7 +8,7 @@ import { parseDynamicValue } from './dynamic';
 import { isExpressionError, type ExpressionError } from './types';
 
 /** An expression that does not parse, as an Error whose message says what and where. */
-export class ExpressionSyntaxError extends Error {
+class ExpressionSyntaxError extends Error {
   constructor(readonly text: string, readonly error: ExpressionError) {
     // The place matters only when the error is about part of the text.
     super(error.start === 0 && error.end === text.length ? error.message : `${error.message} (at position ${error.start} of "${text}")`);
@@ -17,7 +17,7 @@ export class ExpressionSyntaxError extends Error {
 }
 
 /** Evaluates a parsed call: arguments first, each checked against the function's table entry. */
-export function evaluateCall(c: Call, roots: PathRoots): unknown {
+function evaluateCall(c: Call, roots: PathRoots): unknown {
   const f = INTRINSIC_FUNCTIONS.get(c.name);
   if (!f) throw new Error(`${c.name} is not an intrinsic function; known: ${[...INTRINSIC_FUNCTIONS.keys()].join(', ')}`);
   const values = c.args.map((a) => evaluateArg(a, roots));

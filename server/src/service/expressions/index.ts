@@ -6,14 +6,13 @@ import { Code } from '../core/codes';
 import { parseDynamicValue } from './dynamic';
 import { INT_MAX_LENGTH, INTRINSIC_FUNCTIONS } from './functions';
 import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
-import { checkJsonPath, type PathKind } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
 
 export { isExpressionError, type ExpressionError } from './types';
 export { checkJsonata, isJsonata, jsonataBody, jsonataConstant, jsonataFunctions, jsonataVariables, statesContextReads, stepFunctionsCallAt, stepFunctionsJsonataBindings } from './jsonata';
 export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type IntrinsicArg } from './intrinsics';
 export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
-export { parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
+export { checkJsonPath, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
 export { evaluateDynamicValue, evaluateIntrinsic } from './evaluate';
 export { hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders } from './placeholders';
@@ -43,10 +42,6 @@ function callLimits(call: Call, depth: number): ExpressionError | undefined {
   return undefined;
 }
 
-/** A path field: InputPath, OutputPath, ItemsPath… (`path`) or ResultPath (`reference`: names and indexes only). */
-export function checkPath(value: string, kind: PathKind): ExpressionError | undefined {
-  return checkJsonPath(value, kind);
-}
 
 /** Whether a plain value was probably meant as an expression (a path or an intrinsic call), e.g. to suggest a `.$` key. */
 export const looksLikePath = (value: string): boolean => /^\s*(\$\$?([.[]|\s*$)|\$[\p{ID_Start}_]\p{ID_Continue}*[.[]|States\.[A-Za-z0-9]+\s*\()/u.test(value);

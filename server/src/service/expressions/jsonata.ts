@@ -14,7 +14,7 @@ const jsonata = (expression: string) => (jsonataPackage ??= require('jsonata') a
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || /\s/.test(c);
 
 /** Where the expression of a whole-string `{% … %}` lies (surrounding whitespace allowed): [from, to) of its body. */
-export function jsonataRange(s: string): { from: number; to: number } | undefined {
+function jsonataRange(s: string): { from: number; to: number } | undefined {
   let a = 0;
   let b = s.length;
   while (a < b && isSpace(s[a])) a++;
