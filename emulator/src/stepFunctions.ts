@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
 import { getLanguageService } from '../../server/src/service/languageService';
 import type { Problem } from '../../server/src/service/core/types';
+import { AWS_CODE } from '../../server/src/service/asl/codes';
 import { ApiError } from './sagemaker';
 
 type Json = Record<string, any>;
@@ -45,17 +46,13 @@ const DOCUMENTED: Record<string, Severity> = {
 };
 
 /**
- * Our codes whose service code is not their own name. A code `asl-duplicate-state-name` (or
- * `DUPLICATE_STATE_NAME`) maps to DUPLICATE_STATE_NAME by its name; everything else the service reports as
- * SCHEMA_VALIDATION_FAILED.
+ * The service's codes of the findings that carry none (data.awsCode, which the ASL checks' errors do): asl/codes.ts
+ * AWS_CODE first (the expression codes of a SageMaker payload, a warning's), then the codes only a definition sent
+ * here can get. A code `asl-duplicate-state-name` (or `DUPLICATE_STATE_NAME`) maps to DUPLICATE_STATE_NAME by its
+ * name; everything else the service reports as SCHEMA_VALIDATION_FAILED.
  */
 const SERVICE_CODE: Record<string, string> = {
-  'asl-unknown-state': 'MISSING_TRANSITION_TARGET',
-  // The service refuses an unreachable state with this code ("State "X" is not reachable").
-  'asl-unreachable-state': 'MISSING_TRANSITION_TARGET',
-  'asl-no-terminal-state': 'MISSING_END_STATE',
   'path-without-dollar-suffix': 'NO_DOLLAR',
-  'invalid-jsonata': 'INVALID_JSONATA_EXPRESSION',
   syntax: 'INVALID_JSON_DESCRIPTION',
   'too-large': 'TOO_DEEPLY_NESTED',
 };
@@ -63,7 +60,8 @@ const SERVICE_CODE: Record<string, string> = {
 const NO_LOCATION = new Set(['MISSING_END_STATE', 'INVALID_JSON_DESCRIPTION', 'MISSING_DESCRIPTION', 'TOO_DEEPLY_NESTED']);
 
 function serviceCode(code: string): string {
-  if (SERVICE_CODE[code]) return SERVICE_CODE[code];
+  const known = AWS_CODE[code] ?? SERVICE_CODE[code];
+  if (known) return known;
   const byName = code.replace(/^asl-/, '').replace(/-/g, '_').toUpperCase();
   return Object.hasOwn(DOCUMENTED, byName) ? byName : 'SCHEMA_VALIDATION_FAILED';
 }
