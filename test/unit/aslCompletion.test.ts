@@ -89,6 +89,11 @@ describe('fields', () => {
     assert.deepEqual(top, ['Comment', 'TimeoutSeconds', 'Version', 'QueryLanguage']);
     const retrier = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.ALL"], ‸ }], "End": true }')).labels;
     assert.deepEqual(retrier, ['IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment']);
+    // A number is written at the least value the checks accept (validateStructure.ts's tables).
+    const retrierItems = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.ALL"], ‸ }], "End": true }'));
+    assert.deepEqual(['IntervalSeconds', 'MaxAttempts', 'BackoffRate'].map((f) => (retrierItems.find(f).textEdit as { newText: string }).newText), ['"IntervalSeconds": ${1:1}', '"MaxAttempts": ${1:0}', '"BackoffRate": ${1:1}']);
+    const wait = complete(JSON_MACHINE('{ "Type": "Wait", ‸ "End": true }'));
+    assert.equal((wait.find('Seconds').textEdit as { newText: string }).newText, '"Seconds": ${1:0},');
     const catcher = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{ "ErrorEquals": ["States.ALL"], ‸ }], "End": true }')).labels;
     assert.deepEqual(catcher, ['Next', 'ResultPath', 'Assign', 'Comment']);
     const rule = complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [{ "Variable": "$.x", ‸ }], "Default": "Deploy Model" }')).labels;

@@ -18,7 +18,7 @@ import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snipp
 import { modelOf, type AslState } from './model';
 import { variablesVisibleIn } from './variables';
 import { pathOf, placeAt, relative, type Place } from './place';
-import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS, STATE_TYPES } from './validateStructure';
+import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS, STATE_TYPES } from './validateStructure';
 
 /**
  * A completion item whose edit is in offsets (the LSP `textEdit` is made from `edit` at the service root, its
@@ -88,7 +88,6 @@ function valuesOf(place: Place, field: string | number, options: AslCompletionOp
 }
 
 // What a new field's value is, to write a snippet of it.
-const NUMBERS = new Set(['TimeoutSeconds', 'HeartbeatSeconds', 'Seconds', 'MaxConcurrency', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'ToleratedFailurePercentage', 'ToleratedFailureCount']);
 const OBJECTS = new Set(['States', 'Parameters', 'Arguments', 'ResultSelector', 'Assign', 'ItemSelector', 'ItemProcessor', 'Iterator', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ProcessorConfig', 'Result', 'Not']);
 const ARRAYS = new Set(['Retry', 'Catch', 'Choices', 'Branches', 'ErrorEquals', 'And', 'Or']);
 function shapeOfField(place: Place, field: string): SnippetShape {
@@ -100,7 +99,9 @@ function shapeOfField(place: Place, field: string): SnippetShape {
   if (place.kind === 'settings' && (field === 'MaxItems' || field === 'MaxItemsPerBatch' || field === 'MaxInputBytesPerBatch')) return { kind: 'integer', min: 1 };
   if (place.kind === 'settings' && (field === 'ReaderConfig' || field === 'WriterConfig' || field === 'Parameters' || field === 'BatchInput')) return { kind: 'structure', members: new Map(), required: [] };
   if (place.kind === 'settings' && field === 'CSVHeaders') return { kind: 'list', items: { kind: 'string' } };
-  if (NUMBERS.has(field)) return { kind: 'integer', min: field === 'MaxAttempts' || field === 'MaxConcurrency' ? 0 : 1 };
+  // A number the checks type (validateStructure.ts): written at its least value.
+  const typed = place.kind !== 'rule' ? fieldType(field, place.kind === 'retrier') : undefined;
+  if (typed?.want === 'integer' || typed?.want === 'number') return { kind: typed.want, min: typed.min };
   if (OBJECTS.has(field)) return { kind: 'structure', members: new Map(), required: [] };
   if (ARRAYS.has(field)) return { kind: 'list', items: { kind: 'string' } };
   const values = valuesOf(place, field);

@@ -120,7 +120,7 @@ function isStandIn(node: AstNode | undefined, ql: QueryLanguage): boolean {
 
 const describe = (node: AstNode) => (node.type === 'null' ? 'null' : node.type === 'number' ? `the number ${node.value}` : node.type === 'string' ? `the string ${quote(node.value)}` : node.type === 'boolean' ? String(node.value) : `an ${node.type}`);
 
-type Want = 'string' | 'object' | 'array' | 'boolean' | 'number' | 'integer' | 'string|null';
+export type Want = 'string' | 'object' | 'array' | 'boolean' | 'number' | 'integer' | 'string|null';
 function typeOk(node: AstNode, want: Want): boolean {
   switch (want) {
     case 'string|null': return node.type === 'string' || node.type === 'null';
@@ -727,10 +727,7 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
         }
       }
       if (key === 'Retry') {
-        checkType(ctx, 'IntervalSeconds', property(item, 'IntervalSeconds'), 'integer', ql, 1, 99999999);
-        checkType(ctx, 'MaxAttempts', property(item, 'MaxAttempts'), 'integer', ql, 0, 99999999);
-        checkType(ctx, 'BackoffRate', property(item, 'BackoffRate'), 'number', ql, 1);
-        checkType(ctx, 'MaxDelaySeconds', property(item, 'MaxDelaySeconds'), 'integer', ql, 1, 31622400);
+        for (const f of RETRIER_TYPED_FIELDS) checkType(ctx, f.field, property(item, f.field), f.want, ql, f.min, f.max);
         checkEnum(ctx, 'JitterStrategy', property(item, 'JitterStrategy'), JITTER_STRATEGIES);
       } else {
         if (!propertyNode(item, 'Next')) report(ctx, anchor(item), AslCode.missingField, 'Next is missing: the state a catcher goes to');
@@ -822,6 +819,16 @@ const TYPED_FIELDS = ([
   ['MaxConcurrency', 'integer', 0], ['ToleratedFailurePercentage', 'number', 0, 100], ['ToleratedFailureCount', 'integer', 0],
   ['Error', 'string'], ['Cause', 'string'], ['Resource', 'string'], ['Label', 'string'], ['Items', 'array'],
 ] as [string, Want, number?, number?][]).map(([field, want, min, max]) => ({ field, want, min, max, pathField: `${field}Path` }));
+/** A retrier's numbers. */
+const RETRIER_TYPED_FIELDS = ([
+  ['IntervalSeconds', 'integer', 1, 99999999], ['MaxAttempts', 'integer', 0, 99999999], ['BackoffRate', 'number', 1], ['MaxDelaySeconds', 'integer', 1, 31622400],
+] as [string, Want, number?, number?][]).map(([field, want, min, max]) => ({ field, want, min, max }));
+
+/** The type (and range) of a state's or a retrier's field, from the tables the checks use: what completion writes. */
+export function fieldType(field: string, inRetrier: boolean): { want: Want; min?: number; max?: number } | undefined {
+  return (inRetrier ? RETRIER_TYPED_FIELDS : TYPED_FIELDS).find((f) => f.field === field);
+}
+
 /** A JSONPath state's fields whose `.$` keys' values Step Functions evaluates: its payload templates and Assign. */
 const JSONPATH_EVALUATED: ReadonlySet<string> = new Set(['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials', 'Assign', 'ItemReader', 'ResultWriter']);
 
