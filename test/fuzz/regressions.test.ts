@@ -22,6 +22,17 @@ test('"${${…" without a closing brace is read in one pass by the template para
   assert.ok(policy?.Statement.some((s) => s.Resource.some((r) => r.endsWith(value.toLowerCase() + '*'))), JSON.stringify(policy).slice(0, 300));
 });
 
+test('"did you mean" on thousand-character names works in a band of the plausible typo (it compared every pair in full: 28 s on a 93 kB file)', () => {
+  const name = (p: string, i: number) => p + 'x'.repeat(1000) + String(i).padStart(4, '0');
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < 45; i++) states[name('S', i)] = { Type: 'Pass', Next: name('T', i) };
+  const found = service.validate(doc(JSON.stringify({ StartAt: name('S', 0), States: states })));
+  assert.equal(found.filter((p) => p.code === 'asl-unknown-state').length, 45);
+  // Still a suggestion where one is plausible: a name one letter off.
+  const near = service.validate(doc(JSON.stringify({ StartAt: name('S', 0), States: { [name('S', 0)]: { Type: 'Pass', Next: name('S', 0).replace('S', 's').slice(0, -1) + '1' }, [name('S', 1)]: { Type: 'Succeed' } } })));
+  assert.ok(near.some((p) => p.code === 'asl-unknown-state' && p.message.includes('did you mean')), near.map((p) => p.message.slice(-80)).join('\n'));
+});
+
 test('an empty asl document: the syntax error is an empty range at 0, not one character past the end', () => {
   assert.deepEqual(service.validate(doc('')).map((p) => [p.code, p.offset, p.length]), [['syntax', 0, 0]]);
 });

@@ -1,34 +1,52 @@
 // Small text helpers shared by the features: edit distance for "did you mean", value quoting for messages, where a
 // line starts and ends.
 
-/** Edit distance (optimal string alignment), case-insensitive (a case-only difference costs 0.5 so exact-case wins ties). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Edit distance (optimal string alignment), case-insensitive (a case-only difference costs 0.5 so exact-case wins
+ * ties). With `max`, work in a band of that width and stop early: anything further is `max + 1` (a hostile file's
+ * thousand-character names cost a thousand steps each, not a million).
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   const al = a.toLowerCase(), bl = b.toLowerCase();
   if (al === bl) return 0.5;
+  if (Math.abs(al.length - bl.length) > max) return max + 1;
   // Optimal string alignment: insertions, deletions, substitutions, and two neighbours swapped ("Taks" is one step
-  // from "Task", as a typo is, not two).
-  let before: number[] = [];
-  let prev = Array.from({ length: bl.length + 1 }, (_, i) => i);
+  // from "Task", as a typo is, not two). Only cells within `band` of the diagonal are computed; the ones just
+  // outside it, which the next row reads, are kept at infinity.
+  const n = bl.length;
+  const band = Math.min(Math.max(al.length, n), max);
+  let before: number[] = new Array<number>(n + 2).fill(Infinity);
+  let prev: number[] = new Array<number>(n + 2).fill(Infinity);
+  let cur: number[] = new Array<number>(n + 2).fill(Infinity);
+  for (let j = 0; j <= Math.min(n, band); j++) prev[j] = j;
   for (let i = 1; i <= al.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= bl.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (al[i - 1] === bl[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && al[i - 1] === bl[j - 2] && al[i - 2] === bl[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1);
+    const lo = Math.max(1, i - band), hi = Math.min(n, i + band);
+    cur[lo - 1] = lo === 1 && i <= band ? i : Infinity;
+    let rowMin = cur[lo - 1];
+    for (let j = lo; j <= hi; j++) {
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (al[i - 1] === bl[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && al[i - 1] === bl[j - 2] && al[i - 2] === bl[j - 1]) v = Math.min(v, before[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
-    before = prev;
-    prev = cur;
+    cur[hi + 1] = Infinity;
+    if (rowMin > max) return max + 1;
+    [before, prev, cur] = [prev, cur, before];
   }
-  return prev[bl.length];
+  return Math.min(prev[n], max + 1);
 }
 
-/** The candidates closest to `word`, best first; only those close enough to be a plausible typo. */
+/**
+ * The candidates closest to `word`, best first; only those close enough to be a plausible typo (a third of its
+ * length, between 2 and 8 edits).
+ */
 export function closest(word: string, candidates: Iterable<string>, most = 3): string[] {
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  const limit = Math.min(8, Math.max(2, Math.floor(word.length / 3)));
   const scored: [string, number][] = [];
   for (const c of candidates) {
     if (Math.abs(c.length - word.length) > limit) continue;
-    const d = editDistance(word, c);
+    const d = editDistance(word, c, limit);
     if (d <= limit) scored.push([c, d]);
   }
   return scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).slice(0, most).map(([c]) => c);
