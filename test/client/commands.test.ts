@@ -355,7 +355,7 @@ test('an endpoint that is neither local nor AWS needs an explicit, remembered ag
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     const ask = fake.dialogs.find((d) => d.modal && d.message.startsWith('Send AWS credentials'))!;
     assert.equal(ask.message, 'Send AWS credentials to 192.0.2.10:4566?');
-    assert.match(ask.detail!, /^The endpoint http:\/\/192\.0\.2\.10:4566 comes from your workspace settings \(sagemakerAsl\.aws\.endpoint\)\. It is not an AWS service host and plain http \(unencrypted\)\./);
+    assert.match(ask.detail!, /^The endpoint http:\/\/192\.0\.2\.10:4566 comes from your workspace settings \(sagemakerAsl\.aws\.endpoint\)\. It is not an AWS service host and plain http\./);
     assert.match(ask.detail!, /your AWS credentials \(the default credential chain\) and the job's request, secrets included/);
     assert.deepEqual(ask.choices, ['Allow and Remember']);
     assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Start training job')), 'declined: no confirmation, nothing sent');
@@ -365,7 +365,7 @@ test('an endpoint that is neither local nor AWS needs an explicit, remembered ag
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     const confirm = fake.dialogs.find((d) => d.message.startsWith('Start training job'))!;
     assert.equal(confirm.message, 'Start training job "remote-r1" from "Train"? It runs at 192.0.2.10:4566, which receives your credentials.');
-    assert.match(confirm.detail!, /Where: endpoint http:\/\/192\.0\.2\.10:4566 \(not an AWS host, plain http; from workspace settings\) with the default AWS credential chain, region us-east-1/);
+    assert.match(confirm.detail!, /Where: endpoint http:\/\/192\.0\.2\.10:4566 \(not an AWS service host and plain http; from workspace settings\) with the default AWS credential chain, region us-east-1/);
     fake.dialogs.length = 0;
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Send AWS credentials')), 'asked again');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { classifyEndpoint, isLocalEndpoint } from '../../client/src/jobs/endpoint';
+import { classifyEndpoint, consentReason, credentialsSent, isLocalEndpoint, needsConsent } from '../../client/src/jobs/endpoint';
 import { JobRunner } from '../../client/src/jobs/jobRunner';
 import { validateDefinition } from '../../client/src/jobs/validateDefinition';
 import { trainingRequest } from './emulator';
@@ -35,6 +35,28 @@ test('https to an AWS service host is AWS; anything else, or plain http, is not'
   assert.equal(classifyEndpoint(undefined), undefined);
   assert.throws(() => classifyEndpoint('not a url'));
   assert.equal(isLocalEndpoint('not a url'), false);
+});
+
+test('consent: the one rule and the one reason the editor\'s dialog and the CLI\'s --trust-endpoint both use', () => {
+  const cases: [string | undefined, string | undefined, string | undefined][] = [
+    // endpoint, profile, the reason (undefined: no consent needed)
+    [undefined, undefined, undefined],
+    [undefined, 'work', undefined],
+    ['https://sagemaker.us-east-1.amazonaws.com', undefined, undefined],
+    ['https://sagemaker.us-east-1.amazonaws.com', 'work', undefined],
+    ['http://127.0.0.1:4566', undefined, undefined],
+    ['http://127.0.0.1:4566', 'work', 'a local server, and the profile "work" is set'],
+    ['http://sagemaker.us-east-1.amazonaws.com', undefined, 'plain http'],
+    ['https://sagemaker.example.com', 'work', 'not an AWS service host'],
+    ['http://192.0.2.10:4566', undefined, 'not an AWS service host and plain http'],
+  ];
+  for (const [endpoint, profile, reason] of cases) {
+    const info = classifyEndpoint(endpoint);
+    assert.equal(needsConsent(info, profile), reason !== undefined, `${endpoint} ${profile}`);
+    if (needsConsent(info, profile)) assert.equal(consentReason(info, profile), reason, `${endpoint} ${profile}`);
+  }
+  assert.equal(credentialsSent('work'), 'the credentials of profile "work"');
+  assert.equal(credentialsSent(undefined), 'your AWS credentials (the default credential chain)');
 });
 
 /** A server that records the headers of the first request it gets, and answers as SageMaker does a bad request. */

@@ -16,7 +16,7 @@ import type { JobRef, JobRunner, JobSummary } from './jobRunner';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
 import { JobStore, type JobRecord } from './jobStore';
 import { formatDuration, formatSummary, formatTransition, indentContinuation } from './format';
-import { classifyEndpoint, type EndpointInfo } from './endpoint';
+import { classifyEndpoint, consentReason, credentialsSent, needsConsent, type EndpointInfo } from './endpoint';
 import type { MaskPolicy } from './mask';
 import { registerValidateCommand } from './validateCommand';
 import { shareExecutionInput } from './executionInputs';
@@ -98,13 +98,11 @@ class Jobs implements vscode.Disposable {
       void vscode.window.showErrorMessage(`The setting sagemakerAsl.aws.endpoint is not a URL: "${s.endpoint}".`);
       return false;
     }
-    if (!info || info.kind === 'aws' || (info.kind === 'local' && !s.profile)) return true;
+    if (!needsConsent(info, s.profile)) return true;
     const consented = this.context.globalState.get<string[]>(ENDPOINT_CONSENT, []);
     if (consented.includes(info.origin)) return true;
-    const why = info.kind === 'local'
-      ? `a local server, and the profile "${s.profile}" is set, so its credentials would be sent there`
-      : [!info.awsHost ? 'not an AWS service host' : undefined, !info.https ? 'plain http (unencrypted)' : undefined].filter(Boolean).join(' and ');
-    const credentials = s.profile ? `the credentials of profile "${s.profile}"` : 'your AWS credentials (the default credential chain)';
+    const why = consentReason(info, s.profile);
+    const credentials = credentialsSent(s.profile);
     const pick = await vscode.window.showWarningMessage(
       `Send AWS credentials to ${info.host}?`,
       {
@@ -523,7 +521,7 @@ function describeTarget(s: JobSettings): { text: string; cost: string } {
       : { text: `local emulator at ${s.endpoint} with placeholder credentials (none of yours are sent)`, cost: 'It runs on the local emulator: no AWS account is used and nothing is billed.' };
   }
   if (endpoint?.kind === 'other') {
-    const what = [!endpoint.awsHost ? 'not an AWS host' : undefined, !endpoint.https ? 'plain http' : undefined].filter(Boolean).join(', ');
+    const what = consentReason(endpoint, s.profile);
     return { text: `endpoint ${s.endpoint} (${what}; from ${s.endpointSource ?? 'settings'}) with ${credentials}${region ? `, region ${region}` : ''}`, cost: `It runs at ${endpoint.host}, which receives your credentials.` };
   }
   return { text: `${region ?? 'the region of the profile'}, ${credentials}${s.endpoint ? `, endpoint ${s.endpoint}` : ''}`, cost: 'It runs in your AWS account and costs money.' };

@@ -41,6 +41,26 @@ export function classifyEndpoint(endpoint: string | undefined): EndpointInfo | u
   return { kind, host: url.host, origin: url.origin, https, awsHost };
 }
 
+/**
+ * The one rule for real credentials: they go to an endpoint without the user's agreement (the editor's dialog,
+ * the CLI's --trust-endpoint) only when it is https to AWS, or local with no profile set (then placeholder
+ * credentials go, clientSettings). No endpoint is the SDK's own AWS endpoints.
+ */
+export function needsConsent(info: EndpointInfo | undefined, profile: string | undefined): info is EndpointInfo {
+  return !!info && (info.kind === 'other' || (info.kind === 'local' && !!profile));
+}
+
+/** Why an endpoint that needs consent does (one clause: after "It is" in the dialog, in parentheses on the command line). */
+export function consentReason(info: EndpointInfo, profile: string | undefined): string {
+  if (info.kind === 'local') return `a local server, and the profile "${profile}" is set`;
+  return [!info.awsHost ? 'not an AWS service host' : undefined, !info.https ? 'plain http' : undefined].filter(Boolean).join(' and ');
+}
+
+/** Whose credentials a call sends, in the consent's words. */
+export function credentialsSent(profile: string | undefined): string {
+  return profile ? `the credentials of profile "${profile}"` : 'your AWS credentials (the default credential chain)';
+}
+
 export function isLocalEndpoint(endpoint: string | undefined): boolean {
   try {
     return classifyEndpoint(endpoint)?.kind === 'local';
