@@ -427,3 +427,14 @@ test('a standalone job spec (a request file) launches without asking for an exec
   assert.ok(confirm, `confirmed: ${fake.dialogs.map((d) => d.message).join(' | ')}`);
   await until('the summary', () => fake.output.some((l) => l.includes('churn-spec-1: status Completed')));
 });
+
+test('the $$ context of a launch names the machine after its file without the machine extension (.jsonc, .asl, .asl.yml as .asl.json)', async () => {
+  tasks = [task('Train', { ...payload('x'), 'TrainingJobName.$': "States.Format('{}-run', $$.StateMachine.Name)" })];
+  for (const file of ['flow.asl.json', 'flow.jsonc', 'flow.asl', 'flow.asl.yml', 'flow.yaml']) {
+    fake.dialogs.length = 0;
+    user('{"run": "r1", "epochs": "1"}', []); // the confirmation cancelled: nothing is started
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(`file:///work/pipelines/${file}`, 'Train');
+    const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
+    assert.match(confirm?.message ?? fake.dialogs.map((d) => d.message).join(' | '), /^Start training job "flow-run" from "Train"\?/, file);
+  }
+});

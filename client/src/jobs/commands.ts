@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
 import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
+import { machineBaseName } from '../../../server/src/machineFiles';
 import type * as Runtime from './runtime';
 import type { JobRef, JobRunner, JobSummary } from './jobRunner';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
@@ -208,7 +209,7 @@ class Jobs implements vscode.Disposable {
     const settings = readJobSettings();
     const account = roleAccount(task.payload);
     const context = rt.makeExecutionContext({
-      stateMachineName: path.basename(vscode.Uri.parse(uri).path).replace(/\.(asl\.)?(json|ya?ml|asl)$/i, ''),
+      stateMachineName: machineBaseName(vscode.Uri.parse(uri).path),
       stateName: task.stateName,
       input,
       region: settings.region ?? process.env.AWS_REGION ?? 'us-east-1',
