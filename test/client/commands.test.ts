@@ -2,7 +2,9 @@
 // dialogs answered by the test and the real SDK talking to the emulator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEmulator, ROLE, type RunningEmulator } from './emulator';
 import { installVscodeFake, type Dialog } from './vscodeFake';
 import type { TaskInfo } from '../../server/src/protocol';
@@ -436,5 +438,30 @@ test('the $$ context of a launch names the machine after its file without the ma
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(`file:///work/pipelines/${file}`, 'Train');
     const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
     assert.match(confirm?.message ?? fake.dialogs.map((d) => d.message).join(' | '), /^Start training job "flow-run" from "Train"\?/, file);
+  }
+});
+
+test('the region of a launch\'s $$ ARNs is the one the SDK sends to: with no region setting and no AWS_REGION, the profile\'s', async () => {
+  tasks = [task('Train', { ...payload('x'), 'TrainingJobName.$': "States.Format('at-{}', States.ArrayGetItem(States.StringSplit($$.StateMachine.Id, ':'), 3))" })];
+  const dir = mkdtempSync(join(tmpdir(), 'region-'));
+  writeFileSync(join(dir, 'config'), '[profile work]\nregion = ap-northeast-2\n');
+  const region = settings['aws.region'];
+  delete settings['aws.region'];
+  settings['aws.profile'] = 'work';
+  const env = { ...process.env };
+  delete process.env.AWS_REGION;
+  Object.assign(process.env, { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') });
+  try {
+    fake.dialogs.length = 0;
+    // A profile with the local emulator: its credentials would go there, so the launch asks first; then cancelled.
+    user('{"run": "r1", "epochs": "1"}', [], (d) => (d.message.startsWith('Send AWS credentials') ? 'Allow and Remember' : undefined));
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
+    assert.match(confirm?.message ?? fake.dialogs.map((d) => d.message).join(' | '), /^Start training job "at-ap-northeast-2" from "Train"\?/);
+  } finally {
+    settings['aws.region'] = region;
+    delete settings['aws.profile'];
+    process.env = env;
+    rmSync(dir, { recursive: true, force: true });
   }
 });

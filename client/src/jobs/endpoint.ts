@@ -77,15 +77,31 @@ export interface ClientSettings {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
+/** A local endpoint (the emulator) without a profile or explicit credentials: placeholder credentials go there. */
+function placeholderCredentials(s: ClientSettings): boolean {
+  return !s.profile && !s.credentials && isLocalEndpoint(s.endpoint);
+}
+
+/**
+ * The region calls go to, as far as the settings and the environment say: the setting (or --region), else
+ * AWS_REGION (which the SDK reads too), else us-east-1 for a local endpoint with placeholder credentials (the
+ * emulator needs one and no profile names one). undefined leaves it to the SDK: the profile's region in
+ * ~/.aws/config. The SDK's clients (clientSettings) and the $$ ARNs of a launch both take it from here, so they
+ * name the same region.
+ */
+export function regionOf(s: ClientSettings, env: Record<string, string | undefined> = process.env): string | undefined {
+  return s.region ?? (env.AWS_REGION?.trim() || undefined) ?? (placeholderCredentials(s) ? 'us-east-1' : undefined);
+}
+
 /**
  * What every AWS client of the extension and the CLI is built with. A local endpoint (the emulator) without a
  * profile gets placeholder credentials: the demo works on a machine without AWS credentials, and real credentials
  * are never sent to a local server nobody asked them for.
  */
 export function clientSettings(s: ClientSettings): ClientSettings {
-  const local = !s.profile && !s.credentials && isLocalEndpoint(s.endpoint);
+  const local = placeholderCredentials(s);
   return {
-    region: s.region ?? (local ? 'us-east-1' : undefined),
+    region: regionOf(s),
     profile: s.profile,
     endpoint: s.endpoint,
     credentials: s.credentials ?? (local ? { accessKeyId: 'local-emulator', secretAccessKey: 'local-emulator' } : undefined),

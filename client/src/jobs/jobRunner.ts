@@ -121,6 +121,18 @@ export class JobRunner {
     return (this.logs ??= new CloudWatchLogsClient(this.config()));
   }
 
+  /**
+   * The region the SDK sends to: regionOf's answer, else the profile's region from ~/.aws/config (read, no
+   * request made); undefined when there is none (a call would fail with "Region is missing").
+   */
+  async region(): Promise<string | undefined> {
+    try {
+      return await this.sm.config.region();
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Drops the clients so the next call resolves credentials again (after they expired). */
   private renewClients(): void {
     this.sageMaker?.destroy();
