@@ -3,6 +3,7 @@
 // that are due, so the state is a pure function of the clock and what was asked, with no timers to clean up.
 import { sageMakerSchemas } from '../../schemas/sagemaker/index';
 import { documentedRuleViolations } from '../../server/src/service/sagemaker/documentedRules';
+import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, type JobKind } from '../../server/src/jobKinds';
 import { validateRequest, validationMessage, type JsonSchema } from './validate';
 import type { ErrorAnswer } from './faults';
 
@@ -59,7 +60,6 @@ export class ApiError extends Error {
 }
 const validation = (message: string) => new ApiError({ status: 400, type: 'ValidationException', message });
 
-type Kind = 'training' | 'transform';
 type Json = Record<string, any>;
 
 interface Transition {
@@ -77,7 +77,7 @@ interface Step {
   failureReason?: string;
 }
 interface Job {
-  kind: Kind;
+  kind: JobKind;
   name: string;
   arn: string;
   request: Json;
@@ -105,8 +105,8 @@ interface LogStream {
   events: LogEvent[];
 }
 
-const LOG_GROUPS: Record<Kind, string> = { training: '/aws/sagemaker/TrainingJobs', transform: '/aws/sagemaker/TransformJobs' };
-const TERMINAL = new Set(['Completed', 'Failed', 'Stopped']);
+/** "Training job", "Transform job": a kind's label at the start of a message. */
+const labelOf = (kind: JobKind) => JOB_KINDS[kind].label.replace(/^./, (c) => c.toUpperCase());
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
 
 export class SageMakerEmulator {
@@ -119,7 +119,7 @@ export class SageMakerEmulator {
 
   reset(): void {
     this.jobs.clear();
-    this.logs = new Map(Object.values(LOG_GROUPS).map((g) => [g, new Map()]));
+    this.logs = new Map(JOB_KIND_NAMES.map((kind) => [JOB_KINDS[kind].logGroup, new Map()]));
   }
 
   /** The operations this emulates, by X-Amz-Target (`SageMaker.CreateTrainingJob`, `Logs_20140328.GetLogEvents`). */
@@ -138,47 +138,51 @@ export class SageMakerEmulator {
 
   // ---- SageMaker ---------------------------------------------------------------------------------------------
 
+  /** Create, Describe and Stop of every kind of the job-kind table; the job's ARN member is named as its name member (TrainingJobName, TrainingJobArn). */
   private sageMaker: Record<string, (input: Json) => Json> = {
-    CreateTrainingJob: (input) => ({ TrainingJobArn: this.create('training', input).arn }),
-    CreateTransformJob: (input) => ({ TransformJobArn: this.create('transform', input).arn }),
-    DescribeTrainingJob: (input) => this.describe(this.find('training', input.TrainingJobName)),
-    DescribeTransformJob: (input) => this.describe(this.find('transform', input.TransformJobName)),
-    StopTrainingJob: (input) => this.stop('training', input.TrainingJobName),
-    StopTransformJob: (input) => this.stop('transform', input.TransformJobName),
+    ...Object.fromEntries(JOB_KIND_NAMES.flatMap((kind) => {
+      const { operations, nameField } = JOB_KINDS[kind];
+      return [
+        [operations.create, (input: Json) => ({ [nameField.replace(/Name$/, 'Arn')]: this.create(kind, input).arn })],
+        [operations.describe, (input: Json) => this.describe(this.find(kind, input[nameField]))],
+        [operations.stop, (input: Json) => this.stop(kind, input[nameField])],
+      ];
+    })),
+    // The summaries differ per kind (list below).
     ListTrainingJobs: (input) => this.list('training', input),
     ListTransformJobs: (input) => this.list('transform', input),
   };
 
-  private create(kind: Kind, input: Json): Job {
-    const schema = (kind === 'training' ? sageMakerSchemas.createTrainingJob() : sageMakerSchemas.createTransformJob()) as unknown as JsonSchema;
+  private create(kind: JobKind, input: Json): Job {
+    const { api, nameField, resourcesField } = JOB_KINDS[kind];
+    const schema = sageMakerSchemas[api]() as unknown as JsonSchema;
     const errors = validateRequest(schema, input);
     if (errors.length) throw validation(validationMessage(errors));
     // The rules SageMaker states only in its documentation (spot training without MaxWaitTimeInSeconds, …): the
     // same ones the editor flags as errors, refused here as SageMaker refuses them, one at a time.
-    const broken = documentedRuleViolations(kind === 'training' ? 'createTrainingJob' : 'createTransformJob', input).find((v) => v.severity === 'error');
+    const broken = documentedRuleViolations(api, input).find((v) => v.severity === 'error');
     if (broken) throw validation(`${broken.summary}.`);
-    const name: string = kind === 'training' ? input.TrainingJobName : input.TransformJobName;
-    const label = kind === 'training' ? 'Training' : 'Transform';
+    const name: string = input[nameField];
     const existing = this.jobs.get(`${kind}/${name}`);
     const arn = `arn:aws:sagemaker:${this.options.region}:${this.options.account}:${kind}-job/${name.toLowerCase()}`;
     if (existing) {
       throw new ApiError({
         status: 400,
         type: 'ResourceInUse',
-        message: `${label} job names must be unique within an AWS account and region, and a ${kind} job with this name already exists (${arn})`,
+        message: `${labelOf(kind)} names must be unique within an AWS account and region, and a ${JOB_KINDS[kind].label} with this name already exists (${arn})`,
       });
     }
-    const resources = kind === 'training' ? input.ResourceConfig : input.TransformResources;
+    const resources = input[resourcesField];
     const instanceType: string = resources?.InstanceType ?? 'ml.m5.xlarge';
     const instanceCount: number = resources?.InstanceCount ?? 1;
     const running = [...this.jobs.values()]
-      .filter((j) => j.instanceType === instanceType && !TERMINAL.has(j.status))
+      .filter((j) => j.instanceType === instanceType && !isTerminalStatus(j.status))
       .reduce((n, j) => n + j.instanceCount, 0);
     if (running + instanceCount > this.options.instanceLimit) {
       throw new ApiError({
         status: 400,
         type: 'ResourceLimitExceeded',
-        message: `The account-level service limit '${instanceType} for ${kind} job usage' is ${this.options.instanceLimit} Instances, with current utilization of ${running} Instances and a request delta of ${instanceCount} Instances. Please use AWS Service Quotas to request an increase for this quota.`,
+        message: `The account-level service limit '${instanceType} for ${JOB_KINDS[kind].label} usage' is ${this.options.instanceLimit} Instances, with current utilization of ${running} Instances and a request delta of ${instanceCount} Instances. Please use AWS Service Quotas to request an increase for this quota.`,
       });
     }
     const created = this.now();
@@ -255,7 +259,7 @@ export class SageMakerEmulator {
     job.secondary = step.secondary;
     job.modified = step.at;
     if (step.failureReason) job.failureReason = step.failureReason;
-    if (TERMINAL.has(step.status)) {
+    if (isTerminalStatus(step.status)) {
       job.endedAt = step.at;
       const final = job.transitions.at(-1)!;
       final.EndTime = step.at;
@@ -263,7 +267,7 @@ export class SageMakerEmulator {
     if (step.logs.length) this.writeLogs(job, step.at, step.logs);
   }
 
-  private find(kind: Kind, name: unknown): Job {
+  private find(kind: JobKind, name: unknown): Job {
     const job = typeof name === 'string' ? this.jobs.get(`${kind}/${name}`) : undefined;
     if (!job) throw validation('Requested resource not found.');
     return job;
@@ -304,20 +308,20 @@ export class SageMakerEmulator {
     };
   }
 
-  private stop(kind: Kind, name: unknown): Json {
+  private stop(kind: JobKind, name: unknown): Json {
     const job = typeof name === 'string' ? this.jobs.get(`${kind}/${name}`) : undefined;
-    if (!job) throw new ApiError({ status: 400, type: 'ResourceNotFound', message: `Could not find ${kind} job '${String(name)}'.` });
-    if (job.status !== 'InProgress') throw validation(`The request was rejected because the ${kind} job is in status ${job.status}.`);
+    if (!job) throw new ApiError({ status: 400, type: 'ResourceNotFound', message: `Could not find ${JOB_KINDS[kind].label} '${String(name)}'.` });
+    if (job.status !== 'InProgress') throw validation(`The request was rejected because the ${JOB_KINDS[kind].label} is in status ${job.status}.`);
     const now = this.now();
     job.schedule = [
-      { at: now, status: 'Stopping', secondary: 'Stopping', message: `Stopping the ${kind} job`, logs: [] },
-      { at: now + this.options.stepMs, status: 'Stopped', secondary: 'Stopped', message: `${kind === 'training' ? 'Training' : 'Transform'} job stopped`, logs: ['Received SIGTERM, shutting down'] },
+      { at: now, status: 'Stopping', secondary: 'Stopping', message: `Stopping the ${JOB_KINDS[kind].label}`, logs: [] },
+      { at: now + this.options.stepMs, status: 'Stopped', secondary: 'Stopped', message: `${labelOf(kind)} stopped`, logs: ['Received SIGTERM, shutting down'] },
     ];
     this.advance();
     return {};
   }
 
-  private list(kind: Kind, input: Json): Json {
+  private list(kind: JobKind, input: Json): Json {
     const max = sizeParameter(input.MaxResults, 'maxResults', 10, 100, validation);
     const start = pageToken(input.NextToken, validation);
     const ascending = input.SortOrder === 'Ascending';
@@ -339,7 +343,7 @@ export class SageMakerEmulator {
   // ---- CloudWatch Logs ---------------------------------------------------------------------------------------
 
   private writeLogs(job: Job, at: number, lines: string[]): void {
-    const group = this.logs.get(LOG_GROUPS[job.kind])!;
+    const group = this.logs.get(JOB_KINDS[job.kind].logGroup)!;
     const names = job.kind === 'training' ? [`${job.name}/algo-1-${Math.floor(job.created / 1000)}`] : [`${job.name}/i-0e5a1b2c3d4e5f600`, `${job.name}/i-0e5a1b2c3d4e5f600/data-log`];
     lines.forEach((message, i) => {
       // Transform jobs write the container's own lines to one stream and per-record lines to /data-log.

@@ -165,14 +165,14 @@ test('--type EXPRESS: a plain machine is checked as an Express workflow and sent
 test('credentials only where meant: a host that is not https to AWS needs --trust-endpoint, from the option or the environment', () => {
   const refused = lint('--aws', '--endpoint', 'http://sfn.example.test:4566', 'ok.asl.json');
   assert.deepEqual([refused.status, refused.out], [2, '']);
-  assert.equal(refused.err, 'sagemaker-asl: --aws would send your AWS credentials (the default credential chain) to sfn.example.test:4566 (not an AWS service host, plain http); add --trust-endpoint if you run that server\n');
+  assert.equal(refused.err, 'sagemaker-asl: --aws would send your AWS credentials (the default credential chain) to sfn.example.test:4566 (not an AWS service host and plain http); add --trust-endpoint if you run that server\n');
   const fromEnv = run(dir, ['lint', '--aws', 'ok.asl.json'], { env: { ...env, AWS_ENDPOINT_URL_SFN: 'https://sfn.example.test' } });
   assert.equal(fromEnv.status, 2);
   assert.match(fromEnv.err, /to sfn\.example\.test \(not an AWS service host\)/);
   // A local endpoint with a profile given: that profile's credentials would go there.
   const profile = lint('--aws', '--endpoint', emu.url, '--profile', 'work', 'ok.asl.json');
   assert.equal(profile.status, 2);
-  assert.match(profile.err, /the credentials of profile "work" to 127\.0\.0\.1:\d+ \(a local server, and the profile "work" is given\)/);
+  assert.match(profile.err, /the credentials of profile "work" to 127\.0\.0\.1:\d+ \(a local server, and the profile "work" is set\)/);
 });
 
 test('AWS failures are said once with the launch\'s explanation, the later files are not sent, exit 2', async () => {

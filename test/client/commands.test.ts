@@ -2,7 +2,9 @@
 // dialogs answered by the test and the real SDK talking to the emulator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEmulator, ROLE, type RunningEmulator } from './emulator';
 import { installVscodeFake, type Dialog } from './vscodeFake';
 import type { TaskInfo } from '../../server/src/protocol';
@@ -355,7 +357,7 @@ test('an endpoint that is neither local nor AWS needs an explicit, remembered ag
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     const ask = fake.dialogs.find((d) => d.modal && d.message.startsWith('Send AWS credentials'))!;
     assert.equal(ask.message, 'Send AWS credentials to 192.0.2.10:4566?');
-    assert.match(ask.detail!, /^The endpoint http:\/\/192\.0\.2\.10:4566 comes from your workspace settings \(sagemakerAsl\.aws\.endpoint\)\. It is not an AWS service host and plain http \(unencrypted\)\./);
+    assert.match(ask.detail!, /^The endpoint http:\/\/192\.0\.2\.10:4566 comes from your workspace settings \(sagemakerAsl\.aws\.endpoint\)\. It is not an AWS service host and plain http\./);
     assert.match(ask.detail!, /your AWS credentials \(the default credential chain\) and the job's request, secrets included/);
     assert.deepEqual(ask.choices, ['Allow and Remember']);
     assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Start training job')), 'declined: no confirmation, nothing sent');
@@ -365,7 +367,7 @@ test('an endpoint that is neither local nor AWS needs an explicit, remembered ag
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     const confirm = fake.dialogs.find((d) => d.message.startsWith('Start training job'))!;
     assert.equal(confirm.message, 'Start training job "remote-r1" from "Train"? It runs at 192.0.2.10:4566, which receives your credentials.');
-    assert.match(confirm.detail!, /Where: endpoint http:\/\/192\.0\.2\.10:4566 \(not an AWS host, plain http; from workspace settings\) with the default AWS credential chain, region us-east-1/);
+    assert.match(confirm.detail!, /Where: endpoint http:\/\/192\.0\.2\.10:4566 \(not an AWS service host and plain http; from workspace settings\) with the default AWS credential chain, region us-east-1/);
     fake.dialogs.length = 0;
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Send AWS credentials')), 'asked again');
@@ -426,4 +428,40 @@ test('a standalone job spec (a request file) launches without asking for an exec
   const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
   assert.ok(confirm, `confirmed: ${fake.dialogs.map((d) => d.message).join(' | ')}`);
   await until('the summary', () => fake.output.some((l) => l.includes('churn-spec-1: status Completed')));
+});
+
+test('the $$ context of a launch names the machine after its file without the machine extension (.jsonc, .asl, .asl.yml as .asl.json)', async () => {
+  tasks = [task('Train', { ...payload('x'), 'TrainingJobName.$': "States.Format('{}-run', $$.StateMachine.Name)" })];
+  for (const file of ['flow.asl.json', 'flow.jsonc', 'flow.asl', 'flow.asl.yml', 'flow.yaml']) {
+    fake.dialogs.length = 0;
+    user('{"run": "r1", "epochs": "1"}', []); // the confirmation cancelled: nothing is started
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(`file:///work/pipelines/${file}`, 'Train');
+    const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
+    assert.match(confirm?.message ?? fake.dialogs.map((d) => d.message).join(' | '), /^Start training job "flow-run" from "Train"\?/, file);
+  }
+});
+
+test('the region of a launch\'s $$ ARNs is the one the SDK sends to: with no region setting and no AWS_REGION, the profile\'s', async () => {
+  tasks = [task('Train', { ...payload('x'), 'TrainingJobName.$': "States.Format('at-{}', States.ArrayGetItem(States.StringSplit($$.StateMachine.Id, ':'), 3))" })];
+  const dir = mkdtempSync(join(tmpdir(), 'region-'));
+  writeFileSync(join(dir, 'config'), '[profile work]\nregion = ap-northeast-2\n');
+  const region = settings['aws.region'];
+  delete settings['aws.region'];
+  settings['aws.profile'] = 'work';
+  const env = { ...process.env };
+  delete process.env.AWS_REGION;
+  Object.assign(process.env, { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') });
+  try {
+    fake.dialogs.length = 0;
+    // A profile with the local emulator: its credentials would go there, so the launch asks first; then cancelled.
+    user('{"run": "r1", "epochs": "1"}', [], (d) => (d.message.startsWith('Send AWS credentials') ? 'Allow and Remember' : undefined));
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
+    assert.match(confirm?.message ?? fake.dialogs.map((d) => d.message).join(' | '), /^Start training job "at-ap-northeast-2" from "Train"\?/);
+  } finally {
+    settings['aws.region'] = region;
+    delete settings['aws.profile'];
+    process.env = env;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

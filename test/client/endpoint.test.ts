@@ -3,9 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { classifyEndpoint, isLocalEndpoint } from '../../client/src/jobs/endpoint';
+import { classifyEndpoint, clientSettings, consentReason, credentialsSent, isLocalEndpoint, needsConsent, regionOf } from '../../client/src/jobs/endpoint';
 import { JobRunner } from '../../client/src/jobs/jobRunner';
 import { validateDefinition } from '../../client/src/jobs/validateDefinition';
 import { trainingRequest } from './emulator';
@@ -35,6 +37,28 @@ test('https to an AWS service host is AWS; anything else, or plain http, is not'
   assert.equal(classifyEndpoint(undefined), undefined);
   assert.throws(() => classifyEndpoint('not a url'));
   assert.equal(isLocalEndpoint('not a url'), false);
+});
+
+test('consent: the one rule and the one reason the editor\'s dialog and the CLI\'s --trust-endpoint both use', () => {
+  const cases: [string | undefined, string | undefined, string | undefined][] = [
+    // endpoint, profile, the reason (undefined: no consent needed)
+    [undefined, undefined, undefined],
+    [undefined, 'work', undefined],
+    ['https://sagemaker.us-east-1.amazonaws.com', undefined, undefined],
+    ['https://sagemaker.us-east-1.amazonaws.com', 'work', undefined],
+    ['http://127.0.0.1:4566', undefined, undefined],
+    ['http://127.0.0.1:4566', 'work', 'a local server, and the profile "work" is set'],
+    ['http://sagemaker.us-east-1.amazonaws.com', undefined, 'plain http'],
+    ['https://sagemaker.example.com', 'work', 'not an AWS service host'],
+    ['http://192.0.2.10:4566', undefined, 'not an AWS service host and plain http'],
+  ];
+  for (const [endpoint, profile, reason] of cases) {
+    const info = classifyEndpoint(endpoint);
+    assert.equal(needsConsent(info, profile), reason !== undefined, `${endpoint} ${profile}`);
+    if (needsConsent(info, profile)) assert.equal(consentReason(info, profile), reason, `${endpoint} ${profile}`);
+  }
+  assert.equal(credentialsSent('work'), 'the credentials of profile "work"');
+  assert.equal(credentialsSent(undefined), 'your AWS credentials (the default credential chain)');
 });
 
 /** A server that records the headers of the first request it gets, and answers as SageMaker does a bad request. */
@@ -71,6 +95,44 @@ test('127.0.0.2 and 0.0.0.0 get placeholder credentials, never the real ones of 
     }
   } finally {
     process.env = saved;
+  }
+});
+
+test('one region for the SDK and a launch\'s $$ ARNs: the setting, else AWS_REGION, else us-east-1 for the emulator, else the profile\'s', async () => {
+  const emulator = 'http://127.0.0.1:4566';
+  const cases: [Parameters<typeof regionOf>[0], Record<string, string>, string | undefined][] = [
+    [{ region: 'ap-south-1', endpoint: emulator }, { AWS_REGION: 'eu-west-2' }, 'ap-south-1'],
+    [{ endpoint: emulator }, { AWS_REGION: 'eu-west-2' }, 'eu-west-2'],
+    [{ endpoint: emulator }, { AWS_REGION: ' ' }, 'us-east-1'],
+    [{ endpoint: emulator, profile: 'work' }, {}, undefined],
+    [{ endpoint: 'https://sagemaker.example.com' }, {}, undefined],
+    [{}, { AWS_DEFAULT_REGION: 'eu-west-1' }, undefined], // the SDK does not read AWS_DEFAULT_REGION
+  ];
+  for (const [s, env, region] of cases) assert.equal(regionOf(s, env), region, JSON.stringify([s, env]));
+  const saved = { ...process.env };
+  const dir = mkdtempSync(join(tmpdir(), 'region-'));
+  writeFileSync(join(dir, 'config'), '[profile work]\nregion = ap-northeast-2\n');
+  const server = await capture('127.0.0.1');
+  try {
+    Object.assign(process.env, { AWS_REGION: 'eu-west-2', AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') });
+    assert.equal(clientSettings({ endpoint: server.url }).region, 'eu-west-2');
+    // The region the runner reports (what a launch's $$ ARNs name) is the one its requests are signed for.
+    const runner = new JobRunner({ endpoint: server.url }, { baseMs: 1, maxMs: 1, maxConsecutiveErrors: 1, createAttempts: 1 });
+    try {
+      assert.equal(await runner.region(), 'eu-west-2');
+      await assert.rejects(runner.start('training', trainingRequest('region-1')), /captured/);
+      assert.match(String((await server.headers).authorization), /Credential=local-emulator\/\d{8}\/eu-west-2\/sagemaker\//);
+    } finally {
+      runner.dispose();
+    }
+    // No region said: the emulator's us-east-1, or the profile's region from the config file.
+    delete process.env.AWS_REGION;
+    assert.equal(await new JobRunner({ endpoint: server.url }).region(), 'us-east-1');
+    assert.equal(await new JobRunner({ profile: 'work' }).region(), 'ap-northeast-2');
+  } finally {
+    server.close();
+    process.env = saved;
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

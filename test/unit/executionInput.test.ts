@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { exampleInputUri, ExecutionInputs, MAX_EXECUTION_INPUT_BYTES } from '../../server/src/service/executionInput';
 import { getLanguageService } from '../../server/src/service/languageService';
+import { machineBaseName } from '../../server/src/machineFiles';
 
 describe('the example input file of a machine', () => {
   test('NAME.input.json beside NAME.asl.json, .asl.yaml, .asl.yml, .asl, .json, .jsonc, .yaml, .yml', () => {
@@ -19,6 +20,17 @@ describe('the example input file of a machine', () => {
       assert.equal(exampleInputUri(uri), undefined, uri);
     }
   });
+});
+
+test('one base name for a machine file: the example file\'s, the launch\'s $$.StateMachine.Name and the graph export\'s', () => {
+  for (const ext of ['.asl.json', '.asl.yaml', '.asl.yml', '.asl', '.json', '.jsonc', '.yaml', '.yml', '.ASL.JSON', '.Asl.Yaml']) {
+    assert.equal(machineBaseName(`/w/pipelines/train${ext}`), 'train', ext);
+    assert.equal(machineBaseName(`file:///w/pipelines/train${ext}`), 'train', ext);
+    assert.equal(exampleInputUri(`file:///w/pipelines/train${ext}`), `file:///w/pipelines/${machineBaseName(`train${ext}`)}.input.json`, ext);
+  }
+  // The last machine extension only, and a name with none (or nothing else) stays whole.
+  const cases: [string, string][] = [['a.b.asl.json', 'a.b'], ['x.asl.asl', 'x.asl'], ['train.txt', 'train.txt'], ['/w/template', 'template'], ['.asl.json', '.asl.json'], ['/w/.json', '.json'], ['my model.yaml', 'my model']];
+  for (const [file, base] of cases) assert.equal(machineBaseName(file), base, file);
 });
 
 describe('the execution inputs of the documents', () => {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { GraphRequest, type GraphModel, type GraphResult } from '../../../server/src/protocol';
 import { STANDALONE_STYLE } from '../../../server/src/service/graph/style';
+import { machineBaseName } from '../../../server/src/machineFiles';
 import type { FromWebview, ToWebview } from './messages';
 
 const VIEW_TYPE = 'sagemakerAsl.graph';
@@ -178,9 +179,9 @@ class GraphPanel implements vscode.Disposable {
       const editor = await vscode.window.showTextDocument(this.doc, { viewColumn: this.editorColumn, selection: range, preserveFocus: false });
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } else if (m.type === 'export') {
-      const base = this.doc.uri.path.replace(/(\.asl)?\.(json|jsonc|ya?ml)$/i, '');
+      const file = this.doc.uri.path;
       const target = await vscode.window.showSaveDialog({
-        defaultUri: this.doc.uri.with({ path: `${base}.${m.format}` }),
+        defaultUri: this.doc.uri.with({ path: `${file.slice(0, file.lastIndexOf('/') + 1)}${machineBaseName(file)}.${m.format}` }),
         filters: m.format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
         title: `Export the graph as ${m.format.toUpperCase()}`,
       });

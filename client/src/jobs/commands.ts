@@ -11,12 +11,13 @@ import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
 import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
+import { machineBaseName } from '../../../server/src/machineFiles';
 import type * as Runtime from './runtime';
 import type { JobRef, JobRunner, JobSummary } from './jobRunner';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
 import { JobStore, type JobRecord } from './jobStore';
 import { formatDuration, formatSummary, formatTransition, indentContinuation } from './format';
-import { classifyEndpoint, type EndpointInfo } from './endpoint';
+import { classifyEndpoint, consentReason, credentialsSent, needsConsent, type EndpointInfo } from './endpoint';
 import type { MaskPolicy } from './mask';
 import { registerValidateCommand } from './validateCommand';
 import { shareExecutionInput } from './executionInputs';
@@ -98,13 +99,11 @@ class Jobs implements vscode.Disposable {
       void vscode.window.showErrorMessage(`The setting sagemakerAsl.aws.endpoint is not a URL: "${s.endpoint}".`);
       return false;
     }
-    if (!info || info.kind === 'aws' || (info.kind === 'local' && !s.profile)) return true;
+    if (!needsConsent(info, s.profile)) return true;
     const consented = this.context.globalState.get<string[]>(ENDPOINT_CONSENT, []);
     if (consented.includes(info.origin)) return true;
-    const why = info.kind === 'local'
-      ? `a local server, and the profile "${s.profile}" is set, so its credentials would be sent there`
-      : [!info.awsHost ? 'not an AWS service host' : undefined, !info.https ? 'plain http (unencrypted)' : undefined].filter(Boolean).join(' and ');
-    const credentials = s.profile ? `the credentials of profile "${s.profile}"` : 'your AWS credentials (the default credential chain)';
+    const why = consentReason(info, s.profile);
+    const credentials = credentialsSent(s.profile);
     const pick = await vscode.window.showWarningMessage(
       `Send AWS credentials to ${info.host}?`,
       {
@@ -209,11 +208,13 @@ class Jobs implements vscode.Disposable {
     if (!placeholders) return;
     const settings = readJobSettings();
     const account = roleAccount(task.payload);
+    // The region of the $$ ARNs is the one the SDK will send to (endpoint.ts regionOf, else the profile's).
+    const region = await this.runnerFor(settings).region();
     const context = rt.makeExecutionContext({
-      stateMachineName: path.basename(vscode.Uri.parse(uri).path).replace(/\.(asl\.)?(json|ya?ml|asl)$/i, ''),
+      stateMachineName: machineBaseName(vscode.Uri.parse(uri).path),
       stateName: task.stateName,
       input,
-      region: settings.region ?? process.env.AWS_REGION ?? 'us-east-1',
+      region: region ?? 'us-east-1',
       account: account ?? '123456789012',
     });
     let request: Record<string, unknown>;
@@ -226,7 +227,7 @@ class Jobs implements vscode.Disposable {
     }
     const masked = this.policy().maskRequest(request);
     if (!(await this.allowEndpoint(settings))) return;
-    if (!(await this.confirm(kind, task, request, masked, settings, account))) return;
+    if (!(await this.confirm(kind, task, request, masked, settings, region, account))) return;
     await this.start(kind, uri, task, request, settings);
   }
 
@@ -276,14 +277,14 @@ class Jobs implements vscode.Disposable {
     return values;
   }
 
-  private async confirm(kind: JobKind, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, s: JobSettings, account?: string): Promise<boolean> {
+  private async confirm(kind: JobKind, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, s: JobSettings, region: string | undefined, account?: string): Promise<boolean> {
     const k = JOB_KINDS[kind];
     const resources = request[k.resourcesField];
     const name = request[k.nameField];
     const runtime = request.StoppingCondition?.MaxRuntimeInSeconds as number | undefined;
     const output = request[k.outputPathField[0]]?.[k.outputPathField[1]];
     const env = Object.entries((masked.Environment ?? {}) as Record<string, string>);
-    const where = describeTarget(s);
+    const where = describeTarget(s, region);
     const detail = [
       `Job: ${name}`,
       `Instances: ${resources?.InstanceType ?? (resources?.InstanceGroups ? 'instance groups' : '?')} × ${resources?.InstanceCount ?? 1}`,
@@ -507,9 +508,8 @@ function roleAccount(payload: unknown): string | undefined {
   return /arn:aws[a-z-]*:iam::(\d{12}):/.exec(JSON.stringify(payload) ?? '')?.[1];
 }
 
-/** Where the job runs and what that means, in words that are true for the endpoint in use. */
-function describeTarget(s: JobSettings): { text: string; cost: string } {
-  const region = s.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+/** Where the job runs and what that means, in words that are true for the endpoint in use; `region`: the launch's. */
+function describeTarget(s: JobSettings, region: string | undefined): { text: string; cost: string } {
   const credentials = s.profile ? `profile ${s.profile}` : 'the default AWS credential chain';
   let endpoint: EndpointInfo | undefined;
   try {
@@ -523,10 +523,10 @@ function describeTarget(s: JobSettings): { text: string; cost: string } {
       : { text: `local emulator at ${s.endpoint} with placeholder credentials (none of yours are sent)`, cost: 'It runs on the local emulator: no AWS account is used and nothing is billed.' };
   }
   if (endpoint?.kind === 'other') {
-    const what = [!endpoint.awsHost ? 'not an AWS host' : undefined, !endpoint.https ? 'plain http' : undefined].filter(Boolean).join(', ');
+    const what = consentReason(endpoint, s.profile);
     return { text: `endpoint ${s.endpoint} (${what}; from ${s.endpointSource ?? 'settings'}) with ${credentials}${region ? `, region ${region}` : ''}`, cost: `It runs at ${endpoint.host}, which receives your credentials.` };
   }
-  return { text: `${region ?? 'the region of the profile'}, ${credentials}${s.endpoint ? `, endpoint ${s.endpoint}` : ''}`, cost: 'It runs in your AWS account and costs money.' };
+  return { text: `${region ?? 'no region set'}, ${credentials}${s.endpoint ? `, endpoint ${s.endpoint}` : ''}`, cost: 'It runs in your AWS account and costs money.' };
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {

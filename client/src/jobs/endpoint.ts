@@ -41,6 +41,26 @@ export function classifyEndpoint(endpoint: string | undefined): EndpointInfo | u
   return { kind, host: url.host, origin: url.origin, https, awsHost };
 }
 
+/**
+ * The one rule for real credentials: they go to an endpoint without the user's agreement (the editor's dialog,
+ * the CLI's --trust-endpoint) only when it is https to AWS, or local with no profile set (then placeholder
+ * credentials go, clientSettings). No endpoint is the SDK's own AWS endpoints.
+ */
+export function needsConsent(info: EndpointInfo | undefined, profile: string | undefined): info is EndpointInfo {
+  return !!info && (info.kind === 'other' || (info.kind === 'local' && !!profile));
+}
+
+/** Why an endpoint that needs consent does (one clause: after "It is" in the dialog, in parentheses on the command line). */
+export function consentReason(info: EndpointInfo, profile: string | undefined): string {
+  if (info.kind === 'local') return `a local server, and the profile "${profile}" is set`;
+  return [!info.awsHost ? 'not an AWS service host' : undefined, !info.https ? 'plain http' : undefined].filter(Boolean).join(' and ');
+}
+
+/** Whose credentials a call sends, in the consent's words. */
+export function credentialsSent(profile: string | undefined): string {
+  return profile ? `the credentials of profile "${profile}"` : 'your AWS credentials (the default credential chain)';
+}
+
 export function isLocalEndpoint(endpoint: string | undefined): boolean {
   try {
     return classifyEndpoint(endpoint)?.kind === 'local';
@@ -57,15 +77,31 @@ export interface ClientSettings {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
+/** A local endpoint (the emulator) without a profile or explicit credentials: placeholder credentials go there. */
+function placeholderCredentials(s: ClientSettings): boolean {
+  return !s.profile && !s.credentials && isLocalEndpoint(s.endpoint);
+}
+
+/**
+ * The region calls go to, as far as the settings and the environment say: the setting (or --region), else
+ * AWS_REGION (which the SDK reads too), else us-east-1 for a local endpoint with placeholder credentials (the
+ * emulator needs one and no profile names one). undefined leaves it to the SDK: the profile's region in
+ * ~/.aws/config. The SDK's clients (clientSettings) and the $$ ARNs of a launch both take it from here, so they
+ * name the same region.
+ */
+export function regionOf(s: ClientSettings, env: Record<string, string | undefined> = process.env): string | undefined {
+  return s.region ?? (env.AWS_REGION?.trim() || undefined) ?? (placeholderCredentials(s) ? 'us-east-1' : undefined);
+}
+
 /**
  * What every AWS client of the extension and the CLI is built with. A local endpoint (the emulator) without a
  * profile gets placeholder credentials: the demo works on a machine without AWS credentials, and real credentials
  * are never sent to a local server nobody asked them for.
  */
 export function clientSettings(s: ClientSettings): ClientSettings {
-  const local = !s.profile && !s.credentials && isLocalEndpoint(s.endpoint);
+  const local = placeholderCredentials(s);
   return {
-    region: s.region ?? (local ? 'us-east-1' : undefined),
+    region: regionOf(s),
     profile: s.profile,
     endpoint: s.endpoint,
     credentials: s.credentials ?? (local ? { accessKeyId: 'local-emulator', secretAccessKey: 'local-emulator' } : undefined),

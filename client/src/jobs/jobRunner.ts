@@ -40,7 +40,7 @@ export interface RetryPolicy {
   createAttempts: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseMs: 1000, maxMs: 60_000, maxConsecutiveErrors: 20, createAttempts: 4 };
+const DEFAULT_RETRY: RetryPolicy = { baseMs: 1000, maxMs: 60_000, maxConsecutiveErrors: 20, createAttempts: 4 };
 
 export interface LogLine {
   stream: string;
@@ -77,7 +77,7 @@ export type StartResult =
 /** Starts of the same job under way in this process, so a double click or a retry does not race. */
 const inFlight = new Map<string, Promise<StartResult>>();
 
-export function jobNameOf(kind: JobKind, request: Record<string, unknown>): string {
+function jobNameOf(kind: JobKind, request: Record<string, unknown>): string {
   const field = JOB_KINDS[kind].nameField;
   const name = request[field];
   if (typeof name !== 'string' || !name) throw new JobError({ kind: 'validation', retryable: false, message: `The request has no ${field}.`, action: `Add the job name to the Task (for example "${field}.$": "$$.Execution.Name").` });
@@ -119,6 +119,18 @@ export class JobRunner {
 
   private get cwl(): CloudWatchLogsClient {
     return (this.logs ??= new CloudWatchLogsClient(this.config()));
+  }
+
+  /**
+   * The region the SDK sends to: regionOf's answer, else the profile's region from ~/.aws/config (read, no
+   * request made); undefined when there is none (a call would fail with "Region is missing").
+   */
+  async region(): Promise<string | undefined> {
+    try {
+      return await this.sm.config.region();
+    } catch {
+      return undefined;
+    }
   }
 
   /** Drops the clients so the next call resolves credentials again (after they expired). */
@@ -254,16 +266,12 @@ export class JobRunner {
       await tail.poll(handlers.onLog);
       if (isTerminalStatus(status)) {
         await tail.poll(handlers.onLog);
-        return summarize(ref, d);
+        return { ref, ...d };
       }
       await sleep(pollMs, signal);
     }
     return undefined;
   }
-}
-
-export function summarize(ref: JobRef, d: JobDescription): JobSummary {
-  return { ref, ...d };
 }
 
 /** Follows every log stream of one job, reporting each event once. Failures are skipped until the next poll. */

@@ -1,12 +1,13 @@
 // `lint --aws`: each state machine is also sent to Step Functions' ValidateStateMachineDefinition, and the
 // service's findings join the local ones (source `aws`, on the ranges awsDiagnostics.ts maps). Where the call goes
-// and with which credentials follows the editor's rule (client/src/jobs/endpoint.ts): a local endpoint gets
-// placeholder credentials unless a profile is given; a host that is not https to AWS gets real ones only with
-// --trust-endpoint, the command line's "Allow". The SDK is in dist/jobs.js, required only when --aws is given.
+// and with which credentials follows the editor's rule, needsConsent in client/src/jobs/endpoint.ts: a local
+// endpoint gets placeholder credentials unless a profile is given; one that needs consent (not https to AWS, or
+// local with a profile) gets real ones only with --trust-endpoint, the command line's "Allow". The SDK is in
+// dist/jobs.js, required only when --aws is given.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Runtime from '../../../client/src/jobs/runtime';
-import { classifyEndpoint, type ClientSettings } from '../../../client/src/jobs/endpoint';
+import { classifyEndpoint, consentReason, credentialsSent, needsConsent, type ClientSettings } from '../../../client/src/jobs/endpoint';
 
 export interface AwsOptions {
   region?: string;
@@ -42,12 +43,8 @@ export function awsTarget(o: AwsOptions, env: NodeJS.ProcessEnv): AwsTarget | { 
   } catch {
     return { error: `the endpoint "${endpoint}" is not a URL` };
   }
-  if (info && info.kind !== 'aws' && !(info.kind === 'local' && !profile) && !o.trustEndpoint) {
-    const why = info.kind === 'local'
-      ? `a local server, and the profile "${profile}" is given`
-      : [!info.awsHost ? 'not an AWS service host' : undefined, !info.https ? 'plain http' : undefined].filter(Boolean).join(', ');
-    const credentials = profile ? `the credentials of profile "${profile}"` : 'your AWS credentials (the default credential chain)';
-    return { error: `--aws would send ${credentials} to ${info.host} (${why}); add --trust-endpoint if you run that server` };
+  if (needsConsent(info, profile) && !o.trustEndpoint) {
+    return { error: `--aws would send ${credentialsSent(profile)} to ${info.host} (${consentReason(info, profile)}); add --trust-endpoint if you run that server` };
   }
   return { settings: { region: text(o.region), profile, endpoint }, placeholders };
 }
