@@ -109,3 +109,14 @@ test('every real state machine of the corpus: exit 0', () => {
   // Warnings (e.g. a job name built from an 80-character execution name) do not fail the run.
   assert.match(r.out, /^0 errors, \d+ warnings? in \d+ files? \(\d{3} checked\)\n$/m);
 });
+
+test('a file the checks could not read in full (YAML aliases past their budget, nesting past the parsers\' limit) fails the run: exit 2', () => {
+  let bomb = 'x0: &a0 [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n';
+  for (let i = 1; i <= 6; i++) bomb += `x${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+  writeFileSync(join(dir, 'bomb.asl.yaml'), `StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: Nope\n${bomb}`);
+  writeFileSync(join(dir, 'deep.asl.json'), '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true,"Result":' + '['.repeat(2100) + ']'.repeat(2100) + '}}}');
+  const r = run('lint', 'bomb.asl.yaml', 'deep.asl.json');
+  assert.equal(r.status, 2);
+  assert.match(r.err, /^sagemaker-asl: bomb\.asl\.yaml: not checked in full: Aliases in this document expand to more than 100000 nodes/m);
+  assert.match(r.err, /^sagemaker-asl: deep\.asl\.json: not checked in full: This document nests 2103 levels deep/m);
+});

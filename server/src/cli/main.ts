@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
 import type { WorkflowType } from '../service/core/types';
+import { Code } from '../service/core/codes';
 import { readInputFile } from '../inputFiles';
 import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource } from './files';
 import { awsTarget, loadRuntime, type AwsTarget } from './aws';
@@ -40,8 +41,8 @@ that read the input are checked against it.
     --placeholder NAME=VALUE   the value of \${NAME} in the definitions (repeatable); a file with a
                   placeholder without a value is not sent
   --              the end of the options: every later argument is a path, even one starting with -
-Exit status: 0 no error, 1 at least one error, 2 a usage error, a path that could not be read or written, or
-(with --aws) a definition that could not be sent or validated.
+Exit status: 0 no error, 1 at least one error, 2 a usage error, a path that could not be read or written, a file
+too deep or whose YAML aliases expand too far to be checked in full, or (with --aws) a definition that could not be sent or validated.
 
 sagemaker-asl policy FILE prints the IAM policy the state machine's role needs (sagemaker-asl policy --help).`;
 
@@ -160,7 +161,14 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
         }
       }
     }
-    for (const p of service.validate(doc)) findings.push(toFinding(shown, doc, p));
+    const problems = service.validate(doc);
+    for (const p of problems) findings.push(toFinding(shown, doc, p));
+    // Too deep to read, or YAML aliases over their budget: the checks did not read all of it, so nothing can pass.
+    const unread = problems.find((p) => p.code === Code.tooLarge);
+    if (unread) {
+      failed = true;
+      fail(io, `${shown}: not checked in full: ${unread.message}`);
+    }
     if (aws) {
       const definition = service.awsDefinition(doc, aws.placeholders);
       // A file that is a state machine is one definition; a template, one per embedded state machine.

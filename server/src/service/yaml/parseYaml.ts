@@ -211,8 +211,28 @@ class Converter {
   aliasBudgetExceeded = false;
   private aliasNodes = 0;
   private expanding = new Set<YamlNode>();
+  /** What each alias names: the last node anchored so before it (built in one pass; the yaml package's
+   * Alias.resolve walks the whole document per alias, quadratic in a file of many aliases). */
+  private targets: Map<YamlNode, YamlNode> | undefined;
 
   constructor(private readonly text: string, private readonly doc: Document.Parsed) {}
+
+  private targetOf(alias: YamlNode): YamlNode | undefined {
+    if (!this.targets) {
+      const targets = new Map<YamlNode, YamlNode>();
+      const anchored = new Map<string, YamlNode>();
+      yaml().visit(this.doc, {
+        Node: (_key, node) => {
+          if (yaml().isAlias(node)) {
+            const target = anchored.get(node.source);
+            if (target) targets.set(node as YamlNode, target);
+          } else if (node.anchor) anchored.set(node.anchor, node as YamlNode);
+        },
+      });
+      this.targets = targets;
+    }
+    return this.targets.get(alias);
+  }
 
   convert(node: YamlNode, parent?: AstNode): AstNode {
     const out = this.convertNode(node, parent);
@@ -363,7 +383,7 @@ class Converter {
 
   /** An alias is the anchored node's value, placed at the alias (every node of the copy has its range). */
   private alias(node: YamlNode, start: number, end: number, parent?: AstNode): AstNode {
-    const target = yaml().isAlias(node) ? node.resolve(this.doc) : undefined;
+    const target = this.targetOf(node);
     if (!target || this.expanding.has(target as YamlNode) || this.aliasBudgetExceeded) return this.scalar(null, start, end, parent);
     const count = countNodes(target as YamlNode, MAX_ALIAS_NODES - this.aliasNodes + 1);
     this.aliasNodes += count;
