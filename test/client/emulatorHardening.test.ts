@@ -305,3 +305,10 @@ test('browser-originated requests are refused: any Origin header, and non-JSON b
   assert.equal((await raw({ method: 'GET', path: '/_emulator/stats' })).status, 200);
   assert.equal((await raw({ path: '/_emulator/faults', headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '[]' })).status, 200);
 });
+
+test('a value far past its length is not matched against its pattern (an S3 URI pattern is quadratic on 500,000 characters)', async () => {
+  const answer = await callJson(emu.url, 'SageMaker.CreateTrainingJob', trainingRequest('long-uri', { OutputDataConfig: { S3OutputPath: 's3://' + 'a'.repeat(500_000) + '/\n' } }));
+  assert.deepEqual([answer.status, answer.json.__type], [400, 'ValidationException']);
+  assert.match(answer.json.message, /at 'outputDataConfig\.s3OutputPath' failed to satisfy constraint: Member must have length less than or equal to 1024/);
+  await assertAlive();
+});
