@@ -37,6 +37,17 @@ test('SARIF: # ? % and : in file names are percent-encoded, so each URI names it
   assert.match(outside.locations[0].physicalLocation.artifactLocation.uri, /a%231\.asl\.json$/);
 });
 
+test('text: one line a finding, whatever a key or a file name holds (no line a CI runner would read as a workflow command)', () => {
+  mkdirSync(join(dir, 'inject'));
+  const evil = 'x\n::error file=README.md::Leaked key\n::add-mask::0\u2028::stop-commands::zz';
+  writeFileSync(join(dir, 'inject', '::warning::a.asl.json'), JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: evil } } }));
+  const r = run(join(dir, 'inject'), ['lint', '.']);
+  assert.equal(r.status, 1);
+  const lines = r.out.split('\n');
+  assert.ok(lines.every((l) => !l.startsWith('::')), r.out);
+  assert.match(r.out, /^\.\/::warning::a\.asl\.json:1:\d+ error asl-unknown-state Next "x\\n::error file=README\.md::Leaked key\\n::add-mask::0\\u2028::stop/m);
+});
+
 test('a reader that goes away (| head) ends the run quietly, with the run\'s exit status', async () => {
   const child = spawn(process.execPath, [cli, 'lint', 'flows'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   // Closed before the CLI has started: its first write gets EPIPE.
