@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { AslCode } from '../../server/src/service/asl/codes';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VALID_TRAINING, doc, service } from './helpers';
+import { parseYaml } from '../../server/src/service/yaml/parseYaml';
+import { toValue } from '../../server/src/service/core/tree';
 
 interface Finding { code: string; severity: string; at: string; awsCode?: unknown; line: number }
 
@@ -593,6 +595,13 @@ describe('resources and quotas', () => {
       const text = language === 'json' ? JSON.stringify(big) : stringify(big);
       assert.deepEqual(findingsOf(text, language).map((f) => [f.code, f.at, f.awsCode]), [['asl-definition-too-large', 'StartAt', undefined]]);
     }
+    // A YAML one is measured as the JSON it deploys as, counted without writing it (aliases can make that string
+    // longer than a string may be): the count is JSON.stringify's, to the character.
+    const yaml = `StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n    ResultPath: null\n    Result:\n      a: &big "${'x'.repeat(300_000)}é\\t\\"q"\n      b: [*big, *big, {c: *big, d: [1, 2.5, true, null, -0.0]}]\n`;
+    const expected = JSON.stringify(toValue(parseYaml(yaml).root!)).length;
+    const parsed = parseDocument(yaml, 'asl-yaml');
+    const message = validateStructure(parsed.root, yaml, undefined, 'yaml').find((f) => f.code === 'asl-definition-too-large')?.message;
+    assert.equal(message, `The definition has ${expected.toLocaleString('en-US')} characters as JSON; Step Functions accepts at most 1,048,576`);
   });
 });
 

@@ -3,7 +3,7 @@
 // `X.$` in a payload template, and the size of the definition. Iterative and linear in the document.
 import { hasPlaceholder } from '../expressions/placeholders';
 import { quote, thousands } from '../core/text';
-import { property, toValue } from '../core/tree';
+import { property } from '../core/tree';
 import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { AslCode } from './codes';
 import type { AslModel, AslState } from './model';
@@ -128,12 +128,37 @@ export function checkPayloadTemplates(s: AslState, out: Problem[]) {
   }
 }
 
-/** The size of the definition the service would receive: the text of a JSON document, the JSON of a YAML one. */
-/** The definition's size against the service's quota (the text's: not cached with the model's findings). */
+/**
+ * The length of the compact JSON of a tree (what JSON.stringify(toValue(root)) would give), counted without writing
+ * it: YAML aliases can make that string longer than a string may be (a 323 kB file of aliases made the check throw).
+ */
+function jsonLength(root: AstNode): number {
+  let size = 0;
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'object' || n.type === 'array') {
+      const items = n.children ?? [];
+      size += 2 + Math.max(0, items.length - 1);
+      for (const c of items) {
+        if (n.type === 'array') stack.push(c);
+        else {
+          const [k, v] = c.children ?? [];
+          size += JSON.stringify(String(k?.value ?? '')).length + 1;
+          if (v) stack.push(v);
+          else size += 4; // null
+        }
+      }
+    } else size += JSON.stringify(n.value ?? null).length;
+  }
+  return size;
+}
+
+/** The definition's size against the service's quota (the text's: not cached with the model's findings): the text of a JSON document, the JSON of a YAML one. */
 export function checkDefinitionSize(root: AstNode, text: string | undefined, language: DocumentLanguage | undefined): Problem[] {
   const out: Problem[] = [];
   if (text === undefined || text.length <= MAX_DEFINITION_CHARS / 4) return out;
-  const size = language === 'yaml' ? JSON.stringify(toValue(root)).length : text.length;
+  const size = language === 'yaml' ? jsonLength(root) : text.length;
   if (size <= MAX_DEFINITION_CHARS) return out;
   const first = root.children?.[0]?.children?.[0] ?? root;
   out.push(at(first, AslCode.definitionTooLarge, `The definition has ${thousands(size)} characters${language === 'yaml' ? ' as JSON' : ''}; Step Functions accepts at most ${thousands(MAX_DEFINITION_CHARS)}`));
