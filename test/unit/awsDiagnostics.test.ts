@@ -104,6 +104,10 @@ for (const [location, jsonText, yamlText] of FORMS) {
   });
 }
 
+test('a hostile endpoint\'s location of 100,000 segments is read one member at a time (trying every run of segments was cubic)', () => {
+  assert.deepEqual(covered(JSON_TEXT, 'asl', ['/States' + '/x'.repeat(100_000)]), ['"States"']);
+});
+
 test('a diagnostic becomes a finding with source aws, the service severity and code, in LSP ranges for the editor', () => {
   const d = doc(JSON_TEXT);
   const [p] = service.awsProblems(d, [{ severity: 'WARNING', code: 'NO_DOLLAR', message: 'looks like a path', location: '/States/Orphan/Type' }]);

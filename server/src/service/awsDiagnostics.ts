@@ -54,14 +54,22 @@ function locationRange(parsed: ParsedDocument, location: string | undefined): Of
   for (let i = 0; i < segments.length; i++) {
     let next: AstNode | undefined;
     if (node.type === 'object') {
-      // Escaped first; then a name with `/` the service left unescaped, longest first.
-      for (let j = segments.length; j > i && !next; j--) {
-        const member = propertyNode(node, segments.slice(i, j).join('/'));
+      // A name with `/` the service left unescaped: the longest run of segments that names a member, grown one
+      // segment at a time and never past the longest key here (a hostile endpoint's 50 kB location took 22 s when
+      // every run was tried).
+      let longest = 0;
+      for (const p of node.children ?? []) longest = Math.max(longest, String(p.children?.[0]?.value ?? '').length);
+      let joined = '', end = i;
+      for (let j = i; j < segments.length; j++) {
+        joined = j === i ? segments[j] : `${joined}/${segments[j]}`;
+        if (joined.length > longest) break;
+        const member = propertyNode(node, joined);
         if (member) {
           next = member;
-          i = j - 1;
+          end = j;
         }
       }
+      i = end;
     } else if (node.type === 'array' && /^\d+$/.test(segments[i])) {
       next = node.children?.[Number(segments[i])];
     }
