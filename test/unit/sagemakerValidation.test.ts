@@ -314,6 +314,31 @@ describe('depth and files', () => {
   });
 });
 
+describe('an intrinsic function whose result can never be the member\'s kind of value', () => {
+  test('a string for a map, a list for a map, a string for a list, a list for a string: warnings; the right kind, or a function that gives what its argument holds: none', () => {
+    const f = findings(machine(training({
+      HyperParameters: undefined, 'HyperParameters.$': 'States.JsonToString($.hp)',
+      Environment: undefined, 'Environment.$': 'States.Array($.a, $.b)',
+      TrainingJobName: undefined, 'TrainingJobName.$': 'States.Array($.a)',
+      VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], 'Subnets.$': "States.Format('subnet-{}', $.s)" },
+    })));
+    assert.deepEqual(f.map((x) => [x.code, x.severity, x.at]).sort(), [
+      ['likely-runtime-failure', 'warning', '"States.JsonToString($.hp)"'],
+      ['likely-runtime-failure', 'warning', '"States.Array($.a, $.b)"'],
+      ['likely-runtime-failure', 'warning', '"States.Array($.a)"'],
+      ['likely-runtime-failure', 'warning', `"States.Format('subnet-{}', $.s)"`],
+    ].sort());
+    assert.match(f.find((x) => x.at.includes('JsonToString'))!.message, /^HyperParameters\.\$ = "States\.JsonToString\(\$\.hp\)": States\.JsonToString gives a string, and HyperParameters is an object \(map of string to string\): SageMaker refuses the request when the state runs$/);
+    const fine = findings(machine(training({
+      HyperParameters: undefined, 'HyperParameters.$': 'States.StringToJson($.hp)',
+      Environment: undefined, 'Environment.$': 'States.JsonMerge($.a, $.b, false)',
+      TrainingJobName: undefined, 'TrainingJobName.$': 'States.UUID()',
+      VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], 'Subnets.$': "States.StringSplit($.s, ',')" },
+    })));
+    assert.deepEqual(fine.filter((x) => x.severity !== 'information'), []);
+  });
+});
+
 describe('a job name built from the execution name (up to 80 characters; the job name allows 63)', () => {
   test('"$$.Execution.Name": information, since unnamed executions get a 36-character UUID that fits', () => {
     const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': '$$.Execution.Name' })));
@@ -372,7 +397,7 @@ describe('values with ${…} placeholders (template text around them)', () => {
 describe('a JSONata expression of literals only in Arguments', () => {
   test('is checked as the value it always has, a warning (it deploys, and fails when it runs)', () => {
     const f = findings(machine(training({ TrainingJobName: "{% 'churn_train' %}", AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: "{% 'file' %}" } }), { jsonata: true }));
-    assert.deepEqual(f.map((x) => [x.code, x.severity, x.at]), [
+    assert.deepEqual(f.map((x) => [x.code, x.severity, x.at]).sort(), [
       ['likely-runtime-failure', 'warning', `"{% 'churn_train' %}"`],
       ['likely-runtime-failure', 'warning', `"{% 'file' %}"`],
     ]);

@@ -23,6 +23,8 @@ export interface IntrinsicFunction {
   name: string;
   min: number;
   max: number;
+  /** What it gives (`any`: whatever its argument holds). */
+  result: 'any' | 'string' | 'number' | 'boolean' | 'array' | 'object';
   /** One spec per argument; the last one repeats for the rest (States.Format's values, States.Array's items). */
   args: ArgSpec[];
   /** The result from the argument values (already checked against `args`); throws saying what is wrong. */
@@ -148,7 +150,7 @@ const any: ArgSpec = { type: 'any', what: 'any value' };
 
 const FUNCTIONS: IntrinsicFunction[] = [
   {
-    name: 'States.Format',
+    name: 'States.Format', result: 'string',
     min: 1,
     max: Infinity,
     args: [string('the first argument must be a string template'), { type: 'scalar', what: 'arguments must be strings, numbers, booleans or null' }],
@@ -177,7 +179,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     },
   },
   {
-    name: 'States.StringToJson',
+    name: 'States.StringToJson', result: 'any',
     min: 1,
     max: 1,
     args: [string('the argument must be a string')],
@@ -190,7 +192,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     },
   },
   {
-    name: 'States.JsonToString',
+    name: 'States.JsonToString', result: 'string',
     min: 1,
     max: 1,
     args: [any],
@@ -201,9 +203,9 @@ const FUNCTIONS: IntrinsicFunction[] = [
       return a && (a.kind === 'string' || a.kind === 'number' || a.kind === 'literal') ? limit(a, 'States.JsonToString takes a path to the JSON data, not a literal') : undefined;
     },
   },
-  { name: 'States.Array', min: 0, max: Infinity, args: [any], evaluate: (args) => args },
+  { name: 'States.Array', result: 'array', min: 0, max: Infinity, args: [any], evaluate: (args) => args },
   {
-    name: 'States.ArrayPartition',
+    name: 'States.ArrayPartition', result: 'array',
     min: 2,
     max: 2,
     args: [array('the first argument must be an array'), rounded('the chunk size must be a positive number')],
@@ -215,14 +217,14 @@ const FUNCTIONS: IntrinsicFunction[] = [
     },
   },
   {
-    name: 'States.ArrayContains',
+    name: 'States.ArrayContains', result: 'boolean',
     min: 2,
     max: 2,
     args: [array('the first argument must be an array'), any],
     evaluate: ([arr, v]) => (arr as unknown[]).some((x) => isDeepStrictEqual(x, v)),
   },
   {
-    name: 'States.ArrayRange',
+    name: 'States.ArrayRange', result: 'array',
     min: 3,
     max: 3,
     args: [rounded('start, end and step must be numbers')],
@@ -240,7 +242,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     },
   },
   {
-    name: 'States.ArrayGetItem',
+    name: 'States.ArrayGetItem', result: 'any',
     min: 2,
     max: 2,
     args: [array('the first argument must be an array'), integer('the index must be an integer')],
@@ -251,7 +253,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     },
   },
   {
-    name: 'States.ArrayLength',
+    name: 'States.ArrayLength', result: 'number',
     min: 1,
     max: 1,
     args: [array('the argument must be an array')],
@@ -259,14 +261,14 @@ const FUNCTIONS: IntrinsicFunction[] = [
     maxLength: () => INT_MAX_LENGTH,
   },
   {
-    name: 'States.ArrayUnique',
+    name: 'States.ArrayUnique', result: 'array',
     min: 1,
     max: 1,
     args: [array('the argument must be an array')],
     evaluate: ([arr]) => (arr as unknown[]).filter((x, i, all) => all.findIndex((y) => isDeepStrictEqual(x, y)) === i),
   },
   {
-    name: 'States.Base64Encode',
+    name: 'States.Base64Encode', result: 'string',
     min: 1,
     max: 1,
     args: [string('the argument must be a string')],
@@ -279,7 +281,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     },
   },
   {
-    name: 'States.Base64Decode',
+    name: 'States.Base64Decode', result: 'string',
     min: 1,
     max: 1,
     args: [string('the argument must be a base64 string')],
@@ -290,7 +292,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     limits: dataLimit('States.Base64Decode'),
   },
   {
-    name: 'States.Hash',
+    name: 'States.Hash', result: 'string',
     min: 2,
     max: 2,
     args: [any, { type: 'string', what: `the algorithm must be one of ${HASH_ALGORITHMS.join(', ')}`, name: 'algorithm', oneOf: HASH_ALGORITHMS }],
@@ -302,7 +304,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     },
   },
   {
-    name: 'States.JsonMerge',
+    name: 'States.JsonMerge', result: 'object',
     min: 3,
     max: 3,
     args: [object('both arguments must be objects'), object('both arguments must be objects'), { type: 'boolean', what: 'the third argument must be false (only shallow merges are supported)' }],
@@ -317,7 +319,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     },
   },
   {
-    name: 'States.MathRandom',
+    name: 'States.MathRandom', result: 'number',
     min: 2,
     max: 3,
     args: [rounded('start and end must be numbers'), rounded('start and end must be numbers'), rounded('the seed must be a number')],
@@ -326,7 +328,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     limits: intRange('States.MathRandom'),
   },
   {
-    name: 'States.MathAdd',
+    name: 'States.MathAdd', result: 'number',
     min: 2,
     max: 2,
     args: [rounded('both arguments must be numbers')],
@@ -335,7 +337,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     limits: intRange('States.MathAdd'),
   },
   {
-    name: 'States.StringSplit',
+    name: 'States.StringSplit', result: 'array',
     min: 2,
     max: 2,
     args: [string('the first argument must be a string'), string('the delimiters must be a non-empty string')],
@@ -355,7 +357,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
       return parts;
     },
   },
-  { name: 'States.UUID', min: 0, max: 0, args: [], evaluate: () => randomUUID(), maxLength: () => 36 },
+  { name: 'States.UUID', result: 'string', min: 0, max: 0, args: [], evaluate: () => randomUUID(), maxLength: () => 36 },
 ];
 
 /** Every intrinsic function by name. */

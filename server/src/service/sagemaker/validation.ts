@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, isJsonata, jsonataConstant, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, type ExpressionError } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, type ExpressionError } from '../expressions/index';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf } from './patternAlphabet';
@@ -195,6 +195,7 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   if (hasPlaceholder(value)) return;
   const err = checkDynamicValue(value);
   if (err) return expressionProblem(ctx, valueNode, err);
+  if (shape && containerMismatch(ctx, valueNode, value, shape, label)) return;
   // A value that can be statically bounded may not fit. Where even the usual names (an unnamed execution's UUID)
   // make it too long, the job will likely fail to start: a warning. Where only a long name chosen at run time
   // would (nearly every AWS sample's "$$.Execution.Name"), it is worth knowing, no more: information.
@@ -212,6 +213,27 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
       }
     }
   }
+}
+
+/**
+ * An intrinsic function whose result can never be the member's kind of value: an object (structure or map), a list,
+ * or a single value. States.JsonToString gives a string, not the map HyperParameters is; States.Array a list, not
+ * the map Environment is. Step Functions sends it as it is, and SageMaker refuses the request when the state runs:
+ * a warning. (A string where a number goes, and the reverse, is left alone: whether the service converts is not
+ * documented.)
+ */
+function containerMismatch(ctx: Context, node: AstNode, value: string, shape: Shape, label: string): boolean {
+  const call = parseDynamicValue(value);
+  if (isExpressionError(call) || call.kind !== 'call') return false;
+  const result = INTRINSIC_FUNCTIONS.get(call.name)?.result;
+  if (!result || result === 'any') return false;
+  const wanted = jsonTypeOf(shape);
+  const gives = result === 'object' || result === 'array' ? result : 'value';
+  const takes = wanted === 'object' || wanted === 'array' ? wanted : 'value';
+  if (gives === takes) return false;
+  const type = describeType(shape);
+  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${label}.$ = ${quote(value)}: ${call.name} gives ${result === 'object' ? 'an object' : result === 'array' ? 'a list' : `a ${result}`}, and ${label} is ${article(type)} ${type}: SageMaker refuses the request when the state runs`, undefined, 'warning');
+  return true;
 }
 
 interface Entry {
