@@ -339,6 +339,25 @@ describe('an intrinsic function whose result can never be the member\'s kind of 
   });
 });
 
+describe('a value whose result always holds a character the member\'s pattern allows nowhere', () => {
+  test('a States.Format template or literal argument, a context ARN, a JSONata concatenation of a literal: warnings', () => {
+    const name = (value: string) => findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': value })));
+    assert.deepEqual(name("States.Format('train_{}', $$.Execution.Name)").map((x) => [x.code, x.severity, x.message]), [[
+      'likely-runtime-failure', 'warning',
+      `TrainingJobName.$ = "States.Format('train_{}', $$.Execution.Name)" always holds "_", which TrainingJobName allows nowhere (it must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}: letters, digits and hyphens): SageMaker refuses the request when the state runs`,
+    ]]);
+    assert.deepEqual(name("States.Format('churn-{}', 'xgb_v2')").map((x) => x.severity), ['warning']);
+    assert.deepEqual(name('$$.Execution.Id').map((x) => x.severity), ['warning']);
+    const jsonata = findings(machine(training({ TrainingJobName: "{% 'churn_' & $uuid() %}" }), { jsonata: true }));
+    assert.deepEqual(jsonata.map((x) => [x.severity, x.message.slice(0, 70)]), [['warning', `TrainingJobName = "{% 'churn_' & $uuid() %}" always holds "_", which T`]]);
+    // What the pattern allows somewhere, or text not known: nothing (a hyphen, the execution's name, a path).
+    for (const fine of ["States.Format('churn-{}', $$.Execution.Name)", "States.Format('{}', $.name)", '$.name', '$$.Execution.Name']) {
+      assert.deepEqual(name(fine).filter((x) => x.severity !== 'information'), [], fine);
+    }
+    assert.deepEqual(findings(machine(training({ TrainingJobName: "{% 'churn-' & $uuid() %}" }), { jsonata: true })), []);
+  });
+});
+
 describe('a job name built from the execution name (up to 80 characters; the job name allows 63)', () => {
   test('"$$.Execution.Name": information, since unnamed executions get a 36-character UUID that fits', () => {
     const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': '$$.Execution.Name' })));

@@ -9,7 +9,7 @@ import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 import { isExpressionError, type ExpressionError } from './types';
 
 export { isExpressionError, type ExpressionError } from './types';
-export { checkJsonata, isJsonata, jsonataBody, jsonataConstant, jsonataFunctions, jsonataVariables, statesContextReads, stepFunctionsCallAt, stepFunctionsJsonataBindings } from './jsonata';
+export { checkJsonata, isJsonata, jsonataBody, jsonataConstant, jsonataFunctions, jsonataStaticText, jsonataVariables, statesContextReads, stepFunctionsCallAt, stepFunctionsJsonataBindings } from './jsonata';
 export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type IntrinsicArg } from './intrinsics';
 export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
 export { checkJsonPath, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
@@ -86,6 +86,36 @@ function boundOf(value: string, context: (path: string) => number | undefined): 
     return isExpressionError(r) ? undefined : callMax(r);
   }
   return context(value);
+}
+
+// Characters a context value always holds: an ARN starts "arn:", a timestamp is ISO 8601 ("2019-03-26T20:14:13.192Z").
+const CONTEXT_ALWAYS: Record<string, string> = {
+  '$$.Execution.Id': 'arn:',
+  '$$.StateMachine.Id': 'arn:',
+  '$$.Execution.RoleArn': 'arn:',
+  '$$.Execution.StartTime': '-T:.Z',
+  '$$.State.EnteredTime': '-T:.Z',
+};
+
+/**
+ * Text a dynamic value's result always holds, whatever it reads: a States.Format template without its `{}`, the
+ * literal strings it is given, the characters a context ARN or timestamp always has (`$$.Execution.Id` → "arn:");
+ * undefined when nothing is known. A character of it that a member's pattern allows nowhere fails the request.
+ */
+export function staticText(value: string): string | undefined {
+  const r = parseDynamicValue(value);
+  if (isExpressionError(r)) return undefined;
+  const of = (a: IntrinsicArg): string => {
+    if (a.kind === 'string') return a.value;
+    if (a.kind === 'path') return CONTEXT_ALWAYS[a.text.trim()] ?? '';
+    if (a.kind === 'call' && a.name === 'States.Format') {
+      const [template, ...rest] = a.args;
+      return (template?.kind === 'string' ? template.value.replace(/\\.|\{\}/g, (m) => (m === '{}' ? '' : m.slice(1))) : '') + rest.map(of).join('');
+    }
+    return '';
+  };
+  const text = r.kind === 'path' ? (CONTEXT_ALWAYS[r.text.trim()] ?? '') : r.name === 'States.Format' ? of(r) : '';
+  return text || undefined;
 }
 
 /**

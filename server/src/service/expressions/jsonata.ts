@@ -231,6 +231,29 @@ export function stepFunctionsJsonataBindings(): Record<string, (...args: unknown
 }
 
 /**
+ * Text a JSONata value's result always holds: the string literals of a top-level `&` concatenation
+ * (`{% 'churn_' & $uuid() %}` → "churn_"); undefined when it is no concatenation with a literal.
+ */
+export function jsonataStaticText(value: string): string | undefined {
+  const body = jsonataBody(value);
+  if (body === undefined || !body.includes('&') || body.includes('${')) return undefined;
+  let ast: JsonataNode;
+  try {
+    ast = jsonata(body).ast() as unknown as JsonataNode;
+  } catch {
+    return undefined;
+  }
+  let text = '';
+  const stack = [ast];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'binary' && n.value === '&') stack.push(n.lhs as JsonataNode, n.rhs as JsonataNode);
+    else if (n.type === 'string' && typeof n.value === 'string') text += n.value;
+  }
+  return text || undefined;
+}
+
+/**
  * The value a JSONata string always has, when its expression is written of literals only (`{% 0 %}`, `{% 'ten' %}`,
  * `{% [1, 2] %}`, `{% {'a': -1} %}`); undefined for anything that reads data or calls a function, and for a
  * malformed expression. What a field does with it is the caller's (a constant a field cannot take fails when it runs).

@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, type ExpressionError } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataStaticText, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, staticText, type ExpressionError } from '../expressions/index';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf } from './patternAlphabet';
@@ -196,6 +196,7 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   const err = checkDynamicValue(value);
   if (err) return expressionProblem(ctx, valueNode, err);
   if (shape && containerMismatch(ctx, valueNode, value, shape, label)) return;
+  if (shape?.kind === 'string' && shape.pattern && neverMatches(ctx, valueNode, staticText(value), shape, `${label}.$ = ${quote(value)}`)) return;
   // A value that can be statically bounded may not fit. Where even the usual names (an unnamed execution's UUID)
   // make it too long, the job will likely fail to start: a warning. Where only a long name chosen at run time
   // would (nearly every AWS sample's "$$.Execution.Name"), it is worth knowing, no more: information.
@@ -233,6 +234,24 @@ function containerMismatch(ctx: Context, node: AstNode, value: string, shape: Sh
   if (gives === takes) return false;
   const type = describeType(shape);
   problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${label}.$ = ${quote(value)}: ${call.name} gives ${result === 'object' ? 'an object' : result === 'array' ? 'a list' : `a ${result}`}, and ${label} is ${article(type)} ${type}: SageMaker refuses the request when the state runs`, undefined, 'warning');
+  return true;
+}
+
+/**
+ * A dynamic value whose result always holds a character the member's pattern allows nowhere (`States.Format('train_{}',
+ * $$.Execution.Name)` for a job name, `$$.Execution.Id`, an ARN, for a name): whatever it reads, SageMaker refuses the
+ * request when the state runs. A warning.
+ */
+function neverMatches(ctx: Context, node: AstNode, always: string | undefined, shape: Shape, written: string): boolean {
+  const label = shape.name;
+  const alphabet = always && alphabetOf(shape.pattern!.source);
+  if (!alphabet) return false;
+  const bad = new Set<string>();
+  for (const ch of always) if (!alphabet.test(ch)) bad.add(ch);
+  if (!bad.size) return false;
+  const words = shape.patternDescription ? `: ${shape.patternDescription}` : '';
+  const chars = list([...bad].slice(0, 5).map((c) => JSON.stringify(c)));
+  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} always holds ${chars}, which ${label} allows nowhere (it must match ${shape.awsPattern}${words}): SageMaker refuses the request when the state runs`, undefined, 'warning');
   return true;
 }
 
@@ -334,7 +353,10 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
   if (ctx.jsonata && node.type === 'string' && isJsonata(node.value as string)) {
     const err = checkJsonata(node.value as string);
     if (err) expressionProblem(ctx, node, err);
-    else if (!hasPlaceholder(node.value as string)) checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker);
+    else if (!hasPlaceholder(node.value as string)) {
+      checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker);
+      if (shape.kind === 'string' && shape.pattern) neverMatches(ctx, node, jsonataStaticText(node.value as string), shape, `${label} = ${quote(node.value)}`);
+    }
     return;
   }
   if (!checkType(ctx, node, shape, label)) return;
