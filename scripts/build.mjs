@@ -12,6 +12,7 @@ const entries = [
   ['server/src/server.ts', 'dist/server-main.js', 'the language server itself'],
   ['server/src/cli/main.ts', 'dist/cli.js', 'command-line linter: node dist/cli.js FILES'],
   ['client/src/jobs/runtime.ts', 'dist/jobs.js', 'the SageMaker job runner with the AWS SDK, required by the extension on the first launch (not at activation)'],
+  ['client/src/jobs/jsonataWorker.ts', 'dist/jsonata-worker.js', 'the worker thread in which dist/jobs.js evaluates a launch\'s JSONata, with a deadline and a memory cap'],
   ['emulator/src/main.ts', 'dist/emulator.js', 'local SageMaker + CloudWatch Logs emulator: node dist/emulator.js --port N'],
 ];
 

@@ -11,6 +11,10 @@ import { classifyEndpoint, clientSettings, consentReason, credentialsSent, isLoc
 import { JobRunner } from '../../client/src/jobs/jobRunner';
 import { validateDefinition } from '../../client/src/jobs/validateDefinition';
 import { trainingRequest } from './emulator';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { awsTarget } from '../../server/src/cli/aws';
 
 test('the whole loopback range, localhost, ::1, IPv4-mapped loopback and the unspecified addresses are local', () => {
   for (const url of ['http://127.0.0.1:4566', 'http://127.0.0.2', 'http://127.255.255.254:1', 'http://127.1', 'http://2130706433', 'http://localhost:4566', 'http://LOCALHOST.', 'http://[::1]:4566', 'http://[0:0:0:0:0:0:0:1]', 'http://[::ffff:127.0.0.2]', 'http://0.0.0.0:4566', 'http://0', 'http://[::]:4566', 'https://127.0.0.1']) {
@@ -37,6 +41,63 @@ test('https to an AWS service host is AWS; anything else, or plain http, is not'
   assert.equal(classifyEndpoint(undefined), undefined);
   assert.throws(() => classifyEndpoint('not a url'));
   assert.equal(isLocalEndpoint('not a url'), false);
+});
+
+// Every region of every partition the SDK knows (@aws-sdk/core's partitions.json) and one the table does not list yet.
+const REGIONS = 'af-south-1 ap-east-1 ap-east-2 ap-northeast-1 ap-northeast-2 ap-northeast-3 ap-south-1 ap-south-2 ap-southeast-1 ap-southeast-2 ap-southeast-3 ap-southeast-4 ap-southeast-5 ap-southeast-6 ap-southeast-7 ca-central-1 ca-west-1 cn-north-1 cn-northwest-1 eu-central-1 eu-central-2 eu-isoe-west-1 eu-north-1 eu-south-1 eu-south-2 eu-west-1 eu-west-2 eu-west-3 il-central-1 me-central-1 me-south-1 me-west-1 mx-central-1 sa-east-1 sa-west-1 us-east-1 us-east-2 us-gov-east-1 us-gov-west-1 us-iso-east-1 us-iso-west-1 us-isob-east-1 us-isob-west-1 us-isof-east-1 us-isof-south-1 us-west-1 us-west-2 eusc-de-east-1 ap-future-12'.split(' ');
+
+test('every endpoint the SDK itself resolves for SageMaker, CloudWatch Logs and Step Functions is AWS (regions, partitions, FIPS, dual-stack)', () => {
+  const clients = [new SageMakerClient({ region: 'us-east-1' }), new CloudWatchLogsClient({ region: 'us-east-1' }), new SFNClient({ region: 'us-east-1' })];
+  let n = 0;
+  for (const client of clients) {
+    for (const Region of REGIONS) {
+      for (const UseFIPS of [false, true]) {
+        for (const UseDualStack of [false, true]) {
+          const url = client.config.endpointProvider({ Region, UseFIPS, UseDualStack }).url.href;
+          assert.equal(classifyEndpoint(url)?.kind, 'aws', url);
+          n++;
+        }
+      }
+    }
+    client.destroy();
+  }
+  assert.equal(n, 3 * REGIONS.length * 4);
+});
+
+test('a host under amazonaws.com that is not one of those services is not AWS: anyone can own one, with a valid certificate', () => {
+  for (const url of [
+    'https://abc123xyz.execute-api.us-east-1.amazonaws.com/prod', // API Gateway: a Lambda behind it sees every header
+    'https://my-bucket.s3-website-us-east-1.amazonaws.com',
+    'https://my-bucket.s3.us-east-1.amazonaws.com',
+    'https://s3.us-east-1.amazonaws.com',
+    'https://my-lb-1234567890.us-east-1.elb.amazonaws.com',
+    'https://ec2-203-0-113-25.compute-1.amazonaws.com',
+    'https://abc.appsync-api.us-east-1.amazonaws.com',
+    'https://sagemaker.us-east-1.amazonaws.com.evil.example',
+    'https://evil.sagemaker.us-east-1.amazonaws.com',
+    'https://sagemaker.evil.amazonaws.com',
+    'https://api.sagemaker.us-east-1.execute-api.us-east-1.amazonaws.com',
+    'https://vpce-0a1b.execute-api.us-east-1.vpce.amazonaws.com',
+    'https://abc.lambda-url.us-east-1.on.aws',
+    'https://amazonaws.com',
+    'https://api.aws',
+    'https://runtime.sagemaker.us-east-1.amazonaws.com', // not called: the product never invokes endpoints
+  ]) {
+    const info = classifyEndpoint(url);
+    assert.deepEqual([info?.kind, info?.awsHost], ['other', false], url);
+    assert.equal(needsConsent(info, undefined), true, url);
+    assert.equal(consentReason(info!, undefined), 'not an AWS service host', url);
+  }
+  // The final dot of a fully qualified name changes nothing.
+  assert.equal(classifyEndpoint('https://states.us-east-1.amazonaws.com.')?.kind, 'aws');
+});
+
+test('lint --aws refuses an API Gateway host under amazonaws.com without --trust-endpoint', () => {
+  const refused = awsTarget({ endpoint: 'https://abc123xyz.execute-api.us-east-1.amazonaws.com/prod' }, {});
+  assert.ok('error' in refused);
+  assert.match(refused.error, /abc123xyz\.execute-api\.us-east-1\.amazonaws\.com \(not an AWS service host\); add --trust-endpoint/);
+  assert.ok(!('error' in awsTarget({ endpoint: 'https://abc123xyz.execute-api.us-east-1.amazonaws.com/prod', trustEndpoint: true }, {})));
+  assert.ok(!('error' in awsTarget({ endpoint: 'https://states-fips.us-gov-west-1.amazonaws.com' }, {})));
 });
 
 test('consent: the one rule and the one reason the editor\'s dialog and the CLI\'s --trust-endpoint both use', () => {

@@ -197,3 +197,47 @@ test('a whole secret at the end of an event is not taken for the beginning of an
   assert.equal(logs.event('a', 'GITHUB_PAT=ghp_abcdefghijklmnopqrstuvwxyz0123456789'), `GITHUB_PAT=${MASK}`);
   assert.equal(logs.event('a', 'next line'), 'next line');
 });
+
+test('a secret word joined to others or followed by digits is still one; KEY only after a qualifier, PRIVATE only at the end', () => {
+  const policy = new MaskPolicy();
+  for (const name of ['PGPASSWORD', 'PASSWORD1', 'ADMIN_PASSWD2', 'SECRETKEY', 'SSH_PRIVATE', 'SSH_PRIVATE2', 'CLIENTSECRET', 'HFTOKEN', 'GithubAccesstoken', 'ACCESSKEY', 'API_KEY2', 'db2Password', 'mysqlRootPasswd']) {
+    assert.equal(policy.classifyName(name), 'secret', name);
+  }
+  for (const name of ['KEYBOARD_LAYOUT', 'MONKEY', 'PRIVATE_SUBNET', 'IS_PRIVATE_REPO', 'PADTOKEN', 'TOKENIZER_NAME', 'TOKENIZER2', 'COMPASS', 'EPOCHS2', 'S3_BUCKET']) {
+    assert.equal(policy.classifyName(name), 'plain', name);
+  }
+  assert.equal(policy.classifyName('CACHE_KEY2'), 'ifRandom');
+});
+
+test('values that carry credentials are masked under any name: a connection string\'s password, a Slack webhook, a URL\'s password', () => {
+  const request = {
+    Environment: {
+      CONN: 'Server=db;User Id=sa;Password=hunter2;',
+      SLACK_WEBHOOK: 'https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX',
+      NOTIFY: 'https://hooks.slack.com/services/T0A1B2C3D/B0A1B2C3D/abcdefghijklmnopqrstuvwx',
+      REDIS_URL: 'redis://:hunter2@cache:6379',
+      PGPASSWORD: 'hunter2hunter2', PASSWORD1: 'p1', ADMIN_PASSWD2: 'p2', SECRETKEY: 'k', SSH_PRIVATE: 'pem',
+      KEYBOARD_LAYOUT: 'us', MONKEY: 'see', DOCS: 'https://api.slack.com/messaging/webhooks',
+    },
+    HyperParameters: { db: 'host=db user=app password=s3cr3t-pw dbname=x', epochs: '5' },
+  };
+  assert.deepEqual(maskSecrets(request), {
+    Environment: {
+      CONN: `Server=db;User Id=sa;Password=${MASK};`,
+      SLACK_WEBHOOK: `https://hooks.slack.com/services/${MASK}`,
+      NOTIFY: `https://hooks.slack.com/services/${MASK}`,
+      REDIS_URL: `redis://:${MASK}@cache:6379`,
+      PGPASSWORD: MASK, PASSWORD1: MASK, ADMIN_PASSWD2: MASK, SECRETKEY: MASK, SSH_PRIVATE: MASK,
+      KEYBOARD_LAYOUT: 'us', MONKEY: 'see', DOCS: 'https://api.slack.com/messaging/webhooks',
+    },
+    HyperParameters: { db: `host=db user=app password=${MASK} dbname=x`, epochs: '5' },
+  });
+  // The same values are blanked out of what the job prints.
+  const secrets = secretValues(request);
+  for (const s of ['hunter2', 'T0A1B2C3D/B0A1B2C3D/abcdefghijklmnopqrstuvwx', 's3cr3t-pw', 'hunter2hunter2']) assert.ok(secrets.includes(s), s);
+  const logs = new MaskPolicy().logRedactor(secrets);
+  assert.equal(
+    logs.event('s', 'connecting with Password=hunter2; posting to https://hooks.slack.com/services/T0A1B2C3D/B0A1B2C3D/abcdefghijklmnopqrstuvwx; PGPASSWORD=hunter2hunter2'),
+    `connecting with Password=${MASK}; posting to https://hooks.slack.com/services/${MASK}; PGPASSWORD=${MASK}`,
+  );
+});

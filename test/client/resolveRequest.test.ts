@@ -1,13 +1,18 @@
 // What a launch from the editor sends: the Task's Parameters/Arguments resolved against an execution input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveRequest, makeExecutionContext, findPlaceholders, ResolveError, type ResolveOptions } from '../../client/src/jobs/resolveRequest';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { resolveRequest, makeExecutionContext, findPlaceholders, ResolveError, JSONATA_LIMITS, type ResolveOptions } from '../../client/src/jobs/resolveRequest';
 import { evaluateIntrinsic } from '../../server/src/service/expressions/index';
 
 const input = { model: { name: 'churn', epochs: 10 }, 'odd key': 'x', files: ['a.csv', 'b.csv'], params: '{"eta":"0.2"}' };
 const context = makeExecutionContext({ stateMachineName: 'TrainPipeline', stateName: 'Train', input, region: 'eu-west-1', account: '111122223333', executionName: 'exec-42', now: new Date('2026-11-22T10:00:00Z') });
 const jsonPath: ResolveOptions = { queryLanguage: 'JSONPath', input, context };
-const jsonata: ResolveOptions = { queryLanguage: 'JSONata', input, context };
+// JSONata is evaluated in its own process, by the script the build puts beside dist/jobs.js.
+if (!existsSync('dist/jsonata-worker.js')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+const jsonata: ResolveOptions = { queryLanguage: 'JSONata', input, context, jsonataWorker: path.resolve('dist/jsonata-worker.js') };
 const intrinsic = (text: string) => evaluateIntrinsic(text, { input, context });
 
 test('paths: $, $.a.b, $[\'a\'], [0], and the context object', async () => {
@@ -169,4 +174,37 @@ test('the server\'s reading of expressions: whitespace around a path, and a path
 
 test('placeholders are found in linear time, even in "${${${…" without a closing brace', () => {
   assert.deepEqual(findPlaceholders({ A: '${'.repeat(100_000), B: '${a${b}' }), ['a${b']);
+});
+
+test('JSONata that never ends or fills the memory stops the launch with a message; the caller\'s thread runs on meanwhile', async () => {
+  const saved = { ...JSONATA_LIMITS };
+  // For a quick test, a shorter deadline and a smaller heap than a launch's (the same process, the same mechanism),
+  // each where the other cannot come first: a loop with plenty of memory, an allocation with plenty of time.
+  Object.assign(JSONATA_LIMITS, { seconds: 1, memoryMb: 256 });
+  try {
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    await assert.rejects(resolveRequest({ HyperParameters: { a: '{% ($f := function($x){ $f($x + 1) }; $f(0)) %}' } }, jsonata), (e: ResolveError) => {
+      assert.equal(e.key, 'HyperParameters.a');
+      assert.match(e.message, /^HyperParameters\.a: the JSONata expressions did not finish within 1 s \(stopped; the launch is not sent\)/);
+      return true;
+    });
+    clearInterval(ticker);
+    // The loop ran in another process: this thread's timers kept firing (on the old code, not one did).
+    assert.ok(ticks > 0);
+    Object.assign(JSONATA_LIMITS, { seconds: 600, memoryMb: 32 });
+    await assert.rejects(resolveRequest({ A: ['{% 1 %}', '{% $count([1..10000000].([1..10000000])) %}'] }, jsonata), (e: ResolveError) => {
+      assert.equal(e.key, 'A[1]');
+      assert.match(e.message, /^A\[1\]: the JSONata expression needs more than 32 MB of memory \(stopped; the launch is not sent\)$/);
+      return true;
+    });
+  } finally {
+    Object.assign(JSONATA_LIMITS, saved);
+  }
+  // A launch after a stopped one gets a new process.
+  assert.deepEqual(await resolveRequest({ A: '{% $states.context.Execution.Name %}' }, jsonata), { A: 'exec-42' });
+});
+
+test('a JSONata value larger than Step Functions passes to a state stops the launch', async () => {
+  await assert.rejects(resolveRequest({ A: '{% $join([1..100000].$string(), ",") %}' }, jsonata), /^ResolveError: A: the JSONata expression gives \d+ KB of JSON, more than the 256 KB Step Functions passes to a state$/);
 });

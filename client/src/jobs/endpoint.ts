@@ -3,7 +3,9 @@
 //
 //   local  loopback (127.0.0.0/8, ::1, localhost, IPv4-mapped 127.x) and unspecified addresses (0.0.0.0, ::),
 //          as Docker publishes ports: placeholder credentials, unless a profile is set on purpose;
-//   aws    https to an AWS service host (*.amazonaws.com, *.amazonaws.com.cn, *.api.aws, the ISO partitions);
+//   aws    https to an endpoint of a service the product calls (SageMaker, CloudWatch Logs, Step Functions)
+//          as the AWS SDK names it (AWS_SERVICE_HOST below); not any host under amazonaws.com, where anyone can own
+//          one (API Gateway's abc.execute-api.us-east-1.amazonaws.com, S3 websites, load balancers);
 //   other  anything else, or plain http to a host that is not local: the credential chain would go there, so
 //          the user confirms that host once (remembered).
 
@@ -16,11 +18,34 @@ export interface EndpointInfo {
   /** The URL's origin (scheme, host, port): what a confirmation is remembered for. */
   origin: string;
   https: boolean;
-  /** The host is an AWS service host (whatever the scheme). */
+  /** The host is an endpoint of an AWS service the product calls (whatever the scheme). */
   awsHost: boolean;
 }
 
-const AWS_HOST = /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws|c2s\.ic\.gov|sc2s\.sgov\.gov)$/i;
+// The endpoints of the services the extension and the CLI call, in every form the AWS SDK's endpoint rules give
+// (client-sagemaker, client-cloudwatch-logs, client-sfn; the credential chain's own STS calls never take the
+// endpoint setting): <service>[-fips].<region>.
+// <suffix>, with each partition's DNS suffix and its dual-stack suffix (@aws-sdk/core's partitions.json), and
+// api-fips.sagemaker.<region>.amazonaws.com. Also the short sagemaker.<region> host and VPC interface endpoints
+// (vpce-….<service>.<region>.vpce.amazonaws.com, the AWS service's own endpoint inside a VPC). The whole host
+// must match: the first label is the service's, so no customer-named resource (a bucket, an API, a load
+// balancer, all of which sit under amazonaws.com with a valid certificate) can be one.
+const SERVICES = '(?:api\\.sagemaker|sagemaker|logs|states)';
+const REGION = '[a-z]{2,4}(?:-[a-z]+)+-\\d{1,2}';
+const SUFFIXES = [
+  'amazonaws.com', 'api.aws', // aws, aws-us-gov
+  'amazonaws.com.cn', 'api.amazonwebservices.com.cn', // aws-cn
+  'amazonaws.eu', 'api.amazonwebservices.eu', // aws-eusc
+  'c2s.ic.gov', 'api.aws.ic.gov', // aws-iso
+  'sc2s.sgov.gov', 'api.aws.scloud', // aws-iso-b
+  'cloud.adc-e.uk', 'api.cloud-aws.adc-e.uk', // aws-iso-e
+  'csp.hci.ic.gov', 'api.aws.hci.ic.gov', // aws-iso-f
+].map((x) => x.replace(/[.-]/g, '\\$&')).join('|');
+const AWS_SERVICE_HOST = new RegExp(
+  `^(?:${SERVICES}(?:-fips)?\\.${REGION}\\.(?:${SUFFIXES})` +
+    `|api-fips\\.sagemaker\\.${REGION}\\.amazonaws\\.com` +
+    `|vpce-[a-z0-9-]+\\.${SERVICES}(?:-fips)?\\.${REGION}\\.vpce\\.(?:amazonaws\\.com|amazonaws\\.com\\.cn))$`,
+);
 
 /** Loopback or unspecified, after the URL parser's normalisation (http://127.1 is 127.0.0.1, http://0 is 0.0.0.0). */
 function isLocalHost(hostname: string): boolean {
@@ -36,7 +61,8 @@ export function classifyEndpoint(endpoint: string | undefined): EndpointInfo | u
   if (!endpoint) return undefined;
   const url = new URL(endpoint);
   const https = url.protocol === 'https:';
-  const awsHost = AWS_HOST.test(url.hostname);
+  // A final dot names the same host (sagemaker.us-east-1.amazonaws.com.).
+  const awsHost = AWS_SERVICE_HOST.test(url.hostname.toLowerCase().replace(/\.$/, ''));
   const kind: EndpointKind = isLocalHost(url.hostname) ? 'local' : https && awsHost ? 'aws' : 'other';
   return { kind, host: url.host, origin: url.origin, https, awsHost };
 }

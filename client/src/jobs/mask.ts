@@ -4,10 +4,13 @@
 //
 // A value is a secret when
 //   - its name says so: a word of the name (API_KEY → API, KEY; hfToken → HF, TOKEN) is one of SECRET_WORDS, or
-//     KEY with a qualifier (API_KEY, ACCESS_KEY, PRIVATE_KEY…), or matches a name of the setting
-//     sagemakerAsl.jobs.secretNames. A bare KEY (CACHE_KEY, KMS_KEY_ID) only when the value looks random;
+//     KEY with a qualifier (API_KEY, ACCESS_KEY, PRIVATE_KEY…), or a word holds one joined to others (joinedSecret:
+//     PGPASSWORD, SECRETKEY, HFTOKEN, ACCESSKEY), or PRIVATE ends the name (SSH_PRIVATE), or it matches a name of
+//     the setting sagemakerAsl.jobs.secretNames. Digits after a word do not change it (PASSWORD1, ADMIN_PASSWD2).
+//     A bare KEY (CACHE_KEY, KMS_KEY_ID) only when the value looks random;
 //   - or the value itself is recognised: AWS access key ids (also lower-case or with a suffix), 40-character
-//     secret access keys, session tokens, bearer and basic credentials, JWTs, the password of a URL, and the usual
+//     secret access keys, session tokens, bearer and basic credentials, JWTs, the password of a URL, Slack webhook
+//     URLs, a labelled secret inside a value (a connection string's `Password=…;`), and the usual
 //     API key formats (sk-…, ghp_…, github_pat_…, hf_…, xox…-, glpat-…, AIza…, npm_…, pypi-…).
 // Names are looked at in Environment and HyperParameters maps and in ContainerArguments/ContainerEntrypoint lists
 // (`--api-key sk-…`, `--token=…`, `API_KEY=…`); recognised values anywhere.
@@ -40,7 +43,20 @@ function nameWords(name: string): string[] {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
-    .map((w) => w.toUpperCase());
+    // Digits after letters number a name, they do not make a new word: PASSWORD1, ADMIN_PASSWD2, API_KEY2.
+    .map((w) => w.toUpperCase().replace(/(?<=[A-Z])\d+$/, ''));
+}
+
+/**
+ * A word that holds a secret word joined to others (no separator, no case change): it contains PASSWORD, PASSWD or
+ * SECRET (PGPASSWORD, SECRETKEY, CLIENTSECRET; also SECRETARY, a price worth paying), ends with TOKEN after anything
+ * but a tokenizer's word (HFTOKEN, not PADTOKEN; TOKENIZER does not end with it), or ends with KEY after a qualifier
+ * (ACCESSKEY, SSHKEY; not MONKEY, not KEYBOARD).
+ */
+function joinedSecret(w: string): boolean {
+  if (/PASSWORD|PASSWD|SECRET/.test(w)) return true;
+  if (w.length > 5 && w.endsWith('TOKEN') && !VOCABULARY_TOKENS.has(w.slice(0, -5))) return true;
+  return w.length > 3 && w.endsWith('KEY') && KEY_QUALIFIERS.has(w.slice(0, -3));
 }
 
 /** What a name says of its value: a secret, a secret only if the value looks random (a bare KEY), or nothing. */
@@ -68,7 +84,9 @@ export class MaskPolicy {
       const w = words[i];
       const before = words[i - 1];
       if (w === 'TOKEN' && before && VOCABULARY_TOKENS.has(before)) continue;
-      if (SECRET_WORDS.includes(w) || (before && SECRET_WORDS.includes(before + w))) return 'secret';
+      if (SECRET_WORDS.includes(w) || (before && SECRET_WORDS.includes(before + w)) || joinedSecret(w)) return 'secret';
+      // PRIVATE as the last word is a private key (SSH_PRIVATE); before another word it is a kind (PRIVATE_SUBNET).
+      if (w.endsWith('PRIVATE') && i === words.length - 1) return 'secret';
       if (w === 'KEY' || w === 'KEYS') {
         if (before && KEY_QUALIFIERS.has(before)) return 'secret';
         result = 'ifRandom';
@@ -97,7 +115,8 @@ export class MaskPolicy {
   /** A copy of the request with secret values replaced by ********, and recognised secrets inside other strings. */
   maskRequest<T>(request: T): T {
     const walk = (v: unknown, parentKey: string): unknown => {
-      if (typeof v === 'string') return redactRecognised(v);
+      // A value that carries a labelled secret (a connection string's Password=…;) under any name.
+      if (typeof v === 'string') return this.redactLabels(redactRecognised(v));
       if (Array.isArray(v)) return ARGUMENT_LISTS.has(parentKey) ? this.maskArguments(v) : v.map((x) => walk(x, ''));
       if (!v || typeof v !== 'object') return v;
       return Object.fromEntries(
@@ -113,7 +132,7 @@ export class MaskPolicy {
       const s = out[index] as string;
       out[index] = s.slice(0, start) + MASK + s.slice(end);
     }
-    return out.map((x) => (typeof x === 'string' && !x.includes(MASK) ? redactRecognised(x) : x));
+    return out.map((x) => (typeof x === 'string' && !x.includes(MASK) ? this.redactLabels(redactRecognised(x)) : x));
   }
 
   /** Secret values in an argument list: after a secret flag (`--api-key X`, `--token=X`) or an assignment (`API_KEY=X`). */
@@ -144,7 +163,10 @@ export class MaskPolicy {
       if (s.length >= MIN_SECRET_LENGTH) out.add(s);
     };
     const walk = (v: unknown, parentKey: string): void => {
-      if (typeof v === 'string') return void recognisedIn(v).forEach(add);
+      if (typeof v === 'string') {
+        recognisedIn(v).forEach(add);
+        return void this.redactLabels(v, add);
+      }
       if (Array.isArray(v)) {
         if (ARGUMENT_LISTS.has(parentKey)) {
           for (const { index, start, end } of this.argumentSecrets(v)) {
@@ -175,8 +197,11 @@ export class MaskPolicy {
     return this.redactLabels(redactRecognised(text));
   }
 
-  /** `label: value`, `label=value`, `"label": "value"` (also JSON-escaped), `--label value` with a secret label. */
-  private redactLabels(text: string): string {
+  /**
+   * `label: value`, `label=value`, `"label": "value"` (also JSON-escaped), `--label value` with a secret label; each
+   * secret blanked out is also given to `found`.
+   */
+  private redactLabels(text: string, found?: (secret: string) => void): string {
     const label = /(--?)?([A-Za-z_][A-Za-z0-9_.-]*)(\\*["'])?([ \t]*[:=][ \t]*|[ \t]+)/g;
     let out = '';
     let last = 0;
@@ -205,6 +230,7 @@ export class MaskPolicy {
       if (secret.includes(MASK) || NOT_SECRETS.has(secret.toLowerCase())) continue;
       if (c === 'ifRandom' && !looksRandom(secret) && !recognised(secret)) continue;
       const start = at + value.offset;
+      found?.(secret);
       out += text.slice(last, start) + MASK;
       last = start + secret.length;
       label.lastIndex = last;
@@ -333,6 +359,8 @@ const RECOGNISERS: Recogniser[] = [
   // The password of a URL: postgres://user:password@host, https://key:secret@sentry.io.
   { pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/?#]{0,256}:)([^\s@/?#]{1,256})(@)/gi },
   { pattern: /\b((?:Bearer|Basic)[ \t]+)([A-Za-z0-9._~+/=-]{8,})/g },
+  // A Slack webhook's URL is its credential: whoever has it posts to the channel.
+  { pattern: /\b(https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/)([A-Za-z0-9_/-]{8,256})/g },
   { pattern: /\b()(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*)/g },
   // Access key ids, as written or lower-cased, also with characters after the 16.
   { pattern: /(AKIA|ASIA)([A-Z0-9]{16}[A-Z0-9]*)/gi, mask: '****************' },

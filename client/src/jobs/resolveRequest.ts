@@ -2,8 +2,11 @@
 // the state machine runs with a given execution input: `.$` paths and intrinsic functions, JSONata `{% %}`,
 // the context object `$$`, and `${…}` placeholders (CloudFormation/CDK definition substitutions) filled in.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { fork, type ChildProcess } from 'node:child_process';
 import jsonata from 'jsonata';
-import { checkJsonata, evaluateDynamicValue, jsonataBody, scanPlaceholders, stepFunctionsJsonataBindings, substitutePlaceholders } from '../../../server/src/service/expressions/index';
+import { checkJsonata, evaluateDynamicValue, jsonataBody, scanPlaceholders, substitutePlaceholders } from '../../../server/src/service/expressions/index';
+import type { JsonataAnswer, JsonataJob } from './jsonataWorker';
 
 export interface ExecutionContext {
   Execution: { Id: string; Name: string; StartTime: string; Input: unknown; RoleArn: string };
@@ -17,6 +20,8 @@ export interface ResolveOptions {
   context: ExecutionContext;
   /** Values for `${Name}` placeholders. */
   placeholders?: Record<string, string>;
+  /** The script that evaluates JSONata in its own process (default: jsonata-worker.js beside this bundle, dist/). */
+  jsonataWorker?: string;
 }
 
 /** A value that cannot be resolved, with the key it belongs to (`HyperParameters.epochs.$`). */
@@ -61,37 +66,121 @@ function substitute(text: string, key: string, values: Record<string, string>): 
   });
 }
 
-/** Step Functions' own JSONata functions ($partition, $range, $hash, …), beside JSONata's library: the table the server checks calls with. */
-const STEP_FUNCTIONS_JSONATA = stepFunctionsJsonataBindings();
+/** How long the JSONata expressions of one launch may take together, and the heap their process may use. */
+export const JSONATA_LIMITS = { seconds: 5, memoryMb: 256 };
+/** Step Functions' limit on a state's input and output: a larger value could never be a Task's argument. */
+const MAX_RESULT_BYTES = 256 * 1024;
 
-async function evaluateJsonata(expression: string, key: string, o: ResolveOptions): Promise<unknown> {
-  let compiled: ReturnType<typeof jsonata>;
+/**
+ * Evaluates the JSONata expressions of one launch in a child process (jsonataWorker.ts), so an expression that never
+ * ends or fills the memory stops the launch with a message instead of freezing or killing the extension host: the
+ * child is killed at the deadline, and its heap is capped (--max-old-space-size; reaching it ends only the child).
+ */
+class JsonataEvaluator {
+  private child?: ChildProcess;
+  private timer?: NodeJS.Timeout;
+  private nextId = 0;
+  private readonly pending = new Map<number, { key: string; resolve(a: JsonataAnswer): void; reject(e: Error): void }>();
+  private failure?: string;
+  private stderr = '';
+
+  constructor(private readonly file: string) {}
+
+  evaluate(key: string, job: Omit<JsonataJob, 'id'>): Promise<JsonataAnswer> {
+    if (this.failure) return Promise.reject(new ResolveError(key, this.failure));
+    const child = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { key, resolve, reject });
+      child.send({ id, ...job } satisfies JsonataJob, (e) => e && this.fail(`the JSONata expression could not be evaluated: ${e.message}`));
+    });
+  }
+
+  private start(): ChildProcess {
+    if (this.child) return this.child;
+    const { seconds, memoryMb } = JSONATA_LIMITS;
+    const child = fork(this.file, [], {
+      // Node's own options only (not the extension host's --inspect…), and an environment with nothing of the
+      // user's (no credentials, no NODE_OPTIONS): Electron runs as Node with ELECTRON_RUN_AS_NODE.
+      execArgv: [`--max-old-space-size=${memoryMb}`],
+      env: { ELECTRON_RUN_AS_NODE: '1', ...(process.env.SystemRoot ? { SystemRoot: process.env.SystemRoot } : {}) },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'json',
+    });
+    child.stderr?.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4096)));
+    child.on('message', (a: JsonataAnswer) => {
+      const p = this.pending.get(a.id);
+      this.pending.delete(a.id);
+      p?.resolve(a);
+    });
+    child.on('error', (e) => this.fail(`the JSONata expression could not be evaluated: ${e.message}`));
+    child.on('exit', (code, signal) => {
+      // stderr may still hold the reason: read it once the stream has ended.
+      const report = () =>
+        this.fail(
+          /heap out of memory|heap limit/i.test(this.stderr)
+            ? `the JSONata expression needs more than ${memoryMb} MB of memory (stopped; the launch is not sent)`
+            : `the JSONata expression could not be evaluated: its process ended (${signal ?? `exit code ${code}`})`,
+        );
+      if (child.stderr && !child.stderr.readableEnded) child.stderr.once('close', report);
+      else report();
+    });
+    this.timer = setTimeout(
+      () => this.fail(`the JSONata expressions did not finish within ${seconds} s (stopped; the launch is not sent): does one loop forever or do too much work?`),
+      seconds * 1000,
+    );
+    return (this.child = child);
+  }
+
+  /** Stops the child and fails every expression still waiting (the first reason given is the one kept). */
+  private fail(reason: string): void {
+    this.failure ??= reason;
+    for (const p of this.pending.values()) p.reject(new ResolveError(p.key, this.failure));
+    this.pending.clear();
+    this.dispose();
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.failure ??= 'the JSONata evaluation has ended';
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+async function evaluateJsonata(expression: string, key: string, o: ResolveOptions, evaluator: JsonataEvaluator): Promise<unknown> {
   try {
-    compiled = jsonata(expression);
+    jsonata(expression);
   } catch (e) {
     // The checks' message where they have one (`??` is JSONata 2.1, which Step Functions does not run), else the parser's.
     throw new ResolveError(key, `the JSONata expression does not parse: ${checkJsonata(`{%${expression}%}`)?.message ?? (e as Error).message}`);
   }
-  let value: unknown;
-  try {
-    value = await compiled.evaluate(o.input, { states: { input: o.input, context: o.context }, ...STEP_FUNCTIONS_JSONATA });
-  } catch (e) {
-    throw new ResolveError(key, `the JSONata expression fails: ${(e as Error).message}`);
+  const answer = await evaluator.evaluate(key, { expression, input: o.input, context: o.context });
+  if (answer.error !== undefined) throw new ResolveError(key, `the JSONata expression fails: ${answer.error}`);
+  if (answer.json === undefined) throw new ResolveError(key, `the JSONata expression {%${expression}%} gives no value for this execution input`);
+  if (answer.json.length > MAX_RESULT_BYTES) {
+    throw new ResolveError(key, `the JSONata expression gives ${Math.round(answer.json.length / 1024)} KB of JSON, more than the 256 KB Step Functions passes to a state`);
   }
-  if (value === undefined) throw new ResolveError(key, `the JSONata expression {%${expression}%} gives no value for this execution input`);
-  // JSONata marks its result arrays with a `sequence` property; send plain JSON.
-  return JSON.parse(JSON.stringify(value));
+  return JSON.parse(answer.json);
 }
 
 /** The request SageMaker would receive. Throws ResolveError naming the first key that cannot be resolved. */
 export async function resolveRequest(payload: unknown, o: ResolveOptions): Promise<Record<string, unknown>> {
+  const evaluator = new JsonataEvaluator(o.jsonataWorker ?? join(__dirname, 'jsonata-worker.js'));
+  try {
+    return await resolveWith(payload, o, evaluator);
+  } finally {
+    evaluator.dispose();
+  }
+}
+
+async function resolveWith(payload: unknown, o: ResolveOptions, evaluator: JsonataEvaluator): Promise<Record<string, unknown>> {
   const values = o.placeholders ?? {};
 
   const resolve = async (v: unknown, key: string): Promise<unknown> => {
     if (typeof v === 'string') {
       const text = substitute(v, key, values);
       const expression = o.queryLanguage === 'JSONata' ? jsonataBody(text) : undefined;
-      if (expression !== undefined) return evaluateJsonata(expression, key, o);
+      if (expression !== undefined) return evaluateJsonata(expression, key, o, evaluator);
       return text;
     }
     if (Array.isArray(v)) return Promise.all(v.map((x, i) => resolve(x, `${key}[${i}]`)));
