@@ -386,6 +386,16 @@ describe('a job name built from the execution name (up to 80 characters; the job
     const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': value })));
     assert.deepEqual(f.map((x) => [x.code, x.severity]), [['likely-runtime-failure', 'information']]);
   });
+  test('the same in JSONata: $uuid(), a literal prefix, $states.context.Execution.Name', () => {
+    const tuning = (value: string) => findings(machine(training({ TrainingJobName: value }), { jsonata: true })).map((x) => [x.severity, x.message]);
+    assert.deepEqual(tuning("{% 'customer-churn-xgboost-training-' & $states.context.Execution.Name %}"), [[
+      'warning',
+      `TrainingJobName = "{% 'customer-churn-xgboost-training-' & $states.context.E…" can be 112 characters long (68 with the 36-character UUID of an execution started without a name); TrainingJobName allows at most 63, so the job may fail to start`,
+    ]]);
+    assert.deepEqual(tuning('{% $states.context.Execution.Name %}').map(([s]) => s), ['information']);
+    assert.deepEqual(tuning("{% 'job-' & $uuid() %}"), []);
+    assert.deepEqual(tuning(`{% '${'a'.repeat(30)}' & $uuid() %}`).map(([s]) => s), ['warning']);
+  });
   test('a value that fits whatever the names (a hash of the name): no finding', () => {
     const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('j{}', States.Hash($$.Execution.Name, 'MD5'))" })));
     assert.deepEqual(f, []);

@@ -4,6 +4,7 @@
 // no LSP, no I/O.
 import { Code } from '../core/codes';
 import { parseDynamicValue } from './dynamic';
+import { jsonataLengthBound } from './jsonata';
 import { INT_MAX_LENGTH, INTRINSIC_FUNCTIONS } from './functions';
 import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 import { isExpressionError, type ExpressionError } from './types';
@@ -133,6 +134,14 @@ export function staticMaxLength(value: string): number | undefined {
  */
 export function staticShownLength(value: string): number | undefined {
   return boundOf(value, contextShown);
+}
+
+/** staticMaxLength and staticShownLength of a JSONata value (`{% 'hpo-' & $uuid() %}` → 40 and 40). */
+export function jsonataMaxLength(value: string): number | undefined {
+  return jsonataLengthBound(value, contextMax);
+}
+export function jsonataShownLength(value: string): number | undefined {
+  return jsonataLengthBound(value, contextShown);
 }
 
 /**

@@ -231,6 +231,42 @@ export function stepFunctionsJsonataBindings(): Record<string, (...args: unknown
 }
 
 /**
+ * Bounds on the length of the string a JSONata value gives, where it is a concatenation (`&`) of string literals,
+ * `$uuid()` (36) and context paths (`context` bounds each, written as `$$.Execution.Name`): as staticMaxLength and
+ * staticShownLength bound a States.Format. Undefined for anything else.
+ */
+export function jsonataLengthBound(value: string, context: (path: string) => number | undefined): number | undefined {
+  const body = jsonataBody(value);
+  if (body === undefined || body.includes('${') || !/\$uuid|\$states\.context/.test(body)) return undefined;
+  let ast: JsonataNode;
+  try {
+    ast = jsonata(body).ast() as unknown as JsonataNode;
+  } catch {
+    return undefined;
+  }
+  let total = 0;
+  const stack = [ast];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'binary' && n.value === '&') {
+      stack.push(n.lhs as JsonataNode, n.rhs as JsonataNode);
+      continue;
+    }
+    const steps = n.steps as JsonataNode[] | undefined;
+    const procedure = n.procedure as JsonataNode | undefined;
+    let length: number | undefined;
+    if (n.type === 'string' && typeof n.value === 'string') length = n.value.length;
+    else if (n.type === 'function' && procedure?.type === 'variable' && procedure.value === 'uuid' && !(n.arguments as unknown[] | undefined)?.length) length = 36;
+    else if (n.type === 'path' && steps?.[0]?.type === 'variable' && steps[0].value === 'states' && steps[1]?.value === 'context' && steps.slice(1).every((st) => st.type === 'name' && !(st.stages as unknown[] | undefined)?.length)) {
+      length = context(`$$.${steps.slice(2).map((st) => st.value).join('.')}`);
+    }
+    if (length === undefined) return undefined;
+    total += length;
+  }
+  return total;
+}
+
+/**
  * Text a JSONata value's result always holds: the string literals of a top-level `&` concatenation
  * (`{% 'churn_' & $uuid() %}` → "churn_"); undefined when it is no concatenation with a literal.
  */

@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataStaticText, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, staticText, type ExpressionError } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataMaxLength, jsonataShownLength, jsonataStaticText, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, staticText, type ExpressionError } from '../expressions/index';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf } from './patternAlphabet';
@@ -197,22 +197,24 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   if (err) return expressionProblem(ctx, valueNode, err);
   if (shape && containerMismatch(ctx, valueNode, value, shape, label)) return;
   if (shape?.kind === 'string' && shape.pattern && neverMatches(ctx, valueNode, staticText(value), shape, `${label}.$ = ${quote(value)}`)) return;
-  // A value that can be statically bounded may not fit. Where even the usual names (an unnamed execution's UUID)
-  // make it too long, the job will likely fail to start: a warning. Where only a long name chosen at run time
-  // would (nearly every AWS sample's "$$.Execution.Name"), it is worth knowing, no more: information.
-  if (shape?.kind === 'string' && shape.max !== undefined) {
-    const bound = staticMaxLength(value);
-    if (bound !== undefined && bound > shape.max) {
-      const shown = staticShownLength(value) ?? bound;
-      const data = { max: shape.max, bound, shown };
-      if (shown > shape.max) {
-        const usual = value.includes('$$.Execution.Name') ? ` (${shown} with the 36-character UUID of an execution started without a name)` : ` (at least ${shown})`;
-        problem(ctx, valueNode, SageMakerCode.likelyRuntimeFailure, `${label}.$ = ${quote(value)} can be ${bound} characters long${usual}; ${label} allows at most ${shape.max}, so the job may fail to start`, data, 'warning');
-      } else {
-        const usual = value.includes('$$.Execution.Name') ? ` (an execution started without a name gets a 36-character UUID: ${shown} characters here)` : '';
-        problem(ctx, valueNode, SageMakerCode.likelyRuntimeFailure, `${label}.$ = ${quote(value)} can be up to ${bound} characters long and ${label} allows at most ${shape.max}: it fits when the names it is made of are short enough${usual}`, data, 'information');
-      }
-    }
+  if (shape?.kind === 'string') checkLengthBound(ctx, valueNode, `${label}.$ = ${quote(value)}`, staticMaxLength(value), staticShownLength(value), value.includes('$$.Execution.Name'), shape, label);
+}
+
+/**
+ * A value that can be statically bounded may not fit. Where even the usual names (an unnamed execution's UUID) make
+ * it too long, the job will likely fail to start: a warning. Where only a long name chosen at run time would (nearly
+ * every AWS sample's "$$.Execution.Name"), it is worth knowing, no more: information.
+ */
+function checkLengthBound(ctx: Context, node: AstNode, written: string, bound: number | undefined, shownBound: number | undefined, executionName: boolean, shape: Shape, label: string) {
+  if (shape.max === undefined || bound === undefined || bound <= shape.max) return;
+  const shown = shownBound ?? bound;
+  const data = { max: shape.max, bound, shown };
+  if (shown > shape.max) {
+    const usual = executionName ? ` (${shown} with the 36-character UUID of an execution started without a name)` : ` (at least ${shown})`;
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} can be ${bound} characters long${usual}; ${label} allows at most ${shape.max}, so the job may fail to start`, data, 'warning');
+  } else {
+    const usual = executionName ? ` (an execution started without a name gets a 36-character UUID: ${shown} characters here)` : '';
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} can be up to ${bound} characters long and ${label} allows at most ${shape.max}: it fits when the names it is made of are short enough${usual}`, data, 'information');
   }
 }
 
@@ -355,7 +357,10 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
     if (err) expressionProblem(ctx, node, err);
     else if (!hasPlaceholder(node.value as string)) {
       checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker);
-      if (shape.kind === 'string' && shape.pattern) neverMatches(ctx, node, jsonataStaticText(node.value as string), shape, `${label} = ${quote(node.value)}`);
+      const v = node.value as string;
+      if (shape.kind === 'string' && !(shape.pattern && neverMatches(ctx, node, jsonataStaticText(v), shape, `${label} = ${quote(v)}`))) {
+        checkLengthBound(ctx, node, `${label} = ${quote(v)}`, jsonataMaxLength(v), jsonataShownLength(v), v.includes('$states.context.Execution.Name'), shape, label);
+      }
     }
     return;
   }
