@@ -9,7 +9,7 @@
 // - the data flow (dataflow/analysis.ts) does not depend on a Task's Parameters (they go to the integration):
 //   an edit inside them re-reads only their own `.$` slots (reslotTasks), and a comment changes nothing.
 // An edit outside an embedded machine (elsewhere in its template) leaves that machine's derivations as they were.
-import { knownModel, MODEL_FIELDS, setModel, type AslModel, type AslState } from './asl/model';
+import { knownModel, MODEL_FIELDS, setModel, stateOfNode, type AslState } from './asl/model';
 import type { AstNode, ParsedDocument } from './core/types';
 import { knownDataflow, reslotTasks, setDataflow } from './dataflow/analysis';
 import { knownTasks, setTasks } from './sagemaker/tasks';
@@ -40,12 +40,6 @@ function isUnder(node: AstNode, root: AstNode): boolean {
   return false;
 }
 
-const stateByNode = new WeakMap<AslModel, Map<AstNode, AslState>>();
-function stateOf(model: AslModel, node: AstNode): AslState | undefined {
-  let map = stateByNode.get(model);
-  if (!map) stateByNode.set(model, (map = new Map(model.states.map((s) => [s.node, s]))));
-  return map.get(node);
-}
 
 function carryMachine(prev: ParsedDocument, next: ParsedDocument, fresh: AstNode[]) {
   const model = knownModel(prev);
@@ -62,7 +56,7 @@ function carryMachine(prev: ParsedDocument, next: ParsedDocument, fresh: AstNode
   const reslot = new Set<AslState>();
   for (const w of places) {
     if (!w?.inside || w.field === 'Comment') continue;
-    const state = stateOf(model, w.state);
+    const state = stateOfNode(model, w.state);
     if (state?.type === 'Task' && state.queryLanguage === 'JSONPath' && w.field === 'Parameters') reslot.add(state);
     else if (!(state?.type === 'Task' && state.queryLanguage === 'JSONata' && w.field === 'Arguments')) return;
   }

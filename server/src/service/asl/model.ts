@@ -215,13 +215,18 @@ export function inMapState(state: AslState): boolean {
 
 const statesByNode = new WeakMap<AslModel, Map<AstNode, AslState>>();
 
-/** The state whose object holds `node` most closely (a state's own object included), and the keys from it down to `node`. */
-export function stateHolding(model: AslModel, node: AstNode): { state: AslState; keys: string[] } | undefined {
+/** The state whose object is `node` (a map per model, made on first use). */
+export function stateOfNode(model: AslModel, node: AstNode): AslState | undefined {
   let byNode = statesByNode.get(model);
   if (!byNode) statesByNode.set(model, (byNode = new Map(model.states.map((s) => [s.node, s]))));
+  return byNode.get(node);
+}
+
+/** The state whose object holds `node` most closely (a state's own object included), and the keys from it down to `node`. */
+export function stateHolding(model: AslModel, node: AstNode): { state: AslState; keys: string[] } | undefined {
   const keys: string[] = [];
   for (let n: AstNode | undefined = node; n; n = n.parent) {
-    const state = byNode.get(n);
+    const state = stateOfNode(model, n);
     if (state) return { state, keys: keys.reverse() };
     if (n.parent?.type === 'property' && n.parent.children?.[1] === n) keys.push(String(n.parent.children[0].value));
   }

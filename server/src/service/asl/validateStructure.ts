@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkDynamicValue, checkJsonata, checkJsonPath, isJsonata, jsonataConstant, sourceOffset, type ExpressionError, type PathKind } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, checkJsonPath, isJsonata, jsonataConstant, sourceOffset, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
@@ -112,11 +112,7 @@ const anchor = (obj: AstNode) => (obj.children?.[0] && keyOf(obj.children[0])) ?
 const valueOf = (p: AstNode) => p.children?.[1];
 
 /** A value that stands for another: a template placeholder, or a JSONata expression in a JSONata state. */
-function isStandIn(node: AstNode | undefined, ql: QueryLanguage): boolean {
-  if (node?.type !== 'string') return false;
-  const s = node.value as string;
-  return hasPlaceholder(s) || (ql === 'JSONata' && isJsonata(s));
-}
+const isStandIn = (node: AstNode | undefined, ql: QueryLanguage): boolean => node?.type === 'string' && standsForValue(node.value as string, ql === 'JSONata');
 
 const describe = (node: AstNode) => (node.type === 'null' ? 'null' : node.type === 'number' ? `the number ${node.value}` : node.type === 'string' ? `the string ${quote(node.value)}` : node.type === 'boolean' ? String(node.value) : `an ${node.type}`);
 

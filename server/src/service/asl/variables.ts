@@ -5,7 +5,7 @@
 // catcher, `$states.result` only in the Output and Assign of a state that has a result: errors. The names Assign
 // gives follow the specification's rules for variable names and scopes (errors), and a JSONata expression that
 // reads the input document, which Step Functions does not give JSONata, is a warning.
-import { jsonataVariables, parseDynamicValue, sourceOffset, isExpressionError, type IntrinsicArg, type PathNode } from '../expressions/index';
+import { jsonataVariables, parseDynamicValue, pathsIn, sourceOffset, isExpressionError } from '../expressions/index';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { property, stringValue } from '../core/tree';
 import { quote } from '../core/text';
@@ -58,12 +58,7 @@ function cachedJsonataVariables(value: string) {
 function pathReads(value: string, node: AstNode, field: string, out: Read[]) {
   const r = parseDynamicValue(value, { check: false });
   if (isExpressionError(r)) return;
-  const stack: (IntrinsicArg | PathNode)[] = [r];
-  while (stack.length) {
-    const a = stack.pop()!;
-    if (a.kind === 'call') stack.push(...a.args);
-    else if (a.kind === 'path' && a.root !== '$' && a.root !== '$$' && a.root.length > 1) out.push({ node, name: a.root.slice(1), start: a.start, end: a.start + a.root.length, field });
-  }
+  for (const a of pathsIn(r)) if (a.root !== '$' && a.root !== '$$' && a.root.length > 1) out.push({ node, name: a.root.slice(1), start: a.start, end: a.start + a.root.length, field });
 }
 
 /** Every variable a state reads (not in its sub-machines, which are states of their own), placed in the document. */

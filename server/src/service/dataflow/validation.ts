@@ -8,7 +8,7 @@
 import { inMapState, type AslState } from '../asl/model';
 import { closest, quote } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
-import { isExpressionError, parseDynamicValue, parseJsonPath, sourceOffset, type IntrinsicArg, type PathNode, type PathSegment } from '../expressions/index';
+import { isExpressionError, parseDynamicValue, parseJsonPath, pathsIn, sourceOffset, type PathNode, type PathSegment } from '../expressions/index';
 import { dataflowOf, type Slot } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isContextPart } from './context';
@@ -27,16 +27,7 @@ export const DataflowCode = {
 export function pathsOf(slot: Slot): PathNode[] {
   const text = slot.node.value as string;
   const r = slot.kind === 'path' ? parseJsonPath(text, 'path') : parseDynamicValue(text);
-  if (isExpressionError(r)) return [];
-  if (r.kind === 'path') return [r];
-  const out: PathNode[] = [];
-  const stack: IntrinsicArg[] = [...r.args];
-  while (stack.length) {
-    const a = stack.pop()!;
-    if (a.kind === 'path') out.push(a);
-    else if (a.kind === 'call') stack.push(...a.args);
-  }
-  return out;
+  return isExpressionError(r) ? [] : pathsIn(r);
 }
 
 /** A path written back as text: `$.a.b`, `['odd name']` where a name is not an identifier; `root` `$$` for the context. */

@@ -4,9 +4,11 @@
 // no LSP, no I/O.
 import { Code } from '../core/codes';
 import { parseDynamicValue } from './dynamic';
-import { jsonataLengthBound } from './jsonata';
+import { isJsonata, jsonataLengthBound } from './jsonata';
+import { hasPlaceholder } from './placeholders';
 import { INT_MAX_LENGTH, INTRINSIC_FUNCTIONS } from './functions';
 import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
+import type { PathNode } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
 
 export { isExpressionError, type ExpressionError } from './types';
@@ -43,6 +45,25 @@ function callLimits(call: Call, depth: number): ExpressionError | undefined {
   return undefined;
 }
 
+
+/** The paths a parsed dynamic value reads: itself, or the path arguments of its intrinsic calls at any depth. */
+export function pathsIn(r: Call | PathNode): PathNode[] {
+  if (r.kind === 'path') return [r];
+  const out: PathNode[] = [];
+  const stack: IntrinsicArg[] = [...r.args];
+  while (stack.length) {
+    const a = stack.pop()!;
+    if (a.kind === 'path') out.push(a);
+    else if (a.kind === 'call') stack.push(...a.args);
+  }
+  return out;
+}
+
+/**
+ * Whether a string stands for a value not known from the text: a template placeholder (`${…}`), or in JSONata a
+ * `{% %}` expression. Such a value is not judged against the field's or member's constraints.
+ */
+export const standsForValue = (s: string, jsonata: boolean): boolean => hasPlaceholder(s) || (jsonata && isJsonata(s));
 
 /** Whether a plain value was probably meant as an expression (a path or an intrinsic call), e.g. to suggest a `.$` key. */
 export const looksLikePath = (value: string): boolean => /^\s*(\$\$?([.[]|\s*$)|\$[\p{ID_Start}_]\p{ID_Continue}*[.[]|States\.[A-Za-z0-9]+\s*\()/u.test(value);

@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataMaxLength, jsonataShownLength, jsonataStaticText, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, staticText, type ExpressionError } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataMaxLength, jsonataShownLength, jsonataStaticText, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, standsForValue, staticText, type ExpressionError } from '../expressions/index';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf } from './patternAlphabet';
@@ -30,11 +30,7 @@ const jsonTypeOfNode = (node: AstNode): string =>
   node.type === 'number' ? (Number.isInteger(node.value) ? 'integer' : 'number') : node.type === 'property' ? 'property' : node.type;
 
 /** A value that is computed at run time (or by a template engine) is not checked against the member's constraints. */
-function isDynamic(ctx: Context, node: AstNode): boolean {
-  if (node.type !== 'string') return false;
-  const s = node.value as string;
-  return hasPlaceholder(s) || (ctx.jsonata && isJsonata(s));
-}
+const isDynamic = (ctx: Context, node: AstNode): boolean => node.type === 'string' && standsForValue(node.value as string, ctx.jsonata);
 
 /**
  * The value a wrong-typed literal plainly stands for, of the type `want`: a number or boolean in quotes without them,
