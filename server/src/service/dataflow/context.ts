@@ -3,6 +3,7 @@
 // open: "sometimes new fields are added to the context", so a name they do not list is reported only when it is a
 // near miss of one they do (`$$.Execution.Nmae`). `Execution.Input` is the execution input (unknown unless an
 // example is given, as for `$` at the start); `Map.Item.Value` is the Map's item where the analysis knows it.
+import { CONTEXT_FIELDS } from '../expressions/context';
 import { UNKNOWN, type Field, type ObjectShape, type Shape } from './shapes';
 
 const parts = new WeakSet<Shape>();
@@ -10,48 +11,32 @@ const parts = new WeakSet<Shape>();
 /** Whether `shape` is a part of the context object itself (not a value it holds, such as the execution input). */
 export const isContextPart = (shape: Shape): boolean => parts.has(shape);
 
-const leaf = (type: string, doc: string): Field => {
-  const shape: Shape = { kind: 'primitive', type };
-  return { shape: () => shape, type, doc };
-};
-
-function part(members: Record<string, Field>, origin?: string): ObjectShape {
-  const shape: ObjectShape = { kind: 'object', fields: new Map(Object.entries(members)), open: true, ...(origin ? { origin } : {}) };
+function part(members: Map<string, Field>, origin?: string): ObjectShape {
+  const shape: ObjectShape = { kind: 'object', fields: members, open: true, ...(origin ? { origin } : {}) };
   parts.add(shape);
   return shape;
 }
 
-const objectField = (shape: Shape, doc: string): Field => ({ shape: () => shape, type: shape.kind === 'unknown' ? 'unknown' : shape.kind, doc });
-
+/**
+ * The context object from its documented fields (expressions/context.ts), the execution input at Execution.Input
+ * and the Map's item at Map.Item.Value. A part's fields are made before the part (innermost first).
+ */
 function build(input: Shape, item: Shape | undefined): Shape {
-  const execution = part({
-    Id: leaf('string', 'The execution ARN.'),
-    Input: objectField(input, "The execution's input."),
-    Name: leaf('string', 'The name of the execution.'),
-    RoleArn: leaf('string', 'The ARN of the role the execution runs with.'),
-    StartTime: leaf('string', 'When the execution started (ISO 8601).'),
-    RedriveCount: leaf('number', 'How many times the execution was redriven.'),
-    RedriveTime: leaf('string', 'When the execution was last redriven (ISO 8601); only after a redrive.'),
-  });
-  const state = part({
-    EnteredTime: leaf('string', 'When the current state was entered (ISO 8601).'),
-    Name: leaf('string', 'The name of the current state.'),
-    RetryCount: leaf('number', 'How many times the current state was retried.'),
-  });
-  const stateMachine = part({ Id: leaf('string', 'The state machine ARN.'), Name: leaf('string', 'The name of the state machine.') });
-  const task = part({ Token: leaf('string', 'The task token (a .waitForTaskToken integration).') });
-  const mapItem = part({ Index: leaf('number', "The item's index in the array."), Value: objectField(item ?? UNKNOWN, "The item's value.") });
-  const map = part({ Item: objectField(mapItem, 'The item a Map iteration processes (in the ItemSelector).') });
-  return part(
-    {
-      Execution: objectField(execution, 'The execution.'),
-      State: objectField(state, 'The current state.'),
-      StateMachine: objectField(stateMachine, 'The state machine.'),
-      Task: objectField(task, 'The task.'),
-      Map: objectField(map, 'The Map state (in its ItemSelector).'),
-    },
-    'the context object',
-  );
+  const paths = Object.keys(CONTEXT_FIELDS);
+  const members = new Map<string, Map<string, Field>>([['', new Map()]]);
+  for (const path of paths) if (CONTEXT_FIELDS[path].type === 'object') members.set(path, new Map());
+  const shapes = new Map<string, Shape>();
+  for (const path of [...paths].reverse()) {
+    const own = members.get(path);
+    shapes.set(path, path === 'Execution.Input' ? input : path === 'Map.Item.Value' ? (item ?? UNKNOWN) : own ? part(own) : { kind: 'primitive', type: CONTEXT_FIELDS[path].type });
+  }
+  // Each part's fields in the guide's order (what completion offers).
+  for (const path of paths) {
+    const dot = path.lastIndexOf('.');
+    const shape = shapes.get(path)!;
+    members.get(dot < 0 ? '' : path.slice(0, dot))!.set(path.slice(dot + 1), { shape: () => shape, type: shape.kind === 'primitive' ? shape.type : shape.kind, doc: CONTEXT_FIELDS[path].doc });
+  }
+  return part(members.get('')!, 'the context object');
 }
 
 // One context per execution input outside a Map's ItemSelector: the same object for every slot, so what was found

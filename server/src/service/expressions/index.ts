@@ -3,10 +3,11 @@
 // document with sourceOffset); the server checks with them, the client evaluates with them. Pure: no editor,
 // no LSP, no I/O.
 import { Code } from '../core/codes';
+import { contextAlways, contextMax, contextShown } from './context';
 import { parseDynamicValue } from './dynamic';
 import { isJsonata, jsonataLengthBound } from './jsonata';
 import { hasPlaceholder } from './placeholders';
-import { INT_MAX_LENGTH, INTRINSIC_FUNCTIONS } from './functions';
+import { INTRINSIC_FUNCTIONS } from './functions';
 import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 import type { PathNode } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
@@ -68,25 +69,6 @@ export const standsForValue = (s: string, jsonata: boolean): boolean => hasPlace
 /** Whether a plain value was probably meant as an expression (a path or an intrinsic call), e.g. to suggest a `.$` key. */
 export const looksLikePath = (value: string): boolean => /^\s*(\$\$?([.[]|\s*$)|\$[\p{ID_Start}_]\p{ID_Continue}*[.[]|States\.[A-Za-z0-9]+\s*\()/u.test(value);
 
-// Upper bounds on the context object's string values. Names of executions, state machines and states are 1–80
-// characters (StartExecution / CreateStateMachine / ASL state names); timestamps are ISO 8601 with milliseconds
-// ("2019-03-26T20:14:13.192Z"). Others (ARNs, task tokens, the input) are left unbounded.
-const CONTEXT_MAX: Record<string, number> = {
-  '$$.Execution.Name': 80,
-  '$$.StateMachine.Name': 80,
-  '$$.State.Name': 80,
-  '$$.Execution.StartTime': 24,
-  '$$.State.EnteredTime': 24,
-};
-const INT_CONTEXT = new Set(['$$.State.RetryCount', '$$.Map.Item.Index', '$$.Execution.RedriveCount']);
-
-const contextMax = (path: string): number | undefined => CONTEXT_MAX[path.trim()] ?? (INT_CONTEXT.has(path.trim()) ? INT_MAX_LENGTH : undefined);
-
-// The names as short as nothing in the text rules out: an execution started without a name gets a 36-character
-// UUID (what AWS samples' executions are called); a state machine's or state's name may be one character.
-const SHOWN_NAME_LENGTH: Record<string, number> = { '$$.Execution.Name': 36, '$$.StateMachine.Name': 1, '$$.State.Name': 1 };
-const contextShown = (path: string): number | undefined => SHOWN_NAME_LENGTH[path.trim()] ?? contextMax(path);
-
 /** The bound of a dynamic value, with `context` bounding each context path. */
 function boundOf(value: string, context: (path: string) => number | undefined): number | undefined {
   const argMax = (a: IntrinsicArg): number | undefined => {
@@ -110,15 +92,6 @@ function boundOf(value: string, context: (path: string) => number | undefined): 
   return context(value);
 }
 
-// Characters a context value always holds: an ARN starts "arn:", a timestamp is ISO 8601 ("2019-03-26T20:14:13.192Z").
-const CONTEXT_ALWAYS: Record<string, string> = {
-  '$$.Execution.Id': 'arn:',
-  '$$.StateMachine.Id': 'arn:',
-  '$$.Execution.RoleArn': 'arn:',
-  '$$.Execution.StartTime': '-T:.Z',
-  '$$.State.EnteredTime': '-T:.Z',
-};
-
 /**
  * Text a dynamic value's result always holds, whatever it reads: a States.Format template without its `{}`, the
  * literal strings it is given, the characters a context ARN or timestamp always has (`$$.Execution.Id` → "arn:");
@@ -129,14 +102,14 @@ export function staticText(value: string): string | undefined {
   if (isExpressionError(r)) return undefined;
   const of = (a: IntrinsicArg): string => {
     if (a.kind === 'string') return a.value;
-    if (a.kind === 'path') return CONTEXT_ALWAYS[a.text.trim()] ?? '';
+    if (a.kind === 'path') return contextAlways(a.text);
     if (a.kind === 'call' && a.name === 'States.Format') {
       const [template, ...rest] = a.args;
       return (template?.kind === 'string' ? template.value.replace(/\\.|\{\}/g, (m) => (m === '{}' ? '' : m.slice(1))) : '') + rest.map(of).join('');
     }
     return '';
   };
-  const text = r.kind === 'path' ? (CONTEXT_ALWAYS[r.text.trim()] ?? '') : r.name === 'States.Format' ? of(r) : '';
+  const text = r.kind === 'path' ? contextAlways(r.text) : r.name === 'States.Format' ? of(r) : '';
   return text || undefined;
 }
 
