@@ -17,7 +17,9 @@ const MODEL = join(here, 'aws-model', 'sagemaker-2017-07-24.service-2.json');
 const OUT = join(here, 'sagemaker');
 
 // The Step Functions-optimized SageMaker integrations: resource name → (API operation, supports `.sync`).
-// Adding an integration is one line here.
+// Adding an integration starts with a line here; its IAM policy (server/src/service/sagemaker/iamPolicy.ts) and its
+// label in the graph (server/src/service/graph/graphModel.ts) follow, which test/unit/iamPolicy.test.ts holds to
+// this list; a job kind the editor starts is one more entry in server/src/jobKinds.ts.
 const INTEGRATIONS = [
   ['createEndpoint', 'CreateEndpoint', false],
   ['createEndpointConfig', 'CreateEndpointConfig', false],

@@ -5,7 +5,9 @@
 // checked against the same pattern, with the resources the AWS CDK grants for them.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { iamPolicyFor, type PolicyDocument, type PolicyTask } from '../../server/src/service/sagemaker/iamPolicy';
+import { iamPolicyFor, INTEGRATIONS, type PolicyDocument, type PolicyTask } from '../../server/src/service/sagemaker/iamPolicy';
+import { INTEGRATION_LABELS } from '../../server/src/service/graph/graphModel';
+import { JOB_KINDS } from '../../server/src/jobKinds';
 import { integrationNames } from '../../server/src/service/sagemaker/shapes';
 
 const ROLE = 'arn:aws:iam::111122223333:role/SageMakerRole';
@@ -54,6 +56,16 @@ const guideTransform = (name: string, sync: boolean) => ({
     listTags,
     ...(sync ? [events('StepFunctionsGetEventsForSageMakerTransformJobsRule')] : []),
   ],
+});
+
+test('every SageMaker integration the model is generated for (schemas/generate.mjs) has its policy and its graph label; every job kind is one of them', () => {
+  assert.deepEqual(Object.keys(INTEGRATIONS).sort(), [...integrationNames].sort());
+  assert.deepEqual(Object.keys(INTEGRATION_LABELS).sort(), [...integrationNames].sort());
+  for (const kind of Object.values(JOB_KINDS)) {
+    assert.ok(integrationNames.includes(kind.api), kind.api);
+    assert.deepEqual(INTEGRATIONS[kind.api].actions, [`sagemaker:${kind.operations.create}`]);
+    assert.ok(INTEGRATIONS[kind.api].resources.some((r) => r.nameMember === kind.nameField), kind.api);
+  }
 });
 
 describe('the guide\'s published policies', () => {

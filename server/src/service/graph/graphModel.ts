@@ -106,7 +106,8 @@ export interface GraphModel {
 const KINDS: ReadonlySet<string> = new Set(STATE_TYPES);
 const SEVERITY_RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
 
-const INTEGRATIONS: Record<string, string> = {
+/** What the graph calls each SageMaker integration (test/unit/iamPolicy.test.ts holds it to the generated list). */
+export const INTEGRATION_LABELS: Readonly<Record<string, string>> = {
   createTrainingJob: 'training',
   createTransformJob: 'transform',
   createProcessingJob: 'processing',
@@ -303,7 +304,7 @@ function sageMakerInfo(s: AslState): SageMakerInfo | undefined {
   const task = sageMakerTaskOf(s);
   if (!task) return undefined;
   const { api, integrationPattern } = task;
-  const info: SageMakerInfo = { api, integration: INTEGRATIONS[api] ?? api.replace(/^create/, '').replace(/Job$/, '').toLowerCase(), sync: integrationPattern === 'sync', waitForTaskToken: integrationPattern === 'waitForTaskToken' };
+  const info: SageMakerInfo = { api, integration: INTEGRATION_LABELS[api] ?? api.replace(/^create/, '').replace(/Job$/, '').toLowerCase(), sync: integrationPattern === 'sync', waitForTaskToken: integrationPattern === 'waitForTaskToken' };
   const payload = task.payloadProperty?.children?.[1];
   const where = RESOURCES_AT[api];
   if (payload?.type !== 'object' || !where) return info;

@@ -64,7 +64,7 @@ interface IntegrationPolicy {
 // (tuning: StepFunctionsGetEventsForSageMakerTuningJobsRule). The processing rule name is the one Step Functions'
 // users grant (StepFunctionsGetEventsForSageMakerProcessingJobsRule); the labeling rule name follows the pattern
 // and is not published anywhere we could read.
-const INTEGRATIONS: Record<string, IntegrationPolicy> = {
+export const INTEGRATIONS: Readonly<Record<string, IntegrationPolicy>> = {
   createTrainingJob: {
     actions: ['sagemaker:CreateTrainingJob'],
     syncActions: ['sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'],
