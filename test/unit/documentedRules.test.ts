@@ -847,6 +847,22 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     ]);
     assert.deepEqual(documentedRuleViolations('createTrainingJob', undefined), []);
   });
+  test('a value an expression of literals always gives is judged as that value: a warning (it deploys, and fails when the state runs), no fix', () => {
+    const at = (payload: unknown, jsonata: boolean) => {
+      const text = JSON.stringify(payload);
+      return checkDocumentedRules('createTrainingJob', parseTree(text) as AstNode, false, jsonata).map((p) => [p.severity, text.slice(p.offset, p.offset + p.length), p.data?.fix === undefined]);
+    };
+    // JSONata: arithmetic of literals; an intrinsic call of literals in a `.$` key.
+    assert.deepEqual(at({ StoppingCondition: { MaxRuntimeInSeconds: '{% 3600 * 24 * 30 %}' } }, true), [['warning', '"{% 3600 * 24 * 30 %}"', true]]);
+    assert.deepEqual(at({ StoppingCondition: { 'MaxRuntimeInSeconds.$': 'States.MathAdd(2419200, 3600)' } }, false), [['warning', '"States.MathAdd(2419200, 3600)"', true]]);
+    // What reads anything, varies, or is not a JSONata state's: not known, nothing said.
+    assert.deepEqual(at({ StoppingCondition: { MaxRuntimeInSeconds: '{% $states.input.s * 30 %}' } }, true), []);
+    assert.deepEqual(at({ StoppingCondition: { 'MaxRuntimeInSeconds.$': 'States.MathAdd($.s, 3600)' } }, false), []);
+    assert.deepEqual(at({ StoppingCondition: { 'MaxRuntimeInSeconds.$': 'States.MathAdd(States.MathRandom(1, 9), 2419200)' } }, false), []);
+    assert.deepEqual(at({ StoppingCondition: { MaxRuntimeInSeconds: '{% 3600 * 24 * 30 %}' } }, false), []);
+    // Within the limit: nothing.
+    assert.deepEqual(at({ StoppingCondition: { MaxRuntimeInSeconds: '{% 3600 * 24 %}' } }, true), []);
+  });
   test('a JSONata payload that is one expression, and values of the wrong type, find nothing', () => {
     assert.deepEqual(rulesOf('createTransformJob', '{% $states.input.request %}'), []);
     assert.deepEqual(rulesOf('createTransformJob', { MaxPayloadInMB: '200', StoppingCondition: 1 }), []);

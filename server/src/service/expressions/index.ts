@@ -5,7 +5,8 @@
 import { Code } from '../core/codes';
 import { contextAlways, contextMax, contextShown } from './context';
 import { parseDynamicValue } from './dynamic';
-import { isJsonata, jsonataLengthBound } from './jsonata';
+import { evaluateIntrinsic } from './evaluate';
+import { isJsonata, jsonataConstant, jsonataLengthBound } from './jsonata';
 import { hasPlaceholder } from './placeholders';
 import { INTRINSIC_FUNCTIONS } from './functions';
 import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
@@ -46,6 +47,32 @@ function callLimits(call: Call, depth: number): ExpressionError | undefined {
   return undefined;
 }
 
+
+/** Functions whose result differs from call to call: never a constant. */
+const VARYING = new Set(['States.UUID', 'States.MathRandom']);
+
+/**
+ * The value a `.$` intrinsic call of literals only always gives (`States.MathAdd(2419200, 3600)` → 2422800), or a
+ * JSONata expression of literals only (`{% 3600 * 24 * 30 %}`, with `jsonata`); undefined for anything that reads
+ * a path, a variable or varies, and for a call that fails.
+ */
+export function literalConstant(value: string, dynamic: boolean, jsonata: boolean): { value: unknown } | undefined {
+  if (jsonata && !dynamic) return isJsonata(value) ? jsonataConstant(value) : undefined;
+  if (!dynamic || !value.trimStart().startsWith('States.')) return undefined;
+  const call = parseIntrinsic(value, { check: false });
+  if (isExpressionError(call)) return undefined;
+  const stack: IntrinsicArg[] = [call];
+  while (stack.length) {
+    const a = stack.pop()!;
+    if (a.kind === 'path' || (a.kind === 'call' && VARYING.has(a.name))) return undefined;
+    if (a.kind === 'call') stack.push(...a.args);
+  }
+  try {
+    return { value: evaluateIntrinsic(value, {} as never) };
+  } catch {
+    return undefined;
+  }
+}
 
 /** The paths a parsed dynamic value reads: itself, or the path arguments of its intrinsic calls at any depth. */
 export function pathsIn(r: Call | PathNode): PathNode[] {

@@ -289,6 +289,11 @@ export function jsonataStaticText(value: string): string | undefined {
   return text || undefined;
 }
 
+/** The operators a constant expression may compute with (JSONata's arithmetic; `&` joins two strings). */
+const ARITHMETIC: ReadonlyMap<string, (a: number, b: number) => number> = new Map([
+  ['+', (a, b) => a + b], ['-', (a, b) => a - b], ['*', (a, b) => a * b], ['/', (a, b) => a / b], ['%', (a, b) => a % b], ['&', () => NaN],
+]);
+
 /**
  * The value a JSONata string always has, when its expression is written of literals only (`{% 0 %}`, `{% 'ten' %}`,
  * `{% [1, 2] %}`, `{% {'a': -1} %}`); undefined for anything that reads data or calls a function, and for a
@@ -297,11 +302,12 @@ export function jsonataStaticText(value: string): string | undefined {
 export function jsonataConstant(value: string): { value: unknown } | undefined {
   const body = jsonataBody(value);
   if (body === undefined || body.includes('${')) return undefined;
-  // Literals only leave, outside strings and comments, nothing but numbers, true/false/null and [ ] { } , : -.
+  // Literals only leave, outside strings and comments, nothing but numbers, true/false/null, [ ] { } , : and the
+  // arithmetic operators (+ - * / % &, `{% 3600 * 24 * 30 %}` is a constant too).
   // Anything else (a $variable, a path, a call) is no constant: told without a second parse of the expression,
   // which the syntax check has parsed already.
   const rest = body.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\//g, ' ').replace(/\b(?:true|false|null)\b/g, ' ');
-  if (!/^[\s\d.eE+\-[\]{},:]*$/.test(rest)) return undefined;
+  if (!/^[\s\d.eE+\-*/%&()[\]{},:]*$/.test(rest)) return undefined;
   let ast: JsonataNode;
   try {
     ast = jsonata(body).ast() as unknown as JsonataNode;
@@ -321,8 +327,9 @@ export function jsonataConstant(value: string): { value: unknown } | undefined {
         results.push(n.value);
         continue;
       }
-      if (n.type !== 'unary' || !(n.value === '-' || n.value === '[' || n.value === '{')) return NONE;
-      const children: JsonataNode[] = n.value === '-' ? [n.expression as JsonataNode] : n.value === '[' ? ((n.expressions as JsonataNode[]) ?? []) : ((n.lhs as JsonataNode[][]) ?? []).flat();
+      const binary = n.type === 'binary' && typeof n.value === 'string' && ARITHMETIC.has(n.value);
+      if (!binary && (n.type !== 'unary' || !(n.value === '-' || n.value === '[' || n.value === '{'))) return NONE;
+      const children: JsonataNode[] = binary ? [n.lhs as JsonataNode, n.rhs as JsonataNode] : n.value === '-' ? [n.expression as JsonataNode] : n.value === '[' ? ((n.expressions as JsonataNode[]) ?? []) : ((n.lhs as JsonataNode[][]) ?? []).flat();
       if (top.from === undefined) {
         // First visit: fold the operands; their values land on `results` from here.
         top.from = results.length;
@@ -331,7 +338,14 @@ export function jsonataConstant(value: string): { value: unknown } | undefined {
       }
       stack.pop();
       const got = results.splice(top.from);
-      if (n.value === '-') {
+      if (binary) {
+        // Numbers computed as JSONata computes them; `&` joins strings. Anything else (a string in arithmetic, which
+        // fails when it runs) is no constant here.
+        const [a, b] = got;
+        const r = n.value === '&' ? (typeof a === 'string' && typeof b === 'string' ? a + b : NONE) : typeof a === 'number' && typeof b === 'number' ? ARITHMETIC.get(n.value as string)!(a, b) : NONE;
+        if (r === NONE || (typeof r === 'number' && !Number.isFinite(r))) return NONE;
+        results.push(r);
+      } else if (n.value === '-') {
         if (typeof got[0] !== 'number') return NONE;
         results.push(-got[0]);
       } else if (n.value === '[') results.push(got);

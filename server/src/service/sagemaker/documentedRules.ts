@@ -5,7 +5,7 @@
 // `{% %}` string, a `${…}` template placeholder): it never guesses.
 import { parseTree } from 'jsonc-parser';
 import { SageMakerCode } from './codes';
-import { hasPlaceholder, isJsonata } from '../expressions/index';
+import { hasPlaceholder, isJsonata, literalConstant } from '../expressions/index';
 import { getIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
 
@@ -112,18 +112,35 @@ type Found =
 const keyOf = (valueNode: AstNode): AstNode | undefined => (valueNode.parent?.type === 'property' ? valueNode.parent.children![0] : undefined);
 const join = (label: string, name: string) => (label ? `${label}.${name}` : name);
 
-/** The value of `name` in an object node: the node, 'dynamic' for `name.$`, or undefined. The last duplicate wins. */
-function member(obj: AstNode, name: string): { key: AstNode; value: AstNode } | 'dynamic' | undefined {
-  let found: { key: AstNode; value: AstNode } | 'dynamic' | undefined;
+/**
+ * The value of `name` in an object node (`dynamic` for `name.$`), or undefined. The last duplicate wins. A value of
+ * literals only computed by an intrinsic call or a JSONata expression stands as the value it always has (a new node
+ * at the expression, `readExpression` set: what it breaks fails when the state runs).
+ */
+function member(obj: AstNode, name: string): { key: AstNode; value: AstNode; dynamic: boolean } | undefined {
+  let found: { key: AstNode; value: AstNode; dynamic: boolean } | undefined;
   const dynamic = `${name}.$`;
   for (const p of obj.children ?? []) {
     const k = p.children?.[0], v = p.children?.[1];
     if (!k || !v) continue;
-    if (k.value === name) found = { key: k, value: v };
-    else if (k.value === dynamic) found = 'dynamic';
+    if (k.value === name || k.value === dynamic) found = { key: k, value: v, dynamic: k.value === dynamic };
+  }
+  if (found && found.value.type === 'string' && (found.dynamic || jsonataRequest)) {
+    const c = literalConstant(found.value.value as string, found.dynamic, jsonataRequest);
+    const v = c?.value;
+    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') {
+      readExpression = true;
+      const at = found.value;
+      return { key: found.key, value: { type: typeof v as 'number' | 'string' | 'boolean', value: v, offset: at.offset, length: at.length, parent: at.parent }, dynamic: false };
+    }
   }
   return found;
 }
+
+/** Whether the request being checked is a JSONata state's Arguments (its `{% %}` strings are expressions). */
+let jsonataRequest = false;
+/** Set when a rule read a value computed from literals (member): its findings are warnings. */
+let readExpression = false;
 
 /** A rule path split once: its parts, each a member name and whether it spreads over a list's items (`B[]`). */
 const parsedPaths = new Map<string, { name: string; each: boolean }[]>();
@@ -148,7 +165,7 @@ function lookup(scope: AstNode, scopeLabel: string, path: string): Found[] {
         continue;
       }
       const m = member(f.node, name);
-      if (m === 'dynamic' || (m && isDynamicNode(m.value))) next.push({ state: 'unknown' });
+      if (m && (m.dynamic || isDynamicNode(m.value))) next.push({ state: 'unknown' });
       else if (!m || m.value.type === 'null') next.push({ state: 'absent', container: f.node, containerLabel: f.label });
       else if (!each) next.push({ state: 'value', node: m.value, key: m.key, label: join(f.label, name) });
       else if (m.value.type !== 'array') next.push({ state: 'unknown' });
@@ -478,11 +495,16 @@ export function rulesAbout(scope: string, path: string): DocumentedRule[] {
   return rulesOf(scope).filter((rule) => pathsOf(rule).includes(path));
 }
 
-type Violation = { rule: DocumentedRule; hit: Hit };
+/** `computed`: the rule read a value an expression of literals always gives. */
+type Violation = { rule: DocumentedRule; hit: Hit; computed?: true };
 
 /** The rules of a structure node itself, added to `found`; then `member` for each member its shape knows. */
 function structureRules(node: AstNode, shape: Shape, label: string, found: Violation[], member: (value: AstNode, shape: Shape, label: string) => void) {
-  for (const rule of rulesOf(shape.name)) for (const hit of evaluate(rule, node, label)) found.push({ rule, hit });
+  for (const rule of rulesOf(shape.name)) {
+    readExpression = false;
+    const hits = [...evaluate(rule, node, label)];
+    for (const hit of hits) found.push(readExpression ? { rule, hit, computed: true } : { rule, hit });
+  }
   for (const p of node.children ?? []) {
     const [k, v] = p.children ?? [];
     const m = k && v && typeof k.value === 'string' ? shape.members!.get(k.value) : undefined;
@@ -553,15 +575,19 @@ function withQuote(rule: DocumentedRule, message: string): string {
  * or the SageMaker operation (CreateTrainingJob); `payload` the Parameters/Arguments object as parsed (JSON or
  * YAML: object nodes have property children [key, value], offsets into the text); `memo` as in findViolations.
  */
-export function checkDocumentedRules(api: string, payload: AstNode, memo = false): Problem[] {
-  return findViolations(api, payload, memo).map(({ rule, hit }) => ({
+export function checkDocumentedRules(api: string, payload: AstNode, memo = false, jsonata = false): Problem[] {
+  jsonataRequest = jsonata;
+  const violations = findViolations(api, payload, memo);
+  jsonataRequest = false;
+  // A rule broken by what an expression always gives deploys, and fails when the state runs: a warning, no fix.
+  return violations.map(({ rule, hit, computed }) => ({
     offset: hit.node.offset,
     length: hit.node.length,
-    message: withQuote(rule, hit.message),
-    severity: rule.severity as Severity,
+    message: withQuote(rule, computed ? `${hit.message} (with the value its expression always gives, so the state fails when it runs)` : hit.message),
+    severity: computed ? 'warning' : (rule.severity as Severity),
     source: 'sagemaker',
     code: SageMakerCode.documentedRule,
-    data: { rule: rule.id, kind: rule.kind, documentation: { ...rule.source }, ...(hit.fix ? { fix: relativeFix(hit.fix, hit.node.offset) } : {}) },
+    data: { rule: rule.id, kind: rule.kind, documentation: { ...rule.source }, ...(hit.fix && !computed ? { fix: relativeFix(hit.fix, hit.node.offset) } : {}) },
   }));
 }
 

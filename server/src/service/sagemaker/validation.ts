@@ -441,7 +441,7 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   if (!valueNode || !keyNode) return;
   checkValue(ctx, valueNode, request, keyNode, label);
   // SageMaker's rules between fields that the model states only in its documentation (documentedRules.ts).
-  ctx.problems.push(...checkDocumentedRules(task.api, valueNode, ctx.memo));
+  ctx.problems.push(...checkDocumentedRules(task.api, valueNode, ctx.memo, ctx.jsonata));
 }
 
 function checkTaskUncached(task: SageMakerTask, text: string, memo = false): Problem[] {
