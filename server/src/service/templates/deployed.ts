@@ -3,10 +3,11 @@
 // (`!Ref X` is `${X}`, `!GetAtt A.B` is `${A.B}`), and the values the template itself gives placeholders
 // (its resource's DefinitionSubstitutions, the Parameters' literal Defaults). An intrinsic that computes a value
 // (`Fn::Join`, `!If`, `!Select`, …) has no value before deployment, and the definition is not sent.
-import { property, toValue } from '../core/tree';
+import { toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { intrinsicOf } from './intrinsics';
 import { entries, parameterDefaults } from './substitutions';
+import { machineOwner } from './embedded';
 
 export interface DeployedDefinition {
   /** The resource's logical ID (CloudFormation, SAM) or the state machine's key (Serverless). */
@@ -17,19 +18,6 @@ export interface DeployedDefinition {
   known: Record<string, string>;
   /** Why it cannot be sent, when an intrinsic computes a value. */
   error?: string;
-}
-
-/** The resource (or Serverless state machine) whose value holds `offset`: its name and DefinitionSubstitutions. */
-function ownerOf(root: AstNode | undefined, offset: number): { name: string; substitutions?: AstNode } | undefined {
-  const holds = (n: AstNode | undefined) => !!n && n.offset <= offset && offset <= n.offset + n.length;
-  for (const [group, isResource] of [[property(root, 'Resources'), true], [property(property(root, 'stepFunctions'), 'stateMachines'), false]] as const) {
-    for (const member of group?.type === 'object' ? (group.children ?? []) : []) {
-      const [key, value] = member.children ?? [];
-      if (typeof key?.value !== 'string' || !holds(value)) continue;
-      return { name: key.value, substitutions: isResource ? property(property(value, 'Properties'), 'DefinitionSubstitutions') : undefined };
-    }
-  }
-  return undefined;
 }
 
 /** The placeholder name a Sub would write for a reference (`!Ref X`: X, `!GetAtt A.B` or `[A, B]`: A.B), else undefined. */
@@ -44,7 +32,7 @@ function referenceName(name: string, arg: AstNode | undefined): string | undefin
 /** `machine`, one of `template`'s embedded state machines (templates/embedded.ts), as it would be deployed. */
 export function deployedDefinition(template: ParsedDocument, machine: ParsedDocument): DeployedDefinition {
   const root = machine.root!;
-  const owner = ownerOf(template.root, root.offset);
+  const owner = machineOwner(machine);
   const params = parameterDefaults(template.root);
   const known: Record<string, string> = {};
   for (const [name, node] of params) known[name] = String(node.value);

@@ -113,11 +113,16 @@ const ownFindings = new WeakMap<ParsedDocument, Problem[]>();
 
 /** What a template says wrongly about its machines (a `${Name}` no substitution replaces), once they were looked for. */
 export const templateFindings = (parsed: ParsedDocument): Problem[] => ownFindings.get(parsed) ?? [];
-const names = new WeakMap<ParsedDocument, string>();
+const owners = new WeakMap<ParsedDocument, { name: string; substitutions: AstNode | undefined }>();
 
 /** The name an embedded machine is declared under in its template (`ChurnPipeline`); undefined for any other document. */
 export function machineName(machine: ParsedDocument): string | undefined {
-  return names.get(machine);
+  return owners.get(machine)?.name;
+}
+
+/** The resource (or Serverless state machine) that declares an embedded machine: its name and DefinitionSubstitutions. */
+export function machineOwner(machine: ParsedDocument): { name: string; substitutions: AstNode | undefined } | undefined {
+  return owners.get(machine);
 }
 
 /** The embedded machines of a parse if they were looked for, without looking. */
@@ -145,7 +150,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       if (view && (view.syntaxErrors.length || isStateMachine(view.root))) {
         if (d.workflowType) view.workflowType = d.workflowType;
         found.push(view);
-        names.set(view, d.name);
+        owners.set(view, { name: d.name, substitutions: d.substitutions });
       }
       continue;
     }
@@ -159,7 +164,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     if (parsed.language === 'yaml') followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root)));
     const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [], ...(d.workflowType ? { workflowType: d.workflowType } : {}) };
     found.push(machine);
-    names.set(machine, d.name);
+    owners.set(machine, { name: d.name, substitutions: d.substitutions });
   }
   cache.set(parsed, found);
   ownFindings.set(parsed, own);
