@@ -348,6 +348,9 @@ describe('a value whose result always holds a character the member\'s pattern al
     ]]);
     assert.deepEqual(name("States.Format('churn-{}', 'xgb_v2')").map((x) => x.severity), ['warning']);
     assert.deepEqual(name('$$.Execution.Id').map((x) => x.severity), ['warning']);
+    // A member deeper in the request.
+    const key = findings(machine(training({ OutputDataConfig: { S3OutputPath: 's3://b/o', 'KmsKeyId.$': "States.Format('my key {}', $.k)" } })));
+    assert.match(key[0]?.message ?? '', /^KmsKeyId\.\$ = .* always holds " ", which KmsKeyId allows nowhere \(it must match/);
     const jsonata = findings(machine(training({ TrainingJobName: "{% 'churn_' & $uuid() %}" }), { jsonata: true }));
     assert.deepEqual(jsonata.map((x) => [x.severity, x.message.slice(0, 70)]), [['warning', `TrainingJobName = "{% 'churn_' & $uuid() %}" always holds "_", which T`]]);
     // What the pattern allows somewhere, or text not known: nothing (a hyphen, the execution's name, a path).

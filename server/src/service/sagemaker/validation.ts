@@ -192,7 +192,7 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   const err = checkDynamicValue(value);
   if (err) return expressionProblem(ctx, valueNode, err);
   if (shape && containerMismatch(ctx, valueNode, value, shape, label)) return;
-  if (shape?.kind === 'string' && shape.pattern && neverMatches(ctx, valueNode, staticText(value), shape, `${label}.$ = ${quote(value)}`)) return;
+  if (shape?.kind === 'string' && shape.pattern && neverMatches(ctx, valueNode, staticText(value), shape, label, `${label}.$ = ${quote(value)}`)) return;
   if (shape?.kind === 'string') checkLengthBound(ctx, valueNode, `${label}.$ = ${quote(value)}`, staticMaxLength(value), staticShownLength(value), value.includes('$$.Execution.Name'), shape, label);
 }
 
@@ -240,8 +240,7 @@ function containerMismatch(ctx: Context, node: AstNode, value: string, shape: Sh
  * $$.Execution.Name)` for a job name, `$$.Execution.Id`, an ARN, for a name): whatever it reads, SageMaker refuses the
  * request when the state runs. A warning.
  */
-function neverMatches(ctx: Context, node: AstNode, always: string | undefined, shape: Shape, written: string): boolean {
-  const label = shape.name;
+function neverMatches(ctx: Context, node: AstNode, always: string | undefined, shape: Shape, label: string, written: string): boolean {
   const alphabet = always && alphabetOf(shape.pattern!.source);
   if (!alphabet) return false;
   const bad = new Set<string>();
@@ -354,7 +353,7 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
     else if (!hasPlaceholder(node.value as string)) {
       checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker);
       const v = node.value as string;
-      if (shape.kind === 'string' && !(shape.pattern && neverMatches(ctx, node, jsonataStaticText(v), shape, `${label} = ${quote(v)}`))) {
+      if (shape.kind === 'string' && !(shape.pattern && neverMatches(ctx, node, jsonataStaticText(v), shape, label, `${label} = ${quote(v)}`))) {
         checkLengthBound(ctx, node, `${label} = ${quote(v)}`, jsonataMaxLength(v), jsonataShownLength(v), v.includes('$states.context.Execution.Name'), shape, label);
       }
     }
