@@ -6,7 +6,7 @@ import { Code } from '../core/codes';
 import { contextAlways, contextMax, contextShown } from './context';
 import { parseDynamicValue } from './dynamic';
 import { evaluateIntrinsic } from './evaluate';
-import { isJsonata, jsonataConstant, jsonataLengthBound } from './jsonata';
+import { isJsonata, jsonataConcatenation, jsonataConstant } from './jsonata';
 import { hasPlaceholder } from './placeholders';
 import { INTRINSIC_FUNCTIONS } from './functions';
 import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
@@ -14,8 +14,8 @@ import type { PathNode } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
 
 export { isExpressionError, type ExpressionError } from './types';
-export { checkJsonata, isJsonata, jsonataBody, jsonataConstant, jsonataFunctions, jsonataStaticText, jsonataVariables, statesContextReads, stepFunctionsCallAt, stepFunctionsJsonataBindings } from './jsonata';
-export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type IntrinsicArg } from './intrinsics';
+export { checkJsonata, isJsonata, jsonataBody, jsonataConstant, jsonataFunctions, jsonataVariables, statesContextReads, stepFunctionsCallAt, stepFunctionsJsonataBindings } from './jsonata';
+export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
 export { checkJsonPath, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
@@ -46,7 +46,6 @@ function callLimits(call: Call, depth: number): ExpressionError | undefined {
   }
   return undefined;
 }
-
 
 /** Functions whose result differs from call to call: never a constant. */
 const VARYING = new Set(['States.UUID', 'States.MathRandom']);
@@ -124,9 +123,7 @@ function boundOf(value: string, context: (path: string) => number | undefined): 
  * literal strings it is given, the characters a context ARN or timestamp always has (`$$.Execution.Id` → "arn:");
  * undefined when nothing is known. A character of it that a member's pattern allows nowhere fails the request.
  */
-export function staticText(value: string): string | undefined {
-  const r = parseDynamicValue(value);
-  if (isExpressionError(r)) return undefined;
+export function staticText(r: Call | PathNode): string | undefined {
   const of = (a: IntrinsicArg): string => {
     if (a.kind === 'string') return a.value;
     if (a.kind === 'path') return contextAlways(a.text);
@@ -136,8 +133,7 @@ export function staticText(value: string): string | undefined {
     }
     return '';
   };
-  const text = r.kind === 'path' ? contextAlways(r.text) : r.name === 'States.Format' ? of(r) : '';
-  return text || undefined;
+  return of(r) || undefined;
 }
 
 /**
@@ -157,12 +153,26 @@ export function staticShownLength(value: string): number | undefined {
   return boundOf(value, contextShown);
 }
 
-/** staticMaxLength and staticShownLength of a JSONata value (`{% 'hpo-' & $uuid() %}` → 40 and 40). */
-export function jsonataMaxLength(value: string): number | undefined {
-  return jsonataLengthBound(value, contextMax);
-}
-export function jsonataShownLength(value: string): number | undefined {
-  return jsonataLengthBound(value, contextShown);
+/**
+ * What a JSONata string value is known to be, from one parse, as staticText, staticMaxLength and staticShownLength
+ * know a States.Format: the text a concatenation of a literal always holds (`{% 'churn_' & $uuid() %}` → "churn_"),
+ * and bounds on its length where every operand has one (`{% 'hpo-' & $uuid() %}` → 40 and 40). A value of literals
+ * only is a constant (jsonataConstant), not judged here.
+ */
+export function jsonataStringBounds(value: string): { always?: string; max?: number; shown?: number } {
+  const parts = jsonataConcatenation(value);
+  if (!parts || parts.every((p) => 'text' in p)) return {};
+  const always = parts.length > 1 ? parts.map((p) => ('text' in p ? p.text : '')).join('') : '';
+  const bound = (context: (path: string) => number | undefined): number | undefined => {
+    let total = 0;
+    for (const p of parts) {
+      const length = 'text' in p ? p.text.length : 'uuid' in p ? 36 : 'context' in p ? context(p.context) : undefined;
+      if (length === undefined) return undefined;
+      total += length;
+    }
+    return total;
+  };
+  return { ...(always ? { always } : {}), max: bound(contextMax), shown: bound(contextShown) };
 }
 
 /**

@@ -230,21 +230,23 @@ export function stepFunctionsJsonataBindings(): Record<string, (...args: unknown
   return Object.fromEntries(Object.entries(STEP_FUNCTIONS_FUNCTIONS).map(([name, f]) => [name, f.evaluate]));
 }
 
+/** An operand of a JSONata value's top-level `&`: a string literal, `$uuid()`, a `$states.context…` path (as `$$.…`), or anything else. */
+export type ConcatPart = { text: string } | { uuid: true } | { context: string } | { other: true };
+
 /**
- * Bounds on the length of the string a JSONata value gives, where it is a concatenation (`&`) of string literals,
- * `$uuid()` (36) and context paths (`context` bounds each, written as `$$.Execution.Name`): as staticMaxLength and
- * staticShownLength bound a States.Format. Undefined for anything else.
+ * The operands of a JSONata value's top-level `&` concatenation (the value itself when it is none), in any order;
+ * undefined when it does not parse or cannot hold a string literal, `$uuid()` or `$states.context` to know it by.
  */
-export function jsonataLengthBound(value: string, context: (path: string) => number | undefined): number | undefined {
+export function jsonataConcatenation(value: string): ConcatPart[] | undefined {
   const body = jsonataBody(value);
-  if (body === undefined || body.includes('${') || !/\$uuid|\$states\.context/.test(body)) return undefined;
+  if (body === undefined || body.includes('${') || !/&|\$uuid|\$states\.context/.test(body)) return undefined;
   let ast: JsonataNode;
   try {
     ast = jsonata(body).ast() as unknown as JsonataNode;
   } catch {
     return undefined;
   }
-  let total = 0;
+  const parts: ConcatPart[] = [];
   const stack = [ast];
   while (stack.length) {
     const n = stack.pop()!;
@@ -254,39 +256,13 @@ export function jsonataLengthBound(value: string, context: (path: string) => num
     }
     const steps = n.steps as JsonataNode[] | undefined;
     const procedure = n.procedure as JsonataNode | undefined;
-    let length: number | undefined;
-    if (n.type === 'string' && typeof n.value === 'string') length = n.value.length;
-    else if (n.type === 'function' && procedure?.type === 'variable' && procedure.value === 'uuid' && !(n.arguments as unknown[] | undefined)?.length) length = 36;
+    if (n.type === 'string' && typeof n.value === 'string') parts.push({ text: n.value });
+    else if (n.type === 'function' && procedure?.type === 'variable' && procedure.value === 'uuid' && !(n.arguments as unknown[] | undefined)?.length) parts.push({ uuid: true });
     else if (n.type === 'path' && steps?.[0]?.type === 'variable' && steps[0].value === 'states' && steps[1]?.value === 'context' && steps.slice(1).every((st) => st.type === 'name' && !(st.stages as unknown[] | undefined)?.length)) {
-      length = context(`$$.${steps.slice(2).map((st) => st.value).join('.')}`);
-    }
-    if (length === undefined) return undefined;
-    total += length;
+      parts.push({ context: `$$.${steps.slice(2).map((st) => st.value).join('.')}` });
+    } else parts.push({ other: true });
   }
-  return total;
-}
-
-/**
- * Text a JSONata value's result always holds: the string literals of a top-level `&` concatenation
- * (`{% 'churn_' & $uuid() %}` → "churn_"); undefined when it is no concatenation with a literal.
- */
-export function jsonataStaticText(value: string): string | undefined {
-  const body = jsonataBody(value);
-  if (body === undefined || !body.includes('&') || body.includes('${')) return undefined;
-  let ast: JsonataNode;
-  try {
-    ast = jsonata(body).ast() as unknown as JsonataNode;
-  } catch {
-    return undefined;
-  }
-  let text = '';
-  const stack = [ast];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'binary' && n.value === '&') stack.push(n.lhs as JsonataNode, n.rhs as JsonataNode);
-    else if (n.type === 'string' && typeof n.value === 'string') text += n.value;
-  }
-  return text || undefined;
+  return parts;
 }
 
 /** The operators a constant expression may compute with (JSONata's arithmetic; `&` joins two strings). */

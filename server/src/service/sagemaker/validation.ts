@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataMaxLength, jsonataShownLength, jsonataStaticText, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, standsForValue, staticText, type ExpressionError } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataStringBounds, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, standsForValue, staticText, type Call, type ExpressionError, type PathNode } from '../expressions/index';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf } from './patternAlphabet';
@@ -191,9 +191,22 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   if (hasPlaceholder(value)) return;
   const err = checkDynamicValue(value);
   if (err) return expressionProblem(ctx, valueNode, err);
-  if (shape && containerMismatch(ctx, valueNode, value, shape, label)) return;
-  if (shape?.kind === 'string' && shape.pattern && neverMatches(ctx, valueNode, staticText(value), shape, label, `${label}.$ = ${quote(value)}`)) return;
-  if (shape?.kind === 'string') checkLengthBound(ctx, valueNode, `${label}.$ = ${quote(value)}`, staticMaxLength(value), staticShownLength(value), value.includes('$$.Execution.Name'), shape, label);
+  // Parsed once more (checkDynamicValue parsed it to check it) for what its result is known to be.
+  const parsed = parseDynamicValue(value);
+  if (!shape || isExpressionError(parsed)) return;
+  if (containerMismatch(ctx, valueNode, value, parsed, shape, label)) return;
+  const known = { always: staticText(parsed), max: staticMaxLength(value), shown: staticShownLength(value) };
+  checkComputedString(ctx, valueNode, `${label}.$ = ${quote(value)}`, known, value.includes('$$.Execution.Name'), shape, label);
+}
+
+/**
+ * What is known of a computed string (a `.$` value, a JSONata expression) against its member: a character it always
+ * holds that the pattern allows nowhere, else a length that may not fit.
+ */
+function checkComputedString(ctx: Context, node: AstNode, written: string, known: { always?: string; max?: number; shown?: number }, executionName: boolean, shape: Shape, label: string) {
+  if (shape.kind !== 'string') return;
+  if (shape.pattern && neverMatches(ctx, node, known.always, shape, label, written)) return;
+  checkLengthBound(ctx, node, written, known.max, known.shown, executionName, shape, label);
 }
 
 /**
@@ -221,9 +234,8 @@ function checkLengthBound(ctx: Context, node: AstNode, written: string, bound: n
  * a warning. (A string where a number goes, and the reverse, is left alone: whether the service converts is not
  * documented.)
  */
-function containerMismatch(ctx: Context, node: AstNode, value: string, shape: Shape, label: string): boolean {
-  const call = parseDynamicValue(value);
-  if (isExpressionError(call) || call.kind !== 'call') return false;
+function containerMismatch(ctx: Context, node: AstNode, value: string, call: Call | PathNode, shape: Shape, label: string): boolean {
+  if (call.kind !== 'call') return false;
   const result = INTRINSIC_FUNCTIONS.get(call.name)?.result;
   if (!result || result === 'any') return false;
   const wanted = jsonTypeOf(shape);
@@ -353,9 +365,7 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
     else if (!hasPlaceholder(node.value as string)) {
       checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker);
       const v = node.value as string;
-      if (shape.kind === 'string' && !(shape.pattern && neverMatches(ctx, node, jsonataStaticText(v), shape, label, `${label} = ${quote(v)}`))) {
-        checkLengthBound(ctx, node, `${label} = ${quote(v)}`, jsonataMaxLength(v), jsonataShownLength(v), v.includes('$states.context.Execution.Name'), shape, label);
-      }
+      if (shape.kind === 'string') checkComputedString(ctx, node, `${label} = ${quote(v)}`, jsonataStringBounds(v), v.includes('$states.context.Execution.Name'), shape, label);
     }
     return;
   }
