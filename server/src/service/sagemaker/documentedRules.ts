@@ -576,9 +576,13 @@ function withQuote(rule: DocumentedRule, message: string): string {
  * YAML: object nodes have property children [key, value], offsets into the text); `memo` as in findViolations.
  */
 export function checkDocumentedRules(api: string, payload: AstNode, memo = false, jsonata = false): Problem[] {
+  let violations: Violation[];
   jsonataRequest = jsonata;
-  const violations = findViolations(api, payload, memo);
-  jsonataRequest = false;
+  try {
+    violations = findViolations(api, payload, memo);
+  } finally {
+    jsonataRequest = false;
+  }
   // A rule broken by what an expression always gives deploys, and fails when the state runs: a warning, no fix.
   return violations.map(({ rule, hit, computed }) => ({
     offset: hit.node.offset,
