@@ -26,7 +26,7 @@ export const READ_PATH_FIELDS: ReadonlySet<string> = new Set([...Object.keys(PAT
  * The ones that give a state's setting from its input after InputPath (a Task's timeouts, a Wait's time, a Map's
  * limits): each reads one value, as the plain field (TimeoutSeconds…) would give it.
  */
-export const SETTING_PATH_FIELDS: readonly string[] = [...READ_PATH_FIELDS].filter((f) => !['InputPath', 'OutputPath', 'ItemsPath', ...ERROR_PATH_FIELDS].includes(f));
+export const SETTING_PATH_FIELDS: readonly string[] = Object.keys(PATH_FIELDS).filter((f) => !['InputPath', 'OutputPath', 'ResultPath', 'ItemsPath'].includes(f));
 export type MachineKind = 'top' | 'branch' | 'map';
 
 export interface AslState {

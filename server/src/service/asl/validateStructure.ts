@@ -15,7 +15,6 @@ import { aslProblem } from './problem';
 import { checkVariables } from './variables';
 import { buildModel, ERROR_PATH_FIELDS, isDistributedMap, modelOf, PATH_FIELDS, reachedFrom, stateHolding, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
-
 export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
 const IO = ['InputPath', 'OutputPath'];
 
@@ -39,7 +38,6 @@ const SUB_MACHINE_FIELDS: ReadonlySet<string> = new Set(['Branches', 'ItemProces
 export const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath',
   'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
 export const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
-
 
 export const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
   top: ['Comment', 'StartAt', 'States', 'TimeoutSeconds', 'Version', 'QueryLanguage'],
