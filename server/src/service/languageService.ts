@@ -55,7 +55,7 @@ export interface LanguageService {
   rename(doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string };
   /**
    * The graph of the state machine (nodes, edges, groups, findings per state), null when it is not one. In a
-   * template, of the machine `which` names (by name or an offset in it), else its first.
+   * template, of the machine `which` names, else its first.
    */
   graph(doc: TextDocument, which?: GraphWhich): DocumentGraph | null;
   /** The least-privilege IAM policy for the document's SageMaker tasks; null when it is not a state machine. */

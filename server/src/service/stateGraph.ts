@@ -1,6 +1,6 @@
 // The graph of a state machine document (graph/graphModel.ts) from the store's parse, model and findings: what the
 // `sagemaker/graph` request answers and what the CLI's `graph` command draws. A template's machines are drawn one
-// at a time: the one asked for (by its name, or an offset in it), else the first.
+// at a time: the one asked for by name, else the first.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStore } from './documentStore';
 import { buildGraphModel, type GraphModel } from './graph/graphModel';
@@ -18,10 +18,9 @@ export interface DocumentGraph {
   machine?: string;
 }
 
-/** Which of a template's machines to draw: the one named `name`, or the one spanning `offset`. */
+/** Which of a template's machines to draw: the one named `name`. */
 export interface GraphWhich {
   name?: string;
-  offset?: number;
 }
 
 export function graphOf(store: DocumentStore, doc: TextDocument, which: GraphWhich = {}): DocumentGraph | null {
@@ -33,7 +32,7 @@ export function graphOf(store: DocumentStore, doc: TextDocument, which: GraphWhi
   // A name no machine has: an empty graph that says which machines there are.
   const byName = which.name !== undefined && inTemplate ? machines[named.indexOf(which.name)] : undefined;
   if (which.name !== undefined && !byName) return { graph: { nodes: [], edges: [], groups: [] }, version: doc.version, machines: inTemplate ? named : [] };
-  const machine = byName ?? (which.offset !== undefined ? store.machineAt(doc, which.offset) : undefined) ?? machines[0] ?? parsed;
+  const machine = byName ?? machines[0] ?? parsed;
   const result: DocumentGraph = { graph: buildGraphModel(machine.root, validate(store, doc), store.model(machine)), version: doc.version };
   const syntax = machine.syntaxErrors[0] ?? parsed.syntaxErrors[0];
   if (syntax) result.syntaxError = syntax.message;
