@@ -294,7 +294,7 @@ describe('depth and files', () => {
         M: { Type: 'Map', ItemProcessor: { ...inner, States: { Train2: inner.States.Train } }, Iterator: undefined, End: true },
       },
     });
-    assert.deepEqual(findings(text).map((x) => x.code), ['pattern', 'pattern']);
+    assert.deepEqual(findings(text).map((x) => x.code), ['pattern', 'pattern', 'repeated-job-name']);
   });
   test('plain JSON files are checked only when they are state machines', () => {
     assert.deepEqual(findings(machine(training({ TrainingJobName: 'bad name' })), { languageId: 'json' }).map((x) => x.code), ['pattern']);
@@ -437,5 +437,35 @@ describe('a JSONata expression of literals only in Arguments', () => {
   });
   test('a valid constant, or one that reads data, is not judged', () => {
     assert.deepEqual(findings(machine(training({ TrainingJobName: "{% 'churn-train' %}", AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: '{% $states.input.mode %}' } }), { jsonata: true })), []);
+  });
+});
+
+describe('a literal job name one execution sends twice (names must be unique in the account and Region)', () => {
+  const task = (payload: unknown, jsonata = false) => ({ Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', ...(jsonata ? { Arguments: payload } : { Parameters: payload }), End: true });
+  const inMap = (payload: unknown, jsonata = false) =>
+    JSON.stringify({ StartAt: 'Each', ...(jsonata ? { QueryLanguage: 'JSONata' } : {}), States: { Each: { Type: 'Map', ItemProcessor: { StartAt: 'Train', States: { Train: task(payload, jsonata) } }, End: true } } }, null, 2);
+  const inParallel = (a: unknown, b: unknown, kind = 'Parallel') =>
+    JSON.stringify({ StartAt: 'Both', States: { Both: { Type: kind, Branches: [{ StartAt: 'A', States: { A: task(a) } }, { StartAt: 'B', States: { B: task(b) } }], End: true } } }, null, 2);
+  const repeated = (text: string) => findings(text).filter((f) => f.code === 'repeated-job-name');
+
+  test('in a Map\'s iteration: a warning on the name, quoting the model and suggesting a computed name', () => {
+    const [f, ...rest] = repeated(inMap(VALID_TRAINING));
+    assert.deepEqual(rest, []);
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.at, '"search-model"');
+    assert.match(f.message, /^Every item of Map "Each" runs "Train" with the same TrainingJobName "search-model", so the second item's CreateTrainingJob fails: The name must be unique within an Amazon Web Services Region in an Amazon Web Services account\. .*States\.Format\('search-model-\{\}', States\.UUID\(\)\)/);
+    assert.match(repeated(inMap(VALID_TRAINING, true))[0].message, /\{% 'search-model-' & \$uuid\(\) %\}/);
+  });
+  test('in two branches of one Parallel: a warning on the second', () => {
+    const f = repeated(inParallel(VALID_TRAINING, VALID_TRAINING));
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /^"B" and "A" run in two branches of Parallel "Both", both with TrainingJobName "search-model"/);
+  });
+  test('computed names, different names, one Parallel branch, or a name used once outside a Map: none', () => {
+    assert.deepEqual(repeated(inMap(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('x-{}', States.UUID())" }))), []);
+    assert.deepEqual(repeated(inMap(training({ TrainingJobName: "{% 'x-' & $uuid() %}" }), true)), []);
+    assert.deepEqual(repeated(inMap(training({ TrainingJobName: 'x-${Suffix}' }))), []);
+    assert.deepEqual(repeated(inParallel(VALID_TRAINING, training({ TrainingJobName: 'other' }))), []);
+    assert.deepEqual(repeated(machine(VALID_TRAINING)), []);
   });
 });

@@ -11,6 +11,7 @@ import { declaresStateMachine, type DocumentStore } from './documentStore';
 import { toDiagnostic } from './lsp';
 import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
 import { validateSageMakerTasks } from './sagemaker/validation';
+import { repeatedJobNames } from './sagemaker/jobNames';
 import { isJobSpec, softenSkeletonValues } from './sagemaker/jobSpecs';
 import { templateFindings } from './templates/embedded';
 
@@ -44,6 +45,8 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   if (!incomplete) problems.push(...validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), workflowType));
   // What the paths read (dataflow/): warnings only, and only on a complete tree.
   if (!incomplete) problems.push(...validateDataflow(parsed, store.executionInput(uri)));
+  // Between tasks: a literal job name that one execution sends twice.
+  if (!incomplete) problems.push(...repeatedJobNames(tasksOf(parsed)));
   return problems;
 }
 

@@ -21,4 +21,6 @@ export const SageMakerCode = {
   documentedRule: 'documented-rule',
   /** A dynamic value (`.$`, an intrinsic) that can break a member's limit when it runs. */
   likelyRuntimeFailure: 'likely-runtime-failure',
+  /** A literal job name one execution sends twice (a Map's items, two Parallel branches): names must be unique. */
+  repeatedJobName: 'repeated-job-name',
 } as const;

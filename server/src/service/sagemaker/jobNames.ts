@@ -1,0 +1,103 @@
+// A job's name must be unique in the account and Region: the model's documentation says so of the request's name
+// member (TrainingJobName, TransformJobName, ProcessingJobName, ...). A literal name that one execution sends twice
+// makes the second Create... call fail, which happens for certain in two places the text shows: a Map's iteration
+// (every item runs the state) and two branches of one Parallel (every branch runs). A warning: it fails at run time.
+// Whole-machine, so not in the per-task checks (validation.ts caches those by the task's own text).
+import type { AslMachine, AslState } from '../asl/model';
+import { propertyNode } from '../core/tree';
+import type { AstNode, Problem } from '../core/types';
+import { standsForValue } from '../expressions/index';
+import { SageMakerCode } from './codes';
+import { getIntegration, type Integration } from './shapes';
+import type { SageMakerTask } from './tasks';
+
+interface UniqueName {
+  member: string;
+  /** The model's sentence saying so. */
+  sentence: string;
+}
+
+const UNIQUE = /[^.]*\bmust be unique within\b[^.]*\./;
+const uniqueNames = new WeakMap<Integration, UniqueName | null>();
+
+/** The request's top-level name member whose documentation says the name must be unique, with that sentence. */
+export function uniqueNameOf(integration: Integration): UniqueName | undefined {
+  let found = uniqueNames.get(integration);
+  if (found === undefined) {
+    found = null;
+    for (const m of integration.request.members?.values() ?? []) {
+      const sentence = m.shape.kind === 'string' && m.name.endsWith('Name') ? UNIQUE.exec(m.doc ?? '')?.[0].trim() : undefined;
+      if (sentence) {
+        found = { member: m.name, sentence };
+        break;
+      }
+    }
+    uniqueNames.set(integration, found);
+  }
+  return found ?? undefined;
+}
+
+interface Named {
+  task: SageMakerTask;
+  integration: Integration;
+  unique: UniqueName;
+  node: AstNode;
+  name: string;
+}
+
+/** The literal unique name a task sends, if it sends one the text shows (no `.$`, JSONata or template placeholder). */
+function literalName(task: SageMakerTask): Named | undefined {
+  const integration = getIntegration(task.api);
+  const unique = integration && uniqueNameOf(integration);
+  const payload = task.payloadProperty?.children?.[1];
+  if (!unique || payload?.type !== 'object') return undefined;
+  const node = propertyNode(payload, unique.member)?.children?.[1];
+  if (node?.type !== 'string' || standsForValue(node.value as string, task.state.queryLanguage === 'JSONata')) return undefined;
+  return { task, integration, unique, node, name: node.value as string };
+}
+
+/** The Map state whose iteration runs `state`, the nearest one. */
+function iteratingMap(state: AslState): AslState | undefined {
+  for (let m: AslMachine | undefined = state.machine; m?.owner; m = m.owner.machine) if (m.kind === 'map') return m.owner;
+  return undefined;
+}
+
+/** Each Parallel above `state` with the branch it is in (outermost first). */
+function branchesAbove(state: AslState): Map<AslState, AslMachine> {
+  const out = new Map<AslState, AslMachine>();
+  for (let m: AslMachine | undefined = state.machine; m?.owner; m = m.owner.machine) if (m.kind === 'branch') out.set(m.owner, m);
+  return out;
+}
+
+const dynamicAdvice = (n: Named) =>
+  n.task.state.queryLanguage === 'JSONata'
+    ? `compute it, e.g. "{% '${n.name}-' & $uuid() %}"`
+    : `compute it, e.g. "${n.unique.member}.$": "States.Format('${n.name}-{}', States.UUID())"`;
+
+export function repeatedJobNames(tasks: readonly SageMakerTask[]): Problem[] {
+  const problems: Problem[] = [];
+  const warn = (n: Named, message: string) =>
+    problems.push({ offset: n.node.offset, length: n.node.length, message, severity: 'warning', source: 'sagemaker', code: SageMakerCode.repeatedJobName });
+  // Names already seen per operation (a training and a transform job may share a name), with their branches.
+  const seen = new Map<string, { named: Named; branches: Map<AslState, AslMachine> }[]>();
+  for (const task of tasks) {
+    const n = literalName(task);
+    if (!n) continue;
+    const map = iteratingMap(task.state);
+    if (map) {
+      warn(n, `Every item of Map "${map.name}" runs "${task.state.name}" with the same ${n.unique.member} "${n.name}", so the second item's ${n.integration.operation} fails: ${n.unique.sentence} Give each item its own name: ${dynamicAdvice(n)}`);
+      continue;
+    }
+    const key = `${n.integration.operation}\u0000${n.name}`;
+    const branches = branchesAbove(task.state);
+    const earlier = seen.get(key) ?? [];
+    const sibling = earlier.find((e) => [...branches].some(([parallel, branch]) => e.branches.has(parallel) && e.branches.get(parallel) !== branch));
+    if (sibling) {
+      const parallel = [...branches.keys()].find((p) => sibling.branches.has(p) && sibling.branches.get(p) !== branches.get(p))!;
+      warn(n, `"${task.state.name}" and "${sibling.named.task.state.name}" run in two branches of Parallel "${parallel.name}", both with ${n.unique.member} "${n.name}", so one of the two ${n.integration.operation} calls fails: ${n.unique.sentence} Give each its own name.`);
+    }
+    earlier.push({ named: n, branches });
+    seen.set(key, earlier);
+  }
+  return problems;
+}
