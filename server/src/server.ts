@@ -41,6 +41,26 @@ function safely<T>(what: string, fallback: T, run: () => T): T {
   }
 }
 
+// Malformed params (a client's bug, or a hostile client) answer InvalidParams (-32602), as LSP says, instead of
+// failing inside a feature with a stack in the log.
+const isPosition = (v: unknown): boolean => {
+  const p = v as { line?: unknown; character?: unknown } | null;
+  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character) && (p.line as number) >= 0 && (p.character as number) >= 0;
+};
+const PARAM_CHECKS = {
+  position: isPosition,
+  range: (v: unknown) => typeof v === 'object' && v !== null && isPosition((v as { start?: unknown }).start) && isPosition((v as { end?: unknown }).end),
+  positions: (v: unknown) => Array.isArray(v) && v.every(isPosition),
+};
+/** The open document a request is about (`textDocument.uri`, or `uri` in this server's own requests), its params checked. */
+function requested(params: unknown, ...checks: (keyof typeof PARAM_CHECKS)[]): SyncedDocument | undefined {
+  const p = params as Record<string, unknown> | null;
+  const uri = typeof p?.textDocument === 'object' ? (p.textDocument as { uri?: unknown } | null)?.uri : p?.uri;
+  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The request names no document (textDocument.uri)');
+  for (const c of checks) if (!PARAM_CHECKS[c](p![c])) throw new ResponseError(ErrorCodes.InvalidParams, `The request's ${c} is not ${c === 'positions' ? 'a list of positions' : `a ${c}`} of non-negative integers`);
+  return documents.get(uri);
+}
+
 // `sagemakerAsl.validation.structure: false` leaves the ASL structure findings (source 'asl') to another tool, such
 // as the AWS Toolkit, and keeps the SageMaker ones. Read from initializationOptions ({ validation: { structure } })
 // and, where the client has settings, from workspace/configuration, again on every change.
@@ -180,55 +200,55 @@ connection.onNotification(ExecutionInputNotification, (p) => {
 });
 
 connection.onCompletion((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p, 'position');
   return doc ? safely('completion', [], () => service.doComplete(doc, p.position)) : [];
 });
 connection.onHover((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p, 'position');
   return doc ? safely('hover', null, () => service.doHover(doc, p.position)) : null;
 });
 connection.onCodeLens((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p);
   return doc ? safely('codeLens', [], () => service.getCodeLenses(doc)) : [];
 });
 connection.onCodeAction((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p, 'range');
   return doc ? safely('codeAction', [], () => service.getCodeActions(doc, p.range, p.context.only)) : [];
 });
 connection.onDocumentFormatting((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p);
   return doc ? safely('formatting', [], () => service.format(doc, undefined, p.options)) : [];
 });
 connection.onDocumentRangeFormatting((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p, 'range');
   return doc ? safely('formatting', [], () => service.format(doc, p.range, p.options)) : [];
 });
 connection.onFoldingRanges((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p);
   return doc ? safely('folding', [], () => service.getFoldingRanges(doc)) : [];
 });
 connection.onSelectionRanges((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p, 'positions');
   return doc ? safely('selectionRanges', [], () => service.getSelectionRanges(doc, p.positions)) : [];
 });
 connection.onDocumentSymbol((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p);
   return doc ? safely('documentSymbol', [], () => service.findDocumentSymbols(doc)) : [];
 });
 connection.onDefinition((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p, 'position');
   return doc ? safely('definition', null, () => service.findDefinition(doc, p.position)) : null;
 });
 connection.onReferences((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p, 'position');
   return doc ? safely('references', [], () => service.findReferences(doc, p.position, p.context.includeDeclaration)) : [];
 });
 connection.onPrepareRename((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p, 'position');
   return doc ? safely('prepareRename', null, () => service.prepareRename(doc, p.position)) : null;
 });
 connection.onRenameRequest((p) => {
-  const doc = documents.get(p.textDocument.uri);
+  const doc = requested(p, 'position');
   if (!doc) return null;
   const result = safely('rename', { error: 'Rename failed' } as ReturnType<typeof service.rename>, () => service.rename(doc, p.position, p.newName));
   // The editor shows a rejected rename's message to the user (a duplicate or empty name, no state here).
@@ -236,26 +256,26 @@ connection.onRenameRequest((p) => {
   return { changes: { [doc.uri]: result.edits } };
 });
 connection.onRequest(TasksRequest, (p) => {
-  const doc = documents.get(p.uri);
+  const doc = requested(p);
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
 });
 connection.onRequest(AwsDefinitionRequest, (p) => {
-  const doc = documents.get(p.uri);
+  const doc = requested(p);
   if (!doc) return { version: -1, placeholders: [], error: 'The file is not open in the editor.' };
   return safely('awsDefinition', { version: doc.version, placeholders: [], error: 'The language server could not read it (see its output).' }, () => service.awsDefinition(doc, p.placeholders));
 });
 connection.onRequest(MapAwsDiagnosticsRequest, (p) => {
-  const doc = documents.get(p.uri);
+  const doc = requested(p);
   return doc ? safely('mapAwsDiagnostics', { stale: true, diagnostics: [] }, () => service.mapAwsDiagnostics(doc, p.version, p.diagnostics, p.at)) : { stale: true, diagnostics: [] };
 });
 
 connection.onRequest(GraphRequest, (p) => {
-  const doc = documents.get(p.uri);
+  const doc = requested(p);
   return doc ? safely('graph', null, () => service.graph(doc)) : null;
 });
-connection.onRequest(IamPolicyRequest, ({ uri, ...options }) => {
-  const doc = documents.get(uri);
-  return doc ? safely('iamPolicy', null, () => service.iamPolicy(doc, options)) : null;
+connection.onRequest(IamPolicyRequest, (p) => {
+  const doc = requested(p);
+  return doc ? safely('iamPolicy', null, () => service.iamPolicy(doc, { partition: p.partition, region: p.region, account: p.account })) : null;
 });
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));

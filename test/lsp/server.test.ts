@@ -95,4 +95,21 @@ describe('protocol', () => {
     const diags = await client.change(uri, text('name-pattern.asl.json'));
     assert.equal(diags.length, 1, 'still serving');
   });
+
+  test('malformed params answer InvalidParams (-32602), and the server keeps serving', async () => {
+    const uri = 'file:///w/g.asl.json';
+    await client.open(uri, 'asl', text('name-pattern.asl.json'));
+    const code = (method: string, params: unknown) => client.request(method, params).then(() => 'answered', (e: any) => e.lsp?.code);
+    assert.equal(await code('textDocument/hover', { textDocument: { uri }, position: null }), -32602);
+    assert.equal(await code('textDocument/completion', { textDocument: { uri }, position: { line: -1, character: 0 } }), -32602);
+    assert.equal(await code('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0 } }, context: { diagnostics: [] } }), -32602);
+    assert.equal(await code('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 'x', character: 0 }] }), -32602);
+    assert.equal(await code('textDocument/documentSymbol', { textDocument: null }), -32602);
+    assert.equal(await code('sagemaker/iamPolicy', null), -32602);
+    assert.equal(await code('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), 'answered');
+    const logged = client.notifications.filter((n: any) => n.method === 'window/logMessage').map((n: any) => n.params.message).join('\n');
+    assert.doesNotMatch(logged, /TypeError|failed:/);
+    const diags = await client.change(uri, text('name-pattern.asl.json').replace('"', ' "'));
+    assert.equal(diags.length, 1, 'still serving');
+  });
 });
