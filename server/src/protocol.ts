@@ -76,6 +76,10 @@ export const TasksRequest = new RequestType<TasksParams, TasksResult, void>('sag
 
 export interface GraphParams {
   uri: string;
+  /** The editor's cursor: in a template, the machine whose definition holds it is drawn... */
+  position?: { line: number; character: number };
+  /** ...else this one (the one drawn last) while the template has it, else the first. */
+  machine?: string;
 }
 
 /**

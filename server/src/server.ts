@@ -270,8 +270,8 @@ connection.onRequest(MapAwsDiagnosticsRequest, (p) => {
 });
 
 connection.onRequest(GraphRequest, (p) => {
-  const doc = requested(p);
-  return doc ? safely('graph', null, () => service.graph(doc)) : null;
+  const doc = requested(p, ...(p?.position === undefined ? [] : (['position'] as const)));
+  return doc ? safely('graph', null, () => service.graph(doc, { offset: p.position && doc.offsetAt(p.position), last: typeof p.machine === 'string' ? p.machine : undefined })) : null;
 });
 connection.onRequest(IamPolicyRequest, (p) => {
   const doc = requested(p);

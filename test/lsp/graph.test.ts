@@ -53,3 +53,39 @@ test('YAML, and null for JSON that is not a state machine', async () => {
   assert.equal(await client.request(GraphMethod, { uri: jsonUri }), null);
   assert.equal(await client.request(GraphMethod, { uri: 'file:///w/not-open.asl.json' }), null);
 });
+
+test('a template with several machines: the one at the cursor, else the one drawn last, else the first', async () => {
+  const uri = 'file:///w/two-machines.yaml';
+  const template = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Transform: AWS::Serverless-2016-10-31',
+    'Resources:',
+    '  First:',
+    '    Type: AWS::Serverless::StateMachine',
+    '    Properties:',
+    '      Definition:',
+    '        StartAt: A',
+    '        States:',
+    '          A: {Type: Succeed}',
+    '  Second:',
+    '    Type: AWS::Serverless::StateMachine',
+    '    Properties:',
+    '      Definition:',
+    '        StartAt: B',
+    '        States:',
+    '          B: {Type: Succeed}',
+    '',
+  ].join('\n');
+  await client.open(uri, 'yaml', template);
+  const drawn = async (params: object) => {
+    const r: GraphResult = await client.request(GraphMethod, { uri, ...params });
+    return [r.machine, r.graph.nodes.map((n) => n.name).join(), r.machines?.join()];
+  };
+  assert.deepEqual(await drawn({}), ['First', 'A', 'First,Second']);
+  assert.deepEqual(await drawn({ position: { line: 15, character: 12 } }), ['Second', 'B', 'First,Second']);
+  assert.deepEqual(await drawn({ position: { line: 0, character: 0 }, machine: 'Second' }), ['Second', 'B', 'First,Second']);
+  assert.deepEqual(await drawn({ position: { line: 9, character: 12 }, machine: 'Second' }), ['First', 'A', 'First,Second']);
+  assert.deepEqual(await drawn({ position: { line: 0, character: 0 }, machine: 'Gone' }), ['First', 'A', 'First,Second']);
+  await assert.rejects(client.request(GraphMethod, { uri, position: { line: 'x' } }), (e: any) => e.lsp?.code === -32602);
+  client.close(uri);
+});

@@ -84,6 +84,9 @@ class GraphPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private readonly subscriptions: vscode.Disposable[] = [];
   private graph: GraphModel | undefined;
+  /** In a template: the machine drawn, and the version it was drawn at (the cursor chooses among several). */
+  private drawn: { machine: string | undefined; version: number } | undefined;
+  private severalMachines = false;
   private timer: NodeJS.Timeout | undefined;
   private request = 0;
   private ready = false;
@@ -110,7 +113,10 @@ class GraphPanel implements vscode.Disposable {
         if (e.document === this.doc && e.contentChanges.length) this.schedule();
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor.document === this.doc) this.postCursor(e.selections[0]?.active);
+        if (e.textEditor.document !== this.doc) return;
+        this.postCursor(e.selections[0]?.active);
+        // In a template with several machines the graph follows the one the cursor is in.
+        if (this.severalMachines) this.schedule();
       }),
     );
   }
@@ -133,7 +139,8 @@ class GraphPanel implements vscode.Disposable {
     await running(this.client);
     let result: GraphResult | null;
     try {
-      result = await this.client.sendRequest(GraphRequest, { uri: this.doc.uri.toString() });
+      const cursor = vscode.window.visibleTextEditors.find((e) => e.document === this.doc)?.selection.active;
+      result = await this.client.sendRequest(GraphRequest, { uri: this.doc.uri.toString(), position: cursor && { line: cursor.line, character: cursor.character }, machine: this.drawn?.machine });
     } catch (e) {
       this.post({ type: 'stale', message: `the language server did not answer (${(e as Error).message})` });
       return;
@@ -149,6 +156,11 @@ class GraphPanel implements vscode.Disposable {
       this.post({ type: 'stale', message: result.syntaxError });
       return;
     }
+    this.severalMachines = (result.machines?.length ?? 0) > 1;
+    const drawn = { machine: result.machine, version: result.version };
+    if (this.graph && this.drawn?.machine === drawn.machine && this.drawn?.version === drawn.version) return; // the cursor moved within it
+    this.drawn = drawn;
+    this.panel.title = `Graph: ${path.basename(this.doc.uri.path)}${result.machine ? ` (${result.machine})` : ''}`;
     this.graph = result.graph;
     this.post({ type: 'graph', graph: result.graph, version: result.version });
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.doc);

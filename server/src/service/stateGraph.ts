@@ -1,6 +1,6 @@
 // The graph of a state machine document (graph/graphModel.ts) from the store's parse, model and findings: what the
 // `sagemaker/graph` request answers and what the CLI's `graph` command draws. A template's machines are drawn one
-// at a time: the one asked for by name, else the first.
+// at a time: the one asked for (by its name, or an offset in it: the editor's cursor), else the first.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStore } from './documentStore';
 import { buildGraphModel, type GraphModel } from './graph/graphModel';
@@ -18,9 +18,14 @@ export interface DocumentGraph {
   machine?: string;
 }
 
-/** Which of a template's machines to draw: the one named `name`. */
+/** Which of a template's machines to draw. */
 export interface GraphWhich {
+  /** That one (the CLI's --machine): a name no machine has draws nothing. */
   name?: string;
+  /** The one whose definition spans it (the editor's cursor)... */
+  offset?: number;
+  /** ...else this one, while it exists (the one the view drew last), else the first. */
+  last?: string;
 }
 
 export function graphOf(store: DocumentStore, doc: TextDocument, which: GraphWhich = {}): DocumentGraph | null {
@@ -32,7 +37,9 @@ export function graphOf(store: DocumentStore, doc: TextDocument, which: GraphWhi
   // A name no machine has: an empty graph that says which machines there are.
   const byName = which.name !== undefined && inTemplate ? machines[named.indexOf(which.name)] : undefined;
   if (which.name !== undefined && !byName) return { graph: { nodes: [], edges: [], groups: [] }, version: doc.version, machines: inTemplate ? named : [] };
-  const machine = byName ?? machines[0] ?? parsed;
+  const atOffset = which.offset !== undefined && inTemplate ? store.machineAt(doc, which.offset) : undefined;
+  const last = which.last !== undefined && inTemplate ? machines[named.indexOf(which.last)] : undefined;
+  const machine = byName ?? atOffset ?? last ?? machines[0] ?? parsed;
   const result: DocumentGraph = { graph: buildGraphModel(machine.root, validate(store, doc), store.model(machine)), version: doc.version };
   const syntax = machine.syntaxErrors[0] ?? parsed.syntaxErrors[0];
   if (syntax) result.syntaxError = syntax.message;
