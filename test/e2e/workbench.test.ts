@@ -31,6 +31,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     mkdirSync(join(WORKSPACE, 'infra'));
     cpSync(join(ROOT, 'test/fixtures/templates/sam-training.yaml'), join(WORKSPACE, 'infra/template.yaml'));
     cpSync(join(ROOT, 'test/fixtures/jobspecs/churn.training-job.yaml'), join(WORKSPACE, 'infra/churn.training-job.yaml'));
+    cpSync(join(ROOT, 'test/fixtures/templates/sam-two-machines.yaml'), join(WORKSPACE, 'infra/pipelines.yaml'));
     emulator = await startEmulator({ stepMs: 400, logFile: join(HOME, 'emulator.log') });
     workbench = await openWorkbench(suite, {
       settings: {
@@ -422,5 +423,16 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     assert.equal(await page.locator('.editor-group-container.active .codelens-decoration a').count(), 1);
     await problem('InstanceType "ml.m5.xlarg" is not a valid TrainingInstanceType', 'Ln 14, Col 17');
     await problem('HyperParameters value of "num_round" must be a string', 'Ln 9, Col 14');
+  });
+
+  step('a template with two state machines: the graph draws the one the cursor is in', async () => {
+    await openFile(page, 'pipelines.yaml');
+    await runCommand('SageMaker: Show Graph');
+    await page.locator('.tabs-container .tab', { hasText: 'Graph: pipelines.yaml (Nightly)' }).waitFor();
+    // The graph opened beside, the keyboard still in the text: into the second machine.
+    await select('Score:');
+    await page.locator('.tabs-container .tab', { hasText: 'Graph: pipelines.yaml (Scoring)' }).waitFor();
+    await select('Prepare:');
+    await page.locator('.tabs-container .tab', { hasText: 'Graph: pipelines.yaml (Nightly)' }).waitFor();
   });
 });

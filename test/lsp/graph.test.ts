@@ -51,6 +51,9 @@ test('YAML, and null for JSON that is not a state machine', async () => {
   const jsonUri = 'file:///w/package.json';
   await client.open(jsonUri, 'json', '{"name": "x"}');
   assert.equal(await client.request(GraphMethod, { uri: jsonUri }), null);
+  const plainYaml = 'file:///w/deployment.yaml';
+  await client.open(plainYaml, 'yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n');
+  assert.equal(await client.request(GraphMethod, { uri: plainYaml }), null);
   assert.equal(await client.request(GraphMethod, { uri: 'file:///w/not-open.asl.json' }), null);
 });
 

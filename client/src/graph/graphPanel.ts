@@ -13,8 +13,8 @@ import type { FromWebview, ToWebview } from './messages';
 
 const VIEW_TYPE = 'sagemakerAsl.graph';
 const ASL_LANGUAGES = new Set(['asl', 'asl-yaml']);
-/** Languages whose documents are state machines when their top level has StartAt and States. */
-const DETECTED_LANGUAGES = new Set(['json', 'jsonc']);
+/** Languages whose documents are state machines when their top level has StartAt and States, or templates holding some. */
+const DETECTED_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
 const UPDATE_DELAY_MS = 250;
 /** Context key: the active editor shows a state machine (Show Graph's editor title button). */
 const CONTEXT_KEY = 'sagemakerAsl.isStateMachine';
