@@ -62,6 +62,18 @@ describe('transitions', () => {
 });
 
 describe('fields', () => {
+  test('ResultSelector is an object; Parameters may be any JSON (deployed machines pass an array); Branches holds one at least', () => {
+    const at = (machine: unknown) => check(machine).map((x) => [x.code, x.at]);
+    assert.deepEqual(at(sm({ A: task({ ResultSelector: '$.Payload' }) })), [['asl-invalid-value', '"$.Payload"']]);
+    assert.deepEqual(at(sm({ A: { Type: 'Pass', Parameters: [{ 'id.$': '$.id' }], End: true } })), []);
+    assert.deepEqual(at(sm({ P: { Type: 'Parallel', Branches: [], End: true } })), [['asl-invalid-value', '[]']]);
+  });
+  test('a Fail state\'s ErrorPath and CausePath are Reference Paths or intrinsic functions: no filter, no wildcard', () => {
+    const fail = (extra: Record<string, unknown>) => check(sm({ F: { Type: 'Fail', ...extra } })).map((x) => [x.code, x.at]);
+    assert.deepEqual(fail({ ErrorPath: '$.errors[?(@.fatal)].code' }).map(([code]) => code), ['invalid-path']);
+    assert.deepEqual(fail({ CausePath: '$$.Execution.Input.errors[*]' }).map(([code]) => code), ['invalid-path']);
+    assert.deepEqual(fail({ ErrorPath: '$.error.code', CausePath: "States.Format('failed: {}', $.cause)" }), []);
+  });
   test('an unknown field is an error on its key, naming the closest', () => {
     assert.deepEqual(check(sm({ A: task({ Parameter: {} }) }), true), [
       { code: 'asl-unknown-field', severity: 'error', at: '"Parameter"', message: '"Parameter" is not a field of a Task state; did you mean "Parameters"? (SCHEMA_VALIDATION_FAILED)' },
@@ -147,6 +159,26 @@ describe('query languages', () => {
   });
   test('JSONata values stand in for numbers', () => {
     assert.deepEqual(check(sm({ A: task({ QueryLanguage: 'JSONata', TimeoutSeconds: '{% $states.input.t %}' }) })), []);
+  });
+  test('but not where nothing is evaluated: the top level, a retrier, a Map\'s Label and its reader\'s and writer\'s settings', () => {
+    const at = (machine: unknown) => check(machine).map((x) => [x.code, x.at]);
+    assert.deepEqual(at(sm({ A: task() }, { QueryLanguage: 'JSONata', TimeoutSeconds: '{% 3600 %}' })), [['asl-invalid-value', '"{% 3600 %}"']]);
+    assert.deepEqual(at(sm({ A: task({ QueryLanguage: 'JSONata', Retry: [{ ErrorEquals: ['States.ALL'], MaxDelaySeconds: '{% 60 %}', IntervalSeconds: '{% 2 %}' }] }) })), [['asl-invalid-value', '"{% 2 %}"'], ['asl-invalid-value', '"{% 60 %}"']]);
+    const map = (extra: Record<string, unknown>) => sm({ M: { Type: 'Map', QueryLanguage: 'JSONata', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'In', States: { In: { Type: 'Succeed' } } }, End: true, ...extra } });
+    const reader = (ReaderConfig: unknown) => ({ ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Arguments: { Bucket: 'b', Key: 'k' }, ReaderConfig } });
+    assert.deepEqual(at(map({ Label: "{% 'x' %}" })).map(([code]) => code), ['asl-invalid-label']);
+    assert.deepEqual(at(map(reader({ InputType: "{% 'CSV' %}", CSVHeaderLocation: "{% 'FIRST_ROW' %}", MaxItems: '{% 10 %}' }))), [['asl-invalid-value', `"{% 'CSV' %}"`], ['asl-invalid-value', `"{% 'FIRST_ROW' %}"`]]);
+    assert.deepEqual(at(map(reader("{% {'InputType': 'CSV'} %}"))), [['asl-invalid-value', `"{% {'InputType': 'CSV'} %}"`]]);
+    assert.deepEqual(at(map({ ResultWriter: { WriterConfig: "{% {'OutputType': 'JSON'} %}" } })), [['asl-invalid-value', `"{% {'OutputType': 'JSON'} %}"`]]);
+    assert.deepEqual(at(map({ ResultWriter: { WriterConfig: { OutputType: "{% 'JSON' %}", Transformation: 'NONE' } } })), [['asl-invalid-value', `"{% 'JSON' %}"`]]);
+  });
+  test('a Distributed Map\'s reader and writer take Parameters as an object (JSONPath), Arguments as an object or a JSONata string', () => {
+    const at = (machine: unknown) => check(machine).map((x) => [x.code, x.at]);
+    const map = (ql: string, extra: Record<string, unknown>) => sm({ M: { Type: 'Map', QueryLanguage: ql, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'In', States: { In: { Type: 'Succeed' } } }, End: true, ...extra } });
+    assert.deepEqual(at(map('JSONPath', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: 'bucket/key' } })), [['asl-invalid-value', '"bucket/key"']]);
+    assert.deepEqual(at(map('JSONata', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Arguments: 'bucket/key' } })), [['asl-invalid-value', '"bucket/key"']]);
+    assert.deepEqual(at(map('JSONata', { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Arguments: ['b'] } })), [['asl-invalid-value', '[\n          "b"\n        ]']]);
+    assert.deepEqual(at(map('JSONata', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Arguments: '{% $states.input.where %}' } })), []);
   });
   // ASL spec: "the default query language for each state inside the Map's ItemProcessor or the Parallel's Branches
   // fields is the state machine's query language, and is independent of the Map or Parallel State's query language."

@@ -178,9 +178,14 @@ function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
   ctx.problems.push(aslProblem(start, Math.max(1, stop - start), err.code, err.message, err.severity ?? 'error'));
 }
 
-function checkPathValue(ctx: Ctx, node: AstNode | undefined, kind: PathKind | 'dynamic') {
+/**
+ * `dynamic`: any path or an intrinsic function (a `.$` value); `referenceOrIntrinsic`: a Reference Path or an
+ * intrinsic function (a Fail state's ErrorPath and CausePath, as the states language says).
+ */
+function checkPathValue(ctx: Ctx, node: AstNode | undefined, kind: PathKind | 'dynamic' | 'referenceOrIntrinsic') {
   if (node?.type !== 'string' || hasPlaceholder(node.value)) return;
-  const err = kind === 'dynamic' ? checkDynamicValue(node.value) : checkJsonPath(node.value, kind);
+  const intrinsic = kind === 'dynamic' || (kind === 'referenceOrIntrinsic' && node.value.trimStart().startsWith('States.'));
+  const err = intrinsic ? checkDynamicValue(node.value) : checkJsonPath(node.value, kind === 'referenceOrIntrinsic' ? 'reference' : (kind as PathKind));
   if (err) expressionProblem(ctx, node, err);
 }
 
@@ -252,7 +257,8 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
   const ql = property(m.node, 'QueryLanguage');
   checkEnum(ctx, 'QueryLanguage', ql, QUERY_LANGUAGES);
   if (m.kind === 'top') {
-    checkType(ctx, 'TimeoutSeconds', property(m.node, 'TimeoutSeconds'), 'integer', m.queryLanguage, 1, 99999999);
+    // The top level is no state: nothing in it is evaluated, a {% %} string is a string.
+    checkType(ctx, 'TimeoutSeconds', property(m.node, 'TimeoutSeconds'), 'integer', 'JSONPath', 1, 99999999);
     checkType(ctx, 'Version', property(m.node, 'Version'), 'string', 'JSONPath');
     checkType(ctx, 'Comment', property(m.node, 'Comment'), 'string', 'JSONPath');
   }
@@ -562,9 +568,17 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
       else if (k?.value === 'Arguments' && ql === 'JSONPath' && field !== 'ItemBatcher')
         report(ctx, k, AslCode.wrongQueryLanguage, `Arguments is a JSONata field; this state uses JSONPath: the ${field} takes Parameters, or set "QueryLanguage": "JSONata"`, 'error', { rename: 'Parameters' });
     }
+    // "MAY have a Parameters field" (JSONPath), "an Arguments field" (JSONata): a JSON object, or in JSONata a
+    // JSONata string, as the state's own.
+    if (field !== 'ItemBatcher') {
+      const v = property(obj, ql === 'JSONata' ? 'Arguments' : 'Parameters');
+      if (v) checkType(ctx, `${field}.${ql === 'JSONata' ? 'Arguments' : 'Parameters'}`, v, 'object', ql);
+    }
   }
+  // The Label, the reader's and the writer's configurations are settings, not evaluated (but MaxItems): in a JSONata
+  // state a {% %} string there is the string itself.
   const label = property(s.node, 'Label');
-  if (label?.type === 'string' && !isStandIn(label, ql)) {
+  if (label?.type === 'string' && !isStandIn(label, 'JSONPath')) {
     const bad = LABEL_FORBIDDEN.exec(label.value);
     if (label.value.length > MAX_LABEL) report(ctx, label, AslCode.invalidLabel, `Label has ${label.value.length} characters; at most ${MAX_LABEL} are allowed`);
     else if (bad) report(ctx, label, AslCode.invalidLabel, `Label cannot contain ${bad[0] === ' ' ? 'spaces' : JSON.stringify(bad[0])}: no whitespace, brackets, wildcards, control characters or any of " # % \\ ^ | ~ \` $ & , ; : /`);
@@ -575,8 +589,8 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   if (reader?.type === 'object' && !propertyNode(reader, 'Resource'))
     report(ctx, lackAt(s, 'ItemReader', reader), AslCode.missingField, 'ItemReader needs a Resource: the action that reads the items, e.g. "arn:aws:states:::s3:getObject"');
   const config = property(reader, 'ReaderConfig');
-  if (config?.type === 'object') {
-    checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), READER_INPUT_TYPES, ql);
+  if (reader?.type === 'object' && checkType(ctx, 'ReaderConfig', config, 'object', 'JSONPath')) {
+    checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), READER_INPUT_TYPES);
     checkType(ctx, 'ReaderConfig.MaxItems', property(config, 'MaxItems'), 'integer', ql, 1, 100_000_000);
     const path = propertyNode(config, 'MaxItemsPath');
     if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `MaxItemsPath is a JSONPath field; this state uses JSONata: use ${jsonataInstead('MaxItemsPath')}`);
@@ -584,11 +598,11 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     // The states language: "a "ReaderConfig" field MAY have "MaxItemsPath" field which MUST be a Reference Path".
     else if (path && checkType(ctx, 'ReaderConfig.MaxItemsPath', valueOf(path), 'string', ql)) checkPathValue(ctx, valueOf(path), 'reference');
     const location = property(config, 'CSVHeaderLocation');
-    checkEnum(ctx, 'ReaderConfig.CSVHeaderLocation', location, CSV_HEADER_LOCATIONS, ql);
-    checkEnum(ctx, 'ReaderConfig.CSVDelimiter', property(config, 'CSVDelimiter'), CSV_DELIMITERS, ql);
+    checkEnum(ctx, 'ReaderConfig.CSVHeaderLocation', location, CSV_HEADER_LOCATIONS);
+    checkEnum(ctx, 'ReaderConfig.CSVDelimiter', property(config, 'CSVDelimiter'), CSV_DELIMITERS);
     // CDK CsvHeaders.headers: "List of headers if headerLocation is GIVEN." (string[]).
     const headers = property(config, 'CSVHeaders');
-    if (checkType(ctx, 'ReaderConfig.CSVHeaders', headers, 'array', ql)) for (const h of headers!.children ?? []) checkType(ctx, 'Each CSVHeaders entry', h, 'string', ql);
+    if (checkType(ctx, 'ReaderConfig.CSVHeaders', headers, 'array', 'JSONPath')) for (const h of headers!.children ?? []) checkType(ctx, 'Each CSVHeaders entry', h, 'string', 'JSONPath');
     // GIVEN: "Use this option to specify the header within the state machine definition" (input-output-itemreader.html).
     // No source says the service refuses GIVEN without CSVHeaders at deploy, so a Warning: the rows cannot be named.
     if (location?.type === 'string' && location.value === 'GIVEN' && !headers)
@@ -623,9 +637,9 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
       report(ctx, lackAt(s, 'ResultWriter', writer), AslCode.missingField, `${what}: give WriterConfig, or Resource and ${args} (the S3 bucket and prefix), or all three`);
     }
     const wc = property(writer, 'WriterConfig');
-    if (checkType(ctx, 'WriterConfig', wc, 'object', ql)) {
-      checkEnum(ctx, 'WriterConfig.Transformation', property(wc, 'Transformation'), WRITER_TRANSFORMATIONS, ql);
-      checkEnum(ctx, 'WriterConfig.OutputType', property(wc, 'OutputType'), WRITER_OUTPUT_TYPES, ql);
+    if (checkType(ctx, 'WriterConfig', wc, 'object', 'JSONPath')) {
+      checkEnum(ctx, 'WriterConfig.Transformation', property(wc, 'Transformation'), WRITER_TRANSFORMATIONS);
+      checkEnum(ctx, 'WriterConfig.OutputType', property(wc, 'OutputType'), WRITER_OUTPUT_TYPES);
     }
   }
 }
@@ -721,7 +735,9 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
         }
       }
       if (key === 'Retry') {
-        for (const f of RETRIER_TYPED_FIELDS) checkType(ctx, f.field, property(item, f.field), f.want, ql, f.min, f.max);
+        // Not evaluated, even in a JSONata state (Step Functions evaluates a state's own fields, not its retriers'):
+        // a {% %} string here is a string.
+        for (const f of RETRIER_TYPED_FIELDS) checkType(ctx, f.field, property(item, f.field), f.want, 'JSONPath', f.min, f.max);
         checkEnum(ctx, 'JitterStrategy', property(item, 'JitterStrategy'), JITTER_STRATEGIES);
       } else {
         if (!propertyNode(item, 'Next')) report(ctx, anchor(item), AslCode.missingField, 'Next is missing: the state a catcher goes to');
@@ -919,6 +935,10 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
     }
   }
   checkType(ctx, 'ItemSelector', prop('ItemSelector'), 'object', ql);
+  // ResultSelector is an object (AWS's language service: "type": "object"; a JSONPath field, refused above in JSONata).
+  // Not Parameters: the states language says a payload template MUST be an object, but Step Functions takes any JSON
+  // there (deployed machines pass an array: test/fixtures/corpus).
+  if (ql === 'JSONPath') checkType(ctx, 'ResultSelector', prop('ResultSelector'), 'object', ql);
   for (const field of OBJECT_FIELDS) checkObjectField(ctx, field, prop(field), ql);
   for (const { field, want, min, max, pathField } of TYPED_FIELDS) {
     checkType(ctx, field, prop(field), want, ql, min, max);
@@ -929,7 +949,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   checkTimestamp(ctx, 'Timestamp', prop('Timestamp'), ql);
   for (const field of ERROR_PATH_FIELDS) {
     const v = prop(field);
-    if (v && ql === 'JSONPath' && checkType(ctx, field, v, 'string', ql)) checkPathValue(ctx, v, 'dynamic');
+    if (v && ql === 'JSONPath' && checkType(ctx, field, v, 'string', ql)) checkPathValue(ctx, v, 'referenceOrIntrinsic');
   }
 
   switch (type) {
@@ -962,7 +982,10 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
     case 'Parallel': {
       const branches = prop('Branches');
       if (!branches) report(ctx, s.keyNode, AslCode.missingField, `Parallel state ${quote(s.name)} has no Branches: an array of state machines`);
-      else if (checkType(ctx, 'Branches', branches, 'array', 'JSONPath')) for (const b of branches.children ?? []) checkType(ctx, 'Each branch', b, 'object', 'JSONPath');
+      else if (checkType(ctx, 'Branches', branches, 'array', 'JSONPath')) {
+        if (!branches.children?.length) report(ctx, branches, AslCode.invalidValue, 'Branches must hold at least one branch: a state machine of its own, { "StartAt": …, "States": { … } }');
+        for (const b of branches.children ?? []) checkType(ctx, 'Each branch', b, 'object', 'JSONPath');
+      }
       break;
     }
     case 'Map': {
