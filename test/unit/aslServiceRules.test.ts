@@ -210,7 +210,7 @@ describe('fields', () => {
       { code: 'asl-invalid-value', severity: 'error', at: '31622401', awsCode: SCHEMA },
     ]);
   });
-  test('ReaderConfig.InputType is CSV, JSON, JSONL, PARQUET or MANIFEST; a placeholder, or JSONata in a JSONata state, is not judged', () => {
+  test('ReaderConfig.InputType is CSV, JSON, JSONL, PARQUET or MANIFEST; a placeholder is not judged, JSONata is no value there (only MaxItems is evaluated)', () => {
     const reader = (InputType: string, ql?: string) => sm({ M: { Type: 'Map', End: true, ...(ql ? { QueryLanguage: ql } : {}),
       ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType }, [ql ? 'Arguments' : 'Parameters']: { Bucket: 'b', Key: 'k' } },
       ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } });
@@ -218,7 +218,7 @@ describe('fields', () => {
     expectBoth(reader('csv'), [{ code: 'asl-invalid-value', severity: 'error', at: 'csv', awsCode: SCHEMA }]);
     assert.deepEqual(messages(reader('XML')), ['ReaderConfig.InputType must be one of "CSV", "JSON", "JSONL", "PARQUET", "MANIFEST", not the string "XML" (SCHEMA_VALIDATION_FAILED)']);
     for (const ok of ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST', '${InputType}']) expectBoth(reader(ok), []);
-    expectBoth(reader('{% $states.input.type %}', 'JSONata'), []);
+    expectBoth(reader('{% $states.input.type %}', 'JSONata'), [{ code: 'asl-invalid-value', severity: 'error', at: '{% $states.input.type %}', awsCode: SCHEMA }]);
   });
   test('the fields of ItemReader, ItemBatcher and ResultWriter', () => {
     expectBoth(sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' }, MaxItems: 5 },
@@ -447,6 +447,14 @@ describe('variables', () => {
       { code: 'asl-unknown-variable', severity: 'error', at: '$states' },
     ]);
   });
+  test('$states has input, result, errorOutput and context: another field is a warning that names the closest', () => {
+    expectBoth(sm({ T: task({ Arguments: { a: '{% $states.inputs.a %}', b: '{% $states.contxt.Execution.Name %}', c: '{% $states.input.a %}' } }) }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$states' },
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$states' },
+    ]);
+    const text = JSON.stringify(sm({ T: task({ Arguments: { b: '{% $states.contxt.Execution.Name %}' } }) }, { QueryLanguage: 'JSONata' }));
+    assert.match(service.validate(doc(text)).find((p) => p.code === 'asl-unknown-variable')!.message, /^\$states has no field contxt \(it has input, result, errorOutput and context\): did you mean \$states\.context\?$/);
+  });
 });
 
 // Rules of issue 15 that had no test in JSON and YAML with positions before the audit.
@@ -659,12 +667,12 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     for (const ok of [{ WriterConfig: W }, { Resource: R, Parameters: P }, { Resource: R, Parameters: P, WriterConfig: W }]) expectBoth(map({ ResultWriter: ok }), []);
     expectBoth(map({ ResultWriter: { Resource: R, Arguments: P } }, 'JSONata'), []);
   });
-  test('WriterConfig: OutputType JSON or JSONL, Transformation NONE, COMPACT or FLATTEN', () => {
+  test('WriterConfig: OutputType JSON or JSONL, Transformation NONE, COMPACT or FLATTEN; not evaluated, even in JSONata', () => {
     const writer = (WriterConfig: unknown, ql?: string) => map({ ResultWriter: { WriterConfig } }, ql);
     expectBoth(writer({ OutputType: 'CSV', Transformation: 'RAW' }), [err('asl-invalid-value', 'CSV'), err('asl-invalid-value', 'RAW')]);
     assert.deepEqual(messages(writer({ OutputType: 'CSV' })), ['WriterConfig.OutputType must be one of "JSON", "JSONL", not the string "CSV" (SCHEMA_VALIDATION_FAILED)']);
     for (const [OutputType, Transformation] of [['JSON', 'NONE'], ['JSONL', 'COMPACT'], ['JSON', 'FLATTEN'], ['${Out}', '${T}']]) expectBoth(writer({ OutputType, Transformation }), []);
-    expectBoth(writer({ OutputType: '{% $states.input.o %}' }, 'JSONata'), []);
+    expectBoth(writer({ OutputType: '{% $states.input.o %}' }, 'JSONata'), [err('asl-invalid-value', '{% $states.input.o %}')]);
   });
   test('ReaderConfig for a CSV: CSVHeaderLocation, CSVDelimiter, CSVHeaders; GIVEN without CSVHeaders is a warning', () => {
     const csv = (config: Record<string, unknown>, ql?: string) => map({ ItemReader: { Resource: READ.Resource, [ql ? 'Arguments' : 'Parameters']: READ.Parameters, ReaderConfig: { InputType: 'CSV', ...config } } }, ql);
@@ -676,7 +684,9 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN' }), [{ code: 'asl-missing-field', severity: 'warning', at: 'ReaderConfig' }]);
     for (const CSVDelimiter of ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB', '${Delimiter}']) expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a', 'b'], CSVDelimiter }), []);
     expectBoth(csv({ CSVHeaderLocation: 'FIRST_ROW' }), []);
-    expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: '{% $states.input.headers %}', CSVDelimiter: '{% $states.input.d %}' }, 'JSONata'), []);
+    // Not evaluated in a JSONata state either: the states language lets only ReaderConfig's MaxItems be a JSONata string.
+    expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: '{% $states.input.headers %}', CSVDelimiter: '{% $states.input.d %}' }, 'JSONata'), [err('asl-invalid-value', '{% $states.input.headers %}'), err('asl-invalid-value', '{% $states.input.d %}')]);
+    expectBoth(csv({ MaxItems: '{% $states.input.max %}' }, 'JSONata'), []);
   });
 });
 

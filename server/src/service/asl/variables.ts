@@ -8,7 +8,7 @@
 import { jsonataVariables, parseDynamicValue, pathsIn, sourceOffset, isExpressionError } from '../expressions/index';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { property, stringValue } from '../core/tree';
-import { quote } from '../core/text';
+import { closest, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { createFindingsCache } from '../core/findingsCache';
 import { nodeMemo } from '../core/nodeMemo';
@@ -78,6 +78,9 @@ function cachedReadsOf(s: AslState, text: string | undefined, cache: boolean): R
   if (!cache || text === undefined || s.children.length || s.type === 'Parallel' || s.type === 'Map') return readsOf(s, text);
   return readsCache(s.propertyNode, s.queryLanguage, text, () => readsOf(s, text));
 }
+
+/** The fields of JSONata's `$states` (the states language, "JSONata Restrictions"). */
+const STATES_MEMBERS = ['input', 'result', 'errorOutput', 'context'];
 
 function stringReads(s: AslState): Read[] {
   const out: Read[] = [];
@@ -293,6 +296,11 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
           place(r, AslCode.unknownVariable, '$states.errorOutput exists only in a catcher (its Output and Assign)', 'error');
         else if (r.member === 'result' && !((r.field === 'Output' || r.field === 'Assign') && RESULT_STATES.has(s.type ?? '')))
           place(r, AslCode.unknownVariable, `$states.result exists only in the Output and Assign of a Task, Parallel or Map state${r.field === 'Catch' ? '; a catcher reads $states.errorOutput' : ''}`, 'error');
+        else if (r.member !== undefined && !STATES_MEMBERS.includes(r.member)) {
+          // Nothing there: the expression gives no value, which fails the state (States.QueryEvaluationError).
+          const near = closest(r.member, STATES_MEMBERS, 1)[0];
+          place(r, AslCode.unknownVariable, `$states has no field ${r.member} (it has ${list(STATES_MEMBERS)})${near ? `: did you mean $states.${near}?` : ''}`, 'warning');
+        }
         continue;
       }
       if (names && !names.has(r.name)) {
