@@ -252,6 +252,7 @@ function jsonataContainerMismatch(ctx: Context, node: AstNode, value: string, sh
   return !!known && resultMismatch(ctx, node, `${label} = ${quote(value)}`, known.by, known.result, shape, label);
 }
 
+/** What both report: a result of one kind (`by` gives it) where the member takes another; whether it did. */
 function resultMismatch(ctx: Context, node: AstNode, written: string, by: string, result: 'string' | 'number' | 'boolean' | 'array' | 'object', shape: Shape, label: string): boolean {
   const wanted = jsonTypeOf(shape);
   const gives = result === 'object' || result === 'array' ? result : 'value';
