@@ -83,7 +83,10 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'one', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'listContains'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'listContains', 'samePart'];
+
+/** An affix's texts: one string, or a list of them (the value must begin or end with one). */
+const affixTexts = (x) => (typeof x === 'string' ? [x] : Array.isArray(x) ? x : []);
 
 /** Every way the rules file disagrees with the model; empty when it is in step. */
 export function checkRules(model, data) {
@@ -97,12 +100,32 @@ export function checkRules(model, data) {
     ids.add(rule.id);
     if (!KINDS.includes(rule.kind)) say(`unknown kind ${rule.kind}`);
     // An affix without its text would test for "undefined" and flag every value.
-    if (rule.kind === 'affix' && [rule.prefix, rule.suffix].filter((x) => typeof x === 'string' && x !== '').length !== 1) say('affix needs exactly one of prefix and suffix, a non-empty string');
+    if (rule.kind === 'affix') {
+      const given = [rule.prefix, rule.suffix].filter((x) => x !== undefined);
+      const texts = affixTexts(given[0]);
+      if (given.length !== 1 || !texts.length || texts.some((t) => typeof t !== 'string' || t === '')) say('affix needs exactly one of prefix and suffix, a non-empty string or a list of them');
+      // The texts are the documentation's own: each is in a sentence the rule quotes.
+      const quoted = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '');
+      for (const t of texts) if (typeof t === 'string' && t && !quoted.some((q) => q.includes(t))) say(`affix ${JSON.stringify(t)} is in none of the rule's quotes`);
+    }
+    // A pattern that does not compile, or captures nothing, would make every value name no part: a rule that never fires.
+    if (rule.kind === 'samePart') {
+      if (typeof rule.part !== 'string' || !rule.part) say('samePart needs `part`, what the patterns capture (for the message)');
+      if (!Array.isArray(rule.patterns) || !rule.patterns.length) say('samePart needs `patterns`, a non-empty list');
+      for (const p of rule.patterns ?? []) {
+        try {
+          if (new RegExp(`${p}|`).exec('').length < 2) say(`pattern ${p} captures no group`);
+        } catch (e) {
+          say(`pattern ${p}: ${e.message}`);
+        }
+      }
+    }
     if (!['error', 'warning'].includes(rule.severity)) say(`severity ${rule.severity}`);
-    for (const { shape, member, quote } of [rule.source ?? {}, ...(rule.alsoQuotes ?? [])]) {
+    for (const { shape, member, quote, endsDocumentation } of [rule.source ?? {}, ...(rule.alsoQuotes ?? [])]) {
       const doc = model.shapes[shape] && (member ? model.shapes[shape].members?.[member]?.documentation : model.shapes[shape].documentation);
       if (!doc) say(`no documentation for ${shape}${member ? '.' + member : ''}`);
       else if (!documentationText(doc).includes(quote)) say(`the quote is no longer in ${shape}${member ? '.' + member : ''}: "${quote}"`);
+      else if (endsDocumentation && !documentationText(doc).endsWith(quote)) say(`the documentation of ${shape}${member ? '.' + member : ''} goes on after the quote (a list that grew?): "${quote}"`);
     }
     for (const scope of rule.scope) {
       if (!reachable.has(scope)) say(`scope ${scope} is in no integration's request`);
@@ -221,9 +244,13 @@ export function rulesTable(data) {
       unique: () => `${r.list}[].${r.key} unique`,
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
       requiresValue: () => `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`,
-      affix: () => `${r.field} ${r.prefix !== undefined ? (r.not ? 'does not start' : 'starts') : r.not ? 'does not end' : 'ends'} with ${r.prefix ?? r.suffix}`,
+      affix: () => {
+        const texts = affixTexts(r.prefix ?? r.suffix);
+        return `${r.field} ${r.prefix !== undefined ? (r.not ? 'does not start' : 'starts') : r.not ? 'does not end' : 'ends'} with ${texts.length > 1 ? `one of {${texts}}` : texts[0]}`;
+      },
       totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
       listContains: () => `${r.field} holds ${r.oneOf.length > 1 ? 'one of ' : ''}${r.oneOf.map(v).join(', ')}`,
+      samePart: () => `one ${r.part} in ${r.fields.join(', ')}`,
     }[r.kind]();
     const when = [r.when ?? []].flat().map(cond).join(' and ');
     const defaults = Object.entries(r.defaults ?? {}).map(([f, d]) => ` (absent ${f} = ${v(d)})`).join('');

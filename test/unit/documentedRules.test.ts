@@ -49,6 +49,9 @@ const traffic = (t: object) => blueGreen({ TrafficRoutingConfiguration: { WaitIn
 const rolling = (size: object) => ({ DeploymentConfig: { RollingUpdatePolicy: { MaximumBatchSize: size, WaitIntervalInSeconds: 0 } } });
 const pref = (p: object = {}) => ({ InstanceType: 'ml.m5.large', ...p });
 const procPref = (p: object = {}) => ({ InstanceType: 'ml.m5.large', ...p });
+const algorithm = (arn: string) => ({ LabelingJobAlgorithmsConfig: { LabelingJobAlgorithmSpecificationArn: arn } });
+const s3Model = { S3DataSource: { S3Uri: 's3://b/mme/', S3DataType: 'S3Prefix', CompressionType: 'None' } };
+const ecr = (region: string, suffix = '', account = '683313688378') => `${account}.dkr.ecr.${region}.amazonaws.com${suffix}/sagemaker-xgboost:1.7-1`;
 
 interface Case {
   api: string;
@@ -432,6 +435,13 @@ const CASES: Record<string, Case> = {
     ok: { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:t' } } } },
     dynamic: { InputConfig: { DataSource: { 'S3DataSource.$': '$.source' } } },
   },
+  'labeling-algorithm-specification-listed': {
+    api: 'createLabelingJob',
+    bad: [algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/named-entity-recognition'), algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/image-classification-v2'), algorithm('image-classification')],
+    // Any region, its account, another partition: only the resource part is the documentation's.
+    ok: [algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/image-classification'), algorithm('arn:aws:sagemaker:eu-west-1:568282634449:labeling-job-algorithm-specification/text-classification'), algorithm('arn:aws:sagemaker:ap-northeast-1:477331159723:labeling-job-algorithm-specification/object-detection'), algorithm('arn:aws-cn:sagemaker:cn-north-1:111122223333:labeling-job-algorithm-specification/semantic-segmentation')],
+    dynamic: [{ LabelingJobAlgorithmsConfig: { 'LabelingJobAlgorithmSpecificationArn.$': '$.algorithm' } }, algorithm('arn:aws:sagemaker:${AWS::Region}:${Account}:labeling-job-algorithm-specification/${Task}'), algorithm('{% $states.input.algorithm %}')],
+  },
   'label-attribute-name-not-metadata': {
     api: 'createLabelingJob',
     bad: [{ LabelAttributeName: 'category-metadata' }, { LabelAttributeName: '-metadata' }],
@@ -503,6 +513,35 @@ const CASES: Record<string, Case> = {
     bad: { Containers: [{ ContainerHostname: 'first', Image: 'a' }, { Image: 'b' }] },
     ok: [{ Containers: [{ ContainerHostname: 'first', Image: 'a' }, { ContainerHostname: 'second', Image: 'b' }] }, { Containers: [{ Image: 'a' }, { Image: 'b' }] }],
     dynamic: { Containers: [{ ContainerHostname: 'first', Image: 'a' }, { 'ContainerHostname.$': '$.name', Image: 'b' }] },
+  },
+  'model-data-source-not-multi-model': {
+    api: 'createModel',
+    bad: [{ PrimaryContainer: { Mode: 'MultiModel', ModelDataSource: s3Model } }, { Containers: [{ Image: 'a' }, { Image: 'b', Mode: 'MultiModel', ModelDataSource: s3Model }] }],
+    ok: [{ PrimaryContainer: { Mode: 'SingleModel', ModelDataSource: s3Model } }, { PrimaryContainer: { ModelDataSource: s3Model } }, { PrimaryContainer: { Mode: 'MultiModel', ModelDataUrl: 's3://b/mme/' } }],
+    dynamic: [{ PrimaryContainer: { 'Mode.$': '$.mode', ModelDataSource: s3Model } }, { PrimaryContainer: { Mode: '{% $states.input.mode %}', ModelDataSource: s3Model } }],
+  },
+  'model-images-and-artifacts-one-region': {
+    api: 'createModel',
+    bad: [
+      { Containers: [{ Image: ecr('us-east-1'), ModelDataUrl: 's3://b/pre/model.tar.gz' }, { Image: ecr('eu-west-1'), ModelDataUrl: 's3://b/xgb/model.tar.gz' }] },
+      { PrimaryContainer: { Image: ecr('us-east-1'), ModelDataUrl: 'https://example-models.s3.eu-west-1.amazonaws.com/churn/model.tar.gz' } },
+      { PrimaryContainer: { Image: ecr('us-east-1'), ModelDataUrl: 'https://s3.eu-west-1.amazonaws.com/example-models/churn/model.tar.gz' } },
+      { PrimaryContainer: { Image: ecr('us-east-1'), ModelDataUrl: 'https://example-models.s3-eu-west-1.amazonaws.com/churn/model.tar.gz' } },
+      { PrimaryContainer: { Image: ecr('cn-north-1', '.cn'), ModelDataSource: { S3DataSource: { S3Uri: 'https://m.s3.cn-northwest-1.amazonaws.com.cn/m/', S3DataType: 'S3Prefix', CompressionType: 'None' } } } },
+    ],
+    ok: [
+      { Containers: [{ Image: ecr('us-east-1'), ModelDataUrl: 'https://b.s3.us-east-1.amazonaws.com/a.tar.gz' }, { Image: ecr('us-east-1', '', '763104351884'), ModelDataUrl: 'https://s3.us-east-1.amazonaws.com/b/b.tar.gz' }] },
+      // s3:// URIs, the global S3 endpoint, other registries and hosts name no region.
+      { Containers: [{ Image: ecr('us-east-1'), ModelDataUrl: 's3://eu-west-1-models/model.tar.gz' }, { Image: 'registry.example.com/eu-west-1/xgb:1', ModelDataUrl: 'https://b.s3.amazonaws.com/m.tar.gz' }] },
+      { PrimaryContainer: { Image: ecr('us-east-1'), ModelDataUrl: 'https://b.s3.dualstack.eu-west-1.amazonaws.com/m.tar.gz' } },
+      { PrimaryContainer: { Image: ecr('us-east-1'), ModelDataUrl: 'https://b.s3.eu-west-1.amazonaws.com.example.com/m.tar.gz' } },
+    ],
+    dynamic: [
+      { PrimaryContainer: { 'Image.$': '$.image', ModelDataUrl: 'https://b.s3.eu-west-1.amazonaws.com/m.tar.gz' } },
+      { PrimaryContainer: { Image: '${Account}.dkr.ecr.${AWS::Region}.amazonaws.com/xgb:1', ModelDataUrl: 'https://b.s3.eu-west-1.amazonaws.com/m.tar.gz' } },
+      { PrimaryContainer: { Image: ecr('us-east-1'), ModelDataUrl: '{% $states.input.model %}' } },
+      { 'Containers.$': '$.containers', PrimaryContainer: { Image: ecr('us-east-1') } },
+    ],
   },
   'container-environment-32-kb': {
     api: 'createModel',
@@ -610,6 +649,21 @@ describe('the rules file is in step with the model', () => {
     assert.deepEqual(checkRules(model(), { rules: [rule] }), [
       'max-wait-at-least-max-runtime: the quote is no longer in StoppingCondition.MaxWaitTimeInSeconds: "It must be equal to or greater than MaxRuntimeInSeconds plus one."',
       'max-wait-at-least-max-runtime: rhs MaxWaitTime from StoppingCondition: StoppingCondition has no member MaxWaitTime',
+    ]);
+  });
+  test('a quote that must end its documentation, an affix no quote holds, a pattern that captures nothing: reported', async () => {
+    const { checkRules } = await rulesScript();
+    const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
+    const listed = data.rules.find((r: { id: string }) => r.id === 'labeling-algorithm-specification-listed');
+    listed.source.quote = listed.source.quote.replace(/ Semantic Segmentation .*$/, '');
+    listed.suffix = [...listed.suffix.slice(0, 3), '/named-entity-recognition'];
+    const region = data.rules.find((r: { id: string }) => r.id === 'model-images-and-artifacts-one-region');
+    region.patterns = ['\\.dkr\\.ecr\\.', '(unclosed'];
+    assert.deepEqual(checkRules(model(), { rules: [listed, region] }), [
+      'labeling-algorithm-specification-listed: affix "/named-entity-recognition" is in none of the rule\'s quotes',
+      `labeling-algorithm-specification-listed: the documentation of LabelingJobAlgorithmsConfig.LabelingJobAlgorithmSpecificationArn goes on after the quote (a list that grew?): "${listed.source.quote}"`,
+      'model-images-and-artifacts-one-region: pattern \\.dkr\\.ecr\\. captures no group',
+      'model-images-and-artifacts-one-region: pattern (unclosed: Invalid regular expression: /(unclosed|/: Unterminated group',
     ]);
   });
   test('every rule has a case below', () => {
@@ -797,6 +851,47 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
       f.message,
       'ProductionVariants[0].AcceleratorType must not be set. SageMaker\'s API documentation (ProductionVariant.AcceleratorType): "This parameter is no longer supported. Elastic Inference (EI) is no longer available."',
     );
+  });
+  test('a labeling algorithm ARN the documentation does not list: an error on the ARN, naming the four resource parts, no fix', () => {
+    const f = one('createLabelingJob', algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/named-entity-recognition'));
+    assert.equal(f.at, '"arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/named-entity-recognition"');
+    assert.equal(f.severity, 'error');
+    assert.ok(
+      f.message.startsWith(
+        'LabelingJobAlgorithmsConfig.LabelingJobAlgorithmSpecificationArn "arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/named-entity-recognition" must end with one of ' +
+          '":labeling-job-algorithm-specification/image-classification", ":labeling-job-algorithm-specification/text-classification", ":labeling-job-algorithm-specification/object-detection" or ":labeling-job-algorithm-specification/semantic-segmentation". ' +
+          'SageMaker\'s API documentation (LabelingJobAlgorithmsConfig.LabelingJobAlgorithmSpecificationArn): "You must select one of the following ARNs: Image classification',
+      ),
+      f.message,
+    );
+    assert.equal(f.fix, undefined);
+  });
+  test('ModelDataSource in a MultiModel container: a warning on the member, removing it offered', () => {
+    const f = one('createModel', { Containers: [{ Image: 'a', ModelDataUrl: 's3://b/a.tar.gz' }, { Image: 'b', Mode: 'MultiModel', ModelDataSource: s3Model }] });
+    assert.equal(f.at, '"ModelDataSource"');
+    assert.equal(f.severity, 'warning');
+    assert.ok(f.message.startsWith('Containers[1].ModelDataSource must not be set when Mode is MultiModel. SageMaker\'s API documentation (ContainerDefinition.ModelDataSource): "Currently you cannot use'), f.message);
+    assert.equal(f.fix!.kind, 'remove');
+  });
+  test('a model\'s images and artifacts in two regions: a warning on each value whose region is not the first one\'s, naming both', () => {
+    const f = run('createModel', {
+      Containers: [
+        { Image: ecr('us-east-1'), ModelDataUrl: 'https://b.s3.eu-west-1.amazonaws.com/pre/model.tar.gz' },
+        { Image: ecr('us-east-1', '', '763104351884'), ModelDataUrl: 's3://b/xgb/model.tar.gz' },
+        { Image: ecr('eu-west-1', '', '141502667606'), ModelDataSource: { S3DataSource: { S3Uri: 'https://s3.us-east-1.amazonaws.com/b/m/', S3DataType: 'S3Prefix', CompressionType: 'None' } } },
+      ],
+    });
+    assert.deepEqual(f.map((x) => [x.rule, x.severity, x.at]), [
+      ['model-images-and-artifacts-one-region', 'warning', '"https://b.s3.eu-west-1.amazonaws.com/pre/model.tar.gz"'],
+      ['model-images-and-artifacts-one-region', 'warning', `"${ecr('eu-west-1', '', '141502667606')}"`],
+    ]);
+    assert.equal(
+      f[1].message,
+      'Containers[2].Image names the region eu-west-1, Containers[0].Image names us-east-1: they must be one region. SageMaker\'s API documentation (ContainerDefinition.ModelDataUrl): ' +
+        '"The model artifacts must be in an S3 bucket that is in the same region as the model or endpoint you are creating."; (ContainerDefinition.Image): ' +
+        '"The model artifacts in an Amazon S3 bucket and the Docker image for inference container in Amazon EC2 Container Registry must be in the same region as the model or endpoint you are creating."',
+    );
+    assert.equal(f[0].fix, undefined);
   });
   test('a volume KMS key with a local-storage instance in a tuning job\'s InstanceConfigs: any one of them is enough, on the key', () => {
     const f = one('createHyperParameterTuningJob', {

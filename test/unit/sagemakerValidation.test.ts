@@ -339,6 +339,47 @@ describe('an intrinsic function whose result can never be the member\'s kind of 
   });
 });
 
+describe('a JSONata value whose result can never be the member\'s kind of value', () => {
+  const jsonata = (patch: Record<string, unknown>) => findings(machine(training(patch), { jsonata: true })).filter((x) => x.severity !== 'information');
+  test('a string, number or boolean built-in, &, arithmetic or a comparison where a list or a map goes: a warning on the value, as for the .$ intrinsic', () => {
+    const f = jsonata({
+      InputDataConfig: '{% $string($states.input.channels) %}',
+      HyperParameters: '{% $join($states.input.hp, ",") %}',
+      Environment: "{% 'A=' & $states.input.a %}",
+      VpcConfig: { SecurityGroupIds: '{% $count($states.input.groups) %}', Subnets: '{% $states.input.subnets = [] %}' },
+    });
+    assert.deepEqual(f.map((x) => [x.code, x.severity, x.at]).sort(), [
+      ['likely-runtime-failure', 'warning', '"{% $string($states.input.channels) %}"'],
+      ['likely-runtime-failure', 'warning', '"{% $join($states.input.hp, \\",\\") %}"'],
+      ['likely-runtime-failure', 'warning', `"{% 'A=' & $states.input.a %}"`],
+      ['likely-runtime-failure', 'warning', '"{% $count($states.input.groups) %}"'],
+      ['likely-runtime-failure', 'warning', '"{% $states.input.subnets = [] %}"'],
+    ].sort());
+    assert.equal(
+      f.find((x) => x.at.includes('$string'))!.message,
+      'InputDataConfig = "{% $string($states.input.channels) %}": $string gives a string, and InputDataConfig is a list of Channel: SageMaker refuses the request when the state runs',
+    );
+    assert.match(f.find((x) => x.at.includes("'A='"))!.message, /: the & operator gives a string, and Environment is an object \(map of string to string\): SageMaker refuses/);
+    assert.match(f.find((x) => x.at.includes('$count'))!.message, /: \$count gives a number, and SecurityGroupIds is a list of string: SageMaker refuses/);
+  });
+  test('anything else is not judged: a path, a conditional, a block, $lookup, a filtered or piped call, a function the expression binds, a list built-in; nor a single value where a single value goes', () => {
+    for (const value of [
+      '{% $states.input.channels %}',
+      "{% $states.input.csv ? $states.input.a : 'x' %}",
+      '{% ($f := function($x) { $x }; $f($states.input.channels)) %}',
+      '{% ($string := function($x) { [$x] }; $string($states.input.channels)) %}',
+      "{% $lookup($states.input, 'channels') %}",
+      '{% $string($states.input.channels)[0] %}',
+      '{% $states.input.channels ~> $string() %}',
+      "{% $split($states.input.csv, ',') %}",
+      '{% $states.input.channels.$string() %}',
+    ]) assert.deepEqual(jsonata({ InputDataConfig: value }), [], value);
+    assert.deepEqual(jsonata({ TrainingJobName: '{% $string($states.input.n) %}', ResourceConfig: { InstanceCount: '{% $count($states.input.c) %}', InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 } }), []);
+    // A string literal is a constant, judged as that value (once).
+    assert.deepEqual(jsonata({ InputDataConfig: "{% 'channels' %}" }).map((x) => x.message.slice(0, 40)), ['This expression is always "channels": In']);
+  });
+});
+
 describe('a value whose result always holds a character the member\'s pattern allows nowhere', () => {
   test('a States.Format template or literal argument, a context ARN, a JSONata concatenation of a literal: warnings', () => {
     const name = (value: string) => findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': value })));

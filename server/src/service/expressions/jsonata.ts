@@ -9,7 +9,61 @@ import type { ExpressionError } from './types';
 
 /** The jsonata package, loaded with the first expression rather than at server start (scripts/build.mjs). */
 let jsonataPackage: typeof Jsonata | undefined;
-const jsonata = (expression: string) => (jsonataPackage ??= require('jsonata') as typeof Jsonata)(expression);
+// The last expression parsed, kept: a value is read by several questions in a row (its syntax, then what it gives),
+// each from the same parse. Only its AST is read here, never evaluated, so sharing it is safe.
+let lastParsed: { expression: string; parsed: Jsonata.Expression } | undefined;
+const jsonata = (expression: string): Jsonata.Expression =>
+  lastParsed?.expression === expression
+    ? lastParsed.parsed
+    : (lastParsed = { expression, parsed: (jsonataPackage ??= require('jsonata') as typeof Jsonata)(expression) }).parsed;
+
+/** What a JSONata value always gives when it gives anything: a string, a number or a boolean, and what says so. */
+export interface JsonataResult {
+  result: 'string' | 'number' | 'boolean';
+  /** What gives it, in words: `$string`, `the & operator`. */
+  by: string;
+}
+
+// JSONata 2.0.6's functions (and Step Functions' $uuid, $hash) whose result, when there is one, is always of one kind.
+// Undefined arguments give undefined, and a field whose value is undefined fails the state: either way not another kind.
+const RESULT_OF_FUNCTION: Record<string, JsonataResult['result']> = {
+  ...Object.fromEntries(['string', 'substring', 'substringBefore', 'substringAfter', 'lowercase', 'uppercase', 'trim', 'pad', 'join', 'replace', 'formatNumber', 'formatBase', 'formatInteger', 'base64encode', 'base64decode', 'encodeUrlComponent', 'encodeUrl', 'decodeUrlComponent', 'decodeUrl', 'now', 'fromMillis', 'uuid', 'hash'].map((f) => [f, 'string'])),
+  ...Object.fromEntries(['number', 'abs', 'floor', 'ceil', 'round', 'power', 'sqrt', 'random', 'millis', 'toMillis', 'count', 'length', 'sum', 'max', 'min', 'average', 'parseInteger'].map((f) => [f, 'number'])),
+  ...Object.fromEntries(['boolean', 'not', 'exists', 'contains'].map((f) => [f, 'boolean'])),
+};
+const RESULT_OF_OPERATOR: Record<string, JsonataResult['result']> = {
+  '&': 'string', '+': 'number', '-': 'number', '*': 'number', '/': 'number', '%': 'number',
+  '=': 'boolean', '!=': 'boolean', '<': 'boolean', '<=': 'boolean', '>': 'boolean', '>=': 'boolean', and: 'boolean', or: 'boolean', in: 'boolean',
+};
+// What the parser puts on a node besides its own parts: a filter, a group, a focus or index binding makes it something else.
+const PLAIN_KEYS = new Set(['type', 'value', 'position', 'procedure', 'arguments', 'lhs', 'rhs', 'expression']);
+
+/**
+ * The kind of value a whole-string `{% … %}` always gives, from the top of its expression: a call of a built-in
+ * function that gives one kind (`$string(…)`, `$join(…)`, `$count(…)`), `&`, arithmetic, a comparison; undefined for
+ * anything else (a path, a conditional, a block, `$lookup`, a function the expression binds itself). Read from the
+ * parse its syntax check made (the last one, kept).
+ */
+export function jsonataResult(value: string): JsonataResult | undefined {
+  const body = jsonataBody(value);
+  if (body === undefined || body.includes('${')) return undefined;
+  let ast: JsonataNode;
+  try {
+    ast = jsonata(body).ast() as unknown as JsonataNode;
+  } catch {
+    return undefined;
+  }
+  if (Object.entries(ast).some(([k, v]) => v !== undefined && !PLAIN_KEYS.has(k))) return undefined;
+  const procedure = ast.procedure as JsonataNode | undefined;
+  if (ast.type === 'function' && procedure?.type === 'variable' && typeof procedure.value === 'string' && Object.hasOwn(RESULT_OF_FUNCTION, procedure.value)) {
+    const name = procedure.value;
+    if ([...nodesOf(ast)].some((n) => n.type === 'bind' && (n.lhs as JsonataNode | undefined)?.value === name)) return undefined;
+    return { result: RESULT_OF_FUNCTION[name], by: `$${name}` };
+  }
+  if (ast.type === 'binary' && typeof ast.value === 'string' && Object.hasOwn(RESULT_OF_OPERATOR, ast.value)) return { result: RESULT_OF_OPERATOR[ast.value], by: `the ${ast.value} operator` };
+  if (ast.type === 'unary' && ast.value === '-') return { result: 'number', by: 'the - operator' };
+  return undefined;
+}
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || /\s/.test(c);
 

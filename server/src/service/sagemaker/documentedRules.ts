@@ -23,15 +23,23 @@ export interface Condition {
   default?: Scalar;
 }
 
+/** A sentence of the model's documentation; `endsDocumentation`: the documentation ends with it (schemas/rules.mjs checks). */
+export interface Quote {
+  shape: string;
+  member: string | null;
+  quote: string;
+  endsDocumentation?: boolean;
+}
+
 export interface DocumentedRule {
   id: string;
   scope: string[];
   when?: Condition | Condition[];
   kind: string;
   severity: 'error' | 'warning';
-  source: { shape: string; member: string | null; quote: string };
+  source: Quote;
   /** Further sentences the rule rests on (also kept in step with the model). */
-  alsoQuotes?: { shape: string; member: string | null; quote: string }[];
+  alsoQuotes?: Quote[];
   note?: string;
   field?: string;
   fields?: string[];
@@ -56,10 +64,14 @@ export interface DocumentedRule {
   defaults?: Record<string, number>;
   fix?: Scalar;
   fixFrom?: string;
-  /** affix: the text the field must begin (`prefix`) or end (`suffix`) with; with `not`, must not. */
-  prefix?: string;
-  suffix?: string;
+  /** affix: the text the field must begin (`prefix`) or end (`suffix`) with, or one of several; with `not`, must not. */
+  prefix?: string | string[];
+  suffix?: string | string[];
   not?: boolean;
+  /** samePart: what the patterns capture, in the message ("region"). */
+  part?: string;
+  /** samePart: regular expressions whose first group is the part of a value; a value none matches names no part. */
+  patterns?: string[];
 }
 
 /** What a quick fix writes: replace a value, add a member to an object, or remove one (the nodes, so it moves with them). */
@@ -434,20 +446,44 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       return [{ node: f.container === scope ? anchor() : missingAt(f), message, fix }];
     }
     case 'affix': {
-      // A string field's beginning (`prefix`) or end (`suffix`) that must be, or with `not` must not be, the given text.
+      // A string field's beginning (`prefix`) or end (`suffix`) that must be, or with `not` must not be, the given
+      // text or one of the given texts (a documented list of ARNs: their resource part, the region and account vary).
       const f = first(rule.field!);
       if (f.state !== 'value' || f.node.type !== 'string') return [];
       const v = f.node.value as string;
       const atEnd = rule.prefix === undefined;
-      const affix = rule.prefix ?? rule.suffix!;
-      if ((atEnd ? v.endsWith(affix) : v.startsWith(affix)) !== !!rule.not) return [];
+      const affixes = [rule.prefix ?? rule.suffix!].flat();
+      const found = affixes.find((a) => (atEnd ? v.endsWith(a) : v.startsWith(a)));
+      if ((found !== undefined) !== !!rule.not) return [];
       // The nearest value the rule allows, where one is obvious (offered, not preferred: the value is the user's): a
       // missing suffix added (a wrong S3DataType is the other answer), a forbidden one cut with the hyphens before
-      // it. A missing prefix gets none: a path under another root is not fixed by prepending one.
-      const fixed = !atEnd ? undefined : rule.not ? v.slice(0, -affix.length).replace(/-+$/, '') || undefined : v + affix;
+      // it. A missing prefix gets none: a path under another root is not fixed by prepending one; nor does a missing
+      // one of several (which one is the user's choice).
+      const affix = found ?? (affixes.length === 1 ? affixes[0] : undefined);
+      const fixed = !atEnd || affix === undefined ? undefined : rule.not ? v.slice(0, -affix.length).replace(/-+$/, '') || undefined : v + affix;
       const advice = fixed === undefined ? '' : `: write ${JSON.stringify(fixed)}${rule.not ? ', or another name' : ''}`;
-      const message = `${f.label} ${JSON.stringify(v)} must ${rule.not ? 'not ' : ''}${atEnd ? 'end' : 'begin'} with ${JSON.stringify(affix)}${when}${advice}`;
+      const texts = rule.not && found !== undefined ? [found] : affixes;
+      const what = `${texts.length > 1 ? 'one of ' : ''}${orList(texts.map((a) => JSON.stringify(a)))}`;
+      const message = `${f.label} ${JSON.stringify(v)} must ${rule.not ? 'not ' : ''}${atEnd ? 'end' : 'begin'} with ${what}${when}${advice}`;
       return [{ node: f.node, message, fix: fixed === undefined ? undefined : { kind: 'replace', node: f.node, value: fixed } }];
+    }
+    case 'samePart': {
+      // The part each value names (a region in an image's or a URL's host), in the request's order: the values that
+      // name another part than the first one does are flagged. Values that name none, and dynamic ones, are not judged.
+      const patterns = patternsOf(rule);
+      const named: { node: AstNode; label: string; part: string }[] = [];
+      for (const p of rule.fields!) {
+        for (const f of lookup(scope, label, p)) {
+          if (f.state !== 'value' || f.node.type !== 'string') continue;
+          const part = patterns.map((re) => re.exec(f.node.value as string)?.[1]).find((x) => x !== undefined);
+          if (part !== undefined) named.push({ node: f.node, label: f.label, part });
+        }
+      }
+      named.sort((a, b) => a.node.offset - b.node.offset);
+      const [head] = named;
+      return named
+        .filter((n) => n.part !== head.part)
+        .map((n) => ({ node: n.node, message: `${n.label} names the ${rule.part} ${n.part}, ${head.label} names ${head.part}: they must be one ${rule.part}${when}` }));
     }
     case 'listContains': {
       // A list that must hold one of some values: silent while an item is dynamic (it may be the one).
@@ -478,6 +514,14 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
     }
   }
   return [];
+}
+
+/** A samePart rule's patterns, compiled once. */
+const compiledPatterns = new Map<DocumentedRule, readonly RegExp[]>();
+function patternsOf(rule: DocumentedRule): readonly RegExp[] {
+  let list = compiledPatterns.get(rule);
+  if (!list) compiledPatterns.set(rule, (list = (rule.patterns ?? []).map((p) => new RegExp(p))));
+  return list;
 }
 
 /** The paths (relative to its scope) a rule reads: the fields it relates and those its conditions test. */
@@ -591,7 +635,7 @@ export function checkDocumentedRules(api: string, payload: AstNode, memo = false
     severity: computed ? 'warning' : (rule.severity as Severity),
     source: 'sagemaker',
     code: SageMakerCode.documentedRule,
-    data: { rule: rule.id, kind: rule.kind, documentation: { ...rule.source }, ...(hit.fix && !computed ? { fix: relativeFix(hit.fix, hit.node.offset) } : {}) },
+    data: { rule: rule.id, kind: rule.kind, documentation: { shape: rule.source.shape, member: rule.source.member, quote: rule.source.quote }, ...(hit.fix && !computed ? { fix: relativeFix(hit.fix, hit.node.offset) } : {}) },
   }));
 }
 

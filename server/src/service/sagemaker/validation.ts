@@ -7,6 +7,7 @@ import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { checkDynamicValue, checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataStringBounds, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, standsForValue, staticText, type Call, type ExpressionError, type PathNode } from '../expressions/index';
+import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf } from './patternAlphabet';
@@ -238,12 +239,27 @@ function containerMismatch(ctx: Context, node: AstNode, value: string, call: Cal
   if (call.kind !== 'call') return false;
   const result = INTRINSIC_FUNCTIONS.get(call.name)?.result;
   if (!result || result === 'any') return false;
+  return resultMismatch(ctx, node, `${label}.$ = ${quote(value)}`, call.name, result, shape, label);
+}
+
+/**
+ * The same for a JSONata value whose expression always gives a string, a number or a boolean (`$string(…)`, `&`,
+ * `$count(…)`, a comparison: jsonataResult) where the member is an object or a list. What it is when it reads
+ * nothing (undefined) fails the state too. Silent on anything else: a path, a conditional, a block, `$lookup`.
+ */
+function jsonataContainerMismatch(ctx: Context, node: AstNode, value: string, shape: Shape, label: string): boolean {
+  const known = jsonataResult(value);
+  return !!known && resultMismatch(ctx, node, `${label} = ${quote(value)}`, known.by, known.result, shape, label);
+}
+
+/** What both report: a result of one kind (`by` gives it) where the member takes another; whether it did. */
+function resultMismatch(ctx: Context, node: AstNode, written: string, by: string, result: 'string' | 'number' | 'boolean' | 'array' | 'object', shape: Shape, label: string): boolean {
   const wanted = jsonTypeOf(shape);
   const gives = result === 'object' || result === 'array' ? result : 'value';
   const takes = wanted === 'object' || wanted === 'array' ? wanted : 'value';
   if (gives === takes) return false;
   const type = describeType(shape);
-  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${label}.$ = ${quote(value)}: ${call.name} gives ${result === 'object' ? 'an object' : result === 'array' ? 'a list' : `a ${result}`}, and ${label} is ${article(type)} ${type}: SageMaker refuses the request when the state runs`, undefined, 'warning');
+  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}: ${by} gives ${result === 'object' ? 'an object' : result === 'array' ? 'a list' : `a ${result}`}, and ${label} is ${article(type)} ${type}: SageMaker refuses the request when the state runs`, undefined, 'warning');
   return true;
 }
 
@@ -344,16 +360,21 @@ function checkValue(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode
   subtrees.set(node, { stamp: node.stamp, shape, ownerKey, label, jsonata: ctx.jsonata, relative });
 }
 
-/** A constant JSONata scalar checked as the value it always has; what it breaks is a warning (it deploys, and fails when it runs). */
-function checkConstant(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean) {
+/**
+ * A constant JSONata scalar checked as the value it always has; what it breaks is a warning (it deploys, and fails when
+ * it runs). Whether the value is a constant (then nothing else is known of it).
+ */
+function checkConstant(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean): boolean {
   const c = jsonataConstant(node.value as string);
   const v = c?.value;
-  if (!c || (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')) return;
+  if (!c) return false;
+  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return true;
   const value = { type: typeof v, value: v, offset: node.offset, length: node.length, parent: node.parent } as AstNode;
   const own: Context = { ...ctx, problems: [], jsonata: false };
   checkValueOf(own, value, shape, ownerKey, label, evaluatedBySageMaker);
   for (const p of own.problems)
     ctx.problems.push({ offset: node.offset, length: node.length, message: `This expression is always ${JSON.stringify(v)}: ${p.message}; the state fails when it runs`, severity: 'warning', source: 'sagemaker', code: SageMakerCode.likelyRuntimeFailure });
+  return true;
 }
 
 function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean) {
@@ -363,7 +384,7 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
     const err = checkJsonata(node.value as string);
     if (err) expressionProblem(ctx, node, err);
     else if (!hasPlaceholder(node.value as string)) {
-      checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker);
+      if (!checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker) && jsonataContainerMismatch(ctx, node, node.value as string, shape, label)) return;
       const v = node.value as string;
       if (shape.kind === 'string') checkComputedString(ctx, node, `${label} = ${quote(v)}`, jsonataStringBounds(v), v.includes('$states.context.Execution.Name'), shape, label);
     }
