@@ -124,6 +124,10 @@ describe('fields', () => {
 
 describe('Choice rules', () => {
   const choice = (rule: Record<string, unknown>, ql?: string) => sm({ C: { Type: 'Choice', ...(ql ? { QueryLanguage: ql } : {}), Choices: [{ ...rule, Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } });
+  test('StringMatches ending in an open escape: a warning (the interpreter throws when it runs); escaped stars and backslashes are fine', () => {
+    assert.deepEqual(check(choice({ Variable: '$.f', StringMatches: '*.log\\' })).map((x) => [x.code, x.severity, x.at]), [['asl-invalid-value', 'warning', '"*.log\\\\"']]);
+    for (const ok of ['*.log', 'a\\*b', 'dir\\\\', '\\\\\\*', '${Pattern}\\']) assert.deepEqual(check(choice({ Variable: '$.f', StringMatches: ok })), [], ok);
+  });
   test('Variable with exactly one comparison', () => {
     assert.deepEqual(check(choice({ Variable: '$.n', NumericGreaterThan: 1 })), []);
     assert.deepEqual(check(choice({ Variable: '$.n', NumericGreaterThan: 1, StringEquals: 'a' })), [{ code: 'asl-invalid-choice-rule', severity: 'error', at: '"StringEquals"' }]);

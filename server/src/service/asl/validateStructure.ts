@@ -815,7 +815,18 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
     const want = COMPARATORS[op];
     if (want === 'path') { if (checkType(ctx, op, opValue, 'string', ql)) checkPathValue(ctx, opValue, 'path'); }
     else if (checkType(ctx, op, opValue, want, ql) && op.startsWith('Timestamp')) checkTimestamp(ctx, op, opValue, ql);
+    else if (op === 'StringMatches' && opValue.type === 'string' && !hasPlaceholder(opValue.value) && openEscape(opValue.value))
+      // The states language: "If an open escape backslash \ is found in the StringMatches string, the interpreter
+      // will throw a runtime error."
+      report(ctx, opValue, AslCode.invalidValue, 'StringMatches ends in an open escape: a backslash escapes the character after it (\\* a star, \\\\ a backslash), and here none follows, so the rule fails when it runs (write \\\\ for a backslash)', 'warning');
   }
+}
+
+/** Whether a StringMatches pattern ends in a backslash that escapes nothing. */
+function openEscape(pattern: string): boolean {
+  let i = 0;
+  while (i < pattern.length) i += pattern[i] === '\\' ? 2 : 1;
+  return i > pattern.length;
 }
 
 // The field tables checkState walks for every state, made once (not per state: on opening 2,000 states their
