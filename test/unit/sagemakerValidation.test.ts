@@ -484,9 +484,11 @@ describe('$$.State.Name is the name of the state whose request holds it, known f
     assert.match(name('Train (nightly)', "States.Format('{}-{}', $$.State.Name, $$.Execution.Name)")[0]?.message ?? '', /\(the state's name is "Train \(nightly\)"\) always holds " ", "\(" and "\)", which TrainingJobName allows nowhere/);
   });
   test('known whole, it is judged as a literal would be: the pattern, then the length', () => {
-    assert.deepEqual(name('Train-', '$$.State.Name').map((x) => [x.severity, x.message.replace(/ \(it must.*/, '')]), [['warning', `TrainingJobName.$ = "$$.State.Name" (the state's name is "Train-") is always "Train-", which TrainingJobName does not take`]]);
+    assert.deepEqual(name('Train-', '$$.State.Name').map((x) => [x.severity, x.message.replace(/ \(it must.*/, '')]), [['warning', `TrainingJobName.$ = "$$.State.Name" (the state's name is "Train-"), which TrainingJobName does not take`]]);
+    assert.deepEqual(name('Train', "States.Format('{}-', $$.State.Name)").map((x) => x.message.replace(/ \(it must.*/, '')), [`TrainingJobName.$ = "States.Format('{}-', $$.State.Name)" (the state's name is "Train") is always "Train-", which TrainingJobName does not take`]);
     const long = 'a'.repeat(70);
-    assert.deepEqual(name(long, "States.Format('{}', $$.State.Name)").map((x) => [x.severity, x.message.replace(/^.* is always /, '')]), [['warning', `${JSON.stringify(long.slice(0, 57) + '…')}, 70 characters long; TrainingJobName allows at most 63: SageMaker refuses the request when the state runs`]]);
+    assert.deepEqual(name(long, "States.Format('{}1', $$.State.Name)").map((x) => [x.severity, x.message.replace(/^.*\) is always /, '')]), [['warning', `${JSON.stringify(long.slice(0, 57) + '…')}: 71 characters long; TrainingJobName allows at most 63: SageMaker refuses the request when the state runs`]]);
+    assert.deepEqual(name(long, '$$.State.Name').map((x) => x.message.replace(/^.*\): /, '')), ['70 characters long; TrainingJobName allows at most 63: SageMaker refuses the request when the state runs']);
   });
   test('a name the job name takes: nothing, not even the 80-character bound of an unknown name', () => {
     assert.deepEqual(name('Train', '$$.State.Name'), []);

@@ -5,11 +5,30 @@
 // consumes (characters, classes, `.`, `\d`, `\p{…}`), outside lookarounds, joined into one single-character
 // RegExp, so membership is decided by the same engine and flags as the pattern. Sound by construction: it only
 // widens (an atom that consumes nothing still counts), and anything it cannot read gives no alphabet at all.
+// Below it, the same pattern read as an automaton: whether a computed value's known beginning or ending can match.
 import type * as Regexpp from '@eslint-community/regexpp';
 import type { AST } from '@eslint-community/regexpp';
 
-// Loaded on first use (only values with placeholders need it): not part of every server start (scripts/build.mjs).
+// Loaded on first use (only values with placeholders or computed values need it): not part of every server start
+// (scripts/build.mjs).
 let regexpp: typeof Regexpp | undefined;
+
+const trees = new Map<string, AST.Pattern | undefined>();
+
+/** The tree of a pattern compiled with the `u` flag (once per source), or undefined when it does not parse. */
+function parsed(source: string): AST.Pattern | undefined {
+  if (!trees.has(source)) {
+    let tree: AST.Pattern | undefined;
+    try {
+      regexpp ??= require('@eslint-community/regexpp') as typeof Regexpp;
+      tree = new regexpp.RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: true });
+    } catch {
+      tree = undefined;
+    }
+    trees.set(source, tree);
+  }
+  return trees.get(source);
+}
 
 /**
  * A RegExp matching exactly one character that some full match of `source` (compiled with the `u` flag) can
@@ -18,13 +37,8 @@ let regexpp: typeof Regexpp | undefined;
  * flag's set operations).
  */
 export function patternAlphabet(source: string): RegExp | undefined {
-  let pattern: AST.Pattern;
-  try {
-    regexpp ??= require('@eslint-community/regexpp') as typeof Regexpp;
-    pattern = new regexpp.RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: true });
-  } catch {
-    return undefined;
-  }
+  const pattern = parsed(source);
+  if (!pattern || !regexpp) return undefined;
   const anchored = (a: AST.Alternative) => {
     const first = a.elements[0];
     const last = a.elements[a.elements.length - 1];
@@ -98,13 +112,8 @@ interface Automaton {
 const MAX_UNROLLED = 8;
 
 function automatonOf(source: string): Automaton | undefined {
-  let pattern: AST.Pattern;
-  try {
-    regexpp ??= require('@eslint-community/regexpp') as typeof Regexpp;
-    pattern = new regexpp.RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: true });
-  } catch {
-    return undefined;
-  }
+  const pattern = parsed(source);
+  if (!pattern) return undefined;
   const moves: Move[][] = [];
   const state = () => moves.push([]) - 1;
   const move = (from: number, m: Move) => void moves[from].push(m);

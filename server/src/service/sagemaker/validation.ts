@@ -209,26 +209,25 @@ function checkComputedString(ctx: Context, node: AstNode, written: string, known
   if (shape.kind !== 'string') return;
   if (known.stateName !== undefined) written += ` (the state's name is ${quote(known.stateName)})`;
   if (shape.pattern && neverMatches(ctx, node, known.always, shape, label, written)) return;
-  if (known.exact !== undefined) return checkKnownValue(ctx, node, written, known.exact, shape, label);
+  if (known.exact !== undefined) return checkKnownValue(ctx, node, known.exact === known.stateName ? written : `${written} is always ${quote(known.exact)}`, known.exact, shape, label);
   if (shape.pattern && refusedEnds(ctx, node, known, shape, label, written)) return;
   checkLengthBound(ctx, node, written, known.max, known.shown, executionName, shape, label);
 }
 
 /** Why SageMaker refuses a computed value: its pattern, with the words for it. */
-const refusal = (shape: Shape) => `it must match ${shape.awsPattern}${shape.patternDescription ? `: ${shape.patternDescription}` : ''}): SageMaker refuses the request when the state runs`;
+const refusal = (shape: Shape) => `(it must match ${shape.awsPattern}${shape.patternDescription ? `: ${shape.patternDescription}` : ''}): SageMaker refuses the request when the state runs`;
 
 /**
  * A computed value the text shows whole (`$$.State.Name` is the state's own name, `States.Format('{}-train',
  * $$.State.Name)`): judged as a literal would be, as a warning (it deploys, and fails when it runs).
  */
 function checkKnownValue(ctx: Context, node: AstNode, written: string, value: string, shape: Shape, label: string) {
-  const is = `${written} is always ${quote(value)}`;
   if (shape.max !== undefined && value.length > shape.max) {
-    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${is}, ${value.length} characters long; ${label} allows at most ${shape.max}: SageMaker refuses the request when the state runs`, { max: shape.max }, 'warning');
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}: ${value.length} characters long; ${label} allows at most ${shape.max}: SageMaker refuses the request when the state runs`, { max: shape.max }, 'warning');
   } else if (shape.min !== undefined && value.length < shape.min) {
-    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${is}, ${value.length} characters long; ${label} needs at least ${shape.min}: SageMaker refuses the request when the state runs`, { min: shape.min }, 'warning');
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}: ${value.length} characters long; ${label} needs at least ${shape.min}: SageMaker refuses the request when the state runs`, { min: shape.min }, 'warning');
   } else if (shape.pattern && !shape.pattern.test(value)) {
-    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${is}, which ${label} does not take (${refusal(shape)}`, undefined, 'warning');
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}, which ${label} does not take ${refusal(shape)}`, undefined, 'warning');
   }
 }
 
@@ -245,7 +244,7 @@ function refusedEnds(ctx: Context, node: AstNode, known: KnownString, shape: Sha
   if (!begins && !ends) return false;
   const [text, refused, verb] = begins ? [known.prefix!, begins, 'begin'] : [known.suffix!, ends!, 'end'];
   const which = refused === text ? `which no value of ${label} can ${verb} with` : `and no value of ${label} can ${verb} with ${quote(refused)}`;
-  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} always ${verb}s with ${quote(text)}, ${which} (${refusal(shape)}`, undefined, 'warning');
+  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} always ${verb}s with ${quote(text)}, ${which} ${refusal(shape)}`, undefined, 'warning');
   return true;
 }
 
@@ -299,7 +298,7 @@ function neverMatches(ctx: Context, node: AstNode, always: string | undefined, s
   for (const ch of always) if (!alphabet.test(ch)) bad.add(ch);
   if (!bad.size) return false;
   const chars = list([...bad].slice(0, 5).map((c) => JSON.stringify(c)));
-  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} always holds ${chars}, which ${label} allows nowhere (${refusal(shape)}`, undefined, 'warning');
+  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} always holds ${chars}, which ${label} allows nowhere ${refusal(shape)}`, undefined, 'warning');
   return true;
 }
 
