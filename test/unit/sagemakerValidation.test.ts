@@ -490,6 +490,11 @@ describe('$$.State.Name is the name of the state whose request holds it, known f
     assert.deepEqual(name(long, "States.Format('{}1', $$.State.Name)").map((x) => [x.severity, x.message.replace(/^.*\) is always /, '')]), [['warning', `${JSON.stringify(long.slice(0, 57) + '…')}: 71 characters long; TrainingJobName allows at most 63: SageMaker refuses the request when the state runs`]]);
     assert.deepEqual(name(long, '$$.State.Name').map((x) => x.message.replace(/^.*\): /, '')), ['70 characters long; TrainingJobName allows at most 63: SageMaker refuses the request when the state runs']);
   });
+  test('an enum member: the name must be one of its values', () => {
+    const mode = (state: string) => findings(named(state, { AlgorithmSpecification: { TrainingImage: 'img', 'TrainingInputMode.$': '$$.State.Name' } })).map((x) => [x.severity, x.message]);
+    assert.deepEqual(mode('Train'), [['warning', 'TrainingInputMode.$ = "$$.State.Name" (the state\'s name is "Train"), which is not a valid TrainingInputMode (allowed: Pipe, File, FastFile): SageMaker refuses the request when the state runs']]);
+    assert.deepEqual(mode('File'), []);
+  });
   test('a name the job name takes: nothing, not even the 80-character bound of an unknown name', () => {
     assert.deepEqual(name('Train', '$$.State.Name'), []);
     assert.deepEqual(name('Train', "States.Format('{}-{}', $$.State.Name, States.UUID())"), []);

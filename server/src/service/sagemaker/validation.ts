@@ -226,6 +226,9 @@ function checkKnownValue(ctx: Context, node: AstNode, written: string, value: st
     problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}: ${value.length} characters long; ${label} allows at most ${shape.max}: SageMaker refuses the request when the state runs`, { max: shape.max }, 'warning');
   } else if (shape.min !== undefined && value.length < shape.min) {
     problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}: ${value.length} characters long; ${label} needs at least ${shape.min}: SageMaker refuses the request when the state runs`, { min: shape.min }, 'warning');
+  } else if (shape.enum && !shape.enum.includes(value)) {
+    const allowed = shape.enum.length <= 12 ? shape.enum.join(', ') : `${shape.enum.slice(0, 4).join(', ')}, …`;
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}, which is not a valid ${shape.name} (allowed: ${allowed}): SageMaker refuses the request when the state runs`, undefined, 'warning');
   } else if (shape.pattern && !shape.pattern.test(value)) {
     problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}, which ${label} does not take ${refusal(shape)}`, undefined, 'warning');
   }
