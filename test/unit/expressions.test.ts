@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { checkDynamicValue, checkJsonata, checkJsonPath, isJsonata, looksLikePath, sourceOffset, staticMaxLength, staticShownLength } from '../../server/src/service/expressions/index';
+import { checkDynamicValue, checkJsonata, checkJsonPath, dynamicStringBounds, isJsonata, jsonataStringBounds, looksLikePath, parseDynamicValue, sourceOffset, staticMaxLength, staticShownLength, type KnownString } from '../../server/src/service/expressions/index';
+import { formatSegments } from '../../server/src/service/expressions/functions';
 import { parseJsonPath } from '../../server/src/service/expressions/jsonpath';
 import { isExpressionError } from '../../server/src/service/expressions/types';
 
@@ -269,6 +270,47 @@ describe('static length bounds', () => {
     assert.equal(staticMaxLength("States.Format($.template, 'x')"), undefined);
     assert.equal(staticMaxLength('States.Format('), undefined);
     assert.equal(staticMaxLength('States.ArrayGetItem($.a, 0)'), undefined);
+  });
+});
+
+describe('what a computed string is known to be: the text it always holds, begins and ends with, or is', () => {
+  const dynamic = (value: string, stateName?: string): KnownString => {
+    const r = parseDynamicValue(value);
+    assert.ok(!isExpressionError(r), value);
+    return dynamicStringBounds(r, stateName === undefined ? undefined : { stateName });
+  };
+  const text = ({ always, prefix, suffix, exact }: KnownString) => ({ always, prefix, suffix, exact });
+  test('a States.Format template: the text before its first {} and after its last, with its escapes read', () => {
+    assert.deepEqual(text(dynamic("States.Format('s3//{}/models/', $.bucket)")), { always: 's3///models/', prefix: 's3//', suffix: '/models/', exact: undefined });
+    assert.deepEqual(text(dynamic("States.Format('{}-{}', $.a, $.b)")), { always: '-', prefix: undefined, suffix: undefined, exact: undefined });
+    // \{ and \} are braces, \' a quote, \\ one backslash: the text the service writes.
+    assert.deepEqual(text(dynamic("States.Format('a\\\\b\\{\\}{}\\'', $.x)")), { always: 'a\\b{}\'', prefix: 'a\\b{}', suffix: "'", exact: undefined });
+    assert.deepEqual(formatSegments("a\\\\b\\{\\}{}x{}"), ['a\\b{}', 'x', '']);
+    // A literal argument fills its {}; a nested States.Format is read in place.
+    assert.deepEqual(text(dynamic("States.Format('{}://{}', 's3', States.Format('{}/m', $.b))")), { always: 's3:///m', prefix: 's3://', suffix: '/m', exact: undefined });
+    // A template read from a path puts its values anywhere: nothing begins or ends it.
+    assert.deepEqual(text(dynamic("States.Format($.t, 'x_y')")), { always: 'x_y', prefix: undefined, suffix: undefined, exact: undefined });
+    // Other calls, numbers and input paths are values not known from the text.
+    assert.deepEqual(text(dynamic("States.Format('{}{}', States.UUID(), 3)")), { always: undefined, prefix: undefined, suffix: undefined, exact: undefined });
+    assert.deepEqual(text(dynamic('$.name')), { always: undefined, prefix: undefined, suffix: undefined, exact: undefined });
+  });
+  test('the state\'s name is $$.State.Name where it is known: text like a literal, with its length; other names never', () => {
+    assert.deepEqual(dynamic('$$.State.Name', 'Train model'), { always: 'Train model', exact: 'Train model', max: 11, shown: 11, stateName: 'Train model' });
+    assert.deepEqual(dynamic("States.Format('{}-{}', $$.State.Name, $$.Execution.Name)", 'Train (nightly)'), { always: 'Train (nightly)-', prefix: 'Train (nightly)-', max: 96, shown: 52, stateName: 'Train (nightly)' });
+    assert.deepEqual(dynamic('$$.State.Name'), { max: 80, shown: 1 });
+    assert.deepEqual(text(dynamic('$$.StateMachine.Name', 'Train')), { always: undefined, prefix: undefined, suffix: undefined, exact: undefined });
+    assert.equal(staticMaxLength("States.Format('{}-x', $$.State.Name)", { stateName: 'abc' }), 5);
+    assert.equal(staticShownLength('$$.State.Name', { stateName: 'abc' }), 3);
+  });
+  test('a JSONata concatenation: its literals in order, the state\'s name where known', () => {
+    assert.deepEqual(text(jsonataStringBounds("{% 'S3://' & $states.input.bucket & '/models/' %}")), { always: 'S3:///models/', prefix: 'S3://', suffix: '/models/', exact: undefined });
+    assert.deepEqual(text(jsonataStringBounds("{% 'a' & 'b' & $x & 'c' & 'd' %}")), { always: 'abcd', prefix: 'ab', suffix: 'cd', exact: undefined });
+    assert.deepEqual(jsonataStringBounds('{% $states.context.State.Name %}', { stateName: 'Train model' }), { always: 'Train model', exact: 'Train model', max: 11, shown: 11, stateName: 'Train model' });
+    assert.deepEqual(text(jsonataStringBounds("{% $states.context.State.Name & '-' & $uuid() %}", { stateName: 'T' })), { always: 'T-', prefix: 'T-', suffix: undefined, exact: undefined });
+    assert.deepEqual(text(jsonataStringBounds('{% $states.context.State.Name %}')), { always: undefined, prefix: undefined, suffix: undefined, exact: undefined });
+    // Literals only are a constant, judged as one elsewhere; what does not parse, nothing.
+    assert.deepEqual(jsonataStringBounds("{% 'a' & 'b' %}"), {});
+    assert.deepEqual(jsonataStringBounds("{% 'a' & %}"), {});
   });
 });
 

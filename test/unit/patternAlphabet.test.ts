@@ -1,10 +1,11 @@
 // The characters a model pattern allows anywhere (sagemaker/patternAlphabet.ts), what a value with `${…}`
-// placeholders is judged by, and the text around placeholders that every substitution keeps (literalParts).
+// placeholders is judged by, the text around placeholders that every substitution keeps (literalParts), and
+// whether a value beginning or ending with known text can match (what a computed string is judged by).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { patternAlphabet } from '../../server/src/service/sagemaker/patternAlphabet';
+import { patternAlphabet, refusedBeginning, refusedEnding } from '../../server/src/service/sagemaker/patternAlphabet';
 import { literalParts } from '../../server/src/service/expressions/placeholders';
 
 const allowed = (source: string, chars: string) => {
@@ -64,6 +65,87 @@ test('every pattern of the generated SageMaker schemas has an alphabet', () => {
       if (new RegExp(p, 'u').test(sample)) for (const c of sample) assert.ok(a.test(c), `${p} accepts ${sample} but not ${c}`);
     }
   }
+});
+
+const S3_URI = '^(?:(https|s3)://([^/]+)/?(.*))$';
+const JOB_NAME = '^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})$';
+
+test('a beginning no value can have: the shortest part of it that already cannot', () => {
+  assert.equal(refusedBeginning(S3_URI, 's3//'), 's3/');
+  assert.equal(refusedBeginning(S3_URI, 'S3://'), 'S'); // the pattern is case-sensitive
+  assert.equal(refusedBeginning(S3_URI, 'http://b/'), 'http:');
+  assert.equal(refusedBeginning(S3_URI, 's3:///'), 's3:///'); // the bucket must not be empty
+  assert.equal(refusedBeginning(JOB_NAME, '-train'), '-');
+  assert.equal(refusedBeginning(JOB_NAME, 'a_'), 'a_');
+  assert.equal(refusedBeginning('^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)$', 'arn:aws:iam::1234:'), 'arn:aws:iam::1234:');
+  assert.equal(refusedBeginning('^(?:\\d+K)$', '12KB'), '12KB'); // nothing follows the end
+  assert.equal(refusedBeginning('^(?:a😀b)$', 'a😀c'), 'a😀c'); // read in code points
+});
+
+test('a beginning some value may have: no answer', () => {
+  for (const prefix of ['', 's', 's3', 's3:', 's3://', 's3://b', 's3://b/k/', 'https://', 'http']) assert.equal(refusedBeginning(S3_URI, prefix), undefined, prefix);
+  assert.equal(refusedBeginning(JOB_NAME, 'train--x-'), undefined);
+  assert.equal(refusedBeginning('^(?:\\d+K)$', '12K'), undefined);
+});
+
+test('an ending no value can have, read backwards from the end', () => {
+  assert.equal(refusedEnding(JOB_NAME, 'x-'), '-');
+  assert.equal(refusedEnding(JOB_NAME, 'a b'), ' b');
+  assert.equal(refusedEnding('^(?:\\d+K)$', '1M'), 'M');
+  assert.equal(refusedEnding('^(?:[a-z]+\\.json)$', '.yaml'), 'l');
+  assert.equal(refusedEnding(S3_URI, 'x y'), undefined); // anything may end a key
+  assert.equal(refusedEnding(JOB_NAME, 'a-b'), undefined);
+  assert.equal(refusedEnding('^(?:[a-z]+\\.json)$', 'x.json'), undefined);
+});
+
+test('never an answer where the pattern does not bind that end, or where it is not read', () => {
+  assert.equal(refusedBeginning('(https|s3)://([^/]+)/?(.*)', 'S3://'), undefined); // test() finds it anywhere
+  assert.equal(refusedBeginning('^a|b', 'c'), undefined);
+  assert.equal(refusedEnding('^[a-z]+', '-'), undefined);
+  assert.equal(refusedBeginning('^(?i:s3)://$', 'S3'), undefined); // a case modifier
+  assert.equal(refusedBeginning('^(?:[', 'x'), undefined); // unreadable
+});
+
+test('what is not followed exactly is widened, never narrowed: lookarounds pass, a backreference is any text, long repeats any number', () => {
+  assert.equal(refusedBeginning('^(?!s3)[a-z0-9]+$', 's3'), undefined);
+  assert.equal(refusedBeginning('^(?:/(?!.*\\.\\.)[a-z.]+)$', '/a..'), undefined);
+  assert.equal(refusedBeginning('^(a)\\1b$', 'ax'), undefined);
+  assert.equal(refusedBeginning(JOB_NAME, 'a'.repeat(100)), undefined); // {0,62}: read as any number of times
+  assert.equal(refusedBeginning('^(?:\\d{12})$', '1234567890123'), undefined);
+  // Short repeats are followed exactly.
+  assert.equal(refusedBeginning('^(?:a{2}b)$', 'aaa'), 'aaa');
+  assert.equal(refusedBeginning('^(?:a{1,3}b)$', 'aaaa'), 'aaaa');
+  assert.equal(refusedBeginning('^(?:a{1,3}b)$', 'aaab'), undefined);
+  assert.equal(refusedBeginning('^(?:x?y)$', 'xx'), 'xx');
+});
+
+test('sound on every pattern of the generated SageMaker schemas: no beginning or ending of a value it accepts is refused', () => {
+  const dir = join(__dirname, '..', '..', '..', 'schemas', 'sagemaker');
+  const patterns = new Set<string>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.schema.json'))) {
+    for (const d of Object.values<any>(JSON.parse(readFileSync(join(dir, f), 'utf8')).$defs)) if (d.pattern) patterns.add(d.pattern);
+  }
+  const samples = [
+    'a', 'abc-1', 'a--b', 'A_b.9', 'a b', 'x\ty', '/opt/ml/input', '12K', 'fs-0123abcd', 's3://bucket/key', 'https://b/k', 's3://b', 'é😀',
+    'arn:aws:iam::123456789012:role/service-role/Role+=,.@-_', 'arn:aws:sagemaker:us-east-1:123456789012:model/m',
+    'arn:aws:sagemaker:us-east-1:123456789012:hub-content/hub/Model/m/1.0.0', 'arn:aws:lambda:us-east-1:123456789012:function:f',
+    'arn:aws:sns:us-east-1:123456789012:topic', '123456789012.dkr.ecr.us-east-1.amazonaws.com/image:1', 'a/b+c.d', 'a'.repeat(70),
+    'arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/3', 'churn-model/7',
+  ];
+  let accepted = 0;
+  for (const p of patterns) {
+    const source = new RegExp(p, 'u').source;
+    for (const sample of samples) {
+      if (!new RegExp(p, 'u').test(sample)) continue;
+      accepted++;
+      const chars = [...sample];
+      for (let n = 0; n <= chars.length; n++) {
+        assert.equal(refusedBeginning(source, chars.slice(0, n).join('')), undefined, `${p} accepts ${sample}`);
+        assert.equal(refusedEnding(source, chars.slice(chars.length - n).join('')), undefined, `${p} accepts ${sample}`);
+      }
+    }
+  }
+  assert.ok(accepted > 100, String(accepted));
 });
 
 test('the written text around placeholders: nested ones, unclosed ones and Terraform directives', () => {

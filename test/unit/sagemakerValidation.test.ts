@@ -1,5 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from '../../server/src/service/languageService';
 import { findings, machine, training, VALID_TRAINING, VALID_TRANSFORM } from './helpers';
 
 const TRANSFORM = 'arn:aws:states:::sagemaker:createTransformJob.sync';
@@ -508,5 +510,104 @@ describe('a literal job name one execution sends twice (names must be unique in 
     assert.deepEqual(repeated(inMap(training({ TrainingJobName: 'x-${Suffix}' }))), []);
     assert.deepEqual(repeated(inParallel(VALID_TRAINING, training({ TrainingJobName: 'other' }))), []);
     assert.deepEqual(repeated(machine(VALID_TRAINING)), []);
+  });
+});
+
+describe('a computed value that always begins or ends with text the member\'s pattern refuses there', () => {
+  const output = (value: string, jsonata = false) =>
+    findings(machine(training({ OutputDataConfig: jsonata ? { S3OutputPath: value } : { 'S3OutputPath.$': value } }), { jsonata }));
+  test('an S3 URI that begins "s3//" or "S3://" (the pattern is case-sensitive): warnings naming the shortest part no URI begins with', () => {
+    assert.deepEqual(output("States.Format('s3//{}/models/', $.bucket)").map((x) => [x.code, x.severity, x.at, x.message]), [[
+      'likely-runtime-failure', 'warning', `"States.Format('s3//{}/models/', $.bucket)"`,
+      `S3OutputPath.$ = "States.Format('s3//{}/models/', $.bucket)" always begins with "s3//", and no value of S3OutputPath can begin with "s3/" (it must match (https|s3)://([^/]+)/?(.*)): SageMaker refuses the request when the state runs`,
+    ]]);
+    assert.deepEqual(output("{% 'S3://' & $states.input.bucket & '/models/' %}", true).map((x) => [x.severity, x.message]), [[
+      'warning',
+      `S3OutputPath = "{% 'S3://' & $states.input.bucket & '/models/' %}" always begins with "S3://", and no value of S3OutputPath can begin with "S" (it must match (https|s3)://([^/]+)/?(.*)): SageMaker refuses the request when the state runs`,
+    ]]);
+    assert.deepEqual(output("States.Format('http://{}', $.host)").map((x) => x.severity), ['warning']);
+  });
+  test('a name that always ends with a hyphen: a warning', () => {
+    const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('{}-', $.name)" })));
+    assert.deepEqual(f.map((x) => [x.severity, x.message.replace(/ \(it must.*/, '')]), [['warning', `TrainingJobName.$ = "States.Format('{}-', $.name)" always ends with "-", which no value of TrainingJobName can end with`]]);
+  });
+  test('a beginning or ending some value may have: nothing', () => {
+    for (const fine of ["States.Format('s3://{}/x', $.b)", "States.Format('https://{}', $.host)", "States.Format('{}://{}/m', $.scheme, $.b)", "States.Format('s3{}', $.rest)", '$.uri']) {
+      assert.deepEqual(output(fine), [], fine);
+    }
+    for (const fine of ["{% 's3://' & $x %}", "{% 'https://' & $states.input.host & '/m' %}", "{% $states.input.scheme & '://b' %}"]) {
+      assert.deepEqual(output(fine, true), [], fine);
+    }
+    // Anything may end a key; a name may end with a letter.
+    assert.deepEqual(output("States.Format('s3://{}/ x', $.b)"), []);
+    assert.deepEqual(findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('{}-train', $.name)" }))), []);
+  });
+});
+
+describe('$$.State.Name is the name of the state whose request holds it, known from the text', () => {
+  const named = (name: string, payload: Record<string, unknown>, jsonata = false) => machine(training(payload), { jsonata }).replaceAll('"Train"', JSON.stringify(name));
+  const name = (state: string, value: string) => findings(named(state, { TrainingJobName: undefined, 'TrainingJobName.$': value }));
+  test('a state name with characters the job name allows nowhere: a warning that says the name', () => {
+    assert.deepEqual(name('Train model', '$$.State.Name').map((x) => [x.code, x.severity, x.at, x.message]), [[
+      'likely-runtime-failure', 'warning', '"$$.State.Name"',
+      `TrainingJobName.$ = "$$.State.Name" (the state's name is "Train model") always holds " ", which TrainingJobName allows nowhere (it must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}: letters, digits and hyphens): SageMaker refuses the request when the state runs`,
+    ]]);
+    assert.match(name('Train (nightly)', "States.Format('{}-{}', $$.State.Name, $$.Execution.Name)")[0]?.message ?? '', /\(the state's name is "Train \(nightly\)"\) always holds " ", "\(" and "\)", which TrainingJobName allows nowhere/);
+  });
+  test('known whole, it is judged as a literal would be: the pattern, then the length', () => {
+    assert.deepEqual(name('Train-', '$$.State.Name').map((x) => [x.severity, x.message.replace(/ \(it must.*/, '')]), [['warning', `TrainingJobName.$ = "$$.State.Name" (the state's name is "Train-"), which TrainingJobName does not take`]]);
+    assert.deepEqual(name('Train', "States.Format('{}-', $$.State.Name)").map((x) => x.message.replace(/ \(it must.*/, '')), [`TrainingJobName.$ = "States.Format('{}-', $$.State.Name)" (the state's name is "Train") is always "Train-", which TrainingJobName does not take`]);
+    const long = 'a'.repeat(70);
+    assert.deepEqual(name(long, "States.Format('{}1', $$.State.Name)").map((x) => [x.severity, x.message.replace(/^.*\) is always /, '')]), [['warning', `${JSON.stringify(long.slice(0, 57) + '…')}: 71 characters long; TrainingJobName allows at most 63: SageMaker refuses the request when the state runs`]]);
+    assert.deepEqual(name(long, '$$.State.Name').map((x) => x.message.replace(/^.*\): /, '')), ['70 characters long; TrainingJobName allows at most 63: SageMaker refuses the request when the state runs']);
+  });
+  test('an enum member: the name must be one of its values', () => {
+    const mode = (state: string) => findings(named(state, { AlgorithmSpecification: { TrainingImage: 'img', 'TrainingInputMode.$': '$$.State.Name' } })).map((x) => [x.severity, x.message]);
+    assert.deepEqual(mode('Train'), [['warning', 'TrainingInputMode.$ = "$$.State.Name" (the state\'s name is "Train"), which is not a valid TrainingInputMode (allowed: Pipe, File, FastFile): SageMaker refuses the request when the state runs']]);
+    assert.deepEqual(mode('File'), []);
+  });
+  test('a name the job name takes: nothing, not even the 80-character bound of an unknown name', () => {
+    assert.deepEqual(name('Train', '$$.State.Name'), []);
+    assert.deepEqual(name('Train', "States.Format('{}-{}', $$.State.Name, States.UUID())"), []);
+    assert.deepEqual(findings(named('Train', { TrainingJobName: "{% $states.context.State.Name & '-' & $uuid() %}" }, true)), []);
+  });
+  test('the same in JSONata: $states.context.State.Name', () => {
+    const f = findings(named('Train model', { TrainingJobName: '{% $states.context.State.Name %}' }, true));
+    assert.deepEqual(f.map((x) => [x.severity, x.message.slice(0, 110)]), [['warning', `TrainingJobName = "{% $states.context.State.Name %}" (the state's name is "Train model") always holds " ", whi`]]);
+  });
+  test('only the state\'s own name is known: not the machine\'s or the execution\'s, nor a name a template fills in', () => {
+    assert.deepEqual(name('Train model', '$$.StateMachine.Name').map((x) => x.severity), ['information']);
+    assert.deepEqual(name('Train model', '$$.Execution.Name').map((x) => x.severity), ['information']);
+    assert.deepEqual(name('${Stage} train', '$$.State.Name').map((x) => x.severity), ['information']);
+  });
+  test('in a Map\'s or a Parallel\'s branch, the task state\'s own name, not the name of the state around it', () => {
+    const nested = (outer: string, inner: string) => JSON.stringify({
+      StartAt: outer,
+      States: {
+        [outer]: {
+          Type: 'Parallel', End: true,
+          Branches: [{ StartAt: 'Each', States: { Each: {
+            Type: 'Map', End: true,
+            ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: inner, States: { [inner]: {
+              Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', End: true,
+              Parameters: training({ TrainingJobName: undefined, 'TrainingJobName.$': '$$.State.Name' }),
+            } } },
+          } } }],
+        },
+      },
+    }, null, 2);
+    assert.deepEqual(findings(nested('Fan out', 'Train')), []);
+    assert.deepEqual(findings(nested('Fan', 'Train one')).map((x) => [x.severity, x.at]), [['warning', '"$$.State.Name"']]);
+  });
+  test('renaming the state re-judges its request', () => {
+    const svc = getLanguageService();
+    const text = named('Train', { TrainingJobName: undefined, 'TrainingJobName.$': '$$.State.Name' });
+    let d = TextDocument.create('file:///renamed.asl.json', 'asl', 1, text);
+    assert.deepEqual(svc.validate(d).filter((p) => p.source === 'sagemaker'), []);
+    const at = text.indexOf('"Train": {') + 1;
+    d = TextDocument.update(d, [{ range: { start: d.positionAt(at), end: d.positionAt(at + 5) }, text: 'Train it' }], 2);
+    assert.deepEqual(svc.validate(d).filter((p) => p.source === 'sagemaker').map((p) => p.severity), ['warning']);
+    d = TextDocument.update(d, [{ range: { start: d.positionAt(at), end: d.positionAt(at + 8) }, text: 'Train' }], 3);
+    assert.deepEqual(svc.validate(d).filter((p) => p.source === 'sagemaker'), []);
   });
 });

@@ -46,14 +46,30 @@ const fieldOf = (path: string): ContextField | undefined => {
   return p.startsWith('$$.') ? CONTEXT_FIELDS[p.slice(3)] : undefined;
 };
 
+/**
+ * What the text itself says of the context where a value is evaluated: the name of the state whose field holds it
+ * (`$$.State.Name`, the state's own name also inside a Map's or Parallel's branches). Nothing else is known before
+ * the execution: its name, the machine's name and the ARNs are chosen when it is created or started.
+ */
+export interface KnownContext {
+  stateName?: string;
+}
+
+/** The value of a context path that the text shows (`$$.State.Name` with the state's name known), else undefined. */
+export const contextValue = (path: string, known: KnownContext | undefined): string | undefined =>
+  known?.stateName !== undefined && path.trim() === '$$.State.Name' ? known.stateName : undefined;
+
 /** The longest a context path's value can be as text (integers: a Java int's 11 characters); else undefined. */
-export const contextMax = (path: string): number | undefined => {
+export const contextMax = (path: string, known?: KnownContext): number | undefined => {
+  const value = contextValue(path, known);
+  if (value !== undefined) return value.length;
   const f = fieldOf(path);
   return f?.type === 'number' ? INT_MAX_LENGTH : f?.max;
 };
 
 /** As long as nothing in the text rules out (contextMax where nothing shorter is usual). */
-export const contextShown = (path: string): number | undefined => fieldOf(path)?.shown ?? contextMax(path);
+export const contextShown = (path: string, known?: KnownContext): number | undefined =>
+  contextValue(path, known)?.length ?? fieldOf(path)?.shown ?? contextMax(path);
 
 /** Characters a context path's value always holds, or ''. */
 export const contextAlways = (path: string): string => fieldOf(path)?.always ?? '';

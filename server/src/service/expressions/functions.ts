@@ -107,17 +107,21 @@ export function arrayRange(fn: string, start: number, end: number, step: number,
   return out;
 }
 
-/** The {} placeholders of a States.Format template as written (raw): `\{` and `\}` are literal braces. */
-function formatHoles(raw: string): number {
-  let n = 0;
+/**
+ * The text of a States.Format template as written (raw) around its {} placeholders, one more than there are of them:
+ * every `\x` is x (`\{` and `\}` are literal braces). `'s3://{}/m'` → ["s3://", "/m"].
+ */
+export function formatSegments(raw: string): string[] {
+  const out = [''];
   for (let i = 0; i < raw.length; i++) {
-    if (raw[i] === '\\') i++;
-    else if (raw[i] === '{' && raw[i + 1] === '}') {
-      n++;
+    if (raw[i] === '\\') {
+      if (i + 1 < raw.length) out[out.length - 1] += raw[++i];
+    } else if (raw[i] === '{' && raw[i + 1] === '}') {
+      out.push('');
       i++;
-    }
+    } else out[out.length - 1] += raw[i];
   }
-  return n;
+  return out;
 }
 
 /**
@@ -161,7 +165,7 @@ const FUNCTIONS: IntrinsicFunction[] = [
     check: (call) => {
       const t = call.args[0];
       if (t?.kind !== 'string') return undefined;
-      const holes = formatHoles(t.raw);
+      const holes = formatSegments(t.raw).length - 1;
       const n = call.args.length - 1;
       if (holes === n) return undefined;
       return { start: t.start, end: t.end, code: Code.invalidIntrinsic, message: `States.Format's template has ${holes} {} placeholder${holes === 1 ? '' : 's'} but ${n} value${n === 1 ? '' : 's'} follow${n === 1 ? 's' : ''}` };

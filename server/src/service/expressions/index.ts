@@ -3,12 +3,12 @@
 // document with sourceOffset); the server checks with them, the client evaluates with them. Pure: no editor,
 // no LSP, no I/O.
 import { Code } from '../core/codes';
-import { contextAlways, contextMax, contextShown } from './context';
+import { contextAlways, contextMax, contextShown, contextValue, type KnownContext } from './context';
 import { parseDynamicValue } from './dynamic';
 import { evaluateIntrinsic } from './evaluate';
 import { isJsonata, jsonataConcatenation, jsonataConstant } from './jsonata';
 import { hasPlaceholder } from './placeholders';
-import { INTRINSIC_FUNCTIONS } from './functions';
+import { formatSegments, INTRINSIC_FUNCTIONS } from './functions';
 import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 import type { PathNode } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
@@ -17,6 +17,7 @@ export { isExpressionError, type ExpressionError } from './types';
 export { checkJsonata, isJsonata, jsonataBody, jsonataConstant, jsonataFunctions, jsonataVariables, statesContextReads, stepFunctionsCallAt, stepFunctionsJsonataBindings } from './jsonata';
 export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
+export type { KnownContext } from './context';
 export { checkJsonPath, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
 export { evaluateDynamicValue, evaluateIntrinsic } from './evaluate';
@@ -95,8 +96,8 @@ export const standsForValue = (s: string, jsonata: boolean): boolean => hasPlace
 /** Whether a plain value was probably meant as an expression (a path or an intrinsic call), e.g. to suggest a `.$` key. */
 export const looksLikePath = (value: string): boolean => /^\s*(\$\$?([.[]|\s*$)|\$[\p{ID_Start}_]\p{ID_Continue}*[.[]|States\.[A-Za-z0-9]+\s*\()/u.test(value);
 
-/** The bound of a dynamic value, with `context` bounding each context path. */
-function boundOf(value: string, context: (path: string) => number | undefined): number | undefined {
+/** The bound of a parsed dynamic value, with `context` bounding each context path. */
+function boundOf(r: Call | PathNode, context: (path: string) => number | undefined): number | undefined {
   const argMax = (a: IntrinsicArg): number | undefined => {
     switch (a.kind) {
       case 'string':
@@ -111,37 +112,21 @@ function boundOf(value: string, context: (path: string) => number | undefined): 
     }
   };
   const callMax = (c: Call): number | undefined => INTRINSIC_FUNCTIONS.get(c.name)?.maxLength?.(c, argMax);
-  if (value.trimStart().startsWith('States.')) {
-    const r = parseIntrinsic(value);
-    return isExpressionError(r) ? undefined : callMax(r);
-  }
-  return context(value);
+  return argMax(r);
 }
 
-/**
- * Text a dynamic value's result always holds, whatever it reads: a States.Format template without its `{}`, the
- * literal strings it is given, the characters a context ARN or timestamp always has (`$$.Execution.Id` → "arn:");
- * undefined when nothing is known. A character of it that a member's pattern allows nowhere fails the request.
- */
-export function staticText(r: Call | PathNode): string | undefined {
-  const of = (a: IntrinsicArg): string => {
-    if (a.kind === 'string') return a.value;
-    if (a.kind === 'path') return contextAlways(a.text);
-    if (a.kind === 'call' && a.name === 'States.Format') {
-      const [template, ...rest] = a.args;
-      return (template?.kind === 'string' ? template.value.replace(/\\.|\{\}/g, (m) => (m === '{}' ? '' : m.slice(1))) : '') + rest.map(of).join('');
-    }
-    return '';
-  };
-  return of(r) || undefined;
+/** `boundOf` a dynamic value as written; undefined when it does not parse. */
+function boundOfText(value: string, context: (path: string) => number | undefined): number | undefined {
+  const r = parseDynamicValue(value);
+  return isExpressionError(r) ? undefined : boundOf(r, context);
 }
 
 /**
  * An upper bound on the length of the string a dynamic value produces, when it can be known statically
  * (`$$.Execution.Name` → 80, `States.UUID()` → 36, `States.Format('job-{}', $$.Execution.Name)` → 84); else undefined.
  */
-export function staticMaxLength(value: string): number | undefined {
-  return boundOf(value, contextMax);
+export function staticMaxLength(value: string, known?: KnownContext): number | undefined {
+  return boundOfText(value, (path) => contextMax(path, known));
 }
 
 /**
@@ -149,20 +134,105 @@ export function staticMaxLength(value: string): number | undefined {
  * execution's name as long as the UUID of an unnamed execution (`$$.Execution.Name` → 36,
  * `States.Format('job-{}', $$.Execution.Name)` → 40). Above a limit, even the usual names do not fit.
  */
-export function staticShownLength(value: string): number | undefined {
-  return boundOf(value, contextShown);
+export function staticShownLength(value: string, known?: KnownContext): number | undefined {
+  return boundOfText(value, (path) => contextShown(path, known));
 }
 
 /**
- * What a JSONata string value is known to be, from one parse, as staticText, staticMaxLength and staticShownLength
- * know a States.Format: the text a concatenation of a literal always holds (`{% 'churn_' & $uuid() %}` → "churn_"),
+ * What the text tells of a computed string (a `.$` value, a JSONata `{% %}` string): characters it always holds
+ * (a member's pattern must allow each somewhere), text it always begins and ends with (a pattern anchored at that
+ * end must admit it there), the whole value when every part of it is known, and bounds on its length (`max`: the
+ * longest it can be; `shown`: with the names of the context as short as the text allows, an unnamed execution's
+ * name a 36-character UUID).
+ */
+export interface KnownString {
+  always?: string;
+  prefix?: string;
+  suffix?: string;
+  exact?: string;
+  max?: number;
+  shown?: number;
+  /** The state's name, when the value reads it from the context (KnownContext) and its text is known. */
+  stateName?: string;
+}
+
+/** A stretch of a computed string, in order: text known from the expression, or a value read when it runs, which always holds `always`. */
+type Piece = { text: string; context?: true } | { always: string };
+
+/** The text a computed string's pieces show, as KnownString says it. */
+function knownText(pieces: readonly Piece[], known: KnownContext | undefined): Pick<KnownString, 'always' | 'prefix' | 'suffix' | 'exact' | 'stateName'> {
+  const named = known?.stateName !== undefined && pieces.some((p) => 'context' in p) ? { stateName: known.stateName } : {};
+  let always = '';
+  let prefix = '';
+  let suffix = '';
+  let whole = true;
+  for (const p of pieces) {
+    if ('text' in p) {
+      always += p.text;
+      if (whole) prefix += p.text;
+      suffix += p.text;
+    } else {
+      always += p.always;
+      whole = false;
+      suffix = '';
+    }
+  }
+  if (whole) return { ...(always ? { always } : {}), exact: always, ...named };
+  return { ...(always ? { always } : {}), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}), ...named };
+}
+
+/** A context path's piece: its value where the text shows it, else what it always holds. */
+const contextPiece = (path: string, known: KnownContext | undefined): Piece => {
+  const value = contextValue(path, known);
+  return value !== undefined ? { text: value, context: true } : { always: contextAlways(path) };
+};
+
+/**
+ * The pieces of a dynamic value's result, in order: a States.Format template's text around its {}, with what fills
+ * each; the literal strings it is given; a context path (known, or the characters it always holds, `$$.Execution.Id`
+ * → "arn:"). Anything else is a value not known from the text. (The parser bounds the nesting.)
+ */
+function intrinsicPieces(a: IntrinsicArg, known: KnownContext | undefined, out: Piece[]): void {
+  if (a.kind === 'string') out.push({ text: a.value });
+  else if (a.kind === 'path') out.push(contextPiece(a.text, known));
+  else if (a.kind === 'call' && a.name === 'States.Format') {
+    const [template, ...values] = a.args;
+    if (template?.kind === 'string') {
+      formatSegments(template.raw).forEach((text, i) => {
+        out.push({ text });
+        if (values[i]) intrinsicPieces(values[i], known, out);
+      });
+    } else {
+      // A template read from a path puts its values anywhere: only the characters they hold are known.
+      const inner: Piece[] = [];
+      for (const v of values) intrinsicPieces(v, known, inner);
+      out.push({ always: inner.map((p) => ('text' in p ? p.text : p.always)).join('') });
+    }
+  } else out.push({ always: '' });
+}
+
+/**
+ * What a parsed `.$` value's result is known to be (KnownString), read from its one parse: `States.Format('train_{}',
+ * $$.Execution.Name)` always holds "train_" and begins with it; `$$.State.Name` is the state's name when `known` says it.
+ */
+export function dynamicStringBounds(r: Call | PathNode, known?: KnownContext): KnownString {
+  const pieces: Piece[] = [];
+  intrinsicPieces(r, known, pieces);
+  const max = boundOf(r, (path) => contextMax(path, known));
+  const shown = boundOf(r, (path) => contextShown(path, known));
+  return { ...knownText(pieces, known), ...(max !== undefined ? { max } : {}), ...(shown !== undefined ? { shown } : {}) };
+}
+
+/**
+ * What a JSONata string value is known to be (KnownString), from one parse, as dynamicStringBounds knows a
+ * States.Format: a concatenation's literals and what they hold (`{% 'churn_' & $uuid() %}` begins with "churn_"),
  * and bounds on its length where every operand has one (`{% 'hpo-' & $uuid() %}` → 40 and 40). A value of literals
  * only is a constant (jsonataConstant), not judged here.
  */
-export function jsonataStringBounds(value: string): { always?: string; max?: number; shown?: number } {
+export function jsonataStringBounds(value: string, known?: KnownContext): KnownString {
   const parts = jsonataConcatenation(value);
   if (!parts || parts.every((p) => 'text' in p)) return {};
-  const always = parts.length > 1 ? parts.map((p) => ('text' in p ? p.text : '')).join('') : '';
+  const pieces = parts.map((p): Piece => ('text' in p ? p : 'context' in p ? contextPiece(p.context, known) : { always: '' }));
   const bound = (context: (path: string) => number | undefined): number | undefined => {
     let total = 0;
     for (const p of parts) {
@@ -172,7 +242,9 @@ export function jsonataStringBounds(value: string): { always?: string; max?: num
     }
     return total;
   };
-  return { ...(always ? { always } : {}), max: bound(contextMax), shown: bound(contextShown) };
+  const max = bound((path) => contextMax(path, known));
+  const shown = bound((path) => contextShown(path, known));
+  return { ...knownText(pieces, known), ...(max !== undefined ? { max } : {}), ...(shown !== undefined ? { shown } : {}) };
 }
 
 /**

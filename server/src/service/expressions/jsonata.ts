@@ -288,7 +288,7 @@ export function stepFunctionsJsonataBindings(): Record<string, (...args: unknown
 export type ConcatPart = { text: string } | { uuid: true } | { context: string } | { other: true };
 
 /**
- * The operands of a JSONata value's top-level `&` concatenation (the value itself when it is none), in any order;
+ * The operands of a JSONata value's top-level `&` concatenation (the value itself when it is none), in order;
  * undefined when it does not parse or cannot hold a string literal, `$uuid()` or `$states.context` to know it by.
  */
 export function jsonataConcatenation(value: string): ConcatPart[] | undefined {
@@ -305,7 +305,7 @@ export function jsonataConcatenation(value: string): ConcatPart[] | undefined {
   while (stack.length) {
     const n = stack.pop()!;
     if (n.type === 'binary' && n.value === '&') {
-      stack.push(n.lhs as JsonataNode, n.rhs as JsonataNode);
+      stack.push(n.rhs as JsonataNode, n.lhs as JsonataNode); // the left operand first
       continue;
     }
     const steps = n.steps as JsonataNode[] | undefined;

@@ -6,11 +6,11 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataStringBounds, literalParts, looksLikePath, staticMaxLength, staticShownLength, sourceOffset, standsForValue, staticText, type Call, type ExpressionError, type PathNode } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, dynamicStringBounds, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataStringBounds, literalParts, looksLikePath, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
-import { alphabetOf } from './patternAlphabet';
+import { alphabetOf, refusedBeginning, refusedEnding } from './patternAlphabet';
 import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
 import type { SageMakerTask } from './tasks';
 
@@ -18,6 +18,8 @@ interface Context {
   problems: Problem[];
   jsonata: boolean;
   text: string;
+  /** What the text says of the context the request is evaluated in: the task state's name ($$.State.Name). */
+  known: KnownContext;
   /** JSON only: an object or list of the request whose node and stamp are unchanged keeps its findings (`subtrees`). */
   memo: boolean;
 }
@@ -196,18 +198,58 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   const parsed = parseDynamicValue(value);
   if (!shape || isExpressionError(parsed)) return;
   if (containerMismatch(ctx, valueNode, value, parsed, shape, label)) return;
-  const known = { always: staticText(parsed), max: staticMaxLength(value), shown: staticShownLength(value) };
-  checkComputedString(ctx, valueNode, `${label}.$ = ${quote(value)}`, known, value.includes('$$.Execution.Name'), shape, label);
+  checkComputedString(ctx, valueNode, `${label}.$ = ${quote(value)}`, dynamicStringBounds(parsed, ctx.known), value.includes('$$.Execution.Name'), shape, label);
 }
 
 /**
  * What is known of a computed string (a `.$` value, a JSONata expression) against its member: a character it always
- * holds that the pattern allows nowhere, else a length that may not fit.
+ * holds that the pattern allows nowhere; the whole value when the text shows it; else text it always begins or
+ * ends with that the pattern refuses there; else a length that may not fit. One finding at most.
  */
-function checkComputedString(ctx: Context, node: AstNode, written: string, known: { always?: string; max?: number; shown?: number }, executionName: boolean, shape: Shape, label: string) {
+function checkComputedString(ctx: Context, node: AstNode, written: string, known: KnownString, executionName: boolean, shape: Shape, label: string) {
   if (shape.kind !== 'string') return;
+  if (known.stateName !== undefined) written += ` (the state's name is ${quote(known.stateName)})`;
   if (shape.pattern && neverMatches(ctx, node, known.always, shape, label, written)) return;
+  if (known.exact !== undefined) return checkKnownValue(ctx, node, known.exact === known.stateName ? written : `${written} is always ${quote(known.exact)}`, known.exact, shape, label);
+  if (shape.pattern && refusedEnds(ctx, node, known, shape, label, written)) return;
   checkLengthBound(ctx, node, written, known.max, known.shown, executionName, shape, label);
+}
+
+/** Why SageMaker refuses a computed value: its pattern, with the words for it. */
+const refusal = (shape: Shape) => `(it must match ${shape.awsPattern}${shape.patternDescription ? `: ${shape.patternDescription}` : ''}): SageMaker refuses the request when the state runs`;
+
+/**
+ * A computed value the text shows whole (`$$.State.Name` is the state's own name, `States.Format('{}-train',
+ * $$.State.Name)`): judged as a literal would be, as a warning (it deploys, and fails when it runs).
+ */
+function checkKnownValue(ctx: Context, node: AstNode, written: string, value: string, shape: Shape, label: string) {
+  if (shape.max !== undefined && value.length > shape.max) {
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}: ${value.length} characters long; ${label} allows at most ${shape.max}: SageMaker refuses the request when the state runs`, { max: shape.max }, 'warning');
+  } else if (shape.min !== undefined && value.length < shape.min) {
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}: ${value.length} characters long; ${label} needs at least ${shape.min}: SageMaker refuses the request when the state runs`, { min: shape.min }, 'warning');
+  } else if (shape.enum && !shape.enum.includes(value)) {
+    const allowed = shape.enum.length <= 12 ? shape.enum.join(', ') : `${shape.enum.slice(0, 4).join(', ')}, …`;
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}, which is not a valid ${shape.name} (allowed: ${allowed}): SageMaker refuses the request when the state runs`, undefined, 'warning');
+  } else if (shape.pattern && !shape.pattern.test(value)) {
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}, which ${label} does not take ${refusal(shape)}`, undefined, 'warning');
+  }
+}
+
+/**
+ * A computed value that always begins (or ends) with text the member's pattern refuses there
+ * (`States.Format('s3//{}/models/', $.bucket)`, `{% 'S3://' & $x %}` for an S3 URI): whatever it reads, SageMaker
+ * refuses the request when the state runs. A warning, naming the shortest part of that text no value can begin
+ * (end) with.
+ */
+function refusedEnds(ctx: Context, node: AstNode, known: KnownString, shape: Shape, label: string, written: string): boolean {
+  const source = shape.pattern!.source;
+  const begins = known.prefix && refusedBeginning(source, known.prefix);
+  const ends = !begins && known.suffix ? refusedEnding(source, known.suffix) : undefined;
+  if (!begins && !ends) return false;
+  const [text, refused, verb] = begins ? [known.prefix!, begins, 'begin'] : [known.suffix!, ends!, 'end'];
+  const which = refused === text ? `which no value of ${label} can ${verb} with` : `and no value of ${label} can ${verb} with ${quote(refused)}`;
+  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} always ${verb}s with ${quote(text)}, ${which} ${refusal(shape)}`, undefined, 'warning');
+  return true;
 }
 
 /**
@@ -274,9 +316,8 @@ function neverMatches(ctx: Context, node: AstNode, always: string | undefined, s
   const bad = new Set<string>();
   for (const ch of always) if (!alphabet.test(ch)) bad.add(ch);
   if (!bad.size) return false;
-  const words = shape.patternDescription ? `: ${shape.patternDescription}` : '';
   const chars = list([...bad].slice(0, 5).map((c) => JSON.stringify(c)));
-  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} always holds ${chars}, which ${label} allows nowhere (it must match ${shape.awsPattern}${words}): SageMaker refuses the request when the state runs`, undefined, 'warning');
+  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} always holds ${chars}, which ${label} allows nowhere ${refusal(shape)}`, undefined, 'warning');
   return true;
 }
 
@@ -344,20 +385,20 @@ function checkMap(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, 
 // member the edit did not touch keeps its node and stamp (core/types.ts): a Replace All that changes every
 // ResourceConfig re-checks those and the request around them, not the requests' other members. A finding may sit
 // just before the node (on its key, or the member around it): at the same distance while the node is the same.
-const subtrees = new WeakMap<AstNode, { stamp: number | undefined; shape: Shape; ownerKey: AstNode; label: string; jsonata: boolean; relative: Problem[] }>();
+const subtrees = new WeakMap<AstNode, { stamp: number | undefined; shape: Shape; ownerKey: AstNode; label: string; jsonata: boolean; stateName: string | undefined; relative: Problem[] }>();
 
 function checkValue(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker = false) {
   if (!ctx.memo || (node.type !== 'object' && node.type !== 'array')) return checkValueOf(ctx, node, shape, ownerKey, label, evaluatedBySageMaker);
   const base = node.offset;
   const known = subtrees.get(node);
-  if (known && known.stamp === node.stamp && known.shape === shape && known.ownerKey === ownerKey && known.label === label && known.jsonata === ctx.jsonata) {
+  if (known && known.stamp === node.stamp && known.shape === shape && known.ownerKey === ownerKey && known.label === label && known.jsonata === ctx.jsonata && known.stateName === ctx.known.stateName) {
     for (const p of known.relative) ctx.problems.push({ ...p, offset: p.offset + base });
     return;
   }
   const from = ctx.problems.length;
   checkValueOf(ctx, node, shape, ownerKey, label, evaluatedBySageMaker);
   const relative = ctx.problems.slice(from).map((p) => ({ ...p, offset: p.offset - base }));
-  subtrees.set(node, { stamp: node.stamp, shape, ownerKey, label, jsonata: ctx.jsonata, relative });
+  subtrees.set(node, { stamp: node.stamp, shape, ownerKey, label, jsonata: ctx.jsonata, stateName: ctx.known.stateName, relative });
 }
 
 /**
@@ -386,7 +427,7 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
     else if (!hasPlaceholder(node.value as string)) {
       if (!checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker) && jsonataContainerMismatch(ctx, node, node.value as string, shape, label)) return;
       const v = node.value as string;
-      if (shape.kind === 'string') checkComputedString(ctx, node, `${label} = ${quote(v)}`, jsonataStringBounds(v), v.includes('$states.context.Execution.Name'), shape, label);
+      if (shape.kind === 'string') checkComputedString(ctx, node, `${label} = ${quote(v)}`, jsonataStringBounds(v, ctx.known), v.includes('$states.context.Execution.Name'), shape, label);
     }
     return;
   }
@@ -474,8 +515,17 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   ctx.problems.push(...checkDocumentedRules(task.api, valueNode, ctx.memo, ctx.jsonata));
 }
 
+/**
+ * The task state's own name is `$$.State.Name` in its request (a state in a Map's or Parallel's branch included): known
+ * unless the name is a template's placeholder, or the state is a standalone request file's stand-in (tasks.ts).
+ */
+function knownContext(task: SageMakerTask): KnownContext {
+  const { name, machine } = task.state;
+  return machine.byName.get(name) === task.state && !hasPlaceholder(name) ? { stateName: name } : {};
+}
+
 function checkTaskUncached(task: SageMakerTask, text: string, memo = false): Problem[] {
-  const ctx: Context = { problems: [], jsonata: task.state.queryLanguage === 'JSONata', text, memo };
+  const ctx: Context = { problems: [], jsonata: task.state.queryLanguage === 'JSONata', text, memo, known: knownContext(task) };
   try {
     checkTask(ctx, task);
   } catch (e) {
