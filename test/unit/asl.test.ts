@@ -184,6 +184,16 @@ describe('query languages', () => {
     assert.deepEqual(at(map('JSONata', { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Arguments: ['b'] } })), [['asl-invalid-value', '[\n          "b"\n        ]']]);
     assert.deepEqual(at(map('JSONata', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Arguments: '{% $states.input.where %}' } })), []);
   });
+  test('a reader\'s S3 request names what S3 needs: GetObject a Bucket and a Key, ListObjectsV2 a Bucket (a warning: it deploys, and reading fails)', () => {
+    const found = (ql: string, extra: Record<string, unknown>) => check(sm({ M: { Type: 'Map', QueryLanguage: ql, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'In', States: { In: { Type: 'Succeed' } } }, End: true, ...extra } }), true);
+    const [f] = found('JSONPath', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b' } } });
+    assert.deepEqual([f.code, f.severity], ['asl-missing-field', 'warning']);
+    assert.match(f.message!, /^getObject needs Key in the ItemReader's Parameters: S3 refuses the request/);
+    assert.match(found('JSONata', { ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Arguments: { Prefix: 'in/' } } })[0].message!, /^listObjectsV2 needs Bucket in the ItemReader's Arguments/);
+    assert.deepEqual(found('JSONPath', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { 'Bucket.$': '$.b', Key: 'k' } } }), []);
+    assert.deepEqual(found('JSONata', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Arguments: { Bucket: 'b', Key: '{% $states.input.k %}' } } }), []);
+    assert.deepEqual(found('JSONPath', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', '${KeyField}': 'k' } } }), []);
+  });
   // ASL spec: "the default query language for each state inside the Map's ItemProcessor or the Parallel's Branches
   // fields is the state machine's query language, and is independent of the Map or Parallel State's query language."
   const inner = (extra: Record<string, unknown>) => sm({ In: task(extra) });

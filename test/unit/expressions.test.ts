@@ -237,6 +237,15 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     assert.equal(jw("{% $states.input.s ~> $hash('x', 'MD5') %}"), '$hash takes 2 arguments ($hash(data, algorithm)), not 3');
     assert.equal(jw('{% $states.input.items ~> $partition(0) %}'), "$partition's chunk size must be positive, not 0");
   });
+  test('a function neither JSONata nor Step Functions has: a warning naming the closest (the call fails when the state runs)', () => {
+    const e = checkJsonata("{% $formatDate($now(), 'yyyy') %}");
+    assert.equal(e?.severity, 'warning');
+    assert.match(e!.message, /^JSONata has no function \$formatDate; did you mean \$formatBase\? \(Step Functions runs JSONata 2\.0\.6 with its own \$partition, .*\): the call fails when the state runs$/);
+    assert.equal(checkJsonata('{% $uppercas($states.input.s) %}')?.message.startsWith('JSONata has no function $uppercas; did you mean $uppercase?'), true);
+    // Bound by the expression, a function's parameter, a template placeholder, a built-in: no finding.
+    for (const v of ['{% ($f := function($x) { $x + 1 }; $f(1)) %}', '{% $map([1], function($v, $i, $a) { $v }) %}', '{% (function($g) { $g(1) })($string) %}', '{% ${Fn}(1) %}', '{% $fromMillis($millis()) %}', '{% $uuid() %}'])
+      assert.equal(checkJsonata(v), undefined, v);
+  });
 });
 
 describe('static length bounds', () => {

@@ -611,3 +611,15 @@ describe('$$.State.Name is the name of the state whose request holds it, known f
     assert.deepEqual(svc.validate(d).filter((p) => p.source === 'sagemaker'), []);
   });
 });
+
+describe('an intrinsic function of literals only in a .$ value', () => {
+  test('is judged as the number it always gives, a warning; one that reads a path is not', () => {
+    const volume = (size: string) => findings(machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', 'VolumeSizeInGB.$': size } })));
+    const [f, ...rest] = volume('States.MathAdd(-5, 1)');
+    assert.deepEqual(rest, []);
+    assert.deepEqual([f.code, f.severity, f.at], ['likely-runtime-failure', 'warning', '"States.MathAdd(-5, 1)"']);
+    assert.match(f.message, /^This expression is always -4: .*; the state fails when it runs$/);
+    assert.deepEqual(volume('States.MathAdd(5, 1)'), []);
+    assert.deepEqual(volume('States.MathAdd($.n, -51)'), []);
+  });
+});

@@ -588,6 +588,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   // The states language: "The ItemReader Configuration MUST have a "Resource" field".
   if (reader?.type === 'object' && !propertyNode(reader, 'Resource'))
     report(ctx, lackAt(s, 'ItemReader', reader), AslCode.missingField, 'ItemReader needs a Resource: the action that reads the items, e.g. "arn:aws:states:::s3:getObject"');
+  if (reader?.type === 'object') checkReaderRequest(ctx, reader, ql);
   const config = property(reader, 'ReaderConfig');
   if (reader?.type === 'object' && checkType(ctx, 'ReaderConfig', config, 'object', 'JSONPath')) {
     checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), READER_INPUT_TYPES);
@@ -642,6 +643,25 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
       checkEnum(ctx, 'WriterConfig.OutputType', property(wc, 'OutputType'), WRITER_OUTPUT_TYPES);
     }
   }
+}
+
+// The S3 request an ItemReader sends (input-output-itemreader.html): GetObject names the object by Bucket and Key,
+// ListObjectsV2 the Bucket (Prefix is optional). S3 refuses a request without them, so reading the items always fails
+// (States.ItemReaderFailed): a warning, as it deploys.
+const READER_REQUIRES: Readonly<Record<string, readonly string[]>> = {
+  'arn:aws:states:::s3:getObject': ['Bucket', 'Key'],
+  'arn:aws:states:::s3:listObjectsV2': ['Bucket'],
+};
+function checkReaderRequest(ctx: Ctx, reader: AstNode, ql: QueryLanguage) {
+  const resource = stringValue(property(reader, 'Resource'));
+  const required = resource === undefined ? undefined : READER_REQUIRES[resource.replace(/^arn:aws[a-z-]*:/, 'arn:aws:')];
+  const field = ql === 'JSONata' ? 'Arguments' : 'Parameters';
+  const request = property(reader, field);
+  // A request computed whole, or a key that is a placeholder, may hold anything.
+  if (!required || request?.type !== 'object' || request.children?.some((p) => hasPlaceholder(String(keyOf(p)?.value ?? '')))) return;
+  const has = (name: string) => !!propertyNode(request, name) || (ql === 'JSONPath' && !!propertyNode(request, `${name}.$`));
+  const missing = required.filter((name) => !has(name));
+  if (missing.length) report(ctx, request, AslCode.missingField, `${resource!.split(':').pop()} needs ${list(missing)} in the ItemReader's ${field}: S3 refuses the request, so reading the items fails when the state runs (States.ItemReaderFailed)`, 'warning');
 }
 
 function checkEnum(ctx: Ctx, field: string, node: AstNode | undefined, values: readonly string[], ql: QueryLanguage = 'JSONPath') {

@@ -1,6 +1,7 @@
 // JSONata `{% … %}` expressions: detected here, once, for both sides; parsed with the jsonata package itself, so
 // the syntax is exactly Step Functions'.
 import { Code } from '../core/codes';
+import { closest, list } from '../core/text';
 import { randomUUID } from 'node:crypto';
 import type Jsonata from 'jsonata';
 import { scanPlaceholders } from './placeholders';
@@ -406,13 +407,21 @@ const PIPED: JsonataNode = { type: 'piped' };
 
 function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; end: number; message: string } | undefined {
   const bound = new Set(nodes.filter((n) => n.type === 'bind').map((n) => (n.lhs as JsonataNode | undefined)?.value));
+  // A function's parameters may be functions too (`function($f) { $f(1) }`).
+  for (const n of nodes) if (n.type === 'lambda') for (const a of (n.arguments as JsonataNode[] | undefined) ?? []) bound.add(a.value);
   // The calls on the right of `~>`, which take the left side as their first argument.
   const piped = new Set(nodes.filter((n) => n.type === 'apply' && n.value === '~>').map((n) => n.rhs));
   for (const n of nodes) {
     const proc = n.procedure as JsonataNode | undefined;
     if (n.type !== 'function' || proc?.type !== 'variable' || typeof proc.value !== 'string' || bound.has(proc.value)) continue;
     const f = Object.hasOwn(STEP_FUNCTIONS_FUNCTIONS, proc.value) ? STEP_FUNCTIONS_FUNCTIONS[proc.value] : undefined;
-    if (!f) continue;
+    if (!f) {
+      // Nothing else can be called: Step Functions' variables hold JSON, never a function, so the call fails when the
+      // state runs (T1006). A masked template placeholder (`$___`) may stand for any name.
+      if (JSONATA_FUNCTIONS.has(proc.value) || /^_+$/.test(proc.value)) continue;
+      const near = closest(proc.value, JSONATA_FUNCTIONS, 1)[0];
+      return { ...spanOf(proc.position, proc.value.length + 1), message: `JSONata has no function $${proc.value}${near ? `; did you mean $${near}?` : ''} (Step Functions runs JSONata 2.0.6 with its own ${list(Object.keys(STEP_FUNCTIONS_FUNCTIONS).map((n) => `$${n}`))}): the call fails when the state runs` };
+    }
     const written = (n.arguments as JsonataNode[] | undefined) ?? [];
     const args = piped.has(n) ? [PIPED, ...written] : written;
     const span = spanOf(proc.position, proc.value.length + 1);

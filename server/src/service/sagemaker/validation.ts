@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, dynamicStringBounds, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataStringBounds, literalParts, looksLikePath, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, dynamicStringBounds, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataStringBounds, literalConstant, literalParts, looksLikePath, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
@@ -185,7 +185,7 @@ function expressionProblem(ctx: Context, node: AstNode, err: ExpressionError) {
 }
 
 /** The value of a `"X.$"` key: a JSONPath, a context path or an intrinsic function, never checked against X's pattern. */
-function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, shape: Shape | undefined) {
+function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, shape: Shape | undefined, keyNode: AstNode) {
   if (valueNode.type !== 'string') {
     problem(ctx, valueNode, SageMakerCode.wrongType, `${label}.$ must be a string holding a JSONPath or an intrinsic function, not ${article(valueNode.type)} ${valueNode.type}`, { expected: 'string' });
     return;
@@ -198,6 +198,10 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   const parsed = parseDynamicValue(value);
   if (!shape || isExpressionError(parsed)) return;
   if (containerMismatch(ctx, valueNode, value, parsed, shape, label)) return;
+  // An intrinsic of literals only always gives one number or boolean (`States.MathAdd(50, 51)`): judged as that
+  // value, a warning. A string one is the computed string's whole value below.
+  const c = parsed.kind === 'call' ? literalConstant(value, true, false) : undefined;
+  if (c && (typeof c.value === 'number' || typeof c.value === 'boolean')) return void checkConstant(ctx, valueNode, shape, keyNode, label, false, c);
   checkComputedString(ctx, valueNode, `${label}.$ = ${quote(value)}`, dynamicStringBounds(parsed, ctx.known), value.includes('$$.Execution.Name'), shape, label);
 }
 
@@ -360,7 +364,7 @@ function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNod
     present.add(name);
     if (member.deprecated) problem(ctx, keyNode, SageMakerCode.deprecated, `${name} is deprecated in the ${shape.name} API`, undefined, 'warning');
     if (!valueNode) continue;
-    if (dynamic) checkDynamicKeyValue(ctx, valueNode, name, member.shape);
+    if (dynamic) checkDynamicKeyValue(ctx, valueNode, name, member.shape, keyNode);
     else checkValue(ctx, valueNode, member.shape, keyNode, name, isEvaluatedBySageMaker(shape.name, name));
   }
   const missing = (shape.required ?? []).filter((r) => !present.has(r));
@@ -376,7 +380,7 @@ function checkMap(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, 
     // The key is a value of the key shape (e.g. HyperParameterKey): check it on a stand-in node without the `.$`.
     if (shape.key && (shape.key.kind === 'string')) checkString(ctx, { ...keyNode, value: name }, shape.key, `${label} key`);
     if (!valueNode) continue;
-    if (dynamic) checkDynamicKeyValue(ctx, valueNode, `${label}["${name}"]`, shape.value);
+    if (dynamic) checkDynamicKeyValue(ctx, valueNode, `${label}["${name}"]`, shape.value, keyNode);
     else checkValue(ctx, valueNode, shape.value!, keyNode, `${label} value of "${name}"`);
   }
 }
@@ -405,8 +409,7 @@ function checkValue(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode
  * A constant JSONata scalar checked as the value it always has; what it breaks is a warning (it deploys, and fails when
  * it runs). Whether the value is a constant (then nothing else is known of it).
  */
-function checkConstant(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean): boolean {
-  const c = jsonataConstant(node.value as string);
+function checkConstant(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean, c = jsonataConstant(node.value as string)): boolean {
   const v = c?.value;
   if (!c) return false;
   if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return true;
