@@ -237,6 +237,14 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     assert.equal(jw("{% $states.input.s ~> $hash('x', 'MD5') %}"), '$hash takes 2 arguments ($hash(data, algorithm)), not 3');
     assert.equal(jw('{% $states.input.items ~> $partition(0) %}'), "$partition's chunk size must be positive, not 0");
   });
+  test('an intrinsic call of literals only that always fails when it runs: a warning with the reason; one that reads a path or works: none', () => {
+    const e = checkDynamicValue("States.StringToJson('{\"retries\": 3')");
+    assert.equal(e?.severity, 'warning');
+    assert.match(e!.message, /^This call always fails when it runs \(States\.Runtime\): States\.StringToJson: .* is not JSON$/);
+    assert.match(checkDynamicValue("States.Base64Decode('not base64!!')")?.message ?? '', /must be a base64 string/);
+    for (const v of ["States.StringToJson('{\"a\": 1}')", 'States.StringToJson($.body)', "States.Base64Decode('aGk=')", 'States.MathRandom(1, 5)', "States.Format('{}', States.UUID())"])
+      assert.equal(checkDynamicValue(v), undefined, v);
+  });
   test('a function neither JSONata nor Step Functions has: a warning naming the closest (the call fails when the state runs)', () => {
     const e = checkJsonata("{% $formatDate($now(), 'yyyy') %}");
     assert.equal(e?.severity, 'warning');

@@ -31,7 +31,29 @@ export { hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders 
 export function checkDynamicValue(value: string): ExpressionError | undefined {
   const r = parseDynamicValue(value);
   if (isExpressionError(r)) return r;
-  return r.kind === 'call' ? callLimits(r, 1) : undefined;
+  return r.kind === 'call' ? (callLimits(r, 1) ?? failingCall(value, r)) : undefined;
+}
+
+/** A call of literals only that always fails when it runs (`States.StringToJson('{bad')`): a warning, the evaluator's reason. */
+function failingCall(value: string, call: Call): ExpressionError | undefined {
+  if (!literalsOnly(call)) return undefined;
+  try {
+    evaluateIntrinsic(value, {} as never);
+    return undefined;
+  } catch (e) {
+    return { start: call.start, end: call.end, code: Code.invalidIntrinsic, severity: 'warning', message: `This call always fails when it runs (States.Runtime): ${(e as Error).message}` };
+  }
+}
+
+/** Whether a call reads nothing and gives the same every time: no path, no varying function, at any depth. */
+function literalsOnly(call: Call): boolean {
+  const stack: IntrinsicArg[] = [call];
+  while (stack.length) {
+    const a = stack.pop()!;
+    if (a.kind === 'path' || (a.kind === 'call' && VARYING.has(a.name))) return false;
+    if (a.kind === 'call') stack.push(...a.args);
+  }
+  return true;
 }
 
 /** "You can nest up to 10 intrinsic functions within a field in your workflows." */
@@ -60,13 +82,7 @@ export function literalConstant(value: string, dynamic: boolean, jsonata: boolea
   if (jsonata && !dynamic) return isJsonata(value) ? jsonataConstant(value) : undefined;
   if (!dynamic || !value.trimStart().startsWith('States.')) return undefined;
   const call = parseIntrinsic(value, { check: false });
-  if (isExpressionError(call)) return undefined;
-  const stack: IntrinsicArg[] = [call];
-  while (stack.length) {
-    const a = stack.pop()!;
-    if (a.kind === 'path' || (a.kind === 'call' && VARYING.has(a.name))) return undefined;
-    if (a.kind === 'call') stack.push(...a.args);
-  }
+  if (isExpressionError(call) || !literalsOnly(call)) return undefined;
   try {
     return { value: evaluateIntrinsic(value, {} as never) };
   } catch {
