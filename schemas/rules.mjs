@@ -72,6 +72,14 @@ function resolve(model, shape, path) {
   return { shape: current };
 }
 
+/** The member a rule path ends at (its documentation), or undefined. */
+function memberOf(model, shape, path) {
+  const parts = path.split('.');
+  const last = parts.pop().replace(/\[\]$/, '');
+  const parent = parts.length ? resolve(model, shape, parts.join('.')) : { shape };
+  return parent.error ? undefined : model.shapes[parent.shape]?.members?.[last];
+}
+
 /** Whether `value` is one the shape allows (enum member, or the right JSON type). */
 function fits(model, shapeName, value) {
   const s = model.shapes[shapeName];
@@ -82,7 +90,7 @@ function fits(model, shapeName, value) {
   return typeof value === 'number';
 }
 
-const PATH_PARAMS = { field: 'one', at: 'one', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
+const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
 const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'listContains', 'samePart'];
 
 /** An affix's texts: one string, or a list of them (the value must begin or end with one). */
@@ -132,7 +140,7 @@ export function checkRules(model, data) {
       if (model.shapes[scope]?.type !== 'structure') continue;
       for (const [param, arity] of Object.entries(PATH_PARAMS)) {
         if (rule[param] === undefined) continue;
-        for (const p of arity === 'one' ? [rule[param]] : rule[param]) {
+        for (const p of arity === 'one' || (arity === 'oneOrMany' && !Array.isArray(rule[param])) ? [rule[param]] : rule[param]) {
           const r = resolve(model, scope, p);
           if (r.error) say(`${param} ${p} from ${scope}: ${r.error}`);
         }
@@ -145,6 +153,14 @@ export function checkRules(model, data) {
         }
         for (const prefix of w.startsWithOneOf ?? []) {
           if (!r.error && !(model.shapes[r.shape].enum ?? []).some((e) => e.startsWith(prefix))) say(`when ${w.field}: no value of ${r.shape} starts with ${prefix}`);
+        }
+        // An ending the condition tests is one the field's own documentation gives (a listed Lambda's function name);
+        // with everyMatch, the list holds every one it gives, so a new one is noticed.
+        const endings = w.endsWithOneOf ?? w.notEndsWithOneOf;
+        if (endings && !r.error) {
+          const doc = documentationText(memberOf(model, scope, w.field)?.documentation);
+          for (const t of endings) if (typeof t !== 'string' || !t || !doc.includes(t)) say(`when ${w.field}: ${JSON.stringify(t)} is not in its documentation`);
+          if (w.everyMatch) for (const m of new Set(doc.match(new RegExp(w.everyMatch, 'g')) ?? [])) if (!endings.includes(m)) say(`when ${w.field}: its documentation gives ${m}, which the list does not hold`);
         }
       }
       if (rule.kind === 'requiresValue' || rule.kind === 'listContains') {
@@ -221,7 +237,8 @@ export function rulesTable(data) {
   const cell = (s) => String(s).replace(/\|/g, '\\|');
   const v = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
   const cond = (c) =>
-    c.present !== undefined ? `${c.field} ${c.present ? '' : 'not '}set`
+    c.means ? `${c.field} ${c.means}`
+    : c.present !== undefined ? `${c.field} ${c.present ? '' : 'not '}set`
     : c.equals !== undefined ? `${c.field} = ${v(c.equals)}`
     : c.oneOf ? `${c.field} ∈ {${c.oneOf.map(v)}}`
     : c.startsWithOneOf ? `${c.field} ∈ {${c.startsWithOneOf.map((p) => p + '*')}}`

@@ -51,6 +51,10 @@ const pref = (p: object = {}) => ({ InstanceType: 'ml.m5.large', ...p });
 const procPref = (p: object = {}) => ({ InstanceType: 'ml.m5.large', ...p });
 const algorithm = (arn: string) => ({ LabelingJobAlgorithmsConfig: { LabelingJobAlgorithmSpecificationArn: arn } });
 const s3Model = { S3DataSource: { S3Uri: 's3://b/mme/', S3DataType: 'S3Prefix', CompressionType: 'None' } };
+const human = (h: object) => ({ HumanTaskConfig: { TaskTimeLimitInSeconds: 300, ...h } });
+const preLambda = (name: string, region = 'us-east-1', account = '432418664414') => `arn:aws:lambda:${region}:${account}:function:${name}`;
+const price = { AmountInUsd: { Dollars: 0, Cents: 3, TenthFractionsOfACent: 6 } };
+const scaling = (m: object) => variant({ ManagedInstanceScaling: { Status: 'ENABLED', ...m } });
 const ecr = (region: string, suffix = '', account = '683313688378') => `${account}.dkr.ecr.${region}.amazonaws.com${suffix}/sagemaker-xgboost:1.7-1`;
 
 interface Case {
@@ -167,6 +171,33 @@ const CASES: Record<string, Case> = {
     bad: tuning({ Strategy: 'Hyperband', TrainingJobEarlyStoppingType: 'Auto' }),
     ok: [tuning({ Strategy: 'Hyperband', TrainingJobEarlyStoppingType: 'Off' }), tuning({ Strategy: 'Hyperband' }), tuning({ TrainingJobEarlyStoppingType: 'Auto' })],
     dynamic: tuning({ Strategy: 'Hyperband', 'TrainingJobEarlyStoppingType.$': '$.stopping' }),
+  },
+  'integer-range-min-at-most-max': {
+    api: 'createHyperParameterTuningJob',
+    bad: [
+      tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '10', MaxValue: '3' }] } }),
+      { TrainingJobDefinitions: [{ HyperParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: ' 4 ', MaxValue: '3' }] } }] },
+    ],
+    ok: [
+      tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '3', MaxValue: '3' }] } }),
+      tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: 'ten', MaxValue: '3' }] } }),
+    ],
+    dynamic: [
+      tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '10', 'MaxValue.$': '$.max' }] } }),
+      tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '{% $string($states.input.min) %}', MaxValue: '3' }] } }),
+    ],
+  },
+  'continuous-range-min-at-most-max': {
+    api: 'createHyperParameterTuningJob',
+    bad: [
+      tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.5', MaxValue: '0.1' }] } }),
+      tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '1e-2', MaxValue: '1e-3' }] } }),
+    ],
+    ok: [
+      tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.1', MaxValue: '0.1' }] } }),
+      tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '1e-3', MaxValue: '1e-2' }] } }),
+    ],
+    dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '${EtaMin}', MaxValue: '0.1' }] } }),
   },
   'parameter-ranges-total-30': {
     api: 'createHyperParameterTuningJob',
@@ -454,6 +485,56 @@ const CASES: Record<string, Case> = {
     ok: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }] } } },
     dynamic: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }], 'VolumeSizeInGB.$': '$.size' } } },
   },
+  'image-text-task-time-8-hours': {
+    api: 'createLabelingJob',
+    bad: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass'), TaskTimeLimitInSeconds: 28801 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-NamedEntityRecognition', 'eu-west-1', '568282634449'), TaskTimeLimitInSeconds: 36000 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VerificationBoundingBox'), TaskTimeLimitInSeconds: 43200 }),
+    ],
+    ok: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass'), TaskTimeLimitInSeconds: 28800 }),
+      // 3D point cloud and video frame jobs may take 30 days; video classification and the pass-through have no stated maximum.
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectDetection'), TaskTimeLimitInSeconds: 36000 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudSemanticSegmentation'), TaskTimeLimitInSeconds: 2592000 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoMultiClass'), TaskTimeLimitInSeconds: 36000 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-PassThrough'), TaskTimeLimitInSeconds: 36000 }),
+    ],
+    dynamic: [
+      human({ 'PreHumanTaskLambdaArn.$': '$.preLambda', TaskTimeLimitInSeconds: 36000 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass'), TaskTimeLimitInSeconds: '{% $states.input.limit %}' }),
+    ],
+  },
+  'custom-task-time-8-hours': {
+    api: 'createLabelingJob',
+    bad: [
+      human({ PreHumanTaskLambdaArn: preLambda('my-pre-annotation', 'us-east-1', '111122223333'), TaskTimeLimitInSeconds: 43200 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBoxes'), TaskTimeLimitInSeconds: 28801 }),
+    ],
+    ok: [
+      human({ PreHumanTaskLambdaArn: preLambda('my-pre-annotation', 'us-east-1', '111122223333'), TaskTimeLimitInSeconds: 28800 }),
+      // No pre-annotation Lambda: the task type is not known.
+      human({ TaskTimeLimitInSeconds: 43200 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectTracking'), TaskTimeLimitInSeconds: 2592000 }),
+    ],
+    dynamic: [
+      human({ PreHumanTaskLambdaArn: '${PreAnnotationLambda}', TaskTimeLimitInSeconds: 43200 }),
+      human({ PreHumanTaskLambdaArn: preLambda('my-pre-annotation', 'us-east-1', '111122223333'), 'TaskTimeLimitInSeconds.$': '$.limit' }),
+    ],
+  },
+  'mturk-availability-12-hours': {
+    api: 'createLabelingJob',
+    bad: human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass'), PublicWorkforceTaskPrice: price, TaskAvailabilityLifetimeInSeconds: 43201 }),
+    ok: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass'), PublicWorkforceTaskPrice: price, TaskAvailabilityLifetimeInSeconds: 43200 }),
+      // A private or vendor workforce: 30 days.
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass'), TaskAvailabilityLifetimeInSeconds: 864000 }),
+    ],
+    dynamic: [
+      human({ 'PublicWorkforceTaskPrice.$': '$.price', TaskAvailabilityLifetimeInSeconds: 86400 }),
+      human({ PublicWorkforceTaskPrice: price, TaskAvailabilityLifetimeInSeconds: '{% $states.input.lifetime %}' }),
+    ],
+  },
   'accelerator-type-no-longer-supported': {
     api: 'createEndpointConfig',
     bad: [variant({ AcceleratorType: 'ml.eia2.medium' }), { ProductionVariants: [{ VariantName: 'a' }], ShadowProductionVariants: [{ VariantName: 's', AcceleratorType: 'ml.eia1.large' }] }],
@@ -465,6 +546,25 @@ const CASES: Record<string, Case> = {
     bad: serverless({ ProvisionedConcurrency: 6 }),
     ok: serverless({ ProvisionedConcurrency: 5 }),
     dynamic: serverless({ 'ProvisionedConcurrency.$': '$.provisioned' }),
+  },
+  'serverless-not-with-instances': {
+    api: 'createEndpointConfig',
+    bad: [
+      variant({ InstanceType: 'ml.m5.xlarge', InitialInstanceCount: 1, ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }),
+      variant({ InstancePools: [{ InstanceType: 'ml.m5.xlarge', Priority: 1 }], ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }),
+      { ProductionVariants: [{ VariantName: 'a', InstanceType: 'ml.m5.xlarge' }], ShadowProductionVariants: [{ VariantName: 's', InitialInstanceCount: 1, ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }] },
+    ],
+    ok: [serverless({}), variant({ InstanceType: 'ml.m5.xlarge', InitialInstanceCount: 1 })],
+    dynamic: [
+      variant({ InstanceType: 'ml.m5.xlarge', 'ServerlessConfig.$': '$.serverless' }),
+      variant({ InstanceType: '{% $states.input.instanceType %}', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }),
+    ],
+  },
+  'managed-scaling-min-at-most-max': {
+    api: 'createEndpointConfig',
+    bad: scaling({ MinInstanceCount: 5, MaxInstanceCount: 2 }),
+    ok: [scaling({ MinInstanceCount: 2, MaxInstanceCount: 2 }), scaling({ MinInstanceCount: 5 })],
+    dynamic: [scaling({ MinInstanceCount: 5, 'MaxInstanceCount.$': '$.max' }), scaling({ MinInstanceCount: '{% $states.input.min %}', MaxInstanceCount: 2 })],
   },
   'serverless-memory-1-gb-steps': {
     api: 'createEndpointConfig',
@@ -519,6 +619,23 @@ const CASES: Record<string, Case> = {
     bad: [{ PrimaryContainer: { Mode: 'MultiModel', ModelDataSource: s3Model } }, { Containers: [{ Image: 'a' }, { Image: 'b', Mode: 'MultiModel', ModelDataSource: s3Model }] }],
     ok: [{ PrimaryContainer: { Mode: 'SingleModel', ModelDataSource: s3Model } }, { PrimaryContainer: { ModelDataSource: s3Model } }, { PrimaryContainer: { Mode: 'MultiModel', ModelDataUrl: 's3://b/mme/' } }],
     dynamic: [{ PrimaryContainer: { 'Mode.$': '$.mode', ModelDataSource: s3Model } }, { PrimaryContainer: { Mode: '{% $states.input.mode %}', ModelDataSource: s3Model } }],
+  },
+  'model-data-url-tar-gz': {
+    api: 'createModel',
+    bad: [
+      { PrimaryContainer: { ModelDataUrl: 's3://b/churn/model.zip' } },
+      { Containers: [{ ModelDataUrl: 's3://b/a/model.tar.gz' }, { Mode: 'SingleModel', ModelDataUrl: 's3://b/b/model.tgz' }] },
+    ],
+    ok: [
+      { PrimaryContainer: { ModelDataUrl: 's3://b/churn/model.tar.gz' } },
+      { PrimaryContainer: { ModelDataUrl: 'https://b.s3.us-east-1.amazonaws.com/churn/model.tar.gz' } },
+      { PrimaryContainer: { Mode: 'MultiModel', ModelDataUrl: 's3://b/models/' } },
+    ],
+    dynamic: [
+      { PrimaryContainer: { 'ModelDataUrl.$': '$.train.ModelArtifacts.S3ModelArtifacts' } },
+      { PrimaryContainer: { 'Mode.$': '$.mode', ModelDataUrl: 's3://b/models/' } },
+      { PrimaryContainer: { ModelDataUrl: '{% $states.input.model %}' } },
+    ],
   },
   'model-images-and-artifacts-one-region': {
     api: 'createModel',
@@ -664,6 +781,18 @@ describe('the rules file is in step with the model', () => {
       `labeling-algorithm-specification-listed: the documentation of LabelingJobAlgorithmsConfig.LabelingJobAlgorithmSpecificationArn goes on after the quote (a list that grew?): "${listed.source.quote}"`,
       'model-images-and-artifacts-one-region: pattern \\.dkr\\.ecr\\. captures no group',
       'model-images-and-artifacts-one-region: pattern (unclosed: Invalid regular expression: /(unclosed|/: Unterminated group',
+    ]);
+  });
+  test('an ending a condition tests that its field\'s documentation does not give, or a listed one the list leaves out: reported', async () => {
+    const { checkRules } = await rulesScript();
+    const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
+    const image = data.rules.find((r: { id: string }) => r.id === 'image-text-task-time-8-hours');
+    image.when.endsWithOneOf.push(':function:PRE-ImageCaptioning');
+    const custom = data.rules.find((r: { id: string }) => r.id === 'custom-task-time-8-hours');
+    custom.when.notEndsWithOneOf = custom.when.notEndsWithOneOf.filter((t: string) => t !== ':function:PRE-PassThrough');
+    assert.deepEqual(checkRules(model(), { rules: [image, custom] }), [
+      'image-text-task-time-8-hours: when PreHumanTaskLambdaArn: ":function:PRE-ImageCaptioning" is not in its documentation',
+      'custom-task-time-8-hours: when PreHumanTaskLambdaArn: its documentation gives :function:PRE-PassThrough, which the list does not hold',
     ]);
   });
   test('every rule has a case below', () => {
@@ -872,6 +1001,51 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(f.severity, 'warning');
     assert.ok(f.message.startsWith('Containers[1].ModelDataSource must not be set when Mode is MultiModel. SageMaker\'s API documentation (ContainerDefinition.ModelDataSource): "Currently you cannot use'), f.message);
     assert.equal(f.fix!.kind, 'remove');
+  });
+  test('a hyperparameter range whose minimum is above its maximum: a warning on each end, told from its side, no fix', () => {
+    const found = run('createHyperParameterTuningJob', tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '10', MaxValue: '3' }] } }));
+    assert.deepEqual(found.map((f) => [f.at, f.severity, f.fix]), [['"10"', 'warning', undefined], ['"3"', 'warning', undefined]]);
+    const range = 'HyperParameterTuningJobConfig.ParameterRanges.IntegerParameterRanges[0]';
+    assert.ok(found[0].message.startsWith(`${range}.MinValue (10) must be at most ${range}.MaxValue (3). SageMaker's API documentation (IntegerParameterRange.MaxValue): "The maximum value of the hyperparameter to search."; (IntegerParameterRange.MinValue): "The minimum value`), found[0].message);
+    assert.ok(found[1].message.startsWith(`${range}.MaxValue (3) must be at least ${range}.MinValue (10). `), found[1].message);
+  });
+  test('managed instance scaling whose minimum is above its maximum: both counts, no fix', () => {
+    const found = run('createEndpointConfig', scaling({ MinInstanceCount: 5, MaxInstanceCount: 2 }));
+    assert.deepEqual(found.map((f) => [f.at, f.fix]), [['5', undefined], ['2', undefined]]);
+    assert.match(found[0].message, /^ProductionVariants\[0\]\.ManagedInstanceScaling\.MinInstanceCount \(5\) must be at most ProductionVariants\[0\]\.ManagedInstanceScaling\.MaxInstanceCount \(2\)\. /);
+  });
+  test('ServerlessConfig beside an instance type and count: a warning on ServerlessConfig, naming them', () => {
+    const f = one('createEndpointConfig', variant({ InstanceType: 'ml.m5.xlarge', InitialInstanceCount: 1, ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }));
+    assert.equal(f.at, '"ServerlessConfig"');
+    assert.equal(f.severity, 'warning');
+    assert.equal(
+      f.message,
+      'ProductionVariants[0].ServerlessConfig cannot be used together with ProductionVariants[0].InstanceType and ProductionVariants[0].InitialInstanceCount. ' +
+        'SageMaker\'s API documentation (ProductionVariant.ServerlessConfig): "Specifies a serverless endpoint configuration instead of an instance-based endpoint configuration."',
+    );
+  });
+  test('labeling time limits: the task type and workforce said in words, on the limit, no fix', () => {
+    const image = one('createLabelingJob', human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass'), TaskTimeLimitInSeconds: 36000 }));
+    assert.equal(image.at, '36000');
+    assert.equal(image.fix, undefined);
+    assert.equal(
+      image.message,
+      'HumanTaskConfig.TaskTimeLimitInSeconds is 36000 when PreHumanTaskLambdaArn is an image or text task type\'s built-in Lambda; at most 28800 is allowed. ' +
+        'SageMaker\'s API documentation (HumanTaskConfig.PreHumanTaskLambdaArn): "For built-in task types, use one of the following Amazon SageMaker Ground Truth Lambda function ARNs for PreHumanTaskLambdaArn."; ' +
+        '(HumanTaskConfig.TaskTimeLimitInSeconds): "For image and text labeling jobs, the maximum is 8 hours (28,800 seconds)."',
+    );
+    const custom = one('createLabelingJob', human({ PreHumanTaskLambdaArn: preLambda('my-pre-annotation', 'us-east-1', '111122223333'), TaskTimeLimitInSeconds: 43200 }));
+    assert.ok(custom.message.startsWith('HumanTaskConfig.TaskTimeLimitInSeconds is 43200 when PreHumanTaskLambdaArn is not a built-in task type\'s Lambda (a custom labeling job); at most 28800 is allowed. '), custom.message);
+    const mturk = one('createLabelingJob', human({ PublicWorkforceTaskPrice: price, TaskAvailabilityLifetimeInSeconds: 86400 }));
+    assert.equal(mturk.at, '86400');
+    assert.ok(mturk.message.startsWith('HumanTaskConfig.TaskAvailabilityLifetimeInSeconds is 86400 when PublicWorkforceTaskPrice is set; at most 43200 is allowed. '), mturk.message);
+  });
+  test('a single-model ModelDataUrl that is not a .tar.gz: a warning on the URL, no fix (the file is what it is)', () => {
+    const f = one('createModel', { PrimaryContainer: { Image: ecr('us-east-1'), ModelDataUrl: 's3://b/churn/model.zip' } });
+    assert.equal(f.at, '"s3://b/churn/model.zip"');
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.fix, undefined);
+    assert.ok(f.message.startsWith('PrimaryContainer.ModelDataUrl "s3://b/churn/model.zip" must end with ".tar.gz" when Mode is not MultiModel. SageMaker\'s API documentation (ContainerDefinition.Mode): '), f.message);
   });
   test('a model\'s images and artifacts in two regions: a warning on each value whose region is not the first one\'s, naming both', () => {
     const f = run('createModel', {

@@ -18,6 +18,13 @@ export interface Condition {
   notOneOf?: Scalar[];
   /** The value starts with one of these (instance families: "ml.g5."). */
   startsWithOneOf?: string[];
+  /** The value ends with one of these (a documented Lambda's function name: ":function:PRE-BoundingBox"), or with none. */
+  endsWithOneOf?: string[];
+  notEndsWithOneOf?: string[];
+  /** schemas/rules.mjs only: every match of this pattern in the field's documentation is in the list. */
+  everyMatch?: string;
+  /** The condition in words, after the field's name ("is an image or text task type's built-in Lambda"). */
+  means?: string;
   /** The field is set (true) or not set (false). */
   present?: boolean;
   default?: Scalar;
@@ -47,7 +54,10 @@ export interface DocumentedRule {
   lhs?: string[];
   rhs?: string[];
   strict?: boolean;
-  at?: string;
+  /** Where the finding goes; lessOrEqual: a list puts one on each side (which one is wrong is not known). */
+  at?: string | string[];
+  /** lessOrEqual: no quick fix (the documentation does not say which side to change). */
+  noFix?: boolean;
   list?: string;
   lists?: string[];
   maps?: string[];
@@ -56,7 +66,7 @@ export interface DocumentedRule {
   max?: number;
   exclusiveMin?: number;
   exclusiveMax?: number;
-  /** The field is a string holding a number (a hyperparameter range's MinValue). */
+  /** The field is a string holding a number (a hyperparameter range's MinValue); range and lessOrEqual. */
   numericString?: boolean;
   oneOf?: Scalar[];
   default?: Scalar;
@@ -209,7 +219,7 @@ function holdsFor(f: Found, c: Condition): boolean | undefined {
   let v: Scalar | undefined;
   if (f.state === 'unknown') return undefined;
   if (f.state === 'absent') {
-    if (c.default === undefined) return c.notOneOf ? undefined : false;
+    if (c.default === undefined) return c.notOneOf || c.notEndsWithOneOf ? undefined : false;
     v = c.default;
   } else {
     v = scalar(f.node);
@@ -219,10 +229,13 @@ function holdsFor(f: Found, c: Condition): boolean | undefined {
   if (c.oneOf) return c.oneOf.includes(v);
   if (c.notOneOf) return !c.notOneOf.includes(v);
   if (c.startsWithOneOf) return typeof v === 'string' && c.startsWithOneOf.some((p) => v.startsWith(p));
+  if (c.endsWithOneOf) return typeof v === 'string' && c.endsWithOneOf.some((p) => v.endsWith(p));
+  if (c.notEndsWithOneOf) return typeof v === 'string' ? !c.notEndsWithOneOf.some((p) => v.endsWith(p)) : undefined;
   return undefined;
 }
 
 function describe(c: Condition): string {
+  if (c.means) return `${c.field} ${c.means}`;
   if (c.present !== undefined) return `${c.field} is ${c.present ? '' : 'not '}set`;
   if (c.equals !== undefined) return `${c.field} is ${show(c.equals)}`;
   if (c.oneOf) return `${c.field} is ${orList(c.oneOf)}`;
@@ -230,20 +243,26 @@ function describe(c: Condition): string {
   return `${c.field} is not ${orList(c.notOneOf!)}`;
 }
 
-const numberOf = (f: Found): number | undefined => (f.state === 'value' && f.node.type === 'number' ? f.node.value : undefined);
+const numericText = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+/** A literal number, or with `fromString` a string that holds one (a hyperparameter range's "0.5"). */
+const numberOf = (f: Found, fromString = false): number | undefined =>
+  f.state !== 'value' ? undefined
+  : f.node.type === 'number' ? f.node.value
+  : fromString && f.node.type === 'string' && numericText.test(f.node.value) ? Number(f.node.value)
+  : undefined;
 
 /**
  * A literal number sum over paths, or undefined when any term is dynamic, not a number, or absent without a
  * documented default; `defaulted` lists the terms counted at their default.
  */
-function sum(scope: AstNode, label: string, paths: string[], defaults?: Record<string, number>): { total: number; parts: number[]; defaulted: string[] } | undefined {
+function sum(scope: AstNode, label: string, paths: string[], defaults?: Record<string, number>, fromString = false): { total: number; parts: number[]; defaulted: string[] } | undefined {
   const parts: number[] = [];
   const defaulted: string[] = [];
   for (const p of paths) {
     const f = lookup(scope, label, p)[0];
     const byDefault = f.state === 'absent' ? defaults?.[p] : undefined;
     if (byDefault !== undefined) defaulted.push(p);
-    const n = byDefault ?? numberOf(f);
+    const n = byDefault ?? numberOf(f, fromString);
     if (n === undefined) return undefined;
     parts.push(n);
   }
@@ -275,7 +294,7 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
   const when = conditions.length ? ` when ${andList(conditions.map(describe))}` : '';
   const first = (p: string) => lookup(scope, label, p)[0];
   const anchor = (): AstNode => {
-    const a = rule.at ? first(rule.at) : undefined;
+    const a = rule.at ? first([rule.at].flat()[0]) : undefined;
     if (a?.state === 'value') return presentAt(a);
     const c = conditions.map((x) => first(x.field)).find(isSet);
     return c ? presentAt(c) : (keyOf(scope) ?? scope);
@@ -328,28 +347,30 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       return [];
     }
     case 'lessOrEqual': {
-      const l = sum(scope, label, rule.lhs!, rule.defaults);
-      const r = sum(scope, label, rule.rhs!, rule.defaults);
+      const l = sum(scope, label, rule.lhs!, rule.defaults, rule.numericString);
+      const r = sum(scope, label, rule.rhs!, rule.defaults, rule.numericString);
       if (!l || !r || (rule.strict ? l.total < r.total : l.total <= r.total)) return [];
       const side = (paths: string[], s: { total: number }) => `${paths.map(labelOf).join(' + ')} (${s.total})`;
-      const atRight = rule.rhs!.includes(rule.at!);
       const defaulted = [...l.defaulted, ...r.defaulted];
       const because = defaulted.length ? ` because ${andList(defaulted.map((p) => `${labelOf(p)} is not set (${rule.defaults![p]} by default)`))}` : '';
-      const message = (atRight
-        ? `${side(rule.rhs!, r)} must be ${rule.strict ? 'greater than' : 'at least'} ${side(rule.lhs!, l)}`
-        : `${side(rule.lhs!, l)} must be ${rule.strict ? 'less than' : 'at most'} ${side(rule.rhs!, r)}`) + because;
-      const at = first(rule.at!);
-      if (at.state !== 'value') return [];
-      const single = rule.lhs!.length === 1 && rule.rhs!.length === 1 && !rule.strict;
-      const fix: NodeFix | undefined = single ? { kind: 'replace', node: at.node, value: atRight ? l.total : r.total } : undefined;
-      return [{ node: at.node, message, fix }];
+      const single = rule.lhs!.length === 1 && rule.rhs!.length === 1 && !rule.strict && !rule.noFix;
+      // Each `at` is told from its own side: the left one must be at most the right, the right one at least the left.
+      return [rule.at!].flat().flatMap((path): Hit[] => {
+        const at = first(path);
+        if (at.state !== 'value') return [];
+        const atRight = rule.rhs!.includes(path);
+        const message = (atRight
+          ? `${side(rule.rhs!, r)} must be ${rule.strict ? 'greater than' : 'at least'} ${side(rule.lhs!, l)}`
+          : `${side(rule.lhs!, l)} must be ${rule.strict ? 'less than' : 'at most'} ${side(rule.rhs!, r)}`) + because;
+        const fix: NodeFix | undefined = single ? { kind: 'replace', node: at.node, value: atRight ? l.total : r.total } : undefined;
+        return [{ node: at.node, message, fix }];
+      });
     }
     case 'max':
     case 'range': {
       const f = first(rule.field!);
       if (f.state !== 'value') return [];
-      const numeric = rule.numericString && f.node.type === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(f.node.value) ? Number(f.node.value) : undefined;
-      const v = numberOf(f) ?? numeric;
+      const v = numberOf(f, rule.numericString);
       if (v === undefined) return [];
       const broken: string[] = [];
       if (rule.min !== undefined && v < rule.min) broken.push('min');
@@ -379,7 +400,7 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       if (vs.some((v) => v === undefined)) return [];
       const product = (vs as number[]).reduce((a, b) => a * b, 1);
       if (product <= rule.max!) return [];
-      const at = first(rule.at ?? rule.fields![0]);
+      const at = first([rule.at ?? rule.fields![0]].flat()[0]);
       const node = at.state === 'value' ? at.node : anchor();
       const message = `${rule.fields!.map(labelOf).join(' × ')} is ${vs.join(' × ')} = ${product}`;
       if (!defaulted.length) return [{ node, message: `${message}; at most ${rule.max} is allowed` }];
@@ -458,9 +479,9 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       // The nearest value the rule allows, where one is obvious (offered, not preferred: the value is the user's): a
       // missing suffix added (a wrong S3DataType is the other answer), a forbidden one cut with the hyphens before
       // it. A missing prefix gets none: a path under another root is not fixed by prepending one; nor does a missing
-      // one of several (which one is the user's choice).
+      // one of several (which one is the user's choice), nor a warning's (a file's suffix: the file is what it is).
       const affix = found ?? (affixes.length === 1 ? affixes[0] : undefined);
-      const fixed = !atEnd || affix === undefined ? undefined : rule.not ? v.slice(0, -affix.length).replace(/-+$/, '') || undefined : v + affix;
+      const fixed = !atEnd || affix === undefined || rule.severity !== 'error' ? undefined : rule.not ? v.slice(0, -affix.length).replace(/-+$/, '') || undefined : v + affix;
       const advice = fixed === undefined ? '' : `: write ${JSON.stringify(fixed)}${rule.not ? ', or another name' : ''}`;
       const texts = rule.not && found !== undefined ? [found] : affixes;
       const what = `${texts.length > 1 ? 'one of ' : ''}${orList(texts.map((a) => JSON.stringify(a)))}`;
@@ -528,7 +549,8 @@ function patternsOf(rule: DocumentedRule): readonly RegExp[] {
 function pathsOf(rule: DocumentedRule): string[] {
   return [
     ...conditionsOf(rule).map((c) => c.field),
-    ...[rule.field, rule.at, rule.list].filter((p): p is string => !!p),
+    ...[rule.field, rule.list].filter((p): p is string => !!p),
+    ...[rule.at ?? []].flat(),
     ...(rule.fields ?? []), ...(rule.with ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? []), ...(rule.lists ?? []), ...(rule.maps ?? []),
     ...(rule.list && rule.key ? [`${rule.list}[].${rule.key}`] : []),
   ];
