@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { checkDynamicValue, checkJsonata, checkJsonPath, dynamicStringBounds, isJsonata, jsonataStringBounds, looksLikePath, parseDynamicValue, sourceOffset, staticMaxLength, staticShownLength, type KnownString } from '../../server/src/service/expressions/index';
 import { formatSegments } from '../../server/src/service/expressions/functions';
 import { parseJsonPath } from '../../server/src/service/expressions/jsonpath';
+import { JSONATA_FUNCTIONS } from '../../server/src/service/expressions/jsonata';
 import { isExpressionError } from '../../server/src/service/expressions/types';
 
 /** The error as [message, the text it covers]. */
@@ -244,6 +245,13 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     assert.match(checkDynamicValue("States.Base64Decode('not base64!!')")?.message ?? '', /must be a base64 string/);
     for (const v of ["States.StringToJson('{\"a\": 1}')", 'States.StringToJson($.body)', "States.Base64Decode('aGk=')", 'States.MathRandom(1, 5)', "States.Format('{}', States.UUID())"])
       assert.equal(checkDynamicValue(v), undefined, v);
+  });
+  test('the JSONata functions known are the jsonata package\'s own (2.0.6, what Step Functions runs) and Step Functions\' additions', () => {
+    const source = readFileSync(join(__dirname, '..', '..', '..', 'node_modules', 'jsonata', 'jsonata.js'), 'utf8');
+    const packaged = new Set([...source.matchAll(/\.bind\('([A-Za-z0-9]+)'/g)].map((m) => m[1]));
+    const stepFunctions = ['partition', 'range', 'hash', 'random', 'uuid', 'parse'];
+    assert.deepEqual([...JSONATA_FUNCTIONS].sort(), [...new Set([...packaged, ...stepFunctions])].sort());
+    assert.equal(checkJsonata('{% $reduce([1, 2], function($a, $b) { $a + $b }) %}'), undefined);
   });
   test('a function neither JSONata nor Step Functions has: a warning naming the closest (the call fails when the state runs)', () => {
     const e = checkJsonata("{% $formatDate($now(), 'yyyy') %}");

@@ -604,13 +604,13 @@ export function jsonataVariables(value: string): JsonataVariable[] | undefined {
   return out;
 }
 
-// The functions of JSONata 2 (listed here) and those Step Functions adds (its table above): a `$name` that is one of
-// these is not a variable.
-const JSONATA_FUNCTIONS = new Set([
+// The functions of JSONata 2.0.6 (listed here; a test holds the list to the jsonata package's own) and those Step
+// Functions adds (its table above): a `$name` that is one of these is not a variable, and no other can be called.
+export const JSONATA_FUNCTIONS: ReadonlySet<string> = new Set([
   ...Object.keys(STEP_FUNCTIONS_FUNCTIONS),
   'sum', 'count', 'max', 'min', 'average', 'string', 'substring', 'substringBefore', 'substringAfter', 'lowercase', 'uppercase', 'length', 'trim', 'pad',
   'match', 'contains', 'replace', 'split', 'join', 'formatNumber', 'formatBase', 'formatInteger', 'parseInteger', 'number', 'floor', 'ceil', 'round', 'abs',
-  'sqrt', 'power', 'random', 'boolean', 'not', 'map', 'zip', 'filter', 'single', 'foldLeft', 'sift', 'keys', 'lookup', 'append', 'exists', 'spread', 'merge',
+  'sqrt', 'power', 'random', 'boolean', 'not', 'map', 'zip', 'filter', 'single', 'reduce', 'sift', 'keys', 'lookup', 'append', 'exists', 'spread', 'merge',
   'reverse', 'each', 'error', 'assert', 'type', 'sort', 'shuffle', 'distinct', 'base64encode', 'base64decode', 'encodeUrlComponent', 'encodeUrl',
   'decodeUrlComponent', 'decodeUrl', 'eval', 'toMillis', 'fromMillis', 'clone', 'now', 'millis',
 ]);
