@@ -496,13 +496,13 @@ describe('a literal job name one execution sends twice (names must be unique in 
     assert.deepEqual(rest, []);
     assert.equal(f.severity, 'warning');
     assert.equal(f.at, '"search-model"');
-    assert.match(f.message, /^Every item of Map "Each" runs "Train" with the same TrainingJobName "search-model", so the second item's CreateTrainingJob fails: The name must be unique within an Amazon Web Services Region in an Amazon Web Services account\. .*States\.Format\('search-model-\{\}', States\.UUID\(\)\)/);
+    assert.match(f.message, /^Every item of Map "Each" runs "Train" with the same TrainingJobName "search-model", so the CreateTrainingJob of a second item fails: The name must be unique within an Amazon Web Services Region in an Amazon Web Services account\. .*States\.Format\('search-model-\{\}', States\.UUID\(\)\)/);
     assert.match(repeated(inMap(VALID_TRAINING, true))[0].message, /\{% 'search-model-' & \$uuid\(\) %\}/);
   });
   test('in two branches of one Parallel: a warning on the second', () => {
     const f = repeated(inParallel(VALID_TRAINING, VALID_TRAINING));
     assert.equal(f.length, 1);
-    assert.match(f[0].message, /^"B" and "A" run in two branches of Parallel "Both", both with TrainingJobName "search-model"/);
+    assert.match(f[0].message, /^"B" and "A" run in two branches of Parallel "Both", both with TrainingJobName "search-model", so when both run/);
   });
   test('computed names, different names, one Parallel branch, or a name used once outside a Map: none', () => {
     assert.deepEqual(repeated(inMap(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('x-{}', States.UUID())" }))), []);
@@ -510,6 +510,16 @@ describe('a literal job name one execution sends twice (names must be unique in 
     assert.deepEqual(repeated(inMap(training({ TrainingJobName: 'x-${Suffix}' }))), []);
     assert.deepEqual(repeated(inParallel(VALID_TRAINING, training({ TrainingJobName: 'other' }))), []);
     assert.deepEqual(repeated(machine(VALID_TRAINING)), []);
+  });
+  test('a task that runs in another account (Credentials): in a Map over computed accounts, or two branches that may name different ones, none', () => {
+    const withRole = (RoleArn: unknown) => ({ ...task(VALID_TRAINING), Credentials: { [typeof RoleArn === 'string' && RoleArn.startsWith('$') ? 'RoleArn.$' : 'RoleArn']: RoleArn } });
+    const mapOf = (state: unknown) => JSON.stringify({ StartAt: 'Each', States: { Each: { Type: 'Map', ItemProcessor: { StartAt: 'Train', States: { Train: state } }, End: true } } });
+    assert.deepEqual(repeated(mapOf(withRole('$.role'))), []);
+    assert.equal(repeated(mapOf(withRole('arn:aws:iam::111122223333:role/Deploy'))).length, 1, 'one literal account: every item in it');
+    const parallelOf = (a: unknown, b: unknown) => JSON.stringify({ StartAt: 'Both', States: { Both: { Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: a } }, { StartAt: 'B', States: { B: b } }], End: true } } });
+    assert.deepEqual(repeated(parallelOf(withRole('arn:aws:iam::111122223333:role/Deploy'), withRole('arn:aws:iam::444455556666:role/Deploy'))), []);
+    assert.deepEqual(repeated(parallelOf(task(VALID_TRAINING), withRole('arn:aws:iam::444455556666:role/Deploy'))), []);
+    assert.equal(repeated(parallelOf(withRole('arn:aws:iam::111122223333:role/Deploy'), withRole('arn:aws:iam::111122223333:role/Deploy'))).length, 1);
   });
 });
 

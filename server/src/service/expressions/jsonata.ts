@@ -418,7 +418,7 @@ function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; en
     if (!f) {
       // Nothing else can be called: Step Functions' variables hold JSON, never a function, so the call fails when the
       // state runs (T1006). A masked template placeholder (`$___`) may stand for any name.
-      if (JSONATA_FUNCTIONS.has(proc.value) || /^_+$/.test(proc.value)) continue;
+      if (JSONATA_FUNCTIONS.has(proc.value) || /^\$?_+$/.test(proc.value)) continue;
       const near = closest(proc.value, JSONATA_FUNCTIONS, 1)[0];
       return { ...spanOf(proc.position, proc.value.length + 1), message: `JSONata has no function $${proc.value}${near ? `; did you mean $${near}?` : ''} (Step Functions runs JSONata 2.0.6 with its own ${list(Object.keys(STEP_FUNCTIONS_FUNCTIONS).map((n) => `$${n}`))}): the call fails when the state runs` };
     }

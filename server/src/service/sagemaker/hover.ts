@@ -3,11 +3,11 @@
 import { getNodePath, type JSONPath } from 'jsonc-parser';
 import { nodeAt } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
-import { staticMaxLength, staticShownLength } from '../expressions/index';
+import { staticMaxLength, staticShownLength, type KnownContext } from '../expressions/index';
 import { rulesAbout, type DocumentedRule } from './documentedRules';
 import { describeConstraints, payloadAt, referenceLink, shapeAt } from './payloadLocation';
 import { describeType, getIntegration, type Shape } from './shapes';
-import { tasksOf } from './tasks';
+import { knownContext, tasksOf } from './tasks';
 
 /** What a hover shows (Markdown) and the span it is about. */
 export interface HoverText {
@@ -54,7 +54,7 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverTex
   if (docText) parts.push(docText);
   const constraints = describeConstraints(shape);
   if (constraints.length) parts.push(constraints.join(' · '));
-  const length = valueNode && step.dynamic ? lengthNote(valueNode, name, shape) : undefined;
+  const length = valueNode && step.dynamic ? lengthNote(valueNode, name, shape, knownContext(ctx.task)) : undefined;
   if (length) parts.push(length);
   const rules = documentedRulesAt(ctx.integration.request, ctx.relative, ctx.task.state.queryLanguage === 'JSONata');
   if (rules.length) parts.push(`SageMaker's documentation adds (checked here):\n\n${rules.map((r) => `> ${r.source.quote} — *${r.source.shape}${r.source.member ? '.' + r.source.member : ''}*`).join('\n>\n')}`);
@@ -67,12 +67,12 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverTex
  * Why a length finding on a `.$` value is information or a warning: the longest value the expression can produce
  * against the length the text shows with the usual names (an execution started without a name gets a UUID).
  */
-function lengthNote(valueNode: AstNode, name: string, shape: Shape): string | undefined {
+function lengthNote(valueNode: AstNode, name: string, shape: Shape, known: KnownContext): string | undefined {
   if (valueNode.type !== 'string' || shape.kind !== 'string' || shape.max === undefined) return undefined;
   const value = valueNode.value as string;
-  const bound = staticMaxLength(value);
+  const bound = staticMaxLength(value, known);
   if (bound === undefined || bound <= shape.max) return undefined;
-  const shown = staticShownLength(value) ?? bound;
+  const shown = staticShownLength(value, known) ?? bound;
   const execution = value.includes('$$.Execution.Name');
   const once = value.split('$$.Execution.Name').length === 2;
   const lines = [

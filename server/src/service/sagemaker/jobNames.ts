@@ -1,7 +1,9 @@
 // A job's name must be unique in the account and Region: the model's documentation says so of the request's name
 // member (TrainingJobName, TransformJobName, ProcessingJobName, ...). A literal name that one execution sends twice
-// makes the second Create... call fail, which happens for certain in two places the text shows: a Map's iteration
-// (every item runs the state) and two branches of one Parallel (every branch runs). A warning: it fails at run time.
+// makes the second Create... call fail, in two places the text shows: a Map's iteration (every item runs the state)
+// and two branches of one Parallel (every branch runs). A warning: it fails at run time. Not a task that runs in an
+// account it computes (Credentials with a dynamic RoleArn: a Map over accounts), nor two tasks whose Credentials may
+// name different accounts.
 // Whole-machine, so not in the per-task checks (validation.ts caches those by the task's own text).
 import type { AslMachine, AslState } from '../asl/model';
 import { propertyNode } from '../core/tree';
@@ -43,6 +45,16 @@ interface Named {
   unique: UniqueName;
   node: AstNode;
   name: string;
+  /** The account the call runs in: '' for the state machine's own, a literal role ARN, undefined when computed. */
+  account: string | undefined;
+}
+
+/** Where a task's call runs: its Credentials' RoleArn ('' without Credentials; undefined when the text does not show it). */
+function accountOf(task: SageMakerTask): string | undefined {
+  const credentials = propertyNode(task.state.node, 'Credentials')?.children?.[1];
+  if (!credentials) return '';
+  const role = credentials.type === 'object' ? propertyNode(credentials, 'RoleArn')?.children?.[1] : undefined;
+  return role?.type === 'string' && !standsForValue(role.value as string, task.state.queryLanguage === 'JSONata') ? (role.value as string) : undefined;
 }
 
 /** The literal unique name a task sends, if it sends one the text shows (no `.$`, JSONata or template placeholder). */
@@ -53,7 +65,7 @@ function literalName(task: SageMakerTask): Named | undefined {
   if (!unique || payload?.type !== 'object') return undefined;
   const node = propertyNode(payload, unique.member)?.children?.[1];
   if (node?.type !== 'string' || standsForValue(node.value as string, task.state.queryLanguage === 'JSONata')) return undefined;
-  return { task, integration, unique, node, name: node.value as string };
+  return { task, integration, unique, node, name: node.value as string, account: accountOf(task) };
 }
 
 /** The Map state whose iteration runs `state`, the nearest one. */
@@ -85,16 +97,17 @@ export function repeatedJobNames(tasks: readonly SageMakerTask[]): Problem[] {
     if (!n) continue;
     const map = iteratingMap(task.state);
     if (map) {
-      warn(n, `Every item of Map "${map.name}" runs "${task.state.name}" with the same ${n.unique.member} "${n.name}", so the second item's ${n.integration.operation} fails: ${n.unique.sentence} Give each item its own name: ${dynamicAdvice(n)}`);
+      if (n.account !== undefined) warn(n, `Every item of Map "${map.name}" runs "${task.state.name}" with the same ${n.unique.member} "${n.name}", so the ${n.integration.operation} of a second item fails: ${n.unique.sentence} Give each item its own name: ${dynamicAdvice(n)}`);
       continue;
     }
     const key = `${n.integration.operation}\u0000${n.name}`;
     const branches = branchesAbove(task.state);
     const earlier = seen.get(key) ?? [];
-    const sibling = earlier.find((e) => [...branches].some(([parallel, branch]) => e.branches.has(parallel) && e.branches.get(parallel) !== branch));
+    const sameAccount = (e: { named: Named }) => n.account !== undefined && e.named.account === n.account;
+    const sibling = earlier.find((e) => sameAccount(e) && [...branches].some(([parallel, branch]) => e.branches.has(parallel) && e.branches.get(parallel) !== branch));
     if (sibling) {
       const parallel = [...branches.keys()].find((p) => sibling.branches.has(p) && sibling.branches.get(p) !== branches.get(p))!;
-      warn(n, `"${task.state.name}" and "${sibling.named.task.state.name}" run in two branches of Parallel "${parallel.name}", both with ${n.unique.member} "${n.name}", so one of the two ${n.integration.operation} calls fails: ${n.unique.sentence} Give each its own name.`);
+      warn(n, `"${task.state.name}" and "${sibling.named.task.state.name}" run in two branches of Parallel "${parallel.name}", both with ${n.unique.member} "${n.name}", so when both run, one of the two ${n.integration.operation} calls fails: ${n.unique.sentence} Give each its own name.`);
     }
     earlier.push({ named: n, branches });
     seen.set(key, earlier);

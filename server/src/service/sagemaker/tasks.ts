@@ -3,6 +3,7 @@
 import { modelOf, type AslMachine, type AslState } from '../asl/model';
 import { property, propertyNode, stringValue } from '../core/tree';
 import { hasPlaceholder } from '../expressions/placeholders';
+import type { KnownContext } from '../expressions/index';
 import type { AstNode, ParsedDocument } from '../core/types';
 
 export type IntegrationPattern = 'requestResponse' | 'sync' | 'waitForTaskToken';
@@ -89,6 +90,16 @@ export function registerStandaloneTask(view: ParsedDocument, api: string, operat
   const task: SageMakerTask = { state, resourceNode, resource: resourceNode.value, api, integrationPattern: 'requestResponse', payloadKey: 'Parameters', payloadProperty };
   tasks.set(view, [task]);
   return task;
+}
+
+/**
+ * What the context object is known to hold in a task's request: `$$.State.Name` is the task state's own name (a state
+ * in a Map's or Parallel's branch included), unless the name is a template's placeholder or the state is a standalone
+ * request file's stand-in (registerStandaloneTask). The checks and hover read it alike.
+ */
+export function knownContext(task: SageMakerTask): KnownContext {
+  const { name, machine } = task.state;
+  return machine.byName.get(name) === task.state && !hasPlaceholder(name) ? { stateName: name } : {};
 }
 
 /** The SageMaker tasks of a document, in the model's order. */

@@ -12,7 +12,7 @@ import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf, refusedBeginning, refusedEnding } from './patternAlphabet';
 import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
-import type { SageMakerTask } from './tasks';
+import { knownContext, type SageMakerTask } from './tasks';
 
 interface Context {
   problems: Problem[];
@@ -516,15 +516,6 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   checkValue(ctx, valueNode, request, keyNode, label);
   // SageMaker's rules between fields that the model states only in its documentation (documentedRules.ts).
   ctx.problems.push(...checkDocumentedRules(task.api, valueNode, ctx.memo, ctx.jsonata));
-}
-
-/**
- * The task state's own name is `$$.State.Name` in its request (a state in a Map's or Parallel's branch included): known
- * unless the name is a template's placeholder, or the state is a standalone request file's stand-in (tasks.ts).
- */
-function knownContext(task: SageMakerTask): KnownContext {
-  const { name, machine } = task.state;
-  return machine.byName.get(name) === task.state && !hasPlaceholder(name) ? { stateName: name } : {};
 }
 
 function checkTaskUncached(task: SageMakerTask, text: string, memo = false): Problem[] {
