@@ -47,17 +47,20 @@ const isPosition = (v: unknown): boolean => {
   const p = v as { line?: unknown; character?: unknown } | null;
   return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character) && (p.line as number) >= 0 && (p.character as number) >= 0;
 };
+/** Each check with what it wants, in the words of the answer. */
 const PARAM_CHECKS = {
-  position: isPosition,
-  range: (v: unknown) => typeof v === 'object' && v !== null && isPosition((v as { start?: unknown }).start) && isPosition((v as { end?: unknown }).end),
-  positions: (v: unknown) => Array.isArray(v) && v.every(isPosition),
-};
+  position: [isPosition, 'a position of non-negative integers'],
+  range: [(v: unknown) => typeof v === 'object' && v !== null && isPosition((v as { start?: unknown }).start) && isPosition((v as { end?: unknown }).end), 'a range of non-negative integer positions'],
+  positions: [(v: unknown) => Array.isArray(v) && v.every(isPosition), 'a list of positions of non-negative integers'],
+  context: [(v: unknown) => typeof v === 'object' && v !== null, 'an object'],
+  newName: [(v: unknown) => typeof v === 'string', 'a string'],
+} as const satisfies Record<string, readonly [(v: unknown) => boolean, string]>;
 /** The open document a request is about (`textDocument.uri`, or `uri` in this server's own requests), its params checked. */
 function requested(params: unknown, ...checks: (keyof typeof PARAM_CHECKS)[]): SyncedDocument | undefined {
   const p = params as Record<string, unknown> | null;
   const uri = typeof p?.textDocument === 'object' ? (p.textDocument as { uri?: unknown } | null)?.uri : p?.uri;
   if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The request names no document (textDocument.uri)');
-  for (const c of checks) if (!PARAM_CHECKS[c](p![c])) throw new ResponseError(ErrorCodes.InvalidParams, `The request's ${c} is not ${c === 'positions' ? 'a list of positions' : `a ${c}`} of non-negative integers`);
+  for (const c of checks) if (!PARAM_CHECKS[c][0](p![c])) throw new ResponseError(ErrorCodes.InvalidParams, `The request's ${c} is not ${PARAM_CHECKS[c][1]}`);
   return documents.get(uri);
 }
 
@@ -212,7 +215,7 @@ connection.onCodeLens((p) => {
   return doc ? safely('codeLens', [], () => service.getCodeLenses(doc)) : [];
 });
 connection.onCodeAction((p) => {
-  const doc = requested(p, 'range');
+  const doc = requested(p, 'range', 'context');
   return doc ? safely('codeAction', [], () => service.getCodeActions(doc, p.range, p.context.only)) : [];
 });
 connection.onDocumentFormatting((p) => {
@@ -240,7 +243,7 @@ connection.onDefinition((p) => {
   return doc ? safely('definition', null, () => service.findDefinition(doc, p.position)) : null;
 });
 connection.onReferences((p) => {
-  const doc = requested(p, 'position');
+  const doc = requested(p, 'position', 'context');
   return doc ? safely('references', [], () => service.findReferences(doc, p.position, p.context.includeDeclaration)) : [];
 });
 connection.onPrepareRename((p) => {
@@ -248,7 +251,7 @@ connection.onPrepareRename((p) => {
   return doc ? safely('prepareRename', null, () => service.prepareRename(doc, p.position)) : null;
 });
 connection.onRenameRequest((p) => {
-  const doc = requested(p, 'position');
+  const doc = requested(p, 'position', 'newName');
   if (!doc) return null;
   const result = safely('rename', { error: 'Rename failed' } as ReturnType<typeof service.rename>, () => service.rename(doc, p.position, p.newName));
   // The editor shows a rejected rename's message to the user (a duplicate or empty name, no state here).

@@ -106,6 +106,9 @@ describe('protocol', () => {
     assert.equal(await code('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 'x', character: 0 }] }), -32602);
     assert.equal(await code('textDocument/documentSymbol', { textDocument: null }), -32602);
     assert.equal(await code('sagemaker/iamPolicy', null), -32602);
+    assert.equal(await code('textDocument/rename', { textDocument: { uri }, position: { line: 4, character: 6 }, newName: 5 }), -32602);
+    assert.equal(await code('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }), -32602);
+    assert.equal(await code('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 0 } }), -32602);
     assert.equal(await code('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), 'answered');
     const logged = client.notifications.filter((n: any) => n.method === 'window/logMessage').map((n: any) => n.params.message).join('\n');
     assert.doesNotMatch(logged, /TypeError|failed:/);
