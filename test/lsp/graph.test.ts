@@ -82,6 +82,7 @@ test('a template with several machines: the one at the cursor, else the one draw
   await client.open(uri, 'yaml', template);
   const drawn = async (params: object) => {
     const r: GraphResult = await client.request(GraphMethod, { uri, ...params });
+    if (r.machineSpan) assert.match(template.slice(r.machineSpan.offset, r.machineSpan.offset + r.machineSpan.length), /^StartAt: [AB]\n/);
     return [r.machine, r.graph.nodes.map((n) => n.name).join(), r.machines?.join()];
   };
   assert.deepEqual(await drawn({}), ['First', 'A', 'First,Second']);

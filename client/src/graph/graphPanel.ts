@@ -86,7 +86,11 @@ class GraphPanel implements vscode.Disposable {
   private graph: GraphModel | undefined;
   /** In a template: the machine drawn, and the version it was drawn at (the cursor chooses among several). */
   private drawn: { machine: string | undefined; version: number } | undefined;
+  /** In a template with several machines, the span of the one drawn: a cursor inside it changes nothing. */
+  private drawnSpan: { offset: number; length: number } | undefined;
   private severalMachines = false;
+  /** Where the cursor last moved in an editor of the document (the one the user works in, of several). */
+  private cursor: vscode.Position | undefined;
   private timer: NodeJS.Timeout | undefined;
   private request = 0;
   private ready = false;
@@ -114,9 +118,10 @@ class GraphPanel implements vscode.Disposable {
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.textEditor.document !== this.doc) return;
-        this.postCursor(e.selections[0]?.active);
-        // In a template with several machines the graph follows the one the cursor is in.
-        if (this.severalMachines) this.schedule();
+        const cursor = (this.cursor = e.selections[0]?.active);
+        this.postCursor(cursor);
+        // In a template with several machines the graph follows the one the cursor is in (the server says which).
+        if (this.severalMachines && cursor && !this.inDrawn(this.doc.offsetAt(cursor))) this.schedule();
       }),
     );
   }
@@ -139,7 +144,7 @@ class GraphPanel implements vscode.Disposable {
     await running(this.client);
     let result: GraphResult | null;
     try {
-      const cursor = vscode.window.visibleTextEditors.find((e) => e.document === this.doc)?.selection.active;
+      const cursor = this.cursor ?? vscode.window.visibleTextEditors.find((e) => e.document === this.doc)?.selection.active;
       result = await this.client.sendRequest(GraphRequest, { uri: this.doc.uri.toString(), position: cursor && { line: cursor.line, character: cursor.character }, machine: this.drawn?.machine });
     } catch (e) {
       this.post({ type: 'stale', message: `the language server did not answer (${(e as Error).message})` });
@@ -157,6 +162,7 @@ class GraphPanel implements vscode.Disposable {
       return;
     }
     this.severalMachines = (result.machines?.length ?? 0) > 1;
+    this.drawnSpan = result.machineSpan;
     const drawn = { machine: result.machine, version: result.version };
     if (this.graph && this.drawn?.machine === drawn.machine && this.drawn?.version === drawn.version) return; // the cursor moved within it
     this.drawn = drawn;
@@ -165,6 +171,10 @@ class GraphPanel implements vscode.Disposable {
     this.post({ type: 'graph', graph: result.graph, version: result.version });
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.doc);
     if (editor) this.postCursor(editor.selection.active);
+  }
+
+  private inDrawn(offset: number): boolean {
+    return !!this.drawnSpan && offset >= this.drawnSpan.offset && offset <= this.drawnSpan.offset + this.drawnSpan.length;
   }
 
   /** The innermost state whose text holds the cursor. */

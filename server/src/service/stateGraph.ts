@@ -13,9 +13,10 @@ export interface DocumentGraph {
   syntaxError?: string;
   /** The document version the graph was computed from. */
   version: number;
-  /** In a template: the names of its state machines (in document order) and the one drawn. */
+  /** In a template: the names of its state machines (in document order), the one drawn and the span of its definition. */
   machines?: string[];
   machine?: string;
+  machineSpan?: { offset: number; length: number };
 }
 
 /** Which of a template's machines to draw. */
@@ -46,6 +47,7 @@ export function graphOf(store: DocumentStore, doc: TextDocument, which: GraphWhi
   if (inTemplate) {
     result.machines = named;
     result.machine = machineName(machine);
+    if (machine.root) result.machineSpan = { offset: machine.root.offset, length: machine.root.length };
   }
   return result;
 }
