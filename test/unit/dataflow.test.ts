@@ -232,6 +232,13 @@ describe('the shape of each state input', () => {
 const dataflow = (text: string, languageId = 'asl') => findings(text, { languageId, source: 'dataflow' });
 
 describe('warnings on paths', () => {
+  test('a payload template that is a template\'s placeholder as a whole (`"ResultSelector": "${Selector}"`) may give anything: no warning after it', () => {
+    const text = machine({
+      Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ResultSelector: '${Selector}', Next: 'Use' },
+      Use: { Type: 'Pass', Parameters: { 'n.$': '$.anything.here' }, End: true },
+    });
+    assert.deepEqual(dataflow(text), []);
+  });
   test('a typo inside a known output shape, with the closest field', () => {
     const text = machine({
       Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.train', Next: 'Model' },

@@ -128,6 +128,8 @@ class Analysis {
    * literal parts as written, `.$` members read from `against`, JSONata strings from `jsonata` roots. Iterative.
    */
   template(node: AstNode, state: AslState, against: Shape, label: string, jsonata?: { input: Shape; result?: Shape; errorOutput?: Shape }): Shape {
+    // A whole template that is a template's placeholder (`"ResultSelector": "${Selector}"`) may stand for anything.
+    if (node.type === 'string' && hasPlaceholder(node.value as string)) return UNKNOWN;
     const arrays: ArrayShape[] = [];
     const make = (n: AstNode): Shape => {
       if (n.type === 'object') return EMPTY_OBJECT();
