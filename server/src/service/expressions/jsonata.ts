@@ -48,12 +48,8 @@ const PLAIN_KEYS = new Set(['type', 'value', 'position', 'procedure', 'arguments
 export function jsonataResult(value: string): JsonataResult | undefined {
   const body = jsonataBody(value);
   if (body === undefined || body.includes('${')) return undefined;
-  let ast: JsonataNode;
-  try {
-    ast = jsonata(body).ast() as unknown as JsonataNode;
-  } catch {
-    return undefined;
-  }
+  const ast = astOf(body);
+  if (!ast) return undefined;
   if (Object.entries(ast).some(([k, v]) => v !== undefined && !PLAIN_KEYS.has(k))) return undefined;
   const procedure = ast.procedure as JsonataNode | undefined;
   if (ast.type === 'function' && procedure?.type === 'variable' && typeof procedure.value === 'string' && Object.hasOwn(RESULT_OF_FUNCTION, procedure.value)) {
@@ -161,6 +157,15 @@ function newerSyntaxAt(body: string, position: number): { start: number; message
   const op = body.slice(start, position);
   const fix = NEWER_OPERATORS[op];
   return start >= 0 && fix ? { start, message: `${op} is JSONata 2.1 syntax; Step Functions uses JSONata 2.0.6, which does not have it: ${fix}` } : undefined;
+}
+
+/** The jsonata package's tree of an expression (the last parse kept, see jsonata()), or undefined when it does not parse. */
+function astOf(body: string): JsonataNode | undefined {
+  try {
+    return jsonata(body).ast() as unknown as JsonataNode;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A node of the jsonata package's AST (what `ast()` returns): positions are the offset just after the token. */
@@ -295,12 +300,8 @@ export type ConcatPart = { text: string } | { uuid: true } | { context: string }
 export function jsonataConcatenation(value: string): ConcatPart[] | undefined {
   const body = jsonataBody(value);
   if (body === undefined || body.includes('${') || !/&|\$uuid|\$states\.context/.test(body)) return undefined;
-  let ast: JsonataNode;
-  try {
-    ast = jsonata(body).ast() as unknown as JsonataNode;
-  } catch {
-    return undefined;
-  }
+  const ast = astOf(body);
+  if (!ast) return undefined;
   const parts: ConcatPart[] = [];
   const stack = [ast];
   while (stack.length) {
@@ -339,12 +340,8 @@ export function jsonataConstant(value: string): { value: unknown } | undefined {
   // which the syntax check has parsed already.
   const rest = body.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\//g, ' ').replace(/\b(?:true|false|null)\b/g, ' ');
   if (!/^[\s\d.eE+\-*/%&()[\]{},:]*$/.test(rest)) return undefined;
-  let ast: JsonataNode;
-  try {
-    ast = jsonata(body).ast() as unknown as JsonataNode;
-  } catch {
-    return undefined;
-  }
+  const ast = astOf(body);
+  if (!ast) return undefined;
   // Folded with an explicit stack of pending results: literals nest as deep as the user writes them.
   const NONE = Symbol('not constant');
   const fold = (root: JsonataNode): unknown => {
@@ -440,12 +437,8 @@ function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; en
 export function stepFunctionsCallAt(value: string, at: number): { name: string; start: number; end: number } | undefined {
   const r = jsonataRange(value);
   if (!r || at < r.from || at > r.to) return undefined;
-  let ast: JsonataNode;
-  try {
-    ast = jsonata(maskPlaceholders(value.slice(r.from, r.to))).ast() as unknown as JsonataNode;
-  } catch {
-    return undefined;
-  }
+  const ast = astOf(maskPlaceholders(value.slice(r.from, r.to)));
+  if (!ast) return undefined;
   const nodes = [...nodesOf(ast)];
   const bound = new Set(nodes.filter((n) => n.type === 'bind').map((n) => (n.lhs as JsonataNode | undefined)?.value));
   // A call's procedure, or the function passed as a value (`$map(xs, $parse)`, `~> $parse`): either is a variable node.
@@ -464,12 +457,8 @@ export function stepFunctionsCallAt(value: string, at: number): { name: string; 
 export function statesContextReads(value: string): { steps: { name: string; start: number; end: number }[]; start: number; end: number }[] {
   const r = jsonataRange(value);
   if (!r || !value.includes('context', r.from)) return [];
-  let ast: JsonataNode;
-  try {
-    ast = jsonata(maskPlaceholders(value.slice(r.from, r.to))).ast() as unknown as JsonataNode;
-  } catch {
-    return [];
-  }
+  const ast = astOf(maskPlaceholders(value.slice(r.from, r.to)));
+  if (!ast) return [];
   const out: { steps: { name: string; start: number; end: number }[]; start: number; end: number }[] = [];
   for (const n of nodesOf(ast)) {
     const steps = n.steps as JsonataNode[] | undefined;
@@ -567,13 +556,9 @@ function inputReads(ast: JsonataNode): { node: JsonataNode; text: string }[] {
 export function jsonataVariables(value: string): JsonataVariable[] | undefined {
   const r = jsonataRange(value);
   if (!r) return undefined;
-  let ast: JsonataNode;
   const body = value.slice(r.from, r.to);
-  try {
-    ast = jsonata(body).ast() as unknown as JsonataNode;
-  } catch {
-    return undefined;
-  }
+  const ast = astOf(body);
+  if (!ast) return undefined;
   const bound = new Set<string>();
   const called = new Set<JsonataNode>();
   const refs: JsonataNode[] = [];
