@@ -229,6 +229,8 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     assert.equal(jw('{% $partition([1, 2, 3], 0) %}'), "$partition's chunk size must be positive, not 0");
     assert.equal(jw('{% $range(1, 5, 0) %}'), "$range's step must not be 0");
     assert.equal(jw('{% $uuid(1) %}'), '$uuid takes 0 arguments ($uuid()), not 1');
+    assert.match(jw(`{% $parse('{"a": 1,}') %}`), /^\$parse of "\{\\"a\\": 1,\}" always fails: it is not JSON \(/);
+    assert.equal(checkJsonata(`{% $parse('{"a": 1}') %}`), undefined);
     for (const v of ["{% $hash($states.input.x, 'SHA-256') %}", '{% $partition($states.input.items, 2) %}', '{% $random() %}', '{% $random(7) %}', '{% ($hash := function($a) { $a }; $hash(1)) %}'])
       assert.equal(checkJsonata(v), undefined, v);
     // `x ~> $f(a)` is `$f(x, a)`: the piped value is the first argument (an outside tester's false warning).

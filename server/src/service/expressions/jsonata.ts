@@ -264,7 +264,22 @@ const STEP_FUNCTIONS_FUNCTIONS: Record<string, StepFunctionsFunction> = {
   },
   random: { min: 0, max: 1, shape: '$random() or $random(seed)', evaluate: (seed) => (seed === undefined ? Math.random() : mulberry32(seed as number)) },
   uuid: { min: 0, max: 0, shape: '$uuid()', evaluate: () => randomUUID() },
-  parse: { min: 1, max: 1, shape: '$parse(jsonString)', evaluate: (s) => JSON.parse(s as string) },
+  parse: {
+    min: 1,
+    max: 1,
+    shape: '$parse(jsonString)',
+    // A literal that is no JSON fails whenever the state runs.
+    check: ([text]) => {
+      if (text?.type !== 'string' || typeof text.value !== 'string') return undefined;
+      try {
+        JSON.parse(text.value);
+        return undefined;
+      } catch (e) {
+        return `$parse of ${JSON.stringify(text.value.length > 40 ? `${text.value.slice(0, 40)}…` : text.value)} always fails: it is not JSON (${(e as Error).message})`;
+      }
+    },
+    evaluate: (s) => JSON.parse(s as string),
+  },
 };
 
 /** $random(seed): the same number for the same seed. */
