@@ -427,6 +427,8 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
 
   step('a template with two state machines: the graph draws the one the cursor is in', async () => {
     await openFile(page, 'pipelines.yaml');
+    // The command is offered once the server has said the YAML file holds state machines (the editor title button).
+    await page.locator('.editor-group-container.active .editor-actions .action-label[aria-label*="Show Graph"]').first().waitFor();
     await runCommand('SageMaker: Show Graph');
     await page.locator('.tabs-container .tab', { hasText: 'Graph: pipelines.yaml (Nightly)' }).waitFor();
     // The graph opened beside, the keyboard still in the text: into the second machine.
