@@ -89,8 +89,10 @@ install_code_server() {
   # against its headers (nodedir) instead of downloading them. unsafe_perm: older postinstalls refuse to run
   # as root otherwise; yes: node-pty's postinstall runs `npx node-gyp`, which aborts where ~/.npmrc says
   # yes=false. npm 11 runs only the install scripts that package.json's allowScripts approves.
+  # Under `npm run setup` the outer npm hands down its user agent ("npm/… node/v20…") and its Node's path; the
+  # postinstall reads the Node version from the user agent and refuses ("requires node v24"), so they go.
   local logf="$E2E/code-server-$version-install.log"
-  (cd "$dir" && PATH="$rt/bin:$PATH" npm_config_nodedir="$rt" npm_config_unsafe_perm=true npm_config_yes=true \
+  (cd "$dir" && unset npm_config_user_agent npm_node_execpath npm_execpath && PATH="$rt/bin:$PATH" npm_config_nodedir="$rt" npm_config_unsafe_perm=true npm_config_yes=true \
      npm install --no-audit --no-fund --no-package-lock > "$logf" 2>&1) \
     || { tail -40 "$logf"; fail "code-server $version install failed (log: .e2e/code-server-$version-install.log)"; }
   "$rt/bin/node" "$dir/node_modules/code-server/out/node/entry.js" --version 2>/dev/null | grep -q "^$version " \
