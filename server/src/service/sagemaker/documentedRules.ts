@@ -288,7 +288,28 @@ function conditionsOf(rule: DocumentedRule): readonly Condition[] {
   return list;
 }
 
+/**
+ * The members a rule's conditions cannot hold without (a condition that is not "not set" and has no documented
+ * default is false or unknown when the first member of its path is absent): checked by name before the lookups,
+ * since most rules are about members a request seldom has.
+ */
+const triggerLists = new Map<DocumentedRule, readonly string[]>();
+function triggersOf(rule: DocumentedRule): readonly string[] {
+  let list = triggerLists.get(rule);
+  if (!list) {
+    const needed = conditionsOf(rule).filter((c) => c.present !== false && c.default === undefined);
+    triggerLists.set(rule, (list = [...new Set(needed.map((c) => partsOf(c.field)[0].name))]));
+  }
+  return list;
+}
+const hasMember = (obj: AstNode, name: string): boolean =>
+  obj.type === 'object' && !!obj.children?.some((p) => {
+    const k = p.children?.[0]?.value;
+    return typeof k === 'string' && k.startsWith(name) && (k.length === name.length || (k.length === name.length + 2 && k.endsWith('.$')));
+  });
+
 function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
+  for (const name of triggersOf(rule)) if (!hasMember(scope, name)) return [];
   const conditions = conditionsOf(rule);
   for (const c of conditions) if (holds(scope, label, c) !== true) return [];
   const when = conditions.length ? ` when ${andList(conditions.map(describe))}` : '';
