@@ -5,11 +5,19 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { checkDynamicValue, checkJsonata, checkJsonPath, dynamicStringBounds, isJsonata, jsonataStringBounds, looksLikePath, parseDynamicValue, sourceOffset, staticMaxLength, staticShownLength, type KnownString } from '../../server/src/service/expressions/index';
+import { checkDynamicValue, checkJsonata, checkJsonPath, dynamicStringBounds, isJsonata, jsonataStringBounds, looksLikePath, parseDynamicValue, sourceOffset, type KnownContext, type KnownString } from '../../server/src/service/expressions/index';
 import { formatSegments } from '../../server/src/service/expressions/functions';
 import { parseJsonPath } from '../../server/src/service/expressions/jsonpath';
 import { JSONATA_FUNCTIONS } from '../../server/src/service/expressions/jsonata';
 import { isExpressionError } from '../../server/src/service/expressions/types';
+
+// A `.$` value as written: its bounds from dynamicStringBounds, none when it does not parse.
+const bounds = (value: string, known?: KnownContext): KnownString => {
+  const r = parseDynamicValue(value);
+  return isExpressionError(r) ? {} : dynamicStringBounds(r, known);
+};
+const staticMaxLength = (value: string, known?: KnownContext) => bounds(value, known).max;
+const staticShownLength = (value: string, known?: KnownContext) => bounds(value, known).shown;
 
 /** The error as [message, the text it covers]. */
 const at = (value: string, e: ReturnType<typeof checkDynamicValue>) => e && [e.message, value.slice(e.start, e.end)];

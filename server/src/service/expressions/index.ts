@@ -131,29 +131,6 @@ function boundOf(r: Call | PathNode, context: (path: string) => number | undefin
   return argMax(r);
 }
 
-/** `boundOf` a dynamic value as written; undefined when it does not parse. */
-function boundOfText(value: string, context: (path: string) => number | undefined): number | undefined {
-  const r = parseDynamicValue(value);
-  return isExpressionError(r) ? undefined : boundOf(r, context);
-}
-
-/**
- * An upper bound on the length of the string a dynamic value produces, when it can be known statically
- * (`$$.Execution.Name` → 80, `States.UUID()` → 36, `States.Format('job-{}', $$.Execution.Name)` → 84); else undefined.
- */
-export function staticMaxLength(value: string, known?: KnownContext): number | undefined {
-  return boundOfText(value, (path) => contextMax(path, known));
-}
-
-/**
- * The length the text itself shows: the bound with each name of the context as short as the text allows, and an
- * execution's name as long as the UUID of an unnamed execution (`$$.Execution.Name` → 36,
- * `States.Format('job-{}', $$.Execution.Name)` → 40). Above a limit, even the usual names do not fit.
- */
-export function staticShownLength(value: string, known?: KnownContext): number | undefined {
-  return boundOfText(value, (path) => contextShown(path, known));
-}
-
 /**
  * What the text tells of a computed string (a `.$` value, a JSONata `{% %}` string): characters it always holds
  * (a member's pattern must allow each somewhere), text it always begins and ends with (a pattern anchored at that
