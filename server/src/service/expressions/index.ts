@@ -30,18 +30,29 @@ export { hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders 
  */
 export function checkDynamicValue(value: string): ExpressionError | undefined {
   const r = parseDynamicValue(value);
-  if (isExpressionError(r)) return r;
-  return r.kind === 'call' ? (callLimits(r, 1) ?? failingCall(value, r)) : undefined;
+  return isExpressionError(r) ? r : judgeDynamicValue(value, r).error;
 }
 
-/** A call of literals only that always fails when it runs (`States.StringToJson('{bad')`): a warning, the evaluator's reason. */
-function failingCall(value: string, call: Call): ExpressionError | undefined {
+/**
+ * A parsed `.$` value (`r`, parsed from `value`) judged: what is wrong with it (`checkDynamicValue`'s warnings), and
+ * for a call of literals only the value it always gives (`States.MathAdd(2419200, 3600)` → 2422800), from one run.
+ */
+export function judgeDynamicValue(value: string, r: Call | PathNode): { error?: ExpressionError; constant?: { value: unknown } } {
+  if (r.kind !== 'call') return {};
+  const limits = callLimits(r, 1);
+  if (limits) return { error: limits };
+  const run = runLiterals(value, r);
+  if (run && 'error' in run) return { error: { start: r.start, end: r.end, code: Code.invalidIntrinsic, severity: 'warning', message: `This call always fails when it runs (States.Runtime): ${run.error.message}` } };
+  return run ? { constant: run } : {};
+}
+
+/** What a call of literals only does every time it runs: gives `value` or fails (`States.StringToJson('{bad')`); undefined for a call that reads or varies. */
+function runLiterals(value: string, call: Call): { value: unknown } | { error: Error } | undefined {
   if (!literalsOnly(call)) return undefined;
   try {
-    evaluateIntrinsic(value, {} as never);
-    return undefined;
+    return { value: evaluateIntrinsic(value, {} as never) };
   } catch (e) {
-    return { start: call.start, end: call.end, code: Code.invalidIntrinsic, severity: 'warning', message: `This call always fails when it runs (States.Runtime): ${(e as Error).message}` };
+    return { error: e as Error };
   }
 }
 
@@ -82,12 +93,8 @@ export function literalConstant(value: string, dynamic: boolean, jsonata: boolea
   if (jsonata && !dynamic) return isJsonata(value) ? jsonataConstant(value) : undefined;
   if (!dynamic || !value.trimStart().startsWith('States.')) return undefined;
   const call = parseIntrinsic(value, { check: false });
-  if (isExpressionError(call) || !literalsOnly(call)) return undefined;
-  try {
-    return { value: evaluateIntrinsic(value, {} as never) };
-  } catch {
-    return undefined;
-  }
+  const run = isExpressionError(call) ? undefined : runLiterals(value, call);
+  return run && 'value' in run ? run : undefined;
 }
 
 /** The paths a parsed dynamic value reads: itself, or the path arguments of its intrinsic calls at any depth. */

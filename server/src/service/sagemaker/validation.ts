@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkDynamicValue, checkJsonata, dynamicStringBounds, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, parseDynamicValue, jsonataConstant, jsonataStringBounds, literalConstant, literalParts, looksLikePath, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
+import { checkJsonata, dynamicStringBounds, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, jsonataStringBounds, literalParts, looksLikePath, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
@@ -192,15 +192,14 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   }
   const value = valueNode.value as string;
   if (hasPlaceholder(value)) return;
-  const err = checkDynamicValue(value);
-  if (err) return expressionProblem(ctx, valueNode, err);
-  // Parsed once more (checkDynamicValue parsed it to check it) for what its result is known to be.
   const parsed = parseDynamicValue(value);
-  if (!shape || isExpressionError(parsed)) return;
+  if (isExpressionError(parsed)) return expressionProblem(ctx, valueNode, parsed);
+  const { error, constant: c } = judgeDynamicValue(value, parsed);
+  if (error) return expressionProblem(ctx, valueNode, error);
+  if (!shape) return;
   if (containerMismatch(ctx, valueNode, value, parsed, shape, label)) return;
   // An intrinsic of literals only always gives one number or boolean (`States.MathAdd(50, 51)`): judged as that
   // value, a warning. A string one is the computed string's whole value below.
-  const c = parsed.kind === 'call' ? literalConstant(value, true, false) : undefined;
   if (c && (typeof c.value === 'number' || typeof c.value === 'boolean')) return void checkConstant(ctx, valueNode, shape, keyNode, label, false, c);
   checkComputedString(ctx, valueNode, `${label}.$ = ${quote(value)}`, dynamicStringBounds(parsed, ctx.known), value.includes('$$.Execution.Name'), shape, label);
 }
