@@ -154,6 +154,9 @@ describe('inside expressions', () => {
     assert.ok(c.labels.includes('$states') && c.labels.includes('$partition') && c.labels.includes('$sum') && !c.labels.includes('$eval'), c.labels.join());
     assert.match(c.apply(c.find('$uuid')), /"\{% \$uuid\(\) %\}"/);
     assert.equal(c.find('$partition').detail, '$partition(array, chunkSize) (Step Functions)');
+    // JSONata's own: how each is called, from its signature; one that takes nothing is inserted whole.
+    assert.equal(c.find('$substring').detail, '$substring(a string (else the context), a number, a number?) (JSONata)');
+    assert.match(c.apply(c.find('$millis')), /"\{% \$millis\(\) %\}"/);
   });
 });
 

@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { checkDynamicValue, checkJsonata, checkJsonPath, dynamicStringBounds, isJsonata, jsonataStringBounds, looksLikePath, parseDynamicValue, sourceOffset, type KnownContext, type KnownString } from '../../server/src/service/expressions/index';
 import { formatSegments } from '../../server/src/service/expressions/functions';
 import { parseJsonPath } from '../../server/src/service/expressions/jsonpath';
-import { JSONATA_FUNCTIONS } from '../../server/src/service/expressions/jsonata';
+import { JSONATA_FUNCTIONS, JSONATA_SIGNATURES } from '../../server/src/service/expressions/jsonata';
 import { isExpressionError } from '../../server/src/service/expressions/types';
 
 // A `.$` value as written: its bounds from dynamicStringBounds, none when it does not parse.
@@ -262,6 +262,50 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     const stepFunctions = ['partition', 'range', 'hash', 'random', 'uuid', 'parse'];
     assert.deepEqual([...JSONATA_FUNCTIONS].sort(), [...new Set([...packaged, ...stepFunctions])].sort());
     assert.equal(checkJsonata('{% $reduce([1, 2], function($a, $b) { $a + $b }) %}'), undefined);
+  });
+  test('the signatures of JSONata\'s functions are the jsonata package\'s own', () => {
+    const source = readFileSync(join(__dirname, '..', '..', '..', 'node_modules', 'jsonata', 'jsonata.js'), 'utf8');
+    const packaged: Record<string, string> = {};
+    for (const m of source.matchAll(/\.bind\('([A-Za-z0-9]+)', defineFunction\(/g)) packaged[m[1]] = /'(<[^']*>)'\)/.exec(source.slice(m.index))![1];
+    assert.deepEqual(JSONATA_SIGNATURES, packaged);
+  });
+  test('a call of JSONata\'s own functions that its signature refuses: a warning exactly where the jsonata package throws T0410 (and never where it does not throw T0410/T0412)', async () => {
+    const jsonata = require('jsonata') as (e: string) => { evaluate(input: unknown): Promise<unknown> };
+    const literals = ["'s'", '1', 'true', 'null', '[1, 2]', "['a']", '{"a": 1}', 'function($x) { $x }'];
+    const lists: string[][] = [[]];
+    for (const a of literals) lists.push([a]);
+    for (const a of literals) for (const b of literals) lists.push([a, b]);
+    for (let k = 0; k < 40; k++) lists.push([0, 1, 2].map((i) => literals[(k * 7 + i * 3 + k * i) % literals.length]));
+    // $error and $assert throw by design, $eval is refused, $random is Step Functions' own (a seed).
+    const names = Object.keys(JSONATA_SIGNATURES).filter((n) => !['error', 'assert', 'eval', 'random'].includes(n));
+    let flagged = 0;
+    for (const name of names) {
+      for (const args of lists) {
+        const expression = `$${name}(${args.join(', ')})`;
+        const warning = checkJsonata(`{% ${expression} %}`);
+        let code: string | undefined;
+        try {
+          await jsonata(expression).evaluate(undefined);
+        } catch (e) {
+          code = (e as { code?: string }).code;
+        }
+        if (warning) {
+          flagged++;
+          assert.equal(warning.severity, 'warning', expression);
+          assert.ok(code === 'T0410' || code === 'T0412', `${expression}: flagged (${warning.message}) but jsonata says ${code ?? 'nothing'}`);
+        } else assert.notEqual(code, 'T0410', `${expression}: jsonata throws T0410, not flagged`);
+      }
+    }
+    assert.ok(flagged > 1000, `${flagged} calls flagged`);
+  });
+  test('JSONata signature warnings say what the function takes', () => {
+    assert.equal(checkJsonata("{% $join(['a', 'b'], ',', 'x') %}")?.message, '$join takes 1 or 2 arguments ($join(an array of strings, a string?)), not 3: the call fails when the state runs');
+    assert.equal(checkJsonata('{% $uppercase(42) %}')?.message, '$uppercase takes a string as its first argument ($uppercase(a string (else the context))), not a number: the call fails when the state runs');
+    assert.equal(checkJsonata("{% $sum([50, 'x']) %}")?.message, '$sum takes an array of numbers as its first argument ($sum(an array of numbers)), and this one holds a string: the call fails when the state runs');
+    assert.equal(checkJsonata('{% $zip() %}')?.message, '$zip takes at least 1 argument ($zip(an array, …)), not 0: the call fails when the state runs');
+    // What the text does not show may be anything; a piped value is the first argument; left out, the context stands in.
+    for (const v of ['{% $substring($states.input.s, 0, 5) %}', '{% $states.input.s ~> $substring(0, 5) %}', '{% $uppercase() %}', '{% $sum(5) %}', '{% $join($states.input.names) %}', "{% $map([1], function($v) { $v }) %}", '{% ($join := function($x) { $x }; $join(1, 2, 3)) %}'])
+      assert.equal(checkJsonata(v), undefined, v);
   });
   test('a function neither JSONata nor Step Functions has: a warning naming the closest (the call fails when the state runs)', () => {
     const e = checkJsonata("{% $formatDate($now(), 'yyyy') %}");

@@ -270,7 +270,7 @@ function expressionCompletions(parsed: ParsedDocument, offset: number): OffsetCo
       items.push({
         label: `$${f.name}`,
         kind: CompletionItemKind.Function,
-        detail: f.stepFunctions ? `${f.shape} (Step Functions)` : 'JSONata function',
+        detail: `${f.shape} (${f.stepFunctions ? 'Step Functions' : 'JSONata'})`,
         sortText: `${f.stepFunctions ? 1 : 2}${f.name}`,
         insertTextFormat: InsertTextFormat.Snippet,
         edit: { ...range, newText: call },

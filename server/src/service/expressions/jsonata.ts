@@ -291,12 +291,12 @@ function mulberry32(seed: number): number {
 }
 
 /** The functions a JSONata expression in Step Functions can call, with how each is written ($eval is refused). */
-export function jsonataFunctions(): { name: string; shape?: string; stepFunctions: boolean; arity?: number }[] {
+export function jsonataFunctions(): { name: string; shape: string; stepFunctions: boolean; arity: number }[] {
   return [...JSONATA_FUNCTIONS]
     .filter((name) => name !== 'eval')
     .map((name) => {
       const own = Object.hasOwn(STEP_FUNCTIONS_FUNCTIONS, name) ? STEP_FUNCTIONS_FUNCTIONS[name] : undefined;
-      return own ? { name, shape: own.shape, stepFunctions: true, arity: own.max } : { name, stepFunctions: false };
+      return own ? { name, shape: own.shape, stepFunctions: true, arity: own.max } : { name, shape: signatureShape(name, JSONATA_SIGNATURES[name]), stepFunctions: false, arity: paramsOf(JSONATA_SIGNATURES[name]).length };
     });
 }
 
@@ -430,7 +430,13 @@ function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; en
     if (!f) {
       // Nothing else can be called: Step Functions' variables hold JSON, never a function, so the call fails when the
       // state runs (T1006). A masked template placeholder (`$___`) may stand for any name.
-      if (JSONATA_FUNCTIONS.has(proc.value) || /^\$?_+$/.test(proc.value)) continue;
+      if (/^\$?_+$/.test(proc.value)) continue;
+      if (JSONATA_FUNCTIONS.has(proc.value)) {
+        const written = (n.arguments as JsonataNode[] | undefined) ?? [];
+        const message = signatureProblem(proc.value, piped.has(n) ? [PIPED, ...written] : written);
+        if (message) return { ...spanOf(proc.position, proc.value.length + 1), message };
+        continue;
+      }
       const near = closest(proc.value, JSONATA_FUNCTIONS, 1)[0];
       return { ...spanOf(proc.position, proc.value.length + 1), message: `JSONata has no function $${proc.value}${near ? `; did you mean $${near}?` : ''} (Step Functions runs JSONata 2.0.6 with its own ${list(Object.keys(STEP_FUNCTIONS_FUNCTIONS).map((n) => `$${n}`))}): the call fails when the state runs` };
     }
@@ -604,13 +610,158 @@ export function jsonataVariables(value: string): JsonataVariable[] | undefined {
   return out;
 }
 
-// The functions of JSONata 2.0.6 (listed here; a test holds the list to the jsonata package's own) and those Step
-// Functions adds (its table above): a `$name` that is one of these is not a variable, and no other can be called.
-export const JSONATA_FUNCTIONS: ReadonlySet<string> = new Set([
-  ...Object.keys(STEP_FUNCTIONS_FUNCTIONS),
-  'sum', 'count', 'max', 'min', 'average', 'string', 'substring', 'substringBefore', 'substringAfter', 'lowercase', 'uppercase', 'length', 'trim', 'pad',
-  'match', 'contains', 'replace', 'split', 'join', 'formatNumber', 'formatBase', 'formatInteger', 'parseInteger', 'number', 'floor', 'ceil', 'round', 'abs',
-  'sqrt', 'power', 'random', 'boolean', 'not', 'map', 'zip', 'filter', 'single', 'reduce', 'sift', 'keys', 'lookup', 'append', 'exists', 'spread', 'merge',
-  'reverse', 'each', 'error', 'assert', 'type', 'sort', 'shuffle', 'distinct', 'base64encode', 'base64decode', 'encodeUrlComponent', 'encodeUrl',
-  'decodeUrlComponent', 'decodeUrl', 'eval', 'toMillis', 'fromMillis', 'clone', 'now', 'millis',
-]);
+// The functions of JSONata 2.0.6 with their signatures as the jsonata package declares them (a test holds this table
+// to the package's source): each argument's type (s string, n number, b boolean, l null, o object, a array, a<n> an
+// array of numbers, f function, j any JSON value, x anything, (sf) either), then `?` optional, `+` one or more, `-`
+// the context when left out; after `:` the result. With the functions Step Functions adds (its table above): a `$name`
+// that is one of these is not a variable, and no other can be called.
+export const JSONATA_SIGNATURES: Readonly<Record<string, string>> = {
+  sum: '<a<n>:n>', count: '<a:n>', max: '<a<n>:n>', min: '<a<n>:n>', average: '<a<n>:n>', string: '<x-b?:s>', substring: '<s-nn?:s>',
+  substringBefore: '<s-s:s>', substringAfter: '<s-s:s>', lowercase: '<s-:s>', uppercase: '<s-:s>', length: '<s-:n>', trim: '<s-:s>',
+  pad: '<s-ns?:s>', match: '<s-f<s:o>n?:a<o>>', contains: '<s-(sf):b>', replace: '<s-(sf)(sf)n?:s>', split: '<s-(sf)n?:a<s>>',
+  join: '<a<s>s?:s>', formatNumber: '<n-so?:s>', formatBase: '<n-n?:s>', formatInteger: '<n-s:s>', parseInteger: '<s-s:n>',
+  number: '<(nsb)-:n>', floor: '<n-:n>', ceil: '<n-:n>', round: '<n-n?:n>', abs: '<n-:n>', sqrt: '<n-:n>', power: '<n-n:n>', random: '<:n>',
+  boolean: '<x-:b>', not: '<x-:b>', map: '<af>', zip: '<a+>', filter: '<af>', single: '<af?>', reduce: '<afj?:j>', sift: '<o-f?:o>',
+  keys: '<x-:a<s>>', lookup: '<x-s:x>', append: '<xx:a>', exists: '<x:b>', spread: '<x-:a<o>>', merge: '<a<o>:o>', reverse: '<a:a>',
+  each: '<o-f:a>', error: '<s?:x>', assert: '<bs?:x>', type: '<x:s>', sort: '<af?:a>', shuffle: '<a:a>', distinct: '<x:x>',
+  base64encode: '<s-:s>', base64decode: '<s-:s>', encodeUrlComponent: '<s-:s>', encodeUrl: '<s-:s>', decodeUrlComponent: '<s-:s>',
+  decodeUrl: '<s-:s>', eval: '<sx?:x>', toMillis: '<s-s?:n>', fromMillis: '<n-s?s?:s>', clone: '<(oa)-:o>', now: '<s?s?:s>', millis: '<:n>',
+};
+export const JSONATA_FUNCTIONS: ReadonlySet<string> = new Set([...Object.keys(STEP_FUNCTIONS_FUNCTIONS), ...Object.keys(JSONATA_SIGNATURES)]);
+
+/** One parameter of a signature, read as the jsonata package reads it (its `types` are the argument symbols it takes, `m` for missing). */
+interface SignatureParam {
+  type: string;
+  types: string;
+  subtype?: string;
+  optional: boolean;
+  many: boolean;
+  /** Left out, the context stands for it (`-`). */
+  context?: boolean;
+}
+
+const signatureParams = new Map<string, SignatureParam[]>();
+function paramsOf(signature: string): SignatureParam[] {
+  let params = signatureParams.get(signature);
+  if (params) return params;
+  params = [];
+  const closing = (from: number, open: string, close: string) => {
+    let depth = 0;
+    for (let i = from; i < signature.length; i++) {
+      if (signature[i] === open) depth++;
+      else if (signature[i] === close && --depth === 0) return i;
+    }
+    return signature.length;
+  };
+  const last = () => params![params!.length - 1];
+  for (let i = 1; i < signature.length && signature[i] !== ':'; i++) {
+    const c = signature[i];
+    if ('snblo'.includes(c)) params.push({ type: c, types: `${c}m`, optional: false, many: false });
+    else if (c === 'a' || c === 'x') params.push({ type: c, types: 'asnblfom', optional: false, many: false });
+    else if (c === 'f') params.push({ type: c, types: 'f', optional: false, many: false });
+    else if (c === 'j') params.push({ type: c, types: 'asnblom', optional: false, many: false });
+    else if (c === '-') Object.assign(last(), { optional: true, context: true });
+    else if (c === '?') last().optional = true;
+    else if (c === '+') last().many = true;
+    else if (c === '(') {
+      const end = closing(i, '(', ')');
+      const choice = signature.slice(i + 1, end);
+      params.push({ type: `(${choice})`, types: `${choice}m`, optional: false, many: false });
+      i = end;
+    } else if (c === '<') {
+      const end = closing(i, '<', '>');
+      last().subtype = signature.slice(i + 1, end);
+      i = end;
+    }
+  }
+  signatureParams.set(signature, params);
+  return params;
+}
+
+const TYPE_WORDS: Record<string, [string, string]> = {
+  s: ['a string', 'strings'], n: ['a number', 'numbers'], b: ['a boolean', 'booleans'], l: ['null', 'nulls'], o: ['an object', 'objects'],
+  a: ['an array', 'arrays'], f: ['a function', 'functions'], j: ['a JSON value', 'JSON values'], x: ['any value', 'values'],
+};
+const typeWords = (p: SignatureParam): string =>
+  p.type.startsWith('(') ? [...p.type.slice(1, -1)].map((t) => TYPE_WORDS[t][0]).join(' or ')
+  : p.type === 'a' && p.subtype && TYPE_WORDS[p.subtype[0]] ? `an array of ${TYPE_WORDS[p.subtype[0]][1]}`
+  : TYPE_WORDS[p.type][0];
+/** `$substring(a string, a number, a number?)`: how a JSONata function is called, in words. */
+const signatureShape = (name: string, signature: string) =>
+  `$${name}(${paramsOf(signature).map((p) => `${typeWords(p)}${p.many ? ', …' : p.context ? ' (else the context)' : p.optional ? '?' : ''}`).join(', ')})`;
+
+/** The argument symbol the jsonata package gives a literal (s, n, b, l, a, o, f), or `*` for a value not known here. */
+function literalSymbol(n: JsonataNode): string {
+  if (n.type === 'string') return 's';
+  if (n.type === 'number') return 'n';
+  if (n.type === 'value') return n.value === null ? 'l' : typeof n.value === 'boolean' ? 'b' : '*';
+  if (n.type === 'unary') return n.value === '[' ? 'a' : n.value === '{' ? 'o' : '*';
+  if (n.type === 'lambda') return 'f';
+  return '*';
+}
+
+/** Whether some reading of the arguments fits the parameters (the package matches a regular expression; `*` fits any type). */
+function fits(params: readonly SignatureParam[], symbols: readonly string[]): boolean {
+  // Reachable (parameter, argument) pairs; `taken`: the parameter at `i` has had an argument (for `+`).
+  const seen = new Set<string>();
+  const stack: [number, number, boolean][] = [[0, 0, false]];
+  while (stack.length) {
+    const [i, k, taken] = stack.pop()!;
+    const key = `${i},${k},${taken}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (i === params.length) {
+      if (k === symbols.length) return true;
+      continue;
+    }
+    const p = params[i];
+    if (p.optional || taken) stack.push([i + 1, k, false]);
+    if (k < symbols.length && (symbols[k] === '*' || p.types.includes(symbols[k]))) {
+      stack.push([i + 1, k + 1, false]);
+      if (p.many) stack.push([i, k + 1, true]);
+    }
+  }
+  return false;
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+const nth = (i: number) => ORDINALS[i] ?? `${i + 1}th`;
+
+/**
+ * What makes a call of one of JSONata's own functions fail whenever it runs, read from its signature as the jsonata
+ * package checks it (T0410, T0412): too many or too few arguments, or a literal argument of a type the function does
+ * not take. Arguments the text does not show (paths, variables, calls) may be anything.
+ */
+function signatureProblem(name: string, args: readonly JsonataNode[]): string | undefined {
+  const signature = JSONATA_SIGNATURES[name];
+  const params = paramsOf(signature);
+  const symbols = args.map(literalSymbol);
+  const shape = signatureShape(name, signature);
+  const fails = 'the call fails when the state runs';
+  if (!fits(params, symbols)) {
+    const min = params.filter((p) => !p.optional).length;
+    const max = params.some((p) => p.many) ? Infinity : params.length;
+    if (args.length < min || args.length > max) {
+      const count = max === Infinity ? `at least ${min}` : min === max ? String(min) : max - min === 1 ? `${min} or ${max}` : `${min} to ${max}`;
+      return `$${name} takes ${count} argument${count.endsWith(' 1') || count === '1' ? '' : 's'} (${shape}), not ${args.length}: ${fails}`;
+    }
+    // One argument a parameter: the first literal of a type its parameter does not take.
+    const i = args.length === params.length && !params.some((p) => p.many) ? symbols.findIndex((s, k) => s !== '*' && !params[k].types.includes(s)) : -1;
+    if (i >= 0) return `$${name} takes ${typeWords(params[i])} as its ${nth(i)} argument (${shape}), not ${TYPE_WORDS[symbols[i]][0]}: ${fails}`;
+    return `$${name} cannot take these arguments (${shape}): ${fails}`;
+  }
+  // An array parameter with a type for its items (a<n>): a literal array's items, or a literal given for it, must be
+  // of that type. Read one argument a parameter only (no optional parameter left out, none repeated).
+  if (args.length !== params.length || params.some((p) => p.many)) return undefined;
+  for (let k = 0; k < args.length; k++) {
+    const p = params[k];
+    if (p.type !== 'a' || !p.subtype || symbols[k] === '*' || symbols[k] === 'm') continue;
+    const items = symbols[k] === 'a' ? ((args[k].expressions as JsonataNode[] | undefined) ?? []).map(literalSymbol) : [symbols[k]];
+    if (!items.length || items.includes('*')) continue;
+    if (items.some((t) => t !== p.subtype![0])) {
+      const wrong = items.find((t) => t !== p.subtype![0])!;
+      return `$${name} takes ${typeWords(p)} as its ${nth(k)} argument (${shape}), ${symbols[k] === 'a' ? 'and this one holds' : 'not'} ${TYPE_WORDS[wrong][0]}: ${fails}`;
+    }
+  }
+  return undefined;
+}
