@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
-import { validateStructure } from '../../server/src/service/asl/validateStructure';
+import { STRING_INTRINSICS, validateStructure } from '../../server/src/service/asl/validateStructure';
+import { INTRINSIC_FUNCTIONS } from '../../server/src/service/expressions/index';
 import { parseYaml } from '../../server/src/service/yaml/parseYaml';
 import { parseDocument } from '../../server/src/service/documentStore';
 import { sageMakerPayloads } from '../../server/src/service/sagemaker/tasks';
@@ -73,6 +74,14 @@ describe('fields', () => {
     assert.deepEqual(fail({ ErrorPath: '$.errors[?(@.fatal)].code' }).map(([code]) => code), ['invalid-path']);
     assert.deepEqual(fail({ CausePath: '$$.Execution.Input.errors[*]' }).map(([code]) => code), ['invalid-path']);
     assert.deepEqual(fail({ ErrorPath: '$.error.code', CausePath: "States.Format('failed: {}', $.cause)" }), []);
+    // Only the intrinsics the developer guide lists as returning a string.
+    assert.deepEqual(fail({ ErrorPath: 'States.Array($.code)', CausePath: 'States.JsonMerge($.a, $.b, false)' }), [['asl-invalid-value', '"States.Array($.code)"'], ['asl-invalid-value', '"States.JsonMerge($.a, $.b, false)"']]);
+    assert.match(check(sm({ F: { Type: 'Fail', ErrorPath: 'States.ArrayLength($.errors)' } }), true)[0].message ?? '', /^ErrorPath takes a Reference Path or an intrinsic function that returns a string \(States\.Format, .*, States\.Hash or States\.UUID\), not States\.ArrayLength/);
+    for (const v of ['States.JsonToString($.e)', 'States.ArrayGetItem($.errors, 0)', 'States.Base64Decode($.b)', "States.Hash($.e, 'SHA-256')", 'States.UUID()'])
+      assert.deepEqual(fail({ CausePath: v }), [], v);
+  });
+  test('the intrinsics ErrorPath and CausePath may call are intrinsics that can return a string', () => {
+    for (const name of STRING_INTRINSICS) assert.ok(['string', 'any'].includes(INTRINSIC_FUNCTIONS.get(name)!.result), name);
   });
   test('an unknown field is an error on its key, naming the closest', () => {
     assert.deepEqual(check(sm({ A: task({ Parameter: {} }) }), true), [

@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkDynamicValue, checkJsonata, checkJsonPath, isJsonata, jsonataConstant, sourceOffset, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
+import { checkDynamicValue, checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, parseDynamicValue, sourceOffset, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
@@ -186,8 +186,21 @@ function checkPathValue(ctx: Ctx, node: AstNode | undefined, kind: PathKind | 'd
   if (node?.type !== 'string' || hasPlaceholder(node.value)) return;
   const intrinsic = kind === 'dynamic' || (kind === 'referenceOrIntrinsic' && node.value.trimStart().startsWith('States.'));
   const err = intrinsic ? checkDynamicValue(node.value) : checkJsonPath(node.value, kind === 'referenceOrIntrinsic' ? 'reference' : (kind as PathKind));
-  if (err) expressionProblem(ctx, node, err);
+  if (err) return expressionProblem(ctx, node, err);
+  if (kind !== 'referenceOrIntrinsic' || !intrinsic) return;
+  const call = parseDynamicValue(node.value);
+  if (isExpressionError(call) || call.kind !== 'call' || STRING_INTRINSICS.includes(call.name)) return;
+  const field = node.parent?.children?.[0]?.value;
+  report(ctx, node, AslCode.invalidValue, `${field} takes a Reference Path or an intrinsic function that returns a string (${STRING_INTRINSICS.slice(0, -1).join(', ')} or ${STRING_INTRINSICS[STRING_INTRINSICS.length - 1]}), not ${call.name}`);
 }
+
+/**
+ * The intrinsic functions a Fail state's ErrorPath and CausePath may call. The developer guide (Fail workflow state):
+ * "You can also specify CausePath using an intrinsic function that returns a string. These intrinsics are:
+ * States.Format, States.JsonToString, States.ArrayGetItem, States.Base64Encode, States.Base64Decode, States.Hash, and
+ * States.UUID."
+ */
+export const STRING_INTRINSICS: readonly string[] = ['States.Format', 'States.JsonToString', 'States.ArrayGetItem', 'States.Base64Encode', 'States.Base64Decode', 'States.Hash', 'States.UUID'];
 
 /** `"key.$"` values in JSONPath payloads, `{% … %}` strings in JSONata states: everything under `start`, iteratively. */
 function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage) {
