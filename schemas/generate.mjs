@@ -204,6 +204,8 @@ function shapeSchema(model, name) {
     case 'integer':
     case 'long':
       s.type = 'integer';
+      // Smithy's integer is "a 32-bit signed integer" (long is 64-bit): SageMaker cannot read a larger number.
+      if (shape.type === 'integer') s.format = 'int32';
       if (shape.min !== undefined) s.minimum = shape.min;
       if (shape.max !== undefined) s.maximum = shape.max;
       break;

@@ -172,6 +172,15 @@ describe('ranges and sizes', () => {
     const f = findings(machine(payload, { resource: TRANSFORM }));
     assert.deepEqual(f, [{ code: 'out-of-range', severity: 'error', at: '0', message: 'InstanceCount must be at least 1, not 0' }]);
   });
+  test('an integer member above what a 32-bit integer holds (Smithy\'s integer; a long takes more)', () => {
+    const payload = { ...VALID_TRANSFORM, MaxConcurrentTransforms: 3000000000, TransformResources: { InstanceCount: 2147483648, InstanceType: 'ml.m5.large' } };
+    const f = findings(machine(payload, { resource: TRANSFORM })).filter((x) => x.code === 'out-of-range');
+    assert.deepEqual(f.map((x) => [x.at, x.message]), [
+      ['2147483648', 'InstanceCount must be at most 2,147,483,647, not 2147483648: SageMaker\'s model makes it a 32-bit integer'],
+      ['3000000000', 'MaxConcurrentTransforms must be at most 2,147,483,647, not 3000000000: SageMaker\'s model makes it a 32-bit integer'],
+    ]);
+    assert.deepEqual(findings(machine({ ...VALID_TRANSFORM, MaxConcurrentTransforms: 2147483647 }, { resource: TRANSFORM })).filter((x) => x.code === 'out-of-range'), []);
+  });
   test('an empty list where at least one item is required', () => {
     const f = findings(machine(training({ InputDataConfig: [] })));
     assert.deepEqual(f.map((x) => [x.code, x.at, x.message]), [['too-few-items', '"InputDataConfig": []', 'InputDataConfig has 0 items; at least 1 is required']]);

@@ -34,6 +34,8 @@ export interface Shape {
   /** What the pattern allows, in words, when it is simple enough to say ("letters, digits and hyphens"). */
   patternDescription?: string;
   enum?: string[];
+  /** A Smithy integer (JSON Schema format int32): a 32-bit signed integer, whatever its own bounds say. */
+  int32?: boolean;
 }
 
 export interface Integration {
@@ -90,6 +92,7 @@ function compile(schema: SchemaNode): Shape {
       shape.patternDescription = d['x-patternDescription'];
     }
     if (d.enum) shape.enum = d.enum;
+    if (d.format === 'int32') shape.int32 = true;
     return shape;
   };
   return shapeOf(refName(schema));

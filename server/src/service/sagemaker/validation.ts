@@ -4,7 +4,7 @@
 import { SageMakerCode } from './codes';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
-import { closest, editDistance, list, quote } from '../core/text';
+import { closest, editDistance, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { checkJsonata, dynamicStringBounds, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, jsonataStringBounds, literalParts, looksLikePath, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
@@ -161,7 +161,14 @@ function checkNumber(ctx: Context, node: AstNode, shape: Shape, label: string) {
   const v = node.value as number;
   if (shape.min !== undefined && v < shape.min) problem(ctx, node, SageMakerCode.outOfRange, `${label} must be at least ${shape.min}, not ${v}`, { min: shape.min, max: shape.max });
   else if (shape.max !== undefined && v > shape.max) problem(ctx, node, SageMakerCode.outOfRange, `${label} must be at most ${shape.max}, not ${v}`, { min: shape.min, max: shape.max });
+  else if (shape.int32 && (v > INT32_MAX || v < -INT32_MAX - 1)) {
+    const bound = v > INT32_MAX ? `at most ${thousands(INT32_MAX)}` : `at least ${thousands(-INT32_MAX - 1)}`;
+    problem(ctx, node, SageMakerCode.outOfRange, `${label} must be ${bound}, not ${v}: SageMaker's model makes it a 32-bit integer`, { min: shape.min ?? -INT32_MAX - 1, max: shape.max ?? INT32_MAX });
+  }
 }
+
+/** The largest 32-bit signed integer, Smithy's `integer`. */
+const INT32_MAX = 2 ** 31 - 1;
 
 /** List and map sizes are reported on the whole member (key and value), or on the value inside a list. */
 function checkSize(ctx: Context, ownerKey: AstNode, node: AstNode, shape: Shape, label: string, what: 'items' | 'entries') {
