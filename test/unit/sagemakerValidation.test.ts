@@ -347,6 +347,17 @@ describe('an intrinsic function whose result can never be the member\'s kind of 
       VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], 'Subnets.$': "States.StringSplit($.s, ',')" },
     })));
     assert.deepEqual(fine.filter((x) => x.severity !== 'information'), []);
+    // A call of literals only is what it always gives: States.StringToJson of an object where a list goes, a string
+    // with a character the pattern allows nowhere.
+    const literal = findings(machine(training({
+      'Tags.$': `States.StringToJson('{"team":"ml"}')`,
+      TrainingJobName: undefined, 'TrainingJobName.$': "States.Base64Encode('churn model')",
+    })));
+    assert.deepEqual(literal.map((x) => [x.code, x.severity, x.message]), [
+      ['likely-runtime-failure', 'warning', 'Tags.$ = "States.StringToJson(\'{\\"team\\":\\"ml\\"}\')": States.StringToJson gives an object, and Tags is a list of Tag: SageMaker refuses the request when the state runs'],
+      ['likely-runtime-failure', 'warning', 'TrainingJobName.$ = "States.Base64Encode(\'churn model\')" always holds "=", which TrainingJobName allows nowhere (it must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}: letters, digits and hyphens): SageMaker refuses the request when the state runs'],
+    ]);
+    assert.deepEqual(findings(machine(training({ 'Tags.$': `States.StringToJson('[{"Key":"team","Value":"ml"}]')`, TrainingJobName: undefined, 'TrainingJobName.$': "States.Base64Encode('abc')" }))), []);
   });
 });
 

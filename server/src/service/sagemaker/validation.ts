@@ -204,11 +204,12 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   const { error, constant: c } = judgeDynamicValue(value, parsed);
   if (error) return expressionProblem(ctx, valueNode, error);
   if (!shape) return;
-  if (containerMismatch(ctx, valueNode, value, parsed, shape, label)) return;
+  if (containerMismatch(ctx, valueNode, value, parsed, shape, label, c)) return;
   // An intrinsic of literals only always gives one number or boolean (`States.MathAdd(50, 51)`): judged as that
-  // value, a warning. A string one is the computed string's whole value below.
+  // value, a warning. A string one (`States.Base64Encode('churn model')`) is the computed string's whole value.
   if (c && (typeof c.value === 'number' || typeof c.value === 'boolean')) return void checkConstant(ctx, valueNode, shape, keyNode, label, false, c);
-  checkComputedString(ctx, valueNode, `${label}.$ = ${quote(value)}`, dynamicStringBounds(parsed, ctx.known), value.includes('$$.Execution.Name'), shape, label);
+  const known = typeof c?.value === 'string' ? { always: c.value, exact: c.value, max: c.value.length, shown: c.value.length } : dynamicStringBounds(parsed, ctx.known);
+  checkComputedString(ctx, valueNode, `${label}.$ = ${quote(value)}`, known, value.includes('$$.Execution.Name'), shape, label);
 }
 
 /**
@@ -287,10 +288,17 @@ function checkLengthBound(ctx: Context, node: AstNode, written: string, bound: n
  * a warning. (A string where a number goes, and the reverse, is left alone: whether the service converts is not
  * documented.)
  */
-function containerMismatch(ctx: Context, node: AstNode, value: string, call: Call | PathNode, shape: Shape, label: string): boolean {
+function containerMismatch(ctx: Context, node: AstNode, value: string, call: Call | PathNode, shape: Shape, label: string, constant?: { value: unknown }): boolean {
   if (call.kind !== 'call') return false;
-  const result = INTRINSIC_FUNCTIONS.get(call.name)?.result;
-  if (!result || result === 'any') return false;
+  const declared = INTRINSIC_FUNCTIONS.get(call.name)?.result;
+  // What a call of literals only always gives tells what a call of any result (States.StringToJson) gives.
+  const v = constant?.value;
+  const result = declared && declared !== 'any' ? declared
+    : Array.isArray(v) ? 'array'
+    : v !== null && typeof v === 'object' ? 'object'
+    : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean'
+    : undefined;
+  if (!result) return false;
   return resultMismatch(ctx, node, `${label}.$ = ${quote(value)}`, call.name, result, shape, label);
 }
 
