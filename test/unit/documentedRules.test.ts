@@ -479,6 +479,32 @@ const CASES: Record<string, Case> = {
     ok: [{ LabelAttributeName: 'category' }, { LabelAttributeName: 'category-metadata-ref' }, { LabelAttributeName: 'metadata' }],
     dynamic: [{ 'LabelAttributeName.$': '$.label' }, { LabelAttributeName: '${Label}-metadata' }, { LabelAttributeName: '{% $states.input.label %}' }],
   },
+  'label-attribute-name-ref': {
+    api: 'createLabelingJob',
+    bad: [
+      { LabelAttributeName: 'mask', ...human({ PreHumanTaskLambdaArn: preLambda('PRE-SemanticSegmentation') }) },
+      { LabelAttributeName: 'tracks', ...human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudObjectTracking', 'eu-west-1', '568282634449') }) },
+    ],
+    // The listed task types only: a bounding box's or a classification's label ends as the user likes.
+    ok: [
+      { LabelAttributeName: 'mask-ref', ...human({ PreHumanTaskLambdaArn: preLambda('PRE-SemanticSegmentation') }) },
+      { LabelAttributeName: 'boxes', ...human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox') }) },
+      { LabelAttributeName: 'mask', ...human({ PreHumanTaskLambdaArn: 'arn:aws:lambda:us-east-1:111122223333:function:my-pre-annotation' }) },
+    ],
+    dynamic: [
+      { 'LabelAttributeName.$': '$.label', ...human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking') }) },
+      { LabelAttributeName: 'mask', ...human({ 'PreHumanTaskLambdaArn.$': '$.lambda' }) },
+    ],
+  },
+  'label-attribute-name-verification-not-ref': {
+    api: 'createLabelingJob',
+    bad: { LabelAttributeName: 'mask-ref', ...human({ PreHumanTaskLambdaArn: preLambda('PRE-VerificationSemanticSegmentation') }) },
+    ok: [
+      { LabelAttributeName: 'mask-verified', ...human({ PreHumanTaskLambdaArn: preLambda('PRE-VerificationSemanticSegmentation') }) },
+      { LabelAttributeName: 'boxes-ref', ...human({ PreHumanTaskLambdaArn: preLambda('PRE-VerificationBoundingBox') }) },
+    ],
+    dynamic: { LabelAttributeName: 'mask-ref', ...human({ 'PreHumanTaskLambdaArn.$': '$.lambda' }) },
+  },
   'tuning-instance-configs-exclusive': {
     api: 'createHyperParameterTuningJob',
     bad: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeSizeInGB: 10 } } },
