@@ -137,9 +137,9 @@ const join = (label: string, name: string) => (label ? `${label}.${name}` : name
 /**
  * The value of `name` in an object node (`dynamic` for `name.$`), or undefined. The last duplicate wins. A value of
  * literals only computed by an intrinsic call or a JSONata expression stands as the value it always has (a new node
- * at the expression, `readExpression` set: what it breaks fails when the state runs).
+ * at the expression, `at.computed` set: what it breaks fails when the state runs).
  */
-function member(obj: AstNode, name: string): { key: AstNode; value: AstNode; dynamic: boolean } | undefined {
+function member(at: RuleScope, obj: AstNode, name: string): { key: AstNode; value: AstNode; dynamic: boolean } | undefined {
   let found: { key: AstNode; value: AstNode; dynamic: boolean } | undefined;
   const dynamic = `${name}.$`;
   for (const p of obj.children ?? []) {
@@ -147,22 +147,29 @@ function member(obj: AstNode, name: string): { key: AstNode; value: AstNode; dyn
     if (!k || !v) continue;
     if (k.value === name || k.value === dynamic) found = { key: k, value: v, dynamic: k.value === dynamic };
   }
-  if (found && found.value.type === 'string' && (found.dynamic || jsonataRequest)) {
-    const c = literalConstant(found.value.value as string, found.dynamic, jsonataRequest);
+  if (found && found.value.type === 'string' && (found.dynamic || at.jsonata)) {
+    const c = literalConstant(found.value.value as string, found.dynamic, at.jsonata);
     const v = c?.value;
     if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') {
-      readExpression = true;
-      const at = found.value;
-      return { key: found.key, value: { type: typeof v as 'number' | 'string' | 'boolean', value: v, offset: at.offset, length: at.length, parent: at.parent }, dynamic: false };
+      at.computed = true;
+      const node = found.value;
+      return { key: found.key, value: { type: typeof v as 'number' | 'string' | 'boolean', value: v, offset: node.offset, length: node.length, parent: node.parent }, dynamic: false };
     }
   }
   return found;
 }
 
-/** Whether the request being checked is a JSONata state's Arguments (its `{% %}` strings are expressions). */
-let jsonataRequest = false;
-/** Set when a rule read a value computed from literals (member): its findings are warnings. */
-let readExpression = false;
+/**
+ * One evaluation of a rule: the object it is about (`node`, named `label` in messages), whether the request is a
+ * JSONata state's Arguments (its `{% %}` strings are expressions), and whether a value it read was computed from
+ * literals (`computed`: its findings are then warnings).
+ */
+interface RuleScope {
+  node: AstNode;
+  label: string;
+  jsonata: boolean;
+  computed: boolean;
+}
 
 /** A rule path split once: its parts, each a member name and whether it spreads over a list's items (`B[]`). */
 const parsedPaths = new Map<string, { name: string; each: boolean }[]>();
@@ -172,9 +179,9 @@ function partsOf(path: string): { name: string; each: boolean }[] {
   return parts;
 }
 
-/** Every field a path reaches from an object ("A.B[].C" gives one result per item of B). */
-function lookup(scope: AstNode, scopeLabel: string, path: string): Found[] {
-  let frontier: Found[] = [{ state: 'value', node: scope, label: scopeLabel }];
+/** Every field a path reaches from the rule's object, or from `from` under it ("A.B[].C" gives one result per item of B). */
+function lookup(at: RuleScope, path: string, from: { node: AstNode; label: string } = at): Found[] {
+  let frontier: Found[] = [{ state: 'value', node: from.node, label: from.label }];
   for (const { name, each } of partsOf(path)) {
     const next: Found[] = [];
     for (const f of frontier) {
@@ -186,7 +193,7 @@ function lookup(scope: AstNode, scopeLabel: string, path: string): Found[] {
         next.push({ state: 'unknown' });
         continue;
       }
-      const m = member(f.node, name);
+      const m = member(at, f.node, name);
       if (m && (m.dynamic || isDynamicNode(m.value))) next.push({ state: 'unknown' });
       else if (!m || m.value.type === 'null') next.push({ state: 'absent', container: f.node, containerLabel: f.label });
       else if (!each) next.push({ state: 'value', node: m.value, key: m.key, label: join(f.label, name) });
@@ -209,8 +216,8 @@ const andList = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).
  * Whether a `when` condition holds: true, false, or undefined when it cannot be known (the rule is then silent). A
  * path through a list ("InstanceConfigs[].InstanceType") holds when any item does (an empty list: it does not).
  */
-function holds(scope: AstNode, label: string, c: Condition): boolean | undefined {
-  const each = lookup(scope, label, c.field).map((f) => holdsFor(f, c));
+function holds(at: RuleScope, c: Condition): boolean | undefined {
+  const each = lookup(at, c.field).map((f) => holdsFor(f, c));
   return each.includes(true) ? true : each.includes(undefined) ? undefined : false;
 }
 
@@ -255,11 +262,11 @@ const numberOf = (f: Found, fromString = false): number | undefined =>
  * A literal number sum over paths, or undefined when any term is dynamic, not a number, or absent without a
  * documented default; `defaulted` lists the terms counted at their default.
  */
-function sum(scope: AstNode, label: string, paths: string[], defaults?: Record<string, number>, fromString = false): { total: number; parts: number[]; defaulted: string[] } | undefined {
+function sum(at: RuleScope, paths: string[], defaults?: Record<string, number>, fromString = false): { total: number; parts: number[]; defaulted: string[] } | undefined {
   const parts: number[] = [];
   const defaulted: string[] = [];
   for (const p of paths) {
-    const f = lookup(scope, label, p)[0];
+    const f = lookup(at, p)[0];
     const byDefault = f.state === 'absent' ? defaults?.[p] : undefined;
     if (byDefault !== undefined) defaulted.push(p);
     const n = byDefault ?? numberOf(f, fromString);
@@ -308,12 +315,13 @@ const hasMember = (obj: AstNode, name: string): boolean =>
     return typeof k === 'string' && k.startsWith(name) && (k.length === name.length || (k.length === name.length + 2 && k.endsWith('.$')));
   });
 
-function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
+function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
+  const { node: scope, label } = at;
   for (const name of triggersOf(rule)) if (!hasMember(scope, name)) return [];
   const conditions = conditionsOf(rule);
-  for (const c of conditions) if (holds(scope, label, c) !== true) return [];
+  for (const c of conditions) if (holds(at, c) !== true) return [];
   const when = conditions.length ? ` when ${andList(conditions.map(describe))}` : '';
-  const first = (p: string) => lookup(scope, label, p)[0];
+  const first = (p: string) => lookup(at, p)[0];
   const anchor = (): AstNode => {
     const a = rule.at ? first([rule.at].flat()[0]) : undefined;
     if (a?.state === 'value') return presentAt(a);
@@ -345,20 +353,20 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       return [{ node: presentAt(f), message, fix: f.key ? { kind: 'remove', key: f.key } : undefined }];
     }
     case 'exclusive': {
-      const own = lookup(scope, label, rule.field!).filter(isSet);
+      const own = lookup(at, rule.field!).filter(isSet);
       if (!own.length) return [];
-      const others = rule.with!.filter((p) => lookup(scope, label, p).some(isSet)).map(labelOf);
+      const others = rule.with!.filter((p) => lookup(at, p).some(isSet)).map(labelOf);
       if (!others.length) return [];
       return [{ node: presentAt(own[0]), message: `${labelOf(rule.field!)} cannot be used together with ${andList(others)}${when}` }];
     }
     case 'exactlyOne':
     case 'atLeastOne': {
-      const results = rule.fields!.map((p) => lookup(scope, label, p));
+      const results = rule.fields!.map((p) => lookup(at, p));
       const set = rule.fields!.filter((_, i) => results[i].some(isSet));
       const unknown = results.some((r) => r.some((f) => f.state === 'unknown'));
       const names = rule.fields!.map(labelOf);
       if (rule.kind === 'exactlyOne' && set.length > 1) {
-        const second = lookup(scope, label, set[1]).find(isSet)!;
+        const second = lookup(at, set[1]).find(isSet)!;
         return [{ node: presentAt(second), message: `Specify only one of ${orList(names)}, not ${andList(set.map(labelOf))} together${when}` }];
       }
       if (set.length === 0 && !unknown) {
@@ -368,8 +376,8 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       return [];
     }
     case 'lessOrEqual': {
-      const l = sum(scope, label, rule.lhs!, rule.defaults, rule.numericString);
-      const r = sum(scope, label, rule.rhs!, rule.defaults, rule.numericString);
+      const l = sum(at, rule.lhs!, rule.defaults, rule.numericString);
+      const r = sum(at, rule.rhs!, rule.defaults, rule.numericString);
       if (!l || !r || (rule.strict ? l.total < r.total : l.total <= r.total)) return [];
       const side = (paths: string[], s: { total: number }) => `${paths.map(labelOf).join(' + ')} (${s.total})`;
       const defaulted = [...l.defaulted, ...r.defaulted];
@@ -435,27 +443,27 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
     }
     case 'countMax': {
       let count = 0;
-      let at: AstNode | undefined;
+      let where: AstNode | undefined;
       let entries = false;
       for (const p of rule.lists!) {
-        for (const f of lookup(scope, label, p)) {
+        for (const f of lookup(at, p)) {
           if (f.state !== 'value' || (f.node.type !== 'array' && f.node.type !== 'object')) continue;
           count += f.node.children?.length ?? 0;
           entries ||= f.node.type === 'object';
-          at ??= presentAt(f);
+          where ??= presentAt(f);
         }
       }
-      if (count <= rule.max! || !at) return [];
+      if (count <= rule.max! || !where) return [];
       const several = rule.lists!.length > 1 || rule.lists![0].includes('[]');
       const what = `${count} ${entries ? 'entries' : 'items'}${several ? ' in total' : ''}`;
-      return [{ node: at, message: `${andList(rule.lists!.map(labelOf))} ${several ? 'have' : 'has'} ${what}${when}; at most ${rule.max} ${rule.max === 1 ? 'is' : 'are'} allowed` }];
+      return [{ node: where, message: `${andList(rule.lists!.map(labelOf))} ${several ? 'have' : 'has'} ${what}${when}; at most ${rule.max} ${rule.max === 1 ? 'is' : 'are'} allowed` }];
     }
     case 'unique': {
       const seen = new Map<Scalar, string>();
       const hits: Hit[] = [];
-      for (const item of lookup(scope, label, rule.list! + '[]')) {
+      for (const item of lookup(at, rule.list! + '[]')) {
         if (item.state !== 'value') continue;
-        const k = lookup(item.node, item.label, rule.key!)[0];
+        const k = lookup(at, rule.key!, item)[0];
         if (k.state !== 'value' || k.node.type !== 'string') continue;
         const earlier = seen.get(k.node.value);
         if (earlier) hits.push({ node: k.node, message: `${rule.key} ${JSON.stringify(k.node.value)} is already used by ${earlier}; each ${rule.key} in ${labelOf(rule.list!)} must be different` });
@@ -464,8 +472,8 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       return hits;
     }
     case 'allOrNone': {
-      const items = lookup(scope, label, rule.list! + '[]').filter((f): f is Extract<Found, { state: 'value' }> => f.state === 'value' && f.node.type === 'object');
-      const states = items.map((i) => lookup(i.node, i.label, rule.key!)[0]);
+      const items = lookup(at, rule.list! + '[]').filter((f): f is Extract<Found, { state: 'value' }> => f.state === 'value' && f.node.type === 'object');
+      const states = items.map((i) => lookup(at, rule.key!, i)[0]);
       const withKey = items.filter((_, i) => isSet(states[i]));
       if (!withKey.length) return [];
       return items
@@ -515,7 +523,7 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
       const patterns = patternsOf(rule);
       const named: { node: AstNode; label: string; part: string }[] = [];
       for (const p of rule.fields!) {
-        for (const f of lookup(scope, label, p)) {
+        for (const f of lookup(at, p)) {
           if (f.state !== 'value' || f.node.type !== 'string') continue;
           const part = patterns.map((re) => re.exec(f.node.value as string)?.[1]).find((x) => x !== undefined);
           if (part !== undefined) named.push({ node: f.node, label: f.label, part });
@@ -538,11 +546,11 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
     }
     case 'totalLengthMax': {
       let bytes = 0;
-      let at: AstNode | undefined;
+      let where: AstNode | undefined;
       for (const p of rule.maps!) {
-        for (const f of lookup(scope, label, p)) {
+        for (const f of lookup(at, p)) {
           if (f.state !== 'value' || f.node.type !== 'object') continue;
-          at ??= presentAt(f);
+          where ??= presentAt(f);
           for (const prop of f.node.children ?? []) {
             const [k, v] = prop.children ?? [];
             if (!k) continue;
@@ -551,8 +559,8 @@ function evaluate(rule: DocumentedRule, scope: AstNode, label: string): Hit[] {
           }
         }
       }
-      if (bytes <= rule.max! || !at) return [];
-      return [{ node: at, message: `${andList(rule.maps!.map(labelOf))}: keys and values are ${bytes} bytes in total; at most ${rule.max} are allowed` }];
+      if (bytes <= rule.max! || !where) return [];
+      return [{ node: where, message: `${andList(rule.maps!.map(labelOf))}: keys and values are ${bytes} bytes in total; at most ${rule.max} are allowed` }];
     }
   }
   return [];
@@ -585,12 +593,14 @@ export function rulesAbout(scope: string, path: string): DocumentedRule[] {
 /** `computed`: the rule read a value an expression of literals always gives. */
 type Violation = { rule: DocumentedRule; hit: Hit; computed?: true };
 
-/** The rules of a structure node itself, added to `found`; then `member` for each member its shape knows. */
-function structureRules(node: AstNode, shape: Shape, label: string, found: Violation[], member: (value: AstNode, shape: Shape, label: string) => void) {
+/**
+ * The rules of a structure node itself, added to `found`; then `member` for each member its shape knows. `jsonata`:
+ * the request is a JSONata state's Arguments.
+ */
+function structureRules(node: AstNode, shape: Shape, label: string, jsonata: boolean, found: Violation[], member: (value: AstNode, shape: Shape, label: string) => void) {
   for (const rule of rulesOf(shape.name)) {
-    readExpression = false;
-    const hits = [...evaluate(rule, node, label)];
-    for (const hit of hits) found.push(readExpression ? { rule, hit, computed: true } : { rule, hit });
+    const at: RuleScope = { node, label, jsonata, computed: false };
+    for (const hit of evaluate(rule, at)) found.push(at.computed ? { rule, hit, computed: true } : { rule, hit });
   }
   for (const p of node.children ?? []) {
     const [k, v] = p.children ?? [];
@@ -600,13 +610,13 @@ function structureRules(node: AstNode, shape: Shape, label: string, found: Viola
 }
 
 /** The rules broken at or under `node` (of `shape`, named `label` in messages), added to `found`. */
-function violationsUnder(node: AstNode, shape: Shape, label: string, found: Violation[]) {
+function violationsUnder(node: AstNode, shape: Shape, label: string, jsonata: boolean, found: Violation[]) {
   // An explicit stack: a request may be deep (hostile input), shapes may be recursive.
   const stack: { node: AstNode; shape: Shape; label: string }[] = [{ node, shape, label }];
   const push = (node: AstNode, shape: Shape, label: string) => void stack.push({ node, shape, label });
   while (stack.length) {
     const { node, shape, label } = stack.pop()!;
-    if (shape.kind === 'structure' && node.type === 'object') structureRules(node, shape, label, found, push);
+    if (shape.kind === 'structure' && node.type === 'object') structureRules(node, shape, label, jsonata, found, push);
     else if (shape.kind === 'list' && node.type === 'array') node.children!.forEach((item, i) => push(item, shape.items!, `${label}[${i}]`));
     else if (shape.kind === 'map' && node.type === 'object') {
       for (const p of node.children ?? []) {
@@ -620,29 +630,29 @@ function violationsUnder(node: AstNode, shape: Shape, label: string, found: Viol
 // What each member of a request breaks, by the member's value node (JSON: see `memo` below). The rules a member's
 // subtree breaks read only that subtree (a rule looks down from its scope), and their hits hold nodes, not offsets:
 // while the node keeps its identity and stamp (core/types.ts) they hold as they are.
-const byMember = new WeakMap<AstNode, { stamp: number | undefined; shape: Shape; label: string; found: Violation[] }>();
+const byMember = new WeakMap<AstNode, { stamp: number | undefined; shape: Shape; label: string; jsonata: boolean; found: Violation[] }>();
 
 /**
  * Every rule a request breaks, with where and what (in the request's own terms, without the quote). `memo`: the
  * request is from an incrementally re-parsed JSON document, so a member whose node and stamp are unchanged keeps
  * what it broke; the rules of the request itself are evaluated again.
  */
-function findViolations(api: string, payload: AstNode, memo = false): Violation[] {
+function findViolations(api: string, payload: AstNode, memo: boolean, jsonata: boolean): Violation[] {
   const integration = getIntegration(api.charAt(0).toLowerCase() + api.slice(1));
   if (!integration) return [];
   const found: Violation[] = [];
   const request = integration.request;
-  if (!memo || payload.type !== 'object') violationsUnder(payload, request, '', found);
+  if (!memo || payload.type !== 'object') violationsUnder(payload, request, '', jsonata, found);
   else {
-    structureRules(payload, request, '', found, (value, shape, label) => {
+    structureRules(payload, request, '', jsonata, found, (value, shape, label) => {
       const known = byMember.get(value);
-      if (known && known.stamp === value.stamp && known.shape === shape && known.label === label) {
+      if (known && known.stamp === value.stamp && known.shape === shape && known.label === label && known.jsonata === jsonata) {
         found.push(...known.found);
         return;
       }
       const own: Violation[] = [];
-      violationsUnder(value, shape, label, own);
-      byMember.set(value, { stamp: value.stamp, shape, label, found: own });
+      violationsUnder(value, shape, label, jsonata, own);
+      byMember.set(value, { stamp: value.stamp, shape, label, jsonata, found: own });
       found.push(...own);
     });
   }
@@ -663,13 +673,7 @@ function withQuote(rule: DocumentedRule, message: string): string {
  * YAML: object nodes have property children [key, value], offsets into the text); `memo` as in findViolations.
  */
 export function checkDocumentedRules(api: string, payload: AstNode, memo = false, jsonata = false): Problem[] {
-  let violations: Violation[];
-  jsonataRequest = jsonata;
-  try {
-    violations = findViolations(api, payload, memo);
-  } finally {
-    jsonataRequest = false;
-  }
+  const violations = findViolations(api, payload, memo, jsonata);
   // A rule broken by what an expression always gives deploys, and fails when the state runs: a warning, no fix.
   return violations.map(({ rule, hit, computed }) => ({
     offset: hit.node.offset,
@@ -690,5 +694,5 @@ export function checkDocumentedRules(api: string, payload: AstNode, memo = false
 export function documentedRuleViolations(api: string, request: unknown): { rule: string; severity: 'error' | 'warning'; message: string; summary: string }[] {
   const tree = parseTree(JSON.stringify(request) ?? 'null') as AstNode | undefined;
   if (!tree) return [];
-  return findViolations(api, tree).map(({ rule, hit }) => ({ rule: rule.id, severity: rule.severity, message: withQuote(rule, hit.message), summary: hit.message }));
+  return findViolations(api, tree, false, false).map(({ rule, hit }) => ({ rule: rule.id, severity: rule.severity, message: withQuote(rule, hit.message), summary: hit.message }));
 }
