@@ -585,15 +585,15 @@ describe('$$.State.Name is the name of the state whose request holds it, known f
     assert.match(name('Train (nightly)', "States.Format('{}-{}', $$.State.Name, $$.Execution.Name)")[0]?.message ?? '', /\(the state's name is "Train \(nightly\)"\) always holds " ", "\(" and "\)", which TrainingJobName allows nowhere/);
   });
   test('known whole, it is judged as a literal would be: the pattern, then the length', () => {
-    assert.deepEqual(name('Train-', '$$.State.Name').map((x) => [x.severity, x.message.replace(/ \(it must.*/, '')]), [['warning', `TrainingJobName.$ = "$$.State.Name" (the state's name is "Train-"), which TrainingJobName does not take`]]);
-    assert.deepEqual(name('Train', "States.Format('{}-', $$.State.Name)").map((x) => x.message.replace(/ \(it must.*/, '')), [`TrainingJobName.$ = "States.Format('{}-', $$.State.Name)" (the state's name is "Train") is always "Train-", which TrainingJobName does not take`]);
+    assert.deepEqual(name('Train-', '$$.State.Name').map((x) => [x.severity, x.message]), [['warning', `TrainingJobName.$ = "$$.State.Name" (the state's name is "Train-"): TrainingJobName "Train-" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}: letters, digits and hyphens; SageMaker refuses the request when the state runs`]]);
+    assert.deepEqual(name('Train', "States.Format('{}-', $$.State.Name)").map((x) => x.message.replace(/ must match .*/, '')), [`TrainingJobName.$ = "States.Format('{}-', $$.State.Name)" (the state's name is "Train") is always "Train-": TrainingJobName "Train-"`]);
     const long = 'a'.repeat(70);
-    assert.deepEqual(name(long, "States.Format('{}1', $$.State.Name)").map((x) => [x.severity, x.message.replace(/^.*\) is always /, '')]), [['warning', `${JSON.stringify(long.slice(0, 57) + '…')}: 71 characters long; TrainingJobName allows at most 63: SageMaker refuses the request when the state runs`]]);
-    assert.deepEqual(name(long, '$$.State.Name').map((x) => x.message.replace(/^.*\): /, '')), ['70 characters long; TrainingJobName allows at most 63: SageMaker refuses the request when the state runs']);
+    assert.deepEqual(name(long, "States.Format('{}1', $$.State.Name)").map((x) => [x.severity, x.message.replace(/^.*\) is always /, '')]), [['warning', `${JSON.stringify(long.slice(0, 57) + '…')}: TrainingJobName is 71 characters long; at most 63 are allowed; SageMaker refuses the request when the state runs`]]);
+    assert.deepEqual(name(long, '$$.State.Name').map((x) => x.message.replace(/^.*\): /, '')), ['TrainingJobName is 70 characters long; at most 63 are allowed; SageMaker refuses the request when the state runs']);
   });
   test('an enum member: the name must be one of its values', () => {
     const mode = (state: string) => findings(named(state, { AlgorithmSpecification: { TrainingImage: 'img', 'TrainingInputMode.$': '$$.State.Name' } })).map((x) => [x.severity, x.message]);
-    assert.deepEqual(mode('Train'), [['warning', 'TrainingInputMode.$ = "$$.State.Name" (the state\'s name is "Train"), which is not a valid TrainingInputMode (allowed: Pipe, File, FastFile): SageMaker refuses the request when the state runs']]);
+    assert.deepEqual(mode('Train'), [['warning', 'TrainingInputMode.$ = "$$.State.Name" (the state\'s name is "Train"): TrainingInputMode "Train" is not a valid TrainingInputMode. Allowed: Pipe, File, FastFile; SageMaker refuses the request when the state runs']]);
     assert.deepEqual(mode('File'), []);
   });
   test('a name the job name takes: nothing, not even the 80-character bound of an unknown name', () => {

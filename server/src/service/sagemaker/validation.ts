@@ -231,19 +231,12 @@ const refusal = (shape: Shape) => `(it must match ${shape.awsPattern}${shape.pat
 
 /**
  * A computed value the text shows whole (`$$.State.Name` is the state's own name, `States.Format('{}-train',
- * $$.State.Name)`): judged as a literal would be, as a warning (it deploys, and fails when it runs).
+ * $$.State.Name)`): judged as a literal would be (checkConstant's way), its first finding a warning (it deploys,
+ * and fails when it runs).
  */
 function checkKnownValue(ctx: Context, node: AstNode, written: string, value: string, shape: Shape, label: string) {
-  if (shape.max !== undefined && value.length > shape.max) {
-    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}: ${value.length} characters long; ${label} allows at most ${shape.max}: SageMaker refuses the request when the state runs`, { max: shape.max }, 'warning');
-  } else if (shape.min !== undefined && value.length < shape.min) {
-    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}: ${value.length} characters long; ${label} needs at least ${shape.min}: SageMaker refuses the request when the state runs`, { min: shape.min }, 'warning');
-  } else if (shape.enum && !shape.enum.includes(value)) {
-    const allowed = shape.enum.length <= 12 ? shape.enum.join(', ') : `${shape.enum.slice(0, 4).join(', ')}, …`;
-    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}, which is not a valid ${shape.name} (allowed: ${allowed}): SageMaker refuses the request when the state runs`, undefined, 'warning');
-  } else if (shape.pattern && !shape.pattern.test(value)) {
-    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}, which ${label} does not take ${refusal(shape)}`, undefined, 'warning');
-  }
+  const [first] = literalProblems(ctx, node, value, shape, node, label, false);
+  if (first) problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}: ${first}; SageMaker refuses the request when the state runs`, undefined, 'warning');
 }
 
 /**
@@ -427,12 +420,17 @@ function checkConstant(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstN
   const v = c?.value;
   if (!c) return false;
   if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return true;
+  for (const message of literalProblems(ctx, node, v, shape, ownerKey, label, evaluatedBySageMaker))
+    ctx.problems.push({ offset: node.offset, length: node.length, message: `This expression is always ${JSON.stringify(v)}: ${message}; the state fails when it runs`, severity: 'warning', source: 'sagemaker', code: SageMakerCode.likelyRuntimeFailure });
+  return true;
+}
+
+/** What the member says of `v` written as a literal where `node` is: the messages of checkValueOf, nothing reported. */
+function literalProblems(ctx: Context, node: AstNode, v: string | number | boolean, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean): string[] {
   const value = { type: typeof v, value: v, offset: node.offset, length: node.length, parent: node.parent } as AstNode;
   const own: Context = { ...ctx, problems: [], jsonata: false };
   checkValueOf(own, value, shape, ownerKey, label, evaluatedBySageMaker);
-  for (const p of own.problems)
-    ctx.problems.push({ offset: node.offset, length: node.length, message: `This expression is always ${JSON.stringify(v)}: ${p.message}; the state fails when it runs`, severity: 'warning', source: 'sagemaker', code: SageMakerCode.likelyRuntimeFailure });
-  return true;
+  return own.problems.map((p) => p.message);
 }
 
 function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean) {
