@@ -29,6 +29,20 @@ export function createFindingsCache<T extends { offset: number } = Problem>(limi
   const byText = new Map<string, Map<string, T[]>>();
   let size = 0;
   const byNode = new WeakMap<AstNode, { stamp: number | undefined; extra: string; relative: T[] }>();
+  const remember = (extra: string, key: string, relative: T[]) => {
+    if (size >= limit) {
+      byText.clear();
+      size = 0;
+    }
+    let texts = byText.get(extra);
+    if (!texts) byText.set(extra, (texts = new Map()));
+    texts.set(key, relative);
+    size++;
+  };
+  // While nothing is known by text (a process's first document), the parts of that parse are not hashed: nothing
+  // could be found by them, and hashing every state's text is a few percent of the first check. They are kept
+  // here and keyed when another parse first asks (its root is another node).
+  let pending: { root: AstNode; text: string; offset: number; length: number; extra: string; relative: T[] }[] = [];
   return (part, extra, text, check) => {
     const base = part.offset;
     const known = byNode.get(part);
@@ -36,23 +50,28 @@ export function createFindingsCache<T extends { offset: number } = Problem>(limi
     if (known && known.stamp === part.stamp && known.extra === extra) relative = known.relative;
     else {
       // By text only a part of a full parse that reads as its text (not stamped, nothing in it rewritten).
-      const key = part.stamp === undefined && !rewritten.has(part) ? text.slice(base, base + part.length) : undefined;
-      let texts = byText.get(extra);
-      relative = key === undefined ? undefined : texts?.get(key);
+      const keyed = part.stamp === undefined && !rewritten.has(part);
+      const root = keyed ? rootOf(part) : undefined;
+      if (pending.length && root && pending[0].root !== root) {
+        for (const p of pending) remember(p.extra, p.text.slice(p.offset, p.offset + p.length), p.relative);
+        pending = [];
+      }
+      const deferred = keyed && size === 0 && (!pending.length || pending[0].root === root);
+      const key = keyed && !deferred ? text.slice(base, base + part.length) : undefined;
+      relative = key === undefined ? undefined : byText.get(extra)?.get(key);
       if (!relative) {
         relative = check().map((p) => ({ ...p, offset: p.offset - base }));
-        if (key !== undefined) {
-          if (size >= limit) {
-            byText.clear();
-            size = 0;
-          }
-          if (!texts || !byText.has(extra)) byText.set(extra, (texts = new Map()));
-          texts.set(key, relative);
-          size++;
-        }
+        if (key !== undefined) remember(extra, key, relative);
+        else if (deferred) pending.push({ root: root!, text, offset: base, length: part.length, extra, relative });
       }
       byNode.set(part, { stamp: part.stamp, extra, relative });
     }
     return relative.length ? relative.map((p) => ({ ...p, offset: p.offset + base })) : [];
   };
 }
+
+const rootOf = (node: AstNode): AstNode => {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n;
+};
