@@ -296,16 +296,28 @@ function conditionsOf(rule: DocumentedRule): readonly Condition[] {
 }
 
 /**
- * The members a rule's conditions cannot hold without (a condition that is not "not set" and has no documented
- * default is false or unknown when the first member of its path is absent): checked by name before the lookups,
- * since most rules are about members a request seldom has.
+ * The members a rule cannot find anything without, checked by name before its lookups (most rules are about members
+ * a request seldom has): the first member of each condition's path that is not "not set" and has no documented
+ * default (absent, the condition is false or unknown), and the field or list the rule judges where the kind finds
+ * nothing in an absent one (what `requires`, `atLeastOne` or a sum with defaults judges may well be absent).
  */
+const JUDGES_PRESENT: Partial<Record<string, (rule: DocumentedRule) => string | undefined>> = {
+  forbidden: (r) => r.field,
+  exclusive: (r) => r.field,
+  max: (r) => r.field,
+  range: (r) => r.field,
+  affix: (r) => r.field,
+  listContains: (r) => r.field,
+  unique: (r) => r.list,
+  allOrNone: (r) => r.list,
+};
 const triggerLists = new Map<DocumentedRule, readonly string[]>();
 function triggersOf(rule: DocumentedRule): readonly string[] {
   let list = triggerLists.get(rule);
   if (!list) {
-    const needed = conditionsOf(rule).filter((c) => c.present !== false && c.default === undefined);
-    triggerLists.set(rule, (list = [...new Set(needed.map((c) => partsOf(c.field)[0].name))]));
+    const needed = conditionsOf(rule).filter((c) => c.present !== false && c.default === undefined).map((c) => c.field);
+    const judged = JUDGES_PRESENT[rule.kind]?.(rule);
+    triggerLists.set(rule, (list = [...new Set([...needed, ...(judged ? [judged] : [])].map((path) => partsOf(path)[0].name))]));
   }
   return list;
 }
