@@ -406,7 +406,7 @@ test('every entry names only what the tables know, and every quote is short and 
   assert.deepEqual(wrong, []);
 });
 
-test('hover on a function a value calls: an intrinsic (nested ones too, inside a SageMaker request), a Step Functions JSONata function', () => {
+test('hover on a function a value calls: an intrinsic (nested ones too, inside a SageMaker request), a Step Functions JSONata function, a JSONata one', () => {
   const pass = (params: string) => `{ "StartAt": "P", "States": { "P": { "Type": "Pass", "Parameters": ${params}, "End": true } } }`;
   const format = hover(pass(`{ "id.$": "States.For‸mat('job-{}', States.UUID())" }`));
   assert.match(format.text, /^\*\*States\.Format\*\* · intrinsic function, 1 or more arguments\n\n> Use the States\.Format intrinsic function to construct a string/);
@@ -431,6 +431,13 @@ test('hover on a function a value calls: an intrinsic (nested ones too, inside a
   const partition = hover(jsonata(`"{% $parti‸tion($states.input.rows, 10) %}"`));
   assert.match(partition.text, /^\*\*\$partition\*\* · \$partition\(array, chunkSize\) · a function Step Functions adds to JSONata\n\n> JSONata equivalent of States\.ArrayPartition/);
   assert.equal(partition.covers, '$partition');
+  // JSONata's own functions where they are called: how each is called, from the jsonata package's signature.
+  const substring = hover(jsonata(`"{% $substr‸ing($states.input.s, 0, 5) %}"`));
+  assert.equal(substring.text, '**$substring** · $substring(a string (else the context), a number, a number?) · a JSONata function (2.0.6, as Step Functions runs it)');
+  assert.equal(substring.covers, '$substring');
+  // Not a variable of the same name read as a value, nor a function the expression binds itself.
+  assert.equal(md(jsonata(`"{% $cou‸nt %}"`)).includes('JSONata function'), false);
+  assert.equal(md(jsonata(`"{% ($join := function($x) { $x }; $jo‸in(1)) %}"`)).includes('JSONata function'), false);
   // Only where Step Functions evaluates the value: not a Pass state's Result (a literal), not a .$ key in a JSONata
   // state (a plain key there), not {% %} in a JSONPath state (a literal); on the opening quote, nothing yet.
   assert.equal(md(`{ "StartAt": "P", "States": { "P": { "Type": "Pass", "Result": { "a.$": "States.UU‸ID()" }, "End": true } } }`), '');
@@ -448,7 +455,7 @@ test('hover on a function a value calls: an intrinsic (nested ones too, inside a
   assert.equal(hover(jsonata(`"{% $map($states.input.bodies, $pa‸rse) %}"`)).covers, '$parse');
   // A {% %} string as an array item is evaluated too.
   assert.equal(hover(jsonata(`{ "b": ["{% $uu‸id() %}"] }`)).covers, '$uuid');
-  // JSONata's own functions are not Step Functions' (no hover here), nor a name the expression binds itself.
-  assert.equal(md(jsonata(`"{% $su‸m([1, 2]) %}"`)), '');
+  // JSONata's own functions say so (they are not Step Functions'); a name the expression binds itself is not a function of either.
+  assert.match(md(jsonata(`"{% $su‸m([1, 2]) %}"`)), /^\*\*\$sum\*\* · \$sum\(an array of numbers\) · a JSONata function/);
   assert.equal(md(jsonata(`"{% ($uuid := function() { 'x' }; $uu‸id()) %}"`)), '');
 });

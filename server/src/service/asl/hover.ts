@@ -9,7 +9,7 @@
 import { list } from '../core/text';
 import { nodeAt, propertyNode } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
-import { argumentCount, INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctions, sourceOffset, stepFunctionsCallAt } from '../expressions/index';
+import { argumentCount, INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctionAt, jsonataFunctions, sourceOffset } from '../expressions/index';
 import type { QueryLanguage } from './model';
 import { placeOf, type Place } from './place';
 import {
@@ -96,7 +96,7 @@ export function functionHover(parsed: ParsedDocument, offset: number): AslHoverT
   const key = prop.type === 'property' ? prop.children?.[0]?.value : undefined;
   const jsonata = state.queryLanguage === 'JSONata';
   const intrinsic = !jsonata && typeof key === 'string' && key.endsWith('.$') && value.trimStart().startsWith('States.') ? intrinsicNameAt(value, lo) : undefined;
-  const called = intrinsic ?? (jsonata ? stepFunctionsCallAt(value, lo) : undefined);
+  const called = intrinsic ?? (jsonata ? jsonataFunctionAt(value, lo) : undefined);
   if (!called) return null;
   const range = { offset: node.offset + sourceOffset(raw, called.start), length: sourceOffset(raw, called.end) - sourceOffset(raw, called.start) };
   // Where the source is no copy of the value (a YAML block or folded scalar), offsets do not map: nothing rather than a wrong span.
@@ -109,7 +109,8 @@ export function functionHover(parsed: ParsedDocument, offset: number): AslHoverT
     about = `intrinsic function, ${argumentCount(f)}`;
   } else {
     name = `$${called.name}`;
-    about = `${jsonataFunctions().find((f) => f.name === called.name)?.shape ?? name} · a function Step Functions adds to JSONata`;
+    const own = 'stepFunctions' in called && called.stepFunctions;
+    about = `${jsonataFunctions().find((f) => f.name === called.name)?.shape ?? name} · ${own ? 'a function Step Functions adds to JSONata' : 'a JSONata function (2.0.6, as Step Functions runs it)'}`;
   }
   return render(name, about, aslDoc('function', name), range) ?? { markdown: `**${name}** · ${about}`, range };
 }

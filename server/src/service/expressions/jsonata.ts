@@ -451,22 +451,28 @@ function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; en
 }
 
 /**
- * The function Step Functions adds to JSONata (`$partition`, `$uuid`…) whose name, called or passed as a value, covers
- * index `at` of a whole-string `{% … %}` value: its name without `$` and the offsets of `$name` in the value. Not where the
- * expression binds the name itself.
+ * The function whose name covers index `at` of a whole-string `{% … %}` value: one Step Functions adds to JSONata
+ * (`$partition`, `$uuid`…), called or passed as a value, or one of JSONata's own where it is called; its name without
+ * `$`, whether it is Step Functions' own, and the offsets of `$name` in the value. Not where the expression binds the
+ * name itself.
  */
-export function stepFunctionsCallAt(value: string, at: number): { name: string; start: number; end: number } | undefined {
+export function jsonataFunctionAt(value: string, at: number): { name: string; stepFunctions: boolean; start: number; end: number } | undefined {
   const r = jsonataRange(value);
   if (!r || at < r.from || at > r.to) return undefined;
   const ast = astOf(maskPlaceholders(value.slice(r.from, r.to)));
   if (!ast) return undefined;
   const nodes = [...nodesOf(ast)];
   const bound = new Set(nodes.filter((n) => n.type === 'bind').map((n) => (n.lhs as JsonataNode | undefined)?.value));
-  // A call's procedure, or the function passed as a value (`$map(xs, $parse)`, `~> $parse`): either is a variable node.
+  for (const n of nodes) if (n.type === 'lambda') for (const a of (n.arguments as JsonataNode[] | undefined) ?? []) bound.add(a.value);
+  // A call's procedure, or the function passed as a value (`$map(xs, $parse)`, `~> $parse`): either is a variable
+  // node. JSONata's own only called: a variable of the same name (Step Functions' Assign) may be read as a value.
+  const called = new Set(nodes.filter((n) => n.type === 'function').map((n) => n.procedure));
   for (const n of nodes) {
-    if (n.type !== 'variable' || typeof n.value !== 'string' || bound.has(n.value) || !Object.hasOwn(STEP_FUNCTIONS_FUNCTIONS, n.value)) continue;
+    if (n.type !== 'variable' || typeof n.value !== 'string' || bound.has(n.value)) continue;
+    const stepFunctions = Object.hasOwn(STEP_FUNCTIONS_FUNCTIONS, n.value);
+    if (!stepFunctions && !(called.has(n) && Object.hasOwn(JSONATA_SIGNATURES, n.value))) continue;
     const { start, end } = spanOf(n.position, n.value.length + 1);
-    if (at >= r.from + start && at <= r.from + end) return { name: n.value, start: r.from + start, end: r.from + end };
+    if (at >= r.from + start && at <= r.from + end) return { name: n.value, stepFunctions, start: r.from + start, end: r.from + end };
   }
   return undefined;
 }
