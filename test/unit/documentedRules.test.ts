@@ -448,6 +448,25 @@ const CASES: Record<string, Case> = {
     ok: shap({ ShapBaseline: '1,2' }),
     dynamic: shap({ ShapBaseline: '1,2', 'ShapBaselineUri.$': '$.uri' }),
   },
+  'shap-baseline-mime-type': {
+    api: 'createEndpointConfig',
+    bad: shap({ ShapBaseline: '1,2', MimeType: 'application/json' }),
+    ok: [shap({ ShapBaseline: '1,2', MimeType: 'application/jsonlines' }), shap({ ShapBaseline: '1,2' })],
+    dynamic: shap({ ShapBaseline: '1,2', 'MimeType.$': '$.mime' }),
+  },
+  'transform-s3-data-type-compatible': {
+    api: 'createTransformJob',
+    bad: { TransformInput: { DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile', S3Uri: 's3://b/in.manifest' } } } },
+    ok: [{ TransformInput: { DataSource: { S3DataSource: { S3DataType: 'ManifestFile', S3Uri: 's3://b/in.manifest' } } } }, { TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/in/' } } } }],
+    dynamic: { TransformInput: { DataSource: { S3DataSource: { 'S3DataType.$': '$.type', S3Uri: 's3://b/in/' } } } },
+  },
+  'point-cloud-video-task-time-30-days': {
+    api: 'createLabelingJob',
+    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectTracking'), TaskTimeLimitInSeconds: 2592001 }), human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectDetection', 'eu-west-1', '568282634449'), TaskTimeLimitInSeconds: 2952000 })],
+    // Video classification is no video frame task: no stated maximum.
+    ok: [human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), TaskTimeLimitInSeconds: 2592000 }), human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoMultiClass'), TaskTimeLimitInSeconds: 2592001 })],
+    dynamic: [human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), 'TaskTimeLimitInSeconds.$': '$.limit' }), human({ 'PreHumanTaskLambdaArn.$': '$.lambda', TaskTimeLimitInSeconds: 2592001 })],
+  },
   'shap-baseline-required': {
     api: 'createEndpointConfig',
     bad: shap({ MimeType: 'text/csv' }),
