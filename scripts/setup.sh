@@ -15,6 +15,14 @@ cd "$ROOT"
 E2E="$ROOT/.e2e"
 . "$ROOT/scripts/runtimes.sh"
 
+# Under `npm run setup` the outer npm hands this script what it sets for a package's scripts: its user agent
+# ("npm/… node/v20…", which code-server's postinstall reads as the Node it runs on, and refuses: "requires node v24"),
+# its Node's and its own paths, the package's fields. The npm installs below must see only what they would see when
+# this script is run as `bash scripts/setup.sh`; the user's own npm settings (files, npm_config_* they set) stay.
+unset npm_config_user_agent npm_config_local_prefix npm_config_node_gyp npm_config_npm_version npm_node_execpath \
+  npm_execpath npm_command NODE INIT_CWD
+for v in $(compgen -e | grep -E '^npm_(package|lifecycle)_'); do unset "$v"; done
+
 T0=$(date +%s)
 log() { echo "[setup $(($(date +%s) - T0))s] $*"; }
 fail() { echo "[setup] ERROR: $*" >&2; exit 1; }
@@ -89,10 +97,8 @@ install_code_server() {
   # against its headers (nodedir) instead of downloading them. unsafe_perm: older postinstalls refuse to run
   # as root otherwise; yes: node-pty's postinstall runs `npx node-gyp`, which aborts where ~/.npmrc says
   # yes=false. npm 11 runs only the install scripts that package.json's allowScripts approves.
-  # Under `npm run setup` the outer npm hands down its user agent ("npm/… node/v20…") and its Node's path; the
-  # postinstall reads the Node version from the user agent and refuses ("requires node v24"), so they go.
   local logf="$E2E/code-server-$version-install.log"
-  (cd "$dir" && unset npm_config_user_agent npm_node_execpath npm_execpath && PATH="$rt/bin:$PATH" npm_config_nodedir="$rt" npm_config_unsafe_perm=true npm_config_yes=true \
+  (cd "$dir" && PATH="$rt/bin:$PATH" npm_config_nodedir="$rt" npm_config_unsafe_perm=true npm_config_yes=true \
      npm install --no-audit --no-fund --no-package-lock > "$logf" 2>&1) \
     || { tail -40 "$logf"; fail "code-server $version install failed (log: .e2e/code-server-$version-install.log)"; }
   "$rt/bin/node" "$dir/node_modules/code-server/out/node/entry.js" --version 2>/dev/null | grep -q "^$version " \
