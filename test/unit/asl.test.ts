@@ -77,6 +77,8 @@ describe('fields', () => {
     // Only the intrinsics the developer guide lists as returning a string.
     assert.deepEqual(fail({ ErrorPath: 'States.Array($.code)', CausePath: 'States.JsonMerge($.a, $.b, false)' }), [['asl-invalid-value', '"States.Array($.code)"'], ['asl-invalid-value', '"States.JsonMerge($.a, $.b, false)"']]);
     assert.match(check(sm({ F: { Type: 'Fail', ErrorPath: 'States.ArrayLength($.errors)' } }), true)[0].message ?? '', /^ErrorPath takes a Reference Path or an intrinsic function that returns a string \(States\.Format, .*, States\.Hash or States\.UUID\), not States\.ArrayLength/);
+    // A call that also always fails when it runs: both said.
+    assert.deepEqual(fail({ CausePath: "States.ArrayLength(States.StringToJson('{bad'))" }).map(([code]) => code).sort(), ['asl-invalid-value', 'invalid-intrinsic']);
     for (const v of ['States.JsonToString($.e)', 'States.ArrayGetItem($.errors, 0)', 'States.Base64Decode($.b)', "States.Hash($.e, 'SHA-256')", 'States.UUID()'])
       assert.deepEqual(fail({ CausePath: v }), [], v);
   });

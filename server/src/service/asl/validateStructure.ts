@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkDynamicValue, checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, parseDynamicValue, sourceOffset, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
+import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, judgeDynamicValue, parseDynamicValue, sourceOffset, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
@@ -185,13 +185,19 @@ function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
 function checkPathValue(ctx: Ctx, node: AstNode | undefined, kind: PathKind | 'dynamic' | 'referenceOrIntrinsic') {
   if (node?.type !== 'string' || hasPlaceholder(node.value)) return;
   const intrinsic = kind === 'dynamic' || (kind === 'referenceOrIntrinsic' && node.value.trimStart().startsWith('States.'));
-  const err = intrinsic ? checkDynamicValue(node.value) : checkJsonPath(node.value, kind === 'referenceOrIntrinsic' ? 'reference' : (kind as PathKind));
-  if (err) return expressionProblem(ctx, node, err);
-  if (kind !== 'referenceOrIntrinsic' || !intrinsic) return;
-  const call = parseDynamicValue(node.value);
-  if (isExpressionError(call) || call.kind !== 'call' || STRING_INTRINSICS.includes(call.name)) return;
+  if (!intrinsic) {
+    const err = checkJsonPath(node.value, kind === 'referenceOrIntrinsic' ? 'reference' : (kind as PathKind));
+    if (err) expressionProblem(ctx, node, err);
+    return;
+  }
+  const parsed = parseDynamicValue(node.value);
+  if (isExpressionError(parsed)) return expressionProblem(ctx, node, parsed);
+  // What the call does when it runs (a warning), and, apart from that, which functions ErrorPath and CausePath take.
+  const { error } = judgeDynamicValue(node.value, parsed);
+  if (error) expressionProblem(ctx, node, error);
+  if (kind !== 'referenceOrIntrinsic' || parsed.kind !== 'call' || STRING_INTRINSICS.includes(parsed.name)) return;
   const field = node.parent?.children?.[0]?.value;
-  report(ctx, node, AslCode.invalidValue, `${field} takes a Reference Path or an intrinsic function that returns a string (${STRING_INTRINSICS.slice(0, -1).join(', ')} or ${STRING_INTRINSICS[STRING_INTRINSICS.length - 1]}), not ${call.name}`);
+  report(ctx, node, AslCode.invalidValue, `${field} takes a Reference Path or an intrinsic function that returns a string (${STRING_INTRINSICS.slice(0, -1).join(', ')} or ${STRING_INTRINSICS[STRING_INTRINSICS.length - 1]}), not ${parsed.name}`);
 }
 
 /**
