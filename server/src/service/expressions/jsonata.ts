@@ -365,6 +365,7 @@ export function jsonataConstant(value: string): { value: unknown } | undefined {
     while (stack.length) {
       const top = stack[stack.length - 1];
       const n = top.node;
+      if (!plain(n)) return NONE;
       if (n.type === 'number' || n.type === 'string' || (n.type === 'value' && (n.value === true || n.value === false || n.value === null))) {
         stack.pop();
         results.push(n.value);
@@ -406,6 +407,12 @@ export function jsonataConstant(value: string): { value: unknown } | undefined {
   const v = fold(ast);
   return v === NONE ? undefined : { value: v };
 }
+
+/**
+ * Whether a literal node is just that literal: not indexed or filtered (`[1, 2][0]`, `'abc'[0]`), grouped, bound
+ * (`@$x`, `#$i`) or sorted, which the parser writes onto the literal's own node.
+ */
+const plain = (n: JsonataNode): boolean => !('predicate' in n || 'group' in n || 'focus' in n || 'index' in n || 'tuple' in n || 'stages' in n || 'keepArray' in n);
 
 /** A number written as such (`2`, `-2`), else undefined. */
 function literalNumber(n: JsonataNode | undefined): number | undefined {
@@ -698,6 +705,7 @@ const signatureShape = (name: string, signature: string) =>
 
 /** The argument symbol the jsonata package gives a literal (s, n, b, l, a, o, f), or `*` for a value not known here. */
 function literalSymbol(n: JsonataNode): string {
+  if (!plain(n)) return '*';
   if (n.type === 'string') return 's';
   if (n.type === 'number') return 'n';
   if (n.type === 'value') return n.value === null ? 'l' : typeof n.value === 'boolean' ? 'b' : '*';
@@ -757,17 +765,24 @@ function signatureProblem(name: string, args: readonly JsonataNode[]): string | 
     return `$${name} cannot take these arguments (${shape}): ${fails}`;
   }
   // An array parameter with a type for its items (a<n>): a literal array's items, or a literal given for it, must be
-  // of that type. Read one argument a parameter only (no optional parameter left out, none repeated).
-  if (args.length !== params.length || params.some((p) => p.many)) return undefined;
+  // of that type. Which parameter takes which argument: as the package's own regular expression reads them when every
+  // argument is a literal, else only where each parameter takes one argument (none left out, none repeated).
+  const taken = alignment(params, symbols);
+  if (!taken) return undefined;
   for (let k = 0; k < args.length; k++) {
-    const p = params[k];
-    if (p.type !== 'a' || !p.subtype || symbols[k] === '*' || symbols[k] === 'm') continue;
+    const p = params[taken[k]];
+    if (p.type !== 'a' || !p.subtype || symbols[k] === '*') continue;
     const items = symbols[k] === 'a' ? ((args[k].expressions as JsonataNode[] | undefined) ?? []).map(literalSymbol) : [symbols[k]];
     if (!items.length || items.includes('*')) continue;
-    if (items.some((t) => t !== p.subtype![0])) {
-      const wrong = items.find((t) => t !== p.subtype![0])!;
-      return `$${name} takes ${typeWords(p)} as its ${nth(k)} argument (${shape}), ${symbols[k] === 'a' ? 'and this one holds' : 'not'} ${TYPE_WORDS[wrong][0]}: ${fails}`;
-    }
+    const wrong = items.find((t) => t !== p.subtype![0]);
+    if (wrong) return `$${name} takes ${typeWords(p)} as its ${nth(k)} argument (${shape}), ${symbols[k] === 'a' ? 'and this one holds' : 'not'} ${TYPE_WORDS[wrong][0]}: ${fails}`;
   }
   return undefined;
+}
+
+/** The parameter each argument goes to (indexes into `params`), where that is known; see signatureProblem. */
+function alignment(params: readonly SignatureParam[], symbols: readonly string[]): number[] | undefined {
+  if (symbols.includes('*')) return symbols.length === params.length && !params.some((p) => p.many) ? symbols.map((_, k) => k) : undefined;
+  const m = new RegExp(`^${params.map((p) => `([${p.types}]${p.many ? '+' : p.optional ? '?' : ''})`).join('')}$`).exec(symbols.join(''));
+  return m ? params.flatMap((_, i) => [...m[i + 1]].map(() => i)) : undefined;
 }
