@@ -23,9 +23,10 @@ test('a CreateTrainingJob request file (YAML, recognised by name and members) is
 });
 
 test('the AWS CLI skeletons (create-training-job, create-transform-job --generate-cli-skeleton) get information on the blanks, and an error only where the written values are refused', () => {
-  // The transform skeleton writes the first value of each enum: BatchStrategy MultiRecord with SplitType None, which
-  // SageMaker refuses as written (a documented rule); a blank is never an error.
-  const refused: Record<string, string[]> = { 'create-training-job.skeleton.json': [], 'create-transform-job.skeleton.json': ['batch-strategy-needs-split-type'] };
+  // The transform skeleton writes the first value of each enum: S3DataType AugmentedManifestFile, which a batch
+  // transform does not take, and BatchStrategy MultiRecord with SplitType None, both refused as written (documented
+  // rules); a blank is never an error.
+  const refused: Record<string, string[]> = { 'create-training-job.skeleton.json': [], 'create-transform-job.skeleton.json': ['transform-s3-data-type-compatible', 'batch-strategy-needs-split-type'] };
   for (const [name, rules] of Object.entries(refused)) {
     const d = open(name);
     assert.equal(service.isStateMachineDocument(d), true, name);
