@@ -232,11 +232,11 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
       assert.equal(e?.severity, 'warning', `${v}: ${e?.message}`);
       return e!.message;
     };
-    assert.equal(jw("{% $hash('x') %}"), '$hash takes 2 arguments ($hash(data, algorithm)), not 1');
+    assert.equal(jw("{% $hash('x') %}"), '$hash takes 2 arguments ($hash(data, algorithm)), not 1: the call fails when the state runs');
     assert.equal(jw("{% $hash('x', 'SHA-999') %}"), '$hash algorithm "SHA-999" is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512');
     assert.equal(jw('{% $partition([1, 2, 3], 0) %}'), "$partition's chunk size must be positive, not 0");
     assert.equal(jw('{% $range(1, 5, 0) %}'), "$range's step must not be 0");
-    assert.equal(jw('{% $uuid(1) %}'), '$uuid takes 0 arguments ($uuid()), not 1');
+    assert.equal(jw('{% $uuid(1) %}'), '$uuid takes 0 arguments ($uuid()), not 1: the call fails when the state runs');
     assert.match(jw(`{% $parse('{"a": 1,}') %}`), /^\$parse of "\{\\"a\\": 1,\}" always fails: it is not JSON \(/);
     assert.equal(checkJsonata(`{% $parse('{"a": 1}') %}`), undefined);
     for (const v of ["{% $hash($states.input.x, 'SHA-256') %}", '{% $partition($states.input.items, 2) %}', '{% $random() %}', '{% $random(7) %}', '{% ($hash := function($a) { $a }; $hash(1)) %}'])
@@ -245,7 +245,7 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     for (const v of ["{% $states.input.s ~> $hash('SHA-256') %}", '{% $states.input.items ~> $partition(2) %}', "{% $states.input.body ~> $parse() %}", "{% $states.input.n ~> $string() ~> $hash('MD5') %}"])
       assert.equal(checkJsonata(v), undefined, v);
     assert.equal(jw("{% $states.input.s ~> $hash('SHA-999') %}"), '$hash algorithm "SHA-999" is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512');
-    assert.equal(jw("{% $states.input.s ~> $hash('x', 'MD5') %}"), '$hash takes 2 arguments ($hash(data, algorithm)), not 3');
+    assert.equal(jw("{% $states.input.s ~> $hash('x', 'MD5') %}"), '$hash takes 2 arguments ($hash(data, algorithm)), not 3: the call fails when the state runs');
     assert.equal(jw('{% $states.input.items ~> $partition(0) %}'), "$partition's chunk size must be positive, not 0");
   });
   test('an intrinsic call of literals only that always fails when it runs: a warning with the reason; one that reads a path or works: none', () => {

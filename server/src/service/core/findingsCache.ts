@@ -40,9 +40,14 @@ export function createFindingsCache<T extends { offset: number } = Problem>(limi
     size++;
   };
   // While nothing is known by text (a process's first document), the parts of that parse are not hashed: nothing
-  // could be found by them, and hashing every state's text is a few percent of the first check. They are kept
-  // here and keyed when another parse first asks (its root is another node).
+  // could be found by them, and hashing every state's text is a few percent of the first check. They are kept here
+  // and keyed once the check is over (the next turn of the event loop, after its findings are out), or before
+  // another parse asks, whichever comes first; the parse's tree and text are not held longer.
   let pending: { root: AstNode; text: string; offset: number; length: number; extra: string; relative: T[] }[] = [];
+  const flush = () => {
+    for (const p of pending) remember(p.extra, p.text.slice(p.offset, p.offset + p.length), p.relative);
+    pending = [];
+  };
   return (part, extra, text, check) => {
     const base = part.offset;
     const known = byNode.get(part);
@@ -52,17 +57,17 @@ export function createFindingsCache<T extends { offset: number } = Problem>(limi
       // By text only a part of a full parse that reads as its text (not stamped, nothing in it rewritten).
       const keyed = part.stamp === undefined && !rewritten.has(part);
       const root = keyed ? rootOf(part) : undefined;
-      if (pending.length && root && pending[0].root !== root) {
-        for (const p of pending) remember(p.extra, p.text.slice(p.offset, p.offset + p.length), p.relative);
-        pending = [];
-      }
+      if (pending.length && root && pending[0].root !== root) flush();
       const deferred = keyed && size === 0 && (!pending.length || pending[0].root === root);
       const key = keyed && !deferred ? text.slice(base, base + part.length) : undefined;
       relative = key === undefined ? undefined : byText.get(extra)?.get(key);
       if (!relative) {
         relative = check().map((p) => ({ ...p, offset: p.offset - base }));
         if (key !== undefined) remember(extra, key, relative);
-        else if (deferred) pending.push({ root: root!, text, offset: base, length: part.length, extra, relative });
+        else if (deferred) {
+          if (!pending.length) setTimeout(flush, 0).unref?.();
+          pending.push({ root: root!, text, offset: base, length: part.length, extra, relative });
+        }
       }
       byNode.set(part, { stamp: part.stamp, extra, relative });
     }

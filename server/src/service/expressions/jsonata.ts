@@ -450,7 +450,7 @@ function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; en
     const written = (n.arguments as JsonataNode[] | undefined) ?? [];
     const args = piped.has(n) ? [PIPED, ...written] : written;
     const span = spanOf(proc.position, proc.value.length + 1);
-    if (args.length < f.min || args.length > f.max) return { ...span, message: `$${proc.value} takes ${f.min === f.max ? f.min : `${f.min} or ${f.max}`} argument${f.max === 1 ? '' : 's'} (${f.shape}), not ${args.length}` };
+    if (args.length < f.min || args.length > f.max) return { ...span, message: arityMessage(proc.value, f.min, f.max, f.shape, args.length) };
     const message = f.check?.(args);
     if (message) return { ...span, message };
   }
@@ -703,6 +703,12 @@ const typeWords = (p: SignatureParam): string =>
 const signatureShape = (name: string, signature: string) =>
   `$${name}(${paramsOf(signature).map((p) => `${typeWords(p)}${p.many ? ', …' : p.context ? ' (else the context)' : p.optional ? '?' : ''}`).join(', ')})`;
 
+/** A call of `$name` with `got` arguments where it takes `min` to `max` (`shape` says how it is called). */
+function arityMessage(name: string, min: number, max: number, shape: string, got: number): string {
+  const count = max === Infinity ? `at least ${min}` : min === max ? String(min) : max - min === 1 ? `${min} or ${max}` : `${min} to ${max}`;
+  return `$${name} takes ${count} argument${/(^| )1$/.test(count) ? '' : 's'} (${shape}), not ${got}: the call fails when the state runs`;
+}
+
 /** The argument symbol the jsonata package gives a literal (s, n, b, l, a, o, f), or `*` for a value not known here. */
 function literalSymbol(n: JsonataNode): string {
   if (!plain(n)) return '*';
@@ -755,10 +761,7 @@ function signatureProblem(name: string, args: readonly JsonataNode[]): string | 
   if (!fits(params, symbols)) {
     const min = params.filter((p) => !p.optional).length;
     const max = params.some((p) => p.many) ? Infinity : params.length;
-    if (args.length < min || args.length > max) {
-      const count = max === Infinity ? `at least ${min}` : min === max ? String(min) : max - min === 1 ? `${min} or ${max}` : `${min} to ${max}`;
-      return `$${name} takes ${count} argument${count.endsWith(' 1') || count === '1' ? '' : 's'} (${shape}), not ${args.length}: ${fails}`;
-    }
+    if (args.length < min || args.length > max) return arityMessage(name, min, max, shape, args.length);
     // One argument a parameter: the first literal of a type its parameter does not take.
     const i = args.length === params.length && !params.some((p) => p.many) ? symbols.findIndex((s, k) => s !== '*' && !params[k].types.includes(s)) : -1;
     if (i >= 0) return `$${name} takes ${typeWords(params[i])} as its ${nth(i)} argument (${shape}), not ${TYPE_WORDS[symbols[i]][0]}: ${fails}`;
