@@ -27,9 +27,9 @@ T0=$(date +%s)
 log() { echo "[setup $(($(date +%s) - T0))s] $*"; }
 fail() { echo "[setup] ERROR: $*" >&2; exit 1; }
 
-command -v node > /dev/null && command -v npm > /dev/null || fail "Node.js (20, 22 or 24) with npm is needed"
+command -v node > /dev/null && command -v npm > /dev/null || fail "Node.js (20, 22, 24 or 26) with npm is needed"
 node_major=$(node -p 'process.versions.node.split(".")[0]')
-[ "$node_major" -ge 20 ] || fail "Node 20 or newer is needed (found $(node -v)); 20, 22 and 24 are tested"
+[ "$node_major" -ge 20 ] || fail "Node 20 or newer is needed (found $(node -v)); 20, 22, 24 and 26 are tested"
 
 # 1. System packages, only those missing.
 need=""
