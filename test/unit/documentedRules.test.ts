@@ -1177,6 +1177,23 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     // Within the limit: nothing.
     assert.deepEqual(at({ StoppingCondition: { MaxRuntimeInSeconds: '{% 3600 * 24 %}' } }, true), []);
   });
+  test('an affix rule on a computed string whose text shows how it ends: a warning where it always or never has the affix', () => {
+    const at = (payload: unknown, jsonata = false) => {
+      const text = JSON.stringify(payload);
+      return checkDocumentedRules('createLabelingJob', parseTree(text) as AstNode, false, jsonata).map((p) => [p.data?.rule, p.severity, text.slice(p.offset, p.offset + p.length)]);
+    };
+    const semseg = human({ PreHumanTaskLambdaArn: preLambda('PRE-SemanticSegmentation') });
+    assert.deepEqual(at({ 'LabelAttributeName.$': "States.Format('{}-metadata', $.attr)" }), [['label-attribute-name-not-metadata', 'warning', `"States.Format('{}-metadata', $.attr)"`]]);
+    assert.match(checkDocumentedRules('createLabelingJob', parseTree(JSON.stringify({ 'LabelAttributeName.$': "States.Format('{}-metadata', $.attr)" })) as AstNode)[0].message, /^LabelAttributeName\.\$ = "States\.Format\('\{\}-metadata', \$\.attr\)" always ends with "-metadata"; it must not end with "-metadata" \(with the value/);
+    assert.deepEqual(at({ LabelAttributeName: "{% $states.input.name & '-metadata' %}" }, true), [['label-attribute-name-not-metadata', 'warning', `"{% $states.input.name & '-metadata' %}"`]]);
+    assert.deepEqual(at({ 'LabelAttributeName.$': "States.Format('{}-mask', $.x)", ...semseg }), [['label-attribute-name-ref', 'warning', `"States.Format('{}-mask', $.x)"`]]);
+    // What the text leaves open: an end too short to tell ("ef" after "-r"?), the affix itself, no known end.
+    assert.deepEqual(at({ 'LabelAttributeName.$': "States.Format('{}ef', $.x)", ...semseg }), []);
+    assert.deepEqual(at({ 'LabelAttributeName.$': "States.Format('{}-ref', $.x)", ...semseg }), []);
+    assert.deepEqual(at({ 'LabelAttributeName.$': "States.Format('{}-meta', $.x)" }), []);
+    assert.deepEqual(at({ 'LabelAttributeName.$': '$.name' }), []);
+    assert.deepEqual(at({ LabelAttributeName: "{% $states.input.name & '-metadata' %}" }, false), []);
+  });
   test('a JSONata payload that is one expression, and values of the wrong type, find nothing', () => {
     assert.deepEqual(rulesOf('createTransformJob', '{% $states.input.request %}'), []);
     assert.deepEqual(rulesOf('createTransformJob', { MaxPayloadInMB: '200', StoppingCondition: 1 }), []);

@@ -5,7 +5,7 @@
 // `{% %}` string, a `${…}` template placeholder): it never guesses.
 import { parseTree } from 'jsonc-parser';
 import { SageMakerCode } from './codes';
-import { hasPlaceholder, isJsonata, literalConstant } from '../expressions/index';
+import { dynamicStringBounds, hasPlaceholder, isExpressionError, isJsonata, jsonataStringBounds, literalConstant, parseDynamicValue, type KnownString } from '../expressions/index';
 import { getIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
 
@@ -128,8 +128,11 @@ const isDynamicNode = (n: AstNode): boolean => n.type === 'string' && (n.value =
 /** A field looked up along a rule path: definitely absent, not knowable before run time, or there. */
 type Found =
   | { state: 'absent'; container: AstNode; containerLabel: string }
-  | { state: 'unknown' }
+  | { state: 'unknown'; computed?: Computed }
   | { state: 'value'; node: AstNode; key?: AstNode; label: string };
+
+/** A string Step Functions computes (a `.$` value, or in a JSONata request a `{% %}` one): not knowable, but its text may tell how it begins or ends. */
+type Computed = { node: AstNode; label: string; dynamic: boolean };
 
 const keyOf = (valueNode: AstNode): AstNode | undefined => (valueNode.parent?.type === 'property' ? valueNode.parent.children![0] : undefined);
 const join = (label: string, name: string) => (label ? `${label}.${name}` : name);
@@ -194,7 +197,7 @@ function lookup(at: RuleScope, path: string, from: { node: AstNode; label: strin
         continue;
       }
       const m = member(at, f.node, name);
-      if (m && (m.dynamic || isDynamicNode(m.value))) next.push({ state: 'unknown' });
+      if (m && (m.dynamic || isDynamicNode(m.value))) next.push(m.value.type === 'string' ? { state: 'unknown', computed: { node: m.value, label: join(f.label, name), dynamic: m.dynamic } } : { state: 'unknown' });
       else if (!m || m.value.type === 'null') next.push({ state: 'absent', container: f.node, containerLabel: f.label });
       else if (!each) next.push({ state: 'value', node: m.value, key: m.key, label: join(f.label, name) });
       else if (m.value.type !== 'array') next.push({ state: 'unknown' });
@@ -293,6 +296,41 @@ function conditionsOf(rule: DocumentedRule): readonly Condition[] {
   let list = conditionLists.get(rule);
   if (!list) conditionLists.set(rule, (list = rule.when === undefined ? [] : Array.isArray(rule.when) ? rule.when : [rule.when]));
   return list;
+}
+
+/**
+ * An affix rule on a computed string whose text shows how it always ends (begins): `States.Format('{}-metadata', $.x)`
+ * always ends with "-metadata", `{% $x & '-mask' %}` never with "-ref". What it breaks fails when the state runs
+ * (`at.computed`: a warning). Silent where the text leaves the affix open (an end too short to tell).
+ */
+function computedAffix(rule: DocumentedRule, at: RuleScope, c: Computed, when: string): Hit[] {
+  const value = c.node.value as string;
+  if (hasPlaceholder(value)) return [];
+  let known: KnownString;
+  if (c.dynamic) {
+    const r = parseDynamicValue(value);
+    if (isExpressionError(r)) return [];
+    known = dynamicStringBounds(r);
+  } else if (at.jsonata && isJsonata(value)) known = jsonataStringBounds(value);
+  else return [];
+  const atEnd = rule.prefix === undefined;
+  const part = atEnd ? known.suffix : known.prefix;
+  if (!part) return [];
+  const affixes = [rule.prefix ?? rule.suffix!].flat();
+  // Whether the value always has the affix there, or never can: only where the known text is at least as long.
+  const always = (a: string) => part.length >= a.length && (atEnd ? part.endsWith(a) : part.startsWith(a));
+  const never = (a: string) => part.length >= a.length && !always(a);
+  const verb = atEnd ? 'end' : 'begin';
+  const written = `${c.label}${c.dynamic ? '.$' : ''} = ${JSON.stringify(value)} always ${verb}s with ${JSON.stringify(part)}`;
+  if (rule.not) {
+    const found = affixes.find(always);
+    if (found === undefined) return [];
+    at.computed = true;
+    return [{ node: c.node, message: `${written}; it must not ${verb} with ${JSON.stringify(found)}${when}` }];
+  }
+  if (!affixes.every(never)) return [];
+  at.computed = true;
+  return [{ node: c.node, message: `${written}; it must ${verb} with ${affixes.length > 1 ? 'one of ' : ''}${orList(affixes.map((a) => JSON.stringify(a)))}${when}` }];
 }
 
 /**
@@ -511,6 +549,7 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       // A string field's beginning (`prefix`) or end (`suffix`) that must be, or with `not` must not be, the given
       // text or one of the given texts (a documented list of ARNs: their resource part, the region and account vary).
       const f = first(rule.field!);
+      if (f.state === 'unknown' && f.computed) return computedAffix(rule, at, f.computed, when);
       if (f.state !== 'value' || f.node.type !== 'string') return [];
       const v = f.node.value as string;
       const atEnd = rule.prefix === undefined;
