@@ -303,6 +303,42 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     }
     assert.ok(flagged > 1000, `${flagged} calls flagged`);
   });
+  test('a JSONata constant may call JSONata\'s plain functions: folded exactly as the jsonata package computes them', async () => {
+    const jsonata = require('jsonata') as (e: string) => { evaluate(input: unknown): Promise<unknown> };
+    const args: Record<string, string[][]> = {
+      uppercase: [["'bayesian'"], ["'ml.m5.Large'"], ["'straße'"], ['1']],
+      lowercase: [["'BAYESIAN'"], ["'İ'"]],
+      trim: [["'  a \\t\\n b  '"], ["' x'"], ["''"], ["'   '"]],
+      length: [["'abc'"], ["'😀a'"], ["''"]],
+      substringBefore: [["'a-b-c'", "'-'"], ["'abc'", "'x'"], ["'abc'", "''"], ["'abc'"]],
+      substringAfter: [["'a-b-c'", "'-'"], ["'abc'", "'x'"], ["'abc'", "''"]],
+      join: [["['a', 'b']", "'-'"], ["['a', 'b']"], ['[]'], ["'a'"], ['[1, 2]']],
+      abs: [['-2.5'], ['3']], floor: [['-2.5'], ['2.5']], ceil: [['-2.5'], ['2.5']],
+      count: [['[1, 2, 3]'], ['[]'], ['5']],
+      sum: [['[50, 51]'], ['[]'], ['[0.1, 0.2]'], ["['a']"]],
+      max: [['[3, 1, 2]'], ['[]']], min: [['[3, 1, 2]'], ['[-1]']], average: [['[1, 2]'], ['[]']],
+    };
+    const expressions = Object.entries(args).flatMap(([name, lists]) => lists.map((l) => `$${name}(${l.join(', ')})`));
+    expressions.push("$uppercase($trim('  bayesian  '))", "$sum([1, 2]) * 3600", "$length($join(['a', 'b'], '--'))", '$max([])');
+    let folded = 0;
+    for (const e of expressions) {
+      const c = jsonataConstant(`{% ${e} %}`);
+      let expected: unknown;
+      let threw = false;
+      try {
+        expected = await jsonata(e).evaluate(undefined);
+      } catch {
+        threw = true;
+      }
+      if (c === undefined) continue;
+      folded++;
+      assert.ok(!threw, `${e}: folded to ${JSON.stringify(c.value)} but the package throws`);
+      assert.deepEqual(c.value, JSON.parse(JSON.stringify(expected)), e);
+    }
+    assert.ok(folded >= 30, `${folded} folded`);
+    // What reads data, or calls another function, is no constant.
+    for (const e of ['{% $uppercase($states.input.s) %}', "{% $string(1) %}", "{% $uppercase('a')[0] %}"]) assert.equal(jsonataConstant(e), undefined, e);
+  });
   test('JSONata signature warnings say what the function takes', () => {
     assert.equal(checkJsonata("{% $join(['a', 'b'], ',', 'x') %}")?.message, '$join takes 1 or 2 arguments ($join(an array of strings, a string?)), not 3: the call fails when the state runs');
     assert.equal(checkJsonata('{% $uppercase(42) %}')?.message, '$uppercase takes a string as its first argument ($uppercase(a string (else the context))), not a number: the call fails when the state runs');

@@ -341,19 +341,47 @@ const ARITHMETIC: ReadonlyMap<string, (a: number, b: number) => number> = new Ma
   ['+', (a, b) => a + b], ['-', (a, b) => a - b], ['*', (a, b) => a * b], ['/', (a, b) => a / b], ['%', (a, b) => a % b], ['&', () => NaN],
 ]);
 
+const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+/**
+ * JSONata's own functions a constant may call, computed as the jsonata package computes them (a test holds each to
+ * the package's evaluation on literals): plain functions of strings, numbers and lists of them, no formatting or
+ * casting rules. Undefined where the arguments are not of the kinds handled here (then no constant is claimed).
+ */
+const FOLDABLE: Readonly<Record<string, (...args: unknown[]) => unknown>> = {
+  uppercase: (s) => (typeof s === 'string' ? s.toUpperCase() : undefined),
+  lowercase: (s) => (typeof s === 'string' ? s.toLowerCase() : undefined),
+  trim: (s) => (typeof s === 'string' ? s.replace(/[ \t\n\r]+/gm, ' ').replace(/^ /, '').replace(/ $/, '') : undefined),
+  length: (s) => (typeof s === 'string' ? [...s].length : undefined),
+  substringBefore: (s, c) => (typeof s === 'string' && typeof c === 'string' ? (s.indexOf(c) > -1 ? s.slice(0, s.indexOf(c)) : s) : undefined),
+  substringAfter: (s, c) => (typeof s === 'string' && typeof c === 'string' ? (s.indexOf(c) > -1 ? s.slice(s.indexOf(c) + c.length) : s) : undefined),
+  join: (xs, sep = '') => (isStrings(xs) && typeof sep === 'string' ? xs.join(sep) : undefined),
+  abs: (n) => (typeof n === 'number' ? Math.abs(n) : undefined),
+  floor: (n) => (typeof n === 'number' ? Math.floor(n) : undefined),
+  ceil: (n) => (typeof n === 'number' ? Math.ceil(n) : undefined),
+  count: (xs) => (Array.isArray(xs) ? xs.length : undefined),
+  sum: (xs) => (isNumbers(xs) ? total(xs) : undefined),
+  max: (xs) => (isNumbers(xs) && xs.length ? Math.max(...xs) : undefined),
+  min: (xs) => (isNumbers(xs) && xs.length ? Math.min(...xs) : undefined),
+  average: (xs) => (isNumbers(xs) && xs.length ? total(xs) / xs.length : undefined),
+};
+const FOLDABLE_CALL = new RegExp(`\\$(?:${Object.keys(FOLDABLE).join('|')})\\s*(?=\\()`, 'g');
+
 /**
  * The value a JSONata string always has, when its expression is written of literals only (`{% 0 %}`, `{% 'ten' %}`,
- * `{% [1, 2] %}`, `{% {'a': -1} %}`); undefined for anything that reads data or calls a function, and for a
- * malformed expression. What a field does with it is the caller's (a constant a field cannot take fails when it runs).
+ * `{% [1, 2] %}`, `{% {'a': -1} %}`, `{% 3600 * 24 %}`, `{% $uppercase('file') %}` with the functions in FOLDABLE);
+ * undefined for anything that reads data or calls another function, and for a malformed expression. What a field
+ * does with it is the caller's (a constant a field cannot take fails when it runs).
  */
 export function jsonataConstant(value: string): { value: unknown } | undefined {
   const body = jsonataBody(value);
   if (body === undefined || body.includes('${')) return undefined;
   // Literals only leave, outside strings and comments, nothing but numbers, true/false/null, [ ] { } , : and the
-  // arithmetic operators (+ - * / % &, `{% 3600 * 24 * 30 %}` is a constant too).
-  // Anything else (a $variable, a path, a call) is no constant: told without a second parse of the expression,
+  // arithmetic operators (+ - * / % &, `{% 3600 * 24 * 30 %}` is a constant too), and the names of FOLDABLE's calls.
+  // Anything else (a $variable, a path, another call) is no constant: told without a second parse of the expression,
   // which the syntax check has parsed already.
-  const rest = body.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\//g, ' ').replace(/\b(?:true|false|null)\b/g, ' ');
+  const rest = body.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\//g, ' ').replace(/\b(?:true|false|null)\b/g, ' ').replace(FOLDABLE_CALL, ' ');
   if (!/^[\s\d.eE+\-*/%&()[\]{},:]*$/.test(rest)) return undefined;
   const ast = astOf(body);
   if (!ast) return undefined;
@@ -372,8 +400,10 @@ export function jsonataConstant(value: string): { value: unknown } | undefined {
         continue;
       }
       const binary = n.type === 'binary' && typeof n.value === 'string' && ARITHMETIC.has(n.value);
-      if (!binary && (n.type !== 'unary' || !(n.value === '-' || n.value === '[' || n.value === '{'))) return NONE;
-      const children: JsonataNode[] = binary ? [n.lhs as JsonataNode, n.rhs as JsonataNode] : n.value === '-' ? [n.expression as JsonataNode] : n.value === '[' ? ((n.expressions as JsonataNode[]) ?? []) : ((n.lhs as JsonataNode[][]) ?? []).flat();
+      const proc = n.type === 'function' ? (n.procedure as JsonataNode | undefined) : undefined;
+      const call = proc?.type === 'variable' && typeof proc.value === 'string' && Object.hasOwn(FOLDABLE, proc.value) ? FOLDABLE[proc.value] : undefined;
+      if (!binary && !call && (n.type !== 'unary' || !(n.value === '-' || n.value === '[' || n.value === '{'))) return NONE;
+      const children: JsonataNode[] = call ? ((n.arguments as JsonataNode[]) ?? []) : binary ? [n.lhs as JsonataNode, n.rhs as JsonataNode] : n.value === '-' ? [n.expression as JsonataNode] : n.value === '[' ? ((n.expressions as JsonataNode[]) ?? []) : ((n.lhs as JsonataNode[][]) ?? []).flat();
       if (top.from === undefined) {
         // First visit: fold the operands; their values land on `results` from here.
         top.from = results.length;
@@ -382,7 +412,13 @@ export function jsonataConstant(value: string): { value: unknown } | undefined {
       }
       stack.pop();
       const got = results.splice(top.from);
-      if (binary) {
+      if (call) {
+        // Only where the signature takes the arguments as written: a call it refuses fails (its own warning).
+        if (signatureProblem(proc!.value as string, children)) return NONE;
+        const r = call(...got);
+        if (r === undefined || (typeof r === 'number' && !Number.isFinite(r))) return NONE;
+        results.push(r);
+      } else if (binary) {
         // Numbers computed as JSONata computes them; `&` joins strings. Anything else (a string in arithmetic, which
         // fails when it runs) is no constant here.
         const [a, b] = got;
