@@ -457,13 +457,21 @@ function literalNumber(n: JsonataNode | undefined): number | undefined {
   return inner?.type === 'number' && typeof inner.value === 'number' ? -inner.value : undefined;
 }
 
+/**
+ * The names an expression binds itself: by `:=`, and as a function's parameters (which may be functions too,
+ * `function($f) { $f(1) }`). A call of one of these is not a call of the built-in of that name.
+ */
+function boundNames(nodes: readonly JsonataNode[]): Set<unknown> {
+  const bound = new Set(nodes.filter((n) => n.type === 'bind').map((n) => (n.lhs as JsonataNode | undefined)?.value));
+  for (const n of nodes) if (n.type === 'lambda') for (const a of (n.arguments as JsonataNode[] | undefined) ?? []) bound.add(a.value);
+  return bound;
+}
+
 /** A piped value (`x ~> $f(a)` calls `$f(x, a)`): an argument the call does not write, whose value is not known here. */
 const PIPED: JsonataNode = { type: 'piped' };
 
 function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; end: number; message: string } | undefined {
-  const bound = new Set(nodes.filter((n) => n.type === 'bind').map((n) => (n.lhs as JsonataNode | undefined)?.value));
-  // A function's parameters may be functions too (`function($f) { $f(1) }`).
-  for (const n of nodes) if (n.type === 'lambda') for (const a of (n.arguments as JsonataNode[] | undefined) ?? []) bound.add(a.value);
+  const bound = boundNames(nodes);
   // The calls on the right of `~>`, which take the left side as their first argument.
   const piped = new Set(nodes.filter((n) => n.type === 'apply' && n.value === '~>').map((n) => n.rhs));
   for (const n of nodes) {
@@ -505,8 +513,7 @@ export function jsonataFunctionAt(value: string, at: number): { name: string; st
   const ast = astOf(maskPlaceholders(value.slice(r.from, r.to)));
   if (!ast) return undefined;
   const nodes = [...nodesOf(ast)];
-  const bound = new Set(nodes.filter((n) => n.type === 'bind').map((n) => (n.lhs as JsonataNode | undefined)?.value));
-  for (const n of nodes) if (n.type === 'lambda') for (const a of (n.arguments as JsonataNode[] | undefined) ?? []) bound.add(a.value);
+  const bound = boundNames(nodes);
   // A call's procedure, or the function passed as a value (`$map(xs, $parse)`, `~> $parse`): either is a variable
   // node. JSONata's own only called: a variable of the same name (Step Functions' Assign) may be read as a value.
   const called = new Set(nodes.filter((n) => n.type === 'function').map((n) => n.procedure));
