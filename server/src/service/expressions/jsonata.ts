@@ -799,16 +799,17 @@ function signatureProblem(name: string, args: readonly JsonataNode[]): string | 
   const signature = JSONATA_SIGNATURES[name];
   const params = paramsOf(signature);
   const symbols = args.map(literalSymbol);
-  const shape = signatureShape(name, signature);
+  // How the function is called, for a message only (most calls are fine).
+  const shape = () => signatureShape(name, signature);
   const fails = 'the call fails when the state runs';
   if (!fits(params, symbols)) {
     const min = params.filter((p) => !p.optional).length;
     const max = params.some((p) => p.many) ? Infinity : params.length;
-    if (args.length < min || args.length > max) return arityMessage(name, min, max, shape, args.length);
+    if (args.length < min || args.length > max) return arityMessage(name, min, max, shape(), args.length);
     // One argument a parameter: the first literal of a type its parameter does not take.
     const i = args.length === params.length && !params.some((p) => p.many) ? symbols.findIndex((s, k) => s !== '*' && !params[k].types.includes(s)) : -1;
-    if (i >= 0) return `$${name} takes ${typeWords(params[i])} as its ${nth(i)} argument (${shape}), not ${TYPE_WORDS[symbols[i]][0]}: ${fails}`;
-    return `$${name} cannot take these arguments (${shape}): ${fails}`;
+    if (i >= 0) return `$${name} takes ${typeWords(params[i])} as its ${nth(i)} argument (${shape()}), not ${TYPE_WORDS[symbols[i]][0]}: ${fails}`;
+    return `$${name} cannot take these arguments (${shape()}): ${fails}`;
   }
   // An array parameter with a type for its items (a<n>): a literal array's items, or a literal given for it, must be
   // of that type. Which parameter takes which argument: as the package's own regular expression reads them when every
@@ -821,7 +822,7 @@ function signatureProblem(name: string, args: readonly JsonataNode[]): string | 
     const items = symbols[k] === 'a' ? ((args[k].expressions as JsonataNode[] | undefined) ?? []).map(literalSymbol) : [symbols[k]];
     if (!items.length || items.includes('*')) continue;
     const wrong = items.find((t) => t !== p.subtype![0]);
-    if (wrong) return `$${name} takes ${typeWords(p)} as its ${nth(k)} argument (${shape}), ${symbols[k] === 'a' ? 'and this one holds' : 'not'} ${TYPE_WORDS[wrong][0]}: ${fails}`;
+    if (wrong) return `$${name} takes ${typeWords(p)} as its ${nth(k)} argument (${shape()}), ${symbols[k] === 'a' ? 'and this one holds' : 'not'} ${TYPE_WORDS[wrong][0]}: ${fails}`;
   }
   return undefined;
 }
