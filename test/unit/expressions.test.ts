@@ -5,17 +5,14 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { checkDynamicValue, checkJsonata, checkJsonPath, dynamicStringBounds, isJsonata, jsonataConstant, jsonataStringBounds, looksLikePath, parseDynamicValue, sourceOffset, type KnownContext, type KnownString } from '../../server/src/service/expressions/index';
+import { checkDynamicValue, checkJsonata, checkJsonPath, isJsonata, jsonataConstant, knownStringOf, looksLikePath, sourceOffset, type KnownContext, type KnownString } from '../../server/src/service/expressions/index';
 import { formatSegments } from '../../server/src/service/expressions/functions';
 import { parseJsonPath } from '../../server/src/service/expressions/jsonpath';
 import { JSONATA_FUNCTIONS, JSONATA_SIGNATURES } from '../../server/src/service/expressions/jsonata';
 import { isExpressionError } from '../../server/src/service/expressions/types';
 
-// A `.$` value as written: its bounds from dynamicStringBounds, none when it does not parse.
-const bounds = (value: string, known?: KnownContext): KnownString => {
-  const r = parseDynamicValue(value);
-  return isExpressionError(r) ? {} : dynamicStringBounds(r, known);
-};
+// A `.$` value as written: what knownStringOf knows of it, nothing when it does not parse.
+const bounds = (value: string, known?: KnownContext): KnownString => knownStringOf(value, true, known) ?? {};
 const staticMaxLength = (value: string, known?: KnownContext) => bounds(value, known).max;
 const staticShownLength = (value: string, known?: KnownContext) => bounds(value, known).shown;
 
@@ -401,10 +398,11 @@ describe('static length bounds', () => {
 
 describe('what a computed string is known to be: the text it always holds, begins and ends with, or is', () => {
   const dynamic = (value: string, stateName?: string): KnownString => {
-    const r = parseDynamicValue(value);
-    assert.ok(!isExpressionError(r), value);
-    return dynamicStringBounds(r, stateName === undefined ? undefined : { stateName });
+    const known = knownStringOf(value, true, stateName === undefined ? undefined : { stateName });
+    assert.ok(known, value);
+    return known;
   };
+  const jsonataStringBounds = (value: string, known?: KnownContext): KnownString => knownStringOf(value, false, known) ?? {};
   const text = ({ always, prefix, suffix, exact }: KnownString) => ({ always, prefix, suffix, exact });
   test('a States.Format template: the text before its first {} and after its last, with its escapes read', () => {
     assert.deepEqual(text(dynamic("States.Format('s3//{}/models/', $.bucket)")), { always: 's3///models/', prefix: 's3//', suffix: '/models/', exact: undefined });
@@ -419,6 +417,11 @@ describe('what a computed string is known to be: the text it always holds, begin
     // Other calls, numbers and input paths are values not known from the text.
     assert.deepEqual(text(dynamic("States.Format('{}{}', States.UUID(), 3)")), { always: undefined, prefix: undefined, suffix: undefined, exact: undefined });
     assert.deepEqual(text(dynamic('$.name')), { always: undefined, prefix: undefined, suffix: undefined, exact: undefined });
+    // A call of literals only gives one string every time: all of it is known, as the service computes it.
+    assert.deepEqual(dynamic("States.Base64Encode('churn model')"), { always: 'Y2h1cm4gbW9kZWw=', exact: 'Y2h1cm4gbW9kZWw=', max: 16, shown: 16 });
+    // A placeholder stands for text not known here, and a plain string is no computed one.
+    assert.equal(knownStringOf("States.Format('${Prefix}-{}', $.x)", true), undefined);
+    assert.equal(knownStringOf('train', false), undefined);
   });
   test('the state\'s name is $$.State.Name where it is known: text like a literal, with its length; other names never', () => {
     assert.deepEqual(dynamic('$$.State.Name', 'Train model'), { always: 'Train model', exact: 'Train model', max: 11, shown: 11, stateName: 'Train model' });

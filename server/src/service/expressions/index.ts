@@ -215,7 +215,7 @@ function intrinsicPieces(a: IntrinsicArg, known: KnownContext | undefined, out: 
  * What a parsed `.$` value's result is known to be (KnownString), read from its one parse: `States.Format('train_{}',
  * $$.Execution.Name)` always holds "train_" and begins with it; `$$.State.Name` is the state's name when `known` says it.
  */
-export function dynamicStringBounds(r: Call | PathNode, known?: KnownContext): KnownString {
+function dynamicStringBounds(r: Call | PathNode, known?: KnownContext): KnownString {
   const pieces: Piece[] = [];
   intrinsicPieces(r, known, pieces);
   const max = boundOf(r, (path) => contextMax(path, known));
@@ -229,7 +229,7 @@ export function dynamicStringBounds(r: Call | PathNode, known?: KnownContext): K
  * and bounds on its length where every operand has one (`{% 'hpo-' & $uuid() %}` → 40 and 40). A value of literals
  * only is a constant (jsonataConstant), not judged here.
  */
-export function jsonataStringBounds(value: string, known?: KnownContext): KnownString {
+function jsonataStringBounds(value: string, known?: KnownContext): KnownString {
   const parts = jsonataConcatenation(value);
   if (!parts || parts.every((p) => 'text' in p)) return {};
   const pieces = parts.map((p): Piece => ('text' in p ? p : 'context' in p ? contextPiece(p.context, known) : { always: '' }));
@@ -245,6 +245,28 @@ export function jsonataStringBounds(value: string, known?: KnownContext): KnownS
   const max = bound((path) => contextMax(path, known));
   const shown = bound((path) => contextShown(path, known));
   return { ...knownText(pieces, known), ...(max !== undefined ? { max } : {}), ...(shown !== undefined ? { shown } : {}) };
+}
+
+/**
+ * What a parsed `.$` value's result is known to be, given its judgement (judgeDynamicValue): a call of literals only
+ * gives one string every time (`States.Base64Encode('churn model')`), all of it known; else what its text shows.
+ */
+export function knownDynamicString(r: Call | PathNode, constant: { value: unknown } | undefined, known?: KnownContext): KnownString {
+  if (typeof constant?.value !== 'string') return dynamicStringBounds(r, known);
+  const s = constant.value;
+  return { ...(s ? { always: s } : {}), exact: s, max: s.length, shown: s.length };
+}
+
+/**
+ * What a computed string written as `value` is known to be: a `.$` value's result (`dynamic`), else a JSONata
+ * expression's. Undefined where the text tells nothing: a `${…}` placeholder stands for text not known here, an
+ * expression that does not parse is its own finding, and a plain string is no computed one.
+ */
+export function knownStringOf(value: string, dynamic: boolean, known?: KnownContext): KnownString | undefined {
+  if (hasPlaceholder(value)) return undefined;
+  if (!dynamic) return isJsonata(value) ? jsonataStringBounds(value, known) : undefined;
+  const r = parseDynamicValue(value);
+  return isExpressionError(r) ? undefined : knownDynamicString(r, judgeDynamicValue(value, r).constant, known);
 }
 
 /**

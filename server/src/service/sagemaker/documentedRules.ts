@@ -5,7 +5,7 @@
 // `{% %}` string, a `${…}` template placeholder): it never guesses.
 import { parseTree } from 'jsonc-parser';
 import { SageMakerCode } from './codes';
-import { dynamicStringBounds, hasPlaceholder, isExpressionError, isJsonata, jsonataStringBounds, literalConstant, parseDynamicValue, type KnownString } from '../expressions/index';
+import { hasPlaceholder, isJsonata, knownStringOf, literalConstant } from '../expressions/index';
 import { getIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
 
@@ -298,6 +298,9 @@ function conditionsOf(rule: DocumentedRule): readonly Condition[] {
   return list;
 }
 
+/** Whether `s` ends (`atEnd`) or begins with `affix`. */
+const hasAffix = (s: string, affix: string, atEnd: boolean): boolean => (atEnd ? s.endsWith(affix) : s.startsWith(affix));
+
 /**
  * An affix rule on a computed string whose text shows how it always ends (begins): `States.Format('{}-metadata', $.x)`
  * always ends with "-metadata", `{% $x & '-mask' %}` never with "-ref". What it breaks fails when the state runs
@@ -305,20 +308,13 @@ function conditionsOf(rule: DocumentedRule): readonly Condition[] {
  */
 function computedAffix(rule: DocumentedRule, at: RuleScope, c: Computed, when: string): Hit[] {
   const value = c.node.value as string;
-  if (hasPlaceholder(value)) return [];
-  let known: KnownString;
-  if (c.dynamic) {
-    const r = parseDynamicValue(value);
-    if (isExpressionError(r)) return [];
-    known = dynamicStringBounds(r);
-  } else if (at.jsonata && isJsonata(value)) known = jsonataStringBounds(value);
-  else return [];
+  const known = c.dynamic || at.jsonata ? knownStringOf(value, c.dynamic) : undefined;
   const atEnd = rule.prefix === undefined;
-  const part = atEnd ? known.suffix : known.prefix;
+  const part = atEnd ? known?.suffix : known?.prefix;
   if (!part) return [];
   const affixes = [rule.prefix ?? rule.suffix!].flat();
   // Whether the value always has the affix there, or never can: only where the known text is at least as long.
-  const always = (a: string) => part.length >= a.length && (atEnd ? part.endsWith(a) : part.startsWith(a));
+  const always = (a: string) => hasAffix(part, a, atEnd);
   const never = (a: string) => part.length >= a.length && !always(a);
   const verb = atEnd ? 'end' : 'begin';
   const written = `${c.label}${c.dynamic ? '.$' : ''} = ${JSON.stringify(value)} always ${verb}s with ${JSON.stringify(part)}`;
@@ -554,7 +550,7 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       const v = f.node.value as string;
       const atEnd = rule.prefix === undefined;
       const affixes = [rule.prefix ?? rule.suffix!].flat();
-      const found = affixes.find((a) => (atEnd ? v.endsWith(a) : v.startsWith(a)));
+      const found = affixes.find((a) => hasAffix(v, a, atEnd));
       if ((found !== undefined) !== !!rule.not) return [];
       // The nearest value the rule allows, where one is obvious (offered, not preferred: the value is the user's): a
       // missing suffix added (a wrong S3DataType is the other answer), a forbidden one cut with the hyphens before

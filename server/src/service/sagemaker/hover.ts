@@ -3,7 +3,7 @@
 import { getNodePath, type JSONPath } from 'jsonc-parser';
 import { nodeAt } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
-import { dynamicStringBounds, isExpressionError, parseDynamicValue, type KnownContext } from '../expressions/index';
+import { knownStringOf, type KnownContext } from '../expressions/index';
 import { rulesAbout, type DocumentedRule } from './documentedRules';
 import { describeConstraints, payloadAt, referenceLink, shapeAt } from './payloadLocation';
 import { describeType, getIntegration, type Shape } from './shapes';
@@ -70,9 +70,7 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverTex
 function lengthNote(valueNode: AstNode, name: string, shape: Shape, known: KnownContext): string | undefined {
   if (valueNode.type !== 'string' || shape.kind !== 'string' || shape.max === undefined) return undefined;
   const value = valueNode.value as string;
-  const parsed = parseDynamicValue(value);
-  if (isExpressionError(parsed)) return undefined;
-  const { max: bound, shown: showsAs } = dynamicStringBounds(parsed, known);
+  const { max: bound, shown: showsAs } = knownStringOf(value, true, known) ?? {};
   if (bound === undefined || bound <= shape.max) return undefined;
   const shown = showsAs ?? bound;
   const execution = value.includes('$$.Execution.Name');

@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkJsonata, dynamicStringBounds, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, jsonataStringBounds, literalParts, looksLikePath, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
+import { checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
@@ -208,8 +208,7 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   // An intrinsic of literals only always gives one number or boolean (`States.MathAdd(50, 51)`): judged as that
   // value, a warning. A string one (`States.Base64Encode('churn model')`) is the computed string's whole value.
   if (c && (typeof c.value === 'number' || typeof c.value === 'boolean')) return void checkConstant(ctx, valueNode, shape, keyNode, label, false, c);
-  const known = typeof c?.value === 'string' ? { always: c.value, exact: c.value, max: c.value.length, shown: c.value.length } : dynamicStringBounds(parsed, ctx.known);
-  checkComputedString(ctx, valueNode, `${label}.$ = ${quote(value)}`, known, value.includes('$$.Execution.Name'), shape, label);
+  checkComputedString(ctx, valueNode, `${label}.$ = ${quote(value)}`, knownDynamicString(parsed, c, ctx.known), value.includes('$$.Execution.Name'), shape, label);
 }
 
 /**
@@ -442,7 +441,8 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
     else if (!hasPlaceholder(node.value as string)) {
       if (!checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker) && jsonataContainerMismatch(ctx, node, node.value as string, shape, label)) return;
       const v = node.value as string;
-      if (shape.kind === 'string') checkComputedString(ctx, node, `${label} = ${quote(v)}`, jsonataStringBounds(v, ctx.known), v.includes('$states.context.Execution.Name'), shape, label);
+      const known = shape.kind === 'string' && knownStringOf(v, false, ctx.known);
+      if (known) checkComputedString(ctx, node, `${label} = ${quote(v)}`, known, v.includes('$states.context.Execution.Name'), shape, label);
     }
     return;
   }
