@@ -27,6 +27,15 @@ export const READ_PATH_FIELDS: ReadonlySet<string> = new Set([...Object.keys(PAT
  * limits): each reads one value, as the plain field (TimeoutSeconds…) would give it.
  */
 export const SETTING_PATH_FIELDS: readonly string[] = Object.keys(PATH_FIELDS).filter((f) => !['InputPath', 'OutputPath', 'ResultPath', 'ItemsPath'].includes(f));
+/** A Map state's fields holding its iterations' machine (Iterator is ItemProcessor's older name). */
+export const MAP_MACHINE_FIELDS: readonly string[] = ['ItemProcessor', 'Iterator'];
+/** A state's fields holding sub-machines (a Parallel's Branches, a Map's processor), whose states are states of their own. */
+export const SUB_MACHINE_FIELDS: ReadonlySet<string> = new Set(['Branches', ...MAP_MACHINE_FIELDS]);
+/**
+ * A state's fields whose strings Step Functions never evaluates: its sub-machines (their states are checked and
+ * read as states), a Pass state's Result (data, sent as written) and a Comment (text for people).
+ */
+export const NEVER_EVALUATED_FIELDS: ReadonlySet<string> = new Set([...SUB_MACHINE_FIELDS, 'Result', 'Comment']);
 export type MachineKind = 'top' | 'branch' | 'map';
 
 export interface AslState {
@@ -126,7 +135,7 @@ function targetsOf(node: AstNode, type: string | undefined): StateTarget[] {
  * The fields of a state the model reads (its Type, QueryLanguage, the fields of targetsOf, the sub-machines'
  * fields): an edit under any other field cannot change the model (carryOver.ts keeps it then).
  */
-export const MODEL_FIELDS: ReadonlySet<string> = new Set(['Type', 'QueryLanguage', 'Next', 'Default', 'Choices', 'Catch', 'Branches', 'ItemProcessor', 'Iterator']);
+export const MODEL_FIELDS: ReadonlySet<string> = new Set(['Type', 'QueryLanguage', 'Next', 'Default', 'Choices', 'Catch', ...SUB_MACHINE_FIELDS]);
 
 function addReference(m: AslMachine, t: StateTarget) {
   if (t.node.type === 'string') m.references.push({ ...t, name: t.node.value as string, machine: m });
@@ -169,7 +178,7 @@ export function buildModel(root: AstNode | undefined): AslModel {
         if (branches?.type === 'array')
           for (const b of branches.children ?? []) if (b.type === 'object') pending.push({ node: b, kind: 'branch', ql: queryLanguageOf(b, top), owner: s, into: s.children });
       } else if (type === 'Map' || type === undefined) {
-        for (const key of ['ItemProcessor', 'Iterator']) {
+        for (const key of MAP_MACHINE_FIELDS) {
           const sub = property(value, key);
           if (sub?.type === 'object') pending.push({ node: sub, kind: 'map', ql: queryLanguageOf(sub, top), owner: s, into: s.children });
         }

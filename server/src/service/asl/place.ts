@@ -4,7 +4,7 @@
 // the tree may lack the object (completion), as for a node of the tree (hover, through the node's path).
 import { property, stringValue } from '../core/tree';
 import type { AstNode } from '../core/types';
-import { queryLanguageOf, type QueryLanguage } from './model';
+import { MAP_MACHINE_FIELDS, queryLanguageOf, type QueryLanguage } from './model';
 import { isSettingsName, SETTINGS, type SettingsName } from './validateStructure';
 
 export type Path = (string | number)[];
@@ -55,7 +55,7 @@ export function placeAt(root: AstNode, path: Path): Place | undefined {
       i++;
     } else if (place.kind === 'state') {
       const list = child(place.node, seg);
-      if (seg === 'ItemProcessor' || seg === 'Iterator') place = { kind: 'machine', node: list, machine: list, machineKind: 'map', ql: queryLanguageOf(list, top), topQl: top };
+      if (typeof seg === 'string' && MAP_MACHINE_FIELDS.includes(seg)) place = { kind: 'machine', node: list, machine: list, machineKind: 'map', ql: queryLanguageOf(list, top), topQl: top };
       else if (typeof next !== 'number') return undefined;
       else if (seg === 'Branches') place = { kind: 'machine', node: child(list, next), machine: child(list, next), machineKind: 'branch', ql: queryLanguageOf(child(list, next), top), topQl: top };
       else if (seg === 'Retry') place = at('retrier', child(list, next));

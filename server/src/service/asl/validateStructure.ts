@@ -13,7 +13,7 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { buildModel, ERROR_PATH_FIELDS, isDistributedMap, modelOf, PATH_FIELDS, reachedFrom, stateHolding, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import { buildModel, ERROR_PATH_FIELDS, isDistributedMap, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
 export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
 const IO = ['InputPath', 'OutputPath'];
@@ -30,8 +30,6 @@ export const STATE_FIELDS: Record<string, string[]> = {
   Map: [...IO, 'Next', 'End', 'Iterator', 'ItemProcessor', 'ItemsPath', 'Items', 'MaxConcurrency', 'MaxConcurrencyPath', 'ResultPath', 'Parameters', 'ItemSelector', 'ResultSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label', 'Retry', 'Catch', 'Output', 'Assign'],
 };
 export const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
-/** Fields of a state holding sub-machines, whose states are checked on their own. */
-const SUB_MACHINE_FIELDS: ReadonlySet<string> = new Set(['Branches', 'ItemProcessor', 'Iterator']);
 
 // Fields of one query language only: what the JSONata documentation lists as removed, and the …Path variants
 // the developer guide marks "(JSONPath only)" (a JSONata state writes the plain field with an expression).
@@ -1057,12 +1055,11 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   else if (type === 'Choice') for (const r of property(node, 'Choices')?.children ?? []) { const a = property(r, 'Assign'); if (a) checkExpressionsUnder(ctx, a, ql); }
 }
 
-/** A state's fields checkFieldExpressions leaves: sub-machines (states of their own), a Pass state's Result (data), a Choice's rules (checked apart). */
-const NOT_EXPRESSIONS: ReadonlySet<string> = new Set(['Branches', 'ItemProcessor', 'Iterator', 'Result', 'Choices']);
 
 /**
  * The expressions in the fields of a state (`isState`; its retriers' and catchers' too) or of a Choice rule, but in
- * a Comment, which is text for people (Step Functions evaluates nothing there), and in JSONPath a state's path fields
+ * a Comment, which is text for people (Step Functions evaluates nothing there), and in a state's fields that are
+ * never evaluated (NEVER_EVALUATED_FIELDS), its Choice rules (checked apart) and in JSONPath its path fields
  * (checked as paths).
  */
 function checkFieldExpressions(ctx: Ctx, obj: AstNode, ql: QueryLanguage, isState: boolean) {
@@ -1070,7 +1067,7 @@ function checkFieldExpressions(ctx: Ctx, obj: AstNode, ql: QueryLanguage, isStat
   for (const p of obj.children ?? []) {
     const k = keyOf(p), v = valueOf(p);
     if (!k || !v || k.value === 'Comment') continue;
-    if (isState && (NOT_EXPRESSIONS.has(k.value) || (ql === 'JSONPath' && (PATH_FIELDS[k.value] || ERROR_PATH_FIELDS.includes(k.value))))) continue;
+    if (isState && (NEVER_EVALUATED_FIELDS.has(k.value) || k.value === 'Choices' || (ql === 'JSONPath' && (PATH_FIELDS[k.value] || ERROR_PATH_FIELDS.includes(k.value))))) continue;
     if (isState && (k.value === 'Retry' || k.value === 'Catch') && v.type === 'array') for (const c of v.children ?? []) checkFieldExpressions(ctx, c, ql, false);
     else checkExpressionsUnder(ctx, v, ql);
   }

@@ -13,7 +13,7 @@ import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { createFindingsCache } from '../core/findingsCache';
 import { nodeMemo } from '../core/nodeMemo';
 import { AslCode } from './codes';
-import { isDistributedMap, reachedFrom, READ_PATH_FIELDS, RESULT_STATES, type AslMachine, type AslModel, type AslState } from './model';
+import { isDistributedMap, NEVER_EVALUATED_FIELDS, reachedFrom, READ_PATH_FIELDS, RESULT_STATES, type AslMachine, type AslModel, type AslState } from './model';
 import { aslProblem } from './problem';
 
 /** A variable read, in offsets into its string's value (while read), then into the document. */
@@ -39,7 +39,6 @@ interface ReadAt {
   length: number;
 }
 
-const SUB_MACHINES = new Set(['Branches', 'ItemProcessor', 'Iterator']);
 
 const VARIABLE_LIKE = /\$[A-Za-z_\u0080-\uffff]/;
 
@@ -87,7 +86,7 @@ function stringReads(s: AslState): Read[] {
   const jsonata = s.queryLanguage === 'JSONata';
   for (const p of s.node.children ?? []) {
     const k = p.children?.[0], v = p.children?.[1];
-    if (k?.type !== 'string' || !v || SUB_MACHINES.has(k.value) || k.value === 'Result' || k.value === 'Comment') continue;
+    if (k?.type !== 'string' || !v || NEVER_EVALUATED_FIELDS.has(k.value)) continue;
     const field = k.value as string;
     // Walk the value: strings that are expressions, and under `.$` keys (JSONPath).
     const stack: { node: AstNode; field: string; dynamic: boolean }[] = [{ node: v, field, dynamic: !jsonata && READ_PATH_FIELDS.has(field) }];
