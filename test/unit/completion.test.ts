@@ -36,6 +36,16 @@ describe('member keys', () => {
     for (const want of ['VolumeKmsKeyId', 'KeepAlivePeriodInSeconds', 'InstanceGroups', 'VolumeSizeInGB']) assert.ok(names.includes(want), want);
     assert.ok(!names.includes('InstanceType'));
   });
+  test('a member SageMaker refuses in every request (read-only, no longer supported) is not offered', () => {
+    const names = labels(TASK('{ "ResourceConfig": { ‸ } }'));
+    assert.ok(names.includes('InstanceType') && !names.includes('SelectedInstanceType') && !names.includes('SelectedInstanceCount.$'), names.join());
+    const variant = labels(`{"StartAt":"E","States":{"E":{"Type":"Task","Resource":"arn:aws:states:::sagemaker:createEndpointConfig","Parameters":{"EndpointConfigName":"e","ProductionVariants":[{ ‸ }]},"End":true}}}`);
+    assert.ok(variant.includes('InstanceType') && !variant.includes('AcceleratorType'), variant.join());
+    const [text, offset] = cursor('StartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createProcessingJob\n    Parameters:\n      ProcessingResources:\n        ClusterConfig:\n          ‸\n    End: true\n');
+    const d = doc(text, 'asl-yaml');
+    const yamlNames = service.doComplete(d, d.positionAt(offset)).map((i) => i.label);
+    assert.ok(yamlNames.includes('InstanceType') && !yamlNames.includes('SelectedInstanceType'), yamlNames.join());
+  });
   test('a new key inserts a snippet with a value of the right type and a comma when a key follows', () => {
     const item = complete(TASK('{ "ResourceConfig": { ‸"InstanceCount": 2 } }')).find((i) => i.label === 'VolumeSizeInGB')!;
     assert.equal((item.textEdit as any).newText, '"VolumeSizeInGB": ${1:0},');

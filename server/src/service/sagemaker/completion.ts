@@ -2,7 +2,7 @@
 // enum values and booleans. Works in half-typed documents: the location comes from jsonc-parser's scanner (JSON)
 // or yaml/completionContext.ts. Items carry their edit in offsets; completion.ts at the service root makes LSP
 // TextEdits of them.
-import { getLocation } from 'jsonc-parser';
+import { getLocation, type JSONPath } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver-types';
 import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
@@ -11,6 +11,7 @@ import type { OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
+import { alwaysRefused } from './documentedRules';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
 import { describeType, getIntegration, integrationNames, type Member, type Shape } from './shapes';
 
@@ -84,7 +85,7 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
     const endOffset = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(endOffset, endOffset + 50)) : false;
     const comma = !hasColon && needsCommaAfter(text, endOffset) ? ',' : '';
-    return memberItems(step.shape, present, jsonata, (member, dynamic) => {
+    return memberItems(ctx.integration.request, ctx.relative.slice(0, -1), step.shape, present, jsonata, (member, dynamic) => {
       const key = dynamic ? `${member.name}.$` : member.name;
       const value = dynamic ? '"\\$.${1}"' : valueSnippet(member.shape);
       return { range, filterText: `"${key}"`, newText: hasColon ? `"${key}"` : `"${key}": ${value}${comma}` };
@@ -110,11 +111,15 @@ interface ItemEdit {
   insertTextMode?: InsertTextMode;
 }
 
-/** The member keys of a structure not yet present, each with its `.$` variant outside JSONata; `edit` writes them. */
-function memberItems(shape: Shape, present: Set<string>, jsonata: boolean, edit: (member: Member, dynamic: boolean) => ItemEdit): OffsetCompletionItem[] {
+/**
+ * The member keys of the structure at `path` (from the request) not yet present, each with its `.$` variant outside
+ * JSONata; `edit` writes them. A member SageMaker refuses in every request (read-only, no longer supported: its
+ * documented rules) is not offered.
+ */
+function memberItems(request: Shape, path: JSONPath, shape: Shape, present: Set<string>, jsonata: boolean, edit: (member: Member, dynamic: boolean) => ItemEdit): OffsetCompletionItem[] {
   const items: OffsetCompletionItem[] = [];
   for (const member of shape.members!.values()) {
-    if (present.has(member.name)) continue;
+    if (present.has(member.name) || alwaysRefused(request, [...path, member.name], jsonata)) continue;
     const documentation = { kind: MarkupKind.Markdown, value: memberDocumentation(member) };
     const sort = `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
     const plain = edit(member, false);
@@ -223,7 +228,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
     if (!location.flow) for (const k of blockSiblingKeys(text, key.offset)) present.add(k.replace(/\.\$$/, ''));
     const snippets = newSnippets();
     const indent = ' '.repeat(keyColumn + snippets.unit.length);
-    return memberItems(step.shape, present, jsonata, (member, dynamic) => {
+    return memberItems(ctx.integration.request, ctx.relative, step.shape, present, jsonata, (member, dynamic) => {
       const name = dynamic ? `${member.name}.$` : member.name;
       const written = quote ? `${quote}${name}${quote}` : name;
       if (location.hasColon) return { range, filterText: quote + name, newText: lead + written };

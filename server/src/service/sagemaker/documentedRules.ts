@@ -3,9 +3,10 @@
 // the model by schemas/rules.mjs); this file only knows the kinds of relation. A rule applies to every object of its
 // scope shape, wherever the request nests it, and is silent when a value it needs is dynamic (a `.$` key, a JSONata
 // `{% %}` string, a `${…}` template placeholder): it never guesses.
-import { parseTree } from 'jsonc-parser';
+import { parseTree, type JSONPath } from 'jsonc-parser';
 import { SageMakerCode } from './codes';
 import { hasPlaceholder, isJsonata, knownStringOf, literalConstant } from '../expressions/index';
+import { shapeAt } from './payloadLocation';
 import { getIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
 
@@ -635,6 +636,27 @@ function pathsOf(rule: DocumentedRule): string[] {
 /** The rules of the structure shape `scope` that involve the field at `path` from it ("StoppingCondition.MaxWaitTimeInSeconds", "InputDataConfig[].ChannelName"). */
 export function rulesAbout(scope: string, path: string): DocumentedRule[] {
   return rulesOf(scope).filter((rule) => pathsOf(rule).includes(path));
+}
+
+/** The documented rules that involve the field at `relative` (from the payload), from each structure above it. */
+export function documentedRulesAt(request: Shape, relative: JSONPath, jsonata: boolean): DocumentedRule[] {
+  const found = new Set<DocumentedRule>();
+  for (let i = 0; i < relative.length; i++) {
+    const at = shapeAt(request, relative.slice(0, i), jsonata);
+    if (at?.shape.kind !== 'structure' || at.dynamic) continue;
+    let path = '';
+    for (const seg of relative.slice(i)) path = typeof seg === 'number' ? `${path}[]` : path ? `${path}.${seg.replace(/\.\$$/, '')}` : seg.replace(/\.\$$/, '');
+    for (const r of rulesAbout(at.shape.name, path)) found.add(r);
+  }
+  return [...found];
+}
+
+/**
+ * Whether SageMaker refuses the member at `relative` (from the request) in every request: its documentation says it is
+ * read-only or no longer supported (a `forbidden` error without a condition). Completion does not offer it.
+ */
+export function alwaysRefused(request: Shape, relative: JSONPath, jsonata: boolean): boolean {
+  return documentedRulesAt(request, relative, jsonata).some((r) => r.kind === 'forbidden' && r.when === undefined && !r.with && r.severity === 'error');
 }
 
 /** `computed`: the rule read a value an expression of literals always gives. */

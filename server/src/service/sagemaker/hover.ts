@@ -1,10 +1,10 @@
 // Hover on keys and values inside SageMaker payloads (the member's documentation, type, required or not,
 // constraints, a link to the API reference) and on a SageMaker Resource (the API's documentation).
-import { getNodePath, type JSONPath } from 'jsonc-parser';
+import { getNodePath } from 'jsonc-parser';
 import { nodeAt } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
 import { knownStringOf, type KnownContext } from '../expressions/index';
-import { rulesAbout, type DocumentedRule } from './documentedRules';
+import { documentedRulesAt } from './documentedRules';
 import { describeConstraints, payloadAt, referenceLink, shapeAt } from './payloadLocation';
 import { describeType, getIntegration, type Shape } from './shapes';
 import { knownContext, tasksOf } from './tasks';
@@ -84,15 +84,3 @@ function lengthNote(valueNode: AstNode, name: string, shape: Shape, known: Known
   return lines.join(' ');
 }
 
-/** The documented rules that involve the field at `relative` (from the payload), from each structure above it. */
-function documentedRulesAt(request: Shape, relative: JSONPath, jsonata: boolean): DocumentedRule[] {
-  const found = new Set<DocumentedRule>();
-  for (let i = 0; i < relative.length; i++) {
-    const at = shapeAt(request, relative.slice(0, i), jsonata);
-    if (at?.shape.kind !== 'structure' || at.dynamic) continue;
-    let path = '';
-    for (const seg of relative.slice(i)) path = typeof seg === 'number' ? `${path}[]` : path ? `${path}.${seg.replace(/\.\$$/, '')}` : seg.replace(/\.\$$/, '');
-    for (const r of rulesAbout(at.shape.name, path)) found.add(r);
-  }
-  return [...found];
-}
