@@ -609,7 +609,9 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   const config = property(reader, 'ReaderConfig');
   if (reader?.type === 'object' && checkType(ctx, 'ReaderConfig', config, 'object', 'JSONPath')) {
     checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), READER_INPUT_TYPES);
-    checkType(ctx, 'ReaderConfig.MaxItems', property(config, 'MaxItems'), 'integer', ql, 1, 100_000_000);
+    // The states language asks for a positive integer, but the service deploys 0 (AWS's own Step Functions Workshop
+    // ships `MaxItems: 0` in its Monte Carlo sample; AWS's language service's schema has minimum 0): not refused.
+    checkType(ctx, 'ReaderConfig.MaxItems', property(config, 'MaxItems'), 'integer', ql, 0, 100_000_000);
     const path = propertyNode(config, 'MaxItemsPath');
     if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `MaxItemsPath is a JSONPath field; this state uses JSONata: use ${jsonataInstead('MaxItemsPath')}`);
     else if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));
