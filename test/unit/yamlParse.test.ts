@@ -196,6 +196,18 @@ test('a syntax error: one problem at the first error, and the rest of the tree i
   assert.equal(toValue(root!.children![0].children![1]), 'A');
 });
 
+test('a flow collection closed left of its content, as CloudFormation and the SAM CLI read it: no error, every offset the text\'s', () => {
+  const text = 'Resources:\n  Key:\n    Properties:\n      KeyPolicy: {\n        "Version": "2012-10-17",\n        "Ids": [\n          1\n      ]\n    }\n  After:\n    Type: X\n';
+  const { root, syntaxErrors } = parseYamlDocument(text);
+  assert.deepEqual(syntaxErrors, []);
+  assert.deepEqual(toValue(root!), { Resources: { Key: { Properties: { KeyPolicy: { Version: '2012-10-17', Ids: [1] } } }, After: { Type: 'X' } } });
+  checkParents(root!);
+  const after = root!.children![0].children![1].children![1].children![0];
+  assert.equal(text.slice(after.offset, after.offset + after.length), 'After');
+  // A comment at the end of the line before would swallow the bracket: the error stays.
+  assert.equal(parseYamlDocument('A:\n  B: {\n    "x": 1 # one\n}\n').syntaxErrors.length, 1);
+});
+
 test('a half-typed key (no colon yet) under a mapping: one error on that line, the siblings are kept', () => {
   const text = 'ResourceConfig:\n  InstanceCount: 1\n  Inst\n';
   const { root, syntaxErrors } = parseYamlDocument(text);

@@ -40,7 +40,7 @@ export function parseYaml(text: string): ParsedDocument {
   return { text, language: 'yaml', root, syntaxErrors };
 }
 
-function parse(text: string): YamlParseResult {
+function parse(text: string, mends = 0): YamlParseResult {
   let tokens: CST.Token[];
   // The yaml package composes recursively (and builds regexes per indentation level): measure first.
   if (estimateDepth(text) > MAX_YAML_DEPTH || cstDepth((tokens = [...new (yaml().Parser)().parse(text)])) > MAX_YAML_DEPTH) return tooDeep(text);
@@ -51,6 +51,8 @@ function parse(text: string): YamlParseResult {
     first ??= doc;
   }
   if (!first) return { root: undefined, syntaxErrors: [] };
+  const mended = mends < MAX_MENDS ? mendFlowEnds(text, first.errors) : undefined;
+  if (mended !== undefined) return parse(mended, mends + 1);
 
   const converter = new Converter(text, first);
   const root = first.contents ? converter.convert(first.contents as YamlNode) : undefined;
@@ -67,6 +69,32 @@ function parse(text: string): YamlParseResult {
     });
   }
   return { root, syntaxErrors };
+}
+
+/** How many times a document is read again with its flow collections' closing brackets moved (mendFlowEnds). */
+const MAX_MENDS = 3;
+
+/**
+ * A flow collection closed on a line of its own, left of where its content may start (`KeyPolicy: {` … with the `}`
+ * under the key's parent), breaks YAML 1.2's indentation rule; but CloudFormation and the SAM CLI (PyYAML) read it,
+ * and AWS's own sample templates ship it. Each such bracket moves to just after the text before it, the text keeping
+ * its length, so every offset stays and the document reads as they read it. Undefined where there is none to move (a
+ * comment at the end of the line before would swallow the bracket: left as it is).
+ */
+function mendFlowEnds(text: string, errors: readonly Yaml.YAMLError[]): string | undefined {
+  let out = text;
+  for (const e of errors) {
+    const at = e.pos[0];
+    const bracket = out[at];
+    if (e.code !== 'BAD_INDENT' || !/^Flow (map|sequence) in block collection/.test(e.message) || (bracket !== '}' && bracket !== ']')) continue;
+    const lineStart = out.lastIndexOf('\n', at - 1) + 1;
+    if (out.slice(lineStart, at).trim()) continue;
+    let before = lineStart - 1;
+    while (before >= 0 && /\s/.test(out[before])) before--;
+    if (before < 0 || out.slice(out.lastIndexOf('\n', before) + 1, before + 1).includes('#')) continue;
+    out = out.slice(0, before + 1) + bracket + out.slice(before + 1, at) + out.slice(at + 1);
+  }
+  return out === text ? undefined : out;
 }
 
 function firstLine(message: string): string {
