@@ -339,6 +339,18 @@ describe('fix all', () => {
 });
 
 describe('ASL fixes', () => {
+  test('a misspelt function in an expression: changed to the one its message names (an intrinsic, a JSONata function)', () => {
+    const intrinsic = machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Formatt('churn-{}', $$.Execution.Name)" }));
+    const r = quickFix(intrinsic, 'invalid-intrinsic', 'States.Formatt', { pick: 'Change to States.Format' });
+    assert.deepEqual(r.titles, ['Change to States.Format']);
+    assert.match(r.result, /"TrainingJobName\.\$": "States\.Format\('churn-\{\}', \$\$\.Execution\.Name\)"/);
+    assertCleared(r, 'invalid-intrinsic States.Formatt');
+    const jsonata = machine(training({ TrainingJobName: "{% 'churn-' & $uuidd() %}" }), { jsonata: true });
+    const j = quickFix(jsonata, 'invalid-jsonata', '$uuidd', { pick: 'Change to $uuid' });
+    assert.deepEqual(j.titles, ['Change to $uuid']);
+    assert.match(j.result, /"TrainingJobName": "\{% 'churn-' & \$uuid\(\) %\}"/);
+    assert.deepEqual(service.validate(doc(j.result)).filter((p) => p.code === 'invalid-jsonata'), []);
+  });
   test('a predefined error name in the wrong case: a warning, changed to the name', () => {
     const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: ['States.Taskfailed'], Next: 'E' }], End: true }, E: { Type: 'Succeed' } } }, null, 2);
     const d = doc(text);

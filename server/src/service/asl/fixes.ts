@@ -4,6 +4,7 @@
 // sagemaker/codeActions.ts builds the SageMaker request fixes on the same helpers; codeActions.ts at the service
 // root makes LSP code actions of both.
 import { AslCode } from './codes';
+import { Code } from '../core/codes';
 import { nodeAt } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
 import { jsonInsertMembers, jsonRemoveMember } from '../json/edits';
@@ -115,6 +116,12 @@ export function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
 const FIXED_BY_NAME = new Set<string>([AslCode.unknownField, AslCode.unknownState, AslCode.unknownStateType, AslCode.invalidValue, AslCode.unknownErrorName, AslCode.wrongQueryLanguage]);
 
 export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
+  // A misspelt function's name in an expression (States.Formatt, $uuidd), written as it is in the text.
+  const replacement = p.data?.replacement;
+  if (typeof replacement === 'string' && (p.code === Code.invalidIntrinsic || p.code === Code.invalidJsonata)) {
+    const written = parsed.text.slice(p.offset, p.offset + p.length);
+    return /^\$?[A-Za-z0-9_.]+$/.test(written) ? [{ title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false }] : [];
+  }
   // A field of the other query language with one counterpart (Arguments for Parameters, and back) is renamed to it.
   const to = p.code === AslCode.wrongQueryLanguage ? p.data?.rename : p.data?.closest;
   if (typeof to !== 'string' || !FIXED_BY_NAME.has(p.code)) return [];

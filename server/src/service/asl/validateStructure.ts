@@ -173,7 +173,7 @@ function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
   const raw = ctx.text.slice(node.offset, end);
   const start = Math.min(node.offset + sourceOffset(raw, err.start), Math.max(node.offset, end - 1));
   const stop = Math.min(node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1)), end);
-  ctx.problems.push(aslProblem(start, Math.max(1, stop - start), err.code, err.message, err.severity ?? 'error'));
+  ctx.problems.push(aslProblem(start, Math.max(1, stop - start), err.code, err.message, err.severity ?? 'error', err.replacement ? { replacement: err.replacement } : undefined));
 }
 
 /**

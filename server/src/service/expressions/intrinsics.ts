@@ -24,18 +24,17 @@ export interface Call {
 /** Every intrinsic function with its number of arguments [min, max]. */
 export const INTRINSICS: Record<string, [number, number]> = Object.fromEntries([...INTRINSIC_FUNCTIONS.values()].map((f) => [f.name, [f.min, f.max]]));
 
-/** `; did you mean States.X?` for a misspelt or miscased name, compared without the common `States.` prefix. */
-function suggest(name: string): string {
+/** The function a misspelt or miscased name means, compared without the common `States.` prefix. */
+function suggest(name: string): string | undefined {
   const known = [...INTRINSIC_FUNCTIONS.keys()];
-  const guess = known.find((k) => k.toLowerCase() === name.toLowerCase()) ?? closest(name.slice(7), known.map((k) => k.slice(7)), 1).map((k) => `States.${k}`)[0];
-  return guess ? `; did you mean ${guess}?` : '';
+  return known.find((k) => k.toLowerCase() === name.toLowerCase()) ?? closest(name.slice(7), known.map((k) => k.slice(7)), 1).map((k) => `States.${k}`)[0];
 }
 
 class Fail {
   constructor(readonly error: ExpressionError) {}
 }
-const fail = (start: number, end: number, message: string): never => {
-  throw new Fail({ start, end, message, code: Code.invalidIntrinsic });
+const fail = (start: number, end: number, message: string, replacement?: string): never => {
+  throw new Fail({ start, end, message, code: Code.invalidIntrinsic, ...(replacement ? { replacement } : {}) });
 };
 
 // Between the parts of a call (as the Step Functions grammar skips them).
@@ -69,7 +68,8 @@ export function parseIntrinsic(s: string, options: ParseOptions = { check: true 
     const name = s.slice(i, j);
     i = j;
     const f = INTRINSIC_FUNCTIONS.get(name);
-    if (!f && check) fail(start, i, `Unknown intrinsic function ${name}${suggest(name)}`);
+    const guess = !f && check ? suggest(name) : undefined;
+    if (!f && check) fail(start, i, `Unknown intrinsic function ${name}${guess ? `; did you mean ${guess}?` : ''}`, guess);
     const nameEnd = i;
     ws();
     if (s[i] !== '(') fail(start, nameEnd, `${name} must be called: ${name}(…)`);

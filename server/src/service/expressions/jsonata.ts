@@ -122,7 +122,7 @@ export function checkJsonata(value: string): ExpressionError | undefined {
     const unsupported = unsupportedIn(nodes);
     if (unsupported) return error(from + unsupported.start, from + unsupported.end, unsupported.message);
     const call = stepFunctionsCallIn(nodes);
-    return call && { ...error(from + call.start, from + call.end, call.message), severity: 'warning' };
+    return call && { ...error(from + call.start, from + call.end, call.message), severity: 'warning', ...(call.replacement ? { replacement: call.replacement } : {}) };
   } catch (e) {
     // Nested deeper than the jsonata parser's recursion can go: not a syntax error, just not checkable here.
     if (e instanceof RangeError || !e || typeof e !== 'object') return undefined;
@@ -470,7 +470,7 @@ function boundNames(nodes: readonly JsonataNode[]): Set<unknown> {
 /** A piped value (`x ~> $f(a)` calls `$f(x, a)`): an argument the call does not write, whose value is not known here. */
 const PIPED: JsonataNode = { type: 'piped' };
 
-function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; end: number; message: string } | undefined {
+function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; end: number; message: string; replacement?: string } | undefined {
   const bound = boundNames(nodes);
   // The calls on the right of `~>`, which take the left side as their first argument.
   const piped = new Set(nodes.filter((n) => n.type === 'apply' && n.value === '~>').map((n) => n.rhs));
@@ -489,7 +489,7 @@ function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; en
         continue;
       }
       const near = closest(proc.value, JSONATA_FUNCTIONS, 1)[0];
-      return { ...spanOf(proc.position, proc.value.length + 1), message: `JSONata has no function $${proc.value}${near ? `; did you mean $${near}?` : ''} (Step Functions runs JSONata 2.0.6 with its own ${list(Object.keys(STEP_FUNCTIONS_FUNCTIONS).map((n) => `$${n}`))}): the call fails when the state runs` };
+      return { ...spanOf(proc.position, proc.value.length + 1), message: `JSONata has no function $${proc.value}${near ? `; did you mean $${near}?` : ''} (Step Functions runs JSONata 2.0.6 with its own ${list(Object.keys(STEP_FUNCTIONS_FUNCTIONS).map((n) => `$${n}`))}): the call fails when the state runs`, ...(near ? { replacement: `$${near}` } : {}) };
     }
     const written = (n.arguments as JsonataNode[] | undefined) ?? [];
     const args = piped.has(n) ? [PIPED, ...written] : written;

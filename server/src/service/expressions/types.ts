@@ -11,6 +11,8 @@ export interface ExpressionError {
    * runs (States.ArrayRange with step 0); the definition itself may deploy. Absent: malformed, which AWS refuses.
    */
   severity?: 'warning';
+  /** The text that mends [start, end), where one is plain: the function a misspelt name means (a quick fix writes it). */
+  replacement?: string;
 }
 
 /** Whether a parse result is an error rather than a tree. */

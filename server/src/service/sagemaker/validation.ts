@@ -188,7 +188,7 @@ function expressionProblem(ctx: Context, node: AstNode, err: ExpressionError) {
   // A mistake at the very end ("an argument is missing") maps past an unquoted YAML value: keep to its last character.
   const start = Math.min(node.offset + sourceOffset(raw, err.start), Math.max(node.offset, nodeEnd - 1));
   const end = Math.min(node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1)), nodeEnd);
-  ctx.problems.push({ offset: start, length: Math.min(Math.max(1, end - start), nodeEnd - start), message: err.message, severity: err.severity ?? 'error', source: 'sagemaker', code: err.code });
+  ctx.problems.push({ offset: start, length: Math.min(Math.max(1, end - start), nodeEnd - start), message: err.message, severity: err.severity ?? 'error', source: 'sagemaker', code: err.code, ...(err.replacement ? { data: { replacement: err.replacement } } : {}) });
 }
 
 /** The value of a `"X.$"` key: a JSONPath, a context path or an intrinsic function, never checked against X's pattern. */
