@@ -646,6 +646,27 @@ describe('completion and hover of paths', () => {
     assert.deepEqual(labels(jsonataMap), ['id']);
   });
 
+  test('$states. in JSONata: the fields that have a value there; $states.result. the task\'s result; hover in the guide\'s words', () => {
+    const text = (output: string, assign: string, args = '') => machine({
+      Train: { Type: 'Task', QueryLanguage: 'JSONata', Resource: TRAIN, Arguments: { TrainingJobName: args || 'j' }, Assign: { url: assign }, Output: output,
+        Catch: [{ ErrorEquals: ['States.ALL'], Output: '{% $states.errorOutput %}', Next: 'Done' }], Next: 'Done' },
+      Done: { Type: 'Succeed' },
+    });
+    assert.deepEqual(labels(text('{% $states.‸ %}', '{% 1 %}')), ['input', 'result', 'context']);
+    assert.deepEqual(labels(text('{% 1 %}', '{% 1 %}', '{% $states.‸ %}')), ['input', 'context']);
+    const catcher = machine({ T: { Type: 'Task', QueryLanguage: 'JSONata', Resource: TRAIN, Arguments: {}, Catch: [{ ErrorEquals: ['States.ALL'], Output: '{% $states.‸ %}', Next: 'D' }], End: true }, D: { Type: 'Succeed' } });
+    assert.deepEqual(labels(catcher), ['input', 'errorOutput', 'context']);
+    assert.ok(labels(text('{% 1 %}', '{% $states.result.‸ %}')).includes('ModelArtifacts'));
+    assert.deepEqual(labels(text('{% 1 %}', '{% 1 %}', '{% $states.result.‸ %}')), []);
+    // JSONPath states have no $states.
+    assert.deepEqual(labels(machine({ P: { Type: 'Pass', Parameters: { 'v.$': '$states.‸' }, End: true } })), []);
+    const general = hover(text('{% $st‸ates.input %}', '{% 1 %}'))!;
+    assert.match(general, /^\*\*\$states\*\* — the reserved variable of a JSONata state:/);
+    assert.match(general, /- `errorOutput`: Error Output \(only available in a Catch\).* \(no value here\)/);
+    assert.match(hover(text('{% $states.in‸put %}', '{% 1 %}'))!, /^\*\*\$states\.input\*\* — Original input to the state\.$/);
+    assert.match(hover(text('{% 1 %}', '{% 1 %}', '{% $states.res‸ult %}'))!, /It has no value here\./);
+  });
+
   test('$states.input in JSONata, and variables assigned upstream', () => {
     const text = machine({
       Start: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { cfg: { bucket: 'b' } }, Assign: { limits: { max: 3 } }, Next: 'Use' },

@@ -78,8 +78,24 @@ function cachedReadsOf(s: AslState, text: string | undefined, cache: boolean): R
   return readsCache(s.propertyNode, s.queryLanguage, text, () => readsOf(s, text));
 }
 
-/** The fields of JSONata's `$states` (the states language, "JSONata Restrictions"). */
-const STATES_MEMBERS = ['input', 'result', 'errorOutput', 'context'];
+/**
+ * The fields of JSONata's reserved `$states`, in the developer guide's words ("Transforming data with JSONata",
+ * "Reserved variable: $states"); where each has a value is statesMemberAvailable's.
+ */
+export const STATES_MEMBERS: readonly { name: string; doc: string }[] = [
+  { name: 'input', doc: 'Original input to the state' },
+  { name: 'result', doc: "API or sub-workflow's result (if successful): in the Output and Assign of a Task, Parallel or Map state" },
+  { name: 'errorOutput', doc: 'Error Output (only available in a Catch): in a catcher\'s Output and Assign' },
+  { name: 'context', doc: 'Context object' },
+];
+const STATES_MEMBER_NAMES = STATES_MEMBERS.map((m) => m.name);
+
+/** Whether `$states.<name>` has a value where `state` evaluates its field `field` (the first key from the state). */
+export function statesMemberAvailable(name: string, state: AslState, field: string | undefined): boolean {
+  if (name === 'errorOutput') return field === 'Catch';
+  if (name === 'result') return (field === 'Output' || field === 'Assign') && RESULT_STATES.has(state.type ?? '');
+  return STATES_MEMBER_NAMES.includes(name);
+}
 
 function stringReads(s: AslState): Read[] {
   const out: Read[] = [];
@@ -291,14 +307,14 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
       }
       if (r.name === 'states') {
         if (s.queryLanguage !== 'JSONata') continue;
-        if (r.member === 'errorOutput' && r.field !== 'Catch')
+        if (r.member === 'errorOutput' && !statesMemberAvailable(r.member, s, r.field))
           place(r, AslCode.unknownVariable, '$states.errorOutput exists only in a catcher (its Output and Assign)', 'error');
-        else if (r.member === 'result' && !((r.field === 'Output' || r.field === 'Assign') && RESULT_STATES.has(s.type ?? '')))
+        else if (r.member === 'result' && !statesMemberAvailable(r.member, s, r.field))
           place(r, AslCode.unknownVariable, `$states.result exists only in the Output and Assign of a Task, Parallel or Map state${r.field === 'Catch' ? '; a catcher reads $states.errorOutput' : ''}`, 'error');
-        else if (r.member !== undefined && !STATES_MEMBERS.includes(r.member)) {
+        else if (r.member !== undefined && !STATES_MEMBER_NAMES.includes(r.member)) {
           // Nothing there: the expression gives no value, which fails the state (States.QueryEvaluationError).
-          const near = closest(r.member, STATES_MEMBERS, 1)[0];
-          place(r, AslCode.unknownVariable, `$states has no field ${r.member} (it has ${list(STATES_MEMBERS)})${near ? `: did you mean $states.${near}?` : ''}`, 'warning');
+          const near = closest(r.member, STATES_MEMBER_NAMES, 1)[0];
+          place(r, AslCode.unknownVariable, `$states has no field ${r.member} (it has ${list(STATES_MEMBER_NAMES)})${near ? `: did you mean $states.${near}?` : ''}`, 'warning');
         }
         continue;
       }

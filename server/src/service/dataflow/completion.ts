@@ -3,8 +3,9 @@
 // of intrinsic functions, and after `$states.input.` or an assigned `$variable.` in JSONata; the context object's
 // documented fields after `$$.` and `$states.context.`.
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
-import { inMapState } from '../asl/model';
-import { evaluatingState } from '../asl/validateStructure';
+import { inMapState, modelOf, stateHolding } from '../asl/model';
+import { evaluatedHere } from '../asl/validateStructure';
+import { STATES_MEMBERS, statesMemberAvailable } from '../asl/variables';
 import type { AstNode, ParsedDocument } from '../core/types';
 import type { OffsetCompletionItem } from '../asl/completion';
 import { dataflowOf, jsonataContextOf } from './analysis';
@@ -13,7 +14,7 @@ import type { Shape } from './shapes';
 import type { PathSegment } from '../expressions/index';
 
 /** The path being typed just before the cursor: its root, the complete names before it and the partial last one. */
-const TYPED = /(?<![$\p{ID_Continue}])(\$states\.input|\$states\.context|\$\$|\$\p{ID_Continue}*)((?:\.[A-Za-z0-9_-]+|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)\.([A-Za-z0-9_-]*)$/u;
+const TYPED = /(?<![$\p{ID_Continue}])(\$states\.input|\$states\.context|\$states\.result|\$\$|\$\p{ID_Continue}*)((?:\.[A-Za-z0-9_-]+|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)\.([A-Za-z0-9_-]*)$/u;
 
 function segmentsOf(text: string): PathSegment[] | undefined {
   const out: PathSegment[] = [];
@@ -46,6 +47,21 @@ function fieldItems(shape: Shape, partial: string, from: number, to: number): Of
   return items;
 }
 
+/** The fields of `$states` that have a value where a JSONata state evaluates `node` (`result` in its Output, `errorOutput` in a catcher). */
+function statesItems(parsed: ParsedDocument, node: AstNode, partial: string, from: number, to: number): OffsetCompletionItem[] {
+  if (!(node.value as string).includes('{%')) return [];
+  const held = stateHolding(modelOf(parsed), node);
+  if (held?.state.queryLanguage !== 'JSONata' || !evaluatedHere(held.state, held.keys)) return [];
+  return STATES_MEMBERS.filter((m) => statesMemberAvailable(m.name, held.state, held.keys[0])).map((m, i) => ({
+    label: m.name,
+    kind: CompletionItemKind.Field,
+    detail: `$states.${m.name}`,
+    documentation: { kind: MarkupKind.Markdown, value: m.doc },
+    sortText: `${m.name.toLowerCase().startsWith(partial.toLowerCase()) ? 0 : 1}${i}`,
+    edit: { offset: from, length: to - from, newText: m.name },
+  }));
+}
+
 export function dataflowCompletions(parsed: ParsedDocument, offset: number, node: AstNode | undefined, executionInput?: Shape): OffsetCompletionItem[] {
   if (node?.type !== 'string') return [];
   const flow = dataflowOf(parsed, executionInput);
@@ -65,13 +81,18 @@ export function dataflowCompletions(parsed: ParsedDocument, offset: number, node
     const slot = flow.slots.find((s) => s.node === node);
     if (slot) against = root === '$' ? slot.against : (slot.context ?? flow.context);
     noMap = root === '$$' && !!slot && !inMapState(slot.state);
-  } else if (root === '$states.input' || root === '$states.context') {
-    // Only where a JSONata state evaluates the string.
-    const state = (node.value as string).includes('{%') ? evaluatingState(parsed, node) : undefined;
+  } else if (root === '$states.input' || root === '$states.context' || root === '$states.result') {
+    // Only where a JSONata state evaluates the string (and has a result: its Output and Assign).
+    const held = (node.value as string).includes('{%') ? stateHolding(modelOf(parsed), node) : undefined;
+    const state = held && evaluatedHere(held.state, held.keys) ? held.state : undefined;
     const at = state?.queryLanguage === 'JSONata' ? flow.states.get(state) : undefined;
-    against = root === '$states.input' ? at?.input : at && jsonataContextOf(flow, state!, node);
+    against = root === '$states.input' ? at?.input
+      : root === '$states.result' ? (at && statesMemberAvailable('result', state!, held!.keys[0]) ? at.result : undefined)
+      : at && jsonataContextOf(flow, state!, node);
     noMap = root === '$states.context' && !!at && !inMapState(state!);
-  } else if (/^\$[\p{ID_Start}_]\p{ID_Continue}*$/u.test(root) && root !== '$states') against = flow.variables.get(root.slice(1));
+  } else if (root === '$states') {
+    return segments.length ? [] : statesItems(parsed, node, partial, from, to);
+  } else if (/^\$[\p{ID_Start}_]\p{ID_Continue}*$/u.test(root)) against = flow.variables.get(root.slice(1));
   if (!against) return [];
   const r = readSegments(against, segments);
   if (r.steps.length !== segments.length) return [];

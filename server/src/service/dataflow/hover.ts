@@ -1,6 +1,8 @@
 // Hover on a path: what it reads at that point, "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`,
 // string", with the field's documentation from the AWS model.
-import { evaluatingState } from '../asl/validateStructure';
+import { modelOf, stateHolding } from '../asl/model';
+import { evaluatedHere, evaluatingState } from '../asl/validateStructure';
+import { STATES_MEMBERS, statesMemberAvailable } from '../asl/variables';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { sourceOffset, statesContextReads, type PathSegment } from '../expressions/index';
 import type { HoverText } from '../sagemaker/hover';
@@ -74,12 +76,35 @@ function jsonataContextHover(parsed: ParsedDocument, flow: Dataflow, node: AstNo
   return null;
 }
 
+/** In a JSONata `{% %}` value, `$states` or `$states.<field>` under the cursor: the reserved variable's fields, in the developer guide's words. */
+function statesHover(parsed: ParsedDocument, node: AstNode, raw: string, offset: number): HoverText | null {
+  const value = node.value as string;
+  if (!value.includes('$states')) return null;
+  const held = stateHolding(modelOf(parsed), node);
+  if (held?.state.queryLanguage !== 'JSONata' || !evaluatedHere(held.state, held.keys)) return null;
+  for (const m of value.matchAll(/(?<![\p{ID_Continue}$])\$states(?:\.([A-Za-z_][A-Za-z0-9_]*))?/gu)) {
+    const start = node.offset + sourceOffset(raw, m.index), end = node.offset + sourceOffset(raw, m.index + m[0].length);
+    // A YAML block or folded scalar is no copy of its value: its offsets do not map (no hover rather than a wrong span).
+    if (raw.slice(start - node.offset, end - node.offset) !== m[0]) return null;
+    if (offset < start || offset > end) continue;
+    const name = node.offset + sourceOffset(raw, m.index + '$states'.length);
+    const member = offset > name ? STATES_MEMBERS.find((x) => x.name === m[1]) : undefined;
+    if (member) {
+      const here = statesMemberAvailable(member.name, held.state, held.keys[0]) ? '' : '\n\nIt has no value here.';
+      return { markdown: `**$states.${member.name}** — ${member.doc}.${here}`, range: { offset: start, length: end - start } };
+    }
+    const fields = STATES_MEMBERS.map((x) => `- \`${x.name}\`: ${x.doc}${statesMemberAvailable(x.name, held.state, held.keys[0]) ? '' : ' (no value here)'}`).join('\n');
+    return { markdown: `**$states** — the reserved variable of a JSONata state:\n\n${fields}`, range: { offset: start, length: name - start } };
+  }
+  return null;
+}
+
 export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstNode | undefined, executionInput?: Shape): HoverText | null {
   if (node?.type !== 'string') return null;
   const flow = dataflowOf(parsed, executionInput);
   const slot = flow.slots.find((s) => s.node === node);
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
-  if (!slot) return jsonataContextHover(parsed, flow, node, raw, offset);
+  if (!slot) return jsonataContextHover(parsed, flow, node, raw, offset) ?? statesHover(parsed, node, raw, offset);
   for (const path of pathsOf(slot)) {
     if (path.root !== '$' && path.root !== '$$') continue;
     // `$$` reads the context object (context.ts, with each field's documented meaning), `$` the state's input.
