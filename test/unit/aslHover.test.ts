@@ -63,7 +63,9 @@ test('a state field: the quote, its source, the state types that take it', () =>
   );
   assert.match(md(at(TRAIN, '"TimeoutSeconds": 3600')), /^\*\*TimeoutSeconds\*\* · field of a Task state\n\n> Timeouts \(the "TimeoutSeconds" and "HeartbeatSeconds" fields\) are specified in seconds/);
   assert.match(md(at(TRAIN, '"Next": "Done"')), /^\*\*Next\*\* · field of Task, Pass, Wait, Parallel and Map states\n\n> All non-terminal states MUST have a "Next" field/);
-  assert.match(md(at(TRAIN, '"Type"', 2)), /^\*\*Type\*\* · field of every state\n\n> All states MUST have a "Type" field\./);
+  assert.match(md(at(TRAIN, '"Type"', 2)), /^\*\*Type\*\* · field of every state · one of Task, Pass, Choice, Wait, Succeed, Fail, Parallel or Map\n\n> All states MUST have a "Type" field\./);
+  // End: what the states language asks of it, and what it does (the developer guide).
+  assert.match(md(at('{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}', '"End"')), /> Designates this state as a terminal state \(ends the execution\) if set to true\./);
 });
 
 test('a field of one query language says so, and when the state has the other', () => {

@@ -196,7 +196,9 @@ function stateField(name: string, s: Place, key: AstNode): AslHoverText | null {
   const where = common ? 'field of every state' : types.length === 1 ? `field of a ${types[0]} state` : `field of ${list(types)} states`;
   const type = s.stateType !== undefined && STATE_TYPES.includes(s.stateType) ? s.stateType : undefined;
   const allowed = type && !types.includes(type) ? `not a field of a ${type} state` : undefined;
-  return render(name, [where, queryLanguageNote(name, s.ql), allowed], aslDoc('state', name, type), key);
+  // A state's Type: the states language's eight types, as the structure checks know them.
+  const values = name === 'Type' ? `one of ${list(STATE_TYPES, 'or')}` : undefined;
+  return render(name, [where, values, queryLanguageNote(name, s.ql), allowed], aslDoc('state', name, type), key);
 }
 
 const COMPARED: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'true or false', path: 'a Path to the value to compare with' };

@@ -59,9 +59,9 @@ export function quote(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(cut) : cut;
 }
 
-/** "a, b and c" */
-export function list(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** "a, b and c", or with `or` "a, b or c". */
+export function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 /**
