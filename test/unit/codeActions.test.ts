@@ -339,6 +339,21 @@ describe('fix all', () => {
 });
 
 describe('ASL fixes', () => {
+  test('a state with neither Next nor End: "End": true added (offered), in JSON and YAML', () => {
+    const text = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass' } } }, null, 2);
+    const r = quickFix(text, 'asl-missing-field', '"B"', { pick: 'Add "End": true' });
+    assert.deepEqual(r.titles, ['Add "End": true']);
+    assert.match(r.result, /"B": \{\s*"Type": "Pass",\s*"End": true\s*\}/);
+    // The machine had no terminal state either: that goes too.
+    assert.deepEqual(r.before, ['asl-no-terminal-state "States"', 'asl-missing-field "B"']);
+    assert.deepEqual(r.after, []);
+    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n  B:\n    Type: Pass\n';
+    const y = quickFix(yaml, 'asl-missing-field', 'B', { languageId: 'asl-yaml', pick: 'Add "End": true' });
+    assert.equal(y.result, 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n  B:\n    Type: Pass\n    End: true\n');
+    // "End": false is the user's to change: no second End.
+    const no = quickFix(JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } }), 'asl-missing-field', '"A"');
+    assert.deepEqual(no.titles, []);
+  });
   test('a misspelt function in an expression: changed to the one its message names (an intrinsic, a JSONata function)', () => {
     const intrinsic = machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Formatt('churn-{}', $$.Execution.Name)" }));
     const r = quickFix(intrinsic, 'invalid-intrinsic', 'States.Formatt', { pick: 'Change to States.Format' });

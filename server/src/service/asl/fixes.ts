@@ -122,6 +122,11 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
     const written = parsed.text.slice(p.offset, p.offset + p.length);
     return /^\$?[A-Za-z0-9_.]+$/.test(written) ? [{ title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false }] : [];
   }
+  // A state with neither Next nor End: made a terminal state (offered; the state to go to is the user's to name).
+  if (p.code === AslCode.missingField && p.data?.addEnd === true) {
+    const state = nodeOf(parsed, p)?.parent?.children?.[1];
+    return state?.type === 'object' && !writtenElsewhere(parsed, state) ? [{ title: 'Add "End": true', edits: [insertMembers(parsed, state, [['End', true]])], preferred: false }] : [];
+  }
   // A field of the other query language with one counterpart (Arguments for Parameters, and back) is renamed to it.
   const to = p.code === AslCode.wrongQueryLanguage ? p.data?.rename : p.data?.closest;
   if (typeof to !== 'string' || !FIXED_BY_NAME.has(p.code)) return [];

@@ -972,7 +972,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   if (fields.includes('Next')) {
     if (next && end && endValue?.value === true) report(ctx, keyOf(end)!, AslCode.exclusiveFields, 'A state has either Next or "End": true, not both');
     else if (!next && !(endValue && (endValue.value === true || isStandIn(endValue, 'JSONPath'))))
-      report(ctx, s.keyNode, AslCode.missingField, `State ${quote(s.name)} needs Next (the state to go to) or "End": true`);
+      report(ctx, s.keyNode, AslCode.missingField, `State ${quote(s.name)} needs Next (the state to go to) or "End": true`, 'error', end ? undefined : { addEnd: true });
   }
 
   // Paths (JSONPath) and the JSON types of the fields.
