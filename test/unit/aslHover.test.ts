@@ -350,9 +350,15 @@ test('every field of the structure checks\' tables has an entry in schemas/asl-d
   assert.deepEqual(missing, []);
 });
 
-test('every function a value can call has an entry: the intrinsic functions and Step Functions\' JSONata functions', () => {
+test('every function a value can call has an entry: the intrinsic functions, Step Functions\' JSONata functions and JSONata\'s own', () => {
   assert.deepEqual(FUNCTION_NAMES.filter((f) => !aslDoc('function', f)), []);
   assert.equal(FUNCTION_NAMES.length, 24);
+  // JSONata 2.0.6's documentation has a section for each but $clone (which it does not document).
+  const own = jsonataFunctions().filter((f) => !f.stepFunctions).map((f) => `$${f.name}`);
+  assert.deepEqual(own.filter((f) => !aslDoc('function', f)), ['$clone']);
+  const substring = aslDoc('function', '$substring')!;
+  assert.deepEqual(substring.quotes.map((q) => q.source), ['https://docs.jsonata.org/string-functions#substring', 'https://docs.jsonata.org/string-functions#substring']);
+  assert.equal(substring.quotes[0].text, 'Signature: `$substring(str, start[, length])`');
 });
 
 test('every settings field and every value the tables fix has an entry', () => {
@@ -385,7 +391,7 @@ test('every entry names only what the tables know, and every quote is short and 
     error: new Set(PREDEFINED_ERRORS),
     setting: new Set(Object.values(SETTINGS_FIELDS).flat()),
     value: new Set(Object.values(FIELD_VALUES).flat()),
-    function: new Set(FUNCTION_NAMES),
+    function: new Set([...FUNCTION_NAMES, ...jsonataFunctions().map((f) => `$${f.name}`)]),
   };
   // A setting is a field of each object its entry names; a value is one of each field's.
   const within: Partial<Record<AslDocKind, Record<string, readonly string[]>>> = { setting: SETTINGS_FIELDS, value: FIELD_VALUES };
@@ -435,7 +441,8 @@ test('hover on a function a value calls: an intrinsic (nested ones too, inside a
   assert.equal(partition.covers, '$partition');
   // JSONata's own functions where they are called: how each is called, from the jsonata package's signature.
   const substring = hover(jsonata(`"{% $substr‸ing($states.input.s, 0, 5) %}"`));
-  assert.equal(substring.text, '**$substring** · $substring(a string (else the context), a number, a number?) · a JSONata function (2.0.6, as Step Functions runs it)');
+  // …and what it does, in JSONata's documentation.
+  assert.match(substring.text, /^\*\*\$substring\*\* · \$substring\(a string \(else the context\), a number, a number\?\) · a JSONata function \(2\.0\.6, as Step Functions runs it\)\n\n> Signature: `\$substring\(str, start\[, length\]\)`\n>\n> Returns a string containing the characters in the first parameter `str` starting at position `start` \(zero-offset\)\./);
   assert.equal(substring.covers, '$substring');
   // Not a variable of the same name read as a value, nor a function the expression binds itself.
   assert.equal(md(jsonata(`"{% $cou‸nt %}"`)).includes('JSONata function'), false);
