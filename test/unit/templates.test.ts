@@ -339,3 +339,49 @@ test('a machine the template declares EXPRESS (SAM Type, CloudFormation StateMac
   const serverless = ['service: s', 'stepFunctions:', '  stateMachines:', '    pipeline:', '      type: express', '      definition:', ...states.map((l) => l.replace(/^ {8}/, '        ')), ''].join('\n');
   assert.equal(of(open('serverless.yml', serverless)).filter(([severity]) => severity === 'error').length, 2);
 });
+
+test('a DefinitionString written inside a string (escaped JSON, Fn::Join of text and intrinsics as cdk synth writes it) is read as the JSON it decodes to, at the escaped source; never edited', () => {
+  const d = open('cfn-definition-string-encoded.template.json');
+  // Each finding underlines the source its node is written as (an escaped quote spans its backslash too).
+  assert.deepEqual(findings(d), [
+    ['likely-runtime-failure', '\\"$$.Execution.Name\\"'],
+    ['enum-value', '\\"ml.m5.larg\\"'],
+    ['asl-unknown-state', '\\"Nowhere\\"'],
+    ['asl-no-terminal-state', '\\"States\\"'],
+  ]);
+  // `"arn:", {"Ref": "AWS::Partition"}, ":states:::sagemaker:…"` is a SageMaker task: the Ref is a placeholder.
+  assert.deepEqual(service.findTasks(d).map((t) => [t.stateName, t.api]), [['Train', 'createTrainingJob']]);
+  // Hover and navigation read it; nothing writes there (an edit would have to be escaped).
+  const instance = at(d, 'ml.m5.larg', 2);
+  assert.match((service.doHover(d, instance)!.contents as { value: string }).value, /InstanceType/);
+  assert.deepEqual(service.getCodeActions(d, { start: instance, end: instance }, ['quickfix']), []);
+  assert.deepEqual(service.getCodeActions(d, { start: instance, end: instance }, ['source.fixAll.sagemaker']), []);
+  assert.deepEqual(service.doComplete(d, instance), []);
+  const done = at(d, 'Next\\":\\"Done', 9);
+  assert.equal(service.prepareRename(d, done), null);
+  assert.match((service.rename(d, done, 'Finish') as { error: string }).error, /written inside a string/);
+  assert.equal(service.findDefinition(d, done)?.range.start.line, d.positionAt(d.getText().indexOf('\\"Done\\":{')).line);
+  // Validate with AWS asks for what the template computes at deployment, by the names a Sub would write.
+  assert.deepEqual(service.awsDefinition(d).placeholders.sort(), ['AWS::Partition', 'Bucket', 'TrainRole.Arn']);
+});
+
+test('a YAML DefinitionString: quoted, or !Join of text and intrinsics, read the same way', () => {
+  const yaml = [
+    'Resources:',
+    '  M:',
+    '    Type: AWS::StepFunctions::StateMachine',
+    '    Properties:',
+    `      DefinitionString: '{"StartAt": "A", "States": {"A": {"Type": "Pas", "End": true}}}'`,
+    '  N:',
+    '    Type: AWS::StepFunctions::StateMachine',
+    '    Properties:',
+    '      DefinitionString: !Join',
+    '        - ""',
+    `        - - '{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:'`,
+    '          - !Ref AWS::Partition',
+    `          - ':states:::sagemaker:createModel", "Parameters": {"ModelName": "a_b", "ExecutionRoleArn": "arn:aws:iam::111122223333:role/r"}, "End": true}}}'`,
+    '',
+  ].join('\n');
+  const d = TextDocument.create('file:///templates/encoded.yaml', 'yaml', 1, yaml);
+  assert.deepEqual(findings(d), [['asl-unknown-state-type', '"Pas"'], ['pattern', '"a_b"']]);
+});

@@ -21,6 +21,9 @@ function findingsIn(store: DocumentStore, doc: TextDocument, m: ParsedDocument, 
   return problems.filter((p) => p.offset >= offset && p.offset <= offset + length);
 }
 
+/** The state machines of the document a fix may edit: not one written inside a string (templates/encodedDefinition.ts). */
+const editable = (store: DocumentStore, doc: TextDocument) => store.machines(doc).filter((m) => !m.encoded);
+
 /** Whether a requested kind (`only`) covers `kind`: the same kind or a parent of it. */
 const covers = (requested: string, kind: string) => kind === requested || kind.startsWith(requested + '.');
 
@@ -28,7 +31,7 @@ const covers = (requested: string, kind: string) => kind === requested || kind.s
 export function fixAll(store: DocumentStore, doc: TextDocument): TextEdit[] {
   const problems = validate(store, doc);
   // Each state machine of the document (a template may hold several) fixes the findings inside it.
-  return store.machines(doc).flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems))).map((e) => toTextEdit(doc, e));
+  return editable(store, doc).flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems))).map((e) => toTextEdit(doc, e));
 }
 
 /**
@@ -36,7 +39,7 @@ export function fixAll(store: DocumentStore, doc: TextDocument): TextEdit[] {
  * kinds) and, only when `only` asks for it, fix-all (editors ask on save or from the Source Action menu).
  */
 export function getCodeActions(store: DocumentStore, doc: TextDocument, range: Range, only?: string[]): CodeAction[] {
-  const machines = store.machines(doc);
+  const machines = editable(store, doc);
   if (!machines.length) return [];
   const problems = validate(store, doc);
   const actions: CodeAction[] = [];

@@ -13,7 +13,8 @@ import { sageMakerCompletions, sageMakerResources } from './sagemaker/completion
 export function doComplete(store: DocumentStore, doc: TextDocument, position: Position): CompletionItem[] {
   const offset = doc.offsetAt(position);
   const parsed = store.machineAt(doc, offset);
-  if (!parsed) return [];
+  // A definition written inside a string (templates/encodedDefinition.ts) is not edited: nothing to insert there.
+  if (!parsed || parsed.encoded) return [];
   const items = [...aslCompletions(parsed, offset, { resources: sageMakerResources }), ...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri))];
   return items.map(({ edit, more, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit), ...(more ? { additionalTextEdits: more.map((e) => toTextEdit(doc, e)) } : {}) }));
 }

@@ -64,7 +64,8 @@ export function references(store: DocumentStore, doc: TextDocument, position: Po
 export function prepareRename(store: DocumentStore, doc: TextDocument, position: Position): { range: Range; placeholder: string } | null {
   const offset = doc.offsetAt(position);
   const parsed = navigable(store, doc, offset);
-  if (!parsed) return null;
+  // A definition written inside a string (templates/encodedDefinition.ts) is not edited.
+  if (!parsed || parsed.encoded) return null;
   const here = findStateReferences(parsed.root, offset, true, store.model(parsed)).find((r) => r.offset <= offset && offset <= r.offset + r.length);
   if (!here) return null;
   const inner = nameRange(parsed.text, here);
@@ -78,6 +79,7 @@ export function prepareRename(store: DocumentStore, doc: TextDocument, position:
 export function rename(store: DocumentStore, doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string } {
   const parsed = navigable(store, doc, doc.offsetAt(position));
   if (!parsed) return { error: 'Rename works in a state machine document' };
+  if (parsed.encoded) return { error: 'This definition is JSON written inside a string (a DefinitionString): rename its states in the source it is generated from' };
   const result = renameState(parsed, doc.offsetAt(position), newName, store.model(parsed));
   if ('error' in result) return result;
   return { edits: result.edits.map((e) => ({ range: toRange(doc, e), newText: e.newText })) };

@@ -71,4 +71,10 @@ export interface ParsedDocument {
    * type); for a document that is a machine itself, the one it was given (DocumentStore.setWorkflowType).
    */
   workflowType?: WorkflowType;
+  /**
+   * A template's definition written as JSON inside a string (a JSON template's escaped DefinitionString, a quoted
+   * YAML one, `Fn::Join` of strings and intrinsics as `cdk synth` writes it): its nodes are placed on the escaped
+   * source they come from. Read, checked and navigated; never edited (an edit there would have to be escaped).
+   */
+  encoded?: true;
 }

@@ -9,6 +9,7 @@ import { property } from '../core/tree';
 import type { AstNode, ParsedDocument, Problem, WorkflowType } from '../core/types';
 import { parseJson } from '../json/parse';
 import { markRewritten } from '../core/findingsCache';
+import { encodedDefinition } from './encodedDefinition';
 import { resolveIntrinsics } from './intrinsics';
 import { followSubstitutions, followSubstitutionsInText, parameterDefaults, unmatchedPlaceholders } from './substitutions';
 
@@ -35,7 +36,7 @@ function workflowTypeOf(node: AstNode | undefined): Definition['workflowType'] {
 /**
  * The `Definition` / `DefinitionString` / `definition` value nodes of a template's state machines, in document
  * order. A DefinitionString is read as JSON where its text is the document's text (a YAML block literal, `|`,
- * possibly under `!Sub`), and left alone otherwise (a JSON string with escapes, `Fn::Join` of pieces).
+ * possibly under `!Sub`), else as the JSON its string or `Fn::Join` decodes to (templates/encodedDefinition.ts).
  */
 function definitionsOf(root: AstNode | undefined): Definition[] {
   if (root?.type !== 'object') return [];
@@ -141,8 +142,9 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {
       const read = definitionStringView(parsed, d.node);
-      const view = read?.view;
-      if (view?.root && !view.syntaxErrors.length) {
+      // JSON written inside a string (escaped, quoted, or joined with intrinsics): read as what it decodes to.
+      const view = read?.view ?? encodedDefinition(parsed, d.node);
+      if (read && view?.root && !view.syntaxErrors.length) {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
         if (!read!.sub && isStateMachine(view.root)) own.push(...unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
         followSubstitutionsInText(view.root, parsed.text, read!.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));

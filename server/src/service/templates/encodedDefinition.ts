@@ -1,0 +1,154 @@
+// A DefinitionString that is JSON written inside a string: a JSON template's string with its escapes
+// (`"{\"StartAt\":…}"`), a quoted or plain YAML scalar, a one-line `Fn::Sub`, or `Fn::Join` of strings and
+// intrinsics, as `cdk synth` writes every state machine. The definition is the JSON those pieces decode to, each
+// intrinsic standing in it as a `${…}` placeholder (a value known only at deployment, never judged); every node is
+// then placed back on the source it comes from (a character written as an escape spans the escape, an intrinsic's
+// characters its whole span), so findings underline the template's own text. Such a machine is `encoded`: read,
+// checked and navigated, never edited (an edit there would have to be escaped).
+import type { AstNode, ParsedDocument } from '../core/types';
+import { parseJson } from '../json/parse';
+
+/** The definition a DefinitionString `node` holds as JSON text, placed on the template's text; undefined when it holds none. */
+export function encodedDefinition(parsed: ParsedDocument, node: AstNode): ParsedDocument | undefined {
+  const pieces = piecesOf(node);
+  if (!pieces) return undefined;
+  const decoded = new Decoded();
+  for (const p of pieces) {
+    if ('between' in p) decoded.push(p.between, p.node.offset, p.node.offset + p.node.length);
+    else if (p.type === 'string' && !p.tag) decodeString(parsed, p, decoded);
+    else decoded.push(`\${${placeholderName(p)}}`, p.offset, p.offset + p.length);
+  }
+  if (!decoded.text.trimStart().startsWith('{')) return undefined;
+  const inner = parseJson(decoded.text, false);
+  if (inner.root) decoded.place(inner.root);
+  const syntaxErrors = inner.syntaxErrors.map((e) => ({ ...e, ...decoded.range(e.offset, e.length) }));
+  return { text: parsed.text, language: 'json', root: inner.root, syntaxErrors, encoded: true };
+}
+
+/** The decoded text, and for each of its characters the span of the source it was written as. */
+class Decoded {
+  text = '';
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+
+  push(s: string, start: number, end: number) {
+    for (let i = 0; i < s.length; i++) {
+      this.from.push(start);
+      this.to.push(end);
+    }
+    this.text += s;
+  }
+
+  /** The source span of decoded [offset, offset + length): from its first character's start to its last one's end. */
+  range(offset: number, length: number): { offset: number; length: number } {
+    const n = this.from.length;
+    if (!n) return { offset: 0, length: 0 };
+    const first = Math.min(offset, n - 1);
+    const start = offset >= n ? this.to[n - 1] : this.from[first];
+    const end = length > 0 ? this.to[Math.min(offset + length, n) - 1] : start;
+    return { offset: start, length: Math.max(0, end - start) };
+  }
+
+  /** Every node of the tree (and a property's colon) moved from the decoded text onto the source. */
+  place(root: AstNode) {
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      const { offset, length } = this.range(n.offset, n.length);
+      if (n.colonOffset !== undefined) n.colonOffset = this.range(n.colonOffset, 1).offset;
+      n.offset = offset;
+      n.length = length;
+      for (const c of n.children ?? []) stack.push(c);
+    }
+  }
+}
+
+type Piece = AstNode | { between: string; node: AstNode };
+
+/** The long name of an intrinsic written as `{ "Ref": … }` / `{ "Fn::X": … }` or with a YAML tag (`!Ref`, `!GetAtt`). */
+function intrinsicName(node: AstNode): string | undefined {
+  if (node.tag && /^![A-Z][A-Za-z0-9]*$/.test(node.tag)) return node.tag === '!Ref' ? 'Ref' : `Fn::${node.tag.slice(1)}`;
+  const key = node.type === 'object' && node.children?.length === 1 ? node.children[0].children?.[0]?.value : undefined;
+  return typeof key === 'string' && (key === 'Ref' || key.startsWith('Fn::')) ? key : undefined;
+}
+
+/**
+ * The name an intrinsic's placeholder is given: the one a Sub would write for it (`${AWS::Partition}` for a Ref of
+ * it, `${TrainRole.Arn}` for a GetAtt), so the template's own values fill it where they can (Validate with AWS);
+ * else the intrinsic's name.
+ */
+function placeholderName(node: AstNode): string {
+  const name = intrinsicName(node) ?? 'value';
+  const arg = argumentOf(node);
+  if (name === 'Ref' && arg?.type === 'string') return String(arg.value);
+  if (name === 'Fn::GetAtt' && arg?.type === 'string') return String(arg.value);
+  const [a, b] = arg?.type === 'array' ? (arg.children ?? []) : [];
+  if (name === 'Fn::GetAtt' && a?.type === 'string' && b?.type === 'string') return `${a.value}.${b.value}`;
+  return name;
+}
+
+/** The argument of an intrinsic `node` (its tagged value itself, or the long form's one member's value). */
+const argumentOf = (node: AstNode): AstNode | undefined => (node.tag ? node : node.children?.[0]?.children?.[1]);
+
+/**
+ * What a DefinitionString is made of, in order: one string (plain, or a Sub's, whose own `${…}` stay placeholders),
+ * or a Join's strings and intrinsics with its delimiter between them; undefined for anything else.
+ */
+function piecesOf(node: AstNode): Piece[] | undefined {
+  if (node.type === 'string' && !node.tag) return [node];
+  const name = intrinsicName(node);
+  const arg = name ? argumentOf(node) : undefined;
+  if (name === 'Fn::Sub') {
+    const s = arg?.type === 'array' ? arg.children?.[0] : arg;
+    return s?.type === 'string' ? [s] : undefined;
+  }
+  if (name !== 'Fn::Join' || arg?.type !== 'array') return undefined;
+  const [delimiter, list] = arg.children ?? [];
+  if (delimiter?.type !== 'string' || list?.type !== 'array') return undefined;
+  const out: Piece[] = [];
+  (list.children ?? []).forEach((item, i) => {
+    if (i && delimiter.value) out.push({ between: delimiter.value as string, node: delimiter });
+    out.push(item);
+  });
+  return out;
+}
+
+/** JSON's one-character escapes (YAML's double-quoted scalars share them). */
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/**
+ * A string's characters with the source each was written as: a JSON or YAML double-quoted string read escape by
+ * escape, a YAML single-quoted one with its doubled quotes, a plain scalar as it is. Where the source cannot be
+ * read so (YAML's folded lines or its own escapes), every character spans the whole string.
+ */
+function decodeString(parsed: ParsedDocument, node: AstNode, out: Decoded) {
+  const raw = parsed.text.slice(node.offset, node.offset + node.length);
+  const chars: [string, number, number][] = [];
+  const q = raw[0];
+  let readable = !/[\r\n]/.test(raw) || parsed.language === 'json';
+  if (readable && (q === '"' || q === "'") && raw.endsWith(q) && raw.length >= 2) {
+    for (let i = 1; i < raw.length - 1 && readable; ) {
+      if (q === '"' && raw[i] === '\\') {
+        const e = raw[i + 1];
+        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6))) {
+          chars.push([String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16)), i, i + 6]);
+          i += 6;
+        } else if (e !== undefined && e in ESCAPES) {
+          chars.push([ESCAPES[e], i, i + 2]);
+          i += 2;
+        } else readable = false;
+      } else if (q === "'" && raw[i] === "'" && raw[i + 1] === "'") {
+        chars.push(["'", i, i + 2]);
+        i += 2;
+      } else {
+        chars.push([raw[i], i, i + 1]);
+        i++;
+      }
+    }
+  } else if (readable) for (let i = 0; i < raw.length; i++) chars.push([raw[i], i, i + 1]);
+  if (!readable || chars.map((c) => c[0]).join('') !== node.value) {
+    out.push(String(node.value), node.offset, node.offset + node.length);
+    return;
+  }
+  for (const [c, start, end] of chars) out.push(c, node.offset + start, node.offset + end);
+}
