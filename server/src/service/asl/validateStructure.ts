@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, judgeDynamicValue, parseDynamicValue, sourceOffset, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
+import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, judgeDynamicValue, parseDynamicValue, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
@@ -168,12 +168,10 @@ function checkObjectField(ctx: Ctx, field: string, node: AstNode | undefined, ql
 }
 
 function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
-  const end = node.offset + node.length;
-  if (ctx.text === undefined) return report(ctx, node, err.code, err.message, err.severity ?? 'error');
-  const raw = ctx.text.slice(node.offset, end);
-  const start = Math.min(node.offset + sourceOffset(raw, err.start), Math.max(node.offset, end - 1));
-  const stop = Math.min(node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1)), end);
-  ctx.problems.push(aslProblem(start, Math.max(1, stop - start), err.code, err.message, err.severity ?? 'error', err.replacement ? { replacement: err.replacement } : undefined));
+  const data = err.replacement ? { replacement: err.replacement } : undefined;
+  if (ctx.text === undefined) return report(ctx, node, err.code, err.message, err.severity ?? 'error', data);
+  const { offset, length } = expressionErrorSpan(ctx.text, node, err);
+  ctx.problems.push(aslProblem(offset, length, err.code, err.message, err.severity ?? 'error', data));
 }
 
 /**

@@ -270,6 +270,19 @@ export function knownStringOf(value: string, dynamic: boolean, known?: KnownCont
 }
 
 /**
+ * Where an expression's mistake is in the document: its span in the value of the string `node` (written in `text`)
+ * mapped onto the source, at least one character and never past the string (a mistake at the very end, "an argument
+ * is missing", keeps to the last character of an unquoted YAML value).
+ */
+export function expressionErrorSpan(text: string, node: { offset: number; length: number }, err: ExpressionError): { offset: number; length: number } {
+  const end = node.offset + node.length;
+  const raw = text.slice(node.offset, end);
+  const start = Math.min(node.offset + sourceOffset(raw, err.start), Math.max(node.offset, end - 1));
+  const stop = Math.min(node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1)), end);
+  return { offset: start, length: Math.max(1, stop - start) };
+}
+
+/**
  * Maps an index into a string's decoded value to an index into its source text: a JSON string literal (starting
  * with `"`, with escapes), a YAML single-quoted ('' escapes) or double-quoted scalar, or a plain scalar (identity).
  */

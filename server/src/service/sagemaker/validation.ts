@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
+import { checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
@@ -183,12 +183,7 @@ function checkSize(ctx: Context, ownerKey: AstNode, node: AstNode, shape: Shape,
 
 /** An expression's mistake, placed exactly inside the string node that holds it. */
 function expressionProblem(ctx: Context, node: AstNode, err: ExpressionError) {
-  const raw = ctx.text.slice(node.offset, node.offset + node.length);
-  const nodeEnd = node.offset + node.length;
-  // A mistake at the very end ("an argument is missing") maps past an unquoted YAML value: keep to its last character.
-  const start = Math.min(node.offset + sourceOffset(raw, err.start), Math.max(node.offset, nodeEnd - 1));
-  const end = Math.min(node.offset + sourceOffset(raw, Math.max(err.end, err.start + 1)), nodeEnd);
-  ctx.problems.push({ offset: start, length: Math.min(Math.max(1, end - start), nodeEnd - start), message: err.message, severity: err.severity ?? 'error', source: 'sagemaker', code: err.code, ...(err.replacement ? { data: { replacement: err.replacement } } : {}) });
+  ctx.problems.push({ ...expressionErrorSpan(ctx.text, node, err), message: err.message, severity: err.severity ?? 'error', source: 'sagemaker', code: err.code, ...(err.replacement ? { data: { replacement: err.replacement } } : {}) });
 }
 
 /** The value of a `"X.$"` key: a JSONPath, a context path or an intrinsic function, never checked against X's pattern. */
