@@ -209,10 +209,11 @@ describe('fields', () => {
       { code: 'asl-invalid-value', severity: 'error', at: '100000001', awsCode: SCHEMA },
       { code: 'asl-invalid-value', severity: 'error', at: '31622401', awsCode: SCHEMA },
     ]);
-    // MaxItems 0 deploys (AWS's Step Functions Workshop ships it; AWS's language service allows it), -1 does not.
+    // MaxItems 0 deploys (AWS's Step Functions Workshop ships it; AWS's language service allows it), -1 does not:
+    // 0 is a warning (the states language asks for a positive integer).
     const maxItems = (MaxItems: number) => sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'MANIFEST', MaxItems }, Parameters: { Bucket: 'b', Key: 'k' } },
       ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } });
-    expectBoth(maxItems(0), []);
+    expectBoth(maxItems(0), [{ code: 'asl-invalid-value', severity: 'warning', at: '0' }]);
     expectBoth(maxItems(-1), [{ code: 'asl-invalid-value', severity: 'error', at: '-1', awsCode: SCHEMA }]);
   });
   test('ReaderConfig.InputType is CSV, JSON, JSONL, PARQUET or MANIFEST; a placeholder is not judged, JSONata is no value there (only MaxItems is evaluated)', () => {
