@@ -46,7 +46,7 @@ const expected = (region: string, account: string) => ({
     {
       Sid: 'TrainCreateTrainingJob',
       Effect: 'Allow',
-      Action: ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'],
+      Action: ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:AddTags'],
       Resource: [`arn:aws:sagemaker:${region}:${account}:training-job/churn-*`],
     },
     { Sid: 'ScoreCreateTransformJob', Effect: 'Allow', Action: ['sagemaker:CreateTransformJob'], Resource: [`arn:aws:sagemaker:${region}:${account}:transform-job/batch-scoring*`] },

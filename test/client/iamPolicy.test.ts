@@ -48,7 +48,7 @@ after(async () => {
 const expected = {
   Version: '2012-10-17',
   Statement: [
-    { Sid: 'TrainCreateTrainingJob', Effect: 'Allow', Action: ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'], Resource: ['arn:aws:sagemaker:*:*:training-job/churn*'] },
+    { Sid: 'TrainCreateTrainingJob', Effect: 'Allow', Action: ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:AddTags'], Resource: ['arn:aws:sagemaker:*:*:training-job/churn*'] },
     { Sid: 'SageMakerListTags', Effect: 'Allow', Action: ['sagemaker:ListTags'], Resource: ['*'] },
     { Sid: 'TrainPassRole', Effect: 'Allow', Action: ['iam:PassRole'], Resource: ['arn:aws:iam::111122223333:role/SageMakerRole'], Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } } },
     { Sid: 'TrainTrainingJobsEvents', Effect: 'Allow', Action: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'], Resource: ['arn:aws:events:*:*:rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule'] },

@@ -29,13 +29,15 @@ const events = (rule: string) => ({
   Resource: [`arn:aws:events:[[region]]:[[accountId]]:rule/${rule}`],
 });
 
-// The guide's policies, as published (its [[trainingJobName]] and [[roleArn]] filled with the task's values).
+// The guide's policies, as published (its [[trainingJobName]] and [[roleArn]] filled with the task's values), with
+// sagemaker:AddTags for .sync: Step Functions tags the jobs it follows (MANAGED_BY_AWS), which the page leaves out
+// and whose absence fails the state with AccessDenied (aws/aws-cdk#26012, #32294).
 const guideTraining = (name: string, sync: boolean) => ({
   Version: '2012-10-17',
   Statement: [
     {
       Effect: 'Allow',
-      Action: sync ? ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'] : ['sagemaker:CreateTrainingJob'],
+      Action: sync ? ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:AddTags'] : ['sagemaker:CreateTrainingJob'],
       Resource: [`arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/${name}`],
     },
     listTags,
@@ -50,7 +52,7 @@ const guideTransform = (name: string, sync: boolean) => ({
   Statement: [
     {
       Effect: 'Allow',
-      Action: sync ? ['sagemaker:CreateTransformJob', 'sagemaker:DescribeTransformJob', 'sagemaker:StopTransformJob'] : ['sagemaker:CreateTransformJob'],
+      Action: sync ? ['sagemaker:CreateTransformJob', 'sagemaker:DescribeTransformJob', 'sagemaker:StopTransformJob', 'sagemaker:AddTags'] : ['sagemaker:CreateTransformJob'],
       Resource: [`arn:aws:sagemaker:[[region]]:[[accountId]]:transform-job/${name}`],
     },
     listTags,
@@ -95,7 +97,7 @@ describe('the other integrations, on the same pattern', () => {
       { HyperParameterTuningJobName: 'tune', TrainingJobDefinition: { RoleArn: ROLE } },
       'sync',
       [
-        job(['sagemaker:CreateHyperParameterTuningJob', 'sagemaker:DescribeHyperParameterTuningJob', 'sagemaker:StopHyperParameterTuningJob'], [sm('hyper-parameter-tuning-job', 'tune*')]),
+        job(['sagemaker:CreateHyperParameterTuningJob', 'sagemaker:DescribeHyperParameterTuningJob', 'sagemaker:StopHyperParameterTuningJob', 'sagemaker:AddTags'], [sm('hyper-parameter-tuning-job', 'tune*')]),
         listTags,
         passRole(ROLE),
         events('StepFunctionsGetEventsForSageMakerTuningJobsRule'),
@@ -112,7 +114,7 @@ describe('the other integrations, on the same pattern', () => {
       { LabelingJobName: 'label', RoleArn: ROLE },
       'sync',
       [
-        job(['sagemaker:CreateLabelingJob', 'sagemaker:DescribeLabelingJob', 'sagemaker:StopLabelingJob'], [sm('labeling-job', 'label*')]),
+        job(['sagemaker:CreateLabelingJob', 'sagemaker:DescribeLabelingJob', 'sagemaker:StopLabelingJob', 'sagemaker:AddTags'], [sm('labeling-job', 'label*')]),
         listTags,
         passRole(ROLE),
         events('StepFunctionsGetEventsForSageMakerLabelingJobsRule'),
@@ -124,7 +126,7 @@ describe('the other integrations, on the same pattern', () => {
       { ProcessingJobName: 'prep', RoleArn: ROLE },
       'sync',
       [
-        job(['sagemaker:CreateProcessingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob'], [sm('processing-job', 'prep*')]),
+        job(['sagemaker:CreateProcessingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob', 'sagemaker:AddTags'], [sm('processing-job', 'prep*')]),
         listTags,
         passRole(ROLE),
         events('StepFunctionsGetEventsForSageMakerProcessingJobsRule'),
@@ -176,10 +178,14 @@ describe('resources as narrow as the text allows', () => {
   });
   test('template placeholders are kept as written (case too); the rest is lowercased as SageMaker writes ARNs', () => {
     assert.equal(resourceOf({ TrainingJobName: '${JobPrefix}-Train' }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/${JobPrefix}-train*');
+    // An intrinsic's value in a template's Definition (`!Ref Stage`, read as ${Ref}) has no name to fill: any text.
+    assert.equal(resourceOf({ TrainingJobName: 'Churn-${Fn::Sub}' }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/churn-*');
+    assert.equal(resourceOf({ TrainingJobName: '${Ref}' }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/*');
   });
   test('roles: literal and placeholder as written, a computed role is any role of the account', () => {
     const roles = (payload: unknown) => policy(task('createTrainingJob', payload, 'requestResponse')).Statement.find((s) => s.Action[0] === 'iam:PassRole')?.Resource;
     assert.deepEqual(roles({ RoleArn: '${SageMakerRoleArn}' }), ['${SageMakerRoleArn}']);
+    assert.deepEqual(roles({ RoleArn: '${Fn::GetAtt}' }), ['arn:aws:iam::[[accountId]]:role/*']);
     assert.deepEqual(roles({ 'RoleArn.$': '$.role' }), ['arn:aws:iam::[[accountId]]:role/*']);
     assert.deepEqual(roles({}), undefined);
     const tuningRoles = policy(task('createHyperParameterTuningJob', { 'TrainingJobDefinitions.$': '$.definitions' }, 'requestResponse')).Statement.find((s) => s.Action[0] === 'iam:PassRole')?.Resource;

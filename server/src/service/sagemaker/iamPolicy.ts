@@ -1,7 +1,7 @@
 // The least-privilege IAM policy a state machine's role needs for its SageMaker tasks, as the Step Functions
 // developer guide publishes it per integration ("IAM policies for Amazon SageMaker AI",
 // https://docs.aws.amazon.com/step-functions/latest/dg/sagemaker-iam.html): sagemaker:Create… on the job, and
-// Describe…/Stop… for `.sync`; sagemaker:ListTags; iam:PassRole on the task's role, passed to SageMaker only; and
+// Describe…/Stop… and AddTags for `.sync` (Step Functions tags the jobs it follows); sagemaker:ListTags; iam:PassRole on the task's role, passed to SageMaker only; and
 // for `.sync` the EventBridge rule Step Functions manages to hear that the job ended. Resources are as narrow as
 // the text allows: a literal job name gives `name*`, a name built from a literal prefix gives `prefix*`, anything
 // else `*`; template placeholders (`${…}`) are kept as written for the template engine to fill. A pure function
@@ -162,12 +162,20 @@ function literalPrefix(expression: string, jsonata: boolean): string | undefined
   return text || undefined;
 }
 
+/**
+ * A template's value that is an intrinsic's (`!GetAtt SageMakerRole.Arn`, `!Ref Stage` inside a Definition read as
+ * `${Fn::GetAtt}`, `${Ref}`): computed at deployment, and no name a template engine could fill it by.
+ */
+const INTRINSIC_PLACEHOLDER = /\$\{(?:Ref|Fn::[A-Za-z]+)\}/g;
+
 /** The resource-name part of an ARN for a request member: exact, prefix*, or *. */
 function namePattern(payload: unknown, member: string, prefix: boolean): string {
   const literal = str(payload, member);
   if (literal !== undefined && !isJsonata(literal)) {
-    const name = hasPlaceholder(literal) ? lowercaseOutsidePlaceholders(literal) : literal.toLowerCase();
-    return prefix ? `${name}*` : name;
+    // An intrinsic's value is any text: a wildcard where it stands.
+    const known = literal.replace(INTRINSIC_PLACEHOLDER, '*');
+    const name = (hasPlaceholder(known) ? lowercaseOutsidePlaceholders(known) : known.toLowerCase()) + (prefix ? '*' : '');
+    return name.replace(/\*+/g, '*');
   }
   const computed = literal ?? str(payload, `${member}.$`);
   const start = computed === undefined ? undefined : literalPrefix(computed, literal !== undefined);
@@ -194,7 +202,7 @@ function rolesOf(payload: unknown, paths: string[], partition: string, account: 
     }
     for (const o of objects) {
       const literal = str(o, last);
-      if (literal !== undefined && !isJsonata(literal)) out.push(literal);
+      if (literal !== undefined && !isJsonata(literal) && !literal.match(INTRINSIC_PLACEHOLDER)) out.push(literal);
       else if (literal !== undefined || str(o, `${last}.$`) !== undefined) out.push(`arn:${partition}:iam::${account}:role/*`);
     }
   }
@@ -230,7 +238,10 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     if (!integration) continue;
     const sync = task.integrationPattern === 'sync' && integration.syncActions.length > 0;
     const state = sidOf(task.stateName);
-    const tagged = task.payload && typeof task.payload === 'object' && ('Tags' in task.payload || 'Tags.$' in task.payload);
+    // AddTags where the request sets Tags, and for every `.sync` job: Step Functions tags a job it runs to completion
+    // (MANAGED_BY_AWS: STARTED_BY_STEP_FUNCTIONS) and the state fails with AccessDenied without it. The guide's page
+    // does not list it; aws-cdk added it after users hit that failure (aws/aws-cdk#26012, #32294; PR #27264, #32536).
+    const tagged = sync || (task.payload && typeof task.payload === 'object' && ('Tags' in task.payload || 'Tags.$' in task.payload));
     jobs.push({
       Sid: sid(`${state}${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`),
       Effect: 'Allow',
