@@ -385,3 +385,29 @@ test('a YAML DefinitionString: quoted, or !Join of text and intrinsics, read the
   const d = TextDocument.create('file:///templates/encoded.yaml', 'yaml', 1, yaml);
   assert.deepEqual(findings(d), [['asl-unknown-state-type', '"Pas"'], ['pattern', '"a_b"']]);
 });
+
+test('a DefinitionString written inside a string: a mistake inside a string is underlined exactly (two levels of escapes), hover reads it; a one-line !Sub is read; what only deploys with its intrinsics is not judged', () => {
+  const definition = { StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'a.$': "States.Formatt('\"q\" {}', $.a)", 'b.$': '$.x[)', 'c.$': "States.Format('\"{}\"', $.a)" }, End: true } } };
+  const json = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: JSON.stringify(definition) } } } }, null, 1);
+  const d = TextDocument.create('file:///templates/escaped-span.template.json', 'json', 1, json);
+  assert.deepEqual(findings(d), [['invalid-intrinsic', 'States.Formatt'], ['invalid-path', '[)']]);
+  const hover = service.doHover(d, at(d, 'States.Format(', 9))!;
+  assert.match((hover.contents as { value: string }).value, /^\*\*States\.Format\*\* · intrinsic function/);
+  assert.equal(json.slice(d.offsetAt(hover.range!.start), d.offsetAt(hover.range!.end)), 'States.Format');
+  const yaml = (definitionString: string) => TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, `Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: ${definitionString}\n`);
+  assert.deepEqual(findings(yaml(`!Sub '{"StartAt": "A", "States": {"A": {"Type": "Pas", "End": true}}}'`)), [['asl-unknown-state-type', '"Pas"']]);
+  // An intrinsic completing the JSON (a whole member), or a number among a Join's pieces: read only once deployed.
+  assert.deepEqual(findings(yaml(`!Join ['', ['{"StartAt": "A", ', !Ref Member, ' "States": {"A": {"Type": "Pas", "End": true}}}']]`)), []);
+  assert.deepEqual(findings(yaml(`!Join ['', ['{"StartAt": "A", "TimeoutSeconds": ', 5, ', "States": {"A": {"Type": "Pas", "End": true}}}']]`)), []);
+  // A value an intrinsic computes (!If) has no value to send to Validate with AWS; a reference has its Sub name.
+  const computed = yaml(`!Join ['', ['{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": "', !If [Prod, a, b], '", "End": true}}}']]`);
+  assert.match(service.awsDefinition(computed).error ?? '', /^Fn::If on line 5 \(in M\) is computed by CloudFormation at deployment/);
+});
+
+test('the size of a definition inside a template is that of the JSON sent, not of the template', () => {
+  const states = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`S${i}`, { Type: 'Pass', End: true }]));
+  const padding = ' '.repeat(1_100_000);
+  const json = `{"Resources": {"M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": ${JSON.stringify({ StartAt: 'S0', States: states })}}}}, "Padding": "${padding}"}`;
+  const d = TextDocument.create('file:///templates/size.template.json', 'json', 1, json);
+  assert.deepEqual(findings(d).filter(([code]) => code === 'asl-definition-too-large'), []);
+});

@@ -204,6 +204,11 @@ test('a flow collection closed left of its content, as CloudFormation and the SA
   checkParents(root!);
   const after = root!.children![0].children![1].children![1].children![0];
   assert.equal(text.slice(after.offset, after.offset + after.length), 'After');
+  // Each re-read mends the bracket the yaml package stopped at: more than a few in one template too.
+  const keys = Array.from({ length: 6 }, (_, i) => `  K${i}:\n    P: {\n      "x": ${i}\n  }\n`).join('');
+  const many = parseYamlDocument(`R:\n${keys}  After: 1\n`);
+  assert.deepEqual(many.syntaxErrors, []);
+  assert.deepEqual(toValue(many.root!), { R: { K0: { P: { x: 0 } }, K1: { P: { x: 1 } }, K2: { P: { x: 2 } }, K3: { P: { x: 3 } }, K4: { P: { x: 4 } }, K5: { P: { x: 5 } }, After: 1 } });
   // A comment at the end of the line before would swallow the bracket: the error stays.
   assert.equal(parseYamlDocument('A:\n  B: {\n    "x": 1 # one\n}\n').syntaxErrors.length, 1);
 });

@@ -158,10 +158,13 @@ function jsonLength(root: AstNode): number {
 export function checkDefinitionSize(root: AstNode, text: string | undefined, language: DocumentLanguage | undefined): Problem[] {
   const out: Problem[] = [];
   if (text === undefined || text.length <= MAX_DEFINITION_CHARS / 4) return out;
-  const size = language === 'yaml' ? jsonLength(root) : text.length;
+  // A JSON document that is the definition counts as written; a definition inside a template (an object, or JSON
+  // written inside a string) as the JSON that is sent, as a YAML one.
+  const whole = language !== 'yaml' && text.trim().length === root.length;
+  const size = whole ? text.length : jsonLength(root);
   if (size <= MAX_DEFINITION_CHARS) return out;
   const first = root.children?.[0]?.children?.[0] ?? root;
-  out.push(at(first, AslCode.definitionTooLarge, `The definition has ${thousands(size)} characters${language === 'yaml' ? ' as JSON' : ''}; Step Functions accepts at most ${thousands(MAX_DEFINITION_CHARS)}`));
+  out.push(at(first, AslCode.definitionTooLarge, `The definition has ${thousands(size)} characters${whole ? '' : ' as JSON'}; Step Functions accepts at most ${thousands(MAX_DEFINITION_CHARS)}`));
   return out;
 }
 

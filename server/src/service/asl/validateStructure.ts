@@ -372,7 +372,6 @@ function checkResource(ctx: Ctx, node: AstNode, ql: QueryLanguage) {
   }
 }
 
-
 /** A Task's Credentials: an object holding the role to assume, and nothing else. */
 function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage) {
   if (node?.type !== 'object') return;
@@ -1056,7 +1055,6 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   if (type === 'Choice' && ql === 'JSONata') for (const r of property(node, 'Choices')?.children ?? []) checkFieldExpressions(ctx, r, ql, false);
   else if (type === 'Choice') for (const r of property(node, 'Choices')?.children ?? []) { const a = property(r, 'Assign'); if (a) checkExpressionsUnder(ctx, a, ql); }
 }
-
 
 /**
  * The expressions in the fields of a state (`isState`; its retriers' and catchers' too) or of a Choice rule, but in

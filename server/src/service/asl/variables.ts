@@ -39,7 +39,6 @@ interface ReadAt {
   length: number;
 }
 
-
 const VARIABLE_LIKE = /\$[A-Za-z_\u0080-\uffff]/;
 
 // The variables of an expression depend only on its text; a document repeats many (and is re-checked per keystroke).

@@ -89,6 +89,8 @@ function statesHover(parsed: ParsedDocument, node: AstNode, raw: string, offset:
     if (offset < start || offset > end) continue;
     const name = node.offset + sourceOffset(raw, m.index + '$states'.length);
     const member = offset > name ? STATES_MEMBERS.find((x) => x.name === m[1]) : undefined;
+    // Past `$states` on a field it does not have: nothing to say there (the variable check says what is wrong).
+    if (offset > name && !member) return null;
     if (member) {
       const here = statesMemberAvailable(member.name, held.state, held.keys[0]) ? '' : '\n\nIt has no value here.';
       return { markdown: `**$states.${member.name}** — ${member.doc}.${here}`, range: { offset: start, length: end - start } };

@@ -282,11 +282,36 @@ export function expressionErrorSpan(text: string, node: { offset: number; length
   return { offset: start, length: Math.max(1, stop - start) };
 }
 
+/** A JSON string's content with its escapes read once, and for each of its characters (and its end) the index in `raw`. */
+function unescapeOnce(raw: string): { text: string; at: number[] } {
+  let text = '';
+  const at: number[] = [];
+  for (let i = 0; i < raw.length; ) {
+    at.push(i);
+    if (raw[i] !== '\\' || i + 1 >= raw.length) {
+      text += raw[i++];
+      continue;
+    }
+    const e = raw[i + 1];
+    const hex = e === 'u' ? raw.slice(i + 2, i + 6) : '';
+    text += /^[0-9a-fA-F]{4}$/.test(hex) ? String.fromCharCode(parseInt(hex, 16)) : (({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }) as Record<string, string>)[e] ?? e;
+    i += hex.length === 4 && /^[0-9a-fA-F]{4}$/.test(hex) ? 6 : 2;
+  }
+  at.push(raw.length);
+  return { text, at };
+}
+
 /**
  * Maps an index into a string's decoded value to an index into its source text: a JSON string literal (starting
  * with `"`, with escapes), a YAML single-quoted ('' escapes) or double-quoted scalar, or a plain scalar (identity).
  */
 export function sourceOffset(raw: string, valueIndex: number): number {
+  // A JSON string written inside a JSON string (a template's escaped DefinitionString: `\"a\\nb\"`): unescaped
+  // once, it is a JSON string literal; its index mapped there, then back onto the escaped source.
+  if (raw.startsWith('\\"')) {
+    const inner = unescapeOnce(raw);
+    return inner.at[Math.min(sourceOffset(inner.text, valueIndex), inner.text.length)];
+  }
   const q = raw[0];
   if (q !== '"' && q !== "'") return Math.max(0, Math.min(valueIndex, raw.length));
   let i = 1;

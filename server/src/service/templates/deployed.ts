@@ -4,10 +4,11 @@
 // (its resource's DefinitionSubstitutions, the Parameters' literal Defaults). An intrinsic that computes a value
 // (`Fn::Join`, `!If`, `!Select`, …) has no value before deployment, and the definition is not sent.
 import { toValue } from '../core/tree';
-import type { AstNode, ParsedDocument } from '../core/types';
-import { intrinsicOf } from './intrinsics';
+import type { ParsedDocument } from '../core/types';
+import { intrinsicOf, referenceName } from './intrinsics';
 import { entries, parameterDefaults } from './substitutions';
 import { machineOwner } from './embedded';
+import { computedIntrinsicOf } from './encodedDefinition';
 
 export interface DeployedDefinition {
   /** The resource's logical ID (CloudFormation, SAM) or the state machine's key (Serverless). */
@@ -20,14 +21,6 @@ export interface DeployedDefinition {
   error?: string;
 }
 
-/** The placeholder name a Sub would write for a reference (`!Ref X`: X, `!GetAtt A.B` or `[A, B]`: A.B), else undefined. */
-function referenceName(name: string, arg: AstNode | undefined): string | undefined {
-  if (name === 'Ref') return arg?.type === 'string' ? String(arg.value) : undefined;
-  if (name !== 'Fn::GetAtt') return undefined;
-  if (arg?.type === 'string') return String(arg.value);
-  const parts = arg?.type === 'array' ? (arg.children ?? []) : [];
-  return parts.length === 2 && parts.every((p) => p.type === 'string') ? `${parts[0].value}.${parts[1].value}` : undefined;
-}
 
 /** `machine`, one of `template`'s embedded state machines (templates/embedded.ts), as it would be deployed. */
 export function deployedDefinition(template: ParsedDocument, machine: ParsedDocument): DeployedDefinition {
@@ -37,7 +30,8 @@ export function deployedDefinition(template: ParsedDocument, machine: ParsedDocu
   const known: Record<string, string> = {};
   for (const [name, node] of params) known[name] = String(node.value);
   for (const [name, node] of entries(owner?.substitutions, params)) known[name] = String(node.value);
-  let computed: { name: string; offset: number } | undefined;
+  // A definition written inside a string records the intrinsics it holds that compute a value (encodedDefinition.ts).
+  let computed: { name: string; offset: number } | undefined = computedIntrinsicOf(machine);
   const value = toValue(root, (n) => {
     const intrinsic = intrinsicOf(n);
     if (!intrinsic) return n.value;

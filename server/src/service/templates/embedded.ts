@@ -146,8 +146,8 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       const view = read?.view ?? encodedDefinition(parsed, d.node);
       if (read && view?.root && !view.syntaxErrors.length) {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
-        if (!read!.sub && isStateMachine(view.root)) own.push(...unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
-        followSubstitutionsInText(view.root, parsed.text, read!.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
+        if (!read.sub && isStateMachine(view.root)) own.push(...unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
+        followSubstitutionsInText(view.root, parsed.text, read.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
       }
       if (view && (view.syntaxErrors.length || isStateMachine(view.root))) {
         if (d.workflowType) view.workflowType = d.workflowType;

@@ -7,44 +7,85 @@
 // checked and navigated, never edited (an edit there would have to be escaped).
 import type { AstNode, ParsedDocument } from '../core/types';
 import { parseJson } from '../json/parse';
+import { intrinsicOfObject, intrinsicOfTag, referenceName } from './intrinsics';
+
+/**
+ * The intrinsic a piece computes at deployment (`Fn::If`, `Fn::Select`…: no placeholder name a Sub could write), by
+ * encoded machine: Validate with AWS (templates/deployed.ts) has no value to send there.
+ */
+const computedIntrinsics = new WeakMap<ParsedDocument, { name: string; offset: number }>();
+export const computedIntrinsicOf = (machine: ParsedDocument) => computedIntrinsics.get(machine);
 
 /** The definition a DefinitionString `node` holds as JSON text, placed on the template's text; undefined when it holds none. */
 export function encodedDefinition(parsed: ParsedDocument, node: AstNode): ParsedDocument | undefined {
   const pieces = piecesOf(node);
   if (!pieces) return undefined;
   const decoded = new Decoded();
+  let intrinsics = false;
+  let computed: { name: string; offset: number } | undefined;
   for (const p of pieces) {
-    if ('between' in p) decoded.push(p.between, p.node.offset, p.node.offset + p.node.length);
-    else if (p.type === 'string' && !p.tag) decodeString(parsed, p, decoded);
-    else decoded.push(`\${${placeholderName(p)}}`, p.offset, p.offset + p.length);
+    if ('between' in p) {
+      decoded.push(p.between, p.node.offset, p.node.offset + p.node.length);
+      continue;
+    }
+    const intrinsic = intrinsicAt(p);
+    // A Sub's string (`!Sub '…'`, an item of a Join) is text whose own `${…}` stay placeholders.
+    if (!intrinsic || (intrinsic.name === 'Fn::Sub' && p.type === 'string')) {
+      if (p.type === 'string') decodeString(parsed, p, decoded);
+      else return undefined; // a number or an object in a Join: no JSON text to read
+      continue;
+    }
+    intrinsics = true;
+    const name = referenceName(intrinsic.name, intrinsic.arg);
+    if (name === undefined) computed ??= { name: intrinsic.name, offset: p.offset };
+    decoded.push(`\${${name ?? intrinsic.name}}`, p.offset, p.offset + p.length);
   }
   if (!decoded.text.trimStart().startsWith('{')) return undefined;
   const inner = parseJson(decoded.text, false);
+  // Text an intrinsic completes (a whole member, a bracket) reads only once deployed: not judged here.
+  if (inner.syntaxErrors.length && intrinsics) return undefined;
   if (inner.root) decoded.place(inner.root);
   const syntaxErrors = inner.syntaxErrors.map((e) => ({ ...e, ...decoded.range(e.offset, e.length) }));
-  return { text: parsed.text, language: 'json', root: inner.root, syntaxErrors, encoded: true };
+  const view: ParsedDocument = { text: parsed.text, language: 'json', root: inner.root, syntaxErrors, encoded: true };
+  if (computed) computedIntrinsics.set(view, computed);
+  return view;
 }
 
 /** The decoded text, and for each of its characters the span of the source it was written as. */
 class Decoded {
-  text = '';
-  private readonly from: number[] = [];
-  private readonly to: number[] = [];
+  private readonly chunks: string[] = [];
+  private from = new Int32Array(1024);
+  private to = new Int32Array(1024);
+  private length = 0;
+
+  get text(): string {
+    const whole = this.chunks.join('');
+    this.chunks.length = 0;
+    this.chunks.push(whole);
+    return whole;
+  }
 
   push(s: string, start: number, end: number) {
-    for (let i = 0; i < s.length; i++) {
-      this.from.push(start);
-      this.to.push(end);
+    const n = this.length + s.length;
+    if (n > this.from.length) {
+      const size = Math.max(n, this.from.length * 2);
+      const from = new Int32Array(size), to = new Int32Array(size);
+      from.set(this.from.subarray(0, this.length));
+      to.set(this.to.subarray(0, this.length));
+      this.from = from;
+      this.to = to;
     }
-    this.text += s;
+    this.from.fill(start, this.length, n);
+    this.to.fill(end, this.length, n);
+    this.length = n;
+    this.chunks.push(s);
   }
 
   /** The source span of decoded [offset, offset + length): from its first character's start to its last one's end. */
   range(offset: number, length: number): { offset: number; length: number } {
-    const n = this.from.length;
+    const n = this.length;
     if (!n) return { offset: 0, length: 0 };
-    const first = Math.min(offset, n - 1);
-    const start = offset >= n ? this.to[n - 1] : this.from[first];
+    const start = offset >= n ? this.to[n - 1] : this.from[offset];
     const end = length > 0 ? this.to[Math.min(offset + length, n) - 1] : start;
     return { offset: start, length: Math.max(0, end - start) };
   }
@@ -65,39 +106,20 @@ class Decoded {
 
 type Piece = AstNode | { between: string; node: AstNode };
 
-/** The long name of an intrinsic written as `{ "Ref": … }` / `{ "Fn::X": … }` or with a YAML tag (`!Ref`, `!GetAtt`). */
-function intrinsicName(node: AstNode): string | undefined {
-  if (node.tag && /^![A-Z][A-Za-z0-9]*$/.test(node.tag)) return node.tag === '!Ref' ? 'Ref' : `Fn::${node.tag.slice(1)}`;
-  const key = node.type === 'object' && node.children?.length === 1 ? node.children[0].children?.[0]?.value : undefined;
-  return typeof key === 'string' && (key === 'Ref' || key.startsWith('Fn::')) ? key : undefined;
+/** The intrinsic a node is (`{ "Ref": … }` / `{ "Fn::X": … }`, or a YAML tag such as `!Ref`, `!Sub`), with its argument. */
+function intrinsicAt(node: AstNode): { name: string; arg: AstNode | undefined } | undefined {
+  const tagged = intrinsicOfTag(node.tag);
+  return tagged ? { name: tagged, arg: node } : intrinsicOfObject(node);
 }
-
-/**
- * The name an intrinsic's placeholder is given: the one a Sub would write for it (`${AWS::Partition}` for a Ref of
- * it, `${TrainRole.Arn}` for a GetAtt), so the template's own values fill it where they can (Validate with AWS);
- * else the intrinsic's name.
- */
-function placeholderName(node: AstNode): string {
-  const name = intrinsicName(node) ?? 'value';
-  const arg = argumentOf(node);
-  if (name === 'Ref' && arg?.type === 'string') return String(arg.value);
-  if (name === 'Fn::GetAtt' && arg?.type === 'string') return String(arg.value);
-  const [a, b] = arg?.type === 'array' ? (arg.children ?? []) : [];
-  if (name === 'Fn::GetAtt' && a?.type === 'string' && b?.type === 'string') return `${a.value}.${b.value}`;
-  return name;
-}
-
-/** The argument of an intrinsic `node` (its tagged value itself, or the long form's one member's value). */
-const argumentOf = (node: AstNode): AstNode | undefined => (node.tag ? node : node.children?.[0]?.children?.[1]);
 
 /**
  * What a DefinitionString is made of, in order: one string (plain, or a Sub's, whose own `${…}` stay placeholders),
  * or a Join's strings and intrinsics with its delimiter between them; undefined for anything else.
  */
 function piecesOf(node: AstNode): Piece[] | undefined {
-  if (node.type === 'string' && !node.tag) return [node];
-  const name = intrinsicName(node);
-  const arg = name ? argumentOf(node) : undefined;
+  const intrinsic = intrinsicAt(node);
+  if (!intrinsic) return node.type === 'string' ? [node] : undefined;
+  const { name, arg } = intrinsic;
   if (name === 'Fn::Sub') {
     const s = arg?.type === 'array' ? arg.children?.[0] : arg;
     return s?.type === 'string' ? [s] : undefined;

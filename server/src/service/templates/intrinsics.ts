@@ -7,14 +7,23 @@ import { markRewritten } from '../core/findingsCache';
 import type { AstNode } from '../core/types';
 
 /** The long form of a short tag (`!Ref` → Ref, `!GetAtt` → Fn::GetAtt); undefined for tags that are not intrinsics. */
-function intrinsicOfTag(tag: string | undefined): string | undefined {
+export function intrinsicOfTag(tag: string | undefined): string | undefined {
   if (!tag || !/^![A-Z][A-Za-z0-9]*$/.test(tag)) return undefined;
   const name = tag.slice(1);
   return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
 }
 
+/** The placeholder name a Sub would write for a reference (`!Ref X`: X, `!GetAtt A.B` or `[A, B]`: A.B), else undefined. */
+export function referenceName(name: string, arg: AstNode | undefined): string | undefined {
+  if (name === 'Ref') return arg?.type === 'string' ? String(arg.value) : undefined;
+  if (name !== 'Fn::GetAtt') return undefined;
+  if (arg?.type === 'string') return String(arg.value);
+  const parts = arg?.type === 'array' ? (arg.children ?? []) : [];
+  return parts.length === 2 && parts.every((p) => p.type === 'string') ? `${parts[0].value}.${parts[1].value}` : undefined;
+}
+
 /** The long form `{ "Ref": … }` / `{ "Fn::X": … }`: an object of exactly that one member. */
-function intrinsicOfObject(node: AstNode): { name: string; arg: AstNode | undefined } | undefined {
+export function intrinsicOfObject(node: AstNode): { name: string; arg: AstNode | undefined } | undefined {
   if (node.type !== 'object' || node.children?.length !== 1) return undefined;
   const [key, arg] = node.children[0].children ?? [];
   const name = key?.value;

@@ -72,7 +72,7 @@ function parse(text: string, mends = 0): YamlParseResult {
 }
 
 /** How many times a document is read again with its flow collections' closing brackets moved (mendFlowEnds). */
-const MAX_MENDS = 3;
+const MAX_MENDS = 16;
 
 /**
  * A flow collection closed on a line of its own, left of where its content may start (`KeyPolicy: {` … with the `}`
