@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { parseStrictJson } from '../../server/src/service/json/fastJson';
+import type { AstNode } from '../../server/src/service/core/types';
 import { jsonNestingDepth, MAX_DEPTH, parseJson } from '../../server/src/service/json/parse';
 
 const same = (text: string) => {
@@ -67,4 +68,13 @@ test('measures the nesting as it parses: 2,000 levels parse, 2,001 are too deep,
   assert.match(deep.syntaxErrors[0].message, /nests 2001 levels deep/);
   // Not strict JSON (a comment): the scan decides before the recursive parser runs.
   assert.match(parseJson(`// c\n${nested(MAX_DEPTH + 1)}`, true).syntaxErrors[0].message, /nests 2001 levels deep/);
+});
+
+test('a string of millions of escapes (more than the regular expression can backtrack over) is read by hand, and judged the same', () => {
+  const escaped = '\\n'.repeat(3_000_000);
+  const tree = parseStrictJson(`{"a": "${escaped}x", "b": 1}`) as AstNode;
+  assert.equal(tree.children![0].children![1].value.length, 3_000_001);
+  assert.equal(tree.children![1].children![1].value, 1);
+  // A control character inside it is still no JSON string.
+  assert.equal(parseStrictJson(`{"a": "${escaped}\u0001"}`), undefined);
 });

@@ -38,6 +38,18 @@ export function parseStrictJson(text: string, maxDepth = Infinity): AstNode | 't
   }
 }
 
+/** Where the JSON string starting at `start` ends (after its closing quote), or 0 when it is not one (STRING's rule). */
+function stringEnd(text: string, start: number): number {
+  if (text.charCodeAt(start) !== 0x22) return 0;
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20) return 0;
+    if (c === 0x22) return i + 1;
+    if (c === 0x5c && (++i >= text.length || text.charCodeAt(i) < 0x20)) return 0;
+  }
+  return 0;
+}
+
 function parse(text: string, maxDepth: number): AstNode {
   const n = text.length;
   let i = 0;
@@ -57,7 +69,14 @@ function parse(text: string, maxDepth: number): AstNode {
   const string = (parent: AstNode | undefined): AstNode => {
     const start = i;
     STRING.lastIndex = i;
-    if (!STRING.test(text)) fail();
+    let matched: boolean;
+    try {
+      matched = STRING.test(text);
+    } catch {
+      // Millions of escapes in one string overflow the regular expression's backtracking stack: read it by hand.
+      matched = (STRING.lastIndex = stringEnd(text, i)) > 0;
+    }
+    if (!matched) fail();
     i = STRING.lastIndex;
     if (backslash < start) {
       backslash = text.indexOf('\\', start);
