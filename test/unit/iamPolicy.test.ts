@@ -117,7 +117,7 @@ describe('the other integrations, on the same pattern', () => {
         job(['sagemaker:CreateLabelingJob', 'sagemaker:DescribeLabelingJob', 'sagemaker:StopLabelingJob', 'sagemaker:AddTags'], [sm('labeling-job', 'label*')]),
         listTags,
         passRole(ROLE),
-        events('StepFunctionsGetEventsForSageMakerLabelingJobsRule'),
+        events('StepFunctionsGetEventsForSageMaker*'),
       ],
     ],
     ['createLabelingJob', { LabelingJobName: 'label', RoleArn: ROLE }, 'requestResponse', [job(['sagemaker:CreateLabelingJob'], [sm('labeling-job', 'label*')]), listTags, passRole(ROLE)]],

@@ -90,7 +90,9 @@ export const INTEGRATIONS: Readonly<Record<string, IntegrationPolicy>> = {
     actions: ['sagemaker:CreateLabelingJob'],
     syncActions: ['sagemaker:DescribeLabelingJob', 'sagemaker:StopLabelingJob'],
     resources: [{ type: 'labeling-job', nameMember: 'LabelingJobName', prefix: true }],
-    syncRule: 'StepFunctionsGetEventsForSageMakerLabelingJobsRule',
+    // No source names the rule Step Functions manages for labeling jobs (training's, transform's and tuning's are in
+    // AWS's samples, processing's in users' policies): the rules it manages for SageMaker, rather than a guessed name.
+    syncRule: 'StepFunctionsGetEventsForSageMaker*',
     roles: ['RoleArn'],
   },
   createProcessingJob: {
@@ -266,7 +268,7 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     { Sid: sid('SageMakerListTags'), Effect: 'Allow', Action: ['sagemaker:ListTags'], Resource: ['*'] },
     ...passRoles,
     ...[...rules].map(([rule, states]) => ({
-      Sid: sid(`${unique(states).join('')}${rule.replace(/^StepFunctionsGetEventsForSageMaker(\w+)Rule$/, '$1')}Events`),
+      Sid: sid(`${unique(states).join('')}${rule.replace(/^StepFunctionsGetEventsForSageMaker(\w*)(?:Rule|\*)$/, '$1')}Events`),
       Effect: 'Allow' as const,
       Action: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
       Resource: [`arn:${partition}:events:${region}:${account}:rule/${rule}`],
