@@ -65,20 +65,51 @@ class Decoded {
     return whole;
   }
 
+  /** `s`, each of its characters written as the whole source [start, end) (an escape, an intrinsic). */
   push(s: string, start: number, end: number) {
-    const n = this.length + s.length;
-    if (n > this.from.length) {
-      const size = Math.max(n, this.from.length * 2);
+    const at = this.grow(s.length);
+    this.from.fill(start, at, this.length);
+    this.to.fill(end, at, this.length);
+    this.chunks.push(s);
+  }
+
+  /** `s`, written as it is from `start` on: its k-th character is the source's start + k. */
+  pushRun(s: string, start: number) {
+    const at = this.grow(s.length);
+    for (let k = 0; k < s.length; k++) {
+      this.from[at + k] = start + k;
+      this.to[at + k] = start + k + 1;
+    }
+    this.chunks.push(s);
+  }
+
+  /** Where the decoded text is now, to read what comes after it or to go back to it. */
+  mark(): { chunks: number; length: number } {
+    return { chunks: this.chunks.length, length: this.length };
+  }
+
+  since(mark: { chunks: number }): string {
+    return this.chunks.slice(mark.chunks).join('');
+  }
+
+  rollback(mark: { chunks: number; length: number }) {
+    this.chunks.length = mark.chunks;
+    this.length = mark.length;
+  }
+
+  /** Room for `n` more characters; where they start. */
+  private grow(n: number): number {
+    const at = this.length;
+    if (at + n > this.from.length) {
+      const size = Math.max(at + n, this.from.length * 2);
       const from = new Int32Array(size), to = new Int32Array(size);
-      from.set(this.from.subarray(0, this.length));
-      to.set(this.to.subarray(0, this.length));
+      from.set(this.from.subarray(0, at));
+      to.set(this.to.subarray(0, at));
       this.from = from;
       this.to = to;
     }
-    this.from.fill(start, this.length, n);
-    this.to.fill(end, this.length, n);
-    this.length = n;
-    this.chunks.push(s);
+    this.length = at + n;
+    return at;
   }
 
   /** The source span of decoded [offset, offset + length): from its first character's start to its last one's end. */
@@ -140,37 +171,37 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 
 /**
  * A string's characters with the source each was written as: a JSON or YAML double-quoted string read escape by
- * escape, a YAML single-quoted one with its doubled quotes, a plain scalar as it is. Where the source cannot be
- * read so (YAML's folded lines or its own escapes), every character spans the whole string.
+ * escape, a YAML single-quoted one with its doubled quotes, a plain scalar as it is (runs of plain characters at
+ * once). Where the source cannot be read so (YAML's folded lines or its own escapes), every character spans the
+ * whole string.
  */
 function decodeString(parsed: ParsedDocument, node: AstNode, out: Decoded) {
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
-  const chars: [string, number, number][] = [];
+  const base = node.offset;
+  const mark = out.mark();
   const q = raw[0];
   let readable = !/[\r\n]/.test(raw) || parsed.language === 'json';
-  if (readable && (q === '"' || q === "'") && raw.endsWith(q) && raw.length >= 2) {
+  if (readable && (q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q)) {
+    let run = 1;
     for (let i = 1; i < raw.length - 1 && readable; ) {
-      if (q === '"' && raw[i] === '\\') {
-        const e = raw[i + 1];
-        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6))) {
-          chars.push([String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16)), i, i + 6]);
-          i += 6;
-        } else if (e !== undefined && e in ESCAPES) {
-          chars.push([ESCAPES[e], i, i + 2]);
-          i += 2;
-        } else readable = false;
-      } else if (q === "'" && raw[i] === "'" && raw[i + 1] === "'") {
-        chars.push(["'", i, i + 2]);
-        i += 2;
-      } else {
-        chars.push([raw[i], i, i + 1]);
+      const doubled = q === "'" && raw[i] === "'" && raw[i + 1] === "'";
+      if (!doubled && !(q === '"' && raw[i] === '\\')) {
         i++;
+        continue;
       }
+      if (i > run) out.pushRun(raw.slice(run, i), base + run);
+      const e = raw[i + 1];
+      const hex = q === '"' && e === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6));
+      const width = doubled ? 2 : hex ? 6 : 2;
+      const c = doubled ? "'" : hex ? String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16)) : e !== undefined && e in ESCAPES ? ESCAPES[e] : undefined;
+      if (c === undefined) readable = false;
+      else out.push(c, base + i, base + i + width);
+      i += width;
+      run = i;
     }
-  } else if (readable) for (let i = 0; i < raw.length; i++) chars.push([raw[i], i, i + 1]);
-  if (!readable || chars.map((c) => c[0]).join('') !== node.value) {
-    out.push(String(node.value), node.offset, node.offset + node.length);
-    return;
-  }
-  for (const [c, start, end] of chars) out.push(c, node.offset + start, node.offset + end);
+    if (readable && raw.length - 1 > run) out.pushRun(raw.slice(run, raw.length - 1), base + run);
+  } else if (readable) out.pushRun(raw, base);
+  if (readable && out.since(mark) === node.value) return;
+  out.rollback(mark);
+  out.push(String(node.value), node.offset, node.offset + node.length);
 }
