@@ -656,8 +656,13 @@ export function documentedRulesAt(request: Shape, relative: JSONPath, jsonata: b
  * read-only or no longer supported (a `forbidden` error without a condition). Completion does not offer it.
  */
 export function alwaysRefused(request: Shape, relative: JSONPath, jsonata: boolean): boolean {
-  return documentedRulesAt(request, relative, jsonata).some((r) => r.kind === 'forbidden' && r.when === undefined && !r.with && r.severity === 'error');
+  // The shapes and rules are fixed: asked once per request and place (list indexes read as any item).
+  const key = `${request.name}|${jsonata}|${relative.map((s) => (typeof s === 'number' ? '[]' : s)).join('.')}`;
+  let refused = refusedAt.get(key);
+  if (refused === undefined) refusedAt.set(key, (refused = documentedRulesAt(request, relative, jsonata).some((r) => r.kind === 'forbidden' && r.when === undefined && !r.with && r.severity === 'error')));
+  return refused;
 }
+const refusedAt = new Map<string, boolean>();
 
 /** `computed`: the rule read a value an expression of literals always gives. */
 type Violation = { rule: DocumentedRule; hit: Hit; computed?: true };
