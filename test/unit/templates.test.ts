@@ -411,3 +411,30 @@ test('the size of a definition inside a template is that of the JSON sent, not o
   const d = TextDocument.create('file:///templates/size.template.json', 'json', 1, json);
   assert.deepEqual(findings(d).filter(([code]) => code === 'asl-definition-too-large'), []);
 });
+
+test('a Resource joined from text and references (a partition-aware ARN) is the string a Sub would write: its task is checked', () => {
+  const yaml = (resource: string) => TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, [
+    'Resources:',
+    '  M:',
+    '    Type: AWS::StepFunctions::StateMachine',
+    '    Properties:',
+    '      Definition:',
+    '        StartAt: T',
+    '        States:',
+    '          T:',
+    '            Type: Task',
+    `            Resource: ${resource}`,
+    '            Parameters:',
+    '              ModelName: a_b',
+    '              ExecutionRoleArn: !GetAtt Role.Arn',
+    '            End: true',
+    '',
+  ].join('\n'));
+  const joined = yaml("!Join ['', ['arn:', !Ref AWS::Partition, ':states:::sagemaker:createModel']]");
+  assert.deepEqual(service.findTasks(joined).map((t) => t.api), ['createModel']);
+  assert.deepEqual(findings(joined), [['pattern', 'a_b']]);
+  const long = yaml('{"Fn::Join": [":", ["arn", {"Ref": "AWS::Partition"}, "states", "", "", "sagemaker", "createModel"]]}');
+  assert.deepEqual(service.findTasks(long).map((t) => t.api), ['createModel']);
+  // A piece that computes a value (!If) leaves the whole value to deployment.
+  assert.deepEqual(service.findTasks(yaml("!Join ['', ['arn:', !If [Cn, aws-cn, aws], ':states:::sagemaker:createModel']]")), []);
+});

@@ -60,9 +60,34 @@ function replacementOf(node: AstNode, name: string, arg: AstNode | undefined, st
     subStrings.add(sub);
     return sub;
   }
+  const joined = name === 'Fn::Join' ? joinString(arg, node, start) : undefined;
+  if (joined) {
+    subStrings.add(joined);
+    return joined;
+  }
   const placeholder: AstNode = { type: 'string', value: `\${${name}}`, offset: start, length: node.offset + node.length - start };
   standsFor.set(placeholder, { name, arg });
   return placeholder;
+}
+
+/**
+ * A Join of strings, numbers and references (`!Join ['', ['arn:', !Ref AWS::Partition, ':states:::…']]`, a
+ * partition-aware Resource): the string it gives, each reference as the placeholder a Sub would write
+ * (`${AWS::Partition}`), read as a Sub's string is; undefined when a piece computes a value (a Join, !If, !Select…).
+ */
+function joinString(arg: AstNode | undefined, node: AstNode, start: number): AstNode | undefined {
+  const [delimiter, list] = arg?.type === 'array' ? (arg.children ?? []) : [];
+  if (delimiter?.type !== 'string' || list?.type !== 'array') return undefined;
+  const parts: string[] = [];
+  for (const item of list.children ?? []) {
+    const tagged = intrinsicOfTag(item.tag);
+    const intrinsic = tagged ? { name: tagged, arg: item } : intrinsicOfObject(item);
+    const ref = intrinsic && referenceName(intrinsic.name, intrinsic.arg);
+    if (ref !== undefined) parts.push(`\${${ref}}`);
+    else if (!intrinsic && (item.type === 'string' || item.type === 'number')) parts.push(String(item.value));
+    else return undefined;
+  }
+  return { type: 'string', value: parts.join(String(delimiter.value)), offset: start, length: node.offset + node.length - start };
 }
 
 /**
