@@ -187,7 +187,8 @@ test('a template: each state machine sent on its own as JSON, intrinsics asked f
 });
 
 test('a template with a value computed at deployment is not sent, and the user is told why', async () => {
-  const uri = open('file:///work/joined.yaml', 'yaml', TEMPLATE.replace('!GetAtt Fn.Arn', '!Join [":", [a, b]]'));
+  // (A Join of text and references is known: the string a Sub would write. One with an !If inside is not.)
+  const uri = open('file:///work/joined.yaml', 'yaml', TEMPLATE.replace('!GetAtt Fn.Arn', '!Join [":", [a, !If [Prod, b, c]]]'));
   fake.dialogs.length = 0;
   await validate(uri);
   assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [

@@ -219,8 +219,11 @@ test('a JSON CloudFormation template: Fn::GetAtt and Ref as placeholders, locati
 });
 
 test('a template that cannot be sent says why: a value computed at deployment, a DefinitionString that does not read', () => {
-  const join = doc('Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Task\n            Resource: !Join [":", [a, b]]\n            End: true\n', 'yaml');
+  const join = doc('Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Task\n            Resource: !Join [":", [a, !Select [0, [b]]]]\n            End: true\n', 'yaml');
   assert.deepEqual(service.awsDefinition(join), { version: 1, placeholders: [], error: 'Fn::Join on line 10 (in Flow) is computed by CloudFormation at deployment, so the definition has no value to send there; only !Ref, !GetAtt and !Sub values can be filled in.' });
+  // A Join of text and references is known, as a Sub's string: the string it gives is sent.
+  const known = doc('Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Task\n            Resource: !Join [":", [a, !Ref B]]\n            End: true\n', 'yaml');
+  assert.deepEqual(service.awsDefinition(known, { B: 'b' }).embedded?.map((e) => JSON.parse(e.definition).States.A.Resource), ['a:b']);
   const broken = doc('Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: |\n        {"StartAt": "A", "States": {\n', 'yaml');
   assert.match(service.awsDefinition(broken).error!, /^The DefinitionString of Flow does not read as JSON, so it cannot be sent: /);
   const unreadable = doc('{"Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": {"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}}}}, }', 'json');
