@@ -126,3 +126,14 @@ test('a template: the policy of every state machine it holds (as lint checks the
   assert.equal(spec.status, 0, spec.err);
   assert.ok((JSON.parse(spec.out) as { Statement: { Action: string[] }[] }).Statement.some((s) => s.Action.includes('sagemaker:CreateTrainingJob')), spec.out);
 });
+
+test('--machine: in a template with several state machines, the policy of the one named (each resource has its own role)', () => {
+  const machine = (state: string, api: string, name: string) => ({ Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'arn:aws:iam::111122223333:role/sfn', Definition: { StartAt: state, States: { [state]: { Type: 'Task', Resource: `arn:aws:states:::sagemaker:${api}`, Parameters: { ModelName: name, EndpointConfigName: name }, End: true } } } } });
+  writeFileSync(join(dir, 'two.template.json'), JSON.stringify({ Resources: { Models: machine('Save', 'createModel', 'm'), Configs: machine('Configure', 'createEndpointConfig', 'c') } }, null, 2));
+  const sids = (args: string[]) => (JSON.parse(run(dir, ['policy', ...args, 'two.template.json']).out) as { Statement: { Sid: string }[] }).Statement.map((s) => s.Sid);
+  assert.deepEqual(sids([]).filter((s) => s !== 'SageMakerListTags'), ['SaveCreateModel', 'ConfigureCreateEndpointConfig']);
+  assert.deepEqual(sids(['--machine', 'Configs']).filter((s) => s !== 'SageMakerListTags'), ['ConfigureCreateEndpointConfig']);
+  assert.deepEqual(run(dir, ['policy', '--machine', 'Nope', 'two.template.json']), { status: 2, out: '', err: 'sagemaker-asl: two.template.json has no state machine named "Nope": it has "Models", "Configs"\n' });
+  const plain = run(dir, ['policy', '--machine', 'Models', 'lambda.asl.json']);
+  assert.deepEqual([plain.status, plain.err], [2, 'sagemaker-asl: --machine names a state machine of a template, and lambda.asl.json is no template\n']);
+});

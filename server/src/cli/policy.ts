@@ -8,7 +8,7 @@ import { getLanguageService } from '../service/languageService';
 import { PathError, displayPath, languageOf, readSource } from './files';
 import type { Io } from './main';
 
-const POLICY_USAGE = `Usage: sagemaker-asl policy [--partition P] [--region R] [--account A] FILE
+const POLICY_USAGE = `Usage: sagemaker-asl policy [--partition P] [--region R] [--account A] [--machine NAME] FILE
 
 Prints the IAM policy document the state machine's role needs for its SageMaker tasks, as the Step Functions
 developer guide publishes it per integration: sagemaker:Create… (and Describe…/Stop… for .sync), ListTags,
@@ -17,6 +17,8 @@ Job ARNs are narrowed from literal names and prefixes; each statement's Sid name
   --partition P   the ARNs' partition (default aws)
   --region R      the region in ARNs (default *)
   --account A     the account id in ARNs (default *)
+  --machine NAME  in a template, the state machine (its resource's logical ID) whose role the policy is for;
+                  without it, one policy covers every state machine the template holds
 Exit status: 0 the policy was printed, 2 a usage error or a file that is not a readable state machine.`;
 
 
@@ -26,11 +28,11 @@ export function policy(args: string[], cwd: string, io: Io): number {
     io.err(`sagemaker-asl: ${message}\n`);
     return 2;
   };
-  let values: { partition?: string; region?: string; account?: string; help?: boolean }, positionals: string[];
+  let values: { partition?: string; region?: string; account?: string; machine?: string; help?: boolean }, positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
-      options: { partition: { type: 'string' }, region: { type: 'string' }, account: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { partition: { type: 'string' }, region: { type: 'string' }, account: { type: 'string' }, machine: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     }));
@@ -53,7 +55,12 @@ export function policy(args: string[], cwd: string, io: Io): number {
   }
   const service = getLanguageService();
   const doc = TextDocument.create(pathToFileURL(path).href, languageOf(path, true) ?? 'asl', 1, text);
-  const document = service.iamPolicy(doc, { partition: values.partition, region: values.region, account: values.account });
+  if (values.machine !== undefined) {
+    // The names a template's machines go by, as graph --machine knows them.
+    const names = service.graph(doc, {})?.machines ?? [];
+    if (!names.includes(values.machine)) return fail(names.length ? `${shown} has no state machine named ${JSON.stringify(values.machine)}: it has ${names.map((n) => JSON.stringify(n)).join(', ')}` : `--machine names a state machine of a template, and ${shown} is no template`);
+  }
+  const document = service.iamPolicy(doc, { partition: values.partition, region: values.region, account: values.account, machine: values.machine });
   if (!document) return fail(`${shown} is not a state machine (no StartAt and States)`);
   if (!document.Statement.length) io.err(`sagemaker-asl: ${shown} has no SageMaker task: the policy is empty\n`);
   io.out(JSON.stringify(document, null, 2) + '\n');

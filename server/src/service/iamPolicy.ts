@@ -5,14 +5,16 @@ import { toValue } from './core/tree';
 import type { DocumentStore } from './documentStore';
 import { iamPolicyFor, type PolicyDocument, type PolicyOptions } from './sagemaker/iamPolicy';
 import { tasksOf } from './sagemaker/tasks';
+import { machineName } from './templates/embedded';
 
 /**
- * The policy for every SageMaker task of the document (of each state machine a template holds, of a job spec's
- * request), or null when it is not a state machine.
+ * The policy for every SageMaker task of the document (of each state machine a template holds, or of the one
+ * `machine` names, as each resource has its own role; of a job spec's request), or null when it is not a state machine.
  */
-export function iamPolicy(store: DocumentStore, doc: TextDocument, options: PolicyOptions = {}): PolicyDocument | null {
+export function iamPolicy(store: DocumentStore, doc: TextDocument, options: PolicyOptions & { machine?: string } = {}): PolicyDocument | null {
   if (!store.stateMachine(doc)) return null;
-  const tasks = store.machines(doc).flatMap(tasksOf).map((t) => {
+  const machines = store.machines(doc).filter((m) => options.machine === undefined || machineName(m) === options.machine);
+  const tasks = machines.flatMap(tasksOf).map((t) => {
     const payload = t.payloadProperty?.children?.[1];
     return { api: t.api, integrationPattern: t.integrationPattern, payload: payload ? toValue(payload) : null, stateName: t.state.name };
   });

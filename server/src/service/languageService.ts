@@ -59,7 +59,8 @@ export interface LanguageService {
    */
   graph(doc: TextDocument, which?: GraphWhich): DocumentGraph | null;
   /** The least-privilege IAM policy for the document's SageMaker tasks; null when it is not a state machine. */
-  iamPolicy(doc: TextDocument, options?: PolicyOptions): PolicyDocument | null;
+  /** `machine`: in a template, the state machine (its resource's logical ID) whose role the policy is for. */
+  iamPolicy(doc: TextDocument, options?: PolicyOptions & { machine?: string }): PolicyDocument | null;
   /** The state machine as JSON for Step Functions' ValidateStateMachineDefinition, `${…}` filled from `values`. */
   awsDefinition(doc: TextDocument, values?: Record<string, string>): AwsDefinitionResult;
   /** Step Functions' diagnostics as findings (source `aws`) on the text each `location` names; `at`: a template's machine. */
