@@ -7,7 +7,7 @@
 // checked and navigated, never edited (an edit there would have to be escaped).
 import type { AstNode, ParsedDocument } from '../core/types';
 import { parseJson } from '../json/parse';
-import { intrinsicOfObject, intrinsicOfTag, referenceName } from './intrinsics';
+import { intrinsicAt, joinParts, referenceName } from './intrinsics';
 
 /**
  * The intrinsic a piece computes at deployment (`Fn::If`, `Fn::Select`…: no placeholder name a Sub could write), by
@@ -137,12 +137,6 @@ class Decoded {
 
 type Piece = AstNode | { between: string; node: AstNode };
 
-/** The intrinsic a node is (`{ "Ref": … }` / `{ "Fn::X": … }`, or a YAML tag such as `!Ref`, `!Sub`), with its argument. */
-function intrinsicAt(node: AstNode): { name: string; arg: AstNode | undefined } | undefined {
-  const tagged = intrinsicOfTag(node.tag);
-  return tagged ? { name: tagged, arg: node } : intrinsicOfObject(node);
-}
-
 /**
  * What a DefinitionString is made of, in order: one string (plain, or a Sub's, whose own `${…}` stay placeholders),
  * or a Join's strings and intrinsics with its delimiter between them; undefined for anything else.
@@ -155,12 +149,12 @@ function piecesOf(node: AstNode): Piece[] | undefined {
     const s = arg?.type === 'array' ? arg.children?.[0] : arg;
     return s?.type === 'string' ? [s] : undefined;
   }
-  if (name !== 'Fn::Join' || arg?.type !== 'array') return undefined;
-  const [delimiter, list] = arg.children ?? [];
-  if (delimiter?.type !== 'string' || list?.type !== 'array') return undefined;
+  const join = name === 'Fn::Join' ? joinParts(arg) : undefined;
+  if (!join) return undefined;
+  const { delimiter, items } = join;
   const out: Piece[] = [];
-  (list.children ?? []).forEach((item, i) => {
-    if (i && delimiter.value) out.push({ between: delimiter.value as string, node: delimiter });
+  items.forEach((item, i) => {
+    if (i && delimiter.value) out.push({ between: delimiter.value, node: delimiter });
     out.push(item);
   });
   return out;

@@ -7,7 +7,7 @@ import { markRewritten } from '../core/findingsCache';
 import type { AstNode } from '../core/types';
 
 /** The long form of a short tag (`!Ref` → Ref, `!GetAtt` → Fn::GetAtt); undefined for tags that are not intrinsics. */
-export function intrinsicOfTag(tag: string | undefined): string | undefined {
+function intrinsicOfTag(tag: string | undefined): string | undefined {
   if (!tag || !/^![A-Z][A-Za-z0-9]*$/.test(tag)) return undefined;
   const name = tag.slice(1);
   return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
@@ -23,12 +23,25 @@ export function referenceName(name: string, arg: AstNode | undefined): string | 
 }
 
 /** The long form `{ "Ref": … }` / `{ "Fn::X": … }`: an object of exactly that one member. */
-export function intrinsicOfObject(node: AstNode): { name: string; arg: AstNode | undefined } | undefined {
+function intrinsicOfObject(node: AstNode): { name: string; arg: AstNode | undefined } | undefined {
   if (node.type !== 'object' || node.children?.length !== 1) return undefined;
   const [key, arg] = node.children[0].children ?? [];
   const name = key?.value;
   if (typeof name !== 'string' || !(name === 'Ref' || name.startsWith('Fn::'))) return undefined;
   return { name, arg };
+}
+
+/** The intrinsic a node is (`{ "Ref": … }` / `{ "Fn::X": … }`, or a YAML tag such as `!Ref`, `!Sub`), with its argument. */
+export function intrinsicAt(node: AstNode): { name: string; arg: AstNode | undefined } | undefined {
+  const tagged = intrinsicOfTag(node.tag);
+  return tagged ? { name: tagged, arg: node } : intrinsicOfObject(node);
+}
+
+/** A Join's argument `[delimiter, [items…]]`: its delimiter node and its items; undefined when it is not of that shape. */
+export function joinParts(arg: AstNode | undefined): { delimiter: AstNode & { value: string }; items: AstNode[] } | undefined {
+  const [delimiter, list] = arg?.type === 'array' ? (arg.children ?? []) : [];
+  if (delimiter?.type !== 'string' || list?.type !== 'array') return undefined;
+  return { delimiter: delimiter as AstNode & { value: string }, items: list.children ?? [] };
 }
 
 /** The string a Sub stands for: its argument, or the first item of `[string, { variables }]`. */
@@ -76,18 +89,17 @@ function replacementOf(node: AstNode, name: string, arg: AstNode | undefined, st
  * (`${AWS::Partition}`), read as a Sub's string is; undefined when a piece computes a value (a Join, !If, !Select…).
  */
 function joinString(arg: AstNode | undefined, node: AstNode, start: number): AstNode | undefined {
-  const [delimiter, list] = arg?.type === 'array' ? (arg.children ?? []) : [];
-  if (delimiter?.type !== 'string' || list?.type !== 'array') return undefined;
+  const join = joinParts(arg);
+  if (!join) return undefined;
   const parts: string[] = [];
-  for (const item of list.children ?? []) {
-    const tagged = intrinsicOfTag(item.tag);
-    const intrinsic = tagged ? { name: tagged, arg: item } : intrinsicOfObject(item);
+  for (const item of join.items) {
+    const intrinsic = intrinsicAt(item);
     const ref = intrinsic && referenceName(intrinsic.name, intrinsic.arg);
     if (ref !== undefined) parts.push(`\${${ref}}`);
     else if (!intrinsic && (item.type === 'string' || item.type === 'number')) parts.push(String(item.value));
     else return undefined;
   }
-  return { type: 'string', value: parts.join(String(delimiter.value)), offset: start, length: node.offset + node.length - start };
+  return { type: 'string', value: parts.join(join.delimiter.value), offset: start, length: node.offset + node.length - start };
 }
 
 /**
@@ -101,18 +113,16 @@ export function resolveIntrinsics(root: AstNode, text: string): Map<AstNode, Ast
     const node = stack.pop()!;
     for (let i = 0; i < (node.children?.length ?? 0); i++) {
       const child = node.children![i];
-      const short = intrinsicOfTag(child.tag);
-      const long = short ? undefined : intrinsicOfObject(child);
-      const name = short ?? long?.name;
-      if (!name) {
+      const intrinsic = intrinsicAt(child);
+      if (!intrinsic) {
         stack.push(child);
         continue;
       }
-      const arg = short ? child : long!.arg;
+      const { name, arg } = intrinsic;
       // A short tag's span starts at the tag (the yaml package's range starts after it).
       // (Looked for in the 200 characters before: an alias's copy is placed at the alias, with no tag written there.)
       const from = Math.max(0, child.offset - 200);
-      const tagAt = short ? text.slice(from, child.offset).lastIndexOf(child.tag!) : -1;
+      const tagAt = arg === child ? text.slice(from, child.offset).lastIndexOf(child.tag!) : -1;
       const start = tagAt >= 0 ? from + tagAt : child.offset;
       const replacement = replacementOf(child, name, arg, start);
       // A Sub read as its string (not one that became a placeholder): its variables go with it.
