@@ -1,5 +1,5 @@
 // Small text helpers shared by the features: edit distance for "did you mean", value quoting for messages, where a
-// line starts and ends.
+// line starts and ends, what a JSON escape writes.
 
 /**
  * Edit distance (optimal string alignment), case-insensitive (a case-only difference costs 0.5 so exact-case wins
@@ -123,3 +123,16 @@ export function nextLineStart(text: string, offset: number): number {
 
 /** The column of `offset`: how many characters of its line come before it. */
 export const column = (text: string, offset: number): number => offset - lineStart(text, offset);
+
+/** JSON's one-character escapes (YAML's double-quoted scalars share them). */
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** The JSON escape at `text[i]` (a backslash): the character it writes and its width; undefined when it is none. */
+export function jsonEscapeAt(text: string, i: number): { char: string; width: number } | undefined {
+  const e = text[i + 1];
+  if (e === 'u') {
+    const hex = text.slice(i + 2, i + 6);
+    return /^[0-9a-fA-F]{4}$/.test(hex) ? { char: String.fromCharCode(parseInt(hex, 16)), width: 6 } : undefined;
+  }
+  return e !== undefined && Object.hasOwn(ESCAPES, e) ? { char: ESCAPES[e], width: 2 } : undefined;
+}

@@ -3,6 +3,7 @@
 // document with sourceOffset); the server checks with them, the client evaluates with them. Pure: no editor,
 // no LSP, no I/O.
 import { Code } from '../core/codes';
+import { jsonEscapeAt } from '../core/text';
 import { contextAlways, contextMax, contextShown, contextValue, type KnownContext } from './context';
 import { parseDynamicValue } from './dynamic';
 import { evaluateIntrinsic } from './evaluate';
@@ -292,10 +293,10 @@ function unescapeOnce(raw: string): { text: string; at: number[] } {
       text += raw[i++];
       continue;
     }
-    const e = raw[i + 1];
-    const hex = e === 'u' ? raw.slice(i + 2, i + 6) : '';
-    text += /^[0-9a-fA-F]{4}$/.test(hex) ? String.fromCharCode(parseInt(hex, 16)) : (({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }) as Record<string, string>)[e] ?? e;
-    i += hex.length === 4 && /^[0-9a-fA-F]{4}$/.test(hex) ? 6 : 2;
+    // An escape JSON does not have (not in valid text) stands for the character after the backslash.
+    const escape = jsonEscapeAt(raw, i) ?? { char: raw[i + 1], width: 2 };
+    text += escape.char;
+    i += escape.width;
   }
   at.push(raw.length);
   return { text, at };

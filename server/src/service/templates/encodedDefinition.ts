@@ -5,6 +5,7 @@
 // then placed back on the source it comes from (a character written as an escape spans the escape, an intrinsic's
 // characters its whole span), so findings underline the template's own text. Such a machine is `encoded`: read,
 // checked and navigated, never edited (an edit there would have to be escaped).
+import { jsonEscapeAt } from '../core/text';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { parseJson } from '../json/parse';
 import { intrinsicAt, joinParts, referenceName } from './intrinsics';
@@ -160,9 +161,6 @@ function piecesOf(node: AstNode): Piece[] | undefined {
   return out;
 }
 
-/** JSON's one-character escapes (YAML's double-quoted scalars share them). */
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-
 /**
  * A string's characters with the source each was written as: a JSON or YAML double-quoted string read escape by
  * escape, a YAML single-quoted one with its doubled quotes, a plain scalar as it is (runs of plain characters at
@@ -184,13 +182,10 @@ function decodeString(parsed: ParsedDocument, node: AstNode, out: Decoded) {
         continue;
       }
       if (i > run) out.pushRun(raw.slice(run, i), base + run);
-      const e = raw[i + 1];
-      const hex = q === '"' && e === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 2, i + 6));
-      const width = doubled ? 2 : hex ? 6 : 2;
-      const c = doubled ? "'" : hex ? String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16)) : e !== undefined && e in ESCAPES ? ESCAPES[e] : undefined;
-      if (c === undefined) readable = false;
-      else out.push(c, base + i, base + i + width);
-      i += width;
+      const escape = doubled ? { char: "'", width: 2 } : jsonEscapeAt(raw, i);
+      if (!escape) readable = false;
+      else out.push(escape.char, base + i, base + i + escape.width);
+      i += escape?.width ?? 2;
       run = i;
     }
     if (readable && raw.length - 1 > run) out.pushRun(raw.slice(run, raw.length - 1), base + run);
