@@ -56,8 +56,7 @@ export function policy(args: string[], cwd: string, io: Io): number {
   const service = getLanguageService();
   const doc = TextDocument.create(pathToFileURL(path).href, languageOf(path, true) ?? 'asl', 1, text);
   if (values.machine !== undefined) {
-    // The names a template's machines go by, as graph --machine knows them.
-    const names = service.graph(doc, {})?.machines ?? [];
+    const names = service.machineNames(doc) ?? [];
     if (!names.includes(values.machine)) return fail(names.length ? `${shown} has no state machine named ${JSON.stringify(values.machine)}: it has ${names.map((n) => JSON.stringify(n)).join(', ')}` : `--machine names a state machine of a template, and ${shown} is no template`);
   }
   const document = service.iamPolicy(doc, { partition: values.partition, region: values.region, account: values.account, machine: values.machine });

@@ -8,7 +8,7 @@ import { carryOver } from './carryOver';
 import { reparse } from './json/incrementalParse';
 import { parseJson } from './json/parse';
 import { parseYaml } from './yaml/parseYaml';
-import { embeddedMachines, machineAt } from './templates/embedded';
+import { embeddedMachines, machineAt, machineName } from './templates/embedded';
 import { jobSpecOf } from './sagemaker/jobSpecs';
 import type { Shape } from './dataflow/shapes';
 import { ExecutionInputs, type ExecutionInputSource } from './executionInput';
@@ -53,6 +53,11 @@ export interface DocumentStore {
   workable(doc: TextDocument): ParsedDocument | undefined;
   /** The workable state machines of a document: itself, or those embedded in a template (templates/). */
   machines(doc: TextDocument): ParsedDocument[];
+  /**
+   * The names of a template's state machines (their resources' logical IDs, '' for one without), in document
+   * order; undefined when the document is no template.
+   */
+  machineNames(doc: TextDocument): string[] | undefined;
   /** The workable state machine at `offset`: the document's own, or the embedded one whose definition spans it. */
   machineAt(doc: TextDocument, offset: number): ParsedDocument | undefined;
   /** The state machine model of a parse (one per parse). */
@@ -138,6 +143,12 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     machines(doc) {
       const parsed = workable(doc);
       return !parsed ? [] : (embedded(parsed, doc) ?? [parsed]);
+    },
+    machineNames(doc) {
+      const parsed = workable(doc);
+      const inner = parsed && embedded(parsed, doc);
+      const names = inner?.map((m) => machineName(m) ?? '');
+      return names && inner!.length > 0 && inner![0] !== parsed && names.some(Boolean) ? names : undefined;
     },
     machineAt(doc, offset) {
       const parsed = workable(doc);

@@ -58,6 +58,8 @@ export interface LanguageService {
    * template, of the machine `which` names, else its first.
    */
   graph(doc: TextDocument, which?: GraphWhich): DocumentGraph | null;
+  /** In a template: the names of its state machines (their resources' logical IDs), in document order; else undefined. */
+  machineNames(doc: TextDocument): string[] | undefined;
   /** The least-privilege IAM policy for the document's SageMaker tasks; null when it is not a state machine. */
   /** `machine`: in a template, the state machine (its resource's logical ID) whose role the policy is for. */
   iamPolicy(doc: TextDocument, options?: PolicyOptions & { machine?: string }): PolicyDocument | null;
@@ -114,6 +116,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     prepareRename: (doc, position) => navigation.prepareRename(store, doc, position),
     rename: (doc, position, newName) => navigation.rename(store, doc, position, newName),
     graph: (doc, which) => graphOf(store, doc, which),
+    machineNames: store.machineNames,
     iamPolicy: (doc, options) => iamPolicy(store, doc, options),
     awsDefinition: (doc, values) => aws.awsDefinition(store, doc, values),
     awsProblems: (doc, diagnostics, at) => aws.awsProblems(aws.sentMachine(store, doc, at), diagnostics),

@@ -33,18 +33,17 @@ export function graphOf(store: DocumentStore, doc: TextDocument, which: GraphWhi
   const parsed = store.workable(doc);
   if (!parsed) return null;
   const machines = store.machines(doc);
-  const named = machines.map((m) => machineName(m) ?? '');
-  const inTemplate = machines.length > 0 && machines[0] !== parsed && named.some(Boolean);
+  const named = store.machineNames(doc);
   // A name no machine has: an empty graph that says which machines there are.
-  const byName = which.name !== undefined && inTemplate ? machines[named.indexOf(which.name)] : undefined;
-  if (which.name !== undefined && !byName) return { graph: { nodes: [], edges: [], groups: [] }, version: doc.version, machines: inTemplate ? named : [] };
-  const atOffset = which.offset !== undefined && inTemplate ? store.machineAt(doc, which.offset) : undefined;
-  const last = which.last !== undefined && inTemplate ? machines[named.indexOf(which.last)] : undefined;
+  const byName = which.name !== undefined && named ? machines[named.indexOf(which.name)] : undefined;
+  if (which.name !== undefined && !byName) return { graph: { nodes: [], edges: [], groups: [] }, version: doc.version, machines: named ?? [] };
+  const atOffset = which.offset !== undefined && named ? store.machineAt(doc, which.offset) : undefined;
+  const last = which.last !== undefined && named ? machines[named.indexOf(which.last)] : undefined;
   const machine = byName ?? atOffset ?? last ?? machines[0] ?? parsed;
   const result: DocumentGraph = { graph: buildGraphModel(machine.root, validate(store, doc), store.model(machine)), version: doc.version };
   const syntax = machine.syntaxErrors[0] ?? parsed.syntaxErrors[0];
   if (syntax) result.syntaxError = syntax.message;
-  if (inTemplate) {
+  if (named) {
     result.machines = named;
     result.machine = machineName(machine);
     if (machine.root) result.machineSpan = { offset: machine.root.offset, length: machine.root.length };
