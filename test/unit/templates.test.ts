@@ -404,6 +404,25 @@ test('a DefinitionString written inside a string: a mistake inside a string is u
   assert.match(service.awsDefinition(computed).error ?? '', /^Fn::If on line 5 \(in M\) is computed by CloudFormation at deployment/);
 });
 
+test('a YAML DefinitionString across lines (a folded block, with or without !Sub; a quoted or plain scalar): findings underline the value itself', () => {
+  const machine = (definitionString: string, ...lines: string[]) =>
+    TextDocument.create(`file:///templates/lines-${n++}.yaml`, 'yaml', 1, ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', `      DefinitionString: ${definitionString}`, ...lines, ''].join('\n'));
+  const body = ['        {"StartAt": "A", "States": {"A": {"Type": "Task",', '        "Resource": "arn:aws:states:::sagemaker:createModel", "Parameters": {"ModelName": "a_b",', '        "ExecutionRoleArn": "arn:aws:iam::111122223333:role/r"}, "End": true}}}'];
+  // A folded block reads in place, as a literal one does: its ${…} are DefinitionSubstitutions' (none here: a warning).
+  assert.deepEqual(findings(machine('>', ...body)), [['pattern', '"a_b"']]);
+  assert.deepEqual(findings(machine('!Sub >', ...body)), [['pattern', '"a_b"']]);
+  assert.deepEqual(findings(machine('>', body[0], body[1].replace('"Parameters"', '"Comment": "${Note}", "Parameters"'), body[2])), [
+    ['pattern', '"a_b"'],
+    ['unmatched-placeholder', '${Note}'],
+  ]);
+  // A folded string across lines (folded to a space): read as the JSON the block folds to.
+  assert.deepEqual(findings(machine('>', body[0], ...body[1].replace('"Parameters"', '"Comment": "one\n        line", "Parameters"').split('\n'), body[2])), [['pattern', '"a_b"']]);
+  // Quoted scalars across lines, with their escapes and doubled quotes.
+  const quoted = (q: string) => [q + body[0].trim(), ...body.slice(1, 2), body[2] + q].map((l) => (q === '"' ? l.replaceAll('"', '\\"').replace(/^\\"/, '"').replace(/\\"$/, '"') : l));
+  assert.deepEqual(findings(machine(...(quoted('"') as [string, ...string[]]))), [['pattern', '\\"a_b\\"']]);
+  assert.deepEqual(findings(machine(...(quoted("'").map((l) => l.replace('"Task"', '"Task", "Comment": "it\'\'s"')) as [string, ...string[]]))), [['pattern', '"a_b"']]);
+});
+
 test('the size of a definition inside a template is that of the JSON sent, not of the template', () => {
   const states = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`S${i}`, { Type: 'Pass', End: true }]));
   const padding = ' '.repeat(1_100_000);

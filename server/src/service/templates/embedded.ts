@@ -70,7 +70,9 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
 }
 
 /**
- * The JSON text of a DefinitionString that is the document's own text: a YAML block literal (`|`, `|-`, `|+`);
+ * The JSON text of a DefinitionString that is the document's own text: a YAML block literal (`|`, `|-`, `|+`), or a
+ * folded block (`>`) that parses so (folding turns its line breaks into spaces, which JSON reads alike outside
+ * strings; one with a string across lines is read as the string it folds to, templates/encodedDefinition.ts);
  * `sub`, when it is a `!Sub` string, with the Sub's variable map (its list form's second item).
  */
 function definitionStringView(parsed: ParsedDocument, node: AstNode): { view: ParsedDocument; sub: { variables: AstNode | undefined } | undefined } | undefined {
@@ -78,13 +80,15 @@ function definitionStringView(parsed: ParsedDocument, node: AstNode): { view: Pa
   // variables), whose first item is the string.
   const sub = node.type === 'object' && node.children?.length === 1 && node.children[0].children?.[0]?.value === 'Fn::Sub' ? node.children[0].children[1] : node.tag === '!Sub' ? node : undefined;
   const value = sub?.type === 'array' ? sub.children?.[0] : (sub ?? node);
-  if (value?.type !== 'string' || parsed.language !== 'yaml' || !/^\|[0-9+-]*[ \t]*(#.*)?\r?\n/.test(parsed.text.slice(value.offset, value.offset + 80))) return undefined;
+  const header = value?.type === 'string' && parsed.language === 'yaml' ? /^([|>])[0-9+-]*[ \t]*(#.*)?\r?\n/.exec(parsed.text.slice(value.offset, value.offset + 80)) : null;
+  if (!value || !header) return undefined;
   const start = parsed.text.indexOf('\n', value.offset) + 1;
   const end = value.offset + value.length;
   const body = parsed.text.slice(start, end);
   if (!body.trimStart().startsWith('{')) return undefined;
   // Padded so every offset is the document's; a bare ${…} (text substitution) is a placeholder, as in any definition.
   const inner = parseJson(' '.repeat(start) + body, false);
+  if (header[1] === '>' && inner.syntaxErrors.length) return undefined;
   const variables = sub?.type === 'array' && sub.children?.[1]?.type === 'object' ? sub.children[1] : undefined;
   return { view: { text: parsed.text, language: 'json', root: inner.root, syntaxErrors: inner.syntaxErrors }, sub: sub ? { variables } : undefined };
 }

@@ -164,16 +164,17 @@ function piecesOf(node: AstNode): Piece[] | undefined {
 /**
  * A string's characters with the source each was written as: a JSON or YAML double-quoted string read escape by
  * escape, a YAML single-quoted one with its doubled quotes, a plain scalar as it is (runs of plain characters at
- * once). Where the source cannot be read so (YAML's folded lines or its own escapes), every character spans the
- * whole string.
+ * once); a YAML scalar across lines (a folded block, a quoted or plain one) by alignLines. Where the source cannot
+ * be read so (YAML's own escapes), every character spans the whole string.
  */
 function decodeString(parsed: ParsedDocument, node: AstNode, out: Decoded) {
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
   const base = node.offset;
   const mark = out.mark();
   const q = raw[0];
-  let readable = !/[\r\n]/.test(raw) || parsed.language === 'json';
-  if (readable && (q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q)) {
+  let readable = true;
+  if (/[\r\n]/.test(raw) && parsed.language !== 'json') readable = alignLines(raw, base, String(node.value), out);
+  else if ((q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q)) {
     let run = 1;
     for (let i = 1; i < raw.length - 1 && readable; ) {
       const doubled = q === "'" && raw[i] === "'" && raw[i + 1] === "'";
@@ -189,8 +190,72 @@ function decodeString(parsed: ParsedDocument, node: AstNode, out: Decoded) {
       run = i;
     }
     if (readable && raw.length - 1 > run) out.pushRun(raw.slice(run, raw.length - 1), base + run);
-  } else if (readable) out.pushRun(raw, base);
+  } else out.pushRun(raw, base);
   if (readable && out.since(mark) === node.value) return;
   out.rollback(mark);
   out.push(String(node.value), node.offset, node.offset + node.length);
+}
+
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * A YAML scalar across lines, `value` aligned with its source `raw`: YAML only drops or turns whitespace (a line's
+ * indentation, a line break folded to a space) and reads a quoted scalar's escapes, so every other character of the
+ * value is the next such character of the source. A block's header line is skipped; a character the source does not
+ * have (a folded break, a final line break) spans the source's character there. False when they do not align (an
+ * escape YAML has and JSON has not): then the caller spans the whole string.
+ */
+function alignLines(raw: string, base: number, value: string, out: Decoded): boolean {
+  const q = raw[0];
+  const quoted = q === '"' || q === "'";
+  let i = q === '|' || q === '>' ? raw.indexOf('\n') + 1 : quoted ? 1 : 0;
+  const end = quoted ? raw.length - 1 : raw.length;
+  if (i <= 0 && !quoted && (q === '|' || q === '>')) return false;
+  let j = 0;
+  // The current run: value[runJ, j) written as raw[runI, …) character for character.
+  let runI = i, runJ = 0;
+  const flush = () => {
+    if (j > runJ) out.pushRun(value.slice(runJ, j), base + runI);
+  };
+  while (j < value.length) {
+    const c = value[j];
+    const r = i < end ? raw[i] : undefined;
+    let escape: { char: string; width: number } | undefined;
+    if (r === c && !(q === '"' && r === '\\') && !(q === "'" && r === "'")) {
+      if (j === runJ) runI = i;
+      i++;
+      j++;
+      continue;
+    }
+    flush();
+    if (q === '"' && r === '\\') {
+      // An escaped line break joins the lines; any other escape must be JSON's and write this character.
+      if (raw[i + 1] === '\n' || raw[i + 1] === '\r') {
+        i++;
+        runJ = j;
+        continue;
+      }
+      escape = jsonEscapeAt(raw, i);
+      if (escape?.char !== c) return false;
+    } else if (q === "'" && r === "'") {
+      if (raw[i + 1] !== "'" || c !== "'") return false;
+      escape = { char: "'", width: 2 };
+    }
+    if (escape) {
+      out.push(c, base + i, base + i + escape.width);
+      i += escape.width;
+      j++;
+    } else if (r !== undefined && isSpace(r) && !isSpace(c)) i++; // indentation, a break the value drops
+    else if (isSpace(c)) {
+      // A space or break of the value the source writes otherwise (a folded break): over the source's character.
+      const at = Math.min(i, end - 1);
+      out.push(c, base + at, base + at + 1);
+      if (r !== undefined && isSpace(r)) i++;
+      j++;
+    } else return false;
+    runJ = j;
+    runI = i;
+  }
+  flush();
+  return true;
 }
