@@ -24,8 +24,9 @@ test('SAM YAML: the embedded machine is checked at the template positions; !Sub,
     // Substitutions followed: flagged where the value is written (a Parameter's Default, a DefinitionSubstitutions entry).
     // `!Sub churn model ${Stage}`: a space is allowed nowhere in a job name, whatever Stage stands for.
     ['pattern', 'churn model '],
-    // `InstanceCount: ${ScoringInstanceCount}` deploys as "0": a string (CloudFormation replaces the text of the JSON).
-    ['wrong-type', '0'],
+    // `InstanceCount: ${ScoringInstanceCount}` deploys as "0": a string (CloudFormation replaces the text of the JSON),
+    // which the placeholder makes so: flagged there.
+    ['wrong-type', '${ScoringInstanceCount}'],
     ['enum-value', 'ml.c5.xlarg'],
     ['asl-unreachable-state', 'Done'],
     ['asl-unknown-field', 'Nextt'],
@@ -127,7 +128,7 @@ test('a template with two state machines: each one checked, navigated and listed
   assert.equal((fixed.match(/"EnableNetworkIsolation": true/g) ?? []).length, 2);
 });
 
-test('substitutions: a !Sub variable or a Parameter Default is checked where written; intrinsic values stay dynamic', () => {
+test('substitutions: a !Sub variable or a Parameter Default is checked where written; intrinsic values stay dynamic, as strings', () => {
   const text = [
     'Parameters:',
     '  Stage: { Type: String, Default: my_stage }',
@@ -158,7 +159,8 @@ test('substitutions: a !Sub variable or a Parameter Default is checked where wri
     '',
   ].join('\n');
   const d = open('sub.yaml', text);
-  assert.deepEqual(findings(d), [['pattern', 'my_stage'], ['enum-value', 'Fil']]);
+  // `InstanceCount: ${Count}` deploys as a string, whatever !GetAtt gives: CloudFormation replaces the text of the JSON.
+  assert.deepEqual(findings(d), [['pattern', 'my_stage'], ['enum-value', 'Fil'], ['wrong-type', '${Count}']]);
 });
 
 test('a followed substitution deploys as a string: numbers and booleans in string members are fine, in integer fields they are not', () => {
@@ -185,9 +187,9 @@ test('a followed substitution deploys as a string: numbers and booleans in strin
     '          W: { Type: Wait, Seconds: "${Wait}", End: true }',
     '',
   ].join('\n');
-  // One finding: the Wait's Seconds, on the substitution's value, where it is written.
+  // One finding: the Wait's Seconds, on the placeholder that makes it a string (its value is a number).
   const f = findings(open('typed.yaml', text));
-  assert.deepEqual(f.map(([, at]) => at), ['60'], JSON.stringify(f));
+  assert.deepEqual(f.map(([, at]) => at), ['"${Wait}"'], JSON.stringify(f));
 });
 
 test('Serverless: #{AWS::…} pseudo parameters are placeholders, as serverless-step-functions deploys them', () => {
@@ -237,6 +239,30 @@ test('substitutions are followed in a DefinitionString too: quoted ones as strin
   // A !Sub string (list form) takes its variables, then the Parameters' Defaults; not the DefinitionSubstitutions.
   const sub = cfn(['      DefinitionString: !Sub', '        - |'], rc).replace(/\n {8}(?=[{}" ])/g, '\n          ').replace(/\n$/, '\n        - { Type: ml.c5.xlarg, Count: -1 }\n');
   assert.deepEqual(findings(open('sub.yaml', sub)), [['out-of-range', '-1'], ['enum-value', 'ml.c5.xlarg']]);
+});
+
+test('a placeholder with no known value where a number or boolean belongs: it deploys as a string, an error there; a bare one in a DefinitionString is JSON text, not judged', () => {
+  const machine = (definition: string[]) =>
+    ['Parameters:', '  Threshold: { Type: Number }', 'Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      DefinitionSubstitutions: { Threshold: !Ref Threshold, Name: n }', ...definition, ''].join('\n');
+  const object = machine([
+    '      Definition:',
+    '        StartAt: C',
+    '        States:',
+    '          C:',
+    '            Type: Choice',
+    '            Choices: [{ Variable: $.auc, NumericGreaterThanEquals: "${Threshold}", Next: W }]',
+    '            Default: W',
+    '          W:',
+    '            Type: Wait',
+    '            Seconds: ${Unlisted}',
+    '            Comment: ${Name}',
+    '            End: true',
+  ]);
+  const f = findings(open('number-placeholder.yaml', object));
+  assert.deepEqual(f, [['asl-invalid-value', '"${Threshold}"'], ['asl-invalid-value', '${Unlisted}'], ['unmatched-placeholder', '${Unlisted}']]);
+  // In a DefinitionString's text, a quoted one is a string; a bare one becomes whatever JSON its value reads as.
+  const text = machine(['      DefinitionString: |', '        {"StartAt": "W", "TimeoutSeconds": ${Threshold}, "States": {"W": {"Type": "Wait", "Seconds": "${Threshold}", "End": true}}}']);
+  assert.deepEqual(findings(open('number-placeholder-text.yaml', text)), [['asl-invalid-value', '"${Threshold}"']]);
 });
 
 test('a ${Name} that no DefinitionSubstitutions key names deploys as its text: a warning where it is written; none in a Sub, an intrinsic or Serverless', () => {

@@ -5,7 +5,7 @@
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
 import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, judgeDynamicValue, parseDynamicValue, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
-import { hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
+import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
 import { property, propertyNode, stringValue, toValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
@@ -142,6 +142,12 @@ function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Wan
   if (!node) return false;
   if (isStandIn(node, ql)) {
     if (ql === 'JSONata' && !hasPlaceholder(node.value as string)) checkConstant(ctx, field, node, want, min, max);
+    else if (want !== 'string' && want !== 'string|null' && deploysAsString(node)) report(ctx, node, AslCode.invalidValue, `${field} must be ${wantText(want)}, and ${node.value} ${DEPLOYS_AS_STRING}`);
+    return false;
+  }
+  const placeholder = !typeOk(node, want) ? deploysAsString(node) : undefined;
+  if (placeholder) {
+    ctx.problems.push(aslProblem(placeholder.offset, placeholder.length, AslCode.invalidValue, `${field} must be ${wantText(want)}, and ${placeholder.value} ${DEPLOYS_AS_STRING} (here ${describe(node)})`, 'error'));
     return false;
   }
   if (!typeOk(node, want)) {

@@ -22,7 +22,7 @@ export type { KnownContext } from './context';
 export { checkJsonPath, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
 export { evaluateDynamicValue, evaluateIntrinsic } from './evaluate';
-export { hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders } from './placeholders';
+export { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders } from './placeholders';
 
 /**
  * The value of a `"X.$"` key: a JSONPath (`$…`), a context path (`$$…`), a variable, or an intrinsic function call.

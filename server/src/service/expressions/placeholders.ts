@@ -15,6 +15,21 @@ export const hasPlaceholder = (s: string): boolean => {
   return open >= 0 && s.indexOf('}', open + 2) >= 0;
 };
 
+// Whole-value placeholders known to deploy as a string: in a CloudFormation Definition object (written out as JSON,
+// then each `${key}` replaced as text inside the string it is written in) or written in quotes in a DefinitionString.
+// Marked by templates/substitutions.ts, on the placeholder (its text unknown) or on the literal followed in its place
+// (with the placeholder, where the mistake is written); the type checks read it (a number field given one).
+const deploysAsText = new WeakMap<object, { value?: unknown; offset: number; length: number }>();
+
+/** Marks a string node, a whole `${…}` placeholder or the literal followed for `placeholder`, as deploying as a string. */
+export const markDeploysAsString = (node: object, placeholder: { value?: unknown; offset: number; length: number }) => void deploysAsText.set(node, placeholder);
+
+/** Why such a placeholder is a string, for messages: "${X} " + this. */
+export const DEPLOYS_AS_STRING = 'deploys as a string, whatever it stands for: CloudFormation replaces it as text inside the JSON string the definition has there';
+
+/** The placeholder as written, when a string node deploys as a string whatever its substitution (markDeploysAsString). */
+export const deploysAsString = (node: object) => deploysAsText.get(node);
+
 /** Every `${name}` (a non-empty name without `}`), in order; what /\$\{([^}]+)\}/g matches, in linear time. */
 export function scanPlaceholders(s: string): Placeholder[] {
   const out: Placeholder[] = [];

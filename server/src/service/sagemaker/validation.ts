@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkJsonata, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
+import { checkJsonata, DEPLOYS_AS_STRING, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
@@ -63,7 +63,17 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
     (want === 'number' && got === 'integer') ||
     (want === 'timestamp' && (got === 'string' || got === 'integer' || got === 'number'));
   if (ok) return true;
-  if (isDynamic(ctx, node)) return false; // dynamic: right type or not, nothing more to check
+  if (isDynamic(ctx, node)) {
+    // Dynamic: right type or not, nothing more to check; but a placeholder that deploys as a string is one.
+    if (want !== 'string' && want !== 'timestamp' && deploysAsString(node)) problem(ctx, node, SageMakerCode.wrongType, `${label} must be ${article(want)} ${want}, and ${node.value} ${DEPLOYS_AS_STRING}`, { expected: want, got: 'string' });
+    return false;
+  }
+  // A literal followed for such a placeholder: the placeholder makes it a string (no fix to the literal mends that).
+  const placeholder = deploysAsString(node);
+  if (placeholder) {
+    ctx.problems.push({ offset: placeholder.offset, length: placeholder.length, message: `${label} must be ${article(want)} ${want}, and ${placeholder.value} ${DEPLOYS_AS_STRING} (here ${quote(String(node.value))})`, severity: 'error', source: 'sagemaker', code: SageMakerCode.wrongType, data: { expected: want, got } });
+    return false;
+  }
   const replacement = intendedValue(ctx.text, node, want);
   const example = replacement === undefined ? '' : typeof replacement === 'string' ? `: write ${JSON.stringify(replacement)}` : `: write ${replacement} without quotes`;
   const expected = want === 'object' || want === 'array' ? describeType(shape) : want;

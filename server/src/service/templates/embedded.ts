@@ -11,7 +11,7 @@ import { parseJson } from '../json/parse';
 import { markRewritten } from '../core/findingsCache';
 import { encodedDefinition } from './encodedDefinition';
 import { resolveIntrinsics } from './intrinsics';
-import { followSubstitutions, followSubstitutionsInText, parameterDefaults, unmatchedPlaceholders } from './substitutions';
+import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, unmatchedPlaceholders } from './substitutions';
 
 const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
@@ -152,6 +152,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
         if (!read.sub && isStateMachine(view.root)) own.push(...unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
         followSubstitutionsInText(view.root, parsed.text, read.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
+        markStringPlaceholders(view.root, parsed.text);
       }
       if (view && (view.syntaxErrors.length || isStateMachine(view.root))) {
         if (d.workflowType) view.workflowType = d.workflowType;
@@ -168,6 +169,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     // Followed in YAML only: a literal put in place of a placeholder lies outside the definition, and JSON trees
     // are re-parsed incrementally in place (json/incrementalParse.ts), which would move it with the wrong text.
     if (parsed.language === 'yaml') followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root)));
+    if (!d.serverless) markStringPlaceholders(d.node);
     const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [], ...(d.workflowType ? { workflowType: d.workflowType } : {}) };
     found.push(machine);
     owners.set(machine, { name: d.name, substitutions: d.substitutions });

@@ -12,7 +12,7 @@ import { closest } from '../core/text';
 import { property } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
 import { sourceOffset } from '../expressions/index';
-import { hasPlaceholder, scanPlaceholders } from '../expressions/placeholders';
+import { hasPlaceholder, markDeploysAsString, scanPlaceholders } from '../expressions/placeholders';
 import { intrinsicOf, isSubString } from './intrinsics';
 
 /** The codes of the findings about a template itself (not the machine it embeds); never renamed, only added. */
@@ -71,8 +71,15 @@ function bareValue(s: string): string | number | boolean | null | undefined {
   }
 }
 
-/** A followed value as a string: what a placeholder written inside a string deploys as. */
-const asString = (value: AstNode): AstNode => ({ type: 'string', value: String(value.value), offset: value.offset, length: value.length });
+/**
+ * A followed value as a string: what a placeholder written inside a string deploys as (a type check that refuses
+ * it reports on the placeholder, which is what makes it a string: deploysAsString).
+ */
+function followedString(value: AstNode, placeholder: AstNode): AstNode {
+  const followed: AstNode = { type: 'string', value: String(value.value), offset: value.offset, length: value.length };
+  markDeploysAsString(followed, placeholder);
+  return followed;
+}
 
 /**
  * Replaces, in place, each whole-value placeholder (`${Name}`, a value, not a key) under `definition` with what
@@ -93,7 +100,8 @@ function replaceWholePlaceholders(definition: AstNode, follow: (placeholder: Ast
       }
       const value = follow(c, name);
       if (!value) continue;
-      children[i] = { ...value, parent: node };
+      value.parent = node; // a node made for this place (its marks kept)
+      children[i] = value;
       markRewritten(node);
     }
   }
@@ -107,7 +115,7 @@ export function followSubstitutions(definition: AstNode, substitutions: AstNode 
   const own = entries(substitutions, params);
   replaceWholePlaceholders(definition, (c, name) => {
     const value = subs.has(c) ? (entries(subs.get(c), params).get(name) ?? params.get(name)) : own.get(name);
-    return value && asString(value);
+    return value && followedString(value, c);
   });
 }
 
@@ -122,13 +130,35 @@ export function followSubstitutionsInText(definition: AstNode, text: string, sub
   replaceWholePlaceholders(definition, (c, name) => {
     const value = own.get(name) ?? (sub ? params.get(name) : undefined);
     if (!value) return undefined;
-    if (text.charCodeAt(c.offset) === 34 /* " */) return asString(value);
+    if (text.charCodeAt(c.offset) === 34 /* " */) return followedString(value, c);
     // Bare: the value's text becomes JSON text ('2' and 2 both give the number 2); what does not read as one JSON
     // scalar stays a placeholder.
     const json = bareValue(String(value.value));
     if (json === undefined) return undefined;
     return { type: json === null ? 'null' : (typeof json as 'string' | 'number' | 'boolean'), value: json, offset: value.offset, length: value.length };
   });
+}
+
+/**
+ * Marks each whole-value placeholder under `definition` that no literal replaced as one that deploys as a string
+ * (expressions/placeholders.ts): in a Definition object every one (CloudFormation writes it out as JSON and then
+ * replaces `${key}` as text, inside its quotes, whether or not a key names it), in a DefinitionString read in place
+ * (`text` given) those written in quotes. Not a placeholder an intrinsic stands for (its value's type is CloudFormation's).
+ */
+export function markStringPlaceholders(definition: AstNode, text?: string) {
+  const stack = [definition];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const children = node.children ?? [];
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      stack.push(c);
+      if (c.type !== 'string' || node.type === 'object' || (node.type === 'property' && i === 0) || !WHOLE.test(c.value)) continue;
+      if (intrinsicOf(c) || (text !== undefined && text.charCodeAt(c.offset) !== 34 /* " */)) continue;
+      markDeploysAsString(c, c);
+      markRewritten(node);
+    }
+  }
 }
 
 /** The keys of a DefinitionSubstitutions map; undefined when they are not written out (an intrinsic: `!If`, `Fn::If`). */
