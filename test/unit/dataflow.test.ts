@@ -249,6 +249,31 @@ describe('warnings on paths', () => {
     ]);
   });
 
+  test('a suggestion is a typo of the name or the cause, never another field in its place: .sync for a job\'s status, the path without a name an OutputPath selected, no ARN for a name', () => {
+    const CREATE = 'arn:aws:states:::sagemaker:createTrainingJob';
+    const hints = (states: Record<string, unknown>) => dataflow(machine(states)).map((f) => f.message.replace(/^.*has no field \w+/, ''));
+    // Without .sync the result is CreateTrainingJob's (TrainingJobArn): a status or a name is what .sync returns.
+    const check = (path: string) => ({
+      Train: { Type: 'Task', Resource: CREATE, Parameters: {}, ResultPath: '$.train', Next: 'Check' },
+      Check: { Type: 'Choice', Choices: [{ Variable: path, StringEquals: 'Completed', Next: 'Done' }], Default: 'Done' },
+      Done: { Type: 'Succeed' },
+    });
+    assert.deepEqual(hints(check('$.train.TrainingJobStatus')), ['; only the .sync integration waits for the job and returns DescribeTrainingJob, which has it']);
+    assert.deepEqual(hints(check('$.train.TrainingJobName')), ['; only the .sync integration waits for the job and returns DescribeTrainingJob, which has it']);
+    // CreateModel's result has ModelArn only: an ARN is no model name (no suggestion).
+    const model = { Model: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: {}, ResultPath: '$.model', Next: 'Use' }, Use: { Type: 'Pass', Parameters: { 'name.$': '$.model.ModelName' }, End: true } };
+    assert.deepEqual(hints(model), ['']);
+    // OutputPath kept ModelArtifacts' value: the path reads it without that name.
+    const narrowed = {
+      Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, OutputPath: '$.ModelArtifacts', Next: 'Use' },
+      Use: { Type: 'Pass', Parameters: { 'url.$': '$.ModelArtifacts.S3ModelArtifacts', 'deep.$': '$.train.ModelArtifacts.S3Uri' }, End: true },
+    };
+    assert.deepEqual(hints({ ...narrowed, Use: { ...narrowed.Use, Parameters: { 'url.$': '$.ModelArtifacts.S3ModelArtifacts' } } }), ['; did you mean $.S3ModelArtifacts?']);
+    // One common name deep in a known value is no clue to where else it is (CheckpointConfig.S3Uri is no model).
+    const deep = { ...narrowed, Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.train', Next: 'Use' }, Use: { ...narrowed.Use, Parameters: { 'deep.$': '$.train.ModelArtifacts.S3Uri' } } };
+    assert.deepEqual(hints(deep), ['']);
+  });
+
   test('every …Path that gives a setting reads the input as a Wait\'s SecondsPath does (a Task\'s timeouts, a Map\'s limits), not past a Task\'s Parameters', () => {
     const states = {
       Init: { Type: 'Pass', Result: { seconds: 5 }, Next: 'Wait' },

@@ -6,7 +6,7 @@
 // fields (the execution input is unknown), nothing is reported, except an information hint when the whole rest of
 // the path exists at another, known place. Never an error: a path is only known at run time.
 import { inMapState, type AslState } from '../asl/model';
-import { closest, quote } from '../core/text';
+import { closest, editDistance, quote } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { isExpressionError, parseDynamicValue, parseJsonPath, pathsIn, sourceOffset, type PathNode, type PathSegment } from '../expressions/index';
 import { dataflowOf, type Slot } from './analysis';
@@ -106,6 +106,22 @@ function kindHint(parent: Shape, rest: readonly PathSegment[], names: (string | 
   return { hint: '' };
 }
 
+const words = (name: string) => name.split(/(?<=[a-z0-9])(?=[A-Z])/);
+
+/**
+ * A field name that is a near miss of `name`, a typo of it (closest), and not another word in its place: where both
+ * are written in the same number of camel-case words, each word that differs is a typo of the other
+ * (`S3ModelArtifact` for `S3ModelArtifacts`), not `ModelArn` for `ModelName` or `TrainingJobArn` for `TrainingJobStatus`.
+ */
+function nearName(name: string, candidates: Iterable<string>): string | undefined {
+  const mine = words(name);
+  return closest(name, candidates, 3).find((c) => {
+    const theirs = words(c);
+    if (theirs.length !== mine.length) return true;
+    return mine.every((w, k) => w === theirs[k] || editDistance(w, theirs[k]) <= Math.max(1, Math.floor(w.length / 3)));
+  });
+}
+
 function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shape): Problem | undefined {
   if (path.root !== '$' && path.root !== '$$') return undefined;
   // `$$`: the context object (context.ts), read like the input; its own parts only tell near misses of their names.
@@ -158,7 +174,10 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   }
   const rest = names.slice(at.index).filter((n): n is string => typeof n === 'string');
   const written = pathText(names);
-  const elsewhere = !inContext && rest.length === names.length - at.index ? findElsewhere(slot.against, rest, written) : undefined;
+  // Elsewhere: the path from its missing name on, found under another field (the result put somewhere else); a
+  // single name deep in a known value (`$.train.ModelArtifacts.S3Uri`) is no such clue: many values have an S3Uri.
+  const clue = at.index === 0 || rest.length >= 2;
+  const elsewhere = !inContext && clue && rest.length === names.length - at.index ? findElsewhere(slot.against, rest, written) : undefined;
   if (r.unlisted) {
     if (!elsewhere) return undefined;
     return {
@@ -170,18 +189,21 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
       data: fixable ? { replacement: elsewhere } : undefined,
     };
   }
-  let suggestion = elsewhere;
+  let suggestion: string | undefined;
   let hint = '';
-  if (!suggestion && at.parent.kind === 'object') {
-    const near = closest(missingName, at.parent.fields.keys(), 1)[0];
+  // What the .sync integration would return has it (a job's status, its artifacts): that is the mistake, not a spelling.
+  let i = 0;
+  const sync = at.parent.kind === 'object' && at.parent.syncResult ? readSegments(at.parent.syncResult.shape, rest.map((name) => ({ kind: 'name' as const, name, start: i, end: (i += 1) }))) : undefined;
+  if (at.parent.kind === 'object' && at.parent.syncResult && sync && !sync.missing && !sync.unlisted) hint = `; only the .sync integration waits for the job and returns ${at.parent.syncResult.operation}, which has it`;
+  else if (elsewhere) suggestion = elsewhere;
+  else if (at.parent.kind === 'object' && at.index + 1 < names.length && readsWhole(at.parent, segs.slice(at.index + 1))) {
+    // The value is already the field's (an OutputPath or InputPath selected it): the path without the name reads it.
+    suggestion = text([...names.slice(0, at.index), ...names.slice(at.index + 1)]);
+  } else if (at.parent.kind === 'object') {
+    const near = nearName(missingName, at.parent.fields.keys());
     if (near) suggestion = text([...names.slice(0, at.index), near, ...names.slice(at.index + 1)]);
   }
   if (suggestion) hint = `; did you mean ${suggestion}?`;
-  else if (at.parent.kind === 'object' && at.parent.syncResult) {
-    let i = 0;
-    const sync = readSegments(at.parent.syncResult.shape, rest.map((name) => ({ kind: 'name' as const, name, start: i, end: (i += 1) })));
-    if (!sync.missing && !sync.unlisted) hint = `; only the .sync integration waits for the job and returns ${at.parent.syncResult.operation}, which has it`;
-  }
   const message =
     at.parent.kind === 'object'
       ? at.index === 0 && origin && !isExampleInput(at.parent)
