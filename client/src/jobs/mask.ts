@@ -40,7 +40,7 @@ const DESCRIPTORS = new Set(['NAME', 'NAMES', 'TYPE', 'FILE', 'PATH', 'DIR', 'AR
 function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     // Digits after letters number a name, they do not make a new word: PASSWORD1, ADMIN_PASSWD2, API_KEY2.
@@ -202,12 +202,13 @@ export class MaskPolicy {
    * secret blanked out is also given to `found`.
    */
   private redactLabels(text: string, found?: (secret: string) => void): string {
-    const label = /(--?)?([A-Za-z_][A-Za-z0-9_.-]*)(\\*["'])?([ \t]*[:=][ \t]*|[ \t]+)/g;
+    // A label starts where no name character is before it and is at most 128 long: each match is tried from a
+    // run's first character only, in bounded time (from every character of a long run it was quadratic).
+    const label = /(?<![A-Za-z0-9_.-])(--?)?([A-Za-z_][A-Za-z0-9_.-]{0,127})(\\*["'])?([ \t]*[:=][ \t]*|[ \t]+)/g;
     let out = '';
     let last = 0;
     for (let m: RegExpExecArray | null; (m = label.exec(text)); ) {
       const [whole, dashes, name, quote, separator] = m;
-      if (m.index > 0 && /[A-Za-z0-9_.-]/.test(text[m.index - 1])) continue;
       const bySpace = !/[:=]/.test(separator);
       // A space separates a label from its value only on a command line (--api-key X); prose ("the token expired") is left alone.
       if (bySpace && !dashes) continue;
@@ -378,7 +379,9 @@ const RECOGNISERS: Recogniser[] = [
   {
     pattern: /()([A-Za-z0-9/+]{40,}={0,2})/g,
     check: (run) => {
-      const body = run.replace(/=+$/, '');
+      let end = run.length;
+      while (end > 0 && run[end - 1] === '=') end--; // by hand: /=+$/ retries from every = of a long run
+      const body = run.slice(0, end);
       const slashes = body.match(/\//g)?.length ?? 0;
       if (body.length === 40) return /[A-Z]/.test(body) && /[a-z]/.test(body) && /[0-9/+]/.test(body) && slashes <= 4;
       return body.length >= 100 && /[A-Z]/.test(body) && /[a-z]/.test(body) && /[0-9]/.test(body) && slashes <= body.length / 20;
