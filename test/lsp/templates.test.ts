@@ -27,7 +27,7 @@ describe('templates over LSP', () => {
       ['likely-runtime-failure', "States.Format('churn-{}', $$.Execution.Name)"],
       ['enum-value', 'ml.m5.larg'],
       ['pattern', 'churn model '],
-      ['wrong-type', '0'],
+      ['wrong-type', '${ScoringInstanceCount}'],
       ['enum-value', 'ml.c5.xlarg'],
       ['asl-unreachable-state', 'Done'],
       ['asl-unknown-field', 'Nextt'],

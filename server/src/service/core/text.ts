@@ -124,6 +124,18 @@ export function nextLineStart(text: string, offset: number): number {
 /** The column of `offset`: how many characters of its line come before it. */
 export const column = (text: string, offset: number): number => offset - lineStart(text, offset);
 
+/**
+ * `s` without the runs of `ch` at its start (`start`) and its end: by hand, as /-+$/ retries from every character of
+ * a long run and is quadratic on one.
+ */
+export function trimChar(s: string, ch: string, start = true): string {
+  let a = 0;
+  let b = s.length;
+  while (start && a < b && s[a] === ch) a++;
+  while (b > a && s[b - 1] === ch) b--;
+  return s.slice(a, b);
+}
+
 /** JSON's one-character escapes (YAML's double-quoted scalars share them). */
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 

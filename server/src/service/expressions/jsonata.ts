@@ -369,6 +369,35 @@ const FOLDABLE: Readonly<Record<string, (...args: unknown[]) => unknown>> = {
 const FOLDABLE_CALL = new RegExp(`\\$(?:${Object.keys(FOLDABLE).join('|')})\\s*(?=\\()`, 'g');
 
 /**
+ * An expression's text with each string literal and comment made one space, in one pass; undefined when one is not
+ * closed (no constant then: the parse fails). By hand: a pattern for them rescans to the end from every unclosed one.
+ */
+function withoutStringsAndComments(body: string): string | undefined {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < body.length; ) {
+    const c = body[i];
+    let end: number;
+    if (c === '"' || c === "'") {
+      end = i + 1;
+      while (end < body.length && body[end] !== c) end += body[end] === '\\' ? 2 : 1;
+      if (end >= body.length) return undefined;
+      end++;
+    } else if (c === '/' && body[i + 1] === '*') {
+      end = body.indexOf('*/', i + 2);
+      if (end < 0) return undefined;
+      end += 2;
+    } else {
+      i++;
+      continue;
+    }
+    out += body.slice(last, i) + ' ';
+    i = last = end;
+  }
+  return out + body.slice(last);
+}
+
+/**
  * The value a JSONata string always has, when its expression is written of literals only (`{% 0 %}`, `{% 'ten' %}`,
  * `{% [1, 2] %}`, `{% {'a': -1} %}`, `{% 3600 * 24 %}`, `{% $uppercase('file') %}` with the functions in FOLDABLE);
  * undefined for anything that reads data or calls another function, and for a malformed expression. What a field
@@ -381,7 +410,9 @@ export function jsonataConstant(value: string): { value: unknown } | undefined {
   // arithmetic operators (+ - * / % &, `{% 3600 * 24 * 30 %}` is a constant too), and the names of FOLDABLE's calls.
   // Anything else (a $variable, a path, another call) is no constant: told without a second parse of the expression,
   // which the syntax check has parsed already.
-  const rest = body.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\//g, ' ').replace(/\b(?:true|false|null)\b/g, ' ').replace(FOLDABLE_CALL, ' ');
+  const code = withoutStringsAndComments(body);
+  if (code === undefined) return undefined;
+  const rest = code.replace(/\b(?:true|false|null)\b/g, ' ').replace(FOLDABLE_CALL, ' ');
   if (!/^[\s\d.eE+\-*/%&()[\]{},:]*$/.test(rest)) return undefined;
   const ast = astOf(body);
   if (!ast) return undefined;

@@ -266,7 +266,11 @@ function conditionLabel(rule: AstNode): string {
 function condition(rule: AstNode | undefined, depth: number): string {
   if (rule?.type !== 'object') return '?';
   const jsonata = stringValue(property(rule, 'Condition'));
-  if (jsonata !== undefined) return jsonata.replace(/^\s*\{%\s*/, '').replace(/\s*%\}\s*$/, '');
+  if (jsonata !== undefined) {
+    // The closing %} by hand: /\s*%\}\s*$/ retries from every space of a long run.
+    const body = jsonata.replace(/^\s*\{%\s*/, '').trimEnd();
+    return body.endsWith('%}') ? body.slice(0, -2).trimEnd() : body;
+  }
   if (depth > 2) return '…';
   for (const [key, join] of [['And', ' and '], ['Or', ' or ']] as const) {
     const list = property(rule, key);
@@ -292,10 +296,26 @@ function clip(s: string): string {
   return one.length > MAX_LABEL ? `${one.slice(0, MAX_LABEL - 1)}…` : one;
 }
 
+/**
+ * What follows `:states:::` in an ARN whose partition and region hold no colon but inside one `{…}` (a template's
+ * `${AWS::Partition}`), read by hand: the pattern /^arn:[^:]*(?:\{[^}]*\})?[^:]*:states:::(.+)$/ is quadratic on a
+ * long Resource.
+ */
+function serviceOf(resource: string): string | undefined {
+  if (!resource.startsWith('arn:')) return undefined;
+  const at = resource.indexOf(':states:::', 4);
+  if (at < 0 || at + 10 >= resource.length || /[\n\r\u2028\u2029]/.test(resource.slice(at + 10))) return undefined;
+  const between = resource.slice(4, at);
+  const open = between.indexOf('{');
+  const close = open < 0 ? -1 : between.indexOf('}', open);
+  const outside = close > open ? between.slice(0, open) + between.slice(close + 1) : between;
+  return outside.includes(':') ? undefined : resource.slice(at + 10);
+}
+
 /** `arn:aws:states:::lambda:invoke.waitForTaskToken` → `lambda:invoke.waitForTaskToken`; a Lambda/Activity ARN → its name. */
 function shortResource(resource: string): string {
-  const service = /^arn:[^:]*(?:\{[^}]*\})?[^:]*:states:::(.+)$/.exec(resource);
-  if (service) return clip(service[1]);
+  const service = serviceOf(resource);
+  if (service) return clip(service);
   const parts = resource.split(':');
   return clip(parts.length > 2 ? parts.slice(-1)[0] || resource : resource);
 }

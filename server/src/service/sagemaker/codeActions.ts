@@ -4,7 +4,7 @@
 // a finding's node is, are asl/fixes.ts's (every check's fixes share them).
 import { SageMakerCode } from './codes';
 import { changeTo, insertMembers, isKey, nodeOf, removeMember, renameKey, replaceNode, valueOf, writtenInPlace, type Fix } from '../asl/fixes';
-import { editDistance } from '../core/text';
+import { editDistance, trimChar } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
@@ -32,7 +32,7 @@ function nameMax(shape: Shape | undefined, awsPattern: string | undefined): numb
 
 /** A name made valid for the name pattern: runs of other characters become one `-`, no `-` at either end. */
 function toValidName(value: string, max: number): string {
-  const trim = (s: string) => s.replace(/^-+|-+$/g, '');
+  const trim = (s: string) => trimChar(s, '-');
   return trim(trim(value.replace(/[^a-zA-Z0-9-]+/g, '-')).slice(0, max));
 }
 

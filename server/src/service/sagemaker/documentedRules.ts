@@ -9,6 +9,7 @@ import { hasPlaceholder, isJsonata, knownStringOf, literalConstant } from '../ex
 import { shapeAt } from './payloadLocation';
 import { getIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
+import { trimChar } from '../core/text';
 
 type Scalar = string | number | boolean | null;
 
@@ -254,7 +255,8 @@ function describe(c: Condition): string {
   return `${c.field} is not ${orList(c.notOneOf!)}`;
 }
 
-const numericText = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+// Each part has one way to match (`\d+\.?\d*` had as many as digits, quadratic on a long run of them).
+const numericText = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 /** A literal number, or with `fromString` a string that holds one (a hyperparameter range's "0.5"). */
 const numberOf = (f: Found, fromString = false): number | undefined =>
   f.state !== 'value' ? undefined
@@ -558,7 +560,7 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       // it. A missing prefix gets none: a path under another root is not fixed by prepending one; nor does a missing
       // one of several (which one is the user's choice), nor a warning's (a file's suffix: the file is what it is).
       const affix = found ?? (affixes.length === 1 ? affixes[0] : undefined);
-      const fixed = !atEnd || affix === undefined || rule.severity !== 'error' ? undefined : rule.not ? v.slice(0, -affix.length).replace(/-+$/, '') || undefined : v + affix;
+      const fixed = !atEnd || affix === undefined || rule.severity !== 'error' ? undefined : rule.not ? trimChar(v.slice(0, -affix.length), '-', false) || undefined : v + affix;
       const advice = fixed === undefined ? '' : `: write ${JSON.stringify(fixed)}${rule.not ? ', or another name' : ''}`;
       const texts = rule.not && found !== undefined ? [found] : affixes;
       const what = `${texts.length > 1 ? 'one of ' : ''}${orList(texts.map((a) => JSON.stringify(a)))}`;

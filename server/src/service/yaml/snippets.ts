@@ -16,6 +16,25 @@ export interface SnippetShape {
 }
 
 /**
+ * The key a block mapping's line content starts with (`name: …`, `"a b": …`, `'it''s': …`), quotes kept; undefined
+ * for none. A plain key is read by hand: the pattern [^#]*?[ \t]*: retries from every space of a long line.
+ */
+function keyOf(content: string): string | undefined {
+  const q = content[0];
+  if (q === '"' || q === "'") return /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?:[ \t]|$)/.exec(content)?.[1];
+  if (q === undefined || /[\s#]/.test(q)) return undefined;
+  for (let i = 1; i < content.length; i++) {
+    const c = content[i];
+    if (c === '#') return undefined;
+    if (c !== ':' || !(i + 1 === content.length || content[i + 1] === ' ' || content[i + 1] === '\t')) continue;
+    let end = i;
+    while (end > 0 && (content[end - 1] === ' ' || content[end - 1] === '\t')) end--;
+    return content.slice(0, end);
+  }
+  return undefined;
+}
+
+/**
  * The keys of the block mapping lines around the one whose key starts at `keyOffset`: lines at the same column
  * (a `- key:` line's key included), up to a line indented less, read from the text alone.
  */
@@ -25,20 +44,25 @@ export function blockSiblingKeys(text: string, keyOffset: number): string[] {
   const keys: string[] = [];
   // One line: its key when at the keys' column; stop at a line indented less (or at an item's `- `).
   const read = (from: number, to: number): { key?: string; stop: boolean; itemStart: boolean } => {
-    const line = text.slice(from, to);
-    // [^]: a line may hold \u2028, \u2029 or a lone \r, which `.` does not match.
-    const m = /^( *)((?:- +)*)([^]*)$/.exec(line.replace(/\r$/, ''))!;
-    const content = m[3];
-    if (!content.trim() && !m[2]) return { stop: false, itemStart: false };
-    if (!m[2] && content.startsWith('#')) return { stop: false, itemStart: false };
-    const indent = m[1].length;
+    const line = text.slice(from, text[to - 1] === '\r' ? to - 1 : to);
+    // Its indentation, then its item marks (`- - `), then its content: read by hand, in one pass.
+    let indent = 0;
+    while (line[indent] === ' ') indent++;
+    let at = indent;
+    while (line[at] === '-' && line[at + 1] === ' ') {
+      at += 2;
+      while (line[at] === ' ') at++;
+    }
+    const items = at > indent;
+    const content = line.slice(at);
+    if (!content.trim() && !items) return { stop: false, itemStart: false };
+    if (!items && content.startsWith('#')) return { stop: false, itemStart: false };
     if (indent > col) return { stop: false, itemStart: false };
     // A `- ` at the keys' column or deeper: an item of a sibling's sequence value.
-    if (m[2] && indent >= col) return { stop: false, itemStart: false };
-    const at = indent + m[2].length;
+    if (items && indent >= col) return { stop: false, itemStart: false };
     if (at !== col) return { stop: at < col || indent < col, itemStart: false };
-    const key = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"][^#]*?)[ \t]*:(?:[ \t]|$)/.exec(content);
-    return { key: key ? key[1].replace(/^["']|["']$/g, '') : undefined, stop: false, itemStart: m[2].length > 0 };
+    const key = keyOf(content);
+    return { key: key?.replace(/^["']|["']$/g, ''), stop: false, itemStart: items };
   };
   // Upwards (unless the key's own line starts an item), then downwards, from the key's line.
   const ownItem = text.slice(keyLine, keyOffset).includes('-');
