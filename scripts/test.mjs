@@ -30,7 +30,7 @@ await build({
   mainFields: ['module', 'main'],
   sourcemap: 'inline',
   // mermaid and jsdom are ES modules loaded with import() as they are (test/cli/graphMermaid.test.ts).
-  external: ['vscode', 'playwright-core', 'amazon-states-language-service', 'fast-check', 'esbuild', 'mermaid', 'jsdom'],
+  external: ['vscode', 'playwright-core', 'amazon-states-language-service', 'fast-check', 'esbuild', 'mermaid', 'jsdom', 'typescript'],
   logLevel: 'warning',
 });
 const outputs = files.map((f) => join(outdir, f.replace(/^test[\\/]/, '').replace(/\.ts$/, '.js')));
