@@ -145,6 +145,22 @@ function lowercaseOutsidePlaceholders(s: string): string {
   return out + s.slice(at).toLowerCase();
 }
 
+/**
+ * Text written into a policy as itself: a `*` or `?` the user wrote (no SageMaker name or role ARN may hold one, but a
+ * policy is written from text that may be wrong) is IAM's `${*}` / `${?}`, not a wildcard that would grant every
+ * name it matches (`role/*`: iam:PassRole on every role). Placeholders `${…}` stay as written.
+ */
+function asWritten(s: string): string {
+  const escape = (t: string) => t.replace(/[*?]/g, (c) => `\${${c}}`);
+  let out = '';
+  let at = 0;
+  for (const p of scanPlaceholders(s)) {
+    out += escape(s.slice(at, p.start)) + s.slice(p.start, p.end);
+    at = p.end;
+  }
+  return out + escape(s.slice(at));
+}
+
 /** A string value of a plain JSON object member. */
 const str = (o: unknown, key: string): string | undefined => {
   const v = o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>)[key] : undefined;
@@ -174,14 +190,14 @@ const INTRINSIC_PLACEHOLDER = /\$\{(?:Ref|Fn::[A-Za-z]+)\}/g;
 function namePattern(payload: unknown, member: string, prefix: boolean): string {
   const literal = str(payload, member);
   if (literal !== undefined && !isJsonata(literal)) {
-    // An intrinsic's value is any text: a wildcard where it stands.
-    const known = literal.replace(INTRINSIC_PLACEHOLDER, '*');
+    // An intrinsic's value is any text: a wildcard where it stands (after what the user wrote is made literal).
+    const known = asWritten(literal).replace(INTRINSIC_PLACEHOLDER, '*');
     const name = (hasPlaceholder(known) ? lowercaseOutsidePlaceholders(known) : known.toLowerCase()) + (prefix ? '*' : '');
     return name.replace(/\*+/g, '*');
   }
   const computed = literal ?? str(payload, `${member}.$`);
   const start = computed === undefined ? undefined : literalPrefix(computed, literal !== undefined);
-  return start === undefined ? '*' : `${lowercaseOutsidePlaceholders(start)}*`;
+  return start === undefined ? '*' : `${lowercaseOutsidePlaceholders(asWritten(start))}*`;
 }
 
 /** The roles a request passes to SageMaker: literal ARNs and placeholders as written; `*` roles when computed. */
@@ -204,7 +220,7 @@ function rolesOf(payload: unknown, paths: string[], partition: string, account: 
     }
     for (const o of objects) {
       const literal = str(o, last);
-      if (literal !== undefined && !isJsonata(literal) && !literal.match(INTRINSIC_PLACEHOLDER)) out.push(literal);
+      if (literal !== undefined && !isJsonata(literal) && !literal.match(INTRINSIC_PLACEHOLDER)) out.push(asWritten(literal));
       else if (literal !== undefined || str(o, `${last}.$`) !== undefined) out.push(`arn:${partition}:iam::${account}:role/*`);
     }
   }
