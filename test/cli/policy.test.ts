@@ -114,6 +114,25 @@ test('not a state machine, a missing file, no file: exit 2 with the reason', () 
   assert.match(none.err, /^sagemaker-asl: policy takes one file\n\nUsage: sagemaker-asl policy/);
 });
 
+test('a * or ? written in a name or a role is no wildcard in the policy (IAM\'s ${*} / ${?}); a file that does not parse, or is too deep to read, gets no policy: exit 2', () => {
+  const train = pipeline.States.Train;
+  const wild = { StartAt: 'Train', States: { Train: { ...train, Parameters: { ...train.Parameters, 'TrainingJobName.$': undefined, TrainingJobName: 'demo?job', RoleArn: 'arn:aws:iam::111122223333:role/*' } } } };
+  writeFileSync(join(dir, 'wild.asl.json'), JSON.stringify(wild));
+  const r = run(dir, ['policy', 'wild.asl.json']);
+  assert.equal(r.status, 0, r.err);
+  const resources = JSON.parse(r.out).Statement.flatMap((s: { Resource: string[] }) => s.Resource);
+  assert.ok(resources.includes('arn:aws:sagemaker:*:*:training-job/demo${?}job*'), resources.join());
+  assert.ok(resources.includes('arn:aws:iam::111122223333:role/${*}'), resources.join());
+  writeFileSync(join(dir, 'broken.asl.json'), JSON.stringify(pipeline).slice(0, -1));
+  const broken = run(dir, ['policy', 'broken.asl.json']);
+  assert.equal(broken.status, 2);
+  assert.match(broken.err, /^sagemaker-asl: broken\.asl\.json does not parse: /);
+  writeFileSync(join(dir, 'deep.asl.json'), JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Result: '@', Next: 'Train' }, Train: train } }).replace('"@"', '['.repeat(3000) + ']'.repeat(3000)));
+  const deep = run(dir, ['policy', 'deep.asl.json']);
+  assert.equal(deep.status, 2);
+  assert.match(deep.err, /^sagemaker-asl: deep\.asl\.json cannot be read in full: /);
+});
+
 test('a template: the policy of every state machine it holds (as lint checks them), a job spec: of its request', () => {
   const sam = readFileSync(join(root, 'test/fixtures/templates/sam-training.yaml'), 'utf8');
   writeFileSync(join(dir, 'template.yaml'), sam);

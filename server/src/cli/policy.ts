@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
+import { Code } from '../service/core/codes';
 import { PathError, displayPath, languageOf, readSource } from './files';
 import type { Io } from './main';
 
@@ -59,6 +60,10 @@ export function policy(args: string[], cwd: string, io: Io): number {
     const names = service.machineNames(doc) ?? [];
     if (!names.includes(values.machine)) return fail(names.length ? `${shown} has no state machine named ${JSON.stringify(values.machine)}: it has ${names.map((n) => JSON.stringify(n)).join(', ')}` : `--machine names a state machine of a template, and ${shown} is no template`);
   }
+  // A policy of half a file would mislead as a graph of one would: one that does not parse (or is too deep, or
+  // its YAML aliases expand too far, to be read in full) gets none.
+  const syntax = service.parse(doc).syntaxErrors[0];
+  if (syntax) return fail(`${shown} ${syntax.code === Code.tooLarge ? 'cannot be read in full' : 'does not parse'}: ${syntax.message}`);
   const document = service.iamPolicy(doc, { partition: values.partition, region: values.region, account: values.account, machine: values.machine });
   if (!document) return fail(`${shown} is not a state machine (no StartAt and States)`);
   if (!document.Statement.length) io.err(`sagemaker-asl: ${shown} has no SageMaker task: the policy is empty\n`);
