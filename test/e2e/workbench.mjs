@@ -6,11 +6,12 @@
 // stopped as a group; whatever is still running when Node exits is killed.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { get } from 'node:http';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { packageExtension } from '../../scripts/package.mjs';
+import { startGuard } from './guard.mjs';
 
 export const ROOT = process.cwd();
 export const E2E_DIR = resolve(ROOT, '.e2e');
@@ -105,18 +106,6 @@ function startGroup(command, args, { env, logFile, stdout = 'file' } = {}) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
 /**
  * node dist/emulator.js on a free port; `stepMs` is the time between two job status changes, `account` the
  * account in the ARNs it makes (the emulator's default otherwise).
@@ -138,6 +127,14 @@ export async function startEmulator({ stepMs = 1000, logFile, account } = {}) {
   });
   return { url, pid: child.pid, stop: () => stopGroup(child.pid) };
 }
+
+/** Whether code-server answers /healthz on its socket. */
+const healthy = (socketPath) =>
+  new Promise((resolve) => {
+    const req = get({ socketPath, path: '/healthz', timeout: 2000 }, (res) => (res.resume(), resolve(res.statusCode === 200)));
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => (req.destroy(), resolve(false)));
+  });
 
 /**
  * code-server with its state under `home` (settings, extensions, XDG dirs), `vsix` installed, serving `folder`.
@@ -181,27 +178,39 @@ export async function startCodeServer({ home, vsix, folder, settings = {}, env =
     });
     if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed:\n${r.stdout}${r.stderr}`);
   }
-  port ??= await freePort();
   const logFile = join(home, 'code-server.log');
   writeFileSync(logFile, '');
-  const child = startGroup(cs.node, [cs.entry, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+  // On a socket only this user can open, behind guard.mjs's door (Host, token, cookie): --auth none is no open IDE.
+  const socketPath = join(dirs.tmp, 'code-server.sock');
+  rmSync(socketPath, { force: true });
+  const child = startGroup(cs.node, [cs.entry, ...common, '--auth', 'none', '--socket', socketPath, '--socket-mode', '600',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', folder], { env: childEnv, logFile });
-  const base = `http://127.0.0.1:${port}`;
   let exited = false;
   child.on('exit', () => (exited = true));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exited) throw new Error(`code-server exited at start:\n${readFileSync(logFile, 'utf8')}`);
-    if (Date.now() > deadline) throw new Error(`code-server did not answer on ${base}/healthz within 60 s`);
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > deadline) throw new Error(`code-server did not answer on ${socketPath} (/healthz) within 60 s`);
+    if (await healthy(socketPath)) break;
     await sleep(150);
   }
+  let guard;
+  try {
+    guard = await startGuard({ socketPath, port: port ?? 0 });
+  } catch (e) {
+    stopGroup(child.pid);
+    throw e;
+  }
+  const base = `http://127.0.0.1:${guard.port}`;
   return {
     base,
-    url: `${base}/?folder=${encodeURIComponent(folder)}`,
+    url: `${base}/?folder=${encodeURIComponent(folder)}&${guard.query}`,
     pid: child.pid,
     logFile,
-    stop: () => stopGroup(child.pid),
+    stop: async () => {
+      await guard.stop();
+      return stopGroup(child.pid);
+    },
   };
 }
 
