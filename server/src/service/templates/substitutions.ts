@@ -81,12 +81,8 @@ function followedString(value: AstNode, placeholder: AstNode): AstNode {
   return followed;
 }
 
-/**
- * Replaces, in place, each whole-value placeholder (`${Name}`, a value, not a key) under `definition` with what
- * `follow` gives for it, if anything, and marks what holds it as rewritten: the definition no longer reads as its
- * text, so its findings are not kept by text (core/findingsCache.ts).
- */
-function replaceWholePlaceholders(definition: AstNode, follow: (placeholder: AstNode, name: string) => AstNode | undefined) {
+/** Each whole-value placeholder (`${Name}`, a value, not a key) under `definition`: what holds it, where, its name. */
+function* wholePlaceholders(definition: AstNode): Generator<{ holder: AstNode; index: number; name: string }> {
   const stack = [definition];
   while (stack.length) {
     const node = stack.pop()!;
@@ -94,16 +90,24 @@ function replaceWholePlaceholders(definition: AstNode, follow: (placeholder: Ast
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
       const name = c.type === 'string' && node.type !== 'object' && !(node.type === 'property' && i === 0) ? WHOLE.exec(c.value)?.[1] : undefined;
-      if (!name) {
-        stack.push(c);
-        continue;
-      }
-      const value = follow(c, name);
-      if (!value) continue;
-      value.parent = node; // a node made for this place (its marks kept)
-      children[i] = value;
-      markRewritten(node);
+      if (name) yield { holder: node, index: i, name };
+      else stack.push(c);
     }
+  }
+}
+
+/**
+ * Replaces, in place, each whole-value placeholder under `definition` with what `follow` gives for it, if anything,
+ * and marks what holds it as rewritten: the definition no longer reads as its text, so its findings are not kept by
+ * text (core/findingsCache.ts).
+ */
+function replaceWholePlaceholders(definition: AstNode, follow: (placeholder: AstNode, name: string) => AstNode | undefined) {
+  for (const { holder, index, name } of wholePlaceholders(definition)) {
+    const value = follow(holder.children![index], name);
+    if (!value) continue;
+    value.parent = holder; // a node made for this place (its marks kept)
+    holder.children![index] = value;
+    markRewritten(holder);
   }
 }
 
@@ -146,18 +150,11 @@ export function followSubstitutionsInText(definition: AstNode, text: string, sub
  * (`text` given) those written in quotes. Not a placeholder an intrinsic stands for (its value's type is CloudFormation's).
  */
 export function markStringPlaceholders(definition: AstNode, text?: string) {
-  const stack = [definition];
-  while (stack.length) {
-    const node = stack.pop()!;
-    const children = node.children ?? [];
-    for (let i = 0; i < children.length; i++) {
-      const c = children[i];
-      stack.push(c);
-      if (c.type !== 'string' || node.type === 'object' || (node.type === 'property' && i === 0) || !WHOLE.test(c.value)) continue;
-      if (intrinsicOf(c) || (text !== undefined && text.charCodeAt(c.offset) !== 34 /* " */)) continue;
-      markDeploysAsString(c, c);
-      markRewritten(node);
-    }
+  for (const { holder, index } of wholePlaceholders(definition)) {
+    const c = holder.children![index];
+    if (intrinsicOf(c) || (text !== undefined && text.charCodeAt(c.offset) !== 34 /* " */)) continue;
+    markDeploysAsString(c, c);
+    markRewritten(holder);
   }
 }
 
