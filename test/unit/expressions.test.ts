@@ -33,7 +33,7 @@ describe('JSONPath', () => {
   test('malformed paths, with the position of the mistake', () => {
     assert.deepEqual(at('$.a.', checkJsonPath('$.a.', 'path')), ['A name is missing after "." in "$.a."', '.']);
     assert.deepEqual(at("$['a'", checkJsonPath("$['a'", 'path')), ['Unterminated bracket: "[\'a\'" needs a closing ]', "['a'"]);
-    assert.deepEqual(at('input.x', checkJsonPath('input.x', 'path')), ['"input.x" is not a path: a path starts with $ (the input), $$ (the context object) or $name (a variable)', 'i']);
+    assert.deepEqual(at('input.x', checkJsonPath('input.x', 'path')), ['"input.x" is not a path: a path starts with $ (the input), $$ (the context object) or $name (a variable)', 'input.x']);
     const call = "$.States.Format('{}', $.x)";
     // The call is read to its closing parenthesis, a path argument included.
     assert.deepEqual(at(call, checkJsonPath(call, 'path'))?.[1], "Format('{}', $.x)");

@@ -130,7 +130,7 @@ class ParsedPath implements PathNode {
 
 /** Parses s[from, to) as a path (an intrinsic's argument, or a whole value); offsets are into `s`. */
 export function parseRange(s: string, from: number, to: number, kind: PathKind = 'path'): PathNode | ExpressionError {
-  if (s[from] !== '$' || from >= to) return err(from, Math.min(to, from + 1), `${JSON.stringify(s.slice(from, Math.min(to, from + 40)))} is not a path: a path starts with $ (the input), $$ (the context object) or $name (a variable)`);
+  if (s[from] !== '$' || from >= to) return err(from, to, `${JSON.stringify(s.slice(from, Math.min(to, from + 40)))} is not a path: a path starts with $ (the input), $$ (the context object) or $name (a variable)`);
   const e = scan(s, from, to, kind);
   return e ?? new ParsedPath(s, from, to, s.slice(from, rootEnd(s, from, to)), kind);
 }
