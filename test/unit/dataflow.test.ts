@@ -274,6 +274,15 @@ describe('warnings on paths', () => {
     assert.deepEqual(hints(deep), ['']);
   });
 
+  test('a Map\'s ItemsPath that selects a value known to be no array: a warning; an array, or a value not known, none', () => {
+    const map = (itemsPath: string) => ({ Type: 'Map', ItemsPath: itemsPath, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true });
+    const states = (itemsPath: string) => ({ Init: { Type: 'Pass', Result: { models: { churn: 1 }, list: [1, 2], name: 'n' }, Next: 'Each' }, Each: map(itemsPath) });
+    assert.deepEqual(dataflow(machine(states('$.models'))).map((f) => f.message), ['$.models selects an object, and a Map state iterates over an array: the state fails when it runs (States.Runtime)']);
+    assert.deepEqual(dataflow(machine(states('$.name'))).map((f) => f.at), ['$.name']);
+    assert.deepEqual(dataflow(machine(states('$.list'))), []);
+    assert.deepEqual(dataflow(machine({ Each: map('$.fromTheInput') })), []);
+  });
+
   test('every …Path that gives a setting reads the input as a Wait\'s SecondsPath does (a Task\'s timeouts, a Map\'s limits), not past a Task\'s Parameters', () => {
     const states = {
       Init: { Type: 'Pass', Result: { seconds: 5 }, Next: 'Wait' },

@@ -34,6 +34,8 @@ export interface Slot {
   taskPayload?: boolean;
   /** What `$$` is here when it is not the flow's `context`: in a Map's ItemSelector, with the Map's item. */
   context?: Shape;
+  /** What the path must select (a Map's ItemsPath: an array). */
+  wants?: 'array';
 }
 
 export interface StateFlow {
@@ -352,6 +354,8 @@ class Analysis {
     } else if (s.type === 'Map') {
       const items = property(n, 'ItemsPath');
       const list = items ? this.readPath(items, s, effective, effectiveLabel) : effective;
+      const slot = this.flow.slots.at(-1);
+      if (items && slot?.node === items) slot.wants = 'array';
       const selector = property(n, 'ItemSelector') ?? parameters;
       // `$$.Map.Item.Value` is the item; `$` in the selector is the Map's input. A Distributed Map reading its items
       // elsewhere gets items this pass does not know; batched items arrive as { Items: [...], BatchInput }.

@@ -14,7 +14,7 @@ import { isExampleInput } from './executionInput';
 import { isContextPart } from './context';
 import { readSegments } from './paths';
 import { jsonataFindings } from './jsonataReads';
-import type { Shape } from './shapes';
+import { isHint, type Shape } from './shapes';
 
 export const DataflowCode = {
   /** A path reads a field that cannot be in the shape it reads (warning). */
@@ -122,6 +122,14 @@ function nearName(name: string, candidates: Iterable<string>): string | undefine
   });
 }
 
+/** A path that must select an array (a Map's ItemsPath) and selects a value known to be something else. */
+function notAnArray(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocument): Problem | undefined {
+  if (shape.kind === 'unknown' || shape.kind === 'array' || isHint(shape) || (shape.kind === 'primitive' && shape.type === 'null')) return undefined;
+  const whose = shape.origin ? ` (${shape.origin})` : '';
+  const message = `${path.text} selects ${describe(shape)}${whose}, and a Map state iterates over an array: the state fails when it runs (States.Runtime)`;
+  return { ...spanOf(slot.node, parsed.text, path.start, path.end), severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
+}
+
 function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shape): Problem | undefined {
   if (path.root !== '$' && path.root !== '$$') return undefined;
   // `$$`: the context object (context.ts), read like the input; its own parts only tell near misses of their names.
@@ -137,7 +145,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   }
   const r = readSegments(base, segs);
   const at = r.missing ?? r.unlisted;
-  if (!at) return undefined;
+  if (!at) return slot.wants === 'array' ? notAnArray(slot, path, r.shape, parsed) : undefined;
   const names: (string | number)[] = [];
   for (const s of segs) {
     const n = segmentName(s);
