@@ -211,6 +211,13 @@ test('a flow collection closed left of its content, as CloudFormation and the SA
   assert.deepEqual(toValue(many.root!), { R: { K0: { P: { x: 0 } }, K1: { P: { x: 1 } }, K2: { P: { x: 2 } }, K3: { P: { x: 3 } }, K4: { P: { x: 4 } }, K5: { P: { x: 5 } }, After: 1 } });
   // A comment at the end of the line before would swallow the bracket: the error stays.
   assert.equal(parseYamlDocument('A:\n  B: {\n    "x": 1 # one\n}\n').syntaxErrors.length, 1);
+  // The collection goes on after the bracket (`}, !Ref AWS::NoValue]`, aws-lambda-power-tuning's template).
+  const vpc = 'F:\n  VpcConfig: !If [UseVpc, {\n    SubnetIds: [subnet-1]\n  }, !Ref AWS::NoValue]\nG: 1\n';
+  const joined = parseYamlDocument(vpc);
+  assert.deepEqual(joined.syntaxErrors, []);
+  assert.deepEqual(toValue(joined.root!), { F: { VpcConfig: ['UseVpc', { SubnetIds: ['subnet-1'] }, 'AWS::NoValue'] }, G: 1 });
+  // A key on the line after an unclosed bracket is a real mistake: not joined.
+  assert.equal(parseYamlDocument('A: [1, 2\nB: 3\n').syntaxErrors.length, 1);
 });
 
 test('a half-typed key (no colon yet) under a mapping: one error on that line, the siblings are kept', () => {

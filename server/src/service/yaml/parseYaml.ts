@@ -75,24 +75,25 @@ function parse(text: string, mends = 0): YamlParseResult {
 const MAX_MENDS = 16;
 
 /**
- * A flow collection closed on a line of its own, left of where its content may start (`KeyPolicy: {` … with the `}`
- * under the key's parent), breaks YAML 1.2's indentation rule; but CloudFormation and the SAM CLI (PyYAML) read it,
- * and AWS's own sample templates ship it. Each such bracket moves to just after the text before it, the text keeping
- * its length, so every offset stays and the document reads as they read it. Undefined where there is none to move (a
- * comment at the end of the line before would swallow the bracket: left as it is).
+ * A flow collection closed on a line left of where its content may start (`KeyPolicy: {` … with the `}` under the
+ * key's parent; `VpcConfig: !If [UseVpc, {` … `}, !Ref AWS::NoValue]`, the rest of the collection after it) breaks YAML 1.2's indentation rule; but
+ * CloudFormation and the SAM CLI (PyYAML) read it, and AWS's own templates ship it. Inside a flow collection a line
+ * break is only a space: each such line is joined to the text before it (the break and indentation between them made
+ * spaces, the text keeping its length), so every offset stays and the document reads as they read it. Undefined
+ * where there is none to join (a comment at the end of the line before would swallow the rest: left as it is).
  */
 function mendFlowEnds(text: string, errors: readonly Yaml.YAMLError[]): string | undefined {
   let out = text;
   for (const e of errors) {
     const at = e.pos[0];
-    const bracket = out[at];
-    if (e.code !== 'BAD_INDENT' || !/^Flow (map|sequence) in block collection/.test(e.message) || (bracket !== '}' && bracket !== ']')) continue;
+    // Only a line that starts by closing a collection: a key there (an unclosed `[` before it) is a real mistake.
+    if (e.code !== 'BAD_INDENT' || !/^Flow (map|sequence) in block collection/.test(e.message) || (out[at] !== '}' && out[at] !== ']')) continue;
     const lineStart = out.lastIndexOf('\n', at - 1) + 1;
-    if (out.slice(lineStart, at).trim()) continue;
+    if (lineStart === 0 || out.slice(lineStart, at).trim()) continue;
     let before = lineStart - 1;
     while (before >= 0 && /\s/.test(out[before])) before--;
     if (before < 0 || out.slice(out.lastIndexOf('\n', before) + 1, before + 1).includes('#')) continue;
-    out = out.slice(0, before + 1) + bracket + out.slice(before + 1, at) + out.slice(at + 1);
+    out = out.slice(0, before + 1) + ' '.repeat(at - before - 1) + out.slice(at);
   }
   return out === text ? undefined : out;
 }
