@@ -131,6 +131,11 @@ test('a * or ? written in a name or a role is no wildcard in the policy (IAM\'s 
   const deep = run(dir, ['policy', 'deep.asl.json']);
   assert.equal(deep.status, 2);
   assert.match(deep.err, /^sagemaker-asl: deep\.asl\.json cannot be read in full: /);
+  // A template whose own text parses, and a definition it holds as text does not.
+  writeFileSync(join(dir, 'broken-definition.yaml'), ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      DefinitionString: |', '        {"StartAt": "T", "States": {"T": {"Type": "Pass" "End": true}}}', ''].join('\n'));
+  const inner = run(dir, ['policy', 'broken-definition.yaml']);
+  assert.equal(inner.status, 2);
+  assert.match(inner.err, /^sagemaker-asl: broken-definition\.yaml does not parse: JSON syntax error/);
 });
 
 test('a template: the policy of every state machine it holds (as lint checks them), a job spec: of its request', () => {

@@ -269,6 +269,9 @@ describe('warnings on paths', () => {
       Use: { Type: 'Pass', Parameters: { 'url.$': '$.ModelArtifacts.S3ModelArtifacts', 'deep.$': '$.train.ModelArtifacts.S3Uri' }, End: true },
     };
     assert.deepEqual(hints({ ...narrowed, Use: { ...narrowed.Use, Parameters: { 'url.$': '$.ModelArtifacts.S3ModelArtifacts' } } }), ['; did you mean $.S3ModelArtifacts?']);
+    // A typo whose field has the rest of the path comes first (not `$.name`, another field the path without it reads).
+    const typo = { Init: { Type: 'Pass', Result: { name: 'a', config: { name: 'b' } }, Next: 'Use' }, Use: { Type: 'Pass', Parameters: { 'n.$': '$.confg.name' }, End: true } };
+    assert.deepEqual(hints(typo), ['; did you mean $.config.name?']);
     // One common name deep in a known value is no clue to where else it is (CheckpointConfig.S3Uri is no model).
     const deep = { ...narrowed, Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.train', Next: 'Use' }, Use: { ...narrowed.Use, Parameters: { 'deep.$': '$.train.ModelArtifacts.S3Uri' } } };
     assert.deepEqual(hints(deep), ['']);

@@ -260,6 +260,9 @@ test('a placeholder with no known value where a number or boolean belongs: it de
   ]);
   const f = findings(open('number-placeholder.yaml', object));
   assert.deepEqual(f, [['asl-invalid-value', '"${Threshold}"'], ['asl-invalid-value', '${Unlisted}'], ['unmatched-placeholder', '${Unlisted}']]);
+  // In a JSONata state a string may be a {% … %} expression, which a number field takes: an unknown one is not judged.
+  const jsonata = object.replace('        StartAt: C', '        QueryLanguage: JSONata\n        StartAt: C').replace('Choices: [{ Variable: $.auc, NumericGreaterThanEquals: "${Threshold}", Next: W }]', 'Choices: [{ Condition: "${Threshold}", Next: W }]');
+  assert.deepEqual(findings(open('number-placeholder-jsonata.yaml', jsonata)), [['unmatched-placeholder', '${Unlisted}']]);
   // In a DefinitionString's text, a quoted one is a string; a bare one becomes whatever JSON its value reads as.
   const text = machine(['      DefinitionString: |', '        {"StartAt": "W", "TimeoutSeconds": ${Threshold}, "States": {"W": {"Type": "Wait", "Seconds": "${Threshold}", "End": true}}}']);
   assert.deepEqual(findings(open('number-placeholder-text.yaml', text)), [['asl-invalid-value', '"${Threshold}"']]);

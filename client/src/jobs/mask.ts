@@ -202,9 +202,9 @@ export class MaskPolicy {
    * secret blanked out is also given to `found`.
    */
   private redactLabels(text: string, found?: (secret: string) => void): string {
-    // A label starts where no name character is before it and is at most 128 long: each match is tried from a
-    // run's first character only, in bounded time (from every character of a long run it was quadratic).
-    const label = /(?<![A-Za-z0-9_.-])(--?)?([A-Za-z_][A-Za-z0-9_.-]{0,127})(\\*["'])?([ \t]*[:=][ \t]*|[ \t]+)/g;
+    // A label starts where no name character is before it: each match is tried from a run's first character only,
+    // so a long run costs its length once (from every character of it, it was quadratic).
+    const label = /(?<![A-Za-z0-9_.-])(--?)?([A-Za-z_][A-Za-z0-9_.-]*)(\\*["'])?([ \t]*[:=][ \t]*|[ \t]+)/g;
     let out = '';
     let last = 0;
     for (let m: RegExpExecArray | null; (m = label.exec(text)); ) {

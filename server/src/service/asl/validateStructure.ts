@@ -142,7 +142,8 @@ function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Wan
   if (!node) return false;
   if (isStandIn(node, ql)) {
     if (ql === 'JSONata' && !hasPlaceholder(node.value as string)) checkConstant(ctx, field, node, want, min, max);
-    else if (want !== 'string' && want !== 'string|null' && deploysAsString(node)) report(ctx, node, AslCode.invalidValue, `${field} must be ${wantText(want)}, and ${node.value} ${DEPLOYS_AS_STRING}`);
+    // (In a JSONata state the string may be a {% … %} expression, which any field takes.)
+    else if (ql !== 'JSONata' && want !== 'string' && want !== 'string|null' && deploysAsString(node)) report(ctx, node, AslCode.invalidValue, `${field} must be ${wantText(want)}, and ${node.value} ${DEPLOYS_AS_STRING}`);
     return false;
   }
   const placeholder = !typeOk(node, want) ? deploysAsString(node) : undefined;

@@ -109,13 +109,14 @@ function kindHint(parent: Shape, rest: readonly PathSegment[], names: (string | 
 const words = (name: string) => name.split(/(?<=[a-z0-9])(?=[A-Z])/);
 
 /**
- * A field name that is a near miss of `name`, a typo of it (closest), and not another word in its place: where both
+ * A field name that is a near miss of `name`, a typo of it (closest) that `fits`, and not another word in its place: where both
  * are written in the same number of camel-case words, each word that differs is a typo of the other
  * (`S3ModelArtifact` for `S3ModelArtifacts`), not `ModelArn` for `ModelName` or `TrainingJobArn` for `TrainingJobStatus`.
  */
-function nearName(name: string, candidates: Iterable<string>): string | undefined {
+function nearName(name: string, candidates: Iterable<string>, fits: (candidate: string) => boolean): string | undefined {
   const mine = words(name);
   return closest(name, candidates, 3).find((c) => {
+    if (!fits(c)) return false;
     const theirs = words(c);
     if (theirs.length !== mine.length) return true;
     return mine.every((w, k) => w === theirs[k] || editDistance(w, theirs[k]) <= Math.max(1, Math.floor(w.length / 3)));
@@ -204,12 +205,13 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   const sync = at.parent.kind === 'object' && at.parent.syncResult ? readSegments(at.parent.syncResult.shape, rest.map((name) => ({ kind: 'name' as const, name, start: i, end: (i += 1) }))) : undefined;
   if (at.parent.kind === 'object' && at.parent.syncResult && sync && !sync.missing && !sync.unlisted) hint = `; only the .sync integration waits for the job and returns ${at.parent.syncResult.operation}, which has it`;
   else if (elsewhere) suggestion = elsewhere;
-  else if (at.parent.kind === 'object' && at.index + 1 < names.length && readsWhole(at.parent, segs.slice(at.index + 1))) {
-    // The value is already the field's (an OutputPath or InputPath selected it): the path without the name reads it.
-    suggestion = text([...names.slice(0, at.index), ...names.slice(at.index + 1)]);
-  } else if (at.parent.kind === 'object') {
-    const near = nearName(missingName, at.parent.fields.keys());
+  else if (at.parent.kind === 'object') {
+    // A typo of a field whose value has the rest of the path, else (an OutputPath or InputPath already selected the
+    // field) the path without the name, where that reads.
+    const after = segs.slice(at.index + 1);
+    const near = nearName(missingName, at.parent.fields.keys(), (name) => !readSegments(at.parent, [{ kind: 'name', name, start: 0, end: 0 }, ...after]).missing);
     if (near) suggestion = text([...names.slice(0, at.index), near, ...names.slice(at.index + 1)]);
+    else if (after.length && readsWhole(at.parent, after)) suggestion = text([...names.slice(0, at.index), ...names.slice(at.index + 1)]);
   }
   if (suggestion) hint = `; did you mean ${suggestion}?`;
   const message =

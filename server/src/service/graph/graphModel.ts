@@ -297,7 +297,7 @@ function clip(s: string): string {
 }
 
 /**
- * What follows `:states:::` in an ARN whose partition and region hold no colon but inside one `{…}` (a template's
+ * What follows `:states:::` in an ARN whose partition and region hold no colon but inside `{…}` (a template's
  * `${AWS::Partition}`), read by hand: the pattern /^arn:[^:]*(?:\{[^}]*\})?[^:]*:states:::(.+)$/ is quadratic on a
  * long Resource.
  */
@@ -305,11 +305,15 @@ function serviceOf(resource: string): string | undefined {
   if (!resource.startsWith('arn:')) return undefined;
   const at = resource.indexOf(':states:::', 4);
   if (at < 0 || at + 10 >= resource.length || /[\n\r\u2028\u2029]/.test(resource.slice(at + 10))) return undefined;
-  const between = resource.slice(4, at);
-  const open = between.indexOf('{');
-  const close = open < 0 ? -1 : between.indexOf('}', open);
-  const outside = close > open ? between.slice(0, open) + between.slice(close + 1) : between;
-  return outside.includes(':') ? undefined : resource.slice(at + 10);
+  // What is outside its `{…}` groups holds no colon.
+  for (let i = 4; i < at; i++) {
+    if (resource[i] === ':') return undefined;
+    if (resource[i] !== '{') continue;
+    const close = resource.indexOf('}', i);
+    if (close < 0 || close >= at) return resource.slice(i, at).includes(':') ? undefined : resource.slice(at + 10);
+    i = close;
+  }
+  return resource.slice(at + 10);
 }
 
 /** `arn:aws:states:::lambda:invoke.waitForTaskToken` → `lambda:invoke.waitForTaskToken`; a Lambda/Activity ARN → its name. */

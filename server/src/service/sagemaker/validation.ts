@@ -65,7 +65,8 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
   if (ok) return true;
   if (isDynamic(ctx, node)) {
     // Dynamic: right type or not, nothing more to check; but a placeholder that deploys as a string is one.
-    if (want !== 'string' && want !== 'timestamp' && deploysAsString(node)) problem(ctx, node, SageMakerCode.wrongType, `${label} must be ${article(want)} ${want}, and ${node.value} ${DEPLOYS_AS_STRING}`, { expected: want, got: 'string' });
+    // (In a JSONata state the string may be a {% … %} expression, which any member takes.)
+    if (!ctx.jsonata && want !== 'string' && want !== 'timestamp' && deploysAsString(node)) problem(ctx, node, SageMakerCode.wrongType, `${label} must be ${article(want)} ${want}, and ${node.value} ${DEPLOYS_AS_STRING}`, { expected: want, got: 'string' });
     return false;
   }
   // A literal followed for such a placeholder: the placeholder makes it a string (no fix to the literal mends that).
