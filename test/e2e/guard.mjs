@@ -4,8 +4,10 @@
 //   - the Host header names this server (127.0.0.1, localhost or [::1] on its port): a page on a name that DNS
 //     rebinding points here sends its own name, and is refused;
 //   - the first request carries the token (`?tkn=…` in the URL npm start prints): it gets an HttpOnly, SameSite=Strict
-//     cookie and a redirect to the same URL without the token;
-//   - every other request (and WebSocket upgrade) carries that cookie.
+//     cookie (another secret: the link's token is not in it) and a redirect to the same URL without the token;
+//   - every other request (and WebSocket upgrade, whose Origin, when it has one, must be this server) carries that
+//     cookie. (A cookie is not kept apart by port: another server on 127.0.0.1 the browser visits gets it too. It
+//     lives as long as npm start.)
 // Everything else goes to code-server's socket as it came, WebSockets included.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, request } from 'node:http';
@@ -34,9 +36,20 @@ function cookieOf(header) {
  */
 export async function startGuard({ socketPath, port = 0 }) {
   const token = randomBytes(24).toString('base64url');
+  const session = randomBytes(24).toString('base64url');
   let hosts = new Set();
   const allowed = (req) => hosts.has(String(req.headers.host ?? '').toLowerCase());
-  const admitted = (req) => same(cookieOf(req.headers.cookie) ?? '', token);
+  const admitted = (req) => same(cookieOf(req.headers.cookie) ?? '', session);
+  const sameOrigin = (req) => {
+    if (req.headers.origin === undefined) return true;
+    try {
+      return hosts.has(new URL(req.headers.origin).host.toLowerCase());
+    } catch {
+      return false;
+    }
+  };
+  // Every connection, upgraded ones too (the server no longer tracks those): stop() closes them all.
+  const sockets = new Set();
   const server = createServer((req, res) => {
     if (!allowed(req)) {
       res.writeHead(403, { 'content-type': 'text/plain' }).end('This server answers only to 127.0.0.1 and localhost.\n');
@@ -51,8 +64,9 @@ export async function startGuard({ socketPath, port = 0 }) {
       }
       url.searchParams.delete('tkn');
       res.writeHead(302, {
-        location: url.pathname + url.search,
-        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        // One leading slash: `//host/…` would send the browser elsewhere.
+        location: `/${url.pathname.replace(/^\/+/, '')}${url.search}`,
+        'set-cookie': `${COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
         'cache-control': 'no-store',
       }).end();
       return;
@@ -66,14 +80,22 @@ export async function startGuard({ socketPath, port = 0 }) {
       answer.pipe(res);
     });
     upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
+    // A browser that leaves takes code-server's answer with it (a stream would run on).
+    res.on('close', () => !res.writableFinished && upstream.destroy());
     req.pipe(upstream);
   });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   server.on('upgrade', (req, socket, head) => {
-    if (!allowed(req) || !admitted(req)) {
+    if (!allowed(req) || !admitted(req) || !sameOrigin(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     const upstream = connect(socketPath, () => {
+      sockets.add(upstream);
+      upstream.on('close', () => sockets.delete(upstream));
       const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
       for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
       upstream.write(lines.join('\r\n') + '\r\n\r\n');
@@ -94,6 +116,10 @@ export async function startGuard({ socketPath, port = 0 }) {
   return {
     port: bound,
     query: `tkn=${token}`,
-    stop: () => new Promise((resolve) => (server.closeAllConnections?.(), server.close(() => resolve()))),
+    stop: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
   };
 }

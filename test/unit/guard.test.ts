@@ -46,7 +46,8 @@ test('the door: Host, token, cookie; then requests and upgrades reach the socket
   const dir = mkdtempSync(join(tmpdir(), 'guard-'));
   const socketPath = join(dir, 'cs.sock');
   const upstream = createServer((req, res) => res.end(`upstream ${req.method} ${req.url} host=${req.headers.host}`));
-  upstream.on('upgrade', (req, socket) => socket.end(`HTTP/1.1 101 Switching Protocols\r\nupgraded: ${req.url}\r\n\r\n`));
+  // An upgraded connection stays open, as a workbench's does.
+  upstream.on('upgrade', (req, socket) => socket.write(`HTTP/1.1 101 Switching Protocols\r\nupgraded: ${req.url}\r\n\r\n`));
   await new Promise<void>((r) => upstream.listen(socketPath, r));
   const guard = await startGuard({ socketPath });
   const host = `127.0.0.1:${guard.port}`;
@@ -61,6 +62,9 @@ test('the door: Host, token, cookie; then requests and upgrades reach the socket
     assert.equal(entry.status, 302);
     assert.equal(entry.headers.location, '/?folder=x');
     const cookie = String(entry.headers['set-cookie']).split(';')[0];
+    assert.ok(!cookie.includes(guard.query.slice('tkn='.length)), 'the cookie is not the link\'s token');
+    // The redirect stays on this server, whatever the path.
+    assert.equal((await ask(guard.port, `//evil.example/?${guard.query}`, { host })).headers.location, '/');
     assert.match(String(entry.headers['set-cookie']), /HttpOnly; SameSite=Strict; Path=\//);
     const through = await ask(guard.port, '/?folder=x', { host: `localhost:${guard.port}`, cookie });
     assert.deepEqual([through.status, through.body], [200, `upstream GET /?folder=x host=localhost:${guard.port}`]);
@@ -68,7 +72,13 @@ test('the door: Host, token, cookie; then requests and upgrades reach the socket
     // Upgrades: only with the cookie and a local Host.
     assert.equal(await upgrade(guard.port, { Host: host }), 'HTTP/1.1 403 Forbidden');
     assert.equal(await upgrade(guard.port, { Host: `attacker.example:${guard.port}`, Cookie: cookie }), 'HTTP/1.1 403 Forbidden');
-    assert.equal(await upgrade(guard.port, { Host: host, Cookie: cookie }), 'HTTP/1.1 101 Switching Protocols upgraded');
+    assert.equal(await upgrade(guard.port, { Host: host, Cookie: cookie, Origin: 'http://attacker.example' }), 'HTTP/1.1 403 Forbidden');
+    assert.equal(await upgrade(guard.port, { Host: host, Cookie: cookie, Origin: `http://${host}` }), 'HTTP/1.1 101 Switching Protocols upgraded');
+    // Stopping closes what is still open (an upgraded connection too), or npm start's Ctrl-C would wait for the tab.
+    const open = connect(guard.port, '127.0.0.1', () => open.write(`GET /ws HTTP/1.1\r\nHost: ${host}\r\nCookie: ${cookie}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n`));
+    await new Promise((r) => open.once('data', r));
+    await guard.stop();
+    assert.ok(open.destroyed || (await new Promise((r) => open.once('close', () => r(true)))));
   } finally {
     await guard.stop();
     upstream.close();
