@@ -638,7 +638,7 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
   });
   test('ReaderConfig.MaxItemsPath is a reference path in a JSONPath state; a placeholder is not judged', () => {
     const reader = (MaxItemsPath: unknown) => map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'JSON', MaxItemsPath } } });
-    expectBoth(reader('ten'), [{ code: 'invalid-path', severity: 'error', at: 't', awsCode: SCHEMA }]);
+    expectBoth(reader('ten'), [{ code: 'invalid-path', severity: 'error', at: 'ten', awsCode: SCHEMA }]);
     expectBoth(reader(10), [err('asl-invalid-value', '10')]);
     for (const ok of ['$.max', '$$.Execution.Input.max', '${MaxItemsPath}']) expectBoth(reader(ok), []);
     const batcher = (ItemBatcher: unknown) => map({ ItemBatcher });
