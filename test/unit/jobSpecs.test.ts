@@ -69,11 +69,28 @@ test('files that are not requests are left alone: a stray name member, foreign m
     ['only-name.json', '{ "TrainingJobName": "x" }'],
     ['package.json', '{ "name": "x", "version": "1.0.0" }'],
     ['values.yaml', 'ModelName: churn\nreplicas: 2\n'],
+    // Named as a request, holding none of its members (a LoopBack model, an API route).
+    ['user.model.json', '{ "name": "user", "base": "PersistedModel", "properties": {} }'],
+    ['orders.endpoint.json', '{ "path": "/orders", "method": "GET" }'],
   ]) {
     const d = open(name, text);
     assert.equal(service.isStateMachineDocument(d), false, name);
     assert.deepEqual(service.validate(d), [], name);
   }
+});
+
+test('a job spec is one request: members without .$ (a .$ key is an unknown parameter), no state machine fields, completion at the end of the file; a blank in a spec written out is an error', () => {
+  const d = open('job.json');
+  const text = d.getText();
+  const top = service.doComplete(d, d.positionAt(text.indexOf('"TrainingJobName"'))).map((i) => i.label);
+  assert.ok(top.includes('HyperParameters') && !top.includes('StartAt') && !top.some((l) => l.endsWith('.$')), top.join());
+  const dollar = open('dollar.training-job.json', text.replace('"TrainingJobName"', '"TrainingJobName.$"'));
+  assert.deepEqual(errors(dollar).filter(([code]) => code === 'unknown-key'), [['unknown-key', '"TrainingJobName.$"']]);
+  const y = open('end.training-job.yaml', 'TrainingJobName: churn\nResourceConfig:\n  InstanceType: ml.m5.xlarge\n  ');
+  const keys = service.doComplete(y, y.positionAt(y.getText().length)).map((i) => i.label);
+  assert.ok(keys.includes('InstanceCount'), keys.join());
+  const zero = open('zero.json', text.replace(/"MaxRuntimeInSeconds": \d+/, '"MaxRuntimeInSeconds": 0'));
+  assert.ok(errors(zero).some(([, at]) => at === '0'), JSON.stringify(errors(zero)));
 });
 
 test('job-spec detection can be turned off', () => {

@@ -9,12 +9,16 @@ import { dataflowCompletions } from './dataflow/completion';
 import type { DocumentStore } from './documentStore';
 import { toTextEdit } from './lsp';
 import { sageMakerCompletions, sageMakerResources } from './sagemaker/completion';
+import { isJobSpec } from './sagemaker/jobSpecs';
 
 export function doComplete(store: DocumentStore, doc: TextDocument, position: Position): CompletionItem[] {
   const offset = doc.offsetAt(position);
   const parsed = store.machineAt(doc, offset);
   // A definition written inside a string (templates/encodedDefinition.ts) is not edited: nothing to insert there.
   if (!parsed || parsed.encoded) return [];
-  const items = [...aslCompletions(parsed, offset, { resources: sageMakerResources }), ...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri))];
+  // A job spec is one request: no state machine fields, no paths (sagemaker/jobSpecs.ts).
+  const items = isJobSpec(parsed)
+    ? sageMakerCompletions(parsed, offset)
+    : [...aslCompletions(parsed, offset, { resources: sageMakerResources }), ...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri))];
   return items.map(({ edit, more, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit), ...(more ? { additionalTextEdits: more.map((e) => toTextEdit(doc, e)) } : {}) }));
 }

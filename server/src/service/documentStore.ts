@@ -153,6 +153,8 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     machineAt(doc, offset) {
       const parsed = workable(doc);
       const inner = parsed && embedded(parsed, doc);
+      // A job spec is the whole document (its root the document's): the cursor is in it wherever it is.
+      if (inner?.length === 1 && inner[0].root === parsed!.root) return inner[0];
       return inner ? machineAt(inner, offset) : parsed;
     },
     model: modelOf,

@@ -85,7 +85,7 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
     const endOffset = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(endOffset, endOffset + 50)) : false;
     const comma = !hasColon && needsCommaAfter(text, endOffset) ? ',' : '';
-    return memberItems(ctx.integration.request, ctx.relative.slice(0, -1), step.shape, present, jsonata, (member, dynamic) => {
+    return memberItems(ctx.integration.request, ctx.relative.slice(0, -1), step.shape, present, jsonata, !jsonata && !ctx.task.standalone, (member, dynamic) => {
       const key = dynamic ? `${member.name}.$` : member.name;
       const value = dynamic ? '"\\$.${1}"' : valueSnippet(member.shape);
       return { range, filterText: `"${key}"`, newText: hasColon ? `"${key}"` : `"${key}": ${value}${comma}` };
@@ -116,7 +116,8 @@ interface ItemEdit {
  * JSONata; `edit` writes them. A member SageMaker refuses in every request (read-only, no longer supported: its
  * documented rules) is not offered.
  */
-function memberItems(request: Shape, path: JSONPath, shape: Shape, present: Set<string>, jsonata: boolean, edit: (member: Member, dynamic: boolean) => ItemEdit): OffsetCompletionItem[] {
+/** `dynamic`: each member is also offered as `Member.$` (a JSONPath state's request; not a JSONata one's, nor a job spec's). */
+function memberItems(request: Shape, path: JSONPath, shape: Shape, present: Set<string>, jsonata: boolean, dynamic: boolean, edit: (member: Member, dynamic: boolean) => ItemEdit): OffsetCompletionItem[] {
   const items: OffsetCompletionItem[] = [];
   for (const member of shape.members!.values()) {
     if (present.has(member.name) || alwaysRefused(request, [...path, member.name], jsonata)) continue;
@@ -135,17 +136,17 @@ function memberItems(request: Shape, path: JSONPath, shape: Shape, present: Set<
       edit: { ...plain.range, newText: plain.newText },
       tags: member.deprecated ? [1] : undefined,
     });
-    if (!jsonata) {
-      const dynamic = edit(member, true);
+    if (dynamic) {
+      const dollar = edit(member, true);
       items.push({
         label: `${member.name}.$`,
         kind: CompletionItemKind.Property,
         detail: `${member.name} from a JSONPath or intrinsic function`,
         documentation,
         sortText: `${sort}${member.name}~`,
-        filterText: dynamic.filterText,
+        filterText: dollar.filterText,
         insertTextFormat: InsertTextFormat.Snippet,
-        edit: { ...dynamic.range, newText: dynamic.newText },
+        edit: { ...dollar.range, newText: dollar.newText },
       });
     }
   }
@@ -228,7 +229,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
     if (!location.flow) for (const k of blockSiblingKeys(text, key.offset)) present.add(k.replace(/\.\$$/, ''));
     const snippets = newSnippets();
     const indent = ' '.repeat(keyColumn + snippets.unit.length);
-    return memberItems(ctx.integration.request, ctx.relative, step.shape, present, jsonata, (member, dynamic) => {
+    return memberItems(ctx.integration.request, ctx.relative, step.shape, present, jsonata, !jsonata && !ctx.task.standalone, (member, dynamic) => {
       const name = dynamic ? `${member.name}.$` : member.name;
       const written = quote ? `${quote}${name}${quote}` : name;
       if (location.hasColon) return { range, filterText: quote + name, newText: lead + written };

@@ -1,7 +1,8 @@
 // Standalone SageMaker job specs: a .json/.yaml file whose top level is the request of one of the integrations
 // (`aws sagemaker create-training-job --cli-input-json file://job.json`, or its YAML twin). Recognised from its
 // members (the request's name member, e.g. TrainingJobName, with another required member of the same request,
-// and nothing that is not a member), or from the file name (`*.training-job.json`, `*.transform-job.yaml`, …).
+// and nothing that is not a member), or from the file name (`*.training-job.json`, `*.transform-job.yaml`, …) when
+// it is still empty or holds a member of that request (a LoopBack `user.model.json` is no CreateModel request).
 // The view is the document itself with one synthetic task (tasks.ts), so the payload features work unchanged.
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { getIntegration, integrationNames } from './shapes';
@@ -37,6 +38,13 @@ function requestOfName(uri: string): string | undefined {
   return integrationNames.includes(api) ? api : undefined;
 }
 
+/** Whether a file named as the request `api` is one: nothing in it yet, or one of the request's members. */
+function namedFits(root: AstNode, api: string): boolean {
+  const members = getIntegration(api)?.request?.members;
+  const keys = (root.children ?? []).map((p) => p.children?.[0]?.value);
+  return !keys.length || keys.some((k) => typeof k === 'string' && !!members?.has(k));
+}
+
 const cache = new WeakMap<ParsedDocument, ParsedDocument | null>();
 const views = new WeakSet<ParsedDocument>();
 
@@ -47,7 +55,8 @@ export function jobSpecOf(parsed: ParsedDocument, uri: string): ParsedDocument |
   let view: ParsedDocument | null = null;
   const root = parsed.root;
   if (root?.type === 'object') {
-    const api = requestOfName(uri) ?? requestOf(root);
+    const named = requestOfName(uri);
+    const api = named && namedFits(root, named) ? named : requestOf(root);
     const integration = api ? getIntegration(api) : undefined;
     if (api && integration) {
       view = { text: parsed.text, language: parsed.language, root, syntaxErrors: [] };
@@ -62,11 +71,29 @@ export function jobSpecOf(parsed: ParsedDocument, uri: string): ParsedDocument |
 /** Whether a view is a job spec (checked as a request only: no state machine structure). */
 export const isJobSpec = (view: ParsedDocument): boolean => views.has(view);
 
+const isBlank = (n: AstNode): boolean =>
+  (n.type === 'string' && n.value === '') || (n.type === 'number' && n.value === 0) || ((n.type === 'array' || n.type === 'object') && !n.children?.length);
+
 /**
- * `--generate-cli-skeleton` output is a request full of empty values ("", 0, [], {}): what they break is
- * information (fill this in), not an error. Everything else keeps its severity.
+ * `--generate-cli-skeleton` output is a request full of empty values ("", 0, [], {}): in a document where at least
+ * half the values are such blanks, what they break is information (fill this in), not an error. Everything else
+ * keeps its severity, and so does a blank in a spec written out (`MaxRuntimeInSeconds: 0` is refused).
  */
 export function softenSkeletonValues(view: ParsedDocument, problems: Problem[]): Problem[] {
+  let values = 0;
+  let blanks = 0;
+  const stack = view.root ? [view.root] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'property') {
+      if (n.children?.[1]) stack.push(n.children[1]);
+      continue;
+    }
+    if (isBlank(n)) blanks++;
+    if (isBlank(n) || (n.type !== 'object' && n.type !== 'array')) values++;
+    else for (const c of n.children ?? []) stack.push(c);
+  }
+  if (blanks * 2 < values) return problems;
   const text = view.text;
   return problems.map((p) => {
     const written = text.slice(p.offset, p.offset + p.length).trim();

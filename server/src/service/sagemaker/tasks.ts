@@ -24,6 +24,8 @@ export interface SageMakerTask {
   payloadKey: 'Parameters' | 'Arguments';
   /** The `property` node of the payload, when present. */
   payloadProperty: AstNode | undefined;
+  /** A standalone request file's stand-in (registerStandaloneTask): its values are what is sent, never a `.$` path. */
+  standalone?: true;
 }
 
 // arn:<partition>:states:::sagemaker:<api>[.sync|.waitForTaskToken]; the partition may be a template placeholder
@@ -87,7 +89,7 @@ export function registerStandaloneTask(view: ParsedDocument, api: string, operat
     name: operation, keyNode: { type: 'string', value: operation, ...at }, propertyNode: payloadProperty, node: root, type: 'Task',
     queryLanguage: 'JSONPath', machine, children: [], targets: [],
   };
-  const task: SageMakerTask = { state, resourceNode, resource: resourceNode.value, api, integrationPattern: 'requestResponse', payloadKey: 'Parameters', payloadProperty };
+  const task: SageMakerTask = { state, resourceNode, resource: resourceNode.value, api, integrationPattern: 'requestResponse', payloadKey: 'Parameters', payloadProperty, standalone: true };
   tasks.set(view, [task]);
   return task;
 }

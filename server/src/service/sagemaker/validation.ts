@@ -17,6 +17,8 @@ import { knownContext, type SageMakerTask } from './tasks';
 interface Context {
   problems: Problem[];
   jsonata: boolean;
+  /** A standalone request file (a job spec): what is written is sent, so `"X.$"` is a key like any other. */
+  literal: boolean;
   text: string;
   /** What the text says of the context the request is evaluated in: the task state's name ($$.State.Name). */
   known: KnownContext;
@@ -353,8 +355,8 @@ function entries(ctx: Context, node: AstNode): Entry[] {
     const keyNode = prop.children?.[0];
     if (keyNode?.type !== 'string') continue;
     const key = keyNode.value as string;
-    // In JSONPath states `"X.$"` takes its value from a path; JSONata states have no such keys.
-    const dynamic = !ctx.jsonata && key.endsWith('.$');
+    // In JSONPath states `"X.$"` takes its value from a path; JSONata states and job specs have no such keys.
+    const dynamic = !ctx.jsonata && !ctx.literal && key.endsWith('.$');
     out.push({ keyNode, valueNode: prop.children?.[1], key, dynamic, name: dynamic ? key.slice(0, -2) : key });
   }
   return out;
@@ -537,7 +539,7 @@ function checkTask(ctx: Context, task: SageMakerTask) {
 }
 
 function checkTaskUncached(task: SageMakerTask, text: string, memo = false): Problem[] {
-  const ctx: Context = { problems: [], jsonata: task.state.queryLanguage === 'JSONata', text, memo, known: knownContext(task) };
+  const ctx: Context = { problems: [], jsonata: task.state.queryLanguage === 'JSONata', literal: !!task.standalone, text, memo, known: knownContext(task) };
   try {
     checkTask(ctx, task);
   } catch (e) {
