@@ -162,36 +162,14 @@ function piecesOf(node: AstNode): Piece[] | undefined {
 }
 
 /**
- * A string's characters with the source each was written as: a JSON or YAML double-quoted string read escape by
- * escape, a YAML single-quoted one with its doubled quotes, a plain scalar as it is (runs of plain characters at
- * once); a YAML scalar across lines (a folded block, a quoted or plain one) by alignLines. Where the source cannot
- * be read so (YAML's own escapes), every character spans the whole string.
+ * A string's characters with the source each was written as (alignLines: a JSON or YAML string read escape by
+ * escape, a YAML scalar across lines by its folding). Where the source cannot be read so (YAML's own escapes), every
+ * character spans the whole string.
  */
 function decodeString(parsed: ParsedDocument, node: AstNode, out: Decoded) {
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
-  const base = node.offset;
   const mark = out.mark();
-  const q = raw[0];
-  let readable = true;
-  if (/[\r\n]/.test(raw) && parsed.language !== 'json') readable = alignLines(raw, base, String(node.value), out);
-  else if ((q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q)) {
-    let run = 1;
-    for (let i = 1; i < raw.length - 1 && readable; ) {
-      const doubled = q === "'" && raw[i] === "'" && raw[i + 1] === "'";
-      if (!doubled && !(q === '"' && raw[i] === '\\')) {
-        i++;
-        continue;
-      }
-      if (i > run) out.pushRun(raw.slice(run, i), base + run);
-      const escape = doubled ? { char: "'", width: 2 } : jsonEscapeAt(raw, i);
-      if (!escape) readable = false;
-      else out.push(escape.char, base + i, base + i + escape.width);
-      i += escape?.width ?? 2;
-      run = i;
-    }
-    if (readable && raw.length - 1 > run) out.pushRun(raw.slice(run, raw.length - 1), base + run);
-  } else out.pushRun(raw, base);
-  if (readable && out.since(mark) === node.value) return;
+  if (alignLines(raw, node.offset, String(node.value), out) && out.since(mark) === node.value) return;
   out.rollback(mark);
   out.push(String(node.value), node.offset, node.offset + node.length);
 }
@@ -199,9 +177,10 @@ function decodeString(parsed: ParsedDocument, node: AstNode, out: Decoded) {
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
 /**
- * A YAML scalar across lines, `value` aligned with its source `raw`: YAML only drops or turns whitespace (a line's
- * indentation, a line break folded to a space) and reads a quoted scalar's escapes, so every other character of the
- * value is the next such character of the source. A block's header line is skipped; a character the source does not
+ * A string's `value` aligned with its source `raw` (a JSON string, a YAML scalar of any style, on one line or
+ * across lines): YAML only drops or turns whitespace (a line's indentation, a line break folded to a space) and
+ * JSON and YAML read a quoted string's escapes, so every other character of the value is the next such character of
+ * the source (runs of them pushed at once). A block's header line is skipped; a character the source does not
  * have (a folded break, a final line break) spans the source's character there. False when they do not align (an
  * escape YAML has and JSON has not): then the caller spans the whole string.
  */
