@@ -72,6 +72,8 @@ test('files that are not requests are left alone: a stray name member, foreign m
     // Named as a request, holding none of its members (a LoopBack model, an API route).
     ['user.model.json', '{ "name": "user", "base": "PersistedModel", "properties": {} }'],
     ['orders.endpoint.json', '{ "path": "/orders", "method": "GET" }'],
+    // A name and a role: a launcher's settings as much as a request.
+    ['launcher.json', '{ "TrainingJobName": "nightly", "RoleArn": "arn:aws:iam::111122223333:role/R" }'],
   ]) {
     const d = open(name, text);
     assert.equal(service.isStateMachineDocument(d), false, name);
@@ -89,6 +91,9 @@ test('a job spec is one request: members without .$ (a .$ key is an unknown para
   const y = open('end.training-job.yaml', 'TrainingJobName: churn\nResourceConfig:\n  InstanceType: ml.m5.xlarge\n  ');
   const keys = service.doComplete(y, y.positionAt(y.getText().length)).map((i) => i.label);
   assert.ok(keys.includes('InstanceCount'), keys.join());
+  // CreateModel, whose only required member is its name: recognised with two more of its members.
+  const model = open('model-request.json', '{ "ModelName": "churn", "ExecutionRoleArn": "arn:aws:iam::111122223333:role/R", "PrimaryContainer": { "Image": "i", "Mode": "Single" } }');
+  assert.deepEqual(errors(model), [['enum-value', '"Single"']]);
   const zero = open('zero.json', text.replace(/"MaxRuntimeInSeconds": \d+/, '"MaxRuntimeInSeconds": 0'));
   assert.ok(errors(zero).some(([, at]) => at === '0'), JSON.stringify(errors(zero)));
 });

@@ -1,7 +1,7 @@
 // Standalone SageMaker job specs: a .json/.yaml file whose top level is the request of one of the integrations
 // (`aws sagemaker create-training-job --cli-input-json file://job.json`, or its YAML twin). Recognised from its
-// members (the request's name member, e.g. TrainingJobName, with another required member of the same request,
-// and nothing that is not a member), or from the file name (`*.training-job.json`, `*.transform-job.yaml`, …) when
+// members (the request's name member, e.g. TrainingJobName, with two more of its required members, or two more
+// members where the name is its only required one, and nothing that is not a member), or from the file name (`*.training-job.json`, `*.transform-job.yaml`, …) when
 // it is still empty or holds a member of that request (a LoopBack `user.model.json` is no CreateModel request).
 // The view is the document itself with one synthetic task (tasks.ts), so the payload features work unchanged.
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
@@ -22,8 +22,11 @@ function requestOf(root: AstNode): string | undefined {
     const required = request.required ?? [];
     const nameMember = required.find((r) => r.endsWith('Name') && request.members!.get(r)?.shape.kind === 'string');
     if (!nameMember || !keys.has(nameMember)) continue;
+    // Besides the name, two more of its required members (one where it has only two: CreateEndpointConfig), or,
+    // for a request whose name is its only required member (CreateModel), two members of any kind: a file of a
+    // name and a role (`TrainingJobName`, `RoleArn`) may be a launcher's settings, not a request.
     const score = required.filter((r) => keys.has(r)).length;
-    if (score < 2) continue;
+    if (score - 1 < Math.min(2, required.length - 1) || (required.length === 1 && keys.size < 3)) continue;
     if (!best || score > best.score) best = { api, score };
   }
   return best?.api;
