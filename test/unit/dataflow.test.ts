@@ -277,6 +277,19 @@ describe('warnings on paths', () => {
     assert.deepEqual(hints(deep), ['']);
   });
 
+  test('an index past the end of a list whose every element is known (a Parallel\'s outputs, an array written in the definition); not past an example input\'s array', () => {
+    const branch = (n: string) => ({ StartAt: n, States: { [n]: { Type: 'Task', Resource: TRAIN, Parameters: {}, End: true } } });
+    const states = (path: string) => ({
+      Both: { Type: 'Parallel', Branches: [branch('A'), branch('B')], ResultSelector: { 'url.$': path }, End: true },
+    });
+    assert.deepEqual(dataflow(machine(states('$[2].ModelArtifacts.S3ModelArtifacts'))).map((f) => f.message), [
+      "$[2].ModelArtifacts.S3ModelArtifacts: the result (Both's branch outputs) has 2 elements: it has no element [2]; its elements have it: read them all with $[*].ModelArtifacts.S3ModelArtifacts, or one with $[0].ModelArtifacts.S3ModelArtifacts",
+    ]);
+    assert.deepEqual(dataflow(machine(states('$[1].ModelArtifacts.S3ModelArtifacts'))), []);
+    const literal = { Init: { Type: 'Pass', Parameters: { list: ['a', 'b'] }, Next: 'Use' }, Use: { Type: 'Pass', Parameters: { 'x.$': '$.list[5]' }, End: true } };
+    assert.deepEqual(dataflow(machine(literal)).map((f) => f.at), ['$.list[5]']);
+  });
+
   test('a Map\'s ItemsPath that selects a value known to be no array: a warning; an array, or a value not known, none', () => {
     const map = (itemsPath: string) => ({ Type: 'Map', ItemsPath: itemsPath, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true });
     const states = (itemsPath: string) => ({ Init: { Type: 'Pass', Result: { models: { churn: 1 }, list: [1, 2], name: 'n' }, Next: 'Each' }, Each: map(itemsPath) });
@@ -466,7 +479,6 @@ describe('warnings on paths', () => {
         'g.$': '$.trainings[-1].TrainingJobName',
         'h.$': 'States.ArrayLength($.trainings)',
         'i.$': "$.trainings[1]['TrainingJobName']",
-        'j.$': '$.trainings[5].TrainingJobName',
       };
       assert.deepEqual(dataflow(parallel(reads)), []);
     });

@@ -136,7 +136,7 @@ class Analysis {
     const make = (n: AstNode): Shape => {
       if (n.type === 'object') return EMPTY_OBJECT();
       if (n.type === 'array') {
-        const a: ArrayShape = { kind: 'array', items: UNKNOWN, tuple: [] };
+        const a: ArrayShape = { kind: 'array', items: UNKNOWN, tuple: [], exact: true };
         arrays.push(a);
         return a;
       }
@@ -300,7 +300,7 @@ class Analysis {
         const args = property(n, 'Arguments');
         const childInput = s.type === 'Parallel' ? (args ? this.template(args, s, input, '', roots) : input) : this.jsonataItem(s, input);
         const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => childInput) } : [];
-        result = s.type === 'Parallel' ? { kind: 'array', items: joinAll(outs), tuple: outs } : mapResult(s, outs);
+        result = s.type === 'Parallel' ? { kind: 'array', items: joinAll(outs), tuple: outs, exact: true } : mapResult(s, outs);
       }
       if (RESULT_STATES.has(s.type ?? '')) this.results.set(s, result);
       const outputNode = property(n, 'Output');
@@ -350,7 +350,7 @@ class Analysis {
       result = r ? literalShape(toValue(r), `${s.name}'s Result`) : effective;
     } else if (s.type === 'Parallel') {
       const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => effective) } : [];
-      result = { kind: 'array', items: joinAll(outs), tuple: outs, origin: `${s.name}'s branch outputs` };
+      result = { kind: 'array', items: joinAll(outs), tuple: outs, exact: true, origin: `${s.name}'s branch outputs` };
     } else if (s.type === 'Map') {
       const items = property(n, 'ItemsPath');
       const list = items ? this.readPath(items, s, effective, effectiveLabel) : effective;

@@ -54,6 +54,8 @@ export function readSegments(shape: Shape, segments: readonly PathSegment[]): Pa
       steps.push({ segment: seg, shape: cur, field: f });
     } else if (seg.kind === 'index') {
       if (cur.kind !== 'array') return { steps, shape: UNKNOWN, ...(notA(cur) ? { missing: { index: i, parent: cur } } : {}) };
+      // Past the end of a list whose every element is known (a Parallel's outputs): nothing there.
+      if (cur.exact && cur.tuple && seg.index >= cur.tuple.length && !isHint(cur)) return { steps, shape: UNKNOWN, missing: { index: i, parent: cur } };
       cur = cur.tuple ? cur.tuple[seg.index] ?? UNKNOWN : cur.items;
       steps.push({ segment: seg, shape: cur });
     } else return { steps, shape: UNKNOWN }; // wildcards, filters, slices, deep scans: not followed

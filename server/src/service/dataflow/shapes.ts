@@ -35,8 +35,10 @@ export interface ObjectShape {
 export interface ArrayShape {
   kind: 'array';
   items: Shape;
-  /** A fixed list (a Parallel's branch outputs, a literal array): element by element. */
+  /** A fixed list (a Parallel's branch outputs, a literal array, an example's array): element by element. */
   tuple?: Shape[];
+  /** The tuple is all there is (a Parallel's outputs, an array written in the definition): no element past it. */
+  exact?: true;
   origin?: string;
   hint?: true;
 }

@@ -92,7 +92,8 @@ function kindHint(parent: Shape, rest: readonly PathSegment[], names: (string | 
   const before = names.slice(0, index);
   const text = (n: (string | number)[]) => pathText(n, root);
   if (parent.kind === 'array') {
-    const after = names.slice(index);
+    // A name read on the array, or an index past its end (then that index is replaced).
+    const after = names.slice(typeof names[index] === 'number' ? index + 1 : index);
     const fits = parent.tuple ? parent.tuple.flatMap((t, i) => (readsWhole(t, rest) ? [i] : [])) : readsWhole(parent.items, rest) ? [0] : [];
     if (!fits.length) return { hint: '' };
     const one = text([...before, fits[0], ...after]);
@@ -168,7 +169,9 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
     const { hint, replacement } = kindHint(at.parent, segs.slice(at.index + (typeof missingName === 'number' ? 1 : 0)), names, at.index, slot.kind === 'dynamic', path.root);
     const message =
       typeof missingName === 'number'
-        ? `${path.text}: ${where}${whose} is ${describe(at.parent)}, not an array: it has no element [${missingName}]${hint}`
+        ? at.parent.kind === 'array'
+          ? `${path.text}: ${where}${whose} has ${at.parent.tuple?.length} element${at.parent.tuple?.length === 1 ? '' : 's'}: it has no element [${missingName}]${hint}`
+          : `${path.text}: ${where}${whose} is ${describe(at.parent)}, not an array: it has no element [${missingName}]${hint}`
         : `${path.text}: ${where}${whose} is an array, it has no field ${missingName}${hint}`;
     return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable && replacement ? { replacement } : undefined };
   }
