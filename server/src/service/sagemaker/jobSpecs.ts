@@ -1,8 +1,9 @@
 // Standalone SageMaker job specs: a .json/.yaml file whose top level is the request of one of the integrations
 // (`aws sagemaker create-training-job --cli-input-json file://job.json`, or its YAML twin). Recognised from its
 // members (the request's name member, e.g. TrainingJobName, with two more of its required members, or two more
-// members where the name is its only required one, and nothing that is not a member), or from the file name (`*.training-job.json`, `*.transform-job.yaml`, …) when
-// it is still empty or holds a member of that request (a LoopBack `user.model.json` is no CreateModel request).
+// members where the name is its only required one, and nothing that is not a member), or from the file name
+// (`*.training-job.json`, `*.transform-job.yaml`, …) when it is still empty or holds a member of that request (a
+// LoopBack `user.model.json` is no CreateModel request).
 // The view is the document itself with one synthetic task (tasks.ts), so the payload features work unchanged.
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { getIntegration, integrationNames } from './shapes';
