@@ -13,7 +13,7 @@ import { property, stringValue, toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
 import { tasksOf } from '../sagemaker/tasks';
-import { readSegments, writeAt } from './paths';
+import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
 import { EMPTY_OBJECT, join, joinAll, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 
@@ -79,9 +79,7 @@ function jsonataPathShape(value: string, roots: { input: Shape; result?: Shape; 
   if (!m) return UNKNOWN;
   const root = m[1] === 'input' ? roots.input : m[1] === 'result' ? roots.result : roots.errorOutput;
   if (!root) return UNKNOWN;
-  const names = m[2].split('.').filter(Boolean);
-  let at = 0;
-  return readSegments(root, names.map((name) => ({ kind: 'name' as const, name, start: at, end: (at += name.length + 1) }))).shape;
+  return readSegments(root, nameSegments(m[2].split('.').filter(Boolean))).shape;
 }
 
 class Analysis {

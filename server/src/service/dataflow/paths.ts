@@ -36,6 +36,9 @@ const notA = (shape: Shape): boolean => (shape.kind === 'array' || shape.kind ==
 
 const nameOf = (s: PathSegment): string | undefined => (s.kind === 'name' || s.kind === 'member' ? s.name : undefined);
 
+/** Names as path segments (`a.b` of `$.a.b`), to read a shape by names alone (their offsets are not read). */
+export const nameSegments = (names: readonly string[]): PathSegment[] => names.map((name) => ({ kind: 'name', name, start: 0, end: 0 }));
+
 /** Reads `segments` from `shape`, step by step. */
 export function readSegments(shape: Shape, segments: readonly PathSegment[]): PathReading {
   const steps: PathStep[] = [];

@@ -12,7 +12,7 @@ import { isExpressionError, parseDynamicValue, parseJsonPath, pathsIn, sourceOff
 import { dataflowOf, type Slot } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isContextPart } from './context';
-import { readSegments } from './paths';
+import { nameSegments, readSegments } from './paths';
 import { jsonataFindings } from './jsonataReads';
 import { isHint, type Shape } from './shapes';
 
@@ -50,10 +50,8 @@ export function findElsewhere(root: Shape, rest: string[], exclude: string, writ
     visited++;
     if (shape.kind !== 'object') continue;
     if (rest.length && shape.fields.has(rest[0])) {
-      let at = 0;
-      const r = readSegments(shape, rest.map((name) => ({ kind: 'name' as const, name, start: at, end: (at += 1) })));
       const text = write([...names, ...rest]);
-      if (!r.missing && !r.unlisted && r.steps.length === rest.length && text !== exclude) found.push(text);
+      if (readsWhole(shape, nameSegments(rest)) && text !== exclude) found.push(text);
     }
     if (names.length >= 3) continue;
     for (const [k, f] of shape.fields) queue.push({ shape: f.shape(), names: [...names, k] });
@@ -204,15 +202,15 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   let suggestion: string | undefined;
   let hint = '';
   // What the .sync integration would return has it (a job's status, its artifacts): that is the mistake, not a spelling.
-  let i = 0;
-  const sync = at.parent.kind === 'object' && at.parent.syncResult ? readSegments(at.parent.syncResult.shape, rest.map((name) => ({ kind: 'name' as const, name, start: i, end: (i += 1) }))) : undefined;
-  if (at.parent.kind === 'object' && at.parent.syncResult && sync && !sync.missing && !sync.unlisted) hint = `; only the .sync integration waits for the job and returns ${at.parent.syncResult.operation}, which has it`;
+  const syncResult = at.parent.kind === 'object' ? at.parent.syncResult : undefined;
+  const sync = syncResult && readSegments(syncResult.shape, nameSegments(rest));
+  if (syncResult && sync && !sync.missing && !sync.unlisted) hint = `; only the .sync integration waits for the job and returns ${syncResult.operation}, which has it`;
   else if (elsewhere) suggestion = elsewhere;
   else if (at.parent.kind === 'object') {
     // A typo of a field whose value has the rest of the path, else (an OutputPath or InputPath already selected the
     // field) the path without the name, where that reads.
     const after = segs.slice(at.index + 1);
-    const near = nearName(missingName, at.parent.fields.keys(), (name) => !readSegments(at.parent, [{ kind: 'name', name, start: 0, end: 0 }, ...after]).missing);
+    const near = nearName(missingName, at.parent.fields.keys(), (name) => !readSegments(at.parent, [...nameSegments([name]), ...after]).missing);
     if (near) suggestion = text([...names.slice(0, at.index), near, ...names.slice(at.index + 1)]);
     else if (after.length && readsWhole(at.parent, after)) suggestion = text([...names.slice(0, at.index), ...names.slice(at.index + 1)]);
   }
