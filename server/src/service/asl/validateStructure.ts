@@ -98,7 +98,7 @@ function checkErrorName(ctx: Ctx, e: AstNode) {
   if (near) report(ctx, e, AslCode.unknownErrorName, `${quote(name)} is not a predefined error name (they are case-sensitive), so it never matches; did you mean ${quote(near)}?`, 'warning', { closest: near });
 }
 
-function report(ctx: Ctx, node: AstNode, code: string, message: string, severity: Severity = 'error', data?: Record<string, unknown>) {
+function report(ctx: Ctx, node: { offset: number; length: number }, code: string, message: string, severity: Severity = 'error', data?: Record<string, unknown>) {
   ctx.problems.push(aslProblem(node.offset, node.length, code, message, severity, data));
 }
 
@@ -140,15 +140,15 @@ function checkConstant(ctx: Ctx, field: string, node: AstNode, want: Want, min?:
 /** Checks a value's JSON type (and numeric minimum/maximum); stand-ins pass. Returns whether the type is right. */
 function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Want, ql: QueryLanguage, min?: number, max?: number): boolean {
   if (!node) return false;
-  if (isStandIn(node, ql)) {
-    if (ql === 'JSONata' && !hasPlaceholder(node.value as string)) checkConstant(ctx, field, node, want, min, max);
-    // (In a JSONata state the string may be a {% … %} expression, which any field takes.)
-    else if (ql !== 'JSONata' && want !== 'string' && want !== 'string|null' && deploysAsString(node)) report(ctx, node, AslCode.invalidValue, `${field} must be ${wantText(want)}, and ${node.value} ${DEPLOYS_AS_STRING}`);
+  // A template's placeholder that deploys as a string (itself, or a value followed for it), where no string belongs;
+  // in a JSONata state a stand-in may be a {% … %} expression, which any field takes.
+  const placeholder = !typeOk(node, want) && !(ql === 'JSONata' && isStandIn(node, ql)) ? deploysAsString(node) : undefined;
+  if (placeholder) {
+    report(ctx, placeholder, AslCode.invalidValue, `${field} must be ${wantText(want)}, and ${placeholder.value} ${DEPLOYS_AS_STRING}${placeholder === node ? '' : ` (here ${describe(node)})`}`);
     return false;
   }
-  const placeholder = !typeOk(node, want) ? deploysAsString(node) : undefined;
-  if (placeholder) {
-    ctx.problems.push(aslProblem(placeholder.offset, placeholder.length, AslCode.invalidValue, `${field} must be ${wantText(want)}, and ${placeholder.value} ${DEPLOYS_AS_STRING} (here ${describe(node)})`, 'error'));
+  if (isStandIn(node, ql)) {
+    if (ql === 'JSONata' && !hasPlaceholder(node.value as string)) checkConstant(ctx, field, node, want, min, max);
     return false;
   }
   if (!typeOk(node, want)) {
@@ -176,9 +176,7 @@ function checkObjectField(ctx: Ctx, field: string, node: AstNode | undefined, ql
 
 function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
   const data = err.replacement ? { replacement: err.replacement } : undefined;
-  if (ctx.text === undefined) return report(ctx, node, err.code, err.message, err.severity ?? 'error', data);
-  const { offset, length } = expressionErrorSpan(ctx.text, node, err);
-  ctx.problems.push(aslProblem(offset, length, err.code, err.message, err.severity ?? 'error', data));
+  report(ctx, ctx.text === undefined ? node : expressionErrorSpan(ctx.text, node, err), err.code, err.message, err.severity ?? 'error', data);
 }
 
 /**

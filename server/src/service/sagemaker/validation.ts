@@ -26,7 +26,7 @@ interface Context {
   memo: boolean;
 }
 
-function problem(ctx: Context, node: AstNode, code: string, message: string, data?: Record<string, unknown>, severity: Severity = 'error') {
+function problem(ctx: Context, node: { offset: number; length: number }, code: string, message: string, data?: Record<string, unknown>, severity: Severity = 'error') {
   ctx.problems.push({ offset: node.offset, length: node.length, message, severity, source: 'sagemaker', code, data });
 }
 
@@ -65,18 +65,14 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
     (want === 'number' && got === 'integer') ||
     (want === 'timestamp' && (got === 'string' || got === 'integer' || got === 'number'));
   if (ok) return true;
-  if (isDynamic(ctx, node)) {
-    // Dynamic: right type or not, nothing more to check; but a placeholder that deploys as a string is one.
-    // (In a JSONata state the string may be a {% … %} expression, which any member takes.)
-    if (!ctx.jsonata && want !== 'string' && want !== 'timestamp' && deploysAsString(node)) problem(ctx, node, SageMakerCode.wrongType, `${label} must be ${article(want)} ${want}, and ${node.value} ${DEPLOYS_AS_STRING}`, { expected: want, got: 'string' });
-    return false;
-  }
-  // A literal followed for such a placeholder: the placeholder makes it a string (no fix to the literal mends that).
-  const placeholder = deploysAsString(node);
+  // A template's placeholder that deploys as a string (itself, or a value followed for it: no fix to the value mends
+  // that); in a JSONata state a dynamic string may be a {% … %} expression, which any member takes.
+  const placeholder = ctx.jsonata && isDynamic(ctx, node) ? undefined : deploysAsString(node);
   if (placeholder) {
-    ctx.problems.push({ offset: placeholder.offset, length: placeholder.length, message: `${label} must be ${article(want)} ${want}, and ${placeholder.value} ${DEPLOYS_AS_STRING} (here ${quote(String(node.value))})`, severity: 'error', source: 'sagemaker', code: SageMakerCode.wrongType, data: { expected: want, got } });
+    problem(ctx, placeholder, SageMakerCode.wrongType, `${label} must be ${article(want)} ${want}, and ${placeholder.value} ${DEPLOYS_AS_STRING}${placeholder === node ? '' : ` (here ${quote(String(node.value))})`}`, { expected: want, got });
     return false;
   }
+  if (isDynamic(ctx, node)) return false; // dynamic: right type or not, nothing more to check
   const replacement = intendedValue(ctx.text, node, want);
   const example = replacement === undefined ? '' : typeof replacement === 'string' ? `: write ${JSON.stringify(replacement)}` : `: write ${replacement} without quotes`;
   const expected = want === 'object' || want === 'array' ? describeType(shape) : want;
