@@ -10,7 +10,7 @@ import type { AstNode, ParsedDocument, Problem, WorkflowType } from '../core/typ
 import { parseJson } from '../json/parse';
 import { markRewritten } from '../core/findingsCache';
 import { encodedDefinition } from './encodedDefinition';
-import { resolveIntrinsics } from './intrinsics';
+import { intrinsicAt, resolveIntrinsics, subString } from './intrinsics';
 import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, unmatchedPlaceholders } from './substitutions';
 
 const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
@@ -78,8 +78,9 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
 function definitionStringView(parsed: ParsedDocument, node: AstNode): { view: ParsedDocument; sub: { variables: AstNode | undefined } | undefined } | undefined {
   // `!Sub |` reads as its string; `Fn::Sub: |` too; and the list form (`!Sub` / `Fn::Sub:` with `- |` then the
   // variables), whose first item is the string.
-  const sub = node.type === 'object' && node.children?.length === 1 && node.children[0].children?.[0]?.value === 'Fn::Sub' ? node.children[0].children[1] : node.tag === '!Sub' ? node : undefined;
-  const value = sub?.type === 'array' ? sub.children?.[0] : (sub ?? node);
+  const intrinsic = intrinsicAt(node);
+  const sub = intrinsic?.name === 'Fn::Sub' ? intrinsic.arg : undefined;
+  const value = sub ? subString(sub) : node;
   const header = value?.type === 'string' && parsed.language === 'yaml' ? /^([|>])[0-9+-]*[ \t]*(#.*)?\r?\n/.exec(parsed.text.slice(value.offset, value.offset + 80)) : null;
   if (!value || !header) return undefined;
   const start = parsed.text.indexOf('\n', value.offset) + 1;

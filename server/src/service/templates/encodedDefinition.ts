@@ -8,7 +8,7 @@
 import { jsonEscapeAt } from '../core/text';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { parseJson } from '../json/parse';
-import { intrinsicAt, joinParts, referenceName } from './intrinsics';
+import { intrinsicAt, joinParts, referenceName, subString } from './intrinsics';
 
 /**
  * The intrinsic a piece computes at deployment (`Fn::If`, `Fn::Select`…: no placeholder name a Sub could write), by
@@ -147,8 +147,8 @@ function piecesOf(node: AstNode): Piece[] | undefined {
   if (!intrinsic) return node.type === 'string' ? [node] : undefined;
   const { name, arg } = intrinsic;
   if (name === 'Fn::Sub') {
-    const s = arg?.type === 'array' ? arg.children?.[0] : arg;
-    return s?.type === 'string' ? [s] : undefined;
+    const s = subString(arg);
+    return s ? [s] : undefined;
   }
   const join = name === 'Fn::Join' ? joinParts(arg) : undefined;
   if (!join) return undefined;

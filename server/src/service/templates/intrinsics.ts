@@ -45,7 +45,7 @@ export function joinParts(arg: AstNode | undefined): { delimiter: AstNode & { va
 }
 
 /** The string a Sub stands for: its argument, or the first item of `[string, { variables }]`. */
-function subString(arg: AstNode | undefined): AstNode | undefined {
+export function subString(arg: AstNode | undefined): AstNode | undefined {
   if (arg?.type === 'string') return arg;
   if (arg?.type === 'array' && arg.children?.[0]?.type === 'string') return arg.children[0];
   return undefined;
