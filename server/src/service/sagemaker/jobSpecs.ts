@@ -93,8 +93,9 @@ export function softenSkeletonValues(view: ParsedDocument, problems: Problem[]):
       if (n.children?.[1]) stack.push(n.children[1]);
       continue;
     }
-    if (isBlank(n)) blanks++;
-    if (isBlank(n) || (n.type !== 'object' && n.type !== 'array')) values++;
+    const blank = isBlank(n);
+    if (blank) blanks++;
+    if (blank || (n.type !== 'object' && n.type !== 'array')) values++;
     else for (const c of n.children ?? []) stack.push(c);
   }
   if (blanks * 2 < values) return problems;

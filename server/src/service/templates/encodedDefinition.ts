@@ -187,9 +187,10 @@ const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n'
 function alignLines(raw: string, base: number, value: string, out: Decoded): boolean {
   const q = raw[0];
   const quoted = q === '"' || q === "'";
-  let i = q === '|' || q === '>' ? raw.indexOf('\n') + 1 : quoted ? 1 : 0;
+  const block = q === '|' || q === '>';
+  let i = block ? raw.indexOf('\n') + 1 : quoted ? 1 : 0;
   const end = quoted ? raw.length - 1 : raw.length;
-  if (i <= 0 && !quoted && (q === '|' || q === '>')) return false;
+  if (block && i === 0) return false; // a block's header with no line after it
   let j = 0;
   // The current run: value[runJ, j) written as raw[runI, …) character for character.
   let runI = i, runJ = 0;

@@ -71,16 +71,17 @@ function parse(text: string, mends = 0): YamlParseResult {
   return { root, syntaxErrors };
 }
 
-/** How many times a document is read again with its flow collections' closing brackets moved (mendFlowEnds). */
+/** How many times a document is read again with its flow collections' closing lines joined (mendFlowEnds). */
 const MAX_MENDS = 16;
 
 /**
  * A flow collection closed on a line left of where its content may start (`KeyPolicy: {` … with the `}` under the
- * key's parent; `VpcConfig: !If [UseVpc, {` … `}, !Ref AWS::NoValue]`, the rest of the collection after it) breaks YAML 1.2's indentation rule; but
- * CloudFormation and the SAM CLI (PyYAML) read it, and AWS's own templates ship it. Inside a flow collection a line
- * break is only a space: each such line is joined to the text before it (the break and indentation between them made
- * spaces, the text keeping its length), so every offset stays and the document reads as they read it. Undefined
- * where there is none to join (a comment at the end of the line before would swallow the rest: left as it is).
+ * key's parent; `VpcConfig: !If [UseVpc, {` … `}, !Ref AWS::NoValue]`, the rest of the collection after it) breaks
+ * YAML 1.2's indentation rule; but CloudFormation and the SAM CLI (PyYAML) read it, and AWS's own templates ship
+ * it. Inside a flow collection a line break is only a space: each such line is joined to the text before it (the
+ * break and indentation between them made spaces, the text keeping its length), so every offset stays and the
+ * document reads as they read it. Undefined where there is none to join (a comment at the end of the line before
+ * would swallow the rest: left as it is).
  */
 function mendFlowEnds(text: string, errors: readonly Yaml.YAMLError[]): string | undefined {
   let out = text;
