@@ -15,6 +15,11 @@ function open(name: string, text = readFileSync(join(DIR, name), 'utf8')) {
 }
 const findings = (d: TextDocument) => service.validate(d).map((p) => [p.code, d.getText().slice(p.offset, p.offset + p.length)]);
 const at = (d: TextDocument, needle: string, delta = 0) => d.positionAt(d.getText().indexOf(needle) + delta);
+/** A YAML template whose one resource, M, is a state machine with these lines under its Properties. */
+const stateMachineTemplate = (...properties: string[]) => ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', ...properties, ''].join('\n');
+/** The lines of a Definition (under Properties) whose one state, T, is a Task of `resource` with these Parameters lines. */
+const oneTaskDefinition = (resource: string, ...parameters: string[]) =>
+  ['      Definition:', '        StartAt: T', '        States:', '          T:', '            Type: Task', `            Resource: ${resource}`, '            Parameters:', ...parameters, '            End: true'];
 
 test('SAM YAML: the embedded machine is checked at the template positions; !Sub, !GetAtt, !Ref, !If, !Join give no false errors', () => {
   const d = open('sam-training.yaml');
@@ -228,7 +233,7 @@ test('substitutions are followed in a DefinitionString too: quoted ones as strin
     '              "HyperParameters": { "epochs": "${Epochs}" } }, "End": true } }',
     '        }',
   ];
-  const cfn = (props: string[], resource: string) => ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', ...props, ...machine(resource), ''].join('\n');
+  const cfn = (props: string[], resource: string) => stateMachineTemplate(...props, ...machine(resource));
   const rc = '"ResourceConfig": { "InstanceCount": ${Count}, "InstanceType": "${Type}", "VolumeSizeInGB": 10 }';
   // DefinitionSubstitutions: '2' bare is the number 2, 3 quoted is the string "3"; a bad instance type is flagged where written.
   const text = cfn(['      DefinitionSubstitutions: { Count: \'2\', Type: ml.m5.larg, Epochs: 3 }', '      DefinitionString: |'], rc);
@@ -243,7 +248,7 @@ test('substitutions are followed in a DefinitionString too: quoted ones as strin
 
 test('a placeholder with no known value where a number or boolean belongs: it deploys as a string, an error there; a bare one in a DefinitionString is JSON text, not judged', () => {
   const machine = (definition: string[]) =>
-    ['Parameters:', '  Threshold: { Type: Number }', 'Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      DefinitionSubstitutions: { Threshold: !Ref Threshold, Name: n }', ...definition, ''].join('\n');
+    ['Parameters:', '  Threshold: { Type: Number }', stateMachineTemplate('      DefinitionSubstitutions: { Threshold: !Ref Threshold, Name: n }', ...definition)].join('\n');
   const object = machine([
     '      Definition:',
     '        StartAt: C',
@@ -269,24 +274,15 @@ test('a placeholder with no known value where a number or boolean belongs: it de
 });
 
 test('a ${Name} that no DefinitionSubstitutions key names deploys as its text: a warning where it is written; none in a Sub, an intrinsic or Serverless', () => {
-  const machine = (props: string[], resource = 'arn:aws:states:::lambda:invoke') => [
-    'Resources:',
-    '  M:',
-    '    Type: AWS::StepFunctions::StateMachine',
-    '    Properties:',
-    ...props,
-    '      Definition:',
-    '        StartAt: T',
-    '        States:',
-    '          T:',
-    '            Type: Task',
-    `            Resource: ${resource}`,
-    '            Parameters:',
-    '              FunctionName: "${Fn}"',
-    '              Payload: { bucket: "s3://${Bucket}/in", region: "${AWS::Region}", sub: !Sub "${AWS::Region}-${Stage}", ref: !Ref Other }',
-    '            End: true',
-    '',
-  ].join('\n');
+  const machine = (props: string[], resource = 'arn:aws:states:::lambda:invoke') =>
+    stateMachineTemplate(
+      ...props,
+      ...oneTaskDefinition(
+        resource,
+        '              FunctionName: "${Fn}"',
+        '              Payload: { bucket: "s3://${Bucket}/in", region: "${AWS::Region}", sub: !Sub "${AWS::Region}-${Stage}", ref: !Ref Other }',
+      ),
+    );
   const warnings = (text: string, name = 'unmatched.yaml') => service.validate(open(name, text)).filter((p) => p.code === 'unmatched-placeholder').map((p) => [p.severity, text.slice(p.offset, p.offset + p.length)]);
   // No DefinitionSubstitutions at all: each one, the pseudo parameter outside a Sub too.
   assert.deepEqual(warnings(machine([])), [['warning', '${Fn}'], ['warning', '${Bucket}'], ['warning', '${AWS::Region}']]);
@@ -309,7 +305,7 @@ test('a ${Name} that no DefinitionSubstitutions key names deploys as its text: a
   const edited = TextDocument.update(doc, [{ range: { start: at(doc, '"Pass"', 1), end: at(doc, '"Pass"', 5) }, text: 'Pass' }, { range: { start: at(doc, 'x-$'), end: at(doc, 'x-$', 1) }, text: 'y' }], 2);
   assert.deepEqual(service.validate(edited).filter((p) => p.code === 'unmatched-placeholder').map((p) => edited.getText().slice(p.offset, p.offset + p.length)), ['${Stage}']);
   // A DefinitionString block: its own ${…} against the map; a !Sub block's are the Sub's.
-  const block = (tag: string, subs: string) => ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', subs, `      DefinitionString: ${tag}|`, '        { "StartAt": "P", "States": { "P": { "Type": "Pass", "Parameters": { "q": "${Queue}", "n": ${Count} }, "End": true } } }', ''].join('\n');
+  const block = (tag: string, subs: string) => stateMachineTemplate(subs, `      DefinitionString: ${tag}|`, '        { "StartAt": "P", "States": { "P": { "Type": "Pass", "Parameters": { "q": "${Queue}", "n": ${Count} }, "End": true } } }');
   assert.deepEqual(warnings(block('', '      DefinitionSubstitutions: { Queue: q }')), [['warning', '${Count}']]);
   assert.deepEqual(warnings(block('!Sub ', '      DefinitionSubstitutions: { Queue: q }')), []);
   // Serverless resolves its own ${…} (variables) and #{…}.
@@ -423,7 +419,7 @@ test('a DefinitionString written inside a string: a mistake inside a string is u
   const hover = service.doHover(d, at(d, 'States.Format(', 9))!;
   assert.match((hover.contents as { value: string }).value, /^\*\*States\.Format\*\* · intrinsic function/);
   assert.equal(json.slice(d.offsetAt(hover.range!.start), d.offsetAt(hover.range!.end)), 'States.Format');
-  const yaml = (definitionString: string) => TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, `Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: ${definitionString}\n`);
+  const yaml = (definitionString: string) => TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, stateMachineTemplate(`      DefinitionString: ${definitionString}`));
   assert.deepEqual(findings(yaml(`!Sub '{"StartAt": "A", "States": {"A": {"Type": "Pas", "End": true}}}'`)), [['asl-unknown-state-type', '"Pas"']]);
   // An intrinsic completing the JSON (a whole member), or a number among a Join's pieces: read only once deployed.
   assert.deepEqual(findings(yaml(`!Join ['', ['{"StartAt": "A", ', !Ref Member, ' "States": {"A": {"Type": "Pas", "End": true}}}']]`)), []);
@@ -435,7 +431,7 @@ test('a DefinitionString written inside a string: a mistake inside a string is u
 
 test('a YAML DefinitionString across lines (a folded block, with or without !Sub; a quoted or plain scalar): findings underline the value itself', () => {
   const machine = (definitionString: string, ...lines: string[]) =>
-    TextDocument.create(`file:///templates/lines-${n++}.yaml`, 'yaml', 1, ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', `      DefinitionString: ${definitionString}`, ...lines, ''].join('\n'));
+    TextDocument.create(`file:///templates/lines-${n++}.yaml`, 'yaml', 1, stateMachineTemplate(`      DefinitionString: ${definitionString}`, ...lines));
   const body = ['        {"StartAt": "A", "States": {"A": {"Type": "Task",', '        "Resource": "arn:aws:states:::sagemaker:createModel", "Parameters": {"ModelName": "a_b",', '        "ExecutionRoleArn": "arn:aws:iam::111122223333:role/r"}, "End": true}}}'];
   // A folded block reads in place, as a literal one does: its ${…} are DefinitionSubstitutions' (none here: a warning).
   assert.deepEqual(findings(machine('>', ...body)), [['pattern', '"a_b"']]);
@@ -461,23 +457,8 @@ test('the size of a definition inside a template is that of the JSON sent, not o
 });
 
 test('a Resource joined from text and references (a partition-aware ARN) is the string a Sub would write: its task is checked', () => {
-  const yaml = (resource: string) => TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, [
-    'Resources:',
-    '  M:',
-    '    Type: AWS::StepFunctions::StateMachine',
-    '    Properties:',
-    '      Definition:',
-    '        StartAt: T',
-    '        States:',
-    '          T:',
-    '            Type: Task',
-    `            Resource: ${resource}`,
-    '            Parameters:',
-    '              ModelName: a_b',
-    '              ExecutionRoleArn: !GetAtt Role.Arn',
-    '            End: true',
-    '',
-  ].join('\n'));
+  const yaml = (resource: string) =>
+    TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, stateMachineTemplate(...oneTaskDefinition(resource, '              ModelName: a_b', '              ExecutionRoleArn: !GetAtt Role.Arn')));
   const joined = yaml("!Join ['', ['arn:', !Ref AWS::Partition, ':states:::sagemaker:createModel']]");
   assert.deepEqual(service.findTasks(joined).map((t) => t.api), ['createModel']);
   assert.deepEqual(findings(joined), [['pattern', 'a_b']]);
