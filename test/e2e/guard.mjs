@@ -94,8 +94,6 @@ export async function startGuard({ socketPath, port = 0 }) {
       return;
     }
     const upstream = connect(socketPath, () => {
-      sockets.add(upstream);
-      upstream.on('close', () => sockets.delete(upstream));
       const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
       for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
       upstream.write(lines.join('\r\n') + '\r\n\r\n');
@@ -103,6 +101,8 @@ export async function startGuard({ socketPath, port = 0 }) {
       upstream.pipe(socket);
       socket.pipe(upstream);
     });
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
     const close = () => (upstream.destroy(), socket.destroy());
     upstream.on('error', close);
     socket.on('error', close);
