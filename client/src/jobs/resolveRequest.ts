@@ -82,7 +82,8 @@ class JsonataEvaluator {
   private nextId = 0;
   private readonly pending = new Map<number, { key: string; resolve(a: JsonataAnswer): void; reject(e: Error): void }>();
   private failure?: string;
-  private stderr = '';
+  private stderrTail = '';
+  private outOfMemory = false;
 
   constructor(private readonly file: string) {}
 
@@ -107,7 +108,14 @@ class JsonataEvaluator {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
     });
-    child.stderr?.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4096)));
+    // V8 ends a process that reaches its heap cap with "Allocation failed - JavaScript heap out of memory", or, when
+    // the allocation that fails is of its own (a busy machine makes that likelier), "… - process out of memory" or
+    // "Fatal process out of memory: …". Each chunk is read with the end of the one before, in case a chunk splits it.
+    child.stderr?.on('data', (d: Buffer) => {
+      const text = this.stderrTail + d.toString();
+      this.outOfMemory ||= /out of memory|heap limit/i.test(text);
+      this.stderrTail = text.slice(-64);
+    });
     child.on('message', (a: JsonataAnswer) => {
       const p = this.pending.get(a.id);
       this.pending.delete(a.id);
@@ -118,7 +126,7 @@ class JsonataEvaluator {
       // stderr may still hold the reason: read it once the stream has ended.
       const report = () =>
         this.fail(
-          /heap out of memory|heap limit/i.test(this.stderr)
+          this.outOfMemory
             ? `the JSONata expression needs more than ${memoryMb} MB of memory (stopped; the launch is not sent)`
             : `the JSONata expression could not be evaluated: its process ended (${signal ?? `exit code ${code}`})`,
         );
