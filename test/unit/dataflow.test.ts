@@ -290,6 +290,40 @@ describe('warnings on paths', () => {
     assert.deepEqual(dataflow(machine(literal)).map((f) => f.at), ['$.list[5]']);
   });
 
+  test('a JSONPath Assign reads the state\'s result (a Task\'s, a Pass state\'s Result or Parameters, not the output after ResultPath), a Choice\'s input, a catcher\'s error output', () => {
+    // As executions recorded against AWS show (LocalStack's tests/aws/services/stepfunctions/v2/assign and
+    // query_language: `"inputData.$": "$"` beside a Result and a ResultPath is the Result).
+    const states = {
+      Load: { Type: 'Pass', Result: { items: [1, 2] }, ResultPath: '$.data', Assign: { 'n.$': 'States.ArrayLength($.data.items)', 'ok.$': '$.items' }, Next: 'Train' },
+      Train: {
+        Type: 'Task', Resource: TRAIN, Parameters: {},
+        Assign: { 'artifacts.$': '$.ModelArtifacts', 'status.$': '$.TrainingJobStatus', 'bad.$': '$.train.ModelArtifacts' },
+        Catch: [{ ErrorEquals: ['States.ALL'], Assign: { 'reason.$': '$.FailureReason', 'cause.$': '$.Cause' }, Next: 'Use' }],
+        Next: 'Check',
+      },
+      Check: { Type: 'Choice', Choices: [{ Variable: '$.TrainingJobStatus', StringEquals: 'Completed', Assign: { 'job.$': '$.TrainingJobName', 'typo.$': '$.TrainingJobNam' }, Next: 'Use' }], Default: 'Use' },
+      Use: { Type: 'Pass', Parameters: { 'url.$': '$artifacts.S3ModelArtifact', 'good.$': '$artifacts.S3ModelArtifacts' }, End: true },
+    };
+    assert.deepEqual(dataflow(machine(states)).map((f) => f.message), [
+      "$.data.items: the state's result here is Load's Result (nothing upstream keeps other fields), which has no field data; did you mean $.items?",
+      "$.train.ModelArtifacts: the task's result here is Train's result (DescribeTrainingJob) (nothing upstream keeps other fields), which has no field train; did you mean $.ModelArtifacts?",
+      '$.FailureReason: the error output has no field FailureReason',
+      "$.TrainingJobNam: the state input here is Train's result (DescribeTrainingJob) (nothing upstream keeps other fields), which has no field TrainingJobNam; did you mean $.TrainingJobName?",
+      '$artifacts.S3ModelArtifact: the variable $artifacts has no field S3ModelArtifact; did you mean $artifacts.S3ModelArtifacts?',
+    ]);
+    // Completion and hover read the same `$`.
+    const d = doc(machine(states).replace('"$.TrainingJobStatus"', '"$.Training"'), 'asl');
+    const at = d.getText().indexOf('"$.Training"') + 11;
+    assert.ok(service.doComplete(d, d.positionAt(at)).some((i) => i.label === 'TrainingJobStatus'));
+    // After a ResultSelector, or a Choice's InputPath, it is not known: only $$ and variables are judged.
+    const unknown = machine({
+      Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultSelector: { 'a.$': '$.TrainingJobName' }, Assign: { 'x.$': '$.anything', 'e.$': '$$.Execution.Nmae' }, Next: 'Check' },
+      Check: { Type: 'Choice', InputPath: '$.a', Choices: [{ Variable: '$', StringEquals: 'x', Next: 'Done' }], Default: 'Done', Assign: { 'y.$': '$.whatever' } },
+      Done: { Type: 'Succeed' },
+    });
+    assert.deepEqual(dataflow(unknown).map((f) => f.at), ['$$.Execution.Nmae']);
+  });
+
   test('a Map\'s ItemsPath that selects a value known to be no array: a warning; an array, or a value not known, none', () => {
     const map = (itemsPath: string) => ({ Type: 'Map', ItemsPath: itemsPath, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true });
     const states = (itemsPath: string) => ({ Init: { Type: 'Pass', Result: { models: { churn: 1 }, list: [1, 2], name: 'n' }, Next: 'Each' }, Each: map(itemsPath) });
@@ -820,7 +854,7 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     assert.deepEqual(dataflow(args), []);
   });
 
-  test('a variable holding a training result, read with a typo; one a JSONPath state assigns is not judged', () => {
+  test('a variable holding a training result, read with a typo, whether a JSONata or a JSONPath state assigns it', () => {
     const text = jsonata({
       Train: { Type: 'Task', Resource: TRAIN, Arguments: ARGS, Assign: { training: '{% $states.result %}' }, Next: 'Use' },
       Use: { Type: 'Pass', Output: { a: '{% $training.ModelArtifact.S3ModelArtifacts %}', b: '{% $training.ModelArtifacts.S3ModelArtifacts %}' }, End: true },
@@ -832,7 +866,9 @@ describe('JSONata values that are a plain path reading what cannot be there (the
       Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, Assign: { 'training.$': '$' }, Next: 'Use' },
       Use: { Type: 'Pass', QueryLanguage: 'JSONata', Output: '{% $training.ModelArtifact %}', End: true },
     } });
-    assert.deepEqual(dataflow(viaJsonPath), []);
+    assert.deepEqual(dataflow(viaJsonPath).map((f) => f.at), ['$training.ModelArtifact']);
+    // After a ResultSelector, what `$` is in a JSONPath Assign is not recorded: the variable is not known.
+    assert.deepEqual(dataflow(viaJsonPath.replace('"Parameters":{}', '"Parameters":{},"ResultSelector":{"a":1}')), []);
   });
 
   test('a catcher assigning the same variable the error output: a field of either is no warning, one of neither is', () => {

@@ -52,11 +52,6 @@ export interface Dataflow {
   taskPayloads: Map<AslState, { against: Shape; label: string }>;
   /** Variables assigned anywhere (Assign), by name: the join of what is assigned. */
   variables: Map<string, Shape>;
-  /**
-   * The variables a JSONPath state assigns: what `$` is in its Assign depends on the state's type, so their shapes
-   * serve completion and hover, never a warning.
-   */
-  jsonPathAssigned: Set<string>;
   /** What `$$` (the context object) is, but in a Map's ItemSelector (Slot.context). */
   context: Shape;
   /** What `$states.context` is in a JSONata Map's ItemSelector: the context object with the Map's item. */
@@ -93,7 +88,7 @@ class Analysis {
     private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string }>,
     private readonly executionInput: Shape = UNKNOWN,
   ) {
-    this.flow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map(), jsonPathAssigned: new Set(), context: contextShape(executionInput), itemContexts: new Map() };
+    this.flow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map(), context: contextShape(executionInput), itemContexts: new Map() };
   }
 
   private slot(node: AstNode | undefined, state: AslState, against: Shape, label: string, kind: Slot['kind']) {
@@ -216,16 +211,12 @@ class Analysis {
     return batcher ? batchOf(batcher, item, s.name) : item;
   }
 
-  private assign(state: AslState, node: AstNode | undefined, against: Shape, jsonata?: { input: Shape; result?: Shape; errorOutput?: Shape }) {
+  /** An Assign: the variables it sets get the shapes of its values (a JSONPath one's `.$` values are slots, read from `against`). */
+  private assign(state: AslState, node: AstNode | undefined, against: Shape, label: string, jsonata?: { input: Shape; result?: Shape; errorOutput?: Shape }) {
     if (node?.type !== 'object') return;
-    // Only the shapes of the values: the places they read are not recorded (what `$` is in Assign depends on
-    // the state's type, and a wrong guess must not become a warning).
-    const saved = this.flow.slots.length;
-    const shape = this.template(node, state, against, '', jsonata);
-    this.flow.slots.length = saved;
+    const shape = this.template(node, state, against, label, jsonata);
     if (shape.kind !== 'object') return;
     for (const [name, f] of shape.fields) {
-      if (!jsonata) this.flow.jsonPathAssigned.add(name);
       const prev = this.flow.variables.get(name);
       this.flow.variables.set(name, prev ? join(prev, f.shape()) : f.shape());
     }
@@ -303,10 +294,10 @@ class Analysis {
       if (RESULT_STATES.has(s.type ?? '')) this.results.set(s, result);
       const outputNode = property(n, 'Output');
       const output = outputNode ? this.template(outputNode, s, UNKNOWN, '', { input, result }) : result;
-      this.assign(s, property(n, 'Assign'), UNKNOWN, { input, result });
+      this.assign(s, property(n, 'Assign'), UNKNOWN, '', { input, result });
       // A matched Choice rule's and a matching catcher's Assign assign too.
       for (const rule of arrayItems(property(n, s.type === 'Choice' ? 'Choices' : 'Catch'))) {
-        this.assign(s, property(rule, 'Assign'), UNKNOWN, s.type === 'Choice' ? { input } : { input, errorOutput: ERROR_OUTPUT() });
+        this.assign(s, property(rule, 'Assign'), UNKNOWN, '', s.type === 'Choice' ? { input } : { input, errorOutput: ERROR_OUTPUT() });
       }
       this.sendOn(
         s,
@@ -375,15 +366,22 @@ class Analysis {
     // A Task's timeouts, a Wait's time, a Map's limits from the input (a Task's Parameters go to the integration, so
     // which input those read is not said: not followed there).
     if (!(s.type === 'Task' && parameters)) for (const field of SETTING_PATH_FIELDS) this.readPath(property(n, field), s, effective, effectiveLabel);
-    if (result && RESULT_STATES.has(s.type ?? '')) {
-      const selector = property(n, 'ResultSelector');
-      if (selector) result = withOrigin(this.template(selector, s, result, task ? `${s.name}'s result` : 'the result'), `${s.name}'s ResultSelector`);
-    }
+    const resultLabel = task ? `${s.name}'s result` : 'the result';
+    // What `$` is in a JSONPath Assign, as Step Functions runs it (executions recorded against AWS in LocalStack's
+    // tests, tests/aws/services/stepfunctions/v2/assign): a Task's, Parallel's or Map's result (`$.Payload` of
+    // lambda:invoke), a Pass state's (its Result, else its Parameters, else its input), a Choice's or Wait's input,
+    // a catcher's error output. Whether a ResultSelector comes first is not recorded there, nor whether a Choice's
+    // or Wait's InputPath does: unknown then (only `$$` and variables are judged).
+    let assignFrom: { against: Shape; label: string } = { against: UNKNOWN, label: '' };
+    const selector = result && RESULT_STATES.has(s.type ?? '') ? property(n, 'ResultSelector') : undefined;
+    if (result && !selector) assignFrom = { against: result, label: s.type === 'Pass' ? "the state's result" : task || s.type === 'Task' ? "the task's result" : 'the result' };
+    else if ((s.type === 'Choice' || s.type === 'Wait') && inputPath === undefined) assignFrom = { against: effective, label: 'the state input' };
+    if (result && selector) result = withOrigin(this.template(selector, s, result, resultLabel), `${s.name}'s ResultSelector`);
     const combined = result === undefined ? effective : this.resultPath(property(n, 'ResultPath'), input, result);
-    this.assign(s, property(n, 'Assign'), result ?? effective);
-    // A matched Choice rule's Assign reads the state's input; a catcher's, the error output.
+    this.assign(s, property(n, 'Assign'), assignFrom.against, assignFrom.label);
     for (const rule of arrayItems(property(n, s.type === 'Choice' ? 'Choices' : 'Catch'))) {
-      this.assign(s, property(rule, 'Assign'), s.type === 'Choice' ? effective : ERROR_OUTPUT());
+      if (s.type === 'Choice') this.assign(s, property(rule, 'Assign'), assignFrom.against, assignFrom.label);
+      else this.assign(s, property(rule, 'Assign'), ERROR_OUTPUT(), 'the error output');
     }
     const outputPath = property(n, 'OutputPath');
     const output =

@@ -212,7 +212,6 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
         else if (part === 'result' && r.result) [root, rootText, label] = [sf.result, '$states.result', state.type === 'Task' ? "the task's result" : 'the result'];
         else continue;
       } else {
-        if (flow.jsonPathAssigned.has(path.root)) continue;
         [root, rootText, label] = [flow.variables.get(path.root), `$${path.root}`, `the variable $${path.root}`];
       }
       if (!root || root.kind === 'unknown' || !names.length) continue;

@@ -9,7 +9,7 @@ import { inMapState, type AslState } from '../asl/model';
 import { closest, editDistance, quote } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { isExpressionError, parseDynamicValue, parseJsonPath, pathsIn, sourceOffset, type PathNode, type PathSegment } from '../expressions/index';
-import { dataflowOf, type Slot } from './analysis';
+import { dataflowOf, type Dataflow, type Slot } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isContextPart } from './context';
 import { nameSegments, readSegments } from './paths';
@@ -130,12 +130,14 @@ function notAnArray(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocu
   return { ...spanOf(slot.node, parsed.text, path.start, path.end), severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
 }
 
-function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shape): Problem | undefined {
-  if (path.root !== '$' && path.root !== '$$') return undefined;
+function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shape, variables: Dataflow['variables']): Problem | undefined {
   // `$$`: the context object (context.ts), read like the input; its own parts only tell near misses of their names.
+  // `$name`: a variable, the join of what every Assign of that name sets.
   const inContext = path.root === '$$';
-  const base = inContext ? context : slot.against;
-  const label = inContext ? 'the context object' : slot.label;
+  const variable = path.root !== '$' && !inContext;
+  const base = inContext ? context : variable ? variables.get(path.root.slice(1)) : slot.against;
+  if (!base || base.kind === 'unknown') return undefined;
+  const label = inContext ? 'the context object' : variable ? `the variable ${path.root}` : slot.label;
   const text = (names: (string | number)[]) => pathText(names, path.root);
   const segs = path.segments;
   if (inContext && segs[0] && 'name' in segs[0] && segs[0].name === 'Map' && !inMapState(slot.state)) {
@@ -160,9 +162,9 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   const where = at.index === 0 ? label : text(names.slice(0, at.index));
   const origin = at.parent.kind !== 'unknown' && !(inContext && at.index === 0) ? at.parent.origin : undefined;
   // Otherwise the nearest enclosing value with an origin: `$.train.ModelArtifacts` is in Train's result.
-  let within: string | undefined = base.kind !== 'unknown' ? base.origin : undefined;
+  let within: string | undefined = base.origin;
   for (const step of r.steps.slice(0, at.index)) if (step.shape.kind !== 'unknown' && step.shape.origin) within = step.shape.origin;
-  const whose = origin ? ` (${origin})` : within && at.index > 0 ? ` (in ${within})` : '';
+  const whose = origin ? (origin === where ? '' : ` (${origin})`) : within && at.index > 0 ? ` (in ${within})` : '';
   if (r.missing && (typeof missingName === 'number' || at.parent.kind === 'array')) {
     const { hint, replacement } = kindHint(at.parent, segs.slice(at.index + (typeof missingName === 'number' ? 1 : 0)), names, at.index, slot.kind === 'dynamic', path.root);
     const message =
@@ -187,7 +189,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   // Elsewhere: the path from its missing name on, found under another field (the result put somewhere else); a
   // single name deep in a known value (`$.train.ModelArtifacts.S3Uri`) is no such clue: many values have an S3Uri.
   const clue = at.index === 0 || rest.length >= 2;
-  const elsewhere = !inContext && clue && rest.length === names.length - at.index ? findElsewhere(slot.against, rest, written) : undefined;
+  const elsewhere = path.root === '$' && clue && rest.length === names.length - at.index ? findElsewhere(slot.against, rest, written) : undefined;
   if (r.unlisted) {
     if (!elsewhere) return undefined;
     return {
@@ -217,7 +219,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   if (suggestion) hint = `; did you mean ${suggestion}?`;
   const message =
     at.parent.kind === 'object'
-      ? at.index === 0 && origin && !isExampleInput(at.parent)
+      ? at.index === 0 && origin && whose && !variable && !isExampleInput(at.parent)
         ? `${path.text}: ${slot.label} here is ${origin} (nothing upstream keeps other fields), which has no field ${missingName}${hint}`
         : `${path.text}: ${where}${whose} has no field ${missingName}${hint}`
       : `${path.text}: ${where}${whose} is ${describe(at.parent)}, it has no field ${missingName}${hint}`;
@@ -226,31 +228,31 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
 
 // A slot's findings depend on its string and the shapes it reads: kept per string node (relative to it) while
 // the node and its shapes are the same, as they are for every slot an edit elsewhere left alone (carryOver.ts).
-const slotFindings = new WeakMap<AstNode, { against: Shape; context: Shape; state: AslState; relative: Problem[] }>();
+const slotFindings = new WeakMap<AstNode, { against: Shape; context: Shape; variables: Dataflow['variables']; state: AslState; relative: Problem[] }>();
 
 /** The data-flow findings of a document; `executionInput` as in dataflowOf. */
 export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape): Problem[] {
   const out: Problem[] = [];
   const flow = dataflowOf(parsed, executionInput);
   for (const slot of flow.slots) {
-    // Where `$` is unknown only the context object can be judged.
-    if (slot.mayBeAbsent || (slot.against.kind === 'unknown' && !(slot.node.value as string).includes('$$'))) continue;
+    // Where `$` is unknown only the context object and variables can be judged.
+    if (slot.mayBeAbsent || (slot.against.kind === 'unknown' && !/\$[$\p{ID_Start}_]/u.test(slot.node.value as string))) continue;
     const context = slot.context ?? flow.context;
     const base = slot.node.offset;
     const known = slotFindings.get(slot.node);
-    if (known?.against === slot.against && known.context === context && known.state === slot.state) {
+    if (known?.against === slot.against && known.context === context && known.variables === flow.variables && known.state === slot.state) {
       for (const p of known.relative) out.push({ ...p, offset: p.offset + base });
       continue;
     }
     const relative: Problem[] = [];
     for (const path of pathsOf(slot)) {
-      const p = check(slot, path, parsed, context);
+      const p = check(slot, path, parsed, context, flow.variables);
       if (p) {
         out.push(p);
         relative.push({ ...p, offset: p.offset - base });
       }
     }
-    slotFindings.set(slot.node, { against: slot.against, context, state: slot.state, relative });
+    slotFindings.set(slot.node, { against: slot.against, context, variables: flow.variables, state: slot.state, relative });
   }
   out.push(...jsonataFindings(parsed, flow, { code: DataflowCode.pathNotInInput, elsewhere: findElsewhere }));
   // In document order: the slots' order depends on how the analysis was reached (a fresh pass or carryOver.ts).
