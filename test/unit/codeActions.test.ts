@@ -379,6 +379,24 @@ describe('ASL fixes', () => {
     assert.equal(service.validate(doc(text.replace('States.Taskfailed', 'States.FauxFailure1'))).filter((x) => x.code === 'asl-unknown-error-name').length, 0);
   });
 
+  test('a typo of a predefined error name no Fail state raises: a warning, changed to the name; one a Fail state raises, or any when a Fail state\'s error is known only at run time, is left alone', () => {
+    const states = (errors: string[], fail: Record<string, unknown> = { Type: 'Fail', Error: 'Custom' }) => JSON.stringify({ StartAt: 'T', States: {
+      T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: errors }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }], End: true },
+      F: fail,
+    } }, null, 2);
+    const names = (text: string) => service.validate(doc(text)).filter((x) => x.code === 'asl-unknown-error-name').map((x) => x.message);
+    assert.deepEqual(names(states(['States.Timout', 'States.TaskFaild', 'States.AL', 'States.FauxFailure1', 'States.Foo', 'MyError'])), [
+      '"States.Timout" is not a predefined error name and no Fail state raises it, so it never matches; did you mean "States.Timeout"?',
+      '"States.TaskFaild" is not a predefined error name and no Fail state raises it, so it never matches; did you mean "States.TaskFailed"?',
+      '"States.AL" is not a predefined error name and no Fail state raises it, so it never matches; did you mean "States.ALL"?',
+    ]);
+    const r = quickFix(states(['States.Timout']), 'asl-unknown-error-name', '"States.Timout"', { pick: 'Change to "States.Timeout"' });
+    assert.match(r.result, /"ErrorEquals": \[\s*"States\.Timeout"\s*\]/);
+    assert.deepEqual(names(states(['States.Timout'], { Type: 'Fail', Error: 'States.Timout' })), []);
+    assert.deepEqual(names(states(['States.Timout'], { Type: 'Fail', ErrorPath: '$.error' })), []);
+    assert.deepEqual(names(states(['States.Timout'], { Type: 'Fail', QueryLanguage: 'JSONata', Error: '{% $states.input.e %}' })), []);
+  });
+
   test('an ASL enum value in another case: did you mean, and a fix; the name in ErrorEquals whatever its case', () => {
     const retry = (strategy: string, error: string) => JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: [error], JitterStrategy: strategy }], End: true } } }, null, 2);
     const r = quickFix(retry('full', 'States.ALL'), 'asl-invalid-value', '"full"', { pick: 'Change to "FULL"' });

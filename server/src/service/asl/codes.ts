@@ -46,7 +46,7 @@ export const AslCode = {
   invalidVariableName: 'asl-invalid-variable-name',
   /** A Parallel branch or inline Map iteration assigns a variable that a machine around it assigns. */
   outerVariableAssigned: 'asl-outer-variable-assigned',
-  /** A `States.` error name in ErrorEquals that is a predefined one in the wrong case: it never matches (warning). */
+  /** A `States.` error name in ErrorEquals that is a predefined one in the wrong case, or a typo of one no Fail state raises: it never matches (warning). */
   unknownErrorName: 'asl-unknown-error-name',
   /** A JSONata expression reads the input document (`$`, `$$`, a field name at its top level): warning. */
   jsonataInputDocument: 'asl-jsonata-input-document',

@@ -6,7 +6,7 @@
 import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, judgeDynamicValue, parseDynamicValue, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
-import { closest, list, quote, shiftFindings } from '../core/text';
+import { closest, editDistance, list, quote, shiftFindings } from '../core/text';
 import { property, propertyNode, stringValue, toValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
@@ -96,6 +96,49 @@ function checkErrorName(ctx: Ctx, e: AstNode) {
   if (PREDEFINED_ERRORS.includes(name)) return;
   const near = PREDEFINED_ERRORS.find((p) => p.toLowerCase() === name.toLowerCase());
   if (near) report(ctx, e, AslCode.unknownErrorName, `${quote(name)} is not a predefined error name (they are case-sensitive), so it never matches; did you mean ${quote(near)}?`, 'warning', { closest: near });
+}
+
+/**
+ * A `States.` name in a retrier's or catcher's ErrorEquals that is a typo of a predefined one (`States.AL`,
+ * `States.Timout`): it never matches, so the retry or catch silently never happens (a warning: the service takes
+ * it). Unless a Fail state of the machine raises that very name (real machines raise their own `States.` names), or
+ * one raises a name only known at run time (ErrorPath, JSONata). A name in another case is checkErrorName's. Not cached with the model: an
+ * edit of a retrier or a Fail state's Error keeps the model (carryOver.ts).
+ */
+function errorNameTypos(model: AslModel): Problem[] {
+  const out: Problem[] = [];
+  const raised = new Set<string>();
+  for (const s of model.states) {
+    if (s.type !== 'Fail') continue;
+    const error = property(s.node, 'Error');
+    const name = stringValue(error);
+    if (property(s.node, 'ErrorPath') || (error && name === undefined) || (name !== undefined && (name.includes('{%') || hasPlaceholder(name)))) return out;
+    if (name !== undefined) raised.add(name);
+  }
+  const lower = new Set(PREDEFINED_ERRORS.map((p) => p.toLowerCase()));
+  for (const s of model.states) {
+    for (const field of ['Retry', 'Catch']) {
+      const handlers = property(s.node, field);
+      for (const handler of handlers?.type === 'array' ? (handlers.children ?? []) : []) {
+        const errors = property(handler, 'ErrorEquals');
+        for (const e of errors?.type === 'array' ? (errors.children ?? []) : []) {
+          const name = stringValue(e);
+          if (!name?.startsWith('States.') || raised.has(name) || lower.has(name.toLowerCase()) || hasPlaceholder(name)) continue;
+          const part = name.slice('States.'.length);
+          const limit = Math.max(1, Math.floor(part.length / 4));
+          let near: string | undefined;
+          let best = limit + 1;
+          for (const p of PREDEFINED_ERRORS) {
+            const d = editDistance(part.toLowerCase(), p.slice('States.'.length).toLowerCase(), limit);
+            if (d < best) [near, best] = [p, d];
+          }
+          if (!near) continue;
+          out.push(aslProblem(e.offset, e.length, AslCode.unknownErrorName, `${quote(name)} is not a predefined error name and no Fail state raises it, so it never matches; did you mean ${quote(near)}?`, 'warning', { closest: near }));
+        }
+      }
+    }
+  }
+  return out;
 }
 
 function report(ctx: Ctx, node: { offset: number; length: number }, code: string, message: string, severity: Severity = 'error', data?: Record<string, unknown>) {
@@ -1090,7 +1133,7 @@ export function validateStructure(root: AstNode | undefined, text?: string, mode
   // that declares one); what is not an object is not one.
   if (root?.type !== 'object') return ctx.problems;
   model ??= buildModel(root);
-  ctx.problems.push(...checkDefinitionSize(root!, text, language), ...checkVariables(model, text, language), ...machineFindings(ctx, model));
+  ctx.problems.push(...checkDefinitionSize(root!, text, language), ...checkVariables(model, text, language), ...machineFindings(ctx, model), ...errorNameTypos(model));
   for (const s of model.states) checkStateCached(ctx, s, language === 'json');
   return ctx.problems;
 }
