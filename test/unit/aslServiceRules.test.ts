@@ -549,7 +549,7 @@ describe('variable names and scopes, as the specification states them', () => {
       'Variable name of 81 characters: at most 80',
     ]);
   });
-  test('a Parallel branch or an inline Map iteration cannot assign a variable of an outer scope; a Distributed Map can', () => {
+  test('a Parallel branch or an inline Map iteration must not assign a variable of an outer scope (a warning: Step Functions creates the machine); a Distributed Map can', () => {
     const inner = (name: string, assign: Record<string, unknown>) => ({ StartAt: name, States: { [name]: { Type: 'Pass', End: true, Assign: assign } } });
     expectBoth(sm({
       A: { Type: 'Pass', Next: 'P', Assign: { total: 0 } },
@@ -557,11 +557,11 @@ describe('variable names and scopes, as the specification states them', () => {
       M: { Type: 'Map', Next: 'D', ItemProcessor: inner('I', { total: 2 }) },
       D: { Type: 'Map', End: true, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, ...inner('X', { total: 3 }) } },
     }), [
-      { code: 'asl-outer-variable-assigned', severity: 'error', at: 'total' },
-      { code: 'asl-outer-variable-assigned', severity: 'error', at: 'total' },
+      { code: 'asl-outer-variable-assigned', severity: 'warning', at: 'total' },
+      { code: 'asl-outer-variable-assigned', severity: 'warning', at: 'total' },
     ]);
     assert.match(messages(sm({ A: { Type: 'Pass', Next: 'P', Assign: { total: 0 } }, P: { Type: 'Parallel', End: true, Branches: [inner('B1', { total: 1 })] } }))[0],
-      /^\$total is assigned outside this Parallel branch \(at the top level\): an inner state cannot assign a variable of an outer scope; use another name$/);
+      /^\$total is assigned outside this Parallel branch \(at the top level\): an inner state must not assign a variable of an outer scope \(the state fails when it runs if \$total has a value by then\); use another name$/);
   });
   test('JSONata reading the input document ($, $$, a field name at the top level) is a warning on what it reads; nested, $ is the context', () => {
     expectBoth(sm({ P: { Type: 'Pass', End: true, Output: { a: '{% $.total %}', b: '{% $$.Execution.Id %}', c: '{% total + 1 %}', d: '{% $states.input.items[$.price > 1] %}', e: '{% $states.input.items.(price * 2) %}', f: '{% $count($.items) %}' } } }, { QueryLanguage: 'JSONata' }), [

@@ -133,9 +133,10 @@ describe('evaluation', () => {
 
 describe('JSONata detection', () => {
   test('the whole string is one {% … %}; its body', () => {
-    assert.equal(jsonataBody('  {% $x %}\n'), ' $x ');
+    assert.equal(jsonataBody('{% $x %}'), ' $x ');
     assert.equal(jsonataBody('{%%}'), '');
-    for (const v of ['{%}', 'a {% $x %}', '{% $x', '']) {
+    // Anything before {% or after %}, even a space or a YAML block's last line break, makes it a string as written.
+    for (const v of ['{%}', 'a {% $x %}', '{% $x', '', '  {% $x %}\n', ' {% states.input %} ', '{% $x %}\n']) {
       assert.equal(jsonataBody(v), undefined, v);
       assert.equal(isJsonata(v), false, v);
     }

@@ -188,7 +188,7 @@ test('looksLikePath: values probably meant as expressions', () => {
 
 test('isJsonata: the whole string is one {% … %}', () => {
   assert.equal(isJsonata('{% $x %}'), true);
-  assert.equal(isJsonata('  {% $x %}\n'), true);
+  assert.equal(isJsonata('  {% $x %}\n'), false);
   assert.equal(isJsonata('a {% $x %}'), false);
   assert.equal(isJsonata('{% $x'), false);
 });

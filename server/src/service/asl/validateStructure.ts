@@ -290,12 +290,19 @@ function checkDelimitersUnder(ctx: Ctx, start: AstNode) {
   }
 }
 
-/** In a JSONata state a string is an expression when it starts with {% and ends with %}: one without the other is a mistake. */
+/**
+ * In a JSONata state a string is an expression when it starts with {% and ends with %}: one without the other is a
+ * mistake; both with a space or a line break around them (a YAML block scalar's last line break) make a string that
+ * Step Functions passes on as written (a warning: the machine deploys, the value is not what was meant).
+ */
 function checkJsonataDelimiters(ctx: Ctx, node: AstNode) {
   const s = (node.value as string).trim();
   const opens = s.startsWith('{%'), closes = s.endsWith('%}');
-  if (opens !== closes && !hasPlaceholder(s)) {
+  if (hasPlaceholder(s)) return;
+  if (opens !== closes) {
     report(ctx, node, AslCode.invalidJsonata, opens ? 'This string starts with {% but does not end with %}: a JSONata expression is the whole string, "{% … %}"' : 'This string ends with %} but does not start with {%: a JSONata expression is the whole string, "{% … %}"');
+  } else if (opens && s.length >= 4) {
+    report(ctx, node, AslCode.invalidJsonata, 'This string has a space or a line break before {% or after %}, so it is no JSONata expression: Step Functions passes it on as the string it is. A JSONata expression is the whole string, "{% … %}" (in YAML, a block scalar keeps its last line break unless written |- or >-)', 'warning');
   }
 }
 

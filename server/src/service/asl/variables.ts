@@ -208,9 +208,12 @@ function assignKeys(m: AslMachine): { key: AstNode; name: string }[] {
  * The names Assign gives: each a valid variable name, and none assigned in a Parallel branch or an inline Map
  * iteration that a machine around it assigns too. The specification, "Variable Scope": "states in inner scopes MUST
  * NOT assign to a variable with the same name as a variable in an outer scope". A Distributed Map's child workflows
- * see no outer variable, so their names are their own.
+ * see no outer variable, so their names are their own. A warning, not an error: Step Functions creates such a
+ * machine (an execution recorded against AWS in LocalStack's tests/aws/services/stepfunctions/v2/states_variables,
+ * PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING, assigns inputVar in a branch and in the Parallel's catcher); the write
+ * fails when it runs (LocalStack's IllegalOuterScopeWrite) if the outer variable has a value by then.
  */
-function checkAssignedNames(model: AslModel, own: Map<AslMachine, Set<string> | undefined>, place: (key: AstNode, message: string, code: string) => void) {
+function checkAssignedNames(model: AslModel, own: Map<AslMachine, Set<string> | undefined>, place: (key: AstNode, message: string, code: string, severity?: 'warning') => void) {
   const outer = new Map<AslMachine, Map<string, AslMachine>>();
   for (const m of model.machines) {
     const around = m.owner && !isDistributedMap(m) ? outer.get(m.owner.machine) : undefined;
@@ -222,7 +225,7 @@ function checkAssignedNames(model: AslModel, own: Map<AslMachine, Set<string> | 
       if (problem) place(key, problem, AslCode.invalidVariableName);
       else if (around?.has(name)) {
         const where = around.get(name)!.owner ? `in ${JSON.stringify(around.get(name)!.owner!.name)}` : 'at the top level';
-        place(key, `$${name} is assigned outside this ${m.kind === 'branch' ? 'Parallel branch' : 'Map iteration'} (${where}): an inner state cannot assign a variable of an outer scope; use another name`, AslCode.outerVariableAssigned);
+        place(key, `$${name} is assigned outside this ${m.kind === 'branch' ? 'Parallel branch' : 'Map iteration'} (${where}): an inner state must not assign a variable of an outer scope (the state fails when it runs if $${name} has a value by then); use another name`, AslCode.outerVariableAssigned, 'warning');
       }
     }
   }
@@ -278,7 +281,7 @@ export function variablesVisibleIn(model: AslModel, machine: AslMachine): string
 export function checkVariables(model: AslModel, text: string | undefined, language?: DocumentLanguage): Problem[] {
   const out: Problem[] = [];
   const { visible, own, outside } = scopes(model);
-  checkAssignedNames(model, own, (key, message, code) => out.push(aslProblem(key.offset, key.length, code, message)));
+  checkAssignedNames(model, own, (key, message, code, severity) => out.push(aslProblem(key.offset, key.length, code, message, severity)));
   // Per machine and variable: the states that assign it, and the states a path from one of them reaches; undefined
   // when such a path meets a target that names no state (the graph is not known).
   const flows = new Map<AslMachine, Map<string, { by: AslState[]; reached: Set<AslState> } | undefined>>();

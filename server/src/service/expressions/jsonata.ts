@@ -62,19 +62,18 @@ export function jsonataResult(value: string): JsonataResult | undefined {
   return undefined;
 }
 
-const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || /\s/.test(c);
-
-/** Where the expression of a whole-string `{% … %}` lies (surrounding whitespace allowed): [from, to) of its body. */
+/**
+ * Where the expression of a whole-string `{% … %}` lies: [from, to) of its body. The string is the expression
+ * only when it starts with `{%` and ends with `%}`: Step Functions passes `" {% states.input %} "` on as the
+ * string it is (an execution recorded against AWS in LocalStack's tests/aws/services/stepfunctions/v2/arguments,
+ * `constant_not_jsonata`), and so a YAML block scalar that keeps its final line break (`|`, `>`; not `|-`).
+ */
 function jsonataRange(s: string): { from: number; to: number } | undefined {
-  let a = 0;
-  let b = s.length;
-  while (a < b && isSpace(s[a])) a++;
-  while (b > a && isSpace(s[b - 1])) b--;
-  if (b - a < 4 || !s.startsWith('{%', a) || !s.startsWith('%}', b - 2)) return undefined;
-  return { from: a + 2, to: b - 2 };
+  if (s.length < 4 || !s.startsWith('{%') || !s.endsWith('%}')) return undefined;
+  return { from: 2, to: s.length - 2 };
 }
 
-/** A whole-string JSONata expression: `{% … %}` (surrounding whitespace allowed). */
+/** A whole-string JSONata expression: `{% … %}`, nothing before or after. */
 export const isJsonata = (s: string): boolean => jsonataRange(s) !== undefined;
 
 /** The expression between `{%` and `%}` of a whole-string JSONata value, or undefined when it is not one. */
