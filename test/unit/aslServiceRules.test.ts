@@ -688,6 +688,8 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: 'a,b' }), [err('asl-invalid-value', 'a,b')]);
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a', 2] }), [err('asl-invalid-value', '2')]);
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN' }), [{ code: 'asl-missing-field', severity: 'warning', at: 'ReaderConfig' }]);
+    // A name given twice: the Map fails when it reads the items (AWS creates the machine).
+    expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['H1', 'H1', 'H3'] }), [{ code: 'asl-invalid-value', severity: 'warning', at: 'H1' }]);
     for (const CSVDelimiter of ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB', '${Delimiter}']) expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a', 'b'], CSVDelimiter }), []);
     expectBoth(csv({ CSVHeaderLocation: 'FIRST_ROW' }), []);
     // Not evaluated in a JSONata state either: the states language lets only ReaderConfig's MaxItems be a JSONata string.

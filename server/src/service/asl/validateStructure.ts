@@ -676,7 +676,17 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     checkEnum(ctx, 'ReaderConfig.CSVDelimiter', property(config, 'CSVDelimiter'), CSV_DELIMITERS);
     // CDK CsvHeaders.headers: "List of headers if headerLocation is GIVEN." (string[]).
     const headers = property(config, 'CSVHeaders');
-    if (checkType(ctx, 'ReaderConfig.CSVHeaders', headers, 'array', 'JSONPath')) for (const h of headers!.children ?? []) checkType(ctx, 'Each CSVHeaders entry', h, 'string', 'JSONPath');
+    if (checkType(ctx, 'ReaderConfig.CSVHeaders', headers, 'array', 'JSONPath')) {
+      // A name given twice: the Map fails when it reads the file, "CSV headers cannot contain duplicates." (an
+      // execution recorded against AWS in LocalStack's tests, test_map_item_reader_csv_headers_decl_duplicate_headers).
+      const seen = new Set<string>();
+      for (const h of headers!.children ?? []) {
+        if (!checkType(ctx, 'Each CSVHeaders entry', h, 'string', 'JSONPath') || h.type !== 'string') continue;
+        const name = h.value as string;
+        if (seen.has(name) && !hasPlaceholder(name)) report(ctx, h, AslCode.invalidValue, `CSVHeaders names ${quote(name)} twice: the Map state fails when it reads the items ("CSV headers cannot contain duplicates")`, 'warning');
+        seen.add(name);
+      }
+    }
     // GIVEN: "Use this option to specify the header within the state machine definition" (input-output-itemreader.html).
     // No source says the service refuses GIVEN without CSVHeaders at deploy, so a Warning: the rows cannot be named.
     if (location?.type === 'string' && location.value === 'GIVEN' && !headers)
