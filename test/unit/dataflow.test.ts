@@ -305,8 +305,8 @@ describe('warnings on paths', () => {
       Use: { Type: 'Pass', Parameters: { 'url.$': '$artifacts.S3ModelArtifact', 'good.$': '$artifacts.S3ModelArtifacts' }, End: true },
     };
     assert.deepEqual(dataflow(machine(states)).map((f) => f.message), [
-      "$.data.items: the state's result here is Load's Result (nothing upstream keeps other fields), which has no field data; did you mean $.items?",
-      "$.train.ModelArtifacts: the task's result here is Train's result (DescribeTrainingJob) (nothing upstream keeps other fields), which has no field train; did you mean $.ModelArtifacts?",
+      "$.data.items: in an Assign, $ is the state's result (Load's Result), not the state's output after ResultPath: it has no field data; did you mean $.items?",
+      "$.train.ModelArtifacts: in an Assign, $ is the task's result (Train's result (DescribeTrainingJob)), not the state's output after ResultPath: it has no field train; did you mean $.ModelArtifacts?",
       '$.FailureReason: the error output has no field FailureReason',
       "$.TrainingJobNam: the state input here is Train's result (DescribeTrainingJob) (nothing upstream keeps other fields), which has no field TrainingJobNam; did you mean $.TrainingJobName?",
       '$artifacts.S3ModelArtifact: the variable $artifacts has no field S3ModelArtifact; did you mean $artifacts.S3ModelArtifacts?',
@@ -771,6 +771,14 @@ describe('completion and hover of paths', () => {
     assert.equal(hover(twoStates('$.train.ModelArtifacts.S3Model‸Artifacts'))?.split('\n')[0], "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`, string");
     assert.equal(hover(twoStates('$.cfg.nes‸ted.key')), "Start's Result: `nested`, object");
     assert.match(hover(twoStates('$.somewhere.el‸se'))!, /^Reads the state input: `somewhere\.else`, not known before run time/);
+    // A variable, in a JSONPath value: what its Assigns set.
+    const variable = (read: string) => machine({
+      Start: { Type: 'Pass', Assign: { cfg: { bucket: 'b' } }, Next: 'Use' },
+      Use: { Type: 'Pass', Parameters: { 'v.$': read }, End: true },
+    });
+    assert.equal(hover(variable('$cfg.buc‸ket')), 'the variable $cfg: `bucket`, string');
+    assert.equal(hover(variable('$cfg.bukk‸et')), 'Reads the variable $cfg: it has no field bukket');
+    assert.match(hover(variable('$other.x‸'))!, /^Reads the variable \$other: `x`, not known before run time/);
   });
 
   test('hover on a context object path ($$): the field as the developer guide documents it; the item in a Map\'s ItemSelector', () => {

@@ -36,6 +36,8 @@ export interface Slot {
   context?: Shape;
   /** What the path must select (a Map's ItemsPath: an array). */
   wants?: 'array';
+  /** A value of an Assign: `$` is what the state assigns from (its result, its input, the error output). */
+  assign?: true;
 }
 
 export interface StateFlow {
@@ -83,6 +85,8 @@ class Analysis {
   readonly results = new Map<AslState, Shape>();
   /** The context object of the slots recorded now, when it is not the flow's (a Map's ItemSelector). */
   private context: Shape | undefined;
+  /** The slots recorded now are an Assign's values. */
+  private assigning = false;
 
   constructor(
     private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string }>,
@@ -92,7 +96,7 @@ class Analysis {
   }
 
   private slot(node: AstNode | undefined, state: AslState, against: Shape, label: string, kind: Slot['kind']) {
-    if (node?.type === 'string') this.flow.slots.push({ node, state, against, label, kind, ...(this.context ? { context: this.context } : {}) });
+    if (node?.type === 'string') this.flow.slots.push({ node, state, against, label, kind, ...(this.context ? { context: this.context } : {}), ...(this.assigning ? { assign: true as const } : {}) });
   }
 
   /** The shape a path field reads, recording the slot. */
@@ -214,7 +218,9 @@ class Analysis {
   /** An Assign: the variables it sets get the shapes of its values (a JSONPath one's `.$` values are slots, read from `against`). */
   private assign(state: AslState, node: AstNode | undefined, against: Shape, label: string, jsonata?: { input: Shape; result?: Shape; errorOutput?: Shape }) {
     if (node?.type !== 'object') return;
+    this.assigning = true;
     const shape = this.template(node, state, against, label, jsonata);
+    this.assigning = false;
     if (shape.kind !== 'object') return;
     for (const [name, f] of shape.fields) {
       const prev = this.flow.variables.get(name);

@@ -8,7 +8,7 @@ import { sourceOffset, statesContextReads, type PathSegment } from '../expressio
 import type { HoverText } from '../sagemaker/hover';
 import { dataflowOf, jsonataContextOf, type Dataflow } from './analysis';
 import { readSegments } from './paths';
-import { typeName, type Shape } from './shapes';
+import { typeName, UNKNOWN, type Shape } from './shapes';
 import { pathsOf } from './validation';
 
 const nameText = (n: string | number) => (typeof n === 'number' ? `[${n}]` : n);
@@ -108,15 +108,20 @@ export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstN
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
   if (!slot) return jsonataContextHover(parsed, flow, node, raw, offset) ?? statesHover(parsed, node, raw, offset);
   for (const path of pathsOf(slot)) {
-    if (path.root !== '$' && path.root !== '$$') continue;
-    // `$$` reads the context object (context.ts, with each field's documented meaning), `$` the state's input.
+    // `$$` reads the context object (context.ts, with each field's documented meaning), `$` the state's input, `$name`
+    // a variable (the join of what its Assigns set).
     const inContext = path.root === '$$';
     const start = node.offset + sourceOffset(raw, path.start);
     const end = node.offset + sourceOffset(raw, path.end);
     if (offset < start || offset > end) continue;
     // The segments up to the one under the cursor.
     const segs = path.segments.filter((s) => node.offset + sourceOffset(raw, s.start) <= offset);
-    const markdown = inContext ? readingText(node.value as string, segs, slot.context ?? flow.context, 'the context object', true) : readingText(node.value as string, segs, slot.against, slot.label, false);
+    const value = node.value as string;
+    const markdown = inContext
+      ? readingText(value, segs, slot.context ?? flow.context, 'the context object', true)
+      : path.root === '$'
+        ? readingText(value, segs, slot.against, slot.label, false)
+        : readingText(value, segs, flow.variables.get(path.root.slice(1)) ?? UNKNOWN, `the variable ${path.root}`, false);
     return { markdown, range: { offset: start, length: end - start } };
   }
   return null;

@@ -200,7 +200,8 @@ export function sageMakerResult(api: string, pattern: string, stateName: string)
   const key = `${api} ${pattern}`;
   let base = results.get(key);
   if (base === undefined) results.set(key, (base = buildResult(api, pattern) ?? null));
-  return base ? { ...base, origin: `${stateName}'s result (${base.origin})` } : undefined;
+  // The operation named once when the state is named after it: "CreateModel's result", not "… (CreateModel)".
+  return base ? { ...base, origin: stateName === base.origin ? `${stateName}'s result` : `${stateName}'s result (${base.origin})` } : undefined;
 }
 
 // The result shapes by integration and pattern, built once; each state gets a copy naming it (fields are shared:

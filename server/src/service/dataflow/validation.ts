@@ -219,7 +219,9 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   if (suggestion) hint = `; did you mean ${suggestion}?`;
   const message =
     at.parent.kind === 'object'
-      ? at.index === 0 && origin && whose && !variable && !isExampleInput(at.parent)
+      ? at.index === 0 && slot.assign && !variable && !inContext && /result/.test(label)
+        ? `${path.text}: in an Assign, $ is ${label}${whose}, not the state's output after ResultPath: it has no field ${missingName}${hint}`
+        : at.index === 0 && origin && whose && !variable && !isExampleInput(at.parent)
         ? `${path.text}: ${slot.label} here is ${origin} (nothing upstream keeps other fields), which has no field ${missingName}${hint}`
         : `${path.text}: ${where}${whose} has no field ${missingName}${hint}`
       : `${path.text}: ${where}${whose} is ${describe(at.parent)}, it has no field ${missingName}${hint}`;
