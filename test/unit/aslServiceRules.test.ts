@@ -700,6 +700,13 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
 
 describe('what an execution cannot do: warnings, the state fails when it runs', () => {
   const warn = (code: string, at: string) => ({ code, severity: 'warning', at });
+  test('a {% %} string with a space or a line break around it is no JSONata expression (Step Functions passes it as written); a whole one, in a SageMaker payload too, is one', () => {
+    const train = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', End: true, Arguments: { ...VALID_TRAINING, TrainingJobName: "{% 'job-' & $states.context.Execution.Name %}", HyperParameters: { a: ' {% $states.input.a %}' } } };
+    expectBoth(sm({ P: { Type: 'Pass', Next: 'T', Output: { a: ' {% $states.input.a %} ', b: '{% $states.input.b %}' } }, T: train }, { QueryLanguage: 'JSONata' }), [
+      warn('asl-invalid-jsonata', ' {% $states.input.a %} '),
+      warn('asl-invalid-jsonata', ' {% $states.input.a %}'),
+    ]);
+  });
   const child = (ExecutionType: string, states: Record<string, unknown>) =>
     sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType }, StartAt: Object.keys(states)[0], States: states } } });
   const SYNC = 'arn:aws:states:::sagemaker:createTrainingJob.sync';

@@ -301,7 +301,7 @@ function checkJsonataDelimiters(ctx: Ctx, node: AstNode) {
   if (hasPlaceholder(s)) return;
   if (opens !== closes) {
     report(ctx, node, AslCode.invalidJsonata, opens ? 'This string starts with {% but does not end with %}: a JSONata expression is the whole string, "{% … %}"' : 'This string ends with %} but does not start with {%: a JSONata expression is the whole string, "{% … %}"');
-  } else if (opens && s.length >= 4) {
+  } else if (opens && s.length >= 4 && !isJsonata(node.value as string)) {
     report(ctx, node, AslCode.invalidJsonata, 'This string has a space or a line break before {% or after %}, so it is no JSONata expression: Step Functions passes it on as the string it is. A JSONata expression is the whole string, "{% … %}" (in YAML, a block scalar keeps its last line break unless written |- or >-)', 'warning');
   }
 }
