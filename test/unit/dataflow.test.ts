@@ -324,6 +324,17 @@ describe('warnings on paths', () => {
     assert.deepEqual(dataflow(unknown).map((f) => f.at), ['$$.Execution.Nmae']);
   });
 
+  test('a lambda:invoke result: its fields as Step Functions returns them (Payload, StatusCode…), what the function returned unknown', () => {
+    const states = (read: string, resource = 'arn:aws:states:::lambda:invoke') => machine({
+      Invoke: { Type: 'Task', Resource: resource, Parameters: { FunctionName: 'f' }, ResultSelector: { 'v.$': read }, End: true },
+    });
+    assert.deepEqual(dataflow(states('$.payload.body')).map((f) => f.message), ["$.payload.body: the result here is Invoke's result (lambda:invoke) (nothing upstream keeps other fields), which has no field payload; did you mean $.Payload.body?"]);
+    for (const ok of ['$.Payload.body', '$.Payload', '$.StatusCode', '$.SdkHttpMetadata.HttpStatusCode', '$.SdkResponseMetadata.RequestId', '$.ExecutedVersion']) assert.deepEqual(dataflow(states(ok)), [], ok);
+    // The callback pattern returns what SendTaskSuccess sends; a function ARN, what the function returns.
+    assert.deepEqual(dataflow(states('$.payload', 'arn:aws:states:::lambda:invoke.waitForTaskToken')), []);
+    assert.deepEqual(dataflow(states('$.payload', 'arn:aws:lambda:us-east-1:111122223333:function:f')), []);
+  });
+
   test('a Map\'s ItemsPath that selects a value known to be no array: a warning; an array, or a value not known, none', () => {
     const map = (itemsPath: string) => ({ Type: 'Map', ItemsPath: itemsPath, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true });
     const states = (itemsPath: string) => ({ Init: { Type: 'Pass', Result: { models: { churn: 1 }, list: [1, 2], name: 'n' }, Next: 'Each' }, Each: map(itemsPath) });
@@ -337,11 +348,11 @@ describe('warnings on paths', () => {
     const states = {
       Init: { Type: 'Pass', Result: { seconds: 5 }, Next: 'Wait' },
       Wait: { Type: 'Wait', SecondsPath: '$.secondz', Next: 'Work' },
-      Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSecondsPath: '$.secondz', HeartbeatSecondsPath: '$.seconds', Next: 'Each' },
+      Work: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', TimeoutSecondsPath: '$.secondz', HeartbeatSecondsPath: '$.seconds', Next: 'Each' },
       Each: { Type: 'Map', MaxConcurrencyPath: '$.secondz', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true },
     };
     assert.deepEqual(dataflow(machine(states)).map((f) => f.at), ['$.secondz', '$.secondz']);
-    // The Task's output (a Lambda result) is not known, so the Map's read is not judged; with Parameters, neither is the Task's.
+    // The Task's output (what the function returns) is not known, so the Map's read is not judged; with Parameters, neither is the Task's.
     assert.deepEqual(dataflow(machine({ ...states, Work: { ...states.Work, Parameters: { x: 1 } } })).map((f) => f.at), ['$.secondz']);
   });
 
@@ -384,8 +395,8 @@ describe('warnings on paths', () => {
 
   test('silent where the shape is not fully known: execution input, Lambda results, IsPresent, loops, intrinsic paths checked', () => {
     const text = machine({
-      L: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, Next: 'A' },
-      A: { Type: 'Pass', Parameters: { 'x.$': '$.Payload.anything', 'y.$': '$.whatever' }, Next: 'T' },
+      L: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, ResultPath: '$.l', Next: 'A' },
+      A: { Type: 'Pass', Parameters: { 'x.$': '$.l.Payload.anything', 'y.$': '$.whatever' }, Next: 'T' },
       T: { Type: 'Task', Resource: TRAIN, Parameters: {}, Next: 'C' },
       C: { Type: 'Choice', Choices: [{ Variable: '$.Nope', IsPresent: true, Next: 'F' }], Default: 'F' },
       F: { Type: 'Pass', Parameters: { 'f.$': "States.Format('{}', $.TrainingJobNam)" }, End: true },
@@ -664,6 +675,9 @@ describe('warnings on paths', () => {
       for (const x of dataflow(text, /ya?ml$/.test(f) ? 'asl-yaml' : 'asl')) got.push(`${f}: ${x.severity} ${x.at}`);
     }
     assert.deepEqual(got, [
+      // lambda:invoke returns { ExecutedVersion, Payload, StatusCode, … }: the function's value is under Payload, so
+      // OutputPath $.batch_input selects nothing and the state fails (the developer guide's sample; $.Payload.batch_input).
+      'awsdocs-sfn-devguide__sample-batch-lambda_block0.json: warning $.batch_input',
       // createTrainingJob without .sync returns only TrainingJobArn: ModelArtifacts is never there (a real bug).
       'cdk-synth__port-integ-call-sagemaker_StateMachine2E01A3A5.json: warning $.TrainingJob.ModelArtifacts.S3ModelArtifacts',
       // StateOne's Parameters ({ParamA, ParamD}) are StateTwo's whole input: $['Response'] fails at run time.

@@ -15,7 +15,7 @@ import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamic
 import { tasksOf } from '../sagemaker/tasks';
 import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
-import { EMPTY_OBJECT, join, joinAll, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
+import { EMPTY_OBJECT, join, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 
 /** A string in the document that reads with a JSONPath: what its `$` is. */
 export interface Slot {
@@ -66,6 +66,9 @@ export function jsonataContextOf(flow: Dataflow, state: AslState, node: AstNode)
   const inSelector = selector && node.offset >= selector.offset && node.offset < selector.offset + selector.length;
   return (inSelector && flow.itemContexts.get(state)) || flow.context;
 }
+
+/** The Lambda integration, request-response (`.waitForTaskToken` returns what the callback sends). */
+const LAMBDA_INVOKE = /^arn:[a-z-]+:states:::lambda:invoke$/;
 
 const ERROR_OUTPUT = (): Shape => literalShape({ Error: '', Cause: '' }, 'the error output');
 
@@ -284,7 +287,7 @@ class Analysis {
     const n = s.node;
     const jsonata = s.queryLanguage === 'JSONata';
     const task = this.sagemaker.get(s);
-    const taskResult = () => (task && sageMakerResult(task.api, task.integrationPattern, s.name)) || UNKNOWN;
+    const taskResult = () => (task ? sageMakerResult(task.api, task.integrationPattern, s.name) : LAMBDA_INVOKE.test(stringValue(property(n, 'Resource')) ?? '') ? lambdaInvokeResult(s.name) : undefined) || UNKNOWN;
 
     if (jsonata) {
       const roots = { input };

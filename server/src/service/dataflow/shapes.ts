@@ -195,6 +195,28 @@ function awsTypeName(shapeName: string): string {
   return def.type;
 }
 
+/**
+ * The result of the Lambda integration (`arn:aws:states:::lambda:invoke`, request-response): Lambda's Invoke
+ * response as Step Functions passes it on, its fields as executions recorded against AWS show them (LocalStack's
+ * tests/aws/services/stepfunctions/v2, e.g. query_language: ExecutedVersion, Payload, SdkHttpMetadata,
+ * SdkResponseMetadata, StatusCode), and Invoke's LogResult and FunctionError, which it may hold. The function's own
+ * value, Payload, is not known here.
+ */
+export function lambdaInvokeResult(stateName: string): Shape {
+  const string: Shape = { kind: 'primitive', type: 'string' };
+  const open = (names: string[]): Shape => ({ kind: 'object', fields: new Map(names.map((n) => [n, field(UNKNOWN, 'unknown')])), open: true });
+  const fields = new Map<string, Field>([
+    ['ExecutedVersion', field(string, 'string', 'The version of the function that ran ($LATEST or a number).')],
+    ['Payload', field(UNKNOWN, 'unknown', "What the function returned (its JSON value).")],
+    ['StatusCode', field({ kind: 'primitive', type: 'number' }, 'number', 'The HTTP status code of the invocation (200).')],
+    ['SdkHttpMetadata', field(open(['AllHttpHeaders', 'HttpHeaders', 'HttpStatusCode']), 'object', 'The HTTP response: AllHttpHeaders, HttpHeaders, HttpStatusCode.')],
+    ['SdkResponseMetadata', field(open(['RequestId']), 'object', 'The request: RequestId.')],
+    ['LogResult', field(string, 'string', 'The last 4 KB of the execution log, base64 (with "LogType": "Tail").')],
+    ['FunctionError', field(string, 'string', 'Set when the function returned an error.')],
+  ]);
+  return { kind: 'object', fields, open: false, origin: `${stateName}'s result (lambda:invoke)` };
+}
+
 /** The result of a SageMaker integration (`createTrainingJob`, `.sync` or not), or undefined when none is known. */
 export function sageMakerResult(api: string, pattern: string, stateName: string): Shape | undefined {
   const key = `${api} ${pattern}`;
