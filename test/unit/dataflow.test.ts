@@ -324,6 +324,19 @@ describe('warnings on paths', () => {
     assert.deepEqual(dataflow(unknown).map((f) => f.at), ['$$.Execution.Nmae']);
   });
 
+  test('an ItemReader\'s and a ResultWriter\'s Parameters read the Map\'s input and variables; after an InputPath, only variables and $$', () => {
+    const each = (extra: Record<string, unknown> = {}) => ({
+      Type: 'Map', ...extra,
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { 'Bucket.$': '$cfg.bukket', 'Key.$': '$.kee' } },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+      ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { 'Bucket.$': '$.bucket', 'Prefix.$': '$cfg.key' } },
+      End: true,
+    });
+    const init = { Type: 'Pass', Assign: { cfg: { bucket: 'b', key: 'k' } }, Result: { bucket: 'b', sub: { bucket: 'c' } }, Next: 'Each' };
+    assert.deepEqual(dataflow(machine({ Init: init, Each: each() })).map((f) => f.at), ['$cfg.bukket', '$.kee']);
+    assert.deepEqual(dataflow(machine({ Init: init, Each: each({ InputPath: '$.sub' }) })).map((f) => f.at), ['$cfg.bukket']);
+  });
+
   test('a lambda:invoke result: its fields as Step Functions returns them (Payload, StatusCode…), what the function returned unknown', () => {
     const states = (read: string, resource = 'arn:aws:states:::lambda:invoke') => machine({
       Invoke: { Type: 'Task', Resource: resource, Parameters: { FunctionName: 'f' }, ResultSelector: { 'v.$': read }, End: true },

@@ -365,6 +365,12 @@ class Analysis {
         this.context = undefined;
       }
       if (property(n, 'ItemReader')) item = UNKNOWN;
+      // The `.$` values of an ItemReader's and a ResultWriter's Parameters (the bucket, the key): read from the Map's
+      // input, when no InputPath leaves in doubt which (else only `$$` and variables are judged there).
+      for (const field of ['ItemReader', 'ResultWriter']) {
+        const params = property(property(n, field), 'Parameters');
+        if (params?.type === 'object') this.template(params, s, inputPath === undefined ? effective : UNKNOWN, 'the state input');
+      }
       const batcher = property(n, 'ItemBatcher');
       if (batcher) item = batchOf(batcher, item, s.name);
       const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => item) } : [];
