@@ -244,6 +244,10 @@ describe('fields', () => {
   test('a Wait Timestamp is RFC 3339', () => {
     expectBoth(sm({ W: { Type: 'Wait', Timestamp: '2026-01-31 10:00:00', End: true } }), [{ code: 'asl-invalid-value', severity: 'error', at: '2026-01-31 10:00:00', awsCode: SCHEMA }]);
     expectBoth(sm({ W: { Type: 'Wait', Timestamp: '2026-01-31T10:00:00.5+01:00', End: true } }), []);
+    // More than 2^31 - 1 seconds from now ("wait forever"): the state fails when it runs.
+    expectBoth(sm({ W: { Type: 'Wait', Timestamp: '9999-12-31T23:59:59Z', End: true } }), [{ code: 'asl-invalid-value', severity: 'warning', at: '9999-12-31T23:59:59Z' }]);
+    const soon = new Date(Date.now() + 24_000 * 86_400_000).toISOString();
+    expectBoth(sm({ W: { Type: 'Wait', Timestamp: soon, End: true } }), []);
   });
   test('a timestamp is a real date and time: no month 13, day 32, February 30 (29 only in a leap year), hour 24, minute 60', () => {
     for (const bad of ['2024-13-01T00:00:00Z', '2024-01-32T00:00:00Z', '2024-02-30T00:00:00Z', '2023-02-29T00:00:00Z', '2024-04-31T00:00:00Z', '2024-01-01T24:00:00Z', '2024-01-01T10:60:00Z', '2024-01-01T10:00:61Z', '2024-01-01T10:00:00+24:00', '2024-00-10T00:00:00Z'])

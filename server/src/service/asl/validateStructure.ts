@@ -388,6 +388,20 @@ function checkTimestamp(ctx: Ctx, field: string, node: AstNode | undefined, ql: 
   report(ctx, node, AslCode.invalidValue, `${field} ${quote(node.value)} is not an RFC 3339 timestamp: a real date and time with an uppercase T and Z or an offset, e.g. "2026-01-31T23:59:59Z"`);
 }
 
+/**
+ * A Wait's delay is at most 2,147,483,647 seconds (about 68 years): until a Timestamp further from now the state fails
+ * when it runs, "Wait state delay is too long" (executions recorded against AWS in LocalStack's
+ * tests/aws/services/stepfunctions/v2/base/test_wait.py: 24,855 days ahead succeeds, 24,856 fails). "9999-12-31…" as
+ * "wait forever" is such a Timestamp.
+ */
+const MAX_WAIT_MS = (2 ** 31 - 1) * 1000;
+function checkWaitHorizon(ctx: Ctx, node: AstNode | undefined) {
+  if (node?.type !== 'string' || !isTimestamp(node.value)) return;
+  const at = Date.parse(node.value);
+  if (Number.isFinite(at) && at - Date.now() > MAX_WAIT_MS)
+    report(ctx, node, AslCode.invalidValue, `Timestamp ${quote(node.value)} is more than 2,147,483,647 seconds (about 68 years) from now, the longest a Wait state waits: the state fails when it runs ("Wait state delay is too long")`, 'warning');
+}
+
 /** A heartbeat at or after the timeout never beats: the service requires HeartbeatSeconds < TimeoutSeconds. */
 function checkHeartbeat(ctx: Ctx, heartbeat: AstNode | undefined, timeout: AstNode | undefined) {
   if (heartbeat?.type !== 'number' || timeout?.type !== 'number') return;
@@ -1061,6 +1075,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   }
   checkHeartbeat(ctx, prop('HeartbeatSeconds'), prop('TimeoutSeconds'));
   checkTimestamp(ctx, 'Timestamp', prop('Timestamp'), ql);
+  if (s.type === 'Wait') checkWaitHorizon(ctx, prop('Timestamp'));
   for (const field of ERROR_PATH_FIELDS) {
     const v = prop(field);
     if (v && ql === 'JSONPath' && checkType(ctx, field, v, 'string', ql)) checkPathValue(ctx, v, 'referenceOrIntrinsic');
