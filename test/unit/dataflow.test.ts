@@ -367,6 +367,9 @@ describe('warnings on paths', () => {
     assert.deepEqual(dataflow(machine(states)).map((f) => f.at), ['$.secondz', '$.secondz']);
     // The Task's output (what the function returns) is not known, so the Map's read is not judged; with Parameters, neither is the Task's.
     assert.deepEqual(dataflow(machine({ ...states, Work: { ...states.Work, Parameters: { x: 1 } } })).map((f) => f.at), ['$.secondz']);
+    // A variable is the same whichever input: judged there too.
+    const variable = { ...states, Init: { ...states.Init, Assign: { cfg: { timeout: 5 } } }, Work: { ...states.Work, Parameters: { x: 1 }, TimeoutSecondsPath: '$cfg.timeuot' } };
+    assert.deepEqual(dataflow(machine(variable)).map((f) => f.at), ['$.secondz', '$cfg.timeuot']);
   });
 
   test('the Data Science SDK report: the result went to $.TrainingStepResults; an information hint with the path', () => {

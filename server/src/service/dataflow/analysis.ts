@@ -379,8 +379,9 @@ class Analysis {
       this.choiceRules(s, effective, effectiveLabel);
     }
     // A Task's timeouts, a Wait's time, a Map's limits from the input (a Task's Parameters go to the integration, so
-    // which input those read is not said: not followed there).
-    if (!(s.type === 'Task' && parameters)) for (const field of SETTING_PATH_FIELDS) this.readPath(property(n, field), s, effective, effectiveLabel);
+    // which input those read is not said: there only `$$` and variables are judged).
+    const settingsFrom = s.type === 'Task' && parameters ? UNKNOWN : effective;
+    for (const field of SETTING_PATH_FIELDS) this.readPath(property(n, field), s, settingsFrom, effectiveLabel);
     const resultLabel = task ? `${s.name}'s result` : 'the result';
     // What `$` is in a JSONPath Assign, as Step Functions runs it (executions recorded against AWS in LocalStack's
     // tests, tests/aws/services/stepfunctions/v2/assign): a Task's, Parallel's or Map's result (`$.Payload` of
