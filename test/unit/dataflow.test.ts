@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '../../server/src/service/documentStore';
 import { dataflowOf } from '../../server/src/service/dataflow/analysis';
-import type { Shape } from '../../server/src/service/dataflow/shapes';
+import { joinAll, literalShape, typeName, type Shape } from '../../server/src/service/dataflow/shapes';
 import { exampleInputShape, isExampleInput } from '../../server/src/service/dataflow/executionInput';
 import { validateDataflow } from '../../server/src/service/dataflow/validation';
 import { doc, findings, service } from './helpers';
@@ -230,6 +230,15 @@ describe('the shape of each state input', () => {
 });
 
 const dataflow = (text: string, languageId = 'asl') => findings(text, { languageId, source: 'dataflow' });
+
+test('a join of many shapes is one level deep: 20,000 Assigns of one variable read without a chain of joins (no stack overflow)', () => {
+  const joined = joinAll(Array.from({ length: 20_000 }, (_, i) => literalShape({ info: { a: i, [`k${i % 7}`]: 'v' } })));
+  assert.equal(joined.kind, 'object');
+  const info = joined.kind === 'object' ? joined.fields.get('info')!.shape() : undefined;
+  assert.equal(info?.kind, 'object');
+  assert.deepEqual(info?.kind === 'object' ? [...info.fields.keys()].sort() : [], ['a', 'k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6']);
+  assert.equal(info?.kind === 'object' ? typeName(info.fields.get('a')!.shape()) : undefined, 'number');
+});
 
 describe('warnings on paths', () => {
   test('a payload template that is a template\'s placeholder as a whole (`"ResultSelector": "${Selector}"`) may give anything: no warning after it', () => {

@@ -90,6 +90,8 @@ class Analysis {
   private context: Shape | undefined;
   /** The slots recorded now are an Assign's values. */
   private assigning = false;
+  /** What each Assign of a variable sets, by name, in the order of the pass. */
+  private readonly assigned = new Map<string, Shape[]>();
 
   constructor(
     private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string }>,
@@ -225,10 +227,13 @@ class Analysis {
     const shape = this.template(node, state, against, label, jsonata);
     this.assigning = false;
     if (shape.kind !== 'object') return;
-    for (const [name, f] of shape.fields) {
-      const prev = this.flow.variables.get(name);
-      this.flow.variables.set(name, prev ? join(prev, f.shape()) : f.shape());
-    }
+    for (const [name, f] of shape.fields) this.assigned.get(name)?.push(f.shape()) ?? this.assigned.set(name, [f.shape()]);
+  }
+
+  /** Each variable's shape: the join of what its Assigns set, made once at the end (Dataflow.variables). */
+  finish(): Dataflow {
+    for (const [name, shapes] of this.assigned) this.flow.variables.set(name, joinAll(shapes));
+    return this.flow;
   }
 
   /** The pass over one machine: yields the nested machines a Parallel or Map runs, and gets their outputs back. */
@@ -520,7 +525,7 @@ export function analyse(model: AslModel, sagemaker: Map<AslState, { api: string;
       returned = step.value;
     } else frame.pending = { ...step.value, outs: [] };
   }
-  return a.flow;
+  return a.finish();
 }
 
 /**

@@ -117,34 +117,49 @@ export function withOrigin(s: Shape, origin: string): Shape {
 // ---------------------------------------------------------------------------------------------------------------
 // Joins: what a state's input is when several states lead to it. A field present on one side only may be there.
 
-export function join(a: Shape, b: Shape): Shape {
-  if (a === b) return a;
-  if (a.kind === 'unknown' || b.kind === 'unknown') return UNKNOWN;
-  if (a.kind === 'object' && b.kind === 'object') {
-    const fields = new Map(a.fields);
-    for (const [k, f] of b.fields) {
-      const g = fields.get(k);
-      fields.set(k, g ? { shape: () => join(g.shape(), f.shape()), type: g.type === f.type ? g.type : 'unknown', doc: g.doc ?? f.doc } : f);
-    }
-    return { kind: 'object', fields, open: a.open || b.open, origin: a.origin === b.origin ? a.origin : undefined, ...(a.hint || b.hint ? { hint: true } : {}) };
-  }
-  if (a.kind === 'array' && b.kind === 'array') {
-    // Lazily: arrays nest as deep as the user wrote them.
-    const tuple = () => (a.tuple && b.tuple && a.tuple.length === b.tuple.length ? a.tuple.map((t, i) => join(t, b.tuple![i])) : undefined);
-    const joined = lazyArray(() => join(a.items, b.items), () => tuple() as Shape[]);
-    if (a.hint || b.hint) joined.hint = true;
-    return joined;
-  }
-  if (a.kind === 'primitive' && b.kind === 'primitive' && a.type === b.type) {
-    if (a.origin === b.origin && (a.hint || !b.hint)) return a;
-    return { kind: 'primitive', type: a.type, ...(a.origin === b.origin && a.origin ? { origin: a.origin } : {}), ...(a.hint || b.hint ? { hint: true } : {}) };
-  }
-  return UNKNOWN;
-}
+export const join = (a: Shape, b: Shape): Shape => joinAll([a, b]);
 
+/**
+ * The join of any number of shapes at once: a field's shapes are gathered and joined when first read (then kept), so
+ * two thousand Assigns of one variable make one join per field read, not a chain two thousand joins deep.
+ */
 export function joinAll(shapes: Shape[]): Shape {
   if (!shapes.length) return UNKNOWN;
-  return shapes.reduce(join);
+  const distinct = [...new Set(shapes)];
+  if (distinct.length === 1) return distinct[0];
+  if (distinct.some((s) => s.kind === 'unknown' || s.kind !== distinct[0].kind)) return UNKNOWN;
+  const all = distinct as Exclude<Shape, UnknownShape>[];
+  const first = all[0];
+  const hint = all.some((s) => s.hint) ? ({ hint: true } as const) : {};
+  const sameOrigin = all.every((s) => s.origin === first.origin);
+  if (first.kind === 'object') {
+    const objects = all as ObjectShape[];
+    const gathered = new Map<string, Field[]>();
+    for (const o of objects) for (const [k, f] of o.fields) gathered.get(k)?.push(f) ?? gathered.set(k, [f]);
+    const fields = new Map<string, Field>();
+    for (const [k, fs] of gathered) {
+      if (fs.length === 1) fields.set(k, fs[0]);
+      else fields.set(k, { shape: once(() => joinAll(fs.map((f) => f.shape()))), type: fs.every((f) => f.type === fs[0].type) ? fs[0].type : 'unknown', doc: fs.find((f) => f.doc)?.doc });
+    }
+    return { kind: 'object', fields, open: objects.some((o) => o.open), origin: sameOrigin ? first.origin : undefined, ...hint };
+  }
+  if (first.kind === 'array') {
+    // Lazily: arrays nest as deep as the user wrote them.
+    const arrays = all as ArrayShape[];
+    const tuple = () => {
+      const tuples = arrays.map((a) => a.tuple);
+      if (tuples.some((t) => !t || t.length !== tuples[0]!.length)) return undefined;
+      return tuples[0]!.map((_, i) => joinAll(tuples.map((t) => t![i])));
+    };
+    const joined = lazyArray(() => joinAll(arrays.map((a) => a.items)), () => tuple() as Shape[]);
+    if (arrays.some((a) => a.hint)) joined.hint = true;
+    return joined;
+  }
+  const primitives = all as PrimitiveShape[];
+  const type = primitives[0].type;
+  if (!primitives.every((p) => p.type === type)) return UNKNOWN;
+  if (sameOrigin && (first.hint || !primitives.some((p) => p.hint))) return first;
+  return { kind: 'primitive', type, ...(sameOrigin && first.origin ? { origin: first.origin } : {}), ...hint };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
