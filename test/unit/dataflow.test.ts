@@ -350,7 +350,7 @@ describe('warnings on paths', () => {
     const states = (read: string, resource = 'arn:aws:states:::lambda:invoke') => machine({
       Invoke: { Type: 'Task', Resource: resource, Parameters: { FunctionName: 'f' }, ResultSelector: { 'v.$': read }, End: true },
     });
-    assert.deepEqual(dataflow(states('$.payload.body')).map((f) => f.message), ["$.payload.body: the result here is Invoke's result (lambda:invoke) (nothing upstream keeps other fields), which has no field payload; did you mean $.Payload.body?"]);
+    assert.deepEqual(dataflow(states('$.payload.body')).map((f) => f.message), ["$.payload.body: the result here is Invoke's result (lambda:invoke), which has no field payload; did you mean $.Payload.body?"]);
     for (const ok of ['$.Payload.body', '$.Payload', '$.StatusCode', '$.SdkHttpMetadata.HttpStatusCode', '$.SdkResponseMetadata.RequestId', '$.ExecutedVersion']) assert.deepEqual(dataflow(states(ok)), [], ok);
     // The callback pattern returns what SendTaskSuccess sends; a function ARN, what the function returns.
     assert.deepEqual(dataflow(states('$.payload', 'arn:aws:states:::lambda:invoke.waitForTaskToken')), []);
@@ -968,5 +968,11 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     // A folded scalar does not map one to one: the whole value; an escape inside quotes maps through it.
     const folded = yaml.replace("      a: '{% $states.input.ModelArtifact.S3ModelArtifacts %}'", '      a: >-\n        {% $states.input.ModelArtifact.S3ModelArtifacts %}').replace('"{% $states.input.TrainingJobNme %}"', '"{% $states.input.\\u0054rainingJobNme %}"');
     assert.deepEqual(dataflow(folded, 'asl-yaml').map((f) => f.at), ['>-\n        {% $states.input.ModelArtifact.S3ModelArtifacts %}', '$states.input.\\u0054rainingJobNme']);
+    // The same for a JSONPath value folded over two lines: the whole value, no quick fix (it would write the path alone).
+    const jsonPath = ['StartAt: Init', 'States:', '  Init:', '    Type: Pass', '    Result: { cfg: { bucket: b } }', '    Next: Use', '  Use:', '    Type: Pass', '    Parameters:',
+      '      p.$: >-', "        States.Format('{}',", '        $.cfg.buckett)', '    End: true', ''].join('\n');
+    const [f] = dataflow(jsonPath, 'asl-yaml');
+    assert.equal(f.at, ">-\n        States.Format('{}',\n        $.cfg.buckett)");
+    assert.equal(validateDataflow(parseDocument(jsonPath, 'asl-yaml'))[0].data, undefined);
   });
 });

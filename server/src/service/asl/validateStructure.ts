@@ -6,7 +6,7 @@
 import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, judgeDynamicValue, parseDynamicValue, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
-import { closest, editDistance, list, quote, shiftFindings } from '../core/text';
+import { closest, list, quote, shiftFindings } from '../core/text';
 import { property, propertyNode, stringValue, toValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
@@ -116,6 +116,8 @@ function errorNameTypos(model: AslModel): Problem[] {
     if (name !== undefined) raised.add(name);
   }
   const lower = new Set(PREDEFINED_ERRORS.map((p) => p.toLowerCase()));
+  // The predefined names after `States.`, in lower case (a typo in another case too), to their names.
+  const parts = new Map(PREDEFINED_ERRORS.map((p) => [p.slice('States.'.length).toLowerCase(), p]));
   for (const s of model.states) {
     for (const field of ['Retry', 'Catch']) {
       const handlers = property(s.node, field);
@@ -125,13 +127,7 @@ function errorNameTypos(model: AslModel): Problem[] {
           const name = stringValue(e);
           if (!name?.startsWith('States.') || raised.has(name) || lower.has(name.toLowerCase()) || hasPlaceholder(name)) continue;
           const part = name.slice('States.'.length);
-          const limit = Math.max(1, Math.floor(part.length / 4));
-          let near: string | undefined;
-          let best = limit + 1;
-          for (const p of PREDEFINED_ERRORS) {
-            const d = editDistance(part.toLowerCase(), p.slice('States.'.length).toLowerCase(), limit);
-            if (d < best) [near, best] = [p, d];
-          }
+          const near = parts.get(closest(part.toLowerCase(), parts.keys(), 1, Math.max(1, Math.floor(part.length / 4)))[0] ?? '');
           if (!near) continue;
           out.push(aslProblem(e.offset, e.length, AslCode.unknownErrorName, `${quote(name)} is not a predefined error name and no Fail state raises it, so it never matches; did you mean ${quote(near)}?`, 'warning', { closest: near }));
         }

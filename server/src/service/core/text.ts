@@ -41,8 +41,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
  * The candidates closest to `word`, best first; only those close enough to be a plausible typo (a third of its
  * length, between 2 and 8 edits).
  */
-export function closest(word: string, candidates: Iterable<string>, most = 3): string[] {
-  const limit = Math.min(8, Math.max(2, Math.floor(word.length / 3)));
+export function closest(word: string, candidates: Iterable<string>, most = 3, limit = Math.min(8, Math.max(2, Math.floor(word.length / 3)))): string[] {
   const scored: [string, number][] = [];
   for (const c of candidates) {
     if (Math.abs(c.length - word.length) > limit) continue;

@@ -65,6 +65,10 @@ function spanOf(node: AstNode, text: string, from: number, to: number): { offset
   const raw = text.slice(node.offset, node.offset + node.length);
   const a = node.offset + sourceOffset(raw, from);
   const b = node.offset + sourceOffset(raw, to);
+  // A quoted string maps through its escapes; a plain or block scalar only where its text is the value's (a folded
+  // YAML scalar is not): else the whole string, no wrong span (as jsonataReads.ts does).
+  const exact = text.slice(a, b) === (node.value as string).slice(from, to);
+  if (!exact && raw[0] !== '"' && raw[0] !== "'") return { offset: node.offset, length: node.length };
   return { offset: a, length: b - a };
 }
 
@@ -222,7 +226,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
       ? at.index === 0 && slot.assign && !variable && !inContext && /result/.test(label)
         ? `${path.text}: in an Assign, $ is ${label}${whose}, not the state's output after ResultPath: it has no field ${missingName}${hint}`
         : at.index === 0 && origin && whose && !variable && !isExampleInput(at.parent)
-        ? `${path.text}: ${slot.label} here is ${origin} (nothing upstream keeps other fields), which has no field ${missingName}${hint}`
+        ? `${path.text}: ${slot.label} here is ${origin}${slot.label.startsWith('the state input') ? ' (nothing upstream keeps other fields)' : ''}, which has no field ${missingName}${hint}`
         : `${path.text}: ${where}${whose} has no field ${missingName}${hint}`
       : `${path.text}: ${where}${whose} is ${describe(at.parent)}, it has no field ${missingName}${hint}`;
   return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable && suggestion ? { replacement: suggestion } : undefined };
