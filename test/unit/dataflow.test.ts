@@ -965,14 +965,14 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     ].join('\n');
     assert.deepEqual(dataflow(yaml, 'asl-yaml').map((f) => f.at), ['$states.input.ModelArtifact.S3ModelArtifacts', '$states.input.TrainingJobNme']);
     assert.match(dataflow(yaml, 'asl-yaml')[0].message, /did you mean \$states\.input\.ModelArtifacts\.S3ModelArtifacts\?$/);
-    // A folded scalar does not map one to one: the whole value; an escape inside quotes maps through it.
+    // A folded scalar maps through its folding (expressions/index.ts linesMap); an escape inside quotes through it.
     const folded = yaml.replace("      a: '{% $states.input.ModelArtifact.S3ModelArtifacts %}'", '      a: >-\n        {% $states.input.ModelArtifact.S3ModelArtifacts %}').replace('"{% $states.input.TrainingJobNme %}"', '"{% $states.input.\\u0054rainingJobNme %}"');
-    assert.deepEqual(dataflow(folded, 'asl-yaml').map((f) => f.at), ['>-\n        {% $states.input.ModelArtifact.S3ModelArtifacts %}', '$states.input.\\u0054rainingJobNme']);
-    // The same for a JSONPath value folded over two lines: the whole value, no quick fix (it would write the path alone).
+    assert.deepEqual(dataflow(folded, 'asl-yaml').map((f) => f.at), ['$states.input.ModelArtifact.S3ModelArtifacts', '$states.input.\\u0054rainingJobNme']);
+    // The same for a JSONPath value folded over two lines: the path on its line, and the fix writes it there.
     const jsonPath = ['StartAt: Init', 'States:', '  Init:', '    Type: Pass', '    Result: { cfg: { bucket: b } }', '    Next: Use', '  Use:', '    Type: Pass', '    Parameters:',
       '      p.$: >-', "        States.Format('{}',", '        $.cfg.buckett)', '    End: true', ''].join('\n');
     const [f] = dataflow(jsonPath, 'asl-yaml');
-    assert.equal(f.at, ">-\n        States.Format('{}',\n        $.cfg.buckett)");
-    assert.equal(validateDataflow(parseDocument(jsonPath, 'asl-yaml'))[0].data, undefined);
+    assert.equal(f.at, '$.cfg.buckett');
+    assert.deepEqual(validateDataflow(parseDocument(jsonPath, 'asl-yaml'))[0].data, { replacement: '$.cfg.bucket' });
   });
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { parseYaml as parseYamlTree } from '../../server/src/service/yaml/parseYaml';
 import { checkDynamicValue, checkJsonata, checkJsonPath, isJsonata, jsonataConstant, knownStringOf, looksLikePath, sourceOffset, type KnownContext, type KnownString } from '../../server/src/service/expressions/index';
 import { formatSegments } from '../../server/src/service/expressions/functions';
 import { parseJsonPath } from '../../server/src/service/expressions/jsonpath';
@@ -498,6 +499,38 @@ describe('positions map from the decoded value into the source text', () => {
     assert.equal(sourceOffset('"\\x41b"', 1), 5);
     assert.equal(sourceOffset('"\\U0001F600x"', 2), 11, 'one escape, two UTF-16 units');
     assert.equal(sourceOffset('plain', 3), 3);
+  });
+  test('YAML block scalars and plain scalars over several lines: each character of the value at its place (indentation, folding, empty lines, chomping)', () => {
+    const samples = [
+      'a: |-\n  {%\n    {\n      "a": $states.input.a,\n      "b": $nope\n    }\n  %}\nb: 1\n',
+      "a: >-\n  {% {'a': $states.input.a,\n      'b': $nope3} %}\nb: 1\n",
+      'a: >\n  one\n  two\n\n  three\n\n\n  four\nb: 1\n',
+      'a: |\n  one\n    two\n\n  three\n      \n  four\nb: 1\n',
+      'a: plain one\n  continues here\n\n  and after a blank\nb: 1\n',
+      'a: |2-\n    indented\n   x\nb: 1\n',
+      'a: >-\n  x\n    more\n  y\nb: 1\n',
+      "k:\n  - >-\n    States.Format('{}',\n    $.cfg.buckett)\n",
+      'a: |-\r\n  line1\r\n  line2\r\nb: 1\r\n',
+    ];
+    const corpus = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'templates', 'corpus');
+    for (const f of readdirSync(corpus).filter((n) => /ya?ml$/.test(n))) samples.push(readFileSync(join(corpus, f), 'utf8'));
+    let checked = 0;
+    for (const text of samples) {
+      const stack = [parseYamlTree(text).root].filter((n) => n !== undefined);
+      while (stack.length) {
+        const n = stack.pop()!;
+        stack.push(...(n.children ?? []));
+        const raw = text.slice(n.offset, n.offset + n.length);
+        if (n.type !== 'string' || raw[0] === '"' || raw[0] === "'") continue;
+        const v = n.value as string;
+        for (let k = 0; k < v.length; k++) {
+          if (v[k] === ' ' || v[k] === '\n') continue;
+          checked++;
+          assert.equal(text[n.offset + sourceOffset(raw, k)], v[k], `${JSON.stringify(raw.slice(0, 60))} at ${k}`);
+        }
+      }
+    }
+    assert.ok(checked > 1000, String(checked));
   });
   test('a position of a real error lands on the same text in the source', () => {
     const value = 'States.Format(\'{}\', $.a["x"].)';
