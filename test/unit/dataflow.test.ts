@@ -352,6 +352,8 @@ describe('warnings on paths', () => {
     });
     assert.deepEqual(dataflow(states('$.payload.body')).map((f) => f.message), ["$.payload.body: the result here is Invoke's result (lambda:invoke), which has no field payload; did you mean $.Payload.body?"]);
     for (const ok of ['$.Payload.body', '$.Payload', '$.StatusCode', '$.SdkHttpMetadata.HttpStatusCode', '$.SdkResponseMetadata.RequestId', '$.ExecutedVersion']) assert.deepEqual(dataflow(states(ok)), [], ok);
+    // A template's partition: the same integration.
+    assert.deepEqual(dataflow(states('$.payload', 'arn:${AWS::Partition}:states:::lambda:invoke')).map((f) => f.at), ['$.payload']);
     // The callback pattern returns what SendTaskSuccess sends; a function ARN, what the function returns.
     assert.deepEqual(dataflow(states('$.payload', 'arn:aws:states:::lambda:invoke.waitForTaskToken')), []);
     assert.deepEqual(dataflow(states('$.payload', 'arn:aws:lambda:us-east-1:111122223333:function:f')), []);

@@ -67,8 +67,8 @@ export function jsonataContextOf(flow: Dataflow, state: AslState, node: AstNode)
   return (inSelector && flow.itemContexts.get(state)) || flow.context;
 }
 
-/** The Lambda integration, request-response (`.waitForTaskToken` returns what the callback sends). */
-const LAMBDA_INVOKE = /^arn:[a-z-]+:states:::lambda:invoke$/;
+/** The Lambda integration, request-response (`.waitForTaskToken` returns what the callback sends); a template may write the partition `${AWS::Partition}`. */
+const LAMBDA_INVOKE = /^arn:(?:[a-z-]+|\$\{[A-Za-z0-9:_.-]+\}):states:::lambda:invoke$/;
 
 const ERROR_OUTPUT = (): Shape => literalShape({ Error: '', Cause: '' }, 'the error output');
 
