@@ -124,7 +124,7 @@ export const join = (a: Shape, b: Shape): Shape => joinAll([a, b]);
  * two thousand Assigns of one variable make one join per field read, not a chain two thousand joins deep.
  */
 export function joinAll(shapes: Shape[]): Shape {
-  if (!shapes.length) return UNKNOWN;
+  if (shapes.length <= 1) return shapes[0] ?? UNKNOWN;
   const distinct = [...new Set(shapes)];
   if (distinct.length === 1) return distinct[0];
   if (distinct.some((s) => s.kind === 'unknown' || s.kind !== distinct[0].kind)) return UNKNOWN;
