@@ -10,7 +10,7 @@ import { inMapState, RESULT_STATES, type AslState } from '../asl/model';
 import { evaluatedHere } from '../asl/validateStructure';
 import { closest, quote } from '../core/text';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
-import { jsonataBody, sourceOffset, statesContextReads } from '../expressions/index';
+import { jsonataBody, valueSpan, statesContextReads } from '../expressions/index';
 import type { Dataflow } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isHint, type Shape } from './shapes';
@@ -158,14 +158,9 @@ function check(node: AstNode, text: string, path: PlainPath, names: string[], ro
   // The path in the document; the whole string where the text does not map one to one (a folded YAML scalar).
   const start = value.indexOf('{%') + 2 + path.start;
   const end = start + (path.end - path.start);
-  const raw = text.slice(node.offset, node.offset + node.length);
-  const a = sourceOffset(raw, start);
-  const b = sourceOffset(raw, end);
-  // A quoted string maps through its escapes (no fix then: the fix writes the path plainly); a plain scalar only
-  // where its text is the value's.
-  const exact = raw.slice(a, b) === value.slice(start, end);
-  const span = exact || raw[0] === '"' || raw[0] === "'" ? { offset: node.offset + a, length: b - a } : { offset: node.offset, length: node.length };
-  return { ...span, severity: 'warning', source: 'dataflow', code: ctx.code, message, data: exact && suggestion ? { replacement: suggestion } : undefined };
+  // Through a quoted string's escapes there is no fix: the fix writes the path plainly.
+  const { offset, length, exact } = valueSpan(text, node, start, end);
+  return { offset, length, severity: 'warning', source: 'dataflow', code: ctx.code, message, data: exact && suggestion ? { replacement: suggestion } : undefined };
 }
 
 /**
@@ -175,15 +170,14 @@ function check(node: AstNode, text: string, path: PlainPath, names: string[], ro
 function contextMapReads(node: AstNode, text: string, state: AslState, code: string): Problem[] {
   const value = node.value as string;
   if (!value.includes('$states.context')) return [];
-  const raw = text.slice(node.offset, node.offset + node.length);
   return statesContextReads(value)
     .filter((p) => p.steps[0]?.name === 'Map')
     .map((p) => {
-      // Where the source is no copy of the value (a YAML block or folded scalar), the whole string.
-      const exact = raw.slice(sourceOffset(raw, p.start), sourceOffset(raw, p.end)) === value.slice(p.start, p.end);
-      const [a, b] = exact ? [sourceOffset(raw, p.start), sourceOffset(raw, p.end)] : [0, raw.length];
+      // Where the source is no copy of the value (escapes, too), the whole string.
+      const span = valueSpan(text, node, p.start, p.end);
+      const [offset, length] = span.exact ? [span.offset, span.length] : [node.offset, node.length];
       const message = `${value.slice(p.start, p.end)}: the context object holds Map only for the items of a Map state (in its ItemSelector), and ${quote(state.name)} is in no Map state`;
-      return { offset: node.offset + a, length: b - a, severity: 'warning' as const, source: 'dataflow', code, message };
+      return { offset, length, severity: 'warning' as const, source: 'dataflow', code, message };
     });
 }
 

@@ -8,7 +8,7 @@
 import { inMapState, type AslState } from '../asl/model';
 import { closest, editDistance, quote } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
-import { isExpressionError, parseDynamicValue, parseJsonPath, pathsIn, sourceOffset, type PathNode, type PathSegment } from '../expressions/index';
+import { isExpressionError, parseDynamicValue, parseJsonPath, pathsIn, valueSpan, type PathNode, type PathSegment } from '../expressions/index';
 import { dataflowOf, type Dataflow, type Slot } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isContextPart } from './context';
@@ -62,14 +62,8 @@ export function findElsewhere(root: Shape, rest: string[], exclude: string, writ
 
 /** Where a path's text lies in the document. */
 function spanOf(node: AstNode, text: string, from: number, to: number): { offset: number; length: number } {
-  const raw = text.slice(node.offset, node.offset + node.length);
-  const a = node.offset + sourceOffset(raw, from);
-  const b = node.offset + sourceOffset(raw, to);
-  // A quoted string maps through its escapes; a plain or block scalar only where its text is the value's (a folded
-  // YAML scalar is not): else the whole string, no wrong span (as jsonataReads.ts does).
-  const exact = text.slice(a, b) === (node.value as string).slice(from, to);
-  if (!exact && raw[0] !== '"' && raw[0] !== "'") return { offset: node.offset, length: node.length };
-  return { offset: a, length: b - a };
+  const { offset, length } = valueSpan(text, node, from, to);
+  return { offset, length };
 }
 
 function describe(shape: Shape): string {

@@ -283,6 +283,20 @@ export function expressionErrorSpan(text: string, node: { offset: number; length
   return { offset: start, length: Math.max(1, stop - start) };
 }
 
+/**
+ * Where `value[from, to)` of a string node lies in the document, and whether the text there is the value's own
+ * (`exact`: a fix may write it; through a quoted string's escapes it is not). A quoted string maps through its
+ * escapes; an unquoted one whose text does not map (a scalar sourceOffset cannot follow) is underlined whole.
+ */
+export function valueSpan(text: string, node: { offset: number; length: number; value?: unknown }, from: number, to: number): { offset: number; length: number; exact: boolean } {
+  const raw = text.slice(node.offset, node.offset + node.length);
+  const a = sourceOffset(raw, from);
+  const b = sourceOffset(raw, to);
+  const exact = raw.slice(a, b) === (node.value as string).slice(from, to);
+  if (!exact && raw[0] !== '"' && raw[0] !== "'") return { offset: node.offset, length: node.length, exact };
+  return { offset: node.offset + a, length: b - a, exact };
+}
+
 /** A JSON string's content with its escapes read once, and for each of its characters (and its end) the index in `raw`. */
 function unescapeOnce(raw: string): { text: string; at: number[] } {
   let text = '';
