@@ -322,7 +322,10 @@ function unescapeOnce(raw: string): { text: string; at: number[] } {
  * continuation lines without any leading or trailing blanks), the line breaks between them. Folding writes one
  * character (a space, or a line break) where the source breaks the line, and drops the first of a run of line breaks
  * around empty lines (`>` and plain, the YAML specification's line folding): each maps to a line break of the source.
- * The last one kept (the one before the string's end).
+ * A block's indentation is its first content line's; with an indentation indicator (`|2`), which counts from the
+ * parent's indentation this text does not show, its least indented content line's (right when one line sits at the
+ * block's indentation, as it does unless every line is indented further; valueSpan underlines the whole string when
+ * the text does not match).
  */
 let lastLines: { raw: string; at: number[] } | undefined;
 function linesMap(raw: string): number[] {
@@ -338,9 +341,10 @@ function linesMap(raw: string): number[] {
     if (e === raw.length) break;
     s = e + 1;
   }
-  const explicit = block ? /^[|>][+-]?([1-9])|^[|>]([1-9])/.exec(raw) : null;
-  const firstContent = lines.find((l) => raw.slice(l.start, l.end).trim() !== '');
-  const indent = explicit ? Number(explicit[1] ?? explicit[2]) : firstContent ? /^ */.exec(raw.slice(firstContent.start, firstContent.end))![0].length : 0;
+  const leading = (l: { start: number; end: number }) => /^ */.exec(raw.slice(l.start, l.end))![0].length;
+  const content = lines.filter((l) => raw.slice(l.start, l.end).trim() !== '');
+  const explicit = block && /^[|>][+-]?[1-9]/.test(raw);
+  const indent = !content.length ? 0 : explicit ? Math.min(...content.map(leading)) : leading(content[0]);
   let pendingBreaks: number[] = [];
   let seenContent = false;
   lines.forEach((l, n) => {
