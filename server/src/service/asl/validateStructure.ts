@@ -115,7 +115,6 @@ function errorNameTypos(model: AslModel): Problem[] {
     if (property(s.node, 'ErrorPath') || (error && name === undefined) || (name !== undefined && (name.includes('{%') || hasPlaceholder(name)))) return out;
     if (name !== undefined) raised.add(name);
   }
-  const lower = new Set(PREDEFINED_ERRORS.map((p) => p.toLowerCase()));
   // The predefined names after `States.`, in lower case (a typo in another case too), to their names.
   const parts = new Map(PREDEFINED_ERRORS.map((p) => [p.slice('States.'.length).toLowerCase(), p]));
   for (const s of model.states) {
@@ -125,8 +124,10 @@ function errorNameTypos(model: AslModel): Problem[] {
         const errors = property(handler, 'ErrorEquals');
         for (const e of errors?.type === 'array' ? (errors.children ?? []) : []) {
           const name = stringValue(e);
-          if (!name?.startsWith('States.') || raised.has(name) || lower.has(name.toLowerCase()) || hasPlaceholder(name)) continue;
+          if (!name?.startsWith('States.') || raised.has(name) || hasPlaceholder(name)) continue;
           const part = name.slice('States.'.length);
+          // A predefined name in another case is checkErrorName's.
+          if (parts.has(part.toLowerCase())) continue;
           const near = parts.get(closest(part.toLowerCase(), parts.keys(), 1, Math.max(1, Math.floor(part.length / 4)))[0] ?? '');
           if (!near) continue;
           out.push(aslProblem(e.offset, e.length, AslCode.unknownErrorName, `${quote(name)} is not a predefined error name and no Fail state raises it, so it never matches; did you mean ${quote(near)}?`, 'warning', { closest: near }));

@@ -397,7 +397,7 @@ class Analysis {
     const selector = result && RESULT_STATES.has(s.type ?? '') ? property(n, 'ResultSelector') : undefined;
     // A Pass state that passes its input on: whether `$` there is before or after its InputPath is not recorded either.
     const passThrough = s.type === 'Pass' && !property(n, 'Result') && !parameters;
-    if (result && !selector && !(passThrough && inputPath !== undefined)) assignFrom = { against: result, label: s.type === 'Pass' ? "the state's result" : task || s.type === 'Task' ? "the task's result" : 'the result' };
+    if (result && !selector && !(passThrough && inputPath !== undefined)) assignFrom = { against: result, label: s.type === 'Pass' ? "the state's result" : s.type === 'Task' ? "the task's result" : 'the result' };
     else if ((s.type === 'Choice' || s.type === 'Wait') && inputPath === undefined) assignFrom = { against: effective, label: 'the state input' };
     if (result && selector) result = withOrigin(this.template(selector, s, result, resultLabel), `${s.name}'s ResultSelector`);
     const combined = result === undefined ? effective : this.resultPath(property(n, 'ResultPath'), input, result);
