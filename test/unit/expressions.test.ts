@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseYaml as parseYamlTree } from '../../server/src/service/yaml/parseYaml';
+import { stringSource } from '../../server/src/service/core/stringSource';
 import { checkDynamicValue, checkJsonata, checkJsonPath, isJsonata, jsonataConstant, knownStringOf, looksLikePath, sourceOffset, type KnownContext, type KnownString } from '../../server/src/service/expressions/index';
 import { formatSegments } from '../../server/src/service/expressions/functions';
 import { parseJsonPath } from '../../server/src/service/expressions/jsonpath';
@@ -500,7 +501,7 @@ describe('positions map from the decoded value into the source text', () => {
     assert.equal(sourceOffset('"\\U0001F600x"', 2), 11, 'one escape, two UTF-16 units');
     assert.equal(sourceOffset('plain', 3), 3);
   });
-  test('YAML block scalars and plain scalars over several lines: each character of the value at its place (indentation, folding, empty lines, chomping)', () => {
+  test('YAML scalars of every style, over one line or several: the value read as the parser reads it, each of its characters at its place (escapes, indentation, folding, empty lines, chomping)', () => {
     const samples = [
       'a: |-\n  {%\n    {\n      "a": $states.input.a,\n      "b": $nope\n    }\n  %}\nb: 1\n',
       "a: >-\n  {% {'a': $states.input.a,\n      'b': $nope3} %}\nb: 1\n",
@@ -512,6 +513,10 @@ describe('positions map from the decoded value into the source text', () => {
       'a: >-\n  x\n    more\n  y\nb: 1\n',
       "k:\n  - >-\n    States.Format('{}',\n    $.cfg.buckett)\n",
       'a: |-\r\n  line1\r\n  line2\r\nb: 1\r\n',
+      'a: "one  \n   two\n\n   three \\\n   four\\x41\\t\\U0001F600"\nb: 1\n',
+      "a: 'it''s\n   folded\n\n\n   twice'\nb: 1\n",
+      'a: >+\n  kept\n  folded\nb: 1\n',
+      'a: |\n  clipped\n\n\nb: 1\n',
     ];
     const corpus = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'templates', 'corpus');
     for (const f of readdirSync(corpus).filter((n) => /ya?ml$/.test(n))) samples.push(readFileSync(join(corpus, f), 'utf8'));
@@ -522,9 +527,17 @@ describe('positions map from the decoded value into the source text', () => {
         const n = stack.pop()!;
         stack.push(...(n.children ?? []));
         const raw = text.slice(n.offset, n.offset + n.length);
-        if (n.type !== 'string' || raw[0] === '"' || raw[0] === "'") continue;
+        if (n.type !== 'string') continue;
         const v = n.value as string;
+        // The source's reading is the parser's value, character for character (but for a block's last blank lines,
+        // which the parser's span of it leaves out).
+        if (/[\n"']/.test(raw)) {
+          const read = stringSource(raw).value;
+          assert.equal(v.slice(0, read.length), read, JSON.stringify(raw.slice(0, 60)));
+          assert.equal(v.slice(read.length).trim(), '', JSON.stringify(raw.slice(0, 60)));
+        }
         for (let k = 0; k < v.length; k++) {
+          if (raw[0] === '"' && raw[sourceOffset(raw, k)] === '\\') continue; // an escape
           if (v[k] === ' ' || v[k] === '\n') continue;
           checked++;
           assert.equal(text[n.offset + sourceOffset(raw, k)], v[k], `${JSON.stringify(raw.slice(0, 60))} at ${k}`);

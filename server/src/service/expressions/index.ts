@@ -3,6 +3,7 @@
 // document with sourceOffset); the server checks with them, the client evaluates with them. Pure: no editor,
 // no LSP, no I/O.
 import { Code } from '../core/codes';
+import { stringSource } from '../core/stringSource';
 import { jsonEscapeAt } from '../core/text';
 import { contextAlways, contextMax, contextShown, contextValue, type KnownContext } from './context';
 import { parseDynamicValue } from './dynamic';
@@ -317,67 +318,8 @@ function unescapeOnce(raw: string): { text: string; at: number[] } {
 }
 
 /**
- * Where each character of a YAML block scalar's value (`|`, `>`, with chomping and indentation indicators) or of a
- * plain scalar written over several lines is in its source text: its lines without their indentation (a plain one's
- * continuation lines without any leading or trailing blanks), the line breaks between them. Folding writes one
- * character (a space, or a line break) where the source breaks the line, and drops the first of a run of line breaks
- * around empty lines (`>` and plain, the YAML specification's line folding): each maps to a line break of the source.
- * A block's indentation is its first content line's; with an indentation indicator (`|2`), which counts from the
- * parent's indentation this text does not show, its least indented content line's (right when one line sits at the
- * block's indentation, as it does unless every line is indented further; valueSpan underlines the whole string when
- * the text does not match).
- */
-let lastLines: { raw: string; at: number[] } | undefined;
-function linesMap(raw: string): number[] {
-  if (lastLines?.raw === raw) return lastLines.at;
-  const block = raw[0] === '|' || raw[0] === '>';
-  const folded = raw[0] !== '|';
-  const at: number[] = [];
-  const lines: { start: number; end: number }[] = [];
-  for (let s = block ? raw.indexOf('\n') + 1 : 0; s <= raw.length; ) {
-    let e = raw.indexOf('\n', s);
-    if (e < 0) e = raw.length;
-    lines.push({ start: s, end: e > s && raw[e - 1] === '\r' ? e - 1 : e });
-    if (e === raw.length) break;
-    s = e + 1;
-  }
-  const leading = (l: { start: number; end: number }) => /^ */.exec(raw.slice(l.start, l.end))![0].length;
-  const content = lines.filter((l) => raw.slice(l.start, l.end).trim() !== '');
-  const explicit = block && /^[|>][+-]?[1-9]/.test(raw);
-  const indent = !content.length ? 0 : explicit ? Math.min(...content.map(leading)) : leading(content[0]);
-  let pendingBreaks: number[] = [];
-  let seenContent = false;
-  lines.forEach((l, n) => {
-    const text = raw.slice(l.start, l.end);
-    // An empty line: nothing but blanks (in a block, none past its indentation: those are the value's).
-    if (block ? text.length <= indent && text.trim() === '' : text.trim() === '') {
-      if (n < lines.length - 1) pendingBreaks.push(l.end);
-      return;
-    }
-    // The line's content: a block's from its indentation on, a plain scalar's continuation without blanks around it.
-    const from = block ? l.start + Math.min(indent, text.length) : n === 0 ? l.start : l.start + (text.length - text.trimStart().length);
-    const to = block ? l.end : l.start + text.trimEnd().length;
-    if (seenContent) {
-      // The breaks since the last content line: literal, all of them; folded, all but the first (one when none is empty).
-      const kept = folded && pendingBreaks.length > 1 ? pendingBreaks.slice(1) : pendingBreaks;
-      for (const b of kept) at.push(b);
-    }
-    pendingBreaks = [];
-    for (let i = from; i < to; i++) at.push(i);
-    seenContent = true;
-    if (n < lines.length - 1) pendingBreaks.push(l.end);
-  });
-  // A block's final line break (clip, keep): at the last one.
-  if (block && pendingBreaks.length) at.push(pendingBreaks[0]);
-  at.push(raw.length);
-  lastLines = { raw, at };
-  return at;
-}
-
-/**
  * Maps an index into a string's decoded value to an index into its source text: a JSON string literal (starting
- * with `"`, with escapes), a YAML single-quoted ('' escapes) or double-quoted scalar, a block scalar or a plain
- * scalar over several lines (linesMap), or a plain scalar on one line (identity).
+ * with `"`, with escapes), any YAML scalar (core/stringSource.ts), or a plain scalar on one line (identity).
  */
 export function sourceOffset(raw: string, valueIndex: number): number {
   // A JSON string written inside a JSON string (a template's escaped DefinitionString: `\"a\\nb\"`): unescaped
@@ -387,24 +329,8 @@ export function sourceOffset(raw: string, valueIndex: number): number {
     return inner.at[Math.min(sourceOffset(inner.text, valueIndex), inner.text.length)];
   }
   const q = raw[0];
-  if (q === '|' || q === '>' || (q !== '"' && q !== "'" && raw.includes('\n'))) {
-    const at = linesMap(raw);
-    return at[Math.max(0, Math.min(valueIndex, at.length - 1))];
-  }
-  if (q !== '"' && q !== "'") return Math.max(0, Math.min(valueIndex, raw.length));
-  let i = 1;
-  for (let n = 0; n < valueIndex && i < raw.length - 1; n++) {
-    if (q === "'") i += raw[i] === "'" && raw[i + 1] === "'" ? 2 : 1;
-    else if (raw[i] !== '\\') i++;
-    else {
-      const e = raw[i + 1];
-      // \uXXXX (JSON and YAML), and YAML's \xXX and \UXXXXXXXX; \U beyond the BMP decodes to two UTF-16 units.
-      const len = e === 'u' ? 6 : e === 'x' ? 4 : e === 'U' ? 10 : 2;
-      if (e === 'U' && parseInt(raw.slice(i + 2, i + 10), 16) > 0xffff) {
-        if (++n >= valueIndex) return i; // an index between the two units of one escape: the escape's start
-      }
-      i += len;
-    }
-  }
-  return Math.min(i, raw.length);
+  if (q !== '"' && q !== "'" && q !== '|' && q !== '>' && !raw.includes('\n')) return Math.max(0, Math.min(valueIndex, raw.length));
+  const source = stringSource(raw);
+  const k = Math.max(0, valueIndex);
+  return k < source.value.length ? source.from[k] : source.end;
 }

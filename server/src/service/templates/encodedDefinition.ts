@@ -5,7 +5,7 @@
 // then placed back on the source it comes from (a character written as an escape spans the escape, an intrinsic's
 // characters its whole span), so findings underline the template's own text. Such a machine is `encoded`: read,
 // checked and navigated, never edited (an edit there would have to be escaped).
-import { jsonEscapeAt } from '../core/text';
+import { stringSource, type StringSource } from '../core/stringSource';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { parseJson } from '../json/parse';
 import { intrinsicAt, joinParts, referenceName, subString } from './intrinsics';
@@ -74,28 +74,14 @@ class Decoded {
     this.chunks.push(s);
   }
 
-  /** `s`, written as it is from `start` on: its k-th character is the source's start + k. */
-  pushRun(s: string, start: number) {
-    const at = this.grow(s.length);
-    for (let k = 0; k < s.length; k++) {
-      this.from[at + k] = start + k;
-      this.to[at + k] = start + k + 1;
+  /** A string read from the source at `base` (its characters' spans relative to `base`). */
+  pushSource(source: StringSource, base: number) {
+    const at = this.grow(source.value.length);
+    for (let k = 0; k < source.value.length; k++) {
+      this.from[at + k] = base + source.from[k];
+      this.to[at + k] = base + source.to[k];
     }
-    this.chunks.push(s);
-  }
-
-  /** Where the decoded text is now, to read what comes after it or to go back to it. */
-  mark(): { chunks: number; length: number } {
-    return { chunks: this.chunks.length, length: this.length };
-  }
-
-  since(mark: { chunks: number }): string {
-    return this.chunks.slice(mark.chunks).join('');
-  }
-
-  rollback(mark: { chunks: number; length: number }) {
-    this.chunks.length = mark.chunks;
-    this.length = mark.length;
+    this.chunks.push(source.value);
   }
 
   /** Room for `n` more characters; where they start. */
@@ -162,80 +148,16 @@ function piecesOf(node: AstNode): Piece[] | undefined {
 }
 
 /**
- * A string's characters with the source each was written as (alignLines: a JSON or YAML string read escape by
- * escape, a YAML scalar across lines by its folding). Where the source cannot be read so (YAML's own escapes), every
- * character spans the whole string.
+ * A string's characters with the source each was written as (core/stringSource.ts: a JSON or YAML string read
+ * escape by escape, a YAML scalar across lines by its folding; a block's blank last lines, outside its span, at its
+ * end). Where that reading is not the parser's value, every character spans the whole string.
  */
 function decodeString(parsed: ParsedDocument, node: AstNode, out: Decoded) {
-  const raw = parsed.text.slice(node.offset, node.offset + node.length);
-  const mark = out.mark();
-  if (alignLines(raw, node.offset, String(node.value), out) && out.since(mark) === node.value) return;
-  out.rollback(mark);
-  out.push(String(node.value), node.offset, node.offset + node.length);
-}
-
-const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
-
-/**
- * A string's `value` aligned with its source `raw` (a JSON string, a YAML scalar of any style, on one line or
- * across lines): YAML only drops or turns whitespace (a line's indentation, a line break folded to a space) and
- * JSON and YAML read a quoted string's escapes, so every other character of the value is the next such character of
- * the source (runs of them pushed at once). A block's header line is skipped; a character the source does not
- * have (a folded break, a final line break) spans the source's character there. False when they do not align (an
- * escape YAML has and JSON has not): then the caller spans the whole string.
- */
-function alignLines(raw: string, base: number, value: string, out: Decoded): boolean {
-  const q = raw[0];
-  const quoted = q === '"' || q === "'";
-  const block = q === '|' || q === '>';
-  let i = block ? raw.indexOf('\n') + 1 : quoted ? 1 : 0;
-  const end = quoted ? raw.length - 1 : raw.length;
-  if (block && i === 0) return false; // a block's header with no line after it
-  let j = 0;
-  // The current run: value[runJ, j) written as raw[runI, …) character for character.
-  let runI = i, runJ = 0;
-  const flush = () => {
-    if (j > runJ) out.pushRun(value.slice(runJ, j), base + runI);
-  };
-  while (j < value.length) {
-    const c = value[j];
-    const r = i < end ? raw[i] : undefined;
-    let escape: { char: string; width: number } | undefined;
-    if (r === c && !(q === '"' && r === '\\') && !(q === "'" && r === "'")) {
-      if (j === runJ) runI = i;
-      i++;
-      j++;
-      continue;
-    }
-    flush();
-    if (q === '"' && r === '\\') {
-      // An escaped line break joins the lines; any other escape must be JSON's and write this character.
-      if (raw[i + 1] === '\n' || raw[i + 1] === '\r') {
-        i++;
-        runJ = j;
-        continue;
-      }
-      escape = jsonEscapeAt(raw, i);
-      if (escape?.char !== c) return false;
-    } else if (q === "'" && r === "'") {
-      if (raw[i + 1] !== "'" || c !== "'") return false;
-      escape = { char: "'", width: 2 };
-    }
-    if (escape) {
-      out.push(c, base + i, base + i + escape.width);
-      i += escape.width;
-      j++;
-    } else if (r !== undefined && isSpace(r) && !isSpace(c)) i++; // indentation, a break the value drops
-    else if (isSpace(c)) {
-      // A space or break of the value the source writes otherwise (a folded break): over the source's character.
-      const at = Math.min(i, end - 1);
-      out.push(c, base + at, base + at + 1);
-      if (r !== undefined && isSpace(r)) i++;
-      j++;
-    } else return false;
-    runJ = j;
-    runI = i;
-  }
-  flush();
-  return true;
+  const value = String(node.value);
+  const end = node.offset + node.length;
+  const source = stringSource(parsed.text.slice(node.offset, end));
+  const rest = value.slice(source.value.length);
+  if (!value.startsWith(source.value) || rest.trim() !== '') return out.push(value, node.offset, end);
+  out.pushSource(source, node.offset);
+  if (rest) out.push(rest, end, end);
 }
