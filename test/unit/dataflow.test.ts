@@ -967,7 +967,7 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     ].join('\n');
     assert.deepEqual(dataflow(yaml, 'asl-yaml').map((f) => f.at), ['$states.input.ModelArtifact.S3ModelArtifacts', '$states.input.TrainingJobNme']);
     assert.match(dataflow(yaml, 'asl-yaml')[0].message, /did you mean \$states\.input\.ModelArtifacts\.S3ModelArtifacts\?$/);
-    // A folded scalar maps through its folding (expressions/index.ts linesMap); an escape inside quotes through it.
+    // A folded scalar maps through its folding (core/stringSource.ts); an escape inside quotes through it.
     const folded = yaml.replace("      a: '{% $states.input.ModelArtifact.S3ModelArtifacts %}'", '      a: >-\n        {% $states.input.ModelArtifact.S3ModelArtifacts %}').replace('"{% $states.input.TrainingJobNme %}"', '"{% $states.input.\\u0054rainingJobNme %}"');
     assert.deepEqual(dataflow(folded, 'asl-yaml').map((f) => f.at), ['$states.input.ModelArtifact.S3ModelArtifacts', '$states.input.\\u0054rainingJobNme']);
     // The same for a JSONPath value folded over two lines: the path on its line, and the fix writes it there.
