@@ -385,10 +385,12 @@ describe('ASL fixes', () => {
       F: fail,
     } }, null, 2);
     const names = (text: string) => service.validate(doc(text)).filter((x) => x.code === 'asl-unknown-error-name').map((x) => x.message);
-    assert.deepEqual(names(states(['States.Timout', 'States.TaskFaild', 'States.AL', 'States.FauxFailure1', 'States.Foo', 'MyError'])), [
+    // An HTTP Task's errors: States.Http.Socket is predefined (the developer guide's list); the status code ones are its own.
+    assert.deepEqual(names(states(['States.Timout', 'States.TaskFaild', 'States.AL', 'States.FauxFailure1', 'States.Foo', 'MyError', 'States.Http.Socket', 'States.Http.StatusCode.404', 'States.Http.Sockets'])), [
       '"States.Timout" is not a predefined error name and no Fail state raises it, so it never matches; did you mean "States.Timeout"?',
       '"States.TaskFaild" is not a predefined error name and no Fail state raises it, so it never matches; did you mean "States.TaskFailed"?',
       '"States.AL" is not a predefined error name and no Fail state raises it, so it never matches; did you mean "States.ALL"?',
+      '"States.Http.Sockets" is not a predefined error name and no Fail state raises it, so it never matches; did you mean "States.Http.Socket"?',
     ]);
     const r = quickFix(states(['States.Timout']), 'asl-unknown-error-name', '"States.Timout"', { pick: 'Change to "States.Timeout"' });
     assert.match(r.result, /"ErrorEquals": \[\s*"States\.Timeout"\s*\]/);

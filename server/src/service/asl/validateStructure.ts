@@ -71,7 +71,7 @@ export const CHOICE_RULE_FIELDS: Record<'JSONPath' | 'JSONata', string[]> = {
 export const PREDEFINED_ERRORS = ['States.ALL', 'States.TaskFailed', 'States.Timeout', 'States.HeartbeatTimeout', 'States.Permissions',
   'States.ResultPathMatchFailure', 'States.ParameterPathFailure', 'States.QueryEvaluationError', 'States.BranchFailed', 'States.NoChoiceMatched',
   'States.IntrinsicFailure', 'States.ExceedToleratedFailureThreshold', 'States.ItemReaderFailed', 'States.ResultWriterFailed',
-  'States.DataLimitExceeded', 'States.Runtime'];
+  'States.DataLimitExceeded', 'States.Runtime', 'States.Http.Socket'];
 
 interface Ctx {
   problems: Problem[];
