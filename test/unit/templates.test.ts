@@ -67,6 +67,25 @@ test('Serverless Framework: stepFunctions.stateMachines.*.definition, ${self:…
   assert.deepEqual(findings(d), [['likely-runtime-failure', '$$.Execution.Name'], ['unknown-key', 'MaxRuntimeInSecond']]);
 });
 
+test('a plain JSON or YAML machine with StartAt or States misspelt is still checked: the misspelling is reported, not the file passed over', () => {
+  const states = { A: { Type: 'Pass', End: true } };
+  for (const [name, text, key] of [
+    ['flow.json', JSON.stringify({ Startat: 'A', States: states }, null, 2), 'Startat'],
+    ['flow.json', JSON.stringify({ StartAt: 'A', states }, null, 2), 'states'],
+    ['flow.yaml', 'StartsAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n', 'StartsAt'],
+  ]) {
+    const d = open(name, text);
+    assert.equal(service.isStateMachineDocument(d), true, text);
+    assert.ok(findings(d).some(([code, at]) => code === 'asl-unknown-field' && at.includes(key)), text);
+  }
+  // Near keys without states that read as the States Language's (XState's lower-case type, no Type at all): not a machine.
+  for (const text of [
+    JSON.stringify({ StartAt: 'a', states: { a: { type: 'final' } } }),
+    JSON.stringify({ Start: 'a', States: { a: { Kind: 'Pass' } } }),
+    JSON.stringify({ Startat: 'a', States: {} }),
+  ]) assert.equal(service.isStateMachineDocument(open('other.json', text)), false, text);
+});
+
 test('files that hold no state machine get nothing: GitHub workflow, Kubernetes manifests, package.json, OpenAPI', () => {
   for (const name of ['github-workflow.yml', 'k8s-deployment.yaml', 'package.json', 'openapi.yaml']) {
     const d = open(name);

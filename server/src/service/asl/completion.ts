@@ -15,10 +15,10 @@ import { argumentCount, INTRINSIC_FUNCTIONS, jsonataFunctions } from '../express
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
-import { modelOf, type AslState } from './model';
+import { modelOf, STATE_TYPES, type AslState } from './model';
 import { variablesVisibleIn } from './variables';
 import { pathOf, placeAt, relative, type Place } from './place';
-import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS, STATE_TYPES } from './validateStructure';
+import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS } from './validateStructure';
 
 /**
  * A completion item whose edit is in offsets (the LSP `textEdit` is made from `edit` at the service root, its

@@ -10,12 +10,12 @@ import { list } from '../core/text';
 import { nodeAt, propertyNode } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
 import { argumentCount, INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctionAt, jsonataFunctions, sourceOffset } from '../expressions/index';
-import type { QueryLanguage } from './model';
 import { placeOf, type Place } from './place';
 import {
   CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, LOGICAL, QUERY_LANGUAGES, RETRIER_FIELDS,
-  evaluatingState, ROOT_FIELDS, SETTINGS, STATE_FIELDS, STATE_TYPES, type SettingsName,
+  evaluatingState, ROOT_FIELDS, SETTINGS, STATE_FIELDS, type SettingsName,
 } from './validateStructure';
+import { STATE_TYPES, type QueryLanguage } from './model';
 
 /** What a hover shows (Markdown) and the span it is about, in offsets. */
 export interface AslHoverText {

@@ -3,6 +3,7 @@
 // named (StartAt, Next, Default, Choices[].Next, Catch[].Next). Structure checks, navigation, the graph, the data
 // flow and the SageMaker task filter all read this one model. Built once per parse (modelOf), iteratively (no JS
 // recursion: nesting depth is the user's), in time linear in the document.
+import { editDistance } from '../core/text';
 import { property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 import type { PathKind } from '../expressions/index';
@@ -99,9 +100,28 @@ export interface AslModel {
   states: AslState[];
 }
 
-/** A top-level object with `StartAt` and `States`: what makes a plain JSON/YAML file a state machine. */
+/** The state types of the States Language. */
+export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
+
+/**
+ * A top-level object with `StartAt` and `States`: what makes a plain JSON/YAML file a state machine. Also one with
+ * either of them misspelt (`Startat`, `states`: within two edits, in any case) when its states read as states
+ * (every member an object whose `Type` is a state type): checked as a machine, its misspelling is reported where
+ * it is, not the whole file passed over.
+ */
 export function isStateMachine(root: AstNode | undefined): boolean {
-  return root?.type === 'object' && !!propertyNode(root, 'StartAt') && !!propertyNode(root, 'States');
+  if (root?.type !== 'object') return false;
+  const startAt = propertyNode(root, 'StartAt');
+  const states = propertyNode(root, 'States');
+  if (startAt && states) return true;
+  if (!startAt === !states) return false;
+  const near = (want: string) => root.children?.find((p) => {
+    const key = p.children?.[0]?.value;
+    return typeof key === 'string' && key !== want && editDistance(key, want, 2) <= 2;
+  });
+  const statesValue = states ? states.children?.[1] : near('States')?.children?.[1];
+  if (!(startAt ?? near('StartAt')) || statesValue?.type !== 'object' || !statesValue.children?.length) return false;
+  return statesValue.children.every((p) => STATE_TYPES.includes(stringValue(property(p.children?.[1], 'Type')) ?? ''));
 }
 
 /** The query language an object (a machine, a state) says it uses, else the one it inherits. */

@@ -13,9 +13,8 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { buildModel, ERROR_PATH_FIELDS, isDistributedMap, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import { buildModel, ERROR_PATH_FIELDS, STATE_TYPES, isDistributedMap, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 
-export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
 const IO = ['InputPath', 'OutputPath'];
 
 /** Fields of each state type besides Type, Comment and QueryLanguage (both query languages' fields). */
