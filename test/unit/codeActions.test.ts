@@ -415,6 +415,13 @@ describe('ASL fixes', () => {
     assert.deepEqual(r.after, []);
   });
 
+  test('a misspelt StartAt or States: did you mean, and the rename leaves no finding (in a plain .json file too)', () => {
+    const text = JSON.stringify({ Startat: 'P', States: { P: { Type: 'Pass', End: true } } }, null, 2);
+    const r = quickFix(text, 'asl-unknown-field', '"Startat"', { languageId: 'json', pick: 'Rename to "StartAt"' });
+    assert.deepEqual(r.after, []);
+    assert.ok(service.validate(doc(text, 'json')).some((p) => p.message.startsWith('"Startat" is not a field of a state machine; did you mean "StartAt"?')));
+  });
+
   test('Parameters in a JSONata Map becomes ItemSelector, in a JSONata Pass Output', () => {
     const state = (type: string, extra: object) => JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: type, Parameters: { a: 1 }, ...extra, End: true } } }, null, 2);
     const map = quickFix(state('Map', { ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } } }), 'asl-wrong-query-language', '"Parameters"', { pick: 'Rename to "ItemSelector"' });

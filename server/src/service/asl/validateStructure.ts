@@ -309,7 +309,10 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
     if (k?.type !== 'string' || allowed.includes(k.value)) continue;
     const where = m.kind === 'top' ? 'a state machine' : m.kind === 'branch' ? 'a Parallel branch' : 'a Map ItemProcessor';
     if (m.kind === 'map' && k.value === 'QueryLanguage') report(ctx, k, AslCode.unknownField, `QueryLanguage is not a field of ${where}: set it on each state inside (they take the top level's, not the Map state's)`);
-    else report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${where}; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+    else {
+      const near = closest(k.value, allowed)[0];
+      report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${where}; ${near ? `did you mean ${quote(near)}?` : `allowed: ${list(allowed)}`}`, 'error', { allowed, closest: near });
+    }
   }
   const startAtN = propertyNode(m.node, 'StartAt'), statesN = propertyNode(m.node, 'States');
   const startAt = startAtN && valueOf(startAtN), states = statesN && valueOf(statesN);
