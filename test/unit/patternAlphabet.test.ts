@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { patternAlphabet, refusedBeginning, refusedEnding } from '../../server/src/service/sagemaker/patternAlphabet';
+import fc from 'fast-check';
+import { patternAlphabet, refusedBeginning, refusedEnding, refusedPart } from '../../server/src/service/sagemaker/patternAlphabet';
 import { literalParts } from '../../server/src/service/expressions/placeholders';
 
 const allowed = (source: string, chars: string) => {
@@ -156,4 +157,53 @@ test('the written text around placeholders: nested ones, unclosed ones and Terra
   assert.deepEqual(parts('a ${x} b ${c'), ['a ', ' b ']);
   assert.deepEqual(parts('${x}'), []);
   assert.deepEqual(parts('a%{ if x }b%{ endif }'), []);
+});
+
+const ROLE_ARN = '^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)$';
+const partsOf = (v: string) => literalParts(v);
+
+test('written parts between placeholders no value can hold where they stand: the part, and how far it read', () => {
+  const refused = (source: string, v: string) => {
+    const r = refusedPart(source, v, partsOf(v));
+    return r && [...v.slice(partsOf(v)[r.part].start, partsOf(v)[r.part].end)].slice(0, r.length).join('');
+  };
+  assert.equal(refused(ROLE_ARN, 'arn:${AWS::Partition}:iam::${AWS::AccountId}:user/x'), ':u');
+  assert.equal(refused(ROLE_ARN, 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${Name}'), undefined);
+  assert.equal(refused(ROLE_ARN, '${RoleArn}'), undefined);
+  assert.equal(refused(ROLE_ARN, 'arn:${P}:iam::${A}'), undefined); // the rest may be in the placeholder
+  assert.equal(refused(S3_URI, 's3//${Bucket}/x'), 's3/');
+  assert.equal(refused(S3_URI, '${Scheme}://${Bucket}/x y'), undefined);
+  assert.equal(refused(JOB_NAME, '${Prefix}--x'), undefined);
+  assert.equal(refused(JOB_NAME, '${Prefix}-'), '-'); // nothing may end a name with a hyphen
+  assert.equal(refused('^(?:\\d+K)$', '${N}KB'), 'KB');
+  assert.equal(refused('[a-z]+', '${X}-'), undefined); // unanchored: found anywhere
+});
+
+test('a value some substitution makes match is never refused: any slice of a matching value made a placeholder (every pattern of the schemas, generated values)', () => {
+  const dir = join(__dirname, '..', '..', '..', 'schemas', 'sagemaker');
+  const patterns = new Set<string>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.schema.json'))) {
+    for (const d of Object.values<any>(JSON.parse(readFileSync(join(dir, f), 'utf8')).$defs)) if (d.pattern) patterns.add(d.pattern);
+  }
+  let checked = 0;
+  for (const p of patterns) {
+    const re = new RegExp(p, 'u');
+    let values: string[];
+    try {
+      values = fc.sample(fc.stringMatching(re, { size: 'small' }), { numRuns: 30, seed: 14 });
+    } catch {
+      continue; // a pattern fast-check cannot generate from
+    }
+    for (const v of values.filter((v) => re.test(v) && !v.includes('${'))) {
+      const chars = [...v]; // cut between code points
+      const n = chars.length;
+      for (const [i, j] of [[0, 1], [n >> 1, (n >> 1) + 1], [n - 1, n], [1, n - 1], [n >> 2, (3 * n) >> 2]]) {
+        if (i < 0 || j > n || i >= j) continue;
+        const w = `${chars.slice(0, i).join('')}\${X}${chars.slice(j).join('')}`;
+        assert.equal(refusedPart(re.source, w, partsOf(w)), undefined, `${p}: ${JSON.stringify(v)} as ${JSON.stringify(w)}`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 1000, String(checked));
 });

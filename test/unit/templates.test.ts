@@ -475,6 +475,16 @@ test('the size of a definition inside a template is that of the JSON sent, not o
   assert.deepEqual(findings(d).filter(([code]) => code === 'asl-definition-too-large'), []);
 });
 
+test('a !Sub whose written text cannot stand where it does, whatever its variables hold, is an error on that text (a user ARN for a role)', () => {
+  const yaml = (role: string) =>
+    TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, stateMachineTemplate(...oneTaskDefinition('arn:aws:states:::sagemaker:createModel', '              ModelName: m', `              ExecutionRoleArn: ${role}`)));
+  const user = yaml('!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:user/deployer');
+  assert.deepEqual(findings(user), [['pattern', ':user/deployer']]);
+  assert.match(service.validate(user)[0].message, /no value that does has ":u" where this one has it \(in ":user\/deployer"\)/);
+  assert.deepEqual(findings(yaml('!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RoleName}')), []);
+  assert.deepEqual(findings(yaml('!Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:${RolePath}"')), []);
+});
+
 test('a Resource joined from text and references (a partition-aware ARN) is the string a Sub would write: its task is checked', () => {
   const yaml = (resource: string) =>
     TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, stateMachineTemplate(...oneTaskDefinition(resource, '              ModelName: a_b', '              ExecutionRoleArn: !GetAtt Role.Arn')));

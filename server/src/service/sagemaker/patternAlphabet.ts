@@ -269,3 +269,56 @@ export function refusedEnding(source: string, suffix: string): string | undefine
   const n = a?.anchoredEnd ? deadAfter(a, suffix, true) : undefined;
   return n === undefined ? undefined : [...suffix].slice(-n).join('');
 }
+
+/**
+ * A value whose written parts (`parts`, in order) stand between placeholders, each of which may stand for any text:
+ * the first part no value matching `source` can hold where it stands (`arn:${P}:iam::${A}:user/x` for a role ARN:
+ * ":user/x", at its "u"), as the part's index and how many of its characters (code points) were read when nothing
+ * was left; undefined when some substitution may match. The automaton only widens the pattern, so an answer is sure.
+ */
+export function refusedPart(source: string, value: string, parts: readonly { start: number; end: number }[]): { part: number; length: number } | undefined {
+  const a = automaton(source);
+  // A pattern that does not bind both ends is found inside any text around it: no part is ever refused.
+  if (!a?.anchoredStart || !a.anchoredEnd || !parts.length) return undefined;
+  // Epsilon moves; `start` only before the value's first character, `end` only after its last.
+  const closure = (states: Set<number>, atStart: boolean, atEnd: boolean) => {
+    const stack = [...states];
+    while (stack.length) {
+      for (const m of a.moves[stack.pop()!]) {
+        if (m.on || states.has(m.to) || (m.at === 'start' && !atStart) || (m.at === 'end' && !atEnd)) continue;
+        states.add(m.to);
+        stack.push(m.to);
+      }
+    }
+    return states;
+  };
+  // A placeholder: any text, the empty one included (every character move taken, whatever it reads).
+  const anyText = (states: Set<number>) => {
+    const stack = [...states];
+    while (stack.length) {
+      for (const m of a.moves[stack.pop()!]) {
+        if (m.at || states.has(m.to)) continue;
+        states.add(m.to);
+        stack.push(m.to);
+      }
+    }
+    return states;
+  };
+  let states = closure(new Set([a.start]), true, false);
+  if (parts[0].start > 0) states = anyText(states);
+  let at = parts[0].start;
+  for (let p = 0; p < parts.length; p++) {
+    const { start, end } = parts[p];
+    if (start > at) states = anyText(states);
+    const chars = [...value.slice(start, end)];
+    for (let i = 0; i < chars.length; i++) {
+      const next = new Set<number>();
+      for (const s of states) for (const m of a.moves[s]) if (m.on?.(chars[i])) next.add(m.to);
+      if (!next.size) return { part: p, length: i + 1 };
+      states = closure(next, false, false);
+    }
+    at = end;
+  }
+  if (at < value.length) states = anyText(states);
+  return closure(states, false, true).has(a.accept) ? undefined : { part: parts.length - 1, length: parts[parts.length - 1].end - parts[parts.length - 1].start };
+}

@@ -6,11 +6,11 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, editDistance, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkJsonata, DEPLOYS_AS_STRING, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, sourceOffset, standsForValue, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
+import { checkJsonata, DEPLOYS_AS_STRING, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
-import { alphabetOf, refusedBeginning, refusedEnding } from './patternAlphabet';
+import { alphabetOf, refusedBeginning, refusedEnding, refusedPart } from './patternAlphabet';
 import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
 import { knownContext, type SageMakerTask } from './tasks';
 
@@ -149,21 +149,29 @@ function checkLiteralParts(ctx: Context, node: AstNode, shape: Shape, label: str
   }
   const alphabet = shape.pattern && alphabetOf(shape.pattern.source);
   if (!alphabet) return;
+  const words = shape.patternDescription ? `: ${shape.patternDescription}` : '';
+  // On the written part where it reads as written (no escapes, no YAML folding); on the whole value otherwise.
+  const report = (part: { start: number; end: number }, message: string) => {
+    const span = valueSpan(ctx.text, node, part.start, part.end);
+    const at = span.exact ? span : node;
+    ctx.problems.push({ offset: at.offset, length: at.length, message, severity: 'error', source: 'sagemaker', code: SageMakerCode.pattern, data });
+  };
   for (const part of parts) {
     const bad = new Set<string>();
     for (const ch of value.slice(part.start, part.end)) if (!alphabet.test(ch)) bad.add(ch);
     if (!bad.size) continue;
-    const words = shape.patternDescription ? `: ${shape.patternDescription}` : '';
     const chars = list([...bad].slice(0, 5).map((c) => JSON.stringify(c)));
-    const message = `${label} ${quote(value)} must match ${shape.awsPattern}${words}; ${chars} ${bad.size === 1 ? 'is' : 'are'} allowed nowhere in it, whatever its placeholders stand for`;
-    // On the written part where it reads as written (no escapes, no YAML folding); on the whole value otherwise.
-    const raw = ctx.text.slice(node.offset, node.offset + node.length);
-    const start = node.offset + sourceOffset(raw, part.start);
-    const end = node.offset + sourceOffset(raw, part.end);
-    const exact = ctx.text.slice(start, end) === value.slice(part.start, part.end);
-    ctx.problems.push({ offset: exact ? start : node.offset, length: exact ? end - start : node.length, message, severity: 'error', source: 'sagemaker', code: SageMakerCode.pattern, data });
+    report(part, `${label} ${quote(value)} must match ${shape.awsPattern}${words}; ${chars} ${bad.size === 1 ? 'is' : 'are'} allowed nowhere in it, whatever its placeholders stand for`);
     return;
   }
+  // Every character allowed somewhere, but not where it stands (`:user/` where a role ARN has `:role/`).
+  const refused = refusedPart(shape.pattern!.source, value, parts);
+  if (!refused) return;
+  const part = parts[refused.part];
+  const written = value.slice(part.start, part.end);
+  const text = [...written].slice(0, refused.length).join('');
+  const within = text === written ? '' : ` (in ${quote(written)})`;
+  report(part, `${label} ${quote(value)} must match ${shape.awsPattern}${words}; whatever its placeholders stand for, no value that does has ${quote(text)} where this one has it${within}`);
 }
 
 function checkNumber(ctx: Context, node: AstNode, shape: Shape, label: string) {
