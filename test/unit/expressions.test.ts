@@ -409,6 +409,8 @@ describe('what a computed string is known to be: the text it always holds, begin
   test('a States.Format template: the text before its first {} and after its last, with its escapes read', () => {
     assert.deepEqual(text(dynamic("States.Format('s3//{}/models/', $.bucket)")), { always: 's3///models/', prefix: 's3//', suffix: '/models/', exact: undefined });
     assert.deepEqual(text(dynamic("States.Format('{}-{}', $.a, $.b)")), { always: '-', prefix: undefined, suffix: undefined, exact: undefined });
+    // The known text in order, one stand-in for each value read when it runs.
+    assert.deepEqual(dynamic("States.Format('a{}b{}', $.x, $.y)").layout, { value: 'a\0b\0', parts: [{ start: 0, end: 1 }, { start: 2, end: 3 }] });
     // \{ and \} are braces, \' a quote, \\ one backslash: the text the service writes.
     assert.deepEqual(text(dynamic("States.Format('a\\\\b\\{\\}{}\\'', $.x)")), { always: 'a\\b{}\'', prefix: 'a\\b{}', suffix: "'", exact: undefined });
     assert.deepEqual(formatSegments("a\\\\b\\{\\}{}x{}"), ['a\\b{}', 'x', '']);
@@ -427,7 +429,7 @@ describe('what a computed string is known to be: the text it always holds, begin
   });
   test('the state\'s name is $$.State.Name where it is known: text like a literal, with its length; other names never', () => {
     assert.deepEqual(dynamic('$$.State.Name', 'Train model'), { always: 'Train model', exact: 'Train model', max: 11, shown: 11, stateName: 'Train model' });
-    assert.deepEqual(dynamic("States.Format('{}-{}', $$.State.Name, $$.Execution.Name)", 'Train (nightly)'), { always: 'Train (nightly)-', prefix: 'Train (nightly)-', max: 96, shown: 52, stateName: 'Train (nightly)' });
+    assert.deepEqual(dynamic("States.Format('{}-{}', $$.State.Name, $$.Execution.Name)", 'Train (nightly)'), { always: 'Train (nightly)-', prefix: 'Train (nightly)-', max: 96, shown: 52, stateName: 'Train (nightly)', layout: { value: 'Train (nightly)-\0', parts: [{ start: 0, end: 16 }] } });
     assert.deepEqual(dynamic('$$.State.Name'), { max: 80, shown: 1 });
     assert.deepEqual(text(dynamic('$$.StateMachine.Name', 'Train')), { always: undefined, prefix: undefined, suffix: undefined, exact: undefined });
     assert.equal(staticMaxLength("States.Format('{}-x', $$.State.Name)", { stateName: 'abc' }), 5);

@@ -477,9 +477,11 @@ describe('values with ${…} placeholders (template text around them)', () => {
     assert.deepEqual(at({ TrainingJobName: 'churn\tmodel-${Stage}' }), [['pattern', '"churn\\tmodel-${Stage}"']]);
   });
   test('no finding where some value of the placeholders could make it valid', () => {
-    for (const name of ['${Stage}', 'churn-${Stage}', '${A}-${B}', '-${Stage}', 'churn-${self:custom.${opt:stage}}', 'x%{ if a }_${B}%{ endif }', '${A}${B}']) {
+    for (const name of ['${Stage}', 'churn-${Stage}', '${A}-${B}', 'churn-${self:custom.${opt:stage}}', 'x%{ if a }_${B}%{ endif }', '${A}${B}']) {
       assert.deepEqual(at({ TrainingJobName: name }), [], name);
     }
+    // A name never begins with a hyphen, whatever follows it.
+    assert.deepEqual(at({ TrainingJobName: '-${Stage}' }), [['pattern', '-']]);
     // Anything is allowed in an S3 URI's key; an instance type is an enum, judged only as a whole.
     assert.deepEqual(at({ OutputDataConfig: { S3OutputPath: 's3://${Bucket}/a b' }, ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.${Size} x', VolumeSizeInGB: 10 } }), []);
   });
@@ -560,6 +562,15 @@ describe('a computed value that always begins or ends with text the member\'s pa
   test('a name that always ends with a hyphen: a warning', () => {
     const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('{}-', $.name)" })));
     assert.deepEqual(f.map((x) => [x.severity, x.message.replace(/ \(it must.*/, '')]), [['warning', `TrainingJobName.$ = "States.Format('{}-', $.name)" always ends with "-", which no value of TrainingJobName can end with`]]);
+  });
+  test('text in the middle that no value can hold there (a user ARN for a role): a warning naming it', () => {
+    const role = (value: string, jsonata = false) => findings(machine(training(jsonata ? { RoleArn: value } : { RoleArn: undefined, 'RoleArn.$': value }), { jsonata }));
+    assert.deepEqual(role("States.Format('arn:aws:iam::{}:user/{}', $.account, $.name)").map((x) => [x.severity, x.message.replace(/ \(it must.*/, '')]), [
+      ['warning', `RoleArn.$ = "States.Format('arn:aws:iam::{}:user/{}', $.account, $.name)" always holds ":u" (in ":user/") where no value of RoleArn can`],
+    ]);
+    assert.equal(role("{% 'arn:aws:iam::' & $states.input.a & ':user/' & $states.input.n %}", true).length, 1);
+    assert.deepEqual(role("States.Format('arn:aws:iam::{}:role/{}', $.account, $.name)"), []);
+    assert.deepEqual(role("States.Format('arn:{}:iam::{}:{}', $.p, $.account, $.rest)"), []);
   });
   test('a beginning or ending some value may have: nothing', () => {
     for (const fine of ["States.Format('s3://{}/x', $.b)", "States.Format('https://{}', $.host)", "States.Format('{}://{}/m', $.scheme, $.b)", "States.Format('s3{}', $.rest)", '$.uri']) {

@@ -156,31 +156,43 @@ export interface KnownString {
   shown?: number;
   /** The state's name, when the value reads it from the context (KnownContext) and its text is known. */
   stateName?: string;
+  /**
+   * The known text in order, where not all of it is known: `value` holds each known stretch at its `parts` entry
+   * and one stand-in character for each value read when it runs (what lies between parts stands for any text).
+   */
+  layout?: { value: string; parts: { start: number; end: number }[] };
 }
 
 /** A stretch of a computed string, in order: text known from the expression, or a value read when it runs, which always holds `always`. */
 type Piece = { text: string; context?: true } | { always: string };
 
 /** The text a computed string's pieces show, as KnownString says it. */
-function knownText(pieces: readonly Piece[], known: KnownContext | undefined): Pick<KnownString, 'always' | 'prefix' | 'suffix' | 'exact' | 'stateName'> {
+function knownText(pieces: readonly Piece[], known: KnownContext | undefined): Pick<KnownString, 'always' | 'prefix' | 'suffix' | 'exact' | 'stateName' | 'layout'> {
   const named = known?.stateName !== undefined && pieces.some((p) => 'context' in p) ? { stateName: known.stateName } : {};
   let always = '';
   let prefix = '';
   let suffix = '';
   let whole = true;
+  let value = '';
+  const parts: { start: number; end: number }[] = [];
   for (const p of pieces) {
     if ('text' in p) {
       always += p.text;
       if (whole) prefix += p.text;
       suffix += p.text;
+      const last = parts[parts.length - 1];
+      if (last?.end === value.length) last.end += p.text.length;
+      else if (p.text) parts.push({ start: value.length, end: value.length + p.text.length });
+      value += p.text;
     } else {
       always += p.always;
       whole = false;
       suffix = '';
+      value += '\0';
     }
   }
   if (whole) return { ...(always ? { always } : {}), exact: always, ...named };
-  return { ...(always ? { always } : {}), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}), ...named };
+  return { ...(always ? { always } : {}), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}), ...(parts.length ? { layout: { value, parts } } : {}), ...named };
 }
 
 /** A context path's piece: its value where the text shows it, else what it always holds. */

@@ -252,15 +252,24 @@ function checkKnownValue(ctx: Context, node: AstNode, written: string, value: st
 
 /**
  * A computed value that always begins (or ends) with text the member's pattern refuses there
- * (`States.Format('s3//{}/models/', $.bucket)`, `{% 'S3://' & $x %}` for an S3 URI): whatever it reads, SageMaker
- * refuses the request when the state runs. A warning, naming the shortest part of that text no value can begin
- * (end) with.
+ * (`States.Format('s3//{}/models/', $.bucket)`, `{% 'S3://' & $x %}` for an S3 URI), or holds text where no value
+ * can (`States.Format('arn:aws:iam::{}:user/{}', …)` for a role ARN): whatever it reads, SageMaker refuses the
+ * request when the state runs. A warning, naming the shortest part of that text no value can have there.
  */
 function refusedEnds(ctx: Context, node: AstNode, known: KnownString, shape: Shape, label: string, written: string): boolean {
   const source = shape.pattern!.source;
   const begins = known.prefix && refusedBeginning(source, known.prefix);
   const ends = !begins && known.suffix ? refusedEnding(source, known.suffix) : undefined;
-  if (!begins && !ends) return false;
+  if (!begins && !ends) {
+    const layout = known.layout;
+    const refused = layout && refusedPart(source, layout.value, layout.parts);
+    if (!refused) return false;
+    const part = layout.value.slice(layout.parts[refused.part].start, layout.parts[refused.part].end);
+    const text = [...part].slice(0, refused.length).join('');
+    const within = text === part ? '' : ` (in ${quote(part)})`;
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} always holds ${quote(text)}${within} where no value of ${label} can ${refusal(shape)}`, undefined, 'warning');
+    return true;
+  }
   const [text, refused, verb] = begins ? [known.prefix!, begins, 'begin'] : [known.suffix!, ends!, 'end'];
   const which = refused === text ? `which no value of ${label} can ${verb} with` : `and no value of ${label} can ${verb} with ${quote(refused)}`;
   problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} always ${verb}s with ${quote(text)}, ${which} ${refusal(shape)}`, undefined, 'warning');
