@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTree, type Node } from 'jsonc-parser';
+import { stringify as stringifyYaml } from 'yaml';
 import { parseYamlDocument } from '../../server/src/service/yaml/parseYaml';
+import { stringSource } from '../../server/src/service/core/stringSource';
+import { sourceOffset } from '../../server/src/service/expressions/index';
 import type { AstNode } from '../../server/src/service/core/types';
 import { apply, check, fuzzParams, mutation, serialize, stateMachine, Tally } from './generators';
 
@@ -71,6 +74,50 @@ test('YAML reader: on strict JSON it builds exactly the tree jsonc-parser builds
       tally.add('documents');
       assert.deepEqual(yaml.syntaxErrors, [], 'strict JSON is valid YAML');
       assert.deepEqual(shape(yaml.root), shape(parseTree(text)), text.slice(0, 3000));
+    }),
+    params,
+  );
+  t.diagnostic(tally.toString());
+});
+
+test('where a scalar\'s characters are written (core/stringSource.ts): every style the yaml package writes, at any indentation and line width, reads as the parser\'s value, each character at its place', (t) => {
+  const tally = new Tally();
+  const params = fuzzParams('string source', 300);
+  t.diagnostic(`seed ${params.seed}, ${params.numRuns} runs`);
+  const styles = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'] as const;
+  const words = fc.array(fc.oneof(fc.constantFrom(' ', '  ', '\n', '\n\n', '\t', '"', "'", '\\', '#', ': ', '{%', '%}', '$.a', 'é', '😀', '\u2028'), fc.string({ maxLength: 12 })), { maxLength: 14 });
+  check(
+    fc.property(words, fc.constantFrom(...styles), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 12, max: 80 }), (parts, style, depth, lineWidth) => {
+      const value = parts.join('');
+      let doc: unknown = value;
+      for (let i = 0; i < depth; i++) doc = { [`k${i}`]: doc };
+      const text = stringifyYaml(doc, { defaultStringType: style, lineWidth, minContentWidth: 8 });
+      const { root } = parseYamlDocument(text);
+      const stack = root ? [root] : [];
+      while (stack.length) {
+        const n = stack.pop()!;
+        stack.push(...(n.children ?? []));
+        if (n.type !== 'string' || n.value !== value) continue;
+        const raw = text.slice(n.offset, n.offset + n.length);
+        const read = stringSource(raw).value;
+        tally.add(`style:${raw[0] === '"' ? 'double' : raw[0] === "'" ? 'single' : raw[0] === '|' ? 'literal' : raw[0] === '>' ? 'folded' : 'plain'}`);
+        // An indentation indicator counts from the parent's indentation, which the scalar's text does not show:
+        // when every line is indented further, the reading differs from the value, which is how callers notice.
+        const agrees = value.startsWith(read) && value.slice(read.length).trim() === '';
+        if (!agrees && /^[|>][+-]?[1-9]/.test(raw)) {
+          tally.add('indicator with every line deeper');
+          continue;
+        }
+        assert.ok(agrees, `${JSON.stringify(text)} reads as ${JSON.stringify(read)}`);
+        // A plain scalar written \"…\" is read by sourceOffset as a JSON string inside a JSON string (a template's
+        // escaped DefinitionString), which its text cannot tell apart.
+        if (raw.length >= 4 && raw.startsWith('\\"') && raw.endsWith('\\"')) continue;
+        for (let k = 0; k < read.length; k++) {
+          const at = sourceOffset(raw, k);
+          if (/\s/.test(value[k]) || raw[at] === '\\' || (raw[0] === "'" && value[k] === "'")) continue;
+          assert.equal(raw[at], value[k], `${JSON.stringify(text)} at ${k}`);
+        }
+      }
     }),
     params,
   );

@@ -152,7 +152,9 @@ function lines(raw: string, out: Builder): StringSource {
   const chomp = header ? header[2] : '';
   const explicit = !!header && !!(header[1] || header[3]);
   const all: { start: number; end: number; brk: number }[] = [];
-  for (let s = block ? raw.indexOf('\n') + 1 : 0; s <= raw.length; ) {
+  // A block's content starts on the line after its header; a header alone (an empty block) has none.
+  const first = !block ? 0 : raw.includes('\n') ? raw.indexOf('\n') + 1 : raw.length;
+  for (let s = first; s <= raw.length; ) {
     let e = raw.indexOf('\n', s);
     if (e < 0) e = raw.length;
     const end = e > s && raw[e - 1] === '\r' ? e - 1 : e;
@@ -165,7 +167,20 @@ function lines(raw: string, out: Builder): StringSource {
     while (k < l.end && raw[k] === ' ') k++;
     return k - l.start;
   };
-  const blankLine = (l: { start: number; end: number }) => raw.slice(l.start, l.end).trim() === '';
+  // YAML's blanks are spaces and tabs only (JavaScript's trim() would also take U+2028, U+00A0, U+FEFF: text).
+  const firstNonBlank = (l: { start: number; end: number }) => {
+    let k = l.start;
+    while (k < l.end && isBlank(raw[k])) k++;
+    return k;
+  };
+  const lastNonBlank = (l: { start: number; end: number }) => {
+    let k = l.end;
+    while (k > l.start && isBlank(raw[k - 1])) k--;
+    return k;
+  };
+  // A block's empty lines hold spaces only (a tab is never indentation there: it is content); a plain scalar's
+  // hold spaces and tabs.
+  const blankLine = (l: { start: number; end: number }) => (block ? leading(l) === l.end - l.start : firstNonBlank(l) === l.end);
   const content = all.filter((l) => !blankLine(l));
   const indent = !content.length ? 0 : explicit ? Math.min(...content.map(leading)) : leading(content[0]);
   // In a block, a line whose blanks reach past the indentation is content (its extra blanks are the value's).
@@ -178,27 +193,23 @@ function lines(raw: string, out: Builder): StringSource {
       if (l.brk >= 0) pending.push(l.brk);
       continue;
     }
-    const text = raw.slice(l.start, l.end);
-    const from = block ? l.start + Math.min(indent, text.length) : last ? l.start + (text.length - text.trimStart().length) : l.start;
-    const to = block ? l.end : l.start + text.trimEnd().length;
+    const from = block ? l.start + Math.min(indent, l.end - l.start) : last ? firstNonBlank(l) : l.start;
+    const to = block ? l.end : lastNonBlank(l);
     if (last) {
       // The breaks since the last content line: literal (or beside a more indented line), every one; folded, one
       // fewer, and a lone one as a space.
       if (!folded || moreIndented(last) || moreIndented(l)) for (const b of pending) out.char('\n', b, b + 1);
       else if (pending.length === 1) out.char(' ', pending[0], pending[0] + 1);
       else for (const b of pending.slice(1)) out.char('\n', b, b + 1);
-    }
+    } else if (block) for (const b of pending) out.char('\n', b, b + 1); // a block's leading empty lines are kept
     pending = l.brk >= 0 ? [l.brk] : [];
     out.run(raw, from, to);
     last = l;
   }
-  // A block's final line breaks: none (strip), one (clip), every one (keep). The parser's span of a block ends at
-  // its last content line: its one final break stands at the end (the blank lines a block may end with are not
-  // in the span: the parser's value then goes on with them, blanks only).
-  if (block && last && chomp !== '-') {
-    if (!pending.length) out.char('\n', raw.length, raw.length);
-    for (const b of chomp === '+' ? pending : pending.slice(0, 1)) out.char('\n', b, b + 1);
-  }
+  // A block's final line breaks: none (strip), one (clip), every one (keep), those the text holds. The parser's
+  // span of a block ends at its last content line's last non-blank: the blanks and breaks after it are not in the
+  // span, and the parser's value goes on with them, blanks only.
+  if (block && last && chomp !== '-') for (const b of chomp === '+' ? pending : pending.slice(0, 1)) out.char('\n', b, b + 1);
   return out.done(raw.length);
 }
 

@@ -336,7 +336,7 @@ function unescapeOnce(raw: string): { text: string; at: number[] } {
 export function sourceOffset(raw: string, valueIndex: number): number {
   // A JSON string written inside a JSON string (a template's escaped DefinitionString: `\"a\\nb\"`): unescaped
   // once, it is a JSON string literal; its index mapped there, then back onto the escaped source.
-  if (raw.startsWith('\\"')) {
+  if (raw.length >= 4 && raw.startsWith('\\"') && raw.endsWith('\\"')) {
     const inner = unescapeOnce(raw);
     return inner.at[Math.min(sourceOffset(inner.text, valueIndex), inner.text.length)];
   }
