@@ -68,6 +68,14 @@ test('too long text that is not a name: shortening is offered, not preferred (fi
   assert.deepEqual(service.fixAll(doc(text)), []);
 });
 
+test('shortening counts characters as the length trait does and never splits a surrogate pair', () => {
+  const long = 's3://bucket/' + '\u{1F600}'.repeat(1100);
+  const short = 's3://bucket/' + '\u{1F600}'.repeat(1012);
+  const r = quickFix(machine(training({ OutputDataConfig: { S3OutputPath: long } })), 'too-long', JSON.stringify(long), { pick: `Shorten to 1024 characters: ${JSON.stringify(short)}` });
+  assert.deepEqual(r.titles, [`Shorten to 1024 characters: ${JSON.stringify(short)}`]);
+  assertCleared(r, `too-long ${JSON.stringify(long)}`);
+});
+
 describe('enums', () => {
   test('a value that differs only in case: that value, preferred', () => {
     const r = quickFix(machine(training({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'file' } })), 'enum-value', '"file"');

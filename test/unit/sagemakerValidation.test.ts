@@ -133,6 +133,12 @@ describe('patterns and lengths', () => {
     const f = findings(machine(training({ TrainingJobName: 'a'.repeat(70) })));
     assert.deepEqual(f.map((x) => [x.code, x.message]), [['too-long', 'TrainingJobName is 70 characters long; at most 63 are allowed']]);
   });
+  test('lengths count characters (Unicode code points, as the length trait does), not UTF-16 units', () => {
+    // U+20000 and U+1D400 are letters outside the BMP: one character each, two UTF-16 units.
+    assert.deepEqual(findings(machine(training({ Tags: [{ Key: '\u{20000}'.repeat(70), Value: '\u{1D400}'.repeat(256) }] }))), []);
+    const f = findings(machine(training({ Tags: [{ Key: '\u{1D400}'.repeat(129), Value: 'v' }] })));
+    assert.deepEqual(f.map((x) => [x.code, x.message]), [['too-long', 'Key is 129 characters long; at most 128 are allowed']]);
+  });
   test('too short', () => {
     const f = findings(machine(training({ RoleArn: 'arn:aws:iam::1' })));
     assert.deepEqual(f.map((x) => [x.code, x.message]), [['too-short', 'RoleArn is 14 characters long; at least 20 are required']]);

@@ -135,6 +135,24 @@ export function trimChar(s: string, ch: string, start = true): string {
   return s.slice(a, b);
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * A string's length in characters as the AWS models' length trait counts them: Unicode code points, not UTF-16
+ * units (Smithy: "the number of Unicode scalar values"; 😀 is one character, not two).
+ */
+export function codePointLength(s: string): number {
+  if (!SURROGATE.test(s)) return s.length;
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** The first `max` characters of `s`, counted as codePointLength counts them (a surrogate pair is never split). */
+export function codePointSlice(s: string, max: number): string {
+  return SURROGATE.test(s) ? [...s].slice(0, max).join('') : s.slice(0, max);
+}
+
 /** JSON's one-character escapes (YAML's double-quoted scalars share them). */
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 

@@ -4,7 +4,7 @@
 // a finding's node is, are asl/fixes.ts's (every check's fixes share them).
 import { SageMakerCode } from './codes';
 import { changeTo, insertMembers, isKey, nodeOf, removeMember, renameKey, replaceNode, valueOf, writtenInPlace, type Fix } from '../asl/fixes';
-import { editDistance, trimChar } from '../core/text';
+import { codePointSlice, editDistance, trimChar } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
@@ -80,7 +80,7 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       if (node.type !== 'string' || typeof data.max !== 'number') break;
       const shape = shapeOf(parsed, node);
       const nm = nameMax(shape, shape?.awsPattern);
-      const value = nm !== undefined ? toValidName(node.value, Math.min(nm, data.max)) : (node.value as string).slice(0, data.max);
+      const value = nm !== undefined ? toValidName(node.value, Math.min(nm, data.max)) : codePointSlice(node.value as string, data.max);
       // Cutting a name is safe; cutting other text (a command, a URI) loses something: offered, never automatic.
       if (value) fixes.push({ title: `Shorten to ${data.max} characters: ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred: nm !== undefined });
       break;

@@ -4,7 +4,7 @@
 import { SageMakerCode } from './codes';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
-import { closest, editDistance, list, quote, thousands } from '../core/text';
+import { closest, codePointLength, editDistance, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { checkJsonata, DEPLOYS_AS_STRING, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
@@ -111,12 +111,14 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
     }
     return;
   }
-  if (shape.max !== undefined && value.length > shape.max) {
-    problem(ctx, node, code(SageMakerCode.tooLong), `${label} is ${value.length} characters long; at most ${shape.max} are allowed${pathHint}`, { max: shape.max });
+  // Lengths in characters (code points), as the model's length trait counts them.
+  const length = shape.max !== undefined || shape.min !== undefined ? codePointLength(value) : 0;
+  if (shape.max !== undefined && length > shape.max) {
+    problem(ctx, node, code(SageMakerCode.tooLong), `${label} is ${length} characters long; at most ${shape.max} are allowed${pathHint}`, { max: shape.max });
     return; // a pattern check on an over-long value adds nothing and can be slow
   }
-  if (shape.min !== undefined && value.length < shape.min) {
-    const msg = shape.min === 1 && value.length === 0 ? `${label} must not be empty` : `${label} is ${value.length} characters long; at least ${shape.min} are required`;
+  if (shape.min !== undefined && length < shape.min) {
+    const msg = shape.min === 1 && length === 0 ? `${label} must not be empty` : `${label} is ${length} characters long; at least ${shape.min} are required`;
     problem(ctx, node, code(SageMakerCode.tooShort), msg + pathHint, { min: shape.min });
     return;
   }
@@ -141,7 +143,7 @@ function checkLiteralParts(ctx: Context, node: AstNode, shape: Shape, label: str
   if (shape.enum || (!shape.max && !shape.pattern)) return;
   const value = node.value as string;
   const parts = literalParts(value);
-  const known = parts.reduce((n, p) => n + p.end - p.start, 0);
+  const known = parts.reduce((n, p) => n + codePointLength(value.slice(p.start, p.end)), 0);
   const data = { shape: shape.name, placeholders: true };
   if (shape.max !== undefined && known > shape.max) {
     problem(ctx, node, SageMakerCode.tooLong, `${label} is at least ${known} characters long whatever its placeholders stand for; at most ${shape.max} are allowed`, data);
