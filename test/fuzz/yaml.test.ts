@@ -85,7 +85,7 @@ test('where a scalar\'s characters are written (core/stringSource.ts): every sty
   const params = fuzzParams('string source', 300);
   t.diagnostic(`seed ${params.seed}, ${params.numRuns} runs`);
   const styles = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'] as const;
-  const words = fc.array(fc.oneof(fc.constantFrom(' ', '  ', '\n', '\n\n', '\t', '"', "'", '\\', '#', ': ', '{%', '%}', '$.a', 'é', '😀', '\u2028'), fc.string({ maxLength: 12 })), { maxLength: 14 });
+  const words = fc.array(fc.oneof(fc.constantFrom(' ', '  ', '\n', '\n\n', '\t', '\r', '\r\n', '"', "'", '\\', '#', ': ', '{%', '%}', '$.a', 'é', '😀', '\u2028'), fc.string({ maxLength: 12 })), { maxLength: 14 });
   check(
     fc.property(words, fc.constantFrom(...styles), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 12, max: 80 }), (parts, style, depth, lineWidth) => {
       const value = parts.join('');
@@ -102,7 +102,8 @@ test('where a scalar\'s characters are written (core/stringSource.ts): every sty
         const read = stringSource(raw).value;
         tally.add(`style:${raw[0] === '"' ? 'double' : raw[0] === "'" ? 'single' : raw[0] === '|' ? 'literal' : raw[0] === '>' ? 'folded' : 'plain'}`);
         // An indentation indicator counts from the parent's indentation, which the scalar's text does not show:
-        // when every line is indented further, the reading differs from the value, which is how callers notice.
+        // when every line is indented further, the reading differs from the value (stringSource's comment says
+        // what each caller then does).
         const agrees = value.startsWith(read) && value.slice(read.length).trim() === '';
         if (!agrees && /^[|>][+-]?[1-9]/.test(raw)) {
           tally.add('indicator with every line deeper');

@@ -519,6 +519,7 @@ describe('positions map from the decoded value into the source text', () => {
       "a: 'it''s\n   folded\n\n\n   twice'\nb: 1\n",
       'a: >+\n  kept\n  folded\nb: 1\n',
       'a: |\n  clipped\n\n\nb: 1\n',
+      'a: "x\ry z"\nb: \'  \r\r\n   w\'\nc: "a \r  b"\n', // a lone CR is text in a quoted scalar, not a break
     ];
     const corpus = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'templates', 'corpus');
     for (const f of readdirSync(corpus).filter((n) => /ya?ml$/.test(n))) samples.push(readFileSync(join(corpus, f), 'utf8'));
@@ -547,6 +548,10 @@ describe('positions map from the decoded value into the source text', () => {
       }
     }
     assert.ok(checked > 1000, String(checked));
+  });
+  test('a block with an indentation indicator and 200,000 lines is read (no argument spread over its lines)', () => {
+    const raw = '|2\n' + '  x\n'.repeat(200000);
+    assert.equal(stringSource(raw).value.length, 400000);
   });
   test('a position of a real error lands on the same text in the source', () => {
     const value = 'States.Format(\'{}\', $.a["x"].)';

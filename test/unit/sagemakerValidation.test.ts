@@ -575,6 +575,9 @@ describe('a computed value that always begins or ends with text the member\'s pa
       ['warning', `RoleArn.$ = "States.Format('arn:aws:iam::{}:user/{}', $.account, $.name)" always holds ":u" (in ":user/") where no value of RoleArn can`],
     ]);
     assert.equal(role("{% 'arn:aws:iam::' & $states.input.a & ':user/' & $states.input.n %}", true).length, 1);
+    // A literal JSONata filters out (':user/'[false] is nothing) or computes from is not known text.
+    assert.deepEqual(role("{% 'arn:aws:iam::' & $states.input.a & ':user/'[false] & ':role/' & $states.input.n %}", true), []);
+    assert.deepEqual(role("{% 'arn:aws:iam::' & $states.input.a & ':user/'{'k': 1} & ':role/' & $states.input.n %}", true), []);
     assert.deepEqual(role("States.Format('arn:aws:iam::{}:role/{}', $.account, $.name)"), []);
     assert.deepEqual(role("States.Format('arn:{}:iam::{}:{}', $.p, $.account, $.rest)"), []);
   });

@@ -71,7 +71,8 @@ class Builder {
 }
 
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
-const isBreak = (c: string | undefined) => c === '\n' || c === '\r';
+/** A line break at raw[i]: `\n` or `\r\n` (a lone `\r` is text to the yaml package, in quoted scalars too). */
+const isBreak = (raw: string, i: number) => raw[i] === '\n' || (raw[i] === '\r' && raw[i + 1] === '\n');
 /** The index after the line break at `i` (`\r\n` one break). */
 const afterBreak = (raw: string, i: number) => (raw[i] === '\r' && raw[i + 1] === '\n' ? i + 2 : i + 1);
 
@@ -94,7 +95,7 @@ function quoted(raw: string, out: Builder): StringSource {
       break;
     }
     if (q === '"' && c === '\\') {
-      if (isBreak(raw[i + 1])) {
+      if (isBreak(raw, i + 1)) {
         i = afterBreak(raw, i + 1);
         while (isBlank(raw[i])) i++;
         continue;
@@ -105,10 +106,10 @@ function quoted(raw: string, out: Builder): StringSource {
       i += e.width;
       continue;
     }
-    if (isBlank(c) || isBreak(c)) {
+    if (isBlank(c) || isBreak(raw, i)) {
       let k = i;
       while (isBlank(raw[k])) k++;
-      if (!isBreak(raw[k])) {
+      if (!isBreak(raw, k)) {
         out.run(raw, i, k);
         i = k;
         continue;
@@ -118,7 +119,7 @@ function quoted(raw: string, out: Builder): StringSource {
       k = afterBreak(raw, k);
       for (;;) {
         while (isBlank(raw[k])) k++;
-        if (!isBreak(raw[k])) break;
+        if (!isBreak(raw, k)) break;
         breaks.push(k);
         k = afterBreak(raw, k);
       }
@@ -128,7 +129,7 @@ function quoted(raw: string, out: Builder): StringSource {
       continue;
     }
     let k = i + 1;
-    while (k < raw.length && raw[k] !== q && raw[k] !== '\\' && !isBlank(raw[k]) && !isBreak(raw[k])) k++;
+    while (k < raw.length && raw[k] !== q && raw[k] !== '\\' && !isBlank(raw[k]) && !isBreak(raw, k)) k++;
     out.run(raw, i, k);
     i = k;
   }
@@ -142,8 +143,9 @@ function quoted(raw: string, out: Builder): StringSource {
  * line break fewer; `>` keeps the breaks around a more indented line. A block's indentation is its first content
  * line's; with an indentation indicator (`|2`), which counts from the parent's indentation this text does not show,
  * its least indented content line's (right when one line sits at the block's indentation, as it does unless every
- * line is indented further; a caller comparing values then finds they differ). Chomping: strip drops the final
- * break, clip keeps one, keep every one.
+ * line is indented further: then the DefinitionString decoder and valueSpan, which compare the reading with the
+ * parser's value, fall back to the whole string, and sourceOffset's other callers place a position off by the extra
+ * indentation). Chomping: strip drops the final break, clip keeps one, keep every one.
  */
 function lines(raw: string, out: Builder): StringSource {
   const block = raw[0] === '|' || raw[0] === '>';
@@ -182,7 +184,8 @@ function lines(raw: string, out: Builder): StringSource {
   // hold spaces and tabs.
   const blankLine = (l: { start: number; end: number }) => (block ? leading(l) === l.end - l.start : firstNonBlank(l) === l.end);
   const content = all.filter((l) => !blankLine(l));
-  const indent = !content.length ? 0 : explicit ? Math.min(...content.map(leading)) : leading(content[0]);
+  let indent = content.length ? leading(content[0]) : 0;
+  if (explicit) for (const l of content) indent = Math.min(indent, leading(l)); // a loop: a spread of 100k lines overflows the stack
   // In a block, a line whose blanks reach past the indentation is content (its extra blanks are the value's).
   const empty = (l: { start: number; end: number }) => (block ? l.end - l.start <= indent && blankLine(l) : blankLine(l));
   const moreIndented = (l: { start: number }) => folded && block && isBlank(raw[l.start + indent]);

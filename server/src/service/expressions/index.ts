@@ -329,6 +329,9 @@ function unescapeOnce(raw: string): { text: string; at: number[] } {
   return { text, at };
 }
 
+/** The last string unescapeOnce read: callers map several positions of one value in a row (a hover's binary search). */
+let lastUnescaped: { raw: string; inner: { text: string; at: number[] } } | undefined;
+
 /**
  * Maps an index into a string's decoded value to an index into its source text: a JSON string literal (starting
  * with `"`, with escapes), any YAML scalar (core/stringSource.ts), or a plain scalar on one line (identity).
@@ -337,7 +340,7 @@ export function sourceOffset(raw: string, valueIndex: number): number {
   // A JSON string written inside a JSON string (a template's escaped DefinitionString: `\"a\\nb\"`): unescaped
   // once, it is a JSON string literal; its index mapped there, then back onto the escaped source.
   if (raw.length >= 4 && raw.startsWith('\\"') && raw.endsWith('\\"')) {
-    const inner = unescapeOnce(raw);
+    const inner = lastUnescaped?.raw === raw ? lastUnescaped.inner : (lastUnescaped = { raw, inner: unescapeOnce(raw) }).inner;
     return inner.at[Math.min(sourceOffset(inner.text, valueIndex), inner.text.length)];
   }
   const q = raw[0];

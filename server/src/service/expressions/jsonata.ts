@@ -311,6 +311,9 @@ export type ConcatPart = { text: string } | { uuid: true } | { context: string }
  * The operands of a JSONata value's top-level `&` concatenation (the value itself when it is none), in order;
  * undefined when it does not parse or cannot hold a string literal, `$uuid()` or `$states.context` to know it by.
  */
+/** A term JSONata evaluates as written: no predicate, stages, grouping, focus or index binding, array keeping. */
+const plainTerm = (n: JsonataNode) => !n.predicate && !n.stages && !n.group && !n.focus && !n.index && !n.tuple && !n.keepArray;
+
 export function jsonataConcatenation(value: string): ConcatPart[] | undefined {
   const body = jsonataBody(value);
   if (body === undefined || body.includes('${') || !/&|\$uuid|\$states\.context/.test(body)) return undefined;
@@ -326,7 +329,10 @@ export function jsonataConcatenation(value: string): ConcatPart[] | undefined {
     }
     const steps = n.steps as JsonataNode[] | undefined;
     const procedure = n.procedure as JsonataNode | undefined;
-    if (n.type === 'string' && typeof n.value === 'string') parts.push({ text: n.value });
+    // A literal, call or path with a predicate, a grouping or a binding ('a'[false], 'a'{…}, 'a'@$x) computes
+    // something else (JSONata drops a literal its predicate filters out): unknown.
+    if (!plainTerm(n)) parts.push({ other: true });
+    else if (n.type === 'string' && typeof n.value === 'string') parts.push({ text: n.value });
     else if (n.type === 'function' && procedure?.type === 'variable' && procedure.value === 'uuid' && !(n.arguments as unknown[] | undefined)?.length) parts.push({ uuid: true });
     else if (n.type === 'path' && steps?.[0]?.type === 'variable' && steps[0].value === 'states' && steps[1]?.value === 'context' && steps.slice(1).every((st) => st.type === 'name' && !(st.stages as unknown[] | undefined)?.length)) {
       parts.push({ context: `$$.${steps.slice(2).map((st) => st.value).join('.')}` });
