@@ -73,6 +73,7 @@ test('a plain JSON or YAML machine with StartAt or States misspelt is still chec
     ['flow.json', JSON.stringify({ Startat: 'A', States: states }, null, 2), 'Startat'],
     ['flow.json', JSON.stringify({ StartAt: 'A', states }, null, 2), 'states'],
     ['flow.yaml', 'StartsAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n', 'StartsAt'],
+    ['flow.json', JSON.stringify({ StartAt: 'A', State: 'x', states }, null, 2), 'states'], // another close key first
   ]) {
     const d = open(name, text);
     assert.equal(service.isStateMachineDocument(d), true, text);

@@ -115,13 +115,14 @@ export function isStateMachine(root: AstNode | undefined): boolean {
   const states = propertyNode(root, 'States');
   if (startAt && states) return true;
   if (!startAt === !states) return false;
-  const near = (want: string) => root.children?.find((p) => {
+  const near = (want: string) => (root.children ?? []).filter((p) => {
     const key = p.children?.[0]?.value;
     return typeof key === 'string' && key !== want && editDistance(key, want, 2) <= 2;
   });
-  const statesValue = states ? states.children?.[1] : near('States')?.children?.[1];
-  if (!(startAt ?? near('StartAt')) || statesValue?.type !== 'object' || !statesValue.children?.length) return false;
-  return statesValue.children.every((p) => STATE_TYPES.includes(stringValue(property(p.children?.[1], 'Type')) ?? ''));
+  const statesLike = (v: AstNode | undefined) =>
+    v?.type === 'object' && !!v.children?.length && v.children.every((p) => STATE_TYPES.includes(stringValue(property(p.children?.[1], 'Type')) ?? ''));
+  // Any close key will do ({"StartAt", "State": "x", "states": {…}} is a machine with its States misspelt).
+  return states ? near('StartAt').length > 0 && statesLike(states.children?.[1]) : near('States').some((p) => statesLike(p.children?.[1]));
 }
 
 /** The query language an object (a machine, a state) says it uses, else the one it inherits. */

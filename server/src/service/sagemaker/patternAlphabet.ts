@@ -211,6 +211,19 @@ function automatonOf(source: string): Automaton | undefined {
  * last one. `at: 'start'` / `'end'` moves are taken only where the value may start or end: before the first character
  * read forwards, or, the text being only part of the value, after the last one; read backwards the other way round.
  */
+/** `states` and every state the moves `follow` accepts lead to from them, added in place (a stack, no recursion). */
+function reach(moves: Move[][], states: Set<number>, follow: (m: Move) => boolean): Set<number> {
+  const stack = [...states];
+  while (stack.length) {
+    for (const m of moves[stack.pop()!]) {
+      if (states.has(m.to) || !follow(m)) continue;
+      states.add(m.to);
+      stack.push(m.to);
+    }
+  }
+  return states;
+}
+
 function deadAfter(a: Automaton, text: string, backwards: boolean): number | undefined {
   let moves = a.moves;
   if (backwards && !a.reversed) {
@@ -222,19 +235,7 @@ function deadAfter(a: Automaton, text: string, backwards: boolean): number | und
   const chars = [...text];
   if (backwards) chars.reverse();
   const [first, last] = backwards ? (['end', 'start'] as const) : (['start', 'end'] as const);
-  const closure = (states: Set<number>, i: number) => {
-    const stack = [...states];
-    while (stack.length) {
-      for (const m of moves[stack.pop()!]) {
-        if (m.on || states.has(m.to)) continue;
-        if (m.at === first && i !== 0) continue;
-        if (m.at === last && i !== chars.length) continue;
-        states.add(m.to);
-        stack.push(m.to);
-      }
-    }
-    return states;
-  };
+  const closure = (states: Set<number>, i: number) => reach(moves, states, (m) => !m.on && (m.at !== first || i === 0) && (m.at !== last || i === chars.length));
   let states = closure(new Set([backwards ? a.accept : a.start]), 0);
   for (let i = 0; i < chars.length; i++) {
     const next = new Set<number>();
@@ -281,32 +282,11 @@ export function refusedPart(source: string, value: string, parts: readonly { sta
   // A pattern that does not bind both ends is found inside any text around it: no part is ever refused.
   if (!a?.anchoredStart || !a.anchoredEnd || !parts.length) return undefined;
   // Epsilon moves; `start` only before the value's first character, `end` only after its last.
-  const closure = (states: Set<number>, atStart: boolean, atEnd: boolean) => {
-    const stack = [...states];
-    while (stack.length) {
-      for (const m of a.moves[stack.pop()!]) {
-        if (m.on || states.has(m.to) || (m.at === 'start' && !atStart) || (m.at === 'end' && !atEnd)) continue;
-        states.add(m.to);
-        stack.push(m.to);
-      }
-    }
-    return states;
-  };
+  const closure = (states: Set<number>, atStart: boolean, atEnd: boolean) => reach(a.moves, states, (m) => !m.on && (m.at !== 'start' || atStart) && (m.at !== 'end' || atEnd));
   // A placeholder: any text, the empty one included (every character move taken, whatever it reads).
-  const anyText = (states: Set<number>) => {
-    const stack = [...states];
-    while (stack.length) {
-      for (const m of a.moves[stack.pop()!]) {
-        if (m.at || states.has(m.to)) continue;
-        states.add(m.to);
-        stack.push(m.to);
-      }
-    }
-    return states;
-  };
+  const anyText = (states: Set<number>) => reach(a.moves, states, (m) => !m.at);
   let states = closure(new Set([a.start]), true, false);
-  if (parts[0].start > 0) states = anyText(states);
-  let at = parts[0].start;
+  let at = 0;
   for (let p = 0; p < parts.length; p++) {
     const { start, end } = parts[p];
     if (start > at) states = anyText(states);

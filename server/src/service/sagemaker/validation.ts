@@ -169,11 +169,15 @@ function checkLiteralParts(ctx: Context, node: AstNode, shape: Shape, label: str
   // Every character allowed somewhere, but not where it stands (`:user/` where a role ARN has `:role/`).
   const refused = refusedPart(shape.pattern!.source, value, parts);
   if (!refused) return;
-  const part = parts[refused.part];
-  const written = value.slice(part.start, part.end);
+  const { text, within } = refusedText(value, parts, refused);
+  report(parts[refused.part], `${label} ${quote(value)} must match ${shape.awsPattern}${words}; whatever its placeholders stand for, no value that does has ${quote(text)} where this one has it${within}`);
+}
+
+/** The text refusedPart found no value can hold where it stands, and the written part around it when it is less. */
+function refusedText(value: string, parts: readonly { start: number; end: number }[], refused: { part: number; length: number }) {
+  const written = value.slice(parts[refused.part].start, parts[refused.part].end);
   const text = [...written].slice(0, refused.length).join('');
-  const within = text === written ? '' : ` (in ${quote(written)})`;
-  report(part, `${label} ${quote(value)} must match ${shape.awsPattern}${words}; whatever its placeholders stand for, no value that does has ${quote(text)} where this one has it${within}`);
+  return { text, within: text === written ? '' : ` (in ${quote(written)})` };
 }
 
 function checkNumber(ctx: Context, node: AstNode, shape: Shape, label: string) {
@@ -266,9 +270,7 @@ function refusedEnds(ctx: Context, node: AstNode, known: KnownString, shape: Sha
     const layout = known.layout;
     const refused = layout && refusedPart(source, layout.value, layout.parts);
     if (!refused) return false;
-    const part = layout.value.slice(layout.parts[refused.part].start, layout.parts[refused.part].end);
-    const text = [...part].slice(0, refused.length).join('');
-    const within = text === part ? '' : ` (in ${quote(part)})`;
+    const { text, within } = refusedText(layout.value, layout.parts, refused);
     problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} always holds ${quote(text)}${within} where no value of ${label} can ${refusal(shape)}`, undefined, 'warning');
     return true;
   }
