@@ -144,6 +144,15 @@ describe('Choice rules', () => {
     assert.deepEqual(check(choice({ Variable: '$.n', NumericGreaterThan: 1, StringEquals: 'a' })), [{ code: 'asl-invalid-choice-rule', severity: 'error', at: '"StringEquals"' }]);
     assert.deepEqual(check(choice({ Variable: '$.n' })).map((x) => x.code), ['asl-invalid-choice-rule']);
   });
+  test('Variable and a …Path comparison are reference paths (no wildcard, filter, slice or deep scan); $$ and variables are', () => {
+    for (const ok of ['$.a[0].b', "$['a b']", '$$.Execution.Input.x', '$v.a', '$']) {
+      assert.deepEqual(check(choice({ Variable: ok, StringEqualsPath: ok })).filter((x) => x.severity === 'error'), [], ok);
+    }
+    for (const bad of ['$.a[*].b', '$..a', '$.a[?(@.b == 1)]', '$.a[0:2]']) {
+      assert.deepEqual(check(choice({ Variable: bad, IsPresent: true })).map((x) => [x.code, x.severity]), [['invalid-path', 'error']], bad);
+      assert.deepEqual(check(choice({ Variable: '$.a', TimestampEqualsPath: bad })).map((x) => [x.code, x.severity]), [['invalid-path', 'error']], bad);
+    }
+  });
   test('a comparison value of the wrong type', () => {
     assert.deepEqual(check(choice({ Variable: '$.n', NumericEquals: '1' })), [{ code: 'asl-invalid-value', severity: 'error', at: '"1"' }]);
   });
@@ -165,6 +174,12 @@ describe('query languages', () => {
       { code: 'asl-wrong-query-language', severity: 'error', at: '"Parameters"', message: 'Parameters is a JSONPath field; this state uses JSONata: use Arguments (SCHEMA_VALIDATION_FAILED)' },
       { code: 'asl-wrong-query-language', severity: 'error', at: '"ResultPath"', message: 'ResultPath is a JSONPath field; this state uses JSONata: use Output (and Assign) (SCHEMA_VALIDATION_FAILED)' },
     ]);
+  });
+  test('a Pass state\'s Result is JSONPath only ("Result (Optional, JSONPath only)"): in JSONata, Output', () => {
+    assert.deepEqual(check(sm({ P: { Type: 'Pass', QueryLanguage: 'JSONata', Result: { a: 1 }, End: true } }), true), [
+      { code: 'asl-wrong-query-language', severity: 'error', at: '"Result"', message: 'Result is a JSONPath field; this state uses JSONata: use Output (SCHEMA_VALIDATION_FAILED)' },
+    ]);
+    assert.deepEqual(check(sm({ P: { Type: 'Pass', Result: { a: 1 }, End: true } })), []);
   });
   test('JSONata-only fields in a JSONPath state are errors on the key', () => {
     assert.deepEqual(check(sm({ A: task({ Arguments: {}, Output: {} }) })).map((x) => [x.code, x.at]), [['asl-wrong-query-language', '"Arguments"'], ['asl-wrong-query-language', '"Output"']]);

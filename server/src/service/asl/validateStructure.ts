@@ -32,7 +32,7 @@ export const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
 
 // Fields of one query language only: what the JSONata documentation lists as removed, and the …Path variants
 // the developer guide marks "(JSONPath only)" (a JSONata state writes the plain field with an expression).
-export const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath',
+export const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath', 'Result',
   'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
 export const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
 
@@ -893,7 +893,9 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
         else report(ctx, k, AslCode.unknownField, `${quote(key)} is not a field of a JSONata Choice rule; allowed: Condition, Next, Assign, Output, Comment`, 'error', { closest: closest(key, ['Condition', 'Next', 'Assign', 'Output', 'Comment'])[0] });
         continue;
       }
-      if (key === 'Variable') { if (checkType(ctx, 'Variable', v, 'string', ql)) checkPathValue(ctx, v, 'path'); continue; }
+      // The developer guide (Choice): "The values of the Variable and Path fields in a comparison must be valid
+      // reference paths" (AWS's statelint: a Choice Rule MAY have a referencePath field named "Variable").
+      if (key === 'Variable') { if (checkType(ctx, 'Variable', v, 'string', ql)) checkPathValue(ctx, v, 'reference'); continue; }
       if (key === 'Assign' && top) { checkObjectField(ctx, 'Assign', v, ql); continue; }
       if (key in COMPARATORS || LOGICAL.includes(key)) { ops.push(p); continue; }
       if (key === 'Condition' || key === 'Output') report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata Choice field: in a JSONPath state a rule compares a Variable, e.g. "Variable": "$.n", "NumericGreaterThan": 1`);
@@ -929,7 +931,7 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
     }
     if (!variable) report(ctx, opKey, AslCode.invalidChoiceRule, `${op} compares a Variable: add "Variable": "$.field"`);
     const want = COMPARATORS[op];
-    if (want === 'path') { if (checkType(ctx, op, opValue, 'string', ql)) checkPathValue(ctx, opValue, 'path'); }
+    if (want === 'path') { if (checkType(ctx, op, opValue, 'string', ql)) checkPathValue(ctx, opValue, 'reference'); }
     else if (checkType(ctx, op, opValue, want, ql) && op.startsWith('Timestamp')) checkTimestamp(ctx, op, opValue, ql);
     else if (op === 'StringMatches' && opValue.type === 'string' && !hasPlaceholder(opValue.value) && openEscape(opValue.value))
       // The states language: "If an open escape backslash \ is found in the StringMatches string, the interpreter
@@ -1031,8 +1033,11 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
       // What a JSONata state writes instead of Parameters: Arguments where the state has them (Task, Parallel), a
       // Map's ItemSelector, a Pass state's Output.
       const parametersInstead = fields.includes('Arguments') ? 'Arguments' : fields.includes('ItemSelector') ? 'ItemSelector' : 'Output';
-      const instead = key === 'Parameters' ? parametersInstead : key === 'ItemsPath' ? 'Items' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? jsonataInstead(key) : 'Output (and Assign)';
-      const rename = key === 'Parameters' && !propertyNode(node, parametersInstead) ? { rename: parametersInstead } : undefined;
+      const instead = key === 'Parameters' ? parametersInstead : key === 'ItemsPath' ? 'Items' : key === 'Result' ? 'Output' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? jsonataInstead(key) : 'Output (and Assign)';
+      // A Pass state's Result is its output as written: in JSONata, Output (the developer guide: "Result (Optional,
+      // JSONPath only)"), the same value (a {% %} string in it would be evaluated there, which Result never did).
+      const renameTo = key === 'Parameters' ? parametersInstead : key === 'Result' ? 'Output' : undefined;
+      const rename = renameTo && !propertyNode(node, renameTo) ? { rename: renameTo } : undefined;
       report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${instead}`, 'error', rename);
     } else if (ql === 'JSONPath' && JSONATA_ONLY.has(key)) {
       const instead = key === 'Arguments' ? 'Parameters' : key === 'Items' ? 'ItemsPath' : 'OutputPath, ResultPath or ResultSelector';
