@@ -447,4 +447,10 @@ describe('ASL fixes', () => {
     const back = quickFix(ata, 'asl-wrong-query-language', '"Parameters"', { pick: 'Rename to "Arguments"' });
     assert.deepEqual(back.after, []);
   });
+  test('a Pass state\'s Result in a JSONata state is renamed to Output', () => {
+    const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Result: { a: 1 }, End: true } } }, null, 2);
+    const r = quickFix(text, 'asl-wrong-query-language', '"Result"', { pick: 'Rename to "Output"' });
+    assert.deepEqual(r.titles, ['Rename to "Output"']);
+    assert.deepEqual(r.after, []);
+  });
 });

@@ -108,7 +108,7 @@ export function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
  * The quick fixes of an ASL structure finding whose check named the one close correction (`data.closest`): a
  * misspelt field is renamed, a transition to no state, an unknown state type or an enum value in the wrong case
  * (`"full"` for JitterStrategy) is changed; and `Parameters` in a JSONata state becomes `Arguments` (a Map's
- * `ItemSelector`; `data.rename`), or back. Offered, never applied by fix-all
+ * `ItemSelector`; `data.rename`), or back, and a Pass state's `Result` becomes `Output`. Offered, never applied by fix-all
  * (`source.fixAll.sagemaker` is the SageMaker requests'): a close name is likely, not certain, meant.
  */
 // The findings whose data names the correction: a close field, state or type name, an enum value in another case
@@ -127,7 +127,8 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
     const state = nodeOf(parsed, p)?.parent?.children?.[1];
     return state?.type === 'object' && !writtenElsewhere(parsed, state) ? [{ title: 'Add "End": true', edits: [insertMembers(parsed, state, [['End', true]])], preferred: false }] : [];
   }
-  // A field of the other query language with one counterpart (Arguments for Parameters, and back) is renamed to it.
+  // A field of the other query language with one counterpart (Arguments for Parameters, and back; Output for a
+  // Pass state's Result) is renamed to it.
   const to = p.code === AslCode.wrongQueryLanguage ? p.data?.rename : p.data?.closest;
   if (typeof to !== 'string' || !FIXED_BY_NAME.has(p.code)) return [];
   const node = nodeOf(parsed, p);
