@@ -75,7 +75,7 @@ test('a field of one query language says so, and when the state has the other', 
   assert.match(md(at(jsonata, '"Parameters"')), /· JSONPath only \(this state's query language is JSONata\)\n/);
   assert.match(md(at(jsonata.replace('"Parameters"', '"Arguments"'), '"Arguments"')), /^\*\*Arguments\*\* · field of Task and Parallel states · JSONata only\n\n> The value of "Arguments" MUST be a JSON text/);
   // A field of another state type: the hover says so (the structure check reports it).
-  assert.match(md(`{"StartAt":"A","States":{"A":{"Type":"Succeed","Res‸ult":1}}}`), /^\*\*Result\*\* · field of a Pass state · not a field of a Succeed state\n\n> A Pass State MAY have a field named "Result"/);
+  assert.match(md(`{"StartAt":"A","States":{"A":{"Type":"Succeed","Res‸ult":1}}}`), /^\*\*Result\*\* · field of a Pass state · JSONPath only · not a field of a Succeed state\n\n> A Pass State MAY have a field named "Result"/);
 });
 
 test('the Map\'s Parameters: its own entry (deprecated there)', () => {

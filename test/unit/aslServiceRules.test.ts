@@ -769,8 +769,9 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     // A JSONata state's Output written as a literal is its output; with an expression in it, it is something else.
     expectBoth(sm({ P: { Type: 'Pass', Output: big, End: true } }, { QueryLanguage: 'JSONata' }), [warn('asl-execution-limit', 'Output')]);
     expectBoth(sm({ P: { Type: 'Pass', Output: { ...big, n: '{% $states.input.n %}' }, End: true } }, { QueryLanguage: 'JSONata' }), []);
-    // In a JSONata Pass with an Output, the Output is the output, not the Result.
-    expectBoth(sm({ P: { Type: 'Pass', Result: big, Output: '{% $states.input.small %}', End: true } }, { QueryLanguage: 'JSONata' }), []);
+    // In a JSONata Pass with an Output, the Output is the output, not the Result (a JSONPath-only field there).
+    expectBoth(sm({ P: { Type: 'Pass', Result: big, Output: '{% $states.input.small %}', End: true } }, { QueryLanguage: 'JSONata' }),
+      [{ code: 'asl-wrong-query-language', severity: 'error', at: 'Result', awsCode: SCHEMA }]);
     // Bytes, not characters: two-byte characters count twice.
     expectBoth(sm({ P: { Type: 'Pass', Result: { rows: 'é'.repeat(140_000) }, End: true } }), [warn('asl-execution-limit', 'Result')]);
   });
