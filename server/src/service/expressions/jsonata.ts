@@ -307,13 +307,13 @@ export function stepFunctionsJsonataBindings(): Record<string, (...args: unknown
 /** An operand of a JSONata value's top-level `&`: a string literal, `$uuid()`, a `$states.context…` path (as `$$.…`), or anything else. */
 export type ConcatPart = { text: string } | { uuid: true } | { context: string } | { other: true };
 
+/** A term JSONata evaluates as written: no predicate, stages, grouping, focus or index binding, array keeping. */
+const plainTerm = (n: JsonataNode) => !n.predicate && !n.stages && !n.group && !n.focus && !n.index && !n.tuple && !n.keepArray;
+
 /**
  * The operands of a JSONata value's top-level `&` concatenation (the value itself when it is none), in order;
  * undefined when it does not parse or cannot hold a string literal, `$uuid()` or `$states.context` to know it by.
  */
-/** A term JSONata evaluates as written: no predicate, stages, grouping, focus or index binding, array keeping. */
-const plainTerm = (n: JsonataNode) => !n.predicate && !n.stages && !n.group && !n.focus && !n.index && !n.tuple && !n.keepArray;
-
 export function jsonataConcatenation(value: string): ConcatPart[] | undefined {
   const body = jsonataBody(value);
   if (body === undefined || body.includes('${') || !/&|\$uuid|\$states\.context/.test(body)) return undefined;

@@ -205,12 +205,6 @@ function automatonOf(source: string): Automaton | undefined {
   };
 }
 
-/**
- * Runs the automaton over `text` from its start state, or (`backwards`) from its end back against its moves: how many
- * of the characters (code points) it reads before no state is left, or undefined when some state is left after the
- * last one. `at: 'start'` / `'end'` moves are taken only where the value may start or end: before the first character
- * read forwards, or, the text being only part of the value, after the last one; read backwards the other way round.
- */
 /** `states` and every state the moves `follow` accepts lead to from them, added in place (a stack, no recursion). */
 function reach(moves: Move[][], states: Set<number>, follow: (m: Move) => boolean): Set<number> {
   const stack = [...states];
@@ -224,6 +218,12 @@ function reach(moves: Move[][], states: Set<number>, follow: (m: Move) => boolea
   return states;
 }
 
+/**
+ * Runs the automaton over `text` from its start state, or (`backwards`) from its end back against its moves: how many
+ * of the characters (code points) it reads before no state is left, or undefined when some state is left after the
+ * last one. `at: 'start'` / `'end'` moves are taken only where the value may start or end: before the first character
+ * read forwards, or, the text being only part of the value, after the last one; read backwards the other way round.
+ */
 function deadAfter(a: Automaton, text: string, backwards: boolean): number | undefined {
   let moves = a.moves;
   if (backwards && !a.reversed) {
