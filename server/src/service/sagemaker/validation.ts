@@ -111,8 +111,9 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
     }
     return;
   }
-  // Lengths in characters (code points), as the model's length trait counts them.
-  const length = shape.max !== undefined || shape.min !== undefined ? codePointLength(value) : 0;
+  // Lengths in characters (code points), as the model's length trait counts them. UTF-16 units count each at least
+  // once and at most twice, so they are counted only where that could decide (most values skip the scan).
+  const length = (shape.max !== undefined && value.length > shape.max) || (shape.min !== undefined && value.length < 2 * shape.min) ? codePointLength(value) : value.length;
   if (shape.max !== undefined && length > shape.max) {
     problem(ctx, node, code(SageMakerCode.tooLong), `${label} is ${length} characters long; at most ${shape.max} are allowed${pathHint}`, { max: shape.max });
     return; // a pattern check on an over-long value adds nothing and can be slow
