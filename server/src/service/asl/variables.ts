@@ -8,7 +8,7 @@
 import { jsonataVariables, parseDynamicValue, pathsIn, sourceOffset, isExpressionError } from '../expressions/index';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { property, stringValue } from '../core/tree';
-import { closest, list, quote } from '../core/text';
+import { closest, codePointLength, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { createFindingsCache } from '../core/findingsCache';
 import { nodeMemo } from '../core/nodeMemo';
@@ -180,7 +180,7 @@ const MAX_VARIABLE_NAME = 80;
 /** What is wrong with a variable name Assign gives, by the specification; undefined when nothing is. */
 function variableNameProblem(name: string): string | undefined {
   if (name === 'states') return 'states is the reserved variable $states: a state cannot assign it';
-  const length = [...name].length;
+  const length = codePointLength(name);
   if (length > MAX_VARIABLE_NAME) return `Variable name of ${length} characters: at most ${MAX_VARIABLE_NAME}`;
   if (!VARIABLE_NAME.test(name)) return `Variable name ${JSON.stringify(name)} is not an identifier: it starts with a letter (Unicode ID_Start) and continues with letters, digits or _ (ID_Continue)`;
   return undefined;

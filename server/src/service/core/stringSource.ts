@@ -216,6 +216,15 @@ function lines(raw: string, out: Builder): StringSource {
   return out.done(raw.length);
 }
 
+/**
+ * Whether `value`, the parser's, is what `source` reads: the same, but for the whitespace after the parser's span
+ * of a YAML block (its last lines, which the span leaves out; the yaml package ends a span before a trailing line
+ * separator too, hence trim()'s whitespace, not YAML's blanks). Callers trust the spans only then.
+ */
+export function readsAs(source: StringSource, value: string): boolean {
+  return value.startsWith(source.value) && value.slice(source.value.length).trim() === '';
+}
+
 let last: { raw: string; source: StringSource } | undefined;
 
 /**

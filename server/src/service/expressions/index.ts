@@ -329,6 +329,9 @@ function unescapeOnce(raw: string): { text: string; at: number[] } {
   return { text, at };
 }
 
+/** A JSON string written inside a JSON string: `\"…\"` (a template's escaped DefinitionString). */
+export const isEscapedJsonString = (raw: string): boolean => raw.length >= 4 && raw.startsWith('\\"') && raw.endsWith('\\"');
+
 /** The last string unescapeOnce read: callers map several positions of one value in a row (a hover's binary search). */
 let lastUnescaped: { raw: string; inner: { text: string; at: number[] } } | undefined;
 
@@ -339,7 +342,7 @@ let lastUnescaped: { raw: string; inner: { text: string; at: number[] } } | unde
 export function sourceOffset(raw: string, valueIndex: number): number {
   // A JSON string written inside a JSON string (a template's escaped DefinitionString: `\"a\\nb\"`): unescaped
   // once, it is a JSON string literal; its index mapped there, then back onto the escaped source.
-  if (raw.length >= 4 && raw.startsWith('\\"') && raw.endsWith('\\"')) {
+  if (isEscapedJsonString(raw)) {
     const inner = lastUnescaped?.raw === raw ? lastUnescaped.inner : (lastUnescaped = { raw, inner: unescapeOnce(raw) }).inner;
     return inner.at[Math.min(sourceOffset(inner.text, valueIndex), inner.text.length)];
   }

@@ -1,7 +1,7 @@
 // JSONata `{% … %}` expressions: detected here, once, for both sides; parsed with the jsonata package itself, so
 // the syntax is exactly Step Functions'.
 import { Code } from '../core/codes';
-import { closest, list } from '../core/text';
+import { closest, codePointLength, list } from '../core/text';
 import { randomUUID } from 'node:crypto';
 import type Jsonata from 'jsonata';
 import { scanPlaceholders } from './placeholders';
@@ -358,7 +358,7 @@ const FOLDABLE: Readonly<Record<string, (...args: unknown[]) => unknown>> = {
   uppercase: (s) => (typeof s === 'string' ? s.toUpperCase() : undefined),
   lowercase: (s) => (typeof s === 'string' ? s.toLowerCase() : undefined),
   trim: (s) => (typeof s === 'string' ? s.replace(/[ \t\n\r]+/gm, ' ').replace(/^ /, '').replace(/ $/, '') : undefined),
-  length: (s) => (typeof s === 'string' ? [...s].length : undefined),
+  length: (s) => (typeof s === 'string' ? codePointLength(s) : undefined),
   substringBefore: (s, c) => (typeof s === 'string' && typeof c === 'string' ? (s.indexOf(c) > -1 ? s.slice(0, s.indexOf(c)) : s) : undefined),
   substringAfter: (s, c) => (typeof s === 'string' && typeof c === 'string' ? (s.indexOf(c) > -1 ? s.slice(s.indexOf(c) + c.length) : s) : undefined),
   join: (xs, sep = '') => (isStrings(xs) && typeof sep === 'string' ? xs.join(sep) : undefined),

@@ -8,6 +8,7 @@
 // Below it, the same pattern read as an automaton: whether a computed value's known beginning or ending can match.
 import type * as Regexpp from '@eslint-community/regexpp';
 import type { AST } from '@eslint-community/regexpp';
+import { codePointSlice } from '../core/text';
 
 // Loaded on first use (only values with placeholders or computed values need it): not part of every server start
 // (scripts/build.mjs).
@@ -261,7 +262,7 @@ function automaton(source: string): Automaton | undefined {
 export function refusedBeginning(source: string, prefix: string): string | undefined {
   const a = automaton(source);
   const n = a?.anchoredStart ? deadAfter(a, prefix, false) : undefined;
-  return n === undefined ? undefined : [...prefix].slice(0, n).join('');
+  return n === undefined ? undefined : codePointSlice(prefix, n);
 }
 
 /** The shortest ending of `suffix` that no value matching `source` ends with, or undefined when some value ending with `suffix` may match. */

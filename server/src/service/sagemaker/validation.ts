@@ -4,7 +4,7 @@
 import { SageMakerCode } from './codes';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
-import { closest, codePointLength, editDistance, list, quote, thousands } from '../core/text';
+import { closest, codePointLength, codePointSlice, editDistance, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { checkJsonata, DEPLOYS_AS_STRING, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
@@ -177,7 +177,7 @@ function checkLiteralParts(ctx: Context, node: AstNode, shape: Shape, label: str
 /** The text refusedPart found no value can hold where it stands, and the written part around it when it is less. */
 function refusedText(value: string, parts: readonly { start: number; end: number }[], refused: { part: number; length: number }) {
   const written = value.slice(parts[refused.part].start, parts[refused.part].end);
-  const text = [...written].slice(0, refused.length).join('');
+  const text = codePointSlice(written, refused.length);
   return { text, within: text === written ? '' : ` (in ${quote(written)})` };
 }
 

@@ -5,7 +5,7 @@
 // then placed back on the source it comes from (a character written as an escape spans the escape, an intrinsic's
 // characters its whole span), so findings underline the template's own text. Such a machine is `encoded`: read,
 // checked and navigated, never edited (an edit there would have to be escaped).
-import { stringSource, type StringSource } from '../core/stringSource';
+import { readsAs, stringSource, type StringSource } from '../core/stringSource';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { parseJson } from '../json/parse';
 import { intrinsicAt, joinParts, referenceName, subString } from './intrinsics';
@@ -156,8 +156,8 @@ function decodeString(parsed: ParsedDocument, node: AstNode, out: Decoded) {
   const value = String(node.value);
   const end = node.offset + node.length;
   const source = stringSource(parsed.text.slice(node.offset, end));
-  const rest = value.slice(source.value.length);
-  if (!value.startsWith(source.value) || rest.trim() !== '') return out.push(value, node.offset, end);
+  if (!readsAs(source, value)) return out.push(value, node.offset, end);
   out.pushSource(source, node.offset);
+  const rest = value.slice(source.value.length);
   if (rest) out.push(rest, end, end);
 }
