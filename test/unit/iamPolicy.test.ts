@@ -5,8 +5,8 @@
 // checked against the same pattern, with the resources the AWS CDK grants for them.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { iamPolicyFor, INTEGRATIONS, type PolicyDocument, type PolicyTask } from '../../server/src/service/sagemaker/iamPolicy';
-import { INTEGRATION_LABELS } from '../../server/src/service/graph/graphModel';
+import { iamPolicyFor, type PolicyDocument, type PolicyTask } from '../../server/src/service/sagemaker/iamPolicy';
+import { SAGEMAKER_INTEGRATIONS } from '../../server/src/service/sagemaker/integrations';
 import { JOB_KINDS } from '../../server/src/jobKinds';
 import { integrationNames } from '../../server/src/service/sagemaker/shapes';
 
@@ -60,13 +60,15 @@ const guideTransform = (name: string, sync: boolean) => ({
   ],
 });
 
-test('every SageMaker integration the model is generated for (schemas/generate.mjs) has its policy and its graph label; every job kind is one of them', () => {
-  assert.deepEqual(Object.keys(INTEGRATIONS).sort(), [...integrationNames].sort());
-  assert.deepEqual(Object.keys(INTEGRATION_LABELS).sort(), [...integrationNames].sort());
+test('every SageMaker integration the model is generated for (schemas/generate.mjs) has its entry (graph label, policy); every job kind is one of them and agrees with it', () => {
+  assert.deepEqual(Object.keys(SAGEMAKER_INTEGRATIONS).sort(), [...integrationNames].sort());
   for (const kind of Object.values(JOB_KINDS)) {
     assert.ok(integrationNames.includes(kind.api), kind.api);
-    assert.deepEqual(INTEGRATIONS[kind.api].actions, [`sagemaker:${kind.operations.create}`]);
-    assert.ok(INTEGRATIONS[kind.api].resources.some((r) => r.nameMember === kind.nameField), kind.api);
+    const integration = SAGEMAKER_INTEGRATIONS[kind.api];
+    assert.deepEqual(integration.policy.actions, [`sagemaker:${kind.operations.create}`]);
+    assert.ok(integration.policy.resources.some((r) => r.nameMember === kind.nameField), kind.api);
+    assert.deepEqual(integration.instances, [kind.resourcesField], kind.api);
+    assert.equal(integration.maxRuntime !== undefined, kind.hasMaxRuntime, kind.api);
   }
 });
 

@@ -4,6 +4,7 @@
 // SVG/Mermaid/DOT output and any other client draw this same model. Plain data (JSON over LSP).
 import { buildModel, STATE_TYPES, type AslMachine, type AslModel, type AslState, type StateTarget } from '../asl/model';
 import { property, stringValue } from '../core/tree';
+import { SAGEMAKER_INTEGRATIONS } from '../sagemaker/integrations';
 import { sageMakerTaskOf } from '../sagemaker/tasks';
 
 type AstNode = AslState['node'];
@@ -104,26 +105,6 @@ export interface GraphModel {
 
 const KINDS: ReadonlySet<string> = new Set(STATE_TYPES);
 const SEVERITY_RANK = { error: 0, warning: 1, information: 2, hint: 3 } as const;
-
-/** What the graph calls each SageMaker integration (test/unit/iamPolicy.test.ts holds it to the generated list). */
-export const INTEGRATION_LABELS: Readonly<Record<string, string>> = {
-  createTrainingJob: 'training',
-  createTransformJob: 'transform',
-  createProcessingJob: 'processing',
-  createHyperParameterTuningJob: 'tuning',
-  createLabelingJob: 'labeling',
-  createModel: 'model',
-  createEndpointConfig: 'endpoint config',
-  createEndpoint: 'endpoint',
-  updateEndpoint: 'endpoint update',
-};
-/** Where each job keeps its instances and its time limit. */
-const RESOURCES_AT: Record<string, { resources: string[]; runtime?: string[] }> = {
-  createTrainingJob: { resources: ['ResourceConfig'], runtime: ['StoppingCondition', 'MaxRuntimeInSeconds'] },
-  createTransformJob: { resources: ['TransformResources'] },
-  createProcessingJob: { resources: ['ProcessingResources', 'ClusterConfig'], runtime: ['StoppingCondition', 'MaxRuntimeInSeconds'] },
-  createHyperParameterTuningJob: { resources: ['TrainingJobDefinition', 'ResourceConfig'], runtime: ['TrainingJobDefinition', 'StoppingCondition', 'MaxRuntimeInSeconds'] },
-};
 
 /** The graph of the state machine in `root`, with `findings` attached to the innermost state that holds them. */
 export function buildGraphModel(root: AstNode | undefined, findings: readonly GraphFinding[] = [], model: AslModel = buildModel(root)): GraphModel {
@@ -327,21 +308,21 @@ function sageMakerInfo(s: AslState): SageMakerInfo | undefined {
   const task = sageMakerTaskOf(s);
   if (!task) return undefined;
   const { api, integrationPattern } = task;
-  const info: SageMakerInfo = { api, integration: INTEGRATION_LABELS[api] ?? api.replace(/^create/, '').replace(/Job$/, '').toLowerCase(), sync: integrationPattern === 'sync', waitForTaskToken: integrationPattern === 'waitForTaskToken' };
+  const integration = SAGEMAKER_INTEGRATIONS[api];
+  const info: SageMakerInfo = { api, integration: integration?.label ?? api.replace(/^create/, '').replace(/Job$/, '').toLowerCase(), sync: integrationPattern === 'sync', waitForTaskToken: integrationPattern === 'waitForTaskToken' };
   const payload = task.payloadProperty?.children?.[1];
-  const where = RESOURCES_AT[api];
-  if (payload?.type !== 'object' || !where) return info;
-  const resources = path(payload, where.resources);
+  if (payload?.type !== 'object' || !integration?.instances) return info;
+  const resources = path(payload, integration.instances);
   const type = stringValue(property(resources, 'InstanceType'));
   const count = property(resources, 'InstanceCount');
   if (type !== undefined && !type.startsWith('{%')) info.instanceType = type;
   if (count?.type === 'number') info.instanceCount = count.value as number;
-  const runtime = where.runtime && path(payload, where.runtime);
+  const runtime = integration.maxRuntime && path(payload, integration.maxRuntime);
   if (runtime?.type === 'number') info.maxRuntimeSeconds = runtime.value as number;
   return info;
 }
 
-function path(node: AstNode | undefined, keys: string[]): AstNode | undefined {
+function path(node: AstNode | undefined, keys: readonly string[]): AstNode | undefined {
   for (const k of keys) node = property(node, k);
   return node;
 }

@@ -7,6 +7,7 @@
 // else `*`; template placeholders (`${…}`) are kept as written for the template engine to fill. A pure function
 // of the tasks: the CLI (`policy`) and the editor command print what it returns.
 import { hasPlaceholder, isJsonata, scanPlaceholders } from '../expressions/index';
+import { SAGEMAKER_INTEGRATIONS } from './integrations';
 
 export interface PolicyTask {
   /** Step Functions' name of the API, e.g. createTrainingJob. */
@@ -37,102 +38,6 @@ export interface PolicyDocument {
   Version: '2012-10-17';
   Statement: PolicyStatement[];
 }
-
-interface Resource {
-  /** The ARN's resource type, e.g. training-job. */
-  type: string;
-  /** The request member that names it. */
-  nameMember: string;
-  /** Whether the policy allows names that start with the given one (the guide's `[[trainingJobName]]*`). */
-  prefix: boolean;
-}
-
-interface IntegrationPolicy {
-  actions: string[];
-  /** Describe/Stop actions `.sync` adds (it polls and, when the execution stops, stops the job). */
-  syncActions: string[];
-  resources: Resource[];
-  /** The EventBridge rule Step Functions creates for `.sync`. */
-  syncRule?: string;
-  /** Paths of the role the request passes to SageMaker ("[]" = every item of a list). */
-  roles: string[];
-}
-
-// Training and transform jobs: the guide's published policies. The other integrations follow the same pattern;
-// where the guide gives no policy the names and resources come from the AWS CDK's SageMaker tasks (endpoint,
-// endpoint configuration, model, update endpoint: exact names, lowercase) and the Step Functions Data Science SDK
-// (tuning: StepFunctionsGetEventsForSageMakerTuningJobsRule). The processing rule name is the one Step Functions'
-// users grant (StepFunctionsGetEventsForSageMakerProcessingJobsRule); the labeling rule name follows the pattern
-// and is not published anywhere we could read.
-export const INTEGRATIONS: Readonly<Record<string, IntegrationPolicy>> = {
-  createTrainingJob: {
-    actions: ['sagemaker:CreateTrainingJob'],
-    syncActions: ['sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'],
-    resources: [{ type: 'training-job', nameMember: 'TrainingJobName', prefix: true }],
-    syncRule: 'StepFunctionsGetEventsForSageMakerTrainingJobsRule',
-    roles: ['RoleArn'],
-  },
-  createTransformJob: {
-    actions: ['sagemaker:CreateTransformJob'],
-    syncActions: ['sagemaker:DescribeTransformJob', 'sagemaker:StopTransformJob'],
-    resources: [{ type: 'transform-job', nameMember: 'TransformJobName', prefix: true }],
-    syncRule: 'StepFunctionsGetEventsForSageMakerTransformJobsRule',
-    roles: [],
-  },
-  createHyperParameterTuningJob: {
-    actions: ['sagemaker:CreateHyperParameterTuningJob'],
-    syncActions: ['sagemaker:DescribeHyperParameterTuningJob', 'sagemaker:StopHyperParameterTuningJob'],
-    resources: [{ type: 'hyper-parameter-tuning-job', nameMember: 'HyperParameterTuningJobName', prefix: true }],
-    syncRule: 'StepFunctionsGetEventsForSageMakerTuningJobsRule',
-    roles: ['TrainingJobDefinition.RoleArn', 'TrainingJobDefinitions[].RoleArn'],
-  },
-  createLabelingJob: {
-    actions: ['sagemaker:CreateLabelingJob'],
-    syncActions: ['sagemaker:DescribeLabelingJob', 'sagemaker:StopLabelingJob'],
-    resources: [{ type: 'labeling-job', nameMember: 'LabelingJobName', prefix: true }],
-    // No source names the rule Step Functions manages for labeling jobs (training's, transform's and tuning's are in
-    // AWS's samples, processing's in users' policies): the rules it manages for SageMaker, rather than a guessed name.
-    syncRule: 'StepFunctionsGetEventsForSageMaker*',
-    roles: ['RoleArn'],
-  },
-  createProcessingJob: {
-    actions: ['sagemaker:CreateProcessingJob'],
-    syncActions: ['sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob'],
-    resources: [{ type: 'processing-job', nameMember: 'ProcessingJobName', prefix: true }],
-    syncRule: 'StepFunctionsGetEventsForSageMakerProcessingJobsRule',
-    roles: ['RoleArn'],
-  },
-  createModel: {
-    actions: ['sagemaker:CreateModel'],
-    syncActions: [],
-    resources: [{ type: 'model', nameMember: 'ModelName', prefix: true }],
-    roles: ['ExecutionRoleArn'],
-  },
-  createEndpointConfig: {
-    actions: ['sagemaker:CreateEndpointConfig'],
-    syncActions: [],
-    resources: [{ type: 'endpoint-config', nameMember: 'EndpointConfigName', prefix: false }],
-    roles: ['ExecutionRoleArn'],
-  },
-  createEndpoint: {
-    actions: ['sagemaker:CreateEndpoint'],
-    syncActions: [],
-    resources: [
-      { type: 'endpoint', nameMember: 'EndpointName', prefix: false },
-      { type: 'endpoint-config', nameMember: 'EndpointConfigName', prefix: false },
-    ],
-    roles: [],
-  },
-  updateEndpoint: {
-    actions: ['sagemaker:UpdateEndpoint'],
-    syncActions: [],
-    resources: [
-      { type: 'endpoint', nameMember: 'EndpointName', prefix: false },
-      { type: 'endpoint-config', nameMember: 'EndpointConfigName', prefix: false },
-    ],
-    roles: [],
-  },
-};
 
 /** SageMaker writes resource names in lowercase in its ARNs; placeholders keep their case for the template engine. */
 function lowercaseOutsidePlaceholders(s: string): string {
@@ -252,7 +157,7 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     return s;
   };
   for (const task of tasks) {
-    const integration = INTEGRATIONS[task.api];
+    const integration = SAGEMAKER_INTEGRATIONS[task.api]?.policy;
     if (!integration) continue;
     const sync = task.integrationPattern === 'sync' && integration.syncActions.length > 0;
     const state = sidOf(task.stateName);
