@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseYaml as parseYamlTree } from '../../server/src/service/yaml/parseYaml';
-import { stringSource } from '../../server/src/service/core/stringSource';
+import { readsAs, stringSource } from '../../server/src/service/core/stringSource';
 import { checkDynamicValue, checkJsonata, checkJsonPath, isJsonata, jsonataConstant, knownStringOf, looksLikePath, sourceOffset, type KnownContext, type KnownString } from '../../server/src/service/expressions/index';
 import { formatSegments } from '../../server/src/service/expressions/functions';
 import { parseJsonPath } from '../../server/src/service/expressions/jsonpath';
@@ -534,11 +534,7 @@ describe('positions map from the decoded value into the source text', () => {
         const v = n.value as string;
         // The source's reading is the parser's value, character for character (but for a block's last blank lines,
         // which the parser's span of it leaves out).
-        if (/[\n"']/.test(raw)) {
-          const read = stringSource(raw).value;
-          assert.equal(v.slice(0, read.length), read, JSON.stringify(raw.slice(0, 60)));
-          assert.equal(v.slice(read.length).trim(), '', JSON.stringify(raw.slice(0, 60)));
-        }
+        if (/[\n"']/.test(raw)) assert.ok(readsAs(stringSource(raw), v), `${JSON.stringify(raw.slice(0, 60))} reads ${JSON.stringify(stringSource(raw).value.slice(0, 60))}`);
         for (let k = 0; k < v.length; k++) {
           if (raw[0] === '"' && raw[sourceOffset(raw, k)] === '\\') continue; // an escape
           if (v[k] === ' ' || v[k] === '\n') continue;
