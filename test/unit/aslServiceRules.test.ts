@@ -677,6 +677,18 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     for (const ok of [{ WriterConfig: W }, { Resource: R, Parameters: P }, { Resource: R, Parameters: P, WriterConfig: W }]) expectBoth(map({ ResultWriter: ok }), []);
     expectBoth(map({ ResultWriter: { Resource: R, Arguments: P } }, 'JSONata'), []);
   });
+  test("an ItemReader's Resource is S3 GetObject or ListObjectsV2, a ResultWriter's PutObject: another fails when the Map runs (a warning)", () => {
+    const P = { Bucket: 'b', Prefix: 'p' };
+    const warn = (at: string) => ({ code: 'asl-invalid-value', severity: 'warning', at });
+    expectBoth(map({ ResultWriter: { Resource: 'arn:aws:states:::s3:getObject', Parameters: P } }), [warn('arn:aws:states:::s3:getObject')]);
+    assert.deepEqual(messages(map({ ResultWriter: { Resource: 'arn:aws:states:::s3:getObject', Parameters: P } })), [
+      `ResultWriter's Resource must be "arn:aws:states:::s3:putObject", not the string "arn:aws:states:::s3:getObject": the Map state fails when it writes the results (States.ResultWriterFailed)`,
+    ]);
+    expectBoth(map({ ItemReader: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Key: 'k' } } }), [warn('arn:aws:states:::s3:putObject')]);
+    // Every partition's ARN names the same action; a placeholder names one only after substitution.
+    for (const Resource of ['arn:aws-us-gov:states:::s3:putObject', '${WriteResults}']) expectBoth(map({ ResultWriter: { Resource, Parameters: P } }), []);
+    for (const Resource of ['arn:aws-cn:states:::s3:listObjectsV2', '${ReadItems}']) expectBoth(map({ ItemReader: { Resource, Parameters: { Bucket: 'b' } } }), []);
+  });
   test('WriterConfig: OutputType JSON or JSONL, Transformation NONE, COMPACT or FLATTEN; not evaluated, even in JSONata', () => {
     const writer = (WriterConfig: unknown, ql?: string) => map({ ResultWriter: { WriterConfig } }, ql);
     expectBoth(writer({ OutputType: 'CSV', Transformation: 'RAW' }), [err('asl-invalid-value', 'CSV'), err('asl-invalid-value', 'RAW')]);

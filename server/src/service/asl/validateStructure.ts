@@ -475,6 +475,12 @@ const CSV_DELIMITERS = ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'];
 /** How a ResultWriter shapes the results (input-output-resultwriter.html, WriterConfig: Transformation "NONE", "COMPACT", "FLATTEN"; OutputType "JSON", "JSONL"). */
 const WRITER_TRANSFORMATIONS = ['NONE', 'COMPACT', 'FLATTEN'];
 const WRITER_OUTPUT_TYPES = ['JSON', 'JSONL'];
+/**
+ * The S3 actions a Distributed Map reads its items with (input-output-itemreader.html: GetObject for a file, ListObjectsV2
+ * for the objects under a prefix) and writes its results with (input-output-resultwriter.html: PutObject).
+ */
+const READER_RESOURCES = ['arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:listObjectsV2'];
+const WRITER_RESOURCES = ['arn:aws:states:::s3:putObject'];
 
 /**
  * The settings objects: where each is written and its fields, with the values the checks accept (undefined: any value
@@ -671,6 +677,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   if (reader?.type === 'object' && !propertyNode(reader, 'Resource'))
     report(ctx, lackAt(s, 'ItemReader', reader), AslCode.missingField, 'ItemReader needs a Resource: the action that reads the items, e.g. "arn:aws:states:::s3:getObject"');
   if (reader?.type === 'object') checkReaderRequest(ctx, reader, ql);
+  if (reader?.type === 'object') checkS3Action(ctx, 'ItemReader', property(reader, 'Resource'), READER_RESOURCES, 'reads the items', 'States.ItemReaderFailed');
   const config = property(reader, 'ReaderConfig');
   if (reader?.type === 'object' && checkType(ctx, 'ReaderConfig', config, 'object', 'JSONPath')) {
     checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), READER_INPUT_TYPES);
@@ -733,6 +740,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
       const what = !writer.children?.length ? 'ResultWriter cannot be empty' : `this ResultWriter has ${list(['Resource', 'Parameters', 'Arguments', 'WriterConfig'].filter(has))}`;
       report(ctx, lackAt(s, 'ResultWriter', writer), AslCode.missingField, `${what}: give WriterConfig, or Resource and ${args} (the S3 bucket and prefix), or all three`);
     }
+    checkS3Action(ctx, 'ResultWriter', property(writer, 'Resource'), WRITER_RESOURCES, 'writes the results', 'States.ResultWriterFailed');
     const wc = property(writer, 'WriterConfig');
     if (checkType(ctx, 'WriterConfig', wc, 'object', 'JSONPath')) {
       checkEnum(ctx, 'WriterConfig.Transformation', property(wc, 'Transformation'), WRITER_TRANSFORMATIONS);
@@ -748,6 +756,20 @@ const READER_REQUIRES: Readonly<Record<string, readonly string[]>> = {
   'arn:aws:states:::s3:getObject': ['Bucket', 'Key'],
   'arn:aws:states:::s3:listObjectsV2': ['Bucket'],
 };
+/**
+ * An ItemReader's or ResultWriter's Resource that is not one of the S3 actions the developer guide gives it (`actions`,
+ * in the aws partition; any partition's ARN is the same action). The guide's ItemReader reads "an Amazon S3 data source"
+ * with GetObject (a file) or ListObjectsV2 (the objects under a prefix); its ResultWriter's Resource is "The Amazon S3
+ * API action that Step Functions invokes to export the execution results", PutObject in every example (an emulator of
+ * the service fails the Map with States.ResultWriterFailed, "unsupported ResultWriter resource"). Whether the service
+ * refuses another at deploy is not documented: a warning. A placeholder names the action only after substitution.
+ */
+function checkS3Action(ctx: Ctx, field: string, node: AstNode | undefined, actions: readonly string[], does: string, error: string) {
+  if (node?.type !== 'string' || hasPlaceholder(node.value) || isJsonata(node.value)) return;
+  if (actions.includes(node.value.replace(/^arn:aws[a-z-]*:/, 'arn:aws:'))) return;
+  report(ctx, node, AslCode.invalidValue, `${field}'s Resource must be ${list(actions.map((a) => JSON.stringify(a)), 'or')}, not ${describe(node)}: the Map state fails when it ${does} (${error})`, 'warning');
+}
+
 function checkReaderRequest(ctx: Ctx, reader: AstNode, ql: QueryLanguage) {
   const resource = stringValue(property(reader, 'Resource'));
   const required = resource === undefined ? undefined : READER_REQUIRES[resource.replace(/^arn:aws[a-z-]*:/, 'arn:aws:')];
