@@ -636,7 +636,7 @@ function pathsOf(rule: DocumentedRule): string[] {
 }
 
 /** The rules of the structure shape `scope` that involve the field at `path` from it ("StoppingCondition.MaxWaitTimeInSeconds", "InputDataConfig[].ChannelName"). */
-export function rulesAbout(scope: string, path: string): DocumentedRule[] {
+function rulesAbout(scope: string, path: string): DocumentedRule[] {
   return rulesOf(scope).filter((rule) => pathsOf(rule).includes(path));
 }
 

@@ -23,7 +23,7 @@ const UNIQUE = /[^.]*\bmust be unique within\b[^.]*\./;
 const uniqueNames = new WeakMap<Integration, UniqueName | null>();
 
 /** The request's top-level name member whose documentation says the name must be unique, with that sentence. */
-export function uniqueNameOf(integration: Integration): UniqueName | undefined {
+function uniqueNameOf(integration: Integration): UniqueName | undefined {
   let found = uniqueNames.get(integration);
   if (found === undefined) {
     found = null;
