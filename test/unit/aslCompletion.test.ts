@@ -168,13 +168,18 @@ describe('outside testers\' findings', () => {
     assert.deepEqual(complete(map('', '"ItemReader": { ‸ }, ')).labels, ['Resource', 'Parameters', 'ReaderConfig']);
     assert.deepEqual(complete(map('', '"ItemReader": { "ReaderConfig": { "InputType": "‸" } }, ')).labels, ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST']);
     assert.ok(complete(map('', '"ItemBatcher": { ‸ }, ')).labels.includes('MaxItemsPerBatch'));
+    // The S3 action a reader reads with and a writer writes with: the ones the developer guide gives each.
+    assert.deepEqual(complete(map('', '"ItemReader": { "Resource": "‸" }, ')).labels, ['arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:listObjectsV2']);
+    assert.deepEqual(complete(map('', '"ResultWriter": { "Resource": "‸" }, ')).labels, ['arn:aws:states:::s3:putObject']);
+    assert.deepEqual(complete(map('', '"ItemReader": { "ReaderConfig": { "Transformation": "‸" } }, ')).labels, ['NONE', 'LOAD_AND_FLATTEN']);
+    assert.deepEqual(complete(map('', '"ItemReader": { "ReaderConfig": { "ManifestType": "‸" } }, ')).labels, ['ATHENA_DATA', 'S3_INVENTORY']);
   });
 
   test('settings objects in a JSONata state: Arguments, no …Path fields (the checks reject them there); a Task\'s Credentials', () => {
     const jsonata = (state: string) => `{ "QueryLanguage": "JSONata", "StartAt": "S", "States": { "S": ${state} } }`;
     const reader = (inner: string) => jsonata(`{ "Type": "Map", "ItemReader": ${inner}, "ItemProcessor": { "StartAt": "I", "States": { "I": { "Type": "Succeed" } } }, "End": true }`);
     assert.deepEqual(complete(reader('{ ‸ }')).labels, ['Resource', 'Arguments', 'ReaderConfig']);
-    assert.deepEqual(complete(reader('{ "ReaderConfig": { ‸ } }')).labels, ['InputType', 'CSVHeaderLocation', 'CSVHeaders', 'CSVDelimiter', 'MaxItems']);
+    assert.deepEqual(complete(reader('{ "ReaderConfig": { ‸ } }')).labels, ['InputType', 'CSVHeaderLocation', 'CSVHeaders', 'CSVDelimiter', 'MaxItems', 'Transformation', 'ManifestType', 'ItemsPointer']);
     assert.deepEqual(complete(jsonata('{ "Type": "Map", "ItemBatcher": { ‸ }, "End": true }')).labels, ['MaxItemsPerBatch', 'MaxInputBytesPerBatch', 'BatchInput']);
     assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Credentials": { ‸ }, "End": true }')).labels, ['RoleArn', 'RoleArn.$']);
     assert.deepEqual(complete(jsonata('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createModel", "Credentials": { ‸ }, "End": true }')).labels, ['RoleArn']);

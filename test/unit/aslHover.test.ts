@@ -242,7 +242,7 @@ test('a Distributed Map\'s settings: ProcessorConfig, ItemReader and its ReaderC
     ].join('\n\n'),
   );
   assert.match(md(at(DISTRIBUTED, '"ExecutionType"')), /^\*\*ExecutionType\*\* · field of ProcessorConfig · one of STANDARD, EXPRESS\n\n> Specifies the execution type for the Map workflow/);
-  assert.match(md(at(DISTRIBUTED, '"Resource": "arn:aws:states:::s3:get')), /^\*\*Resource\*\* · field of ItemReader\n\n> The ItemReader Configuration MUST have a "Resource" field[^]*> The Amazon S3 API integration action/);
+  assert.match(md(at(DISTRIBUTED, '"Resource": "arn:aws:states:::s3:get')), /^\*\*Resource\*\* · field of ItemReader · one of arn:aws:states:::s3:getObject, arn:aws:states:::s3:listObjectsV2\n\n> The ItemReader Configuration MUST have a "Resource" field[^]*> The Amazon S3 API integration action/);
   assert.match(md(at(DISTRIBUTED, '"ReaderConfig"')), /^\*\*ReaderConfig\*\* · field of ItemReader\n\n> The ItemReader Configuration MAY have a "ReaderConfig" field/);
   assert.match(md(at(DISTRIBUTED, '"Parameters"')), /^\*\*Parameters\*\* · field of ItemReader · JSONPath only\n\n> In a JSONPath Map State, the ItemReader Configuration MAY have a "Parameters" field/);
   assert.match(md(at(DISTRIBUTED, '"InputType"')), /^\*\*InputType\*\* · field of ReaderConfig · one of CSV, JSON, JSONL, PARQUET, MANIFEST\n\n> Accepts one of the following values/);
@@ -252,7 +252,7 @@ test('a Distributed Map\'s settings: ProcessorConfig, ItemReader and its ReaderC
   assert.match(md(at(DISTRIBUTED, '"BatchInput"')), /^\*\*BatchInput\*\* · field of ItemBatcher\n/);
   assert.match(md(at(DISTRIBUTED, '"WriterConfig"')), /^\*\*WriterConfig\*\* · field of ResultWriter\n/);
   assert.match(md(at(DISTRIBUTED, '"Transformation"')), /^\*\*Transformation\*\* · field of WriterConfig · one of NONE, COMPACT, FLATTEN\n/);
-  assert.match(md(at(DISTRIBUTED, '"Resource": "arn:aws:states:::s3:put')), /^\*\*Resource\*\* · field of ResultWriter\n\n> The ResultWriter Configuration MUST have a "Resource" field/);
+  assert.match(md(at(DISTRIBUTED, '"Resource": "arn:aws:states:::s3:put')), /^\*\*Resource\*\* · field of ResultWriter · one of arn:aws:states:::s3:putObject\n\n> The ResultWriter Configuration MUST have a "Resource" field/);
   // In a JSONata Map, the reader's Parameters says so (the structure check reports it and renames it to Arguments).
   const jsonata = DISTRIBUTED.replace('"Type": "Map",', '"Type": "Map", "QueryLanguage": "JSONata",');
   assert.match(md(at(jsonata, '"Parameters"')), /· JSONPath only \(this state's query language is JSONata\)\n/);
@@ -295,7 +295,13 @@ test('a value the language fixes: the field\'s words, then the value\'s', () => 
   // A value the tables do not have, or a field that fixes none: nothing.
   assert.equal(md(at(DISTRIBUTED.replace('"FULL"', '"HALF"'), '"HALF"', 2)), '');
   assert.equal(md(at(DISTRIBUTED.replace('"Mode": "DISTRIBUTED"', '"Mode": "Distributed"'), '"Distributed"', 2)), '');
-  assert.equal(md(at(DISTRIBUTED, '"arn:aws:states:::s3:getObject"', 3)), '');
+  // The S3 action a reader or a writer uses: the guide's words for that action.
+  assert.match(md(at(DISTRIBUTED, '"arn:aws:states:::s3:getObject"', 3)), /^\*\*arn:aws:states:::s3:getObject\*\* · value of ItemReader\.Resource\n[^]*> When the workflow execution reaches the `Map` state, Step Functions invokes the GetObject API action/);
+  assert.match(md(at(DISTRIBUTED, '"arn:aws:states:::s3:putObject"', 3)), /^\*\*arn:aws:states:::s3:putObject\*\* · value of ResultWriter\.Resource\n[^]*> The Amazon S3 API action that Step Functions invokes to export the execution results\./);
+  // A reader's Transformation is not the writer's: its own values and words.
+  const flatten = DISTRIBUTED.replace('"InputType": "CSV",', '"InputType": "CSV", "Transformation": "LOAD_AND_FLATTEN",');
+  assert.match(md(at(flatten, '"Transformation"')), /^\*\*Transformation\*\* · field of ReaderConfig · one of NONE, LOAD_AND_FLATTEN\n/);
+  assert.match(md(at(flatten, '"LOAD_AND_FLATTEN"', 2)), /^\*\*LOAD_AND_FLATTEN\*\* · value of ReaderConfig\.Transformation\n[^]*map will read and process the actual data objects/);
 });
 
 test('settings keys elsewhere are no settings: a request\'s members, a ReaderConfig under a ResultWriter', () => {

@@ -696,6 +696,21 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     for (const [OutputType, Transformation] of [['JSON', 'NONE'], ['JSONL', 'COMPACT'], ['JSON', 'FLATTEN'], ['${Out}', '${T}']]) expectBoth(writer({ OutputType, Transformation }), []);
     expectBoth(writer({ OutputType: '{% $states.input.o %}' }, 'JSONata'), [err('asl-invalid-value', '{% $states.input.o %}')]);
   });
+  test('ReaderConfig: Transformation NONE or LOAD_AND_FLATTEN (with an InputType), ManifestType ATHENA_DATA (with CSV, JSONL or PARQUET) or S3_INVENTORY (without one)', () => {
+    const list = { Resource: 'arn:aws:states:::s3:listObjectsV2', Parameters: { Bucket: 'b', Prefix: 'in/' } };
+    const reader = (ReaderConfig: Record<string, unknown>, base: object = list) => map({ ItemReader: { ...base, ReaderConfig } });
+    const warn = (code: string, at: string) => ({ code, severity: 'warning', at });
+    expectBoth(reader({ Transformation: 'FLATTEN' }), [err('asl-invalid-value', 'FLATTEN')]);
+    expectBoth(reader({ ManifestType: 'ATHENA' }, READ), [err('asl-invalid-value', 'ATHENA')]);
+    expectBoth(reader({ ItemsPointer: 3 }, READ), [err('asl-invalid-value', '3')]);
+    expectBoth(reader({ Transformation: 'LOAD_AND_FLATTEN' }), [warn('asl-missing-field', 'Transformation')]);
+    expectBoth(reader({ ManifestType: 'S3_INVENTORY', InputType: 'CSV' }, READ), [warn('asl-exclusive-fields', 'InputType')]);
+    expectBoth(reader({ ManifestType: 'ATHENA_DATA' }, READ), [warn('asl-missing-field', 'ManifestType')]);
+    expectBoth(reader({ ManifestType: 'ATHENA_DATA', InputType: 'JSON' }, READ), [warn('asl-invalid-value', 'JSON')]);
+    for (const ok of [{ Transformation: 'LOAD_AND_FLATTEN', InputType: 'JSONL' }, { Transformation: 'NONE' }, { Transformation: '${T}' }]) expectBoth(reader(ok), []);
+    for (const ok of [{ ManifestType: 'ATHENA_DATA', InputType: 'PARQUET' }, { ManifestType: 'S3_INVENTORY' }, { ManifestType: 'ATHENA_DATA', InputType: '${Format}' }, { InputType: 'JSON', ItemsPointer: '/inventory/products' }])
+      expectBoth(reader(ok, READ), []);
+  });
   test('ReaderConfig for a CSV: CSVHeaderLocation, CSVDelimiter, CSVHeaders; GIVEN without CSVHeaders is a warning', () => {
     const csv = (config: Record<string, unknown>, ql?: string) => map({ ItemReader: { Resource: READ.Resource, [ql ? 'Arguments' : 'Parameters']: READ.Parameters, ReaderConfig: { InputType: 'CSV', ...config } } }, ql);
     expectBoth(csv({ CSVHeaderLocation: 'SECOND_ROW' }), [err('asl-invalid-value', 'SECOND_ROW')]);

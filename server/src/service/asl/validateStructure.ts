@@ -467,6 +467,14 @@ const READER_INPUT_TYPES = ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST'];
 /** Where a CSV's header is (input-output-itemreader.html, CSVHeaderLocation: "Accepts one of the following values to specify the location of the column header": FIRST_ROW, GIVEN). */
 const CSV_HEADER_LOCATIONS = ['FIRST_ROW', 'GIVEN'];
 /**
+ * What a reader does with the objects it lists (input-output-itemreader.html, Transformation: "Value will be either or
+ * `NONE` or `LOAD_AND_FLATTEN`"), and the manifest it reads (ManifestType: "Value will be either or `ATHENA_DATA` or
+ * `S3_INVENTORY`"); an Athena manifest's data files are "either `CSV`, `JSONL`, or `Parquet`".
+ */
+const READER_TRANSFORMATIONS = ['NONE', 'LOAD_AND_FLATTEN'];
+const MANIFEST_TYPES = ['ATHENA_DATA', 'S3_INVENTORY'];
+const ATHENA_INPUT_TYPES = ['CSV', 'JSONL', 'PARQUET'];
+/**
  * What separates a CSV's fields (example-csv-parse-dist-map.html: "The delimiter that separates fields is specified by
  * CSVDelimiter in ReaderConfig. The delimiter defaults to COMMA."; the values are CDK's CsvDelimiter members: "COMMA",
  * "PIPE", "SEMICOLON", "SPACE", "TAB").
@@ -491,10 +499,10 @@ const WRITER_RESOURCES = ['arn:aws:states:::s3:putObject'];
  */
 export const SETTINGS = {
   ProcessorConfig: { in: 'ItemProcessor', fields: { Mode: ['INLINE', 'DISTRIBUTED'], ExecutionType: ['STANDARD', 'EXPRESS'] } },
-  ItemReader: { in: 'Map', fields: { Resource: undefined, Parameters: undefined, Arguments: undefined, ReaderConfig: undefined } },
+  ItemReader: { in: 'Map', fields: { Resource: READER_RESOURCES, Parameters: undefined, Arguments: undefined, ReaderConfig: undefined } },
   ItemBatcher: { in: 'Map', fields: { MaxItemsPerBatch: undefined, MaxItemsPerBatchPath: undefined, MaxInputBytesPerBatch: undefined, MaxInputBytesPerBatchPath: undefined, BatchInput: undefined } },
-  ResultWriter: { in: 'Map', fields: { Resource: undefined, Parameters: undefined, Arguments: undefined, WriterConfig: undefined } },
-  ReaderConfig: { in: 'ItemReader', fields: { InputType: READER_INPUT_TYPES, CSVHeaderLocation: CSV_HEADER_LOCATIONS, CSVHeaders: undefined, CSVDelimiter: CSV_DELIMITERS, MaxItems: undefined, MaxItemsPath: undefined } },
+  ResultWriter: { in: 'Map', fields: { Resource: WRITER_RESOURCES, Parameters: undefined, Arguments: undefined, WriterConfig: undefined } },
+  ReaderConfig: { in: 'ItemReader', fields: { InputType: READER_INPUT_TYPES, CSVHeaderLocation: CSV_HEADER_LOCATIONS, CSVHeaders: undefined, CSVDelimiter: CSV_DELIMITERS, MaxItems: undefined, MaxItemsPath: undefined, Transformation: READER_TRANSFORMATIONS, ManifestType: MANIFEST_TYPES, ItemsPointer: undefined } },
   WriterConfig: { in: 'ResultWriter', fields: { Transformation: WRITER_TRANSFORMATIONS, OutputType: WRITER_OUTPUT_TYPES } },
   Credentials: { in: 'Task', fields: { RoleArn: undefined, 'RoleArn.$': undefined } },
 } as const satisfies Record<string, { in: string; fields: Record<string, readonly string[] | undefined> }>;
@@ -707,6 +715,22 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
         seen.add(name);
       }
     }
+    checkEnum(ctx, 'ReaderConfig.Transformation', property(config, 'Transformation'), READER_TRANSFORMATIONS);
+    const manifest = property(config, 'ManifestType');
+    checkEnum(ctx, 'ReaderConfig.ManifestType', manifest, MANIFEST_TYPES);
+    checkType(ctx, 'ReaderConfig.ItemsPointer', property(config, 'ItemsPointer'), 'string', 'JSONPath');
+    // input-output-itemreader.html: "When set to `LOAD_AND_FLATTEN`, you must also set `InputType`."; "If you specify
+    // ManifestType is S3_INVENTORY then InputType cannot be specified."; for ATHENA_DATA, "`InputType` to either `CSV`,
+    // `JSONL`, or `Parquet`". No source says the service refuses these at deploy: warnings, as the reader cannot work.
+    const inputType = property(config, 'InputType');
+    const settingKey = (node: AstNode) => keyOf(node.parent!)!;
+    const transformation = property(config, 'Transformation');
+    if (transformation?.type === 'string' && transformation.value === 'LOAD_AND_FLATTEN' && !inputType)
+      report(ctx, settingKey(transformation), AslCode.missingField, '"Transformation": "LOAD_AND_FLATTEN" needs InputType: the format of the listed objects (CSV, JSON, JSONL or PARQUET) the Map reads its items from', 'warning');
+    if (manifest?.type === 'string' && manifest.value === 'S3_INVENTORY' && inputType)
+      report(ctx, settingKey(inputType), AslCode.exclusiveFields, 'InputType cannot be given with "ManifestType": "S3_INVENTORY": an S3 inventory is read as CSV', 'warning');
+    if (manifest?.type === 'string' && manifest.value === 'ATHENA_DATA' && !(inputType?.type === 'string' && (ATHENA_INPUT_TYPES.includes(inputType.value) || hasPlaceholder(inputType.value))))
+      report(ctx, inputType ?? settingKey(manifest), inputType ? AslCode.invalidValue : AslCode.missingField, `"ManifestType": "ATHENA_DATA" needs InputType ${list(ATHENA_INPUT_TYPES.map((t) => JSON.stringify(t)), 'or')}: the format of the data files the Athena manifest lists`, 'warning');
     // GIVEN: "Use this option to specify the header within the state machine definition" (input-output-itemreader.html).
     // No source says the service refuses GIVEN without CSVHeaders at deploy, so a Warning: the rows cannot be named.
     if (location?.type === 'string' && location.value === 'GIVEN' && !headers)
