@@ -707,6 +707,10 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     expectBoth(reader({ ManifestType: 'S3_INVENTORY', InputType: 'CSV' }, READ), [warn('asl-exclusive-fields', 'InputType')]);
     expectBoth(reader({ ManifestType: 'ATHENA_DATA' }, READ), [warn('asl-missing-field', 'ManifestType')]);
     expectBoth(reader({ ManifestType: 'ATHENA_DATA', InputType: 'JSON' }, READ), [warn('asl-invalid-value', 'JSON')]);
+    // The guide: "The `VersionId` field is not supported for `InputType=Parquet`."
+    const versioned = { ...READ, Parameters: { ...READ.Parameters, VersionId: 'v1' } };
+    expectBoth(reader({ InputType: 'PARQUET' }, versioned), [warn('asl-invalid-value', 'VersionId')]);
+    expectBoth(reader({ InputType: 'JSON' }, versioned), []);
     for (const ok of [{ Transformation: 'LOAD_AND_FLATTEN', InputType: 'JSONL' }, { Transformation: 'NONE' }, { Transformation: '${T}' }]) expectBoth(reader(ok), []);
     for (const ok of [{ ManifestType: 'ATHENA_DATA', InputType: 'PARQUET' }, { ManifestType: 'S3_INVENTORY' }, { ManifestType: 'ATHENA_DATA', InputType: '${Format}' }, { InputType: 'JSON', ItemsPointer: '/inventory/products' }])
       expectBoth(reader(ok, READ), []);

@@ -804,6 +804,11 @@ function checkReaderRequest(ctx: Ctx, reader: AstNode, ql: QueryLanguage) {
   const has = (name: string) => !!propertyNode(request, name) || (ql === 'JSONPath' && !!propertyNode(request, `${name}.$`));
   const missing = required.filter((name) => !has(name));
   if (missing.length) report(ctx, request, AslCode.missingField, `${resource!.split(':').pop()} needs ${list(missing)} in the ItemReader's ${field}: S3 refuses the request, so reading the items fails when the state runs (States.ItemReaderFailed)`, 'warning');
+  // input-output-itemreader.html: "The `VersionId` field is not supported for `InputType=Parquet`." ("Parquet files are
+  // the one exception which does not support `VersionId`."): the read fails, as the text deploys.
+  const version = propertyNode(request, 'VersionId') ?? (ql === 'JSONPath' ? propertyNode(request, 'VersionId.$') : undefined);
+  if (version && stringValue(property(property(reader, 'ReaderConfig'), 'InputType')) === 'PARQUET')
+    report(ctx, keyOf(version)!, AslCode.invalidValue, `VersionId is not supported for a Parquet file ("InputType": "PARQUET"): leave it out of the ItemReader's ${field}`, 'warning');
 }
 
 function checkEnum(ctx: Ctx, field: string, node: AstNode | undefined, values: readonly string[], ql: QueryLanguage = 'JSONPath') {
