@@ -707,6 +707,7 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     expectBoth(reader({ ManifestType: 'S3_INVENTORY', InputType: 'CSV' }, READ), [warn('asl-exclusive-fields', 'InputType')]);
     expectBoth(reader({ ManifestType: 'ATHENA_DATA' }, READ), [warn('asl-missing-field', 'ManifestType')]);
     expectBoth(reader({ ManifestType: 'ATHENA_DATA', InputType: 'JSON' }, READ), [warn('asl-invalid-value', 'JSON')]);
+    expectBoth(reader({ ManifestType: 'ATHENA_DATA', InputType: 'XML' }, READ), [err('asl-invalid-value', 'XML')]);
     // The guide: "The `VersionId` field is not supported for `InputType=Parquet`."
     const versioned = { ...READ, Parameters: { ...READ.Parameters, VersionId: 'v1' } };
     expectBoth(reader({ InputType: 'PARQUET' }, versioned), [warn('asl-invalid-value', 'VersionId')]);

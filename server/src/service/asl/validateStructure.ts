@@ -729,7 +729,9 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
       report(ctx, settingKey(transformation), AslCode.missingField, '"Transformation": "LOAD_AND_FLATTEN" needs InputType: the format of the listed objects (CSV, JSON, JSONL or PARQUET) the Map reads its items from', 'warning');
     if (manifest?.type === 'string' && manifest.value === 'S3_INVENTORY' && inputType)
       report(ctx, settingKey(inputType), AslCode.exclusiveFields, 'InputType cannot be given with "ManifestType": "S3_INVENTORY": an S3 inventory is read as CSV', 'warning');
-    if (manifest?.type === 'string' && manifest.value === 'ATHENA_DATA' && !(inputType?.type === 'string' && (ATHENA_INPUT_TYPES.includes(inputType.value) || hasPlaceholder(inputType.value))))
+    // (An InputType that is no string, or none of the reader's types, is the enumeration's error already.)
+    const wrongAthenaInput = !inputType || (inputType.type === 'string' && READER_INPUT_TYPES.includes(inputType.value) && !ATHENA_INPUT_TYPES.includes(inputType.value));
+    if (manifest?.type === 'string' && manifest.value === 'ATHENA_DATA' && wrongAthenaInput)
       report(ctx, inputType ?? settingKey(manifest), inputType ? AslCode.invalidValue : AslCode.missingField, `"ManifestType": "ATHENA_DATA" needs InputType ${list(ATHENA_INPUT_TYPES.map((t) => JSON.stringify(t)), 'or')}: the format of the data files the Athena manifest lists`, 'warning');
     // GIVEN: "Use this option to specify the header within the state machine definition" (input-output-itemreader.html).
     // No source says the service refuses GIVEN without CSVHeaders at deploy, so a Warning: the rows cannot be named.
