@@ -685,6 +685,9 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
       `ResultWriter's Resource must be "arn:aws:states:::s3:putObject", not the string "arn:aws:states:::s3:getObject": the Map state fails when it writes the results (States.ResultWriterFailed)`,
     ]);
     expectBoth(map({ ItemReader: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Key: 'k' } } }), [warn('arn:aws:states:::s3:putObject')]);
+    // The states language: a URI, so a string (an error, as a Task's Resource).
+    expectBoth(map({ ResultWriter: { Resource: 5, Parameters: P } }), [err('asl-invalid-value', '5')]);
+    expectBoth(map({ ItemReader: { Resource: null, Parameters: { Bucket: 'b', Key: 'k' } } }), [err('asl-invalid-value', 'null')]);
     // Every partition's ARN names the same action; a placeholder names one only after substitution.
     for (const Resource of ['arn:aws-us-gov:states:::s3:putObject', '${WriteResults}']) expectBoth(map({ ResultWriter: { Resource, Parameters: P } }), []);
     for (const Resource of ['arn:aws-cn:states:::s3:listObjectsV2', '${ReadItems}']) expectBoth(map({ ItemReader: { Resource, Parameters: { Bucket: 'b' } } }), []);

@@ -791,6 +791,8 @@ const READER_REQUIRES: Readonly<Record<string, readonly string[]>> = {
  * refuses another at deploy is not documented: a warning. A placeholder names the action only after substitution.
  */
 function checkS3Action(ctx: Ctx, field: string, node: AstNode | undefined, actions: readonly string[], does: string, error: string) {
+  // The states language: its value "MUST be a URI" (a string), as a Task's Resource.
+  if (node && node.type !== 'string') checkType(ctx, `${field}.Resource`, node, 'string', 'JSONPath');
   if (node?.type !== 'string' || hasPlaceholder(node.value) || isJsonata(node.value)) return;
   if (actions.includes(node.value.replace(/^arn:aws[a-z-]*:/, 'arn:aws:'))) return;
   report(ctx, node, AslCode.invalidValue, `${field}'s Resource must be ${list(actions.map((a) => JSON.stringify(a)), 'or')}, not ${describe(node)}: the Map state fails when it ${does} (${error})`, 'warning');
