@@ -589,6 +589,10 @@ describe('resources and quotas', () => {
       { code: 'asl-invalid-resource', severity: 'error', at: '${lambdaArn', awsCode: 'INVALID_RESOURCE' },
     ]);
     expectBoth(sm({ A: task({ Resource: '${LambdaArn}' }) }), []);
+    // The developer guide: "the `Task` state's `Resource` field must be a constant string"; JSONata is not evaluated there.
+    expectBoth(sm({ A: task({ Resource: '{% $states.input.fn %}', Parameters: undefined, Arguments: {} }) }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-invalid-resource', severity: 'error', at: '{% $states.input.fn %}', awsCode: 'INVALID_RESOURCE' },
+    ]);
   });
   test('a Lambda ARN with an empty or invalid alias or version', () => {
     const fn = 'arn:aws:lambda:us-east-1:123456789012:function:f';

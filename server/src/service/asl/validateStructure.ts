@@ -421,7 +421,12 @@ const LAMBDA_QUALIFIER = /^(\$LATEST|[0-9]+|[a-zA-Z0-9_-]{1,128})$/;
 
 /** Resource ARNs that no service accepts: not an ARN, an integration without service or action, a Lambda qualifier that is empty or malformed. */
 function checkResource(ctx: Ctx, node: AstNode, ql: QueryLanguage) {
-  if (node.type !== 'string' || isStandIn(node, ql)) return;
+  if (node.type !== 'string') return;
+  // transforming-data.html: "Not all ASL fields accept JSONata. … the `Task` state's `Resource` field must be a
+  // constant string." A {% %} there is not evaluated: it is the resource's name, and no ARN.
+  if (ql === 'JSONata' && isJsonata(node.value) && !hasPlaceholder(node.value))
+    return void report(ctx, node, AslCode.invalidResource, "Resource must be a constant string, not a JSONata expression: Step Functions does not evaluate a Task's Resource. Write the ARN; what varies goes in Arguments (lambda:invoke's FunctionName, for one)");
+  if (isStandIn(node, ql)) return;
   const value = node.value as string;
   const bad = (why: string) => report(ctx, node, AslCode.invalidResource, `Resource ${quote(value.length > 80 ? value.slice(0, 80) + '…' : value)} ${why}`);
   if (!value.startsWith('arn:')) return bad('is not an ARN: use arn:aws:states:::service:action, a Lambda function ARN or an activity ARN');
