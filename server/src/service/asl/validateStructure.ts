@@ -789,23 +789,26 @@ const READER_REQUIRES: Readonly<Record<string, readonly string[]>> = {
 };
 /**
  * An ItemReader's or ResultWriter's Resource that is not one of the S3 actions the developer guide gives it (`actions`,
- * in the aws partition; any partition's ARN is the same action). The guide's ItemReader reads "an Amazon S3 data source"
+ * in the aws partition). The guide's ItemReader reads "an Amazon S3 data source"
  * with GetObject (a file) or ListObjectsV2 (the objects under a prefix); its ResultWriter's Resource is "The Amazon S3
  * API action that Step Functions invokes to export the execution results", PutObject in every example (an emulator of
  * the service fails the Map with States.ResultWriterFailed, "unsupported ResultWriter resource"). Whether the service
  * refuses another at deploy is not documented: a warning. A placeholder names the action only after substitution.
  */
+/** The ARN as the aws partition writes it: an integration is the same action in every partition (aws-cn, aws-us-gov…). */
+const inAwsPartition = (arn: string) => arn.replace(/^arn:aws[a-z-]*:/, 'arn:aws:');
+
 function checkS3Action(ctx: Ctx, field: string, node: AstNode | undefined, actions: readonly string[], does: string, error: string) {
   // The states language: its value "MUST be a URI" (a string), as a Task's Resource.
   if (node && node.type !== 'string') checkType(ctx, `${field}.Resource`, node, 'string', 'JSONPath');
   if (node?.type !== 'string' || hasPlaceholder(node.value) || isJsonata(node.value)) return;
-  if (actions.includes(node.value.replace(/^arn:aws[a-z-]*:/, 'arn:aws:'))) return;
+  if (actions.includes(inAwsPartition(node.value))) return;
   report(ctx, node, AslCode.invalidValue, `${field}'s Resource must be ${list(actions.map((a) => JSON.stringify(a)), 'or')}, not ${describe(node)}: the Map state fails when it ${does} (${error})`, 'warning');
 }
 
 function checkReaderRequest(ctx: Ctx, reader: AstNode, ql: QueryLanguage) {
   const resource = stringValue(property(reader, 'Resource'));
-  const required = resource === undefined ? undefined : READER_REQUIRES[resource.replace(/^arn:aws[a-z-]*:/, 'arn:aws:')];
+  const required = resource === undefined ? undefined : READER_REQUIRES[inAwsPartition(resource)];
   const field = ql === 'JSONata' ? 'Arguments' : 'Parameters';
   const request = property(reader, field);
   // A request computed whole, or a key that is a placeholder, may hold anything.
