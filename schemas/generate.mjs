@@ -38,30 +38,57 @@ const JAVA_CLASSES = {
   Space: ' \\t\\n\\x0B\\f\\r', Punct: '!-\\/:-@\\[-`{-~', ASCII: '\\x00-\\x7F',
 };
 
-/** The model's pattern as an anchored JavaScript pattern that compiles with the `u` flag. */
+// Where Java and JavaScript read the same pattern differently (java.util.regex.Pattern without flags, as the
+// service matches): Java's `\s` is ASCII whitespace only, while JavaScript's also holds U+00A0, U+2028, U+FEFF and
+// the other Unicode spaces (so `[\S]+` would refuse a no-break space that AWS accepts), and Java's `.` also stops
+// at U+0085 (NEXT LINE), which JavaScript's `.` lets through.
+const JAVA_SPACE = ' \\t\\n\\x0B\\f\\r';
+const JAVA_DOT = '[^\\n\\r\\u0085\\u2028\\u2029]';
+
+/** The model's pattern as an anchored JavaScript pattern (compiled with the `u` flag) that matches what Java's does. */
 export function toJsPattern(javaPattern) {
   let out = '';
-  let inClass = false;
+  // Inside a class: its text so far, and whether it holds `\S` (a union JavaScript cannot write in one class).
+  let cls;
   for (let i = 0; i < javaPattern.length; i++) {
     const c = javaPattern[i];
+    let piece;
     if (c === '\\') {
       const next = javaPattern[i + 1];
       const java = /^p\{(\w+)\}/.exec(javaPattern.slice(i + 1));
       if (java && JAVA_CLASSES[java[1]]) {
-        out += inClass ? JAVA_CLASSES[java[1]] : `[${JAVA_CLASSES[java[1]]}]`;
+        piece = cls ? JAVA_CLASSES[java[1]] : `[${JAVA_CLASSES[java[1]]}]`;
         i += java[0].length;
-        continue;
+      } else if (next === 's') {
+        piece = cls ? JAVA_SPACE : `[${JAVA_SPACE}]`;
+        i++;
+      } else if (next === 'S') {
+        i++;
+        if (!cls) piece = `[^${JAVA_SPACE}]`;
+        else if (cls.negated) throw new Error(`toJsPattern: \\S in a negated class is not translated: ${javaPattern}`);
+        else { cls.nonSpace = true; continue; }
+      } else {
+        // With the `u` flag an escaped character that is not syntax is an error: `\_`, and `\-` outside a class.
+        piece = next === '_' || (next === '-' && !cls) ? next : c + next;
+        i++;
       }
-      // With the `u` flag an escaped character that is not syntax is an error: `\_`, and `\-` outside a class.
-      if (next === '_' || (next === '-' && !inClass)) { out += next; i++; continue; }
-      out += c + next;
-      i++;
+    } else if (c === '[' && !cls) {
+      cls = { text: '', negated: javaPattern[i + 1] === '^', nonSpace: false };
+      if (cls.negated) i++;
       continue;
-    }
-    if (c === '[' && !inClass) inClass = true;
-    else if (c === ']' && inClass) inClass = false;
-    out += c;
+    } else if (c === ']' && cls) {
+      const body = `[${cls.negated ? '^' : ''}${cls.text}]`;
+      // `[a\S]` is "a, or anything but Java's whitespace"; `[\s\S]` is any character, in both languages.
+      if (!cls.nonSpace) out += body;
+      else if (cls.text === JAVA_SPACE) out += '[\\s\\S]';
+      else out += cls.text ? `(?:${body}|[^${JAVA_SPACE}])` : `[^${JAVA_SPACE}]`;
+      cls = undefined;
+      continue;
+    } else piece = c === '.' && !cls ? JAVA_DOT : c;
+    if (cls) cls.text += piece;
+    else out += piece;
   }
+  if (cls) throw new Error(`toJsPattern: unclosed class in ${javaPattern}`);
   const anchored = `^(?:${out})$`;
   new RegExp(anchored, 'u'); // throws when the translation is incomplete: the generator must fail loudly
   return anchored;

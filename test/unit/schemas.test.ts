@@ -37,6 +37,25 @@ test('Java-only constructs are translated', async () => {
   assert.equal(toJsPattern('a\\-b\\_c'), '^(?:a-b_c)$');
 });
 
+test("Java's reading of \\s, \\S and . is kept: ASCII whitespace only, and . stops at U+0085 too", async () => {
+  const { toJsPattern } = await generator();
+  const java = (p: string) => new RegExp(toJsPattern(p), 'u');
+  // A no-break space is not whitespace to Java: AWS accepts it where a pattern wants non-space (AlarmName, Image).
+  assert.ok(java('(?!\\s*$).+').test('\u00a0'));
+  assert.ok(java('[\\S]+').test('a\u00a0b\ufeff'));
+  assert.ok(!java('[\\S]+').test('a b'));
+  assert.ok(!java('(?!\\s*$).+').test(' \t'));
+  // Java's `.` is not a line terminator, and U+0085 (NEXT LINE) is one.
+  assert.ok(!java('.+').test('a\u0085b'));
+  assert.ok(!java('.+').test('a\u2028b'));
+  assert.ok(java('[.]').test('.') && !java('[.]').test('x'));
+  // Everything, both ways round, stays everything; a class mixing \S with other characters stays a union.
+  assert.ok(java('[\\S\\s]*').test('a\u0085\n\u00a0'));
+  assert.ok(java('[\\s\\S]+').test('\n'));
+  assert.ok(java('[-\\S]').test('-') && java('[-\\S]').test('x') && !java('[-\\S]').test(' '));
+  assert.ok(java('[^a\\s]+').test('b\u00a0') && !java('[^a\\s]+').test('b c'));
+});
+
 test('simple patterns are described in words; others are not', async () => {
   const { describePattern } = await generator();
   assert.equal(describePattern('[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}'), 'letters, digits and hyphens');
