@@ -712,6 +712,9 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     expectBoth(reader({ ItemsPointer: 3 }, READ), [err('asl-invalid-value', '3')]);
     expectBoth(reader({ Transformation: 'LOAD_AND_FLATTEN' }), [warn('asl-missing-field', 'Transformation')]);
     expectBoth(reader({ ManifestType: 'S3_INVENTORY', InputType: 'CSV' }, READ), [warn('asl-exclusive-fields', 'InputType')]);
+    // One finding each: an unknown InputType is the enumeration's error, and an inventory needs none for LOAD_AND_FLATTEN.
+    expectBoth(reader({ ManifestType: 'S3_INVENTORY', InputType: 'XML' }, READ), [err('asl-invalid-value', 'XML')]);
+    expectBoth(reader({ ManifestType: 'S3_INVENTORY', Transformation: 'LOAD_AND_FLATTEN' }, READ), []);
     expectBoth(reader({ ManifestType: 'ATHENA_DATA' }, READ), [warn('asl-missing-field', 'ManifestType')]);
     expectBoth(reader({ ManifestType: 'ATHENA_DATA', InputType: 'JSON' }, READ), [warn('asl-invalid-value', 'JSON')]);
     expectBoth(reader({ ManifestType: 'ATHENA_DATA', InputType: 'XML' }, READ), [err('asl-invalid-value', 'XML')]);

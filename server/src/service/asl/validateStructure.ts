@@ -730,12 +730,15 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     const inputType = property(config, 'InputType');
     const settingKey = (node: AstNode) => keyOf(node.parent!)!;
     const transformation = property(config, 'Transformation');
-    if (transformation?.type === 'string' && transformation.value === 'LOAD_AND_FLATTEN' && !inputType)
+    const isInventory = manifest?.type === 'string' && manifest.value === 'S3_INVENTORY';
+    // (With an S3 inventory there is no InputType to give: the next check says so, and this one would contradict it.)
+    if (transformation?.type === 'string' && transformation.value === 'LOAD_AND_FLATTEN' && !inputType && !isInventory)
       report(ctx, settingKey(transformation), AslCode.missingField, '"Transformation": "LOAD_AND_FLATTEN" needs InputType: the format of the listed objects (CSV, JSON, JSONL or PARQUET) the Map reads its items from', 'warning');
-    if (manifest?.type === 'string' && manifest.value === 'S3_INVENTORY' && inputType)
-      report(ctx, settingKey(inputType), AslCode.exclusiveFields, 'InputType cannot be given with "ManifestType": "S3_INVENTORY": an S3 inventory is read as CSV', 'warning');
     // (An InputType that is no string, or none of the reader's types, is the enumeration's error already.)
-    const wrongAthenaInput = !inputType || (inputType.type === 'string' && READER_INPUT_TYPES.includes(inputType.value) && !ATHENA_INPUT_TYPES.includes(inputType.value));
+    const knownInputType = inputType?.type === 'string' && READER_INPUT_TYPES.includes(inputType.value) ? inputType.value : undefined;
+    if (isInventory && knownInputType)
+      report(ctx, settingKey(inputType!), AslCode.exclusiveFields, 'InputType cannot be given with "ManifestType": "S3_INVENTORY": an S3 inventory is read as CSV', 'warning');
+    const wrongAthenaInput = !inputType || (knownInputType !== undefined && !ATHENA_INPUT_TYPES.includes(knownInputType));
     if (manifest?.type === 'string' && manifest.value === 'ATHENA_DATA' && wrongAthenaInput)
       report(ctx, inputType ?? settingKey(manifest), inputType ? AslCode.invalidValue : AslCode.missingField, `"ManifestType": "ATHENA_DATA" needs InputType ${list(ATHENA_INPUT_TYPES.map((t) => JSON.stringify(t)), 'or')}: the format of the data files the Athena manifest lists`, 'warning');
     // GIVEN: "Use this option to specify the header within the state machine definition" (input-output-itemreader.html).
