@@ -302,6 +302,10 @@ test('a value the language fixes: the field\'s words, then the value\'s', () => 
   const flatten = DISTRIBUTED.replace('"InputType": "CSV",', '"InputType": "CSV", "Transformation": "LOAD_AND_FLATTEN",');
   assert.match(md(at(flatten, '"Transformation"')), /^\*\*Transformation\*\* · field of ReaderConfig · one of NONE, LOAD_AND_FLATTEN\n/);
   assert.match(md(at(flatten, '"LOAD_AND_FLATTEN"', 2)), /^\*\*LOAD_AND_FLATTEN\*\* · value of ReaderConfig\.Transformation\n[^]*map will read and process the actual data objects/);
+  // A value's sentence that its field's quote already holds is said once.
+  const once = (text: string, sentence: string) => assert.equal(text.split(sentence).length - 1, 1, `${sentence} in ${text}`);
+  once(md(at(flatten, '"LOAD_AND_FLATTEN"', 2)), 'map will read and process the actual data objects');
+  once(md(at(DISTRIBUTED, '"arn:aws:states:::s3:putObject"', 3)), 'invokes to export the execution results');
 });
 
 test('settings keys elsewhere are no settings: a request\'s members, a ReaderConfig under a ResultWriter', () => {

@@ -221,7 +221,9 @@ const onlyNote = (only: QueryLanguage, ql: QueryLanguage) => `${only} only${ql =
 
 /** The hover: a header, the quotes of `doc` (of each entry in turn, a value's after its field's), their sources. */
 function render(name: string, about: string | (string | undefined)[], doc: AslDocEntry | (AslDocEntry | undefined)[] | undefined, node: OffsetRange): AslHoverText | null {
-  const all = (Array.isArray(doc) ? doc : [doc]).flatMap((d) => d?.quotes ?? []);
+  // A value's quote that its field's already says (the same sentence, or part of a longer one) is not said twice.
+  const all: AslQuote[] = [];
+  for (const q of (Array.isArray(doc) ? doc : [doc]).flatMap((d) => d?.quotes ?? [])) if (!all.some((earlier) => earlier.text.includes(q.text))) all.push(q);
   if (!all.length) return null;
   const sources = aslDocs().sources;
   const titleOf = (url: string) => Object.entries(sources).find(([prefix]) => url.startsWith(prefix))?.[1] ?? url;
