@@ -99,6 +99,26 @@ test('YAML, with a template placeholder role kept as written', () => {
   assert.deepEqual(doc.Statement[2].Resource, ['${SageMakerRoleArn}']);
 });
 
+test('a SageMaker API called through the AWS SDK integration (JSONata too) is in the policy: its own action, and PassRole for the role it passes', () => {
+  const sdk = {
+    QueryLanguage: 'JSONata',
+    StartAt: 'Pipeline',
+    States: {
+      Pipeline: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sagemaker:startPipelineExecution', Arguments: { PipelineName: 'churn' }, Next: 'Model' },
+      Model: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sagemaker:createModel', Arguments: { ModelName: 'm', ExecutionRoleArn: '{% $states.input.role %}' }, Next: 'Lambda' },
+      Lambda: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:lambda:invoke', Arguments: { FunctionName: 'f' }, End: true },
+    },
+  };
+  writeFileSync(join(dir, 'sdk.asl.json'), JSON.stringify(sdk));
+  const r = run(dir, ['policy', '--account', '111122223333', 'sdk.asl.json']);
+  assert.equal(r.status, 0, r.err);
+  assert.deepEqual(JSON.parse(r.out).Statement.map((s: { Sid: string; Action: string[]; Resource: string[] }) => [s.Sid, s.Action.join(), s.Resource.join()]), [
+    ['PipelineStartPipelineExecution', 'sagemaker:StartPipelineExecution', '*'],
+    ['ModelCreateModel', 'sagemaker:CreateModel', '*'],
+    ['ModelPassRole', 'iam:PassRole', 'arn:aws:iam::111122223333:role/*'],
+  ]);
+});
+
 test('a state machine without SageMaker tasks: an empty policy, and a note', () => {
   const r = run(dir, ['policy', 'lambda.asl.json']);
   assert.equal(r.status, 0);

@@ -234,6 +234,21 @@ describe('a whole state machine', () => {
     );
     for (const s of p.Statement) assert.match(s.Sid, /^[A-Za-z0-9]+$/);
   });
+  test('AWS SDK integration tasks: the API\'s own action on any resource, PassRole for a role the request passes; no ListTags without an optimized task', () => {
+    const sdk = (api: string, payload: unknown, stateName: string): PolicyTask => ({ api, sdk: true, integrationPattern: 'requestResponse', payload, stateName });
+    const p = iamPolicyFor([sdk('describeTrainingJob', { TrainingJobName: 'j' }, 'Check'), sdk('createPipeline', { PipelineName: 'p', RoleArn: ROLE }, 'Make pipeline'), sdk('createModel', { 'ExecutionRoleArn.$': '$.role' }, 'Model')], GUIDE);
+    assert.deepEqual(withoutSids(p).Statement, [
+      { Effect: 'Allow', Action: ['sagemaker:DescribeTrainingJob'], Resource: ['*'] },
+      { Effect: 'Allow', Action: ['sagemaker:CreatePipeline'], Resource: ['*'] },
+      { Effect: 'Allow', Action: ['sagemaker:CreateModel'], Resource: ['*'] },
+      passRole(ROLE),
+      passRole('arn:aws:iam::[[accountId]]:role/*'),
+    ]);
+    assert.deepEqual(p.Statement.map((s) => s.Sid), ['CheckDescribeTrainingJob', 'MakePipelineCreatePipeline', 'ModelCreateModel', 'MakePipelinePassRole', 'ModelPassRole']);
+    // Beside an optimized task, ListTags is there once, for the optimized one.
+    const both = iamPolicyFor([task('createTrainingJob', { TrainingJobName: 't' }, 'requestResponse', 'Train'), sdk('stopTrainingJob', {}, 'Stop')], GUIDE);
+    assert.deepEqual(both.Statement.map((s) => s.Action[0]), ['sagemaker:CreateTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:ListTags']);
+  });
   test('no SageMaker task: an empty policy', () => {
     assert.deepEqual(iamPolicyFor([]), { Version: '2012-10-17', Statement: [] });
   });

@@ -1,10 +1,11 @@
-// The IAM policy a state machine's role needs for its SageMaker tasks (sagemaker/iamPolicy.ts), for a document:
+// The IAM policy a state machine's role needs for its SageMaker tasks, optimized and AWS SDK (sagemaker/iamPolicy.ts), for a document:
 // the CLI's `policy` and the editor's "Show IAM Policy for this State Machine" both ask here.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toValue } from './core/tree';
 import type { DocumentStore } from './documentStore';
-import { iamPolicyFor, type PolicyDocument, type PolicyOptions } from './sagemaker/iamPolicy';
-import { tasksOf } from './sagemaker/tasks';
+import type { AstNode } from './core/types';
+import { iamPolicyFor, type PolicyDocument, type PolicyOptions, type PolicyTask } from './sagemaker/iamPolicy';
+import { sdkTasksOf, tasksOf } from './sagemaker/tasks';
 import { machineName } from './templates/embedded';
 
 /**
@@ -14,9 +15,13 @@ import { machineName } from './templates/embedded';
 export function iamPolicy(store: DocumentStore, doc: TextDocument, options: PolicyOptions & { machine?: string } = {}): PolicyDocument | null {
   if (!store.stateMachine(doc)) return null;
   const machines = store.machines(doc).filter((m) => options.machine === undefined || machineName(m) === options.machine);
-  const tasks = machines.flatMap(tasksOf).map((t) => {
+  const payloadOf = (t: { payloadProperty: AstNode | undefined }) => {
     const payload = t.payloadProperty?.children?.[1];
-    return { api: t.api, integrationPattern: t.integrationPattern, payload: payload ? toValue(payload) : null, stateName: t.state.name };
-  });
+    return payload ? toValue(payload) : null;
+  };
+  const tasks: PolicyTask[] = machines.flatMap((m) => [
+    ...tasksOf(m).map((t) => ({ api: t.api, integrationPattern: t.integrationPattern, payload: payloadOf(t), stateName: t.state.name })),
+    ...sdkTasksOf(m).map((t) => ({ api: t.action, sdk: true as const, integrationPattern: 'requestResponse' as const, payload: payloadOf(t), stateName: t.state.name })),
+  ]);
   return iamPolicyFor(tasks, options);
 }

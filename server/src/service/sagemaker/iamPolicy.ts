@@ -10,8 +10,10 @@ import { hasPlaceholder, isJsonata, scanPlaceholders } from '../expressions/inde
 import { SAGEMAKER_INTEGRATIONS } from './integrations';
 
 export interface PolicyTask {
-  /** Step Functions' name of the API, e.g. createTrainingJob. */
+  /** Step Functions' name of the API, e.g. createTrainingJob; with `sdk`, the AWS SDK integration's action, e.g. describeTrainingJob. */
   api: string;
+  /** Called through the AWS SDK integration (arn:aws:states:::aws-sdk:sagemaker:…), not an optimized one. */
+  sdk?: true;
   /** waitForTaskToken needs what requestResponse needs (the guide gives them one policy). */
   integrationPattern: 'sync' | 'requestResponse' | 'waitForTaskToken';
   /** The task's Parameters (or Arguments) as plain JSON. */
@@ -141,7 +143,7 @@ function sidOf(stateName: string): string {
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
-/** The IAM policy document the state machine's role needs to run these SageMaker tasks. */
+/** The IAM policy document the state machine's role needs to run these SageMaker tasks (optimized and AWS SDK). */
 export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOptions = {}): PolicyDocument {
   const partition = options.partition ?? 'aws';
   const region = options.region ?? '*';
@@ -156,11 +158,33 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     usedSids.add(s);
     return s;
   };
+  const passRole = (state: string, roles: string[]) => {
+    if (roles.length) {
+      passRoles.push({
+        Sid: sid(`${state}PassRole`),
+        Effect: 'Allow',
+        Action: ['iam:PassRole'],
+        Resource: roles,
+        Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+      });
+    }
+  };
+  let optimized = false;
   for (const task of tasks) {
+    const state = sidOf(task.stateName);
+    if (task.sdk) {
+      // The AWS SDK integration calls the API itself: its IAM action is the API's name (sagemaker:DescribeTrainingJob).
+      // Which resources a call reaches is the API's to say, not the request's text: `*`. A role the request passes
+      // (CreatePipeline's RoleArn, CreateModel's ExecutionRoleArn) needs iam:PassRole as the optimized calls do.
+      const action = `${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`;
+      jobs.push({ Sid: sid(`${state}${action}`), Effect: 'Allow', Action: [`sagemaker:${action}`], Resource: ['*'] });
+      passRole(state, unique(rolesOf(task.payload, ['RoleArn', 'ExecutionRoleArn'], partition, account)));
+      continue;
+    }
     const integration = SAGEMAKER_INTEGRATIONS[task.api]?.policy;
     if (!integration) continue;
+    optimized = true;
     const sync = task.integrationPattern === 'sync' && integration.syncActions.length > 0;
-    const state = sidOf(task.stateName);
     // AddTags where the request sets Tags, and for every `.sync` job: Step Functions tags a job it runs to completion
     // (MANAGED_BY_AWS: STARTED_BY_STEP_FUNCTIONS) and the state fails with AccessDenied without it. The guide's page
     // does not list it; aws-cdk added it after users hit that failure (aws/aws-cdk#26012, #32294; PR #27264, #32536).
@@ -171,22 +195,13 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
       Action: [...integration.actions, ...(sync ? integration.syncActions : []), ...(tagged ? ['sagemaker:AddTags'] : [])],
       Resource: integration.resources.map((r) => `arn:${partition}:sagemaker:${region}:${account}:${r.type}/${namePattern(task.payload, r.nameMember, r.prefix)}`),
     });
-    const roles = unique(rolesOf(task.payload, integration.roles, partition, account));
-    if (roles.length) {
-      passRoles.push({
-        Sid: sid(`${state}PassRole`),
-        Effect: 'Allow',
-        Action: ['iam:PassRole'],
-        Resource: roles,
-        Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
-      });
-    }
+    passRole(state, unique(rolesOf(task.payload, integration.roles, partition, account)));
     if (sync && integration.syncRule) rules.set(integration.syncRule, [...(rules.get(integration.syncRule) ?? []), state]);
   }
   if (!jobs.length) return { Version: '2012-10-17', Statement: [] };
   const statements: PolicyStatement[] = [
     ...jobs,
-    { Sid: sid('SageMakerListTags'), Effect: 'Allow', Action: ['sagemaker:ListTags'], Resource: ['*'] },
+    ...(optimized ? [{ Sid: sid('SageMakerListTags'), Effect: 'Allow' as const, Action: ['sagemaker:ListTags'], Resource: ['*'] }] : []),
     ...passRoles,
     ...[...rules].map(([rule, states]) => ({
       Sid: sid(`${unique(states).join('')}${rule.replace(/^StepFunctionsGetEventsForSageMaker(\w*)(?:Rule|\*)$/, '$1')}Events`),

@@ -104,6 +104,28 @@ export function knownContext(task: SageMakerTask): KnownContext {
   return machine.byName.get(name) === task.state && !hasPlaceholder(name) ? { stateName: name } : {};
 }
 
+// arn:<partition>:states:::aws-sdk:sagemaker:<action>[.waitForTaskToken]: any other SageMaker API, through the AWS SDK
+// integration (request-response or callback; Step Functions offers no .sync for it).
+const SDK_RESOURCE = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):states:::aws-sdk:sagemaker:([a-z][A-Za-z0-9]*)(?:\.waitForTaskToken)?$/;
+
+/** A Task state calling SageMaker through the AWS SDK integration: its action as written (describeTrainingJob), its request. */
+export interface SdkSageMakerTask {
+  state: AslState;
+  action: string;
+  payloadProperty: AstNode | undefined;
+}
+
+/** The AWS SDK integration's SageMaker tasks of a document (for the IAM policy; their requests are not checked here). */
+export function sdkTasksOf(parsed: ParsedDocument): SdkSageMakerTask[] {
+  const out: SdkSageMakerTask[] = [];
+  for (const state of modelOf(parsed).states) {
+    if (state.type !== 'Task') continue;
+    const m = SDK_RESOURCE.exec(stringValue(property(state.node, 'Resource')) ?? '');
+    if (m) out.push({ state, action: m[1], payloadProperty: propertyNode(state.node, state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters') });
+  }
+  return out;
+}
+
 /** The SageMaker tasks of a document, in the model's order. */
 export function tasksOf(parsed: ParsedDocument): SageMakerTask[] {
   let found = tasks.get(parsed);
