@@ -640,6 +640,17 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     expectBoth(proc({ Mode: 'DISTRIBUTED', ExecutionType: 'BATCH' }), [err('asl-invalid-value', 'BATCH')]);
     for (const ok of [{ Mode: 'INLINE' }, {}, { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, { Mode: '${Mode}' }]) expectBoth(proc(ok), []);
   });
+  test('a Distributed Map\'s fields on a Map that runs inline are a warning on each key; a Mode it cannot read is left alone', () => {
+    const warn = (at: string) => ({ code: 'asl-distributed-only-field', severity: 'warning', at });
+    const inline = (ProcessorConfig: unknown, fields: Record<string, unknown>) => sm({ M: { Type: 'Map', End: true, ItemProcessor: { ...DIST, ProcessorConfig }, ...fields } });
+    const fields = { ItemReader: READ, ToleratedFailurePercentage: 5, Label: 'Batch' };
+    for (const config of [{ Mode: 'INLINE' }, {}, undefined]) expectBoth(inline(config, fields), [warn('ItemReader'), warn('ToleratedFailurePercentage'), warn('Label')]);
+    assert.ok(messages(inline({ Mode: 'INLINE' }, { ItemReader: READ }))[0].startsWith('ItemReader is read by a Distributed Map only, and this Map runs inline (its ItemProcessor\'s ProcessorConfig has no "Mode": "DISTRIBUTED"): an inline Map iterates over a JSON array in its input'));
+    const iterator = sm({ M: { Type: 'Map', End: true, Iterator: { StartAt: 'S', States: { S: { Type: 'Succeed' } } }, ItemBatcher: { MaxItemsPerBatch: 2 } } });
+    expectBoth(iterator, [warn('ItemBatcher')]);
+    for (const config of [{ Mode: '${Mode}' }, { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }]) expectBoth(inline(config, fields), []);
+    expectBoth(inline({ Mode: 'Distributed' }, fields), [err('asl-invalid-value', 'Distributed')]);
+  });
   test('an ItemReader needs a Resource: on the ItemReader key, or on the empty object', () => {
     expectBoth(map({ ItemReader: { Parameters: { Bucket: 'b' } } }), [err('asl-missing-field', 'ItemReader')]);
     expectBoth(map({ ItemReader: {} }), [err('asl-missing-field', '{}')]);
@@ -733,7 +744,7 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     expectBoth(csv({ CSVDelimiter: 'COLON' }), [err('asl-invalid-value', 'COLON')]);
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: 'a,b' }), [err('asl-invalid-value', 'a,b')]);
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a', 2] }), [err('asl-invalid-value', '2')]);
-    expectBoth(csv({ CSVHeaderLocation: 'GIVEN' }), [{ code: 'asl-missing-field', severity: 'warning', at: 'ReaderConfig' }]);
+    expectBoth(csv({ CSVHeaderLocation: 'GIVEN' }), [{ code: 'asl-missing-field', severity: 'warning', at: 'CSVHeaderLocation' }]);
     // A name given twice: the Map fails when it reads the items (AWS creates the machine).
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['H1', 'H1', 'H3'] }), [{ code: 'asl-invalid-value', severity: 'warning', at: 'H1' }]);
     for (const CSVDelimiter of ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB', '${Delimiter}']) expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a', 'b'], CSVDelimiter }), []);

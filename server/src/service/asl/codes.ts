@@ -56,6 +56,8 @@ export const AslCode = {
    * Wait longer than the execution may last, a Pass state's Result over the 256 KiB output quota (warnings).
    */
   executionLimit: 'asl-execution-limit',
+  /** A Distributed Map's field (ItemReader, ItemBatcher, ResultWriter, ToleratedFailure…, Label) on a Map that runs inline: warning. */
+  distributedOnlyField: 'asl-distributed-only-field',
 } as const;
 
 /**

@@ -651,6 +651,31 @@ function checkOutputSize(ctx: Ctx, member: AstNode | undefined) {
 /** Where to report what a Distributed Map field's object lacks: the field's key, or the object itself when it is empty. */
 const lackAt = (s: AslState, field: string, obj: AstNode) => (obj.children?.length ? keyOf(propertyNode(s.node, field)!)! : obj);
 
+/** What only a Distributed Map reads: "Fields specific to Distributed Map" (state-map-distributed.html). */
+const DISTRIBUTED_ONLY = ['ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label'];
+
+/**
+ * A Distributed Map's field on a Map that runs inline (an Iterator, or an ItemProcessor whose ProcessorConfig.Mode is
+ * INLINE or not set): the guide documents these for the Distributed Map only, and an inline Map "accepts only a JSON
+ * array as input" (state-map.html), so the reader, batcher, writer or failure budget does not do what it says. No
+ * source says the service refuses them at deploy: a warning. A Mode it cannot read (a placeholder, a wrong value,
+ * which has its own error) leaves the Map alone.
+ */
+function checkInlineMap(ctx: Ctx, s: AslState, proc: AstNode | undefined, iter: AstNode | undefined) {
+  if (proc) {
+    if (valueOf(proc)?.type !== 'object') return;
+    const config = property(valueOf(proc), 'ProcessorConfig');
+    const mode = property(config, 'Mode');
+    if (mode && !(mode.type === 'string' && mode.value === 'INLINE')) return;
+    if (config && config.type !== 'object') return;
+  } else if (!iter) return;
+  const how = iter ? 'it has an Iterator, which runs inline' : 'its ItemProcessor\'s ProcessorConfig has no "Mode": "DISTRIBUTED"';
+  for (const field of DISTRIBUTED_ONLY) {
+    const p = propertyNode(s.node, field);
+    if (p) report(ctx, keyOf(p)!, AslCode.distributedOnlyField, `${field} is read by a Distributed Map only, and this Map runs inline (${how})${field === 'ItemReader' ? ': an inline Map iterates over a JSON array in its input, not a dataset in S3' : ''}. For it to apply, set "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "STANDARD" } in ItemProcessor`, 'warning');
+  }
+}
+
 /** The limits of a Distributed Map: Label, ReaderConfig.InputType and MaxItems, ItemBatcher; the fields of ItemReader, ItemBatcher and ResultWriter. */
 function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   for (const field of ['ItemReader', 'ItemBatcher', 'ResultWriter'] as const) {
@@ -744,7 +769,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     // GIVEN: "Use this option to specify the header within the state machine definition" (input-output-itemreader.html).
     // No source says the service refuses GIVEN without CSVHeaders at deploy, so a Warning: the rows cannot be named.
     if (location?.type === 'string' && location.value === 'GIVEN' && !headers)
-      report(ctx, keyOf(propertyNode(reader!, 'ReaderConfig')!)!, AslCode.missingField, '"CSVHeaderLocation": "GIVEN" needs CSVHeaders: the column names, e.g. "CSVHeaders": ["id", "name"]', 'warning');
+      report(ctx, settingKey(location), AslCode.missingField, '"CSVHeaderLocation": "GIVEN" needs CSVHeaders: the column names, e.g. "CSVHeaders": ["id", "name"]', 'warning');
   }
   const batcher = property(s.node, 'ItemBatcher');
   if (batcher?.type === 'object') {
@@ -1194,6 +1219,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
       for (const p of [proc, iter]) if (p) checkType(ctx, keyOf(p)!.value, valueOf(p), 'object', 'JSONPath');
       if (propN('Parameters') && propN('ItemSelector')) report(ctx, keyOf(propN('Parameters')!)!, AslCode.exclusiveFields, 'Parameters is the old name of ItemSelector: keep one');
       checkDistributedMap(ctx, s, ql);
+      checkInlineMap(ctx, s, proc, iter);
       break;
     }
   }
