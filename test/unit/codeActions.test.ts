@@ -362,6 +362,25 @@ describe('ASL fixes', () => {
     const no = quickFix(JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } }), 'asl-missing-field', '"A"');
     assert.deepEqual(no.titles, []);
   });
+  test('a Distributed Map field on an inline Map: the Map made distributed, or the field removed (both offered), in JSON and YAML', () => {
+    const body = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
+    const reader = { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } };
+    const text = JSON.stringify({ StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: body, ItemReader: reader, End: true } } }, null, 2);
+    const r = quickFix(text, 'asl-distributed-only-field', '"ItemReader"', { pick: 'Run this Map distributed ("Mode": "DISTRIBUTED")' });
+    assert.deepEqual(r.titles, ['Run this Map distributed ("Mode": "DISTRIBUTED")', 'Remove ItemReader']);
+    assert.deepEqual(JSON.parse(r.result).States.M.ItemProcessor.ProcessorConfig, { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
+    assert.deepEqual(r.after, []);
+    const removed = quickFix(text, 'asl-distributed-only-field', '"ItemReader"', { pick: 'Remove ItemReader' });
+    assert.equal(JSON.parse(removed.result).States.M.ItemReader, undefined);
+    // "Mode": "INLINE" becomes DISTRIBUTED; an ExecutionType already there is kept.
+    const inline = JSON.stringify({ StartAt: 'M', States: { M: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'INLINE', ExecutionType: 'EXPRESS' }, ...body }, Label: 'L', End: true } } }, null, 2);
+    const i = quickFix(inline, 'asl-distributed-only-field', '"Label"', { pick: 'Run this Map distributed ("Mode": "DISTRIBUTED")' });
+    assert.deepEqual(JSON.parse(i.result).States.M.ItemProcessor.ProcessorConfig, { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' });
+    const yaml = 'StartAt: M\nStates:\n  M:\n    Type: Map\n    ItemProcessor:\n      ProcessorConfig:\n        Mode: INLINE\n      StartAt: P\n      States:\n        P:\n          Type: Pass\n          End: true\n    ToleratedFailurePercentage: 5\n    End: true\n';
+    const y = quickFix(yaml, 'asl-distributed-only-field', 'ToleratedFailurePercentage', { languageId: 'asl-yaml', pick: 'Run this Map distributed ("Mode": "DISTRIBUTED")' });
+    assert.equal(y.result, yaml.replace('        Mode: INLINE\n', '        Mode: DISTRIBUTED\n        ExecutionType: STANDARD\n'));
+    assert.deepEqual(y.after, []);
+  });
   test('a misspelt function in an expression: changed to the one its message names (an intrinsic, a JSONata function)', () => {
     const intrinsic = machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Formatt('churn-{}', $$.Execution.Name)" }));
     const r = quickFix(intrinsic, 'invalid-intrinsic', 'States.Formatt', { pick: 'Change to States.Format' });

@@ -127,6 +127,9 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
     const state = nodeOf(parsed, p)?.parent?.children?.[1];
     return state?.type === 'object' && !writtenElsewhere(parsed, state) ? [{ title: 'Add "End": true', edits: [insertMembers(parsed, state, [['End', true]])], preferred: false }] : [];
   }
+  // A Distributed Map's field on an inline Map: the Map made distributed (its Mode set, with Standard child
+  // executions where no ExecutionType is given), or the field removed. Both offered: which one was meant is the user's.
+  if (p.code === AslCode.distributedOnlyField) return distributedFixes(parsed, p);
   // A field of the other query language with one counterpart (Arguments for Parameters, and back; Output for a
   // Pass state's Result) is renamed to it.
   const to = p.code === AslCode.wrongQueryLanguage ? p.data?.rename : p.data?.closest;
@@ -135,4 +138,29 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   if (node?.type !== 'string' || node.value === to || !writtenInPlace(parsed, node)) return [];
   const fix = isKey(node) ? renameKey(parsed, node, to, false) : changeTo(parsed, node, to, false);
   return fix ? [fix] : [];
+}
+
+function distributedFixes(parsed: ParsedDocument, p: Problem): Fix[] {
+  const key = nodeOf(parsed, p);
+  const field = key?.parent;
+  const state = field?.parent;
+  if (!key || !field || state?.type !== 'object') return [];
+  const fixes: Fix[] = [];
+  const processor = valueOf(state.children?.find((c) => c.children?.[0]?.value === 'ItemProcessor'));
+  if (processor?.type === 'object' && writtenInPlace(parsed, processor)) {
+    const config = valueOf(processor.children?.find((c) => c.children?.[0]?.value === 'ProcessorConfig'));
+    const mode = valueOf(config?.children?.find((c) => c.children?.[0]?.value === 'Mode'));
+    const hasType = config?.children?.some((c) => c.children?.[0]?.value === 'ExecutionType');
+    const edits: OffsetEdit[] | undefined = !config
+      ? [insertMembers(parsed, processor, [['ProcessorConfig', { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }]])]
+      : config.type !== 'object' || !writtenInPlace(parsed, config)
+        ? undefined
+        : mode
+          ? [replaceNode(parsed, mode, 'DISTRIBUTED'), ...(hasType ? [] : [insertMembers(parsed, config, [['ExecutionType', 'STANDARD']])])]
+          : [insertMembers(parsed, config, [['Mode', 'DISTRIBUTED'], ...(hasType ? [] : [['ExecutionType', 'STANDARD'] as [string, unknown]])])];
+    if (edits) fixes.push({ title: 'Run this Map distributed ("Mode": "DISTRIBUTED")', edits, preferred: false });
+  }
+  const removal = writtenInPlace(parsed, field) ? removeMember(parsed, field) : undefined;
+  if (removal) fixes.push({ title: `Remove ${String(key.value)}`, edits: [removal], preferred: false });
+  return fixes;
 }
