@@ -232,7 +232,7 @@ function shapeSchema(model, name) {
     case 'long':
       s.type = 'integer';
       // Smithy's integer is "a 32-bit signed integer" (long is 64-bit): SageMaker cannot read a larger number.
-      if (shape.type === 'integer') s.format = 'int32';
+      s.format = shape.type === 'integer' ? 'int32' : 'int64';
       if (shape.min !== undefined) s.minimum = shape.min;
       if (shape.max !== undefined) s.maximum = shape.max;
       break;

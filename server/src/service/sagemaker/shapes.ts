@@ -34,8 +34,8 @@ export interface Shape {
   /** What the pattern allows, in words, when it is simple enough to say ("letters, digits and hyphens"). */
   patternDescription?: string;
   enum?: string[];
-  /** A Smithy integer (JSON Schema format int32): a 32-bit signed integer, whatever its own bounds say. */
-  int32?: boolean;
+  /** A Smithy integer (JSON Schema format int32) or long (int64): a signed integer of that many bits, whatever its own bounds say. */
+  bits?: 32 | 64;
 }
 
 export interface Integration {
@@ -92,7 +92,8 @@ function compile(schema: SchemaNode): Shape {
       shape.patternDescription = d['x-patternDescription'];
     }
     if (d.enum) shape.enum = d.enum;
-    if (d.format === 'int32') shape.int32 = true;
+    if (d.format === 'int32') shape.bits = 32;
+    else if (d.format === 'int64') shape.bits = 64;
     return shape;
   };
   return shapeOf(refName(schema));

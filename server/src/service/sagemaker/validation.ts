@@ -185,14 +185,21 @@ function checkNumber(ctx: Context, node: AstNode, shape: Shape, label: string) {
   const v = node.value as number;
   if (shape.min !== undefined && v < shape.min) problem(ctx, node, SageMakerCode.outOfRange, `${label} must be at least ${shape.min}, not ${v}`, { min: shape.min, max: shape.max });
   else if (shape.max !== undefined && v > shape.max) problem(ctx, node, SageMakerCode.outOfRange, `${label} must be at most ${shape.max}, not ${v}`, { min: shape.min, max: shape.max });
-  else if (shape.int32 && (v > INT32_MAX || v < -INT32_MAX - 1)) {
+  else if (shape.bits === 32 && (v > INT32_MAX || v < -INT32_MAX - 1)) {
     const bound = v > INT32_MAX ? `at most ${thousands(INT32_MAX)}` : `at least ${thousands(-INT32_MAX - 1)}`;
     problem(ctx, node, SageMakerCode.outOfRange, `${label} must be ${bound}, not ${v}: SageMaker's model makes it a 32-bit integer`, { min: shape.min ?? -INT32_MAX - 1, max: shape.max ?? INT32_MAX });
+  } else if (shape.bits === 64 && (v > 2 ** 63 || v < -(2 ** 63))) {
+    // A JSON number this large is read as the nearest double: 2^63 itself may be the largest long written out, so only
+    // what lies beyond it is sure to overflow.
+    const bound = v > 0 ? `at most ${INT64_MAX}` : "at least -9223372036854775808";
+    problem(ctx, node, SageMakerCode.outOfRange, `${label} must be ${bound}: SageMaker's model makes it a 64-bit integer`, { min: shape.min, max: shape.max });
   }
 }
 
 /** The largest 32-bit signed integer, Smithy's `integer`. */
 const INT32_MAX = 2 ** 31 - 1;
+/** The largest 64-bit signed integer, Smithy's `long`, as written (no double holds it). */
+const INT64_MAX = '9223372036854775807';
 
 /** List and map sizes are reported on the whole member (key and value), or on the value inside a list. */
 function checkSize(ctx: Context, ownerKey: AstNode, node: AstNode, shape: Shape, label: string, what: 'items' | 'entries') {
