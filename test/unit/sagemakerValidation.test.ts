@@ -373,6 +373,25 @@ describe('an intrinsic function whose result can never be the member\'s kind of 
   });
 });
 
+describe('a single value of the wrong kind, computed', () => {
+  test('States.Format (a string) for an integer, States.MathRandom (a number) for a name, $string for a number, a comparison for a string: warnings; a number for a timestamp or an integer: none', () => {
+    const f = findings(machine(training({
+      TrainingJobName: undefined, 'TrainingJobName.$': 'States.MathRandom(1, 999)',
+      ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 10, 'KeepAlivePeriodInSeconds.$': "States.Format('{}', $.keepAlive)" },
+    })));
+    assert.deepEqual(f.map((x) => [x.code, x.severity, x.message]).sort(), [
+      ['likely-runtime-failure', 'warning', 'KeepAlivePeriodInSeconds.$ = "States.Format(\'{}\', $.keepAlive)": States.Format gives a string, and KeepAlivePeriodInSeconds is an integer: SageMaker refuses the request when the state runs'],
+      ['likely-runtime-failure', 'warning', 'TrainingJobName.$ = "States.MathRandom(1, 999)": States.MathRandom gives a number, and TrainingJobName is a string: SageMaker refuses the request when the state runs'],
+    ].sort());
+    const j = findings(machine(training({
+      ResourceConfig: { InstanceCount: '{% $string($states.input.n) %}', InstanceType: 'ml.m5.large', VolumeSizeInGB: '{% $states.input.size * 2 %}' },
+      TrainingJobName: "{% $states.input.a = 'b' %}",
+    }), { jsonata: true })).filter((x) => x.severity !== 'information');
+    assert.deepEqual(j.map((x) => x.at).sort(), ['"{% $string($states.input.n) %}"', `"{% $states.input.a = 'b' %}"`].sort());
+    assert.deepEqual(findings(machine(training({ StoppingCondition: { 'MaxRuntimeInSeconds.$': 'States.MathAdd($.a, 60)' } }))), []);
+  });
+});
+
 describe('a JSONata value whose result can never be the member\'s kind of value', () => {
   const jsonata = (patch: Record<string, unknown>) => findings(machine(training(patch), { jsonata: true })).filter((x) => x.severity !== 'information');
   test('a string, number or boolean built-in, &, arithmetic or a comparison where a list or a map goes: a warning on the value, as for the .$ intrinsic', () => {

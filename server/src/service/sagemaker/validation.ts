@@ -308,10 +308,11 @@ function checkLengthBound(ctx: Context, node: AstNode, written: string, bound: n
 
 /**
  * An intrinsic function whose result can never be the member's kind of value: an object (structure or map), a list,
- * or a single value. States.JsonToString gives a string, not the map HyperParameters is; States.Array a list, not
- * the map Environment is. Step Functions sends it as it is, and SageMaker refuses the request when the state runs:
- * a warning. (A string where a number goes, and the reverse, is left alone: whether the service converts is not
- * documented.)
+ * a string, a number or a boolean. States.JsonToString gives a string, not the map HyperParameters is; States.Array
+ * a list, not the map Environment is; States.Format a string, not the integer KeepAlivePeriodInSeconds is;
+ * States.MathRandom a number, not the string a job name is. Step Functions sends it as it is, and SageMaker refuses
+ * the request when the state runs, as it refuses the literal "3600" for an integer (wrong-type): a warning. A
+ * timestamp takes a string or a number.
  */
 function containerMismatch(ctx: Context, node: AstNode, value: string, call: Call | PathNode, shape: Shape, label: string, constant?: { value: unknown }): boolean {
   if (call.kind !== 'call') return false;
@@ -329,7 +330,7 @@ function containerMismatch(ctx: Context, node: AstNode, value: string, call: Cal
 
 /**
  * The same for a JSONata value whose expression always gives a string, a number or a boolean (`$string(…)`, `&`,
- * `$count(…)`, a comparison: jsonataResult) where the member is an object or a list. What it is when it reads
+ * `$count(…)`, a comparison: jsonataResult) where the member takes another kind of value. What it is when it reads
  * nothing (undefined) fails the state too. Silent on anything else: a path, a conditional, a block, `$lookup`.
  */
 function jsonataContainerMismatch(ctx: Context, node: AstNode, value: string, shape: Shape, label: string): boolean {
@@ -340,9 +341,8 @@ function jsonataContainerMismatch(ctx: Context, node: AstNode, value: string, sh
 /** What both report: a result of one kind (`by` gives it) where the member takes another; whether it did. */
 function resultMismatch(ctx: Context, node: AstNode, written: string, by: string, result: 'string' | 'number' | 'boolean' | 'array' | 'object', shape: Shape, label: string): boolean {
   const wanted = jsonTypeOf(shape);
-  const gives = result === 'object' || result === 'array' ? result : 'value';
-  const takes = wanted === 'object' || wanted === 'array' ? wanted : 'value';
-  if (gives === takes) return false;
+  if (wanted === 'timestamp' && (result === 'string' || result === 'number')) return false;
+  if (result === wanted || (result === 'number' && wanted === 'integer')) return false;
   const type = describeType(shape);
   problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written}: ${by} gives ${result === 'object' ? 'an object' : result === 'array' ? 'a list' : `a ${result}`}, and ${label} is ${article(type)} ${type}: SageMaker refuses the request when the state runs`, undefined, 'warning');
   return true;
