@@ -189,9 +189,9 @@ describe('ranges and sizes', () => {
   });
   test('a long member beyond what a 64-bit integer holds; the largest long, read as the nearest double, is no finding', () => {
     const channel = (Seed: number) => ({ ChannelName: 'train', ShuffleConfig: { Seed }, DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/train' } } });
-    const f = findings(machine(training({ InputDataConfig: [channel(18446744073709551615)] }))).filter((x) => x.code === 'out-of-range');
+    const f = findings(machine(training({ InputDataConfig: [channel(Number('18446744073709551615'))] }))).filter((x) => x.code === 'out-of-range');
     assert.deepEqual(f.map((x) => x.message), ['Seed must be at most 9223372036854775807: SageMaker\'s model makes it a 64-bit integer']);
-    assert.deepEqual(findings(machine(training({ InputDataConfig: [channel(9223372036854775807)] }))).filter((x) => x.code === 'out-of-range'), []);
+    assert.deepEqual(findings(machine(training({ InputDataConfig: [channel(Number('9223372036854775807'))] }))).filter((x) => x.code === 'out-of-range'), []);
   });
   test('an empty list where at least one item is required', () => {
     const f = findings(machine(training({ InputDataConfig: [] })));
