@@ -68,8 +68,10 @@ export function toJsPattern(javaPattern) {
         else if (cls.negated) throw new Error(`toJsPattern: \\S in a negated class is not translated: ${javaPattern}`);
         else { cls.nonSpace = true; continue; }
       } else {
-        // With the `u` flag an escaped character that is not syntax is an error: `\_`, and `\-` outside a class.
-        piece = next === '_' || (next === '-' && !cls) ? next : c + next;
+        // With the `u` flag an escaped character that is not syntax is an error (`\_`, `\ `, and `\-` outside a class),
+        // where Java reads any escaped non-letter as itself.
+        const literal = !/[A-Za-z0-9]/.test(next) && !'^$\\.*+?()[]{}|/'.includes(next) && !(next === '-' && cls);
+        piece = literal ? next : c + next;
         i++;
       }
     } else if (c === '[' && !cls) {
@@ -84,6 +86,12 @@ export function toJsPattern(javaPattern) {
       else out += cls.text ? `(?:${body}|[^${JAVA_SPACE}])` : `[^${JAVA_SPACE}]`;
       cls = undefined;
       continue;
+    } else if ((c === '$' || c === '^') && !cls) {
+      // Java lets an assertion take a quantifier (`${1,128}`, in a tag pattern): once or more is once, and a quantifier
+      // that allows none makes it no assertion at all. JavaScript refuses the quantifier.
+      const q = /^(?:\{(\d+)(?:,\d*)?\}|[*+?])/.exec(javaPattern.slice(i + 1));
+      piece = q && (q[0] === '*' || q[0] === '?' || q[1] === '0') ? '' : c;
+      if (q) i += q[0].length;
     } else piece = c === '.' && !cls ? JAVA_DOT : c;
     if (cls) cls.text += piece;
     else out += piece;
@@ -368,6 +376,30 @@ export function generate(model) {
   return schemas;
 }
 
+/**
+ * Every SageMaker operation's request, for the AWS SDK integration (arn:aws:states:::aws-sdk:sagemaker:<action>,
+ * the operation's name with its first letter in lowercase): one schema whose $defs hold every shape some request
+ * reaches, with the operations in `x-operations`. Loaded only when a state machine calls SageMaker that way.
+ */
+export function generateSdk(model) {
+  const operations = {};
+  const defs = {};
+  for (const [operation, op] of Object.entries(model.operations).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!op.input) continue;
+    const action = operation.charAt(0).toLowerCase() + operation.slice(1);
+    operations[action] = { operation, request: op.input.shape };
+    for (const name of closure(model, op.input.shape)) defs[name] ??= shapeSchema(model, name);
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'sagemaker/sdk-requests.json',
+    title: 'SageMaker requests through the AWS SDK integration',
+    'x-modelVersion': `${model.metadata.uid} (botocore 1.43.107)`,
+    'x-operations': operations,
+    $defs: Object.fromEntries(Object.entries(defs).sort(([a], [b]) => a.localeCompare(b))),
+  };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const model = JSON.parse(readFileSync(MODEL, 'utf8'));
   const schemas = generate(model);
@@ -377,6 +409,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     writeFileSync(join(OUT, `${resource}.schema.json`), JSON.stringify(schema, null, 1) + '\n');
   }
   writeFileSync(join(OUT, 'outputs.json'), JSON.stringify(generateOutputs(model)) + '\n');
+  writeFileSync(join(OUT, 'sdk-requests.json'), JSON.stringify(generateSdk(model)) + '\n');
   // The index the language service imports. Each schema is loaded on first use, so the server starts without
   // evaluating half a megabyte of schemas it may never need.
   const names = Object.keys(schemas);
@@ -387,7 +420,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       names.map((n) => `  ${n}: () => require('./${n}.schema.json'),`).join('\n') +
       '\n};\n' +
       '/** The integrations\' results (request-response: the response; .sync: the Describe… response), for the data flow. */\n' +
-      'export const sageMakerOutputs = (): Record<string, any> => require(\'./outputs.json\');\n',
+      'export const sageMakerOutputs = (): Record<string, any> => require(\'./outputs.json\');\n' +
+      '/** Every operation\'s request, for the AWS SDK integration (aws-sdk:sagemaker:<action>). */\n' +
+      'export const sageMakerSdkSchema = (): Record<string, any> => require(\'./sdk-requests.json\');\n',
   );
   console.log(`schemas: ${names.length} integrations → ${OUT} (${readdirSync(OUT).length} files)`);
 }

@@ -12,3 +12,5 @@ export const sageMakerSchemas: Record<string, () => Record<string, any>> = {
 };
 /** The integrations' results (request-response: the response; .sync: the Describe… response), for the data flow. */
 export const sageMakerOutputs = (): Record<string, any> => require('./outputs.json');
+/** Every operation's request, for the AWS SDK integration (aws-sdk:sagemaker:<action>). */
+export const sageMakerSdkSchema = (): Record<string, any> => require('./sdk-requests.json');

@@ -292,11 +292,23 @@ describe('resources', () => {
     const model = findings(machine({ ModelName: 'm', ExecutionRoleArn: 'arn:aws:iam::111122223333:role/R' }, { resource: 'arn:aws:states:::sagemaker:createModel:2' }));
     assert.deepEqual(model.map((x) => x.message), ['sagemaker:createModel:2 is not an integration pattern SageMaker supports (Step Functions offers request-response for createModel, nothing else); use sagemaker:createModel (request-response)']);
   });
-  test('a placeholder or another service is not judged: ${…} after the API, the SDK integration', () => {
-    for (const resource of ['arn:aws:states:::sagemaker:createTrainingJob${Pattern}', 'arn:aws:states:::sagemaker:createTrainingJob.${Pattern}', 'arn:aws:states:::sagemaker:${Api}', 'arn:aws:states:::aws-sdk:sagemaker:stopTrainingJob', 'arn:aws:states:::aws-sdk:sagemaker:createTrainingJob']) {
+  test('a placeholder or another service is not judged: ${…} after the API or the action, another service\'s SDK integration', () => {
+    for (const resource of ['arn:aws:states:::sagemaker:createTrainingJob${Pattern}', 'arn:aws:states:::sagemaker:createTrainingJob.${Pattern}', 'arn:aws:states:::sagemaker:${Api}', 'arn:aws:states:::aws-sdk:sagemaker:${Action}', 'arn:aws:states:::aws-sdk:s3:createTrainingJob']) {
       assert.deepEqual(findings(machine({ Bogus: 1 }, { resource })), [], resource);
     }
     assert.deepEqual(findings(machine(VALID_TRAINING, { resource: 'arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync' })), []);
+  });
+  test('a SageMaker API called through the AWS SDK integration: its request checked against the operation\'s, its action against the API\'s', () => {
+    const sdk = (action: string, payload: unknown) => findings(machine(payload, { resource: `arn:aws:states:::aws-sdk:sagemaker:${action}` })).map((x) => [x.code, x.severity, x.at]);
+    assert.deepEqual(sdk('stopTrainingJob', { Bogus: 1 }), [['unknown-key', 'error', '"Bogus"'], ['missing-required', 'error', '"Parameters"']]);
+    assert.deepEqual(sdk('updateEndpointWeightsAndCapacities', { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', DesiredInstanceCount: -1 }] }), [['out-of-range', 'error', '-1']]);
+    assert.deepEqual(sdk('addTags', { ResourceArn: 'arn:aws:s3:::bucket/key', Tags: [] }), [['pattern', 'error', '"arn:aws:s3:::bucket/key"']]);
+    // The same request as the optimized integration's: its documented rules too.
+    assert.deepEqual(sdk('createTrainingJob', VALID_TRAINING), []);
+    assert.deepEqual(sdk('createTrainingJob', { ...VALID_TRAINING, EnableManagedSpotTraining: true }).map(([code]) => code), ['documented-rule']);
+    const wrong = findings(machine({}, { resource: 'arn:aws:states:::aws-sdk:sagemaker:CreateModel.waitForTaskToken' }));
+    assert.deepEqual(wrong.map((x) => [x.code, x.severity]), [['unknown-integration', 'error']]);
+    assert.match(wrong[0].message, /^aws-sdk:sagemaker:CreateModel is not an action of SageMaker's API, so Step Functions refuses this resource when the state machine is created \(INVALID_RESOURCE\)\. Did you mean aws-sdk:sagemaker:createModel\?/);
   });
   test('every Step Functions-optimized SageMaker integration is checked', () => {
     for (const api of ['createEndpoint', 'createEndpointConfig', 'createHyperParameterTuningJob', 'createLabelingJob', 'createModel', 'createProcessingJob', 'updateEndpoint']) {

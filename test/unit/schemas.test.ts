@@ -15,6 +15,12 @@ test('the committed schemas are exactly what the generator makes from the model 
   for (const [api, schema] of Object.entries(schemas)) {
     assert.equal(readFileSync(join(dir, `${api}.schema.json`), 'utf8'), JSON.stringify(schema, null, 1) + '\n', `${api}: run npm run schemas`);
   }
+  // The AWS SDK integration's requests: every operation, its action the name with a lowercase first letter.
+  const sdk = (await generator()).generateSdk(model);
+  assert.equal(readFileSync(join(dir, 'sdk-requests.json'), 'utf8'), JSON.stringify(sdk) + '\n', 'sdk-requests.json: run npm run schemas');
+  assert.equal(Object.keys(sdk['x-operations']).length, Object.keys(model.operations).length);
+  assert.deepEqual(sdk['x-operations'].createPipeline, { operation: 'CreatePipeline', request: 'CreatePipelineRequest' });
+  for (const def of Object.values<{ pattern?: string }>(sdk.$defs)) if (def.pattern) new RegExp(def.pattern, 'u');
 });
 
 test('every pattern compiles with the u flag and matches the whole value', () => {
@@ -35,6 +41,9 @@ test('Java-only constructs are translated', async () => {
   assert.equal(toJsPattern('arn:[\\p{Alnum}\\-]+:lambda'), '^(?:arn:[A-Za-z0-9\\-]+:lambda)$');
   assert.equal(toJsPattern('[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*'), '^(?:[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$');
   assert.equal(toJsPattern('a\\-b\\_c'), '^(?:a-b_c)$');
+  // Any escaped non-letter is itself in Java; a quantified assertion (`${1,128}` in a tag pattern) is the assertion.
+  assert.equal(toJsPattern('[a-z\\ _]+'), '^(?:[a-z _]+)$');
+  assert.equal(toJsPattern('([a-z]*)${1,128}'), '^(?:([a-z]*)$)$');
 });
 
 test("Java's reading of \\s, \\S and . is kept: ASCII whitespace only, and . stops at U+0085 too", async () => {

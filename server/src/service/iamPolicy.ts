@@ -5,7 +5,7 @@ import { toValue } from './core/tree';
 import type { DocumentStore } from './documentStore';
 import type { AstNode } from './core/types';
 import { iamPolicyFor, type PolicyDocument, type PolicyOptions, type PolicyTask } from './sagemaker/iamPolicy';
-import { sdkTasksOf, tasksOf } from './sagemaker/tasks';
+import { tasksOf } from './sagemaker/tasks';
 import { machineName } from './templates/embedded';
 
 /**
@@ -19,9 +19,6 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
     const payload = t.payloadProperty?.children?.[1];
     return payload ? toValue(payload) : null;
   };
-  const tasks: PolicyTask[] = machines.flatMap((m) => [
-    ...tasksOf(m).map((t) => ({ api: t.api, integrationPattern: t.integrationPattern, payload: payloadOf(t), stateName: t.state.name })),
-    ...sdkTasksOf(m).map((t) => ({ api: t.action, sdk: true as const, integrationPattern: 'requestResponse' as const, payload: payloadOf(t), stateName: t.state.name })),
-  ]);
+  const tasks: PolicyTask[] = machines.flatMap(tasksOf).map((t) => ({ api: t.api, ...(t.sdk ? { sdk: t.sdk } : {}), integrationPattern: t.integrationPattern, payload: payloadOf(t), stateName: t.state.name }));
   return iamPolicyFor(tasks, options);
 }

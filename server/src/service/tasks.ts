@@ -19,7 +19,8 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
   // Every state machine of the document: itself, each one a template embeds, or a standalone job spec's request.
   const tasks = store.machines(doc).flatMap((machine) => tasksOf(machine).map((task) => ({ task, machine, standalone: isJobSpec(machine) })));
   for (const { task, machine, standalone } of tasks) {
-    const integration = getIntegration(task.api);
+    // A job starts from an optimized integration's task; an AWS SDK call is the state machine's to make.
+    const integration = task.sdk ? undefined : getIntegration(task.api);
     if (!integration) continue;
     const start = task.state.keyNode.offset;
     const end = task.state.node.offset + task.state.node.length;

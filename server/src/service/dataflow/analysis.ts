@@ -571,7 +571,8 @@ export const setDataflow = (parsed: ParsedDocument, input: Shape, flow: Dataflow
 export function dataflowOf(parsed: ParsedDocument, executionInput: Shape = UNKNOWN): Dataflow {
   const hit = flows.get(parsed);
   if (hit && hit.input === executionInput) return hit.flow;
-  const sagemaker = new Map(tasksOf(parsed).map((t) => [t.state, t] as const));
+  // The optimized integrations' results are known (outputs.json); an AWS SDK call's result is left unknown.
+  const sagemaker = new Map(tasksOf(parsed).filter((t) => !t.sdk).map((t) => [t.state, t] as const));
   const flow = analyse(modelOf(parsed), sagemaker, executionInput);
   flows.set(parsed, { input: executionInput, flow });
   return flow;

@@ -306,7 +306,8 @@ function shortResource(resource: string): string {
 
 function sageMakerInfo(s: AslState): SageMakerInfo | undefined {
   const task = sageMakerTaskOf(s);
-  if (!task) return undefined;
+  // An AWS SDK call is drawn as the Task it is (its service and action), not as a SageMaker job.
+  if (!task || task.sdk) return undefined;
   const { api, integrationPattern } = task;
   const integration = SAGEMAKER_INTEGRATIONS[api];
   const info: SageMakerInfo = { api, integration: integration?.label ?? api.replace(/^create/, '').replace(/Job$/, '').toLowerCase(), sync: integrationPattern === 'sync', waitForTaskToken: integrationPattern === 'waitForTaskToken' };

@@ -8,7 +8,7 @@ import { codePointSlice, editDistance, trimChar } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
-import { getIntegration, type Shape } from './shapes';
+import { integrationOf, type Shape } from './shapes';
 
 // The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens,
 // as `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,N}` (at most N+1 characters) or `[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?`.
@@ -135,7 +135,7 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
     const state = valueOf(node.parent);
     const task = taskNamedBy(parsed, node);
     if (state?.type !== 'object' || !task || !writtenInPlace(parsed, state)) return undefined;
-    const request = getIntegration(task.api)?.request;
+    const request = integrationOf(task)?.request;
     if (!request) return undefined;
     return { title, edits: [insertMembers(parsed, state, [[data.payloadKey, placeholder(request)]])], preferred: true, members: { object: state, names: [data.payloadKey], how: 'insert' } };
   }

@@ -713,11 +713,10 @@ const byMember = new WeakMap<AstNode, { stamp: number | undefined; shape: Shape;
  * request is from an incrementally re-parsed JSON document, so a member whose node and stamp are unchanged keeps
  * what it broke; the rules of the request itself are evaluated again.
  */
-function findViolations(api: string, payload: AstNode, memo: boolean, jsonata: boolean): Violation[] {
-  const integration = getIntegration(api.charAt(0).toLowerCase() + api.slice(1));
-  if (!integration) return [];
+function findViolations(api: string | Shape, payload: AstNode, memo: boolean, jsonata: boolean): Violation[] {
+  const request = typeof api === 'string' ? getIntegration(api.charAt(0).toLowerCase() + api.slice(1))?.request : api;
+  if (!request) return [];
   const found: Violation[] = [];
-  const request = integration.request;
   if (!memo || payload.type !== 'object') violationsUnder(payload, request, '', jsonata, found);
   else {
     structureRules(payload, request, '', jsonata, found, (value, shape, label) => {
@@ -744,11 +743,11 @@ function withQuote(rule: DocumentedRule, message: string): string {
 }
 
 /**
- * The documented rules a SageMaker request breaks. `api` is the Step Functions integration (createTrainingJob)
- * or the SageMaker operation (CreateTrainingJob); `payload` the Parameters/Arguments object as parsed (JSON or
+ * The documented rules a SageMaker request breaks. `api` is the Step Functions integration (createTrainingJob),
+ * the SageMaker operation (CreateTrainingJob) or the request's shape itself (an AWS SDK integration's); `payload` the Parameters/Arguments object as parsed (JSON or
  * YAML: object nodes have property children [key, value], offsets into the text); `memo` as in findViolations.
  */
-export function checkDocumentedRules(api: string, payload: AstNode, memo = false, jsonata = false): Problem[] {
+export function checkDocumentedRules(api: string | Shape, payload: AstNode, memo = false, jsonata = false): Problem[] {
   const violations = findViolations(api, payload, memo, jsonata);
   // A rule broken by what an expression always gives deploys, and fails when the state runs: a warning, no fix.
   return violations.map(({ rule, hit, computed }) => ({

@@ -6,7 +6,7 @@ import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
 import { knownStringOf, type KnownContext } from '../expressions/index';
 import { documentedRulesAt } from './documentedRules';
 import { describeConstraints, payloadAt, referenceLink, shapeAt } from './payloadLocation';
-import { describeType, getIntegration, type Shape } from './shapes';
+import { describeType, integrationOf, type Shape } from './shapes';
 import { knownContext, tasksOf } from './tasks';
 
 /** What a hover shows (Markdown) and the span it is about. */
@@ -24,7 +24,7 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverTex
   // The Resource of a SageMaker task: what the API does.
   for (const task of tasksOf(parsed)) {
     if (task.resourceNode === node) {
-      const integration = getIntegration(task.api);
+      const integration = integrationOf(task);
       if (!integration) return null;
       const doc0 = integration.request.doc ?? '';
       const pattern = task.unsupportedSuffix !== undefined ? `${task.unsupportedSuffix}: not an integration pattern of SageMaker` : { requestResponse: 'request-response: the state ends when SageMaker accepts the request', sync: '.sync: the state waits until the job completes', waitForTaskToken: '.waitForTaskToken: not supported by SageMaker' }[task.integrationPattern];

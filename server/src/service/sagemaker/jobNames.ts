@@ -10,7 +10,7 @@ import { propertyNode } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
 import { standsForValue } from '../expressions/index';
 import { SageMakerCode } from './codes';
-import { getIntegration, type Integration } from './shapes';
+import { integrationOf, type Integration } from './shapes';
 import type { SageMakerTask } from './tasks';
 
 interface UniqueName {
@@ -59,7 +59,7 @@ function accountOf(task: SageMakerTask): string | undefined {
 
 /** The literal unique name a task sends, if it sends one the text shows (no `.$`, JSONata or template placeholder). */
 function literalName(task: SageMakerTask): Named | undefined {
-  const integration = getIntegration(task.api);
+  const integration = integrationOf(task);
   const unique = integration && uniqueNameOf(integration);
   const payload = task.payloadProperty?.children?.[1];
   if (!unique || payload?.type !== 'object') return undefined;

@@ -2,7 +2,7 @@
 // Completion and hover both start here.
 import { getNodePath, type JSONPath } from 'jsonc-parser';
 import type { AstNode, ParsedDocument } from '../core/types';
-import { getIntegration, type Integration, type Member, type Shape } from './shapes';
+import { integrationOf, type Integration, type Member, type Shape } from './shapes';
 import { tasksOf, type SageMakerTask } from './tasks';
 
 export interface PayloadContext {
@@ -19,7 +19,7 @@ export function payloadAt(parsed: ParsedDocument, path: JSONPath): (PayloadConte
     if (!value) continue;
     const payloadPath = getNodePath(value);
     if (payloadPath.length > path.length || !payloadPath.every((seg, i) => seg === path[i])) continue;
-    const integration = getIntegration(task.api);
+    const integration = integrationOf(task);
     if (!integration) return undefined;
     return { task, integration, payloadPath, relative: path.slice(payloadPath.length) };
   }
@@ -61,7 +61,7 @@ export function payloadOf(parsed: ParsedDocument, node: AstNode): (PayloadContex
   for (let n: AstNode | undefined = start; n; n = n.parent) {
     const task = byPayload.get(n);
     if (task) {
-      const integration = getIntegration(task.api);
+      const integration = integrationOf(task);
       return integration ? { task, integration, payloadPath: getNodePath(n), relative: relative.reverse() } : undefined;
     }
     const parent = n.parent;
@@ -79,7 +79,7 @@ export function payloadContaining(parsed: ParsedDocument, offset: number): (Payl
   for (const task of tasksOf(parsed)) {
     const value = task.payloadProperty?.children?.[1];
     if (!value || offset <= value.offset || offset >= value.offset + value.length) continue;
-    const integration = getIntegration(task.api);
+    const integration = integrationOf(task);
     return integration ? { task, integration, payloadPath: getNodePath(value), value } : undefined;
   }
   return undefined;

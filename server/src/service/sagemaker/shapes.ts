@@ -1,6 +1,6 @@
 // Reads the generated JSON Schemas (schemas/sagemaker/*.schema.json) into a graph of shapes with their
 // checks precompiled (regexes built once). The code here is generic: every constraint is data from the model.
-import { sageMakerSchemas } from '../../../../schemas/sagemaker/index';
+import { sageMakerSchemas, sageMakerSdkSchema } from '../../../../schemas/sagemaker/index';
 
 type SchemaNode = Record<string, any>;
 
@@ -60,8 +60,8 @@ function kindOf(s: SchemaNode): ShapeKind {
   }
 }
 
-function compile(schema: SchemaNode): Shape {
-  const defs: Record<string, SchemaNode> = schema.$defs;
+/** The shapes of one schema's $defs, each compiled on first use (once: shapes may be shared and recursive). */
+function shapesOf(defs: Record<string, SchemaNode>): (name: string) => Shape {
   const compiled = new Map<string, Shape>();
   const refName = (ref: SchemaNode) => (ref.$ref as string).replace('#/$defs/', '');
   const shapeOf = (name: string): Shape => {
@@ -96,8 +96,10 @@ function compile(schema: SchemaNode): Shape {
     else if (d.format === 'int64') shape.bits = 64;
     return shape;
   };
-  return shapeOf(refName(schema));
+  return shapeOf;
 }
+
+const compile = (schema: SchemaNode): Shape => shapesOf(schema.$defs)((schema.$ref as string).replace('#/$defs/', ''));
 
 const integrations = new Map<string, Integration>();
 
@@ -119,6 +121,40 @@ export function getIntegration(api: string): Integration | undefined {
 }
 
 export const integrationNames: readonly string[] = Object.keys(sageMakerSchemas);
+
+// The AWS SDK integration's requests: every operation's, from one schema read on the first SDK task.
+let sdk: { operations: Record<string, { operation: string; request: string }>; shapeOf: (name: string) => Shape } | undefined;
+const sdkIntegrations = new Map<string, Integration>();
+
+/** SageMaker's operation the AWS SDK integration calls as `action` (arn:aws:states:::aws-sdk:sagemaker:createPipeline). */
+export function getSdkIntegration(action: string): Integration | undefined {
+  let found = sdkIntegrations.get(action);
+  if (found) return found;
+  if (!sdk) {
+    const schema = sageMakerSdkSchema();
+    sdk = { operations: schema['x-operations'], shapeOf: shapesOf(schema.$defs) };
+  }
+  const op = Object.hasOwn(sdk.operations, action) ? sdk.operations[action] : undefined;
+  if (!op) return undefined;
+  found = {
+    api: action,
+    operation: op.operation,
+    supportsSync: false,
+    apiReference: `https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_${op.operation}.html`,
+    request: sdk.shapeOf(op.request),
+  };
+  sdkIntegrations.set(action, found);
+  return found;
+}
+
+/** The AWS SDK integration's actions (createPipeline, describeTrainingJob…): every operation of the model. */
+export function sdkActionNames(): string[] {
+  if (!sdk) getSdkIntegration('');
+  return Object.keys(sdk!.operations);
+}
+
+/** The request a task sends: an optimized integration's, or through the AWS SDK integration an operation's. */
+export const integrationOf = (task: { api: string; sdk?: true }): Integration | undefined => (task.sdk ? getSdkIntegration(task.api) : getIntegration(task.api));
 
 /** What a shape's values look like, in the API's terms: "string", "integer", "list of Channel"… */
 export function describeType(shape: Shape): string {

@@ -3,6 +3,7 @@
 import { modelOf, type AslMachine, type AslState } from '../asl/model';
 import { property, propertyNode, stringValue } from '../core/tree';
 import { hasPlaceholder } from '../expressions/placeholders';
+import { integrationOf } from './shapes';
 import type { KnownContext } from '../expressions/index';
 import type { AstNode, ParsedDocument } from '../core/types';
 
@@ -26,6 +27,11 @@ export interface SageMakerTask {
   payloadProperty: AstNode | undefined;
   /** A standalone request file's stand-in (registerStandaloneTask): its values are what is sent, never a `.$` path. */
   standalone?: true;
+  /**
+   * Called through the AWS SDK integration (arn:aws:states:::aws-sdk:sagemaker:<action>): `api` is the action as written
+   * (createPipeline), its request the operation's (shapes.ts integrationOf); request-response or .waitForTaskToken.
+   */
+  sdk?: true;
 }
 
 // arn:<partition>:states:::sagemaker:<api>[.sync|.waitForTaskToken]; the partition may be a template placeholder
@@ -44,23 +50,35 @@ function parseSageMakerResource(resource: string): Pick<SageMakerTask, 'api' | '
   return { api, integrationPattern, unsupportedSuffix: suffix };
 }
 
+// arn:<partition>:states:::aws-sdk:sagemaker:<action>[.waitForTaskToken]: any SageMaker API through the AWS SDK
+// integration. (.sync, which it does not have, is the structure checks' warning: no task here.)
+const SDK_RESOURCE = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):states:::aws-sdk:sagemaker:([A-Za-z][A-Za-z0-9]*)(\.waitForTaskToken)?$/;
+
+function parseSdkResource(resource: string): Pick<SageMakerTask, 'api' | 'integrationPattern' | 'sdk'> | undefined {
+  const m = SDK_RESOURCE.exec(resource);
+  return m ? { api: m[1], integrationPattern: m[2] ? 'waitForTaskToken' : 'requestResponse', sdk: true } : undefined;
+}
+
 /** The SageMaker task a state is, if it is one. */
 export function sageMakerTaskOf(state: AslState): SageMakerTask | undefined {
   if (state.type !== 'Task') return undefined;
   const resourceNode = property(state.node, 'Resource');
   const resource = stringValue(resourceNode);
-  const parsed = resource === undefined ? undefined : parseSageMakerResource(resource);
+  const parsed = resource === undefined ? undefined : parseSageMakerResource(resource) ?? parseSdkResource(resource);
   if (!parsed || !resourceNode || resource === undefined) return undefined;
   const payloadKey = state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
   return { state, resourceNode, resource, ...parsed, payloadKey, payloadProperty: propertyNode(state.node, payloadKey) };
 }
 
-/** The payload value nodes of the SageMaker tasks: the SageMaker checks own what is inside them. */
+/**
+ * The payload value nodes of the SageMaker tasks whose request is known: the SageMaker checks own what is inside
+ * them. (A resource no integration or SDK action answers to leaves its payload to the structure checks.)
+ */
 export function sageMakerPayloads(parsed: ParsedDocument): Set<AstNode> {
   const out = new Set<AstNode>();
   for (const t of tasksOf(parsed)) {
     const value = t.payloadProperty?.children?.[1];
-    if (value) out.add(value);
+    if (value && integrationOf(t)) out.add(value);
   }
   return out;
 }
@@ -102,28 +120,6 @@ export function registerStandaloneTask(view: ParsedDocument, api: string, operat
 export function knownContext(task: SageMakerTask): KnownContext {
   const { name, machine } = task.state;
   return machine.byName.get(name) === task.state && !hasPlaceholder(name) ? { stateName: name } : {};
-}
-
-// arn:<partition>:states:::aws-sdk:sagemaker:<action>[.waitForTaskToken]: any other SageMaker API, through the AWS SDK
-// integration (request-response or callback; Step Functions offers no .sync for it).
-const SDK_RESOURCE = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):states:::aws-sdk:sagemaker:([a-z][A-Za-z0-9]*)(?:\.waitForTaskToken)?$/;
-
-/** A Task state calling SageMaker through the AWS SDK integration: its action as written (describeTrainingJob), its request. */
-export interface SdkSageMakerTask {
-  state: AslState;
-  action: string;
-  payloadProperty: AstNode | undefined;
-}
-
-/** The AWS SDK integration's SageMaker tasks of a document (for the IAM policy; their requests are not checked here). */
-export function sdkTasksOf(parsed: ParsedDocument): SdkSageMakerTask[] {
-  const out: SdkSageMakerTask[] = [];
-  for (const state of modelOf(parsed).states) {
-    if (state.type !== 'Task') continue;
-    const m = SDK_RESOURCE.exec(stringValue(property(state.node, 'Resource')) ?? '');
-    if (m) out.push({ state, action: m[1], payloadProperty: propertyNode(state.node, state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters') });
-  }
-  return out;
 }
 
 /** The SageMaker tasks of a document, in the model's order. */

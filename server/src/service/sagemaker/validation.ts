@@ -11,7 +11,7 @@ import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf, refusedBeginning, refusedEnding, refusedPart } from './patternAlphabet';
-import { describeType, getIntegration, integrationNames, jsonTypeOf, type Shape } from './shapes';
+import { describeType, getIntegration, getSdkIntegration, integrationNames, integrationOf, jsonTypeOf, sdkActionNames, type Shape } from './shapes';
 import { knownContext, type SageMakerTask } from './tasks';
 
 interface Context {
@@ -504,6 +504,7 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
  * fixes (codeActions.ts), `preferred` when the first is the one obvious answer.
  */
 function checkResource(ctx: Context, task: SageMakerTask): boolean {
+  if (task.sdk) return checkSdkResource(ctx, task);
   const integration = getIntegration(task.api);
   // The resource as written up to the API: arn:<partition>:states:::sagemaker:
   const prefix = task.resource.slice(0, task.resource.indexOf('states:::sagemaker:') + 'states:::sagemaker:'.length);
@@ -542,9 +543,28 @@ function checkResource(ctx: Context, task: SageMakerTask): boolean {
   return true;
 }
 
+/**
+ * An AWS SDK integration's action is one of SageMaker's operations, its name's first letter in lowercase
+ * (createPipeline for CreatePipeline). Step Functions refuses any other when the state machine is created: an error,
+ * with the close actions as quick fixes.
+ */
+function checkSdkResource(ctx: Context, task: SageMakerTask): boolean {
+  if (getSdkIntegration(task.api)) return true;
+  const prefix = task.resource.slice(0, task.resource.indexOf('aws-sdk:sagemaker:') + 'aws-sdk:sagemaker:'.length);
+  const suffix = task.integrationPattern === 'waitForTaskToken' ? '.waitForTaskToken' : '';
+  const near = closest(task.api, sdkActionNames());
+  const obvious = near.length === 1 || (near.length > 1 && editDistance(task.api, near[0]) < editDistance(task.api, near[1]));
+  const suggestions = obvious ? near.slice(0, 1) : near;
+  problem(ctx, task.resourceNode, SageMakerCode.unknownIntegration,
+    `aws-sdk:sagemaker:${task.api} is not an action of SageMaker's API, so Step Functions refuses this resource when the state machine is created (INVALID_RESOURCE).` +
+      `${suggestions.length ? ` Did you mean ${suggestions.map((a) => `aws-sdk:sagemaker:${a}`).join(' or ')}?` : ''} An action is the API operation's name with its first letter in lowercase (createPipeline for CreatePipeline)`,
+    { suggestions, replacements: suggestions.map((a) => `${prefix}${a}${suffix}`), preferred: obvious });
+  return false;
+}
+
 function checkTask(ctx: Context, task: SageMakerTask) {
   if (!checkResource(ctx, task)) return;
-  const integration = getIntegration(task.api)!;
+  const integration = integrationOf(task)!;
   const request = integration.request;
   const payload = task.payloadProperty;
   const label = `${integration.operation} request`;
@@ -560,7 +580,7 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   if (!valueNode || !keyNode) return;
   checkValue(ctx, valueNode, request, keyNode, label);
   // SageMaker's rules between fields that the model states only in its documentation (documentedRules.ts).
-  ctx.problems.push(...checkDocumentedRules(task.api, valueNode, ctx.memo, ctx.jsonata));
+  ctx.problems.push(...checkDocumentedRules(integration.request, valueNode, ctx.memo, ctx.jsonata));
 }
 
 function checkTaskUncached(task: SageMakerTask, text: string, memo = false): Problem[] {
