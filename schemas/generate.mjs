@@ -207,7 +207,10 @@ function shapeSchema(model, name) {
         if (m.deprecated) p.deprecated = true;
         s.properties[member] = p;
       }
-      if (shape.required?.length) s.required = [...shape.required];
+      // An idempotency token (StartPipelineExecution's ClientRequestToken) is required by the model, but the AWS SDKs
+      // fill it in when it is not given (Smithy's @idempotencyToken), Step Functions' SDK integration too: not required.
+      const required = (shape.required ?? []).filter((member) => !shape.members?.[member]?.idempotencyToken);
+      if (required.length) s.required = required;
       s.additionalProperties = false;
       break;
     }

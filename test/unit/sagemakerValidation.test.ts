@@ -303,6 +303,8 @@ describe('resources', () => {
     assert.deepEqual(sdk('stopTrainingJob', { Bogus: 1 }), [['unknown-key', 'error', '"Bogus"'], ['missing-required', 'error', '"Parameters"']]);
     assert.deepEqual(sdk('updateEndpointWeightsAndCapacities', { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', DesiredInstanceCount: -1 }] }), [['out-of-range', 'error', '-1']]);
     assert.deepEqual(sdk('addTags', { ResourceArn: 'arn:aws:s3:::bucket/key', Tags: [] }), [['pattern', 'error', '"arn:aws:s3:::bucket/key"']]);
+    // An idempotency token the model requires is the SDK's to fill in (StartPipelineExecution's ClientRequestToken).
+    assert.deepEqual(sdk('startPipelineExecution', { PipelineName: 'churn' }), []);
     // The same request as the optimized integration's: its documented rules too.
     assert.deepEqual(sdk('createTrainingJob', VALID_TRAINING), []);
     assert.deepEqual(sdk('createTrainingJob', { ...VALID_TRAINING, EnableManagedSpotTraining: true }).map(([code]) => code), ['documented-rule']);
