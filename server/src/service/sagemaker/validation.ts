@@ -516,11 +516,13 @@ function checkResource(ctx: Context, task: SageMakerTask): boolean {
     const suggestions = obvious ? near.slice(0, 1) : near;
     // A did-you-mean keeps a .sync written when the suggested API supports it.
     const keep = (api: string) => (task.integrationPattern === 'sync' && getIntegration(api)!.supportsSync ? '.sync' : '');
-    const replacements = [...suggestions.map((api) => `${prefix}${api}${keep(api)}`), sdk];
+    // The SDK integration is offered where it has this action (stopTrainingJob), not for a typo of a direct one.
+    const sdkHasIt = !!getSdkIntegration(task.api);
+    const replacements = [...suggestions.map((api) => `${prefix}${api}${keep(api)}`), ...(sdkHasIt ? [sdk] : [])];
     problem(ctx, task.resourceNode, SageMakerCode.unknownIntegration,
       `sagemaker:${task.api} is not one of the SageMaker APIs Step Functions integrates directly, so it refuses this resource when the state machine is created.` +
         `${suggestions.length ? ` Did you mean ${suggestions.map((api) => `sagemaker:${api}${keep(api)}`).join(' or ')}?` : ''}` +
-        ` Any other SageMaker API is called through the AWS SDK integration (${sdk}). Direct integrations: ${integrationNames.join(', ')}`,
+        ` Any other SageMaker API is called through the AWS SDK integration (${sdkHasIt ? sdk : `${sdk.slice(0, sdk.length - task.api.length)}<action>`}). Direct integrations: ${integrationNames.join(', ')}`,
       { suggestions, replacements, preferred: obvious });
     return false;
   }
