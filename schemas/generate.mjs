@@ -412,7 +412,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     writeFileSync(join(OUT, `${resource}.schema.json`), JSON.stringify(schema, null, 1) + '\n');
   }
   writeFileSync(join(OUT, 'outputs.json'), JSON.stringify(generateOutputs(model)) + '\n');
-  writeFileSync(join(OUT, 'sdk-requests.json'), JSON.stringify(generateSdk(model)) + '\n');
+  const sdk = generateSdk(model);
+  writeFileSync(join(OUT, 'sdk-requests.json'), JSON.stringify(sdk) + '\n');
   // The index the language service imports. Each schema is loaded on first use, so the server starts without
   // evaluating half a megabyte of schemas it may never need.
   const names = Object.keys(schemas);
@@ -425,7 +426,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       '/** The integrations\' results (request-response: the response; .sync: the Describe… response), for the data flow. */\n' +
       'export const sageMakerOutputs = (): Record<string, any> => require(\'./outputs.json\');\n' +
       '/** Every operation\'s request, for the AWS SDK integration (aws-sdk:sagemaker:<action>). */\n' +
-      'export const sageMakerSdkSchema = (): Record<string, any> => require(\'./sdk-requests.json\');\n',
+      'export const sageMakerSdkSchema = (): Record<string, any> => require(\'./sdk-requests.json\');\n' +
+      '/** The AWS SDK integration\'s actions, without reading their requests (completion, did-you-mean). */\n' +
+      `export const sageMakerSdkActions: readonly string[] = ${JSON.stringify(Object.keys(sdk['x-operations']))};\n`,
   );
   console.log(`schemas: ${names.length} integrations → ${OUT} (${readdirSync(OUT).length} files)`);
 }

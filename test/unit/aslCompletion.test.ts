@@ -60,6 +60,9 @@ describe('values', () => {
   test('a Task\'s Resource: the SageMaker integrations, .sync where Step Functions offers it; nothing for a Pass', () => {
     const labels = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:‸", "End": true }')).labels;
     for (const arn of ['arn:aws:states:::sagemaker:createTrainingJob.sync', 'arn:aws:states:::sagemaker:createTrainingJob', 'arn:aws:states:::sagemaker:createTransformJob.sync', 'arn:aws:states:::sagemaker:createModel']) assert.ok(labels.includes(arn), arn);
+    // Then every SageMaker action of the AWS SDK integration, after the optimized ones.
+    const pipeline = labels.indexOf('arn:aws:states:::aws-sdk:sagemaker:startPipelineExecution');
+    assert.ok(pipeline > labels.indexOf('arn:aws:states:::sagemaker:updateEndpoint'), String(pipeline));
     assert.ok(!labels.includes('arn:aws:states:::sagemaker:createModel.sync'), 'createModel has no .sync');
     assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "Resource": "‸", "End": true }')).labels, []);
   });

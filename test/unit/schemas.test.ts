@@ -20,6 +20,7 @@ test('the committed schemas are exactly what the generator makes from the model 
   assert.equal(readFileSync(join(dir, 'sdk-requests.json'), 'utf8'), JSON.stringify(sdk) + '\n', 'sdk-requests.json: run npm run schemas');
   assert.equal(Object.keys(sdk['x-operations']).length, Object.keys(model.operations).length);
   assert.deepEqual(sdk['x-operations'].createPipeline, { operation: 'CreatePipeline', request: 'CreatePipelineRequest' });
+  assert.ok(readFileSync(join(dir, 'index.ts'), 'utf8').includes(`sageMakerSdkActions: readonly string[] = ${JSON.stringify(Object.keys(sdk['x-operations']))};`), 'index.ts: run npm run schemas');
   for (const def of Object.values<{ pattern?: string }>(sdk.$defs)) if (def.pattern) new RegExp(def.pattern, 'u');
 });
 

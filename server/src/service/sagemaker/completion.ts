@@ -13,7 +13,7 @@ import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
 import { alwaysRefused } from './documentedRules';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
-import { describeType, getIntegration, integrationNames, type Member, type Shape } from './shapes';
+import { describeType, getIntegration, integrationNames, sdkActionNames, type Member, type Shape } from './shapes';
 
 function valueSnippet(shape: Shape): string {
   switch (shape.kind) {
@@ -59,9 +59,15 @@ function memberDocumentation(member: Member): string {
 }
 
 
-/** The Resource ARNs of the SageMaker integrations, `.sync` first where Step Functions offers it (asl/completion.ts). */
+/**
+ * The Resource ARNs of the SageMaker integrations, `.sync` first where Step Functions offers it, then every action of
+ * the AWS SDK integration (asl/completion.ts).
+ */
 export function sageMakerResources(): string[] {
-  return integrationNames.flatMap((api) => (getIntegration(api)!.supportsSync ? [`arn:aws:states:::sagemaker:${api}.sync`, `arn:aws:states:::sagemaker:${api}`] : [`arn:aws:states:::sagemaker:${api}`]));
+  return [
+    ...integrationNames.flatMap((api) => (getIntegration(api)!.supportsSync ? [`arn:aws:states:::sagemaker:${api}.sync`, `arn:aws:states:::sagemaker:${api}`] : [`arn:aws:states:::sagemaker:${api}`])),
+    ...sdkActionNames().map((action) => `arn:aws:states:::aws-sdk:sagemaker:${action}`),
+  ];
 }
 
 /** The completions at `offset` inside a SageMaker payload (none elsewhere). */

@@ -1,6 +1,6 @@
 // Reads the generated JSON Schemas (schemas/sagemaker/*.schema.json) into a graph of shapes with their
 // checks precompiled (regexes built once). The code here is generic: every constraint is data from the model.
-import { sageMakerSchemas, sageMakerSdkSchema } from '../../../../schemas/sagemaker/index';
+import { sageMakerSchemas, sageMakerSdkActions, sageMakerSdkSchema } from '../../../../schemas/sagemaker/index';
 
 type SchemaNode = Record<string, any>;
 
@@ -130,11 +130,12 @@ const sdkIntegrations = new Map<string, Integration>();
 export function getSdkIntegration(action: string): Integration | undefined {
   let found = sdkIntegrations.get(action);
   if (found) return found;
+  if (!sageMakerSdkActions.includes(action)) return undefined;
   if (!sdk) {
     const schema = sageMakerSdkSchema();
     sdk = { operations: schema['x-operations'], shapeOf: shapesOf(schema.$defs) };
   }
-  const op = Object.hasOwn(sdk.operations, action) ? sdk.operations[action] : undefined;
+  const op = sdk.operations[action];
   if (!op) return undefined;
   found = {
     api: action,
@@ -148,10 +149,7 @@ export function getSdkIntegration(action: string): Integration | undefined {
 }
 
 /** The AWS SDK integration's actions (createPipeline, describeTrainingJob…): every operation of the model. */
-export function sdkActionNames(): string[] {
-  if (!sdk) getSdkIntegration('');
-  return Object.keys(sdk!.operations);
-}
+export const sdkActionNames = (): readonly string[] => sageMakerSdkActions;
 
 /** The request a task sends: an optimized integration's, or through the AWS SDK integration an operation's. */
 export const integrationOf = (task: { api: string; sdk?: true }): Integration | undefined => (task.sdk ? getSdkIntegration(task.api) : getIntegration(task.api));
