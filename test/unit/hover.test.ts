@@ -48,6 +48,15 @@ test('the Resource: what the API does', () => {
   assert.match(md, /^\*\*SageMaker CreateTransformJob\*\* \(\.sync: the state waits until the job completes\)/);
 });
 
+test('an AWS SDK integration\'s Resource and members: the operation, how the state waits, the members\' documentation', () => {
+  const resource = 'arn:aws:states:::aws-sdk:sagemaker:describeTrainingJob';
+  assert.match(hover(TASK('{}', resource).replace('Job"', 'Job‸"')), /^\*\*SageMaker DescribeTrainingJob\*\* \(AWS SDK integration, request-response: the state ends when the call returns\)/);
+  assert.match(hover(TASK('{}', `${resource}.waitForTaskToken`).replace('Token"', 'Token‸"')), /\(AWS SDK integration, \.waitForTaskToken: the state waits until a task token is sent back\)/);
+  const md = hover(TASK('{ "TrainingJob‸Name": "j" }', resource));
+  assert.match(md, /^\*\*TrainingJobName\*\* — string, \*\*required\*\*/);
+  assert.match(md, /API_DescribeTrainingJob\.html#sagemaker-DescribeTrainingJob-request-TrainingJobName\)$/);
+});
+
 test('a Resource with a pattern SageMaker does not have: the hover says so', () => {
   const md = hover(TASK('{}', 'arn:aws:states:::sagemaker:createTrainingJob.sync:2').replace('.sync:2"', '.sync:2‸"'));
   assert.match(md, /^\*\*SageMaker CreateTrainingJob\*\* \(\.sync:2: not an integration pattern of SageMaker\)/);

@@ -27,7 +27,9 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverTex
       const integration = integrationOf(task);
       if (!integration) return null;
       const doc0 = integration.request.doc ?? '';
-      const pattern = task.unsupportedSuffix !== undefined ? `${task.unsupportedSuffix}: not an integration pattern of SageMaker` : { requestResponse: 'request-response: the state ends when SageMaker accepts the request', sync: '.sync: the state waits until the job completes', waitForTaskToken: '.waitForTaskToken: not supported by SageMaker' }[task.integrationPattern];
+      const pattern = task.sdk
+        ? `AWS SDK integration, ${task.integrationPattern === 'waitForTaskToken' ? '.waitForTaskToken: the state waits until a task token is sent back' : 'request-response: the state ends when the call returns'}`
+        : task.unsupportedSuffix !== undefined ? `${task.unsupportedSuffix}: not an integration pattern of SageMaker` : { requestResponse: 'request-response: the state ends when SageMaker accepts the request', sync: '.sync: the state waits until the job completes', waitForTaskToken: '.waitForTaskToken: not supported by SageMaker' }[task.integrationPattern];
       return {
         markdown: [`**SageMaker ${integration.operation}** (${pattern})`, doc0, `[${integration.operation} API reference](${integration.apiReference})`].filter(Boolean).join('\n\n'),
         range: span(node),
