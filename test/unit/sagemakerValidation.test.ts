@@ -303,6 +303,11 @@ describe('resources', () => {
     assert.deepEqual(sdk('stopTrainingJob', { Bogus: 1 }), [['unknown-key', 'error', '"Bogus"'], ['missing-required', 'error', '"Parameters"']]);
     assert.deepEqual(sdk('updateEndpointWeightsAndCapacities', { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', DesiredInstanceCount: -1 }] }), [['out-of-range', 'error', '-1']]);
     assert.deepEqual(sdk('addTags', { ResourceArn: 'arn:aws:s3:::bucket/key', Tags: [] }), [['pattern', 'error', '"arn:aws:s3:::bucket/key"']]);
+    // A timestamp is an ISO 8601 date or epoch seconds; "yesterday" fails when the state runs.
+    assert.deepEqual(sdk('listTrainingJobs', { CreationTimeAfter: 'yesterday' }), [['likely-runtime-failure', 'warning', '"yesterday"']]);
+    for (const t of ['2024-01-31', '2024-01-31T00:00:00Z', '2024-01-31T00:00:00.123+02:00', '1706659200', 1706659200, '${Since}']) assert.deepEqual(sdk('listTrainingJobs', { CreationTimeAfter: t }), [], String(t));
+    // Nothing required: no Parameters is no finding.
+    assert.deepEqual(findings(machine(undefined, { resource: 'arn:aws:states:::aws-sdk:sagemaker:listEndpoints' })), []);
     // An idempotency token the model requires is the SDK's to fill in (StartPipelineExecution's ClientRequestToken).
     assert.deepEqual(sdk('startPipelineExecution', { PipelineName: 'churn' }), []);
     // The same request as the optimized integration's: its documented rules too.

@@ -494,7 +494,21 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
     case 'integer':
     case 'number':
       return checkNumber(ctx, node, shape, label);
+    case 'timestamp':
+      return checkTimestamp(ctx, node, label);
   }
+}
+
+// What a timestamp member's string can be: an ISO 8601 date or date-time, or epoch seconds written as a string.
+const TIMESTAMP_TEXT = /^(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?|-?\d+(?:\.\d+)?)$/i;
+
+/**
+ * A timestamp written as a string that is no date (`"yesterday"`): the request cannot be serialized, so the state fails
+ * when it runs. A warning: which string forms the service reads besides ISO 8601 is not documented.
+ */
+function checkTimestamp(ctx: Context, node: AstNode, label: string) {
+  if (node.type !== 'string' || isDynamic(ctx, node) || TIMESTAMP_TEXT.test((node.value as string).trim())) return;
+  problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${label} ${quote(node.value as string)} is not a timestamp: write an ISO 8601 date-time ("2024-01-31T00:00:00Z") or epoch seconds (1706659200); the state fails when it runs`, undefined, 'warning');
 }
 
 /**
@@ -572,7 +586,9 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   const label = `${integration.operation} request`;
   if (!payload) {
     // Valid ASL: without Parameters (Arguments) the request is the state's input, which the text does not show. It
-    // fails at run time unless that input carries the request, so a warning, with the fix that writes one here.
+    // fails at run time unless that input carries the request, so a warning, with the fix that writes one here. A
+    // request with nothing required (ListEndpoints) needs none.
+    if (!request.required?.length) return;
     problem(ctx, task.state.keyNode, SageMakerCode.missingRequired,
       `Task "${task.state.name}" calls ${integration.operation} without ${task.payloadKey}: the request is then the state's input${task.payloadKey === 'Parameters' ? ' (after InputPath)' : ''}, which must carry ${list(request.required ?? [])}; write the request in ${task.payloadKey} to have it checked here`,
       { missing: request.required ?? [], payloadKey: task.payloadKey }, 'warning');
