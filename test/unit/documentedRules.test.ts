@@ -70,6 +70,37 @@ interface Case {
 }
 
 const CASES: Record<string, Case> = {
+  // Requests only the AWS SDK integration sends (aws-sdk:sagemaker:<action>): the same rules, read from the same model.
+  'trial-component-parameter-one-value': {
+    api: 'createTrialComponent',
+    bad: { Parameters: { lr: { StringValue: '0.1', NumberValue: 0.1 } } },
+    ok: [{ Parameters: { lr: { NumberValue: 0.1 } } }, { Parameters: { optimizer: { StringValue: 'adam' } } }],
+    dynamic: { Parameters: { lr: { StringValue: '0.1', 'NumberValue.$': '$.lr' } } },
+  },
+  'search-expression-not-empty': {
+    api: 'search',
+    bad: [{ Resource: 'TrainingJob', SearchExpression: {} }, { Resource: 'TrainingJob', SearchExpression: { SubExpressions: [{ Operator: 'And' }] } }],
+    ok: { Resource: 'TrainingJob', SearchExpression: { Filters: [{ Name: 'TrainingJobStatus', Operator: 'Equals', Value: 'Completed' }] } },
+    dynamic: { Resource: 'TrainingJob', SearchExpression: { 'Filters.$': '$.filters' } },
+  },
+  'notebook-no-direct-internet-needs-subnet': {
+    api: 'createNotebookInstance',
+    bad: { DirectInternetAccess: 'Disabled' },
+    ok: [{ DirectInternetAccess: 'Disabled', SubnetId: 'subnet-0123' }, { DirectInternetAccess: 'Enabled' }],
+    dynamic: { DirectInternetAccess: 'Disabled', 'SubnetId.$': '$.subnet' },
+  },
+  'autopilot-generated-endpoint-name-alone': {
+    api: 'createAutoMLJob',
+    bad: { ModelDeployConfig: { AutoGenerateEndpointName: true, EndpointName: 'churn' } },
+    ok: { ModelDeployConfig: { AutoGenerateEndpointName: true } },
+    dynamic: { ModelDeployConfig: { 'AutoGenerateEndpointName.$': '$.auto', EndpointName: 'churn' } },
+  },
+  'autopilot-endpoint-name-unless-generated': {
+    api: 'createAutoMLJob',
+    bad: [{ ModelDeployConfig: { AutoGenerateEndpointName: false } }, { ModelDeployConfig: {} }],
+    ok: [{ ModelDeployConfig: { EndpointName: 'churn' } }, { ModelDeployConfig: { AutoGenerateEndpointName: false, EndpointName: 'churn' } }],
+    dynamic: { ModelDeployConfig: { 'AutoGenerateEndpointName.$': '$.auto' } },
+  },
   'spot-training-needs-max-wait': {
     api: 'createTrainingJob',
     bad: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true }],

@@ -7,7 +7,7 @@ import { parseTree, type JSONPath } from 'jsonc-parser';
 import { SageMakerCode } from './codes';
 import { hasPlaceholder, isJsonata, knownStringOf, literalConstant } from '../expressions/index';
 import { shapeAt } from './payloadLocation';
-import { getIntegration, type Shape } from './shapes';
+import { getIntegration, getSdkIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
 import { trimChar } from '../core/text';
 
@@ -714,7 +714,8 @@ const byMember = new WeakMap<AstNode, { stamp: number | undefined; shape: Shape;
  * what it broke; the rules of the request itself are evaluated again.
  */
 function findViolations(api: string | Shape, payload: AstNode, memo: boolean, jsonata: boolean): Violation[] {
-  const request = typeof api === 'string' ? getIntegration(api.charAt(0).toLowerCase() + api.slice(1))?.request : api;
+  const action = typeof api === 'string' ? api.charAt(0).toLowerCase() + api.slice(1) : undefined;
+  const request = action === undefined ? (api as Shape) : (getIntegration(action) ?? getSdkIntegration(action))?.request;
   if (!request) return [];
   const found: Violation[] = [];
   if (!memo || payload.type !== 'object') violationsUnder(payload, request, '', jsonata, found);
