@@ -167,7 +167,7 @@ export function checkRules(model, data) {
       if (rule.kind === 'requiresValue' || rule.kind === 'listContains') {
         const r = resolve(model, scope, rule.kind === 'listContains' ? `${rule.field}[]` : rule.field);
         if (r.error && rule.kind === 'listContains') say(`${rule.field}[] from ${scope}: ${r.error}`);
-        if (!r.error) for (const v of [...rule.oneOf, rule.default, rule.fix].filter((x) => x !== undefined)) {
+        if (!r.error) for (const v of [...(rule.oneOf ?? rule.notOneOf ?? []), rule.default, rule.fix].filter((x) => x !== undefined)) {
           if (!fits(model, r.shape, v)) say(`${rule.field}: ${JSON.stringify(v)} is not a value of ${r.shape}`);
         }
       }
@@ -261,7 +261,7 @@ export function rulesTable(data) {
       countMax: () => `items of ${r.lists.join(' + ')} ≤ ${r.max}`,
       unique: () => `${r.list}[].${r.key} unique`,
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
-      requiresValue: () => `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`,
+      requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`),
       affix: () => {
         const texts = affixTexts(r.prefix ?? r.suffix);
         return `${r.field} ${r.prefix !== undefined ? (r.not ? 'does not start' : 'starts') : r.not ? 'does not end' : 'ends'} with ${texts.length > 1 ? `one of {${texts}}` : texts[0]}`;

@@ -71,6 +71,12 @@ interface Case {
 
 const CASES: Record<string, Case> = {
   // Requests only the AWS SDK integration sends (aws-sdk:sagemaker:<action>): the same rules, read from the same model.
+  'feature-name-not-reserved': {
+    api: 'createFeatureGroup',
+    bad: { FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'is_deleted', FeatureType: 'String' }] },
+    ok: { FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'is_deleted_flag', FeatureType: 'String' }] },
+    dynamic: { FeatureDefinitions: [{ 'FeatureName.$': '$.name', FeatureType: 'String' }] },
+  },
   'trial-component-parameter-one-value': {
     api: 'createTrialComponent',
     bad: { Parameters: { lr: { StringValue: '0.1', NumberValue: 0.1 } } },

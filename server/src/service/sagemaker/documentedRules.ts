@@ -71,6 +71,8 @@ export interface DocumentedRule {
   /** The field is a string holding a number (a hyperparameter range's MinValue); range and lessOrEqual. */
   numericString?: boolean;
   oneOf?: Scalar[];
+  /** requiresValue: the values the field must not have (reserved names), instead of the ones it must. */
+  notOneOf?: Scalar[];
   default?: Scalar;
   /** productMax, lessOrEqual: the value the documentation gives a field that is not set ("The default value is 6 MB"). */
   defaults?: Record<string, number>;
@@ -532,6 +534,12 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
     case 'requiresValue': {
       const f = first(rule.field!);
       if (f.state === 'unknown') return [];
+      if (rule.notOneOf) {
+        if (f.state !== 'value') return [];
+        const v = scalar(f.node);
+        if (v === undefined || !rule.notOneOf.includes(v)) return [];
+        return [{ node: f.node, message: `${labelOf(rule.field!)} is ${show(v)}${when}; it cannot be ${orList(rule.notOneOf)}` }];
+      }
       const v = f.state === 'absent' ? rule.default : scalar(f.node);
       if (v === undefined || rule.oneOf!.includes(v)) return [];
       const is = f.state === 'absent' ? `is not set (${show(v)})` : `is ${show(v)}`;
