@@ -71,6 +71,24 @@ interface Case {
 
 const CASES: Record<string, Case> = {
   // Requests only the AWS SDK integration sends (aws-sdk:sagemaker:<action>): the same rules, read from the same model.
+  'automl-tabular-objective-needs-problem-type': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobObjective: { MetricName: 'F1' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y' } } },
+    ok: [{ AutoMLJobObjective: { MetricName: 'F1' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'BinaryClassification' } } }, { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y' } } }, { AutoMLJobObjective: { MetricName: 'Accuracy' }, AutoMLProblemTypeConfig: { ImageClassificationJobConfig: {} } }],
+    dynamic: { AutoMLJobObjective: { MetricName: 'F1' }, 'AutoMLProblemTypeConfig.$': '$.problem' },
+  },
+  'automl-tabular-problem-type-needs-objective': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'Regression' } } },
+    ok: { AutoMLJobObjective: { MetricName: 'MSE' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'Regression' } } },
+    dynamic: { 'AutoMLJobObjective.$': '$.objective', AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'Regression' } } },
+  },
+  'automl-forecasting-no-data-split': {
+    api: 'createAutoMLJobV2',
+    bad: { DataSplitConfig: { ValidationFraction: 0.2 }, AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 7 } } },
+    ok: [{ AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 7 } } }, { DataSplitConfig: { ValidationFraction: 0.2 }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y' } } }],
+    dynamic: { 'DataSplitConfig.$': '$.split', AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 7 } } },
+  },
   'feature-name-not-reserved': {
     api: 'createFeatureGroup',
     bad: { FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'is_deleted', FeatureType: 'String' }] },
