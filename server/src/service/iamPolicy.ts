@@ -3,7 +3,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toValue } from './core/tree';
 import type { DocumentStore } from './documentStore';
-import type { AstNode } from './core/types';
 import { iamPolicyFor, type PolicyDocument, type PolicyOptions, type PolicyTask } from './sagemaker/iamPolicy';
 import { tasksOf } from './sagemaker/tasks';
 import { machineName } from './templates/embedded';
@@ -15,10 +14,9 @@ import { machineName } from './templates/embedded';
 export function iamPolicy(store: DocumentStore, doc: TextDocument, options: PolicyOptions & { machine?: string } = {}): PolicyDocument | null {
   if (!store.stateMachine(doc)) return null;
   const machines = store.machines(doc).filter((m) => options.machine === undefined || machineName(m) === options.machine);
-  const payloadOf = (t: { payloadProperty: AstNode | undefined }) => {
+  const tasks = machines.flatMap(tasksOf).map((t): PolicyTask => {
     const payload = t.payloadProperty?.children?.[1];
-    return payload ? toValue(payload) : null;
-  };
-  const tasks: PolicyTask[] = machines.flatMap(tasksOf).map((t) => ({ api: t.api, ...(t.sdk ? { sdk: t.sdk } : {}), integrationPattern: t.integrationPattern, payload: payloadOf(t), stateName: t.state.name }));
+    return { api: t.api, ...(t.sdk && { sdk: t.sdk }), integrationPattern: t.integrationPattern, payload: payload ? toValue(payload) : null, stateName: t.state.name };
+  });
   return iamPolicyFor(tasks, options);
 }

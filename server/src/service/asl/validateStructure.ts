@@ -815,6 +815,9 @@ const READER_REQUIRES: Readonly<Record<string, readonly string[]>> = {
   'arn:aws:states:::s3:getObject': ['Bucket', 'Key'],
   'arn:aws:states:::s3:listObjectsV2': ['Bucket'],
 };
+/** The ARN as the aws partition writes it: an integration is the same action in every partition (aws-cn, aws-us-gov…). */
+const inAwsPartition = (arn: string) => arn.replace(/^arn:aws[a-z-]*:/, 'arn:aws:');
+
 /**
  * An ItemReader's or ResultWriter's Resource that is not one of the S3 actions the developer guide gives it (`actions`,
  * in the aws partition). The guide's ItemReader reads "an Amazon S3 data source"
@@ -823,9 +826,6 @@ const READER_REQUIRES: Readonly<Record<string, readonly string[]>> = {
  * the service fails the Map with States.ResultWriterFailed, "unsupported ResultWriter resource"). Whether the service
  * refuses another at deploy is not documented: a warning. A placeholder names the action only after substitution.
  */
-/** The ARN as the aws partition writes it: an integration is the same action in every partition (aws-cn, aws-us-gov…). */
-const inAwsPartition = (arn: string) => arn.replace(/^arn:aws[a-z-]*:/, 'arn:aws:');
-
 function checkS3Action(ctx: Ctx, field: string, node: AstNode | undefined, actions: readonly string[], does: string, error: string) {
   // The states language: its value "MUST be a URI" (a string), as a Task's Resource.
   if (node && node.type !== 'string') checkType(ctx, `${field}.Resource`, node, 'string', 'JSONPath');

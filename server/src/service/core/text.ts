@@ -51,6 +51,14 @@ export function closest(word: string, candidates: Iterable<string>, most = 3, li
   return scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).slice(0, most).map(([c]) => c);
 }
 
+/**
+ * Whether `near` (closest's answer for `word`, best first) holds one obvious answer: the only candidate, or one
+ * strictly closer than the next. A did-you-mean names it alone and its quick fix is preferred.
+ */
+export function isObviousMatch(word: string, near: readonly string[]): boolean {
+  return near.length === 1 || (near.length > 1 && editDistance(word, near[0]) < editDistance(word, near[1]));
+}
+
 /** A value as it appears in a message: JSON-quoted, cut to a readable length. */
 export function quote(value: unknown): string {
   const s = typeof value === 'string' ? value : JSON.stringify(value);

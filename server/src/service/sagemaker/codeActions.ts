@@ -4,7 +4,7 @@
 // a finding's node is, are asl/fixes.ts's (every check's fixes share them).
 import { SageMakerCode } from './codes';
 import { changeTo, insertMembers, isKey, nodeOf, removeMember, renameKey, replaceNode, valueOf, writtenInPlace, type Fix } from '../asl/fixes';
-import { codePointSlice, editDistance, trimChar } from '../core/text';
+import { codePointSlice, isObviousMatch, trimChar } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
@@ -92,9 +92,7 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
     }
     case SageMakerCode.unknownKey: {
       const suggestions = ((data.suggestions as string[]) ?? []).slice(0, 3);
-      // One obvious answer: the only candidate, or one strictly closer than the next.
-      const name = String(node.value);
-      const obvious = suggestions.length === 1 || (suggestions.length > 1 && editDistance(name, suggestions[0]) < editDistance(name, suggestions[1]));
+      const obvious = isObviousMatch(String(node.value), suggestions);
       suggestions.forEach((s, i) => fixes.push(renameKey(parsed, node, s, i === 0 && obvious)));
       break;
     }

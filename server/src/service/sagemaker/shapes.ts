@@ -136,7 +136,6 @@ export function getSdkIntegration(action: string): Integration | undefined {
     sdk = { operations: schema['x-operations'], shapeOf: shapesOf(schema.$defs) };
   }
   const op = sdk.operations[action];
-  if (!op) return undefined;
   found = {
     api: action,
     operation: op.operation,

@@ -4,7 +4,7 @@
 import { SageMakerCode } from './codes';
 import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
-import { closest, codePointLength, codePointSlice, editDistance, list, quote, thousands } from '../core/text';
+import { closest, codePointLength, codePointSlice, isObviousMatch, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { checkJsonata, DEPLOYS_AS_STRING, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
@@ -522,11 +522,12 @@ function checkResource(ctx: Context, task: SageMakerTask): boolean {
   const integration = getIntegration(task.api);
   // The resource as written up to the API: arn:<partition>:states:::sagemaker:
   const prefix = task.resource.slice(0, task.resource.indexOf('states:::sagemaker:') + 'states:::sagemaker:'.length);
-  const sdk = `${prefix.replace(/sagemaker:$/, 'aws-sdk:sagemaker:')}${task.api}`;
+  const sdkPrefix = prefix.replace(/sagemaker:$/, 'aws-sdk:sagemaker:');
+  const sdk = `${sdkPrefix}${task.api}`;
   if (!integration) {
     const near = closest(task.api, integrationNames);
-    // One obvious answer (the only candidate, or one strictly closer than the next) is named alone, and preferred.
-    const obvious = near.length === 1 || (near.length > 1 && editDistance(task.api, near[0]) < editDistance(task.api, near[1]));
+    // One obvious answer is named alone, and preferred.
+    const obvious = isObviousMatch(task.api, near);
     const suggestions = obvious ? near.slice(0, 1) : near;
     // A did-you-mean keeps a .sync written when the suggested API supports it.
     const keep = (api: string) => (task.integrationPattern === 'sync' && getIntegration(api)!.supportsSync ? '.sync' : '');
@@ -536,7 +537,7 @@ function checkResource(ctx: Context, task: SageMakerTask): boolean {
     problem(ctx, task.resourceNode, SageMakerCode.unknownIntegration,
       `sagemaker:${task.api} is not one of the SageMaker APIs Step Functions integrates directly, so it refuses this resource when the state machine is created.` +
         `${suggestions.length ? ` Did you mean ${suggestions.map((api) => `sagemaker:${api}${keep(api)}`).join(' or ')}?` : ''}` +
-        ` Any other SageMaker API is called through the AWS SDK integration (${sdkHasIt ? sdk : `${sdk.slice(0, sdk.length - task.api.length)}<action>`}). Direct integrations: ${integrationNames.join(', ')}`,
+        ` Any other SageMaker API is called through the AWS SDK integration (${sdkHasIt ? sdk : `${sdkPrefix}<action>`}). Direct integrations: ${integrationNames.join(', ')}`,
       { suggestions, replacements, preferred: obvious });
     return false;
   }
@@ -569,7 +570,7 @@ function checkSdkResource(ctx: Context, task: SageMakerTask): boolean {
   const prefix = task.resource.slice(0, task.resource.indexOf('aws-sdk:sagemaker:') + 'aws-sdk:sagemaker:'.length);
   const suffix = task.integrationPattern === 'waitForTaskToken' ? '.waitForTaskToken' : '';
   const near = closest(task.api, sdkActionNames());
-  const obvious = near.length === 1 || (near.length > 1 && editDistance(task.api, near[0]) < editDistance(task.api, near[1]));
+  const obvious = isObviousMatch(task.api, near);
   const suggestions = obvious ? near.slice(0, 1) : near;
   problem(ctx, task.resourceNode, SageMakerCode.unknownIntegration,
     `aws-sdk:sagemaker:${task.api} is not an action of SageMaker's API, so Step Functions refuses this resource when the state machine is created (INVALID_RESOURCE).` +
