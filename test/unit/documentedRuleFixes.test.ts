@@ -14,7 +14,7 @@ const errors = (text: string, languageId: string) => findings(text, { languageId
 /** The quick fixes on the documented-rule finding covering `at`: titles (* preferred) and the text after the chosen one. */
 function quickFix(text: string, at: string, { languageId = 'asl', pick }: { languageId?: string; pick?: string } = {}) {
   const d = doc(text, languageId);
-  const p = service.validate(d).find((x) => x.code === 'documented-rule' && text.slice(x.offset, x.offset + x.length) === at);
+  const p = service.validate(d).find((x) => x.code === 'documented-rule' && text.startsWith(at, x.offset));
   assert.ok(p, `no documented-rule on ${at}: ${JSON.stringify(findings(text, { languageId }))}`);
   const actions = service.getCodeActions(d, { start: d.positionAt(p.offset), end: d.positionAt(p.offset + p.length) }, ['quickfix']).filter((a) => a.diagnostics?.[0]?.code === 'documented-rule');
   const chosen = pick ? actions.find((a) => a.title === pick) : actions.find((a) => a.isPreferred);

@@ -943,7 +943,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
   });
   test('managed Spot with no StoppingCondition at all: on EnableManagedSpotTraining, no fix (no runtime to copy)', () => {
     const f = one('createTrainingJob', { EnableManagedSpotTraining: true });
-    assert.equal(f.at, '"EnableManagedSpotTraining"');
+    assert.equal(f.at, '"EnableManagedSpotTraining": true');
     assert.equal(f.fix, undefined);
   });
   test('inside a tuning job\'s training job definitions', () => {
@@ -973,7 +973,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
   });
   test('both TrainingImage and AlgorithmName; neither', () => {
     const both = one('createTrainingJob', { AlgorithmSpecification: { TrainingImage: 'img', AlgorithmName: 'algo', TrainingInputMode: 'File' } });
-    assert.equal(both.at, '"AlgorithmName"');
+    assert.equal(both.at, '"AlgorithmName": "algo"');
     assert.match(both.message, /^AlgorithmSpecification\.AlgorithmName cannot be used together with AlgorithmSpecification\.TrainingImage\./);
     const neither = one('createTrainingJob', { AlgorithmSpecification: { TrainingInputMode: 'File' } });
     assert.equal(neither.at, '"AlgorithmSpecification"');
@@ -1066,7 +1066,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
   });
   test('SelectedInstanceType in a CreateTrainingJob request: read-only, an error on the member (a tuning job\'s definition is not named)', () => {
     const f = one('createTrainingJob', { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: 'ml.m5.large' } });
-    assert.equal(f.at, '"SelectedInstanceType"');
+    assert.equal(f.at, '"SelectedInstanceType": "ml.m5.large"');
     assert.equal(
       f.message,
       'ResourceConfig.SelectedInstanceType must not be set. SageMaker\'s API documentation (ResourceConfig.SelectedInstanceType): "This field is read-only and isn\'t accepted in CreateTrainingJob requests."',
@@ -1075,7 +1075,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
   });
   test('an Elastic Inference AcceleratorType on a production variant: an error on the member', () => {
     const f = one('createEndpointConfig', variant({ ModelName: 'm', AcceleratorType: 'ml.eia2.medium' }));
-    assert.equal(f.at, '"AcceleratorType"');
+    assert.equal(f.at, '"AcceleratorType": "ml.eia2.medium"');
     assert.equal(
       f.message,
       'ProductionVariants[0].AcceleratorType must not be set. SageMaker\'s API documentation (ProductionVariant.AcceleratorType): "This parameter is no longer supported. Elastic Inference (EI) is no longer available."',
@@ -1167,11 +1167,11 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     );
     assert.equal(f[0].fix, undefined);
   });
-  test('a volume KMS key with a local-storage instance in a tuning job\'s InstanceConfigs: any one of them is enough, on the key', () => {
+  test('a volume KMS key with a local-storage instance in a tuning job\'s InstanceConfigs: any one of them is enough, on the member', () => {
     const f = one('createHyperParameterTuningJob', {
       TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { InstanceType: 'ml.g4dn.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'k' } },
     });
-    assert.equal(f.at, '"VolumeKmsKeyId"');
+    assert.equal(f.at, '"VolumeKmsKeyId": "k"');
     assert.match(f.message, /^TrainingJobDefinition\.HyperParameterTuningResourceConfig\.VolumeKmsKeyId must not be set when InstanceConfigs\[\]\.InstanceType is ml\.p4d\.\*, ml\.g4dn\.\* or ml\.g5\.\*\. /);
     assert.ok(f.message.endsWith('(HyperParameterTuningResourceConfig.VolumeKmsKeyId): "Some instances use local storage, which use a hardware module to encrypt storage volumes. If you choose one of these instance types, you cannot request a VolumeKmsKeyId."'), f.message);
   });

@@ -752,6 +752,17 @@ function withQuote(rule: DocumentedRule, message: string): string {
 }
 
 /**
+ * A finding on a member's key also covers its value when the value is a scalar or empty (`{}`, `[]`): the mistake
+ * may be read in either (`"DirectInternetAccess": "Disabled"`), and a member's block is never underlined whole.
+ */
+function spanOf(node: AstNode): number {
+  const member = node.parent;
+  const value = member?.type === 'property' && member.children![0] === node ? member.children![1] : undefined;
+  if (!value || value.children?.length) return node.length;
+  return value.offset + value.length - node.offset;
+}
+
+/**
  * The documented rules a SageMaker request breaks. `api` is the Step Functions integration (createTrainingJob),
  * the SageMaker operation (CreateTrainingJob) or the request's shape itself (an AWS SDK integration's); `payload` the Parameters/Arguments object as parsed (JSON or
  * YAML: object nodes have property children [key, value], offsets into the text); `memo` as in findViolations.
@@ -761,7 +772,7 @@ export function checkDocumentedRules(api: string | Shape, payload: AstNode, memo
   // A rule broken by what an expression always gives deploys, and fails when the state runs: a warning, no fix.
   return violations.map(({ rule, hit, computed }) => ({
     offset: hit.node.offset,
-    length: hit.node.length,
+    length: spanOf(hit.node),
     message: withQuote(rule, computed ? `${hit.message} (with the value its expression always gives, so the state fails when it runs)` : hit.message),
     severity: computed ? 'warning' : (rule.severity as Severity),
     source: 'sagemaker',
