@@ -360,6 +360,19 @@ describe('paths and expressions', () => {
       { code: 'asl-invalid-jsonata', severity: 'error', at: '$states.input.b %}', awsCode: 'INVALID_JSONATA_EXPRESSION' },
     ]);
   });
+  test('a {% %} string with a space or a line break around it ("Improperly opening or closing the expression will result in a validation error"); a whole one, in a SageMaker payload too, is one', () => {
+    const train = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', End: true, Arguments: { ...VALID_TRAINING, TrainingJobName: "{% 'job-' & $states.context.Execution.Name %}", HyperParameters: { a: ' {% $states.input.a %}' } } };
+    expectBoth(sm({ P: { Type: 'Pass', Next: 'T', Output: { a: ' {% $states.input.a %} ', b: '{% $states.input.b %}' } }, T: train }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-invalid-jsonata', severity: 'error', at: ' {% $states.input.a %} ', awsCode: 'INVALID_JSONATA_EXPRESSION' },
+      { code: 'asl-invalid-jsonata', severity: 'error', at: ' {% $states.input.a %}', awsCode: 'INVALID_JSONATA_EXPRESSION' },
+    ]);
+  });
+  test('a space between an intrinsic function\'s name and its "(": a warning (the specification: "MUST be followed immediately"), on the space', () => {
+    expectBoth(sm({ P: { Type: 'Pass', End: true, Parameters: { 'a.$': "States.Format ('x-{}', $.a)", 'b.$': "States.Array(States.UUID ())", 'c.$': "States.Format('x-{}', $.a)" } } }), [
+      { code: 'invalid-intrinsic', severity: 'warning', at: ' ' },
+      { code: 'invalid-intrinsic', severity: 'warning', at: ' ' },
+    ]);
+  });
   test('a lone {% in a SageMaker payload too (its expressions are otherwise the SageMaker checks\' to judge)', () => {
     expectBoth(sm({ T: task({ Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Arguments: { TrainingJobName: '{% $states.input.name' } }) }, { QueryLanguage: 'JSONata' }), [
       { code: 'asl-invalid-jsonata', severity: 'error', at: '{% $states.input.name', awsCode: 'INVALID_JSONATA_EXPRESSION' },
@@ -757,13 +770,6 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
 
 describe('what an execution cannot do: warnings, the state fails when it runs', () => {
   const warn = (code: string, at: string) => ({ code, severity: 'warning', at });
-  test('a {% %} string with a space or a line break around it is no JSONata expression (Step Functions passes it as written); a whole one, in a SageMaker payload too, is one', () => {
-    const train = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', End: true, Arguments: { ...VALID_TRAINING, TrainingJobName: "{% 'job-' & $states.context.Execution.Name %}", HyperParameters: { a: ' {% $states.input.a %}' } } };
-    expectBoth(sm({ P: { Type: 'Pass', Next: 'T', Output: { a: ' {% $states.input.a %} ', b: '{% $states.input.b %}' } }, T: train }, { QueryLanguage: 'JSONata' }), [
-      warn('asl-invalid-jsonata', ' {% $states.input.a %} '),
-      warn('asl-invalid-jsonata', ' {% $states.input.a %}'),
-    ]);
-  });
   const child = (ExecutionType: string, states: Record<string, unknown>) =>
     sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType }, StartAt: Object.keys(states)[0], States: states } } });
   const SYNC = 'arn:aws:states:::sagemaker:createTrainingJob.sync';
@@ -781,6 +787,12 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     expectBoth(child('EXPRESS', { T: task('arn:aws:states:us-east-1:123456789012:activity:a') }), [warn('asl-execution-limit', 'arn:aws:states:us-east-1:123456789012:activity:a')]);
     // Standard children and request-response tasks are fine; a plain definition says no workflow type, so its own top level is not judged.
     for (const ok of [child('STANDARD', { T: task(SYNC) }), child('EXPRESS', { T: task('arn:aws:states:::sagemaker:createTrainingJob') }), sm({ T: task(SYNC) }), sm({ T: task('arn:aws:states:us-east-1:123456789012:activity:a') })]) expectBoth(ok, []);
+  });
+  test('a Distributed Map in an Express child workflow or an Express machine ("Distributed mode is supported in Standard workflows but not supported in Express workflows"), on its Mode', () => {
+    const inner = (Mode: string) => ({ Type: 'Map', End: true, ItemProcessor: { ProcessorConfig: Mode === 'DISTRIBUTED' ? { Mode, ExecutionType: 'STANDARD' } : { Mode }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } } });
+    expectBoth(child('EXPRESS', { I: inner('DISTRIBUTED') }), [warn('asl-execution-limit', 'DISTRIBUTED')]);
+    assert.match(messages(child('EXPRESS', { I: inner('DISTRIBUTED') }))[0], /^Map "M" runs its items as Express child workflows .*"Mode": "INLINE" or "ExecutionType": "STANDARD"$/);
+    for (const ok of [child('EXPRESS', { I: inner('INLINE') }), child('STANDARD', { I: inner('DISTRIBUTED') })]) expectBoth(ok, []);
   });
   test('a .waitForTaskToken task whose request never passes its task token waits until it times out', () => {
     const wait = (extra: Record<string, unknown>, ql?: string) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', End: true, ...(ql ? { QueryLanguage: ql } : {}), ...extra } });

@@ -288,8 +288,9 @@ function checkDelimitersUnder(ctx: Ctx, start: AstNode) {
 
 /**
  * In a JSONata state a string is an expression when it starts with {% and ends with %}: one without the other is a
- * mistake; both with a space or a line break around them (a YAML block scalar's last line break) make a string that
- * Step Functions passes on as written (a warning: the machine deploys, the value is not what was meant).
+ * mistake, and so is a space or a line break around them (a YAML block scalar's last line break). The developer
+ * guide (transforming-data): "the string must start with {% with no leading spaces, and must end with %} with no
+ * trailing spaces. Improperly opening or closing the expression will result in a validation error."
  */
 function checkJsonataDelimiters(ctx: Ctx, node: AstNode) {
   const s = (node.value as string).trim();
@@ -298,7 +299,7 @@ function checkJsonataDelimiters(ctx: Ctx, node: AstNode) {
   if (opens !== closes) {
     report(ctx, node, AslCode.invalidJsonata, opens ? 'This string starts with {% but does not end with %}: a JSONata expression is the whole string, "{% … %}"' : 'This string ends with %} but does not start with {%: a JSONata expression is the whole string, "{% … %}"');
   } else if (opens && s.length >= 4 && !isJsonata(node.value as string)) {
-    report(ctx, node, AslCode.invalidJsonata, 'This string has a space or a line break before {% or after %}, so it is no JSONata expression: Step Functions passes it on as the string it is. A JSONata expression is the whole string, "{% … %}" (in YAML, a block scalar keeps its last line break unless written |- or >-)', 'warning');
+    report(ctx, node, AslCode.invalidJsonata, 'This string has a space or a line break before {% or after %}: a JSONata expression is the whole string, "{% … %}" ("the string must start with {% with no leading spaces, and must end with %} with no trailing spaces. Improperly opening or closing the expression will result in a validation error."; in YAML, a block scalar keeps its last line break unless written |- or >-)');
   }
 }
 
@@ -581,6 +582,18 @@ function checkIntegrationPattern(ctx: Ctx, node: AstNode, arn: string | undefine
     report(ctx, node, AslCode.invalidResource, `AWS SDK integrations support request-response and .waitForTaskToken, not .${pattern}: the task fails; to wait for a job, use the service's optimized integration where it has .sync (arn:aws:states:::sagemaker:createTrainingJob.sync…)`, 'warning');
   else if (express)
     report(ctx, node, AslCode.executionLimit, `Map ${quote(express.name)} runs its items as Express child workflows ("ExecutionType": "EXPRESS"), which support only request-response integrations, not .${pattern}: the task fails when it runs; use "ExecutionType": "STANDARD" to wait for it`, 'warning');
+}
+
+/**
+ * A Distributed Map where it cannot run: "Distributed mode is supported in Standard workflows but not supported in
+ * Express workflows" (the developer guide, state-map-distributed). Whether deploy refuses it is not documented; the
+ * state fails when it runs at the latest: a warning, on the Mode.
+ */
+function checkDistributedInExpress(ctx: Ctx, processor: AstNode | undefined, express: AslState | 'machine') {
+  const mode = property(property(processor && valueOf(processor), 'ProcessorConfig'), 'Mode');
+  if (stringValue(mode) !== 'DISTRIBUTED') return;
+  const where = express === 'machine' ? 'this state machine is declared EXPRESS' : `Map ${quote(express.name)} runs its items as Express child workflows ("ExecutionType": "EXPRESS")`;
+  report(ctx, mode!, AslCode.executionLimit, `${where}, and "Distributed mode is supported in Standard workflows but not supported in Express workflows": the Map fails when it runs; use "Mode": "INLINE"${express === 'machine' ? '' : ' or "ExecutionType": "STANDARD"'}`, 'warning');
 }
 
 /**
@@ -1220,6 +1233,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
       if (propN('Parameters') && propN('ItemSelector')) report(ctx, keyOf(propN('Parameters')!)!, AslCode.exclusiveFields, 'Parameters is the old name of ItemSelector: keep one');
       checkDistributedMap(ctx, s, ql);
       checkInlineMap(ctx, s, proc, iter);
+      if (express) checkDistributedInExpress(ctx, proc ?? iter, express);
       break;
     }
   }
