@@ -246,6 +246,11 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     assert.equal(jw("{% $states.input.s ~> $hash('SHA-999') %}"), '$hash algorithm "SHA-999" is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512');
     assert.equal(jw("{% $states.input.s ~> $hash('x', 'MD5') %}"), '$hash takes 2 arguments ($hash(data, algorithm)), not 3: the call fails when the state runs');
     assert.equal(jw('{% $states.input.items ~> $partition(0) %}'), "$partition's chunk size must be positive, not 0");
+    // Underlined from the name to the end of the argument at fault (an outside tester marked the argument).
+    const span = (v: string) => { const e = checkJsonata(v)!; return v.slice(e.start, e.end); };
+    assert.equal(span("{% $hash($states.input.body, 'SHA-224') %}"), "$hash($states.input.body, 'SHA-224'");
+    assert.equal(span('{% $partition($states.input.lines, 0) %}'), '$partition($states.input.lines, 0');
+    assert.equal(span('{% $states.input.items ~> $partition(0) %}'), '$partition(0');
   });
   test('an intrinsic call of literals only that always fails when it runs: a warning with the reason; one that reads a path or works: none', () => {
     const e = checkDynamicValue("States.StringToJson('{\"retries\": 3')");

@@ -188,6 +188,13 @@ function* nodesOf(ast: JsonataNode): Generator<JsonataNode> {
   }
 }
 
+/** Where a node's text ends: the furthest position in it (JSONata's positions are where each token ends). */
+function endOf(node: JsonataNode | undefined): number {
+  let end = 0;
+  for (const n of node ? nodesOf(node) : []) if (typeof n.position === 'number' && n.position > end) end = n.position;
+  return end;
+}
+
 /** Where a token that ends at `position` and is `length` long starts. */
 const spanOf = (position: number | undefined, length: number) => ({ start: Math.max(0, (position ?? length) - length), end: position ?? length });
 
@@ -215,8 +222,8 @@ interface StepFunctionsFunction {
   min: number;
   max: number;
   shape: string;
-  /** A literal argument that makes the call fail when it runs: the warning's message. */
-  check?(args: readonly JsonataNode[]): string | undefined;
+  /** A literal argument that makes the call fail when it runs: the warning's message and which argument it is. */
+  check?(args: readonly JsonataNode[]): { message: string; arg: number } | undefined;
   /** What `$name(…)` gives. Throws saying what is wrong where Step Functions fails the state (States.QueryEvaluationError). */
   evaluate(...args: unknown[]): unknown;
 }
@@ -236,7 +243,7 @@ const STEP_FUNCTIONS_FUNCTIONS: Record<string, StepFunctionsFunction> = {
     shape: '$partition(array, chunkSize)',
     check: ([, chunk]) => {
       const size = literalNumber(chunk);
-      return size !== undefined && size <= 0 ? `$partition's chunk size must be positive, not ${size}` : undefined;
+      return size !== undefined && size <= 0 ? { message: `$partition's chunk size must be positive, not ${size}`, arg: 1 } : undefined;
     },
     // A size that is not a number (a string, a missing field) is refused like 0, not coerced.
     evaluate: (items, size) => arrayPartition('$partition', items as unknown[], typeof size === 'number' ? size : NaN, size),
@@ -245,7 +252,7 @@ const STEP_FUNCTIONS_FUNCTIONS: Record<string, StepFunctionsFunction> = {
     min: 3,
     max: 3,
     shape: '$range(start, end, step)',
-    check: ([, , step]) => (literalNumber(step) === 0 ? "$range's step must not be 0" : undefined),
+    check: ([, , step]) => (literalNumber(step) === 0 ? { message: "$range's step must not be 0", arg: 2 } : undefined),
     evaluate: (start, end, step) => {
       for (const v of [start, end, step]) if (typeof v !== 'number') throw new Error(`$range: start, end and step must be numbers, got ${JSON.stringify(v)}`);
       return arrayRange('$range', start as number, end as number, step as number);
@@ -257,7 +264,7 @@ const STEP_FUNCTIONS_FUNCTIONS: Record<string, StepFunctionsFunction> = {
     shape: '$hash(data, algorithm)',
     check: ([, algorithm]) =>
       algorithm?.type === 'string' && typeof algorithm.value === 'string' && !(algorithm.value in HASH_LENGTHS)
-        ? `$hash algorithm ${JSON.stringify(algorithm.value)} is not one of ${Object.keys(HASH_LENGTHS).join(', ')}`
+        ? { message: `$hash algorithm ${JSON.stringify(algorithm.value)} is not one of ${Object.keys(HASH_LENGTHS).join(', ')}`, arg: 1 }
         : undefined,
     evaluate: (data, algorithm) => hashText('$hash', data, algorithm),
   },
@@ -274,7 +281,7 @@ const STEP_FUNCTIONS_FUNCTIONS: Record<string, StepFunctionsFunction> = {
         JSON.parse(text.value);
         return undefined;
       } catch (e) {
-        return `$parse of ${JSON.stringify(text.value.length > 40 ? `${text.value.slice(0, 40)}…` : text.value)} always fails: it is not JSON (${(e as Error).message})`;
+        return { message: `$parse of ${JSON.stringify(text.value.length > 40 ? `${text.value.slice(0, 40)}…` : text.value)} always fails: it is not JSON (${(e as Error).message})`, arg: 0 };
       }
     },
     evaluate: (s) => JSON.parse(s as string),
@@ -531,8 +538,9 @@ function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; en
     const args = piped.has(n) ? [PIPED, ...written] : written;
     const span = spanOf(proc.position, proc.value.length + 1);
     if (args.length < f.min || args.length > f.max) return { ...span, message: arityMessage(proc.value, f.min, f.max, f.shape, args.length) };
-    const message = f.check?.(args);
-    if (message) return { ...span, message };
+    const found = f.check?.(args);
+    // From the name to the end of the argument at fault: the call and the value that breaks it.
+    if (found) return { start: span.start, end: Math.max(span.end, endOf(args[found.arg])), message: found.message };
   }
   return undefined;
 }
