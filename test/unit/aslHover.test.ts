@@ -434,6 +434,9 @@ test('hover on a function a value calls: an intrinsic (nested ones too, inside a
   const uuid = hover(pass(`{ "id.$": "States.Format('job-{}', States.UU‸ID())" }`));
   assert.match(uuid.text, /^\*\*States\.UUID\*\* · intrinsic function, 0 arguments/);
   assert.equal(uuid.covers, 'States.UUID');
+  // What a call must pass, as the guide says it: States.Hash's algorithms, States.JsonMerge's shallow merge only.
+  assert.match(hover(pass(`{ "h.$": "States.Ha‸sh($.a, 'SHA-1')" }`)).text, /MD5, SHA-1, SHA-256, SHA-384, SHA-512/);
+  assert.match(hover(pass(`{ "m.$": "States.JsonMer‸ge($.a, $.b, false)" }`)).text, /only supports the shallow merging mode/);
   // Not a call: the name inside a string argument, a value whose key has no .$, the arguments.
   assert.equal(md(pass(`{ "id.$": "States.Format('States.Ar‸ray {}', $.x)" }`)), '');
   assert.equal(md(pass(`{ "id": "States.UU‸ID()" }`)), '');
