@@ -248,6 +248,27 @@ describe('warnings on paths', () => {
     });
     assert.deepEqual(dataflow(text), []);
   });
+  test('a ResultPath that writes into a value known to be no object: States.ResultPathMatchFailure (the specification\'s runtime errors)', () => {
+    const at = (states: Record<string, unknown>) => dataflow(machine(states)).map((f) => [f.code, f.at]);
+    // The specification's own example: the input is the string "done".
+    assert.deepEqual(at({ Mark: { Type: 'Pass', Result: 'done', Next: 'Stamp' }, Stamp: { Type: 'Pass', Result: 1, ResultPath: '$.stamp', End: true } }), [['result-path-match-failure', '"$.stamp"']]);
+    assert.match(dataflow(machine({ Mark: { Type: 'Pass', Result: 'done', Next: 'Stamp' }, Stamp: { Type: 'Pass', Result: 1, ResultPath: '$.stamp', End: true } }))[0].message, /^ResultPath \$\.stamp writes into the state input .*, which is a string, not an object/);
+    // A Parallel's output is an array; a catcher's ResultPath writes into the state input too; a field that is a string, further down.
+    const branch = { StartAt: 'B', States: { B: { Type: 'Pass', End: true } } };
+    assert.deepEqual(at({ Both: { Type: 'Parallel', Branches: [branch, branch], Next: 'Use' }, Use: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, ResultPath: '$.out', Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Done' }], Next: 'Done' }, Done: { Type: 'Succeed' } }), [
+      ['result-path-match-failure', '"$.out"'],
+      ['result-path-match-failure', '"$.error"'],
+    ]);
+    assert.deepEqual(at({ Set: { Type: 'Pass', Result: { a: 'text' }, Next: 'Use' }, Use: { Type: 'Pass', Result: 1, ResultPath: '$.a.b', End: true } }), [['result-path-match-failure', '"$.a.b"']]);
+    // Fine: replacing a string field, the whole input, a new field of an object, an unknown input, null (discard the result).
+    for (const ok of [
+      { Set: { Type: 'Pass', Result: { a: 'text' }, Next: 'Use' }, Use: { Type: 'Pass', Result: 1, ResultPath: '$.a', End: true } },
+      { Mark: { Type: 'Pass', Result: 'done', Next: 'Use' }, Use: { Type: 'Pass', Result: 1, ResultPath: '$', End: true } },
+      { Set: { Type: 'Pass', Result: { a: 'text' }, Next: 'Use' }, Use: { Type: 'Pass', Result: 1, ResultPath: '$.b.c', End: true } },
+      { Use: { Type: 'Pass', Result: 1, ResultPath: '$.x.y', End: true } },
+      { Mark: { Type: 'Pass', Result: 'done', Next: 'Use' }, Use: { Type: 'Pass', Result: 1, ResultPath: null, End: true } },
+    ]) assert.deepEqual(at(ok), []);
+  });
   test('a typo inside a known output shape, with the closest field', () => {
     const text = machine({
       Train: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultPath: '$.train', Next: 'Model' },
@@ -694,7 +715,7 @@ describe('warnings on paths', () => {
     });
   });
 
-  test('the corpus: exactly the findings checked by hand (both true: see the comments)', () => {
+  test('the corpus: exactly the findings checked by hand (all true: see the comments)', () => {
     const dir = join(root, 'test', 'fixtures', 'corpus');
     const got: string[] = [];
     for (const f of readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f))) {
@@ -702,6 +723,10 @@ describe('warnings on paths', () => {
       for (const x of dataflow(text, /ya?ml$/.test(f) ? 'asl-yaml' : 'asl')) got.push(`${f}: ${x.severity} ${x.at}`);
     }
     assert.deepEqual(got, [
+      // The Map iterates over $.iterations, a list of numbers: each iteration's input is a number, so when the catcher
+      // takes a failure its ResultPath cannot write $.stateoutput… into it (States.ResultPathMatchFailure). Twice: the
+      // SAM and Terraform copies of one sample.
+      'aws-stepfunctions-examples__sam_app-control-concurrency-with-dynamodb_statemachines_test-run-semaphore.json: warning "$.stateoutput.RunChildStateMachine"',
       // lambda:invoke returns { ExecutedVersion, Payload, StatusCode, … }: the function's value is under Payload, so
       // OutputPath $.batch_input selects nothing and the state fails (the developer guide's sample; $.Payload.batch_input).
       'awsdocs-sfn-devguide__sample-batch-lambda_block0.json: warning $.batch_input',
@@ -709,6 +734,7 @@ describe('warnings on paths', () => {
       'cdk-synth__port-integ-call-sagemaker_StateMachine2E01A3A5.json: warning $.TrainingJob.ModelArtifacts.S3ModelArtifacts',
       // StateOne's Parameters ({ParamA, ParamD}) are StateTwo's whole input: $['Response'] fails at run time.
       "dssdk-tests__test_placeholders_with_steps_L109.json: warning $['Response']['Key04']",
+      'wfcollection__app-control-concurrency-with-dynamodb-tf_test-run-semaphore.json: warning "$.stateoutput.RunChildStateMachine"',
     ]);
   });
 });

@@ -15,7 +15,7 @@ import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamic
 import { tasksOf } from '../sagemaker/tasks';
 import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
-import { EMPTY_OBJECT, join, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
+import { EMPTY_OBJECT, isHint, join, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 
 /** A string in the document that reads with a JSONPath: what its `$` is. */
 export interface Slot {
@@ -58,6 +58,11 @@ export interface Dataflow {
   context: Shape;
   /** What `$states.context` is in a JSONata Map's ItemSelector: the context object with the Map's item. */
   itemContexts: Map<AslState, Shape>;
+  /**
+   * ResultPaths (a state's or a catcher's) that write into a value known to be no object: `at` is the part of the
+   * path that reads it (empty: the state input itself), `shape` what it is. The state fails when it runs.
+   */
+  unwritable: { node: AstNode; state: AslState; at: string[]; shape: Shape }[];
 }
 
 /** What `$states.context` is for a JSONata value `node` of `state`: with the Map's item in a Map's ItemSelector. */
@@ -97,7 +102,7 @@ class Analysis {
     private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string }>,
     private readonly executionInput: Shape = UNKNOWN,
   ) {
-    this.flow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map(), context: contextShape(executionInput), itemContexts: new Map() };
+    this.flow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map(), context: contextShape(executionInput), itemContexts: new Map(), unwritable: [] };
   }
 
   private slot(node: AstNode | undefined, state: AslState, against: Shape, label: string, kind: Slot['kind']) {
@@ -400,7 +405,7 @@ class Analysis {
     if (result && !selector && !(passThrough && inputPath !== undefined)) assignFrom = { against: result, label: s.type === 'Pass' ? "the state's result" : s.type === 'Task' ? "the task's result" : 'the result' };
     else if ((s.type === 'Choice' || s.type === 'Wait') && inputPath === undefined) assignFrom = { against: effective, label: 'the state input' };
     if (result && selector) result = withOrigin(this.template(selector, s, result, resultLabel), `${s.name}'s ResultSelector`);
-    const combined = result === undefined ? effective : this.resultPath(property(n, 'ResultPath'), input, result);
+    const combined = result === undefined ? effective : this.resultPath(property(n, 'ResultPath'), s, input, result);
     this.assign(s, property(n, 'Assign'), assignFrom.against, assignFrom.label);
     for (const rule of arrayItems(property(n, s.type === 'Choice' ? 'Choices' : 'Catch'))) {
       if (s.type === 'Choice') this.assign(s, property(rule, 'Assign'), assignFrom.against, assignFrom.label);
@@ -413,7 +418,7 @@ class Analysis {
         : outputPath.type === 'null'
           ? EMPTY_OBJECT()
           : this.readPath(outputPath, s, combined, result === undefined ? effectiveLabel : 'the state output before OutputPath');
-    this.sendOn(s, output, send, (catcher) => this.resultPath(property(catcher, 'ResultPath'), input, ERROR_OUTPUT()));
+    this.sendOn(s, output, send, (catcher) => this.resultPath(property(catcher, 'ResultPath'), s, input, ERROR_OUTPUT()));
     return output;
   }
 
@@ -431,8 +436,13 @@ class Analysis {
     }
   }
 
-  /** ResultPath: absent or `$` → the result; null → the input; `$.a.b` → the input with the result at a.b. */
-  private resultPath(node: AstNode | undefined, input: Shape, result: Shape): Shape {
+  /**
+   * ResultPath: absent or `$` → the result; null → the input; `$.a.b` → the input with the result at a.b. Where the
+   * path goes through a value known to be a string, a number, a boolean or an array, it is recorded (unwritable):
+   * "ResultPath cannot apply and the interpreter fails the machine with an Error Name of States.ResultPathMatchFailure"
+   * (the specification's runtime errors).
+   */
+  private resultPath(node: AstNode | undefined, s: AslState, input: Shape, result: Shape): Shape {
     if (node === undefined) return result;
     if (node.type === 'null') return input;
     const text = stringValue(node);
@@ -443,6 +453,13 @@ class Analysis {
     for (const seg of path.segments) {
       if (seg.kind !== 'name' && seg.kind !== 'member') return UNKNOWN;
       names.push(seg.name);
+    }
+    // Down the path while it reads objects; stopped short at a value that is none, the write cannot go through it.
+    let cur: Shape | undefined = input;
+    let depth = 0;
+    while (depth < names.length && cur?.kind === 'object') cur = cur.fields.get(names[depth++])?.shape();
+    if (depth < names.length && cur && (cur.kind === 'array' || (cur.kind === 'primitive' && cur.type !== 'null')) && !isHint(cur)) {
+      this.flow.unwritable.push({ node, state: s, at: names.slice(0, depth), shape: cur });
     }
     return writeAt(input, names, result);
   }

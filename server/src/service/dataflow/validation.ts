@@ -21,6 +21,8 @@ export const DataflowCode = {
   pathNotInInput: 'path-not-in-input',
   /** A path reads a field the input may not have, and the rest of the path exists elsewhere (information). */
   pathElsewhere: 'path-elsewhere',
+  /** A ResultPath writes into a value known to be no object (warning: States.ResultPathMatchFailure). */
+  resultPathMatchFailure: 'result-path-match-failure',
 } as const;
 
 /** The paths a slot's string holds: itself, or the path arguments of its intrinsic calls. */
@@ -253,6 +255,18 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
       }
     }
     slotFindings.set(slot.node, { against: slot.against, context, variables: flow.variables, state: slot.state, relative });
+  }
+  for (const w of flow.unwritable) {
+    const whose = w.shape.kind !== 'unknown' && w.shape.origin ? ` (${w.shape.origin})` : '';
+    const where = w.at.length ? pathText(w.at) : 'the state input';
+    out.push({
+      offset: w.node.offset,
+      length: w.node.length,
+      severity: 'warning',
+      source: 'dataflow',
+      code: DataflowCode.resultPathMatchFailure,
+      message: `ResultPath ${w.node.value as string} writes into ${where}${whose}, which is ${describe(w.shape)}, not an object: "ResultPath cannot apply and the interpreter fails the machine with an Error Name of States.ResultPathMatchFailure"`,
+    });
   }
   out.push(...jsonataFindings(parsed, flow, { code: DataflowCode.pathNotInInput, elsewhere: findElsewhere }));
   // In document order: the slots' order depends on how the analysis was reached (a fresh pass or carryOver.ts).
