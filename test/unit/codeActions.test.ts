@@ -363,6 +363,18 @@ describe('ASL fixes', () => {
     const no = quickFix(JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } }), 'asl-missing-field', '"A"');
     assert.deepEqual(no.titles, []);
   });
+  test('a {% %} string with a space or a line break around it: the expression without them (preferred), in JSON and YAML', () => {
+    const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: { a: ' {% $states.input.a %} ' }, End: true } } }, null, 2);
+    const r = quickFix(text, 'asl-invalid-jsonata', '" {% $states.input.a %} "');
+    assert.deepEqual(r.titles, ['* Remove the space around {% … %}']);
+    assert.equal(JSON.parse(r.result).States.P.Output.a, '{% $states.input.a %}');
+    assertCleared(r, 'asl-invalid-jsonata " {% $states.input.a %} "');
+    // A YAML block scalar's last line break.
+    const yaml = 'QueryLanguage: JSONata\nStartAt: P\nStates:\n  P:\n    Type: Pass\n    Output:\n      a: |\n        {% $states.input.a %}\n    End: true\n';
+    const y = quickFix(yaml, 'asl-invalid-jsonata', '|\n        {% $states.input.a %}', { languageId: 'asl-yaml' });
+    assert.deepEqual(y.after, []);
+    assert.match(y.result, /a: "?\{% \$states\.input\.a %\}"?\n/);
+  });
   test('a Distributed Map field on an inline Map: the Map made distributed, or the field removed (both offered), in JSON and YAML', () => {
     const body = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
     const reader = { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } };

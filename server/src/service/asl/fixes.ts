@@ -122,6 +122,11 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
     const written = parsed.text.slice(p.offset, p.offset + p.length);
     return /^\$?[A-Za-z0-9_.]+$/.test(written) ? [{ title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false }] : [];
   }
+  // A {% %} string with a space or a line break around it: the expression without them (the one correction).
+  if (p.code === AslCode.invalidJsonata && p.data?.trim === true) {
+    const node = nodeOf(parsed, p);
+    return node?.type === 'string' && writtenInPlace(parsed, node) ? [{ ...changeTo(parsed, node, (node.value as string).trim(), true), title: 'Remove the space around {% … %}' }] : [];
+  }
   // A state with neither Next nor End: made a terminal state (offered; the state to go to is the user's to name).
   if (p.code === AslCode.missingField && p.data?.addEnd === true) {
     const state = nodeOf(parsed, p)?.parent?.children?.[1];

@@ -299,7 +299,7 @@ function checkJsonataDelimiters(ctx: Ctx, node: AstNode) {
   if (opens !== closes) {
     report(ctx, node, AslCode.invalidJsonata, opens ? 'This string starts with {% but does not end with %}: a JSONata expression is the whole string, "{% … %}"' : 'This string ends with %} but does not start with {%: a JSONata expression is the whole string, "{% … %}"');
   } else if (opens && s.length >= 4 && !isJsonata(node.value as string)) {
-    report(ctx, node, AslCode.invalidJsonata, 'This string has a space or a line break before {% or after %}: a JSONata expression is the whole string, "{% … %}" ("the string must start with {% with no leading spaces, and must end with %} with no trailing spaces. Improperly opening or closing the expression will result in a validation error."; in YAML, a block scalar keeps its last line break unless written |- or >-)');
+    report(ctx, node, AslCode.invalidJsonata, 'This string has a space or a line break before {% or after %}: a JSONata expression is the whole string, "{% … %}" ("the string must start with {% with no leading spaces, and must end with %} with no trailing spaces. Improperly opening or closing the expression will result in a validation error."; in YAML, a block scalar keeps its last line break unless written |- or >-)', 'error', { trim: true });
   }
 }
 
