@@ -758,7 +758,8 @@ function withQuote(rule: DocumentedRule, message: string): string {
 function spanOf(node: AstNode): number {
   const member = node.parent;
   const value = member?.type === 'property' && member.children![0] === node ? member.children![1] : undefined;
-  if (!value || value.children?.length) return node.length;
+  // Not through a YAML alias (`Key: *a`), whose value is written before the key, at its anchor.
+  if (!value || value.children?.length || value.offset < node.offset + node.length) return node.length;
   return value.offset + value.length - node.offset;
 }
 
