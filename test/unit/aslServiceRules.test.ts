@@ -478,6 +478,11 @@ describe('variables', () => {
     const text = JSON.stringify(sm({ T: task({ Arguments: { b: '{% $states.contxt.Execution.Name %}' } }) }, { QueryLanguage: 'JSONata' }));
     assert.match(service.validate(doc(text)).find((p) => p.code === 'asl-unknown-variable')!.message, /^\$states has no field contxt \(it has input, result, errorOutput and context\): did you mean \$states\.context\?$/);
   });
+  test('$states in a JSONPath state: JSONata\'s reserved variable, which nothing there can assign (a warning)', () => {
+    expectBoth(sm({ T: task({ Parameters: { 'a.$': '$states.input.a', 'b.$': '$.a', 'c.$': '$$.Execution.Name' } }) }), [{ code: 'asl-unknown-variable', severity: 'warning', at: '$states' }]);
+    const text = JSON.stringify(sm({ T: task({ Parameters: { 'a.$': '$states.input.a' } }) }));
+    assert.match(service.validate(doc(text)).find((p) => p.code === 'asl-unknown-variable')!.message, /^\$states is the reserved variable of JSONata states .* read the state input as \$ or the context object as \$\$$/);
+  });
 });
 
 // Rules of issue 15 that had no test in JSON and YAML with positions before the audit.

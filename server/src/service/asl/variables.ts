@@ -308,7 +308,11 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
         continue;
       }
       if (r.name === 'states') {
-        if (s.queryLanguage !== 'JSONata') continue;
+        // No state can assign $states (the name is reserved), and JSONPath states do not provide it: nothing is there.
+        if (s.queryLanguage !== 'JSONata') {
+          place(r, AslCode.unknownVariable, `$states is the reserved variable of JSONata states ($states.input, $states.context…); this state uses JSONPath, where nothing can assign it: read the state input as $ or the context object as $$`, 'warning');
+          continue;
+        }
         if (r.member === 'errorOutput' && !statesMemberAvailable(r.member, s, r.field))
           place(r, AslCode.unknownVariable, '$states.errorOutput exists only in a catcher (its Output and Assign)', 'error');
         else if (r.member === 'result' && !statesMemberAvailable(r.member, s, r.field))
