@@ -288,9 +288,10 @@ function checkDelimitersUnder(ctx: Ctx, start: AstNode) {
 
 /**
  * In a JSONata state a string is an expression when it starts with {% and ends with %}: one without the other is a
- * mistake, and so is a space or a line break around them (a YAML block scalar's last line break). The developer
- * guide (transforming-data): "the string must start with {% with no leading spaces, and must end with %} with no
- * trailing spaces. Improperly opening or closing the expression will result in a validation error."
+ * mistake; both with a space or a line break around them (a YAML block scalar's last line break) make a string that
+ * Step Functions passes on as written (an execution recorded against AWS in LocalStack's tests). The developer guide
+ * (transforming-data) says "Improperly opening or closing the expression will result in a validation error", but
+ * AWS created and ran that machine: a warning, the value is not what was meant. Its fix trims the string.
  */
 function checkJsonataDelimiters(ctx: Ctx, node: AstNode) {
   const s = (node.value as string).trim();
@@ -299,7 +300,7 @@ function checkJsonataDelimiters(ctx: Ctx, node: AstNode) {
   if (opens !== closes) {
     report(ctx, node, AslCode.invalidJsonata, opens ? 'This string starts with {% but does not end with %}: a JSONata expression is the whole string, "{% … %}"' : 'This string ends with %} but does not start with {%: a JSONata expression is the whole string, "{% … %}"');
   } else if (opens && s.length >= 4 && !isJsonata(node.value as string)) {
-    report(ctx, node, AslCode.invalidJsonata, 'This string has a space or a line break before {% or after %}: a JSONata expression is the whole string, "{% … %}" ("the string must start with {% with no leading spaces, and must end with %} with no trailing spaces. Improperly opening or closing the expression will result in a validation error."; in YAML, a block scalar keeps its last line break unless written |- or >-)', 'error', { trim: true });
+    report(ctx, node, AslCode.invalidJsonata, 'This string has a space or a line break before {% or after %}, so it is no JSONata expression: Step Functions passes it on as the string it is. A JSONata expression is the whole string, "{% … %}" ("the string must start with {% with no leading spaces, and must end with %} with no trailing spaces"; in YAML, a block scalar keeps its last line break unless written |- or >-)', 'warning', { trim: true });
   }
 }
 
