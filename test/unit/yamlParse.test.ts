@@ -196,6 +196,18 @@ test('a syntax error: one problem at the first error, and the rest of the tree i
   assert.equal(toValue(root!.children![0].children![1]), 'A');
 });
 
+test('a flow mapping or sequence never closed: the error underlines the line of its opening bracket, not only the next key', () => {
+  for (const [open, close] of [['{ InstanceCount: 4, InstanceType: ml.c4.8xlarge', '}'], ['[ a, b', ']']]) {
+    const text = `Parameters:\n  ResourceConfig: ${open}\n  HyperParameters:\n    mode: batch\n`;
+    const { syntaxErrors } = parseYamlDocument(text);
+    assert.equal(syntaxErrors.length, 1);
+    const [p] = syntaxErrors;
+    assert.equal(text.slice(p.offset, p.offset + p.length), open);
+    assert.match(p.message, new RegExp(`^YAML syntax error: .*: the \\${open[0]} here is not closed$`));
+    assert.ok(p.message.includes(`end with a ${close}`), p.message);
+  }
+});
+
 test('a flow collection closed left of its content, as CloudFormation and the SAM CLI read it: no error, every offset the text\'s', () => {
   const text = 'Resources:\n  Key:\n    Properties:\n      KeyPolicy: {\n        "Version": "2012-10-17",\n        "Ids": [\n          1\n      ]\n    }\n  After:\n    Type: X\n';
   const { root, syntaxErrors } = parseYamlDocument(text);

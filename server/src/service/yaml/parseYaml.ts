@@ -60,7 +60,14 @@ function parse(text: string, mends = 0): YamlParseResult {
   const syntaxErrors: Problem[] = [];
   if (errors.length) {
     const e = errors[0];
-    syntaxErrors.push(problem(text, e.pos[0], e.pos[1] - e.pos[0], `YAML syntax error: ${firstLine(e.message)}`));
+    // A flow collection never closed is reported where the parser gave up (the next key): underline its opening
+    // bracket's line too, where the } or ] is missing.
+    const open = /end with a [}\]]/.test(e.message) ? unclosedFlowBefore(tokens!, e.pos[0]) : undefined;
+    if (open !== undefined) {
+      const eol = text.indexOf('\n', open);
+      const end = eol < 0 || eol > e.pos[0] ? e.pos[1] : eol;
+      syntaxErrors.push(problem(text, open, end - open, `YAML syntax error: ${firstLine(e.message)}: the ${text[open]} here is not closed`));
+    } else syntaxErrors.push(problem(text, e.pos[0], e.pos[1] - e.pos[0], `YAML syntax error: ${firstLine(e.message)}`));
   } else if (converter.aliasBudgetExceeded) {
     syntaxErrors.push({
       ...problem(text, 0, 1, `Aliases in this document expand to more than ${MAX_ALIAS_NODES} nodes; the rest are read as null`),
@@ -69,6 +76,20 @@ function parse(text: string, mends = 0): YamlParseResult {
     });
   }
   return { root, syntaxErrors };
+}
+
+/** The offset of the last flow collection's opening bracket before `at` that has no closing one (CST tokens, walked without recursion). */
+function unclosedFlowBefore(tokens: readonly CST.Token[], at: number): number | undefined {
+  let found: number | undefined;
+  const stack: unknown[] = [...tokens];
+  while (stack.length) {
+    const t = stack.pop();
+    if (!t || typeof t !== 'object') continue;
+    const f = t as Partial<CST.FlowCollection>;
+    if (f.type === 'flow-collection' && f.start && f.start.offset < at && !f.end?.some((x) => x.type === 'flow-map-end' || x.type === 'flow-seq-end') && (found === undefined || f.start.offset > found)) found = f.start.offset;
+    for (const v of Object.values(t)) if (v && typeof v === 'object') stack.push(v);
+  }
+  return found;
 }
 
 /** How many times a document is read again with its flow collections' closing lines joined (mendFlowEnds). */
