@@ -78,3 +78,13 @@ test('a string of millions of escapes (more than the regular expression can back
   // A control character inside it is still no JSON string.
   assert.equal(parseStrictJson(`{"a": "${escaped}\u0001"}`), undefined);
 });
+
+test('a byte order mark is read as a blank: no syntax error, offsets into the text as it is, the text kept', () => {
+  const text = '\ufeff{"StartAt": "A"}';
+  const parsed = parseJson(text, false);
+  assert.deepEqual(parsed.syntaxErrors, []);
+  assert.equal(parsed.text, text);
+  const key = parsed.root!.children![0].children![0];
+  assert.equal(text.slice(key.offset, key.offset + key.length), '"StartAt"');
+  assert.deepEqual(parseJson('\ufeff{"a": 1,}', true).syntaxErrors, []);
+});

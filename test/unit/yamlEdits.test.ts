@@ -31,6 +31,11 @@ test('strings that would read as another type or another string are quoted', () 
   );
 });
 
+test('<< is quoted: as a key it would be a merge key (a state renamed << would vanish into one)', () => {
+  assert.equal(yamlScalar('<<'), '"<<"');
+  assert.equal(yamlScalar('<<x'), '<<x');
+});
+
 test('YAML 1.1 booleans, sexagesimals and dates are quoted too, for 1.1 readers in the pipeline', () => {
   assert.deepEqual(['Yes', 'No', 'on', 'OFF', 'y', '1_000', '12:30', '2024-01-31'].map((s) => yamlScalar(s)), ['"Yes"', '"No"', '"on"', '"OFF"', '"y"', '"1_000"', '"12:30"', '"2024-01-31"']);
 });

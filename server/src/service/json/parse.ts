@@ -38,7 +38,15 @@ function tooDeep(text: string, language: DocumentLanguage, depth: number): Parse
 }
 
 /** Parses a JSON document (`allowComments`: JSONC, comments and trailing commas allowed). */
-export function parseJson(text: string, allowComments: boolean): ParsedDocument {
+export function parseJson(original: string, allowComments: boolean): ParsedDocument {
+  // A byte order mark (a file saved so, sent by a client that keeps it) is read as the blank it stands for: the same
+  // length, so every offset is the document's. Results carry the document's own text.
+  const text = original.charCodeAt(0) === 0xfeff ? ` ${original.slice(1)}` : original;
+  const parsed = parseJsonText(text, allowComments);
+  return text === original ? parsed : { ...parsed, text: original };
+}
+
+function parseJsonText(text: string, allowComments: boolean): ParsedDocument {
   // Well-formed JSON (the common case, and the one that matters for speed) takes the fast path, which measures
   // the nesting as it goes; the other parsers recurse, so their text is measured first.
   const fast = parseStrictJson(text, MAX_DEPTH);

@@ -23,7 +23,8 @@ const NON_PRINTABLE_ALL = new RegExp(NON_PRINTABLE_SOURCE, 'g');
 
 /** Whether `s` can be written unquoted and still read back as this string. */
 function isSafePlain(s: string, flow: boolean): boolean {
-  if (s === '' || CORE_NON_STRING.test(s) || YAML_1_1_NON_STRING.test(s)) return false;
+  // `<<` as a key is a merge key (a state renamed `<<` would vanish into one): always quoted.
+  if (s === '' || s === '<<' || CORE_NON_STRING.test(s) || YAML_1_1_NON_STRING.test(s)) return false;
   if (/^[\s]|[\s]$/.test(s)) return false;
   // Indicators that start something else at the beginning of a scalar.
   if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s)) return false;

@@ -46,7 +46,9 @@ function parse(text: string, mends = 0): YamlParseResult {
   if (estimateDepth(text) > MAX_YAML_DEPTH || cstDepth((tokens = [...new (yaml().Parser)().parse(text)])) > MAX_YAML_DEPTH) return tooDeep(text);
 
   let first: Document.Parsed | undefined;
-  const composer = new (yaml().Composer)({ version: '1.2', schema: 'core', prettyErrors: false });
+  // Duplicate keys are found by the converter (one set per mapping): the yaml package's own check compares every
+  // key with every earlier one, quadratic in a mapping of many keys (50 s for 80,000).
+  const composer = new (yaml().Composer)({ version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: false });
   for (const doc of composer.compose(tokens, true, text.length)) {
     first ??= doc;
   }
@@ -56,7 +58,7 @@ function parse(text: string, mends = 0): YamlParseResult {
 
   const converter = new Converter(text, first);
   const root = first.contents ? converter.convert(first.contents as YamlNode) : undefined;
-  const errors = [...first.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const errors: { pos: [number, number]; message: string }[] = [...first.errors, ...converter.duplicateKeys].sort((a, b) => a.pos[0] - b.pos[0]);
   const syntaxErrors: Problem[] = [];
   if (errors.length) {
     const e = errors[0];
@@ -260,6 +262,9 @@ function cstDepth(tokens: CST.Token[]): number {
 /** yaml's nodes → AstNodes. Recursion is bounded by MAX_YAML_DEPTH (checked before). */
 class Converter {
   aliasBudgetExceeded = false;
+  /** A key a mapping already has, at the second one (as the yaml package words it); once per place, however often an alias expands it. */
+  readonly duplicateKeys: { pos: [number, number]; message: string }[] = [];
+  private readonly duplicateAt = new Set<number>();
   private aliasNodes = 0;
   private expanding = new Set<YamlNode>();
   /** What each alias names: the last node anchored so before it (built in one pass; the yaml package's
@@ -302,8 +307,19 @@ class Converter {
       const obj: AstNode = { type: 'object', offset: start, length: end - start, parent, children: [] };
       const explicit = new Set(node.items.filter((p) => !isMergeKey(p.key)).map((p) => keyString(p.key as YamlNode | null, this.text)));
       const merged = new Set<string>();
+      const seen = new Set<unknown>();
       for (const pair of node.items) {
         if (!yaml().isPair(pair)) continue;
+        // The yaml package's rule: scalar keys of the same value (1 and "1" differ).
+        if (yaml().isScalar(pair.key)) {
+          const k = pair.key.value;
+          const at = pair.key.range?.[0] ?? start;
+          if (!seen.has(k)) seen.add(k);
+          else if (!this.duplicateAt.has(at)) {
+            this.duplicateAt.add(at);
+            this.duplicateKeys.push({ pos: [at, pair.key.range?.[1] ?? at], message: 'Map keys must be unique' });
+          }
+        }
         if (isMergeKey(pair.key)) this.merge(pair.key as YamlNode, pair.value as YamlNode | null, obj, explicit, merged);
         else obj.children!.push(this.pair(pair.key as YamlNode | null, pair.value as YamlNode | null, obj));
       }
