@@ -105,10 +105,7 @@ function diagnoseDefinition(definition: string, type = 'STANDARD'): Diagnostic[]
   // only for a definition that parses, within the nesting the language service accepts.
   const root: Node | undefined = broken ? undefined : parseTree(definition, [], { disallowComments: true });
   // A definition is a state machine by its name here (definition.asl.json): the checks report a missing StartAt or
-  // States themselves; what is not an object at all they do not judge.
-  if (!broken && root?.type !== 'object') {
-    out.push({ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition must be an object with "StartAt" and "States"' });
-  }
+  // States, and a definition that is no object at all, themselves.
   for (const p of problems) out.push(toDiagnostic(p, root));
   return out;
 }

@@ -113,7 +113,7 @@ test('what is not a state machine: bad JSON, an empty text, no StartAt', async (
     ['SCHEMA_VALIDATION_FAILED', '/States', 'StartAt is missing: name the first state to run, e.g. "StartAt": "First"'],
     ['SCHEMA_VALIDATION_FAILED', '/States', 'States is empty: a state machine needs at least one state'],
   ]);
-  assert.deepEqual((await validate('[]')).diagnostics, [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition must be an object with "StartAt" and "States"' }]);
+  assert.deepEqual((await validate('[]')).diagnostics, [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'A state machine is an object with StartAt and States, not an array' }]);
   const deep = await validate('['.repeat(100_000));
   assert.deepEqual([deep.result, deep.diagnostics!.map((d) => [d.code, d.location])], ['FAIL', [['TOO_DEEPLY_NESTED', undefined]]]);
 });

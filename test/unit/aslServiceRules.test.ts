@@ -153,6 +153,12 @@ describe('the fields of a machine, a Parallel branch and a Map processor', () =>
     assert.deepEqual(structure('{"States": {"A": {"Type": "Succeed"}}}', 'asl', 'file:///w/no-start.asl'), [['"States"', 'asl-missing-field']]);
     assert.deepEqual(structure('{}', 'json', 'file:///w/empty.json'), []);
     assert.deepEqual(structure('{"StartAt": "A"}', 'json', 'file:///w/package.json'), []);
+    // Its whole document no object: one error saying so; an empty one is a file not yet written.
+    assert.deepEqual(structure('[1, 2]', 'asl', 'file:///w/list.asl.json'), [['[', 'asl-invalid-value']]);
+    assert.deepEqual(structure('null', 'asl', 'file:///w/null.asl.json'), [['null', 'asl-invalid-value']]);
+    assert.deepEqual(structure('- a\n', 'asl-yaml', 'file:///w/list.asl.yaml'), [['-', 'asl-invalid-value']]);
+    assert.deepEqual(structure('', 'asl-yaml', 'file:///w/new.asl.yaml'), []);
+    assert.deepEqual(structure('[1, 2]', 'json', 'file:///w/list.json'), []);
     // The CLI gives a YAML file named on its command line asl-yaml: its name, not the language, says what it is.
     assert.deepEqual(structure('Resources: {}\n', 'asl-yaml', 'file:///w/template.yaml'), []);
     assert.deepEqual(structure('TrainingJobName: x\n', 'asl-yaml', 'file:///w/job.yml'), []);

@@ -3,6 +3,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isStateMachine } from './asl/model';
+import { AslCode } from './asl/codes';
+import { aslProblem } from './asl/problem';
 import { validateStructure } from './asl/validateStructure';
 import { SageMakerCode } from './sagemaker/codes';
 import { validateDataflow } from './dataflow/validation';
@@ -36,6 +38,12 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   const problems: Problem[] = [];
   // A standalone job spec is a request, not a state machine: the request checks only, skeleton blanks softened.
   if (isJobSpec(parsed)) return softenSkeletonValues(parsed, validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language));
+  // A state machine file whose whole document is no object (`[]`, `null`, a number): nothing else can be read.
+  const root = parsed.root;
+  if (declared && !incomplete && root && root.type !== 'object') {
+    const what = root.type === 'array' ? 'an array' : root.type === 'null' ? 'null' : `a ${root.type}`;
+    return [aslProblem(root.offset, root.type === 'array' ? 1 : Math.max(root.length, 1), AslCode.invalidValue, `A state machine is an object with StartAt and States, not ${what}`)];
+  }
   if (!parsed.root || !(isStateMachine(parsed.root) || (declared && parsed.root.type === 'object'))) return problems;
   const sagemaker = validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language);
   // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding.
