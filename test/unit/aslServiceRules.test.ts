@@ -159,6 +159,9 @@ describe('the fields of a machine, a Parallel branch and a Map processor', () =>
     assert.deepEqual(structure('- a\n', 'asl-yaml', 'file:///w/list.asl.yaml'), [['-', 'asl-invalid-value']]);
     assert.deepEqual(structure('', 'asl-yaml', 'file:///w/new.asl.yaml'), []);
     assert.deepEqual(structure('[1, 2]', 'json', 'file:///w/list.json'), []);
+    // A plain JSON file too deep to read may be a template holding one: its warning says it was not checked.
+    const deep = `{"Resources": ${'['.repeat(3000)}${']'.repeat(3000)}}`;
+    assert.deepEqual(service.validate(TextDocument.create('file:///w/deep.template.json', 'json', 1, deep)).map((p) => [p.code, p.severity]), [['too-large', 'warning']]);
     // The CLI gives a YAML file named on its command line asl-yaml: its name, not the language, says what it is.
     assert.deepEqual(structure('Resources: {}\n', 'asl-yaml', 'file:///w/template.yaml'), []);
     assert.deepEqual(structure('TrainingJobName: x\n', 'asl-yaml', 'file:///w/job.yml'), []);

@@ -109,6 +109,9 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     if (!SUPPORTED_LANGUAGES.has(doc.languageId)) return false;
     if (ASL_LANGUAGES.has(doc.languageId)) return true;
     const parsed = parse(doc)!;
+    // Too deep to read: whether it is a state machine (or a template holding one) cannot be told, and its warning
+    // says it was not checked; silence would pass it as checked.
+    if (parsed.root === undefined && parsed.syntaxErrors.some((p) => p.code === Code.tooLarge)) return true;
     return isStateMachine(parsed.root) || within(parsed, doc).length > 0;
   }
 
