@@ -512,6 +512,15 @@ describe('a job name built from the execution name (up to 80 characters; the job
     assert.deepEqual(tuning("{% 'job-' & $uuid() %}"), []);
     assert.deepEqual(tuning(`{% '${'a'.repeat(30)}' & $uuid() %}`).map(([s]) => s), ['warning']);
   });
+  test('a value whose text alone is longer than the member allows, whatever it reads; a $hash digest of a known length', () => {
+    const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': `States.Format('${'a'.repeat(64)}{}', $.id)` })));
+    assert.deepEqual(f.map((x) => [x.severity, x.message.replace(/^.*" is/, '')]), [['warning', ' always at least 64 characters long, the text it always holds; TrainingJobName allows at most 63: SageMaker refuses the request when the state runs']]);
+    const jsonata = (value: string) => findings(machine(training({ TrainingJobName: value }), { jsonata: true })).map((x) => x.severity);
+    assert.deepEqual(jsonata(`{% '${'a'.repeat(64)}' & $states.input.id %}`), ['warning']);
+    assert.deepEqual(jsonata(`{% '${'a'.repeat(63)}' & $states.input.id %}`), []);
+    assert.deepEqual(jsonata("{% $hash($states.input.id, 'SHA-256') %}"), ['warning']);
+    assert.deepEqual(jsonata("{% 'h' & $hash($states.input.id, 'MD5') %}"), []);
+  });
   test('a value that fits whatever the names (a hash of the name): no finding', () => {
     const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('j{}', States.Hash($$.Execution.Name, 'MD5'))" })));
     assert.deepEqual(f, []);

@@ -250,7 +250,7 @@ function jsonataStringBounds(value: string, known?: KnownContext): KnownString {
   const bound = (context: (path: string) => number | undefined): number | undefined => {
     let total = 0;
     for (const p of parts) {
-      const length = 'text' in p ? p.text.length : 'uuid' in p ? 36 : 'context' in p ? context(p.context) : undefined;
+      const length = 'text' in p ? p.text.length : 'length' in p ? p.length : 'context' in p ? context(p.context) : undefined;
       if (length === undefined) return undefined;
       total += length;
     }

@@ -311,8 +311,11 @@ export function stepFunctionsJsonataBindings(): Record<string, (...args: unknown
   return Object.fromEntries(Object.entries(STEP_FUNCTIONS_FUNCTIONS).map(([name, f]) => [name, f.evaluate]));
 }
 
-/** An operand of a JSONata value's top-level `&`: a string literal, `$uuid()`, a `$states.context…` path (as `$$.…`), or anything else. */
-export type ConcatPart = { text: string } | { uuid: true } | { context: string } | { other: true };
+/**
+ * An operand of a JSONata value's top-level `&`: a string literal, a value of one known length (`$uuid()`, 36;
+ * `$hash(x, 'SHA-256')`, 64 hex digits), a `$states.context…` path (as `$$.…`), or anything else.
+ */
+export type ConcatPart = { text: string } | { length: number } | { context: string } | { other: true };
 
 /** A term JSONata evaluates as written: no predicate, stages, grouping, focus or index binding, array keeping. */
 const plainTerm = (n: JsonataNode) => !n.predicate && !n.stages && !n.group && !n.focus && !n.index && !n.tuple && !n.keepArray;
@@ -323,7 +326,7 @@ const plainTerm = (n: JsonataNode) => !n.predicate && !n.stages && !n.group && !
  */
 export function jsonataConcatenation(value: string): ConcatPart[] | undefined {
   const body = jsonataBody(value);
-  if (body === undefined || body.includes('${') || !/&|\$uuid|\$states\.context/.test(body)) return undefined;
+  if (body === undefined || body.includes('${') || !/&|\$uuid|\$hash|\$states\.context/.test(body)) return undefined;
   const ast = astOf(body);
   if (!ast) return undefined;
   const parts: ConcatPart[] = [];
@@ -340,12 +343,19 @@ export function jsonataConcatenation(value: string): ConcatPart[] | undefined {
     // something else (JSONata drops a literal its predicate filters out): unknown.
     if (!plainTerm(n)) parts.push({ other: true });
     else if (n.type === 'string' && typeof n.value === 'string') parts.push({ text: n.value });
-    else if (n.type === 'function' && procedure?.type === 'variable' && procedure.value === 'uuid' && !(n.arguments as unknown[] | undefined)?.length) parts.push({ uuid: true });
+    else if (n.type === 'function' && procedure?.type === 'variable' && procedure.value === 'uuid' && !(n.arguments as unknown[] | undefined)?.length) parts.push({ length: 36 });
+    else if (n.type === 'function' && procedure?.type === 'variable' && procedure.value === 'hash' && hashLength(n.arguments as JsonataNode[] | undefined) !== undefined) parts.push({ length: hashLength(n.arguments as JsonataNode[])! });
     else if (n.type === 'path' && steps?.[0]?.type === 'variable' && steps[0].value === 'states' && steps[1]?.value === 'context' && steps.slice(1).every((st) => st.type === 'name' && !(st.stages as unknown[] | undefined)?.length)) {
       parts.push({ context: `$$.${steps.slice(2).map((st) => st.value).join('.')}` });
     } else parts.push({ other: true });
   }
   return parts;
+}
+
+/** The length of `$hash(data, 'ALGORITHM')`'s hex digest when the algorithm is a literal the function has. */
+function hashLength(args: readonly JsonataNode[] | undefined): number | undefined {
+  const algorithm = args?.length === 2 ? args[1] : undefined;
+  return algorithm?.type === 'string' && typeof algorithm.value === 'string' && Object.hasOwn(HASH_LENGTHS, algorithm.value) ? HASH_LENGTHS[algorithm.value] : undefined;
 }
 
 /** The operators a constant expression may compute with (JSONata's arithmetic; `&` joins two strings). */
