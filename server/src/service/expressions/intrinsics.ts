@@ -59,8 +59,6 @@ export function parseIntrinsic(s: string, options: ParseOptions = { check: true 
   };
 
   let depth = 0;
-  // Space between a name and its "(": Step Functions' grammar reads past it, the specification does not allow it.
-  let spaced: { start: number; end: number; name: string } | undefined;
   function call(): Call {
     const start = i;
     if (++depth > 64) fail(start, s.length, 'Intrinsic functions are nested too deeply (more than 64 levels)');
@@ -75,7 +73,6 @@ export function parseIntrinsic(s: string, options: ParseOptions = { check: true 
     const nameEnd = i;
     ws();
     if (s[i] !== '(') fail(start, nameEnd, `${name} must be called: ${name}(…)`);
-    if (i > nameEnd) spaced ??= { start: nameEnd, end: i, name };
     i++;
     const args: IntrinsicArg[] = [];
     ws();
@@ -159,10 +156,6 @@ export function parseIntrinsic(s: string, options: ParseOptions = { check: true 
     const c = call();
     ws();
     if (i < s.length) fail(i, s.length, `Unexpected text after the intrinsic function: ${JSON.stringify(s.slice(i, i + 30))}`);
-    if (spaced && check) {
-      const { start, end, name } = spaced;
-      return { start, end, code: Code.invalidIntrinsic, severity: 'warning', message: `The specification wants ${name}'s "(" right after its name ("The Intrinsic Function name MUST be followed immediately by a list of zero or more arguments, enclosed by ( and )"): write ${name}(…)` };
-    }
     return c;
   } catch (e) {
     if (e instanceof Fail) return e.error;
