@@ -158,6 +158,7 @@ describe('the fields of a machine, a Parallel branch and a Map processor', () =>
     assert.deepEqual(structure('null', 'asl', 'file:///w/null.asl.json'), [['null', 'asl-invalid-value']]);
     assert.deepEqual(structure('- a\n', 'asl-yaml', 'file:///w/list.asl.yaml'), [['-', 'asl-invalid-value']]);
     assert.deepEqual(structure('', 'asl-yaml', 'file:///w/new.asl.yaml'), []);
+    assert.deepEqual(structure('---\n', 'asl-yaml', 'file:///w/new.asl.yaml'), []);
     assert.deepEqual(structure('[1, 2]', 'json', 'file:///w/list.json'), []);
     // A plain JSON file too deep to read may be a template holding one: its warning says it was not checked.
     const deep = `{"Resources": ${'['.repeat(3000)}${']'.repeat(3000)}}`;
@@ -367,12 +368,6 @@ describe('paths and expressions', () => {
     expectBoth(sm({ T: task({ Arguments: { a: '{% $states.input.a', b: '$states.input.b %}', c: 'plain' } }) }, { QueryLanguage: 'JSONata' }), [
       { code: 'asl-invalid-jsonata', severity: 'error', at: '{% $states.input.a', awsCode: 'INVALID_JSONATA_EXPRESSION' },
       { code: 'asl-invalid-jsonata', severity: 'error', at: '$states.input.b %}', awsCode: 'INVALID_JSONATA_EXPRESSION' },
-    ]);
-  });
-  test('a space between an intrinsic function\'s name and its "(": a warning (the specification: "MUST be followed immediately"), on the space', () => {
-    expectBoth(sm({ P: { Type: 'Pass', End: true, Parameters: { 'a.$': "States.Format ('x-{}', $.a)", 'b.$': "States.Array(States.UUID ())", 'c.$': "States.Format('x-{}', $.a)" } } }), [
-      { code: 'invalid-intrinsic', severity: 'warning', at: ' ' },
-      { code: 'invalid-intrinsic', severity: 'warning', at: ' ' },
     ]);
   });
   test('a lone {% in a SageMaker payload too (its expressions are otherwise the SageMaker checks\' to judge)', () => {

@@ -175,6 +175,10 @@ test('a duplicate key (two states of the same name) is a YAML error, at the seco
   assert.deepEqual(syntaxErrors.map((p) => [p.code, text.slice(p.offset, p.offset + p.length), p.message]), [['syntax', 'A', 'YAML syntax error: Map keys must be unique']]);
 });
 
+test('.nan keys are never duplicates (NaN is no value equal to itself, as the yaml package compares)', () => {
+  assert.deepEqual(parseYamlDocument('a:\n  .nan: 1\n  .NaN: 2\n').syntaxErrors, []);
+});
+
 test('only the first document of a stream', () => {
   assert.deepEqual(toValue(parseYamlDocument('a: 1\n---\nb: 2\n').root!), { a: 1 });
   assert.deepEqual(toValue(parseYamlDocument('---\na: 1\n...\n').root!), { a: 1 });

@@ -40,7 +40,7 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   if (isJobSpec(parsed)) return softenSkeletonValues(parsed, validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language));
   // A state machine file whose whole document is no object (`[]`, `null`, a number): nothing else can be read.
   const root = parsed.root;
-  if (declared && !incomplete && root && root.type !== 'object') {
+  if (declared && !incomplete && root && root.type !== 'object' && !(root.type === 'null' && root.length === 0)) {
     const what = root.type === 'array' ? 'an array' : root.type === 'null' ? 'null' : `a ${root.type}`;
     return [aslProblem(root.offset, root.type === 'array' ? 1 : Math.max(root.length, 1), AslCode.invalidValue, `A state machine is an object with StartAt and States, not ${what}`)];
   }

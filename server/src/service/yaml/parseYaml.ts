@@ -314,7 +314,8 @@ class Converter {
         if (yaml().isScalar(pair.key)) {
           const k = pair.key.value;
           const at = pair.key.range?.[0] ?? start;
-          if (!seen.has(k)) seen.add(k);
+          // NaN never equals NaN (the yaml package compares with ===).
+          if (Number.isNaN(k) || !seen.has(k)) seen.add(k);
           else if (!this.duplicateAt.has(at)) {
             this.duplicateAt.add(at);
             this.duplicateKeys.push({ pos: [at, pair.key.range?.[1] ?? at], message: 'Map keys must be unique' });
