@@ -15,7 +15,7 @@ import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamic
 import { tasksOf } from '../sagemaker/tasks';
 import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
-import { EMPTY_OBJECT, isHint, join, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
+import { EMPTY_OBJECT, join, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 
 /** A string in the document that reads with a JSONPath: what its `$` is. */
 export interface Slot {
@@ -454,13 +454,10 @@ class Analysis {
       if (seg.kind !== 'name' && seg.kind !== 'member') return UNKNOWN;
       names.push(seg.name);
     }
-    // Down the path while it reads objects; stopped short at a value that is none, the write cannot go through it.
-    let cur: Shape | undefined = input;
-    let depth = 0;
-    while (depth < names.length && cur?.kind === 'object') cur = cur.fields.get(names[depth++])?.shape();
-    if (depth < names.length && cur && (cur.kind === 'array' || (cur.kind === 'primitive' && cur.type !== 'null')) && !isHint(cur)) {
-      this.flow.unwritable.push({ node, state: s, at: names.slice(0, depth), shape: cur });
-    }
+    // Read as a path: a name read from a known value that is no object (readSegments' `missing` there) is where the
+    // write cannot go through; a field a closed object lacks is only created.
+    const { missing } = readSegments(input, nameSegments(names));
+    if (missing && missing.parent.kind !== 'object') this.flow.unwritable.push({ node, state: s, at: names.slice(0, missing.index), shape: missing.parent });
     return writeAt(input, names, result);
   }
 
