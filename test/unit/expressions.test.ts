@@ -233,6 +233,8 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     };
     assert.equal(jw("{% $hash('x') %}"), '$hash takes 2 arguments ($hash(data, algorithm)), not 1: the call fails when the state runs');
     assert.equal(jw("{% $hash('x', 'SHA-999') %}"), '$hash algorithm "SHA-999" is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512');
+    // A name the table's object has by inheritance is no algorithm either.
+    assert.equal(jw("{% $hash('x', 'toString') %}"), '$hash algorithm "toString" is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512');
     assert.equal(jw('{% $partition([1, 2, 3], 0) %}'), "$partition's chunk size must be positive, not 0");
     assert.equal(jw('{% $range(1, 5, 0) %}'), "$range's step must not be 0");
     assert.equal(jw('{% $uuid(1) %}'), '$uuid takes 0 arguments ($uuid()), not 1: the call fails when the state runs');

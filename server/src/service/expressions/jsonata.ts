@@ -263,7 +263,7 @@ const STEP_FUNCTIONS_FUNCTIONS: Record<string, StepFunctionsFunction> = {
     max: 2,
     shape: '$hash(data, algorithm)',
     check: ([, algorithm]) =>
-      algorithm?.type === 'string' && typeof algorithm.value === 'string' && !(algorithm.value in HASH_LENGTHS)
+      algorithm?.type === 'string' && typeof algorithm.value === 'string' && digestLength(algorithm) === undefined
         ? { message: `$hash algorithm ${JSON.stringify(algorithm.value)} is not one of ${Object.keys(HASH_LENGTHS).join(', ')}`, arg: 1 }
         : undefined,
     evaluate: (data, algorithm) => hashText('$hash', data, algorithm),
@@ -338,13 +338,12 @@ export function jsonataConcatenation(value: string): ConcatPart[] | undefined {
       continue;
     }
     const steps = n.steps as JsonataNode[] | undefined;
-    const procedure = n.procedure as JsonataNode | undefined;
+    const length = fixedLength(n);
     // A literal, call or path with a predicate, a grouping or a binding ('a'[false], 'a'{…}, 'a'@$x) computes
     // something else (JSONata drops a literal its predicate filters out): unknown.
     if (!plainTerm(n)) parts.push({ other: true });
     else if (n.type === 'string' && typeof n.value === 'string') parts.push({ text: n.value });
-    else if (n.type === 'function' && procedure?.type === 'variable' && procedure.value === 'uuid' && !(n.arguments as unknown[] | undefined)?.length) parts.push({ length: 36 });
-    else if (n.type === 'function' && procedure?.type === 'variable' && procedure.value === 'hash' && hashLength(n.arguments as JsonataNode[] | undefined) !== undefined) parts.push({ length: hashLength(n.arguments as JsonataNode[])! });
+    else if (length !== undefined) parts.push({ length });
     else if (n.type === 'path' && steps?.[0]?.type === 'variable' && steps[0].value === 'states' && steps[1]?.value === 'context' && steps.slice(1).every((st) => st.type === 'name' && !(st.stages as unknown[] | undefined)?.length)) {
       parts.push({ context: `$$.${steps.slice(2).map((st) => st.value).join('.')}` });
     } else parts.push({ other: true });
@@ -352,10 +351,18 @@ export function jsonataConcatenation(value: string): ConcatPart[] | undefined {
   return parts;
 }
 
-/** The length of `$hash(data, 'ALGORITHM')`'s hex digest when the algorithm is a literal the function has. */
-function hashLength(args: readonly JsonataNode[] | undefined): number | undefined {
-  const algorithm = args?.length === 2 ? args[1] : undefined;
+/** The hex digest's length of a literal algorithm `$hash` has ('SHA-256': 64); undefined for any other node. */
+function digestLength(algorithm: JsonataNode | undefined): number | undefined {
   return algorithm?.type === 'string' && typeof algorithm.value === 'string' && Object.hasOwn(HASH_LENGTHS, algorithm.value) ? HASH_LENGTHS[algorithm.value] : undefined;
+}
+
+/** The one length a call's string always has: `$uuid()` 36, `$hash(data, 'SHA-256')` its digest's; else undefined. */
+function fixedLength(n: JsonataNode): number | undefined {
+  const procedure = n.procedure as JsonataNode | undefined;
+  if (n.type !== 'function' || procedure?.type !== 'variable') return undefined;
+  const args = (n.arguments as JsonataNode[] | undefined) ?? [];
+  if (procedure.value === 'uuid') return args.length ? undefined : 36;
+  return procedure.value === 'hash' && args.length === 2 ? digestLength(args[1]) : undefined;
 }
 
 /** The operators a constant expression may compute with (JSONata's arithmetic; `&` joins two strings). */
