@@ -375,6 +375,16 @@ describe('ASL fixes', () => {
     assert.deepEqual(service.validate(doc(y.result, 'asl-yaml')).filter((x) => x.code === 'asl-invalid-jsonata'), []);
     assert.match(y.result, /a: "?\{% \$states\.input\.a %\}"?\n/);
   });
+  test("a space between an intrinsic's name and its \"(\" (a warning): removed (preferred), in a Pass state and a SageMaker request", () => {
+    const text = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'id.$': "States.Format('run-{}', States.UUID ())" }, End: true } } }, null, 2);
+    const r = quickFix(text, 'invalid-intrinsic', ' ');
+    assert.deepEqual(r.titles, ['* Remove the space before "("']);
+    assert.equal(JSON.parse(r.result).States.P.Parameters['id.$'], "States.Format('run-{}', States.UUID())");
+    assert.deepEqual(service.validate(doc(r.result)).filter((x) => x.code === 'invalid-intrinsic'), []);
+    const yaml = `StartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createModel\n    Parameters:\n      ModelName.$: States.Format\t('m-{}', $.id)\n      ExecutionRoleArn: arn:aws:iam::123456789012:role/r\n    End: true\n`;
+    const y = quickFix(yaml, 'invalid-intrinsic', '\t', { languageId: 'asl-yaml' });
+    assert.match(y.result, /ModelName\.\$: States\.Format\('m-\{\}', \$\.id\)\n/);
+  });
   test('a Distributed Map field on an inline Map: the Map made distributed, or the field removed (both offered), in JSON and YAML', () => {
     const body = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } };
     const reader = { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } };

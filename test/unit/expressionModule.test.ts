@@ -18,6 +18,8 @@ import {
   parseIntrinsic,
   parseJsonPath,
   scanPlaceholders,
+  spacedCall,
+  type Call,
   stepFunctionsJsonataBindings,
   substitutePlaceholders,
   type PathNode,
@@ -85,6 +87,13 @@ describe('intrinsic parse tree', () => {
     }
     assert.equal(evaluateIntrinsic("States.Format( '{}' ,  $.a.b[0] )", roots), '10');
     assert.equal(evaluateIntrinsic("States.Format('{}', $['odd key'])", roots), 'x');
+    // But for one place, a finding of its own beside the others: the specification wants a name "followed
+    // immediately" by its "(" (a warning on the first space; Step Functions evaluates it).
+    const spacedValue = "States.Format('{}', States.UUID  ())";
+    const spaced = spacedCall(spacedValue, parseDynamicValue(spacedValue) as Call)!;
+    assert.deepEqual([spaced.severity, spacedValue.slice(spaced.start, spaced.end), spaced.replacement], ['warning', '  ', '']);
+    assert.equal(spacedCall("States.Format( '{}' , $.a)", parseDynamicValue("States.Format( '{}' , $.a)") as Call), undefined);
+    assert.match(evaluateIntrinsic('States.UUID ()', roots) as string, /^[0-9a-f-]{36}$/);
   });
 });
 

@@ -120,6 +120,8 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   const replacement = p.data?.replacement;
   if (typeof replacement === 'string' && (p.code === Code.invalidIntrinsic || p.code === Code.invalidJsonata)) {
     const written = parsed.text.slice(p.offset, p.offset + p.length);
+    // The space between an intrinsic's name and its "(" (the one correction).
+    if (replacement === '') return /^[ \t]+$/.test(written) ? [{ title: 'Remove the space before "("', edits: [{ offset: p.offset, length: p.length, newText: '' }], preferred: true }] : [];
     return /^\$?[A-Za-z0-9_.]+$/.test(written) ? [{ title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false }] : [];
   }
   // A {% %} string with a space or a line break around it: the expression without them (the one correction).

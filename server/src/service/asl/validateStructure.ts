@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, judgeDynamicValue, parseDynamicValue, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
+import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
@@ -214,7 +214,7 @@ function checkObjectField(ctx: Ctx, field: string, node: AstNode | undefined, ql
 }
 
 function expressionProblem(ctx: Ctx, node: AstNode, err: ExpressionError) {
-  const data = err.replacement ? { replacement: err.replacement } : undefined;
+  const data = err.replacement !== undefined ? { replacement: err.replacement } : undefined;
   report(ctx, ctx.text === undefined ? node : expressionErrorSpan(ctx.text, node, err), err.code, err.message, err.severity ?? 'error', data);
 }
 
@@ -232,6 +232,8 @@ function checkPathValue(ctx: Ctx, node: AstNode | undefined, kind: PathKind | 'd
   }
   const parsed = parseDynamicValue(node.value);
   if (isExpressionError(parsed)) return expressionProblem(ctx, node, parsed);
+  const spaced = spacedCall(node.value, parsed);
+  if (spaced) expressionProblem(ctx, node, spaced);
   // What the call does when it runs (a warning), and, apart from that, which functions ErrorPath and CausePath take.
   const { error } = judgeDynamicValue(node.value, parsed);
   if (error) expressionProblem(ctx, node, error);

@@ -48,6 +48,28 @@ export function judgeDynamicValue(value: string, r: Call | PathNode): { error?: 
   return run ? { constant: run } : {};
 }
 
+/**
+ * A call whose name is not followed immediately by its "(" (`States.UUID ()`): the specification says "The Intrinsic
+ * Function name MUST be followed immediately by a list of zero or more arguments, enclosed by ( and )", while Step
+ * Functions' grammar reads past the space. A warning on the first such space, apart from every other finding.
+ */
+export function spacedCall(value: string, r: Call | PathNode): ExpressionError | undefined {
+  const stack: IntrinsicArg[] = [r];
+  let first: ExpressionError | undefined;
+  while (stack.length) {
+    const a = stack.pop()!;
+    if (a.kind !== 'call') continue;
+    const nameEnd = a.start + a.name.length;
+    if (value[nameEnd] !== '(' && (!first || nameEnd < first.start)) {
+      let end = nameEnd;
+      while (end < value.length && value[end] !== '(') end++;
+      first = { start: nameEnd, end, code: Code.invalidIntrinsic, severity: 'warning', message: `The specification wants ${a.name}'s "(" right after its name ("The Intrinsic Function name MUST be followed immediately by a list of zero or more arguments, enclosed by ( and )"): write ${a.name}(…)`, replacement: '' };
+    }
+    stack.push(...a.args);
+  }
+  return first;
+}
+
 /** What a call of literals only does every time it runs: gives `value` or fails (`States.StringToJson('{bad')`); undefined for a call that reads or varies. */
 function runLiterals(value: string, call: Call): { value: unknown } | { error: Error } | undefined {
   if (!literalsOnly(call)) return undefined;

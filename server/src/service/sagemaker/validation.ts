@@ -6,7 +6,7 @@ import { createFindingsCache } from '../core/findingsCache';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, codePointLength, codePointSlice, isObviousMatch, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkJsonata, DEPLOYS_AS_STRING, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
+import { checkJsonata, DEPLOYS_AS_STRING, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
@@ -214,7 +214,7 @@ function checkSize(ctx: Context, ownerKey: AstNode, node: AstNode, shape: Shape,
 
 /** An expression's mistake, placed exactly inside the string node that holds it. */
 function expressionProblem(ctx: Context, node: AstNode, err: ExpressionError) {
-  ctx.problems.push({ ...expressionErrorSpan(ctx.text, node, err), message: err.message, severity: err.severity ?? 'error', source: 'sagemaker', code: err.code, ...(err.replacement ? { data: { replacement: err.replacement } } : {}) });
+  ctx.problems.push({ ...expressionErrorSpan(ctx.text, node, err), message: err.message, severity: err.severity ?? 'error', source: 'sagemaker', code: err.code, ...(err.replacement !== undefined ? { data: { replacement: err.replacement } } : {}) });
 }
 
 /** The value of a `"X.$"` key: a JSONPath, a context path or an intrinsic function, never checked against X's pattern. */
@@ -227,6 +227,8 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   if (hasPlaceholder(value)) return;
   const parsed = parseDynamicValue(value);
   if (isExpressionError(parsed)) return expressionProblem(ctx, valueNode, parsed);
+  const spaced = spacedCall(value, parsed);
+  if (spaced) expressionProblem(ctx, valueNode, spaced);
   const { error, constant: c } = judgeDynamicValue(value, parsed);
   if (error) return expressionProblem(ctx, valueNode, error);
   if (!shape) return;
