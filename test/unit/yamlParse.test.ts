@@ -173,6 +173,9 @@ test('a duplicate key (two states of the same name) is a YAML error, at the seco
   const text = 'States:\n  A: {Type: Pass, End: true}\n  A: {Type: Succeed}\n';
   const { syntaxErrors } = parseYamlDocument(text);
   assert.deepEqual(syntaxErrors.map((p) => [p.code, text.slice(p.offset, p.offset + p.length), p.message]), [['syntax', 'A', 'YAML syntax error: Map keys must be unique']]);
+  // An empty key has no text: its ":" stands for it.
+  const empty = 'P:\n  : 1\n  : 2\n';
+  assert.deepEqual(parseYamlDocument(empty).syntaxErrors.map((p) => [p.offset, p.length]), [[empty.lastIndexOf(':'), 1]]);
 });
 
 test('.nan keys are never duplicates (NaN is no value equal to itself, as the yaml package compares)', () => {

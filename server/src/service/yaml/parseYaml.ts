@@ -318,7 +318,10 @@ class Converter {
           if (Number.isNaN(k) || !seen.has(k)) seen.add(k);
           else if (!this.duplicateAt.has(at)) {
             this.duplicateAt.add(at);
-            this.duplicateKeys.push({ pos: [at, pair.key.range?.[1] ?? at], message: 'Map keys must be unique' });
+            const end = pair.key.range?.[1] ?? at;
+            // An empty key (`: 2`) has no text of its own: its ":" stands for it.
+            const colon = end > at ? -1 : this.text.indexOf(':', at);
+            this.duplicateKeys.push({ pos: colon >= 0 ? [colon, colon + 1] : [at, end], message: 'Map keys must be unique' });
           }
         }
         if (isMergeKey(pair.key)) this.merge(pair.key as YamlNode, pair.value as YamlNode | null, obj, explicit, merged);
