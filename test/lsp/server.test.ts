@@ -44,6 +44,28 @@ describe('protocol', () => {
     assert.equal(client.diagnostics.get(uri).version, 2);
   });
 
+  test('ranged edits of a document that starts with a byte order mark: the same findings, at the same places, as opening its text afresh', async () => {
+    const uri = 'file:///w/bom.asl.json';
+    const base = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createModel', Parameters: { ModelName: 'm_1', ExecutionRoleArn: 'arn:aws:iam::123456789012:role/r' }, End: true } } }, null, 2);
+    const found = (d: any[]) => d.map((x) => `${x.code} ${x.range.start.line}:${x.range.start.character}-${x.range.end.line}:${x.range.end.character}`);
+    const expected = async (t: string, name: string) => found(await client.open(`file:///w/${name}.asl.json`, 'asl', t));
+    assert.deepEqual(found(await client.open(uri, 'asl', '\ufeff' + base)), await expected('\ufeff' + base, 'bom0'));
+    const line = base.split('\n').findIndex((l) => l.includes('"m_1"'));
+    const character = base.split('\n')[line].indexOf('m_1');
+    let version = 1;
+    const edit = async (range: object, text: string) => {
+      const since = performance.now();
+      client.versions.set(uri, ++version);
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+      return found(await client.diagnosticsFor(uri, since));
+    };
+    const at = (l: number, c: number) => ({ line: l, character: c });
+    // Inside the document, then the mark itself removed and written back (LSP counts it as one UTF-16 unit).
+    assert.deepEqual(await edit({ start: at(line, character), end: at(line, character) }, 'x'), await expected('\ufeff' + base.replace('m_1', 'xm_1'), 'bom1'));
+    assert.deepEqual(await edit({ start: at(0, 0), end: at(0, 1) }, ''), await expected(base.replace('m_1', 'xm_1'), 'bom2'));
+    assert.deepEqual(await edit({ start: at(0, 0), end: at(0, 0) }, '\ufeff'), await expected('\ufeff' + base.replace('m_1', 'xm_1'), 'bom3'));
+  });
+
   test('completion and hover answer over the wire', async () => {
     const uri = 'file:///w/c.asl.json';
     const t = text('complete-resource-config.asl.json');
