@@ -266,6 +266,21 @@ test('100,000-deep nesting (flow, block sequences, indentation): one too-large w
   // 400 levels are fine.
   assert.equal(parseYamlDocument('['.repeat(400) + ']'.repeat(400)).root?.type, 'array');
   assert.equal(parseYamlDocument('- '.repeat(400) + 'a').root?.type, 'array');
+  // 100,000-deep single-pair mappings in flow sequences, and the same written across lines.
+  for (const text of ['[a: '.repeat(deep), '[a:\n'.repeat(deep)]) assert.deepEqual(parseYamlDocument(text).syntaxErrors.map((p) => p.code), ['too-large']);
+});
+
+test('wide is not deep: a 2,000-key flow mapping, a plain scalar with 2,000 " - ", a 2,000-pair flow sequence are read', () => {
+  const pairs = Array.from({ length: 2_000 }, (_, i) => `K${i}: ${i}`);
+  for (const [text, value] of [
+    [`Result: {${pairs.join(', ')}}\n`, { Result: Object.fromEntries(pairs.map((_, i) => [`K${i}`, i])) }],
+    [`Comment: ${Array.from({ length: 2_000 }, (_, i) => i).join(' - ')}\nA: 1\n`, { Comment: Array.from({ length: 2_000 }, (_, i) => i).join(' - '), A: 1 }],
+    [`L: [${pairs.join(', ')}]\n`, { L: pairs.map((_, i) => ({ [`K${i}`]: i })) }],
+  ] as const) {
+    const { root, syntaxErrors } = parseYamlDocument(text);
+    assert.deepEqual(syntaxErrors, []);
+    assert.deepEqual(toValue(root!), value);
+  }
 });
 
 test('every JSON file of the corpus (JSON is YAML): the same tree as jsonc-parser, offsets included', () => {

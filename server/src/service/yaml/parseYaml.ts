@@ -153,9 +153,16 @@ function tooDeep(text: string): YamlParseResult {
  * An upper estimate of the nesting depth, from the text alone, in one pass: the indentation levels open at a
  * line, its `- `/`? `/`: ` indicators, and the flow brackets open. Stops once past MAX_YAML_DEPTH, so a
  * 100,000-deep document costs little; below it, cstDepth measures exactly.
+ *
+ * What cannot nest is not counted, so a wide document is not taken for a deep one: in block context `- ` and
+ * `? ` open a node only before any other text of their line (`Comment: 1 - 2 - 3` is one plain scalar), and a line
+ * holds one implicit key at most; inside brackets a `: ` adds a level only once for a `[` (its single-pair
+ * mappings, `[a: 1, b: 2]`), never for a `{` (`{A: 1, B: 2, …}` is one mapping).
  */
 function estimateDepth(text: string): number {
   const indents: number[] = [];
+  // The open brackets, and for each `[` whether a `: ` inside it already counted its single-pair mappings' level.
+  const brackets: { square: boolean; pairs: boolean }[] = [];
   let flow = 0, max = 0;
   let blockScalarIndent = -1;
   let i = 0;
@@ -182,23 +189,41 @@ function estimateDepth(text: string): number {
       i = eol + 1;
       continue;
     }
-    if (flow === 0) {
+    if (brackets.length === 0) {
       while (indents.length && indents[indents.length - 1] > indent) indents.pop();
       if (!indents.length || indents[indents.length - 1] < indent) indents.push(indent);
     }
     let compact = 0;
     let prev = 32;
+    // Only indicators and spaces so far on this line (block context), and whether its implicit key was counted.
+    let indicatorsOnly = true, keyed = false;
     for (let j = lineStart; j < eol; j++) {
       const c = text.charCodeAt(j);
       const tokenStart = prev === 32 || prev === 9 || prev === 91 || prev === 123 || prev === 44 || prev === 58;
-      if ((c === 45 || c === 63) /* - ? */ && tokenStart && (j + 1 === eol || text.charCodeAt(j + 1) === 32)) compact++;
-      else if (c === 58 /* : */ && (j + 1 === eol || text.charCodeAt(j + 1) === 32)) compact++;
-      else if (c === 91 || c === 123) {
+      const spaceAfter = j + 1 === eol || text.charCodeAt(j + 1) === 32;
+      if ((c === 45 || c === 63) /* - ? */ && tokenStart && spaceAfter && (brackets.length > 0 || indicatorsOnly)) {
+        if (brackets.length === 0) compact++;
+      } else if (c === 58 /* : */ && spaceAfter) {
+        const open = brackets[brackets.length - 1];
+        if (open ? open.square && !open.pairs : !keyed) {
+          if (open) {
+            open.pairs = true;
+            flow++;
+          } else {
+            keyed = true;
+            compact++;
+          }
+        }
+        indicatorsOnly = false;
+      } else if (c === 91 || c === 123) {
+        brackets.push({ square: c === 91, pairs: false });
         if (indents.length + compact + ++flow > MAX_YAML_DEPTH) return indents.length + compact + flow;
-      }
-      else if ((c === 93 || c === 125) && flow > 0) flow--;
-      else if (c === 35 && (prev === 32 || prev === 9)) break;
+        indicatorsOnly = false;
+      } else if ((c === 93 || c === 125) && brackets.length > 0) {
+        flow -= brackets.pop()!.pairs ? 2 : 1;
+      } else if (c === 35 && (prev === 32 || prev === 9)) break;
       else if ((c === 34 || c === 39) && tokenStart) {
+        indicatorsOnly = false;
         // A quoted scalar (may span lines): skip to its closing quote.
         let k = j + 1;
         for (; k < n; k++) {
@@ -223,7 +248,7 @@ function estimateDepth(text: string): number {
       } else if ((c === 124 || c === 62) /* | > */ && tokenStart && /^[|>][0-9+-]*\s*(#.*)?$/.test(text.slice(j, eol))) {
         blockScalarIndent = indent;
         break;
-      }
+      } else if (c !== 32 && c !== 9) indicatorsOnly = false;
       prev = c;
     }
     const d = indents.length + compact + flow;
