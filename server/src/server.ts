@@ -182,6 +182,7 @@ documents.onDidClose((e) => {
   pending.delete(e.document.uri);
   // Read again on the next open: the file may change meanwhile, unwatched.
   service.setExecutionInput(e.document.uri, 'file', undefined);
+  service.close(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

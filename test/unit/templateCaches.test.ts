@@ -46,3 +46,14 @@ test('a state with intrinsics: none in a template, an error in an .asl.json, the
   assert.deepEqual(found(tpl), []);
   assert.deepEqual(found(asl), inMachine);
 });
+
+test('a closed document keeps nothing: its parse and findings are made afresh on the next open, the same', () => {
+  const service = getLanguageService();
+  const d = TextDocument.create('file:///cache-contexts/closed.asl.json', 'asl', 1, JSON.stringify(machine('train_1'), null, 2));
+  const parsed = service.parse(d);
+  const findings = service.validate(d);
+  assert.equal(service.parse(d), parsed);
+  service.close(d.uri);
+  assert.notEqual(service.parse(d), parsed);
+  assert.deepEqual(service.validate(d), findings);
+});

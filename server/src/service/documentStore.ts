@@ -42,6 +42,11 @@ export interface DocumentStore {
    * the change arrives. A full parse (the first, or after a syntax error) is left to the next request.
    */
   prepare(doc: TextDocument): void;
+  /**
+   * Drops what is kept of a closed document (its parse, its findings): it is read again on its next open, and a
+   * session that opens thousands of files keeps only those still open.
+   */
+  close(uri: string): void;
   /** Whether the service has anything to say about this document. */
   isStateMachineDocument(doc: TextDocument): boolean;
   /** The parse of a state machine document, else undefined. */
@@ -140,6 +145,10 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
   return {
     parse: (doc) => parse(doc)!,
     prepare: (doc) => void parse(doc, true),
+    close(uri) {
+      parses.delete(uri);
+      findings.delete(uri);
+    },
     isStateMachineDocument,
     stateMachine,
     workable,

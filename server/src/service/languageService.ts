@@ -26,6 +26,8 @@ export interface LanguageService {
   parse(doc: TextDocument): ParsedDocument;
   /** After a change: the parse brought up to date if an incremental re-parse can (documentStore.ts); else nothing. */
   prepare(doc: TextDocument): void;
+  /** A document closed: what is kept of it is dropped (documentStore.ts). */
+  close(uri: string): void;
   /** Whether the service has anything to say about this document. */
   isStateMachineDocument(doc: TextDocument): boolean;
   /** Findings in offsets (for the CLI and quick fixes). */
@@ -98,6 +100,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   return {
     parse: store.parse,
     prepare: store.prepare,
+    close: store.close,
     isStateMachineDocument: store.isStateMachineDocument,
     validate: (doc) => validate(store, doc),
     doValidation: (doc) => doValidation(store, doc),
