@@ -130,6 +130,23 @@ test('a quick fix inside a template edits the template in place', () => {
   assert.match(TextDocument.applyEdits(json, fixes[0].edit!.changes![json.uri]), /"EnableNetworkIsolation": true\n/);
 });
 
+test('an !If whose every literal branch the member refuses: an error on each branch; one good branch, or a branch that is an intrinsic, leaves it alone', () => {
+  const template = (instanceType: string, count: string) =>
+    stateMachineTemplate(...oneTaskDefinition('arn:aws:states:::sagemaker:createTransformJob', '              TransformJobName: score', '              ModelName: m', '              TransformInput: {DataSource: {S3DataSource: {S3DataType: S3Prefix, S3Uri: "s3://b/in"}}}', '              TransformOutput: {S3OutputPath: "s3://b/out"}', `              TransformResources: {InstanceType: ${instanceType}, InstanceCount: ${count}}`));
+  const both = open('if.template.yaml', template('!If [Prod, ml.m5.larg, ML.M5.XLARGE]', '!If [Prod, 0, -1]'));
+  assert.deepEqual(findings(both), [['enum-value', 'ml.m5.larg'], ['enum-value', 'ML.M5.XLARGE'], ['out-of-range', '0'], ['out-of-range', '-1']]);
+  assert.match(service.validate(both)[0].message, /every branch of this Fn::If is refused/);
+  // Which branch to correct is the user's: no quick fix rewrites the !If.
+  const start = at(both, 'ML.M5.XLARGE');
+  assert.deepEqual(service.getCodeActions(both, { start, end: start }, ['quickfix']), []);
+  assert.deepEqual(service.fixAll(both), []);
+  for (const fine of [template('!If [Prod, ml.m5.larg, ml.m5.xlarge]', '!If [Prod, 2, 0]'), template('!If [Prod, ml.m5.larg, !Ref Type]', '!If [Prod, !Ref AWS::NoValue, 0]')]) {
+    assert.deepEqual(findings(open('if.template.yaml', fine)), []);
+  }
+  const json = open('if.template.json', JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTransformJob', Parameters: { TransformJobName: 'score', ModelName: 'm', BatchStrategy: { 'Fn::If': ['Prod', 'Multi', 'Single'] }, TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/in' } } }, TransformOutput: { S3OutputPath: 's3://b/out' }, TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 } }, End: true } } } } } } }, null, 2));
+  assert.deepEqual(findings(json), [['enum-value', '"Multi"'], ['enum-value', '"Single"']]);
+});
+
 test('navigation inside a template: outline, go to definition, references', () => {
   const d = open('sam-training.yaml');
   assert.deepEqual(service.findDocumentSymbols(d).map((s) => s.name), ['Train', 'Score', 'Done']);

@@ -3,6 +3,7 @@
 // sizes, map keys and values — every constraint the model states, at every depth.
 import { SageMakerCode } from './codes';
 import { createFindingsCache } from '../core/findingsCache';
+import { alternativesOf } from '../core/alternatives';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, codePointLength, codePointSlice, isObviousMatch, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
@@ -474,6 +475,8 @@ function literalProblems(ctx: Context, node: AstNode, v: string | number | boole
 }
 
 function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean) {
+  const alternatives = alternativesOf(node);
+  if (alternatives) return checkAlternatives(ctx, alternatives, shape, ownerKey, label, evaluatedBySageMaker);
   // A JSONata expression stands for any value: check its syntax, not the member's constraints; but one written of
   // literals only (`{% 'file' %}`) always has the same value, and one the member cannot take fails when it runs.
   if (ctx.jsonata && node.type === 'string' && isJsonata(node.value as string)) {
@@ -505,6 +508,19 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
     case 'timestamp':
       return checkTimestamp(ctx, node, label);
   }
+}
+
+/**
+ * A template's `!If` of literal branches: each is what may be sent. A branch the member refuses may never be
+ * chosen, so only when every branch has an error are they reported, each where it is written.
+ */
+function checkAlternatives(ctx: Context, alternatives: readonly AstNode[], shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean) {
+  const found = alternatives.map((value) => {
+    const own: Context = { ...ctx, problems: [] };
+    checkValueOf(own, value, shape, ownerKey, label, evaluatedBySageMaker);
+    return own.problems.filter((p) => p.severity === 'error');
+  });
+  if (found.every((problems) => problems.length)) for (const problems of found) ctx.problems.push(...problems.map((p) => ({ ...p, message: `${p.message} (every branch of this Fn::If is refused)` })));
 }
 
 // What a timestamp member's string can be: an ISO 8601 date or date-time, or epoch seconds written as a string.

@@ -3,6 +3,7 @@
 // is a SageMaker task and `!Sub churn model ${Stage}` still a job name with spaces); every other intrinsic
 // (`!Ref`, `!GetAtt`, `Fn::Join`, `!If`, …) is a value known only at deployment: a placeholder string over the
 // same span, which every check already treats like a `.$` value. Done once per parse, in place, iteratively.
+import { setAlternatives } from '../core/alternatives';
 import { markRewritten } from '../core/findingsCache';
 import type { AstNode } from '../core/types';
 
@@ -80,6 +81,9 @@ function replacementOf(node: AstNode, name: string, arg: AstNode | undefined, st
   }
   const placeholder: AstNode = { type: 'string', value: `\${${name}}`, offset: start, length: node.offset + node.length - start };
   standsFor.set(placeholder, { name, arg });
+  // `!If [Cond, a, b]` of two literal scalars deploys as a or b: both are known.
+  const branches = name === 'Fn::If' && arg?.type === 'array' && arg.children?.length === 3 ? arg.children.slice(1) : [];
+  if (branches.length && branches.every((b) => (b.type === 'string' || b.type === 'number' || b.type === 'boolean') && !intrinsicAt(b))) setAlternatives(placeholder, branches);
   return placeholder;
 }
 
