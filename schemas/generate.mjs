@@ -7,7 +7,8 @@
 // Standard JSON Schema keywords carry the constraints (type, properties, required, additionalProperties,
 // pattern, minLength/maxLength, minimum/maximum, enum, items, minItems/maxItems, propertyNames,
 // minProperties/maxProperties); documentation is Markdown in `markdownDescription`. `x-awsShape` names the
-// model's shape and `x-awsPattern` keeps the model's own (unanchored, Java-style) pattern for messages.
+// model's shape and `x-awsPattern` keeps the model's own (unanchored, Java-style) pattern for messages; `x-union` marks
+// a structure that is a Smithy union (exactly one member set).
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -211,6 +212,8 @@ function shapeSchema(model, name) {
       // fill it in when it is not given (Smithy's @idempotencyToken), Step Functions' SDK integration too: not required.
       const required = (shape.required ?? []).filter((member) => !shape.members?.[member]?.idempotencyToken);
       if (required.length) s.required = required;
+      // A Smithy union (the model's `union: true`): exactly one member is set.
+      if (shape.union) s['x-union'] = true;
       s.additionalProperties = false;
       break;
     }

@@ -313,6 +313,12 @@ describe('resources', () => {
     // The same request as the optimized integration's: its documented rules too.
     assert.deepEqual(sdk('createTrainingJob', VALID_TRAINING), []);
     assert.deepEqual(sdk('createTrainingJob', { ...VALID_TRAINING, EnableManagedSpotTraining: true }).map(([code]) => code), ['documented-rule']);
+    // A union (the model's `union: true`: "There must be one and only one config"): exactly one member.
+    const automl = (config: unknown) => sdk('createAutoMLJobV2', { AutoMLJobName: 'churn', RoleArn: 'arn:aws:iam::111122223333:role/R', OutputDataConfig: { S3OutputPath: 's3://b/o' }, AutoMLJobInputDataConfig: [{ ChannelType: 'training', ContentType: 'text/csv;header=present', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/in' } } }], AutoMLProblemTypeConfig: config });
+    assert.deepEqual(automl({ TabularJobConfig: { TargetAttributeName: 'y' } }), []);
+    assert.deepEqual(automl({ TabularJobConfig: { TargetAttributeName: 'y' }, TextClassificationJobConfig: { ContentColumn: 'c', TargetLabelColumn: 'l' } }), [['union-members', 'error', '"TextClassificationJobConfig": {\n            "ContentColumn": "c",\n            "TargetLabelColumn": "l"\n          }']]);
+    assert.deepEqual(automl({}), [['union-members', 'error', '"AutoMLProblemTypeConfig"']]);
+    assert.deepEqual(automl({ '${Kind}': {} }), []);
     const wrong = findings(machine({}, { resource: 'arn:aws:states:::aws-sdk:sagemaker:CreateModel.waitForTaskToken' }));
     assert.deepEqual(wrong.map((x) => [x.code, x.severity]), [['unknown-integration', 'error']]);
     assert.match(wrong[0].message, /^aws-sdk:sagemaker:CreateModel is not an action of SageMaker's API, so Step Functions refuses this resource when the state machine is created \(INVALID_RESOURCE\)\. Did you mean aws-sdk:sagemaker:createModel\?/);

@@ -21,6 +21,8 @@ export const SageMakerCode = {
   documentedRule: 'documented-rule',
   /** A dynamic value (`.$`, an intrinsic) that can break a member's limit when it runs. */
   likelyRuntimeFailure: 'likely-runtime-failure',
+  /** A union structure (the model's `union: true`) with no member or more than one set. */
+  unionMembers: 'union-members',
   /** A literal job name one execution sends twice (a Map's items, two Parallel branches): names must be unique. */
   repeatedJobName: 'repeated-job-name',
 } as const;

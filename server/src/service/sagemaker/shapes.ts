@@ -34,6 +34,8 @@ export interface Shape {
   /** What the pattern allows, in words, when it is simple enough to say ("letters, digits and hyphens"). */
   patternDescription?: string;
   enum?: string[];
+  /** A Smithy union (the model's `union: true`): a structure with exactly one member set. */
+  union?: boolean;
   /** A Smithy integer (JSON Schema format int32) or long (int64): a signed integer of that many bits, whatever its own bounds say. */
   bits?: 32 | 64;
 }
@@ -92,6 +94,7 @@ function shapesOf(defs: Record<string, SchemaNode>): (name: string) => Shape {
       shape.patternDescription = d['x-patternDescription'];
     }
     if (d.enum) shape.enum = d.enum;
+    if (d['x-union']) shape.union = true;
     if (d.format === 'int32') shape.bits = 32;
     else if (d.format === 'int64') shape.bits = 64;
     return shape;

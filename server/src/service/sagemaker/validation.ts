@@ -415,10 +415,32 @@ function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNod
     if (dynamic) checkDynamicKeyValue(ctx, valueNode, name, member.shape, keyNode);
     else checkValue(ctx, valueNode, member.shape, keyNode, name, isEvaluatedBySageMaker(shape.name, name));
   }
+  if (shape.union) checkUnion(ctx, node, shape, ownerKey, label, present);
   const missing = (shape.required ?? []).filter((r) => !present.has(r));
   if (missing.length) {
     const what = missing.length === 1 ? `parameter ${missing[0]}` : `parameters ${list(missing)}`;
     problem(ctx, ownerKey, SageMakerCode.missingRequired, `${label} is missing the required ${what}`, { missing });
+  }
+}
+
+/**
+ * A union (the model's `union: true`; its documentation says "There must be one and only one config"): exactly one
+ * member is sent. Each member after the first is an error where it is written; none at all, on the member that holds
+ * it. Not judged while a key is a placeholder (it may name any member).
+ */
+function checkUnion(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, present: Set<string>) {
+  const all = entries(ctx, node);
+  if (all.some(({ key }) => hasPlaceholder(key))) return;
+  const members = [...shape.members!.keys()];
+  if (!present.size) {
+    problem(ctx, ownerKey, SageMakerCode.unionMembers, `${label} is a union: set exactly one of ${list(members)}`, { members });
+    return;
+  }
+  // Each member once (a key written twice is a duplicate key, reported as such).
+  const set = all.filter(({ name }, i) => shape.members!.has(name) && all.findIndex((e) => e.name === name) === i);
+  for (const extra of set.slice(1)) {
+    const end = extra.valueNode ? extra.valueNode.offset + extra.valueNode.length : extra.keyNode.offset + extra.keyNode.length;
+    problem(ctx, { offset: extra.keyNode.offset, length: end - extra.keyNode.offset }, SageMakerCode.unionMembers, `${label} is a union: set exactly one of its members, not both ${set[0].name} and ${extra.name}`, { members: set.map(({ name }) => name) });
   }
 }
 
