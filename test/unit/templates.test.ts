@@ -514,3 +514,32 @@ test('a Resource joined from text and references (a partition-aware ARN) is the 
   // A piece that computes a value (!If) leaves the whole value to deployment.
   assert.deepEqual(service.findTasks(yaml("!Join ['', ['arn:', !If [Cn, aws-cn, aws], ':states:::sagemaker:createModel']]")), []);
 });
+
+test('a standalone YAML state machine with CloudFormation short tags (a Definition pasted from a template): tagged values are known only at deployment; a { Ref } object is still an object', () => {
+  const machine = (extra: string) => [
+    'StartAt: Create',
+    'States:',
+    '  Create:',
+    '    Type: Task',
+    '    Resource: !Sub arn:${AWS::Partition}:states:::sagemaker:createModel',
+    '    Parameters:',
+    '      ModelName: !Ref ModelNameParam',
+    '      ExecutionRoleArn: !GetAtt Role.Arn',
+    '      PrimaryContainer:',
+    '        Image: !Sub "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/churn:latest"',
+    '        Environment:',
+    '          STAGE: !If [IsProd, prod, dev]',
+    '      VpcConfig:',
+    '        SecurityGroupIds: !Split [",", !Ref SecurityGroups]',
+    '        Subnets: !Ref SubnetIds',
+    extra,
+    '    End: true',
+    '',
+  ].join('\n');
+  assert.deepEqual(findings(open('pasted.asl.yaml', machine(''))), []);
+  // A literal mistake beside them is still one; an !If whose branches are both refused too.
+  assert.deepEqual(findings(open('pasted.asl.yaml', machine('      EnableNetworkIsolation: "yes"'))), [['wrong-type', '"yes"']]);
+  assert.deepEqual(findings(open('pasted.asl.yaml', machine('      EnableNetworkIsolation: !If [Prod, "yes", "no"]'))), [['wrong-type', '"yes"'], ['wrong-type', '"no"']]);
+  // Without a tag, { Ref: … } is the object it is, where a string belongs.
+  assert.deepEqual(findings(open('pasted.asl.yaml', machine('').replace('!Ref ModelNameParam', '{Ref: ModelNameParam}'))), [['wrong-type', '{Ref: ModelNameParam}']]);
+});

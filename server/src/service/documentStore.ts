@@ -9,6 +9,7 @@ import { reparse } from './json/incrementalParse';
 import { parseJson } from './json/parse';
 import { parseYaml } from './yaml/parseYaml';
 import { embeddedMachines, machineAt, machineName } from './templates/embedded';
+import { resolveIntrinsics } from './templates/intrinsics';
 import { jobSpecOf } from './sagemaker/jobSpecs';
 import type { Shape } from './dataflow/shapes';
 import { ExecutionInputs, type ExecutionInputSource } from './executionInput';
@@ -104,6 +105,8 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
       return undefined;
     }
     const parsed: ParsedDocument = root ? { text, language: 'json', root, syntaxErrors: [] } : parseDocument(text, doc.languageId);
+    // A YAML state machine with CloudFormation's short tags (`!GetAtt Role.Arn`): values known only at deployment.
+    if (parsed.language === 'yaml' && parsed.root && text.includes('!') && isStateMachine(parsed.root)) resolveIntrinsics(parsed.root, text, { tagsOnly: true });
     // What the edit cannot have changed (the model, the data flow…) is taken over, not rebuilt.
     if (root && fresh) carryOver(hit!.parsed, parsed, fresh);
     remember(parses, doc.uri, { version: doc.version, text, parsed, languageId: doc.languageId });

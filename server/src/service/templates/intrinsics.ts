@@ -107,17 +107,19 @@ function joinString(arg: AstNode | undefined, node: AstNode, start: number): Ast
 }
 
 /**
- * Replaces the intrinsics under `root` (not `root` itself) as described above, in place. Returns the strings that
+ * Replaces the intrinsics under `root` (not `root` itself) as described above, in place. `tagsOnly`: only those
+ * written as YAML short tags (a standalone YAML state machine, where `{ Ref: X }` is an object like any other but
+ * `!Ref X` can only be CloudFormation's, as in a definition pasted from a template or a DefinitionUri file). Returns the strings that
  * were a Sub's, each with its variable map (`[string, { Var: value }]`) if any, for substitutions to be followed.
  */
-export function resolveIntrinsics(root: AstNode, text: string): Map<AstNode, AstNode | undefined> {
+export function resolveIntrinsics(root: AstNode, text: string, { tagsOnly = false } = {}): Map<AstNode, AstNode | undefined> {
   const subs = new Map<AstNode, AstNode | undefined>();
   const stack: AstNode[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     for (let i = 0; i < (node.children?.length ?? 0); i++) {
       const child = node.children![i];
-      const intrinsic = intrinsicAt(child);
+      const intrinsic = tagsOnly ? (intrinsicOfTag(child.tag) ? { name: intrinsicOfTag(child.tag)!, arg: child } : undefined) : intrinsicAt(child);
       if (!intrinsic) {
         stack.push(child);
         continue;
