@@ -565,6 +565,19 @@ describe('a JSONata expression of literals only in Arguments', () => {
     ]);
     assert.match(f[1].message, /^This expression is always "file": .*TrainingInputMode/);
   });
+  test('a conditional of two literal branches the member refuses both is a warning; one good branch leaves it alone', () => {
+    const mode = (value: string) => findings(machine(training({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: value } }), { jsonata: true }));
+    const [f, ...rest] = mode("{% $states.input.fast ? 'pipe' : 'file' %}");
+    assert.deepEqual(rest, []);
+    assert.deepEqual([f.code, f.severity, f.at], ['likely-runtime-failure', 'warning', `"{% $states.input.fast ? 'pipe' : 'file' %}"`]);
+    assert.match(f.message, /^This expression is always "pipe" or "file", and neither is accepted: .*TrainingInputMode.*; the state fails when it runs$/);
+    assert.deepEqual(mode("{% $states.input.fast ? 'Pipe' : 'file' %}"), []);
+    assert.deepEqual(mode("{% $states.input.fast ? 'pipe' : $states.input.mode %}"), []);
+    assert.deepEqual(mode("{% $states.input.fast ? 'pipe' %}"), []);
+    const volume = (value: string) => findings(machine(training({ ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: value } }), { jsonata: true })).map((x) => x.code);
+    assert.deepEqual(volume('{% $states.input.big ? -2 : -1 %}'), ['likely-runtime-failure']);
+    assert.deepEqual(volume('{% $states.input.big ? -1 : 0 %}'), []);
+  });
   test('a valid constant, or one that reads data, is not judged', () => {
     assert.deepEqual(findings(machine(training({ TrainingJobName: "{% 'churn-train' %}", AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: '{% $states.input.mode %}' } }), { jsonata: true })), []);
   });

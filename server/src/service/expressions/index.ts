@@ -16,7 +16,7 @@ import type { PathNode } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
 
 export { isExpressionError, type ExpressionError } from './types';
-export { checkJsonata, isJsonata, jsonataBody, jsonataConstant, jsonataFunctions, jsonataVariables, statesContextReads, jsonataFunctionAt, stepFunctionsJsonataBindings } from './jsonata';
+export { checkJsonata, isJsonata, jsonataAlternatives, jsonataBody, jsonataConstant, jsonataFunctions, jsonataVariables, statesContextReads, jsonataFunctionAt, stepFunctionsJsonataBindings } from './jsonata';
 export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
 export type { KnownContext } from './context';

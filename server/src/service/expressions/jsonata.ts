@@ -505,6 +505,21 @@ export function jsonataConstant(value: string): { value: unknown } | undefined {
 }
 
 /**
+ * The literal values a whole-string `{% cond ? a : b %}` gives, when both of its branches are literal strings,
+ * numbers or booleans (the condition may read anything): one of them is always the result. Undefined otherwise,
+ * and for a conditional without an else (undefined when false).
+ */
+export function jsonataAlternatives(value: string): (string | number | boolean)[] | undefined {
+  const body = jsonataBody(value);
+  if (body === undefined || body.includes('${') || !body.includes('?')) return undefined;
+  const ast = astOf(body);
+  if (ast?.type !== 'condition' || !plain(ast)) return undefined;
+  const branches = [ast.then as JsonataNode | undefined, ast.else as JsonataNode | undefined];
+  const values = branches.map((b) => (b && plain(b) && (b.type === 'string' || b.type === 'number' || (b.type === 'value' && typeof b.value === 'boolean')) ? (b.value as string | number | boolean) : literalNumber(b)));
+  return values.every((v) => v !== undefined) ? (values as (string | number | boolean)[]) : undefined;
+}
+
+/**
  * Whether a literal node is just that literal: not indexed or filtered (`[1, 2][0]`, `'abc'[0]`), grouped, bound
  * (`@$x`, `#$i`) or sorted, which the parser writes onto the literal's own node.
  */

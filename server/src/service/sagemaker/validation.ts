@@ -7,7 +7,7 @@ import { alternativesOf } from '../core/alternatives';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, codePointLength, codePointSlice, isObviousMatch, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { checkJsonata, DEPLOYS_AS_STRING, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
+import { checkJsonata, DEPLOYS_AS_STRING, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, jsonataAlternatives, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
@@ -488,6 +488,19 @@ function checkConstant(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstN
   return true;
 }
 
+/**
+ * `{% cond ? a : b %}` of two literal branches is always a or b: when the member refuses both, the state fails
+ * whichever way the condition goes (a warning). Whether both branches are literals (then nothing else is known).
+ */
+function checkConditional(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean): boolean {
+  const values = jsonataAlternatives(node.value as string);
+  if (!values) return false;
+  const found = values.map((v) => literalProblems(ctx, node, v, shape, ownerKey, label, evaluatedBySageMaker));
+  if (found.every((messages) => messages.length))
+    ctx.problems.push({ offset: node.offset, length: node.length, message: `This expression is always ${values.map((v) => JSON.stringify(v)).join(' or ')}, and neither is accepted: ${[...new Set(found.map((m) => m[0]))].join('; ')}; the state fails when it runs`, severity: 'warning', source: 'sagemaker', code: SageMakerCode.likelyRuntimeFailure });
+  return true;
+}
+
 /** What the member says of `v` written as a literal where `node` is: the messages of checkValueOf, nothing reported. */
 function literalProblems(ctx: Context, node: AstNode, v: string | number | boolean, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean): string[] {
   const value = { type: typeof v, value: v, offset: node.offset, length: node.length, parent: node.parent } as AstNode;
@@ -505,7 +518,7 @@ function checkValueOf(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNo
     const err = checkJsonata(node.value as string);
     if (err) expressionProblem(ctx, node, err);
     else if (!hasPlaceholder(node.value as string)) {
-      if (!checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker) && jsonataContainerMismatch(ctx, node, node.value as string, shape, label)) return;
+      if (!checkConstant(ctx, node, shape, ownerKey, label, evaluatedBySageMaker) && (checkConditional(ctx, node, shape, ownerKey, label, evaluatedBySageMaker) || jsonataContainerMismatch(ctx, node, node.value as string, shape, label))) return;
       const v = node.value as string;
       const known = shape.kind === 'string' && knownStringOf(v, false, ctx.known);
       if (known) checkComputedString(ctx, node, `${label} = ${quote(v)}`, known, v.includes('$states.context.Execution.Name'), shape, label);
