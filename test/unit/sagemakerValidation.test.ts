@@ -578,6 +578,21 @@ describe('a JSONata expression of literals only in Arguments', () => {
     assert.deepEqual(volume('{% $states.input.big ? -2 : -1 %}'), ['likely-runtime-failure']);
     assert.deepEqual(volume('{% $states.input.big ? -1 : 0 %}'), []);
   });
+  test('a constant object or list is checked as the value it always is: its members, types and sizes (a warning)', () => {
+    const channels = (value: string) => findings(machine(training({ InputDataConfig: value }), { jsonata: true })).map((x) => [x.code, x.severity, x.message.replace(/^(This expression is always the same list: [^;]*).*$/s, '$1')]);
+    const channel = "{'ChannelName': 'train', 'DataSource': {'S3DataSource': {'S3DataType': 'S3Prefix', 'S3Uri': 's3://b/train'}}}";
+    assert.deepEqual(channels(`{% [${channel}] %}`), []);
+    assert.deepEqual(channels(`{% [${channel.replace("'ChannelName'", "'ChannelNam'")}] %}`), [
+      ['likely-runtime-failure', 'warning', 'This expression is always the same list: Unknown parameter "ChannelNam" in InputDataConfig[0]. Did you mean "ChannelName"?'],
+      ['likely-runtime-failure', 'warning', 'This expression is always the same list: InputDataConfig[0] is missing the required parameter ChannelName'],
+    ]);
+    assert.deepEqual(channels(`{% [${channel.replace("'S3Prefix'", "'s3prefix'")}] %}`).map(([code]) => code), ['likely-runtime-failure']);
+    assert.deepEqual(channels('{% [] %}').map(([code]) => code), ['likely-runtime-failure']);
+    assert.deepEqual(channels(`{% [${channel.replace("'ChannelName'", () => "'ChannelName.$'")}] %}`).map(([, , message]) => message), [
+      'This expression is always the same list: Unknown parameter "ChannelName.$" in InputDataConfig[0]. Did you mean "ChannelName"?',
+      'This expression is always the same list: InputDataConfig[0] is missing the required parameter ChannelName',
+    ]);
+  });
   test('a valid constant, or one that reads data, is not judged', () => {
     assert.deepEqual(findings(machine(training({ TrainingJobName: "{% 'churn-train' %}", AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: '{% $states.input.mode %}' } }), { jsonata: true })), []);
   });

@@ -482,9 +482,10 @@ function checkValue(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode
 function checkConstant(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean, c = jsonataConstant(node.value as string)): boolean {
   const v = c?.value;
   if (!c) return false;
-  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return true;
+  // An object or a list (`{% [{'ChannelName': 'train', …}] %}`) is named by its kind: its text is the expression.
+  const shown = v !== null && typeof v === 'object' ? `the same ${Array.isArray(v) ? 'list' : 'object'}` : JSON.stringify(v);
   for (const message of literalProblems(ctx, node, v, shape, ownerKey, label, evaluatedBySageMaker))
-    ctx.problems.push({ offset: node.offset, length: node.length, message: `This expression is always ${JSON.stringify(v)}: ${message}; the state fails when it runs`, severity: 'warning', source: 'sagemaker', code: SageMakerCode.likelyRuntimeFailure });
+    ctx.problems.push({ offset: node.offset, length: node.length, message: `This expression is always ${shown}: ${message}; the state fails when it runs`, severity: 'warning', source: 'sagemaker', code: SageMakerCode.likelyRuntimeFailure });
   return true;
 }
 
@@ -501,10 +502,27 @@ function checkConditional(ctx: Context, node: AstNode, shape: Shape, ownerKey: A
   return true;
 }
 
-/** What the member says of `v` written as a literal where `node` is: the messages of checkValueOf, nothing reported. */
-function literalProblems(ctx: Context, node: AstNode, v: string | number | boolean, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean): string[] {
-  const value = { type: typeof v, value: v, offset: node.offset, length: node.length, parent: node.parent } as AstNode;
-  const own: Context = { ...ctx, problems: [], jsonata: false };
+/**
+ * What the member says of `v` written as a literal where `node` is: the messages of checkValueOf, nothing reported.
+ * An object or list is written out as nodes over `node`'s span (the messages name its members).
+ */
+function literalProblems(ctx: Context, node: AstNode, v: unknown, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean): string[] {
+  const at = { offset: node.offset, length: node.length };
+  const written = (x: unknown, parent: AstNode | undefined): AstNode => {
+    if (x === null || typeof x !== 'object') return { type: x === null ? 'null' : (typeof x as 'string'), value: x, ...at, parent };
+    const out: AstNode = { type: Array.isArray(x) ? 'array' : 'object', ...at, parent, children: [] };
+    if (Array.isArray(x)) out.children = x.map((item) => written(item, out));
+    else
+      out.children = Object.entries(x).map(([k, item]) => {
+        const property: AstNode = { type: 'property', ...at, parent: out, children: [] };
+        property.children = [{ type: 'string', value: k, ...at, parent: property }, written(item, property)];
+        return property;
+      });
+    return out;
+  };
+  const value = written(v, node.parent);
+  // What JSONata gives is sent as it is: a key ending in .$ is a key like any other.
+  const own: Context = { ...ctx, problems: [], jsonata: false, literal: true };
   checkValueOf(own, value, shape, ownerKey, label, evaluatedBySageMaker);
   return own.problems.map((p) => p.message);
 }
