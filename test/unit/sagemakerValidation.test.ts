@@ -526,6 +526,11 @@ describe('a job name built from the execution name (up to 80 characters; the job
     assert.deepEqual(jsonata(`{% '${'a'.repeat(63)}' & $states.input.id %}`), []);
     assert.deepEqual(jsonata("{% $hash($states.input.id, 'SHA-256') %}"), ['warning']);
     assert.deepEqual(jsonata("{% 'h' & $hash($states.input.id, 'MD5') %}"), []);
+    // The UUIDs it holds count (36 characters each) beside what else it reads, whose length is not known.
+    const uuids = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('{}-{}-{}', States.UUID(), States.UUID(), $.x)" })));
+    assert.deepEqual(uuids.map((x) => [x.severity, x.message.replace(/^.*" is/, '')]), [['warning', ' always at least 74 characters long, the text it always holds with its parts of fixed length (a UUID is 36 characters); TrainingJobName allows at most 63: SageMaker refuses the request when the state runs']]);
+    assert.deepEqual(findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('{}-{}', States.UUID(), $.x)" }))), []);
+    assert.deepEqual(jsonata("{% $uuid() & '-' & $uuid() & $states.input.x %}"), ['warning']);
   });
   test('a value that fits whatever the names (a hash of the name): no finding', () => {
     const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('j{}', States.Hash($$.Execution.Name, 'MD5'))" })));

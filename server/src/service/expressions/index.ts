@@ -4,7 +4,7 @@
 // no LSP, no I/O.
 import { Code } from '../core/codes';
 import { stringSource } from '../core/stringSource';
-import { jsonEscapeAt } from '../core/text';
+import { codePointLength, jsonEscapeAt } from '../core/text';
 import { contextAlways, contextMax, contextShown, contextValue, type KnownContext } from './context';
 import { parseDynamicValue } from './dynamic';
 import { evaluateIntrinsic } from './evaluate';
@@ -176,6 +176,8 @@ export interface KnownString {
   exact?: string;
   max?: number;
   shown?: number;
+  /** The least length it can have (characters), where more than `always`'s: with the parts of a fixed length (a UUID's 36). */
+  min?: number;
   /** The state's name, when the value reads it from the context (KnownContext) and its text is known. */
   stateName?: string;
   /**
@@ -186,10 +188,10 @@ export interface KnownString {
 }
 
 /** A stretch of a computed string, in order: text known from the expression, or a value read when it runs, which always holds `always`. */
-type Piece = { text: string; context?: true } | { always: string };
+type Piece = { text: string; context?: true } | { always: string; least?: number };
 
 /** The text a computed string's pieces show, as KnownString says it. */
-function knownText(pieces: readonly Piece[], known: KnownContext | undefined): Pick<KnownString, 'always' | 'prefix' | 'suffix' | 'exact' | 'stateName' | 'layout'> {
+function knownText(pieces: readonly Piece[], known: KnownContext | undefined): Pick<KnownString, 'always' | 'prefix' | 'suffix' | 'exact' | 'stateName' | 'layout' | 'min'> {
   const named = known?.stateName !== undefined && pieces.some((p) => 'context' in p) ? { stateName: known.stateName } : {};
   let always = '';
   let prefix = '';
@@ -197,7 +199,9 @@ function knownText(pieces: readonly Piece[], known: KnownContext | undefined): P
   let whole = true;
   let value = '';
   const parts: { start: number; end: number }[] = [];
+  let min = 0;
   for (const p of pieces) {
+    min += 'text' in p ? codePointLength(p.text) : Math.max(codePointLength(p.always), p.least ?? 0);
     if ('text' in p) {
       always += p.text;
       if (whole) prefix += p.text;
@@ -214,7 +218,7 @@ function knownText(pieces: readonly Piece[], known: KnownContext | undefined): P
     }
   }
   if (whole) return { ...(always ? { always } : {}), exact: always, ...named };
-  return { ...(always ? { always } : {}), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}), ...(parts.length ? { layout: { value, parts } } : {}), ...named };
+  return { ...(always ? { always } : {}), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}), ...(parts.length ? { layout: { value, parts } } : {}), ...(min > codePointLength(always) ? { min } : {}), ...named };
 }
 
 /** A context path's piece: its value where the text shows it, else what it always holds. */
@@ -244,8 +248,11 @@ function intrinsicPieces(a: IntrinsicArg, known: KnownContext | undefined, out: 
       for (const v of values) intrinsicPieces(v, known, inner);
       out.push({ always: inner.map((p) => ('text' in p ? p.text : p.always)).join('') });
     }
-  } else out.push({ always: '' });
+  } else out.push({ always: '', ...(a.kind === 'call' && a.name === 'States.UUID' ? { least: UUID_LENGTH } : {}) });
 }
+
+/** States.UUID's and $uuid()'s result: a version 4 UUID, 36 characters. */
+const UUID_LENGTH = 36;
 
 /**
  * What a parsed `.$` value's result is known to be (KnownString), read from its one parse: `States.Format('train_{}',
@@ -268,7 +275,7 @@ function dynamicStringBounds(r: Call | PathNode, known?: KnownContext): KnownStr
 function jsonataStringBounds(value: string, known?: KnownContext): KnownString {
   const parts = jsonataConcatenation(value);
   if (!parts || parts.every((p) => 'text' in p)) return {};
-  const pieces = parts.map((p): Piece => ('text' in p ? p : 'context' in p ? contextPiece(p.context, known) : { always: '' }));
+  const pieces = parts.map((p): Piece => ('text' in p ? p : 'context' in p ? contextPiece(p.context, known) : { always: '', ...('length' in p ? { least: p.length } : {}) }));
   const bound = (context: (path: string) => number | undefined): number | undefined => {
     let total = 0;
     for (const p of parts) {

@@ -251,10 +251,12 @@ function checkComputedString(ctx: Context, node: AstNode, written: string, known
   if (shape.pattern && neverMatches(ctx, node, known.always, shape, label, written)) return;
   if (known.exact !== undefined) return checkKnownValue(ctx, node, known.exact === known.stateName ? written : `${written} is always ${quote(known.exact)}`, known.exact, shape, label);
   if (shape.pattern && refusedEnds(ctx, node, known, shape, label, written)) return;
-  // The text it always holds is already longer than the member allows (`States.Format('a-long-prefix-{}', $.id)`).
-  const least = known.always ? codePointLength(known.always) : 0;
+  // The text it always holds is already longer than the member allows (`States.Format('a-long-prefix-{}', $.id)`),
+  // or that with the UUIDs it holds (36 characters each).
+  const held = known.always ? codePointLength(known.always) : 0;
+  const least = Math.max(held, known.min ?? 0);
   if (shape.max !== undefined && least > shape.max) {
-    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} is always at least ${least} characters long, the text it always holds; ${label} allows at most ${shape.max}: SageMaker refuses the request when the state runs`, { max: shape.max, bound: least }, 'warning');
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} is always at least ${least} characters long, ${least > held ? 'the text it always holds with its parts of fixed length (a UUID is 36 characters)' : 'the text it always holds'}; ${label} allows at most ${shape.max}: SageMaker refuses the request when the state runs`, { max: shape.max, bound: least }, 'warning');
     return;
   }
   checkLengthBound(ctx, node, written, known.max, known.shown, executionName, shape, label);
