@@ -307,3 +307,12 @@ test('every YAML file of the corpus: no syntax error, and the values of YAML.par
   }
   assert.ok(n >= 15);
 });
+
+test('lone carriage returns are line breaks (YAML 1.2, old Mac files): the same tree as with LF, at the same offsets', () => {
+  const lf = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result: |\n      two\n      lines\n    End: true\n';
+  const cr = lf.replace(/\n/g, '\r');
+  const a = parseYamlDocument(lf), b = parseYamlDocument(cr);
+  assert.deepEqual(b.syntaxErrors, []);
+  assert.deepEqual(plain(b.root), plain(a.root));
+  assert.deepEqual(toValue(b.root!), { StartAt: 'A', States: { A: { Type: 'Pass', Result: 'two\nlines\n', End: true } } });
+});

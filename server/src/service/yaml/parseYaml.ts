@@ -27,7 +27,9 @@ export interface YamlParseResult {
 /** Parses the first document of a YAML text into jsonc-parser-shaped nodes. Never throws. */
 export function parseYamlDocument(text: string): YamlParseResult {
   try {
-    return parse(text);
+    // YAML 1.2 takes a lone carriage return for a line break (as editors do), the yaml package only LF and CR LF:
+    // the same text with LF there, of the same length, so every offset holds.
+    return parse(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
   } catch (e) {
     // The yaml package should not throw on any input; if it does, the document is still answered.
     return { root: undefined, syntaxErrors: [problem(text, 0, 1, `YAML could not be read: ${(e as Error).message}`)] };
