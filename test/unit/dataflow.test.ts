@@ -984,6 +984,15 @@ describe('JSONata values that are a plain path reading what cannot be there (the
       Use: { Type: 'Pass', Output: { a: '{% $states.input.a %}', b: '{% $states.input.b %}', z: '{% $states.input.zz %}' }, End: true },
     });
     assert.deepEqual(dataflow(text).map((f) => f.at), ['$states.input.zz']);
+    // Only the rule leads there: its Output is all the Next state gets ("the value of its "Output" field, if any,
+    // will become the state output"), not the Choice state's own.
+    const only = jsonata({
+      Start: { Type: 'Pass', Output: { a: 1 }, Next: 'C' },
+      C: { Type: 'Choice', Choices: [{ Condition: '{% $states.input.a = 1 %}', Output: { b: '{% $states.input.a %}' }, Next: 'Use' }], Default: 'Stop', Output: { a: 2, b: 2 } },
+      Use: { Type: 'Pass', Output: { a: '{% $states.input.a %}', b: '{% $states.input.b %}' }, End: true },
+      Stop: { Type: 'Fail' },
+    });
+    assert.deepEqual(dataflow(only).map((f) => f.at), ['$states.input.a']);
   });
 
   test('YAML: the path placed in a plain and a quoted scalar', () => {

@@ -15,7 +15,7 @@ import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamic
 import { tasksOf } from '../sagemaker/tasks';
 import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
-import { EMPTY_OBJECT, join, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
+import { EMPTY_OBJECT, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 
 /** A string in the document that reads with a JSONPath: what its `$` is. */
 export interface Slot {
@@ -326,10 +326,11 @@ class Analysis {
           const o = property(catcher, 'Output');
           return o ? this.template(o, s, UNKNOWN, '', { input, errorOutput: ERROR_OUTPUT() }) : ERROR_OUTPUT();
         },
-        // A matched rule's own Output: joined with the state's, which either may be.
+        // A matched rule's own Output is the state output (the specification: "If a Choice Rule is chosen, the value
+        // of its "Output" field, if any, will become the state output"); without one, the state's.
         (rule) => {
           const o = property(rule, 'Output');
-          return o ? join(this.template(o, s, UNKNOWN, '', { input }), output) : output;
+          return o ? this.template(o, s, UNKNOWN, '', { input }) : output;
         },
       );
       return output;
