@@ -91,7 +91,7 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'listContains', 'samePart'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'listContains', 'samePart'];
 
 /** An affix's texts: one string, or a list of them (the value must begin or end with one). */
 const affixTexts = (x) => (typeof x === 'string' ? [x] : Array.isArray(x) ? x : []);
@@ -144,6 +144,16 @@ export function checkRules(model, data) {
         for (const p of arity === 'one' || (arity === 'oneOrMany' && !Array.isArray(rule[param])) ? [rule[param]] : rule[param]) {
           const r = resolve(model, scope, p);
           if (r.error) say(`${param} ${p} from ${scope}: ${r.error}`);
+        }
+      }
+      if (rule.defaultFrom) {
+        const { path, within } = rule.defaultFrom;
+        if (!Array.isArray(within) || !within.length) say('defaultFrom needs `within`, the shapes that hold its path');
+        for (const w of within ?? []) {
+          if (!reachable.has(w)) say(`defaultFrom within ${w} is in no operation's request`);
+          else if (!closure(model, w).has(scope)) say(`defaultFrom within ${w} does not hold the scope ${scope}`);
+          const r = resolve(model, w, path);
+          if (r.error) say(`defaultFrom ${path} from ${w}: ${r.error}`);
         }
       }
       for (const w of [rule.when ?? []].flat()) {
@@ -261,12 +271,13 @@ export function rulesTable(data) {
       countMax: () => `items of ${r.lists.join(' + ')} ≤ ${r.max}`,
       unique: () => `${r.list}[].${r.key} unique`,
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
-      requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`),
+      requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`) + (r.defaultFrom ? ` (absent = the ${r.defaultFrom.path} around it)` : ''),
       affix: () => {
         const texts = affixTexts(r.prefix ?? r.suffix);
         return `${r.field} ${r.prefix !== undefined ? (r.not ? 'does not start' : 'starts') : r.not ? 'does not end' : 'ends'} with ${texts.length > 1 ? `one of {${texts}}` : texts[0]}`;
       },
       totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
+      entryBytesMax: () => `bytes of each key and value of ${r.maps.join(', ')} ≤ ${r.max}`,
       listContains: () => `${r.field} holds ${r.oneOf.length > 1 ? 'one of ' : ''}${r.oneOf.map(v).join(', ')}`,
       samePart: () => `one ${r.part} in ${r.fields.join(', ')}`,
     }[r.kind]();

@@ -173,6 +173,38 @@ const CASES: Record<string, Case> = {
     ok: { InputDataConfig: [{ ChannelName: 'train' }, { ChannelName: 'validation' }] },
     dynamic: { InputDataConfig: [{ ChannelName: 'train' }, { 'ChannelName.$': '$.channel' }] },
   },
+  'augmented-manifest-needs-pipe': {
+    api: 'createTrainingJob',
+    // The channel's own InputMode, else the request's TrainingInputMode (in a tuning job, its definition's).
+    bad: [
+      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] },
+      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'FastFile', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] },
+    ],
+    ok: [
+      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] },
+      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'Pipe', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }, { ChannelName: 'validation', DataSource: { S3DataSource: { S3DataType: 'S3Prefix' } } }] },
+    ],
+    dynamic: { AlgorithmSpecification: { TrainingImage: 'img', 'TrainingInputMode.$': '$.mode' }, InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] },
+  },
+  'channel-compression-not-in-file-mode': {
+    api: 'createHyperParameterTuningJob',
+    bad: [
+      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', CompressionType: 'Gzip' }] } },
+      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'File', CompressionType: 'Gzip' }] } },
+    ],
+    ok: [
+      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', CompressionType: 'Gzip' }] } },
+      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', CompressionType: 'None' }, { ChannelName: 'stream', InputMode: 'Pipe', CompressionType: 'Gzip' }] } },
+    ],
+    dynamic: { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', 'InputMode.$': '$.mode', CompressionType: 'Gzip' }] } },
+  },
+  'container-environment-entry-1024-bytes': {
+    api: 'createModel',
+    // 1024 characters of 'é' are 2048 bytes; 512 of them are 1024.
+    bad: [{ PrimaryContainer: { Environment: { GREETING: 'é'.repeat(513) } } }, { Containers: [{ Environment: { ['K'.repeat(1025)]: 'v' } }] }],
+    ok: { PrimaryContainer: { Environment: { GREETING: 'é'.repeat(512), PLAIN: 'v'.repeat(1024) } } },
+    dynamic: { PrimaryContainer: { Environment: { 'GREETING.$': '$.greeting' } } },
+  },
   'max-payload-100-mb': {
     api: 'createTransformJob',
     bad: { MaxPayloadInMB: 101 },

@@ -765,3 +765,16 @@ describe('an intrinsic function of literals only in a .$ value', () => {
     assert.deepEqual(volume('States.MathAdd($.n, -51)'), []);
   });
 });
+
+describe('a documented rule that reads outside the member it judges', () => {
+  test("a channel's input mode is the request's TrainingInputMode when not set: an edit of that alone is followed (the member's findings are kept by node)", () => {
+    const svc = getLanguageService();
+    const request = (mode: string) =>
+      machine(training({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: mode }, InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile', S3Uri: 's3://b/m', AttributeNames: ['source-ref'] } } }] }));
+    const rules = (version: number, mode: string) =>
+      svc.validate(TextDocument.create('file:///amf.asl.json', 'asl', version, request(mode))).filter((p) => p.code === 'documented-rule').map((p) => p.data!.rule);
+    assert.deepEqual(rules(1, 'File'), ['augmented-manifest-needs-pipe']);
+    assert.deepEqual(rules(2, 'Pipe'), []);
+    assert.deepEqual(rules(3, 'File'), ['augmented-manifest-needs-pipe']);
+  });
+});

@@ -74,6 +74,12 @@ export interface DocumentedRule {
   /** requiresValue: the values the field must not have (reserved names), instead of the ones it must. */
   notOneOf?: Scalar[];
   default?: Scalar;
+  /**
+   * requiresValue: where an absent `field` takes its value from, outside the scope: `path` in the nearest object
+   * around the scope that has it (a channel's InputMode is the request's AlgorithmSpecification.TrainingInputMode
+   * when not set). `within`: the shapes that hold it (schemas/rules.mjs checks the path from each).
+   */
+  defaultFrom?: { path: string; within: string[] };
   /** productMax, lessOrEqual: the value the documentation gives a field that is not set ("The default value is 6 MB"). */
   defaults?: Record<string, number>;
   fix?: Scalar;
@@ -210,6 +216,22 @@ function lookup(at: RuleScope, path: string, from: { node: AstNode; label: strin
     frontier = next;
   }
   return frontier;
+}
+
+/**
+ * The value of `path` in the nearest object around the scope that has its first member (a rule's `defaultFrom`):
+ * undefined where none has it, null where it is there but not a literal (the rule is then silent).
+ */
+function around(at: RuleScope, path: string): { value: Scalar; label: string } | null | undefined {
+  const name = partsOf(path)[0].name;
+  for (let n = at.node.parent; n; n = n.parent) {
+    if (n.type !== 'object' || !member(at, n, name)) continue;
+    const f = lookup(at, path, { node: n, label: '' })[0];
+    if (f.state === 'absent') return undefined;
+    const v = f.state === 'value' ? scalar(f.node) : undefined;
+    return v === undefined ? null : { value: v, label: path };
+  }
+  return undefined;
 }
 
 /** Set: there and meaningful (a boolean only when true). */
@@ -534,15 +556,19 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
     case 'requiresValue': {
       const f = first(rule.field!);
       if (f.state === 'unknown') return [];
+      // An absent field with its value from around the scope: that value, and the words for where it comes from.
+      const inherited = f.state === 'absent' && rule.defaultFrom ? around(at, rule.defaultFrom.path) : undefined;
+      if (inherited === null) return [];
+      const absentIs = (v: Scalar) => (inherited ? `is not set (${inherited.label} is ${show(v)})` : `is not set (${show(v)})`);
       if (rule.notOneOf) {
-        if (f.state !== 'value') return [];
-        const v = scalar(f.node);
+        const v = f.state === 'value' ? scalar(f.node) : inherited?.value;
         if (v === undefined || !rule.notOneOf.includes(v)) return [];
-        return [{ node: f.node, message: `${labelOf(rule.field!)} is ${show(v)}${when}; it cannot be ${orList(rule.notOneOf)}` }];
+        if (f.state === 'value') return [{ node: f.node, message: `${labelOf(rule.field!)} is ${show(v)}${when}; it cannot be ${orList(rule.notOneOf)}` }];
+        return [{ node: f.container === scope ? anchor() : missingAt(f), message: `${labelOf(rule.field!)} ${absentIs(v)}${when}; it cannot be ${orList(rule.notOneOf)}` }];
       }
-      const v = f.state === 'absent' ? rule.default : scalar(f.node);
+      const v = f.state === 'absent' ? (inherited ? inherited.value : rule.default) : scalar(f.node);
       if (v === undefined || rule.oneOf!.includes(v)) return [];
-      const is = f.state === 'absent' ? `is not set (${show(v)})` : `is ${show(v)}`;
+      const is = f.state === 'absent' ? absentIs(v) : `is ${show(v)}`;
       const message = `${labelOf(rule.field!)} ${is}${when}; it must be ${orList(rule.oneOf!)}`;
       if (f.state === 'value') {
         const fix: NodeFix | undefined = rule.fix !== undefined ? { kind: 'replace', node: f.node, value: rule.fix } : undefined;
@@ -619,6 +645,25 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       }
       if (bytes <= rule.max! || !where) return [];
       return [{ node: where, message: `${andList(rule.maps!.map(labelOf))}: keys and values are ${bytes} bytes in total; at most ${rule.max} are allowed` }];
+    }
+    case 'entryBytesMax': {
+      // Each key and each literal value of the maps, in UTF-8 bytes (the model's length trait counts characters).
+      const hits: Hit[] = [];
+      for (const p of rule.maps!) {
+        for (const f of lookup(at, p)) {
+          if (f.state !== 'value' || f.node.type !== 'object') continue;
+          for (const prop of f.node.children ?? []) {
+            const [k, v] = prop.children ?? [];
+            if (!k) continue;
+            const key = String(k.value).replace(/\.\$$/, '');
+            const keyBytes = utf8.encode(key).length;
+            if (keyBytes > rule.max!) hits.push({ node: k, message: `${f.label} key ${JSON.stringify(key.length > 40 ? key.slice(0, 40) + '…' : key)} is ${keyBytes} bytes in UTF-8; at most ${rule.max} are allowed` });
+            const valueBytes = v?.type === 'string' && !isDynamicNode(v) && !String(k.value).endsWith('.$') ? utf8.encode(v.value).length : 0;
+            if (valueBytes > rule.max!) hits.push({ node: v!, message: `${f.label} value of ${JSON.stringify(key)} is ${valueBytes} bytes in UTF-8; at most ${rule.max} are allowed` });
+          }
+        }
+      }
+      return hits;
     }
   }
   return [];
@@ -714,7 +759,21 @@ function violationsUnder(node: AstNode, shape: Shape, label: string, jsonata: bo
 // What each member of a request breaks, by the member's value node (JSON: see `memo` below). The rules a member's
 // subtree breaks read only that subtree (a rule looks down from its scope), and their hits hold nodes, not offsets:
 // while the node keeps its identity and stamp (core/types.ts) they hold as they are.
-const byMember = new WeakMap<AstNode, { stamp: number | undefined; shape: Shape; label: string; jsonata: boolean; found: Violation[] }>();
+const byMember = new WeakMap<AstNode, { stamp: number | undefined; shape: Shape; label: string; jsonata: boolean; context: string; found: Violation[] }>();
+
+/**
+ * What rules read from outside a member (`defaultFrom`, e.g. the request's TrainingInputMode for its channels), as
+ * the request's top level holds it: part of the memo's key, so a member's findings follow an edit outside it.
+ */
+let outsidePaths: string[] | undefined;
+function outsideContext(payload: AstNode): string {
+  outsidePaths ??= [...new Set(documentedRules().flatMap((r) => (r.defaultFrom ? [r.defaultFrom.path] : [])))];
+  const at: RuleScope = { node: payload, label: '', jsonata: false, computed: false };
+  return outsidePaths.map((path) => {
+    const f = lookup(at, path)[0];
+    return f.state === 'value' ? JSON.stringify(scalar(f.node) ?? f.node.type) : f.state;
+  }).join('\n');
+}
 
 /**
  * Every rule a request breaks, with where and what (in the request's own terms, without the quote). `memo`: the
@@ -728,15 +787,16 @@ function findViolations(api: string | Shape, payload: AstNode, memo: boolean, js
   const found: Violation[] = [];
   if (!memo || payload.type !== 'object') violationsUnder(payload, request, '', jsonata, found);
   else {
+    const context = outsideContext(payload);
     structureRules(payload, request, '', jsonata, found, (value, shape, label) => {
       const known = byMember.get(value);
-      if (known && known.stamp === value.stamp && known.shape === shape && known.label === label && known.jsonata === jsonata) {
+      if (known && known.stamp === value.stamp && known.shape === shape && known.label === label && known.jsonata === jsonata && known.context === context) {
         found.push(...known.found);
         return;
       }
       const own: Violation[] = [];
       violationsUnder(value, shape, label, jsonata, own);
-      byMember.set(value, { stamp: value.stamp, shape, label, jsonata, found: own });
+      byMember.set(value, { stamp: value.stamp, shape, label, jsonata, context, found: own });
       found.push(...own);
     });
   }
