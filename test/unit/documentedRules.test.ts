@@ -1156,10 +1156,10 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
         'SageMaker\'s API documentation (ProductionVariant.ServerlessConfig): "Specifies a serverless endpoint configuration instead of an instance-based endpoint configuration."',
     );
   });
-  test('labeling time limits: the task type and workforce said in words, on the limit, no fix', () => {
+  test('labeling time limits: the task type and workforce said in words, on the limit; an error (the built-in Lambda names the task type) is set to the limit', () => {
     const image = one('createLabelingJob', human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass'), TaskTimeLimitInSeconds: 36000 }));
     assert.equal(image.at, '36000');
-    assert.equal(image.fix, undefined);
+    assert.deepEqual([image.severity, image.fix?.value], ['error', 28800]);
     assert.equal(
       image.message,
       'HumanTaskConfig.TaskTimeLimitInSeconds is 36000 when PreHumanTaskLambdaArn is an image or text task type\'s built-in Lambda; at most 28800 is allowed. ' +
@@ -1170,6 +1170,8 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.ok(custom.message.startsWith('HumanTaskConfig.TaskTimeLimitInSeconds is 43200 when PreHumanTaskLambdaArn is not a built-in task type\'s Lambda (a custom labeling job); at most 28800 is allowed. '), custom.message);
     const mturk = one('createLabelingJob', human({ PublicWorkforceTaskPrice: price, TaskAvailabilityLifetimeInSeconds: 86400 }));
     assert.equal(mturk.at, '86400');
+    // The workforce is told by the price only (WorkteamArn's forms are not given): a warning, no fix.
+    assert.deepEqual([mturk.severity, mturk.fix], ['warning', undefined]);
     assert.ok(mturk.message.startsWith('HumanTaskConfig.TaskAvailabilityLifetimeInSeconds is 86400 when PublicWorkforceTaskPrice is set; at most 43200 is allowed. '), mturk.message);
   });
   test('a single-model ModelDataUrl that is not a .tar.gz: a warning on the URL, no fix (the file is what it is)', () => {
