@@ -3,7 +3,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTree } from 'jsonc-parser';
-import { findDocumentSymbols, findStateDefinition, findStateReferences, renameState, type StateSymbol } from '../../server/src/service/asl/navigation';
+import { findDocumentSymbols, findStateDefinition, findStateReferences, renameState, stateHover, type StateSymbol } from '../../server/src/service/asl/navigation';
 import { parseYaml } from '../../server/src/service/yaml/parseYaml';
 import { parseDocument } from '../../server/src/service/documentStore';
 import type { AstNode } from '../../server/src/service/core/types';
@@ -123,5 +123,33 @@ describe('rename', () => {
     const plain = renameState(parseYaml(yaml), yaml.indexOf('Last:') + 1, 'Final');
     assert.ok('edits' in plain);
     assert.deepEqual(plain.edits.map((e) => e.newText), ['Final', 'Final']);
+  });
+});
+
+describe('hover on a state name', () => {
+  const text = JSON.stringify({
+    StartAt: 'Train',
+    States: {
+      Train: { Type: 'Task', Comment: 'Fits the model', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: {}, Next: 'Check', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }] },
+      Check: { Type: 'Choice', Choices: [{ Variable: '$.ok', BooleanEquals: true, Next: 'Done' }], Default: 'Failed' },
+      Done: { Type: 'Succeed' },
+      Failed: { Type: 'Fail' },
+    },
+  }, null, 2);
+  const hover = (needle: string, nth = 0) => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+    return stateHover(parseDocument(text, 'asl'), at + 2)?.markdown;
+  };
+  test('its key and every name of it: the type, what it calls, its Comment, where it goes, how often it is named', () => {
+    const train = '**Train** · Task state\n\nResource: `arn:aws:states:::sagemaker:createTrainingJob.sync`\n\nFits the model\n\nNext: `Check` · on error: `Failed`\n\nNamed in 1 place';
+    assert.equal(hover('"Train"', 0), train);
+    assert.equal(hover('"Train"', 1), train);
+    assert.equal(hover('"Check"', 1), '**Check** · Choice state\n\nNext: `Done`, `Failed`\n\nNamed in 1 place');
+    assert.equal(hover('"Failed"', 0), '**Failed** · Fail state\n\nEnds the execution\n\nNamed in 2 places');
+  });
+  test('a name no state has, or a string that names no state: nothing', () => {
+    assert.equal(stateHover(parseDocument(text.replace('"Next": "Check"', '"Next": "Chek"'), 'asl'), text.indexOf('"Next": "Check"') + 10), null);
+    assert.equal(hover('"Fits the model"'), undefined);
   });
 });

@@ -69,6 +69,39 @@ function stateAt(model: AslModel, root: AstNode, offset: number): { machine: Asl
   return undefined;
 }
 
+/**
+ * Hover on a state's name (its key, or a StartAt/Next/Default/catcher Next naming it): its type, what it calls or
+ * does, its Comment, where it goes next, and how many places name it. Nothing for a name no state has (its finding
+ * says so).
+ */
+export function stateHover(parsed: ParsedDocument, offset: number, model: AslModel = modelOf(parsed)): { markdown: string; range: OffsetRange } | null {
+  if (!parsed.root) return null;
+  const at = stateAt(model, parsed.root, offset);
+  const state = at && at.machine.byName.get(at.name);
+  if (!at || !state) return null;
+  const node = nodeAt(parsed.root, offset)!;
+  const text = (field: string) => {
+    const v = state.node.children?.find((p) => p.children?.[0]?.value === field)?.children?.[1];
+    return v?.type === 'string' ? (v.value as string) : v?.type === 'boolean' || v?.type === 'number' ? String(v.value) : undefined;
+  };
+  const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+  const lines = [`**${at.name.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}** · ${state.type ? `${state.type} state` : 'state'}${at.machine.owner ? ` in ${at.machine.owner.name}` : ''}`];
+  const resource = text('Resource');
+  if (resource) lines.push(`Resource: ${code(resource)}`);
+  const comment = text('Comment');
+  if (comment) lines.push(comment.length > 300 ? `${comment.slice(0, 300)}…` : comment);
+  // In document order (a Choice's rules before its Default).
+  const names = (catching: boolean) => [...new Set(state.targets.filter((t) => (t.field === 'Catch') === catching && t.node.type === 'string').sort((a, b) => a.node.offset - b.node.offset).map((t) => t.node.value as string))];
+  const next = names(false);
+  const caught = names(true);
+  const ends = text('End') === 'true' || state.type === 'Succeed' || state.type === 'Fail';
+  if (next.length) lines.push(`Next: ${next.map(code).join(', ')}${caught.length ? ` · on error: ${caught.map(code).join(', ')}` : ''}`);
+  else if (ends) lines.push(`Ends the ${at.machine.owner ? 'branch or iteration' : 'execution'}${caught.length ? ` · on error: ${caught.map(code).join(', ')}` : ''}`);
+  const named = at.machine.references.filter((r) => r.name === at.name).length;
+  lines.push(named === 1 ? 'Named in 1 place' : `Named in ${named} places`);
+  return { markdown: lines.join('\n\n'), range: span(node) };
+}
+
 /** Go to definition: from a StartAt/Next/Default/catcher Next value to the key of the state it names. */
 export function findStateDefinition(root: AstNode | undefined, offset: number, model: AslModel = buildModel(root)): OffsetRange | undefined {
   if (!root) return undefined;
