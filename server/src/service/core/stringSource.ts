@@ -71,7 +71,7 @@ class Builder {
 }
 
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
-/** A line break at raw[i]: `\n` or `\r\n` (a lone `\r` is text to the yaml package, in quoted scalars too). */
+/** A line break at raw[i]: `\n` or `\r\n` (a lone `\r` was made a `\n` before: stringSource). */
 const isBreak = (raw: string, i: number) => raw[i] === '\n' || (raw[i] === '\r' && raw[i + 1] === '\n');
 /** The index after the line break at `i` (`\r\n` one break). */
 const afterBreak = (raw: string, i: number) => (raw[i] === '\r' && raw[i + 1] === '\n' ? i + 2 : i + 1);
@@ -235,7 +235,10 @@ export function stringSource(raw: string): StringSource {
   if (last?.raw === raw) return last.source;
   const q = raw[0];
   const out = new Builder(raw.length);
-  const source = q === '"' || q === "'" ? quoted(raw, out) : lines(raw, out);
+  // A lone carriage return is a line break (YAML 1.2; the YAML parse reads the text so, yaml/parseYaml.ts): the same
+  // text with LF there, of the same length, so every offset holds. (A JSON string cannot hold one unescaped.)
+  const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
+  const source = q === '"' || q === "'" ? quoted(text, out) : lines(text, out);
   last = { raw, source };
   return source;
 }
