@@ -187,11 +187,15 @@ describe('ranges and sizes', () => {
     ]);
     assert.deepEqual(findings(machine({ ...VALID_TRANSFORM, MaxConcurrentTransforms: 2147483647 }, { resource: TRANSFORM })).filter((x) => x.code === 'out-of-range'), []);
   });
-  test('a long member beyond what a 64-bit integer holds; the largest long, read as the nearest double, is no finding', () => {
-    const channel = (Seed: number) => ({ ChannelName: 'train', ShuffleConfig: { Seed }, DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/train' } } });
-    const f = findings(machine(training({ InputDataConfig: [channel(Number('18446744073709551615'))] }))).filter((x) => x.code === 'out-of-range');
-    assert.deepEqual(f.map((x) => x.message), ['Seed must be at most 9223372036854775807: SageMaker\'s model makes it a 64-bit integer']);
-    assert.deepEqual(findings(machine(training({ InputDataConfig: [channel(Number('9223372036854775807'))] }))).filter((x) => x.code === 'out-of-range'), []);
+  test('a long member beyond what a 64-bit integer holds, judged as written: 2^63 - 1 and 2^63 are one double', () => {
+    const channel = { ChannelName: 'train', ShuffleConfig: { Seed: 7 }, DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/train' } } };
+    const seed = (written: string) => findings(machine(training({ InputDataConfig: [channel] })).replace('"Seed": 7', `"Seed": ${written}`)).filter((x) => x.code === 'out-of-range').map((x) => x.message);
+    const over = ['Seed must be at most 9223372036854775807: SageMaker\'s model makes it a 64-bit integer'];
+    assert.deepEqual(seed('18446744073709551615'), over);
+    assert.deepEqual(seed('9223372036854775808'), over);
+    assert.deepEqual(seed('9223372036854775807'), []);
+    assert.deepEqual(seed('-9223372036854775808'), []);
+    assert.deepEqual(seed('-9223372036854775809'), ['Seed must be at least -9223372036854775808: SageMaker\'s model makes it a 64-bit integer']);
   });
   test('an empty list where at least one item is required', () => {
     const f = findings(machine(training({ InputDataConfig: [] })));

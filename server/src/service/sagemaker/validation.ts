@@ -189,9 +189,9 @@ function checkNumber(ctx: Context, node: AstNode, shape: Shape, label: string) {
   else if (shape.bits === 32 && (v > INT32_MAX || v < -INT32_MAX - 1)) {
     const bound = v > INT32_MAX ? `at most ${thousands(INT32_MAX)}` : `at least ${thousands(-INT32_MAX - 1)}`;
     problem(ctx, node, SageMakerCode.outOfRange, `${label} must be ${bound}, not ${v}: SageMaker's model makes it a 32-bit integer`, { min: shape.min ?? -INT32_MAX - 1, max: shape.max ?? INT32_MAX });
-  } else if (shape.bits === 64 && (v > 2 ** 63 || v < -(2 ** 63))) {
-    // A JSON number this large is read as the nearest double: 2^63 itself may be the largest long written out, so only
-    // what lies beyond it is sure to overflow.
+  } else if (shape.bits === 64 && (v > 2 ** 63 || v < -(2 ** 63) || ((v === 2 ** 63 || v === -(2 ** 63)) && beyondLong(ctx.text.slice(node.offset, node.offset + node.length))))) {
+    // A JSON number this large is read as the nearest double, which 2^63 - 1 and 2^63 (and a thousand more) share:
+    // at that double, the number as written decides.
     const bound = v > 0 ? `at most ${INT64_MAX}` : "at least -9223372036854775808";
     problem(ctx, node, SageMakerCode.outOfRange, `${label} must be ${bound}: SageMaker's model makes it a 64-bit integer`, { min: shape.min, max: shape.max });
   }
@@ -201,6 +201,14 @@ function checkNumber(ctx: Context, node: AstNode, shape: Shape, label: string) {
 const INT32_MAX = 2 ** 31 - 1;
 /** The largest 64-bit signed integer, Smithy's `long`, as written (no double holds it). */
 const INT64_MAX = '9223372036854775807';
+
+/** Whether a number written as `text` lies outside a 64-bit signed integer: exactly, for an integer written out. */
+function beyondLong(text: string): boolean {
+  const digits = /^-?[0-9]+$/.test(text) ? text : /^-?[0-9]+\.0*$/.test(text) ? text.slice(0, text.indexOf('.')) : undefined;
+  if (digits === undefined) return false;
+  const n = BigInt(digits);
+  return n > BigInt(INT64_MAX) || n < -BigInt(INT64_MAX) - 1n;
+}
 
 /** List and map sizes are reported on the whole member (key and value), or on the value inside a list. */
 function checkSize(ctx: Context, ownerKey: AstNode, node: AstNode, shape: Shape, label: string, what: 'items' | 'entries') {
