@@ -827,7 +827,7 @@ const CASES: Record<string, Case> = {
   'profiling-interval-values': {
     api: 'createTrainingJob',
     bad: [{ ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: 0 } }],
-    ok: [{ ProfilerConfig: { ProfilingIntervalInMilliseconds: 100 } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: 60000 } }, { ProfilerConfig: { DisableProfiler: true } }],
+    ok: [{ ProfilerConfig: { ProfilingIntervalInMilliseconds: 100 } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: 60000 } }, { ProfilerConfig: { DisableProfiler: true } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: '500' } }],
     dynamic: [{ ProfilerConfig: { 'ProfilingIntervalInMilliseconds.$': '$.interval' } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: '{% $states.input.interval %}' } }],
   },
   'shadow-variants-one-production-variant': {

@@ -563,16 +563,23 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       if (rule.notOneOf) {
         const v = f.state === 'value' ? scalar(f.node) : inherited?.value;
         if (v === undefined || !rule.notOneOf.includes(v)) return [];
-        if (f.state === 'value') return [{ node: f.node, message: `${labelOf(rule.field!)} is ${show(v)}${when}; it cannot be ${orList(rule.notOneOf)}` }];
+        if (f.state === 'value') {
+          const message = `${labelOf(rule.field!)} is ${show(v)}${when}; it cannot be ${orList(rule.notOneOf)}`;
+          const about = rule.at ? first([rule.at].flat()[0]) : undefined;
+          return [{ node: f.node, message }, ...(about?.state === 'value' ? [{ node: presentAt(about), message }] : [])];
+        }
         return [{ node: f.container === scope ? anchor() : missingAt(f), message: `${labelOf(rule.field!)} ${absentIs(v)}${when}; it cannot be ${orList(rule.notOneOf)}` }];
       }
       const v = f.state === 'absent' ? (inherited ? inherited.value : rule.default) : scalar(f.node);
-      if (v === undefined || rule.oneOf!.includes(v)) return [];
+      // A number written as a string ("500") is the type check's finding; its number may well be one of the values.
+      if (v === undefined || rule.oneOf!.includes(v) || (typeof v === 'string' && v.trim() !== '' && rule.oneOf!.includes(Number(v)))) return [];
       const is = f.state === 'absent' ? absentIs(v) : `is ${show(v)}`;
       const message = `${labelOf(rule.field!)} ${is}${when}; it must be ${orList(rule.oneOf!)}`;
       if (f.state === 'value') {
         const fix: NodeFix | undefined = rule.fix !== undefined ? { kind: 'replace', node: f.node, value: rule.fix } : undefined;
-        return [{ node: f.node, message, fix }];
+        // Where the rule names the member its sentence is about (`at`), that one is flagged too: both are party to it.
+        const about = rule.at ? first([rule.at].flat()[0]) : undefined;
+        return [{ node: f.node, message, fix }, ...(about?.state === 'value' ? [{ node: presentAt(about), message }] : [])];
       }
       const fix: NodeFix | undefined =
         rule.fix !== undefined ? { kind: 'insert', object: f.container, key: rule.field!.split('.').pop()!, value: rule.fix } : undefined;
@@ -657,9 +664,10 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
             if (!k) continue;
             const key = String(k.value).replace(/\.\$$/, '');
             const keyBytes = utf8.encode(key).length;
-            if (keyBytes > rule.max!) hits.push({ node: k, message: `${f.label} key ${JSON.stringify(key.length > 40 ? key.slice(0, 40) + '…' : key)} is ${keyBytes} bytes in UTF-8; at most ${rule.max} are allowed` });
+            // On the member, key and value (`prop`): either may be what is too long to the reader.
+            if (keyBytes > rule.max!) hits.push({ node: prop, message: `${f.label} key ${JSON.stringify(key.length > 40 ? key.slice(0, 40) + '…' : key)} is ${keyBytes} bytes in UTF-8; at most ${rule.max} are allowed` });
             const valueBytes = v?.type === 'string' && !isDynamicNode(v) && !String(k.value).endsWith('.$') ? utf8.encode(v.value).length : 0;
-            if (valueBytes > rule.max!) hits.push({ node: v!, message: `${f.label} value of ${JSON.stringify(key)} is ${valueBytes} bytes in UTF-8; at most ${rule.max} are allowed` });
+            if (valueBytes > rule.max!) hits.push({ node: prop, message: `${f.label} value of ${JSON.stringify(key)} is ${valueBytes} bytes in UTF-8; at most ${rule.max} are allowed` });
           }
         }
       }
