@@ -423,7 +423,9 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       const message = c?.notOneOf
         ? `${f.label} is allowed only when ${c.field} is ${orList(c.notOneOf)}`
         : `${f.label} must not be set${when}`;
-      return [{ node: presentAt(f), message, fix: f.key ? { kind: 'remove', key: f.key } : undefined }];
+      // A member that holds it (`at`: StrategyConfig around HyperbandStrategyConfig) is flagged too, without the fix.
+      const holder = rule.at ? first([rule.at].flat()[0]) : undefined;
+      return [{ node: presentAt(f), message, fix: f.key ? { kind: 'remove', key: f.key } : undefined }, ...(holder?.state === 'value' ? [{ node: presentAt(holder), message }] : [])];
     }
     case 'exclusive': {
       const own = lookup(at, rule.field!).filter(isSet);
