@@ -81,7 +81,24 @@ async function readSettings() {
     // A client that cannot answer keeps the last value.
   }
 }
-const shown = (diagnostics: Diagnostic[]) => (structureChecks ? diagnostics : diagnostics.filter((d) => d.source !== 'asl'));
+const shown = (diagnostics: Diagnostic[]) => capped(structureChecks ? diagnostics : diagnostics.filter((d) => d.source !== 'asl'));
+
+/** The most diagnostics one document publishes: a file with 100,000 duplicate keys sent 30 MB of them. */
+const MAX_DIAGNOSTICS = 1_000;
+
+/**
+ * At most MAX_DIAGNOSTICS, the errors first, then warnings, in document order; and, when some are left out, one more
+ * that says how many, where the first of them is. The CLI still reports every finding.
+ */
+function capped(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const at = (d: Diagnostic) => d.range.start.line * 1e7 + d.range.start.character;
+  const ranked = diagnostics.map((d, i) => ({ d, i })).sort((a, b) => (a.d.severity ?? 1) - (b.d.severity ?? 1) || at(a.d) - at(b.d) || a.i - b.i);
+  const kept = ranked.slice(0, MAX_DIAGNOSTICS).sort((a, b) => a.i - b.i).map((x) => x.d);
+  const first = ranked[MAX_DIAGNOSTICS].d;
+  const more = diagnostics.length - MAX_DIAGNOSTICS;
+  return [...kept, { range: first.range, severity: 3, source: 'sagemaker-asl', code: 'too-many-problems', message: `${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} in this file ${more === 1 ? 'is' : 'are'} not shown: the editor gets the first ${MAX_DIAGNOSTICS.toLocaleString('en-US')}, errors first (\`sagemaker-asl lint\` lists them all)` }];
+}
 
 // The example execution inputs (`NAME.input.json`) change on disk: a client that watches them itself says so
 // (initializationOptions.inputFilesWatched, as the extension does); another one is asked to, if it can be.

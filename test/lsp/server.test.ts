@@ -66,6 +66,16 @@ describe('protocol', () => {
     assert.deepEqual(await edit({ start: at(0, 0), end: at(0, 0) }, '\ufeff'), await expected('\ufeff' + base.replace('m_1', 'xm_1'), 'bom3'));
   });
 
+  test('a document with thousands of problems publishes the first 1,000, errors first, and says how many more there are', async () => {
+    // 1,200 duplicate keys (errors) after a Wait of over a year (a warning, earlier in the text).
+    const text = '{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":99999999,"Next":"A"},"A":{"Type":"Pass","End":true' + ',"Comment":"x"'.repeat(1201) + '}}}';
+    const diags = await client.open('file:///w/many.asl.json', 'asl', text);
+    assert.equal(diags.length, 1001);
+    assert.deepEqual([...new Set(diags.slice(0, 1000).map((d: any) => d.severity))], [1]);
+    const last = diags[1000];
+    assert.deepEqual([last.severity, last.code, last.message.slice(0, 50)], [3, 'too-many-problems', '201 more problems in this file are not shown: the ']);
+  });
+
   test('completion and hover answer over the wire', async () => {
     const uri = 'file:///w/c.asl.json';
     const t = text('complete-resource-config.asl.json');
