@@ -113,6 +113,22 @@ test('a UTF-8 byte order mark is no syntax error, and --fix keeps it', () => {
   assert.equal(run(base, ['b.asl.yaml']).out, '0 errors, 0 warnings in 0 files (1 checked)\n');
 });
 
+test('a file that is not UTF-8 is not fixed (its other bytes would be lost), exit 2; nor is a YAML file whose lines end in a lone CR', () => {
+  // A Latin-1 é in a Comment: read as U+FFFD, written back as EF BF BD.
+  const latin1 = Buffer.concat([Buffer.from(fixable.replace('"StartAt"', '"Comment": "caf')), Buffer.from([0xe9]), Buffer.from('", "StartAt"')]);
+  const { base, file } = folderWith('latin1', latin1);
+  const r = run(base, ['--fix', 'a.asl.json']);
+  assert.equal(r.status, 2);
+  assert.match(r.err, /not fixing a\.asl\.json: it is not UTF-8 text/);
+  assert.deepEqual(readFileSync(file), latin1);
+  // CR-only line breaks: read and checked, never edited (an insertion would land on the wrong line).
+  const cr = 'StartAt: A\rStates:\r  A:\r    Type: Task\r    Resource: arn:aws:states:::sagemaker:createModel\r    Parameters:\r      ModelName: m\r      ExecutionRoleArn: arn:aws:iam::123456789012:role/r\r      EnableNetworkIsolation: "true"\r    End: true\r';
+  writeFileSync(join(base, 'b.asl.yaml'), cr);
+  const y = run(base, ['--fix', 'b.asl.yaml']);
+  assert.match(y.out, /wrong-type/);
+  assert.equal(readFileSync(join(base, 'b.asl.yaml'), 'utf8'), cr);
+});
+
 test('the --fix summary counts cleared findings even when the fixes bring new ones of the same code', () => {
   // The fixes rename the job (clearing a pattern finding) and insert OutputDataConfig with an empty
   // S3OutputPath placeholder, a new pattern finding: comparing codes alone said "cleared: 1 missing-required".

@@ -2,6 +2,7 @@
 // globs (tinyglobby: `*`, `**`, `?`, `{a,b}`, `[…]`). Symbolic links are followed, never in a loop; every path
 // that cannot be read is reported, never skipped in silence; a file is stat'ed before it is read, so a device,
 // a FIFO or a huge file is refused instead of read forever.
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -217,6 +218,8 @@ export interface Source {
   /** The text the checks see: a leading UTF-8 byte order mark removed, as the editor does. */
   text: string;
   bom: boolean;
+  /** Whether the bytes are UTF-8 text (else `--fix` refuses to write the file: its other bytes would be lost). */
+  utf8: boolean;
   snapshot: Snapshot;
 }
 
@@ -290,9 +293,12 @@ export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).dige
 export function readSource(path: string, shown: string): Source {
   const { bytes, stat, mtimeNs } = readBytes(path, shown);
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = bytes.toString('utf8', bom ? 3 : 0);
   return {
-    text: bytes.toString('utf8', bom ? 3 : 0),
+    text,
     bom,
+    // Bytes that are no UTF-8 read as U+FFFD: written back, they would be lost.
+    utf8: !text.includes('\uFFFD') || isUtf8(bytes),
     snapshot: { path, size: bytes.length, mtimeNs, mode: stat.mode, uid: stat.uid, gid: stat.gid, sha256: sha256(bytes) },
   };
 }

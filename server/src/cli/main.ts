@@ -146,7 +146,10 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     if (workflowType) service.setWorkflowType(doc.uri, workflowType);
     // The example execution input beside the machine (NAME.input.json), as in the editor: paths are checked against it.
     service.setExecutionInput(doc.uri, 'file', readInputFile(service.exampleInputUri(doc.uri)));
-    if (values.fix) {
+    if (values.fix && !source.utf8) {
+      failed = true;
+      fail(io, `not fixing ${shown}: it is not UTF-8 text, and writing it back would replace the bytes that are not`);
+    } else if (values.fix) {
       const fixed = applyFixes(service, doc);
       if (fixed.applied) {
         try {

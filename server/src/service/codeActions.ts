@@ -22,7 +22,10 @@ function findingsIn(store: DocumentStore, doc: TextDocument, m: ParsedDocument, 
 }
 
 /** The state machines of the document a fix may edit: not one written inside a string (templates/encodedDefinition.ts). */
-const editable = (store: DocumentStore, doc: TextDocument) => store.machines(doc).filter((m) => !m.encoded);
+// Not a YAML text whose lines end in a lone carriage return (old Mac files): its edits are written line by line with
+// LF and CR LF in mind, and one would land in the wrong place. Read and checked, never edited.
+const LONE_CR = /\r(?!\n)/;
+const editable = (store: DocumentStore, doc: TextDocument) => store.machines(doc).filter((m) => !m.encoded && !(m.language === 'yaml' && LONE_CR.test(m.text)));
 
 /** Whether a requested kind (`only`) covers `kind`: the same kind or a parent of it. */
 const covers = (requested: string, kind: string) => kind === requested || kind.startsWith(requested + '.');
