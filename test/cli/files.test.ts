@@ -155,3 +155,15 @@ test('a file named on the command line that is not checked is said to be skipped
   assert.equal(r.out, '0 errors, 0 warnings in 0 files (0 checked)\n');
   assert.equal(r.status, 0);
 });
+
+test('a glob part with more than three single stars is refused at once (exit 2): its regular expression backtracks for minutes on a long name', () => {
+  const base = join(dir, 'stars');
+  mkdirSync(base);
+  writeFileSync(join(base, `${'a'.repeat(200)}.asl.json`), machine('stars'));
+  const r = run(base, ['*a*a*a*b.asl.json']);
+  assert.equal(r.status, 2);
+  assert.match(r.err, /\*a\*a\*a\*b\.asl\.json: a part of a glob has more than 3 '\*'/);
+  // Three are fine, and so is ** (any folders) beside them.
+  const three = run(base, ['**/*a*a*.asl.json']);
+  assert.deepEqual([three.status, three.out], [0, '0 errors, 0 warnings in 0 files (1 checked)\n']);
+});

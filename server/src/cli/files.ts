@@ -81,6 +81,8 @@ export function expand(args: string[], cwd: string): Expansion {
       found.push({ path, explicit: true });
     } else if (stat) {
       fatal.push(`cannot read ${arg}: ${kindOf(stat)}, not a regular file`);
+    } else if (tooManyStars(arg)) {
+      fatal.push(`${arg}: a part of a glob has more than ${MAX_STARS} '*'; matching it against long names can take exponential time, so write it with fewer`);
     } else {
       const { base, pattern } = splitGlob(arg, cwd);
       const matched = search(base, pattern, cwd, problems).filter((f) => languageOf(f, false));
@@ -129,6 +131,14 @@ function brokenLink(path: string): boolean {
     return false;
   }
 }
+
+/**
+ * The most single `*` one part of a glob may hold. A glob becomes a regular expression (picomatch, under tinyglobby),
+ * and `*a*a*a*a*b` against a 200-character name backtracks for minutes: more than a few stars in one part is no
+ * pattern anyone needs. `**` (any folders) is no such star.
+ */
+const MAX_STARS = 3;
+const tooManyStars = (glob: string) => glob.split(/[\\/]/).some((part) => part !== '**' && (part.match(/\*+/g) ?? []).length > MAX_STARS);
 
 /**
  * The files below `base` that `pattern` matches, as absolute paths, following symbolic links. tinyglobby reads
