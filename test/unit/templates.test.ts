@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { service } from './helpers';
+import { embeddedMachines, machineAt } from '../../server/src/service/templates/embedded';
+import { parseYaml } from '../../server/src/service/yaml/parseYaml';
 
 const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'templates');
 let n = 0;
@@ -542,4 +544,17 @@ test('a standalone YAML state machine with CloudFormation short tags (a Definiti
   assert.deepEqual(findings(open('pasted.asl.yaml', machine('      EnableNetworkIsolation: !If [Prod, "yes", "no"]'))), [['wrong-type', '"yes"'], ['wrong-type', '"no"']]);
   // Without a tag, { Ref: … } is the object it is, where a string belongs.
   assert.deepEqual(findings(open('pasted.asl.yaml', machine('').replace('!Ref ModelNameParam', '{Ref: ModelNameParam}'))), [['wrong-type', '{Ref: ModelNameParam}']]);
+});
+
+test('the machine a cursor past every definition is in: the one that ends last before it, while its block goes on (only that one is read: the text after each of 10,000 was quadratic)', () => {
+  const machineYaml = (i: number) => `  R${i}:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Pass\n            End: true\n`;
+  const text = 'Resources:\n' + machineYaml(0) + '            \n' + machineYaml(1) + '      \n';
+  const machines = embeddedMachines(parseYaml(text));
+  assert.equal(machines.length, 2);
+  // On the blank line indented under R0's last state, before R1: R0's; at the very end, under R1's Properties: none.
+  assert.equal(machineAt(machines, text.indexOf('            \n  R1') + 12), machines[0]);
+  assert.equal(machineAt(machines, text.length - 1), undefined);
+  const many = 'Resources:\n' + Array.from({ length: 10_000 }, (_, i) => machineYaml(i)).join('') + '            ';
+  const all = embeddedMachines(parseYaml(many));
+  assert.equal(machineAt(all, many.length), all[9_999]);
 });
