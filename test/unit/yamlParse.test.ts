@@ -316,3 +316,12 @@ test('lone carriage returns are line breaks (YAML 1.2, old Mac files): the same 
   assert.deepEqual(plain(b.root), plain(a.root));
   assert.deepEqual(toValue(b.root!), { StartAt: 'A', States: { A: { Type: 'Pass', Result: 'two\nlines\n', End: true } } });
 });
+
+test('an alias with no anchor before it is a syntax error, where it is; an alias as a key is its anchor\'s scalar', () => {
+  const undefinedAlias = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result: *nope\n    End: true\n';
+  assert.deepEqual(parseYamlDocument(undefinedAlias).syntaxErrors.map((p) => [p.message, undefinedAlias.slice(p.offset, p.offset + p.length)]), [['YAML syntax error: Aliased anchor not found: nope', '*nope']]);
+  const aliasKey = 'StartAt: &first Train\nStates:\n  *first :\n    Type: Pass\n    End: true\n';
+  const { root, syntaxErrors } = parseYamlDocument(aliasKey);
+  assert.deepEqual(syntaxErrors, []);
+  assert.deepEqual(toValue(root!), { StartAt: 'Train', States: { Train: { Type: 'Pass', End: true } } });
+});

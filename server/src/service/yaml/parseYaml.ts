@@ -289,7 +289,10 @@ function cstDepth(tokens: CST.Token[]): number {
 /** yaml's nodes → AstNodes. Recursion is bounded by MAX_YAML_DEPTH (checked before). */
 class Converter {
   aliasBudgetExceeded = false;
-  /** A key a mapping already has, at the second one (as the yaml package words it); once per place, however often an alias expands it. */
+  /**
+   * A key a mapping already has, at the second one (as the yaml package words it), and an alias with no anchor
+   * before it; once per place, however often an alias expands it.
+   */
   readonly duplicateKeys: { pos: [number, number]; message: string }[] = [];
   private readonly duplicateAt = new Set<number>();
   private aliasNodes = 0;
@@ -383,9 +386,11 @@ class Converter {
     const keyStart = key?.range?.[0] ?? value?.range?.[0] ?? parent.offset;
     const keyEnd = key ? this.scalarEnd(yaml().isScalar(key) ? key.type : undefined, keyStart, key.range?.[1] ?? keyStart) : keyStart;
     const prop: AstNode = { type: 'property', offset: keyStart, length: 0, parent, children: [] };
+    // An alias as a key (`*first :`) is its anchor's scalar, as every YAML reader loads it.
+    const aliased = key && yaml().isAlias(key) ? this.targetOf(key) : undefined;
     const keyNode: AstNode = {
       type: 'string',
-      value: keyString(key, this.text),
+      value: aliased && yaml().isScalar(aliased) ? (aliased.value === null ? '' : String(aliased.value)) : keyString(key, this.text),
       offset: keyStart,
       length: keyEnd - keyStart,
       parent: prop,
@@ -482,6 +487,11 @@ class Converter {
   /** An alias is the anchored node's value, placed at the alias (every node of the copy has its range). */
   private alias(node: YamlNode, start: number, end: number, parent?: AstNode): AstNode {
     const target = this.targetOf(node);
+    // An alias whose anchor is nowhere before it: the document does not load (every YAML reader refuses it).
+    if (!target && !this.duplicateAt.has(start)) {
+      this.duplicateAt.add(start);
+      this.duplicateKeys.push({ pos: [start, end], message: `Aliased anchor not found: ${(node as { source?: string }).source ?? ''}` });
+    }
     if (!target || this.expanding.has(target as YamlNode) || this.aliasBudgetExceeded) return this.scalar(null, start, end, parent);
     const count = countNodes(target as YamlNode, MAX_ALIAS_NODES - this.aliasNodes + 1);
     this.aliasNodes += count;
