@@ -250,7 +250,8 @@ connection.onFoldingRanges((p) => {
 });
 connection.onSelectionRanges((p) => {
   const doc = requested(p, 'positions');
-  return doc ? safely('selectionRanges', [], () => service.getSelectionRanges(doc, p.positions)) : [];
+  // A position past the end is read as the end (the JSON service would answer with the position itself, outside).
+  return doc ? safely('selectionRanges', [], () => service.getSelectionRanges(doc, (Array.isArray(p.positions) ? p.positions : []).map((x) => doc.positionAt(doc.offsetAt(x))))) : [];
 });
 connection.onDocumentSymbol((p) => {
   const doc = requested(p);

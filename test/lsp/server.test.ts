@@ -142,6 +142,10 @@ describe('protocol', () => {
     assert.equal(await code('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }), -32602);
     assert.equal(await code('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 0 } }), -32602);
     assert.equal(await code('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), 'answered');
+    // A position past the end is read as the end: no range outside the document.
+    const lines = text('name-pattern.asl.json').split('\n');
+    const [past] = await client.request('textDocument/selectionRange', { textDocument: { uri }, positions: [{ line: 1e9, character: 0 }] });
+    assert.deepEqual(past.range.end, { line: lines.length - 1, character: lines[lines.length - 1].length });
     const logged = client.notifications.filter((n: any) => n.method === 'window/logMessage').map((n: any) => n.params.message).join('\n');
     assert.doesNotMatch(logged, /TypeError|failed:/);
     const diags = await client.change(uri, text('name-pattern.asl.json').replace('"', ' "'));
