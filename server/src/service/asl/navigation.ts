@@ -95,8 +95,9 @@ export function stateHover(parsed: ParsedDocument, offset: number, model: AslMod
   const next = names(false);
   const caught = names(true);
   const ends = text('End') === 'true' || state.type === 'Succeed' || state.type === 'Fail';
-  if (next.length) lines.push(`Next: ${next.map(code).join(', ')}${caught.length ? ` · on error: ${caught.map(code).join(', ')}` : ''}`);
-  else if (ends) lines.push(`Ends the ${at.machine.owner ? 'branch or iteration' : 'execution'}${caught.length ? ` · on error: ${caught.map(code).join(', ')}` : ''}`);
+  const onError = caught.length ? ` · on error: ${caught.map(code).join(', ')}` : '';
+  if (next.length) lines.push(`Next: ${next.map(code).join(', ')}${onError}`);
+  else if (ends) lines.push(`Ends the ${at.machine.owner ? 'branch or iteration' : 'execution'}${onError}`);
   const named = at.machine.references.filter((r) => r.name === at.name).length;
   lines.push(named === 1 ? 'Named in 1 place' : `Named in ${named} places`);
   return { markdown: lines.join('\n\n'), range: span(node) };

@@ -402,6 +402,11 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
     return c ? presentAt(c) : (keyOf(scope) ?? scope);
   };
   const labelOf = (p: string) => join(label, p);
+  // The member the rule names besides its field (`at`), flagged with the same message: both are party to it.
+  const alsoAt = (message: string): Hit[] => {
+    const a = rule.at ? first([rule.at].flat()[0]) : undefined;
+    return a?.state === 'value' ? [{ node: presentAt(a), message }] : [];
+  };
 
   switch (rule.kind) {
     case 'requires': {
@@ -424,8 +429,7 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
         ? `${f.label} is allowed only when ${c.field} is ${orList(c.notOneOf)}`
         : `${f.label} must not be set${when}`;
       // A member that holds it (`at`: StrategyConfig around HyperbandStrategyConfig) is flagged too, without the fix.
-      const holder = rule.at ? first([rule.at].flat()[0]) : undefined;
-      return [{ node: presentAt(f), message, fix: f.key ? { kind: 'remove', key: f.key } : undefined }, ...(holder?.state === 'value' ? [{ node: presentAt(holder), message }] : [])];
+      return [{ node: presentAt(f), message, fix: f.key ? { kind: 'remove', key: f.key } : undefined }, ...alsoAt(message)];
     }
     case 'exclusive': {
       const own = lookup(at, rule.field!).filter(isSet);
@@ -567,8 +571,7 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
         if (v === undefined || !rule.notOneOf.includes(v)) return [];
         if (f.state === 'value') {
           const message = `${labelOf(rule.field!)} is ${show(v)}${when}; it cannot be ${orList(rule.notOneOf)}`;
-          const about = rule.at ? first([rule.at].flat()[0]) : undefined;
-          return [{ node: f.node, message }, ...(about?.state === 'value' ? [{ node: presentAt(about), message }] : [])];
+          return [{ node: f.node, message }, ...alsoAt(message)];
         }
         return [{ node: f.container === scope ? anchor() : missingAt(f), message: `${labelOf(rule.field!)} ${absentIs(v)}${when}; it cannot be ${orList(rule.notOneOf)}` }];
       }
@@ -579,9 +582,8 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       const message = `${labelOf(rule.field!)} ${is}${when}; it must be ${orList(rule.oneOf!)}`;
       if (f.state === 'value') {
         const fix: NodeFix | undefined = rule.fix !== undefined ? { kind: 'replace', node: f.node, value: rule.fix } : undefined;
-        // Where the rule names the member its sentence is about (`at`), that one is flagged too: both are party to it.
-        const about = rule.at ? first([rule.at].flat()[0]) : undefined;
-        return [{ node: f.node, message, fix }, ...(about?.state === 'value' ? [{ node: presentAt(about), message }] : [])];
+        // Where the rule names the member its sentence is about (`at`), that one is flagged too.
+        return [{ node: f.node, message, fix }, ...alsoAt(message)];
       }
       const fix: NodeFix | undefined =
         rule.fix !== undefined ? { kind: 'insert', object: f.container, key: rule.field!.split('.').pop()!, value: rule.fix } : undefined;
