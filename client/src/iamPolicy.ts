@@ -20,7 +20,7 @@ async function policyText(client: PolicyClient, uri: vscode.Uri | string | undef
     return undefined;
   }
   if (!policy.Statement.length) {
-    void vscode.window.showInformationMessage('This state machine has no SageMaker task: it needs no SageMaker permissions.');
+    void vscode.window.showInformationMessage('This state machine has no SageMaker task and no Distributed Map: it needs none of these permissions.');
     return undefined;
   }
   return JSON.stringify(policy, null, 2) + '\n';

@@ -123,7 +123,7 @@ test('a state machine without SageMaker tasks: an empty policy, and a note', () 
   const r = run(dir, ['policy', 'lambda.asl.json']);
   assert.equal(r.status, 0);
   assert.deepEqual(JSON.parse(r.out), { Version: '2012-10-17', Statement: [] });
-  assert.equal(r.err, 'sagemaker-asl: lambda.asl.json has no SageMaker task: the policy is empty\n');
+  assert.equal(r.err, 'sagemaker-asl: lambda.asl.json has no SageMaker task and no Distributed Map: the policy is empty\n');
 });
 
 test('not a state machine, a missing file, no file: exit 2 with the reason', () => {
@@ -180,4 +180,30 @@ test('--machine: in a template with several state machines, the policy of the on
   assert.deepEqual(run(dir, ['policy', '--machine', 'Nope', 'two.template.json']), { status: 2, out: '', err: 'sagemaker-asl: two.template.json has no state machine named "Nope": it has "Models", "Configs"\n' });
   const plain = run(dir, ['policy', '--machine', 'Models', 'lambda.asl.json']);
   assert.deepEqual([plain.status, plain.err], [2, 'sagemaker-asl: --machine names a state machine of a template, and lambda.asl.json is no template\n']);
+});
+
+test('a Distributed Map: StartExecution and DescribeExecution on the state machine --state-machine-name names, and its dataset in S3', () => {
+  const machine = {
+    StartAt: 'Score',
+    States: {
+      Score: {
+        Type: 'Map',
+        ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Parameters: { Bucket: 'data', Prefix: 'batches/' } },
+        ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'Done', States: { Done: { Type: 'Succeed' } } },
+        ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'results', Prefix: 'runs' } },
+        End: true,
+      },
+    },
+  };
+  writeFileSync(join(dir, 'distributed.asl.json'), JSON.stringify(machine));
+  const r = run(dir, ['policy', '--region', 'us-east-1', '--account', '111122223333', '--state-machine-name', 'scoring', 'distributed.asl.json']);
+  assert.equal(r.status, 0, r.err);
+  assert.equal(r.err, '');
+  assert.deepEqual(JSON.parse(r.out).Statement.map((s: { Sid: string; Action: string[]; Resource: string[] }) => [s.Sid, s.Action.join(), s.Resource.join()]), [
+    ['ScoreStartExecution', 'states:StartExecution', 'arn:aws:states:us-east-1:111122223333:stateMachine:scoring'],
+    ['ScoreDescribeExecution', 'states:DescribeExecution', 'arn:aws:states:us-east-1:111122223333:execution:scoring:*'],
+    ['ScoreItemReaderList', 's3:ListBucket', 'arn:aws:s3:::data'],
+    ['ScoreItemReader', 's3:GetObject', 'arn:aws:s3:::data/batches/*'],
+    ['ScoreResultWriter', 's3:PutObject,s3:GetObject,s3:ListMultipartUploadParts,s3:AbortMultipartUpload', 'arn:aws:s3:::results/runs/*'],
+  ]);
 });

@@ -83,7 +83,7 @@ test('not a state machine, or no SageMaker task: says so, opens nothing', async 
   assert.deepEqual(fake.opened, []);
   assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [
     ['warning', 'This document is not a state machine (no StartAt and States).'],
-    ['info', 'This state machine has no SageMaker task: it needs no SageMaker permissions.'],
+    ['info', 'This state machine has no SageMaker task and no Distributed Map: it needs none of these permissions.'],
     ['warning', 'Open a state machine to see the IAM policy it needs.'],
   ]);
 });

@@ -9,17 +9,20 @@ import { Code } from '../service/core/codes';
 import { PathError, displayPath, languageOf, readSource } from './files';
 import type { Io } from './main';
 
-const POLICY_USAGE = `Usage: sagemaker-asl policy [--partition P] [--region R] [--account A] [--machine NAME] FILE
+const POLICY_USAGE = `Usage: sagemaker-asl policy [--partition P] [--region R] [--account A] [--machine NAME] [--state-machine-name N] FILE
 
 Prints the IAM policy document the state machine's role needs for its SageMaker tasks, as the Step Functions
 developer guide publishes it per integration: sagemaker:Create… (and Describe…/Stop… for .sync), ListTags,
-iam:PassRole on the tasks' literal roles passed to sagemaker.amazonaws.com, and the EventBridge rule of .sync.
+iam:PassRole on the tasks' literal roles passed to sagemaker.amazonaws.com, and the EventBridge rule of .sync;
+for a Distributed Map, states:StartExecution and DescribeExecution on the state machine and the S3 access of its
+ItemReader and ResultWriter.
 Job ARNs are narrowed from literal names and prefixes; each statement's Sid names the state it serves.
   --partition P   the ARNs' partition (default aws)
   --region R      the region in ARNs (default *)
   --account A     the account id in ARNs (default *)
   --machine NAME  in a template, the state machine (its resource's logical ID) whose role the policy is for;
                   without it, one policy covers every state machine the template holds
+  --state-machine-name N  the state machine's name, in the ARN a Distributed Map starts executions of (default *)
 Exit status: 0 the policy was printed, 2 a usage error or a file that is not a readable state machine.`;
 
 
@@ -29,11 +32,11 @@ export function policy(args: string[], cwd: string, io: Io): number {
     io.err(`sagemaker-asl: ${message}\n`);
     return 2;
   };
-  let values: { partition?: string; region?: string; account?: string; machine?: string; help?: boolean }, positionals: string[];
+  let values: { partition?: string; region?: string; account?: string; machine?: string; 'state-machine-name'?: string; help?: boolean }, positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
-      options: { partition: { type: 'string' }, region: { type: 'string' }, account: { type: 'string' }, machine: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { partition: { type: 'string' }, region: { type: 'string' }, account: { type: 'string' }, machine: { type: 'string' }, 'state-machine-name': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     }));
@@ -65,9 +68,9 @@ export function policy(args: string[], cwd: string, io: Io): number {
   // (A template's own text, or a definition it holds in a string: the findings say either, as lint reports them.)
   const syntax = service.parse(doc).syntaxErrors[0] ?? service.validate(doc).find((p) => p.code === Code.syntax || p.code === Code.tooLarge);
   if (syntax) return fail(`${shown} ${syntax.code === Code.tooLarge ? 'cannot be read in full' : 'does not parse'}: ${syntax.message}`);
-  const document = service.iamPolicy(doc, { partition: values.partition, region: values.region, account: values.account, machine: values.machine });
+  const document = service.iamPolicy(doc, { partition: values.partition, region: values.region, account: values.account, machine: values.machine, stateMachineName: values['state-machine-name'] });
   if (!document) return fail(`${shown} is not a state machine (no StartAt and States)`);
-  if (!document.Statement.length) io.err(`sagemaker-asl: ${shown} has no SageMaker task: the policy is empty\n`);
+  if (!document.Statement.length) io.err(`sagemaker-asl: ${shown} has no SageMaker task and no Distributed Map: the policy is empty\n`);
   io.out(JSON.stringify(document, null, 2) + '\n');
   return 0;
 }

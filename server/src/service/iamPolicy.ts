@@ -1,15 +1,19 @@
-// The IAM policy a state machine's role needs for its SageMaker tasks, optimized and AWS SDK (sagemaker/iamPolicy.ts), for a document:
-// the CLI's `policy` and the editor's "Show IAM Policy for this State Machine" both ask here.
+// The IAM policy a state machine's role needs, for a document: its SageMaker tasks, optimized and AWS SDK
+// (sagemaker/iamPolicy.ts), and its Distributed Map states (asl/iamPolicy.ts). The CLI's `policy` and the editor's
+// "Show IAM Policy for this State Machine" both ask here.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { toValue } from './core/tree';
+import { distributedMapStatements, withUniqueSids, type DistributedMapTask } from './asl/iamPolicy';
+import { isDistributedMap } from './asl/model';
+import { property, toValue } from './core/tree';
 import type { DocumentStore } from './documentStore';
 import { iamPolicyFor, type PolicyDocument, type PolicyOptions, type PolicyTask } from './sagemaker/iamPolicy';
 import { tasksOf } from './sagemaker/tasks';
 import { machineName } from './templates/embedded';
 
 /**
- * The policy for every SageMaker task of the document (of each state machine a template holds, or of the one
- * `machine` names, as each resource has its own role; of a job spec's request), or null when it is not a state machine.
+ * The policy for every SageMaker task and Distributed Map state of the document (of each state machine a template
+ * holds, or of the one `machine` names, as each resource has its own role; of a job spec's request), or null when it
+ * is not a state machine.
  */
 export function iamPolicy(store: DocumentStore, doc: TextDocument, options: PolicyOptions & { machine?: string } = {}): PolicyDocument | null {
   if (!store.stateMachine(doc)) return null;
@@ -18,5 +22,11 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
     const payload = t.payloadProperty?.children?.[1];
     return { api: t.api, ...(t.sdk && { sdk: t.sdk }), integrationPattern: t.integrationPattern, payload: payload ? toValue(payload) : null, stateName: t.state.name };
   });
-  return iamPolicyFor(tasks, options);
+  const maps = machines.flatMap((m) => store.model(m).machines.filter(isDistributedMap).map((processor): DistributedMapTask => {
+    const state = processor.owner!;
+    const value = (field: string) => { const n = property(state.node, field); return n ? toValue(n) : undefined; };
+    return { stateName: state.name, itemReader: value('ItemReader'), resultWriter: value('ResultWriter'), jsonata: state.queryLanguage === 'JSONata' };
+  }));
+  const sagemaker = iamPolicyFor(tasks, options);
+  return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...distributedMapStatements(maps, options)]) };
 }

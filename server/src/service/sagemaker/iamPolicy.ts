@@ -8,6 +8,9 @@
 // of the tasks: the CLI (`policy`) and the editor command print what it returns.
 import { hasPlaceholder, isJsonata, scanPlaceholders } from '../expressions/index';
 import { SAGEMAKER_INTEGRATIONS } from './integrations';
+import { asWritten, INTRINSIC_PLACEHOLDER, sidOf, str, type PolicyDocument, type PolicyOptions, type PolicyStatement } from '../asl/iamPolicy';
+
+export type { PolicyDocument, PolicyOptions, PolicyStatement };
 
 export interface PolicyTask {
   /** Step Functions' name of the API, e.g. createTrainingJob; with `sdk`, the AWS SDK integration's action, e.g. describeTrainingJob. */
@@ -19,26 +22,6 @@ export interface PolicyTask {
   /** The task's Parameters (or Arguments) as plain JSON. */
   payload: unknown;
   stateName: string;
-}
-
-export interface PolicyOptions {
-  /** Defaults: aws, and `*` for region and account (replace them with yours for a tighter policy). */
-  partition?: string;
-  region?: string;
-  account?: string;
-}
-
-export interface PolicyStatement {
-  Sid: string;
-  Effect: 'Allow';
-  Action: string[];
-  Resource: string[];
-  Condition?: Record<string, Record<string, string>>;
-}
-
-export interface PolicyDocument {
-  Version: '2012-10-17';
-  Statement: PolicyStatement[];
 }
 
 /** SageMaker writes resource names in lowercase in its ARNs; placeholders keep their case for the template engine. */
@@ -53,28 +36,6 @@ function lowercaseOutsidePlaceholders(s: string): string {
 }
 
 /**
- * Text written into a policy as itself: a `*` or `?` the user wrote (no SageMaker name or role ARN may hold one, but a
- * policy is written from text that may be wrong) is IAM's `${*}` / `${?}`, not a wildcard that would grant every
- * name it matches (`role/*`: iam:PassRole on every role). Placeholders `${…}` stay as written.
- */
-function asWritten(s: string): string {
-  const escape = (t: string) => t.replace(/[*?]/g, (c) => `\${${c}}`);
-  let out = '';
-  let at = 0;
-  for (const p of scanPlaceholders(s)) {
-    out += escape(s.slice(at, p.start)) + s.slice(p.start, p.end);
-    at = p.end;
-  }
-  return out + escape(s.slice(at));
-}
-
-/** A string value of a plain JSON object member. */
-const str = (o: unknown, key: string): string | undefined => {
-  const v = o && typeof o === 'object' && !Array.isArray(o) ? (o as Record<string, unknown>)[key] : undefined;
-  return typeof v === 'string' ? v : undefined;
-};
-
-/**
  * The literal start of a name computed at run time, when the text shows one: States.Format('train-{}', …)
  * or JSONata {% 'train-' & … %}. Undefined when the name may start with anything.
  */
@@ -86,12 +47,6 @@ function literalPrefix(expression: string, jsonata: boolean): string | undefined
   const text = (jsonata ? m[2] : m[1]).replace(/\\(.)/g, '$1');
   return text || undefined;
 }
-
-/**
- * A template's value that is an intrinsic's (`!GetAtt SageMakerRole.Arn`, `!Ref Stage` inside a Definition read as
- * `${Fn::GetAtt}`, `${Ref}`): computed at deployment, and no name a template engine could fill it by.
- */
-const INTRINSIC_PLACEHOLDER = /\$\{(?:Ref|Fn::[A-Za-z]+)\}/g;
 
 /** The resource-name part of an ARN for a request member: exact, prefix*, or *. */
 function namePattern(payload: unknown, member: string, prefix: boolean): string {
@@ -132,13 +87,6 @@ function rolesOf(payload: unknown, paths: string[], partition: string, account: 
     }
   }
   return out;
-}
-
-/** A statement id from a state name: letters and digits only (IAM's rule), each word capitalised. */
-function sidOf(stateName: string): string {
-  const words = stateName.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const sid = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
-  return sid || 'State';
 }
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
