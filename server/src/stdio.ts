@@ -89,7 +89,13 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
       this.body = [];
       this.bodyBytes = 0;
       this.expected = -1;
-      this.onBody(body);
+      // A throw while a message is handed over (the library's, on a message nothing above foresaw) must not leave
+      // the messages after it in this chunk unread until more input comes.
+      try {
+        this.onBody(body);
+      } catch (e) {
+        process.stderr.write(`sagemaker-asl language server: a message could not be handled: ${(e as Error).message}\n`);
+      }
     }
   }
 
@@ -164,8 +170,18 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
       else if (isNotification && msg.method !== 'exit') return; // the specification: dropped
     } else if (this.phase === 'running') {
       if (isRequest && msg.method === 'shutdown') this.phase = 'shutdown';
+      // JSON-RPC: params, when present, is an object or an array. The library's handlers read a property of any
+      // other value (null: "Cannot read properties of null"), which would be its message, not the client's mistake.
+      else if (isRequest && (msg.params === null || (msg.params !== undefined && typeof msg.params !== 'object'))) {
+        return this.reply(id, ErrorCodes.InvalidParams, `The request's params must be an object, not ${msg.params === null ? 'null' : typeof msg.params}`);
+      }
     } else if (isRequest) return this.reply(id, ErrorCodes.InvalidRequest, `The server is shut down: only "exit" is accepted, not "${msg.method}"`);
     else if (isNotification && msg.method !== 'exit') return;
+    // A notification cannot be answered: one whose params JSON-RPC refuses (null, a scalar), or a cancellation
+    // naming no request, is dropped. The library reads `params.id` of a cancellation as it arrives, and its throw
+    // there lost the rest of the chunk it came in: the requests after it went unanswered.
+    if (isNotification && (msg.params === null || (msg.params !== undefined && typeof msg.params !== 'object'))) return;
+    if (isNotification && msg.method === '$/cancelRequest' && !(typeof msg.params?.id === 'number' || typeof msg.params?.id === 'string')) return;
     this.callback?.(msg as Message);
   }
 }

@@ -204,6 +204,32 @@ test('unreadable frames (bad, negative, missing Content-Length, LF-only headers,
   }
 });
 
+test('params JSON-RPC refuses (null, a number) answer InvalidParams; notifications with them, and cancellations naming no request, do not hold up the request written with them', async () => {
+  const raw = new RawServer();
+  try {
+    raw.send(initialize);
+    await raw.response(1);
+    raw.send({ method: 'initialized', params: {} });
+    for (const [id, params] of [[20, null], [21, 5], [22, 'x']] as const) {
+      raw.send({ id, method: 'textDocument/documentSymbol', params });
+      const { error } = await raw.response(id);
+      assert.equal(error?.code, -32602, JSON.stringify(error));
+      assert.match(error.message, /^The request's params must be an object/);
+    }
+    // One chunk: bad notifications, then a request. The library threw on a cancellation's missing id as it read it,
+    // and the request after it in the chunk went unanswered until more input came.
+    const frame = (msg: object) => { const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...msg })); return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]); };
+    raw.write(Buffer.concat([
+      ...[undefined, null, 5, [], {}].map((params) => frame({ method: '$/cancelRequest', params })),
+      ...[null, 5].map((params) => frame({ method: 'textDocument/didOpen', params })),
+      frame(hover(23)),
+    ]));
+    assert.equal((await raw.response(23)).error, undefined, 'the request after them is answered');
+  } finally {
+    raw.stop();
+  }
+});
+
 test('started without a transport: a usage line on stderr, exit code 2', () => {
   const r = spawnSync('node', [server], { encoding: 'utf8', input: '' });
   assert.equal(r.status, 2);
