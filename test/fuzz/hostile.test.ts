@@ -126,6 +126,27 @@ for (const [languageId, what, text] of NESTED) {
   });
 }
 
+// Spreading a list into push() passes each item as an argument, and V8 refuses a call with about 120,000: these
+// documents got no diagnostics at all, silently.
+const WIDE: [string, string, string][] = [
+  ['150,000 unknown top-level fields', '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}},' + Array.from({ length: 150_000 }, (_, i) => `"x${i}":1`).join(',') + '}', 'asl-unknown-field'],
+  ['one state named 150,000 times', '{"StartAt":"A","States":{' + Array(150_000).fill('"A":{"Type":"Pass","End":true}').join(',') + '}}', 'asl-duplicate-state-name'],
+  ['HyperParameters with 150,000 numbers', '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::sagemaker:createTrainingJob","Parameters":{"HyperParameters":{' + Array.from({ length: 150_000 }, (_, i) => `"k${i}":${i}`).join(',') + '}},"End":true}}}', 'wrong-type'],
+  ['an ErrorEquals of 150,000 items', '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f"},"Retry":[{"ErrorEquals":[' + Array(150_000).fill('"States.ALL"').join(',') + ']}],"End":true}}}', 'asl-definition-too-large'],
+];
+
+for (const [what, text, code] of WIDE) {
+  test(`a wide document (${what}): its findings are published, capped`, async () => {
+    const uri = `file:///hostile/wide-${Math.random()}.asl.json`;
+    const diags = await client.open(uri, 'asl', text, BIG_TIMEOUT_MS);
+    assert.ok(diags.some((d: any) => d.code === code), JSON.stringify(diags.slice(0, 3)));
+    assert.ok(diags.length <= 1001, `${diags.length} diagnostics`);
+    client.close(uri);
+    await stillAnswers();
+    assert.deepEqual(loggedFailures(), []);
+  });
+}
+
 test('an edit that nests 100,000 deep, then one that removes it: diagnostics follow both versions', async () => {
   const uri = 'file:///hostile/edit-deep.asl.json';
   const text = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": [], "End": true}}}';

@@ -16,6 +16,7 @@ import { validateSageMakerTasks } from './sagemaker/validation';
 import { repeatedJobNames } from './sagemaker/jobNames';
 import { isJobSpec, softenSkeletonValues } from './sagemaker/jobSpecs';
 import { templateFindings } from './templates/embedded';
+import { append } from './core/append';
 
 /** Findings that an incomplete tree (after a syntax error) would produce falsely (a relation between fields, too). */
 const INCOMPLETE_TREE_CODES = new Set<string>([SageMakerCode.missingRequired, SageMakerCode.tooFewItems, SageMakerCode.tooFewEntries, SageMakerCode.documentedRule]);
@@ -27,10 +28,10 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
   // An *.asl.json / *.asl.yaml document is a state machine even when it lacks StartAt or States (not a template's).
   const declared = declaresStateMachine(doc);
   for (const m of machines) {
-    if (m !== parsed) problems.push(...m.syntaxErrors);
-    problems.push(...checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri, declared && m === parsed, m === parsed ? store.workflowType(doc.uri) : m.workflowType));
+    if (m !== parsed) append(problems, m.syntaxErrors);
+    append(problems, checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri, declared && m === parsed, m === parsed ? store.workflowType(doc.uri) : m.workflowType));
   }
-  if (machines[0] !== parsed) problems.push(...templateFindings(parsed));
+  if (machines[0] !== parsed) append(problems, templateFindings(parsed));
   return problems;
 }
 
@@ -47,14 +48,14 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   if (!parsed.root || !(isStateMachine(parsed.root) || (declared && parsed.root.type === 'object'))) return problems;
   const sagemaker = validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language);
   // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding.
-  problems.push(...(incomplete ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker));
+  append(problems, incomplete ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker);
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
-  if (!incomplete) problems.push(...validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), workflowType));
+  if (!incomplete) append(problems, validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), workflowType));
   // What the paths read (dataflow/): warnings only, and only on a complete tree.
-  if (!incomplete) problems.push(...validateDataflow(parsed, store.executionInput(uri)));
+  if (!incomplete) append(problems, validateDataflow(parsed, store.executionInput(uri)));
   // Between tasks: a literal job name that one execution sends twice.
-  if (!incomplete) problems.push(...repeatedJobNames(tasksOf(parsed)));
+  if (!incomplete) append(problems, repeatedJobNames(tasksOf(parsed)));
   return problems;
 }
 

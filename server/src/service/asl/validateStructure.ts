@@ -14,6 +14,7 @@ import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloa
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
 import { buildModel, ERROR_PATH_FIELDS, STATE_TYPES, isDistributedMap, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import { append } from '../core/append';
 
 const IO = ['InputPath', 'OutputPath'];
 
@@ -283,7 +284,7 @@ function checkDelimitersUnder(ctx: Ctx, start: AstNode) {
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'string') checkJsonataDelimiters(ctx, node);
-    else if (node.type === 'array') stack.push(...(node.children ?? []));
+    else if (node.type === 'array') append(stack, (node.children ?? []));
     else if (node.type === 'object') for (const p of node.children ?? []) { const v = valueOf(p); if (v) stack.push(v); }
   }
 }
@@ -1278,7 +1279,7 @@ export function validateStructure(root: AstNode | undefined, text?: string, mode
   // that declares one); what is not an object is not one.
   if (root?.type !== 'object') return ctx.problems;
   model ??= buildModel(root);
-  ctx.problems.push(...checkDefinitionSize(root!, text, language), ...checkVariables(model, text, language), ...machineFindings(ctx, model), ...errorNameTypos(model));
+  for (const found of [checkDefinitionSize(root!, text, language), checkVariables(model, text, language), machineFindings(ctx, model), errorNameTypos(model)]) append(ctx.problems, found);
   for (const s of model.states) checkStateCached(ctx, s, language === 'json');
   return ctx.problems;
 }
@@ -1340,7 +1341,7 @@ function checkStateCached(ctx: Ctx, s: AslState, cache: boolean) {
   // Distributed Map around it whose child workflows are Express (its ProcessorConfig is outside the state's text).
   const skipped = s.node.children?.some((p) => { const v = valueOf(p); return !!v && ctx.skip.has(v); }) ? 'S' : '';
   const express = expressOf(s, ctx.workflowType);
-  ctx.problems.push(...stateCache(s.propertyNode, s.queryLanguage + skipped + (express === 'machine' ? '|express machine' : express ? `|express map ${JSON.stringify(express.name)}` : ''), ctx.text, () => {
+  append(ctx.problems, stateCache(s.propertyNode, s.queryLanguage + skipped + (express === 'machine' ? '|express machine' : express ? `|express map ${JSON.stringify(express.name)}` : ''), ctx.text, () => {
     const own: Ctx = { ...ctx, problems: [] };
     checkState(own, s, express);
     return own.problems;

@@ -16,6 +16,7 @@ import { tasksOf } from '../sagemaker/tasks';
 import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
 import { EMPTY_OBJECT, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
+import { append } from '../core/append';
 
 /** A string in the document that reads with a JSONPath: what its `$` is. */
 export interface Slot {
@@ -466,7 +467,7 @@ class Analysis {
   private choiceRules(s: AslState, against: Shape, label: string) {
     const stack: AstNode[] = [];
     const choices = property(s.node, 'Choices');
-    if (choices?.type === 'array') stack.push(...(choices.children ?? []));
+    if (choices?.type === 'array') append(stack, (choices.children ?? []));
     while (stack.length) {
       const rule = stack.pop()!;
       if (rule.type !== 'object') continue;
@@ -475,7 +476,7 @@ class Analysis {
         const key = k?.value;
         if (typeof key !== 'string' || !v) continue;
         if (key === 'Variable' || key.endsWith('Path')) this.readPath(v, s, against, label, key === 'Variable' && !!property(rule, 'IsPresent'));
-        else if ((key === 'And' || key === 'Or') && v.type === 'array') stack.push(...(v.children ?? []));
+        else if ((key === 'And' || key === 'Or') && v.type === 'array') append(stack, (v.children ?? []));
         else if (key === 'Not') stack.push(v);
       }
     }
@@ -567,10 +568,10 @@ export function reslotTasks(flow: Dataflow, states: ReadonlySet<AslState>): Data
     if (!slot.taskPayload || !states.has(slot.state)) slots.push(slot);
     else if (!placed.has(slot.state)) {
       placed.add(slot.state);
-      slots.push(...(fresh.get(slot.state) ?? []));
+      append(slots, fresh.get(slot.state) ?? []);
     }
   }
-  for (const [state, list] of fresh) if (!placed.has(state)) slots.push(...list);
+  for (const [state, list] of fresh) if (!placed.has(state)) append(slots, list);
   return { ...flow, slots };
 }
 

@@ -14,6 +14,7 @@ import { jsonataBody, valueSpan, statesContextReads } from '../expressions/index
 import type { Dataflow } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isHint, type Shape } from './shapes';
+import { append } from '../core/append';
 
 /** Words JSONata reads as operators or literals, not as field names. */
 const KEYWORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
@@ -191,7 +192,7 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
     if (state.queryLanguage !== 'JSONata') continue;
     const outsideMaps = !inMapState(state);
     for (const r of readsOf(state)) {
-      if (outsideMaps) out.push(...contextMapReads(r.node, parsed.text, state, ctx.code));
+      if (outsideMaps) append(out, contextMapReads(r.node, parsed.text, state, ctx.code));
       const body = jsonataBody(r.node.value as string);
       const path = body === undefined ? undefined : plainJsonataPath(body);
       if (!path) continue;

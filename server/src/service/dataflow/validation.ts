@@ -15,6 +15,7 @@ import { isContextPart } from './context';
 import { nameSegments, readSegments } from './paths';
 import { jsonataFindings } from './jsonataReads';
 import { isHint, type Shape } from './shapes';
+import { append } from '../core/append';
 
 export const DataflowCode = {
   /** A path reads a field that cannot be in the shape it reads (warning). */
@@ -268,7 +269,7 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
       message: `ResultPath ${w.node.value as string} writes into ${where}${whose}, which is ${describe(w.shape)}, not an object: "ResultPath cannot apply and the interpreter fails the machine with an Error Name of States.ResultPathMatchFailure"`,
     });
   }
-  out.push(...jsonataFindings(parsed, flow, { code: DataflowCode.pathNotInInput, elsewhere: findElsewhere }));
+  append(out, jsonataFindings(parsed, flow, { code: DataflowCode.pathNotInInput, elsewhere: findElsewhere }));
   // In document order: the slots' order depends on how the analysis was reached (a fresh pass or carryOver.ts).
   return out.sort((a, b) => a.offset - b.offset || a.length - b.length || a.message.localeCompare(b.message));
 }

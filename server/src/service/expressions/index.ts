@@ -14,6 +14,7 @@ import { formatSegments, INTRINSIC_FUNCTIONS } from './functions';
 import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 import type { PathNode } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
+import { append } from '../core/append';
 
 export { isExpressionError, type ExpressionError } from './types';
 export { checkJsonata, isJsonata, jsonataAlternatives, jsonataBody, jsonataConstant, jsonataFunctions, jsonataVariables, statesContextReads, jsonataFunctionAt, stepFunctionsJsonataBindings } from './jsonata';
@@ -65,7 +66,7 @@ export function spacedCall(value: string, r: Call | PathNode): ExpressionError |
       while (end < value.length && value[end] !== '(') end++;
       first = { start: nameEnd, end, code: Code.invalidIntrinsic, severity: 'warning', message: `The specification wants ${a.name}'s "(" right after its name ("The Intrinsic Function name MUST be followed immediately by a list of zero or more arguments, enclosed by ( and )"): write ${a.name}(…)`, replacement: '' };
     }
-    stack.push(...a.args);
+    append(stack, a.args);
   }
   return first;
 }
@@ -86,7 +87,7 @@ function literalsOnly(call: Call): boolean {
   while (stack.length) {
     const a = stack.pop()!;
     if (a.kind === 'path' || (a.kind === 'call' && VARYING.has(a.name))) return false;
-    if (a.kind === 'call') stack.push(...a.args);
+    if (a.kind === 'call') append(stack, a.args);
   }
   return true;
 }
@@ -129,7 +130,7 @@ export function pathsIn(r: Call | PathNode): PathNode[] {
   while (stack.length) {
     const a = stack.pop()!;
     if (a.kind === 'path') out.push(a);
-    else if (a.kind === 'call') stack.push(...a.args);
+    else if (a.kind === 'call') append(stack, a.args);
   }
   return out;
 }

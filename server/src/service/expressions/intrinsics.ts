@@ -5,6 +5,7 @@ import { closest } from '../core/text';
 import { argSpec, INTRINSIC_FUNCTIONS, type ArgType, type IntrinsicFunction } from './functions';
 import { parseRange, type PathNode } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
+import { append } from '../core/append';
 
 export type IntrinsicArg =
   | { kind: 'string'; value: string; raw: string; start: number; end: number }
@@ -226,7 +227,7 @@ export function intrinsicNameAt(s: string, at: number): { name: string; start: n
     const c = stack.pop()!;
     if (c.kind !== 'call') continue;
     if (at >= c.start && at <= c.start + c.name.length) return { name: c.name, start: c.start, end: c.start + c.name.length };
-    stack.push(...c.args);
+    append(stack, c.args);
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import type Jsonata from 'jsonata';
 import { scanPlaceholders } from './placeholders';
 import { arrayPartition, arrayRange, HASH_LENGTHS, hashText } from './functions';
 import type { ExpressionError } from './types';
+import { append } from '../core/append';
 
 /** The jsonata package, loaded with the first expression rather than at server start (scripts/build.mjs). */
 let jsonataPackage: typeof Jsonata | undefined;
@@ -391,8 +392,8 @@ const FOLDABLE: Readonly<Record<string, (...args: unknown[]) => unknown>> = {
   ceil: (n) => (typeof n === 'number' ? Math.ceil(n) : undefined),
   count: (xs) => (Array.isArray(xs) ? xs.length : undefined),
   sum: (xs) => (isNumbers(xs) ? total(xs) : undefined),
-  max: (xs) => (isNumbers(xs) && xs.length ? Math.max(...xs) : undefined),
-  min: (xs) => (isNumbers(xs) && xs.length ? Math.min(...xs) : undefined),
+  max: (xs) => (isNumbers(xs) && xs.length ? xs.reduce((a, b) => Math.max(a, b)) : undefined),
+  min: (xs) => (isNumbers(xs) && xs.length ? xs.reduce((a, b) => Math.min(a, b)) : undefined),
   average: (xs) => (isNumbers(xs) && xs.length ? total(xs) / xs.length : undefined),
 };
 const FOLDABLE_CALL = new RegExp(`\\$(?:${Object.keys(FOLDABLE).join('|')})\\s*(?=\\()`, 'g');
@@ -684,16 +685,16 @@ function inputReads(ast: JsonataNode): { node: JsonataNode; text: string }[] {
         stack.push(n.rhs);
         break;
       case 'block':
-        stack.push(...((n.expressions as unknown[] | undefined) ?? []));
+        append(stack, (n.expressions as unknown[] | undefined) ?? []);
         break;
       case 'function':
       case 'partial':
-        stack.push(...((n.arguments as unknown[] | undefined) ?? []));
+        append(stack, (n.arguments as unknown[] | undefined) ?? []);
         break;
       case 'unary':
         if (n.value === '-') stack.push(n.expression);
-        else if (n.value === '[') stack.push(...((n.expressions as unknown[] | undefined) ?? []));
-        else if (n.value === '{') for (const pair of (n.lhs as unknown[][] | undefined) ?? []) stack.push(...pair);
+        else if (n.value === '[') append(stack, (n.expressions as unknown[] | undefined) ?? []);
+        else if (n.value === '{') for (const pair of (n.lhs as unknown[][] | undefined) ?? []) append(stack, pair);
         break;
     }
   }

@@ -6,6 +6,7 @@ import { buildModel, STATE_TYPES, type AslMachine, type AslModel, type AslState,
 import { property, stringValue } from '../core/tree';
 import { SAGEMAKER_INTEGRATIONS } from '../sagemaker/integrations';
 import { sageMakerTaskOf } from '../sagemaker/tasks';
+import { append } from '../core/append';
 
 type AstNode = AslState['node'];
 
@@ -157,7 +158,7 @@ export function buildGraphModel(root: AstNode | undefined, findings: readonly Gr
       const id = stateIds.get(s)!;
       graph.nodes.push(stateNode(s, id, group, m.byName.get(s.name) === s && s.name === startName));
       if (group) groupById.get(group)!.nodes.push(id);
-      graph.edges.push(...edgesOf(s, id, target));
+      append(graph.edges, edgesOf(s, id, target));
     }
     for (const node of missing.values()) {
       graph.nodes.push(node);

@@ -3,6 +3,7 @@
 import type { GraphModel, GraphNode } from './graphModel';
 import { nodeLines } from './layout';
 import { walkNesting } from './nesting';
+import { append } from '../core/append';
 
 /**
  * Label text inside "…": Mermaid reads #quot; / #lt; / #gt; / #35; / #96; / #37; as entity codes. Two more
@@ -98,7 +99,7 @@ export function renderMermaid(graph: GraphModel): string {
   }
   const ends = top.filter((n) => n.end);
   if (ends.length) for (const n of ends) edgeLines.push(`  ${ids.get(n.id)} --> finish_(("End"))`);
-  out.push(...edgeLines);
+  append(out, edgeLines);
   out.push(
     '  classDef sagemaker fill:#fff1e5,stroke:#bc4c00',
     '  classDef fail fill:#ffebe9,stroke:#cf222e',

@@ -4,6 +4,7 @@
 import type { GraphModel, GraphNode } from './graphModel';
 import { FONT_SIZE, LINE_HEIGHT, PADDING, START_RADIUS, type EdgePath, type GraphLayout, type NodeBox } from './layout';
 import { STANDALONE_STYLE } from './style';
+import { append } from '../core/append';
 
 export interface SvgOptions {
   /** Include a <style> element (a file on its own); the graph view styles the markup itself. */
@@ -66,7 +67,7 @@ function nodeSvg(box: NodeBox, node: GraphNode, selected: boolean, interactive: 
 function titleOf(node: GraphNode, box: NodeBox): string {
   const lines = [node.name, ...box.lines.slice(1)];
   if (node.retry) lines.push(`Retry ×${node.retry.count}: ${node.retry.errors.join(', ')}`);
-  lines.push(...node.findings.messages);
+  append(lines, node.findings.messages);
   return lines.join('\n');
 }
 

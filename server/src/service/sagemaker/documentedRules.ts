@@ -10,6 +10,7 @@ import { shapeAt } from './payloadLocation';
 import { getIntegration, getSdkIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
 import { trimChar } from '../core/text';
+import { append } from '../core/append';
 
 type Scalar = string | number | boolean | null;
 
@@ -803,13 +804,13 @@ function findViolations(api: string | Shape, payload: AstNode, memo: boolean, js
     structureRules(payload, request, '', jsonata, found, (value, shape, label) => {
       const known = byMember.get(value);
       if (known && known.stamp === value.stamp && known.shape === shape && known.label === label && known.jsonata === jsonata && known.context === context) {
-        found.push(...known.found);
+        append(found, known.found);
         return;
       }
       const own: Violation[] = [];
       violationsUnder(value, shape, label, jsonata, own);
       byMember.set(value, { stamp: value.stamp, shape, label, jsonata, context, found: own });
-      found.push(...own);
+      append(found, own);
     });
   }
   return found.sort((a, b) => a.hit.node.offset - b.hit.node.offset);

@@ -14,6 +14,7 @@ import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf, refusedBeginning, refusedEnding, refusedPart } from './patternAlphabet';
 import { describeType, getIntegration, getSdkIntegration, integrationNames, integrationOf, jsonTypeOf, sdkActionNames, type Shape } from './shapes';
 import { knownContext, type SageMakerTask } from './tasks';
+import { append } from '../core/append';
 
 interface Context {
   problems: Problem[];
@@ -583,7 +584,7 @@ function checkAlternatives(ctx: Context, alternatives: readonly AstNode[], shape
     checkValueOf(own, value, shape, ownerKey, label, evaluatedBySageMaker);
     return own.problems.filter((p) => p.severity === 'error');
   });
-  if (found.every((problems) => problems.length)) for (const problems of found) ctx.problems.push(...problems.map((p) => ({ ...p, message: `${p.message} (every branch of this Fn::If is refused)` })));
+  if (found.every((problems) => problems.length)) for (const problems of found) append(ctx.problems, problems.map((p) => ({ ...p, message: `${p.message} (every branch of this Fn::If is refused)` })));
 }
 
 // What a timestamp member's string can be: an ISO 8601 date or date-time, or epoch seconds written as a string.
@@ -686,7 +687,7 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   if (!valueNode || !keyNode) return;
   checkValue(ctx, valueNode, request, keyNode, label);
   // SageMaker's rules between fields that the model states only in its documentation (documentedRules.ts).
-  ctx.problems.push(...checkDocumentedRules(integration.request, valueNode, ctx.memo, ctx.jsonata));
+  append(ctx.problems, checkDocumentedRules(integration.request, valueNode, ctx.memo, ctx.jsonata));
 }
 
 function checkTaskUncached(task: SageMakerTask, text: string, memo = false): Problem[] {

@@ -12,6 +12,7 @@ import { markRewritten } from '../core/findingsCache';
 import { encodedDefinition } from './encodedDefinition';
 import { intrinsicAt, resolveIntrinsics, subString } from './intrinsics';
 import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, unmatchedPlaceholders } from './substitutions';
+import { append } from '../core/append';
 
 const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
@@ -151,7 +152,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       const view = read?.view ?? encodedDefinition(parsed, d.node);
       if (read && view?.root && !view.syntaxErrors.length) {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
-        if (!read.sub && isStateMachine(view.root)) own.push(...unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
+        if (!read.sub && isStateMachine(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
         followSubstitutionsInText(view.root, parsed.text, read.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
         markStringPlaceholders(view.root, parsed.text);
       }
@@ -166,7 +167,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     if (d.serverless) pseudoParameters(d.node);
     const subs = resolveIntrinsics(d.node, parsed.text);
     // serverless-step-functions resolves `${…}` itself (Serverless variables, pseudo parameters under its Fn::Sub).
-    if (!d.serverless) own.push(...unmatchedPlaceholders(d.node, d.substitutions, parsed.text));
+    if (!d.serverless) append(own, unmatchedPlaceholders(d.node, d.substitutions, parsed.text));
     // Followed in YAML only: a literal put in place of a placeholder lies outside the definition, and JSON trees
     // are re-parsed incrementally in place (json/incrementalParse.ts), which would move it with the wrong text.
     if (parsed.language === 'yaml') followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root)));

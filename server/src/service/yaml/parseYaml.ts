@@ -4,6 +4,7 @@ import type * as Yaml from 'yaml';
 import type { CST, Document, Node as YamlNode } from 'yaml';
 import { Code } from '../core/codes';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
+import { append } from '../core/append';
 
 /**
  * Deeper than this, the document is not read. Lower than JSON's MAX_DEPTH: the yaml package composes
@@ -526,7 +527,7 @@ function relocate(node: AstNode, offset: number, length: number) {
     n.offset = offset;
     n.length = length;
     if (n.colonOffset !== undefined) n.colonOffset = offset;
-    if (n.children) stack.push(...n.children);
+    if (n.children) append(stack, n.children);
   }
 }
 
@@ -539,7 +540,7 @@ function countNodes(node: YamlNode, limit: number): number {
     const n = stack.pop();
     count++;
     if (yaml().isMap(n)) for (const p of n.items) stack.push(p.key, p.value);
-    else if (yaml().isSeq(n)) stack.push(...n.items);
+    else if (yaml().isSeq(n)) append(stack, n.items);
     else if (yaml().isPair(n)) stack.push(n.key, n.value);
     else if (yaml().isAlias(n)) {
       // Counted by the alias's own expansion when it is converted; a guard against cycles here.
