@@ -303,8 +303,10 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
       if (r.input) {
         // The specification, "JSONata Restrictions": "The States Language does not implicitly provide an input
         // document ... a JSONata expression MUST NOT reference "$" or unqualified field names at the top level" and
-        // "MUST NOT reference "$$"". Whether the service refuses it at deploy is not documented: a warning.
-        if (s.queryLanguage === 'JSONata') place(r, AslCode.jsonataInputDocument, `${r.name} reads JSONata's input document, which Step Functions does not provide: read the state input as $states.input${r.name === '$' || r.name === '$$' ? '' : `.${r.name}`} (or a variable)`, 'warning');
+        // "MUST NOT reference "$$"". The service refuses the definition at creation (UNSUPPORTED_JSONATA_EXPRESSION:
+        // "Reference to 'phone' at the top level is not supported", measured against AWS over the jsonata test
+        // suite's expressions in floci-io/floci#2670, and `$$` in #2745): an error.
+        if (s.queryLanguage === 'JSONata') place(r, AslCode.jsonataInputDocument, `${r.name} reads JSONata's input document, which Step Functions does not provide (it refuses the definition): read the state input as $states.input${r.name === '$' || r.name === '$$' ? '' : `.${r.name}`} (or a variable)`, 'error');
         continue;
       }
       if (r.name === 'states') {
