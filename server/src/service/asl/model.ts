@@ -125,10 +125,14 @@ export function isStateMachine(root: AstNode | undefined): boolean {
   return states ? near('StartAt').length > 0 && statesLike(states.children?.[1]) : near('States').some((p) => statesLike(p.children?.[1]));
 }
 
-/** The query language an object (a machine, a state) says it uses, else the one it inherits. */
+/**
+ * The query language an object (a machine, a state) says it uses, else the one it inherits. Step Functions reads any
+ * other text as JSONata, and refuses only the value itself (`"jsonata"`: measured with ValidateStateMachineDefinition,
+ * floci-io/floci#2968), so the state's fields are judged as JSONata's, not as its machine's.
+ */
 export function queryLanguageOf(node: AstNode | undefined, inherited: QueryLanguage): QueryLanguage {
   const q = stringValue(property(node, 'QueryLanguage'));
-  return q === 'JSONata' || q === 'JSONPath' ? q : inherited;
+  return q === undefined ? inherited : q === 'JSONPath' ? q : 'JSONata';
 }
 
 /**
