@@ -562,8 +562,8 @@ function literalArn(node: AstNode, ql: QueryLanguage): string | undefined {
 }
 
 /**
- * A Task's integration pattern where it cannot run: `.sync` on an AWS SDK integration ("Not supported" in the guide's
- * table of integration patterns), and `.sync`, `.waitForTaskToken` or an activity in an Express workflow ("Express
+ * A Task's integration pattern where it cannot run: `.sync` or any suffix but `.waitForTaskToken` on an AWS SDK
+ * integration (refused at creation, an error), and `.sync`, `.waitForTaskToken` or an activity in an Express workflow ("Express
  * Workflows only support Request Response integrations"). A machine declared Express is refused at deploy
  * ("SCHEMA_VALIDATION_FAILED: Express state machine does not support '.sync' service integration", "… does not
  * support Activity ARN"): errors. Whether deploy refuses the others is not documented; the task fails when it runs
@@ -578,12 +578,20 @@ function checkIntegrationPattern(ctx: Ctx, node: AstNode, arn: string | undefine
     else if (express) report(ctx, node, AslCode.executionLimit, `Map ${quote(express.name)} runs its items as Express child workflows ("ExecutionType": "EXPRESS"), which do not run activities: the task fails when it runs; use "ExecutionType": "STANDARD"`, 'warning');
     return;
   }
+  // An AWS SDK integration is service:action or service:action.waitForTaskToken; Step Functions refuses any other
+  // suffix when the state machine is created ("SCHEMA_VALIDATION_FAILED: The resource provided
+  // arn:aws:states:::aws-sdk:codebuild:startBuild.sync is not recognized", aws/aws-cdk#19174), `.sync` included:
+  // the guide's table of integration patterns says "Not supported".
+  const sdkSuffix = parts[5] === 'aws-sdk' && parts.length >= 8 ? /\.(.*)$/.exec(parts.slice(7).join(':'))?.[1] : undefined;
+  if (sdkSuffix !== undefined && sdkSuffix !== 'waitForTaskToken') {
+    const sync = /^sync(?::\d+)?$/.test(sdkSuffix);
+    report(ctx, node, AslCode.invalidResource, `The resource provided is not recognized: AWS SDK integrations support request-response and .waitForTaskToken, not .${sdkSuffix}${sync ? "; to wait for a job, use the service's optimized integration where it has .sync (arn:aws:states:::sagemaker:createTrainingJob.sync…)" : ''}`);
+    return;
+  }
   const pattern = /\.(sync(?::\d+)?|waitForTaskToken)$/.exec(parts.slice(6).join(':'))?.[1];
   if (!pattern) return;
   if (express === 'machine')
     report(ctx, node, AslCode.executionLimit, `Express state machine does not support '.${pattern.replace(/:\d+$/, '')}' service integration: this state machine is declared EXPRESS, whose tasks are request-response integrations only`);
-  else if (parts[5] === 'aws-sdk' && pattern.startsWith('sync'))
-    report(ctx, node, AslCode.invalidResource, `AWS SDK integrations support request-response and .waitForTaskToken, not .${pattern}: the task fails; to wait for a job, use the service's optimized integration where it has .sync (arn:aws:states:::sagemaker:createTrainingJob.sync…)`, 'warning');
   else if (express)
     report(ctx, node, AslCode.executionLimit, `Map ${quote(express.name)} runs its items as Express child workflows ("ExecutionType": "EXPRESS"), which support only request-response integrations, not .${pattern}: the task fails when it runs; use "ExecutionType": "STANDARD" to wait for it`, 'warning');
 }
