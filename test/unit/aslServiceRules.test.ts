@@ -331,6 +331,11 @@ describe('the structure rules, in YAML as in JSON', () => {
     expectBoth(sm({ A: { Type: 'Pass', QueryLanguage: 'JSONata', Next: 'B' }, B: jsonPathState }), []);
     expectBoth(sm({ A: { Type: 'Pass', QueryLanguage: 'JSONata', End: true } }, { QueryLanguage: 'JSONata' }), []);
   });
+  test('a QueryLanguage that is neither value: the value is the error, and its state is read as JSONata, as Step Functions reads it (floci-io/floci#2968)', () => {
+    const args = { Type: 'Pass', Output: { a: '{% $states.input.a %}' }, End: true };
+    for (const ql of ['jsonata', 'JSONATA'])
+      expectBoth(sm({ A: { ...args, QueryLanguage: ql } }), [{ code: 'asl-invalid-value', severity: 'error', at: ql, awsCode: SCHEMA }]);
+  });
   test('QueryLanguage is not a field of a Map ItemProcessor or Iterator: the states inside say their own (the Map state\'s does not reach them)', () => {
     for (const key of ['ItemProcessor', 'Iterator'])
       expectBoth(sm({ M: { Type: 'Map', QueryLanguage: 'JSONata', End: true, [key]: { QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: 'Succeed' } } } } }),
@@ -582,15 +587,15 @@ describe('variable names and scopes, as the specification states them', () => {
     assert.match(messages(sm({ A: { Type: 'Pass', Next: 'P', Assign: { total: 0 } }, P: { Type: 'Parallel', End: true, Branches: [inner('B1', { total: 1 })] } }))[0],
       /^\$total is assigned outside this Parallel branch \(at the top level\): an inner state must not assign a variable of an outer scope \(the state fails when it runs if \$total has a value by then\); use another name$/);
   });
-  test('JSONata reading the input document ($, $$, a field name at the top level) is a warning on what it reads; nested, $ is the context', () => {
+  test('JSONata reading the input document ($, $$, a field name at the top level) is an error on what it reads (AWS refuses the definition: UNSUPPORTED_JSONATA_EXPRESSION); nested, $ is the context', () => {
     expectBoth(sm({ P: { Type: 'Pass', End: true, Output: { a: '{% $.total %}', b: '{% $$.Execution.Id %}', c: '{% total + 1 %}', d: '{% $states.input.items[$.price > 1] %}', e: '{% $states.input.items.(price * 2) %}', f: '{% $count($.items) %}' } } }, { QueryLanguage: 'JSONata' }), [
-      { code: 'asl-jsonata-input-document', severity: 'warning', at: '$' },
-      { code: 'asl-jsonata-input-document', severity: 'warning', at: '$$' },
-      { code: 'asl-jsonata-input-document', severity: 'warning', at: 'total' },
-      { code: 'asl-jsonata-input-document', severity: 'warning', at: '$' },
+      { code: 'asl-jsonata-input-document', severity: 'error', at: '$' },
+      { code: 'asl-jsonata-input-document', severity: 'error', at: '$$' },
+      { code: 'asl-jsonata-input-document', severity: 'error', at: 'total' },
+      { code: 'asl-jsonata-input-document', severity: 'error', at: '$' },
     ]);
     assert.deepEqual(messages(sm({ P: { Type: 'Pass', End: true, Output: '{% total %}' } }, { QueryLanguage: 'JSONata' })),
-      ['total reads JSONata\'s input document, which Step Functions does not provide: read the state input as $states.input.total (or a variable)']);
+      ['total reads JSONata\'s input document, which Step Functions does not provide (it refuses the definition): read the state input as $states.input.total (or a variable)']);
     // In a JSONPath state these are plain strings.
     expectBoth(sm({ P: { Type: 'Pass', End: true, Result: '{% total %}' } }), []);
   });
@@ -822,8 +827,10 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
       wait({ Arguments: { QueueUrl: 'q', MessageBody: { task: '{% $states.context.Task %}' } } }, 'JSONata'),
     ]) expectBoth(ok, []);
   });
-  test('the AWS SDK integrations have no .sync', () => {
-    expectBoth(sm({ T: task('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync') }), [warn('asl-invalid-resource', 'arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync')]);
+  test('the AWS SDK integrations have no .sync, nor any suffix but .waitForTaskToken: refused at creation (aws/aws-cdk#19174)', () => {
+    expectBoth(sm({ T: task('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync') }), [{ code: 'asl-invalid-resource', severity: 'error', awsCode: 'INVALID_RESOURCE', at: 'arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync' }]);
+    expectBoth(sm({ T: task('arn:aws:states:::aws-sdk:codebuild:startBuild.sync:2') }), [{ code: 'asl-invalid-resource', severity: 'error', awsCode: 'INVALID_RESOURCE', at: 'arn:aws:states:::aws-sdk:codebuild:startBuild.sync:2' }]);
+    expectBoth(sm({ T: task('arn:aws:states:::aws-sdk:sagemaker:startPipelineExecution.waitForTaskTokens') }), [{ code: 'asl-invalid-resource', severity: 'error', awsCode: 'INVALID_RESOURCE', at: 'arn:aws:states:::aws-sdk:sagemaker:startPipelineExecution.waitForTaskTokens' }]);
     expectBoth(sm({ T: task('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.waitForTaskToken') }), []);
   });
   test('a Wait longer than any execution lasts (a year), or than an Express child workflow (five minutes)', () => {

@@ -113,6 +113,15 @@ const CASES: Record<string, Case> = {
     ok: [{ DirectInternetAccess: 'Disabled', SubnetId: 'subnet-0123' }, { DirectInternetAccess: 'Enabled' }],
     dynamic: { DirectInternetAccess: 'Disabled', 'SubnetId.$': '$.subnet' },
   },
+  'nvidia-compilation-needs-compiler-options': {
+    api: 'createCompilationJob',
+    bad: { OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'ARM64', Accelerator: 'NVIDIA' } } },
+    ok: [
+      { OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'ARM64', Accelerator: 'NVIDIA' }, CompilerOptions: '{"gpu-code": "sm_72", "trt-ver": "6.0.1", "cuda-ver": "10.1"}' } },
+      { OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'X86_64' } } },
+    ],
+    dynamic: { OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'ARM64', Accelerator: 'NVIDIA' }, 'CompilerOptions.$': '$.options' } },
+  },
   'autopilot-generated-endpoint-name-alone': {
     api: 'createAutoMLJob',
     bad: { ModelDeployConfig: { AutoGenerateEndpointName: true, EndpointName: 'churn' } },
