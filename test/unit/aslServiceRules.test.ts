@@ -442,14 +442,27 @@ describe('variables', () => {
     expectBoth(sm({
       A: { Type: 'Pass', Next: 'B', Assign: { self: 1 }, Parameters: { 'x.$': '$later', 'y.$': '$self' } },
       B: { Type: 'Pass', Next: 'L', Assign: { later: 1 }, Parameters: { 'z.$': '$self' } },
-      // A loop: L's own value is there on its second run.
+      // A loop: L's own value is there on its second run, but not on its first.
       L: { Type: 'Pass', Next: 'C', Assign: { looped: 1 }, Parameters: { 'w.$': '$looped' } },
       C: { Type: 'Choice', Choices: [{ Variable: '$.w', IsPresent: true, Next: 'L' }], Default: 'Z' },
       Z: { Type: 'Succeed' },
     }), [
       { code: 'asl-unknown-variable', severity: 'warning', at: '$later' },
       { code: 'asl-unknown-variable', severity: 'warning', at: '$self' },
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$looped' },
     ]);
+  });
+  test('a variable a loop assigns only after the state that reads it: a warning, unless the state asks whether it has a value', () => {
+    const loop = (condition: string) => sm({
+      Check: { Type: 'Choice', Choices: [{ Condition: condition, Next: 'Done' }], Default: 'Set' },
+      Set: { Type: 'Pass', Assign: { approved: true }, Next: 'Check' },
+      Done: { Type: 'Succeed' },
+    }, { QueryLanguage: 'JSONata' });
+    expectBoth(loop('{% $approved %}'), [{ code: 'asl-unknown-variable', severity: 'warning', at: '$approved' }]);
+    assert.deepEqual(messages(loop('{% $approved %}')), ['$approved is assigned only by "Set" of this machine, which the machine\'s StartAt leads here without passing: it has no value the first time this state runs']);
+    expectBoth(loop('{% $exists($approved) and $approved %}'), []);
+    // Assigned before the loop too: there on every pass.
+    expectBoth(sm({ Init: { Type: 'Pass', Assign: { approved: false }, Next: 'Check' }, ...loop('{% $approved %}').States }, { QueryLanguage: 'JSONata', StartAt: 'Init' }), []);
   });
   test('scopes: a branch reads the outer variables; the outside does not read a branch\'s; a Distributed Map reads none', () => {
     const inner = (name: string, read: string) => ({ StartAt: name, States: { [name]: { Type: 'Pass', End: true, Assign: { [`${name}Var`]: 1 }, Parameters: { 'x.$': read } } } });

@@ -273,6 +273,40 @@ function scopes(model: AslModel) {
   return { visible, own, outside };
 }
 
+/**
+ * Whether the state asks if the variable has a value (`$exists($x)` in JSONata, an `IsPresent` Choice rule): a read
+ * the first pass may make before the variable is assigned is then the user's known case, not a mistake.
+ */
+function guardsPresence(s: AslState, name: string, text: string | undefined): boolean {
+  const own = text?.slice(s.node.offset, s.node.offset + s.node.length) ?? '';
+  return own.includes(`$exists($${name})`) || own.includes('IsPresent');
+}
+
+/**
+ * The states the machine's start reaches without passing through one of `by` (a state of `by` is reached, not passed:
+ * it reads before it assigns); undefined when a transition names no state (the graph is not known).
+ */
+function reachedBefore(m: AslMachine, by: readonly AslState[]): Set<AslState> | undefined {
+  const startName = stringValue(property(m.node, 'StartAt'));
+  const start = startName === undefined ? undefined : m.byName.get(startName);
+  if (!start) return undefined;
+  const stop = new Set(by);
+  const reached = new Set<AslState>([start]);
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    if (stop.has(queue[i])) continue;
+    for (const t of queue[i].targets) {
+      const next = t.node.type === 'string' ? m.byName.get(t.node.value) : undefined;
+      if (!next) return undefined;
+      if (!reached.has(next)) {
+        reached.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return reached;
+}
+
 /** The variables a state can read: those assigned in its machine and the machines around it (completion). */
 export function variablesVisibleIn(model: AslModel, machine: AslMachine): string[] {
   return [...(scopes(model).visible.get(machine) ?? [])];
@@ -284,14 +318,14 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
   checkAssignedNames(model, own, (key, message, code, severity) => out.push(aslProblem(key.offset, key.length, code, message, severity)));
   // Per machine and variable: the states that assign it, and the states a path from one of them reaches; undefined
   // when such a path meets a target that names no state (the graph is not known).
-  const flows = new Map<AslMachine, Map<string, { by: AslState[]; reached: Set<AslState> } | undefined>>();
+  const flows = new Map<AslMachine, Map<string, { by: AslState[]; reached: Set<AslState>; before: Set<AslState> | undefined } | undefined>>();
   const availability = (m: AslMachine, name: string) => {
     let byName = flows.get(m);
     if (!byName) flows.set(m, (byName = new Map()));
     if (!byName.has(name)) {
       const by = m.states.filter((a) => assignedBy(a.node)?.includes(name));
       const { reached, unknownTarget } = reachedFrom(m, by);
-      byName.set(name, unknownTarget ? undefined : { by, reached });
+      byName.set(name, unknownTarget ? undefined : { by, reached, before: reachedBefore(m, by) });
     }
     return byName.get(name);
   };
@@ -338,6 +372,10 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
         if (assigners?.by.length && !assigners.reached.has(s)) {
           const by = assigners.by.slice(0, 3).map((a) => quote(a.name)).join(', ');
           place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, and no path from ${assigners.by.length === 1 ? 'it' : 'them'} leads here: it has no value yet when this state runs`, 'warning');
+        } else if (assigners?.by.length && assigners.before?.has(s) && !guardsPresence(s, r.name, text)) {
+          // A loop back from the assigner: the first time the state runs, nothing has assigned it yet.
+          const by = assigners.by.slice(0, 3).map((a) => quote(a.name)).join(', ');
+          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, which the machine's StartAt leads here without passing: it has no value the first time this state runs`, 'warning');
         }
       }
     }
