@@ -602,6 +602,15 @@ describe('a JSONata expression of literals only in Arguments', () => {
       'This expression is always the same list: InputDataConfig[0] is missing the required parameter ChannelName',
     ]);
   });
+  test('an intrinsic of literals only that gives a list or an object is checked as that value too (a warning)', () => {
+    const tags = (value: string) => findings(machine(training({ 'Tags.$': value }))).map((x) => [x.code, x.severity, x.message]);
+    assert.deepEqual(tags("States.Array('project', 'churn')"), [
+      ['likely-runtime-failure', 'warning', 'This expression is always the same list: Tags[0] must be an object (Tag), not a string; the state fails when it runs'],
+      ['likely-runtime-failure', 'warning', 'This expression is always the same list: Tags[1] must be an object (Tag), not a string; the state fails when it runs'],
+    ]);
+    assert.deepEqual(tags(`States.Array(States.StringToJson('{"Key": "project", "Value": "churn"}'))`), []);
+    assert.deepEqual(tags('States.Array($.tag)'), []);
+  });
   test('a valid constant, or one that reads data, is not judged', () => {
     assert.deepEqual(findings(machine(training({ TrainingJobName: "{% 'churn-train' %}", AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: '{% $states.input.mode %}' } }), { jsonata: true })), []);
   });

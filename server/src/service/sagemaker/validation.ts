@@ -243,9 +243,10 @@ function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, s
   if (error) return expressionProblem(ctx, valueNode, error);
   if (!shape) return;
   if (containerMismatch(ctx, valueNode, value, parsed, shape, label, c)) return;
-  // An intrinsic of literals only always gives one number or boolean (`States.MathAdd(50, 51)`): judged as that
-  // value, a warning. A string one (`States.Base64Encode('churn model')`) is the computed string's whole value.
-  if (c && (typeof c.value === 'number' || typeof c.value === 'boolean')) return void checkConstant(ctx, valueNode, shape, keyNode, label, false, c);
+  // An intrinsic of literals only always gives one number, boolean, list or object (`States.MathAdd(50, 51)`,
+  // `States.Array('project', 'churn')` where Tags takes Key/Value objects): judged as that value, a warning. A string
+  // one (`States.Base64Encode('churn model')`) is the computed string's whole value.
+  if (c && (typeof c.value === 'number' || typeof c.value === 'boolean' || (c.value !== null && typeof c.value === 'object'))) return void checkConstant(ctx, valueNode, shape, keyNode, label, false, c);
   checkComputedString(ctx, valueNode, `${label}.$ = ${quote(value)}`, knownDynamicString(parsed, c, ctx.known), value.includes('$$.Execution.Name'), shape, label);
 }
 
