@@ -63,11 +63,11 @@ describe('missing required keys', () => {
   test('a whole-object ".$" member satisfies required and switches off checks inside', () => {
     assert.deepEqual(findings(machine(training({ OutputDataConfig: undefined, 'OutputDataConfig.$': '$.output' }))), []);
   });
-  test('a task without Parameters: valid ASL (the request is the state input), so a warning that it must carry the request', () => {
+  test('a task without Parameters: valid ASL (the request is the state input, which the text does not show), so information that it must carry the request', () => {
     const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', InputPath: '$.request', End: true } } });
-    assert.deepEqual(findings(text), [{ code: 'missing-required', severity: 'warning', at: '"T"', message: 'Task "T" calls CreateTrainingJob without Parameters: the request is then the state\'s input (after InputPath), which must carry TrainingJobName, RoleArn and OutputDataConfig; write the request in Parameters to have it checked here' }]);
+    assert.deepEqual(findings(text), [{ code: 'missing-required', severity: 'information', at: '"T"', message: 'Task "T" calls CreateTrainingJob without Parameters: the request is then the state\'s input (after InputPath), which must carry TrainingJobName, RoleArn and OutputDataConfig; write the request in Parameters to have it checked here' }]);
     const jsonata = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', End: true } } });
-    assert.deepEqual(findings(jsonata).map((f) => [f.severity, f.message]), [['warning', 'Task "T" calls CreateTrainingJob without Arguments: the request is then the state\'s input, which must carry TrainingJobName, RoleArn and OutputDataConfig; write the request in Arguments to have it checked here']]);
+    assert.deepEqual(findings(jsonata).map((f) => [f.severity, f.message]), [['information', 'Task "T" calls CreateTrainingJob without Arguments: the request is then the state\'s input, which must carry TrainingJobName, RoleArn and OutputDataConfig; write the request in Arguments to have it checked here']]);
   });
 });
 

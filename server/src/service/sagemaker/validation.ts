@@ -675,13 +675,13 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   const payload = task.payloadProperty;
   const label = `${integration.operation} request`;
   if (!payload) {
-    // Valid ASL: without Parameters (Arguments) the request is the state's input, which the text does not show. It
-    // fails at run time unless that input carries the request, so a warning, with the fix that writes one here. A
-    // request with nothing required (ListEndpoints) needs none.
+    // Valid ASL: without Parameters (Arguments) the request is the state's input, which the text does not show (a
+    // Lambda may build it). What cannot be known is not called a problem: information, with the fix that writes a
+    // request here. A request with nothing required (ListEndpoints) needs none.
     if (!request.required?.length) return;
     problem(ctx, task.state.keyNode, SageMakerCode.missingRequired,
       `Task "${task.state.name}" calls ${integration.operation} without ${task.payloadKey}: the request is then the state's input${task.payloadKey === 'Parameters' ? ' (after InputPath)' : ''}, which must carry ${list(request.required ?? [])}; write the request in ${task.payloadKey} to have it checked here`,
-      { missing: request.required ?? [], payloadKey: task.payloadKey }, 'warning');
+      { missing: request.required ?? [], payloadKey: task.payloadKey }, 'information');
     return;
   }
   const [keyNode, valueNode] = payload.children ?? [];
