@@ -632,6 +632,12 @@ describe('a literal job name one execution sends twice (names must be unique in 
     assert.match(f.message, /^Every item of Map "Each" runs "Train" with the same TrainingJobName "search-model", so the CreateTrainingJob of a second item fails: The name must be unique within an Amazon Web Services Region in an Amazon Web Services account\. .*States\.Format\('search-model-\{\}', States\.UUID\(\)\)/);
     assert.match(repeated(inMap(VALID_TRAINING, true))[0].message, /\{% 'search-model-' & \$uuid\(\) %\}/);
   });
+  test('an AWS SDK call whose name the model says must be unique in the account (CreateExperiment): the same', () => {
+    const text = JSON.stringify({ StartAt: 'Each', States: { Each: { Type: 'Map', ItemProcessor: { StartAt: 'Create', States: { Create: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sagemaker:createExperiment', Parameters: { ExperimentName: 'churn' }, End: true } } }, End: true } } }, null, 2);
+    const [f, ...rest] = repeated(text);
+    assert.deepEqual(rest, []);
+    assert.match(f.message, /^Every item of Map "Each" runs "Create" with the same ExperimentName "churn", so the CreateExperiment of a second item fails: The name must be unique in your Amazon Web Services account/);
+  });
   test('in two branches of one Parallel: a warning on the second', () => {
     const f = repeated(inParallel(VALID_TRAINING, VALID_TRAINING));
     assert.equal(f.length, 1);

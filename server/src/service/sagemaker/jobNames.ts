@@ -1,5 +1,6 @@
 // A job's name must be unique in the account and Region: the model's documentation says so of the request's name
-// member (TrainingJobName, TransformJobName, ProcessingJobName, ...). A literal name that one execution sends twice
+// member (TrainingJobName, TransformJobName, ProcessingJobName, ...: "must be unique within …"; ExperimentName,
+// TrialName, TrialComponentName: "must be unique in your … account"). A literal name that one execution sends twice
 // makes the second Create... call fail, in two places the text shows: a Map's iteration (every item runs the state)
 // and two branches of one Parallel (every branch runs). A warning: it fails at run time. Not a task that runs in an
 // account it computes (Credentials with a dynamic RoleArn: a Map over accounts), nor two tasks whose Credentials may
@@ -19,7 +20,7 @@ interface UniqueName {
   sentence: string;
 }
 
-const UNIQUE = /[^.]*\bmust be unique within\b[^.]*\./;
+const UNIQUE = /[^.]*\bmust be unique (?:within|in)\b[^.]*\./;
 const uniqueNames = new WeakMap<Integration, UniqueName | null>();
 
 /** The request's top-level name member whose documentation says the name must be unique, with that sentence. */
