@@ -97,3 +97,18 @@ test('the ASL findings that name their likely correction offer it (never in fix-
     client.close(uri);
   }
 });
+
+test('a SageMaker task without Parameters: information (its request is the state input), whose fix writes the request in the file\'s own layout', async () => {
+  const cases: [string, string, string][] = [
+    ['file:///w/noparams.asl.json', '{\n  "StartAt": "Train",\n  "States": {\n    "Train": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",\n      "End": true\n    }\n  }\n}\n', '"Parameters": {'],
+    ['file:///w/noparams-crlf.asl.json', '{\r\n\t"StartAt": "T",\r\n\t"States": {\r\n\t\t"T": {\r\n\t\t\t"Type": "Task",\r\n\t\t\t"Resource": "arn:aws:states:::sagemaker:createTransformJob",\r\n\t\t\t"End": true\r\n\t\t}\r\n\t}\r\n}\r\n', '"End": true,\r\n\t\t\t"Parameters": {\r\n\t\t\t\t"TransformJobName"'],
+  ];
+  for (const [uri, source, contains] of cases) {
+    const diags = await client.open(uri, 'asl', source);
+    assert.deepEqual(diags.map((d: any) => [d.code, d.severity]), [['missing-required', 3]]);
+    const actions = await client.codeActions(uri, diags[0].range, diags);
+    const fixed = applyEdits(source, actions[0].edit.changes[uri]);
+    assert.ok(fixed.includes(contains), fixed);
+    client.close(uri);
+  }
+});
