@@ -558,3 +558,13 @@ test('the machine a cursor past every definition is in: the one that ends last b
   const all = embeddedMachines(parseYaml(many));
   assert.equal(machineAt(all, many.length), all[9_999]);
 });
+
+test('one long substitution used thousands of times: the output size is counted only past its limit, not serialized whole (it took gigabytes)', () => {
+  const uses = 4000;
+  const text = stateMachineTemplate('      DefinitionSubstitutions:', `        Big: "${'a'.repeat(100_000)}"`, '      Definition:', '        StartAt: T', '        States:', '          T:', '            Type: Pass', '            Result:',
+    ...Array.from({ length: uses }, (_, i) => `              k${i}: "\${Big}"`), '            End: true');
+  const d = TextDocument.create('file:///fanout.template.yaml', 'yaml', 1, text);
+  const limit = service.validate(d).filter((p) => p.code === 'asl-execution-limit');
+  assert.equal(limit.length, 1);
+  assert.match(limit[0].message, /^Result is over 1,048,576 bytes of JSON: a state's output is at most 262,144 bytes/);
+});

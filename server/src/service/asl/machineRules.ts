@@ -129,13 +129,16 @@ export function checkPayloadTemplates(s: AslState, out: Problem[]) {
 }
 
 /**
- * The length of the compact JSON of a tree (what JSON.stringify(toValue(root)) would give), counted without writing
- * it: YAML aliases can make that string longer than a string may be (a 323 kB file of aliases made the check throw).
+ * The size of the compact JSON of a tree (what JSON.stringify(toValue(root)) would give), counted without writing
+ * it: YAML aliases can make that string longer than a string may be (a 323 kB file of aliases made the check
+ * throw), and a template's substitution may repeat a long value thousands of times. In characters, or in UTF-8 bytes
+ * with `utf8`; counted no further than just past `limit` (a number above it then).
  */
-function jsonLength(root: AstNode): number {
+export function jsonSize(root: AstNode, { limit = Infinity, utf8 = false }: { limit?: number; utf8?: boolean } = {}): number {
+  const measure = (s: string) => (utf8 ? Buffer.byteLength(s, 'utf8') : s.length);
   let size = 0;
   const stack = [root];
-  while (stack.length) {
+  while (stack.length && size <= limit) {
     const n = stack.pop()!;
     if (n.type === 'object' || n.type === 'array') {
       const items = n.children ?? [];
@@ -144,12 +147,12 @@ function jsonLength(root: AstNode): number {
         if (n.type === 'array') stack.push(c);
         else {
           const [k, v] = c.children ?? [];
-          size += JSON.stringify(String(k?.value ?? '')).length + 1;
+          size += measure(JSON.stringify(String(k?.value ?? ''))) + 1;
           if (v) stack.push(v);
           else size += 4; // null
         }
       }
-    } else size += JSON.stringify(n.value ?? null).length;
+    } else size += measure(JSON.stringify(n.value ?? null));
   }
   return size;
 }
@@ -161,10 +164,11 @@ export function checkDefinitionSize(root: AstNode, text: string | undefined, lan
   // A JSON document that is the definition counts as written; a definition inside a template (an object, or JSON
   // written inside a string) as the JSON that is sent, as a YAML one.
   const whole = language !== 'yaml' && text.trim().length === root.length;
-  const size = whole ? text.length : jsonLength(root);
+  const counted = 64 * MAX_DEFINITION_CHARS;
+  const size = whole ? text.length : jsonSize(root, { limit: counted });
   if (size <= MAX_DEFINITION_CHARS) return out;
   const first = root.children?.[0]?.children?.[0] ?? root;
-  out.push(at(first, AslCode.definitionTooLarge, `The definition has ${thousands(size)} characters${whole ? '' : ' as JSON'}; Step Functions accepts at most ${thousands(MAX_DEFINITION_CHARS)}`));
+  out.push(at(first, AslCode.definitionTooLarge, `The definition has ${size > counted ? `over ${thousands(counted)}` : thousands(size)} characters${whole ? '' : ' as JSON'}; Step Functions accepts at most ${thousands(MAX_DEFINITION_CHARS)}`));
   return out;
 }
 

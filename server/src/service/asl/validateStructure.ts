@@ -7,10 +7,10 @@ import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConst
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
-import { property, propertyNode, stringValue, toValue } from '../core/tree';
+import { property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
-import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates } from './machineRules';
+import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates, jsonSize } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
 import { buildModel, ERROR_PATH_FIELDS, STATE_TYPES, isDistributedMap, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
@@ -663,15 +663,15 @@ function checkOutputSize(ctx: Ctx, member: AstNode | undefined) {
     if (n.type === 'string' && (hasPlaceholder(n.value as string) || isJsonata(n.value as string))) return;
     for (const c of n.children ?? []) stack.push(c);
   }
-  let bytes: number;
-  try {
-    bytes = Buffer.byteLength(JSON.stringify(toValue(result)) ?? '', 'utf8');
-  } catch {
-    return; // nested deeper than JSON.stringify goes (a hostile file): no judgement
+  const bytes = jsonSize(result, { limit: OUTPUT_COUNTED, utf8: true });
+  if (bytes > MAX_STATE_OUTPUT) {
+    const size = bytes > OUTPUT_COUNTED ? `over ${OUTPUT_COUNTED.toLocaleString('en-US')}` : bytes.toLocaleString('en-US');
+    report(ctx, keyOf(member!)!, AslCode.executionLimit, `${keyOf(member!)!.value} is ${size} bytes of JSON: a state's output is at most 262,144 bytes (256 KiB), so the state fails when it runs (States.DataLimitExceeded)`, 'warning');
   }
-  if (bytes > MAX_STATE_OUTPUT)
-    report(ctx, keyOf(member!)!, AslCode.executionLimit, `${keyOf(member!)!.value} is ${bytes.toLocaleString('en-US')} bytes of JSON: a state's output is at most 262,144 bytes (256 KiB), so the state fails when it runs (States.DataLimitExceeded)`, 'warning');
 }
+
+/** How far an output's size is counted exactly: past it, "over" (a template may repeat one long substitution 4,000 times). */
+const OUTPUT_COUNTED = 4 * MAX_STATE_OUTPUT;
 
 /** Where to report what a Distributed Map field's object lacks: the field's key, or the object itself when it is empty. */
 const lackAt = (s: AslState, field: string, obj: AstNode) => (obj.children?.length ? keyOf(propertyNode(s.node, field)!)! : obj);
