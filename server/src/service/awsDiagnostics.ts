@@ -4,6 +4,7 @@
 // own tree (JSON or YAML alike), so the editor and the CLI show each finding on the exact member it names.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AwsDefinitionResult, AwsDiagnostic, AwsEmbeddedDefinition, MapAwsDiagnosticsResult } from '../protocol';
+import { MAX_DEFINITION_CHARS } from './asl/machineRules';
 import { isStateMachine } from './asl/model';
 import { propertyNode, toValue } from './core/tree';
 import type { AstNode, OffsetRange, ParsedDocument, Problem, WorkflowType } from './core/types';
@@ -153,6 +154,34 @@ function substitute(value: unknown, values: Record<string, string>): unknown {
 }
 
 /**
+ * The characters a value's strings and keys hold once `values` fill their placeholders, counted no further than just
+ * past `limit`: a lower bound of the JSON sent, known before it is written (a template may repeat one long
+ * substitution thousands of times: gigabytes).
+ */
+function filledLength(value: unknown, values: Record<string, string>, limit: number): number {
+  const length = (s: string) => scanPlaceholders(s).reduce((n, p) => n + (values[p.name]?.length ?? 0) - (p.end - p.start), s.length);
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length && size <= limit) {
+    const v = stack.pop();
+    if (typeof v === 'string') size += length(v);
+    else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        size += length(k);
+        stack.push(x);
+      }
+  }
+  return size;
+}
+
+/** Why a definition is not sent when filling its placeholders makes it larger than the service accepts, else undefined. */
+function tooLargeFilled(value: unknown, values: Record<string, string>, name?: string): string | undefined {
+  if (filledLength(value, values, MAX_DEFINITION_CHARS) <= MAX_DEFINITION_CHARS) return undefined;
+  return `The definition${name ? ` of ${name}` : ''} would be over ${MAX_DEFINITION_CHARS.toLocaleString('en-US')} characters with its placeholders filled in, more than Step Functions accepts: it is not sent.`;
+}
+
+/**
  * The definition to send, as JSON: a JSON file as written (so the service sees what would be deployed, duplicate
  * keys included), a YAML or commented file converted; a template's state machines each on their own (`embedded`). `${…}` placeholders stand for values the deployment fills
  * in; they are filled from `values`, and while one has no value nothing is sent.
@@ -174,7 +203,10 @@ export function awsDefinition(store: DocumentStore, doc: TextDocument, values: R
   const missing = placeholders.filter((name) => typeof values[name] !== 'string');
   if (missing.length) return { version, placeholders, error: `No value for ${missing.map((n) => `\${${n}}`).join(', ')}: the definition is sent with its placeholders filled in.` };
   const asWritten = parsed.language === 'json' && doc.languageId !== 'jsonc' && (syntax || !placeholders.length);
-  const definition = asWritten ? parsed.text : JSON.stringify(substitute(toValue(parsed.root), values), null, 2);
+  const value = asWritten ? undefined : toValue(parsed.root);
+  const tooLarge = asWritten ? undefined : tooLargeFilled(value, values);
+  if (tooLarge) return { version, placeholders, error: tooLarge };
+  const definition = asWritten ? parsed.text : JSON.stringify(substitute(value, values), null, 2);
   const type = store.workflowType(doc.uri);
   return { version, placeholders, definition, ...(type ? { type } : {}) };
 }
@@ -202,6 +234,10 @@ function templateDefinitions(template: ParsedDocument, machines: ParsedDocument[
   const placeholders = [...names];
   const missing = placeholders.filter((name) => typeof values[name] !== 'string');
   if (missing.length) return { version, placeholders, error: `No value for ${missing.map((n) => `\${${n}}`).join(', ')}: the definition is sent with its placeholders filled in.` };
+  for (const r of ready) {
+    const tooLarge = tooLargeFilled(r.value, { ...r.known, ...values }, r.name);
+    if (tooLarge) return { version, placeholders, error: tooLarge };
+  }
   const embedded: AwsEmbeddedDefinition[] = ready.map((r) => ({ name: r.name, at: r.at, definition: JSON.stringify(substitute(r.value, { ...r.known, ...values }), null, 2), ...(r.type ? { type: r.type } : {}) }));
   return { version, placeholders, embedded };
 }

@@ -10,7 +10,7 @@ import type { AslModel, AslState } from './model';
 import { aslProblem } from './problem';
 
 /** The service's quota on a definition (CreateStateMachine, ValidateStateMachineDefinition). */
-const MAX_DEFINITION_CHARS = 1_048_576;
+export const MAX_DEFINITION_CHARS = 1_048_576;
 /** The ASL specification: "State names MUST have length of less than or equal to 80 Unicode characters." */
 const MAX_STATE_NAME = 80;
 
