@@ -869,6 +869,12 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     // Bytes, not characters: two-byte characters count twice.
     expectBoth(sm({ P: { Type: 'Pass', Result: { rows: 'é'.repeat(140_000) }, End: true } }), [warn('asl-execution-limit', 'Result')]);
   });
+  test('YAML aliases that make a few kB into megabytes: the definition and the Result are judged by what they expand to', () => {
+    const yaml = `StartAt: A\nStates:\n  A:\n    Type: Pass\n    Comment: &b "${'a'.repeat(2000)}"\n    Result: [${Array(1000).fill('*b').join(', ')}]\n    End: true\n`;
+    assert.ok(yaml.length < 10_000);
+    const found = service.validate(doc(yaml, 'asl-yaml')).map((p) => [p.code, p.severity]);
+    assert.deepEqual(found, [['asl-definition-too-large', 'error'], ['asl-execution-limit', 'warning']]);
+  });
 });
 
 test('README\'s rules table names every structure code', () => {

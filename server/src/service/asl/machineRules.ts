@@ -160,9 +160,10 @@ export function jsonSize(root: AstNode, { limit = Infinity, utf8 = false }: { li
 /** The definition's size against the service's quota (the text's: not cached with the model's findings): the text of a JSON document, the JSON of a YAML one. */
 export function checkDefinitionSize(root: AstNode, text: string | undefined, language: DocumentLanguage | undefined): Problem[] {
   const out: Problem[] = [];
-  if (text === undefined || text.length <= MAX_DEFINITION_CHARS / 4) return out;
+  if (text === undefined) return out;
   // A JSON document that is the definition counts as written; a definition inside a template (an object, or JSON
-  // written inside a string) as the JSON that is sent, as a YAML one.
+  // written inside a string) as the JSON that is sent, as a YAML one: counted whatever the text's length, as YAML
+  // aliases and a template's substitutions can make a few kB into megabytes.
   const whole = language !== 'yaml' && text.trim().length === root.length;
   const counted = 64 * MAX_DEFINITION_CHARS;
   const size = whole ? text.length : jsonSize(root, { limit: counted });
