@@ -178,7 +178,8 @@ function filledLength(value: unknown, values: Record<string, string>, limit: num
 /** Why a definition is not sent when filling its placeholders makes it larger than the service accepts, else undefined. */
 function tooLargeFilled(value: unknown, values: Record<string, string>, name?: string): string | undefined {
   if (filledLength(value, values, MAX_DEFINITION_CHARS) <= MAX_DEFINITION_CHARS) return undefined;
-  return `The definition${name ? ` of ${name}` : ''} would be over ${MAX_DEFINITION_CHARS.toLocaleString('en-US')} characters with its placeholders filled in, more than Step Functions accepts: it is not sent.`;
+  const filled = placeholdersIn(value, new Set()).size ? ' with its placeholders filled in' : ' as JSON';
+  return `The definition${name ? ` of ${name}` : ''} would be over ${MAX_DEFINITION_CHARS.toLocaleString('en-US')} characters${filled}, more than Step Functions accepts: it is not sent.`;
 }
 
 /**
