@@ -256,7 +256,7 @@ stepFunctions:
 
 test('a definition its filled placeholders would make larger than Step Functions accepts is not written out (one long substitution used 4,000 times: gigabytes)', () => {
   const template = doc(`Resources:\n  SM:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionSubstitutions:\n        Big: "${'a'.repeat(100_000)}"\n      Definition:\n        StartAt: T\n        States:\n          T:\n            Type: Pass\n            Result:\n${Array.from({ length: 4000 }, (_, i) => `              k${i}: "\${Big}"\n`).join('')}            End: true\n`, 'yaml');
-  assert.deepEqual(service.awsDefinition(template), { version: 1, placeholders: [], error: 'The definition of SM would be over 1,048,576 characters with its placeholders filled in, more than Step Functions accepts: it is not sent.' });
+  assert.deepEqual(service.awsDefinition(template), { version: 1, placeholders: [], error: 'The definition of SM would be over 1,048,576 characters as JSON, more than Step Functions accepts: it is not sent.' });
   const machine = doc(JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Pass', Result: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, '${Big}'])), End: true } } }));
   assert.match(service.awsDefinition(machine, { Big: 'a'.repeat(30_000) }).error!, /^The definition would be over 1,048,576 characters/);
   assert.ok(service.awsDefinition(machine, { Big: 'a'.repeat(20_000) }).definition);
