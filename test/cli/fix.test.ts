@@ -129,6 +129,15 @@ test('a file that is not UTF-8 is not fixed (its other bytes would be lost), exi
   assert.equal(readFileSync(join(base, 'b.asl.yaml'), 'utf8'), cr);
 });
 
+test('a JSON file whose lines end in a lone CR is fixed with CR line breaks and its members\' indentation', () => {
+  const lf = '{\n  "StartAt": "T",\n  "States": {\n    "T": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",\n      "Parameters": {\n        "TrainingJobName": "job",\n        "RoleArn": "arn:aws:iam::123456789012:role/r",\n        "AlgorithmSpecification": { "TrainingImage": "i", "TrainingInputMode": "File" },\n        "OutputDataConfig": { "S3OutputPath": "s3://b/o" },\n        "ResourceConfig": { "InstanceCount": 1, "InstanceType": "ml.m5.large", "VolumeSizeInGB": 10 },\n        "StoppingCondition": { "MaxRuntimeInSeconds": 3600 },\n        "RetryStrategy": {}\n      },\n      "End": true\n    }\n  }\n}\n';
+  const { base, file } = folderWith('cr-json', lf.replaceAll('\n', '\r'));
+  run(base, ['--fix', 'a.asl.json']);
+  const after = readFileSync(file, 'utf8');
+  assert.ok(!after.includes('\n'), JSON.stringify(after));
+  assert.match(after, /"RetryStrategy": \{\r {10}"MaximumRetryAttempts": 1\r {8}\}/);
+});
+
 test('the --fix summary counts cleared findings even when the fixes bring new ones of the same code', () => {
   // The fixes rename the job (clearing a pattern finding) and insert OutputDataConfig with an empty
   // S3OutputPath placeholder, a new pattern finding: comparing codes alone said "cleared: 1 missing-required".

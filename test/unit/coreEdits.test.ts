@@ -38,6 +38,15 @@ test('the line break a document uses', () => {
   assert.equal(eolOf('a\nb\r\nc'), '\r\n');
   assert.equal(eolOf('a\nb'), '\n');
   assert.equal(eolOf('a'), '\n');
+  assert.equal(eolOf('a\rb\rc'), '\r');
+  assert.equal(eolOf('a\rb\nc'), '\n');
+});
+
+test('lines end at \\r\\n, \\n or a lone \\r, as LSP counts them', () => {
+  const text = 'ab\rcd\r\nef\ngh';
+  assert.deepEqual([1, 4, 8, 11].map((o) => lineStart(text, o)), [0, 3, 7, 10]);
+  assert.deepEqual([1, 4, 8, 11].map((o) => lineEnd(text, o)), [2, 5, 9, 12]);
+  assert.deepEqual([1, 4, 8, 11].map((o) => nextLineStart(text, o)), [3, 7, 10, 12]);
 });
 
 test('the indentation step: the smallest indentation, 2 spaces when none, a tab in JSON only', () => {

@@ -3,8 +3,8 @@
 // mapping). json/edits.ts and yaml/edits.ts build on it; they may not import each other.
 import type { AstNode, DocumentLanguage, OffsetEdit } from './types';
 
-/** The document's line break: `\r\n` when it has one, else `\n`. */
-export const eolOf = (text: string): string => (text.includes('\r\n') ? '\r\n' : '\n');
+/** The document's line break: `\r\n` when it has one, a lone `\r` when it has only those, else `\n`. */
+export const eolOf = (text: string): string => (text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n');
 
 // A document keeps one indentation step throughout, and completion asks for it on every keystroke: its head is enough.
 const INDENT_SAMPLE = 20_000;

@@ -110,22 +110,31 @@ export function shiftFindings<T extends { offset: number; length: number }>(item
   return out;
 }
 
-// Lines, in offsets: a line ends at `\n` (a `\r` before it belongs to the line break, not to the line's text).
+// Lines, in offsets, as LSP counts them: a line ends at `\r\n`, `\n` or a lone `\r` (a `\r` before `\n` belongs to
+// the line break, not to the line's text). Each looks for a `\r` only within the part a `\n` search bounds (a
+// sliced string): an LF file is never scanned to its start for a `\r` it does not have.
 
 /** Where the line holding `offset` starts. */
-export const lineStart = (text: string, offset: number): number => (offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1);
+export function lineStart(text: string, offset: number): number {
+  if (offset <= 0) return 0;
+  const n = text.lastIndexOf('\n', offset - 1);
+  const r = text.slice(n + 1, offset).lastIndexOf('\r');
+  return r < 0 ? n + 1 : n + 1 + r + 1;
+}
 
-/** Where the text of the line holding `offset` ends: before its `\n` or `\r\n` (the text's end on the last line). */
+/** Where the text of the line holding `offset` ends: before its `\n`, `\r\n` or `\r` (the text's end on the last line). */
 export function lineEnd(text: string, offset: number): number {
   let end = text.indexOf('\n', offset);
   if (end < 0) end = text.length;
-  return text[end - 1] === '\r' ? end - 1 : end;
+  const r = text.slice(offset, end).indexOf('\r');
+  return r < 0 ? end : offset + r;
 }
 
 /** Where the line after the one holding `offset` starts (past the line break); the text's end on the last line. */
 export function nextLineStart(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end + 1;
+  const end = lineEnd(text, offset);
+  if (end >= text.length) return text.length;
+  return text.startsWith('\r\n', end) ? end + 2 : end + 1;
 }
 
 /** The column of `offset`: how many characters of its line come before it. */

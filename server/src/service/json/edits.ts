@@ -5,7 +5,7 @@ import { lineStart } from '../core/text';
 import type { AstNode, OffsetEdit } from '../core/types';
 
 const indentOfLine = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))![0];
-const sameLine = (text: string, a: number, b: number) => !/\n/.test(text.slice(a, b));
+const sameLine = (text: string, a: number, b: number) => !/[\r\n]/.test(text.slice(a, b));
 
 /** A JSON value on several lines at `indent` (objects and arrays expanded), or on one line. */
 function jsonBlock(value: unknown, indent: string, unit: string, eol: string, oneLine: boolean): string {
