@@ -18,7 +18,7 @@ const root = join(__dirname, '..', '..', '..');
 const BOUNDED: Record<string, string> = {
   '/"?[\\w.$-]*$/': 'asl/completion.ts: the 100 characters before the cursor',
   '/\\B(?=(\\d{3})+(?!\\d))/g': 'core/text.ts thousands: the digits of a number',
-  '/[^.]*\\bmust be unique within\\b[^.]*\\./': "sagemaker/jobNames.ts: the model's documentation, not a document",
+  '/[^.]*\\bmust be unique (?:within|in)\\b[^.]*\\./': "sagemaker/jobNames.ts: the model's documentation, not a document",
 };
 
 function* sources(dir: string): Generator<string> {

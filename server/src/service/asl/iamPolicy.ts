@@ -106,7 +106,11 @@ function requestOf(field: unknown, jsonata: boolean): unknown {
 const s3Action = (field: unknown): string | undefined => /^arn:[\w-]+:states:::s3:(\w+)$/.exec(str(field, 'Resource') ?? '')?.[1];
 
 /** `a/b/` + `c` → `a/b/c`: one slash between a prefix and what follows it. */
-const under = (prefix: string, rest: string) => (prefix === '' ? rest : `${prefix.replace(/\/+$/, '')}/${rest}`);
+function under(prefix: string, rest: string): string {
+  let end = prefix.length;
+  while (end > 0 && prefix[end - 1] === '/') end--;
+  return prefix === '' ? rest : `${prefix.slice(0, end)}/${rest}`;
+}
 
 /** The statements the role needs for these Distributed Map states (none when there are none). */
 export function distributedMapStatements(maps: readonly DistributedMapTask[], options: PolicyOptions = {}): PolicyStatement[] {

@@ -582,7 +582,8 @@ function checkIntegrationPattern(ctx: Ctx, node: AstNode, arn: string | undefine
   // suffix when the state machine is created ("SCHEMA_VALIDATION_FAILED: The resource provided
   // arn:aws:states:::aws-sdk:codebuild:startBuild.sync is not recognized", aws/aws-cdk#19174), `.sync` included:
   // the guide's table of integration patterns says "Not supported".
-  const sdkSuffix = parts[5] === 'aws-sdk' && parts.length >= 8 ? /\.(.*)$/.exec(parts.slice(7).join(':'))?.[1] : undefined;
+  const action = parts[5] === 'aws-sdk' && parts.length >= 8 ? parts.slice(7).join(':') : '';
+  const sdkSuffix = action.includes('.') ? action.slice(action.indexOf('.') + 1) : undefined;
   if (sdkSuffix !== undefined && sdkSuffix !== 'waitForTaskToken') {
     const sync = /^sync(?::\d+)?$/.test(sdkSuffix);
     report(ctx, node, AslCode.invalidResource, `The resource provided is not recognized: AWS SDK integrations support request-response and .waitForTaskToken, not .${sdkSuffix}${sync ? "; to wait for a job, use the service's optimized integration where it has .sync (arn:aws:states:::sagemaker:createTrainingJob.sync…)" : ''}`);
