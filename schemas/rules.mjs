@@ -91,7 +91,7 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'listContains', 'samePart'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue'];
 
 /** An affix's texts: one string, or a list of them (the value must begin or end with one). */
 const affixTexts = (x) => (typeof x === 'string' ? [x] : Array.isArray(x) ? x : []);
@@ -186,7 +186,7 @@ export function checkRules(model, data) {
         if (![...(rule.fields ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? [])].includes(field)) say(`defaults ${field} is not one of the rule's fields`);
         else if (!r.error && !fits(model, r.shape, value)) say(`defaults ${field}: ${JSON.stringify(value)} is not a value of ${r.shape}`);
       }
-      if (rule.kind === 'unique' || rule.kind === 'allOrNone') {
+      if (rule.kind === 'unique' || rule.kind === 'allOrNone' || rule.kind === 'sameValue') {
         const r = resolve(model, scope, `${rule.list}[].${rule.key}`);
         if (r.error) say(`${rule.list}[].${rule.key} from ${scope}: ${r.error}`);
       }
@@ -250,6 +250,7 @@ export function rulesTable(data) {
   const cond = (c) =>
     c.means ? `${c.field} ${c.means}`
     : c.present !== undefined ? `${c.field} ${c.present ? '' : 'not '}set`
+    : c.alone ? `${c.field} the only one set`
     : c.equals !== undefined ? `${c.field} = ${v(c.equals)}`
     : c.oneOf ? `${c.field} ∈ {${c.oneOf.map(v)}}`
     : c.startsWithOneOf ? `${c.field} ∈ {${c.startsWithOneOf.map((p) => p + '*')}}`
@@ -271,6 +272,7 @@ export function rulesTable(data) {
       countMax: () => `items of ${r.lists.join(' + ')} ≤ ${r.max}`,
       unique: () => `${r.list}[].${r.key} unique`,
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
+      sameValue: () => `${r.list}[].${r.key} the same in every item`,
       requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`) + (r.defaultFrom ? ` (absent = the ${r.defaultFrom.path} around it)` : ''),
       affix: () => {
         const texts = affixTexts(r.prefix ?? r.suffix);
@@ -278,6 +280,7 @@ export function rulesTable(data) {
       },
       totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
       entryBytesMax: () => `bytes of each key and value of ${r.maps.join(', ')} ≤ ${r.max}`,
+      bytesMax: () => `bytes of ${r.field} ≤ ${r.max}`,
       listContains: () => `${r.field} holds ${r.oneOf.length > 1 ? 'one of ' : ''}${r.oneOf.map(v).join(', ')}`,
       samePart: () => `one ${r.part} in ${r.fields.join(', ')}`,
     }[r.kind]();

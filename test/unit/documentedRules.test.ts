@@ -55,6 +55,7 @@ const human = (h: object) => ({ HumanTaskConfig: { TaskTimeLimitInSeconds: 300, 
 const preLambda = (name: string, region = 'us-east-1', account = '432418664414') => `arn:aws:lambda:${region}:${account}:function:${name}`;
 const price = { AmountInUsd: { Dollars: 0, Cents: 3, TenthFractionsOfACent: 6 } };
 const scaling = (m: object) => variant({ ManagedInstanceScaling: { Status: 'ENABLED', ...m } });
+const packageArn = 'arn:aws:sagemaker:us-east-1:111122223333:model-package/p/1';
 const ecr = (region: string, suffix = '', account = '683313688378') => `${account}.dkr.ecr.${region}.amazonaws.com${suffix}/sagemaker-xgboost:1.7-1`;
 
 interface Case {
@@ -70,6 +71,434 @@ interface Case {
 }
 
 const CASES: Record<string, Case> = {
+  'automl-channels-same-content-type': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [{ ChannelType: 'training', ContentType: 'text/csv;header=present' }, { ChannelType: 'validation', ContentType: 'x-application/vnd.amazon+parquet' }] },
+    ok: [{ AutoMLJobInputDataConfig: [{ ChannelType: 'training', ContentType: 'text/csv;header=present' }, { ChannelType: 'validation', ContentType: 'text/csv;header=present' }] }, { AutoMLJobInputDataConfig: [{ ContentType: 'text/csv;header=present' }, { ChannelType: 'validation' }] }],
+    dynamic: { AutoMLJobInputDataConfig: [{ ChannelType: 'training', ContentType: 'text/csv;header=present' }, { ChannelType: 'validation', 'ContentType.$': '$.t' }] },
+  },
+  'automl-v1-channels-same-content-type': {
+    api: 'createAutoMLJob',
+    bad: { InputDataConfig: [{ TargetAttributeName: 'y', ContentType: 'text/csv;header=present' }, { ChannelType: 'validation', TargetAttributeName: 'y', ContentType: 'x-application/vnd.amazon+parquet' }] },
+    ok: { InputDataConfig: [{ TargetAttributeName: 'y', ContentType: 'text/csv;header=present' }, { ChannelType: 'validation', TargetAttributeName: 'y', ContentType: 'text/csv;header=present' }] },
+    dynamic: { InputDataConfig: [{ TargetAttributeName: 'y', 'ContentType.$': '$.a' }, { ChannelType: 'validation', TargetAttributeName: 'y', ContentType: 'x-application/vnd.amazon+parquet' }] },
+  },
+  'automl-v1-channels-same-target': {
+    api: 'createAutoMLJob',
+    bad: { InputDataConfig: [{ TargetAttributeName: 'y' }, { ChannelType: 'validation', TargetAttributeName: 'label' }] },
+    ok: { InputDataConfig: [{ TargetAttributeName: 'y' }, { ChannelType: 'validation', TargetAttributeName: 'y' }] },
+    dynamic: { InputDataConfig: [{ TargetAttributeName: 'y' }, { ChannelType: 'validation', 'TargetAttributeName.$': '$.t' }] },
+  },
+  // Session 23: documented rules of the AWS SDK integrations' requests (createCluster, createDomain, …) and AutoML V2.
+  'cluster-orchestrator-exactly-one': {
+    api: 'createCluster',
+    bad: [{ Orchestrator: { Eks: { ClusterArn: 'arn:aws:eks:us-east-1:111122223333:cluster/c' }, Slurm: {} } }, { Orchestrator: {} }],
+    ok: [{ Orchestrator: { Slurm: {} } }, { ClusterName: 'c' }],
+    dynamic: [{ Orchestrator: { 'Eks.$': '$.eks' } }, { 'Orchestrator.$': '$.o' }],
+  },
+  'cluster-instance-type-or-requirements': {
+    api: 'createCluster',
+    bad: { InstanceGroups: [{ InstanceType: 'ml.p5.48xlarge', InstanceRequirements: {} }] },
+    ok: [{ InstanceGroups: [{ InstanceType: 'ml.p5.48xlarge' }] }, { InstanceGroups: [{ InstanceRequirements: {} }] }],
+    dynamic: { InstanceGroups: [{ 'InstanceType.$': '$.t', InstanceRequirements: {} }] },
+  },
+  'cluster-root-volume-no-size': {
+    api: 'createCluster',
+    bad: { InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { RootVolume: true, VolumeKmsKeyId: 'k', VolumeSizeInGB: 100 } }] }] },
+    ok: { InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { RootVolume: true, VolumeKmsKeyId: 'k' } }] }] },
+    dynamic: { InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { 'RootVolume.$': '$.root', VolumeKmsKeyId: 'k', VolumeSizeInGB: 100 } }] }] },
+  },
+  'cluster-root-volume-needs-kms-key': {
+    api: 'createCluster',
+    bad: { InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { RootVolume: true } }] }] },
+    ok: { InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { RootVolume: true, VolumeKmsKeyId: 'k' } }] }] },
+    dynamic: { InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { RootVolume: true, 'VolumeKmsKeyId.$': '$.k' } }] }] },
+  },
+  'cluster-secondary-volume-needs-size': {
+    api: 'createCluster',
+    bad: [{ InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { VolumeKmsKeyId: 'k' } }] }] }, { InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { RootVolume: false } }] }] }],
+    ok: { InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { VolumeSizeInGB: 500 } }] }] },
+    dynamic: { InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { 'RootVolume.$': '$.root' } }] }] },
+  },
+  'cluster-continuous-only-eks': {
+    api: 'createCluster',
+    bad: { NodeProvisioningMode: 'Continuous', Orchestrator: { Slurm: {} } },
+    ok: [{ NodeProvisioningMode: 'Continuous', Orchestrator: { Eks: { ClusterArn: 'arn:aws:eks:us-east-1:111122223333:cluster/c' } } }, { Orchestrator: { Slurm: {} } }],
+    dynamic: { 'NodeProvisioningMode.$': '$.mode', Orchestrator: { Slurm: {} } },
+  },
+  'cluster-autoscaling-needs-role': {
+    api: 'createCluster',
+    bad: { AutoScaling: { Mode: 'Enable' } },
+    ok: [{ AutoScaling: { Mode: 'Enable' }, ClusterRole: 'arn:aws:iam::111122223333:role/r' }, { AutoScaling: { Mode: 'Disable' } }],
+    dynamic: [{ AutoScaling: { 'Mode.$': '$.m' } }, { AutoScaling: { Mode: 'Enable' }, 'ClusterRole.$': '$.role' }],
+  },
+  'cluster-lifecycle-scripts-sagemaker-bucket': {
+    api: 'createCluster',
+    bad: { InstanceGroups: [{ LifeCycleConfig: { SourceS3Uri: 's3://ml-scripts/lifecycle/', OnCreate: 'on_create.sh' } }] },
+    ok: { InstanceGroups: [{ LifeCycleConfig: { SourceS3Uri: 's3://sagemaker-scripts/lifecycle/', OnCreate: 'on_create.sh' } }] },
+    dynamic: { InstanceGroups: [{ LifeCycleConfig: { 'SourceS3Uri.$': '$.uri', OnCreate: 'on_create.sh' } }] },
+  },
+  'compilation-device-or-platform': {
+    api: 'createCompilationJob',
+    bad: [{ ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o', TargetDevice: 'ml_c5', TargetPlatform: { Os: 'LINUX', Arch: 'X86_64' } } }, { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o' } }],
+    ok: [{ ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o', TargetDevice: 'ml_c5' } }, { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o', TargetPlatform: { Os: 'LINUX', Arch: 'X86_64' } } }],
+    dynamic: { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o', 'TargetDevice.$': '$.device' } },
+  },
+  'compilation-package-or-input-config': {
+    api: 'createCompilationJob',
+    bad: [{ ModelPackageVersionArn: 'arn:aws:sagemaker:us-east-1:111122223333:model-package/p/1', InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'XGBOOST' } }, { CompilationJobName: 'c' }],
+    ok: [{ ModelPackageVersionArn: 'arn:aws:sagemaker:us-east-1:111122223333:model-package/p/1' }, { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'XGBOOST' } }],
+    dynamic: { 'InputConfig.$': '$.input' },
+  },
+  'compilation-framework-version-frameworks': {
+    api: 'createCompilationJob',
+    bad: { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'XGBOOST', FrameworkVersion: '1.7' } },
+    ok: [{ InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'PYTORCH', FrameworkVersion: '2.0' } }, { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'XGBOOST' } }],
+    dynamic: { InputConfig: { S3Uri: 's3://b/m.tar.gz', 'Framework.$': '$.f', FrameworkVersion: '1.7' } },
+  },
+  'compilation-data-input-config-needed': {
+    api: 'createCompilationJob',
+    bad: [{ InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'TENSORFLOW' } }, { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'ONNX' } }],
+    ok: [{ InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'TENSORFLOW', DataInputConfig: '{"input":[1,224,224,3]}' } }, { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'XGBOOST' } }, { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'PYTORCH' } }],
+    dynamic: { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'KERAS', 'DataInputConfig.$': '$.shape' } },
+  },
+  'domain-amazon-q-needs-sso': {
+    api: 'createDomain',
+    bad: { AuthMode: 'IAM', DomainSettings: { AmazonQSettings: { Status: 'ENABLED' } } },
+    ok: [{ AuthMode: 'SSO', DomainSettings: { AmazonQSettings: { Status: 'ENABLED' } } }, { AuthMode: 'IAM', DomainSettings: { AmazonQSettings: { Status: 'DISABLED' } } }],
+    dynamic: { 'AuthMode.$': '$.auth', DomainSettings: { AmazonQSettings: { Status: 'ENABLED' } } },
+  },
+  'domain-auto-mount-not-default-as-domain': {
+    api: 'createDomain',
+    bad: { DefaultUserSettings: { AutoMountHomeEFS: 'DefaultAsDomain' } },
+    ok: { DefaultUserSettings: { AutoMountHomeEFS: 'Enabled' } },
+    dynamic: { DefaultUserSettings: { 'AutoMountHomeEFS.$': '$.mount' } },
+  },
+  'user-settings-security-groups-4': {
+    api: 'createDomain',
+    bad: { DefaultUserSettings: { SecurityGroups: ['sg-1', 'sg-2', 'sg-3', 'sg-4', 'sg-5'] } },
+    ok: { DefaultUserSettings: { SecurityGroups: ['sg-1', 'sg-2', 'sg-3', 'sg-4'] } },
+    dynamic: { DefaultUserSettings: { 'SecurityGroups.$': '$.groups' } },
+  },
+  'jupyter-server-instance-type-system': {
+    api: 'createDomain',
+    bad: { DefaultUserSettings: { JupyterServerAppSettings: { DefaultResourceSpec: { InstanceType: 'ml.t3.medium' } } } },
+    ok: [{ DefaultUserSettings: { JupyterServerAppSettings: { DefaultResourceSpec: { InstanceType: 'system' } } } }, { DefaultUserSettings: { KernelGatewayAppSettings: { DefaultResourceSpec: { InstanceType: 'ml.t3.medium' } } } }],
+    dynamic: { DefaultUserSettings: { JupyterServerAppSettings: { DefaultResourceSpec: { 'InstanceType.$': '$.type' } } } },
+  },
+  'jupyter-server-lifecycle-needs-resource-spec': {
+    api: 'createDomain',
+    bad: { DefaultUserSettings: { JupyterServerAppSettings: { LifecycleConfigArns: ['arn:aws:sagemaker:us-east-1:111122223333:studio-lifecycle-config/l'] } } },
+    ok: { DefaultUserSettings: { JupyterServerAppSettings: { LifecycleConfigArns: ['arn:aws:sagemaker:us-east-1:111122223333:studio-lifecycle-config/l'], DefaultResourceSpec: { InstanceType: 'system' } } } },
+    dynamic: { DefaultUserSettings: { JupyterServerAppSettings: { 'LifecycleConfigArns.$': '$.lcc' } } },
+  },
+  'studio-landing-needs-web-portal': {
+    api: 'createDomain',
+    bad: { DefaultUserSettings: { DefaultLandingUri: 'studio::', StudioWebPortal: 'DISABLED' } },
+    ok: [{ DefaultUserSettings: { DefaultLandingUri: 'studio::', StudioWebPortal: 'ENABLED' } }, { DefaultUserSettings: { DefaultLandingUri: 'app:JupyterServer:', StudioWebPortal: 'DISABLED' } }, { DefaultUserSettings: { DefaultLandingUri: 'studio::' } }],
+    dynamic: { DefaultUserSettings: { DefaultLandingUri: 'studio::', 'StudioWebPortal.$': '$.portal' } },
+  },
+  'domain-rstudio-service-security-groups': {
+    api: 'createDomain',
+    bad: { AppSecurityGroupManagement: 'Customer', DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
+    ok: [{ AppSecurityGroupManagement: 'Service', DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } }, { AppSecurityGroupManagement: 'Customer' }],
+    dynamic: { 'AppSecurityGroupManagement.$': '$.sg', DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
+  },
+  'domain-rstudio-vpc-only-needs-security-group-management': {
+    api: 'createDomain',
+    bad: { AppNetworkAccessType: 'VpcOnly', DefaultUserSettings: { SecurityGroups: ['sg-1'] }, DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
+    ok: [{ AppNetworkAccessType: 'VpcOnly', AppSecurityGroupManagement: 'Service', DefaultUserSettings: { SecurityGroups: ['sg-1'] }, DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } }, { AppNetworkAccessType: 'PublicInternetOnly', DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } }],
+    dynamic: { 'AppNetworkAccessType.$': '$.access', DefaultUserSettings: { SecurityGroups: ['sg-1'] }, DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
+  },
+  'domain-vpc-only-needs-security-groups': {
+    api: 'createDomain',
+    bad: { AppNetworkAccessType: 'VpcOnly', DefaultUserSettings: { ExecutionRole: 'arn:aws:iam::111122223333:role/r' } },
+    ok: [{ AppNetworkAccessType: 'VpcOnly', DefaultUserSettings: { SecurityGroups: ['sg-1'] } }, { AppNetworkAccessType: 'PublicInternetOnly', DefaultUserSettings: {} }],
+    dynamic: [{ AppNetworkAccessType: 'VpcOnly', DefaultUserSettings: { 'SecurityGroups.$': '$.sg' } }, { AppNetworkAccessType: 'VpcOnly', 'DefaultUserSettings.$': '$.settings' }],
+  },
+  'feature-group-iceberg-needs-glue-table': {
+    api: 'createFeatureGroup',
+    bad: { OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://b/fs' }, TableFormat: 'Iceberg', DisableGlueTableCreation: true } },
+    ok: [{ OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://b/fs' }, TableFormat: 'Iceberg' } }, { OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://b/fs' }, TableFormat: 'Glue', DisableGlueTableCreation: true } }],
+    dynamic: { OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://b/fs' }, TableFormat: 'Iceberg', 'DisableGlueTableCreation.$': '$.d' } },
+  },
+  'feature-group-provisioned-not-in-memory': {
+    api: 'createFeatureGroup',
+    bad: { OnlineStoreConfig: { EnableOnlineStore: true, StorageType: 'InMemory' }, ThroughputConfig: { ThroughputMode: 'Provisioned', ProvisionedReadCapacityUnits: 10, ProvisionedWriteCapacityUnits: 10 } },
+    ok: [{ OnlineStoreConfig: { EnableOnlineStore: true, StorageType: 'Standard' }, ThroughputConfig: { ThroughputMode: 'Provisioned' } }, { OnlineStoreConfig: { EnableOnlineStore: true, StorageType: 'InMemory' }, ThroughputConfig: { ThroughputMode: 'OnDemand' } }],
+    dynamic: { OnlineStoreConfig: { EnableOnlineStore: true, 'StorageType.$': '$.t' }, ThroughputConfig: { ThroughputMode: 'Provisioned' } },
+  },
+  'inference-component-specification-or-specifications': {
+    api: 'createInferenceComponent',
+    bad: { Specification: { ModelName: 'm' }, Specifications: [{ ModelName: 'm', InstanceType: 'ml.g5.xlarge' }] },
+    ok: [{ Specification: { ModelName: 'm' } }, { Specifications: [{ ModelName: 'm', InstanceType: 'ml.g5.xlarge' }] }],
+    dynamic: { 'Specification.$': '$.spec', Specifications: [{ ModelName: 'm', InstanceType: 'ml.g5.xlarge' }] },
+  },
+  'adapter-component-no-compute-resources': {
+    api: 'createInferenceComponent',
+    bad: { Specification: { BaseInferenceComponentName: 'base', ComputeResourceRequirements: { MinMemoryRequiredInMb: 1024 } } },
+    ok: [{ Specification: { BaseInferenceComponentName: 'base' } }, { Specification: { ModelName: 'm', ComputeResourceRequirements: { MinMemoryRequiredInMb: 1024 } } }],
+    dynamic: { Specification: { 'BaseInferenceComponentName.$': '$.base', ComputeResourceRequirements: { MinMemoryRequiredInMb: 1024 } } },
+  },
+  'inference-component-environment-16': {
+    api: 'createInferenceComponent',
+    bad: { Specification: { Container: { Environment: env(17, 1) } } },
+    ok: { Specification: { Container: { Environment: env(16, 1) } } },
+    dynamic: { Specification: { Container: { 'Environment.$': '$.env' } } },
+  },
+  'recommendation-domain-values': {
+    api: 'createInferenceRecommendationsJob',
+    bad: { InputConfig: { ContainerConfig: { Domain: 'AUDIO' } } },
+    ok: { InputConfig: { ContainerConfig: { Domain: 'COMPUTER_VISION' } } },
+    dynamic: { InputConfig: { ContainerConfig: { 'Domain.$': '$.domain' } } },
+  },
+  'recommendation-framework-values': {
+    api: 'createInferenceRecommendationsJob',
+    bad: { InputConfig: { ContainerConfig: { Framework: 'MXNET' } } },
+    ok: { InputConfig: { ContainerConfig: { Framework: 'SAGEMAKER-SCIKIT-LEARN' } } },
+    dynamic: { InputConfig: { ContainerConfig: { 'Framework.$': '$.framework' } } },
+  },
+  'recommendation-job-duration-18000': {
+    api: 'createInferenceRecommendationsJob',
+    bad: { InputConfig: { JobDurationInSeconds: 18001 } },
+    ok: { InputConfig: { JobDurationInSeconds: 18000 } },
+    dynamic: { InputConfig: { 'JobDurationInSeconds.$': '$.seconds' } },
+  },
+  'recommendation-latency-percentile': {
+    api: 'createInferenceRecommendationsJob',
+    bad: { StoppingConditions: { ModelLatencyThresholds: [{ Percentile: 'P90', ValueInMilliseconds: 100 }] } },
+    ok: { StoppingConditions: { ModelLatencyThresholds: [{ Percentile: 'P99', ValueInMilliseconds: 100 }] } },
+    dynamic: { StoppingConditions: { ModelLatencyThresholds: [{ 'Percentile.$': '$.p', ValueInMilliseconds: 100 }] } },
+  },
+  'traffic-pattern-phases-or-stairs': {
+    api: 'createInferenceRecommendationsJob',
+    bad: { InputConfig: { TrafficPattern: { Phases: [{ InitialNumberOfUsers: 1, SpawnRate: 1, DurationInSeconds: 120 }], Stairs: { DurationInSeconds: 120, NumberOfSteps: 2, UsersPerStep: 1 } } } },
+    ok: [{ InputConfig: { TrafficPattern: { TrafficType: 'STAIRS', Stairs: { DurationInSeconds: 120, NumberOfSteps: 2, UsersPerStep: 1 } } } }, { InputConfig: { TrafficPattern: { Phases: [{ InitialNumberOfUsers: 1, SpawnRate: 1, DurationInSeconds: 120 }] } } }],
+    dynamic: { InputConfig: { TrafficPattern: { 'Phases.$': '$.phases', Stairs: { DurationInSeconds: 120, NumberOfSteps: 2, UsersPerStep: 1 } } } },
+  },
+  'recommendation-serverless-no-provisioned-concurrency': {
+    api: 'createInferenceRecommendationsJob',
+    bad: { InputConfig: { EndpointConfigurations: [{ ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5, ProvisionedConcurrency: 2 } }] } },
+    ok: { InputConfig: { EndpointConfigurations: [{ ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }] } },
+    dynamic: { InputConfig: { EndpointConfigurations: [{ 'ServerlessConfig.$': '$.serverless' }] } },
+  },
+  'unique-additional-inference-specification-names': {
+    api: 'createModelPackage',
+    bad: { ModelPackageGroupName: 'g', AdditionalInferenceSpecifications: [{ Name: 'gpu', Containers: [] }, { Name: 'gpu', Containers: [] }] },
+    ok: { ModelPackageGroupName: 'g', AdditionalInferenceSpecifications: [{ Name: 'gpu', Containers: [] }, { Name: 'cpu', Containers: [] }] },
+    dynamic: { ModelPackageGroupName: 'g', AdditionalInferenceSpecifications: [{ Name: 'gpu', Containers: [] }, { 'Name.$': '$.name', Containers: [] }] },
+  },
+  'model-package-container-environment-16': {
+    api: 'createModelPackage',
+    bad: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', Environment: env(17, 1) }] } },
+    ok: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', Environment: env(16, 1) }] } },
+    dynamic: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', 'Environment.$': '$.env' }] } },
+  },
+  'model-package-group-no-tags': {
+    api: 'createModelPackage',
+    bad: { ModelPackageGroupName: 'g', Tags: [{ Key: 'team', Value: 'ml' }] },
+    ok: [{ ModelPackageGroupName: 'g' }, { ModelPackageName: 'p', Tags: [{ Key: 'team', Value: 'ml' }] }],
+    dynamic: { 'ModelPackageGroupName.$': '$.group', Tags: [{ Key: 'team', Value: 'ml' }] },
+  },
+  'model-package-name-or-group': {
+    api: 'createModelPackage',
+    bad: { ModelPackageDescription: 'd' },
+    ok: [{ ModelPackageGroupName: 'g' }, { ModelPackageName: 'p' }],
+    dynamic: { 'ModelPackageGroupName.$': '$.group' },
+  },
+  'unversioned-model-package-needs-realtime-instance-types': {
+    api: 'createModelPackage',
+    bad: { ModelPackageName: 'p', InferenceSpecification: { Containers: [{ Image: 'i' }], SupportedTransformInstanceTypes: ['ml.m5.large'] } },
+    ok: [{ ModelPackageName: 'p', InferenceSpecification: { Containers: [{ Image: 'i' }], SupportedTransformInstanceTypes: ['ml.m5.large'], SupportedRealtimeInferenceInstanceTypes: ['ml.m5.large'] } }, { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i' }] } }],
+    dynamic: { ModelPackageName: 'p', InferenceSpecification: { Containers: [{ Image: 'i' }], SupportedTransformInstanceTypes: ['ml.m5.large'], 'SupportedRealtimeInferenceInstanceTypes.$': '$.types' } },
+  },
+  'unversioned-model-package-needs-transform-instance-types': {
+    api: 'createModelPackage',
+    bad: { ModelPackageName: 'p', InferenceSpecification: { Containers: [{ Image: 'i' }], SupportedRealtimeInferenceInstanceTypes: ['ml.m5.large'] } },
+    ok: [{ ModelPackageName: 'p', InferenceSpecification: { Containers: [{ Image: 'i' }], SupportedTransformInstanceTypes: ['ml.m5.large'], SupportedRealtimeInferenceInstanceTypes: ['ml.m5.large'] } }, { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i' }] } }],
+    dynamic: { ModelPackageName: 'p', 'InferenceSpecification.$': '$.spec' },
+  },
+  'monitoring-now-needs-start-time': {
+    api: 'createMonitoringSchedule',
+    bad: { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', DataAnalysisEndTime: '-PT1H' } } },
+    ok: [{ MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', DataAnalysisStartTime: '-PT2H', DataAnalysisEndTime: '-PT1H' } } }, { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' } } }],
+    dynamic: { MonitoringScheduleConfig: { ScheduleConfig: { 'ScheduleExpression.$': '$.when', DataAnalysisEndTime: '-PT1H' } } },
+  },
+  'monitoring-now-needs-end-time': {
+    api: 'createMonitoringSchedule',
+    bad: { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', DataAnalysisStartTime: '-PT2H' } } },
+    ok: { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', DataAnalysisStartTime: '-PT2H', DataAnalysisEndTime: '-PT1H' } } },
+    dynamic: { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', DataAnalysisStartTime: '-PT2H', 'DataAnalysisEndTime.$': '$.end' } } },
+  },
+  'monitoring-schedule-cron-or-now': {
+    api: 'createMonitoringSchedule',
+    bad: { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'rate(1 hour)' } } },
+    ok: [{ MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' } } }, { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', DataAnalysisStartTime: '-PT2H', DataAnalysisEndTime: '-PT1H' } } }],
+    dynamic: { MonitoringScheduleConfig: { ScheduleConfig: { 'ScheduleExpression.$': '$.when' } } },
+  },
+  'integer-range-no-reverse-logarithmic': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '1', MaxValue: '10', ScalingType: 'ReverseLogarithmic' }] } }),
+    ok: [tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '1', MaxValue: '10', ScalingType: 'Logarithmic' }] } }), tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.1', MaxValue: '0.9', ScalingType: 'ReverseLogarithmic' }] } })],
+    dynamic: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '1', MaxValue: '10', 'ScalingType.$': '$.scale' }] } }),
+  },
+  'variant-property-no-data-capture': {
+    api: 'updateEndpoint',
+    bad: { ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DataCaptureConfig' }] },
+    ok: { ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DesiredWeight' }] },
+    dynamic: { ExcludeRetainedVariantProperties: [{ 'VariantPropertyType.$': '$.p' }] },
+  },
+  'unique-collection-names': {
+    api: 'createTrainingJob',
+    bad: { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights' }, { CollectionName: 'weights' }] } },
+    ok: { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights' }, { CollectionName: 'gradients' }] } },
+    dynamic: { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights' }, { 'CollectionName.$': '$.c' }] } },
+  },
+  'automl-validation-fraction-open-range': {
+    api: 'createAutoMLJobV2',
+    bad: [{ DataSplitConfig: { ValidationFraction: 1 } }, { DataSplitConfig: { ValidationFraction: 0 } }],
+    ok: { DataSplitConfig: { ValidationFraction: 0.2 } },
+    dynamic: { DataSplitConfig: { 'ValidationFraction.$': '$.f' } },
+  },
+  'automl-forecast-horizon-500': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 501 } } },
+    ok: { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 500 } } },
+    dynamic: { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', 'ForecastHorizon.$': '$.h' } } },
+  },
+  'automl-sample-weights-ensembling-only': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', Mode: 'HYPERPARAMETER_TUNING', SampleWeightAttributeName: 'w' } } },
+    ok: [{ AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', Mode: 'ENSEMBLING', SampleWeightAttributeName: 'w' } } }, { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', SampleWeightAttributeName: 'w' } } }],
+    dynamic: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', 'Mode.$': '$.mode', SampleWeightAttributeName: 'w' } } },
+  },
+  'automl-one-candidate-outside-tabular': {
+    api: 'createAutoMLJobV2',
+    bad: [{ AutoMLProblemTypeConfig: { ImageClassificationJobConfig: { CompletionCriteria: { MaxCandidates: 5 } } } }, { AutoMLProblemTypeConfig: { TextGenerationJobConfig: { CompletionCriteria: { MaxCandidates: 2 } } } }],
+    ok: [{ AutoMLProblemTypeConfig: { ImageClassificationJobConfig: { CompletionCriteria: { MaxCandidates: 1 } } } }, { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', CompletionCriteria: { MaxCandidates: 250 } } } }],
+    dynamic: { AutoMLProblemTypeConfig: { ImageClassificationJobConfig: { CompletionCriteria: { 'MaxCandidates.$': '$.n' } } } },
+  },
+  'automl-regression-metrics': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobObjective: { MetricName: 'AUC' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'Regression' } } },
+    ok: { AutoMLJobObjective: { MetricName: 'RMSE' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'Regression' } } },
+    dynamic: { AutoMLJobObjective: { 'MetricName.$': '$.metric' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'Regression' } } },
+  },
+  'automl-binary-metrics': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobObjective: { MetricName: 'F1macro' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'BinaryClassification' } } },
+    ok: { AutoMLJobObjective: { MetricName: 'AUC' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'BinaryClassification' } } },
+    dynamic: { AutoMLJobObjective: { MetricName: 'F1macro' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', 'ProblemType.$': '$.type' } } },
+  },
+  'automl-multiclass-metrics': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobObjective: { MetricName: 'F1' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'MulticlassClassification' } } },
+    ok: { AutoMLJobObjective: { MetricName: 'F1macro' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'MulticlassClassification' } } },
+    dynamic: { AutoMLJobObjective: { 'MetricName.$': '$.metric' }, AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', ProblemType: 'MulticlassClassification' } } },
+  },
+  'automl-image-classification-metrics': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobObjective: { MetricName: 'F1' }, AutoMLProblemTypeConfig: { ImageClassificationJobConfig: {} } },
+    ok: { AutoMLJobObjective: { MetricName: 'Accuracy' }, AutoMLProblemTypeConfig: { ImageClassificationJobConfig: {} } },
+    dynamic: { AutoMLJobObjective: { MetricName: 'F1' }, 'AutoMLProblemTypeConfig.$': '$.problem' },
+  },
+  'automl-text-classification-metrics': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobObjective: { MetricName: 'AUC' }, AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } },
+    // Two problem types (a union of two, its own finding): which one the metric is for is not known.
+    ok: [{ AutoMLJobObjective: { MetricName: 'Accuracy' }, AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } }, { AutoMLJobObjective: { MetricName: 'F1' }, AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' }, ImageClassificationJobConfig: {} } }],
+    dynamic: { AutoMLJobObjective: { 'MetricName.$': '$.m' }, AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } },
+  },
+  'automl-forecasting-metrics': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobObjective: { MetricName: 'Accuracy' }, AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10 } } },
+    ok: { AutoMLJobObjective: { MetricName: 'AverageWeightedQuantileLoss' }, AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10 } } },
+    dynamic: { AutoMLJobObjective: { 'MetricName.$': '$.m' }, AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10 } } },
+  },
+  'automl-gzip-not-for-images': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [{ CompressionType: 'Gzip' }], AutoMLProblemTypeConfig: { ImageClassificationJobConfig: {} } },
+    ok: [{ AutoMLJobInputDataConfig: [{ CompressionType: 'Gzip' }], AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10 } } }, { AutoMLJobInputDataConfig: [{ CompressionType: 'None' }], AutoMLProblemTypeConfig: { ImageClassificationJobConfig: {} } }],
+    dynamic: { AutoMLJobInputDataConfig: [{ CompressionType: 'Gzip' }], 'AutoMLProblemTypeConfig.$': '$.p' },
+  },
+  'automl-tabular-content-types': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [{ ContentType: 'application/json' }, {}], AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y' } } },
+    ok: [{ AutoMLJobInputDataConfig: [{ ContentType: 'x-application/vnd.amazon+parquet' }, {}], AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y' } } }],
+    dynamic: { AutoMLJobInputDataConfig: [{ 'ContentType.$': '$.t' }], AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y' } } },
+  },
+  'automl-text-classification-content-types': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [{ ContentType: 'image/png' }], AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } },
+    ok: { AutoMLJobInputDataConfig: [{ ContentType: 'text/csv;header=present' }], AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } },
+    dynamic: { AutoMLJobInputDataConfig: [{ 'ContentType.$': '$.t' }], AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } },
+  },
+  'automl-time-series-forecasting-content-types': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [{ ContentType: 'text/csv' }], AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10 } } },
+    ok: { AutoMLJobInputDataConfig: [{ ContentType: 'text/csv;header=present' }], AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10 } } },
+    dynamic: { AutoMLJobInputDataConfig: [{ ContentType: 'text/csv' }], AutoMLProblemTypeConfig: { 'TimeSeriesForecastingJobConfig.$': '$.ts' } },
+  },
+  'automl-text-generation-content-types': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [{ ContentType: 'application/jsonlines' }], AutoMLProblemTypeConfig: { TextGenerationJobConfig: {} } },
+    ok: { AutoMLJobInputDataConfig: [{ ContentType: 'x-application/vnd.amazon+parquet' }], AutoMLProblemTypeConfig: { TextGenerationJobConfig: {} } },
+    dynamic: { AutoMLJobInputDataConfig: [{ 'ContentType.$': '$.t' }], AutoMLProblemTypeConfig: { TextGenerationJobConfig: {} } },
+  },
+  'automl-image-classification-content-types': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [{ ContentType: 'text/csv;header=present' }], AutoMLProblemTypeConfig: { ImageClassificationJobConfig: {} } },
+    ok: { AutoMLJobInputDataConfig: [{ ContentType: 'image/*' }], AutoMLProblemTypeConfig: { ImageClassificationJobConfig: {} } },
+    dynamic: { AutoMLJobInputDataConfig: [{ 'ContentType.$': '$.t' }], AutoMLProblemTypeConfig: { ImageClassificationJobConfig: {} } },
+  },
+  'automl-tabular-data-formats': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile', S3Uri: 's3://b/m' } } }], AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y' } } },
+    ok: { AutoMLJobInputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'ManifestFile', S3Uri: 's3://b/m' } } }], AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y' } } },
+    dynamic: { AutoMLJobInputDataConfig: [{ DataSource: { S3DataSource: { 'S3DataType.$': '$.t', S3Uri: 's3://b/m' } } }], AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y' } } },
+  },
+  'automl-text-classification-s3-prefix-only': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'ManifestFile', S3Uri: 's3://b/m' } } }], AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } },
+    ok: { AutoMLJobInputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/m/' } } }], AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } },
+    dynamic: { AutoMLJobInputDataConfig: [{ DataSource: { 'S3DataSource.$': '$.s' } }], AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } },
+  },
+  'automl-time-series-forecasting-s3-prefix-only': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'ManifestFile', S3Uri: 's3://b/m' } } }], AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10 } } },
+    ok: { AutoMLJobInputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/m/' } } }], AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10 } } },
+    dynamic: { AutoMLJobInputDataConfig: [{ DataSource: { S3DataSource: { 'S3DataType.$': '$.t', S3Uri: 's3://b/m' } } }], AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10 } } },
+  },
+  'automl-text-generation-s3-prefix-only': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile', S3Uri: 's3://b/m' } } }], AutoMLProblemTypeConfig: { TextGenerationJobConfig: {} } },
+    ok: { AutoMLJobInputDataConfig: [{ DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/m/' } } }], AutoMLProblemTypeConfig: { TextGenerationJobConfig: {} } },
+    dynamic: { AutoMLJobInputDataConfig: [{ DataSource: { S3DataSource: { 'S3DataType.$': '$.t', S3Uri: 's3://b/m' } } }], AutoMLProblemTypeConfig: { TextGenerationJobConfig: {} } },
+  },
+  'automl-ensembling-algorithms': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', Mode: 'ENSEMBLING', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['xgboost', 'mlp'] }] } } } },
+    ok: [{ AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', Mode: 'ENSEMBLING', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['xgboost', 'catboost'] }] } } } }, { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['mlp'] }] } } } }],
+    dynamic: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', Mode: 'ENSEMBLING', CandidateGenerationConfig: { AlgorithmsConfig: [{ 'AutoMLAlgorithms.$': '$.a' }] } } } },
+  },
+  'automl-hyperparameter-tuning-algorithms': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', Mode: 'HYPERPARAMETER_TUNING', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['lightgbm'] }] } } } },
+    ok: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', Mode: 'HYPERPARAMETER_TUNING', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['mlp', 'xgboost'] }] } } } },
+    dynamic: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', 'Mode.$': '$.m', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['lightgbm'] }] } } } },
+  },
+  'automl-forecasting-algorithms': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10, CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['deepar', 'xgboost'] }] } } } },
+    ok: { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10, CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['deepar', 'ets'] }] } } } },
+    dynamic: { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10, CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['{% $a %}'] }] } } } },
+  },
+  'shap-baseline-4-kb': {
+    api: 'createEndpointConfig',
+    bad: shap({ ShapBaseline: 'ñ'.repeat(2049) }),
+    ok: shap({ ShapBaseline: 'ñ'.repeat(2048) }),
+    dynamic: shap({ 'ShapBaseline.$': '$.baseline' }),
+  },
   // Requests only the AWS SDK integration sends (aws-sdk:sagemaker:<action>): the same rules, read from the same model.
   'automl-tabular-objective-needs-problem-type': {
     api: 'createAutoMLJobV2',
@@ -115,12 +544,12 @@ const CASES: Record<string, Case> = {
   },
   'nvidia-compilation-needs-compiler-options': {
     api: 'createCompilationJob',
-    bad: { OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'ARM64', Accelerator: 'NVIDIA' } } },
+    bad: { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'ARM64', Accelerator: 'NVIDIA' } } },
     ok: [
-      { OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'ARM64', Accelerator: 'NVIDIA' }, CompilerOptions: '{"gpu-code": "sm_72", "trt-ver": "6.0.1", "cuda-ver": "10.1"}' } },
-      { OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'X86_64' } } },
+      { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'ARM64', Accelerator: 'NVIDIA' }, CompilerOptions: '{"gpu-code": "sm_72", "trt-ver": "6.0.1", "cuda-ver": "10.1"}' } },
+      { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'X86_64' } } },
     ],
-    dynamic: { OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'ARM64', Accelerator: 'NVIDIA' }, 'CompilerOptions.$': '$.options' } },
+    dynamic: { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/out', TargetPlatform: { Os: 'LINUX', Arch: 'ARM64', Accelerator: 'NVIDIA' }, 'CompilerOptions.$': '$.options' } },
   },
   'autopilot-generated-endpoint-name-alone': {
     api: 'createAutoMLJob',
@@ -1136,10 +1565,10 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     );
     assert.equal(f.fix, undefined);
   });
-  test('ModelDataSource in a MultiModel container: a warning on the member, removing it offered', () => {
+  test('ModelDataSource in a MultiModel container: an error on the member, removing it offered', () => {
     const f = one('createModel', { Containers: [{ Image: 'a', ModelDataUrl: 's3://b/a.tar.gz' }, { Image: 'b', Mode: 'MultiModel', ModelDataSource: s3Model }] });
     assert.equal(f.at, '"ModelDataSource"');
-    assert.equal(f.severity, 'warning');
+    assert.equal(f.severity, 'error');
     assert.ok(f.message.startsWith('Containers[1].ModelDataSource must not be set when Mode is MultiModel. SageMaker\'s API documentation (ContainerDefinition.ModelDataSource): "Currently you cannot use'), f.message);
     assert.equal(f.fix!.kind, 'remove');
   });

@@ -30,6 +30,8 @@ export interface Condition {
   means?: string;
   /** The field is set (true) or not set (false). */
   present?: boolean;
+  /** The field is set and is the only member of its object (one member of a union: a union of two is its own finding). */
+  alone?: boolean;
   default?: Scalar;
 }
 
@@ -89,6 +91,8 @@ export interface DocumentedRule {
   prefix?: string | string[];
   suffix?: string | string[];
   not?: boolean;
+  /** What would make the request right after all, added to the message (", unless …"): a warning's doubt in words. */
+  unless?: string;
   /** samePart: what the patterns capture, in the message ("region"). */
   part?: string;
   /** samePart: regular expressions whose first group is the part of a value; a value none matches names no part. */
@@ -253,6 +257,7 @@ function holds(at: RuleScope, c: Condition): boolean | undefined {
 
 function holdsFor(f: Found, c: Condition): boolean | undefined {
   if (c.present !== undefined) return f.state === 'unknown' ? undefined : isSet(f) === c.present;
+  if (c.alone) return f.state === 'unknown' ? undefined : isSet(f) && f.node.parent?.parent?.children?.length === 1;
   let v: Scalar | undefined;
   if (f.state === 'unknown') return undefined;
   if (f.state === 'absent') {
@@ -274,6 +279,7 @@ function holdsFor(f: Found, c: Condition): boolean | undefined {
 function describe(c: Condition): string {
   if (c.means) return `${c.field} ${c.means}`;
   if (c.present !== undefined) return `${c.field} is ${c.present ? '' : 'not '}set`;
+  if (c.alone) return `${c.field} is set`;
   if (c.equals !== undefined) return `${c.field} is ${show(c.equals)}`;
   if (c.oneOf) return `${c.field} is ${orList(c.oneOf)}`;
   if (c.startsWithOneOf) return `${c.field} is ${orList(c.startsWithOneOf.map((p) => `${p}*`))}`;
@@ -368,9 +374,11 @@ const JUDGES_PRESENT: Partial<Record<string, (rule: DocumentedRule) => string | 
   exclusive: (r) => r.field,
   max: (r) => r.field,
   range: (r) => r.field,
+  bytesMax: (r) => r.field,
   affix: (r) => r.field,
   listContains: (r) => r.field,
   unique: (r) => r.list,
+  sameValue: (r) => r.list,
   allOrNone: (r) => r.list,
 };
 const triggerLists = new Map<DocumentedRule, readonly string[]>();
@@ -551,6 +559,20 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       }
       return hits;
     }
+    case 'sameValue': {
+      // One value of `key` in every item of the list that sets it: an item that disagrees with the first is flagged.
+      let head: { value: Scalar; label: string } | undefined;
+      const hits: Hit[] = [];
+      for (const item of lookup(at, rule.list! + '[]')) {
+        if (item.state !== 'value') continue;
+        const k = lookup(at, rule.key!, item)[0];
+        const v = k.state === 'value' ? scalar(k.node) : undefined;
+        if (k.state !== 'value' || v === undefined) continue;
+        if (!head) head = { value: v, label: item.label };
+        else if (v !== head.value) hits.push({ node: k.node, message: `${k.label} is ${show(v)} but ${head.label}.${rule.key} is ${show(head.value)}; every item of ${labelOf(rule.list!)} must have the same ${rule.key}` });
+      }
+      return hits;
+    }
     case 'allOrNone': {
       const items = lookup(at, rule.list! + '[]').filter((f): f is Extract<Found, { state: 'value' }> => f.state === 'value' && f.node.type === 'object');
       const states = items.map((i) => lookup(at, rule.key!, i)[0]);
@@ -561,34 +583,37 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
         .map((i) => ({ node: i.node, message: `${i.label} has no ${rule.key} but ${withKey[0].label} has one: set ${rule.key} on every item of ${labelOf(rule.list!)} or on none` }));
     }
     case 'requiresValue': {
-      const f = first(rule.field!);
-      if (f.state === 'unknown') return [];
-      // An absent field with its value from around the scope: that value, and the words for where it comes from.
-      const inherited = f.state === 'absent' && rule.defaultFrom ? around(at, rule.defaultFrom.path) : undefined;
-      if (inherited === null) return [];
-      const absentIs = (v: Scalar) => (inherited ? `is not set (${inherited.label} is ${show(v)})` : `is not set (${show(v)})`);
-      if (rule.notOneOf) {
-        const v = f.state === 'value' ? scalar(f.node) : inherited?.value;
-        if (v === undefined || !rule.notOneOf.includes(v)) return [];
-        if (f.state === 'value') {
-          const message = `${labelOf(rule.field!)} is ${show(v)}${when}; it cannot be ${orList(rule.notOneOf)}`;
-          return [{ node: f.node, message }, ...alsoAt(message)];
+      // A path through a list ("Channels[].ContentType", "Algorithms[]") judges every item.
+      const found = rule.field!.includes('[]') ? lookup(at, rule.field!) : [first(rule.field!)];
+      return found.flatMap((f): Hit[] => {
+        if (f.state === 'unknown') return [];
+        // An absent field with its value from around the scope: that value, and the words for where it comes from.
+        const inherited = f.state === 'absent' && rule.defaultFrom ? around(at, rule.defaultFrom.path) : undefined;
+        if (inherited === null) return [];
+        const absentIs = (v: Scalar) => (inherited ? `is not set (${inherited.label} is ${show(v)})` : `is not set (${show(v)})`);
+        if (rule.notOneOf) {
+          const v = f.state === 'value' ? scalar(f.node) : inherited?.value;
+          if (v === undefined || !rule.notOneOf.includes(v)) return [];
+          if (f.state === 'value') {
+            const message = `${f.label} is ${show(v)}${when}; it cannot be ${orList(rule.notOneOf)}`;
+            return [{ node: f.node, message }, ...alsoAt(message)];
+          }
+          return [{ node: f.container === scope ? anchor() : missingAt(f), message: `${labelOf(rule.field!)} ${absentIs(v)}${when}; it cannot be ${orList(rule.notOneOf)}` }];
         }
-        return [{ node: f.container === scope ? anchor() : missingAt(f), message: `${labelOf(rule.field!)} ${absentIs(v)}${when}; it cannot be ${orList(rule.notOneOf)}` }];
-      }
-      const v = f.state === 'absent' ? (inherited ? inherited.value : rule.default) : scalar(f.node);
-      // A number written as a string ("500") is the type check's finding; its number may well be one of the values.
-      if (v === undefined || rule.oneOf!.includes(v) || (typeof v === 'string' && v.trim() !== '' && rule.oneOf!.includes(Number(v)))) return [];
-      const is = f.state === 'absent' ? absentIs(v) : `is ${show(v)}`;
-      const message = `${labelOf(rule.field!)} ${is}${when}; it must be ${orList(rule.oneOf!)}`;
-      if (f.state === 'value') {
-        const fix: NodeFix | undefined = rule.fix !== undefined ? { kind: 'replace', node: f.node, value: rule.fix } : undefined;
-        // Where the rule names the member its sentence is about (`at`), that one is flagged too.
-        return [{ node: f.node, message, fix }, ...alsoAt(message)];
-      }
-      const fix: NodeFix | undefined =
-        rule.fix !== undefined ? { kind: 'insert', object: f.container, key: rule.field!.split('.').pop()!, value: rule.fix } : undefined;
-      return [{ node: f.container === scope ? anchor() : missingAt(f), message, fix }];
+        const v = f.state === 'absent' ? (inherited ? inherited.value : rule.default) : scalar(f.node);
+        // A number written as a string ("500") is the type check's finding; its number may well be one of the values.
+        if (v === undefined || rule.oneOf!.includes(v) || (typeof v === 'string' && v.trim() !== '' && rule.oneOf!.includes(Number(v)))) return [];
+        const is = f.state === 'absent' ? absentIs(v) : `is ${show(v)}`;
+        const message = `${f.state === 'value' ? f.label : labelOf(rule.field!)} ${is}${when}; it must be ${orList(rule.oneOf!)}`;
+        if (f.state === 'value') {
+          const fix: NodeFix | undefined = rule.fix !== undefined ? { kind: 'replace', node: f.node, value: rule.fix } : undefined;
+          // Where the rule names the member its sentence is about (`at`), that one is flagged too.
+          return [{ node: f.node, message, fix }, ...alsoAt(message)];
+        }
+        const fix: NodeFix | undefined =
+          rule.fix !== undefined ? { kind: 'insert', object: f.container, key: rule.field!.split('.').pop()!, value: rule.fix } : undefined;
+        return [{ node: f.container === scope ? anchor() : missingAt(f), message, fix }];
+      });
     }
     case 'affix': {
       // A string field's beginning (`prefix`) or end (`suffix`) that must be, or with `not` must not be, the given
@@ -657,6 +682,14 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       }
       if (bytes <= rule.max! || !where) return [];
       return [{ node: where, message: `${andList(rule.maps!.map(labelOf))}: keys and values are ${bytes} bytes in total; at most ${rule.max} are allowed` }];
+    }
+    case 'bytesMax': {
+      // A string's UTF-8 length (the model's length trait counts characters: "4 KB" of text outside ASCII is fewer).
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'string') return [];
+      const bytes = utf8.encode(f.node.value).length;
+      if (bytes <= rule.max!) return [];
+      return [{ node: presentAt(f), message: `${f.label} is ${bytes} bytes in UTF-8${when}; at most ${rule.max} are allowed` }];
     }
     case 'entryBytesMax': {
       // Each key and each literal value of the maps, in UTF-8 bytes (the model's length trait counts characters).
@@ -742,7 +775,10 @@ type Violation = { rule: DocumentedRule; hit: Hit; computed?: true };
 function structureRules(node: AstNode, shape: Shape, label: string, jsonata: boolean, found: Violation[], member: (value: AstNode, shape: Shape, label: string) => void) {
   for (const rule of rulesOf(shape.name)) {
     const at: RuleScope = { node, label, jsonata, computed: false };
-    for (const hit of evaluate(rule, at)) found.push(at.computed ? { rule, hit, computed: true } : { rule, hit });
+    for (const found1 of evaluate(rule, at)) {
+      const hit = rule.unless ? { ...found1, message: `${found1.message}, unless ${rule.unless}` } : found1;
+      found.push(at.computed ? { rule, hit, computed: true } : { rule, hit });
+    }
   }
   for (const p of node.children ?? []) {
     const [k, v] = p.children ?? [];
