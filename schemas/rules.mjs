@@ -91,7 +91,7 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn'];
 
 /** An affix's texts: one string, or a list of them (the value must begin or end with one). */
 const affixTexts = (x) => (typeof x === 'string' ? [x] : Array.isArray(x) ? x : []);
@@ -186,9 +186,14 @@ export function checkRules(model, data) {
         if (![...(rule.fields ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? [])].includes(field)) say(`defaults ${field} is not one of the rule's fields`);
         else if (!r.error && !fits(model, r.shape, value)) say(`defaults ${field}: ${JSON.stringify(value)} is not a value of ${r.shape}`);
       }
-      if (rule.kind === 'unique' || rule.kind === 'allOrNone' || rule.kind === 'sameValue') {
+      if (rule.kind === 'unique' || rule.kind === 'allOrNone' || rule.kind === 'sameValue' || rule.kind === 'namedIn') {
         const r = resolve(model, scope, `${rule.list}[].${rule.key}`);
         if (r.error) say(`${rule.list}[].${rule.key} from ${scope}: ${r.error}`);
+      }
+      if (rule.itemValue) {
+        const r = resolve(model, scope, `${rule.list}[].${rule.itemValue.field}`);
+        if (r.error) say(`${rule.list}[].${rule.itemValue.field} from ${scope}: ${r.error}`);
+        else for (const x of rule.itemValue.oneOf) if (!fits(model, r.shape, x)) say(`itemValue: ${JSON.stringify(x)} is not a value of ${r.shape}`);
       }
     }
   }
@@ -251,6 +256,7 @@ export function rulesTable(data) {
     c.means ? `${c.field} ${c.means}`
     : c.present !== undefined ? `${c.field} ${c.present ? '' : 'not '}set`
     : c.alone ? `${c.field} the only one set`
+    : c.minItems !== undefined ? `${c.field} has ≥ ${c.minItems} items`
     : c.equals !== undefined ? `${c.field} = ${v(c.equals)}`
     : c.oneOf ? `${c.field} ∈ {${c.oneOf.map(v)}}`
     : c.startsWithOneOf ? `${c.field} ∈ {${c.startsWithOneOf.map((p) => p + '*')}}`
@@ -273,6 +279,7 @@ export function rulesTable(data) {
       unique: () => `${r.list}[].${r.key} unique`,
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
       sameValue: () => `${r.list}[].${r.key} the same in every item`,
+      namedIn: () => `${r.field} ∈ ${r.list}[].${r.key}${r.itemValue ? `, whose ${r.itemValue.field} ∈ {${r.itemValue.oneOf.map(v)}}` : ''}`,
       requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`) + (r.defaultFrom ? ` (absent = the ${r.defaultFrom.path} around it)` : ''),
       affix: () => {
         const texts = affixTexts(r.prefix ?? r.suffix);

@@ -71,6 +71,30 @@ interface Case {
 }
 
 const CASES: Record<string, Case> = {
+  'inference-component-specifications-instance-type': {
+    api: 'createInferenceComponent',
+    bad: { Specifications: [{ ModelName: 'a', InstanceType: 'ml.g5.xlarge' }, { ModelName: 'b' }] },
+    ok: [{ Specifications: [{ ModelName: 'a', InstanceType: 'ml.g5.xlarge' }, { ModelName: 'b', InstanceType: 'ml.g6.xlarge' }] }, { Specifications: [{ ModelName: 'a' }] }],
+    dynamic: [{ 'Specifications.$': '$.specs' }, { Specifications: [{ ModelName: 'a', InstanceType: 'ml.g5.xlarge' }, { ModelName: 'b', 'InstanceType.$': '$.t' }] }],
+  },
+  'feature-vector-fractional': {
+    api: 'createFeatureGroup',
+    bad: { FeatureDefinitions: [{ FeatureName: 'embedding', FeatureType: 'Integral', CollectionType: 'Vector', CollectionConfig: { VectorConfig: { Dimension: 8 } } }] },
+    ok: [{ FeatureDefinitions: [{ FeatureName: 'embedding', FeatureType: 'Fractional', CollectionType: 'Vector', CollectionConfig: { VectorConfig: { Dimension: 8 } } }] }, { FeatureDefinitions: [{ FeatureName: 'tags', FeatureType: 'String', CollectionType: 'List' }] }],
+    dynamic: { FeatureDefinitions: [{ FeatureName: 'embedding', 'FeatureType.$': '$.t', CollectionType: 'Vector' }] },
+  },
+  'feature-group-record-identifier-is-a-feature': {
+    api: 'createFeatureGroup',
+    bad: { RecordIdentifierFeatureName: 'account_id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Fractional' }] },
+    ok: { RecordIdentifierFeatureName: 'customer_id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Fractional' }] },
+    dynamic: [{ RecordIdentifierFeatureName: 'account_id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ 'FeatureName.$': '$.id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Fractional' }] }, { 'RecordIdentifierFeatureName.$': '$.id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'ts', FeatureType: 'Fractional' }] }],
+  },
+  'feature-group-event-time-feature': {
+    api: 'createFeatureGroup',
+    bad: [{ RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Integral' }] }, { RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'event_time', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }] }],
+    ok: [{ RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'String' }] }],
+    dynamic: { RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', 'FeatureType.$': '$.t' }] },
+  },
   'automl-channels-same-content-type': {
     api: 'createAutoMLJobV2',
     bad: { AutoMLJobInputDataConfig: [{ ChannelType: 'training', ContentType: 'text/csv;header=present' }, { ChannelType: 'validation', ContentType: 'x-application/vnd.amazon+parquet' }] },

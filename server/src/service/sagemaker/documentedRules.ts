@@ -32,6 +32,8 @@ export interface Condition {
   present?: boolean;
   /** The field is set and is the only member of its object (one member of a union: a union of two is its own finding). */
   alone?: boolean;
+  /** The field is a list of at least this many items. */
+  minItems?: number;
   default?: Scalar;
 }
 
@@ -93,6 +95,8 @@ export interface DocumentedRule {
   not?: boolean;
   /** What would make the request right after all, added to the message (", unless …"): a warning's doubt in words. */
   unless?: string;
+  /** namedIn: what the named item's member must be ({ field: "FeatureType", oneOf: ["String", "Fractional"] }). */
+  itemValue?: { field: string; oneOf: Scalar[] };
   /** samePart: what the patterns capture, in the message ("region"). */
   part?: string;
   /** samePart: regular expressions whose first group is the part of a value; a value none matches names no part. */
@@ -258,6 +262,7 @@ function holds(at: RuleScope, c: Condition): boolean | undefined {
 function holdsFor(f: Found, c: Condition): boolean | undefined {
   if (c.present !== undefined) return f.state === 'unknown' ? undefined : isSet(f) === c.present;
   if (c.alone) return f.state === 'unknown' ? undefined : isSet(f) && f.node.parent?.parent?.children?.length === 1;
+  if (c.minItems !== undefined) return f.state === 'unknown' ? undefined : f.state === 'value' && f.node.type === 'array' ? (f.node.children?.length ?? 0) >= c.minItems : false;
   let v: Scalar | undefined;
   if (f.state === 'unknown') return undefined;
   if (f.state === 'absent') {
@@ -280,6 +285,7 @@ function describe(c: Condition): string {
   if (c.means) return `${c.field} ${c.means}`;
   if (c.present !== undefined) return `${c.field} is ${c.present ? '' : 'not '}set`;
   if (c.alone) return `${c.field} is set`;
+  if (c.minItems !== undefined) return `${c.field} has ${c.minItems} items or more`;
   if (c.equals !== undefined) return `${c.field} is ${show(c.equals)}`;
   if (c.oneOf) return `${c.field} is ${orList(c.oneOf)}`;
   if (c.startsWithOneOf) return `${c.field} is ${orList(c.startsWithOneOf.map((p) => `${p}*`))}`;
@@ -379,6 +385,7 @@ const JUDGES_PRESENT: Partial<Record<string, (rule: DocumentedRule) => string | 
   listContains: (r) => r.field,
   unique: (r) => r.list,
   sameValue: (r) => r.list,
+  namedIn: (r) => r.field,
   allOrNone: (r) => r.list,
 };
 const triggerLists = new Map<DocumentedRule, readonly string[]>();
@@ -419,6 +426,10 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
 
   switch (rule.kind) {
     case 'requires': {
+      // A path through a list ("Specifications[].InstanceType") requires the field of every item.
+      if (rule.field!.includes('[]')) {
+        return lookup(at, rule.field!).flatMap((f): Hit[] => (f.state === 'absent' && f.container !== scope ? [{ node: f.container, message: `${labelOf(rule.field!)} is required${when}` }] : []));
+      }
       const f = first(rule.field!);
       if (f.state !== 'absent') return [];
       let fix: NodeFix | undefined;
@@ -572,6 +583,24 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
         else if (v !== head.value) hits.push({ node: k.node, message: `${k.label} is ${show(v)} but ${head.label}.${rule.key} is ${show(head.value)}; every item of ${labelOf(rule.list!)} must have the same ${rule.key}` });
       }
       return hits;
+    }
+    case 'namedIn': {
+      // A name that must be the `key` of an item of `list` (a feature group's record identifier among its features);
+      // silent while the list or a name in it is dynamic (it may be the one).
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'string') return [];
+      const found = lookup(at, rule.list! + '[]');
+      const items = found.filter((i): i is Extract<Found, { state: 'value' }> => i.state === 'value');
+      if (!items.length || items.length !== found.length) return [];
+      const named = items.map((item) => ({ item, name: lookup(at, rule.key!, item)[0] }));
+      if (named.some((n) => n.name.state === 'unknown')) return [];
+      const match = named.find((n) => n.name.state === 'value' && n.name.node.value === f.node.value);
+      if (!match) return [{ node: presentAt(f), message: `${f.label} ${JSON.stringify(f.node.value)} is no ${rule.key} in ${labelOf(rule.list!)}` }];
+      if (!rule.itemValue) return [];
+      const v = lookup(at, rule.itemValue.field, match.item)[0];
+      const value = v.state === 'value' ? scalar(v.node) : undefined;
+      if (v.state !== 'value' || value === undefined || rule.itemValue.oneOf.includes(value)) return [];
+      return [{ node: v.node, message: `${v.label} is ${show(value)}, and ${f.label} names it; it must be ${orList(rule.itemValue.oneOf)}` }];
     }
     case 'allOrNone': {
       const items = lookup(at, rule.list! + '[]').filter((f): f is Extract<Found, { state: 'value' }> => f.state === 'value' && f.node.type === 'object');
