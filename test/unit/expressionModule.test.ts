@@ -210,3 +210,19 @@ describe('${…} placeholders', () => {
     assert.deepEqual(scanPlaceholders('${'.repeat(200_000) + '}'), [{ name: '${'.repeat(199_999), start: 0, end: 400_001 }]);
   });
 });
+
+describe('JSONata $substring of a value of one known length', () => {
+  test('its length is the one jsonata computes ($substring($uuid(), 0, 8) is 8 characters)', async () => {
+    const { default: jsonata } = await import('jsonata');
+    const { jsonataConcatenation } = await import('../../server/src/service/expressions/jsonata');
+    const cases: [number, number | undefined][] = [[0, 8], [4, 8], [30, 10], [-6, 3], [-40, 5], [0, -2], [10, undefined], [40, 3], [-3, undefined]];
+    for (const [start, length] of cases) {
+      const expr = `$substring($uuid(), ${start}${length === undefined ? '' : `, ${length}`})`;
+      const real = String(await jsonata(expr).evaluate({}, stepFunctionsJsonataBindings())).length;
+      assert.deepEqual(jsonataConcatenation(`{% ${expr} %}`), [{ length: real }], expr);
+    }
+    // Not a literal start or length, or not a value of one length: unknown.
+    assert.deepEqual(jsonataConcatenation('{% $substring($uuid(), $states.input.n, 8) %}'), [{ other: true }]);
+    assert.deepEqual(jsonataConcatenation("{% 'a' & $substring($states.input.id, 0, 8) %}"), [{ text: 'a' }, { other: true }]);
+  });
+});

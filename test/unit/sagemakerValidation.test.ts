@@ -522,6 +522,11 @@ describe('a job name built from the execution name (up to 80 characters; the job
     assert.deepEqual(tuning("{% 'job-' & $uuid() %}"), []);
     assert.deepEqual(tuning(`{% '${'a'.repeat(30)}' & $uuid() %}`).map(([s]) => s), ['warning']);
   });
+  test('a JSONata value always shorter than the member\'s least: $substring of a UUID', () => {
+    const name = (value: string) => findings(machine(training({ TrainingJobName: value }), { jsonata: true })).map((x) => [x.severity, x.message]);
+    assert.deepEqual(name('{% $substring($uuid(), 40, 5) %}'), [['warning', 'TrainingJobName = "{% $substring($uuid(), 40, 5) %}" is at most 0 characters long; TrainingJobName needs at least 1: SageMaker refuses the request when the state runs']]);
+    assert.deepEqual(name("{% 'job-' & $substring($uuid(), 0, 8) %}"), []);
+  });
   test('a value whose text alone is longer than the member allows, whatever it reads; a $hash digest of a known length', () => {
     const f = findings(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': `States.Format('${'a'.repeat(64)}{}', $.id)` })));
     assert.deepEqual(f.map((x) => [x.severity, x.message.replace(/^.*" is/, '')]), [['warning', ' always at least 64 characters long, the text it always holds; TrainingJobName allows at most 63: SageMaker refuses the request when the state runs']]);

@@ -363,7 +363,32 @@ function fixedLength(n: JsonataNode): number | undefined {
   if (n.type !== 'function' || procedure?.type !== 'variable') return undefined;
   const args = (n.arguments as JsonataNode[] | undefined) ?? [];
   if (procedure.value === 'uuid') return args.length ? undefined : 36;
+  if (procedure.value === 'substring') return substringLength(args);
   return procedure.value === 'hash' && args.length === 2 ? digestLength(args[1]) : undefined;
+}
+
+/** A number literal's value (`-3` parses as a negation of 3), else undefined. */
+function numberLiteral(n: JsonataNode | undefined): number | undefined {
+  if (n?.type === 'number' && typeof n.value === 'number') return n.value;
+  if (n?.type === 'unary' && n.value === '-') {
+    const x = numberLiteral(n.expression as JsonataNode | undefined);
+    return x === undefined ? undefined : -x;
+  }
+  return undefined;
+}
+
+/**
+ * `$substring(s, start[, length])` of a string of one known length with literal integers: JSONata's own arithmetic (a
+ * negative start counts from the end, a negative length is none), so `$substring($uuid(), 0, 8)` is 8 characters.
+ */
+function substringLength(args: JsonataNode[]): number | undefined {
+  if (args.length < 2 || args.length > 3 || !plainTerm(args[0])) return undefined;
+  const of = fixedLength(args[0]);
+  const start = numberLiteral(args[1]);
+  const length = args.length === 3 ? numberLiteral(args[2]) : Infinity;
+  if (of === undefined || start === undefined || length === undefined || !Number.isInteger(start) || !(Number.isInteger(length) || length === Infinity)) return undefined;
+  const from = start < 0 ? Math.max(0, of + start) : Math.min(of, start);
+  return Math.max(0, Math.min(of - from, length));
 }
 
 /** The operators a constant expression may compute with (JSONata's arithmetic; `&` joins two strings). */

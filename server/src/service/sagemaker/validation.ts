@@ -269,6 +269,12 @@ function checkComputedString(ctx: Context, node: AstNode, written: string, known
     problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} is always at least ${least} characters long, ${least > held ? 'the text it always holds with its parts of fixed length (a UUID is 36 characters)' : 'the text it always holds'}; ${label} allows at most ${shape.max}: SageMaker refuses the request when the state runs`, { max: shape.max, bound: least }, 'warning');
     return;
   }
+  // Every part of a known length, and all of them together shorter than the member's least (`{% $substring($uuid(),
+  // 0, 8) %}` for a 32-character token).
+  if (shape.min !== undefined && known.max !== undefined && known.max < shape.min) {
+    problem(ctx, node, SageMakerCode.likelyRuntimeFailure, `${written} is at most ${known.max} characters long; ${label} needs at least ${shape.min}: SageMaker refuses the request when the state runs`, { min: shape.min, bound: known.max }, 'warning');
+    return;
+  }
   checkLengthBound(ctx, node, written, known.max, known.shown, executionName, shape, label);
 }
 
