@@ -80,3 +80,16 @@ describe('a variable read outside the scope that assigns it', () => {
     ]);
   });
 });
+
+describe('a function name joined into text', () => {
+  test("'arn:' & $partition: the function, which & makes empty, unless a state assigns $partition", () => {
+    const arn = "{% 'arn:' & $partition & ':s3:::bucket' %}";
+    assert.deepEqual(variableFindings(sm({ P: { Type: 'Pass', Output: arn, End: true } }, { QueryLanguage: 'JSONata' })), [
+      ['$partition', 'warning', "$partition is the function partition, not a variable: joined into text with & it is empty ($partition is Step Functions' function that splits an array, not the AWS partition)"],
+    ]);
+    const assigned = sm({ A: { Type: 'Pass', Assign: { partition: 'aws' }, Next: 'P' }, P: { Type: 'Pass', Output: arn, End: true } }, { QueryLanguage: 'JSONata' });
+    assert.deepEqual(variableFindings(assigned), []);
+    // Passed as a function, or called: no finding.
+    assert.deepEqual(variableFindings(sm({ P: { Type: 'Pass', Output: '{% $map($states.input.xs, $uppercase) & $string($partition([1, 2], 1)) %}', End: true } }, { QueryLanguage: 'JSONata' })), []);
+  });
+});

@@ -27,6 +27,8 @@ interface Read {
   field: string;
   /** A read of the input document (`$`, `$$`, a field name at the top level of a JSONata expression). */
   input?: true;
+  /** A function's name joined into text (`'arn:' & $partition`): a variable only if one of that name is assigned. */
+  functionValue?: true;
 }
 
 /** A variable read placed in the document. */
@@ -34,6 +36,7 @@ interface ReadAt {
   name: string;
   member?: string;
   input?: true;
+  functionValue?: true;
   field: string;
   offset: number;
   length: number;
@@ -65,7 +68,7 @@ function readsOf(s: AslState, text: string | undefined): ReadAt[] {
     const raw = text?.slice(r.node.offset, r.node.offset + r.node.length);
     const start = raw === undefined ? r.node.offset : r.node.offset + sourceOffset(raw, r.start);
     const end = raw === undefined ? r.node.offset + r.node.length : r.node.offset + sourceOffset(raw, r.end);
-    return { name: r.name, field: r.field, offset: start, length: Math.max(1, end - start), ...(r.member !== undefined ? { member: r.member } : {}), ...(r.input ? { input: r.input } : {}) };
+    return { name: r.name, field: r.field, offset: start, length: Math.max(1, end - start), ...(r.member !== undefined ? { member: r.member } : {}), ...(r.input ? { input: r.input } : {}), ...(r.functionValue ? { functionValue: r.functionValue } : {}) };
   });
 }
 
@@ -342,6 +345,15 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
         // suite's expressions in floci-io/floci#2670, and `$$` in #2745): an error.
         if (s.queryLanguage === 'JSONata') place(r, AslCode.jsonataInputDocument, `${r.name} reads JSONata's input document, which Step Functions does not provide (it refuses the definition): read the state input as $states.input${r.name === '$' || r.name === '$$' ? '' : `.${r.name}`} (or a variable)`, 'error');
         continue;
+      }
+      if (r.functionValue) {
+        // `'arn:' & $partition & …`: unless a state assigns a variable of that name, it is the function itself,
+        // which `&` turns into empty text (Step Functions' $partition splits an array; it is not the AWS partition).
+        if (names && !names.has(r.name) && !innerScopeOf(model, own, s.machine, r.name)) {
+          const hint = r.name === 'partition' ? " ($partition is Step Functions' function that splits an array, not the AWS partition)" : '';
+          place(r, AslCode.unknownVariable, `$${r.name} is the function ${r.name}, not a variable: joined into text with & it is empty${hint}`, 'warning');
+        }
+        if (!names?.has(r.name)) continue;
       }
       if (r.name === 'states') {
         // No state can assign $states (the name is reserved), and JSONPath states do not provide it: nothing is there.

@@ -669,6 +669,11 @@ export interface JsonataVariable {
    * a field name at its top level, or `$$` anywhere); `name` is then the text read (`$`, `$$`, `total`).
    */
   input?: true;
+  /**
+   * A JSONata or Step Functions function's name, not called, joined into text with `&` (`'arn:' & $partition`): a
+   * variable of that name if a state assigns one, else the function itself, which `&` makes empty text.
+   */
+  functionValue?: true;
 }
 
 /**
@@ -742,7 +747,9 @@ export function jsonataVariables(value: string): JsonataVariable[] | undefined {
   const called = new Set<JsonataNode>();
   const refs: JsonataNode[] = [];
   const members = new Map<JsonataNode, string>();
+  const joined = new Set<JsonataNode>();
   for (const n of nodesOf(ast)) {
+    if (n.type === 'binary' && n.value === '&') for (const side of [n.lhs, n.rhs] as (JsonataNode | undefined)[]) if (side) joined.add(side);
     const steps = n.steps as JsonataNode[] | undefined;
     if (n.type === 'path' && steps?.[0]?.type === 'variable' && steps[1]?.type === 'name' && typeof steps[1].value === 'string') members.set(steps[0], steps[1].value);
     if (n.type === 'bind' && (n.lhs as JsonataNode | undefined)?.type === 'variable') bound.add(String((n.lhs as JsonataNode).value));
@@ -760,8 +767,12 @@ export function jsonataVariables(value: string): JsonataVariable[] | undefined {
   }
   for (const n of refs) {
     const name = n.value as string;
-    if (bound.has(name) || called.has(n) || JSONATA_FUNCTIONS.has(name)) continue;
+    if (bound.has(name) || called.has(n)) continue;
     const { start, end } = spanOf(n.position, name.length + 1);
+    if (JSONATA_FUNCTIONS.has(name)) {
+      if (joined.has(n)) out.push({ name, start: r.from + start, end: r.from + end, functionValue: true });
+      continue;
+    }
     const member = members.get(n);
     out.push({ name, start: r.from + start, end: r.from + end, ...(member !== undefined ? { member } : {}) });
   }
