@@ -909,6 +909,14 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     ]);
   });
 
+  test("after a Map whose iterations output strings: the input is an array of strings, said so (clean22 o2)", () => {
+    const text = jsonata({
+      M: { Type: 'Map', Items: '{% $states.input.xs %}', ItemProcessor: { StartAt: 'T', States: { T: { Type: 'Task', Resource: TRAIN, Arguments: ARGS, Output: '{% $states.result.TrainingJobArn %}', End: true } } }, Next: 'Use' },
+      Use: { Type: 'Pass', Output: '{% $states.input.uri %}', End: true },
+    });
+    assert.deepEqual(dataflow(text).map((f) => f.message), [`$states.input.uri: the state input is an array of strings, it has no field uri, ${FAILS}`]);
+  });
+
   test('the same path inside a larger expression, or guarded, is no warning: a missing field is only undefined there', () => {
     for (const expr of ["{% { 'k': $states.input.jobName } %}", '{% $exists($states.input.jobName) ? $states.input.jobName : "x" %}', '{% $states.input.jobName or true %}', '{% $states.input.jobName & "" %}', '{% $states.input.ModelArtifacts[0].S3ModelArtifacts %}']) {
       const text = jsonata({ Train: { Type: 'Task', Resource: TRAIN, Arguments: ARGS, Next: 'Use' }, Use: { Type: 'Pass', Output: { v: expr }, End: true } });

@@ -150,7 +150,7 @@ function check(node: AstNode, text: string, path: PlainPath, names: string[], ro
   const hint = suggestion ? `; did you mean ${suggestion}?` : '';
   const message =
     miss.parent.kind !== 'object'
-      ? `${written}: ${where}${whose} is ${describe(miss.parent)}, it has no field ${name}, ${fails}`
+      ? `${written}: ${where}${whose} is ${miss.elements ? `an array of ${describe(miss.parent).replace(/^an? /, '')}s` : describe(miss.parent)}, it has no field ${name}, ${fails}`
       : miss.elements
         ? `${written}: ${where}${whose} is an array whose elements have no field ${name}, ${fails}${hint}`
         : miss.index === 0 && origin && !isExampleInput(miss.parent) && rootText === '$states.input'
