@@ -71,6 +71,24 @@ interface Case {
 }
 
 const CASES: Record<string, Case> = {
+  'debugger-collection-parameters': {
+    api: 'createTrainingJob',
+    bad: { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights', CollectionParameters: { save_interval: '100' } }] } },
+    ok: { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights', CollectionParameters: { include_regex: '.*weight', save_histogram: 'True' } }] } },
+    dynamic: { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights', 'CollectionParameters.$': '$.params' }] } },
+  },
+  'monitoring-hourly-runtime-3600': {
+    api: 'createMonitoringSchedule',
+    bad: { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' }, MonitoringJobDefinition: { StoppingCondition: { MaxRuntimeInSeconds: 3601 } } } },
+    ok: [{ MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' }, MonitoringJobDefinition: { StoppingCondition: { MaxRuntimeInSeconds: 3600 } } } }, { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'cron(0 12 ? * * *)' }, MonitoringJobDefinition: { StoppingCondition: { MaxRuntimeInSeconds: 7200 } } } }],
+    dynamic: { MonitoringScheduleConfig: { ScheduleConfig: { 'ScheduleExpression.$': '$.cron' }, MonitoringJobDefinition: { StoppingCondition: { MaxRuntimeInSeconds: 3601 } } } },
+  },
+  'monitoring-hourly-bias-quality-runtime-1800': {
+    api: 'createMonitoringSchedule',
+    bad: { MonitoringScheduleConfig: { MonitoringType: 'ModelBias', ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' }, MonitoringJobDefinition: { StoppingCondition: { MaxRuntimeInSeconds: 1801 } } } },
+    ok: [{ MonitoringScheduleConfig: { MonitoringType: 'ModelQuality', ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' }, MonitoringJobDefinition: { StoppingCondition: { MaxRuntimeInSeconds: 1800 } } } }, { MonitoringScheduleConfig: { MonitoringType: 'DataQuality', ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' }, MonitoringJobDefinition: { StoppingCondition: { MaxRuntimeInSeconds: 3600 } } } }],
+    dynamic: { MonitoringScheduleConfig: { 'MonitoringType.$': '$.type', ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' }, MonitoringJobDefinition: { StoppingCondition: { MaxRuntimeInSeconds: 1801 } } } },
+  },
   'inference-component-specifications-instance-type': {
     api: 'createInferenceComponent',
     bad: { Specifications: [{ ModelName: 'a', InstanceType: 'ml.g5.xlarge' }, { ModelName: 'b' }] },
