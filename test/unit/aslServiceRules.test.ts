@@ -47,7 +47,12 @@ const messages = (machine: unknown) => {
 };
 
 const sm = (States: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ StartAt: Object.keys(States)[0], ...extra, States });
-const task = (extra: Record<string, unknown> = {}) => ({ Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...extra });
+// A lambda:invoke request names its function (without one it is a warning of its own, tested below).
+const withFunction = (x: unknown, resource: unknown) => (resource === undefined && x && typeof x === 'object' && !Array.isArray(x) && !('FunctionName' in x) && !('FunctionName.$' in x) ? { FunctionName: 'f', ...x } : x);
+const task = (extra: Record<string, unknown> = {}) => ({
+  Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...extra,
+  ...('Parameters' in extra ? { Parameters: withFunction(extra.Parameters, extra.Resource) } : {}), ...('Arguments' in extra ? { Arguments: withFunction(extra.Arguments, extra.Resource) } : {}),
+});
 const SCHEMA = 'SCHEMA_VALIDATION_FAILED';
 
 describe('names and keys', () => {
@@ -801,7 +806,7 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType }, StartAt: Object.keys(states)[0], States: states } } });
   const SYNC = 'arn:aws:states:::sagemaker:createTrainingJob.sync';
   // A .waitForTaskToken task passes its token here, so that only the finding under test shows.
-  const task = (Resource: string) => ({ Type: 'Task', Resource, End: true, ...(Resource.endsWith('.waitForTaskToken') ? { Parameters: { 'token.$': '$$.Task.Token' } } : {}) });
+  const task = (Resource: string) => ({ Type: 'Task', Resource, End: true, ...(Resource.endsWith('.waitForTaskToken') ? { Parameters: { ...(Resource.includes(':lambda:invoke') ? { FunctionName: 'f' } : {}), 'token.$': '$$.Task.Token' } } : {}) });
   test('a .sync or .waitForTaskToken task in an Express child workflow (at any depth under the Distributed Map)', () => {
     expectBoth(child('EXPRESS', { T: task(SYNC) }), [warn('asl-execution-limit', SYNC)]);
     expectBoth(child('EXPRESS', { T: task('arn:aws:states:::lambda:invoke.waitForTaskToken') }), [warn('asl-execution-limit', 'arn:aws:states:::lambda:invoke.waitForTaskToken')]);
@@ -838,6 +843,18 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
       wait({ Parameters: { QueueUrl: 'q', MessageBody: { 'task.$': '$$.Task' } } }),
       wait({ Parameters: { QueueUrl: 'q', MessageBody: { 'task.$': "$$['Task']['Token']" } } }),
       wait({ Arguments: { QueueUrl: 'q', MessageBody: { task: '{% $states.context.Task %}' } } }, 'JSONata'),
+    ]) expectBoth(ok, []);
+  });
+  test('a lambda:invoke whose request names no FunctionName: a warning on Parameters/Arguments (asl-round13 w18)', () => {
+    const lambda = (extra: Record<string, unknown>, ql?: string) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...(ql ? { QueryLanguage: ql } : {}), ...extra } });
+    expectBoth(lambda({ Parameters: { 'Payload.$': '$' } }), [warn('asl-missing-field', 'Parameters')]);
+    expectBoth(lambda({ Arguments: { Payload: '{% $states.input %}' } }, 'JSONata'), [warn('asl-missing-field', 'Arguments')]);
+    for (const ok of [
+      lambda({ Parameters: { FunctionName: 'f', 'Payload.$': '$' } }),
+      lambda({ Parameters: { 'FunctionName.$': '$.fn' } }),
+      lambda({ Arguments: { FunctionName: '{% $states.input.fn %}' } }, 'JSONata'),
+      lambda({ Arguments: '{% $states.input %}' }, 'JSONata'),
+      lambda({}),
     ]) expectBoth(ok, []);
   });
   test('the AWS SDK integrations have no .sync, nor any suffix but .waitForTaskToken: refused at creation (aws/aws-cdk#19174)', () => {

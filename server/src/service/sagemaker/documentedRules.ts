@@ -577,9 +577,10 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       if (f.state !== 'value' || f.node.type !== 'object') return [];
       const hits: Hit[] = [];
       for (const p of f.node.children ?? []) {
-        const k = p.children?.[0];
+        const [k, v] = p.children ?? [];
         const key = typeof k?.value === 'string' ? k.value.replace(/\.\$$/, '') : undefined;
-        if (!k || key === undefined || rule.oneOf!.includes(key)) continue;
+        // A blank entry is a skeleton's (`"KeyName": ""` of --generate-cli-skeleton), still to be filled in.
+        if (!k || key === undefined || rule.oneOf!.includes(key) || (v && isDynamicNode(v) && !k.value.endsWith('.$'))) continue;
         const near = rule.oneOf!.filter((x): x is string => typeof x === 'string' && x.toLowerCase() === key.toLowerCase().replace(/-/g, '_'))[0];
         hits.push({ node: k, message: `${f.label} has the key ${JSON.stringify(key)}; the allowed keys are ${orList(rule.oneOf!.map((x) => JSON.stringify(x)))}${near ? `: did you mean ${JSON.stringify(near)}?` : ''}` });
       }
