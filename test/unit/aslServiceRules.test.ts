@@ -845,6 +845,13 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
       wait({ Arguments: { QueueUrl: 'q', MessageBody: { task: '{% $states.context.Task %}' } } }, 'JSONata'),
     ]) expectBoth(ok, []);
   });
+  test('a Distributed Map reading MaxItems 0, written or as the value a JSONata expression always gives: a warning', () => {
+    const reader = (MaxItems: unknown) => sm({ M: { Type: 'Map', QueryLanguage: 'JSONata', ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Arguments: { Bucket: 'b' }, ReaderConfig: { MaxItems } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } });
+    expectBoth(reader(0), [warn('asl-invalid-value', '0')]);
+    expectBoth(reader('{% 0 %}'), [warn('asl-invalid-value', '{% 0 %}')]);
+    expectBoth(reader('{% 2 - 1 %}'), []);
+    expectBoth(reader('{% $states.input.n %}'), []);
+  });
   test('a lambda:invoke whose request names no FunctionName: a warning on Parameters/Arguments (asl-round13 w18)', () => {
     const lambda = (extra: Record<string, unknown>, ql?: string) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...(ql ? { QueryLanguage: ql } : {}), ...extra } });
     expectBoth(lambda({ Parameters: { 'Payload.$': '$' } }), [warn('asl-missing-field', 'Parameters')]);

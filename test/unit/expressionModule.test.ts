@@ -226,3 +226,22 @@ describe('JSONata $substring of a value of one known length', () => {
     assert.deepEqual(jsonataConcatenation("{% 'a' & $substring($states.input.id, 0, 8) %}"), [{ text: 'a' }, { other: true }]);
   });
 });
+
+describe('JSONata operators given literals they refuse', () => {
+  test('a warning exactly where the jsonata package fails (T2001, T2002, T2009, T2010)', async () => {
+    const { default: jsonata } = await import('jsonata');
+    const exprs = ["'a' + 1", '1 - true', "'abc' > 1", "{'a': 1} * 2", '[1] + 1', 'null + 1', "1 + 'a'", '1 + 2', "'a' < 'b'", 'true > 1', "'a' = 1", '-1', '$states.input.x + 1', "'a' & 1", '2 >= 1.5', "[1, 2] < 3"];
+    for (const expr of exprs) {
+      let code: string | undefined;
+      try {
+        await jsonata(expr).evaluate({}, { states: { input: { x: 1 } } });
+      } catch (e) {
+        code = (e as { code?: string }).code;
+      }
+      const found = checkJsonata(`{% ${expr} %}`);
+      const ours = found?.message.match(/\(JSONata (T\d+)\)$/)?.[1];
+      assert.equal(ours, code, `${expr}: ${found?.message}`);
+      if (ours) assert.equal(found!.severity, 'warning');
+    }
+  });
+});

@@ -216,6 +216,8 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
   });
   test('the other limits', () => {
     assert.deepEqual(warn('States.ArrayPartition($.a, 0)'), ['States.ArrayPartition: the chunk size must be a positive integer, not 0', '0']);
+    assert.deepEqual(warn('States.ArrayGetItem($.a, -1)'), ['States.ArrayGetItem: the index counts from 0, and -1 names no item of any array: the state fails when it runs', '-1']);
+    assert.equal(checkDynamicValue('States.ArrayGetItem($.a, 0)'), undefined);
     assert.deepEqual(warn('States.JsonMerge($.a, $.b, true)'), ['States.JsonMerge: the third argument must be false (only shallow merges are supported)', 'true']);
     assert.match(warn(`States.Base64Encode('${'a'.repeat(10_001)}')`)[0], /^States.Base64Encode takes up to 10,000 characters; this one has 10001$/);
     assert.equal(checkDynamicValue(`States.Hash('${'a'.repeat(10_000)}', 'MD5')`), undefined);

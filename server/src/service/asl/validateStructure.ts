@@ -763,8 +763,11 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     // The states language asks for a positive integer, but the service deploys 0 (AWS's own Step Functions Workshop
     // ships `MaxItems: 0` in its Monte Carlo sample; AWS's language service's schema has minimum 0): a warning.
     const maxItems = property(config, 'MaxItems');
-    if (checkType(ctx, 'ReaderConfig.MaxItems', maxItems, 'integer', ql, 0, 100_000_000) && maxItems?.value === 0)
-      report(ctx, maxItems, AslCode.invalidValue, 'ReaderConfig.MaxItems must be a positive integer (the states language); the service deploys 0, but what it then reads is not documented: leave MaxItems out to read every item', 'warning');
+    const zeroItems = 'ReaderConfig.MaxItems must be a positive integer (the states language); the service deploys 0, but what it then reads is not documented: leave MaxItems out to read every item';
+    if (checkType(ctx, 'ReaderConfig.MaxItems', maxItems, 'integer', ql, 0, 100_000_000) && maxItems?.value === 0) report(ctx, maxItems, AslCode.invalidValue, zeroItems, 'warning');
+    // The same 0 as the value a JSONata expression of literals always gives (`{% 0 %}`).
+    else if (ql === 'JSONata' && maxItems?.type === 'string' && jsonataConstant(maxItems.value as string)?.value === 0)
+      report(ctx, maxItems, AslCode.invalidValue, `${zeroItems} (${JSON.stringify(maxItems.value)} is always 0)`, 'warning');
     const path = propertyNode(config, 'MaxItemsPath');
     if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `MaxItemsPath is a JSONPath field; this state uses JSONata: use ${jsonataInstead('MaxItemsPath')}`);
     else if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));

@@ -255,6 +255,11 @@ const FUNCTIONS: IntrinsicFunction[] = [
       if ((index as number) < 0 || (index as number) >= a.length) fail(call.name, `the index must be an integer from 0 to ${a.length - 1}`, index);
       return a[index as number];
     },
+    // An index counts from 0 ("the array's index"); a negative one names no item, whatever the array.
+    limits: (call) => {
+      const a = call.args[1];
+      return a?.kind === 'number' && a.value < 0 ? limit(a, `States.ArrayGetItem: the index counts from 0, and ${a.text} names no item of any array: the state fails when it runs`) : undefined;
+    },
   },
   {
     name: 'States.ArrayLength', result: 'number',

@@ -121,7 +121,7 @@ export function checkJsonata(value: string): ExpressionError | undefined {
     const nodes = [...nodesOf(jsonata(body).ast() as unknown as JsonataNode)];
     const unsupported = unsupportedIn(nodes);
     if (unsupported) return error(from + unsupported.start, from + unsupported.end, unsupported.message);
-    const call = stepFunctionsCallIn(nodes);
+    const call = stepFunctionsCallIn(nodes) ?? operandTypeIn(nodes);
     return call && { ...error(from + call.start, from + call.end, call.message), severity: 'warning', ...(call.replacement ? { replacement: call.replacement } : {}) };
   } catch (e) {
     // Nested deeper than the jsonata parser's recursion can go: not a syntax error, just not checkable here.
@@ -187,6 +187,46 @@ function* nodesOf(ast: JsonataNode): Generator<JsonataNode> {
       for (const v of Object.values(n)) if (v && typeof v === 'object') stack.push(v);
     }
   }
+}
+
+/** What a literal operand is, in words (`a string 'a'`), or undefined where it is no literal. */
+function literalKind(n: JsonataNode | undefined): { type: string; words: string } | undefined {
+  if (!n || !plainLiteral(n)) return undefined;
+  if (n.type === 'string') return { type: 'string', words: `a string ${JSON.stringify(String(n.value).length > 20 ? `${String(n.value).slice(0, 20)}…` : n.value)}` };
+  if (n.type === 'number') return { type: 'number', words: `the number ${n.value}` };
+  if (n.type === 'value') return { type: n.value === null ? 'null' : 'boolean', words: String(n.value) };
+  if (n.type === 'unary' && n.value === '{') return { type: 'object', words: 'an object' };
+  if (n.type === 'unary' && n.value === '[') return { type: 'array', words: 'an array' };
+  return undefined;
+}
+/** A literal JSONata computes as written: no predicate, stages, grouping or binding after it. */
+const plainLiteral = (n: JsonataNode) => !n.predicate && !n.stages && !n.group && !n.focus && !n.index && !n.tuple && !n.keepArray;
+
+const ARITHMETIC_OPERATORS = new Set(['+', '-', '*', '/', '%']);
+const ORDERING_OPERATORS = new Set(['<', '<=', '>', '>=']);
+
+/**
+ * An operator given a literal it always refuses, as the jsonata package (2.0.6) evaluates it: arithmetic on a literal
+ * that is no number (`'a' + 1`: T2001, T2002), an ordering of a literal that is neither a number nor a string, or of a
+ * number and a string (`'abc' > 1`: T2010, T2009). The state fails when it runs (States.QueryEvaluationError).
+ */
+function operandTypeIn(nodes: readonly JsonataNode[]): { start: number; end: number; message: string; replacement?: string } | undefined {
+  const fails = 'the expression fails when the state runs (States.QueryEvaluationError)';
+  for (const n of nodes) {
+    if (n.type !== 'binary' || typeof n.value !== 'string') continue;
+    const op = n.value;
+    const span = spanOf(n.position, op.length);
+    const lhs = literalKind(n.lhs as JsonataNode | undefined), rhs = literalKind(n.rhs as JsonataNode | undefined);
+    if (ARITHMETIC_OPERATORS.has(op)) {
+      if (lhs && lhs.type !== 'number') return { ...span, message: `The left side of ${op} is ${lhs.words}, not a number: ${fails} (JSONata T2001)` };
+      if (rhs && rhs.type !== 'number') return { ...span, message: `The right side of ${op} is ${rhs.words}, not a number: ${fails} (JSONata T2002)` };
+    } else if (ORDERING_OPERATORS.has(op)) {
+      const odd = [lhs, rhs].find((k) => k && k.type !== 'number' && k.type !== 'string');
+      if (odd) return { ...span, message: `${op} compares numbers or strings, and one side is ${odd.words}: ${fails} (JSONata T2010)` };
+      if (lhs && rhs && lhs.type !== rhs.type) return { ...span, message: `${op} compares ${lhs.words} with ${rhs.words}: both sides must be numbers or both strings, so ${fails} (JSONata T2009)` };
+    }
+  }
+  return undefined;
 }
 
 /** Where a node's text ends: the furthest position in it (JSONata's positions are where each token ends). */
