@@ -91,7 +91,7 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'mapKeys'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn'];
 
 /** An affix's texts: one string, or a list of them (the value must begin or end with one). */
 const affixTexts = (x) => (typeof x === 'string' ? [x] : Array.isArray(x) ? x : []);
@@ -116,12 +116,6 @@ export function checkRules(model, data) {
       // The texts are the documentation's own: each is in a sentence the rule quotes.
       const quoted = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '');
       for (const t of texts) if (typeof t === 'string' && t && !quoted.some((q) => q.includes(t))) say(`affix ${JSON.stringify(t)} is in none of the rule's quotes`);
-    }
-    // The keys a map may have are the documentation's own: each is in a sentence the rule quotes.
-    if (rule.kind === 'mapKeys') {
-      const quoted = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '');
-      if (!Array.isArray(rule.oneOf) || !rule.oneOf.length) say('mapKeys needs `oneOf`, the keys');
-      for (const k of rule.oneOf ?? []) if (!quoted.some((q) => q.includes(`"${k}"`))) say(`key ${JSON.stringify(k)} is in none of the rule's quotes`);
     }
     // A pattern that does not compile, or captures nothing, would make every value name no part: a rule that never fires.
     if (rule.kind === 'samePart') {
@@ -285,7 +279,6 @@ export function rulesTable(data) {
       unique: () => `${r.list}[].${r.key} unique`,
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
       sameValue: () => `${r.list}[].${r.key} the same in every item`,
-      mapKeys: () => `keys of ${r.field} ∈ {${r.oneOf.map(v)}}`,
       namedIn: () => `${r.field} ∈ ${r.list}[].${r.key}${r.itemValue ? `, whose ${r.itemValue.field} ∈ {${r.itemValue.oneOf.map(v)}}` : ''}`,
       requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`) + (r.defaultFrom ? ` (absent = the ${r.defaultFrom.path} around it)` : ''),
       affix: () => {

@@ -543,6 +543,10 @@ describe('the audit: each rule of the issue in JSON and YAML, with positions', (
   test('exactly one Wait duration: none is an error on the state\'s name', () => {
     expectBoth(sm({ W: { Type: 'Wait', End: true } }), [{ code: 'asl-missing-field', severity: 'error', at: 'W', awsCode: SCHEMA }]);
     assert.deepEqual(messages(sm({ W: { Type: 'Wait', End: true } })), ['Wait state "W" needs one of Seconds, Timestamp, SecondsPath or TimestampPath (SCHEMA_VALIDATION_FAILED)']);
+    assert.deepEqual(messages(sm({ W: { Type: 'Wait', End: true } }, { QueryLanguage: 'JSONata' })), ['Wait state "W" needs one of Seconds or Timestamp (a number or a {% %} expression; SecondsPath and TimestampPath are JSONPath fields) (SCHEMA_VALIDATION_FAILED)']);
+    // A StartAt that is no string: one finding, not two (asl-spec23 b003); an empty Next suggests no state.
+    assert.deepEqual(messages(sm({ A: { Type: 'Succeed' } }, { StartAt: 1 })), ['StartAt must be the name of a state (a string), not the number 1 (SCHEMA_VALIDATION_FAILED)']);
+    assert.deepEqual(messages(sm({ A: { Type: 'Pass', Next: '' }, B: { Type: 'Succeed' } })).filter((m) => m.startsWith('Next')), ['Next "" is not a state (MISSING_TRANSITION_TARGET)']);
   });
   test('numeric limits: timeouts and Seconds at most 99,999,999, HeartbeatSeconds and IntervalSeconds at least 1, MaxAttempts, MaxConcurrency, ToleratedFailureCount at least 0, BackoffRate at least 1', () => {
     expectBoth(sm({

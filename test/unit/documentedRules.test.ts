@@ -71,13 +71,13 @@ interface Case {
 }
 
 const CASES: Record<string, Case> = {
-  'debugger-collection-parameters': {
-    api: 'createTrainingJob',
-    bad: { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights', CollectionParameters: { save_interval: '100' } }] } },
-    // A skeleton's blank entry (--generate-cli-skeleton's "KeyName": "") is still to be filled in.
-    ok: [{ DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights', CollectionParameters: { include_regex: '.*weight', save_histogram: 'True' } }] } }, { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights', CollectionParameters: { KeyName: '' } }] } }],
-    dynamic: { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights', 'CollectionParameters.$': '$.params' }] } },
+  'model-access-accepts-eula': {
+    api: 'createModel',
+    bad: { PrimaryContainer: { Image: 'i', ModelDataSource: { S3DataSource: { S3Uri: 's3://b/m/', S3DataType: 'S3Prefix', CompressionType: 'None', ModelAccessConfig: { AcceptEula: false } } } } },
+    ok: [{ PrimaryContainer: { Image: 'i', ModelDataSource: { S3DataSource: { S3Uri: 's3://b/m/', S3DataType: 'S3Prefix', CompressionType: 'None', ModelAccessConfig: { AcceptEula: true } } } } }],
+    dynamic: { PrimaryContainer: { Image: 'i', ModelDataSource: { S3DataSource: { S3Uri: 's3://b/m/', S3DataType: 'S3Prefix', CompressionType: 'None', ModelAccessConfig: { 'AcceptEula.$': '$.eula' } } } } },
   },
+
   'monitoring-hourly-runtime-3600': {
     api: 'createMonitoringSchedule',
     bad: { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' }, MonitoringJobDefinition: { StoppingCondition: { MaxRuntimeInSeconds: 3601 } } } },

@@ -325,7 +325,8 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
   // the key of its partner (States for StartAt and the reverse), else on its first key, else on the empty object.
   const where = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ` of this Map ${m.node === property(m.owner?.node, 'Iterator') ? 'Iterator' : 'ItemProcessor'}`;
   if (!startAtN) report(ctx, (statesN && keyOf(statesN)) ?? anchor(m.node), AslCode.missingField, `StartAt${where} is missing: name the first state to run, e.g. "StartAt": "${firstStateName(states) ?? 'First'}"`);
-  else checkType(ctx, 'StartAt', startAt, 'string', 'JSONPath');
+  // With States there, the transitions' check says what a StartAt that is no string should be (the name of a state).
+  else if (!statesN) checkType(ctx, 'StartAt', startAt, 'string', 'JSONPath');
   if (!statesN) report(ctx, (startAtN && keyOf(startAtN)) ?? anchor(m.node), AslCode.missingField, `States${where} is missing: an object of the states by name, e.g. "States": { "First": { "Type": "Pass", "End": true } }`);
   else if (states && checkType(ctx, 'States', states, 'object', 'JSONPath') && !states.children?.length) report(ctx, states, AslCode.missingField, 'States is empty: a state machine needs at least one state');
   const ql = property(m.node, 'QueryLanguage');
@@ -922,7 +923,8 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
     return true;
   }
   // Suggestions cost a scan of the machine's names: only for the first mistakes, so a broken file stays linear.
-  const near = ctx.suggestions++ < 50 ? closest(node.value, m.byName.keys(), 1)[0] : undefined;
+  // An empty name is like none: no name is near it.
+  const near = node.value !== '' && ctx.suggestions++ < 50 ? closest(node.value, m.byName.keys(), 1)[0] : undefined;
   const scope = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ' of this Map';
   report(ctx, node, AslCode.unknownState, `${field} ${quote(node.value)} is not a state${scope}${near !== undefined ? `; did you mean ${quote(near)}?` : ''}`, 'error', near !== undefined ? { closest: near } : undefined);
   return false;
@@ -1242,7 +1244,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
       break;
     case 'Wait': {
       const given = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'].filter((f) => propN(f));
-      if (!given.length) report(ctx, s.keyNode, AslCode.missingField, `Wait state ${quote(s.name)} needs one of Seconds, Timestamp, SecondsPath or TimestampPath`);
+      if (!given.length) report(ctx, s.keyNode, AslCode.missingField, `Wait state ${quote(s.name)} needs one of ${ql === 'JSONata' ? 'Seconds or Timestamp (a number or a {% %} expression; SecondsPath and TimestampPath are JSONPath fields)' : 'Seconds, Timestamp, SecondsPath or TimestampPath'}`);
       else if (given.length > 1 && !(given.length === 2 && given.some((g) => propN(g + 'Path'))))
         report(ctx, keyOf(propN(given[1])!)!, AslCode.exclusiveFields, `A Wait state has exactly one of Seconds, Timestamp, SecondsPath and TimestampPath; this one has ${list(given)}`);
       checkWaitLength(ctx, prop('Seconds'), express);

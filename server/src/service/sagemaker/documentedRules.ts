@@ -385,7 +385,6 @@ const JUDGES_PRESENT: Partial<Record<string, (rule: DocumentedRule) => string | 
   listContains: (r) => r.field,
   unique: (r) => r.list,
   sameValue: (r) => r.list,
-  mapKeys: (r) => r.field,
   namedIn: (r) => r.field,
   allOrNone: (r) => r.list,
 };
@@ -568,21 +567,6 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
         const earlier = seen.get(k.node.value);
         if (earlier) hits.push({ node: k.node, message: `${rule.key} ${JSON.stringify(k.node.value)} is already used by ${earlier}; each ${rule.key} in ${labelOf(rule.list!)} must be different` });
         else seen.set(k.node.value, item.label);
-      }
-      return hits;
-    }
-    case 'mapKeys': {
-      // A map whose keys the documentation lists (a Debugger collection's parameters): each other key is flagged.
-      const f = first(rule.field!);
-      if (f.state !== 'value' || f.node.type !== 'object') return [];
-      const hits: Hit[] = [];
-      for (const p of f.node.children ?? []) {
-        const [k, v] = p.children ?? [];
-        const key = typeof k?.value === 'string' ? k.value.replace(/\.\$$/, '') : undefined;
-        // A blank entry is a skeleton's (`"KeyName": ""` of --generate-cli-skeleton), still to be filled in.
-        if (!k || key === undefined || rule.oneOf!.includes(key) || (v && isDynamicNode(v) && !k.value.endsWith('.$'))) continue;
-        const near = rule.oneOf!.filter((x): x is string => typeof x === 'string' && x.toLowerCase() === key.toLowerCase().replace(/-/g, '_'))[0];
-        hits.push({ node: k, message: `${f.label} has the key ${JSON.stringify(key)}; the allowed keys are ${orList(rule.oneOf!.map((x) => JSON.stringify(x)))}${near ? `: did you mean ${JSON.stringify(near)}?` : ''}` });
       }
       return hits;
     }
