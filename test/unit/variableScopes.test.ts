@@ -93,3 +93,18 @@ describe('a function name joined into text', () => {
     assert.deepEqual(variableFindings(sm({ P: { Type: 'Pass', Output: '{% $map($states.input.xs, $uppercase) & $string($partition([1, 2], 1)) %}', End: true } }, { QueryLanguage: 'JSONata' })), []);
   });
 });
+
+describe('many variables at once (hostile23: the analysis was a walk per variable, quadratic)', () => {
+  test('a chain of 2,000 states, each assigning one variable and reading the one before or the one after', () => {
+    const chain = (offset: number) => {
+      const states: Record<string, unknown> = {};
+      for (let i = 0; i < 2000; i++) states[`P${i}`] = { Type: 'Pass', Assign: { [`v${i}`]: i }, Output: `{% $v${Math.min(1999, Math.max(0, i + offset))} %}`, ...(i < 1999 ? { Next: `P${i + 1}` } : { End: true }) };
+      return sm(states, { QueryLanguage: 'JSONata' });
+    };
+    const count = (machine: unknown) => findings(JSON.stringify(machine), { source: 'asl' }).filter((f) => f.code === 'asl-unknown-variable').length;
+    // The one before: assigned by the state before (P0 reads its own, which arrives with the next state).
+    assert.equal(count(chain(-1)), 1);
+    // The one after (the last state its own): no path leads from its assigner back to the reader.
+    assert.equal(count(chain(1)), 2000);
+  });
+});

@@ -13,7 +13,7 @@ import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { createFindingsCache } from '../core/findingsCache';
 import { nodeMemo } from '../core/nodeMemo';
 import { AslCode } from './codes';
-import { isDistributedMap, NEVER_EVALUATED_FIELDS, reachedFrom, READ_PATH_FIELDS, RESULT_STATES, type AslMachine, type AslModel, type AslState } from './model';
+import { isDistributedMap, NEVER_EVALUATED_FIELDS, READ_PATH_FIELDS, RESULT_STATES, type AslMachine, type AslModel, type AslState } from './model';
 import { aslProblem } from './problem';
 
 /** A variable read, in offsets into its string's value (while read), then into the document. */
@@ -285,29 +285,114 @@ function guardsPresence(s: AslState, name: string, text: string | undefined): bo
   return own.includes(`$exists($${name})`) || own.includes('IsPresent');
 }
 
+/** A set of variables as bits (one per variable a machine assigns). */
+type Bits = Uint32Array;
+const has = (bits: Bits, i: number) => (bits[i >>> 5] & (1 << (i & 31))) !== 0;
+
 /**
- * The states the machine's start reaches without passing through one of `by` (a state of `by` is reached, not passed:
- * it reads before it assigns); undefined when a transition names no state (the graph is not known).
+ * Where a machine's variables may have a value, all variables at once (a forward data-flow analysis over its
+ * transitions, one bit per variable): `reached[s]`, the variables an assigning state reaches s from (by one transition
+ * or more: "The new variable values will be available starting with the next state"); `before[s]`, the variables the
+ * machine's start reaches s without assigning them first (a state that assigns one is reached, not passed). Per
+ * variable and reading state this was a walk of the machine, quadratic in a machine of thousands of variables.
+ * Undefined where a transition names no state (the graph is not known) or the analysis would not settle in bounded
+ * work; `before` undefined without a start.
  */
-function reachedBefore(m: AslMachine, by: readonly AslState[]): Set<AslState> | undefined {
-  const startName = stringValue(property(m.node, 'StartAt'));
-  const start = startName === undefined ? undefined : m.byName.get(startName);
-  if (!start) return undefined;
-  const stop = new Set(by);
-  const reached = new Set<AslState>([start]);
-  const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
-    if (stop.has(queue[i])) continue;
-    for (const t of queue[i].targets) {
-      const next = t.node.type === 'string' ? m.byName.get(t.node.value) : undefined;
-      if (!next) return undefined;
-      if (!reached.has(next)) {
-        reached.add(next);
-        queue.push(next);
+interface VariableFlow {
+  bits: Map<string, number>;
+  /** The states that assign each variable, by its bit. */
+  by: AslState[][];
+  index: Map<AslState, number>;
+  reached: Bits[];
+  before: Bits[] | undefined;
+}
+function variableFlow(m: AslMachine): VariableFlow | undefined {
+  const bits = new Map<string, number>();
+  const by: AslState[][] = [];
+  const index = new Map<AslState, number>();
+  m.states.forEach((s, i) => index.set(s, i));
+  const next: number[][] = [];
+  for (const s of m.states) {
+    const targets: number[] = [];
+    for (const t of s.targets) {
+      const to = t.node.type === 'string' ? m.byName.get(t.node.value) : undefined;
+      if (!to) return undefined;
+      targets.push(index.get(to)!);
+    }
+    next.push(targets);
+    for (const name of assignedBy(s.node) ?? []) {
+      let bit = bits.get(name);
+      if (bit === undefined) {
+        bits.set(name, (bit = by.length));
+        by.push([]);
       }
+      if (by[bit][by[bit].length - 1] !== s) by[bit].push(s);
     }
   }
-  return reached;
+  const words = Math.max(1, Math.ceil(by.length / 32));
+  const assigns = m.states.map((s) => {
+    const b = new Uint32Array(words);
+    for (const name of assignedBy(s.node) ?? []) {
+      const bit = bits.get(name)!;
+      b[bit >>> 5] |= 1 << (bit & 31);
+    }
+    return b;
+  });
+  const n = m.states.length;
+  // A bound on the work: a state is processed again only when what reaches it grew; a machine that needs more than
+  // this (none written by hand) gets no finding from here rather than a long wait.
+  const budget = 64 * n + 1024;
+  /** Propagates `into[s]`, through each state's `out` (which transforms its `into` with its own assigns), to a fixpoint. */
+  const settle = (into: Bits[], out: (s: number, scratch: Bits) => void, seeds: number[]): boolean => {
+    const queued = new Uint8Array(n);
+    const queue: number[] = [];
+    const push = (i: number) => {
+      if (!queued[i]) {
+        queued[i] = 1;
+        queue.push(i);
+      }
+    };
+    for (const i of seeds) push(i);
+    const scratch = new Uint32Array(words);
+    let work = 0;
+    for (let q = 0; q < queue.length; q++) {
+      if (++work > budget) return false;
+      const s = queue[q];
+      queued[s] = 0;
+      out(s, scratch);
+      for (const t of next[s]) {
+        const target = into[t];
+        let grew = false;
+        for (let w = 0; w < words; w++) {
+          const v = (target[w] | scratch[w]) >>> 0; // unsigned, as the array holds it
+          if (v !== target[w]) {
+            target[w] = v;
+            grew = true;
+          }
+        }
+        if (grew) push(t);
+      }
+      // The processed part of the queue is dropped now and then, so it does not grow with the work.
+      if (q > 4096 && q * 2 > queue.length) {
+        queue.splice(0, q + 1);
+        q = -1;
+      }
+    }
+    return true;
+  };
+  const reached = m.states.map(() => new Uint32Array(words));
+  const order = m.states.map((_, i) => i);
+  if (!settle(reached, (s, scratch) => { for (let w = 0; w < words; w++) scratch[w] = reached[s][w] | assigns[s][w]; }, order)) return undefined;
+  const startName = stringValue(property(m.node, 'StartAt'));
+  const start = startName === undefined ? undefined : m.byName.get(startName);
+  let before: Bits[] | undefined;
+  if (start) {
+    before = m.states.map(() => new Uint32Array(words));
+    const first = index.get(start)!;
+    before[first].fill(0xffffffff);
+    if (!settle(before, (s, scratch) => { for (let w = 0; w < words; w++) scratch[w] = before![s][w] & ~assigns[s][w]; }, [first])) before = undefined;
+  }
+  return { bits, by, index, reached, before };
 }
 
 /** The variables a state can read: those assigned in its machine and the machines around it (completion). */
@@ -319,18 +404,11 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
   const out: Problem[] = [];
   const { visible, own, outside } = scopes(model);
   checkAssignedNames(model, own, (key, message, code, severity) => out.push(aslProblem(key.offset, key.length, code, message, severity)));
-  // Per machine and variable: the states that assign it, and the states a path from one of them reaches; undefined
-  // when such a path meets a target that names no state (the graph is not known).
-  const flows = new Map<AslMachine, Map<string, { by: AslState[]; reached: Set<AslState>; before: Set<AslState> | undefined } | undefined>>();
-  const availability = (m: AslMachine, name: string) => {
-    let byName = flows.get(m);
-    if (!byName) flows.set(m, (byName = new Map()));
-    if (!byName.has(name)) {
-      const by = m.states.filter((a) => assignedBy(a.node)?.includes(name));
-      const { reached, unknownTarget } = reachedFrom(m, by);
-      byName.set(name, unknownTarget ? undefined : { by, reached, before: reachedBefore(m, by) });
-    }
-    return byName.get(name);
+  // Per machine, for all its variables at once: which states assign each, and where each may or may not have a value.
+  const flows = new Map<AslMachine, VariableFlow | undefined>();
+  const flowIn = (m: AslMachine) => {
+    if (!flows.has(m)) flows.set(m, variableFlow(m));
+    return flows.get(m);
   };
   const place = (r: ReadAt, code: string, message: string, severity: 'error' | 'warning') => out.push(aslProblem(r.offset, r.length, code, message, severity));
   for (const s of model.states) {
@@ -380,13 +458,17 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
       } else if (names && outside.get(s.machine)?.has(r.name) === false) {
         // Assigned in this machine only: by a state that can run before this one? ("The new variable values will be
         // available starting with the next state", workflow-variables.html.)
-        const assigners = availability(s.machine, r.name);
-        if (assigners?.by.length && !assigners.reached.has(s)) {
-          const by = assigners.by.slice(0, 3).map((a) => quote(a.name)).join(', ');
-          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, and no path from ${assigners.by.length === 1 ? 'it' : 'them'} leads here: it has no value yet when this state runs`, 'warning');
-        } else if (assigners?.by.length && assigners.before?.has(s) && !guardsPresence(s, r.name, text)) {
+        const flow = flowIn(s.machine);
+        const bit = flow?.bits.get(r.name);
+        const at = flow?.index.get(s);
+        const assigners = bit === undefined ? undefined : flow!.by[bit];
+        if (!flow || bit === undefined || at === undefined || !assigners?.length) continue;
+        if (!has(flow.reached[at], bit)) {
+          const by = assigners.slice(0, 3).map((a) => quote(a.name)).join(', ');
+          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, and no path from ${assigners.length === 1 ? 'it' : 'them'} leads here: it has no value yet when this state runs`, 'warning');
+        } else if (flow.before && has(flow.before[at], bit) && !guardsPresence(s, r.name, text)) {
           // A loop back from the assigner: the first time the state runs, nothing has assigned it yet.
-          const by = assigners.by.slice(0, 3).map((a) => quote(a.name)).join(', ');
+          const by = assigners.slice(0, 3).map((a) => quote(a.name)).join(', ');
           place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, which the machine's StartAt leads here without passing: it has no value the first time this state runs`, 'warning');
         }
       }
