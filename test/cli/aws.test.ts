@@ -175,6 +175,18 @@ test('credentials only where meant: a host that is not https to AWS needs --trus
   assert.match(profile.err, /the credentials of profile "work" to 127\.0\.0\.1:\d+ \(a local server, and the profile "work" is set\)/);
 });
 
+test("an endpoint_url in the AWS config file (AWS_CONFIG_FILE, a repository's own): refused before the request is signed, nothing sent (hostile23)", async () => {
+  const config = join(dir, 'aws-config');
+  writeFileSync(config, `[default]\nregion = us-east-1\nendpoint_url = ${emu.url}\n`);
+  const before = (await emu.stats()).requests['AWSStepFunctions.ValidateStateMachineDefinition'] ?? 0;
+  const r = run(dir, ['lint', '--aws', 'ok.asl.json'], { env: { ...env, AWS_CONFIG_FILE: config, AWS_ACCESS_KEY_ID: 'AKIAREALKEY', AWS_SECRET_ACCESS_KEY: 'real-secret' } });
+  assert.equal(r.status, 2);
+  assert.match(r.err, /Refused to send your AWS credentials to 127\.0\.0\.1:\d+ \(a local server\): the AWS configuration \(an endpoint_url in the config file or its profile\) sends the call there/);
+  assert.equal((await emu.stats()).requests['AWSStepFunctions.ValidateStateMachineDefinition'] ?? 0, before);
+  // Named as the endpoint, it is judged as one: local, no profile, placeholder credentials go.
+  assert.equal(run(dir, ['lint', '--aws', '--endpoint', emu.url, 'ok.asl.json'], { env: { ...env, AWS_CONFIG_FILE: config } }).status, 0);
+});
+
 test('AWS failures are said once with the launch\'s explanation, the later files are not sent, exit 2', async () => {
   await emu.faults([{ fault: 'throttle', target: 'AWSStepFunctions.ValidateStateMachineDefinition', count: 0 }]);
   const r = lint('--aws', '--endpoint', emu.url, 'nested.asl.json', 'ok.asl.json');

@@ -133,3 +133,45 @@ export function clientSettings(s: ClientSettings): ClientSettings {
     credentials: s.credentials ?? (local ? { accessKeyId: 'local-emulator', secretAccessKey: 'local-emulator' } : undefined),
   };
 }
+
+/** What `guardDestination` needs of an SDK client: its middleware stack. */
+interface WithMiddleware {
+  // The SDK's overloads per step; this module only adds one build-step middleware (typed where it is written).
+  middlewareStack: { add(middleware: never, options: never): void };
+}
+type BuildNext = (args: { request: unknown }) => Promise<unknown>;
+
+/**
+ * The destination rule applied to each request as the SDK built it, before it is signed: the endpoint the settings
+ * name was judged (the editor's consent, the CLI's --trust-endpoint), but the SDK also reads `endpoint_url` from the
+ * AWS config file (a profile's, or a file AWS_CONFIG_FILE names, which a cloned repository may hold). A request
+ * that goes anywhere but that endpoint or an https AWS service host is refused: it would carry real credentials.
+ */
+export function guardDestination(client: WithMiddleware, settings: ClientSettings): void {
+  let allowed: string | undefined;
+  try {
+    allowed = classifyEndpoint(settings.endpoint)?.origin;
+  } catch {
+    allowed = undefined;
+  }
+  const middleware = (next: BuildNext): BuildNext => async (args) => {
+      const req = args.request as { protocol?: string; hostname?: string; port?: number } | undefined;
+      if (req && typeof req.hostname === 'string') {
+        const host = req.hostname.includes(':') && !req.hostname.startsWith('[') ? `[${req.hostname}]` : req.hostname;
+        const destination = `${req.protocol ?? 'https:'}//${host}${req.port ? `:${req.port}` : ''}`;
+        let info: EndpointInfo | undefined;
+        try {
+          info = classifyEndpoint(destination);
+        } catch {
+          info = undefined;
+        }
+        if (!info || (info.origin !== allowed && info.kind !== 'aws')) {
+          const why = info ? (info.kind === 'local' ? 'a local server' : consentReason(info, undefined)) : 'not a URL';
+          throw new Error(`Refused to send your AWS credentials to ${info?.host ?? destination} (${why}): the AWS configuration (an endpoint_url in the config file or its profile) sends the call there. Set it as the endpoint (the sagemakerAsl endpoint setting, or --endpoint with --trust-endpoint) to be asked first, or remove it.`);
+        }
+      }
+      return next(args);
+  };
+  client.middlewareStack.add(middleware as never, { step: 'build', name: 'sagemakerAslDestinationGuard' } as never);
+}
+

@@ -7,7 +7,7 @@
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { JOB_KINDS, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
-import { clientSettings, isLocalEndpoint } from './endpoint';
+import { clientSettings, guardDestination, isLocalEndpoint } from './endpoint';
 import { JOB_APIS, type JobDescription, type JobDescribeResponse, type StatusTransition } from './jobApis';
 import { explainError, JobError, type ExplainedError } from './awsErrors';
 
@@ -114,11 +114,13 @@ export class JobRunner {
   }
 
   private get sm(): SageMakerClient {
-    return (this.sageMaker ??= new SageMakerClient(this.config()));
+    if (!this.sageMaker) guardDestination((this.sageMaker = new SageMakerClient(this.config())), this.settings);
+    return this.sageMaker;
   }
 
   private get cwl(): CloudWatchLogsClient {
-    return (this.logs ??= new CloudWatchLogsClient(this.config()));
+    if (!this.logs) guardDestination((this.logs = new CloudWatchLogsClient(this.config())), this.settings);
+    return this.logs;
   }
 
   /**

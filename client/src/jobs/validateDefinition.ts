@@ -4,7 +4,7 @@
 import { SFNClient, ValidateStateMachineDefinitionCommand } from '@aws-sdk/client-sfn';
 import type { AwsDiagnostic } from '../../../server/src/protocol';
 import { explainError, JobError } from './awsErrors';
-import { clientSettings, type ClientSettings } from './endpoint';
+import { clientSettings, guardDestination, type ClientSettings } from './endpoint';
 
 export interface DefinitionValidation {
   /** OK or FAIL, as the service says. */
@@ -27,6 +27,7 @@ export async function validateDefinition(definition: string, settings: ClientSet
     maxAttempts: 3,
     requestHandler: { requestTimeout: 30_000, connectionTimeout: 10_000, throwOnRequestTimeout: true },
   });
+  guardDestination(client, settings);
   try {
     const out = await client.send(new ValidateStateMachineDefinitionCommand({ definition, severity: 'WARNING', ...(type ? { type } : {}) }), { abortSignal: signal });
     return {
