@@ -153,3 +153,11 @@ describe('hover on a state name', () => {
     assert.equal(hover('"Fits the model"'), undefined);
   });
 });
+
+test("a state's Comment in its hover is the document's text: a link, image, HTML or heading in it is shown, not followed (hostile23)", () => {
+  const text = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Comment: '![x](https://evil.example/t.png) [run](command:workbench.action.terminal.sendSequence) <img src=x>\n# Heading', End: true } } }, null, 2);
+  const parsed = parseDocument(text, 'asl');
+  const h = stateHover(parsed, text.indexOf('"A":') + 1)!;
+  const comment = h.markdown.split('\n\n')[1];
+  assert.equal(comment, '\\!\\[x\\]\\(https\\:\\/\\/evil\\.example\\/t\\.png\\) \\[run\\]\\(command\\:workbench\\.action\\.terminal\\.sendSequence\\) \\<img src\\=x\\> \\# Heading');
+});

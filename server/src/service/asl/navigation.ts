@@ -2,6 +2,7 @@
 // (StartAt, Next, Default, a catcher's Next), every place a state is named, and renaming a state everywhere.
 // Names are scoped to their machine: a Parallel branch or Map ItemProcessor has states of its own.
 import { nodeAt } from '../core/tree';
+import { markdownText } from '../core/text';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
 import { writeValue } from './fixes';
 import { stateNameRefusal } from './machineRules';
@@ -85,11 +86,12 @@ export function stateHover(parsed: ParsedDocument, offset: number, model: AslMod
     return v?.type === 'string' ? (v.value as string) : v?.type === 'boolean' || v?.type === 'number' ? String(v.value) : undefined;
   };
   const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
-  const lines = [`**${at.name.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`)}** · ${state.type ? `${state.type} state` : 'state'}${at.machine.owner ? ` in ${at.machine.owner.name}` : ''}`];
+  const lines = [`**${markdownText(at.name)}** · ${state.type ? `${state.type} state` : 'state'}${at.machine.owner ? ` in ${at.machine.owner.name}` : ''}`];
   const resource = text('Resource');
   if (resource) lines.push(`Resource: ${code(resource)}`);
   const comment = text('Comment');
-  if (comment) lines.push(comment.length > 300 ? `${comment.slice(0, 300)}…` : comment);
+  // The Comment is the document's text, not Markdown: a link, image or HTML in it is shown, not followed or fetched.
+  if (comment) lines.push(markdownText(comment.length > 300 ? `${comment.slice(0, 300)}…` : comment));
   // In document order (a Choice's rules before its Default).
   const names = (catching: boolean) => [...new Set(state.targets.filter((t) => (t.field === 'Catch') === catching && t.node.type === 'string').sort((a, b) => a.node.offset - b.node.offset).map((t) => t.node.value as string))];
   const next = names(false);

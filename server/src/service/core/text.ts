@@ -77,6 +77,12 @@ export function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'
  */
 export const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
+/**
+ * A user's text as plain Markdown text: every ASCII punctuation character escaped (CommonMark lets a backslash escape
+ * any), line breaks as spaces, so no link, image, HTML, heading or `command:` URI of a document reaches a hover.
+ */
+export const markdownText = (s: string): string => s.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+
 /** The changed span: old text [start, oldEnd) became new text [start, newEnd). */
 export function diffSpan(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
   const min = Math.min(a.length, b.length);
