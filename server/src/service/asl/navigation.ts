@@ -86,7 +86,7 @@ export function stateHover(parsed: ParsedDocument, offset: number, model: AslMod
     return v?.type === 'string' ? (v.value as string) : v?.type === 'boolean' || v?.type === 'number' ? String(v.value) : undefined;
   };
   const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
-  const lines = [`**${markdownText(at.name)}** · ${state.type ? `${state.type} state` : 'state'}${at.machine.owner ? ` in ${at.machine.owner.name}` : ''}`];
+  const lines = [`**${markdownText(at.name)}** · ${state.type ? `${state.type} state` : 'state'}${at.machine.owner ? ` in ${markdownText(at.machine.owner.name)}` : ''}`];
   const resource = text('Resource');
   if (resource) lines.push(`Resource: ${code(resource)}`);
   const comment = text('Comment');

@@ -8,6 +8,7 @@ import { documentedRulesAt } from './documentedRules';
 import { describeConstraints, payloadAt, referenceLink, shapeAt } from './payloadLocation';
 import { describeType, integrationOf, type Shape } from './shapes';
 import { knownContext, tasksOf } from './tasks';
+import { markdownText } from '../core/text';
 
 /** What a hover shows (Markdown) and the span it is about. */
 export interface HoverText {
@@ -48,7 +49,7 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverTex
   const shape = step.shape;
   const parts: string[] = [];
   const name = member?.name ?? String(ctx.relative[ctx.relative.length - 1]);
-  parts.push(`**${name}**${step.dynamic ? ' (from a JSONPath, `.$`)' : ''} — ${describeType(shape)}${member ? (member.required ? ', **required**' : ', optional') : ''}${member?.deprecated ? ', deprecated' : ''}`);
+  parts.push(`**${markdownText(name)}**${step.dynamic ? ' (from a JSONPath, `.$`)' : ''} — ${describeType(shape)}${member ? (member.required ? ', **required**' : ', optional') : ''}${member?.deprecated ? ', deprecated' : ''}`);
   if (!isKey && shape.enum && node.type === 'string' && shape.enum.includes(node.value as string)) {
     parts.push(`\`${node.value}\` is one of ${shape.enum.length} values of ${shape.name}.`);
   }
