@@ -90,6 +90,16 @@ test('--region and --account narrow the ARNs', () => {
   assert.deepEqual(JSON.parse(r.out), expected('us-east-1', '111122223333'));
 });
 
+test('--partition, --region, --account and --state-machine-name must be what an ARN has there (hostile23: ":", "/" and "*" named other resources)', () => {
+  for (const [flag, value] of [['--partition', 'aws:iam::*:role/*'], ['--region', 'us-east-1:123456789012:training-job/*'], ['--account', 'x/../y'], ['--account', '12345'], ['--state-machine-name', 'a/*']]) {
+    const r = run(dir, ['policy', flag, value, 'pipeline.asl.json']);
+    assert.equal(r.status, 2, `${flag} ${value}`);
+    assert.equal(r.out, '');
+    assert.match(r.err, new RegExp(`^sagemaker-asl: ${flag} ".*" is not a`));
+  }
+  assert.equal(run(dir, ['policy', '--partition', 'aws-us-gov', '--region', 'us-gov-west-1', '--account', '111122223333', '--state-machine-name', 'Churn_Pipeline-1', 'pipeline.asl.json']).status, 0);
+});
+
 test('YAML, with a template placeholder role kept as written', () => {
   const r = run(dir, ['policy', 'pipeline.asl.yaml']);
   assert.equal(r.status, 0, r.err);

@@ -47,6 +47,14 @@ export function policy(args: string[], cwd: string, io: Io): number {
     io.out(POLICY_USAGE + '\n');
     return 0;
   }
+  // Each goes into ARNs as written: only what an ARN has there (a value with ":", "/" or "*" would name other resources).
+  const shapes: [string, string | undefined, RegExp, string][] = [
+    ['--partition', values.partition, /^aws(?:-[a-z]+)*$/, 'a partition such as aws, aws-cn or aws-us-gov'],
+    ['--region', values.region, /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/, 'a region such as us-east-1'],
+    ['--account', values.account, /^\d{12}$/, 'a 12-digit account ID'],
+    ['--state-machine-name', values['state-machine-name'], /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/]{1,80}$/, 'a state machine name (1 to 80 characters, none of whitespace < > { } [ ] ? * " # % \\ ^ | ~ ` $ & , ; : /)'],
+  ];
+  for (const [flag, value, shape, what] of shapes) if (value !== undefined && !shape.test(value)) return fail(`${flag} ${JSON.stringify(value)} is not ${what}`);
   if (positionals.length !== 1) return fail(`policy takes one file\n\n${POLICY_USAGE}`);
   const path = resolve(cwd, positionals[0]);
   const shown = displayPath(path, cwd);
