@@ -201,6 +201,41 @@ test('AWS failures are said once with the launch\'s explanation, the later files
   assert.match(r.out, /nested\.asl\.json:8:74 error asl-unknown-state /);
 });
 
+test('what an endpoint answers is printed as text: control characters (a terminal\'s escape sequences) out, at most 1000 findings, a message that is not text dropped (hostile23)', async () => {
+  const { createServer } = await import('node:http');
+  const diagnostics = [
+    { severity: 'ERROR', code: 'X\u001b]0;pwn\u0007', message: 'evil \u001b[2J\u001b[31mRED\nfake.asl.json:1:1 error spoofed', location: '/States/A' },
+    { severity: 'WARNING', code: 'Y', message: { not: 'text' } },
+    ...Array.from({ length: 1500 }, (_, i) => ({ severity: 'ERROR', code: 'M', message: `m${i}` })),
+  ];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      res.end(JSON.stringify({ result: 'FAIL', diagnostics }));
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    const { port } = server.address() as { port: number };
+    // Spawned without blocking: the server answers from this process.
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [cli, 'lint', '--aws', '--endpoint', `http://127.0.0.1:${port}`, 'ok.asl.json'], { cwd: dir, env });
+    let out = '', err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    await new Promise((done) => child.on('close', done));
+    const r = { out, err };
+    assert.doesNotMatch(r.out + r.err, /[\u0000-\u0008\u000b-\u001f\u007f]/);
+    const aws = r.out.split('\n').filter((l) => l.includes(' aws/'));
+    assert.equal(aws.length, 1000);
+    // The escapes' bytes are left as text, the line break a space: no new line looks like another file's finding.
+    assert.match(aws[0], /error aws\/X__0_pwn_ evil {2}\[2J \[31mRED fake\.asl\.json:1:1 error spoofed$/);
+  } finally {
+    server.close();
+  }
+});
+
 test('the AWS options go with --aws', () => {
   const r = lint('--region', 'eu-west-1', 'ok.asl.json');
   assert.deepEqual([r.status, r.err], [2, 'sagemaker-asl: --region goes with --aws\n']);

@@ -16,6 +16,11 @@ export interface DefinitionValidation {
 
 export const VALIDATE_OPERATION = 'states:ValidateStateMachineDefinition';
 
+/** At most this many of the service's diagnostics are kept (the rest: `truncated`). */
+const MAX_DIAGNOSTICS = 1000;
+/** A value of the answer as text of at most `max` characters, control characters as spaces; not a string: empty. */
+const plainText = (v: unknown, max: number): string => (typeof v === 'string' ? v.slice(0, max).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ') : '');
+
 /**
  * Sends `definition` (JSON text), as the workflow `type` a template declares when it does (an Express machine is
  * validated as one); warnings are asked for too. Throws a JobError that says what went wrong.
@@ -30,10 +35,18 @@ export async function validateDefinition(definition: string, settings: ClientSet
   guardDestination(client, settings);
   try {
     const out = await client.send(new ValidateStateMachineDefinitionCommand({ definition, severity: 'WARNING', ...(type ? { type } : {}) }), { abortSignal: signal });
+    // What the endpoint answered is shown in an editor and printed to a terminal: text only, no control characters
+    // (a terminal's escape sequences), bounded in number and length. The endpoint is AWS, or one the user allowed.
+    const all = Array.isArray(out.diagnostics) ? out.diagnostics : [];
     return {
-      result: out.result ?? 'FAIL',
-      diagnostics: (out.diagnostics ?? []).map((d) => ({ severity: d.severity, code: d.code, message: d.message, location: d.location })),
-      truncated: out.truncated === true,
+      result: out.result === 'OK' ? 'OK' : 'FAIL',
+      diagnostics: all.slice(0, MAX_DIAGNOSTICS).map((d) => ({
+        severity: d?.severity === 'WARNING' ? 'WARNING' : 'ERROR',
+        code: plainText(d?.code, 100).replace(/[^A-Za-z0-9_.:-]/g, '_'),
+        message: plainText(d?.message, 2000),
+        location: d?.location === undefined ? undefined : plainText(d.location, 1000),
+      })),
+      truncated: out.truncated === true || all.length > MAX_DIAGNOSTICS,
     };
   } catch (e) {
     if (signal?.aborted) throw e;
