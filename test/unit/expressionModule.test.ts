@@ -245,3 +245,8 @@ describe('JSONata operators given literals they refuse', () => {
     }
   });
 });
+
+test('a literal nested deeper than our own evaluation can go is not judged: no "Maximum call stack" warning (hostile23)', () => {
+  const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+  assert.equal(checkDynamicValue(`States.JsonToString(States.StringToJson('${deep}'))`), undefined);
+});

@@ -32,7 +32,9 @@ export function parseYamlDocument(text: string): YamlParseResult {
     // the same text with LF there, of the same length, so every offset holds.
     return parse(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
   } catch (e) {
-    // The yaml package should not throw on any input; if it does, the document is still answered.
+    // The yaml package should not throw on any input; if it does, the document is still answered. Out of stack (its
+    // composer recurses: 50,000 lines of alternating indentation), it is not read in full, as a too deep one.
+    if (e instanceof RangeError) return { root: undefined, syntaxErrors: [{ ...problem(text, 0, 1, 'This YAML document is too complex to be read in full (the YAML parser ran out of stack); it is not validated'), severity: 'warning', code: Code.tooLarge }] };
     return { root: undefined, syntaxErrors: [problem(text, 0, 1, `YAML could not be read: ${(e as Error).message}`)] };
   }
 }
