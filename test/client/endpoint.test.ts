@@ -40,6 +40,9 @@ test('https to an AWS service host is AWS; anything else, or plain http, is not'
   for (const [url, awsHost, https] of cases) assert.deepEqual(classifyEndpoint(url), { kind: 'other', host: new URL(url).host, origin: new URL(url).origin, https, awsHost }, url);
   assert.equal(classifyEndpoint(undefined), undefined);
   assert.throws(() => classifyEndpoint('not a url'));
+  // Another scheme than http or https (the SDK spoke ftp:// as http): no endpoint (hostile23).
+  assert.throws(() => classifyEndpoint('ftp://127.0.0.1:4566'), /is not an http or https URL/);
+  assert.throws(() => classifyEndpoint('file:///etc/passwd'), /is not an http or https URL/);
   assert.equal(isLocalEndpoint('not a url'), false);
 });
 

@@ -96,7 +96,7 @@ class Jobs implements vscode.Disposable {
     try {
       info = classifyEndpoint(s.endpoint);
     } catch {
-      void vscode.window.showErrorMessage(`The setting sagemakerAsl.aws.endpoint is not a URL: "${s.endpoint}".`);
+      void vscode.window.showErrorMessage(`The setting sagemakerAsl.aws.endpoint is not an http or https URL: "${s.endpoint}".`);
       return false;
     }
     if (!needsConsent(info, s.profile)) return true;

@@ -60,6 +60,8 @@ function isLocalHost(hostname: string): boolean {
 export function classifyEndpoint(endpoint: string | undefined): EndpointInfo | undefined {
   if (!endpoint) return undefined;
   const url = new URL(endpoint);
+  // The SDK speaks http or https; another scheme (ftp://) it spoke as http, to the host the user did not mean so.
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`${endpoint} is not an http or https URL`);
   const https = url.protocol === 'https:';
   // A final dot names the same host (sagemaker.us-east-1.amazonaws.com.).
   const awsHost = AWS_SERVICE_HOST.test(url.hostname.toLowerCase().replace(/\.$/, ''));

@@ -41,7 +41,7 @@ export function awsTarget(o: AwsOptions, env: NodeJS.ProcessEnv): AwsTarget | { 
   try {
     info = classifyEndpoint(endpoint);
   } catch {
-    return { error: `the endpoint "${endpoint}" is not a URL` };
+    return { error: `the endpoint "${endpoint}" is not an http or https URL` };
   }
   if (needsConsent(info, profile) && !o.trustEndpoint) {
     return { error: `--aws would send ${credentialsSent(profile)} to ${info.host} (${consentReason(info, profile)}); add --trust-endpoint if you run that server` };
