@@ -89,6 +89,9 @@ emulator.server.listen(args.port, args.host, () => {
   const address = emulator.server.address();
   const port = typeof address === 'object' && address ? address.port : args.port;
   console.log(`SageMaker emulator listening on http://${args.host}:${port}`);
+  // Bound beyond the loopback interface, any machine that reaches this one can call it (its Host check still holds).
+  if (!/^(?:127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(args.host))
+    console.error(`SageMaker emulator: warning: bound to ${args.host}, not a loopback address: other machines on the network can reach it`);
 });
 const shutdown = () => {
   emulator.server.close(() => process.exit(0));
