@@ -201,6 +201,11 @@ export function updateDocument(doc: SyncedDocument, changes: TextDocumentContent
     doc.replaceSpans(spans, version);
     return doc;
   }
+  const ascending = ascendingSpans(doc, changes);
+  if (ascending) {
+    doc.replaceSpans(ascending.reverse(), version);
+    return doc;
+  }
   for (const c of changes) {
     if (typeof c?.text !== 'string') continue; // not a change: nothing to apply
     if (!('range' in c) || !c.range) {
@@ -213,6 +218,46 @@ export function updateDocument(doc: SyncedDocument, changes: TextDocumentContent
   }
   doc.version = version;
   return doc;
+}
+
+/**
+ * A batch whose changes come first-to-last (each range after where the one before ended, in the text as that one left
+ * it, as a client may send a Replace All), read back into the text before the batch: one pass instead of one copy
+ * of the whole text per change (5,000 changes on 1.5 MB took 13 s). Each position is moved back by what the changes
+ * before it did: the lines they added or removed, and on the line where the last one ended, the columns. Undefined
+ * (change by change, as the protocol says) where that is not exact: a whole-text change, a position the text before
+ * the batch does not have as written, a carriage return written or a boundary beside one.
+ */
+function ascendingSpans(doc: SyncedDocument, changes: readonly TextDocumentContentChangeEvent[]): { start: number; end: number; text: string }[] | undefined {
+  if (changes.length < 2) return undefined;
+  const text = doc.getText();
+  const spans: { start: number; end: number; text: string }[] = [];
+  // Where the last change ended, now (line, column) and before the batch (line); past it, lines moved by lineDelta.
+  let endLine = -1, endColumn = 0, endLineBefore = 0, columnDelta = 0, lineDelta = 0, lastEnd = 0;
+  const before = (p: Position): Position | undefined => {
+    if (!Number.isInteger(p?.line) || !Number.isInteger(p?.character) || p.line < endLine || (p.line === endLine && p.character < endColumn)) return undefined;
+    return p.line === endLine ? { line: endLineBefore, character: p.character - columnDelta } : { line: p.line - lineDelta, character: p.character };
+  };
+  for (const c of changes) {
+    if (typeof c?.text !== 'string' || !('range' in c) || !c.range || c.text.includes('\r')) return undefined;
+    const { start, end } = c.range;
+    if (end.line < start.line || (end.line === start.line && end.character < start.character)) return undefined;
+    const s = before(start), e = before(end);
+    if (!s || !e) return undefined;
+    const a = doc.offsetAt(s), b = doc.offsetAt(e);
+    if (a < lastEnd || !samePosition(doc.positionAt(a), s) || !samePosition(doc.positionAt(b), e)) return undefined;
+    // A boundary right after a carriage return could part a CR LF pair or make one (nothing written holds a CR).
+    if (text.charCodeAt(a - 1) === CR || text.charCodeAt(b - 1) === CR) return undefined;
+    spans.push({ start: a, end: b, text: c.text });
+    lastEnd = b;
+    const breaks = c.text.split('\n').length - 1;
+    endLine = start.line + breaks;
+    endColumn = breaks ? c.text.length - c.text.lastIndexOf('\n') - 1 : start.character + c.text.length;
+    endLineBefore = e.line;
+    columnDelta = endColumn - e.character;
+    lineDelta = endLine - e.line;
+  }
+  return spans;
 }
 
 /**

@@ -84,3 +84,34 @@ test('a Replace All that keeps every line carries the line table over, moved by 
   assert.equal(doc.getText(), lines.replaceAll('": 1,', '": 100,'));
   sameAsFresh(doc, 'replace all');
 });
+
+test('a batch sent first to last (each range in the text the change before left) is applied as the protocol applies it, one change after another', () => {
+  const r = random(11);
+  const piece = () => PIECES[r(PIECES.length)];
+  const text = (n: number) => Array.from({ length: n }, piece).join('');
+  // Without carriage returns in what is written, the batch goes the one-pass way; with them, change by change: both
+  // must give what the library's document gives applying the changes in order.
+  const written = ['', 'x', 'yy', '\n', 'a\nb', '\n\n', 'é😀', '\r\n', 'z\r'];
+  for (let run = 0; run < 400; run++) {
+    const original = text(r(40));
+    const reference = TextDocument.create('file:///ref', 'json', 1, original);
+    const doc = SyncedDocument.create('file:///synced', 'json', 1, original);
+    if (r(2)) void doc.lineCount;
+    const changes: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[] = [];
+    let from = 0;
+    for (let k = 0; k < 1 + r(6); k++) {
+      const current = reference.getText();
+      if (from > current.length) break;
+      const a = from + r(current.length - from + 1);
+      const b = a + r(current.length - a + 1);
+      const change = { range: { start: reference.positionAt(a), end: reference.positionAt(b) }, text: written[r(written.length)] };
+      changes.push(change);
+      TextDocument.update(reference, [change], reference.version + 1);
+      from = a + change.text.length;
+    }
+    updateDocument(doc, changes, 2);
+    assert.equal(doc.getText(), reference.getText(), `run ${run}: ${JSON.stringify({ original, changes })}`);
+    sameAsFresh(doc, `run ${run}`);
+  }
+});
+
