@@ -804,8 +804,8 @@ type Violation = { rule: DocumentedRule; hit: Hit; computed?: true };
 function structureRules(node: AstNode, shape: Shape, label: string, jsonata: boolean, found: Violation[], member: (value: AstNode, shape: Shape, label: string) => void) {
   for (const rule of rulesOf(shape.name)) {
     const at: RuleScope = { node, label, jsonata, computed: false };
-    for (const found1 of evaluate(rule, at)) {
-      const hit = rule.unless ? { ...found1, message: `${found1.message}, unless ${rule.unless}` } : found1;
+    for (const raw of evaluate(rule, at)) {
+      const hit = rule.unless ? { ...raw, message: `${raw.message}, unless ${rule.unless}` } : raw;
       found.push(at.computed ? { rule, hit, computed: true } : { rule, hit });
     }
   }
