@@ -324,13 +324,14 @@ export class SageMakerEmulator {
   private list(kind: JobKind, input: Json): Json {
     const max = sizeParameter(input.MaxResults, 'maxResults', 10, 100, validation);
     const start = pageToken(input.NextToken, validation);
+    const after = timestampParameter(input.CreationTimeAfter), before = timestampParameter(input.CreationTimeBefore);
     const ascending = input.SortOrder === 'Ascending';
     const jobs = [...this.jobs.values()]
       .filter((j) => j.kind === kind)
       .filter((j) => !input.NameContains || j.name.toLowerCase().includes(String(input.NameContains).toLowerCase()))
       .filter((j) => !input.StatusEquals || j.status === input.StatusEquals)
-      .filter((j) => input.CreationTimeAfter === undefined || j.created > input.CreationTimeAfter * 1000)
-      .filter((j) => input.CreationTimeBefore === undefined || j.created < input.CreationTimeBefore * 1000)
+      .filter((j) => after === undefined || j.created > after * 1000)
+      .filter((j) => before === undefined || j.created < before * 1000)
       .sort((a, b) => (input.SortBy === 'Name' ? a.name.localeCompare(b.name) : a.created - b.created) * (ascending ? 1 : -1));
     const page = jobs.slice(start, start + max);
     const next = start + max < jobs.length ? String(start + max) : undefined;
@@ -436,6 +437,16 @@ function sizeParameter(value: unknown, name: string, fallback: number, max: numb
     : undefined;
   if (constraint) throw error(`1 validation error detected: Value '${String(value)}' at '${name}' failed to satisfy constraint: ${constraint}`);
   return value as number;
+}
+
+/**
+ * A timestamp member (seconds since the epoch, as the AWS JSON protocol sends it), undefined when absent. Anything else
+ * (`"yesterday"`) is refused as the service refuses a body it cannot read, not taken for no filter.
+ */
+function timestampParameter(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  throw new ApiError({ status: 400, type: 'SerializationException', message: `${JSON.stringify(value)} can not be converted to a Timestamp` });
 }
 
 /** A page token this emulator issued (the index of the next item), 0 when absent. */

@@ -198,6 +198,12 @@ test('page sizes and tokens out of range are ValidationException; paging with a 
     assert.deepEqual([answer.status, answer.json.__type], [400, 'ValidationException'], String(MaxResults));
   }
   assert.match((await api('SageMaker.ListTrainingJobs', { MaxResults: -1 })).json.message, /Value '-1' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1/);
+  // A timestamp that is no number (hostile23: "yesterday" was taken for no filter).
+  for (const CreationTimeAfter of ['yesterday', true, { s: 1 }]) {
+    const answer = await api('SageMaker.ListTrainingJobs', { CreationTimeAfter });
+    assert.deepEqual([answer.status, answer.json.__type], [400, 'SerializationException'], String(CreationTimeAfter));
+  }
+  assert.equal((await api('SageMaker.ListTrainingJobs', { CreationTimeAfter: 0 })).status, 200);
   for (const NextToken of ['-5', 'abc', '1e3', 7]) {
     const answer = await api('SageMaker.ListTransformJobs', { NextToken });
     assert.deepEqual([answer.status, answer.json.__type], [400, 'ValidationException'], String(NextToken));
