@@ -10,6 +10,7 @@ import { parseYaml } from '../../server/src/service/yaml/parseYaml';
 import { parseDocument } from '../../server/src/service/documentStore';
 import { sageMakerPayloads } from '../../server/src/service/sagemaker/tasks';
 import type { AstNode } from '../../server/src/service/core/types';
+import { lambdaTask } from './helpers';
 
 interface Finding { code: string; severity: string; at: string; message?: string }
 
@@ -21,12 +22,7 @@ function check(machine: unknown, withMessages = false): Finding[] {
   }));
 }
 const sm = (States: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ StartAt: Object.keys(States)[0], ...extra, States });
-// A lambda:invoke request names its function (without one it is a warning of its own: aslServiceRules.test.ts).
-const withFunction = (x: unknown, resource: unknown) => (resource === undefined && x && typeof x === 'object' && !Array.isArray(x) && !('FunctionName' in x) && !('FunctionName.$' in x) ? { FunctionName: 'f', ...x } : x);
-const task = (extra: Record<string, unknown> = {}) => ({
-  Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...extra,
-  ...('Parameters' in extra ? { Parameters: withFunction(extra.Parameters, extra.Resource) } : {}), ...('Arguments' in extra ? { Arguments: withFunction(extra.Arguments, extra.Resource) } : {}),
-});
+const task = lambdaTask;
 
 describe('transitions', () => {
   test('a valid machine has no findings', () => {

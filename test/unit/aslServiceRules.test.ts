@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AslCode } from '../../server/src/service/asl/codes';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { VALID_TRAINING, doc, service } from './helpers';
+import { VALID_TRAINING, doc, lambdaTask, service } from './helpers';
 import { parseYaml } from '../../server/src/service/yaml/parseYaml';
 import { toValue } from '../../server/src/service/core/tree';
 
@@ -47,12 +47,7 @@ const messages = (machine: unknown) => {
 };
 
 const sm = (States: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ StartAt: Object.keys(States)[0], ...extra, States });
-// A lambda:invoke request names its function (without one it is a warning of its own, tested below).
-const withFunction = (x: unknown, resource: unknown) => (resource === undefined && x && typeof x === 'object' && !Array.isArray(x) && !('FunctionName' in x) && !('FunctionName.$' in x) ? { FunctionName: 'f', ...x } : x);
-const task = (extra: Record<string, unknown> = {}) => ({
-  Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...extra,
-  ...('Parameters' in extra ? { Parameters: withFunction(extra.Parameters, extra.Resource) } : {}), ...('Arguments' in extra ? { Arguments: withFunction(extra.Arguments, extra.Resource) } : {}),
-});
+const task = lambdaTask;
 const SCHEMA = 'SCHEMA_VALIDATION_FAILED';
 
 describe('names and keys', () => {

@@ -63,3 +63,15 @@ export function training(patch: Record<string, unknown>): Record<string, unknown
   for (const [k, v] of Object.entries(patch)) if (v === undefined) delete out[k];
   return out;
 }
+
+/**
+ * A lambda:invoke Task (a state to hang fields on); an object Parameters or Arguments names its function, unless the
+ * Resource is another (without one it is a warning of its own, tested in aslServiceRules.test.ts).
+ */
+export function lambdaTask(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const withFunction = (x: unknown) => (extra.Resource === undefined && x && typeof x === 'object' && !Array.isArray(x) && !('FunctionName' in x) && !('FunctionName.$' in x) ? { FunctionName: 'f', ...x } : x);
+  return {
+    Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...extra,
+    ...('Parameters' in extra ? { Parameters: withFunction(extra.Parameters) } : {}), ...('Arguments' in extra ? { Arguments: withFunction(extra.Arguments) } : {}),
+  };
+}
