@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync, chmodSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { concurrentSavePreload, fullDiskPreload, machine, run, tempDir, unprivileged } from './helpers';
 
@@ -78,6 +78,17 @@ test('--fix keeps the file mode, and writes through a symbolic link to the file 
   assert.equal(statSync(file).mode & 0o777, 0o640);
   assert.ok(lstatSync(join(base, 'link.asl.json')).isSymbolicLink());
   assert.equal(readlinkSync(join(base, 'link.asl.json')), 'a.asl.json');
+});
+
+test('--fix refuses a file with another hard link: a rename would leave the other name the old text', () => {
+  const { base, file } = folderWith('hardlink', fixable);
+  linkSync(file, join(base, 'b.asl.json'));
+  const r = run(base, ['--fix', 'a.asl.json']);
+  assert.equal(r.err, 'sagemaker-asl: not writing a.asl.json: it has 2 hard links, and replacing it would leave the other name with the old text; the file is unchanged (copy it to a file of its own to fix it)\n');
+  assert.equal(r.status, 2);
+  assert.equal(readFileSync(file, 'utf8'), fixable);
+  assert.equal(statSync(file).nlink, 2);
+  assert.deepEqual(readdirSync(base).sort(), ['a.asl.json', 'b.asl.json']);
 });
 
 test('a save made while --fix runs is kept: the file is left alone, exit 2', () => {

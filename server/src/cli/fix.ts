@@ -1,7 +1,7 @@
 // `--fix`: the language service's unambiguous quick fixes applied to a file, what they changed, and replacing
 // the file so that no failure and no concurrent save can lose a byte.
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
@@ -114,14 +114,19 @@ function assertUnchanged(snapshot: Snapshot, shown: string) {
  * (same file system, so the rename is atomic), with the file's mode (and owner, where allowed), is flushed to
  * disk, and only then renamed over the file, after checking the file is still the one that was read. A full
  * disk or any other failure leaves the original as it was. A symbolic link stays a link: its target is replaced.
+ * A file with other hard links is refused: the rename would give this name a new file and leave the other names
+ * the old text, and writing in place instead would not be all or nothing.
  */
 export function replaceFile(snapshot: Snapshot, content: Buffer, shown: string) {
   let target: string;
+  let links: number;
   try {
     target = realpathSync(snapshot.path);
+    links = statSync(target).nlink;
   } catch (e) {
     throw new PathError(`cannot write ${shown}: ${reason(e)}`);
   }
+  if (links > 1) throw new PathError(`not writing ${shown}: it has ${links} hard links, and replacing it would leave the other ${links - 1 === 1 ? 'name' : `${links - 1} names`} with the old text; the file is unchanged (copy it to a file of its own to fix it)`);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd = -1;
   try {
