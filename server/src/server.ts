@@ -172,7 +172,11 @@ function scheduleValidation(doc: TextDocument, delay = DEBOUNCE_MS) {
 }
 
 /** Reads the machine's `NAME.input.json` again; whether its execution input changed. */
-const readExampleInput = (uri: string) => safely('execution input', false, () => service.setExecutionInput(uri, 'file', readInputFile(service.exampleInputUri(uri))));
+const readExampleInput = (uri: string) =>
+  safely('execution input', false, () => {
+    const input = service.exampleInputUri(uri);
+    return service.setExecutionInput(uri, 'file', readInputFile(input, (why) => connection.console.warn(`Not reading ${pathOf(input)} as an example execution input: ${why}`)));
+  });
 
 // TextDocuments fires onDidChangeContent right after onDidOpen for the same document: that one is the open, whose
 // check is already scheduled without the pause (it would otherwise wait 30 ms for typing that is not happening).

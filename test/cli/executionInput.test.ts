@@ -1,8 +1,10 @@
 // `lint` reads the example execution input beside each machine (NAME.input.json, the same code as the language
 // server): a path reading a field the example lacks is a warning, one it has is none; a file that is not JSON is
-// no input; a directory search takes the example files for what they are (no state machines), silently.
+// no input; a directory search takes the example files for what they are (no state machines), silently; one that
+// cannot be read as an input (a folder, a FIFO, too large) is named on stderr with the reason.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, tempDir } from './helpers';
@@ -71,4 +73,23 @@ test('an example that is not JSON is no input: no warning, no failure', () => {
   assert.equal(r.err, '');
   assert.equal(r.out, '0 errors, 0 warnings in 0 files (1 checked)\n');
   assert.equal(r.status, 0);
+});
+
+test('an example that is there but cannot be read (a folder, a FIFO, above 256 KiB) is no input, and lint says why', (t) => {
+  const base = join(dir, 'unreadable');
+  mkdirSync(base, { recursive: true });
+  for (const name of ['folder', 'fifo', 'big']) writeFileSync(join(base, `${name}.asl.json`), JSON_MACHINE);
+  mkdirSync(join(base, 'folder.input.json'));
+  writeFileSync(join(base, 'big.input.json'), JSON.stringify({ jobName: 'j', pad: 'x'.repeat(256 * 1024) }));
+  const fifo = spawnSync('mkfifo', [join(base, 'fifo.input.json')]).status === 0;
+  const r = run(base, ['lint', 'big.asl.json', 'fifo.asl.json', 'folder.asl.json']);
+  assert.equal(
+    r.err,
+    `sagemaker-asl: not reading big.input.json as the execution input of big.asl.json: it is 262168 bytes, more than the 262144 bytes (256 KiB) Step Functions accepts as an execution input\n` +
+      (fifo ? 'sagemaker-asl: not reading fifo.input.json as the execution input of fifo.asl.json: it is not a regular file\n' : '') +
+      'sagemaker-asl: not reading folder.input.json as the execution input of folder.asl.json: it is not a regular file\n',
+  );
+  assert.equal(r.out, '0 errors, 0 warnings in 0 files (3 checked)\n');
+  assert.equal(r.status, 0);
+  if (!fifo) t.diagnostic('mkfifo is missing: the FIFO was not tried');
 });

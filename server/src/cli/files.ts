@@ -6,6 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { reason } from '../inputFiles';
 // The CommonJS build, required: the ES module one reaches fdir's ES build, whose createRequire(import.meta.url)
 // has no URL once bundled into CommonJS (dist/cli.js) and throws at start-up.
 const { globSync, isDynamicPattern } = require('tinyglobby') as typeof import('tinyglobby');
@@ -43,12 +44,6 @@ export function languageOf(file: string, explicit: boolean): string | undefined 
 /** The path as the output shows it: relative to the working directory, with `/`. */
 export const displayPath = (path: string, cwd: string) => relative(cwd, path).split(sep).join('/') || '.';
 
-/** The reason in an fs error, without the code and the path Node puts around it. */
-export function reason(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err.code === 'ELOOP') return 'too many levels of symbolic links';
-  return /^[A-Z0-9_]+: ([^,]+)/.exec(err.message ?? '')?.[1] ?? String(err.message ?? e);
-}
 
 export interface Expansion {
   files: Candidate[];

@@ -6,7 +6,8 @@ import { basename, dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
 import type { OffsetEdit, Problem } from '../service/core/types';
-import { PathError, readBytes, reason, sha256, type Snapshot } from './files';
+import { reason } from '../inputFiles';
+import { PathError, readBytes, sha256, type Snapshot } from './files';
 
 
 export interface FixResult {

@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
 import type { WorkflowType } from '../service/core/types';
 import { Code } from '../service/core/codes';
-import { readInputFile } from '../inputFiles';
+import { pathOf, readInputFile } from '../inputFiles';
 import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource } from './files';
 import { awsTarget, loadRuntime, type AwsTarget } from './aws';
 import { applyFixes, replaceFile, summary } from './fix';
@@ -145,7 +145,8 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     checked++;
     if (workflowType) service.setWorkflowType(doc.uri, workflowType);
     // The example execution input beside the machine (NAME.input.json), as in the editor: paths are checked against it.
-    service.setExecutionInput(doc.uri, 'file', readInputFile(service.exampleInputUri(doc.uri)));
+    const input = service.exampleInputUri(doc.uri);
+    service.setExecutionInput(doc.uri, 'file', readInputFile(input, (why) => io.err(`sagemaker-asl: not reading ${displayPath(pathOf(input)!, cwd)} as the execution input of ${shown}: ${why}\n`)));
     if (values.fix && !source.utf8) {
       failed = true;
       fail(io, `not fixing ${shown}: it is not UTF-8 text, and writing it back would replace the bytes that are not`);
