@@ -236,6 +236,54 @@ test('what an endpoint answers is printed as text: control characters (a termina
   }
 });
 
+test('an answer larger than 16 MiB is not read, whether its length is declared or it streams on: said once, exit 2 (hostile23)', async () => {
+  const { createServer } = await import('node:http');
+  const { spawn } = await import('node:child_process');
+  let requests = 0;
+  const server = createServer((req, res) => {
+    requests++;
+    req.resume();
+    req.on('end', () => {
+      if (requests === 1) {
+        // A length of 400 MB declared, and no more than the first bytes ever sent.
+        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'content-length': String(400 * 1024 * 1024) });
+        res.write('{"result": "OK", "diagnostics": [');
+        return;
+      }
+      // No length: 1 MiB chunks until the client stops reading.
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      const chunk = Buffer.alloc(1024 * 1024, 32);
+      res.write('{"result": "OK", "diagnostics": [');
+      let sent = 0;
+      const more = () => {
+        while (sent < 64 && !res.destroyed) {
+          sent++;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+        res.end(']}');
+      };
+      more();
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    const { port } = server.address() as { port: number };
+    for (const way of ['declared', 'streamed']) {
+      const child = spawn(process.execPath, [cli, 'lint', '--aws', '--endpoint', `http://127.0.0.1:${port}`, 'ok.asl.json'], { cwd: dir, env });
+      let out = '', err = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (err += d));
+      const status = await new Promise((done) => child.on('close', done));
+      assert.equal(status, 2, way);
+      assert.equal(err, `sagemaker-asl: ok.asl.json: Step Functions could not validate it: http://127.0.0.1:${port} answered states:ValidateStateMachineDefinition with more than 16 MiB, far more than AWS ever does: the answer was not read. Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not a working one.\n`, way);
+      assert.equal(out, '0 errors, 0 warnings in 0 files (1 checked)\n', way);
+    }
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
 test('the AWS options go with --aws', () => {
   const r = lint('--region', 'eu-west-1', 'ok.asl.json');
   assert.deepEqual([r.status, r.err], [2, 'sagemaker-asl: --region goes with --aws\n']);

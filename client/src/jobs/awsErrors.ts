@@ -1,6 +1,7 @@
 // What went wrong when talking to AWS, in the user's terms, and what to do about it. The watcher also uses the
 // classification to decide whether to retry (throttling, 5xx, network, expired credentials) or give up.
 import { redact } from './mask';
+import { ANSWER_TOO_LARGE, MAX_ANSWER_BYTES } from './endpoint';
 
 export type ErrorKind =
   | 'missingCredentials'
@@ -15,6 +16,7 @@ export type ErrorKind =
   | 'serverError'
   | 'noRegion'
   | 'network'
+  | 'badAnswer'
   | 'other';
 
 export interface ExplainedError {
@@ -98,6 +100,10 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   if (NETWORK_CODES.has(code) || NETWORK_CODES.has(name) || name === 'TimeoutError' || name === 'RequestTimeout' || /socket hang up|ECONNRESET|ECONNREFUSED|timed? ?out|network|connect/i.test(text)) {
     return { kind: 'network', code: code || name, retryable: true, message: `Cannot reach ${where}: ${text}`,
       action: 'Check the network, VPN or proxy, and the setting sagemakerAsl.aws.endpoint; requests are retried with backoff.' };
+  }
+  if (name === ANSWER_TOO_LARGE) {
+    return { kind: 'badAnswer', code: name, retryable: false, message: `${where} answered ${op} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB, far more than AWS ever does: the answer was not read.`,
+      action: 'Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not a working one.' };
   }
   return { kind: 'other', code: name || code || undefined, retryable: false, message: text, action: 'See the SageMaker Jobs output for details.' };
 }

@@ -9,6 +9,8 @@
 //   other  anything else, or plain http to a host that is not local: the credential chain would go there, so
 //          the user confirms that host once (remembered).
 
+import { pipeline, Transform, type Readable } from 'node:stream';
+
 export type EndpointKind = 'local' | 'aws' | 'other';
 
 export interface EndpointInfo {
@@ -175,5 +177,39 @@ export function guardDestination(client: WithMiddleware, settings: ClientSetting
       return next(args);
   };
   client.middlewareStack.add(middleware as never, { step: 'build', name: 'sagemakerAslDestinationGuard' } as never);
+  client.middlewareStack.add(limitAnswer as never, { step: 'deserialize', priority: 'low', name: 'sagemakerAslAnswerLimit' } as never);
 }
+
+/**
+ * The most of an answer's body that is read. The calls made (describe, list, log events, a definition's
+ * validation) answer in kilobytes, CloudWatch Logs' GetLogEvents in at most 1 MB; an endpoint the user allowed may
+ * still be hostile or broken, and a 400 MB answer was read whole into memory.
+ */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/** The error a too large answer ends with (its name is what awsErrors.ts explains). */
+export const ANSWER_TOO_LARGE = 'AnswerTooLargeError';
+const tooLarge = () => Object.assign(new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`), { name: ANSWER_TOO_LARGE });
+
+/** Inside the SDK's deserializer (priority low): the raw response's body is counted as the deserializer reads it. */
+const limitAnswer = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+  const out = (await next(args)) as { response?: { headers?: Record<string, string>; body?: unknown } };
+  const response = out?.response;
+  const body = response?.body as Readable | undefined;
+  if (!response || !body || typeof body.pipe !== 'function') return out;
+  if (Number(response.headers?.['content-length']) > MAX_ANSWER_BYTES) {
+    body.destroy();
+    throw tooLarge();
+  }
+  let seen = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      done(seen > MAX_ANSWER_BYTES ? tooLarge() : null, chunk);
+    },
+  });
+  // An error on either side ends both: the socket is not read on after the limit.
+  pipeline(body, counted, () => undefined);
+  response.body = counted;
+  return out;
+};
 
