@@ -62,6 +62,12 @@ function resolve(model, shape, path) {
     const list = part.endsWith('[]');
     const name = list ? part.slice(0, -2) : part;
     const s = model.shapes[current];
+    // A map whose keys are an enum (a filling method's options) is read as a structure of those keys.
+    if (s?.type === 'map' && !list && model.shapes[s.key.shape].enum) {
+      if (!model.shapes[s.key.shape].enum.includes(name)) return { error: `${current} has no key ${name}` };
+      current = s.value.shape;
+      continue;
+    }
     if (s?.type !== 'structure' || !s.members[name]) return { error: `${current} has no member ${name}` };
     current = s.members[name].shape;
     if (list) {
@@ -90,8 +96,10 @@ function fits(model, shapeName, value) {
   return typeof value === 'number';
 }
 
-const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn'];
+const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many', namedBy: 'many' };
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn'];
+/** A scope is a structure, or a map whose keys are an enum (its keys read as members). */
+const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
 
 /** An affix's texts: one string, or a list of them (the value must begin or end with one). */
 const affixTexts = (x) => (typeof x === 'string' ? [x] : Array.isArray(x) ? x : []);
@@ -138,7 +146,10 @@ export function checkRules(model, data) {
     }
     for (const scope of rule.scope) {
       if (!reachable.has(scope)) say(`scope ${scope} is in no operation's request`);
-      if (model.shapes[scope]?.type !== 'structure') continue;
+      if (!scopeShape(model, scope)) {
+        say(`scope ${scope} is neither a structure nor a map with enum keys`);
+        continue;
+      }
       for (const [param, arity] of Object.entries(PATH_PARAMS)) {
         if (rule[param] === undefined) continue;
         for (const p of arity === 'one' || (arity === 'oneOrMany' && !Array.isArray(rule[param])) ? [rule[param]] : rule[param]) {
@@ -189,6 +200,11 @@ export function checkRules(model, data) {
       if (rule.kind === 'unique' || rule.kind === 'allOrNone' || rule.kind === 'sameValue' || rule.kind === 'namedIn') {
         const r = resolve(model, scope, `${rule.list}[].${rule.key}`);
         if (r.error) say(`${rule.list}[].${rule.key} from ${scope}: ${r.error}`);
+      }
+      if (rule.kind === 'keysIn') {
+        const r = resolve(model, scope, rule.field);
+        if (!r.error && model.shapes[r.shape].type !== 'map') say(`keysIn ${rule.field} is not a map`);
+        if (!Array.isArray(rule.namedBy) || !rule.namedBy.length) say('keysIn needs `namedBy`, the fields that name the allowed keys');
       }
       if (rule.itemValue) {
         const r = resolve(model, scope, `${rule.list}[].${rule.itemValue.field}`);
@@ -279,6 +295,7 @@ export function rulesTable(data) {
       unique: () => `${r.list}[].${r.key} unique`,
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
       sameValue: () => `${r.list}[].${r.key} the same in every item`,
+      keysIn: () => `keys of ${r.field} ∈ {${r.namedBy.join(', ')}}`,
       namedIn: () => `${r.field} ∈ ${r.list}[].${r.key}${r.itemValue ? `, whose ${r.itemValue.field} ∈ {${r.itemValue.oneOf.map(v)}}` : ''}`,
       requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`) + (r.defaultFrom ? ` (absent = the ${r.defaultFrom.path} around it)` : ''),
       affix: () => {

@@ -56,6 +56,10 @@ const preLambda = (name: string, region = 'us-east-1', account = '432418664414')
 const price = { AmountInUsd: { Dollars: 0, Cents: 3, TenthFractionsOfACent: 6 } };
 const scaling = (m: object) => variant({ ManagedInstanceScaling: { Status: 'ENABLED', ...m } });
 const packageArn = 'arn:aws:sagemaker:us-east-1:111122223333:model-package/p/1';
+/** An AutoML V2 forecasting request with these Transformations (the target column: demand). */
+const forecast = (transformations: object, timeSeries: object = { TargetAttributeName: 'demand' }) => ({
+  AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 7, TimeSeriesConfig: { TimestampAttributeName: 'ts', ItemIdentifierAttributeName: 'sku', ...timeSeries }, Transformations: transformations } },
+});
 const ecr = (region: string, suffix = '', account = '683313688378') => `${account}.dkr.ecr.${region}.amazonaws.com${suffix}/sagemaker-xgboost:1.7-1`;
 
 interface Case {
@@ -408,6 +412,54 @@ const CASES: Record<string, Case> = {
     bad: { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 501 } } },
     ok: { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 500 } } },
     dynamic: { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', 'ForecastHorizon.$': '$.h' } } },
+  },
+  'automl-frontfill-none': {
+    api: 'createAutoMLJobV2',
+    bad: forecast({ Filling: { demand: { frontfill: 'zero' } } }),
+    ok: forecast({ Filling: { demand: { frontfill: 'none', backfill: 'zero' } } }),
+    dynamic: forecast({ Filling: { demand: { 'frontfill.$': '$.f' } } }),
+  },
+  'automl-middlefill-options': {
+    api: 'createAutoMLJobV2',
+    bad: forecast({ Filling: { price: { middlefill: 'none' } } }),
+    ok: forecast({ Filling: { price: { middlefill: 'median' } } }),
+    dynamic: forecast({ Filling: { price: { middlefill: "{% $states.input.fill %}" } } }),
+  },
+  'automl-middlefill-value-needs-its-value': {
+    api: 'createAutoMLJobV2',
+    bad: forecast({ Filling: { price: { middlefill: 'value' } } }),
+    ok: forecast({ Filling: { price: { middlefill: 'value', middlefill_value: '2' } } }),
+    dynamic: forecast({ Filling: { price: { 'middlefill.$': '$.fill' } } }),
+  },
+  'automl-backfill-options': {
+    api: 'createAutoMLJobV2',
+    bad: forecast({ Filling: { price: { backfill: 'none' } } }),
+    ok: forecast({ Filling: { price: { backfill: 'median' } } }),
+    dynamic: forecast({ Filling: { price: { backfill: "{% $states.input.fill %}" } } }),
+  },
+  'automl-backfill-value-needs-its-value': {
+    api: 'createAutoMLJobV2',
+    bad: forecast({ Filling: { price: { backfill: 'value' } } }),
+    ok: forecast({ Filling: { price: { backfill: 'value', backfill_value: '2' } } }),
+    dynamic: forecast({ Filling: { price: { 'backfill.$': '$.fill' } } }),
+  },
+  'automl-futurefill-options': {
+    api: 'createAutoMLJobV2',
+    bad: forecast({ Filling: { price: { futurefill: 'none' } } }),
+    ok: forecast({ Filling: { price: { futurefill: 'median' } } }),
+    dynamic: forecast({ Filling: { price: { futurefill: "{% $states.input.fill %}" } } }),
+  },
+  'automl-futurefill-value-needs-its-value': {
+    api: 'createAutoMLJobV2',
+    bad: forecast({ Filling: { price: { futurefill: 'value' } } }),
+    ok: forecast({ Filling: { price: { futurefill: 'value', futurefill_value: '2' } } }),
+    dynamic: forecast({ Filling: { price: { 'futurefill.$': '$.fill' } } }),
+  },
+  'automl-aggregation-target-only': {
+    api: 'createAutoMLJobV2',
+    bad: forecast({ Aggregation: { demand: 'sum', price: 'avg' } }),
+    ok: [forecast({ Aggregation: { demand: 'avg' } }), forecast({ Aggregation: { 'demand.$': '$.how' } })],
+    dynamic: [forecast({ Aggregation: { price: 'avg' } }, { 'TargetAttributeName.$': '$.target' }), forecast({ 'Aggregation.$': '$.aggregation' })],
   },
   'automl-sample-weights-ensembling-only': {
     api: 'createAutoMLJobV2',

@@ -95,6 +95,8 @@ export interface DocumentedRule {
   not?: boolean;
   /** What would make the request right after all, added to the message (", unless …"): a warning's doubt in words. */
   unless?: string;
+  /** keysIn: the fields whose values are the only keys the map `field` may have (the target column). */
+  namedBy?: string[];
   /** namedIn: what the named item's member must be ({ field: "FeatureType", oneOf: ["String", "Fractional"] }). */
   itemValue?: { field: string; oneOf: Scalar[] };
   /** samePart: what the patterns capture, in the message ("region"). */
@@ -386,6 +388,7 @@ const JUDGES_PRESENT: Partial<Record<string, (rule: DocumentedRule) => string | 
   unique: (r) => r.list,
   sameValue: (r) => r.list,
   namedIn: (r) => r.field,
+  keysIn: (r) => r.field,
   allOrNone: (r) => r.list,
 };
 const triggerLists = new Map<DocumentedRule, readonly string[]>();
@@ -602,6 +605,25 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       if (v.state !== 'value' || value === undefined || rule.itemValue.oneOf.includes(value)) return [];
       return [{ node: v.node, message: `${v.label} is ${show(value)}, and ${f.label} names it; it must be ${orList(rule.itemValue.oneOf)}` }];
     }
+    case 'keysIn': {
+      // Every key of the map `field` must be the value of one of `namedBy` (aggregation only for the target column);
+      // silent while the map or a name is dynamic.
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'object') return [];
+      const names = rule.namedBy!.map((p) => first(p));
+      if (names.some((n) => n.state === 'unknown' || (n.state === 'value' && n.node.type !== 'string'))) return [];
+      // A name not set is the required-member check's finding, not this rule's.
+      const allowed = names.flatMap((n) => (n.state === 'value' ? [n.node.value as string] : []));
+      if (!allowed.length) return [];
+      const said = names.flatMap((n, i) => (n.state === 'value' ? [`${labelOf(rule.namedBy![i])} (${JSON.stringify(n.node.value)})`] : []));
+      return (f.node.children ?? []).flatMap((p): Hit[] => {
+        const k = p.children?.[0];
+        if (!k || typeof k.value !== 'string') return [];
+        const name = k.value.endsWith('.$') ? k.value.slice(0, -2) : k.value;
+        if (allowed.includes(name) || isDynamicNode(k)) return [];
+        return [{ node: k, message: `${f.label} has the key ${JSON.stringify(name)}; its keys can only be ${said.join(' or ')}` }];
+      });
+    }
     case 'allOrNone': {
       const items = lookup(at, rule.list! + '[]').filter((f): f is Extract<Found, { state: 'value' }> => f.state === 'value' && f.node.type === 'object');
       const states = items.map((i) => lookup(at, rule.key!, i)[0]);
@@ -758,7 +780,7 @@ function pathsOf(rule: DocumentedRule): string[] {
     ...conditionsOf(rule).map((c) => c.field),
     ...[rule.field, rule.list].filter((p): p is string => !!p),
     ...[rule.at ?? []].flat(),
-    ...(rule.fields ?? []), ...(rule.with ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? []), ...(rule.lists ?? []), ...(rule.maps ?? []),
+    ...(rule.fields ?? []), ...(rule.with ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? []), ...(rule.lists ?? []), ...(rule.maps ?? []), ...(rule.namedBy ?? []),
     ...(rule.list && rule.key ? [`${rule.list}[].${rule.key}`] : []),
   ];
 }
@@ -773,7 +795,7 @@ export function documentedRulesAt(request: Shape, relative: JSONPath, jsonata: b
   const found = new Set<DocumentedRule>();
   for (let i = 0; i < relative.length; i++) {
     const at = shapeAt(request, relative.slice(0, i), jsonata);
-    if (at?.shape.kind !== 'structure' || at.dynamic) continue;
+    if ((at?.shape.kind !== 'structure' && at?.shape.kind !== 'map') || at.dynamic) continue;
     let path = '';
     for (const seg of relative.slice(i)) path = typeof seg === 'number' ? `${path}[]` : path ? `${path}.${seg.replace(/\.\$$/, '')}` : seg.replace(/\.\$$/, '');
     for (const r of rulesAbout(at.shape.name, path)) found.add(r);
@@ -802,17 +824,22 @@ type Violation = { rule: DocumentedRule; hit: Hit; computed?: true };
  * the request is a JSONata state's Arguments.
  */
 function structureRules(node: AstNode, shape: Shape, label: string, jsonata: boolean, found: Violation[], member: (value: AstNode, shape: Shape, label: string) => void) {
+  ownRules(node, shape, label, jsonata, found);
+  for (const p of node.children ?? []) {
+    const [k, v] = p.children ?? [];
+    const m = k && v && typeof k.value === 'string' ? shape.members!.get(k.value) : undefined;
+    if (m) member(v, m.shape, join(label, k.value));
+  }
+}
+
+/** The rules whose scope is the shape of `node` itself (a structure, or a map whose keys are an enum), added to `found`. */
+function ownRules(node: AstNode, shape: Shape, label: string, jsonata: boolean, found: Violation[]) {
   for (const rule of rulesOf(shape.name)) {
     const at: RuleScope = { node, label, jsonata, computed: false };
     for (const raw of evaluate(rule, at)) {
       const hit = rule.unless ? { ...raw, message: `${raw.message}, unless ${rule.unless}` } : raw;
       found.push(at.computed ? { rule, hit, computed: true } : { rule, hit });
     }
-  }
-  for (const p of node.children ?? []) {
-    const [k, v] = p.children ?? [];
-    const m = k && v && typeof k.value === 'string' ? shape.members!.get(k.value) : undefined;
-    if (m) member(v, m.shape, join(label, k.value));
   }
 }
 
@@ -826,6 +853,8 @@ function violationsUnder(node: AstNode, shape: Shape, label: string, jsonata: bo
     if (shape.kind === 'structure' && node.type === 'object') structureRules(node, shape, label, jsonata, found, push);
     else if (shape.kind === 'list' && node.type === 'array') node.children!.forEach((item, i) => push(item, shape.items!, `${label}[${i}]`));
     else if (shape.kind === 'map' && node.type === 'object') {
+      // A map with known keys (a filling method's options) may have rules of its own, read as a structure's.
+      ownRules(node, shape, label, jsonata, found);
       for (const p of node.children ?? []) {
         const [k, v] = p.children ?? [];
         if (k && v && typeof k.value === 'string' && !k.value.endsWith('.$')) push(v, shape.value!, join(label, k.value));
