@@ -62,9 +62,10 @@ function resolve(model, shape, path) {
     const list = part.endsWith('[]');
     const name = list ? part.slice(0, -2) : part;
     const s = model.shapes[current];
-    // A map whose keys are an enum (a filling method's options) is read as a structure of those keys.
-    if (s?.type === 'map' && !list && model.shapes[s.key.shape].enum) {
-      if (!model.shapes[s.key.shape].enum.includes(name)) return { error: `${current} has no key ${name}` };
+    // A map is read as a structure of its keys: those of its enum (a filling method's options), or any name
+    // (a hyperparameter: StaticHyperParameters.epochs).
+    if (s?.type === 'map' && !list) {
+      if (model.shapes[s.key.shape].enum && !model.shapes[s.key.shape].enum.includes(name)) return { error: `${current} has no key ${name}` };
       current = s.value.shape;
       continue;
     }

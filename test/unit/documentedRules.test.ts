@@ -34,6 +34,11 @@ const env = (entries: number, valueLength: number, prefix = 'K') =>
   Object.fromEntries(Array.from({ length: entries }, (_, i) => [`${prefix}${String(i).padStart(2, '0')}`, 'v'.repeat(valueLength)]));
 const ranges = (n: number) => Array.from({ length: n }, (_, i) => ({ Name: `p${i}`, MinValue: '1', MaxValue: '2' }));
 const tuning = (config: object) => ({ HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, ...config } });
+/** A Hyperband tuning job of one training job definition, with these static hyperparameters (or `definition` instead). */
+const hyperband = (config: object, hyperParameters: object = {}, definition: object = { StaticHyperParameters: hyperParameters }) => ({
+  ...tuning({ Strategy: 'Hyperband', ...config }),
+  TrainingJobDefinition: definition,
+});
 const cluster = (c: object) => ({ ProcessingResources: { ClusterConfig: { VolumeSizeInGB: 10, ...c } } });
 const input = (i: object) => ({ ProcessingInputs: [{ InputName: 'in', ...i }] });
 const s3In = (x: object = {}) => ({ S3Uri: 's3://b/k', S3DataType: 'S3Prefix', LocalPath: '/opt/ml/processing/in', ...x });
@@ -779,6 +784,12 @@ const CASES: Record<string, Case> = {
     bad: tuning({ Strategy: 'Hyperband', StrategyConfig: { HyperbandStrategyConfig: { MaxResource: 20001 } } }),
     ok: tuning({ Strategy: 'Hyperband', StrategyConfig: { HyperbandStrategyConfig: { MaxResource: 20000 } } }),
     dynamic: tuning({ Strategy: 'Hyperband', StrategyConfig: { HyperbandStrategyConfig: { 'MaxResource.$': '$.epochs' } } }),
+  },
+  'hyperband-max-resource-inferable': {
+    api: 'createHyperParameterTuningJob',
+    bad: [hyperband({}, { learning_rate: '0.1' }), hyperband({ StrategyConfig: { HyperbandStrategyConfig: { MinResource: 1 } } })],
+    ok: [hyperband({ StrategyConfig: { HyperbandStrategyConfig: { MaxResource: 10 } } }), hyperband({}, { 'n-epochs': '20' }), hyperband({}, { num_epochs: '20' }), { ...tuning({ Strategy: 'Hyperband' }), TrainingJobDefinitions: [{ StaticHyperParameters: {} }] }],
+    dynamic: [hyperband({}, undefined, { 'StaticHyperParameters.$': '$.hp' }), hyperband({ StrategyConfig: { HyperbandStrategyConfig: { 'MaxResource.$': '$.max' } } })],
   },
   'strategy-config-only-for-hyperband': {
     api: 'createHyperParameterTuningJob',
