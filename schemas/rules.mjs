@@ -98,7 +98,7 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many', namedBy: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax'];
 /** A scope is a structure, or a map whose keys are an enum (its keys read as members). */
 const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
 
@@ -202,6 +202,19 @@ export function checkRules(model, data) {
         const r = resolve(model, scope, `${rule.list}[].${rule.key}`);
         if (r.error) say(`${rule.list}[].${rule.key} from ${scope}: ${r.error}`);
       }
+      if (rule.kind === 'format') {
+        if (!['base64', 'json'].includes(rule.format)) say('format needs `format`: base64 or json');
+        // The format is the documentation's own word.
+        const quoted = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '').join(' ');
+        if (!new RegExp(rule.format === 'json' ? 'JSON' : 'base64', 'i').test(quoted)) say(`format ${rule.format} is in none of the rule's quotes`);
+      }
+      if (rule.kind === 'spanMax') {
+        if (rule.fields?.length !== 2 || typeof rule.max !== 'number') say('spanMax needs two `fields` (from, to) and `max` seconds');
+        for (const f of rule.fields ?? []) {
+          const r = resolve(model, scope, f);
+          if (!r.error && model.shapes[r.shape].type !== 'timestamp') say(`spanMax ${f} is not a timestamp`);
+        }
+      }
       if (rule.kind === 'keysIn') {
         const r = resolve(model, scope, rule.field);
         if (!r.error && model.shapes[r.shape].type !== 'map') say(`keysIn ${rule.field} is not a map`);
@@ -297,6 +310,8 @@ export function rulesTable(data) {
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
       sameValue: () => `${r.list}[].${r.key} the same in every item`,
       keysIn: () => `keys of ${r.field} ∈ {${r.namedBy.join(', ')}}`,
+      format: () => `${r.field} is ${r.format === 'json' ? 'JSON' : 'base64'} text`,
+      spanMax: () => `${r.fields[1]} − ${r.fields[0]} ≤ ${r.max} s`,
       namedIn: () => `${r.field} ∈ ${r.list}[].${r.key}${r.itemValue ? `, whose ${r.itemValue.field} ∈ {${r.itemValue.oneOf.map(v)}}` : ''}`,
       requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`) + (r.defaultFrom ? ` (absent = the ${r.defaultFrom.path} around it)` : ''),
       affix: () => {

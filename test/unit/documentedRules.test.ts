@@ -65,6 +65,13 @@ const packageArn = 'arn:aws:sagemaker:us-east-1:111122223333:model-package/p/1';
 const forecast = (transformations: object, timeSeries: object = { TargetAttributeName: 'demand' }) => ({
   AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 7, TimeSeriesConfig: { TimestampAttributeName: 'ts', ItemIdentifierAttributeName: 'sku', ...timeSeries }, Transformations: transformations } },
 });
+const role = 'arn:aws:iam::111122223333:role/SageMakerRole';
+const images = (n: number) => Array.from({ length: n }, (_, i) => ({ ImageName: `image-${i}`, AppImageConfigName: 'config' }));
+const hidden = (image: object) => ({ DomainId: 'd-1', UserProfileName: 'u', UserSettings: { StudioWebPortalSettings: { HiddenSageMakerImageVersionAliases: [image] } } });
+const cognito = (client: string, pool: string, group = 'g1') => ({ UserPool: pool, UserGroup: group, ClientId: client });
+const cidrs = (n: number) => Array.from({ length: n }, (_, i) => `10.0.${i}.0/24`);
+const algorithmSpec = (spec: object) => ({ AlgorithmName: 'a', TrainingSpecification: { TrainingImage: '111122223333.dkr.ecr.us-east-1.amazonaws.com/a:1', SupportedTrainingInstanceTypes: ['ml.m5.large'], TrainingChannels: [{ Name: 'train', SupportedContentTypes: ['text/csv'], SupportedInputModes: ['File'] }], ...spec } });
+const rollingComponent = (size: object) => ({ InferenceComponentName: 'ic', DeploymentConfig: { RollingUpdatePolicy: { MaximumBatchSize: size, WaitIntervalInSeconds: 60 } } });
 const ecr = (region: string, suffix = '', account = '683313688378') => `${account}.dkr.ecr.${region}.amazonaws.com${suffix}/sagemaker-xgboost:1.7-1`;
 
 interface Case {
@@ -1424,6 +1431,168 @@ const CASES: Record<string, Case> = {
     bad: { MetricsConfig: { MetricPublishFrequencyInSeconds: 45 } },
     ok: [{ MetricsConfig: { MetricPublishFrequencyInSeconds: 300 } }, { MetricsConfig: { MetricPublishFrequencyInSeconds: 10 } }],
     dynamic: { MetricsConfig: { 'MetricPublishFrequencyInSeconds.$': '$.frequency' } },
+  },
+  'notebook-accelerator-types-unsupported': {
+    api: 'createNotebookInstance',
+    bad: { NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role, AcceleratorTypes: ['ml.eia2.medium'] },
+    ok: { NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role },
+    dynamic: { NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role, 'AcceleratorTypes.$': '$.types' },
+  },
+  'notebook-lifecycle-script-base64': {
+    api: 'createNotebookInstanceLifecycleConfig',
+    bad: [{ OnCreate: [{ Content: '#!/bin/bash\necho hi' }] }, { OnStart: [{ Content: 'ZWNobyBoaQ' }] }],
+    ok: [{ OnCreate: [{ Content: 'IyEvYmluL2Jhc2gKZWNobyBoaQ==' }] }, { OnStart: [{ Content: 'ZWNobyBo\naQ==' }] }],
+    dynamic: [{ OnCreate: [{ 'Content.$': 'States.Base64Encode($.script)' }] }, { OnStart: [{ Content: '{% $base64encode($states.input.script) %}' }] }],
+  },
+  'studio-lifecycle-content-base64': {
+    api: 'createStudioLifecycleConfig',
+    bad: { StudioLifecycleConfigName: 'c', StudioLifecycleConfigAppType: 'JupyterLab', StudioLifecycleConfigContent: 'pip install x' },
+    ok: { StudioLifecycleConfigName: 'c', StudioLifecycleConfigAppType: 'JupyterLab', StudioLifecycleConfigContent: 'cGlwIGluc3RhbGwgeA==' },
+    dynamic: { StudioLifecycleConfigName: 'c', StudioLifecycleConfigAppType: 'JupyterLab', 'StudioLifecycleConfigContent.$': '$.content' },
+  },
+  'app-user-profile-or-space': {
+    api: 'createApp',
+    bad: { DomainId: 'd-1', AppType: 'JupyterLab', AppName: 'default' },
+    ok: [{ DomainId: 'd-1', AppType: 'JupyterLab', AppName: 'default', SpaceName: 's' }, { DomainId: 'd-1', AppType: 'JupyterServer', AppName: 'default', UserProfileName: 'u' }],
+    dynamic: { DomainId: 'd-1', AppType: 'JupyterLab', AppName: 'default', 'SpaceName.$': '$.space' },
+  },
+  'user-profile-sso-identifier-needs-value': {
+    api: 'createUserProfile',
+    bad: { DomainId: 'd-1', UserProfileName: 'u', SingleSignOnUserIdentifier: 'UserName' },
+    ok: [{ DomainId: 'd-1', UserProfileName: 'u', SingleSignOnUserIdentifier: 'UserName', SingleSignOnUserValue: 'ana' }, { DomainId: 'd-1', UserProfileName: 'u' }],
+    dynamic: { DomainId: 'd-1', UserProfileName: 'u', SingleSignOnUserIdentifier: 'UserName', 'SingleSignOnUserValue.$': '$.user' },
+  },
+  'user-profile-sso-value-needs-identifier': {
+    api: 'createUserProfile',
+    bad: { DomainId: 'd-1', UserProfileName: 'u', SingleSignOnUserValue: 'ana' },
+    ok: { DomainId: 'd-1', UserProfileName: 'u', SingleSignOnUserIdentifier: 'UserName', SingleSignOnUserValue: 'ana' },
+    dynamic: { DomainId: 'd-1', UserProfileName: 'u', 'SingleSignOnUserIdentifier.$': '$.kind', SingleSignOnUserValue: 'ana' },
+  },
+  'user-profile-custom-images-5': {
+    api: 'createUserProfile',
+    bad: { DomainId: 'd-1', UserProfileName: 'u', UserSettings: { KernelGatewayAppSettings: { CustomImages: images(6) } } },
+    ok: { DomainId: 'd-1', UserProfileName: 'u', UserSettings: { KernelGatewayAppSettings: { CustomImages: images(5) } } },
+    dynamic: { DomainId: 'd-1', UserProfileName: 'u', UserSettings: { KernelGatewayAppSettings: { 'CustomImages.$': '$.images' } } },
+  },
+  'space-custom-images-5': {
+    api: 'createSpace',
+    bad: { DomainId: 'd-1', SpaceName: 's', SpaceSettings: { KernelGatewayAppSettings: { CustomImages: images(6) } } },
+    ok: { DomainId: 'd-1', SpaceName: 's', SpaceSettings: { KernelGatewayAppSettings: { CustomImages: images(5) } } },
+    dynamic: { DomainId: 'd-1', SpaceName: 's', SpaceSettings: { KernelGatewayAppSettings: { 'CustomImages.$': '$.images' } } },
+  },
+  'hidden-image-needs-name': {
+    api: 'createUserProfile',
+    bad: hidden({ VersionAliases: ['1.0'] }),
+    ok: hidden({ SageMakerImageName: 'sagemaker_distribution', VersionAliases: ['1.0'] }),
+    dynamic: hidden({ 'SageMakerImageName.$': '$.image', VersionAliases: ['1.0'] }),
+  },
+  'hidden-image-needs-aliases': {
+    api: 'createUserProfile',
+    bad: hidden({ SageMakerImageName: 'sagemaker_distribution' }),
+    ok: hidden({ SageMakerImageName: 'sagemaker_distribution', VersionAliases: ['1.0'] }),
+    dynamic: hidden({ SageMakerImageName: 'sagemaker_distribution', 'VersionAliases.$': '$.aliases' }),
+  },
+  'workteam-cognito-or-oidc': {
+    api: 'createWorkteam',
+    bad: { MemberDefinitions: [{ CognitoMemberDefinition: cognito('c1', 'p1') }, { OidcMemberDefinition: { Groups: ['g'] } }] },
+    ok: [{ MemberDefinitions: [{ CognitoMemberDefinition: cognito('c1', 'p1') }, { CognitoMemberDefinition: cognito('c1', 'p1', 'g2') }] }, { MemberDefinitions: [{ OidcMemberDefinition: { Groups: ['g'] } }] }],
+    dynamic: [{ MemberDefinitions: [{ 'CognitoMemberDefinition.$': '$.cognito' }, { OidcMemberDefinition: { Groups: ['g'] } }] }, { 'MemberDefinitions.$': '$.members' }],
+  },
+  'workteam-cognito-same-clientid': {
+    api: 'createWorkteam',
+    bad: { MemberDefinitions: [{ CognitoMemberDefinition: cognito('c1', 'p1') }, { CognitoMemberDefinition: cognito('c2', 'p1', 'g2') }] },
+    ok: { MemberDefinitions: [{ CognitoMemberDefinition: cognito('c1', 'p1') }, { CognitoMemberDefinition: cognito('c1', 'p1', 'g2') }] },
+    dynamic: { MemberDefinitions: [{ CognitoMemberDefinition: cognito('c1', 'p1') }, { CognitoMemberDefinition: { UserPool: 'p1', UserGroup: 'g2', 'ClientId.$': '$.client' } }] },
+  },
+  'workteam-cognito-same-userpool': {
+    api: 'updateWorkteam',
+    bad: { WorkteamName: 't', MemberDefinitions: [{ CognitoMemberDefinition: cognito('c1', 'p1') }, { CognitoMemberDefinition: cognito('c1', 'p2', 'g2') }] },
+    ok: { WorkteamName: 't', MemberDefinitions: [{ CognitoMemberDefinition: cognito('c1', 'p1') }, { CognitoMemberDefinition: cognito('c1', 'p1', 'g2') }] },
+    dynamic: { WorkteamName: 't', MemberDefinitions: [{ CognitoMemberDefinition: cognito('c1', 'p1') }, { CognitoMemberDefinition: { ClientId: 'c1', UserGroup: 'g2', 'UserPool.$': '$.pool' } }] },
+  },
+  'workforce-cognito-or-oidc': {
+    api: 'createWorkforce',
+    bad: { WorkforceName: 'w', CognitoConfig: { UserPool: 'p1', ClientId: 'c1' }, OidcConfig: { ClientId: 'c', ClientSecret: 's', Issuer: 'https://i', AuthorizationEndpoint: 'https://a', TokenEndpoint: 'https://t', UserInfoEndpoint: 'https://u', LogoutEndpoint: 'https://l', JwksUri: 'https://j' } },
+    ok: { WorkforceName: 'w', CognitoConfig: { UserPool: 'p1', ClientId: 'c1' } },
+    dynamic: { WorkforceName: 'w', CognitoConfig: { UserPool: 'p1', ClientId: 'c1' }, 'OidcConfig.$': '$.oidc' },
+  },
+  'workforce-cidrs-10': {
+    api: 'createWorkforce',
+    bad: { WorkforceName: 'w', SourceIpConfig: { Cidrs: cidrs(11) } },
+    ok: { WorkforceName: 'w', SourceIpConfig: { Cidrs: cidrs(10) } },
+    dynamic: { WorkforceName: 'w', SourceIpConfig: { 'Cidrs.$': '$.cidrs' } },
+  },
+  'jupyterlab-image-no-file-system-config': {
+    api: 'createAppImageConfig',
+    bad: { AppImageConfigName: 'c', JupyterLabAppImageConfig: { FileSystemConfig: { MountPath: '/home/sagemaker-user' } } },
+    ok: { AppImageConfigName: 'c', JupyterLabAppImageConfig: { ContainerConfig: { ContainerArguments: ['a'] } } },
+    dynamic: { AppImageConfigName: 'c', JupyterLabAppImageConfig: { 'FileSystemConfig.$': '$.fs' } },
+  },
+  'code-editor-image-no-file-system-config': {
+    api: 'createAppImageConfig',
+    bad: { AppImageConfigName: 'c', CodeEditorAppImageConfig: { FileSystemConfig: { MountPath: '/home/sagemaker-user' } } },
+    ok: { AppImageConfigName: 'c', CodeEditorAppImageConfig: {} },
+    dynamic: { AppImageConfigName: 'c', CodeEditorAppImageConfig: { 'FileSystemConfig.$': '$.fs' } },
+  },
+  'app-image-config-one-kernel': {
+    api: 'createAppImageConfig',
+    bad: { AppImageConfigName: 'c', KernelGatewayImageConfig: { KernelSpecs: [{ Name: 'python3' }, { Name: 'ir' }] } },
+    ok: { AppImageConfigName: 'c', KernelGatewayImageConfig: { KernelSpecs: [{ Name: 'python3' }] } },
+    dynamic: { AppImageConfigName: 'c', KernelGatewayImageConfig: { 'KernelSpecs.$': '$.kernels' } },
+  },
+  'algorithm-required-hyperparameter-no-default': {
+    api: 'createAlgorithm',
+    bad: algorithmSpec({ SupportedHyperParameters: [{ Name: 'eta', Type: 'Continuous', IsRequired: true, DefaultValue: '0.3' }] }),
+    ok: [algorithmSpec({ SupportedHyperParameters: [{ Name: 'eta', Type: 'Continuous', IsRequired: false, DefaultValue: '0.3' }] }), algorithmSpec({ SupportedHyperParameters: [{ Name: 'eta', Type: 'Continuous', IsRequired: true }] })],
+    dynamic: algorithmSpec({ SupportedHyperParameters: [{ Name: 'eta', Type: 'Continuous', 'IsRequired.$': '$.required', DefaultValue: '0.3' }] }),
+  },
+  'algorithm-hyperparameter-names-unique': {
+    api: 'createAlgorithm',
+    bad: algorithmSpec({ SupportedHyperParameters: [{ Name: 'max_depth', Type: 'Integer' }, { Name: 'max_depth', Type: 'Integer' }] }),
+    ok: algorithmSpec({ SupportedHyperParameters: [{ Name: 'max_depth', Type: 'Integer' }, { Name: 'eta', Type: 'Continuous' }] }),
+    dynamic: algorithmSpec({ SupportedHyperParameters: [{ Name: 'max_depth', Type: 'Integer' }, { 'Name.$': '$.name', Type: 'Integer' }] }),
+  },
+  'algorithm-tuning-needs-hyperparameters': {
+    api: 'createAlgorithm',
+    bad: algorithmSpec({ SupportedTuningJobObjectiveMetrics: [{ Type: 'Minimize', MetricName: 'validation:rmse' }] }),
+    ok: algorithmSpec({ SupportedTuningJobObjectiveMetrics: [{ Type: 'Minimize', MetricName: 'validation:rmse' }], SupportedHyperParameters: [{ Name: 'eta', Type: 'Continuous', IsTunable: true }] }),
+    dynamic: algorithmSpec({ SupportedTuningJobObjectiveMetrics: [{ Type: 'Minimize', MetricName: 'validation:rmse' }], 'SupportedHyperParameters.$': '$.hps' }),
+  },
+  'inference-experiment-30-days': {
+    api: 'createInferenceExperiment',
+    bad: [{ Schedule: { StartTime: '2026-07-01T00:00:00Z', EndTime: '2026-08-01T00:00:00Z' } }, { Schedule: { StartTime: 1782864000, EndTime: 1782864000 + 30 * 86400 + 1 } }],
+    ok: [{ Schedule: { StartTime: '2026-07-01T00:00:00Z', EndTime: '2026-07-31T00:00:00Z' } }, { Schedule: { StartTime: '2026-07-01T02:00:00+02:00', EndTime: '2026-07-31T00:00:00Z' } }],
+    dynamic: [{ Schedule: { 'StartTime.$': '$$.State.EnteredTime', EndTime: '2026-08-01T00:00:00Z' } }, { Schedule: { StartTime: 'yesterday', EndTime: '2026-08-01T00:00:00Z' } }],
+  },
+  'model-card-content-json': {
+    api: 'createModelCard',
+    bad: { ModelCardName: 'c', ModelCardStatus: 'Draft', Content: 'model_overview: churn' },
+    ok: { ModelCardName: 'c', ModelCardStatus: 'Draft', Content: '{"model_overview": {"model_description": "churn"}}' },
+    dynamic: { ModelCardName: 'c', ModelCardStatus: 'Draft', 'Content.$': 'States.JsonToString($.card)' },
+  },
+  'edge-preset-deployment-config-json': {
+    api: 'createEdgePackagingJob',
+    bad: { OutputConfig: { S3OutputLocation: 's3://b/o', PresetDeploymentType: 'GreengrassV2Component', PresetDeploymentConfig: 'ComponentName=edge' } },
+    ok: { OutputConfig: { S3OutputLocation: 's3://b/o', PresetDeploymentType: 'GreengrassV2Component', PresetDeploymentConfig: '{"ComponentName": "edge"}' } },
+    dynamic: { OutputConfig: { S3OutputLocation: 's3://b/o', PresetDeploymentType: 'GreengrassV2Component', 'PresetDeploymentConfig.$': '$.config' } },
+  },
+  'inference-component-rolling-batch-percent': {
+    api: 'updateInferenceComponent',
+    bad: [rollingComponent({ Type: 'CAPACITY_PERCENT', Value: 60 }), rollingComponent({ Type: 'CAPACITY_PERCENT', Value: 4 })],
+    ok: [rollingComponent({ Type: 'CAPACITY_PERCENT', Value: 50 }), rollingComponent({ Type: 'CAPACITY_PERCENT', Value: 5 }), rollingComponent({ Type: 'COPY_COUNT', Value: 60 })],
+    dynamic: rollingComponent({ 'Type.$': '$.type', Value: 60 }),
+  },
+  'update-domain-network-access-not-with-rstudio-role': {
+    api: 'updateDomain',
+    bad: { DomainId: 'd-1', AppNetworkAccessType: 'VpcOnly', DomainSettingsForUpdate: { RStudioServerProDomainSettingsForUpdate: { DomainExecutionRoleArn: role } } },
+    ok: [{ DomainId: 'd-1', AppNetworkAccessType: 'VpcOnly' }, { DomainId: 'd-1', DomainSettingsForUpdate: { RStudioServerProDomainSettingsForUpdate: { DomainExecutionRoleArn: role } } }],
+    dynamic: { DomainId: 'd-1', 'AppNetworkAccessType.$': '$.access', DomainSettingsForUpdate: { RStudioServerProDomainSettingsForUpdate: { DomainExecutionRoleArn: role } } },
+  },
+  'partner-app-idc-needs-config': {
+    api: 'createPartnerApp',
+    bad: { Name: 'app', Type: 'comet', AuthType: 'IDC' },
+    ok: [{ Name: 'app', Type: 'comet', AuthType: 'IDC', IdcConfig: { IdcInstanceArn: 'arn:aws:sso:::instance/ssoins-1' } }, { Name: 'app', Type: 'comet', AuthType: 'IAM' }],
+    dynamic: { Name: 'app', Type: 'comet', 'AuthType.$': '$.auth' },
   },
 };
 

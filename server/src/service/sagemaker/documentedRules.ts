@@ -95,6 +95,8 @@ export interface DocumentedRule {
   not?: boolean;
   /** What would make the request right after all, added to the message (", unless …"): a warning's doubt in words. */
   unless?: string;
+  /** format: what the string field holds. */
+  format?: 'base64' | 'json';
   /** keysIn: the fields whose values are the only keys the map `field` may have (the target column). */
   namedBy?: string[];
   /** namedIn: what the named item's member must be ({ field: "FeatureType", oneOf: ["String", "Fractional"] }). */
@@ -142,6 +144,15 @@ export const documentedRules = (): readonly DocumentedRule[] => rulesTable().rul
 const rulesOf = (scope: string): readonly DocumentedRule[] => rulesTable().byScope.get(scope) ?? [];
 
 const utf8 = new TextEncoder();
+/** Base64 text without whitespace: groups of four, `=` padding only at the end. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** A timestamp as the AWS SDK takes one in JSON: epoch seconds, or ISO 8601 text with its zone; else undefined. */
+function timestampSeconds(node: AstNode): number | undefined {
+  if (node.type === 'number') return node.value as number;
+  if (node.type !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(node.value as string)) return undefined;
+  const ms = Date.parse(node.value as string);
+  return Number.isNaN(ms) ? undefined : ms / 1000;
+}
 // Dynamic, or a blank still to be filled in (a `--generate-cli-skeleton` file): either way a rule cannot know it, and a
 // blank's own length check already speaks for it.
 const isDynamicNode = (n: AstNode): boolean => n.type === 'string' && (n.value === '' || isJsonata(n.value) || hasPlaceholder(n.value));
@@ -389,6 +400,8 @@ const JUDGES_PRESENT: Partial<Record<string, (rule: DocumentedRule) => string | 
   sameValue: (r) => r.list,
   namedIn: (r) => r.field,
   keysIn: (r) => r.field,
+  format: (r) => r.field,
+  spanMax: (r) => r.fields?.[1],
   allOrNone: (r) => r.list,
 };
 const triggerLists = new Map<DocumentedRule, readonly string[]>();
@@ -741,6 +754,35 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       const bytes = utf8.encode(f.node.value).length;
       if (bytes <= rule.max!) return [];
       return [{ node: presentAt(f), message: `${f.label} is ${bytes} bytes in UTF-8${when}; at most ${rule.max} are allowed` }];
+    }
+    case 'format': {
+      // A string that holds data in another format: base64 (whitespace aside, as decoders take line breaks) or JSON.
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'string') return [];
+      const text = f.node.value as string;
+      if (rule.format === 'base64') {
+        const compact = text.replace(/\s+/g, '');
+        const bad = compact.search(/[^A-Za-z0-9+/=]/);
+        const shaped = BASE64.test(compact);
+        if (shaped) return [];
+        const why = bad >= 0 ? `${JSON.stringify(compact[bad])} is no base64 character` : 'its length is no multiple of 4 or its padding is misplaced';
+        return [{ node: presentAt(f), message: `${f.label} is not base64 text (${why})${when}` }];
+      }
+      try {
+        JSON.parse(text);
+        return [];
+      } catch (e) {
+        return [{ node: presentAt(f), message: `${f.label} is not JSON text (${(e as Error).message})${when}` }];
+      }
+    }
+    case 'spanMax': {
+      // Two timestamps (ISO 8601 text or epoch seconds, as the AWS SDK takes them) at most `max` seconds apart.
+      const [from, to] = rule.fields!.map((p) => first(p));
+      const t0 = from.state === 'value' ? timestampSeconds(from.node) : undefined;
+      const t1 = to.state === 'value' ? timestampSeconds(to.node) : undefined;
+      if (t0 === undefined || t1 === undefined || t1 - t0 <= rule.max!) return [];
+      const span = (x: number) => (x % 86400 === 0 ? `${x / 86400} days` : x % 3600 === 0 ? `${x / 3600} hours` : `${x} seconds`);
+      return [{ node: presentAt(to as Extract<Found, { state: 'value' }>), message: `${labelOf(rule.fields![1])} is ${span(t1 - t0)} after ${labelOf(rule.fields![0])}${when}; at most ${span(rule.max!)} are allowed` }];
     }
     case 'entryBytesMax': {
       // Each key and each literal value of the maps, in UTF-8 bytes (the model's length trait counts characters).
