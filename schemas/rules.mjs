@@ -98,7 +98,7 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many', namedBy: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn'];
 /** A scope is a structure, or a map whose keys are an enum (its keys read as members). */
 const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
 
@@ -208,6 +208,15 @@ export function checkRules(model, data) {
         const quoted = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '').join(' ');
         if (!new RegExp(rule.format === 'json' ? 'JSON' : 'base64', 'i').test(quoted)) say(`format ${rule.format} is in none of the rule's quotes`);
       }
+      if (rule.kind === 'priceIn') {
+        // The prices are the documentation's own, each written as it writes them (three decimals).
+        const quoted = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '').join(' ');
+        const prices = rule.oneOf ?? rule.notOneOf ?? [];
+        if (!prices.length || (rule.oneOf && rule.notOneOf)) say('priceIn needs one of `oneOf` and `notOneOf`');
+        for (const x of prices) if (typeof x !== 'string' || !/^\d+\.\d{3}$/.test(x) || !new RegExp(`(^|\\s)${x.replace('.', '\\.')}(\\s|$)`).test(quoted)) say(`price ${JSON.stringify(x)} is in none of the rule's quotes`);
+        const r = resolve(model, scope, rule.field);
+        if (!r.error && !['Dollars', 'Cents', 'TenthFractionsOfACent'].every((m) => model.shapes[r.shape].members?.[m])) say(`priceIn ${rule.field} is no USD amount`);
+      }
       if (rule.kind === 'spanMax') {
         if (rule.fields?.length !== 2 || typeof rule.max !== 'number') say('spanMax needs two `fields` (from, to) and `max` seconds');
         for (const f of rule.fields ?? []) {
@@ -312,6 +321,7 @@ export function rulesTable(data) {
       keysIn: () => `keys of ${r.field} ∈ {${r.namedBy.join(', ')}}`,
       format: () => `${r.field} is ${r.format === 'json' ? 'JSON' : 'base64'} text`,
       spanMax: () => `${r.fields[1]} − ${r.fields[0]} ≤ ${r.max} s`,
+      priceIn: () => (r.oneOf ? `${r.field} (USD) ∈ {${r.oneOf}}` : `${r.field} (USD) ∉ {${r.notOneOf}}`),
       namedIn: () => `${r.field} ∈ ${r.list}[].${r.key}${r.itemValue ? `, whose ${r.itemValue.field} ∈ {${r.itemValue.oneOf.map(v)}}` : ''}`,
       requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`) + (r.defaultFrom ? ` (absent = the ${r.defaultFrom.path} around it)` : ''),
       affix: () => {

@@ -72,6 +72,8 @@ const cognito = (client: string, pool: string, group = 'g1') => ({ UserPool: poo
 const cidrs = (n: number) => Array.from({ length: n }, (_, i) => `10.0.${i}.0/24`);
 const algorithmSpec = (spec: object) => ({ AlgorithmName: 'a', TrainingSpecification: { TrainingImage: '111122223333.dkr.ecr.us-east-1.amazonaws.com/a:1', SupportedTrainingInstanceTypes: ['ml.m5.large'], TrainingChannels: [{ Name: 'train', SupportedContentTypes: ['text/csv'], SupportedInputModes: ['File'] }], ...spec } });
 const rollingComponent = (size: object) => ({ InferenceComponentName: 'ic', DeploymentConfig: { RollingUpdatePolicy: { MaximumBatchSize: size, WaitIntervalInSeconds: 60 } } });
+const usd = (Dollars: number, Cents: number, TenthFractionsOfACent: number) => ({ AmountInUsd: { Dollars, Cents, TenthFractionsOfACent } });
+const flow = (source: string | undefined, price: object) => ({ ...(source ? { HumanLoopRequestSource: { AwsManagedHumanLoopRequestSource: source } } : {}), HumanLoopConfig: { PublicWorkforceTaskPrice: price } });
 const ecr = (region: string, suffix = '', account = '683313688378') => `${account}.dkr.ecr.${region}.amazonaws.com${suffix}/sagemaker-xgboost:1.7-1`;
 
 interface Case {
@@ -1593,6 +1595,42 @@ const CASES: Record<string, Case> = {
     bad: { Name: 'app', Type: 'comet', AuthType: 'IDC' },
     ok: [{ Name: 'app', Type: 'comet', AuthType: 'IDC', IdcConfig: { IdcInstanceArn: 'arn:aws:sso:::instance/ssoins-1' } }, { Name: 'app', Type: 'comet', AuthType: 'IAM' }],
     dynamic: { Name: 'app', Type: 'comet', 'AuthType.$': '$.auth' },
+  },
+  'public-workforce-price-listed': {
+    api: 'createLabelingJob',
+    bad: [human({ PublicWorkforceTaskPrice: usd(0, 3, 0) }), human({ PublicWorkforceTaskPrice: { AmountInUsd: { Cents: 5 } } })],
+    ok: [human({ PublicWorkforceTaskPrice: usd(0, 1, 2) }), human({ PublicWorkforceTaskPrice: usd(1, 20, 0) })],
+    dynamic: human({ PublicWorkforceTaskPrice: { AmountInUsd: { Dollars: 0, 'Cents.$': '$.cents' } } }),
+  },
+  'labeling-price-at-most-1-200': {
+    api: 'createLabelingJob',
+    bad: human({ PublicWorkforceTaskPrice: usd(2, 40, 0) }),
+    ok: human({ PublicWorkforceTaskPrice: usd(1, 20, 0) }),
+    dynamic: human({ PublicWorkforceTaskPrice: { 'AmountInUsd.$': '$.price' } }),
+  },
+  'labeling-bounding-box-price': {
+    api: 'createLabelingJob',
+    bad: human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox'), PublicWorkforceTaskPrice: usd(0, 2, 4) }),
+    ok: [human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox'), PublicWorkforceTaskPrice: usd(0, 3, 6) }), human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass'), PublicWorkforceTaskPrice: usd(0, 1, 2) })],
+    dynamic: human({ 'PreHumanTaskLambdaArn.$': '$.lambda', PublicWorkforceTaskPrice: usd(0, 1, 2) }),
+  },
+  'labeling-semantic-segmentation-price': {
+    api: 'createLabelingJob',
+    bad: human({ PreHumanTaskLambdaArn: preLambda('PRE-SemanticSegmentation'), PublicWorkforceTaskPrice: usd(0, 72, 0) }),
+    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-SemanticSegmentation'), PublicWorkforceTaskPrice: usd(0, 84, 0) }),
+    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-SemanticSegmentation'), PublicWorkforceTaskPrice: { AmountInUsd: { Dollars: 0, Cents: 72, TenthFractionsOfACent: '{% $states.input.tenths %}' } } }),
+  },
+  'flow-definition-rekognition-price': {
+    api: 'createFlowDefinition',
+    bad: flow('AWS/Rekognition/DetectModerationLabels/Image/V3', usd(2, 40, 0)),
+    ok: [flow('AWS/Rekognition/DetectModerationLabels/Image/V3', usd(1, 20, 0)), flow('AWS/Textract/AnalyzeDocument/Forms/V1', usd(2, 40, 0))],
+    dynamic: { 'HumanLoopRequestSource.$': '$.source', HumanLoopConfig: { PublicWorkforceTaskPrice: usd(2, 40, 0) } },
+  },
+  'flow-definition-custom-price': {
+    api: 'createFlowDefinition',
+    bad: flow(undefined, usd(1, 32, 0)),
+    ok: flow(undefined, usd(1, 20, 0)),
+    dynamic: flow(undefined, { AmountInUsd: { 'Dollars.$': '$.dollars', Cents: 32 } }),
   },
 };
 

@@ -401,6 +401,7 @@ const JUDGES_PRESENT: Partial<Record<string, (rule: DocumentedRule) => string | 
   namedIn: (r) => r.field,
   keysIn: (r) => r.field,
   format: (r) => r.field,
+  priceIn: (r) => r.field,
   spanMax: (r) => r.fields?.[1],
   allOrNone: (r) => r.list,
 };
@@ -774,6 +775,22 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       } catch (e) {
         return [{ node: presentAt(f), message: `${f.label} is not JSON text (${(e as Error).message})${when}` }];
       }
+    }
+    case 'priceIn': {
+      // A price in US dollars as SageMaker writes one ({ Dollars, Cents, TenthFractionsOfACent }, an absent part 0),
+      // against the prices the documentation lists (`oneOf`) or leaves out for this task (`notOneOf`).
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'object') return [];
+      let tenths = 0;
+      for (const [name, scale] of [['Dollars', 1000], ['Cents', 10], ['TenthFractionsOfACent', 1]] as const) {
+        const part = lookup(at, name, f)[0];
+        if (part.state === 'unknown' || (part.state === 'value' && (part.node.type !== 'number' || !Number.isInteger(part.node.value)))) return [];
+        if (part.state === 'value') tenths += (part.node.value as number) * scale;
+      }
+      const inTenths = (prices: Scalar[]) => prices.map((x) => Math.round(Number(x) * 1000));
+      if (rule.oneOf ? inTenths(rule.oneOf).includes(tenths) : !inTenths(rule.notOneOf!).includes(tenths)) return [];
+      const listed = (prices: Scalar[]) => prices.join(', ');
+      return [{ node: presentAt(f), message: `${f.label} is ${(tenths / 1000).toFixed(3)} USD${when}; ${rule.oneOf ? `it must be one of ${listed(rule.oneOf)}` : `it cannot be ${listed(rule.notOneOf!)}`}` }];
     }
     case 'spanMax': {
       // Two timestamps (ISO 8601 text or epoch seconds, as the AWS SDK takes them) at most `max` seconds apart.
