@@ -221,7 +221,8 @@ export function checkRules(model, data) {
         if (rule.fields?.length !== 2 || typeof rule.max !== 'number') say('spanMax needs two `fields` (from, to) and `max` seconds');
         for (const f of rule.fields ?? []) {
           const r = resolve(model, scope, f);
-          if (!r.error && model.shapes[r.shape].type !== 'timestamp') say(`spanMax ${f} is not a timestamp`);
+          if (!r.error && model.shapes[r.shape].type !== (rule.offsets ? 'string' : 'timestamp')) say(`spanMax ${f} is not a ${rule.offsets ? 'string' : 'timestamp'}`);
+          if (!r.error && rule.offsets && !documentationText(memberOf(model, scope, f)?.documentation).includes('ISO 8601 duration')) say(`spanMax ${f}: its documentation does not say it is an ISO 8601 duration`);
         }
       }
       if (rule.kind === 'keysIn') {

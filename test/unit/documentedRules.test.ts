@@ -74,6 +74,7 @@ const algorithmSpec = (spec: object) => ({ AlgorithmName: 'a', TrainingSpecifica
 const rollingComponent = (size: object) => ({ InferenceComponentName: 'ic', DeploymentConfig: { RollingUpdatePolicy: { MaximumBatchSize: size, WaitIntervalInSeconds: 60 } } });
 const usd = (Dollars: number, Cents: number, TenthFractionsOfACent: number) => ({ AmountInUsd: { Dollars, Cents, TenthFractionsOfACent } });
 const flow = (source: string | undefined, price: object) => ({ ...(source ? { HumanLoopRequestSource: { AwsManagedHumanLoopRequestSource: source } } : {}), HumanLoopConfig: { PublicWorkforceTaskPrice: price } });
+const window = (start: string, end: string) => ({ MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', DataAnalysisStartTime: start, DataAnalysisEndTime: end } } });
 const ecr = (region: string, suffix = '', account = '683313688378') => `${account}.dkr.ecr.${region}.amazonaws.com${suffix}/sagemaker-xgboost:1.7-1`;
 
 interface Case {
@@ -1631,6 +1632,12 @@ const CASES: Record<string, Case> = {
     bad: flow(undefined, usd(1, 32, 0)),
     ok: flow(undefined, usd(1, 20, 0)),
     dynamic: flow(undefined, { AmountInUsd: { 'Dollars.$': '$.dollars', Cents: 32 } }),
+  },
+  'monitoring-window-24-hours': {
+    api: 'createMonitoringSchedule',
+    bad: [window('-PT30H', '-PT2H'), window('-P1DT1H', 'PT0H')],
+    ok: [window('-PT25H', '-PT1H'), window('-P1D', 'PT0S'), window('-PT5H', '-PT1H')],
+    dynamic: [{ MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', 'DataAnalysisStartTime.$': '$.start', DataAnalysisEndTime: '-PT1H' } } }, window('-30 hours', '-PT2H')],
   },
 };
 

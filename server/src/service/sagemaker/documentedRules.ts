@@ -95,6 +95,8 @@ export interface DocumentedRule {
   not?: boolean;
   /** What would make the request right after all, added to the message (", unless …"): a warning's doubt in words. */
   unless?: string;
+  /** spanMax: the fields are ISO 8601 durations (offsets from a schedule's time), not timestamps. */
+  offsets?: boolean;
   /** format: what the string field holds. */
   format?: 'base64' | 'json';
   /** keysIn: the fields whose values are the only keys the map `field` may have (the target column). */
@@ -146,6 +148,13 @@ const rulesOf = (scope: string): readonly DocumentedRule[] => rulesTable().bySco
 const utf8 = new TextEncoder();
 /** Base64 text without whitespace: groups of four, `=` padding only at the end. */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** An ISO 8601 duration in seconds ("-PT5H", "P1DT2H", "PT30M"), signed; undefined for anything else. */
+function durationSeconds(node: AstNode): number | undefined {
+  const m = node.type === 'string' ? /^([+-])?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(node.value as string) : null;
+  if (!m || /^[+-]?PT?$/.test(node.value as string)) return undefined;
+  const total = Number(m[2] ?? 0) * 86400 + Number(m[3] ?? 0) * 3600 + Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0);
+  return m[1] === '-' ? -total : total;
+}
 /** A timestamp as the AWS SDK takes one in JSON: epoch seconds, or ISO 8601 text with its zone; else undefined. */
 function timestampSeconds(node: AstNode): number | undefined {
   if (node.type === 'number') return node.value as number;
@@ -793,10 +802,12 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       return [{ node: presentAt(f), message: `${f.label} is ${(tenths / 1000).toFixed(3)} USD${when}; ${rule.oneOf ? `it must be one of ${listed(rule.oneOf)}` : `it cannot be ${listed(rule.notOneOf!)}`}` }];
     }
     case 'spanMax': {
-      // Two timestamps (ISO 8601 text or epoch seconds, as the AWS SDK takes them) at most `max` seconds apart.
+      // Two timestamps (ISO 8601 text or epoch seconds, as the AWS SDK takes them), or with `offsets` two ISO 8601
+      // durations ("-PT5H", a monitoring window's ends), at most `max` seconds apart.
       const [from, to] = rule.fields!.map((p) => first(p));
-      const t0 = from.state === 'value' ? timestampSeconds(from.node) : undefined;
-      const t1 = to.state === 'value' ? timestampSeconds(to.node) : undefined;
+      const seconds = rule.offsets ? durationSeconds : timestampSeconds;
+      const t0 = from.state === 'value' ? seconds(from.node) : undefined;
+      const t1 = to.state === 'value' ? seconds(to.node) : undefined;
       if (t0 === undefined || t1 === undefined || t1 - t0 <= rule.max!) return [];
       const span = (x: number) => (x % 86400 === 0 ? `${x / 86400} days` : x % 3600 === 0 ? `${x / 3600} hours` : `${x} seconds`);
       return [{ node: presentAt(to as Extract<Found, { state: 'value' }>), message: `${labelOf(rule.fields![1])} is ${span(t1 - t0)} after ${labelOf(rule.fields![0])}${when}; at most ${span(rule.max!)} are allowed` }];
