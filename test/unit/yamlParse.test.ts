@@ -270,6 +270,18 @@ test('100,000-deep nesting (flow, block sequences, indentation): one too-large w
   for (const text of ['[a: '.repeat(deep), '[a:\n'.repeat(deep)]) assert.deepEqual(parseYamlDocument(text).syntaxErrors.map((p) => p.code), ['too-large']);
 });
 
+test('misindented lines the parser nests one inside the other (5 and 7 spaces in turn) are the syntax error they are, not "too deep" (hostile23)', () => {
+  for (const lines of [2_000, 50_000]) {
+    const text = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Result:\n' + Array.from({ length: lines }, (_, i) => `${' '.repeat(i % 2 ? 7 : 5)}k${i}: 1\n`).join('') + '    End: true\n';
+    const { root, syntaxErrors } = parseYamlDocument(text);
+    assert.equal(root, undefined);
+    // Where the parser first refuses it: the second line of the Result mapping, indented deeper than the first.
+    const at = text.indexOf('       k1');
+    assert.deepEqual(syntaxErrors.map((p) => [p.code, p.severity, p.message]), [['syntax', 'error', 'YAML syntax error: Nested mappings are not allowed in compact mappings']], String(lines));
+    assert.ok(syntaxErrors[0].offset >= text.indexOf('k0') && syntaxErrors[0].offset <= at + 10, `${lines}: ${syntaxErrors[0].offset}`);
+  }
+});
+
 test('wide is not deep: a 2,000-key flow mapping, a plain scalar with 2,000 " - ", a 2,000-pair flow sequence are read', () => {
   const pairs = Array.from({ length: 2_000 }, (_, i) => `K${i}: ${i}`);
   for (const [text, value] of [

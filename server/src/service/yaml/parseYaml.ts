@@ -34,7 +34,7 @@ export function parseYamlDocument(text: string): YamlParseResult {
   } catch (e) {
     // The yaml package should not throw on any input; if it does, the document is still answered. Out of stack (its
     // composer recurses: 50,000 lines of alternating indentation), it is not read in full, as a too deep one.
-    if (e instanceof RangeError) return { root: undefined, syntaxErrors: [{ ...problem(text, 0, 1, 'This YAML document is too complex to be read in full (the YAML parser ran out of stack); it is not validated'), severity: 'warning', code: Code.tooLarge }] };
+    if (e instanceof RangeError) return misreadSafely(text) ?? { root: undefined, syntaxErrors: [{ ...problem(text, 0, 1, 'This YAML document is too complex to be read in full (the YAML parser ran out of stack); it is not validated'), severity: 'warning', code: Code.tooLarge }] };
     return { root: undefined, syntaxErrors: [problem(text, 0, 1, `YAML could not be read: ${(e as Error).message}`)] };
   }
 }
@@ -48,7 +48,8 @@ export function parseYaml(text: string): ParsedDocument {
 function parse(text: string, mends = 0): YamlParseResult {
   let tokens: CST.Token[];
   // The yaml package composes recursively (and builds regexes per indentation level): measure first.
-  if (estimateDepth(text) > MAX_YAML_DEPTH || cstDepth((tokens = [...new (yaml().Parser)().parse(text)])) > MAX_YAML_DEPTH) return tooDeep(text);
+  if (estimateDepth(text) > MAX_YAML_DEPTH) return tooDeep(text);
+  if (cstDepth((tokens = [...new (yaml().Parser)().parse(text)])) > MAX_YAML_DEPTH) return misread(text) ?? tooDeep(text);
 
   let first: Document.Parsed | undefined;
   // Duplicate keys are found by the converter (one set per mapping): the yaml package's own check compares every
@@ -136,6 +137,36 @@ function problem(text: string, offset: number, length: number, message: string):
   const at = Math.max(0, Math.min(offset, text.length));
   // At least one character to underline, but never past the end of the text.
   return { offset: at, length: Math.max(0, Math.min(Math.max(length, 1), text.length - at)), message, severity: 'error', source: 'yaml', code: Code.syntax };
+}
+
+/**
+ * A text whose indentation nests less than MAX_YAML_DEPTH that the parser still reads deeper: lines misindented
+ * (5 and 7 spaces in turn), each taken into the one before. Its first syntax error, found in the first lines (a
+ * prefix the parser reads within the bound), is the finding; undefined when they hold none.
+ */
+function misread(text: string): YamlParseResult | undefined {
+  for (const lines of [400, 100]) {
+    let end = -1;
+    for (let k = 0; k < lines && end < text.length; k++) {
+      end = text.indexOf('\n', end + 1);
+      if (end < 0) end = text.length;
+    }
+    if (end >= text.length) continue;
+    const prefix = text.slice(0, end + 1);
+    if (cstDepth([...new (yaml().Parser)().parse(prefix)]) > MAX_YAML_DEPTH) continue;
+    const first = parse(prefix, MAX_MENDS).syntaxErrors.find((p) => p.severity === 'error');
+    return first ? { root: undefined, syntaxErrors: [first] } : undefined;
+  }
+  return undefined;
+}
+
+/** misread, for a text the parser ran out of stack on: its first lines may still show the mistake. */
+function misreadSafely(text: string): YamlParseResult | undefined {
+  try {
+    return misread(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+  } catch {
+    return undefined;
+  }
 }
 
 function tooDeep(text: string): YamlParseResult {
