@@ -461,6 +461,10 @@ describe('variables', () => {
     expectBoth(loop('{% $approved %}'), [{ code: 'asl-unknown-variable', severity: 'warning', at: '$approved' }]);
     assert.deepEqual(messages(loop('{% $approved %}')), ['$approved is assigned only by "Set" of this machine, which the machine\'s StartAt leads here without passing: it has no value the first time this state runs']);
     expectBoth(loop('{% $exists($approved) and $approved %}'), []);
+    // The variable as a condition: JSONata takes a value it does not have as false (clean24).
+    expectBoth(loop('{% ($approved ? $approved : false) = true %}'), []);
+    // Another variable's condition guards nothing: $approvedBy (assigned nowhere) and $approved are both flagged.
+    expectBoth(loop('{% $approvedBy ? true : $approved %}'), [{ code: 'asl-unknown-variable', severity: 'warning', at: '$approvedBy' }, { code: 'asl-unknown-variable', severity: 'warning', at: '$approved' }]);
     // Assigned before the loop too: there on every pass.
     expectBoth(sm({ Init: { Type: 'Pass', Assign: { approved: false }, Next: 'Check' }, ...loop('{% $approved %}').States }, { QueryLanguage: 'JSONata', StartAt: 'Init' }), []);
   });

@@ -277,13 +277,16 @@ function scopes(model: AslModel) {
 }
 
 /**
- * Whether the state asks if the variable has a value (`$exists($x)` in JSONata, an `IsPresent` Choice rule): a read
- * the first pass may make before the variable is assigned is then the user's known case, not a mistake.
+ * Whether the state asks if the variable has a value (`$exists($x)` or a condition on it, `$x ? $x + 1 : 1`, in
+ * JSONata; an `IsPresent` Choice rule): a read the first pass may make before the variable is assigned is then the
+ * user's known case, not a mistake.
  */
 function guardsPresence(s: AslState, name: string, text: string | undefined): boolean {
   const own = text?.slice(s.node.offset, s.node.offset + s.node.length) ?? '';
-  return own.includes(`$exists($${name})`) || own.includes('IsPresent');
+  return own.includes(`$exists($${name})`) || own.includes('IsPresent') || conditionOn(name).test(own);
 }
+/** `$name ?`, the variable itself as a condition (JSONata takes a value it does not have as false). */
+const conditionOn = (name: string): RegExp => new RegExp(`\\$${name.replace(/[^A-Za-z0-9_]/g, '\\$&')}(?![A-Za-z0-9_])\\s*\\?`);
 
 /** A set of variables as bits (one per variable a machine assigns). */
 type Bits = Uint32Array;
