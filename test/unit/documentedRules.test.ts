@@ -1639,6 +1639,12 @@ const CASES: Record<string, Case> = {
     ok: [window('-PT25H', '-PT1H'), window('-P1D', 'PT0S'), window('-PT5H', '-PT1H')],
     dynamic: [{ MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', 'DataAnalysisStartTime.$': '$.start', DataAnalysisEndTime: '-PT1H' } } }, window('-30 hours', '-PT2H')],
   },
+  'labeling-concurrent-tasks-1000': {
+    api: 'createLabelingJob',
+    bad: human({ MaxConcurrentTaskCount: 3000 }),
+    ok: human({ MaxConcurrentTaskCount: 1000 }),
+    dynamic: human({ 'MaxConcurrentTaskCount.$': '$.batch' }),
+  },
 };
 
 describe('the rules file is in step with the model', () => {
