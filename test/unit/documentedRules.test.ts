@@ -434,35 +434,17 @@ const CASES: Record<string, Case> = {
     ok: forecast({ Filling: { demand: { frontfill: 'none', backfill: 'zero' } } }),
     dynamic: forecast({ Filling: { demand: { 'frontfill.$': '$.f' } } }),
   },
-  'automl-middlefill-options': {
-    api: 'createAutoMLJobV2',
-    bad: forecast({ Filling: { price: { middlefill: 'none' } } }),
-    ok: forecast({ Filling: { price: { middlefill: 'median' } } }),
-    dynamic: forecast({ Filling: { price: { middlefill: "{% $states.input.fill %}" } } }),
-  },
   'automl-middlefill-value-needs-its-value': {
     api: 'createAutoMLJobV2',
     bad: forecast({ Filling: { price: { middlefill: 'value' } } }),
     ok: forecast({ Filling: { price: { middlefill: 'value', middlefill_value: '2' } } }),
     dynamic: forecast({ Filling: { price: { 'middlefill.$': '$.fill' } } }),
   },
-  'automl-backfill-options': {
-    api: 'createAutoMLJobV2',
-    bad: forecast({ Filling: { price: { backfill: 'none' } } }),
-    ok: forecast({ Filling: { price: { backfill: 'median' } } }),
-    dynamic: forecast({ Filling: { price: { backfill: "{% $states.input.fill %}" } } }),
-  },
   'automl-backfill-value-needs-its-value': {
     api: 'createAutoMLJobV2',
     bad: forecast({ Filling: { price: { backfill: 'value' } } }),
     ok: forecast({ Filling: { price: { backfill: 'value', backfill_value: '2' } } }),
     dynamic: forecast({ Filling: { price: { 'backfill.$': '$.fill' } } }),
-  },
-  'automl-futurefill-options': {
-    api: 'createAutoMLJobV2',
-    bad: forecast({ Filling: { price: { futurefill: 'none' } } }),
-    ok: forecast({ Filling: { price: { futurefill: 'median' } } }),
-    dynamic: forecast({ Filling: { price: { futurefill: "{% $states.input.fill %}" } } }),
   },
   'automl-futurefill-value-needs-its-value': {
     api: 'createAutoMLJobV2',
@@ -1438,7 +1420,8 @@ const CASES: Record<string, Case> = {
   'notebook-accelerator-types-unsupported': {
     api: 'createNotebookInstance',
     bad: { NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role, AcceleratorTypes: ['ml.eia2.medium'] },
-    ok: { NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role },
+    // An empty list asks for no accelerator.
+    ok: [{ NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role }, { NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role, AcceleratorTypes: [] }],
     dynamic: { NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role, 'AcceleratorTypes.$': '$.types' },
   },
   'notebook-lifecycle-script-base64': {
