@@ -282,6 +282,17 @@ test('misindented lines the parser nests one inside the other (5 and 7 spaces in
   }
 });
 
+test('more than 100,000 items in flow collections: one too-large warning before the parse (1 MB of [,,,…] took 8 s and 1 GB; hostile23)', () => {
+  for (const text of [`Result: [${','.repeat(1_000_000)}]\n`, `A: [${Array(60_000).fill('1').join(', ')}]\nB: {${Array.from({ length: 60_000 }, (_, i) => `k${i}: 1`).join(', ')}}\n`]) {
+    const { root, syntaxErrors } = parseYamlDocument(text);
+    assert.equal(root, undefined);
+    assert.deepEqual(syntaxErrors.map((p) => [p.code, p.severity, p.message]), [['too-large', 'warning', 'This YAML document has more than 100,000 items in flow collections ([…] or {…}); it is not validated']]);
+  }
+  // Commas outside brackets (plain scalars, quoted ones, comments) are no flow items.
+  const prose = `Comment: ${'a, '.repeat(60_000)}\nNote: "${'b, '.repeat(60_000)}"\n# ${'c, '.repeat(60_000)}\nList: [1, 2]\n`;
+  assert.equal(parseYamlDocument(prose).root?.type, 'object');
+});
+
 test('wide is not deep: a 2,000-key flow mapping, a plain scalar with 2,000 " - ", a 2,000-pair flow sequence are read', () => {
   const pairs = Array.from({ length: 2_000 }, (_, i) => `K${i}: ${i}`);
   for (const [text, value] of [

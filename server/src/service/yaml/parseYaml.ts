@@ -16,6 +16,13 @@ const MAX_YAML_DEPTH = 500;
 let yamlPackage: typeof Yaml | undefined;
 const yaml = (): typeof Yaml => (yamlPackage ??= require('yaml'));
 
+/**
+ * Items of flow collections (`[a, b, …]`, `{a: 1, …}`) over the whole document, counted by their commas before
+ * the parse: the yaml package holds a node and a token for each (1 MB of `[,,,…]` took 8 s and 1 GB); a real state
+ * machine has a few hundred.
+ */
+const MAX_FLOW_ITEMS = 100_000;
+
 /** Nodes an alias may expand to, over the whole document (a "billion laughs" document stops here). */
 const MAX_ALIAS_NODES = 100_000;
 
@@ -48,7 +55,9 @@ export function parseYaml(text: string): ParsedDocument {
 function parse(text: string, mends = 0): YamlParseResult {
   let tokens: CST.Token[];
   // The yaml package composes recursively (and builds regexes per indentation level): measure first.
-  if (estimateDepth(text) > MAX_YAML_DEPTH) return tooDeep(text);
+  const shape = estimateShape(text);
+  if (shape.depth > MAX_YAML_DEPTH) return tooDeep(text);
+  if (shape.flowItems > MAX_FLOW_ITEMS) return tooLarge(text, `This YAML document has more than ${MAX_FLOW_ITEMS.toLocaleString('en-US')} items in flow collections ([…] or {…}); it is not validated`);
   if (cstDepth((tokens = [...new (yaml().Parser)().parse(text)])) > MAX_YAML_DEPTH) return misread(text) ?? tooDeep(text);
 
   let first: Document.Parsed | undefined;
@@ -169,6 +178,10 @@ function misreadSafely(text: string): YamlParseResult | undefined {
   }
 }
 
+function tooLarge(text: string, message: string): YamlParseResult {
+  return { root: undefined, syntaxErrors: [{ offset: 0, length: Math.min(text.length, 1), message, severity: 'warning', source: 'yaml', code: Code.tooLarge }] };
+}
+
 function tooDeep(text: string): YamlParseResult {
   return {
     root: undefined,
@@ -188,14 +201,17 @@ function tooDeep(text: string): YamlParseResult {
 /**
  * An upper estimate of the nesting depth, from the text alone, in one pass: the indentation levels open at a
  * line, its `- `/`? `/`: ` indicators, and the flow brackets open. Stops once past MAX_YAML_DEPTH, so a
- * 100,000-deep document costs little; below it, cstDepth measures exactly.
+ * 100,000-deep document costs little; below it, cstDepth measures exactly. Also the commas inside flow brackets
+ * (`flowItems`, up to where it stopped).
  *
  * What cannot nest is not counted, so a wide document is not taken for a deep one: in block context `- ` and
  * `? ` open a node only before any other text of their line (`Comment: 1 - 2 - 3` is one plain scalar), and a line
  * holds one implicit key at most; inside brackets a `: ` adds a level only once for a `[` (its single-pair
  * mappings, `[a: 1, b: 2]`), never for a `{` (`{A: 1, B: 2, …}` is one mapping).
  */
-function estimateDepth(text: string): number {
+function estimateShape(text: string): { depth: number; flowItems: number } {
+  const depth = (d: number) => ({ depth: d, flowItems });
+  let flowItems = 0;
   const indents: number[] = [];
   // The open brackets, and for each `[` whether a `: ` inside it already counted its single-pair mappings' level.
   const brackets: { square: boolean; pairs: boolean }[] = [];
@@ -253,8 +269,10 @@ function estimateDepth(text: string): number {
         indicatorsOnly = false;
       } else if (c === 91 || c === 123) {
         brackets.push({ square: c === 91, pairs: false });
-        if (indents.length + compact + ++flow > MAX_YAML_DEPTH) return indents.length + compact + flow;
+        if (indents.length + compact + ++flow > MAX_YAML_DEPTH) return depth(indents.length + compact + flow);
         indicatorsOnly = false;
+      } else if (c === 44 /* , */ && brackets.length > 0) {
+        flowItems++;
       } else if ((c === 93 || c === 125) && brackets.length > 0) {
         flow -= brackets.pop()!.pairs ? 2 : 1;
       } else if (c === 35 && (prev === 32 || prev === 9)) break;
@@ -289,10 +307,10 @@ function estimateDepth(text: string): number {
     }
     const d = indents.length + compact + flow;
     if (d > max) max = d;
-    if (max > MAX_YAML_DEPTH) return max;
+    if (max > MAX_YAML_DEPTH) return depth(max);
     i = eol + 1;
   }
-  return max;
+  return depth(max);
 }
 
 /** The nesting depth of the lexed document, without recursion. */
