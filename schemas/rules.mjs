@@ -98,7 +98,7 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many', namedBy: 'many' };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn', 'matchesPattern'];
 /** A scope is a structure, or a map whose keys are an enum (its keys read as members). */
 const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
 
@@ -207,6 +207,12 @@ export function checkRules(model, data) {
         // The format is the documentation's own word.
         const quoted = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '').join(' ');
         if (!new RegExp(rule.format === 'json' ? 'JSON' : 'base64', 'i').test(quoted)) say(`format ${rule.format} is in none of the rule's quotes`);
+      }
+      if (rule.kind === 'matchesPattern') {
+        const r = resolve(model, scope, `${rule.wildcards}[]`);
+        if (r.error) say(`${rule.wildcards}[] from ${scope}: ${r.error}`);
+        // The wildcard is the documentation's own.
+        if (!/wildcard matching using \*/.test(documentationText(memberOf(model, scope, rule.wildcards)?.documentation))) say(`matchesPattern: the documentation of ${rule.wildcards} does not say its patterns use * wildcards`);
       }
       if (rule.kind === 'priceIn') {
         // The prices are the documentation's own, each written as it writes them (three decimals).
@@ -322,6 +328,7 @@ export function rulesTable(data) {
       keysIn: () => `keys of ${r.field} ∈ {${r.namedBy.join(', ')}}`,
       format: () => `${r.field} is ${r.format === 'json' ? 'JSON' : 'base64'} text`,
       spanMax: () => `${r.fields[1]} − ${r.fields[0]} ≤ ${r.max} s`,
+      matchesPattern: () => `${r.field} matches one of ${r.wildcards}[]`,
       priceIn: () => (r.oneOf ? `${r.field} (USD) ∈ {${r.oneOf}}` : `${r.field} (USD) ∉ {${r.notOneOf}}`),
       namedIn: () => `${r.field} ∈ ${r.list}[].${r.key}${r.itemValue ? `, whose ${r.itemValue.field} ∈ {${r.itemValue.oneOf.map(v)}}` : ''}`,
       requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`) + (r.defaultFrom ? ` (absent = the ${r.defaultFrom.path} around it)` : ''),

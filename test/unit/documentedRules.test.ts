@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
-import { checkDocumentedRules, documentedRuleViolations, documentedRules } from '../../server/src/service/sagemaker/documentedRules';
+import { checkDocumentedRules, documentedRuleViolations, documentedRules, wildcardMatch } from '../../server/src/service/sagemaker/documentedRules';
 import { parseYaml } from '../../server/src/service/yaml/parseYaml';
 import { isEvaluatedBySageMaker } from '../../server/src/service/sagemaker/literalJsonPaths';
 import type { AstNode } from '../../server/src/service/core/types';
@@ -75,6 +75,7 @@ const rollingComponent = (size: object) => ({ InferenceComponentName: 'ic', Depl
 const usd = (Dollars: number, Cents: number, TenthFractionsOfACent: number) => ({ AmountInUsd: { Dollars, Cents, TenthFractionsOfACent } });
 const flow = (source: string | undefined, price: object) => ({ ...(source ? { HumanLoopRequestSource: { AwsManagedHumanLoopRequestSource: source } } : {}), HumanLoopConfig: { PublicWorkforceTaskPrice: price } });
 const window = (start: string, end: string) => ({ MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', DataAnalysisStartTime: start, DataAnalysisEndTime: end } } });
+const partner = (assigned: string[], groups: string[]) => ({ Name: 'app', Type: 'fiddler', AuthType: 'IDC', IdcConfig: { IdcInstanceArn: 'arn:aws:sso:::instance/ssoins-1' }, ApplicationConfig: { AssignedGroupPatterns: assigned, RoleGroupAssignments: [{ RoleName: 'ORG_ADMIN', GroupPatterns: groups }] } });
 const ecr = (region: string, suffix = '', account = '683313688378') => `${account}.dkr.ecr.${region}.amazonaws.com${suffix}/sagemaker-xgboost:1.7-1`;
 
 interface Case {
@@ -1628,6 +1629,12 @@ const CASES: Record<string, Case> = {
     ok: human({ MaxConcurrentTaskCount: 1000 }),
     dynamic: human({ 'MaxConcurrentTaskCount.$': '$.batch' }),
   },
+  'partner-app-role-groups-assigned': {
+    api: 'createPartnerApp',
+    bad: [partner(['ml-*'], ['platform-admins']), partner(['ml-*', 'data-*'], ['ml-admins', '*'])],
+    ok: [partner(['ml-*'], ['ml-admins', 'ml-readers-*']), partner(['*'], ['anyone']), partner([], ['platform-admins']), partner(['ml-admins'], ['ml-admins'])],
+    dynamic: [partner(['ml-*'], ['{% $states.input.group %}']), { Name: 'app', Type: 'fiddler', AuthType: 'IDC', IdcConfig: { IdcInstanceArn: 'arn:aws:sso:::instance/ssoins-1' }, ApplicationConfig: { 'AssignedGroupPatterns.$': '$.patterns', RoleGroupAssignments: [{ RoleName: 'ORG_ADMIN', GroupPatterns: ['platform-admins'] }] } }],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
@@ -2080,4 +2087,12 @@ test('the README holds the table as the script makes it', async () => {
   const { rulesTable } = await rulesScript();
   const table = rulesTable(JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'))) as string;
   assert.ok(readFileSync(join(root, 'README.md'), 'utf8').includes(table.trimEnd()), 'README.md: paste `node schemas/rules.mjs --markdown` into "SageMaker\'s documented rules"');
+});
+
+test('wildcardMatch: * is any run of characters, a * in the text a character, and a pathological pattern stays fast', () => {
+  const yes: [string, string][] = [['ml-*', 'ml-admins'], ['*', ''], ['*', 'x'], ['a*b*c', 'axxbyyc'], ['ml-*', 'ml-admins-*'], ['a**b', 'ab'], ['exact', 'exact']];
+  const no: [string, string][] = [['ml-*', 'platform-admins'], ['ml-*', '*'], ['a*b', 'ac'], ['exact', 'exactly'], ['', 'x']];
+  for (const [p, s] of yes) assert.ok(wildcardMatch(p, s), `${p} ~ ${s}`);
+  for (const [p, s] of no) assert.ok(!wildcardMatch(p, s), `${p} !~ ${s}`);
+  assert.equal(wildcardMatch('*a'.repeat(64) + 'b', 'a'.repeat(128)), false);
 });

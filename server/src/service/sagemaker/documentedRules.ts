@@ -95,6 +95,8 @@ export interface DocumentedRule {
   not?: boolean;
   /** What would make the request right after all, added to the message (", unless …"): a warning's doubt in words. */
   unless?: string;
+  /** matchesPattern: the list of `*` wildcard patterns each value of `field` must match. */
+  wildcards?: string;
   /** spanMax: the fields are ISO 8601 durations (offsets from a schedule's time), not timestamps. */
   offsets?: boolean;
   /** format: what the string field holds. */
@@ -148,6 +150,28 @@ const rulesOf = (scope: string): readonly DocumentedRule[] => rulesTable().bySco
 const utf8 = new TextEncoder();
 /** Base64 text without whitespace: groups of four, `=` padding only at the end. */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Whether `text` matches `pattern`, whose `*` stands for any run of characters (a `*` in the text is a character
+ * like another): the greedy two-pointer match, at most text × pattern steps, never exponential.
+ */
+export function wildcardMatch(pattern: string, text: string): boolean {
+  let p = 0, t = 0, star = -1, resume = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] !== '*' && pattern[p] === text[t]) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else return false;
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
 /** An ISO 8601 duration in seconds ("-PT5H", "P1DT2H", "PT30M"), signed; undefined for anything else. */
 function durationSeconds(node: AstNode): number | undefined {
   const m = node.type === 'string' ? /^([+-])?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(node.value as string) : null;
@@ -411,6 +435,7 @@ const JUDGES_PRESENT: Partial<Record<string, (rule: DocumentedRule) => string | 
   keysIn: (r) => r.field,
   format: (r) => r.field,
   priceIn: (r) => r.field,
+  matchesPattern: (r) => r.wildcards,
   spanMax: (r) => r.fields?.[1],
   allOrNone: (r) => r.list,
 };
@@ -801,6 +826,18 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       const listed = (prices: Scalar[]) => prices.join(', ');
       return [{ node: presentAt(f), message: `${f.label} is ${(tenths / 1000).toFixed(3)} USD${when}; ${rule.oneOf ? `it must be one of ${listed(rule.oneOf)}` : `it cannot be ${listed(rule.notOneOf!)}`}` }];
     }
+    case 'matchesPattern': {
+      // Each value `field` reaches must match one of the `*` wildcard patterns of the list `wildcards` (a partner app's
+      // role groups among its assigned group patterns); silent while the list `wildcards` is dynamic, absent or empty.
+      const found = lookup(at, `${rule.wildcards!}[]`);
+      if (!found.length || found.some((p) => p.state !== 'value' || p.node.type !== 'string')) return [];
+      const globs = found.map((p) => (p as Extract<Found, { state: 'value' }>).node.value as string);
+      return lookup(at, rule.field!).flatMap((f): Hit[] =>
+        f.state !== 'value' || f.node.type !== 'string' || globs.some((g) => wildcardMatch(g, f.node.value as string))
+          ? []
+          : [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} matches none of ${labelOf(rule.wildcards!)} (${globs.map((g) => JSON.stringify(g)).join(', ')})${when}` }],
+      );
+    }
     case 'spanMax': {
       // Two timestamps (ISO 8601 text or epoch seconds, as the AWS SDK takes them), or with `offsets` two ISO 8601
       // durations ("-PT5H", a monitoring window's ends), at most `max` seconds apart.
@@ -848,7 +885,7 @@ function patternsOf(rule: DocumentedRule): readonly RegExp[] {
 function pathsOf(rule: DocumentedRule): string[] {
   return [
     ...conditionsOf(rule).map((c) => c.field),
-    ...[rule.field, rule.list].filter((p): p is string => !!p),
+    ...[rule.field, rule.list, rule.wildcards].filter((p): p is string => !!p),
     ...[rule.at ?? []].flat(),
     ...(rule.fields ?? []), ...(rule.with ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? []), ...(rule.lists ?? []), ...(rule.maps ?? []), ...(rule.namedBy ?? []),
     ...(rule.list && rule.key ? [`${rule.list}[].${rule.key}`] : []),
