@@ -34,14 +34,15 @@ export interface YamlParseResult {
 
 /** Parses the first document of a YAML text into jsonc-parser-shaped nodes. Never throws. */
 export function parseYamlDocument(text: string): YamlParseResult {
+  // YAML 1.2 takes a lone carriage return for a line break (as editors do), the yaml package only LF and CR LF:
+  // the same text with LF there, of the same length, so every offset holds.
+  const lf = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   try {
-    // YAML 1.2 takes a lone carriage return for a line break (as editors do), the yaml package only LF and CR LF:
-    // the same text with LF there, of the same length, so every offset holds.
-    return parse(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+    return parse(lf);
   } catch (e) {
     // The yaml package should not throw on any input; if it does, the document is still answered. Out of stack (its
     // composer recurses: 50,000 lines of alternating indentation), it is not read in full, as a too deep one.
-    if (e instanceof RangeError) return misreadSafely(text) ?? { root: undefined, syntaxErrors: [{ ...problem(text, 0, 1, 'This YAML document is too complex to be read in full (the YAML parser ran out of stack); it is not validated'), severity: 'warning', code: Code.tooLarge }] };
+    if (e instanceof RangeError) return misreadSafely(lf) ?? tooLarge(text, 'This YAML document is too complex to be read in full (the YAML parser ran out of stack); it is not validated');
     return { root: undefined, syntaxErrors: [problem(text, 0, 1, `YAML could not be read: ${(e as Error).message}`)] };
   }
 }
@@ -172,30 +173,19 @@ function misread(text: string): YamlParseResult | undefined {
 /** misread, for a text the parser ran out of stack on: its first lines may still show the mistake. */
 function misreadSafely(text: string): YamlParseResult | undefined {
   try {
-    return misread(text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text);
+    return misread(text);
   } catch {
     return undefined;
   }
 }
 
+/** The one finding of a document not read: a too-large warning on its first character. */
 function tooLarge(text: string, message: string): YamlParseResult {
   return { root: undefined, syntaxErrors: [{ offset: 0, length: Math.min(text.length, 1), message, severity: 'warning', source: 'yaml', code: Code.tooLarge }] };
 }
 
 function tooDeep(text: string): YamlParseResult {
-  return {
-    root: undefined,
-    syntaxErrors: [
-      {
-        offset: 0,
-        length: Math.min(text.length, 1),
-        message: `This document nests more than ${MAX_YAML_DEPTH} levels deep; deeper YAML documents are not validated`,
-        severity: 'warning',
-        source: 'yaml',
-        code: Code.tooLarge,
-      },
-    ],
-  };
+  return tooLarge(text, `This document nests more than ${MAX_YAML_DEPTH} levels deep; deeper YAML documents are not validated`);
 }
 
 /**
