@@ -117,14 +117,15 @@ export function checkRules(model, data) {
     if (ids.has(rule.id)) say('duplicate id');
     ids.add(rule.id);
     if (!KINDS.includes(rule.kind)) say(`unknown kind ${rule.kind}`);
+    // What the rule quotes: the texts, formats and prices it names must be the documentation's own words.
+    const quotes = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '');
     // An affix without its text would test for "undefined" and flag every value.
     if (rule.kind === 'affix') {
       const given = [rule.prefix, rule.suffix].filter((x) => x !== undefined);
       const texts = affixTexts(given[0]);
       if (given.length !== 1 || !texts.length || texts.some((t) => typeof t !== 'string' || t === '')) say('affix needs exactly one of prefix and suffix, a non-empty string or a list of them');
       // The texts are the documentation's own: each is in a sentence the rule quotes.
-      const quoted = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '');
-      for (const t of texts) if (typeof t === 'string' && t && !quoted.some((q) => q.includes(t))) say(`affix ${JSON.stringify(t)} is in none of the rule's quotes`);
+      for (const t of texts) if (typeof t === 'string' && t && !quotes.some((q) => q.includes(t))) say(`affix ${JSON.stringify(t)} is in none of the rule's quotes`);
     }
     // A pattern that does not compile, or captures nothing, would make every value name no part: a rule that never fires.
     if (rule.kind === 'samePart') {
@@ -205,8 +206,7 @@ export function checkRules(model, data) {
       if (rule.kind === 'format') {
         if (!['base64', 'json'].includes(rule.format)) say('format needs `format`: base64 or json');
         // The format is the documentation's own word.
-        const quoted = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '').join(' ');
-        if (!new RegExp(rule.format === 'json' ? 'JSON' : 'base64', 'i').test(quoted)) say(`format ${rule.format} is in none of the rule's quotes`);
+        if (!new RegExp(rule.format === 'json' ? 'JSON' : 'base64', 'i').test(quotes.join(' '))) say(`format ${rule.format} is in none of the rule's quotes`);
       }
       if (rule.kind === 'matchesPattern') {
         const r = resolve(model, scope, `${rule.wildcards}[]`);
@@ -216,7 +216,7 @@ export function checkRules(model, data) {
       }
       if (rule.kind === 'priceIn') {
         // The prices are the documentation's own, each written as it writes them (three decimals).
-        const quoted = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '').join(' ');
+        const quoted = quotes.join(' ');
         const prices = rule.oneOf ?? rule.notOneOf ?? [];
         if (!prices.length || (rule.oneOf && rule.notOneOf)) say('priceIn needs one of `oneOf` and `notOneOf`');
         for (const x of prices) if (typeof x !== 'string' || !/^\d+\.\d{3}$/.test(x) || !new RegExp(`(^|\\s)${x.replace('.', '\\.')}(\\s|$)`).test(quoted)) say(`price ${JSON.stringify(x)} is in none of the rule's quotes`);
