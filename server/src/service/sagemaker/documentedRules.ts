@@ -661,9 +661,10 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       const names = rule.namedBy!.map((p) => first(p));
       if (names.some((n) => n.state === 'unknown' || (n.state === 'value' && n.node.type !== 'string'))) return [];
       // A name not set is the required-member check's finding, not this rule's.
-      const allowed = names.flatMap((n) => (n.state === 'value' ? [n.node.value as string] : []));
-      if (!allowed.length) return [];
-      const said = names.flatMap((n, i) => (n.state === 'value' ? [`${labelOf(rule.namedBy![i])} (${JSON.stringify(n.node.value)})`] : []));
+      const named = names.flatMap((n, i) => (n.state === 'value' ? [{ name: n.node.value as string, by: rule.namedBy![i] }] : []));
+      if (!named.length) return [];
+      const allowed = named.map((n) => n.name);
+      const said = named.map((n) => `${labelOf(n.by)} (${JSON.stringify(n.name)})`);
       return (f.node.children ?? []).flatMap((p): Hit[] => {
         const k = p.children?.[0];
         if (!k || typeof k.value !== 'string') return [];
@@ -797,9 +798,8 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       const text = f.node.value as string;
       if (rule.format === 'base64') {
         const compact = text.replace(/\s+/g, '');
+        if (BASE64.test(compact)) return [];
         const bad = compact.search(/[^A-Za-z0-9+/=]/);
-        const shaped = BASE64.test(compact);
-        if (shaped) return [];
         const why = bad >= 0 ? `${JSON.stringify(compact[bad])} is no base64 character` : 'its length is no multiple of 4 or its padding is misplaced';
         return [{ node: presentAt(f), message: `${f.label} is not base64 text (${why})${when}` }];
       }
