@@ -90,6 +90,20 @@ interface Case {
   also?: string[];
 }
 
+/** A filling method set to `value` needs its `<method>_value`: the same case for each method that takes one. */
+const fillValueCases = (methods: string[]): Record<string, Case> =>
+  Object.fromEntries(
+    methods.map((m) => [
+      `automl-${m}-value-needs-its-value`,
+      {
+        api: 'createAutoMLJobV2',
+        bad: forecast({ Filling: { price: { [m]: 'value' } } }),
+        ok: forecast({ Filling: { price: { [m]: 'value', [`${m}_value`]: '2' } } }),
+        dynamic: forecast({ Filling: { price: { [`${m}.$`]: '$.fill' } } }),
+      },
+    ]),
+  );
+
 const CASES: Record<string, Case> = {
   'model-access-accepts-eula': {
     api: 'createModel',
@@ -435,24 +449,7 @@ const CASES: Record<string, Case> = {
     ok: forecast({ Filling: { demand: { frontfill: 'none', backfill: 'zero' } } }),
     dynamic: forecast({ Filling: { demand: { 'frontfill.$': '$.f' } } }),
   },
-  'automl-middlefill-value-needs-its-value': {
-    api: 'createAutoMLJobV2',
-    bad: forecast({ Filling: { price: { middlefill: 'value' } } }),
-    ok: forecast({ Filling: { price: { middlefill: 'value', middlefill_value: '2' } } }),
-    dynamic: forecast({ Filling: { price: { 'middlefill.$': '$.fill' } } }),
-  },
-  'automl-backfill-value-needs-its-value': {
-    api: 'createAutoMLJobV2',
-    bad: forecast({ Filling: { price: { backfill: 'value' } } }),
-    ok: forecast({ Filling: { price: { backfill: 'value', backfill_value: '2' } } }),
-    dynamic: forecast({ Filling: { price: { 'backfill.$': '$.fill' } } }),
-  },
-  'automl-futurefill-value-needs-its-value': {
-    api: 'createAutoMLJobV2',
-    bad: forecast({ Filling: { price: { futurefill: 'value' } } }),
-    ok: forecast({ Filling: { price: { futurefill: 'value', futurefill_value: '2' } } }),
-    dynamic: forecast({ Filling: { price: { 'futurefill.$': '$.fill' } } }),
-  },
+  ...fillValueCases(['middlefill', 'backfill', 'futurefill']),
   'automl-aggregation-target-only': {
     api: 'createAutoMLJobV2',
     bad: forecast({ Aggregation: { demand: 'sum', price: 'avg' } }),
