@@ -206,6 +206,11 @@ export function updateDocument(doc: SyncedDocument, changes: TextDocumentContent
     doc.replaceSpans(ascending.reverse(), version);
     return doc;
   }
+  if (changes.length > 1) {
+    const [text, lines] = inTurn(doc, changes);
+    doc.replaceAll(text, version, lines);
+    return doc;
+  }
   for (const c of changes) {
     if (typeof c?.text !== 'string') continue; // not a change: nothing to apply
     if (!('range' in c) || !c.range) {
@@ -218,6 +223,67 @@ export function updateDocument(doc: SyncedDocument, changes: TextDocumentContent
   }
   doc.version = version;
   return doc;
+}
+
+/** A text cut into its lines, each with its line break (the last line has none and may be empty). */
+function linesOf(text: string): string[] {
+  const lines: string[] = [];
+  let from = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+    lines.push(text.slice(from, m.index + m[0].length));
+    from = m.index + m[0].length;
+  }
+  lines.push(text.slice(from));
+  return lines;
+}
+
+/** A line's length without its line break. */
+function contentLength(line: string): number {
+  let n = line.length;
+  while (n > 0 && isEOL(line.charCodeAt(n - 1))) n--;
+  return n;
+}
+
+/**
+ * A batch applied change by change, as the protocol says (each range read in the text the change before left,
+ * clamped as `clampedOffset` clamps), over the text's lines rather than the whole text: each change rewrites only the
+ * lines it touches. A copy of the whole text and of its line table per change took 8 s for 1,000 changes on 1.6 MB
+ * (a client's batch in no order, or clamped past a line's end); this takes milliseconds. The new text and its line
+ * table.
+ */
+function inTurn(doc: SyncedDocument, changes: readonly TextDocumentContentChangeEvent[]): [string, number[]] {
+  let lines = linesOf(doc.getText());
+  // A position as a line and a column inside it, clamped into the text.
+  const at = (p: Position | undefined): [number, number] => {
+    const line = Number.isFinite(p?.line) ? Math.trunc(p!.line) : 0;
+    const character = Number.isFinite(p?.character) ? Math.trunc(p!.character) : 0;
+    if (line < 0) return [0, 0];
+    if (line >= lines.length) return [lines.length - 1, lines[lines.length - 1].length];
+    return [line, Math.max(0, Math.min(character, contentLength(lines[line])))];
+  };
+  for (const c of changes) {
+    if (typeof c?.text !== 'string') continue; // not a change: nothing to apply
+    if (!('range' in c) || !c.range) {
+      lines = linesOf(c.text);
+      continue;
+    }
+    let [[l0, c0], [l1, c1]] = [at(c.range.start), at(c.range.end)];
+    if (l1 < l0 || (l1 === l0 && c1 < c0)) [l0, c0, l1, c1] = [l1, c1, l0, c0];
+    let region = lines[l0].slice(0, c0) + c.text + lines[l1].slice(c1);
+    // A CR ending the line before and an LF beginning the change are one line break now. (The region's end keeps the
+    // line break that ended line l1, which the next line followed before: nothing can join there.)
+    if (l0 > 0 && region.charCodeAt(0) === LF && lines[l0 - 1].charCodeAt(lines[l0 - 1].length - 1) === CR) region = lines[--l0] + region;
+    const pieces = linesOf(region);
+    // The region ends with its last line's break unless that line is the text's last: no empty line after it then.
+    if (l1 + 1 < lines.length) pieces.pop();
+    if (pieces.length < 10000) lines.splice(l0, l1 - l0 + 1, ...pieces);
+    else lines = lines.slice(0, l0).concat(pieces, lines.slice(l1 + 1));
+  }
+  const starts: number[] = [0];
+  let offset = 0;
+  for (let i = 0; i + 1 < lines.length; i++) starts.push((offset += lines[i].length));
+  return [lines.join(''), starts];
 }
 
 /**

@@ -4,7 +4,7 @@
 // ranges equal those of the library's document made afresh from the same text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { SyncedDocument, updateDocument } from '../../server/src/textSync';
 
 /** A seeded generator (mulberry32: the same sequence on every run): an integer in [0, n). */
@@ -115,3 +115,26 @@ test('a batch sent first to last (each range in the text the change before left)
   }
 });
 
+
+test('a batch in any order, its positions anywhere (past a line end, past the text, reversed), is applied as the library applies it, one change after another', () => {
+  const r = random(13);
+  const piece = () => PIECES[r(PIECES.length)];
+  const text = (n: number) => Array.from({ length: n }, piece).join('');
+  for (let run = 0; run < 600; run++) {
+    const original = text(r(40));
+    const reference = TextDocument.create('file:///ref', 'json', 1, original);
+    const doc = SyncedDocument.create('file:///synced', 'json', 1, original);
+    if (r(2)) void doc.lineCount;
+    const changes: TextDocumentContentChangeEvent[] = [];
+    for (let k = 0; k < 2 + r(8); k++) {
+      const pos = () => ({ line: r(reference.lineCount + 2) - 1, character: r(8) - 1 });
+      const change = r(12) ? { range: { start: pos(), end: pos() }, text: text(r(3)) } : { text: text(r(10)) };
+      changes.push(change);
+      TextDocument.update(reference, [change], reference.version + 1);
+    }
+    updateDocument(doc, changes, 2);
+    assert.equal(doc.getText(), reference.getText(), `run ${run}: ${JSON.stringify({ original, changes })}`);
+    assert.equal(doc.version, 2);
+    sameAsFresh(doc, `run ${run}`);
+  }
+});
