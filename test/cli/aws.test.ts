@@ -194,7 +194,7 @@ test('AWS failures are said once with the launch\'s explanation, the later files
   assert.equal(r.status, 2);
   assert.equal(
     r.err,
-    'sagemaker-asl: nested.asl.json: Step Functions could not validate it: AWS is throttling the requests (ThrottlingException). Nothing to do: the request is retried with backoff.\n' +
+    'sagemaker-asl: nested.asl.json: Step Functions could not validate it: AWS is throttling the requests (ThrottlingException). Try again in a moment.\n' +
       'sagemaker-asl: 1 more file was not sent to Step Functions after that failure\n',
   );
   // The local findings are still reported.

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { classifyEndpoint, clientSettings, consentReason, credentialsSent, isLocalEndpoint, needsConsent, regionOf } from '../../client/src/jobs/endpoint';
 import { JobRunner } from '../../client/src/jobs/jobRunner';
-import { validateDefinition } from '../../client/src/jobs/validateDefinition';
+import { noRetryAfterTimeout, validateDefinition } from '../../client/src/jobs/validateDefinition';
 import { trainingRequest } from './emulator';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { awsTarget } from '../../server/src/cli/aws';
 
 test('the whole loopback range, localhost, ::1, IPv4-mapped loopback and the unspecified addresses are local', () => {
@@ -213,6 +213,38 @@ test('Validate with AWS follows the same rule: a local endpoint gets placeholder
   } finally {
     server.close();
     process.env = saved;
+  }
+});
+
+test('Validate with AWS does not ask again an endpoint that never answered (a timeout), but retries its server errors as the SDK does', async () => {
+  let requests = 0;
+  let silent = true;
+  const server = createServer((req, res) => {
+    requests++;
+    req.resume();
+    // Silent: the connection stays open and nothing is answered. Else a server error, which the SDK retries.
+    if (!silent) req.on('end', () => res.writeHead(500, { 'content-type': 'application/x-amz-json-1.0' }).end('{"__type": "InternalFailure"}'));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The real SDK and its own retry strategy; a short timeout so that the test does not wait 30 s.
+  const client = (wrapped: boolean) => {
+    const c = new SFNClient({ ...clientSettings({ endpoint }), maxAttempts: 3, requestHandler: { requestTimeout: 300, throwOnRequestTimeout: true } });
+    if (wrapped) noRetryAfterTimeout(c);
+    return c;
+  };
+  try {
+    for (const [wrapped, isSilent, expected] of [[false, true, 3], [true, true, 1], [true, false, 3]] as const) {
+      requests = 0;
+      silent = isSilent;
+      const c = client(wrapped);
+      await assert.rejects(c.send(new ListStateMachinesCommand({})), isSilent ? { name: 'TimeoutError' } : /InternalFailure|500/);
+      c.destroy();
+      assert.equal(requests, expected, `${wrapped ? 'wrapped' : "the SDK's own"}, ${isSilent ? 'silent' : 'server error'}`);
+    }
+  } finally {
+    server.closeAllConnections();
+    server.close();
   }
 });
 

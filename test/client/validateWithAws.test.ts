@@ -212,7 +212,7 @@ test('AWS errors get the launch\'s explanations: throttling, access denied, an u
     return fake.dialogs.map((d) => [d.kind, d.message, d.detail]);
   };
   await emu.faults([{ fault: 'throttle', target: 'AWSStepFunctions.ValidateStateMachineDefinition', count: 0 }]);
-  assert.deepEqual(await failure(), [['error', 'Could not validate with AWS: AWS is throttling the requests (ThrottlingException).', 'Nothing to do: the request is retried with backoff.']]);
+  assert.deepEqual(await failure(), [['error', 'Could not validate with AWS: AWS is throttling the requests (ThrottlingException).', 'Try again in a moment.']]);
   await emu.clearFaults();
   await emu.faults([{ fault: 'accessDenied', target: 'AWSStepFunctions.ValidateStateMachineDefinition', count: 0 }]);
   const [[kind, message, detail]] = await failure();

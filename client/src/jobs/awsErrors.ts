@@ -38,6 +38,8 @@ export interface ErrorSettings {
   operation?: string;
   /** The service called, in the user's words; SageMaker unless said otherwise. */
   service?: string;
+  /** The call is not made again (its retries, if any, are spent): no action says it is being retried. */
+  final?: boolean;
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
@@ -92,14 +94,14 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
     return { kind: 'notFound', code: name, retryable: false, message: `Not found: ${text}`, action: 'Check the job name, the region and the account (profile).' };
   }
   if (THROTTLING.has(name) || status === 429) {
-    return { kind: 'throttling', code: name, retryable: true, message: `AWS is throttling the requests (${name || status}).`, action: 'Nothing to do: the request is retried with backoff.' };
+    return { kind: 'throttling', code: name, retryable: true, message: `AWS is throttling the requests (${name || status}).`, action: s.final ? 'Try again in a moment.' : 'Nothing to do: the request is retried with backoff.' };
   }
   if ((status !== undefined && status >= 500) || ['InternalFailure', 'ServiceUnavailable', 'InternalServerError'].includes(name)) {
-    return { kind: 'serverError', code: name, retryable: true, message: `AWS answered with a server error (${name || status}).`, action: 'Nothing to do: the request is retried with backoff.' };
+    return { kind: 'serverError', code: name, retryable: true, message: `AWS answered with a server error (${name || status}).`, action: s.final ? 'Try again in a moment.' : 'Nothing to do: the request is retried with backoff.' };
   }
   if (NETWORK_CODES.has(code) || NETWORK_CODES.has(name) || name === 'TimeoutError' || name === 'RequestTimeout' || /socket hang up|ECONNRESET|ECONNREFUSED|timed? ?out|network|connect/i.test(text)) {
     return { kind: 'network', code: code || name, retryable: true, message: `Cannot reach ${where}: ${text}`,
-      action: 'Check the network, VPN or proxy, and the setting sagemakerAsl.aws.endpoint; requests are retried with backoff.' };
+      action: `Check the network, VPN or proxy, and the setting sagemakerAsl.aws.endpoint${s.final ? '.' : '; requests are retried with backoff.'}` };
   }
   if (name === ANSWER_TOO_LARGE) {
     return { kind: 'badAnswer', code: name, retryable: false, message: `${where} answered ${op} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB, far more than AWS ever does: the answer was not read.`,

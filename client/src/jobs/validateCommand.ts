@@ -76,7 +76,7 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
         return out;
       } catch (e) {
         if (abort.signal.aborted) return undefined;
-        const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, { ...settings, operation: rt.VALIDATE_OPERATION, service: 'Step Functions' });
+        const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, { ...settings, operation: rt.VALIDATE_OPERATION, service: 'Step Functions', final: true });
         void vscode.window.showErrorMessage(`Could not validate with AWS: ${x.message}`, { detail: x.action });
         return undefined;
       }

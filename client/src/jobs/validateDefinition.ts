@@ -2,6 +2,7 @@
 // command line: one call, with the client settings and credentials rule of the jobs (endpoint.ts), and failures
 // explained the way a launch explains them (awsErrors.ts). Lives in dist/jobs.js: it needs the AWS SDK.
 import { SFNClient, ValidateStateMachineDefinitionCommand } from '@aws-sdk/client-sfn';
+import type { RetryStrategyV2 } from '@smithy/types';
 import type { AwsDiagnostic } from '../../../server/src/protocol';
 import { explainError, JobError } from './awsErrors';
 import { clientSettings, guardDestination, type ClientSettings } from './endpoint';
@@ -28,11 +29,12 @@ const plainText = (v: unknown, max: number): string => (typeof v === 'string' ? 
 export async function validateDefinition(definition: string, settings: ClientSettings, signal?: AbortSignal, type?: 'STANDARD' | 'EXPRESS'): Promise<DefinitionValidation> {
   const client = new SFNClient({
     ...clientSettings(settings),
-    // One call, not a watch: the SDK's own retries (with backoff on throttling) are the right ones.
+    // One call, not a watch: the SDK's own retries (with backoff on throttling) are the right ones, but for a timeout.
     maxAttempts: 3,
     requestHandler: { requestTimeout: 30_000, connectionTimeout: 10_000, throwOnRequestTimeout: true },
   });
   guardDestination(client, settings);
+  noRetryAfterTimeout(client);
   try {
     const out = await client.send(new ValidateStateMachineDefinitionCommand({ definition, severity: 'WARNING', ...(type ? { type } : {}) }), { abortSignal: signal });
     // What the endpoint answered is shown in an editor and printed to a terminal: text only, no control characters
@@ -50,8 +52,29 @@ export async function validateDefinition(definition: string, settings: ClientSet
     };
   } catch (e) {
     if (signal?.aborted) throw e;
-    throw new JobError(explainError(e, { ...settings, operation: VALIDATE_OPERATION, service: 'Step Functions' }), e);
+    // The SDK's retries are spent: nothing retries it now.
+    throw new JobError(explainError(e, { ...settings, operation: VALIDATE_OPERATION, service: 'Step Functions', final: true }), e);
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * A request that timed out is not sent again: an endpoint that takes the connection and never answers (a hung local
+ * emulator, a firewall that drops packets) cost three attempts of 30 s, 91 s before `lint --aws` said so. Throttling,
+ * server errors and dropped connections are still retried as the SDK's own strategy retries them.
+ */
+export function noRetryAfterTimeout(client: SFNClient): void {
+  const config = client.config as { retryStrategy?: () => Promise<unknown> };
+  const own = config.retryStrategy;
+  if (typeof own !== 'function') return;
+  config.retryStrategy = async () => {
+    const strategy = (await own()) as RetryStrategyV2;
+    if (typeof strategy?.refreshRetryTokenForRetry !== 'function') return strategy;
+    return {
+      acquireInitialRetryToken: (scope) => strategy.acquireInitialRetryToken(scope),
+      refreshRetryTokenForRetry: (token, info) => ((info.error as { name?: unknown } | undefined)?.name === 'TimeoutError' ? Promise.reject(info.error) : strategy.refreshRetryTokenForRetry(token, info)),
+      recordSuccess: (token) => strategy.recordSuccess(token),
+    } satisfies RetryStrategyV2;
+  };
 }
