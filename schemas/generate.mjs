@@ -357,6 +357,23 @@ export function generateOutputs(model) {
   return { modelVersion: `${model.metadata.uid} (botocore 1.43.107)`, integrations, shapes };
 }
 
+/**
+ * The result of each AWS SDK integration action (aws-sdk:sagemaker:<action>, request-response): the operation's
+ * response as the API writes it, for the data flow. A file of its own, read only for a machine with such a task.
+ */
+export function generateSdkOutputs(model) {
+  const operations = {};
+  const names = new Set();
+  for (const [operation, op] of Object.entries(model.operations).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!op.input || !op.output) continue;
+    operations[operation.charAt(0).toLowerCase() + operation.slice(1)] = { operation, shape: op.output.shape };
+    for (const n of closure(model, op.output.shape)) names.add(n);
+  }
+  const shapes = {};
+  for (const n of [...names].sort()) shapes[n] = outputShape(model, n);
+  return { modelVersion: `${model.metadata.uid} (botocore 1.43.107)`, operations, shapes };
+}
+
 export function generate(model) {
   const schemas = {};
   for (const [resource, operation, sync] of INTEGRATIONS) {
@@ -417,6 +434,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(join(OUT, 'outputs.json'), JSON.stringify(generateOutputs(model)) + '\n');
   const sdk = generateSdk(model);
   writeFileSync(join(OUT, 'sdk-requests.json'), JSON.stringify(sdk) + '\n');
+  writeFileSync(join(OUT, 'sdk-outputs.json'), JSON.stringify(generateSdkOutputs(model)) + '\n');
   // The index the language service imports. Each schema is loaded on first use, so the server starts without
   // evaluating half a megabyte of schemas it may never need.
   const names = Object.keys(schemas);
@@ -428,6 +446,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       '\n};\n' +
       '/** The integrations\' results (request-response: the response; .sync: the Describe… response), for the data flow. */\n' +
       'export const sageMakerOutputs = (): Record<string, any> => require(\'./outputs.json\');\n' +
+      '/** Every operation\'s response, the AWS SDK integration\'s results (aws-sdk:sagemaker:<action>), for the data flow. */\n' +
+      'export const sageMakerSdkOutputs = (): Record<string, any> => require(\'./sdk-outputs.json\');\n' +
       '/** Every operation\'s request, for the AWS SDK integration (aws-sdk:sagemaker:<action>). */\n' +
       'export const sageMakerSdkSchema = (): Record<string, any> => require(\'./sdk-requests.json\');\n' +
       '/** The AWS SDK integration\'s actions, without reading their requests (completion, did-you-mean). */\n' +

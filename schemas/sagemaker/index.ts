@@ -12,6 +12,8 @@ export const sageMakerSchemas: Record<string, () => Record<string, any>> = {
 };
 /** The integrations' results (request-response: the response; .sync: the Describe… response), for the data flow. */
 export const sageMakerOutputs = (): Record<string, any> => require('./outputs.json');
+/** Every operation's response, the AWS SDK integration's results (aws-sdk:sagemaker:<action>), for the data flow. */
+export const sageMakerSdkOutputs = (): Record<string, any> => require('./sdk-outputs.json');
 /** Every operation's request, for the AWS SDK integration (aws-sdk:sagemaker:<action>). */
 export const sageMakerSdkSchema = (): Record<string, any> => require('./sdk-requests.json');
 /** The AWS SDK integration's actions, without reading their requests (completion, did-you-mean). */

@@ -29,6 +29,16 @@ test('the committed output shapes are exactly what the generator makes from the 
   assert.match(outputs.shapes.ModelArtifacts.members.S3ModelArtifacts[1], /S3/);
 });
 
+test('the committed AWS SDK results are exactly what the generator makes: every operation\'s response, by action', async () => {
+  const { generateSdkOutputs } = await import(join(root, 'schemas', 'generate.mjs'));
+  const model = JSON.parse(readFileSync(join(root, 'schemas', 'aws-model', 'sagemaker-2017-07-24.service-2.json'), 'utf8'));
+  const outputs = generateSdkOutputs(model);
+  assert.equal(readFileSync(join(root, 'schemas', 'sagemaker', 'sdk-outputs.json'), 'utf8'), JSON.stringify(outputs) + '\n', 'run npm run schemas');
+  assert.deepEqual(outputs.operations.describeTrainingJob, { operation: 'DescribeTrainingJob', shape: 'DescribeTrainingJobResponse' });
+  assert.equal(Object.keys(outputs.operations).length, Object.values(model.operations).filter((o: any) => o.input && o.output).length);
+  assert.deepEqual(outputs.shapes.DescribeTrainingJobResponse.members.TrainingJobStatus[0], 'TrainingJobStatus');
+});
+
 /** A shape in a few characters: `?` unknown, `{a: string, …}` (… when open), `<origin>` for a named result. */
 function show(s: Shape, depth = 3): string {
   if (s.kind === 'unknown') return '?';
@@ -378,6 +388,22 @@ describe('warnings on paths', () => {
     // The callback pattern returns what SendTaskSuccess sends; a function ARN, what the function returns.
     assert.deepEqual(dataflow(states('$.payload', 'arn:aws:states:::lambda:invoke.waitForTaskToken')), []);
     assert.deepEqual(dataflow(states('$.payload', 'arn:aws:lambda:us-east-1:111122223333:function:f')), []);
+  });
+
+  test('an AWS SDK integration\'s result: the operation\'s response as the API writes it (a polling loop\'s status), the token\'s sender\'s unknown', () => {
+    const states = (read: string, resource = 'arn:aws:states:::aws-sdk:sagemaker:describeTrainingJob') => machine({
+      Describe: { Type: 'Task', Resource: resource, Parameters: { 'TrainingJobName.$': '$.name' }, ResultPath: '$.status', Next: 'Done?' },
+      'Done?': { Type: 'Choice', Choices: [{ Variable: read, StringEquals: 'Completed', Next: 'End' }], Default: 'Wait' },
+      Wait: { Type: 'Wait', Seconds: 60, Next: 'Describe' },
+      End: { Type: 'Succeed' },
+    });
+    assert.deepEqual(dataflow(states('$.status.TrainingJobStatu')).map((f) => f.message), ["$.status.TrainingJobStatu: $.status (Describe's result (DescribeTrainingJob through the AWS SDK integration)) has no field TrainingJobStatu; did you mean $.status.TrainingJobStatus?"]);
+    assert.deepEqual(dataflow(states('$.status.ModelArtifacts.S3ModelArtifact')).map((f) => f.at), ['$.status.ModelArtifacts.S3ModelArtifact']);
+    for (const ok of ['$.status.TrainingJobStatus', '$.status.ModelArtifacts.S3ModelArtifacts', '$.status.FinalMetricDataList[0].MetricName', '$.status.SdkHttpMetadata.HttpStatusCode', '$.name']) assert.deepEqual(dataflow(states(ok)), [], ok);
+    // The callback pattern returns what SendTaskSuccess sends; an action the API does not have is the request check's finding.
+    assert.deepEqual(dataflow(states('$.status.Anything', 'arn:aws:states:::aws-sdk:sagemaker:describeTrainingJob.waitForTaskToken')), []);
+    assert.deepEqual(dataflow(states('$.status.Anything', 'arn:aws:states:::aws-sdk:sagemaker:describeTrainingJobs')), []);
+    assert.deepEqual(dataflow(states('$.status.Anything', 'arn:aws:states:::aws-sdk:sagemaker:constructor')), []);
   });
 
   test('a Map\'s ItemsPath that selects a value known to be no array: a warning; an array, or a value not known, none', () => {

@@ -15,7 +15,7 @@ import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamic
 import { tasksOf } from '../sagemaker/tasks';
 import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
-import { EMPTY_OBJECT, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
+import { EMPTY_OBJECT, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, sageMakerSdkResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 import { append } from '../core/append';
 
 /** A string in the document that reads with a JSONPath: what its `$` is. */
@@ -100,7 +100,7 @@ class Analysis {
   private readonly assigned = new Map<string, Shape[]>();
 
   constructor(
-    private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string }>,
+    private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string; sdk?: true }>,
     private readonly executionInput: Shape = UNKNOWN,
   ) {
     this.flow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map(), context: contextShape(executionInput), itemContexts: new Map(), unwritable: [] };
@@ -298,7 +298,7 @@ class Analysis {
     const n = s.node;
     const jsonata = s.queryLanguage === 'JSONata';
     const task = this.sagemaker.get(s);
-    const taskResult = () => (task ? sageMakerResult(task.api, task.integrationPattern, s.name) : LAMBDA_INVOKE.test(stringValue(property(n, 'Resource')) ?? '') ? lambdaInvokeResult(s.name) : undefined) || UNKNOWN;
+    const taskResult = () => (task ? (task.sdk ? sageMakerSdkResult : sageMakerResult)(task.api, task.integrationPattern, s.name) : LAMBDA_INVOKE.test(stringValue(property(n, 'Resource')) ?? '') ? lambdaInvokeResult(s.name) : undefined) || UNKNOWN;
 
     if (jsonata) {
       const roots = { input };
@@ -513,7 +513,7 @@ function mapResult(s: AslState, outs: Shape[]): Shape {
 }
 
 /** The analysis of a whole document: every machine, nested ones when their Parallel/Map state is reached. */
-export function analyse(model: AslModel, sagemaker: Map<AslState, { api: string; integrationPattern: string }>, executionInput: Shape = UNKNOWN): Dataflow {
+export function analyse(model: AslModel, sagemaker: Map<AslState, { api: string; integrationPattern: string; sdk?: true }>, executionInput: Shape = UNKNOWN): Dataflow {
   const a = new Analysis(sagemaker, executionInput);
   const top = model.machines.find((m) => m.kind === 'top');
   if (!top) return a.flow;
@@ -587,8 +587,8 @@ export const setDataflow = (parsed: ParsedDocument, input: Shape, flow: Dataflow
 export function dataflowOf(parsed: ParsedDocument, executionInput: Shape = UNKNOWN): Dataflow {
   const hit = flows.get(parsed);
   if (hit && hit.input === executionInput) return hit.flow;
-  // The optimized integrations' results are known (outputs.json); an AWS SDK call's result is left unknown.
-  const sagemaker = new Map(tasksOf(parsed).filter((t) => !t.sdk).map((t) => [t.state, t] as const));
+  // The results of the optimized integrations (outputs.json) and of the AWS SDK integration's actions (sdk-outputs.json).
+  const sagemaker = new Map(tasksOf(parsed).map((t) => [t.state, t] as const));
   const flow = analyse(modelOf(parsed), sagemaker, executionInput);
   flows.set(parsed, { input: executionInput, flow });
   return flow;

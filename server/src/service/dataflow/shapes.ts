@@ -4,8 +4,9 @@
 // lets a check say "this field cannot be there". The kind is certain (an array is an array whenever the state runs),
 // unless the shape is only a `hint` (the input of one launch): only then can a path not tell "this is no object"
 // or "this is no array". Shapes of the SageMaker results come from the generated schemas/sagemaker/outputs.json
-// and are built lazily, member by member, when a path reads them.
-import { sageMakerOutputs } from '../../../../schemas/sagemaker';
+// (the optimized integrations) and sdk-outputs.json (every operation, for the AWS SDK integration) and are built
+// lazily, member by member, when a path reads them.
+import { sageMakerOutputs, sageMakerSdkOutputs } from '../../../../schemas/sagemaker';
 
 export type Shape = UnknownShape | ObjectShape | ArrayShape | PrimitiveShape;
 
@@ -165,50 +166,68 @@ export function joinAll(shapes: Shape[]): Shape {
 // ---------------------------------------------------------------------------------------------------------------
 // The SageMaker results, from the generated table.
 
+type ShapeDef = { type: string; members?: Record<string, [string, string?]>; items?: string; values?: string; enum?: string[] };
+
 interface OutputTable {
   integrations: Record<string, Record<string, { operation: string; shape: string }>>;
-  shapes: Record<string, { type: string; members?: Record<string, [string, string?]>; items?: string; values?: string; enum?: string[] }>;
+  shapes: Record<string, ShapeDef>;
+}
+
+interface SdkOutputTable {
+  operations: Record<string, { operation: string; shape: string }>;
+  shapes: Record<string, ShapeDef>;
 }
 
 let table: OutputTable | undefined;
-const built = new Map<string, Shape>();
+let sdkTable: SdkOutputTable | undefined;
+const integrationsTable = (): OutputTable => (table ??= sageMakerOutputs() as OutputTable);
+const sdkOutputTable = (): SdkOutputTable => (sdkTable ??= sageMakerSdkOutputs() as SdkOutputTable);
 
-function awsShape(name: string): Shape {
-  const cached = built.get(name);
-  if (cached) return cached;
-  const def = (table ??= sageMakerOutputs() as OutputTable).shapes[name];
-  let s: Shape;
-  if (!def) s = UNKNOWN;
-  else if (def.type === 'object') {
-    const fields = new Map<string, Field>();
-    for (const [member, [shapeName, doc]] of Object.entries(def.members ?? {})) {
-      fields.set(member, { shape: () => awsShape(shapeName), type: awsTypeName(shapeName), doc });
-    }
-    s = { kind: 'object', fields, open: false };
-  } else if (def.type === 'array') s = lazyItems(def.items!);
-  // A map's keys are the user's: any field may be there.
-  else if (def.type === 'map') s = { kind: 'object', fields: new Map(), open: true };
-  else s = { kind: 'primitive', type: def.type === 'timestamp' ? 'timestamp' : def.type };
-  built.set(name, s);
-  return s;
+/** One generated table's shapes, each built once, on first read. */
+class AwsShapes {
+  private readonly built = new Map<string, Shape>();
+  constructor(private readonly defs: () => Record<string, ShapeDef>) {}
+
+  shape(name: string): Shape {
+    const cached = this.built.get(name);
+    if (cached) return cached;
+    const def = this.defs()[name];
+    let s: Shape;
+    if (!def) s = UNKNOWN;
+    else if (def.type === 'object') {
+      const fields = new Map<string, Field>();
+      for (const [member, [shapeName, doc]] of Object.entries(def.members ?? {})) {
+        fields.set(member, { shape: () => this.shape(shapeName), type: this.typeName(shapeName), doc });
+      }
+      s = { kind: 'object', fields, open: false };
+    } else if (def.type === 'array') s = this.lazyItems(def.items!);
+    // A map's keys are the user's: any field may be there.
+    else if (def.type === 'map') s = { kind: 'object', fields: new Map(), open: true };
+    else s = { kind: 'primitive', type: def.type === 'timestamp' ? 'timestamp' : def.type };
+    this.built.set(name, s);
+    return s;
+  }
+
+  // A few shapes refer back to themselves through a list: an array's items are resolved on first read.
+  private lazyItems(name: string): Shape {
+    const array = { kind: 'array' } as ArrayShape;
+    Object.defineProperty(array, 'items', { get: () => this.shape(name), enumerable: true });
+    return array;
+  }
+
+  private typeName(shapeName: string): string {
+    const def = this.defs()[shapeName];
+    if (!def) return 'unknown';
+    if (def.type === 'object') return `${shapeName} (object)`;
+    if (def.type === 'array') return `${shapeName} (array)`;
+    if (def.type === 'map') return `${shapeName} (map)`;
+    if (def.enum) return `string: ${def.enum.slice(0, 6).join(' | ')}${def.enum.length > 6 ? ' | …' : ''}`;
+    return def.type;
+  }
 }
 
-// A few shapes refer back to themselves through a list: an array's items are resolved on first read.
-function lazyItems(name: string): Shape {
-  const array = { kind: 'array' } as ArrayShape;
-  Object.defineProperty(array, 'items', { get: () => awsShape(name), enumerable: true });
-  return array;
-}
-
-function awsTypeName(shapeName: string): string {
-  const def = (table ??= sageMakerOutputs() as OutputTable).shapes[shapeName];
-  if (!def) return 'unknown';
-  if (def.type === 'object') return `${shapeName} (object)`;
-  if (def.type === 'array') return `${shapeName} (array)`;
-  if (def.type === 'map') return `${shapeName} (map)`;
-  if (def.enum) return `string: ${def.enum.slice(0, 6).join(' | ')}${def.enum.length > 6 ? ' | …' : ''}`;
-  return def.type;
-}
+const integrationShapes = new AwsShapes(() => integrationsTable().shapes);
+const sdkShapes = new AwsShapes(() => sdkOutputTable().shapes);
 
 /**
  * The result of the Lambda integration (`arn:aws:states:::lambda:invoke`, request-response): Lambda's Invoke
@@ -246,17 +265,39 @@ export function sageMakerResult(api: string, pattern: string, stateName: string)
 const results = new Map<string, ObjectShape | null>();
 
 function buildResult(api: string, pattern: string): ObjectShape | undefined {
-  const entry = (table ??= sageMakerOutputs() as OutputTable).integrations[api]?.[pattern];
+  const entry = integrationsTable().integrations[api]?.[pattern];
   if (!entry) return undefined;
-  const base = awsShape(entry.shape);
+  const result = withCallMetadata(integrationShapes.shape(entry.shape), entry.operation);
+  const sync = result && pattern === 'requestResponse' ? buildResult(api, 'sync') : undefined;
+  if (sync) result!.syncResult = { shape: sync, operation: sync.origin! };
+  return result;
+}
+
+/**
+ * A response with the HTTP metadata of the call that Step Functions adds to an optimized integration's result. An
+ * AWS SDK integration's result gets the two names too: whether it carries them is not documented, and reading them
+ * must not be taken for a mistake. `origin` is the operation here; the callers name the state.
+ */
+function withCallMetadata(base: Shape, operation: string): ObjectShape | undefined {
   if (base.kind !== 'object') return undefined;
-  // Step Functions adds the HTTP metadata of the call to an optimized integration's result.
   const fields = new Map(base.fields);
   fields.set('SdkHttpMetadata', field(UNKNOWN, 'object', 'The HTTP metadata of the call, added by Step Functions.'));
   fields.set('SdkResponseMetadata', field(UNKNOWN, 'object', 'The response metadata of the call, added by Step Functions.'));
-  // `origin` is the operation here; sageMakerResult names the state.
-  const result: ObjectShape = { kind: 'object', fields, open: false, origin: entry.operation };
-  const sync = pattern === 'requestResponse' ? buildResult(api, 'sync') : undefined;
-  if (sync) result.syncResult = { shape: sync, operation: sync.origin! };
-  return result;
+  return { kind: 'object', fields, open: false, origin: operation };
 }
+
+/**
+ * The result of an AWS SDK integration action (`aws-sdk:sagemaker:describeTrainingJob`): the operation's response,
+ * member names as the API writes them. Request-response only: a .waitForTaskToken task's result is what the token's
+ * sender sends.
+ */
+export function sageMakerSdkResult(action: string, pattern: string, stateName: string): Shape | undefined {
+  if (pattern !== 'requestResponse') return undefined;
+  let base = sdkResults.get(action);
+  if (base === undefined) {
+    const entry = Object.hasOwn(sdkOutputTable().operations, action) ? sdkOutputTable().operations[action] : undefined;
+    sdkResults.set(action, (base = (entry && withCallMetadata(sdkShapes.shape(entry.shape), entry.operation)) ?? null));
+  }
+  return base ? { ...base, origin: `${stateName}'s result (${base.origin} through the AWS SDK integration)` } : undefined;
+}
+const sdkResults = new Map<string, ObjectShape | null>();
