@@ -2093,3 +2093,16 @@ test('wildcardMatch: * is any run of characters, a * in the text a character, an
   for (const [p, s] of no) assert.ok(!wildcardMatch(p, s), `${p} !~ ${s}`);
   assert.equal(wildcardMatch('*a'.repeat(64) + 'b', 'a'.repeat(128)), false);
 });
+
+test('role groups past what the model allows are left to its list and length checks: no quadratic findings or messages (review25)', () => {
+  const globs = (n: number) => Array.from({ length: n }, (_, i) => `team-${i}-*`);
+  const groups = (n: number) => Array.from({ length: n }, (_, i) => `other-${i}`);
+  // Within the model's limits: each unmatched group once, its message quoting at most five patterns.
+  const small = run('createPartnerApp', partner(globs(10), groups(3))).filter((f) => f.rule === 'partner-app-role-groups-assigned');
+  assert.equal(small.length, 3);
+  assert.match(small[0].message, /"team-4-\*", …\)/);
+  // 3,000 patterns and 3,000 groups (a 52 KB file that kept the server busy past 15 s): silent.
+  assert.deepEqual(run('createPartnerApp', partner(globs(3000), groups(3000))).filter((f) => f.rule === 'partner-app-role-groups-assigned'), []);
+  // One pattern and one group of 60,000 characters each (pattern × text steps): silent.
+  assert.deepEqual(run('createPartnerApp', partner(['*' + 'a'.repeat(60000) + 'b'], ['a'.repeat(60000)])).filter((f) => f.rule === 'partner-app-role-groups-assigned'), []);
+});

@@ -154,6 +154,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * Whether `text` matches `pattern`, whose `*` stands for any run of characters (a `*` in the text is a character
  * like another): the greedy two-pointer match, at most text × pattern steps, never exponential.
  */
+/** The most pattern × text characters matchesPattern compares (what the model's limits allow, with room). */
+const MATCH_BUDGET = 4_000_000;
 export function wildcardMatch(pattern: string, text: string): boolean {
   let p = 0, t = 0, star = -1, resume = 0;
   while (t < text.length) {
@@ -832,10 +834,17 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       const found = lookup(at, `${rule.wildcards!}[]`);
       if (!found.length || found.some((p) => p.state !== 'value' || p.node.type !== 'string')) return [];
       const globs = found.map((p) => (p as Extract<Found, { state: 'value' }>).node.value as string);
-      return lookup(at, rule.field!).flatMap((f): Hit[] =>
+      const values = lookup(at, rule.field!);
+      // A match costs up to pattern × text steps. Past what the model allows (10 patterns and 10 groups of 128
+      // characters: 1.6 million steps), its own list and length checks flag the request; this rule stays silent
+      // rather than spend seconds on a hostile file.
+      const size = (xs: string[]) => xs.reduce((n, x) => n + x.length, 0);
+      if (size(globs) * size(values.flatMap((f) => (f.state === 'value' && f.node.type === 'string' ? [f.node.value as string] : []))) > MATCH_BUDGET) return [];
+      const shown = globs.slice(0, 5).map((g) => JSON.stringify(g.length > 40 ? g.slice(0, 40) + '…' : g)).join(', ') + (globs.length > 5 ? ', …' : '');
+      return values.flatMap((f): Hit[] =>
         f.state !== 'value' || f.node.type !== 'string' || globs.some((g) => wildcardMatch(g, f.node.value as string))
           ? []
-          : [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} matches none of ${labelOf(rule.wildcards!)} (${globs.map((g) => JSON.stringify(g)).join(', ')})${when}` }],
+          : [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} matches none of ${labelOf(rule.wildcards!)} (${shown})${when}` }],
       );
     }
     case 'spanMax': {
