@@ -42,6 +42,9 @@ test('each AWS failure is explained with what to do', () => {
     [Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), 'missingCredentials', false, /sagemakerAsl\.aws\.profile/],
     [new Error('Region is missing'), 'noRegion', false, /sagemakerAsl\.aws\.region/],
     [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), 'network', true, /sagemakerAsl\.aws\.endpoint/],
+    // An answer cut at the limit, whatever its status, bare or wrapped by the SDK's deserializer (review25).
+    [err('AnswerTooLargeError', 'the answer is larger than 16 MiB', 503), 'badAnswer', false, /no AWS service/],
+    [err('AccessDeniedException', 'the answer is larger than 16 MiB\n  Deserialization error: to see the raw response…', 403), 'badAnswer', false, /no AWS service/],
   ];
   for (const [error, kind, retryable, action] of cases) {
     const x = explainError(error, { profile: 'dev' });

@@ -58,6 +58,12 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   const service = s.service ?? 'SageMaker';
   const where = s.endpoint ?? `${service} in ${s.region ?? 'the configured region'}`;
 
+  // First: an answer cut at the limit may carry any status (a 403 or 503 of 400 MB), and the SDK may wrap it in a
+  // deserialization error; what it says is the endpoint's problem, not the credentials' or AWS's.
+  if (name === ANSWER_TOO_LARGE || text.includes(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`)) {
+    return { kind: 'badAnswer', code: ANSWER_TOO_LARGE, retryable: false, message: `${where} answered ${op} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB, far more than AWS ever does: the answer was not read.`,
+      action: 'Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not a working one.' };
+  }
   if (name === 'CredentialsProviderError' || /could not load credentials|unable to load credentials|profile .* could not be found/i.test(text)) {
     return { kind: 'missingCredentials', code: name, retryable: false, message: `No AWS credentials found (${profile}): ${text}`,
       action: `Configure credentials (aws configure, or aws sso login${s.profile ? ` --profile ${s.profile}` : ''}), or choose a profile in the setting sagemakerAsl.aws.profile.` };
@@ -102,10 +108,6 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   if (NETWORK_CODES.has(code) || NETWORK_CODES.has(name) || name === 'TimeoutError' || name === 'RequestTimeout' || /socket hang up|ECONNRESET|ECONNREFUSED|timed? ?out|network|connect/i.test(text)) {
     return { kind: 'network', code: code || name, retryable: true, message: `Cannot reach ${where}: ${text}`,
       action: `Check the network, VPN or proxy, and the setting sagemakerAsl.aws.endpoint${s.final ? '.' : '; requests are retried with backoff.'}` };
-  }
-  if (name === ANSWER_TOO_LARGE) {
-    return { kind: 'badAnswer', code: name, retryable: false, message: `${where} answered ${op} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB, far more than AWS ever does: the answer was not read.`,
-      action: 'Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not a working one.' };
   }
   return { kind: 'other', code: name || code || undefined, retryable: false, message: text, action: 'See the SageMaker Jobs output for details.' };
 }
