@@ -1,7 +1,7 @@
 // What went wrong when talking to AWS, in the user's terms, and what to do about it. The watcher also uses the
 // classification to decide whether to retry (throttling, 5xx, network, expired credentials) or give up.
 import { redact } from './mask';
-import { ANSWER_TOO_LARGE, MAX_ANSWER_BYTES } from './endpoint';
+import { ANSWER_TOO_LARGE, ANSWER_TOO_LARGE_MESSAGE, MAX_ANSWER_BYTES } from './endpoint';
 
 export type ErrorKind =
   | 'missingCredentials'
@@ -57,10 +57,12 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   const op = s.operation ?? 'the SageMaker call';
   const service = s.service ?? 'SageMaker';
   const where = s.endpoint ?? `${service} in ${s.region ?? 'the configured region'}`;
+  // What to do about a failure worth retrying: wait, unless the call is final.
+  const retried = s.final ? 'Try again in a moment.' : 'Nothing to do: the request is retried with backoff.';
 
   // First: an answer cut at the limit may carry any status (a 403 or 503 of 400 MB), and the SDK may wrap it in a
   // deserialization error; what it says is the endpoint's problem, not the credentials' or AWS's.
-  if (name === ANSWER_TOO_LARGE || text.includes(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`)) {
+  if (name === ANSWER_TOO_LARGE || text.includes(ANSWER_TOO_LARGE_MESSAGE)) {
     return { kind: 'badAnswer', code: ANSWER_TOO_LARGE, retryable: false, message: `${where} answered ${op} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB, far more than AWS ever does: the answer was not read.`,
       action: 'Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not a working one.' };
   }
@@ -100,10 +102,10 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
     return { kind: 'notFound', code: name, retryable: false, message: `Not found: ${text}`, action: 'Check the job name, the region and the account (profile).' };
   }
   if (THROTTLING.has(name) || status === 429) {
-    return { kind: 'throttling', code: name, retryable: true, message: `AWS is throttling the requests (${name || status}).`, action: s.final ? 'Try again in a moment.' : 'Nothing to do: the request is retried with backoff.' };
+    return { kind: 'throttling', code: name, retryable: true, message: `AWS is throttling the requests (${name || status}).`, action: retried };
   }
   if ((status !== undefined && status >= 500) || ['InternalFailure', 'ServiceUnavailable', 'InternalServerError'].includes(name)) {
-    return { kind: 'serverError', code: name, retryable: true, message: `AWS answered with a server error (${name || status}).`, action: s.final ? 'Try again in a moment.' : 'Nothing to do: the request is retried with backoff.' };
+    return { kind: 'serverError', code: name, retryable: true, message: `AWS answered with a server error (${name || status}).`, action: retried };
   }
   if (NETWORK_CODES.has(code) || NETWORK_CODES.has(name) || name === 'TimeoutError' || name === 'RequestTimeout' || /socket hang up|ECONNRESET|ECONNREFUSED|timed? ?out|network|connect/i.test(text)) {
     return { kind: 'network', code: code || name, retryable: true, message: `Cannot reach ${where}: ${text}`,

@@ -186,9 +186,10 @@ export function guardDestination(client: WithMiddleware, settings: ClientSetting
  * still be hostile or broken, and a 400 MB answer was read whole into memory.
  */
 export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-/** The error a too large answer ends with (its name is what awsErrors.ts explains). */
+/** The error a too large answer ends with: its name, and its message, which an SDK error wrapping it keeps (awsErrors.ts explains either). */
 export const ANSWER_TOO_LARGE = 'AnswerTooLargeError';
-const tooLarge = () => Object.assign(new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`), { name: ANSWER_TOO_LARGE });
+export const ANSWER_TOO_LARGE_MESSAGE = `the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`;
+const tooLarge = () => Object.assign(new Error(ANSWER_TOO_LARGE_MESSAGE), { name: ANSWER_TOO_LARGE });
 
 /** Inside the SDK's deserializer (priority low): the raw response's body is counted as the deserializer reads it. */
 const limitAnswer = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
