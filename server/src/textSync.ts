@@ -158,10 +158,14 @@ export class SyncedDocument implements TextDocument {
   }
 }
 
+/** A position a client sent as whole numbers (0 for what is not a number); not yet clamped into a text. */
+function wholePosition(p: Position | undefined): [number, number] {
+  return [Number.isFinite(p?.line) ? Math.trunc(p!.line) : 0, Number.isFinite(p?.character) ? Math.trunc(p!.character) : 0];
+}
+
 /** The offset of a position a client sent, clamped into the document (past the end, negative or not a number). */
 function clampedOffset(doc: SyncedDocument, p: Position | undefined): number {
-  const line = Number.isFinite(p?.line) ? Math.trunc(p!.line) : 0;
-  const character = Number.isFinite(p?.character) ? Math.trunc(p!.character) : 0;
+  const [line, character] = wholePosition(p);
   if (line < 0) return 0;
   if (line >= doc.lineCount) return doc.getText().length;
   return doc.offsetAt({ line, character: Math.max(0, character) });
@@ -227,15 +231,8 @@ export function updateDocument(doc: SyncedDocument, changes: TextDocumentContent
 
 /** A text cut into its lines, each with its line break (the last line has none and may be empty). */
 function linesOf(text: string): string[] {
-  const lines: string[] = [];
-  let from = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
-    lines.push(text.slice(from, m.index + m[0].length));
-    from = m.index + m[0].length;
-  }
-  lines.push(text.slice(from));
-  return lines;
+  const starts = lineBreaks(text, 0, [0]);
+  return starts.map((start, i) => text.slice(start, i + 1 < starts.length ? starts[i + 1] : text.length));
 }
 
 /** A line's length without its line break. */
@@ -256,8 +253,7 @@ function inTurn(doc: SyncedDocument, changes: readonly TextDocumentContentChange
   let lines = linesOf(doc.getText());
   // A position as a line and a column inside it, clamped into the text.
   const at = (p: Position | undefined): [number, number] => {
-    const line = Number.isFinite(p?.line) ? Math.trunc(p!.line) : 0;
-    const character = Number.isFinite(p?.character) ? Math.trunc(p!.character) : 0;
+    const [line, character] = wholePosition(p);
     if (line < 0) return [0, 0];
     if (line >= lines.length) return [lines.length - 1, lines[lines.length - 1].length];
     return [line, Math.max(0, Math.min(character, contentLength(lines[line])))];
