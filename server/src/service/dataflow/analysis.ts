@@ -12,11 +12,14 @@ import { modelOf, RESULT_STATES, SETTING_PATH_FIELDS, type AslMachine, type AslM
 import { property, stringValue, toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
-import { tasksOf } from '../sagemaker/tasks';
+import { tasksOf, type SageMakerTask } from '../sagemaker/tasks';
 import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
 import { EMPTY_OBJECT, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, sageMakerSdkResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 import { append } from '../core/append';
+
+/** What a SageMaker task's result depends on. */
+type ResultOf = Pick<SageMakerTask, 'api' | 'integrationPattern' | 'sdk'>;
 
 /** A string in the document that reads with a JSONPath: what its `$` is. */
 export interface Slot {
@@ -100,7 +103,7 @@ class Analysis {
   private readonly assigned = new Map<string, Shape[]>();
 
   constructor(
-    private readonly sagemaker: Map<AslState, { api: string; integrationPattern: string; sdk?: true }>,
+    private readonly sagemaker: Map<AslState, ResultOf>,
     private readonly executionInput: Shape = UNKNOWN,
   ) {
     this.flow = { states: new Map(), slots: [], taskPayloads: new Map(), variables: new Map(), context: contextShape(executionInput), itemContexts: new Map(), unwritable: [] };
@@ -513,7 +516,7 @@ function mapResult(s: AslState, outs: Shape[]): Shape {
 }
 
 /** The analysis of a whole document: every machine, nested ones when their Parallel/Map state is reached. */
-export function analyse(model: AslModel, sagemaker: Map<AslState, { api: string; integrationPattern: string; sdk?: true }>, executionInput: Shape = UNKNOWN): Dataflow {
+export function analyse(model: AslModel, sagemaker: Map<AslState, ResultOf>, executionInput: Shape = UNKNOWN): Dataflow {
   const a = new Analysis(sagemaker, executionInput);
   const top = model.machines.find((m) => m.kind === 'top');
   if (!top) return a.flow;

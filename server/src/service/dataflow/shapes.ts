@@ -178,20 +178,20 @@ interface SdkOutputTable {
   shapes: Record<string, ShapeDef>;
 }
 
-let table: OutputTable | undefined;
-let sdkTable: SdkOutputTable | undefined;
-const integrationsTable = (): OutputTable => (table ??= sageMakerOutputs() as OutputTable);
-const sdkOutputTable = (): SdkOutputTable => (sdkTable ??= sageMakerSdkOutputs() as SdkOutputTable);
-
-/** One generated table's shapes, each built once, on first read. */
-class AwsShapes {
+/** One generated table, read on first use, and its shapes, each built once, on first read. */
+class AwsShapes<T extends { shapes: Record<string, ShapeDef> }> {
+  private loaded: T | undefined;
   private readonly built = new Map<string, Shape>();
-  constructor(private readonly defs: () => Record<string, ShapeDef>) {}
+  constructor(private readonly load: () => T) {}
+
+  get table(): T {
+    return (this.loaded ??= this.load());
+  }
 
   shape(name: string): Shape {
     const cached = this.built.get(name);
     if (cached) return cached;
-    const def = this.defs()[name];
+    const def = this.table.shapes[name];
     let s: Shape;
     if (!def) s = UNKNOWN;
     else if (def.type === 'object') {
@@ -216,7 +216,7 @@ class AwsShapes {
   }
 
   private typeName(shapeName: string): string {
-    const def = this.defs()[shapeName];
+    const def = this.table.shapes[shapeName];
     if (!def) return 'unknown';
     if (def.type === 'object') return `${shapeName} (object)`;
     if (def.type === 'array') return `${shapeName} (array)`;
@@ -226,8 +226,8 @@ class AwsShapes {
   }
 }
 
-const integrationShapes = new AwsShapes(() => integrationsTable().shapes);
-const sdkShapes = new AwsShapes(() => sdkOutputTable().shapes);
+const integrationShapes = new AwsShapes(() => sageMakerOutputs() as OutputTable);
+const sdkShapes = new AwsShapes(() => sageMakerSdkOutputs() as SdkOutputTable);
 
 /**
  * The result of the Lambda integration (`arn:aws:states:::lambda:invoke`, request-response): Lambda's Invoke
@@ -265,11 +265,11 @@ export function sageMakerResult(api: string, pattern: string, stateName: string)
 const results = new Map<string, ObjectShape | null>();
 
 function buildResult(api: string, pattern: string): ObjectShape | undefined {
-  const entry = integrationsTable().integrations[api]?.[pattern];
-  if (!entry) return undefined;
-  const result = withCallMetadata(integrationShapes.shape(entry.shape), entry.operation);
-  const sync = result && pattern === 'requestResponse' ? buildResult(api, 'sync') : undefined;
-  if (sync) result!.syncResult = { shape: sync, operation: sync.origin! };
+  const entry = integrationShapes.table.integrations[api]?.[pattern];
+  const result = entry && withCallMetadata(integrationShapes.shape(entry.shape), entry.operation);
+  if (!result) return undefined;
+  const sync = pattern === 'requestResponse' ? buildResult(api, 'sync') : undefined;
+  if (sync) result.syncResult = { shape: sync, operation: sync.origin! };
   return result;
 }
 
@@ -295,7 +295,8 @@ export function sageMakerSdkResult(action: string, pattern: string, stateName: s
   if (pattern !== 'requestResponse') return undefined;
   let base = sdkResults.get(action);
   if (base === undefined) {
-    const entry = Object.hasOwn(sdkOutputTable().operations, action) ? sdkOutputTable().operations[action] : undefined;
+    const { operations } = sdkShapes.table;
+    const entry = Object.hasOwn(operations, action) ? operations[action] : undefined;
     sdkResults.set(action, (base = (entry && withCallMetadata(sdkShapes.shape(entry.shape), entry.operation)) ?? null));
   }
   return base ? { ...base, origin: `${stateName}'s result (${base.origin} through the AWS SDK integration)` } : undefined;
