@@ -17,6 +17,11 @@ function random(seed: number) {
   };
 }
 const PIECES = ['a', 'bc', ' ', '"k": 1,', '\n', '\r\n', '\r', '\r\r\n', '\n\r', 'é', '😀'];
+/** A seeded generator and texts of n random pieces from it. */
+function texts(seed: number) {
+  const r = random(seed);
+  return { r, text: (n: number) => Array.from({ length: n }, () => PIECES[r(PIECES.length)]).join('') };
+}
 
 function sameAsFresh(doc: SyncedDocument, what: string) {
   const text = doc.getText();
@@ -31,9 +36,7 @@ function sameAsFresh(doc: SyncedDocument, what: string) {
 }
 
 test('after random edits, a SyncedDocument answers as a fresh TextDocument of the same text', () => {
-  const r = random(7);
-  const piece = () => PIECES[r(PIECES.length)];
-  const text = (n: number) => Array.from({ length: n }, piece).join('');
+  const { r, text } = texts(7);
   for (let run = 0; run < 60; run++) {
     let expected = text(r(30));
     const doc = SyncedDocument.create('file:///synced', 'json', 1, expected);
@@ -86,9 +89,7 @@ test('a Replace All that keeps every line carries the line table over, moved by 
 });
 
 test('a batch sent first to last (each range in the text the change before left) is applied as the protocol applies it, one change after another', () => {
-  const r = random(11);
-  const piece = () => PIECES[r(PIECES.length)];
-  const text = (n: number) => Array.from({ length: n }, piece).join('');
+  const { r, text } = texts(11);
   // Without carriage returns in what is written, the batch goes the one-pass way; with them, change by change: both
   // must give what the library's document gives applying the changes in order.
   const written = ['', 'x', 'yy', '\n', 'a\nb', '\n\n', 'é😀', '\r\n', 'z\r'];
@@ -117,9 +118,7 @@ test('a batch sent first to last (each range in the text the change before left)
 
 
 test('a batch in any order, its positions anywhere (past a line end, past the text, reversed), is applied as the library applies it, one change after another', () => {
-  const r = random(13);
-  const piece = () => PIECES[r(PIECES.length)];
-  const text = (n: number) => Array.from({ length: n }, piece).join('');
+  const { r, text } = texts(13);
   for (let run = 0; run < 600; run++) {
     const original = text(r(40));
     const reference = TextDocument.create('file:///ref', 'json', 1, original);
