@@ -236,7 +236,7 @@ test('what an endpoint answers is printed as text: control characters (a termina
   }
 });
 
-test('an answer larger than 16 MiB is not read, whether its length is declared or it streams on: said once, exit 2 (hostile23)', async () => {
+test('an answer larger than 16 MiB is not read, whether its length is declared or it streams on, and not asked again when its status says try again: said once, exit 2 (hostile23, review25)', async () => {
   const { createServer } = await import('node:http');
   const { spawn } = await import('node:child_process');
   let requests = 0;
@@ -250,8 +250,8 @@ test('an answer larger than 16 MiB is not read, whether its length is declared o
         res.write('{"result": "OK", "diagnostics": [');
         return;
       }
-      // No length: 1 MiB chunks until the client stops reading.
-      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+      // No length: 1 MiB chunks until the client stops reading; the third time under a 503, which the SDK would retry.
+      res.writeHead(requests === 2 ? 200 : 503, { 'content-type': 'application/x-amz-json-1.0' });
       const chunk = Buffer.alloc(1024 * 1024, 32);
       res.write('{"result": "OK", "diagnostics": [');
       let sent = 0;
@@ -268,7 +268,7 @@ test('an answer larger than 16 MiB is not read, whether its length is declared o
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   try {
     const { port } = server.address() as { port: number };
-    for (const way of ['declared', 'streamed']) {
+    for (const way of ['declared', 'streamed', 'streamed with a 503']) {
       const child = spawn(process.execPath, [cli, 'lint', '--aws', '--endpoint', `http://127.0.0.1:${port}`, 'ok.asl.json'], { cwd: dir, env });
       let out = '', err = '';
       child.stdout.on('data', (d) => (out += d));
@@ -278,6 +278,8 @@ test('an answer larger than 16 MiB is not read, whether its length is declared o
       assert.equal(err, `sagemaker-asl: ok.asl.json: Step Functions could not validate it: http://127.0.0.1:${port} answered states:ValidateStateMachineDefinition with more than 16 MiB, far more than AWS ever does: the answer was not read. Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not a working one.\n`, way);
       assert.equal(out, '0 errors, 0 warnings in 0 files (1 checked)\n', way);
     }
+    // One request each: an answer cut at the limit is never asked for again.
+    assert.equal(requests, 3);
   } finally {
     server.closeAllConnections();
     server.close();

@@ -189,7 +189,11 @@ export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 /** The error a too large answer ends with: its name, and its message, which an SDK error wrapping it keeps (awsErrors.ts explains either). */
 export const ANSWER_TOO_LARGE = 'AnswerTooLargeError';
 export const ANSWER_TOO_LARGE_MESSAGE = `the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`;
-const tooLarge = () => Object.assign(new Error(ANSWER_TOO_LARGE_MESSAGE), { name: ANSWER_TOO_LARGE });
+/**
+ * Its own `$metadata`, without a status: the SDK's deserializer then leaves it so instead of giving it the answer's
+ * status, and the retry strategy does not ask again for a cut answer that came with a 5xx (three answers of 16 MiB).
+ */
+const tooLarge = () => Object.assign(new Error(ANSWER_TOO_LARGE_MESSAGE), { name: ANSWER_TOO_LARGE, $metadata: {} });
 
 /** Inside the SDK's deserializer (priority low): the raw response's body is counted as the deserializer reads it. */
 const limitAnswer = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
