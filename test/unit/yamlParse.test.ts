@@ -291,6 +291,11 @@ test('more than 100,000 items in flow collections: one too-large warning before 
   // Commas outside brackets (plain scalars, quoted ones, comments) are no flow items.
   const prose = `Comment: ${'a, '.repeat(60_000)}\nNote: "${'b, '.repeat(60_000)}"\n# ${'c, '.repeat(60_000)}\nList: [1, 2]\n`;
   assert.equal(parseYamlDocument(prose).root?.type, 'object');
+  // A bracket inside a plain scalar opens nothing: the commas of the block document after it are no flow items (review25).
+  const block = `Comment: see range [0, 1) or {x\nList: !If [c, [1, 2]]\n${Array.from({ length: 35_000 }, (_, i) => `K${i}: a, b, c, d\n`).join('')}`;
+  const { root, syntaxErrors } = parseYamlDocument(block);
+  assert.deepEqual(syntaxErrors, []);
+  assert.deepEqual(toValue(root!).List, ['c', [1, 2]]);
 });
 
 test('wide is not deep: a 2,000-key flow mapping, a plain scalar with 2,000 " - ", a 2,000-pair flow sequence are read', () => {

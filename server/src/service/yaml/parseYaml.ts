@@ -239,13 +239,22 @@ function estimateShape(text: string): { depth: number; flowItems: number } {
     let prev = 32;
     // Only indicators and spaces so far on this line (block context), and whether its implicit key was counted.
     let indicatorsOnly = true, keyed = false;
+    // Block context: whether a node may start here (after `- `, `? `, `: `, a tag or an anchor). Elsewhere a bracket
+    // is a character of a plain scalar (`Comment: see range [0, 1)`), which opens nothing.
+    let nodeStart = true, property = false;
     for (let j = lineStart; j < eol; j++) {
       const c = text.charCodeAt(j);
       const tokenStart = prev === 32 || prev === 9 || prev === 91 || prev === 123 || prev === 44 || prev === 58;
       const spaceAfter = j + 1 === eol || text.charCodeAt(j + 1) === 32;
+      const startsNode = nodeStart;
+      if (c === 32 || c === 9) property = false;
+      else if ((c === 33 || c === 38) /* ! & */ && tokenStart && nodeStart) property = true;
+      else if (!property) nodeStart = false;
       if ((c === 45 || c === 63) /* - ? */ && tokenStart && spaceAfter && (brackets.length > 0 || indicatorsOnly)) {
         if (brackets.length === 0) compact++;
+        nodeStart = true;
       } else if (c === 58 /* : */ && spaceAfter) {
+        nodeStart = true;
         const open = brackets[brackets.length - 1];
         if (open ? open.square && !open.pairs : !keyed) {
           if (open) {
@@ -257,7 +266,7 @@ function estimateShape(text: string): { depth: number; flowItems: number } {
           }
         }
         indicatorsOnly = false;
-      } else if (c === 91 || c === 123) {
+      } else if ((c === 91 || c === 123) && (brackets.length > 0 || startsNode)) {
         brackets.push({ square: c === 91, pairs: false });
         if (indents.length + compact + ++flow > MAX_YAML_DEPTH) return depth(indents.length + compact + flow);
         indicatorsOnly = false;
