@@ -282,6 +282,18 @@ test('misindented lines the parser nests one inside the other (5 and 7 spaces in
   }
 });
 
+test('a valid document the parser nests too deep, whose first lines end inside a flow collection or a quoted string: too deep, no syntax error at the cut (review25)', () => {
+  // A sequence at its key's indentation nests without indenting: 300 levels of it are 600 for the parser.
+  const deep = 'k0:\n' + Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- k${i + 1}:\n`).join('') + `${'  '.repeat(300)}  v: 1\n`;
+  const flow = 'L: [\n' + Array.from({ length: 600 }, (_, i) => `  ${i},\n`).join('') + ']\n';
+  const quoted = 'Q: "a\n' + Array.from({ length: 600 }, (_, i) => `  w${i}\n`).join('') + '  end"\n';
+  // A flow mapping closed under its key, as CloudFormation templates write it (mended as the whole document is).
+  const closedUnderKey = 'X:\n  M: {\n' + Array.from({ length: 600 }, (_, i) => `    a${i}: ${i},\n`).join('') + '  }\n';
+  for (const text of [deep, flow + deep, quoted + deep, closedUnderKey + deep]) {
+    assert.deepEqual(parseYamlDocument(text).syntaxErrors.map((p) => [p.code, p.severity]), [['too-large', 'warning']]);
+  }
+});
+
 test('more than 100,000 items in flow collections: one too-large warning before the parse (1 MB of [,,,…] took 8 s and 1 GB; hostile23)', () => {
   for (const text of [`Result: [${','.repeat(1_000_000)}]\n`, `A: [${Array(60_000).fill('1').join(', ')}]\nB: {${Array.from({ length: 60_000 }, (_, i) => `k${i}: 1`).join(', ')}}\n`]) {
     const { root, syntaxErrors } = parseYamlDocument(text);

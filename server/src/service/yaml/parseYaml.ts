@@ -38,7 +38,8 @@ export function parseYamlDocument(text: string): YamlParseResult {
   // the same text with LF there, of the same length, so every offset holds.
   const lf = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   try {
-    return parse(lf);
+    const { root, syntaxErrors } = parse(lf);
+    return { root, syntaxErrors };
   } catch (e) {
     // The yaml package should not throw on any input; if it does, the document is still answered. Out of stack (its
     // composer recurses: 50,000 lines of alternating indentation), it is not read in full, as a too deep one.
@@ -53,7 +54,10 @@ export function parseYaml(text: string): ParsedDocument {
   return { text, language: 'yaml', root, syntaxErrors };
 }
 
-function parse(text: string, mends = 0): YamlParseResult {
+/** A parse, and where the parser put its first error (before it is placed for the user), if any. */
+type Parsed = YamlParseResult & { firstErrorAt?: number };
+
+function parse(text: string, mends = 0): Parsed {
   let tokens: CST.Token[];
   // The yaml package composes recursively (and builds regexes per indentation level): measure first.
   const shape = estimateShape(text);
@@ -93,7 +97,7 @@ function parse(text: string, mends = 0): YamlParseResult {
       code: Code.tooLarge,
     });
   }
-  return { root, syntaxErrors };
+  return { root, syntaxErrors, firstErrorAt: errors[0]?.pos[0] };
 }
 
 /** The offset of the last flow collection's opening bracket before `at` that has no closing one (CST tokens, walked without recursion). */
@@ -152,7 +156,9 @@ function problem(text: string, offset: number, length: number, message: string):
 /**
  * A text whose indentation nests less than MAX_YAML_DEPTH that the parser still reads deeper: lines misindented
  * (5 and 7 spaces in turn), each taken into the one before. Its first syntax error, found in the first lines (a
- * prefix the parser reads within the bound), is the finding; undefined when they hold none.
+ * prefix the parser reads within the bound), is the finding; undefined when they hold none. An error where the
+ * prefix ends is the cut's (a flow collection or a quoted string the next lines close), not the document's: the
+ * document is then only too deep (review25). The prefix is read as the whole would be, its flow ends mended.
  */
 function misread(text: string): YamlParseResult | undefined {
   for (const lines of [400, 100]) {
@@ -164,8 +170,9 @@ function misread(text: string): YamlParseResult | undefined {
     if (end >= text.length) continue;
     const prefix = text.slice(0, end + 1);
     if (cstDepth([...new (yaml().Parser)().parse(prefix)]) > MAX_YAML_DEPTH) continue;
-    const first = parse(prefix, MAX_MENDS).syntaxErrors.find((p) => p.severity === 'error');
-    return first ? { root: undefined, syntaxErrors: [first] } : undefined;
+    const read = parse(prefix);
+    const first = read.syntaxErrors.find((p) => p.severity === 'error');
+    return first && read.firstErrorAt! < prefix.length ? { root: undefined, syntaxErrors: [first] } : undefined;
   }
   return undefined;
 }
