@@ -1424,7 +1424,7 @@ const CASES: Record<string, Case> = {
   },
   'notebook-lifecycle-script-base64': {
     api: 'createNotebookInstanceLifecycleConfig',
-    bad: [{ OnCreate: [{ Content: '#!/bin/bash\necho hi' }] }, { OnStart: [{ Content: 'ZWNobyBoaQ' }] }],
+    bad: [{ OnCreate: [{ Content: '#!/bin/bash\necho hi' }] }, { OnStart: [{ Content: 'ZWNobyBoa' }] }, { OnStart: [{ Content: 'ZWNo=byBo' }] }],
     ok: [{ OnCreate: [{ Content: 'IyEvYmluL2Jhc2gKZWNobyBoaQ==' }] }, { OnStart: [{ Content: 'ZWNobyBo\naQ==' }] }],
     dynamic: [{ OnCreate: [{ 'Content.$': 'States.Base64Encode($.script)' }] }, { OnStart: [{ Content: '{% $base64encode($states.input.script) %}' }] }],
   },
@@ -1877,6 +1877,13 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
       f.message,
     );
     assert.equal(f.fix, undefined);
+  });
+  test('base64 without its closing = padding: a warning (decoders differ), padding it offered (review25)', () => {
+    for (const [content, padded] of [['ZWNobyBoaQ', 'ZWNobyBoaQ=='], ['ZWNobyBoaQo', 'ZWNobyBoaQo='], ['ZWNobyBo\naQ\n', 'ZWNobyBo\naQ==']]) {
+      const f = one('createNotebookInstanceLifecycleConfig', { OnStart: [{ Content: content }] });
+      assert.deepEqual([f.rule, f.severity, f.fix?.value], ['notebook-lifecycle-script-base64', 'warning', padded]);
+      assert.ok(f.message.startsWith('OnStart[0].Content is base64 without its closing = padding (its length is no multiple of 4), which decoders that require it refuse. '), f.message);
+    }
   });
   test('ModelDataSource in a MultiModel container: an error on the member, removing it offered', () => {
     const f = one('createModel', { Containers: [{ Image: 'a', ModelDataUrl: 's3://b/a.tar.gz' }, { Image: 'b', Mode: 'MultiModel', ModelDataSource: s3Model }] });

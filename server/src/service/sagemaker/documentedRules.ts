@@ -371,6 +371,8 @@ interface Hit {
   node: AstNode;
   message: string;
   fix?: NodeFix;
+  /** What the documentation does not settle (a reader may take it or not): a warning, whatever the rule's severity. */
+  unsettled?: boolean;
 }
 
 /** Where a finding about a missing field goes: the key of the object that lacks it, else that object. */
@@ -801,6 +803,12 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       if (rule.format === 'base64') {
         const compact = text.replace(/\s+/g, '');
         if (BASE64.test(compact)) return [];
+        // Without its closing `=` (RFC 4648 lets a format leave it out): some decoders take it, others refuse it.
+        // Words between spaces (`pip install x`) are text, not base64 missing its padding.
+        if (/^[A-Za-z0-9+/\r\n]*$/.test(text.trim()) && compact.length % 4 > 1) {
+          const padded = text.trimEnd() + '='.repeat(4 - (compact.length % 4));
+          return [{ node: presentAt(f), message: `${f.label} is base64 without its closing = padding (its length is no multiple of 4), which decoders that require it refuse${when}`, fix: { kind: 'replace', node: f.node, value: padded }, unsettled: true }];
+        }
         const bad = compact.search(/[^A-Za-z0-9+/=]/);
         const why = bad >= 0 ? `${JSON.stringify(compact[bad])} is no base64 character` : 'its length is no multiple of 4 or its padding is misplaced';
         return [{ node: presentAt(f), message: `${f.label} is not base64 text (${why})${when}` }];
@@ -1058,7 +1066,7 @@ export function checkDocumentedRules(api: string | Shape, payload: AstNode, memo
     offset: hit.node.offset,
     length: spanOf(hit.node),
     message: withQuote(rule, computed ? `${hit.message} (with the value its expression always gives, so the state fails when it runs)` : hit.message),
-    severity: computed ? 'warning' : (rule.severity as Severity),
+    severity: computed || hit.unsettled ? 'warning' : (rule.severity as Severity),
     source: 'sagemaker',
     code: SageMakerCode.documentedRule,
     data: { rule: rule.id, kind: rule.kind, documentation: { shape: rule.source.shape, member: rule.source.member, quote: rule.source.quote }, ...(hit.fix && !computed ? { fix: relativeFix(hit.fix, hit.node.offset) } : {}) },
@@ -1073,5 +1081,5 @@ export function checkDocumentedRules(api: string | Shape, payload: AstNode, memo
 export function documentedRuleViolations(api: string, request: unknown): { rule: string; severity: 'error' | 'warning'; message: string; summary: string }[] {
   const tree = parseTree(JSON.stringify(request) ?? 'null') as AstNode | undefined;
   if (!tree) return [];
-  return findViolations(api, tree, false, false).map(({ rule, hit }) => ({ rule: rule.id, severity: rule.severity, message: withQuote(rule, hit.message), summary: hit.message }));
+  return findViolations(api, tree, false, false).map(({ rule, hit }) => ({ rule: rule.id, severity: hit.unsettled ? 'warning' : rule.severity, message: withQuote(rule, hit.message), summary: hit.message }));
 }
