@@ -140,8 +140,8 @@ export function checkRules(model, data) {
       }
     }
     if (!['error', 'warning'].includes(rule.severity)) say(`severity ${rule.severity}`);
-    for (const { shape, member, quote, endsDocumentation } of [rule.source ?? {}, ...(rule.alsoQuotes ?? [])]) {
-      const doc = model.shapes[shape] && (member ? model.shapes[shape].members?.[member]?.documentation : model.shapes[shape].documentation);
+    for (const { shape, member, quote, endsDocumentation, operation } of [rule.source ?? {}, ...(rule.alsoQuotes ?? [])]) {
+      const doc = operation ? !member && model.operations[shape]?.documentation : model.shapes[shape] && (member ? model.shapes[shape].members?.[member]?.documentation : model.shapes[shape].documentation);
       if (!doc) say(`no documentation for ${shape}${member ? '.' + member : ''}`);
       else if (!documentationText(doc).includes(quote)) say(`the quote is no longer in ${shape}${member ? '.' + member : ''}: "${quote}"`);
       else if (endsDocumentation && !documentationText(doc).endsWith(quote)) say(`the documentation of ${shape}${member ? '.' + member : ''} goes on after the quote (a list that grew?): "${quote}"`);

@@ -66,6 +66,8 @@ const forecast = (transformations: object, timeSeries: object = { TargetAttribut
   AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 7, TimeSeriesConfig: { TimestampAttributeName: 'ts', ItemIdentifierAttributeName: 'sku', ...timeSeries }, Transformations: transformations } },
 });
 const role = 'arn:aws:iam::111122223333:role/SageMakerRole';
+/** A feature group's offline store: every feature group needs one store or both. */
+const offline = { S3StorageConfig: { S3Uri: 's3://b/feature-store' } };
 const images = (n: number) => Array.from({ length: n }, (_, i) => ({ ImageName: `image-${i}`, AppImageConfigName: 'config' }));
 const hidden = (image: object) => ({ DomainId: 'd-1', UserProfileName: 'u', UserSettings: { StudioWebPortalSettings: { HiddenSageMakerImageVersionAliases: [image] } } });
 const cognito = (client: string, pool: string, group = 'g1') => ({ UserPool: pool, UserGroup: group, ClientId: client });
@@ -132,21 +134,39 @@ const CASES: Record<string, Case> = {
   },
   'feature-vector-fractional': {
     api: 'createFeatureGroup',
-    bad: { FeatureDefinitions: [{ FeatureName: 'embedding', FeatureType: 'Integral', CollectionType: 'Vector', CollectionConfig: { VectorConfig: { Dimension: 8 } } }] },
-    ok: [{ FeatureDefinitions: [{ FeatureName: 'embedding', FeatureType: 'Fractional', CollectionType: 'Vector', CollectionConfig: { VectorConfig: { Dimension: 8 } } }] }, { FeatureDefinitions: [{ FeatureName: 'tags', FeatureType: 'String', CollectionType: 'List' }] }],
-    dynamic: { FeatureDefinitions: [{ FeatureName: 'embedding', 'FeatureType.$': '$.t', CollectionType: 'Vector' }] },
+    bad: { OfflineStoreConfig: offline, FeatureDefinitions: [{ FeatureName: 'embedding', FeatureType: 'Integral', CollectionType: 'Vector', CollectionConfig: { VectorConfig: { Dimension: 8 } } }] },
+    ok: [{ OfflineStoreConfig: offline, FeatureDefinitions: [{ FeatureName: 'embedding', FeatureType: 'Fractional', CollectionType: 'Vector', CollectionConfig: { VectorConfig: { Dimension: 8 } } }] }, { OfflineStoreConfig: offline, FeatureDefinitions: [{ FeatureName: 'tags', FeatureType: 'String', CollectionType: 'List' }] }],
+    dynamic: { OfflineStoreConfig: offline, FeatureDefinitions: [{ FeatureName: 'embedding', 'FeatureType.$': '$.t', CollectionType: 'Vector' }] },
   },
   'feature-group-record-identifier-is-a-feature': {
     api: 'createFeatureGroup',
-    bad: { RecordIdentifierFeatureName: 'account_id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Fractional' }] },
-    ok: { RecordIdentifierFeatureName: 'customer_id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Fractional' }] },
-    dynamic: [{ RecordIdentifierFeatureName: 'account_id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ 'FeatureName.$': '$.id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Fractional' }] }, { 'RecordIdentifierFeatureName.$': '$.id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'ts', FeatureType: 'Fractional' }] }],
+    bad: { OfflineStoreConfig: offline, RecordIdentifierFeatureName: 'account_id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Fractional' }] },
+    ok: { OfflineStoreConfig: offline, RecordIdentifierFeatureName: 'customer_id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Fractional' }] },
+    dynamic: [{ OfflineStoreConfig: offline, RecordIdentifierFeatureName: 'account_id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ 'FeatureName.$': '$.id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Fractional' }] }, { OfflineStoreConfig: offline, 'RecordIdentifierFeatureName.$': '$.id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'ts', FeatureType: 'Fractional' }] }],
   },
   'feature-group-event-time-feature': {
     api: 'createFeatureGroup',
-    bad: [{ RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Integral' }] }, { RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'event_time', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }] }],
-    ok: [{ RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'String' }] }],
-    dynamic: { RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', 'FeatureType.$': '$.t' }] },
+    bad: [{ OfflineStoreConfig: offline, RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'Integral' }] }, { OfflineStoreConfig: offline, RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'event_time', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }] }],
+    ok: [{ OfflineStoreConfig: offline, RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'String' }] }],
+    dynamic: { OfflineStoreConfig: offline, RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', 'FeatureType.$': '$.t' }] },
+  },
+  'feature-group-needs-a-store': {
+    api: 'createFeatureGroup',
+    bad: { RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'String' }] },
+    ok: [{ RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'String' }], OnlineStoreConfig: { EnableOnlineStore: true } }, { RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'String' }], OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://b/fs' } } }],
+    dynamic: { RecordIdentifierFeatureName: 'id', EventTimeFeatureName: 'ts', FeatureDefinitions: [{ FeatureName: 'id', FeatureType: 'String' }, { FeatureName: 'ts', FeatureType: 'String' }], 'OnlineStoreConfig.$': '$.online' },
+  },
+  'feature-group-on-demand-no-read-units': {
+    api: 'createFeatureGroup',
+    bad: { OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://b/fs' } }, ThroughputConfig: { ThroughputMode: 'OnDemand', ProvisionedReadCapacityUnits: 100 } },
+    ok: [{ OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://b/fs' } }, ThroughputConfig: { ThroughputMode: 'Provisioned', ProvisionedReadCapacityUnits: 100 } }, { OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://b/fs' } }, ThroughputConfig: { ThroughputMode: 'OnDemand' } }],
+    dynamic: { OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://b/fs' } }, ThroughputConfig: { 'ThroughputMode.$': '$.mode', ProvisionedReadCapacityUnits: 100 } },
+  },
+  'feature-group-on-demand-no-write-units': {
+    api: 'updateFeatureGroup',
+    bad: { FeatureGroupName: 'g', ThroughputConfig: { ThroughputMode: 'OnDemand', ProvisionedWriteCapacityUnits: 100 } },
+    ok: { FeatureGroupName: 'g', ThroughputConfig: { ThroughputMode: 'Provisioned', ProvisionedWriteCapacityUnits: 100 } },
+    dynamic: { FeatureGroupName: 'g', ThroughputConfig: { 'ThroughputMode.$': '$.mode', ProvisionedWriteCapacityUnits: 100 } },
   },
   'automl-channels-same-content-type': {
     api: 'createAutoMLJobV2',
@@ -197,11 +217,12 @@ const CASES: Record<string, Case> = {
     ok: { InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { VolumeSizeInGB: 500 } }] }] },
     dynamic: { InstanceGroups: [{ InstanceStorageConfigs: [{ EbsVolumeConfig: { 'RootVolume.$': '$.root' } }] }] },
   },
-  'cluster-continuous-only-eks': {
+  'cluster-accounting-database-needs-continuous': {
     api: 'createCluster',
-    bad: { NodeProvisioningMode: 'Continuous', Orchestrator: { Slurm: {} } },
-    ok: [{ NodeProvisioningMode: 'Continuous', Orchestrator: { Eks: { ClusterArn: 'arn:aws:eks:us-east-1:111122223333:cluster/c' } } }, { Orchestrator: { Slurm: {} } }],
-    dynamic: { 'NodeProvisioningMode.$': '$.mode', Orchestrator: { Slurm: {} } },
+    bad: { Orchestrator: { Slurm: { AccountingDatabase: { Endpoint: 'db.example.com', SecretArn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:db' } } } },
+    // Continuous with Slurm is how the accounting database is used (the sentence that limited Continuous to EKS is not encoded).
+    ok: [{ NodeProvisioningMode: 'Continuous', Orchestrator: { Slurm: { AccountingDatabase: { Endpoint: 'db.example.com', SecretArn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:db' } } } }, { Orchestrator: { Slurm: { SlurmConfigStrategy: 'Managed' } } }],
+    dynamic: { 'NodeProvisioningMode.$': '$.mode', Orchestrator: { Slurm: { AccountingDatabase: { Endpoint: 'db.example.com', SecretArn: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:db' } } } },
   },
   'cluster-autoscaling-needs-role': {
     api: 'createCluster',
@@ -365,6 +386,12 @@ const CASES: Record<string, Case> = {
     ok: { ModelPackageGroupName: 'g', AdditionalInferenceSpecifications: [{ Name: 'gpu', Containers: [] }, { Name: 'cpu', Containers: [] }] },
     dynamic: { ModelPackageGroupName: 'g', AdditionalInferenceSpecifications: [{ Name: 'gpu', Containers: [] }, { 'Name.$': '$.name', Containers: [] }] },
   },
+  'unique-additional-inference-specification-names-to-add': {
+    api: 'updateModelPackage',
+    bad: { ModelPackageArn: packageArn, AdditionalInferenceSpecificationsToAdd: [{ Name: 'gpu', Containers: [] }, { Name: 'gpu', Containers: [] }] },
+    ok: { ModelPackageArn: packageArn, AdditionalInferenceSpecificationsToAdd: [{ Name: 'gpu', Containers: [] }, { Name: 'cpu', Containers: [] }] },
+    dynamic: { ModelPackageArn: packageArn, AdditionalInferenceSpecificationsToAdd: [{ Name: 'gpu', Containers: [] }, { 'Name.$': '$.name', Containers: [] }] },
+  },
   'model-package-container-environment-16': {
     api: 'createModelPackage',
     bad: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', Environment: env(17, 1) }] } },
@@ -382,6 +409,18 @@ const CASES: Record<string, Case> = {
     bad: { ModelPackageDescription: 'd' },
     ok: [{ ModelPackageGroupName: 'g' }, { ModelPackageName: 'p' }],
     dynamic: { 'ModelPackageGroupName.$': '$.group' },
+  },
+  'model-package-name-not-with-group': {
+    api: 'createModelPackage',
+    bad: { ModelPackageGroupName: 'g', ModelPackageName: 'p' },
+    ok: [{ ModelPackageGroupName: 'g' }, { ModelPackageName: 'p' }],
+    dynamic: { ModelPackageGroupName: 'g', 'ModelPackageName.$': '$.name' },
+  },
+  'unversioned-model-package-no-approval-status': {
+    api: 'createModelPackage',
+    bad: { ModelPackageName: 'p', ModelApprovalStatus: 'Approved' },
+    ok: [{ ModelPackageGroupName: 'g', ModelApprovalStatus: 'Approved' }, { ModelPackageName: 'p' }],
+    dynamic: { 'ModelPackageName.$': '$.name', ModelApprovalStatus: 'Approved' },
   },
   'unversioned-model-package-needs-realtime-instance-types': {
     api: 'createModelPackage',
@@ -461,6 +500,24 @@ const CASES: Record<string, Case> = {
     bad: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', Mode: 'HYPERPARAMETER_TUNING', SampleWeightAttributeName: 'w' } } },
     ok: [{ AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', Mode: 'ENSEMBLING', SampleWeightAttributeName: 'w' } } }, { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', SampleWeightAttributeName: 'w' } } }],
     dynamic: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', 'Mode.$': '$.mode', SampleWeightAttributeName: 'w' } } },
+  },
+  'automl-v1-sample-weights-ensembling-only': {
+    api: 'createAutoMLJob',
+    bad: { InputDataConfig: [{ TargetAttributeName: 'y', SampleWeightAttributeName: 'w' }, { ChannelType: 'validation', TargetAttributeName: 'y', SampleWeightAttributeName: 'w' }], AutoMLJobConfig: { Mode: 'HYPERPARAMETER_TUNING' } },
+    ok: [{ InputDataConfig: [{ TargetAttributeName: 'y', SampleWeightAttributeName: 'w' }], AutoMLJobConfig: { Mode: 'ENSEMBLING' } }, { InputDataConfig: [{ TargetAttributeName: 'y', SampleWeightAttributeName: 'w' }], AutoMLJobConfig: { Mode: 'AUTO' } }],
+    dynamic: { InputDataConfig: [{ TargetAttributeName: 'y', SampleWeightAttributeName: 'w' }], AutoMLJobConfig: { 'Mode.$': '$.mode' } },
+  },
+  'automl-algorithms-not-with-auto': {
+    api: 'createAutoMLJob',
+    bad: { AutoMLJobConfig: { Mode: 'AUTO', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['xgboost'] }] } } },
+    ok: [{ AutoMLJobConfig: { Mode: 'ENSEMBLING', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['xgboost'] }] } } }, { AutoMLJobConfig: { Mode: 'AUTO', CandidateGenerationConfig: { FeatureSpecificationS3Uri: 's3://b/f.json' } } }],
+    dynamic: { AutoMLJobConfig: { 'Mode.$': '$.mode', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['xgboost'] }] } } },
+  },
+  'automl-v2-algorithms-not-with-auto': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', Mode: 'AUTO', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['xgboost'] }] } } } },
+    ok: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', Mode: 'ENSEMBLING', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['xgboost'] }] } } } },
+    dynamic: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', 'Mode.$': '$.mode', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['xgboost'] }] } } } },
   },
   'automl-one-candidate-outside-tabular': {
     api: 'createAutoMLJobV2',
@@ -610,9 +667,9 @@ const CASES: Record<string, Case> = {
   },
   'feature-name-not-reserved': {
     api: 'createFeatureGroup',
-    bad: { FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'is_deleted', FeatureType: 'String' }] },
-    ok: { FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'is_deleted_flag', FeatureType: 'String' }] },
-    dynamic: { FeatureDefinitions: [{ 'FeatureName.$': '$.name', FeatureType: 'String' }] },
+    bad: { OfflineStoreConfig: offline, FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'is_deleted', FeatureType: 'String' }] },
+    ok: { OfflineStoreConfig: offline, FeatureDefinitions: [{ FeatureName: 'customer_id', FeatureType: 'String' }, { FeatureName: 'is_deleted_flag', FeatureType: 'String' }] },
+    dynamic: { OfflineStoreConfig: offline, FeatureDefinitions: [{ 'FeatureName.$': '$.name', FeatureType: 'String' }] },
   },
   'trial-component-parameter-one-value': {
     api: 'createTrialComponent',
@@ -1302,6 +1359,24 @@ const CASES: Record<string, Case> = {
       { PrimaryContainer: { 'Mode.$': '$.mode', ModelDataUrl: 's3://b/models/' } },
       { PrimaryContainer: { ModelDataUrl: '{% $states.input.model %}' } },
     ],
+  },
+  'model-package-model-data-url-tar-gz': {
+    api: 'createModelPackage',
+    bad: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', ModelDataUrl: 's3://b/xgb/model.bin' }] } },
+    ok: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', ModelDataUrl: 's3://b/xgb/model.tar.gz' }] } },
+    dynamic: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', 'ModelDataUrl.$': '$.model' }] } },
+  },
+  'sample-payload-url-tar-gz': {
+    api: 'createModelPackage',
+    bad: { ModelPackageGroupName: 'g', SamplePayloadUrl: 's3://b/payload.csv' },
+    ok: { ModelPackageGroupName: 'g', SamplePayloadUrl: 's3://b/payload.tar.gz' },
+    dynamic: { ModelPackageGroupName: 'g', SamplePayloadUrl: '{% $states.input.payload %}' },
+  },
+  'compilation-input-tar-gz': {
+    api: 'createCompilationJob',
+    bad: { InputConfig: { S3Uri: 's3://b/resnet/model.pt', Framework: 'PYTORCH' } },
+    ok: { InputConfig: { S3Uri: 's3://b/resnet/model.tar.gz', Framework: 'PYTORCH' } },
+    dynamic: { InputConfig: { 'S3Uri.$': '$.model', Framework: 'PYTORCH' } },
   },
   'model-images-and-artifacts-one-region': {
     api: 'createModel',

@@ -39,10 +39,13 @@ export interface Condition {
 
 /** A sentence of the model's documentation; `endsDocumentation`: the documentation ends with it (schemas/rules.mjs checks). */
 export interface Quote {
+  /** The shape whose documentation (or whose member's) holds the quote; with `operation`, the operation's name. */
   shape: string;
   member: string | null;
   quote: string;
   endsDocumentation?: boolean;
+  /** The quote is in the operation's own documentation (CreateFeatureGroup's), not a shape's. */
+  operation?: boolean;
 }
 
 export interface DocumentedRule {
@@ -497,14 +500,13 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       return [{ node, message: `${labelOf(rule.field!)} is required${when}`, fix }];
     }
     case 'forbidden': {
-      const f = first(rule.field!);
-      if (!isSet(f)) return [];
+      // A path through a list ("InputDataConfig[].SampleWeightAttributeName") forbids the field in every item.
+      const set = (rule.field!.includes('[]') ? lookup(at, rule.field!) : [first(rule.field!)]).filter(isSet);
+      if (!set.length) return [];
       const c = conditions[0];
-      const message = c?.notOneOf
-        ? `${f.label} is allowed only when ${c.field} is ${orList(c.notOneOf)}`
-        : `${f.label} must not be set${when}`;
+      const messageOf = (f: Found & { label: string }) => (c?.notOneOf ? `${f.label} is allowed only when ${c.field} is ${orList(c.notOneOf)}` : `${f.label} must not be set${when}`);
       // A member that holds it (`at`: StrategyConfig around HyperbandStrategyConfig) is flagged too, without the fix.
-      return [{ node: presentAt(f), message, fix: f.key ? { kind: 'remove', key: f.key } : undefined }, ...alsoAt(message)];
+      return [...set.map((f): Hit => ({ node: presentAt(f), message: messageOf(f), fix: f.key ? { kind: 'remove', key: f.key } : undefined })), ...alsoAt(messageOf(set[0]))];
     }
     case 'exclusive': {
       const own = lookup(at, rule.field!).filter(isSet);
