@@ -208,7 +208,13 @@ export function checkRules(model, data) {
         // The format is the documentation's own word.
         if (!new RegExp(rule.format === 'json' ? 'JSON' : 'base64', 'i').test(quotes.join(' '))) say(`format ${rule.format} is in none of the rule's quotes`);
       }
-      if (rule.kind === 'matchesPattern') {
+      if (rule.kind === 'matchesPattern' && (rule.wildcards === undefined) === (rule.globs === undefined)) say('matchesPattern needs exactly one of `wildcards` (a list in the request) and `globs` (the patterns)');
+      else if (rule.kind === 'matchesPattern' && rule.globs) {
+        if (!Array.isArray(rule.globs) || !rule.globs.length || rule.globs.some((g) => typeof g !== 'string' || !g.includes('*'))) say('matchesPattern `globs` needs a non-empty list of * patterns');
+        // The form is the documentation's own: the text between the *s of the first pattern is in a quote; the others
+        // are variants of it (other partitions' hosts) the note explains.
+        else if (!quotes.some((q) => rule.globs[0].split('*').every((t) => q.includes(t)))) say(`matchesPattern: the text of ${rule.globs[0]} is in none of the rule's quotes`);
+      } else if (rule.kind === 'matchesPattern') {
         const r = resolve(model, scope, `${rule.wildcards}[]`);
         if (r.error) say(`${rule.wildcards}[] from ${scope}: ${r.error}`);
         // The wildcard is the documentation's own.
@@ -328,7 +334,7 @@ export function rulesTable(data) {
       keysIn: () => `keys of ${r.field} ∈ {${r.namedBy.join(', ')}}`,
       format: () => `${r.field} is ${r.format === 'json' ? 'JSON' : 'base64'} text`,
       spanMax: () => `${r.fields[1]} − ${r.fields[0]} ≤ ${r.max} s`,
-      matchesPattern: () => `${r.field} matches one of ${r.wildcards}[]`,
+      matchesPattern: () => `${r.field} matches one of ${r.globs ? `{${r.globs}}` : `${r.wildcards}[]`}`,
       priceIn: () => (r.oneOf ? `${r.field} (USD) ∈ {${r.oneOf}}` : `${r.field} (USD) ∉ {${r.notOneOf}}`),
       namedIn: () => `${r.field} ∈ ${r.list}[].${r.key}${r.itemValue ? `, whose ${r.itemValue.field} ∈ {${r.itemValue.oneOf.map(v)}}` : ''}`,
       requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`) + (r.defaultFrom ? ` (absent = the ${r.defaultFrom.path} around it)` : ''),

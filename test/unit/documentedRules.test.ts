@@ -1378,6 +1378,27 @@ const CASES: Record<string, Case> = {
     ok: { InputConfig: { S3Uri: 's3://b/resnet/model.tar.gz', Framework: 'PYTORCH' } },
     dynamic: { InputConfig: { 'S3Uri.$': '$.model', Framework: 'PYTORCH' } },
   },
+  'image-version-base-image-ecr': {
+    api: 'createImageVersion',
+    bad: [
+      { ImageName: 'kernel', BaseImage: 'docker.io/library/python:3.11' },
+      { ImageName: 'kernel', BaseImage: 'public.ecr.aws/docker/library/python:3.11' },
+      { ImageName: 'kernel', BaseImage: 'ghcr.io/org/kernel@sha256:0123abcd' },
+    ],
+    // The documented host, with a tag or a digest, and the same registry's hosts elsewhere: China, FIPS, dual-stack.
+    ok: [
+      { ImageName: 'kernel', BaseImage: ecr('us-east-1') },
+      { ImageName: 'kernel', BaseImage: '111122223333.dkr.ecr.us-gov-west-1.amazonaws.com/kernel@sha256:0123abcd' },
+      { ImageName: 'kernel', BaseImage: ecr('cn-north-1', '.cn') },
+      { ImageName: 'kernel', BaseImage: '111122223333.dkr.ecr-fips.us-east-1.amazonaws.com/kernel:1' },
+      { ImageName: 'kernel', BaseImage: '111122223333.dkr-ecr.us-east-1.on.aws/kernel:1' },
+    ],
+    dynamic: [
+      { ImageName: 'kernel', 'BaseImage.$': '$.image' },
+      { ImageName: 'kernel', BaseImage: '{% $states.input.image %}' },
+      { ImageName: 'kernel', BaseImage: '${ImageUri}' },
+    ],
+  },
   'model-images-and-artifacts-one-region': {
     api: 'createModel',
     bad: [
@@ -1751,6 +1772,21 @@ describe('the rules file is in step with the model', () => {
     assert.deepEqual(checkRules(model(), { rules: [image, custom] }), [
       'image-text-task-time-8-hours: when PreHumanTaskLambdaArn: ":function:PRE-ImageCaptioning" is not in its documentation',
       'custom-task-time-8-hours: when PreHumanTaskLambdaArn: its documentation gives :function:PRE-PassThrough, which the list does not hold',
+    ]);
+  });
+  test('a matchesPattern rule with both or neither of wildcards and globs, or globs whose form no quote holds: reported', async () => {
+    const { checkRules } = await rulesScript();
+    const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
+    const ecr = data.rules.find((r: { id: string }) => r.id === 'image-version-base-image-ecr');
+    const both = { ...ecr, id: 'both', wildcards: 'AssignedGroupPatterns' };
+    const neither = { ...ecr, id: 'neither', globs: undefined };
+    const unquoted = { ...ecr, id: 'unquoted', globs: ['*.pkg.dev/*', ...ecr.globs] };
+    const empty = { ...ecr, id: 'empty', globs: [] };
+    assert.deepEqual(checkRules(model(), { rules: [ecr, both, neither, unquoted, empty] }), [
+      'both: matchesPattern needs exactly one of `wildcards` (a list in the request) and `globs` (the patterns)',
+      'neither: matchesPattern needs exactly one of `wildcards` (a list in the request) and `globs` (the patterns)',
+      "unquoted: matchesPattern: the text of *.pkg.dev/* is in none of the rule's quotes",
+      'empty: matchesPattern `globs` needs a non-empty list of * patterns',
     ]);
   });
   test('every rule has a case below', () => {
@@ -2174,6 +2210,15 @@ test('wildcardMatch: * is any run of characters, a * in the text a character, an
   for (const [p, s] of yes) assert.ok(wildcardMatch(p, s), `${p} ~ ${s}`);
   for (const [p, s] of no) assert.ok(!wildcardMatch(p, s), `${p} !~ ${s}`);
   assert.equal(wildcardMatch('*a'.repeat(64) + 'b', 'a'.repeat(128)), false);
+});
+
+test('an image version\'s base image from another registry: a warning on it that names the forms of an ECR URI', () => {
+  const found = run('createImageVersion', { ImageName: 'kernel', BaseImage: 'docker.io/library/python:3.11' });
+  assert.equal(found.length, 1);
+  assert.equal(found[0].at, '"docker.io/library/python:3.11"');
+  assert.equal(found[0].severity, 'warning');
+  assert.equal(found[0].fix, undefined);
+  assert.match(found[0].message, /^BaseImage "docker\.io\/library\/python:3\.11" matches none of "\*\.dkr\.ecr\.\*\.amazonaws\.com\/\*", /);
 });
 
 test('role groups past what the model allows are left to its list and length checks: no quadratic findings or messages (review25)', () => {

@@ -100,6 +100,8 @@ export interface DocumentedRule {
   unless?: string;
   /** matchesPattern: the list of `*` wildcard patterns each value of `field` must match. */
   wildcards?: string;
+  /** matchesPattern: instead of `wildcards`, the `*` patterns themselves, the form the documentation gives (an ECR URI). */
+  globs?: string[];
   /** spanMax: the fields are ISO 8601 durations (offsets from a schedule's time), not timestamps. */
   offsets?: boolean;
   /** format: what the string field holds. */
@@ -442,7 +444,7 @@ const JUDGES_PRESENT: Partial<Record<string, (rule: DocumentedRule) => string | 
   keysIn: (r) => r.field,
   format: (r) => r.field,
   priceIn: (r) => r.field,
-  matchesPattern: (r) => r.wildcards,
+  matchesPattern: (r) => r.wildcards ?? r.field,
   spanMax: (r) => r.fields?.[1],
   allOrNone: (r) => r.list,
 };
@@ -841,9 +843,10 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
     case 'matchesPattern': {
       // Each value `field` reaches must match one of the `*` wildcard patterns of the list `wildcards` (a partner app's
       // role groups among its assigned group patterns); silent while the list `wildcards` is dynamic, absent or empty.
-      const found = lookup(at, `${rule.wildcards!}[]`);
-      if (!found.length || found.some((p) => p.state !== 'value' || p.node.type !== 'string')) return [];
-      const globs = found.map((p) => (p as Extract<Found, { state: 'value' }>).node.value as string);
+      // With `globs`, the patterns are the rule's own: the form the documentation gives the value (an ECR image URI).
+      const found = rule.globs ? [] : lookup(at, `${rule.wildcards!}[]`);
+      if (!rule.globs && (!found.length || found.some((p) => p.state !== 'value' || p.node.type !== 'string'))) return [];
+      const globs = rule.globs ?? found.map((p) => (p as Extract<Found, { state: 'value' }>).node.value as string);
       const values = lookup(at, rule.field!);
       // A match costs up to pattern × text steps. Past what the model allows (10 patterns and 10 groups of 128
       // characters: 1.6 million steps), its own list and length checks flag the request; this rule stays silent
@@ -854,7 +857,7 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       return values.flatMap((f): Hit[] =>
         f.state !== 'value' || f.node.type !== 'string' || globs.some((g) => wildcardMatch(g, f.node.value as string))
           ? []
-          : [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} matches none of ${labelOf(rule.wildcards!)} (${shown})${when}` }],
+          : [{ node: f.node, message: `${f.label} ${JSON.stringify(f.node.value)} matches none of ${rule.globs ? shown : `${labelOf(rule.wildcards!)} (${shown})`}${when}` }],
       );
     }
     case 'spanMax': {
