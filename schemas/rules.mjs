@@ -302,7 +302,8 @@ export function literalJsonPaths(model) {
 
 /** The rules as a Markdown table: what is checked, where, how severe, and the sentence it rests on. */
 export function rulesTable(data) {
-  const cell = (s) => String(s).replace(/\|/g, '\\|');
+  // A pipe would end the cell; a `<` before a letter would open an HTML tag that renderers hide (`<acct-id>`).
+  const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
   const v = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
   const cond = (c) =>
     c.means ? `${c.field} ${c.means}`
