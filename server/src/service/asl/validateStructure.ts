@@ -13,7 +13,7 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates, jsonSize } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { buildModel, ERROR_PATH_FIELDS, STATE_TYPES, isDistributedMap, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import { buildModel, distributedMapAround, ERROR_PATH_FIELDS, STATE_TYPES, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 import { append } from '../core/append';
 
 const IO = ['InputPath', 'OutputPath'];
@@ -541,9 +541,8 @@ const BATCH_LIMITS = ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytes
  * around the state decides; undefined: Standard, or not known (a plain definition file says no type).
  */
 export function expressOf(s: AslState, workflowType?: ParsedDocument['workflowType']): AslState | 'machine' | undefined {
-  for (let m: AslMachine | undefined = s.machine; m?.owner; m = m.owner.machine) {
-    if (isDistributedMap(m)) return stringValue(property(property(m.node, 'ProcessorConfig'), 'ExecutionType')) === 'EXPRESS' ? m.owner : undefined;
-  }
+  const map = distributedMapAround(s.machine);
+  if (map) return stringValue(property(property(map.node, 'ProcessorConfig'), 'ExecutionType')) === 'EXPRESS' ? map.owner : undefined;
   return workflowType === 'EXPRESS' ? 'machine' : undefined;
 }
 
