@@ -178,6 +178,11 @@ describe('paths as Step Functions accepts them', () => {
     assert.equal(path.root, '$café');
     assert.equal(looksLikePath('$größe.wert'), true);
   });
+  test('a variable name starts with ID_Start: $1abc and $_x name no variable and are no path (an error on the character)', () => {
+    assert.deepEqual(at('$1abc', checkJsonPath('$1abc')), ['Unexpected "1" in path "$1abc": a variable\'s name starts with a letter (Unicode ID_Start), and a path\'s segments are .name or [...]', '1']);
+    assert.deepEqual(at('$_x.y', checkJsonPath('$_x.y'))[1], '_');
+    assert.equal(checkJsonPath('$x1_y.z'), undefined);
+  });
   test('a .$ value that is neither a path nor a call', () => {
     assert.deepEqual(at('arn:aws:x', checkDynamicValue('arn:aws:x')), ['"arn:aws:x" is not a JSONPath ($…, $$…) or an intrinsic function (States.…); a key ending in .$ takes one of those', 'arn:aws:x']);
   });

@@ -30,8 +30,13 @@ const err = (start: number, end: number, message: string): ExpressionError => ({
 /** The functions of Jayway JsonPath (the library Step Functions' paths follow) but length(), written as a path's last step. */
 const JAYWAY_FUNCTION = /^(min|max|avg|stddev|sum|keys|first|last|concat|append|index)\(.*\)$/s;
 
-/** A variable's name after its `$`: Unicode identifier characters (ASL: ID_Start, then ID_Continue; `$café`, `$größe`). */
-const VARIABLE_NAME = /\p{ID_Continue}*/uy;
+/**
+ * A variable's name after its `$`: a Unicode identifier (ASL, "State Machine Variables": the first character "MUST
+ * be a Unicode ID_Start character", the others ID_Continue; `$café`, `$größe`). `$1abc` or `$_x` names no variable
+ * any Assign can give, and is no path either.
+ */
+const VARIABLE_NAME = /(?:\p{ID_Start}\p{ID_Continue}*)?/uy;
+const ID_CONTINUE = /\p{ID_Continue}/u;
 
 /**
  * Scans a bracket segment starting at `open` (at `[`), up to `to`; returns the index after its `]`, or an error.
@@ -201,6 +206,8 @@ function scan(s: string, from: number, to: number, kind: PathKind, sink?: PathSe
       const end = bracket(s, i, to, kind, sink);
       if (typeof end !== 'number') return end;
       i = end;
+    } else if (i === from + 1 && ID_CONTINUE.test(c)) {
+      return err(i, i + 1, `Unexpected ${JSON.stringify(c)} in path ${quoted(s, from, to)}: a variable's name starts with a letter (Unicode ID_Start), and a path's segments are .name or [...]`);
     } else {
       return err(i, i + 1, `Unexpected ${JSON.stringify(c)} in path ${quoted(s, from, to)}: segments are .name or [...]`);
     }
