@@ -620,6 +620,20 @@ describe('variable names and scopes, as the specification states them', () => {
     // In a JSONPath state these are plain strings.
     expectBoth(sm({ P: { Type: 'Pass', End: true, Result: '{% total %}' } }), []);
   });
+  test('a key ending in .$ in a JSONata state is a warning on the key (nothing evaluates it: the key and its string go on as written); an Assign\'s own keys are variable names, a JSONPath state\'s keys paths', () => {
+    expectBoth(sm({
+      L: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Next: 'P', Arguments: { FunctionName: 'f', 'Payload.$': '$' }, Output: { 'model.$': '$.m', nested: [{ 'deep.$': 1 }] } },
+      P: { Type: 'Pass', End: true, Assign: { v: { 'inner.$': '$.x' } }, Output: { '.$': 'key of its own' } },
+    }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-jsonpath-key', severity: 'warning', at: 'Payload.$' },
+      { code: 'asl-jsonpath-key', severity: 'warning', at: 'model.$' },
+      { code: 'asl-jsonpath-key', severity: 'warning', at: 'deep.$' },
+      { code: 'asl-jsonpath-key', severity: 'warning', at: 'inner.$' },
+    ]);
+    assert.deepEqual(messages(sm({ P: { Type: 'Pass', End: true, Output: { 'title.$': '$.title' } } }, { QueryLanguage: 'JSONata' })),
+      ['In a JSONata state a key ending in .$ is not a path: the key "title.$" and the string "$.title" are passed on as written. Write "title": "{% … %}" (the state input is $states.input)']);
+    expectBoth(sm({ P: { Type: 'Pass', End: true, Parameters: { 'title.$': '$.title' } } }), []);
+  });
 });
 
 describe('resources and quotas', () => {

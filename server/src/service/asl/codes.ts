@@ -58,6 +58,8 @@ export const AslCode = {
   executionLimit: 'asl-execution-limit',
   /** A Distributed Map's field (ItemReader, ItemBatcher, ResultWriter, ToleratedFailure…, Label) on a Map that runs inline: warning. */
   distributedOnlyField: 'asl-distributed-only-field',
+  /** A key ending in `.$` in a JSONata state, where nothing marks a value as a path: the key and its string are passed on as written (warning). */
+  jsonPathKey: 'asl-jsonpath-key',
 } as const;
 
 /**

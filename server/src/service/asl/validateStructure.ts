@@ -268,7 +268,10 @@ function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage) {
         if (ql === 'JSONPath' && typeof k.value === 'string' && k.value.endsWith('.$') && !ctx.skip.has(v)) {
           if (v.type === 'string') checkPathValue(ctx, v, 'dynamic');
           else report(ctx, v, AslCode.invalidValue, `${k.value} must be a string: a JSONPath or an intrinsic function, since the key ends in .$`);
-        } else stack.push(v);
+        } else {
+          if (ql === 'JSONata' && typeof k.value === 'string' && k.value.endsWith('.$') && k.value.length > 2 && !keysJudgedElsewhere(node, k.value)) jsonPathKey(ctx, k, v);
+          stack.push(v);
+        }
       }
     } else if (node.type === 'array') {
       for (const c of node.children ?? []) stack.push(c);
@@ -277,6 +280,27 @@ function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage) {
       if (err) expressionProblem(ctx, node, err);
     } else if (ql === 'JSONata' && node.type === 'string') checkJsonataDelimiters(ctx, node);
   }
+}
+
+/**
+ * Whether a `.$` key of `obj` has a finding of its own elsewhere: an Assign's keys are variable names
+ * (asl/variables.ts), Credentials' `RoleArn.$` is the other query language's field (checkCredentials), and `X.$`
+ * beside `X` is a field twice (machineRules.ts).
+ */
+function keysJudgedElsewhere(obj: AstNode, key: string): boolean {
+  const field = obj.parent?.type === 'property' ? keyOf(obj.parent)?.value : undefined;
+  return field === 'Assign' || field === 'Credentials' || !!property(obj, key.slice(0, -2));
+}
+
+/**
+ * A `.$` key in a JSONata state: the developer guide (transforming-data) says that with JSONata "you will not use .$ on
+ * JSON object key names", and nothing evaluates them: the key, `.$` included, and its string go on as written. A
+ * warning (no source says deploy refuses it; an integration's payload is refused by its own schema, see sagemaker/).
+ */
+function jsonPathKey(ctx: Ctx, k: AstNode, v: AstNode) {
+  const name = (k.value as string).slice(0, -2);
+  const shown = v.type === 'string' ? ` and the string ${JSON.stringify(v.value)}` : '';
+  report(ctx, k, AslCode.jsonPathKey, `In a JSONata state a key ending in .$ is not a path: the key "${k.value}"${shown} are passed on as written. Write "${name}": "{% … %}" (the state input is $states.input)`, 'warning');
 }
 
 function checkDelimitersUnder(ctx: Ctx, start: AstNode) {
