@@ -51,6 +51,14 @@ describe('templates over LSP', () => {
     assert.deepEqual(diags.map((d: any) => [d.code, span(text, d)]), [['wrong-type', '"true"']]);
   });
 
+  test('CloudFormation dynamic references ({{resolve:ssm:…}}, under !Sub or not) stand for values deploy reads elsewhere: no error', async () => {
+    const text = fixture('cfn-dynamic-references.yaml');
+    assert.deepEqual((await client.open('file:///w/dynamic-references.yaml', 'yaml', text)).map((d: any) => [d.code, span(text, d)]), []);
+    // The same values with the reference's text written out are what they are.
+    const literal = text.replace('"{{resolve:ssm:/network/ml-security-group-id}}"', 'sg-0123456789abcdef0123456789abcdef0');
+    assert.deepEqual((await client.open('file:///w/literal.yaml', 'yaml', literal)).map((d: any) => d.code), ['too-long']);
+  });
+
   test('a standalone job spec: request checks, skeleton blanks as information, the Start Training Job lens at the top', async () => {
     const uri = 'file:///w/churn.training-job.yaml';
     const text = readFileSync(join(root, 'test/fixtures/jobspecs/churn.training-job.yaml'), 'utf8');

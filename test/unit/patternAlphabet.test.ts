@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { patternAlphabet, refusedBeginning, refusedEnding, refusedPart } from '../../server/src/service/sagemaker/patternAlphabet';
-import { literalParts } from '../../server/src/service/expressions/placeholders';
+import { dynamicReferences, hasPlaceholder, literalParts } from '../../server/src/service/expressions/placeholders';
 
 const allowed = (source: string, chars: string) => {
   const a = patternAlphabet(source);
@@ -157,6 +157,22 @@ test('the written text around placeholders: nested ones, unclosed ones and Terra
   assert.deepEqual(parts('a ${x} b ${c'), ['a ', ' b ']);
   assert.deepEqual(parts('${x}'), []);
   assert.deepEqual(parts('a%{ if x }b%{ endif }'), []);
+});
+
+test('CloudFormation dynamic references are placeholders: {{resolve:…}}, a ${…} inside (a !Sub fills it first), several, unclosed', () => {
+  const parts = (s: string) => literalParts(s).map((p) => s.slice(p.start, p.end));
+  assert.deepEqual(parts('{{resolve:ssm:/ml/role-arn}}'), []);
+  assert.deepEqual(parts('arn:aws:iam::123456789012:role/{{resolve:ssm:/ml/${Stage}}}'), ['arn:aws:iam::123456789012:role/']);
+  assert.deepEqual(parts('a{{resolve:ssm:x}}b${C}d{{resolve:secretsmanager:s:SecretString:k}}e'), ['a', 'b', 'd', 'e']);
+  assert.deepEqual(parts('${A}{{resolve:ssm:x}}'), []);
+  assert.deepEqual(parts('{{resolve:ssm:x'), ['{{resolve:ssm:x']);
+  assert.equal(hasPlaceholder('{{resolve:ssm:/ml/instance-type}}'), true);
+  assert.equal(hasPlaceholder('{{resolve:ssm:/ml/instance-type'), false);
+  assert.equal(hasPlaceholder('{{ not a reference }}'), false);
+  // Linear on hostile text: 100,000 openings, none closed; and 50,000 references.
+  assert.deepEqual(dynamicReferences('{{resolve:${'.repeat(100_000)), []);
+  assert.equal(dynamicReferences('{{resolve:a}}'.repeat(50_000)).length, 50_000);
+  assert.equal(literalParts('x{{resolve:a}}'.repeat(50_000)).length, 50_000);
 });
 
 const ROLE_ARN = '^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)$';

@@ -9,11 +9,40 @@ export interface Placeholder {
   end: number;
 }
 
-/** Whether the server treats a string as a template value: a `${` with a `}` after it. */
+/**
+ * Whether the server treats a string as a template value: a `${` with a `}` after it, or a CloudFormation dynamic
+ * reference (`{{resolve:ssm:/ml/role-arn}}`, resolved at deploy, also in a definition file a template takes in).
+ */
 export const hasPlaceholder = (s: string): boolean => {
   const open = s.indexOf('${');
-  return open >= 0 && s.indexOf('}', open + 2) >= 0;
+  return (open >= 0 && s.indexOf('}', open + 2) >= 0) || dynamicReferences(s).length > 0;
 };
+
+const RESOLVE = '{{resolve:';
+
+/**
+ * CloudFormation's dynamic references in `s` (`{{resolve:service:key}}`, the key possibly holding `${…}`: a `!Sub`
+ * fills it first), as [start, end) ranges, in order; linear.
+ */
+export function dynamicReferences(s: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let open = s.indexOf(RESOLVE);
+  while (open >= 0) {
+    let depth = 0;
+    let close = -1;
+    for (let i = open + RESOLVE.length; i < s.length && close < 0; i++) {
+      if (s[i] === '$' && s[i + 1] === '{') {
+        depth++;
+        i++;
+      } else if (s[i] === '}' && depth > 0) depth--;
+      else if (s[i] === '}' && s[i + 1] === '}') close = i + 2;
+    }
+    if (close < 0) return out;
+    out.push({ start: open, end: close });
+    open = s.indexOf(RESOLVE, close);
+  }
+  return out;
+}
 
 // Whole-value placeholders known to deploy as a string: in a CloudFormation Definition object (written out as JSON,
 // then each `${key}` replaced as text inside the string it is written in) or written in quotes in a DefinitionString.
@@ -64,10 +93,35 @@ export function substitutePlaceholders(s: string, valueOf: (name: string) => str
 
 /**
  * The text of `s` that every substitution keeps, as [start, end) ranges: everything outside its `${…}`
- * placeholders. Nesting counts (Serverless writes `${self:custom.${opt:stage}}`), an unclosed `${` hides the rest,
- * and a Terraform directive (`%{ if … }`, which can drop text) leaves nothing known. Empty ranges are left out.
+ * placeholders and CloudFormation's dynamic references. Nesting counts (Serverless writes `${self:custom.${opt:stage}}`),
+ * an unclosed `${` hides the rest, and a Terraform directive (`%{ if … }`, which can drop text) leaves nothing known.
+ * Empty ranges are left out.
  */
 export function literalParts(s: string): { start: number; end: number }[] {
+  const references = dynamicReferences(s);
+  return references.length ? outside(placeholderFreeParts(s), references) : placeholderFreeParts(s);
+}
+
+/** `parts` without the text of `holes` (each in order, apart from each other); linear in both. */
+function outside(parts: { start: number; end: number }[], holes: { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let j = 0;
+  for (const p of parts) {
+    let start = p.start;
+    while (j < holes.length && holes[j].end <= start) j++;
+    while (j < holes.length && holes[j].start < p.end) {
+      const h = holes[j];
+      if (h.start > start) out.push({ start, end: h.start });
+      start = Math.max(start, h.end);
+      if (h.end > p.end) break; // it covers the next part's start too
+      j++;
+    }
+    if (start < p.end) out.push({ start, end: p.end });
+  }
+  return out;
+}
+
+function placeholderFreeParts(s: string): { start: number; end: number }[] {
   const directive = s.indexOf('%{');
   if (directive >= 0 && s.indexOf('}', directive) > 0) return [];
   const out: { start: number; end: number }[] = [];
