@@ -9,16 +9,16 @@ export interface Placeholder {
   end: number;
 }
 
+const RESOLVE = '{{resolve:';
+
 /**
  * Whether the server treats a string as a template value: a `${` with a `}` after it, or a CloudFormation dynamic
  * reference (`{{resolve:ssm:/ml/role-arn}}`, resolved at deploy, also in a definition file a template takes in).
  */
 export const hasPlaceholder = (s: string): boolean => {
   const open = s.indexOf('${');
-  return (open >= 0 && s.indexOf('}', open + 2) >= 0) || dynamicReferences(s).length > 0;
+  return (open >= 0 && s.indexOf('}', open + 2) >= 0) || (s.includes(RESOLVE) && dynamicReferences(s).length > 0);
 };
-
-const RESOLVE = '{{resolve:';
 
 /**
  * CloudFormation's dynamic references in `s` (`{{resolve:service:key}}`, the key possibly holding `${…}`: a `!Sub`
