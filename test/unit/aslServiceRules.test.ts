@@ -631,7 +631,9 @@ describe('variable names and scopes, as the specification states them', () => {
       { code: 'asl-jsonpath-key', severity: 'warning', at: 'inner.$' },
     ]);
     assert.deepEqual(messages(sm({ P: { Type: 'Pass', End: true, Output: { 'title.$': '$.title' } } }, { QueryLanguage: 'JSONata' })),
-      ['In a JSONata state a key ending in .$ is not a path: the key "title.$" and the string "$.title" are passed on as written. Write "title": "{% … %}" (the state input is $states.input)']);
+      ['In a JSONata state a key ending in .$ is not a path: the key "title.$" and the string "$.title" are passed on as written. Write "title": "{% $states.input.title %}"']);
+    assert.deepEqual(messages(sm({ P: { Type: 'Pass', End: true, Output: { 'n.$': 'States.ArrayLength($.items)' } } }, { QueryLanguage: 'JSONata' })),
+      ['In a JSONata state a key ending in .$ is not a path: the key "n.$" and the string "States.ArrayLength($.items)" are passed on as written. Write "n": "{% … %}" (the state input is $states.input)']);
     expectBoth(sm({ P: { Type: 'Pass', End: true, Parameters: { 'title.$': '$.title' } } }), []);
   });
 });

@@ -404,6 +404,19 @@ describe('ASL fixes', () => {
     assert.equal(y.result, yaml.replace('        Mode: INLINE\n', '        Mode: DISTRIBUTED\n        ExecutionType: STANDARD\n'));
     assert.deepEqual(y.after, []);
   });
+  test('a JSONPath key in a JSONata state: "X": "{% … %}" of the same path (offered) where the path has names and indexes only, in JSON and YAML', () => {
+    const pass = (output: Record<string, unknown>) => JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', End: true, Output: output } } }, null, 2);
+    const r = quickFix(pass({ 'title.$': "$.book['first title'].and[2]" }), 'asl-jsonpath-key', '"title.$"', { pick: 'Write "title": "{% $states.input.book.`first title`.`and`[2] %}"' });
+    assert.deepEqual(r.titles, ['Write "title": "{% $states.input.book.`first title`.`and`[2] %}"']);
+    assert.deepEqual(JSON.parse(r.result).States.P.Output, { title: '{% $states.input.book.`first title`.`and`[2] %}' });
+    assert.deepEqual(r.after, []);
+    // The context object and a variable; a filter, a wildcard or an intrinsic have no one rewriting.
+    assert.deepEqual(JSON.parse(quickFix(pass({ 'id.$': '$$.Execution.Id' }), 'asl-jsonpath-key', '"id.$"', { pick: 'Write "id": "{% $states.context.Execution.Id %}"' }).result).States.P.Output, { id: '{% $states.context.Execution.Id %}' });
+    for (const [key, value] of [['a.$', '$.items[?(@.n > 1)]'], ['b.$', '$.items[*]'], ['c.$', "States.Format('{}', $.x)"]]) assert.deepEqual(quickFix(pass({ [key]: value }), 'asl-jsonpath-key', JSON.stringify(key)).titles, []);
+    const yaml = 'QueryLanguage: JSONata\nStartAt: P\nStates:\n  P:\n    Type: Pass\n    Output:\n      total.$: $sum\n    End: true\n';
+    const y = quickFix(yaml, 'asl-jsonpath-key', 'total.$', { languageId: 'asl-yaml', pick: 'Write "total": "{% $sum %}"' });
+    assert.equal(y.result, yaml.replace('total.$: $sum', 'total: "{% $sum %}"'));
+  });
   test('a misspelt function in an expression: changed to the one its message names (an intrinsic, a JSONata function)', () => {
     const intrinsic = machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Formatt('churn-{}', $$.Execution.Name)" }));
     const r = quickFix(intrinsic, 'invalid-intrinsic', 'States.Formatt', { pick: 'Change to States.Format' });

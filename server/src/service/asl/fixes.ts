@@ -137,6 +137,8 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   // A Distributed Map's field on an inline Map: the Map made distributed (its Mode set, with Standard child
   // executions where no ExecutionType is given), or the field removed. Both offered: which one was meant is the user's.
   if (p.code === AslCode.distributedOnlyField) return distributedFixes(parsed, p);
+  // A JSONPath `X.$` key in a JSONata state, its path of names and indexes: `"X": "{% $states.input… %}"` (offered).
+  if (p.code === AslCode.jsonPathKey) return jsonPathKeyFixes(parsed, p);
   // A field of the other query language with one counterpart (Arguments for Parameters, and back; Output for a
   // Pass state's Result) is renamed to it.
   const to = p.code === AslCode.wrongQueryLanguage ? p.data?.rename : p.data?.closest;
@@ -145,6 +147,16 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   if (node?.type !== 'string' || node.value === to || !writtenInPlace(parsed, node)) return [];
   const fix = isKey(node) ? renameKey(parsed, node, to, false) : changeTo(parsed, node, to, false);
   return fix ? [fix] : [];
+}
+
+function jsonPathKeyFixes(parsed: ParsedDocument, p: Problem): Fix[] {
+  const { rename, jsonata } = p.data ?? {};
+  const key = nodeOf(parsed, p);
+  const value = key && isKey(key) ? valueOf(key.parent) : undefined;
+  if (typeof rename !== 'string' || typeof jsonata !== 'string' || key?.type !== 'string' || value?.type !== 'string') return [];
+  if (!writtenInPlace(parsed, key) || !writtenInPlace(parsed, value)) return [];
+  const renamed = renameKey(parsed, key, rename, false);
+  return renamed ? [{ ...renamed, title: `Write "${rename}": "${jsonata}"`, edits: [...renamed.edits, replaceNode(parsed, value, jsonata)] }] : [];
 }
 
 function distributedFixes(parsed: ParsedDocument, p: Problem): Fix[] {

@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
+import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, jsonPathAsJsonata, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings } from '../core/text';
@@ -300,7 +300,10 @@ function keysJudgedElsewhere(obj: AstNode, key: string): boolean {
 function jsonPathKey(ctx: Ctx, k: AstNode, v: AstNode) {
   const name = (k.value as string).slice(0, -2);
   const shown = v.type === 'string' ? ` and the string ${JSON.stringify(v.value)}` : '';
-  report(ctx, k, AslCode.jsonPathKey, `In a JSONata state a key ending in .$ is not a path: the key "${k.value}"${shown} are passed on as written. Write "${name}": "{% … %}" (the state input is $states.input)`, 'warning');
+  // The JSONata of a path of names and indexes: the fix (asl/fixes.ts).
+  const jsonata = v.type === 'string' ? jsonPathAsJsonata(v.value as string) : undefined;
+  const instead = jsonata ? `"${name}": "${jsonata}"` : `"${name}": "{% … %}" (the state input is $states.input)`;
+  report(ctx, k, AslCode.jsonPathKey, `In a JSONata state a key ending in .$ is not a path: the key "${k.value}"${shown} are passed on as written. Write ${instead}`, 'warning', jsonata ? { rename: name, jsonata } : undefined);
 }
 
 function checkDelimitersUnder(ctx: Ctx, start: AstNode) {

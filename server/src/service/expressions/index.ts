@@ -21,7 +21,7 @@ export { checkJsonata, isJsonata, jsonataAlternatives, jsonataBody, jsonataConst
 export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
 export type { KnownContext } from './context';
-export { checkJsonPath, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
+export { checkJsonPath, jsonPathAsJsonata, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
 export { evaluateDynamicValue, evaluateIntrinsic } from './evaluate';
 export { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders } from './placeholders';

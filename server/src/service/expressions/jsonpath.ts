@@ -215,6 +215,30 @@ function scan(s: string, from: number, to: number, kind: PathKind, sink?: PathSe
   return undefined;
 }
 
+// Names JSONata reads as operators or literals where a field name stands: written in backquotes.
+const JSONATA_WORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
+
+/**
+ * The JSONata expression that reads what a JSONPath of names and indexes reads, as a JSONata state writes it: `$` is
+ * `$states.input`, `$$` `$states.context`, `$name` the variable; `.name`, `['name']` (backquoted where JSONata needs
+ * it) and `[0]` steps. Undefined for any other path (wildcards, filters, slices, deep scans, functions), whose
+ * JSONata is no one rewriting.
+ */
+export function jsonPathAsJsonata(text: string): string | undefined {
+  const path = parseJsonPath(text.trim());
+  if (isExpressionError(path)) return undefined;
+  let out = path.root === '$' ? '$states.input' : path.root === '$$' ? '$states.context' : path.root;
+  for (const s of path.segments) {
+    if (s.kind === 'index') out += `[${s.index}]`;
+    else if ((s.kind === 'name' && !s.name.endsWith(')')) || s.kind === 'member') {
+      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.name) && !JSONATA_WORDS.has(s.name)) out += `.${s.name}`;
+      else if (!s.name.includes('`')) out += `.\`${s.name}\``;
+      else return undefined;
+    } else return undefined;
+  }
+  return `{% ${out} %}`;
+}
+
 /** Checks a path; the error says where and why it is malformed. */
 export function checkJsonPath(value: string, kind: PathKind = 'path'): ExpressionError | undefined {
   const r = parseJsonPath(value, kind);
