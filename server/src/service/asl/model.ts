@@ -247,15 +247,21 @@ const distributedAround = new WeakMap<AslMachine, AslMachine | null>();
 
 export function distributedMapAround(machine: AslMachine): AslMachine | null {
   const walked: AslMachine[] = [];
-  let found: AslMachine | null | undefined;
-  for (let m: AslMachine | undefined = machine; m && found === undefined; m = m.owner?.machine) {
-    found = distributedAround.get(m);
-    if (found !== undefined) break;
+  let found: AslMachine | null = null;
+  for (let m: AslMachine | undefined = machine; m; m = m.owner?.machine) {
+    const known = distributedAround.get(m);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
     walked.push(m);
-    if (isDistributedMap(m)) found = m;
+    if (isDistributedMap(m)) {
+      found = m;
+      break;
+    }
   }
-  for (const m of walked) distributedAround.set(m, found ?? null);
-  return found ?? null;
+  for (const m of walked) distributedAround.set(m, found);
+  return found;
 }
 
 /** Whether `state` is a Map state or runs in one (a Map's iteration, at any depth): where the context object has Map. */

@@ -10,16 +10,12 @@ import { inMapState, RESULT_STATES, type AslState } from '../asl/model';
 import { evaluatedHere } from '../asl/validateStructure';
 import { closest, quote } from '../core/text';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
-import { jsonataBody, valueSpan, statesContextReads } from '../expressions/index';
+import { jsonataBody, JSONATA_KEYWORDS, jsonataStep, valueSpan, statesContextReads } from '../expressions/index';
 import type { Dataflow } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isHint, type Shape } from './shapes';
 import { append } from '../core/append';
 
-/** Words JSONata reads as operators or literals, not as field names. */
-const KEYWORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
-
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PLAIN = /^(\s*)(\$[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|`[^`]*`))*)\s*$/;
 const STEP = /\.([A-Za-z_][A-Za-z0-9_]*|`[^`]*`)/g;
 
@@ -32,7 +28,7 @@ function plainJsonataPath(body: string): { root: string; names: string[]; start:
   const names: string[] = [];
   for (const s of text.slice(root.length + 1).matchAll(STEP)) {
     if (s[1][0] === '`') names.push(s[1].slice(1, -1));
-    else if (KEYWORDS.has(s[1])) return undefined;
+    else if (JSONATA_KEYWORDS.has(s[1])) return undefined;
     else names.push(s[1]);
   }
   return { root, names, start: m[1].length, end: m[1].length + text.length };
@@ -40,7 +36,7 @@ function plainJsonataPath(body: string): { root: string; names: string[]; start:
 
 /** A path written back in JSONata: `$root.a.b`, a name that is no identifier in backticks. */
 function jsonataPathText(root: string, names: readonly string[]): string {
-  return root + names.map((n) => (IDENT.test(n) && !KEYWORDS.has(n) ? `.${n}` : `.\`${n}\``)).join('');
+  return root + names.map(jsonataStep).join('');
 }
 
 export interface JsonataMiss {

@@ -21,6 +21,7 @@ export { checkJsonata, isJsonata, jsonataAlternatives, jsonataBody, jsonataConst
 export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
 export type { KnownContext } from './context';
+export { JSONATA_KEYWORDS, jsonataStep } from './jsonataNames';
 export { checkJsonPath, jsonPathAsJsonata, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
 export { evaluateDynamicValue, evaluateIntrinsic } from './evaluate';

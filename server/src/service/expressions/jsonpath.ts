@@ -2,6 +2,7 @@
 // check a path (server) and to read a value with it (client). Lenient where Step Functions is: a false error costs
 // users more than a missed one, so only what is certainly malformed is reported.
 import { Code } from '../core/codes';
+import { jsonataStep } from './jsonataNames';
 import { isExpressionError, type ExpressionError } from './types';
 
 export type PathKind = 'path' | 'reference';
@@ -215,9 +216,6 @@ function scan(s: string, from: number, to: number, kind: PathKind, sink?: PathSe
   return undefined;
 }
 
-// Names JSONata reads as operators or literals where a field name stands: written in backquotes.
-const JSONATA_WORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
-
 /**
  * The JSONata expression that reads what a JSONPath of names and indexes reads, as a JSONata state writes it: `$` is
  * `$states.input`, `$$` `$states.context`, `$name` the variable; `.name`, `['name']` (backquoted where JSONata needs
@@ -231,9 +229,9 @@ export function jsonPathAsJsonata(text: string): string | undefined {
   for (const s of path.segments) {
     if (s.kind === 'index') out += `[${s.index}]`;
     else if ((s.kind === 'name' && !s.name.endsWith(')')) || s.kind === 'member') {
-      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s.name) && !JSONATA_WORDS.has(s.name)) out += `.${s.name}`;
-      else if (!s.name.includes('`')) out += `.\`${s.name}\``;
-      else return undefined;
+      // A backquote cannot be written inside backquotes.
+      if (s.name.includes('`')) return undefined;
+      out += jsonataStep(s.name);
     } else return undefined;
   }
   return `{% ${out} %}`;
