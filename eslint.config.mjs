@@ -32,4 +32,13 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement", message: 'Spread into push() throws past ~120,000 items: use append() from core/append.ts.' }],
     },
   },
+  {
+    files: ['client/src/**/*.ts'],
+    ignores: ['client/src/notify.ts'],
+    rules: {
+      // VS Code turns `[label](command:…)` in a notification into a link it runs when clicked; text from a document
+      // or from AWS must reach notifications through notify.ts, which makes it plain.
+      'no-restricted-syntax': ['error', { selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]', message: 'Show notifications with notify from client/src/notify.ts: it keeps document text from becoming a command link.' }],
+    },
+  },
 );

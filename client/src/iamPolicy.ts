@@ -2,6 +2,7 @@
 // the state machine's role needs (sagemaker/iamPolicy), opens it as JSON beside the editor in an untitled
 // document, and offers to copy it. "SageMaker: Copy IAM Policy for this State Machine" copies it straight away.
 import * as vscode from 'vscode';
+import { notify } from './notify';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IamPolicyRequest } from '../../server/src/protocol';
 
@@ -11,16 +12,16 @@ type PolicyClient = Pick<LanguageClient, 'sendRequest'>;
 async function policyText(client: PolicyClient, uri: vscode.Uri | string | undefined): Promise<string | undefined> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (!target) {
-    void vscode.window.showWarningMessage('Open a state machine to see the IAM policy it needs.');
+    void notify.warning('Open a state machine to see the IAM policy it needs.');
     return undefined;
   }
   const policy = await client.sendRequest(IamPolicyRequest, { uri: target.toString() });
   if (!policy) {
-    void vscode.window.showWarningMessage('This document is not a state machine (no StartAt and States).');
+    void notify.warning('This document is not a state machine (no StartAt and States).');
     return undefined;
   }
   if (!policy.Statement.length) {
-    void vscode.window.showInformationMessage('This state machine has no SageMaker task and no Distributed Map: it needs none of these permissions.');
+    void notify.info('This state machine has no SageMaker task and no Distributed Map: it needs none of these permissions.');
     return undefined;
   }
   return JSON.stringify(policy, null, 2) + '\n';
@@ -28,7 +29,7 @@ async function policyText(client: PolicyClient, uri: vscode.Uri | string | undef
 
 async function copy(text: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);
-  void vscode.window.showInformationMessage('IAM policy copied to the clipboard.');
+  void notify.info('IAM policy copied to the clipboard.');
 }
 
 export async function showIamPolicy(client: PolicyClient, uri?: vscode.Uri | string): Promise<void> {
@@ -37,7 +38,7 @@ export async function showIamPolicy(client: PolicyClient, uri?: vscode.Uri | str
   const doc = await vscode.workspace.openTextDocument({ language: 'json', content: text });
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   const count = (JSON.parse(text) as { Statement: unknown[] }).Statement.length;
-  if ((await vscode.window.showInformationMessage(`IAM policy for this state machine: ${count} statements, one per task and permission.`, 'Copy')) === 'Copy') await copy(text);
+  if ((await notify.info(`IAM policy for this state machine: ${count} statements, one per task and permission.`, 'Copy')) === 'Copy') await copy(text);
 }
 
 export async function copyIamPolicy(client: PolicyClient, uri?: vscode.Uri | string): Promise<void> {

@@ -205,6 +205,24 @@ test('an unresolvable path names the key', async () => {
   assert.deepEqual(error?.choices, ['Choose Another Input']);
 });
 
+test('text from the document never becomes a command link in a notification (VS Code runs [label](command:…) when clicked)', async () => {
+  const link = '[Open the input guide](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)';
+  const saved = tasks;
+  tasks = [task(`Train ${link}`, { ...payload('churn'), HyperParameters: { [`${link}.$`]: '$.nope' } })];
+  try {
+    fake.dialogs.length = 0;
+    user('{"run": "r3"}', ['Start']);
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, `Train ${link}`);
+    const error = fake.dialogs.find((d) => d.kind === 'error');
+    assert.match(error?.message ?? '', /^Cannot build the request of "Train \[Open the input guide\] \(command:/);
+    // VS Code's own notification link pattern (NotificationViewItem's parseLinkedText) finds nothing.
+    const vscodeLink = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
+    for (const d of fake.dialogs) assert.doesNotMatch(d.message, vscodeLink);
+  } finally {
+    tasks = saved;
+  }
+});
+
 /** The emulator's steps made long for one test: a stop must arrive while the job runs, even on a busy machine. */
 async function slowSteps<T>(run: () => Promise<T>): Promise<T> {
   const config = (change: object) => fetch(`${emu.url}/_emulator/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(change) });

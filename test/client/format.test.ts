@@ -21,6 +21,8 @@ test('a multi-line message: continuation lines indented under the first line, pa
   assert.equal(indentContinuation('one line', 'info'), 'one line');
   // "2026-11-22 10:01:02.345 [info] " is 31 characters.
   assert.equal(indentContinuation('j: Failed - AlgorithmError\nTraceback:\r\n  line 3', 'info'), `j: Failed - AlgorithmError\n${' '.repeat(31)}Traceback:\n${' '.repeat(31)}  line 3`);
+  // A line break of any kind (a lone \r, U+2028 as a state name may hold) starts an indented line, never a forged one.
+  assert.equal(indentContinuation('Could not start "A\r2026-11-22 10:01:02.345 [info] done\u2028x"', 'error'), `Could not start "A\n${' '.repeat(32)}2026-11-22 10:01:02.345 [info] done\n${' '.repeat(32)}x"`);
   assert.equal(indentContinuation('a\nb', 'warning').split('\n')[1], `${' '.repeat(34)}b`);
   assert.equal(indentContinuation('a\nb', 'error').split('\n')[1], `${' '.repeat(32)}b`);
 });

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { GraphRequest, type GraphModel, type GraphResult } from '../../../server/src/protocol';
 import { STANDALONE_STYLE } from '../../../server/src/service/graph/style';
@@ -60,7 +61,7 @@ class GraphPanels implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const doc = uri ? await vscode.workspace.openTextDocument(uri) : editor?.document;
     if (!doc) {
-      void vscode.window.showInformationMessage('Open a state machine (.asl.json, .asl.yaml) to show its graph.');
+      void notify.info('Open a state machine (.asl.json, .asl.yaml) to show its graph.');
       return;
     }
     const key = doc.uri.toString();
@@ -209,7 +210,7 @@ class GraphPanel implements vscode.Disposable {
       });
       if (!target) return;
       await vscode.workspace.fs.writeFile(target, m.format === 'svg' ? Buffer.from(m.data, 'utf8') : Buffer.from(m.data, 'base64'));
-      void vscode.window.showInformationMessage(`Graph saved to ${vscode.workspace.asRelativePath(target)}`);
+      void notify.info(`Graph saved to ${vscode.workspace.asRelativePath(target)}`);
     }
   }
 

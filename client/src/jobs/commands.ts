@@ -7,6 +7,7 @@
 // Everything that needs the AWS SDK or jsonata lives in dist/jobs.js (runtime.ts), required on first use so
 // activation stays fast.
 import * as vscode from 'vscode';
+import { notify, plainText } from '../notify';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
@@ -96,7 +97,7 @@ class Jobs implements vscode.Disposable {
     try {
       info = classifyEndpoint(s.endpoint);
     } catch {
-      void vscode.window.showErrorMessage(`The setting sagemakerAsl.aws.endpoint is not an http or https URL: "${s.endpoint}".`);
+      void notify.error(`The setting sagemakerAsl.aws.endpoint is not an http or https URL: "${s.endpoint}".`);
       return false;
     }
     if (!needsConsent(info, s.profile)) return true;
@@ -104,7 +105,7 @@ class Jobs implements vscode.Disposable {
     if (consented.includes(info.origin)) return true;
     const why = consentReason(info, s.profile);
     const credentials = credentialsSent(s.profile);
-    const pick = await vscode.window.showWarningMessage(
+    const pick = await notify.warning(
       `Send AWS credentials to ${info.host}?`,
       {
         modal: true,
@@ -131,17 +132,17 @@ class Jobs implements vscode.Disposable {
   /** `machine`: in a template, the machine the state is in (a CodeLens names it; two machines may share state names). */
   async launch(kind: JobKind, uriArg?: string, stateArg?: string, machine?: string): Promise<void> {
     if (!vscode.workspace.isTrusted) {
-      const pick = await vscode.window.showWarningMessage('Starting SageMaker jobs needs a trusted workspace: the state machine decides what runs in your AWS account.', 'Manage Workspace Trust');
+      const pick = await notify.warning('Starting SageMaker jobs needs a trusted workspace: the state machine decides what runs in your AWS account.', 'Manage Workspace Trust');
       if (pick) await vscode.commands.executeCommand('workbench.trust.manage');
       return;
     }
     const editor = vscode.window.activeTextEditor;
     const uri = uriArg ?? editor?.document.uri.toString();
-    if (!uri) return void vscode.window.showErrorMessage(`Open a state machine to start a ${JOB_KINDS[kind].label} from it.`);
+    if (!uri) return void notify.error(`Open a state machine to start a ${JOB_KINDS[kind].label} from it.`);
     const task = await this.pickTask(kind, uri, stateArg, machine);
     if (!task) return;
     const key = `${uri}#${task.machine ?? ''}#${task.stateName}`;
-    if (this.launching.has(key)) return void vscode.window.showInformationMessage(`A launch of "${task.stateName}" is already waiting for you.`);
+    if (this.launching.has(key)) return void notify.info(`A launch of "${task.stateName}" is already waiting for you.`);
     this.launching.add(key);
     try {
       await this.launchTask(kind, uri, task);
@@ -155,7 +156,7 @@ class Jobs implements vscode.Disposable {
     try {
       tasks = await this.client.sendRequest(TasksRequest, { uri });
     } catch (e) {
-      vscode.window.showErrorMessage(`Could not read the state machine's tasks from the language server: ${(e as Error).message}`);
+      notify.error(`Could not read the state machine's tasks from the language server: ${(e as Error).message}`);
       return undefined;
     }
     const { api } = JOB_KINDS[kind];
@@ -163,14 +164,14 @@ class Jobs implements vscode.Disposable {
     if (stateName !== undefined) {
       candidates = candidates.filter((t) => t.stateName === stateName && (machine === undefined || t.machine === machine));
       if (!candidates.length) {
-        vscode.window.showErrorMessage(`There is no ${api} Task named "${stateName}"${machine === undefined ? '' : ` in ${machine}`} in this file any more.`);
+        notify.error(`There is no ${api} Task named "${stateName}"${machine === undefined ? '' : ` in ${machine}`} in this file any more.`);
         return undefined;
       }
       // Unique, as a CodeLens names it; else (a name in two machines, no machine given) as from the palette.
       if (candidates.length === 1) return candidates[0];
     }
     if (!candidates.length) {
-      vscode.window.showErrorMessage(`This file has no Task with Resource arn:aws:states:::sagemaker:${api}(.sync).`);
+      notify.error(`This file has no Task with Resource arn:aws:states:::sagemaker:${api}(.sync).`);
       return undefined;
     }
     // The state under the cursor (the innermost, should Tasks ever nest); elsewhere the user picks.
@@ -197,7 +198,7 @@ class Jobs implements vscode.Disposable {
 
   private async launchTask(kind: JobKind, uri: string, task: TaskInfo): Promise<void> {
     if (task.errors.length) {
-      await vscode.window.showErrorMessage(`"${task.stateName}" has ${task.errors.length} error(s); fix them before starting the job.`, { modal: true, detail: task.errors.map((e) => `• ${e}`).join('\n') });
+      await notify.error(`"${task.stateName}" has ${task.errors.length} error(s); fix them before starting the job.`, { modal: true, detail: task.errors.map((e) => `• ${e}`).join('\n') });
       return;
     }
     // A standalone job spec is the request itself: there is no execution for an input to feed.
@@ -221,7 +222,7 @@ class Jobs implements vscode.Disposable {
     try {
       request = await rt.resolveRequest(task.payload, { queryLanguage: task.queryLanguage, input, context, placeholders });
     } catch (e) {
-      const again = await vscode.window.showErrorMessage(`Cannot build the request of "${task.stateName}": ${(e as Error).message}`, 'Choose Another Input');
+      const again = await notify.error(`Cannot build the request of "${task.stateName}": ${(e as Error).message}`, 'Choose Another Input');
       if (again) await this.launch(kind, uri, task.stateName, task.machine);
       return;
     }
@@ -255,7 +256,7 @@ class Jobs implements vscode.Disposable {
       if (text === undefined) continue;
       const parsed = parseJson(text);
       if (!parsed.ok) {
-        vscode.window.showErrorMessage(`The execution input is not valid JSON: ${parsed.error}`);
+        notify.error(`The execution input is not valid JSON: ${parsed.error}`);
         continue;
       }
       await this.store.rememberInput(uri, text.trim());
@@ -295,7 +296,7 @@ class Jobs implements vscode.Disposable {
       env.length ? `Environment: ${env.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
     ].filter(Boolean).join('\n');
     for (;;) {
-      const pick = await vscode.window.showInformationMessage(`Start ${k.label} "${name}" from "${task.stateName}"? ${where.cost}`, { modal: true, detail }, 'Start', 'Open Request as JSON');
+      const pick = await notify.info(`Start ${k.label} "${name}" from "${task.stateName}"? ${where.cost}`, { modal: true, detail }, 'Start', 'Open Request as JSON');
       if (pick === 'Start') return true;
       if (pick !== 'Open Request as JSON') return false;
       await this.openJson(masked);
@@ -320,14 +321,14 @@ class Jobs implements vscode.Disposable {
       const explained = e instanceof rt.JobError ? e.explained : rt.explainError(e, s);
       const clean = (text: string) => policy.redact(text, policy.secretValues(request));
       this.output.error(`Could not start ${label} from "${task.stateName}": ${clean(explained.message)}`);
-      const pick = await vscode.window.showErrorMessage(clean(explained.message), { detail: explained.action }, 'Retry', 'Open Request');
+      const pick = await notify.error(clean(explained.message), { detail: explained.action }, 'Retry', 'Open Request');
       if (pick === 'Retry') return this.start(kind, uri, task, request, s);
       if (pick === 'Open Request') await this.openJson(masked);
       return;
     }
     const ref = result.ref;
     if (result.outcome === 'exists') {
-      const pick = await vscode.window.showWarningMessage(`A ${label} named "${ref.name}" already exists, so no new job was started.`, { detail: result.explained.action }, 'Watch It');
+      const pick = await notify.warning(`A ${label} named "${ref.name}" already exists, so no new job was started.`, { detail: result.explained.action }, 'Watch It');
       if (pick !== 'Watch It') return;
     } else if (result.deduplicated) {
       return; // the other start of this same job is watching it
@@ -387,9 +388,9 @@ class Jobs implements vscode.Disposable {
 
     if (withProgress) {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `SageMaker ${label} ${record.name}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: plainText(`SageMaker ${label} ${record.name}`), cancellable: true },
         (progress, token) => {
-          report = (message) => progress.report({ message });
+          report = (message) => progress.report({ message: plainText(message) });
           token.onCancellationRequested(() => void this.askStop(ref, 'The notification is closed; the job keeps running until you stop it.'));
           return watching.catch(() => undefined);
         },
@@ -411,7 +412,7 @@ class Jobs implements vscode.Disposable {
     const rt = this.load();
     const x = failure instanceof rt.JobError ? failure.explained : rt.explainError(failure, record);
     this.output.error(clean(`${record.name}: stopped watching: ${x.message} ${x.action}`));
-    const pick = await vscode.window.showErrorMessage(clean(`Stopped watching ${record.name}: ${x.message}`), { detail: `${x.action} The job itself was not touched.` }, 'Watch Again');
+    const pick = await notify.error(clean(`Stopped watching ${record.name}: ${x.message}`), { detail: `${x.action} The job itself was not touched.` }, 'Watch Again');
     if (pick) return this.watch(record, true);
   }
 
@@ -422,10 +423,10 @@ class Jobs implements vscode.Disposable {
     const message = `SageMaker ${JOB_KINDS[record.kind].label} ${record.name}: ${s.status}${s.durationSeconds !== undefined ? ` after ${formatDuration(s.durationSeconds)}` : ''}`;
     const options = { detail: lines.join('\n') };
     const pick = await (s.status === 'Completed'
-      ? vscode.window.showInformationMessage(message, options, 'Show Output')
+      ? notify.info(message, options, 'Show Output')
       : s.status === 'Failed'
-        ? vscode.window.showErrorMessage(message, options, 'Show Output')
-        : vscode.window.showWarningMessage(message, options, 'Show Output'));
+        ? notify.error(message, options, 'Show Output')
+        : notify.warning(message, options, 'Show Output'));
     if (pick) this.output.show();
   }
 
@@ -450,7 +451,7 @@ class Jobs implements vscode.Disposable {
   // ---- Stop and list -----------------------------------------------------------------------------------------
 
   private async askStop(ref: JobRef, note = ''): Promise<void> {
-    const pick = await vscode.window.showWarningMessage(`Stop SageMaker ${JOB_KINDS[ref.kind].label} "${ref.name}"?`, { modal: true, detail: `${note} Stopping cannot be undone; the model artifacts written so far are kept.`.trim() }, 'Stop Job');
+    const pick = await notify.warning(`Stop SageMaker ${JOB_KINDS[ref.kind].label} "${ref.name}"?`, { modal: true, detail: `${note} Stopping cannot be undone; the model artifacts written so far are kept.`.trim() }, 'Stop Job');
     if (pick !== 'Stop Job') return;
     const record = this.store.find(ref.kind, ref.name);
     const target = record ?? readJobSettings();
@@ -463,15 +464,15 @@ class Jobs implements vscode.Disposable {
     } catch (e) {
       const rt = this.load();
       const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, readJobSettings());
-      vscode.window.showErrorMessage(`Could not stop ${ref.name}: ${x.message}`, { detail: x.action });
+      notify.error(`Could not stop ${ref.name}: ${x.message}`, { detail: x.action });
     }
   }
 
   async stopJob(ref?: JobRef): Promise<void> {
-    if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Stopping SageMaker jobs needs a trusted workspace.');
+    if (!vscode.workspace.isTrusted) return void notify.warning('Stopping SageMaker jobs needs a trusted workspace.');
     if (!ref) {
       const running = this.store.running();
-      if (!running.length) return void vscode.window.showInformationMessage('No SageMaker job started from this workspace is running.');
+      if (!running.length) return void notify.info('No SageMaker job started from this workspace is running.');
       const pick = await vscode.window.showQuickPick(running.map((r) => ({ label: r.name, description: `${r.kind} · ${r.status}`, detail: `${r.stateName}, started ${r.startedAt}`, r })), { title: 'Stop which job?' });
       if (!pick) return;
       ref = { kind: pick.r.kind, name: pick.r.name };
@@ -481,7 +482,7 @@ class Jobs implements vscode.Disposable {
 
   async showJobs(): Promise<void> {
     const all = this.store.all();
-    if (!all.length) return void vscode.window.showInformationMessage('No SageMaker job has been started from this workspace yet.');
+    if (!all.length) return void notify.info('No SageMaker job has been started from this workspace yet.');
     const pick = await vscode.window.showQuickPick(
       // The spinner only for a job that is still running and watched: a finished one has none, even before its notification is answered.
       all.map((r) => ({ label: `${this.watching.has(`${r.kind}/${r.name}`) && !isTerminalStatus(r.status) ? '$(sync~spin) ' : ''}${r.name}`, description: `${r.kind} · ${r.status}`, detail: r.summary ?? `${r.stateName}, started ${r.startedAt}`, r })),
@@ -495,7 +496,7 @@ class Jobs implements vscode.Disposable {
     );
     if (!action) return;
     if (action.label === 'Watch' || action.label === 'Show Status') {
-      if (!vscode.workspace.isTrusted) return void vscode.window.showWarningMessage('Watching SageMaker jobs needs a trusted workspace.');
+      if (!vscode.workspace.isTrusted) return void notify.warning('Watching SageMaker jobs needs a trusted workspace.');
       await this.watch(pick.r, action.label === 'Watch');
     } else if (action.label === 'Stop') await this.stopJob({ kind: pick.r.kind, name: pick.r.name });
     else if (action.label === 'Open Request') await this.openJson(this.policy().maskRequest(pick.r.maskedRequest));

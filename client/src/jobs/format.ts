@@ -16,10 +16,12 @@ export function formatTransition(t: StatusTransition): string {
 
 /**
  * A multi-line message for the log output channel, its continuation lines indented under the text of the first
- * (past the channel's "2026-11-22 10:01:02.345 [info] "), so that no line stands without its timestamp.
+ * (past the channel's "2026-11-22 10:01:02.345 [info] "), so that no line stands without its timestamp. Every
+ * line break the editor shows counts (a lone \r, U+2028, U+2029 too): a state name or an AWS message cannot forge a
+ * line of its own that looks like the extension's.
  */
 export function indentContinuation(text: string, level: 'info' | 'warning' | 'error'): string {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|[\r\n\u2028\u2029]/);
   if (lines.length === 1) return text;
   const indent = ' '.repeat('2026-11-22 10:01:02.345 '.length + `[${level}] `.length);
   return lines.map((l, i) => (i ? indent + l : l)).join('\n');

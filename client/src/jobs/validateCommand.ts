@@ -5,6 +5,7 @@
 // call goes and with which credentials is the jobs' rule (endpoint.ts, the same consent); the SDK call lives in
 // dist/jobs.js, loaded on first use.
 import * as vscode from 'vscode';
+import { notify } from '../notify';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AwsDefinitionRequest, MapAwsDiagnosticsRequest, type AwsDefinitionResult, type MappedAwsDiagnostic } from '../../../server/src/protocol';
 import type * as Runtime from './runtime';
@@ -41,12 +42,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results: vscode.DiagnosticCollection, arg?: string | vscode.Uri): Promise<void> {
   if (!vscode.workspace.isTrusted) {
-    const pick = await vscode.window.showWarningMessage('Validating with AWS needs a trusted workspace: it sends the state machine to AWS with your credentials.', 'Manage Workspace Trust');
+    const pick = await notify.warning('Validating with AWS needs a trusted workspace: it sends the state machine to AWS with your credentials.', 'Manage Workspace Trust');
     if (pick) await vscode.commands.executeCommand('workbench.trust.manage');
     return;
   }
   const uri = arg?.toString() ?? vscode.window.activeTextEditor?.document.uri.toString();
-  if (!uri) return void vscode.window.showErrorMessage('Open a state machine to validate it with AWS.');
+  if (!uri) return void notify.error('Open a state machine to validate it with AWS.');
   let definition: AwsDefinitionResult;
   try {
     definition = await client.sendRequest(AwsDefinitionRequest, { uri });
@@ -56,11 +57,11 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
       definition = await client.sendRequest(AwsDefinitionRequest, { uri, placeholders });
     }
   } catch (e) {
-    return void vscode.window.showErrorMessage(`Could not read the state machine from the language server: ${(e as Error).message}`);
+    return void notify.error(`Could not read the state machine from the language server: ${(e as Error).message}`);
   }
   // A file that is a state machine is one definition; a template, one per embedded state machine, each sent alone.
   const sends: { name: string; at?: number; definition: string; type?: 'STANDARD' | 'EXPRESS' }[] = definition.embedded ?? (definition.definition === undefined ? [] : [{ name: '', at: undefined, definition: definition.definition, type: definition.type }]);
-  if (!sends.length) return void vscode.window.showErrorMessage(`This state machine cannot be sent to Step Functions. ${definition.error ?? ''}`.trim());
+  if (!sends.length) return void notify.error(`This state machine cannot be sent to Step Functions. ${definition.error ?? ''}`.trim());
 
   const settings = readJobSettings();
   if (!(await flow.allowEndpoint(settings))) return;
@@ -77,7 +78,7 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
       } catch (e) {
         if (abort.signal.aborted) return undefined;
         const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, { ...settings, operation: rt.VALIDATE_OPERATION, service: 'Step Functions', final: true });
-        void vscode.window.showErrorMessage(`Could not validate with AWS: ${x.message}`, { detail: x.action });
+        void notify.error(`Could not validate with AWS: ${x.message}`, { detail: x.action });
         return undefined;
       }
     },
@@ -91,7 +92,7 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
     const mapped = await client.sendRequest(MapAwsDiagnosticsRequest, { uri, version: definition.version, diagnostics: answer.diagnostics, at });
     if (mapped.stale) {
       results.delete(target);
-      return void vscode.window.showWarningMessage('The file changed while Step Functions validated it, so its answer no longer matches the text. Run Validate with AWS again.');
+      return void notify.warning('The file changed while Step Functions validated it, so its answer no longer matches the text. Run Validate with AWS again.');
     }
     for (const d of mapped.diagnostics) {
       const { start, end } = d.range;
@@ -105,8 +106,8 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
   results.set(target, shown);
   const rejected = answers.some((a) => a.answer.result !== 'OK');
   const message = `Step Functions ${verdicts.join('; ')}${answers.some((a) => a.answer.truncated) ? '. Step Functions listed only the first ones.' : ''}`;
-  if (rejected) void vscode.window.showWarningMessage(message.replace(/\.?$/, '.'));
-  else void vscode.window.showInformationMessage(message.replace(/\.?$/, '.'));
+  if (rejected) void notify.warning(message.replace(/\.?$/, '.'));
+  else void notify.info(message.replace(/\.?$/, '.'));
 }
 
 /** What the service said of one state machine: "accepts X: no problems found", "rejects X: 2 errors (in Problems, source aws)". */
