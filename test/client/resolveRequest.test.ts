@@ -87,6 +87,11 @@ test('every intrinsic function', () => {
   assert.equal(intrinsic('States.ArrayContains($.files, \'b.csv\')'), true);
   assert.deepEqual(intrinsic('States.ArrayRange(1, 9, 2)'), [1, 3, 5, 7, 9]);
   assert.deepEqual(intrinsic('States.ArrayUnique(States.Array(1, 2, 2, 3, 1))'), [1, 2, 3]);
+  // Deep equality: keys in any order are one object; 1 and '1' are two items.
+  assert.deepEqual(intrinsic(`States.ArrayUnique(States.StringToJson('[{"a":1,"b":[2]},{"b":[2],"a":1},1,"1",[1],[1]]'))`), [{ a: 1, b: [2] }, 1, '1', [1]]);
+  // One pass, not each item against those before it (that took minutes on a few thousand items).
+  const many = Array.from({ length: 50_000 }, (_, i) => i % 25_000);
+  assert.deepEqual(intrinsic(`States.ArrayUnique(States.StringToJson('${JSON.stringify(many)}'))`), many.slice(0, 25_000));
   assert.deepEqual(intrinsic("States.JsonMerge($.model, States.StringToJson('{\"epochs\":20}'), false)"), { name: 'churn', epochs: 20 });
 });
 
