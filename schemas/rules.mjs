@@ -98,6 +98,8 @@ function fits(model, shapeName, value) {
 }
 
 const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many', namedBy: 'many' };
+/** format: the word a rule's quotes must use for each format. */
+const FORMAT_WORDS = { base64: /base64/i, json: /JSON/, jsonObject: /dictionary|JSON object/i, number: /floating-point|number/i, integer: /integer/i, isoDuration: /ISO 8601 duration/, pattern: /./ };
 const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn', 'matchesPattern'];
 /** A scope is a structure, or a map whose keys are an enum (its keys read as members). */
 const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
@@ -204,9 +206,19 @@ export function checkRules(model, data) {
         if (r.error) say(`${rule.list}[].${rule.key} from ${scope}: ${r.error}`);
       }
       if (rule.kind === 'format') {
-        if (!['base64', 'json'].includes(rule.format)) say('format needs `format`: base64 or json');
+        if (!Object.keys(FORMAT_WORDS).includes(rule.format)) say(`format needs \`format\`: one of ${Object.keys(FORMAT_WORDS).join(', ')}`);
         // The format is the documentation's own word.
-        if (!new RegExp(rule.format === 'json' ? 'JSON' : 'base64', 'i').test(quotes.join(' '))) say(`format ${rule.format} is in none of the rule's quotes`);
+        else if (!FORMAT_WORDS[rule.format].test(quotes.join(' '))) say(`format ${rule.format} is in none of the rule's quotes`);
+        if (rule.format === 'pattern') {
+          if (typeof rule.form !== 'string' || typeof rule.pattern !== 'string') say('format pattern needs `pattern` (a regular expression) and `form` (it in words)');
+          else if (!rule.pattern.startsWith('^') || !rule.pattern.endsWith('$')) say('format pattern: `pattern` must match the whole value (^…$)');
+          else {
+            // Every example the quotes give in code form must match the pattern: it says no less than they do.
+            const examples = quotes.join(' ').match(rule.examples ? new RegExp(rule.examples, 'g') : /$^/g) ?? [];
+            for (const e of examples) if (!new RegExp(rule.pattern).test(e)) say(`format pattern: the quoted example ${e} does not match ${rule.pattern}`);
+            if (rule.examples && !examples.length) say('format pattern: `examples` finds no example in the quotes');
+          }
+        }
       }
       if (rule.kind === 'matchesPattern' && (rule.wildcards === undefined) === (rule.globs === undefined)) say('matchesPattern needs exactly one of `wildcards` (a list in the request) and `globs` (the patterns)');
       else if (rule.kind === 'matchesPattern' && rule.globs) {
@@ -241,6 +253,7 @@ export function checkRules(model, data) {
         const r = resolve(model, scope, rule.field);
         if (!r.error && model.shapes[r.shape].type !== 'map') say(`keysIn ${rule.field} is not a map`);
         if (!Array.isArray(rule.namedBy) || !rule.namedBy.length) say('keysIn needs `namedBy`, the fields that name the allowed keys');
+        if (rule.whereValueHas !== undefined && !quotes.some((q) => q.includes(rule.whereValueHas))) say(`keysIn whereValueHas ${rule.whereValueHas} is in none of the rule's quotes`);
       }
       if (rule.itemValue) {
         const r = resolve(model, scope, `${rule.list}[].${rule.itemValue.field}`);
@@ -332,8 +345,8 @@ export function rulesTable(data) {
       unique: () => `${r.list}[].${r.key} unique`,
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
       sameValue: () => `${r.list}[].${r.key} the same in every item`,
-      keysIn: () => `keys of ${r.field} ∈ {${r.namedBy.join(', ')}}`,
-      format: () => `${r.field} is ${r.format === 'json' ? 'JSON' : 'base64'} text`,
+      keysIn: () => `keys of ${r.field}${r.whereValueHas ? ` that set ${r.whereValueHas}` : ''} ∈ {${r.namedBy.join(', ')}}`,
+      format: () => `${r.field} is ${{ base64: 'base64 text', json: 'JSON text', jsonObject: 'a JSON object', number: 'a number', integer: 'an integer', isoDuration: 'an ISO 8601 duration', pattern: r.form }[r.format]}`,
       spanMax: () => `${r.fields[1]} − ${r.fields[0]} ≤ ${r.max} s`,
       matchesPattern: () => `${r.field} matches one of ${r.globs ? `{${r.globs}}` : `${r.wildcards}[]`}`,
       priceIn: () => (r.oneOf ? `${r.field} (USD) ∈ {${r.oneOf}}` : `${r.field} (USD) ∉ {${r.notOneOf}}`),

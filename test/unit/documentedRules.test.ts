@@ -93,6 +93,18 @@ interface Case {
 }
 
 /** A filling method set to `value` needs its `<method>_value`: the same case for each method that takes one. */
+const fillMethodCases = (methods: string[]): Record<string, Case> =>
+  Object.fromEntries(
+    methods.map((m) => [
+      `automl-${m}-methods`,
+      {
+        api: 'createAutoMLJobV2',
+        bad: [forecast({ Filling: { price: { [m]: 'none' } } }), forecast({ Filling: { price: { [m]: 'Zero' } } })],
+        ok: ['zero', 'value', 'median', 'mean', 'min', 'max'].map((v) => forecast({ Filling: { price: { [m]: v, [`${m}_value`]: '2' } } })),
+        dynamic: forecast({ Filling: { price: { [`${m}.$`]: '$.how' } } }),
+      },
+    ]),
+  );
 const fillValueCases = (methods: string[]): Record<string, Case> =>
   Object.fromEntries(
     methods.map((m) => [
@@ -259,6 +271,12 @@ const CASES: Record<string, Case> = {
     bad: [{ InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'TENSORFLOW' } }, { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'ONNX' } }],
     ok: [{ InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'TENSORFLOW', DataInputConfig: '{"input":[1,224,224,3]}' } }, { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'XGBOOST' } }, { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'PYTORCH' } }],
     dynamic: { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'KERAS', 'DataInputConfig.$': '$.shape' } },
+  },
+  'compilation-data-input-config-dictionary': {
+    api: 'createCompilationJob',
+    bad: [{ InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'TENSORFLOW', DataInputConfig: '[1,224,224,3]' } }, { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'KERAS', DataInputConfig: 'input_1: [1,3,224,224]' } }],
+    ok: [{ InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'MXNET', DataInputConfig: '{"data": [1,3,224,224]}' } }, { InputConfig: { S3Uri: 's3://b/m.tar.gz', Framework: 'PYTORCH', DataInputConfig: '[[1,3,224,224]]' } }],
+    dynamic: { InputConfig: { S3Uri: 's3://b/m.tar.gz', 'Framework.$': '$.framework', DataInputConfig: '[1,224,224,3]' } },
   },
   'domain-amazon-q-needs-sso': {
     api: 'createDomain',
@@ -448,9 +466,24 @@ const CASES: Record<string, Case> = {
   },
   'monitoring-schedule-cron-or-now': {
     api: 'createMonitoringSchedule',
-    bad: { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'rate(1 hour)' } } },
-    ok: [{ MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' } } }, { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', DataAnalysisStartTime: '-PT2H', DataAnalysisEndTime: '-PT1H' } } }],
+    bad: ['rate(1 hour)', 'cron(30 * ? * * *)', 'cron(0 24 ? * * *)', 'cron(0 0/0 ? * * *)', 'cron(0 12 1 * ? *)', 'cron(0 */6 ? * * *)', 'now'].map((e) => ({ MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: e } } })),
+    ok: [
+      ...['cron(0 * ? * * *)', 'cron(0 12 ? * * *)', 'cron(0 0 ? * * *)', 'cron(0 17/12 ? * * *)', 'cron(0 0/2 ? * * *)', 'cron(0 05 ? * * *)', 'cron(0 23/24 ? * * *)'].map((e) => ({ MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: e } } })),
+      { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', DataAnalysisStartTime: '-PT2H', DataAnalysisEndTime: '-PT1H' } } },
+    ],
     dynamic: { MonitoringScheduleConfig: { ScheduleConfig: { 'ScheduleExpression.$': '$.when' } } },
+  },
+  'monitoring-start-offset-iso-duration': {
+    api: 'createMonitoringSchedule',
+    bad: [window('-30 hours', '-PT2H'), window('-5H', '-PT1H'), window('-PT', '-PT1H'), window('P', '-PT1H')],
+    ok: [window('-PT5H', '-PT1H'), window('-P1D', 'PT0S'), window('-PT1.5H', 'PT0H'), window('-P1W', '-PT1H')],
+    dynamic: [window('-PT${hours}H', '-PT1H'), { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', 'DataAnalysisStartTime.$': '$.start', DataAnalysisEndTime: '-PT1H' } } }],
+  },
+  'monitoring-end-offset-iso-duration': {
+    api: 'createMonitoringSchedule',
+    bad: [window('-PT5H', '-1 hour'), window('-PT5H', 'PT1H30')],
+    ok: [window('-PT5H', '-PT1H30M'), window('-PT5H', 'PT0S')],
+    dynamic: window('-PT5H', '{% $end %}'),
   },
   'integer-range-no-reverse-logarithmic': {
     api: 'createHyperParameterTuningJob',
@@ -488,6 +521,13 @@ const CASES: Record<string, Case> = {
     ok: forecast({ Filling: { demand: { frontfill: 'none', backfill: 'zero' } } }),
     dynamic: forecast({ Filling: { demand: { 'frontfill.$': '$.f' } } }),
   },
+  'automl-frontfill-target-only': {
+    api: 'createAutoMLJobV2',
+    bad: forecast({ Filling: { demand: { frontfill: 'none' }, price: { frontfill: 'none', middlefill: 'zero' } } }),
+    ok: [forecast({ Filling: { demand: { frontfill: 'none' }, price: { middlefill: 'zero', backfill: 'mean' } } })],
+    dynamic: [forecast({ Filling: { price: { frontfill: 'none' } } }, { 'TargetAttributeName.$': '$.target' }), forecast({ 'Filling.$': '$.filling' })],
+  },
+  ...fillMethodCases(['middlefill', 'backfill', 'futurefill']),
   ...fillValueCases(['middlefill', 'backfill', 'futurefill']),
   'automl-aggregation-target-only': {
     api: 'createAutoMLJobV2',
@@ -858,12 +898,23 @@ const CASES: Record<string, Case> = {
     ],
     ok: [
       tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '3', MaxValue: '3' }] } }),
-      tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: 'ten', MaxValue: '3' }] } }),
     ],
     dynamic: [
       tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '10', 'MaxValue.$': '$.max' }] } }),
       tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '{% $string($states.input.min) %}', MaxValue: '3' }] } }),
     ],
+  },
+  'integer-range-min-integer': {
+    api: 'createHyperParameterTuningJob',
+    bad: [tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '1.5', MaxValue: '10' }] } }), tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: 'one', MaxValue: '10' }] } })],
+    ok: [tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '-3', MaxValue: '10' }] } }), tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: ' 4 ', MaxValue: '10' }] } })],
+    dynamic: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '{% $min %}', MaxValue: '10' }] } }),
+  },
+  'integer-range-max-integer': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '1', MaxValue: '1e3' }] } }),
+    ok: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '1', MaxValue: '+10' }] } }),
+    dynamic: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '1', 'MaxValue.$': '$.max' }] } }),
   },
   'continuous-range-min-at-most-max': {
     api: 'createHyperParameterTuningJob',
@@ -876,6 +927,18 @@ const CASES: Record<string, Case> = {
       tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '1e-3', MaxValue: '1e-2' }] } }),
     ],
     dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '${EtaMin}', MaxValue: '0.1' }] } }),
+  },
+  'continuous-range-min-number': {
+    api: 'createHyperParameterTuningJob',
+    bad: [tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: 'low', MaxValue: '0.9' }] } }), tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '0,1', MaxValue: '0.9' }] } })],
+    ok: [tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '.001', MaxValue: '0.9' }] } }), tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '1e-4', MaxValue: '1E+2' }] } })],
+    dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '${min}', MaxValue: '0.9' }] } }),
+  },
+  'continuous-range-max-number': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '0.1', MaxValue: '0.9.1' }] } }),
+    ok: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '-1', MaxValue: '+2.5' }] } }),
+    dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '0.1', 'MaxValue.$': '$.max' }] } }),
   },
   'parameter-ranges-total-30': {
     api: 'createHyperParameterTuningJob',
@@ -1714,7 +1777,7 @@ const CASES: Record<string, Case> = {
     api: 'createMonitoringSchedule',
     bad: [window('-PT30H', '-PT2H'), window('-P1DT1H', 'PT0H')],
     ok: [window('-PT25H', '-PT1H'), window('-P1D', 'PT0S'), window('-PT5H', '-PT1H')],
-    dynamic: [{ MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', 'DataAnalysisStartTime.$': '$.start', DataAnalysisEndTime: '-PT1H' } } }, window('-30 hours', '-PT2H')],
+    dynamic: { MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'NOW', 'DataAnalysisStartTime.$': '$.start', DataAnalysisEndTime: '-PT1H' } } },
   },
   'labeling-concurrent-tasks-1000': {
     api: 'createLabelingJob',

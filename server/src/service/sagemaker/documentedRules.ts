@@ -104,10 +104,17 @@ export interface DocumentedRule {
   globs?: string[];
   /** spanMax: the fields are ISO 8601 durations (offsets from a schedule's time), not timestamps. */
   offsets?: boolean;
-  /** format: what the string field holds. */
-  format?: 'base64' | 'json';
+  /**
+   * format: what the string field holds: base64, JSON, a JSON object, a decimal number, an integer, an ISO 8601
+   * duration, or (`pattern`) text of the form the regular expression `pattern` gives and `form` says in words.
+   */
+  format?: 'base64' | 'json' | 'jsonObject' | 'number' | 'integer' | 'isoDuration' | 'pattern';
+  pattern?: string;
+  form?: string;
   /** keysIn: the fields whose values are the only keys the map `field` may have (the target column). */
   namedBy?: string[];
+  /** keysIn: only the keys whose value (an object) has this member are held to `namedBy` (frontfill: the target only). */
+  whereValueHas?: string;
   /** namedIn: what the named item's member must be ({ field: "FeatureType", oneOf: ["String", "Fractional"] }). */
   itemValue?: { field: string; oneOf: Scalar[] };
   /** samePart: what the patterns capture, in the message ("region"). */
@@ -178,6 +185,11 @@ export function wildcardMatch(pattern: string, text: string): boolean {
   while (p < pattern.length && pattern[p] === '*') p++;
   return p === pattern.length;
 }
+
+/** A decimal number as text ("0.1", "-3", "1e-4"); the hyperparameter ranges write their ends so. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** An ISO 8601 duration, signed: PnYnMnWnDTnHnMnS, at least one part, a T only before a time part. */
+const ISO_DURATION = /^[+-]?P(?=[\d.]+[YMWDHS]|T)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$/;
 
 /** An ISO 8601 duration in seconds ("-PT5H", "P1DT2H", "PT30M"), signed; undefined for anything else. */
 function durationSeconds(node: AstNode): number | undefined {
@@ -678,6 +690,12 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
         if (!k || typeof k.value !== 'string') return [];
         const name = k.value.endsWith('.$') ? k.value.slice(0, -2) : k.value;
         if (allowed.includes(name) || isDynamicNode(k)) return [];
+        if (rule.whereValueHas) {
+          const v = p.children?.[1];
+          const member = v?.type === 'object' ? v.children?.find((m) => m.children?.[0]?.value === rule.whereValueHas)?.children?.[0] : undefined;
+          if (!member) return [];
+          return [{ node: member, message: `${f.label} sets ${rule.whereValueHas} for ${JSON.stringify(name)}; ${rule.whereValueHas} is only for ${said.join(' or ')}` }];
+        }
         return [{ node: k, message: `${f.label} has the key ${JSON.stringify(name)}; its keys can only be ${said.join(' or ')}` }];
       });
     }
@@ -817,11 +835,27 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
         const why = bad >= 0 ? `${JSON.stringify(compact[bad])} is no base64 character` : 'its length is no multiple of 4 or its padding is misplaced';
         return [{ node: presentAt(f), message: `${f.label} is not base64 text (${why})${when}` }];
       }
-      try {
-        JSON.parse(text);
-        return [];
-      } catch (e) {
-        return [{ node: presentAt(f), message: `${f.label} is not JSON text (${(e as Error).message})${when}` }];
+      const fails = (what: string) => [{ node: presentAt(f), message: `${f.label} is not ${what}${when}` }];
+      switch (rule.format) {
+        case 'json':
+        case 'jsonObject': {
+          let value: unknown;
+          try {
+            value = JSON.parse(text);
+          } catch (e) {
+            return fails(`JSON text (${(e as Error).message})`);
+          }
+          return rule.format === 'json' || (value !== null && typeof value === 'object' && !Array.isArray(value)) ? [] : fails('a JSON object ({"name": …})');
+        }
+        // Spaces around a number are let through, as the ranges' other rules read them (numericString).
+        case 'number':
+          return DECIMAL.test(text.trim()) ? [] : fails('a number');
+        case 'integer':
+          return /^[+-]?\d+$/.test(text.trim()) ? [] : fails('an integer');
+        case 'isoDuration':
+          return ISO_DURATION.test(text) ? [] : fails('an ISO 8601 duration (such as "-PT5H" or "P1D")');
+        default:
+          return new RegExp(rule.pattern!).test(text) ? [] : fails(rule.form!);
       }
     }
     case 'priceIn': {
