@@ -2296,3 +2296,11 @@ test('role groups past what the model allows are left to its list and length che
   // One pattern and one group of 60,000 characters each (pattern × text steps): silent.
   assert.deepEqual(run('createPartnerApp', partner(['*' + 'a'.repeat(60000) + 'b'], ['a'.repeat(60000)])).filter((f) => f.rule === 'partner-app-role-groups-assigned'), []);
 });
+
+test('the format rules read a long value in one pass: 200,000 digits then a letter (a number pattern that splits digits every way took minutes)', () => {
+  const long = '1'.repeat(200_000) + 'x';
+  const ranges = tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: long, MaxValue: '1' }], IntegerParameterRanges: [{ Name: 'y', MinValue: long, MaxValue: '1' }] } });
+  assert.ok(rulesOf('createHyperParameterTuningJob', ranges).includes('continuous-range-min-number'));
+  assert.ok(rulesOf('createHyperParameterTuningJob', ranges).includes('integer-range-min-integer'));
+  assert.deepEqual(rulesOf('createMonitoringSchedule', window(`-P${long}`, `-PT${'1.'.repeat(100_000)}H`)).sort(), ['monitoring-end-offset-iso-duration', 'monitoring-start-offset-iso-duration']);
+});

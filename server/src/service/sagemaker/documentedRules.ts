@@ -187,7 +187,8 @@ export function wildcardMatch(pattern: string, text: string): boolean {
 }
 
 /** A decimal number as text ("0.1", "-3", "1e-4"); the hyperparameter ranges write their ends so. */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter splits a run of digits every way before it fails (quadratic).
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** An ISO 8601 duration, signed: PnYnMnWnDTnHnMnS, at least one part, a T only before a time part. */
 const ISO_DURATION = /^[+-]?P(?=[\d.]+[YMWDHS]|T)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?W)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?$/;
 
