@@ -34,16 +34,18 @@ test('a directory argument follows symbolic links to files and folders, never in
   assert.equal(r.status, 1);
 });
 
-test('a directory argument finds files and folders whose names hold a line break (\\n, \\r, U+2028, U+2029): none passes unchecked', () => {
+test('a directory or a glob finds files and folders whose names hold a line break (\\n, \\r, U+2028, U+2029): none passes unchecked', () => {
   const base = join(dir, 'line-breaks');
   mkdirSync(join(base, 'flows', 'nested\u2028dir'), { recursive: true });
   writeFileSync(join(base, 'flows', 'deploy\n.asl.json'), machine('newline'));
   writeFileSync(join(base, 'flows', 'train\r\u2029.asl.json'), machine('carriage return'));
   writeFileSync(join(base, 'flows', 'nested\u2028dir', 'deep.asl.json'), machine('line separator'));
-  const r = run(base, ['lint', 'flows']);
-  assert.equal(r.err, '');
-  assert.match(r.out, /\(3 checked\)\n$/);
-  assert.equal(r.status, 1);
+  for (const args of [['flows'], ['flows/**/*.json'], ['**/*.asl.json']]) {
+    const r = run(base, ['lint', ...args]);
+    assert.equal(r.err, '', args[0]);
+    assert.match(r.out, /\(3 checked\)\n$/, args[0]);
+    assert.equal(r.status, 1, args[0]);
+  }
 });
 
 test('.asl files are state machines, named or found in a directory', () => {

@@ -1,16 +1,19 @@
 // Which files the command line names, and reading them safely. Arguments are files, directories (searched) or
-// globs (tinyglobby: `*`, `**`, `?`, `{a,b}`, `[…]`). Symbolic links are followed, never in a loop; every path
+// globs (picomatch: `*`, `**`, `?`, `{a,b}`, `[…]`; fdir walks the tree). Symbolic links are followed, never in a loop; every path
 // that cannot be read is reported, never skipped in silence; a file is stat'ed before it is read, so a device,
 // a FIFO or a huge file is refused instead of read forever.
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { reason } from '../inputFiles';
-// The CommonJS build, required: the ES module one reaches fdir's ES build, whose createRequire(import.meta.url)
-// has no URL once bundled into CommonJS (dist/cli.js) and throws at start-up.
-const { globSync, isDynamicPattern } = require('tinyglobby') as typeof import('tinyglobby');
+// The CommonJS builds, required: fdir's ES module build calls createRequire(import.meta.url), which has no URL once
+// bundled into CommonJS (dist/cli.js) and throws at start-up.
 const { fdir } = require('fdir') as typeof import('fdir');
+type Picomatch = ((glob: string | string[], options: { dot: boolean; posix: boolean; flags: string }) => (path: string) => boolean) & { scan(glob: string): { isGlob: boolean } };
+const picomatch = require('picomatch') as Picomatch;
+/** Whether an argument is a glob rather than a path (picomatch's own reading: `*`, `?`, `[…]`, `{a,b}`, extglobs). */
+const isDynamicPattern = (arg: string) => picomatch.scan(arg).isGlob;
 
 /** Files above this size are refused, not read (a state machine is kilobytes; 64 MiB is far beyond any real one). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -129,7 +132,7 @@ function brokenLink(path: string): boolean {
 }
 
 /**
- * The most single `*` one part of a glob may hold. A glob becomes a regular expression (picomatch, under tinyglobby),
+ * The most single `*` one part of a glob may hold. A glob becomes a regular expression (picomatch),
  * and `*a*a*a*a*b` against a 200-character name backtracks for minutes: more than a few stars in one part is no
  * pattern anyone needs. `**` (any folders) is no such star.
  */
@@ -137,7 +140,7 @@ const MAX_STARS = 3;
 const tooManyStars = (glob: string) => glob.split(/[\\/]/).some((part) => part !== '**' && (part.match(/\*+/g) ?? []).length > MAX_STARS);
 
 /**
- * How the searches read the tree (tinyglobby and fdir take it as their `fs`): (1) each directory that cannot be read
+ * How the searches read the tree (fdir takes it as its `fs`): (1) each directory that cannot be read
  * is recorded, (2) a link to a directory that contains the link (a loop) is not entered, and (3) FIFOs, devices and
  * broken links are handed on as files, so the name decides whether they matter and reading them reports them.
  */
@@ -189,17 +192,23 @@ function treeReader(base: string, cwd: string, problems: string[]) {
   };
 }
 
-/** The files below `base` that `pattern` matches, as absolute paths, following symbolic links. */
+/**
+ * The files below `base` that `pattern` matches, as absolute paths, following symbolic links. A pattern that names
+ * folders (`flows/{train,serve}`) stands for the files in them too. The `s` flag lets `*` and `**` match names holding
+ * a line break, as a shell's do: without it such a file was left out in silence.
+ */
 function search(base: string, pattern: string, cwd: string, problems: string[]): string[] {
-  const ignore = SKIP_DIRS.filter((d) => !pattern.split('/').includes(d)).map((d) => `**/${d}/**`);
-  const matched = globSync(pattern, { cwd: base, dot: true, followSymbolicLinks: true, ignore, fs: treeReader(base, cwd, problems) as never });
-  return matched.map((p) => (isAbsolute(p) ? p : join(base, p)));
+  const skip = SKIP_DIRS.filter((d) => !pattern.split('/').includes(d));
+  const matches = picomatch(pattern.endsWith('*') ? pattern : [pattern, `${pattern.replace(/\/$/, '')}/**`], { dot: true, posix: true, flags: 's' });
+  return new fdir({ fs: treeReader(base, cwd, problems) as never, resolveSymlinks: true, relativePaths: true, pathSeparator: '/', exclude: (name) => skip.includes(name), filters: [(path) => matches(path)] })
+    .crawl(base)
+    .sync()
+    .map((p) => join(base, p));
 }
 
 /**
  * The files a directory argument stands for: every file below it with a state machine's extension, as absolute
- * paths, following symbolic links. Not a `**` glob: a glob's `**` does not match a name holding a line break (\n,
- * \r, U+2028, U+2029), and a CI run of `lint flows/` passed with such a machine unchecked.
+ * paths, following symbolic links.
  */
 function searchDirectory(base: string, cwd: string, problems: string[]): string[] {
   return new fdir({ fs: treeReader(base, cwd, problems) as never, resolveSymlinks: true, includeBasePath: true, exclude: (name) => SKIP_DIRS.includes(name), filters: [(path) => FOUND_IN_DIRS.test(path)] })
