@@ -153,6 +153,12 @@ test('brace globs: lint flows/*.{json,yaml}', () => {
   // A name with glob characters that exists is that file, not a pattern.
   writeFileSync(join(base, 'flows', '[x].asl.json'), machine('bracket name'));
   assert.equal(run(base, ['flows/[x].asl.json']).out, patternError('flows/[x].asl.json', 8, 28, 'bracket name') + '1 error, 0 warnings in 1 file (1 checked)\n');
+  // A brace group across folders, and one that names folders (their files count).
+  mkdirSync(join(base, 'train'));
+  writeFileSync(join(base, 'train', 'c.asl.json'), machine('in train'));
+  assert.match(run(base, ['lint', '{flows,train}/*.asl.json']).out, /\(2 checked\)\n$/);
+  assert.match(run(base, ['lint', '{flows/a,train/c}.*']).out, /\(2 checked\)\n$/);
+  assert.match(run(base, ['lint', '{train,nothing}']).out, /in train[^]*\(1 checked\)\n$/);
 });
 
 test('a file named on the command line that is not checked is said to be skipped', () => {

@@ -98,7 +98,8 @@ export function expand(args: string[], cwd: string): Expansion {
 function splitGlob(arg: string, cwd: string): { base: string; pattern: string } {
   const parts = arg.split('/');
   let fixed = 0;
-  while (fixed < parts.length - 1 && !isDynamicPattern(parts[fixed]) && !parts[fixed].includes('\\')) fixed++;
+  // A brace group may span a `/` ({flows/a,flows/b}): the fixed folders end before its first part.
+  while (fixed < parts.length - 1 && !isDynamicPattern(parts[fixed]) && !/[\\{}]/.test(parts[fixed])) fixed++;
   const prefix = parts.slice(0, fixed).join('/');
   return { base: prefix === '' && fixed > 0 ? '/' : resolve(cwd, prefix || '.'), pattern: parts.slice(fixed).join('/') };
 }
@@ -199,11 +200,40 @@ function treeReader(base: string, cwd: string, problems: string[]) {
  */
 function search(base: string, pattern: string, cwd: string, problems: string[]): string[] {
   const skip = SKIP_DIRS.filter((d) => !pattern.split('/').includes(d));
-  const matches = picomatch(pattern.endsWith('*') ? pattern : [pattern, `${pattern.replace(/\/$/, '')}/**`], { dot: true, posix: true, flags: 's' });
-  return new fdir({ fs: treeReader(base, cwd, problems) as never, resolveSymlinks: true, relativePaths: true, pathSeparator: '/', exclude: (name) => skip.includes(name), filters: [(path) => matches(path)] })
+  const options = { dot: true, posix: true, flags: 's' };
+  const named = pattern.replace(/\/$/, '');
+  const folders = !pattern.endsWith('*');
+  const matches = picomatch(folders ? [named, `${named}/**`] : named, options);
+  const couldHold = folderFilter(named, folders, options);
+  const exclude = (name: string, path: string) => skip.includes(name) || !couldHold(relative(base, path).split(sep).join('/'));
+  return new fdir({ fs: treeReader(base, cwd, problems) as never, resolveSymlinks: true, relativePaths: true, pathSeparator: '/', exclude, filters: [(path) => matches(path)] })
     .crawl(base)
     .sync()
     .map((p) => join(base, p));
+}
+
+/**
+ * Whether a folder (its path below the search's base) could hold a file the pattern matches, so that a glob walks
+ * only the folders its parts can name (`flows/*.json` does not walk every folder below flows): each folder name
+ * must match the pattern's part at its depth, up to a `**` part (anything below) or, when the pattern may name
+ * folders (`folders`), below a folder the whole pattern names. A brace group that spans a `/` is not split: no pruning.
+ */
+function folderFilter(pattern: string, folders: boolean, options: { dot: boolean; posix: boolean; flags: string }): (folder: string) => boolean {
+  const parts = pattern.split('/');
+  if (parts.some((p) => (p.match(/(?<!\\)\{/g) ?? []).length !== (p.match(/(?<!\\)\}/g) ?? []).length)) return () => true;
+  const globstar = parts.findIndex((p) => p.includes('**'));
+  const part = parts.map((p) => picomatch(p, options));
+  return (folder) => {
+    const names = folder.split('/');
+    for (let i = 0; i < names.length; i++) {
+      if (i === globstar) return true;
+      // A folder at the depth of the pattern's last part holds matches only when the pattern names folders.
+      if (i === parts.length - 1 && !folders) return false;
+      if (i === parts.length) return true;
+      if (!part[i](names[i])) return false;
+    }
+    return true;
+  };
 }
 
 /**
