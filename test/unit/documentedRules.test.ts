@@ -93,6 +93,8 @@ interface Case {
 }
 
 /** A filling method set to `value` needs its `<method>_value`: the same case for each method that takes one. */
+/** An Inference Recommender job's custom load test: two phases, the second `d` seconds long; `job` its JobDurationInSeconds. */
+const phases = (d: unknown, job?: unknown) => ({ InputConfig: { ...(job === undefined ? {} : { JobDurationInSeconds: job }), TrafficPattern: { TrafficType: 'PHASES', Phases: [{ InitialNumberOfUsers: 1, SpawnRate: 1, DurationInSeconds: 600 }, { InitialNumberOfUsers: 2, SpawnRate: 1, DurationInSeconds: d }] } } });
 const fillMethodCases = (methods: string[]): Record<string, Case> =>
   Object.fromEntries(
     methods.map((m) => [
@@ -379,6 +381,18 @@ const CASES: Record<string, Case> = {
     bad: { InputConfig: { JobDurationInSeconds: 18001 } },
     ok: { InputConfig: { JobDurationInSeconds: 18000 } },
     dynamic: { InputConfig: { 'JobDurationInSeconds.$': '$.seconds' } },
+  },
+  'recommendation-phase-within-job': {
+    api: 'createInferenceRecommendationsJob',
+    bad: [phases(1200, 900)],
+    ok: [phases(900, 900), phases(1200)],
+    dynamic: [phases('{% $d %}', 900), { InputConfig: { 'JobDurationInSeconds.$': '$.s', TrafficPattern: { Phases: [{ DurationInSeconds: 1200 }] } } }],
+  },
+  'recommendation-phase-120-to-3600': {
+    api: 'createInferenceRecommendationsJob',
+    bad: [phases(119), phases(3601)],
+    ok: [phases(120), phases(3600)],
+    dynamic: phases('{% $d %}'),
   },
   'recommendation-latency-percentile': {
     api: 'createInferenceRecommendationsJob',

@@ -547,6 +547,17 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       return [];
     }
     case 'lessOrEqual': {
+      // One side through a list (`Phases[].DurationInSeconds`): each item against the other side.
+      if (rule.lhs!.length === 1 && rule.lhs![0].includes('[]')) {
+        const r = sum(at, rule.rhs!, rule.defaults, rule.numericString);
+        if (!r) return [];
+        return lookup(at, rule.lhs![0]).flatMap((f): Hit[] => {
+          if (f.state !== 'value') return [];
+          const v = numberOf(f, rule.numericString);
+          if (v === undefined || (rule.strict ? v < r.total : v <= r.total)) return [];
+          return [{ node: presentAt(f), message: `${f.label} (${v}) must be ${rule.strict ? 'less than' : 'at most'} ${rule.rhs!.map(labelOf).join(' + ')} (${r.total})` }];
+        });
+      }
       const l = sum(at, rule.lhs!, rule.defaults, rule.numericString);
       const r = sum(at, rule.rhs!, rule.defaults, rule.numericString);
       if (!l || !r || (rule.strict ? l.total < r.total : l.total <= r.total)) return [];
