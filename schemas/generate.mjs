@@ -450,6 +450,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       'export const sageMakerSdkOutputs = (): Record<string, any> => require(\'./sdk-outputs.json\');\n' +
       '/** Every operation\'s request, for the AWS SDK integration (aws-sdk:sagemaker:<action>). */\n' +
       'export const sageMakerSdkSchema = (): Record<string, any> => require(\'./sdk-requests.json\');\n' +
+      '/** The model patterns whose matching backtracks (recheck\'s verdicts, schemas/backtracking.mjs): exponential or polynomial. */\n' +
+      'export const sageMakerBacktrackingPatterns = (): Record<string, string> => require(\'./backtracking.json\').backtracking;\n' +
       '/** The AWS SDK integration\'s actions, without reading their requests (completion, did-you-mean). */\n' +
       `export const sageMakerSdkActions: readonly string[] = ${JSON.stringify(Object.keys(sdk['x-operations']))};\n`,
   );

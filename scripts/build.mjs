@@ -20,12 +20,13 @@ const entries = [
 // start to then is part of the product (issue 14: at most twice a bare `node -e 0`). What only some documents or
 // requests need lives in files beside it, each loaded by a require() inside a function in the source, on first use:
 // - libraries: YAML documents (yaml), JSONata expressions (jsonata), formatting/folding (vscode-json-languageservice),
-//   the reader of the model's patterns for values with placeholders (@eslint-community/regexpp);
+//   the reader of the model's patterns for values with placeholders (@eslint-community/regexpp), the linear-time
+//   matcher of the patterns that backtrack (re2js);
 // - the generated tables, as JSON: the SageMaker request schemas (one per integration), the output shapes of the data
 //   flow, the documented rules and the States Language's documentation for hovers (asl-docs). JSON.parse reads a
 //   table faster than V8 compiles the same object literal.
 // Tests and the CLI bundle the same source into one file (there each require() is bundled like an import).
-const SERVER_LIBS = { yaml: 'yaml', jsonata: 'jsonata', 'vscode-json-languageservice': 'json-languageservice', '@eslint-community/regexpp': 'regexpp' };
+const SERVER_LIBS = { yaml: 'yaml', jsonata: 'jsonata', 'vscode-json-languageservice': 'json-languageservice', '@eslint-community/regexpp': 'regexpp', re2js: 're2js' };
 const SERVER_TABLES = /(^|[\\/])schemas[\\/](sagemaker[\\/][^\\/]+|documented-rules|asl-docs)\.json$/;
 // Node built-ins that vscode-languageserver requires at load but uses only later or never over stdio (random ids,
 // pipes, sockets, a module resolver): proxies that load the real module on its first use.

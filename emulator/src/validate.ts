@@ -1,6 +1,7 @@
 // Validates a request against one of the generated JSON Schemas (schemas/sagemaker/*.schema.json), reporting
 // the way SageMaker does: "Value 'x' at 'resourceConfig.instanceType' failed to satisfy constraint: …".
 // The constraints are data from the AWS model; this file only knows the handful of keywords the generator emits.
+import { patternMatcher } from '../../server/src/service/sagemaker/linearPattern';
 
 export interface JsonSchema {
   $ref?: string;
@@ -24,11 +25,13 @@ export interface JsonSchema {
   maxProperties?: number;
 }
 
-const patternCache = new Map<string, RegExp>();
-function regex(pattern: string): RegExp {
-  let re = patternCache.get(pattern);
-  if (!re) patternCache.set(pattern, (re = new RegExp(pattern, 'u')));
-  return re;
+// The language service's matcher: linear time for the model's patterns that backtrack (a request with 28 spaces and
+// U+0085 in a PipelineDefinition held the whole emulator for seconds).
+const patternCache = new Map<string, (value: string) => boolean>();
+function matches(pattern: string, value: string): boolean {
+  let test = patternCache.get(pattern);
+  if (!test) patternCache.set(pattern, (test = patternMatcher(pattern)));
+  return test(value);
 }
 
 /** AWS names members in validation messages in lower camel case: TrainingJobName → trainingJobName. */
@@ -55,7 +58,7 @@ export function validateRequest(root: JsonSchema, value: unknown): string[] {
         // A value past its length is not matched against the pattern too: some model patterns are quadratic on
         // a long string (8 MiB of request body would take hours), as the language server knows (sagemaker/validation.ts).
         if (s.maxLength !== undefined && v.length > s.maxLength) fail(`Member must have length less than or equal to ${s.maxLength}`);
-        else if (s.pattern && !regex(s.pattern).test(v)) fail(`Member must satisfy regular expression pattern: ${s['x-awsPattern'] ?? s.pattern}`);
+        else if (s.pattern && !matches(s.pattern, v)) fail(`Member must satisfy regular expression pattern: ${s['x-awsPattern'] ?? s.pattern}`);
         break;
       case 'integer':
       case 'number':

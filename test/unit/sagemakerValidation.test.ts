@@ -307,6 +307,11 @@ describe('resources', () => {
     assert.deepEqual(sdk('stopTrainingJob', { Bogus: 1 }), [['unknown-key', 'error', '"Bogus"'], ['missing-required', 'error', '"Parameters"']]);
     assert.deepEqual(sdk('updateEndpointWeightsAndCapacities', { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', DesiredInstanceCount: -1 }] }), [['out-of-range', 'error', '-1']]);
     assert.deepEqual(sdk('addTags', { ResourceArn: 'arn:aws:s3:::bucket/key', Tags: [] }), [['pattern', 'error', '"arn:aws:s3:::bucket/key"']]);
+    // Patterns V8 would backtrack on for seconds (each more character doubling it) are matched in linear time.
+    const spaces = ' '.repeat(40) + '\u0085';
+    assert.deepEqual(sdk('createPipeline', { PipelineName: 'p', ClientRequestToken: 'a'.repeat(32), RoleArn: 'arn:aws:iam::123456789012:role/r', PipelineDefinition: spaces }), [['pattern', 'error', JSON.stringify(spaces)]]);
+    const team = 'a'.repeat(40) + '!';
+    assert.deepEqual(sdk('createComputeQuota', { Name: 'q', ClusterArn: 'arn:aws:sagemaker:us-east-1:123456789012:cluster/abcdefghijkl', ComputeQuotaConfig: {}, ComputeQuotaTarget: { TeamName: team } }).filter(([, , at]) => at === JSON.stringify(team)), [['pattern', 'error', JSON.stringify(team)]]);
     // A timestamp is an ISO 8601 date or epoch seconds; "yesterday" fails when the state runs.
     assert.deepEqual(sdk('listTrainingJobs', { CreationTimeAfter: 'yesterday' }), [['likely-runtime-failure', 'warning', '"yesterday"']]);
     for (const t of ['2024-01-31', '2024-01-31T00:00:00Z', '2024-01-31T00:00:00.123+02:00', '1706659200', 1706659200, '${Since}']) assert.deepEqual(sdk('listTrainingJobs', { CreationTimeAfter: t }), [], String(t));

@@ -1,6 +1,7 @@
 // Reads the generated JSON Schemas (schemas/sagemaker/*.schema.json) into a graph of shapes with their
 // checks precompiled (regexes built once). The code here is generic: every constraint is data from the model.
 import { sageMakerSchemas, sageMakerSdkActions, sageMakerSdkSchema } from '../../../../schemas/sagemaker/index';
+import { patternMatcher } from './linearPattern';
 
 type SchemaNode = Record<string, any>;
 
@@ -29,6 +30,8 @@ export interface Shape {
   min?: number;
   max?: number;
   pattern?: RegExp;
+  /** Whether a value matches `pattern`, in time linear in the value where V8's engine would backtrack (linearPattern.ts). */
+  matches?: (value: string) => boolean;
   /** The model's own pattern, as users read it in the API reference. */
   awsPattern?: string;
   /** What the pattern allows, in words, when it is simple enough to say ("letters, digits and hyphens"). */
@@ -90,6 +93,7 @@ function shapesOf(defs: Record<string, SchemaNode>): (name: string) => Shape {
     shape.max = d.maxLength ?? d.maxItems ?? d.maxProperties ?? d.maximum;
     if (d.pattern) {
       shape.pattern = new RegExp(d.pattern, 'u');
+      shape.matches = patternMatcher(d.pattern);
       shape.awsPattern = d['x-awsPattern'];
       shape.patternDescription = d['x-patternDescription'];
     }

@@ -125,7 +125,7 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
     problem(ctx, node, code(SageMakerCode.tooShort), msg + pathHint, { min: shape.min });
     return;
   }
-  if (shape.pattern && !shape.pattern.test(value)) {
+  if (shape.matches && !shape.matches(value)) {
     const words = shape.patternDescription ? `: ${shape.patternDescription}` : '';
     problem(ctx, node, code(SageMakerCode.pattern), `${label} ${quote(value)} must match ${shape.awsPattern}${words}${pathHint}`, { pattern: shape.awsPattern, shape: shape.name });
     return;

@@ -1,0 +1,53 @@
+// How a value is matched against a model pattern. V8's engine backtracks, and a few of the model's patterns take
+// exponential or polynomial time on a hostile value: 28 spaces and U+0085 in a createPipeline's PipelineDefinition
+// held the server for seconds, each more space doubling it. recheck judged every pattern the schemas carry
+// (schemas/backtracking.mjs → schemas/sagemaker/backtracking.json); those it found vulnerable are matched by re2js,
+// a port of RE2, whose automaton takes time linear in the value. The others keep V8's engine, many times faster on
+// the values every keystroke checks. Both libraries are loaded on first use of such a pattern (scripts/build.mjs).
+import type * as Regexpp from '@eslint-community/regexpp';
+import type * as Re2js from 're2js';
+import { sageMakerBacktrackingPatterns } from '../../../../schemas/sagemaker/index';
+
+/** RE2 refuses a count above 1,000 (`{3,1016}`): such a repetition is written as repetitions of at most 1,000. */
+const RE2_MAX_REPEAT = 1000;
+
+let backtracking: Record<string, string> | undefined;
+
+/** A test of `value` against the pattern `source` (compiled with the `u` flag), in linear time where V8's would not be. */
+export function patternMatcher(source: string): (value: string) => boolean {
+  backtracking ??= sageMakerBacktrackingPatterns();
+  if (!Object.hasOwn(backtracking, source)) {
+    const re = new RegExp(source, 'u');
+    return (value) => re.test(value);
+  }
+  let re: Re2js.RE2JS | undefined;
+  return (value) => {
+    re ??= (require('re2js') as typeof Re2js).RE2JS.compile(re2Source(source));
+    return re.matcher(value).find();
+  };
+}
+
+/** A JavaScript pattern (`u` flag) in RE2's syntax: `\uXXXX` and `\u{…}` as `\x{…}`, counts above 1,000 split. */
+export function re2Source(source: string): string {
+  const regexpp = require('@eslint-community/regexpp') as typeof Regexpp;
+  const tree = new regexpp.RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: true });
+  const big: Regexpp.AST.Quantifier[] = [];
+  regexpp.visitRegExpAST(tree, { onQuantifierEnter: (q) => void ((q.min > RE2_MAX_REPEAT || (q.max !== Infinity && q.max > RE2_MAX_REPEAT)) && big.push(q)) });
+  let out = source;
+  // From the last to the first, so the offsets of those before stay right; one inside another is not written here.
+  for (const q of big.sort((a, b) => b.start - a.start)) {
+    if (big.some((o) => o !== q && o.start <= q.start && q.end <= o.end)) throw new Error(`a count above ${RE2_MAX_REPEAT} inside another: ${source}`);
+    const element = `(?:${q.element.raw})`;
+    let written = '';
+    let { min, max } = q;
+    while (min > RE2_MAX_REPEAT || max > RE2_MAX_REPEAT) {
+      written += `${element}{${Math.min(min, RE2_MAX_REPEAT)},${RE2_MAX_REPEAT}}`;
+      min = Math.max(0, min - RE2_MAX_REPEAT);
+      max -= RE2_MAX_REPEAT;
+    }
+    written += `${element}{${min},${max === Infinity ? '' : max}}`;
+    out = out.slice(0, q.start) + written + out.slice(q.end);
+  }
+  // An escape's backslash is the odd one of a run: `\\u0085` is a backslash and the text u0085.
+  return out.replace(/(?<!\\)((?:\\\\)*)\\u(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/g, (_, run: string, braced?: string, four?: string) => `${run}\\x{${braced ?? four}}`);
+}
