@@ -244,3 +244,9 @@ test('values that carry credentials are masked under any name: a connection stri
     `connecting with Password=${MASK}; posting to https://hooks.slack.com/services/${MASK}; PGPASSWORD=${MASK}`,
   );
 });
+
+test('an error text an endpoint made huge is explained in one pass ("profile " 100,000 times took minutes: .* before "could not be found")', () => {
+  const x = explainError(new Error('profile '.repeat(100_000)));
+  assert.notEqual(x.kind, 'missingCredentials');
+  assert.equal(explainError(new Error('Profile ml-dev could not be found or parsed in shared credentials file.')).kind, 'missingCredentials');
+});

@@ -66,7 +66,7 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
     return { kind: 'badAnswer', code: ANSWER_TOO_LARGE, retryable: false, message: `${where} answered ${op} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB, far more than AWS ever does: the answer was not read.`,
       action: 'Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not a working one.' };
   }
-  if (name === 'CredentialsProviderError' || /could not load credentials|unable to load credentials|profile .* could not be found/i.test(text)) {
+  if (name === 'CredentialsProviderError' || /could not load credentials|unable to load credentials|profile .{0,256}? could not be found/i.test(text)) {
     return { kind: 'missingCredentials', code: name, retryable: false, message: `No AWS credentials found (${profile}): ${text}`,
       action: `Configure credentials (aws configure, or aws sso login${s.profile ? ` --profile ${s.profile}` : ''}), or choose a profile in the setting sagemakerAsl.aws.profile.` };
   }
