@@ -260,6 +260,9 @@ test('Serverless: #{AWS::…} pseudo parameters are placeholders, as serverless-
   // The Resource with #{AWS::Partition} is still a SageMaker task (its request is checked), and no #{…} is judged as text.
   assert.deepEqual(findings(d), [['enum-value', 'ml.m5.larg']]);
   assert.deepEqual(service.findTasks(d).map((t) => t.api), ['createTrainingJob']);
+  // 200,000 characters of "#{" without "}" are read in one pass (a scan to the end from each "#{" took seconds).
+  const many = open('serverless.yml', text.replace('TrainingJobName: churn', `TrainingJobName: churn\n              Comment: "${'#{'.repeat(100_000)}"`));
+  assert.deepEqual(service.findTasks(many).map((t) => t.api), ['createTrainingJob']);
 });
 
 test('substitutions are followed in a DefinitionString too: quoted ones as strings, bare ones as the JSON their text reads as', () => {
