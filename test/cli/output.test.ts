@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cli, machine, patternError, run, tempDir } from './helpers';
@@ -46,6 +46,21 @@ test('text: one line a finding, whatever a key or a file name holds (no line a C
   const lines = r.out.split('\n');
   assert.ok(lines.every((l) => !l.startsWith('::')), r.out);
   assert.match(r.out, /^\.\/::warning::a\.asl\.json:1:\d+ error asl-unknown-state Next "x\\n::error file=README\.md::Leaked key\\n::add-mask::0\\u2028::stop/m);
+});
+
+test('stderr: a file name says itself on one line too (a broken link, a device, a skipped file), and no name reorders the text', () => {
+  const base = join(dir, 'forge');
+  mkdirSync(base);
+  symlinkSync('/nonexistent', join(base, 'a\n::error file=README.md,line=1::forged\n.asl.json'));
+  symlinkSync('/dev/null', join(base, 'b\r::warning::forged\u2028.asl.json'));
+  const skipped = 'c\n::error::forged\u202e.txt';
+  writeFileSync(join(base, skipped), '{}');
+  const r = run(dir, ['lint', 'forge', `forge/${skipped}`]);
+  assert.equal(r.status, 2);
+  const lines = r.err.trimEnd().split('\n');
+  assert.equal(lines.length, 3, r.err);
+  for (const l of lines) assert.match(l, /^sagemaker-asl: (cannot read|skipped) forge\/[abc]\\[nr]::/, r.err);
+  assert.ok(r.err.includes('forged\\u202e.txt') && r.err.includes('forged\\u2028.asl.json'), r.err);
 });
 
 test('a reader that goes away (| head) ends the run quietly, with the run\'s exit status', async () => {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { reason } from '../inputFiles';
+import { textPath } from './formats';
 // The CommonJS builds, required: fdir's ES module build calls createRequire(import.meta.url), which has no URL once
 // bundled into CommonJS (dist/cli.js) and throws at start-up.
 const { fdir } = require('fdir') as typeof import('fdir');
@@ -47,6 +48,8 @@ export function languageOf(file: string, explicit: boolean): string | undefined 
 
 /** The path as the output shows it: relative to the working directory, with `/`. */
 export const displayPath = (path: string, cwd: string) => relative(cwd, path).split(sep).join('/') || '.';
+/** The path as a message on stderr says it: displayPath on one line (a name cannot forge a line of its own). */
+export const saidPath = (path: string, cwd: string) => textPath(displayPath(path, cwd));
 
 
 export interface Expansion {
@@ -70,7 +73,7 @@ export function expand(args: string[], cwd: string): Expansion {
       stat = statSync(path);
     } catch (e) {
       if (!isDynamicPattern(arg)) {
-        fatal.push(`cannot read ${arg}: ${brokenLink(path) ? 'broken symbolic link' : reason(e)}`);
+        fatal.push(`cannot read ${textPath(arg)}: ${brokenLink(path) ? 'broken symbolic link' : reason(e)}`);
         continue;
       }
     }
@@ -79,13 +82,13 @@ export function expand(args: string[], cwd: string): Expansion {
     } else if (stat?.isFile()) {
       found.push({ path, explicit: true });
     } else if (stat) {
-      fatal.push(`cannot read ${arg}: ${kindOf(stat)}, not a regular file`);
+      fatal.push(`cannot read ${textPath(arg)}: ${kindOf(stat)}, not a regular file`);
     } else if (tooManyStars(arg)) {
-      fatal.push(`${arg}: a part of a glob has more than ${MAX_STARS} '*'; matching it against long names can take exponential time, so write it with fewer`);
+      fatal.push(`${textPath(arg)}: a part of a glob has more than ${MAX_STARS} '*'; matching it against long names can take exponential time, so write it with fewer`);
     } else {
       const { base, pattern } = splitGlob(arg, cwd);
       const matched = search(base, pattern, cwd, problems).filter((f) => languageOf(f, false));
-      if (!matched.length) fatal.push(`${arg} matches no file`);
+      if (!matched.length) fatal.push(`${textPath(arg)} matches no file`);
       for (const file of matched) found.push({ path: file, explicit: false });
     }
   }
@@ -159,7 +162,7 @@ function treeReader(base: string, cwd: string, problems: string[]) {
         entries = readdirSync(path, options);
       } catch (e) {
         // A glob's fixed folders that do not exist are no problem of their own: the glob then matches no file.
-        if (!((e as NodeJS.ErrnoException).code === 'ENOENT' && resolve(path) === base)) problems.push(`cannot read ${displayPath(resolve(path), cwd)}: ${reason(e)}`);
+        if (!((e as NodeJS.ErrnoException).code === 'ENOENT' && resolve(path) === base)) problems.push(`cannot read ${saidPath(resolve(path), cwd)}: ${reason(e)}`);
         throw e;
       }
       for (const entry of entries) {

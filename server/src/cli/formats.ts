@@ -35,17 +35,21 @@ const ruleOf = (f: Finding) => (f.source ? `${f.source}/${f.code}` : f.code);
 /**
  * One line of text, whatever a file's name or a key in it holds: control characters and line separators escaped as
  * JSON writes them. A key with a line break would otherwise start a line of its own, and CI reads lines starting with
- * `::` as workflow commands (GitHub Actions' `::error`, `::add-mask::`, `::stop-commands::`); a file name starting
- * with `::` is written `./::…`.
+ * `::` as workflow commands (GitHub Actions' `::error`, `::add-mask::`, `::stop-commands::`). The characters that
+ * reorder or hide text (bidirectional controls, zero-width ones) are escaped too: a name must read as what it is.
  */
-const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+export const oneLine = (s: string) =>
+  s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
+/** A file's name as a message on one line says it: escaped as oneLine does, and `./` before a name starting with `::`. */
+export const textPath = (path: string) => oneLine(path.startsWith('::') ? `./${path}` : path);
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 export function render(format: Format, findings: Finding[], checked: number, cwd: string): string {
   if (format === 'json') return JSON.stringify(findings, null, 2) + '\n';
   if (format === 'sarif') return JSON.stringify(toSarif(findings, cwd), null, 2) + '\n';
-  const lines = findings.map((f) => `${oneLine(f.file.startsWith('::') ? `./${f.file}` : f.file)}:${f.line}:${f.column} ${f.severity} ${ruleOf(f)} ${oneLine(f.message)}`);
+  const lines = findings.map((f) => `${textPath(f.file)}:${f.line}:${f.column} ${f.severity} ${ruleOf(f)} ${oneLine(f.message)}`);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const files = new Set(findings.map((f) => f.file)).size;

@@ -8,7 +8,8 @@ import { layoutGraph } from '../service/graph/layout';
 import { renderDot } from '../service/graph/renderDot';
 import { mermaidOverLimit, renderMermaid } from '../service/graph/renderMermaid';
 import { renderSvg } from '../service/graph/renderSvg';
-import { PathError, displayPath, languageOf, readSource } from './files';
+import { PathError, languageOf, readSource, saidPath } from './files';
+import { oneLine } from './formats';
 import type { Io } from './main';
 
 const GRAPH_USAGE = `Usage: sagemaker-asl graph [--format svg|mermaid|dot] [--machine NAME] FILE
@@ -53,22 +54,22 @@ export function graphCommand(text: string, languageId: string, format: GraphForm
 
 /** Runs `graph` with the arguments after the command name; the exit status. */
 export function graph(args: string[], cwd: string, io: Io): number {
-  const fail = (m: string) => (io.err(`sagemaker-asl: ${m}\n`), 2);
+  const fail = (m: string) => (io.err(`sagemaker-asl: ${oneLine(m)}\n`), 2);
   let values: { format?: string; machine?: string; help?: boolean }, positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args, options: { format: { type: 'string' }, machine: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
   } catch (e) {
-    return fail(`${(e as Error).message.split('\n')[0]}\n\n${GRAPH_USAGE}`);
+    return (fail(`${(e as Error).message.split('\n')[0]}`), io.err(`\n${GRAPH_USAGE}\n`), 2);
   }
   if (values.help) return io.out(GRAPH_USAGE + '\n'), 0;
   const format = (values.format ?? 'svg') as GraphFormat;
   if (!GRAPH_FORMATS.includes(format)) return fail(`unknown format "${format}" (svg, mermaid or dot)`);
-  if (positionals.length !== 1) return fail(`graph takes one file\n\n${GRAPH_USAGE}`);
+  if (positionals.length !== 1) return (fail(`graph takes one file`), io.err(`\n${GRAPH_USAGE}\n`), 2);
   const path = resolve(cwd, positionals[0]);
-  const shown = displayPath(path, cwd);
+  const shown = saidPath(path, cwd);
   try {
     const { text } = readSource(path, shown);
-    const out = graphCommand(text, languageOf(path, true) ?? 'json', format, values.machine, (m) => io.err(`sagemaker-asl: ${shown}: ${m}\n`));
+    const out = graphCommand(text, languageOf(path, true) ?? 'json', format, values.machine, (m) => io.err(`sagemaker-asl: ${shown}: ${oneLine(m)}\n`));
     io.out(out);
     // Still printed: it is valid, and a Mermaid set up with higher limits draws it.
     const over = format === 'mermaid' ? mermaidOverLimit(out) : undefined;

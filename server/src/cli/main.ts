@@ -8,10 +8,10 @@ import { getLanguageService } from '../service/languageService';
 import type { WorkflowType } from '../service/core/types';
 import { Code } from '../service/core/codes';
 import { pathOf, readInputFile } from '../inputFiles';
-import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource } from './files';
+import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource, saidPath } from './files';
 import { awsTarget, loadRuntime, type AwsTarget } from './aws';
 import { applyFixes, replaceFile, summary } from './fix';
-import { FORMATS, render, toFinding, type Finding, type Format } from './formats';
+import { FORMATS, oneLine, render, toFinding, type Finding, type Format } from './formats';
 import { graph } from './graph';
 import { policy } from './policy';
 
@@ -53,11 +53,16 @@ export interface Io {
 
 const stdio: Io = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
 
-/** Says what went wrong, one `sagemaker-asl: ` line a problem, and gives the exit status for it. */
+/**
+ * Says what went wrong, one `sagemaker-asl: ` line a problem (whatever a file's name or a document's text in it holds:
+ * oneLine), and gives the exit status for it.
+ */
 const fail = (io: Io, ...messages: string[]) => {
-  for (const m of messages) io.err(`sagemaker-asl: ${m}\n`);
+  for (const m of messages) io.err(`sagemaker-asl: ${oneLine(m)}\n`);
   return 2;
 };
+/** A usage mistake: the line that says it, then the usage. */
+const usage = (io: Io, message: string) => (fail(io, message), io.err(`\n${USAGE}\n`), 2);
 
 /** Runs `lint` with the arguments after the program name; the exit status. */
 export async function lint(args: string[], cwd: string, io: Io = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -78,7 +83,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     // Node's wording for an unknown option is long (and its quotes unbalanced): say it the CLI's way.
     const unknown = /^Unknown option '([^']+)'/.exec((e as Error).message)?.[1];
     const message = unknown ? `unknown option ${unknown} (a path starting with - goes after --)` : (e as Error).message.split('\n')[0];
-    return fail(io, `${message}\n\n${USAGE}`);
+    return usage(io, message);
   }
   if (values.help) {
     io.out(USAGE + '\n');
@@ -88,7 +93,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
   if (!FORMATS.includes(format)) return fail(io, `unknown format "${format}" (text, json or sarif)`);
   const workflowType = values.type?.toUpperCase();
   if (workflowType !== undefined && workflowType !== 'STANDARD' && workflowType !== 'EXPRESS') return fail(io, `unknown --type "${values.type}" (STANDARD or EXPRESS)`);
-  if (!positionals.length) return fail(io, `no files given\n\n${USAGE}`);
+  if (!positionals.length) return usage(io, 'no files given');
   const awsOnly = (['region', 'profile', 'endpoint', 'trust-endpoint', 'placeholder'] as const).filter((o) => values[o] !== undefined);
   if (!values.aws && awsOnly.length) return fail(io, `--${awsOnly[0]} goes with --aws`);
   let aws: AwsTarget | undefined;
@@ -122,14 +127,15 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
   let checked = 0;
   for (const { path, explicit } of files) {
     const shown = displayPath(path, cwd);
+    const said = saidPath(path, cwd);
     const languageId = languageOf(path, explicit);
     if (!languageId) {
-      io.err(`sagemaker-asl: skipped ${shown}: not a state machine file (.asl.json, .asl, .asl.yaml, .asl.yml, .json, .jsonc, .yaml, .yml)\n`);
+      io.err(`sagemaker-asl: skipped ${said}: not a state machine file (.asl.json, .asl, .asl.yaml, .asl.yml, .json, .jsonc, .yaml, .yml)\n`);
       continue;
     }
     let source;
     try {
-      source = readSource(path, shown);
+      source = readSource(path, said);
     } catch (e) {
       if (!(e instanceof PathError)) throw e;
       failed = true;
@@ -139,24 +145,24 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     let doc = TextDocument.create(pathToFileURL(path).href, languageId, 1, source.text);
     // Plain .json (and found .yaml) files count only when they are state machines (StartAt and States) or templates holding one.
     if (!service.isStateMachineDocument(doc)) {
-      if (explicit) io.err(`sagemaker-asl: skipped ${shown}: not a state machine (no StartAt and States)\n`);
+      if (explicit) io.err(`sagemaker-asl: skipped ${said}: not a state machine (no StartAt and States)\n`);
       continue;
     }
     checked++;
     if (workflowType) service.setWorkflowType(doc.uri, workflowType);
     // The example execution input beside the machine (NAME.input.json), as in the editor: paths are checked against it.
     const input = service.exampleInputUri(doc.uri);
-    service.setExecutionInput(doc.uri, 'file', readInputFile(input, (why) => io.err(`sagemaker-asl: not reading ${displayPath(pathOf(input)!, cwd)} as the execution input of ${shown}: ${why}\n`)));
+    service.setExecutionInput(doc.uri, 'file', readInputFile(input, (why) => io.err(`sagemaker-asl: not reading ${saidPath(pathOf(input)!, cwd)} as the execution input of ${said}: ${oneLine(why)}\n`)));
     if (values.fix && !source.utf8) {
       failed = true;
-      fail(io, `not fixing ${shown}: it is not UTF-8 text, and writing it back would replace the bytes that are not`);
+      fail(io, `not fixing ${said}: it is not UTF-8 text, and writing it back would replace the bytes that are not`);
     } else if (values.fix) {
       const fixed = applyFixes(service, doc);
       if (fixed.applied) {
         try {
           // The byte order mark the checks did not see goes back where it was.
-          replaceFile(source.snapshot, Buffer.from((source.bom ? '\uFEFF' : '') + fixed.doc.getText(), 'utf8'), shown);
-          io.err(`${shown}: ${summary(fixed)}\n`);
+          replaceFile(source.snapshot, Buffer.from((source.bom ? '\uFEFF' : '') + fixed.doc.getText(), 'utf8'), said);
+          io.err(`${said}: ${summary(fixed)}\n`);
           doc = fixed.doc;
         } catch (e) {
           if (!(e instanceof PathError)) throw e;
@@ -171,7 +177,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     const unread = problems.find((p) => p.code === Code.tooLarge);
     if (unread) {
       failed = true;
-      fail(io, `${shown}: not checked in full: ${unread.message}`);
+      fail(io, `${said}: not checked in full: ${unread.message}`);
     }
     if (aws) {
       const definition = service.awsDefinition(doc, aws.placeholders);
@@ -180,7 +186,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
       if (!sends.length) {
         failed = true;
         const hint = definition.placeholders.length ? ' (give values with --placeholder NAME=VALUE)' : '';
-        fail(io, `${shown}: not sent to Step Functions: ${definition.error}${hint}`);
+        fail(io, `${said}: not sent to Step Functions: ${definition.error}${hint}`);
         continue;
       }
       if (awsFailure) {
@@ -188,7 +194,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
         continue;
       }
       for (const send of sends) {
-        const what = send.name ? `${shown} (${send.name})` : shown;
+        const what = send.name ? `${said} (${oneLine(send.name)})` : said;
         try {
           const answer = await aws.runtime!.validateDefinition(send.definition, aws.settings, undefined, send.type);
           for (const p of service.awsProblems(doc, answer.diagnostics, send.at)) findings.push(toFinding(shown, doc, p));

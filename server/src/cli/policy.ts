@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
 import { Code } from '../service/core/codes';
-import { PathError, displayPath, languageOf, readSource } from './files';
+import { PathError, languageOf, readSource, saidPath } from './files';
+import { oneLine } from './formats';
 import type { Io } from './main';
 
 const POLICY_USAGE = `Usage: sagemaker-asl policy [--partition P] [--region R] [--account A] [--machine NAME] [--state-machine-name N] FILE
@@ -29,7 +30,7 @@ Exit status: 0 the policy was printed, 2 a usage error or a file that is not a r
 /** Runs `policy` with the arguments after the subcommand; the exit status. */
 export function policy(args: string[], cwd: string, io: Io): number {
   const fail = (message: string) => {
-    io.err(`sagemaker-asl: ${message}\n`);
+    io.err(`sagemaker-asl: ${oneLine(message)}\n`);
     return 2;
   };
   let values: { partition?: string; region?: string; account?: string; machine?: string; 'state-machine-name'?: string; help?: boolean }, positionals: string[];
@@ -41,7 +42,7 @@ export function policy(args: string[], cwd: string, io: Io): number {
       strict: true,
     }));
   } catch (e) {
-    return fail(`${(e as Error).message.split('\n')[0]}\n\n${POLICY_USAGE}`);
+    return (fail(`${(e as Error).message.split('\n')[0]}`), io.err(`\n${POLICY_USAGE}\n`), 2);
   }
   if (values.help) {
     io.out(POLICY_USAGE + '\n');
@@ -55,9 +56,9 @@ export function policy(args: string[], cwd: string, io: Io): number {
     ['--state-machine-name', values['state-machine-name'], /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/]{1,80}$/, 'a state machine name (1 to 80 characters, none of whitespace < > { } [ ] ? * " # % \\ ^ | ~ ` $ & , ; : /)'],
   ];
   for (const [flag, value, shape, what] of shapes) if (value !== undefined && !shape.test(value)) return fail(`${flag} ${JSON.stringify(value)} is not ${what}`);
-  if (positionals.length !== 1) return fail(`policy takes one file\n\n${POLICY_USAGE}`);
+  if (positionals.length !== 1) return (fail(`policy takes one file`), io.err(`\n${POLICY_USAGE}\n`), 2);
   const path = resolve(cwd, positionals[0]);
-  const shown = displayPath(path, cwd);
+  const shown = saidPath(path, cwd);
   let text: string;
   try {
     text = readSource(path, shown).text;
