@@ -65,10 +65,22 @@ export function checkOrigin(req: IncomingMessage, bound: { address: string; port
 /** JSON, as the control endpoints require: a browser cannot send it cross-origin without a CORS preflight. */
 export const isJsonContentType = (type: string | undefined) => !!type && /^application\/(json|x-amz-json-1\.[01])\s*(;|$)/i.test(type);
 
-/** The body as text, refused with 413 beyond `limit` bytes (announced or streamed) without reading the rest. */
+/**
+ * What all the bodies being read may hold at once: each is at most MAX_BODY_BYTES, but bodies that never end (a
+ * chunked body without its last chunk) held memory without bound, 150 of them over a gigabyte (hostile28).
+ */
+export const MAX_BUFFERED_BYTES = 8 * MAX_BODY_BYTES;
+let buffered = 0;
+
+/**
+ * The body as text, refused with 413 beyond `limit` bytes (announced or streamed) without reading the rest, and
+ * with 503 while the bodies being read already hold MAX_BUFFERED_BYTES.
+ */
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   const tooLarge = () =>
     new RequestRefused({ status: 413, type: 'RequestEntityTooLargeException', message: `The request body is larger than the emulator's limit of ${limit} bytes` });
+  const busy = () =>
+    new RequestRefused({ status: 503, type: 'ServiceUnavailable', message: `The request bodies being read hold more than the emulator's limit of ${MAX_BUFFERED_BYTES} bytes: try again` });
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
@@ -78,17 +90,19 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     const finish = (error?: Error) => {
       if (done) return;
       done = true;
+      buffered -= size;
       req.off('data', onData);
       if (error) reject(error);
       else resolve(Buffer.concat(chunks).toString('utf8'));
     };
     const onData = (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
+      buffered += c.length;
+      if (size > limit || buffered > MAX_BUFFERED_BYTES) {
         chunks.length = 0;
         // Stop reading: the answer is sent and the connection closed by the caller.
         req.pause();
-        return finish(tooLarge());
+        return finish(size > limit ? tooLarge() : busy());
       }
       chunks.push(c);
     };

@@ -148,5 +148,9 @@ export function createEmulatorServer(options: EmulatorOptions, log: (line: strin
       sendError(res, { status: 500, type: 'InternalFailure', message: String((e as Error).message) }, version);
     }
   });
+  // A request's headers and body arrive within 30 s (Node's default is 5 minutes): a body that never ends is not
+  // held that long. The SDK sends a request at once.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
   return { server, sageMaker, faults, requests, operations: operationNames };
 }

@@ -99,6 +99,31 @@ test('a streamed body is cut off at the limit with 413, and the emulator keeps r
   await assertAlive();
 });
 
+test('bodies that never end hold at most 64 MiB together: past it a request is refused with 503, and the emulator keeps answering', UNANSWERED, async () => {
+  const chunk = Buffer.alloc(7 * 1024 * 1024, 0x20);
+  const open: ReturnType<typeof request>[] = [];
+  const answers: number[] = [];
+  try {
+    // Ten chunked bodies of 7 MiB, none ended: the tenth passes 64 MiB.
+    for (let i = 0; i < 10; i++) {
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/', headers: { 'X-Amz-Target': 'SageMaker.ListTrainingJobs', 'Content-Type': 'application/x-amz-json-1.1', 'Transfer-Encoding': 'chunked' } }, (res) => {
+        answers.push(res.statusCode!);
+        res.resume();
+      });
+      req.on('error', () => undefined);
+      req.write(chunk);
+      open.push(req);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const end = Date.now() + 10_000;
+    while (!answers.includes(503) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(answers.includes(503), `answers: ${answers.join(', ')}`);
+    await assertAlive();
+  } finally {
+    for (const r of open) r.destroy();
+  }
+});
+
 test('settings out of their ranges are refused with 400 and change nothing', async () => {
   const before = await config();
   const bad = [
