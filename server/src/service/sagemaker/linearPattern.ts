@@ -3,7 +3,9 @@
 // held the server for seconds, each more space doubling it. recheck judged every pattern the schemas carry
 // (schemas/backtracking.mjs → schemas/sagemaker/backtracking.json); those it found vulnerable are matched by re2js,
 // a port of RE2, whose automaton takes time linear in the value. The others keep V8's engine, many times faster on
-// the values every keystroke checks. Both libraries are loaded on first use of such a pattern (scripts/build.mjs).
+// the values every keystroke checks; so does a polynomial one on a value short enough that its worst case is a few
+// million steps (an S3 URI's is quadratic: every training job has one, and loading re2js for it cost a start 25 ms).
+// Both libraries are loaded on first use (scripts/build.mjs).
 import type * as Regexpp from '@eslint-community/regexpp';
 import type * as Re2js from 're2js';
 import { sageMakerBacktrackingPatterns } from '../../../../schemas/sagemaker/index';
@@ -13,15 +15,19 @@ const RE2_MAX_REPEAT = 1000;
 
 let backtracking: Record<string, string> | undefined;
 
+/** The most steps a polynomial pattern may take in V8 (length ** degree): a few milliseconds. */
+const V8_STEPS = 4_000_000;
+
 /** A test of `value` against the pattern `source` (compiled with the `u` flag), in linear time where V8's would not be. */
 export function patternMatcher(source: string): (value: string) => boolean {
   backtracking ??= sageMakerBacktrackingPatterns();
-  if (!Object.hasOwn(backtracking, source)) {
-    const re = new RegExp(source, 'u');
-    return (value) => re.test(value);
-  }
+  const v8 = new RegExp(source, 'u');
+  if (!Object.hasOwn(backtracking, source)) return (value) => v8.test(value);
+  const degree = /^polynomial (\d+)$/.exec(backtracking[source])?.[1];
+  const shortUpTo = degree ? Math.floor(V8_STEPS ** (1 / Number(degree))) : -1;
   let re: Re2js.RE2JS | undefined;
   return (value) => {
+    if (value.length <= shortUpTo) return v8.test(value);
     re ??= (require('re2js') as typeof Re2js).RE2JS.compile(re2Source(source));
     return re.matcher(value).find();
   };
