@@ -159,6 +159,8 @@ test('brace globs: lint flows/*.{json,yaml}', () => {
   assert.match(run(base, ['lint', '{flows,train}/*.asl.json']).out, /\(2 checked\)\n$/);
   assert.match(run(base, ['lint', '{flows/a,train/c}.*']).out, /\(2 checked\)\n$/);
   assert.match(run(base, ['lint', '{train,nothing}']).out, /in train[^]*\(1 checked\)\n$/);
+  // An extglob across folders is matched whole, not read part by part.
+  assert.match(run(base, ['lint', '@(flows/a|train/c).*']).out, /\(2 checked\)\n$/);
 });
 
 test('a file named on the command line that is not checked is said to be skipped', () => {

@@ -219,11 +219,13 @@ function search(base: string, pattern: string, cwd: string, problems: string[]):
  * Whether a folder (its path below the search's base) could hold a file the pattern matches, so that a glob walks
  * only the folders its parts can name (`flows/*.json` does not walk every folder below flows): each folder name
  * must match the pattern's part at its depth, up to a `**` part (anything below) or, when the pattern may name
- * folders (`folders`), below a folder the whole pattern names. A brace group that spans a `/` is not split: no pruning.
+ * folders (`folders`), below a folder the whole pattern names. A brace group or an extglob (`@(a/b|c)`) that spans a
+ * `/` is not split: no pruning.
  */
 function folderFilter(pattern: string, folders: boolean, options: { dot: boolean; posix: boolean; flags: string }): (folder: string) => boolean {
   const parts = pattern.split('/');
-  if (parts.some((p) => (p.match(/(?<!\\)\{/g) ?? []).length !== (p.match(/(?<!\\)\}/g) ?? []).length)) return () => true;
+  const count = (p: string, c: RegExp) => (p.match(c) ?? []).length;
+  if (parts.some((p) => count(p, /(?<!\\)\{/g) !== count(p, /(?<!\\)\}/g) || count(p, /(?<!\\)\(/g) !== count(p, /(?<!\\)\)/g))) return () => true;
   const globstar = parts.findIndex((p) => p.includes('**'));
   const part = parts.map((p) => picomatch(p, options));
   return (folder) => {

@@ -33,7 +33,12 @@ export function patternMatcher(source: string): (value: string) => boolean {
   };
 }
 
-/** A JavaScript pattern (`u` flag) in RE2's syntax: `\uXXXX` and `\u{…}` as `\x{…}`, counts above 1,000 split. */
+/**
+ * A JavaScript pattern (`u` flag) in RE2's syntax: `\uXXXX` and `\u{…}` as `\x{…}`; a count above 1,000 (RE2's
+ * limit) made open-ended (`{3,1016}` → `{3,}`), a minimum above it split. Open-ended matches a little more: only
+ * values longer than such a count (over 1,000 characters; the model's length bound then speaks), never a valid value
+ * refused; and 1,016 copies of a group made each check of a 1,024-character URL take 50 ms.
+ */
 export function re2Source(source: string): string {
   const regexpp = require('@eslint-community/regexpp') as typeof Regexpp;
   const tree = new regexpp.RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: true });
@@ -45,13 +50,12 @@ export function re2Source(source: string): string {
     if (big.some((o) => o !== q && o.start <= q.start && q.end <= o.end)) throw new Error(`a count above ${RE2_MAX_REPEAT} inside another: ${source}`);
     const element = `(?:${q.element.raw})`;
     let written = '';
-    let { min, max } = q;
-    while (min > RE2_MAX_REPEAT || max > RE2_MAX_REPEAT) {
-      written += `${element}{${Math.min(min, RE2_MAX_REPEAT)},${RE2_MAX_REPEAT}}`;
-      min = Math.max(0, min - RE2_MAX_REPEAT);
-      max -= RE2_MAX_REPEAT;
+    let min = q.min;
+    while (min > RE2_MAX_REPEAT) {
+      written += `${element}{${RE2_MAX_REPEAT}}`;
+      min -= RE2_MAX_REPEAT;
     }
-    written += `${element}{${min},${max === Infinity ? '' : max}}`;
+    written += `${element}{${min},}`;
     out = out.slice(0, q.start) + written + out.slice(q.end);
   }
   // An escape's backslash is the odd one of a run: `\\u0085` is a backslash and the text u0085.
