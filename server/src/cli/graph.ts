@@ -10,7 +10,7 @@ import { mermaidOverLimit, renderMermaid } from '../service/graph/renderMermaid'
 import { renderSvg } from '../service/graph/renderSvg';
 import { PathError, languageOf, readSource, saidPath } from './files';
 import { oneLine } from './formats';
-import type { Io } from './main';
+import { fail, usage, type Io } from './io';
 
 const GRAPH_USAGE = `Usage: sagemaker-asl graph [--format svg|mermaid|dot] [--machine NAME] FILE
 
@@ -54,17 +54,16 @@ export function graphCommand(text: string, languageId: string, format: GraphForm
 
 /** Runs `graph` with the arguments after the command name; the exit status. */
 export function graph(args: string[], cwd: string, io: Io): number {
-  const fail = (m: string) => (io.err(`sagemaker-asl: ${oneLine(m)}\n`), 2);
   let values: { format?: string; machine?: string; help?: boolean }, positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args, options: { format: { type: 'string' }, machine: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
   } catch (e) {
-    return (fail(`${(e as Error).message.split('\n')[0]}`), io.err(`\n${GRAPH_USAGE}\n`), 2);
+    return usage(io, GRAPH_USAGE, (e as Error).message.split('\n')[0]);
   }
   if (values.help) return io.out(GRAPH_USAGE + '\n'), 0;
   const format = (values.format ?? 'svg') as GraphFormat;
-  if (!GRAPH_FORMATS.includes(format)) return fail(`unknown format "${format}" (svg, mermaid or dot)`);
-  if (positionals.length !== 1) return (fail(`graph takes one file`), io.err(`\n${GRAPH_USAGE}\n`), 2);
+  if (!GRAPH_FORMATS.includes(format)) return fail(io, `unknown format "${format}" (svg, mermaid or dot)`);
+  if (positionals.length !== 1) return usage(io, GRAPH_USAGE, 'graph takes one file');
   const path = resolve(cwd, positionals[0]);
   const shown = saidPath(path, cwd);
   try {
@@ -76,8 +75,8 @@ export function graph(args: string[], cwd: string, io: Io): number {
     if (over) io.err(`sagemaker-asl: warning: ${shown}: the flowchart has ${over}: Mermaid refuses to draw it unless set up with a higher one (--format svg draws any size)\n`);
     return 0;
   } catch (e) {
-    if (e instanceof PathError) return fail(e.message);
-    if (e instanceof NoGraph) return fail(`${shown}: ${e.message}`);
+    if (e instanceof PathError) return fail(io, e.message);
+    if (e instanceof NoGraph) return fail(io, `${shown}: ${e.message}`);
     throw e;
   }
 }

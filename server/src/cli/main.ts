@@ -12,6 +12,7 @@ import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource,
 import { awsTarget, loadRuntime, type AwsTarget } from './aws';
 import { applyFixes, replaceFile, summary } from './fix';
 import { FORMATS, oneLine, render, toFinding, type Finding, type Format } from './formats';
+import { fail, usage, type Io } from './io';
 import { graph } from './graph';
 import { policy } from './policy';
 
@@ -46,23 +47,7 @@ too deep or whose YAML aliases expand too far to be checked in full, or (with --
 
 sagemaker-asl policy FILE prints the IAM policy the state machine's role needs (sagemaker-asl policy --help).`;
 
-export interface Io {
-  out(s: string): void;
-  err(s: string): void;
-}
-
 const stdio: Io = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
-
-/**
- * Says what went wrong, one `sagemaker-asl: ` line a problem (whatever a file's name or a document's text in it holds:
- * oneLine), and gives the exit status for it.
- */
-const fail = (io: Io, ...messages: string[]) => {
-  for (const m of messages) io.err(`sagemaker-asl: ${oneLine(m)}\n`);
-  return 2;
-};
-/** A usage mistake: the line that says it, then the usage. */
-const usage = (io: Io, message: string) => (fail(io, message), io.err(`\n${USAGE}\n`), 2);
 
 /** Runs `lint` with the arguments after the program name; the exit status. */
 export async function lint(args: string[], cwd: string, io: Io = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -83,7 +68,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     // Node's wording for an unknown option is long (and its quotes unbalanced): say it the CLI's way.
     const unknown = /^Unknown option '([^']+)'/.exec((e as Error).message)?.[1];
     const message = unknown ? `unknown option ${unknown} (a path starting with - goes after --)` : (e as Error).message.split('\n')[0];
-    return usage(io, message);
+    return usage(io, USAGE, message);
   }
   if (values.help) {
     io.out(USAGE + '\n');
@@ -93,7 +78,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
   if (!FORMATS.includes(format)) return fail(io, `unknown format "${format}" (text, json or sarif)`);
   const workflowType = values.type?.toUpperCase();
   if (workflowType !== undefined && workflowType !== 'STANDARD' && workflowType !== 'EXPRESS') return fail(io, `unknown --type "${values.type}" (STANDARD or EXPRESS)`);
-  if (!positionals.length) return usage(io, 'no files given');
+  if (!positionals.length) return usage(io, USAGE, 'no files given');
   const awsOnly = (['region', 'profile', 'endpoint', 'trust-endpoint', 'placeholder'] as const).filter((o) => values[o] !== undefined);
   if (!values.aws && awsOnly.length) return fail(io, `--${awsOnly[0]} goes with --aws`);
   let aws: AwsTarget | undefined;

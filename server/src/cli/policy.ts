@@ -7,8 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
 import { Code } from '../service/core/codes';
 import { PathError, languageOf, readSource, saidPath } from './files';
-import { oneLine } from './formats';
-import type { Io } from './main';
+import { fail, usage, type Io } from './io';
 
 const POLICY_USAGE = `Usage: sagemaker-asl policy [--partition P] [--region R] [--account A] [--machine NAME] [--state-machine-name N] FILE
 
@@ -29,10 +28,6 @@ Exit status: 0 the policy was printed, 2 a usage error or a file that is not a r
 
 /** Runs `policy` with the arguments after the subcommand; the exit status. */
 export function policy(args: string[], cwd: string, io: Io): number {
-  const fail = (message: string) => {
-    io.err(`sagemaker-asl: ${oneLine(message)}\n`);
-    return 2;
-  };
   let values: { partition?: string; region?: string; account?: string; machine?: string; 'state-machine-name'?: string; help?: boolean }, positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -42,7 +37,7 @@ export function policy(args: string[], cwd: string, io: Io): number {
       strict: true,
     }));
   } catch (e) {
-    return (fail(`${(e as Error).message.split('\n')[0]}`), io.err(`\n${POLICY_USAGE}\n`), 2);
+    return usage(io, POLICY_USAGE, (e as Error).message.split('\n')[0]);
   }
   if (values.help) {
     io.out(POLICY_USAGE + '\n');
@@ -55,30 +50,30 @@ export function policy(args: string[], cwd: string, io: Io): number {
     ['--account', values.account, /^\d{12}$/, 'a 12-digit account ID'],
     ['--state-machine-name', values['state-machine-name'], /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/]{1,80}$/, 'a state machine name (1 to 80 characters, none of whitespace < > { } [ ] ? * " # % \\ ^ | ~ ` $ & , ; : /)'],
   ];
-  for (const [flag, value, shape, what] of shapes) if (value !== undefined && !shape.test(value)) return fail(`${flag} ${JSON.stringify(value)} is not ${what}`);
-  if (positionals.length !== 1) return (fail(`policy takes one file`), io.err(`\n${POLICY_USAGE}\n`), 2);
+  for (const [flag, value, shape, what] of shapes) if (value !== undefined && !shape.test(value)) return fail(io, `${flag} ${JSON.stringify(value)} is not ${what}`);
+  if (positionals.length !== 1) return usage(io, POLICY_USAGE, 'policy takes one file');
   const path = resolve(cwd, positionals[0]);
   const shown = saidPath(path, cwd);
   let text: string;
   try {
     text = readSource(path, shown).text;
   } catch (e) {
-    if (e instanceof PathError) return fail(e.message);
+    if (e instanceof PathError) return fail(io, e.message);
     throw e;
   }
   const service = getLanguageService();
   const doc = TextDocument.create(pathToFileURL(path).href, languageOf(path, true) ?? 'asl', 1, text);
   if (values.machine !== undefined) {
     const names = service.machineNames(doc) ?? [];
-    if (!names.includes(values.machine)) return fail(names.length ? `${shown} has no state machine named ${JSON.stringify(values.machine)}: it has ${names.map((n) => JSON.stringify(n)).join(', ')}` : `--machine names a state machine of a template, and ${shown} is no template`);
+    if (!names.includes(values.machine)) return fail(io, names.length ? `${shown} has no state machine named ${JSON.stringify(values.machine)}: it has ${names.map((n) => JSON.stringify(n)).join(', ')}` : `--machine names a state machine of a template, and ${shown} is no template`);
   }
   // A policy of half a file would mislead as a graph of one would: one that does not parse (or is too deep, or
   // its YAML aliases expand too far, to be read in full) gets none.
   // (A template's own text, or a definition it holds in a string: the findings say either, as lint reports them.)
   const syntax = service.parse(doc).syntaxErrors[0] ?? service.validate(doc).find((p) => p.code === Code.syntax || p.code === Code.tooLarge);
-  if (syntax) return fail(`${shown} ${syntax.code === Code.tooLarge ? 'cannot be read in full' : 'does not parse'}: ${syntax.message}`);
+  if (syntax) return fail(io, `${shown} ${syntax.code === Code.tooLarge ? 'cannot be read in full' : 'does not parse'}: ${syntax.message}`);
   const document = service.iamPolicy(doc, { partition: values.partition, region: values.region, account: values.account, machine: values.machine, stateMachineName: values['state-machine-name'] });
-  if (!document) return fail(`${shown} is not a state machine (no StartAt and States)`);
+  if (!document) return fail(io, `${shown} is not a state machine (no StartAt and States)`);
   if (!document.Statement.length) io.err(`sagemaker-asl: ${shown} has no SageMaker task and no Distributed Map: the policy is empty\n`);
   io.out(JSON.stringify(document, null, 2) + '\n');
   return 0;
