@@ -93,6 +93,8 @@ interface Case {
 }
 
 /** A filling method set to `value` needs its `<method>_value`: the same case for each method that takes one. */
+/** A tuning job whose `list` (IntegerParameterRanges, ContinuousParameterRanges) is one range named x. */
+const oneRange = (list: string, range: object) => tuning({ ParameterRanges: { [list]: [{ Name: 'x', ...range }] } });
 /** An Inference Recommender job's custom load test: two phases, the second `d` seconds long; `job` its JobDurationInSeconds. */
 const phases = (d: unknown, job?: unknown) => ({ InputConfig: { ...(job === undefined ? {} : { JobDurationInSeconds: job }), TrafficPattern: { TrafficType: 'PHASES', Phases: [{ InitialNumberOfUsers: 1, SpawnRate: 1, DurationInSeconds: 600 }, { InitialNumberOfUsers: 2, SpawnRate: 1, DurationInSeconds: d }] } } });
 const fillMethodCases = (methods: string[]): Record<string, Case> =>
@@ -920,15 +922,15 @@ const CASES: Record<string, Case> = {
   },
   'integer-range-min-integer': {
     api: 'createHyperParameterTuningJob',
-    bad: [tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '1.5', MaxValue: '10' }] } }), tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: 'one', MaxValue: '10' }] } })],
-    ok: [tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '-3', MaxValue: '10' }] } }), tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: ' 4 ', MaxValue: '10' }] } })],
-    dynamic: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '{% $min %}', MaxValue: '10' }] } }),
+    bad: [oneRange('IntegerParameterRanges', { MinValue: '1.5', MaxValue: '10' }), oneRange('IntegerParameterRanges', { MinValue: 'one', MaxValue: '10' })],
+    ok: [oneRange('IntegerParameterRanges', { MinValue: '-3', MaxValue: '10' }), oneRange('IntegerParameterRanges', { MinValue: ' 4 ', MaxValue: '10' })],
+    dynamic: oneRange('IntegerParameterRanges', { MinValue: '{% $min %}', MaxValue: '10' }),
   },
   'integer-range-max-integer': {
     api: 'createHyperParameterTuningJob',
-    bad: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '1', MaxValue: '1e3' }] } }),
-    ok: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '1', MaxValue: '+10' }] } }),
-    dynamic: tuning({ ParameterRanges: { IntegerParameterRanges: [{ Name: 'x', MinValue: '1', 'MaxValue.$': '$.max' }] } }),
+    bad: oneRange('IntegerParameterRanges', { MinValue: '1', MaxValue: '1e3' }),
+    ok: oneRange('IntegerParameterRanges', { MinValue: '1', MaxValue: '+10' }),
+    dynamic: oneRange('IntegerParameterRanges', { MinValue: '1', 'MaxValue.$': '$.max' }),
   },
   'continuous-range-min-at-most-max': {
     api: 'createHyperParameterTuningJob',
@@ -944,15 +946,15 @@ const CASES: Record<string, Case> = {
   },
   'continuous-range-min-number': {
     api: 'createHyperParameterTuningJob',
-    bad: [tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: 'low', MaxValue: '0.9' }] } }), tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '0,1', MaxValue: '0.9' }] } })],
-    ok: [tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '.001', MaxValue: '0.9' }] } }), tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '1e-4', MaxValue: '1E+2' }] } })],
-    dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '${min}', MaxValue: '0.9' }] } }),
+    bad: [oneRange('ContinuousParameterRanges', { MinValue: 'low', MaxValue: '0.9' }), oneRange('ContinuousParameterRanges', { MinValue: '0,1', MaxValue: '0.9' })],
+    ok: [oneRange('ContinuousParameterRanges', { MinValue: '.001', MaxValue: '0.9' }), oneRange('ContinuousParameterRanges', { MinValue: '1e-4', MaxValue: '1E+2' })],
+    dynamic: oneRange('ContinuousParameterRanges', { MinValue: '${min}', MaxValue: '0.9' }),
   },
   'continuous-range-max-number': {
     api: 'createHyperParameterTuningJob',
-    bad: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '0.1', MaxValue: '0.9.1' }] } }),
-    ok: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '-1', MaxValue: '+2.5' }] } }),
-    dynamic: tuning({ ParameterRanges: { ContinuousParameterRanges: [{ Name: 'x', MinValue: '0.1', 'MaxValue.$': '$.max' }] } }),
+    bad: oneRange('ContinuousParameterRanges', { MinValue: '0.1', MaxValue: '0.9.1' }),
+    ok: oneRange('ContinuousParameterRanges', { MinValue: '-1', MaxValue: '+2.5' }),
+    dynamic: oneRange('ContinuousParameterRanges', { MinValue: '0.1', 'MaxValue.$': '$.max' }),
   },
   'parameter-ranges-total-30': {
     api: 'createHyperParameterTuningJob',

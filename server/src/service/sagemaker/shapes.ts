@@ -93,7 +93,7 @@ function shapesOf(defs: Record<string, SchemaNode>): (name: string) => Shape {
     shape.max = d.maxLength ?? d.maxItems ?? d.maxProperties ?? d.maximum;
     if (d.pattern) {
       shape.pattern = new RegExp(d.pattern, 'u');
-      shape.matches = patternMatcher(d.pattern);
+      shape.matches = patternMatcher(d.pattern, shape.pattern);
       shape.awsPattern = d['x-awsPattern'];
       shape.patternDescription = d['x-patternDescription'];
     }
