@@ -4,13 +4,13 @@
 // (schemas/backtracking.mjs → schemas/sagemaker/backtracking.json); those it found vulnerable are matched by re2js,
 // a port of RE2, whose automaton takes time linear in the value. The others keep V8's engine, many times faster on
 // the values every keystroke checks; so does a polynomial one on a value short enough that its worst case is a few
-// million steps (an S3 URI's is quadratic: every training job has one, and loading re2js for it cost a start 25 ms).
+// million steps (an S3 URI's is quadratic: every training job has one, and loading re2js for it slowed every start).
 // Both libraries are loaded on first use (scripts/build.mjs).
 import type * as Regexpp from '@eslint-community/regexpp';
 import type * as Re2js from 're2js';
 import { sageMakerBacktrackingPatterns } from '../../../../schemas/sagemaker/index';
 
-/** RE2 refuses a count above 1,000 (`{3,1016}`): such a repetition is written as repetitions of at most 1,000. */
+/** RE2 refuses a count above 1,000 (`{3,1016}`): re2Source rewrites such a count. */
 const RE2_MAX_REPEAT = 1000;
 
 let backtracking: Record<string, string> | undefined;
