@@ -209,7 +209,15 @@ function search(base: string, pattern: string, cwd: string, problems: string[]):
   const matches = picomatch(folders ? [named, `${named}/**`] : named, options);
   const couldHold = folderFilter(named, folders, options);
   const exclude = (name: string, path: string) => skip.includes(name) || !couldHold(relative(base, path).split(sep).join('/'));
-  return new fdir({ fs: treeReader(base, cwd, problems) as never, resolveSymlinks: true, relativePaths: true, pathSeparator: '/', exclude, filters: [(path) => matches(path)] })
+  return walk(base, cwd, problems, exclude, matches);
+}
+
+/**
+ * The files below `base` whose path (relative to it, with `/`) `keep` takes, as absolute paths: fdir walks the tree
+ * through treeReader, following symbolic links, and does not enter a folder `exclude` names.
+ */
+function walk(base: string, cwd: string, problems: string[], exclude: (name: string, path: string) => boolean, keep: (path: string) => boolean): string[] {
+  return new fdir({ fs: treeReader(base, cwd, problems) as never, resolveSymlinks: true, relativePaths: true, pathSeparator: '/', exclude, filters: [(path) => keep(path)] })
     .crawl(base)
     .sync()
     .map((p) => join(base, p));
@@ -246,9 +254,7 @@ function folderFilter(pattern: string, folders: boolean, options: { dot: boolean
  * paths, following symbolic links.
  */
 function searchDirectory(base: string, cwd: string, problems: string[]): string[] {
-  return new fdir({ fs: treeReader(base, cwd, problems) as never, resolveSymlinks: true, includeBasePath: true, exclude: (name) => SKIP_DIRS.includes(name), filters: [(path) => FOUND_IN_DIRS.test(path)] })
-    .crawl(base)
-    .sync();
+  return walk(base, cwd, problems, (name) => SKIP_DIRS.includes(name), (path) => FOUND_IN_DIRS.test(path));
 }
 
 function isDirectory(path: string): boolean {
