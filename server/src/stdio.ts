@@ -180,7 +180,10 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
     // A notification cannot be answered: one whose params JSON-RPC refuses (null, a scalar), or a cancellation
     // naming no request, is dropped. The library reads `params.id` of a cancellation as it arrives, and its throw
     // there lost the rest of the chunk it came in: the requests after it went unanswered.
-    if (isNotification && (msg.params === null || (msg.params !== undefined && typeof msg.params !== 'object'))) return;
+    // \`exit\` carries no params, and is honoured whatever it carries: a client that wrote \`"params": null\` there
+    // (JSON-RPC's "no params" as some clients spell it) would otherwise leave the server running after its shutdown,
+    // killed later without its exit handlers (start.ts writes V8's code cache in one).
+    if (isNotification && msg.method !== 'exit' && (msg.params === null || (msg.params !== undefined && typeof msg.params !== 'object'))) return;
     if (isNotification && msg.method === '$/cancelRequest' && !(typeof msg.params?.id === 'number' || typeof msg.params?.id === 'string')) return;
     this.callback?.(msg as Message);
   }

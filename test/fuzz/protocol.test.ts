@@ -176,6 +176,26 @@ test('requests before initialize: ServerNotInitialized (-32002); after shutdown:
   }
 });
 
+test('exit with "params": null (as some clients write "no params") still ends the server, code 0 after shutdown', async () => {
+  // Dropped as a notification with bad params, it left the server running until its client killed it, without the
+  // exit handler that writes V8's code cache.
+  const raw = new RawServer();
+  try {
+    raw.send(initialize);
+    await raw.response(1);
+    raw.send({ method: 'initialized', params: {} });
+    raw.send({ id: 2, method: 'shutdown', params: null });
+    assert.equal((await raw.response(2)).error, undefined);
+    const exited = new Promise((r) => raw.proc.on('exit', r));
+    raw.send({ method: 'exit', params: null });
+    // A liveness bound, not a speed one: a server that dropped the exit runs on.
+    const running = new Promise((r) => setTimeout(() => r('still running'), 20_000).unref());
+    assert.equal(await Promise.race([exited, running]), 0);
+  } finally {
+    raw.stop();
+  }
+});
+
 test('unreadable frames (bad, negative, missing Content-Length, LF-only headers, not JSON): a parse error each, then the next message is read', async () => {
   const raw = new RawServer();
   try {
