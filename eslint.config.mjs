@@ -38,7 +38,8 @@ export default tseslint.config(
     rules: {
       // VS Code turns `[label](command:…)` in a notification into a link it runs when clicked; text from a document
       // or from AWS must reach notifications through notify.ts, which makes it plain.
-      'no-restricted-syntax': ['error', { selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]', message: 'Show notifications with notify from client/src/notify.ts: it keeps document text from becoming a command link.' }],
+      // Read as a member (window.showErrorMessage), by a computed key (window['showErrorMessage']) or destructured.
+      'no-restricted-syntax': ['error', ...['MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]', 'MemberExpression[property.value=/^show(Information|Warning|Error)Message$/]', 'ObjectPattern > Property[key.name=/^show(Information|Warning|Error)Message$/]', 'ObjectPattern > Property[key.value=/^show(Information|Warning|Error)Message$/]'].map((selector) => ({ selector, message: 'Show notifications with notify from client/src/notify.ts: it keeps document text from becoming a command link.' }))],
     },
   },
 );
