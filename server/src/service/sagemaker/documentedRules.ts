@@ -867,7 +867,7 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
         case 'isoDuration':
           return ISO_DURATION.test(text) ? [] : fails('an ISO 8601 duration (such as "-PT5H" or "P1D")');
         default:
-          return new RegExp(rule.pattern!).test(text) ? [] : fails(rule.form!);
+          return formatPattern(rule).test(text) ? [] : fails(rule.form!);
       }
     }
     case 'priceIn': {
@@ -939,6 +939,14 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
     }
   }
   return [];
+}
+
+/** A format rule's own pattern, compiled once (recheck judges it with the schemas' patterns: schemas/backtracking.mjs). */
+const compiledFormats = new Map<DocumentedRule, RegExp>();
+function formatPattern(rule: DocumentedRule): RegExp {
+  let re = compiledFormats.get(rule);
+  if (!re) compiledFormats.set(rule, (re = new RegExp(rule.pattern!)));
+  return re;
 }
 
 /** A samePart rule's patterns, compiled once. */
