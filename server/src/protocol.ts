@@ -91,6 +91,13 @@ export type GraphResult = DocumentGraph;
 /** `sagemaker/graph` */
 export const GraphRequest = new RequestType<GraphParams, GraphResult | null, void>('sagemaker/graph');
 
+/**
+ * `sagemaker/hasGraph`: whether `sagemaker/graph` would draw the document (a state machine, or a template holding
+ * one), without building the graph. The editor asks it for every JSON or YAML editor that becomes active, to show
+ * the graph button.
+ */
+export const HasGraphRequest = new RequestType<{ uri: string }, boolean, void>('sagemaker/hasGraph');
+
 export type { GraphModel, GraphNode, GraphEdge, GraphGroup } from './service/graph/graphModel';
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, RegistrationRequest, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AwsDefinitionRequest, ExecutionInputNotification, FIX_ALL_KIND, GraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest, type InitializationOptions } from './protocol';
+import { AwsDefinitionRequest, ExecutionInputNotification, FIX_ALL_KIND, GraphRequest, HasGraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest, type InitializationOptions } from './protocol';
 import { pathOf, readInputFile } from './inputFiles';
 import { isBatchEdit, SyncedDocument, updateDocument } from './textSync';
 import { getLanguageService } from './service/languageService';
@@ -298,6 +298,10 @@ connection.onRequest(MapAwsDiagnosticsRequest, (p) => {
 connection.onRequest(GraphRequest, (p) => {
   const doc = requested(p, ...(p?.position === undefined ? [] : (['position'] as const)));
   return doc ? safely('graph', null, () => service.graph(doc, { offset: p.position && doc.offsetAt(p.position), last: typeof p.machine === 'string' ? p.machine : undefined })) : null;
+});
+connection.onRequest(HasGraphRequest, (p) => {
+  const doc = requested(p);
+  return doc ? safely('hasGraph', false, () => service.hasGraph(doc)) : false;
 });
 connection.onRequest(IamPolicyRequest, (p) => {
   const doc = requested(p);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer } from './setup';
-import { GraphRequest, type GraphResult } from '../../server/src/protocol';
+import { GraphRequest, HasGraphRequest, type GraphResult } from '../../server/src/protocol';
 
 const GraphMethod = GraphRequest.method;
 
@@ -55,6 +55,12 @@ test('YAML, and null for JSON that is not a state machine', async () => {
   await client.open(plainYaml, 'yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n');
   assert.equal(await client.request(GraphMethod, { uri: plainYaml }), null);
   assert.equal(await client.request(GraphMethod, { uri: 'file:///w/not-open.asl.json' }), null);
+  // The editor's graph button asks sagemaker/hasGraph, which answers as the graph would, without building it.
+  const has = (uri: string) => client.request(HasGraphRequest.method, { uri });
+  assert.deepEqual([await has(yamlUri), await has(jsonUri), await has(plainYaml), await has('file:///w/not-open.asl.json')], [true, false, false, false]);
+  const plainJson = 'file:///w/flow.json';
+  await client.open(plainJson, 'json', text);
+  assert.equal(await has(plainJson), true, 'a plain .json holding a machine');
 });
 
 test('a template with several machines: the one at the cursor, else the one drawn last, else the first', async () => {

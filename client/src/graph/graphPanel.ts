@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { notify } from '../notify';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { GraphRequest, type GraphModel, type GraphResult } from '../../../server/src/protocol';
+import { GraphRequest, HasGraphRequest, type GraphModel, type GraphResult } from '../../../server/src/protocol';
 import { STANDALONE_STYLE } from '../../../server/src/service/graph/style';
 import { machineBaseName } from '../../../server/src/machineFiles';
 import type { FromWebview, ToWebview } from './messages';
@@ -52,7 +52,7 @@ class GraphPanels implements vscode.Disposable {
     let is = !!doc && ASL_LANGUAGES.has(doc.languageId);
     if (doc && !is && DETECTED_LANGUAGES.has(doc.languageId)) {
       await running(this.client);
-      is = (await this.client.sendRequest(GraphRequest, { uri: doc.uri.toString() }).then(undefined, () => null)) !== null;
+      is = await this.client.sendRequest(HasGraphRequest, { uri: doc.uri.toString() }).then(undefined, () => false);
     }
     if (editor === vscode.window.activeTextEditor) void vscode.commands.executeCommand('setContext', CONTEXT_KEY, is);
   }
@@ -191,6 +191,7 @@ class GraphPanel implements vscode.Disposable {
   }
 
   private async onMessage(m: FromWebview) {
+    if (typeof m !== 'object' || m === null) return;
     if (m.type === 'ready') {
       this.ready = true;
       this.graph = undefined;
@@ -202,6 +203,8 @@ class GraphPanel implements vscode.Disposable {
       const editor = await vscode.window.showTextDocument(this.doc, { viewColumn: this.editorColumn, selection: range, preserveFocus: false });
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } else if (m.type === 'export') {
+      // The webview is a page: what it sends is checked like any input before it names or fills a file.
+      if ((m.format !== 'svg' && m.format !== 'png') || typeof m.data !== 'string' || m.data.length > MAX_EXPORT_CHARS) return;
       const file = this.doc.uri.path;
       const target = await vscode.window.showSaveDialog({
         defaultUri: this.doc.uri.with({ path: `${file.slice(0, file.lastIndexOf('/') + 1)}${machineBaseName(file)}.${m.format}` }),
@@ -222,6 +225,9 @@ class GraphPanel implements vscode.Disposable {
     this.onDispose();
   }
 }
+
+/** The largest export the panel writes (SVG text or PNG base64): 64 MiB, several times a 2,000-state machine's. */
+const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
 
 /** The theme's colours for the graph's custom properties (style.ts), and the page around it. */
 const PAGE_STYLE = `

@@ -16,7 +16,7 @@ import { doHover } from './hover';
 import { iamPolicy } from './iamPolicy';
 import * as json from './json/jsonFeatures';
 import * as navigation from './navigation';
-import { graphOf, type DocumentGraph, type GraphWhich } from './stateGraph';
+import { graphOf, hasGraph, type DocumentGraph, type GraphWhich } from './stateGraph';
 import type { PolicyDocument, PolicyOptions } from './sagemaker/iamPolicy';
 import { findTasks } from './tasks';
 import { doValidation, validate } from './validation';
@@ -60,6 +60,8 @@ export interface LanguageService {
    * template, of the machine `which` names, else its first.
    */
   graph(doc: TextDocument, which?: GraphWhich): DocumentGraph | null;
+  /** Whether `graph` draws the document, without building its graph. */
+  hasGraph(doc: TextDocument): boolean;
   /** In a template: the names of its state machines (their resources' logical IDs), in document order; else undefined. */
   machineNames(doc: TextDocument): string[] | undefined;
   /** The least-privilege IAM policy for the document's SageMaker tasks; null when it is not a state machine. */
@@ -119,6 +121,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     prepareRename: (doc, position) => navigation.prepareRename(store, doc, position),
     rename: (doc, position, newName) => navigation.rename(store, doc, position, newName),
     graph: (doc, which) => graphOf(store, doc, which),
+    hasGraph: (doc) => hasGraph(store, doc),
     machineNames: store.machineNames,
     iamPolicy: (doc, options) => iamPolicy(store, doc, options),
     awsDefinition: (doc, values) => aws.awsDefinition(store, doc, values),

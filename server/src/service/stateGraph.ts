@@ -29,6 +29,11 @@ export interface GraphWhich {
   last?: string;
 }
 
+/** Whether graphOf draws the document (it answers null exactly when this is false). */
+export function hasGraph(store: DocumentStore, doc: TextDocument): boolean {
+  return store.workable(doc) !== undefined;
+}
+
 export function graphOf(store: DocumentStore, doc: TextDocument, which: GraphWhich = {}): DocumentGraph | null {
   const parsed = store.workable(doc);
   if (!parsed) return null;

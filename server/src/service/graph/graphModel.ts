@@ -113,9 +113,15 @@ export function buildGraphModel(root: AstNode | undefined, findings: readonly Gr
   const machineIds = new Map<AslMachine, string>();
   const stateIds = new Map<AslState, string>();
   const used = new Set<string>();
-  const unique = (id: string) => {
+  // The next suffix to try for each id already taken: the k-th state of one name costs one step, not k (a file
+  // with 20,000 states of one name took 13 s here).
+  const nextSuffix = new Map<string, number>();
+  const unique = (wanted: string) => {
+    const id = compactId(wanted);
     let out = id;
-    for (let i = 2; used.has(out); i++) out = `${id}~${i}`;
+    let i = nextSuffix.get(id) ?? 2;
+    while (used.has(out)) out = `${id}~${i++}`;
+    if (out !== id) nextSuffix.set(id, i);
     used.add(out);
     return out;
   };
@@ -167,6 +173,25 @@ export function buildGraphModel(root: AstNode | undefined, findings: readonly Gr
   }
   attachFindings(graph, findings);
   return graph;
+}
+
+/**
+ * Ids are the path of names from the top (`/Outer#1/Inner#items/Leaf`): stable while the user edits, so the view
+ * keeps what it had selected and collapsed. Each id builds on its parent's, so a long path would make the ids of
+ * deep states grow with depth × name length (400 nested levels of 1,000-character names: a 485 MB graph); a path
+ * longer than this is replaced by a hash of itself, which the ids below it then build on.
+ */
+const MAX_ID_LENGTH = 200;
+function compactId(path: string): string {
+  if (path.length <= MAX_ID_LENGTH) return path;
+  // Two FNV-1a hashes of the UTF-16 units, 64 bits in all; unique() still settles the unlikely collision.
+  let a = 0x811c9dc5, b = 0x01000193 ^ path.length;
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `#${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 function stateNode(s: AslState, id: string, group: string | undefined, start: boolean): GraphNode {
@@ -333,13 +358,18 @@ function path(node: AstNode | undefined, keys: readonly string[]): AstNode | und
 function attachFindings(graph: GraphModel, findings: readonly GraphFinding[]) {
   if (!findings.length) return;
   const states = graph.nodes.filter((n) => n.kind !== 'Missing').sort((a, b) => a.range.offset - b.range.offset || b.range.length - a.range.length);
-  for (const f of findings) {
-    let best: GraphNode | undefined;
-    // States nest properly, so the last one (in start order) that contains the offset is the innermost.
-    for (const n of states) {
-      if (n.range.offset > f.offset) break;
-      if (f.offset < n.range.offset + n.range.length) best = n;
+  // One sweep over states and findings in start order: states nest properly, so the states holding the current
+  // offset form a stack, innermost on top (a scan of every state per finding was quadratic on a big machine).
+  const open: GraphNode[] = [];
+  const end = (n: GraphNode) => n.range.offset + n.range.length;
+  let next = 0;
+  for (const f of [...findings].sort((x, y) => x.offset - y.offset)) {
+    for (; next < states.length && states[next].range.offset <= f.offset; next++) {
+      while (open.length && end(open[open.length - 1]) <= states[next].range.offset) open.pop();
+      open.push(states[next]);
     }
+    while (open.length && end(open[open.length - 1]) <= f.offset) open.pop();
+    const best = open[open.length - 1];
     if (!best) continue;
     const nf = best.findings;
     nf.count++;

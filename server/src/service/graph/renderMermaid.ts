@@ -2,7 +2,7 @@
 // Map states are subgraphs holding one subgraph per branch; Mermaid lays it out itself.
 import type { GraphModel, GraphNode } from './graphModel';
 import { nodeLines } from './layout';
-import { walkNesting } from './nesting';
+import { listOf, walkNesting } from './nesting';
 import { append } from '../core/append';
 
 /**
@@ -60,7 +60,7 @@ export function renderMermaid(graph: GraphModel): string {
   const classes = new Map<string, string[]>();
   const classify = (node: GraphNode) => {
     const id = ids.get(node.id)!;
-    const add = (cls: string) => classes.set(cls, [...(classes.get(cls) ?? []), id]);
+    const add = (cls: string) => listOf(classes, cls).push(id);
     if (node.sagemaker) add('sagemaker');
     else if (node.kind === 'Fail' || node.kind === 'Missing' || node.kind === 'Unknown') add(node.kind.toLowerCase());
     if (node.findings.severity === 'error') add('error');

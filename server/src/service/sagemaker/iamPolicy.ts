@@ -144,7 +144,11 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
       Resource: integration.resources.map((r) => `arn:${partition}:sagemaker:${region}:${account}:${r.type}/${namePattern(task.payload, r.nameMember, r.prefix)}`),
     });
     passRole(state, unique(rolesOf(task.payload, integration.roles, partition, account)));
-    if (sync && integration.syncRule) rules.set(integration.syncRule, [...(rules.get(integration.syncRule) ?? []), state]);
+    if (sync && integration.syncRule) {
+      const states = rules.get(integration.syncRule);
+      if (states) states.push(state);
+      else rules.set(integration.syncRule, [state]);
+    }
   }
   if (!jobs.length) return { Version: '2012-10-17', Statement: [] };
   const statements: PolicyStatement[] = [
