@@ -362,18 +362,24 @@ function attachFindings(graph: GraphModel, findings: readonly GraphFinding[]) {
   // offset form a stack, innermost on top (a scan of every state per finding was quadratic on a big machine).
   const open: GraphNode[] = [];
   const end = (n: GraphNode) => n.range.offset + n.range.length;
+  const holder: (GraphNode | undefined)[] = [];
   let next = 0;
-  for (const f of [...findings].sort((x, y) => x.offset - y.offset)) {
-    for (; next < states.length && states[next].range.offset <= f.offset; next++) {
+  for (const i of findings.map((_, i) => i).sort((x, y) => findings[x].offset - findings[y].offset)) {
+    const at = findings[i].offset;
+    for (; next < states.length && states[next].range.offset <= at; next++) {
       while (open.length && end(open[open.length - 1]) <= states[next].range.offset) open.pop();
       open.push(states[next]);
     }
-    while (open.length && end(open[open.length - 1]) <= f.offset) open.pop();
-    const best = open[open.length - 1];
-    if (!best) continue;
+    while (open.length && end(open[open.length - 1]) <= at) open.pop();
+    holder[i] = open[open.length - 1];
+  }
+  // A state's messages in the findings' own order.
+  findings.forEach((f, i) => {
+    const best = holder[i];
+    if (!best) return;
     const nf = best.findings;
     nf.count++;
     nf.messages.push(f.message);
     if (!nf.severity || SEVERITY_RANK[f.severity] < SEVERITY_RANK[nf.severity]) nf.severity = f.severity;
-  }
+  });
 }
