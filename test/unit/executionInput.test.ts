@@ -73,6 +73,24 @@ describe('the execution inputs of the documents', () => {
     assert.equal(inputs.shapeOf(uri), undefined);
   });
 
+  test('the 200 launch inputs set last are kept, the older ones dropped; a file input is never dropped', () => {
+    // The editor sends every launch input it remembers, for files that are not open: memory is bounded all the same
+    // (2,000 inputs of 240 KB grew a server to 1 GB).
+    const inputs = new ExecutionInputs();
+    const at = (i: number) => `file:///w/m${i}.asl.json`;
+    inputs.set(at(0), 'file', '{"own": 1}');
+    for (let i = 0; i < 250; i++) inputs.set(at(i), 'launch', `{"n": ${i}}`);
+    inputs.set(at(60), 'launch', '{"again": 1}');
+    inputs.set(at(250), 'launch', '{"n": 250}');
+    const kept = Array.from({ length: 251 }, (_, i) => i).filter((i) => inputs.shapeOf(at(i)) !== undefined);
+    // 0 by its file; 51…250: 60, set again, is no longer among the oldest, so 250 pushed 50 out.
+    assert.deepEqual(kept, [0, ...Array.from({ length: 200 }, (_, i) => i + 51)]);
+    const own = inputs.shapeOf(at(0));
+    assert.deepEqual(own?.kind === 'object' && [...own.fields.keys()], ['own']);
+    inputs.set(at(0), 'file', undefined);
+    assert.equal(inputs.shapeOf(at(0)), undefined, 'its launch input was among the oldest');
+  });
+
   test('a deeply nested example is read level by level as paths go into it', () => {
     const inputs = new ExecutionInputs();
     const depth = 40_000;

@@ -48,6 +48,12 @@ function fileName(uri: string | undefined): string {
   }
 }
 
+/**
+ * How many machines' launch inputs are kept, the most recently set ones. The editor sends every input it remembers
+ * when the server starts, for files that are not open; a file's own input is read while its document is open.
+ */
+const MAX_LAUNCH_INPUTS = 200;
+
 /** The example inputs of the documents, by URI and source. */
 export class ExecutionInputs {
   private readonly byUri = new Map<string, Partial<Record<ExecutionInputSource, { text: string; shape: Shape }>>>();
@@ -68,8 +74,23 @@ export class ExecutionInputs {
       const origin = source === 'file' ? `the execution input in ${fileName(exampleInputUri(uri))}` : 'the execution input of the last launch';
       entry[source] = { text: text!, shape: exampleInputShape(parsed.value, origin, source === 'file') };
     }
+    // Inserted again, so the map's order is the order the entries were last set in.
+    this.byUri.delete(uri);
     if (entry.file || entry.launch) this.byUri.set(uri, entry);
-    else this.byUri.delete(uri);
+    if (source === 'launch' && parsed) this.forgetOldLaunches();
     return this.shapeOf(uri) !== before;
+  }
+
+  /** Above MAX_LAUNCH_INPUTS, the launch inputs set longest ago are dropped (an open file's own input stays). */
+  private forgetOldLaunches() {
+    let launches = 0;
+    for (const entry of this.byUri.values()) if (entry.launch) launches++;
+    for (const [uri, entry] of this.byUri) {
+      if (launches <= MAX_LAUNCH_INPUTS) break;
+      if (!entry.launch) continue;
+      delete entry.launch;
+      launches--;
+      if (!entry.file) this.byUri.delete(uri);
+    }
   }
 }
