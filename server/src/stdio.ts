@@ -20,6 +20,10 @@ const MAX_HEADER_BYTES = 8192;
 /** A body larger than V8's largest string cannot be read; refused at the header. */
 const MAX_BODY_BYTES = 0x1fffffe8;
 const CRLFCRLF = Buffer.from('\r\n\r\n');
+/** How much of the input one step of the search for the next header reads. */
+const RESYNC_WINDOW = 4096;
+/** Frames beyond these many unreadable ones in a second are skipped without an answer. */
+const PARSE_ERRORS_PER_SECOND = 100;
 
 type Phase = 'new' | 'running' | 'shutdown';
 
@@ -34,6 +38,9 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
   private phase: Phase = 'new';
   /** After a bad frame: skip to the next `Content-Length` header. */
   private resyncing = false;
+  /** The parse errors answered in the second that began at `parseErrorWindow` (ms). */
+  private parseErrors = 0;
+  private parseErrorWindow = 0;
 
   constructor(
     private readonly input: NodeJS.ReadableStream,
@@ -70,7 +77,14 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
   }
 
   private bad(reason: string, skipTo: number) {
-    this.reply(null, ErrorCodes.ParseError, `Unreadable message frame: ${reason}. Skipped to the next Content-Length header.`);
+    // At most PARSE_ERRORS_PER_SECOND answers: each is a write the library queues, and a flood of 200,000 bad frames
+    // (4 MB) held the next request for 42 s behind their answers. The frames beyond are skipped all the same.
+    const now = Date.now();
+    if (now - this.parseErrorWindow >= 1000) {
+      this.parseErrorWindow = now;
+      this.parseErrors = 0;
+    }
+    if (this.parseErrors++ < PARSE_ERRORS_PER_SECOND) this.reply(null, ErrorCodes.ParseError, `Unreadable message frame: ${reason}. Skipped to the next Content-Length header.`);
     this.pending = this.pending.subarray(skipTo);
     this.resyncing = true;
   }
@@ -102,15 +116,22 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
   /** Reads one header block from `pending`; true when a body is now expected. */
   private readHeader(): boolean {
     for (;;) {
-      if (this.resyncing) {
-        const at = /content-length\s*:/i.exec(this.pending.toString('latin1'));
-        if (!at) {
-          // Keep a possible beginning of the header name for the next chunk.
+      // Searched a window at a time: the whole pending input read as text for each bad frame was quadratic in a
+      // chunk of many.
+      while (this.resyncing) {
+        const window = this.pending.subarray(0, RESYNC_WINDOW);
+        const at = /content-length\s*:/i.exec(window.toString('latin1'));
+        if (at) {
+          this.pending = this.pending.subarray(at.index);
+          this.resyncing = false;
+        } else if (this.pending.length > RESYNC_WINDOW) {
+          // Keep a possible beginning of the header name for the next window.
+          this.pending = this.pending.subarray(RESYNC_WINDOW - 20);
+        } else {
+          // ... and for the next chunk.
           this.pending = this.pending.subarray(Math.max(0, this.pending.length - 20));
           return false;
         }
-        this.pending = this.pending.subarray(at.index);
-        this.resyncing = false;
       }
       const end = this.pending.indexOf(CRLFCRLF);
       const head = this.pending.subarray(0, end < 0 ? this.pending.length : end).toString('latin1');
@@ -164,8 +185,19 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
     const isRequest = typeof msg.method === 'string' && msg.id !== undefined && msg.id !== null;
     const isNotification = typeof msg.method === 'string' && !isRequest;
     const id = typeof msg.id === 'number' || typeof msg.id === 'string' ? msg.id : null;
+    // JSON-RPC: an id is a string, a number or null. The library drops any other unanswered, and a shutdown or an
+    // initialize with one would still have moved the lifecycle here.
+    if (isRequest && id === null) return this.reply(null, ErrorCodes.InvalidRequest, 'A request id must be a string or a number');
     if (this.phase === 'new') {
-      if (isRequest && msg.method === 'initialize') this.phase = 'running';
+      if (isRequest && msg.method === 'initialize') {
+        // The library's handler reads params.capabilities: without them it throws, and the server would run on
+        // uninitialized.
+        const caps = msg.params?.capabilities;
+        if (typeof msg.params !== 'object' || msg.params === null || typeof caps !== 'object' || caps === null || Array.isArray(caps)) {
+          return this.reply(id, ErrorCodes.InvalidParams, 'initialize needs params with a capabilities object');
+        }
+        this.phase = 'running';
+      }
       else if (isRequest) return this.reply(id, ErrorCodes.ServerNotInitialized, `The server is not initialized: send "initialize" before "${msg.method}"`);
       else if (isNotification && msg.method !== 'exit') return; // the specification: dropped
     } else if (this.phase === 'running') {

@@ -196,6 +196,46 @@ test('exit with "params": null (as some clients write "no params") still ends th
   }
 });
 
+test('a request id that is neither a string nor a number is refused (id null) and moves nothing; initialize without capabilities is refused', async () => {
+  const raw = new RawServer();
+  try {
+    raw.send({ id: { x: 1 }, method: 'initialize', params: initialize.params });
+    const refused = await raw.next((m) => m.error && m.id === null);
+    assert.equal(refused.error.code, -32600);
+    assert.equal((await (raw.send(hover(2)), raw.response(2))).error?.code, -32002, 'still not initialized');
+    for (const [id, params] of [[3, {}], [4, null], [5, { capabilities: null }], [6, 'x']] as const) {
+      raw.send({ id, method: 'initialize', params });
+      assert.equal((await raw.response(id)).error?.code, -32602, `initialize with ${JSON.stringify(params)}`);
+    }
+    assert.equal((await (raw.send(hover(7)), raw.response(7))).error?.code, -32002, 'a refused initialize initializes nothing');
+    raw.send(initialize);
+    assert.ok((await raw.response(1)).result?.capabilities);
+    raw.send({ method: 'initialized', params: {} });
+    raw.send({ id: [1], method: 'shutdown' });
+    assert.equal((await raw.next((m) => m.error && m.id === null)).error.code, -32600);
+    assert.equal((await (raw.send(hover(8)), raw.response(8))).error, undefined, 'not shut down by the refused shutdown');
+  } finally {
+    raw.stop();
+  }
+});
+
+test('a flood of unreadable frames: the request after it is answered, and the parse errors are rationed', async () => {
+  const raw = new RawServer();
+  try {
+    raw.send(initialize);
+    await raw.response(1);
+    raw.send({ method: 'initialized', params: {} });
+    // 100,000 bad frames (2 MB) in one write: answered one by one they held the next request for 10 s.
+    raw.write('Content-Length: x\r\n\r\n'.repeat(100_000));
+    raw.send(hover(2));
+    assert.equal((await raw.response(2)).error, undefined);
+    const parseErrors = raw.messages.filter((m) => m.error?.code === -32700).length;
+    assert.ok(parseErrors >= 1 && parseErrors <= 1000, `${parseErrors} parse errors`);
+  } finally {
+    raw.stop();
+  }
+});
+
 test('unreadable frames (bad, negative, missing Content-Length, LF-only headers, not JSON): a parse error each, then the next message is read', async () => {
   const raw = new RawServer();
   try {
