@@ -47,12 +47,18 @@ const isPosition = (v: unknown): boolean => {
   const p = v as { line?: unknown; character?: unknown } | null;
   return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character) && (p.line as number) >= 0 && (p.character as number) >= 0;
 };
+const isCodeActionContext = (v: unknown): boolean => {
+  if (typeof v !== 'object' || v === null) return false;
+  const only = (v as { only?: unknown }).only;
+  return only === undefined || only === null || (Array.isArray(only) && only.every((k) => typeof k === 'string'));
+};
 /** Each check with what it wants, in the words of the answer. */
 const PARAM_CHECKS = {
   position: [isPosition, 'a position of non-negative integers'],
   range: [(v: unknown) => typeof v === 'object' && v !== null && isPosition((v as { start?: unknown }).start) && isPosition((v as { end?: unknown }).end), 'a range of non-negative integer positions'],
   positions: [(v: unknown) => Array.isArray(v) && v.every(isPosition), 'a list of positions of non-negative integers'],
-  context: [(v: unknown) => typeof v === 'object' && v !== null, 'an object'],
+  context: [isCodeActionContext, 'an object whose only, if given, is a list of strings'],
+  diagnostics: [(v: unknown) => Array.isArray(v), 'a list'],
   newName: [(v: unknown) => typeof v === 'string', 'a string'],
 } as const satisfies Record<string, readonly [(v: unknown) => boolean, string]>;
 /** The open document a request is about (`textDocument.uri`, or `uri` in this server's own requests), its params checked. */
@@ -291,7 +297,7 @@ connection.onRequest(AwsDefinitionRequest, (p) => {
   return safely('awsDefinition', { version: doc.version, placeholders: [], error: 'The language server could not read it (see its output).' }, () => service.awsDefinition(doc, p.placeholders));
 });
 connection.onRequest(MapAwsDiagnosticsRequest, (p) => {
-  const doc = requested(p);
+  const doc = requested(p, 'diagnostics');
   return doc ? safely('mapAwsDiagnostics', { stale: true, diagnostics: [] }, () => service.mapAwsDiagnostics(doc, p.version, p.diagnostics, p.at)) : { stale: true, diagnostics: [] };
 });
 

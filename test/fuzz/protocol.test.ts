@@ -219,6 +219,34 @@ test('a request id that is neither a string nor a number is refused (id null) an
   }
 });
 
+test('hostile params: a selection 1,500 levels deep, AWS diagnostics with entries that are no objects, a codeAction only that is no list', async () => {
+  const raw = new RawServer();
+  try {
+    raw.send(initialize);
+    await raw.response(1);
+    raw.send({ method: 'initialized', params: {} });
+    const uri = 'file:///deep.asl.json', d = 1500;
+    const text = `{"StartAt":"A","States":{"A":{"Type":"Pass","Result":${'{"a":'.repeat(d)}1${'}'.repeat(d)},"End":true}}}`;
+    raw.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'asl', version: 1, text } } });
+    // The answer's ranges nest one in another: serialised, 1,500 levels overflowed the stack and the request failed.
+    raw.send({ id: 2, method: 'textDocument/selectionRange', params: { textDocument: { uri }, positions: [{ line: 0, character: 60 + 5 * d }] } });
+    const selection = await raw.response(2);
+    let chain = 0;
+    for (let r = selection.result?.[0]; r; r = r.parent) chain++;
+    assert.ok(chain > 100 && chain <= 500, `${chain} ranges`);
+    raw.send({ id: 3, method: 'sagemaker/mapAwsDiagnostics', params: { uri, version: 1, diagnostics: [null, 7, { message: { not: 'text' }, location: 5 }, { message: 'Bad Next', severity: 'ERROR' }] } });
+    const mapped = (await raw.response(3)).result;
+    assert.equal(mapped.stale, false, 'the document did not change');
+    assert.deepEqual(mapped.diagnostics.map((x: { message: string; severity: string }) => [x.message, x.severity]), [['Step Functions reported a problem', 'information'], ['Bad Next', 'error']]);
+    raw.send({ id: 4, method: 'sagemaker/mapAwsDiagnostics', params: { uri, version: 1, diagnostics: 'none' } });
+    assert.equal((await raw.response(4)).error?.code, -32602);
+    raw.send({ id: 5, method: 'textDocument/codeAction', params: { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: 'quickfix' } } });
+    assert.equal((await raw.response(5)).error?.code, -32602);
+  } finally {
+    raw.stop();
+  }
+});
+
 test('a flood of unreadable frames: the request after it is answered, and the parse errors are rationed', async () => {
   const raw = new RawServer();
   try {

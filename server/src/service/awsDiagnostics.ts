@@ -94,12 +94,14 @@ const SEVERITY: Record<string, Problem['severity']> = { ERROR: 'error', WARNING:
 
 /** The service's diagnostics as findings of this document (source `aws`), each on the text its location names. */
 export function awsProblems(parsed: ParsedDocument, diagnostics: readonly AwsDiagnostic[]): Problem[] {
-  return diagnostics.map((d) => ({
-    ...locationRange(parsed, d.location ?? undefined),
-    message: d.message || d.code || 'Step Functions reported a problem',
+  // What AWS answered, passed on by the client: an entry that is no object is skipped, a field of another type unread.
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return diagnostics.filter((d) => typeof d === 'object' && d !== null).map((d) => ({
+    ...locationRange(parsed, typeof d.location === 'string' ? d.location : undefined),
+    message: text(d.message) || text(d.code) || 'Step Functions reported a problem',
     severity: SEVERITY[String(d.severity).toUpperCase()] ?? 'information',
     source: 'aws',
-    code: d.code || 'aws',
+    code: text(d.code) || 'aws',
   }));
 }
 

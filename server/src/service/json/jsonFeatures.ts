@@ -83,7 +83,20 @@ export function getFoldingRanges(doc: TextDocument): FoldingRange[] {
   return jsonService().getFoldingRanges(doc, { rangeLimit: 20_000 });
 }
 
+/**
+ * How many ranges one selection expands through. Each is an object nested in the one before it, which the
+ * answer's serialisation walks recursively: 1,500 levels of JSON overflowed its stack, and the request failed.
+ */
+const MAX_SELECTION_DEPTH = 500;
+
 export function getSelectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[] {
   const json = jsonService();
-  return json.getSelectionRanges(doc, positions, json.parseJSONDocument(doc));
+  const ranges = json.getSelectionRanges(doc, positions, json.parseJSONDocument(doc));
+  // The innermost ranges are kept: they are the ones a user expands through first.
+  for (const r of ranges) {
+    let at: SelectionRange | undefined = r;
+    for (let depth = 1; at && depth < MAX_SELECTION_DEPTH; depth++) at = at.parent;
+    if (at) at.parent = undefined;
+  }
+  return ranges;
 }
