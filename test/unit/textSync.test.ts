@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { SyncedDocument, updateDocument } from '../../server/src/textSync';
+import { LineBlocks, SyncedDocument, updateDocument } from '../../server/src/textSync';
 
 /** A seeded generator (mulberry32: the same sequence on every run): an integer in [0, n). */
 function random(seed: number) {
@@ -135,5 +135,53 @@ test('a batch in any order, its positions anywhere (past a line end, past the te
     assert.equal(doc.getText(), reference.getText(), `run ${run}: ${JSON.stringify({ original, changes })}`);
     assert.equal(doc.version, 2);
     sameAsFresh(doc, `run ${run}`);
+  }
+});
+
+test('a batch in any order over thousands of lines (the lines kept in blocks): applied as the library applies it', () => {
+  const { r, text } = texts(17);
+  const many = (n: number) => Array.from({ length: n }, (_, i) => (i % 7 ? `l${i}\n` : `m${i}\r\n`)).join('');
+  for (let run = 0; run < 40; run++) {
+    const original = many(1000 + r(4000)) + text(r(40));
+    const reference = TextDocument.create('file:///ref', 'json', 1, original);
+    const doc = SyncedDocument.create('file:///synced', 'json', 1, original);
+    if (r(2)) void doc.lineCount;
+    const changes: TextDocumentContentChangeEvent[] = [];
+    for (let k = 0; k < 2 + r(40); k++) {
+      const pos = () => ({ line: r(reference.lineCount + 2) - 1, character: r(8) - 1 });
+      // Some changes insert or remove more than a block of lines (1,024).
+      const inserted = [text(r(3)), many(r(3000)), '\n'.repeat(r(1500)), ''][r(4)];
+      const start = pos();
+      const end = r(4) ? pos() : { line: start.line + r(2500), character: 0 };
+      const change = r(30) ? { range: { start, end }, text: inserted } : { text: many(r(3000)) };
+      changes.push(change);
+      TextDocument.update(reference, [change], reference.version + 1);
+    }
+    updateDocument(doc, changes, 2);
+    assert.equal(doc.getText(), reference.getText(), `run ${run}`);
+    assert.equal(doc.lineCount, reference.lineCount);
+    for (let k = 0; k < 50; k++) {
+      const o = r(reference.getText().length + 1);
+      assert.deepEqual(doc.positionAt(o), reference.positionAt(o));
+    }
+  }
+});
+
+test('the lines in blocks (blocks of 3 here, so every replacement crosses some): the same lines as one plain list', () => {
+  const r = random(23);
+  for (let run = 0; run < 200; run++) {
+    let plain = Array.from({ length: 1 + r(60) }, (_, i) => `${run}.${i}`);
+    const blocks = new LineBlocks(plain.slice(), 3);
+    for (let step = 0; step < 40; step++) {
+      const first = r(plain.length), last = first + r(Math.min(plain.length - first, 12));
+      const pieces = Array.from({ length: r(2) ? r(4) : r(40) }, (_, i) => `${step}:${i}`);
+      // The text always has a line: a replacement of every line by none is not made (inTurn never asks it).
+      if (!pieces.length && last - first + 1 === plain.length) continue;
+      plain = plain.slice(0, first).concat(pieces, plain.slice(last + 1));
+      blocks.replace(first, last, pieces);
+      assert.equal(blocks.length, plain.length);
+      for (let i = 0; i < plain.length; i++) assert.equal(blocks.get(i), plain[i], `run ${run} step ${step} line ${i}`);
+    }
+    assert.deepEqual(blocks.all(), plain);
   }
 });
