@@ -184,6 +184,32 @@ describe('graph as SVG', () => {
   });
 });
 
+describe('graph layout of many long transitions', () => {
+  // A Choice jumping to each state of a chain, and a chain whose every state catches back to the first: dagre puts
+  // a placeholder on every rank a transition crosses (N²/2 of them), which took minutes and gigabytes at 1,000.
+  const chain = (n: number, state: (i: number) => object) => JSON.stringify({ StartAt: 'c', States: Object.fromEntries([['c', { Type: 'Choice', Choices: Array.from({ length: n }, (_, i) => ({ Variable: '$.x', NumericEquals: i, Next: `s${i}` })), Default: 's0' }], ...Array.from({ length: n }, (_, i) => [`s${i}`, state(i)])]) });
+  const fan = chain(1000, (i) => (i < 999 ? { Type: 'Pass', Next: `s${i + 1}` } : { Type: 'Succeed' }));
+  const catchAll = JSON.stringify({ StartAt: 's0', States: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`s${i}`, { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ...(i < 999 ? { Next: `s${i + 1}` } : { End: true }), Catch: [{ ErrorEquals: ['States.ALL'], Next: 's0' }] }])) });
+  for (const [name, text] of [['a Choice with 1,000 rules down a chain', fan], ['1,000 states catching back to the first', catchAll]] as const) {
+    test(`${name}: laid out, the longest transitions drawn around the level, from their state to their target`, () => {
+      const graph = buildGraphModel(parseTree(text) as AstNode);
+      const layout = layoutGraph(graph);
+      assert.equal(layout.edges.filter((e) => e.kind !== 'start' && e.kind !== 'end').length, graph.edges.length);
+      assert.ok(layout.edges.every((e) => e.points.length >= 2 && e.points.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))));
+      const box = new Map(layout.nodes.map((n) => [n.id, n]));
+      // Routed around: out of the state's right side, past every box, into the target's right side.
+      const around = layout.edges.filter((e) => e.points.length === 4 && e.points[1].x > Math.max(...layout.nodes.map((n) => n.x + n.width)));
+      assert.ok(around.length > 500, `${around.length} routed around`);
+      for (const e of around) {
+        const [from, to] = [box.get(e.from)!, box.get(e.to)!];
+        assert.deepEqual([e.points[0].x, e.points[3].x], [from.x + from.width, to.x + to.width]);
+        assert.ok(e.points[2].x <= layout.width);
+      }
+      assert.equal(xmlError(renderSvg(graph, layout)), undefined);
+    });
+  }
+});
+
 describe('graph as Mermaid', () => {
   test('the flowchart: shapes by type, subgraphs for Parallel branches and Map, labelled Choice and Catch edges', () => {
     const text = graphCommand(MACHINE, 'asl', 'mermaid');

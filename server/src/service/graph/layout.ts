@@ -170,6 +170,80 @@ function depthFirstOrder(g: DagreGraph) {
   for (const layer of layers) layer?.forEach((v, i) => ((g.node(v) as { order: number }).order = i));
 }
 
+/**
+ * dagre adds a placeholder node on every rank an edge crosses, and orders and places them all: a Choice whose 250
+ * rules jump down a chain of 250 states (31,000 placeholders) took 22 s and 1 GB, 1,000 of them never finished.
+ * Above this many placeholders in one machine, the edges that span most ranks are left out of dagre's layout and
+ * drawn around it, down its right side (`routeAround`), until the rest need at most this many. An estimate:
+ * ranks by longest path from the sources once the depth-first back edges are turned (what dagre starts from).
+ */
+const MAX_PLACEHOLDERS = 2000;
+/** Space between the laid-out level and the first edge routed around it, and between those edges. */
+const AROUND_MARGIN = 16;
+const AROUND_STEP = 6;
+/** Lanes for the edges routed around: more edges share them. */
+const AROUND_LANES = 40;
+
+/**
+ * The edges to route around dagre (none for most machines), longest first, and the back edges of a depth-first
+ * walk: a big level gives them to dagre turned, so it lays out a graph without cycles (its greedy cycle breaking
+ * turned chain edges on a chain whose states catch back to the first: 40 such catchers on 500 states took 4 s).
+ */
+function analyseEdges(nodes: readonly string[], edges: readonly EdgePath[]): { around: EdgePath[]; back: Set<EdgePath> } {
+  const out = new Map<string, EdgePath[]>();
+  for (const e of edges) {
+    const list = out.get(e.from);
+    if (list) list.push(e);
+    else out.set(e.from, [e]);
+  }
+  // Depth first (iteratively): the back edges, and a post-order whose reverse orders the rest topologically.
+  const state = new Map<string, 'open' | 'done'>();
+  const back = new Set<EdgePath>();
+  const post: string[] = [];
+  for (const root of nodes) {
+    if (state.has(root)) continue;
+    state.set(root, 'open');
+    const stack: [string, number][] = [[root, 0]];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const next = out.get(top[0])?.[top[1]++];
+      if (!next) {
+        state.set(top[0], 'done');
+        post.push(top[0]);
+        stack.pop();
+      } else if (state.get(next.to) === 'open') back.add(next);
+      else if (!state.has(next.to)) {
+        state.set(next.to, 'open');
+        stack.push([next.to, 0]);
+      }
+    }
+  }
+  const rank = new Map<string, number>();
+  for (let i = post.length - 1; i >= 0; i--) {
+    const v = post[i], r = rank.get(v) ?? 0;
+    for (const e of out.get(v) ?? []) if (!back.has(e)) rank.set(e.to, Math.max(rank.get(e.to) ?? 0, r + 1));
+  }
+  const span = (e: EdgePath) => Math.abs((rank.get(e.to) ?? 0) - (rank.get(e.from) ?? 0));
+  let placeholders = 0;
+  for (const e of edges) placeholders += Math.max(0, span(e) - 1);
+  const around: EdgePath[] = [];
+  if (placeholders <= MAX_PLACEHOLDERS) return { around, back };
+  for (const e of [...edges].sort((a, b) => span(b) - span(a))) {
+    if (placeholders <= MAX_PLACEHOLDERS) break;
+    around.push(e);
+    placeholders -= Math.max(0, span(e) - 1);
+  }
+  return { around, back };
+}
+
+/** An edge left out of dagre's layout: from its source's right side out past the level, down or up, into its target's. */
+function routeAround(e: EdgePath, from: Box, to: Box, x: number) {
+  const a = { x: from.x + from.width, y: from.y + from.height / 2 };
+  const b = { x: to.x + to.width, y: to.y + to.height / 2 };
+  e.points = [a, { x, y: a.y }, { x, y: b.y }, b];
+  if (e.label) e.labelAt = { x, y: (a.y + b.y) / 2 };
+}
+
 /** The size of a branch without states (dagre measures an empty graph as -Infinity wide). */
 const EMPTY_LEVEL = { width: 80, height: 28 };
 
@@ -189,10 +263,15 @@ function layoutLevel(level: Level, startEnd?: { start: string | undefined; ends:
     g.setNode(END, { width: 2 * START_RADIUS, height: 2 * START_RADIUS });
     for (const id of startEnd.ends) edges.push({ id: `${id}->end`, from: id, to: END, kind: 'end', points: [] });
   }
+  const analysed = analyseEdges(g.nodes(), edges);
+  const around = new Set(analysed.around);
+  const turned = big ? analysed.back : new Set<EdgePath>();
   for (const e of edges) {
+    if (around.has(e)) continue;
     const label = e.label ? { width: Math.ceil(e.label.length * CHAR_WIDTH * 0.92) + 8, height: LINE_HEIGHT, labelpos: 'c' as const } : {};
     // Catch and Default paths are the exceptions: they should not pull the main line out of shape.
-    g.setEdge(e.from, e.to, { ...label, weight: e.kind === 'next' || e.kind === 'start' ? 2 : 1 }, e.id);
+    const [from, to] = turned.has(e) ? [e.to, e.from] : [e.from, e.to];
+    g.setEdge(from, to, { ...label, weight: e.kind === 'next' || e.kind === 'start' ? 2 : 1 }, e.id);
   }
   dagreLayout(g, big ? { customOrder: depthFirstOrder } : {});
   const nodes = new Map<string, Box>();
@@ -200,13 +279,21 @@ function layoutLevel(level: Level, startEnd?: { start: string | undefined; ends:
     const n = g.node(id) as { x: number; y: number; width: number; height: number };
     nodes.set(id, { x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height });
   }
+  const size = g.graph() as { width?: number; height?: number };
+  let width = size.width ?? 0;
+  let k = 0;
   for (const e of edges) {
-    const d = g.edge(e.from, e.to, e.id) as { points?: Point[]; x?: number; y?: number };
+    if (around.has(e)) {
+      routeAround(e, nodes.get(e.from)!, nodes.get(e.to)!, width + AROUND_MARGIN + AROUND_STEP * (k++ % AROUND_LANES));
+      continue;
+    }
+    const d = (turned.has(e) ? g.edge(e.to, e.from, e.id) : g.edge(e.from, e.to, e.id)) as { points?: Point[]; x?: number; y?: number };
     e.points = (d.points ?? []).map((p) => ({ x: p.x, y: p.y }));
+    if (turned.has(e)) e.points.reverse();
     if (e.label && d.x !== undefined && d.y !== undefined) e.labelAt = { x: d.x, y: d.y };
   }
-  const size = g.graph() as { width?: number; height?: number };
-  return { width: size.width ?? 0, height: size.height ?? 0, nodes, edges };
+  if (k) width += AROUND_MARGIN + AROUND_STEP * Math.min(k, AROUND_LANES);
+  return { width, height: size.height ?? 0, nodes, edges };
 }
 
 const START = '\0start';
