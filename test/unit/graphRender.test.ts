@@ -184,6 +184,18 @@ describe('graph as SVG', () => {
   });
 });
 
+test('names that hide or reorder text show their invisible characters as \\uXXXX in every format', () => {
+  const text = JSON.stringify({ StartAt: 'Approve', States: { Approve: { Type: 'Pass', Next: 'Approve\u200b' }, 'Approve\u200b': { Type: 'Choice', Choices: [{ Variable: '$.x', StringEquals: 'a\u202eb', Next: 'txe.exe\u202e' }], Default: 'Approve' }, 'txe.exe\u202e': { Type: 'Succeed' } } });
+  const graph = buildGraphModel(parseTree(text) as AstNode);
+  // The SVG's data-* attributes keep the ids (what the view matches on), never shown.
+  const svg = renderSvg(graph, layoutGraph(graph)).replace(/ data-(id|from|to)="[^"]*"/g, '');
+  // DOT writes a backslash as two.
+  for (const [out, slash] of [[svg, '\\'], [renderMermaid(graph), '\\'], [renderDot(graph), '\\\\']]) {
+    assert.ok(!/[\u200b\u202e]/.test(out), out);
+    for (const shown of ['Approve\u200b', 'txe.exe\u202e', 'a\u202eb']) assert.ok(out.includes(shown.replace(/[\u200b\u202e]/, (c) => `${slash}u${c.charCodeAt(0).toString(16)}`)), shown);
+  }
+});
+
 describe('graph layout of many long transitions', () => {
   // A Choice jumping to each state of a chain, and a chain whose every state catches back to the first: dagre puts
   // a placeholder on every rank a transition crosses (N²/2 of them), which took minutes and gigabytes at 1,000.

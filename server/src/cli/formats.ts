@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../service/core/types';
+import { visibleText } from '../service/core/text';
 
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -33,13 +34,12 @@ export function toFinding(file: string, doc: TextDocument, p: Problem): Finding 
 const ruleOf = (f: Finding) => (f.source ? `${f.source}/${f.code}` : f.code);
 
 /**
- * One line of text, whatever a file's name or a key in it holds: control characters and line separators escaped as
- * JSON writes them. A key with a line break would otherwise start a line of its own, and CI reads lines starting with
- * `::` as workflow commands (GitHub Actions' `::error`, `::add-mask::`, `::stop-commands::`). The characters that
- * reorder or hide text (bidirectional controls, zero-width ones) are escaped too: a name must read as what it is.
+ * One line of text, whatever a file's name or a key in it holds: core/text.ts's visibleText, control characters and
+ * line separators escaped as JSON writes them. A key with a line break would otherwise start a line of its own, and
+ * CI reads lines starting with `::` as workflow commands (GitHub Actions' `::error`, `::add-mask::`,
+ * `::stop-commands::`). The characters that reorder or hide text are escaped too.
  */
-export const oneLine = (s: string) =>
-  s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+export const oneLine = visibleText;
 
 /** A file's name as a message on one line says it: escaped as oneLine does, and `./` before a name starting with `::`. */
 export const textPath = (path: string) => oneLine(path.startsWith('::') ? `./${path}` : path);

@@ -188,3 +188,12 @@ export function jsonEscapeAt(text: string, i: number): { char: string; width: nu
   }
   return e !== undefined && Object.hasOwn(ESCAPES, e) ? { char: ESCAPES[e], width: 2 } : undefined;
 }
+
+/**
+ * Text as it is, made visible: control characters and line separators escaped as JSON writes them, and the
+ * characters that reorder or hide text (bidirectional controls, zero-width ones) as `\uXXXX`. A name must read as
+ * what it is: `Approve` and `Approve` with a zero-width space after it are two states, and a right-to-left override
+ * would show a name backwards.
+ */
+export const visibleText = (s: string): string =>
+  s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));

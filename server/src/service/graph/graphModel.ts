@@ -7,6 +7,7 @@ import { property, stringValue } from '../core/tree';
 import { SAGEMAKER_INTEGRATIONS } from '../sagemaker/integrations';
 import { sageMakerTaskOf } from '../sagemaker/tasks';
 import { append } from '../core/append';
+import { visibleText } from '../core/text';
 
 type AstNode = AslState['node'];
 
@@ -245,7 +246,7 @@ function edgesOf(s: AslState, id: string, idOf: (name: string) => string): Graph
   return edges.map(({ t, name, kind }, i) => {
     const edge: GraphEdge = { id: `${id}->${i}`, from: id, to: idOf(name), kind };
     const label = kind === 'catch' ? stringsOf(property(t.holder, 'ErrorEquals')).join(', ') || 'catch' : kind === 'choice' ? conditionLabel(t.holder) : '';
-    if (label) edge.label = label;
+    if (label) edge.label = visibleText(label);
     return edge;
   });
 }

@@ -6,6 +6,7 @@
 // webview (off the extension host). Text is measured by an estimate, so both draw the same picture.
 import { graphlib, layout as dagreLayout } from '@dagrejs/dagre';
 import type { GraphEdge, GraphModel, GraphNode } from './graphModel';
+import { visibleText } from '../core/text';
 
 export interface Point {
   x: number;
@@ -75,7 +76,11 @@ const GROUP_LABEL = 18;
 export const START_RADIUS = 9;
 const LAYOUT = { rankdir: 'TB', nodesep: 28, edgesep: 12, ranksep: 36, marginx: 12, marginy: 12 };
 
-const clip = (s: string) => (s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1)}…` : s);
+/** Text for a box: made visible (core/text.ts: a hidden or reordering character shows as \uXXXX), then clipped. */
+const clip = (text: string) => {
+  const s = visibleText(text);
+  return s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1)}…` : s;
+};
 
 function duration(seconds: number): string {
   if (seconds % 86400 === 0) return `${seconds / 86400} d`;

@@ -5,6 +5,7 @@ import type { GraphModel, GraphNode } from './graphModel';
 import { FONT_SIZE, LINE_HEIGHT, PADDING, START_RADIUS, type EdgePath, type GraphLayout, type NodeBox } from './layout';
 import { STANDALONE_STYLE } from './style';
 import { append } from '../core/append';
+import { visibleText } from '../core/text';
 
 export interface SvgOptions {
   /** Include a <style> element (a file on its own); the graph view styles the markup itself. */
@@ -39,7 +40,7 @@ function nodeSvg(box: NodeBox, node: GraphNode, selected: boolean, interactive: 
   if (box.container) classes.push('container');
   if (box.collapsed !== undefined) classes.push('collapsed');
   if (selected) classes.push('selected');
-  const label = `${node.name}, ${box.lines.slice(1).join(', ')}${node.findings.count ? `, ${node.findings.count} problem${node.findings.count > 1 ? 's' : ''}` : ''}`;
+  const label = `${visibleText(node.name)}, ${box.lines.slice(1).join(', ')}${node.findings.count ? `, ${node.findings.count} problem${node.findings.count > 1 ? 's' : ''}` : ''}`;
   // In the graph view a state is a button reached with Tab; in a file it is a picture.
   const focus = interactive ? ` tabindex="0" role="button" aria-label="${xml(label)}"` : '';
   const out = [`<g class="${classes.join(' ')}" data-id="${xml(node.id)}"${focus}>`];
@@ -65,7 +66,7 @@ function nodeSvg(box: NodeBox, node: GraphNode, selected: boolean, interactive: 
 }
 
 function titleOf(node: GraphNode, box: NodeBox): string {
-  const lines = [node.name, ...box.lines.slice(1)];
+  const lines = [visibleText(node.name), ...box.lines.slice(1)];
   if (node.retry) lines.push(`Retry ×${node.retry.count}: ${node.retry.errors.join(', ')}`);
   append(lines, node.findings.messages);
   return lines.join('\n');
