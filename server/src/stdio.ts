@@ -22,7 +22,7 @@ const MAX_BODY_BYTES = 0x1fffffe8;
 const CRLFCRLF = Buffer.from('\r\n\r\n');
 /** How much of the input one step of the search for the next header reads. */
 const RESYNC_WINDOW = 4096;
-/** Frames beyond these many unreadable ones in a second are skipped without an answer. */
+/** Errors about messages that name no request (unreadable frames, not JSON, a bad id): beyond these many in a second, unsent. */
 const PARSE_ERRORS_PER_SECOND = 100;
 
 type Phase = 'new' | 'running' | 'shutdown';
@@ -76,15 +76,22 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
     void this.writer.write({ jsonrpc: '2.0', id, error: { code, message } } as Message).catch(() => undefined);
   }
 
-  private bad(reason: string, skipTo: number) {
-    // At most PARSE_ERRORS_PER_SECOND answers: each is a write the library queues, and a flood of 200,000 bad frames
-    // (4 MB) held the next request for 42 s behind their answers. The frames beyond are skipped all the same.
+  /**
+   * An error about a message that names no request (id null): at most PARSE_ERRORS_PER_SECOND of them. Each is a
+   * write the library queues, and a flood of 200,000 bad frames (4 MB) held the next request for 42 s behind their
+   * answers. The messages beyond are skipped all the same, unanswered.
+   */
+  private rationed(code: number, message: string) {
     const now = Date.now();
     if (now - this.parseErrorWindow >= 1000) {
       this.parseErrorWindow = now;
       this.parseErrors = 0;
     }
-    if (this.parseErrors++ < PARSE_ERRORS_PER_SECOND) this.reply(null, ErrorCodes.ParseError, `Unreadable message frame: ${reason}. Skipped to the next Content-Length header.`);
+    if (this.parseErrors++ < PARSE_ERRORS_PER_SECOND) this.reply(null, code, message);
+  }
+
+  private bad(reason: string, skipTo: number) {
+    this.rationed(ErrorCodes.ParseError, `Unreadable message frame: ${reason}. Skipped to the next Content-Length header.`);
     this.pending = this.pending.subarray(skipTo);
     this.resyncing = true;
   }
@@ -133,15 +140,18 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
           return false;
         }
       }
-      const end = this.pending.indexOf(CRLFCRLF);
-      const head = this.pending.subarray(0, end < 0 ? this.pending.length : end).toString('latin1');
+      // Read no further than a header can be long: searched and read whole, a chunk of many bad frames was
+      // quadratic (one 64 KB chunk of LF-only frames took 0.1 s).
+      const end = this.pending.subarray(0, MAX_HEADER_BYTES + CRLFCRLF.length).indexOf(CRLFCRLF);
+      const head = this.pending.subarray(0, end < 0 ? MAX_HEADER_BYTES + 1 : end).toString('latin1');
       const lf = /(^|[^\r])\n/.exec(head);
       if (lf) {
         this.bad('header lines must end with \\r\\n', lf.index + lf[0].length);
         continue;
       }
       if (end < 0) {
-        if (this.pending.length > MAX_HEADER_BYTES) this.bad('header too long', this.pending.length);
+        // Past the header's limit: the search for the next header starts there (a message may follow in this chunk).
+        if (this.pending.length > MAX_HEADER_BYTES) this.bad('header too long', MAX_HEADER_BYTES);
         else return false;
         continue;
       }
@@ -175,11 +185,11 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
     try {
       msg = JSON.parse(body.toString('utf8'));
     } catch (e) {
-      this.reply(null, ErrorCodes.ParseError, `The message is not JSON: ${(e as Error).message}`);
+      this.rationed(ErrorCodes.ParseError, `The message is not JSON: ${(e as Error).message}`);
       return;
     }
     if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
-      this.reply(null, ErrorCodes.InvalidRequest, 'A message must be a JSON object');
+      this.rationed(ErrorCodes.InvalidRequest, 'A message must be a JSON object');
       return;
     }
     const isRequest = typeof msg.method === 'string' && msg.id !== undefined && msg.id !== null;
@@ -187,7 +197,7 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
     const id = typeof msg.id === 'number' || typeof msg.id === 'string' ? msg.id : null;
     // JSON-RPC: an id is a string, a number or null. The library drops any other unanswered, and a shutdown or an
     // initialize with one would still have moved the lifecycle here.
-    if (isRequest && id === null) return this.reply(null, ErrorCodes.InvalidRequest, 'A request id must be a string or a number');
+    if (isRequest && id === null) return this.rationed(ErrorCodes.InvalidRequest, 'A request id must be a string or a number');
     if (this.phase === 'new') {
       if (isRequest && msg.method === 'initialize') {
         // The library's handler reads params.capabilities: without them it throws, and the server would run on
