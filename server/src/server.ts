@@ -29,7 +29,9 @@ const documents = new TextDocuments<SyncedDocument>({
     return updateDocument(doc, changes, version);
   },
 });
-let service = getLanguageService();
+// The launch inputs of open documents are always kept (executionInput.ts).
+const isOpen = (uri: string) => documents.get(uri) !== undefined;
+let service = getLanguageService({ isOpen });
 
 /** A request that fails answers with nothing rather than an error, and the failure is logged: bad input never takes the server down. */
 function safely<T>(what: string, fallback: T, run: () => T): T {
@@ -119,7 +121,7 @@ connection.onInitialize((params) => {
     !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && options?.inputFilesWatched !== true;
   // `sagemakerAsl.detect.templates` / `.jobSpecs: false` turn off templates' state machines / standalone job specs.
   const detect = options?.detect;
-  if (detect?.templates === false || detect?.jobSpecs === false) service = getLanguageService({ templates: detect.templates, jobSpecs: detect.jobSpecs });
+  if (detect?.templates === false || detect?.jobSpecs === false) service = getLanguageService({ templates: detect.templates, jobSpecs: detect.jobSpecs, isOpen });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

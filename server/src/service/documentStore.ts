@@ -85,10 +85,10 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V) {
   if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
 }
 
-export function createDocumentStore(options: { templates?: boolean; jobSpecs?: boolean } = {}): DocumentStore {
+export function createDocumentStore(options: { templates?: boolean; jobSpecs?: boolean; isOpen?: (uri: string) => boolean } = {}): DocumentStore {
   const parses = new Map<string, { version: number; text: string; parsed: ParsedDocument; languageId: string }>();
   const findings = new Map<string, { parsed: ParsedDocument; problems: Problem[] }>();
-  const inputs = new ExecutionInputs();
+  const inputs = new ExecutionInputs(options.isOpen);
   const workflowTypes = new Map<string, WorkflowType>();
 
   function parse(doc: TextDocument, incrementalOnly = false): ParsedDocument | undefined {

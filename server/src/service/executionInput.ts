@@ -49,14 +49,17 @@ function fileName(uri: string | undefined): string {
 }
 
 /**
- * How many machines' launch inputs are kept, the most recently set ones. The editor sends every input it remembers
- * when the server starts, for files that are not open; a file's own input is read while its document is open.
+ * How many launch inputs of documents that are not open are kept, the most recently set ones. The editor sends
+ * every input it remembers when the server starts, for files that are not open; an open document's inputs are kept.
  */
 const MAX_LAUNCH_INPUTS = 200;
 
 /** The example inputs of the documents, by URI and source. */
 export class ExecutionInputs {
   private readonly byUri = new Map<string, Partial<Record<ExecutionInputSource, { text: string; shape: Shape }>>>();
+
+  /** `isOpen`: whether the editor has the document open (its inputs are never dropped). */
+  constructor(private readonly isOpen: (uri: string) => boolean = () => false) {}
 
   /** The shape the analysis of `uri` starts from (the file's, else the launch's), undefined when none is known. */
   shapeOf(uri: string): Shape | undefined {
@@ -81,13 +84,16 @@ export class ExecutionInputs {
     return this.shapeOf(uri) !== before;
   }
 
-  /** Above MAX_LAUNCH_INPUTS, the launch inputs set longest ago are dropped (an open file's own input stays). */
+  /**
+   * Above MAX_LAUNCH_INPUTS of documents not open, those set longest ago are dropped: no findings rest on them, and
+   * the editor sends an input again when it launches the machine.
+   */
   private forgetOldLaunches() {
     let launches = 0;
-    for (const entry of this.byUri.values()) if (entry.launch) launches++;
+    for (const [uri, entry] of this.byUri) if (entry.launch && !this.isOpen(uri)) launches++;
     for (const [uri, entry] of this.byUri) {
       if (launches <= MAX_LAUNCH_INPUTS) break;
-      if (!entry.launch) continue;
+      if (!entry.launch || this.isOpen(uri)) continue;
       delete entry.launch;
       launches--;
       if (!entry.file) this.byUri.delete(uri);

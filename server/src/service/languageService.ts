@@ -93,6 +93,8 @@ export interface LanguageServiceOptions {
   templates?: boolean;
   /** Standalone SageMaker job specs (sagemaker/jobSpecs.ts); on unless false. */
   jobSpecs?: boolean;
+  /** Whether the editor has the document open: its launch input is kept however many others arrive (executionInput.ts). */
+  isOpen?: (uri: string) => boolean;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
