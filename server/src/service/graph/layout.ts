@@ -216,7 +216,10 @@ function analyseEdges(nodes: readonly string[], edges: readonly EdgePath[]): { a
         state.set(top[0], 'done');
         post.push(top[0]);
         stack.pop();
-      } else if (state.get(next.to) === 'open') back.add(next);
+      } else if (state.get(next.to) === 'open') {
+        // A state's transition to itself closes no cycle dagre has to break: left as written.
+        if (next.to !== top[0]) back.add(next);
+      }
       else if (!state.has(next.to)) {
         state.set(next.to, 'open');
         stack.push([next.to, 0]);
@@ -268,7 +271,8 @@ function layoutLevel(level: Level, startEnd?: { start: string | undefined; ends:
     g.setNode(END, { width: 2 * START_RADIUS, height: 2 * START_RADIUS });
     for (const id of startEnd.ends) edges.push({ id: `${id}->end`, from: id, to: END, kind: 'end', points: [] });
   }
-  const analysed = analyseEdges(g.nodes(), edges);
+  // The walk starts at the Start circle, so the machine's way in is never the edge it turns.
+  const analysed = analyseEdges(g.hasNode(START) ? [START, ...g.nodes().filter((v) => v !== START)] : g.nodes(), edges);
   const around = new Set(analysed.around);
   const turned = big ? analysed.back : new Set<EdgePath>();
   for (const e of edges) {
