@@ -190,10 +190,24 @@ export function jsonEscapeAt(text: string, i: number): { char: string; width: nu
 }
 
 /**
+ * Control characters, line and paragraph separators, bidirectional controls, and the characters that draw nothing:
+ * zero-width ones, the soft hyphen, the combining grapheme joiner, the Hangul fillers, the Mongolian vowel separator
+ * and tag characters. (Not the variation selectors: an emoji such as ⚠️ is written with one.)
+ */
+// The combining ones (U+034F, U+1160) apart, outside the class: inside one they would read as joined to the one before.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\u3164\ufeff\uffa0\u{e0000}-\u{e007f}]|\u034f|\u1160/gu;
+
+/**
  * Text as it is, made visible: control characters and line separators escaped as JSON writes them, and the
  * characters that reorder or hide text (bidirectional controls, zero-width ones) as `\uXXXX`. A name must read as
  * what it is: `Approve` and `Approve` with a zero-width space after it are two states, and a right-to-left override
  * would show a name backwards.
  */
 export const visibleText = (s: string): string =>
-  s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  s.replace(INVISIBLE, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
