@@ -16,7 +16,7 @@ import { tasksOf, type SageMakerTask } from '../sagemaker/tasks';
 import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
 import { EMPTY_OBJECT, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, sageMakerSdkResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
-import { append } from '../core/append';
+import { append, listOf } from '../core/append';
 
 /** What a SageMaker task's result depends on. */
 type ResultOf = Pick<SageMakerTask, 'api' | 'integrationPattern' | 'sdk'>;
@@ -277,9 +277,7 @@ class Analysis {
     const send = (target: AstNode | undefined, shape: Shape) => {
       const t = m.byName.get(stringValue(target) ?? '');
       if (!t) return;
-      const list = incoming.get(t);
-      if (list) list.push(shape);
-      else incoming.set(t, [shape]);
+      listOf(incoming, t).push(shape);
     };
     const ends: Shape[] = [];
     for (const s of order) {

@@ -6,6 +6,7 @@
 // webview (off the extension host). Text is measured by an estimate, so both draw the same picture.
 import { graphlib, layout as dagreLayout } from '@dagrejs/dagre';
 import type { GraphEdge, GraphModel, GraphNode } from './graphModel';
+import { listOf } from '../core/append';
 import { visibleText } from '../core/text';
 
 export interface Point {
@@ -196,11 +197,7 @@ const AROUND_LANES = 40;
  */
 function analyseEdges(nodes: readonly string[], edges: readonly EdgePath[]): { around: EdgePath[]; back: Set<EdgePath> } {
   const out = new Map<string, EdgePath[]>();
-  for (const e of edges) {
-    const list = out.get(e.from);
-    if (list) list.push(e);
-    else out.set(e.from, [e]);
-  }
+  for (const e of edges) listOf(out, e.from).push(e);
   // Depth first (iteratively): the back edges, and a post-order whose reverse orders the rest topologically.
   const state = new Map<string, 'open' | 'done'>();
   const back = new Set<EdgePath>();
@@ -313,20 +310,12 @@ export function layoutGraph(graph: GraphModel, options: LayoutOptions = {}): Gra
   const collapsed = options.collapsed ?? new Set<string>();
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const groupsOf = new Map<string, string[]>();
-  const push = <T>(m: Map<string, T[]>, k: string, v: T) => {
-    const list = m.get(k);
-    if (list) list.push(v);
-    else m.set(k, [v]);
-  };
-  for (const grp of graph.groups) push(groupsOf, grp.owner, grp.id);
+  for (const grp of graph.groups) listOf(groupsOf, grp.owner).push(grp.id);
   const groupById = new Map(graph.groups.map((grp) => [grp.id, grp]));
   const levelNodes = new Map<string, GraphNode[]>(); // '' = top level
-  for (const n of graph.nodes) push(levelNodes, n.group ?? '', n);
+  for (const n of graph.nodes) listOf(levelNodes, n.group ?? '').push(n);
   const levelEdges = new Map<string, GraphEdge[]>();
-  for (const e of graph.edges) {
-    const level = byId.get(e.from)?.group ?? '';
-    push(levelEdges, level, e);
-  }
+  for (const e of graph.edges) listOf(levelEdges, byId.get(e.from)?.group ?? '').push(e);
   const stateCount = statesInside(graph);
 
   const lines = new Map(graph.nodes.map((n) => [n.id, nodeLines(n)]));

@@ -2,6 +2,7 @@
 // state in document order, a Parallel or Map state opening a container that holds its branches or processor,
 // each group holding its states. Iterative, outside in, so a deeply nested machine cannot overflow the stack.
 import type { GraphGroup, GraphModel, GraphNode } from './graphModel';
+import { listOf } from '../core/append';
 
 /** What a renderer writes at each step; `depth` is the nesting level, 1 at the top. */
 export interface NestingEmitter {
@@ -45,11 +46,4 @@ export function walkNesting(graph: GraphModel, emit: NestingEmitter): void {
       for (let i = groups.length - 1; i >= 0; i--) stack.push({ group: groups[i], depth: item.depth + 1 });
     }
   }
-}
-
-/** The list `map` holds for `key`, created empty the first time. */
-export function listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  return list;
 }

@@ -2,8 +2,8 @@
 // Map states are subgraphs holding one subgraph per branch; Mermaid lays it out itself.
 import type { GraphModel, GraphNode } from './graphModel';
 import { nodeLines } from './layout';
-import { listOf, walkNesting } from './nesting';
-import { append } from '../core/append';
+import { walkNesting } from './nesting';
+import { append, listOf } from '../core/append';
 
 /**
  * Label text inside "…": Mermaid reads #quot; / #lt; / #gt; / #35; / #96; / #37; as entity codes. Two more

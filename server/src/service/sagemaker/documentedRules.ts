@@ -10,7 +10,7 @@ import { shapeAt } from './payloadLocation';
 import { getIntegration, getSdkIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
 import { trimChar } from '../core/text';
-import { append } from '../core/append';
+import { append, listOf } from '../core/append';
 
 type Scalar = string | number | boolean | null;
 
@@ -149,7 +149,7 @@ function rulesTable() {
   if (!table) {
     const rules = (require('../../../../schemas/documented-rules.json') as { rules: DocumentedRule[] }).rules;
     const byScope = new Map<string, DocumentedRule[]>();
-    for (const rule of rules) for (const s of rule.scope) byScope.set(s, [...(byScope.get(s) ?? []), rule]);
+    for (const rule of rules) for (const s of rule.scope) listOf(byScope, s).push(rule);
     table = { rules, byScope };
   }
   return table;

@@ -9,6 +9,7 @@
 import { hasPlaceholder, isJsonata, scanPlaceholders } from '../expressions/index';
 import { SAGEMAKER_INTEGRATIONS } from './integrations';
 import { asWritten, INTRINSIC_PLACEHOLDER, sidOf, str, type PolicyDocument, type PolicyOptions, type PolicyStatement } from '../asl/iamPolicy';
+import { listOf } from '../core/append';
 
 export type { PolicyDocument, PolicyOptions, PolicyStatement };
 
@@ -144,11 +145,7 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
       Resource: integration.resources.map((r) => `arn:${partition}:sagemaker:${region}:${account}:${r.type}/${namePattern(task.payload, r.nameMember, r.prefix)}`),
     });
     passRole(state, unique(rolesOf(task.payload, integration.roles, partition, account)));
-    if (sync && integration.syncRule) {
-      const states = rules.get(integration.syncRule);
-      if (states) states.push(state);
-      else rules.set(integration.syncRule, [state]);
-    }
+    if (sync && integration.syncRule) listOf(rules, integration.syncRule).push(state);
   }
   if (!jobs.length) return { Version: '2012-10-17', Statement: [] };
   const statements: PolicyStatement[] = [
