@@ -23,7 +23,7 @@ const CRLFCRLF = Buffer.from('\r\n\r\n');
 /** How much of the input one step of the search for the next header reads. */
 const RESYNC_WINDOW = 4096;
 /** Errors about messages that name no request (unreadable frames, not JSON, a bad id): beyond these many in a second, unsent. */
-const PARSE_ERRORS_PER_SECOND = 100;
+const UNADDRESSED_ERRORS_PER_SECOND = 100;
 
 type Phase = 'new' | 'running' | 'shutdown';
 
@@ -38,9 +38,9 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
   private phase: Phase = 'new';
   /** After a bad frame: skip to the next `Content-Length` header. */
   private resyncing = false;
-  /** The parse errors answered in the second that began at `parseErrorWindow` (ms). */
-  private parseErrors = 0;
-  private parseErrorWindow = 0;
+  /** The errors about messages that name no request answered in the second that began at `unaddressedSince` (ms). */
+  private unaddressed = 0;
+  private unaddressedSince = 0;
 
   constructor(
     private readonly input: NodeJS.ReadableStream,
@@ -77,17 +77,17 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
   }
 
   /**
-   * An error about a message that names no request (id null): at most PARSE_ERRORS_PER_SECOND of them. Each is a
+   * An error about a message that names no request (id null): at most UNADDRESSED_ERRORS_PER_SECOND of them. Each is a
    * write the library queues, and a flood of 200,000 bad frames (4 MB) held the next request for 42 s behind their
    * answers. The messages beyond are skipped all the same, unanswered.
    */
   private rationed(code: number, message: string) {
     const now = Date.now();
-    if (now - this.parseErrorWindow >= 1000) {
-      this.parseErrorWindow = now;
-      this.parseErrors = 0;
+    if (now - this.unaddressedSince >= 1000) {
+      this.unaddressedSince = now;
+      this.unaddressed = 0;
     }
-    if (this.parseErrors++ < PARSE_ERRORS_PER_SECOND) this.reply(null, code, message);
+    if (this.unaddressed++ < UNADDRESSED_ERRORS_PER_SECOND) this.reply(null, code, message);
   }
 
   private bad(reason: string, skipTo: number) {
@@ -222,7 +222,7 @@ class GuardedStdioReader extends AbstractMessageReader implements MessageReader 
     // A notification cannot be answered: one whose params JSON-RPC refuses (null, a scalar), or a cancellation
     // naming no request, is dropped. The library reads `params.id` of a cancellation as it arrives, and its throw
     // there lost the rest of the chunk it came in: the requests after it went unanswered.
-    // \`exit\` carries no params, and is honoured whatever it carries: a client that wrote \`"params": null\` there
+    // `exit` carries no params, and is honoured whatever it carries: a client that wrote `"params": null` there
     // (JSON-RPC's "no params" as some clients spell it) would otherwise leave the server running after its shutdown,
     // killed later without its exit handlers (start.ts writes V8's code cache in one).
     if (isNotification && msg.method !== 'exit' && (msg.params === null || (msg.params !== undefined && typeof msg.params !== 'object'))) return;
