@@ -144,6 +144,13 @@ class RawServer {
   response(id: number) {
     return this.next((m) => m.id === id && m.method === undefined);
   }
+  /** `initialize` (id 1), its answer awaited, then `initialized`; the answer. */
+  async initialized(): Promise<any> {
+    this.send(initialize);
+    const answer = await this.response(1);
+    this.send({ method: 'initialized', params: {} });
+    return answer;
+  }
   stop() {
     this.proc.kill();
   }
@@ -158,9 +165,7 @@ test('requests before initialize: ServerNotInitialized (-32002); after shutdown:
     raw.send(hover(7));
     raw.send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///early.asl.json', languageId: 'asl', version: 1, text: MACHINE } } });
     assert.equal((await raw.response(7)).error?.code, -32002);
-    raw.send(initialize);
-    assert.ok((await raw.response(1)).result?.capabilities);
-    raw.send({ method: 'initialized', params: {} });
+    assert.ok((await raw.initialized()).result?.capabilities);
     raw.send(hover(2));
     assert.equal((await raw.response(2)).error, undefined, 'answered once initialized');
     raw.send({ id: 3, method: 'shutdown' });
@@ -181,9 +186,7 @@ test('exit with "params": null (as some clients write "no params") still ends th
   // exit handler that writes V8's code cache.
   const raw = new RawServer();
   try {
-    raw.send(initialize);
-    await raw.response(1);
-    raw.send({ method: 'initialized', params: {} });
+    await raw.initialized();
     raw.send({ id: 2, method: 'shutdown', params: null });
     assert.equal((await raw.response(2)).error, undefined);
     const exited = new Promise((r) => raw.proc.on('exit', r));
@@ -208,9 +211,7 @@ test('a request id that is neither a string nor a number is refused (id null) an
       assert.equal((await raw.response(id)).error?.code, -32602, `initialize with ${JSON.stringify(params)}`);
     }
     assert.equal((await (raw.send(hover(7)), raw.response(7))).error?.code, -32002, 'a refused initialize initializes nothing');
-    raw.send(initialize);
-    assert.ok((await raw.response(1)).result?.capabilities);
-    raw.send({ method: 'initialized', params: {} });
+    assert.ok((await raw.initialized()).result?.capabilities);
     raw.send({ id: [1], method: 'shutdown' });
     assert.equal((await raw.next((m) => m.error && m.id === null)).error.code, -32600);
     assert.equal((await (raw.send(hover(8)), raw.response(8))).error, undefined, 'not shut down by the refused shutdown');
@@ -222,9 +223,7 @@ test('a request id that is neither a string nor a number is refused (id null) an
 test('hostile params: a selection 1,500 levels deep, AWS diagnostics with entries that are no objects, a codeAction only that is no list', async () => {
   const raw = new RawServer();
   try {
-    raw.send(initialize);
-    await raw.response(1);
-    raw.send({ method: 'initialized', params: {} });
+    await raw.initialized();
     const uri = 'file:///deep.asl.json', d = 1500;
     const text = `{"StartAt":"A","States":{"A":{"Type":"Pass","Result":${'{"a":'.repeat(d)}1${'}'.repeat(d)},"End":true}}}`;
     raw.send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'asl', version: 1, text } } });
@@ -250,9 +249,7 @@ test('hostile params: a selection 1,500 levels deep, AWS diagnostics with entrie
 test('a flood of unreadable frames: the request after it is answered, and the parse errors are rationed', async () => {
   const raw = new RawServer();
   try {
-    raw.send(initialize);
-    await raw.response(1);
-    raw.send({ method: 'initialized', params: {} });
+    await raw.initialized();
     // 100,000 bad frames (2 MB) in one write: answered one by one they held the next request for 10 s. Then frames
     // with LF-only headers (each searched and read to the end of the chunk: quadratic), bodies that are not JSON,
     // and requests with an id that is an object.
@@ -272,9 +269,7 @@ test('a flood of unreadable frames: the request after it is answered, and the pa
 test('unreadable frames (bad, negative, missing Content-Length, LF-only headers, not JSON): a parse error each, then the next message is read', async () => {
   const raw = new RawServer();
   try {
-    raw.send(initialize);
-    await raw.response(1);
-    raw.send({ method: 'initialized', params: {} });
+    await raw.initialized();
     const frames = [
       'Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","id":90,"method":"shutdown"}',
       'Content-Length: -5\r\n\r\n',
@@ -300,9 +295,7 @@ test('unreadable frames (bad, negative, missing Content-Length, LF-only headers,
 test('params JSON-RPC refuses (null, a number) answer InvalidParams; notifications with them, and cancellations naming no request, do not hold up the request written with them', async () => {
   const raw = new RawServer();
   try {
-    raw.send(initialize);
-    await raw.response(1);
-    raw.send({ method: 'initialized', params: {} });
+    await raw.initialized();
     for (const [id, params] of [[20, null], [21, 5], [22, 'x']] as const) {
       raw.send({ id, method: 'textDocument/documentSymbol', params });
       const { error } = await raw.response(id);
