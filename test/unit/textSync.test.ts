@@ -117,21 +117,30 @@ test('a batch sent first to last (each range in the text the change before left)
 });
 
 
+/**
+ * `original` as a SyncedDocument and as the library's document; `count` changes, each made by `change` (given a
+ * position anywhere in the library's text as it then stands, or past it), applied to the library's document one
+ * after another and to ours as one batch.
+ */
+function batchInAnyOrder(original: string, r: (n: number) => number, count: number, change: (pos: () => { line: number; character: number }) => TextDocumentContentChangeEvent) {
+  const reference = TextDocument.create('file:///ref', 'json', 1, original);
+  const doc = SyncedDocument.create('file:///synced', 'json', 1, original);
+  if (r(2)) void doc.lineCount;
+  const changes: TextDocumentContentChangeEvent[] = [];
+  for (let k = 0; k < count; k++) {
+    const next = change(() => ({ line: r(reference.lineCount + 2) - 1, character: r(8) - 1 }));
+    changes.push(next);
+    TextDocument.update(reference, [next], reference.version + 1);
+  }
+  updateDocument(doc, changes, 2);
+  return { doc, reference, changes };
+}
+
 test('a batch in any order, its positions anywhere (past a line end, past the text, reversed), is applied as the library applies it, one change after another', () => {
   const { r, text } = texts(13);
   for (let run = 0; run < 600; run++) {
     const original = text(r(40));
-    const reference = TextDocument.create('file:///ref', 'json', 1, original);
-    const doc = SyncedDocument.create('file:///synced', 'json', 1, original);
-    if (r(2)) void doc.lineCount;
-    const changes: TextDocumentContentChangeEvent[] = [];
-    for (let k = 0; k < 2 + r(8); k++) {
-      const pos = () => ({ line: r(reference.lineCount + 2) - 1, character: r(8) - 1 });
-      const change = r(12) ? { range: { start: pos(), end: pos() }, text: text(r(3)) } : { text: text(r(10)) };
-      changes.push(change);
-      TextDocument.update(reference, [change], reference.version + 1);
-    }
-    updateDocument(doc, changes, 2);
+    const { doc, reference, changes } = batchInAnyOrder(original, r, 2 + r(8), (pos) => (r(12) ? { range: { start: pos(), end: pos() }, text: text(r(3)) } : { text: text(r(10)) }));
     assert.equal(doc.getText(), reference.getText(), `run ${run}: ${JSON.stringify({ original, changes })}`);
     assert.equal(doc.version, 2);
     sameAsFresh(doc, `run ${run}`);
@@ -143,21 +152,13 @@ test('a batch in any order over thousands of lines (the lines kept in blocks): a
   const many = (n: number) => Array.from({ length: n }, (_, i) => (i % 7 ? `l${i}\n` : `m${i}\r\n`)).join('');
   for (let run = 0; run < 40; run++) {
     const original = many(1000 + r(4000)) + text(r(40));
-    const reference = TextDocument.create('file:///ref', 'json', 1, original);
-    const doc = SyncedDocument.create('file:///synced', 'json', 1, original);
-    if (r(2)) void doc.lineCount;
-    const changes: TextDocumentContentChangeEvent[] = [];
-    for (let k = 0; k < 2 + r(40); k++) {
-      const pos = () => ({ line: r(reference.lineCount + 2) - 1, character: r(8) - 1 });
+    const { doc, reference } = batchInAnyOrder(original, r, 2 + r(40), (pos) => {
       // Some changes insert or remove more than a block of lines (1,024).
       const inserted = [text(r(3)), many(r(3000)), '\n'.repeat(r(1500)), ''][r(4)];
       const start = pos();
       const end = r(4) ? pos() : { line: start.line + r(2500), character: 0 };
-      const change = r(30) ? { range: { start, end }, text: inserted } : { text: many(r(3000)) };
-      changes.push(change);
-      TextDocument.update(reference, [change], reference.version + 1);
-    }
-    updateDocument(doc, changes, 2);
+      return r(30) ? { range: { start, end }, text: inserted } : { text: many(r(3000)) };
+    });
     assert.equal(doc.getText(), reference.getText(), `run ${run}`);
     assert.equal(doc.lineCount, reference.lineCount);
     for (let k = 0; k < 50; k++) {
