@@ -159,6 +159,11 @@ test('brace globs: lint flows/*.{json,yaml}', () => {
   assert.match(run(base, ['lint', '{flows,train}/*.asl.json']).out, /\(2 checked\)\n$/);
   assert.match(run(base, ['lint', '{flows/a,train/c}.*']).out, /\(2 checked\)\n$/);
   assert.match(run(base, ['lint', '{train,nothing}']).out, /in train[^]*\(1 checked\)\n$/);
+  // Ending in `/`, a glob names folders only (a shell's `*/`): train's file, not the files directly in base.
+  writeFileSync(join(base, 'top.asl.json'), machine('top level'));
+  assert.match(run(base, ['lint', '*/']).out, /\(4 checked\)\n$/);
+  assert.doesNotMatch(run(base, ['lint', '*/']).out, /top level/);
+  assert.match(run(base, ['lint', '*']).out, /top level/);
   // An extglob across folders is matched whole, not read part by part.
   assert.match(run(base, ['lint', '@(flows/a|train/c).*']).out, /\(2 checked\)\n$/);
 });

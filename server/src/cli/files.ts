@@ -198,15 +198,16 @@ function treeReader(base: string, cwd: string, problems: string[]) {
 
 /**
  * The files below `base` that `pattern` matches, as absolute paths, following symbolic links. A pattern that names
- * folders (`flows/{train,serve}`) stands for the files in them too. The `s` flag lets `*` and `**` match names holding
- * a line break, as a shell's do: without it such a file was left out in silence.
+ * folders (`flows/{train,serve}`) stands for the files in them too; one ending in `/` for those only. The `s` flag
+ * lets `*` and `**` match names holding a line break, as a shell's do: without it such a file was left out in silence.
  */
 function search(base: string, pattern: string, cwd: string, problems: string[]): string[] {
   const skip = SKIP_DIRS.filter((d) => !pattern.split('/').includes(d));
   const options = { dot: true, posix: true, flags: 's' };
   const named = pattern.replace(/\/$/, '');
   const folders = !pattern.endsWith('*');
-  const matches = picomatch(folders ? [named, `${named}/**`] : named, options);
+  // A pattern ending in `/` names folders only, as a shell reads it: a file its last part matches is not taken.
+  const matches = picomatch(pattern.endsWith('/') ? `${named}/**/*` : folders ? [named, `${named}/**`] : named, options);
   const couldHold = folderFilter(named, folders, options);
   const exclude = (name: string, path: string) => skip.includes(name) || !couldHold(relative(base, path).split(sep).join('/'));
   return walk(base, cwd, problems, exclude, matches);
