@@ -204,7 +204,13 @@ class GraphPanel implements vscode.Disposable {
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } else if (m.type === 'export') {
       // The webview is a page: what it sends is checked like any input before it names or fills a file.
-      if ((m.format !== 'svg' && m.format !== 'png') || typeof m.data !== 'string' || m.data.length > MAX_EXPORT_CHARS) return;
+      if ((m.format !== 'svg' && m.format !== 'png') || typeof m.data !== 'string') return;
+      if (m.data.length > MAX_EXPORT_CHARS) {
+        // Not written, and said: a machine whose picture is that large is better drawn outside the editor.
+        const what = m.format === 'svg' ? 'SVG' : 'PNG';
+        void notify.warning(`The graph's ${what} is ${Math.round(m.data.length / 1024 / 1024)} MiB, over the ${MAX_EXPORT_CHARS / 1024 / 1024} MiB an export may be: nothing was saved. The command line draws any size: sagemaker-asl graph --format svg FILE`);
+        return;
+      }
       const file = this.doc.uri.path;
       const target = await vscode.window.showSaveDialog({
         defaultUri: this.doc.uri.with({ path: `${file.slice(0, file.lastIndexOf('/') + 1)}${machineBaseName(file)}.${m.format}` }),
