@@ -8,12 +8,12 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts', '**/*.mts', '**/*.mjs'],
+    files: ['**/*.ts', '**/*.mts', '**/*.mjs', '**/*.cjs'],
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // `any` is used deliberately at the few untyped boundaries (JSON from the model, the SDK's error shapes).
       '@typescript-eslint/no-explicit-any': 'off',
-      // Types are TypeScript's job (and Node's globals in the .mjs scripts are not worth a config of their own).
+      // Types are TypeScript's job (and Node's globals in the .mjs and .cjs scripts are not worth a config of their own).
       'no-undef': 'off',
       // require() is how the bundles load heavy parts lazily (the SDK on the first launch, the JSON service on first
       // use); a static import would put them on the start-up path.
