@@ -136,9 +136,14 @@ describe('fields', () => {
 
 describe('Choice rules', () => {
   const choice = (rule: Record<string, unknown>, ql?: string) => sm({ C: { Type: 'Choice', ...(ql ? { QueryLanguage: ql } : {}), Choices: [{ ...rule, Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } });
-  test('StringMatches ending in an open escape: a warning (the interpreter throws when it runs); escaped stars and backslashes are fine', () => {
+  test('StringMatches with an open escape (a backslash before nothing, or before anything but * and \\): a warning (the interpreter throws when it runs); escaped stars and backslashes are fine', () => {
     assert.deepEqual(check(choice({ Variable: '$.f', StringMatches: '*.log\\' })).map((x) => [x.code, x.severity, x.at]), [['asl-invalid-value', 'warning', '"*.log\\\\"']]);
     for (const ok of ['*.log', 'a\\*b', 'dir\\\\', '\\\\\\*', '${Pattern}\\']) assert.deepEqual(check(choice({ Variable: '$.f', StringMatches: ok })), [], ok);
+    // Any other backslash is an open escape too, as in an intrinsic function's string (`\d` is no regular expression's here).
+    for (const bad of ['report\\d*.csv', 'a\\.b', '\\\\\\x', '\\😀']) {
+      const found = check(choice({ Variable: '$.f', StringMatches: bad }));
+      assert.deepEqual(found.map((x) => [x.code, x.severity]), [['asl-invalid-value', 'warning']], bad);
+    }
   });
   test('Variable with exactly one comparison', () => {
     assert.deepEqual(check(choice({ Variable: '$.n', NumericGreaterThan: 1 })), []);

@@ -6,7 +6,7 @@
 import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, jsonPathAsJsonata, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
-import { closest, list, quote, shiftFindings } from '../core/text';
+import { closest, list, quote, shiftFindings, visibleText } from '../core/text';
 import { property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
@@ -1096,18 +1096,26 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
     const want = COMPARATORS[op];
     if (want === 'path') { if (checkType(ctx, op, opValue, 'string', ql)) checkPathValue(ctx, opValue, 'reference'); }
     else if (checkType(ctx, op, opValue, want, ql) && op.startsWith('Timestamp')) checkTimestamp(ctx, op, opValue, ql);
-    else if (op === 'StringMatches' && opValue.type === 'string' && !hasPlaceholder(opValue.value) && openEscape(opValue.value))
-      // The states language: "If an open escape backslash \ is found in the StringMatches string, the interpreter
-      // will throw a runtime error."
-      report(ctx, opValue, AslCode.invalidValue, 'StringMatches ends in an open escape: a backslash escapes the character after it (\\* a star, \\\\ a backslash), and here none follows, so the rule fails when it runs (write \\\\ for a backslash)', 'warning');
+    else if (op === 'StringMatches' && opValue.type === 'string' && !hasPlaceholder(opValue.value)) {
+      // The states language: "The literal string \* represents *. The literal string \\ represents \. […] If an
+      // open escape backslash \ is found in the StringMatches string, the interpreter will throw a runtime error."
+      // Read as the intrinsic functions' escapes are (expressions/intrinsics.ts): a backslash before anything else.
+      const open = openEscape(opValue.value);
+      if (open === '') report(ctx, opValue, AslCode.invalidValue, 'StringMatches ends in an open escape: a backslash escapes the character after it (\\* a star, \\\\ a backslash), and here none follows, so the rule fails when it runs (write \\\\ for a backslash)', 'warning');
+      else if (open) report(ctx, opValue, AslCode.invalidValue, `StringMatches has an open escape, ${visibleText(open)}: a backslash escapes only a star (\\*) or a backslash (\\\\), so the rule fails when it runs (StringMatches is no regular expression; write \\\\ for a backslash)`, 'warning');
+    }
   }
 }
 
-/** Whether a StringMatches pattern ends in a backslash that escapes nothing. */
-function openEscape(pattern: string): boolean {
-  let i = 0;
-  while (i < pattern.length) i += pattern[i] === '\\' ? 2 : 1;
-  return i > pattern.length;
+/** The first open escape of a StringMatches pattern: a backslash and what follows it when that is no `*` or `\`, '' when it ends the pattern. */
+function openEscape(pattern: string): string | undefined {
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] !== '\\') continue;
+    if (i + 1 === pattern.length) return '';
+    if (pattern[i + 1] !== '*' && pattern[i + 1] !== '\\') return `\\${String.fromCodePoint(pattern.codePointAt(i + 1)!)}`;
+    i++;
+  }
+  return undefined;
 }
 
 // The field tables checkState walks for every state, made once (not per state: on opening 2,000 states their
