@@ -100,7 +100,7 @@ function fits(model, shapeName, value) {
 const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many', namedBy: 'many' };
 /** format: the word a rule's quotes must use for each format. */
 const FORMAT_WORDS = { base64: /base64/i, json: /JSON/, jsonObject: /dictionary|JSON object/i, number: /floating-point|number/i, integer: /integer/i, isoDuration: /ISO 8601 duration/, pattern: /./ };
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn', 'matchesPattern'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn', 'matchesPattern', 'lengthMax', 'countMin'];
 /** A scope is a structure, or a map whose keys are an enum (its keys read as members). */
 const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
 
@@ -249,6 +249,18 @@ export function checkRules(model, data) {
           if (!r.error && rule.offsets && !documentationText(memberOf(model, scope, f)?.documentation).includes('ISO 8601 duration')) say(`spanMax ${f}: its documentation does not say it is an ISO 8601 duration`);
         }
       }
+      if (rule.kind === 'lengthMax' || rule.kind === 'countMin') {
+        // A string's length or a list's items where the documentation says more than the model's own bound (which
+        // the schema checks already), with the number in the documentation's own words.
+        const bound = rule.kind === 'lengthMax' ? rule.max : rule.min;
+        const type = rule.kind === 'lengthMax' ? 'string' : 'list';
+        const r = resolve(model, scope, rule.field);
+        const shape = r.error ? undefined : model.shapes[r.shape];
+        if (typeof bound !== 'number') say(`${rule.kind} needs \`${rule.kind === 'lengthMax' ? 'max' : 'min'}\`, a number`);
+        else if (shape && shape.type !== type) say(`${rule.kind} ${rule.field} is not a ${type}`);
+        else if (shape && (rule.kind === 'lengthMax' ? (shape.max ?? Infinity) <= bound : (shape.min ?? 0) >= bound)) say(`${rule.kind} ${rule.field}: the model's own bound already says as much`);
+        if (typeof bound === 'number' && !quotes.some((q) => new RegExp(`(^|[^\\d.])${bound}([^\\d]|$)`).test(q))) say(`${rule.kind} ${bound} is in none of the rule's quotes`);
+      }
       if (rule.kind === 'keysIn') {
         const r = resolve(model, scope, rule.field);
         if (!r.error && model.shapes[r.shape].type !== 'map') say(`keysIn ${rule.field} is not a map`);
@@ -359,6 +371,8 @@ export function rulesTable(data) {
       totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
       entryBytesMax: () => `bytes of each key and value of ${r.maps.join(', ')} ≤ ${r.max}`,
       bytesMax: () => `bytes of ${r.field} ≤ ${r.max}`,
+      lengthMax: () => `characters of ${r.field} ≤ ${r.max}`,
+      countMin: () => `items of ${r.field} ≥ ${r.min}`,
       listContains: () => `${r.field} holds ${r.oneOf.length > 1 ? 'one of ' : ''}${r.oneOf.map(v).join(', ')}`,
       samePart: () => `one ${r.part} in ${r.fields.join(', ')}`,
     }[r.kind]();

@@ -97,6 +97,16 @@ interface Case {
 const oneRange = (list: string, range: object) => tuning({ ParameterRanges: { [list]: [{ Name: 'x', ...range }] } });
 /** An Inference Recommender job's custom load test: two phases, the second `d` seconds long; `job` its JobDurationInSeconds. */
 const phases = (d: unknown, job?: unknown) => ({ InputConfig: { ...(job === undefined ? {} : { JobDurationInSeconds: job }), TrafficPattern: { TrafficType: 'PHASES', Phases: [{ InitialNumberOfUsers: 1, SpawnRate: 1, DurationInSeconds: 600 }, { InitialNumberOfUsers: 2, SpawnRate: 1, DurationInSeconds: d }] } } });
+/** The text generation hyperparameters' documented ranges and number forms, each a rule: out of range, at its bounds, dynamic. */
+const textGenerationCases = (): Record<string, Case> => {
+  const job = (hp: Record<string, string>) => ({ AutoMLProblemTypeConfig: { TextGenerationJobConfig: { TextGenerationHyperParameters: hp } } });
+  const cases: Record<string, Case> = {};
+  for (const [key, slug, min, max, integer] of [['epochCount', 'epoch-count', 1, 10, true], ['batchSize', 'batch-size', 1, 64, true], ['learningRate', 'learning-rate', 0, 1, false], ['learningRateWarmupSteps', 'learning-rate-warmup-steps', 0, 250, true]] as const) {
+    cases[`automl-text-generation-${slug}-range`] = { api: 'createAutoMLJobV2', bad: [job({ [key]: String(max + 1) }), job({ [key]: String(min - 1) })], ok: [job({ [key]: String(min) }), job({ [key]: String(max) })], dynamic: job({ [key]: '{% $n %}' }) };
+    cases[`automl-text-generation-${slug}-format`] = { api: 'createAutoMLJobV2', bad: job({ [key]: integer ? '0.5e1' : 'half' }), ok: job({ [key]: integer ? String(max) : '0.5' }), dynamic: job({ [key]: '${Value}' }) };
+  }
+  return cases;
+};
 const fillMethodCases = (methods: string[]): Record<string, Case> =>
   Object.fromEntries(
     methods.map((m) => [
@@ -372,6 +382,18 @@ const CASES: Record<string, Case> = {
     ok: { InputConfig: { ContainerConfig: { Domain: 'COMPUTER_VISION' } } },
     dynamic: { InputConfig: { ContainerConfig: { 'Domain.$': '$.domain' } } },
   },
+  'recommendation-task-values': {
+    api: 'createInferenceRecommendationsJob',
+    bad: { InputConfig: { ContainerConfig: { Task: 'SUMMARIZATION' } } },
+    ok: [{ InputConfig: { ContainerConfig: { Task: 'FILL_MASK' } } }, { InputConfig: { ContainerConfig: { Task: 'OTHER' } } }],
+    dynamic: { InputConfig: { ContainerConfig: { 'Task.$': '$.task' } } },
+  },
+  'recommendation-nearest-model-values': {
+    api: 'createInferenceRecommendationsJob',
+    bad: { InputConfig: { ContainerConfig: { NearestModelName: 'gpt2' } } },
+    ok: [{ InputConfig: { ContainerConfig: { NearestModelName: 'xceptionV1-keras' } } }, { InputConfig: { ContainerConfig: { NearestModelName: 'retinanet' } } }],
+    dynamic: { InputConfig: { ContainerConfig: { NearestModelName: '{% $m %}' } } },
+  },
   'recommendation-framework-values': {
     api: 'createInferenceRecommendationsJob',
     bad: { InputConfig: { ContainerConfig: { Framework: 'MXNET' } } },
@@ -395,6 +417,12 @@ const CASES: Record<string, Case> = {
     bad: [phases(119), phases(3601)],
     ok: [phases(120), phases(3600)],
     dynamic: phases('{% $d %}'),
+  },
+  'recommendation-phase-initial-users-1-to-3': {
+    api: 'createInferenceRecommendationsJob',
+    bad: [{ InputConfig: { TrafficPattern: { Phases: [{ InitialNumberOfUsers: 4, SpawnRate: 1, DurationInSeconds: 600 }] } } }],
+    ok: [{ InputConfig: { TrafficPattern: { Phases: [{ InitialNumberOfUsers: 1, SpawnRate: 1, DurationInSeconds: 600 }, { InitialNumberOfUsers: 3, SpawnRate: 1, DurationInSeconds: 600 }] } } }],
+    dynamic: { InputConfig: { TrafficPattern: { Phases: [{ 'InitialNumberOfUsers.$': '$.users', SpawnRate: 1, DurationInSeconds: 600 }] } } },
   },
   'recommendation-latency-percentile': {
     api: 'createInferenceRecommendationsJob',
@@ -524,6 +552,19 @@ const CASES: Record<string, Case> = {
     bad: [{ DataSplitConfig: { ValidationFraction: 1 } }, { DataSplitConfig: { ValidationFraction: 0 } }],
     ok: { DataSplitConfig: { ValidationFraction: 0.2 } },
     dynamic: { DataSplitConfig: { 'ValidationFraction.$': '$.f' } },
+  },
+  'automl-output-path-512-characters': {
+    api: 'createAutoMLJobV2',
+    // Characters, as the model counts them: 😀 is one.
+    bad: [{ OutputDataConfig: { S3OutputPath: `s3://b/${'k'.repeat(506)}` } }, { OutputDataConfig: { S3OutputPath: `s3://b/${'😀'.repeat(506)}` } }],
+    ok: [{ OutputDataConfig: { S3OutputPath: `s3://b/${'k'.repeat(505)}` } }, { OutputDataConfig: { S3OutputPath: `s3://b/${'😀'.repeat(505)}` } }],
+    dynamic: { OutputDataConfig: { S3OutputPath: `\${Bucket}/${'k'.repeat(600)}` } },
+  },
+  'automl-v1-no-augmented-manifest': {
+    api: 'createAutoMLJob',
+    bad: { InputDataConfig: [{ TargetAttributeName: 'y', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile', S3Uri: 's3://b/m' } } }] },
+    ok: { InputDataConfig: [{ TargetAttributeName: 'y', DataSource: { S3DataSource: { S3DataType: 'ManifestFile', S3Uri: 's3://b/m' } } }] },
+    dynamic: { InputDataConfig: [{ TargetAttributeName: 'y', DataSource: { S3DataSource: { 'S3DataType.$': '$.type', S3Uri: 's3://b/m' } } }] },
   },
   'automl-forecast-horizon-500': {
     api: 'createAutoMLJobV2',
@@ -696,6 +737,14 @@ const CASES: Record<string, Case> = {
     ok: { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10, CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['deepar', 'ets'] }] } } } },
     dynamic: { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10, CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['{% $a %}'] }] } } } },
   },
+  'automl-tabular-at-least-one-algorithm': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: [] }] } } } },
+    // One algorithm; and the time-series list, of which the sentence says no minimum.
+    ok: [{ AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: ['xgboost'] }] } } } }, { AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10, CandidateGenerationConfig: { AlgorithmsConfig: [{ AutoMLAlgorithms: [] }] } } } }],
+    dynamic: { AutoMLProblemTypeConfig: { TabularJobConfig: { TargetAttributeName: 'y', CandidateGenerationConfig: { AlgorithmsConfig: [{ 'AutoMLAlgorithms.$': '$.a' }] } } } },
+  },
+  ...textGenerationCases(),
   'shap-baseline-4-kb': {
     api: 'createEndpointConfig',
     bad: shap({ ShapBaseline: 'ñ'.repeat(2049) }),
@@ -1217,6 +1266,13 @@ const CASES: Record<string, Case> = {
     ok: [{ TransformInput: { DataSource: { S3DataSource: { S3DataType: 'ManifestFile', S3Uri: 's3://b/in.manifest' } } } }, { TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/in/' } } } }],
     dynamic: { TransformInput: { DataSource: { S3DataSource: { 'S3DataType.$': '$.type', S3Uri: 's3://b/in/' } } } },
   },
+  'labeling-point-cloud-video-ner-no-ui-template': {
+    api: 'createLabelingJob',
+    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectDetection'), UiConfig: { UiTemplateS3Uri: 's3://b/t.liquid' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-NamedEntityRecognition'), UiConfig: { UiTemplateS3Uri: 's3://b/t.liquid' } })],
+    // Bounding boxes take a template of one's own; video classification is no video frame task.
+    ok: [human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox'), UiConfig: { UiTemplateS3Uri: 's3://b/t.liquid' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoMultiClass'), UiConfig: { UiTemplateS3Uri: 's3://b/t.liquid' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectTracking' } })],
+    dynamic: [human({ 'PreHumanTaskLambdaArn.$': '$.lambda', UiConfig: { UiTemplateS3Uri: 's3://b/t.liquid' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectDetection'), UiConfig: { 'UiTemplateS3Uri.$': '$.template' } })],
+  },
   'point-cloud-video-task-time-30-days': {
     api: 'createLabelingJob',
     bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectTracking'), TaskTimeLimitInSeconds: 2592001 }), human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectDetection', 'eu-west-1', '568282634449'), TaskTimeLimitInSeconds: 2952000 })],
@@ -1728,6 +1784,12 @@ const CASES: Record<string, Case> = {
     bad: { ModelCardName: 'c', ModelCardStatus: 'Draft', Content: 'model_overview: churn' },
     ok: { ModelCardName: 'c', ModelCardStatus: 'Draft', Content: '{"model_overview": {"model_description": "churn"}}' },
     dynamic: { ModelCardName: 'c', ModelCardStatus: 'Draft', 'Content.$': 'States.JsonToString($.card)' },
+  },
+  'pipeline-definition-json': {
+    api: 'createPipeline',
+    bad: [{ PipelineName: 'p', PipelineDefinition: 'Version: 2020-12-01\nSteps: []' }],
+    ok: { PipelineName: 'p', PipelineDefinition: '{"Version": "2020-12-01", "Steps": []}' },
+    dynamic: [{ PipelineName: 'p', 'PipelineDefinition.$': 'States.JsonToString($.definition)' }, { PipelineName: 'p', PipelineDefinition: '{"Version": ${Version}}' }],
   },
   'edge-preset-deployment-config-json': {
     api: 'createEdgePackagingJob',

@@ -9,7 +9,7 @@ import { hasPlaceholder, isJsonata, knownStringOf, literalConstant } from '../ex
 import { shapeAt } from './payloadLocation';
 import { getIntegration, getSdkIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
-import { trimChar } from '../core/text';
+import { codePointLength, trimChar } from '../core/text';
 import { append, listOf } from '../core/append';
 
 type Scalar = string | number | boolean | null;
@@ -449,6 +449,8 @@ const JUDGES_PRESENT: Partial<Record<string, (rule: DocumentedRule) => string | 
   max: (r) => r.field,
   range: (r) => r.field,
   bytesMax: (r) => r.field,
+  lengthMax: (r) => r.field,
+  countMin: (r) => r.field,
   affix: (r) => r.field,
   listContains: (r) => r.field,
   unique: (r) => r.list,
@@ -820,6 +822,26 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       }
       if (bytes <= rule.max! || !where) return [];
       return [{ node: where, message: `${andList(rule.maps!.map(labelOf))}: keys and values are ${bytes} bytes in total; at most ${rule.max} are allowed` }];
+    }
+    case 'lengthMax': {
+      // A string's length in characters (code points), as the model's length trait counts them, where only the
+      // documentation gives the limit.
+      const f = first(rule.field!);
+      if (f.state !== 'value' || f.node.type !== 'string') return [];
+      const length = codePointLength(f.node.value as string);
+      if (length <= rule.max!) return [];
+      return [{ node: presentAt(f), message: `${f.label} is ${length} characters long${when}; at most ${rule.max} are allowed` }];
+    }
+    case 'countMin': {
+      // A list the documentation asks a least number of items of (the model's own minimum is lower).
+      const hits: Hit[] = [];
+      for (const f of lookup(at, rule.field!)) {
+        if (f.state !== 'value' || f.node.type !== 'array') continue;
+        const count = f.node.children?.length ?? 0;
+        if (count >= rule.min! || f.node.children?.some(isDynamicNode)) continue;
+        hits.push({ node: presentAt(f), message: `${f.label} has ${count} item${count === 1 ? '' : 's'}${when}; at least ${rule.min} ${rule.min === 1 ? 'is' : 'are'} required` });
+      }
+      return hits;
     }
     case 'bytesMax': {
       // A string's UTF-8 length (the model's length trait counts characters: "4 KB" of text outside ASCII is fewer).
