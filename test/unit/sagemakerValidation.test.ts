@@ -309,7 +309,7 @@ describe('resources', () => {
     assert.deepEqual(sdk('addTags', { ResourceArn: 'arn:aws:s3:::bucket/key', Tags: [] }), [['pattern', 'error', '"arn:aws:s3:::bucket/key"']]);
     // Patterns V8 would backtrack on for seconds (each more character doubling it) are matched in linear time.
     const spaces = ' '.repeat(40) + '\u0085';
-    assert.deepEqual(sdk('createPipeline', { PipelineName: 'p', ClientRequestToken: 'a'.repeat(32), RoleArn: 'arn:aws:iam::123456789012:role/r', PipelineDefinition: spaces }), [['pattern', 'error', JSON.stringify(spaces)]]);
+    assert.deepEqual(sdk('createPipeline', { PipelineName: 'p', ClientRequestToken: 'a'.repeat(32), RoleArn: 'arn:aws:iam::123456789012:role/r', PipelineDefinition: spaces }).filter(([code]) => code !== 'documented-rule'), [['pattern', 'error', JSON.stringify(spaces)]]);
     const team = 'a'.repeat(40) + '!';
     assert.deepEqual(sdk('createComputeQuota', { Name: 'q', ClusterArn: 'arn:aws:sagemaker:us-east-1:123456789012:cluster/abcdefghijkl', ComputeQuotaConfig: {}, ComputeQuotaTarget: { TeamName: team } }).filter(([, , at]) => at === JSON.stringify(team)), [['pattern', 'error', JSON.stringify(team)]]);
     // A timestamp is an ISO 8601 date or epoch seconds; "yesterday" fails when the state runs.
