@@ -65,13 +65,13 @@ describe('names and keys', () => {
       [{ code: 'asl-duplicate-state-name', severity: 'error', at: 'Done', awsCode: 'DUPLICATE_STATE_NAME' }]);
     assert.match(messages(sm({ M: { Type: 'Map', Next: 'Done', ItemProcessor: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } } }, Done: { Type: 'Succeed' } }))[0], /^State name "Done" is already used at the top level: .* \(DUPLICATE_STATE_NAME\)$/);
   });
-  test('a duplicate key in JSON, anywhere; in YAML the parser reports it at the same key', () => {
+  test('a duplicate key in JSON, anywhere; in YAML a warning at the same key, the last value read', () => {
     const json = '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Comment": "x", "Comment": "y", "End": true}}}';
     assert.deepEqual(findingsOf(json, 'json'), [{ code: 'asl-duplicate-key', severity: 'error', at: 'Comment', awsCode: 'INVALID_JSON_DESCRIPTION', line: 1 }]);
     assert.equal(json.lastIndexOf('"Comment"'), validateStructure(parseDocument(json, 'asl').root, json, undefined, 'json')[0].offset);
     const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Comment: x\n    Comment: y\n    End: true\n';
     const parsed = parseDocument(yaml, 'asl-yaml');
-    assert.deepEqual(parsed.syntaxErrors.map((p) => [p.offset, p.message]), [[yaml.lastIndexOf('Comment'), 'YAML syntax error: Map keys must be unique']]);
+    assert.deepEqual([parsed.syntaxErrors, parsed.readWarnings!.map((p) => [p.offset, p.severity, p.code])], [[], [[yaml.lastIndexOf('Comment'), 'warning', 'duplicate-key']]]);
   });
   test('two states of one name in one States object: a duplicate state name, not also a duplicate key', () => {
     const json = '{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "A": {"Type": "Succeed"}}}';

@@ -169,17 +169,26 @@ test('aliases that would expand to millions of nodes: one warning, the rest read
   assert.deepEqual([service.findTasks(doc).length, service.getCodeLenses(doc).length, service.findDocumentSymbols(doc).length], [1, 1, 1]);
 });
 
-test('a duplicate key (two states of the same name) is a YAML error, at the second one', () => {
-  const text = 'States:\n  A: {Type: Pass, End: true}\n  A: {Type: Succeed}\n';
-  const { syntaxErrors } = parseYamlDocument(text);
-  assert.deepEqual(syntaxErrors.map((p) => [p.code, text.slice(p.offset, p.offset + p.length), p.message]), [['syntax', 'A', 'YAML syntax error: Map keys must be unique']]);
+test('a duplicate key (two states of the same name) is a warning at the second one, whose value the tree keeps (as CloudFormation and PyYAML read it)', () => {
+  const text = 'States:\n  A: {Type: Pass, End: true}\n  B: 1\n  A: {Type: Succeed}\n';
+  const { root, syntaxErrors, readWarnings } = parseYamlDocument(text);
+  assert.deepEqual(syntaxErrors, []);
+  assert.deepEqual(readWarnings!.map((p) => [p.code, p.severity, text.slice(p.offset, p.offset + p.length)]), [['duplicate-key', 'warning', 'A']]);
+  assert.match(readWarnings![0].message, /^"A" appears twice in this mapping: .*CloudFormation and the SAM CLI keep the last one/);
+  assert.deepEqual(toValue(root!), { States: { B: 1, A: { Type: 'Succeed' } } });
   // An empty key has no text: its ":" stands for it.
   const empty = 'P:\n  : 1\n  : 2\n';
-  assert.deepEqual(parseYamlDocument(empty).syntaxErrors.map((p) => [p.offset, p.length]), [[empty.lastIndexOf(':'), 1]]);
+  assert.deepEqual(parseYamlDocument(empty).readWarnings!.map((p) => [p.offset, p.length]), [[empty.lastIndexOf(':'), 1]]);
+  // Three times: each later one said, the last kept; an alias to a mapping with a repeated key says it once.
+  const thrice = 'a: 1\na: 2\na: 3\n';
+  assert.deepEqual([parseYamlDocument(thrice).readWarnings!.length, toValue(parseYamlDocument(thrice).root!)], [2, { a: 3 }]);
+  const aliased = 'x: &m {k: 1, k: 2}\ny: *m\nz: *m\n';
+  assert.deepEqual([parseYamlDocument(aliased).readWarnings!.length, toValue(parseYamlDocument(aliased).root!)], [1, { x: { k: 2 }, y: { k: 2 }, z: { k: 2 } }]);
 });
 
 test('.nan keys are never duplicates (NaN is no value equal to itself, as the yaml package compares)', () => {
-  assert.deepEqual(parseYamlDocument('a:\n  .nan: 1\n  .NaN: 2\n').syntaxErrors, []);
+  assert.deepEqual(parseYamlDocument('a:\n  .nan: 1\n  .NaN: 2\n'), parseYamlDocument('a:\n  .nan: 1\n  .NaN: 2\n'));
+  assert.equal(parseYamlDocument('a:\n  .nan: 1\n  .NaN: 2\n').readWarnings, undefined);
 });
 
 test('only the first document of a stream', () => {

@@ -22,7 +22,7 @@ import { append } from './core/append';
 const INCOMPLETE_TREE_CODES = new Set<string>([SageMakerCode.missingRequired, SageMakerCode.tooFewItems, SageMakerCode.tooFewEntries, SageMakerCode.documentedRule]);
 
 function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument): Problem[] {
-  const problems = [...parsed.syntaxErrors];
+  const problems = [...parsed.syntaxErrors, ...(parsed.readWarnings ?? [])];
   // The document itself, or each state machine embedded in it (a template: templates/embedded.ts).
   const machines = isStateMachine(parsed.root) ? [parsed] : store.machines(doc);
   // An *.asl.json / *.asl.yaml document is a state machine even when it lacks StartAt or States (not a template's).

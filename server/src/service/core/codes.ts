@@ -10,6 +10,8 @@ export const Code = {
   // The file itself
   syntax: 'syntax',
   tooLarge: 'too-large',
+  /** A YAML key given twice in its mapping (a warning: the last one is read). */
+  duplicateKey: 'duplicate-key',
 } as const;
 
 /** The code of a mistake inside an expression (expressions/types.ts ExpressionError). */

@@ -66,6 +66,8 @@ export interface ParsedDocument {
   root: AstNode | undefined;
   /** At most one: the first syntax error (later ones are usually consequences of it). */
   syntaxErrors: Problem[];
+  /** Warnings about how the text reads that leave the tree whole (a YAML key given twice: the last is read). */
+  readWarnings?: Problem[];
   /**
    * The workflow type a template declares for the machine (CloudFormation StateMachineType, SAM Type, Serverless
    * type); for a document that is a machine itself, the one it was given (DocumentStore.setWorkflowType).

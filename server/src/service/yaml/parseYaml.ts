@@ -30,6 +30,8 @@ export interface YamlParseResult {
   root: AstNode | undefined;
   /** At most one: the first syntax error, or a `too-large` warning. */
   syntaxErrors: Problem[];
+  /** Warnings about how the document reads that leave its tree whole: a key given twice in a mapping. */
+  readWarnings?: Problem[];
 }
 
 /** Parses the first document of a YAML text into jsonc-parser-shaped nodes. Never throws. */
@@ -38,8 +40,8 @@ export function parseYamlDocument(text: string): YamlParseResult {
   // the same text with LF there, of the same length, so every offset holds.
   const lf = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   try {
-    const { root, syntaxErrors } = parse(lf);
-    return { root, syntaxErrors };
+    const { root, syntaxErrors, readWarnings } = parse(lf);
+    return readWarnings?.length ? { root, syntaxErrors, readWarnings } : { root, syntaxErrors };
   } catch (e) {
     // The yaml package should not throw on any input; if it does, the document is still answered. Out of stack (its
     // composer recurses: 50,000 lines of alternating indentation), it is not read in full, as a too deep one.
@@ -50,8 +52,8 @@ export function parseYamlDocument(text: string): YamlParseResult {
 
 /** The ParsedDocument for the language service (the document store's parse). */
 export function parseYaml(text: string): ParsedDocument {
-  const { root, syntaxErrors } = parseYamlDocument(text);
-  return { text, language: 'yaml', root, syntaxErrors };
+  const { root, syntaxErrors, readWarnings } = parseYamlDocument(text);
+  return readWarnings ? { text, language: 'yaml', root, syntaxErrors, readWarnings } : { text, language: 'yaml', root, syntaxErrors };
 }
 
 /** A parse, and where the parser put its first error (before it is placed for the user), if any. */
@@ -78,7 +80,7 @@ function parse(text: string, mends = 0): Parsed {
 
   const converter = new Converter(text, first);
   const root = first.contents ? converter.convert(first.contents as YamlNode) : undefined;
-  const errors: { pos: [number, number]; message: string }[] = [...first.errors, ...converter.duplicateKeys].sort((a, b) => a.pos[0] - b.pos[0]);
+  const errors: { pos: [number, number]; message: string }[] = [...first.errors, ...converter.unknownAliases].sort((a, b) => a.pos[0] - b.pos[0]);
   const syntaxErrors: Problem[] = [];
   if (errors.length) {
     const e = errors[0];
@@ -97,7 +99,15 @@ function parse(text: string, mends = 0): Parsed {
       code: Code.tooLarge,
     });
   }
-  return { root, syntaxErrors, firstErrorAt: errors[0]?.pos[0] };
+  // A key given twice: YAML asks for each key once, yet CloudFormation and the SAM CLI (PyYAML) read the document,
+  // the last value winning, and AWS's own templates ship such keys (a resource written out twice). The tree keeps
+  // the last; a warning on the later key says so.
+  const readWarnings = converter.repeatedKeys.map(({ pos, key }) => ({
+    ...problem(text, pos[0], pos[1] - pos[0], `${JSON.stringify(key)} appears twice in this mapping: YAML wants each key once. CloudFormation and the SAM CLI keep the last one, which is what is checked here; other YAML readers refuse the document`),
+    severity: 'warning' as const,
+    code: Code.duplicateKey,
+  }));
+  return { root, syntaxErrors, ...(readWarnings.length ? { readWarnings } : {}), firstErrorAt: errors[0]?.pos[0] };
 }
 
 /** The offset of the last flow collection's opening bracket before `at` that has no closing one (CST tokens, walked without recursion). */
@@ -351,7 +361,10 @@ class Converter {
    * A key a mapping already has, at the second one (as the yaml package words it), and an alias with no anchor
    * before it; once per place, however often an alias expands it.
    */
-  readonly duplicateKeys: { pos: [number, number]; message: string }[] = [];
+  /** Aliases whose anchor is nowhere before them: the document does not load. */
+  readonly unknownAliases: { pos: [number, number]; message: string }[] = [];
+  /** Keys given a second time in their mapping (where, and the key as text): the tree keeps the last. */
+  readonly repeatedKeys: { pos: [number, number]; key: string }[] = [];
   private readonly duplicateAt = new Set<number>();
   private aliasNodes = 0;
   private expanding = new Set<YamlNode>();
@@ -395,26 +408,32 @@ class Converter {
       const obj: AstNode = { type: 'object', offset: start, length: end - start, parent, children: [] };
       const explicit = new Set(node.items.filter((p) => !isMergeKey(p.key)).map((p) => keyString(p.key as YamlNode | null, this.text)));
       const merged = new Set<string>();
-      const seen = new Set<unknown>();
+      // The property each scalar key last gave, and the earlier ones a later one replaces (dropped in one pass).
+      const seen = new Map<unknown, AstNode>();
+      const replaced = new Set<AstNode>();
       for (const pair of node.items) {
         if (!yaml().isPair(pair)) continue;
-        // The yaml package's rule: scalar keys of the same value (1 and "1" differ).
-        if (yaml().isScalar(pair.key)) {
-          const k = pair.key.value;
-          const at = pair.key.range?.[0] ?? start;
-          // NaN never equals NaN (the yaml package compares with ===).
-          if (Number.isNaN(k) || !seen.has(k)) seen.add(k);
-          else if (!this.duplicateAt.has(at)) {
-            this.duplicateAt.add(at);
-            const end = pair.key.range?.[1] ?? at;
-            // An empty key (`: 2`) has no text of its own: its ":" stands for it.
-            const colon = end > at ? -1 : this.text.indexOf(':', at);
-            this.duplicateKeys.push({ pos: colon >= 0 ? [colon, colon + 1] : [at, end], message: 'Map keys must be unique' });
-          }
-        }
-        if (isMergeKey(pair.key)) this.merge(pair.key as YamlNode, pair.value as YamlNode | null, obj, explicit, merged);
-        else obj.children!.push(this.pair(pair.key as YamlNode | null, pair.value as YamlNode | null, obj));
+        const mergeKey = isMergeKey(pair.key);
+        const prop = mergeKey ? undefined : this.pair(pair.key as YamlNode | null, pair.value as YamlNode | null, obj);
+        if (prop) obj.children!.push(prop);
+        else this.merge(pair.key as YamlNode, pair.value as YamlNode | null, obj, explicit, merged);
+        // The yaml package's rule: scalar keys of the same value (1 and "1" differ); NaN never equals NaN. A second
+        // `<<` is said too, though there is no member of its own to replace.
+        if (!yaml().isScalar(pair.key) || Number.isNaN(pair.key.value)) continue;
+        const k = pair.key.value;
+        const earlier = seen.get(k);
+        seen.set(k, prop ?? obj);
+        if (!earlier) continue;
+        if (earlier !== obj) replaced.add(earlier);
+        const at = pair.key.range?.[0] ?? start;
+        if (this.duplicateAt.has(at)) continue;
+        this.duplicateAt.add(at);
+        const end = pair.key.range?.[1] ?? at;
+        // An empty key (`: 2`) has no text of its own: its ":" stands for it.
+        const colon = end > at ? -1 : this.text.indexOf(':', at);
+        this.repeatedKeys.push({ pos: colon >= 0 ? [colon, colon + 1] : [at, end], key: keyString(pair.key as YamlNode, this.text) });
       }
+      if (replaced.size) obj.children = obj.children!.filter((p) => !replaced.has(p));
       this.trimEnd(obj);
       return obj;
     }
@@ -548,7 +567,7 @@ class Converter {
     // An alias whose anchor is nowhere before it: the document does not load (every YAML reader refuses it).
     if (!target && !this.duplicateAt.has(start)) {
       this.duplicateAt.add(start);
-      this.duplicateKeys.push({ pos: [start, end], message: `Aliased anchor not found: ${(node as { source?: string }).source ?? ''}` });
+      this.unknownAliases.push({ pos: [start, end], message: `Aliased anchor not found: ${(node as { source?: string }).source ?? ''}` });
     }
     if (!target || this.expanding.has(target as YamlNode) || this.aliasBudgetExceeded) return this.scalar(null, start, end, parent);
     const count = countNodes(target as YamlNode, MAX_ALIAS_NODES - this.aliasNodes + 1);
