@@ -787,14 +787,13 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   const config = property(reader, 'ReaderConfig');
   if (reader?.type === 'object' && checkType(ctx, 'ReaderConfig', config, 'object', 'JSONPath')) {
     checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), READER_INPUT_TYPES);
-    // The states language asks for a positive integer, but the service deploys 0 (AWS's own Step Functions Workshop
-    // ships `MaxItems: 0` in its Monte Carlo sample; AWS's language service's schema has minimum 0): a warning.
+    // A written 0 deploys and reads every item, as no MaxItems does (LocalStack's test_map_item_reader_csv_max_items[0],
+    // an execution recorded against AWS; AWS's own Monte Carlo sample ships it). A 0 the state computes fails when it
+    // runs, as one read through MaxItemsPath does ("field MaxItems must be positive", recorded the same way): here, the
+    // value a JSONata expression of literals always gives (`{% 0 %}`).
     const maxItems = property(config, 'MaxItems');
-    const zeroItems = 'ReaderConfig.MaxItems must be a positive integer (the states language); the service deploys 0, but what it then reads is not documented: leave MaxItems out to read every item';
-    if (checkType(ctx, 'ReaderConfig.MaxItems', maxItems, 'integer', ql, 0, 100_000_000) && maxItems?.value === 0) report(ctx, maxItems, AslCode.invalidValue, zeroItems, 'warning');
-    // The same 0 as the value a JSONata expression of literals always gives (`{% 0 %}`).
-    else if (ql === 'JSONata' && maxItems?.type === 'string' && jsonataConstant(maxItems.value as string)?.value === 0)
-      report(ctx, maxItems, AslCode.invalidValue, `${zeroItems} (${JSON.stringify(maxItems.value)} is always 0)`, 'warning');
+    if (!checkType(ctx, 'ReaderConfig.MaxItems', maxItems, 'integer', ql, 0, 100_000_000) && ql === 'JSONata' && maxItems?.type === 'string' && jsonataConstant(maxItems.value as string)?.value === 0)
+      report(ctx, maxItems, AslCode.invalidValue, `ReaderConfig.MaxItems is always 0 here (${JSON.stringify(maxItems.value)}): a MaxItems the state computes must be positive, so the Map fails when it runs; write 0 itself, or leave MaxItems out, to read every item`, 'warning');
     const path = propertyNode(config, 'MaxItemsPath');
     if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `MaxItemsPath is a JSONPath field; this state uses JSONata: use ${jsonataInstead('MaxItemsPath')}`);
     else if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));
