@@ -413,6 +413,10 @@ describe('warnings on paths', () => {
     assert.deepEqual(dataflow(machine(states('$.name'))).map((f) => f.at), ['$.name']);
     assert.deepEqual(dataflow(machine(states('$.list'))), []);
     assert.deepEqual(dataflow(machine({ Each: map('$.fromTheInput') })), []);
+    // With an ItemReader the items come from it: ItemsPath is not read against the input (AWS runs it all the same).
+    const reader = { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } };
+    assert.deepEqual(dataflow(machine({ ...states('$.models'), Each: { ...map('$.models'), ItemReader: reader } })), []);
+    assert.deepEqual(dataflow(machine({ ...states('$.missing'), Each: { ...map('$.missing'), ItemReader: reader } })), []);
   });
 
   test('every …Path that gives a setting reads the input as a Wait\'s SecondsPath does (a Task\'s timeouts, a Map\'s limits), not past a Task\'s Parameters', () => {

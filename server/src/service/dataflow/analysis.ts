@@ -363,7 +363,10 @@ class Analysis {
       const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => effective) } : [];
       result = { kind: 'array', items: joinAll(outs), tuple: outs, exact: true, origin: `${s.name}'s branch outputs` };
     } else if (s.type === 'Map') {
-      const items = property(n, 'ItemsPath');
+      // With an ItemReader the items come from it, and ItemsPath is not read against the state's input: AWS ran a
+      // Map whose ItemsPath named no field of it to the same output (LocalStack's
+      // test_map_item_reader_base_json_with_items_path, recorded against AWS).
+      const items = property(n, 'ItemReader') ? undefined : property(n, 'ItemsPath');
       const list = items ? this.readPath(items, s, effective, effectiveLabel) : effective;
       const slot = this.flow.slots.at(-1);
       if (items && slot?.node === items) slot.wants = 'array';
