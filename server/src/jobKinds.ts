@@ -30,6 +30,8 @@ export interface JobKindInfo {
   readonly hasMaxRuntime: boolean;
   /** The CloudWatch Logs group its containers write to; streams are named `<job name>/…`. */
   readonly logGroup: string;
+  /** What stopping one keeps, as the operation's documentation says it (the stop confirmation). */
+  readonly stopping: string;
 }
 
 export const JOB_KINDS = {
@@ -44,6 +46,8 @@ export const JOB_KINDS = {
     outputPathField: ['OutputDataConfig', 'S3OutputPath'],
     hasMaxRuntime: true,
     logGroup: '/aws/sagemaker/TrainingJobs',
+    // StopTrainingJob: "SageMaker sends the algorithm the SIGTERM signal, which delays job termination for 120 seconds."
+    stopping: 'The algorithm gets 120 seconds to save its model artifacts before the job ends.',
   },
   transform: {
     api: 'createTransformJob',
@@ -56,6 +60,8 @@ export const JOB_KINDS = {
     outputPathField: ['TransformOutput', 'S3OutputPath'],
     hasMaxRuntime: false,
     logGroup: '/aws/sagemaker/TransformJobs',
+    // StopTransformJob: "When you stop a batch transform job before it is completed, Amazon SageMaker doesn't store the job's output in Amazon S3."
+    stopping: 'A transform job stopped before it completes stores none of its output in Amazon S3.',
   },
 } as const satisfies Record<string, JobKindInfo>;
 

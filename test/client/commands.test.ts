@@ -86,6 +86,11 @@ test('a Task with errors is refused, listing them', async () => {
   assert.equal(fake.dialogs.length, 1);
   assert.equal(fake.dialogs[0].message, '"Train" has 1 error(s); fix them before starting the job.');
   assert.equal(fake.dialogs[0].detail, '• TrainingJobName "a_b" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}');
+  assert.deepEqual(fake.dialogs[0].choices, ['Show Problems']);
+  fake.executed.length = 0;
+  fake.respond((d) => (d.message.includes('error(s)') ? 'Show Problems' : undefined));
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  assert.deepEqual(fake.executed, [['workbench.actions.view.problems']]);
 });
 
 test('from the palette: the Task under the cursor, else the user picks one (never the nearest one above)', async () => {
@@ -203,6 +208,42 @@ test('an unresolvable path names the key', async () => {
   const error = fake.dialogs.find((d) => d.kind === 'error');
   assert.equal(error?.message, 'Cannot build the request of "Train": HyperParameters.epochs.$: $.epochs is not in the execution input ($ is an object with "run")');
   assert.deepEqual(error?.choices, ['Choose Another Input']);
+});
+
+test('"Choose Another Input" asks for the input again and launches with it (the first launch lets the state go first)', async () => {
+  fake.dialogs.length = 0;
+  const inputs = ['{"run": "r6"}', '{"run": "r6", "epochs": "2"}'];
+  fake.respond((d) => {
+    if (d.kind === 'quickPick' && d.message === 'Execution input for this run') return '$(edit) Paste JSON…';
+    if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return inputs.shift();
+    if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return 'ml-bucket';
+    if (d.kind === 'error' && d.message.startsWith('Cannot build the request')) return 'Choose Another Input';
+    if (d.modal && d.message.startsWith('Start training job')) return 'Start';
+    return undefined;
+  });
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the second launch to start its job', () => fake.output.some((l) => /churn-r6: started training job/.test(l)));
+  assert.ok(!fake.dialogs.some((d) => /already waiting/.test(d.message)), fake.dialogs.map((d) => d.message).join('\n'));
+});
+
+test('a notification left unanswered (hidden with Esc) does not hold the state: the next launch goes ahead', async () => {
+  fake.dialogs.length = 0;
+  // "already exists … Watch It" never answered: the launch has returned all the same.
+  user('{"run": "r6", "epochs": "2"}', ['Start', 'Start'], (d) => (d.kind === 'warning' && d.message.includes('already exists') ? new Promise<undefined>(() => {}) : undefined));
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  assert.equal(fake.dialogs.filter((d) => d.kind === 'warning' && d.message.includes('already exists')).length, 2);
+  assert.ok(!fake.dialogs.some((d) => /already waiting/.test(d.message)));
+});
+
+test('stopping a job that ended meanwhile says so, not that SageMaker refused', async () => {
+  await until('churn-r6 to complete', () => fake.output.some((l) => l.includes('churn-r6: status Completed')), 15000);
+  fake.dialogs.length = 0;
+  fake.respond((d) => (d.modal && d.message.startsWith('Stop SageMaker training job') ? 'Stop Job' : undefined));
+  await fake.commands.get('sagemakerAsl.stopJob')!({ kind: 'training', name: 'churn-r6' });
+  const stop = fake.dialogs.find((d) => d.modal)!;
+  assert.match(stop.detail!, /Stopping cannot be undone\. The algorithm gets 120 seconds to save its model artifacts/);
+  assert.deepEqual(fake.dialogs.filter((d) => !d.modal).map((d) => [d.kind, d.message]), [['info', 'churn-r6 has already ended (Completed): there is nothing to stop.']]);
 });
 
 test('text from the document never becomes a command link in a notification (VS Code runs [label](command:…) when clicked)', async () => {

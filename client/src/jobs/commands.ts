@@ -141,11 +141,21 @@ class Jobs implements vscode.Disposable {
     if (!uri) return void notify.error(`Open a state machine to start a ${JOB_KINDS[kind].label} from it.`);
     const task = await this.pickTask(kind, uri, stateArg, machine);
     if (!task) return;
+    await this.holding(uri, task, () => this.launchTask(kind, uri, task));
+  }
+
+  /**
+   * Runs `step` of a launch while no other launch of the same state is in its dialogs (one click too many must not
+   * start a job twice). Only modal dialogs and quick picks are awaited inside: a notification may be hidden (Esc) and
+   * never answered, and a launch waiting on it would hold its state for good, so what a notification's button does
+   * runs after, as a step of its own.
+   */
+  private async holding(uri: string, task: TaskInfo, step: () => Promise<void>): Promise<void> {
     const key = `${uri}#${task.machine ?? ''}#${task.stateName}`;
     if (this.launching.has(key)) return void notify.info(`A launch of "${task.stateName}" is already waiting for you.`);
     this.launching.add(key);
     try {
-      await this.launchTask(kind, uri, task);
+      await step();
     } finally {
       this.launching.delete(key);
     }
@@ -198,7 +208,8 @@ class Jobs implements vscode.Disposable {
 
   private async launchTask(kind: JobKind, uri: string, task: TaskInfo): Promise<void> {
     if (task.errors.length) {
-      await notify.error(`"${task.stateName}" has ${task.errors.length} error(s); fix them before starting the job.`, { modal: true, detail: task.errors.map((e) => `• ${e}`).join('\n') });
+      const pick = await notify.error(`"${task.stateName}" has ${task.errors.length} error(s); fix them before starting the job.`, { modal: true, detail: task.errors.map((e) => `• ${e}`).join('\n') }, 'Show Problems');
+      if (pick === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
       return;
     }
     // A standalone job spec is the request itself: there is no execution for an input to feed.
@@ -222,8 +233,10 @@ class Jobs implements vscode.Disposable {
     try {
       request = await rt.resolveRequest(task.payload, { queryLanguage: task.queryLanguage, input, context, placeholders });
     } catch (e) {
-      const again = await notify.error(`Cannot build the request of "${task.stateName}": ${(e as Error).message}`, 'Choose Another Input');
-      if (again) await this.launch(kind, uri, task.stateName, task.machine);
+      // Not awaited (see holding): the button starts a new launch once this one has let the state go.
+      void notify.error(`Cannot build the request of "${task.stateName}": ${(e as Error).message}`, 'Choose Another Input').then((again) => {
+        if (again) void this.launch(kind, uri, task.stateName, task.machine);
+      });
       return;
     }
     const masked = this.policy().maskRequest(request);
@@ -321,24 +334,35 @@ class Jobs implements vscode.Disposable {
       const explained = e instanceof rt.JobError ? e.explained : rt.explainError(e, s);
       const clean = (text: string) => policy.redact(text, policy.secretValues(request));
       this.output.error(`Could not start ${label} from "${task.stateName}": ${clean(explained.message)}`);
-      const pick = await notify.error(clean(explained.message), { detail: explained.action }, 'Retry', 'Open Request');
-      if (pick === 'Retry') return this.start(kind, uri, task, request, s);
-      if (pick === 'Open Request') await this.openJson(masked);
+      // Not awaited (see holding): Retry sends the same request again as a launch of its own.
+      void notify.error(clean(explained.message), { detail: explained.action }, 'Retry', 'Open Request').then(async (pick) => {
+        if (pick === 'Retry') await this.holding(uri, task, () => this.start(kind, uri, task, request, s));
+        else if (pick === 'Open Request') await this.openJson(masked);
+      });
       return;
     }
     const ref = result.ref;
     if (result.outcome === 'exists') {
-      const pick = await notify.warning(`A ${label} named "${ref.name}" already exists, so no new job was started.`, { detail: result.explained.action }, 'Watch It');
-      if (pick !== 'Watch It') return;
-    } else if (result.deduplicated) {
-      return; // the other start of this same job is watching it
-    } else {
-      this.output.info(`${ref.name}: started ${label} ${result.arn}${result.recovered ? ' (found after a lost answer; started once)' : ''}`);
-      // The account the job runs in is the one of the credentials (or the emulator's); the role names its own.
-      const jobAccount = /^arn:[^:]+:sagemaker:[^:]*:(\d{12}):/.exec(result.arn)?.[1];
-      const role = roleAccount(request);
-      if (jobAccount && role && jobAccount !== role) this.output.warn(`${ref.name}: the job runs in account ${jobAccount}, but its RoleArn is in account ${role}.`);
+      // Not awaited (see holding): watching an existing job starts nothing.
+      void notify.warning(`A ${label} named "${ref.name}" already exists, so no new job was started.`, { detail: result.explained.action }, 'Watch It').then((pick) => {
+        if (pick === 'Watch It') void this.follow(kind, uri, task, ref, result, request, masked, s);
+      });
+      return;
     }
+    if (result.deduplicated) {
+      return; // the other start of this same job is watching it
+    }
+    this.output.info(`${ref.name}: started ${label} ${result.arn}${result.recovered ? ' (found after a lost answer; started once)' : ''}`);
+    // The account the job runs in is the one of the credentials (or the emulator's); the role names its own.
+    const jobAccount = /^arn:[^:]+:sagemaker:[^:]*:(\d{12}):/.exec(result.arn)?.[1];
+    const role = roleAccount(request);
+    if (jobAccount && role && jobAccount !== role) this.output.warn(`${ref.name}: the job runs in account ${jobAccount}, but its RoleArn is in account ${role}.`);
+    await this.follow(kind, uri, task, ref, result, request, masked, s);
+  }
+
+  /** Records the job (started, or found existing) and watches it. */
+  private async follow(kind: JobKind, uri: string, task: TaskInfo, ref: JobRef, result: Runtime.StartResult, request: Record<string, unknown>, masked: Record<string, unknown>, s: JobSettings): Promise<void> {
+    const policy = this.policy();
     const record: JobRecord = {
       kind, name: ref.name, arn: result.outcome === 'started' ? result.arn : undefined, uri, stateName: task.stateName, startedAt: new Date().toISOString(),
       status: 'InProgress', profile: s.profile, region: s.region, endpoint: s.endpoint, endpointSource: s.endpointSource, maskedRequest: masked,
@@ -451,7 +475,7 @@ class Jobs implements vscode.Disposable {
   // ---- Stop and list -----------------------------------------------------------------------------------------
 
   private async askStop(ref: JobRef, note = ''): Promise<void> {
-    const pick = await notify.warning(`Stop SageMaker ${JOB_KINDS[ref.kind].label} "${ref.name}"?`, { modal: true, detail: `${note} Stopping cannot be undone; the model artifacts written so far are kept.`.trim() }, 'Stop Job');
+    const pick = await notify.warning(`Stop SageMaker ${JOB_KINDS[ref.kind].label} "${ref.name}"?`, { modal: true, detail: `${note} Stopping cannot be undone. ${JOB_KINDS[ref.kind].stopping}`.trim() }, 'Stop Job');
     if (pick !== 'Stop Job') return;
     const record = this.store.find(ref.kind, ref.name);
     const target = record ?? readJobSettings();
@@ -462,6 +486,12 @@ class Jobs implements vscode.Disposable {
       this.output.info(`${ref.name}: stop requested`);
       if (record && !this.watching.has(`${ref.kind}/${ref.name}`)) void this.watch(record, false);
     } catch (e) {
+      // A job that ended while the confirmation was open: SageMaker refuses to stop it, and that is no failure.
+      const status = await runner.statusOf(ref);
+      if (isTerminalStatus(status)) {
+        this.output.info(`${ref.name}: already ${status}, nothing to stop`);
+        return void notify.info(`${ref.name} has already ended (${status}): there is nothing to stop.`);
+      }
       const rt = this.load();
       const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, readJobSettings());
       notify.error(`Could not stop ${ref.name}: ${x.message}`, { detail: x.action });

@@ -209,6 +209,15 @@ export class JobRunner {
     return JOB_APIS[ref.kind].describe(this.sm, ref.name);
   }
 
+  /** The job's status now, or undefined when it cannot be read. */
+  async statusOf(ref: JobRef): Promise<string | undefined> {
+    try {
+      return JOB_APIS[ref.kind].read(await this.describe(ref)).status;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Asks SageMaker to stop the job; it then goes Stopping → Stopped (watch to see it). */
   async stop(ref: JobRef): Promise<void> {
     const operation = `sagemaker:${JOB_KINDS[ref.kind].operations.stop}`;
