@@ -61,6 +61,11 @@ export interface TaskInfo {
    */
   machine?: string;
   machineRange?: Range;
+  /**
+   * In a template, the values it gives the payload's `${name}` placeholders itself (its Parameters' literal Defaults,
+   * the resource's DefinitionSubstitutions): a launch asks only for the others.
+   */
+  placeholderValues?: Record<string, string>;
 }
 
 export interface TasksParams {

@@ -210,6 +210,20 @@ test('an unresolvable path names the key', async () => {
   assert.deepEqual(error?.choices, ['Choose Another Input']);
 });
 
+test('the values a template gives its placeholders are not asked for: the launch uses them', async () => {
+  const saved = tasks;
+  tasks = [{ ...task('Train', payload('given')), placeholderValues: { Bucket: 'template-bucket' } }];
+  try {
+    fake.dialogs.length = 0;
+    user('{"run": "p1", "epochs": "1"}', []); // the confirmation cancelled: nothing is started
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    assert.ok(!fake.dialogs.some((d) => d.message === 'Value of ${Bucket}'), fake.dialogs.map((d) => d.message).join('\n'));
+    assert.match(fake.dialogs.find((d) => d.modal)!.detail!, /^Output: s3:\/\/template-bucket\/models$/m);
+  } finally {
+    tasks = saved;
+  }
+});
+
 test('"Choose Another Input" asks for the input again and launches with it (the first launch lets the state go first)', async () => {
   fake.dialogs.length = 0;
   const inputs = ['{"run": "r6"}', '{"run": "r6", "epochs": "2"}'];

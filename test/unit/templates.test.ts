@@ -43,6 +43,41 @@ test('SAM YAML: the embedded machine is checked at the template positions; !Sub,
   assert.deepEqual(service.findTasks(d).map((t) => [t.stateName, t.api]), [['Train', 'createTrainingJob'], ['Score', 'createTransformJob']]);
 });
 
+test('a Task of a template launches with the placeholders Validate with AWS asks for: !GetAtt Role.Arn as ${Role.Arn}, and the values the template gives itself', () => {
+  const d = open('launch.yaml', [
+    'Parameters:',
+    '  Bucket:',
+    '    Type: String',
+    '    Default: example-ml-bucket',
+    'Resources:',
+    '  SageMakerRole:',
+    '    Type: AWS::IAM::Role',
+    '  Flow:',
+    '    Type: AWS::Serverless::StateMachine',
+    '    Properties:',
+    '      DefinitionSubstitutions:',
+    '        Bucket: !Ref Bucket',
+    '      Definition:',
+    '        StartAt: Train',
+    '        States:',
+    '          Train:',
+    '            Type: Task',
+    '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
+    '            Parameters:',
+    '              TrainingJobName: churn',
+    '              RoleArn: !GetAtt SageMakerRole.Arn',
+    '              OutputDataConfig: { S3OutputPath: "s3://${Bucket}/models" }',
+    '            End: true',
+    '',
+  ].join('\n'));
+  const [task] = service.findTasks(d);
+  assert.equal((task.payload as { RoleArn: string }).RoleArn, '${SageMakerRole.Arn}');
+  assert.deepEqual(task.placeholderValues, { Bucket: 'example-ml-bucket' });
+  // A document that is itself the machine: its payload as written, no values of a template.
+  const plain = TextDocument.create('file:///templates/plain.asl.json', 'asl', 1, JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Parameters: { TrainingJobName: '${Name}' }, End: true } } }));
+  assert.deepEqual(service.findTasks(plain).map((t) => [t.payload, t.placeholderValues]), [[{ TrainingJobName: '${Name}' }, undefined]]);
+});
+
 test('CloudFormation JSON: Fn::Sub is a string with placeholders, Fn::GetAtt/Fn::Join/Ref are dynamic values', () => {
   const d = open('cfn-training.json');
   assert.deepEqual(findings(d), [['wrong-type', '"true"']]);

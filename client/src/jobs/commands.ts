@@ -216,8 +216,11 @@ class Jobs implements vscode.Disposable {
     const input = task.standalone ? {} : await this.askInput(uri);
     if (input === undefined) return;
     const rt = this.load();
-    const placeholders = await this.askPlaceholders(uri, rt.findPlaceholders(task.payload));
-    if (!placeholders) return;
+    // The values a template gives its placeholders itself are not asked for (as Validate with AWS does not).
+    const given = task.placeholderValues ?? {};
+    const asked = await this.askPlaceholders(uri, rt.findPlaceholders(task.payload).filter((name) => !Object.hasOwn(given, name)));
+    if (!asked) return;
+    const placeholders = { ...given, ...asked };
     const settings = readJobSettings();
     const account = roleAccount(task.payload);
     // The region of the $$ ARNs is the one the SDK will send to (endpoint.ts regionOf, else the profile's).
@@ -305,7 +308,7 @@ class Jobs implements vscode.Disposable {
       k.hasMaxRuntime ? `Max runtime: ${runtime ? formatDuration(runtime) : 'SageMaker default (1 day)'}` : undefined,
       `Output: ${output ?? '?'}`,
       `Where: ${where.text}`,
-      account ? `Role: ${request.RoleArn ?? `account ${account}`}` : undefined,
+      typeof request.RoleArn === 'string' ? `Role: ${request.RoleArn}` : account ? `Role: account ${account}` : undefined,
       env.length ? `Environment: ${env.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
     ].filter(Boolean).join('\n');
     for (;;) {

@@ -11,6 +11,9 @@ import { tasksOf } from './sagemaker/tasks';
 import { validate } from './validation';
 import { isJobSpec } from './sagemaker/jobSpecs';
 import { machineName } from './templates/embedded';
+import { deployedValue, templateValues } from './templates/deployed';
+import { scanPlaceholders } from './expressions/placeholders';
+import type { ParsedDocument } from './core/types';
 
 export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
   if (!store.isStateMachineDocument(doc)) return [];
@@ -18,6 +21,11 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
   const out: TaskInfo[] = [];
   // Every state machine of the document: itself, each one a template embeds, or a standalone job spec's request.
   const tasks = store.machines(doc).flatMap((machine) => tasksOf(machine).map((task) => ({ task, machine, standalone: isJobSpec(machine) })));
+  // In a template, a payload is what CloudFormation would deploy (`!GetAtt Role.Arn` as `${Role.Arn}`), with the
+  // values the template itself gives placeholders: the launch asks for the same ones Validate with AWS does.
+  const template = store.parse(doc);
+  const values = new Map<ParsedDocument, Record<string, string>>();
+  const valuesOf = (machine: ParsedDocument) => values.get(machine) ?? values.set(machine, templateValues(template, machine)).get(machine)!;
   for (const { task, machine, standalone } of tasks) {
     // A job starts from an optimized integration's task; an AWS SDK call is the state machine's to make.
     const integration = task.sdk ? undefined : getIntegration(task.api);
@@ -25,6 +33,9 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
     const start = task.state.keyNode.offset;
     const end = task.state.node.offset + task.state.node.length;
     const payloadNode = task.payloadProperty?.children?.[1];
+    const inTemplate = machineName(machine) !== undefined && machine.root !== template.root;
+    const payload = payloadNode ? (inTemplate ? deployedValue(payloadNode) : toValue(payloadNode)) : null;
+    const known = inTemplate ? usedValues(payload, valuesOf(machine)) : undefined;
     out.push({
       stateName: task.state.name,
       statePath: enclosingStates(task.state),
@@ -34,7 +45,8 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
       integrationPattern: task.integrationPattern,
       queryLanguage: task.state.queryLanguage,
       payloadKey: task.payloadKey,
-      payload: payloadNode ? toValue(payloadNode) : null,
+      payload,
+      ...(known ? { placeholderValues: known } : {}),
       range: toRange(doc, task.state.keyNode),
       stateRange: toRange(doc, { offset: start, length: end - start }),
       ...(standalone ? { standalone: true } : {}),
@@ -44,4 +56,21 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
     });
   }
   return out;
+}
+
+/** Of the values a template gives, those of the placeholders `payload` uses (undefined when none). */
+function usedValues(payload: unknown, values: Record<string, string>): Record<string, string> | undefined {
+  const used: Record<string, string> = {};
+  const stack: unknown[] = [payload];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      for (const p of scanPlaceholders(v)) if (Object.hasOwn(values, p.name)) used[p.name] = values[p.name];
+    } else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        stack.push(k, x);
+      }
+  }
+  return Object.keys(used).length ? used : undefined;
 }

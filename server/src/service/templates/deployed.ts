@@ -4,7 +4,7 @@
 // (its resource's DefinitionSubstitutions, the Parameters' literal Defaults). An intrinsic that computes a value
 // (`Fn::Join`, `!If`, `!Select`, …) has no value before deployment, and the definition is not sent.
 import { toValue } from '../core/tree';
-import type { ParsedDocument } from '../core/types';
+import type { AstNode, ParsedDocument } from '../core/types';
 import { intrinsicOf, referenceName } from './intrinsics';
 import { entries, parameterDefaults } from './substitutions';
 import { machineOwner } from './embedded';
@@ -26,10 +26,7 @@ export interface DeployedDefinition {
 export function deployedDefinition(template: ParsedDocument, machine: ParsedDocument): DeployedDefinition {
   const root = machine.root!;
   const owner = machineOwner(machine);
-  const params = parameterDefaults(template.root);
-  const known: Record<string, string> = {};
-  for (const [name, node] of params) known[name] = String(node.value);
-  for (const [name, node] of entries(owner?.substitutions, params)) known[name] = String(node.value);
+  const known = templateValues(template, machine);
   // A definition written inside a string records the intrinsics it holds that compute a value (encodedDefinition.ts).
   let computed: { name: string; offset: number } | undefined = computedIntrinsicOf(machine);
   const value = toValue(root, (n) => {
@@ -44,4 +41,26 @@ export function deployedDefinition(template: ParsedDocument, machine: ParsedDocu
   if (!computed) return { name, value, known };
   const line = template.text.slice(0, computed.offset).split('\n').length;
   return { name, value, known, error: `${computed.name} on line ${line} (in ${name}) is computed by CloudFormation at deployment, so the definition has no value to send there; only !Ref, !GetAtt and !Sub values can be filled in.` };
+}
+
+/** The values `template` itself gives the placeholders of `machine`: the Parameters' literal Defaults, then its resource's DefinitionSubstitutions. */
+export function templateValues(template: ParsedDocument, machine: ParsedDocument): Record<string, string> {
+  const params = parameterDefaults(template.root);
+  const known: Record<string, string> = {};
+  for (const [name, node] of params) known[name] = String(node.value);
+  for (const [name, node] of entries(machineOwner(machine)?.substitutions, params)) known[name] = String(node.value);
+  return known;
+}
+
+/**
+ * A part of a template's state machine as a JSON value, as it would be deployed: `!Ref X` as `${X}`, `!GetAtt A.B`
+ * as `${A.B}` (the placeholders a launch asks values for, as Validate with AWS does); an intrinsic that computes a
+ * value stays as the template writes it.
+ */
+export function deployedValue(node: AstNode): unknown {
+  return toValue(node, (n) => {
+    const intrinsic = intrinsicOf(n);
+    const ref = intrinsic && referenceName(intrinsic.name, intrinsic.arg);
+    return ref === undefined ? n.value : `\${${ref}}`;
+  });
 }
