@@ -85,4 +85,6 @@ test('a field that a documented rule involves quotes the documentation', () => {
 test('a nested field: MaxRuntimeInSeconds quotes the rule relating it to MaxWaitTimeInSeconds', () => {
   const md = hover(TASK('{ "StoppingCondition": { "MaxRuntime‸InSeconds": 3600 } }'));
   assert.match(md, /> It must be equal to or greater than MaxRuntimeInSeconds\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
+  // Two rules rest on that sentence (with MaxRuntimeInSeconds set, and with its default): it is quoted once.
+  assert.equal(md.split('It must be equal to or greater than MaxRuntimeInSeconds.').length, 2);
 });

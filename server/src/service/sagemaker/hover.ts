@@ -60,7 +60,9 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverTex
   const length = valueNode && step.dynamic ? lengthNote(valueNode, name, shape, knownContext(ctx.task)) : undefined;
   if (length) parts.push(length);
   const rules = documentedRulesAt(ctx.integration.request, ctx.relative, ctx.task.state.queryLanguage === 'JSONata');
-  if (rules.length) parts.push(`SageMaker's documentation adds (checked here):\n\n${rules.map((r) => `> ${r.source.quote} — *${r.source.shape}${r.source.member ? '.' + r.source.member : ''}*`).join('\n>\n')}`);
+  // Several rules may rest on one sentence (a when and its default, one sentence per kind of member): quoted once.
+  const quotes = [...new Set(rules.map((r) => `> ${r.source.quote} — *${r.source.shape}${r.source.member ? '.' + r.source.member : ''}*`))];
+  if (quotes.length) parts.push(`SageMaker's documentation adds (checked here):\n\n${quotes.join('\n>\n')}`);
   const link = referenceLink(ctx.integration, member, step.parent);
   if (link) parts.push(`[${ctx.integration.operation} API reference](${link})`);
   return { markdown: parts.join('\n\n'), range: span(node) };
