@@ -213,6 +213,18 @@ describe('outside testers\' findings', () => {
     assert.match(out, /"End": true,\n {6}"ResultPath": "\$1"\n/);
   });
 
+  test('JSON: a new file offers a whole machine to start from (a SageMaker training Task, or a Pass state); a plain .json file nothing', () => {
+    const c = complete('\n‸', 'new.asl.json');
+    assert.deepEqual(c.labels, ['New state machine: a SageMaker training job', 'New state machine']);
+    const made = c.apply(c.find('New state machine: a SageMaker training job'));
+    // The snippet's tab stops stand for text: with them filled as written, it is a state machine the server reads.
+    const filled = made.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace('$0', '"TrainingJobName": "churn"');
+    assert.deepEqual(Object.keys(JSON.parse(filled)), ['Comment', 'StartAt', 'States']);
+    assert.equal(JSON.parse(filled).States.First.Resource, 'arn:aws:states:::sagemaker:createTrainingJob.sync');
+    assert.deepEqual(JSON.parse(c.apply(c.find('New state machine')).replace(/\$\{\d+:([^}]*)\}/g, '$1').replace('$0', '')).States, { First: { Type: 'Pass', End: true } });
+    assert.deepEqual(complete('‸', 'new.json', 'json').labels, []);
+  });
+
   test('YAML: a new file, and the first line above the fields', () => {
     assert.deepEqual(complete('‸', 'new.asl.yaml').labels, ['Comment', 'StartAt', 'States', 'TimeoutSeconds', 'Version', 'QueryLanguage']);
     const first = complete('‸\nStartAt: Done\nStates:\n  Done:\n    Type: Succeed\n', 'm.asl.yaml').labels;

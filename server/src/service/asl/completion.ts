@@ -219,10 +219,30 @@ export function aslCompletions(parsed: ParsedDocument, offset: number, options: 
     const snippets = new YamlSnippets(eolOf(parsed.text), '  ', false);
     return fieldItems(place, new Set(), (field) => ({ range: { offset, length: 0 }, filterText: field, newText: `${field}:${snippets.valueAfterKey(shapeOfField(place, field), '  ')}`, insertTextMode: InsertTextMode.asIs }));
   }
+  // An empty JSON state machine (a new *.asl.json file): a whole machine to start from.
+  if (!parsed.root && parsed.language === 'json' && !parsed.text.trim()) return newMachineItems(eolOf(parsed.text), { offset: 0, length: parsed.text.length });
   if (!parsed.root || parsed.root.type !== 'object') return [];
   const inExpression = expressionCompletions(parsed, offset);
   if (inExpression) return inExpression;
   return parsed.language === 'yaml' ? completeYaml(parsed, parsed.root, offset, options) : completeJson(parsed, parsed.root, offset, options);
+}
+
+/**
+ * The machines a new JSON file may start as: one SageMaker training Task (its Parameters left for completion, which
+ * offers the request's required members), or one Pass state. Snippets: the state's name is typed once for both places.
+ */
+function newMachineItems(eol: string, range: { offset: number; length: number }): OffsetCompletionItem[] {
+  const machine = (label: string, detail: string, state: string[]) => ({
+    label,
+    kind: CompletionItemKind.Snippet,
+    detail,
+    insertTextFormat: InsertTextFormat.Snippet,
+    edit: { ...range, newText: ['{', '  "Comment": "${1:What this state machine does}",', '  "StartAt": "${2:First}",', '  "States": {', '    "${2:First}": {', ...state.map((l) => `      ${l}`), '    }', '  }', '}'].join(eol) },
+  });
+  return [
+    machine('New state machine: a SageMaker training job', 'StartAt, States and a Task that starts a training job and waits for it', ['"Type": "Task",', '"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",', '"Parameters": {', '  $0', '},', '"End": true']),
+    machine('New state machine', 'StartAt, States and one Pass state', ['"Type": "Pass",', '"End": true$0']),
+  ];
 }
 
 // ---- Inside expressions ---------------------------------------------------------------------------------------
