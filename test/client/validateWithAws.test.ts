@@ -97,7 +97,7 @@ test('a YAML state machine: sent as JSON, every finding on the text its location
     [0, 'aws', 'SCHEMA_VALIDATION_FAILED', '15:12-15:18', 'Foo: 1', '"Foo" is not a field of a Pass state'],
     [0, 'aws', 'MISSING_TRANSITION_TARGET', '16:2-16:6', 'Lost', 'State "Lost" is not reachable: no StartAt, Next, Default or Catch leads to it'],
   ]);
-  assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [['warning', 'Step Functions rejects this state machine: 4 errors (in Problems, source aws).']]);
+  assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [['warning', `The local endpoint ${new URL(emu.url).origin} rejects this state machine: 4 errors (in Problems, source aws).`]]);
 });
 
 test('an edit clears the answer: it described the text as it was', async () => {
@@ -117,7 +117,7 @@ test('an edit while Step Functions validates: nothing is shown on the changed te
   await validate(uri);
   afterDefinition = () => {};
   assert.deepEqual(problems(uri), []);
-  assert.deepEqual(fake.dialogs.map((d) => d.message), ['The file changed while Step Functions validated it, so its answer no longer matches the text. Run Validate with AWS again.']);
+  assert.deepEqual(fake.dialogs.map((d) => d.message), [`The file changed while the local endpoint ${new URL(emu.url).origin} validated it, so its answer no longer matches the text. Run Validate with AWS again.`]);
 });
 
 test('placeholders: asked as for a launch, remembered, and filled in before sending; a valid machine is accepted', async () => {
@@ -127,7 +127,7 @@ test('placeholders: asked as for a launch, remembered, and filled in before send
   await validate(uri);
   assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message, d.kind === 'inputBox' ? d.choices[0] : '']), [
     ['inputBox', 'Value of ${Bucket}', ''],
-    ['info', 'Step Functions accepts this state machine: no problems found.', ''],
+    ['info', `The local endpoint ${new URL(emu.url).origin} accepts this state machine: no problems found.`, ''],
   ]);
   assert.deepEqual(problems(uri), []);
   // Next time the remembered value is offered; cancelling sends nothing.
@@ -182,7 +182,7 @@ test('a template: each state machine sent on its own as JSON, intrinsics asked f
   ]);
   assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [
     ['inputBox', 'Value of ${Fn.Arn}'],
-    ['warning', 'Step Functions rejects Train: 1 error (in Problems, source aws); rejects Score: 1 error (in Problems, source aws); accepts Fine: no problems found.'],
+    ['warning', `The local endpoint ${new URL(emu.url).origin} rejects Train: 1 error (in Problems, source aws); rejects Score: 1 error (in Problems, source aws); accepts Fine: no problems found.`],
   ]);
 });
 

@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { AwsDefinitionRequest, MapAwsDiagnosticsRequest, type AwsDefinitionResult, type MappedAwsDiagnostic } from '../../../server/src/protocol';
 import type * as Runtime from './runtime';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
+import { classifyEndpoint } from './endpoint';
 
 const VALIDATE_COMMAND = 'sagemakerAsl.validateWithAws';
 
@@ -66,8 +67,9 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
   const settings = readJobSettings();
   if (!(await flow.allowEndpoint(settings))) return;
   const rt = flow.load();
+  const who = answering(settings.endpoint);
   const answers = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Validating with AWS Step Functions…', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: `Validating with ${who}…`, cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort());
@@ -92,7 +94,7 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
     const mapped = await client.sendRequest(MapAwsDiagnosticsRequest, { uri, version: definition.version, diagnostics: answer.diagnostics, at });
     if (mapped.stale) {
       results.delete(target);
-      return void notify.warning('The file changed while Step Functions validated it, so its answer no longer matches the text. Run Validate with AWS again.');
+      return void notify.warning(`The file changed while ${who} validated it, so its answer no longer matches the text. Run Validate with AWS again.`);
     }
     for (const d of mapped.diagnostics) {
       const { start, end } = d.range;
@@ -105,7 +107,7 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
   }
   results.set(target, shown);
   const rejected = answers.some((a) => a.answer.result !== 'OK');
-  const message = `Step Functions ${verdicts.join('; ')}${answers.some((a) => a.answer.truncated) ? '. Step Functions listed only the first ones.' : ''}`;
+  const message = `${who.charAt(0).toUpperCase()}${who.slice(1)} ${verdicts.join('; ')}${answers.some((a) => a.answer.truncated) ? `. ${who.charAt(0).toUpperCase()}${who.slice(1)} listed only the first ones.` : ''}`;
   if (rejected) void notify.warning(message.replace(/\.?$/, '.'));
   else void notify.info(message.replace(/\.?$/, '.'));
 }
@@ -117,4 +119,17 @@ function verdict(name: string, answer: Runtime.DefinitionValidation, diagnostics
   if (answer.result === 'OK' && !diagnostics.length) return `accepts ${name}: no problems found`;
   if (answer.result === 'OK') return `accepts ${name}, with ${plural(others, 'warning')} (in Problems, source aws)`;
   return `rejects ${name}: ${plural(errors, 'error')}${others ? ` and ${plural(others, 'warning')}` : ''} (in Problems, source aws)`;
+}
+
+/** Who answers a validation, in the messages: Step Functions, or the local emulator or other server the endpoint setting names. */
+function answering(endpoint: string | undefined): string {
+  let info: ReturnType<typeof classifyEndpoint>;
+  try {
+    info = classifyEndpoint(endpoint);
+  } catch {
+    return 'Step Functions';
+  }
+  if (info?.kind === 'local') return `the local endpoint ${info.origin}`;
+  if (info?.kind === 'other') return `the endpoint ${info.origin}`;
+  return 'Step Functions';
 }
