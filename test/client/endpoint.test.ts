@@ -216,6 +216,25 @@ test('Validate with AWS follows the same rule: a local endpoint gets placeholder
   }
 });
 
+test('an endpoint that answers with no AWS error (a web server\'s 404, an empty body) is said to be no SageMaker, not "UnknownError"', async () => {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(404).end());
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const runner = new JobRunner({ endpoint }, { baseMs: 1, maxMs: 1, maxConsecutiveErrors: 1, createAttempts: 1 });
+  try {
+    const error = await runner.start('training', trainingRequest('not-sagemaker')).then(() => undefined, (e: { explained?: { kind: string; message: string } }) => e);
+    assert.equal(error?.explained?.kind, 'badAnswer');
+    assert.match(error!.explained!.message, new RegExp(`^${endpoint.replace(/\./g, '\\.')} answered sagemaker:CreateTrainingJob with HTTP 404 and no AWS error in its body: it does not speak SageMaker's API\\.$`));
+  } finally {
+    runner.dispose();
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
 test('Validate with AWS does not ask again an endpoint that never answered (a timeout), but retries its server errors as the SDK does', async () => {
   let requests = 0;
   let silent = true;

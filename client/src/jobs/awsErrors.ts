@@ -111,6 +111,12 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
     return { kind: 'network', code: code || name, retryable: true, message: `Cannot reach ${where}: ${text}`,
       action: `Check the network, VPN or proxy, and the setting sagemakerAsl.aws.endpoint${s.final ? '.' : '; requests are retried with backoff.'}` };
   }
+  // An answer that is no AWS error at all (a web server's 404 page, an empty body): the SDK can only call it
+  // UnknownError. What the user needs to know is who answered, and how.
+  if (status !== undefined && (name === 'UnknownError' || name === '' || /^UnknownError$|deserializ/i.test(text))) {
+    return { kind: 'badAnswer', code: name || String(status), retryable: false, message: `${where} answered ${op} with HTTP ${status} and no AWS error in its body: it does not speak ${service}'s API.`,
+      action: 'Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not the one this call needs.' };
+  }
   return { kind: 'other', code: name || code || undefined, retryable: false, message: text, action: 'See the SageMaker Jobs output for details.' };
 }
 
