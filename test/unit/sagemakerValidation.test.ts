@@ -139,9 +139,12 @@ describe('patterns and lengths', () => {
     const f = findings(machine(training({ Tags: [{ Key: '\u{1D400}'.repeat(129), Value: 'v' }] })));
     assert.deepEqual(f.map((x) => [x.code, x.message]), [['too-long', 'Key is 129 characters long; at most 128 are allowed']]);
   });
-  test('too short', () => {
+  test('too short; of the wrong form as well, the pattern said too (a role\'s name where its ARN belongs)', () => {
     const f = findings(machine(training({ RoleArn: 'arn:aws:iam::1' })));
-    assert.deepEqual(f.map((x) => [x.code, x.message]), [['too-short', 'RoleArn is 14 characters long; at least 20 are required']]);
+    assert.deepEqual(f.map((x) => [x.code, x.message]), [['too-short', 'RoleArn is 14 characters long; at least 20 are required, and it must match arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+']]);
+    // Of the right form, only short: the length alone.
+    const s = findings(machine(training({ OutputDataConfig: { S3OutputPath: 's3://b', KmsKeyId: 'k' } })));
+    assert.ok(s.every((x) => !/must match/.test(x.message)), JSON.stringify(s));
   });
   test('a literal path in a key without ".$" says the suffix is probably missing', () => {
     const f = findings(machine(training({ TrainingJobName: '$.name' })));

@@ -121,7 +121,9 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
     return; // a pattern check on an over-long value adds nothing and can be slow
   }
   if (shape.min !== undefined && length < shape.min) {
-    const msg = shape.min === 1 && length === 0 ? `${label} must not be empty` : `${label} is ${length} characters long; at least ${shape.min} are required`;
+    // Of the wrong form too ("SageMakerRole" for a RoleArn): the pattern says what the value must be.
+    const form = length > 0 && shape.matches && !shape.matches(value) ? `, and it must match ${shape.awsPattern}${shape.patternDescription ? `: ${shape.patternDescription}` : ''}` : '';
+    const msg = shape.min === 1 && length === 0 ? `${label} must not be empty` : `${label} is ${length} characters long; at least ${shape.min} are required${form}`;
     problem(ctx, node, code(SageMakerCode.tooShort), msg + pathHint, { min: shape.min });
     return;
   }
