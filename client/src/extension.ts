@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerIamPolicyCommands } from './iamPolicy';
+import { registerPreviews } from './preview';
 import { registerJobCommands } from './jobs/commands';
 import { shareRememberedInputs } from './jobs/executionInputs';
 import { registerFixAll } from './fixAll';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('sagemakerAsl', 'SageMaker Step Functions', serverOptions, clientOptions);
   // Commands are registered before the server is up, so a CodeLens click never finds them missing.
+  registerPreviews(context);
   registerJobCommands(context, client);
   // The execution inputs the launch flow remembers, for the paths' completion: again each time the server (re)starts.
   const languageClient = client;

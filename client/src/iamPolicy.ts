@@ -1,8 +1,9 @@
 // "SageMaker: Show IAM Policy for this State Machine": asks the language server for the least-privilege IAM policy
-// the state machine's role needs (sagemaker/iamPolicy), opens it as JSON beside the editor in an untitled
-// document, and offers to copy it. "SageMaker: Copy IAM Policy for this State Machine" copies it straight away.
+// the state machine's role needs (sagemaker/iamPolicy), opens it as JSON beside the editor in a read-only
+// document (preview.ts), and offers to copy it. "SageMaker: Copy IAM Policy for this State Machine" copies it straight away.
 import * as vscode from 'vscode';
 import { notify } from './notify';
+import { showPreview } from './preview';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IamPolicyRequest } from '../../server/src/protocol';
 
@@ -35,8 +36,7 @@ async function copy(text: string): Promise<void> {
 export async function showIamPolicy(client: PolicyClient, uri?: vscode.Uri | string): Promise<void> {
   const text = await policyText(client, uri);
   if (text === undefined) return;
-  const doc = await vscode.workspace.openTextDocument({ language: 'json', content: text });
-  await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  await showPreview('iam-policy.json', text, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   const count = (JSON.parse(text) as { Statement: unknown[] }).Statement.length;
   if ((await notify.info(`IAM policy for this state machine: ${count} statements, one per task and permission.`, 'Copy')) === 'Copy') await copy(text);
 }

@@ -61,6 +61,7 @@ before(async () => {
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
   fake = installVscodeFake(settings);
   registerJobCommands = require('../../client/src/jobs/commands').registerJobCommands;
+  require('../../client/src/preview').registerPreviews(fake.context);
   registerJobCommands(fake.context, client);
 });
 after(async () => {

@@ -38,6 +38,7 @@ before(async () => {
   vscode.ViewColumn = { Beside: -2 };
   vscode.env.clipboard.writeText = async (t: string) => void clipboard.push(t);
   vscode.window.showTextDocument = async (_doc: unknown, options: { viewColumn?: number; preview?: boolean }) => void shown.push(options);
+  require('../../client/src/preview').registerPreviews(fake.context);
   require('../../client/src/iamPolicy').registerIamPolicyCommands(fake.context, client);
 });
 after(async () => {

@@ -10,6 +10,7 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
   const dialogs: Dialog[] = [];
   const output: string[] = [];
   const opened: string[] = [];
+  const providers = new Map<string, { provideTextDocumentContent(uri: unknown): string }>();
   const commands = new Map<string, (...args: any[]) => any>();
   const executed: unknown[][] = [];
   /** What diagnostic collections hold, by URI; and the document change and close listeners. */
@@ -38,7 +39,13 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
         inspect: (key: string) => ({ key, globalValue: settings[key], workspaceValue: workspaceSettings[key] }),
       }),
       fs: { readFile: async () => new Uint8Array() },
-      openTextDocument: async (o: { content: string }) => (opened.push(o.content), { uri: 'untitled:1' }),
+      // A preview's URI (preview.ts) reads as its provider gives it.
+      openTextDocument: async (o: { content?: string; toString(): string }) => {
+        const content = o.content ?? providers.get(o.toString().split(':')[0])?.provideTextDocumentContent(o) ?? '';
+        opened.push(content);
+        return { uri: o.content === undefined ? o : 'untitled:1' };
+      },
+      registerTextDocumentContentProvider: (scheme: string, provider: { provideTextDocumentContent(uri: unknown): string }) => (providers.set(scheme, provider), { dispose() {} }),
       onDidChangeTextDocument: (listener: (e: unknown) => void) => (changeListeners.push(listener), { dispose() {} }),
       onDidCloseTextDocument: (listener: (d: unknown) => void) => (closeListeners.push(listener), { dispose() {} }),
     },
@@ -98,7 +105,10 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
       executeCommand: async (...args: unknown[]) => void executed.push(args),
     },
     env: { clipboard: { writeText: async () => undefined } },
-    Uri: { parse: (s: string) => ({ path: new URL(s).pathname, toString: () => s }) },
+    Uri: {
+      parse: (s: string) => ({ path: new URL(s).pathname, toString: () => s }),
+      from: (c: { scheme: string; path: string }) => ({ scheme: c.scheme, path: c.path, toString: () => `${c.scheme}:${c.path}` }),
+    },
     StatusBarAlignment: { Left: 1, Right: 2 },
     ProgressLocation: { Notification: 15 },
   };

@@ -8,6 +8,7 @@
 // activation stays fast.
 import * as vscode from 'vscode';
 import { notify, plainText } from '../notify';
+import { showPreview } from '../preview';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
@@ -320,8 +321,7 @@ class Jobs implements vscode.Disposable {
   }
 
   private async openJson(value: unknown): Promise<void> {
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(value, null, 2) });
-    await vscode.window.showTextDocument(doc, { preview: true });
+    await showPreview('request.json', JSON.stringify(value, null, 2), { preview: true });
   }
 
   private async start(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, unknown>, s: JobSettings): Promise<void> {

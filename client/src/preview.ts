@@ -1,0 +1,26 @@
+// Read-only documents the extension shows: a job's request (masked), the IAM policy a machine needs. They come from
+// a content provider, so VS Code never counts them as unsaved: closing one asks nothing (as an untitled document
+// did, "Do you want to save…?"), and Copy or Save As still work.
+import * as vscode from 'vscode';
+
+export const PREVIEW_SCHEME = 'sagemaker-asl';
+
+/** The texts of the previews shown, by URI; the oldest go once there are more (a preview shown again is rebuilt). */
+const texts = new Map<string, string>();
+const KEPT = 50;
+let shown = 0;
+
+export function registerPreviews(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, { provideTextDocumentContent: (uri) => texts.get(uri.toString()) ?? '' }));
+}
+
+/** Opens `text` read-only as `name` (its extension gives the language: `request.json` is JSON). */
+export async function showPreview(name: string, text: string, options: vscode.TextDocumentShowOptions): Promise<void> {
+  const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${++shown}/${name}` });
+  texts.set(uri.toString(), text);
+  for (const old of texts.keys()) {
+    if (texts.size <= KEPT) break;
+    texts.delete(old);
+  }
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), options);
+}
