@@ -275,6 +275,12 @@ describe('resources', () => {
   test('.waitForTaskToken is an error on the Resource', () => {
     const f = findings(machine(VALID_TRAINING, { resource: 'arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken' }));
     assert.deepEqual(f.map((x) => [x.code, x.severity]), [['unsupported-integration-pattern', 'error']]);
+    // Nothing else on it: waiting for a token the request never sends (a structure warning) is moot where there is no waiting.
+    const text = machine(VALID_TRAINING, { resource: 'arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken' });
+    assert.deepEqual(findings(text, { source: 'asl' }), []);
+    // Where the pattern exists (the AWS SDK integration), the warning stays.
+    const sdk = machine({ TrainingJobName: 'churn' }, { resource: 'arn:aws:states:::aws-sdk:sagemaker:describeTrainingJob.waitForTaskToken' });
+    assert.deepEqual(findings(sdk, { source: 'asl' }).map((x) => [x.code, x.severity]), [['asl-execution-limit', 'warning']]);
   });
   test('an API with no direct integration is an error (Step Functions refuses the resource): the SDK integration instead', () => {
     const f = findings(machine({}, { resource: 'arn:aws:states:::sagemaker:stopTrainingJob' }));

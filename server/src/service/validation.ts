@@ -51,12 +51,22 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   append(problems, incomplete ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker);
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
-  if (!incomplete) append(problems, validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), workflowType));
+  if (!incomplete) append(problems, withoutMoot(validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), workflowType), sagemaker));
   // What the paths read (dataflow/): warnings only, and only on a complete tree.
   if (!incomplete) append(problems, validateDataflow(parsed, store.executionInput(uri)));
   // Between tasks: a literal job name that one execution sends twice.
   if (!incomplete) append(problems, repeatedJobNames(tasksOf(parsed)));
   return problems;
+}
+
+/**
+ * The structure's findings without the warnings about how a pattern runs (asl-execution-limit: a .waitForTaskToken
+ * request that never passes its token) on a Resource the integration's own checks refuse the pattern of: a SageMaker
+ * task has no .waitForTaskToken at all, and waiting for a token it never sends is moot.
+ */
+function withoutMoot(structure: Problem[], integration: readonly Problem[]): Problem[] {
+  const refused = new Set(integration.filter((p) => p.code === SageMakerCode.unsupportedIntegrationPattern).map((p) => p.offset));
+  return refused.size ? structure.filter((p) => !(p.code === AslCode.executionLimit && p.severity === 'warning' && refused.has(p.offset))) : structure;
 }
 
 /** Findings in offsets (for the CLI and quick fixes), once per parse. */
