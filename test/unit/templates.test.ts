@@ -43,6 +43,15 @@ test('SAM YAML: the embedded machine is checked at the template positions; !Sub,
   assert.deepEqual(service.findTasks(d).map((t) => [t.stateName, t.api]), [['Train', 'createTrainingJob'], ['Score', 'createTransformJob']]);
 });
 
+test('a state machine resource whose definition lacks StartAt or States is still a machine: what it lacks is said (an intrinsic in its place is not one)', () => {
+  const d = open('missing.yaml', stateMachineTemplate('      Definition:', '        States:', '          Work: { Type: Pass, End: true }'));
+  assert.deepEqual(findings(d).map(([code]) => code), ['asl-missing-field']);
+  assert.match(service.validate(d)[0].message, /^StartAt is missing/);
+  const json = open('missing.json', JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: { StartAt: 'Work' } } } } }, null, 2));
+  assert.deepEqual(service.validate(json).map((p) => p.message.slice(0, 18)), ['States is missing:']);
+  assert.deepEqual(findings(open('transform.yaml', stateMachineTemplate('      Definition:', "        Fn::Transform: { Name: AWS::Include, Parameters: { Location: 's3://b/d.yaml' } }"))), []);
+});
+
 test('a Task of a template launches with the placeholders Validate with AWS asks for: !GetAtt Role.Arn as ${Role.Arn}, and the values the template gives itself', () => {
   const d = open('launch.yaml', [
     'Parameters:',

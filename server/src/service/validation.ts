@@ -15,7 +15,7 @@ import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
 import { validateSageMakerTasks } from './sagemaker/validation';
 import { repeatedJobNames } from './sagemaker/jobNames';
 import { isJobSpec, softenSkeletonValues } from './sagemaker/jobSpecs';
-import { templateFindings } from './templates/embedded';
+import { machineName, templateFindings } from './templates/embedded';
 import { append } from './core/append';
 
 /** Findings that an incomplete tree (after a syntax error) would produce falsely (a relation between fields, too). */
@@ -29,7 +29,9 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
   const declared = declaresStateMachine(doc);
   for (const m of machines) {
     if (m !== parsed) append(problems, m.syntaxErrors);
-    append(problems, checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri, declared && m === parsed, m === parsed ? store.workflowType(doc.uri) : m.workflowType));
+    // A template's machine is declared by its resource: one that lacks StartAt or States is still checked.
+    const declaredHere = m === parsed ? declared : machineName(m) !== undefined;
+    append(problems, checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri, declaredHere, m === parsed ? store.workflowType(doc.uri) : m.workflowType));
   }
   if (machines[0] !== parsed) append(problems, templateFindings(parsed));
   return problems;

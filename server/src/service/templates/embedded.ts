@@ -5,7 +5,7 @@
 // on it unchanged. Detection reads a few top-level members only: a file that is no template costs nothing.
 import { isStateMachine } from '../asl/model';
 import { column } from '../core/text';
-import { property } from '../core/tree';
+import { property, propertyNode } from '../core/tree';
 import type { AstNode, ParsedDocument, Problem, WorkflowType } from '../core/types';
 import { parseJson } from '../json/parse';
 import { markRewritten } from '../core/findingsCache';
@@ -115,6 +115,16 @@ function pseudoParameters(definition: AstNode) {
   }
 }
 
+/**
+ * Whether a state machine resource's definition is one to check: a machine (StartAt and States), or an object with
+ * either of them, which the resource declares a machine all the same (CloudFormation deploys it, and Step Functions
+ * refuses what it lacks: the checks say what). An intrinsic in its place (`Fn::Transform`, `!If`) is not.
+ */
+function isDefinition(node: AstNode | undefined): boolean {
+  if (isStateMachine(node)) return true;
+  return node?.type === 'object' && !intrinsicAt(node) && (!!propertyNode(node, 'States') || !!propertyNode(node, 'StartAt'));
+}
+
 // Once per parse: the embedded machines, and the intrinsics inside them resolved (in place) once.
 const cache = new WeakMap<ParsedDocument, ParsedDocument[]>();
 // The template's own findings about them (substitutions.ts unmatchedPlaceholders), made with them.
@@ -154,18 +164,18 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       const view = read?.view ?? encodedDefinition(parsed, d.node);
       if (read && view?.root && !view.syntaxErrors.length) {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
-        if (!read.sub && isStateMachine(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
+        if (!read.sub && isDefinition(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
         followSubstitutionsInText(view.root, parsed.text, read.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
         markStringPlaceholders(view.root, parsed.text);
       }
-      if (view && (view.syntaxErrors.length || isStateMachine(view.root))) {
+      if (view && (view.syntaxErrors.length || isDefinition(view.root))) {
         if (d.workflowType) view.workflowType = d.workflowType;
         found.push(view);
         owners.set(view, { name: d.name, substitutions: d.substitutions });
       }
       continue;
     }
-    if (!isStateMachine(d.node)) continue;
+    if (!isDefinition(d.node)) continue;
     if (d.serverless) pseudoParameters(d.node);
     const subs = resolveIntrinsics(d.node, parsed.text);
     // serverless-step-functions resolves `${…}` itself (Serverless variables, pseudo parameters under its Fn::Sub).
