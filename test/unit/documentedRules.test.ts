@@ -1115,9 +1115,17 @@ const CASES: Record<string, Case> = {
   },
   'instance-preference-training-plan-exclusive': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { TrainingPlanArn: 'arn:plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+    // A template placeholder inside the text still deploys a TrainingPlanArn: it is there, whatever it stands for.
+    bad: [
+      { ResourceConfig: { TrainingPlanArn: 'arn:plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+      { ResourceConfig: { TrainingPlanArn: 'arn:aws:sagemaker:us-east-1:${AWS::AccountId}:training-plan/p', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+    ],
     ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
-    dynamic: { ResourceConfig: { 'TrainingPlanArn.$': '$.plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+    // A `.$` value or JSONata may give nothing, and a placeholder alone may stand for nothing: not known to be there.
+    dynamic: [
+      { ResourceConfig: { 'TrainingPlanArn.$': '$.plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+      { ResourceConfig: { TrainingPlanArn: '${Plan}', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+    ],
   },
   'training-selected-instance-type-read-only': {
     api: 'createTrainingJob',

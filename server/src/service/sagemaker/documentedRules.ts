@@ -5,7 +5,7 @@
 // `{% %}` string, a `${…}` template placeholder): it never guesses.
 import { parseTree, type JSONPath } from 'jsonc-parser';
 import { SageMakerCode } from './codes';
-import { hasPlaceholder, isJsonata, knownStringOf, literalConstant } from '../expressions/index';
+import { hasPlaceholder, isJsonata, knownStringOf, literalConstant, literalParts } from '../expressions/index';
 import { shapeAt } from './payloadLocation';
 import { getIntegration, getSdkIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
@@ -311,6 +311,13 @@ function around(at: RuleScope, path: string): { value: Scalar; label: string } |
 
 /** Set: there and meaningful (a boolean only when true). */
 const isSet = (f: Found): f is Extract<Found, { state: 'value' }> => f.state === 'value' && !(f.node.type === 'boolean' && f.node.value === false);
+/**
+ * There for sure, its value known or not: set, or a string of text and template placeholders (`arn:…:${AWS::AccountId}:…`),
+ * which deploys as a string of that text whatever the placeholders stand for. Not a `.$` value or JSONata, which may
+ * give null or nothing.
+ */
+const isPresent = (f: Found): boolean =>
+  isSet(f) || (f.state === 'unknown' && !!f.computed && !f.computed.dynamic && f.computed.node.type === 'string' && !isJsonata(f.computed.node.value) && literalParts(f.computed.node.value as string).some((p) => p.end > p.start));
 const scalar = (n: AstNode): Scalar | undefined => (n.type === 'string' || n.type === 'number' || n.type === 'boolean' ? n.value : undefined);
 const show = (v: Scalar) => (typeof v === 'string' ? v : JSON.stringify(v));
 const orList = (xs: Scalar[]) => (xs.length === 1 ? show(xs[0]) : `${xs.slice(0, -1).map(show).join(', ')} or ${show(xs[xs.length - 1])}`);
@@ -326,7 +333,7 @@ function holds(at: RuleScope, c: Condition): boolean | undefined {
 }
 
 function holdsFor(f: Found, c: Condition): boolean | undefined {
-  if (c.present !== undefined) return f.state === 'unknown' ? undefined : isSet(f) === c.present;
+  if (c.present !== undefined) return isPresent(f) ? c.present : f.state === 'unknown' ? undefined : isSet(f) === c.present;
   if (c.alone) return f.state === 'unknown' ? undefined : isSet(f) && f.node.parent?.parent?.children?.length === 1;
   if (c.minItems !== undefined) return f.state === 'unknown' ? undefined : f.state === 'value' && f.node.type === 'array' ? (f.node.children?.length ?? 0) >= c.minItems : false;
   let v: Scalar | undefined;
@@ -528,7 +535,7 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
     case 'exclusive': {
       const own = lookup(at, rule.field!).filter(isSet);
       if (!own.length) return [];
-      const others = rule.with!.filter((p) => lookup(at, p).some(isSet)).map(labelOf);
+      const others = rule.with!.filter((p) => lookup(at, p).some(isPresent)).map(labelOf);
       if (!others.length) return [];
       return [{ node: presentAt(own[0]), message: `${labelOf(rule.field!)} cannot be used together with ${andList(others)}${when}` }];
     }
