@@ -22,7 +22,12 @@ const CONTEXT_KEY = 'sagemakerAsl.isStateMachine';
 
 export function registerGraphCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   const panels = new GraphPanels(context, client);
-  context.subscriptions.push(vscode.commands.registerCommand('sagemakerAsl.showGraph', (uri?: vscode.Uri) => panels.show(uri)), panels);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('sagemakerAsl.showGraph', (uri?: vscode.Uri) => panels.show(uri)),
+    // A graph open when the window closed or reloaded comes back beside its document (the webview's state names it).
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => panels.restore(panel, state) }),
+    panels,
+  );
 }
 
 async function running(client: LanguageClient): Promise<void> {
@@ -75,6 +80,21 @@ class GraphPanels implements vscode.Disposable {
     this.panels.set(key, panel);
   }
 
+  /** A panel VS Code restores after a reload: the graph of the document its state names, if that still opens. */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const uri = typeof (state as { uri?: unknown } | undefined)?.uri === 'string' ? (state as { uri: string }).uri : undefined;
+    let doc: vscode.TextDocument | undefined;
+    try {
+      doc = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true)) : undefined;
+    } catch {
+      doc = undefined;
+    }
+    const key = doc?.uri.toString();
+    if (!doc || !key || this.panels.has(key)) return void panel.dispose();
+    const column = vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn ?? vscode.ViewColumn.One;
+    this.panels.set(key, new GraphPanel(this.context, this.client, doc, column, () => this.panels.delete(key), panel));
+  }
+
   dispose(): void {
     for (const p of this.panels.values()) p.dispose();
     for (const s of this.subscriptions) s.dispose();
@@ -102,14 +122,15 @@ class GraphPanel implements vscode.Disposable {
     private readonly doc: vscode.TextDocument,
     private readonly editorColumn: vscode.ViewColumn,
     private readonly onDispose: () => void,
+    restored?: vscode.WebviewPanel,
   ) {
     const media = vscode.Uri.joinPath(context.extensionUri, 'dist', 'graph');
-    this.panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE,
-      `Graph: ${path.basename(doc.uri.path)}`,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: true },
-    );
+    const options = { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: true };
+    this.panel = restored ?? vscode.window.createWebviewPanel(VIEW_TYPE, `Graph: ${path.basename(doc.uri.path)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, options);
+    if (restored) {
+      restored.webview.options = options;
+      restored.title = `Graph: ${path.basename(doc.uri.path)}`;
+    }
     this.panel.webview.html = html(this.panel.webview, vscode.Uri.joinPath(media, 'webview.js'));
     this.subscriptions.push(
       this.panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
@@ -158,7 +179,7 @@ class GraphPanel implements vscode.Disposable {
     }
     if (result.syntaxError) {
       // The last good graph stays; with none yet, what could be read is better than nothing.
-      if (!this.graph) this.post({ type: 'graph', graph: result.graph, version: result.version });
+      if (!this.graph) this.post({ type: 'graph', graph: result.graph, version: result.version, uri: this.doc.uri.toString() });
       this.post({ type: 'stale', message: result.syntaxError });
       return;
     }
@@ -169,7 +190,7 @@ class GraphPanel implements vscode.Disposable {
     this.drawn = drawn;
     this.panel.title = `Graph: ${path.basename(this.doc.uri.path)}${result.machine ? ` (${result.machine})` : ''}`;
     this.graph = result.graph;
-    this.post({ type: 'graph', graph: result.graph, version: result.version });
+    this.post({ type: 'graph', graph: result.graph, version: result.version, uri: this.doc.uri.toString() });
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === this.doc);
     if (editor) this.postCursor(editor.selection.active);
   }

@@ -3,7 +3,7 @@ import type { GraphModel } from '../../../server/src/protocol';
 
 export type ToWebview =
   /** A graph that parsed: drawn, and kept as the last good one. */
-  | { type: 'graph'; graph: GraphModel; version: number }
+  | { type: 'graph'; graph: GraphModel; version: number; uri: string }
   /** The text does not parse now: the last good graph stays, marked stale with the reason. */
   | { type: 'stale'; message: string }
   /** The state (node id) under the editor's cursor, or none. */

@@ -53,6 +53,11 @@ function runPage() {
   const toggled = new Map<string, boolean>();
   let view = { x: 0, y: 0, k: 1 };
   let fitPending = true;
+  /**
+   * Whether the view still shows the whole graph as fitted: each redraw fits it again (states added at the end stay
+   * in view), until the user zooms or pans; Fit (or 0) starts following again.
+   */
+  let following = true;
   let stale: string | undefined;
   /** The node keeping the keyboard focus across a redraw (a collapse toggled with C). */
   let focusAfterDraw: string | undefined;
@@ -116,7 +121,7 @@ function runPage() {
     const el = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement;
     viewport.replaceChildren(el);
     svg = el;
-    if (fitPending) {
+    if (fitPending || following) {
       fit();
       fitPending = false;
     } else apply();
@@ -151,9 +156,11 @@ function runPage() {
     const h = viewport.clientHeight || 600;
     const k = Math.min(1.5, Math.max(0.05, Math.min(w / layout.width, h / layout.height) * 0.95));
     view = { k, x: (w - layout.width * k) / 2, y: Math.max(8, (h - layout.height * k) / 2) };
+    following = true;
     apply();
   }
   function zoom(factor: number, cx = viewport.clientWidth / 2, cy = viewport.clientHeight / 2) {
+    following = false;
     const k = Math.min(4, Math.max(0.05, view.k * factor));
     view = { k, x: cx - ((cx - view.x) * k) / view.k, y: cy - ((cy - view.y) * k) / view.k };
     apply();
@@ -183,6 +190,7 @@ function runPage() {
       const r = viewport.getBoundingClientRect();
       if (e.ctrlKey || e.metaKey) zoom(Math.exp(-e.deltaY * 0.01), e.clientX - r.left, e.clientY - r.top);
       else {
+        following = false;
         view.x -= e.shiftKey ? e.deltaY : e.deltaX;
         view.y -= e.shiftKey ? 0 : e.deltaY;
         apply();
@@ -203,6 +211,7 @@ function runPage() {
     if (!drag.moving) {
       if (Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) < 4) return;
       drag.moving = dragged = true;
+      following = false;
       viewport.setPointerCapture(e.pointerId);
       viewport.classList.add('panning');
     }
@@ -313,7 +322,8 @@ function runPage() {
       stale = undefined;
       if (!graph) fitPending = true;
       graph = m.graph;
-      vscode.setState({ version: m.version });
+      // The document it draws, for VS Code to give back when it restores the panel after a reload.
+      vscode.setState({ version: m.version, uri: m.uri });
       if (!graph.nodes.length) {
         viewport.replaceChildren();
         layout = undefined;
