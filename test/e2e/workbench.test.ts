@@ -387,6 +387,13 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     await badge.waitFor({ state: 'detached' });
   });
 
+  step('the graph comes back after the window reloads, beside its document', async () => {
+    await page.reload();
+    // VS Code restores the panel (the extension's serializer) and the webview draws the document its state names.
+    assert.deepEqual(await graphNodeIds(3), ['/Register model', '/Score customers', '/Train model']);
+    assert.match(norm(await graphView().locator('#status').innerText()), /^3 states$/);
+  }, 120_000);
+
   /**
    * The Problems row with `message` at `position` ("Ln 63, Col 38"), its text. The view only renders the rows in
    * sight, so it is filtered down to the message first, as a user would.
