@@ -302,6 +302,7 @@ class Jobs implements vscode.Disposable {
     const runtime = request.StoppingCondition?.MaxRuntimeInSeconds as number | undefined;
     const output = request[k.outputPathField[0]]?.[k.outputPathField[1]];
     const env = Object.entries((masked.Environment ?? {}) as Record<string, string>);
+    const hyper = Object.entries((masked.HyperParameters ?? {}) as Record<string, string>);
     const where = describeTarget(s, region);
     const detail = [
       `Job: ${name}`,
@@ -311,6 +312,7 @@ class Jobs implements vscode.Disposable {
       `Where: ${where.text}`,
       typeof request.RoleArn === 'string' ? `Role: ${request.RoleArn}` : account ? `Role: account ${account}` : undefined,
       env.length ? `Environment: ${env.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
+      hyper.length ? `HyperParameters: ${hyper.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
     ].filter(Boolean).join('\n');
     for (;;) {
       const pick = await notify.info(`Start ${k.label} "${name}" from "${task.stateName}"? ${where.cost}`, { modal: true, detail }, 'Start', 'Open Request as JSON');
