@@ -847,9 +847,14 @@ const CASES: Record<string, Case> = {
   },
   'algorithm-name-not-with-training-image': {
     api: 'createTrainingJob',
-    bad: { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingImage: 'img', TrainingInputMode: 'File' } },
+    // Text with a template placeholder inside is there on either side (it deploys as that text).
+    bad: [
+      { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingImage: 'img', TrainingInputMode: 'File' } },
+      { AlgorithmSpecification: { AlgorithmName: 'arn:aws:sagemaker:us-east-1:${Account}:algorithm/x', TrainingImage: 'img', TrainingInputMode: 'File' } },
+      { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingImage: '${Account}.dkr.ecr.us-east-1.amazonaws.com/x:1', TrainingInputMode: 'File' } },
+    ],
     ok: { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingInputMode: 'File' } },
-    dynamic: { AlgorithmSpecification: { AlgorithmName: 'algo', 'TrainingImage.$': '$.image', TrainingInputMode: 'File' } },
+    dynamic: [{ AlgorithmSpecification: { AlgorithmName: 'algo', 'TrainingImage.$': '$.image', TrainingInputMode: 'File' } }, { AlgorithmSpecification: { 'AlgorithmName.$': '$.a', TrainingImage: 'img', TrainingInputMode: 'File' } }],
   },
   'tuning-algorithm-name-not-with-training-image': {
     api: 'createHyperParameterTuningJob',

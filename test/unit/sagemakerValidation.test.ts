@@ -278,6 +278,10 @@ describe('resources', () => {
     // Nothing else on it: waiting for a token the request never sends (a structure warning) is moot where there is no waiting.
     const text = machine(VALID_TRAINING, { resource: 'arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken' });
     assert.deepEqual(findings(text, { source: 'asl' }), []);
+    // Only that one: an Express Map's warning on the same Resource stays (review of the day's diff).
+    const express = JSON.stringify({ StartAt: 'M', States: { M: { Type: 'Map', End: true, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.waitForTaskToken', Parameters: VALID_TRAINING, End: true } } } } } });
+    assert.deepEqual(findings(express, { source: 'asl' }).map((x) => x.code), ['asl-execution-limit']);
+    assert.match(findings(express, { source: 'asl' })[0].message, /runs its items as Express child workflows/);
     // Where the pattern exists (the AWS SDK integration), the warning stays.
     const sdk = machine({ TrainingJobName: 'churn' }, { resource: 'arn:aws:states:::aws-sdk:sagemaker:describeTrainingJob.waitForTaskToken' });
     assert.deepEqual(findings(sdk, { source: 'asl' }).map((x) => [x.code, x.severity]), [['asl-execution-limit', 'warning']]);

@@ -62,13 +62,13 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
 }
 
 /**
- * The structure's findings without the warnings about how a pattern runs (asl-execution-limit: a .waitForTaskToken
- * request that never passes its token) on a Resource the integration's own checks refuse the pattern of: a SageMaker
- * task has no .waitForTaskToken at all, and waiting for a token it never sends is moot.
+ * The structure's findings without the warning that a .waitForTaskToken request never passes its token on a
+ * Resource whose integration's own checks refuse the pattern: a SageMaker task has no .waitForTaskToken at all, and
+ * waiting for a token it never sends is moot. Every other finding there stays.
  */
 function withoutMoot(structure: Problem[], integration: readonly Problem[]): Problem[] {
   const refused = new Set(integration.filter((p) => p.code === SageMakerCode.unsupportedIntegrationPattern).map((p) => p.offset));
-  return refused.size ? structure.filter((p) => !(p.code === AslCode.executionLimit && p.severity === 'warning' && refused.has(p.offset))) : structure;
+  return refused.size ? structure.filter((p) => !(p.data?.tokenNeverPassed === true && refused.has(p.offset))) : structure;
 }
 
 /** Findings in offsets (for the CLI and quick fixes), once per parse. */

@@ -656,7 +656,7 @@ function checkTaskTokenPassed(ctx: Ctx, resource: AstNode, arn: string | undefin
     if (n.type === 'string' && (PASSES_TOKEN.test(n.value as string) || hasPlaceholder(n.value as string))) return;
     for (const c of n.children ?? []) stack.push(c);
   }
-  report(ctx, resource, AslCode.executionLimit, `A .waitForTaskToken task waits for SendTaskSuccess or SendTaskFailure with its task token, and its ${payload ? 'request never passes it' : 'state has no request to pass it in'} (e.g. "TaskToken.$": "$$.Task.Token", in JSONata "{% $states.context.Task.Token %}"): the state waits until it times out`, 'warning');
+  report(ctx, resource, AslCode.executionLimit, `A .waitForTaskToken task waits for SendTaskSuccess or SendTaskFailure with its task token, and its ${payload ? 'request never passes it' : 'state has no request to pass it in'} (e.g. "TaskToken.$": "$$.Task.Token", in JSONata "{% $states.context.Task.Token %}"): the state waits until it times out`, 'warning', { tokenNeverPassed: true });
 }
 
 const LAMBDA_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:lambda:invoke(?:\.waitForTaskToken)?$/;

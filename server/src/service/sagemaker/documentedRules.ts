@@ -533,11 +533,13 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       return [...set.map((f): Hit => ({ node: presentAt(f), message: messageOf(f), fix: f.key ? { kind: 'remove', key: f.key } : undefined })), ...alsoAt(messageOf(set[0]))];
     }
     case 'exclusive': {
-      const own = lookup(at, rule.field!).filter(isSet);
-      if (!own.length) return [];
+      // Either side there for sure, its value known or not (text with a placeholder inside).
+      const own = lookup(at, rule.field!).find(isPresent);
+      if (!own) return [];
       const others = rule.with!.filter((p) => lookup(at, p).some(isPresent)).map(labelOf);
       if (!others.length) return [];
-      return [{ node: presentAt(own[0]), message: `${labelOf(rule.field!)} cannot be used together with ${andList(others)}${when}` }];
+      const node = own.state === 'value' ? presentAt(own) : own.state === 'unknown' && own.computed ? (keyOf(own.computed.node) ?? own.computed.node) : scope;
+      return [{ node, message: `${labelOf(rule.field!)} cannot be used together with ${andList(others)}${when}` }];
     }
     case 'exactlyOne':
     case 'atLeastOne': {
@@ -832,12 +834,12 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
     }
     case 'lengthMax': {
       // A string's length in characters (code points), as the model's length trait counts them, where only the
-      // documentation gives the limit.
-      const f = first(rule.field!);
-      if (f.state !== 'value' || f.node.type !== 'string') return [];
-      const length = codePointLength(f.node.value as string);
-      if (length <= rule.max!) return [];
-      return [{ node: presentAt(f), message: `${f.label} is ${length} characters long${when}; at most ${rule.max} are allowed` }];
+      // documentation gives the limit; through a list (`A[].B`), every item's.
+      return lookup(at, rule.field!).flatMap((f): Hit[] => {
+        if (f.state !== 'value' || f.node.type !== 'string') return [];
+        const length = codePointLength(f.node.value as string);
+        return length <= rule.max! ? [] : [{ node: presentAt(f), message: `${f.label} is ${length} characters long${when}; at most ${rule.max} are allowed` }];
+      });
     }
     case 'countMin': {
       // A list the documentation asks a least number of items of (the model's own minimum is lower).

@@ -122,7 +122,9 @@ function pseudoParameters(definition: AstNode) {
  */
 function isDefinition(node: AstNode | undefined): boolean {
   if (isStateMachine(node)) return true;
-  return node?.type === 'object' && !intrinsicAt(node) && (!!propertyNode(node, 'States') || !!propertyNode(node, 'StartAt'));
+  // An `Fn::Transform` (AWS::Include) beside the fields brings in what else the definition has: not judged here.
+  const intrinsicMember = node?.children?.some((p) => /^(Fn::|Ref$)/.test(String(p.children?.[0]?.value)));
+  return node?.type === 'object' && !intrinsicAt(node) && !intrinsicMember && (!!propertyNode(node, 'States') || !!propertyNode(node, 'StartAt'));
 }
 
 // Once per parse: the embedded machines, and the intrinsics inside them resolved (in place) once.
