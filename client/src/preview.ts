@@ -1,6 +1,7 @@
 // Read-only documents the extension shows: a job's request (masked), the IAM policy a machine needs. They come from
 // a content provider, so VS Code never counts them as unsaved: closing one asks nothing (as an untitled document
 // did, "Do you want to save…?"), and Copy or Save As still work.
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
 export const PREVIEW_SCHEME = 'sagemaker-asl';
@@ -9,6 +10,11 @@ export const PREVIEW_SCHEME = 'sagemaker-asl';
 const texts = new Map<string, string>();
 const KEPT = 50;
 let shown = 0;
+/**
+ * This window's own part of every preview's path: after a reload VS Code may restore a preview tab whose text is gone,
+ * and a new preview must not get its URI (VS Code would show the open document, not ask for the new text).
+ */
+const session = randomBytes(6).toString('hex');
 
 export function registerPreviews(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, { provideTextDocumentContent: (uri) => texts.get(uri.toString()) ?? '' }));
@@ -16,7 +22,7 @@ export function registerPreviews(context: vscode.ExtensionContext): void {
 
 /** Opens `text` read-only as `name` (its extension gives the language: `request.json` is JSON). */
 export async function showPreview(name: string, text: string, options: vscode.TextDocumentShowOptions): Promise<void> {
-  const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${++shown}/${name}` });
+  const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${session}-${++shown}/${name}` });
   texts.set(uri.toString(), text);
   for (const old of texts.keys()) {
     if (texts.size <= KEPT) break;

@@ -164,6 +164,8 @@ test('brace globs: lint flows/*.{json,yaml}', () => {
   assert.match(run(base, ['lint', '*/']).out, /\(4 checked\)\n$/);
   assert.doesNotMatch(run(base, ['lint', '*/']).out, /top level/);
   assert.match(run(base, ['lint', '*']).out, /top level/);
+  assert.doesNotMatch(run(base, ['lint', '**/']).out, /top level/);
+  assert.match(run(base, ['lint', '**/']).out, /\(4 checked\)\n$/);
   // An extglob across folders is matched whole, not read part by part.
   assert.match(run(base, ['lint', '@(flows/a|train/c).*']).out, /\(2 checked\)\n$/);
 });

@@ -91,7 +91,7 @@ test('a Task with errors is refused, listing them', async () => {
   fake.executed.length = 0;
   fake.respond((d) => (d.message.includes('error(s)') ? 'Show Problems' : undefined));
   await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
-  assert.deepEqual(fake.executed, [['workbench.actions.view.problems']]);
+  assert.deepEqual(fake.executed, [['workbench.panel.markers.view.focus']]);
 });
 
 test('from the palette: the Task under the cursor, else the user picks one (never the nearest one above)', async () => {
@@ -433,9 +433,18 @@ test('an endpoint that is neither local nor AWS needs an explicit, remembered ag
     assert.equal(ask.message, 'Send AWS credentials to 192.0.2.10:4566?');
     assert.match(ask.detail!, /^The endpoint http:\/\/192\.0\.2\.10:4566 comes from your workspace settings \(sagemakerAsl\.aws\.endpoint\)\. It is not an AWS service host and plain http\./);
     assert.match(ask.detail!, /your AWS credentials \(the default credential chain\) and the job's request, secrets included/);
-    assert.deepEqual(ask.choices, ['Allow and Remember']);
+    assert.deepEqual(ask.choices, ['Allow Once', 'Allow and Remember']);
     assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Start training job')), 'declined: no confirmation, nothing sent');
-    // Allowed once: remembered for that host, and the confirmation says where it runs and with what.
+    // Allowed once: this launch goes on, and the next one asks again.
+    fake.dialogs.length = 0;
+    user('{"run": "r1", "epochs": "1"}', [], (d) => (d.message.startsWith('Send AWS credentials') ? 'Allow Once' : undefined));
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    assert.ok(fake.dialogs.some((d) => d.message.startsWith('Start training job')), 'allowed once: confirmed');
+    fake.dialogs.length = 0;
+    user('{"run": "r1", "epochs": "1"}', []);
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    assert.ok(fake.dialogs.some((d) => d.message.startsWith('Send AWS credentials')), 'once is once: asked again');
+    // Allowed and remembered for that host, and the confirmation says where it runs and with what.
     fake.dialogs.length = 0;
     user('{"run": "r1", "epochs": "1"}', [], (d) => (d.message.startsWith('Send AWS credentials') ? 'Allow and Remember' : undefined));
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');

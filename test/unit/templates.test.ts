@@ -84,6 +84,10 @@ test('a Task of a template launches with the placeholders Validate with AWS asks
   const [task] = service.findTasks(d);
   assert.equal((task.payload as { RoleArn: string }).RoleArn, '${SageMakerRole.Arn}');
   assert.deepEqual(task.placeholderValues, { Bucket: 'example-ml-bucket' });
+  assert.deepEqual(task.errors, []);
+  // A value CloudFormation computes (`!If`) has none to launch with: the launch is refused, saying where.
+  const computed = open('launch-if.yaml', d.getText().replace('TrainingJobName: churn', 'TrainingJobName: !If [IsProd, churn, churn-dev]'));
+  assert.deepEqual(service.findTasks(computed)[0].errors, ['Fn::If on line 20 is computed by CloudFormation at deployment, so the request has no value to start the job with there; only !Ref, !GetAtt and !Sub values can be filled in.']);
   // A document that is itself the machine: its payload as written, no values of a template.
   const plain = TextDocument.create('file:///templates/plain.asl.json', 'asl', 1, JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Parameters: { TrainingJobName: '${Name}' }, End: true } } }));
   assert.deepEqual(service.findTasks(plain).map((t) => [t.payload, t.placeholderValues]), [[{ TrainingJobName: '${Name}' }, undefined]]);

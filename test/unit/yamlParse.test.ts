@@ -182,6 +182,8 @@ test('a duplicate key (two states of the same name) is a warning at the second o
   // Three times: each later one said, the last kept; an alias to a mapping with a repeated key says it once.
   const thrice = 'a: 1\na: 2\na: 3\n';
   assert.deepEqual([parseYamlDocument(thrice).readWarnings!.length, toValue(parseYamlDocument(thrice).root!)], [2, { a: 3 }]);
+  // Two merge keys: said as such (readers disagree on what they merge), not as a value the last one gives.
+  assert.match(parseYamlDocument('a: &a {k: 1}\nb: &b {k: 2}\nc:\n  <<: *a\n  <<: *b\n').readWarnings![0].message, /^A second merge key \(<<\)/);
   const aliased = 'x: &m {k: 1, k: 2}\ny: *m\nz: *m\n';
   assert.deepEqual([parseYamlDocument(aliased).readWarnings!.length, toValue(parseYamlDocument(aliased).root!)], [1, { x: { k: 2 }, y: { k: 2 }, z: { k: 2 } }]);
 });

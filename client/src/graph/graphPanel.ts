@@ -85,12 +85,17 @@ class GraphPanels implements vscode.Disposable {
     const uri = typeof (state as { uri?: unknown } | undefined)?.uri === 'string' ? (state as { uri: string }).uri : undefined;
     let doc: vscode.TextDocument | undefined;
     try {
-      doc = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true)) : undefined;
+      const target = uri ? vscode.Uri.parse(uri, true) : undefined;
+      // Opened only when it is the workspace's (below); an untitled one only if the window has it open still.
+      doc = !target ? undefined : target.scheme === 'untitled' ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString()) : vscode.workspace.getWorkspaceFolder(target) ? await vscode.workspace.openTextDocument(target) : undefined;
     } catch {
       doc = undefined;
     }
     const key = doc?.uri.toString();
-    if (!doc || !key || this.panels.has(key)) return void panel.dispose();
+    // What a webview says is checked like any input: a document of the workspace (or one the window had open), never
+    // a file elsewhere that the state would have it read.
+    const known = !!doc && (!!vscode.workspace.getWorkspaceFolder(doc.uri) || doc.isUntitled);
+    if (!doc || !key || !known || this.panels.has(key)) return void panel.dispose();
     const column = vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn ?? vscode.ViewColumn.One;
     this.panels.set(key, new GraphPanel(this.context, this.client, doc, column, () => this.panels.delete(key), panel));
   }

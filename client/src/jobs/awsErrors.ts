@@ -113,7 +113,9 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   }
   // An answer that is no AWS error at all (a web server's 404 page, an empty body): the SDK can only call it
   // UnknownError. What the user needs to know is who answered, and how.
-  if (status !== undefined && (name === 'UnknownError' || name === '' || /^UnknownError$|deserializ/i.test(text))) {
+  // Only for an endpoint of the user's (AWS itself, or a proxy before it, is no such server), and not for a 2xx
+  // answer, after which the call may have done its work.
+  if (s.endpoint && status !== undefined && status >= 300 && (name === 'UnknownError' || name === '' || /^UnknownError$|deserializ/i.test(text))) {
     return { kind: 'badAnswer', code: name || String(status), retryable: false, message: `${where} answered ${op} with HTTP ${status} and no AWS error in its body: it does not speak ${service}'s API.`,
       action: 'Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not the one this call needs.' };
   }

@@ -112,10 +112,12 @@ class Jobs implements vscode.Disposable {
         modal: true,
         detail: `The endpoint ${info.origin} comes from your ${s.endpointSource ?? 'settings'} (sagemakerAsl.aws.endpoint). It is ${why}. ` +
           `Starting, watching or stopping a job there sends ${credentials} and the job's request, secrets included, to ${info.host}. ` +
-          'Allow only if you run that server. Your answer is remembered for this host.',
+          'Allow only if you run that server. Allow and Remember keeps the answer for this host.',
       },
+      'Allow Once',
       'Allow and Remember',
     );
+    if (pick === 'Allow Once') return true;
     if (pick !== 'Allow and Remember') return false;
     await this.context.globalState.update(ENDPOINT_CONSENT, [...consented, info.origin]);
     return true;
@@ -210,7 +212,7 @@ class Jobs implements vscode.Disposable {
   private async launchTask(kind: JobKind, uri: string, task: TaskInfo): Promise<void> {
     if (task.errors.length) {
       const pick = await notify.error(`"${task.stateName}" has ${task.errors.length} error(s); fix them before starting the job.`, { modal: true, detail: task.errors.map((e) => `• ${e}`).join('\n') }, 'Show Problems');
-      if (pick === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+      if (pick === 'Show Problems') await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
       return;
     }
     // A standalone job spec is the request itself: there is no execution for an input to feed.
@@ -341,7 +343,11 @@ class Jobs implements vscode.Disposable {
       this.output.error(`Could not start ${label} from "${task.stateName}": ${clean(explained.message)}`);
       // Not awaited (see holding): Retry sends the same request again as a launch of its own.
       void notify.error(clean(explained.message), { detail: explained.action }, 'Retry', 'Open Request').then(async (pick) => {
-        if (pick === 'Retry') await this.holding(uri, task, () => this.start(kind, uri, task, request, s));
+        // The settings as they are now (the message may have asked to fix the endpoint), agreed to again if need be.
+        if (pick === 'Retry') await this.holding(uri, task, async () => {
+          const now = readJobSettings();
+          if (await this.allowEndpoint(now)) await this.start(kind, uri, task, request, now);
+        });
         else if (pick === 'Open Request') await this.openJson(masked);
       });
       return;

@@ -207,7 +207,8 @@ function search(base: string, pattern: string, cwd: string, problems: string[]):
   const named = pattern.replace(/\/$/, '');
   const folders = !pattern.endsWith('*');
   // A pattern ending in `/` names folders only, as a shell reads it: a file its last part matches is not taken.
-  const matches = picomatch(pattern.endsWith('/') ? `${named}/**/*` : folders ? [named, `${named}/**`] : named, options);
+  // (`**/` alone: every folder below, not the base itself, whose files `**` would take as it matches no folder.)
+  const matches = picomatch(pattern.endsWith('/') ? (named === '**' ? '*/**/*' : `${named}/**/*`) : folders ? [named, `${named}/**`] : named, options);
   const couldHold = folderFilter(named, folders, options);
   const exclude = (name: string, path: string) => skip.includes(name) || !couldHold(relative(base, path).split(sep).join('/'));
   return walk(base, cwd, problems, exclude, matches);

@@ -34,8 +34,11 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
     const end = task.state.node.offset + task.state.node.length;
     const payloadNode = task.payloadProperty?.children?.[1];
     const inTemplate = machineName(machine) !== undefined && machine.root !== template.root;
-    const payload = payloadNode ? (inTemplate ? deployedValue(payloadNode) : toValue(payloadNode)) : null;
+    const deployed = payloadNode && inTemplate ? deployedValue(payloadNode) : undefined;
+    const payload = deployed ? deployed.value : payloadNode ? toValue(payloadNode) : null;
     const known = inTemplate ? usedValues(payload, valuesOf(machine)) : undefined;
+    // A value CloudFormation computes at deployment (`!If`, `!Select`): no value to start the job with from here.
+    const computed = deployed?.computed ? `${deployed.computed.name} on line ${doc.positionAt(deployed.computed.offset).line + 1} is computed by CloudFormation at deployment, so the request has no value to start the job with there; only !Ref, !GetAtt and !Sub values can be filled in.` : undefined;
     out.push({
       stateName: task.state.name,
       statePath: enclosingStates(task.state),
@@ -52,7 +55,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
       ...(standalone ? { standalone: true } : {}),
       ...(machineName(machine) !== undefined && machine.root ? { machine: machineName(machine), machineRange: toRange(doc, machine.root) } : {}),
       // A file that does not read completely is not what Step Functions would run: its syntax error blocks too.
-      errors: problems.filter((p) => (p.offset >= start && p.offset < end) || p.source === 'json' || p.source === 'yaml').map((p) => p.message),
+      errors: [...problems.filter((p) => (p.offset >= start && p.offset < end) || p.source === 'json' || p.source === 'yaml').map((p) => p.message), ...(computed ? [computed] : [])],
     });
   }
   return out;

@@ -179,6 +179,8 @@ function runPage() {
     else if (right > w) view.x -= Math.min(right - w + 16, left - 16);
     if (top < 0) view.y -= top - 16;
     else if (bottom > h) view.y -= Math.min(bottom - h + 16, top - 16);
+    // Moved to show it: the next redraw keeps this view rather than fitting the whole graph again.
+    if (left < 0 || right > w || top < 0 || bottom > h) following = false;
     apply();
   }
 

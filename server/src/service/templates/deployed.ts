@@ -55,12 +55,17 @@ export function templateValues(template: ParsedDocument, machine: ParsedDocument
 /**
  * A part of a template's state machine as a JSON value, as it would be deployed: `!Ref X` as `${X}`, `!GetAtt A.B`
  * as `${A.B}` (the placeholders a launch asks values for, as Validate with AWS does); an intrinsic that computes a
- * value stays as the template writes it.
+ * value (`!If`, `!Select`, `!Join`) has none before deployment: the first one is `computed`.
  */
-export function deployedValue(node: AstNode): unknown {
-  return toValue(node, (n) => {
+export function deployedValue(node: AstNode): { value: unknown; computed?: { name: string; offset: number } } {
+  let computed: { name: string; offset: number } | undefined;
+  const value = toValue(node, (n) => {
     const intrinsic = intrinsicOf(n);
-    const ref = intrinsic && referenceName(intrinsic.name, intrinsic.arg);
-    return ref === undefined ? n.value : `\${${ref}}`;
+    if (!intrinsic) return n.value;
+    const ref = referenceName(intrinsic.name, intrinsic.arg);
+    if (ref !== undefined) return `\${${ref}}`;
+    computed ??= { name: intrinsic.name, offset: n.offset };
+    return n.value;
   });
+  return computed ? { value, computed } : { value };
 }

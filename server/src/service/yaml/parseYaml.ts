@@ -103,7 +103,9 @@ function parse(text: string, mends = 0): Parsed {
   // the last value winning, and AWS's own templates ship such keys (a resource written out twice). The tree keeps
   // the last; a warning on the later key says so.
   const readWarnings = converter.repeatedKeys.map(({ pos, key }) => ({
-    ...problem(text, pos[0], pos[1] - pos[0], `${JSON.stringify(key)} appears twice in this mapping: YAML wants each key once. CloudFormation and the SAM CLI keep the last one, which is what is checked here; other YAML readers refuse the document`),
+    ...problem(text, pos[0], pos[1] - pos[0], key === '<<'
+      ? 'A second merge key (<<) in this mapping: YAML wants each key once, and readers disagree on what it merges (here the first one\'s values win); merge a list instead: <<: [*a, *b]'
+      : `${JSON.stringify(key)} appears twice in this mapping: YAML wants each key once. CloudFormation and the SAM CLI keep the last one, which is what is checked here; other YAML readers refuse the document`),
     severity: 'warning' as const,
     code: Code.duplicateKey,
   }));
