@@ -222,6 +222,28 @@ test('a template with two state machines: each one checked, navigated and listed
   assert.equal((fixed.match(/"EnableNetworkIsolation": true/g) ?? []).length, 2);
 });
 
+test('substitutions are followed in a JSON template too, and stay right through edits (the tree is parsed whole again, not in place)', () => {
+  const template = (type: string, comment: string) => JSON.stringify({
+    Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: {
+      DefinitionSubstitutions: { Type: type },
+      Definition: { Comment: comment, StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', End: true, Parameters: {
+        TrainingJobName: 'churn', RoleArn: 'arn:aws:iam::111122223333:role/r', OutputDataConfig: { S3OutputPath: 's3://b/o' },
+        AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, ResourceConfig: { InstanceType: '${Type}', InstanceCount: 1, VolumeSizeInGB: 10 } } } } } } } },
+  }, null, 2);
+  const uri = `file:///templates/${n++}/follow.json`;
+  let text = template('ml.m5.larg', 'first');
+  const at = () => service.validate(TextDocument.create(uri, 'json', version, text)).map((p) => [p.code, text.slice(p.offset, p.offset + p.length)]);
+  let version = 1;
+  // Flagged where the value is written, in DefinitionSubstitutions.
+  assert.deepEqual(at(), [['enum-value', '"ml.m5.larg"']]);
+  // An edit before it (a longer Comment moves the definition, not the literal) and one of the literal itself.
+  for (const [type, comment] of [['ml.m5.larg', 'a much longer comment than before'], ['ml.m5.large', 'a much longer comment than before'], ['ml.c5.xlarg', 'x']]) {
+    text = template(type, comment);
+    version++;
+    assert.deepEqual(at(), type === 'ml.m5.large' ? [] : [['enum-value', JSON.stringify(type)]], `${type} ${comment}`);
+  }
+});
+
 test('substitutions: a !Sub variable or a Parameter Default is checked where written; intrinsic values stay dynamic, as strings', () => {
   const text = [
     'Parameters:',

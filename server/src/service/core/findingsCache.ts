@@ -21,6 +21,15 @@ export function markRewritten(node: AstNode) {
   for (let n: AstNode | undefined = node; n && !rewritten.has(n); n = n.parent) rewritten.add(n);
 }
 
+/**
+ * Trees that hold a node standing for text elsewhere (a followed substitution: the literal a placeholder stands for,
+ * placed where the literal is written): an incremental re-parse moves nodes by the edit around them, and would
+ * misplace it, so such a tree is parsed again whole (json/incrementalParse.ts).
+ */
+const holdingForeign = new WeakSet<AstNode>();
+export const markHoldsForeign = (root: AstNode): void => void holdingForeign.add(root);
+export const holdsForeign = (root: AstNode): boolean => holdingForeign.has(root);
+
 /** `part`: the node the findings belong to (a state's property node); `extra`: what else they depend on (e.g. the query language). */
 export type FindingsCache<T extends { offset: number } = Problem> = (part: AstNode, extra: string, text: string, check: () => T[]) => T[];
 

@@ -7,6 +7,7 @@ import { parseStrictJson } from './fastJson';
 import { jsonNestingDepth, MAX_DEPTH } from './parse';
 import { diffSpan } from '../core/text';
 import { nodesAt } from '../core/tree';
+import { holdsForeign } from '../core/findingsCache';
 import type { AstNode, ParsedDocument } from '../core/types';
 
 function shift(node: AstNode, delta: number) {
@@ -29,7 +30,7 @@ let stamps = 0;
  * (several when a big container was re-parsed member by member); the rest of the tree is the old one.
  */
 export function reparse(prev: ParsedDocument, text: string, onSplice?: (changed: AstNode[]) => void): AstNode | undefined {
-  if (prev.language !== 'json' || prev.syntaxErrors.length || !prev.root) return undefined;
+  if (prev.language !== 'json' || prev.syntaxErrors.length || !prev.root || holdsForeign(prev.root)) return undefined;
   const { start, oldEnd, newEnd } = diffSpan(prev.text, text);
   const delta = newEnd - oldEnd;
   if (delta === 0 && start === oldEnd) return prev.root; // same text

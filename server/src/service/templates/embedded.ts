@@ -8,7 +8,7 @@ import { column } from '../core/text';
 import { property, propertyNode } from '../core/tree';
 import type { AstNode, ParsedDocument, Problem, WorkflowType } from '../core/types';
 import { parseJson } from '../json/parse';
-import { markRewritten } from '../core/findingsCache';
+import { markHoldsForeign, markRewritten } from '../core/findingsCache';
 import { encodedDefinition } from './encodedDefinition';
 import { intrinsicAt, resolveIntrinsics, subString } from './intrinsics';
 import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, unmatchedPlaceholders } from './substitutions';
@@ -182,9 +182,9 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     const subs = resolveIntrinsics(d.node, parsed.text);
     // serverless-step-functions resolves `${…}` itself (Serverless variables, pseudo parameters under its Fn::Sub).
     if (!d.serverless) append(own, unmatchedPlaceholders(d.node, d.substitutions, parsed.text));
-    // Followed in YAML only: a literal put in place of a placeholder lies outside the definition, and JSON trees
-    // are re-parsed incrementally in place (json/incrementalParse.ts), which would move it with the wrong text.
-    if (parsed.language === 'yaml') followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root)));
+    // A literal put in place of a placeholder lies outside the definition: a JSON tree that holds one is parsed
+    // again whole after an edit, not incrementally in place (json/incrementalParse.ts would misplace it).
+    if (followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root))) && parsed.language === 'json') markHoldsForeign(parsed.root!);
     if (!d.serverless) markStringPlaceholders(d.node);
     const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [], ...(d.workflowType ? { workflowType: d.workflowType } : {}) };
     found.push(machine);

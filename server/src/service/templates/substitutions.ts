@@ -101,23 +101,27 @@ function* wholePlaceholders(definition: AstNode): Generator<{ holder: AstNode; i
  * and marks what holds it as rewritten: the definition no longer reads as its text, so its findings are not kept by
  * text (core/findingsCache.ts).
  */
-function replaceWholePlaceholders(definition: AstNode, follow: (placeholder: AstNode, name: string) => AstNode | undefined) {
+function replaceWholePlaceholders(definition: AstNode, follow: (placeholder: AstNode, name: string) => AstNode | undefined): number {
+  let replaced = 0;
   for (const { holder, index, name } of wholePlaceholders(definition)) {
     const value = follow(holder.children![index], name);
     if (!value) continue;
     value.parent = holder; // a node made for this place (its marks kept)
     holder.children![index] = value;
     markRewritten(holder);
+    replaced++;
   }
+  return replaced;
 }
 
 /**
  * Replaces, in place, each whole-value placeholder under `definition` that has a literal value with a copy of that
  * literal (its offsets the literal's), as a string. `subs` are the strings that were a Sub's, with their variables.
+ * Returns how many it replaced.
  */
-export function followSubstitutions(definition: AstNode, substitutions: AstNode | undefined, subs: Map<AstNode, AstNode | undefined>, params: Map<string, AstNode>) {
+export function followSubstitutions(definition: AstNode, substitutions: AstNode | undefined, subs: Map<AstNode, AstNode | undefined>, params: Map<string, AstNode>): number {
   const own = entries(substitutions, params);
-  replaceWholePlaceholders(definition, (c, name) => {
+  return replaceWholePlaceholders(definition, (c, name) => {
     const value = subs.has(c) ? (entries(subs.get(c), params).get(name) ?? params.get(name)) : own.get(name);
     return value && followedString(value, c);
   });
