@@ -22,6 +22,15 @@ const TASK = (params: string) => `{
 }`;
 
 describe('member keys', () => {
+  test('a key typed in a string not closed yet replaces only what is typed, not the rest of the line (editors without auto-closed quotes)', () => {
+    const marked = TASK('{ "TrainingJobName": "x", "ResourceConfig": { "InstanceType": "ml.m5.large", "InstanceCount": 1, "VolumeSizeInGB": 30, "Keep‸ } }');
+    const [text, offset] = cursor(marked);
+    const d = doc(text);
+    const item = service.doComplete(d, d.positionAt(offset)).find((i) => i.label === 'KeepAlivePeriodInSeconds')!;
+    const e = item.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+    const after = text.slice(0, d.offsetAt(e.range.start)) + e.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1') + text.slice(d.offsetAt(e.range.end));
+    assert.deepEqual(JSON.parse(after).States.Train.Parameters.ResourceConfig, { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 30, KeepAlivePeriodInSeconds: 0 });
+  });
   test('required members first, present ones left out, .$ variants offered', () => {
     const items = complete(TASK('{ "TrainingJobName": "x", ‸ }'));
     const names = items.map((i) => i.label);

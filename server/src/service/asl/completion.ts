@@ -181,7 +181,17 @@ export function needsCommaAfter(text: string, end: number): boolean {
 
 /** The span of the token under the cursor that a completion replaces (a JSON string or a word being typed). */
 export function replaceRange(text: string, offset: number, node: OffsetRange | undefined): OffsetRange {
-  if (node && offset > node.offset && offset <= node.offset + node.length) return { offset: node.offset, length: node.length };
+  if (node && offset > node.offset && offset <= node.offset + node.length) {
+    const written = text.slice(node.offset, node.offset + node.length);
+    // A string not closed yet reads to the end of its line (`"Keep },`): only what is typed of it is replaced, not
+    // the rest of the line.
+    if (written.startsWith('"') && (written.length < 2 || !written.endsWith('"') || written.endsWith('\\"'))) {
+      let end = offset;
+      while (end < node.offset + node.length && /[\w.$-]/.test(text[end])) end++;
+      return { offset: node.offset, length: end - node.offset };
+    }
+    return { offset: node.offset, length: node.length };
+  }
   let start = offset;
   while (start > 0 && /[\w.$-]/.test(text[start - 1])) start--;
   return { offset: start, length: offset - start };
