@@ -62,8 +62,8 @@ export interface TaskInfo {
   machine?: string;
   machineRange?: Range;
   /**
-   * In a template, the values it gives the payload's `${name}` placeholders itself (its Parameters' literal Defaults,
-   * the resource's DefinitionSubstitutions): a launch asks only for the others.
+   * In a template, the values it gives `${name}` placeholders itself (its Parameters' literal Defaults, the
+   * resource's DefinitionSubstitutions): a launch asks only for the payload's others.
    */
   placeholderValues?: Record<string, string>;
 }

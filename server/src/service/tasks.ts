@@ -12,7 +12,6 @@ import { validate } from './validation';
 import { isJobSpec } from './sagemaker/jobSpecs';
 import { machineName } from './templates/embedded';
 import { deployedValue, templateValues } from './templates/deployed';
-import { scanPlaceholders } from './expressions/placeholders';
 import type { ParsedDocument } from './core/types';
 
 export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
@@ -36,7 +35,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
     const inTemplate = machineName(machine) !== undefined && machine.root !== template.root;
     const deployed = payloadNode && inTemplate ? deployedValue(payloadNode) : undefined;
     const payload = deployed ? deployed.value : payloadNode ? toValue(payloadNode) : null;
-    const known = inTemplate ? usedValues(payload, valuesOf(machine)) : undefined;
+    const known = inTemplate ? valuesOf(machine) : undefined;
     // A value CloudFormation computes at deployment (`!If`, `!Select`): no value to start the job with from here.
     const computed = deployed?.computed ? `${deployed.computed.name} on line ${doc.positionAt(deployed.computed.offset).line + 1} is computed by CloudFormation at deployment, so the request has no value to start the job with there; only !Ref, !GetAtt and !Sub values can be filled in.` : undefined;
     out.push({
@@ -49,7 +48,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
       queryLanguage: task.state.queryLanguage,
       payloadKey: task.payloadKey,
       payload,
-      ...(known ? { placeholderValues: known } : {}),
+      ...(known && Object.keys(known).length ? { placeholderValues: known } : {}),
       range: toRange(doc, task.state.keyNode),
       stateRange: toRange(doc, { offset: start, length: end - start }),
       ...(standalone ? { standalone: true } : {}),
@@ -59,21 +58,4 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
     });
   }
   return out;
-}
-
-/** Of the values a template gives, those of the placeholders `payload` uses (undefined when none). */
-function usedValues(payload: unknown, values: Record<string, string>): Record<string, string> | undefined {
-  const used: Record<string, string> = {};
-  const stack: unknown[] = [payload];
-  while (stack.length) {
-    const v = stack.pop();
-    if (typeof v === 'string') {
-      for (const p of scanPlaceholders(v)) if (Object.hasOwn(values, p.name)) used[p.name] = values[p.name];
-    } else if (Array.isArray(v)) for (const x of v) stack.push(x);
-    else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) {
-        stack.push(k, x);
-      }
-  }
-  return Object.keys(used).length ? used : undefined;
 }

@@ -27,16 +27,9 @@ export function deployedDefinition(template: ParsedDocument, machine: ParsedDocu
   const root = machine.root!;
   const owner = machineOwner(machine);
   const known = templateValues(template, machine);
+  const { value, computed: inTree } = deployedValue(root);
   // A definition written inside a string records the intrinsics it holds that compute a value (encodedDefinition.ts).
-  let computed: { name: string; offset: number } | undefined = computedIntrinsicOf(machine);
-  const value = toValue(root, (n) => {
-    const intrinsic = intrinsicOf(n);
-    if (!intrinsic) return n.value;
-    const ref = referenceName(intrinsic.name, intrinsic.arg);
-    if (ref !== undefined) return `\${${ref}}`;
-    computed ??= { name: intrinsic.name, offset: n.offset };
-    return n.value;
-  });
+  const computed = computedIntrinsicOf(machine) ?? inTree;
   const name = owner?.name ?? 'the state machine';
   if (!computed) return { name, value, known };
   const line = template.text.slice(0, computed.offset).split('\n').length;
