@@ -88,6 +88,14 @@ test('a Task of a template launches with the placeholders Validate with AWS asks
   // A value CloudFormation computes (`!If`) has none to launch with: the launch is refused, saying where.
   const computed = open('launch-if.yaml', d.getText().replace('TrainingJobName: churn', 'TrainingJobName: !If [IsProd, churn, churn-dev]'));
   assert.deepEqual(service.findTasks(computed)[0].errors, ['Fn::If on line 20 is computed by CloudFormation at deployment, so the request has no value to start the job with there; only !Ref, !GetAtt and !Sub values can be filled in.']);
+  // A Sub's own variables are put in its string: a literal as its text, a reference as the placeholder it names;
+  // a computed one refuses the launch too.
+  const subbed = open('launch-sub.yaml', d.getText().replace('"s3://${Bucket}/models"', '!Sub [ "s3://${B}/${Prefix}/${AWS::Region}", { B: !Ref Bucket, Prefix: models } ]'));
+  const [withVariables] = service.findTasks(subbed);
+  assert.deepEqual((withVariables.payload as { OutputDataConfig: unknown }).OutputDataConfig, { S3OutputPath: 's3://${Bucket}/models/${AWS::Region}' });
+  assert.deepEqual(withVariables.errors, []);
+  const subComputed = open('launch-sub-if.yaml', subbed.getText().replace('Prefix: models', 'Prefix: !If [IsProd, a, b]'));
+  assert.match(service.findTasks(subComputed)[0].errors.join(), /^Fn::If on line 22 is computed by CloudFormation/);
   // A document that is itself the machine: its payload as written, no values of a template.
   const plain = TextDocument.create('file:///templates/plain.asl.json', 'asl', 1, JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Parameters: { TrainingJobName: '${Name}' }, End: true } } }));
   assert.deepEqual(service.findTasks(plain).map((t) => [t.payload, t.placeholderValues]), [[{ TrainingJobName: '${Name}' }, undefined]]);

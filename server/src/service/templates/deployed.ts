@@ -5,7 +5,8 @@
 // (`Fn::Join`, `!If`, `!Select`, …) has no value before deployment, and the definition is not sent.
 import { toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
-import { intrinsicOf, referenceName } from './intrinsics';
+import { intrinsicAt, intrinsicOf, referenceName, subString, subVariablesOf } from './intrinsics';
+import { substitutePlaceholders } from '../expressions/placeholders';
 import { entries, parameterDefaults } from './substitutions';
 import { machineOwner } from './embedded';
 import { computedIntrinsicOf } from './encodedDefinition';
@@ -47,12 +48,22 @@ export function templateValues(template: ParsedDocument, machine: ParsedDocument
 
 /**
  * A part of a template's state machine as a JSON value, as it would be deployed: `!Ref X` as `${X}`, `!GetAtt A.B`
- * as `${A.B}` (the placeholders a launch asks values for, as Validate with AWS does); an intrinsic that computes a
- * value (`!If`, `!Select`, `!Join`) has none before deployment: the first one is `computed`.
+ * as `${A.B}` (the placeholders a launch asks values for, as Validate with AWS does), a `!Sub [string, { Var: … }]`
+ * string with its variables put in (a literal as its text, a reference as the placeholder it names); an intrinsic
+ * that computes a value (`!If`, `!Select`, `!Join`) has none before deployment: the first one is `computed`.
  */
 export function deployedValue(node: AstNode): { value: unknown; computed?: { name: string; offset: number } } {
   let computed: { name: string; offset: number } | undefined;
   const value = toValue(node, (n) => {
+    const variables = subVariablesOf(n);
+    if (variables && typeof n.value === 'string') {
+      return substitutePlaceholders(n.value, (name) => {
+        const v = variableOf(variables, name);
+        const text = v && variableText(v);
+        if (v && text === undefined) computed ??= { name: intrinsicAt(v)?.name ?? 'A Sub variable', offset: v.offset };
+        return text ?? `\${${name}}`;
+      });
+    }
     const intrinsic = intrinsicOf(n);
     if (!intrinsic) return n.value;
     const ref = referenceName(intrinsic.name, intrinsic.arg);
@@ -61,4 +72,23 @@ export function deployedValue(node: AstNode): { value: unknown; computed?: { nam
     return n.value;
   });
   return computed ? { value, computed } : { value };
+}
+
+/** The value node a Sub's variables map gives `name`, if it names it. */
+function variableOf(variables: AstNode, name: string): AstNode | undefined {
+  const p = variables.children?.find((c) => c.children?.[0]?.value === name);
+  return p?.children?.[1];
+}
+
+/**
+ * What a Sub variable puts in its string: a literal's text, a reference's placeholder (`!Ref X`: `${X}`), a Sub's
+ * own string (without variables of its own); undefined for a value CloudFormation computes.
+ */
+function variableText(v: AstNode): string | undefined {
+  const intrinsic = intrinsicAt(v);
+  if (!intrinsic) return v.type === 'string' || v.type === 'number' || v.type === 'boolean' ? String(v.value) : undefined;
+  const ref = referenceName(intrinsic.name, intrinsic.arg);
+  if (ref !== undefined) return `\${${ref}}`;
+  const sub = intrinsic.name === 'Fn::Sub' ? subString(intrinsic.arg) : undefined;
+  return sub && intrinsic.arg === sub ? String(sub.value) : undefined;
 }

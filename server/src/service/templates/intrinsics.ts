@@ -66,12 +66,20 @@ const subStrings = new WeakSet<AstNode>();
 /** Whether a string node was a `!Sub` / `Fn::Sub` (CloudFormation replaces its `${…}` before the definition's own). */
 export const isSubString = (node: AstNode) => subStrings.has(node);
 
+// A Sub string's own variables (`!Sub [string, { Var: value }]`), which CloudFormation replaces before anything else.
+const subVariables = new WeakMap<AstNode, AstNode>();
+
+/** The variables map of the Sub a string node was, if it was written with one. */
+export const subVariablesOf = (node: AstNode) => subVariables.get(node);
+
 /** What an intrinsic is replaced with: the Sub string (untagged), or a placeholder over the intrinsic's span. */
 function replacementOf(node: AstNode, name: string, arg: AstNode | undefined, start: number): AstNode {
   const sub = name === 'Fn::Sub' ? subString(arg) : undefined;
   if (sub) {
     if (sub === node) delete node.tag;
     subStrings.add(sub);
+    const variables = arg?.type === 'array' && arg.children?.[1]?.type === 'object' ? arg.children[1] : undefined;
+    if (variables) subVariables.set(sub, variables);
     return sub;
   }
   const joined = name === 'Fn::Join' ? joinString(arg, node, start) : undefined;
