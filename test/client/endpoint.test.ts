@@ -216,6 +216,22 @@ test('Validate with AWS follows the same rule: a local endpoint gets placeholder
   }
 });
 
+test('an endpoint the environment names (AWS_ENDPOINT_URL) and the settings do not: refused before anything is sent, saying the environment sent it there', async () => {
+  const saved = { ...process.env };
+  const server = await capture('127.0.0.1');
+  Object.assign(process.env, { AWS_ENDPOINT_URL: server.url, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' });
+  let sent = false;
+  void server.headers.then(() => (sent = true));
+  try {
+    await assert.rejects(validateDefinition('{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}', {}), /Refused to send your AWS credentials to 127\.0\.0\.1:\d+ \(a local server\): the environment \(AWS_ENDPOINT_URL\) sends the call there/);
+    await new Promise((done) => setTimeout(done, 50));
+    assert.equal(sent, false);
+  } finally {
+    server.close();
+    process.env = saved;
+  }
+});
+
 test('an endpoint that answers with no AWS error (a web server\'s 404, an empty body) is said to be no SageMaker, not "UnknownError"', async () => {
   const server = createServer((req, res) => {
     req.resume();
