@@ -33,6 +33,8 @@ const rulesOf = (api: string, payload: unknown) => run(api, payload).map((f) => 
 const env = (entries: number, valueLength: number, prefix = 'K') =>
   Object.fromEntries(Array.from({ length: entries }, (_, i) => [`${prefix}${String(i).padStart(2, '0')}`, 'v'.repeat(valueLength)]));
 const ranges = (n: number) => Array.from({ length: n }, (_, i) => ({ Name: `p${i}`, MinValue: '1', MaxValue: '2' }));
+const nodes = (n: number) => Array.from({ length: n }, (_, i) => `node-${i}`);
+const instances = (n: number) => Array.from({ length: n }, (_, i) => `i-${(0x10000000 + i).toString(16)}`);
 const tuning = (config: object) => ({ HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, ...config } });
 /** A Hyperband tuning job of one training job definition, with these static hyperparameters (or `definition` instead). */
 const hyperband = (config: object, hyperParameters: object = {}, definition: object = { StaticHyperParameters: hyperParameters }) => ({
@@ -948,6 +950,12 @@ const CASES: Record<string, Case> = {
     ok: [hyperband({ StrategyConfig: { HyperbandStrategyConfig: { MaxResource: 10 } } }), hyperband({}, { 'n-epochs': '20' }), hyperband({}, { num_epochs: '20' }), { ...tuning({ Strategy: 'Hyperband' }), TrainingJobDefinitions: [{ StaticHyperParameters: {} }] }],
     dynamic: [hyperband({}, undefined, { 'StaticHyperParameters.$': '$.hp' }), hyperband({ StrategyConfig: { HyperbandStrategyConfig: { 'MaxResource.$': '$.max' } } })],
   },
+  'hyperband-min-resource-at-most-max': {
+    api: 'createHyperParameterTuningJob',
+    bad: hyperband({ StrategyConfig: { HyperbandStrategyConfig: { MinResource: 100, MaxResource: 10 } } }),
+    ok: hyperband({ StrategyConfig: { HyperbandStrategyConfig: { MinResource: 10, MaxResource: 10 } } }),
+    dynamic: hyperband({ StrategyConfig: { HyperbandStrategyConfig: { MinResource: 100, 'MaxResource.$': '$.max' } } }),
+  },
   'strategy-config-only-for-hyperband': {
     api: 'createHyperParameterTuningJob',
     bad: tuning({ Strategy: 'Bayesian', StrategyConfig: { HyperbandStrategyConfig: { MaxResource: 10 } } }),
@@ -1045,6 +1053,12 @@ const CASES: Record<string, Case> = {
     bad: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ InstanceCount: 0 }] } } },
     ok: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ InstanceCount: 1 }] } } },
     dynamic: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ 'InstanceCount.$': '$.count' }] } } },
+  },
+  'tuning-parameter-ranges-job-total-30': {
+    api: 'createHyperParameterTuningJob',
+    bad: { TrainingJobDefinitions: [{ HyperParameterRanges: { IntegerParameterRanges: ranges(16) } }, { HyperParameterRanges: { IntegerParameterRanges: ranges(8), CategoricalParameterRanges: ranges(8) } }] },
+    ok: { TrainingJobDefinitions: [{ HyperParameterRanges: { IntegerParameterRanges: ranges(15) } }, { HyperParameterRanges: { ContinuousParameterRanges: ranges(15) } }] },
+    dynamic: { TrainingJobDefinitions: [{ HyperParameterRanges: { IntegerParameterRanges: ranges(16) } }, { 'HyperParameterRanges.$': '$.ranges' }] },
   },
   'tuning-environment-total-48': {
     api: 'createHyperParameterTuningJob',
@@ -1526,6 +1540,25 @@ const CASES: Record<string, Case> = {
     ok: { InputConfig: { S3Uri: 's3://b/resnet/model.tar.gz', Framework: 'PYTORCH' } },
     dynamic: { InputConfig: { 'S3Uri.$': '$.model', Framework: 'PYTORCH' } },
   },
+  'cluster-nodes-to-delete-named': {
+    api: 'batchDeleteClusterNodes',
+    bad: { ClusterName: 'hyperpod-a' },
+    ok: [{ ClusterName: 'hyperpod-a', NodeIds: ['i-0123456789abcdef0'] }, { ClusterName: 'hyperpod-a', NodeLogicalIds: ['node-1'] }],
+    dynamic: { ClusterName: 'hyperpod-a', 'NodeIds.$': '$.nodes' },
+  },
+  'cluster-node-logical-ids-50': {
+    api: 'batchDeleteClusterNodes',
+    bad: { ClusterName: 'hyperpod-a', NodeLogicalIds: nodes(51) },
+    also: ['cluster-nodes-combined-50'],
+    ok: { ClusterName: 'hyperpod-a', NodeLogicalIds: nodes(50) },
+    dynamic: { ClusterName: 'hyperpod-a', 'NodeLogicalIds.$': '$.nodes' },
+  },
+  'cluster-nodes-combined-50': {
+    api: 'batchDeleteClusterNodes',
+    bad: { ClusterName: 'hyperpod-a', NodeIds: instances(30), NodeLogicalIds: nodes(30) },
+    ok: [{ ClusterName: 'hyperpod-a', NodeIds: instances(25), NodeLogicalIds: nodes(25) }, { ClusterName: 'hyperpod-a', NodeIds: instances(90) }],
+    dynamic: { ClusterName: 'hyperpod-a', 'NodeIds.$': '$.ids', NodeLogicalIds: nodes(30) },
+  },
   'image-version-base-image-ecr': {
     api: 'createImageVersion',
     bad: [
@@ -1974,6 +2007,14 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(f.length, 1, JSON.stringify(f));
     return f[0];
   };
+
+  test('a total over several lists: on the last one written (the one that took it over), its name and its items', () => {
+    const f = one('batchDeleteClusterNodes', { ClusterName: 'hyperpod-a', NodeIds: instances(30), NodeLogicalIds: nodes(30) });
+    assert.ok(f.at.startsWith('"NodeLogicalIds": [') && f.at.endsWith(']'), f.at);
+    assert.match(f.message, /^NodeIds and NodeLogicalIds have 60 items in total when NodeLogicalIds is set; at most 50 are allowed/);
+    const job = one('createHyperParameterTuningJob', { TrainingJobDefinitions: [{ HyperParameterRanges: { IntegerParameterRanges: ranges(16) } }, { HyperParameterRanges: { IntegerParameterRanges: ranges(16) } }] });
+    assert.equal(job.offset, job.text.lastIndexOf('"IntegerParameterRanges"'));
+  });
 
   test('managed Spot without MaxWaitTimeInSeconds: on StoppingCondition, insert MaxWaitTimeInSeconds = MaxRuntimeInSeconds', () => {
     const f = one('createTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600 } });

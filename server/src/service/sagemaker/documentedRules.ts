@@ -635,21 +635,25 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       return [{ node, message: `${message} because ${unset}; at most ${rule.max} is allowed${bounds.length ? `: set ${orList(bounds)}` : ''}` }];
     }
     case 'countMax': {
+      // Flagged on the last list written (in the text) that counts: the one that took the total over. The member
+      // whole, its name and its items, as the model's own too-many-items.
       let count = 0;
-      let where: AstNode | undefined;
+      const where: AstNode[] = [];
       let entries = false;
       for (const p of rule.lists!) {
         for (const f of lookup(at, p)) {
           if (f.state !== 'value' || (f.node.type !== 'array' && f.node.type !== 'object')) continue;
-          count += f.node.children?.length ?? 0;
+          const n = f.node.children?.length ?? 0;
+          count += n;
           entries ||= f.node.type === 'object';
-          where ??= presentAt(f);
+          if (n) where.push(f.key?.parent?.type === 'property' ? f.key.parent : presentAt(f));
         }
       }
-      if (count <= rule.max! || !where) return [];
+      if (count <= rule.max! || !where.length) return [];
       const several = rule.lists!.length > 1 || rule.lists![0].includes('[]');
       const what = `${count} ${entries ? 'entries' : 'items'}${several ? ' in total' : ''}`;
-      return [{ node: where, message: `${andList(rule.lists!.map(labelOf))} ${several ? 'have' : 'has'} ${what}${when}; at most ${rule.max} ${rule.max === 1 ? 'is' : 'are'} allowed` }];
+      const message = `${andList(rule.lists!.map(labelOf))} ${several ? 'have' : 'has'} ${what}${when}; at most ${rule.max} ${rule.max === 1 ? 'is' : 'are'} allowed`;
+      return [{ node: where.reduce((a, b) => (b.offset > a.offset ? b : a)), message }];
     }
     case 'unique': {
       const seen = new Map<Scalar, string>();
