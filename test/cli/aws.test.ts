@@ -138,7 +138,7 @@ test('templates: each embedded state machine is sent as JSON on its own, and eac
 });
 
 test('a template that declares the machine EXPRESS sends it as EXPRESS: Step Functions\' answer says what Express refuses', () => {
-  const express = ['Resources:', '  Pipeline:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      StateMachineType: EXPRESS', '      Definition:', '        StartAt: Train', '        States:', '          Train:', '            Type: Task', '            Resource: arn:aws:states:::lambda:invoke.sync', '            End: true', ''].join('\n');
+  const express = ['Resources:', '  Pipeline:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      StateMachineType: EXPRESS', '      Definition:', '        StartAt: Train', '        States:', '          Train:', '            Type: Task', '            Resource: arn:aws:states:::glue:startJobRun.sync', '            End: true', ''].join('\n');
   writeFileSync(join(dir, 'express.yaml'), express);
   const r = lint('--aws', '--endpoint', emu.url, 'express.yaml');
   assert.deepEqual(r.out.split('\n').filter((l) => l.includes(' aws/')), [
@@ -147,7 +147,7 @@ test('a template that declares the machine EXPRESS sends it as EXPRESS: Step Fun
 });
 
 test('--type EXPRESS: a plain machine is checked as an Express workflow and sent to Step Functions as one', () => {
-  const sync = JSON.stringify({ StartAt: 'Train', States: { Train: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.sync', End: true } } }, null, 2);
+  const sync = JSON.stringify({ StartAt: 'Train', States: { Train: { Type: 'Task', Resource: 'arn:aws:states:::glue:startJobRun.sync', End: true } } }, null, 2);
   writeFileSync(join(dir, 'plain-express.asl.json'), sync);
   // Standard by default: nothing to say.
   assert.equal(lint('plain-express.asl.json').status, 0);

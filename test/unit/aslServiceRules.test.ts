@@ -883,6 +883,36 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
       lambda({}),
     ]) expectBoth(ok, []);
   });
+  test('an optimized integration Step Functions does not have (service, action or pattern): refused at creation, "The resource provided … is not recognized" (LocalStack, AWS-recorded)', () => {
+    const unknown = (resource: string) => ({ code: 'asl-unknown-integration', severity: 'error', awsCode: SCHEMA, at: resource });
+    for (const bad of [
+      'arn:aws:states:::dynamodb:query',
+      'arn:aws:states:::lambda:listFunctions',
+      'arn:aws:states:::lamda:invoke',
+      'arn:aws:states:::lambda:invoke.sync',
+      'arn:aws:states:::dynamodb:putItem.waitForTaskToken',
+      'arn:aws:states:::states:startExecution.sync:3',
+      'arn:aws-us-gov:states:::sns:publishBatch',
+    ]) expectBoth(sm({ T: task(bad) }), [unknown(bad)]);
+    for (const ok of [
+      'arn:aws:states:::lambda:invoke',
+      'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      'arn:aws:states:::dynamodb:putItem',
+      'arn:aws:states:::states:startExecution.sync:2',
+      'arn:aws:states:::states:startExecution.sync',
+      'arn:aws-cn:states:::sns:publish',
+      // A placeholder where the service, action or pattern is: nothing known yet; in the partition: judged.
+      'arn:aws:states:::lambda:${Action}',
+      'arn:aws:states:::${Service}:invoke',
+      'arn:aws:states:us-east-1:111122223333:activity:review',
+    ]) expectBoth(sm({ T: task(ok) }), []);
+    expectBoth(sm({ T: task('arn:${AWS::Partition}:states:::dynamodb:getitem') }), [unknown('arn:${AWS::Partition}:states:::dynamodb:getitem')]);
+    // The message names what is integrated, the one close name, and the AWS SDK integration for the rest.
+    const [typo] = messages(sm({ T: task('arn:aws:states:::dynamodb:putitem') }));
+    assert.match(typo, /dynamodb:putitem is not an optimized integration \(did you mean dynamodb:putItem\?\)/);
+    assert.match(typo, /call another dynamodb API through the AWS SDK integration/);
+    assert.match(messages(sm({ T: task('arn:aws:states:::lambda:invoke.sync') }))[0], /lambda:invoke does not support \.sync; Step Functions integrates it as request-response and \.waitForTaskToken/);
+  });
   test('the AWS SDK integrations have no .sync, nor any suffix but .waitForTaskToken: refused at creation (aws/aws-cdk#19174)', () => {
     expectBoth(sm({ T: task('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync') }), [{ code: 'asl-invalid-resource', severity: 'error', awsCode: 'INVALID_RESOURCE', at: 'arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync' }]);
     expectBoth(sm({ T: task('arn:aws:states:::aws-sdk:codebuild:startBuild.sync:2') }), [{ code: 'asl-invalid-resource', severity: 'error', awsCode: 'INVALID_RESOURCE', at: 'arn:aws:states:::aws-sdk:codebuild:startBuild.sync:2' }]);

@@ -32,6 +32,8 @@ export const AslCode = {
   duplicatePayloadField: 'asl-duplicate-payload-field',
   /** A Resource no service accepts (not an ARN, a Lambda ARN with an empty or invalid qualifier…). */
   invalidResource: 'asl-invalid-resource',
+  /** An optimized integration (arn:aws:states:::service:action[.pattern]) Step Functions does not have: service, action or pattern. */
+  unknownIntegration: 'asl-unknown-integration',
   /** A JSONata string that opens {% and never closes it (or the reverse), $eval, States.* inside {% %}. */
   invalidJsonata: 'asl-invalid-jsonata',
   /** A variable that no state assigns where it is read (warning), or $states.result/errorOutput where there is none. */
@@ -82,6 +84,8 @@ export const AWS_CODE: Record<string, string> = {
   [AslCode.duplicateKey]: 'INVALID_JSON_DESCRIPTION',
   [AslCode.duplicatePayloadField]: 'SCHEMA_VALIDATION_FAILED',
   [AslCode.invalidResource]: 'INVALID_RESOURCE',
+  // "SCHEMA_VALIDATION_FAILED: The resource provided arn:…:states:::dynamodb:query is not recognized" (LocalStack's AWS-recorded snapshot).
+  [AslCode.unknownIntegration]: 'SCHEMA_VALIDATION_FAILED',
   [AslCode.invalidJsonata]: 'INVALID_JSONATA_EXPRESSION',
   [AslCode.invalidLabel]: 'INVALID_LABEL_NAME',
   [AslCode.duplicateLabel]: 'DUPLICATE_LABEL_NAME',

@@ -112,8 +112,9 @@ export function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
  * (`source.fixAll.sagemaker` is the SageMaker requests'): a close name is likely, not certain, meant.
  */
 // The findings whose data names the correction: a close field, state or type name, an enum value in another case
-// (`invalidValue`), a predefined error name in another case, the other query language's field.
-const FIXED_BY_NAME = new Set<string>([AslCode.unknownField, AslCode.unknownState, AslCode.unknownStateType, AslCode.invalidValue, AslCode.unknownErrorName, AslCode.wrongQueryLanguage]);
+// (`invalidValue`), a predefined error name in another case, the other query language's field, the optimized
+// integration a misspelt one is close to.
+const FIXED_BY_NAME = new Set<string>([AslCode.unknownField, AslCode.unknownState, AslCode.unknownStateType, AslCode.invalidValue, AslCode.unknownErrorName, AslCode.wrongQueryLanguage, AslCode.unknownIntegration]);
 
 export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   // A misspelt function's name in an expression (States.Formatt, $uuidd), written as it is in the text.

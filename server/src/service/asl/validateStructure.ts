@@ -13,6 +13,7 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates, jsonSize } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
+import { judgeIntegration } from './integrations';
 import { buildModel, distributedMapAround, ERROR_PATH_FIELDS, STATE_TYPES, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 import { append } from '../core/append';
 
@@ -476,6 +477,24 @@ function checkResource(ctx: Ctx, node: AstNode, ql: QueryLanguage) {
     if (parts.length === 8 && !LAMBDA_QUALIFIER.test(parts[7]))
       bad(parts[7] ? `has an invalid alias or version ${quote(parts[7])}: a version number, $LATEST, or an alias of letters, digits, - and _` : 'ends with ":": the alias or version after it is empty');
   }
+}
+
+/**
+ * An optimized integration's service, action and pattern (what follows `states:::` in `arn`, the Resource's text with
+ * each placeholder as one character that is no `:`; literalArn) that Step Functions integrates (asl/integrations.ts),
+ * behind a partition placeholder too (`arn:${AWS::Partition}:states:::lambda:invoke`); a placeholder in them
+ * (`lambda:${Action}`) says nothing yet.
+ */
+function checkOptimizedIntegration(ctx: Ctx, node: AstNode, arn: string | undefined) {
+  const parts = arn?.split(':');
+  if (!parts || parts[2] !== 'states' || parts.length < 7 || parts[5] === 'activity' || !parts[6]) return;
+  const written = parts.slice(5).join(':');
+  if (written.includes('\u0000') || node.type !== 'string') return;
+  const value = node.value as string;
+  const problem = judgeIntegration(written);
+  if (!problem) return;
+  const closest = problem.replacement === undefined ? undefined : value.slice(0, value.length - written.length) + problem.replacement;
+  report(ctx, node, AslCode.unknownIntegration, problem.message, 'error', closest === undefined ? undefined : { closest });
 }
 
 /** A Task's Credentials: an object holding the role to assume, and nothing else. */
@@ -1076,7 +1095,7 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
     }
     const variable = propertyNode(rule, 'Variable');
     if (ops.length !== 1) {
-      if (ops.length > 1) for (const p of ops.slice(1)) report(ctx, keyOf(p)!, AslCode.invalidChoiceRule, `A Choice rule has exactly one comparison; this one also has ${keyOf(ops[0])!.value}`);
+      if (ops.length > 1) for (const p of ops.slice(1)) report(ctx, keyOf(p)!, AslCode.invalidChoiceRule, `A Choice rule has exactly one comparison: ${keyOf(p)!.value} is one more besides ${keyOf(ops[0])!.value}`);
       else report(ctx, anchor(rule), AslCode.invalidChoiceRule, variable ? 'This rule has a Variable but no comparison: add one, e.g. "StringEquals": "x" or "IsPresent": true' : 'A Choice rule needs Variable with one comparison, or And/Or/Not');
       continue;
     }
@@ -1262,6 +1281,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
         const resource = prop('Resource')!;
         checkResource(ctx, resource, ql);
         const arn = literalArn(resource, ql);
+        checkOptimizedIntegration(ctx, resource, arn);
         checkIntegrationPattern(ctx, resource, arn, express);
         checkTaskTokenPassed(ctx, resource, arn, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'));
         checkLambdaFunctionName(ctx, arn, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'), ql);

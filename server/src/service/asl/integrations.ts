@@ -1,0 +1,96 @@
+// Step Functions' optimized integrations: the `arn:aws:states:::service:action` a Task may name, with the integration
+// patterns each action supports (schemas/step-functions-integrations.json, each service's list quoted from its page
+// of the developer guide). Step Functions refuses any other when the state machine is created ("SCHEMA_VALIDATION_FAILED:
+// The resource provided arn:aws:states:::dynamodb:query is not recognized. The value is not a valid resource ARN, or
+// the resource is not available in this region.", recorded against AWS in LocalStack's test_invalid_integration).
+// SageMaker's are checked by sagemaker/ (with its request), AWS SDK integrations' suffixes by validateStructure.ts.
+import table from '../../../../schemas/step-functions-integrations.json';
+import { closest, isObviousMatch, list } from '../core/text';
+
+export type Pattern = 'request-response' | 'sync' | 'sync:2' | 'waitForTaskToken';
+
+interface Service {
+  service: string;
+  page: string;
+  quote: string;
+  actions: Record<string, Pattern[]>;
+  /** Patterns the guide's pages disagree on: accepted (a diagnostic is a promise). */
+  uncertain?: Record<string, Pattern[]>;
+}
+
+const SERVICES = new Map((table.services as unknown as Service[]).map((s) => [s.service, s]));
+/** The services whose integrations another module checks (with more to say), or that are no Task's. */
+const CHECKED_ELSEWHERE = new Set(['sagemaker', 'aws-sdk']);
+
+/** The optimized integrations' services, for completion and messages. */
+export const optimizedServices = (): string[] => [...SERVICES.keys()];
+
+/** The actions an optimized service integrates and the patterns of each, if it is one. */
+export const optimizedActions = (service: string): Readonly<Record<string, Pattern[]>> | undefined => SERVICES.get(service)?.actions;
+
+const PATTERN_TEXT: Record<Pattern, string> = { 'request-response': 'request-response', sync: '.sync', 'sync:2': '.sync:2', waitForTaskToken: '.waitForTaskToken' };
+
+/** What Step Functions refuses in `service:action[.pattern]`, and the resource part to write instead when one is obvious. */
+export interface IntegrationProblem {
+  message: string;
+  /** The `service:action[.pattern]` meant, when one close name is the obvious answer. */
+  replacement?: string;
+}
+
+/**
+ * Judges the part of an optimized integration's ARN after `states:::` (`lambda:invoke.waitForTaskToken`,
+ * `states:startExecution.sync:2`). Undefined when Step Functions integrates it so, or when another module checks it.
+ */
+export function judgeIntegration(written: string): IntegrationProblem | undefined {
+  const colon = written.indexOf(':');
+  if (colon <= 0) return undefined;
+  const serviceName = written.slice(0, colon);
+  if (CHECKED_ELSEWHERE.has(serviceName)) return undefined;
+  const rest = written.slice(colon + 1);
+  const dot = rest.indexOf('.');
+  const action = dot < 0 ? rest : rest.slice(0, dot);
+  const suffix = dot < 0 ? undefined : rest.slice(dot + 1);
+  const sdk = 'the AWS SDK integration (arn:aws:states:::aws-sdk:service:action)';
+  const service = SERVICES.get(serviceName);
+  if (!service) {
+    const near = nearest(serviceName, SERVICES.keys());
+    const meant = near.length === 1 && optimizedActions(near[0])?.[action] ? `${near[0]}:${rest}` : undefined;
+    return {
+      message: `The resource provided is not recognized: ${serviceName} is not a service Step Functions integrates directly${near.length ? ` (did you mean ${list(near, 'or')}?)` : ''}, so it refuses this resource when the state machine is created. Its optimized integrations are ${list(optimizedServices().sort())}; call any other AWS API through ${sdk}`,
+      ...(meant ? { replacement: meant } : {}),
+    };
+  }
+  const patterns = service.actions[action];
+  if (!patterns) {
+    const actions = Object.keys(service.actions);
+    const near = nearest(action, actions);
+    const meant = near.length === 1 ? `${serviceName}:${near[0]}${suffix !== undefined && service.actions[near[0]].includes(patternOf(suffix)!) ? `.${suffix}` : ''}` : undefined;
+    return {
+      message: `The resource provided is not recognized: ${serviceName}:${action} is not an optimized integration${near.length ? ` (did you mean ${list(near.map((a) => `${serviceName}:${a}`), 'or')}?)` : ''}, so Step Functions refuses it when the state machine is created. Its ${serviceName} integrations are ${list(actions)}; call another ${serviceName} API through ${sdk}`,
+      ...(meant ? { replacement: meant } : {}),
+    };
+  }
+  const pattern = suffix === undefined ? 'request-response' : patternOf(suffix);
+  if (pattern && (patterns.includes(pattern) || service.uncertain?.[action]?.includes(pattern))) return undefined;
+  const supported = list(patterns.map((p) => PATTERN_TEXT[p]), 'and');
+  const what = suffix === undefined ? 'request-response' : `.${suffix}`;
+  // ".sync" where only ".sync:2" is, or the reverse: the one that is.
+  const sync = pattern === 'sync' || pattern === 'sync:2' ? patterns.find((p) => p === 'sync' || p === 'sync:2') : undefined;
+  return {
+    message: `The resource provided is not recognized: ${serviceName}:${action} does not support ${what}${pattern ? '' : ' (no integration pattern of that name: .sync, .sync:2 or .waitForTaskToken)'}; Step Functions integrates it as ${supported}, and refuses any other pattern when the state machine is created`,
+    ...(sync ? { replacement: `${serviceName}:${action}.${sync}` } : {}),
+  };
+}
+
+/** The names close to `word`: the one obvious answer alone (the same name in another case, or one strictly closest), else the close ones. */
+function nearest(word: string, names: Iterable<string>): string[] {
+  const all = [...names];
+  const sameLetters = all.find((n) => n.toLowerCase() === word.toLowerCase());
+  if (sameLetters) return [sameLetters];
+  const near = closest(word, all);
+  return isObviousMatch(word, near) ? near.slice(0, 1) : near;
+}
+
+function patternOf(suffix: string): Pattern | undefined {
+  return suffix === 'sync' || suffix === 'sync:2' || suffix === 'waitForTaskToken' ? suffix : undefined;
+}
