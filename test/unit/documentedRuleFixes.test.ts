@@ -45,6 +45,19 @@ describe('the validator reports the documented rules', () => {
     const codes = service.validate(doc(text)).map((p) => p.code);
     assert.ok(codes.includes('syntax') && !codes.includes('documented-rule'), codes.join());
   });
+  test('while a string is half-typed, the members the recovery made of it are no findings, and fix-all waits (new-user walk: a save rewrote the broken text)', () => {
+    const whole = machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGb: 30 } }));
+    for (const broken of [whole.replace('"InstanceType"', '"InstanceTyp\ne"'), whole.replace('"ml.m5.xlarge"', '"ml.m5.xlarg\ne"')]) {
+      const d = doc(broken);
+      const codes = service.validate(d).map((p) => p.code);
+      assert.deepEqual(codes, ['syntax'], codes.join());
+      assert.deepEqual(service.fixAll(d), []);
+      assert.deepEqual(service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(broken.length) }, ['source.fixAll.sagemaker']), []);
+    }
+    // A finding before the error, or in another object, stands.
+    const earlier = doc(whole.replace('"InstanceCount": 1', '"InstanceCount": "one"').replace('"ml.m5.xlarge"', '"ml.m5.xlarg\ne"'));
+    assert.deepEqual(service.validate(earlier).map((p) => p.code).sort(), ['syntax', 'wrong-type']);
+  });
   test('a dynamic value keeps the rule silent', () => {
     assert.deepEqual(findings(machine(training({ 'EnableManagedSpotTraining.$': '$.spot' }))), []);
   });

@@ -30,11 +30,17 @@ const editable = (store: DocumentStore, doc: TextDocument) => store.machines(doc
 /** Whether a requested kind (`only`) covers `kind`: the same kind or a parent of it. */
 const covers = (requested: string, kind: string) => kind === requested || kind.startsWith(requested + '.');
 
+/**
+ * The state machines fix-all may edit: not while the document does not read completely (a string being typed, a
+ * missing brace): its edits would rest on what the parser's recovery guessed, and a save would write them.
+ */
+const fixable = (store: DocumentStore, doc: TextDocument) => (store.parse(doc).syntaxErrors.length ? [] : editable(store, doc).filter((m) => !m.syntaxErrors.length));
+
 /** The edits of every unambiguous (preferred) quick fix in the document: fix-all and the CLI's --fix. */
 export function fixAll(store: DocumentStore, doc: TextDocument): TextEdit[] {
   const problems = validate(store, doc);
   // Each state machine of the document (a template may hold several) fixes the findings inside it.
-  return editable(store, doc).flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems))).map((e) => toTextEdit(doc, e));
+  return fixable(store, doc).flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems))).map((e) => toTextEdit(doc, e));
 }
 
 /**
@@ -63,7 +69,7 @@ export function getCodeActions(store: DocumentStore, doc: TextDocument, range: R
     }
   }
   if (only?.some((o) => covers(o, FIX_ALL_KIND))) {
-    const edits = machines.flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems)));
+    const edits = fixable(store, doc).flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems)));
     if (edits.length) actions.push({ title: 'Fix all SageMaker problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(doc, e)) } } });
   }
   return actions;

@@ -8,7 +8,8 @@ import { aslProblem } from './asl/problem';
 import { validateStructure } from './asl/validateStructure';
 import { SageMakerCode } from './sagemaker/codes';
 import { validateDataflow } from './dataflow/validation';
-import type { ParsedDocument, Problem, WorkflowType } from './core/types';
+import type { AstNode, ParsedDocument, Problem, WorkflowType } from './core/types';
+import { nodeAt } from './core/tree';
 import { declaresStateMachine, type DocumentStore } from './documentStore';
 import { toDiagnostic } from './lsp';
 import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
@@ -22,6 +23,9 @@ import { append } from './core/append';
 const INCOMPLETE_TREE_CODES = new Set<string>([SageMakerCode.missingRequired, SageMakerCode.tooFewItems, SageMakerCode.tooFewEntries, SageMakerCode.documentedRule]);
 
 function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument): Problem[] {
+  // A new, empty file is not yet a document with an error (as VS Code's JSON says nothing of one): its completion
+  // offers whole state machines to start from.
+  if (!/\S/.test(parsed.text)) return [];
   const problems = [...parsed.syntaxErrors, ...(parsed.readWarnings ?? [])];
   // The document itself, or each state machine embedded in it (a template: templates/embedded.ts).
   const machines = isStateMachine(parsed.root) ? [parsed] : store.machines(doc);
@@ -49,8 +53,9 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   }
   if (!parsed.root || !(isStateMachine(parsed.root) || (declared && parsed.root.type === 'object'))) return problems;
   const sagemaker = validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language);
-  // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding.
-  append(problems, incomplete ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code)) : sagemaker);
+  // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding; nor is what
+  // the object or list being typed holds (an unclosed string's text read as a key, the value after it as another).
+  append(problems, incomplete ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code) && !guessedByRecovery(parsed, p)) : sagemaker);
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
   if (!incomplete) append(problems, withoutMoot(validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), workflowType), sagemaker));
@@ -59,6 +64,23 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   // Between tasks: a literal job name that one execution sends twice.
   if (!incomplete) append(problems, repeatedJobNames(tasksOf(parsed)));
   return problems;
+}
+
+/**
+ * Whether finding `p` is about a member the parser's recovery made up: one of the object or list that holds a syntax
+ * error, written at or after it (an unclosed string's text read as a key, the value after it as another). Findings
+ * before the error, and inside other members' values, stand.
+ */
+function guessedByRecovery(parsed: ParsedDocument, p: Problem): boolean {
+  if (!parsed.syntaxErrors.length) return false;
+  const container = containerOf(nodeAt(parsed.root, p.offset)?.parent);
+  return !!container && parsed.syntaxErrors.some((e) => e.offset <= p.offset && containerOf(nodeAt(parsed.root, e.offset)) === container);
+}
+
+/** The nearest object or list at or above `n`. */
+function containerOf(n: AstNode | undefined): AstNode | undefined {
+  while (n && n.type !== 'object' && n.type !== 'array') n = n.parent;
+  return n;
 }
 
 /**
