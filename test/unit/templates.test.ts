@@ -127,6 +127,11 @@ test('Serverless Framework: stepFunctions.stateMachines.*.definition, ${self:…
   assert.deepEqual(findings(d), [['likely-runtime-failure', '$$.Execution.Name'], ['unknown-key', 'MaxRuntimeInSecond']]);
 });
 
+test('Serverless Framework: a CloudFormation state machine in its own resources (resources: Resources:) is checked too (ctx31)', () => {
+  const text = ['service: ml', 'provider:', '  name: aws', 'resources:', '  Resources:', '    Train:', '      Type: AWS::StepFunctions::StateMachine', '      Properties:', '        Definition:', '          StartAt: W', '          States:', '            W:', '              Type: Wait', '              Seconds: 5', '              Timestamp: "2026-01-01T00:00:00Z"', '              End: true', ''].join('\n');
+  assert.deepEqual(findings(open('serverless.yml', text)), [['asl-exclusive-fields', 'Timestamp']]);
+});
+
 test('a plain JSON or YAML machine with StartAt or States misspelt is still checked: the misspelling is reported, not the file passed over', () => {
   const states = { A: { Type: 'Pass', End: true } };
   for (const [name, text, key] of [

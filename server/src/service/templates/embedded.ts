@@ -1,6 +1,6 @@
 // State machines where they live in infrastructure templates: CloudFormation (`AWS::StepFunctions::StateMachine`
 // with `Definition`, or `DefinitionString`), SAM (`AWS::Serverless::StateMachine`) and the Serverless Framework
-// (`stepFunctions.stateMachines.*.definition`), in YAML or JSON. Each embedded machine is a ParsedDocument of its
+// (`stepFunctions.stateMachines.*.definition`, and a CloudFormation resource in its `resources: Resources:`), in YAML or JSON. Each embedded machine is a ParsedDocument of its
 // own over the same text: its root is the definition's node, its offsets the template's, so every feature works
 // on it unchanged. Detection reads a few top-level members only: a file that is no template costs nothing.
 import { isStateMachine } from '../asl/model';
@@ -42,8 +42,10 @@ function workflowTypeOf(node: AstNode | undefined): Definition['workflowType'] {
 function definitionsOf(root: AstNode | undefined): Definition[] {
   if (root?.type !== 'object') return [];
   const out: Definition[] = [];
-  const resources = property(root, 'Resources');
-  if (resources?.type === 'object') {
+  // A CloudFormation/SAM template's Resources, and a Serverless Framework file's own CloudFormation
+  // (`resources: Resources:`, deployed with its stack as written).
+  for (const resources of [property(root, 'Resources'), property(property(root, 'resources'), 'Resources')]) {
+    if (resources?.type !== 'object') continue;
     for (const r of resources.children ?? []) {
       const name = String(r.children?.[0]?.value ?? '');
       const resource = r.children?.[1];
