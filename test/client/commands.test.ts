@@ -85,11 +85,11 @@ test('a Task with errors is refused, listing them', async () => {
   fake.dialogs.length = 0;
   await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
   assert.equal(fake.dialogs.length, 1);
-  assert.equal(fake.dialogs[0].message, '"Train" has 1 error(s); fix them before starting the job.');
+  assert.equal(fake.dialogs[0].message, '"Train" has 1 error; fix it before starting the job.');
   assert.equal(fake.dialogs[0].detail, '• TrainingJobName "a_b" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}');
   assert.deepEqual(fake.dialogs[0].choices, ['Show Problems']);
   fake.executed.length = 0;
-  fake.respond((d) => (d.message.includes('error(s)') ? 'Show Problems' : undefined));
+  fake.respond((d) => (d.message.includes('1 error;') ? 'Show Problems' : undefined));
   await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
   assert.deepEqual(fake.executed, [['workbench.panel.markers.view.focus']]);
 });

@@ -208,11 +208,12 @@ describe('SageMaker on the graph', () => {
     assert.equal(g.nodes.find((n) => n.name === 'P')!.findings.count, 0);
   });
 
-  test('a warning alone is a warning badge', () => {
+  test('a warning alone is a warning badge; a note (information, hint) is no problem to count (new-user walk: "1 problem" for a note)', () => {
     const text = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } });
     const at = text.indexOf('"Pass"');
-    const g = json(text, [{ offset: at, length: 6, severity: 'warning', message: 'w', code: 'x' }, { offset: at, length: 6, severity: 'hint', message: 'h', code: 'y' }]);
-    assert.deepEqual(g.nodes[0].findings, { count: 2, severity: 'warning', messages: ['w', 'h'] });
+    const g = json(text, [{ offset: at, length: 6, severity: 'warning', message: 'w', code: 'x' }, { offset: at, length: 6, severity: 'hint', message: 'h', code: 'y' }, { offset: at, length: 6, severity: 'information', message: 'i', code: 'z' }]);
+    assert.deepEqual(g.nodes[0].findings, { count: 1, severity: 'warning', messages: ['w'] });
+    assert.deepEqual(json(text, [{ offset: at, length: 6, severity: 'information', message: 'i', code: 'z' }]).nodes[0].findings, { count: 0, messages: [] });
   });
 });
 

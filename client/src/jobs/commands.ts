@@ -18,7 +18,7 @@ import type * as Runtime from './runtime';
 import type { JobRef, JobRunner, JobSummary } from './jobRunner';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
 import { JobStore, type JobRecord } from './jobStore';
-import { formatDuration, formatSummary, formatTransition, indentContinuation } from './format';
+import { formatDuration, formatSummary, formatTransition, indentContinuation, plural } from './format';
 import { classifyEndpoint, consentReason, credentialsSent, needsConsent, type EndpointInfo } from './endpoint';
 import type { MaskPolicy } from './mask';
 import { registerValidateCommand } from './validateCommand';
@@ -203,7 +203,7 @@ class Jobs implements vscode.Disposable {
     if (candidates.length === 1) return candidates[0];
     const where = (t: TaskInfo) => [...(t.machine === undefined ? [] : [t.machine]), ...t.statePath.slice(0, -1)].join(' › ') || undefined;
     const pick = await vscode.window.showQuickPick(
-      candidates.map((t) => ({ label: t.stateName, description: where(t), detail: t.errors.length ? `${t.errors.length} error(s)` : undefined, task: t })),
+      candidates.map((t) => ({ label: t.stateName, description: where(t), detail: t.errors.length ? plural(t.errors.length, 'error') : undefined, task: t })),
       { title: `Start ${JOB_KINDS[kind].label}: which state?` },
     );
     return pick?.task;
@@ -211,7 +211,7 @@ class Jobs implements vscode.Disposable {
 
   private async launchTask(kind: JobKind, uri: string, task: TaskInfo): Promise<void> {
     if (task.errors.length) {
-      const pick = await notify.error(`"${task.stateName}" has ${task.errors.length} error(s); fix them before starting the job.`, { modal: true, detail: task.errors.map((e) => `• ${e}`).join('\n') }, 'Show Problems');
+      const pick = await notify.error(`"${task.stateName}" has ${plural(task.errors.length, 'error')}; fix ${task.errors.length === 1 ? 'it' : 'them'} before starting the job.`, { modal: true, detail: task.errors.map((e) => `• ${e}`).join('\n') }, 'Show Problems');
       if (pick === 'Show Problems') await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
       return;
     }

@@ -37,3 +37,6 @@ export function formatSummary(s: JobSummary): string[] {
     s.failureReason ? `failure reason: ${s.failureReason}` : undefined,
   ].filter((l): l is string => Boolean(l));
 }
+
+/** "1 error", "2 errors". */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -11,6 +11,7 @@ import { AwsDefinitionRequest, MapAwsDiagnosticsRequest, type AwsDefinitionResul
 import type * as Runtime from './runtime';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
 import { classifyEndpoint } from './endpoint';
+import { plural } from './format';
 
 const VALIDATE_COMMAND = 'sagemakerAsl.validateWithAws';
 
@@ -39,7 +40,6 @@ export function registerValidateCommand(context: vscode.ExtensionContext, client
   );
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results: vscode.DiagnosticCollection, arg?: string | vscode.Uri): Promise<void> {
   if (!vscode.workspace.isTrusted) {

@@ -355,8 +355,12 @@ function path(node: AstNode | undefined, keys: readonly string[]): AstNode | und
   return node;
 }
 
-/** Each finding goes to the innermost node whose state range holds its start (a nested state, not its Parallel). */
-function attachFindings(graph: GraphModel, findings: readonly GraphFinding[]) {
+/**
+ * Each problem (an error or a warning; a note is no problem to badge or count) goes to the innermost node whose state
+ * range holds its start (a nested state, not its Parallel).
+ */
+function attachFindings(graph: GraphModel, all: readonly GraphFinding[]) {
+  const findings = all.filter((f) => f.severity === 'error' || f.severity === 'warning');
   if (!findings.length) return;
   const states = graph.nodes.filter((n) => n.kind !== 'Missing').sort((a, b) => a.range.offset - b.range.offset || b.range.length - a.range.length);
   // One sweep over states and findings in start order: states nest properly, so the states holding the current
