@@ -1,8 +1,10 @@
 // Step Functions' ValidateStateMachineDefinition (AWS JSON 1.0, `X-Amz-Target:
-// AWSStepFunctions.ValidateStateMachineDefinition`), answered with the project's own checks: the language service
-// finds the problems in offsets, and each offset becomes a `location` the way the service writes it
-// (`/States/Train/Next`, `/States/P/Branches/0/States/X`), so "Validate with AWS" and `lint --aws` can be tested
-// offline with the real SDK, locations included.
+// AWSStepFunctions.ValidateStateMachineDefinition`), answered with the project's own checks of what Step Functions
+// itself judges (the definition's syntax, structure and expressions, the integration a Task names; not a SageMaker
+// request's members or the data flow, which only this project reports): the language service finds the problems in
+// offsets, and each offset becomes a `location` the way the service writes it (`/States/Train/Next`,
+// `/States/P/Branches/0/States/X`), so "Validate with AWS" and `lint --aws` can be tested offline with the real SDK,
+// locations included.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
 import { getLanguageService } from '../../server/src/service/languageService';
@@ -95,12 +97,10 @@ function diagnoseDefinition(definition: string, type = 'STANDARD'): Diagnostic[]
   const service = getLanguageService();
   // An EXPRESS machine is judged as one (what it cannot do, asl/validateStructure.ts expressOf, is an error).
   service.setWorkflowType(doc.uri, type === 'EXPRESS' ? 'EXPRESS' : undefined);
-  const problems = service
-    .validate(doc)
-    .filter((p) => p.severity === 'error' || p.severity === 'warning')
-    .sort((a, b) => a.offset - b.offset);
+  const all = service.validate(doc);
+  const problems = all.filter(reportedByStepFunctions).sort((a, b) => a.offset - b.offset);
   const out: Diagnostic[] = [];
-  const broken = problems.some((p) => p.code === 'syntax' || p.code === 'too-large');
+  const broken = all.some((p) => p.code === 'syntax' || p.code === 'too-large');
   // The service's paths: parsed here from the root (the service's parse may move or stay in its own module);
   // only for a definition that parses, within the nesting the language service accepts.
   const root: Node | undefined = broken ? undefined : parseTree(definition, [], { disallowComments: true });
@@ -108,6 +108,23 @@ function diagnoseDefinition(definition: string, type = 'STANDARD'): Diagnostic[]
   // States, and a definition that is no object at all, themselves.
   for (const p of problems) out.push(toDiagnostic(p, root));
   return out;
+}
+
+/** The SageMaker checks' findings Step Functions makes itself: the integration a Task names and its pattern. */
+const INTEGRATION_CODES = new Set(['unknown-integration', 'unsupported-integration-pattern']);
+
+/**
+ * What Step Functions itself reports: the definition's errors (its syntax, its structure, its expressions wherever
+ * they are, the integration a Task names) and the warnings it documents (NO_DOLLAR…); not what this project adds (a
+ * SageMaker request's members, the data flow, what may fail at run time), which the editor shows already.
+ */
+function reportedByStepFunctions(p: Problem): boolean {
+  const code = typeof p.data?.awsCode === 'string' ? p.data.awsCode : serviceCode(p.code);
+  // A code of the service's own (not the SCHEMA_VALIDATION_FAILED everything else maps to) is its finding.
+  if (code !== 'SCHEMA_VALIDATION_FAILED' && Object.hasOwn(DOCUMENTED, code)) return true;
+  if (p.severity !== 'error') return false;
+  if (p.source === 'asl' || p.source === 'json' || p.source === 'yaml') return true;
+  return p.source === 'sagemaker' && (Object.hasOwn(AWS_CODE, p.code) || Object.hasOwn(SERVICE_CODE, p.code) || INTEGRATION_CODES.has(p.code));
 }
 
 function toDiagnostic(p: Problem, root: Node | undefined): Diagnostic {
