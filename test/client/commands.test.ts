@@ -51,6 +51,8 @@ function user(input: string, confirm: string[], extra: (d: Dialog) => string | u
     if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return input;
     if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return 'ml-bucket';
     if (d.modal && d.message.startsWith('Start training job')) return buttons.shift();
+    // After "Open Request as JSON": asked again without a modal, over the request's preview.
+    if (!d.modal && d.message.startsWith('Review the request in request.json. Start training job')) return buttons.shift();
     return extra(d);
   });
 }
@@ -153,6 +155,8 @@ test('launch: input, placeholder, a truthful confirmation for the local emulator
   user('{"run": "r1", "epochs": "5"}', ['Open Request as JSON', 'Start']);
   await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
   const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'))!;
+  // The request opened to be read, the question asked again without covering it, with the same words.
+  assert.ok(fake.dialogs.some((d) => !d.modal && d.message === `Review the request in request.json. ${confirm.message}` && d.choices?.join() === 'Start'), JSON.stringify(fake.dialogs.map((d) => d.message)));
   // A local endpoint: no AWS account, no bill, placeholder credentials (not "default credentials").
   assert.equal(confirm.message, 'Start training job "churn-r1" from "Train"? It runs on the local emulator: no AWS account is used and nothing is billed.');
   assert.equal(

@@ -43,6 +43,9 @@ export function registerJobCommands(context: vscode.ExtensionContext, client: La
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 }
 
+/** One launch at a time per state: its document, machine (a template may hold several) and name. */
+const holdKey = (uri: string, task: TaskInfo) => `${uri}#${task.machine ?? ''}#${task.stateName}`;
+
 class Jobs implements vscode.Disposable {
   private runtime?: typeof Runtime;
   private readonly runners = new Map<string, JobRunner>();
@@ -50,7 +53,8 @@ class Jobs implements vscode.Disposable {
   /** Secret values of the jobs launched from this window (memory only; a reload finds them again in the job's description). */
   private readonly secrets = new Map<string, string[]>();
   /** Launch flows under way, per state, so a double click on the CodeLens does not open two. */
-  private readonly launching = new Set<string>();
+  /** The states whose launch is in its dialogs, each with the promise of its end. */
+  private readonly launching = new Map<string, Promise<void>>();
   private readonly store: JobStore;
   private readonly channel: vscode.LogOutputChannel;
   /** The output, with the continuation lines of a multi-line message indented under its first line. */
@@ -154,14 +158,25 @@ class Jobs implements vscode.Disposable {
    * runs after, as a step of its own.
    */
   private async holding(uri: string, task: TaskInfo, step: () => Promise<void>): Promise<void> {
-    const key = `${uri}#${task.machine ?? ''}#${task.stateName}`;
+    const key = holdKey(uri, task);
     if (this.launching.has(key)) return void notify.info(`A launch of "${task.stateName}" is already waiting for you.`);
-    this.launching.add(key);
+    let release!: () => void;
+    this.launching.set(key, new Promise<void>((done) => (release = done)));
     try {
       await step();
     } finally {
       this.launching.delete(key);
+      release();
     }
+  }
+
+  /**
+   * A step a launch's notification button runs (Retry, Start after reading the request): once the launch that showed
+   * it has let its state go (a button may be pressed before it has), then under the hold as any launch step.
+   */
+  private async afterHold(uri: string, task: TaskInfo, step: () => Promise<void>): Promise<void> {
+    await this.launching.get(holdKey(uri, task));
+    await this.holding(uri, task, step);
   }
 
   private async pickTask(kind: JobKind, uri: string, stateName?: string, machine?: string): Promise<TaskInfo | undefined> {
@@ -247,7 +262,7 @@ class Jobs implements vscode.Disposable {
     }
     const masked = this.policy().maskRequest(request);
     if (!(await this.allowEndpoint(settings))) return;
-    if (!(await this.confirm(kind, task, request, masked, settings, region, account))) return;
+    if (!(await this.confirm(kind, uri, task, request, masked, settings, region, account))) return;
     await this.start(kind, uri, task, request, settings);
   }
 
@@ -297,7 +312,12 @@ class Jobs implements vscode.Disposable {
     return values;
   }
 
-  private async confirm(kind: JobKind, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, s: JobSettings, region: string | undefined, account?: string): Promise<boolean> {
+  /**
+   * The modal confirmation: true to start now. "Open Request as JSON" opens the request where it can be read (a modal
+   * dialog shown again would cover it) and asks again without a modal: its Start, a step of its own under the launch
+   * hold, starts the very request the preview shows.
+   */
+  private async confirm(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, s: JobSettings, region: string | undefined, account?: string): Promise<boolean> {
     const k = JOB_KINDS[kind];
     const resources = request[k.resourcesField];
     const name = request[k.nameField];
@@ -316,12 +336,16 @@ class Jobs implements vscode.Disposable {
       env.length ? `Environment: ${env.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
       hyper.length ? `HyperParameters: ${hyper.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
     ].filter(Boolean).join('\n');
-    for (;;) {
-      const pick = await notify.info(`Start ${k.label} "${name}" from "${task.stateName}"? ${where.cost}`, { modal: true, detail }, 'Start', 'Open Request as JSON');
-      if (pick === 'Start') return true;
-      if (pick !== 'Open Request as JSON') return false;
-      await this.openJson(masked);
-    }
+    const question = `Start ${k.label} "${name}" from "${task.stateName}"? ${where.cost}`;
+    const pick = await notify.info(question, { modal: true, detail }, 'Start', 'Open Request as JSON');
+    if (pick === 'Start') return true;
+    if (pick !== 'Open Request as JSON') return false;
+    await this.openJson(masked);
+    // Not awaited (see holding): the request is read first; this Start is a launch step of its own.
+    void notify.info(`Review the request in request.json. ${question}`, 'Start').then(async (again) => {
+      if (again === 'Start') await this.afterHold(uri, task, () => this.start(kind, uri, task, request, s));
+    });
+    return false;
   }
 
   private async openJson(value: unknown): Promise<void> {
@@ -344,7 +368,7 @@ class Jobs implements vscode.Disposable {
       // Not awaited (see holding): Retry sends the same request again as a launch of its own.
       void notify.error(clean(explained.message), { detail: explained.action }, 'Retry', 'Open Request').then(async (pick) => {
         // The settings as they are now (the message may have asked to fix the endpoint), agreed to again if need be.
-        if (pick === 'Retry') await this.holding(uri, task, async () => {
+        if (pick === 'Retry') await this.afterHold(uri, task, async () => {
           const now = readJobSettings();
           if (await this.allowEndpoint(now)) await this.start(kind, uri, task, request, now);
         });
