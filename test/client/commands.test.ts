@@ -229,6 +229,28 @@ test('the values a template gives its placeholders are not asked for: the launch
   }
 });
 
+test('a placeholder left empty is refused in its box, and a CloudFormation pseudo parameter is offered its value (new-user walk: an empty RoleArn was sent)', async () => {
+  const saved = tasks;
+  tasks = [task('Train', { ...payload('pseudo'), RoleArn: 'arn:${AWS::Partition}:iam::111122223333:role/r' })];
+  try {
+    fake.dialogs.length = 0;
+    fake.respond((d) => {
+      if (d.kind === 'quickPick' && d.message === 'Execution input for this run') return '$(edit) Paste JSON…';
+      if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return '{"run": "q1", "epochs": "1"}';
+      if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return '';
+      if (d.kind === 'inputBox') return d.choices[0];
+      return undefined;
+    });
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    const boxes = fake.dialogs.filter((d) => d.kind === 'inputBox' && d.message.startsWith('Value of'));
+    assert.deepEqual(boxes.map((d) => [d.message, d.choices[0], d.refused]), [['Value of ${AWS::Partition}', 'aws', undefined], ['Value of ${Bucket}', 'ml-bucket', 'Give a value for ${Bucket}; Esc cancels the run']]);
+    assert.match(boxes[0].detail!, /^CloudFormation's pseudo parameter AWS::Partition/);
+    assert.ok(!fake.dialogs.some((d) => d.modal), 'no confirmation without a value');
+  } finally {
+    tasks = saved;
+  }
+});
+
 test('"Choose Another Input" asks for the input again and launches with it (the first launch lets the state go first)', async () => {
   fake.dialogs.length = 0;
   const inputs = ['{"run": "r6"}', '{"run": "r6", "epochs": "2"}'];

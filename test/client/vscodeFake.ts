@@ -3,7 +3,7 @@
 import Module from 'node:module';
 import * as path from 'node:path';
 
-export type Dialog = { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; message: string; detail?: string; modal?: boolean; choices: string[]; descriptions?: (string | undefined)[] };
+export type Dialog = { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; message: string; detail?: string; modal?: boolean; choices: string[]; descriptions?: (string | undefined)[]; refused?: string };
 
 /** `settings` are user settings; `workspaceSettings` (optional) override them as .vscode/settings.json does. */
 export function installVscodeFake(settings: Record<string, unknown>, workspaceSettings: Record<string, unknown> = {}) {
@@ -90,10 +90,14 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
         const label = await answer(d);
         return items.find((i) => `${i.label} · ${i.description}` === label) ?? items.find((i) => i.label === label);
       },
-      showInputBox: async (options: { title?: string; value?: string }) => {
-        const d: Dialog = { kind: 'inputBox', message: options.title ?? '', choices: [options.value ?? ''] };
+      showInputBox: async (options: { title?: string; value?: string; prompt?: string; validateInput?: (v: string) => string | undefined }) => {
+        const d: Dialog = { kind: 'inputBox', message: options.title ?? '', detail: options.prompt, choices: [options.value ?? ''] };
         dialogs.push(d);
-        return answer(d);
+        // An answer the box refuses is not accepted (VS Code keeps the box open): recorded, and the box cancelled.
+        const given = await answer(d);
+        const refused = given === undefined ? undefined : options.validateInput?.(given);
+        if (refused) d.refused = refused;
+        return refused ? undefined : given;
       },
       showOpenDialog: async () => undefined,
       showTextDocument: async () => undefined,

@@ -43,6 +43,19 @@ export function registerJobCommands(context: vscode.ExtensionContext, client: La
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
 }
 
+/**
+ * CloudFormation's pseudo parameters a Sub may name (`${AWS::Partition}`), with the value they have in `region` where
+ * it tells (the partition and URL suffix of its partition; the region itself).
+ */
+function pseudoParameter(name: string, region: string | undefined): { value?: string } | undefined {
+  if (!/^AWS::(Partition|Region|AccountId|URLSuffix|StackName|StackId|NotificationARNs|NoValue)$/.test(name)) return undefined;
+  const partition = region?.startsWith('cn-') ? 'aws-cn' : region?.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  if (name === 'AWS::Partition') return { value: partition };
+  if (name === 'AWS::URLSuffix') return { value: partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com' };
+  if (name === 'AWS::Region') return { value: region };
+  return {};
+}
+
 /** One launch at a time per state: its document, machine (a template may hold several) and name. */
 const holdKey = (uri: string, task: TaskInfo) => `${uri}#${task.machine ?? ''}#${task.stateName}`;
 
@@ -303,8 +316,17 @@ class Jobs implements vscode.Disposable {
   async askPlaceholders(uri: string, names: string[]): Promise<Record<string, string> | undefined> {
     const remembered = this.store.placeholderValues(uri);
     const values: Record<string, string> = {};
+    const region = readJobSettings().region ?? (process.env.AWS_REGION?.trim() || undefined);
     for (const name of names) {
-      const value = await vscode.window.showInputBox({ title: `Value of \${${name}}`, prompt: 'The state machine uses this placeholder (a definition substitution); give the value to use for this run.', value: remembered[name] ?? '', ignoreFocusOut: true });
+      const pseudo = pseudoParameter(name, region);
+      const value = await vscode.window.showInputBox({
+        title: `Value of \${${name}}`,
+        prompt: pseudo ? `CloudFormation's pseudo parameter ${name}: the value it has where the stack is deployed, for this run.` : 'The state machine uses this placeholder (a definition substitution); give the value to use for this run.',
+        value: remembered[name] ?? pseudo?.value ?? '',
+        ignoreFocusOut: true,
+        // Nothing at all is no value: the request would carry an empty field, which SageMaker refuses.
+        validateInput: (v) => (v === '' ? `Give a value for \${${name}}; Esc cancels the run` : undefined),
+      });
       if (value === undefined) return undefined;
       values[name] = value;
     }
@@ -328,6 +350,8 @@ class Jobs implements vscode.Disposable {
     const where = describeTarget(s, region);
     const detail = [
       `Job: ${name}`,
+      // A transform runs a model SageMaker has (CreateModel): which one is the first thing to check.
+      typeof request.ModelName === 'string' ? `Model: ${request.ModelName}` : undefined,
       `Instances: ${resources?.InstanceType ?? (resources?.InstanceGroups ? 'instance groups' : '?')} × ${resources?.InstanceCount ?? 1}`,
       k.hasMaxRuntime ? `Max runtime: ${runtime ? formatDuration(runtime) : 'SageMaker default (1 day)'}` : undefined,
       `Output: ${output ?? '?'}`,
