@@ -204,3 +204,15 @@ export interface ExecutionInputParams {
 }
 
 export const ExecutionInputNotification = new NotificationType<ExecutionInputParams>('sagemaker/executionInput');
+
+// A launch's request, resolved (client/src/jobs/commands.ts): checked before the confirmation.
+
+export interface CheckRequestParams {
+  /** The integration's API, as TaskInfo.api: createTrainingJob, createTransformJob. */
+  api: string;
+  /** The request as SageMaker would receive it. */
+  request: Record<string, unknown>;
+}
+
+/** `sagemaker/checkRequest`: the error messages of the request (what SageMaker would refuse it for); empty when none. */
+export const CheckRequestRequest = new RequestType<CheckRequestParams, string[], void>('sagemaker/checkRequest');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startEmulator, ROLE, type RunningEmulator } from './emulator';
 import { installVscodeFake, type Dialog } from './vscodeFake';
 import type { TaskInfo } from '../../server/src/protocol';
+import { getLanguageService } from '../../server/src/service/languageService';
 
 let emu: RunningEmulator;
 let fake: ReturnType<typeof installVscodeFake>;
@@ -33,7 +34,13 @@ const payload = (name: string) => ({
   Environment: { API_KEY: 'sk-live-123', MODE: 'fast' },
 });
 let tasks: TaskInfo[] = [];
-const client = { sendRequest: async (type: { method: string }) => (assert.equal(type.method, 'sagemaker/tasks'), tasks) };
+// The language server's two answers a launch asks for: the tasks (as each test sets them), and the check of the
+// resolved request, by the real language service.
+const checker = getLanguageService();
+const client = {
+  sendRequest: async (type: { method: string }, params?: { api: string; request: Record<string, unknown> }) =>
+    type.method === 'sagemaker/checkRequest' ? checker.checkRequest(params!.api, params!.request) : (assert.equal(type.method, 'sagemaker/tasks'), tasks),
+};
 
 async function until(what: string, ok: () => boolean, ms = 8000): Promise<void> {
   const end = Date.now() + ms;
@@ -204,6 +211,17 @@ test('Show Jobs: the jobs of this workspace; a finished one offers its status an
   const request = JSON.parse(fake.opened[0]);
   assert.equal(request.TrainingJobName, 'churn-r1');
   assert.deepEqual(request.Environment, { API_KEY: '********', MODE: 'fast' });
+});
+
+test('a request its values make invalid (a job name from the input with "_") is refused before the confirmation, with the reasons, nothing started', async () => {
+  fake.dialogs.length = 0;
+  user('{"run": "r_7", "epochs": "1"}', ['Start']);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  const error = fake.dialogs.find((d) => d.kind === 'error')!;
+  assert.equal(error.message, 'The request of "Train" has 1 error once its values are filled in, so SageMaker would refuse it; nothing was started.');
+  assert.match(error.detail!, /^• TrainingJobName "churn-r_7" must match /);
+  assert.deepEqual(error.choices, ['Open Request', 'Choose Another Input']);
+  assert.ok(!fake.dialogs.some((d) => d.modal), 'no confirmation');
 });
 
 test('an unresolvable path names the key', async () => {

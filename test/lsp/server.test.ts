@@ -114,6 +114,16 @@ describe('protocol', () => {
     assert.equal(broken.errors.length, 2, broken.errors.join('\n'));
   });
 
+  test('sagemaker/checkRequest: a launch\'s resolved request, its errors as SageMaker would refuse it; a hostile one answers nothing', async () => {
+    const request = JSON.parse(text('seed-training-valid.asl.json')).States;
+    const payload = (Object.values(request) as { Parameters?: Record<string, unknown> }[]).find((s) => s.Parameters)!.Parameters!;
+    assert.deepEqual(await client.request('sagemaker/checkRequest', { api: 'createTrainingJob', request: payload }), []);
+    const refused: string[] = await client.request('sagemaker/checkRequest', { api: 'createTrainingJob', request: { ...payload, TrainingJobName: 'run_1' } });
+    assert.equal(refused.length, 1);
+    assert.match(refused[0], /^TrainingJobName "run_1" must match/);
+    for (const bad of [{ api: 42 }, { api: 'createTrainingJob', request: [1] }, { api: 'delete everything', request: {} }]) assert.deepEqual(await client.request('sagemaker/checkRequest', bad), []);
+  });
+
   test('other JSON files get no diagnostics', async () => {
     assert.deepEqual(await client.open('file:///w/package.json', 'json', '{"name": "x", "Parameters": {"TrainingJobName": "bad name"}}'), []);
   });

@@ -11,7 +11,7 @@ import { notify, plainText } from '../notify';
 import { showPreview } from '../preview';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
+import { CheckRequestRequest, TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
 import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
 import { machineBaseName } from '../../../server/src/machineFiles';
 import type * as Runtime from './runtime';
@@ -274,6 +274,21 @@ class Jobs implements vscode.Disposable {
       return;
     }
     const masked = this.policy().maskRequest(request);
+    // The values the input and the placeholders gave, checked as the text was: what SageMaker would refuse is said
+    // now, not after a round trip (a server that cannot answer leaves it to SageMaker, as the text passed).
+    const refused = await this.client.sendRequest(CheckRequestRequest, { api: task.api, request }).catch(() => [] as string[]);
+    if (refused.length) {
+      const policy = this.policy();
+      const clean = (text: string) => policy.redact(text, policy.secretValues(request));
+      // Not awaited (see holding): the buttons run after this launch has let the state go.
+      void notify
+        .error(`The request of "${task.stateName}" has ${plural(refused.length, 'error')} once its values are filled in, so SageMaker would refuse it; nothing was started.`, { detail: refused.map((e) => `• ${clean(e)}`).join('\n') }, 'Open Request', 'Choose Another Input')
+        .then((pick) => {
+          if (pick === 'Open Request') void this.openJson(masked);
+          else if (pick === 'Choose Another Input') void this.launch(kind, uri, task.stateName, task.machine);
+        });
+      return;
+    }
     if (!(await this.allowEndpoint(settings))) return;
     if (!(await this.confirm(kind, uri, task, request, masked, settings, region, account))) return;
     await this.start(kind, uri, task, request, settings);

@@ -19,6 +19,7 @@ import * as navigation from './navigation';
 import { graphOf, hasGraph, type DocumentGraph, type GraphWhich } from './stateGraph';
 import type { PolicyDocument, PolicyOptions } from './sagemaker/iamPolicy';
 import { findTasks } from './tasks';
+import { checkRequest } from './checkRequest';
 import { doValidation, validate } from './validation';
 
 export interface LanguageService {
@@ -36,6 +37,8 @@ export interface LanguageService {
   doComplete(doc: TextDocument, position: Position): CompletionItem[];
   doHover(doc: TextDocument, position: Position): Hover | null;
   findTasks(doc: TextDocument): TaskInfo[];
+  /** The errors SageMaker's request `api` would be refused for, of a launch's resolved request (checkRequest.ts). */
+  checkRequest(api: string, request: unknown): string[];
   /** The edits of every unambiguous (preferred) quick fix in the document: `source.fixAll.sagemaker` and the CLI's --fix. */
   fixAll(doc: TextDocument): TextEdit[];
   /** Quick fixes for the findings overlapping `range`, and `source.fixAll.sagemaker` when `only` asks for it. */
@@ -111,6 +114,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doComplete: (doc, position) => doComplete(store, doc, position),
     doHover: (doc, position) => doHover(store, doc, position),
     findTasks: (doc) => findTasks(store, doc),
+    checkRequest: (api, request) => checkRequest(store, api, request),
     fixAll: (doc) => fixAll(store, doc),
     getCodeActions: (doc, range, only) => getCodeActions(store, doc, range, only),
     format: (doc, range, options) => (jsonDoc(doc) ? json.format(doc, range, options) : []),
