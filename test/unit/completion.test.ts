@@ -1,5 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { cursor, doc, service } from './helpers';
 
 function complete(marked: string) {
@@ -62,6 +64,19 @@ describe('member keys', () => {
     assert.equal((s.textEdit as any).newText, '"StoppingCondition": { $1 }');
     const o = complete(TASK('{ ‸ }')).find((i) => i.label === 'OutputDataConfig')!;
     assert.equal((o.textEdit as any).newText, '"OutputDataConfig": { "S3OutputPath": "${1}" }');
+  });
+  test('a new member on a line after the last one, no comma yet: the comma is added after that member (new-user walk)', () => {
+    for (const marked of [TASK('{\n  "TrainingJobName": "a",\n  "HyperParameters": {}\n  ‸\n}'), TASK('{\n  "TrainingJobName": "a",\n  "HyperParameters": {}\n  "Ro‸\n}')]) {
+      const [text, offset] = cursor(marked);
+      const d = doc(text);
+      const item = service.doComplete(d, d.positionAt(offset)).find((i) => i.label === 'RoleArn')!;
+      const applied = TextDocument.applyEdits(d, [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])]).replace('$1', 'arn');
+      assert.match(applied, /"HyperParameters": \{\},\n\s*"RoleArn": "arn"\n/, applied);
+    }
+    // A comma already there: none added.
+    const [text, offset] = cursor(TASK('{\n  "TrainingJobName": "a",\n  ‸\n}'));
+    const d = doc(text);
+    assert.equal(service.doComplete(d, d.positionAt(offset)).find((i) => i.label === 'RoleArn')!.additionalTextEdits, undefined);
   });
   test('editing a half-typed key replaces it and keeps the existing colon', () => {
     const item = complete(TASK('{ "ResourceConfig": { "Inst‸anceCount": 2 } }')).find((i) => i.label === 'InstanceType')!;

@@ -201,7 +201,7 @@ export function replaceRange(text: string, offset: number, node: OffsetRange | u
  * Whether the cursor starts a member on a line of its own right after a value with no comma (`"End": true⏎"Re‸`,
  * which the scanner reads as still that value): where the value ends and where the new key starts.
  */
-function newMemberAfterValue(text: string, offset: number): { valueEnd: number; keyStart: number } | undefined {
+export function newMemberAfterValue(text: string, offset: number): { valueEnd: number; keyStart: number } | undefined {
   const typed = /"?[\w.$-]*$/.exec(text.slice(Math.max(0, offset - 100), offset))![0];
   const keyStart = offset - typed.length;
   let valueEnd = keyStart;
@@ -209,6 +209,15 @@ function newMemberAfterValue(text: string, offset: number): { valueEnd: number; 
   if (!/[\r\n]/.test(text.slice(valueEnd, keyStart))) return undefined;
   // A value's last character: a string's quote, a number's digit, true/false/null's letter, a closing bracket.
   return /["\d}\]el]/.test(text[valueEnd - 1] ?? '') ? { valueEnd, keyStart } : undefined;
+}
+
+/**
+ * `items` of a new member on a line of its own after the last member's value, with no comma between them yet: the
+ * comma added after that value (new-user walk: Enter after the last member, then Ctrl+Space, gave nothing usable).
+ */
+export function withCommaBefore(text: string, offset: number, items: OffsetCompletionItem[]): OffsetCompletionItem[] {
+  const after = newMemberAfterValue(text, offset);
+  return after ? items.map((item) => ({ ...item, more: [...(item.more ?? []), { offset: after.valueEnd, length: 0, newText: ',' }] })) : items;
 }
 
 /** The state whose object holds `offset` most closely (to read only its text in a large document). */
@@ -357,11 +366,12 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
     const end = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(end, end + 50)) : false;
     const comma = !hasColon && needsCommaAfter(text, end) ? ',' : '';
-    return fieldItems(place, presentKeys(place.node, editing?.offset), (field) => ({
+    const items = fieldItems(place, presentKeys(place.node, editing?.offset), (field) => ({
       range,
       filterText: `"${field}"`,
       newText: hasColon ? `"${field}"` : `"${field}": ${jsonSnippet(shapeOfField(place, field))}${comma}`,
     }));
+    return withCommaBefore(text, offset, items);
   }
   const field = path[path.length - 1];
   if (field === undefined) return [];
