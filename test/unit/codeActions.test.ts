@@ -37,6 +37,19 @@ function assertCleared(r: { before: string[]; after: string[] }, finding: string
   assert.deepEqual(r.after, r.before.filter((f) => f !== finding));
 }
 
+describe('paths', () => {
+  test('a .$ value written without its $ (inputs.score, .score, [0].uri): offered as the path it means (new-user walk)', () => {
+    for (const [written, meant] of [['inputs.score', '$.inputs.score'], ['.score', '$.score'], ['[0].uri', '$[0].uri']]) {
+      const r = quickFix(machine(training({ 'TrainingJobName.$': written })), 'invalid-path', written, { pick: `Change to ${meant}` });
+      assert.deepEqual(r.titles, [`Change to ${meant}`]);
+      assert.match(r.result, new RegExp(`"TrainingJobName\\.\\$": "${meant.replace(/[$.[\]]/g, '\\$&')}"`));
+      assertCleared(r, `invalid-path ${written}`);
+    }
+    // Not a path of names: no guess.
+    assert.deepEqual(quickFix(machine(training({ 'TrainingJobName.$': 'my job' })), 'invalid-path', 'my job').titles, []);
+  });
+});
+
 describe('names', () => {
   test('a job name with spaces and underscores: runs of other characters become one hyphen', () => {
     const r = quickFix(machine(training({ TrainingJobName: ' churn__xgb model!' })), 'pattern', '" churn__xgb model!"');

@@ -37,7 +37,14 @@ describe('unknown keys', () => {
   });
   test('an unknown ".$" key suggests the ".$" form of the closest member', () => {
     const f = findings(machine(training({ 'TrainingJobNam.$': '$.name', TrainingJobName: undefined })));
-    assert.equal(f.find((x) => x.code === 'unknown-key')?.message, 'Unknown parameter "TrainingJobNam.$" in CreateTrainingJob request. Did you mean "TrainingJobName.$"?');
+    assert.equal(f.find((x) => x.code === 'unknown-key')?.message, 'Unknown parameter "TrainingJobNam.$" in CreateTrainingJob request. Did you mean "TrainingJobName.$" (required)?');
+  });
+  test('a misspelt required member is one finding, the key, not also "missing the required" (new-user walk)', () => {
+    const f = findings(machine(training({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMod: 'File' } })));
+    assert.deepEqual(f.map((x) => [x.code, x.at]), [['unknown-key', '"TrainingInputMod"']]);
+    // A key close to no required member leaves the missing one said.
+    const g = findings(machine(training({ AlgorithmSpecification: { TrainingImage: 'img', Foo: 'File' } })));
+    assert.deepEqual(g.map((x) => x.code).sort(), ['missing-required', 'unknown-key']);
   });
 });
 
@@ -615,14 +622,12 @@ describe('a JSONata expression of literals only in Arguments', () => {
     const channel = "{'ChannelName': 'train', 'DataSource': {'S3DataSource': {'S3DataType': 'S3Prefix', 'S3Uri': 's3://b/train'}}}";
     assert.deepEqual(channels(`{% [${channel}] %}`), []);
     assert.deepEqual(channels(`{% [${channel.replace("'ChannelName'", "'ChannelNam'")}] %}`), [
-      ['likely-runtime-failure', 'warning', 'This expression is always the same list: Unknown parameter "ChannelNam" in InputDataConfig[0]. Did you mean "ChannelName"?'],
-      ['likely-runtime-failure', 'warning', 'This expression is always the same list: InputDataConfig[0] is missing the required parameter ChannelName'],
+      ['likely-runtime-failure', 'warning', 'This expression is always the same list: Unknown parameter "ChannelNam" in InputDataConfig[0]. Did you mean "ChannelName" (required)?'],
     ]);
     assert.deepEqual(channels(`{% [${channel.replace("'S3Prefix'", "'s3prefix'")}] %}`).map(([code]) => code), ['likely-runtime-failure']);
     assert.deepEqual(channels('{% [] %}').map(([code]) => code), ['likely-runtime-failure']);
     assert.deepEqual(channels(`{% [${channel.replace("'ChannelName'", () => "'ChannelName.$'")}] %}`).map(([, , message]) => message), [
-      'This expression is always the same list: Unknown parameter "ChannelName.$" in InputDataConfig[0]. Did you mean "ChannelName"?',
-      'This expression is always the same list: InputDataConfig[0] is missing the required parameter ChannelName',
+      'This expression is always the same list: Unknown parameter "ChannelName.$" in InputDataConfig[0]. Did you mean "ChannelName" (required)?',
     ]);
   });
   test('an intrinsic of literals only that gives a list or an object is checked as that value too (a warning)', () => {

@@ -119,8 +119,10 @@ const FIXED_BY_NAME = new Set<string>([AslCode.unknownField, AslCode.unknownStat
 export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   // A misspelt function's name in an expression (States.Formatt, $uuidd), written as it is in the text.
   const replacement = p.data?.replacement;
-  if (typeof replacement === 'string' && (p.code === Code.invalidIntrinsic || p.code === Code.invalidJsonata)) {
+  if (typeof replacement === 'string' && (p.code === Code.invalidIntrinsic || p.code === Code.invalidJsonata || p.code === Code.invalidPath)) {
     const written = parsed.text.slice(p.offset, p.offset + p.length);
+    // A path written without its `$` (`inputs.score` → `$.inputs.score`), as the value is written (no escapes).
+    if (p.code === Code.invalidPath) return /^[\w.[\]-]+$/.test(written) ? [{ title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false }] : [];
     // The space between an intrinsic's name and its "(" (the one correction).
     if (replacement === '') return /^[ \t]+$/.test(written) ? [{ title: 'Remove the space before "("', edits: [{ offset: p.offset, length: p.length, newText: '' }], preferred: true }] : [];
     return /^\$?[A-Za-z0-9_.]+$/.test(written) ? [{ title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false }] : [];

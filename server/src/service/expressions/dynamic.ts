@@ -9,10 +9,16 @@ export function parseDynamicValue(value: string, options?: ParseOptions): Call |
   const lead = value.length - value.trimStart().length;
   if (value.startsWith('States.', lead)) return parseIntrinsic(value, options);
   if (value.startsWith('$', lead)) return parseJsonPath(value, 'path');
+  // A path written without its `$` (`inputs.score`, `.score`, `[0].uri`): what it was meant to be is plain.
+  const meant = BARE_PATH.test(value) ? (/^[.[]/.test(value) ? `$${value}` : `$.${value}`) : undefined;
   return {
     start: 0,
     end: value.length,
-    message: `${JSON.stringify(value.slice(0, 60))} is not a JSONPath ($…, $$…) or an intrinsic function (States.…); a key ending in .$ takes one of those`,
+    message: `${JSON.stringify(value.slice(0, 60))} is not a JSONPath ($…, $$…) or an intrinsic function (States.…); a key ending in .$ takes one of those${meant ? ` (did you mean ${JSON.stringify(meant)}?)` : ''}`,
     code: Code.invalidPath,
+    ...(meant ? { replacement: meant } : {}),
   };
 }
+
+/** A path of plain names and indexes with no leading `$`. */
+const BARE_PATH = /^(?:[A-Za-z_][\w-]*|\.[A-Za-z_][\w-]*|\[\d+\])(?:\.[A-Za-z_][\w-]*|\[\d+\])*$/;

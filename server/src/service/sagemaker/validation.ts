@@ -418,13 +418,18 @@ function entries(ctx: Context, node: AstNode): Entry[] {
 
 function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string) {
   const present = new Set<string>();
+  // Required members a misspelt key obviously means: one finding (the key, renamed by its fix), not a second one
+  // that the member is missing.
+  const misspelt = new Set<string>();
   for (const { keyNode, valueNode, key, dynamic, name } of entries(ctx, node)) {
     const member = shape.members!.get(name);
     if (!member) {
       if (hasPlaceholder(key)) continue;
       const suggestions = closest(name, shape.members!.keys());
+      const meant = suggestions.length && isObviousMatch(name, suggestions) && shape.required?.includes(suggestions[0]) ? suggestions[0] : undefined;
+      if (meant) misspelt.add(meant);
       const hint = suggestions.length
-        ? ` Did you mean "${suggestions[0]}${dynamic ? '.$' : ''}"?`
+        ? ` Did you mean "${suggestions[0]}${dynamic ? '.$' : ''}"${meant ? ' (required)' : ''}?`
         : ` Allowed: ${[...shape.members!.keys()].join(', ')}`;
       problem(ctx, keyNode, SageMakerCode.unknownKey, `Unknown parameter "${key}" in ${label}.${hint}`, { suggestions: suggestions.map((s) => s + (dynamic ? '.$' : '')) });
       continue;
@@ -436,7 +441,7 @@ function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNod
     else checkValue(ctx, valueNode, member.shape, keyNode, name, isEvaluatedBySageMaker(shape.name, name));
   }
   if (shape.union) checkUnion(ctx, node, shape, ownerKey, label, present);
-  const missing = (shape.required ?? []).filter((r) => !present.has(r));
+  const missing = (shape.required ?? []).filter((r) => !present.has(r) && !misspelt.has(r));
   if (missing.length) {
     const what = missing.length === 1 ? `parameter ${missing[0]}` : `parameters ${list(missing)}`;
     problem(ctx, ownerKey, SageMakerCode.missingRequired, `${label} is missing the required ${what}`, { missing });
