@@ -203,14 +203,17 @@ export class SageMakerEmulator {
     const t = job.created;
     const end = t + (3 + trainingSteps) * stepMs;
     if (job.kind === 'transform') {
-      const lines = ['Starting the inference server', 'Processing input records', 'Processed batch 1 of 2', 'Processed batch 2 of 2'];
+      // The emulator has no models: it says so rather than let a run pass for proof that the model exists
+      // (SageMaker refuses CreateTransformJob for a ModelName no CreateModel made: new-user walk).
+      const model = typeof job.request.ModelName === 'string' ? job.request.ModelName : '';
+      const lines = [`Emulator: model "${model}" is not looked up here; SageMaker refuses the transform if no CreateModel made it`, 'Starting the inference server', 'Processing input records', 'Processed batch 1 of 2', 'Processed batch 2 of 2'];
       return [
         { at: t, status: 'InProgress', secondary: 'Starting', message: 'Launching ML instances', logs: [] },
-        { at: t + stepMs, status: 'InProgress', secondary: 'Transforming', message: 'Transforming input data', logs: lines.slice(0, 2) },
+        { at: t + stepMs, status: 'InProgress', secondary: 'Transforming', message: 'Transforming input data', logs: lines.slice(0, 3) },
         fails
           ? { at: end, status: 'Failed', secondary: 'Failed', message: 'Transform failed', logs: ['ERROR: model server returned 500 for record 17'],
               failureReason: 'ClientError: See job logs for more information' }
-          : { at: end, status: 'Completed', secondary: 'Completed', message: 'Transform job completed', logs: lines.slice(2) },
+          : { at: end, status: 'Completed', secondary: 'Completed', message: 'Transform job completed', logs: lines.slice(3) },
       ];
     }
     const steps: Step[] = [

@@ -32,6 +32,8 @@ export interface TaskInfo {
   /** The state's name, and the names of the enclosing Parallel/Map states, outermost first. */
   stateName: string;
   statePath: string[];
+  /** The nearest Map the Task runs in, if any: its `$` is one item of that Map (what its ItemSelector makes of it), not the execution input. */
+  mapItemOf?: string;
   /** The Resource ARN as written, e.g. arn:aws:states:::sagemaker:createTrainingJob.sync */
   resource: string;
   /** Step Functions' name of the API, e.g. createTrainingJob (see jobKindOfApi in jobKinds.ts). */

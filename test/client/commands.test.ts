@@ -224,6 +224,25 @@ test('a request its values make invalid (a job name from the input with "_") is 
   assert.ok(!fake.dialogs.some((d) => d.modal), 'no confirmation');
 });
 
+test('a Task inside a Map: its $ is one item of the Map, which the input picker and a missing path say (new-user walk)', async () => {
+  const saved = tasks;
+  tasks = [{ ...task('Train', payload('item')), statePath: ['PerRegion', 'Train'], mapItemOf: 'PerRegion' }];
+  try {
+    fake.dialogs.length = 0;
+    fake.respond((d) => {
+      if (d.kind === 'quickPick' && d.message === 'One item of Map "PerRegion" for this run') return '$(edit) Paste JSON…';
+      if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return '{"run": "m1"}';
+      if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return 'ml-bucket';
+      return undefined;
+    });
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    const error = fake.dialogs.find((d) => d.kind === 'error');
+    assert.equal(error?.message, 'Cannot build the request of "Train": HyperParameters.epochs.$: $.epochs is not in the item of Map "PerRegion" ($ is an object with "run")');
+  } finally {
+    tasks = saved;
+  }
+});
+
 test('an unresolvable path names the key', async () => {
   fake.dialogs.length = 0;
   user('{"run": "r2"}', ['Start']);

@@ -101,6 +101,13 @@ test('a Task of a template launches with the placeholders Validate with AWS asks
   assert.deepEqual(service.findTasks(plain).map((t) => [t.payload, t.placeholderValues]), [[{ TrainingJobName: '${Name}' }, undefined]]);
 });
 
+test('a Task inside a Map names that Map (its $ is one item of it), a top-level one none', () => {
+  const train = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { 'TrainingJobName.$': '$.name' }, End: true };
+  const text = JSON.stringify({ StartAt: 'First', States: { First: { ...train, End: undefined, Next: 'PerRegion' }, PerRegion: { Type: 'Map', ItemProcessor: { StartAt: 'Inner', States: { Inner: { Type: 'Parallel', Branches: [{ StartAt: 'Train', States: { Train: train } }], End: true } } }, End: true } } });
+  const d = TextDocument.create('file:///templates/map.asl.json', 'asl', 1, text);
+  assert.deepEqual(service.findTasks(d).map((t) => [t.stateName, t.mapItemOf]), [['First', undefined], ['Train', 'PerRegion']]);
+});
+
 test('CloudFormation JSON: Fn::Sub is a string with placeholders, Fn::GetAtt/Fn::Join/Ref are dynamic values', () => {
   const d = open('cfn-training.json');
   assert.deepEqual(findings(d), [['wrong-type', '"true"']]);

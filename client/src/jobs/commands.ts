@@ -244,7 +244,7 @@ class Jobs implements vscode.Disposable {
       return;
     }
     // A standalone job spec is the request itself: there is no execution for an input to feed.
-    const input = task.standalone ? {} : await this.askInput(uri);
+    const input = task.standalone ? {} : await this.askInput(uri, task.mapItemOf);
     if (input === undefined) return;
     const rt = this.load();
     // The values a template gives its placeholders itself are not asked for (as Validate with AWS does not).
@@ -265,7 +265,7 @@ class Jobs implements vscode.Disposable {
     });
     let request: Record<string, unknown>;
     try {
-      request = await rt.resolveRequest(task.payload, { queryLanguage: task.queryLanguage, input, context, placeholders });
+      request = await rt.resolveRequest(task.payload, { queryLanguage: task.queryLanguage, input, inputName: task.mapItemOf === undefined ? undefined : `the item of Map "${task.mapItemOf}"`, context, placeholders });
     } catch (e) {
       // Not awaited (see holding): the button starts a new launch once this one has let the state go.
       void notify.error(`Cannot build the request of "${task.stateName}": ${(e as Error).message}`, 'Choose Another Input').then((again) => {
@@ -294,7 +294,8 @@ class Jobs implements vscode.Disposable {
     await this.start(kind, uri, task, request, settings);
   }
 
-  private async askInput(uri: string): Promise<unknown | undefined> {
+  /** The JSON `$` is for this run: the execution input, or for a Task inside a Map one item of that Map (`mapItemOf`). */
+  private async askInput(uri: string, mapItemOf?: string): Promise<unknown | undefined> {
     const last = this.store.lastInput(uri);
     type Choice = vscode.QuickPickItem & { id: 'last' | 'file' | 'paste' | 'empty' };
     const items: Choice[] = [
@@ -304,7 +305,10 @@ class Jobs implements vscode.Disposable {
       { id: 'empty', label: '$(circle-slash) Empty input {}' },
     ];
     for (;;) {
-      const choice = await vscode.window.showQuickPick(items, { title: 'Execution input for this run', placeHolder: '$ in the Task\'s paths is this JSON' });
+      const choice = await vscode.window.showQuickPick(items, {
+        title: mapItemOf === undefined ? 'Execution input for this run' : `One item of Map "${mapItemOf}" for this run`,
+        placeHolder: mapItemOf === undefined ? '$ in the Task\'s paths is this JSON' : `$ in the Task's paths is one item of Map "${mapItemOf}" (as its ItemSelector makes it), not the execution input`,
+      });
       if (!choice) return undefined;
       let text: string | undefined;
       if (choice.id === 'last') text = last;

@@ -17,6 +17,8 @@ export interface ExecutionContext {
 export interface ResolveOptions {
   queryLanguage: 'JSONPath' | 'JSONata';
   input: unknown;
+  /** What the input is, in messages ("the execution input" unless said: a Map's item). */
+  inputName?: string;
   context: ExecutionContext;
   /** Values for `${Name}` placeholders. */
   placeholders?: Record<string, string>;
@@ -201,7 +203,7 @@ async function resolveWith(payload: unknown, o: ResolveOptions, evaluator: Jsona
           if (typeof x !== 'string') throw new ResolveError(at, 'a key ending in .$ needs a path or an intrinsic function as its value');
           const expression = substitute(x, at, values);
           try {
-            out[k.slice(0, -2)] = evaluateDynamicValue(expression, { input: o.input, context: o.context });
+            out[k.slice(0, -2)] = evaluateDynamicValue(expression, { input: o.input, context: o.context, inputName: o.inputName });
           } catch (e) {
             throw new ResolveError(at, (e as Error).message);
           }

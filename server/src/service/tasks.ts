@@ -2,7 +2,7 @@
 // as a JSON value, where it is, and the errors that would make a launch fail.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TaskInfo } from '../protocol';
-import { enclosingStates } from './asl/model';
+import { enclosingStates, type AslState } from './asl/model';
 import { toValue } from './core/tree';
 import type { DocumentStore } from './documentStore';
 import { toRange } from './lsp';
@@ -41,6 +41,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
     out.push({
       stateName: task.state.name,
       statePath: enclosingStates(task.state),
+      ...mapItemOf(task.state),
       resource: task.resource,
       api: task.api,
       operation: integration.operation,
@@ -58,4 +59,10 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
     });
   }
   return out;
+}
+
+/** The nearest Map state around `state` (its ItemProcessor or Iterator), as TaskInfo.mapItemOf. */
+function mapItemOf(state: AslState): { mapItemOf?: string } {
+  for (let owner = state.machine.owner; owner; owner = owner.machine.owner) if (owner.type === 'Map') return { mapItemOf: owner.name };
+  return {};
 }

@@ -248,11 +248,13 @@ export interface PathRoots {
   input: unknown;
   context: unknown;
   variables?: Record<string, unknown>;
+  /** What `$` is, in messages: "the execution input" unless said (a Map's item). */
+  inputName?: string;
 }
 
 /** The value at a parsed path; throws naming the missing part (`$.a.b is not in the execution input (…)`). */
 export function readPath(path: PathNode, roots: PathRoots): unknown {
-  const where = path.root === '$' ? 'the execution input' : path.root === '$$' ? 'the context object' : `the variable ${path.root}`;
+  const where = path.root === '$' ? (roots.inputName ?? 'the execution input') : path.root === '$$' ? 'the context object' : `the variable ${path.root}`;
   let value: unknown;
   if (path.root === '$') value = roots.input;
   else if (path.root === '$$') value = roots.context;
