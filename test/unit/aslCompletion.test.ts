@@ -111,6 +111,21 @@ describe('fields', () => {
   });
 });
 
+describe('new states', () => {
+  test('a key of a machine\'s States offers whole states, a SageMaker training job first; after the last one the comma is added (new-user walk)', () => {
+    const { labels, items, apply } = complete('{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "End": true }\n    ‸\n  }\n}');
+    assert.deepEqual(labels, ['New state: SageMaker training job', 'New state: SageMaker transform job', 'New state: Choice', 'New state: Pass', 'New state: Wait', 'New state: Succeed', 'New state: Fail']);
+    const train = items[0];
+    const text = apply(train);
+    assert.match(text, /"\$\{1:Train\}": \{\n {2}"Type": "Task",\n {2}"Resource": "arn:aws:states:::sagemaker:createTrainingJob\.sync",\n {2}"Parameters": \{\n {4}\$0\n {2}\},\n {2}"End": true\n\}/);
+    assert.equal(train.additionalTextEdits?.[0]?.newText, ',');
+    // Inside a Parallel branch, in a JSONata machine: its Choice is written with Condition, its Task with Arguments.
+    const jsonata = complete('{\n  "QueryLanguage": "JSONata",\n  "StartAt": "P",\n  "States": {\n    "P": { "Type": "Parallel", "End": true, "Branches": [ { "StartAt": "X", "States": {\n      ‸\n    } } ] }\n  }\n}');
+    assert.match(jsonata.apply(jsonata.find('New state: Choice')), /"Condition": "\{% \$states\.input\./);
+    assert.match(jsonata.apply(jsonata.find('New state: SageMaker training job')), /"Arguments": \{/);
+  });
+});
+
 describe('YAML', () => {
   const YAML = (state: string) => `StartAt: Train\nStates:\n  Train:\n${state}\n  Deploy Model:\n    Type: Succeed\n`;
 

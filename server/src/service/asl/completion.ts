@@ -15,7 +15,7 @@ import { argumentCount, INTRINSIC_FUNCTIONS, jsonataFunctions } from '../express
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
-import { modelOf, STATE_TYPES, type AslState } from './model';
+import { modelOf, STATE_TYPES, type AslState, type QueryLanguage } from './model';
 import { variablesVisibleIn } from './variables';
 import { pathOf, placeAt, relative, type Place } from './place';
 import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS } from './validateStructure';
@@ -264,6 +264,35 @@ function newMachineItems(eol: string, range: { offset: number; length: number })
   ];
 }
 
+/**
+ * The states a machine's States may gain at the cursor (JSON): a SageMaker training or transform Task (its
+ * Parameters left for completion, which offers the request's required members), a Choice in the machine's query
+ * language, Pass, Wait, Succeed and Fail. Each ends the machine (`"End": true`) until a Next is written.
+ */
+function newStateItems(eol: string, range: OffsetRange, comma: string, ql: QueryLanguage): OffsetCompletionItem[] {
+  const rule = ql === 'JSONata'
+    ? ['{ "Condition": "{% $states.input.${3:field} = \'${4:value}\' %}", "Next": "${5:Next}" }']
+    : ['{ "Variable": "$.${3:field}", "StringEquals": "${4:value}", "Next": "${5:Next}" }'];
+  const states: [string, string, string[]][] = [
+    ['SageMaker training job', 'a Task that starts a training job and waits for it', ['"Type": "Task",', '"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",', `"${ql === 'JSONata' ? 'Arguments' : 'Parameters'}": {`, '  $0', '},', '"End": true']],
+    ['SageMaker transform job', 'a Task that starts a batch transform job and waits for it', ['"Type": "Task",', '"Resource": "arn:aws:states:::sagemaker:createTransformJob.sync",', `"${ql === 'JSONata' ? 'Arguments' : 'Parameters'}": {`, '  $0', '},', '"End": true']],
+    ['Choice', 'goes to the state of the first rule that matches, else to Default', ['"Type": "Choice",', '"Choices": [', ...rule.map((r) => `  ${r}`), '],', '"Default": "${2:Default}"$0']],
+    ['Pass', 'passes its input on', ['"Type": "Pass",', '"End": true$0']],
+    ['Wait', 'waits a number of seconds', ['"Type": "Wait",', '"Seconds": ${2:60},', '"End": true$0']],
+    ['Succeed', 'ends the execution successfully', ['"Type": "Succeed"$0']],
+    ['Fail', 'ends the execution with an error', ['"Type": "Fail",', '"Error": "${2:Error}",', '"Cause": "${3:What went wrong}"$0']],
+  ];
+  return states.map(([what, detail, body], i) => ({
+    label: `New state: ${what}`,
+    kind: CompletionItemKind.Snippet,
+    detail,
+    sortText: String(i),
+    filterText: `"New state: ${what}"`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    edit: { ...range, newText: [`"\${1:${what.split(' ').pop()!.replace(/^job$/, what.includes('training') ? 'Train' : 'Transform')}}": {`, ...body.map((l) => `  ${l}`), `}${comma}`].join(eol) },
+  }));
+}
+
 // ---- Inside expressions ---------------------------------------------------------------------------------------
 // The names an expression calls: intrinsic functions in a JSONPath `.$` value (`"States.Fo‸"`), and in a JSONata
 // `{% … %}` the `$states` variable, Step Functions' own functions and JSONata's (`$par‸`). What follows a dot (the
@@ -351,8 +380,12 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
   if (afterValue) {
     // On a line after a member's value, with no comma yet: a new member of the same object, the comma added.
     const place = placeAt(root, path.slice(0, -1));
-    if (!place) return [];
     const range = { offset: afterValue.keyStart, length: offset - afterValue.keyStart + (/^[\w.$-]*"?/.exec(text.slice(offset))?.[0].length ?? 0) };
+    if (!place) {
+      // After the last state of a machine's States: a new state, whole.
+      const machine = path.length >= 2 && path[path.length - 2] === 'States' ? placeAt(root, path.slice(0, -2)) : undefined;
+      return machine?.kind === 'machine' ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, '', machine.ql)) : [];
+    }
     return fieldItems(place, presentKeys(place.node, undefined), (field) => ({ range, filterText: `"${field}"`, newText: `"${field}": ${jsonSnippet(shapeOfField(place, field))}` })).map((item) => ({
       ...item,
       more: [{ offset: afterValue.valueEnd, length: 0, newText: ',' }],
@@ -360,12 +393,16 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
   }
   if (location.isAtPropertyKey) {
     const place = placeAt(root, path.slice(0, -1));
-    if (!place) return [];
     const editing = prev?.type === 'property' && offset > prev.offset && offset <= prev.offset + prev.length ? prev : undefined;
     const range = replaceRange(text, offset, editing);
     const end = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(end, end + 50)) : false;
     const comma = !hasColon && needsCommaAfter(text, end) ? ',' : '';
+    if (!place) {
+      // A key of a machine's States: a new state, whole (its name typed once).
+      const machine = path.length >= 2 && path[path.length - 2] === 'States' ? placeAt(root, path.slice(0, -2)) : undefined;
+      return machine?.kind === 'machine' && !hasColon ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, comma, machine.ql)) : [];
+    }
     const items = fieldItems(place, presentKeys(place.node, editing?.offset), (field) => ({
       range,
       filterText: `"${field}"`,
