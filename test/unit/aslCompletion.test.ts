@@ -121,8 +121,15 @@ describe('new states', () => {
     assert.equal(train.additionalTextEdits?.[0]?.newText, ',');
     // Inside a Parallel branch, in a JSONata machine: its Choice is written with Condition, its Task with Arguments.
     const jsonata = complete('{\n  "QueryLanguage": "JSONata",\n  "StartAt": "P",\n  "States": {\n    "P": { "Type": "Parallel", "End": true, "Branches": [ { "StartAt": "X", "States": {\n      ‸\n    } } ] }\n  }\n}');
-    assert.match(jsonata.apply(jsonata.find('New state: Choice')), /"Condition": "\{% \$states\.input\./);
+    assert.match(jsonata.apply(jsonata.find('New state: Choice')), /"Condition": "\{% \\\$states\.input\./);
     assert.match(jsonata.apply(jsonata.find('New state: SageMaker training job')), /"Arguments": \{/);
+    // A JSONata Choice's snippet writes $states as text (an unescaped $states is a snippet variable).
+    assert.match(jsonata.find('New state: Choice').textEdit!.newText, /\{% \\\$states\.input\./);
+  });
+  test('YAML (block style): a new state under States, its fields indented under its name', () => {
+    const { labels, apply, find } = complete('StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  ‸\n', 'm.asl.yaml');
+    assert.equal(labels[0], 'New state: SageMaker training job');
+    assert.equal(apply(find('New state: SageMaker training job')), 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  ${1:Train}:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters:\n      $0\n    End: true\n');
   });
 });
 

@@ -264,32 +264,76 @@ function newMachineItems(eol: string, range: { offset: number; length: number })
   ];
 }
 
+/** A new state's body, in the snippet syntax (`\\$` a dollar sign), one line a list item, for JSON or YAML. */
+interface NewState {
+  what: string;
+  detail: string;
+  name: string;
+  json: string[];
+  yaml: string[];
+}
+
 /**
- * The states a machine's States may gain at the cursor (JSON): a SageMaker training or transform Task (its
- * Parameters left for completion, which offers the request's required members), a Choice in the machine's query
- * language, Pass, Wait, Succeed and Fail. Each ends the machine (`"End": true`) until a Next is written.
+ * The states a machine's States may gain at the cursor: a SageMaker training or transform Task (its request left for
+ * completion, which offers the required members), a Choice in the machine's query language, Pass, Wait, Succeed and
+ * Fail. Each ends the machine (`End: true`) until a Next is written.
  */
-function newStateItems(eol: string, range: OffsetRange, comma: string, ql: QueryLanguage): OffsetCompletionItem[] {
-  const rule = ql === 'JSONata'
-    ? ['{ "Condition": "{% $states.input.${3:field} = \'${4:value}\' %}", "Next": "${5:Next}" }']
-    : ['{ "Variable": "$.${3:field}", "StringEquals": "${4:value}", "Next": "${5:Next}" }'];
-  const states: [string, string, string[]][] = [
-    ['SageMaker training job', 'a Task that starts a training job and waits for it', ['"Type": "Task",', '"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",', `"${ql === 'JSONata' ? 'Arguments' : 'Parameters'}": {`, '  $0', '},', '"End": true']],
-    ['SageMaker transform job', 'a Task that starts a batch transform job and waits for it', ['"Type": "Task",', '"Resource": "arn:aws:states:::sagemaker:createTransformJob.sync",', `"${ql === 'JSONata' ? 'Arguments' : 'Parameters'}": {`, '  $0', '},', '"End": true']],
-    ['Choice', 'goes to the state of the first rule that matches, else to Default', ['"Type": "Choice",', '"Choices": [', ...rule.map((r) => `  ${r}`), '],', '"Default": "${2:Default}"$0']],
-    ['Pass', 'passes its input on', ['"Type": "Pass",', '"End": true$0']],
-    ['Wait', 'waits a number of seconds', ['"Type": "Wait",', '"Seconds": ${2:60},', '"End": true$0']],
-    ['Succeed', 'ends the execution successfully', ['"Type": "Succeed"$0']],
-    ['Fail', 'ends the execution with an error', ['"Type": "Fail",', '"Error": "${2:Error}",', '"Cause": "${3:What went wrong}"$0']],
+function newStates(ql: QueryLanguage): NewState[] {
+  const request = ql === 'JSONata' ? 'Arguments' : 'Parameters';
+  const task = (what: string, api: string, name: string): NewState => ({
+    what: `SageMaker ${what} job`,
+    detail: `a Task that starts a ${what} job and waits for it`,
+    name,
+    json: ['"Type": "Task",', `"Resource": "arn:aws:states:::sagemaker:${api}.sync",`, `"${request}": {`, '  $0', '},', '"End": true'],
+    yaml: ['Type: Task', `Resource: arn:aws:states:::sagemaker:${api}.sync`, `${request}:`, '  $0', 'End: true'],
+  });
+  const choice: NewState =
+    ql === 'JSONata'
+      ? {
+          what: 'Choice', detail: 'goes to the state of the first rule that matches, else to Default', name: 'Choose',
+          json: ['"Type": "Choice",', '"Choices": [', '  { "Condition": "{% \\$states.input.${3:field} = \'${4:value}\' %}", "Next": "${5:Next}" }', '],', '"Default": "${2:Default}"$0'],
+          yaml: ['Type: Choice', 'Choices:', '  - Condition: "{% \\$states.input.${3:field} = \'${4:value}\' %}"', '    Next: ${5:Next}', 'Default: ${2:Default}$0'],
+        }
+      : {
+          what: 'Choice', detail: 'goes to the state of the first rule that matches, else to Default', name: 'Choose',
+          json: ['"Type": "Choice",', '"Choices": [', '  { "Variable": "\\$.${3:field}", "StringEquals": "${4:value}", "Next": "${5:Next}" }', '],', '"Default": "${2:Default}"$0'],
+          yaml: ['Type: Choice', 'Choices:', '  - Variable: \\$.${3:field}', '    StringEquals: ${4:value}', '    Next: ${5:Next}', 'Default: ${2:Default}$0'],
+        };
+  return [
+    task('training', 'createTrainingJob', 'Train'),
+    task('transform', 'createTransformJob', 'Transform'),
+    choice,
+    { what: 'Pass', detail: 'passes its input on', name: 'Pass', json: ['"Type": "Pass",', '"End": true$0'], yaml: ['Type: Pass', 'End: true$0'] },
+    { what: 'Wait', detail: 'waits a number of seconds', name: 'Wait', json: ['"Type": "Wait",', '"Seconds": ${2:60},', '"End": true$0'], yaml: ['Type: Wait', 'Seconds: ${2:60}', 'End: true$0'] },
+    { what: 'Succeed', detail: 'ends the execution successfully', name: 'Done', json: ['"Type": "Succeed"$0'], yaml: ['Type: Succeed$0'] },
+    { what: 'Fail', detail: 'ends the execution with an error', name: 'Failed', json: ['"Type": "Fail",', '"Error": "${2:Error}",', '"Cause": "${3:What went wrong}"$0'], yaml: ['Type: Fail', 'Error: ${2:Error}', 'Cause: ${3:What went wrong}$0'] },
   ];
-  return states.map(([what, detail, body], i) => ({
-    label: `New state: ${what}`,
+}
+
+/** The new states as JSON members at `range` (`comma` after one that a member follows). */
+function newStateItems(eol: string, range: OffsetRange, comma: string, ql: QueryLanguage): OffsetCompletionItem[] {
+  return newStates(ql).map((s, i) => ({
+    label: `New state: ${s.what}`,
     kind: CompletionItemKind.Snippet,
-    detail,
+    detail: s.detail,
     sortText: String(i),
-    filterText: `"New state: ${what}"`,
+    filterText: `"New state: ${s.what}"`,
     insertTextFormat: InsertTextFormat.Snippet,
-    edit: { ...range, newText: [`"\${1:${what.split(' ').pop()!.replace(/^job$/, what.includes('training') ? 'Train' : 'Transform')}}": {`, ...body.map((l) => `  ${l}`), `}${comma}`].join(eol) },
+    edit: { ...range, newText: [`"\${1:${s.name}}": {`, ...s.json.map((l) => `  ${l}`), `}${comma}`].join(eol) },
+  }));
+}
+
+/** The new states as YAML block members at `range`, their fields at `indent` (written out: insertTextMode asIs). */
+function newStateYamlItems(eol: string, range: OffsetRange, lead: string, indent: string, ql: QueryLanguage): OffsetCompletionItem[] {
+  return newStates(ql).map((s, i) => ({
+    label: `New state: ${s.what}`,
+    kind: CompletionItemKind.Snippet,
+    detail: s.detail,
+    sortText: String(i),
+    filterText: `New state: ${s.what}`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    edit: { ...range, newText: [`${lead}\${1:${s.name}}:`, ...s.yaml.map((l) => `${indent}${l}`)].join(eol) },
   }));
 }
 
@@ -438,7 +482,13 @@ function completeYaml(parsed: ParsedDocument, root: AstNode, offset: number, opt
     if (keyPlace?.kind === 'errors') {
       return valueItems(PREDEFINED_ERRORS, CompletionItemKind.Constant, 'predefined error name', (value) => ({ range, filterText: quote + value, newText: lead + yamlScalar(value, { flow: location.flow }) }));
     }
-    if (!keyPlace) return [];
+    if (!keyPlace) {
+      // A key of a machine's States (block style): a new state, whole.
+      const machine = !location.flow && !location.hasColon && path.length >= 2 && path[path.length - 2] === 'States' ? placeAt(root, path.slice(0, -2)) : undefined;
+      if (machine?.kind !== 'machine') return [];
+      const unit = indentUnit(text, 'yaml');
+      return newStateYamlItems(eolOf(text), range, lead, ' '.repeat(column(text, key.offset)) + unit, machine.ql);
+    }
     const present = presentKeys(keyPlace.node, key.offset);
     if (!location.flow) for (const k of blockSiblingKeys(text, key.offset)) present.add(k.replace(/\.\$$/, ''));
     const snippets = new YamlSnippets(eolOf(text), indentUnit(text, 'yaml'), location.flow);
