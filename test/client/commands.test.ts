@@ -243,6 +243,26 @@ test('a Task inside a Map: its $ is one item of the Map, which the input picker 
   }
 });
 
+test('a review notification left open starts nothing once the state was launched again (review of the day: a forgotten Start could start a second job)', async () => {
+  fake.dialogs.length = 0;
+  let pressStart!: (v: string) => void;
+  const pending = new Promise<string>((done) => (pressStart = done));
+  let confirmations = 0;
+  fake.respond((d) => {
+    if (d.kind === 'quickPick' && d.message === 'Execution input for this run') return '$(edit) Paste JSON…';
+    if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return '{"run": "v1", "epochs": "1"}';
+    if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return 'ml-bucket';
+    if (d.modal && d.message.startsWith('Start training job')) return confirmations++ === 0 ? 'Open Request as JSON' : undefined;
+    if (!d.modal && d.message.startsWith('Review the request')) return pending;
+    return undefined;
+  });
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  pressStart('Start');
+  await until('the notification to say it is stale', () => fake.dialogs.some((d) => /was launched again since this request was opened/.test(d.message)));
+  assert.ok(!fake.output.some((l) => /churn-v1: started/.test(l)), fake.output.join('\n'));
+});
+
 test('an unresolvable path names the key', async () => {
   fake.dialogs.length = 0;
   user('{"run": "r2"}', ['Start']);
@@ -266,7 +286,7 @@ test('the values a template gives its placeholders are not asked for: the launch
   }
 });
 
-test('a placeholder left empty is refused in its box, and a CloudFormation pseudo parameter is offered its value (new-user walk: an empty RoleArn was sent)', async () => {
+test('a placeholder left empty that empties a field SageMaker needs is refused before the confirmation, and a CloudFormation pseudo parameter is offered its value (new-user walk: an empty RoleArn was sent)', async () => {
   const saved = tasks;
   tasks = [task('Train', { ...payload('pseudo'), RoleArn: 'arn:${AWS::Partition}:iam::111122223333:role/r' })];
   try {
@@ -280,9 +300,13 @@ test('a placeholder left empty is refused in its box, and a CloudFormation pseud
     });
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     const boxes = fake.dialogs.filter((d) => d.kind === 'inputBox' && d.message.startsWith('Value of'));
-    assert.deepEqual(boxes.map((d) => [d.message, d.choices[0], d.refused]), [['Value of ${AWS::Partition}', 'aws', undefined], ['Value of ${Bucket}', 'ml-bucket', 'Give a value for ${Bucket}; Esc cancels the run']]);
+    assert.deepEqual(boxes.map((d) => [d.message, d.choices[0]]), [['Value of ${AWS::Partition}', 'aws'], ['Value of ${Bucket}', 'ml-bucket']]);
     assert.match(boxes[0].detail!, /^CloudFormation's pseudo parameter AWS::Partition/);
-    assert.ok(!fake.dialogs.some((d) => d.modal), 'no confirmation without a value');
+    // "s3:///models" is no S3 URI: refused with the reason, no confirmation.
+    const error = fake.dialogs.find((d) => d.kind === 'error')!;
+    assert.match(error.message, /^The request of "Train" has 1 error once its values are filled in/);
+    assert.match(error.detail!, /S3OutputPath "s3:\/\/\/models" must match/);
+    assert.ok(!fake.dialogs.some((d) => d.modal), 'no confirmation');
   } finally {
     tasks = saved;
   }

@@ -57,7 +57,7 @@ test('a path missing from the input is an error naming the key and what is there
   await assert.rejects(resolveRequest({ 'X.$': '$$.Execution.Nope' }, jsonPath), /X\.\$: \$\$\.Execution\.Nope is not in the context object \(\$\$\.Execution is an object/);
   // The server's message for the same mistake: one parser for both sides.
   await assert.rejects(resolveRequest({ 'X.$': 'model.name' }, jsonPath), (e: ResolveError) => {
-    assert.equal(e.message, 'X.$: "model.name" is not a JSONPath ($…, $$…) or an intrinsic function (States.…); a key ending in .$ takes one of those');
+    assert.equal(e.message, 'X.$: "model.name" is not a JSONPath ($…, $$…) or an intrinsic function (States.…); a key ending in .$ takes one of those (did you mean "$.model.name"?)');
     return true;
   });
   await assert.rejects(resolveRequest({ 'X.$': 42 }, jsonPath), /X\.\$: a key ending in \.\$ needs a path or an intrinsic function/);

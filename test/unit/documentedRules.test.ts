@@ -2014,6 +2014,8 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.match(f.message, /^NodeIds and NodeLogicalIds have 60 items in total when NodeLogicalIds is set; at most 50 are allowed/);
     const job = one('createHyperParameterTuningJob', { TrainingJobDefinitions: [{ HyperParameterRanges: { IntegerParameterRanges: ranges(16) } }, { HyperParameterRanges: { IntegerParameterRanges: ranges(16) } }] });
     assert.equal(job.offset, job.text.lastIndexOf('"IntegerParameterRanges"'));
+    // One definition over its own limit: said by its own rule, not again as the job's total (review of the day).
+    assert.equal(one('createHyperParameterTuningJob', { TrainingJobDefinitions: [{ HyperParameterRanges: { IntegerParameterRanges: ranges(16), ContinuousParameterRanges: ranges(15) } }] }).rule, 'parameter-ranges-total-30');
   });
 
   test('managed Spot without MaxWaitTimeInSeconds: on StoppingCondition, insert MaxWaitTimeInSeconds = MaxRuntimeInSeconds', () => {

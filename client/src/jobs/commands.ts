@@ -49,9 +49,10 @@ export function registerJobCommands(context: vscode.ExtensionContext, client: La
  */
 function pseudoParameter(name: string, region: string | undefined): { value?: string } | undefined {
   if (!/^AWS::(Partition|Region|AccountId|URLSuffix|StackName|StackId|NotificationARNs|NoValue)$/.test(name)) return undefined;
-  const partition = region?.startsWith('cn-') ? 'aws-cn' : region?.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  // The partitions by their regions' prefixes (us-isob- before us-iso-).
+  const partition = [['cn-', 'aws-cn'], ['us-gov-', 'aws-us-gov'], ['us-isob-', 'aws-iso-b'], ['us-iso-', 'aws-iso'], ['eusc-', 'aws-eusc']].find(([prefix]) => region?.startsWith(prefix))?.[1] ?? 'aws';
   if (name === 'AWS::Partition') return { value: partition };
-  if (name === 'AWS::URLSuffix') return { value: partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com' };
+  if (name === 'AWS::URLSuffix') return partition === 'aws' || partition === 'aws-us-gov' ? { value: 'amazonaws.com' } : partition === 'aws-cn' ? { value: 'amazonaws.com.cn' } : {};
   if (name === 'AWS::Region') return { value: region };
   return {};
 }
@@ -68,6 +69,11 @@ class Jobs implements vscode.Disposable {
   /** Launch flows under way, per state, so a double click on the CodeLens does not open two. */
   /** The states whose launch is in its dialogs, each with the promise of its end. */
   private readonly launching = new Map<string, Promise<void>>();
+  /**
+   * Each state's launches so far: a request opened for review may be started from its notification only while no
+   * newer launch of the state has begun (a forgotten notification must not start a second job, or a stale one).
+   */
+  private readonly launches = new Map<string, number>();
   private readonly store: JobStore;
   private readonly channel: vscode.LogOutputChannel;
   /** The output, with the continuation lines of a multi-line message indented under its first line. */
@@ -238,6 +244,8 @@ class Jobs implements vscode.Disposable {
   }
 
   private async launchTask(kind: JobKind, uri: string, task: TaskInfo): Promise<void> {
+    const key = holdKey(uri, task);
+    this.launches.set(key, (this.launches.get(key) ?? 0) + 1);
     if (task.errors.length) {
       const pick = await notify.error(`"${task.stateName}" has ${plural(task.errors.length, 'error')}; fix ${task.errors.length === 1 ? 'it' : 'them'} before starting the job.`, { modal: true, detail: task.errors.map((e) => `• ${e}`).join('\n') }, 'Show Problems');
       if (pick === 'Show Problems') await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
@@ -249,13 +257,14 @@ class Jobs implements vscode.Disposable {
     const rt = this.load();
     // The values a template gives its placeholders itself are not asked for (as Validate with AWS does not).
     const given = task.placeholderValues ?? {};
-    const asked = await this.askPlaceholders(uri, rt.findPlaceholders(task.payload).filter((name) => !Object.hasOwn(given, name)));
+    const settings = readJobSettings();
+    // The region of the $$ ARNs (and of a pseudo parameter's value) is the one the SDK will send to (endpoint.ts
+    // regionOf, else the profile's).
+    const region = await this.runnerFor(settings).region();
+    const asked = await this.askPlaceholders(uri, rt.findPlaceholders(task.payload).filter((name) => !Object.hasOwn(given, name)), region);
     if (!asked) return;
     const placeholders = { ...given, ...asked };
-    const settings = readJobSettings();
     const account = roleAccount(task.payload);
-    // The region of the $$ ARNs is the one the SDK will send to (endpoint.ts regionOf, else the profile's).
-    const region = await this.runnerFor(settings).region();
     const context = rt.makeExecutionContext({
       stateMachineName: machineBaseName(vscode.Uri.parse(uri).path),
       stateName: task.stateName,
@@ -276,7 +285,8 @@ class Jobs implements vscode.Disposable {
     const masked = this.policy().maskRequest(request);
     // The values the input and the placeholders gave, checked as the text was: what SageMaker would refuse is said
     // now, not after a round trip (a server that cannot answer leaves it to SageMaker, as the text passed).
-    const refused = await this.client.sendRequest(CheckRequestRequest, { api: task.api, request }).catch(() => [] as string[]);
+    const answer: unknown = await this.client.sendRequest(CheckRequestRequest, { api: task.api, request }).catch(() => []);
+    const refused = Array.isArray(answer) ? answer.filter((e): e is string => typeof e === 'string') : [];
     if (refused.length) {
       const policy = this.policy();
       const clean = (text: string) => policy.redact(text, policy.secretValues(request));
@@ -332,10 +342,10 @@ class Jobs implements vscode.Disposable {
     }
   }
 
-  async askPlaceholders(uri: string, names: string[]): Promise<Record<string, string> | undefined> {
+  /** `region`: where the run goes, for a pseudo parameter's value (the settings' or AWS_REGION when not given). */
+  async askPlaceholders(uri: string, names: string[], region = readJobSettings().region ?? (process.env.AWS_REGION?.trim() || undefined)): Promise<Record<string, string> | undefined> {
     const remembered = this.store.placeholderValues(uri);
     const values: Record<string, string> = {};
-    const region = readJobSettings().region ?? (process.env.AWS_REGION?.trim() || undefined);
     for (const name of names) {
       const pseudo = pseudoParameter(name, region);
       const value = await vscode.window.showInputBox({
@@ -343,8 +353,6 @@ class Jobs implements vscode.Disposable {
         prompt: pseudo ? `CloudFormation's pseudo parameter ${name}: the value it has where the stack is deployed, for this run.` : 'The state machine uses this placeholder (a definition substitution); give the value to use for this run.',
         value: remembered[name] ?? pseudo?.value ?? '',
         ignoreFocusOut: true,
-        // Nothing at all is no value: the request would carry an empty field, which SageMaker refuses.
-        validateInput: (v) => (v === '' ? `Give a value for \${${name}}; Esc cancels the run` : undefined),
       });
       if (value === undefined) return undefined;
       values[name] = value;
@@ -384,9 +392,15 @@ class Jobs implements vscode.Disposable {
     if (pick === 'Start') return true;
     if (pick !== 'Open Request as JSON') return false;
     await this.openJson(masked);
-    // Not awaited (see holding): the request is read first; this Start is a launch step of its own.
+    // Not awaited (see holding): the request is read first; this Start is a launch step of its own, and only while
+    // this is the state's latest launch (a newer one, or this Start once pressed, makes the notification stale).
+    const key = holdKey(uri, task);
+    const launch = this.launches.get(key);
     void notify.info(`Review the request in request.json. ${question}`, 'Start').then(async (again) => {
-      if (again === 'Start') await this.afterHold(uri, task, () => this.start(kind, uri, task, request, s));
+      if (again !== 'Start') return;
+      if (this.launches.get(key) !== launch) return void notify.info(`"${task.stateName}" was launched again since this request was opened, so it was not started; start it from its CodeLens.`);
+      this.launches.set(key, (launch ?? 0) + 1);
+      await this.afterHold(uri, task, () => this.start(kind, uri, task, request, s));
     });
     return false;
   }

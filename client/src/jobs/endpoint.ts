@@ -142,8 +142,16 @@ export function clientSettings(s: ClientSettings): ClientSettings {
  * What names an endpoint the settings do not: the SDK's environment variables (AWS_ENDPOINT_URL, or one of a
  * service, AWS_ENDPOINT_URL_SAGEMAKER), else the AWS config file (an endpoint_url, a profile's or a services section's).
  */
-function endpointOrigin(env: NodeJS.ProcessEnv = process.env): string {
-  const vars = Object.keys(env).filter((k) => /^AWS_ENDPOINT_URL(_[A-Z0-9_]+)?$/.test(k) && env[k]?.trim()).sort();
+function endpointOrigin(destination: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  // Only a variable that names the refused destination (AWS_ENDPOINT_URL_S3 says nothing of a SageMaker call).
+  const names = (k: string) => {
+    try {
+      return new URL(env[k]!.trim()).origin === destination;
+    } catch {
+      return false;
+    }
+  };
+  const vars = Object.keys(env).filter((k) => /^AWS_ENDPOINT_URL(_[A-Z0-9_]+)?$/.test(k) && env[k]?.trim() && names(k)).sort();
   return vars.length ? `the environment (${vars.join(', ')})` : 'the AWS configuration (an endpoint_url in the config file or its profile)';
 }
 
@@ -180,7 +188,7 @@ export function guardDestination(client: WithMiddleware, settings: ClientSetting
         }
         if (!info || (info.origin !== allowed && info.kind !== 'aws')) {
           const why = info ? (info.kind === 'local' ? 'a local server' : consentReason(info, undefined)) : 'not a URL';
-          throw new Error(`Refused to send your AWS credentials to ${info?.host ?? destination} (${why}): ${endpointOrigin()} sends the call there. Set it as the endpoint (the sagemakerAsl endpoint setting, or --endpoint with --trust-endpoint) to be asked first, or remove it.`);
+          throw new Error(`Refused to send your AWS credentials to ${info?.host ?? destination} (${why}): ${endpointOrigin(info?.origin)} sends the call there. Set it as the endpoint (the sagemakerAsl endpoint setting, or --endpoint with --trust-endpoint) to be asked first, or remove it.`);
         }
       }
       return next(args);

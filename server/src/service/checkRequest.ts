@@ -4,7 +4,7 @@
 // is said before the confirmation, not after a round trip to AWS.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStore } from './documentStore';
-import { validate } from './validation';
+import { RESOLVED_REQUEST_SCHEME, validate } from './validation';
 
 let checks = 0;
 
@@ -13,7 +13,7 @@ export function checkRequest(store: DocumentStore, api: string, request: unknown
   if (!/^create[A-Z][A-Za-z]*$/.test(api) || request === null || typeof request !== 'object' || Array.isArray(request)) return [];
   // `launch.training-job.json`: the file name a job spec of that request has (jobSpecs.ts requestOfName).
   const kind = api.slice('create'.length).replace(/[A-Z]/g, (c, i: number) => `${i ? '-' : ''}${c.toLowerCase()}`);
-  const doc = TextDocument.create(`sagemaker-request:/${++checks}/launch.${kind}.json`, 'json', 1, JSON.stringify(request, null, 2));
+  const doc = TextDocument.create(`${RESOLVED_REQUEST_SCHEME}/${++checks}/launch.${kind}.json`, 'json', 1, JSON.stringify(request, null, 2));
   try {
     return validate(store, doc).filter((p) => p.severity === 'error').map((p) => p.message);
   } finally {

@@ -19,13 +19,13 @@ import { isJobSpec, softenSkeletonValues } from './sagemaker/jobSpecs';
 import { machineName, templateFindings } from './templates/embedded';
 import { append } from './core/append';
 
+/** The URI scheme of a launch's resolved request checked as a job spec (checkRequest.ts). */
+export const RESOLVED_REQUEST_SCHEME = 'sagemaker-request:';
+
 /** Findings that an incomplete tree (after a syntax error) would produce falsely (a relation between fields, too). */
 const INCOMPLETE_TREE_CODES = new Set<string>([SageMakerCode.missingRequired, SageMakerCode.tooFewItems, SageMakerCode.tooFewEntries, SageMakerCode.documentedRule]);
 
 function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument): Problem[] {
-  // A new, empty file is not yet a document with an error (as VS Code's JSON says nothing of one): its completion
-  // offers whole state machines to start from.
-  if (!/\S/.test(parsed.text)) return [];
   const problems = [...parsed.syntaxErrors, ...(parsed.readWarnings ?? [])];
   // The document itself, or each state machine embedded in it (a template: templates/embedded.ts).
   const machines = isStateMachine(parsed.root) ? [parsed] : store.machines(doc);
@@ -44,7 +44,11 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
 function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: boolean, uri: string, declared: boolean, workflowType: WorkflowType | undefined): Problem[] {
   const problems: Problem[] = [];
   // A standalone job spec is a request, not a state machine: the request checks only, skeleton blanks softened.
-  if (isJobSpec(parsed)) return softenSkeletonValues(parsed, validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language));
+  // (Not a launch's resolved request, checkRequest.ts: its blanks are what would be sent.)
+  if (isJobSpec(parsed)) {
+    const request = validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language);
+    return uri.startsWith(RESOLVED_REQUEST_SCHEME) ? request : softenSkeletonValues(parsed, request);
+  }
   // A state machine file whose whole document is no object (`[]`, `null`, a number): nothing else can be read.
   const root = parsed.root;
   if (declared && !incomplete && root && root.type !== 'object' && !(root.type === 'null' && root.length === 0)) {
@@ -55,7 +59,10 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   const sagemaker = validateSageMakerTasks(tasksOf(parsed), parsed.text, parsed.language);
   // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding; nor is what
   // the object or list being typed holds (an unclosed string's text read as a key, the value after it as another).
-  append(problems, incomplete ? sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code) && !guessedByRecovery(parsed, p)) : sagemaker);
+  if (incomplete) {
+    const broken = brokenContainers(parsed);
+    append(problems, sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code) && !guessedByRecovery(parsed, broken, p)));
+  } else append(problems, sagemaker);
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
   if (!incomplete) append(problems, withoutMoot(validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), workflowType), sagemaker));
@@ -66,15 +73,25 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   return problems;
 }
 
+/** The object or list that holds each syntax error of `parsed`, with where the error is (found once per check). */
+function brokenContainers(parsed: ParsedDocument): { container: AstNode; from: number }[] {
+  const out: { container: AstNode; from: number }[] = [];
+  for (const e of parsed.syntaxErrors) {
+    const container = containerOf(nodeAt(parsed.root, e.offset));
+    if (container) out.push({ container, from: e.offset });
+  }
+  return out;
+}
+
 /**
  * Whether finding `p` is about a member the parser's recovery made up: one of the object or list that holds a syntax
  * error, written at or after it (an unclosed string's text read as a key, the value after it as another). Findings
  * before the error, and inside other members' values, stand.
  */
-function guessedByRecovery(parsed: ParsedDocument, p: Problem): boolean {
-  if (!parsed.syntaxErrors.length) return false;
+function guessedByRecovery(parsed: ParsedDocument, broken: readonly { container: AstNode; from: number }[], p: Problem): boolean {
+  if (!broken.length) return false;
   const container = containerOf(nodeAt(parsed.root, p.offset)?.parent);
-  return !!container && parsed.syntaxErrors.some((e) => e.offset <= p.offset && containerOf(nodeAt(parsed.root, e.offset)) === container);
+  return !!container && broken.some((b) => b.container === container && b.from <= p.offset);
 }
 
 /** The nearest object or list at or above `n`. */
@@ -101,5 +118,8 @@ export function validate(store: DocumentStore, doc: TextDocument): Problem[] {
 }
 
 export function doValidation(store: DocumentStore, doc: TextDocument): Diagnostic[] {
+  // A new, empty file in the editor is not yet a document with an error (as VS Code's JSON says nothing of one): its
+  // completion offers whole state machines to start from. The CLI still says an empty file is no state machine.
+  if (!/\S/.test(doc.getText())) return [];
   return validate(store, doc).map((p) => toDiagnostic(doc, p));
 }

@@ -64,7 +64,11 @@ export function judgeIntegration(written: string): IntegrationProblem | undefine
   if (!patterns) {
     const actions = Object.keys(service.actions);
     const near = nearest(action, actions);
-    const meant = near.length === 1 ? `${serviceName}:${near[0]}${suffix !== undefined && service.actions[near[0]].includes(patternOf(suffix)!) ? `.${suffix}` : ''}` : undefined;
+    // The close action with the pattern as written; none when that action does not have the pattern (a fix that
+    // quietly made a callback task request-response would change what it does).
+    const pattern = suffix === undefined ? 'request-response' : patternOf(suffix);
+    const keeps = near.length === 1 && pattern !== undefined && (service.actions[near[0]].includes(pattern) || !!service.uncertain?.[near[0]]?.includes(pattern));
+    const meant = keeps ? `${serviceName}:${near[0]}${suffix === undefined ? '' : `.${suffix}`}` : undefined;
     return {
       message: `The resource provided is not recognized: ${serviceName}:${action} is not an optimized integration${near.length ? ` (did you mean ${list(near.map((a) => `${serviceName}:${a}`), 'or')}?)` : ''}, so Step Functions refuses it when the state machine is created. Its ${serviceName} integrations are ${list(actions)}; call another ${serviceName} API through ${sdk}`,
       ...(meant ? { replacement: meant } : {}),

@@ -5,7 +5,7 @@
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
 import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, jsonPathAsJsonata, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
-import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, substitutePlaceholders } from '../expressions/placeholders';
+import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings, visibleText } from '../core/text';
 import { property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
@@ -490,6 +490,9 @@ function checkOptimizedIntegration(ctx: Ctx, node: AstNode, arn: string | undefi
   if (!parts || parts[2] !== 'states' || parts.length < 7 || parts[5] === 'activity' || !parts[6]) return;
   const written = parts.slice(5).join(':');
   if (written.includes('\u0000') || node.type !== 'string') return;
+  // Text a template fills in other than `${…}` (a dynamic reference `{{resolve:…}}`, a Terraform `%{ if }`): not known yet.
+  const literal = literalParts(written);
+  if (literal.length !== 1 || literal[0].start !== 0 || literal[0].end !== written.length) return;
   const value = node.value as string;
   const problem = judgeIntegration(written);
   if (!problem) return;

@@ -640,6 +640,9 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       let count = 0;
       const where: AstNode[] = [];
       let entries = false;
+      // The items of a `[]` list that count (TrainingJobDefinitions[0], [1]…): a total over one item alone is that
+      // item's own limit, which its own rule (or the model) says; said once, not twice.
+      const items = new Set<string>();
       for (const p of rule.lists!) {
         for (const f of lookup(at, p)) {
           if (f.state !== 'value' || (f.node.type !== 'array' && f.node.type !== 'object')) continue;
@@ -647,9 +650,11 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
           count += n;
           entries ||= f.node.type === 'object';
           if (n) where.push(f.key?.parent?.type === 'property' ? f.key.parent : presentAt(f));
+          if (n && p.includes('[]')) items.add(f.label.slice(0, f.label.indexOf(']') + 1));
         }
       }
       if (count <= rule.max! || !where.length) return [];
+      if (rule.lists!.every((p) => p.includes('[]')) && items.size === 1) return [];
       const several = rule.lists!.length > 1 || rule.lists![0].includes('[]');
       const what = `${count} ${entries ? 'entries' : 'items'}${several ? ' in total' : ''}`;
       const message = `${andList(rule.lists!.map(labelOf))} ${several ? 'have' : 'has'} ${what}${when}; at most ${rule.max} ${rule.max === 1 ? 'is' : 'are'} allowed`;
