@@ -90,6 +90,14 @@ test('--region and --account narrow the ARNs', () => {
   assert.deepEqual(JSON.parse(r.out), expected('us-east-1', '111122223333'));
 });
 
+test('the partition the Tasks\' Resources name is the policy\'s unless --partition says another (new-user walk: an aws-cn machine got arn:aws:)', () => {
+  writeFileSync(join(dir, 'china.asl.json'), JSON.stringify(pipeline).replace(/arn:aws:states:::/g, 'arn:aws-cn:states:::'));
+  const cn = JSON.parse(run(dir, ['policy', 'china.asl.json']).out);
+  assert.ok(cn.Statement.flatMap((st: { Resource: string[] }) => st.Resource).filter((r: string) => r.startsWith('arn:')).every((r: string) => r.startsWith('arn:aws-cn:') || r.startsWith('arn:aws:iam::')), JSON.stringify(cn));
+  const given = JSON.parse(run(dir, ['policy', '--partition', 'aws-us-gov', 'china.asl.json']).out);
+  assert.ok(JSON.stringify(given).includes('arn:aws-us-gov:sagemaker:'));
+});
+
 test('--partition, --region, --account and --state-machine-name must be what an ARN has there (hostile23: ":", "/" and "*" named other resources)', () => {
   for (const [flag, value] of [['--partition', 'aws:iam::*:role/*'], ['--region', 'us-east-1:123456789012:training-job/*'], ['--account', 'x/../y'], ['--account', '12345'], ['--state-machine-name', 'a/*']]) {
     const r = run(dir, ['policy', flag, value, 'pipeline.asl.json']);

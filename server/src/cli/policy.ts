@@ -17,7 +17,7 @@ iam:PassRole on the tasks' literal roles passed to sagemaker.amazonaws.com, and 
 for a Distributed Map, states:StartExecution and DescribeExecution on the state machine and the S3 access of its
 ItemReader and ResultWriter.
 Job ARNs are narrowed from literal names and prefixes; each statement's Sid names the state it serves.
-  --partition P   the ARNs' partition (default aws)
+  --partition P   the ARNs' partition (default: the one the Tasks' Resources name, else aws)
   --region R      the region in ARNs (default *)
   --account A     the account id in ARNs (default *)
   --machine NAME  in a template, the state machine (its resource's logical ID) whose role the policy is for;

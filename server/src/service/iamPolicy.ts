@@ -27,6 +27,11 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
     const value = (field: string) => { const n = property(state.node, field); return n ? toValue(n) : undefined; };
     return { stateName: state.name, itemReader: value('ItemReader'), resultWriter: value('ResultWriter'), jsonata: state.queryLanguage === 'JSONata' };
   }));
-  const sagemaker = iamPolicyFor(tasks, options);
-  return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...distributedMapStatements(maps, options)]) };
+  // The partition the tasks' Resources name, when they all name the same one as text (arn:aws-cn:states:::…); a
+  // placeholder (`${AWS::Partition}`) or a mix says nothing, and the default stays.
+  const partitions = new Set(machines.flatMap(tasksOf).map((t) => /^arn:(aws(?:-[a-z]+)*):/.exec(t.resource)?.[1] ?? ''));
+  const named = partitions.size === 1 ? [...partitions][0] : '';
+  const withPartition = options.partition === undefined && named ? { ...options, partition: named } : options;
+  const sagemaker = iamPolicyFor(tasks, withPartition);
+  return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...distributedMapStatements(maps, withPartition)]) };
 }
