@@ -218,7 +218,7 @@ test('a request its values make invalid (a job name from the input with "_") is 
   user('{"run": "r_7", "epochs": "1"}', ['Start']);
   await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
   const error = fake.dialogs.find((d) => d.kind === 'error')!;
-  assert.equal(error.message, 'The request of "Train" has 1 error once its values are filled in, so SageMaker would refuse it; nothing was started.');
+  assert.match(error.message, /^The request of "Train" would be refused by SageMaker once its values are filled in, so nothing was started: TrainingJobName "churn-r_7" must match /);
   assert.match(error.detail!, /^• TrainingJobName "churn-r_7" must match /);
   assert.deepEqual(error.choices, ['Open Request', 'Choose Another Input']);
   assert.ok(!fake.dialogs.some((d) => d.modal), 'no confirmation');
@@ -231,7 +231,7 @@ test('a Task inside a Map: its $ is one item of the Map, which the input picker 
     fake.dialogs.length = 0;
     fake.respond((d) => {
       if (d.kind === 'quickPick' && d.message === 'One item of Map "PerRegion" for this run') return '$(edit) Paste JSON…';
-      if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return '{"run": "m1"}';
+      if (d.kind === 'inputBox' && d.message === 'One item of Map "PerRegion" (JSON)') return '{"run": "m1"}';
       if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return 'ml-bucket';
       return undefined;
     });
@@ -304,7 +304,7 @@ test('a placeholder left empty that empties a field SageMaker needs is refused b
     assert.match(boxes[0].detail!, /^CloudFormation's pseudo parameter AWS::Partition/);
     // "s3:///models" is no S3 URI: refused with the reason, no confirmation.
     const error = fake.dialogs.find((d) => d.kind === 'error')!;
-    assert.match(error.message, /^The request of "Train" has 1 error once its values are filled in/);
+    assert.match(error.message, /^The request of "Train" would be refused by SageMaker once its values are filled in, so nothing was started: S3OutputPath/);
     assert.match(error.detail!, /S3OutputPath "s3:\/\/\/models" must match/);
     assert.ok(!fake.dialogs.some((d) => d.modal), 'no confirmation');
   } finally {

@@ -201,7 +201,7 @@ test('what cannot be sent is said, and nothing is sent', async () => {
   fake.dialogs.length = 0;
   await validate(uri);
   assert.equal(fake.dialogs.length, 1);
-  assert.match(fake.dialogs[0].message, /^This state machine cannot be sent to Step Functions\. The YAML does not read, so it cannot be sent as JSON: /);
+  assert.match(fake.dialogs[0].message, /^This state machine cannot be sent to Step Functions\. The YAML does not read \(line 2: /);
 });
 
 test('AWS errors get the launch\'s explanations: throttling, access denied, an unreachable endpoint', async () => {

@@ -148,6 +148,8 @@ describe('Choice rules', () => {
   test('Variable with exactly one comparison', () => {
     assert.deepEqual(check(choice({ Variable: '$.n', NumericGreaterThan: 1 })), []);
     assert.deepEqual(check(choice({ Variable: '$.n', NumericGreaterThan: 1, StringEquals: 'a' })), [{ code: 'asl-invalid-choice-rule', severity: 'error', at: '"StringEquals"' }]);
+    // A JSONata Condition in a JSONPath rule: that one finding, not also "needs a comparison".
+    assert.deepEqual(check(choice({ Condition: '{% true %}' })).map((x) => [x.code, x.at]), [['asl-wrong-query-language', '"Condition"']]);
     assert.deepEqual(check(choice({ Variable: '$.n' })).map((x) => x.code), ['asl-invalid-choice-rule']);
   });
   test('Variable and a …Path comparison are reference paths (no wildcard, filter, slice or deep scan); $$ and variables are', () => {

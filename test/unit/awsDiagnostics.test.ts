@@ -130,11 +130,11 @@ test('what is sent: JSON as written, YAML as JSON, placeholders filled or named'
   assert.deepEqual(service.awsDefinition(templated), { version: 1, placeholders: ['FnArn', 'Bucket'], error: 'No value for ${FnArn}, ${Bucket}: the definition is sent with its placeholders filled in.' });
   const filled = service.awsDefinition(templated, { FnArn: 'arn:aws:lambda:us-east-1:1:function:f', Bucket: 'b"q' });
   assert.deepEqual(JSON.parse(filled.definition!), { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:f', Parameters: { B: 's3://b"q/x' }, End: true } } });
-  assert.match(service.awsDefinition(doc('StartAt: A\nStates: [', 'asl-yaml')).error!, /^The YAML does not read, so it cannot be sent as JSON: /);
+  assert.match(service.awsDefinition(doc('StartAt: A\nStates: [', 'asl-yaml')).error!, /^The YAML does not read \(line 2: .*\), so nothing is sent: fix it first\.$/);
   assert.equal(service.awsDefinition(doc('{"a": 1}', 'json')).error, 'This file is not a state machine (no StartAt and States).');
   assert.equal(service.awsDefinition(doc('{"StartAt": "A"}', 'asl')).error, 'The definition needs StartAt and States at its top level.');
-  // Broken JSON goes as written: the service says what is wrong with it.
-  assert.equal(service.awsDefinition(doc('{"StartAt": "A", "States": {', 'asl')).definition, '{"StartAt": "A", "States": {');
+  // Broken JSON is not sent: the service would answer INVALID_JSON_DESCRIPTION with no location, which Problems shows already.
+  assert.match(service.awsDefinition(doc('{"StartAt": "A", "States": {', 'asl')).error!, /^The JSON does not read \(line 1: .*\), so nothing is sent: fix it first\.$/);
 });
 
 // A SAM template in YAML with two state machines: a Definition (intrinsics, DefinitionSubstitutions, a Parameter)
@@ -227,7 +227,7 @@ test('a template that cannot be sent says why: a value computed at deployment, a
   const broken = doc('Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: |\n        {"StartAt": "A", "States": {\n', 'yaml');
   assert.match(service.awsDefinition(broken).error!, /^The DefinitionString of Flow does not read as JSON, so it cannot be sent: /);
   const unreadable = doc('{"Resources": {"Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": {"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}}}}, }', 'json');
-  assert.match(service.awsDefinition(unreadable).error!, /^The template does not read, so its state machines cannot be sent: /);
+  assert.match(service.awsDefinition(unreadable).error!, /^The template does not read \(line \d+: .*\), so nothing is sent: fix it first\.$/);
 });
 
 test('a Serverless Framework file: each stepFunctions.stateMachines entry by its key, Fn::GetAtt and ${self:…} asked for', () => {

@@ -66,12 +66,25 @@ describe('member keys', () => {
     assert.equal((o.textEdit as any).newText, '"OutputDataConfig": { "S3OutputPath": "${1}" }');
   });
   test('a new member on a line after the last one, no comma yet: the comma is added after that member (new-user walk)', () => {
-    for (const marked of [TASK('{\n  "TrainingJobName": "a",\n  "HyperParameters": {}\n  ‸\n}'), TASK('{\n  "TrainingJobName": "a",\n  "HyperParameters": {}\n  "Ro‸\n}')]) {
+    for (const marked of [
+      TASK('{\n  "TrainingJobName": "a",\n  "HyperParameters": {}\n  ‸\n}'),
+      TASK('{\n  "TrainingJobName": "a",\n  "HyperParameters": {}\n  "Ro‸\n}'),
+      // The last member's value an object with members, or a string (the scanner reads the line as still that value).
+      TASK('{\n  "TrainingJobName": "a",\n  "HyperParameters": { "eta": "0.2" }\n  ‸\n}').replace('"eta": "0.2" }', '"eta": "0.2" }'),
+      TASK('{\n  "TrainingJobName": "a",\n  "HyperParameters": { "eta": "0.2" }\n  "‸\n}'),
+    ]) {
       const [text, offset] = cursor(marked);
       const d = doc(text);
       const item = service.doComplete(d, d.positionAt(offset)).find((i) => i.label === 'RoleArn')!;
       const applied = TextDocument.applyEdits(d, [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])]).replace('$1', 'arn');
-      assert.match(applied, /"HyperParameters": \{\},\n\s*"RoleArn": "arn"\n/, applied);
+      assert.match(applied, /"HyperParameters": \{[^}]*\},\n\s*"RoleArn": "arn"\n/, applied);
+    }
+    // Inside a nested object after its last member, and after a string value.
+    for (const marked of [TASK('{\n  "ResourceConfig": {\n    "InstanceCount": 1\n    ‸\n  }\n}'), TASK('{\n  "TrainingJobName": "a"\n  ‸\n}')]) {
+      const [text, offset] = cursor(marked);
+      const d = doc(text);
+      const items = service.doComplete(d, d.positionAt(offset));
+      assert.ok(items.length > 0 && items.every((i) => i.additionalTextEdits?.[0]?.newText === ','), marked);
     }
     // A comma already there: none added.
     const [text, offset] = cursor(TASK('{\n  "TrainingJobName": "a",\n  ‸\n}'));

@@ -137,6 +137,9 @@ test('Serverless Framework: stepFunctions.stateMachines.*.definition, ${self:…
 test('Serverless Framework: a CloudFormation state machine in its own resources (resources: Resources:) is checked too (ctx31)', () => {
   const text = ['service: ml', 'provider:', '  name: aws', 'resources:', '  Resources:', '    Train:', '      Type: AWS::StepFunctions::StateMachine', '      Properties:', '        Definition:', '          StartAt: W', '          States:', '            W:', '              Type: Wait', '              Seconds: 5', '              Timestamp: "2026-01-01T00:00:00Z"', '              End: true', ''].join('\n');
   assert.deepEqual(findings(open('serverless.yml', text)), [['asl-exclusive-fields', 'Timestamp']]);
+  // The framework resolves its own variables there: `${self:…}` is no DefinitionSubstitutions key left unmatched.
+  const variables = text.replace('              Seconds: 5\n              Timestamp: "2026-01-01T00:00:00Z"\n', '              Seconds: 5\n              Comment: churn_${self:provider.stage}\n');
+  assert.deepEqual(findings(open('serverless.yml', variables)), []);
 });
 
 test('a plain JSON or YAML machine with StartAt or States misspelt is still checked: the misspelling is reported, not the file passed over', () => {

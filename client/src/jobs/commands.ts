@@ -292,7 +292,8 @@ class Jobs implements vscode.Disposable {
       const clean = (text: string) => policy.redact(text, policy.secretValues(request));
       // Not awaited (see holding): the buttons run after this launch has let the state go.
       void notify
-        .error(`The request of "${task.stateName}" has ${plural(refused.length, 'error')} once its values are filled in, so SageMaker would refuse it; nothing was started.`, { detail: refused.map((e) => `• ${clean(e)}`).join('\n') }, 'Open Request', 'Choose Another Input')
+        // The first reason in the message itself: a notification shows no detail.
+        .error(`The request of "${task.stateName}" would be refused by SageMaker once its values are filled in, so nothing was started: ${clean(refused[0])}${refused.length > 1 ? ` (and ${plural(refused.length - 1, 'more error')})` : ''}`, { detail: refused.map((e) => `• ${clean(e)}`).join('\n') }, 'Open Request', 'Choose Another Input')
         .then((pick) => {
           if (pick === 'Open Request') void this.openJson(masked);
           else if (pick === 'Choose Another Input') void this.launch(kind, uri, task.stateName, task.machine);
@@ -324,7 +325,7 @@ class Jobs implements vscode.Disposable {
       if (choice.id === 'last') text = last;
       else if (choice.id === 'empty') text = '{}';
       else if (choice.id === 'paste') {
-        text = await vscode.window.showInputBox({ title: 'Execution input (JSON)', value: last ?? '{}', validateInput: (v) => (parseJson(v).ok ? undefined : 'Not valid JSON') });
+        text = await vscode.window.showInputBox({ title: mapItemOf === undefined ? 'Execution input (JSON)' : `One item of Map "${mapItemOf}" (JSON)`, value: last ?? '{}', validateInput: (v) => (parseJson(v).ok ? undefined : 'Not valid JSON') });
       } else {
         const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: 'Execution input' });
         if (files?.[0]) text = Buffer.from(await vscode.workspace.fs.readFile(files[0])).toString('utf8');

@@ -194,18 +194,22 @@ export function awsDefinition(store: DocumentStore, doc: TextDocument, values: R
   const parsed = store.stateMachine(doc);
   if (!parsed?.root) return { version, placeholders: [], error: 'This file is not a state machine (no StartAt and States).' };
   const syntax = parsed.syntaxErrors[0];
-  // A YAML file that does not read has no JSON form; broken JSON goes as it is, the service says what is wrong.
-  if (syntax && parsed.language === 'yaml') return { version, placeholders: [], error: `The YAML does not read, so it cannot be sent as JSON: ${syntax.message}` };
+  // A YAML file that does not read has no JSON form; broken JSON would get the service's INVALID_JSON_DESCRIPTION,
+  // with no location, which Problems already shows where it is: neither is sent (new-user walk: the answer landed
+  // on another line, a second copy of the editor's own).
   // What is sent is a definition: a half-typed machine, or a template around one, is not (yet) one.
   // A template: its state machines, each on its own (a template that does not read has none to send).
   const embedded = isStateMachine(parsed.root) ? [] : store.machines(doc).filter((m) => m.root && m.root !== parsed.root && (m.syntaxErrors.length || isStateMachine(m.root)));
-  if (embedded.length && syntax) return { version, placeholders: [], error: `The template does not read, so its state machines cannot be sent: ${syntax.message}` };
+  if (syntax) {
+    const what = embedded.length ? 'template' : parsed.language === 'yaml' ? 'YAML' : 'JSON';
+    return { version, placeholders: [], error: `The ${what} does not read (line ${doc.positionAt(syntax.offset).line + 1}: ${syntax.message}), so nothing is sent: fix it first.` };
+  }
   if (embedded.length) return templateDefinitions(parsed, embedded, version, values);
-  if (!syntax && !isStateMachine(parsed.root)) return { version, placeholders: [], error: 'The definition needs StartAt and States at its top level.' };
+  if (!isStateMachine(parsed.root)) return { version, placeholders: [], error: 'The definition needs StartAt and States at its top level.' };
   const placeholders = placeholderNames(parsed.root);
   const missing = placeholders.filter((name) => typeof values[name] !== 'string');
   if (missing.length) return { version, placeholders, error: `No value for ${missing.map((n) => `\${${n}}`).join(', ')}: the definition is sent with its placeholders filled in.` };
-  const asWritten = parsed.language === 'json' && doc.languageId !== 'jsonc' && (syntax || !placeholders.length);
+  const asWritten = parsed.language === 'json' && doc.languageId !== 'jsonc' && !placeholders.length;
   const value = asWritten ? undefined : toValue(parsed.root);
   const tooLarge = asWritten ? undefined : tooLargeFilled(value, values);
   if (tooLarge) return { version, placeholders, error: tooLarge };

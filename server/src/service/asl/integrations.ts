@@ -78,11 +78,13 @@ export function judgeIntegration(written: string): IntegrationProblem | undefine
   if (pattern && (patterns.includes(pattern) || service.uncertain?.[action]?.includes(pattern))) return undefined;
   const supported = list(patterns.map((p) => PATTERN_TEXT[p]), 'and');
   const what = suffix === undefined ? 'request-response' : `.${suffix}`;
-  // ".sync" where only ".sync:2" is, or the reverse: the one that is.
+  // ".sync" where only ".sync:2" is, or the reverse: the one that is; else the action as a request-response call
+  // (offered, never applied: the pattern meant is the user's to choose).
   const sync = pattern === 'sync' || pattern === 'sync:2' ? patterns.find((p) => p === 'sync' || p === 'sync:2') : undefined;
+  const instead = sync ?? (patterns.includes('request-response') ? 'request-response' : patterns[0]);
   return {
     message: `The resource provided is not recognized: ${serviceName}:${action} does not support ${what}${pattern ? '' : ' (no integration pattern of that name: .sync, .sync:2 or .waitForTaskToken)'}; Step Functions integrates it as ${supported}, and refuses any other pattern when the state machine is created`,
-    ...(sync ? { replacement: `${serviceName}:${action}.${sync}` } : {}),
+    ...(instead ? { replacement: `${serviceName}:${action}${instead === 'request-response' ? '' : `.${instead}`}` } : {}),
   };
 }
 

@@ -1063,6 +1063,8 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
     const { rule, top } = stack.pop()!;
     if (!checkType(ctx, 'A Choice rule', rule, 'object', 'JSONPath')) continue;
     const ops: AstNode[] = [];
+    // A JSONata Condition written in a JSONPath rule is the mistake said; "needs a comparison" would only repeat it.
+    let jsonataRule = false;
     for (const p of rule.children ?? []) {
       const k = keyOf(p), v = valueOf(p);
       if (k?.type !== 'string') continue;
@@ -1082,7 +1084,10 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
       if (key === 'Variable') { if (checkType(ctx, 'Variable', v, 'string', ql)) checkPathValue(ctx, v, 'reference'); continue; }
       if (key === 'Assign' && top) { checkObjectField(ctx, 'Assign', v, ql); continue; }
       if (key in COMPARATORS || LOGICAL.includes(key)) { ops.push(p); continue; }
-      if (key === 'Condition' || key === 'Output') report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata Choice field: in a JSONPath state a rule compares a Variable, e.g. "Variable": "$.n", "NumericGreaterThan": 1`);
+      if (key === 'Condition' || key === 'Output') {
+        jsonataRule ||= key === 'Condition';
+        report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata Choice field: in a JSONPath state a rule compares a Variable, e.g. "Variable": "$.n", "NumericGreaterThan": 1`);
+      }
       else if (key === 'Next') report(ctx, k, AslCode.unknownField, 'Next belongs on the outermost rule, not inside And/Or/Not');
       else report(ctx, k, AslCode.unknownField, `${quote(key)} is not a field of a Choice rule: use Variable with one comparison (StringEquals, NumericGreaterThan, IsPresent…), or And/Or/Not`, 'error', { closest: closest(key, [...Object.keys(COMPARATORS), ...LOGICAL, 'Variable', 'Next', 'Comment'])[0] });
     }
@@ -1098,8 +1103,10 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
     }
     const variable = propertyNode(rule, 'Variable');
     if (ops.length !== 1) {
-      if (ops.length > 1) for (const p of ops.slice(1)) report(ctx, keyOf(p)!, AslCode.invalidChoiceRule, `A Choice rule has exactly one comparison: ${keyOf(p)!.value} is one more besides ${keyOf(ops[0])!.value}`);
-      else report(ctx, anchor(rule), AslCode.invalidChoiceRule, variable ? 'This rule has a Variable but no comparison: add one, e.g. "StringEquals": "x" or "IsPresent": true' : 'A Choice rule needs Variable with one comparison, or And/Or/Not');
+      // The comparisons after the first are the extra ones, each flagged naming them all.
+      const names = ops.map((p) => String(keyOf(p)!.value));
+      if (ops.length > 1) for (const p of ops.slice(1)) report(ctx, keyOf(p)!, AslCode.invalidChoiceRule, `A Choice rule has exactly one comparison; this one has ${list(names)}`);
+      else if (!jsonataRule) report(ctx, anchor(rule), AslCode.invalidChoiceRule, variable ? 'This rule has a Variable but no comparison: add one, e.g. "StringEquals": "x" or "IsPresent": true' : 'A Choice rule needs Variable with one comparison, or And/Or/Not');
       continue;
     }
     const [opKey, opValue] = ops[0].children!;

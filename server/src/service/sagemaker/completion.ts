@@ -6,7 +6,7 @@ import { getLocation, type JSONPath } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver-types';
 import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
-import { needsCommaAfter, presentKeys, replaceRange, withCommaBefore, type OffsetCompletionItem } from '../asl/completion';
+import { needsCommaAfter, newMemberAfterValue, presentKeys, replaceRange, withCommaBefore, type OffsetCompletionItem } from '../asl/completion';
 import type { OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
@@ -81,13 +81,18 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
   const jsonata = ctx.task.state.queryLanguage === 'JSONata';
   const prev = location.previousNode;
 
-  if (location.isAtPropertyKey) {
+  // On a line of its own after a member's value with no comma yet (`}⏎‸`), which the scanner reads as still that
+  // value: a new member of the same object (the comma is added, withCommaBefore).
+  const afterValue = location.isAtPropertyKey ? undefined : newMemberAfterValue(text, offset);
+  if (location.isAtPropertyKey || afterValue) {
     const step = shapeAt(ctx.integration.request, ctx.relative.slice(0, -1), jsonata);
     if (!step || step.dynamic || step.shape.kind !== 'structure') return [];
-    const editing = prev?.type === 'property' && offset > prev.offset && offset <= prev.offset + prev.length ? prev : undefined;
+    const editing = !afterValue && prev?.type === 'property' && offset > prev.offset && offset <= prev.offset + prev.length ? prev : undefined;
     // Keys already present in this object (but the one being edited) are not offered again.
     const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative.slice(0, -1))), editing?.offset);
-    const range = replaceRange(text, offset, editing);
+    const range = afterValue
+      ? { offset: afterValue.keyStart, length: offset - afterValue.keyStart + (/^[\w.$-]*"?/.exec(text.slice(offset))?.[0].length ?? 0) }
+      : replaceRange(text, offset, editing);
     const endOffset = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(endOffset, endOffset + 50)) : false;
     const comma = !hasColon && needsCommaAfter(text, endOffset) ? ',' : '';

@@ -24,6 +24,8 @@ interface Definition {
   name: string;
   /** A Serverless Framework definition: serverless-step-functions reads `#{AWS::Region}` as `${AWS::Region}`. */
   serverless?: boolean;
+  /** In a Serverless Framework file (its own `resources:`): the framework resolves its `${…}` variables first. */
+  serverlessFile?: boolean;
   /** The workflow type the resource declares, when it says one in plain text. */
   workflowType?: WorkflowType;
 }
@@ -44,7 +46,7 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
   const out: Definition[] = [];
   // A CloudFormation/SAM template's Resources, and a Serverless Framework file's own CloudFormation
   // (`resources: Resources:`, deployed with its stack as written).
-  for (const resources of [property(root, 'Resources'), property(property(root, 'resources'), 'Resources')]) {
+  for (const [resources, serverlessFile] of [[property(root, 'Resources'), false], [property(property(root, 'resources'), 'Resources'), true]] as const) {
     if (resources?.type !== 'object') continue;
     for (const r of resources.children ?? []) {
       const name = String(r.children?.[0]?.value ?? '');
@@ -56,9 +58,9 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
       // CloudFormation's StateMachineType, SAM's Type (STANDARD unless one says EXPRESS).
       const workflowType = workflowTypeOf(property(props, type.value === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'));
       const definition = property(props, 'Definition');
-      if (definition) out.push({ node: definition, substitutions, string: false, name, workflowType });
+      if (definition) out.push({ node: definition, substitutions, string: false, name, workflowType, serverlessFile });
       const definitionString = property(props, 'DefinitionString');
-      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name, workflowType });
+      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name, workflowType, serverlessFile });
     }
   }
   // Serverless Framework (serverless-step-functions): stepFunctions.stateMachines.<name>.definition.
@@ -168,7 +170,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       const view = read?.view ?? encodedDefinition(parsed, d.node);
       if (read && view?.root && !view.syntaxErrors.length) {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
-        if (!read.sub && isDefinition(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
+        if (!read.sub && !d.serverlessFile && isDefinition(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
         followSubstitutionsInText(view.root, parsed.text, read.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
         markStringPlaceholders(view.root, parsed.text);
       }
@@ -182,12 +184,13 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     if (!isDefinition(d.node)) continue;
     if (d.serverless) pseudoParameters(d.node);
     const subs = resolveIntrinsics(d.node, parsed.text);
-    // serverless-step-functions resolves `${…}` itself (Serverless variables, pseudo parameters under its Fn::Sub).
-    if (!d.serverless) append(own, unmatchedPlaceholders(d.node, d.substitutions, parsed.text));
+    // serverless-step-functions resolves `${…}` itself (Serverless variables, pseudo parameters under its Fn::Sub),
+    // and the framework its variables (`${self:…}`, `${opt:…}`) in its file's own resources too.
+    if (!d.serverless && !d.serverlessFile) append(own, unmatchedPlaceholders(d.node, d.substitutions, parsed.text));
     // A literal put in place of a placeholder lies outside the definition: a JSON tree that holds one is parsed
     // again whole after an edit, not incrementally in place (json/incrementalParse.ts would misplace it).
     if (followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root))) && parsed.language === 'json') markHoldsForeign(parsed.root!);
-    if (!d.serverless) markStringPlaceholders(d.node);
+    if (!d.serverless && !d.serverlessFile) markStringPlaceholders(d.node);
     const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [], ...(d.workflowType ? { workflowType: d.workflowType } : {}) };
     found.push(machine);
     owners.set(machine, { name: d.name, substitutions: d.substitutions });
