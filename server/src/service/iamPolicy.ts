@@ -18,7 +18,8 @@ import { machineName } from './templates/embedded';
 export function iamPolicy(store: DocumentStore, doc: TextDocument, options: PolicyOptions & { machine?: string } = {}): PolicyDocument | null {
   if (!store.stateMachine(doc)) return null;
   const machines = store.machines(doc).filter((m) => options.machine === undefined || machineName(m) === options.machine);
-  const tasks = machines.flatMap(tasksOf).map((t): PolicyTask => {
+  const machineTasks = machines.flatMap(tasksOf);
+  const tasks = machineTasks.map((t): PolicyTask => {
     const payload = t.payloadProperty?.children?.[1];
     return { api: t.api, ...(t.sdk && { sdk: t.sdk }), integrationPattern: t.integrationPattern, payload: payload ? toValue(payload) : null, stateName: t.state.name };
   });
@@ -29,7 +30,7 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
   }));
   // The partition the tasks' Resources name, when they all name the same one as text (arn:aws-cn:states:::…); a
   // placeholder (`${AWS::Partition}`) or a mix says nothing, and the default stays.
-  const partitions = new Set(machines.flatMap(tasksOf).map((t) => /^arn:(aws(?:-[a-z]+)*):/.exec(t.resource)?.[1] ?? ''));
+  const partitions = new Set(machineTasks.map((t) => /^arn:(aws(?:-[a-z]+)*):/.exec(t.resource)?.[1] ?? ''));
   const named = partitions.size === 1 ? [...partitions][0] : '';
   const withPartition = options.partition === undefined && named ? { ...options, partition: named } : options;
   const sagemaker = iamPolicyFor(tasks, withPartition);

@@ -17,7 +17,7 @@ import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
 import { modelOf, STATE_TYPES, type AslState, type QueryLanguage } from './model';
 import { variablesVisibleIn } from './variables';
-import { pathOf, placeAt, relative, type Place } from './place';
+import { pathOf, placeAt, relative, type Path, type Place } from './place';
 import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS } from './validateStructure';
 
 /**
@@ -199,16 +199,24 @@ export function replaceRange(text: string, offset: number, node: OffsetRange | u
 
 /**
  * Whether the cursor starts a member on a line of its own right after a value with no comma (`"End": true⏎"Re‸`,
- * which the scanner reads as still that value): where the value ends and where the new key starts.
+ * which the scanner reads as still that value): where the value ends, and the new key as typed around the cursor
+ * (what a completion replaces).
  */
-export function newMemberAfterValue(text: string, offset: number): { valueEnd: number; keyStart: number } | undefined {
+export function newMemberAfterValue(text: string, offset: number): { valueEnd: number; key: OffsetRange } | undefined {
   const typed = /"?[\w.$-]*$/.exec(text.slice(Math.max(0, offset - 100), offset))![0];
   const keyStart = offset - typed.length;
   let valueEnd = keyStart;
   while (valueEnd > 0 && /\s/.test(text[valueEnd - 1])) valueEnd--;
   if (!/[\r\n]/.test(text.slice(valueEnd, keyStart))) return undefined;
   // A value's last character: a string's quote, a number's digit, true/false/null's letter, a closing bracket.
-  return /["\d}\]el]/.test(text[valueEnd - 1] ?? '') ? { valueEnd, keyStart } : undefined;
+  if (!/["\d}\]el]/.test(text[valueEnd - 1] ?? '')) return undefined;
+  return { valueEnd, key: { offset: keyStart, length: offset - keyStart + (/^[\w.$-]*"?/.exec(text.slice(offset))?.[0].length ?? 0) } };
+}
+
+/** The machine whose States the key at `path` is a key of (a new state's name), if it is one. */
+function machineOfStateKey(root: AstNode, path: Path): Place | undefined {
+  const machine = path.length >= 2 && path[path.length - 2] === 'States' ? placeAt(root, path.slice(0, -2)) : undefined;
+  return machine?.kind === 'machine' ? machine : undefined;
 }
 
 /**
@@ -424,11 +432,11 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
   if (afterValue) {
     // On a line after a member's value, with no comma yet: a new member of the same object, the comma added.
     const place = placeAt(root, path.slice(0, -1));
-    const range = { offset: afterValue.keyStart, length: offset - afterValue.keyStart + (/^[\w.$-]*"?/.exec(text.slice(offset))?.[0].length ?? 0) };
+    const range = afterValue.key;
     if (!place) {
       // After the last state of a machine's States: a new state, whole.
-      const machine = path.length >= 2 && path[path.length - 2] === 'States' ? placeAt(root, path.slice(0, -2)) : undefined;
-      return machine?.kind === 'machine' ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, '', machine.ql)) : [];
+      const machine = machineOfStateKey(root, path);
+      return machine ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, '', machine.ql)) : [];
     }
     return fieldItems(place, presentKeys(place.node, undefined), (field) => ({ range, filterText: `"${field}"`, newText: `"${field}": ${jsonSnippet(shapeOfField(place, field))}` })).map((item) => ({
       ...item,
@@ -444,8 +452,8 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
     const comma = !hasColon && needsCommaAfter(text, end) ? ',' : '';
     if (!place) {
       // A key of a machine's States: a new state, whole (its name typed once).
-      const machine = path.length >= 2 && path[path.length - 2] === 'States' ? placeAt(root, path.slice(0, -2)) : undefined;
-      return machine?.kind === 'machine' && !hasColon ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, comma, machine.ql)) : [];
+      const machine = hasColon ? undefined : machineOfStateKey(root, path);
+      return machine ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, comma, machine.ql)) : [];
     }
     const items = fieldItems(place, presentKeys(place.node, editing?.offset), (field) => ({
       range,
@@ -484,8 +492,8 @@ function completeYaml(parsed: ParsedDocument, root: AstNode, offset: number, opt
     }
     if (!keyPlace) {
       // A key of a machine's States (block style): a new state, whole.
-      const machine = !location.flow && !location.hasColon && path.length >= 2 && path[path.length - 2] === 'States' ? placeAt(root, path.slice(0, -2)) : undefined;
-      if (machine?.kind !== 'machine') return [];
+      const machine = location.flow || location.hasColon ? undefined : machineOfStateKey(root, path);
+      if (!machine) return [];
       const unit = indentUnit(text, 'yaml');
       return newStateYamlItems(eolOf(text), range, lead, ' '.repeat(column(text, key.offset)) + unit, machine.ql);
     }

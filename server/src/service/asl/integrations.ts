@@ -50,6 +50,7 @@ export function judgeIntegration(written: string): IntegrationProblem | undefine
   const dot = rest.indexOf('.');
   const action = dot < 0 ? rest : rest.slice(0, dot);
   const suffix = dot < 0 ? undefined : rest.slice(dot + 1);
+  const pattern = suffix === undefined ? 'request-response' : patternOf(suffix);
   const sdk = 'the AWS SDK integration (arn:aws:states:::aws-sdk:service:action)';
   const service = SERVICES.get(serviceName);
   if (!service) {
@@ -66,7 +67,6 @@ export function judgeIntegration(written: string): IntegrationProblem | undefine
     const near = nearest(action, actions);
     // The close action with the pattern as written; none when that action does not have the pattern (a fix that
     // quietly made a callback task request-response would change what it does).
-    const pattern = suffix === undefined ? 'request-response' : patternOf(suffix);
     const keeps = near.length === 1 && pattern !== undefined && (service.actions[near[0]].includes(pattern) || !!service.uncertain?.[near[0]]?.includes(pattern));
     const meant = keeps ? `${serviceName}:${near[0]}${suffix === undefined ? '' : `.${suffix}`}` : undefined;
     return {
@@ -74,7 +74,6 @@ export function judgeIntegration(written: string): IntegrationProblem | undefine
       ...(meant ? { replacement: meant } : {}),
     };
   }
-  const pattern = suffix === undefined ? 'request-response' : patternOf(suffix);
   if (pattern && (patterns.includes(pattern) || service.uncertain?.[action]?.includes(pattern))) return undefined;
   const supported = list(patterns.map((p) => PATTERN_TEXT[p]), 'and');
   const what = suffix === undefined ? 'request-response' : `.${suffix}`;

@@ -90,9 +90,7 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
     const editing = !afterValue && prev?.type === 'property' && offset > prev.offset && offset <= prev.offset + prev.length ? prev : undefined;
     // Keys already present in this object (but the one being edited) are not offered again.
     const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative.slice(0, -1))), editing?.offset);
-    const range = afterValue
-      ? { offset: afterValue.keyStart, length: offset - afterValue.keyStart + (/^[\w.$-]*"?/.exec(text.slice(offset))?.[0].length ?? 0) }
-      : replaceRange(text, offset, editing);
+    const range = afterValue ? afterValue.key : replaceRange(text, offset, editing);
     const endOffset = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(endOffset, endOffset + 50)) : false;
     const comma = !hasColon && needsCommaAfter(text, endOffset) ? ',' : '';
