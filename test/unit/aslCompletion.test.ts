@@ -126,6 +126,15 @@ describe('new states', () => {
     // A JSONata Choice's snippet writes $states as text (an unescaped $states is a snippet variable).
     assert.match(jsonata.find('New state: Choice').textEdit!.newText, /\{% \\\$states\.input\./);
   });
+  test('on a blank line at column 0, a new state is indented as the machine\'s other states (new-user walk)', () => {
+    const { apply, find } = complete('{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "End": true }\n‸\n  }\n}');
+    assert.match(apply(find('New state: Pass')), /\n {4}"\$\{1:Pass\}": \{\n {6}"Type": "Pass",\n {6}"End": true\$0\n {4}\}\n {2}\}/);
+    // Where the line has its indentation already, nothing is added; a tab-indented machine gets tabs.
+    const indented = complete('{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "End": true }\n    ‸\n  }\n}');
+    assert.match(indented.apply(indented.find('New state: Pass')), /\n {4}"\$\{1:Pass\}": \{\n {2}"Type"/);
+    const tabs = complete('{\n\t"StartAt": "A",\n\t"States": {\n\t\t"A": { "Type": "Pass", "End": true },\n‸\n\t}\n}');
+    assert.match(tabs.apply(tabs.find('New state: Pass')), /\n\t\t"\$\{1:Pass\}": \{\n\t\t {2}"Type"/);
+  });
   test('YAML (block style): a new state under States, its fields indented under its name', () => {
     const { labels, apply, find } = complete('StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  ‸\n', 'm.asl.yaml');
     assert.equal(labels[0], 'New state: SageMaker training job');

@@ -318,8 +318,21 @@ function newStates(ql: QueryLanguage): NewState[] {
   ];
 }
 
-/** The new states as JSON members at `range` (`comma` after one that a member follows). */
-function newStateItems(eol: string, range: OffsetRange, comma: string, ql: QueryLanguage): OffsetCompletionItem[] {
+/**
+ * What the line of `offset` lacks, up to it, of the indentation of the machine's other states: VS Code indents a
+ * snippet's lines as the line it starts on, so on a blank line at its start a new state would be written at column 0
+ * (new-user walk). Nothing when the line has text before `offset` or no other state starts a line of its own.
+ */
+function missingStateIndent(text: string, offset: number, machine: Place): string {
+  const lead = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  const sibling = property(machine.node, 'States')?.children?.find((p) => p.offset !== offset)?.children?.[0];
+  if (!/^[ \t]*$/.test(lead) || !sibling) return '';
+  const want = text.slice(text.lastIndexOf('\n', sibling.offset - 1) + 1, sibling.offset);
+  return /^[ \t]*$/.test(want) && want.length > lead.length && want.startsWith(lead) ? want.slice(lead.length) : '';
+}
+
+/** The new states as JSON members at `range` (`comma` after one that a member follows), each line `indent` further in. */
+function newStateItems(eol: string, range: OffsetRange, comma: string, ql: QueryLanguage, indent = ''): OffsetCompletionItem[] {
   return newStates(ql).map((s, i) => ({
     label: `New state: ${s.what}`,
     kind: CompletionItemKind.Snippet,
@@ -327,7 +340,7 @@ function newStateItems(eol: string, range: OffsetRange, comma: string, ql: Query
     sortText: String(i),
     filterText: `"New state: ${s.what}"`,
     insertTextFormat: InsertTextFormat.Snippet,
-    edit: { ...range, newText: [`"\${1:${s.name}}": {`, ...s.json.map((l) => `  ${l}`), `}${comma}`].join(eol) },
+    edit: { ...range, newText: [`"\${1:${s.name}}": {`, ...s.json.map((l) => `  ${l}`), `}${comma}`].map((l) => indent + l).join(eol) },
   }));
 }
 
@@ -436,7 +449,7 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
     if (!place) {
       // After the last state of a machine's States: a new state, whole.
       const machine = machineOfStateKey(root, path);
-      return machine ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, '', machine.ql)) : [];
+      return machine ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, '', machine.ql, missingStateIndent(text, range.offset, machine))) : [];
     }
     return fieldItems(place, presentKeys(place.node, undefined), (field) => ({ range, filterText: `"${field}"`, newText: `"${field}": ${jsonSnippet(shapeOfField(place, field))}` })).map((item) => ({
       ...item,
@@ -453,7 +466,7 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
     if (!place) {
       // A key of a machine's States: a new state, whole (its name typed once).
       const machine = hasColon ? undefined : machineOfStateKey(root, path);
-      return machine ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, comma, machine.ql)) : [];
+      return machine ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, comma, machine.ql, missingStateIndent(text, range.offset, machine))) : [];
     }
     const items = fieldItems(place, presentKeys(place.node, editing?.offset), (field) => ({
       range,
