@@ -350,10 +350,13 @@ describe('the structure rules, in YAML as in JSON', () => {
 });
 
 describe('paths and expressions', () => {
-  test('no variable (or $$) in ResultPath, in a state or a catcher', () => {
+  test('no variable (or $$) in ResultPath, in a state or a catcher; no .length() (a reference path names a node)', () => {
     expectBoth(sm({ T: task({ ResultPath: '$myVariable', Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$$.x', Next: 'T' }] }) }), [
       { code: 'asl-invalid-value', severity: 'error', at: '$myVariable', awsCode: SCHEMA },
       { code: 'asl-invalid-value', severity: 'error', at: '$$.x', awsCode: SCHEMA },
+    ]);
+    expectBoth(sm({ P: { Type: 'Pass', End: true, ResultPath: '$.items.length()', InputPath: '$.items.length()' } }), [
+      { code: 'asl-invalid-value', severity: 'error', at: '$.items.length()', awsCode: SCHEMA },
     ]);
   });
   test('an intrinsic argument whose literal type is wrong, underlined inside the string', () => {

@@ -445,6 +445,10 @@ function checkHeartbeat(ctx: Ctx, heartbeat: AstNode | undefined, timeout: AstNo
 function checkResultPath(ctx: Ctx, node: AstNode) {
   if (hasPlaceholder(node.value)) return;
   const root = /^\s*\$(\$|\p{ID_Continue}+)/u.exec(node.value);
+  // The developer guide (Reference Paths): "Functions such as length() aren't supported." A path reads it (Jayway's
+  // own); ResultPath writes, and there is no node it names.
+  const call = /\.length\(\)\s*$/.exec(node.value);
+  if (!root && call) return report(ctx, node, AslCode.invalidValue, `ResultPath must be a reference path, which names one node: it cannot call .length() ("Functions such as length() aren't supported" in reference paths)`);
   if (!root) return checkPathValue(ctx, node, 'reference');
   const what = root[1] === '$' ? 'the context object ($$)' : `a variable (${root[0].trim()}); assign variables with Assign`;
   report(ctx, node, AslCode.invalidValue, `ResultPath must be a reference path into the state's output, starting with $. or $[, not ${what}`);
