@@ -886,6 +886,20 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
       lambda({}),
     ]) expectBoth(ok, []);
   });
+  test('an apigateway:invoke request as the developer guide gives it: ApiEndpoint and Method, a Method and AuthType of its lists, a body for PATCH, POST and PUT only, headers it permits, each a list (warnings; asl32 round)', () => {
+    const api = (Parameters: unknown) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::apigateway:invoke', End: true, Parameters } });
+    const good = { ApiEndpoint: 'abc123.execute-api.us-east-1.amazonaws.com', Method: 'POST', Stage: 'prod', Path: 'bills', Headers: { key: ['v1', 'v2'] }, RequestBody: { a: 1 }, AuthType: 'IAM_ROLE' };
+    expectBoth(api(good), []);
+    expectBoth(api({ Stage: 'prod' }), [warn('asl-missing-field', 'Parameters')]);
+    expectBoth(api({ ...good, Method: 'post', AuthType: 'IAM' }), [warn('asl-invalid-value', 'post'), warn('asl-invalid-value', 'IAM')]);
+    expectBoth(api({ ...good, Method: 'GET' }), [warn('asl-invalid-value', 'RequestBody')]);
+    expectBoth(api({ ...good, Headers: { custom: 'one', Host: ['h'], 'X-Amz-Date': ['d'], 'ok.$': '$.h', 'Authorization.$': '$.a' } }), [
+      warn('asl-invalid-value', 'one'), warn('asl-invalid-value', 'Host'), warn('asl-invalid-value', 'X-Amz-Date'), warn('asl-invalid-value', 'Authorization.$'),
+    ]);
+    // What an expression or a placeholder gives is not judged.
+    expectBoth(api({ 'ApiEndpoint.$': '$.e', 'Method.$': '$.m', 'Headers.$': '$.h', RequestBody: 'x' }), []);
+    expectBoth(api({ ApiEndpoint: '${Api}', Method: '${Method}', Headers: { a: '${Header}' }, RequestBody: 'x' }), []);
+  });
   test('an optimized integration Step Functions does not have (service, action or pattern): refused at creation, "The resource provided … is not recognized" (LocalStack, AWS-recorded)', () => {
     const unknown = (resource: string) => ({ code: 'asl-unknown-integration', severity: 'error', awsCode: SCHEMA, at: resource });
     for (const bad of [

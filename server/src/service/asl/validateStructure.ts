@@ -14,6 +14,7 @@ import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloa
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
 import { judgeIntegration } from './integrations';
+import { integrationRequestFindings } from './integrationRequests';
 import { buildModel, distributedMapAround, ERROR_PATH_FIELDS, STATE_TYPES, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 import { append } from '../core/append';
 
@@ -685,21 +686,6 @@ function checkTaskTokenPassed(ctx: Ctx, resource: AstNode, arn: string | undefin
   report(ctx, resource, AslCode.executionLimit, `A .waitForTaskToken task waits for SendTaskSuccess or SendTaskFailure with its task token, and its ${payload ? 'request never passes it' : 'state has no request to pass it in'} (e.g. "TaskToken.$": "$$.Task.Token", in JSONata "{% $states.context.Task.Token %}"): the state waits until it times out`, 'warning', { tokenNeverPassed: true });
 }
 
-const LAMBDA_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:lambda:invoke(?:\.waitForTaskToken)?$/;
-
-/**
- * A Lambda invoke whose request, written out, names no function: Lambda's Invoke requires FunctionName ("Required:
- * Yes", Lambda API reference), so the task fails when it runs. A warning: whether Step Functions refuses it at
- * creation is not documented. A request given whole by an expression, or a member `FunctionName.$`, is not judged.
- */
-function checkLambdaFunctionName(ctx: Ctx, arn: string | undefined, payload: AstNode | undefined, ql: QueryLanguage) {
-  if (!arn || !LAMBDA_INVOKE_ARN.test(arn) || payload?.type !== 'object') return;
-  const names = (payload.children ?? []).map((p) => keyOf(p)?.value);
-  if (names.some((k) => k === 'FunctionName' || (ql === 'JSONPath' && k === 'FunctionName.$'))) return;
-  const key = payload.parent?.type === 'property' ? keyOf(payload.parent) : undefined;
-  report(ctx, key ?? payload, AslCode.missingField, `lambda:invoke needs FunctionName in its ${ql === 'JSONata' ? 'Arguments' : 'Parameters'} (Lambda's Invoke requires it): the task fails when it runs`, 'warning');
-}
-
 /** A Wait longer than the execution may last: a year for any execution, five minutes in an Express workflow. */
 function checkWaitLength(ctx: Ctx, seconds: AstNode | undefined, express: AslState | 'machine' | undefined) {
   // Above 99,999,999 the value is out of its range, an error already.
@@ -1298,7 +1284,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
         checkOptimizedIntegration(ctx, resource, arn);
         checkIntegrationPattern(ctx, resource, arn, express);
         checkTaskTokenPassed(ctx, resource, arn, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'));
-        checkLambdaFunctionName(ctx, arn, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'), ql);
+        for (const f of integrationRequestFindings(arn, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'), ql)) report(ctx, f.node, f.code, f.message, 'warning');
       }
       checkCredentials(ctx, prop('Credentials'), ql);
       break;

@@ -1,0 +1,87 @@
+// The requests of optimized integrations other than SageMaker's (sagemaker/ checks those against SageMaker's API
+// model): what a service's page of the developer guide says its request must hold. Each is a warning: the pages do
+// not say Step Functions refuses the definition at creation, and the task fails when it runs. Only what is written
+// out is judged: a `.$` member, a JSONata expression or a template placeholder may hold anything.
+import { standsForValue } from '../expressions/index';
+import { list, quote } from '../core/text';
+import type { AstNode } from '../core/types';
+import { AslCode } from './codes';
+import type { QueryLanguage } from './model';
+
+export interface RequestFinding {
+  node: AstNode;
+  code: string;
+  message: string;
+}
+
+const keyOf = (p: AstNode) => p.children?.[0];
+const valueOf = (p: AstNode) => p.children?.[1];
+
+/** The members of a request object as written: each literal member's key and value, and the names given at all. */
+function membersOf(payload: AstNode, ql: QueryLanguage) {
+  const literal = new Map<string, { key: AstNode; value: AstNode }>();
+  const named = new Set<string>();
+  for (const p of payload.children ?? []) {
+    const k = keyOf(p), v = valueOf(p);
+    if (typeof k?.value !== 'string' || !v) continue;
+    const dynamic = ql === 'JSONPath' && k.value.endsWith('.$');
+    const name = dynamic ? k.value.slice(0, -2) : k.value;
+    named.add(name);
+    if (!dynamic && !(v.type === 'string' && standsForValue(v.value as string, ql === 'JSONata'))) literal.set(name, { key: k, value: v });
+  }
+  return { literal, named };
+}
+
+const LAMBDA_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:lambda:invoke(?:\.waitForTaskToken)?$/;
+const APIGATEWAY_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:apigateway:invoke(?:\.waitForTaskToken)?$/;
+
+// connect-api-gateway.html, "Required request parameters" and "Optional request parameters".
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
+const BODY_METHODS = ['PATCH', 'POST', 'PUT'];
+const AUTH_TYPES = ['NO_AUTH', 'IAM_ROLE', 'RESOURCE_POLICY'];
+// "For security considerations, the following HTTP header keys are not currently permitted: Anything prefixed with
+// X-Forwarded, X-Amz or X-Amzn. Authorization Connection Content-md5 Expect Host Max-Forwards Proxy-Authenticate
+// Server TE Transfer-Encoding Trailer Upgrade Via Www-Authenticate" (as written: the page gives them so).
+const FORBIDDEN_HEADER_PREFIXES = ['X-Forwarded', 'X-Amz'];
+const FORBIDDEN_HEADERS = new Set(['Authorization', 'Connection', 'Content-md5', 'Expect', 'Host', 'Max-Forwards', 'Proxy-Authenticate', 'Server', 'TE', 'Transfer-Encoding', 'Trailer', 'Upgrade', 'Via', 'Www-Authenticate']);
+
+/** What the request of the Task whose Resource is `arn` lacks or breaks (`payload`: its Parameters or Arguments). */
+export function integrationRequestFindings(arn: string | undefined, payload: AstNode | undefined, ql: QueryLanguage): RequestFinding[] {
+  if (!arn || payload?.type !== 'object') return [];
+  const request = ql === 'JSONata' ? 'Arguments' : 'Parameters';
+  const where = payload.parent?.type === 'property' ? keyOf(payload.parent) ?? payload : payload;
+  const { literal, named } = membersOf(payload, ql);
+  const out: RequestFinding[] = [];
+  if (LAMBDA_INVOKE_ARN.test(arn)) {
+    // Lambda's Invoke requires FunctionName ("Required: Yes", Lambda API reference).
+    if (!named.has('FunctionName')) out.push({ node: where, code: AslCode.missingField, message: `lambda:invoke needs FunctionName in its ${request} (Lambda's Invoke requires it): the task fails when it runs` });
+    return out;
+  }
+  if (!APIGATEWAY_INVOKE_ARN.test(arn)) return out;
+  const missing = ['ApiEndpoint', 'Method'].filter((m) => !named.has(m));
+  if (missing.length) out.push({ node: where, code: AslCode.missingField, message: `apigateway:invoke needs ${list(missing, 'and')} in its ${request} (the developer guide's required request parameters): the task fails when it runs` });
+  const method = literal.get('Method')?.value;
+  if (method && (method.type !== 'string' || !METHODS.includes(method.value as string)))
+    out.push({ node: method, code: AslCode.invalidValue, message: `Method must be one of ${list(METHODS, 'or')}${method.type === 'string' && METHODS.includes(String(method.value).toUpperCase()) ? ` (in capitals: ${String(method.value).toUpperCase()})` : ''}: the task fails when it runs` });
+  const body = literal.get('RequestBody')?.key;
+  if (body && method?.type === 'string' && METHODS.includes(method.value as string) && !BODY_METHODS.includes(method.value as string))
+    out.push({ node: body, code: AslCode.invalidValue, message: `RequestBody is only supported for ${list(BODY_METHODS, 'and')} (the developer guide), not ${method.value}: the task fails when it runs` });
+  const auth = literal.get('AuthType')?.value;
+  if (auth && (auth.type !== 'string' || !AUTH_TYPES.includes(auth.value as string)))
+    out.push({ node: auth, code: AslCode.invalidValue, message: `AuthType must be ${list(AUTH_TYPES, 'or')} (NO_AUTH if left out): the task fails when it runs` });
+  const headers = literal.get('Headers')?.value;
+  if (headers?.type === 'object') {
+    for (const p of headers.children ?? []) {
+      const k = keyOf(p), v = valueOf(p);
+      if (typeof k?.value !== 'string' || !v) continue;
+      const dynamic = ql === 'JSONPath' && k.value.endsWith('.$');
+      const name = dynamic ? k.value.slice(0, -2) : k.value;
+      if (FORBIDDEN_HEADERS.has(name) || FORBIDDEN_HEADER_PREFIXES.some((x) => name.startsWith(x)))
+        out.push({ node: k, code: AslCode.invalidValue, message: `The header ${quote(name)} is not permitted in an API Gateway call from Step Functions ("for security considerations", the developer guide: X-Forwarded*, X-Amz*, Authorization, Host and others): the task fails when it runs` });
+      // "HTTP headers allow a list of values associated with the same key": each header's value is a list.
+      else if (!dynamic && v.type !== 'array' && !(v.type === 'string' && standsForValue(v.value as string, ql === 'JSONata')))
+        out.push({ node: v, code: AslCode.invalidValue, message: `A header's value is a list of strings (${quote(name)}: [${v.type === 'string' ? JSON.stringify(v.value) : '…'}]): Step Functions does not start the task with any other (The value of the field 'Headers' has an invalid format)` });
+    }
+  }
+  return out;
+}
