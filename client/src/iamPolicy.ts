@@ -3,29 +3,37 @@
 // document (preview.ts), and offers to copy it. "SageMaker: Copy IAM Policy for this State Machine" copies it straight away.
 import * as vscode from 'vscode';
 import { notify } from './notify';
+import { plural } from './jobs/format';
 import { showPreview } from './preview';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IamPolicyRequest } from '../../server/src/protocol';
 
 type PolicyClient = Pick<LanguageClient, 'sendRequest'>;
 
-/** The policy of the document at `uri` (default: the active editor's) as JSON text, or undefined after saying why not. */
-async function policyText(client: PolicyClient, uri: vscode.Uri | string | undefined): Promise<string | undefined> {
-  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+/**
+ * The policy of the document at `uri` (default: the active editor's) as JSON text, and what it is for ("this state
+ * machine", or the template's machine the cursor is in: each has its own role), or undefined after saying why not.
+ */
+async function policyText(client: PolicyClient, uri: vscode.Uri | string | undefined): Promise<{ text: string; what: string } | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const target = uri ?? editor?.document.uri;
   if (!target) {
     void notify.warning('Open a state machine to see the IAM policy it needs.');
     return undefined;
   }
-  const policy = await client.sendRequest(IamPolicyRequest, { uri: target.toString() });
-  if (!policy) {
+  // The cursor, when the command is about the active editor's document (from the palette or its title bar).
+  const position = editor && editor.document.uri.toString() === target.toString() ? editor.selection.active : undefined;
+  const result = await client.sendRequest(IamPolicyRequest, { uri: target.toString(), ...(position && { position: { line: position.line, character: position.character } }) });
+  if (!result) {
     void notify.warning('This document is not a state machine (no StartAt and States).');
     return undefined;
   }
-  if (!policy.Statement.length) {
-    void notify.info('This state machine has no SageMaker task and no Distributed Map: it needs none of these permissions.');
+  const what = result.machine === undefined ? 'this state machine' : `the state machine ${result.machine}`;
+  if (!result.policy.Statement.length) {
+    void notify.info(`${what.charAt(0).toUpperCase()}${what.slice(1)} has no SageMaker task and no Distributed Map: it needs none of these permissions.`);
     return undefined;
   }
-  return JSON.stringify(policy, null, 2) + '\n';
+  return { text: JSON.stringify(result.policy, null, 2) + '\n', what };
 }
 
 async function copy(text: string): Promise<void> {
@@ -34,16 +42,16 @@ async function copy(text: string): Promise<void> {
 }
 
 export async function showIamPolicy(client: PolicyClient, uri?: vscode.Uri | string): Promise<void> {
-  const text = await policyText(client, uri);
-  if (text === undefined) return;
-  await showPreview('iam-policy.json', text, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  const count = (JSON.parse(text) as { Statement: unknown[] }).Statement.length;
-  if ((await notify.info(`IAM policy for this state machine: ${count} statements, one per task and permission.`, 'Copy')) === 'Copy') await copy(text);
+  const found = await policyText(client, uri);
+  if (found === undefined) return;
+  await showPreview('iam-policy.json', found.text, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  const count = (JSON.parse(found.text) as { Statement: unknown[] }).Statement.length;
+  if ((await notify.info(`IAM policy for ${found.what}: ${plural(count, 'statement')}, one per task and permission.`, 'Copy')) === 'Copy') await copy(found.text);
 }
 
 export async function copyIamPolicy(client: PolicyClient, uri?: vscode.Uri | string): Promise<void> {
-  const text = await policyText(client, uri);
-  if (text !== undefined) await copy(text);
+  const found = await policyText(client, uri);
+  if (found !== undefined) await copy(found.text);
 }
 
 export function registerIamPolicyCommands(context: vscode.ExtensionContext, client: PolicyClient): void {

@@ -113,14 +113,22 @@ export type { GraphModel, GraphNode, GraphEdge, GraphGroup } from './service/gra
 
 export interface IamPolicyParams {
   uri: string;
+  /**
+   * The editor's cursor: in a template of several state machines, the policy is for the one whose definition holds
+   * it (each resource has its own role); elsewhere, or without it, one policy covers every machine.
+   */
+  position?: { line: number; character: number };
   /** Default aws; region and account default to `*`. */
   partition?: string;
   region?: string;
   account?: string;
 }
 
-/** The IAM policy document; null when the document is not a state machine (or not open). */
-export type IamPolicyResult = import('./service/sagemaker/iamPolicy').PolicyDocument | null;
+/**
+ * The IAM policy document, and the state machine it is for when the cursor chose one of a template's; null when the
+ * document is not a state machine (or not open).
+ */
+export type IamPolicyResult = { policy: import('./service/sagemaker/iamPolicy').PolicyDocument; machine?: string } | null;
 
 export const IamPolicyRequest = new RequestType<IamPolicyParams, IamPolicyResult, void>('sagemaker/iamPolicy');
 

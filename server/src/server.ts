@@ -313,8 +313,14 @@ connection.onRequest(HasGraphRequest, (p) => {
   return doc ? safely('hasGraph', false, () => service.hasGraph(doc)) : false;
 });
 connection.onRequest(IamPolicyRequest, (p) => {
-  const doc = requested(p);
-  return doc ? safely('iamPolicy', null, () => service.iamPolicy(doc, { partition: p.partition, region: p.region, account: p.account })) : null;
+  const doc = requested(p, ...(p?.position === undefined ? [] : (['position'] as const)));
+  return doc
+    ? safely('iamPolicy', null, () => {
+        const machine = p.position && service.machineNameAt(doc, doc.offsetAt(p.position));
+        const policy = service.iamPolicy(doc, { partition: p.partition, region: p.region, account: p.account, machine });
+        return policy && { policy, ...(machine !== undefined && { machine }) };
+      })
+    : null;
 });
 
 process.on('uncaughtException', (e) => connection.console.error(`uncaught: ${e.stack ?? e}`));

@@ -21,6 +21,20 @@ const TEXT = JSON.stringify({
   },
 }, null, 2);
 
+// A template of two state machines, each with its own role: the policy of the one the cursor is in.
+const TEMPLATE = 'file:///work/template.yaml';
+const machine = (job: string) => JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Parameters: { TrainingJobName: job, RoleArn: 'arn:aws:iam::111122223333:role/R', OutputDataConfig: { S3OutputPath: 's3://b/o' } }, End: true } } });
+const TEMPLATE_TEXT = `Resources:
+  First:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      Definition: ${machine('first')}
+  Second:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      Definition: ${machine('second')}
+`;
+
 let lsp: any;
 let fake: ReturnType<typeof installVscodeFake>;
 const clipboard: string[] = [];
@@ -33,6 +47,7 @@ before(async () => {
   await lsp.open(URI, 'asl', TEXT);
   await lsp.open('file:///work/other.json', 'json', JSON.stringify({ name: 'not a state machine' }));
   await lsp.open('file:///work/lambda.asl.json', 'asl', JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }));
+  await lsp.open(TEMPLATE, 'yaml', TEMPLATE_TEXT);
   fake = installVscodeFake({});
   const vscode = fake.vscode as any;
   vscode.ViewColumn = { Beside: -2 };
@@ -87,4 +102,22 @@ test('not a state machine, or no SageMaker task: says so, opens nothing', async 
     ['info', 'This state machine has no SageMaker task and no Distributed Map: it needs none of these permissions.'],
     ['warning', 'Open a state machine to see the IAM policy it needs.'],
   ]);
+});
+
+test('in a template of two state machines, the policy of the one the cursor is in (each has its own role; walk32)', async () => {
+  fake.opened.length = 0;
+  fake.dialogs.length = 0;
+  fake.vscode.window.activeTextEditor = { document: { uri: { toString: () => TEMPLATE } }, selection: { active: { line: 8, character: 20 } } } as any;
+  try {
+    await fake.commands.get('sagemakerAsl.showIamPolicy')!();
+  } finally {
+    fake.vscode.window.activeTextEditor = undefined;
+  }
+  assert.deepEqual(JSON.parse(fake.opened[0]).Statement[0].Resource, ['arn:aws:sagemaker:*:*:training-job/second*']);
+  assert.match(fake.dialogs[0].message, /^IAM policy for the state machine Second: 3 statements/);
+  // Named by the Explorer's context menu (no cursor in it): every machine's.
+  fake.opened.length = 0;
+  await fake.commands.get('sagemakerAsl.showIamPolicy')!(TEMPLATE);
+  const resources = JSON.parse(fake.opened[0]).Statement.flatMap((x: { Resource: string[] }) => x.Resource);
+  assert.ok(resources.includes('arn:aws:sagemaker:*:*:training-job/first*') && resources.includes('arn:aws:sagemaker:*:*:training-job/second*'), resources.join());
 });

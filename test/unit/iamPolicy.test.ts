@@ -176,6 +176,11 @@ describe('resources as narrow as the text allows', () => {
     assert.equal(resourceOf({ 'TrainingJobName.$': "States.Format('Churn-{}', $$.Execution.Name)" }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/churn-*');
     assert.equal(resourceOf({ TrainingJobName: "{% 'churn-' & $states.context.Execution.Name %}" }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/churn-*');
     assert.equal(resourceOf({ 'TrainingJobName.$': "States.Format('{}-churn', $.id)" }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/*');
+    // A template's placeholder in the prefix stays as written, as in a literal name (walk32: it was cut to "churn-$").
+    assert.equal(resourceOf({ 'TrainingJobName.$': "States.Format('Churn-${Stage}-{}', $$.Execution.Name)" }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/churn-${Stage}-*');
+    assert.equal(resourceOf({ 'TrainingJobName.$': "States.Format('${JobPrefix}-{}', $$.Execution.Name)" }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/${JobPrefix}-*');
+    assert.equal(resourceOf({ 'TrainingJobName.$': "States.Format('churn-${Ref}-{}', $.id)" }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/churn-*-*');
+    assert.equal(resourceOf({ 'TrainingJobName.$': "States.Format('cost-$5-{}', $.id)" }), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/cost-$5-*');
     assert.equal(resourceOf({}), 'arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/*');
   });
   test('template placeholders are kept as written (case too); the rest is lowercased as SageMaker writes ARNs', () => {

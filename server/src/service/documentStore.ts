@@ -66,6 +66,8 @@ export interface DocumentStore {
   machineNames(doc: TextDocument): string[] | undefined;
   /** The workable state machine at `offset`: the document's own, or the embedded one whose definition spans it. */
   machineAt(doc: TextDocument, offset: number): ParsedDocument | undefined;
+  /** In a template of more than one state machine: the name of the one whose definition holds `offset`, if one does. */
+  machineNameAt(doc: TextDocument, offset: number): string | undefined;
   /** The state machine model of a parse (one per parse). */
   model(parsed: ParsedDocument): AslModel;
   /** The findings of a document's current parse: `check` runs once per parse. */
@@ -145,6 +147,19 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     return ASL_LANGUAGES.has(doc.languageId) && !inner.length ? undefined : inner;
   };
 
+  const machineNames = (doc: TextDocument): string[] | undefined => {
+    const parsed = workable(doc);
+    const inner = parsed && embedded(parsed, doc);
+    const names = inner?.map((m) => machineName(m) ?? '');
+    return names && inner!.length > 0 && inner![0] !== parsed && names.some(Boolean) ? names : undefined;
+  };
+  const machineOf = (doc: TextDocument, offset: number): ParsedDocument | undefined => {
+    const parsed = workable(doc);
+    const inner = parsed && embedded(parsed, doc);
+    // A job spec is the whole document (its root the document's): the cursor is in it wherever it is.
+    if (inner?.length === 1 && inner[0].root === parsed!.root) return inner[0];
+    return inner ? machineAt(inner, offset) : parsed;
+  };
   return {
     parse: (doc) => parse(doc)!,
     prepare: (doc) => void parse(doc, true),
@@ -159,19 +174,13 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
       const parsed = workable(doc);
       return !parsed ? [] : (embedded(parsed, doc) ?? [parsed]);
     },
-    machineNames(doc) {
-      const parsed = workable(doc);
-      const inner = parsed && embedded(parsed, doc);
-      const names = inner?.map((m) => machineName(m) ?? '');
-      return names && inner!.length > 0 && inner![0] !== parsed && names.some(Boolean) ? names : undefined;
+    machineNames,
+    machineNameAt(doc, offset) {
+      if ((machineNames(doc)?.length ?? 0) < 2) return undefined;
+      const machine = machineOf(doc, offset);
+      return machine && machineName(machine);
     },
-    machineAt(doc, offset) {
-      const parsed = workable(doc);
-      const inner = parsed && embedded(parsed, doc);
-      // A job spec is the whole document (its root the document's): the cursor is in it wherever it is.
-      if (inner?.length === 1 && inner[0].root === parsed!.root) return inner[0];
-      return inner ? machineAt(inner, offset) : parsed;
-    },
+    machineAt: machineOf,
     model: modelOf,
     findings(doc, parsed, check) {
       const hit = findings.get(doc.uri);

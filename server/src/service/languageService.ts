@@ -67,6 +67,8 @@ export interface LanguageService {
   hasGraph(doc: TextDocument): boolean;
   /** In a template: the names of its state machines (their resources' logical IDs), in document order; else undefined. */
   machineNames(doc: TextDocument): string[] | undefined;
+  /** In a template of more than one state machine: the name of the one whose definition holds `offset`, if one does. */
+  machineNameAt(doc: TextDocument, offset: number): string | undefined;
   /** The least-privilege IAM policy for the document's SageMaker tasks; null when it is not a state machine. */
   /** `machine`: in a template, the state machine (its resource's logical ID) whose role the policy is for. */
   iamPolicy(doc: TextDocument, options?: PolicyOptions & { machine?: string }): PolicyDocument | null;
@@ -129,6 +131,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     graph: (doc, which) => graphOf(store, doc, which),
     hasGraph: (doc) => hasGraph(store, doc),
     machineNames: store.machineNames,
+    machineNameAt: store.machineNameAt,
     iamPolicy: (doc, options) => iamPolicy(store, doc, options),
     awsDefinition: (doc, values) => aws.awsDefinition(store, doc, values),
     awsProblems: (doc, diagnostics, at) => aws.awsProblems(aws.sentMachine(store, doc, at), diagnostics),

@@ -43,7 +43,8 @@ function lowercaseOutsidePlaceholders(s: string): string {
 function literalPrefix(expression: string, jsonata: boolean): string | undefined {
   const m = jsonata
     ? /^\s*\{%\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1\s*&/.exec(expression)
-    : /^\s*States\.Format\(\s*'((?:[^'\\{]|\\.)*)/.exec(expression);
+    : // A `{}` is the first argument's place; a template's `${Name}` stays as written (walk32: it was cut to `$`).
+      /^\s*States\.Format\(\s*'((?:[^'\\{$]|\\.|\$\{[^}']*\}|\$(?!\{))*)/.exec(expression);
   if (!m) return undefined;
   const text = (jsonata ? m[2] : m[1]).replace(/\\(.)/g, '$1');
   return text || undefined;
@@ -60,7 +61,7 @@ function namePattern(payload: unknown, member: string, prefix: boolean): string 
   }
   const computed = literal ?? str(payload, `${member}.$`);
   const start = computed === undefined ? undefined : literalPrefix(computed, literal !== undefined);
-  return start === undefined ? '*' : `${lowercaseOutsidePlaceholders(asWritten(start))}*`;
+  return start === undefined ? '*' : `${lowercaseOutsidePlaceholders(asWritten(start).replace(INTRINSIC_PLACEHOLDER, '*'))}*`.replace(/\*+/g, '*');
 }
 
 /** The roles a request passes to SageMaker: literal ARNs and placeholders as written; `*` roles when computed. */
