@@ -47,8 +47,30 @@ class GraphPanels implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
-    this.subscriptions.push(vscode.window.onDidChangeActiveTextEditor((e) => void this.updateContext(e)));
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor((e) => void this.updateContext(e)),
+      // A deleted file's graph goes with its editor (walk32: it stayed, and a click on a node opened "file not
+      // found"); a renamed one's follows the file (or the folder it is in).
+      vscode.workspace.onDidDeleteFiles((e) => {
+        for (const uri of e.files) for (const [, panel] of this.under(uri)) panel.dispose();
+      }),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const { oldUri, newUri } of e.files) {
+          for (const [key, panel] of this.under(oldUri)) {
+            panel.dispose();
+            void this.show(vscode.Uri.parse(newUri.toString() + key.slice(oldUri.toString().length), true)).then(undefined, () => undefined);
+          }
+        }
+      }),
+    );
     void this.updateContext(vscode.window.activeTextEditor);
+  }
+
+  /** The open graphs of the file `uri`, or of the files under it when it is a folder. */
+  private under(uri: vscode.Uri): [string, GraphPanel][] {
+    const at = uri.toString();
+    const folder = at.endsWith('/') ? at : `${at}/`;
+    return [...this.panels].filter(([key]) => key === at || key.startsWith(folder));
   }
 
   /** Plain JSON files get the editor title button only when the server says they are state machines. */
