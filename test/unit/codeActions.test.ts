@@ -261,6 +261,19 @@ describe('missing required members', () => {
     assert.match(r.result, /"InputDataConfig": \[\{\n {10}"ChannelName": "",\n {10}"DataSource": \{\}\n {8}\}\]/);
     assert.ok(!r.after.some((e) => e.startsWith('missing-required')), r.after.join('\n'));
   });
+  test('a request left null (YAML `Parameters:` with nothing under it, as a new state leaves it) becomes one with its required members (walk32)', () => {
+    const yaml = 'StartAt: Score\nStates:\n  Score:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTransformJob.sync\n    Parameters:\n    End: true\n';
+    const p = service.validate(doc(yaml, 'asl-yaml')).find((x) => x.code === 'wrong-type')!;
+    assert.equal(yaml.slice(p.offset, p.offset + p.length), 'Parameters');
+    const r = quickFix(yaml, 'wrong-type', 'Parameters', { languageId: 'asl-yaml' });
+    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    assert.match(r.result, /\n {4}Parameters:\n {6}TransformJobName: ""\n {6}ModelName: ""\n/);
+    assert.ok(!r.after.some((e) => e.startsWith('wrong-type') || e.startsWith('missing-required')), r.after.join('\n'));
+    const json = machine(training({})).replace(/"Parameters": \{[\s\S]*?\n {6}\}/, '"Parameters": null');
+    const j = quickFix(json, 'wrong-type', 'null');
+    assert.deepEqual(j.titles, ['* Add missing required parameters']);
+    assert.ok(!j.after.some((e) => e.startsWith('wrong-type') || e.startsWith('missing-required')), j.after.join('\n'));
+  });
   test('a task without Parameters gets them, with the request\'s required members', () => {
     const text = machine(training({})).replace(/ {6}"Parameters": \{[\s\S]*?\n {6}\},\n/, '');
     const r = quickFix(text, 'missing-required', '"Train"');

@@ -99,6 +99,9 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
     case SageMakerCode.wrongType:
       // The value the message advises (validation.ts works it out once, so the two cannot disagree).
       if (data.replacement !== undefined) fixes.push(changeTo(parsed, node, data.replacement, true));
+      // A structure left empty (`Parameters:` with nothing under it in YAML is null, as a new state's snippet
+      // leaves it: walk32): it becomes one, with its required members.
+      else if (data.got === 'null' && data.expected === 'object') fixes.push(fillNull(parsed, node));
       break;
     case SageMakerCode.pathWithoutDollarSuffix: {
       const keyNode = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
@@ -122,6 +125,19 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       break;
   }
   return fixes.filter((f): f is Fix => !!f);
+}
+
+function fillNull(parsed: ParsedDocument, at: AstNode): Fix | undefined {
+  // Reported on the key when the null has no text of its own (validation.ts).
+  const node = isKey(at) ? valueOf(at.parent) : at;
+  if (node?.type !== 'null') return undefined;
+  const shape = shapeOf(parsed, node);
+  if (shape?.kind !== 'structure' || !writtenInPlace(parsed, node)) return undefined;
+  const members = (shape.required ?? []).map((m): [string, unknown] => [m, placeholder(shape.members!.get(m)!.shape)]);
+  const title = members.length ? 'Add missing required parameters' : 'Change to {}';
+  // YAML: the key's empty value becomes a block mapping under it; JSON writes the object in place of null.
+  if (parsed.language === 'yaml' && members.length && node.parent?.type === 'property') return { title, edits: [insertMembers(parsed, node.parent, members)], preferred: true };
+  return { ...changeTo(parsed, node, Object.fromEntries(members), true), title };
 }
 
 function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, unknown>): Fix | undefined {

@@ -79,7 +79,9 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
   const example = replacement === undefined ? '' : typeof replacement === 'string' ? `: write ${JSON.stringify(replacement)}` : `: write ${replacement} without quotes`;
   const expected = want === 'object' || want === 'array' ? describeType(shape) : want;
   // The quick fix (codeActions.ts) writes `replacement`, so it writes what the message advises.
-  problem(ctx, node, SageMakerCode.wrongType, `${label} must be ${article(expected)} ${expected}, not ${article(got)} ${got}${example}`, {
+  // A YAML key with nothing after it (`Parameters:`) holds a null of no length: the key is where the user looks.
+  const at = node.length === 0 && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
+  problem(ctx, at, SageMakerCode.wrongType, `${label} must be ${article(expected)} ${expected}, not ${article(got)} ${got}${example}`, {
     expected: want,
     got,
     ...(replacement !== undefined && { replacement }),
