@@ -34,6 +34,11 @@ export interface TaskInfo {
   statePath: string[];
   /** The nearest Map the Task runs in, if any: its `$` is one item of that Map (what its ItemSelector makes of it), not the execution input. */
   mapItemOf?: string;
+  /**
+   * When the Task is not where its machine starts: the states whose transitions lead to it (none when nothing does).
+   * Its `$` in an execution is what they pass on, not the execution input (nor, in a Map, the item).
+   */
+  inputFrom?: string[];
   /** The Resource ARN as written, e.g. arn:aws:states:::sagemaker:createTrainingJob.sync */
   resource: string;
   /** Step Functions' name of the API, e.g. createTrainingJob (see jobKindOfApi in jobKinds.ts). */

@@ -243,6 +243,27 @@ test('a Task inside a Map: its $ is one item of the Map, which the input picker 
   }
 });
 
+test('a Task its machine does not start with: its $ is what the states before it pass on, which the input picker says; what is given is not shared as the execution input (walk32)', async () => {
+  const saved = tasks;
+  tasks = [{ ...task('Train', payload('item')), inputFrom: ['Prepare'] }];
+  try {
+    fake.dialogs.length = 0;
+    fake.respond((d) => {
+      if (d.kind === 'quickPick' && d.message === 'The input of "Train" for this run') return '$(edit) Paste JSON…';
+      if (d.kind === 'inputBox' && d.message === 'Input of "Train" (JSON)') return '{"run": "m1"}';
+      if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return 'ml-bucket';
+      return undefined;
+    });
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    const picker = fake.dialogs.find((d) => d.kind === 'quickPick')!;
+    assert.equal(picker.detail, '$ in the Task\'s paths is this JSON: in an execution "Train" gets what "Prepare" passes on, not the execution input');
+    const error = fake.dialogs.find((d) => d.kind === 'error');
+    assert.equal(error?.message, 'Cannot build the request of "Train": HyperParameters.epochs.$: $.epochs is not in the input of "Train" ($ is an object with "run")');
+  } finally {
+    tasks = saved;
+  }
+});
+
 test('a review notification left open starts nothing once the state was launched again (review of the day: a forgotten Start could start a second job)', async () => {
   fake.dialogs.length = 0;
   let pressStart!: (v: string) => void;

@@ -84,8 +84,8 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
       showWarningMessage: message('warning'),
       showErrorMessage: message('error'),
       // An item is answered by its label, or by "label · description" where labels repeat.
-      showQuickPick: async (items: { label: string; description?: string }[], options: { title?: string }) => {
-        const d: Dialog = { kind: 'quickPick', message: options?.title ?? '', choices: items.map((i) => i.label), descriptions: items.map((i) => i.description) };
+      showQuickPick: async (items: { label: string; description?: string }[], options: { title?: string; placeHolder?: string }) => {
+        const d: Dialog = { kind: 'quickPick', message: options?.title ?? '', ...(options?.placeHolder ? { detail: options.placeHolder } : {}), choices: items.map((i) => i.label), descriptions: items.map((i) => i.description) };
         dialogs.push(d);
         const label = await answer(d);
         return items.find((i) => `${i.label} · ${i.description}` === label) ?? items.find((i) => i.label === label);

@@ -108,6 +108,13 @@ test('a Task inside a Map names that Map (its $ is one item of it), a top-level 
   assert.deepEqual(service.findTasks(d).map((t) => [t.stateName, t.mapItemOf]), [['First', undefined], ['Train', 'PerRegion']]);
 });
 
+test('a Task its machine does not start with names the states that lead to it (its $ is what they pass on; walk32)', () => {
+  const train = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { 'TrainingJobName.$': '$.name' } };
+  const text = JSON.stringify({ StartAt: 'Check', States: { Check: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'Train' }], Default: 'Retrain' }, Retrain: { ...train, Next: 'Train', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Orphan' }] }, Train: { ...train, End: true }, Orphan: { ...train, End: true }, Alone: { ...train, End: true } } });
+  const d = TextDocument.create('file:///templates/flow.asl.json', 'asl', 1, text);
+  assert.deepEqual(service.findTasks(d).map((t) => [t.stateName, t.inputFrom]), [['Retrain', ['Check']], ['Train', ['Check', 'Retrain']], ['Orphan', ['Retrain']], ['Alone', []]]);
+});
+
 test('CloudFormation JSON: Fn::Sub is a string with placeholders, Fn::GetAtt/Fn::Join/Ref are dynamic values', () => {
   const d = open('cfn-training.json');
   assert.deepEqual(findings(d), [['wrong-type', '"true"']]);

@@ -60,6 +60,25 @@ function pseudoParameter(name: string, region: string | undefined): { value?: st
 /** One launch at a time per state: its document, machine (a template may hold several) and name. */
 const holdKey = (uri: string, task: TaskInfo) => `${uri}#${task.machine ?? ''}#${task.stateName}`;
 
+
+/**
+ * What `$` is for a Task launched from the editor, as the launch asks for it: the execution input, one item of the Map
+ * the Task runs in (`mapItemOf`), or, for a Task its machine does not start with, what the states before it pass on
+ * (`inputFrom`; walk32: the launch asked for the execution input, and the job ran with a request the execution would
+ * never send). `name`: what `$` is in messages, undefined for the execution input.
+ */
+export function inputOf(task: TaskInfo): { title: string; placeHolder: string; what: string; name?: string } {
+  const state = JSON.stringify(task.stateName);
+  if (task.inputFrom) {
+    const from = task.inputFrom.length ? `what ${task.inputFrom.map((n) => JSON.stringify(n)).join(task.inputFrom.length === 2 ? ' or ' : ', ')} pass${task.inputFrom.length === 1 ? 'es' : ''} on` : 'what the state before it passes on';
+    return { title: `The input of ${state} for this run`, placeHolder: `$ in the Task's paths is this JSON: in an execution ${state} gets ${from}, not the execution input`, what: `Input of ${state}`, name: `the input of ${state}` };
+  }
+  if (task.mapItemOf !== undefined) {
+    const map = JSON.stringify(task.mapItemOf);
+    return { title: `One item of Map ${map} for this run`, placeHolder: `$ in the Task's paths is one item of Map ${map} (as its ItemSelector makes it), not the execution input`, what: `One item of Map ${map}`, name: `the item of Map ${map}` };
+  }
+  return { title: 'Execution input for this run', placeHolder: "$ in the Task's paths is this JSON", what: 'Execution input' };
+}
 class Jobs implements vscode.Disposable {
   private runtime?: typeof Runtime;
   private readonly runners = new Map<string, JobRunner>();
@@ -252,7 +271,7 @@ class Jobs implements vscode.Disposable {
       return;
     }
     // A standalone job spec is the request itself: there is no execution for an input to feed.
-    const input = task.standalone ? {} : await this.askInput(uri, task.mapItemOf);
+    const input = task.standalone ? {} : await this.askInput(uri, task);
     if (input === undefined) return;
     const rt = this.load();
     // The values a template gives its placeholders itself are not asked for (as Validate with AWS does not).
@@ -274,7 +293,7 @@ class Jobs implements vscode.Disposable {
     });
     let request: Record<string, unknown>;
     try {
-      request = await rt.resolveRequest(task.payload, { queryLanguage: task.queryLanguage, input, inputName: task.mapItemOf === undefined ? undefined : `the item of Map "${task.mapItemOf}"`, context, placeholders });
+      request = await rt.resolveRequest(task.payload, { queryLanguage: task.queryLanguage, input, inputName: inputOf(task).name, context, placeholders });
     } catch (e) {
       // Not awaited (see holding): the button starts a new launch once this one has let the state go.
       void notify.error(`Cannot build the request of "${task.stateName}": ${(e as Error).message}`, 'Choose Another Input').then((again) => {
@@ -305,8 +324,12 @@ class Jobs implements vscode.Disposable {
     await this.start(kind, uri, task, request, settings);
   }
 
-  /** The JSON `$` is for this run: the execution input, or for a Task inside a Map one item of that Map (`mapItemOf`). */
-  private async askInput(uri: string, mapItemOf?: string): Promise<unknown | undefined> {
+  /**
+   * The JSON `$` is for this run: the execution input, or what the Task gets in an execution instead (inputOf): one
+   * item of the Map it runs in, or what the states before it pass on.
+   */
+  private async askInput(uri: string, task: TaskInfo): Promise<unknown | undefined> {
+    const asked = inputOf(task);
     const last = this.store.lastInput(uri);
     type Choice = vscode.QuickPickItem & { id: 'last' | 'file' | 'paste' | 'empty' };
     const items: Choice[] = [
@@ -317,15 +340,15 @@ class Jobs implements vscode.Disposable {
     ];
     for (;;) {
       const choice = await vscode.window.showQuickPick(items, {
-        title: mapItemOf === undefined ? 'Execution input for this run' : `One item of Map "${mapItemOf}" for this run`,
-        placeHolder: mapItemOf === undefined ? '$ in the Task\'s paths is this JSON' : `$ in the Task's paths is one item of Map "${mapItemOf}" (as its ItemSelector makes it), not the execution input`,
+        title: asked.title,
+        placeHolder: asked.placeHolder,
       });
       if (!choice) return undefined;
       let text: string | undefined;
       if (choice.id === 'last') text = last;
       else if (choice.id === 'empty') text = '{}';
       else if (choice.id === 'paste') {
-        text = await vscode.window.showInputBox({ title: mapItemOf === undefined ? 'Execution input (JSON)' : `One item of Map "${mapItemOf}" (JSON)`, value: last ?? '{}', validateInput: (v) => (parseJson(v).ok ? undefined : 'Not valid JSON') });
+        text = await vscode.window.showInputBox({ title: `${asked.what} (JSON)`, value: last ?? '{}', validateInput: (v) => (parseJson(v).ok ? undefined : 'Not valid JSON') });
       } else {
         const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: 'Execution input' });
         if (files?.[0]) text = Buffer.from(await vscode.workspace.fs.readFile(files[0])).toString('utf8');
@@ -333,12 +356,13 @@ class Jobs implements vscode.Disposable {
       if (text === undefined) continue;
       const parsed = parseJson(text);
       if (!parsed.ok) {
-        notify.error(`The execution input is not valid JSON: ${parsed.error}`);
+        notify.error(`${asked.what} is not valid JSON: ${parsed.error}`);
         continue;
       }
       await this.store.rememberInput(uri, text.trim());
       // The paths of the machine read it: the language server completes its fields (when no NAME.input.json is there).
-      shareExecutionInput(this.client, uri, text.trim());
+      // Only the execution input's: an item of a Map, or a later state's input, is not what the machine starts with.
+      if (asked.name === undefined) shareExecutionInput(this.client, uri, text.trim());
       return parsed.value;
     }
   }

@@ -42,6 +42,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
       stateName: task.state.name,
       statePath: enclosingStates(task.state),
       ...mapItemOf(task.state),
+      ...inputFrom(task.state),
       resource: task.resource,
       api: task.api,
       operation: integration.operation,
@@ -59,6 +60,16 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
     });
   }
   return out;
+}
+
+/**
+ * The states whose transitions lead into `state` when its machine does not start there (TaskInfo.inputFrom): its
+ * input in an execution is what they pass on, not the execution input (walk32: the launch asked for the latter).
+ */
+function inputFrom(state: AslState): { inputFrom?: string[] } {
+  const startAt = state.machine.references.find((r) => r.field === 'StartAt');
+  if (startAt?.name === state.name) return {};
+  return { inputFrom: state.machine.states.filter((s) => s.targets.some((t) => t.node.type === 'string' && t.node.value === state.name)).map((s) => s.name) };
 }
 
 /** The nearest Map state around `state` (its ItemProcessor or Iterator), as TaskInfo.mapItemOf. */
