@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, trainingRequest, transformRequest, type RunningEmulator } from './emulator';
 import { JobRunner, type StatusTransition, type LogLine, type JobRef } from '../../client/src/jobs/jobRunner';
-import { JobError, type ExplainedError } from '../../client/src/jobs/awsErrors';
+import { explainError, JobError, type ExplainedError } from '../../client/src/jobs/awsErrors';
 
 let emu: RunningEmulator;
 const fast = { baseMs: 5, maxMs: 40, maxConsecutiveErrors: 10, createAttempts: 4 };
@@ -223,7 +223,19 @@ test('no credentials anywhere: a clear message, nothing sent', async () => {
       assert.match(e.explained.action, /aws sso login --profile nobody/);
       return true;
     });
+    // Asked before a launch's confirmation (walk32): the same explanation, without a request.
+    const problem = await nobody.credentialsProblem();
+    assert.equal(problem?.kind, 'missingCredentials');
+    assert.match(problem!.message, /profile "nobody"/);
     assert.equal(await createCalls(), before);
+    // A local endpoint without a profile needs none.
+    const local = new JobRunner({ region: 'us-east-1', endpoint: emu.url }, fast);
+    assert.equal(await local.credentialsProblem(), undefined);
+    local.dispose();
+    // AWS's host of a region that does not exist does not resolve: the region is the first thing to check.
+    const typo = explainError(Object.assign(new Error('getaddrinfo ENOTFOUND api.sagemaker.us-eest-1.amazonaws.com'), { code: 'ENOTFOUND' }), { region: 'us-eest-1', final: true });
+    assert.equal(typo.kind, 'network');
+    assert.match(typo.action, /^Check the region \(us-eest-1\) in sagemakerAsl\.aws\.region or the profile, then the network/);
   } finally {
     nobody.dispose();
     process.env = saved;

@@ -108,8 +108,10 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
     return { kind: 'serverError', code: name, retryable: true, message: `AWS answered with a server error (${name || status}).`, action: retried };
   }
   if (NETWORK_CODES.has(code) || NETWORK_CODES.has(name) || name === 'TimeoutError' || name === 'RequestTimeout' || /socket hang up|ECONNRESET|ECONNREFUSED|timed? ?out|network|connect/i.test(text)) {
+    // AWS's own host name that does not resolve: most often a region that does not exist (walk32: "us-eest-1").
+    const region = (code === 'ENOTFOUND' || name === 'ENOTFOUND') && !s.endpoint ? `the region${s.region ? ` (${s.region})` : ''} in sagemakerAsl.aws.region or the profile, then ` : '';
     return { kind: 'network', code: code || name, retryable: true, message: `Cannot reach ${where}: ${text}`,
-      action: `Check the network, VPN or proxy, and the setting sagemakerAsl.aws.endpoint${s.final ? '.' : '; requests are retried with backoff.'}` };
+      action: `Check ${region}the network, VPN or proxy, and the setting sagemakerAsl.aws.endpoint${s.final ? '.' : '; requests are retried with backoff.'}` };
   }
   // An answer that is no AWS error at all (a web server's 404 page, an empty body): the SDK can only call it
   // UnknownError. What the user needs to know is who answered, and how.

@@ -320,6 +320,13 @@ class Jobs implements vscode.Disposable {
       return;
     }
     if (!(await this.allowEndpoint(settings))) return;
+    // Credentials that do not resolve (a profile that is not there, an SSO session to renew) are said before the
+    // confirmation, which names them: nothing is asked for that cannot start.
+    const credentials = await this.runnerFor(settings).credentialsProblem();
+    if (credentials) {
+      void notify.error(`Cannot start "${task.stateName}": ${credentials.message}`, { detail: credentials.action });
+      return;
+    }
     if (!(await this.confirm(kind, uri, task, request, masked, settings, region, account))) return;
     await this.start(kind, uri, task, request, settings);
   }

@@ -135,6 +135,20 @@ export class JobRunner {
     }
   }
 
+  /**
+   * Why no request could be signed, said before one is made (walk32: a profile that does not exist was found out only
+   * after the confirmation): the credentials of the profile, or of the default chain, resolved; nothing is sent to
+   * any service. Undefined when they resolve.
+   */
+  async credentialsProblem(): Promise<ExplainedError | undefined> {
+    try {
+      await this.sm.config.credentials();
+      return undefined;
+    } catch (e) {
+      return explainError(e, { ...this.settings, final: true });
+    }
+  }
+
   /** Drops the clients so the next call resolves credentials again (after they expired). */
   private renewClients(): void {
     this.sageMaker?.destroy();
