@@ -636,6 +636,8 @@ test('the region of a launch\'s $$ ARNs is the one the SDK sends to: with no reg
   tasks = [task('Train', { ...payload('x'), 'TrainingJobName.$': "States.Format('at-{}', States.ArrayGetItem(States.StringSplit($$.StateMachine.Id, ':'), 3))" })];
   const dir = mkdtempSync(join(tmpdir(), 'region-'));
   writeFileSync(join(dir, 'config'), '[profile work]\nregion = ap-northeast-2\n');
+  // Credentials that resolve (made up): a launch says ones that do not before its confirmation.
+  writeFileSync(join(dir, 'credentials'), '[work]\naws_access_key_id = AKIAEXAMPLEEXAMPLE00\naws_secret_access_key = example\n');
   const region = settings['aws.region'];
   delete settings['aws.region'];
   settings['aws.profile'] = 'work';
@@ -651,6 +653,29 @@ test('the region of a launch\'s $$ ARNs is the one the SDK sends to: with no reg
     assert.match(confirm?.message ?? fake.dialogs.map((d) => d.message).join(' | '), /^Start training job "at-ap-northeast-2" from "Train"\?/);
   } finally {
     settings['aws.region'] = region;
+    delete settings['aws.profile'];
+    process.env = env;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a profile whose credentials do not resolve is said before the confirmation, nothing asked to confirm (walk32)', async () => {
+  tasks = [task('Train', payload('x'))];
+  const dir = mkdtempSync(join(tmpdir(), 'nocreds-'));
+  writeFileSync(join(dir, 'config'), '[profile other]\nregion = eu-west-1\n');
+  settings['aws.profile'] = 'missing';
+  const env = { ...process.env };
+  for (const k of Object.keys(process.env)) if (k.startsWith('AWS_') && k !== 'AWS_REGION') delete process.env[k];
+  Object.assign(process.env, { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), AWS_EC2_METADATA_DISABLED: 'true' });
+  try {
+    fake.dialogs.length = 0;
+    user('{"run": "r1", "epochs": "1"}', ['Start'], (d) => (d.message.startsWith('Send AWS credentials') ? 'Allow and Remember' : undefined));
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    assert.ok(!fake.dialogs.some((d) => d.modal && d.message.startsWith('Start training job')), 'no confirmation');
+    const error = fake.dialogs.find((d) => d.kind === 'error');
+    assert.match(error?.message ?? '', /^Cannot start "Train": No AWS credentials found \(profile "missing"\)/);
+    assert.match(error?.detail ?? '', /aws sso login --profile missing/);
+  } finally {
     delete settings['aws.profile'];
     process.env = env;
     rmSync(dir, { recursive: true, force: true });
