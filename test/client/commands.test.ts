@@ -154,6 +154,12 @@ test('a template with two machines that share a state name: the CodeLens launche
   assert.equal(await launched([TEMPLATE, 'Train'], 70, 'Train · WeeklyPipeline'), 'weekly-r1');
   const asked = fake.dialogs.find((d) => d.kind === 'quickPick' && d.message === 'Start training job: which state?')!;
   assert.deepEqual([asked.choices, asked.descriptions], [['Train', 'Train'], ['NightlyPipeline', 'WeeklyPipeline']]);
+  // The cursor in a machine without a training Task: the one in the other machine is offered, not taken (walk32).
+  tasks = [tasks[0], { ...task('Score', payload('x')), api: 'createTransformJob', range: lines(40, 40), stateRange: lines(40, 50), machine: 'ScoringPipeline', machineRange: lines(35, 60) }];
+  assert.equal(await launched([TEMPLATE], 45, 'Train'), 'nightly-r1');
+  const offered = fake.dialogs.find((d) => d.kind === 'quickPick' && d.message === 'Start training job: which state?')!;
+  assert.deepEqual([offered.choices, offered.descriptions], [['Train'], ['NightlyPipeline']]);
+  assert.equal(await launched([TEMPLATE], 45), 'quickPick: Start training job: which state?');
 });
 
 test('launch: input, placeholder, a truthful confirmation for the local emulator (secrets masked), then the watch to Completed', async () => {

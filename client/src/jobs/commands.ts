@@ -242,6 +242,9 @@ class Jobs implements vscode.Disposable {
     }
     // The state under the cursor (the innermost, should Tasks ever nest); elsewhere the user picks.
     const editor = vscode.window.activeTextEditor;
+    // The cursor in a machine of a template that has no such Task: one in another machine is picked, not taken
+    // (walk32: the palette's Start Training Job went straight to another machine's Train).
+    let elsewhere = false;
     if (editor?.document.uri.toString() === uri) {
       const { line, character } = editor.selection.active;
       const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
@@ -252,8 +255,9 @@ class Jobs implements vscode.Disposable {
       // Between the states of one machine of a template: that machine's Tasks only.
       const sameMachine = candidates.filter((t) => inside(t.machineRange));
       if (sameMachine.length) candidates = sameMachine;
+      else elsewhere = tasks.some((t) => inside(t.machineRange));
     }
-    if (candidates.length === 1) return candidates[0];
+    if (candidates.length === 1 && !elsewhere) return candidates[0];
     const where = (t: TaskInfo) => [...(t.machine === undefined ? [] : [t.machine]), ...t.statePath.slice(0, -1)].join(' › ') || undefined;
     const pick = await vscode.window.showQuickPick(
       candidates.map((t) => ({ label: t.stateName, description: where(t), detail: t.errors.length ? plural(t.errors.length, 'error') : undefined, task: t })),
