@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startEmulator, ROLE, type RunningEmulator } from './emulator';
 import { installVscodeFake, type Dialog } from './vscodeFake';
 import type { TaskInfo } from '../../server/src/protocol';
@@ -684,6 +685,28 @@ test('a profile whose credentials do not resolve is said before the confirmation
   } finally {
     delete settings['aws.profile'];
     process.env = env;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the input picker offers the example input beside the machine (NAME.input.json), which the launch then uses (walk32)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'example-'));
+  writeFileSync(join(dir, 'flow.input.json'), '{"run": "ex1", "epochs": "2"}');
+  const uri = pathToFileURL(join(dir, 'flow.asl.json')).href;
+  tasks = [task('Train', payload('x'))];
+  try {
+    fake.dialogs.length = 0;
+    fake.respond((d) => {
+      if (d.kind === 'quickPick' && d.message === 'Execution input for this run') return '$(file-code) flow.input.json';
+      if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return 'ml-bucket';
+      return undefined; // the confirmation cancelled
+    });
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(uri, 'Train');
+    const picker = fake.dialogs.find((d) => d.kind === 'quickPick')!;
+    assert.ok(picker.choices.includes('$(file-code) flow.input.json'), picker.choices.join());
+    const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
+    assert.match(confirm?.message ?? fake.dialogs.map((d) => d.message).join(' | '), /^Start training job "x-ex1"/);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

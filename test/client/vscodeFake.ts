@@ -2,6 +2,7 @@
 // the test gives, output lines are collected. The AWS side is not faked: the commands talk to the emulator.
 import Module from 'node:module';
 import * as path from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 
 export type Dialog = { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; message: string; detail?: string; modal?: boolean; choices: string[]; descriptions?: (string | undefined)[]; refused?: string };
 
@@ -38,7 +39,8 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
         get: (key: string) => (key in workspaceSettings ? workspaceSettings[key] : settings[key]),
         inspect: (key: string) => ({ key, globalValue: settings[key], workspaceValue: workspaceSettings[key] }),
       }),
-      fs: { readFile: async () => new Uint8Array() },
+      // Files on disk as they are (a file: URI); others read as nothing.
+      fs: { readFile: async (u: { toString(): string }) => (u.toString().startsWith('file:') ? new Uint8Array(readFileSync(new URL(u.toString()))) : new Uint8Array()), stat: async (u: { toString(): string }) => statSync(new URL(u.toString())) },
       // A preview's URI (preview.ts) reads as its provider gives it.
       openTextDocument: async (o: { content?: string; toString(): string }) => {
         const content = o.content ?? providers.get(o.toString().split(':')[0])?.provideTextDocumentContent(o) ?? '';

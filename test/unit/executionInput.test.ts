@@ -3,7 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { exampleInputUri, ExecutionInputs, MAX_EXECUTION_INPUT_BYTES } from '../../server/src/service/executionInput';
+import { ExecutionInputs, MAX_EXECUTION_INPUT_BYTES } from '../../server/src/service/executionInput';
+import { exampleInputUri } from '../../server/src/machineFiles';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { machineBaseName } from '../../server/src/machineFiles';
 

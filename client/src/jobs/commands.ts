@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckRequestRequest, TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
 import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
-import { machineBaseName } from '../../../server/src/machineFiles';
+import { exampleInputUri, machineBaseName } from '../../../server/src/machineFiles';
 import type * as Runtime from './runtime';
 import type { JobRef, JobRunner, JobSummary } from './jobRunner';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
@@ -60,6 +60,19 @@ function pseudoParameter(name: string, region: string | undefined): { value?: st
 /** One launch at a time per state: its document, machine (a template may hold several) and name. */
 const holdKey = (uri: string, task: TaskInfo) => `${uri}#${task.machine ?? ''}#${task.stateName}`;
 
+
+/** The example input file beside the machine at `uri` (NAME.input.json), when there is one. */
+async function exampleInput(uri: string): Promise<vscode.Uri | undefined> {
+  const example = exampleInputUri(uri);
+  if (!example) return undefined;
+  try {
+    const target = vscode.Uri.parse(example, true);
+    await vscode.workspace.fs.stat(target);
+    return target;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * What `$` is for a Task launched from the editor, as the launch asks for it: the execution input, one item of the Map
@@ -342,9 +355,13 @@ class Jobs implements vscode.Disposable {
   private async askInput(uri: string, task: TaskInfo): Promise<unknown | undefined> {
     const asked = inputOf(task);
     const last = this.store.lastInput(uri);
-    type Choice = vscode.QuickPickItem & { id: 'last' | 'file' | 'paste' | 'empty' };
+    // The machine's example input (NAME.input.json beside it, what the editor checks its paths against), when there is
+    // one and `$` is the execution input (walk32: it had to be browsed to).
+    const exampleUri = asked.name === undefined ? await exampleInput(uri) : undefined;
+    type Choice = vscode.QuickPickItem & { id: 'last' | 'example' | 'file' | 'paste' | 'empty' };
     const items: Choice[] = [
       ...(last ? [{ id: 'last' as const, label: '$(history) Last input', detail: last.length > 120 ? `${last.slice(0, 117)}...` : last }] : []),
+      ...(exampleUri ? [{ id: 'example' as const, label: `$(file-code) ${path.posix.basename(exampleUri.path)}`, detail: "the example input beside the state machine (the editor checks the machine's paths against it)" }] : []),
       { id: 'file', label: '$(file) Pick a JSON file…' },
       { id: 'paste', label: '$(edit) Paste JSON…' },
       { id: 'empty', label: '$(circle-slash) Empty input {}' },
@@ -357,6 +374,7 @@ class Jobs implements vscode.Disposable {
       if (!choice) return undefined;
       let text: string | undefined;
       if (choice.id === 'last') text = last;
+      else if (choice.id === 'example' && exampleUri) text = Buffer.from(await vscode.workspace.fs.readFile(exampleUri)).toString('utf8');
       else if (choice.id === 'empty') text = '{}';
       else if (choice.id === 'paste') {
         text = await vscode.window.showInputBox({ title: `${asked.what} (JSON)`, value: last ?? '{}', validateInput: (v) => (parseJson(v).ok ? undefined : 'Not valid JSON') });

@@ -7,27 +7,13 @@
 //   ExecutionInputNotification): a hint only, for completion and hover.
 // The file wins. Text that is not JSON, or more than Step Functions accepts as an execution input, is ignored.
 import { exampleInputShape } from './dataflow/executionInput';
-import { machineBaseName } from '../machineFiles';
+import { exampleInputUri } from '../machineFiles';
 import type { Shape } from './dataflow/shapes';
 
 export type ExecutionInputSource = 'file' | 'launch';
 
 /** Step Functions' limit on an execution's input (256 KiB): a larger example is not an input any run could have. */
 export const MAX_EXECUTION_INPUT_BYTES = 256 * 1024;
-
-/**
- * The URI of the example input file of the machine at `uri`: `file:///w/train.asl.yaml` → `file:///w/train.input.json`.
- * Only for file: URIs of machine files (not for the example file itself).
- */
-export function exampleInputUri(uri: string): string | undefined {
-  if (!/^file:\/\//i.test(uri) || /[?#]/.test(uri)) return undefined;
-  const slash = uri.lastIndexOf('/');
-  const name = uri.slice(slash + 1);
-  if (/\.input\.json$/i.test(name)) return undefined;
-  // The same name the extension gives the machine (machineFiles.ts); a file without a machine extension has none.
-  const base = machineBaseName(name);
-  return base !== name ? `${uri.slice(0, slash + 1)}${base}.input.json` : undefined;
-}
 
 /** The value of an example input's text, undefined when it is too large or not JSON. */
 function parseInput(text: string): { value: unknown } | undefined {
