@@ -1,9 +1,9 @@
-// The emulated SageMaker training and transform jobs and their CloudWatch Logs. A job's life is a schedule of
+// The emulated SageMaker training, transform and processing jobs and their CloudWatch Logs. A job's life is a schedule of
 // status changes laid out when it is created (one every `stepMs`); every request first applies the changes
 // that are due, so the state is a pure function of the clock and what was asked, with no timers to clean up.
 import { sageMakerSchemas } from '../../schemas/sagemaker/index';
 import { documentedRuleViolations } from '../../server/src/service/sagemaker/documentedRules';
-import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, type JobKind } from '../../server/src/jobKinds';
+import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, valuesAt, type JobKind } from '../../server/src/jobKinds';
 import { validateRequest, validationMessage, type JsonSchema } from './validate';
 import type { ErrorAnswer } from './faults';
 
@@ -151,10 +151,11 @@ export class SageMakerEmulator {
     // The summaries differ per kind (list below).
     ListTrainingJobs: (input) => this.list('training', input),
     ListTransformJobs: (input) => this.list('transform', input),
+    ListProcessingJobs: (input) => this.list('processing', input),
   };
 
   private create(kind: JobKind, input: Json): Job {
-    const { api, nameField, resourcesField } = JOB_KINDS[kind];
+    const { api, nameField, resourcesPath } = JOB_KINDS[kind];
     const schema = sageMakerSchemas[api]() as unknown as JsonSchema;
     const errors = validateRequest(schema, input);
     if (errors.length) throw validation(validationMessage(errors));
@@ -172,7 +173,7 @@ export class SageMakerEmulator {
         message: `${labelOf(kind)} names must be unique within an AWS account and region, and a ${JOB_KINDS[kind].label} with this name already exists (${arn})`,
       });
     }
-    const resources = input[resourcesField];
+    const resources = valuesAt(input, resourcesPath)[0] as Json | undefined;
     const instanceType: string = resources?.InstanceType ?? 'ml.m5.xlarge';
     const instanceCount: number = resources?.InstanceCount ?? 1;
     const running = [...this.jobs.values()]
@@ -202,6 +203,19 @@ export class SageMakerEmulator {
     const fails = this.options.failNames.some((f) => f && job.name.toLowerCase().includes(f.toLowerCase()));
     const t = job.created;
     const end = t + (3 + trainingSteps) * stepMs;
+    if (job.kind === 'processing') {
+      // A container that reads its inputs and writes its outputs: each job's own lines, the AppSpecification's image.
+      const image = typeof job.request.AppSpecification?.ImageUri === 'string' ? job.request.AppSpecification.ImageUri : '';
+      const lines = [`Emulator: the image "${image}" is not run here; its inputs and outputs are not read or written`, ...environmentLines(job.request), 'Processing started', 'Wrote 2 output files', 'Processing complete'];
+      return [
+        { at: t, status: 'InProgress', secondary: 'Starting', message: 'Launching ML instances', logs: [] },
+        { at: t + stepMs, status: 'InProgress', secondary: 'Processing', message: 'Processing', logs: lines.slice(0, -2) },
+        fails
+          ? { at: end, status: 'Failed', secondary: 'Failed', message: 'Processing failed', logs: ['Traceback (most recent call last):', "KeyError: 'label'"],
+              failureReason: 'AlgorithmError: See job logs for more information' }
+          : { at: end, status: 'Completed', secondary: 'Completed', message: 'Processing job completed', logs: lines.slice(-2) },
+      ];
+    }
     if (job.kind === 'transform') {
       // The emulator has no models: it says so rather than let a run pass for proof that the model exists
       // (SageMaker refuses CreateTransformJob for a ModelName no CreateModel made: new-user walk).
@@ -257,7 +271,7 @@ export class SageMakerEmulator {
         job.transitions.push({ Status: step.secondary, StartTime: step.at, StatusMessage: step.message });
       }
     }
-    if (step.secondary === (job.kind === 'training' ? 'Downloading' : 'Transforming')) job.startedAt ??= step.at;
+    if (step.secondary === { training: 'Downloading', transform: 'Transforming', processing: 'Processing' }[job.kind]) job.startedAt ??= step.at;
     job.status = step.status;
     job.secondary = step.secondary;
     job.modified = step.at;
@@ -279,6 +293,14 @@ export class SageMakerEmulator {
   private describe(job: Job): Json {
     const r = job.request;
     const common = { CreationTime: seconds(job.created), LastModifiedTime: seconds(job.modified), FailureReason: job.failureReason };
+    if (job.kind === 'processing') {
+      return {
+        ...common, ProcessingJobName: job.name, ProcessingJobArn: job.arn, ProcessingJobStatus: job.status,
+        ProcessingInputs: r.ProcessingInputs, ProcessingOutputConfig: r.ProcessingOutputConfig, ProcessingResources: r.ProcessingResources,
+        StoppingCondition: r.StoppingCondition, AppSpecification: r.AppSpecification, Environment: r.Environment, NetworkConfig: r.NetworkConfig,
+        RoleArn: r.RoleArn, ProcessingStartTime: seconds(job.startedAt), ProcessingEndTime: seconds(job.endedAt),
+      };
+    }
     if (job.kind === 'transform') {
       return {
         ...common, TransformJobName: job.name, TransformJobArn: job.arn, TransformJobStatus: job.status, ModelName: r.ModelName,
@@ -339,6 +361,7 @@ export class SageMakerEmulator {
     const page = jobs.slice(start, start + max);
     const next = start + max < jobs.length ? String(start + max) : undefined;
     const base = (j: Job) => ({ CreationTime: seconds(j.created), LastModifiedTime: seconds(j.modified) });
+    if (kind === 'processing') return { ProcessingJobSummaries: page.map((j) => ({ ...base(j), ProcessingJobName: j.name, ProcessingJobArn: j.arn, ProcessingEndTime: seconds(j.endedAt), ProcessingJobStatus: j.status, FailureReason: j.failureReason })), NextToken: next };
     return kind === 'training'
       ? { TrainingJobSummaries: page.map((j) => ({ ...base(j), TrainingJobName: j.name, TrainingJobArn: j.arn, TrainingEndTime: seconds(j.endedAt), TrainingJobStatus: j.status, SecondaryStatus: j.secondary })), NextToken: next }
       : { TransformJobSummaries: page.map((j) => ({ ...base(j), TransformJobName: j.name, TransformJobArn: j.arn, TransformEndTime: seconds(j.endedAt), TransformJobStatus: j.status, FailureReason: j.failureReason })), NextToken: next };
@@ -348,7 +371,7 @@ export class SageMakerEmulator {
 
   private writeLogs(job: Job, at: number, lines: string[]): void {
     const group = this.logs.get(JOB_KINDS[job.kind].logGroup)!;
-    const names = job.kind === 'training' ? [`${job.name}/algo-1-${Math.floor(job.created / 1000)}`] : [`${job.name}/i-0e5a1b2c3d4e5f600`, `${job.name}/i-0e5a1b2c3d4e5f600/data-log`];
+    const names = job.kind !== 'transform' ? [`${job.name}/algo-1-${Math.floor(job.created / 1000)}`] : [`${job.name}/i-0e5a1b2c3d4e5f600`, `${job.name}/i-0e5a1b2c3d4e5f600/data-log`];
     lines.forEach((message, i) => {
       // Transform jobs write the container's own lines to one stream and per-record lines to /data-log.
       const name = job.kind === 'transform' && /record|batch/i.test(message) ? names[1] : names[0];

@@ -1,7 +1,7 @@
 // The SageMaker jobs the extension can start from a Task, as data shared by the language server (CodeLenses) and
 // the extension (commands, the job runner, the job list). No imports: the CLI and the server load it for nothing.
-// Adding a kind (processing, tuning) is one entry here, its SDK calls in client/src/jobs/jobApis.ts, and its
-// command in package.json (a test checks the manifest against this table).
+// Adding a kind (tuning) is one entry here, its SDK calls in client/src/jobs/jobApis.ts, its life in the emulator
+// (emulator/src/sagemaker.ts) and its command in package.json (a test checks the manifest against this table).
 
 /** The statuses after which a job does not change any more (the same for every SageMaker job kind). */
 export const TERMINAL_STATUSES = ['Completed', 'Failed', 'Stopped'] as const;
@@ -23,11 +23,18 @@ export interface JobKindInfo {
   readonly operations: { readonly create: string; readonly describe: string; readonly stop: string };
   /** The request member that names the job. */
   readonly nameField: string;
-  /** Where the request says what it runs on and where its output goes (shown in the confirmation). */
-  readonly resourcesField: string;
-  readonly outputPathField: readonly [string, string];
-  /** Whether the request has StoppingCondition.MaxRuntimeInSeconds (the confirmation shows the limit). */
+  /**
+   * Where the request says what it runs on (the object with InstanceType and InstanceCount) and where its output goes
+   * (shown in the confirmation): member paths, `[]` for every item of a list (valuesAt).
+   */
+  readonly resourcesPath: readonly string[];
+  readonly outputPath: readonly string[];
+  /**
+   * Whether the request has StoppingCondition.MaxRuntimeInSeconds (the confirmation shows the limit), and what
+   * SageMaker does without it, as its documentation says (undefined: it does not say).
+   */
   readonly hasMaxRuntime: boolean;
+  readonly defaultRuntime?: string;
   /** The CloudWatch Logs group its containers write to; streams are named `<job name>/…`. */
   readonly logGroup: string;
   /** What stopping one keeps, as the operation's documentation says it (the stop confirmation). */
@@ -42,9 +49,10 @@ export const JOB_KINDS = {
     title: 'Start Training Job',
     operations: { create: 'CreateTrainingJob', describe: 'DescribeTrainingJob', stop: 'StopTrainingJob' },
     nameField: 'TrainingJobName',
-    resourcesField: 'ResourceConfig',
-    outputPathField: ['OutputDataConfig', 'S3OutputPath'],
+    resourcesPath: ['ResourceConfig'],
+    outputPath: ['OutputDataConfig', 'S3OutputPath'],
     hasMaxRuntime: true,
+    defaultRuntime: 'SageMaker default (1 day)',
     logGroup: '/aws/sagemaker/TrainingJobs',
     // StopTrainingJob: "SageMaker sends the algorithm the SIGTERM signal, which delays job termination for 120 seconds."
     stopping: 'The algorithm gets 120 seconds to save its model artifacts before the job ends.',
@@ -56,12 +64,26 @@ export const JOB_KINDS = {
     title: 'Start Transform Job',
     operations: { create: 'CreateTransformJob', describe: 'DescribeTransformJob', stop: 'StopTransformJob' },
     nameField: 'TransformJobName',
-    resourcesField: 'TransformResources',
-    outputPathField: ['TransformOutput', 'S3OutputPath'],
+    resourcesPath: ['TransformResources'],
+    outputPath: ['TransformOutput', 'S3OutputPath'],
     hasMaxRuntime: false,
     logGroup: '/aws/sagemaker/TransformJobs',
     // StopTransformJob: "When you stop a batch transform job before it is completed, Amazon SageMaker doesn't store the job's output in Amazon S3."
     stopping: 'A transform job stopped before it completes stores none of its output in Amazon S3.',
+  },
+  processing: {
+    api: 'createProcessingJob',
+    label: 'processing job',
+    command: 'sagemakerAsl.startProcessingJob',
+    title: 'Start Processing Job',
+    operations: { create: 'CreateProcessingJob', describe: 'DescribeProcessingJob', stop: 'StopProcessingJob' },
+    nameField: 'ProcessingJobName',
+    resourcesPath: ['ProcessingResources', 'ClusterConfig'],
+    outputPath: ['ProcessingOutputConfig', 'Outputs', '[]', 'S3Output', 'S3Uri'],
+    hasMaxRuntime: true,
+    logGroup: '/aws/sagemaker/ProcessingJobs',
+    // StopProcessingJob: "Stops a processing job." (nothing said of what it keeps).
+    stopping: '',
   },
 } as const satisfies Record<string, JobKindInfo>;
 
@@ -72,4 +94,15 @@ export const JOB_KIND_NAMES = Object.keys(JOB_KINDS) as JobKind[];
 /** The kind of job a Task's API starts (createTrainingJob → training), or undefined for other integrations. */
 export function jobKindOfApi(api: string): JobKind | undefined {
   return JOB_KIND_NAMES.find((k) => JOB_KINDS[k].api === api);
+}
+
+/** The values at a member path of a request (`[]`: every item of a list there), in order; none where it is absent. */
+export function valuesAt(value: unknown, path: readonly string[]): unknown[] {
+  let at: unknown[] = [value];
+  for (const step of path) {
+    at = step === '[]'
+      ? at.flatMap((v) => (Array.isArray(v) ? v : []))
+      : at.flatMap((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, step) ? [(v as Record<string, unknown>)[step]] : []));
+  }
+  return at;
 }

@@ -44,6 +44,7 @@ test('the emulator serves every kind of the table: its Create, Describe and Stop
   const requests = {
     training: { TrainingJobName: 'kinds-1', RoleArn: 'arn:aws:iam::123456789012:role/r', AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 1 }, StoppingCondition: { MaxRuntimeInSeconds: 60 } },
     transform: { TransformJobName: 'kinds-1', ModelName: 'm', TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/i' } } }, TransformOutput: { S3OutputPath: 's3://b/o' }, TransformResources: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 } },
+    processing: { ProcessingJobName: 'kinds-1', RoleArn: 'arn:aws:iam::123456789012:role/r', AppSpecification: { ImageUri: 'img:1' }, ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 1 } } },
   };
   assert.deepEqual(Object.keys(requests).sort(), [...JOB_KIND_NAMES].sort());
   for (const kind of JOB_KIND_NAMES) {

@@ -12,7 +12,7 @@ import { showPreview } from '../preview';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckRequestRequest, TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
-import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
+import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, valuesAt, type JobKind } from '../../../server/src/jobKinds';
 import { exampleInputUri, machineBaseName } from '../../../server/src/machineFiles';
 import type * as Runtime from './runtime';
 import type { JobRef, JobRunner, JobSummary } from './jobRunner';
@@ -422,10 +422,10 @@ class Jobs implements vscode.Disposable {
    */
   private async confirm(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, s: JobSettings, region: string | undefined, account?: string): Promise<boolean> {
     const k = JOB_KINDS[kind];
-    const resources = request[k.resourcesField];
+    const resources = valuesAt(request, k.resourcesPath)[0] as Record<string, any> | undefined;
     const name = request[k.nameField];
     const runtime = request.StoppingCondition?.MaxRuntimeInSeconds as number | undefined;
-    const output = request[k.outputPathField[0]]?.[k.outputPathField[1]];
+    const outputs = valuesAt(request, k.outputPath).filter((o): o is string => typeof o === 'string');
     const env = Object.entries((masked.Environment ?? {}) as Record<string, string>);
     const hyper = Object.entries((masked.HyperParameters ?? {}) as Record<string, string>);
     const where = describeTarget(s, region);
@@ -434,8 +434,8 @@ class Jobs implements vscode.Disposable {
       // A transform runs a model SageMaker has (CreateModel): which one is the first thing to check.
       typeof request.ModelName === 'string' ? `Model: ${request.ModelName}` : undefined,
       `Instances: ${resources?.InstanceType ?? (resources?.InstanceGroups ? 'instance groups' : '?')} × ${resources?.InstanceCount ?? 1}`,
-      k.hasMaxRuntime ? `Max runtime: ${runtime ? formatDuration(runtime) : 'SageMaker default (1 day)'}` : undefined,
-      `Output: ${output ?? '?'}`,
+      k.hasMaxRuntime ? `Max runtime: ${runtime ? formatDuration(runtime) : ('defaultRuntime' in k ? k.defaultRuntime : 'not set')}` : undefined,
+      `Output: ${outputs.length ? outputs.join(', ') : kind === 'processing' ? 'none' : '?'}`,
       `Where: ${where.text}`,
       typeof request.RoleArn === 'string' ? `Role: ${request.RoleArn}` : account ? `Role: account ${account}` : undefined,
       env.length ? `Environment: ${env.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,

@@ -2,15 +2,20 @@
 // commands that create, describe and stop it, and how its description reads (status, ARN, transitions, summary).
 // The job runner is written once against this table; adding a kind is one entry here.
 import {
+  CreateProcessingJobCommand,
   CreateTrainingJobCommand,
   CreateTransformJobCommand,
+  DescribeProcessingJobCommand,
   DescribeTrainingJobCommand,
   DescribeTransformJobCommand,
+  StopProcessingJobCommand,
   StopTrainingJobCommand,
   StopTransformJobCommand,
   type SageMakerClient,
+  type CreateProcessingJobRequest,
   type CreateTrainingJobRequest,
   type CreateTransformJobRequest,
+  type DescribeProcessingJobResponse,
   type DescribeTrainingJobResponse,
   type DescribeTransformJobResponse,
 } from '@aws-sdk/client-sagemaker';
@@ -87,9 +92,31 @@ const transform: JobApi<DescribeTransformJobResponse> = {
   },
 };
 
-export type JobDescribeResponse = DescribeTrainingJobResponse | DescribeTransformJobResponse;
+const processing: JobApi<DescribeProcessingJobResponse> = {
+  create: async (sm, request) => (await sm.send(new CreateProcessingJobCommand(request as unknown as CreateProcessingJobRequest))).ProcessingJobArn,
+  describe: (sm, name) => sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: name })),
+  stop: async (sm, name) => void (await sm.send(new StopProcessingJobCommand({ ProcessingJobName: name }))),
+  read: (d) => {
+    // A processing job has only a status, as a transform job: each status is a transition, dated when it began.
+    const start = d.ProcessingJobStatus === 'InProgress' ? d.CreationTime : (d.ProcessingEndTime ?? d.CreationTime);
+    const outputs = (d.ProcessingOutputConfig?.Outputs ?? []).map((o) => o.S3Output?.S3Uri).filter((u): u is string => !!u);
+    return {
+      arn: d.ProcessingJobArn,
+      status: d.ProcessingJobStatus ?? 'Unknown',
+      creationTime: d.CreationTime,
+      endTime: d.ProcessingEndTime,
+      durationSeconds: seconds(d.CreationTime, d.ProcessingEndTime),
+      outputPath: outputs.length ? outputs.join(', ') : undefined,
+      failureReason: d.FailureReason || d.ExitMessage || undefined,
+      transitions: [{ status: d.ProcessingJobStatus ?? '', startTime: start ?? new Date(0), message: d.FailureReason ?? d.ExitMessage ?? '' }],
+    };
+  },
+};
+
+export type JobDescribeResponse = DescribeTrainingJobResponse | DescribeTransformJobResponse | DescribeProcessingJobResponse;
 
 export const JOB_APIS: { [K in JobKind]: JobApi<JobDescribeResponse> } = {
   training: training as JobApi<JobDescribeResponse>,
   transform: transform as JobApi<JobDescribeResponse>,
+  processing: processing as JobApi<JobDescribeResponse>,
 };
