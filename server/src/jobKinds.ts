@@ -29,6 +29,8 @@ export interface JobKindInfo {
    */
   readonly resourcesPath: readonly string[];
   readonly outputPath: readonly string[];
+  /** Where the request says what the job reads (the S3 URIs of its input channels), as `outputPath`. */
+  readonly inputPath: readonly string[];
   /**
    * Whether the request has StoppingCondition.MaxRuntimeInSeconds (the confirmation shows the limit), and what
    * SageMaker does without it, as its documentation says (undefined: it does not say).
@@ -51,6 +53,7 @@ export const JOB_KINDS = {
     nameField: 'TrainingJobName',
     resourcesPath: ['ResourceConfig'],
     outputPath: ['OutputDataConfig', 'S3OutputPath'],
+    inputPath: ['InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'],
     hasMaxRuntime: true,
     defaultRuntime: 'SageMaker default (1 day)',
     logGroup: '/aws/sagemaker/TrainingJobs',
@@ -66,6 +69,7 @@ export const JOB_KINDS = {
     nameField: 'TransformJobName',
     resourcesPath: ['TransformResources'],
     outputPath: ['TransformOutput', 'S3OutputPath'],
+    inputPath: ['TransformInput', 'DataSource', 'S3DataSource', 'S3Uri'],
     hasMaxRuntime: false,
     logGroup: '/aws/sagemaker/TransformJobs',
     // StopTransformJob: "When you stop a batch transform job before it is completed, Amazon SageMaker doesn't store the job's output in Amazon S3."
@@ -80,6 +84,7 @@ export const JOB_KINDS = {
     nameField: 'ProcessingJobName',
     resourcesPath: ['ProcessingResources', 'ClusterConfig'],
     outputPath: ['ProcessingOutputConfig', 'Outputs', '[]', 'S3Output', 'S3Uri'],
+    inputPath: ['ProcessingInputs', '[]', 'S3Input', 'S3Uri'],
     hasMaxRuntime: true,
     logGroup: '/aws/sagemaker/ProcessingJobs',
     // StopProcessingJob: "Stops a processing job." (nothing said of what it keeps).

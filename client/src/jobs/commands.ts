@@ -426,6 +426,7 @@ class Jobs implements vscode.Disposable {
     const name = request[k.nameField];
     const runtime = request.StoppingCondition?.MaxRuntimeInSeconds as number | undefined;
     const outputs = valuesAt(request, k.outputPath).filter((o): o is string => typeof o === 'string');
+    const inputs = valuesAt(request, k.inputPath).filter((o): o is string => typeof o === 'string');
     const env = Object.entries((masked.Environment ?? {}) as Record<string, string>);
     const hyper = Object.entries((masked.HyperParameters ?? {}) as Record<string, string>);
     const where = describeTarget(s, region);
@@ -435,6 +436,8 @@ class Jobs implements vscode.Disposable {
       typeof request.ModelName === 'string' ? `Model: ${request.ModelName}` : undefined,
       `Instances: ${resources?.InstanceType ?? (resources?.InstanceGroups ? 'instance groups' : '?')} × ${resources?.InstanceCount ?? 1}`,
       k.hasMaxRuntime ? `Max runtime: ${runtime ? formatDuration(runtime) : ('defaultRuntime' in k ? k.defaultRuntime : 'not set')}` : undefined,
+      // What it reads and writes (walk32: a transform's confirmation did not say what it reads).
+      inputs.length ? `Input: ${inputs.join(', ')}` : undefined,
       `Output: ${outputs.length ? outputs.join(', ') : kind === 'processing' ? 'none' : '?'}`,
       `Where: ${where.text}`,
       typeof request.RoleArn === 'string' ? `Role: ${request.RoleArn}` : account ? `Role: account ${account}` : undefined,
