@@ -269,6 +269,26 @@ describe('missing required members', () => {
     assert.deepEqual(r.titles, ['* Add missing required parameters']);
     assert.match(r.result, /\n {4}Parameters:\n {6}TransformJobName: ""\n {6}ModelName: ""\n/);
     assert.ok(!r.after.some((e) => e.startsWith('wrong-type') || e.startsWith('missing-required')), r.after.join('\n'));
+    // A structure with no required member, a comment after the colon, an empty value in a flow mapping: written so
+    // the file still reads (review of the day: fix-all wrote `DataProcessing:{}`), each fix clearing its finding.
+    const transform = (lines: string) => `StartAt: Score\nStates:\n  Score:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTransformJob\n    Parameters:\n      TransformJobName: j\n      ModelName: m\n      TransformInput: { DataSource: { S3DataSource: { S3DataType: S3Prefix, S3Uri: "s3://b/i" } } }\n      TransformOutput: { S3OutputPath: "s3://b/o" }\n      TransformResources: { InstanceType: ml.m5.large, InstanceCount: 1 }\n${lines}    End: true\n`;
+    for (const [lines, written] of [
+      ['      DataProcessing:\n      BatchStrategy: MultiRecord\n', 'DataProcessing: {}\n'],
+      ['      DataProcessing: # later\n', 'DataProcessing: {} # later\n'],
+      ['      DataCaptureConfig: {}\n      ModelClientConfig: { InvocationsTimeoutInSeconds: 60 }\n      Environment: {}\n      DataProcessing: null\n', 'DataProcessing: {}\n'],
+    ]) {
+      const text = transform(lines);
+      const f = service.validate(doc(text, 'asl-yaml')).find((x) => x.code === 'wrong-type');
+      assert.ok(f, text);
+      const fixed = quickFix(text, 'wrong-type', text.slice(f.offset, f.offset + f.length), { languageId: 'asl-yaml' });
+      assert.ok(fixed.result.includes(written), fixed.result);
+      assert.deepEqual(fixed.after, fixed.before.filter((e) => !e.startsWith('wrong-type')), fixed.result);
+    }
+    const flow = 'StartAt: Score\nStates:\n  Score:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTransformJob\n    Parameters: { TransformJobName: j, ModelName: m, TransformInput: { DataSource: }, TransformOutput: { S3OutputPath: "s3://b/o" }, TransformResources: { InstanceType: ml.m5.large, InstanceCount: 1 } }\n    End: true\n';
+    const inFlow = service.validate(doc(flow, 'asl-yaml')).find((x) => x.code === 'wrong-type')!;
+    const f2 = quickFix(flow, 'wrong-type', flow.slice(inFlow.offset, inFlow.offset + inFlow.length), { languageId: 'asl-yaml' });
+    assert.match(f2.result, /DataSource: \{ S3DataSource: \{ S3DataType: "", S3Uri: "" \} \}/);
+    assert.ok(!f2.after.some((e) => e.startsWith('yaml') || e.startsWith('syntax')), f2.after.join('\n'));
     const json = machine(training({})).replace(/"Parameters": \{[\s\S]*?\n {6}\}/, '"Parameters": null');
     const j = quickFix(json, 'wrong-type', 'null');
     assert.deepEqual(j.titles, ['* Add missing required parameters']);

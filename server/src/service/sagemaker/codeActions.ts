@@ -9,6 +9,7 @@ import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
 import { integrationOf, type Shape } from './shapes';
+import { isInFlow, yamlScalar } from '../yaml/edits';
 
 // The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens,
 // as `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,N}` (at most N+1 characters) or `[a-zA-Z0-9]([\-a-zA-Z0-9]*[a-zA-Z0-9])?`.
@@ -135,9 +136,18 @@ function fillNull(parsed: ParsedDocument, at: AstNode): Fix | undefined {
   if (shape?.kind !== 'structure' || !writtenInPlace(parsed, node)) return undefined;
   const members = (shape.required ?? []).map((m): [string, unknown] => [m, placeholder(shape.members!.get(m)!.shape)]);
   const title = members.length ? 'Add missing required parameters' : 'Change to {}';
-  // YAML: the key's empty value becomes a block mapping under it; JSON writes the object in place of null.
-  if (parsed.language === 'yaml' && members.length && node.parent?.type === 'property') return { title, edits: [insertMembers(parsed, node.parent, members)], preferred: true };
-  return { ...changeTo(parsed, node, Object.fromEntries(members), true), title };
+  const value = Object.fromEntries(members);
+  if (parsed.language !== 'yaml') return { ...changeTo(parsed, node, value, true), title };
+  // YAML (review of the day: `Key:{}` and a block inside `{ … }` do not read): in block context, with nothing after the
+  // colon but the line's end, the members as a block mapping under the key; else a flow mapping, after a space when
+  // the empty value sits right after the colon.
+  const text = parsed.text;
+  const lineRest = text.slice(node.offset, text.indexOf('\n', node.offset) < 0 ? text.length : text.indexOf('\n', node.offset));
+  if (members.length && node.parent?.type === 'property' && !isInFlow(text, node) && node.length === 0 && /^\s*$/.test(lineRest))
+    return { title, edits: [insertMembers(parsed, node.parent, members)], preferred: true };
+  const before = node.length === 0 && text[node.offset - 1] === ':' ? ' ' : '';
+  const after = text[node.offset + node.length] === '#' ? ' ' : '';
+  return { title, edits: [{ offset: node.offset, length: node.length, newText: before + yamlScalar(value, { flow: true }) + after }], preferred: true };
 }
 
 function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, unknown>): Fix | undefined {
