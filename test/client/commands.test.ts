@@ -271,6 +271,30 @@ test('a Task its machine does not start with: its $ is what the states before it
   }
 });
 
+test('a later state whose request reads $$.Execution.Input: the execution input is asked for too, and each input is remembered as what it is (review of the day)', async () => {
+  const saved = tasks;
+  tasks = [{ ...task('Train', { ...payload('late'), HyperParameters: { 'epochs.$': '$.epochs', 'source.$': '$$.Execution.Input.source' } }), inputFrom: ['Prepare'] }];
+  try {
+    fake.dialogs.length = 0;
+    fake.respond((d) => {
+      if (d.kind === 'quickPick') return '$(edit) Paste JSON…';
+      if (d.kind === 'inputBox' && d.message === 'Input of "Train" (JSON)') return '{"run": "s1", "epochs": "3"}';
+      if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return '{"source": "s3://raw"}';
+      if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return 'ml-bucket';
+      return undefined; // the confirmation cancelled
+    });
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    assert.deepEqual(fake.dialogs.filter((d) => d.kind === 'quickPick').map((d) => d.message), ['The input of "Train" for this run', 'Execution input for this run']);
+    const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
+    assert.match(confirm?.detail ?? fake.dialogs.map((d) => `${d.kind}: ${d.message}`).join(' | '), /HyperParameters: epochs=3, source=s3:\/\/raw/);
+    assert.equal(fake.state.get(`sagemakerAsl.input:${URI}`), '{"source": "s3://raw"}');
+    assert.equal(fake.state.get(`sagemakerAsl.stateInput:${URI}##Train`), '{"run": "s1", "epochs": "3"}');
+  } finally {
+    tasks = saved;
+    fake.state.delete(`sagemakerAsl.input:${URI}`);
+  }
+});
+
 test('a review notification left open starts nothing once the state was launched again (review of the day: a forgotten Start could start a second job)', async () => {
   fake.dialogs.length = 0;
   let pressStart!: (v: string) => void;

@@ -113,6 +113,17 @@ test('a Task its machine does not start with names the states that lead to it (i
   const text = JSON.stringify({ StartAt: 'Check', States: { Check: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'Train' }], Default: 'Retrain' }, Retrain: { ...train, Next: 'Train', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Orphan' }] }, Train: { ...train, End: true }, Orphan: { ...train, End: true }, Alone: { ...train, End: true } } });
   const d = TextDocument.create('file:///templates/flow.asl.json', 'asl', 1, text);
   assert.deepEqual(service.findTasks(d).map((t) => [t.stateName, t.inputFrom]), [['Retrain', ['Check']], ['Train', ['Check', 'Retrain']], ['Orphan', ['Retrain']], ['Alone', []]]);
+  // A Parallel branch's first Task gets what the Parallel gives its branches: the execution input only when the
+  // Parallel starts the machine and leaves its input as it is.
+  const branch = (parallel: Record<string, unknown>, first = true) => {
+    const p = { Type: 'Parallel', End: true, Branches: [{ StartAt: 'T', States: { T: { ...train, End: true } } }], ...parallel };
+    const states = first ? { P: p } : { Prep: { Type: 'Pass', Next: 'P' }, P: p };
+    const t = TextDocument.create('file:///templates/parallel.asl.json', 'asl', 1, JSON.stringify({ StartAt: first ? 'P' : 'Prep', States: states }));
+    return service.findTasks(t).map((x) => x.inputFrom);
+  };
+  assert.deepEqual(branch({}), [undefined]);
+  assert.deepEqual(branch({ Parameters: { 'x.$': '$.a' } }), [['P']]);
+  assert.deepEqual(branch({}, false), [['P']]);
 });
 
 test('CloudFormation JSON: Fn::Sub is a string with placeholders, Fn::GetAtt/Fn::Join/Ref are dynamic values', () => {

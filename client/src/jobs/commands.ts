@@ -90,8 +90,10 @@ export function inputOf(task: TaskInfo): { title: string; placeHolder: string; w
     const map = JSON.stringify(task.mapItemOf);
     return { title: `One item of Map ${map} for this run`, placeHolder: `$ in the Task's paths is one item of Map ${map} (as its ItemSelector makes it), not the execution input`, what: `One item of Map ${map}`, name: `the item of Map ${map}` };
   }
-  return { title: 'Execution input for this run', placeHolder: "$ in the Task's paths is this JSON", what: 'Execution input' };
+  return EXECUTION_INPUT;
 }
+
+const EXECUTION_INPUT = { title: 'Execution input for this run', placeHolder: "$ in the Task's paths is this JSON", what: 'Execution input' };
 class Jobs implements vscode.Disposable {
   private runtime?: typeof Runtime;
   private readonly runners = new Map<string, JobRunner>();
@@ -290,6 +292,13 @@ class Jobs implements vscode.Disposable {
     // A standalone job spec is the request itself: there is no execution for an input to feed.
     const input = task.standalone ? {} : await this.askInput(uri, task);
     if (input === undefined) return;
+    // $$.Execution.Input is the execution input whatever `$` is: asked for too where `$` is another one and the
+    // request reads it (review of the day: it was resolved against the state's input).
+    let executionInput: unknown = inputOf(task).name === undefined ? input : undefined;
+    if (!task.standalone && executionInput === undefined && JSON.stringify(task.payload).includes('Execution.Input')) {
+      executionInput = await this.askInput(uri, task, { ...EXECUTION_INPUT, placeHolder: `$$.Execution.Input in the Task's paths is this JSON ($ is the ${inputOf(task).what.toLowerCase()} given before)` });
+      if (executionInput === undefined) return;
+    }
     const rt = this.load();
     // The values a template gives its placeholders itself are not asked for (as Validate with AWS does not).
     const given = task.placeholderValues ?? {};
@@ -304,7 +313,7 @@ class Jobs implements vscode.Disposable {
     const context = rt.makeExecutionContext({
       stateMachineName: machineBaseName(vscode.Uri.parse(uri).path),
       stateName: task.stateName,
-      input,
+      input: executionInput,
       region: region ?? 'us-east-1',
       account: account ?? '123456789012',
     });
@@ -352,9 +361,10 @@ class Jobs implements vscode.Disposable {
    * The JSON `$` is for this run: the execution input, or what the Task gets in an execution instead (inputOf): one
    * item of the Map it runs in, or what the states before it pass on.
    */
-  private async askInput(uri: string, task: TaskInfo): Promise<unknown | undefined> {
-    const asked = inputOf(task);
-    const last = this.store.lastInput(uri);
+  private async askInput(uri: string, task: TaskInfo, asked = inputOf(task)): Promise<unknown | undefined> {
+    // The execution input is remembered per machine; another input per state (it is not the machine's input).
+    const own = asked.name === undefined ? undefined : holdKey(uri, task);
+    const last = this.store.lastInput(uri, own);
     // The machine's example input (NAME.input.json beside it, what the editor checks its paths against), when there is
     // one and `$` is the execution input (walk32: it had to be browsed to).
     const exampleUri = asked.name === undefined ? await exampleInput(uri) : undefined;
@@ -379,7 +389,7 @@ class Jobs implements vscode.Disposable {
       else if (choice.id === 'paste') {
         text = await vscode.window.showInputBox({ title: `${asked.what} (JSON)`, value: last ?? '{}', validateInput: (v) => (parseJson(v).ok ? undefined : 'Not valid JSON') });
       } else {
-        const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: 'Execution input' });
+        const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: asked.what });
         if (files?.[0]) text = Buffer.from(await vscode.workspace.fs.readFile(files[0])).toString('utf8');
       }
       if (text === undefined) continue;
@@ -388,7 +398,7 @@ class Jobs implements vscode.Disposable {
         notify.error(`${asked.what} is not valid JSON: ${parsed.error}`);
         continue;
       }
-      await this.store.rememberInput(uri, text.trim());
+      await this.store.rememberInput(uri, text.trim(), own);
       // The paths of the machine read it: the language server completes its fields (when no NAME.input.json is there).
       // Only the execution input's: an item of a Map, or a later state's input, is not what the machine starts with.
       if (asked.name === undefined) shareExecutionInput(this.client, uri, text.trim());

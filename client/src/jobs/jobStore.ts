@@ -27,6 +27,9 @@ export interface JobRecord {
 const KEY = 'sagemakerAsl.jobs';
 /** The prefix of the keys of the remembered execution inputs, one per state machine URI. */
 const INPUT = 'sagemakerAsl.input:';
+// The input of one state that does not start with the execution input (a Map's item, a later state's input), by
+// machine and state: never offered as, or shared as, the execution input.
+const STATE_INPUT = 'sagemakerAsl.stateInput:';
 const LIMIT = 50;
 
 export class JobStore {
@@ -61,13 +64,16 @@ export class JobStore {
     if (JSON.stringify(masked) !== JSON.stringify(all)) await this.state.update(KEY, masked);
   }
 
-  /** The execution input last used for a state machine, and the placeholder values. */
-  lastInput(uri: string): string | undefined {
-    return this.state.get<string>(`${INPUT}${uri}`);
+  /**
+   * The execution input last used for a state machine; with `state` (uri#machine#state), the input last given for
+   * that state where it is not the execution input (review of the day: the two were one, and mixed).
+   */
+  lastInput(uri: string, state?: string): string | undefined {
+    return this.state.get<string>(state === undefined ? `${INPUT}${uri}` : `${STATE_INPUT}${state}`);
   }
 
-  async rememberInput(uri: string, json: string): Promise<void> {
-    await this.state.update(`${INPUT}${uri}`, json);
+  async rememberInput(uri: string, json: string, state?: string): Promise<void> {
+    await this.state.update(state === undefined ? `${INPUT}${uri}` : `${STATE_INPUT}${state}`, json);
   }
 
   /** Every remembered execution input, by state machine (for the language server: executionInputs.ts). */

@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TaskInfo } from '../protocol';
 import { enclosingStates, type AslState } from './asl/model';
-import { toValue } from './core/tree';
+import { propertyNode, toValue } from './core/tree';
 import type { DocumentStore } from './documentStore';
 import { toRange } from './lsp';
 import { getIntegration } from './sagemaker/shapes';
@@ -68,8 +68,14 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
  */
 function inputFrom(state: AslState): { inputFrom?: string[] } {
   const startAt = state.machine.references.find((r) => r.field === 'StartAt');
-  if (startAt?.name === state.name) return {};
-  return { inputFrom: state.machine.states.filter((s) => s.targets.some((t) => t.node.type === 'string' && t.node.value === state.name)).map((s) => s.name) };
+  if (startAt?.name !== state.name) return { inputFrom: state.machine.states.filter((s) => s.targets.some((t) => t.node.type === 'string' && t.node.value === state.name)).map((s) => s.name) };
+  // Where its machine starts: the execution input at the top; a Map's item (mapItemOf); in a Parallel's branch, what
+  // the Parallel state gives its branches, which is the execution input only if it starts its own machine and leaves
+  // its input as it is (review of the day: a branch's first Task asked for the execution input).
+  const owner = state.machine.owner;
+  if (!owner || owner.type !== 'Parallel') return {};
+  const reshaped = ['InputPath', 'Parameters', 'Arguments'].some((f) => propertyNode(owner.node, f));
+  return reshaped ? { inputFrom: [owner.name] } : (inputFrom(owner).inputFrom ? { inputFrom: [owner.name] } : {});
 }
 
 /** The nearest Map state around `state` (its ItemProcessor or Iterator), as TaskInfo.mapItemOf. */
