@@ -347,7 +347,7 @@ class Jobs implements vscode.Disposable {
     }
     if (!(await this.allowEndpoint(settings))) return;
     // Credentials that do not resolve (a profile that is not there, an SSO session to renew) are said before the
-    // confirmation, which names them: nothing is asked for that cannot start.
+    // confirmation, which names them: nothing is asked for that cannot start (no request goes to SageMaker for it).
     const credentials = await this.runnerFor(settings).credentialsProblem();
     if (credentials) {
       void notify.error(`Cannot start "${task.stateName}": ${credentials.message}`, { detail: credentials.action });

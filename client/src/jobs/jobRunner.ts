@@ -137,8 +137,9 @@ export class JobRunner {
 
   /**
    * Why no request could be signed, said before one is made (walk32: a profile that does not exist was found out only
-   * after the confirmation): the credentials of the profile, or of the default chain, resolved; nothing is sent to
-   * any service. Undefined when they resolve.
+   * after the confirmation): the credentials of the profile, or of the default chain, resolved. No request goes to
+   * SageMaker or the endpoint; resolving may call AWS STS or IAM Identity Center, or run the profile's
+   * credential_process, as every AWS tool does. Undefined when they resolve.
    */
   async credentialsProblem(): Promise<ExplainedError | undefined> {
     try {
