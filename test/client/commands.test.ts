@@ -161,6 +161,9 @@ test('a template with two machines that share a state name: the CodeLens launche
   const offered = fake.dialogs.find((d) => d.kind === 'quickPick' && d.message === 'Start training job: which state?')!;
   assert.deepEqual([offered.choices, offered.descriptions], [['Train'], ['NightlyPipeline']]);
   assert.equal(await launched([TEMPLATE], 45), 'quickPick: Start training job: which state?');
+  // A machine with no SageMaker Task at all (none of its ranges known): the same (review of the day).
+  tasks = [tasks[0]];
+  assert.equal(await launched([TEMPLATE], 45), 'quickPick: Start training job: which state?');
 });
 
 test('launch: input, placeholder, a truthful confirmation for the local emulator (secrets masked), then the watch to Completed', async () => {

@@ -257,7 +257,7 @@ class Jobs implements vscode.Disposable {
     }
     // The state under the cursor (the innermost, should Tasks ever nest); elsewhere the user picks.
     const editor = vscode.window.activeTextEditor;
-    // The cursor in a machine of a template that has no such Task: one in another machine is picked, not taken
+    // The cursor in a template but in no machine with such a Task: one in another machine is picked, not taken
     // (walk32: the palette's Start Training Job went straight to another machine's Train).
     let elsewhere = false;
     if (editor?.document.uri.toString() === uri) {
@@ -270,7 +270,8 @@ class Jobs implements vscode.Disposable {
       // Between the states of one machine of a template: that machine's Tasks only.
       const sameMachine = candidates.filter((t) => inside(t.machineRange));
       if (sameMachine.length) candidates = sameMachine;
-      else elsewhere = tasks.some((t) => inside(t.machineRange));
+      // Outside every candidate's machine, in a template (the cursor's machine may have no SageMaker Task at all).
+      else elsewhere = candidates.some((t) => t.machine !== undefined);
     }
     if (candidates.length === 1 && !elsewhere) return candidates[0];
     const where = (t: TaskInfo) => [...(t.machine === undefined ? [] : [t.machine]), ...t.statePath.slice(0, -1)].join(' › ') || undefined;
