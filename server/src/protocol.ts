@@ -133,7 +133,13 @@ export interface IamPolicyParams {
  * The IAM policy document, and the state machine it is for when the cursor chose one of a template's; null when the
  * document is not a state machine (or not open).
  */
-export type IamPolicyResult = { policy: import('./service/sagemaker/iamPolicy').PolicyDocument; machine?: string } | null;
+export type IamPolicyResult = {
+  policy: import('./service/sagemaker/iamPolicy').PolicyDocument;
+  /** The template's state machine the policy is for (the cursor's)... */
+  machine?: string;
+  /** ...or, in a template of several, every one it covers when the cursor is in none (one merged policy). */
+  machines?: string[];
+} | null;
 
 export const IamPolicyRequest = new RequestType<IamPolicyParams, IamPolicyResult, void>('sagemaker/iamPolicy');
 

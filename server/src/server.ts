@@ -318,7 +318,8 @@ connection.onRequest(IamPolicyRequest, (p) => {
     ? safely('iamPolicy', null, () => {
         const machine = p.position && service.machineNameAt(doc, doc.offsetAt(p.position));
         const policy = service.iamPolicy(doc, { partition: p.partition, region: p.region, account: p.account, machine });
-        return policy && { policy, ...(machine !== undefined && { machine }) };
+        const machines = machine === undefined ? service.machineNames(doc) : undefined;
+        return policy && { policy, ...(machine !== undefined && { machine }), ...(machines && machines.length > 1 && { machines }) };
       })
     : null;
 });

@@ -115,9 +115,20 @@ test('in a template of two state machines, the policy of the one the cursor is i
   }
   assert.deepEqual(JSON.parse(fake.opened[0]).Statement[0].Resource, ['arn:aws:sagemaker:*:*:training-job/second*']);
   assert.match(fake.dialogs[0].message, /^IAM policy for the state machine Second: 3 statements/);
-  // Named by the Explorer's context menu (no cursor in it): every machine's.
+  // On the resource's other properties (its role): the same machine's (review of the day).
+  fake.dialogs.length = 0;
+  fake.vscode.window.activeTextEditor = { document: { uri: { toString: () => TEMPLATE } }, selection: { active: { line: 6, character: 6 } } } as any;
+  try {
+    await fake.commands.get('sagemakerAsl.showIamPolicy')!();
+  } finally {
+    fake.vscode.window.activeTextEditor = undefined;
+  }
+  assert.match(fake.dialogs[0].message, /^IAM policy for the state machine Second: /);
+  // With no cursor in the document (another editor active): every machine's, and the message says so.
   fake.opened.length = 0;
+  fake.dialogs.length = 0;
   await fake.commands.get('sagemakerAsl.showIamPolicy')!(TEMPLATE);
+  assert.match(fake.dialogs[0].message, /^IAM policy for every state machine of this template \(First, Second\): /);
   const resources = JSON.parse(fake.opened[0]).Statement.flatMap((x: { Resource: string[] }) => x.Resource);
   assert.ok(resources.includes('arn:aws:sagemaker:*:*:training-job/first*') && resources.includes('arn:aws:sagemaker:*:*:training-job/second*'), resources.join());
 });

@@ -8,7 +8,7 @@ import { carryOver } from './carryOver';
 import { reparse } from './json/incrementalParse';
 import { parseJson } from './json/parse';
 import { parseYaml } from './yaml/parseYaml';
-import { embeddedMachines, machineAt, machineName } from './templates/embedded';
+import { embeddedMachines, machineAt, machineName, machineOfResourceAt } from './templates/embedded';
 import { resolveIntrinsics } from './templates/intrinsics';
 import { jobSpecOf } from './sagemaker/jobSpecs';
 import type { Shape } from './dataflow/shapes';
@@ -147,6 +147,10 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     return ASL_LANGUAGES.has(doc.languageId) && !inner.length ? undefined : inner;
   };
 
+  const machinesOf = (doc: TextDocument): ParsedDocument[] => {
+    const parsed = workable(doc);
+    return !parsed ? [] : (embedded(parsed, doc) ?? [parsed]);
+  };
   const machineNames = (doc: TextDocument): string[] | undefined => {
     const parsed = workable(doc);
     const inner = parsed && embedded(parsed, doc);
@@ -170,14 +174,12 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     isStateMachineDocument,
     stateMachine,
     workable,
-    machines(doc) {
-      const parsed = workable(doc);
-      return !parsed ? [] : (embedded(parsed, doc) ?? [parsed]);
-    },
+    machines: machinesOf,
     machineNames,
     machineNameAt(doc, offset) {
       if ((machineNames(doc)?.length ?? 0) < 2) return undefined;
-      const machine = machineOf(doc, offset);
+      // In its definition, or anywhere in the resource that declares it (its RoleArn: review of the day).
+      const machine = machineOf(doc, offset) ?? machineOfResourceAt(machinesOf(doc), offset);
       return machine && machineName(machine);
     },
     machineAt: machineOf,

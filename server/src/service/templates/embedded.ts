@@ -215,6 +215,21 @@ export function machineAt(machines: ParsedDocument[], offset: number): ParsedDoc
   return last && inBlockAfter(last, offset) ? last : undefined;
 }
 
+/**
+ * The embedded machine whose declaring resource spans `offset` (its RoleArn, DefinitionSubstitutions, … as well as
+ * its definition): the object under the key that names it, around the definition.
+ */
+export function machineOfResourceAt(machines: ParsedDocument[], offset: number): ParsedDocument | undefined {
+  return machines.find((m) => {
+    const name = machineName(m);
+    for (let n = m.root?.parent; n; n = n.parent) {
+      const key = n.parent?.type === 'property' ? n.parent.children?.[0] : undefined;
+      if (n.type === 'object' && key?.value === name) return n.offset <= offset && offset <= n.offset + n.length;
+    }
+    return false;
+  });
+}
+
 function inBlockAfter(m: ParsedDocument, offset: number): boolean {
   const root = m.root;
   const key = root?.parent?.type === 'property' ? root.parent.children?.[0] : undefined;
