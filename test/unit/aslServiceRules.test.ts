@@ -893,9 +893,11 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     expectBoth(api({ Stage: 'prod' }), [warn('asl-missing-field', 'Parameters')]);
     expectBoth(api({ ...good, Method: 'post', AuthType: 'IAM' }), [warn('asl-invalid-value', 'post'), warn('asl-invalid-value', 'IAM')]);
     expectBoth(api({ ...good, Method: 'GET' }), [warn('asl-invalid-value', 'RequestBody')]);
-    expectBoth(api({ ...good, Headers: { custom: 'one', Host: ['h'], 'X-Amz-Date': ['d'], 'ok.$': '$.h', 'Authorization.$': '$.a' } }), [
-      warn('asl-invalid-value', 'one'), warn('asl-invalid-value', 'Host'), warn('asl-invalid-value', 'X-Amz-Date'), warn('asl-invalid-value', 'Authorization.$'),
+    expectBoth(api({ ...good, Headers: { custom: 'one', Host: ['h'], 'x-amz-date': ['d'], 'ok.$': '$.h', 'authorization.$': '$.a' } }), [
+      warn('asl-invalid-value', 'one'), warn('asl-invalid-value', 'Host'), warn('asl-invalid-value', 'x-amz-date'), warn('asl-invalid-value', 'authorization.$'),
     ]);
+    const { RequestBody: _, ...noBody } = good;
+    expectBoth(api({ ...noBody, Method: 'GET', 'RequestBody.$': '$.b' }), [warn('asl-invalid-value', 'RequestBody.$')]);
     // What an expression or a placeholder gives is not judged.
     expectBoth(api({ 'ApiEndpoint.$': '$.e', 'Method.$': '$.m', 'Headers.$': '$.h', RequestBody: 'x' }), []);
     expectBoth(api({ ApiEndpoint: '${Api}', Method: '${Method}', Headers: { a: '${Header}' }, RequestBody: 'x' }), []);

@@ -20,13 +20,13 @@ const valueOf = (p: AstNode) => p.children?.[1];
 /** The members of a request object as written: each literal member's key and value, and the names given at all. */
 function membersOf(payload: AstNode, ql: QueryLanguage) {
   const literal = new Map<string, { key: AstNode; value: AstNode }>();
-  const named = new Set<string>();
+  const named = new Map<string, AstNode>();
   for (const p of payload.children ?? []) {
     const k = keyOf(p), v = valueOf(p);
     if (typeof k?.value !== 'string' || !v) continue;
     const dynamic = ql === 'JSONPath' && k.value.endsWith('.$');
     const name = dynamic ? k.value.slice(0, -2) : k.value;
-    named.add(name);
+    named.set(name, k);
     if (!dynamic && !(v.type === 'string' && standsForValue(v.value as string, ql === 'JSONata'))) literal.set(name, { key: k, value: v });
   }
   return { literal, named };
@@ -42,8 +42,9 @@ const AUTH_TYPES = ['NO_AUTH', 'IAM_ROLE', 'RESOURCE_POLICY'];
 // "For security considerations, the following HTTP header keys are not currently permitted: Anything prefixed with
 // X-Forwarded, X-Amz or X-Amzn. Authorization Connection Content-md5 Expect Host Max-Forwards Proxy-Authenticate
 // Server TE Transfer-Encoding Trailer Upgrade Via Www-Authenticate" (as written: the page gives them so).
-const FORBIDDEN_HEADER_PREFIXES = ['X-Forwarded', 'X-Amz'];
-const FORBIDDEN_HEADERS = new Set(['Authorization', 'Connection', 'Content-md5', 'Expect', 'Host', 'Max-Forwards', 'Proxy-Authenticate', 'Server', 'TE', 'Transfer-Encoding', 'Trailer', 'Upgrade', 'Via', 'Www-Authenticate']);
+// Compared in lower case: HTTP header names are case-insensitive (review of the day: `authorization` passed).
+const FORBIDDEN_HEADER_PREFIXES = ['x-forwarded', 'x-amz'];
+const FORBIDDEN_HEADERS = new Set(['authorization', 'connection', 'content-md5', 'expect', 'host', 'max-forwards', 'proxy-authenticate', 'server', 'te', 'transfer-encoding', 'trailer', 'upgrade', 'via', 'www-authenticate']);
 
 /** What the request of the Task whose Resource is `arn` lacks or breaks (`payload`: its Parameters or Arguments). */
 export function integrationRequestFindings(arn: string | undefined, payload: AstNode | undefined, ql: QueryLanguage): RequestFinding[] {
@@ -63,7 +64,8 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
   const method = literal.get('Method')?.value;
   if (method && (method.type !== 'string' || !METHODS.includes(method.value as string)))
     out.push({ node: method, code: AslCode.invalidValue, message: `Method must be one of ${list(METHODS, 'or')}${method.type === 'string' && METHODS.includes(String(method.value).toUpperCase()) ? ` (in capitals: ${String(method.value).toUpperCase()})` : ''}: the task fails when it runs` });
-  const body = literal.get('RequestBody')?.key;
+  // Any RequestBody, computed ones too: a GET sends none.
+  const body = named.get('RequestBody');
   if (body && method?.type === 'string' && METHODS.includes(method.value as string) && !BODY_METHODS.includes(method.value as string))
     out.push({ node: body, code: AslCode.invalidValue, message: `RequestBody is only supported for ${list(BODY_METHODS, 'and')} (the developer guide), not ${method.value}: the task fails when it runs` });
   const auth = literal.get('AuthType')?.value;
@@ -76,7 +78,8 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
       if (typeof k?.value !== 'string' || !v) continue;
       const dynamic = ql === 'JSONPath' && k.value.endsWith('.$');
       const name = dynamic ? k.value.slice(0, -2) : k.value;
-      if (FORBIDDEN_HEADERS.has(name) || FORBIDDEN_HEADER_PREFIXES.some((x) => name.startsWith(x)))
+      const lower = name.toLowerCase();
+      if (FORBIDDEN_HEADERS.has(lower) || FORBIDDEN_HEADER_PREFIXES.some((x) => lower.startsWith(x)))
         out.push({ node: k, code: AslCode.invalidValue, message: `The header ${quote(name)} is not permitted in an API Gateway call from Step Functions ("for security considerations", the developer guide: X-Forwarded*, X-Amz*, Authorization, Host and others): the task fails when it runs` });
       // "HTTP headers allow a list of values associated with the same key": each header's value is a list.
       else if (!dynamic && v.type !== 'array' && !(v.type === 'string' && standsForValue(v.value as string, ql === 'JSONata')))
