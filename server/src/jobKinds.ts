@@ -28,9 +28,9 @@ export interface JobKindInfo {
    * (shown in the confirmation): member paths, `[]` for every item of a list (valuesAt).
    */
   readonly resourcesPath: readonly string[];
-  readonly outputPath: readonly string[];
-  /** Where the request says what the job reads (the S3 URIs of its input channels), as `outputPath`. */
-  readonly inputPath: readonly string[];
+  readonly outputPaths: readonly (readonly string[])[];
+  /** Where the request says what the job reads (the S3 URIs of its input channels), as `outputPaths`. */
+  readonly inputPaths: readonly (readonly string[])[];
   /**
    * Whether the request has StoppingCondition.MaxRuntimeInSeconds (the confirmation shows the limit), and what
    * SageMaker does without it, as its documentation says (undefined: it does not say).
@@ -52,8 +52,8 @@ export const JOB_KINDS = {
     operations: { create: 'CreateTrainingJob', describe: 'DescribeTrainingJob', stop: 'StopTrainingJob' },
     nameField: 'TrainingJobName',
     resourcesPath: ['ResourceConfig'],
-    outputPath: ['OutputDataConfig', 'S3OutputPath'],
-    inputPath: ['InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'],
+    outputPaths: [['OutputDataConfig', 'S3OutputPath']],
+    inputPaths: [['InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri']],
     hasMaxRuntime: true,
     defaultRuntime: 'SageMaker default (1 day)',
     logGroup: '/aws/sagemaker/TrainingJobs',
@@ -68,8 +68,8 @@ export const JOB_KINDS = {
     operations: { create: 'CreateTransformJob', describe: 'DescribeTransformJob', stop: 'StopTransformJob' },
     nameField: 'TransformJobName',
     resourcesPath: ['TransformResources'],
-    outputPath: ['TransformOutput', 'S3OutputPath'],
-    inputPath: ['TransformInput', 'DataSource', 'S3DataSource', 'S3Uri'],
+    outputPaths: [['TransformOutput', 'S3OutputPath']],
+    inputPaths: [['TransformInput', 'DataSource', 'S3DataSource', 'S3Uri']],
     hasMaxRuntime: false,
     logGroup: '/aws/sagemaker/TransformJobs',
     // StopTransformJob: "When you stop a batch transform job before it is completed, Amazon SageMaker doesn't store the job's output in Amazon S3."
@@ -83,8 +83,9 @@ export const JOB_KINDS = {
     operations: { create: 'CreateProcessingJob', describe: 'DescribeProcessingJob', stop: 'StopProcessingJob' },
     nameField: 'ProcessingJobName',
     resourcesPath: ['ProcessingResources', 'ClusterConfig'],
-    outputPath: ['ProcessingOutputConfig', 'Outputs', '[]', 'S3Output', 'S3Uri'],
-    inputPath: ['ProcessingInputs', '[]', 'S3Input', 'S3Uri'],
+    // An output goes to S3 or to a Feature Store feature group; an input comes from S3 or a dataset query.
+    outputPaths: [['ProcessingOutputConfig', 'Outputs', '[]', 'S3Output', 'S3Uri'], ['ProcessingOutputConfig', 'Outputs', '[]', 'FeatureStoreOutput', 'FeatureGroupName']],
+    inputPaths: [['ProcessingInputs', '[]', 'S3Input', 'S3Uri']],
     hasMaxRuntime: true,
     logGroup: '/aws/sagemaker/ProcessingJobs',
     // StopProcessingJob: "Stops a processing job." (nothing said of what it keeps).

@@ -746,7 +746,7 @@ test('a processing job: launched from its Task, confirmed with its cluster and o
       AppSpecification: { ImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/prep:1' },
       ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 } },
       ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://${Bucket}/raw', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix', S3InputMode: 'File' } }],
-      ProcessingOutputConfig: { Outputs: [{ OutputName: 'train', S3Output: { S3Uri: 's3://${Bucket}/prep/train', LocalPath: '/opt/ml/processing/train', S3UploadMode: 'EndOfJob' } }] },
+      ProcessingOutputConfig: { Outputs: [{ OutputName: 'train', S3Output: { S3Uri: 's3://${Bucket}/prep/train', LocalPath: '/opt/ml/processing/train', S3UploadMode: 'EndOfJob' } }, { OutputName: 'features', AppManaged: true, FeatureStoreOutput: { FeatureGroupName: 'churn-features' } }] },
     }),
     resource: 'arn:aws:states:::sagemaker:createProcessingJob.sync', api: 'createProcessingJob', operation: 'CreateProcessingJob',
   }];
@@ -755,7 +755,7 @@ test('a processing job: launched from its Task, confirmed with its cluster and o
   await fake.commands.get('sagemakerAsl.startProcessingJob')!(URI, 'Prep');
   const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start processing job'))!;
   assert.equal(confirm?.message, 'Start processing job "prep-p1" from "Prep"? It runs on the local emulator: no AWS account is used and nothing is billed.');
-  assert.equal(confirm.detail, `Job: prep-p1\nInstances: ml.m5.xlarge × 1\nMax runtime: not set\nInput: s3://ml-bucket/raw\nOutput: s3://ml-bucket/prep/train\nWhere: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)\nRole: ${ROLE}`);
+  assert.equal(confirm.detail, `Job: prep-p1\nInstances: ml.m5.xlarge × 1\nMax runtime: not set\nInput: s3://ml-bucket/raw\nOutput: s3://ml-bucket/prep/train, feature group churn-features\nWhere: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)\nRole: ${ROLE}`);
   await until('the summary', () => fake.output.some((l) => l.includes('prep-p1: status Completed')));
   assert.match(fake.output.join('\n'), /prep-p1 \| Processing complete/);
   await until('the final notification', () => fake.dialogs.some((d) => d.kind === 'info' && d.message.startsWith('SageMaker processing job prep-p1: Completed')));

@@ -436,8 +436,10 @@ class Jobs implements vscode.Disposable {
     const resources = valuesAt(request, k.resourcesPath)[0] as Record<string, any> | undefined;
     const name = request[k.nameField];
     const runtime = request.StoppingCondition?.MaxRuntimeInSeconds as number | undefined;
-    const outputs = valuesAt(request, k.outputPath).filter((o): o is string => typeof o === 'string');
-    const inputs = valuesAt(request, k.inputPath).filter((o): o is string => typeof o === 'string');
+    const texts = (paths: readonly (readonly string[])[]) =>
+      paths.flatMap((p) => valuesAt(request, p).filter((o): o is string => typeof o === 'string').map((v) => (p.at(-1) === 'FeatureGroupName' ? `feature group ${v}` : v)));
+    const outputs = texts(k.outputPaths);
+    const inputs = texts(k.inputPaths);
     const env = Object.entries((masked.Environment ?? {}) as Record<string, string>);
     const hyper = Object.entries((masked.HyperParameters ?? {}) as Record<string, string>);
     const where = describeTarget(s, region);

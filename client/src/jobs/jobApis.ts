@@ -99,7 +99,7 @@ const processing: JobApi<DescribeProcessingJobResponse> = {
   read: (d) => {
     // A processing job has only a status, as a transform job: each status is a transition, dated when it began.
     const start = d.ProcessingJobStatus === 'InProgress' ? d.CreationTime : (d.ProcessingEndTime ?? d.CreationTime);
-    const outputs = (d.ProcessingOutputConfig?.Outputs ?? []).map((o) => o.S3Output?.S3Uri).filter((u): u is string => !!u);
+    const outputs = (d.ProcessingOutputConfig?.Outputs ?? []).map((o) => o.S3Output?.S3Uri ?? (o.FeatureStoreOutput?.FeatureGroupName && `feature group ${o.FeatureStoreOutput.FeatureGroupName}`)).filter((u): u is string => !!u);
     return {
       arn: d.ProcessingJobArn,
       status: d.ProcessingJobStatus ?? 'Unknown',
@@ -107,7 +107,8 @@ const processing: JobApi<DescribeProcessingJobResponse> = {
       endTime: d.ProcessingEndTime,
       durationSeconds: seconds(d.CreationTime, d.ProcessingEndTime),
       outputPath: outputs.length ? outputs.join(', ') : undefined,
-      failureReason: d.FailureReason || d.ExitMessage || undefined,
+      // ExitMessage is the container's last words, a reason only when it failed (review of the day).
+      failureReason: d.FailureReason || (d.ProcessingJobStatus === 'Failed' ? d.ExitMessage : undefined) || undefined,
       transitions: [{ status: d.ProcessingJobStatus ?? '', startTime: start ?? new Date(0), message: d.FailureReason ?? d.ExitMessage ?? '' }],
     };
   },
