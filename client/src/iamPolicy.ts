@@ -36,9 +36,9 @@ async function policyText(client: PolicyClient, uri: vscode.Uri | string | undef
   return { text: JSON.stringify(result.policy, null, 2) + '\n', what };
 }
 
-async function copy(text: string): Promise<void> {
-  await vscode.env.clipboard.writeText(text);
-  void notify.info('IAM policy copied to the clipboard.');
+async function copy(found: { text: string; what: string }): Promise<void> {
+  await vscode.env.clipboard.writeText(found.text);
+  void notify.info(`IAM policy for ${found.what} copied to the clipboard.`);
 }
 
 export async function showIamPolicy(client: PolicyClient, uri?: vscode.Uri | string): Promise<void> {
@@ -46,12 +46,12 @@ export async function showIamPolicy(client: PolicyClient, uri?: vscode.Uri | str
   if (found === undefined) return;
   await showPreview('iam-policy.json', found.text, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   const count = (JSON.parse(found.text) as { Statement: unknown[] }).Statement.length;
-  if ((await notify.info(`IAM policy for ${found.what}: ${plural(count, 'statement')}, one per task and permission.`, 'Copy')) === 'Copy') await copy(found.text);
+  if ((await notify.info(`IAM policy for ${found.what}: ${plural(count, 'statement')}, one per task and permission.`, 'Copy')) === 'Copy') await copy(found);
 }
 
 export async function copyIamPolicy(client: PolicyClient, uri?: vscode.Uri | string): Promise<void> {
   const found = await policyText(client, uri);
-  if (found !== undefined) await copy(found.text);
+  if (found !== undefined) await copy(found);
 }
 
 export function registerIamPolicyCommands(context: vscode.ExtensionContext, client: PolicyClient): void {

@@ -206,14 +206,14 @@ export class SageMakerEmulator {
     if (job.kind === 'processing') {
       // A container that reads its inputs and writes its outputs: each job's own lines, the AppSpecification's image.
       const image = typeof job.request.AppSpecification?.ImageUri === 'string' ? job.request.AppSpecification.ImageUri : '';
-      const lines = [`Emulator: the image "${image}" is not run here; its inputs and outputs are not read or written`, ...environmentLines(job.request), 'Processing started', 'Wrote 2 output files', 'Processing complete'];
+      const lines = [`Emulator: the image "${image}" is not run here; its inputs and outputs are not read or written`, ...environmentLines(job.request), 'Processing started', 'Processing complete'];
       return [
         { at: t, status: 'InProgress', secondary: 'Starting', message: 'Launching ML instances', logs: [] },
-        { at: t + stepMs, status: 'InProgress', secondary: 'Processing', message: 'Processing', logs: lines.slice(0, -2) },
+        { at: t + stepMs, status: 'InProgress', secondary: 'Processing', message: 'Processing', logs: lines.slice(0, -1) },
         fails
           ? { at: end, status: 'Failed', secondary: 'Failed', message: 'Processing failed', logs: ['Traceback (most recent call last):', "KeyError: 'label'"],
               failureReason: 'AlgorithmError: See job logs for more information' }
-          : { at: end, status: 'Completed', secondary: 'Completed', message: 'Processing job completed', logs: lines.slice(-2) },
+          : { at: end, status: 'Completed', secondary: 'Completed', message: 'Processing job completed', logs: lines.slice(-1) },
       ];
     }
     if (job.kind === 'transform') {

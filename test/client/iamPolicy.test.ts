@@ -79,7 +79,7 @@ test('Show: the policy opens as JSON beside the editor, and "Copy" copies it', a
   assert.deepEqual(shown, [{ viewColumn: -2, preview: false }]);
   assert.deepEqual(fake.dialogs.map((d) => [d.message, d.choices]), [
     ['IAM policy for this state machine: 4 statements, one per task and permission.', ['Copy']],
-    ['IAM policy copied to the clipboard.', []],
+    ['IAM policy for this state machine copied to the clipboard.', []],
   ]);
   assert.deepEqual(clipboard, [fake.opened[0]]);
 });

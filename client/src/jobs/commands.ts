@@ -61,6 +61,12 @@ function pseudoParameter(name: string, region: string | undefined): { value?: st
 const holdKey = (uri: string, task: TaskInfo) => `${uri}#${task.machine ?? ''}#${task.stateName}`;
 
 
+/** A stored ISO time as the user's local date and time (the job list's "started …"). */
+function localTime(iso: string): string {
+  const t = new Date(iso);
+  return Number.isNaN(t.getTime()) ? iso : t.toLocaleString();
+}
+
 /** The example input file beside the machine at `uri` (NAME.input.json), when there is one. */
 async function exampleInput(uri: string): Promise<vscode.Uri | undefined> {
   const example = exampleInputUri(uri);
@@ -297,7 +303,7 @@ class Jobs implements vscode.Disposable {
     // request reads it (review of the day: it was resolved against the state's input).
     let executionInput: unknown = inputOf(task).name === undefined ? input : undefined;
     if (!task.standalone && executionInput === undefined && JSON.stringify(task.payload).includes('Execution.Input')) {
-      executionInput = await this.askInput(uri, task, { ...EXECUTION_INPUT, placeHolder: `$$.Execution.Input in the Task's paths is this JSON ($ is the ${inputOf(task).what.toLowerCase()} given before)` });
+      executionInput = await this.askInput(uri, task, { ...EXECUTION_INPUT, placeHolder: `$$.Execution.Input in the Task's paths is this JSON ($ is ${inputOf(task).name} given before)` });
       if (executionInput === undefined) return;
     }
     const rt = this.load();
@@ -621,6 +627,8 @@ class Jobs implements vscode.Disposable {
     if (!n) return this.statusBar.hide();
     this.statusBar.text = `$(sync~spin) SageMaker: ${n} job${n === 1 ? '' : 's'}`;
     this.statusBar.tooltip = `Watching ${[...this.watching.keys()].join(', ')}; click for the jobs of this workspace`;
+    // Read as words by a screen reader (it read the icon's name, "sync~spin").
+    this.statusBar.accessibilityInformation = { label: `SageMaker: watching ${plural(n, 'job')}`, role: 'button' };
     this.statusBar.show();
   }
 
@@ -665,7 +673,7 @@ class Jobs implements vscode.Disposable {
     if (!ref) {
       const running = this.store.running();
       if (!running.length) return void notify.info('No SageMaker job started from this workspace is running.');
-      const pick = await vscode.window.showQuickPick(running.map((r) => ({ label: r.name, description: `${r.kind} · ${r.status}`, detail: `${r.stateName}, started ${r.startedAt}`, r })), { title: 'Stop which job?' });
+      const pick = await vscode.window.showQuickPick(running.map((r) => ({ label: r.name, description: `${r.kind} · ${r.status}`, detail: `${r.stateName}, started ${localTime(r.startedAt)}`, r })), { title: 'Stop which job?' });
       if (!pick) return;
       ref = { kind: pick.r.kind, name: pick.r.name };
     }
@@ -677,7 +685,7 @@ class Jobs implements vscode.Disposable {
     if (!all.length) return void notify.info('No SageMaker job has been started from this workspace yet.');
     const pick = await vscode.window.showQuickPick(
       // The spinner only for a job that is still running and watched: a finished one has none, even before its notification is answered.
-      all.map((r) => ({ label: `${this.watching.has(`${r.kind}/${r.name}`) && !isTerminalStatus(r.status) ? '$(sync~spin) ' : ''}${r.name}`, description: `${r.kind} · ${r.status}`, detail: r.summary ?? `${r.stateName}, started ${r.startedAt}`, r })),
+      all.map((r) => ({ label: `${this.watching.has(`${r.kind}/${r.name}`) && !isTerminalStatus(r.status) ? '$(sync~spin) ' : ''}${r.name}`, description: `${r.kind} · ${r.status}`, detail: r.summary ?? `${r.stateName}, started ${localTime(r.startedAt)}`, r })),
       { title: 'SageMaker jobs of this workspace', matchOnDescription: true },
     );
     if (!pick) return;

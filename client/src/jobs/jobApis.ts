@@ -85,7 +85,8 @@ const transform: JobApi<DescribeTransformJobResponse> = {
       creationTime: d.CreationTime,
       endTime: d.TransformEndTime,
       durationSeconds: seconds(d.CreationTime, d.TransformEndTime),
-      outputPath: d.TransformOutput?.S3OutputPath,
+      // "A transform job stopped before it completes stores none of its output" (StopTransformJob): only a completed one's.
+      outputPath: d.TransformJobStatus === 'Completed' ? d.TransformOutput?.S3OutputPath : undefined,
       failureReason: d.FailureReason || undefined,
       transitions: [{ status: d.TransformJobStatus ?? '', startTime: start ?? new Date(0), message: d.FailureReason ?? '' }],
     };
@@ -106,7 +107,7 @@ const processing: JobApi<DescribeProcessingJobResponse> = {
       creationTime: d.CreationTime,
       endTime: d.ProcessingEndTime,
       durationSeconds: seconds(d.CreationTime, d.ProcessingEndTime),
-      outputPath: outputs.length ? outputs.join(', ') : undefined,
+      outputPath: outputs.length && d.ProcessingJobStatus === 'Completed' ? outputs.join(', ') : undefined,
       // ExitMessage is the container's last words, a reason only when it failed (review of the day).
       failureReason: d.FailureReason || (d.ProcessingJobStatus === 'Failed' ? d.ExitMessage : undefined) || undefined,
       transitions: [{ status: d.ProcessingJobStatus ?? '', startTime: start ?? new Date(0), message: d.FailureReason ?? d.ExitMessage ?? '' }],

@@ -81,7 +81,9 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
   // The quick fix (codeActions.ts) writes `replacement`, so it writes what the message advises.
   // A YAML key with nothing after it (`Parameters:`) holds a null of no length: the key is where the user looks.
   const at = node.length === 0 && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
-  problem(ctx, at, SageMakerCode.wrongType, `${label} must be ${article(expected)} ${expected}, not ${article(got)} ${got}${example}`, {
+  // Nothing written after the key is "empty", not "a null" (walk32: jargon).
+  const what = at !== node ? `${label} is empty: it must be ${article(expected)} ${expected}` : `${label} must be ${article(expected)} ${expected}, not ${article(got)} ${got}${example}`;
+  problem(ctx, at, SageMakerCode.wrongType, what, {
     expected: want,
     got,
     ...(replacement !== undefined && { replacement }),
