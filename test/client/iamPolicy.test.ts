@@ -104,25 +104,25 @@ test('not a state machine, or no SageMaker task: says so, opens nothing', async 
   ]);
 });
 
-test('in a template of two state machines, the policy of the one the cursor is in (each has its own role; walk32)', async () => {
-  fake.opened.length = 0;
-  fake.dialogs.length = 0;
-  fake.vscode.window.activeTextEditor = { document: { uri: { toString: () => TEMPLATE } }, selection: { active: { line: 8, character: 20 } } } as any;
+/** Show IAM Policy from the palette, the template active with its cursor at `line`, `character`. */
+async function showWithCursorAt(line: number, character: number) {
+  fake.vscode.window.activeTextEditor = { document: { uri: { toString: () => TEMPLATE } }, selection: { active: { line, character } } } as any;
   try {
     await fake.commands.get('sagemakerAsl.showIamPolicy')!();
   } finally {
     fake.vscode.window.activeTextEditor = undefined;
   }
+}
+
+test('in a template of two state machines, the policy of the one the cursor is in (each has its own role; walk32)', async () => {
+  fake.opened.length = 0;
+  fake.dialogs.length = 0;
+  await showWithCursorAt(8, 20);
   assert.deepEqual(JSON.parse(fake.opened[0]).Statement[0].Resource, ['arn:aws:sagemaker:*:*:training-job/second*']);
   assert.match(fake.dialogs[0].message, /^IAM policy for the state machine Second: 3 statements/);
   // On the resource's other properties (its role): the same machine's (review of the day).
   fake.dialogs.length = 0;
-  fake.vscode.window.activeTextEditor = { document: { uri: { toString: () => TEMPLATE } }, selection: { active: { line: 6, character: 6 } } } as any;
-  try {
-    await fake.commands.get('sagemakerAsl.showIamPolicy')!();
-  } finally {
-    fake.vscode.window.activeTextEditor = undefined;
-  }
+  await showWithCursorAt(6, 6);
   assert.match(fake.dialogs[0].message, /^IAM policy for the state machine Second: /);
   // With no cursor in the document (another editor active): every machine's, and the message says so.
   fake.opened.length = 0;

@@ -72,25 +72,30 @@ const training: JobApi<DescribeTrainingJobResponse> = {
   }),
 };
 
+/**
+ * A job that has only a status (transform, processing): each status is its one transition, dated when it began, and
+ * its output is named only once it completed ("A transform job stopped before it completes stores none of its
+ * output", StopTransformJob).
+ */
+function statusOnly(d: { arn?: string; status?: string; creationTime?: Date; endTime?: Date; output?: string; failureReason?: string; message?: string }): JobDescription {
+  const start = d.status === 'InProgress' ? d.creationTime : (d.endTime ?? d.creationTime);
+  return {
+    arn: d.arn,
+    status: d.status ?? 'Unknown',
+    creationTime: d.creationTime,
+    endTime: d.endTime,
+    durationSeconds: seconds(d.creationTime, d.endTime),
+    outputPath: d.status === 'Completed' ? d.output : undefined,
+    failureReason: d.failureReason || undefined,
+    transitions: [{ status: d.status ?? '', startTime: start ?? new Date(0), message: d.message ?? '' }],
+  };
+}
+
 const transform: JobApi<DescribeTransformJobResponse> = {
   create: async (sm, request) => (await sm.send(new CreateTransformJobCommand(request as unknown as CreateTransformJobRequest))).TransformJobArn,
   describe: (sm, name) => sm.send(new DescribeTransformJobCommand({ TransformJobName: name })),
   stop: async (sm, name) => void (await sm.send(new StopTransformJobCommand({ TransformJobName: name }))),
-  read: (d) => {
-    // A transform job has only a status: each status is a transition, dated when it began.
-    const start = d.TransformJobStatus === 'InProgress' ? d.CreationTime : (d.TransformEndTime ?? d.CreationTime);
-    return {
-      arn: d.TransformJobArn,
-      status: d.TransformJobStatus ?? 'Unknown',
-      creationTime: d.CreationTime,
-      endTime: d.TransformEndTime,
-      durationSeconds: seconds(d.CreationTime, d.TransformEndTime),
-      // "A transform job stopped before it completes stores none of its output" (StopTransformJob): only a completed one's.
-      outputPath: d.TransformJobStatus === 'Completed' ? d.TransformOutput?.S3OutputPath : undefined,
-      failureReason: d.FailureReason || undefined,
-      transitions: [{ status: d.TransformJobStatus ?? '', startTime: start ?? new Date(0), message: d.FailureReason ?? '' }],
-    };
-  },
+  read: (d) => statusOnly({ arn: d.TransformJobArn, status: d.TransformJobStatus, creationTime: d.CreationTime, endTime: d.TransformEndTime, output: d.TransformOutput?.S3OutputPath, failureReason: d.FailureReason, message: d.FailureReason }),
 };
 
 const processing: JobApi<DescribeProcessingJobResponse> = {
@@ -98,20 +103,13 @@ const processing: JobApi<DescribeProcessingJobResponse> = {
   describe: (sm, name) => sm.send(new DescribeProcessingJobCommand({ ProcessingJobName: name })),
   stop: async (sm, name) => void (await sm.send(new StopProcessingJobCommand({ ProcessingJobName: name }))),
   read: (d) => {
-    // A processing job has only a status, as a transform job: each status is a transition, dated when it began.
-    const start = d.ProcessingJobStatus === 'InProgress' ? d.CreationTime : (d.ProcessingEndTime ?? d.CreationTime);
     const outputs = (d.ProcessingOutputConfig?.Outputs ?? []).map((o) => o.S3Output?.S3Uri ?? (o.FeatureStoreOutput?.FeatureGroupName && `feature group ${o.FeatureStoreOutput.FeatureGroupName}`)).filter((u): u is string => !!u);
-    return {
-      arn: d.ProcessingJobArn,
-      status: d.ProcessingJobStatus ?? 'Unknown',
-      creationTime: d.CreationTime,
-      endTime: d.ProcessingEndTime,
-      durationSeconds: seconds(d.CreationTime, d.ProcessingEndTime),
-      outputPath: outputs.length && d.ProcessingJobStatus === 'Completed' ? outputs.join(', ') : undefined,
+    return statusOnly({
+      arn: d.ProcessingJobArn, status: d.ProcessingJobStatus, creationTime: d.CreationTime, endTime: d.ProcessingEndTime, output: outputs.join(', ') || undefined,
       // ExitMessage is the container's last words, a reason only when it failed (review of the day).
-      failureReason: d.FailureReason || (d.ProcessingJobStatus === 'Failed' ? d.ExitMessage : undefined) || undefined,
-      transitions: [{ status: d.ProcessingJobStatus ?? '', startTime: start ?? new Date(0), message: d.FailureReason ?? d.ExitMessage ?? '' }],
-    };
+      failureReason: d.FailureReason || (d.ProcessingJobStatus === 'Failed' ? d.ExitMessage : undefined),
+      message: d.FailureReason ?? d.ExitMessage,
+    });
   },
 };
 

@@ -73,17 +73,15 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
     out.push({ node: auth, code: AslCode.invalidValue, message: `AuthType must be ${list(AUTH_TYPES, 'or')} (NO_AUTH if left out): the task fails when it runs` });
   const headers = literal.get('Headers')?.value;
   if (headers?.type === 'object') {
-    for (const p of headers.children ?? []) {
-      const k = keyOf(p), v = valueOf(p);
-      if (typeof k?.value !== 'string' || !v) continue;
-      const dynamic = ql === 'JSONPath' && k.value.endsWith('.$');
-      const name = dynamic ? k.value.slice(0, -2) : k.value;
+    const h = membersOf(headers, ql);
+    for (const [name, key] of h.named) {
       const lower = name.toLowerCase();
+      const value = h.literal.get(name)?.value;
       if (FORBIDDEN_HEADERS.has(lower) || FORBIDDEN_HEADER_PREFIXES.some((x) => lower.startsWith(x)))
-        out.push({ node: k, code: AslCode.invalidValue, message: `The header ${quote(name)} is not permitted in an API Gateway call from Step Functions ("for security considerations", the developer guide: X-Forwarded*, X-Amz*, Authorization, Host and others): the task fails when it runs` });
+        out.push({ node: key, code: AslCode.invalidValue, message: `The header ${quote(name)} is not permitted in an API Gateway call from Step Functions ("for security considerations", the developer guide: X-Forwarded*, X-Amz*, Authorization, Host and others): the task fails when it runs` });
       // "HTTP headers allow a list of values associated with the same key": each header's value is a list.
-      else if (!dynamic && v.type !== 'array' && !(v.type === 'string' && standsForValue(v.value as string, ql === 'JSONata')))
-        out.push({ node: v, code: AslCode.invalidValue, message: `A header's value is a list of strings (${quote(name)}: [${v.type === 'string' ? JSON.stringify(v.value) : '…'}]): Step Functions does not start the task with any other (The value of the field 'Headers' has an invalid format)` });
+      else if (value && value.type !== 'array')
+        out.push({ node: value, code: AslCode.invalidValue, message: `A header's value is a list of strings (${quote(name)}: [${value.type === 'string' ? JSON.stringify(value.value) : '…'}]): Step Functions does not start the task with any other (The value of the field 'Headers' has an invalid format)` });
     }
   }
   return out;
