@@ -8,7 +8,7 @@
 import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import { eolOf, indentUnit } from '../core/edits';
-import { column } from '../core/text';
+import { column, lineStart } from '../core/text';
 import { nodeAt, property } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
 import { argumentCount, INTRINSIC_FUNCTIONS, jsonataFunctions } from '../expressions/index';
@@ -324,10 +324,10 @@ function newStates(ql: QueryLanguage): NewState[] {
  * (new-user walk). Nothing when the line has text before `offset` or no other state starts a line of its own.
  */
 function missingStateIndent(text: string, offset: number, machine: Place): string {
-  const lead = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  const lead = text.slice(lineStart(text, offset), offset);
   const sibling = property(machine.node, 'States')?.children?.find((p) => p.offset !== offset)?.children?.[0];
   if (!/^[ \t]*$/.test(lead) || !sibling) return '';
-  const want = text.slice(text.lastIndexOf('\n', sibling.offset - 1) + 1, sibling.offset);
+  const want = text.slice(lineStart(text, sibling.offset), sibling.offset);
   return /^[ \t]*$/.test(want) && want.length > lead.length && want.startsWith(lead) ? want.slice(lead.length) : '';
 }
 

@@ -4,7 +4,7 @@
 // a finding's node is, are asl/fixes.ts's (every check's fixes share them).
 import { SageMakerCode } from './codes';
 import { changeTo, insertMembers, isKey, nodeOf, removeMember, renameKey, replaceNode, valueOf, writtenInPlace, type Fix } from '../asl/fixes';
-import { codePointSlice, isObviousMatch, trimChar } from '../core/text';
+import { codePointSlice, isObviousMatch, lineEnd, trimChar } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
@@ -142,7 +142,7 @@ function fillNull(parsed: ParsedDocument, at: AstNode): Fix | undefined {
   // colon but the line's end, the members as a block mapping under the key; else a flow mapping, after a space when
   // the empty value sits right after the colon.
   const text = parsed.text;
-  const lineRest = text.slice(node.offset, text.indexOf('\n', node.offset) < 0 ? text.length : text.indexOf('\n', node.offset));
+  const lineRest = text.slice(node.offset, lineEnd(text, node.offset));
   if (members.length && node.parent?.type === 'property' && !isInFlow(text, node) && node.length === 0 && /^\s*$/.test(lineRest))
     return { title, edits: [insertMembers(parsed, node.parent, members)], preferred: true };
   const before = node.length === 0 && text[node.offset - 1] === ':' ? ' ' : '';
