@@ -1,8 +1,9 @@
-// The emulated SageMaker training, transform and processing jobs and their CloudWatch Logs. A job's life is a schedule of
+// The emulated SageMaker training, transform, processing and tuning jobs and their CloudWatch Logs. A job's life is a schedule of
 // status changes laid out when it is created (one every `stepMs`); every request first applies the changes
 // that are due, so the state is a pure function of the clock and what was asked, with no timers to clean up.
 import { sageMakerSchemas } from '../../schemas/sagemaker/index';
 import { documentedRuleViolations } from '../../server/src/service/sagemaker/documentedRules';
+import { SAGEMAKER_INTEGRATIONS } from '../../server/src/service/sagemaker/integrations';
 import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, valuesAt, type JobKind } from '../../server/src/jobKinds';
 import { validateRequest, validationMessage, type JsonSchema } from './validate';
 import type { ErrorAnswer } from './faults';
@@ -75,6 +76,15 @@ interface Step {
   message: string;
   logs: string[];
   failureReason?: string;
+  /** A tuning job's training jobs after this step, and the stream of the one the logs are from. */
+  trainingJobs?: TrainingJobCounts;
+  stream?: string;
+}
+interface TrainingJobCounts {
+  launched: number;
+  completed: number;
+  failed: number;
+  stopped: number;
 }
 interface Job {
   kind: JobKind;
@@ -92,6 +102,9 @@ interface Job {
   endedAt?: number;
   instanceType: string;
   instanceCount: number;
+  /** A tuning job's training jobs: their names (in launch order) and what became of them so far. */
+  trainingJobNames?: string[];
+  trainingJobs?: TrainingJobCounts;
 }
 
 interface LogEvent {
@@ -152,6 +165,7 @@ export class SageMakerEmulator {
     ListTrainingJobs: (input) => this.list('training', input),
     ListTransformJobs: (input) => this.list('transform', input),
     ListProcessingJobs: (input) => this.list('processing', input),
+    ListHyperParameterTuningJobs: (input) => this.list('tuning', input),
   };
 
   private create(kind: JobKind, input: Json): Job {
@@ -165,7 +179,7 @@ export class SageMakerEmulator {
     if (broken) throw validation(`${broken.summary}.`);
     const name: string = input[nameField];
     const existing = this.jobs.get(`${kind}/${name}`);
-    const arn = `arn:aws:sagemaker:${this.options.region}:${this.options.account}:${kind}-job/${name.toLowerCase()}`;
+    const arn = `arn:aws:sagemaker:${this.options.region}:${this.options.account}:${SAGEMAKER_INTEGRATIONS[api].policy.resources[0].type}/${name.toLowerCase()}`;
     if (existing) {
       throw new ApiError({
         status: 400,
@@ -175,7 +189,9 @@ export class SageMakerEmulator {
     }
     const resources = valuesAt(input, resourcesPath)[0] as Json | undefined;
     const instanceType: string = resources?.InstanceType ?? 'ml.m5.xlarge';
-    const instanceCount: number = resources?.InstanceCount ?? 1;
+    // A tuning job's instances are those of the training jobs it runs at a time, which count as training jobs' usage.
+    const tuning = kind === 'tuning' ? tuningPlan(input) : undefined;
+    const instanceCount: number = (resources?.InstanceCount ?? 1) * (tuning?.parallel ?? 1);
     const running = [...this.jobs.values()]
       .filter((j) => j.instanceType === instanceType && !isTerminalStatus(j.status))
       .reduce((n, j) => n + j.instanceCount, 0);
@@ -183,13 +199,14 @@ export class SageMakerEmulator {
       throw new ApiError({
         status: 400,
         type: 'ResourceLimitExceeded',
-        message: `The account-level service limit '${instanceType} for ${JOB_KINDS[kind].label} usage' is ${this.options.instanceLimit} Instances, with current utilization of ${running} Instances and a request delta of ${instanceCount} Instances. Please use AWS Service Quotas to request an increase for this quota.`,
+        message: `The account-level service limit '${instanceType} for ${tuning ? 'training job' : JOB_KINDS[kind].label} usage' is ${this.options.instanceLimit} Instances, with current utilization of ${running} Instances and a request delta of ${instanceCount} Instances. Please use AWS Service Quotas to request an increase for this quota.`,
       });
     }
     const created = this.now();
     const job: Job = {
       kind, name, arn, request: input, created, modified: created, status: 'InProgress', secondary: 'Starting',
       transitions: [], schedule: [], instanceType, instanceCount,
+      ...(tuning && { trainingJobNames: trainingJobNames(name, tuning.total, created), trainingJobs: { launched: 0, completed: 0, failed: 0, stopped: 0 } }),
     };
     job.schedule = this.plan(job);
     this.jobs.set(`${kind}/${name}`, job);
@@ -203,6 +220,7 @@ export class SageMakerEmulator {
     const fails = this.options.failNames.some((f) => f && job.name.toLowerCase().includes(f.toLowerCase()));
     const t = job.created;
     const end = t + (3 + trainingSteps) * stepMs;
+    if (job.kind === 'tuning') return this.planTuning(job, fails);
     if (job.kind === 'processing') {
       // A container that reads its inputs and writes its outputs: each job's own lines, the AppSpecification's image.
       const image = typeof job.request.AppSpecification?.ImageUri === 'string' ? job.request.AppSpecification.ImageUri : '';
@@ -254,6 +272,44 @@ export class SageMakerEmulator {
     return steps;
   }
 
+  /**
+   * A tuning job's life: its training jobs run `parallel` at a time, a batch a step, each writing its own log stream
+   * (in the training jobs' group, named as SageMaker names them); none runs its image, and each objective metric is
+   * made up, which the first line of each stream says. A job of a failing name has every training job fail.
+   */
+  private planTuning(job: Job, fails: boolean): Step[] {
+    const { stepMs } = this.options;
+    const { total, parallel, metric } = tuningPlan(job.request);
+    const names = job.trainingJobNames!;
+    const definition: Json = job.request.TrainingJobDefinition ?? job.request.TrainingJobDefinitions?.[0] ?? {};
+    const t = job.created;
+    const counts = { launched: 0, completed: 0, failed: 0, stopped: 0 };
+    const steps: Step[] = [{ at: t, status: 'InProgress', secondary: 'InProgress', message: 'Tuning job created', logs: [], trainingJobs: { ...counts } }];
+    let at = t;
+    for (let first = 0; first < total; first += parallel) {
+      const batch = names.slice(first, first + parallel);
+      at += stepMs;
+      counts.launched += batch.length;
+      batch.forEach((stream) => steps.push({
+        at, status: 'InProgress', secondary: 'InProgress', message: '', stream, trainingJobs: { ...counts },
+        logs: [`Emulator: training job ${stream} of tuning job ${job.name}; its image is not run here and its ${metric.name} is made up`, ...environmentLines({ Environment: definition.Environment, HyperParameters: definition.StaticHyperParameters })],
+      }));
+      at += stepMs;
+      batch.forEach((stream, i) => {
+        if (fails) counts.failed++;
+        else counts.completed++;
+        steps.push({
+          at, status: 'InProgress', secondary: 'InProgress', message: '', stream, trainingJobs: { ...counts },
+          logs: fails ? ['Traceback (most recent call last):', "KeyError: 'label'"] : [`Final ${metric.name}: ${metricValue(first + i)}`],
+        });
+      });
+    }
+    steps.push(fails
+      ? { at: at + stepMs, status: 'Failed', secondary: 'Failed', message: '', logs: [], trainingJobs: { ...counts }, failureReason: 'All training jobs failed. See the logs of the training jobs for more information.' }
+      : { at: at + stepMs, status: 'Completed', secondary: 'Completed', message: '', logs: [], trainingJobs: { ...counts } });
+    return steps;
+  }
+
   /** Applies every scheduled change that is due. */
   private advance(): void {
     const now = this.now();
@@ -271,7 +327,8 @@ export class SageMakerEmulator {
         job.transitions.push({ Status: step.secondary, StartTime: step.at, StatusMessage: step.message });
       }
     }
-    if (step.secondary === { training: 'Downloading', transform: 'Transforming', processing: 'Processing' }[job.kind]) job.startedAt ??= step.at;
+    if (step.secondary === { training: 'Downloading', transform: 'Transforming', processing: 'Processing', tuning: 'InProgress' }[job.kind]) job.startedAt ??= step.at;
+    if (step.trainingJobs) job.trainingJobs = step.trainingJobs;
     job.status = step.status;
     job.secondary = step.secondary;
     job.modified = step.at;
@@ -281,7 +338,7 @@ export class SageMakerEmulator {
       const final = job.transitions.at(-1)!;
       final.EndTime = step.at;
     }
-    if (step.logs.length) this.writeLogs(job, step.at, step.logs);
+    if (step.logs.length) this.writeLogs(job, step.at, step.logs, step.stream);
   }
 
   private find(kind: JobKind, name: unknown): Job {
@@ -293,6 +350,26 @@ export class SageMakerEmulator {
   private describe(job: Job): Json {
     const r = job.request;
     const common = { CreationTime: seconds(job.created), LastModifiedTime: seconds(job.modified), FailureReason: job.failureReason };
+    if (job.kind === 'tuning') {
+      const c = job.trainingJobs!;
+      const inProgress = c.launched - c.completed - c.failed - c.stopped;
+      const { metric } = tuningPlan(r);
+      // The training jobs' metrics fall as they go (metricValue): the best is the last completed when minimizing.
+      const best = c.completed ? (metric.type === 'Maximize' ? 0 : c.completed - 1) : undefined;
+      return {
+        ...common, HyperParameterTuningJobName: job.name, HyperParameterTuningJobArn: job.arn, HyperParameterTuningJobStatus: job.status,
+        HyperParameterTuningJobConfig: r.HyperParameterTuningJobConfig, TrainingJobDefinition: r.TrainingJobDefinition, TrainingJobDefinitions: r.TrainingJobDefinitions,
+        WarmStartConfig: r.WarmStartConfig, Autotune: r.Autotune, HyperParameterTuningEndTime: seconds(job.endedAt),
+        TrainingJobStatusCounters: { Completed: c.completed, InProgress: inProgress, RetryableError: 0, NonRetryableError: c.failed, Stopped: c.stopped },
+        ObjectiveStatusCounters: { Succeeded: c.completed, Pending: inProgress, Failed: c.failed },
+        BestTrainingJob: best === undefined ? undefined : {
+          TrainingJobName: job.trainingJobNames![best],
+          TrainingJobArn: `arn:aws:sagemaker:${this.options.region}:${this.options.account}:training-job/${job.trainingJobNames![best].toLowerCase()}`,
+          TuningJobName: job.name, CreationTime: seconds(job.created), TrainingJobStatus: 'Completed', TunedHyperParameters: {}, ObjectiveStatus: 'Succeeded',
+          FinalHyperParameterTuningJobObjectiveMetric: { Type: metric.type, MetricName: metric.name, Value: metricValue(best) },
+        },
+      };
+    }
     if (job.kind === 'processing') {
       return {
         ...common, ProcessingJobName: job.name, ProcessingJobArn: job.arn, ProcessingJobStatus: job.status,
@@ -338,10 +415,15 @@ export class SageMakerEmulator {
     if (!job) throw new ApiError({ status: 400, type: 'ResourceNotFound', message: `Could not find ${JOB_KINDS[kind].label} '${String(name)}'.` });
     if (job.status !== 'InProgress') throw validation(`The request was rejected because the ${JOB_KINDS[kind].label} is in status ${job.status}.`);
     const now = this.now();
-    job.schedule = [
-      { at: now, status: 'Stopping', secondary: 'Stopping', message: `Stopping the ${JOB_KINDS[kind].label}`, logs: [] },
-      { at: now + this.options.stepMs, status: 'Stopped', secondary: 'Stopped', message: `${labelOf(kind)} stopped`, logs: ['Received SIGTERM, shutting down'] },
-    ];
+    const stopped = { at: now + this.options.stepMs, status: 'Stopped', secondary: 'Stopped', message: `${labelOf(kind)} stopped`, logs: ['Received SIGTERM, shutting down'] };
+    job.schedule = [{ at: now, status: 'Stopping', secondary: 'Stopping', message: `Stopping the ${JOB_KINDS[kind].label}`, logs: [] }];
+    const c = job.trainingJobs;
+    if (c) {
+      // A tuning job stops the training jobs it runs, each in its own stream.
+      const running = job.trainingJobNames!.slice(c.completed + c.failed + c.stopped, c.launched);
+      const after = { ...c, stopped: c.stopped + running.length };
+      job.schedule.push(...running.map((stream) => ({ ...stopped, status: 'Stopping', stream, trainingJobs: after })), { ...stopped, logs: [], trainingJobs: after });
+    } else job.schedule.push(stopped);
     this.advance();
     return {};
   }
@@ -361,6 +443,17 @@ export class SageMakerEmulator {
     const page = jobs.slice(start, start + max);
     const next = start + max < jobs.length ? String(start + max) : undefined;
     const base = (j: Job) => ({ CreationTime: seconds(j.created), LastModifiedTime: seconds(j.modified) });
+    if (kind === 'tuning') {
+      return {
+        HyperParameterTuningJobSummaries: page.map((j) => ({
+          ...base(j), HyperParameterTuningJobName: j.name, HyperParameterTuningJobArn: j.arn, HyperParameterTuningJobStatus: j.status,
+          Strategy: j.request.HyperParameterTuningJobConfig?.Strategy, HyperParameterTuningEndTime: seconds(j.endedAt),
+          TrainingJobStatusCounters: this.describe(j).TrainingJobStatusCounters, ObjectiveStatusCounters: this.describe(j).ObjectiveStatusCounters,
+          ResourceLimits: j.request.HyperParameterTuningJobConfig?.ResourceLimits,
+        })),
+        NextToken: next,
+      };
+    }
     if (kind === 'processing') return { ProcessingJobSummaries: page.map((j) => ({ ...base(j), ProcessingJobName: j.name, ProcessingJobArn: j.arn, ProcessingEndTime: seconds(j.endedAt), ProcessingJobStatus: j.status, FailureReason: j.failureReason })), NextToken: next };
     return kind === 'training'
       ? { TrainingJobSummaries: page.map((j) => ({ ...base(j), TrainingJobName: j.name, TrainingJobArn: j.arn, TrainingEndTime: seconds(j.endedAt), TrainingJobStatus: j.status, SecondaryStatus: j.secondary })), NextToken: next }
@@ -369,9 +462,10 @@ export class SageMakerEmulator {
 
   // ---- CloudWatch Logs ---------------------------------------------------------------------------------------
 
-  private writeLogs(job: Job, at: number, lines: string[]): void {
+  /** `stream`: the training job (of a tuning job) that writes them. */
+  private writeLogs(job: Job, at: number, lines: string[], stream?: string): void {
     const group = this.logs.get(JOB_KINDS[job.kind].logGroup)!;
-    const names = job.kind !== 'transform' ? [`${job.name}/algo-1-${Math.floor(job.created / 1000)}`] : [`${job.name}/i-0e5a1b2c3d4e5f600`, `${job.name}/i-0e5a1b2c3d4e5f600/data-log`];
+    const names = job.kind !== 'transform' ? [`${stream ?? job.name}/algo-1-${Math.floor(job.created / 1000)}`] : [`${job.name}/i-0e5a1b2c3d4e5f600`, `${job.name}/i-0e5a1b2c3d4e5f600/data-log`];
     lines.forEach((message, i) => {
       // Transform jobs write the container's own lines to one stream and per-record lines to /data-log.
       const name = job.kind === 'transform' && /record|batch/i.test(message) ? names[1] : names[0];
@@ -490,4 +584,27 @@ function environmentLines(request: Json): string[] {
   // Script mode prints its hyperparameters as JSON too (so a secret among them arrives JSON-escaped).
   if (hyper && typeof hyper === 'object' && Object.keys(hyper).length) lines.push(`Hyperparameters: ${JSON.stringify(hyper)}`);
   return lines;
+}
+
+/**
+ * How the emulator runs a tuning job: how many training jobs (MaxNumberOfTrainingJobs; twice the parallel ones when
+ * it is not set, at most 500), how many at a time (MaxParallelTrainingJobs), and the objective it reports.
+ */
+function tuningPlan(request: Json): { total: number; parallel: number; metric: { name: string; type: string } } {
+  const limits = request.HyperParameterTuningJobConfig?.ResourceLimits ?? {};
+  const whole = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
+  const parallel = Math.min(whole(limits.MaxParallelTrainingJobs) ?? 1, 500);
+  const total = Math.min(whole(limits.MaxNumberOfTrainingJobs) ?? 2 * parallel, 500);
+  const objective = request.HyperParameterTuningJobConfig?.HyperParameterTuningJobObjective ?? request.TrainingJobDefinition?.TuningObjective ?? {};
+  return { total, parallel: Math.min(parallel, total), metric: { name: String(objective.MetricName ?? 'objective'), type: objective.Type === 'Maximize' ? 'Maximize' : 'Minimize' } };
+}
+
+/** The names SageMaker gives a tuning job's training jobs: `<name>-001-1a2b3c4d`. */
+function trainingJobNames(name: string, total: number, seed: number): string[] {
+  return Array.from({ length: total }, (_, i) => `${name}-${String(i + 1).padStart(3, '0')}-${((seed + i * 2654435761) >>> 0).toString(16).padStart(8, '0').slice(-8)}`);
+}
+
+/** The made-up objective metric of a tuning job's i-th training job: falling as the tuning goes on. */
+function metricValue(i: number): number {
+  return Math.round((0.2 + 0.3 / (i + 1)) * 1e5) / 1e5;
 }

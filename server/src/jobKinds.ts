@@ -1,6 +1,6 @@
 // The SageMaker jobs the extension can start from a Task, as data shared by the language server (CodeLenses) and
 // the extension (commands, the job runner, the job list). No imports: the CLI and the server load it for nothing.
-// Adding a kind (tuning) is one entry here, its SDK calls in client/src/jobs/jobApis.ts, its life in the emulator
+// Adding a kind is one entry here, its SDK calls in client/src/jobs/jobApis.ts, its life in the emulator
 // (emulator/src/sagemaker.ts) and its command in package.json (a test checks the manifest against this table).
 
 /** The statuses after which a job does not change any more (the same for every SageMaker job kind). */
@@ -32,13 +32,26 @@ export interface JobKindInfo {
   /** Where the request says what the job reads (the S3 URIs of its input channels), as `outputPaths`. */
   readonly inputPaths: readonly (readonly string[])[];
   /**
-   * Whether the request has StoppingCondition.MaxRuntimeInSeconds (the confirmation shows the limit), and what
-   * SageMaker does without it, as its documentation says (undefined: it does not say).
+   * Where the request keeps the time limit of the job (of each training job a tuning job launches) in seconds, which
+   * the confirmation shows, and what SageMaker does without it, as its documentation says (undefined: it does not say).
    */
-  readonly hasMaxRuntime: boolean;
+  readonly maxRuntimePath?: readonly string[];
   readonly defaultRuntime?: string;
-  /** The CloudWatch Logs group its containers write to; streams are named `<job name>/…`. */
+  /** Where the request keeps its role, its environment variables and its hyperparameters (the confirmation shows them). */
+  readonly rolePath?: readonly string[];
+  readonly environmentPath: readonly string[];
+  readonly hyperParametersPath?: readonly string[];
+  /**
+   * A job that launches training jobs (tuning): where the request says how many at most, how many at a time, and the
+   * time limit of the whole job.
+   */
+  readonly trainingJobs?: { readonly max: readonly string[]; readonly parallel: readonly string[]; readonly maxRuntime: readonly string[] };
+  /**
+   * The CloudWatch Logs group its containers write to, and whose streams: the job's own, named `<job name>/…`, or
+   * those of the training jobs it launches, named `<job name>-NNN-xxxxxxxx/…` (logStreamsOf).
+   */
   readonly logGroup: string;
+  readonly logStreams: 'own' | 'trainingJobs';
   /** What stopping one keeps, as the operation's documentation says it (the stop confirmation). */
   readonly stopping: string;
 }
@@ -54,9 +67,13 @@ export const JOB_KINDS = {
     resourcesPath: ['ResourceConfig'],
     outputPaths: [['OutputDataConfig', 'S3OutputPath']],
     inputPaths: [['InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri']],
-    hasMaxRuntime: true,
+    maxRuntimePath: ['StoppingCondition', 'MaxRuntimeInSeconds'],
     defaultRuntime: 'SageMaker default (1 day)',
+    rolePath: ['RoleArn'],
+    environmentPath: ['Environment'],
+    hyperParametersPath: ['HyperParameters'],
     logGroup: '/aws/sagemaker/TrainingJobs',
+    logStreams: 'own',
     // StopTrainingJob: "SageMaker sends the algorithm the SIGTERM signal, which delays job termination for 120 seconds."
     stopping: 'The algorithm gets 120 seconds to save its model artifacts before the job ends.',
   },
@@ -70,8 +87,9 @@ export const JOB_KINDS = {
     resourcesPath: ['TransformResources'],
     outputPaths: [['TransformOutput', 'S3OutputPath']],
     inputPaths: [['TransformInput', 'DataSource', 'S3DataSource', 'S3Uri']],
-    hasMaxRuntime: false,
+    environmentPath: ['Environment'],
     logGroup: '/aws/sagemaker/TransformJobs',
+    logStreams: 'own',
     // StopTransformJob: "When you stop a batch transform job before it is completed, Amazon SageMaker doesn't store the job's output in Amazon S3."
     stopping: 'A transform job stopped before it completes stores none of its output in Amazon S3.',
   },
@@ -86,10 +104,41 @@ export const JOB_KINDS = {
     // An output goes to S3 or to a Feature Store feature group; an input comes from S3 or a dataset query.
     outputPaths: [['ProcessingOutputConfig', 'Outputs', '[]', 'S3Output', 'S3Uri'], ['ProcessingOutputConfig', 'Outputs', '[]', 'FeatureStoreOutput', 'FeatureGroupName']],
     inputPaths: [['ProcessingInputs', '[]', 'S3Input', 'S3Uri']],
-    hasMaxRuntime: true,
+    maxRuntimePath: ['StoppingCondition', 'MaxRuntimeInSeconds'],
+    rolePath: ['RoleArn'],
+    environmentPath: ['Environment'],
     logGroup: '/aws/sagemaker/ProcessingJobs',
+    logStreams: 'own',
     // StopProcessingJob: "Stops a processing job." (nothing said of what it keeps).
     stopping: '',
+  },
+  tuning: {
+    api: 'createHyperParameterTuningJob',
+    label: 'tuning job',
+    command: 'sagemakerAsl.startTuningJob',
+    title: 'Start Tuning Job',
+    operations: { create: 'CreateHyperParameterTuningJob', describe: 'DescribeHyperParameterTuningJob', stop: 'StopHyperParameterTuningJob' },
+    nameField: 'HyperParameterTuningJobName',
+    // What each training job it launches runs on, reads and writes: its TrainingJobDefinition's (a request with a list
+    // of definitions, or a HyperParameterTuningResourceConfig, shows its instances as '?'; the inputs and outputs of
+    // every definition).
+    resourcesPath: ['TrainingJobDefinition', 'ResourceConfig'],
+    outputPaths: [['TrainingJobDefinition', 'OutputDataConfig', 'S3OutputPath'], ['TrainingJobDefinitions', '[]', 'OutputDataConfig', 'S3OutputPath']],
+    inputPaths: [['TrainingJobDefinition', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'], ['TrainingJobDefinitions', '[]', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri']],
+    maxRuntimePath: ['TrainingJobDefinition', 'StoppingCondition', 'MaxRuntimeInSeconds'],
+    rolePath: ['TrainingJobDefinition', 'RoleArn'],
+    environmentPath: ['TrainingJobDefinition', 'Environment'],
+    hyperParametersPath: ['TrainingJobDefinition', 'StaticHyperParameters'],
+    trainingJobs: {
+      max: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxNumberOfTrainingJobs'],
+      parallel: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxParallelTrainingJobs'],
+      maxRuntime: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxRuntimeInSeconds'],
+    },
+    logGroup: '/aws/sagemaker/TrainingJobs',
+    logStreams: 'trainingJobs',
+    // StopHyperParameterTuningJob: "Stops a running hyperparameter tuning job and all running training jobs that the
+    // tuning job launched. All model artifacts output from the training jobs are stored in Amazon Simple Storage Service"
+    stopping: 'Its running training jobs stop too; the model artifacts of its training jobs stay in Amazon S3.',
   },
 } as const satisfies Record<string, JobKindInfo>;
 
@@ -100,6 +149,16 @@ export const JOB_KIND_NAMES = Object.keys(JOB_KINDS) as JobKind[];
 /** The kind of job a Task's API starts (createTrainingJob → training), or undefined for other integrations. */
 export function jobKindOfApi(api: string): JobKind | undefined {
   return JOB_KIND_NAMES.find((k) => JOB_KINDS[k].api === api);
+}
+
+/**
+ * The log streams of a job: a prefix to ask CloudWatch Logs for, and the test each stream it answers must pass (a
+ * tuning job's training jobs are `<name>-NNN-xxxxxxxx`; a training job of another name that starts with the same
+ * words is not one of them).
+ */
+export function logStreamsOf(kind: JobKind, name: string): { prefix: string; matches(stream: string): boolean } {
+  if (JOB_KINDS[kind].logStreams === 'own') return { prefix: `${name}/`, matches: (s) => s.startsWith(`${name}/`) };
+  return { prefix: `${name}-`, matches: (s) => s.startsWith(`${name}-`) && /^-\d{3}-[a-z0-9]{8}\//.test(s.slice(name.length)) };
 }
 
 /** The values at a member path of a request (`[]`: every item of a list there), in order; none where it is absent. */

@@ -760,3 +760,47 @@ test('a processing job: launched from its Task, confirmed with its cluster and o
   assert.match(fake.output.join('\n'), /prep-p1 \| Processing complete/);
   await until('the final notification', () => fake.dialogs.some((d) => d.kind === 'info' && d.message.startsWith('SageMaker processing job prep-p1: Completed')));
 });
+
+test('a tuning job: confirmed with how many training jobs it may run and what each runs on, watched through its training jobs (their counts and logs) to its best one', async () => {
+  tasks = [{
+    ...task('Tune', {
+      'HyperParameterTuningJobName.$': "States.Format('tune-{}', $.run)",
+      HyperParameterTuningJobConfig: {
+        Strategy: 'Bayesian',
+        HyperParameterTuningJobObjective: { Type: 'Minimize', MetricName: 'validation:rmse' },
+        ResourceLimits: { MaxNumberOfTrainingJobs: 4, MaxParallelTrainingJobs: 2, MaxRuntimeInSeconds: 7200 },
+        ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.1', MaxValue: '0.5' }] },
+      },
+      TrainingJobDefinition: {
+        RoleArn: ROLE,
+        AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' },
+        InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://${Bucket}/train' } } }],
+        OutputDataConfig: { S3OutputPath: 's3://${Bucket}/tuning' },
+        ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 },
+        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+        StaticHyperParameters: { epochs: '10' },
+        Environment: { API_KEY: 'sk-live-tune-4242' },
+      },
+    }),
+    resource: 'arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync', api: 'createHyperParameterTuningJob', operation: 'CreateHyperParameterTuningJob',
+  }];
+  fake.dialogs.length = 0;
+  fake.output.length = 0;
+  user('{"run": "t1"}', [], (d) => (d.modal && d.message.startsWith('Start tuning job') ? 'Start' : undefined));
+  await fake.commands.get('sagemakerAsl.startTuningJob')!(URI, 'Tune');
+  const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start tuning job'))!;
+  assert.equal(confirm?.message, 'Start tuning job "tune-t1" from "Tune"? It runs on the local emulator: no AWS account is used and nothing is billed.');
+  assert.equal(confirm.detail, [
+    'Job: tune-t1', 'Training jobs: up to 4, 2 at a time', 'Instances: ml.m5.xlarge × 1 per training job', 'Max runtime: 1 h per training job, the tuning job 2 h',
+    'Input: s3://ml-bucket/train', 'Output: s3://ml-bucket/tuning', `Where: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)`, `Role: ${ROLE}`,
+    'Environment: API_KEY=********', 'StaticHyperParameters: epochs=10',
+  ].join('\n'));
+  await until('the summary', () => fake.output.some((l) => l.includes('tune-t1: status Completed')));
+  const output = fake.output.join('\n');
+  assert.match(output, /tune-t1: InProgress - \d of 4 training jobs completed/);
+  // Each training job's log lines, under its own name; the secret it was given is not shown.
+  assert.match(output, /tune-t1-00[1-4]-[0-9a-f]{8} \| Final validation:rmse: 0\.\d+\n/);
+  assert.match(output, /tune-t1: best training job tune-t1-004-[0-9a-f]{8} \(validation:rmse 0\.275\)/);
+  assert.ok(!onScreen().includes('sk-live-tune-4242'));
+  await until('the final notification', () => fake.dialogs.some((d) => d.kind === 'info' && d.message.startsWith('SageMaker tuning job tune-t1: Completed')));
+});

@@ -68,7 +68,7 @@ test('every SageMaker integration the model is generated for (schemas/generate.m
     assert.deepEqual(integration.policy.actions, [`sagemaker:${kind.operations.create}`]);
     assert.ok(integration.policy.resources.some((r) => r.nameMember === kind.nameField), kind.api);
     assert.deepEqual(integration.instances, kind.resourcesPath, kind.api);
-    assert.equal(integration.maxRuntime !== undefined, kind.hasMaxRuntime, kind.api);
+    assert.deepEqual(integration.maxRuntime, 'maxRuntimePath' in kind ? kind.maxRuntimePath : undefined, kind.api);
   }
 });
 

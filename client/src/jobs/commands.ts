@@ -12,7 +12,7 @@ import { showPreview } from '../preview';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckRequestRequest, TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
-import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, valuesAt, type JobKind } from '../../../server/src/jobKinds';
+import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, valuesAt, type JobKind, type JobKindInfo } from '../../../server/src/jobKinds';
 import { exampleInputUri, machineBaseName } from '../../../server/src/machineFiles';
 import type * as Runtime from './runtime';
 import type { JobRef, JobRunner, JobSummary } from './jobRunner';
@@ -438,30 +438,40 @@ class Jobs implements vscode.Disposable {
    * hold, starts the very request the preview shows.
    */
   private async confirm(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, s: JobSettings, region: string | undefined, account?: string): Promise<boolean> {
-    const k = JOB_KINDS[kind];
-    const resources = valuesAt(request, k.resourcesPath)[0] as Record<string, any> | undefined;
+    const k: JobKindInfo = JOB_KINDS[kind];
+    const first = (path: readonly string[] | undefined, from: Record<string, any> = request) => (path ? valuesAt(from, path)[0] : undefined);
+    const resources = first(k.resourcesPath) as Record<string, any> | undefined;
     const name = request[k.nameField];
-    const runtime = request.StoppingCondition?.MaxRuntimeInSeconds as number | undefined;
+    const runtime = first(k.maxRuntimePath);
+    const role = first(k.rolePath);
     const texts = (paths: readonly (readonly string[])[]) =>
       paths.flatMap((p) => valuesAt(request, p).filter((o): o is string => typeof o === 'string').map((v) => (p.at(-1) === 'FeatureGroupName' ? `feature group ${v}` : v)));
     const outputs = texts(k.outputPaths);
     const inputs = texts(k.inputPaths);
-    const env = Object.entries((masked.Environment ?? {}) as Record<string, string>);
-    const hyper = Object.entries((masked.HyperParameters ?? {}) as Record<string, string>);
+    const entries = (path: readonly string[] | undefined) => Object.entries((first(path, masked) ?? {}) as Record<string, string>);
+    const env = entries(k.environmentPath);
+    const hyper = entries(k.hyperParametersPath);
+    // A tuning job is as many training jobs as it may launch: the confirmation says how many, and that each figure is one's.
+    const fleet = k.trainingJobs;
+    const each = fleet ? ' per training job' : '';
+    const duration = (seconds: unknown) => (typeof seconds === 'number' && seconds > 0 ? formatDuration(seconds) : undefined);
     const where = describeTarget(s, region);
     const detail = [
       `Job: ${name}`,
       // A transform runs a model SageMaker has (CreateModel): which one is the first thing to check.
       typeof request.ModelName === 'string' ? `Model: ${request.ModelName}` : undefined,
-      `Instances: ${resources?.InstanceType ?? (resources?.InstanceGroups ? 'instance groups' : '?')} × ${resources?.InstanceCount ?? 1}`,
-      k.hasMaxRuntime ? `Max runtime: ${runtime ? formatDuration(runtime) : ('defaultRuntime' in k ? k.defaultRuntime : 'not set')}` : undefined,
+      fleet ? `Training jobs: up to ${String(first(fleet.max) ?? '?')}, ${String(first(fleet.parallel) ?? '?')} at a time` : undefined,
+      `Instances: ${resources?.InstanceType ?? (resources?.InstanceGroups ? 'instance groups' : '?')} × ${resources?.InstanceCount ?? 1}${each}`,
+      k.maxRuntimePath
+        ? `Max runtime: ${duration(runtime) ?? k.defaultRuntime ?? 'not set'}${each}${fleet ? `, the tuning job ${duration(first(fleet.maxRuntime)) ?? 'not set'}` : ''}`
+        : undefined,
       // What it reads and writes (walk32: a transform's confirmation did not say what it reads).
       inputs.length ? `Input: ${inputs.join(', ')}` : undefined,
       `Output: ${outputs.length ? outputs.join(', ') : kind === 'processing' ? 'none' : '?'}`,
       `Where: ${where.text}`,
-      typeof request.RoleArn === 'string' ? `Role: ${request.RoleArn}` : account ? `Role: account ${account}` : undefined,
+      typeof role === 'string' ? `Role: ${role}` : account ? `Role: account ${account}` : undefined,
       env.length ? `Environment: ${env.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
-      hyper.length ? `HyperParameters: ${hyper.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
+      hyper.length ? `${k.hyperParametersPath?.at(-1)}: ${hyper.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
     ].filter(Boolean).join('\n');
     const question = `Start ${k.label} "${name}" from "${task.stateName}"? ${where.cost}`;
     const pick = await notify.info(question, { modal: true, detail }, 'Start', 'Open Request as JSON');
@@ -572,7 +582,8 @@ class Jobs implements vscode.Disposable {
         this.output.info(`${record.name}: ${line}`);
         report(line);
       },
-      onLog: (l) => this.output.info(`${record.name} | ${logs.event(l.stream, l.message)}`),
+      // A stream is named for the job that writes it: this one, or a training job a tuning job launched.
+      onLog: (l) => this.output.info(`${l.stream.split('/')[0] || record.name} | ${logs.event(l.stream, l.message)}`),
       onStatus: (status) => void this.store.update(record.kind, record.name, { status }),
       onRetry: (x, delayMs) => this.output.warn(clean(`${record.name}: ${x.message} ${x.action} (retrying in ${Math.round(delayMs / 1000)} s)`)),
       onRecovered: () => this.output.info(`${record.name}: watching again`),

@@ -34,6 +34,7 @@ export function formatSummary(s: JobSummary): string[] {
     s.billableSeconds !== undefined ? `billable ${formatDuration(s.billableSeconds)}` : undefined,
     s.modelArtifacts ? `model artifacts ${s.modelArtifacts}` : undefined,
     s.outputPath ? `output ${s.outputPath}` : undefined,
+    s.bestTrainingJob ? `best training job ${s.bestTrainingJob}` : undefined,
     s.failureReason ? `failure reason: ${s.failureReason}` : undefined,
   ].filter((l): l is string => Boolean(l));
 }

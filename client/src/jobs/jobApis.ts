@@ -2,19 +2,24 @@
 // commands that create, describe and stop it, and how its description reads (status, ARN, transitions, summary).
 // The job runner is written once against this table; adding a kind is one entry here.
 import {
+  CreateHyperParameterTuningJobCommand,
   CreateProcessingJobCommand,
   CreateTrainingJobCommand,
   CreateTransformJobCommand,
+  DescribeHyperParameterTuningJobCommand,
   DescribeProcessingJobCommand,
   DescribeTrainingJobCommand,
   DescribeTransformJobCommand,
+  StopHyperParameterTuningJobCommand,
   StopProcessingJobCommand,
   StopTrainingJobCommand,
   StopTransformJobCommand,
   type SageMakerClient,
+  type CreateHyperParameterTuningJobRequest,
   type CreateProcessingJobRequest,
   type CreateTrainingJobRequest,
   type CreateTransformJobRequest,
+  type DescribeHyperParameterTuningJobResponse,
   type DescribeProcessingJobResponse,
   type DescribeTrainingJobResponse,
   type DescribeTransformJobResponse,
@@ -40,6 +45,8 @@ export interface JobDescription {
   billableSeconds?: number;
   modelArtifacts?: string;
   outputPath?: string;
+  /** A tuning job's best training job so far, with its objective metric. */
+  bestTrainingJob?: string;
   failureReason?: string;
   /** Each status change with its message, oldest first. */
   transitions: StatusTransition[];
@@ -73,7 +80,7 @@ const training: JobApi<DescribeTrainingJobResponse> = {
 };
 
 /**
- * A job that has only a status (transform, processing): each status is its one transition, dated when it began, and
+ * A job that has only a status (transform, processing, tuning): each status is its one transition, dated when it began, and
  * its output is named only once it completed ("A transform job stopped before it completes stores none of its
  * output", StopTransformJob).
  */
@@ -113,10 +120,39 @@ const processing: JobApi<DescribeProcessingJobResponse> = {
   },
 };
 
-export type JobDescribeResponse = DescribeTrainingJobResponse | DescribeTransformJobResponse | DescribeProcessingJobResponse;
+/** "3 of 10 training jobs completed, 2 in progress, 1 failed": what a tuning job has done so far. */
+function trainingJobCounts(d: DescribeHyperParameterTuningJobResponse): string {
+  const c = d.TrainingJobStatusCounters ?? {};
+  const max = d.HyperParameterTuningJobConfig?.ResourceLimits?.MaxNumberOfTrainingJobs;
+  const failed = (c.RetryableError ?? 0) + (c.NonRetryableError ?? 0);
+  return [
+    `${c.Completed ?? 0}${max !== undefined ? ` of ${max}` : ''} training job${(max ?? c.Completed) === 1 ? '' : 's'} completed`,
+    c.InProgress ? `${c.InProgress} in progress` : undefined,
+    failed ? `${failed} failed` : undefined,
+    c.Stopped ? `${c.Stopped} stopped` : undefined,
+  ].filter(Boolean).join(', ');
+}
+
+const tuning: JobApi<DescribeHyperParameterTuningJobResponse> = {
+  create: async (sm, request) => (await sm.send(new CreateHyperParameterTuningJobCommand(request as unknown as CreateHyperParameterTuningJobRequest))).HyperParameterTuningJobArn,
+  describe: (sm, name) => sm.send(new DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name })),
+  stop: async (sm, name) => void (await sm.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }))),
+  // Its progress is its training jobs: each new count is a line of its own (the runner reports a message once).
+  read: (d) => {
+    const best = d.BestTrainingJob;
+    const metric = best?.FinalHyperParameterTuningJobObjectiveMetric;
+    return {
+      ...statusOnly({ arn: d.HyperParameterTuningJobArn, status: d.HyperParameterTuningJobStatus, creationTime: d.CreationTime, endTime: d.HyperParameterTuningEndTime, failureReason: d.FailureReason, message: trainingJobCounts(d) }),
+      bestTrainingJob: best?.TrainingJobName ? `${best.TrainingJobName}${metric ? ` (${metric.MetricName} ${metric.Value})` : ''}` : undefined,
+    };
+  },
+};
+
+export type JobDescribeResponse = DescribeTrainingJobResponse | DescribeTransformJobResponse | DescribeProcessingJobResponse | DescribeHyperParameterTuningJobResponse;
 
 export const JOB_APIS: { [K in JobKind]: JobApi<JobDescribeResponse> } = {
   training: training as JobApi<JobDescribeResponse>,
   transform: transform as JobApi<JobDescribeResponse>,
   processing: processing as JobApi<JobDescribeResponse>,
+  tuning: tuning as JobApi<JobDescribeResponse>,
 };

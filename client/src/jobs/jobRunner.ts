@@ -1,4 +1,4 @@
-// Starts, watches and stops SageMaker training and transform jobs with the AWS SDK. No VS Code here: the
+// Starts, watches and stops SageMaker jobs (the kinds of server/src/jobKinds.ts) with the AWS SDK. No VS Code here: the
 // commands drive it, and the tests drive it against the local emulator.
 //
 // Safety: a job is created at most once per name (an in-flight guard, and after a failure whose outcome is
@@ -6,7 +6,7 @@
 // throttling, server errors, dropped connections and expired credentials by retrying with backoff.
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { JOB_KINDS, isTerminalStatus, type JobKind } from '../../../server/src/jobKinds';
+import { JOB_KINDS, isTerminalStatus, logStreamsOf, type JobKind } from '../../../server/src/jobKinds';
 import { clientSettings, guardDestination, isLocalEndpoint } from './endpoint';
 import { JOB_APIS, type JobDescription, type JobDescribeResponse, type StatusTransition } from './jobApis';
 import { explainError, JobError, type ExplainedError } from './awsErrors';
@@ -254,7 +254,7 @@ export class JobRunner {
    */
   async watch(ref: JobRef, handlers: WatchHandlers, options: WatchOptions): Promise<JobSummary | undefined> {
     const seen = new Map<string, string>(); // transition key → message reported
-    const tail = new LogTail(() => this.cwl, JOB_KINDS[ref.kind].logGroup, `${ref.name}/`);
+    const tail = new LogTail(() => this.cwl, JOB_KINDS[ref.kind].logGroup, logStreamsOf(ref.kind, ref.name));
     const api = JOB_APIS[ref.kind];
     let failures = 0;
     let lastStatus: string | undefined;
@@ -300,17 +300,20 @@ export class JobRunner {
   }
 }
 
-/** Follows every log stream of one job, reporting each event once. Failures are skipped until the next poll. */
+/**
+ * Follows every log stream of one job (of a tuning job: of each training job it launched), reporting each event once.
+ * Failures are skipped until the next poll.
+ */
 class LogTail {
   private tokens = new Map<string, string | undefined>();
 
-  constructor(private readonly client: () => CloudWatchLogsClient, private readonly group: string, private readonly prefix: string) {}
+  constructor(private readonly client: () => CloudWatchLogsClient, private readonly group: string, private readonly streams: ReturnType<typeof logStreamsOf>) {}
 
   async poll(onLog?: (line: LogLine) => void): Promise<void> {
     if (!onLog) return;
     try {
-      const streams = await this.client().send(new DescribeLogStreamsCommand({ logGroupName: this.group, logStreamNamePrefix: this.prefix }));
-      for (const s of streams.logStreams ?? []) if (s.logStreamName && !this.tokens.has(s.logStreamName)) this.tokens.set(s.logStreamName, undefined);
+      const streams = await this.client().send(new DescribeLogStreamsCommand({ logGroupName: this.group, logStreamNamePrefix: this.streams.prefix }));
+      for (const s of streams.logStreams ?? []) if (s.logStreamName && this.streams.matches(s.logStreamName) && !this.tokens.has(s.logStreamName)) this.tokens.set(s.logStreamName, undefined);
       for (const [stream, token] of this.tokens) {
         let next = token;
         for (;;) {

@@ -12,7 +12,7 @@
 //     secret access keys, session tokens, bearer and basic credentials, JWTs, the password of a URL, Slack webhook
 //     URLs, a labelled secret inside a value (a connection string's `Password=…;`), and the usual
 //     API key formats (sk-…, ghp_…, github_pat_…, hf_…, xox…-, glpat-…, AIza…, npm_…, pypi-…).
-// Names are looked at in Environment and HyperParameters maps and in ContainerArguments/ContainerEntrypoint lists
+// Names are looked at in Environment, HyperParameters and StaticHyperParameters maps and in ContainerArguments/ContainerEntrypoint lists
 // (`--api-key sk-…`, `--token=…`, `API_KEY=…`); recognised values anywhere.
 //
 // In free text (logs, messages) a value is blanked out when it is one of the job's known secret values (also
@@ -313,7 +313,8 @@ const MIN_SECRET_LENGTH = 6;
 /** The shortest part of a known secret that counts as a piece of it at an event boundary. */
 const MIN_SPLIT = 4;
 const MAX_CARRY = 4096;
-const NAMED_MAPS = new Set(['Environment', 'HyperParameters']);
+// A tuning job's fixed hyperparameters are StaticHyperParameters (its training jobs' HyperParameters).
+const NAMED_MAPS = new Set(['Environment', 'HyperParameters', 'StaticHyperParameters']);
 const ARGUMENT_LISTS = new Set(['ContainerArguments', 'ContainerEntrypoint']);
 const NOT_SECRETS = new Set(['true', 'false', 'null', 'none', 'undefined', 'required', 'optional', 'missing', 'redacted', 'hidden', 'set', 'unset', 'yes', 'no', '<redacted>']);
 
