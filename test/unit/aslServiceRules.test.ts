@@ -202,6 +202,15 @@ describe('fields', () => {
     assert.deepEqual(messages(sm({ T: task({ TimeoutSeconds: 60, HeartbeatSeconds: 60 }) })), ['HeartbeatSeconds (60) must be smaller than TimeoutSeconds (60) (SCHEMA_VALIDATION_FAILED)']);
     expectBoth(sm({ T: task({ TimeoutSeconds: 60, HeartbeatSeconds: 59 }) }), []);
   });
+  test('an error a retrier or catcher before already names never reaches this one; States.Runtime is not retriable (warnings: x33)', () => {
+    const machine = sm({ T: task({ Retry: [{ ErrorEquals: ['States.Timeout'] }, { ErrorEquals: ['States.Timeout', 'X'] }, { ErrorEquals: ['States.Runtime'] }], Catch: [{ ErrorEquals: ['X'], Next: 'T' }, { ErrorEquals: ['X'], Next: 'T' }] }) });
+    assert.deepEqual(messages(machine), [
+      '"States.Timeout" is already handled by Retry[0], the first retrier that names it: this one is never used for it',
+      'States.Runtime is not retriable: it always fails the execution ("A States.Runtime error is not retriable")',
+      '"X" is already handled by Catch[0], the first catcher that names it: this one is never used for it',
+    ]);
+    assert.deepEqual(messages(sm({ T: task({ Retry: [{ ErrorEquals: ['A', 'A'] }, { ErrorEquals: ['B'] }] }) })), [], 'a name twice in one ErrorEquals is that retrier\'s');
+  });
   test('States.ALL alone in its ErrorEquals, and only in the last retrier or catcher', () => {
     expectBoth(sm({ T: task({ Retry: [{ ErrorEquals: ['States.ALL'] }, { ErrorEquals: ['States.Timeout'] }], Catch: [{ ErrorEquals: ['States.ALL', 'X'], Next: 'T' }] }) }), [
       { code: 'asl-invalid-value', severity: 'error', at: 'States.ALL', awsCode: SCHEMA },
@@ -302,6 +311,9 @@ describe('the structure rules, in YAML as in JSON', () => {
       { code: 'asl-wrong-query-language', severity: 'error', at: 'Parameters', awsCode: SCHEMA },
     ]);
     expectBoth(sm({ A: task({ Arguments: {} }) }), [{ code: 'asl-wrong-query-language', severity: 'error', at: 'Arguments', awsCode: SCHEMA }]);
+    // JSONata: an object or an expression (AWS's language service), not a plain string or a list (x33).
+    for (const Arguments of ['$states.input', 3]) expectBoth(sm({ A: task({ Arguments }) }, { QueryLanguage: 'JSONata' }), [{ code: 'asl-invalid-value', severity: 'error', at: typeof Arguments === 'string' ? Arguments : JSON.stringify(Arguments), awsCode: SCHEMA }]);
+    for (const Arguments of ['{% $states.input %}', {}, '${Request}']) expectBoth(sm({ A: task({ Arguments }) }, { QueryLanguage: 'JSONata' }), []);
   });
   test('every JSONPath-only field is an error in a JSONata state: the …Path forms the developer guide marks "(JSONPath only)" too', () => {
     const jsonata = { QueryLanguage: 'JSONata' };
@@ -805,6 +817,7 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: 'a,b' }), [err('asl-invalid-value', 'a,b')]);
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a', 2] }), [err('asl-invalid-value', '2')]);
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN' }), [{ code: 'asl-missing-field', severity: 'warning', at: 'CSVHeaderLocation' }]);
+    expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: [] }), [{ code: 'asl-invalid-value', severity: 'warning', at: '[]' }]);
     // A name given twice: the Map fails when it reads the items (AWS creates the machine).
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['H1', 'H1', 'H3'] }), [{ code: 'asl-invalid-value', severity: 'warning', at: 'H1' }]);
     for (const CSVDelimiter of ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB', '${Delimiter}']) expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a', 'b'], CSVDelimiter }), []);

@@ -852,6 +852,9 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     // No source says the service refuses GIVEN without CSVHeaders at deploy, so a Warning: the rows cannot be named.
     if (location?.type === 'string' && location.value === 'GIVEN' && !headers)
       report(ctx, settingKey(location), AslCode.missingField, '"CSVHeaderLocation": "GIVEN" needs CSVHeaders: the column names, e.g. "CSVHeaders": ["id", "name"]', 'warning');
+    // (AWS's language service: CSVHeaders "minItems": 1.)
+    else if (location?.type === 'string' && location.value === 'GIVEN' && headers?.type === 'array' && !headers.children?.length)
+      report(ctx, headers, AslCode.invalidValue, '"CSVHeaderLocation": "GIVEN" needs at least one name in CSVHeaders: the column names, e.g. ["id", "name"]', 'warning');
   }
   const batcher = property(s.node, 'ItemBatcher');
   if (batcher?.type === 'object') {
@@ -1001,7 +1004,10 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
     if (!arr || !checkType(ctx, key, arr, 'array', 'JSONPath')) continue;
     const fields = key === 'Retry' ? RETRIER_FIELDS : CATCHER_FIELDS;
     const what = key === 'Retry' ? 'a retrier' : 'a catcher';
-    for (const item of arr.children ?? []) {
+    // The first retrier (catcher) whose ErrorEquals names the error is the one used (concepts-error-handling): a name an
+    // earlier one already has never reaches a later one.
+    const named = new Map<string, number>();
+    for (const [index, item] of (arr.children ?? []).entries()) {
       if (!checkType(ctx, `Each ${key} entry`, item, 'object', 'JSONPath')) continue;
       for (const p of item.children ?? []) {
         const k = keyOf(p);
@@ -1018,6 +1024,13 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
           if (!checkType(ctx, 'Each ErrorEquals entry', e, 'string', 'JSONPath')) continue;
           if (e.value !== 'States.ALL') {
             checkErrorName(ctx, e);
+            const earlier = named.get(e.value);
+            if (earlier !== undefined && earlier !== index)
+              report(ctx, e, AslCode.invalidValue, `${quote(e.value)} is already handled by ${key}[${earlier}], the first ${key === 'Retry' ? 'retrier' : 'catcher'} that names it: this one is never used for it`, 'warning');
+            else named.set(e.value, index);
+            // concepts-error-handling: "A States.Runtime error is not retriable, and will always cause the execution to fail."
+            if (key === 'Retry' && e.value === 'States.Runtime')
+              report(ctx, e, AslCode.invalidValue, 'States.Runtime is not retriable: it always fails the execution ("A States.Runtime error is not retriable")', 'warning');
             continue;
           }
           if (errors.children!.length > 1) report(ctx, e, AslCode.invalidValue, `States.ALL must appear alone in ErrorEquals: it already matches every error`);
@@ -1260,6 +1273,9 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   // Not Parameters: the states language says a payload template MUST be an object, but Step Functions takes any JSON
   // there (deployed machines pass an array: test/fixtures/corpus).
   if (ql === 'JSONPath') checkType(ctx, 'ResultSelector', prop('ResultSelector'), 'object', ql);
+  // Arguments is an object or a JSONata expression (AWS's language service: "Incorrect type. Expected one of object,
+  // JSONata expression."), unlike Parameters; a JSONPath state's Arguments is refused above.
+  if (ql === 'JSONata') checkType(ctx, 'Arguments', prop('Arguments'), 'object', ql);
   for (const field of OBJECT_FIELDS) checkObjectField(ctx, field, prop(field), ql);
   for (const { field, want, min, max, pathField } of TYPED_FIELDS) {
     checkType(ctx, field, prop(field), want, ql, min, max);
