@@ -22,6 +22,12 @@ const SERVICES = new Map((table.services as unknown as Service[]).map((s) => [s.
 /** The services whose integrations another module checks (with more to say), or that are no Task's. */
 const CHECKED_ELSEWHERE = new Set(['sagemaker', 'aws-sdk']);
 
+/**
+ * Whether a Task's request (its Parameters or Arguments) is checked by the module of its service, against that
+ * service's API model (SageMaker's, also through the AWS SDK integration): that check says what a request must be.
+ */
+export const requestCheckedElsewhere = (arn: string | undefined): boolean => /^arn:[^:]*:states:::(aws-sdk:)?sagemaker:/.test(arn ?? '');
+
 /** The optimized integrations' services, for completion and messages. */
 export const optimizedServices = (): string[] => [...SERVICES.keys()];
 

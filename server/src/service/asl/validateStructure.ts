@@ -13,7 +13,7 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates, jsonSize } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { judgeIntegration } from './integrations';
+import { judgeIntegration, requestCheckedElsewhere } from './integrations';
 import { integrationRequestFindings } from './integrationRequests';
 import { buildModel, distributedMapAround, ERROR_PATH_FIELDS, STATE_TYPES, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 import { append } from '../core/append';
@@ -1274,8 +1274,10 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   // there (deployed machines pass an array: test/fixtures/corpus).
   if (ql === 'JSONPath') checkType(ctx, 'ResultSelector', prop('ResultSelector'), 'object', ql);
   // Arguments is an object or a JSONata expression (AWS's language service: "Incorrect type. Expected one of object,
-  // JSONata expression."), unlike Parameters; a JSONPath state's Arguments is refused above.
-  if (ql === 'JSONata') checkType(ctx, 'Arguments', prop('Arguments'), 'object', ql);
+  // JSONata expression."), unlike Parameters; a JSONPath state's Arguments is refused above, and a SageMaker request
+  // by its own check.
+  const resourceNode = prop('Resource');
+  if (ql === 'JSONata' && !(resourceNode && requestCheckedElsewhere(literalArn(resourceNode, ql)))) checkType(ctx, 'Arguments', prop('Arguments'), 'object', ql);
   for (const field of OBJECT_FIELDS) checkObjectField(ctx, field, prop(field), ql);
   for (const { field, want, min, max, pathField } of TYPED_FIELDS) {
     checkType(ctx, field, prop(field), want, ql, min, max);
