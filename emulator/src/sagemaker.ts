@@ -445,12 +445,14 @@ export class SageMakerEmulator {
     const base = (j: Job) => ({ CreationTime: seconds(j.created), LastModifiedTime: seconds(j.modified) });
     if (kind === 'tuning') {
       return {
-        HyperParameterTuningJobSummaries: page.map((j) => ({
-          ...base(j), HyperParameterTuningJobName: j.name, HyperParameterTuningJobArn: j.arn, HyperParameterTuningJobStatus: j.status,
-          Strategy: j.request.HyperParameterTuningJobConfig?.Strategy, HyperParameterTuningEndTime: seconds(j.endedAt),
-          TrainingJobStatusCounters: this.describe(j).TrainingJobStatusCounters, ObjectiveStatusCounters: this.describe(j).ObjectiveStatusCounters,
-          ResourceLimits: j.request.HyperParameterTuningJobConfig?.ResourceLimits,
-        })),
+        HyperParameterTuningJobSummaries: page.map((j) => {
+          const { TrainingJobStatusCounters, ObjectiveStatusCounters } = this.describe(j);
+          return {
+            ...base(j), HyperParameterTuningJobName: j.name, HyperParameterTuningJobArn: j.arn, HyperParameterTuningJobStatus: j.status,
+            Strategy: j.request.HyperParameterTuningJobConfig?.Strategy, HyperParameterTuningEndTime: seconds(j.endedAt),
+            TrainingJobStatusCounters, ObjectiveStatusCounters, ResourceLimits: j.request.HyperParameterTuningJobConfig?.ResourceLimits,
+          };
+        }),
         NextToken: next,
       };
     }

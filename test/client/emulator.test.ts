@@ -147,3 +147,27 @@ test('transform jobs: InProgress → Completed, listed with ListTransformJobs, l
   const streams = (await callJson(emu.url, 'Logs_20140328.DescribeLogStreams', { logGroupName: '/aws/sagemaker/TransformJobs', logStreamNamePrefix: 'wire-batch/' })).json;
   assert.deepEqual(streams.logStreams.map((s: any) => s.logStreamName), ['wire-batch/i-0e5a1b2c3d4e5f600', 'wire-batch/i-0e5a1b2c3d4e5f600/data-log']);
 });
+
+test('tuning jobs: their training jobs run MaxParallelTrainingJobs at a time, each with its own log stream, to the best one; a failing name fails them all', async () => {
+  const request = (name: string) => ({
+    HyperParameterTuningJobName: name,
+    HyperParameterTuningJobConfig: { Strategy: 'Random', ResourceLimits: { MaxNumberOfTrainingJobs: 3, MaxParallelTrainingJobs: 2 }, HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'validation:auc' } },
+    TrainingJobDefinition: { RoleArn: 'arn:aws:iam::123456789012:role/r', AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 1 }, StoppingCondition: { MaxRuntimeInSeconds: 60 } },
+  });
+  const created = await callJson(emu.url, 'SageMaker.CreateHyperParameterTuningJob', request('wire-tune'));
+  assert.deepEqual(created.json, { HyperParameterTuningJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:hyper-parameter-tuning-job/wire-tune' });
+  await callJson(emu.url, 'SageMaker.CreateHyperParameterTuningJob', request('wire-tune-fail'));
+  await new Promise((r) => setTimeout(r, 200));
+  const d = (await callJson(emu.url, 'SageMaker.DescribeHyperParameterTuningJob', { HyperParameterTuningJobName: 'wire-tune' })).json;
+  assert.equal(d.HyperParameterTuningJobStatus, 'Completed');
+  assert.deepEqual(d.TrainingJobStatusCounters, { Completed: 3, InProgress: 0, RetryableError: 0, NonRetryableError: 0, Stopped: 0 });
+  // Maximize: the first training job's made-up metric is the highest.
+  assert.match(d.BestTrainingJob.TrainingJobName, /^wire-tune-001-[0-9a-f]{8}$/);
+  assert.deepEqual(d.BestTrainingJob.FinalHyperParameterTuningJobObjectiveMetric, { Type: 'Maximize', MetricName: 'validation:auc', Value: 0.5 });
+  const streams = (await callJson(emu.url, 'Logs_20140328.DescribeLogStreams', { logGroupName: '/aws/sagemaker/TrainingJobs', logStreamNamePrefix: 'wire-tune-0' })).json;
+  assert.deepEqual(streams.logStreams.map((s: any) => s.logStreamName.replace(/-[0-9a-f]{8}\//, '-x/').replace(/\d+$/, 'T')), ['wire-tune-001-x/algo-1-T', 'wire-tune-002-x/algo-1-T', 'wire-tune-003-x/algo-1-T']);
+  const failed = (await callJson(emu.url, 'SageMaker.DescribeHyperParameterTuningJob', { HyperParameterTuningJobName: 'wire-tune-fail' })).json;
+  assert.deepEqual([failed.HyperParameterTuningJobStatus, failed.TrainingJobStatusCounters.NonRetryableError, failed.BestTrainingJob], ['Failed', 3, undefined]);
+  const list = (await callJson(emu.url, 'SageMaker.ListHyperParameterTuningJobs', { NameContains: 'wire-tune', SortBy: 'Name', SortOrder: 'Ascending' })).json;
+  assert.deepEqual(list.HyperParameterTuningJobSummaries.map((s: any) => [s.HyperParameterTuningJobName, s.HyperParameterTuningJobStatus, s.TrainingJobStatusCounters.Completed]), [['wire-tune', 'Completed', 3], ['wire-tune-fail', 'Failed', 0]]);
+});

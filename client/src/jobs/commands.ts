@@ -460,7 +460,7 @@ class Jobs implements vscode.Disposable {
       `Job: ${name}`,
       // A transform runs a model SageMaker has (CreateModel): which one is the first thing to check.
       typeof request.ModelName === 'string' ? `Model: ${request.ModelName}` : undefined,
-      fleet ? `Training jobs: up to ${String(first(fleet.max) ?? '?')}, ${String(first(fleet.parallel) ?? '?')} at a time` : undefined,
+      fleet ? `Training jobs: ${first(fleet.max) === undefined ? 'no maximum set' : `up to ${String(first(fleet.max))}`}, ${String(first(fleet.parallel) ?? '?')} at a time` : undefined,
       `Instances: ${resources?.InstanceType ?? (resources?.InstanceGroups ? 'instance groups' : '?')} × ${resources?.InstanceCount ?? 1}${each}`,
       k.maxRuntimePath
         ? `Max runtime: ${duration(runtime) ?? k.defaultRuntime ?? 'not set'}${each}${fleet ? `, the tuning job ${duration(first(fleet.maxRuntime)) ?? 'not set'}` : ''}`
