@@ -202,6 +202,12 @@ describe('fields', () => {
     assert.deepEqual(messages(sm({ T: task({ TimeoutSeconds: 60, HeartbeatSeconds: 60 }) })), ['HeartbeatSeconds (60) must be smaller than TimeoutSeconds (60) (SCHEMA_VALIDATION_FAILED)']);
     expectBoth(sm({ T: task({ TimeoutSeconds: 60, HeartbeatSeconds: 59 }) }), []);
   });
+  test('a JSONata expression that gives a function, where a field wants a value: a warning (AWS-recorded "returned an unsupported result type")', () => {
+    const map = (Items: string) => ({ M: { Type: 'Map', Items, ItemProcessor: { StartAt: 'S', States: { S: { Type: 'Succeed' } } }, End: true } });
+    for (const items of ['{% $fn := function($x){$x} %}', '{% function($x){$x} %}', '{% ($a := 1; λ($x){$x}) %}'])
+      expectBoth(sm(map(items), { QueryLanguage: 'JSONata' }), [{ code: 'asl-invalid-value', severity: 'warning', at: items }]);
+    expectBoth(sm(map('{% $map([1, 2], function($x){$x}) %}'), { QueryLanguage: 'JSONata' }), []);
+  });
   test('an error a retrier or catcher before already names never reaches this one; States.Runtime is not retriable (warnings: x33)', () => {
     const machine = sm({ T: task({ Retry: [{ ErrorEquals: ['States.Timeout'] }, { ErrorEquals: ['States.Timeout', 'X'] }, { ErrorEquals: ['States.Runtime'] }], Catch: [{ ErrorEquals: ['X'], Next: 'T' }, { ErrorEquals: ['X'], Next: 'T' }] }) });
     assert.deepEqual(messages(machine), [

@@ -418,6 +418,20 @@ describe('warnings on paths', () => {
     assert.deepEqual(dataflow(machine({ ...states('$.models'), Each: { ...map('$.models'), ItemReader: reader } })), []);
     assert.deepEqual(dataflow(machine({ ...states('$.missing'), Each: { ...map('$.missing'), ItemReader: reader } })), []);
   });
+  test('a JSONata Map\'s Items that reads a variable (or a field) known to be no array: a warning (AWS-recorded "Expected \'array\', but was \'number\'"); an array, a variable assigned both, none', () => {
+    const each = (items: string, extra = {}) => ({ Type: 'Map', QueryLanguage: 'JSONata', Items: items, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true, ...extra });
+    const states = (items: string, extra = {}) => ({
+      Init: { Type: 'Pass', QueryLanguage: 'JSONata', Assign: { n: 1, none: null, list: [1], both: 1, o: { rows: [1], count: 2 } }, Next: 'Again' },
+      Again: { Type: 'Pass', QueryLanguage: 'JSONata', Assign: { both: [2] }, Next: 'Each' },
+      Each: each(items, extra),
+    });
+    assert.deepEqual(dataflow(machine(states('{% $n %}'))).map((f) => [f.message, f.at]), [['$n is a number, and Items must give an array: the Map state fails when it runs (States.QueryEvaluationError)', '$n']]);
+    assert.deepEqual(dataflow(machine(states('{% $none %}'))).map((f) => f.message), ['$none is null, and Items must give an array: the Map state fails when it runs (States.QueryEvaluationError)']);
+    assert.deepEqual(dataflow(machine(states('{% $o.count %}'))).map((f) => f.at), ['$o.count']);
+    for (const ok of ['{% $list %}', '{% $both %}', '{% $o.rows %}', '{% $states.input %}', '{% $unassigned %}']) assert.deepEqual(dataflow(machine(states(ok))), [], ok);
+    const reader = { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Arguments: { Bucket: 'b', Key: 'k' } };
+    assert.deepEqual(dataflow(machine(states('{% $n %}', { ItemReader: reader }))), []);
+  });
 
   test('every …Path that gives a setting reads the input as a Wait\'s SecondsPath does (a Task\'s timeouts, a Map\'s limits), not past a Task\'s Parameters', () => {
     const states = {

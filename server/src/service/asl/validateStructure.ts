@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, jsonPathAsJsonata, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
+import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, jsonataGivesFunction, jsonPathAsJsonata, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings, visibleText } from '../core/text';
@@ -171,7 +171,11 @@ const wantText = (want: Want) => (want === 'string|null' ? 'a string or null' : 
  */
 function checkConstant(ctx: Ctx, field: string, node: AstNode, want: Want, min?: number, max?: number) {
   const c = jsonataConstant(node.value as string);
-  if (!c) return;
+  if (!c) {
+    if (jsonataGivesFunction(node.value as string))
+      report(ctx, node, AslCode.invalidValue, `This expression gives a function, and ${field} must be ${wantText(want)}: the state fails when it runs (States.QueryEvaluationError: "an unsupported result type")`, 'warning');
+    return;
+  }
   const v = c.value;
   const type = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : (typeof v as 'string' | 'number' | 'boolean');
   const value = { type, value: v, offset: node.offset, length: node.length } as AstNode;

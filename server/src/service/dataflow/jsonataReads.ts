@@ -80,6 +80,8 @@ interface Read {
   node: AstNode;
   /** `$states.result` is there (a Task's, Parallel's or Map's own Output and Assign). */
   result: boolean;
+  /** A Map's Items: what it gives must be an array. */
+  items?: true;
 }
 
 /** The `{% … %}` strings of a state that Step Functions evaluates to a value (not in its nested machines). */
@@ -91,7 +93,7 @@ function readsOf(s: AslState): Read[] {
     const k = p.children?.[0], v = p.children?.[1];
     const key = k?.value;
     if (typeof key !== 'string' || !v) continue;
-    if (evaluatedHere(s, [key])) stack.push({ node: v, result: hasResult && (key === 'Output' || key === 'Assign') });
+    if (evaluatedHere(s, [key])) stack.push({ node: v, result: hasResult && (key === 'Output' || key === 'Assign'), ...(s.type === 'Map' && key === 'Items' && { items: true as const }) });
     else if ((key === 'Choices' || key === 'Catch') && v.type === 'array') {
       // A Choice rule's Condition, Output and Assign, a catcher's Output and Assign: `$states.input` is the state's.
       for (const rule of v.children ?? []) {
@@ -161,6 +163,30 @@ function check(node: AstNode, text: string, path: PlainPath, names: string[], ro
 }
 
 /**
+ * A Map's Items that reads a value known to be no array (`{% $ItemsVar %}` where every Assign of ItemsVar is a number):
+ * the Map fails ("returned an unexpected result type. Expected 'array', but was 'number'", recorded against AWS in
+ * LocalStack's test_map_state_items_variable_sampling). Only through objects: a field of an array is read from each
+ * element, which may give an array.
+ */
+function notAnArray(node: AstNode, text: string, path: PlainPath, root: Shape, rootText: string, names: string[], code: string): Problem | undefined {
+  let cur: Shape = root;
+  for (const name of names) {
+    if (cur.kind !== 'object') return undefined;
+    const f = cur.fields.get(name);
+    if (!f) return undefined;
+    cur = f.shape();
+  }
+  if (cur.kind === 'unknown' || cur.kind === 'array' || isHint(cur)) return undefined;
+  const origin = cur.origin ? ` (${cur.origin})` : '';
+  const value = node.value as string;
+  const start = value.indexOf('{%') + 2 + path.start;
+  const span = valueSpan(text, node, start, start + (path.end - path.start));
+  const [offset, length] = span.exact ? [span.offset, span.length] : [node.offset, node.length];
+  const message = `${jsonataPathText(rootText, names)} is ${cur.kind === 'primitive' && cur.type === 'null' ? 'null' : describe(cur)}${origin}, and Items must give an array: the Map state fails when it runs (States.QueryEvaluationError)`;
+  return { offset, length, severity: 'warning', source: 'dataflow', code, message };
+}
+
+/**
  * `$states.context.Map…` in a state that is in no Map: the context object holds Map only for a Map's items (as `$$.Map`
  * in JSONPath, validation.ts), so the expression reads nothing there.
  */
@@ -205,7 +231,13 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
       } else {
         [root, rootText, label] = [flow.variables.get(path.root), `$${path.root}`, `the variable $${path.root}`];
       }
-      if (!root || root.kind === 'unknown' || !names.length) continue;
+      if (!root || root.kind === 'unknown') continue;
+      // (With an ItemReader the items come from it, as for ItemsPath.)
+      if (r.items && !state.node.children?.some((p) => p.children?.[0]?.value === 'ItemReader')) {
+        const p = notAnArray(r.node, parsed.text, path, root, rootText, names, ctx.code);
+        if (p) out.push(p);
+      }
+      if (!names.length) continue;
       const hit = known.get(r.node);
       let p: Problem | undefined;
       if (hit && hit.root === root && hit.state === state) p = hit.relative && { ...hit.relative, offset: hit.relative.offset + r.node.offset };

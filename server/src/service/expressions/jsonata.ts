@@ -498,6 +498,25 @@ function withoutStringsAndComments(body: string): string | undefined {
  * undefined for anything that reads data or calls another function, and for a malformed expression. What a field
  * does with it is the caller's (a constant a field cannot take fails when it runs).
  */
+/**
+ * Whether a JSONata string gives a function (`{% function($x){$x} %}`, `{% $f := λ($x){$x} %}`, or a block that ends
+ * with one): no field takes one, Step Functions fails the state ("returned an unsupported result type", recorded
+ * against AWS in LocalStack's test_map_state_items_eval_jsonata_fail).
+ */
+export function jsonataGivesFunction(value: string): boolean {
+  const body = jsonataBody(value);
+  if (body === undefined || body.includes('${') || !/function|λ/.test(body)) return false;
+  let n = astOf(body);
+  // A bind gives its value, a block its last expression; both nest as deep as written, walked without recursion.
+  for (let depth = 0; n && depth < 1000; depth++) {
+    if (n.type === 'lambda') return true;
+    if (n.type === 'bind') n = n.rhs as JsonataNode | undefined;
+    else if (n.type === 'block') n = (n.expressions as JsonataNode[] | undefined)?.at(-1);
+    else return false;
+  }
+  return false;
+}
+
 export function jsonataConstant(value: string): { value: unknown } | undefined {
   const body = jsonataBody(value);
   if (body === undefined || body.includes('${')) return undefined;
