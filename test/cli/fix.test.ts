@@ -80,6 +80,27 @@ test('--fix keeps the file mode, and writes through a symbolic link to the file 
   assert.equal(readlinkSync(join(base, 'link.asl.json')), 'a.asl.json');
 });
 
+test('--fix on a folder does not write through a link found there to a file outside it (a repository\'s link must not rewrite the user\'s files); a link inside it, or a file named, is fixed (security review, session 33)', () => {
+  const { base } = folderWith('outside', fixable);
+  const repo = join(base, 'repo');
+  mkdirSync(join(repo, 'sub'), { recursive: true });
+  writeFileSync(join(repo, 'sub', 'real.asl.json'), fixable);
+  symlinkSync('../a.asl.json', join(repo, 'innocent.asl.json'));
+  symlinkSync('sub/real.asl.json', join(repo, 'inside.asl.json'));
+  for (const args of [['--fix', 'repo'], ['--fix', 'repo/*.json']]) {
+    writeFileSync(join(repo, 'sub', 'real.asl.json'), fixable);
+    const r = run(base, args);
+    assert.match(r.err, /^sagemaker-asl: not fixing repo\/innocent\.asl\.json: it is a symbolic link to a\.asl\.json, outside the folder searched; name it on the command line to fix it there$/m, args.join(' '));
+    assert.match(r.err, /^repo\/inside\.asl\.json: applied 2 fixes/m, args.join(' '));
+    assert.equal(r.status, 2);
+    assert.equal(readFileSync(join(base, 'a.asl.json'), 'utf8'), fixable);
+    assert.equal(readFileSync(join(repo, 'sub', 'real.asl.json'), 'utf8'), fixed);
+  }
+  const named = run(base, ['--fix', 'repo/innocent.asl.json']);
+  assert.equal(named.status, 0, named.err);
+  assert.equal(readFileSync(join(base, 'a.asl.json'), 'utf8'), fixed);
+});
+
 test('--fix refuses a file with another hard link: a rename would leave the other name the old text', () => {
   const { base, file } = folderWith('hardlink', fixable);
   linkSync(file, join(base, 'b.asl.json'));

@@ -5,7 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { reason } from '../inputFiles';
 import { textPath } from './formats';
 // The CommonJS builds, required: fdir's ES module build calls createRequire(import.meta.url), which has no URL once
@@ -22,10 +22,31 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** A problem with one path: the message says which and why, and the run ends with exit status 2. */
 export class PathError extends Error {}
 
-/** A file to check: its absolute path as named (symbolic links not resolved), and whether an argument named it. */
+/**
+ * A file to check: its absolute path as named (symbolic links not resolved), whether an argument named it, and for a
+ * file a folder search or a glob found, the real path of the folder searched (a link found there may lead outside it).
+ */
 export interface Candidate {
   path: string;
   explicit: boolean;
+  within?: string;
+}
+
+/**
+ * Why a found file may not be written (`lint --fix`): a link found in a folder that leads to a file outside it. A
+ * repository's link must not make `lint --fix .` rewrite the user's files elsewhere; a file named on the command line
+ * is written wherever its link leads, as named.
+ */
+export function outsideSearch(c: Candidate): string | undefined {
+  if (!c.within) return undefined;
+  let real: string;
+  try {
+    real = realpathSync(c.path);
+  } catch {
+    return undefined; // a broken link: replaceFile reports it
+  }
+  const rel = relative(c.within, real);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)) ? undefined : real;
 }
 
 /** Directory searches take these; a glob takes what its pattern names. */
@@ -78,7 +99,8 @@ export function expand(args: string[], cwd: string): Expansion {
       }
     }
     if (stat?.isDirectory()) {
-      for (const file of searchDirectory(path, cwd, problems)) found.push({ path: file, explicit: false });
+      const within = safeRealpath(path);
+      for (const file of searchDirectory(path, cwd, problems)) found.push({ path: file, explicit: false, within });
     } else if (stat?.isFile()) {
       found.push({ path, explicit: true });
     } else if (stat) {
@@ -89,7 +111,8 @@ export function expand(args: string[], cwd: string): Expansion {
       const { base, pattern } = splitGlob(arg, cwd);
       const matched = search(base, pattern, cwd, problems).filter((f) => languageOf(f, false));
       if (!matched.length) fatal.push(`${textPath(arg)} matches no file`);
-      for (const file of matched) found.push({ path: file, explicit: false });
+      const within = safeRealpath(base);
+      for (const file of matched) found.push({ path: file, explicit: false, within });
     }
   }
   // Why a glob matched nothing may be an unreadable folder: say both.
@@ -125,6 +148,14 @@ function unique(found: Candidate[]): Candidate[] {
     out.push(c);
   }
   return out;
+}
+
+function safeRealpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 function brokenLink(path: string): boolean {

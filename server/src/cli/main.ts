@@ -8,7 +8,7 @@ import { getLanguageService } from '../service/languageService';
 import type { WorkflowType } from '../service/core/types';
 import { Code } from '../service/core/codes';
 import { pathOf, readInputFile } from '../inputFiles';
-import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, readSource, saidPath } from './files';
+import { MAX_FILE_BYTES, PathError, displayPath, expand, languageOf, outsideSearch, readSource, saidPath } from './files';
 import { awsTarget, loadRuntime, type AwsTarget } from './aws';
 import { applyFixes, replaceFile, summary } from './fix';
 import { FORMATS, oneLine, render, toFinding, type Finding, type Format } from './formats';
@@ -110,7 +110,8 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
   const service = getLanguageService();
   const findings: Finding[] = [];
   let checked = 0;
-  for (const { path, explicit } of files) {
+  for (const candidate of files) {
+    const { path, explicit } = candidate;
     const shown = displayPath(path, cwd);
     const said = saidPath(path, cwd);
     const languageId = languageOf(path, explicit);
@@ -143,7 +144,11 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
       fail(io, `not fixing ${said}: it is not UTF-8 text, and writing it back would replace the bytes that are not`);
     } else if (values.fix) {
       const fixed = applyFixes(service, doc);
-      if (fixed.applied) {
+      const outside = fixed.applied ? outsideSearch(candidate) : undefined;
+      if (outside) {
+        failed = true;
+        fail(io, `not fixing ${said}: it is a symbolic link to ${saidPath(outside, cwd)}, outside the folder searched; name it on the command line to fix it there`);
+      } else if (fixed.applied) {
         try {
           // The byte order mark the checks did not see goes back where it was.
           replaceFile(source.snapshot, Buffer.from((source.bom ? '\uFEFF' : '') + fixed.doc.getText(), 'utf8'), said);
