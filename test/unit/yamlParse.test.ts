@@ -93,6 +93,14 @@ test('keys that look like numbers or booleans are string keys', () => {
   ]);
 });
 
+test('a null key (null, ~, an empty explicit key) is the name "null", as js-yaml and PyYAML convert it to JSON; other keys their text', () => {
+  assert.deepEqual(toValue(parseYamlDocument('null: 1\n').root!), { null: 1 });
+  assert.deepEqual(toValue(parseYamlDocument('~: 1\n').root!), { null: 1 });
+  assert.deepEqual(toValue(parseYamlDocument('? \n: 1\n').root!), { null: 1 });
+  assert.deepEqual(toValue(parseYamlDocument('a: &k ~\n*k : 2\n').root!), { a: null, null: 2 });
+  assert.deepEqual(toValue(parseYamlDocument('true: 1\n1: 2\n1.5: 3\n').root!), { true: 1, 1: 2, '1.5': 3 });
+});
+
 test('block scalars span the whole block, up to its last character', () => {
   assert.deepEqual(spans('a: |\n  line 1\n  line 2\n\nb: >-\n  folded\n  text\n'), [
     'object "a: |\\n  line 1\\n  line 2\\n\\nb: >-\\n  folded\\n  text"',

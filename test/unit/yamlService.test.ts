@@ -52,3 +52,8 @@ test('hover on a YAML key of a SageMaker payload', () => {
   assert.match(JSON.stringify(hover?.contents ?? ''), /InstanceType/);
   assert.deepEqual(hover?.range && [d.offsetAt(hover.range.start), d.offsetAt(hover.range.end)], [yamlText.indexOf('InstanceType'), yamlText.indexOf('InstanceType') + 'InstanceType'.length]);
 });
+
+test('a state named null (a null key) is the state "null", as js-yaml and PyYAML convert the file to JSON', () => {
+  assert.deepEqual(service.validate(doc('StartAt: "null"\nStates:\n  null:\n    Type: Succeed\n', 'asl-yaml')), []);
+  assert.deepEqual(service.validate(doc('StartAt: "null"\nStates:\n  ~:\n    Type: Succeed\n', 'asl-yaml')), []);
+});

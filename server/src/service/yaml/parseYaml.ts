@@ -469,7 +469,7 @@ class Converter {
     const aliased = key && yaml().isAlias(key) ? this.targetOf(key) : undefined;
     const keyNode: AstNode = {
       type: 'string',
-      value: aliased && yaml().isScalar(aliased) ? (aliased.value === null ? '' : String(aliased.value)) : keyString(key, this.text),
+      value: aliased && yaml().isScalar(aliased) ? scalarKey(aliased.value) : keyString(key, this.text),
       offset: keyStart,
       length: keyEnd - keyStart,
       parent: prop,
@@ -590,9 +590,18 @@ function isMergeKey(key: unknown): boolean {
   return yaml().isScalar(key) && key.value === '<<' && key.type === 'PLAIN';
 }
 
+/**
+ * A scalar key as the name it is in JSON: its text for `true`, `1`, `1.5`; a null key (`null:`, `~:`, `? ` alone)
+ * is "null", as js-yaml (the AWS Toolkit's reader) and PyYAML (the SAM CLI's, cfn-lint's) convert it with
+ * JSON.stringify / json.dumps. The yaml package's toJSON alone writes "" there.
+ */
+function scalarKey(value: unknown): string {
+  return value === null ? 'null' : String(value);
+}
+
 function keyString(key: YamlNode | null, text: string): string {
   if (!key) return '';
-  if (yaml().isScalar(key)) return key.value === null ? '' : String(key.value);
+  if (yaml().isScalar(key)) return scalarKey(key.value);
   if (yaml().isAlias(key)) return String(key.source);
   const [s, e] = key.range ?? [0, 0];
   return text.slice(s, e);
