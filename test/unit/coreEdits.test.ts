@@ -89,6 +89,19 @@ test('removing a YAML member: its lines in a block mapping, up to the dash after
   assert.equal(remove('i'), text.replace('{ h: 6, i: 7 }', '{ h: 6 }'));
 });
 
+test('removing the last member of a YAML block mapping under a key leaves the key {}, as JSON does, not a null', () => {
+  const one = (text: string, key: string) => apply(text, yamlRemoveMember(text, propertyNamed(parseYamlDocument(text).root!, key)));
+  const text = 'A:\n  c:\n    d:\n      e: 2\n  g: 3\n';
+  assert.equal(one(text, 'd'), 'A:\n  c: {}\n  g: 3\n');
+  assert.equal(one(text, 'e'), 'A:\n  c:\n    d: {}\n  g: 3\n');
+  // After an anchor or a tag on the key's line, before its comment; Windows line ends kept.
+  assert.equal(one('c: &x # note\r\n  d: 1\r\ne: 2\r\n', 'd'), 'c: &x {} # note\r\ne: 2\r\n');
+  assert.equal(one('c: !Foo\n  d: 1\n', 'd'), 'c: !Foo {}\n');
+  // In a sequence item the item itself becomes {} (as before); a mapping's other members are left alone.
+  assert.equal(one('L:\n  - e: 3\n', 'e'), 'L:\n  - {}\n');
+  assert.equal(one(text, 'g'), 'A:\n  c:\n    d:\n      e: 2\n');
+});
+
 test('nodeAt: a cursor just after a token is on it; a node looked up by its start is not the sibling ending there', () => {
   const node = (text: string, offset: number, end?: 'inclusive' | 'exclusive') => {
     const n = nodeAt(parseJson(text, true).root, offset, end && { end });

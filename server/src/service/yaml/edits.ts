@@ -153,8 +153,9 @@ export function yamlInsertMembers(text: string, target: AstNode, members: [key: 
 }
 
 /**
- * The edit removing the member `property` from its mapping. In a block mapping its lines go, unless the key follows
- * a sequence item's `- `: then the next member moves up to the dash (or the item becomes `{}`). In a flow mapping
+ * The edit removing the member `property` from its mapping. In a block mapping its lines go (the last one's, under
+ * a key, leave that key `{}`), unless the key follows a sequence item's `- `: then the next member moves up to the
+ * dash (or the item becomes `{}`). In a flow mapping
  * `{ … }` the comma before the next member (or after the previous one) goes with it, as in JSON.
  */
 export function yamlRemoveMember(text: string, property: AstNode): OffsetEdit | undefined {
@@ -165,7 +166,20 @@ export function yamlRemoveMember(text: string, property: AstNode): OffsetEdit | 
   if (i < 0) return undefined;
   const start = property.offset;
   const from = lineStart(text, start);
-  if (/^[ \t]*$/.test(text.slice(from, start))) return { offset: from, length: nextLineStart(text, start + property.length) - from, newText: '' };
+  if (/^[ \t]*$/.test(text.slice(from, start))) {
+    // The last member of a mapping that is a key's value on lines of its own: the key keeps an empty mapping
+    // (`StrategyConfig: {}`, as in JSON), not the null that `StrategyConfig:` alone would read as.
+    const holder = object.parent;
+    if (siblings.length === 1 && holder?.type === 'property' && holder.colonOffset !== undefined && holder.colonOffset < from) {
+      const keyLineEnd = lineEnd(text, holder.colonOffset);
+      // After what follows the colon on its line (an anchor, a tag), before a comment there.
+      const rest = text.slice(holder.colonOffset + 1, keyLineEnd);
+      const comment = rest.search(/(^|[ \t])#/);
+      const at = holder.colonOffset + 1 + (comment < 0 ? rest : rest.slice(0, comment)).trimEnd().length;
+      return { offset: at, length: lineEnd(text, start + property.length) - at, newText: ` {}${text.slice(at, keyLineEnd)}` };
+    }
+    return { offset: from, length: nextLineStart(text, start + property.length) - from, newText: '' };
+  }
   const next = siblings[i + 1];
   if (next) return { offset: start, length: next.offset - start, newText: '' };
   return { offset: start, length: property.length, newText: '{}' };
