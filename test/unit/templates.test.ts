@@ -662,6 +662,19 @@ test('a standalone YAML state machine with CloudFormation short tags (a Definiti
   assert.deepEqual(findings(open('pasted.asl.yaml', machine('').replace('!Ref ModelNameParam', '{Ref: ModelNameParam}'))), [['wrong-type', '{Ref: ModelNameParam}']]);
 });
 
+test('a tag that is neither CloudFormation\'s nor YAML\'s (!Foo): a warning naming it, its value not judged; !Ref, !!str and ! keep their meaning', () => {
+  const machine = ['StartAt: A', 'States:', '  A:', '    Type: !Foo Tusk', '    Parameters: !Bar', '      a: 1', '    Result: !!str 12', '    Comment: ! x', '    Next: !Ref B', '  B:', '    Type: Succeed', ''].join('\n');
+  const unknown = [['unknown-tag', '!Foo'], ['unknown-tag', '!Bar']];
+  assert.deepEqual(findings(open('tagged.asl.yaml', machine)), unknown);
+  assert.deepEqual(findings(TextDocument.create('file:///templates/tagged/m.asl.yaml', 'asl-yaml', 1, machine)), unknown);
+  const d = open('tagged.asl.yaml', machine);
+  assert.equal(service.validate(d)[0].message, '!Foo is not a YAML or CloudFormation tag; the value is not checked');
+  assert.equal(service.validate(d)[0].severity, 'warning');
+  // In a template's definition too; a tag outside every definition is the template's own business.
+  const template = stateMachineTemplate('      Tags: !Custom x', '      Definition:', '        StartAt: A', '        States:', '          A:', '            Type: !Foo Tusk', '            End: true');
+  assert.deepEqual(findings(open('tagged.yaml', template)), [['unknown-tag', '!Foo']]);
+});
+
 test('the machine a cursor past every definition is in: the one that ends last before it, while its block goes on (only that one is read: the text after each of 10,000 was quadratic)', () => {
   const machineYaml = (i: number) => `  R${i}:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Pass\n            End: true\n`;
   const text = 'Resources:\n' + machineYaml(0) + '            \n' + machineYaml(1) + '      \n';

@@ -108,7 +108,12 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     }
     const parsed: ParsedDocument = root ? { text, language: 'json', root, syntaxErrors: [] } : parseDocument(text, doc.languageId);
     // A YAML state machine with CloudFormation's short tags (`!GetAtt Role.Arn`): values known only at deployment.
-    if (parsed.language === 'yaml' && parsed.root && text.includes('!') && isStateMachine(parsed.root)) resolveIntrinsics(parsed.root, text, { tagsOnly: true });
+    // A tag that is neither CloudFormation's nor YAML's: a warning, its value not judged.
+    if (parsed.language === 'yaml' && parsed.root && text.includes('!') && isStateMachine(parsed.root)) {
+      const warnings: Problem[] = [];
+      resolveIntrinsics(parsed.root, text, { tagsOnly: true, warnings });
+      if (warnings.length) parsed.readWarnings = [...(parsed.readWarnings ?? []), ...warnings].sort((a, b) => a.offset - b.offset);
+    }
     // What the edit cannot have changed (the model, the data flow…) is taken over, not rebuilt.
     if (root && fresh) carryOver(hit!.parsed, parsed, fresh);
     remember(parses, doc.uri, { version: doc.version, text, parsed, languageId: doc.languageId });

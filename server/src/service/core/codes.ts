@@ -12,6 +12,8 @@ export const Code = {
   tooLarge: 'too-large',
   /** A YAML key given twice in its mapping (a warning: the last one is read). */
   duplicateKey: 'duplicate-key',
+  /** A YAML tag that is neither YAML's own nor CloudFormation's (`!Foo`): its value is not checked. */
+  unknownTag: 'unknown-tag',
 } as const;
 
 /** The code of a mistake inside an expression (expressions/types.ts ExpressionError). */

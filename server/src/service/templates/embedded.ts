@@ -183,7 +183,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     }
     if (!isDefinition(d.node)) continue;
     if (d.serverless) pseudoParameters(d.node);
-    const subs = resolveIntrinsics(d.node, parsed.text);
+    const subs = resolveIntrinsics(d.node, parsed.text, { warnings: own });
     // serverless-step-functions resolves `${…}` itself (Serverless variables, pseudo parameters under its Fn::Sub),
     // and the framework its variables (`${self:…}`, `${opt:…}`) in its file's own resources too.
     if (!d.serverless && !d.serverlessFile) append(own, unmatchedPlaceholders(d.node, d.substitutions, parsed.text));

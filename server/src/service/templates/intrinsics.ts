@@ -4,15 +4,33 @@
 // (`!Ref`, `!GetAtt`, `Fn::Join`, `!If`, …) is a value known only at deployment: a placeholder string over the
 // same span, which every check already treats like a `.$` value. Done once per parse, in place, iteratively.
 import { setAlternatives } from '../core/alternatives';
+import { Code } from '../core/codes';
 import { markRewritten } from '../core/findingsCache';
-import type { AstNode } from '../core/types';
+import type { AstNode, Problem } from '../core/types';
+
+/**
+ * CloudFormation's short-form tags: the YAML forms of its intrinsic and condition functions (the CloudFormation
+ * User Guide's "Intrinsic function reference"; `!Length` and `!ToJsonString` with the AWS::LanguageExtensions
+ * transform). Any other local tag (`!Foo`) is no intrinsic: unknownTagWarning.
+ */
+export const CLOUDFORMATION_TAGS: ReadonlySet<string> = new Set([
+  '!Ref', '!Condition', '!Sub', '!GetAtt', '!Join', '!Select', '!Split', '!If', '!Equals', '!And', '!Or', '!Not',
+  '!FindInMap', '!ImportValue', '!Base64', '!Cidr', '!GetAZs', '!Transform', '!Length', '!ToJsonString',
+]);
 
 /** The long form of a short tag (`!Ref` → Ref, `!GetAtt` → Fn::GetAtt); undefined for tags that are not intrinsics. */
 function intrinsicOfTag(tag: string | undefined): string | undefined {
-  if (!tag || !/^![A-Z][A-Za-z0-9]*$/.test(tag)) return undefined;
+  if (!tag || !CLOUDFORMATION_TAGS.has(tag)) return undefined;
   const name = tag.slice(1);
   return name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`;
 }
+
+/**
+ * A local tag that is neither CloudFormation's nor YAML's own (`!!str` and the like are resolved by the parser and
+ * never kept), such as `!Foo`: nothing that deploys the file gives it a meaning, and what its value stands for is
+ * not known. `!` alone (YAML's non-specific tag: the value as written) is not one.
+ */
+const isUnknownTag = (tag: string | undefined): tag is string => !!tag && tag !== '!' && !CLOUDFORMATION_TAGS.has(tag);
 
 /** The placeholder name a Sub would write for a reference (`!Ref X`: X, `!GetAtt A.B` or `[A, B]`: A.B), else undefined. */
 export function referenceName(name: string, arg: AstNode | undefined): string | undefined {
@@ -120,14 +138,19 @@ function joinString(arg: AstNode | undefined, node: AstNode, start: number): Ast
  * `!Ref X` can only be CloudFormation's, as in a definition pasted from a template or a DefinitionUri file). Returns the strings that
  * were a Sub's, each with its variable map (`[string, { Var: value }]`) if any, for substitutions to be followed.
  */
-export function resolveIntrinsics(root: AstNode, text: string, { tagsOnly = false } = {}): Map<AstNode, AstNode | undefined> {
+export function resolveIntrinsics(root: AstNode, text: string, { tagsOnly = false, warnings }: { tagsOnly?: boolean; warnings?: Problem[] } = {}): Map<AstNode, AstNode | undefined> {
   const subs = new Map<AstNode, AstNode | undefined>();
   const stack: AstNode[] = [root];
+  const warned = new Set<number>();
   while (stack.length) {
     const node = stack.pop()!;
     for (let i = 0; i < (node.children?.length ?? 0); i++) {
       const child = node.children![i];
-      const intrinsic = tagsOnly ? (intrinsicOfTag(child.tag) ? { name: intrinsicOfTag(child.tag)!, arg: child } : undefined) : intrinsicAt(child);
+      // A tag nothing gives a meaning to (`Type: !Foo Tusk`): a value not known, as an intrinsic's, and a warning.
+      const unknown = isUnknownTag(child.tag) ? child.tag : undefined;
+      const intrinsic = unknown
+        ? { name: unknown, arg: child }
+        : tagsOnly ? (intrinsicOfTag(child.tag) ? { name: intrinsicOfTag(child.tag)!, arg: child } : undefined) : intrinsicAt(child);
       if (!intrinsic) {
         stack.push(child);
         continue;
@@ -138,6 +161,17 @@ export function resolveIntrinsics(root: AstNode, text: string, { tagsOnly = fals
       const from = Math.max(0, child.offset - 200);
       const tagAt = arg === child ? text.slice(from, child.offset).lastIndexOf(child.tag!) : -1;
       const start = tagAt >= 0 ? from + tagAt : child.offset;
+      if (unknown && warnings && !warned.has(start)) {
+        warned.add(start);
+        warnings.push({
+          offset: start,
+          length: tagAt >= 0 ? unknown.length : child.length,
+          message: `${unknown} is not a YAML or CloudFormation tag; the value is not checked`,
+          severity: 'warning',
+          source: 'yaml',
+          code: Code.unknownTag,
+        });
+      }
       const replacement = replacementOf(child, name, arg, start);
       // A Sub read as its string (not one that became a placeholder): its variables go with it.
       if (name === 'Fn::Sub' && replacement.value !== '${Fn::Sub}') subs.set(replacement, arg?.type === 'array' && arg.children?.[1]?.type === 'object' ? arg.children[1] : undefined);
