@@ -201,9 +201,23 @@ test('.nan keys are never duplicates (NaN is no value equal to itself, as the ya
   assert.equal(parseYamlDocument('a:\n  .nan: 1\n  .NaN: 2\n').readWarnings, undefined);
 });
 
-test('only the first document of a stream', () => {
+test('one document of a stream is read: the first, or the first that holds anything; each other one is an error on its ---', () => {
+  const other = (text: string) => parseYamlDocument(text).otherDocuments?.map((p) => [p.severity, p.code, text.slice(p.offset, p.offset + p.length)]);
   assert.deepEqual(toValue(parseYamlDocument('a: 1\n---\nb: 2\n').root!), { a: 1 });
+  assert.deepEqual(other('a: 1\n---\nb: 2\n'), [['error', 'multiple-documents', '---']]);
   assert.deepEqual(toValue(parseYamlDocument('---\na: 1\n...\n').root!), { a: 1 });
+  assert.deepEqual(toValue(parseYamlDocument('---\na: 1\n...\n# c\n').root!), { a: 1 });
+  assert.equal(other('---\na: 1\n...\n# c\n'), undefined);
+  // An empty first document (comments only) is passed over: the machine after it is read.
+  assert.deepEqual(toValue(parseYamlDocument('---\n---\na: 1\n').root!), { a: 1 });
+  assert.deepEqual(other('---\n---\na: 1\n'), [['error', 'multiple-documents', '---']]);
+  assert.equal(parseYamlDocument('---\n---\na: 1\n').otherDocuments![0].offset, 0);
+  assert.deepEqual(toValue(parseYamlDocument('# c\n---\n# only\n---\na: 1\n').root!), { a: 1 });
+  // A trailing empty one, and one after `...` without ---: its first line.
+  assert.deepEqual(other('a: 1\n---\n'), [['error', 'multiple-documents', '---']]);
+  assert.deepEqual(other('a: 1\n...\nb: 2\n'), [['error', 'multiple-documents', 'b: 2']]);
+  // `~` alone is a document that holds null, not an empty one.
+  assert.equal(toValue(parseYamlDocument('~\n---\na: 1\n').root!), null);
 });
 
 test('an empty document or only comments: no tree, no error', () => {

@@ -57,3 +57,19 @@ test('a state named null (a null key) is the state "null", as js-yaml and PyYAML
   assert.deepEqual(service.validate(doc('StartAt: "null"\nStates:\n  null:\n    Type: Succeed\n', 'asl-yaml')), []);
   assert.deepEqual(service.validate(doc('StartAt: "null"\nStates:\n  ~:\n    Type: Succeed\n', 'asl-yaml')), []);
 });
+
+test('a state machine file of more than one YAML document: an error on each other one, and the machine read is checked (an empty first one passed over)', () => {
+  const found = (text: string, languageId = 'asl-yaml') => service.validate(doc(text, languageId)).map((p) => [p.severity, p.code, text.slice(p.offset, p.offset + p.length)]);
+  assert.deepEqual(found('---\n---\nStartAt: A\nStates:\n  A:\n    Type: Tusk\n    End: true\n'), [
+    ['error', 'asl-unknown-state-type', 'Tusk'],
+    ['error', 'multiple-documents', '---'],
+  ]);
+  assert.deepEqual(found('StartAt: A\nStates:\n  A:\n    Type: Succeed\n---\nStartAt: X\n'), [['error', 'multiple-documents', '---']]);
+  assert.match(service.validate(doc('StartAt: A\nStates:\n  A:\n    Type: Succeed\n---\nStartAt: X\n', 'asl-yaml'))[0].message, /A state machine file holds one YAML document/);
+  // A plain YAML file that is a machine too; one that is none (Kubernetes manifests) gets nothing.
+  assert.deepEqual(found('StartAt: A\nStates:\n  A:\n    Type: Succeed\n---\nb: 1\n', 'yaml'), [['error', 'multiple-documents', '---']]);
+  assert.deepEqual(found('kind: Service\n---\nkind: Deployment\n', 'yaml'), []);
+  // A template is left to its own readers: its machine is checked, its other documents not judged.
+  const template = 'Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition:\n        StartAt: A\n        States:\n          A:\n            Type: Tusk\n            End: true\n';
+  assert.deepEqual(found(`---\n---\n${template}---\nb: 1\n`, 'yaml'), [['error', 'asl-unknown-state-type', 'Tusk']]);
+});

@@ -38,6 +38,8 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
     append(problems, checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri, declaredHere, m === parsed ? store.workflowType(doc.uri) : m.workflowType));
   }
   if (machines[0] !== parsed) append(problems, templateFindings(parsed));
+  // A state machine file is one YAML document: each other one is an error (the machine read is still checked).
+  if (parsed.otherDocuments && machines.includes(parsed)) append(problems, parsed.otherDocuments);
   return problems;
 }
 

@@ -14,6 +14,8 @@ export const Code = {
   duplicateKey: 'duplicate-key',
   /** A YAML tag that is neither YAML's own nor CloudFormation's (`!Foo`): its value is not checked. */
   unknownTag: 'unknown-tag',
+  /** A YAML state machine file of more than one document (`---` starting another). */
+  multipleDocuments: 'multiple-documents',
 } as const;
 
 /** The code of a mistake inside an expression (expressions/types.ts ExpressionError). */

@@ -69,6 +69,11 @@ export interface ParsedDocument {
   /** Warnings about how the text reads that leave the tree whole (a YAML key given twice: the last is read). */
   readWarnings?: Problem[];
   /**
+   * YAML: an error on each document of the stream besides the one read (`root`), reported when the file is itself a
+   * state machine (one document); a template or any other YAML file is left to its own readers.
+   */
+  otherDocuments?: Problem[];
+  /**
    * The workflow type a template declares for the machine (CloudFormation StateMachineType, SAM Type, Serverless
    * type); for a document that is a machine itself, the one it was given (DocumentStore.setWorkflowType).
    */

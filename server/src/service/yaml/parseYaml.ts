@@ -32,16 +32,21 @@ export interface YamlParseResult {
   syntaxErrors: Problem[];
   /** Warnings about how the document reads that leave its tree whole: a key given twice in a mapping. */
   readWarnings?: Problem[];
+  /** An error on each document of the stream besides the one read (parseYaml's `otherDocuments`). */
+  otherDocuments?: Problem[];
 }
 
-/** Parses the first document of a YAML text into jsonc-parser-shaped nodes. Never throws. */
+/**
+ * Parses a YAML text into jsonc-parser-shaped nodes: its first document, or the first that holds anything when the
+ * first is empty (`---` twice before the machine), so a machine written after an empty one is still read. Never throws.
+ */
 export function parseYamlDocument(text: string): YamlParseResult {
   // YAML 1.2 takes a lone carriage return for a line break (as editors do), the yaml package only LF and CR LF:
   // the same text with LF there, of the same length, so every offset holds.
   const lf = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   try {
-    const { root, syntaxErrors, readWarnings } = parse(lf);
-    return readWarnings?.length ? { root, syntaxErrors, readWarnings } : { root, syntaxErrors };
+    const { root, syntaxErrors, readWarnings, otherDocuments } = parse(lf);
+    return { root, syntaxErrors, ...(readWarnings?.length ? { readWarnings } : {}), ...(otherDocuments?.length ? { otherDocuments } : {}) };
   } catch (e) {
     // The yaml package should not throw on any input; if it does, the document is still answered. Out of stack (its
     // composer recurses: 50,000 lines of alternating indentation), it is not read in full, as a too deep one.
@@ -52,8 +57,8 @@ export function parseYamlDocument(text: string): YamlParseResult {
 
 /** The ParsedDocument for the language service (the document store's parse). */
 export function parseYaml(text: string): ParsedDocument {
-  const { root, syntaxErrors, readWarnings } = parseYamlDocument(text);
-  return readWarnings ? { text, language: 'yaml', root, syntaxErrors, readWarnings } : { text, language: 'yaml', root, syntaxErrors };
+  const { root, syntaxErrors, readWarnings, otherDocuments } = parseYamlDocument(text);
+  return { text, language: 'yaml', root, syntaxErrors, ...(readWarnings ? { readWarnings } : {}), ...(otherDocuments ? { otherDocuments } : {}) };
 }
 
 /** A parse, and where the parser put its first error (before it is placed for the user), if any. */
@@ -67,14 +72,15 @@ function parse(text: string, mends = 0): Parsed {
   if (shape.flowItems > MAX_FLOW_ITEMS) return tooLarge(text, `This YAML document has more than ${MAX_FLOW_ITEMS.toLocaleString('en-US')} items in flow collections ([…] or {…}); it is not validated`);
   if (cstDepth((tokens = [...new (yaml().Parser)().parse(text)])) > MAX_YAML_DEPTH) return misread(text) ?? tooDeep(text);
 
-  let first: Document.Parsed | undefined;
+  const docs: Document.Parsed[] = [];
   // Duplicate keys are found by the converter (one set per mapping): the yaml package's own check compares every
   // key with every earlier one, quadratic in a mapping of many keys (50 s for 80,000).
   const composer = new (yaml().Composer)({ version: '1.2', schema: 'core', prettyErrors: false, uniqueKeys: false });
-  for (const doc of composer.compose(tokens, true, text.length)) {
-    first ??= doc;
-  }
+  for (const doc of composer.compose(tokens, true, text.length)) docs.push(doc);
+  // The document read: the first, or the first that holds anything after empty ones.
+  const first = docs.find((d) => !isEmptyDocument(d)) ?? docs[0];
   if (!first) return { root: undefined, syntaxErrors: [] };
+  const otherDocuments = docs.filter((d) => d !== first).map((d) => otherDocument(text, d));
   const mended = mends < MAX_MENDS ? mendFlowEnds(text, first.errors) : undefined;
   if (mended !== undefined) return parse(mended, mends + 1);
 
@@ -109,7 +115,30 @@ function parse(text: string, mends = 0): Parsed {
     severity: 'warning' as const,
     code: Code.duplicateKey,
   }));
-  return { root, syntaxErrors, ...(readWarnings.length ? { readWarnings } : {}), firstErrorAt: errors[0]?.pos[0] };
+  return { root, syntaxErrors, ...(readWarnings.length ? { readWarnings } : {}), ...(otherDocuments.length ? { otherDocuments } : {}), firstErrorAt: errors[0]?.pos[0] };
+}
+
+/** A document with nothing in it (a `---` followed by nothing, or by comments only): its contents an empty null. */
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  const c = doc.contents as YamlNode | null;
+  if (!c) return true;
+  return yaml().isScalar(c) && c.value === null && !c.tag && !c.anchor && (!c.range || c.range[0] === c.range[1]);
+}
+
+/**
+ * A document of the stream besides the one read, as an error on its `---` (or, after a `...`, its first line): a
+ * state machine file is one document, and the YAML readers that turn it into the JSON AWS is sent (js-yaml's load,
+ * PyYAML's safe_load) refuse a stream of more, an empty one included.
+ */
+function otherDocument(text: string, doc: Document.Parsed): Problem {
+  const start = doc.range[0];
+  const marker = text.startsWith('---', start);
+  const at = marker ? start : (doc.contents?.range?.[0] ?? start);
+  const length = marker ? 3 : Math.max(1, text.indexOf('\n', at) < 0 ? text.length - at : text.indexOf('\n', at) - at);
+  return {
+    ...problem(text, at, length, `A state machine file holds one YAML document; this ${marker ? '---' : 'text'} starts another${isEmptyDocument(doc) ? ' (an empty one)' : ''}, which the YAML readers that turn the file into JSON for AWS refuse`),
+    code: Code.multipleDocuments,
+  };
 }
 
 /** The offset of the last flow collection's opening bracket before `at` that has no closing one (CST tokens, walked without recursion). */
