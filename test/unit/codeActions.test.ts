@@ -354,6 +354,16 @@ describe('YAML', () => {
     assert.match(r.result, /\n {8}MaxRuntimeInSeconds: 3600\n {6}RoleArn: ""\n {4}End: true/);
     assert.ok(!r.after.some((e) => e.startsWith('missing-required')), r.after.join('\n'));
   });
+  test('a mapping that is an item of a block list (`- Key: team`) gets its missing members too, aligned under its first key', () => {
+    const text = yaml.replace('    End: true\n', '      RoleArn: arn:aws:iam::111122223333:role/R\n      Tags:\n        - Key: team\n    End: true\n');
+    const r = quickFix(text, 'missing-required', 'Key: team', { languageId: 'asl-yaml' });
+    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    assert.match(r.result, /\n {6}Tags:\n {8}- Key: team\n {10}Value: ""\n {4}End: true/);
+    assert.ok(!r.after.some((e) => e.startsWith('missing-required')), r.after.join('\n'));
+    // The same in flow style, as before.
+    const flow = quickFix(text.replace('\n        - Key: team', ' [{Key: team}]'), 'missing-required', '{Key: team}', { languageId: 'asl-yaml' });
+    assert.match(flow.result, /Tags: \[\{Key: team, Value: ""\}\]/);
+  });
 });
 
 describe('fix all', () => {

@@ -150,21 +150,31 @@ function fillNull(parsed: ParsedDocument, at: AstNode): Fix | undefined {
   return { title, edits: [{ offset: node.offset, length: node.length, newText: before + yamlScalar(value, { flow: true }) + after }], preferred: true };
 }
 
+/**
+ * The object a finding on an object was reported on, from the node nodeOf finds at its span: a YAML mapping of one
+ * member (`- Key: team`) spans exactly what its property does, which is found first; look past it to the object.
+ */
+function objectSpanning(node: AstNode | undefined): AstNode | undefined {
+  while (node && node.type !== 'object' && node.parent?.offset === node.offset && node.parent.length === node.length) node = node.parent;
+  return node;
+}
+
 function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, unknown>): Fix | undefined {
   const missing = (data.missing as string[]) ?? [];
-  if (!missing.length || !(isKey(node) || node.type === 'object')) return undefined;
+  if (!missing.length) return undefined;
   const title = 'Add missing required parameters';
   if (typeof data.payloadKey === 'string') {
     // The state has no Parameters/Arguments at all: add it, with the request's required members.
-    const state = valueOf(node.parent);
+    const state = isKey(node) || node.type === 'object' ? valueOf(node.parent) : undefined;
     const task = taskNamedBy(parsed, node);
     if (state?.type !== 'object' || !task || !writtenInPlace(parsed, state)) return undefined;
     const request = integrationOf(task)?.request;
     if (!request) return undefined;
     return { title, edits: [insertMembers(parsed, state, [[data.payloadKey, placeholder(request)]])], preferred: true, members: { object: state, names: [data.payloadKey], how: 'insert' } };
   }
-  // Reported on the member's key, or on the object itself when it is a list item.
-  const object = node.type === 'object' ? node : valueOf(node.parent);
+  // Reported on the member's key, or on the object itself when it is a list item (`- Key: team` in YAML, found at
+  // its one property).
+  const object = isKey(node) ? valueOf(node.parent) : objectSpanning(node);
   if (object?.type !== 'object' || !writtenInPlace(parsed, object)) return undefined;
   const shape = shapeOf(parsed, object);
   if (shape?.kind !== 'structure') return undefined;
@@ -195,9 +205,7 @@ function documentedRuleFix(parsed: ParsedDocument, fix: DocumentedRuleFix, ruleI
     const edit = removeMember(parsed, property);
     return edit && { title: `Remove ${String(key!.value)}`, edits: [edit], preferred: rule?.kind === 'forbidden' && rule.when === undefined };
   }
-  // A YAML mapping of one member spans exactly what its property does: look past the property to the object.
-  let object = nodeOf(parsed, { offset: from + fix.objectAt, length: fix.objectLength });
-  while (object && object.type !== 'object' && object.parent?.offset === object.offset && object.parent.length === object.length) object = object.parent;
+  const object = objectSpanning(nodeOf(parsed, { offset: from + fix.objectAt, length: fix.objectLength }));
   if (object?.type !== 'object' || !writtenInPlace(parsed, object)) return undefined;
   return { title: `Add ${fix.key}: ${JSON.stringify(fix.value)}`, edits: [insertMembers(parsed, object, [[fix.key, fix.value]])], preferred, members: { object, names: [fix.key], how: 'insert' } };
 }
