@@ -243,6 +243,10 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     // A name the table's object has by inheritance is no algorithm either.
     assert.equal(jw("{% $hash('x', 'toString') %}"), '$hash algorithm "toString" is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512');
     assert.equal(jw('{% $partition([1, 2, 3], 0) %}'), "$partition's chunk size must be positive, not 0");
+    // A literal of another type where the call refuses it when it runs (x33b); a computed one is not judged.
+    assert.equal(jw("{% $partition([1, 2, 3], '2') %}"), "$partition's chunk size is a number, not a string: the call fails when it runs");
+    assert.equal(jw("{% $hash('x', 256) %}"), "$hash's algorithm is a string, not a number: the call fails when it runs");
+    assert.equal(checkJsonata('{% $partition([1, 2, 3], $states.input.size) %}'), undefined);
     assert.equal(jw('{% $range(1, 5, 0) %}'), "$range's step must not be 0");
     assert.equal(jw('{% $uuid(1) %}'), '$uuid takes 0 arguments ($uuid()), not 1: the call fails when the state runs');
     assert.match(jw(`{% $parse('{"a": 1,}') %}`), /^\$parse of "\{\\"a\\": 1,\}" always fails: it is not JSON \(/);

@@ -284,7 +284,9 @@ const STEP_FUNCTIONS_FUNCTIONS: Record<string, StepFunctionsFunction> = {
     shape: '$partition(array, chunkSize)',
     check: ([, chunk]) => {
       const size = literalNumber(chunk);
-      return size !== undefined && size <= 0 ? { message: `$partition's chunk size must be positive, not ${size}`, arg: 1 } : undefined;
+      if (size !== undefined && size <= 0) return { message: `$partition's chunk size must be positive, not ${size}`, arg: 1 };
+      // A size that is not a number is refused when it runs (evaluate below), like 0.
+      return notA('number', chunk, "$partition's chunk size", 1);
     },
     // A size that is not a number (a string, a missing field) is refused like 0, not coerced.
     evaluate: (items, size) => arrayPartition('$partition', items as unknown[], typeof size === 'number' ? size : NaN, size),
@@ -306,7 +308,7 @@ const STEP_FUNCTIONS_FUNCTIONS: Record<string, StepFunctionsFunction> = {
     check: ([, algorithm]) =>
       algorithm?.type === 'string' && typeof algorithm.value === 'string' && digestLength(algorithm) === undefined
         ? { message: `$hash algorithm ${JSON.stringify(algorithm.value)} is not one of ${Object.keys(HASH_LENGTHS).join(', ')}`, arg: 1 }
-        : undefined,
+        : notA('string', algorithm, "$hash's algorithm", 1),
     evaluate: (data, algorithm) => hashText('$hash', data, algorithm),
   },
   random: { min: 0, max: 1, shape: '$random() or $random(seed)', evaluate: (seed) => (seed === undefined ? Math.random() : mulberry32(seed as number)) },
@@ -328,6 +330,23 @@ const STEP_FUNCTIONS_FUNCTIONS: Record<string, StepFunctionsFunction> = {
     evaluate: (s) => JSON.parse(s as string),
   },
 };
+
+/**
+ * A literal argument of another JSON type than the parameter takes, where the call then fails when it runs (as
+ * `evaluate` refuses it: $partition's chunk size, $hash's algorithm). Only literals are judged: anything computed
+ * may be of the right type.
+ */
+function notA(want: 'array' | 'number' | 'string', n: JsonataNode | undefined, what: string, arg: number): { message: string; arg: number } | undefined {
+  const kind =
+    n?.type === 'string' ? 'a string'
+    : n?.type === 'number' || literalNumber(n) !== undefined ? 'a number'
+    : n?.type === 'value' ? (n.value === null ? 'null' : 'a boolean')
+    : n?.type === 'unary' && n.value === '{' ? 'an object'
+    : n?.type === 'unary' && n.value === '[' ? 'an array'
+    : undefined;
+  if (!kind || kind === `a ${want}` || kind === `an ${want}`) return undefined;
+  return { message: `${what} is ${want === 'array' ? 'an array' : `a ${want}`}, not ${kind}: the call fails when it runs`, arg };
+}
 
 /** $random(seed): the same number for the same seed. */
 function mulberry32(seed: number): number {
