@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { findings, machine, training, VALID_TRAINING, VALID_TRANSFORM } from './helpers';
+import { doc, findings, machine, service, training, VALID_TRAINING, VALID_TRANSFORM } from './helpers';
 
 const TRANSFORM = 'arn:aws:states:::sagemaker:createTransformJob.sync';
 
@@ -382,6 +382,19 @@ describe('depth and files', () => {
     const f = findings(text, { source: 'json' });
     assert.equal(f.length, 1);
     assert.equal(f[0].code, 'syntax');
+  });
+  test('a deleted } (or ") leaves an object open: the members the parser then reads into it are not judged, the indentation says where they belong (new-user walk, session 33); a real mistake elsewhere stands', () => {
+    const text = machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 } }));
+    const lines = text.split('\n');
+    // The } that closes ResourceConfig (pretty-printed: a line of its own), and the " before a key.
+    const close = lines.findIndex((l, i) => i > lines.findIndex((x) => x.includes('"ResourceConfig"')) && l.trim().startsWith('}'));
+    const unclosed = lines.filter((_, i) => i !== close).join('\n');
+    const unquoted = text.replace('"VolumeSizeInGB"', 'VolumeSizeInGB"');
+    const all = (t: string) => service.validate(doc(t)).map((p) => p.code).sort();
+    for (const broken of [unclosed, unquoted]) assert.deepEqual(all(broken), ['syntax'], broken);
+    // A typo that the indentation keeps where it is, with a syntax error elsewhere: both.
+    const both = unquoted.replace('"TrainingInputMode"', '"TrainingInputMod"');
+    assert.deepEqual(all(both), ['syntax', 'unknown-key']);
   });
   test('100k-deep nesting is refused with one clear message', () => {
     const text = '['.repeat(100000) + ']'.repeat(100000);

@@ -10,6 +10,7 @@ import { SageMakerCode } from './sagemaker/codes';
 import { validateDataflow } from './dataflow/validation';
 import type { AstNode, ParsedDocument, Problem, WorkflowType } from './core/types';
 import { nodeAt } from './core/tree';
+import { lineStart } from './core/text';
 import { declaresStateMachine, type DocumentStore } from './documentStore';
 import { toDiagnostic } from './lsp';
 import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
@@ -63,7 +64,7 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   // the object or list being typed holds (an unclosed string's text read as a key, the value after it as another).
   if (incomplete) {
     const broken = brokenContainers(parsed);
-    append(problems, sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code) && !guessedByRecovery(parsed, broken, p)));
+    append(problems, sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code) && !guessedByRecovery(parsed, broken, p) && !misplacedByRecovery(parsed, p)));
   } else append(problems, sagemaker);
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
@@ -94,6 +95,42 @@ function guessedByRecovery(parsed: ParsedDocument, broken: readonly { container:
   if (!broken.length) return false;
   const container = containerOf(nodeAt(parsed.root, p.offset)?.parent);
   return !!container && broken.some((b) => b.container === container && b.from <= p.offset);
+}
+
+/**
+ * Whether finding `p` lies in a member the recovery put in the wrong object (JSON): a `}` deleted above leaves its
+ * object open, and the parser reads the members after it (its siblings', its parent's) as its own, so "Unknown
+ * parameter TrainingJobDefinition in HyperParameterTuningJobConfig" (new-user walk, session 33). The indentation
+ * tells what the braces no longer do: a member that starts its line no deeper than the line that opened its object,
+ * or at another depth than the first of its siblings that starts a line, is not where the tree has it; it and the
+ * members after it are not judged while the syntax error stands. (YAML's indentation is its syntax: not needed.)
+ */
+function misplacedByRecovery(parsed: ParsedDocument, p: Problem): boolean {
+  if (parsed.language !== 'json') return false;
+  const text = parsed.text;
+  /** The indentation of the line `offset` is on, and whether `offset` is the first thing on it. */
+  const lineOf = (offset: number) => {
+    const start = lineStart(text, offset);
+    let i = start;
+    while (i < offset && (text[i] === ' ' || text[i] === '\t')) i++;
+    let indent = start;
+    while (text[indent] === ' ' || text[indent] === '\t') indent++;
+    return { indent: indent - start, first: i === offset };
+  };
+  for (let n = nodeAt(parsed.root, p.offset); n; n = n.parent) {
+    if (n.type !== 'property' || n.parent?.type !== 'object') continue;
+    const object = n.parent;
+    const opened = lineOf(object.offset).indent;
+    let siblings: number | undefined;
+    for (const member of object.children ?? []) {
+      if (member.offset > n.offset) break;
+      const at = lineOf(member.offset);
+      if (!at.first) continue;
+      if (at.indent <= opened || (siblings !== undefined && at.indent !== siblings)) return true;
+      siblings ??= at.indent;
+    }
+  }
+  return false;
 }
 
 /** The nearest object or list at or above `n`. */
