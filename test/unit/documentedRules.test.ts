@@ -35,7 +35,8 @@ const env = (entries: number, valueLength: number, prefix = 'K') =>
 const ranges = (n: number) => Array.from({ length: n }, (_, i) => ({ Name: `p${i}`, MinValue: '1', MaxValue: '2' }));
 const nodes = (n: number) => Array.from({ length: n }, (_, i) => `node-${i}`);
 const instances = (n: number) => Array.from({ length: n }, (_, i) => `i-${(0x10000000 + i).toString(16)}`);
-const tuning = (config: object) => ({ HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, ...config } });
+/** A tuning job with this config and one (empty) training job definition, so that it has a training job to launch. */
+const tuning = (config: object) => ({ HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, ...config }, TrainingJobDefinitions: [{}] });
 /** A Hyperband tuning job of one training job definition, with these static hyperparameters (or `definition` instead). */
 const hyperband = (config: object, hyperParameters: object = {}, definition: object = { StaticHyperParameters: hyperParameters }) => ({
   ...tuning({ Strategy: 'Hyperband', ...config }),
@@ -943,6 +944,12 @@ const CASES: Record<string, Case> = {
     bad: tuning({ Strategy: 'Hyperband', StrategyConfig: { HyperbandStrategyConfig: { MaxResource: 20001 } } }),
     ok: tuning({ Strategy: 'Hyperband', StrategyConfig: { HyperbandStrategyConfig: { MaxResource: 20000 } } }),
     dynamic: tuning({ Strategy: 'Hyperband', StrategyConfig: { HyperbandStrategyConfig: { 'MaxResource.$': '$.epochs' } } }),
+  },
+  'tuning-needs-training-job-definition': {
+    api: 'createHyperParameterTuningJob',
+    bad: { HyperParameterTuningJobConfig: tuning({}).HyperParameterTuningJobConfig },
+    ok: [{ ...tuning({}), TrainingJobDefinitions: undefined, TrainingJobDefinition: {} }, tuning({})],
+    dynamic: [{ HyperParameterTuningJobConfig: tuning({}).HyperParameterTuningJobConfig, 'TrainingJobDefinition.$': '$.definition' }, { HyperParameterTuningJobConfig: tuning({}).HyperParameterTuningJobConfig, 'TrainingJobDefinitions.$': '$.definitions' }],
   },
   'hyperband-max-resource-inferable': {
     api: 'createHyperParameterTuningJob',
