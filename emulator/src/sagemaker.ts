@@ -292,7 +292,10 @@ export class SageMakerEmulator {
       counts.launched += batch.length;
       batch.forEach((stream) => steps.push({
         at, status: 'InProgress', secondary: 'InProgress', message: '', stream, trainingJobs: { ...counts },
-        logs: [`Emulator: training job ${stream} of tuning job ${job.name}; its image is not run here and its ${metric.name} is made up`, ...environmentLines({ Environment: definition.Environment, HyperParameters: definition.StaticHyperParameters })],
+        logs: [
+          `Emulator: training job ${stream} of tuning job ${job.name}; its image is not run here and its ${metric.name} is made up`,
+          ...environmentLines({ Environment: definition.Environment, HyperParameters: { ...definition.StaticHyperParameters, ...tunedValues(job.request, names.indexOf(stream)) } }),
+        ],
       }));
       at += stepMs;
       batch.forEach((stream, i) => {
@@ -365,7 +368,7 @@ export class SageMakerEmulator {
         BestTrainingJob: best === undefined ? undefined : {
           TrainingJobName: job.trainingJobNames![best],
           TrainingJobArn: `arn:aws:sagemaker:${this.options.region}:${this.options.account}:training-job/${job.trainingJobNames![best].toLowerCase()}`,
-          TuningJobName: job.name, CreationTime: seconds(job.created), TrainingJobStatus: 'Completed', TunedHyperParameters: {}, ObjectiveStatus: 'Succeeded',
+          TuningJobName: job.name, CreationTime: seconds(job.created), TrainingJobStatus: 'Completed', TunedHyperParameters: tunedValues(r, best), ObjectiveStatus: 'Succeeded',
           FinalHyperParameterTuningJobObjectiveMetric: { Type: metric.type, MetricName: metric.name, Value: metricValue(best) },
         },
       };
@@ -599,6 +602,29 @@ function tuningPlan(request: Json): { total: number; parallel: number; metric: {
   const total = Math.min(whole(limits.MaxNumberOfTrainingJobs) ?? 2 * parallel, 500);
   const objective = request.HyperParameterTuningJobConfig?.HyperParameterTuningJobObjective ?? request.TrainingJobDefinition?.TuningObjective ?? {};
   return { total, parallel: Math.min(parallel, total), metric: { name: String(objective.MetricName ?? 'objective'), type: objective.Type === 'Maximize' ? 'Maximize' : 'Minimize' } };
+}
+
+/**
+ * The values the i-th training job of a tuning job tries for each range it searches (ParameterRanges, or its training
+ * job definition's HyperParameterRanges): spread over each range, as strings, as SageMaker passes hyperparameters.
+ */
+function tunedValues(request: Json, i: number): Record<string, string> {
+  const ranges: Json = request.HyperParameterTuningJobConfig?.ParameterRanges ?? request.TrainingJobDefinition?.HyperParameterRanges ?? request.TrainingJobDefinitions?.[0]?.HyperParameterRanges ?? {};
+  const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object' && typeof x.Name === 'string') : []);
+  const at = ((i * 0.618034) % 1 + 1) % 1; // a different point of each range for each training job
+  const out: Record<string, string> = {};
+  for (const r of list(ranges.ContinuousParameterRanges)) {
+    const [lo, hi] = [Number(r.MinValue), Number(r.MaxValue)];
+    if (Number.isFinite(lo) && Number.isFinite(hi)) out[r.Name] = String(Math.round((lo + (hi - lo) * at) * 1e4) / 1e4);
+  }
+  for (const r of list(ranges.IntegerParameterRanges)) {
+    const [lo, hi] = [Number(r.MinValue), Number(r.MaxValue)];
+    if (Number.isFinite(lo) && Number.isFinite(hi)) out[r.Name] = String(Math.round(lo + (hi - lo) * at));
+  }
+  for (const r of list(ranges.CategoricalParameterRanges)) {
+    if (Array.isArray(r.Values) && r.Values.length) out[r.Name] = String(r.Values[i % r.Values.length]);
+  }
+  return out;
 }
 
 /** The names SageMaker gives a tuning job's training jobs: `<name>-001-1a2b3c4d`. */

@@ -800,7 +800,9 @@ test('a tuning job: confirmed with how many training jobs it may run and what ea
   assert.match(output, /tune-t1: InProgress - \d of 4 training jobs completed/);
   // Each training job's log lines, under its own name; the secret it was given is not shown.
   assert.match(output, /tune-t1-00[1-4]-[0-9a-f]{8} \| Final validation:rmse: 0\.\d+\n/);
-  assert.match(output, /tune-t1: best training job tune-t1-004-[0-9a-f]{8} \(validation:rmse 0\.275\)/);
+  // The best training job with the values it tried (walk33: the winning hyperparameters were never shown).
+  assert.match(output, /tune-t1: best training job tune-t1-004-[0-9a-f]{8} \(validation:rmse 0\.275\): eta=0\.4416$/m);
+  assert.match(output, /tune-t1-004-[0-9a-f]{8} \| Hyperparameters: \{"epochs":"10","eta":"0\.4416"\}/);
   assert.ok(!onScreen().includes('sk-live-tune-4242'));
-  await until('the final notification', () => fake.dialogs.some((d) => d.kind === 'info' && d.message.startsWith('SageMaker tuning job tune-t1: Completed')));
+  await until('the final notification', () => fake.dialogs.some((d) => d.kind === 'info' && /^SageMaker tuning job tune-t1: Completed after \d+ s; best training job tune-t1-004-[0-9a-f]{8} \(validation:rmse 0\.275\): eta=0\.4416$/.test(d.message)));
 });

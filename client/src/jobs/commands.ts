@@ -623,7 +623,9 @@ class Jobs implements vscode.Disposable {
     const lines = formatSummary(s).map(clean);
     for (const line of lines) this.output.info(`${record.name}: ${line}`);
     await this.store.update(record.kind, record.name, { status: s.status, summary: lines.join('; ') });
-    const message = `SageMaker ${JOB_KINDS[record.kind].label} ${record.name}: ${s.status}${s.durationSeconds !== undefined ? ` after ${formatDuration(s.durationSeconds)}` : ''}`;
+    // A tuning job's answer is its best training job: in the message itself (a notification shows no detail).
+    const best = s.bestTrainingJob ? `; best training job ${clean(s.bestTrainingJob)}` : '';
+    const message = `SageMaker ${JOB_KINDS[record.kind].label} ${record.name}: ${s.status}${s.durationSeconds !== undefined ? ` after ${formatDuration(s.durationSeconds)}` : ''}${best}`;
     const options = { detail: lines.join('\n') };
     const pick = await (s.status === 'Completed'
       ? notify.info(message, options, 'Show Output')

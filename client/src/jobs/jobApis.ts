@@ -143,7 +143,10 @@ const tuning: JobApi<DescribeHyperParameterTuningJobResponse> = {
     const metric = best?.FinalHyperParameterTuningJobObjectiveMetric;
     return {
       ...statusOnly({ arn: d.HyperParameterTuningJobArn, status: d.HyperParameterTuningJobStatus, creationTime: d.CreationTime, endTime: d.HyperParameterTuningEndTime, failureReason: d.FailureReason, message: trainingJobCounts(d) }),
-      bestTrainingJob: best?.TrainingJobName ? `${best.TrainingJobName}${metric ? ` (${metric.MetricName} ${metric.Value})` : ''}` : undefined,
+      // Its name, its objective metric and the values it tried: what a tuning job is run for.
+      bestTrainingJob: best?.TrainingJobName
+        ? `${best.TrainingJobName}${metric ? ` (${metric.MetricName} ${metric.Value})` : ''}${Object.keys(best.TunedHyperParameters ?? {}).length ? `: ${Object.entries(best.TunedHyperParameters ?? {}).map(([k, v]) => `${k}=${v}`).join(', ')}` : ''}`
+        : undefined,
     };
   },
 };
