@@ -45,7 +45,14 @@ export interface JobKindInfo {
    * A job that launches training jobs (tuning): where the request says how many at most, how many at a time, and the
    * time limit of the whole job.
    */
-  readonly trainingJobs?: { readonly max: readonly string[]; readonly parallel: readonly string[]; readonly maxRuntime: readonly string[] };
+  readonly trainingJobs?: {
+    readonly max: readonly string[];
+    readonly parallel: readonly string[];
+    readonly maxRuntime: readonly string[];
+    /** The one training job definition the other paths read, and the list a request may give instead (its first is shown). */
+    readonly definition: string;
+    readonly definitions: string;
+  };
   /**
    * The CloudWatch Logs group its containers write to, and whose streams: the job's own, named `<job name>/…`, or
    * those of the training jobs it launches, named `<job name>-NNN-xxxxxxxx/…` (logStreamsOf).
@@ -120,8 +127,8 @@ export const JOB_KINDS = {
     operations: { create: 'CreateHyperParameterTuningJob', describe: 'DescribeHyperParameterTuningJob', stop: 'StopHyperParameterTuningJob' },
     nameField: 'HyperParameterTuningJobName',
     // What each training job it launches runs on, reads and writes: its TrainingJobDefinition's (a request with a list
-    // of definitions, or a HyperParameterTuningResourceConfig, shows its instances as '?'; the inputs and outputs of
-    // every definition).
+    // of definitions shows the first's, and says so; a HyperParameterTuningResourceConfig shows its instances as '?';
+    // the inputs and outputs of every definition).
     resourcesPath: ['TrainingJobDefinition', 'ResourceConfig'],
     outputPaths: [['TrainingJobDefinition', 'OutputDataConfig', 'S3OutputPath'], ['TrainingJobDefinitions', '[]', 'OutputDataConfig', 'S3OutputPath']],
     inputPaths: [['TrainingJobDefinition', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'], ['TrainingJobDefinitions', '[]', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri']],
@@ -133,6 +140,8 @@ export const JOB_KINDS = {
       max: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxNumberOfTrainingJobs'],
       parallel: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxParallelTrainingJobs'],
       maxRuntime: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxRuntimeInSeconds'],
+      definition: 'TrainingJobDefinition',
+      definitions: 'TrainingJobDefinitions',
     },
     logGroup: '/aws/sagemaker/TrainingJobs',
     logStreams: 'trainingJobs',

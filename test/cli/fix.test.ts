@@ -87,14 +87,18 @@ test('--fix on a folder does not write through a link found there to a file outs
   writeFileSync(join(repo, 'sub', 'real.asl.json'), fixable);
   symlinkSync('../a.asl.json', join(repo, 'innocent.asl.json'));
   symlinkSync('sub/real.asl.json', join(repo, 'inside.asl.json'));
+  // A folder whose name starts with .. is inside (review of the day: it was refused as outside).
+  mkdirSync(join(repo, '..x'));
   for (const args of [['--fix', 'repo'], ['--fix', 'repo/*.json']]) {
     writeFileSync(join(repo, 'sub', 'real.asl.json'), fixable);
+    writeFileSync(join(repo, '..x', 'dots.asl.json'), fixable);
     const r = run(base, args);
     assert.match(r.err, /^sagemaker-asl: not fixing repo\/innocent\.asl\.json: it is a symbolic link to a\.asl\.json, outside the folder searched; name it on the command line to fix it there$/m, args.join(' '));
     assert.match(r.err, /^repo\/inside\.asl\.json: applied 2 fixes/m, args.join(' '));
     assert.equal(r.status, 2);
     assert.equal(readFileSync(join(base, 'a.asl.json'), 'utf8'), fixable);
     assert.equal(readFileSync(join(repo, 'sub', 'real.asl.json'), 'utf8'), fixed);
+    if (args[1] === 'repo') assert.equal(readFileSync(join(repo, '..x', 'dots.asl.json'), 'utf8'), fixed);
   }
   const named = run(base, ['--fix', 'repo/innocent.asl.json']);
   assert.equal(named.status, 0, named.err);

@@ -806,3 +806,30 @@ test('a tuning job: confirmed with how many training jobs it may run and what ea
   assert.ok(!onScreen().includes('sk-live-tune-4242'));
   await until('the final notification', () => fake.dialogs.some((d) => d.kind === 'info' && /^SageMaker tuning job tune-t1: Completed after \d+ s; best training job tune-t1-004-[0-9a-f]{8} \(validation:rmse 0\.275\): eta=0\.4416$/.test(d.message)));
 });
+
+test('a tuning job with a list of training job definitions: the confirmation shows the first\'s figures and says so (review of the day: "Max runtime: not set")', async () => {
+  const definition = (image: string, seconds: number) => ({
+    DefinitionName: image, RoleArn: ROLE, AlgorithmSpecification: { TrainingImage: `${image}:1`, TrainingInputMode: 'File' },
+    OutputDataConfig: { S3OutputPath: `s3://\${Bucket}/${image}` }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 2, VolumeSizeInGB: 30 },
+    StoppingCondition: { MaxRuntimeInSeconds: seconds }, TuningObjective: { Type: 'Minimize', MetricName: 'loss' },
+    HyperParameterRanges: { IntegerParameterRanges: [{ Name: 'depth', MinValue: '2', MaxValue: '8' }] },
+  });
+  tasks = [{
+    ...task('Tune2', {
+      HyperParameterTuningJobName: 'tune-two',
+      HyperParameterTuningJobConfig: { Strategy: 'Random', ResourceLimits: { MaxNumberOfTrainingJobs: 4, MaxParallelTrainingJobs: 1 } },
+      TrainingJobDefinitions: [definition('xgb', 1800), definition('lgbm', 3600)],
+    }),
+    resource: 'arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync', api: 'createHyperParameterTuningJob', operation: 'CreateHyperParameterTuningJob',
+  }];
+  fake.dialogs.length = 0;
+  user('{}', [], () => undefined);
+  await fake.commands.get('sagemakerAsl.startTuningJob')!(URI, 'Tune2');
+  const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start tuning job'));
+  assert.equal(confirm?.detail?.split('\n').slice(0, 4).join('\n'), [
+    'Job: tune-two', 'Training jobs: up to 4, 1 at a time', 'Instances: ml.m5.large × 2 per training job of the first of 2 definitions',
+    'Max runtime: 30 min per training job of the first of 2 definitions, the tuning job not set',
+  ].join('\n'));
+  assert.match(confirm!.detail!, /\nOutput: s3:\/\/ml-bucket\/xgb, s3:\/\/ml-bucket\/lgbm\n/);
+  assert.match(confirm!.detail!, new RegExp(`\\nRole: ${ROLE.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+});

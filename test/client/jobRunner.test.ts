@@ -99,6 +99,19 @@ test('a transform job: InProgress → Completed with its output path', async () 
   assert.ok(r.logs.some((l) => l.message === 'Processed batch 2 of 2' && l.stream.endsWith('/data-log')));
 });
 
+test('a tuning job of 60 training jobs: the log lines of every one, past the first page of 50 streams (review of the day), and its best one', async () => {
+  const started = await runner.start('tuning', {
+    HyperParameterTuningJobName: 'tune-many',
+    HyperParameterTuningJobConfig: { Strategy: 'Random', ResourceLimits: { MaxNumberOfTrainingJobs: 60, MaxParallelTrainingJobs: 20 }, HyperParameterTuningJobObjective: { Type: 'Minimize', MetricName: 'loss' } },
+    TrainingJobDefinition: { RoleArn: 'arn:aws:iam::123456789012:role/r', AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, VolumeSizeInGB: 1 }, StoppingCondition: { MaxRuntimeInSeconds: 60 } },
+  });
+  const r = recorder();
+  const summary = await runner.watch(started.ref, r.handlers, { pollMs: 10 });
+  assert.equal(summary?.status, 'Completed');
+  assert.equal(new Set(r.logs.map((l) => l.stream.split('/')[0])).size, 60);
+  assert.match(summary?.bestTrainingJob ?? '', /^tune-many-060-[0-9a-f]{8} \(loss 0\.205\)$/);
+});
+
 test('a double click creates one job; a second launch of the same name says it exists', async () => {
   const before = await createCalls();
   const [a, b] = await Promise.all([runner.start('training', trainingRequest('churn-twice')), runner.start('training', trainingRequest('churn-twice'))]);

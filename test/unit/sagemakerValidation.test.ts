@@ -395,6 +395,14 @@ describe('depth and files', () => {
     // A typo that the indentation keeps where it is, with a syntax error elsewhere: both.
     const both = unquoted.replace('"TrainingInputMode"', '"TrainingInputMod"');
     assert.deepEqual(all(both), ['syntax', 'unknown-key']);
+    // Not after an error that moves no member (a comment, a trailing comma), nor where the indentation says nothing
+    // (unindented JSON), nor past a line indented with a tab among spaces (review of the day: each hid real findings).
+    const typos = text.replace('"TrainingInputMode": "File"', '"TrainingInputMode": "Filez"').replace('"VolumeSizeInGB"', '"Bogus": 1, "VolumeSizeInGB"');
+    const flat = typos.split('\n').map((l) => l.trimStart()).join('\n');
+    const tabbed = typos.replace(/\n\s*"RoleArn"/, '\n\t"RoleArn"');
+    for (const t of [flat.replace('"StartAt"', '// c\n"StartAt"'), typos.replace('"MaxRuntimeInSeconds": 3600', '"MaxRuntimeInSeconds": 3600,'), tabbed.replace('"MaxRuntimeInSeconds": 3600', '"MaxRuntimeInSeconds": 3600,'), flat.replace('"End": true', '"End": true,')])
+      assert.deepEqual(all(t), ['enum-value', 'syntax', 'unknown-key'], t);
+    assert.deepEqual(all(flat.replace('"Type": "Task",', '"Type": "Task"')), ['enum-value', 'syntax', 'unknown-key'], 'a missing comma in unindented JSON');
   });
   test('100k-deep nesting is refused with one clear message', () => {
     const text = '['.repeat(100000) + ']'.repeat(100000);

@@ -439,7 +439,11 @@ class Jobs implements vscode.Disposable {
    */
   private async confirm(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, s: JobSettings, region: string | undefined, account?: string): Promise<boolean> {
     const k: JobKindInfo = JOB_KINDS[kind];
-    const first = (path: readonly string[] | undefined, from: Record<string, any> = request) => (path ? valuesAt(from, path)[0] : undefined);
+    const fleet = k.trainingJobs;
+    // A tuning request with a list of training job definitions: each figure below is its first's (and says so).
+    const list = fleet && request[fleet.definition] === undefined && Array.isArray(request[fleet.definitions]) ? (request[fleet.definitions] as unknown[]) : undefined;
+    const shown = (r: Record<string, any>) => (list && fleet ? { ...r, [fleet.definition]: (r[fleet.definitions] as unknown[] | undefined)?.[0] } : r);
+    const first = (path: readonly string[] | undefined, from: Record<string, any> = request) => (path ? valuesAt(shown(from), path)[0] : undefined);
     const resources = first(k.resourcesPath) as Record<string, any> | undefined;
     const name = request[k.nameField];
     const runtime = first(k.maxRuntimePath);
@@ -452,8 +456,7 @@ class Jobs implements vscode.Disposable {
     const env = entries(k.environmentPath);
     const hyper = entries(k.hyperParametersPath);
     // A tuning job is as many training jobs as it may launch: the confirmation says how many, and that each figure is one's.
-    const fleet = k.trainingJobs;
-    const each = fleet ? ' per training job' : '';
+    const each = fleet ? (list && list.length > 1 ? ` per training job of the first of ${list.length} definitions` : ' per training job') : '';
     const duration = (seconds: unknown) => (typeof seconds === 'number' && seconds > 0 ? formatDuration(seconds) : undefined);
     const where = describeTarget(s, region);
     const detail = [

@@ -300,6 +300,9 @@ export class JobRunner {
   }
 }
 
+/** Pages of log streams read a poll: 50 streams a page, so 1,000 streams (a tuning job runs at most 500 training jobs). */
+const MAX_STREAM_PAGES = 20;
+
 /**
  * Follows every log stream of one job (of a tuning job: of each training job it launched), reporting each event once.
  * Failures are skipped until the next poll.
@@ -312,8 +315,15 @@ class LogTail {
   async poll(onLog?: (line: LogLine) => void): Promise<void> {
     if (!onLog) return;
     try {
-      const streams = await this.client().send(new DescribeLogStreamsCommand({ logGroupName: this.group, logStreamNamePrefix: this.streams.prefix }));
-      for (const s of streams.logStreams ?? []) if (s.logStreamName && this.streams.matches(s.logStreamName) && !this.tokens.has(s.logStreamName)) this.tokens.set(s.logStreamName, undefined);
+      // Every page: a tuning job's training jobs are more streams than one answer holds (50). Bounded, so an endpoint
+      // that always answers a next token cannot keep the poll going.
+      let page: string | undefined;
+      for (let pages = 0; pages < MAX_STREAM_PAGES; pages++) {
+        const streams = await this.client().send(new DescribeLogStreamsCommand({ logGroupName: this.group, logStreamNamePrefix: this.streams.prefix, nextToken: page }));
+        for (const s of streams.logStreams ?? []) if (s.logStreamName && this.streams.matches(s.logStreamName) && !this.tokens.has(s.logStreamName)) this.tokens.set(s.logStreamName, undefined);
+        if (!streams.nextToken || streams.nextToken === page) break;
+        page = streams.nextToken;
+      }
       for (const [stream, token] of this.tokens) {
         let next = token;
         for (;;) {

@@ -46,7 +46,8 @@ export function outsideSearch(c: Candidate): string | undefined {
     return undefined; // a broken link: replaceFile reports it
   }
   const rel = relative(c.within, real);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel)) ? undefined : real;
+  // (A folder named `..x` inside is inside: only `..` itself as the first part leads out.)
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) ? undefined : real;
 }
 
 /** Directory searches take these; a glob takes what its pattern names. */

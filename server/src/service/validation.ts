@@ -101,36 +101,49 @@ function guessedByRecovery(parsed: ParsedDocument, broken: readonly { container:
  * Whether finding `p` lies in a member the recovery put in the wrong object (JSON): a `}` deleted above leaves its
  * object open, and the parser reads the members after it (its siblings', its parent's) as its own, so "Unknown
  * parameter TrainingJobDefinition in HyperParameterTuningJobConfig" (new-user walk, session 33). The indentation
- * tells what the braces no longer do: a member that starts its line no deeper than the line that opened its object,
- * or at another depth than the first of its siblings that starts a line, is not where the tree has it; it and the
- * members after it are not judged while the syntax error stands. (YAML's indentation is its syntax: not needed.)
+ * tells what the braces no longer do: in an object whose members are indented deeper than the line that opened it (or
+ * that opened inline), a member that starts its line no deeper than that line, or at another depth than the first
+ * member on a line of its own, is not where the tree has it; it and the members after it are not judged while the
+ * syntax error stands. Not after an error that leaves every member where it was (a comment, a
+ * trailing comma), nor in an object whose indentation says nothing (unindented JSON). (YAML's indentation is its
+ * syntax: not needed.)
  */
 function misplacedByRecovery(parsed: ParsedDocument, p: Problem): boolean {
-  if (parsed.language !== 'json') return false;
+  if (parsed.language !== 'json' || !parsed.syntaxErrors.some((e) => movesMembers(parsed.text, e))) return false;
   const text = parsed.text;
-  /** The indentation of the line `offset` is on, and whether `offset` is the first thing on it. */
+  /** The indentation (a tab as 4 columns) of the line `offset` is on, and whether `offset` is the first thing on it. */
   const lineOf = (offset: number) => {
-    const start = lineStart(text, offset);
-    let i = start;
-    while (i < offset && (text[i] === ' ' || text[i] === '\t')) i++;
-    let indent = start;
-    while (text[indent] === ' ' || text[indent] === '\t') indent++;
-    return { indent: indent - start, first: i === offset };
+    let i = lineStart(text, offset);
+    let indent = 0;
+    for (; text[i] === ' ' || text[i] === '\t'; i++) indent += text[i] === '\t' ? 4 : 1;
+    return { indent, first: i === offset };
   };
   for (let n = nodeAt(parsed.root, p.offset); n; n = n.parent) {
     if (n.type !== 'property' || n.parent?.type !== 'object') continue;
     const object = n.parent;
-    const opened = lineOf(object.offset).indent;
-    let siblings: number | undefined;
-    for (const member of object.children ?? []) {
-      if (member.offset > n.offset) break;
-      const at = lineOf(member.offset);
-      if (!at.first) continue;
-      if (at.indent <= opened || (siblings !== undefined && at.indent !== siblings)) return true;
-      siblings ??= at.indent;
-    }
+    const opened = lineOf(object.offset);
+    const line = lineStart(text, object.offset);
+    const members = (object.children ?? []).filter((m) => m.offset <= n.offset);
+    // Members written on the line that opened the object: it was meant to close on that line.
+    const inline = members.some((m) => lineStart(text, m.offset) === line);
+    const starts = members.map((m) => lineOf(m.offset)).filter((at) => at.first);
+    if (!starts.length) continue;
+    // Unless written inline, the first member on a line of its own says whether the members are indented at all.
+    if (!inline && starts[0].indent <= opened.indent) continue;
+    if (starts.some((at) => at.indent <= opened.indent || at.indent !== starts[0].indent)) return true;
   }
   return false;
+}
+
+/** Whether a syntax error may have moved members between objects: not a comment, nor a comma before a closing bracket. */
+function movesMembers(text: string, e: Problem): boolean {
+  if (/comment/.test(e.message)) return false;
+  if (text[e.offset] === '}' || text[e.offset] === ']') {
+    let i = e.offset - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (text[i] === ',') return false;
+  }
+  return true;
 }
 
 /** The nearest object or list at or above `n`. */

@@ -512,12 +512,6 @@ function withoutStringsAndComments(body: string): string | undefined {
 }
 
 /**
- * The value a JSONata string always has, when its expression is written of literals only (`{% 0 %}`, `{% 'ten' %}`,
- * `{% [1, 2] %}`, `{% {'a': -1} %}`, `{% 3600 * 24 %}`, `{% $uppercase('file') %}` with the functions in FOLDABLE);
- * undefined for anything that reads data or calls another function, and for a malformed expression. What a field
- * does with it is the caller's (a constant a field cannot take fails when it runs).
- */
-/**
  * Whether a JSONata string gives a function (`{% function($x){$x} %}`, `{% $f := λ($x){$x} %}`, or a block that ends
  * with one): no field takes one, Step Functions fails the state ("returned an unsupported result type", recorded
  * against AWS in LocalStack's test_map_state_items_eval_jsonata_fail).
@@ -536,6 +530,12 @@ export function jsonataGivesFunction(value: string): boolean {
   return false;
 }
 
+/**
+ * The value a JSONata string always has, when its expression is written of literals only (`{% 0 %}`, `{% 'ten' %}`,
+ * `{% [1, 2] %}`, `{% {'a': -1} %}`, `{% 3600 * 24 %}`, `{% $uppercase('file') %}` with the functions in FOLDABLE);
+ * undefined for anything that reads data or calls another function, and for a malformed expression. What a field
+ * does with it is the caller's (a constant a field cannot take fails when it runs).
+ */
 export function jsonataConstant(value: string): { value: unknown } | undefined {
   const body = jsonataBody(value);
   if (body === undefined || body.includes('${')) return undefined;
