@@ -64,7 +64,8 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   // the object or list being typed holds (an unclosed string's text read as a key, the value after it as another).
   if (incomplete) {
     const broken = brokenContainers(parsed);
-    append(problems, sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code) && !guessedByRecovery(parsed, broken, p) && !misplacedByRecovery(parsed, p)));
+    const misplaced = new Map<AstNode, number>();
+    append(problems, sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code) && !guessedByRecovery(parsed, broken, p) && !misplacedByRecovery(parsed, p, misplaced)));
   } else append(problems, sagemaker);
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
@@ -108,7 +109,7 @@ function guessedByRecovery(parsed: ParsedDocument, broken: readonly { container:
  * trailing comma), nor in an object whose indentation says nothing (unindented JSON). (YAML's indentation is its
  * syntax: not needed.)
  */
-function misplacedByRecovery(parsed: ParsedDocument, p: Problem): boolean {
+function misplacedByRecovery(parsed: ParsedDocument, p: Problem, firstMisplaced: Map<AstNode, number>): boolean {
   if (parsed.language !== 'json' || !parsed.syntaxErrors.some((e) => movesMembers(parsed.text, e))) return false;
   const text = parsed.text;
   /** The indentation (a tab as 4 columns) of the line `offset` is on, and whether `offset` is the first thing on it. */
@@ -118,19 +119,37 @@ function misplacedByRecovery(parsed: ParsedDocument, p: Problem): boolean {
     for (; text[i] === ' ' || text[i] === '\t'; i++) indent += text[i] === '\t' ? 4 : 1;
     return { indent, first: i === offset };
   };
-  for (let n = nodeAt(parsed.root, p.offset); n; n = n.parent) {
-    if (n.type !== 'property' || n.parent?.type !== 'object') continue;
-    const object = n.parent;
-    const opened = lineOf(object.offset);
+  // Where each object's first misplaced member starts (Infinity: none), found once per object: a finding is in a
+  // misplaced member when it lies at or after it (30,000 states' findings must not each walk the States object).
+  const firstOf = (object: AstNode): number => {
+    let at = firstMisplaced.get(object);
+    if (at !== undefined) return at;
+    at = Infinity;
+    const opened = lineOf(object.offset).indent;
     const line = lineStart(text, object.offset);
-    const members = (object.children ?? []).filter((m) => m.offset <= n.offset);
-    // Members written on the line that opened the object: it was meant to close on that line.
-    const inline = members.some((m) => lineStart(text, m.offset) === line);
-    const starts = members.map((m) => lineOf(m.offset)).filter((at) => at.first);
-    if (!starts.length) continue;
-    // Unless written inline, the first member on a line of its own says whether the members are indented at all.
-    if (!inline && starts[0].indent <= opened.indent) continue;
-    if (starts.some((at) => at.indent <= opened.indent || at.indent !== starts[0].indent)) return true;
+    let inline = false;
+    let first: number | undefined;
+    for (const m of object.children ?? []) {
+      // Members written on the line that opened the object: it was meant to close on that line.
+      if (lineStart(text, m.offset) === line) {
+        inline = true;
+        continue;
+      }
+      const { indent, first: starts } = lineOf(m.offset);
+      if (!starts) continue;
+      // Unless written inline, the first member on a line of its own says whether the members are indented at all.
+      if (first === undefined && !inline && indent <= opened) break;
+      first ??= indent;
+      if (indent <= opened || indent !== first) {
+        at = m.offset;
+        break;
+      }
+    }
+    firstMisplaced.set(object, at);
+    return at;
+  };
+  for (let n = nodeAt(parsed.root, p.offset); n; n = n.parent) {
+    if (n.type === 'property' && n.parent?.type === 'object' && n.offset >= firstOf(n.parent)) return true;
   }
   return false;
 }
