@@ -14,6 +14,7 @@ import { jsonataBody, JSONATA_KEYWORDS, jsonataStep, valueSpan, statesContextRea
 import type { Dataflow } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isHint, type Shape } from './shapes';
+import { nameSegments, readSegments } from './paths';
 import { append } from '../core/append';
 
 const PLAIN = /^(\s*)(\$[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|`[^`]*`))*)\s*$/;
@@ -169,13 +170,7 @@ function check(node: AstNode, text: string, path: PlainPath, names: string[], ro
  * element, which may give an array.
  */
 function notAnArray(node: AstNode, text: string, path: PlainPath, root: Shape, rootText: string, names: string[], code: string): Problem | undefined {
-  let cur: Shape = root;
-  for (const name of names) {
-    if (cur.kind !== 'object') return undefined;
-    const f = cur.fields.get(name);
-    if (!f) return undefined;
-    cur = f.shape();
-  }
+  const cur = readSegments(root, nameSegments(names)).shape;
   if (cur.kind === 'unknown' || cur.kind === 'array' || isHint(cur)) return undefined;
   const origin = cur.origin ? ` (${cur.origin})` : '';
   const value = node.value as string;
