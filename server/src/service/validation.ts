@@ -10,7 +10,7 @@ import { SageMakerCode } from './sagemaker/codes';
 import { validateDataflow } from './dataflow/validation';
 import type { AstNode, ParsedDocument, Problem, WorkflowType } from './core/types';
 import { nodeAt } from './core/tree';
-import { lineStart } from './core/text';
+import { column, indentOfLine, lineStart } from './core/text';
 import { declaresStateMachine, type DocumentStore } from './documentStore';
 import { toDiagnostic } from './lsp';
 import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
@@ -64,8 +64,8 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   // the object or list being typed holds (an unclosed string's text read as a key, the value after it as another).
   if (incomplete) {
     const broken = brokenContainers(parsed);
-    const misplaced = new Map<AstNode, number>();
-    append(problems, sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code) && !guessedByRecovery(parsed, broken, p) && !misplacedByRecovery(parsed, p, misplaced)));
+    const misplaced = misplacedByRecovery(parsed);
+    append(problems, sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code) && !guessedByRecovery(parsed, broken, p) && !misplaced(p)));
   } else append(problems, sagemaker);
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
@@ -99,7 +99,7 @@ function guessedByRecovery(parsed: ParsedDocument, broken: readonly { container:
 }
 
 /**
- * Whether finding `p` lies in a member the recovery put in the wrong object (JSON): a `}` deleted above leaves its
+ * Whether a finding lies in a member the recovery put in the wrong object (JSON): a `}` deleted above leaves its
  * object open, and the parser reads the members after it (its siblings', its parent's) as its own, so "Unknown
  * parameter TrainingJobDefinition in HyperParameterTuningJobConfig" (new-user walk, session 33). The indentation
  * tells what the braces no longer do: in an object whose members are indented deeper than the line that opened it (or
@@ -109,18 +109,17 @@ function guessedByRecovery(parsed: ParsedDocument, broken: readonly { container:
  * trailing comma), nor in an object whose indentation says nothing (unindented JSON). (YAML's indentation is its
  * syntax: not needed.)
  */
-function misplacedByRecovery(parsed: ParsedDocument, p: Problem, firstMisplaced: Map<AstNode, number>): boolean {
-  if (parsed.language !== 'json' || !parsed.syntaxErrors.some((e) => movesMembers(parsed.text, e))) return false;
+function misplacedByRecovery(parsed: ParsedDocument): (p: Problem) => boolean {
+  if (parsed.language !== 'json' || !parsed.syntaxErrors.some((e) => movesMembers(parsed.text, e))) return () => false;
   const text = parsed.text;
   /** The indentation (a tab as 4 columns) of the line `offset` is on, and whether `offset` is the first thing on it. */
   const lineOf = (offset: number) => {
-    let i = lineStart(text, offset);
-    let indent = 0;
-    for (; text[i] === ' ' || text[i] === '\t'; i++) indent += text[i] === '\t' ? 4 : 1;
-    return { indent, first: i === offset };
+    const lead = indentOfLine(text, offset);
+    return { indent: lead.length + 3 * (lead.split('\t').length - 1), first: lead.length === column(text, offset) };
   };
   // Where each object's first misplaced member starts (Infinity: none), found once per object: a finding is in a
   // misplaced member when it lies at or after it (30,000 states' findings must not each walk the States object).
+  const firstMisplaced = new Map<AstNode, number>();
   const firstOf = (object: AstNode): number => {
     let at = firstMisplaced.get(object);
     if (at !== undefined) return at;
@@ -148,10 +147,12 @@ function misplacedByRecovery(parsed: ParsedDocument, p: Problem, firstMisplaced:
     firstMisplaced.set(object, at);
     return at;
   };
-  for (let n = nodeAt(parsed.root, p.offset); n; n = n.parent) {
-    if (n.type === 'property' && n.parent?.type === 'object' && n.offset >= firstOf(n.parent)) return true;
-  }
-  return false;
+  return (p) => {
+    for (let n = nodeAt(parsed.root, p.offset); n; n = n.parent) {
+      if (n.type === 'property' && n.parent?.type === 'object' && n.offset >= firstOf(n.parent)) return true;
+    }
+    return false;
+  };
 }
 
 /** Whether a syntax error may have moved members between objects: not a comment, nor a comma before a closing bracket. */

@@ -146,6 +146,9 @@ export function nextLineStart(text: string, offset: number): number {
 /** The column of `offset`: how many characters of its line come before it. */
 export const column = (text: string, offset: number): number => offset - lineStart(text, offset);
 
+/** The spaces and tabs that start the line holding `offset` (up to `offset` at most). */
+export const indentOfLine = (text: string, offset: number): string => /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))![0];
+
 /**
  * `s` without the runs of `ch` at its start (`start`) and its end: by hand, as /-+$/ retries from every character of
  * a long run and is quadratic on one.

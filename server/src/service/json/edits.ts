@@ -1,10 +1,9 @@
 // Edits in JSON text that keep the user's layout: new members of an object, on one line or one per line at the
 // document's indentation, and a member removed with its comma. yaml/edits.ts is its YAML twin.
 import { eolOf, indentUnit, removeDelimitedMember } from '../core/edits';
-import { lineStart } from '../core/text';
+import { indentOfLine } from '../core/text';
 import type { AstNode, OffsetEdit } from '../core/types';
 
-const indentOfLine = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))![0];
 const sameLine = (text: string, a: number, b: number) => !/[\r\n]/.test(text.slice(a, b));
 
 /** A JSON value on several lines at `indent` (objects and arrays expanded), or on one line. */
