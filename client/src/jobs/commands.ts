@@ -443,7 +443,8 @@ class Jobs implements vscode.Disposable {
     // A tuning request with a list of training job definitions: each figure below is its first's (and says so).
     const list = fleet && request[fleet.definition] === undefined && Array.isArray(request[fleet.definitions]) ? (request[fleet.definitions] as unknown[]) : undefined;
     const shown = (r: Record<string, any>) => (list && fleet ? { ...r, [fleet.definition]: (r[fleet.definitions] as unknown[] | undefined)?.[0] } : r);
-    const first = (path: readonly string[] | undefined, from: Record<string, any> = request) => (path ? valuesAt(shown(from), path)[0] : undefined);
+    const [view, maskedView] = [shown(request), shown(masked)];
+    const first = (path: readonly string[] | undefined, from: Record<string, any> = view) => (path ? valuesAt(from, path)[0] : undefined);
     const resources = first(k.resourcesPath) as Record<string, any> | undefined;
     const name = request[k.nameField];
     const runtime = first(k.maxRuntimePath);
@@ -452,7 +453,7 @@ class Jobs implements vscode.Disposable {
       paths.flatMap((p) => valuesAt(request, p).filter((o): o is string => typeof o === 'string').map((v) => (p.at(-1) === 'FeatureGroupName' ? `feature group ${v}` : v)));
     const outputs = texts(k.outputPaths);
     const inputs = texts(k.inputPaths);
-    const entries = (path: readonly string[] | undefined) => Object.entries((first(path, masked) ?? {}) as Record<string, string>);
+    const entries = (path: readonly string[] | undefined) => Object.entries((first(path, maskedView) ?? {}) as Record<string, string>);
     const env = entries(k.environmentPath);
     const hyper = entries(k.hyperParametersPath);
     // A tuning job is as many training jobs as it may launch: the confirmation says how many, and that each figure is one's.
