@@ -1,7 +1,7 @@
 // The emulator on the wire: AWS JSON 1.1 requests, answers and errors as the real services send them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEmulator, useEmulator, callJson, trainingRequest, JSON_HEADERS } from './emulator';
+import { startEmulator, useEmulator, callJson, trainingRequest, tuningRequest, JSON_HEADERS } from './emulator';
 
 const emu = useEmulator(['--step-ms', '20', '--training-steps', '1', '--quiet']);
 
@@ -149,11 +149,7 @@ test('transform jobs: InProgress → Completed, listed with ListTransformJobs, l
 });
 
 test('tuning jobs: their training jobs run MaxParallelTrainingJobs at a time, each with its own log stream, to the best one; a failing name fails them all', async () => {
-  const request = (name: string) => ({
-    HyperParameterTuningJobName: name,
-    HyperParameterTuningJobConfig: { Strategy: 'Random', ResourceLimits: { MaxNumberOfTrainingJobs: 3, MaxParallelTrainingJobs: 2 }, HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'validation:auc' } },
-    TrainingJobDefinition: { RoleArn: 'arn:aws:iam::123456789012:role/r', AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 1 }, StoppingCondition: { MaxRuntimeInSeconds: 60 } },
-  });
+  const request = (name: string) => tuningRequest(name, { total: 3, parallel: 2, objective: { Type: 'Maximize', MetricName: 'validation:auc' }, instanceType: 'ml.m5.large' });
   const created = await callJson(emu.url, 'SageMaker.CreateHyperParameterTuningJob', request('wire-tune'));
   assert.deepEqual(created.json, { HyperParameterTuningJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:hyper-parameter-tuning-job/wire-tune' });
   await callJson(emu.url, 'SageMaker.CreateHyperParameterTuningJob', request('wire-tune-fail'));

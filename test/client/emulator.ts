@@ -99,6 +99,21 @@ export function trainingRequest(name: string, extra: Record<string, unknown> = {
   };
 }
 
+/** A tuning job of `total` training jobs, `parallel` at a time, toward `objective`, each on one instance of `instanceType`. */
+export function tuningRequest(name: string, { total, parallel, objective, instanceType = 'ml.m5.xlarge' }: { total: number; parallel: number; objective: { Type: string; MetricName: string }; instanceType?: string }): Record<string, any> {
+  return {
+    HyperParameterTuningJobName: name,
+    HyperParameterTuningJobConfig: { Strategy: 'Random', ResourceLimits: { MaxNumberOfTrainingJobs: total, MaxParallelTrainingJobs: parallel }, HyperParameterTuningJobObjective: objective },
+    TrainingJobDefinition: {
+      RoleArn: ROLE,
+      AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' },
+      OutputDataConfig: { S3OutputPath: 's3://b/o' },
+      ResourceConfig: { InstanceType: instanceType, InstanceCount: 1, VolumeSizeInGB: 1 },
+      StoppingCondition: { MaxRuntimeInSeconds: 60 },
+    },
+  };
+}
+
 export function transformRequest(name: string): Record<string, any> {
   return {
     TransformJobName: name,

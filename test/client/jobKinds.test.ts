@@ -7,6 +7,7 @@ import { SAGEMAKER_INTEGRATIONS } from '../../server/src/service/sagemaker/integ
 import { JOB_APIS } from '../../client/src/jobs/jobApis';
 import { TasksRequest } from '../../server/src/protocol';
 import { SageMakerEmulator } from '../../emulator/src/sagemaker';
+import { tuningRequest } from './emulator';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -47,11 +48,7 @@ test('the emulator serves every kind of the table: its Create, Describe and Stop
     training: { TrainingJobName: 'kinds-1', RoleArn: 'arn:aws:iam::123456789012:role/r', AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 1 }, StoppingCondition: { MaxRuntimeInSeconds: 60 } },
     transform: { TransformJobName: 'kinds-1', ModelName: 'm', TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/i' } } }, TransformOutput: { S3OutputPath: 's3://b/o' }, TransformResources: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 } },
     processing: { ProcessingJobName: 'kinds-1', RoleArn: 'arn:aws:iam::123456789012:role/r', AppSpecification: { ImageUri: 'img:1' }, ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 1 } } },
-    tuning: {
-      HyperParameterTuningJobName: 'kinds-1',
-      HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxNumberOfTrainingJobs: 2, MaxParallelTrainingJobs: 1 }, HyperParameterTuningJobObjective: { Type: 'Minimize', MetricName: 'validation:rmse' } },
-      TrainingJobDefinition: { RoleArn: 'arn:aws:iam::123456789012:role/r', AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 1 }, StoppingCondition: { MaxRuntimeInSeconds: 60 } },
-    },
+    tuning: tuningRequest('kinds-1', { total: 2, parallel: 1, objective: { Type: 'Minimize', MetricName: 'validation:rmse' } }),
   };
   assert.deepEqual(Object.keys(requests).sort(), [...JOB_KIND_NAMES].sort());
   for (const kind of JOB_KIND_NAMES) {

@@ -1,7 +1,7 @@
 // Launch → watch → stop with the real AWS SDK over HTTP against the emulator, including injected faults.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEmulator, trainingRequest, transformRequest, type RunningEmulator } from './emulator';
+import { startEmulator, trainingRequest, transformRequest, tuningRequest, type RunningEmulator } from './emulator';
 import { JobRunner, type StatusTransition, type LogLine, type JobRef } from '../../client/src/jobs/jobRunner';
 import { explainError, JobError, type ExplainedError } from '../../client/src/jobs/awsErrors';
 
@@ -100,11 +100,7 @@ test('a transform job: InProgress → Completed with its output path', async () 
 });
 
 test('a tuning job of 60 training jobs: the log lines of every one, past the first page of 50 streams (review of the day), and its best one', async () => {
-  const started = await runner.start('tuning', {
-    HyperParameterTuningJobName: 'tune-many',
-    HyperParameterTuningJobConfig: { Strategy: 'Random', ResourceLimits: { MaxNumberOfTrainingJobs: 60, MaxParallelTrainingJobs: 20 }, HyperParameterTuningJobObjective: { Type: 'Minimize', MetricName: 'loss' } },
-    TrainingJobDefinition: { RoleArn: 'arn:aws:iam::123456789012:role/r', AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, VolumeSizeInGB: 1 }, StoppingCondition: { MaxRuntimeInSeconds: 60 } },
-  });
+  const started = await runner.start('tuning', tuningRequest('tune-many', { total: 60, parallel: 20, objective: { Type: 'Minimize', MetricName: 'loss' }, instanceType: 'ml.c5.xlarge' }));
   const r = recorder();
   const summary = await runner.watch(started.ref, r.handlers, { pollMs: 10 });
   assert.equal(summary?.status, 'Completed');
