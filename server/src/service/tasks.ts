@@ -2,7 +2,7 @@
 // as a JSON value, where it is, and the errors that would make a launch fail.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TaskInfo } from '../protocol';
-import { enclosingStates, type AslState } from './asl/model';
+import { enclosingStates, type AslMachine, type AslState } from './asl/model';
 import { propertyNode, toValue } from './core/tree';
 import type { DocumentStore } from './documentStore';
 import { toRange } from './lsp';
@@ -25,6 +25,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
   const template = store.parse(doc);
   const values = new Map<ParsedDocument, Record<string, string>>();
   const valuesOf = (machine: ParsedDocument) => values.get(machine) ?? values.set(machine, templateValues(template, machine)).get(machine)!;
+  const leadsInto = leadsIntoOf();
   for (const { task, machine, standalone } of tasks) {
     // A job starts from an optimized integration's task; an AWS SDK call is the state machine's to make.
     const integration = task.sdk ? undefined : getIntegration(task.api);
@@ -42,7 +43,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
       stateName: task.state.name,
       statePath: enclosingStates(task.state),
       ...mapItemOf(task.state),
-      ...inputFrom(task.state),
+      ...inputFrom(task.state, leadsInto),
       resource: task.resource,
       api: task.api,
       operation: integration.operation,
@@ -66,16 +67,38 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
  * The states whose transitions lead into `state` when its machine does not start there (TaskInfo.inputFrom): its
  * input in an execution is what they pass on, not the execution input (walk32: the launch asked for the latter).
  */
-function inputFrom(state: AslState): { inputFrom?: string[] } {
+function inputFrom(state: AslState, leadsInto: (state: AslState) => string[]): { inputFrom?: string[] } {
   const startAt = state.machine.references.find((r) => r.field === 'StartAt');
-  if (startAt?.name !== state.name) return { inputFrom: state.machine.states.filter((s) => s.targets.some((t) => t.node.type === 'string' && t.node.value === state.name)).map((s) => s.name) };
+  if (startAt?.name !== state.name) return { inputFrom: leadsInto(state) };
   // Where its machine starts: the execution input at the top; a Map's item (mapItemOf); in a Parallel's branch, what
   // the Parallel state gives its branches, which is the execution input only if it starts its own machine and leaves
   // its input as it is (review of the day: a branch's first Task asked for the execution input).
   const owner = state.machine.owner;
   if (!owner || owner.type !== 'Parallel') return {};
   const reshaped = ['InputPath', 'Parameters', 'Arguments'].some((f) => propertyNode(owner.node, f));
-  return reshaped ? { inputFrom: [owner.name] } : (inputFrom(owner).inputFrom ? { inputFrom: [owner.name] } : {});
+  return reshaped ? { inputFrom: [owner.name] } : (inputFrom(owner, leadsInto).inputFrom ? { inputFrom: [owner.name] } : {});
+}
+
+/**
+ * The names of the states of a state's machine whose transitions lead into it, in document order: one index per
+ * machine, made when first asked (looking through every state for each task was quadratic: a 30,000-task file's
+ * code lenses took over a minute).
+ */
+function leadsIntoOf(): (state: AslState) => string[] {
+  const indexes = new Map<AslMachine, Map<string, string[]>>();
+  const indexOf = (machine: AslMachine) => {
+    const index = new Map<string, string[]>();
+    for (const s of machine.states) {
+      for (const name of new Set(s.targets.flatMap((t) => (t.node.type === 'string' && typeof t.node.value === 'string' ? [t.node.value] : [])))) {
+        const into = index.get(name);
+        if (into) into.push(s.name);
+        else index.set(name, [s.name]);
+      }
+    }
+    indexes.set(machine, index);
+    return index;
+  };
+  return (state) => (indexes.get(state.machine) ?? indexOf(state.machine)).get(state.name) ?? [];
 }
 
 /** The nearest Map state around `state` (its ItemProcessor or Iterator), as TaskInfo.mapItemOf. */
