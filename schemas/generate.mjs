@@ -176,7 +176,12 @@ export function htmlToMarkdown(html) {
   let s = html
     .replace(/\s+/g, ' ')
     .replace(/<a [^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/g, (_, href, text) => `[${text.trim()}](${href})`)
-    .replace(/<\/?(code|i|b|em|strong)>/g, (t) => ({ code: '`', i: '_', em: '_', b: '**', strong: '**' })[t.replace(/[<>/]/g, '')])
+    // A span's own spaces (`<code> File </code>`, `<b> Pipe mode </b>`) go, or Markdown would not read it as a span;
+    // the words around it keep theirs. A tag left without its pair is dropped below, so marks always pair up.
+    .replace(/<(code|i|b|em|strong)>\s*(.*?)\s*<\/\1>/g, (_, tag, text) => {
+      const mark = { code: '`', i: '_', em: '_', b: '**', strong: '**' }[tag];
+      return text ? `${mark}${text}${mark}` : '';
+    })
     .replace(/<note>/g, '\n\n> **Note:** ').replace(/<\/note>/g, '\n\n')
     .replace(/<important>/g, '\n\n> **Important:** ').replace(/<\/important>/g, '\n\n')
     .replace(/<li>\s*/g, '\n- ').replace(/<\/li>/g, '')
@@ -186,8 +191,7 @@ export function htmlToMarkdown(html) {
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
   s = s.split('\n').map((l) => l.trim()).join('\n').replace(/\n-\n+/g, '\n- ').replace(/\n(> \*\*(?:Note|Important):\*\*)\s*\n+/g, '\n$1 ');
-  s = s.replace(/\n{3,}/g, '\n\n').replace(/` ([^`]*?) `/g, '`$1`').trim();
-  // Backticks of an unbalanced count (rare in the model) would swallow the rest of a hover.
+  s = s.replace(/\n{3,}/g, '\n\n').trim();
   return s || undefined;
 }
 

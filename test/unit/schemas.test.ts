@@ -79,6 +79,12 @@ test('HTML documentation becomes Markdown', async () => {
     htmlToMarkdown('<p>The <code>Name</code> of the <a href="https://x.test/a">job</a>.</p> <ul><li><p>one</p></li><li>two</li></ul>'),
     'The `Name` of the [job](https://x.test/a).\n\n- one\n\n- two',
   );
+  // Two spans in a sentence keep the words between them spaced (outside round 34: "supports`File`mode"), and a
+  // span's own spaces go so Markdown reads it as one.
+  assert.equal(
+    htmlToMarkdown('<p> <b> Pipe mode </b> </p> <p>If it supports <code>Pipe</code> mode, valid values are <code> None </code> and <code>Input</code>.</p>'),
+    '**Pipe mode**\n\nIf it supports `Pipe` mode, valid values are `None` and `Input`.',
+  );
 });
 
 test('every pattern has recheck\'s verdict (npm run schemas), and those that backtrack are matched in linear time, agreeing with V8', async () => {
