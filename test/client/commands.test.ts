@@ -201,13 +201,15 @@ test('launch: input, placeholder, a truthful confirmation for the local emulator
   assert.equal(fake.state.get(`sagemakerAsl.input:${URI}`), '{"run": "r1", "epochs": "5"}');
 });
 
-test('launching the same job name again offers to watch the existing job', async () => {
+test('launching the same job name again says the job exists before any confirmation, and offers to watch it', async () => {
   fake.dialogs.length = 0;
   user('{"run": "r1", "epochs": "5"}', ['Start']);
   await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
   const warning = fake.dialogs.find((d) => d.kind === 'warning');
-  assert.equal(warning?.message, 'A training job named "churn-r1" already exists, so no new job was started.');
+  assert.equal(warning?.message, 'A training job named "churn-r1" already exists (Completed), so SageMaker would refuse to start it again; nothing was started.');
   assert.deepEqual(warning?.choices, ['Watch It']);
+  // The confirmation would have promised a start SageMaker refuses: it is not shown.
+  assert.ok(!fake.dialogs.some((d) => d.modal && d.message.startsWith('Start training job')), fake.dialogs.map((d) => d.message).join('\n'));
 });
 
 test('Show Jobs: the jobs of this workspace; a finished one offers its status and its request (masked)', async () => {

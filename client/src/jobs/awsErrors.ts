@@ -47,6 +47,9 @@ const THROTTLING = new Set(['ThrottlingException', 'Throttling', 'ThrottledExcep
 const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
 const INVALID = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'IncompleteSignature', 'MissingAuthenticationToken']);
 
+/** What to do about a job name that is taken (the start's refusal, or the check before the confirmation). */
+export const EXISTING_JOB_ACTION = 'Watch the existing job, or change the job name (for example with States.Format and $$.Execution.Name).';
+
 export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedError {
   const e = (error ?? {}) as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number }; cause?: { code?: string } };
   const name = e.name ?? '';
@@ -95,8 +98,7 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
       action: 'Wait for running jobs to finish, use another instance type or fewer instances, or request a quota increase in Service Quotas.' };
   }
   if (name === 'ResourceInUse') {
-    return { kind: 'resourceInUse', code: name, retryable: false, message: `A job with this name already exists: ${text}`,
-      action: 'Watch the existing job, or change the job name (for example with States.Format and $$.Execution.Name).' };
+    return { kind: 'resourceInUse', code: name, retryable: false, message: `A job with this name already exists: ${text}`, action: EXISTING_JOB_ACTION };
   }
   if (name === 'ResourceNotFound' || name === 'ResourceNotFoundException' || /requested resource not found/i.test(text)) {
     return { kind: 'notFound', code: name, retryable: false, message: `Not found: ${text}`, action: 'Check the job name, the region and the account (profile).' };

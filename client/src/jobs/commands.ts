@@ -360,8 +360,25 @@ class Jobs implements vscode.Disposable {
       void notify.error(`Cannot start "${task.stateName}": ${credentials.message}`, { detail: credentials.action });
       return;
     }
+    // A job of this name already there (a literal name, the same input again) is said now, with the offer to watch
+    // it, not after a confirmation that promised a start SageMaker would refuse. A name that cannot be read (no
+    // permission, no such job, no answer) leaves it to the start, which handles the refusal too.
+    const ref: JobRef = { kind, name: String(request[JOB_KINDS[kind].nameField] ?? '') };
+    const status = ref.name ? await this.runnerFor(settings).statusOf(ref) : undefined;
+    if (status) {
+      this.offerWatch(kind, uri, task, ref, `A ${JOB_KINDS[kind].label} named "${ref.name}" already exists (${status}), so SageMaker would refuse to start it again; nothing was started.`, request, masked, settings);
+      return;
+    }
     if (!(await this.confirm(kind, uri, task, request, masked, settings, region, account))) return;
     await this.start(kind, uri, task, request, settings);
+  }
+
+  /** A job of the request's name exists: say so, and watch it if the user asks (its request is not this one). */
+  private offerWatch(kind: JobKind, uri: string, task: TaskInfo, ref: JobRef, message: string, request: Record<string, unknown>, masked: Record<string, unknown>, s: JobSettings): void {
+    // Not awaited (see holding): watching an existing job starts nothing.
+    void notify.warning(message, { detail: this.load().EXISTING_JOB_ACTION }, 'Watch It').then((pick) => {
+      if (pick === 'Watch It') void this.follow(kind, uri, task, ref, undefined, request, masked, s);
+    });
   }
 
   /**
@@ -524,13 +541,7 @@ class Jobs implements vscode.Disposable {
       return;
     }
     const ref = result.ref;
-    if (result.outcome === 'exists') {
-      // Not awaited (see holding): watching an existing job starts nothing.
-      void notify.warning(`A ${label} named "${ref.name}" already exists, so no new job was started.`, { detail: result.explained.action }, 'Watch It').then((pick) => {
-        if (pick === 'Watch It') void this.follow(kind, uri, task, ref, result, request, masked, s);
-      });
-      return;
-    }
+    if (result.outcome === 'exists') return this.offerWatch(kind, uri, task, ref, `A ${label} named "${ref.name}" already exists, so no new job was started.`, request, masked, s);
     if (result.deduplicated) {
       return; // the other start of this same job is watching it
     }
@@ -539,19 +550,19 @@ class Jobs implements vscode.Disposable {
     const jobAccount = /^arn:[^:]+:sagemaker:[^:]*:(\d{12}):/.exec(result.arn)?.[1];
     const role = roleAccount(request);
     if (jobAccount && role && jobAccount !== role) this.output.warn(`${ref.name}: the job runs in account ${jobAccount}, but its RoleArn is in account ${role}.`);
-    await this.follow(kind, uri, task, ref, result, request, masked, s);
+    await this.follow(kind, uri, task, ref, result.arn, request, masked, s);
   }
 
   /** Records the job (started, or found existing) and watches it. */
-  private async follow(kind: JobKind, uri: string, task: TaskInfo, ref: JobRef, result: Runtime.StartResult, request: Record<string, unknown>, masked: Record<string, unknown>, s: JobSettings): Promise<void> {
+  private async follow(kind: JobKind, uri: string, task: TaskInfo, ref: JobRef, startedArn: string | undefined, request: Record<string, unknown>, masked: Record<string, unknown>, s: JobSettings): Promise<void> {
     const policy = this.policy();
     const record: JobRecord = {
-      kind, name: ref.name, arn: result.outcome === 'started' ? result.arn : undefined, uri, stateName: task.stateName, startedAt: new Date().toISOString(),
+      kind, name: ref.name, arn: startedArn, uri, stateName: task.stateName, startedAt: new Date().toISOString(),
       status: 'InProgress', profile: s.profile, region: s.region, endpoint: s.endpoint, endpointSource: s.endpointSource, maskedRequest: masked,
     };
     await this.store.save({ ...this.store.find(kind, ref.name), ...record });
     // An existing job ("Watch It") was not started with this request: its secrets come from its description.
-    if (result.outcome === 'started') this.secrets.set(`${kind}/${ref.name}`, policy.secretValues(request));
+    if (startedArn !== undefined) this.secrets.set(`${kind}/${ref.name}`, policy.secretValues(request));
     void this.watch(record, true);
   }
 
