@@ -4,6 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTree } from 'jsonc-parser';
 import { buildGraphModel, type GraphFinding, type GraphModel } from '../../server/src/service/graph/graphModel';
+import { nodeLines } from '../../server/src/service/graph/layout';
 import { parseYaml } from '../../server/src/service/yaml/parseYaml';
 import type { AstNode } from '../../server/src/service/core/types';
 import { doc, service, VALID_TRAINING } from './helpers';
@@ -179,7 +180,7 @@ describe('SageMaker on the graph', () => {
       Train: TRAIN,
       Model: { Type: 'Task', Resource: 'arn:${AWS::Partition}:states:::sagemaker:createModel', Parameters: { 'ModelName.$': '$.name' }, Next: 'Score' },
       Score: { Type: 'Task', Resource: 'arn:aws-cn:states:::sagemaker:createTransformJob.sync', Parameters: { TransformResources: { 'InstanceType.$': '$.type', InstanceCount: 1 } }, Next: 'Tune' },
-      Tune: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createHyperParameterTuningJob.waitForTaskToken', Parameters: { TrainingJobDefinition: { ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 4 }, StoppingCondition: { MaxRuntimeInSeconds: 600 } } }, Next: 'Process' },
+      Tune: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createHyperParameterTuningJob.waitForTaskToken', Parameters: { HyperParameterTuningJobConfig: { ResourceLimits: { MaxNumberOfTrainingJobs: 20, MaxParallelTrainingJobs: 2 } }, TrainingJobDefinition: { ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 4 }, StoppingCondition: { MaxRuntimeInSeconds: 600 } } }, Next: 'Process' },
       Process: { Type: 'Task', QueryLanguage: 'JSONata', Resource: 'arn:aws:states:::sagemaker:createProcessingJob.sync', Arguments: { ProcessingResources: { ClusterConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: '{% $count %}' } } }, Next: 'Serve' },
       Serve: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createEndpoint', Parameters: {}, End: true },
     } }));
@@ -187,11 +188,14 @@ describe('SageMaker on the graph', () => {
       { api: 'createTrainingJob', integration: 'training', sync: true, waitForTaskToken: false, instanceType: 'ml.p3.2xlarge', instanceCount: 2, maxRuntimeSeconds: 3600 },
       { api: 'createModel', integration: 'model', sync: false, waitForTaskToken: false },
       { api: 'createTransformJob', integration: 'transform', sync: true, waitForTaskToken: false, instanceCount: 1 },
-      { api: 'createHyperParameterTuningJob', integration: 'tuning', sync: false, waitForTaskToken: true, instanceType: 'ml.m5.xlarge', instanceCount: 4, maxRuntimeSeconds: 600 },
+      { api: 'createHyperParameterTuningJob', integration: 'tuning', sync: false, waitForTaskToken: true, instanceType: 'ml.m5.xlarge', instanceCount: 4, maxRuntimeSeconds: 600, trainingJobs: { max: 20, parallel: 2 } },
       { api: 'createProcessingJob', integration: 'processing', sync: true, waitForTaskToken: false, instanceType: 'ml.c5.xlarge' },
       { api: 'createEndpoint', integration: 'endpoint', sync: false, waitForTaskToken: false },
     ]);
     assert.equal(g.nodes[0].resource, undefined);
+    // A tuning job's box says how many training jobs it runs, then each one's instances and time limit.
+    assert.deepEqual(nodeLines(g.nodes[3]), ['Tune', 'SageMaker tuning .waitForTaskToken', '≤ 20 training jobs, 2 at a time', 'each ml.m5.xlarge × 4 · max 10 min']);
+    assert.deepEqual(nodeLines(g.nodes[0]), ['Train', 'SageMaker training .sync', 'ml.p3.2xlarge × 2 · max 1 h']);
   });
 
   test("a state's findings: the count, the worst severity, the messages; a nested state's stay with it", () => {

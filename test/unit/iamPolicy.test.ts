@@ -69,6 +69,8 @@ test('every SageMaker integration the model is generated for (schemas/generate.m
     assert.ok(integration.policy.resources.some((r) => r.nameMember === kind.nameField), kind.api);
     assert.deepEqual(integration.instances, kind.resourcesPath, kind.api);
     assert.deepEqual(integration.maxRuntime, 'maxRuntimePath' in kind ? kind.maxRuntimePath : undefined, kind.api);
+    const fleet = 'trainingJobs' in kind ? kind.trainingJobs : undefined;
+    assert.deepEqual(integration.trainingJobs, fleet && { max: fleet.max, parallel: fleet.parallel }, kind.api);
   }
 });
 

@@ -38,6 +38,11 @@ export interface SageMakerInfo {
   instanceType?: string;
   instanceCount?: number;
   maxRuntimeSeconds?: number;
+  /**
+   * A tuning job's fleet (SageMakerIntegration.trainingJobs): how many training jobs it may run and how many at a time. The
+   * instances and time limit above are then each training job's, not the job's own.
+   */
+  trainingJobs?: { max?: number; parallel?: number };
 }
 
 export interface NodeFindings {
@@ -347,6 +352,11 @@ function sageMakerInfo(s: AslState): SageMakerInfo | undefined {
   if (count?.type === 'number') info.instanceCount = count.value as number;
   const runtime = integration.maxRuntime && path(payload, integration.maxRuntime);
   if (runtime?.type === 'number') info.maxRuntimeSeconds = runtime.value as number;
+  const fleet = integration.trainingJobs;
+  if (fleet) {
+    const count = (keys: readonly string[]) => { const n = path(payload, keys); return n?.type === 'number' ? (n.value as number) : undefined; };
+    info.trainingJobs = { max: count(fleet.max), parallel: count(fleet.parallel) };
+  }
   return info;
 }
 

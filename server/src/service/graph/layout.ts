@@ -97,10 +97,13 @@ export function nodeLines(n: GraphNode): string[] {
   else if (n.sagemaker) {
     const sm = n.sagemaker;
     lines.push(`SageMaker ${sm.integration}${sm.sync ? ' .sync' : sm.waitForTaskToken ? ' .waitForTaskToken' : ''}`);
+    // A tuning job runs a fleet of training jobs: how many, then each one's instances and time limit.
+    const fleet = sm.trainingJobs;
+    if (fleet) lines.push(`${fleet.max === undefined ? 'training jobs' : `≤ ${fleet.max} training jobs`}${fleet.parallel === undefined ? '' : `, ${fleet.parallel} at a time`}`);
     const detail: string[] = [];
     if (sm.instanceType !== undefined || sm.instanceCount !== undefined) detail.push(`${sm.instanceType ?? '?'} × ${sm.instanceCount ?? '?'}`);
     if (sm.maxRuntimeSeconds !== undefined) detail.push(`max ${duration(sm.maxRuntimeSeconds)}`);
-    if (detail.length) lines.push(detail.join(' · '));
+    if (detail.length) lines.push(`${fleet ? 'each ' : ''}${detail.join(' · ')}`);
   } else if (n.kind === 'Task') lines.push(clip(n.resource ?? 'Task'));
   else if (n.kind === 'Unknown') lines.push(n.typeText === undefined ? 'no Type' : clip(`Type ${n.typeText}?`));
   else lines.push(n.kind);

@@ -1,8 +1,8 @@
 // Step Functions' optimized SageMaker integrations (`arn:aws:states:::sagemaker:<api>`), one entry each: what the
-// graph calls it, where its request keeps the instances and the time limit, and the IAM policy its task needs. The
-// graph and the policy read this table; a new SageMaker integration is one entry here (test/unit/iamPolicy.test.ts
-// holds the table to the integrations schemas/generate.mjs generates, and the job kinds the extension starts,
-// server/src/jobKinds.ts, to it). Imports nothing.
+// graph calls it, where its request keeps the instances, the time limit and a tuning job's count of training jobs,
+// and the IAM policy its task needs. The graph and the policy read this table; a new SageMaker integration is one
+// entry here (test/unit/iamPolicy.test.ts holds the table to the integrations schemas/generate.mjs generates, and
+// the job kinds the extension starts, server/src/jobKinds.ts, to it). Imports nothing.
 
 export interface PolicyResource {
   /** The ARN's resource type, e.g. training-job. */
@@ -31,6 +31,11 @@ export interface SageMakerIntegration {
   readonly instances?: readonly string[];
   /** The request members down to the job's time limit in seconds. */
   readonly maxRuntime?: readonly string[];
+  /**
+   * A job that runs training jobs (tuning): the members down to how many it may run and how many at a time;
+   * `instances` and `maxRuntime` are then each training job's.
+   */
+  readonly trainingJobs?: { readonly max: readonly string[]; readonly parallel: readonly string[] };
   readonly policy: IntegrationPolicy;
 }
 
@@ -68,6 +73,10 @@ export const SAGEMAKER_INTEGRATIONS: Readonly<Record<string, SageMakerIntegratio
     label: 'tuning',
     instances: ['TrainingJobDefinition', 'ResourceConfig'],
     maxRuntime: ['TrainingJobDefinition', 'StoppingCondition', 'MaxRuntimeInSeconds'],
+    trainingJobs: {
+      max: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxNumberOfTrainingJobs'],
+      parallel: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxParallelTrainingJobs'],
+    },
     policy: {
       actions: ['sagemaker:CreateHyperParameterTuningJob'],
       syncActions: ['sagemaker:DescribeHyperParameterTuningJob', 'sagemaker:StopHyperParameterTuningJob'],
