@@ -419,6 +419,28 @@ describe('ASL fixes', () => {
     const no = quickFix(JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } }), 'asl-missing-field', '"A"');
     assert.deepEqual(no.titles, []);
   });
+  test('a flag or count written in quotes ("End": "true", "TimeoutSeconds": "30", "BooleanEquals": "false"): the value without them (preferred), in JSON and YAML', () => {
+    const text = JSON.stringify({ StartAt: 'S', States: { S: { Type: 'Pass', End: 'true' } } }, null, 2);
+    const r = quickFix(text, 'asl-invalid-value', '"true"');
+    assert.deepEqual(r.titles, ['* Change to true']);
+    assert.match(r.result, /"End": true/);
+    // The state had no transition and the machine no terminal state: those go too.
+    assert.deepEqual(r.before, ['asl-no-terminal-state "States"', 'asl-invalid-value "true"', 'asl-missing-field "S"']);
+    assert.deepEqual(r.after, []);
+    const yaml = 'StartAt: S\nStates:\n  S:\n    Type: Pass\n    End: "true"\n';
+    assert.equal(quickFix(yaml, 'asl-invalid-value', '"true"', { languageId: 'asl-yaml' }).result, 'StartAt: S\nStates:\n  S:\n    Type: Pass\n    End: true\n');
+    const task = (fields: object) => JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', ...fields, End: true } } }, null, 2);
+    const timeout = quickFix(task({ TimeoutSeconds: '30' }), 'asl-invalid-value', '"30"');
+    assert.deepEqual(timeout.titles, ['* Change to 30']);
+    assertCleared(timeout, 'asl-invalid-value "30"');
+    const choice = JSON.stringify({ StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.ok', BooleanEquals: 'false', Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } } }, null, 2);
+    assertCleared(quickFix(choice, 'asl-invalid-value', '"false"'), 'asl-invalid-value "false"');
+    // Only what plainly reads as the value, and stays allowed: no guess for "yes", "0x1E", "1.5" seconds, a
+    // TimeoutSeconds of "0" (at least 1) or "End": "false" (End must be true).
+    assert.deepEqual(quickFix(text.replace('"true"', '"yes"'), 'asl-invalid-value', '"yes"').titles, []);
+    for (const v of ['0x1E', '1.5', '0']) assert.deepEqual(quickFix(task({ TimeoutSeconds: v }), 'asl-invalid-value', `"${v}"`).titles, [], v);
+    assert.deepEqual(quickFix(text.replace('"true"', '"false"'), 'asl-invalid-value', '"false"').titles, []);
+  });
   test('a {% %} string with a space or a line break around it (a warning): the expression without them (preferred), in JSON and YAML', () => {
     const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: { a: ' {% $states.input.a %} ' }, End: true } } }, null, 2);
     const r = quickFix(text, 'asl-invalid-jsonata', '" {% $states.input.a %} "');

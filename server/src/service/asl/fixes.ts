@@ -132,6 +132,11 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
     const node = nodeOf(parsed, p);
     return node?.type === 'string' && writtenInPlace(parsed, node) ? [{ ...changeTo(parsed, node, (node.value as string).trim(), true), title: 'Remove the space around {% … %}' }] : [];
   }
+  // A count or flag written in quotes (`"End": "true"`, `"TimeoutSeconds": "30"`): the value it reads as (the one correction).
+  if (p.code === AslCode.invalidValue && (typeof p.data?.literal === 'number' || typeof p.data?.literal === 'boolean')) {
+    const node = nodeOf(parsed, p);
+    return node?.type === 'string' && writtenInPlace(parsed, node) ? [changeTo(parsed, node, p.data.literal, true)] : [];
+  }
   // A state with neither Next nor End: made a terminal state (offered; the state to go to is the user's to name).
   if (p.code === AslCode.missingField && p.data?.addEnd === true) {
     const state = nodeOf(parsed, p)?.parent?.children?.[1];

@@ -7,7 +7,7 @@ import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConst
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, list, quote, shiftFindings, visibleText } from '../core/text';
-import { property, propertyNode, stringValue } from '../core/tree';
+import { intendedValue, property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates, jsonSize } from './machineRules';
@@ -200,13 +200,26 @@ function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Wan
   if (!typeOk(node, want)) {
     const what = wantText(want);
     const jsonata = ql === 'JSONata' && want !== 'string' && want !== 'string|null' ? ' or a JSONata expression {% … %}' : '';
-    report(ctx, node, AslCode.invalidValue, `${field} must be ${what}${jsonata}, not ${describe(node)}`);
+    report(ctx, node, AslCode.invalidValue, `${field} must be ${what}${jsonata}, not ${describe(node)}`, 'error', literalFix(node, want, min, max));
     return false;
   }
   const v = node.value as number;
   if (min !== undefined && v < min) report(ctx, node, AslCode.invalidValue, `${field} must be at least ${min}`);
   else if (max !== undefined && v > max) report(ctx, node, AslCode.invalidValue, `${field} must be at most ${max}`);
   return true;
+}
+
+/**
+ * The fix of a count or flag written in quotes (`"TimeoutSeconds": "30"`, `"End": "true"`): the value it plainly
+ * reads as (`data.literal`), when that is in range. Strings are not guessed at: a number where a path belongs is no
+ * path.
+ */
+function literalFix(node: AstNode, want: Want, min?: number, max?: number): { literal: number | boolean } | undefined {
+  if (want !== 'boolean' && want !== 'number' && want !== 'integer') return undefined;
+  const v = intendedValue('', node, want);
+  if (typeof v === 'string' || v === undefined) return undefined;
+  if (typeof v === 'number' && ((min !== undefined && v < min) || (max !== undefined && v > max))) return undefined;
+  return { literal: v };
 }
 
 /**
@@ -1256,7 +1269,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   // Transitions.
   const next = propN('Next'), end = propN('End');
   const endValue = end && valueOf(end);
-  if (endValue && !isStandIn(endValue, 'JSONPath') && endValue.type !== 'boolean') report(ctx, endValue, AslCode.invalidValue, `End must be true, not ${describe(endValue)}`);
+  if (endValue && !isStandIn(endValue, 'JSONPath') && endValue.type !== 'boolean') report(ctx, endValue, AslCode.invalidValue, `End must be true, not ${describe(endValue)}`, 'error', intendedValue('', endValue, 'boolean') === true ? { literal: true } : undefined);
   if (fields.includes('Next')) {
     if (next && end && endValue?.value === true) report(ctx, keyOf(end)!, AslCode.exclusiveFields, 'A state has either Next or "End": true, not both');
     else if (!next && !(endValue && (endValue.value === true || isStandIn(endValue, 'JSONPath'))))

@@ -111,3 +111,25 @@ export function toValue(node: AstNode, scalar: (n: AstNode) => unknown = (n) => 
   }
   return root;
 }
+
+/**
+ * The value a wrong-typed literal plainly stands for, of the type `want`: a number or boolean in quotes without them,
+ * a number or boolean where a string belongs in quotes (a number as written: 0.10 becomes "0.10", not "0.1").
+ * Undefined when there is none, or when it would still be wrong ("1.5" for an integer, "1e999" for any number).
+ * The SageMaker request checks and the ASL structure checks offer it as their fix.
+ */
+export function intendedValue(text: string, node: AstNode, want: string): string | number | boolean | undefined {
+  const v = node.value;
+  if (want === 'string' && (node.type === 'number' || node.type === 'boolean')) {
+    const raw = text.slice(node.offset, node.offset + node.length);
+    return node.type === 'number' && /^-?[0-9.eE+-]+$/.test(raw) ? raw : String(v);
+  }
+  if (node.type !== 'string') return undefined;
+  // Decimal notation only: Number() also reads "0x10" and "0b1", which no one writes for a count.
+  if ((want === 'integer' || want === 'number') && /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) {
+    const n = Number(v);
+    return Number.isFinite(n) && (want === 'number' || Number.isInteger(n)) ? n : undefined;
+  }
+  if (want === 'boolean' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+  return undefined;
+}

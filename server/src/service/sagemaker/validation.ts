@@ -7,6 +7,7 @@ import { alternativesOf } from '../core/alternatives';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, codePointLength, codePointSlice, isObviousMatch, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
+import { intendedValue } from '../core/tree';
 import { checkJsonata, DEPLOYS_AS_STRING, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, jsonataAlternatives, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
@@ -38,26 +39,6 @@ const jsonTypeOfNode = (node: AstNode): string =>
 
 /** A value that is computed at run time (or by a template engine) is not checked against the member's constraints. */
 const isDynamic = (ctx: Context, node: AstNode): boolean => node.type === 'string' && standsForValue(node.value as string, ctx.jsonata);
-
-/**
- * The value a wrong-typed literal plainly stands for, of the type `want`: a number or boolean in quotes without them,
- * a number or boolean where a string belongs in quotes (a number as written: 0.10 becomes "0.10", not "0.1").
- * Undefined when there is none, or when it would still be wrong ("1.5" for an integer, "1e999" for any number).
- */
-function intendedValue(text: string, node: AstNode, want: string): string | number | boolean | undefined {
-  const v = node.value;
-  if (want === 'string' && (node.type === 'number' || node.type === 'boolean')) {
-    const raw = text.slice(node.offset, node.offset + node.length);
-    return node.type === 'number' && /^-?[0-9.eE+-]+$/.test(raw) ? raw : String(v);
-  }
-  if (node.type !== 'string') return undefined;
-  if ((want === 'integer' || want === 'number') && v.trim() !== '') {
-    const n = Number(v);
-    return Number.isFinite(n) && (want === 'number' || Number.isInteger(n)) ? n : undefined;
-  }
-  if (want === 'boolean' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
-  return undefined;
-}
 
 function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): boolean {
   const want = jsonTypeOf(shape);
