@@ -105,6 +105,29 @@ describe('fields', () => {
     assert.ok(nested.includes('Variable') && !nested.includes('Next'), nested.join());
   });
 
+  test('one field of a group an object holds one of: a Choice rule\'s comparison or And/Or/Not, a Wait\'s Seconds or Timestamp, a field or its Path twin', () => {
+    // A comparison written: no other comparison and no And/Or/Not (the checks: "A Choice rule has exactly one comparison").
+    const rule = complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [{ "Variable": "$.x", "IsPresent": true, ‸ }], "Default": "Deploy Model" }')).labels;
+    assert.deepEqual(rule, ['Next', 'Assign', 'Comment']);
+    const yamlRule = complete('StartAt: C\nStates:\n  C:\n    Type: Choice\n    Choices:\n      - Variable: $.x\n        StringEquals: a\n        ‸\n    Default: D\n  D:\n    Type: Succeed\n', 'm.asl.yaml').labels;
+    assert.deepEqual(yamlRule, ['Next', 'Assign', 'Comment']);
+    // And/Or/Not written: no comparison, nor Variable (which they do not take).
+    const and = complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [{ "And": [], ‸ }], "Default": "Deploy Model" }')).labels;
+    assert.deepEqual(and, ['Next', 'Assign', 'Comment']);
+    // Inside Not, the same: a nested rule with a comparison has nothing more but its Comment.
+    const nested = complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [{ "Not": { "Variable": "$.x", "IsNull": true, ‸ }, "Next": "Deploy Model" }], "Default": "Deploy Model" }')).labels;
+    assert.deepEqual(nested, ['Comment']);
+    // A Wait has exactly one of Seconds, Timestamp, SecondsPath and TimestampPath.
+    const wait = complete(JSON_MACHINE('{ "Type": "Wait", "Seconds": 5, ‸ "End": true }')).labels;
+    for (const f of ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath']) assert.ok(!wait.includes(f), f);
+    assert.ok(wait.includes('Comment') && wait.includes('InputPath'), wait.join());
+    const yamlWait = complete('StartAt: W\nStates:\n  W:\n    Type: Wait\n    TimestampPath: $.at\n    ‸\n    End: true\n', 'm.asl.yaml').labels;
+    for (const f of ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath']) assert.ok(!yamlWait.includes(f), f);
+    // TimeoutSeconds written: not TimeoutSecondsPath.
+    const task = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSeconds": 60, ‸ "End": true }')).labels;
+    assert.ok(!task.includes('TimeoutSecondsPath') && task.includes('HeartbeatSecondsPath'), task.join());
+  });
+
   test('inside a SageMaker request: its members only, no state field', () => {
     const labels = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": { ‸ }, "End": true }')).labels;
     assert.ok(labels.includes('TrainingJobName') && !labels.includes('Next') && !labels.includes('ResultPath'), labels.join());

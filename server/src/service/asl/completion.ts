@@ -18,7 +18,7 @@ import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snipp
 import { modelOf, STATE_TYPES, type AslState, type QueryLanguage } from './model';
 import { variablesVisibleIn } from './variables';
 import { pathOf, placeAt, relative, type Path, type Place } from './place';
-import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS } from './validateStructure';
+import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, exclusiveGroups, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS } from './validateStructure';
 
 /**
  * A completion item whose edit is in offsets (the LSP `textEdit` is made from `edit` at the service root, its
@@ -135,13 +135,22 @@ export function presentKeys(object: AstNode | undefined, editing: number | undef
   return present;
 }
 
-/** Fields not written yet; `Next` and `End` exclude each other. */
+/** The fields a written one rules out at `place` (validateStructure.ts's `exclusiveGroups`: Next or End, a Wait's Seconds or Timestamp, a Choice rule's one comparison). */
+function ruledOut(place: Place, present: Set<string>): Set<string> {
+  const groups = place.kind === 'state' ? exclusiveGroups('state', place.stateType) : place.kind === 'rule' && place.ql === 'JSONPath' ? exclusiveGroups('rule') : [];
+  const out = new Set<string>();
+  for (const group of groups) for (const f of group) if (present.has(f)) for (const g of group) if (g !== f) out.add(g);
+  return out;
+}
+
+/** Fields not written yet, nor ruled out by one written. */
 function fieldItems(place: Place, present: Set<string>, edit: (field: string) => { range: OffsetRange; newText: string; filterText: string; insertTextMode?: InsertTextMode }): OffsetCompletionItem[] {
   const items: OffsetCompletionItem[] = [];
   const fields = fieldsOf(place);
+  const excluded = ruledOut(place, present);
   fields.forEach((field, i) => {
     // A `.$` field is present when its plain form is (present keys are counted without `.$`: RoleArn or RoleArn.$).
-    if (present.has(field.replace(/\.\$$/, '')) || (field === 'End' && present.has('Next')) || (field === 'Next' && present.has('End'))) return;
+    if (present.has(field.replace(/\.\$$/, '')) || excluded.has(field)) return;
     const e = edit(field);
     const item: OffsetCompletionItem = {
       label: field,

@@ -59,9 +59,23 @@ for (const op of ['NumericEquals', 'NumericLessThan', 'NumericGreaterThan', 'Num
 for (const op of ['BooleanEquals', 'IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp']) COMPARATORS[op] = 'boolean';
 for (const op of Object.keys(COMPARATORS)) if (!op.startsWith('Is') && op !== 'StringMatches') COMPARATORS[op + 'Path'] = 'path';
 export const LOGICAL = ['And', 'Or', 'Not'];
+/** A JSONPath Choice rule's operators: it holds exactly one (a comparison beside Variable, or And/Or/Not). */
+const CHOICE_OPERATORS = [...Object.keys(COMPARATORS), ...LOGICAL];
+/** A Wait state's ways of saying how long: it holds exactly one. */
+const WAIT_FIELDS = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'];
+/**
+ * The fields an object holds one of at most, per group: a state's Next and End, a Wait's four, each typed field and
+ * its `…Path` twin; a JSONPath Choice rule's operators, and Variable or And/Or/Not. The checks below flag a second;
+ * completion offers none of a group once one is written.
+ */
+export function exclusiveGroups(of: 'state' | 'rule', stateType?: string): readonly (readonly string[])[] {
+  if (of === 'rule') return [CHOICE_OPERATORS, ['Variable', ...LOGICAL]];
+  const groups: string[][] = [['Next', 'End'], ...TYPED_FIELDS.map((f) => [f.field, f.pathField])];
+  return stateType === 'Wait' ? [...groups, WAIT_FIELDS] : groups;
+}
 /** The fields of a Choice rule by query language (a rule inside And/Or/Not has no Next, Assign or Output). */
 export const CHOICE_RULE_FIELDS: Record<'JSONPath' | 'JSONata', string[]> = {
-  JSONPath: ['Variable', ...Object.keys(COMPARATORS), ...LOGICAL, 'Next', 'Assign', 'Comment'],
+  JSONPath: ['Variable', ...CHOICE_OPERATORS, 'Next', 'Assign', 'Comment'],
   JSONata: ['Condition', 'Next', 'Assign', 'Output', 'Comment'],
 };
 /**
@@ -1331,7 +1345,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
       checkChoiceRules(ctx, s);
       break;
     case 'Wait': {
-      const given = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'].filter((f) => propN(f));
+      const given = WAIT_FIELDS.filter((f) => propN(f));
       if (!given.length) report(ctx, s.keyNode, AslCode.missingField, `Wait state ${quote(s.name)} needs one of ${ql === 'JSONata' ? 'Seconds or Timestamp (a number or a {% %} expression; SecondsPath and TimestampPath are JSONPath fields)' : 'Seconds, Timestamp, SecondsPath or TimestampPath'}`);
       else if (given.length > 1 && !(given.length === 2 && given.some((g) => propN(g + 'Path'))))
         report(ctx, keyOf(propN(given[1])!)!, AslCode.exclusiveFields, `A Wait state has exactly one of Seconds, Timestamp, SecondsPath and TimestampPath; this one has ${list(given)}`);
