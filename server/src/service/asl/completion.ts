@@ -75,11 +75,9 @@ function valuesOf(place: Place, field: string | number, options: AslCompletionOp
   if (field === 'QueryLanguage') return place.kind === 'state' && place.topQl === 'JSONata' ? ['JSONata'] : QUERY_LANGUAGES;
   if (place.kind === 'machine' && field === 'StartAt') return stateNames(place.machine);
   if (place.kind === 'state' && field === 'Type') return STATE_TYPES;
-  // A transition names another state first: the state's own name (a loop) comes last.
-  const targets = () => {
-    const names = stateNames(place.machine);
-    return place.stateName === undefined ? names : [...names.filter((n) => n !== place.stateName), ...names.filter((n) => n === place.stateName)];
-  };
+  // A transition names another state: the state's own name (a loop, rarely meant) is not offered, as AWS's language
+  // service does not; it can still be typed.
+  const targets = () => stateNames(place.machine).filter((n) => n !== place.stateName);
   if (field === 'Next' && place.kind !== 'retrier') return targets();
   if (place.kind === 'state' && field === 'Default') return targets();
   if (place.kind === 'retrier' && field === 'JitterStrategy') return JITTER_STRATEGIES;
