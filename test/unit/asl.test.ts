@@ -33,6 +33,16 @@ describe('transitions', () => {
       { code: 'asl-unknown-state', severity: 'error', at: '"Chek"', message: 'Next "Chek" is not a state; did you mean "Check"? (MISSING_TRANSITION_TARGET)' },
     ]);
   });
+  test('the closest name of a state\'s own transition is another state on a tie: a loop to itself is rarely meant', () => {
+    // "BranchC" is one edit from BranchA (the state itself) and from BranchB.
+    assert.deepEqual(check(sm({ BranchA: { Type: 'Pass', Next: 'BranchC' }, BranchB: { Type: 'Succeed' } }), true), [
+      { code: 'asl-unknown-state', severity: 'error', at: '"BranchC"', message: 'Next "BranchC" is not a state; did you mean "BranchB"? (MISSING_TRANSITION_TARGET)' },
+    ]);
+    // The state itself when it is strictly the closest ("Pol" in Poll, a Wait that polls; two edits from Pull).
+    assert.deepEqual(check(sm({ Poll: { Type: 'Wait', Seconds: 5, Next: 'Pol' }, Pull: { Type: 'Succeed' } }), true).map((x) => x.message), [
+      'Next "Pol" is not a state; did you mean "Poll"? (MISSING_TRANSITION_TARGET)',
+    ]);
+  });
   test('StartAt, Default and a catcher\'s Next are checked the same way', () => {
     const f = check({ StartAt: 'X', States: {
       A: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'B' }], Default: 'Nope' },

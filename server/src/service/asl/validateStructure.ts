@@ -6,7 +6,7 @@
 import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, jsonataGivesFunction, jsonPathAsJsonata, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsString, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
-import { closest, list, quote, shiftFindings, visibleText } from '../core/text';
+import { closest, editDistance, list, quote, shiftFindings, visibleText } from '../core/text';
 import { intendedValue, property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
@@ -975,7 +975,16 @@ function checkEnum(ctx: Ctx, field: string, node: AstNode | undefined, values: r
   report(ctx, node, AslCode.invalidValue, `${field} must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, not ${describe(node)}${meant ? `; did you mean ${JSON.stringify(meant)}?` : ''}`, 'error', meant ? { closest: meant } : undefined);
 }
 
-function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | undefined): boolean {
+/**
+ * The state name nearest a misspelt transition of the state `from` (none for StartAt): the state itself only when it
+ * is strictly nearer than any other, as a self-loop is rarely meant ("BranchC" in BranchA, as near BranchB: BranchB).
+ */
+function nearestTarget(name: string, names: Iterable<string>, from: string | undefined): string | undefined {
+  const [first, second] = closest(name, names, 2);
+  return first === from && second !== undefined && editDistance(name, second) <= editDistance(name, first) ? second : first;
+}
+
+function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | undefined, from?: string): boolean {
   if (!node) return true;
   if (node.type !== 'string') {
     report(ctx, node, AslCode.invalidValue, `${field} must be the name of a state (a string), not ${describe(node)}`);
@@ -995,7 +1004,7 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
   }
   // Suggestions cost a scan of the machine's names: only for the first mistakes, so a broken file stays linear.
   // An empty name is like none: no name is near it.
-  const near = node.value !== '' && ctx.suggestions++ < 50 ? closest(node.value, m.byName.keys(), 1)[0] : undefined;
+  const near = node.value !== '' && ctx.suggestions++ < 50 ? nearestTarget(node.value, m.byName.keys(), from) : undefined;
   const scope = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ' of this Map';
   report(ctx, node, AslCode.unknownState, `${field} ${quote(node.value)} is not a state${scope}${near !== undefined ? `; did you mean ${quote(near)}?` : ''}`, 'error', near !== undefined ? { closest: near } : undefined);
   return false;
@@ -1010,7 +1019,7 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
     const end = property(s.node, 'End');
     if (s.type === 'Succeed' || s.type === 'Fail' || s.type === undefined || !STATE_TYPES.includes(s.type) || (end && (end.value === true || isStandIn(end, 'JSONPath')))) terminal = true;
     // A catcher's target is its Next field.
-    for (const t of s.targets) targetsOk = checkTarget(ctx, m, t.field === 'Catch' ? 'Next' : t.field, t.node) && targetsOk;
+    for (const t of s.targets) targetsOk = checkTarget(ctx, m, t.field === 'Catch' ? 'Next' : t.field, t.node, s.name) && targetsOk;
   }
   if (m.states.length && !terminal) {
     const states = propertyNode(m.node, 'States');
