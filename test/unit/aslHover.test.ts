@@ -264,6 +264,11 @@ test('a Task\'s Credentials: RoleArn (and RoleArn.$ with a path)', () => {
   assert.match(md(at(DISTRIBUTED.replace('"RoleArn":', '"RoleArn.$":'), '"RoleArn.$"')), /^\*\*RoleArn\.\$\*\* · field of Credentials · JSONPath only\n/);
   // The request's own ExecutionRoleArn keeps the SageMaker hover.
   assert.doesNotMatch(md(at(DISTRIBUTED, '"ExecutionRoleArn"', 3)), /field of Credentials/);
+  // Credentials itself: what Step Functions takes in it (the specification leaves that to the interpreter), and the guide's words.
+  const credentials = md(at(DISTRIBUTED, '"Credentials"'));
+  assert.match(credentials, /^\*\*Credentials\*\* · field of a Task state · holds RoleArn \(or RoleArn\.\$\), the role to assume\n\n> A Task State MAY include a "Credentials" field/);
+  assert.match(credentials, /\n>\n> Specifies a target role the state machine's execution role must assume before invoking the specified `Resource`\./);
+  assert.match(md(at(DISTRIBUTED.replace('"Type": "Task",', '"Type": "Task", "QueryLanguage": "JSONata",'), '"Credentials"')), /· holds RoleArn, the role to assume\n/);
 });
 
 test('a value the language fixes: the field\'s words, then the value\'s', () => {

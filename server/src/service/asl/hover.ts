@@ -13,7 +13,7 @@ import { argumentCount, INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctionAt,
 import { placeOf, type Place } from './place';
 import {
   CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, LOGICAL, QUERY_LANGUAGES, RETRIER_FIELDS,
-  evaluatingState, ROOT_FIELDS, SETTINGS, STATE_FIELDS, type SettingsName,
+  credentialsRole, evaluatingState, ROOT_FIELDS, SETTINGS, STATE_FIELDS, type SettingsName,
 } from './validateStructure';
 import { STATE_TYPES, type QueryLanguage } from './model';
 
@@ -198,7 +198,9 @@ function stateField(name: string, s: Place, key: AstNode): AslHoverText | null {
   const allowed = type && !types.includes(type) ? `not a field of a ${type} state` : undefined;
   // A state's Type: the states language's eight types, as the structure checks know them.
   const values = name === 'Type' ? `one of ${list(STATE_TYPES, 'or')}` : undefined;
-  return render(name, [where, values, queryLanguageNote(name, s.ql), allowed], aslDoc('state', name, type), key);
+  // Credentials: the specification leaves its content to the interpreter; Step Functions' is the role's ARN.
+  const holds = name === 'Credentials' ? `holds ${credentialsRole(s.ql)}, the role to assume` : undefined;
+  return render(name, [where, values ?? holds, queryLanguageNote(name, s.ql), allowed], aslDoc('state', name, type), key);
 }
 
 const COMPARED: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'true or false', path: 'a Path to the value to compare with' };

@@ -536,6 +536,9 @@ function checkOptimizedIntegration(ctx: Ctx, node: AstNode, arn: string | undefi
   report(ctx, node, AslCode.unknownIntegration, problem.message, 'error', closest === undefined ? undefined : { closest });
 }
 
+/** The field that names the role a Task's Credentials assume (SETTINGS.Credentials), as the check and the hover say it. */
+export const credentialsRole = (ql: QueryLanguage) => (ql === 'JSONata' ? 'RoleArn' : 'RoleArn (or RoleArn.$)');
+
 /** A Task's Credentials: an object holding the role to assume, and nothing else. */
 function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage) {
   if (node?.type !== 'object') return;
@@ -551,7 +554,7 @@ function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage
       report(ctx, k, AslCode.wrongQueryLanguage, 'RoleArn.$ is a JSONPath field; this state uses JSONata: write "RoleArn": "{% … %}"');
     } else report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of Credentials; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
   }
-  if (!role) report(ctx, node.children?.length ? anchor(node) : node, AslCode.missingField, `Credentials needs ${ql === 'JSONata' ? 'RoleArn' : 'RoleArn (or RoleArn.$)'}: the role the task assumes`);
+  if (!role) report(ctx, node.children?.length ? anchor(node) : node, AslCode.missingField, `Credentials needs ${credentialsRole(ql)}: the role the task assumes`);
 }
 
 // Distributed Map labels (developer guide, Map state): up to 40 characters, none of these.
