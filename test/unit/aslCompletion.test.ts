@@ -268,6 +268,16 @@ describe('outside testers\' findings', () => {
     assert.match(out, /"End": true,\n {6}"ResultPath": "\$1"\n/);
   });
 
+  test('a field before a key at the start of its line ends with a line break to that indentation; after the last field on a blank line, the comma goes after that field', () => {
+    const before = complete(JSON_MACHINE('{\n      "Type": "Pass",\n      ‸"End": true\n    }'));
+    assert.match(before.apply(before.find('ResultPath')), /"Type": "Pass",\n {6}"ResultPath": "\$1",\n {6}"End": true\n/);
+    assert.equal(before.find('ResultPath').insertTextMode, 1, 'asIs: the text carries its indentation');
+    const [text, at] = cursor(JSON_MACHINE('{\n      "Type": "Pass",\n      "End": true\n      ‸\n    }'));
+    const d = TextDocument.create('file:///asl-completion/last.asl.json', 'asl', 1, text);
+    const item = service.doComplete(d, d.positionAt(at)).find((i) => i.label === 'Comment')!;
+    assert.match(TextDocument.applyEdits(d, [item.textEdit as never, ...(item.additionalTextEdits ?? [])]), /"End": true,\n {6}"Comment": "\$1"\n/);
+  });
+
   test('JSON: a new file offers a whole machine to start from (a SageMaker training Task, or a Pass state); a plain .json file nothing', () => {
     const c = complete('\n‸', 'new.asl.json');
     assert.deepEqual(c.labels, ['New state machine: a SageMaker training job', 'New state machine']);

@@ -59,7 +59,7 @@ describe('member keys', () => {
   });
   test('a new key inserts a snippet with a value of the right type and a comma when a key follows', () => {
     const item = complete(TASK('{ "ResourceConfig": { ‸"InstanceCount": 2 } }')).find((i) => i.label === 'VolumeSizeInGB')!;
-    assert.equal((item.textEdit as any).newText, '"VolumeSizeInGB": ${1:0},');
+    assert.equal((item.textEdit as any).newText, '"VolumeSizeInGB": ${1:0}, ');
     const s = complete(TASK('{ ‸ }')).find((i) => i.label === 'StoppingCondition')!;
     assert.equal((s.textEdit as any).newText, '"StoppingCondition": { $1 }');
     const o = complete(TASK('{ ‸ }')).find((i) => i.label === 'OutputDataConfig')!;
@@ -90,6 +90,16 @@ describe('member keys', () => {
     const [text, offset] = cursor(TASK('{\n  "TrainingJobName": "a",\n  ‸\n}'));
     const d = doc(text);
     assert.equal(service.doComplete(d, d.positionAt(offset)).find((i) => i.label === 'RoleArn')!.additionalTextEdits, undefined);
+  });
+  test('before a key at the start of its line, the new member ends with a line break to that indentation; after `{ ` with a space', () => {
+    const [text, offset] = cursor(TASK('{\n        "ResourceConfig": {\n          ‸"InstanceCount": 2\n        }\n      }'));
+    const d = doc(text);
+    const item = service.doComplete(d, d.positionAt(offset)).find((i) => i.label === 'VolumeSizeInGB')!;
+    assert.equal((item.textEdit as TextEdit).newText, '"VolumeSizeInGB": ${1:0},\n          ');
+    assert.equal(item.insertTextMode, 1, 'asIs: the text carries its indentation');
+    const applied = TextDocument.applyEdits(d, [item.textEdit as TextEdit]).replace('${1:0}', '1');
+    assert.deepEqual(JSON.parse(applied).States.Train.Parameters.ResourceConfig, { VolumeSizeInGB: 1, InstanceCount: 2 });
+    assert.match(applied, /"VolumeSizeInGB": 1,\n {10}"InstanceCount": 2/);
   });
   test('editing a half-typed key replaces it and keeps the existing colon', () => {
     const item = complete(TASK('{ "ResourceConfig": { "Inst‸anceCount": 2 } }')).find((i) => i.label === 'InstanceType')!;

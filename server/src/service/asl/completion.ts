@@ -186,6 +186,19 @@ export function needsCommaAfter(text: string, end: number): boolean {
   return !!rest && (rest[1] === '"' || rest[1] === '{');
 }
 
+/**
+ * What a JSON member written over `start`–`end` needs after it: nothing at the end of its object, else a comma, and
+ * when the next member follows on the same line with nothing between, a line break to the same indentation (the
+ * cursor at the start of a line: `‸"Image": …`) or a space (`{ ‸"Image": …`). `insertTextMode` asIs then: the text
+ * carries its indentation.
+ */
+export function separatorAfter(text: string, start: number, end: number): { text: string; insertTextMode?: InsertTextMode } {
+  if (!needsCommaAfter(text, end)) return { text: '' };
+  if (/^\s/.test(text.slice(end, end + 1))) return { text: ',' };
+  const lead = text.slice(lineStart(text, start), start);
+  return /^[ \t]*$/.test(lead) ? { text: `,${eolOf(text)}${lead}`, insertTextMode: InsertTextMode.asIs } : { text: ', ' };
+}
+
 /** The span of the token under the cursor that a completion replaces (a JSON string or a word being typed). */
 export function replaceRange(text: string, offset: number, node: OffsetRange | undefined): OffsetRange {
   if (node && offset > node.offset && offset <= node.offset + node.length) {
@@ -470,6 +483,7 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
     const end = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(end, end + 50)) : false;
     const comma = !hasColon && needsCommaAfter(text, end) ? ',' : '';
+    const separator = hasColon ? { text: '' } : separatorAfter(text, range.offset, end);
     if (!place) {
       // A key of a machine's States: a new state, whole (its name typed once).
       const machine = hasColon ? undefined : machineOfStateKey(root, path);
@@ -478,7 +492,8 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
     const items = fieldItems(place, presentKeys(place.node, editing?.offset), (field) => ({
       range,
       filterText: `"${field}"`,
-      newText: hasColon ? `"${field}"` : `"${field}": ${jsonSnippet(shapeOfField(place, field))}${comma}`,
+      newText: hasColon ? `"${field}"` : `"${field}": ${jsonSnippet(shapeOfField(place, field))}${separator.text}`,
+      insertTextMode: separator.insertTextMode,
     }));
     return withCommaBefore(text, offset, items);
   }

@@ -6,7 +6,7 @@ import { getLocation, type JSONPath } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver-types';
 import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
-import { needsCommaAfter, newMemberAfterValue, presentKeys, replaceRange, withCommaBefore, type OffsetCompletionItem } from '../asl/completion';
+import { newMemberAfterValue, presentKeys, replaceRange, separatorAfter, withCommaBefore, type OffsetCompletionItem } from '../asl/completion';
 import type { OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
@@ -93,11 +93,11 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
     const range = afterValue ? afterValue.key : replaceRange(text, offset, editing);
     const endOffset = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(endOffset, endOffset + 50)) : false;
-    const comma = !hasColon && needsCommaAfter(text, endOffset) ? ',' : '';
+    const separator = hasColon ? { text: '' } : separatorAfter(text, range.offset, endOffset);
     const items = memberItems(ctx.integration.request, ctx.relative.slice(0, -1), step.shape, present, jsonata, !jsonata && !ctx.task.standalone, (member, dynamic) => {
       const key = dynamic ? `${member.name}.$` : member.name;
       const value = dynamic ? '"\\$.${1}"' : valueSnippet(member.shape);
-      return { range, filterText: `"${key}"`, newText: hasColon ? `"${key}"` : `"${key}": ${value}${comma}` };
+      return { range, filterText: `"${key}"`, newText: hasColon ? `"${key}"` : `"${key}": ${value}${separator.text}`, insertTextMode: separator.insertTextMode };
     });
     return withCommaBefore(text, offset, items);
   }
