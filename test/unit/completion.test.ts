@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { cursor, doc, service } from './helpers';
+import { cursor, doc, machine, service } from './helpers';
 
 function complete(marked: string) {
   const [text, offset] = cursor(marked);
@@ -76,7 +76,7 @@ describe('member keys', () => {
       const [text, offset] = cursor(marked);
       const d = doc(text);
       const item = service.doComplete(d, d.positionAt(offset)).find((i) => i.label === 'RoleArn')!;
-      const applied = TextDocument.applyEdits(d, [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])]).replace('$1', 'arn');
+      const applied = TextDocument.applyEdits(d, [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])]).replace('${1}', 'arn');
       assert.match(applied, /"HyperParameters": \{[^}]*\},\n\s*"RoleArn": "arn"\n/, applied);
     }
     // Inside a nested object after its last member, and after a string value.
@@ -100,6 +100,12 @@ describe('member keys', () => {
     const applied = TextDocument.applyEdits(d, [item.textEdit as TextEdit]).replace('${1:0}', '1');
     assert.deepEqual(JSON.parse(applied).States.Train.Parameters.ResourceConfig, { VolumeSizeInGB: 1, InstanceCount: 2 });
     assert.match(applied, /"VolumeSizeInGB": 1,\n {10}"InstanceCount": 2/);
+  });
+  test('a structure is written with its required members, and theirs (BlueGreenUpdatePolicy, RollingUpdatePolicy)', () => {
+    const text = machine({ EndpointName: 'e', EndpointConfigName: 'c', DeploymentConfig: {} }, { resource: 'arn:aws:states:::sagemaker:updateEndpoint' }).replace('"DeploymentConfig": {}', '"DeploymentConfig": { ‸ }');
+    const items = complete(text);
+    assert.equal((items.find((i) => i.label === 'BlueGreenUpdatePolicy')!.textEdit as TextEdit).newText, '"BlueGreenUpdatePolicy": { "TrafficRoutingConfiguration": { "Type": "${1|ALL_AT_ONCE,CANARY,LINEAR|}", "WaitIntervalInSeconds": ${2:0} } }');
+    assert.equal((items.find((i) => i.label === 'RollingUpdatePolicy')!.textEdit as TextEdit).newText, '"RollingUpdatePolicy": { "MaximumBatchSize": { "Type": "${1|INSTANCE_COUNT,CAPACITY_PERCENT|}", "Value": ${2:1} }, "WaitIntervalInSeconds": ${3:0} }');
   });
   test('editing a half-typed key replaces it and keeps the existing colon', () => {
     const item = complete(TASK('{ "ResourceConfig": { "Inst‸anceCount": 2 } }')).find((i) => i.label === 'InstanceType')!;

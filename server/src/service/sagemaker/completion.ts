@@ -10,46 +10,38 @@ import { newMemberAfterValue, presentKeys, replaceRange, separatorAfter, withCom
 import type { OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
-import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
+import { blockSiblingKeys, choicesOf, numberOf, YamlSnippets, type SnippetShape } from '../yaml/snippets';
 import { alwaysRefused } from './documentedRules';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
 import { describeType, getIntegration, integrationNames, sdkActionNames, type Member, type Shape } from './shapes';
 
-function valueSnippet(shape: Shape): string {
-  switch (shape.kind) {
-    case 'structure': {
-      const req = shape.required ?? [];
-      return req.length ? `{ ${req.map((r, i) => `"${r}": ${placeholderFor(shape.members!.get(r)!.shape, i + 1)}`).join(', ')} }` : '{ $1 }';
+/**
+ * A new member's value as a JSON snippet, tab stops numbered as written: a structure with its required members, and
+ * theirs, to a few levels (as yaml/snippets.ts writes YAML); a boolean's or small enum's choices; a number.
+ */
+function valueSnippet(shape: SnippetShape): string {
+  let tab = 1;
+  const write = (shape: SnippetShape, depth: number): string => {
+    switch (shape.kind) {
+      case 'structure': {
+        const required = depth < 4 ? (shape.required ?? []).filter((r) => shape.members!.has(r)) : [];
+        return required.length ? `{ ${required.map((r) => `"${r}": ${write(shape.members!.get(r)!.shape, depth + 1)}`).join(', ')} }` : `{ $${tab++} }`;
+      }
+      case 'map':
+        return `{ $${tab++} }`;
+      case 'list':
+        return `[ $${tab++} ]`;
+      case 'integer':
+      case 'number':
+        return `\${${tab++}:${numberOf(shape)}}`;
+      default: {
+        const values = choicesOf(shape);
+        if (shape.kind === 'boolean') return values!.length === 1 ? values![0] : `\${${tab++}|${values!.join(',')}|}`;
+        return values ? `"\${${tab++}|${values.map((v) => JSON.stringify(v).slice(1, -1).replace(/[\\,|$}]/g, '\\$&')).join(',')}|}"` : `"\${${tab++}}"`;
+      }
     }
-    case 'map':
-      return '{ $1 }';
-    case 'list':
-      return '[ $1 ]';
-    case 'boolean':
-      return '${1|true,false|}';
-    case 'integer':
-    case 'number':
-      return `\${1:${shape.min ?? 0}}`;
-    default:
-      return shape.enum && shape.enum.length <= 12 ? `"\${1|${shape.enum.join(',')}|}"` : '"$1"';
-  }
-}
-
-function placeholderFor(shape: Shape, tab: number): string {
-  switch (shape.kind) {
-    case 'structure':
-    case 'map':
-      return '{}';
-    case 'list':
-      return '[]';
-    case 'boolean':
-      return 'false';
-    case 'integer':
-    case 'number':
-      return `\${${tab}:${shape.min ?? 0}}`;
-    default:
-      return `"\${${tab}}"`;
-  }
+  };
+  return write(shape, 0);
 }
 
 function memberDocumentation(member: Member): string {

@@ -15,6 +15,14 @@ export interface SnippetShape {
   enum?: string[];
 }
 
+/** The values a boolean's or a small enum's snippet offers, in order; undefined for any other value. */
+export function choicesOf(shape: SnippetShape): string[] | undefined {
+  return shape.kind === 'boolean' ? shape.enum ?? ['true', 'false'] : shape.enum && shape.enum.length <= 12 ? shape.enum : undefined;
+}
+
+/** The number a snippet writes: the least the shape allows, else 0. */
+export const numberOf = (shape: SnippetShape): number => shape.min ?? 0;
+
 /**
  * The key a block mapping's line content starts with (`name: …`, `"a b": …`, `'it''s': …`), quotes kept; undefined
  * for none. A plain key is read by hand: the pattern [^#]*?[ \t]*: retries from every space of a long line.
@@ -105,16 +113,17 @@ export class YamlSnippets {
 
   private scalar(shape: SnippetShape): string {
     const n = this.tab++;
+    const values = choicesOf(shape);
     switch (shape.kind) {
       case 'boolean':
         // One allowed value (a state's End: true only) is written, not offered with its opposite.
-        return shape.enum?.length === 1 ? shape.enum[0] : `\${${n}|true,false|}`;
+        return values!.length === 1 ? values![0] : `\${${n}|${values!.join(',')}|}`;
       case 'integer':
       case 'number':
-        return `\${${n}:${shape.min ?? 0}}`;
+        return `\${${n}:${numberOf(shape)}}`;
       default:
-        if (shape.enum && shape.enum.length <= 12) {
-          const choices = shape.enum.map((v) => yamlScalar(v, { flow: this.flow }).replace(/[\\,|$}]/g, '\\$&'));
+        if (values) {
+          const choices = values.map((v) => yamlScalar(v, { flow: this.flow }).replace(/[\\,|$}]/g, '\\$&'));
           return `\${${n}|${choices.join(',')}|}`;
         }
         return `$${n}`;
