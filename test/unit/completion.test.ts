@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { cursor, doc, machine, service } from './helpers';
+import { cursor, doc, machine, service, VALID_TRAINING, VALID_TRANSFORM } from './helpers';
 
 function complete(marked: string) {
   const [text, offset] = cursor(marked);
@@ -142,5 +142,78 @@ describe('values', () => {
   });
   test('booleans', () => {
     assert.deepEqual(labels(TASK('{ "EnableNetworkIsolation": ‸ }')), ['true', 'false']);
+  });
+});
+
+describe('what a completion writes passes the server\'s own documented rules', () => {
+  const newMember = (payload: unknown, resource: string | undefined, object: string, label: string) => {
+    const text = machine(payload, resource ? { resource } : {}).replace(`"${object}": {`, `"${object}": {‸`);
+    return (complete(text).find((i) => i.label === label)!.textEdit as TextEdit).newText;
+  };
+  test('MaxWaitTimeInSeconds: at least the MaxRuntimeInSeconds written beside it, else its documented default of 1 day', () => {
+    assert.equal(newMember({ ...VALID_TRAINING, StoppingCondition: { MaxRuntimeInSeconds: 7200 } }, undefined, 'StoppingCondition', 'MaxWaitTimeInSeconds'), '"MaxWaitTimeInSeconds": ${1:7200},');
+    assert.equal(newMember({ ...VALID_TRAINING, StoppingCondition: { MaxPendingTimeInSeconds: 7200 } }, undefined, 'StoppingCondition', 'MaxWaitTimeInSeconds'), '"MaxWaitTimeInSeconds": ${1:86400},');
+  });
+  test('EnableManagedSpotTraining: false first without a MaxWaitTimeInSeconds, true first with one', () => {
+    const top = (payload: unknown) => {
+      const text = machine(payload).replace('"TrainingJobName"', '‸"TrainingJobName"');
+      return (complete(text).find((i) => i.label === 'EnableManagedSpotTraining')!.textEdit as TextEdit).newText;
+    };
+    assert.equal(top(VALID_TRAINING), '"EnableManagedSpotTraining": ${1|false,true|},\n        ');
+    assert.equal(top({ ...VALID_TRAINING, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 7200 } }), '"EnableManagedSpotTraining": ${1|true,false|},\n        ');
+  });
+  test('BatchStrategy: SingleRecord first while SplitType is None, MultiRecord first (the model\'s order) with a SplitType', () => {
+    const transform = 'arn:aws:states:::sagemaker:createTransformJob.sync';
+    const top = (payload: unknown) => {
+      const text = machine(payload, { resource: transform }).replace('"TransformJobName"', '‸"TransformJobName"');
+      return (complete(text).find((i) => i.label === 'BatchStrategy')!.textEdit as TextEdit).newText;
+    };
+    assert.equal(top(VALID_TRANSFORM), '"BatchStrategy": "${1|SingleRecord,MultiRecord|}",\n        ');
+    assert.equal(top({ ...VALID_TRANSFORM, TransformInput: { ...VALID_TRANSFORM.TransformInput, SplitType: 'Line' } }), '"BatchStrategy": "${1|MultiRecord,SingleRecord|}",\n        ');
+  });
+  test('the same in YAML', () => {
+    const [text, offset] = cursor('StartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters:\n      StoppingCondition:\n        MaxRuntimeInSeconds: 7200\n        ‸\n    End: true\n');
+    const d = doc(text, 'asl-yaml');
+    assert.equal((service.doComplete(d, d.positionAt(offset)).find((i) => i.label === 'MaxWaitTimeInSeconds')!.textEdit as TextEdit).newText, 'MaxWaitTimeInSeconds: ${1:7200}');
+  });
+  test('every member offered in valid requests, inserted with its snippet\'s defaults, adds no error but its placeholders\' (and the members that exclude one already there)', () => {
+    const TUNING = { HyperParameterTuningJobName: 'xgb-tuning', HyperParameterTuningJobConfig: { Strategy: 'Bayesian', HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'validation:auc' }, ResourceLimits: { MaxNumberOfTrainingJobs: 20, MaxParallelTrainingJobs: 2 }, ParameterRanges: { IntegerParameterRanges: [{ Name: 'max_depth', MinValue: '3', MaxValue: '10', ScalingType: 'Linear' }] } }, TrainingJobDefinition: { StaticHyperParameters: { num_round: '100' }, AlgorithmSpecification: { TrainingImage: '123456789012.dkr.ecr.us-east-1.amazonaws.com/xgboost:1', TrainingInputMode: 'File' }, RoleArn: 'arn:aws:iam::123456789012:role/SageMakerExecutionRole', OutputDataConfig: { S3OutputPath: 's3://example-bucket/tuning' }, ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 }, StoppingCondition: { MaxRuntimeInSeconds: 3600 } } };
+    const PROCESSING = { ProcessingJobName: 'prep', RoleArn: 'arn:aws:iam::123456789012:role/SageMakerExecutionRole', AppSpecification: { ImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/xgboost:1' }, ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 } }, ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://example-bucket/raw/', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix', S3InputMode: 'File' } }], ProcessingOutputConfig: { Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://example-bucket/features/', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }] }, StoppingCondition: { MaxRuntimeInSeconds: 3600 } };
+    const UPDATE = { EndpointName: 'churn-endpoint', EndpointConfigName: 'churn-config-v2', DeploymentConfig: { AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'endpoint-5xx' }] } } };
+    const CONFIG = { EndpointConfigName: 'churn-config', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'churn-model', InitialInstanceCount: 1, InstanceType: 'ml.m5.large', InitialVariantWeight: 1 }] };
+    const requests: [unknown, string][] = [
+      [VALID_TRAINING, 'createTrainingJob.sync'], [VALID_TRANSFORM, 'createTransformJob.sync'], [TUNING, 'createHyperParameterTuningJob.sync'],
+      [PROCESSING, 'createProcessingJob.sync'], [UPDATE, 'updateEndpoint'], [CONFIG, 'createEndpointConfig'],
+    ];
+    const defaults = (s: string) => s.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}|\$\d+/g, '');
+    const errors = (text: string) => service.validate(doc(text)).filter((p) => p.severity === 'error').map((p) => `${p.code} ${p.message}`);
+    // What the user fills in at a tab stop: an empty string, an empty list.
+    const placeholder = /^(too-short|pattern|too-few-items) |^enum-value \S+ "" /;
+    const refused = new Set<string>();
+    let tried = 0;
+    for (const [payload, action] of requests) {
+      const text = machine(payload, { resource: `arn:aws:states:::sagemaker:${action}` });
+      const before = new Set(errors(text));
+      // In every object of the request: a new line before its closing brace.
+      for (let close = text.indexOf('}', text.indexOf('"Parameters"')); close > 0 && close < text.lastIndexOf('"End"'); close = text.indexOf('}', close + 1)) {
+        const at = text.lastIndexOf('\n', close) + 1;
+        const d = doc(`${text.slice(0, at)}  \n${text.slice(at)}`);
+        for (const item of service.doComplete(d, d.positionAt(at + 1))) {
+          if (String(item.label).endsWith('.$')) continue;
+          tried++;
+          const fresh = errors(defaults(TextDocument.applyEdits(d, [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])]))).filter((e) => !before.has(e) && !placeholder.test(e));
+          if (fresh.length) refused.add(`${action} ${item.label}: ${fresh.map((e) => e.split(' ')[0]).join(', ')}`);
+        }
+      }
+    }
+    assert.ok(tried > 100, String(tried));
+    // The members SageMaker refuses beside one the request already has, whatever their value.
+    assert.deepEqual([...refused].sort(), [
+      'createHyperParameterTuningJob.sync InstancePreferences: documented-rule',
+      'createProcessingJob.sync DatasetDefinition: documented-rule, documented-rule, documented-rule',
+      'createProcessingJob.sync FeatureStoreOutput: documented-rule, documented-rule',
+      'createProcessingJob.sync InstancePreferences: documented-rule',
+      'createTrainingJob.sync InstancePreferences: documented-rule',
+    ]);
   });
 });

@@ -6,13 +6,14 @@ import { getLocation, type JSONPath } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver-types';
 import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
+import { toValue } from '../core/tree';
 import { newMemberAfterValue, presentKeys, replaceRange, separatorAfter, withCommaBefore, type OffsetCompletionItem } from '../asl/completion';
 import type { OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, choicesOf, numberOf, YamlSnippets, type SnippetShape } from '../yaml/snippets';
-import { alwaysRefused } from './documentedRules';
-import { describeConstraints, payloadAt, payloadContaining, shapeAt } from './payloadLocation';
+import { alwaysRefused, valuePreference } from './documentedRules';
+import { describeConstraints, payloadAt, payloadContaining, shapeAt, type PayloadContext } from './payloadLocation';
 import { describeType, getIntegration, integrationNames, sdkActionNames, type Member, type Shape } from './shapes';
 
 /**
@@ -86,9 +87,9 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
     const endOffset = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(endOffset, endOffset + 50)) : false;
     const separator = hasColon ? { text: '' } : separatorAfter(text, range.offset, endOffset);
-    const items = memberItems(ctx.integration.request, ctx.relative.slice(0, -1), step.shape, present, jsonata, !jsonata && !ctx.task.standalone, (member, dynamic) => {
+    const items = memberItems(ctx, ctx.relative.slice(0, -1), step.shape, present, jsonata, !jsonata && !ctx.task.standalone, (member, dynamic, written) => {
       const key = dynamic ? `${member.name}.$` : member.name;
-      const value = dynamic ? '"\\$.${1}"' : valueSnippet(member.shape);
+      const value = dynamic ? '"\\$.${1}"' : valueSnippet(written);
       return { range, filterText: `"${key}"`, newText: hasColon ? `"${key}"` : `"${key}": ${value}${separator.text}`, insertTextMode: separator.insertTextMode };
     });
     return withCommaBefore(text, offset, items);
@@ -119,13 +120,15 @@ interface ItemEdit {
  * documented rules) is not offered.
  */
 /** `dynamic`: each member is also offered as `Member.$` (a JSONPath state's request; not a JSONata one's, nor a job spec's). */
-function memberItems(request: Shape, path: JSONPath, shape: Shape, present: Set<string>, jsonata: boolean, dynamic: boolean, edit: (member: Member, dynamic: boolean) => ItemEdit): OffsetCompletionItem[] {
+function memberItems(ctx: PayloadContext, path: JSONPath, shape: Shape, present: Set<string>, jsonata: boolean, dynamic: boolean, edit: (member: Member, dynamic: boolean, written: SnippetShape) => ItemEdit): OffsetCompletionItem[] {
+  const request = ctx.integration.request;
   const items: OffsetCompletionItem[] = [];
+  const written = preferredValues(ctx, jsonata);
   for (const member of shape.members!.values()) {
     if (present.has(member.name) || alwaysRefused(request, [...path, member.name], jsonata)) continue;
     const documentation = { kind: MarkupKind.Markdown, value: memberDocumentation(member) };
     const sort = `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
-    const plain = edit(member, false);
+    const plain = edit(member, false, written([...path, member.name], member.shape));
     items.push({
       label: member.name,
       kind: CompletionItemKind.Property,
@@ -139,7 +142,7 @@ function memberItems(request: Shape, path: JSONPath, shape: Shape, present: Set<
       tags: member.deprecated ? [1] : undefined,
     });
     if (dynamic) {
-      const dollar = edit(member, true);
+      const dollar = edit(member, true, member.shape);
       items.push({
         label: `${member.name}.$`,
         kind: CompletionItemKind.Property,
@@ -154,6 +157,22 @@ function memberItems(request: Shape, path: JSONPath, shape: Shape, present: Set<
   }
   for (const item of items) if (item.insertTextMode === undefined) delete item.insertTextMode;
   return items;
+}
+
+/**
+ * The shape a new member's snippet is written from: a scalar's first value the one the documented rules prefer there
+ * (documentedRules.ts valuePreference: no error the server would then report), else as the model gives it.
+ */
+function preferredValues(ctx: PayloadContext, jsonata: boolean): (relative: JSONPath, shape: Shape) => SnippetShape {
+  const payload = ctx.task.payloadProperty?.children?.[1];
+  const prefer = valuePreference(ctx.integration.request, () => (payload ? toValue(payload) : {}), jsonata);
+  return (relative, shape) => {
+    const numeric = shape.kind === 'integer' || shape.kind === 'number';
+    const choices = numeric ? [numberOf(shape)] : choicesOf(shape)?.map((v) => (shape.kind === 'boolean' ? v === 'true' : v));
+    if (!choices || choices.length < (numeric ? 1 : 2)) return shape;
+    const first = prefer(relative, choices, numeric ? { min: shape.min, max: shape.max } : undefined);
+    return first === undefined || first === null ? shape : { ...shape, first };
+  };
 }
 
 /** Enum values or booleans of a value's shape; `edit` writes them. */
@@ -231,11 +250,11 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
     if (!location.flow) for (const k of blockSiblingKeys(text, key.offset)) present.add(k.replace(/\.\$$/, ''));
     const snippets = newSnippets();
     const indent = ' '.repeat(keyColumn + snippets.unit.length);
-    return memberItems(ctx.integration.request, ctx.relative, step.shape, present, jsonata, !jsonata && !ctx.task.standalone, (member, dynamic) => {
+    return memberItems(ctx, ctx.relative, step.shape, present, jsonata, !jsonata && !ctx.task.standalone, (member, dynamic, shape) => {
       const name = dynamic ? `${member.name}.$` : member.name;
       const written = quote ? `${quote}${name}${quote}` : name;
       if (location.hasColon) return { range, filterText: quote + name, newText: lead + written };
-      const value = dynamic ? ' "\\$.${1}"' : snippets.valueAfterKey(member.shape, indent);
+      const value = dynamic ? ' "\\$.${1}"' : snippets.valueAfterKey(shape, indent);
       return { range, filterText: quote + name, newText: `${lead}${written}:${value}${location.commaAfter ? ',' : ''}`, insertTextMode: InsertTextMode.asIs };
     });
   }

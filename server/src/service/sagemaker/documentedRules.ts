@@ -12,7 +12,7 @@ import type { AstNode, Problem, Severity } from '../core/types';
 import { codePointLength, trimChar } from '../core/text';
 import { append, listOf } from '../core/append';
 
-type Scalar = string | number | boolean | null;
+export type Scalar = string | number | boolean | null;
 
 export interface Condition {
   field: string;
@@ -1013,17 +1013,89 @@ function rulesAbout(scope: string, path: string): DocumentedRule[] {
   return rulesOf(scope).filter((rule) => pathsOf(rule).includes(path));
 }
 
-/** The documented rules that involve the field at `relative` (from the payload), from each structure above it. */
-export function documentedRulesAt(request: Shape, relative: JSONPath, jsonata: boolean): DocumentedRule[] {
-  const found = new Set<DocumentedRule>();
+/**
+ * The documented rules that involve the field at `relative` (from the payload), from each structure above it, each with
+ * where its scope is (a prefix of `relative`) and the field's path from there ("StoppingCondition.MaxWaitTimeInSeconds").
+ */
+function rulesAtWithScope(request: Shape, relative: JSONPath, jsonata: boolean): { rule: DocumentedRule; scope: JSONPath; path: string }[] {
+  const found: { rule: DocumentedRule; scope: JSONPath; path: string }[] = [];
   for (let i = 0; i < relative.length; i++) {
     const at = shapeAt(request, relative.slice(0, i), jsonata);
     if ((at?.shape.kind !== 'structure' && at?.shape.kind !== 'map') || at.dynamic) continue;
     let path = '';
     for (const seg of relative.slice(i)) path = typeof seg === 'number' ? `${path}[]` : path ? `${path}.${seg.replace(/\.\$$/, '')}` : seg.replace(/\.\$$/, '');
-    for (const r of rulesAbout(at.shape.name, path)) found.add(r);
+    for (const rule of rulesAbout(at.shape.name, path)) found.push({ rule, scope: relative.slice(0, i), path });
   }
-  return [...found];
+  return found;
+}
+
+/** The documented rules that involve the field at `relative` (from the payload), from each structure above it. */
+export function documentedRulesAt(request: Shape, relative: JSONPath, jsonata: boolean): DocumentedRule[] {
+  return [...new Set(rulesAtWithScope(request, relative, jsonata).map((r) => r.rule))];
+}
+
+/**
+ * What a completion writes as a new member's value, among the values it could write: the first that adds no documented
+ * rule's error to the request (`payload`, as a value), nor a warning when one does neither (MaxWaitTimeInSeconds at
+ * least the MaxRuntimeInSeconds written beside it, EnableManagedSpotTraining false without a MaxWaitTimeInSeconds).
+ * The function made tries `candidates` in order, then for a number (`numeric`: the model's bounds) the numbers the rules
+ * about the member name (the other side of a comparison as the request writes it, the documented defaults and bounds,
+ * within the model's); its answer is undefined when the
+ * first candidate is as good as any, or no rule is about the member.
+ */
+export function valuePreference(request: Shape, payloadOf: () => unknown, jsonata: boolean): (relative: JSONPath, candidates: Scalar[], numeric?: { min?: number; max?: number }) => Scalar | undefined {
+  const keyOf = ({ rule, hit }: Violation) => `${rule.id}|${hit.message}`;
+  let base: Set<string> | undefined;
+  let payload: unknown;
+  const violationsOf = (value: unknown) => findViolations(request, parseTree(JSON.stringify(value) ?? 'null') as AstNode, false, jsonata);
+  return (relative, candidates, numeric) => {
+    const rules = rulesAtWithScope(request, relative, jsonata);
+    if (!rules.length || !candidates.length) return undefined;
+    if (!base) {
+      payload = payloadOf();
+      base = new Set(violationsOf(payload).map(keyOf));
+    }
+    const tried = [...candidates];
+    if (numeric) {
+      for (const { rule, scope } of rules) {
+        for (const n of [...Object.values(rule.defaults ?? {}), rule.min, rule.max, rule.fix]) if (typeof n === 'number') tried.push(n);
+        for (const path of [...(rule.lhs ?? []), ...(rule.rhs ?? []), rule.fixFrom].filter((p): p is string => !!p && !p.includes('[]'))) {
+          const n = valueAtPath(payload, [...scope, ...path.split('.')]);
+          if (typeof n === 'number') tried.push(n);
+        }
+      }
+    }
+    // A number the model's own bounds refuse is no better.
+    if (numeric) for (let i = tried.length - 1; i > 0; i--) if (typeof tried[i] !== 'number' || (tried[i] as number) < (numeric.min ?? -Infinity) || (tried[i] as number) > (numeric.max ?? Infinity)) tried.splice(i, 1);
+    let best: { value: Scalar; score: number } | undefined;
+    for (const value of new Set(tried)) {
+      const score = violationsOf(withValue(payload, relative, value)).filter((v) => !base!.has(keyOf(v))).reduce((n, v) => n + (v.rule.severity === 'error' && !v.hit.unsettled && !v.computed ? 1000 : 1), 0);
+      if (!best || score < best.score) best = { value, score };
+      if (score === 0) break;
+    }
+    return best && best.value !== candidates[0] ? best.value : undefined;
+  };
+}
+
+/** The value at `path` in a plain JSON value. */
+function valueAtPath(value: unknown, path: JSONPath): unknown {
+  let at = value;
+  for (const seg of path) at = at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[seg] : undefined;
+  return at;
+}
+
+/** A copy of `value` with `leaf` at `path`, the objects on the way made where missing. */
+function withValue(value: unknown, path: JSONPath, leaf: Scalar): unknown {
+  const copy = structuredClone(value ?? {}) as Record<string | number, unknown>;
+  let at = copy;
+  path.forEach((seg, i) => {
+    if (i === path.length - 1) at[seg] = leaf;
+    else {
+      if (at[seg] === null || typeof at[seg] !== 'object') at[seg] = typeof path[i + 1] === 'number' ? [] : {};
+      at = at[seg] as Record<string | number, unknown>;
+    }
+  });
+  return copy;
 }
 
 /**

@@ -13,15 +13,19 @@ export interface SnippetShape {
   items?: SnippetShape;
   min?: number;
   enum?: string[];
+  /** The value a snippet writes or offers first, when not the first choice or the least number (the caller's rules prefer it). */
+  first?: string | number | boolean;
 }
 
-/** The values a boolean's or a small enum's snippet offers, in order; undefined for any other value. */
+/** The values a boolean's or a small enum's snippet offers, in order, `first` first; undefined for any other value. */
 export function choicesOf(shape: SnippetShape): string[] | undefined {
-  return shape.kind === 'boolean' ? shape.enum ?? ['true', 'false'] : shape.enum && shape.enum.length <= 12 ? shape.enum : undefined;
+  const values = shape.kind === 'boolean' ? shape.enum ?? ['true', 'false'] : shape.enum && shape.enum.length <= 12 ? shape.enum : undefined;
+  const first = shape.first === undefined ? undefined : String(shape.first);
+  return values && first !== undefined && values.includes(first) ? [first, ...values.filter((v) => v !== first)] : values;
 }
 
-/** The number a snippet writes: the least the shape allows, else 0. */
-export const numberOf = (shape: SnippetShape): number => shape.min ?? 0;
+/** The number a snippet writes: the preferred one, else the least the shape allows, else 0. */
+export const numberOf = (shape: SnippetShape): number => (typeof shape.first === 'number' ? shape.first : shape.min ?? 0);
 
 /**
  * The key a block mapping's line content starts with (`name: …`, `"a b": …`, `'it''s': …`), quotes kept; undefined
