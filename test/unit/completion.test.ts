@@ -217,3 +217,14 @@ describe('what a completion writes passes the server\'s own documented rules', (
     ]);
   });
 });
+
+describe('values SageMaker refuses at that place are not offered', () => {
+  test('ReverseLogarithmic is a ScalingType of continuous ranges only', () => {
+    const ranges = (kind: string, extra: Record<string, string>) => labels(machine({ HyperParameterTuningJobConfig: { ParameterRanges: { [kind]: [{ Name: 'eta', MinValue: '0.1', MaxValue: '0.5', ...extra, ScalingType: 'Auto' }] } } }, { resource: 'arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync' }).replace('"ScalingType": "Auto"', '"ScalingType": ‸"Auto"'));
+    assert.deepEqual(ranges('IntegerParameterRanges', {}), ['Auto', 'Linear', 'Logarithmic']);
+    assert.deepEqual(ranges('ContinuousParameterRanges', {}), ['Auto', 'Linear', 'Logarithmic', 'ReverseLogarithmic']);
+    const [text, offset] = cursor('StartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync\n    Parameters:\n      HyperParameterTuningJobConfig:\n        ParameterRanges:\n          IntegerParameterRanges:\n            - Name: depth\n              ScalingType: ‸\n    End: true\n');
+    const d = doc(text, 'asl-yaml');
+    assert.deepEqual(service.doComplete(d, d.positionAt(offset)).map((i) => i.label), ['Auto', 'Linear', 'Logarithmic']);
+  });
+});

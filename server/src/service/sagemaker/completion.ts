@@ -12,7 +12,7 @@ import type { OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, choicesOf, numberOf, YamlSnippets, type SnippetShape } from '../yaml/snippets';
-import { alwaysRefused, valuePreference } from './documentedRules';
+import { alwaysRefused, refusedValue, valuePreference } from './documentedRules';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt, type PayloadContext } from './payloadLocation';
 import { describeType, getIntegration, integrationNames, sdkActionNames, type Member, type Shape } from './shapes';
 
@@ -103,7 +103,7 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
   return valueItems(step.shape, (value, literal) => {
     const newText = literal ? value : JSON.stringify(value);
     return { range, filterText: newText, newText };
-  });
+  }, (value) => refusedValue(ctx.integration.request, ctx.relative, value, jsonata));
 }
 
 
@@ -175,10 +175,11 @@ function preferredValues(ctx: PayloadContext, jsonata: boolean): (relative: JSON
   };
 }
 
-/** Enum values or booleans of a value's shape; `edit` writes them. */
-function valueItems(shape: Shape, edit: (value: string, literal: boolean) => ItemEdit): OffsetCompletionItem[] {
+/** Enum values or booleans of a value's shape, but those SageMaker refuses at that place (`refused`); `edit` writes them. */
+function valueItems(shape: Shape, edit: (value: string, literal: boolean) => ItemEdit, refused: (value: string | boolean) => boolean): OffsetCompletionItem[] {
   if (shape.enum) {
-    return shape.enum.map((value, i) => {
+    return shape.enum.flatMap((value, i) => {
+      if (refused(value)) return [];
       const e = edit(value, false);
       return {
         label: value,
@@ -191,7 +192,8 @@ function valueItems(shape: Shape, edit: (value: string, literal: boolean) => Ite
     });
   }
   if (shape.kind === 'boolean') {
-    return ['true', 'false'].map((value) => {
+    return ['true', 'false'].flatMap((value) => {
+      if (refused(value === 'true')) return [];
       const e = edit(value, true);
       const item: OffsetCompletionItem = { label: value, kind: CompletionItemKind.Value, edit: { ...e.range, newText: e.newText } };
       if (e.filterText !== value) item.filterText = e.filterText;
@@ -242,7 +244,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
       return valueItems(step.shape, (value, literal) => {
         const newText = literal ? value : yamlScalar(value);
         return { range, filterText: quote + value, newText: lead + newText };
-      });
+      }, (value) => refusedValue(ctx.integration.request, ctx.relative, value, jsonata));
     }
     const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative)), key.offset);
     // A half-typed line can make the parser misread its neighbours (`Inst` + the next line read as one key): the
@@ -263,7 +265,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
   const step = shapeAt(ctx.integration.request, ctx.relative, jsonata);
   if (!step || step.dynamic) return [];
   const write = yamlValueEdit(text, location, offset);
-  return write ? valueItems(step.shape, write) : [];
+  return write ? valueItems(step.shape, write, (value) => refusedValue(ctx.integration.request, ctx.relative, value, jsonata)) : [];
 }
 
 /**

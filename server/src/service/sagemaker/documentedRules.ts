@@ -1035,6 +1035,17 @@ export function documentedRulesAt(request: Shape, relative: JSONPath, jsonata: b
 }
 
 /**
+ * Whether SageMaker refuses `value` for the field at `relative` (from the request) wherever it is written, whatever the
+ * rest of the request holds: a rule of the field's own values without a condition (an integer range's ScalingType is
+ * not ReverseLogarithmic). Completion does not offer it.
+ */
+export function refusedValue(request: Shape, relative: JSONPath, value: Scalar, jsonata: boolean): boolean {
+  return rulesAtWithScope(request, relative, jsonata).some(({ rule, path }) =>
+    rule.kind === 'requiresValue' && rule.severity === 'error' && !rule.when && !rule.defaultFrom && rule.field === path &&
+    (rule.notOneOf?.includes(value) || (rule.oneOf !== undefined && !rule.oneOf.includes(value))));
+}
+
+/**
  * What a completion writes as a new member's value, among the values it could write: the first that adds no documented
  * rule's error to the request (`payload`, as a value), nor a warning when one does neither (MaxWaitTimeInSeconds at
  * least the MaxRuntimeInSeconds written beside it, EnableManagedSpotTraining false without a MaxWaitTimeInSeconds).
