@@ -306,6 +306,16 @@ test('YAML flow: a field typed in the space before another entry keeps that entr
   assert.match(before.apply(before.find('Comment')), /P: \{ Type: Pass, Comment: \$1, End: true \}/);
 });
 
+test('YAML: a field picked at the start of an existing key goes before it, that key kept (block and flow style), and a new state before a state', () => {
+  const block = complete('StartAt: P\nStates:\n  P:\n    Type: Pass\n    ‸End: true\n', 'm.asl.yaml');
+  assert.ok(!block.labels.includes('End'), block.labels.join());
+  assert.match(block.apply(block.find('Comment')), /\n {4}Type: Pass\n {4}Comment: \$1\n {4}End: true\n/);
+  const flow = complete('StartAt: P\nStates:\n  P: { Type: Pass, ‸End: true }\n', 'm.asl.yaml');
+  assert.match(flow.apply(flow.find('Comment')), /P: \{ Type: Pass, Comment: \$1, End: true \}/);
+  const state = complete('StartAt: P\nStates:\n  ‸P:\n    Type: Pass\n    End: true\n', 'm.asl.yaml');
+  assert.match(state.apply(state.find('New state: Pass')), /States:\n {2}\$\{1:Pass\}:\n {4}Type: Pass\n {4}End: true\$0\n {2}P:\n {4}Type: Pass\n/);
+});
+
 test('variables: $name where a path or a JSONata name starts, the ones the state can read (its machine\'s and outer ones)', () => {
   const ata = complete('{ "QueryLanguage": "JSONata", "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": { "modelUrl": "s3://m" }, "Next": "B" }, "B": { "Type": "Pass", "Output": "{% $mo‸ %}", "End": true } } }');
   assert.ok(ata.labels.includes('$modelUrl') && ata.labels.includes('$states'), ata.labels.join());

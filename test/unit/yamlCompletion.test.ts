@@ -125,6 +125,17 @@ describe('member keys', () => {
     assert.equal(r.result, TASK('      ResourceConfig:\n        InstanceType: 1'));
   });
 
+  test('the cursor at the start of an existing key: a new member before it, that member kept (as JSON does)', () => {
+    const block = TASK('      ResourceConfig:\n        InstanceCount: 1\n        ‸InstanceType: ml.m5.xlarge');
+    assert.ok(!labels(block).includes('InstanceType'));
+    assert.equal(item(block, 'KeepAlivePeriodInSeconds').result, TASK('      ResourceConfig:\n        InstanceCount: 1\n        KeepAlivePeriodInSeconds: ${1:0}\n        InstanceType: ml.m5.xlarge'));
+    // The first key of a list item: the new member takes its place after `- `, the old one on the next line at its column.
+    assert.equal(item(TASK('      InputDataConfig:\n        - ‸ChannelName: train'), 'ContentType').result, TASK('      InputDataConfig:\n        - ContentType: $1\n          ChannelName: train'));
+    const flow = TASK('      ResourceConfig: { InstanceCount: 2, ‸InstanceType: ml.m5.xlarge }');
+    assert.ok(!labels(flow).includes('InstanceType'));
+    assert.equal(item(flow, 'KeepAlivePeriodInSeconds').result, TASK('      ResourceConfig: { InstanceCount: 2, KeepAlivePeriodInSeconds: ${1:0}, InstanceType: ml.m5.xlarge }'));
+  });
+
   test('a key typed in quotes keeps its quotes', () => {
     const r = item(TASK('      ResourceConfig:\n        "Inst‸"'), 'InstanceCount');
     assert.equal(r.filterText, '"InstanceCount');

@@ -519,7 +519,7 @@ function completeYaml(parsed: ParsedDocument, root: AstNode, offset: number, opt
     const edit = yamlKeyEdit(text, location, offset);
     if (!path || !edit) return [];
     const key = location.currentKey!;
-    const { range, lead, quote } = edit;
+    const { range, lead, quote, tail } = edit;
     // A word (or nothing yet) after `- ` under ErrorEquals reads as a key too: it is an item, an error name.
     const keyPlace = placeAt(root, path.slice(0, -1));
     if (keyPlace?.kind === 'errors') {
@@ -530,16 +530,17 @@ function completeYaml(parsed: ParsedDocument, root: AstNode, offset: number, opt
       const machine = location.flow || location.hasColon ? undefined : machineOfStateKey(root, path);
       if (!machine) return [];
       const unit = indentUnit(text, 'yaml');
-      return newStateYamlItems(eolOf(text), range, lead, ' '.repeat(column(text, key.offset)) + unit, machine.ql);
+      const items = newStateYamlItems(eolOf(text), range, lead, ' '.repeat(column(text, key.offset)) + unit, machine.ql);
+      return tail ? items.map((item) => ({ ...item, edit: { ...item.edit, newText: item.edit.newText + tail } })) : items;
     }
-    const present = presentKeys(keyPlace.node, key.offset);
+    const present = presentKeys(keyPlace.node, location.before ? undefined : key.offset);
     if (!location.flow) for (const k of blockSiblingKeys(text, key.offset)) present.add(k.replace(/\.\$$/, ''));
     const snippets = new YamlSnippets(eolOf(text), indentUnit(text, 'yaml'), location.flow);
     const indent = ' '.repeat(column(text, key.offset) + snippets.unit.length);
     return fieldItems(keyPlace, present, (field) => {
       const written = quote ? `${quote}${field}${quote}` : field;
       if (location.hasColon) return { range, filterText: quote + field, newText: lead + written };
-      return { range, filterText: quote + field, newText: `${lead}${written}:${snippets.valueAfterKey(shapeOfField(keyPlace, field), indent)}${location.commaAfter ? ',' : ''}`, insertTextMode: InsertTextMode.asIs };
+      return { range, filterText: quote + field, newText: `${lead}${written}:${snippets.valueAfterKey(shapeOfField(keyPlace, field), indent)}${tail}`, insertTextMode: InsertTextMode.asIs };
     });
   }
   const path = relative(root, location.path);

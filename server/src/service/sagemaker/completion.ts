@@ -220,7 +220,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
     const edit = yamlKeyEdit(text, location, offset);
     if (!step || step.dynamic || !edit) return [];
     const key = location.currentKey!;
-    const { range, lead, quote } = edit;
+    const { range, lead, quote, tail } = edit;
     // Only for the branches that write blocks: reading the document's indentation scans its head.
     const newSnippets = () => new YamlSnippets(eolOf(text), indentUnit(text, 'yaml'), location.flow);
     // The key's own column (a key after `- ` included): nested lines are indented from it.
@@ -246,7 +246,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
         return { range, filterText: quote + value, newText: lead + newText };
       }, (value) => refusedValue(ctx.integration.request, ctx.relative, value, jsonata));
     }
-    const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative)), key.offset);
+    const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative)), location.before ? undefined : key.offset);
     // A half-typed line can make the parser misread its neighbours (`Inst` + the next line read as one key): the
     // sibling lines at the key's column count too.
     if (!location.flow) for (const k of blockSiblingKeys(text, key.offset)) present.add(k.replace(/\.\$$/, ''));
@@ -257,7 +257,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
       const written = quote ? `${quote}${name}${quote}` : name;
       if (location.hasColon) return { range, filterText: quote + name, newText: lead + written };
       const value = dynamic ? ' "\\$.${1}"' : snippets.valueAfterKey(shape, indent);
-      return { range, filterText: quote + name, newText: `${lead}${written}:${value}${location.commaAfter ? ',' : ''}`, insertTextMode: InsertTextMode.asIs };
+      return { range, filterText: quote + name, newText: `${lead}${written}:${value}${tail}`, insertTextMode: InsertTextMode.asIs };
     });
   }
 

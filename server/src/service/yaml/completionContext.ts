@@ -1,6 +1,7 @@
 // Where the cursor is in a YAML document, for completion: jsonc-parser's getLocation for YAML. A half-typed
 // line (`    Inst` under `ResourceConfig:`, `InstanceType: `, an empty indented line) is often not what the
 // parser makes of it, so the line's own text and indentation decide, and the tree supplies the ancestors.
+import { eolOf } from '../core/edits';
 import { column, lineEnd, lineStart } from '../core/text';
 import { nodeAt, nodesAt } from '../core/tree';
 import type { AstNode, OffsetRange } from '../core/types';
@@ -31,6 +32,11 @@ export interface YamlLocation {
   flow: boolean;
   /** In `{ … }`, at a key typed before another entry: a new member ends with a comma. */
   commaAfter?: boolean;
+  /**
+   * At the start of an existing member's key (`‸InstanceType: ml.m5.xlarge`): a new member goes before it, as in JSON,
+   * instead of renaming it; `currentKey` is empty there, and yamlKeyEdit's `tail` separates the two.
+   */
+  before?: boolean;
   /** Block context: the column of the keys at the cursor's level, where a new `key: value` line starts. */
   indent: number;
 }
@@ -75,6 +81,9 @@ export function getYamlCompletionContext(text: string, offset: number, root?: As
   }
 
   const key = readKey(text, keyStart, contentEnd);
+  if (key.colon >= 0 && offset === keyStart && key.end > keyStart) {
+    return { path: [...path, ''], isAtPropertyKey: true, currentKey: { offset: keyStart, length: 0, text: '' }, hasColon: false, flow: false, indent, before: true };
+  }
   if (key.colon >= 0 && offset > key.colon) {
     // After `key:`: the value.
     const prop = propertyWithKeyAt(root, keyStart);
@@ -245,7 +254,10 @@ function flowLocation(text: string, container: AstNode, offset: number): YamlLoc
   // before another entry (`{ ‸ Type: Pass }`): then what is typed ends at the cursor, and the entry after it stays.
   let end = offset;
   const q = text[keyStart];
-  if (q === '"' || q === "'") end = readKey(text, keyStart, lineEnd(text, offset)).end;
+  // At the start of an entry's key (`{ A: 1, ‸B: 2 }`): a new entry before it, B kept.
+  const before = offset === keyStart && /^[^\s,:{}[\]#][^,:{}[\]\n#]*:/.test(text.slice(offset, lineEnd(text, offset)));
+  if (before) end = offset;
+  else if (q === '"' || q === "'") end = readKey(text, keyStart, lineEnd(text, offset)).end;
   else if (!/\s/.test(text[offset] ?? '')) while (end < text.length && !/[,:{}[\]\n#]/.test(text[end])) end++;
   while (end > offset && /\s/.test(text[end - 1])) end--;
   const key = readKey(text, keyStart, end);
@@ -261,6 +273,7 @@ function flowLocation(text: string, container: AstNode, offset: number): YamlLoc
     indent,
     // Another entry follows on the line: a new one needs a comma before it.
     ...(!hasColon && /^[ \t]*[^\s,}\]#]/.test(text.slice(end, end + 200)) ? { commaAfter: true } : {}),
+    ...(before ? { before } : {}),
   };
 }
 
@@ -386,14 +399,17 @@ export function yamlValueEdit(text: string, location: YamlLocation, offset: numb
 /**
  * What a completion at a YAML key replaces (`location` at a key): the key as written, or nothing at an empty line's
  * indentation; `lead`, what stands between the range's start and the key; `quote`, the quote a key was begun with
- * (kept, and part of the filter, as VS Code compares the range's text). Undefined when the span crosses a line.
+ * (kept, and part of the filter, as VS Code compares the range's text); `tail`, what a new member ends with before
+ * an entry after it: a comma in flow style (and a space when the entry follows at once), a line break to the key's
+ * column in block style (`before`). Undefined when the span crosses a line.
  */
-export function yamlKeyEdit(text: string, location: YamlLocation, offset: number): { range: OffsetRange; lead: string; quote: string } | undefined {
+export function yamlKeyEdit(text: string, location: YamlLocation, offset: number): { range: OffsetRange; lead: string; quote: string; tail: string } | undefined {
   const key = location.currentKey;
   if (!key) return undefined;
   const start = Math.min(key.offset, offset);
   const end = Math.max(key.offset + key.length, offset);
   if (text.slice(start, end).includes('\n')) return undefined;
   const quote = key.length && (text[key.offset] === '"' || text[key.offset] === "'") ? text[key.offset] : '';
-  return { range: { offset: start, length: end - start }, lead: text.slice(start, key.offset), quote };
+  const tail = location.commaAfter ? (/\s/.test(text[end] ?? '') ? ',' : ', ') : location.before && !location.flow ? eolOf(text) + ' '.repeat(column(text, key.offset)) : '';
+  return { range: { offset: start, length: end - start }, lead: text.slice(start, key.offset), quote, tail };
 }
