@@ -221,7 +221,8 @@ describe('Mermaid parses the CLI\'s flowcharts', () => {
     for (const shape of ['s0["Train<br/>SageMaker training .sync<br/>ml.m5.large × 2 · max 1 h ↻<br/>⛔', '{{"Route<br/>Choice<br/>⚠️', '[/"Wait<br/>Wait"/]', '("Shape<br/>Pass")', '(["Done<br/>Succeed"])', '(["Failed<br/>Fail"])', 'subgraph', '"Odd<br/>Type Loop?', '"Typeless<br/>no Type'])
       assert.ok(json.includes(shape), `${shape}\n${json}`);
     const yaml = await assertParses('types.asl.yaml', EVERY_TYPE_YAML);
-    assert.ok(yaml.includes('SageMaker tuning .sync<br/>ml.c5.xlarge × 4 · max 1 d'), yaml);
+    // A tuning job's instances and time limit are each training job's.
+    assert.ok(yaml.includes('SageMaker tuning .sync<br/>each ml.c5.xlarge × 4 · max 1 d'), yaml);
   });
 
   test('groups nested twelve deep, empty branches and a Map without a processor', async () => {

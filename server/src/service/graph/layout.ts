@@ -99,7 +99,8 @@ export function nodeLines(n: GraphNode): string[] {
     lines.push(`SageMaker ${sm.integration}${sm.sync ? ' .sync' : sm.waitForTaskToken ? ' .waitForTaskToken' : ''}`);
     // A tuning job runs a fleet of training jobs: how many, then each one's instances and time limit.
     const fleet = sm.trainingJobs;
-    if (fleet) lines.push(`${fleet.max === undefined ? 'training jobs' : `≤ ${fleet.max} training jobs`}${fleet.parallel === undefined ? '' : `, ${fleet.parallel} at a time`}`);
+    if (fleet?.max !== undefined) lines.push(`≤ ${fleet.max} training jobs${fleet.parallel === undefined ? '' : `, ${fleet.parallel} at a time`}`);
+    else if (fleet?.parallel !== undefined) lines.push(`training jobs ${fleet.parallel} at a time`);
     const detail: string[] = [];
     if (sm.instanceType !== undefined || sm.instanceCount !== undefined) detail.push(`${sm.instanceType ?? '?'} × ${sm.instanceCount ?? '?'}`);
     if (sm.maxRuntimeSeconds !== undefined) detail.push(`max ${duration(sm.maxRuntimeSeconds)}`);
