@@ -480,7 +480,7 @@ describe('variables', () => {
       Done: { Type: 'Succeed' },
     }, { QueryLanguage: 'JSONata' });
     expectBoth(loop('{% $approved %}'), [{ code: 'asl-unknown-variable', severity: 'warning', at: '$approved' }]);
-    assert.deepEqual(messages(loop('{% $approved %}')), ['$approved is assigned only by "Set" of this machine, which the machine\'s StartAt leads here without passing: it has no value the first time this state runs']);
+    assert.deepEqual(messages(loop('{% $approved %}')), ['$approved is assigned only by "Set" of this machine, and the machine\'s StartAt leads here without assigning it: it has no value the first time this state runs']);
     expectBoth(loop('{% $exists($approved) and $approved %}'), []);
     // The variable as a condition: JSONata takes a value it does not have as false (clean24).
     expectBoth(loop('{% ($approved ? $approved : false) = true %}'), []);
@@ -488,6 +488,40 @@ describe('variables', () => {
     expectBoth(loop('{% $approvedBy ? true : $approved %}'), [{ code: 'asl-unknown-variable', severity: 'warning', at: '$approvedBy' }, { code: 'asl-unknown-variable', severity: 'warning', at: '$approved' }]);
     // Assigned before the loop too: there on every pass.
     expectBoth(sm({ Init: { Type: 'Pass', Assign: { approved: false }, Next: 'Check' }, ...loop('{% $approved %}').States }, { QueryLanguage: 'JSONata', StartAt: 'Init' }), []);
+  });
+  test('a transition assigns what its path evaluates: a catcher\'s path skips its state\'s Assign, a Choice rule\'s adds the rule\'s', () => {
+    // x33b: a variable the Task's own Assign sets, read on its catcher's path (the Assign is evaluated only when the
+    // Task succeeds); one a Choice rule sets, read on the Default path; each is a warning there, not on the other path.
+    const m = sm({
+      Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, Assign: { done: true }, Catch: [{ ErrorEquals: ['States.ALL'], Assign: { failed: true }, Next: 'Handle' }], Next: 'Route' },
+      Handle: { Type: 'Pass', Parameters: { 'a.$': '$failed', 'b.$': '$done' }, Next: 'Route' },
+      Route: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Assign: { picked: 'x' }, Next: 'UsePick' }], Default: 'NoPick' },
+      UsePick: { Type: 'Pass', Parameters: { 'p.$': '$picked' }, End: true },
+      NoPick: { Type: 'Pass', Parameters: { 'p.$': '$picked' }, End: true },
+    });
+    expectBoth(m, [{ code: 'asl-unknown-variable', severity: 'warning', at: '$done' }, { code: 'asl-unknown-variable', severity: 'warning', at: '$picked' }]);
+    const found = messages(m);
+    assert.ok(found.includes('$done is assigned only by "Work" of this machine, and no path from it leads here with it assigned (a catcher\'s path skips its state\'s Assign): it has no value yet when this state runs'), found.join('\n'));
+    // Route is reached from Work's success with $done: read there it has a value, and through Handle it may not
+    // (the first time): the warning says so only where no path assigns it (a may-analysis: one path is enough).
+    expectBoth(sm({ ...m.States, Route: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Assign: { picked: 'x' }, Next: 'UsePick' }], Assign: { picked: 'none' }, Default: 'NoPick' } }), [
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$done' },
+    ]);
+  });
+  test('a Parallel\'s or Map\'s own Assign is evaluated after its branches or iterations: they read no value from it', () => {
+    const branch = (name: string, read: string) => ({ StartAt: name, States: { [name]: { Type: 'Pass', End: true, Output: `{% ${read} %}` } } });
+    expectBoth(sm({
+      Fan: { Type: 'Parallel', Assign: { limit: 5 }, Branches: [branch('B1', '$limit')], Next: 'Each' },
+      Each: { Type: 'Map', Items: '{% [1, 2] %}', Assign: { factor: 2 }, ItemProcessor: branch('I1', '$states.input * $factor'), Next: 'After' },
+      // After both, each value is there; and a variable assigned before the Parallel is there inside it.
+      After: { Type: 'Pass', Assign: { early: 1 }, Output: '{% $limit + $factor %}', Next: 'Again' },
+      Again: { Type: 'Parallel', Branches: [branch('B2', '$early + $limit')], End: true },
+    }, { QueryLanguage: 'JSONata' }), [
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$limit' },
+      { code: 'asl-unknown-variable', severity: 'warning', at: '$factor' },
+    ]);
+    assert.ok(messages(sm({ Fan: { Type: 'Parallel', Assign: { limit: 5 }, Branches: [branch('B1', '$limit')], End: true } }, { QueryLanguage: 'JSONata' }))
+      .includes('$limit is assigned only by the Parallel "Fan" itself, whose Assign is evaluated after its branches finish: it has no value in them'));
   });
   test('scopes: a branch reads the outer variables; the outside does not read a branch\'s; a Distributed Map reads none', () => {
     const inner = (name: string, read: string) => ({ StartAt: name, States: { [name]: { Type: 'Pass', End: true, Assign: { [`${name}Var`]: 1 }, Parameters: { 'x.$': read } } } });

@@ -13,7 +13,7 @@ import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { createFindingsCache } from '../core/findingsCache';
 import { nodeMemo } from '../core/nodeMemo';
 import { AslCode } from './codes';
-import { isDistributedMap, NEVER_EVALUATED_FIELDS, READ_PATH_FIELDS, RESULT_STATES, type AslMachine, type AslModel, type AslState } from './model';
+import { isDistributedMap, NEVER_EVALUATED_FIELDS, READ_PATH_FIELDS, RESULT_STATES, type AslMachine, type AslModel, type AslState, type StateTarget } from './model';
 import { aslProblem } from './problem';
 
 /** A variable read, in offsets into its string's value (while read), then into the document. */
@@ -159,6 +159,28 @@ const assignedBy = nodeMemo((state: AstNode): string[] | undefined => {
   return names;
 });
 
+/**
+ * The Assign objects a transition applies: a catcher's own only (a state's Assign is evaluated when it succeeds: it
+ * may read `$states.result`), a Choice rule's with its Choice state's own (which of the two a matched rule applies
+ * is not taken for granted: both, so no variable is thought unassigned that may not be), else the state's own.
+ */
+function assignsOn(state: AstNode, t: StateTarget): AstNode[] {
+  const own = property(state, 'Assign');
+  const holder = t.holder !== state ? property(t.holder, 'Assign') : undefined;
+  if (t.field === 'Catch') return holder ? [holder] : [];
+  return [own, holder].filter((a): a is AstNode => !!a);
+}
+
+/** The names an Assign object gives (`name.$` gives `name`). */
+function namesOf(assign: AstNode): string[] {
+  const names: string[] = [];
+  for (const p of assign.children ?? []) {
+    const k = stringValue(p.children?.[0]);
+    if (k !== undefined) names.push(k.endsWith('.$') ? k.slice(0, -2) : k);
+  }
+  return names;
+}
+
 /** The names each machine's states assign; `undefined` when a placeholder makes them unknowable. */
 function assignedIn(m: AslMachine): Set<string> | undefined {
   const names = new Set<string>();
@@ -277,16 +299,19 @@ function scopes(model: AslModel) {
 }
 
 /**
- * Whether the state asks if the variable has a value (`$exists($x)` or a condition on it, `$x ? $x + 1 : 1`, in
- * JSONata; an `IsPresent` Choice rule): a read the first pass may make before the variable is assigned is then the
- * user's known case, not a mistake.
+ * Whether the state asks if the variable has a value (`$exists($x)`, `$exists($x.Error)` or a condition on it,
+ * `$x ? $x + 1 : 1`, in JSONata; an `IsPresent` Choice rule): a read the first pass may make before the variable is
+ * assigned is then the user's known case, not a mistake.
  */
 function guardsPresence(s: AslState, name: string, text: string | undefined): boolean {
   const own = text?.slice(s.node.offset, s.node.offset + s.node.length) ?? '';
-  return own.includes(`$exists($${name})`) || own.includes('IsPresent') || conditionOn(name).test(own);
+  return own.includes('IsPresent') || presenceOf(name).test(own);
 }
-/** `$name ?`, the variable itself as a condition (JSONata takes a value it does not have as false). */
-const conditionOn = (name: string): RegExp => new RegExp(`\\$${name.replace(/[^A-Za-z0-9_]/g, '\\$&')}(?![A-Za-z0-9_])\\s*\\?`);
+/** `$exists($name…)`, or `$name ?`: the variable itself as a condition (JSONata takes a value it does not have as false). */
+const presenceOf = (name: string): RegExp => {
+  const v = `\\$${name.replace(/[^A-Za-z0-9_]/g, '\\$&')}(?![A-Za-z0-9_])`;
+  return new RegExp(`\\$exists\\(\\s*${v}|${v}\\s*\\?`);
+};
 
 /** A set of variables as bits (one per variable a machine assigns). */
 type Bits = Uint32Array;
@@ -294,9 +319,11 @@ const has = (bits: Bits, i: number) => (bits[i >>> 5] & (1 << (i & 31))) !== 0;
 
 /**
  * Where a machine's variables may have a value, all variables at once (a forward data-flow analysis over its
- * transitions, one bit per variable): `reached[s]`, the variables an assigning state reaches s from (by one transition
- * or more: "The new variable values will be available starting with the next state"); `before[s]`, the variables the
- * machine's start reaches s without assigning them first (a state that assigns one is reached, not passed). Per
+ * transitions, one bit per variable): `reached[s]`, the variables an assigning transition reaches s from (by one
+ * transition or more: "The new variable values will be available starting with the next state"); `before[s]`, the
+ * variables the machine's start reaches s without assigning them first. For `reached` a transition assigns what
+ * assignsOn says (a catcher's path skips its state's Assign, a Choice rule's adds the rule's); for `before`, what
+ * any of its state's Assigns gives. Per
  * variable and reading state this was a walk of the machine, quadratic in a machine of thousands of variables.
  * Undefined where a transition names no state (the graph is not known) or the analysis would not settle in bounded
  * work; `before` undefined without a start.
@@ -333,7 +360,12 @@ function variableFlow(m: AslMachine): VariableFlow | undefined {
     }
   }
   const words = Math.max(1, Math.ceil(by.length / 32));
-  const assigns = m.states.map((s) => {
+  // What each transition assigns (assignsOn), by the index of the target in the state's targets; and what any of
+  // a state's transitions assigns. `reached` (no path assigns it: it never has a value) is exact per transition;
+  // `before` (a path that does not assign it) takes every Assign of a state for each of its transitions, since
+  // which path an execution takes is often what the variable says (a catcher's `$error`, then a Choice on
+  // `$exists($error)` before a state that reads it): the warning is only for what no condition can explain.
+  const anyAssigns = m.states.map((s) => {
     const b = new Uint32Array(words);
     for (const name of assignedBy(s.node) ?? []) {
       const bit = bits.get(name)!;
@@ -341,12 +373,25 @@ function variableFlow(m: AslMachine): VariableFlow | undefined {
     }
     return b;
   });
+  const assigns = m.states.map((s) => {
+    if (assignedBy(s.node) === undefined) return s.targets.map(() => new Uint32Array(words));
+    return s.targets.map((t) => {
+      const b = new Uint32Array(words);
+      for (const a of assignsOn(s.node, t)) {
+        for (const name of namesOf(a)) {
+          const bit = bits.get(name)!;
+          b[bit >>> 5] |= 1 << (bit & 31);
+        }
+      }
+      return b;
+    });
+  });
   const n = m.states.length;
   // A bound on the work: a state is processed again only when what reaches it grew; a machine that needs more than
   // this (none written by hand) gets no finding from here rather than a long wait.
   const budget = 64 * n + 1024;
-  /** Propagates `into[s]`, through each state's `out` (which transforms its `into` with its own assigns), to a fixpoint. */
-  const settle = (into: Bits[], out: (s: number, scratch: Bits) => void, seeds: number[]): boolean => {
+  /** Propagates `into[s]`, through each transition's `out` (which transforms `into[s]` with what it assigns), to a fixpoint. */
+  const settle = (into: Bits[], out: (s: number, edge: number, scratch: Bits) => void, seeds: number[]): boolean => {
     const queued = new Uint8Array(n);
     const queue: number[] = [];
     const push = (i: number) => {
@@ -362,9 +407,9 @@ function variableFlow(m: AslMachine): VariableFlow | undefined {
       if (++work > budget) return false;
       const s = queue[q];
       queued[s] = 0;
-      out(s, scratch);
-      for (const t of next[s]) {
-        const target = into[t];
+      for (let e = 0; e < next[s].length; e++) {
+        out(s, e, scratch);
+        const target = into[next[s][e]];
         let grew = false;
         for (let w = 0; w < words; w++) {
           const v = (target[w] | scratch[w]) >>> 0; // unsigned, as the array holds it
@@ -373,7 +418,7 @@ function variableFlow(m: AslMachine): VariableFlow | undefined {
             grew = true;
           }
         }
-        if (grew) push(t);
+        if (grew) push(next[s][e]);
       }
       // The processed part of the queue is dropped now and then, so it does not grow with the work.
       if (q > 4096 && q * 2 > queue.length) {
@@ -385,7 +430,7 @@ function variableFlow(m: AslMachine): VariableFlow | undefined {
   };
   const reached = m.states.map(() => new Uint32Array(words));
   const order = m.states.map((_, i) => i);
-  if (!settle(reached, (s, scratch) => { for (let w = 0; w < words; w++) scratch[w] = reached[s][w] | assigns[s][w]; }, order)) return undefined;
+  if (!settle(reached, (s, e, scratch) => { for (let w = 0; w < words; w++) scratch[w] = reached[s][w] | assigns[s][e][w]; }, order)) return undefined;
   const startName = stringValue(property(m.node, 'StartAt'));
   const start = startName === undefined ? undefined : m.byName.get(startName);
   let before: Bits[] | undefined;
@@ -393,7 +438,7 @@ function variableFlow(m: AslMachine): VariableFlow | undefined {
     before = m.states.map(() => new Uint32Array(words));
     const first = index.get(start)!;
     before[first].fill(0xffffffff);
-    if (!settle(before, (s, scratch) => { for (let w = 0; w < words; w++) scratch[w] = before![s][w] & ~assigns[s][w]; }, [first])) before = undefined;
+    if (!settle(before, (s, _e, scratch) => { for (let w = 0; w < words; w++) scratch[w] = before![s][w] & ~anyAssigns[s][w]; }, [first])) before = undefined;
   }
   return { bits, by, index, reached, before };
 }
@@ -414,6 +459,33 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
     return flows.get(m);
   };
   const place = (r: ReadAt, code: string, message: string, severity: 'error' | 'warning') => out.push(aslProblem(r.offset, r.length, code, message, severity));
+  /**
+   * Why a variable only machines around `m` assign has no value in it, if it has none: the states of the nearest
+   * machine out that assigns it cannot have done so before the Parallel or Map holding `m` starts (its own Assign
+   * is evaluated after its branches or iterations finish). Undefined when it may have one, or it cannot be known.
+   */
+  const unassignedAround = (m: AslMachine, name: string): string | undefined => {
+    for (let inner = m; inner.owner && !isDistributedMap(inner); inner = inner.owner.machine) {
+      const holder = inner.owner;
+      const names = own.get(holder.machine);
+      if (!names) return undefined;
+      if (!names.has(name)) continue;
+      const flow = flowIn(holder.machine);
+      const bit = flow?.bits.get(name);
+      const at = flow?.index.get(holder);
+      if (!flow || bit === undefined || at === undefined || has(flow.reached[at], bit)) return undefined;
+      // Assigned further out too: it may have that value.
+      for (let further = holder.machine; further.owner && !isDistributedMap(further); further = further.owner.machine) {
+        if (own.get(further.owner.machine)?.has(name) !== false) return undefined;
+      }
+      const assigners = flow.by[bit];
+      const inside = inner.kind === 'branch' ? 'its branches' : 'its iterations';
+      const kind = inner.kind === 'branch' ? 'Parallel' : 'Map';
+      if (assigners.length === 1 && assigners[0] === holder) return `$${name} is assigned only by the ${kind} ${quote(holder.name)} itself, whose Assign is evaluated after ${inside} finish: it has no value in them`;
+      return `$${name} is assigned only by ${assigners.slice(0, 3).map((a) => quote(a.name)).join(', ')}, and no path from ${assigners.length === 1 ? 'it' : 'them'} leads to the ${kind} ${quote(holder.name)} with it assigned: it has no value in ${inside}`;
+    }
+    return undefined;
+  };
   for (const s of model.states) {
     if (s.node.type !== 'object') continue;
     const names = visible.get(s.machine);
@@ -468,12 +540,16 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
         if (!flow || bit === undefined || at === undefined || !assigners?.length) continue;
         if (!has(flow.reached[at], bit)) {
           const by = assigners.slice(0, 3).map((a) => quote(a.name)).join(', ');
-          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, and no path from ${assigners.length === 1 ? 'it' : 'them'} leads here: it has no value yet when this state runs`, 'warning');
+          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, and no path from ${assigners.length === 1 ? 'it' : 'them'} leads here with it assigned (a catcher's path skips its state's Assign): it has no value yet when this state runs`, 'warning');
         } else if (flow.before && has(flow.before[at], bit) && !guardsPresence(s, r.name, text)) {
           // A loop back from the assigner: the first time the state runs, nothing has assigned it yet.
           const by = assigners.slice(0, 3).map((a) => quote(a.name)).join(', ');
-          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, which the machine's StartAt leads here without passing: it has no value the first time this state runs`, 'warning');
+          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, and the machine's StartAt leads here without assigning it: it has no value the first time this state runs`, 'warning');
         }
+      } else if (names && own.get(s.machine)?.has(r.name) === false) {
+        // Assigned only around this branch or iteration: before its Parallel or Map starts?
+        const why = unassignedAround(s.machine, r.name);
+        if (why && !guardsPresence(s, r.name, text)) place(r, AslCode.unknownVariable, why, 'warning');
       }
     }
   }
