@@ -698,7 +698,7 @@ describe('warnings on paths', () => {
       assert.deepEqual(get(false).map(([at]) => at), ['$$.Execution.Name.first']);
     });
 
-    test('$$.Map in a state that is in no Map state: nothing is there to read; inside a Map (at any depth) or in a Map state, silent', () => {
+    test('$$.Map in a state that is no Map state: nothing is there to read, in a Map\'s iterations too (the guide: "not within the states included in the Iterator section"); in a Map state, silent', () => {
       const text = machine({
         P: { Type: 'Pass', Parameters: { 'v.$': '$$.Map.Item.Value', 'n.$': "States.Format('{}', $$.Map.Item.Index)" }, Next: 'Par' },
         Par: {
@@ -725,10 +725,11 @@ describe('warnings on paths', () => {
         ['$$.Map.Item.Value', '$$.Map.Item.Value: the context object holds Map only for the items of a Map state (in its ItemSelector), and "P" is in no Map state'],
         ['$$.Map.Item.Index', '$$.Map.Item.Index: the context object holds Map only for the items of a Map state (in its ItemSelector), and "P" is in no Map state'],
         ['$$.Map.Item.Value', '$$.Map.Item.Value: the context object holds Map only for the items of a Map state (in its ItemSelector), and "B" is in no Map state'],
+        ['$$.Map.Item.Index', '$$.Map.Item.Index: the context object holds Map only in the Map state itself, not in the states of its iterations: pass the item or its index to "J" through "M"\'s ItemSelector ("index.$": "$$.Map.Item.Index")'],
       ]);
     });
 
-    test('$states.context.Map in a JSONata state that is in no Map state, as $$.Map in JSONPath; inside a Map, silent', () => {
+    test('$states.context.Map in a JSONata state that is no Map state, as $$.Map in JSONPath; in a Map state, silent', () => {
       const text = JSON.stringify({
         QueryLanguage: 'JSONata',
         StartAt: 'P',
@@ -739,6 +740,7 @@ describe('warnings on paths', () => {
       });
       assert.deepEqual(dataflow(text).map((f) => [f.at, f.message]), [
         ['$states.context.Map.Item.Value.name', '$states.context.Map.Item.Value.name: the context object holds Map only for the items of a Map state (in its ItemSelector), and "P" is in no Map state'],
+        ['$states.context.Map.Item.Value', '$states.context.Map.Item.Value: the context object holds Map only in the Map state itself, not in the states of its iterations: pass the item or its index to "I" through "M"\'s ItemSelector ("index": "{% $states.context.Map.Item.Index %}")'],
       ]);
     });
 

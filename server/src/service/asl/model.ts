@@ -3,7 +3,7 @@
 // named (StartAt, Next, Default, Choices[].Next, Catch[].Next). Structure checks, navigation, the graph, the data
 // flow and the SageMaker task filter all read this one model. Built once per parse (modelOf), iteratively (no JS
 // recursion: nesting depth is the user's), in time linear in the document.
-import { editDistance } from '../core/text';
+import { editDistance, quote } from '../core/text';
 import { property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 import type { PathKind } from '../expressions/index';
@@ -264,11 +264,18 @@ export function distributedMapAround(machine: AslMachine): AslMachine | null {
   return found;
 }
 
-/** Whether `state` is a Map state or runs in one (a Map's iteration, at any depth): where the context object has Map. */
-export function inMapState(state: AslState): boolean {
-  if (state.type === 'Map') return true;
-  for (let m: AslMachine | undefined = state.machine; m; m = m.owner?.machine) if (m.kind === 'map') return true;
-  return false;
+/**
+ * Why `$$.Map` (`$states.context.Map`) has nothing for `state`, which is no Map state: the context object holds Map
+ * only in a Map state, for its ItemSelector (Parameters in a legacy Map). The developer guide, "Context object data
+ * for Map states": "You must define parameters from the context object in the Parameters block of the main Map
+ * state, not within the states included in the Iterator section."
+ */
+export function noContextMap(state: AslState): string {
+  let inside: AslState | undefined;
+  for (let m: AslMachine | undefined = state.machine; m && !inside; m = m.owner?.machine) if (m.kind === 'map') inside = m.owner;
+  return inside
+    ? `the context object holds Map only in the Map state itself, not in the states of its iterations: pass the item or its index to ${quote(state.name)} through ${quote(inside.name)}'s ItemSelector (${state.queryLanguage === 'JSONata' ? '"index": "{% $states.context.Map.Item.Index %}"' : '"index.$": "$$.Map.Item.Index"'})`
+    : `the context object holds Map only for the items of a Map state (in its ItemSelector), and ${quote(state.name)} is in no Map state`;
 }
 
 const statesByNode = new WeakMap<AslModel, Map<AstNode, AslState>>();

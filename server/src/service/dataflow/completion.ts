@@ -3,7 +3,7 @@
 // of intrinsic functions, and after `$states.input.` or an assigned `$variable.` in JSONata; the context object's
 // documented fields after `$$.` and `$states.context.`.
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
-import { inMapState, modelOf, stateHolding } from '../asl/model';
+import { modelOf, stateHolding } from '../asl/model';
 import { evaluatedHere } from '../asl/validateStructure';
 import { STATES_MEMBERS, statesMemberAvailable } from '../asl/variables';
 import type { AstNode, ParsedDocument } from '../core/types';
@@ -80,7 +80,7 @@ export function dataflowCompletions(parsed: ParsedDocument, offset: number, node
   if (root === '$' || root === '$$') {
     const slot = flow.slots.find((s) => s.node === node);
     if (slot) against = root === '$' ? slot.against : (slot.context ?? flow.context);
-    noMap = root === '$$' && !!slot && !inMapState(slot.state);
+    noMap = root === '$$' && !!slot && slot.state.type !== 'Map';
   } else if (root === '$states.input' || root === '$states.context' || root === '$states.result') {
     // Only where a JSONata state evaluates the string (and has a result: its Output and Assign).
     const held = (node.value as string).includes('{%') ? stateHolding(modelOf(parsed), node) : undefined;
@@ -89,7 +89,7 @@ export function dataflowCompletions(parsed: ParsedDocument, offset: number, node
     against = root === '$states.input' ? at?.input
       : root === '$states.result' ? (at && statesMemberAvailable('result', state!, held!.keys[0]) ? at.result : undefined)
       : at && jsonataContextOf(flow, state!, node);
-    noMap = root === '$states.context' && !!at && !inMapState(state!);
+    noMap = root === '$states.context' && !!at && state!.type !== 'Map';
   } else if (root === '$states') {
     return segments.length ? [] : statesItems(parsed, node, partial, from, to);
   } else if (/^\$[\p{ID_Start}_]\p{ID_Continue}*$/u.test(root)) against = flow.variables.get(root.slice(1));

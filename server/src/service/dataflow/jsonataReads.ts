@@ -6,9 +6,9 @@
 // (a variable every assignment of which is known, none by a JSONPath state), with `.name` steps only, and only
 // where the analysis knows the value read completely: a closed object without the field, or a string or number.
 // JSONata reads a field of an array from each element: an array counts as its elements.
-import { inMapState, RESULT_STATES, type AslState } from '../asl/model';
+import { noContextMap, RESULT_STATES, type AslState } from '../asl/model';
 import { evaluatedHere } from '../asl/validateStructure';
-import { closest, quote } from '../core/text';
+import { closest } from '../core/text';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { jsonataBody, JSONATA_KEYWORDS, jsonataStep, valueSpan, statesContextReads } from '../expressions/index';
 import type { Dataflow } from './analysis';
@@ -194,7 +194,7 @@ function contextMapReads(node: AstNode, text: string, state: AslState, code: str
       // Where the source is no copy of the value (escapes, too), the whole string.
       const span = valueSpan(text, node, p.start, p.end);
       const [offset, length] = span.exact ? [span.offset, span.length] : [node.offset, node.length];
-      const message = `${value.slice(p.start, p.end)}: the context object holds Map only for the items of a Map state (in its ItemSelector), and ${quote(state.name)} is in no Map state`;
+      const message = `${value.slice(p.start, p.end)}: ${noContextMap(state)}`;
       return { offset, length, severity: 'warning' as const, source: 'dataflow', code, message };
     });
 }
@@ -207,7 +207,7 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
   const out: Problem[] = [];
   for (const [state, sf] of flow.states) {
     if (state.queryLanguage !== 'JSONata') continue;
-    const outsideMaps = !inMapState(state);
+    const outsideMaps = state.type !== 'Map';
     for (const r of readsOf(state)) {
       if (outsideMaps) append(out, contextMapReads(r.node, parsed.text, state, ctx.code));
       const body = jsonataBody(r.node.value as string);

@@ -5,8 +5,8 @@
 // context object documents (context.ts), and `$$.Map` in a state that is in no Map. When the input may hold other
 // fields (the execution input is unknown), nothing is reported, except an information hint when the whole rest of
 // the path exists at another, known place. Never an error: a path is only known at run time.
-import { inMapState, type AslState } from '../asl/model';
-import { closest, editDistance, quote } from '../core/text';
+import { noContextMap, type AslState } from '../asl/model';
+import { closest, editDistance } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { isExpressionError, parseDynamicValue, parseJsonPath, pathsIn, valueSpan, type PathNode, type PathSegment } from '../expressions/index';
 import { dataflowOf, type Dataflow, type Slot } from './analysis';
@@ -141,9 +141,9 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   const label = inContext ? 'the context object' : variable ? `the variable ${path.root}` : slot.label;
   const text = (names: (string | number)[]) => pathText(names, path.root);
   const segs = path.segments;
-  if (inContext && segs[0] && 'name' in segs[0] && segs[0].name === 'Map' && !inMapState(slot.state)) {
+  if (inContext && segs[0] && 'name' in segs[0] && segs[0].name === 'Map' && slot.state.type !== 'Map') {
     const span = spanOf(slot.node, parsed.text, path.start, path.end);
-    const message = `${path.text}: the context object holds Map only for the items of a Map state (in its ItemSelector), and ${quote(slot.state.name)} is in no Map state`;
+    const message = `${path.text}: ${noContextMap(slot.state)}`;
     return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
   }
   const r = readSegments(base, segs);
