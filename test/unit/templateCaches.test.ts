@@ -57,3 +57,31 @@ test('a closed document keeps nothing: its parse and findings are made afresh on
   assert.notEqual(service.parse(d), parsed);
   assert.deepEqual(service.validate(d), findings);
 });
+
+test('a DefinitionSubstitutions key renamed and back: the value it gives the definition is judged again (tpl34)', () => {
+  const service = getLanguageService();
+  const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createEndpointConfig', Parameters: { 'EndpointConfigName.$': '$.name', ProductionVariants: [{ VariantName: 'AllTraffic', 'ModelName.$': '$.model', InitialInstanceCount: 1, InstanceType: '${EndpointType}' }] }, End: true } } };
+  const text = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { Definition: definition, DefinitionSubstitutions: { EndpointType: 'ml.m5.huge' } } } } }, null, 2);
+  const codes = (d: TextDocument) => service.validate(d).map((p) => p.code);
+  const edit = (d: TextDocument, from: string, to: string, version: number) => {
+    const at = d.getText().indexOf(from);
+    return TextDocument.update(d, [{ range: { start: d.positionAt(at), end: d.positionAt(at + from.length) }, text: to }], version);
+  };
+  const v1 = TextDocument.create('file:///cache-contexts/substitution-key.json', 'json', 1, text);
+  assert.deepEqual(codes(v1), ['enum-value']);
+  const v2 = edit(v1, '"EndpointType": "ml', '"EndpointTyp": "ml', 2);
+  assert.deepEqual(codes(v2), ['unmatched-placeholder']);
+  const v3 = edit(v2, '"EndpointTyp": "ml', '"EndpointType": "ml', 3);
+  assert.equal(v3.getText(), text);
+  assert.deepEqual(codes(v3), ['enum-value']);
+  service.close(v3.uri);
+});
+
+test('a DefinitionString that is one JSON string: its ${…} take the DefinitionSubstitutions, and one no key names is said (tpl34)', () => {
+  const definition = { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTransformJob', Parameters: { TransformJobName: 'j', ModelName: 'm', TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/in' } } }, TransformOutput: { S3OutputPath: 's3://b/out' }, TransformResources: { InstanceType: '${Type}', InstanceCount: 1 } }, End: true } } };
+  const text = (subs?: Record<string, string>) => JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: JSON.stringify(definition), ...(subs ? { DefinitionSubstitutions: subs } : {}) } } } }, null, 2);
+  assert.deepEqual(found(open('json', text({ Type: 'ml.m5.huge' }))), ['enum-value "ml.m5.huge"']);
+  assert.deepEqual(found(open('json', text({ Type: 'ml.m5.large' }))), []);
+  // The finding spans the string value that holds the placeholder, written with its escapes.
+  assert.deepEqual(found(open('json', text({ Other: 'x' }))), ['unmatched-placeholder \\"${Type}\\"']);
+});

@@ -166,12 +166,15 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {
       const read = definitionStringView(parsed, d.node);
-      // JSON written inside a string (escaped, quoted, or joined with intrinsics): read as what it decodes to.
+      // JSON written inside a string (escaped, quoted, or joined with intrinsics): read as what it decodes to. Its
+      // `${…}` are DefinitionSubstitutions' as in a block, when it is one plain string: a Join's stand for the
+      // intrinsics joined in too, and a Sub replaces its own (neither judged here).
       const view = read?.view ?? encodedDefinition(parsed, d.node);
-      if (read && view?.root && !view.syntaxErrors.length) {
+      const plain = read ?? (d.node.type === 'string' && !intrinsicAt(d.node) ? { sub: undefined } : undefined);
+      if (plain && view?.root && !view.syntaxErrors.length) {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
-        if (!read.sub && !d.serverlessFile && isDefinition(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text));
-        followSubstitutionsInText(view.root, parsed.text, read.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
+        if (!plain.sub && !d.serverlessFile && isDefinition(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text, !read));
+        followSubstitutionsInText(view.root, parsed.text, plain.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
         markStringPlaceholders(view.root, parsed.text);
       }
       if (view && (view.syntaxErrors.length || isDefinition(view.root))) {
@@ -188,9 +191,13 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     // and the framework its variables (`${self:…}`, `${opt:…}`) in its file's own resources too.
     if (!d.serverless && !d.serverlessFile) append(own, unmatchedPlaceholders(d.node, d.substitutions, parsed.text));
     // A literal put in place of a placeholder lies outside the definition: a JSON tree that holds one is parsed
-    // again whole after an edit, not incrementally in place (json/incrementalParse.ts would misplace it).
-    if (followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root))) && parsed.language === 'json') markHoldsForeign(parsed.root!);
-    if (!d.serverless && !d.serverlessFile) markStringPlaceholders(d.node);
+    // again whole after an edit, not incrementally in place (json/incrementalParse.ts would misplace it). So is one
+    // with a placeholder left: an edit outside the definition (a DefinitionSubstitutions key or a Parameter's
+    // Default) may give it a literal, and the states around it, kept as they were, would keep their findings
+    // without it (tpl34: a key renamed and back left the substituted value's error out).
+    const followed = followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root)));
+    const left = !d.serverless && !d.serverlessFile ? markStringPlaceholders(d.node) : 0;
+    if ((followed || left) && parsed.language === 'json') markHoldsForeign(parsed.root!);
     const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [], ...(d.workflowType ? { workflowType: d.workflowType } : {}) };
     found.push(machine);
     owners.set(machine, { name: d.name, substitutions: d.substitutions });

@@ -128,6 +128,12 @@ export function followSubstitutions(definition: AstNode, substitutions: AstNode 
 }
 
 /**
+ * Whether the value at `offset` of a DefinitionString's JSON is written in quotes: `"` in a YAML block or a quoted
+ * YAML string, `\"` inside a JSON string (templates/encodedDefinition.ts places a decoded character on its escape).
+ */
+const inQuotes = (text: string, offset: number): boolean => text.charCodeAt(offset) === 34 /* " */ || (text.charCodeAt(offset) === 92 /* \ */ && text.charCodeAt(offset + 1) === 34);
+
+/**
  * The same in a DefinitionString read as JSON in place (templates/embedded.ts): the text is substituted before it
  * is parsed, so a placeholder written inside quotes (`"InstanceType": "${Type}"`) becomes a string, and a bare one
  * (`"MaxRuntimeInSeconds": ${Max}`) the literal's own type. A `!Sub` string takes its variables, then the
@@ -138,7 +144,7 @@ export function followSubstitutionsInText(definition: AstNode, text: string, sub
   replaceWholePlaceholders(definition, (c, name) => {
     const value = own.get(name) ?? (sub ? params.get(name) : undefined);
     if (!value) return undefined;
-    if (text.charCodeAt(c.offset) === 34 /* " */) return followedString(value, c);
+    if (inQuotes(text, c.offset)) return followedString(value, c);
     // Bare: the value's text becomes JSON text ('2' and 2 both give the number 2); what does not read as one JSON
     // scalar stays a placeholder.
     const json = bareValue(String(value.value));
@@ -152,14 +158,18 @@ export function followSubstitutionsInText(definition: AstNode, text: string, sub
  * (expressions/placeholders.ts): in a Definition object every one (CloudFormation writes it out as JSON and then
  * replaces `${key}` as text, inside its quotes, whether or not a key names it), in a DefinitionString read in place
  * (`text` given) those written in quotes. Not a placeholder an intrinsic stands for (its value's type is CloudFormation's).
+ * Returns how many whole-value placeholders are left.
  */
-export function markStringPlaceholders(definition: AstNode, text?: string) {
+export function markStringPlaceholders(definition: AstNode, text?: string): number {
+  let left = 0;
   for (const { holder, index } of wholePlaceholders(definition)) {
+    left++;
     const c = holder.children![index];
-    if (intrinsicOf(c) || (text !== undefined && text.charCodeAt(c.offset) !== 34 /* " */)) continue;
+    if (intrinsicOf(c) || (text !== undefined && !inQuotes(text, c.offset))) continue;
     markDeploysAsString(c, c);
     markRewritten(holder);
   }
+  return left;
 }
 
 /** The keys of a DefinitionSubstitutions map; undefined when they are not written out (an intrinsic: `!If`, `Fn::If`). */
@@ -177,9 +187,10 @@ function substitutionKeys(map: AstNode | undefined): Set<string> | undefined {
  * placeholder variables in the state machine definition"), so the machine deploys with the text `${Name}` in it, a
  * pseudo parameter (`${AWS::Region}`) included, which only a Sub replaces. None in a Sub's string (the Sub replaces
  * it, or the template does not deploy), in what an intrinsic stands for, or where the keys are not written out.
- * Run after resolveIntrinsics (whose placeholders stand for intrinsics) on the definition as written.
+ * Run after resolveIntrinsics (whose placeholders stand for intrinsics) on the definition as written. `encoded`: the
+ * definition is JSON decoded from a string (a finding spans the string value that holds the placeholder).
  */
-export function unmatchedPlaceholders(definition: AstNode, substitutions: AstNode | undefined, text: string): Problem[] {
+export function unmatchedPlaceholders(definition: AstNode, substitutions: AstNode | undefined, text: string, encoded = false): Problem[] {
   const keys = substitutionKeys(substitutions);
   if (!keys) return [];
   const out: Problem[] = [];
@@ -191,9 +202,10 @@ export function unmatchedPlaceholders(definition: AstNode, substitutions: AstNod
     for (const p of scanPlaceholders(node.value)) {
       if (keys.has(p.name)) continue;
       const raw = text.slice(node.offset, node.offset + node.length);
-      // A bare `${X}` in a DefinitionString's JSON (a placeholder node over its own text) or a string as written.
-      const start = node.offset + (raw.startsWith('${') ? p.start : sourceOffset(raw, p.start));
-      const end = node.offset + (raw.startsWith('${') ? p.end : sourceOffset(raw, p.end));
+      // A bare `${X}` in a DefinitionString's JSON (a placeholder node over its own text) or a string as written; in
+      // JSON text written inside a string (`encoded`), the string holding it.
+      const start = encoded ? node.offset : node.offset + (raw.startsWith('${') ? p.start : sourceOffset(raw, p.start));
+      const end = encoded ? node.offset + node.length : node.offset + (raw.startsWith('${') ? p.end : sourceOffset(raw, p.end));
       const [like] = closest(p.name, keys);
       const where = substitutions ? `is not a key of this state machine's DefinitionSubstitutions${like ? ` (did you mean \${${like}}?)` : ''}` : 'has no DefinitionSubstitutions entry (the state machine has none)';
       const pseudo = p.name.startsWith('AWS::') ? '; a pseudo parameter is replaced only inside !Sub / Fn::Sub' : '';
