@@ -564,6 +564,13 @@ test('a YAML DefinitionString: quoted, or !Join of text and intrinsics, read the
   ].join('\n');
   const d = TextDocument.create('file:///templates/encoded.yaml', 'yaml', 1, yaml);
   assert.deepEqual(findings(d), [['asl-unknown-state-type', '"Pas"'], ['pattern', '"a_b"']]);
+  // A Join of lines, each line a Join of its own (tpl34: the whole definition went unread).
+  const lines = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: { 'Fn::Join': ['\n', [
+    '{"StartAt": "T", "States": {"T": {"Type": "Task",',
+    { 'Fn::Join': ['', ['"Resource": "arn:', { Ref: 'AWS::Partition' }, ':states:::sagemaker:createModel",']] },
+    { 'Fn::Join': ['', ['"Parameters": {"ModelName": "a_b", "ExecutionRoleArn": "', { 'Fn::GetAtt': ['Role', 'Arn'] }, '"}, "End": true}}}']] },
+  ]] } } } } }, null, 2);
+  assert.deepEqual(findings(TextDocument.create('file:///templates/nested-join.json', 'json', 1, lines)), [['pattern', '\\"a_b\\"']]);
 });
 
 test('a DefinitionString written inside a string: a mistake inside a string is underlined exactly (two levels of escapes), hover reads it; a one-line !Sub is read; what only deploys with its intrinsics is not judged', () => {

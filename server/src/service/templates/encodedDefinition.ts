@@ -5,6 +5,7 @@
 // then placed back on the source it comes from (a character written as an escape spans the escape, an intrinsic's
 // characters its whole span), so findings underline the template's own text. Such a machine is `encoded`: read,
 // checked and navigated, never edited (an edit there would have to be escaped).
+import { append } from '../core/append';
 import { readsAs, stringSource, type StringSource } from '../core/stringSource';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { parseJson } from '../json/parse';
@@ -124,11 +125,15 @@ class Decoded {
 
 type Piece = AstNode | { between: string; node: AstNode };
 
+/** How deep Joins in Joins are read (a hostile template nests them without end). */
+const MAX_JOIN_DEPTH = 32;
+
 /**
  * What a DefinitionString is made of, in order: one string (plain, or a Sub's, whose own `${…}` stay placeholders),
- * or a Join's strings and intrinsics with its delimiter between them; undefined for anything else.
+ * or a Join's strings and intrinsics with its delimiter between them, a Join among them read as its own pieces
+ * (tpl34: a Join of lines, each a Join, left the whole definition unread); undefined for anything else.
  */
-function piecesOf(node: AstNode): Piece[] | undefined {
+function piecesOf(node: AstNode, depth = 0): Piece[] | undefined {
   const intrinsic = intrinsicAt(node);
   if (!intrinsic) return node.type === 'string' ? [node] : undefined;
   const { name, arg } = intrinsic;
@@ -142,7 +147,9 @@ function piecesOf(node: AstNode): Piece[] | undefined {
   const out: Piece[] = [];
   items.forEach((item, i) => {
     if (i && delimiter.value) out.push({ between: delimiter.value, node: delimiter });
-    out.push(item);
+    const inner = depth < MAX_JOIN_DEPTH && intrinsicAt(item)?.name === 'Fn::Join' ? piecesOf(item, depth + 1) : undefined;
+    if (inner) append(out, inner);
+    else out.push(item);
   });
   return out;
 }
