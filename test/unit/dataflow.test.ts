@@ -1008,6 +1008,14 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     assert.deepEqual(dataflow(text).map((f) => f.at), ['$r.Caus']);
   });
 
+  test('$states.errorOutput in a catcher has Error and Cause: another field is a warning, as $ is in a JSONPath catcher (df34)', () => {
+    const text = jsonata({
+      Train: { Type: 'Task', Resource: TRAIN, Arguments: ARGS, Catch: [{ ErrorEquals: ['States.ALL'], Assign: { why: '{% $states.errorOutput.Reason %}', what: '{% $states.errorOutput.Error %}' }, Output: { m: '{% $states.errorOutput.Message %}', c: '{% $states.errorOutput.Cause %}' }, Next: 'Done' }], Next: 'Done' },
+      Done: { Type: 'Succeed' },
+    });
+    assert.deepEqual(dataflow(text).map((f) => f.at).sort(), ['$states.errorOutput.Message', '$states.errorOutput.Reason']);
+  });
+
   test('an unknown input (the execution input), an open one, or an unknown result: nothing', () => {
     const text = jsonata({
       Start: { Type: 'Pass', Output: '{% $states.input.anything %}', Next: 'Lambda' },

@@ -79,7 +79,8 @@ export function jsonataContextOf(flow: Dataflow, state: AslState, node: AstNode)
 /** The Lambda integration, request-response (`.waitForTaskToken` returns what the callback sends); a template may write the partition `${AWS::Partition}`. */
 const LAMBDA_INVOKE = /^arn:(?:[a-z-]+|\$\{[A-Za-z0-9:_.-]+\}):states:::lambda:invoke$/;
 
-const ERROR_OUTPUT = (): Shape => literalShape({ Error: '', Cause: '' }, 'the error output');
+/** What a catcher gets: the error's name and cause (`$states.errorOutput`, or `$` in its JSONPath fields). */
+export const ERROR_OUTPUT = (): Shape => literalShape({ Error: '', Cause: '' }, 'the error output');
 
 /** What a JSONata `{% $states.input.a.b %}` reads, for the few expressions that are a plain path. */
 function jsonataPathShape(value: string, roots: { input: Shape; result?: Shape; errorOutput?: Shape }): Shape {

@@ -11,7 +11,7 @@ import { evaluatedHere } from '../asl/validateStructure';
 import { closest } from '../core/text';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { jsonataBody, JSONATA_KEYWORDS, jsonataStep, valueSpan, statesContextReads } from '../expressions/index';
-import type { Dataflow } from './analysis';
+import { ERROR_OUTPUT, type Dataflow } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isHint, type Shape } from './shapes';
 import { nameSegments, readSegments } from './paths';
@@ -81,6 +81,8 @@ interface Read {
   node: AstNode;
   /** `$states.result` is there (a Task's, Parallel's or Map's own Output and Assign). */
   result: boolean;
+  /** `$states.errorOutput` is there (a catcher's Output and Assign). */
+  errorOutput?: true;
   /** A Map's Items: what it gives must be an array. */
   items?: true;
 }
@@ -100,7 +102,7 @@ function readsOf(s: AslState): Read[] {
       for (const rule of v.children ?? []) {
         for (const p of rule.children ?? []) {
           const f = p.children?.[0]?.value, n = p.children?.[1];
-          if (n && typeof f === 'string' && evaluatedHere(s, [key, f])) stack.push({ node: n, result: false });
+          if (n && typeof f === 'string' && evaluatedHere(s, [key, f])) stack.push({ node: n, result: false, ...(key === 'Catch' && { errorOutput: true as const }) });
         }
       }
     }
@@ -111,8 +113,8 @@ function readsOf(s: AslState): Read[] {
     if (n.type === 'string') {
       if ((n.value as string).includes('{%')) out.push(r);
     } else if (n.type === 'object') {
-      for (const p of n.children ?? []) if (p.children?.[1]) stack.push({ node: p.children[1], result: r.result });
-    } else if (n.type === 'array') for (const c of n.children ?? []) stack.push({ node: c, result: r.result });
+      for (const p of n.children ?? []) if (p.children?.[1]) stack.push({ ...r, node: p.children[1] });
+    } else if (n.type === 'array') for (const c of n.children ?? []) stack.push({ ...r, node: c });
   }
   return out;
 }
@@ -222,6 +224,7 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
         names = names.slice(1);
         if (part === 'input') [root, rootText, label] = [sf.input, '$states.input', 'the state input'];
         else if (part === 'result' && r.result) [root, rootText, label] = [sf.result, '$states.result', state.type === 'Task' ? "the task's result" : 'the result'];
+        else if (part === 'errorOutput' && r.errorOutput) [root, rootText, label] = [ERROR_OUTPUT(), '$states.errorOutput', 'the error output'];
         else continue;
       } else {
         [root, rootText, label] = [flow.variables.get(path.root), `$${path.root}`, `the variable $${path.root}`];
