@@ -472,6 +472,9 @@ describe('variables', () => {
       { code: 'asl-unknown-variable', severity: 'warning', at: '$self' },
       { code: 'asl-unknown-variable', severity: 'warning', at: '$looped' },
     ]);
+    // Read by the state that assigns it: the message says so (df34: it said no path "from it" led here).
+    assert.ok(messages(sm({ A: { Type: 'Pass', Assign: { x: 1, 'y.$': '$x' }, End: true } }))
+      .includes('$x is assigned only by this state, and what it assigns is there from the next state on ("The new variable values will be available starting with the next state"): it has no value yet here'));
   });
   test('a variable a loop assigns only after the state that reads it: a warning, unless the state asks whether it has a value', () => {
     const loop = (condition: string) => sm({

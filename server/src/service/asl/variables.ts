@@ -538,7 +538,9 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
         const at = flow?.index.get(s);
         const assigners = bit === undefined ? undefined : flow!.by[bit];
         if (!flow || bit === undefined || at === undefined || !assigners?.length) continue;
-        if (!has(flow.reached[at], bit)) {
+        if (!has(flow.reached[at], bit) && assigners.length === 1 && assigners[0] === s) {
+          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by this state, and what it assigns is there from the next state on ("The new variable values will be available starting with the next state"): it has no value yet here`, 'warning');
+        } else if (!has(flow.reached[at], bit)) {
           const by = assigners.slice(0, 3).map((a) => quote(a.name)).join(', ');
           place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, and no path from ${assigners.length === 1 ? 'it' : 'them'} leads here with it assigned (a catcher's path skips its state's Assign): it has no value yet when this state runs`, 'warning');
         } else if (flow.before && has(flow.before[at], bit) && !guardsPresence(s, r.name, text)) {
