@@ -36,15 +36,20 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
     if (m !== parsed) append(problems, m.syntaxErrors);
     // A template's machine is declared by its resource: one that lacks StartAt or States is still checked.
     const declaredHere = m === parsed ? declared : machineName(m) !== undefined;
-    append(problems, checkMachine(store, m, parsed.syntaxErrors.length > 0 || m.syntaxErrors.length > 0, doc.uri, declaredHere, m === parsed ? store.workflowType(doc.uri) : m.workflowType));
+    // A template's syntax errors leave its machines' trees incomplete too.
+    const errors = m === parsed ? parsed.syntaxErrors : [...parsed.syntaxErrors, ...m.syntaxErrors];
+    append(problems, checkMachine(store, m, errors, doc.uri, declaredHere, m === parsed ? store.workflowType(doc.uri) : m.workflowType));
   }
-  if (machines[0] !== parsed) append(problems, templateFindings(parsed));
+  // What a template says of its machines' placeholders needs its DefinitionSubstitutions read as written: not while
+  // a syntax error stands (tpl34: "the state machine has none" where the error had cut them off).
+  if (machines[0] !== parsed && !parsed.syntaxErrors.length) append(problems, templateFindings(parsed));
   // A state machine file is one YAML document: each other one is an error (the machine read is still checked).
   if (parsed.otherDocuments && machines.includes(parsed)) append(problems, parsed.otherDocuments);
   return problems;
 }
 
-function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: boolean, uri: string, declared: boolean, workflowType: WorkflowType | undefined): Problem[] {
+function checkMachine(store: DocumentStore, parsed: ParsedDocument, syntaxErrors: readonly Problem[], uri: string, declared: boolean, workflowType: WorkflowType | undefined): Problem[] {
+  const incomplete = syntaxErrors.length > 0;
   const problems: Problem[] = [];
   // A standalone job spec is a request, not a state machine: the request checks only, skeleton blanks softened.
   // (Not a launch's resolved request, checkRequest.ts: its blanks are what would be sent.)
@@ -63,8 +68,8 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   // A syntax error leaves the tree incomplete: what is missing is a consequence of it, not a finding; nor is what
   // the object or list being typed holds (an unclosed string's text read as a key, the value after it as another).
   if (incomplete) {
-    const broken = brokenContainers(parsed);
-    const misplaced = misplacedByRecovery(parsed);
+    const broken = brokenContainers(parsed, syntaxErrors);
+    const misplaced = misplacedByRecovery(parsed, syntaxErrors);
     append(problems, sagemaker.filter((p) => !INCOMPLETE_TREE_CODES.has(p.code) && !guessedByRecovery(parsed, broken, p) && !misplaced(p)));
   } else append(problems, sagemaker);
   // The structure of a half-typed document says more about the typing than about the state machine: judged
@@ -77,10 +82,10 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, incomplete: 
   return problems;
 }
 
-/** The object or list that holds each syntax error of `parsed`, with where the error is (found once per check). */
-function brokenContainers(parsed: ParsedDocument): { container: AstNode; from: number }[] {
+/** The object or list of `parsed` that holds each syntax error, with where the error is (found once per check). */
+function brokenContainers(parsed: ParsedDocument, syntaxErrors: readonly Problem[]): { container: AstNode; from: number }[] {
   const out: { container: AstNode; from: number }[] = [];
-  for (const e of parsed.syntaxErrors) {
+  for (const e of syntaxErrors) {
     const container = containerOf(nodeAt(parsed.root, e.offset));
     if (container) out.push({ container, from: e.offset });
   }
@@ -89,13 +94,14 @@ function brokenContainers(parsed: ParsedDocument): { container: AstNode; from: n
 
 /**
  * Whether finding `p` is about a member the parser's recovery made up: one of the object or list that holds a syntax
- * error, written at or after it (an unclosed string's text read as a key, the value after it as another). Findings
- * before the error, and inside other members' values, stand.
+ * error, written at or after it (an unclosed string's text read as a key, the value after it as another), or a value
+ * the error cuts short (`{S3OutputPath: ${Out}}` in YAML reads `$`, then fails at its `{`). Findings before the
+ * error, and inside other members' values, stand.
  */
 function guessedByRecovery(parsed: ParsedDocument, broken: readonly { container: AstNode; from: number }[], p: Problem): boolean {
   if (!broken.length) return false;
   const container = containerOf(nodeAt(parsed.root, p.offset)?.parent);
-  return !!container && broken.some((b) => b.container === container && b.from <= p.offset);
+  return !!container && broken.some((b) => b.container === container && b.from <= p.offset + p.length);
 }
 
 /**
@@ -109,8 +115,8 @@ function guessedByRecovery(parsed: ParsedDocument, broken: readonly { container:
  * trailing comma), nor in an object whose indentation says nothing (unindented JSON). (YAML's indentation is its
  * syntax: not needed.)
  */
-function misplacedByRecovery(parsed: ParsedDocument): (p: Problem) => boolean {
-  if (parsed.language !== 'json' || !parsed.syntaxErrors.some((e) => movesMembers(parsed.text, e))) return () => false;
+function misplacedByRecovery(parsed: ParsedDocument, syntaxErrors: readonly Problem[]): (p: Problem) => boolean {
+  if (parsed.language !== 'json' || !syntaxErrors.some((e) => movesMembers(parsed.text, e))) return () => false;
   const text = parsed.text;
   /** The indentation (a tab as 4 columns) of the line `offset` is on, and whether `offset` is the first thing on it. */
   const lineOf = (offset: number) => {

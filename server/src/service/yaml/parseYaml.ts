@@ -97,7 +97,13 @@ function parse(text: string, mends = 0): Parsed {
       const eol = text.indexOf('\n', open);
       const end = eol < 0 || eol > e.pos[0] ? e.pos[1] : eol;
       syntaxErrors.push(problem(text, open, end - open, `YAML syntax error: ${firstLine(e.message)}: the ${text[open]} here is not closed`));
-    } else syntaxErrors.push(problem(text, e.pos[0], e.pos[1] - e.pos[0], `YAML syntax error: ${firstLine(e.message)}`));
+    } else {
+      // `{S3OutputPath: ${Out}}`: a template placeholder unquoted in a flow collection reads as `$` then a mapping
+      // (tpl34: an easy slip, and the parser's words do not say it).
+      const placeholder = text[e.pos[0]] === '{' && text[e.pos[0] - 1] === '$' ? /^\$\{[^{}\s]*\}/.exec(text.slice(e.pos[0] - 1)) : null;
+      const hint = placeholder ? `: quote the placeholder, '${placeholder[0]}' (in { } or [ ] a bare \${ starts a mapping)` : '';
+      syntaxErrors.push(problem(text, e.pos[0], e.pos[1] - e.pos[0], `YAML syntax error: ${firstLine(e.message)}${hint}`));
+    }
   } else if (converter.aliasBudgetExceeded) {
     syntaxErrors.push({
       ...problem(text, 0, 1, `Aliases in this document expand to more than ${MAX_ALIAS_NODES} nodes; the rest are read as null`),
