@@ -1014,6 +1014,18 @@ describe('JSONata values that are a plain path reading what cannot be there (the
       Done: { Type: 'Succeed' },
     });
     assert.deepEqual(dataflow(text).map((f) => f.at).sort(), ['$states.errorOutput.Message', '$states.errorOutput.Reason']);
+    assert.ok(dataflow(text).some((f) => f.message.startsWith('$states.errorOutput.Reason: the error output has no field Reason,')));
+  });
+
+  test('an object written as the whole JSONata expression has the names it writes, and no other (df34)', () => {
+    const text = jsonata({
+      Pack: { Type: 'Pass', Output: "{% {'art': $states.input.a, 'job': 'j'} %}", Next: 'Use' },
+      Use: { Type: 'Pass', Output: { a: '{% $states.input.art %}', b: '{% $states.input.artifact %}' }, Next: 'Computed' },
+      // A name computed is any name; a constructor grouped over a path is not the whole expression.
+      Computed: { Type: 'Pass', Output: '{% {$states.input.k: 1} %}', Next: 'Last' },
+      Last: { Type: 'Pass', Output: '{% $states.input.anything %}', End: true },
+    });
+    assert.deepEqual(dataflow(text).map((f) => f.at), ['$states.input.artifact']);
   });
 
   test('an unknown input (the execution input), an open one, or an unknown result: nothing', () => {

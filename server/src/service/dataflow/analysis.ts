@@ -11,11 +11,11 @@
 import { modelOf, RESULT_STATES, SETTING_PATH_FIELDS, type AslMachine, type AslModel, type AslState } from '../asl/model';
 import { property, stringValue, toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
-import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, parseDynamicValue, parseJsonPath } from '../expressions/index';
+import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, jsonataObjectKeys, parseDynamicValue, parseJsonPath } from '../expressions/index';
 import { tasksOf, type SageMakerTask } from '../sagemaker/tasks';
 import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
-import { EMPTY_OBJECT, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, sageMakerSdkResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
+import { EMPTY_OBJECT, field, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, sageMakerSdkResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 import { append, listOf } from '../core/append';
 
 /** What a SageMaker task's result depends on. */
@@ -82,11 +82,17 @@ const LAMBDA_INVOKE = /^arn:(?:[a-z-]+|\$\{[A-Za-z0-9:_.-]+\}):states:::lambda:i
 /** What a catcher gets: the error's name and cause (`$states.errorOutput`, or `$` in its JSONPath fields). */
 export const ERROR_OUTPUT = (): Shape => literalShape({ Error: '', Cause: '' }, 'the error output');
 
-/** What a JSONata `{% $states.input.a.b %}` reads, for the few expressions that are a plain path. */
+/**
+ * What a JSONata `{% $states.input.a.b %}` reads, for the few expressions that are a plain path; for an object
+ * written as the whole expression with literal names (`{% {'model': …, 'job': …} %}`), an object of no other field.
+ */
 function jsonataPathShape(value: string, roots: { input: Shape; result?: Shape; errorOutput?: Shape }): Shape {
   const body = jsonataBody(value)?.trim();
   const m = body && /^\$states\.(input|result|errorOutput)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec(body);
-  if (!m) return UNKNOWN;
+  if (!m) {
+    const keys = body?.startsWith('{') ? jsonataObjectKeys(value) : undefined;
+    return keys ? { kind: 'object', fields: new Map(keys.map((k) => [k, field(UNKNOWN, 'unknown')])), open: false, origin: 'the object the expression writes' } : UNKNOWN;
+  }
   const root = m[1] === 'input' ? roots.input : m[1] === 'result' ? roots.result : roots.errorOutput;
   if (!root) return UNKNOWN;
   return readSegments(root, nameSegments(m[2].split('.').filter(Boolean))).shape;

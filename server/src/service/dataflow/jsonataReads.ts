@@ -139,7 +139,7 @@ function check(node: AstNode, text: string, path: PlainPath, names: string[], ro
   const name = names[miss.index];
   const where = miss.index === 0 ? label : jsonataPathText(rootText, names.slice(0, miss.index));
   const origin = miss.parent.kind !== 'unknown' ? miss.parent.origin : undefined;
-  const whose = origin ? ` (${origin})` : miss.within && miss.index > 0 ? ` (in ${miss.within})` : '';
+  const whose = origin ? (origin === where ? '' : ` (${origin})`) : miss.within && miss.index > 0 ? ` (in ${miss.within})` : '';
   const fails = 'so the expression returns nothing and the state fails (States.QueryEvaluationError)';
   let suggestion: string | undefined;
   if (miss.parent.kind === 'object') {

@@ -60,7 +60,7 @@ export const isHint = (s: Shape): boolean => s.kind !== 'unknown' && s.hint === 
 export const UNKNOWN: UnknownShape = { kind: 'unknown' };
 export const EMPTY_OBJECT = (): ObjectShape => ({ kind: 'object', fields: new Map(), open: false });
 
-const field = (shape: Shape, type = typeName(shape), doc?: string): Field => ({ shape: () => shape, type, doc });
+export const field = (shape: Shape, type = typeName(shape), doc?: string): Field => ({ shape: () => shape, type, doc });
 
 export function typeName(s: Shape): string {
   return s.kind === 'primitive' ? s.type : s.kind;

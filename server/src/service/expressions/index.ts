@@ -17,7 +17,7 @@ import { isExpressionError, type ExpressionError } from './types';
 import { append } from '../core/append';
 
 export { isExpressionError, type ExpressionError } from './types';
-export { checkJsonata, isJsonata, jsonataAlternatives, jsonataBody, jsonataConstant, jsonataGivesFunction, jsonataFunctions, jsonataVariables, statesContextReads, jsonataFunctionAt, stepFunctionsJsonataBindings } from './jsonata';
+export { checkJsonata, isJsonata, jsonataAlternatives, jsonataBody, jsonataConstant, jsonataGivesFunction, jsonataFunctions, jsonataObjectKeys, jsonataVariables, statesContextReads, jsonataFunctionAt, stepFunctionsJsonataBindings } from './jsonata';
 export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
 export type { KnownContext } from './context';

@@ -609,6 +609,25 @@ export function jsonataConstant(value: string): { value: unknown } | undefined {
 }
 
 /**
+ * The names an object constructor written as the whole expression gives (`{% {'model': $m, 'job': $states.input.j} %}`),
+ * when every name is a literal: what it evaluates to has no other field (one whose value is undefined is left out,
+ * so it may have fewer). Undefined for anything else.
+ */
+export function jsonataObjectKeys(value: string): string[] | undefined {
+  const body = jsonataBody(value);
+  if (body === undefined || !body.trimStart().startsWith('{') || body.includes('${')) return undefined;
+  const ast = astOf(body);
+  if (ast?.type !== 'unary' || ast.value !== '{' || ast.group || ast.stages || ast.predicate) return undefined;
+  const keys: string[] = [];
+  for (const pair of (ast.lhs as JsonataNode[][] | undefined) ?? []) {
+    const key = pair[0];
+    if (key?.type !== 'string' || typeof key.value !== 'string') return undefined;
+    keys.push(key.value);
+  }
+  return keys;
+}
+
+/**
  * The literal values a whole-string `{% cond ? a : b %}` gives, when both of its branches are literal strings,
  * numbers or booleans (the condition may read anything): one of them is always the result. Undefined otherwise,
  * and for a conditional without an else (undefined when false).
