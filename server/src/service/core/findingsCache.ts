@@ -16,6 +16,20 @@ import type { AstNode, Problem } from './types';
 
 const rewritten = new WeakSet<AstNode>();
 
+// The stamps of core/types.ts AstNode.stamp: one counter for the incremental re-parse and the rewrites in place.
+let stamps = 0;
+/** A stamp no node has had yet. */
+export const nextStamp = (): number => ++stamps;
+
+/**
+ * Marks `node` and its ancestors changed in place (a new stamp each): what a per-node cache derived from them is not
+ * reused. For a rewrite an incremental re-parse cannot know of (templates/substitutions.ts: a placeholder that an
+ * edit elsewhere, to a DefinitionSubstitutions key, now lets a literal replace).
+ */
+export function restamp(node: AstNode) {
+  for (let n: AstNode | undefined = node; n; n = n.parent) n.stamp = nextStamp();
+}
+
 /** Marks `node` and its ancestors: a node under them was rewritten in place, so their text is not what they read as. */
 export function markRewritten(node: AstNode) {
   for (let n: AstNode | undefined = node; n && !rewritten.has(n); n = n.parent) rewritten.add(n);

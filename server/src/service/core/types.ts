@@ -18,7 +18,8 @@ export interface AstNode {
   children?: AstNode[];
   /**
    * JSON only: changed by an incremental re-parse (json/incrementalParse.ts) on every node whose subtree it
-   * changed; a node with the same identity and stamp has the same content (only its offsets may have moved).
+   * changed, and by a rewrite in place it cannot know of (core/findingsCache.ts restamp); a node with the same
+   * identity and stamp has the same content (only its offsets may have moved).
    */
   stamp?: number;
   /** YAML only: a local tag written on the value (`!Ref`, `!Sub`: CloudFormation's short intrinsics), else absent. */

@@ -7,7 +7,7 @@ import { parseStrictJson } from './fastJson';
 import { jsonNestingDepth, MAX_DEPTH } from './parse';
 import { diffSpan } from '../core/text';
 import { nodesAt } from '../core/tree';
-import { holdsForeign } from '../core/findingsCache';
+import { holdsForeign, nextStamp } from '../core/findingsCache';
 import type { AstNode, ParsedDocument } from '../core/types';
 
 function shift(node: AstNode, delta: number) {
@@ -20,9 +20,8 @@ function shift(node: AstNode, delta: number) {
   }
 }
 
-// Every node whose subtree an edit changed gets a new stamp (core/types.ts): a per-node cache (core/findingsCache.ts)
-// keeps what it derived from a node only while the node and its stamp are the same.
-let stamps = 0;
+// Every node whose subtree an edit changed gets a new stamp (core/types.ts, core/findingsCache.ts nextStamp): a
+// per-node cache keeps what it derived from a node only while the node and its stamp are the same.
 
 /**
  * The new parse of `text`, reusing `prev` (whose tree is updated in place and must not be used afterwards).
@@ -40,7 +39,7 @@ export function reparse(prev: ParsedDocument, text: string, onSplice?: (changed:
   const changed = (container.children?.length ?? 0) >= MEMBERWISE ? memberwise(container, prev.text, text, start, oldEnd, delta) : undefined;
   if (changed) {
     // The container keeps its place: only its changed members are new; everything after it moves by delta.
-    container.stamp = ++stamps;
+    container.stamp = nextStamp();
     container.length += delta;
     lengthen(container, delta, undefined);
     onSplice?.(changed);
@@ -86,7 +85,7 @@ function lengthen(changed: AstNode, delta: number, top: AstNode | undefined) {
   let child = changed;
   for (let p = changed.parent; p && p !== top; child = p, p = p.parent) {
     p.length += delta;
-    p.stamp = ++stamps;
+    p.stamp = nextStamp();
     if (delta === 0) continue;
     const siblings = p.children!;
     for (let i = siblings.indexOf(child) + 1; i < siblings.length; i++) shift(siblings[i], delta);

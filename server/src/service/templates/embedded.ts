@@ -191,13 +191,9 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     // and the framework its variables (`${self:…}`, `${opt:…}`) in its file's own resources too.
     if (!d.serverless && !d.serverlessFile) append(own, unmatchedPlaceholders(d.node, d.substitutions, parsed.text));
     // A literal put in place of a placeholder lies outside the definition: a JSON tree that holds one is parsed
-    // again whole after an edit, not incrementally in place (json/incrementalParse.ts would misplace it). So is one
-    // with a placeholder left: an edit outside the definition (a DefinitionSubstitutions key or a Parameter's
-    // Default) may give it a literal, and the states around it, kept as they were, would keep their findings
-    // without it (tpl34: a key renamed and back left the substituted value's error out).
-    const followed = followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root)));
-    const left = !d.serverless && !d.serverlessFile ? markStringPlaceholders(d.node) : 0;
-    if ((followed || left) && parsed.language === 'json') markHoldsForeign(parsed.root!);
+    // again whole after an edit, not incrementally in place (json/incrementalParse.ts would misplace it).
+    if (followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root))) && parsed.language === 'json') markHoldsForeign(parsed.root!);
+    if (!d.serverless && !d.serverlessFile) markStringPlaceholders(d.node);
     const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [], ...(d.workflowType ? { workflowType: d.workflowType } : {}) };
     found.push(machine);
     owners.set(machine, { name: d.name, substitutions: d.substitutions });

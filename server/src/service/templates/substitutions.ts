@@ -7,7 +7,7 @@
 // as JSON and then replaces each `${key}` as text (DefinitionProcessor.transformDefinition), so `epochs: ${Epochs}`
 // with `Epochs: 3` deploys as "epochs": "3" (what HyperParameters wants), and `Seconds: ${Wait}` as "Seconds": "60"
 // (which Step Functions refuses); SAM leaves the substitution to CloudFormation, and a `!Sub` is a string.
-import { markRewritten } from '../core/findingsCache';
+import { markRewritten, restamp } from '../core/findingsCache';
 import { closest } from '../core/text';
 import { property } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
@@ -109,6 +109,9 @@ function replaceWholePlaceholders(definition: AstNode, follow: (placeholder: Ast
     value.parent = holder; // a node made for this place (its marks kept)
     holder.children![index] = value;
     markRewritten(holder);
+    // A tree re-parsed in place from one where no literal stood here (a key renamed and back) keeps its nodes and
+    // their stamps: what was found without the literal must not be reused.
+    restamp(holder);
     replaced++;
   }
   return replaced;
@@ -158,18 +161,14 @@ export function followSubstitutionsInText(definition: AstNode, text: string, sub
  * (expressions/placeholders.ts): in a Definition object every one (CloudFormation writes it out as JSON and then
  * replaces `${key}` as text, inside its quotes, whether or not a key names it), in a DefinitionString read in place
  * (`text` given) those written in quotes. Not a placeholder an intrinsic stands for (its value's type is CloudFormation's).
- * Returns how many whole-value placeholders are left.
  */
-export function markStringPlaceholders(definition: AstNode, text?: string): number {
-  let left = 0;
+export function markStringPlaceholders(definition: AstNode, text?: string) {
   for (const { holder, index } of wholePlaceholders(definition)) {
-    left++;
     const c = holder.children![index];
     if (intrinsicOf(c) || (text !== undefined && !inQuotes(text, c.offset))) continue;
     markDeploysAsString(c, c);
     markRewritten(holder);
   }
-  return left;
 }
 
 /** The keys of a DefinitionSubstitutions map; undefined when they are not written out (an intrinsic: `!If`, `Fn::If`). */
