@@ -1017,6 +1017,14 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     assert.ok(dataflow(text).some((f) => f.message.startsWith('$states.errorOutput.Reason: the error output has no field Reason,')));
   });
 
+  test('a written-out Items array: each element is one item, not an array to be (the review of the day)', () => {
+    const text = jsonata({
+      Prep: { Type: 'Pass', Output: { a: 'x', b: 'y' }, Next: 'Fan' },
+      Fan: { Type: 'Map', Items: ['{% $states.input.a %}', '{% $states.input.b %}'], ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'W', States: { W: { Type: 'Pass', End: true } } }, End: true },
+    });
+    assert.deepEqual(dataflow(text), []);
+  });
+
   test('an object written as the whole JSONata expression has the names it writes, and no other (df34)', () => {
     const text = jsonata({
       Pack: { Type: 'Pass', Output: "{% {'art': $states.input.a, 'job': 'j'} %}", Next: 'Use' },

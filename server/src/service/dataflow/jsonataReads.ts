@@ -110,11 +110,14 @@ function readsOf(s: AslState): Read[] {
   while (stack.length) {
     const r = stack.pop()!;
     const n = r.node;
+    // What a value's parts inherit: where `$states.result` and `$states.errorOutput` are; not `items` (each element of
+    // a written-out Items array is one item, not the array: the review of the day).
+    const part = (node: AstNode): Read => ({ node, result: r.result, ...(r.errorOutput && { errorOutput: r.errorOutput }) });
     if (n.type === 'string') {
       if ((n.value as string).includes('{%')) out.push(r);
     } else if (n.type === 'object') {
-      for (const p of n.children ?? []) if (p.children?.[1]) stack.push({ ...r, node: p.children[1] });
-    } else if (n.type === 'array') for (const c of n.children ?? []) stack.push({ ...r, node: c });
+      for (const p of n.children ?? []) if (p.children?.[1]) stack.push(part(p.children[1]));
+    } else if (n.type === 'array') for (const c of n.children ?? []) stack.push(part(c));
   }
   return out;
 }
