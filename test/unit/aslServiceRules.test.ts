@@ -472,6 +472,11 @@ describe('variables', () => {
       { code: 'asl-unknown-variable', severity: 'warning', at: '$self' },
       { code: 'asl-unknown-variable', severity: 'warning', at: '$looped' },
     ]);
+    // A read that asks whether it has a value cannot fail for want of one (the review of the day: a retry counter).
+    expectBoth(sm({
+      Retry: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f' }, Assign: { tries: '{% $exists($tries) ? $tries + 1 : 1 %}' }, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Pause' }], End: true },
+      Pause: { Type: 'Wait', Seconds: 1, Next: 'Retry' },
+    }, { QueryLanguage: 'JSONata' }), []);
     // Read by the state that assigns it: the message says so (df34: it said no path "from it" led here).
     assert.ok(messages(sm({ A: { Type: 'Pass', Assign: { x: 1, 'y.$': '$x' }, End: true } }))
       .includes('$x is assigned only by this state, and what it assigns is there from the next state on ("The new variable values will be available starting with the next state"): it has no value yet here'));

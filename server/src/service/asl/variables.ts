@@ -538,6 +538,8 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
         const at = flow?.index.get(s);
         const assigners = bit === undefined ? undefined : flow!.by[bit];
         if (!flow || bit === undefined || at === undefined || !assigners?.length) continue;
+        // A read that asks whether the variable has a value (`$exists($x) ? $x + 1 : 1`) cannot fail for want of one.
+        if (!has(flow.reached[at], bit) && guardsPresence(s, r.name, text)) continue;
         if (!has(flow.reached[at], bit) && assigners.length === 1 && assigners[0] === s) {
           place(r, AslCode.unknownVariable, `$${r.name} is assigned only by this state, and what it assigns is there from the next state on ("The new variable values will be available starting with the next state"): it has no value yet here`, 'warning');
         } else if (!has(flow.reached[at], bit)) {
