@@ -18,6 +18,7 @@ import { validateSageMakerTasks } from './sagemaker/validation';
 import { repeatedJobNames } from './sagemaker/jobNames';
 import { isJobSpec, softenSkeletonValues } from './sagemaker/jobSpecs';
 import { machineName, templateFindings } from './templates/embedded';
+import { TemplateCode } from './templates/substitutions';
 import { append } from './core/append';
 
 /** The URI scheme of a launch's resolved request checked as a job spec (checkRequest.ts). */
@@ -42,7 +43,7 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
   }
   // What a template says of its machines' placeholders needs its DefinitionSubstitutions read as written: not while
   // a syntax error stands (tpl34: "the state machine has none" where the error had cut them off).
-  if (machines[0] !== parsed && !parsed.syntaxErrors.length) append(problems, templateFindings(parsed));
+  if (machines[0] !== parsed) append(problems, parsed.syntaxErrors.length ? templateFindings(parsed).filter((p) => p.code !== TemplateCode.unmatchedPlaceholder) : templateFindings(parsed));
   // A state machine file is one YAML document: each other one is an error (the machine read is still checked).
   if (parsed.otherDocuments && machines.includes(parsed)) append(problems, parsed.otherDocuments);
   return problems;
