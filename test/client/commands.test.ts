@@ -563,6 +563,10 @@ test('"Watch It" on an existing job masks the secrets it was started with', asyn
   const lines = fake.output.join('\n');
   assert.match(lines, /secret-existing \| DB_PASSWD=\*{8}\n/);
   for (const secret of CLEAR) assert.ok(!lines.includes(secret), `${secret} is in the output`);
+  // Started elsewhere: this launch's request is not its request, so none is on record (Show Jobs offers none).
+  const record = (fake.state.get('sagemakerAsl.jobs') as { name: string; maskedRequest: unknown; arn?: string }[]).find((r) => r.name === 'secret-existing');
+  assert.equal(record?.maskedRequest, null);
+  assert.equal(record?.arn, undefined);
 });
 
 test('an endpoint that is neither local nor AWS needs an explicit, remembered agreement naming the host and where the setting comes from', async () => {

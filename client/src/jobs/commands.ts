@@ -363,7 +363,8 @@ class Jobs implements vscode.Disposable {
     // A job of this name already there (a literal name, the same input again) is said now, with the offer to watch
     // it, not after a confirmation that promised a start SageMaker would refuse. A name that cannot be read (no
     // permission, no such job, no answer) leaves it to the start, which handles the refusal too.
-    const ref: JobRef = { kind, name: String(request[JOB_KINDS[kind].nameField] ?? '') };
+    const name = request[JOB_KINDS[kind].nameField];
+    const ref: JobRef = { kind, name: typeof name === 'string' ? name : '' };
     const status = ref.name ? await this.runnerFor(settings).statusOf(ref) : undefined;
     if (status) {
       this.offerWatch(kind, uri, task, ref, `A ${JOB_KINDS[kind].label} named "${ref.name}" already exists (${status}), so SageMaker would refuse to start it again; nothing was started.`, request, masked, settings);
@@ -556,11 +557,16 @@ class Jobs implements vscode.Disposable {
   /** Records the job (started, or found existing) and watches it. */
   private async follow(kind: JobKind, uri: string, task: TaskInfo, ref: JobRef, startedArn: string | undefined, request: Record<string, unknown>, masked: Record<string, unknown>, s: JobSettings): Promise<void> {
     const policy = this.policy();
-    const record: JobRecord = {
-      kind, name: ref.name, arn: startedArn, uri, stateName: task.stateName, startedAt: new Date().toISOString(),
-      status: 'InProgress', profile: s.profile, region: s.region, endpoint: s.endpoint, endpointSource: s.endpointSource, maskedRequest: masked,
-    };
-    await this.store.save({ ...this.store.find(kind, ref.name), ...record });
+    const where = { status: 'InProgress', profile: s.profile, region: s.region, endpoint: s.endpoint, endpointSource: s.endpointSource };
+    const known = this.store.find(kind, ref.name);
+    // A job found existing ("Watch It") was not started with this request: what this window recorded of it when it
+    // started it (its ARN, start time and request) is kept; one it never started has no request on record.
+    const record: JobRecord = startedArn !== undefined
+      ? { kind, name: ref.name, arn: startedArn, uri, stateName: task.stateName, startedAt: new Date().toISOString(), ...where, maskedRequest: masked }
+      : known
+        ? { ...known, ...where }
+        : { kind, name: ref.name, uri, stateName: task.stateName, startedAt: new Date().toISOString(), ...where, maskedRequest: null };
+    await this.store.save({ ...known, ...record });
     // An existing job ("Watch It") was not started with this request: its secrets come from its description.
     if (startedArn !== undefined) this.secrets.set(`${kind}/${ref.name}`, policy.secretValues(request));
     void this.watch(record, true);
@@ -719,7 +725,7 @@ class Jobs implements vscode.Disposable {
     if (!pick) return;
     const running = !isTerminalStatus(pick.r.status);
     const action = await vscode.window.showQuickPick(
-      [...(running ? ['Watch', 'Stop'] : ['Show Status']), 'Open Request', 'Copy ARN'].map((label) => ({ label })),
+      [...(running ? ['Watch', 'Stop'] : ['Show Status']), ...(pick.r.maskedRequest == null ? [] : ['Open Request']), ...(pick.r.arn ? ['Copy ARN'] : [])].map((label) => ({ label })),
       { title: pick.r.name },
     );
     if (!action) return;
