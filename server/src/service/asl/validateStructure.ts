@@ -65,8 +65,9 @@ const CHOICE_OPERATORS = [...Object.keys(COMPARATORS), ...LOGICAL];
 const WAIT_FIELDS = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'];
 /**
  * The fields an object holds one of at most, per group: a state's Next and End, a Wait's four, each typed field and
- * its `…Path` twin; a JSONPath Choice rule's operators, and Variable or And/Or/Not. The checks below flag a second;
- * completion offers none of a group once one is written.
+ * its `…Path` twin (TYPED_FIELDS pairs every entry so, a few twins no state has: a group of one real field); a
+ * JSONPath Choice rule's operators, and Variable or And/Or/Not. The checks below flag a second; completion offers
+ * none of a group once one is written.
  */
 export function exclusiveGroups(of: 'state' | 'rule', stateType?: string): readonly (readonly string[])[] {
   if (of === 'rule') return [CHOICE_OPERATORS, ['Variable', ...LOGICAL]];
