@@ -12,7 +12,7 @@ import type { OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
 import { blockSiblingKeys, choicesOf, numberOf, YamlSnippets, type SnippetShape } from '../yaml/snippets';
-import { alwaysRefused, refusedValue, valuePreference } from './documentedRules';
+import { alwaysRefused, refusedValues, valuePreference } from './documentedRules';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt, type PayloadContext } from './payloadLocation';
 import { describeType, getIntegration, integrationNames, sdkActionNames, type Member, type Shape } from './shapes';
 
@@ -103,7 +103,7 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
   return valueItems(step.shape, (value, literal) => {
     const newText = literal ? value : JSON.stringify(value);
     return { range, filterText: newText, newText };
-  }, (value) => refusedValue(ctx.integration.request, ctx.relative, value, jsonata));
+  }, refusedValues(ctx.integration.request, ctx.relative, jsonata));
 }
 
 
@@ -244,7 +244,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
       return valueItems(step.shape, (value, literal) => {
         const newText = literal ? value : yamlScalar(value);
         return { range, filterText: quote + value, newText: lead + newText };
-      }, (value) => refusedValue(ctx.integration.request, ctx.relative, value, jsonata));
+      }, refusedValues(ctx.integration.request, ctx.relative, jsonata));
     }
     const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative)), location.before ? undefined : key.offset);
     // A half-typed line can make the parser misread its neighbours (`Inst` + the next line read as one key): the
@@ -265,7 +265,7 @@ function completeYaml(parsed: ParsedDocument, offset: number): OffsetCompletionI
   const step = shapeAt(ctx.integration.request, ctx.relative, jsonata);
   if (!step || step.dynamic) return [];
   const write = yamlValueEdit(text, location, offset);
-  return write ? valueItems(step.shape, write, (value) => refusedValue(ctx.integration.request, ctx.relative, value, jsonata)) : [];
+  return write ? valueItems(step.shape, write, refusedValues(ctx.integration.request, ctx.relative, jsonata)) : [];
 }
 
 /**

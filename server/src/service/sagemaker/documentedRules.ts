@@ -1035,14 +1035,17 @@ export function documentedRulesAt(request: Shape, relative: JSONPath, jsonata: b
 }
 
 /**
- * Whether SageMaker refuses `value` for the field at `relative` (from the request) wherever it is written, whatever the
+ * Which values SageMaker refuses for the field at `relative` (from the request) wherever it is written, whatever the
  * rest of the request holds: a rule of the field's own values without a condition (an integer range's ScalingType is
- * not ReverseLogarithmic). Completion does not offer it.
+ * not ReverseLogarithmic). Completion does not offer them. The rules are found once, not per value (225 instance
+ * types asked one by one doubled a value completion's time).
  */
-export function refusedValue(request: Shape, relative: JSONPath, value: Scalar, jsonata: boolean): boolean {
-  return rulesAtWithScope(request, relative, jsonata).some(({ rule, path }) =>
-    rule.kind === 'requiresValue' && rule.severity === 'error' && !rule.when && !rule.defaultFrom && rule.field === path &&
-    (rule.notOneOf?.includes(value) || (rule.oneOf !== undefined && !rule.oneOf.includes(value))));
+export function refusedValues(request: Shape, relative: JSONPath, jsonata: boolean): (value: Scalar) => boolean {
+  const rules = rulesAtWithScope(request, relative, jsonata)
+    .filter(({ rule, path }) => rule.kind === 'requiresValue' && rule.severity === 'error' && !rule.when && !rule.defaultFrom && rule.field === path)
+    .map(({ rule }) => rule);
+  if (!rules.length) return () => false;
+  return (value) => rules.some((rule) => rule.notOneOf?.includes(value) || (rule.oneOf !== undefined && !rule.oneOf.includes(value)));
 }
 
 /**
