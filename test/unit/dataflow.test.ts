@@ -1025,6 +1025,19 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     assert.deepEqual(dataflow(text), []);
   });
 
+  test('an index step in a JSONata path reads that element: a Parallel\'s branch output, a Map\'s iteration output (df34)', () => {
+    const text = jsonata({
+      Both: { Type: 'Parallel', Branches: [
+        { StartAt: 'A', States: { A: { Type: 'Pass', Output: { x: 1 }, End: true } } },
+        { StartAt: 'B', States: { B: { Type: 'Pass', Output: { y: 2 }, End: true } } },
+      ], Next: 'Use' },
+      Use: { Type: 'Pass', Output: { a: '{% $states.input[0].x %}', b: '{% $states.input[0].y %}', c: '{% $states.input[1].y %}', d: '{% $states.input[5].z %}' }, End: true },
+    });
+    // [5] is past the two branches: nothing there, but not judged (only the plain reads are).
+    assert.deepEqual(dataflow(text).map((f) => f.at), ['$states.input[0].y']);
+    assert.match(dataflow(text)[0].message, /^\$states\.input\[0\]\.y: \$states\.input\[0\].* has no field y.*; did you mean \$states\.input\[0\]\.x\?$/);
+  });
+
   test('an object written as the whole JSONata expression has the names it writes, and no other (df34)', () => {
     const text = jsonata({
       Pack: { Type: 'Pass', Output: "{% {'art': $states.input.a, 'job': 'j'} %}", Next: 'Use' },

@@ -17,28 +17,37 @@ import { isHint, type Shape } from './shapes';
 import { nameSegments, readSegments } from './paths';
 import { append } from '../core/append';
 
-const PLAIN = /^(\s*)(\$[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|`[^`]*`))*)\s*$/;
-const STEP = /\.([A-Za-z_][A-Za-z0-9_]*|`[^`]*`)/g;
+const PLAIN = /^(\s*)(\$[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|`[^`]*`)|\[\d{1,6}\])*)\s*$/;
+const STEP = /\.([A-Za-z_][A-Za-z0-9_]*|`[^`]*`)|\[(\d+)\]/g;
 
-/** A plain path `$root.a.b`: its root variable (without `$`), its names, and where it lies in the expression body. */
-function plainJsonataPath(body: string): { root: string; names: string[]; start: number; end: number } | undefined {
+/** A step of a plain path: a name, or an index (`[0]`). */
+type JsonataStep = string | number;
+
+/**
+ * A plain path `$root.a.b` (an index step `[0]` among its names): its root variable (without `$`), its steps, and
+ * where it lies in the expression body.
+ */
+function plainJsonataPath(body: string): { root: string; names: JsonataStep[]; start: number; end: number } | undefined {
   const m = PLAIN.exec(body);
   if (!m) return undefined;
   const text = m[2];
   const root = /^\$([A-Za-z0-9_]+)/.exec(text)![1];
-  const names: string[] = [];
+  const names: JsonataStep[] = [];
   for (const s of text.slice(root.length + 1).matchAll(STEP)) {
-    if (s[1][0] === '`') names.push(s[1].slice(1, -1));
+    if (s[2] !== undefined) names.push(Number(s[2]));
+    else if (s[1][0] === '`') names.push(s[1].slice(1, -1));
     else if (JSONATA_KEYWORDS.has(s[1])) return undefined;
     else names.push(s[1]);
   }
   return { root, names, start: m[1].length, end: m[1].length + text.length };
 }
 
-/** A path written back in JSONata: `$root.a.b`, a name that is no identifier in backticks. */
-function jsonataPathText(root: string, names: readonly string[]): string {
-  return root + names.map(jsonataStep).join('');
+/** A path written back in JSONata: `$root.a.b[0]`, a name that is no identifier in backticks. */
+function jsonataPathText(root: string, names: readonly JsonataStep[]): string {
+  return root + names.map((n) => (typeof n === 'number' ? `[${n}]` : jsonataStep(n))).join('');
 }
+
+const allNames = (steps: readonly JsonataStep[]): steps is string[] => steps.every((s) => typeof s === 'string');
 
 export interface JsonataMiss {
   /** The first name that cannot be read. */
@@ -55,10 +64,24 @@ export interface JsonataMiss {
  * first name that certainly gives nothing: a closed object without it, a string, number or boolean (not null, not a
  * hint). Undefined when the whole path may read something.
  */
-function readJsonataNames(shape: Shape, names: readonly string[]): JsonataMiss | undefined {
+function readJsonataNames(shape: Shape, names: readonly JsonataStep[]): JsonataMiss | undefined {
   let cur = shape;
   let within = shape.kind !== 'unknown' ? shape.origin : undefined;
   for (let i = 0; i < names.length; i++) {
+    const step = names[i];
+    if (typeof step === 'number') {
+      // `[n]` picks an element of the array read so far (of each one, where a step mapped over several); a value that
+      // is no array is a sequence of one, `[0]` itself. Anything less plain (an index past a known end, arrays of
+      // arrays, which JSONata flattens) is not judged.
+      if (cur.kind === 'unknown' || isHint(cur)) return undefined;
+      if (cur.kind === 'array') {
+        if (cur.items.kind === 'array' || cur.tuple?.some((t) => t.kind === 'array')) return undefined;
+        if (cur.tuple && step >= cur.tuple.length) return undefined;
+        cur = cur.tuple ? cur.tuple[step] : cur.items;
+      } else if (step !== 0) return undefined;
+      if (cur.kind !== 'unknown' && cur.origin) within = cur.origin;
+      continue;
+    }
     let elements = false;
     while (cur.kind === 'array') {
       if (isHint(cur)) return undefined;
@@ -67,7 +90,7 @@ function readJsonataNames(shape: Shape, names: readonly string[]): JsonataMiss |
     }
     if (cur.kind === 'unknown') return undefined;
     if (cur.kind === 'primitive') return isHint(cur) || cur.type === 'null' ? undefined : { index: i, parent: cur, elements, within };
-    const f = cur.fields.get(names[i]);
+    const f = cur.fields.get(step);
     if (!f) return cur.open || isHint(cur) ? undefined : { index: i, parent: cur, elements, within };
     if (cur.origin) within = cur.origin;
     cur = f.shape();
@@ -134,12 +157,12 @@ function describe(shape: Shape): string {
 
 type PlainPath = NonNullable<ReturnType<typeof plainJsonataPath>>;
 
-function check(node: AstNode, text: string, path: PlainPath, names: string[], root: Shape, rootText: string, label: string, ctx: JsonataCheckContext): Problem | undefined {
+function check(node: AstNode, text: string, path: PlainPath, names: JsonataStep[], root: Shape, rootText: string, label: string, ctx: JsonataCheckContext): Problem | undefined {
   const value = node.value as string;
   const miss = readJsonataNames(root, names);
   if (!miss) return undefined;
   const written = jsonataPathText(rootText, names);
-  const name = names[miss.index];
+  const name = String(names[miss.index]);
   const where = miss.index === 0 ? label : jsonataPathText(rootText, names.slice(0, miss.index));
   const origin = miss.parent.kind !== 'unknown' ? miss.parent.origin : undefined;
   const whose = origin ? (origin === where ? '' : ` (${origin})`) : miss.within && miss.index > 0 ? ` (in ${miss.within})` : '';
@@ -147,7 +170,7 @@ function check(node: AstNode, text: string, path: PlainPath, names: string[], ro
   let suggestion: string | undefined;
   if (miss.parent.kind === 'object') {
     const rest = names.slice(miss.index);
-    suggestion = miss.elements ? undefined : ctx.elsewhere(root, rest, written, (n) => jsonataPathText(rootText, n));
+    suggestion = miss.elements || !allNames(rest) ? undefined : ctx.elsewhere(root, rest, written, (n) => jsonataPathText(rootText, n));
     const near = suggestion ? undefined : closest(name, miss.parent.fields.keys(), 1)[0];
     if (near) suggestion = jsonataPathText(rootText, [...names.slice(0, miss.index), near, ...names.slice(miss.index + 1)]);
   }
@@ -224,6 +247,7 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
       let label: string;
       if (path.root === 'states') {
         const part = names[0];
+        if (typeof part !== 'string') continue;
         names = names.slice(1);
         if (part === 'input') [root, rootText, label] = [sf.input, '$states.input', 'the state input'];
         else if (part === 'result' && r.result) [root, rootText, label] = [sf.result, '$states.result', state.type === 'Task' ? "the task's result" : 'the result'];
@@ -234,7 +258,7 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
       }
       if (!root || root.kind === 'unknown') continue;
       // (With an ItemReader the items come from it, as for ItemsPath.)
-      if (r.items && !state.node.children?.some((p) => p.children?.[0]?.value === 'ItemReader')) {
+      if (r.items && allNames(names) && !state.node.children?.some((p) => p.children?.[0]?.value === 'ItemReader')) {
         const p = notAnArray(r.node, parsed.text, path, root, rootText, names, ctx.code);
         if (p) out.push(p);
       }
