@@ -706,26 +706,12 @@ test('one long substitution used thousands of times: the output size is counted 
 });
 
 test('a YAML template with a syntax error: the error says to quote a bare ${…} in a flow collection; nothing is said of what the error cut short (tpl34)', () => {
-  const yaml = [
-    'Resources:',
-    '  M:',
-    '    Type: AWS::StepFunctions::StateMachine',
-    '    Properties:',
-    '      Definition:',
-    '        StartAt: T',
-    '        States:',
-    '          T:',
-    '            Type: Task',
-    '            Resource: arn:aws:states:::sagemaker:createTrainingJob.sync',
-    '            Parameters:',
-    '              RoleArn: ${Role}',
-    '              OutputDataConfig: {S3OutputPath: ${Out}}',
-    '            End: true',
+  const yaml = stateMachineTemplate(
+    ...oneTaskDefinition('arn:aws:states:::sagemaker:createTrainingJob.sync', '              RoleArn: ${Role}', '              OutputDataConfig: {S3OutputPath: ${Out}}'),
     '      DefinitionSubstitutions:',
     '        Role: arn:aws:iam::111122223333:role/R',
     '        Out: s3://b/o/',
-    '',
-  ].join('\n');
+  );
   const d = TextDocument.create('file:///templates/flow-placeholder.yaml', 'yaml', 1, yaml);
   const all = service.validate(d);
   assert.deepEqual(all.map((p) => p.code), ['syntax']);
