@@ -145,16 +145,25 @@ function assignsOf(state: AstNode): AstNode[] {
   return assigns.filter((a): a is AstNode => !!a);
 }
 
+/** The names an Assign object gives (`name.$` gives `name`); `undefined` when a placeholder makes them unknowable. */
+function namesOf(assign: AstNode): string[] | undefined {
+  if (assign.type !== 'object') return undefined;
+  const names: string[] = [];
+  for (const p of assign.children ?? []) {
+    const k = stringValue(p.children?.[0]);
+    if (k === undefined || hasPlaceholder(k)) return undefined;
+    names.push(k.endsWith('.$') ? k.slice(0, -2) : k);
+  }
+  return names;
+}
+
 /** The names a state assigns (its Assign, its catchers' and Choice rules'); `undefined` when a placeholder makes them unknowable. */
 const assignedBy = nodeMemo((state: AstNode): string[] | undefined => {
   const names: string[] = [];
   for (const a of assignsOf(state)) {
-    if (a.type !== 'object') return undefined;
-    for (const p of a.children ?? []) {
-      const k = stringValue(p.children?.[0]);
-      if (k === undefined || hasPlaceholder(k)) return undefined;
-      names.push(k.endsWith('.$') ? k.slice(0, -2) : k);
-    }
+    const own = namesOf(a);
+    if (!own) return undefined;
+    for (const n of own) names.push(n);
   }
   return names;
 });
@@ -169,16 +178,6 @@ function assignsOn(state: AstNode, t: StateTarget): AstNode[] {
   const holder = t.holder !== state ? property(t.holder, 'Assign') : undefined;
   if (t.field === 'Catch') return holder ? [holder] : [];
   return [own, holder].filter((a): a is AstNode => !!a);
-}
-
-/** The names an Assign object gives (`name.$` gives `name`). */
-function namesOf(assign: AstNode): string[] {
-  const names: string[] = [];
-  for (const p of assign.children ?? []) {
-    const k = stringValue(p.children?.[0]);
-    if (k !== undefined) names.push(k.endsWith('.$') ? k.slice(0, -2) : k);
-  }
-  return names;
 }
 
 /** The names each machine's states assign; `undefined` when a placeholder makes them unknowable. */
@@ -365,27 +364,18 @@ function variableFlow(m: AslMachine): VariableFlow | undefined {
   // `before` (a path that does not assign it) takes every Assign of a state for each of its transitions, since
   // which path an execution takes is often what the variable says (a catcher's `$error`, then a Choice on
   // `$exists($error)` before a state that reads it): the warning is only for what no condition can explain.
-  const anyAssigns = m.states.map((s) => {
+  const bitsOf = (names: readonly string[]) => {
     const b = new Uint32Array(words);
-    for (const name of assignedBy(s.node) ?? []) {
+    for (const name of names) {
       const bit = bits.get(name)!;
       b[bit >>> 5] |= 1 << (bit & 31);
     }
     return b;
-  });
-  const assigns = m.states.map((s) => {
-    if (assignedBy(s.node) === undefined) return s.targets.map(() => new Uint32Array(words));
-    return s.targets.map((t) => {
-      const b = new Uint32Array(words);
-      for (const a of assignsOn(s.node, t)) {
-        for (const name of namesOf(a)) {
-          const bit = bits.get(name)!;
-          b[bit >>> 5] |= 1 << (bit & 31);
-        }
-      }
-      return b;
-    });
-  });
+  };
+  const anyAssigns = m.states.map((s) => bitsOf(assignedBy(s.node) ?? []));
+  const assigns = m.states.map((s) =>
+    s.targets.map((t) => bitsOf(assignedBy(s.node) === undefined ? [] : assignsOn(s.node, t).flatMap((a) => namesOf(a) ?? []))),
+  );
   const n = m.states.length;
   // A bound on the work: a state is processed again only when what reaches it grew; a machine that needs more than
   // this (none written by hand) gets no finding from here rather than a long wait.
@@ -538,13 +528,11 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
         const at = flow?.index.get(s);
         const assigners = bit === undefined ? undefined : flow!.by[bit];
         if (!flow || bit === undefined || at === undefined || !assigners?.length) continue;
-        // A read that asks whether the variable has a value (`$exists($x) ? $x + 1 : 1`) cannot fail for want of one.
-        if (!has(flow.reached[at], bit) && guardsPresence(s, r.name, text)) continue;
-        if (!has(flow.reached[at], bit) && assigners.length === 1 && assigners[0] === s) {
-          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by this state, and what it assigns is there from the next state on ("The new variable values will be available starting with the next state"): it has no value yet here`, 'warning');
-        } else if (!has(flow.reached[at], bit)) {
-          const by = assigners.slice(0, 3).map((a) => quote(a.name)).join(', ');
-          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, and no path from ${assigners.length === 1 ? 'it' : 'them'} leads here with it assigned (a catcher's path skips its state's Assign): it has no value yet when this state runs`, 'warning');
+        if (!has(flow.reached[at], bit)) {
+          // A read that asks whether the variable has a value (`$exists($x) ? $x + 1 : 1`) cannot fail for want of one.
+          if (guardsPresence(s, r.name, text)) continue;
+          if (assigners.length === 1 && assigners[0] === s) place(r, AslCode.unknownVariable, `$${r.name} is assigned only by this state, and what it assigns is there from the next state on ("The new variable values will be available starting with the next state"): it has no value yet here`, 'warning');
+          else place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${assigners.slice(0, 3).map((a) => quote(a.name)).join(', ')} of this machine, and no path from ${assigners.length === 1 ? 'it' : 'them'} leads here with it assigned (a catcher's path skips its state's Assign): it has no value yet when this state runs`, 'warning');
         } else if (flow.before && has(flow.before[at], bit) && !guardsPresence(s, r.name, text)) {
           // A loop back from the assigner: the first time the state runs, nothing has assigned it yet.
           const by = assigners.slice(0, 3).map((a) => quote(a.name)).join(', ');
