@@ -354,8 +354,8 @@ function sageMakerInfo(s: AslState): SageMakerInfo | undefined {
   if (runtime?.type === 'number') info.maxRuntimeSeconds = runtime.value as number;
   const fleet = integration.trainingJobs;
   if (fleet) {
-    const count = (keys: readonly string[]) => { const n = path(payload, keys); return n?.type === 'number' ? (n.value as number) : undefined; };
-    info.trainingJobs = { max: count(fleet.max), parallel: count(fleet.parallel) };
+    const numberAt = (keys: readonly string[]) => { const n = path(payload, keys); return n?.type === 'number' ? (n.value as number) : undefined; };
+    info.trainingJobs = { max: numberAt(fleet.max), parallel: numberAt(fleet.parallel) };
   }
   return info;
 }
