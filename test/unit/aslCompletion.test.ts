@@ -251,7 +251,7 @@ describe('outside testers\' findings', () => {
     const rule = complete(JSON_MACHINE('{ "Type": "Choice", "Choices": [{ "Variable": "$.x", ‸ }], "Default": "Deploy Model" }'));
     assert.match(rule.apply(rule.find('NumericGreaterThan')), /"NumericGreaterThan": \$\{1:0\}/);
     assert.match(rule.apply(rule.find('IsPresent')), /"IsPresent": \$\{1\|true,false\|\}/);
-    assert.match(rule.apply(rule.find('StringEquals')), /"StringEquals": "\$1"/);
+    assert.match(rule.apply(rule.find('StringEquals')), /"StringEquals": "\$\{1\}"/);
     const quoted = complete('{ "StartAt": "A", "States": { "A": { "Type": "Pass", ‸ }, "Say \\"hi\\"": { "Type": "Succeed" } } }');
     assert.match(quoted.apply(quoted.find('Next')), /"Next": "\$\{1\|Say \\\\"hi\\\\"\|\}"/);
     assert.match(quoted.apply(quoted.find('End')), /"End": true\b/);
@@ -265,17 +265,17 @@ describe('outside testers\' findings', () => {
     const edits = [item.textEdit as { range: any; newText: string }, ...(item.additionalTextEdits ?? [])].sort((a, b) => d.offsetAt(b.range.start) - d.offsetAt(a.range.start));
     let out = text;
     for (const e of edits) out = out.slice(0, d.offsetAt(e.range.start)) + e.newText + out.slice(d.offsetAt(e.range.end));
-    assert.match(out, /"End": true,\n {6}"ResultPath": "\$1"\n/);
+    assert.match(out, /"End": true,\n {6}"ResultPath": "\$\{1\}"\n/);
   });
 
   test('a field before a key at the start of its line ends with a line break to that indentation; after the last field on a blank line, the comma goes after that field', () => {
     const before = complete(JSON_MACHINE('{\n      "Type": "Pass",\n      ‸"End": true\n    }'));
-    assert.match(before.apply(before.find('ResultPath')), /"Type": "Pass",\n {6}"ResultPath": "\$1",\n {6}"End": true\n/);
+    assert.match(before.apply(before.find('ResultPath')), /"Type": "Pass",\n {6}"ResultPath": "\$\{1\}",\n {6}"End": true\n/);
     assert.equal(before.find('ResultPath').insertTextMode, 1, 'asIs: the text carries its indentation');
     const [text, at] = cursor(JSON_MACHINE('{\n      "Type": "Pass",\n      "End": true\n      ‸\n    }'));
     const d = TextDocument.create('file:///asl-completion/last.asl.json', 'asl', 1, text);
     const item = service.doComplete(d, d.positionAt(at)).find((i) => i.label === 'Comment')!;
-    assert.match(TextDocument.applyEdits(d, [item.textEdit as never, ...(item.additionalTextEdits ?? [])]), /"End": true,\n {6}"Comment": "\$1"\n/);
+    assert.match(TextDocument.applyEdits(d, [item.textEdit as never, ...(item.additionalTextEdits ?? [])]), /"End": true,\n {6}"Comment": "\$\{1\}"\n/);
   });
 
   test('JSON: a new file offers a whole machine to start from (a SageMaker training Task, or a Pass state); a plain .json file nothing', () => {

@@ -14,7 +14,8 @@ import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/t
 import { argumentCount, INTRINSIC_FUNCTIONS, jsonataFunctions } from '../expressions/index';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
-import { blockSiblingKeys, YamlSnippets, type SnippetShape } from '../yaml/snippets';
+import { jsonSnippet, type SnippetShape } from '../core/snippets';
+import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
 import { modelOf, STATE_TYPES, type AslState, type QueryLanguage } from './model';
 import { variablesVisibleIn } from './variables';
 import { pathOf, placeAt, relative, type Path, type Place } from './place';
@@ -104,23 +105,6 @@ function shapeOfField(place: Place, field: string): SnippetShape {
   if (ARRAYS.has(field)) return { kind: 'list', items: { kind: 'string' } };
   const values = valuesOf(place, field);
   return { kind: 'string', enum: values?.length ? values : undefined };
-}
-
-function jsonSnippet(shape: SnippetShape): string {
-  switch (shape.kind) {
-    case 'boolean':
-      return shape.enum?.length === 1 ? shape.enum[0] : '${1|true,false|}';
-    case 'integer':
-    case 'number':
-      return `\${1:${shape.min ?? 0}}`;
-    case 'structure':
-      return '{ $1 }';
-    case 'list':
-      return '[ $1 ]';
-    default:
-      // Each choice as JSON string text (a quote in a state name escaped), then escaped for the snippet syntax.
-      return shape.enum && shape.enum.length <= 12 ? `"\${1|${shape.enum.map((v) => JSON.stringify(v).slice(1, -1).replace(/[\\,|$}]/g, '\\$&')).join(',')}|}"` : '"$1"';
-  }
 }
 
 /** The keys of `object` (a `.$` key counted as its field), but the one whose key starts at `editing`. */

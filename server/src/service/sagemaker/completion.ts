@@ -11,39 +11,11 @@ import { newMemberAfterValue, presentKeys, replaceRange, separatorAfter, withCom
 import type { OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
-import { blockSiblingKeys, choicesOf, numberOf, YamlSnippets, type SnippetShape } from '../yaml/snippets';
+import { choicesOf, jsonSnippet, numberOf, type SnippetShape } from '../core/snippets';
+import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
 import { alwaysRefused, refusedValues, valuePreference } from './documentedRules';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt, type PayloadContext } from './payloadLocation';
 import { describeType, getIntegration, integrationNames, sdkActionNames, type Member, type Shape } from './shapes';
-
-/**
- * A new member's value as a JSON snippet, tab stops numbered as written: a structure with its required members, and
- * theirs, to a few levels (as yaml/snippets.ts writes YAML); a boolean's or small enum's choices; a number.
- */
-function valueSnippet(shape: SnippetShape): string {
-  let tab = 1;
-  const write = (shape: SnippetShape, depth: number): string => {
-    switch (shape.kind) {
-      case 'structure': {
-        const required = depth < 4 ? (shape.required ?? []).filter((r) => shape.members!.has(r)) : [];
-        return required.length ? `{ ${required.map((r) => `"${r}": ${write(shape.members!.get(r)!.shape, depth + 1)}`).join(', ')} }` : `{ $${tab++} }`;
-      }
-      case 'map':
-        return `{ $${tab++} }`;
-      case 'list':
-        return `[ $${tab++} ]`;
-      case 'integer':
-      case 'number':
-        return `\${${tab++}:${numberOf(shape)}}`;
-      default: {
-        const values = choicesOf(shape);
-        if (shape.kind === 'boolean') return values!.length === 1 ? values![0] : `\${${tab++}|${values!.join(',')}|}`;
-        return values ? `"\${${tab++}|${values.map((v) => JSON.stringify(v).slice(1, -1).replace(/[\\,|$}]/g, '\\$&')).join(',')}|}"` : `"\${${tab++}}"`;
-      }
-    }
-  };
-  return write(shape, 0);
-}
 
 function memberDocumentation(member: Member): string {
   const head = `**${member.name}** — ${describeType(member.shape)}${member.required ? ', **required**' : ''}`;
@@ -89,7 +61,7 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
     const separator = hasColon ? { text: '' } : separatorAfter(text, range.offset, endOffset);
     const items = memberItems(ctx, ctx.relative.slice(0, -1), step.shape, present, jsonata, !jsonata && !ctx.task.standalone, (member, dynamic, written) => {
       const key = dynamic ? `${member.name}.$` : member.name;
-      const value = dynamic ? '"\\$.${1}"' : valueSnippet(written);
+      const value = dynamic ? '"\\$.${1}"' : jsonSnippet(written);
       return { range, filterText: `"${key}"`, newText: hasColon ? `"${key}"` : `"${key}": ${value}${separator.text}`, insertTextMode: separator.insertTextMode };
     });
     return withCommaBefore(text, offset, items);

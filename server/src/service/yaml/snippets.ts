@@ -2,30 +2,8 @@
 // with numbered tab stops) or in flow style, and what completion reads from a half-typed block mapping's text.
 // The shapes come from the caller (SageMaker's request shapes): this module needs only their outline.
 import { lineStart } from '../core/text';
+import { choicesOf, numberOf, type SnippetShape } from '../core/snippets';
 import { yamlScalar } from './edits';
-
-/** The outline of a value's type that a snippet is written from (sagemaker/shapes.ts's Shape has it). */
-export interface SnippetShape {
-  kind: 'structure' | 'map' | 'list' | 'string' | 'integer' | 'number' | 'boolean' | 'timestamp';
-  members?: Map<string, { shape: SnippetShape }>;
-  /** Required members in order. */
-  required?: string[];
-  items?: SnippetShape;
-  min?: number;
-  enum?: string[];
-  /** The value a snippet writes or offers first, when not the first choice or the least number (the caller's rules prefer it). */
-  first?: string | number | boolean;
-}
-
-/** The values a boolean's or a small enum's snippet offers, in order, `first` first; undefined for any other value. */
-export function choicesOf(shape: SnippetShape): string[] | undefined {
-  const values = shape.kind === 'boolean' ? shape.enum ?? ['true', 'false'] : shape.enum && shape.enum.length <= 12 ? shape.enum : undefined;
-  const first = shape.first === undefined ? undefined : String(shape.first);
-  return values && first !== undefined && values.includes(first) ? [first, ...values.filter((v) => v !== first)] : values;
-}
-
-/** The number a snippet writes: the preferred one, else the least the shape allows, else 0. */
-export const numberOf = (shape: SnippetShape): number => (typeof shape.first === 'number' ? shape.first : shape.min ?? 0);
 
 /**
  * The key a block mapping's line content starts with (`name: …`, `"a b": …`, `'it''s': …`), quotes kept; undefined
