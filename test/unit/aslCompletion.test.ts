@@ -159,6 +159,13 @@ describe('new states', () => {
     const tabs = complete('{\n\t"StartAt": "A",\n\t"States": {\n\t\t"A": { "Type": "Pass", "End": true },\n‸\n\t}\n}');
     assert.match(tabs.apply(tabs.find('New state: Pass')), /\n\t\t"\$\{1:Pass\}": \{\n\t\t {2}"Type"/);
   });
+  test('a new state before a state on its line ends with a comma and a line break (VS Code indents it as the line); one before a state on the same line, with a comma and a space', () => {
+    const own = complete('{\n  "StartAt": "A",\n  "States": {\n    ‸"A": { "Type": "Pass", "End": true }\n  }\n}');
+    assert.match(own.find('New state: Pass').textEdit!.newText, /\n\},\n$/);
+    assert.match(own.apply(own.find('New state: Pass')), /"End": true\$0\n\},\n"A": \{/);
+    const inline = complete('{ "StartAt": "A", "States": { ‸"A": { "Type": "Pass", "End": true } } }');
+    assert.match(inline.apply(inline.find('New state: Pass')), /\n\}, "A": \{/);
+  });
   test('YAML (block style): a new state under States, its fields indented under its name', () => {
     const { labels, apply, find } = complete('StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n  ‸\n', 'm.asl.yaml');
     assert.equal(labels[0], 'New state: SageMaker training job');

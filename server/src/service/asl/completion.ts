@@ -466,12 +466,16 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
     const range = replaceRange(text, offset, editing);
     const end = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(end, end + 50)) : false;
-    const comma = !hasColon && needsCommaAfter(text, end) ? ',' : '';
     const separator = hasColon ? { text: '' } : separatorAfter(text, range.offset, end);
     if (!place) {
       // A key of a machine's States: a new state, whole (its name typed once).
       const machine = hasColon ? undefined : machineOfStateKey(root, path);
-      return machine ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, comma, machine.ql, missingStateIndent(text, range.offset, machine))) : [];
+      if (!machine) return [];
+      const indent = missingStateIndent(text, range.offset, machine);
+      // Before a state on its line (`‸"Train": {`): the new one's closing brace, a comma, and a line break, which
+      // VS Code indents as the line the snippet starts on, as it does the snippet's own lines.
+      const after = separator.insertTextMode === undefined ? separator.text : `,${eolOf(text)}${indent}`;
+      return withCommaBefore(text, offset, newStateItems(eolOf(text), range, after, machine.ql, indent));
     }
     const items = fieldItems(place, presentKeys(place.node, editing?.offset), (field) => ({
       range,
