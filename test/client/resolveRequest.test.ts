@@ -1,7 +1,8 @@
 // What a launch from the editor sends: the Task's Parameters/Arguments resolved against an execution input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { resolveRequest, makeExecutionContext, findPlaceholders, ResolveError, JSONATA_LIMITS, type ResolveOptions } from '../../client/src/jobs/resolveRequest';
@@ -208,6 +209,27 @@ test('JSONata that never ends or fills the memory stops the launch with a messag
   }
   // A launch after a stopped one gets a new process.
   assert.deepEqual(await resolveRequest({ A: '{% $states.context.Execution.Name %}' }, jsonata), { A: 'exec-42' });
+});
+
+test('a hostile JSONata expression gets no JavaScript to run: no Function constructor, no file written (an attacker\'s review)', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jsonata-sandbox-'));
+  const target = path.join(dir, 'PWNED');
+  const code = `process.mainModule.require('fs').writeFileSync(${JSON.stringify(target)}, 'x'); return 'job-1'`;
+  // Object's legacy accessors to __proto__, then the constructor of a function: the Function constructor.
+  const viaAccessors = `{% ($g := $states.input.__lookupGetter__("__proto__"); $s := $states.input.__lookupSetter__("__proto__"); $o := {"x": 1}; $o.($s($states.input.constructor.($g()))); $o.constructor(${JSON.stringify(code)})()) %}`;
+  // A function's constructor reached without them: JSONata's own functions are JavaScript functions.
+  const viaFunction = `{% $string.constructor(${JSON.stringify(code)})() %}`;
+  try {
+    for (const expression of [viaAccessors, viaFunction]) {
+      await assert.rejects(resolveRequest({ TrainingJobName: expression }, jsonata), (e: ResolveError) => {
+        assert.equal(e.key, 'TrainingJobName');
+        return true;
+      });
+      assert.equal(existsSync(target), false, expression);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a JSONata value larger than Step Functions passes to a state stops the launch', async () => {

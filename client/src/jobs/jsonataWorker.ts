@@ -22,6 +22,11 @@ export interface JsonataAnswer {
   error?: string;
 }
 
+// Object's legacy accessors hand an expression the getters and setters it could not name otherwise (the way to the
+// Function constructor an attacker's review found); JSONata needs none of them. resolveRequest.ts also starts this
+// process refusing code from strings.
+for (const name of ['__lookupGetter__', '__lookupSetter__', '__defineGetter__', '__defineSetter__'] as const) delete (Object.prototype as unknown as Record<string, unknown>)[name];
+
 /** Step Functions' own JSONata functions ($partition, $range, $hash, …), beside JSONata's library. */
 const STEP_FUNCTIONS_JSONATA = stepFunctionsJsonataBindings();
 

@@ -70,6 +70,21 @@ function substitute(text: string, key: string, values: Record<string, string>): 
 
 /** How long the JSONata expressions of one launch may take together, and the heap their process may use. */
 export const JSONATA_LIMITS = { seconds: 5, memoryMb: 256 };
+
+/**
+ * What keeps a hostile expression to its value. JSONata reaches the properties of the objects it is given, the
+ * `constructor` of an object among them, and from Object's legacy accessors the Function constructor: JavaScript
+ * from a string, which could `require` anything as the user (an attacker's review). V8 refuses code from strings
+ * here; where the runtime has Node's permission model (not Electron's Node, which VS Code's desktop runs, where it
+ * is not known to work), the process may read only its own file, and write, spawn and open workers nowhere.
+ */
+function sandboxFlags(file: string): string[] {
+  const flags = ['--disallow-code-generation-from-strings'];
+  // Node 20 reads a comma in the path as a list of paths.
+  if (process.versions.electron || file.includes(',')) return flags;
+  const permission = ['--permission', '--experimental-permission'].find((f) => process.allowedNodeEnvironmentFlags.has(f));
+  return permission ? [...flags, permission, `--allow-fs-read=${file}`] : flags;
+}
 /** Step Functions' limit on a state's input and output: a larger value could never be a Task's argument. */
 const MAX_RESULT_BYTES = 256 * 1024;
 
@@ -105,7 +120,7 @@ class JsonataEvaluator {
     const child = fork(this.file, [], {
       // Node's own options only (not the extension host's --inspect…), and an environment with nothing of the
       // user's (no credentials, no NODE_OPTIONS): Electron runs as Node with ELECTRON_RUN_AS_NODE.
-      execArgv: [`--max-old-space-size=${memoryMb}`],
+      execArgv: [`--max-old-space-size=${memoryMb}`, ...sandboxFlags(this.file)],
       env: { ELECTRON_RUN_AS_NODE: '1', ...(process.env.SystemRoot ? { SystemRoot: process.env.SystemRoot } : {}) },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
