@@ -25,7 +25,10 @@ test('graph prints Mermaid, DOT and (by default) SVG of the machine', () => {
 test('graph refuses, with exit 2 and a message, what it cannot draw', () => {
   writeFileSync(join(dir, 'broken.asl.json'), '{"StartAt": "A", "States": {');
   writeFileSync(join(dir, 'package.json'), '{"name": "x"}');
+  // A standalone job spec is checked as a request, and has no states to draw.
+  writeFileSync(join(dir, 'job.json'), JSON.stringify({ TrainingJobName: 'churn', RoleArn: 'arn:aws:iam::111122223333:role/R', AlgorithmSpecification: { TrainingImage: '111122223333.dkr.ecr.us-east-1.amazonaws.com/x:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 }, StoppingCondition: { MaxRuntimeInSeconds: 3600 } }));
   for (const [args, message] of [
+    [['graph', 'job.json'], /job\.json: not a state machine/],
     [['graph', 'broken.asl.json'], /broken\.asl\.json: the file does not parse/],
     [['graph', 'package.json'], /package\.json: not a state machine/],
     [['graph', 'missing.asl.json'], /cannot read missing\.asl\.json/],

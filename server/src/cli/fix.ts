@@ -131,7 +131,9 @@ export function replaceFile(snapshot: Snapshot, content: Buffer, shown: string) 
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd = -1;
   try {
-    // The rename needs only the folder's permission: a read-only file must stay as unwritable as it was before.
+    // The rename needs only the folder's permission: a read-only file must stay as unwritable as it was before. Its
+    // mode says so for root too, whom the access check lets write anything.
+    if ((snapshot.mode & 0o222) === 0) throw new PathError(`cannot write ${shown}: it is read-only; the file is unchanged`);
     accessSync(target, constants.W_OK);
     fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     fchmodSync(fd, snapshot.mode & 0o7777);

@@ -4,6 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentStore } from './documentStore';
 import { buildGraphModel, type GraphModel } from './graph/graphModel';
+import { isJobSpec } from './sagemaker/jobSpecs';
 import { machineName } from './templates/embedded';
 import { validate } from './validation';
 
@@ -29,13 +30,20 @@ export interface GraphWhich {
   last?: string;
 }
 
+/** The parse of a document that has states to draw: a state machine or a template, not a standalone job spec. */
+function drawable(store: DocumentStore, doc: TextDocument) {
+  const parsed = store.workable(doc);
+  const machines = parsed && store.machines(doc);
+  return machines?.length === 1 && isJobSpec(machines[0]) ? undefined : parsed;
+}
+
 /** Whether graphOf draws the document (it answers null exactly when this is false). */
 export function hasGraph(store: DocumentStore, doc: TextDocument): boolean {
-  return store.workable(doc) !== undefined;
+  return drawable(store, doc) !== undefined;
 }
 
 export function graphOf(store: DocumentStore, doc: TextDocument, which: GraphWhich = {}): DocumentGraph | null {
-  const parsed = store.workable(doc);
+  const parsed = drawable(store, doc);
   if (!parsed) return null;
   const machines = store.machines(doc);
   const named = store.machineNames(doc);
