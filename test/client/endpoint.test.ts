@@ -17,7 +17,7 @@ import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { awsTarget } from '../../server/src/cli/aws';
 
 test('the whole loopback range, localhost, ::1, IPv4-mapped loopback and the unspecified addresses are local', () => {
-  for (const url of ['http://127.0.0.1:4566', 'http://127.0.0.2', 'http://127.255.255.254:1', 'http://127.1', 'http://2130706433', 'http://localhost:4566', 'http://LOCALHOST.', 'http://[::1]:4566', 'http://[0:0:0:0:0:0:0:1]', 'http://[::ffff:127.0.0.2]', 'http://0.0.0.0:4566', 'http://0', 'http://[::]:4566', 'https://127.0.0.1']) {
+  for (const url of ['http://127.0.0.1:4566', 'http://127.0.0.2', 'http://127.255.255.254:1', 'http://127.1', 'http://2130706433', 'http://localhost:4566', 'http://LOCALHOST', 'http://127.0.0.1.:4566', 'http://[::1]:4566', 'http://[0:0:0:0:0:0:0:1]', 'http://[::ffff:127.0.0.2]', 'http://0.0.0.0:4566', 'http://0', 'http://[::]:4566', 'https://127.0.0.1']) {
     assert.equal(classifyEndpoint(url)?.kind, 'local', url);
     assert.equal(isLocalEndpoint(url), true, url);
   }
@@ -36,6 +36,9 @@ test('https to an AWS service host is AWS; anything else, or plain http, is not'
     ['http://192.168.1.20:4566', false, false],
     ['http://128.0.0.1', false, false],
     ['http://[::2]', false, false],
+    // A final dot makes localhost a DNS name, which the hosts file need not answer: the network's resolver may.
+    ['http://localhost.:4566', false, false],
+    ['http://LOCALHOST.', false, false],
   ];
   for (const [url, awsHost, https] of cases) assert.deepEqual(classifyEndpoint(url), { kind: 'other', host: new URL(url).host, origin: new URL(url).origin, https, awsHost }, url);
   assert.equal(classifyEndpoint(undefined), undefined);

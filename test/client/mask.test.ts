@@ -63,7 +63,7 @@ test('an explanation never repeats a key id from the error', () => {
 
 test('names the old rule missed are secrets; a name that only contains a secret word as part of another word is not', () => {
   const policy = new MaskPolicy();
-  for (const name of ['DB_PASSWD', 'DB_PWD', 'MY_PASS', 'PASSPHRASE', 'Authorization', 'CREDENTIALS', 'GITHUB_PAT', 'COOKIE', 'SENTRY_DSN', 'wandb_api_key', 'hf_token', 'apiKey', 'APIKey', 'x-api-key', 'ACCESS_KEY', 'CLIENT_SECRET']) {
+  for (const name of ['DB_PASSWD', 'DB_PWD', 'MY_PASS', 'PASSPHRASE', 'Authorization', 'CREDENTIALS', 'GITHUB_PAT', 'COOKIE', 'SENTRY_DSN', 'wandb_api_key', 'hf_token', 'apiKey', 'APIKey', 'x-api-key', 'ACCESS_KEY', 'CLIENT_SECRET', 'DB_PW', 'pw', 'PGPASS']) {
     assert.equal(policy.classifyName(name), 'secret', name);
   }
   for (const name of ['TOKENIZER_NAME', 'COMPASS', 'BYPASS_CACHE', 'eos_token', 'pad_token', 'MAX_TOKENS', 'EPOCHS']) assert.equal(policy.classifyName(name), 'plain', name);
@@ -90,7 +90,7 @@ test('in the request: Environment and HyperParameters by name, argument lists by
     AlgorithmSpecification: {
       TrainingImage: 'img:1',
       ContainerEntrypoint: ['python', 'train.py', '--hf-token', 'hf_abcdefghijklmnopqrstuvwxyz0123456'],
-      ContainerArguments: ['--api-key', 'sk-live-1234567', '--token=abcdef', 'OPENAI_API_KEY=sk-x', '--epochs', '3', '--notes', 'key AKIAIOSFODNN7EXAMPLE'],
+      ContainerArguments: ['--api-key', 'sk-live-1234567', '--token=abcdef', 'OPENAI_API_KEY=sk-x', '--epochs', '3', '--notes', 'key AKIAIOSFODNN7EXAMPLE', '--pw', 'hunter22'],
     },
     OutputDataConfig: { S3OutputPath: 's3://bucket/models', KmsKeyId: 'alias/my-key' },
   };
@@ -104,7 +104,7 @@ test('in the request: Environment and HyperParameters by name, argument lists by
     AlgorithmSpecification: {
       TrainingImage: 'img:1',
       ContainerEntrypoint: ['python', 'train.py', '--hf-token', MASK],
-      ContainerArguments: ['--api-key', MASK, `--token=${MASK}`, `OPENAI_API_KEY=${MASK}`, '--epochs', '3', '--notes', 'key AKIA****************'],
+      ContainerArguments: ['--api-key', MASK, `--token=${MASK}`, `OPENAI_API_KEY=${MASK}`, '--epochs', '3', '--notes', 'key AKIA****************', '--pw', MASK],
     },
     OutputDataConfig: { S3OutputPath: 's3://bucket/models', KmsKeyId: 'alias/my-key' },
   });

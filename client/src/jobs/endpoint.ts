@@ -49,9 +49,13 @@ const AWS_SERVICE_HOST = new RegExp(
     `|vpce-[a-z0-9-]+\\.${SERVICES}(?:-fips)?\\.${REGION}\\.vpce\\.(?:amazonaws\\.com|amazonaws\\.com\\.cn))$`,
 );
 
-/** Loopback or unspecified, after the URL parser's normalisation (http://127.1 is 127.0.0.1, http://0 is 0.0.0.0). */
+/**
+ * Loopback or unspecified, after the URL parser's normalisation (http://127.1 is 127.0.0.1, http://0 is 0.0.0.0,
+ * http://127.0.0.1. is 127.0.0.1). `localhost.` is not: the final dot makes it a name for DNS, which the system's
+ * hosts file need not answer (glibc without systemd-resolved asks the network's resolver).
+ */
 function isLocalHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/\.$/, '');
+  const h = hostname.toLowerCase();
   if (h === 'localhost' || h === '0.0.0.0' || h === '[::1]' || h === '[::]') return true;
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)) return true;
   // IPv4-mapped: [::ffff:127.0.0.2] is written [::ffff:7f00:2]; [::ffff:0.0.0.0] is [::ffff:0:0].

@@ -25,7 +25,7 @@ export const MASK = '********';
 
 /** Words of a name that make its value a secret (README, "Running SageMaker jobs from the editor"). */
 const SECRET_WORDS = [
-  'PASSWORD', 'PASSWORDS', 'PASSWD', 'PWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'AUTH',
+  'PASSWORD', 'PASSWORDS', 'PASSWD', 'PWD', 'PW', 'PASS', 'PGPASS', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'APIKEY', 'AUTH',
   'AUTHORIZATION', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'COOKIE', 'COOKIES', 'PAT', 'DSN', 'BEARER', 'JWT', 'OTP',
   'PRIVATEKEY', 'SIGNATURE', 'SAS', 'SESSIONID', 'CONNECTIONSTRING',
 ];
