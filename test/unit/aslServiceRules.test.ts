@@ -729,6 +729,20 @@ describe('resources and quotas', () => {
     // RoleArn and RoleArn.$ at once, as X beside X.$ in a payload; RoleArn.$ in a JSONata state: one finding that says why.
     expectBoth(sm({ A: task({ Credentials: { RoleArn: 'arn:aws:iam::123456789012:role/r', 'RoleArn.$': '$.role' } }) }), [{ code: 'asl-duplicate-payload-field', severity: 'error', at: 'RoleArn.$', awsCode: SCHEMA }]);
     expectBoth(sm({ A: task({ Credentials: { 'RoleArn.$': '$.role' } }) }, { QueryLanguage: 'JSONata' }), [{ code: 'asl-wrong-query-language', severity: 'error', at: 'RoleArn.$', awsCode: SCHEMA }]);
+    // The role is a string: an ARN, a path to one or an expression giving one (ASLS common.json; J2119 types its fields).
+    expectBoth(sm({ A: task({ Credentials: { RoleArn: 123456789012 } }) }), [{ code: 'asl-invalid-value', severity: 'error', at: '123456789012', awsCode: SCHEMA }]);
+    expectBoth(sm({ A: task({ Credentials: { RoleArn: '{% $states.input.role %}' } }) }, { QueryLanguage: 'JSONata' }), []);
+  });
+  test('Comment is a string wherever it is allowed: a retrier, a catcher, a Parallel\'s branch, a Map\'s processor (J2119)', () => {
+    const branch = (name: string) => ({ StartAt: name, States: { [name]: { Type: 'Pass', End: true } } });
+    expectBoth(
+      sm({
+        A: task({ Retry: [{ ErrorEquals: ['States.ALL'], Comment: 1 }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'B', Comment: true }], End: undefined, Next: 'B' }),
+        B: { Type: 'Parallel', Branches: [{ ...branch('P'), Comment: 2 }], Next: 'C' },
+        C: { Type: 'Map', ItemProcessor: { ...branch('Q'), Comment: 3 }, End: true },
+      }),
+      ['1', 'true', '2', '3'].map((at) => ({ code: 'asl-invalid-value', severity: 'error', at, awsCode: SCHEMA })),
+    );
   });
   test('a definition over 1,048,576 characters', () => {
     // ResultPath null: the Result is dropped, so only the definition's size is at stake (not the state output's).

@@ -396,8 +396,9 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
     // The top level is no state: nothing in it is evaluated, a {% %} string is a string.
     checkType(ctx, 'TimeoutSeconds', property(m.node, 'TimeoutSeconds'), 'integer', 'JSONPath', 1, 99999999);
     checkType(ctx, 'Version', property(m.node, 'Version'), 'string', 'JSONPath');
-    checkType(ctx, 'Comment', property(m.node, 'Comment'), 'string', 'JSONPath');
   }
+  // J2119: a machine, a Parallel's branch or a Map's processor "MAY have a string field named Comment".
+  checkType(ctx, 'Comment', property(m.node, 'Comment'), 'string', 'JSONPath');
   if (m.kind === 'map') {
     const pc = property(m.node, 'ProcessorConfig');
     if (checkType(ctx, 'ProcessorConfig', pc, 'object', 'JSONPath')) {
@@ -548,8 +549,11 @@ function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage
   for (const p of node.children ?? []) {
     const k = keyOf(p);
     if (k?.type !== 'string') continue;
-    if (allowed.includes(k.value)) role = true;
-    else if (k.value === 'RoleArn.$' && ql === 'JSONata') {
+    if (allowed.includes(k.value)) {
+      role = true;
+      // An ARN, or a path (RoleArn.$) or JSONata expression that gives one: a string either way.
+      checkType(ctx, k.value, p.children?.[1], 'string', 'JSONPath');
+    } else if (k.value === 'RoleArn.$' && ql === 'JSONata') {
       // The role is given, in the other query language's form: one finding that says so, not a second "needs RoleArn".
       role = true;
       report(ctx, k, AslCode.wrongQueryLanguage, 'RoleArn.$ is a JSONPath field; this state uses JSONata: write "RoleArn": "{% … %}"');
@@ -1057,6 +1061,7 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
         const k = keyOf(p);
         if (k?.type !== 'string') continue;
         if (!fields.includes(k.value)) report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${what}; allowed: ${list(fields)}`, 'error', { allowed: fields, closest: closest(k.value, fields)[0] });
+        else if (k.value === 'Comment') checkType(ctx, 'Comment', p.children?.[1], 'string', 'JSONPath');
         else if (key === 'Catch' && k.value === 'ResultPath' && ql === 'JSONata') report(ctx, k, AslCode.wrongQueryLanguage, 'ResultPath is a JSONPath field: in a JSONata state a catcher uses Output (and Assign)');
         else if (key === 'Catch' && k.value === 'Output' && ql === 'JSONPath') report(ctx, k, AslCode.wrongQueryLanguage, 'Output is a JSONata field: in a JSONPath state a catcher uses ResultPath');
       }
