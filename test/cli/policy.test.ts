@@ -225,3 +225,17 @@ test('a Distributed Map: StartExecution and DescribeExecution on the state machi
     ['ScoreResultWriter', 's3:PutObject,s3:GetObject,s3:ListMultipartUploadParts,s3:AbortMultipartUpload', 'arn:aws:s3:::results/runs/*'],
   ]);
 });
+
+test('a Distributed Map in a template: the state machine its resource names (StateMachineName, SAM\'s Name) unless --state-machine-name says another; a computed name is none', () => {
+  const map = 'StartAt: Fan\n        States:\n          Fan:\n            Type: Map\n            ItemProcessor:\n              ProcessorConfig: {Mode: DISTRIBUTED, ExecutionType: STANDARD}\n              StartAt: P\n              States:\n                P: {Type: Pass, End: true}\n            End: true\n';
+  const resource = (logical: string, type: string, name: string) => `  ${logical}:\n    Type: ${type}\n    Properties:\n      ${name}\n      Definition:\n        ${map}`;
+  writeFileSync(join(dir, 'fanout.yaml'), `Resources:\n${resource('Fanout', 'AWS::StepFunctions::StateMachine', 'StateMachineName: my-fanout')}${resource('Sam', 'AWS::Serverless::StateMachine', 'Name: sam-fanout')}${resource('Computed', 'AWS::StepFunctions::StateMachine', 'StateMachineName: !Sub "${AWS::StackName}-fanout"')}`);
+  const starts = (args: string[]) => {
+    const r = run(dir, ['policy', ...args, 'fanout.yaml']);
+    assert.equal(r.status, 0, r.err);
+    return JSON.parse(r.out).Statement.filter((s: { Action: string[] }) => s.Action.includes('states:StartExecution')).map((s: { Resource: string[] }) => s.Resource.join());
+  };
+  assert.deepEqual(starts([]), ['arn:aws:states:*:*:stateMachine:my-fanout', 'arn:aws:states:*:*:stateMachine:sam-fanout', 'arn:aws:states:*:*:stateMachine:*']);
+  assert.deepEqual(starts(['--machine', 'Sam']), ['arn:aws:states:*:*:stateMachine:sam-fanout']);
+  assert.deepEqual(starts(['--state-machine-name', 'other']), Array(3).fill('arn:aws:states:*:*:stateMachine:other'));
+});

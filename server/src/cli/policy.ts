@@ -22,7 +22,8 @@ Job ARNs are narrowed from literal names and prefixes; each statement's Sid name
   --account A     the account id in ARNs (default *)
   --machine NAME  in a template, the state machine (its resource's logical ID) whose role the policy is for;
                   without it, one policy covers every state machine the template holds
-  --state-machine-name N  the state machine's name, in the ARN a Distributed Map starts executions of (default *)
+  --state-machine-name N  the state machine's name, in the ARN a Distributed Map starts executions of (default: a template
+                          resource's StateMachineName written as text, else *)
 Exit status: 0 the policy was printed, 2 a usage error or a file that is not a readable state machine.`;
 
 

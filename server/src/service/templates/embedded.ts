@@ -28,7 +28,12 @@ interface Definition {
   serverlessFile?: boolean;
   /** The workflow type the resource declares, when it says one in plain text. */
   workflowType?: WorkflowType;
+  /** The state machine's name, when the resource gives it as plain text (CloudFormation's StateMachineName, SAM's Name, Serverless's name). */
+  stateMachineName?: string;
 }
+
+/** A name written as plain text: no placeholder, no intrinsic. */
+const plainName = (node: AstNode | undefined): string | undefined => (node?.type === 'string' && node.value && !String(node.value).includes('${') ? String(node.value) : undefined);
 
 /** A declared workflow type (`StateMachineType: EXPRESS`, SAM's `Type`, Serverless's `type: express`), when written as text. */
 function workflowTypeOf(node: AstNode | undefined): Definition['workflowType'] {
@@ -57,10 +62,11 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
       const substitutions = property(props, 'DefinitionSubstitutions');
       // CloudFormation's StateMachineType, SAM's Type (STANDARD unless one says EXPRESS).
       const workflowType = workflowTypeOf(property(props, type.value === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'));
+      const stateMachineName = plainName(property(props, type.value === 'AWS::Serverless::StateMachine' ? 'Name' : 'StateMachineName'));
       const definition = property(props, 'Definition');
-      if (definition) out.push({ node: definition, substitutions, string: false, name, workflowType, serverlessFile });
+      if (definition) out.push({ node: definition, substitutions, string: false, name, workflowType, serverlessFile, stateMachineName });
       const definitionString = property(props, 'DefinitionString');
-      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name, workflowType, serverlessFile });
+      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name, workflowType, serverlessFile, stateMachineName });
     }
   }
   // Serverless Framework (serverless-step-functions): stepFunctions.stateMachines.<name>.definition.
@@ -68,7 +74,7 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
   if (machines?.type === 'object') {
     for (const m of machines.children ?? []) {
       const definition = property(m.children?.[1], 'definition');
-      if (definition) out.push({ node: definition, substitutions: undefined, string: false, name: String(m.children?.[0]?.value ?? ''), serverless: true, workflowType: workflowTypeOf(property(m.children?.[1], 'type')) });
+      if (definition) out.push({ node: definition, substitutions: undefined, string: false, name: String(m.children?.[0]?.value ?? ''), serverless: true, workflowType: workflowTypeOf(property(m.children?.[1], 'type')), stateMachineName: plainName(property(m.children?.[1], 'name')) });
     }
   }
   return out;
@@ -138,15 +144,21 @@ const ownFindings = new WeakMap<ParsedDocument, Problem[]>();
 
 /** What a template says wrongly about its machines (a `${Name}` no substitution replaces), once they were looked for. */
 export const templateFindings = (parsed: ParsedDocument): Problem[] => ownFindings.get(parsed) ?? [];
-const owners = new WeakMap<ParsedDocument, { name: string; substitutions: AstNode | undefined }>();
+interface Owner {
+  name: string;
+  substitutions: AstNode | undefined;
+  /** The state machine's name, when the resource writes it as plain text. */
+  stateMachineName?: string;
+}
+const owners = new WeakMap<ParsedDocument, Owner>();
 
 /** The name an embedded machine is declared under in its template (`ChurnPipeline`); undefined for any other document. */
 export function machineName(machine: ParsedDocument): string | undefined {
   return owners.get(machine)?.name;
 }
 
-/** The resource (or Serverless state machine) that declares an embedded machine: its name and DefinitionSubstitutions. */
-export function machineOwner(machine: ParsedDocument): { name: string; substitutions: AstNode | undefined } | undefined {
+/** The resource (or Serverless state machine) that declares an embedded machine: its name, DefinitionSubstitutions and the machine's name. */
+export function machineOwner(machine: ParsedDocument): Owner | undefined {
   return owners.get(machine);
 }
 
@@ -180,7 +192,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       if (view && (view.syntaxErrors.length || isDefinition(view.root))) {
         if (d.workflowType) view.workflowType = d.workflowType;
         found.push(view);
-        owners.set(view, { name: d.name, substitutions: d.substitutions });
+        owners.set(view, { name: d.name, substitutions: d.substitutions, stateMachineName: d.stateMachineName });
       }
       continue;
     }
@@ -196,7 +208,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     if (!d.serverless && !d.serverlessFile) markStringPlaceholders(d.node);
     const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [], ...(d.workflowType ? { workflowType: d.workflowType } : {}) };
     found.push(machine);
-    owners.set(machine, { name: d.name, substitutions: d.substitutions });
+    owners.set(machine, { name: d.name, substitutions: d.substitutions, stateMachineName: d.stateMachineName });
   }
   cache.set(parsed, found);
   ownFindings.set(parsed, own);
