@@ -239,3 +239,16 @@ test('a Distributed Map in a template: the state machine its resource names (Sta
   assert.deepEqual(starts(['--machine', 'Sam']), ['arn:aws:states:*:*:stateMachine:sam-fanout']);
   assert.deepEqual(starts(['--state-machine-name', 'other']), Array(3).fill('arn:aws:states:*:*:stateMachine:other'));
 });
+
+test('a template\'s machine is read as it deploys: the values its DefinitionSubstitutions and Parameters\' Defaults give placeholders are put in, inside a string too', () => {
+  const task = (name: string) => `Type: Task\n            Resource: arn:aws:states:::sagemaker:createTransformJob\n            Parameters:\n              TransformJobName: ${name}\n              ModelName: m\n              TransformInput: {DataSource: {S3DataSource: {S3DataType: S3Prefix, S3Uri: s3://b/i}}}\n              TransformOutput: {S3OutputPath: s3://b/o}\n              TransformResources: {InstanceCount: 1, InstanceType: ml.m5.large}\n            End: true`;
+  writeFileSync(
+    join(dir, 'substituted.yaml'),
+    `Parameters:\n  Stage:\n    Type: String\n    Default: prod\n  Team:\n    Type: String\nResources:\n  Score:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionSubstitutions:\n        Prefix: churn\n      Definition:\n        StartAt: A\n        States:\n          A:\n            ${task('"${Prefix}-${Stage}-${Team}"')}\n`,
+  );
+  const r = run(dir, ['policy', 'substituted.yaml']);
+  assert.equal(r.status, 0, r.err);
+  const create = JSON.parse(r.out).Statement.find((s: { Action: string[] }) => s.Action.includes('sagemaker:CreateTransformJob'));
+  // Team has no value in the template: it stays a placeholder, as a name with one always did (what follows it unknown).
+  assert.deepEqual(create.Resource, ['arn:aws:sagemaker:*:*:transform-job/churn-prod-${Team}*']);
+});

@@ -5,10 +5,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { distributedMapStatements, withUniqueSids, type DistributedMapTask } from './asl/iamPolicy';
 import { isDistributedMap } from './asl/model';
 import { property, toValue } from './core/tree';
-import type { ParsedDocument } from './core/types';
+import type { AstNode, ParsedDocument } from './core/types';
+import { substitutePlaceholders } from './expressions/index';
 import type { DocumentStore } from './documentStore';
 import { iamPolicyFor, type PolicyDocument, type PolicyOptions, type PolicyTask } from './sagemaker/iamPolicy';
 import { tasksOf } from './sagemaker/tasks';
+import { deployedValue, templateValues } from './templates/deployed';
 import { machineName, machineOwner } from './templates/embedded';
 
 /**
@@ -17,16 +19,26 @@ import { machineName, machineOwner } from './templates/embedded';
  * is not a state machine.
  */
 export function iamPolicy(store: DocumentStore, doc: TextDocument, options: PolicyOptions & { machine?: string } = {}): PolicyDocument | null {
-  if (!store.stateMachine(doc)) return null;
+  const parsed = store.stateMachine(doc);
+  if (!parsed) return null;
   const machines = store.machines(doc).filter((m) => options.machine === undefined || machineName(m) === options.machine);
-  const machineTasks = machines.flatMap(tasksOf);
+  // A template's machine is read as CloudFormation deploys it: a Sub's variables put in, and the placeholders the
+  // template gives a value (DefinitionSubstitutions, a Parameter's Default) replaced, inside a string too
+  // (`${JobPrefix}-train` names training-job/churn-train*, not training-job/${JobPrefix}-train*).
+  const valueIn = (m: ParsedDocument): ((n: AstNode) => unknown) => {
+    if (m === parsed || !machineOwner(m)) return (n) => toValue(n);
+    const known = templateValues(parsed, m);
+    return (n) => withKnown(deployedValue(n).value, known);
+  };
+  const machineTasks = machines.flatMap((m) => tasksOf(m).map((t) => ({ ...t, valueOf: valueIn(m) })));
   const tasks = machineTasks.map((t): PolicyTask => {
     const payload = t.payloadProperty?.children?.[1];
-    return { api: t.api, ...(t.sdk && { sdk: t.sdk }), integrationPattern: t.integrationPattern, payload: payload ? toValue(payload) : null, stateName: t.state.name };
+    return { api: t.api, ...(t.sdk && { sdk: t.sdk }), integrationPattern: t.integrationPattern, payload: payload ? t.valueOf(payload) : null, stateName: t.state.name };
   });
   const mapsOf = (m: ParsedDocument) => store.model(m).machines.filter(isDistributedMap).map((processor): DistributedMapTask => {
     const state = processor.owner!;
-    const value = (field: string) => { const n = property(state.node, field); return n ? toValue(n) : undefined; };
+    const valueOf = valueIn(m);
+    const value = (field: string) => { const n = property(state.node, field); return n ? valueOf(n) : undefined; };
     return { stateName: state.name, itemReader: value('ItemReader'), resultWriter: value('ResultWriter'), jsonata: state.queryLanguage === 'JSONata' };
   });
   // The partition the tasks' Resources name, when they all name the same one as text (arn:aws-cn:states:::…); a
@@ -45,4 +57,12 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
     return maps.length ? distributedMapStatements(maps, { ...withPartition, ...(stateMachineName !== undefined && { stateMachineName }) }) : [];
   });
   return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...mapStatements]) };
+}
+
+/** `value` with each `${name}` the template gives a value replaced by it, in every string; others kept as written. */
+function withKnown(value: unknown, known: Record<string, string>): unknown {
+  if (typeof value === 'string') return substitutePlaceholders(value, (name) => (Object.hasOwn(known, name) ? known[name] : `\${${name}}`));
+  if (Array.isArray(value)) return value.map((v) => withKnown(v, known));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withKnown(v, known)]));
+  return value;
 }
