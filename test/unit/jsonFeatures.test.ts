@@ -36,3 +36,14 @@ test('no JSON features for files that are not state machines', () => {
   const d = doc('{"name":"x"}', 'json');
   assert.deepEqual(service.format(d, undefined, { tabSize: 2, insertSpaces: true }), []);
 });
+
+test('smart selection, read off the parsed tree, gives what vscode-json-languageservice gives at every offset (comments, commas, arrays, nesting)', async () => {
+  const { getLanguageService } = await import('vscode-json-languageservice');
+  const json = getLanguageService({});
+  const text = '{\n  "Comment": "a", // note\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Result": [1, [true, null], {"k": "v"}], "End": true }\n  }\n}\n';
+  const d = doc(text);
+  const positions = Array.from({ length: text.length + 1 }, (_, o) => d.positionAt(o));
+  // As sent: JSON.
+  const wire = (x: unknown) => JSON.parse(JSON.stringify(x));
+  assert.deepEqual(wire(service.getSelectionRanges(d, positions)), wire(json.getSelectionRanges(d, positions, json.parseJSONDocument(d))));
+});
