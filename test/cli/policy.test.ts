@@ -226,21 +226,23 @@ test('a Distributed Map: StartExecution and DescribeExecution on the state machi
   ]);
 });
 
-test('a Distributed Map in a template: the state machine its resource names (StateMachineName, SAM\'s Name) unless --state-machine-name says another; a computed name is none', () => {
+test('a Distributed Map in a template: the state machine its resource names (StateMachineName, SAM\'s Name) unless --state-machine-name says another; a computed or referenced name is none', () => {
   const map = 'StartAt: Fan\n        States:\n          Fan:\n            Type: Map\n            ItemProcessor:\n              ProcessorConfig: {Mode: DISTRIBUTED, ExecutionType: STANDARD}\n              StartAt: P\n              States:\n                P: {Type: Pass, End: true}\n            End: true\n';
   const resource = (logical: string, type: string, name: string) => `  ${logical}:\n    Type: ${type}\n    Properties:\n      ${name}\n      Definition:\n        ${map}`;
-  writeFileSync(join(dir, 'fanout.yaml'), `Resources:\n${resource('Fanout', 'AWS::StepFunctions::StateMachine', 'StateMachineName: my-fanout')}${resource('Sam', 'AWS::Serverless::StateMachine', 'Name: sam-fanout')}${resource('Computed', 'AWS::StepFunctions::StateMachine', 'StateMachineName: !Sub "${AWS::StackName}-fanout"')}`);
+  writeFileSync(join(dir, 'fanout.yaml'), `Resources:\n${resource('Fanout', 'AWS::StepFunctions::StateMachine', 'StateMachineName: my-fanout')}${resource('Sam', 'AWS::Serverless::StateMachine', 'Name: sam-fanout')}${resource('Computed', 'AWS::StepFunctions::StateMachine', 'StateMachineName: !Sub "${AWS::StackName}-fanout"')}${resource('Referenced', 'AWS::StepFunctions::StateMachine', 'StateMachineName: !Ref NameParameter')}`);
   const starts = (args: string[]) => {
     const r = run(dir, ['policy', ...args, 'fanout.yaml']);
     assert.equal(r.status, 0, r.err);
     return JSON.parse(r.out).Statement.filter((s: { Action: string[] }) => s.Action.includes('states:StartExecution')).map((s: { Resource: string[] }) => s.Resource.join());
   };
+  // A computed name (a Sub of a placeholder, a Ref to a Parameter) is any name; the two of them, one statement.
   assert.deepEqual(starts([]), ['arn:aws:states:*:*:stateMachine:my-fanout', 'arn:aws:states:*:*:stateMachine:sam-fanout', 'arn:aws:states:*:*:stateMachine:*']);
   assert.deepEqual(starts(['--machine', 'Sam']), ['arn:aws:states:*:*:stateMachine:sam-fanout']);
-  assert.deepEqual(starts(['--state-machine-name', 'other']), Array(3).fill('arn:aws:states:*:*:stateMachine:other'));
+  // One name for all of them: one statement.
+  assert.deepEqual(starts(['--state-machine-name', 'other']), ['arn:aws:states:*:*:stateMachine:other']);
 });
 
-test('a template\'s machine is read as it deploys: the values its DefinitionSubstitutions and Parameters\' Defaults give placeholders are put in, inside a string too', () => {
+test('a template\'s machine: the literal values its DefinitionSubstitutions give placeholders are put in, inside a string too; a Parameter\'s Default (a deployment may override it) and an intrinsic\'s value are not', () => {
   const task = (name: string) => `Type: Task\n            Resource: arn:aws:states:::sagemaker:createTransformJob\n            Parameters:\n              TransformJobName: ${name}\n              ModelName: m\n              TransformInput: {DataSource: {S3DataSource: {S3DataType: S3Prefix, S3Uri: s3://b/i}}}\n              TransformOutput: {S3OutputPath: s3://b/o}\n              TransformResources: {InstanceCount: 1, InstanceType: ml.m5.large}\n            End: true`;
   writeFileSync(
     join(dir, 'substituted.yaml'),
@@ -249,6 +251,12 @@ test('a template\'s machine is read as it deploys: the values its DefinitionSubs
   const r = run(dir, ['policy', 'substituted.yaml']);
   assert.equal(r.status, 0, r.err);
   const create = JSON.parse(r.out).Statement.find((s: { Action: string[] }) => s.Action.includes('sagemaker:CreateTransformJob'));
-  // Team has no value in the template: it stays a placeholder, as a name with one always did (what follows it unknown).
-  assert.deepEqual(create.Resource, ['arn:aws:sagemaker:*:*:transform-job/churn-prod-${Team}*']);
+  // Stage's Default is only the default, Team has none: both stay placeholders, as a name with one always did.
+  assert.deepEqual(create.Resource, ['arn:aws:sagemaker:*:*:transform-job/churn-${Stage}-${Team}*']);
+  // The repository's SAM fixture: its role is !GetAtt SageMakerRole.Arn, any role (not the text "${SageMakerRole.Arn}").
+  writeFileSync(join(dir, 'sam.yaml'), readFileSync(join(root, 'test/fixtures/templates/sam-training.yaml'), 'utf8'));
+  const sam = run(dir, ['policy', 'sam.yaml']);
+  assert.equal(sam.status, 0, sam.err);
+  const passRole = JSON.parse(sam.out).Statement.find((s: { Action: string[] }) => s.Action.includes('iam:PassRole'));
+  assert.ok(passRole.Resource.every((r: string) => !r.includes('${')), passRole.Resource.join());
 });

@@ -2,6 +2,7 @@
 // the state machine runs with a given execution input: `.$` paths and intrinsic functions, JSONata `{% %}`,
 // the context object `$$`, and `${…}` placeholders (CloudFormation/CDK definition substitutions) filled in.
 import { randomUUID } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import jsonata from 'jsonata';
@@ -78,12 +79,21 @@ export const JSONATA_LIMITS = { seconds: 5, memoryMb: 256 };
  * here; where the runtime has Node's permission model (not Electron's Node, which VS Code's desktop runs, where it
  * is not known to work), the process may read only its own file, and write, spawn and open workers nowhere.
  */
-function sandboxFlags(file: string): string[] {
+export function sandboxFlags(entry: string): string[] {
   const flags = ['--disallow-code-generation-from-strings'];
-  // Node 20 reads a comma in the path as a list of paths.
-  if (process.versions.electron || file.includes(',')) return flags;
+  if (process.versions.electron) return flags;
   const permission = ['--permission', '--experimental-permission'].find((f) => process.allowedNodeEnvironmentFlags.has(f));
-  return permission ? [...flags, permission, `--allow-fs-read=${file}`] : flags;
+  // Node 20 reads a comma in the path as a list of paths.
+  return permission && !entry.includes(',') ? [...flags, permission, `--allow-fs-read=${entry}`] : flags;
+}
+
+/** The worker's real path: Node resolves the entry's symbolic links, and its permission model refuses reading a link it was not given. */
+function realEntry(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 /** Step Functions' limit on a state's input and output: a larger value could never be a Task's argument. */
 const MAX_RESULT_BYTES = 256 * 1024;
@@ -117,10 +127,11 @@ class JsonataEvaluator {
   private start(): ChildProcess {
     if (this.child) return this.child;
     const { seconds, memoryMb } = JSONATA_LIMITS;
-    const child = fork(this.file, [], {
+    const entry = realEntry(this.file);
+    const child = fork(entry, [], {
       // Node's own options only (not the extension host's --inspect…), and an environment with nothing of the
       // user's (no credentials, no NODE_OPTIONS): Electron runs as Node with ELECTRON_RUN_AS_NODE.
-      execArgv: [`--max-old-space-size=${memoryMb}`, ...sandboxFlags(this.file)],
+      execArgv: [`--max-old-space-size=${memoryMb}`, ...sandboxFlags(entry)],
       env: { ELECTRON_RUN_AS_NODE: '1', ...(process.env.SystemRoot ? { SystemRoot: process.env.SystemRoot } : {}) },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
+import { STATE_MACHINE_NAME } from '../service/asl/iamPolicy';
 import { Code } from '../service/core/codes';
 import { PathError, languageOf, readSource, saidPath } from './files';
 import { fail, usage, type Io } from './io';
@@ -49,7 +50,7 @@ export function policy(args: string[], cwd: string, io: Io): number {
     ['--partition', values.partition, /^aws(?:-[a-z]+)*$/, 'a partition such as aws, aws-cn or aws-us-gov'],
     ['--region', values.region, /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/, 'a region such as us-east-1'],
     ['--account', values.account, /^\d{12}$/, 'a 12-digit account ID'],
-    ['--state-machine-name', values['state-machine-name'], /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/]{1,80}$/, 'a state machine name (1 to 80 characters, none of whitespace < > { } [ ] ? * " # % \\ ^ | ~ ` $ & , ; : /)'],
+    ['--state-machine-name', values['state-machine-name'], STATE_MACHINE_NAME, 'a state machine name (1 to 80 characters, none of whitespace, control characters, < > { } [ ] ? * " # % \\ ^ | ~ ` $ & , ; : /)'],
   ];
   for (const [flag, value, shape, what] of shapes) if (value !== undefined && !shape.test(value)) return fail(io, `${flag} ${JSON.stringify(value)} is not ${what}`);
   if (positionals.length !== 1) return usage(io, POLICY_USAGE, 'policy takes one file');

@@ -2,7 +2,7 @@
 // (sagemaker/iamPolicy.ts), and its Distributed Map states (asl/iamPolicy.ts). The CLI's `policy` and the editor's
 // "Show IAM Policy for this State Machine" both ask here.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { distributedMapStatements, withUniqueSids, type DistributedMapTask } from './asl/iamPolicy';
+import { distributedMapStatements, STATE_MACHINE_NAME, withUniqueSids, type DistributedMapTask } from './asl/iamPolicy';
 import { isDistributedMap } from './asl/model';
 import { property, toValue } from './core/tree';
 import type { AstNode, ParsedDocument } from './core/types';
@@ -10,7 +10,7 @@ import { substitutePlaceholders } from './expressions/index';
 import type { DocumentStore } from './documentStore';
 import { iamPolicyFor, type PolicyDocument, type PolicyOptions, type PolicyTask } from './sagemaker/iamPolicy';
 import { tasksOf } from './sagemaker/tasks';
-import { deployedValue, templateValues } from './templates/deployed';
+import { entries } from './templates/substitutions';
 import { machineName, machineOwner } from './templates/embedded';
 
 /**
@@ -22,14 +22,16 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
   const parsed = store.stateMachine(doc);
   if (!parsed) return null;
   const machines = store.machines(doc).filter((m) => options.machine === undefined || machineName(m) === options.machine);
-  // A template's machine is read as CloudFormation deploys it: a Sub's variables put in, and the placeholders the
-  // template gives a value (DefinitionSubstitutions, a Parameter's Default) replaced, inside a string too
-  // (`${JobPrefix}-train` names training-job/churn-train*, not training-job/${JobPrefix}-train*).
-  const valueIn = (m: ParsedDocument): ((n: AstNode) => unknown) => {
-    if (m === parsed || !machineOwner(m)) return (n) => toValue(n);
-    const known = templateValues(parsed, m);
-    return (n) => withKnown(deployedValue(n).value, known);
-  };
+  // A template's machine with the values its DefinitionSubstitutions give as literals put in, inside a string too
+  // (`${JobPrefix}-train` names training-job/churn-train*, not training-job/${JobPrefix}-train*). Not a Parameter's
+  // Default, which a deployment may override, nor an intrinsic's value (`!GetAtt Role.Arn` is any role).
+  const valueOf = new Map(machines.map((m): [ParsedDocument, (n: AstNode) => unknown] => {
+    const known = m === parsed ? undefined : entries(machineOwner(m)?.substitutions, new Map());
+    if (!known?.size) return [m, (n) => toValue(n)];
+    const values = Object.fromEntries([...known].map(([name, node]) => [name, String(node.value)]));
+    return [m, (n) => withKnown(toValue(n), values)];
+  }));
+  const valueIn = (m: ParsedDocument) => valueOf.get(m)!;
   const machineTasks = machines.flatMap((m) => tasksOf(m).map((t) => ({ ...t, valueOf: valueIn(m) })));
   const tasks = machineTasks.map((t): PolicyTask => {
     const payload = t.payloadProperty?.children?.[1];
@@ -52,11 +54,16 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
   const mapStatements = machines.flatMap((m) => {
     const maps = mapsOf(m);
     const written = machineOwner(m)?.stateMachineName;
-    // Step Functions' name rule (CreateStateMachine): 1 to 80 characters, none of these; another is no name to put in an ARN.
-    const stateMachineName = withPartition.stateMachineName ?? (written && /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/]{1,80}$/.test(written) ? written : undefined);
+    const stateMachineName = withPartition.stateMachineName ?? (written && STATE_MACHINE_NAME.test(written) ? written : undefined);
     return maps.length ? distributedMapStatements(maps, { ...withPartition, ...(stateMachineName !== undefined && { stateMachineName }) }) : [];
   });
-  return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...mapStatements]) };
+  // Machines of one name (or of none) need the same statement once.
+  const seen = new Set<string>();
+  const distinct = mapStatements.filter((st) => {
+    const key = JSON.stringify([st.Effect, st.Action, st.Resource, st.Condition]);
+    return !seen.has(key) && seen.add(key);
+  });
+  return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...distinct]) };
 }
 
 /** `value` with each `${name}` the template gives a value replaced by it, in every string; others kept as written. */

@@ -8,6 +8,12 @@
 // and ../iamPolicy.ts puts both in one document.
 import { isJsonata, scanPlaceholders } from '../expressions/index';
 
+/**
+ * A state machine's name as Step Functions takes one (CreateStateMachine: 1 to 80 characters, no whitespace,
+ * brackets, wildcards, special or control characters): what may go into a state machine's ARN as written.
+ */
+export const STATE_MACHINE_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}$/;
+
 export interface PolicyOptions {
   /** Defaults: aws, and `*` for region and account (replace them with yours for a tighter policy). */
   partition?: string;

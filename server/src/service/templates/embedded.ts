@@ -32,8 +32,9 @@ interface Definition {
   stateMachineName?: string;
 }
 
-/** A name written as plain text: no placeholder, no intrinsic. */
-const plainName = (node: AstNode | undefined): string | undefined => (node?.type === 'string' && node.value && !String(node.value).includes('${') ? String(node.value) : undefined);
+/** A name written as plain text: no placeholder, no intrinsic (`!Ref Name` names a Parameter, not the machine; a `!Sub` without `${` is text). */
+const plainName = (node: AstNode | undefined): string | undefined =>
+  node?.type === 'string' && node.value && (!node.tag || node.tag === '!Sub') && !String(node.value).includes('${') ? String(node.value) : undefined;
 
 /** A declared workflow type (`StateMachineType: EXPRESS`, SAM's `Type`, Serverless's `type: express`), when written as text. */
 function workflowTypeOf(node: AstNode | undefined): Definition['workflowType'] {
