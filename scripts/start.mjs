@@ -55,7 +55,7 @@ try {
   });
   running.push(vscode);
   log(`VS Code (code-server ${cs.version} on Node ${cs.nodeVersion}) ready, log: .e2e/demo/code-server.log`);
-  console.log(`\n  examples/with-mistakes.asl.json shows diagnostics; training-pipeline.asl.json has a "Start Training Job"\n  CodeLens (pick execution-input.json as the input); tuning-pipeline.asl.json starts a processing job and a tuning\n  job (its input: tuning-pipeline.input.json, offered first). Ctrl-C stops everything.\n`);
+  console.log(`\n  examples/with-mistakes.asl.json shows diagnostics; training-pipeline.asl.json has a "Start Training Job"\n  CodeLens (its input: training-pipeline.input.json, offered first); tuning-pipeline.asl.json starts a processing\n  job and a tuning job (its input: tuning-pipeline.input.json). Ctrl-C stops everything.\n`);
   console.log(`Open ${vscode.url}`);
 } catch (e) {
   console.error(`npm start failed: ${e.message}`);

@@ -188,7 +188,7 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     await page.locator('.quick-input-widget', { hasText: 'Execution input for this run' }).waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Paste JSON' }).click();
     await page.locator('.quick-input-widget', { hasText: 'Execution input (JSON)' }).waitFor();
-    await quickInput(page).fill(readFileSync(join(WORKSPACE, 'execution-input.json'), 'utf8').replace(/\s*\n\s*/g, ' '));
+    await quickInput(page).fill(readFileSync(join(WORKSPACE, 'training-pipeline.input.json'), 'utf8').replace(/\s*\n\s*/g, ' '));
     await page.keyboard.press('Enter');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor();

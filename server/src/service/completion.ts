@@ -8,7 +8,7 @@ import { nodeAt } from './core/tree';
 import { dataflowCompletions } from './dataflow/completion';
 import type { DocumentStore } from './documentStore';
 import { toTextEdit } from './lsp';
-import { sageMakerCompletions, sageMakerResources } from './sagemaker/completion';
+import { exampleRequest, sageMakerCompletions, sageMakerResources } from './sagemaker/completion';
 import { isJobSpec } from './sagemaker/jobSpecs';
 
 export function doComplete(store: DocumentStore, doc: TextDocument, position: Position): CompletionItem[] {
@@ -19,6 +19,6 @@ export function doComplete(store: DocumentStore, doc: TextDocument, position: Po
   // A job spec is one request: no state machine fields, no paths (sagemaker/jobSpecs.ts).
   const items = isJobSpec(parsed)
     ? sageMakerCompletions(parsed, offset)
-    : [...aslCompletions(parsed, offset, { resources: sageMakerResources }), ...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri))];
+    : [...aslCompletions(parsed, offset, { resources: sageMakerResources, exampleRequest }), ...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri))];
   return items.map(({ edit, more, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit), ...(more ? { additionalTextEdits: more.map((e) => toTextEdit(doc, e)) } : {}) }));
 }

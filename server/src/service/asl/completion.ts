@@ -65,6 +65,37 @@ function fieldsOf(place: Place): string[] {
  */
 export interface AslCompletionOptions {
   resources?: () => string[];
+  /** A typical request for an integration's Task (`sagemaker:createTrainingJob`), which a new Task state starts with. */
+  exampleRequest?: (resource: string) => Record<string, unknown> | undefined;
+}
+
+/** Text for a snippet's placeholder: `$`, `}` and `\` escaped. */
+const snippetText = (s: string) => s.replace(/[$}\\]/g, '\\$&');
+
+/**
+ * A request as snippet lines, each of its values a tab stop (numbered from `tab`) holding the example: JSON members
+ * one a line, values inline; YAML block mappings, lists of mappings as `- ` items. The last line ends with `$0`.
+ */
+function requestLines(request: Record<string, unknown>, yaml: boolean, tab: number): string[] {
+  const stop = (v: unknown) => {
+    const n = tab++;
+    if (typeof v !== 'string') return `\${${n}:${String(v)}}`;
+    if (!yaml) return `"\${${n}:${snippetText(JSON.stringify(v).slice(1, -1))}}"`;
+    const scalar = yamlScalar(v);
+    return scalar.startsWith('"') ? `"\${${n}:${snippetText(scalar.slice(1, -1))}}"` : `\${${n}:${snippetText(scalar)}}`;
+  };
+  const inline = (v: unknown): string =>
+    Array.isArray(v) ? `[ ${v.map(inline).join(', ')} ]` : v && typeof v === 'object' ? `{ ${Object.entries(v).map(([k, x]) => `"${k}": ${inline(x)}`).join(', ')} }` : stop(v);
+  const block = (v: Record<string, unknown>, indent: string, first = indent): string[] =>
+    Object.entries(v).flatMap(([k, x], i) => {
+      const lead = i === 0 ? first : indent;
+      if (Array.isArray(x)) return [`${lead}${k}:`, ...x.flatMap((item) => block(item as Record<string, unknown>, `${indent}    `, `${indent}  - `))];
+      if (x && typeof x === 'object') return [`${lead}${k}:`, ...block(x as Record<string, unknown>, `${indent}  `)];
+      return [`${lead}${k}: ${stop(x)}`];
+    });
+  const lines = yaml ? block(request, '') : Object.entries(request).map(([k, v], i, all) => `"${k}": ${inline(v)}${i < all.length - 1 ? ',' : ''}`);
+  lines[lines.length - 1] += '$0';
+  return lines;
 }
 
 /** The values the language fixes for `field` at `place` (none: anything the user writes). */
@@ -251,7 +282,7 @@ export function aslCompletions(parsed: ParsedDocument, offset: number, options: 
     return fieldItems(place, new Set(), (field) => ({ range: { offset, length: 0 }, filterText: field, newText: `${field}:${snippets.valueAfterKey(shapeOfField(place, field), '  ')}`, insertTextMode: InsertTextMode.asIs }));
   }
   // An empty JSON state machine (a new *.asl.json file): a whole machine to start from.
-  if (!parsed.root && parsed.language === 'json' && !parsed.text.trim()) return newMachineItems(eolOf(parsed.text), { offset: 0, length: parsed.text.length });
+  if (!parsed.root && parsed.language === 'json' && !parsed.text.trim()) return newMachineItems(eolOf(parsed.text), { offset: 0, length: parsed.text.length }, options);
   if (!parsed.root || parsed.root.type !== 'object') return [];
   const inExpression = expressionCompletions(parsed, offset);
   if (inExpression) return inExpression;
@@ -259,10 +290,10 @@ export function aslCompletions(parsed: ParsedDocument, offset: number, options: 
 }
 
 /**
- * The machines a new JSON file may start as: one SageMaker training Task (its Parameters left for completion, which
- * offers the request's required members), or one Pass state. Snippets: the state's name is typed once for both places.
+ * The machines a new JSON file may start as: one SageMaker training Task (its Parameters the caller's example
+ * request, each value a tab stop), or one Pass state. Snippets: the state's name is typed once for both places.
  */
-function newMachineItems(eol: string, range: { offset: number; length: number }): OffsetCompletionItem[] {
+function newMachineItems(eol: string, range: { offset: number; length: number }, options: AslCompletionOptions): OffsetCompletionItem[] {
   const machine = (label: string, detail: string, state: string[]) => ({
     label,
     kind: CompletionItemKind.Snippet,
@@ -271,9 +302,15 @@ function newMachineItems(eol: string, range: { offset: number; length: number })
     edit: { ...range, newText: ['{', '  "Comment": "${1:What this state machine does}",', '  "StartAt": "${2:First}",', '  "States": {', '    "${2:First}": {', ...state.map((l) => `      ${l}`), '    }', '  }', '}'].join(eol) },
   });
   return [
-    machine('New state machine: a SageMaker training job', 'StartAt, States and a Task that starts a training job and waits for it', ['"Type": "Task",', '"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",', '"Parameters": {', '  $0', '},', '"End": true']),
+    machine('New state machine: a SageMaker training job', 'StartAt, States and a Task that starts a training job and waits for it', ['"Type": "Task",', '"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",', '"Parameters": {', ...requestBody('sagemaker:createTrainingJob', false, 3, options).map((l) => `  ${l}`), '},', '"End": true']),
     machine('New state machine', 'StartAt, States and one Pass state', ['"Type": "Pass",', '"End": true$0']),
   ];
+}
+
+/** A new Task's request: the integration's example, its values tab stops from `tab`; else empty, for completion to fill. */
+function requestBody(resource: string, yaml: boolean, tab: number, options: AslCompletionOptions): string[] {
+  const example = options.exampleRequest?.(resource);
+  return example ? requestLines(example, yaml, tab) : ['$0'];
 }
 
 /** A new state's body, in the snippet syntax (`\\$` a dollar sign), one line a list item, for JSON or YAML. */
@@ -286,18 +323,18 @@ interface NewState {
 }
 
 /**
- * The states a machine's States may gain at the cursor: a SageMaker training or transform Task (its request left for
- * completion, which offers the required members), a Choice in the machine's query language, Pass, Wait, Succeed and
+ * The states a machine's States may gain at the cursor: a SageMaker training or transform Task (its request the
+ * caller's example, `exampleRequest`, each value a tab stop; else left for completion), a Choice in the machine's query language, Pass, Wait, Succeed and
  * Fail. Each ends the machine (`End: true`) until a Next is written.
  */
-function newStates(ql: QueryLanguage): NewState[] {
+function newStates(ql: QueryLanguage, options: AslCompletionOptions): NewState[] {
   const request = ql === 'JSONata' ? 'Arguments' : 'Parameters';
   const task = (what: string, api: string, name: string): NewState => ({
     what: `SageMaker ${what} job`,
     detail: `a Task that starts a ${what} job and waits for it`,
     name,
-    json: ['"Type": "Task",', `"Resource": "arn:aws:states:::sagemaker:${api}.sync",`, `"${request}": {`, '  $0', '},', '"End": true'],
-    yaml: ['Type: Task', `Resource: arn:aws:states:::sagemaker:${api}.sync`, `${request}:`, '  $0', 'End: true'],
+    json: ['"Type": "Task",', `"Resource": "arn:aws:states:::sagemaker:${api}.sync",`, `"${request}": {`, ...requestBody(`sagemaker:${api}`, false, 2, options).map((l) => `  ${l}`), '},', '"End": true'],
+    yaml: ['Type: Task', `Resource: arn:aws:states:::sagemaker:${api}.sync`, `${request}:`, ...requestBody(`sagemaker:${api}`, true, 2, options).map((l) => `  ${l}`), 'End: true'],
   });
   const choice: NewState =
     ql === 'JSONata'
@@ -336,8 +373,8 @@ function missingStateIndent(text: string, offset: number, machine: Place): strin
 }
 
 /** The new states as JSON members at `range` (`comma` after one that a member follows), each line `indent` further in. */
-function newStateItems(eol: string, range: OffsetRange, comma: string, ql: QueryLanguage, indent = ''): OffsetCompletionItem[] {
-  return newStates(ql).map((s, i) => ({
+function newStateItems(eol: string, range: OffsetRange, comma: string, ql: QueryLanguage, options: AslCompletionOptions, indent = ''): OffsetCompletionItem[] {
+  return newStates(ql, options).map((s, i) => ({
     label: `New state: ${s.what}`,
     kind: CompletionItemKind.Snippet,
     detail: s.detail,
@@ -349,8 +386,8 @@ function newStateItems(eol: string, range: OffsetRange, comma: string, ql: Query
 }
 
 /** The new states as YAML block members at `range`, their fields at `indent` (written out: insertTextMode asIs). */
-function newStateYamlItems(eol: string, range: OffsetRange, lead: string, indent: string, ql: QueryLanguage): OffsetCompletionItem[] {
-  return newStates(ql).map((s, i) => ({
+function newStateYamlItems(eol: string, range: OffsetRange, lead: string, indent: string, ql: QueryLanguage, options: AslCompletionOptions): OffsetCompletionItem[] {
+  return newStates(ql, options).map((s, i) => ({
     label: `New state: ${s.what}`,
     kind: CompletionItemKind.Snippet,
     detail: s.detail,
@@ -453,7 +490,7 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
     if (!place) {
       // After the last state of a machine's States: a new state, whole.
       const machine = machineOfStateKey(root, path);
-      return machine ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, '', machine.ql, missingStateIndent(text, range.offset, machine))) : [];
+      return machine ? withCommaBefore(text, offset, newStateItems(eolOf(text), range, '', machine.ql, options, missingStateIndent(text, range.offset, machine))) : [];
     }
     return fieldItems(place, presentKeys(place.node, undefined), (field) => ({ range, filterText: `"${field}"`, newText: `"${field}": ${jsonSnippet(shapeOfField(place, field))}` })).map((item) => ({
       ...item,
@@ -475,7 +512,7 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
       // Before a state on its line (`‸"Train": {`): the new one's closing brace, a comma, and a line break, which
       // VS Code indents as the line the snippet starts on, as it does the snippet's own lines.
       const after = separator.insertTextMode === undefined ? separator.text : `,${eolOf(text)}${indent}`;
-      return withCommaBefore(text, offset, newStateItems(eolOf(text), range, after, machine.ql, indent));
+      return withCommaBefore(text, offset, newStateItems(eolOf(text), range, after, machine.ql, options, indent));
     }
     const items = fieldItems(place, presentKeys(place.node, editing?.offset), (field) => ({
       range,
@@ -518,7 +555,7 @@ function completeYaml(parsed: ParsedDocument, root: AstNode, offset: number, opt
       const machine = location.flow || location.hasColon ? undefined : machineOfStateKey(root, path);
       if (!machine) return [];
       const unit = indentUnit(text, 'yaml');
-      const items = newStateYamlItems(eolOf(text), range, lead, ' '.repeat(column(text, key.offset)) + unit, machine.ql);
+      const items = newStateYamlItems(eolOf(text), range, lead, ' '.repeat(column(text, key.offset)) + unit, machine.ql, options);
       return tail ? items.map((item) => ({ ...item, edit: { ...item.edit, newText: item.edit.newText + tail } })) : items;
     }
     const present = presentKeys(keyPlace.node, location.before ? undefined : key.offset);
