@@ -260,3 +260,15 @@ test('a template\'s machine: the literal values its DefinitionSubstitutions give
   const passRole = JSON.parse(sam.out).Statement.find((s: { Action: string[] }) => s.Action.includes('iam:PassRole'));
   assert.ok(passRole.Resource.every((r: string) => !r.includes('${')), passRole.Resource.join());
 });
+
+test('a template\'s DefinitionSubstitutions that are a Parameter (its Default only a default) or an intrinsic name any value; a literal one its text (review)', () => {
+  writeFileSync(join(dir, 'refs.yaml'), readFileSync(join(root, 'test/fixtures/templates/policy-substitutions.yaml'), 'utf8'));
+  const r = run(dir, ['policy', 'refs.yaml']);
+  assert.equal(r.status, 0, r.err);
+  const statements = JSON.parse(r.out).Statement as { Action: string[]; Resource: string[] }[];
+  const of = (action: string) => statements.find((s) => s.Action.includes(action))!.Resource;
+  assert.deepEqual(of('sagemaker:CreateTrainingJob'), ['arn:aws:sagemaker:*:*:training-job/*']);
+  assert.deepEqual(of('iam:PassRole'), ['arn:aws:iam::*:role/*']);
+  // A Sub of a Parameter stays the placeholder it writes, as a name built from one always did.
+  assert.deepEqual(of('sagemaker:CreateTransformJob'), ['arn:aws:sagemaker:*:*:transform-job/${PrefixParam}-t*']);
+});

@@ -47,3 +47,27 @@ test('smart selection, read off the parsed tree, gives what vscode-json-language
   const wire = (x: unknown) => JSON.parse(JSON.stringify(x));
   assert.deepEqual(wire(service.getSelectionRanges(d, positions)), wire(json.getSelectionRanges(d, positions, json.parseJSONDocument(d))));
 });
+
+test('smart selection in a JSON template is the text\'s (its tree holds substitutions followed in place: the library parses the text), and a thousand positions at most are answered in full (review)', async () => {
+  const { getLanguageService } = await import('vscode-json-languageservice');
+  const json = getLanguageService({});
+  const wire = (x: unknown) => JSON.parse(JSON.stringify(x));
+  const template = JSON.stringify({
+    Resources: {
+      M: {
+        Type: 'AWS::StepFunctions::StateMachine',
+        Properties: {
+          DefinitionSubstitutions: { Itype: 'ml.m5.large' },
+          Definition: { StartAt: 'A', States: { A: { Type: 'Task', Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:states:::sagemaker:createTransformJob' }, Parameters: { TransformResources: { InstanceType: '${Itype}', InstanceCount: 1 } }, End: true } } },
+        },
+      },
+    },
+  }, null, 1);
+  const d = TextDocument.create('file:///w/template.json', 'json', 1, template);
+  const positions = Array.from({ length: template.length + 1 }, (_, o) => d.positionAt(o));
+  assert.deepEqual(wire(service.getSelectionRanges(d, positions)), wire(json.getSelectionRanges(d, positions, json.parseJSONDocument(d))));
+  const m = doc(MINIFIED);
+  const many = service.getSelectionRanges(m, Array.from({ length: 5000 }, () => m.positionAt(20)));
+  assert.equal(many.length, 5000);
+  assert.ok(many[999].parent && !many[1000].parent);
+});

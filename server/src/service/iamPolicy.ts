@@ -6,11 +6,11 @@ import { distributedMapStatements, STATE_MACHINE_NAME, withUniqueSids, type Dist
 import { isDistributedMap } from './asl/model';
 import { property, toValue } from './core/tree';
 import type { AstNode, ParsedDocument } from './core/types';
-import { substitutePlaceholders } from './expressions/index';
+import { deploysAsString, substitutePlaceholders } from './expressions/index';
 import type { DocumentStore } from './documentStore';
 import { iamPolicyFor, type PolicyDocument, type PolicyOptions, type PolicyTask } from './sagemaker/iamPolicy';
 import { tasksOf } from './sagemaker/tasks';
-import { entries } from './templates/substitutions';
+import { entries, parameterDefaults } from './templates/substitutions';
 import { machineName, machineOwner } from './templates/embedded';
 
 /**
@@ -24,12 +24,23 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
   const machines = store.machines(doc).filter((m) => options.machine === undefined || machineName(m) === options.machine);
   // A template's machine with the values its DefinitionSubstitutions give as literals put in, inside a string too
   // (`${JobPrefix}-train` names training-job/churn-train*, not training-job/${JobPrefix}-train*). Not a Parameter's
-  // Default, which a deployment may override, nor an intrinsic's value (`!GetAtt Role.Arn` is any role).
+  // Default, which a deployment may override (the template's tree has followed whole placeholders to it for the
+  // checks: read back as written), nor an intrinsic's value (`!GetAtt Role.Arn` is any role: `${Ref}`, which the
+  // statements read as `*`).
+  // Where the template's Parameters' Defaults are written: a value followed from one of them is only a default.
+  const defaults = new Set([...parameterDefaults(parsed.root).values()].map((n) => n.offset));
   const valueOf = new Map(machines.map((m): [ParsedDocument, (n: AstNode) => unknown] => {
-    const known = m === parsed ? undefined : entries(machineOwner(m)?.substitutions, new Map());
-    if (!known?.size) return [m, (n) => toValue(n)];
-    const values = Object.fromEntries([...known].map(([name, node]) => [name, String(node.value)]));
-    return [m, (n) => withKnown(toValue(n), values)];
+    const owner = m === parsed ? undefined : machineOwner(m);
+    if (!owner) return [m, (n) => toValue(n)];
+    const values: Record<string, string> = {};
+    const map = owner.substitutions;
+    for (const p of map?.type === 'object' ? (map.children ?? []) : []) if (typeof p.children?.[0]?.value === 'string') values[p.children[0].value] = '${Ref}';
+    for (const [name, node] of entries(map, new Map())) values[name] = String(node.value);
+    const asWritten = (n: AstNode) => {
+      const placeholder = deploysAsString(n);
+      return placeholder && placeholder !== n && defaults.has(n.offset) && typeof placeholder.value === 'string' ? placeholder.value : n.value;
+    };
+    return [m, (n) => withKnown(toValue(n, asWritten), values)];
   }));
   const valueIn = (m: ParsedDocument) => valueOf.get(m)!;
   const machineTasks = machines.flatMap((m) => tasksOf(m).map((t) => ({ ...t, valueOf: valueIn(m) })));

@@ -122,7 +122,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     getCodeActions: (doc, range, only) => getCodeActions(store, doc, range, only),
     format: (doc, range, options) => (jsonDoc(doc) ? json.format(doc, range, options) : []),
     getFoldingRanges: (doc) => (jsonDoc(doc) ? json.getFoldingRanges(doc) : []),
-    getSelectionRanges: (doc, positions) => (jsonDoc(doc) ? json.getSelectionRanges(doc, store.workable(doc)!.root, positions) : []),
+    getSelectionRanges: (doc, positions) => {
+      const parsed = store.workable(doc);
+      if (parsed?.language !== 'json') return [];
+      // A template's tree holds its machines with their substitutions followed in place, and a job spec is a view of
+      // it: the text's own tree only for a state machine document.
+      return json.getSelectionRanges(doc, store.machines(doc).every((m) => m === parsed) ? parsed.root : undefined, positions);
+    },
     getCodeLenses: (doc) => getCodeLenses(store, doc),
     findDocumentSymbols: (doc) => navigation.documentSymbols(store, doc),
     findDefinition: (doc, position) => navigation.definition(store, doc, position),

@@ -65,8 +65,8 @@ function fieldsOf(place: Place): string[] {
  */
 export interface AslCompletionOptions {
   resources?: () => string[];
-  /** A typical request for an integration's Task (`sagemaker:createTrainingJob`), which a new Task state starts with. */
-  exampleRequest?: (resource: string) => Record<string, unknown> | undefined;
+  /** A typical request for an integration's Task (`sagemaker:createTrainingJob`) in a query language, which a new Task state starts with. */
+  exampleRequest?: (resource: string, queryLanguage: QueryLanguage) => Record<string, unknown> | undefined;
 }
 
 /** Text for a snippet's placeholder: `$`, `}` and `\` escaped. */
@@ -85,15 +85,15 @@ function requestLines(request: Record<string, unknown>, yaml: boolean, tab: numb
     return scalar.startsWith('"') ? `"\${${n}:${snippetText(scalar.slice(1, -1))}}"` : `\${${n}:${snippetText(scalar)}}`;
   };
   const inline = (v: unknown): string =>
-    Array.isArray(v) ? `[ ${v.map(inline).join(', ')} ]` : v && typeof v === 'object' ? `{ ${Object.entries(v).map(([k, x]) => `"${k}": ${inline(x)}`).join(', ')} }` : stop(v);
+    Array.isArray(v) ? `[ ${v.map(inline).join(', ')} ]` : v && typeof v === 'object' ? `{ ${Object.entries(v).map(([k, x]) => `"${snippetText(k)}": ${inline(x)}`).join(', ')} }` : stop(v);
   const block = (v: Record<string, unknown>, indent: string, first = indent): string[] =>
     Object.entries(v).flatMap(([k, x], i) => {
       const lead = i === 0 ? first : indent;
-      if (Array.isArray(x)) return [`${lead}${k}:`, ...x.flatMap((item) => block(item as Record<string, unknown>, `${indent}    `, `${indent}  - `))];
-      if (x && typeof x === 'object') return [`${lead}${k}:`, ...block(x as Record<string, unknown>, `${indent}  `)];
-      return [`${lead}${k}: ${stop(x)}`];
+      if (Array.isArray(x)) return [`${lead}${snippetText(k)}:`, ...x.flatMap((item) => block(item as Record<string, unknown>, `${indent}    `, `${indent}  - `))];
+      if (x && typeof x === 'object') return [`${lead}${snippetText(k)}:`, ...block(x as Record<string, unknown>, `${indent}  `)];
+      return [`${lead}${snippetText(k)}: ${stop(x)}`];
     });
-  const lines = yaml ? block(request, '') : Object.entries(request).map(([k, v], i, all) => `"${k}": ${inline(v)}${i < all.length - 1 ? ',' : ''}`);
+  const lines = yaml ? block(request, '') : Object.entries(request).map(([k, v], i, all) => `"${snippetText(k)}": ${inline(v)}${i < all.length - 1 ? ',' : ''}`);
   lines[lines.length - 1] += '$0';
   return lines;
 }
@@ -302,14 +302,14 @@ function newMachineItems(eol: string, range: { offset: number; length: number },
     edit: { ...range, newText: ['{', '  "Comment": "${1:What this state machine does}",', '  "StartAt": "${2:First}",', '  "States": {', '    "${2:First}": {', ...state.map((l) => `      ${l}`), '    }', '  }', '}'].join(eol) },
   });
   return [
-    machine('New state machine: a SageMaker training job', 'StartAt, States and a Task that starts a training job and waits for it', ['"Type": "Task",', '"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",', '"Parameters": {', ...requestBody('sagemaker:createTrainingJob', false, 3, options).map((l) => `  ${l}`), '},', '"End": true']),
+    machine('New state machine: a SageMaker training job', 'StartAt, States and a Task that starts a training job and waits for it', ['"Type": "Task",', '"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",', '"Parameters": {', ...requestBody('sagemaker:createTrainingJob', 'JSONPath', false, 3, options).map((l) => `  ${l}`), '},', '"End": true']),
     machine('New state machine', 'StartAt, States and one Pass state', ['"Type": "Pass",', '"End": true$0']),
   ];
 }
 
 /** A new Task's request: the integration's example, its values tab stops from `tab`; else empty, for completion to fill. */
-function requestBody(resource: string, yaml: boolean, tab: number, options: AslCompletionOptions): string[] {
-  const example = options.exampleRequest?.(resource);
+function requestBody(resource: string, ql: QueryLanguage, yaml: boolean, tab: number, options: AslCompletionOptions): string[] {
+  const example = options.exampleRequest?.(resource, ql);
   return example ? requestLines(example, yaml, tab) : ['$0'];
 }
 
@@ -333,8 +333,8 @@ function newStates(ql: QueryLanguage, options: AslCompletionOptions): NewState[]
     what: `SageMaker ${what} job`,
     detail: `a Task that starts a ${what} job and waits for it`,
     name,
-    json: ['"Type": "Task",', `"Resource": "arn:aws:states:::sagemaker:${api}.sync",`, `"${request}": {`, ...requestBody(`sagemaker:${api}`, false, 2, options).map((l) => `  ${l}`), '},', '"End": true'],
-    yaml: ['Type: Task', `Resource: arn:aws:states:::sagemaker:${api}.sync`, `${request}:`, ...requestBody(`sagemaker:${api}`, true, 2, options).map((l) => `  ${l}`), 'End: true'],
+    json: ['"Type": "Task",', `"Resource": "arn:aws:states:::sagemaker:${api}.sync",`, `"${request}": {`, ...requestBody(`sagemaker:${api}`, ql, false, 2, options).map((l) => `  ${l}`), '},', '"End": true'],
+    yaml: ['Type: Task', `Resource: arn:aws:states:::sagemaker:${api}.sync`, `${request}:`, ...requestBody(`sagemaker:${api}`, ql, true, 2, options).map((l) => `  ${l}`), 'End: true'],
   });
   const choice: NewState =
     ql === 'JSONata'

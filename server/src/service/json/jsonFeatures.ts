@@ -92,6 +92,8 @@ export function getFoldingRanges(doc: TextDocument): FoldingRange[] {
  * answer's serialisation walks recursively: 1,500 levels of JSON overflowed its stack, and the request failed.
  */
 const MAX_SELECTION_DEPTH = 500;
+/** The positions one request is answered for in full. */
+const MAX_SELECTION_POSITIONS = 1000;
 
 /**
  * Smart selection as vscode-json-languageservice's getSelectionRanges computes it (a string's, object's or array's
@@ -101,6 +103,15 @@ const MAX_SELECTION_DEPTH = 500;
  * at every step.
  */
 export function getSelectionRanges(doc: TextDocument, root: AstNode | undefined, positions: Position[]): SelectionRange[] {
+  // A client asks for its cursors: past a thousand, each further one gets its own place (a million of them, each
+  // a chain of ranges, ran the server out of memory).
+  const asked = positions.slice(0, MAX_SELECTION_POSITIONS);
+  const rest = positions.slice(MAX_SELECTION_POSITIONS).map((p): SelectionRange => ({ range: { start: p, end: p } }));
+  if (!root) {
+    // No tree of the text's own (a template's holds what its substitutions were followed to): the library's parse.
+    const json = jsonService();
+    return [...trimmed(json.getSelectionRanges(doc, asked, json.parseJSONDocument(doc))), ...rest];
+  }
   const text = doc.getText();
   const scanner = createScanner(text, true);
   const range = (start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
@@ -109,10 +120,10 @@ export function getSelectionRanges(doc: TextDocument, root: AstNode | undefined,
     scanner.setPosition(offset);
     return scanner.scan() === SyntaxKind.CommaToken ? scanner.getTokenOffset() + scanner.getTokenLength() : -1;
   };
-  return positions.map((position) => {
+  return [...asked.map((position) => {
     const offset = doc.offsetAt(position);
     const spans: Range[] = [];
-    for (let node = nodeAt(root, offset); node; node = node === root ? undefined : node.parent) {
+    for (let node = nodeAt(root, offset); node && spans.length < MAX_SELECTION_DEPTH; node = node === root ? undefined : node.parent) {
       if (node.type === 'string' || node.type === 'object' || node.type === 'array') {
         const inner = [node.offset + 1, node.offset + node.length - 1];
         if (inner[0] < inner[1] && offset >= inner[0] && offset <= inner[1]) spans.push(range(inner[0], inner[1]));
@@ -127,5 +138,15 @@ export function getSelectionRanges(doc: TextDocument, root: AstNode | undefined,
     let selection: SelectionRange | undefined;
     for (let i = Math.min(spans.length, MAX_SELECTION_DEPTH) - 1; i >= 0; i--) selection = { range: spans[i], parent: selection };
     return selection ?? { range: { start: position, end: position } };
-  });
+  }), ...rest];
+}
+
+/** The library's chains cut to their innermost MAX_SELECTION_DEPTH ranges. */
+function trimmed(ranges: SelectionRange[]): SelectionRange[] {
+  for (const r of ranges) {
+    let at: SelectionRange | undefined = r;
+    for (let depth = 1; at && depth < MAX_SELECTION_DEPTH; depth++) at = at.parent;
+    if (at) at.parent = undefined;
+  }
+  return ranges;
 }

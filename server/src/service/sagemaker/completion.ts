@@ -27,30 +27,38 @@ function memberDocumentation(member: Member): string {
 /**
  * What a new training or transform Task starts with (asl/completion.ts's new states and new machine): a request a
  * job runs with as written, beyond the model's few required members (a training job without an image or instances
- * would pass the checks and never run), each value an example the user tabs through. Held by a test to get no
- * finding as inserted.
+ * would pass the checks and never run): a name of its own for each execution (a literal one is refused from the
+ * second run on), the built-in XGBoost algorithm with the hyperparameters it requires (its documentation:
+ * num_round, and an objective), CSV data, one instance, an hour. Each value is an example the user tabs through;
+ * a test holds the inserted request to have no finding.
  */
-const EXAMPLE_REQUESTS: Record<string, Record<string, unknown>> = {
-  'sagemaker:createTrainingJob': {
-    TrainingJobName: 'my-training-job',
-    RoleArn: 'arn:aws:iam::111122223333:role/SageMakerRole',
-    AlgorithmSpecification: { TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1', TrainingInputMode: 'File' },
-    InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://my-bucket/train/' } } }],
-    OutputDataConfig: { S3OutputPath: 's3://my-bucket/output/' },
-    ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 },
-    StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-  },
-  'sagemaker:createTransformJob': {
-    TransformJobName: 'my-transform-job',
-    ModelName: 'my-model',
-    TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://my-bucket/input/' } }, ContentType: 'text/csv' },
-    TransformOutput: { S3OutputPath: 's3://my-bucket/predictions/' },
-    TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 },
-  },
-};
+function exampleRequests(jsonata: boolean): Record<string, Record<string, unknown>> {
+  const name = (prefix: string) => (jsonata ? { [`${prefix}`]: `{% 'my-${prefix === 'TrainingJobName' ? 'training' : 'transform'}-job-' & $uuid() %}` } : { [`${prefix}.$`]: `States.Format('my-${prefix === 'TrainingJobName' ? 'training' : 'transform'}-job-{}', States.UUID())` });
+  const s3 = (uri: string) => ({ S3DataSource: { S3DataType: 'S3Prefix', S3Uri: uri } });
+  return {
+    'sagemaker:createTrainingJob': {
+      ...name('TrainingJobName'),
+      RoleArn: 'arn:aws:iam::111122223333:role/SageMakerRole',
+      AlgorithmSpecification: { TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1', TrainingInputMode: 'File' },
+      HyperParameters: { objective: 'binary:logistic', num_round: '100' },
+      InputDataConfig: [{ ChannelName: 'train', ContentType: 'text/csv', DataSource: s3('s3://my-bucket/train/') }],
+      OutputDataConfig: { S3OutputPath: 's3://my-bucket/output/' },
+      ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 },
+      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+    },
+    'sagemaker:createTransformJob': {
+      ...name('TransformJobName'),
+      ModelName: 'my-model',
+      TransformInput: { DataSource: s3('s3://my-bucket/input/'), ContentType: 'text/csv' },
+      TransformOutput: { S3OutputPath: 's3://my-bucket/predictions/' },
+      TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 },
+    },
+  };
+}
+const EXAMPLES = { JSONPath: exampleRequests(false), JSONata: exampleRequests(true) };
 
-/** The example request a new Task of this integration (`sagemaker:createTrainingJob`) starts with, if there is one. */
-export const exampleRequest = (resource: string): Record<string, unknown> | undefined => EXAMPLE_REQUESTS[resource];
+/** The example request a new Task of this integration (`sagemaker:createTrainingJob`) starts with in a state of this query language, if there is one. */
+export const exampleRequest = (resource: string, queryLanguage: 'JSONPath' | 'JSONata'): Record<string, unknown> | undefined => EXAMPLES[queryLanguage][resource];
 
 /**
  * The Resource ARNs of the SageMaker integrations, `.sync` first where Step Functions offers it, then every action of
