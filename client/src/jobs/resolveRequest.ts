@@ -95,6 +95,7 @@ function realEntry(file: string): string {
     return file;
   }
 }
+
 /** Step Functions' limit on a state's input and output: a larger value could never be a Task's argument. */
 const MAX_RESULT_BYTES = 256 * 1024;
 

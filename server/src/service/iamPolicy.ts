@@ -10,7 +10,7 @@ import { deploysAsString, substitutePlaceholders } from './expressions/index';
 import type { DocumentStore } from './documentStore';
 import { iamPolicyFor, type PolicyDocument, type PolicyOptions, type PolicyTask } from './sagemaker/iamPolicy';
 import { tasksOf } from './sagemaker/tasks';
-import { entries, parameterDefaults } from './templates/substitutions';
+import { entries, parameterDefaults, substitutionKeys } from './templates/substitutions';
 import { machineName, machineOwner } from './templates/embedded';
 
 /**
@@ -25,33 +25,31 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
   // A template's machine with the values its DefinitionSubstitutions give as literals put in, inside a string too
   // (`${JobPrefix}-train` names training-job/churn-train*, not training-job/${JobPrefix}-train*). Not a Parameter's
   // Default, which a deployment may override (the template's tree has followed whole placeholders to it for the
-  // checks: read back as written), nor an intrinsic's value (`!GetAtt Role.Arn` is any role: `${Ref}`, which the
-  // statements read as `*`).
-  // Where the template's Parameters' Defaults are written: a value followed from one of them is only a default.
+  // checks: read back as written, from where the Defaults are written), nor an intrinsic's value (`!GetAtt Role.Arn`
+  // is any role: `${Ref}`, which the statements read as `*`).
   const defaults = new Set([...parameterDefaults(parsed.root).values()].map((n) => n.offset));
   const valueOf = new Map(machines.map((m): [ParsedDocument, (n: AstNode) => unknown] => {
     const owner = m === parsed ? undefined : machineOwner(m);
     if (!owner) return [m, (n) => toValue(n)];
     const values: Record<string, string> = {};
-    const map = owner.substitutions;
-    for (const p of map?.type === 'object' ? (map.children ?? []) : []) if (typeof p.children?.[0]?.value === 'string') values[p.children[0].value] = '${Ref}';
-    for (const [name, node] of entries(map, new Map())) values[name] = String(node.value);
-    const asWritten = (n: AstNode) => {
+    for (const name of substitutionKeys(owner.substitutions) ?? []) values[name] = '${Ref}';
+    for (const [name, node] of entries(owner.substitutions, new Map())) values[name] = String(node.value);
+    const read = (n: AstNode) => {
       const placeholder = deploysAsString(n);
-      return placeholder && placeholder !== n && defaults.has(n.offset) && typeof placeholder.value === 'string' ? placeholder.value : n.value;
+      const v = placeholder && placeholder !== n && defaults.has(n.offset) && typeof placeholder.value === 'string' ? placeholder.value : n.value;
+      return typeof v === 'string' ? substitutePlaceholders(v, (name) => (Object.hasOwn(values, name) ? values[name] : `\${${name}}`)) : v;
     };
-    return [m, (n) => withKnown(toValue(n, asWritten), values)];
+    return [m, (n) => toValue(n, read)];
   }));
-  const valueIn = (m: ParsedDocument) => valueOf.get(m)!;
-  const machineTasks = machines.flatMap((m) => tasksOf(m).map((t) => ({ ...t, valueOf: valueIn(m) })));
+  const machineTasks = machines.flatMap((m) => tasksOf(m).map((t) => ({ ...t, valueOf: valueOf.get(m)! })));
   const tasks = machineTasks.map((t): PolicyTask => {
     const payload = t.payloadProperty?.children?.[1];
     return { api: t.api, ...(t.sdk && { sdk: t.sdk }), integrationPattern: t.integrationPattern, payload: payload ? t.valueOf(payload) : null, stateName: t.state.name };
   });
   const mapsOf = (m: ParsedDocument) => store.model(m).machines.filter(isDistributedMap).map((processor): DistributedMapTask => {
     const state = processor.owner!;
-    const valueOf = valueIn(m);
-    const value = (field: string) => { const n = property(state.node, field); return n ? valueOf(n) : undefined; };
+    const read = valueOf.get(m)!;
+    const value = (field: string) => { const n = property(state.node, field); return n ? read(n) : undefined; };
     return { stateName: state.name, itemReader: value('ItemReader'), resultWriter: value('ResultWriter'), jsonata: state.queryLanguage === 'JSONata' };
   });
   // The partition the tasks' Resources name, when they all name the same one as text (arn:aws-cn:states:::…); a
@@ -77,10 +75,3 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
   return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...distinct]) };
 }
 
-/** `value` with each `${name}` the template gives a value replaced by it, in every string; others kept as written. */
-function withKnown(value: unknown, known: Record<string, string>): unknown {
-  if (typeof value === 'string') return substitutePlaceholders(value, (name) => (Object.hasOwn(known, name) ? known[name] : `\${${name}}`));
-  if (Array.isArray(value)) return value.map((v) => withKnown(v, known));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withKnown(v, known)]));
-  return value;
-}

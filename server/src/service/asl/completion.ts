@@ -14,7 +14,7 @@ import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/t
 import { argumentCount, INTRINSIC_FUNCTIONS, jsonataFunctions } from '../expressions/index';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
-import { jsonSnippet, type SnippetShape } from '../core/snippets';
+import { jsonSnippet, placeholderText, type SnippetShape } from '../core/snippets';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
 import { modelOf, STATE_TYPES, type AslState, type QueryLanguage } from './model';
 import { variablesVisibleIn } from './variables';
@@ -69,9 +69,6 @@ export interface AslCompletionOptions {
   exampleRequest?: (resource: string, queryLanguage: QueryLanguage) => Record<string, unknown> | undefined;
 }
 
-/** Text for a snippet's placeholder: `$`, `}` and `\` escaped. */
-const snippetText = (s: string) => s.replace(/[$}\\]/g, '\\$&');
-
 /**
  * A request as snippet lines, each of its values a tab stop (numbered from `tab`) holding the example: JSON members
  * one a line, values inline; YAML block mappings, lists of mappings as `- ` items. The last line ends with `$0`.
@@ -80,20 +77,20 @@ function requestLines(request: Record<string, unknown>, yaml: boolean, tab: numb
   const stop = (v: unknown) => {
     const n = tab++;
     if (typeof v !== 'string') return `\${${n}:${String(v)}}`;
-    if (!yaml) return `"\${${n}:${snippetText(JSON.stringify(v).slice(1, -1))}}"`;
+    if (!yaml) return `"\${${n}:${placeholderText(JSON.stringify(v).slice(1, -1))}}"`;
     const scalar = yamlScalar(v);
-    return scalar.startsWith('"') ? `"\${${n}:${snippetText(scalar.slice(1, -1))}}"` : `\${${n}:${snippetText(scalar)}}`;
+    return scalar.startsWith('"') ? `"\${${n}:${placeholderText(scalar.slice(1, -1))}}"` : `\${${n}:${placeholderText(scalar)}}`;
   };
   const inline = (v: unknown): string =>
-    Array.isArray(v) ? `[ ${v.map(inline).join(', ')} ]` : v && typeof v === 'object' ? `{ ${Object.entries(v).map(([k, x]) => `"${snippetText(k)}": ${inline(x)}`).join(', ')} }` : stop(v);
+    Array.isArray(v) ? `[ ${v.map(inline).join(', ')} ]` : v && typeof v === 'object' ? `{ ${Object.entries(v).map(([k, x]) => `"${placeholderText(k)}": ${inline(x)}`).join(', ')} }` : stop(v);
   const block = (v: Record<string, unknown>, indent: string, first = indent): string[] =>
     Object.entries(v).flatMap(([k, x], i) => {
       const lead = i === 0 ? first : indent;
-      if (Array.isArray(x)) return [`${lead}${snippetText(k)}:`, ...x.flatMap((item) => block(item as Record<string, unknown>, `${indent}    `, `${indent}  - `))];
-      if (x && typeof x === 'object') return [`${lead}${snippetText(k)}:`, ...block(x as Record<string, unknown>, `${indent}  `)];
-      return [`${lead}${snippetText(k)}: ${stop(x)}`];
+      if (Array.isArray(x)) return [`${lead}${placeholderText(k)}:`, ...x.flatMap((item) => block(item as Record<string, unknown>, `${indent}    `, `${indent}  - `))];
+      if (x && typeof x === 'object') return [`${lead}${placeholderText(k)}:`, ...block(x as Record<string, unknown>, `${indent}  `)];
+      return [`${lead}${placeholderText(k)}: ${stop(x)}`];
     });
-  const lines = yaml ? block(request, '') : Object.entries(request).map(([k, v], i, all) => `"${snippetText(k)}": ${inline(v)}${i < all.length - 1 ? ',' : ''}`);
+  const lines = yaml ? block(request, '') : Object.entries(request).map(([k, v], i, all) => `"${placeholderText(k)}": ${inline(v)}${i < all.length - 1 ? ',' : ''}`);
   lines[lines.length - 1] += '$0';
   return lines;
 }

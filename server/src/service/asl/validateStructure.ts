@@ -1061,10 +1061,11 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
         const k = keyOf(p);
         if (k?.type !== 'string') continue;
         if (!fields.includes(k.value)) report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${what}; allowed: ${list(fields)}`, 'error', { allowed: fields, closest: closest(k.value, fields)[0] });
-        else if (k.value === 'Comment') checkType(ctx, 'Comment', p.children?.[1], 'string', 'JSONPath');
         else if (key === 'Catch' && k.value === 'ResultPath' && ql === 'JSONata') report(ctx, k, AslCode.wrongQueryLanguage, 'ResultPath is a JSONPath field: in a JSONata state a catcher uses Output (and Assign)');
         else if (key === 'Catch' && k.value === 'Output' && ql === 'JSONPath') report(ctx, k, AslCode.wrongQueryLanguage, 'Output is a JSONata field: in a JSONPath state a catcher uses ResultPath');
       }
+      // J2119: a retrier and a catcher "MAY have a string field named Comment".
+      checkType(ctx, 'Comment', property(item, 'Comment'), 'string', 'JSONPath');
       const errors = property(item, 'ErrorEquals');
       if (!errors) report(ctx, anchor(item), AslCode.missingField, `ErrorEquals is missing: the errors ${what} handles, e.g. ["States.ALL"]`);
       else if (checkType(ctx, 'ErrorEquals', errors, 'array', 'JSONPath')) {

@@ -21,6 +21,12 @@ export function choicesOf(shape: SnippetShape): string[] | undefined {
   return values && first !== undefined && values.includes(first) ? [first, ...values.filter((v) => v !== first)] : values;
 }
 
+/** Text in a snippet's placeholder (`${1:…}`) or body: `$`, `}` and `\` escaped, so it reads as written. */
+export const placeholderText = (s: string): string => s.replace(/[$}\\]/g, '\\$&');
+
+/** One choice of a snippet's choice list (`${1|a,b|}`): its separators `,` and `|` escaped too. */
+export const choiceText = (s: string): string => s.replace(/[\\,|$}]/g, '\\$&');
+
 /** The number a snippet writes: the preferred one, else the least the shape allows, else 0. */
 export const numberOf = (shape: SnippetShape): number => (typeof shape.first === 'number' ? shape.first : shape.min ?? 0);
 
@@ -47,7 +53,7 @@ export function jsonSnippet(shape: SnippetShape): string {
         const values = choicesOf(shape);
         if (shape.kind === 'boolean') return values!.length === 1 ? values![0] : `\${${tab++}|${values!.join(',')}|}`;
         // Each choice as JSON string text (a quote in a state name escaped), then escaped for the snippet syntax.
-        return values ? `"\${${tab++}|${values.map((v) => JSON.stringify(v).slice(1, -1).replace(/[\\,|$}]/g, '\\$&')).join(',')}|}"` : `"\${${tab++}}"`;
+        return values ? `"\${${tab++}|${values.map((v) => choiceText(JSON.stringify(v).slice(1, -1))).join(',')}|}"` : `"\${${tab++}}"`;
       }
     }
   };

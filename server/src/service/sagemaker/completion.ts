@@ -8,6 +8,7 @@ import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
 import { toValue } from '../core/tree';
 import { newMemberAfterValue, presentKeys, replaceRange, separatorAfter, withCommaBefore, type OffsetCompletionItem } from '../asl/completion';
+import type { QueryLanguage } from '../asl/model';
 import type { OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
 import { yamlScalar } from '../yaml/edits';
@@ -33,11 +34,12 @@ function memberDocumentation(member: Member): string {
  * a test holds the inserted request to have no finding.
  */
 function exampleRequests(jsonata: boolean): Record<string, Record<string, unknown>> {
-  const name = (prefix: string) => (jsonata ? { [`${prefix}`]: `{% 'my-${prefix === 'TrainingJobName' ? 'training' : 'transform'}-job-' & $uuid() %}` } : { [`${prefix}.$`]: `States.Format('my-${prefix === 'TrainingJobName' ? 'training' : 'transform'}-job-{}', States.UUID())` });
+  /** The name member: `stem-` and a UUID, as the state's query language writes it. */
+  const name = (field: string, stem: string) => (jsonata ? { [field]: `{% '${stem}-' & $uuid() %}` } : { [`${field}.$`]: `States.Format('${stem}-{}', States.UUID())` });
   const s3 = (uri: string) => ({ S3DataSource: { S3DataType: 'S3Prefix', S3Uri: uri } });
   return {
     'sagemaker:createTrainingJob': {
-      ...name('TrainingJobName'),
+      ...name('TrainingJobName', 'my-training-job'),
       RoleArn: 'arn:aws:iam::111122223333:role/SageMakerRole',
       AlgorithmSpecification: { TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1', TrainingInputMode: 'File' },
       HyperParameters: { objective: 'binary:logistic', num_round: '100' },
@@ -47,7 +49,7 @@ function exampleRequests(jsonata: boolean): Record<string, Record<string, unknow
       StoppingCondition: { MaxRuntimeInSeconds: 3600 },
     },
     'sagemaker:createTransformJob': {
-      ...name('TransformJobName'),
+      ...name('TransformJobName', 'my-transform-job'),
       ModelName: 'my-model',
       TransformInput: { DataSource: s3('s3://my-bucket/input/'), ContentType: 'text/csv' },
       TransformOutput: { S3OutputPath: 's3://my-bucket/predictions/' },
@@ -58,7 +60,7 @@ function exampleRequests(jsonata: boolean): Record<string, Record<string, unknow
 const EXAMPLES = { JSONPath: exampleRequests(false), JSONata: exampleRequests(true) };
 
 /** The example request a new Task of this integration (`sagemaker:createTrainingJob`) starts with in a state of this query language, if there is one. */
-export const exampleRequest = (resource: string, queryLanguage: 'JSONPath' | 'JSONata'): Record<string, unknown> | undefined => EXAMPLES[queryLanguage][resource];
+export const exampleRequest = (resource: string, queryLanguage: QueryLanguage): Record<string, unknown> | undefined => EXAMPLES[queryLanguage][resource];
 
 /**
  * The Resource ARNs of the SageMaker integrations, `.sync` first where Step Functions offers it, then every action of

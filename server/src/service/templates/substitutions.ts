@@ -172,7 +172,7 @@ export function markStringPlaceholders(definition: AstNode, text?: string) {
 }
 
 /** The keys of a DefinitionSubstitutions map; undefined when they are not written out (an intrinsic: `!If`, `Fn::If`). */
-function substitutionKeys(map: AstNode | undefined): Set<string> | undefined {
+export function substitutionKeys(map: AstNode | undefined): Set<string> | undefined {
   if (!map) return new Set();
   if (map.type !== 'object' || map.tag) return undefined;
   const keys = (map.children ?? []).map((p) => p.children?.[0]?.value);

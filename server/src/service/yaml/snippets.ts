@@ -2,7 +2,7 @@
 // with numbered tab stops) or in flow style, and what completion reads from a half-typed block mapping's text.
 // The shapes come from the caller (SageMaker's request shapes): this module needs only their outline.
 import { lineStart } from '../core/text';
-import { choicesOf, numberOf, type SnippetShape } from '../core/snippets';
+import { choicesOf, choiceText, numberOf, type SnippetShape } from '../core/snippets';
 import { yamlScalar } from './edits';
 
 /**
@@ -105,7 +105,7 @@ export class YamlSnippets {
         return `\${${n}:${numberOf(shape)}}`;
       default:
         if (values) {
-          const choices = values.map((v) => yamlScalar(v, { flow: this.flow }).replace(/[\\,|$}]/g, '\\$&'));
+          const choices = values.map((v) => choiceText(yamlScalar(v, { flow: this.flow })));
           return `\${${n}|${choices.join(',')}|}`;
         }
         return `$${n}`;
