@@ -52,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The execution inputs the launch flow remembers, for the paths' completion: again each time the server (re)starts.
   const languageClient = client;
   context.subscriptions.push(languageClient.onDidChangeState((e) => e.newState === State.Running && shareRememberedInputs(languageClient, context.workspaceState)));
-  registerFixAll(context);
+  registerFixAll(context, client);
   registerGraphCommands(context, client);
   registerIamPolicyCommands(context, client);
   // Once the user trusts the workspace, the lenses held back above appear without waiting for an edit.

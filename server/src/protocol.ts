@@ -237,3 +237,17 @@ export interface CheckRequestParams {
 
 /** `sagemaker/checkRequest`: the error messages of the request (what SageMaker would refuse it for); empty when none. */
 export const CheckRequestRequest = new RequestType<CheckRequestParams, string[], void>('sagemaker/checkRequest');
+
+// A launch whose job name is taken (a literal name, started before): the name offered in its place.
+
+export interface NewJobNameParams {
+  /** The integration's API, as TaskInfo.api. */
+  api: string;
+  /** The name that is taken. */
+  name: string;
+  /** What the new name ends with, e.g. `-20261206-221530`: in place of such an ending of `name`, after its stem shortened to the model's length limit. */
+  suffix: string;
+}
+
+/** `sagemaker/newJobName`: the name, or null where the model's pattern would refuse it (the user then types one). */
+export const NewJobNameRequest = new RequestType<NewJobNameParams, string | null, void>('sagemaker/newJobName');

@@ -1,7 +1,7 @@
 // LSP wiring only: the connection, the open documents, capabilities, and one delegation per request.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, ResponseError, ErrorCodes, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, RegistrationRequest, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AwsDefinitionRequest, CheckRequestRequest, ExecutionInputNotification, FIX_ALL_KIND, GraphRequest, HasGraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, TasksRequest, type InitializationOptions } from './protocol';
+import { AwsDefinitionRequest, CheckRequestRequest, ExecutionInputNotification, FIX_ALL_KIND, GraphRequest, HasGraphRequest, IamPolicyRequest, MapAwsDiagnosticsRequest, NewJobNameRequest, TasksRequest, type InitializationOptions } from './protocol';
 import { pathOf, readInputFile } from './inputFiles';
 import { isBatchEdit, SyncedDocument, updateDocument } from './textSync';
 import { getLanguageService } from './service/languageService';
@@ -294,6 +294,9 @@ connection.onRequest(TasksRequest, (p) => {
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
 });
 connection.onRequest(CheckRequestRequest, (p) => (p && typeof p.api === 'string' ? safely('checkRequest', [], () => service.checkRequest(p.api, p.request)) : []));
+connection.onRequest(NewJobNameRequest, (p) =>
+  p && typeof p.api === 'string' && typeof p.name === 'string' && typeof p.suffix === 'string' ? safely('newJobName', null, () => service.newJobName(p.api, p.name, p.suffix) ?? null) : null,
+);
 connection.onRequest(AwsDefinitionRequest, (p) => {
   const doc = requested(p);
   if (!doc) return { version: -1, placeholders: [], error: 'The file is not open in the editor.' };

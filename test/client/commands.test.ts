@@ -39,8 +39,10 @@ let tasks: TaskInfo[] = [];
 // resolved request, by the real language service.
 const checker = getLanguageService();
 const client = {
-  sendRequest: async (type: { method: string }, params?: { api: string; request: Record<string, unknown> }) =>
-    type.method === 'sagemaker/checkRequest' ? checker.checkRequest(params!.api, params!.request) : (assert.equal(type.method, 'sagemaker/tasks'), tasks),
+  sendRequest: async (type: { method: string }, params?: { api: string; request: Record<string, unknown>; name: string; suffix: string }) =>
+    type.method === 'sagemaker/checkRequest' ? checker.checkRequest(params!.api, params!.request)
+    : type.method === 'sagemaker/newJobName' ? checker.newJobName(params!.api, params!.name, params!.suffix) ?? null
+    : (assert.equal(type.method, 'sagemaker/tasks'), tasks),
 };
 
 async function until(what: string, ok: () => boolean, ms = 8000): Promise<void> {
@@ -207,9 +209,33 @@ test('launching the same job name again says the job exists before any confirmat
   await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
   const warning = fake.dialogs.find((d) => d.kind === 'warning');
   assert.equal(warning?.message, 'A training job named "churn-r1" already exists (Completed), so SageMaker would refuse to start it again; nothing was started.');
-  assert.deepEqual(warning?.choices, ['Watch It']);
+  assert.deepEqual(warning?.choices, ['Watch It', 'Start With a New Name…']);
   // The confirmation would have promised a start SageMaker refuses: it is not shown.
   assert.ok(!fake.dialogs.some((d) => d.modal && d.message.startsWith('Start training job')), fake.dialogs.map((d) => d.message).join('\n'));
+});
+
+test('a name that is taken: Start With a New Name offers the name with a time stamp, refuses one SageMaker would refuse, and starts under the one given', async () => {
+  fake.dialogs.length = 0;
+  const answers = ['churn_r1', undefined];
+  user('{"run": "r1", "epochs": "5"}', ['Start'], (d) => {
+    if (d.kind === 'warning' && d.message.includes('already exists')) return 'Start With a New Name…';
+    if (d.kind === 'inputBox' && d.message === 'New training job name') return answers.shift() ?? d.choices[0];
+    return undefined;
+  });
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  // The first name typed breaks the name's pattern: the box says so and keeps it open (the fake cancels)...
+  await until('the refused name', () => fake.dialogs.some((d) => d.kind === 'inputBox' && d.refused));
+  const refused = fake.dialogs.find((d) => d.kind === 'inputBox' && d.refused)!;
+  assert.match(refused.refused!, /TrainingJobName "churn_r1" must match/);
+  assert.match(refused.detail!, /"churn-r1" is taken\. Only this run uses the new name; the state machine keeps its own\./);
+  // ...so a second launch, this time accepting the name offered.
+  fake.dialogs.length = 0;
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the confirmation of the new name', () => fake.dialogs.some((d) => d.modal && d.message.startsWith('Start training job "churn-r1-')));
+  const offered = fake.dialogs.find((d) => d.kind === 'inputBox' && d.message === 'New training job name')!.choices[0];
+  assert.match(offered, /^churn-r1-\d{8}-\d{6}$/);
+  assert.ok(fake.dialogs.find((d) => d.modal)!.message.startsWith(`Start training job "${offered}" from "Train"? `));
+  await until('the job started under the new name', () => fake.output.some((l) => l.includes(`${offered}: started training job`)));
 });
 
 test('Show Jobs: the jobs of this workspace; a finished one offers its status and its request (masked)', async () => {
@@ -625,12 +651,20 @@ test('an endpoint that is neither local nor AWS needs an explicit, remembered ag
   }
 });
 
-test('Fix All SageMaker Problems runs the server\'s own fix-all kind, and the palette finds it by that name', () => {
+test('Fix All SageMaker Problems asks for the server\'s own fix-all kind, says so when there is nothing to apply, and the palette finds it by that name', async () => {
   const { registerFixAll } = require('../../client/src/fixAll');
-  registerFixAll(fake.context);
+  registerFixAll(fake.context, { diagnostics: undefined });
   fake.executed.length = 0;
-  fake.commands.get('sagemakerAsl.fixAll')!();
-  assert.deepEqual(fake.executed, [['editor.action.codeAction', { kind: 'source.fixAll.sagemaker', apply: 'first' }]]);
+  fake.dialogs.length = 0;
+  const editor = fake.vscode.window.activeTextEditor;
+  (fake.vscode.window as { activeTextEditor: unknown }).activeTextEditor = { document: { uri: URI, lineCount: 3 } };
+  try {
+    await fake.commands.get('sagemakerAsl.fixAll')!();
+  } finally {
+    (fake.vscode.window as { activeTextEditor: unknown }).activeTextEditor = editor;
+  }
+  assert.deepEqual(fake.executed.map(([id, uri, , kind]) => [id, uri, kind]), [['vscode.executeCodeActionProvider', URI, 'source.fixAll.sagemaker']]);
+  assert.deepEqual(fake.dialogs.map((d) => d.message), ['Fix All found nothing to fix: this file has no SageMaker or state machine problems.']);
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
   assert.equal(manifest.contributes.commands.find((c: { command: string }) => c.command === 'sagemakerAsl.fixAll')?.title, 'Fix All SageMaker Problems');
 });

@@ -92,12 +92,12 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
         const label = await answer(d);
         return items.find((i) => `${i.label} · ${i.description}` === label) ?? items.find((i) => i.label === label);
       },
-      showInputBox: async (options: { title?: string; value?: string; prompt?: string; validateInput?: (v: string) => string | undefined }) => {
+      showInputBox: async (options: { title?: string; value?: string; prompt?: string; validateInput?: (v: string) => string | undefined | Promise<string | undefined> }) => {
         const d: Dialog = { kind: 'inputBox', message: options.title ?? '', detail: options.prompt, choices: [options.value ?? ''] };
         dialogs.push(d);
         // An answer the box refuses is not accepted (VS Code keeps the box open): recorded, and the box cancelled.
         const given = await answer(d);
-        const refused = given === undefined ? undefined : options.validateInput?.(given);
+        const refused = given === undefined ? undefined : await options.validateInput?.(given);
         if (refused) d.refused = refused;
         return refused ? undefined : given;
       },

@@ -182,6 +182,19 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
     assert.match(norm(await editorLine('TrainingJobName').first().innerText()), /"TrainingJobName": "churn-xgb",/);
   });
 
+  step('Fix All from the palette fixes the rest and says what it did', async () => {
+    await runCommand('SageMaker: Fix All SageMaker Problems');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'VolumeSizeInGb' }).waitFor({ state: 'detached' });
+    assert.match(norm(await editorLine('ResourceConfig').first().innerText()), /"VolumeSizeInGB": 30 \}/);
+    await page.locator('.statusbar-item', { hasText: 'Fix All made 1 change; no problems left' }).waitFor();
+    // Again, with nothing left: it says so instead of doing nothing in silence.
+    await runCommand('SageMaker: Fix All SageMaker Problems');
+    const nothing = page.locator('.notification-toast', { hasText: 'Fix All found nothing to fix' });
+    await nothing.waitFor();
+    await page.screenshot({ path: join(SHOTS, 'fix-all.png') });
+    await nothing.locator('.codicon-notifications-clear').click().catch(() => page.keyboard.press('Escape'));
+  });
+
   step('the Start Training Job CodeLens starts the job and the output follows it to Completed', async () => {
     await openFile(page, 'training-pipeline.asl.json');
     await page.locator('.codelens-decoration a', { hasText: 'Start Training Job' }).click();

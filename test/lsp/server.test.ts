@@ -124,6 +124,19 @@ describe('protocol', () => {
     for (const bad of [{ api: 42 }, { api: 'createTrainingJob', request: [1] }, { api: 'delete everything', request: {} }]) assert.deepEqual(await client.request('sagemaker/checkRequest', bad), []);
   });
 
+  test('sagemaker/newJobName: a taken name with a time stamp, in place of the one it ends with, shortened to the model\'s limit; null where none fits', async () => {
+    const renamed = (api: string, name: string) => client.request('sagemaker/newJobName', { api, name, suffix: '-20261206-221530' });
+    assert.equal(await renamed('createTrainingJob', 'churn-xgb'), 'churn-xgb-20261206-221530');
+    assert.equal(await renamed('createTrainingJob', 'churn-xgb-20261205-101010'), 'churn-xgb-20261206-221530');
+    // A tuning job's name is at most 32 characters (the model's HyperParameterTuningJobName); a stem never ends in a hyphen.
+    assert.equal(await renamed('createHyperParameterTuningJob', 'churn-xgboost-a-tuning-experiment'), 'churn-xgboost-a-20261206-221530');
+    assert.equal(await renamed('createProcessingJob', 'x'.repeat(80)), `${'x'.repeat(47)}-20261206-221530`);
+    // A name the pattern refuses stays refused (the user types one); an API that starts no job, and hostile params, get null.
+    assert.equal(await renamed('createTrainingJob', 'run_1'), null);
+    assert.equal(await renamed('createModel', 'm'), null);
+    for (const bad of [{ api: 'createTrainingJob' }, { api: 'createTrainingJob', name: 'a', suffix: 7 }, { api: ['createTrainingJob'], name: 'a', suffix: '-1' }]) assert.equal(await client.request('sagemaker/newJobName', bad), null);
+  });
+
   test('other JSON files get no diagnostics', async () => {
     assert.deepEqual(await client.open('file:///w/package.json', 'json', '{"name": "x", "Parameters": {"TrainingJobName": "bad name"}}'), []);
   });

@@ -11,7 +11,7 @@ import { notify, plainText } from '../notify';
 import { showPreview } from '../preview';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CheckRequestRequest, TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
+import { CheckRequestRequest, NewJobNameRequest, TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
 import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, valuesAt, type JobKind, type JobKindInfo } from '../../../server/src/jobKinds';
 import { exampleInputUri, machineBaseName } from '../../../server/src/machineFiles';
 import type * as Runtime from './runtime';
@@ -58,6 +58,8 @@ function pseudoParameter(name: string, region: string | undefined): { value?: st
 }
 
 /** One launch at a time per state: its document, machine (a template may hold several) and name. */
+/** The button that starts a launch again under another job name, where the name is taken. */
+const NEW_NAME = 'Start With a New Name…';
 const holdKey = (uri: string, task: TaskInfo) => `${uri}#${task.machine ?? ''}#${task.stateName}`;
 
 
@@ -360,25 +362,67 @@ class Jobs implements vscode.Disposable {
       void notify.error(`Cannot start "${task.stateName}": ${credentials.message}`, { detail: credentials.action });
       return;
     }
+    await this.launchRequest(kind, uri, task, request, masked, settings, region, account);
+  }
+
+  /** The launch of a resolved, checked request: unless a job of its name exists, confirmed, then started. */
+  private async launchRequest(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, unknown>, masked: Record<string, unknown>, settings: JobSettings, region: string | undefined, account: string | undefined): Promise<void> {
     // A job of this name already there (a literal name, the same input again) is said now, with the offer to watch
-    // it, not after a confirmation that promised a start SageMaker would refuse. A name that cannot be read (no
-    // permission, no such job, no answer) leaves it to the start, which handles the refusal too.
-    const name = request[JOB_KINDS[kind].nameField];
+    // it or to start this request under a new name, not after a confirmation that promised a start SageMaker would
+    // refuse. A name that cannot be read (no permission, no such job, no answer) leaves it to the start, which
+    // handles the refusal too.
+    const { nameField, label } = JOB_KINDS[kind];
+    const name = request[nameField];
     const ref: JobRef = { kind, name: typeof name === 'string' ? name : '' };
     const status = ref.name ? await this.runnerFor(settings).statusOf(ref) : undefined;
     if (status) {
-      this.offerWatch(kind, uri, task, ref, `A ${JOB_KINDS[kind].label} named "${ref.name}" already exists (${status}), so SageMaker would refuse to start it again; nothing was started.`, request, masked, settings);
+      // Under a new name: this request again, asked for the name, then checked and confirmed as any launch.
+      const rename = async () => {
+        const renamed = await this.askNewName(kind, task, request, ref.name);
+        if (renamed === undefined) return;
+        const key = holdKey(uri, task);
+        this.launches.set(key, (this.launches.get(key) ?? 0) + 1);
+        const now = readJobSettings();
+        if (await this.allowEndpoint(now)) await this.launchRequest(kind, uri, task, { ...request, [nameField]: renamed }, { ...masked, [nameField]: renamed }, now, region, account);
+      };
+      this.offerWatch(kind, uri, task, ref, `A ${label} named "${ref.name}" already exists (${status}), so SageMaker would refuse to start it again; nothing was started.`, request, masked, settings, rename);
       return;
     }
     if (!(await this.confirm(kind, uri, task, request, masked, settings, region, account))) return;
     await this.start(kind, uri, task, request, settings);
   }
 
-  /** A job of the request's name exists: say so, and watch it if the user asks (its request is not this one). */
-  private offerWatch(kind: JobKind, uri: string, task: TaskInfo, ref: JobRef, message: string, request: Record<string, unknown>, masked: Record<string, unknown>, s: JobSettings): void {
-    // Not awaited (see holding): watching an existing job starts nothing.
-    void notify.warning(message, { detail: this.load().EXISTING_JOB_ACTION }, 'Watch It').then((pick) => {
+  /**
+   * A job of the request's name exists: say so, and watch it if the user asks (its request is not this one), or,
+   * where `rename` is given, start this request under a new name.
+   */
+  private offerWatch(kind: JobKind, uri: string, task: TaskInfo, ref: JobRef, message: string, request: Record<string, unknown>, masked: Record<string, unknown>, s: JobSettings, rename?: () => Promise<void>): void {
+    // Not awaited (see holding): watching an existing job starts nothing; a start under a new name is a launch
+    // step of its own, once this launch has let the state go.
+    const buttons = rename ? ['Watch It', NEW_NAME] : ['Watch It'];
+    void notify.warning(message, { detail: this.load().EXISTING_JOB_ACTION }, ...buttons).then((pick) => {
       if (pick === 'Watch It') void this.follow(kind, uri, task, ref, undefined, request, masked, s);
+      else if (pick === NEW_NAME && rename) void this.afterHold(uri, task, rename);
+    });
+  }
+
+  /**
+   * The name to start `request` under instead of `taken`: offered with a time stamp in place of the old one's (the
+   * language server shortens it to the model's limit), checked by the language server as it is typed.
+   */
+  private async askNewName(kind: JobKind, task: TaskInfo, request: Record<string, unknown>, taken: string): Promise<string | undefined> {
+    const { nameField, label } = JOB_KINDS[kind];
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    const offered = await this.client.sendRequest(NewJobNameRequest, { api: task.api, name: taken, suffix: `-${stamp}` }).catch(() => null);
+    return vscode.window.showInputBox({
+      title: `New ${label} name`,
+      prompt: `"${taken}" is taken. Only this run uses the new name; the state machine keeps its own.`,
+      value: offered ?? taken,
+      validateInput: async (value) => {
+        if (value === taken) return `A ${label} named "${taken}" already exists.`;
+        const refused: unknown = await this.client.sendRequest(CheckRequestRequest, { api: task.api, request: { ...request, [nameField]: value } }).catch(() => []);
+        return Array.isArray(refused) && typeof refused[0] === 'string' ? refused[0] : undefined;
+      },
     });
   }
 

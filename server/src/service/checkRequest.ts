@@ -3,7 +3,9 @@
 // the editor makes of the text, on the values an execution input or a placeholder gave. What SageMaker would refuse
 // is said before the confirmation, not after a round trip to AWS.
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { JOB_KINDS, jobKindOfApi } from '../jobKinds';
 import type { DocumentStore } from './documentStore';
+import { getIntegration } from './sagemaker/shapes';
 import { RESOLVED_REQUEST_SCHEME, validate } from './validation';
 
 let checks = 0;
@@ -19,4 +21,21 @@ export function checkRequest(store: DocumentStore, api: string, request: unknown
   } finally {
     store.close(doc.uri);
   }
+}
+
+/** A stamp a renamed launch ends its job name with (newJobName): `-YYYYMMDD-HHMMSS`. */
+const STAMP = /-\d{8}-\d{6}$/;
+
+/**
+ * A new job name for a launch whose name is taken: `name` with `suffix` (a time stamp) in place of one it already
+ * ends with, its stem shortened to the model's length limit for the name member of `api`. Undefined for an API that
+ * starts no job or a result the model's pattern refuses (the user then types one).
+ */
+export function newJobName(api: string, name: string, suffix: string): string | undefined {
+  const kind = jobKindOfApi(api);
+  const shape = kind && getIntegration(api)?.request.members?.get(JOB_KINDS[kind].nameField)?.shape;
+  if (!shape) return undefined;
+  const stem = name.replace(STAMP, '').slice(0, Math.max(0, (shape.max ?? Infinity) - suffix.length)).replace(/-+$/, '');
+  const renamed = stem + suffix;
+  return renamed.length <= (shape.max ?? Infinity) && (shape.matches ?? ((v: string) => shape.pattern?.test(v) ?? true))(renamed) ? renamed : undefined;
 }

@@ -20,7 +20,7 @@ import * as navigation from './navigation';
 import { graphOf, hasGraph, type DocumentGraph, type GraphWhich } from './stateGraph';
 import type { PolicyDocument, PolicyOptions } from './sagemaker/iamPolicy';
 import { findTasks } from './tasks';
-import { checkRequest } from './checkRequest';
+import { checkRequest, newJobName } from './checkRequest';
 import { doValidation, validate } from './validation';
 
 export interface LanguageService {
@@ -40,6 +40,8 @@ export interface LanguageService {
   findTasks(doc: TextDocument): TaskInfo[];
   /** The errors SageMaker's request `api` would be refused for, of a launch's resolved request (checkRequest.ts). */
   checkRequest(api: string, request: unknown): string[];
+  /** A job name in place of a taken one (checkRequest.ts). */
+  newJobName(api: string, name: string, suffix: string): string | undefined;
   /** The edits of every unambiguous (preferred) quick fix in the document: `source.fixAll.sagemaker` and the CLI's --fix. */
   fixAll(doc: TextDocument): TextEdit[];
   /** Quick fixes for the findings overlapping `range`, and `source.fixAll.sagemaker` when `only` asks for it. */
@@ -118,6 +120,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doHover: (doc, position) => doHover(store, doc, position),
     findTasks: (doc) => findTasks(store, doc),
     checkRequest: (api, request) => checkRequest(store, api, request),
+    newJobName,
     fixAll: (doc) => fixAll(store, doc),
     getCodeActions: (doc, range, only) => getCodeActions(store, doc, range, only),
     format: (doc, range, options) => (jsonDoc(doc) ? json.format(doc, range, options) : []),
