@@ -100,6 +100,8 @@ function fits(model, shapeName, value) {
 const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many', namedBy: 'many' };
 /** format: the word a rule's quotes must use for each format. */
 const FORMAT_WORDS = { base64: /base64/i, json: /JSON/, jsonObject: /dictionary|JSON object/i, number: /floating-point|number/i, integer: /integer/i, isoDuration: /ISO 8601 duration/, pattern: /./ };
+/** EC2's instance type names (instance-type-names.html): the additional capability that says an instance has instance store volumes. */
+const INSTANCE_STORE_NAMING = 'd – Instance store volumes';
 const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn', 'matchesPattern', 'lengthMax', 'countMin'];
 /** A scope is a structure, or a map whose keys are an enum (its keys read as members). */
 const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
@@ -121,6 +123,8 @@ export function checkRules(model, data) {
     if (!KINDS.includes(rule.kind)) say(`unknown kind ${rule.kind}`);
     // What the rule quotes: the texts, formats and prices it names must be the documentation's own words.
     const quotes = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '');
+    // Pages outside the model the rule rests on too (EC2's instance type names): their words, as given.
+    const pageQuotes = (rule.pages ?? []).map((p) => (typeof p?.title === 'string' && typeof p.url === 'string' && /^https:\/\/docs\.aws\.amazon\.com\//.test(p.url) && typeof p.quote === 'string' ? p.quote : (say('a page needs a title, a docs.aws.amazon.com url and a quote'), '')));
     // An affix without its text would test for "undefined" and flag every value.
     if (rule.kind === 'affix') {
       const given = [rule.prefix, rule.suffix].filter((x) => x !== undefined);
@@ -179,6 +183,11 @@ export function checkRules(model, data) {
         }
         for (const prefix of w.startsWithOneOf ?? []) {
           if (!r.error && !(model.shapes[r.shape].enum ?? []).some((e) => e.startsWith(prefix))) say(`when ${w.field}: no value of ${r.shape} starts with ${prefix}`);
+          // Each instance family is one the quotes name, or, where the rule cites EC2's naming of instance store
+          // volumes, one whose name has d among its additional capabilities (ml.r5d., ml.p3dn.; not ml.g5.).
+          const family = /^ml\.([a-z]+\d+)([a-z-]*)\.$/.exec(prefix);
+          if (family && !quotes.some((q) => q.includes(prefix.slice(0, -1))) && !(pageQuotes.includes(INSTANCE_STORE_NAMING) && family[2].includes('d')))
+            say(`when ${w.field}: the instance family ${prefix} is in none of the rule's quotes, nor named for instance store volumes (with EC2's naming page cited)`);
         }
         // An ending the condition tests is one the field's own documentation gives (a listed Lambda's function name);
         // with everyMatch, the list holds every one it gives, so a new one is noticed.

@@ -896,6 +896,18 @@ const CASES: Record<string, Case> = {
     ],
     dynamic: { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', 'InputMode.$': '$.mode', CompressionType: 'Gzip' }] } },
   },
+  'channel-record-wrapper-not-in-file-mode': {
+    api: 'createTrainingJob',
+    bad: [
+      { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', RecordWrapperType: 'RecordIO' }] },
+      { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'File', RecordWrapperType: 'RecordIO' }] },
+    ],
+    ok: [
+      { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', RecordWrapperType: 'RecordIO' }] },
+      { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', RecordWrapperType: 'None' }, { ChannelName: 'stream', InputMode: 'Pipe', RecordWrapperType: 'RecordIO' }] },
+    ],
+    dynamic: { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', 'InputMode.$': '$.mode', RecordWrapperType: 'RecordIO' }] },
+  },
   'container-environment-entry-1024-bytes': {
     api: 'createModel',
     // 1024 characters of 'é' are 2048 bytes; 512 of them are 1024.
@@ -1096,7 +1108,7 @@ const CASES: Record<string, Case> = {
   },
   'processing-local-storage-no-volume-kms-key': {
     api: 'createProcessingJob',
-    bad: cluster({ InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/process' }),
+    bad: cluster({ InstanceType: 'ml.r5d.large', InstanceCount: 1, VolumeKmsKeyId: 'alias/process' }),
     ok: [cluster({ InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }), cluster({ InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/process' })],
     dynamic: cluster({ 'InstanceType.$': '$.type', InstanceCount: 1, VolumeKmsKeyId: 'alias/process' }),
   },
@@ -2110,7 +2122,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     const f = one('createTrainingJob', { ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'k' } });
     assert.equal(
       f.message,
-      'ResourceConfig.VolumeKmsKeyId must not be set when InstanceType is ml.p4d.*, ml.g4dn.* or ml.g5.*. SageMaker\'s API documentation (ResourceConfig.VolumeSizeInGB): "For example, ML instance families with the NVMe-type instance storage include ml.p4d, ml.g4dn, and ml.g5."; ' +
+      'ResourceConfig.VolumeKmsKeyId must not be set when InstanceType is ml.p4d.*, ml.g4dn.*, ml.g5.*, ml.p3dn.*, ml.p4de.* or ml.r5d.*. EC2\'s instance type names: "d – Instance store volumes". SageMaker\'s API documentation (ResourceConfig.VolumeSizeInGB): "For example, ML instance families with the NVMe-type instance storage include ml.p4d, ml.g4dn, and ml.g5."; ' +
         '(ResourceConfig.VolumeKmsKeyId): "You can\'t request a VolumeKmsKeyId when using an instance type with local storage."',
     );
   });
@@ -2279,7 +2291,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
       TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { InstanceType: 'ml.g4dn.xlarge', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'k' } },
     });
     assert.equal(f.at, '"VolumeKmsKeyId": "k"');
-    assert.match(f.message, /^TrainingJobDefinition\.HyperParameterTuningResourceConfig\.VolumeKmsKeyId must not be set when InstanceConfigs\[\]\.InstanceType is ml\.p4d\.\*, ml\.g4dn\.\* or ml\.g5\.\*\. /);
+    assert.match(f.message, /^TrainingJobDefinition\.HyperParameterTuningResourceConfig\.VolumeKmsKeyId must not be set when InstanceConfigs\[\]\.InstanceType is ml\.p4d\.\*, ml\.g4dn\.\*, ml\.g5\.\*, ml\.p3dn\.\*, ml\.p4de\.\* or ml\.r5d\.\*\. EC2's instance type names: "d – Instance store volumes"\. /);
     assert.ok(f.message.endsWith('(HyperParameterTuningResourceConfig.VolumeKmsKeyId): "Some instances use local storage, which use a hardware module to encrypt storage volumes. If you choose one of these instance types, you cannot request a VolumeKmsKeyId."'), f.message);
   });
   test('Clarify FeatureTypes without "text": an error on the list', () => {

@@ -57,6 +57,8 @@ export interface DocumentedRule {
   source: Quote;
   /** Further sentences the rule rests on (also kept in step with the model). */
   alsoQuotes?: Quote[];
+  /** Pages outside SageMaker's model the rule rests on too: a title for the message, the page and its words. */
+  pages?: { title: string; url: string; quote: string }[];
   note?: string;
   field?: string;
   fields?: string[];
@@ -1224,7 +1226,10 @@ function withQuote(rule: DocumentedRule, message: string): string {
   const quotes = [...(rule.alsoQuotes ?? []), rule.source];
   const where = (q: DocumentedRule['source']) => `${q.shape}${q.member ? '.' + q.member : ''}`;
   const cited = quotes.map((q, i) => (i > 0 && where(q) === where(quotes[i - 1]) ? ` "${q.quote}"` : `${i ? '; ' : ''}(${where(q)}): "${q.quote}"`)).join('');
-  return `${message}. SageMaker's API documentation ${cited}`;
+  // A page outside SageMaker's that the rule rests on too (EC2's instance type names, for the families it adds):
+  // before SageMaker's sentences, so that the rule's own still ends the message.
+  const pages = (rule.pages ?? []).map((p) => `. ${p.title}: "${p.quote}"`).join('');
+  return `${message}${pages}. SageMaker's API documentation ${cited}`;
 }
 
 /**
