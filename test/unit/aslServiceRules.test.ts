@@ -903,7 +903,7 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     sm({ M: { Type: 'Map', End: true, ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType }, StartAt: Object.keys(states)[0], States: states } } });
   const SYNC = 'arn:aws:states:::sagemaker:createTrainingJob.sync';
   // A .waitForTaskToken task passes its token here, so that only the finding under test shows.
-  const task = (Resource: string) => ({ Type: 'Task', Resource, End: true, ...(Resource.endsWith('.waitForTaskToken') ? { Parameters: { ...(Resource.includes(':lambda:invoke') ? { FunctionName: 'f' } : {}), 'token.$': '$$.Task.Token' } } : {}) });
+  const task = (Resource: string) => ({ Type: 'Task', Resource, End: true, ...(Resource.endsWith('.waitForTaskToken') ? { Parameters: Resource.includes(':lambda:invoke') ? { FunctionName: 'f', Payload: { 'token.$': '$$.Task.Token' } } : { 'token.$': '$$.Task.Token' } } : {}) });
   test('a .sync or .waitForTaskToken task in an Express child workflow (at any depth under the Distributed Map)', () => {
     expectBoth(child('EXPRESS', { T: task(SYNC) }), [warn('asl-execution-limit', SYNC)]);
     expectBoth(child('EXPRESS', { T: task('arn:aws:states:::lambda:invoke.waitForTaskToken') }), [warn('asl-execution-limit', 'arn:aws:states:::lambda:invoke.waitForTaskToken')]);
@@ -949,6 +949,12 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     expectBoth(reader('{% 2 - 1 %}'), []);
     expectBoth(reader('{% $states.input.n %}'), []);
   });
+  test('a JSONata expression as an ItemReader\'s or ResultWriter\'s Resource: a warning, as for another action (asl36 round)', () => {
+    const map = (reader: string, writer: string) => sm({ M: { Type: 'Map', QueryLanguage: 'JSONata', ItemReader: { Resource: reader, Arguments: { Bucket: 'b', Key: 'k' } }, ResultWriter: { Resource: writer, Arguments: { Bucket: 'b', Prefix: 'p' } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } });
+    expectBoth(map("{% 'arn:aws:states:::s3:getObject' %}", '{% $states.input.writer %}'), [warn('asl-invalid-value', "{% 'arn:aws:states:::s3:getObject' %}"), warn('asl-invalid-value', '{% $states.input.writer %}')]);
+    assert.match(messages(map('{% 1 %}', 'arn:aws:states:::s3:putObject')).join('\n'), /not a JSONata expression \(a Resource is a constant string: write the ARN\)/);
+    expectBoth(map('arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:putObject'), []);
+  });
   test('a lambda:invoke whose request names no FunctionName: a warning on Parameters/Arguments (asl-round13 w18)', () => {
     const lambda = (extra: Record<string, unknown>, ql?: string) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...(ql ? { QueryLanguage: ql } : {}), ...extra } });
     expectBoth(lambda({ Parameters: { 'Payload.$': '$' } }), [warn('asl-missing-field', 'Parameters')]);
@@ -960,6 +966,15 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
       lambda({ Arguments: '{% $states.input %}' }, 'JSONata'),
       lambda({}),
     ]) expectBoth(ok, []);
+  });
+  test('a lambda:invoke member Lambda\'s Invoke does not have: a warning on its key, the task token shown inside Payload (asl36 round)', () => {
+    const lambda = (extra: Record<string, unknown>, ql?: string) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', End: true, ...(ql ? { QueryLanguage: ql } : {}), ...extra } });
+    expectBoth(lambda({ Parameters: { FunctionName: 'f', 'Payload.$': '$', 'TaskToken.$': '$$.Task.Token', Input: 1 } }), [warn('asl-unknown-field', 'TaskToken.$'), warn('asl-unknown-field', 'Input')]);
+    assert.match(messages(lambda({ Parameters: { FunctionName: 'f', 'TaskToken.$': '$$.Task.Token' } }))[0], /a task token goes inside Payload \("Payload": \{ "TaskToken\.\$": "\$\$\.Task\.Token" \}\)$/);
+    expectBoth(lambda({ Arguments: { FunctionName: 'f', TaskToken: '{% $states.context.Task.Token %}' } }, 'JSONata'), [warn('asl-unknown-field', 'TaskToken')]);
+    const every = { FunctionName: 'f', ClientContext: 'e30=', InvocationType: 'Event', LogType: 'Tail', Qualifier: 'prod', TenantId: 't1', Payload: { 'TaskToken.$': '$$.Task.Token' } };
+    expectBoth(lambda({ Parameters: every }), []);
+    expectBoth(lambda({ Parameters: { FunctionName: 'f', '${Extra}': 1 } }), []);
   });
   test('an apigateway:invoke request as the developer guide gives it: ApiEndpoint and Method, a Method and AuthType of its lists, a body for PATCH, POST and PUT only, headers it permits, each a list (warnings; asl32 round)', () => {
     const api = (Parameters: unknown) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::apigateway:invoke', End: true, Parameters } });

@@ -64,12 +64,21 @@ export function training(patch: Record<string, unknown>): Record<string, unknown
   return out;
 }
 
+/** The members of Lambda's Invoke request (asl/integrationRequests.ts): lambda:invoke passes on no other. */
+const INVOKE = ['ClientContext', 'FunctionName', 'InvocationType', 'LogType', 'Payload', 'Qualifier', 'TenantId'];
+
 /**
  * A lambda:invoke Task (a state to hang fields on); an object Parameters or Arguments names its function, unless the
- * Resource is another (without one it is a warning of its own, tested in aslServiceRules.test.ts).
+ * Resource is another (without one it is a warning of its own, tested in aslServiceRules.test.ts), and the members
+ * it is given that Lambda's Invoke does not have are its Payload's.
  */
 export function lambdaTask(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const withFunction = (x: unknown) => (extra.Resource === undefined && x && typeof x === 'object' && !Array.isArray(x) && !('FunctionName' in x) && !('FunctionName.$' in x) ? { FunctionName: 'f', ...x } : x);
+  const invoke = (x: object) => {
+    const own = Object.entries(x).filter(([k]) => INVOKE.includes(k.replace(/\.\$$/, '')));
+    const payload = Object.entries(x).filter(([k]) => !INVOKE.includes(k.replace(/\.\$$/, '')));
+    return { FunctionName: 'f', ...Object.fromEntries(own), ...(payload.length ? { Payload: Object.fromEntries(payload) } : {}) };
+  };
+  const withFunction = (x: unknown) => (extra.Resource === undefined && x && typeof x === 'object' && !Array.isArray(x) && !('FunctionName' in x) && !('FunctionName.$' in x) ? invoke(x) : x);
   return {
     Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...extra,
     ...('Parameters' in extra ? { Parameters: withFunction(extra.Parameters) } : {}), ...('Arguments' in extra ? { Arguments: withFunction(extra.Arguments) } : {}),

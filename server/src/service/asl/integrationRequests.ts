@@ -2,7 +2,7 @@
 // model): what a service's page of the developer guide says its request must hold. Each is a warning: the pages do
 // not say Step Functions refuses the definition at creation, and the task fails when it runs. Only what is written
 // out is judged: a `.$` member, a JSONata expression or a template placeholder may hold anything.
-import { standsForValue } from '../expressions/index';
+import { hasPlaceholder, standsForValue } from '../expressions/index';
 import { list, quote } from '../core/text';
 import type { AstNode } from '../core/types';
 import { AslCode } from './codes';
@@ -32,6 +32,10 @@ function membersOf(payload: AstNode, ql: QueryLanguage) {
   return { literal, named };
 }
 
+// The request of Lambda's Invoke (Lambda API reference, API_Invoke: its URI parameters, header and body), which
+// connect-lambda.html names as the optimized integration's API. TenantId is Invoke's newest member: accepted, as a
+// diagnostic is a promise.
+const LAMBDA_INVOKE_MEMBERS = ['ClientContext', 'FunctionName', 'InvocationType', 'LogType', 'Payload', 'Qualifier', 'TenantId'];
 const LAMBDA_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:lambda:invoke(?:\.waitForTaskToken)?$/;
 const APIGATEWAY_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:apigateway:invoke(?:\.waitForTaskToken)?$/;
 
@@ -56,6 +60,14 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
   if (LAMBDA_INVOKE_ARN.test(arn)) {
     // Lambda's Invoke requires FunctionName ("Required: Yes", Lambda API reference).
     if (!named.has('FunctionName')) out.push({ node: where, code: AslCode.missingField, message: `lambda:invoke needs FunctionName in its ${request} (Lambda's Invoke requires it): the task fails when it runs` });
+    // Any other member is not passed on: the task fails when it runs ("The field "TaskToken" is not supported by
+    // Step Functions", measured against AWS in an emulator's issue; validation accepts the definition).
+    for (const [name, key] of named) {
+      // A JSONata state's `X.$` key is said to be a mistake where it is written (validateStructure.ts).
+      if (LAMBDA_INVOKE_MEMBERS.includes(name) || hasPlaceholder(name) || (ql === 'JSONata' && name.endsWith('.$'))) continue;
+      const hint = name === 'TaskToken' ? `; a task token goes inside Payload ("Payload": { "TaskToken${ql === 'JSONPath' ? '.$": "$$.Task.Token"' : '": "{% $states.context.Task.Token %}"'} })` : '';
+      out.push({ node: key, code: AslCode.unknownField, message: `lambda:invoke takes no ${quote(name)}: Step Functions passes Lambda's Invoke only ${list(LAMBDA_INVOKE_MEMBERS, 'and')}, and the task fails when it runs ("The field ${JSON.stringify(name)} is not supported by Step Functions")${hint}` });
+    }
     return out;
   }
   if (!APIGATEWAY_INVOKE_ARN.test(arn)) return out;

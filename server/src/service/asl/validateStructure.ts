@@ -953,9 +953,12 @@ const inAwsPartition = (arn: string) => arn.replace(/^arn:aws[a-z-]*:/, 'arn:aws
 function checkS3Action(ctx: Ctx, field: string, node: AstNode | undefined, actions: readonly string[], does: string, error: string) {
   // The states language: its value "MUST be a URI" (a string), as a Task's Resource.
   if (node && node.type !== 'string') checkType(ctx, `${field}.Resource`, node, 'string', 'JSONPath');
-  if (node?.type !== 'string' || hasPlaceholder(node.value) || isJsonata(node.value)) return;
+  if (node?.type !== 'string' || hasPlaceholder(node.value)) return;
   if (actions.includes(inAwsPartition(node.value))) return;
-  report(ctx, node, AslCode.invalidValue, `${field}'s Resource must be ${list(actions.map((a) => JSON.stringify(a)), 'or')}, not ${describe(node)}: the Map state fails when it ${does} (${error})`, 'warning');
+  // A {% %} is no more evaluated here than in a Task's Resource ("the Task state's Resource field must be a constant
+  // string", transforming-data.html): it names no action.
+  const what = isJsonata(node.value) ? 'a JSONata expression (a Resource is a constant string: write the ARN)' : describe(node);
+  report(ctx, node, AslCode.invalidValue, `${field}'s Resource must be ${list(actions.map((a) => JSON.stringify(a)), 'or')}, not ${what}: the Map state fails when it ${does} (${error})`, 'warning');
 }
 
 function checkReaderRequest(ctx: Ctx, reader: AstNode, ql: QueryLanguage) {
