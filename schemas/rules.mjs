@@ -189,6 +189,11 @@ export function checkRules(model, data) {
           if (family && !quotes.some((q) => q.includes(prefix.slice(0, -1))) && !(pageQuotes.includes(INSTANCE_STORE_NAMING) && family[2].includes('d')))
             say(`when ${w.field}: the instance family ${prefix} is in none of the rule's quotes, nor named for instance store volumes (with EC2's naming page cited)`);
         }
+        // Citing the naming, the rule holds every family of the field that carries the d: a new one in the model is noticed.
+        if (!r.error && w.startsWithOneOf && pageQuotes.includes(INSTANCE_STORE_NAMING)) {
+          const families = new Set((model.shapes[r.shape].enum ?? []).map((e) => /^(ml\.[a-z]+\d+[a-z-]*\.)/.exec(e)?.[1]).filter(Boolean));
+          for (const f of families) if (/^ml\.[a-z]+\d+[a-z-]*d[a-z-]*\.$/.test(f) && !w.startsWithOneOf.includes(f)) say(`when ${w.field}: ${r.shape} has the instance family ${f}, named for instance store volumes, which the rule does not list`);
+        }
         // An ending the condition tests is one the field's own documentation gives (a listed Lambda's function name);
         // with everyMatch, the list holds every one it gives, so a new one is noticed.
         const endings = w.endsWithOneOf ?? w.notEndsWithOneOf;

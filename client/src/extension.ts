@@ -21,6 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // A machine's example execution input (NAME.input.json beside it) is read again when it changes.
   const inputFiles = vscode.workspace.createFileSystemWatcher('**/*.input.json');
   context.subscriptions.push(inputFiles);
+  const published = new vscode.EventEmitter<vscode.Uri>();
+  context.subscriptions.push(published);
   const clientOptions: LanguageClientOptions = {
     // Plain JSON files are sent too: the server answers only for those with StartAt and States.
     documentSelector: [
@@ -43,6 +45,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     middleware: {
       // "Start Training Job" spends money: not offered where launching is disabled (an untrusted workspace).
       provideCodeLenses: (document, token, next) => (vscode.workspace.isTrusted ? next(document, token) : []),
+      // Fix All counts what is left from the server's own next diagnostics of the document (fixAll.ts).
+      handleDiagnostics: (uri, diagnostics, next) => {
+        next(uri, diagnostics);
+        published.fire(uri);
+      },
     },
   };
   client = new LanguageClient('sagemakerAsl', 'SageMaker Step Functions', serverOptions, clientOptions);
@@ -52,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // The execution inputs the launch flow remembers, for the paths' completion: again each time the server (re)starts.
   const languageClient = client;
   context.subscriptions.push(languageClient.onDidChangeState((e) => e.newState === State.Running && shareRememberedInputs(languageClient, context.workspaceState)));
-  registerFixAll(context, client);
+  registerFixAll(context, client, published.event);
   registerGraphCommands(context, client);
   registerIamPolicyCommands(context, client);
   // Once the user trusts the workspace, the lenses held back above appear without waiting for an edit.

@@ -11,45 +11,54 @@ const FIX_ALL_COMMAND = 'sagemakerAsl.fixAll';
 /** How long the status bar shows the outcome, and how long the count of what is left is waited for. */
 const SHOWN_MS = 10_000;
 const DIAGNOSTICS_WAIT_MS = 5_000;
+/** The code of the server's finding that a document does not parse (json/ and yaml/): fix-all waits until it does. */
+const SYNTAX = 'syntax';
 
-export function registerFixAll(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
-  context.subscriptions.push(vscode.commands.registerCommand(FIX_ALL_COMMAND, () => fixAll(client)));
+/**
+ * `published` fires with a document's URI each time this client's server has published its diagnostics (the
+ * client's handleDiagnostics middleware): what is left is counted from those, not from another extension's.
+ */
+export function registerFixAll(context: vscode.ExtensionContext, client: BaseLanguageClient, published: vscode.Event<vscode.Uri>): void {
+  context.subscriptions.push(vscode.commands.registerCommand(FIX_ALL_COMMAND, () => fixAll(client, published)));
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-async function fixAll(client: BaseLanguageClient): Promise<void> {
+async function fixAll(client: BaseLanguageClient, published: vscode.Event<vscode.Uri>): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return void notify.error('Open a state machine to fix its SageMaker problems.');
   const { document } = editor;
-  const problems = () => client.diagnostics?.get(document.uri)?.length ?? 0;
+  const problems = () => client.diagnostics?.get(document.uri);
+  const version = document.version;
   const whole = new vscode.Range(0, 0, document.lineCount, 0);
   const actions = (await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND)) ?? [];
   const action = actions.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
-  if (!action?.edit) {
-    const left = problems();
-    return void notify.info(
-      left
-        ? `Fix All found no change to make: none of the ${plural(left, 'problem')} in this file has a fix that needs no choice. Quick Fix (Ctrl+.) on a problem offers what there is.`
-        : 'Fix All found nothing to fix: this file has no SageMaker or state machine problems.',
-    );
-  }
+  if (!action?.edit) return void notify.info(nothingToFix(problems()));
+  // Its edits are offsets in the text they were made for: an edit typed meanwhile would move them.
+  if (document.version !== version) return void notify.warning('The file changed while Fix All read it, so nothing was changed. Run it again.');
   const changes = action.edit.entries().reduce((n, [, edits]) => n + edits.length, 0);
-  const updated = diagnosticsAfterEdit(document.uri);
+  const updated = nextPublish(published, document.uri);
   if (!(await vscode.workspace.applyEdit(action.edit))) {
     updated.dispose();
-    return void notify.error('Fix All could not change the file (it changed meanwhile, or it is read-only). Run it again.');
+    return void notify.error('Fix All could not change the file (it may be read-only). Nothing was changed.');
   }
   const done = `Fix All made ${plural(changes, 'change')}`;
   vscode.window.setStatusBarMessage(`$(check) ${done}`, SHOWN_MS);
   // The count of what is left comes with the server's diagnostics of the new text.
   if (!(await updated.arrived)) return;
-  const left = problems();
+  const left = problems()?.length ?? 0;
   vscode.window.setStatusBarMessage(`$(check) ${done}; ${left ? `${plural(left, 'problem')} left (Quick Fix on each offers a choice, where there is one)` : 'no problems left'}`, SHOWN_MS);
 }
 
-/** Resolves true when the diagnostics of `uri` next change (false after a while), from the moment it is called. */
-function diagnosticsAfterEdit(uri: vscode.Uri): { arrived: Promise<boolean>; dispose(): void } {
+/** Why there is no fix-all to apply, from what the server has published of the document (none: nothing, or nothing yet). */
+function nothingToFix(found: readonly vscode.Diagnostic[] = []): string {
+  if (found.some((d) => d.code === SYNTAX)) return 'Fix All changes nothing while the file does not parse: fix the syntax error first.';
+  if (!found.length) return 'Fix All found nothing to fix: the language server reports no problems in this file.';
+  return `Fix All found no change to make: each of the ${plural(found.length, 'problem')} in this file needs a choice (Quick Fix, Ctrl+., offers what there is) or has no fix.`;
+}
+
+/** Resolves true when the server next publishes the diagnostics of `uri` (false after a while), from the moment it is called. */
+function nextPublish(published: vscode.Event<vscode.Uri>, uri: vscode.Uri): { arrived: Promise<boolean>; dispose(): void } {
   let listener: vscode.Disposable | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const dispose = () => {
@@ -57,8 +66,8 @@ function diagnosticsAfterEdit(uri: vscode.Uri): { arrived: Promise<boolean>; dis
     clearTimeout(timer);
   };
   const arrived = new Promise<boolean>((resolve) => {
-    listener = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) resolve(true);
+    listener = published((u) => {
+      if (u.toString() === uri.toString()) resolve(true);
     });
     timer = setTimeout(() => resolve(false), DIAGNOSTICS_WAIT_MS);
   }).finally(dispose);

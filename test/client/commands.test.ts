@@ -653,7 +653,7 @@ test('an endpoint that is neither local nor AWS needs an explicit, remembered ag
 
 test('Fix All SageMaker Problems asks for the server\'s own fix-all kind, says so when there is nothing to apply, and the palette finds it by that name', async () => {
   const { registerFixAll } = require('../../client/src/fixAll');
-  registerFixAll(fake.context, { diagnostics: undefined });
+  registerFixAll(fake.context, { diagnostics: undefined }, () => ({ dispose() {} }));
   fake.executed.length = 0;
   fake.dialogs.length = 0;
   const editor = fake.vscode.window.activeTextEditor;
@@ -664,7 +664,7 @@ test('Fix All SageMaker Problems asks for the server\'s own fix-all kind, says s
     (fake.vscode.window as { activeTextEditor: unknown }).activeTextEditor = editor;
   }
   assert.deepEqual(fake.executed.map(([id, uri, , kind]) => [id, uri, kind]), [['vscode.executeCodeActionProvider', URI, 'source.fixAll.sagemaker']]);
-  assert.deepEqual(fake.dialogs.map((d) => d.message), ['Fix All found nothing to fix: this file has no SageMaker or state machine problems.']);
+  assert.deepEqual(fake.dialogs.map((d) => d.message), ['Fix All found nothing to fix: the language server reports no problems in this file.']);
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
   assert.equal(manifest.contributes.commands.find((c: { command: string }) => c.command === 'sagemakerAsl.fixAll')?.title, 'Fix All SageMaker Problems');
 });

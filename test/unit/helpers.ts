@@ -1,6 +1,7 @@
 // Small documents for the unit tests: a state machine around one SageMaker task, and the service's answers
 // reduced to what a reader checks (code, severity, the text the diagnostic covers, message).
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LAMBDA_INVOKE_MEMBERS } from '../../server/src/service/asl/integrationRequests';
 import { getLanguageService } from '../../server/src/service/languageService';
 
 export const service = getLanguageService();
@@ -64,8 +65,6 @@ export function training(patch: Record<string, unknown>): Record<string, unknown
   return out;
 }
 
-/** The members of Lambda's Invoke request (asl/integrationRequests.ts): lambda:invoke passes on no other. */
-const INVOKE = ['ClientContext', 'FunctionName', 'InvocationType', 'LogType', 'Payload', 'Qualifier', 'TenantId'];
 
 /**
  * A lambda:invoke Task (a state to hang fields on); an object Parameters or Arguments names its function, unless the
@@ -73,12 +72,13 @@ const INVOKE = ['ClientContext', 'FunctionName', 'InvocationType', 'LogType', 'P
  * it is given that Lambda's Invoke does not have are its Payload's.
  */
 export function lambdaTask(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const invoke = (x: object) => {
-    const own = Object.entries(x).filter(([k]) => INVOKE.includes(k.replace(/\.\$$/, '')));
-    const payload = Object.entries(x).filter(([k]) => !INVOKE.includes(k.replace(/\.\$$/, '')));
-    return { FunctionName: 'f', ...Object.fromEntries(own), ...(payload.length ? { Payload: Object.fromEntries(payload) } : {}) };
+  const invoke = (x: Record<string, unknown>) => {
+    const own = Object.entries(x).filter(([k]) => LAMBDA_INVOKE_MEMBERS.includes(k.replace(/\.\$$/, '')));
+    const payload = Object.entries(x).filter(([k]) => !LAMBDA_INVOKE_MEMBERS.includes(k.replace(/\.\$$/, '')));
+    const given = x.Payload && typeof x.Payload === 'object' && !Array.isArray(x.Payload) ? x.Payload : {};
+    return { FunctionName: 'f', ...Object.fromEntries(own), ...(payload.length ? { Payload: { ...given, ...Object.fromEntries(payload) } } : {}) };
   };
-  const withFunction = (x: unknown) => (extra.Resource === undefined && x && typeof x === 'object' && !Array.isArray(x) && !('FunctionName' in x) && !('FunctionName.$' in x) ? invoke(x) : x);
+  const withFunction = (x: unknown) => (extra.Resource === undefined && x && typeof x === 'object' && !Array.isArray(x) && !('FunctionName' in x) && !('FunctionName.$' in x) ? invoke(x as Record<string, unknown>) : x);
   return {
     Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...extra,
     ...('Parameters' in extra ? { Parameters: withFunction(extra.Parameters) } : {}), ...('Arguments' in extra ? { Arguments: withFunction(extra.Arguments) } : {}),

@@ -57,9 +57,9 @@ function pseudoParameter(name: string, region: string | undefined): { value?: st
   return {};
 }
 
-/** One launch at a time per state: its document, machine (a template may hold several) and name. */
 /** The button that starts a launch again under another job name, where the name is taken. */
 const NEW_NAME = 'Start With a New Name…';
+/** One launch at a time per state: its document, machine (a template may hold several) and name. */
 const holdKey = (uri: string, task: TaskInfo) => `${uri}#${task.machine ?? ''}#${task.stateName}`;
 
 
@@ -376,14 +376,17 @@ class Jobs implements vscode.Disposable {
     const ref: JobRef = { kind, name: typeof name === 'string' ? name : '' };
     const status = ref.name ? await this.runnerFor(settings).statusOf(ref) : undefined;
     if (status) {
-      // Under a new name: this request again, asked for the name, then checked and confirmed as any launch.
+      // Under a new name: this same request (its input, placeholders, settings and region, agreed to and checked
+      // above), asked for the name, then confirmed as any launch; only while this is the state's latest launch (a
+      // newer one, or this button once pressed, makes the notification stale, as Review the Request's Start).
+      const key = holdKey(uri, task);
+      const launch = this.launches.get(key);
       const rename = async () => {
+        if (this.launches.get(key) !== launch) return void notify.info(`"${task.stateName}" was launched again since this notification was shown, so it was not started; start it from its CodeLens.`);
         const renamed = await this.askNewName(kind, task, request, ref.name);
-        if (renamed === undefined) return;
-        const key = holdKey(uri, task);
-        this.launches.set(key, (this.launches.get(key) ?? 0) + 1);
-        const now = readJobSettings();
-        if (await this.allowEndpoint(now)) await this.launchRequest(kind, uri, task, { ...request, [nameField]: renamed }, { ...masked, [nameField]: renamed }, now, region, account);
+        if (renamed === undefined || this.launches.get(key) !== launch) return;
+        this.launches.set(key, (launch ?? 0) + 1);
+        await this.launchRequest(kind, uri, task, { ...request, [nameField]: renamed }, { ...masked, [nameField]: renamed }, settings, region, account);
       };
       this.offerWatch(kind, uri, task, ref, `A ${label} named "${ref.name}" already exists (${status}), so SageMaker would refuse to start it again; nothing was started.`, request, masked, settings, rename);
       return;

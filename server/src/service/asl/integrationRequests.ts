@@ -35,7 +35,7 @@ function membersOf(payload: AstNode, ql: QueryLanguage) {
 // The request of Lambda's Invoke (Lambda API reference, API_Invoke: its URI parameters, header and body), which
 // connect-lambda.html names as the optimized integration's API. TenantId is Invoke's newest member: accepted, as a
 // diagnostic is a promise.
-const LAMBDA_INVOKE_MEMBERS = ['ClientContext', 'FunctionName', 'InvocationType', 'LogType', 'Payload', 'Qualifier', 'TenantId'];
+export const LAMBDA_INVOKE_MEMBERS = ['ClientContext', 'FunctionName', 'InvocationType', 'LogType', 'Payload', 'Qualifier', 'TenantId'];
 const LAMBDA_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:lambda:invoke(?:\.waitForTaskToken)?$/;
 const APIGATEWAY_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:apigateway:invoke(?:\.waitForTaskToken)?$/;
 
