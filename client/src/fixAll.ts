@@ -1,7 +1,7 @@
 // "Fix All SageMaker Problems" in the command palette: the server's fix-all, which otherwise is only under
 // Source Action or on save. It asks the editor for the code action of this extension's own kind, applies it, and
 // says what it did in the status bar: how many changes, and how many problems are left (their quick fixes need a
-// choice, or they have none). When there is nothing to apply it says why, rather than doing nothing in silence.
+// choice, or they have none). When there is nothing to apply it says why there, rather than doing nothing in silence.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FIX_ALL_KIND } from '../../server/src/protocol';
@@ -24,6 +24,13 @@ export function registerFixAll(context: vscode.ExtensionContext, client: BaseLan
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The status bar's one line for Fix All: each outcome replaces the one before (two runs never show two answers). */
+let shown: vscode.Disposable | undefined;
+function show(text: string, icon: 'check' | 'info'): void {
+  shown?.dispose();
+  shown = vscode.window.setStatusBarMessage(`$(${icon}) ${text}`, SHOWN_MS);
+}
+
 async function fixAll(client: BaseLanguageClient, published: vscode.Event<vscode.Uri>): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return void notify.error('Open a state machine to fix its SageMaker problems.');
@@ -33,7 +40,7 @@ async function fixAll(client: BaseLanguageClient, published: vscode.Event<vscode
   const whole = new vscode.Range(0, 0, document.lineCount, 0);
   const actions = (await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND)) ?? [];
   const action = actions.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
-  if (!action?.edit) return void notify.info(nothingToFix(problems()));
+  if (!action?.edit) return show(nothingToFix(problems()), 'info');
   // Its edits are offsets in the text they were made for: an edit typed meanwhile would move them.
   if (document.version !== version) return void notify.warning('The file changed while Fix All read it, so nothing was changed. Run it again.');
   const changes = action.edit.entries().reduce((n, [, edits]) => n + edits.length, 0);
@@ -43,18 +50,18 @@ async function fixAll(client: BaseLanguageClient, published: vscode.Event<vscode
     return void notify.error('Fix All could not change the file (it may be read-only). Nothing was changed.');
   }
   const done = `Fix All made ${plural(changes, 'change')}`;
-  vscode.window.setStatusBarMessage(`$(check) ${done}`, SHOWN_MS);
+  show(done, 'check');
   // The count of what is left comes with the server's diagnostics of the new text.
   if (!(await updated.arrived)) return;
   const left = problems()?.length ?? 0;
-  vscode.window.setStatusBarMessage(`$(check) ${done}; ${left ? `${plural(left, 'problem')} left (Quick Fix on each offers a choice, where there is one)` : 'no problems left'}`, SHOWN_MS);
+  show(`${done}; ${left ? `${plural(left, 'problem')} left (Quick Fix on each offers a choice, where there is one)` : 'no problems left'}`, 'check');
 }
 
 /** Why there is no fix-all to apply, from what the server has published of the document (none: nothing, or nothing yet). */
 function nothingToFix(found: readonly vscode.Diagnostic[] = []): string {
-  if (found.some((d) => d.code === SYNTAX)) return 'Fix All changes nothing while the file does not parse: fix the syntax error first.';
-  if (!found.length) return 'Fix All found nothing to fix: the language server reports no problems in this file.';
-  return `Fix All found no change to make: each of the ${plural(found.length, 'problem')} in this file needs a choice (Quick Fix, Ctrl+., offers what there is) or has no fix.`;
+  if (found.some((d) => d.code === SYNTAX)) return 'Fix All changes nothing while the file does not parse: fix the syntax error first';
+  if (!found.length) return 'Fix All found nothing to fix in this file';
+  return `Fix All found no change to make: ${found.length === 1 ? 'the one problem here needs' : `each of the ${found.length} problems here needs`} a choice (Quick Fix, Ctrl+.) or has no fix`;
 }
 
 /** Resolves true when the server next publishes the diagnostics of `uri` (false after a while), from the moment it is called. */

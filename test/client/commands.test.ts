@@ -234,7 +234,8 @@ test('a name that is taken: Start With a New Name offers the name with a time st
   await until('the confirmation of the new name', () => fake.dialogs.some((d) => d.modal && d.message.startsWith('Start training job "churn-r1-')));
   const offered = fake.dialogs.find((d) => d.kind === 'inputBox' && d.message === 'New training job name')!.choices[0];
   assert.match(offered, /^churn-r1-\d{8}-\d{6}$/);
-  assert.ok(fake.dialogs.find((d) => d.modal)!.message.startsWith(`Start training job "${offered}" from "Train"? `));
+  assert.ok(fake.dialogs.some((d) => d.modal && d.kind === 'warning' && d.message.startsWith('A training job named "churn-r1" already exists')), 'the name taken, in a modal');
+  assert.ok(fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'))!.message.startsWith(`Start training job "${offered}" from "Train"? `));
   await until('the job started under the new name', () => fake.output.some((l) => l.includes(`${offered}: started training job`)));
 });
 
@@ -651,7 +652,7 @@ test('an endpoint that is neither local nor AWS needs an explicit, remembered ag
   }
 });
 
-test('Fix All SageMaker Problems asks for the server\'s own fix-all kind, says so when there is nothing to apply, and the palette finds it by that name', async () => {
+test('Fix All SageMaker Problems asks for the server\'s own fix-all kind, says in the status bar when there is nothing to apply, and the palette finds it by that name', async () => {
   const { registerFixAll } = require('../../client/src/fixAll');
   registerFixAll(fake.context, { diagnostics: undefined }, () => ({ dispose() {} }));
   fake.executed.length = 0;
@@ -664,7 +665,8 @@ test('Fix All SageMaker Problems asks for the server\'s own fix-all kind, says s
     (fake.vscode.window as { activeTextEditor: unknown }).activeTextEditor = editor;
   }
   assert.deepEqual(fake.executed.map(([id, uri, , kind]) => [id, uri, kind]), [['vscode.executeCodeActionProvider', URI, 'source.fixAll.sagemaker']]);
-  assert.deepEqual(fake.dialogs.map((d) => d.message), ['Fix All found nothing to fix: the language server reports no problems in this file.']);
+  assert.deepEqual(fake.dialogs, []);
+  assert.equal(fake.statusMessages.at(-1), '$(info) Fix All found nothing to fix in this file');
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
   assert.equal(manifest.contributes.commands.find((c: { command: string }) => c.command === 'sagemakerAsl.fixAll')?.title, 'Fix All SageMaker Problems');
 });
@@ -680,6 +682,18 @@ test('a multi-line failure reason stays under its timestamp: continuation lines 
   const reason = fake.output.find((l) => l.includes('fail-m1: failure reason:'))!;
   const indent = ' '.repeat('2026-11-22 10:01:02.345 [info] '.length);
   assert.equal(reason, `info fail-m1: failure reason: AlgorithmError: ExecuteUserScriptError:\n${indent}ExitCode 1\n${indent}ErrorMessage "KeyError: 'label'"\n${indent}Command "/usr/local/bin/python3.9 train.py", exit code: 1`);
+});
+
+test('a Task whose request reads nothing (no .$ key, no {% %}) launches without asking for an execution input', async () => {
+  const written = { ...payload('lit'), TrainingJobName: 'churn-literal-1', HyperParameters: { epochs: '5' }, OutputDataConfig: { S3OutputPath: 's3://ml-bucket/models' } };
+  delete (written as Record<string, unknown>)['TrainingJobName.$'];
+  tasks = [task('Train', written)];
+  fake.dialogs.length = 0;
+  user('{}', ['Start']);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  assert.ok(!fake.dialogs.some((d) => d.message === 'Execution input for this run'), fake.dialogs.map((d) => d.message).join(' | '));
+  assert.ok(fake.dialogs.some((d) => d.modal && d.message.startsWith('Start training job "churn-literal-1"')), fake.dialogs.map((d) => d.message).join(' | '));
+  await until('the job started', () => fake.output.some((l) => l.includes('churn-literal-1: started training job')));
 });
 
 test('a standalone job spec (a request file) launches without asking for an execution input', async () => {

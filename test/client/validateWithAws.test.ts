@@ -192,7 +192,7 @@ test('a template with a value computed at deployment is not sent, and the user i
   fake.dialogs.length = 0;
   await validate(uri);
   assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [
-    ['error', 'This state machine cannot be sent to Step Functions. Fn::Join on line 11 (in Train) is computed by CloudFormation at deployment, so the definition has no value to send there; only !Ref, !GetAtt and !Sub values can be filled in.'],
+    ['error', 'Nothing was sent to Step Functions. Fn::Join on line 11 (in Train) is computed by CloudFormation at deployment, so the definition has no value to send there; only !Ref, !GetAtt and !Sub values can be filled in.'],
   ]);
 });
 
@@ -201,7 +201,7 @@ test('what cannot be sent is said, and nothing is sent', async () => {
   fake.dialogs.length = 0;
   await validate(uri);
   assert.equal(fake.dialogs.length, 1);
-  assert.match(fake.dialogs[0].message, /^This state machine cannot be sent to Step Functions\. The YAML does not read \(line 2: /);
+  assert.match(fake.dialogs[0].message, /^Nothing was sent to Step Functions\. The YAML does not read \(line 2: /);
 });
 
 test('AWS errors get the launch\'s explanations: throttling, access denied, an unreachable endpoint', async () => {

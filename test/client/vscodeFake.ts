@@ -23,6 +23,7 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
   type Answer = string | undefined | Promise<string | undefined>;
   let answer: (d: Dialog) => Answer = () => undefined;
   const statusBar = { text: '', tooltip: '', name: '', command: '', visible: false, show() { this.visible = true; }, hide() { this.visible = false; }, dispose() {} };
+  const statusMessages: string[] = [];
 
   const message = (kind: Dialog['kind']) => async (text: string, ...rest: any[]) => {
     const options = rest[0] && typeof rest[0] === 'object' && !Array.isArray(rest[0]) ? rest.shift() : {};
@@ -82,6 +83,7 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
       activeTextEditor: undefined,
       createOutputChannel: () => ({ info: log('info'), warn: log('warn'), error: log('error'), show() {}, dispose() {} }),
       createStatusBarItem: () => statusBar,
+      setStatusBarMessage: (text: string) => (statusMessages.push(text), { dispose() {} }),
       showInformationMessage: message('info'),
       showWarningMessage: message('warning'),
       showErrorMessage: message('error'),
@@ -135,7 +137,7 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
     asAbsolutePath: (p: string) => path.resolve(p),
   };
   return {
-    vscode, dialogs, output, opened, commands, executed, cancels, statusBar, context, state, globalState, workspaceSettings, diagnostics,
+    vscode, dialogs, output, opened, commands, executed, cancels, statusBar, statusMessages, context, state, globalState, workspaceSettings, diagnostics,
     /** An edit of the document at `uri`, as VS Code announces it. */
     changeDocument(uri: string) {
       for (const l of changeListeners) l({ document: { uri: { toString: () => uri } }, contentChanges: [{ text: 'x' }] });

@@ -33,6 +33,15 @@ describe('member keys', () => {
     const after = text.slice(0, d.offsetAt(e.range.start)) + e.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1') + text.slice(d.offsetAt(e.range.end));
     assert.deepEqual(JSON.parse(after).States.Train.Parameters.ResourceConfig, { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 30, KeepAlivePeriodInSeconds: 0 });
   });
+  test('instance types in size order within their family (the model lists ml.g5.16xlarge before ml.g5.12xlarge), families as the model first names them (walk36)', () => {
+    const items = complete(TASK('{ "ResourceConfig": { "InstanceType": "‸" } }')).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
+    const g5 = items.filter((l) => l.startsWith('ml.g5.'));
+    assert.deepEqual(g5, ['ml.g5.xlarge', 'ml.g5.2xlarge', 'ml.g5.4xlarge', 'ml.g5.8xlarge', 'ml.g5.12xlarge', 'ml.g5.16xlarge', 'ml.g5.24xlarge', 'ml.g5.48xlarge']);
+    // Each family's types together, the smallest first.
+    const families = items.map((l) => l.split('.')[1]);
+    for (const f of new Set(families)) assert.equal(families.lastIndexOf(f) - families.indexOf(f) + 1, families.filter((x) => x === f).length, `${f} together`);
+    assert.ok(items.indexOf('ml.m5.large') < items.indexOf('ml.m5.xlarge'));
+  });
   test('required members first, present ones left out, .$ variants offered', () => {
     const items = complete(TASK('{ "TrainingJobName": "x", ‸ }'));
     const names = items.map((i) => i.label);

@@ -57,6 +57,21 @@ function pseudoParameter(name: string, region: string | undefined): { value?: st
   return {};
 }
 
+/** Whether a Task's request reads anything when it is resolved: a `.$` key (a path or an intrinsic) or a {% %} value. */
+function readsInput(payload: unknown): boolean {
+  const stack = [payload];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string' && v.includes('{%')) return true;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+      if (k.endsWith('.$')) return true;
+      stack.push(x);
+    }
+  }
+  return false;
+}
+
 /** The button that starts a launch again under another job name, where the name is taken. */
 const NEW_NAME = 'Start With a New Name…';
 /** One launch at a time per state: its document, machine (a template may hold several) and name. */
@@ -298,8 +313,9 @@ class Jobs implements vscode.Disposable {
       if (pick === 'Show Problems') await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
       return;
     }
-    // A standalone job spec is the request itself: there is no execution for an input to feed.
-    const input = task.standalone ? {} : await this.askInput(uri, task);
+    // A standalone job spec is the request itself: there is no execution for an input to feed; nor is there one
+    // to ask for when the request reads nothing (no `.$` key, no {% %}): every value is written out (walk36).
+    const input = task.standalone || !readsInput(task.payload) ? {} : await this.askInput(uri, task);
     if (input === undefined) return;
     // $$.Execution.Input is the execution input whatever `$` is: asked for too where `$` is another one and the
     // request reads it (review of the day: it was resolved against the state's input).
@@ -401,9 +417,10 @@ class Jobs implements vscode.Disposable {
    */
   private offerWatch(kind: JobKind, uri: string, task: TaskInfo, ref: JobRef, message: string, request: Record<string, unknown>, masked: Record<string, unknown>, s: JobSettings, rename?: () => Promise<void>): void {
     // Not awaited (see holding): watching an existing job starts nothing; a start under a new name is a launch
-    // step of its own, once this launch has let the state go.
+    // step of its own, once this launch has let the state go. A modal, as the confirmation it stands in for: a
+    // notification hid itself while the user looked away, and the click on Start seemed to do nothing (walk36).
     const buttons = rename ? ['Watch It', NEW_NAME] : ['Watch It'];
-    void notify.warning(message, { detail: this.load().EXISTING_JOB_ACTION }, ...buttons).then((pick) => {
+    void notify.warning(message, { modal: true, detail: this.load().EXISTING_JOB_ACTION }, ...buttons).then((pick) => {
       if (pick === 'Watch It') void this.follow(kind, uri, task, ref, undefined, request, masked, s);
       else if (pick === NEW_NAME && rename) void this.afterHold(uri, task, rename);
     });

@@ -62,7 +62,7 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
   }
   // A file that is a state machine is one definition; a template, one per embedded state machine, each sent alone.
   const sends: { name: string; at?: number; definition: string; type?: 'STANDARD' | 'EXPRESS' }[] = definition.embedded ?? (definition.definition === undefined ? [] : [{ name: '', at: undefined, definition: definition.definition, type: definition.type }]);
-  if (!sends.length) return void notify.error(`This state machine cannot be sent to Step Functions. ${definition.error ?? ''}`.trim());
+  if (!sends.length) return void notify.error(`Nothing was sent to Step Functions. ${definition.error ?? ''}`.trim());
 
   const settings = readJobSettings();
   if (!(await flow.allowEndpoint(settings))) return;
