@@ -865,6 +865,12 @@ const CASES: Record<string, Case> = {
     ok: { TrainingJobDefinition: { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingInputMode: 'File' } } },
     dynamic: { TrainingJobDefinition: { AlgorithmSpecification: { AlgorithmName: '{% $states.input.algorithm %}', TrainingImage: 'img', TrainingInputMode: 'File' } } },
   },
+  'tuning-algorithm-name-or-training-image': {
+    api: 'createHyperParameterTuningJob',
+    bad: { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'File' } } },
+    ok: [{ TrainingJobDefinition: { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingInputMode: 'File' } } }, { TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' } } }],
+    dynamic: { TrainingJobDefinition: { AlgorithmSpecification: { 'TrainingImage.$': '$.image', TrainingInputMode: 'File' } } },
+  },
   'unique-channel-names': {
     api: 'createTrainingJob',
     bad: [{ InputDataConfig: [{ ChannelName: 'train' }, { ChannelName: 'train' }] }],
@@ -887,14 +893,14 @@ const CASES: Record<string, Case> = {
   'channel-compression-not-in-file-mode': {
     api: 'createHyperParameterTuningJob',
     bad: [
-      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', CompressionType: 'Gzip' }] } },
-      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'File', CompressionType: 'Gzip' }] } },
+      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', CompressionType: 'Gzip' }] } },
+      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'File', CompressionType: 'Gzip' }] } },
     ],
     ok: [
-      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', CompressionType: 'Gzip' }] } },
-      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', CompressionType: 'None' }, { ChannelName: 'stream', InputMode: 'Pipe', CompressionType: 'Gzip' }] } },
+      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', CompressionType: 'Gzip' }] } },
+      { TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', CompressionType: 'None' }, { ChannelName: 'stream', InputMode: 'Pipe', CompressionType: 'Gzip' }] } },
     ],
-    dynamic: { TrainingJobDefinition: { AlgorithmSpecification: { TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', 'InputMode.$': '$.mode', CompressionType: 'Gzip' }] } },
+    dynamic: { TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', 'InputMode.$': '$.mode', CompressionType: 'Gzip' }] } },
   },
   'channel-record-wrapper-not-in-file-mode': {
     api: 'createTrainingJob',
