@@ -92,12 +92,12 @@ test('a YAML state machine: sent as JSON, every finding on the text its location
   await validate(uri);
   assert.deepEqual(problems(uri), [
     // No location: the StartAt member.
-    [0, 'aws', 'MISSING_END_STATE', '0:0-0:10', 'StartAt: P', 'No state ends this machine: give one state "End": true, or add a Succeed or Fail state'],
-    [0, 'aws', 'MISSING_TRANSITION_TARGET', '14:12-14:22', 'Next: Nope', 'Next "Nope" is not a state of this Parallel branch'],
-    [0, 'aws', 'SCHEMA_VALIDATION_FAILED', '15:12-15:18', 'Foo: 1', '"Foo" is not a field of a Pass state'],
-    [0, 'aws', 'MISSING_TRANSITION_TARGET', '16:2-16:6', 'Lost', 'State "Lost" is not reachable: no StartAt, Next, Default or Catch leads to it'],
+    [0, 'local endpoint', 'MISSING_END_STATE', '0:0-0:10', 'StartAt: P', 'No state ends this machine: give one state "End": true, or add a Succeed or Fail state'],
+    [0, 'local endpoint', 'MISSING_TRANSITION_TARGET', '14:12-14:22', 'Next: Nope', 'Next "Nope" is not a state of this Parallel branch'],
+    [0, 'local endpoint', 'SCHEMA_VALIDATION_FAILED', '15:12-15:18', 'Foo: 1', '"Foo" is not a field of a Pass state'],
+    [0, 'local endpoint', 'MISSING_TRANSITION_TARGET', '16:2-16:6', 'Lost', 'State "Lost" is not reachable: no StartAt, Next, Default or Catch leads to it'],
   ]);
-  assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [['warning', `The local endpoint ${new URL(emu.url).origin} rejects this state machine: 4 errors (in Problems, source aws).`]]);
+  assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [['warning', `The local endpoint ${new URL(emu.url).origin} rejects this state machine: 4 errors (in Problems, source local endpoint).`]]);
 });
 
 test('an edit clears the answer: it described the text as it was', async () => {
@@ -177,12 +177,12 @@ test('a template: each state machine sent on its own as JSON, intrinsics asked f
   await validate(uri);
   assert.equal((await emu.stats()).requests['AWSStepFunctions.ValidateStateMachineDefinition'], before + 3);
   assert.deepEqual(problems(uri), [
-    [0, 'aws', 'SCHEMA_VALIDATION_FAILED', '11:12-11:18', 'Foo: 1', '"Foo" is not a field of a Task state'],
-    [0, 'aws', 'MISSING_TRANSITION_TARGET', '18:10-18:16', '"Lost"', 'State "Lost" is not reachable: no StartAt, Next, Default or Catch leads to it'],
+    [0, 'local endpoint', 'SCHEMA_VALIDATION_FAILED', '11:12-11:18', 'Foo: 1', '"Foo" is not a field of a Task state'],
+    [0, 'local endpoint', 'MISSING_TRANSITION_TARGET', '18:10-18:16', '"Lost"', 'State "Lost" is not reachable: no StartAt, Next, Default or Catch leads to it'],
   ]);
   assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [
     ['inputBox', 'Value of ${Fn.Arn}'],
-    ['warning', `The local endpoint ${new URL(emu.url).origin} rejects Train: 1 error (in Problems, source aws); rejects Score: 1 error (in Problems, source aws); accepts Fine: no problems found.`],
+    ['warning', `The local endpoint ${new URL(emu.url).origin} rejects Train: 1 error (in Problems, source local endpoint); rejects Score: 1 error (in Problems, source local endpoint); accepts Fine: no problems found.`],
   ]);
 });
 

@@ -67,7 +67,7 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
   const settings = readJobSettings();
   if (!(await flow.allowEndpoint(settings))) return;
   const rt = flow.load();
-  const who = answering(settings.endpoint);
+  const { who, source } = answering(settings.endpoint);
   const answers = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Validating with ${who}…`, cancellable: true },
     async (_progress, token) => {
@@ -99,11 +99,11 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
     for (const d of mapped.diagnostics) {
       const { start, end } = d.range;
       const diagnostic = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), d.message, severityOf(d.severity));
-      diagnostic.source = 'aws';
+      diagnostic.source = source;
       diagnostic.code = d.code;
       shown.push(diagnostic);
     }
-    verdicts.push(verdict(name ? name : 'this state machine', answer, mapped.diagnostics));
+    verdicts.push(verdict(name ? name : 'this state machine', answer, mapped.diagnostics, source));
   }
   results.set(target, shown);
   const rejected = answers.some((a) => a.answer.result !== 'OK');
@@ -112,24 +112,28 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
   else void notify.info(message.replace(/\.?$/, '.'));
 }
 
-/** What the service said of one state machine: "accepts X: no problems found", "rejects X: 2 errors (in Problems, source aws)". */
-function verdict(name: string, answer: Runtime.DefinitionValidation, diagnostics: readonly MappedAwsDiagnostic[]): string {
+/** What the service said of one state machine: "accepts X: no problems found", "rejects X: 2 errors (in Problems, source aws)" (`source`: who answered). */
+function verdict(name: string, answer: Runtime.DefinitionValidation, diagnostics: readonly MappedAwsDiagnostic[], source: string): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const others = diagnostics.length - errors;
   if (answer.result === 'OK' && !diagnostics.length) return `accepts ${name}: no problems found`;
-  if (answer.result === 'OK') return `accepts ${name}, with ${plural(others, 'warning')} (in Problems, source aws)`;
-  return `rejects ${name}: ${plural(errors, 'error')}${others ? ` and ${plural(others, 'warning')}` : ''} (in Problems, source aws)`;
+  if (answer.result === 'OK') return `accepts ${name}, with ${plural(others, 'warning')} (in Problems, source ${source})`;
+  return `rejects ${name}: ${plural(errors, 'error')}${others ? ` and ${plural(others, 'warning')}` : ''} (in Problems, source ${source})`;
 }
 
-/** Who answers a validation, in the messages: Step Functions, or the local emulator or other server the endpoint setting names. */
-function answering(endpoint: string | undefined): string {
+/**
+ * Who answers a validation: in the messages, Step Functions, or the local emulator or other server the endpoint
+ * setting names; in Problems, the source of its findings (the local emulator runs this extension's own checks, so
+ * its answers are not AWS's: walk36).
+ */
+function answering(endpoint: string | undefined): { who: string; source: string } {
   let info: ReturnType<typeof classifyEndpoint>;
   try {
     info = classifyEndpoint(endpoint);
   } catch {
-    return 'Step Functions';
+    return { who: 'Step Functions', source: 'aws' };
   }
-  if (info?.kind === 'local') return `the local endpoint ${info.origin}`;
-  if (info?.kind === 'other') return `the endpoint ${info.origin}`;
-  return 'Step Functions';
+  if (info?.kind === 'local') return { who: `the local endpoint ${info.origin}`, source: 'local endpoint' };
+  if (info?.kind === 'other') return { who: `the endpoint ${info.origin}`, source: 'endpoint' };
+  return { who: 'Step Functions', source: 'aws' };
 }
