@@ -35,7 +35,8 @@ export function newJobName(api: string, name: string, suffix: string): string | 
   const kind = jobKindOfApi(api);
   const shape = kind && getIntegration(api)?.request.members?.get(JOB_KINDS[kind].nameField)?.shape;
   if (!shape) return undefined;
-  const stem = name.replace(STAMP, '').slice(0, Math.max(0, (shape.max ?? Infinity) - suffix.length)).replace(/-+$/, '');
+  let stem = name.replace(STAMP, '').slice(0, Math.max(0, (shape.max ?? Infinity) - suffix.length));
+  while (stem.endsWith('-')) stem = stem.slice(0, -1);
   const renamed = stem + suffix;
   return renamed.length <= (shape.max ?? Infinity) && (shape.matches ?? ((v: string) => shape.pattern?.test(v) ?? true))(renamed) ? renamed : undefined;
 }
