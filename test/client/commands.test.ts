@@ -295,7 +295,7 @@ test('a Task its machine does not start with: its $ is what the states before it
     });
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     const picker = fake.dialogs.find((d) => d.kind === 'quickPick')!;
-    assert.equal(picker.detail, '$ in the Task\'s paths is this JSON: in an execution "Train" gets what "Prepare" passes on, not the execution input');
+    assert.equal(picker.detail, 'The JSON that $ reads in the Task\'s request: in an execution "Train" gets what "Prepare" passes on, not the execution input');
     const error = fake.dialogs.find((d) => d.kind === 'error');
     assert.equal(error?.message, 'Cannot build the request of "Train": HyperParameters.epochs.$: $.epochs is not in the input of "Train" ($ is an object with "run")');
   } finally {

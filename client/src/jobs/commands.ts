@@ -107,7 +107,7 @@ export function inputOf(task: TaskInfo): { title: string; placeHolder: string; w
   const state = JSON.stringify(task.stateName);
   if (task.inputFrom) {
     const from = task.inputFrom.length ? `what ${task.inputFrom.map((n) => JSON.stringify(n)).join(task.inputFrom.length === 2 ? ' or ' : ', ')} pass${task.inputFrom.length === 1 ? 'es' : ''} on` : 'what the state before it passes on';
-    return { title: `The input of ${state} for this run`, placeHolder: `$ in the Task's paths is this JSON: in an execution ${state} gets ${from}, not the execution input`, what: `Input of ${state}`, name: `the input of ${state}` };
+    return { title: `The input of ${state} for this run`, placeHolder: `The JSON that $ reads in the Task's request: in an execution ${state} gets ${from}, not the execution input`, what: `Input of ${state}`, name: `the input of ${state}` };
   }
   if (task.mapItemOf !== undefined) {
     const map = JSON.stringify(task.mapItemOf);
@@ -116,7 +116,7 @@ export function inputOf(task: TaskInfo): { title: string; placeHolder: string; w
   return EXECUTION_INPUT;
 }
 
-const EXECUTION_INPUT = { title: 'Execution input for this run', placeHolder: "$ in the Task's paths is this JSON", what: 'Execution input' };
+const EXECUTION_INPUT = { title: 'Execution input for this run', placeHolder: "The JSON that $ reads in the Task's request", what: 'Execution input' };
 class Jobs implements vscode.Disposable {
   private runtime?: typeof Runtime;
   private readonly runners = new Map<string, JobRunner>();
@@ -321,7 +321,7 @@ class Jobs implements vscode.Disposable {
     // request reads it (review of the day: it was resolved against the state's input).
     let executionInput: unknown = inputOf(task).name === undefined ? input : undefined;
     if (!task.standalone && executionInput === undefined && JSON.stringify(task.payload).includes('Execution.Input')) {
-      executionInput = await this.askInput(uri, task, { ...EXECUTION_INPUT, placeHolder: `$$.Execution.Input in the Task's paths is this JSON ($ is ${inputOf(task).name} given before)` });
+      executionInput = await this.askInput(uri, task, { ...EXECUTION_INPUT, placeHolder: `The JSON that $$.Execution.Input reads in the Task's request ($ is ${inputOf(task).name}, given before)` });
       if (executionInput === undefined) return;
     }
     const rt = this.load();
