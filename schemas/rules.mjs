@@ -102,6 +102,11 @@ const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one'
 const FORMAT_WORDS = { base64: /base64/i, json: /JSON/, jsonObject: /dictionary|JSON object/i, number: /floating-point|number/i, integer: /integer/i, isoDuration: /ISO 8601 duration/, pattern: /./ };
 /** EC2's instance type names (instance-type-names.html): the additional capability that says an instance has instance store volumes. */
 const INSTANCE_STORE_NAMING = 'd – Instance store volumes';
+/** An instance type's or family prefix's family (`ml.r5d.`) and whether its name says instance store (the d among its capabilities). */
+function familyOf(value) {
+  const m = /^(ml\.[a-z]+\d+([a-z-]*)\.)/.exec(value);
+  return m ? { prefix: m[1], instanceStore: m[2].includes('d') } : undefined;
+}
 const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn', 'matchesPattern', 'lengthMax', 'countMin'];
 /** A scope is a structure, or a map whose keys are an enum (its keys read as members). */
 const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
@@ -185,14 +190,14 @@ export function checkRules(model, data) {
           if (!r.error && !(model.shapes[r.shape].enum ?? []).some((e) => e.startsWith(prefix))) say(`when ${w.field}: no value of ${r.shape} starts with ${prefix}`);
           // Each instance family is one the quotes name, or, where the rule cites EC2's naming of instance store
           // volumes, one whose name has d among its additional capabilities (ml.r5d., ml.p3dn.; not ml.g5.).
-          const family = /^ml\.([a-z]+\d+)([a-z-]*)\.$/.exec(prefix);
-          if (family && !quotes.some((q) => q.includes(prefix.slice(0, -1))) && !(pageQuotes.includes(INSTANCE_STORE_NAMING) && family[2].includes('d')))
+          const family = familyOf(prefix);
+          if (family?.prefix === prefix && !quotes.some((q) => q.includes(prefix.slice(0, -1))) && !(pageQuotes.includes(INSTANCE_STORE_NAMING) && family.instanceStore))
             say(`when ${w.field}: the instance family ${prefix} is in none of the rule's quotes, nor named for instance store volumes (with EC2's naming page cited)`);
         }
         // Citing the naming, the rule holds every family of the field that carries the d: a new one in the model is noticed.
         if (!r.error && w.startsWithOneOf && pageQuotes.includes(INSTANCE_STORE_NAMING)) {
-          const families = new Set((model.shapes[r.shape].enum ?? []).map((e) => /^(ml\.[a-z]+\d+[a-z-]*\.)/.exec(e)?.[1]).filter(Boolean));
-          for (const f of families) if (/^ml\.[a-z]+\d+[a-z-]*d[a-z-]*\.$/.test(f) && !w.startsWithOneOf.includes(f)) say(`when ${w.field}: ${r.shape} has the instance family ${f}, named for instance store volumes, which the rule does not list`);
+          const families = new Set((model.shapes[r.shape].enum ?? []).map(familyOf).filter((f) => f?.instanceStore).map((f) => f.prefix));
+          for (const f of families) if (!w.startsWithOneOf.includes(f)) say(`when ${w.field}: ${r.shape} has the instance family ${f}, named for instance store volumes, which the rule does not list`);
         }
         // An ending the condition tests is one the field's own documentation gives (a listed Lambda's function name);
         // with everyMatch, the list holds every one it gives, so a new one is noticed.

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FIX_ALL_KIND } from '../../server/src/protocol';
+import { plural } from './jobs/format';
 import { notify } from './notify';
 
 const FIX_ALL_COMMAND = 'sagemakerAsl.fixAll';
@@ -21,8 +22,6 @@ const SYNTAX = 'syntax';
 export function registerFixAll(context: vscode.ExtensionContext, client: BaseLanguageClient, published: vscode.Event<vscode.Uri>): void {
   context.subscriptions.push(vscode.commands.registerCommand(FIX_ALL_COMMAND, () => fixAll(client, published)));
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The status bar's one line for Fix All: each outcome replaces the one before (two runs never show two answers). */
 let shown: vscode.Disposable | undefined;

@@ -38,5 +38,5 @@ export function newJobName(api: string, name: string, suffix: string): string | 
   let stem = name.replace(STAMP, '').slice(0, Math.max(0, (shape.max ?? Infinity) - suffix.length));
   while (stem.endsWith('-')) stem = stem.slice(0, -1);
   const renamed = stem + suffix;
-  return renamed.length <= (shape.max ?? Infinity) && (shape.matches ?? ((v: string) => shape.pattern?.test(v) ?? true))(renamed) ? renamed : undefined;
+  return renamed.length <= (shape.max ?? Infinity) && (shape.matches?.(renamed) ?? true) ? renamed : undefined;
 }
