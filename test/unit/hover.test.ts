@@ -78,8 +78,16 @@ test('a job name whose literal prefix overflows even with a UUID: the hover says
 
 test('a field that a documented rule involves quotes the documentation', () => {
   const md = hover(TASK('{ "EnableManaged‸SpotTraining": true }'));
-  assert.match(md, /SageMaker's documentation adds \(checked here\):/);
+  assert.match(md, /SageMaker's documentation adds, on members whose rules involve EnableManagedSpotTraining \(checked here\):/);
   assert.match(md, /> The maximum length of time, in seconds, that a managed Spot training job has to complete\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
+});
+
+test("a member's own documented rules come before those of other members that name it, under their own heading", () => {
+  const md = hover(TASK('{ "ResourceConfig": { "Instance‸Type": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10 } }'));
+  assert.match(md, /SageMaker's documentation adds, on members whose rules involve InstanceType \(checked here\):\n\n> [^]*You can't request a VolumeKmsKeyId when using an instance type with local storage\. — \*ResourceConfig\.VolumeKmsKeyId\*/);
+  assert.doesNotMatch(md, /SageMaker's documentation adds \(checked here\)/);
+  const own = hover(TASK('{ "ResourceConfig": { "InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeKms‸KeyId": "k" } }'));
+  assert.match(own, /SageMaker's documentation adds \(checked here\):\n\n> [^]*You can't request a VolumeKmsKeyId[^]*— \*ResourceConfig\.VolumeKmsKeyId\*/);
 });
 
 test('a nested field: MaxRuntimeInSeconds quotes the rule relating it to MaxWaitTimeInSeconds', () => {

@@ -61,8 +61,14 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverTex
   if (length) parts.push(length);
   const rules = documentedRulesAt(ctx.integration.request, ctx.relative, ctx.task.state.queryLanguage === 'JSONata');
   // Several rules may rest on one sentence (a when and its default, one sentence per kind of member): quoted once.
-  const quotes = [...new Set(rules.map((r) => `> ${r.source.quote} — *${r.source.shape}${r.source.member ? '.' + r.source.member : ''}*`))];
-  if (quotes.length) parts.push(`SageMaker's documentation adds (checked here):\n\n${quotes.join('\n>\n')}`);
+  // The sentences about this member come first; those about others that name it (VolumeKmsKeyId's rule on the instance
+  // type) say so in their heading, since a reader of InstanceType's hover would otherwise take them for its own.
+  const quotesOf = (own: boolean) => [...new Set(rules
+    .filter((r) => (r.source.member === member?.name && r.source.shape === step.parent?.name) === own)
+    .map((r) => `> ${r.source.quote} — *${r.source.shape}${r.source.member ? '.' + r.source.member : ''}*`))];
+  const own = quotesOf(true), others = quotesOf(false);
+  if (own.length) parts.push(`SageMaker's documentation adds (checked here):\n\n${own.join('\n>\n')}`);
+  if (others.length) parts.push(`SageMaker's documentation adds, on members whose rules involve ${markdownText(name)} (checked here):\n\n${others.join('\n>\n')}`);
   const link = referenceLink(ctx.integration, member, step.parent);
   if (link) parts.push(`[${ctx.integration.operation} API reference](${link})`);
   return { markdown: parts.join('\n\n'), range: span(node) };
