@@ -165,6 +165,17 @@ test('${…} placeholders are listed, then filled in; one without a value is an 
   await assert.rejects(resolveRequest(payload, jsonPath), /^ResolveError: RoleArn: the placeholder \$\{SageMakerRoleArn\} has no value$/);
 });
 
+test('a key that becomes __proto__ (a placeholder\'s value, or written so) is a member like any other, never the prototype: what is checked and confirmed is what is sent (review sec37)', async () => {
+  // JSON over the wire, as sagemaker/tasks answers it: own keys.
+  const payload = JSON.parse('{"TrainingJobName": "j", "${P}": {"Environment": {"HIDDEN": "yes"}}, "AlgorithmSpecification": {"__proto__": {"ContainerEntrypoint": ["sh"]}}, "__proto__.$": "$.model"}');
+  const request = await resolveRequest(payload, { ...jsonPath, placeholders: { P: '__proto__' } });
+  assert.equal(Object.getPrototypeOf(request), Object.prototype);
+  assert.equal(Object.getPrototypeOf(request.AlgorithmSpecification), Object.prototype);
+  assert.equal((request as { Environment?: unknown }).Environment, undefined);
+  // The members are the request's own: the server's check of its JSON sees them (and refuses them as no members).
+  assert.equal(JSON.stringify(request), '{"TrainingJobName":"j","__proto__":{"name":"churn","epochs":10},"AlgorithmSpecification":{"__proto__":{"ContainerEntrypoint":["sh"]}}}');
+});
+
 test('in JSONPath states, {% %} is plain text; in JSONata states, .$ keys are plain keys', async () => {
   assert.deepEqual(await resolveRequest({ A: '{% 1 + 1 %}' }, jsonPath), { A: '{% 1 + 1 %}' });
   assert.deepEqual(await resolveRequest({ 'A.$': '$.x' }, jsonata), { 'A.$': '$.x' });

@@ -223,6 +223,10 @@ async function resolveWith(payload: unknown, o: ResolveOptions, evaluator: Jsona
     if (Array.isArray(v)) return Promise.all(v.map((x, i) => resolve(x, `${key}[${i}]`)));
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
+      // Every member is the object's own, whatever its name: `out['__proto__'] = x` would set the prototype instead
+      // (a template's `${P}` key with P = __proto__), so its members would be sent by the SDK, which reads inherited
+      // ones, yet missing from the check, the confirmation and the preview, which read own ones (review sec37).
+      const set = (name: string, value: unknown) => void Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
       for (const [rawKey, x] of Object.entries(v)) {
         const k = substitute(rawKey, key, values);
         const at = key ? `${key}.${k}` : k;
@@ -230,11 +234,11 @@ async function resolveWith(payload: unknown, o: ResolveOptions, evaluator: Jsona
           if (typeof x !== 'string') throw new ResolveError(at, 'a key ending in .$ needs a path or an intrinsic function as its value');
           const expression = substitute(x, at, values);
           try {
-            out[k.slice(0, -2)] = evaluateDynamicValue(expression, { input: o.input, context: o.context, inputName: o.inputName });
+            set(k.slice(0, -2), evaluateDynamicValue(expression, { input: o.input, context: o.context, inputName: o.inputName }));
           } catch (e) {
             throw new ResolveError(at, (e as Error).message);
           }
-        } else out[k] = await resolve(x, at);
+        } else set(k, await resolve(x, at));
       }
       return out;
     }

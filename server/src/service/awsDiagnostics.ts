@@ -147,7 +147,8 @@ function substitute(value: unknown, values: Record<string, string>): unknown {
         const v = fill(container[key]);
         const k = fill(key) as string;
         if (k !== key) delete container[key];
-        container[k] = v;
+        // Its own member even when named `__proto__` (a placeholder's value), which assignment would make the prototype.
+        Object.defineProperty(container, k, { value: v, enumerable: true, writable: true, configurable: true });
         if (v && typeof v === 'object') stack.push(v);
       }
     }
