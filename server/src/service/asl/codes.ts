@@ -26,7 +26,7 @@ export const AslCode = {
   duplicateStateName: 'asl-duplicate-state-name',
   /** A state name longer than 80 characters. */
   invalidStateName: 'asl-invalid-state-name',
-  /** The same key twice in one JSON or YAML object. */
+  /** The same key twice in one JSON object: a warning, the last value is the one read. */
   duplicateKey: 'asl-duplicate-key',
   /** A payload template with both `X` and `X.$`. */
   duplicatePayloadField: 'asl-duplicate-payload-field',
@@ -81,7 +81,6 @@ export const AWS_CODE: Record<string, string> = {
   [AslCode.unknownStateType]: 'SCHEMA_VALIDATION_FAILED',
   [AslCode.duplicateStateName]: 'DUPLICATE_STATE_NAME',
   [AslCode.invalidStateName]: 'INVALID_STATE_NAME',
-  [AslCode.duplicateKey]: 'INVALID_JSON_DESCRIPTION',
   [AslCode.duplicatePayloadField]: 'SCHEMA_VALIDATION_FAILED',
   [AslCode.invalidResource]: 'INVALID_RESOURCE',
   // "SCHEMA_VALIDATION_FAILED: The resource provided arn:…:states:::dynamodb:query is not recognized" (LocalStack's AWS-recorded snapshot).

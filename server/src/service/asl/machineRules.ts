@@ -86,7 +86,9 @@ export function checkDuplicateKeys(start: AstNode, skip: ReadonlySet<string>, ou
       let twice = false;
       if (seen) twice = seen.has(k.value) || (seen.add(k.value), false);
       else for (let j = 0; j < i && !twice; j++) twice = keyAt(j)?.value === k.value;
-      if (twice) out.push(at(k, AslCode.duplicateKey, `${quote(k.value)} appears twice in this object: the service rejects duplicate keys`));
+      // A warning: the first value is dead text, but no source says the service refuses it, and a machine deployed
+      // through CloudFormation (which passes a JSON definition on as written) relies on the last one (clean37).
+      if (twice) out.push(aslProblem(k.offset, k.length, AslCode.duplicateKey, `${quote(k.value)} appears twice in this object: only the last value is read, the earlier one is ignored`, 'warning'));
     }
   }
 }
