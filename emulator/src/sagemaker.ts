@@ -169,7 +169,7 @@ export class SageMakerEmulator {
   };
 
   private create(kind: JobKind, input: Json): Job {
-    const { api, nameField, resourcesPath } = JOB_KINDS[kind];
+    const { api, nameField, resourcesPaths } = JOB_KINDS[kind];
     const schema = sageMakerSchemas[api]() as unknown as JsonSchema;
     const errors = validateRequest(schema, input);
     if (errors.length) throw validation(validationMessage(errors));
@@ -187,7 +187,7 @@ export class SageMakerEmulator {
         message: `${labelOf(kind)} names must be unique within an AWS account and region, and a ${JOB_KINDS[kind].label} with this name already exists (${arn})`,
       });
     }
-    const resources = valuesAt(input, resourcesPath)[0] as Json | undefined;
+    const resources = resourcesPaths.map((p) => valuesAt(input, p)[0]).find((r) => r !== undefined) as Json | undefined;
     const instanceType: string = resources?.InstanceType ?? 'ml.m5.xlarge';
     // A tuning job's instances are those of the training jobs it runs at a time, which count as training jobs' usage.
     const tuning = kind === 'tuning' ? tuningPlan(input) : undefined;

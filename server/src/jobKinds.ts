@@ -24,10 +24,11 @@ export interface JobKindInfo {
   /** The request member that names the job. */
   readonly nameField: string;
   /**
-   * Where the request says what it runs on (the object with InstanceType and InstanceCount) and where its output goes
-   * (shown in the confirmation): member paths, `[]` for every item of a list (valuesAt).
+   * Where the request says what it runs on (the object with InstanceType and InstanceCount, instance groups or a list
+   * of instance preferences; the first path present) and where its output goes (shown in the confirmation): member
+   * paths, `[]` for every item of a list (valuesAt).
    */
-  readonly resourcesPath: readonly string[];
+  readonly resourcesPaths: readonly (readonly string[])[];
   readonly outputPaths: readonly (readonly string[])[];
   /** Where the request says what the job reads (the S3 URIs of its input channels), as `outputPaths`. */
   readonly inputPaths: readonly (readonly string[])[];
@@ -71,7 +72,7 @@ export const JOB_KINDS = {
     title: 'Start Training Job',
     operations: { create: 'CreateTrainingJob', describe: 'DescribeTrainingJob', stop: 'StopTrainingJob' },
     nameField: 'TrainingJobName',
-    resourcesPath: ['ResourceConfig'],
+    resourcesPaths: [['ResourceConfig']],
     outputPaths: [['OutputDataConfig', 'S3OutputPath']],
     inputPaths: [['InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri']],
     maxRuntimePath: ['StoppingCondition', 'MaxRuntimeInSeconds'],
@@ -91,7 +92,7 @@ export const JOB_KINDS = {
     title: 'Start Transform Job',
     operations: { create: 'CreateTransformJob', describe: 'DescribeTransformJob', stop: 'StopTransformJob' },
     nameField: 'TransformJobName',
-    resourcesPath: ['TransformResources'],
+    resourcesPaths: [['TransformResources']],
     outputPaths: [['TransformOutput', 'S3OutputPath']],
     inputPaths: [['TransformInput', 'DataSource', 'S3DataSource', 'S3Uri']],
     environmentPath: ['Environment'],
@@ -107,7 +108,7 @@ export const JOB_KINDS = {
     title: 'Start Processing Job',
     operations: { create: 'CreateProcessingJob', describe: 'DescribeProcessingJob', stop: 'StopProcessingJob' },
     nameField: 'ProcessingJobName',
-    resourcesPath: ['ProcessingResources', 'ClusterConfig'],
+    resourcesPaths: [['ProcessingResources', 'ClusterConfig']],
     // An output goes to S3 or to a Feature Store feature group; an input comes from S3 or a dataset query.
     outputPaths: [['ProcessingOutputConfig', 'Outputs', '[]', 'S3Output', 'S3Uri'], ['ProcessingOutputConfig', 'Outputs', '[]', 'FeatureStoreOutput', 'FeatureGroupName']],
     inputPaths: [['ProcessingInputs', '[]', 'S3Input', 'S3Uri']],
@@ -127,9 +128,9 @@ export const JOB_KINDS = {
     operations: { create: 'CreateHyperParameterTuningJob', describe: 'DescribeHyperParameterTuningJob', stop: 'StopHyperParameterTuningJob' },
     nameField: 'HyperParameterTuningJobName',
     // What each training job it launches runs on, reads and writes: its TrainingJobDefinition's (a request with a list
-    // of definitions shows the first's, and says so; a HyperParameterTuningResourceConfig shows its instances as '?';
-    // the inputs and outputs of every definition).
-    resourcesPath: ['TrainingJobDefinition', 'ResourceConfig'],
+    // of definitions shows the first's, and says so; its ResourceConfig or HyperParameterTuningResourceConfig; the
+    // inputs and outputs of every definition).
+    resourcesPaths: [['TrainingJobDefinition', 'ResourceConfig'], ['TrainingJobDefinition', 'HyperParameterTuningResourceConfig']],
     outputPaths: [['TrainingJobDefinition', 'OutputDataConfig', 'S3OutputPath'], ['TrainingJobDefinitions', '[]', 'OutputDataConfig', 'S3OutputPath']],
     inputPaths: [['TrainingJobDefinition', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'], ['TrainingJobDefinitions', '[]', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri']],
     maxRuntimePath: ['TrainingJobDefinition', 'StoppingCondition', 'MaxRuntimeInSeconds'],

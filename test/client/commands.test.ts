@@ -887,3 +887,16 @@ test('a tuning job with a list of training job definitions: the confirmation sho
   assert.match(confirm!.detail!, /\nOutput: s3:\/\/ml-bucket\/xgb, s3:\/\/ml-bucket\/lgbm\n/);
   assert.match(confirm!.detail!, new RegExp(`\\nRole: ${ROLE.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
 });
+
+test('the confirmation says every instance of instance groups, and a value with a line break stays on its line (review sec37: "instance groups × 1", forged lines)', async () => {
+  const groups = { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.p4d.24xlarge', InstanceCount: 16 }, { InstanceGroupName: 'b', InstanceType: 'ml.p4d.24xlarge', InstanceCount: 16 }], VolumeSizeInGB: 30 };
+  tasks = [task('Train', { ...payload('groups'), ResourceConfig: groups, Environment: { MODE: 'fast\nWhere: nowhere (nothing billed)' } })];
+  fake.dialogs.length = 0;
+  user('{"run": "g1", "epochs": "5"}', ['Cancel']);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'))!;
+  const lines = confirm.detail!.split('\n');
+  assert.ok(lines.includes('Instances: ml.p4d.24xlarge × 16 (a), ml.p4d.24xlarge × 16 (b): 32 instances in all'), confirm.detail);
+  assert.ok(lines.includes('Environment: MODE=fast\\nWhere: nowhere (nothing billed)'), confirm.detail);
+  assert.equal(lines.filter((l) => l.startsWith('Where: ')).length, 1);
+});

@@ -1,7 +1,7 @@
 // How a job reads in the output channel and the final notification.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDuration, formatSummary, formatTransition, indentContinuation } from '../../client/src/jobs/format';
+import { describeInstances, formatDuration, formatSummary, formatTransition, indentContinuation } from '../../client/src/jobs/format';
 
 test('durations', () => {
   assert.equal(formatDuration(42), '42 s');
@@ -36,4 +36,16 @@ test('the summary of a completed and of a failed training job', () => {
     'model artifacts s3://b/j/output/model.tar.gz',
   ]);
   assert.deepEqual(formatSummary({ ref, status: 'Failed', secondaryStatus: 'Failed', durationSeconds: 30, failureReason: 'AlgorithmError: boom' }), ['status Failed', 'duration 30 s', 'failure reason: AlgorithmError: boom']);
+});
+
+test('instances as a confirmation says them: type and count, each group and their sum, the preferences in order; a count not given is ?', () => {
+  assert.equal(describeInstances({ InstanceType: 'ml.m5.xlarge', InstanceCount: 2 }), 'ml.m5.xlarge × 2');
+  assert.equal(describeInstances({ InstanceType: 'ml.m5.xlarge' }), 'ml.m5.xlarge × ?');
+  assert.equal(describeInstances(undefined), '? × ?');
+  assert.equal(describeInstances({ InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.p4d.24xlarge', InstanceCount: 16 }, { InstanceGroupName: 'b', InstanceType: 'ml.g5.xlarge', InstanceCount: 4 }] }),
+    'ml.p4d.24xlarge × 16 (a), ml.g5.xlarge × 4 (b): 20 instances in all');
+  assert.equal(describeInstances({ InstanceGroups: [{ InstanceType: 'ml.g5.xlarge', InstanceCount: 4 }, { InstanceType: 'ml.g5.xlarge' }] }), 'ml.g5.xlarge × 4, ml.g5.xlarge × ?: ? instances in all');
+  // ResourceConfig.InstancePreferences (a count per preference, or the config's), a tuning job's InstanceConfigs.
+  assert.equal(describeInstances({ InstanceCount: 2, InstancePreferences: [{ InstanceType: 'ml.p5.48xlarge' }, { InstanceType: 'ml.p4d.24xlarge', InstanceCount: 4 }] }), 'the first available of ml.p5.48xlarge × 2, ml.p4d.24xlarge × 4');
+  assert.equal(describeInstances({ InstanceConfigs: [{ InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 }] }), 'the first available of ml.m5.xlarge × 1');
 });

@@ -18,7 +18,8 @@ import type * as Runtime from './runtime';
 import type { JobRef, JobRunner, JobSummary } from './jobRunner';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
 import { JobStore, type JobRecord } from './jobStore';
-import { formatDuration, formatSummary, formatTransition, indentContinuation, plural } from './format';
+import { describeInstances, formatDuration, formatSummary, formatTransition, indentContinuation, plural } from './format';
+import { visibleText } from '../../../server/src/service/core/text';
 import { classifyEndpoint, consentReason, credentialsSent, needsConsent, type EndpointInfo } from './endpoint';
 import type { MaskPolicy } from './mask';
 import { registerValidateCommand } from './validateCommand';
@@ -527,7 +528,7 @@ class Jobs implements vscode.Disposable {
     const shown = (r: Record<string, any>) => (list && fleet ? { ...r, [fleet.definition]: (r[fleet.definitions] as unknown[] | undefined)?.[0] } : r);
     const [view, maskedView] = [shown(request), shown(masked)];
     const first = (path: readonly string[] | undefined, from: Record<string, any> = view) => (path ? valuesAt(from, path)[0] : undefined);
-    const resources = first(k.resourcesPath) as Record<string, any> | undefined;
+    const resources = k.resourcesPaths.map((p) => first(p)).find((r) => r !== undefined);
     const name = request[k.nameField];
     const runtime = first(k.maxRuntimePath);
     const role = first(k.rolePath);
@@ -547,7 +548,7 @@ class Jobs implements vscode.Disposable {
       // A transform runs a model SageMaker has (CreateModel): which one is the first thing to check.
       typeof request.ModelName === 'string' ? `Model: ${request.ModelName}` : undefined,
       fleet ? `Training jobs: ${first(fleet.max) === undefined ? 'no maximum set' : `up to ${String(first(fleet.max))}`}, ${String(first(fleet.parallel) ?? '?')} at a time` : undefined,
-      `Instances: ${resources?.InstanceType ?? (resources?.InstanceGroups ? 'instance groups' : '?')} × ${resources?.InstanceCount ?? 1}${each}`,
+      `Instances: ${describeInstances(resources)}${each}`,
       k.maxRuntimePath
         ? `Max runtime: ${duration(runtime) ?? k.defaultRuntime ?? 'not set'}${each}${fleet ? `, the tuning job ${duration(first(fleet.maxRuntime)) ?? 'not set'}` : ''}`
         : undefined,
@@ -558,8 +559,13 @@ class Jobs implements vscode.Disposable {
       typeof role === 'string' ? `Role: ${role}` : account ? `Role: account ${account}` : undefined,
       env.length ? `Environment: ${env.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
       hyper.length ? `${k.hyperParametersPath?.at(-1)}: ${hyper.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
-    ].filter(Boolean).join('\n');
-    const question = `Start ${k.label} "${name}" from "${task.stateName}"? ${where.cost}`;
+    ]
+      .filter(Boolean)
+      // Each line stays one line: a value with a line break (an Environment value may hold any character) would
+      // otherwise write lines of its own under the true ones ("Where: local emulator", review sec37).
+      .map((line) => visibleText(line as string))
+      .join('\n');
+    const question = `Start ${k.label} "${visibleText(String(name))}" from "${visibleText(task.stateName)}"? ${where.cost}`;
     const pick = await notify.info(question, { modal: true, detail }, 'Start', 'Open Request as JSON');
     if (pick === 'Start') return true;
     if (pick !== 'Open Request as JSON') return false;

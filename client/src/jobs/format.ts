@@ -41,3 +41,26 @@ export function formatSummary(s: JobSummary): string[] {
 
 /** "1 error", "2 errors". */
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * What a job's resources ask for, as its confirmation says it (what the launch costs): an instance type and count, each
+ * instance group and the sum of them, or the instance preferences (a tuning job's instance configs) it picks the first
+ * available of. A count the request does not give is `?`, never a guessed 1 (review sec37: two groups of 16
+ * ml.p4d.24xlarge read "instance groups × 1").
+ */
+export function describeInstances(resources: unknown): string {
+  const r = (resources && typeof resources === 'object' ? resources : {}) as Record<string, unknown>;
+  const count = (c: unknown) => (typeof c === 'number' ? String(c) : '?');
+  const one = (x: Record<string, unknown>, fallbackCount?: unknown) => `${typeof x.InstanceType === 'string' ? x.InstanceType : '?'} × ${count(x.InstanceCount ?? fallbackCount)}`;
+  const items = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : []);
+  const groups = items(r.InstanceGroups);
+  if (groups.length) {
+    const listed = groups.map((g) => `${one(g)}${typeof g.InstanceGroupName === 'string' ? ` (${g.InstanceGroupName})` : ''}`).join(', ');
+    if (groups.length === 1) return listed;
+    const total = groups.every((g) => typeof g.InstanceCount === 'number') ? groups.reduce((n, g) => n + (g.InstanceCount as number), 0) : '?';
+    return `${listed}: ${total} instances in all`;
+  }
+  const preferences = items(r.InstancePreferences).length ? items(r.InstancePreferences) : items(r.InstanceConfigs);
+  if (preferences.length) return `the first available of ${preferences.map((p) => one(p, r.InstanceCount)).join(', ')}`;
+  return one(r);
+}
