@@ -880,6 +880,14 @@ describe('completion and hover of paths', () => {
     assert.deepEqual(labels(jsonPath), ['prix']);
   });
 
+  test("hover: a state's or a field's name is text, not Markdown: no image, link or HTML of the document reaches it (review sec37)", () => {
+    const name = '![logo](https://evil.example/s.png)';
+    const text = machine({ [name]: { Type: 'Pass', Result: { 'a`b': { x: 1 } }, ResultPath: '$.r', Next: 'Use' }, Use: { Type: 'Pass', Parameters: { 'v.$': "$.r['a`b'].x‸" }, End: true } });
+    const h = hover(text)!;
+    assert.ok(h.startsWith("\\!\\[logo\\](https\\://evil\\.example/s\\.png)'s Result: ``a`b.x``, number"), h);
+    assert.match(hover(text.replace("x‸", "nope‸"))!, /has no field nope$/);
+  });
+
   test('hover says what a path reads, relative to the result it comes from', () => {
     assert.equal(hover(twoStates('$.train.ModelArtifacts.S3Model‸Artifacts'))?.split('\n')[0], "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`, string");
     assert.equal(hover(twoStates('$.cfg.nes‸ted.key')), "Start's Result: `nested`, object");

@@ -161,3 +161,10 @@ test("a state's Comment in its hover is the document's text: a link, image, HTML
   const comment = h.markdown.split('\n\n')[1];
   assert.equal(comment, '\\!\\[x\\]\\(https\\:\\/\\/evil\\.example\\/t\\.png\\) \\[run\\]\\(command\\:workbench\\.action\\.terminal\\.sendSequence\\) \\<img src\\=x\\> \\# Heading');
 });
+
+test("a state's Resource and its Next in its hover are code, whatever they hold: a blank line or backticks do not end the code span (review sec37)", () => {
+  const text = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Task', Resource: 'arn:x`\n\n![x](https://evil.example/t.png)', Next: 'B``c' }, 'B``c': { Type: 'Succeed' } } }, null, 2);
+  const h = stateHover(parseDocument(text, 'asl'), text.indexOf('"A":') + 1)!;
+  assert.ok(h.markdown.includes('Resource: ``arn:x` ![x](https://evil.example/t.png)``'), h.markdown);
+  assert.ok(h.markdown.includes('Next: ```B``c```'), h.markdown);
+});

@@ -2,7 +2,7 @@
 // (StartAt, Next, Default, a catcher's Next), every place a state is named, and renaming a state everywhere.
 // Names are scoped to their machine: a Parallel branch or Map ItemProcessor has states of its own.
 import { nodeAt } from '../core/tree';
-import { markdownText } from '../core/text';
+import { codeSpan, markdownText } from '../core/text';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
 import { writeValue } from './fixes';
 import { stateNameRefusal } from './machineRules';
@@ -85,7 +85,7 @@ export function stateHover(parsed: ParsedDocument, offset: number, model: AslMod
     const v = state.node.children?.find((p) => p.children?.[0]?.value === field)?.children?.[1];
     return v?.type === 'string' ? (v.value as string) : v?.type === 'boolean' || v?.type === 'number' ? String(v.value) : undefined;
   };
-  const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+  const code = codeSpan;
   const lines = [`**${markdownText(at.name)}** · ${state.type ? `${state.type} state` : 'state'}${at.machine.owner ? ` in ${markdownText(at.machine.owner.name)}` : ''}`];
   const resource = text('Resource');
   if (resource) lines.push(`Resource: ${code(resource)}`);

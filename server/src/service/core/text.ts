@@ -83,6 +83,23 @@ export const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+
  */
 export const markdownText = (s: string): string => s.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
 
+/**
+ * Words of ours around a user's names (a state's, a field's) as Markdown: the characters links, images, HTML, autolinks
+ * and emphasis are made of escaped, line breaks as spaces, while apostrophes and parentheses read as they are ("Train's
+ * result (DescribeTrainingJob)"). A state named `![x](https://…)` must not make a hover fetch an image (review sec37).
+ */
+export const markdownProse = (s: string): string => s.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>!&~#|:.@]/g, (c) => `\\${c}`);
+
+/** A user's text as a Markdown code span: fenced by more backticks than its longest run of them, line breaks as spaces. */
+export function codeSpan(s: string): string {
+  const text = s.replace(/[\r\n]+/g, ' ');
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
 /** The changed span: old text [start, oldEnd) became new text [start, newEnd). */
 export function diffSpan(a: string, b: string): { start: number; oldEnd: number; newEnd: number } {
   const min = Math.min(a.length, b.length);

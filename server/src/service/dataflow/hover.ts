@@ -3,6 +3,7 @@
 import { modelOf, stateHolding } from '../asl/model';
 import { evaluatedHere, evaluatingState } from '../asl/validateStructure';
 import { STATES_MEMBERS, statesMemberAvailable } from '../asl/variables';
+import { codeSpan, markdownProse } from '../core/text';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { sourceOffset, statesContextReads, type PathSegment } from '../expressions/index';
 import type { HoverText } from '../sagemaker/hover';
@@ -32,23 +33,26 @@ function readingText(value: string, segs: readonly PathSegment[], base: Shape, l
   const known = r.steps.length === segs.length;
   const last = r.steps[r.steps.length - 1];
   const type = known ? (last?.field?.type ?? typeName(r.shape)) : undefined;
-  const what = names.length ? `\`${names.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : 'all of it';
-  let markdown = `${origin ?? label}: ${what}${type && type !== 'unknown' ? `, ${type}` : ''}`;
+  const what = names.length ? codeSpan(names.map(nameText).join('.').replace(/\.\[/g, '[')) : 'all of it';
+  // The document's names (a state's in an origin, a field's) are text, never Markdown (markdownProse, codeSpan).
+  const from_ = markdownProse(origin ?? label);
+  const source = origin && origin !== label ? ` (${markdownProse(origin)})` : '';
+  let markdown = `${from_}: ${what}${type && type !== 'unknown' ? `, ${type}` : ''}`;
   // Not known: the path as written up to the cursor (from the root, as there is no origin to start from).
   // As written in the value (wildcards, filters and deep scans included), from after the root to the cursor's segment.
   const fromText = segs.length ? value.slice(segs[0].start, segs[segs.length - 1].end) : '';
   const written = segs[0]?.kind === 'descendants' ? fromText : fromText.replace(/^\./, '');
-  const writtenText = written ? `\`${written}\`, ` : '';
-  if (!known || r.shape.kind === 'unknown') markdown = `Reads ${label}${origin && origin !== label ? ` (${origin})` : ''}: ${known ? what + ', ' : writtenText}not known before run time`;
+  const writtenText = written ? `${codeSpan(written)}, ` : '';
+  if (!known || r.shape.kind === 'unknown') markdown = `Reads ${markdownProse(label)}${source}: ${known ? what + ', ' : writtenText}not known before run time`;
   // A field that is not there (or, in the context object, not one it documents): say which, as the warning does.
   const miss = r.missing ?? (inContext ? r.unlisted : undefined);
   const missing = miss && segs[miss.index];
   if (miss && missing && 'name' in missing) {
     // The path from where its value comes from (the origin, as above) to the field's parent.
     const up = segs.slice(from, miss.index).map((s) => (s.kind === 'index' ? s.index : 'name' in s ? s.name : '?'));
-    const at = up.length ? `\`${up.map(nameText).join('.').replace(/\.\[/g, '[')}\`` : 'it';
+    const at = up.length ? codeSpan(up.map(nameText).join('.').replace(/\.\[/g, '[')) : 'it';
     const is = miss.parent.kind === 'primitive' ? ` is a ${miss.parent.type}, it` : miss.parent.kind === 'array' ? ' is an array, it' : '';
-    markdown = `Reads ${label}${origin && origin !== label ? ` (${origin})` : ''}: ${at}${is} has no ${r.missing ? '' : 'documented '}field ${missing.name}`;
+    markdown = `Reads ${markdownProse(label)}${source}: ${at}${is} has no ${r.missing ? '' : 'documented '}field ${markdownProse(missing.name)}`;
   }
   if (known && last?.field?.doc) markdown += `\n\n${last.field.doc}`;
   return markdown;
