@@ -24,7 +24,8 @@ function findingsOf(text: string, language: 'json' | 'yaml'): Finding[] {
   // As the service's validation calls it: the SageMaker payloads are the SageMaker checks' (sagemaker/validation.ts).
   const problems = validateStructure(parsed.root, text, undefined, language, sageMakerPayloads(parsed)).sort((a, b) => a.offset - b.offset);
   return problems.map((p: Problem) => ({
-    code: p.code, severity: p.severity, at: text.slice(p.offset, p.offset + p.length).replace(/^"(.*)"$/s, '$1'),
+    // A key with the brace it opens (what a request lacks: integrationRequests.ts) reads as the key, as in YAML.
+    code: p.code, severity: p.severity, at: text.slice(p.offset, p.offset + p.length).replace(/^"([^"]*)": \{$/, '$1').replace(/^"(.*)"$/s, '$1'),
     ...(p.data?.awsCode ? { awsCode: p.data.awsCode } : {}), line: text.slice(0, p.offset).split('\n').length,
   }));
 }
@@ -992,6 +993,23 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     // What an expression or a placeholder gives is not judged.
     expectBoth(api({ 'ApiEndpoint.$': '$.e', 'Method.$': '$.m', 'Headers.$': '$.h', RequestBody: 'x' }), []);
     expectBoth(api({ ApiEndpoint: '${Api}', Method: '${Method}', Headers: { a: '${Header}' }, RequestBody: 'x' }), []);
+  });
+  test('an HTTP Task (http:invoke) as the developer guide gives it: ApiEndpoint, Method of its list, a connection, the headers it permits, its encodings (warnings; asl37 round)', () => {
+    const http = (Parameters: unknown) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::http:invoke', End: true, Parameters } });
+    const connection = { ConnectionArn: 'arn:aws:events:us-east-1:123456789012:connection/Api/81210c42-8af1-456b-9c4a-6ff02fc664ac' };
+    const good = { ApiEndpoint: 'https://api.example.com/v1', Method: 'POST', InvocationConfig: connection, Headers: { 'content-type': 'application/json', 'Accept-Language': 'en' }, Transform: { RequestBodyEncoding: 'URL_ENCODED', RequestEncodingOptions: { ArrayFormat: 'BRACKETS' } }, RequestBody: { a: 1 } };
+    expectBoth(http(good), []);
+    expectBoth(http({ ...good, InvocationConfig: undefined, Authentication: connection }), []);
+    expectBoth(http({ ApiEndpoint: 'https://api.example.com', InvocationConfig: connection }), [warn('asl-missing-field', 'Parameters')]);
+    expectBoth(http({ ApiEndpoint: 'https://api.example.com', Method: 'GET' }), [warn('asl-missing-field', 'Parameters')]);
+    expectBoth(http({ ApiEndpoint: 'https://api.example.com', Method: 'GET', Authentication: {} }), [warn('asl-missing-field', 'Parameters')]);
+    expectBoth(http({ ...good, Method: 'FETCH', Transform: { RequestBodyEncoding: 'FORM', RequestEncodingOptions: { ArrayFormat: 'SEMICOLONS' } } }), [warn('asl-invalid-value', 'FETCH'), warn('asl-invalid-value', 'FORM'), warn('asl-invalid-value', 'SEMICOLONS')]);
+    expectBoth(http({ ...good, Headers: { Authorization: 'Bearer x', 'cache-control': 'no-cache', 'x-amz-meta-owner': 'me', 'X-Amzn-Trace-Id': 't', 'X-Forwarded-For': 'ip', 'Accept-Encoding': 'gzip', 'x-amzing': 'ok' } }), [
+      warn('asl-invalid-value', 'Authorization'), warn('asl-invalid-value', 'cache-control'), warn('asl-invalid-value', 'x-amz-meta-owner'), warn('asl-invalid-value', 'X-Amzn-Trace-Id'), warn('asl-invalid-value', 'X-Forwarded-For'), warn('asl-invalid-value', 'Accept-Encoding'),
+    ]);
+    // What an expression or a placeholder gives is not judged; a connection computed as a whole is one.
+    expectBoth(http({ 'ApiEndpoint.$': '$.e', 'Method.$': '$.m', 'InvocationConfig.$': '$.c', 'Headers.$': '$.h' }), []);
+    expectBoth(http({ ApiEndpoint: '${Api}', Method: '${Method}', Authentication: { ConnectionArn: '${Connection}' } }), []);
   });
   test('an optimized integration Step Functions does not have (service, action or pattern): refused at creation, "The resource provided … is not recognized" (LocalStack, AWS-recorded)', () => {
     const unknown = (resource: string) => ({ code: 'asl-unknown-integration', severity: 'error', awsCode: SCHEMA, at: resource });

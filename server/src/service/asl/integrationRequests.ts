@@ -4,12 +4,12 @@
 // out is judged: a `.$` member, a JSONata expression or a template placeholder may hold anything.
 import { hasPlaceholder, standsForValue } from '../expressions/index';
 import { list, quote } from '../core/text';
-import type { AstNode } from '../core/types';
+import type { AstNode, OffsetRange } from '../core/types';
 import { AslCode } from './codes';
 import type { QueryLanguage } from './model';
 
 export interface RequestFinding {
-  node: AstNode;
+  node: OffsetRange;
   code: string;
   message: string;
 }
@@ -50,11 +50,29 @@ const AUTH_TYPES = ['NO_AUTH', 'IAM_ROLE', 'RESOURCE_POLICY'];
 const FORBIDDEN_HEADER_PREFIXES = ['x-forwarded', 'x-amz'];
 const FORBIDDEN_HEADERS = new Set(['authorization', 'connection', 'content-md5', 'expect', 'host', 'max-forwards', 'proxy-authenticate', 'server', 'te', 'transfer-encoding', 'trailer', 'upgrade', 'via', 'www-authenticate']);
 
+// The HTTP Task (call-https-apis.html): "Method (Required) ... You can specify one of these methods in your HTTP Task: GET,
+// POST, PUT, DELETE, PATCH, OPTIONS, or HEAD"; "You must include the connection ARN in any HTTP Task that calls an HTTPS
+// API" ("use either the Authentication or InvocationConfig field"); "RequestBodyEncoding ... NONE or URL_ENCODED"; the
+// array encodings INDICES, REPEAT, COMMAS and BRACKETS; and "You can't use the following headers in your HTTP Task
+// definition. If you use these headers, the HTTP Task fails with the States.Runtime error", of which these are the ones
+// quoted here (the page lists more: only what is quoted is judged).
+const HTTP_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:http:invoke$/;
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'];
+const HTTP_BODY_ENCODINGS = ['NONE', 'URL_ENCODED'];
+const HTTP_ARRAY_FORMATS = ['INDICES', 'REPEAT', 'COMMAS', 'BRACKETS'];
+const HTTP_FORBIDDEN_HEADERS = new Set(['a-im', 'accept-charset', 'accept-datetime', 'accept-encoding', 'authorization', 'cache-control', 'host']);
+const HTTP_FORBIDDEN_HEADER_PREFIXES = ['x-forwarded-', 'x-amz-', 'x-amzn-'];
+
 /** What the request of the Task whose Resource is `arn` lacks or breaks (`payload`: its Parameters or Arguments). */
 export function integrationRequestFindings(arn: string | undefined, payload: AstNode | undefined, ql: QueryLanguage): RequestFinding[] {
   if (!arn || payload?.type !== 'object') return [];
   const request = ql === 'JSONata' ? 'Arguments' : 'Parameters';
-  const where = payload.parent?.type === 'property' ? keyOf(payload.parent) ?? payload : payload;
+  // What the request lacks is said on its key and its opening brace: one line that both the field's name and the
+  // object it opens overlap (the whole object would underline everything in it).
+  const key = payload.parent?.type === 'property' ? keyOf(payload.parent) : undefined;
+  // (A YAML block mapping opens on the next line: its key alone.)
+  const gap = key ? payload.offset - (key.offset + key.length) : -1;
+  const where = !key || gap < 0 ? { offset: payload.offset, length: 1 } : gap <= 3 ? { offset: key.offset, length: payload.offset + 1 - key.offset } : key;
   const { literal, named } = membersOf(payload, ql);
   const out: RequestFinding[] = [];
   if (LAMBDA_INVOKE_ARN.test(arn)) {
@@ -70,6 +88,7 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
     }
     return out;
   }
+  if (HTTP_INVOKE_ARN.test(arn)) return httpTaskFindings(payload, where, request, ql);
   if (!APIGATEWAY_INVOKE_ARN.test(arn)) return out;
   const missing = ['ApiEndpoint', 'Method'].filter((m) => !named.has(m));
   if (missing.length) out.push({ node: where, code: AslCode.missingField, message: `apigateway:invoke needs ${list(missing, 'and')} in its ${request} (the developer guide's required request parameters): the task fails when it runs` });
@@ -95,6 +114,44 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
       else if (value && value.type !== 'array')
         out.push({ node: value, code: AslCode.invalidValue, message: `A header's value is a list of strings (${quote(name)}: [${value.type === 'string' ? JSON.stringify(value.value) : '…'}]): Step Functions does not start the task with any other (The value of the field 'Headers' has an invalid format)` });
     }
+  }
+  return out;
+}
+
+/** An HTTP Task's request (`http:invoke`): each finding is a warning, as the task fails when it runs. */
+function httpTaskFindings(payload: AstNode, where: OffsetRange, request: string, ql: QueryLanguage): RequestFinding[] {
+  const out: RequestFinding[] = [];
+  const { literal, named } = membersOf(payload, ql);
+  const missing = ['ApiEndpoint', 'Method'].filter((m) => !named.has(m));
+  if (missing.length) out.push({ node: where, code: AslCode.missingField, message: `http:invoke needs ${list(missing, 'and')} in its ${request} (the developer guide: "Required"): the task fails when it runs` });
+  // The connection: Authentication's or InvocationConfig's ConnectionArn, either written out or computed as a whole.
+  const connection = ['Authentication', 'InvocationConfig'].some((m) => {
+    if (!named.has(m)) return false;
+    const v = literal.get(m)?.value;
+    return v?.type !== 'object' || membersOf(v, ql).named.has('ConnectionArn');
+  });
+  if (!connection) out.push({ node: where, code: AslCode.missingField, message: `http:invoke needs a connection: Authentication or InvocationConfig with a ConnectionArn in its ${request} ("You must include the connection ARN in any HTTP Task that calls an HTTPS API"): the task fails when it runs` });
+  const method = literal.get('Method')?.value;
+  if (method && (method.type !== 'string' || !HTTP_METHODS.includes(method.value as string)))
+    out.push({ node: method, code: AslCode.invalidValue, message: `Method must be one of ${list(HTTP_METHODS, 'or')}${method.type === 'string' && HTTP_METHODS.includes(String(method.value).toUpperCase()) ? ` (in capitals: ${String(method.value).toUpperCase()})` : ''}: the task fails when it runs` });
+  const headers = literal.get('Headers')?.value;
+  if (headers?.type === 'object') {
+    for (const [name, key] of membersOf(headers, ql).named) {
+      const lower = name.toLowerCase();
+      if (HTTP_FORBIDDEN_HEADERS.has(lower) || HTTP_FORBIDDEN_HEADER_PREFIXES.some((x) => lower.startsWith(x)))
+        out.push({ node: key, code: AslCode.invalidValue, message: `The header ${quote(name)} cannot be used in an HTTP Task: it fails with States.Runtime when it runs (the developer guide's list: A-IM, Accept-Charset, Accept-Datetime, Accept-Encoding, Authorization, Cache-Control, Host, x-forwarded-*, x-amz-*, x-amzn-* and others; a connection sets authorization)` });
+    }
+  }
+  const transform = literal.get('Transform')?.value;
+  if (transform?.type === 'object') {
+    const t = membersOf(transform, ql).literal;
+    const encoding = t.get('RequestBodyEncoding')?.value;
+    if (encoding && (encoding.type !== 'string' || !HTTP_BODY_ENCODINGS.includes(encoding.value as string)))
+      out.push({ node: encoding, code: AslCode.invalidValue, message: `RequestBodyEncoding must be ${list(HTTP_BODY_ENCODINGS, 'or')}: the task fails when it runs` });
+    const options = t.get('RequestEncodingOptions')?.value;
+    const format = options?.type === 'object' ? membersOf(options, ql).literal.get('ArrayFormat')?.value : undefined;
+    if (format && (format.type !== 'string' || !HTTP_ARRAY_FORMATS.includes(format.value as string)))
+      out.push({ node: format, code: AslCode.invalidValue, message: `ArrayFormat must be one of ${list(HTTP_ARRAY_FORMATS, 'or')}: the task fails when it runs` });
   }
   return out;
 }
