@@ -85,10 +85,12 @@ export const markdownText = (s: string): string => s.replace(/[\r\n]+/g, ' ').re
 
 /**
  * Words of ours around a user's names (a state's, a field's) as Markdown: the characters links, images, HTML, autolinks
- * and emphasis are made of escaped, line breaks as spaces, while apostrophes and parentheses read as they are ("Train's
- * result (DescribeTrainingJob)"). A state named `![x](https://…)` must not make a hover fetch an image (review sec37).
+ * and emphasis are made of escaped (a dot only after www, which GFM links), line breaks as spaces, while apostrophes,
+ * parentheses and dots read as they are ("Train's result (DescribeTrainingJob)", "train.input.json"). A state named
+ * `![x](https://…)` must not make a hover fetch an image (review sec37).
  */
-export const markdownProse = (s: string): string => s.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>!&~#|:.@]/g, (c) => `\\${c}`);
+export const markdownProse = (s: string): string =>
+  s.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>!&~#|:@]/g, (c) => `\\${c}`).replace(/(www)\./gi, '$1\\.');
 
 /** A user's text as a Markdown code span: fenced by more backticks than its longest run of them, line breaks as spaces. */
 export function codeSpan(s: string): string {
