@@ -135,8 +135,10 @@ export function checkRules(model, data) {
       const given = [rule.prefix, rule.suffix].filter((x) => x !== undefined);
       const texts = affixTexts(given[0]);
       if (given.length !== 1 || !texts.length || texts.some((t) => typeof t !== 'string' || t === '')) say('affix needs exactly one of prefix and suffix, a non-empty string or a list of them');
-      // The texts are the documentation's own: each is in a sentence the rule quotes.
-      for (const t of texts) if (typeof t === 'string' && t && !quotes.some((q) => q.includes(t))) say(`affix ${JSON.stringify(t)} is in none of the rule's quotes`);
+      // The texts are the documentation's own: each is in a sentence the rule quotes ("/" as a prefix where one says
+      // "absolute path": a path that does not begin with / is none, whatever the system).
+      const said = (t) => quotes.some((q) => q.includes(t) || (t === '/' && rule.prefix === '/' && /\babsolute path\b/.test(q)));
+      for (const t of texts) if (typeof t === 'string' && t && !said(t)) say(`affix ${JSON.stringify(t)} is in none of the rule's quotes`);
     }
     // A pattern that does not compile, or captures nothing, would make every value name no part: a rule that never fires.
     if (rule.kind === 'samePart') {
