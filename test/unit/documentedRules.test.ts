@@ -921,6 +921,18 @@ const CASES: Record<string, Case> = {
     ok: { PrimaryContainer: { Environment: { GREETING: 'é'.repeat(512), PLAIN: 'v'.repeat(1024) } } },
     dynamic: { PrimaryContainer: { Environment: { 'GREETING.$': '$.greeting' } } },
   },
+  'transform-input-filter-jsonpath': {
+    api: 'createTransformJob',
+    bad: { DataProcessing: { InputFilter: 'features' } },
+    ok: [{ DataProcessing: { InputFilter: '$[1:]' } }, { DataProcessing: { InputFilter: '$' } }],
+    dynamic: { DataProcessing: { 'InputFilter.$': '$.filter' } },
+  },
+  'transform-output-filter-jsonpath': {
+    api: 'createTransformJob',
+    bad: { DataProcessing: { OutputFilter: "['id','SageMakerOutput']" } },
+    ok: { DataProcessing: { OutputFilter: "$['id','SageMakerOutput']" } },
+    dynamic: { DataProcessing: { OutputFilter: '${Filter}' } },
+  },
   'max-payload-100-mb': {
     api: 'createTransformJob',
     bad: { MaxPayloadInMB: 101 },
@@ -1276,6 +1288,18 @@ const CASES: Record<string, Case> = {
     ok: input({ AppManaged: true, S3Input: s3In({ LocalPath: undefined }) }),
     dynamic: input({ 'AppManaged.$': '$.managed', S3Input: s3In({ LocalPath: undefined }) }),
   },
+  'processing-s3-output-local-path-absolute': {
+    api: 'createProcessingJob',
+    bad: output({ S3Output: { S3Uri: 's3://b/out', LocalPath: 'output/clean', S3UploadMode: 'EndOfJob' } }),
+    ok: output({ S3Output: { S3Uri: 's3://b/out', LocalPath: '/opt/ml/processing/out', S3UploadMode: 'EndOfJob' } }),
+    dynamic: output({ S3Output: { S3Uri: 's3://b/out', 'LocalPath.$': '$.path', S3UploadMode: 'EndOfJob' } }),
+  },
+  'dataset-definition-local-path-absolute': {
+    api: 'createProcessingJob',
+    bad: input({ DatasetDefinition: { AthenaDatasetDefinition: {}, LocalPath: 'athena/input' } }),
+    ok: input({ DatasetDefinition: { AthenaDatasetDefinition: {}, LocalPath: '/opt/ml/processing/athena' } }),
+    dynamic: input({ DatasetDefinition: { AthenaDatasetDefinition: {}, LocalPath: '{% $states.input.path %}' } }),
+  },
   'dataset-definition-local-path-required': {
     api: 'createProcessingJob',
     bad: input({ DatasetDefinition: { AthenaDatasetDefinition: {} } }),
@@ -1512,6 +1536,12 @@ const CASES: Record<string, Case> = {
     ok: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '1K' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '128K' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' } }],
     dynamic: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', SequenceLength: '${SequenceLength}' } }, { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning', 'SequenceLength.$': '$.length' } }],
   },
+  'serverless-training-volume-size-not-set': {
+    api: 'createTrainingJob',
+    bad: { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' }, ResourceConfig: { VolumeSizeInGB: 100 } },
+    ok: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' } }, { ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 100 } }],
+    dynamic: { 'ServerlessJobConfig.$': '$.serverless', ResourceConfig: { VolumeSizeInGB: 100 } },
+  },
   'repository-auth-only-for-vpc': {
     api: 'createModel',
     bad: { PrimaryContainer: { ImageConfig: { RepositoryAccessMode: 'Platform', RepositoryAuthConfig: { RepositoryCredentialsProviderArn: 'arn:fn' } } } },
@@ -1522,6 +1552,12 @@ const CASES: Record<string, Case> = {
     api: 'createModel',
     bad: { Containers: [{ ContainerHostname: 'first', Image: 'a' }, { Image: 'b' }] },
     ok: [{ Containers: [{ ContainerHostname: 'first', Image: 'a' }, { ContainerHostname: 'second', Image: 'b' }] }, { Containers: [{ Image: 'a' }, { Image: 'b' }] }],
+    dynamic: { Containers: [{ ContainerHostname: 'first', Image: 'a' }, { 'ContainerHostname.$': '$.name', Image: 'b' }] },
+  },
+  'pipeline-container-hostnames-unique': {
+    api: 'createModel',
+    bad: { Containers: [{ ContainerHostname: 'first', Image: 'a' }, { ContainerHostname: 'first', Image: 'b' }] },
+    ok: { Containers: [{ ContainerHostname: 'first', Image: 'a' }, { ContainerHostname: 'second', Image: 'b' }] },
     dynamic: { Containers: [{ ContainerHostname: 'first', Image: 'a' }, { 'ContainerHostname.$': '$.name', Image: 'b' }] },
   },
   'model-data-source-not-multi-model': {
