@@ -1349,6 +1349,48 @@ const CASES: Record<string, Case> = {
     ok: [human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox'), UiConfig: { UiTemplateS3Uri: 's3://b/t.liquid' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoMultiClass'), UiConfig: { UiTemplateS3Uri: 's3://b/t.liquid' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectTracking' } })],
     dynamic: [human({ 'PreHumanTaskLambdaArn.$': '$.lambda', UiConfig: { UiTemplateS3Uri: 's3://b/t.liquid' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectDetection'), UiConfig: { 'UiTemplateS3Uri.$': '$.template' } })],
   },
+  'labeling-other-task-types-ui-template': {
+    api: 'createLabelingJob',
+    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/NamedEntityRecognition' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoMultiClass'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectTracking' } })],
+    ok: [human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox'), UiConfig: { UiTemplateS3Uri: 's3://b/t.liquid' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-NamedEntityRecognition'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/NamedEntityRecognition' } })],
+    dynamic: human({ 'PreHumanTaskLambdaArn.$': '$.lambda', UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/NamedEntityRecognition' } }),
+  },
+  'labeling-ner-task-ui-arn': {
+    api: 'createLabelingJob',
+    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-NamedEntityRecognition'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectTracking' } })],
+    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-NamedEntityRecognition'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/NamedEntityRecognition' } }),
+    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-NamedEntityRecognition'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
+  },
+  'labeling-point-cloud-detection-task-ui-arn': {
+    api: 'createLabelingJob',
+    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectTracking' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectTracking' } })],
+    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectDetection' } }),
+    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectDetection'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
+  },
+  'labeling-point-cloud-tracking-task-ui-arn': {
+    api: 'createLabelingJob',
+    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectDetection' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectDetection' } })],
+    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectTracking' } }),
+    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectTracking'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
+  },
+  'labeling-point-cloud-segmentation-task-ui-arn': {
+    api: 'createLabelingJob',
+    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudSemanticSegmentation'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectDetection' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudSemanticSegmentation'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectDetection' } })],
+    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudSemanticSegmentation'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudSemanticSegmentation' } }),
+    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudSemanticSegmentation'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
+  },
+  'labeling-video-detection-task-ui-arn': {
+    api: 'createLabelingJob',
+    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectTracking' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectTracking' } })],
+    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectDetection' } }),
+    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectDetection'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
+  },
+  'labeling-video-tracking-task-ui-arn': {
+    api: 'createLabelingJob',
+    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectDetection' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectDetection' } })],
+    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectTracking' } }),
+    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
+  },
   'point-cloud-video-task-time-30-days': {
     api: 'createLabelingJob',
     bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectTracking'), TaskTimeLimitInSeconds: 2592001 }), human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectDetection', 'eu-west-1', '568282634449'), TaskTimeLimitInSeconds: 2952000 })],
