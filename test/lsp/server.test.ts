@@ -130,6 +130,9 @@ describe('protocol', () => {
     assert.equal(await renamed('createTrainingJob', 'churn-xgb-20261205-101010'), 'churn-xgb-20261206-221530');
     // A tuning job's name is at most 32 characters (the model's HyperParameterTuningJobName); a stem never ends in a hyphen.
     assert.equal(await renamed('createHyperParameterTuningJob', 'churn-xgboost-a-tuning-experiment'), 'churn-xgboost-a-20261206-221530');
+    // A short last part, which often tells runs apart, is kept: the middle is cut.
+    assert.equal(await renamed('createHyperParameterTuningJob', 'churn-xgb-emea-v12'), 'churn-xgb-em-v12-20261206-221530');
+    assert.equal(await renamed('createHyperParameterTuningJob', 'churn----------------v12-20261205-101010'), 'churn-v12-20261206-221530');
     assert.equal(await renamed('createProcessingJob', 'x'.repeat(80)), `${'x'.repeat(47)}-20261206-221530`);
     // A name the pattern refuses stays refused (the user types one); an API that starts no job, and hostile params, get null.
     assert.equal(await renamed('createTrainingJob', 'run_1'), null);

@@ -28,15 +28,27 @@ const STAMP = /-\d{8}-\d{6}$/;
 
 /**
  * A new job name for a launch whose name is taken: `name` with `suffix` (a time stamp) in place of one it already
- * ends with, its stem shortened to the model's length limit for the name member of `api`. Undefined for an API that
+ * ends with, its stem shortened to the model's length limit for the name member of `api` (in the middle, where its
+ * last part is short). Undefined for an API that
  * starts no job or a result the model's pattern refuses (the user then types one).
  */
 export function newJobName(api: string, name: string, suffix: string): string | undefined {
   const kind = jobKindOfApi(api);
   const shape = kind && getIntegration(api)?.request.members?.get(JOB_KINDS[kind].nameField)?.shape;
   if (!shape) return undefined;
-  let stem = name.replace(STAMP, '').slice(0, Math.max(0, (shape.max ?? Infinity) - suffix.length));
-  while (stem.endsWith('-')) stem = stem.slice(0, -1);
-  const renamed = stem + suffix;
+  const room = Math.max(0, (shape.max ?? Infinity) - suffix.length);
+  const trimmed = (s: string) => {
+    while (s.endsWith('-')) s = s.slice(0, -1);
+    return s;
+  };
+  let stem = name.replace(STAMP, '');
+  if (stem.length > room) {
+    // The end of a name is often what tells runs apart (…-emea-v12): a short last part is kept and the middle cut,
+    // "churn-xgb-em-v12", not "churn-xgb-emea-v" (walk36).
+    const tail = stem.slice(stem.lastIndexOf('-') + 1);
+    const head = tail.length < stem.length && tail.length <= room / 2 ? trimmed(stem.slice(0, room - tail.length - 1)) : '';
+    stem = head ? `${head}-${tail}` : stem.slice(0, room);
+  }
+  const renamed = trimmed(stem) + suffix;
   return renamed.length <= (shape.max ?? Infinity) && (shape.matches?.(renamed) ?? true) ? renamed : undefined;
 }
