@@ -101,8 +101,9 @@ export function softenSkeletonValues(view: ParsedDocument, problems: Problem[]):
   if (blanks * 2 < values) return problems;
   const text = view.text;
   return problems.map((p) => {
-    const written = text.slice(p.offset, p.offset + p.length).trim();
+    // The blank itself, or a member whose value it is (what a rule forbids is said on its key and value).
+    const written = text.slice(p.offset, p.offset + p.length).trim().replace(/^(?:"[^"\n]*"|[\w.-]+)\s*:\s*/, '');
     const empty = written === '""' || written === "''" || written === '0' || written === '[]' || written === '{}' || written === '';
-    return empty && p.severity === 'error' ? { ...p, severity: 'information', message: `${p.message} (an empty placeholder value: fill it in)` } : p;
+    return empty && p.severity !== 'information' && p.severity !== 'hint' ? { ...p, severity: 'information', message: `${p.message} (an empty placeholder value: fill it in)` } : p;
   });
 }
