@@ -209,7 +209,9 @@ test('launching the same job name again says the job exists before any confirmat
   await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
   const warning = fake.dialogs.find((d) => d.kind === 'warning');
   assert.equal(warning?.message, 'A training job named "churn-r1" already exists (Completed), so SageMaker would refuse to start it again; nothing was started.');
-  assert.deepEqual(warning?.choices, ['Watch It', 'Start With a New Name…']);
+  // It has ended: a new name first, its history rather than a watch; the name is made from the input, which says how to change it.
+  assert.deepEqual(warning?.choices, ['Start With a New Name…', 'Show Its History']);
+  assert.equal(warning?.detail, "It has ended: start this request under a new name, or see what it did in the output. The name is made from the input (States.Format('churn-{}', $.run)): another value there gives another name.");
   // The confirmation would have promised a start SageMaker refuses: it is not shown.
   assert.ok(!fake.dialogs.some((d) => d.modal && d.message.startsWith('Start training job')), fake.dialogs.map((d) => d.message).join('\n'));
 });
@@ -584,7 +586,7 @@ test('"Watch It" on an existing job masks the secrets it was started with', asyn
   tasks = [task('Train', { ...withSecrets('x'), 'TrainingJobName.$': "States.Format('secret-{}', $.run)" })];
   fake.dialogs.length = 0;
   fake.output.length = 0;
-  user('{"run": "existing"}', ['Start'], (d) => (d.kind === 'warning' && d.message.includes('already exists') ? 'Watch It' : undefined));
+  user('{"run": "existing"}', ['Start'], (d) => (d.kind === 'warning' && d.message.includes('already exists') ? d.choices?.find((c) => c === 'Watch It' || c === 'Show Its History') : undefined));
   await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
   await until('the watch to finish', () => fake.output.some((l) => l.includes('secret-existing: status Completed')));
   const lines = fake.output.join('\n');
@@ -899,4 +901,17 @@ test('the confirmation says every instance of instance groups, and a value with 
   assert.ok(lines.includes('Instances: ml.p4d.24xlarge × 16 (a), ml.p4d.24xlarge × 16 (b): 32 instances in all'), confirm.detail);
   assert.ok(lines.includes('Environment: MODE=fast\\nWhere: nowhere (nothing billed)'), confirm.detail);
   assert.equal(lines.filter((l) => l.startsWith('Where: ')).length, 1);
+});
+
+test('Show Its History on a job that has ended tells its history as history: a line that says so, each step with its time (walk37: it read as a second run)', async () => {
+  tasks = [task('Train', payload('churn'))];
+  fake.dialogs.length = 0;
+  fake.output.length = 0;
+  user('{"run": "r1", "epochs": "5"}', [], (d) => (d.kind === 'warning' && d.message.includes('already exists') ? 'Show Its History' : undefined));
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the history to be told', () => fake.output.some((l) => l.includes('churn-r1: status Completed')));
+  const lines = fake.output.join('\n');
+  assert.match(lines, /churn-r1: this training job had already ended \(Completed\) when watching began; what it did, with the time of each step:/);
+  assert.match(lines, /churn-r1: Starting - .* \(at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\)/);
+  assert.ok(!fake.dialogs.some((d) => d.modal && d.message.startsWith('Start training job')), 'nothing started');
 });

@@ -75,6 +75,21 @@ function readsInput(payload: unknown): boolean {
 
 /** The button that starts a launch again under another job name, where the name is taken. */
 const NEW_NAME = 'Start With a New Name…';
+/** The button that shows what a job that has ended did (its history in the output), where Watch It would be. */
+const SHOW_HISTORY = 'Show Its History';
+
+/**
+ * Where a taken job name comes from, and so how another run gets its own: the execution input, or the state machine
+ * itself, which names every run alike (walk37: the advice to use States.Format was wrong for a name from the input).
+ */
+function namingAdvice(task: TaskInfo, nameField: string): string {
+  const payload = (task.payload ?? {}) as Record<string, unknown>;
+  const path = payload[`${nameField}.$`];
+  // A path of the state's input ($.x, or one inside an intrinsic call), not of the context object ($$).
+  if (typeof path === 'string' && /(?:^|[^$])\$[.[]/.test(path)) return `The name is made from the input (${path.trim()}): another value there gives another name.`;
+  if (typeof payload[nameField] === 'string' && !String(payload[nameField]).includes('{%')) return 'The state machine gives every run this name: to give each its own, build it with States.Format and $$.Execution.Name.';
+  return '';
+}
 /** One launch at a time per state: its document, machine (a template may hold several) and name. */
 const holdKey = (uri: string, task: TaskInfo) => `${uri}#${task.machine ?? ''}#${task.stateName}`;
 
@@ -405,7 +420,7 @@ class Jobs implements vscode.Disposable {
         this.launches.set(key, (launch ?? 0) + 1);
         await this.launchRequest(kind, uri, task, { ...request, [nameField]: renamed }, { ...masked, [nameField]: renamed }, settings, region, account);
       };
-      this.offerWatch(kind, uri, task, ref, `A ${label} named "${ref.name}" already exists (${status}), so SageMaker would refuse to start it again; nothing was started.`, request, masked, settings, rename);
+      this.offerWatch(kind, uri, task, ref, `A ${label} named "${ref.name}" already exists (${status}), so SageMaker would refuse to start it again; nothing was started.`, request, masked, settings, rename, status);
       return;
     }
     if (!(await this.confirm(kind, uri, task, request, masked, settings, region, account))) return;
@@ -416,13 +431,21 @@ class Jobs implements vscode.Disposable {
    * A job of the request's name exists: say so, and watch it if the user asks (its request is not this one), or,
    * where `rename` is given, start this request under a new name.
    */
-  private offerWatch(kind: JobKind, uri: string, task: TaskInfo, ref: JobRef, message: string, request: Record<string, unknown>, masked: Record<string, unknown>, s: JobSettings, rename?: () => Promise<void>): void {
+  private offerWatch(kind: JobKind, uri: string, task: TaskInfo, ref: JobRef, message: string, request: Record<string, unknown>, masked: Record<string, unknown>, s: JobSettings, rename?: () => Promise<void>, status?: string): void {
     // Not awaited (see holding): watching an existing job starts nothing; a start under a new name is a launch
     // step of its own, once this launch has let the state go. A modal, as the confirmation it stands in for: a
     // notification hid itself while the user looked away, and the click on Start seemed to do nothing (walk36).
-    const buttons = rename ? ['Watch It', NEW_NAME] : ['Watch It'];
-    void notify.warning(message, { modal: true, detail: this.load().EXISTING_JOB_ACTION }, ...buttons).then((pick) => {
-      if (pick === 'Watch It') void this.follow(kind, uri, task, ref, undefined, request, masked, s);
+    // A job that has ended is not watched but shown, and a new name comes first (walk37: Watch It, the default,
+    // replayed a stopped job's whole run as if it ran again).
+    const ended = isTerminalStatus(status);
+    const watch = ended ? SHOW_HISTORY : 'Watch It';
+    const buttons = rename ? (ended ? [NEW_NAME, watch] : [watch, NEW_NAME]) : [watch];
+    const what = ended
+      ? `It has ended: ${rename ? 'start this request under a new name, or see' : 'see'} what it did in the output.`
+      : `Watch the existing job${rename ? ', or start this request under a new name' : ''}.`;
+    const detail = [what, namingAdvice(task, JOB_KINDS[kind].nameField)].filter(Boolean).join(' ');
+    void notify.warning(message, { modal: true, detail }, ...buttons).then((pick) => {
+      if (pick === watch) void this.follow(kind, uri, task, ref, undefined, request, masked, s);
       else if (pick === NEW_NAME && rename) void this.afterHold(uri, task, rename);
     });
   }
@@ -662,15 +685,22 @@ class Jobs implements vscode.Disposable {
     const policy = this.policy();
     const logs = policy.logRedactor(this.secrets.get(id) ?? []);
     let described = false;
+    // A job that had ended before the watch began (Watch It on a stopped job): its history is told as history, each
+    // step with the time it happened, under a line that says so (walk37: the replay read as a second run).
+    let ended = false;
     const clean = (text: string) => logs.text(text);
     const watching = runner.watch(ref, {
-      onDescribe: (response) => {
-        if (!described) logs.add(policy.secretValues(response));
+      onDescribe: (response, description) => {
+        if (!described) {
+          logs.add(policy.secretValues(response));
+          ended = isTerminalStatus(description.status);
+          if (ended) this.output.info(`${record.name}: this ${label} had already ended (${description.status}) when watching began; what it did, with the time of each step:`);
+        }
         described = true;
       },
       onTransition: (t) => {
         const line = clean(formatTransition(t));
-        this.output.info(`${record.name}: ${line}`);
+        this.output.info(`${record.name}: ${line}${ended ? ` (at ${t.startTime.toISOString().slice(0, 19).replace('T', ' ')} UTC)` : ''}`);
         report(line);
       },
       // A stream is named for the job that writes it: this one, or a training job a tuning job launched.

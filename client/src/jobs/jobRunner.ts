@@ -53,8 +53,11 @@ export interface JobSummary extends Omit<JobDescription, 'transitions'> {
 }
 
 export interface WatchHandlers {
-  /** Each description of the job, before its transitions and log lines are reported (what it was given, to mask). */
-  onDescribe?(response: JobDescribeResponse): void;
+  /**
+   * Each description of the job as SageMaker answered it and as read, before its transitions and log lines are
+   * reported (what it was given, to mask; whether it had ended when the watch began).
+   */
+  onDescribe?(response: JobDescribeResponse, description: JobDescription): void;
   onTransition?(t: StatusTransition): void;
   onLog?(line: LogLine): void;
   onStatus?(status: string): void;
@@ -278,8 +281,8 @@ export class JobRunner {
       if (failures) handlers.onRecovered?.();
       failures = 0;
 
-      handlers.onDescribe?.(response);
       const d = api.read(response);
+      handlers.onDescribe?.(response, d);
       const status = d.status;
       for (const t of d.transitions) {
         const key = `${t.status}|${t.startTime.getTime()}`;
