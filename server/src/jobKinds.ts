@@ -38,6 +38,11 @@ export interface JobKindInfo {
    */
   readonly maxRuntimePath?: readonly string[];
   readonly defaultRuntime?: string;
+  /**
+   * What code the job runs, as the confirmation names it: a label and where the request says it (an image, an
+   * algorithm, an entrypoint; a list is joined with spaces). A transform runs its model (the Model line).
+   */
+  readonly code: readonly { readonly label: string; readonly path: readonly string[] }[];
   /** Where the request keeps its role, its environment variables and its hyperparameters (the confirmation shows them). */
   readonly rolePath?: readonly string[];
   readonly environmentPath: readonly string[];
@@ -79,6 +84,7 @@ export const JOB_KINDS = {
     defaultRuntime: 'SageMaker default (1 day)',
     rolePath: ['RoleArn'],
     environmentPath: ['Environment'],
+    code: [{ label: 'Image', path: ['AlgorithmSpecification', 'TrainingImage'] }, { label: 'Algorithm', path: ['AlgorithmSpecification', 'AlgorithmName'] }],
     hyperParametersPath: ['HyperParameters'],
     logGroup: '/aws/sagemaker/TrainingJobs',
     logStreams: 'own',
@@ -96,6 +102,7 @@ export const JOB_KINDS = {
     outputPaths: [['TransformOutput', 'S3OutputPath']],
     inputPaths: [['TransformInput', 'DataSource', 'S3DataSource', 'S3Uri']],
     environmentPath: ['Environment'],
+    code: [],
     logGroup: '/aws/sagemaker/TransformJobs',
     logStreams: 'own',
     // StopTransformJob: "When you stop a batch transform job before it is completed, Amazon SageMaker doesn't store the job's output in Amazon S3."
@@ -115,6 +122,7 @@ export const JOB_KINDS = {
     maxRuntimePath: ['StoppingCondition', 'MaxRuntimeInSeconds'],
     rolePath: ['RoleArn'],
     environmentPath: ['Environment'],
+    code: [{ label: 'Image', path: ['AppSpecification', 'ImageUri'] }, { label: 'Entrypoint', path: ['AppSpecification', 'ContainerEntrypoint'] }],
     logGroup: '/aws/sagemaker/ProcessingJobs',
     logStreams: 'own',
     // StopProcessingJob: "Stops a processing job." (nothing said of what it keeps).
@@ -136,6 +144,7 @@ export const JOB_KINDS = {
     maxRuntimePath: ['TrainingJobDefinition', 'StoppingCondition', 'MaxRuntimeInSeconds'],
     rolePath: ['TrainingJobDefinition', 'RoleArn'],
     environmentPath: ['TrainingJobDefinition', 'Environment'],
+    code: [{ label: 'Image', path: ['TrainingJobDefinition', 'AlgorithmSpecification', 'TrainingImage'] }, { label: 'Algorithm', path: ['TrainingJobDefinition', 'AlgorithmSpecification', 'AlgorithmName'] }],
     hyperParametersPath: ['TrainingJobDefinition', 'StaticHyperParameters'],
     trainingJobs: {
       max: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxNumberOfTrainingJobs'],

@@ -180,7 +180,7 @@ test('launch: input, placeholder, a truthful confirmation for the local emulator
   assert.equal(confirm.message, 'Start training job "churn-r1" from "Train"? It runs on the local emulator: no AWS account is used and nothing is billed.');
   assert.equal(
     confirm.detail,
-    `Job: churn-r1\nInstances: ml.m5.xlarge × 2\nMax runtime: 2 h\nOutput: s3://ml-bucket/models\nWhere: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)\nRole: ${ROLE}\nEnvironment: API_KEY=********, MODE=fast\nHyperParameters: epochs=5`,
+    `Job: churn-r1\nImage: img:1\nInstances: ml.m5.xlarge × 2\nMax runtime: 2 h\nOutput: s3://ml-bucket/models\nWhere: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)\nRole: ${ROLE}\nEnvironment: API_KEY=********, MODE=fast\nHyperParameters: epochs=5`,
   );
   const opened = JSON.parse(fake.opened[0]);
   assert.deepEqual(opened.Environment, { API_KEY: '********', MODE: 'fast' });
@@ -811,7 +811,7 @@ test('a processing job: launched from its Task, confirmed with its cluster and o
   await fake.commands.get('sagemakerAsl.startProcessingJob')!(URI, 'Prep');
   const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start processing job'))!;
   assert.equal(confirm?.message, 'Start processing job "prep-p1" from "Prep"? It runs on the local emulator: no AWS account is used and nothing is billed.');
-  assert.equal(confirm.detail, `Job: prep-p1\nInstances: ml.m5.xlarge × 1\nMax runtime: not set\nInput: s3://ml-bucket/raw\nOutput: s3://ml-bucket/prep/train, feature group churn-features\nWhere: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)\nRole: ${ROLE}`);
+  assert.equal(confirm.detail, `Job: prep-p1\nImage: 123456789012.dkr.ecr.us-east-1.amazonaws.com/prep:1\nInstances: ml.m5.xlarge × 1\nMax runtime: not set\nInput: s3://ml-bucket/raw\nOutput: s3://ml-bucket/prep/train, feature group churn-features\nWhere: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)\nRole: ${ROLE}`);
   await until('the summary', () => fake.output.some((l) => l.includes('prep-p1: status Completed')));
   assert.match(fake.output.join('\n'), /prep-p1 \| Processing complete/);
   await until('the final notification', () => fake.dialogs.some((d) => d.kind === 'info' && d.message.startsWith('SageMaker processing job prep-p1: Completed')));
@@ -847,7 +847,7 @@ test('a tuning job: confirmed with how many training jobs it may run and what ea
   const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start tuning job'))!;
   assert.equal(confirm?.message, 'Start tuning job "tune-t1" from "Tune"? It runs on the local emulator: no AWS account is used and nothing is billed.');
   assert.equal(confirm.detail, [
-    'Job: tune-t1', 'Training jobs: up to 4, 2 at a time', 'Instances: ml.m5.xlarge × 1 per training job', 'Max runtime: 1 h per training job, the tuning job 2 h',
+    'Job: tune-t1', 'Image: img:1', 'Training jobs: up to 4, 2 at a time', 'Instances: ml.m5.xlarge × 1 per training job', 'Max runtime: 1 h per training job, the tuning job 2 h',
     'Input: s3://ml-bucket/train', 'Output: s3://ml-bucket/tuning', `Where: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)`, `Role: ${ROLE}`,
     'Environment: API_KEY=********', 'StaticHyperParameters: epochs=10',
   ].join('\n'));
@@ -882,8 +882,8 @@ test('a tuning job with a list of training job definitions: the confirmation sho
   user('{}', [], () => undefined);
   await fake.commands.get('sagemakerAsl.startTuningJob')!(URI, 'Tune2');
   const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start tuning job'));
-  assert.equal(confirm?.detail?.split('\n').slice(0, 4).join('\n'), [
-    'Job: tune-two', 'Training jobs: up to 4, 1 at a time', 'Instances: ml.m5.large × 2 per training job of the first of 2 definitions',
+  assert.equal(confirm?.detail?.split('\n').slice(0, 5).join('\n'), [
+    'Job: tune-two', 'Image: xgb:1 (the first of 2 definitions)', 'Training jobs: up to 4, 1 at a time', 'Instances: ml.m5.large × 2 per training job of the first of 2 definitions',
     'Max runtime: 30 min per training job of the first of 2 definitions, the tuning job not set',
   ].join('\n'));
   assert.match(confirm!.detail!, /\nOutput: s3:\/\/ml-bucket\/xgb, s3:\/\/ml-bucket\/lgbm\n/);

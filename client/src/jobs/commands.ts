@@ -570,6 +570,12 @@ class Jobs implements vscode.Disposable {
       `Job: ${name}`,
       // A transform runs a model SageMaker has (CreateModel): which one is the first thing to check.
       typeof request.ModelName === 'string' ? `Model: ${request.ModelName}` : undefined,
+      // What code runs: the image or algorithm, a processing job's entrypoint (walk37: what an ML engineer checks first).
+      ...k.code.map(({ label: what, path }) => {
+        const v = first(path, maskedView);
+        const text = typeof v === 'string' ? v : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(' ') : undefined;
+        return text ? `${what}: ${text}${list && list.length > 1 ? ` (the first of ${list.length} definitions)` : ''}` : undefined;
+      }),
       fleet ? `Training jobs: ${first(fleet.max) === undefined ? 'no maximum set' : `up to ${String(first(fleet.max))}`}, ${String(first(fleet.parallel) ?? '?')} at a time` : undefined,
       `Instances: ${describeInstances(resources)}${each}`,
       k.maxRuntimePath
