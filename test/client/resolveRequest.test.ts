@@ -61,7 +61,13 @@ test('a path missing from the input is an error naming the key and what is there
     assert.equal(e.message, 'X.$: "model.name" is not a JSONPath ($…, $$…) or an intrinsic function (States.…); a key ending in .$ takes one of those (did you mean "$.model.name"?)');
     return true;
   });
-  await assert.rejects(resolveRequest({ 'X.$': 42 }, jsonPath), /X\.\$: a key ending in \.\$ needs a path or an intrinsic function/);
+  await assert.rejects(resolveRequest({ 'X.$': 42 }, jsonPath), /X\.\$: a key ending in \.\$ needs a path or an intrinsic function/);  // Every path the input lacks, at once (walk37: each launch named one more).
+  await assert.rejects(resolveRequest({ 'TrainingJobName.$': '$.name', OutputDataConfig: { 'S3OutputPath.$': '$.out' }, 'Tags': [{ 'Value.$': '$.model.name' }, { 'Value.$': '$.team' }] }, jsonPath), (e: ResolveError) => {
+    assert.equal(e.key, 'TrainingJobName.$');
+    assert.deepEqual(e.more.map((m) => m.key), ['OutputDataConfig.S3OutputPath.$', 'Tags[1].Value.$']);
+    assert.match(e.message, /^TrainingJobName\.\$: \$\.name is not in the execution input .*; OutputDataConfig\.S3OutputPath\.\$: \$\.out is not in the execution input .*; Tags\[1\]\.Value\.\$: \$\.team is not in the execution input/);
+    return true;
+  });
 });
 
 test('States.Format builds job names from paths and the context', async () => {

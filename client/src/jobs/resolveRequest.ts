@@ -29,8 +29,9 @@ export interface ResolveOptions {
 
 /** A value that cannot be resolved, with the key it belongs to (`HyperParameters.epochs.$`). */
 export class ResolveError extends Error {
-  constructor(readonly key: string, readonly reason: string) {
-    super(`${key}: ${reason}`);
+  /** `more`: the other keys that could not be resolved either, said in the same message (all at once, not one a launch). */
+  constructor(readonly key: string, readonly reason: string, readonly more: readonly ResolveError[] = []) {
+    super([`${key}: ${reason}`, ...more.map((m) => m.message)].join('; '));
     this.name = 'ResolveError';
   }
 }
@@ -212,6 +213,8 @@ export async function resolveRequest(payload: unknown, o: ResolveOptions): Promi
 
 async function resolveWith(payload: unknown, o: ResolveOptions, evaluator: JsonataEvaluator): Promise<Record<string, unknown>> {
   const values = o.placeholders ?? {};
+  // Paths the input does not have are gathered and said together (walk37: each launch named one more missing field).
+  const failed: ResolveError[] = [];
 
   const resolve = async (v: unknown, key: string): Promise<unknown> => {
     if (typeof v === 'string') {
@@ -236,7 +239,7 @@ async function resolveWith(payload: unknown, o: ResolveOptions, evaluator: Jsona
           try {
             set(k.slice(0, -2), evaluateDynamicValue(expression, { input: o.input, context: o.context, inputName: o.inputName }));
           } catch (e) {
-            throw new ResolveError(at, (e as Error).message);
+            failed.push(new ResolveError(at, (e as Error).message));
           }
         } else set(k, await resolve(x, at));
       }
@@ -246,6 +249,7 @@ async function resolveWith(payload: unknown, o: ResolveOptions, evaluator: Jsona
   };
 
   const request = await resolve(payload ?? {}, '');
+  if (failed.length) throw new ResolveError(failed[0].key, failed[0].reason, failed.slice(1));
   if (!request || typeof request !== 'object' || Array.isArray(request)) {
     throw new ResolveError(o.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters', `must give an object, got ${JSON.stringify(request)}`);
   }
