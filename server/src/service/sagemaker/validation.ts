@@ -78,6 +78,9 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
  */
 function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, evaluatedBySageMaker = false) {
   const value = node.value as string;
+  // An expression begun and not closed ("{% … }"): the structure check says so (INVALID_JSONATA_EXPRESSION); judged as
+  // text too, it drew a second, misleading error (walk37: "must match (https|s3)://…").
+  if (ctx.jsonata && value.trim().startsWith('{%') && !value.trim().endsWith('%}') && !hasPlaceholder(value)) return;
   if (isDynamic(ctx, node)) {
     if (!(ctx.jsonata && isJsonata(value))) checkLiteralParts(ctx, node, shape, label);
     return;
@@ -85,16 +88,20 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   // Only a member of a JSONPath state's object can take a `.$` key: a JSONata state has none, an array item no key.
   const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0].value : undefined;
   const pathHint = !evaluatedBySageMaker && !ctx.jsonata && typeof key === 'string' && looksLikePath(value)
-    ? `; ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${key}.$"`
+    ? `${label} ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${key}.$"`
     : '';
   const code = (c: string) => (pathHint ? SageMakerCode.pathWithoutDollarSuffix : c);
+  // The way out first, where Problems has room for it (walk37: it was cut off after the pattern): what the value
+  // breaks as written follows.
+  const said = (message: string) => (pathHint ? `${pathHint}. As written, ${message}` : message);
   if (shape.enum) {
     if (!shape.enum.includes(value)) {
       const caseMatch = shape.enum.find((e) => e.toLowerCase() === value.toLowerCase());
       const suggestions = caseMatch ? [caseMatch] : closest(value, shape.enum);
-      const allowed = shape.enum.length <= 12 ? `Allowed: ${shape.enum.join(', ')}` : `Allowed: ${shape.enum.length} values of ${shape.name}, e.g. ${shape.enum.slice(0, 4).join(', ')}, …`;
+      // A long list's first values say nothing once a near one is suggested (walk37: noise after "Did you mean").
+      const allowed = shape.enum.length <= 12 ? ` Allowed: ${shape.enum.join(', ')}` : suggestions.length ? '' : ` Allowed: ${shape.enum.length} values of ${shape.name}, e.g. ${shape.enum.slice(0, 4).join(', ')}, …`;
       const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => JSON.stringify(s)).join(' or ')}?` : '';
-      problem(ctx, node, code(SageMakerCode.enumValue), `${label} ${quote(value)} is not a valid ${shape.name}.${hint} ${allowed}${pathHint}`, { suggestions, caseMatch });
+      problem(ctx, node, code(SageMakerCode.enumValue), said(`${label} ${quote(value)} is not a valid ${shape.name}.${hint}${allowed}`), { suggestions, caseMatch });
     }
     return;
   }
@@ -102,19 +109,19 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   // once and at most twice, so they are counted only where that could decide (most values skip the scan).
   const length = (shape.max !== undefined && value.length > shape.max) || (shape.min !== undefined && value.length < 2 * shape.min) ? codePointLength(value) : value.length;
   if (shape.max !== undefined && length > shape.max) {
-    problem(ctx, node, code(SageMakerCode.tooLong), `${label} is ${length} characters long; at most ${shape.max} are allowed${pathHint}`, { max: shape.max });
+    problem(ctx, node, code(SageMakerCode.tooLong), said(`${label} is ${length} characters long; at most ${shape.max} are allowed`), { max: shape.max });
     return; // a pattern check on an over-long value adds nothing and can be slow
   }
   if (shape.min !== undefined && length < shape.min) {
     // Of the wrong form too ("SageMakerRole" for a RoleArn): the pattern says what the value must be.
     const form = length > 0 && shape.matches && !shape.matches(value) ? `, and it must match ${shape.awsPattern}${shape.patternDescription ? `: ${shape.patternDescription}` : ''}` : '';
     const msg = shape.min === 1 && length === 0 ? `${label} must not be empty` : `${label} is ${length} characters long; at least ${shape.min} are required${form}`;
-    problem(ctx, node, code(SageMakerCode.tooShort), msg + pathHint, { min: shape.min });
+    problem(ctx, node, code(SageMakerCode.tooShort), said(msg), { min: shape.min });
     return;
   }
   if (shape.matches && !shape.matches(value)) {
     const words = shape.patternDescription ? `: ${shape.patternDescription}` : '';
-    problem(ctx, node, code(SageMakerCode.pattern), `${label} ${quote(value)} must match ${shape.awsPattern}${words}${pathHint}`, { pattern: shape.awsPattern, shape: shape.name });
+    problem(ctx, node, code(SageMakerCode.pattern), said(`${label} ${quote(value)} must match ${shape.awsPattern}${words}`), { pattern: shape.awsPattern, shape: shape.name });
     return;
   }
   if (pathHint) {
