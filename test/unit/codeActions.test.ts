@@ -45,8 +45,16 @@ describe('paths', () => {
       assert.match(r.result, new RegExp(`"TrainingJobName\\.\\$": "${meant.replace(/[$.[\]]/g, '\\$&')}"`));
       assertCleared(r, `invalid-path ${written}`);
     }
-    // Not a path of names: no guess.
+    // Not a path of names: no path guessed (and no rename: the helper's request has a TrainingJobName already).
     assert.deepEqual(quickFix(machine(training({ 'TrainingJobName.$': 'my job' })), 'invalid-path', 'my job').titles, []);
+  });
+  test('a value meant as written under a .$ key (an S3 URI): the key loses its .$ (walk37)', () => {
+    const uri = 's3://bucket/train/';
+    const r = quickFix(machine(training({ InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', 'S3Uri.$': uri } } }] })), 'invalid-path', uri, { pick: 'Rename to "S3Uri": pass the value as written' });
+    assert.match(r.result, /"S3Uri": "s3:\/\/bucket\/train\/"/);
+    assertCleared(r, `invalid-path ${uri}`);
+    // A path or an intrinsic call that does not parse keeps its key: the mistake is in the expression.
+    assert.deepEqual(quickFix(machine(training({ 'TrainingJobName.$': 'States.Format(' })), 'invalid-intrinsic', 'States.Format(').titles.filter((t) => t.startsWith('Rename')), []);
   });
 });
 

@@ -119,13 +119,26 @@ const FIXED_BY_NAME = new Set<string>([AslCode.unknownField, AslCode.unknownStat
 export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   // A misspelt function's name in an expression (States.Formatt, $uuidd), written as it is in the text.
   const replacement = p.data?.replacement;
-  if (typeof replacement === 'string' && (p.code === Code.invalidIntrinsic || p.code === Code.invalidJsonata || p.code === Code.invalidPath)) {
+  // A path written without its `$` (`inputs.score` → `$.inputs.score`), as the value is written (no escapes).
+  if (typeof replacement === 'string' && p.code === Code.invalidPath && /^[\w.[\]-]+$/.test(parsed.text.slice(p.offset, p.offset + p.length)))
+    return [{ title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false }];
+  if (typeof replacement === 'string' && (p.code === Code.invalidIntrinsic || p.code === Code.invalidJsonata)) {
     const written = parsed.text.slice(p.offset, p.offset + p.length);
-    // A path written without its `$` (`inputs.score` → `$.inputs.score`), as the value is written (no escapes).
-    if (p.code === Code.invalidPath) return /^[\w.[\]-]+$/.test(written) ? [{ title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false }] : [];
     // The space between an intrinsic's name and its "(" (the one correction).
     if (replacement === '') return /^[ \t]+$/.test(written) ? [{ title: 'Remove the space before "("', edits: [{ offset: p.offset, length: p.length, newText: '' }], preferred: true }] : [];
     return /^\$?[A-Za-z0-9_.]+$/.test(written) ? [{ title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false }] : [];
+  }
+  // A value written as it is meant under a `.$` key (`"S3Uri.$": "s3://…"`): neither a path nor an intrinsic call, so
+  // the key loses its `.$` and the value is passed as written (walk37: only the other way round had a fix).
+  if (p.code === Code.invalidPath && parsed.root) {
+    // The finding underlines the expression inside the string (or the string itself).
+    const node = nodeOf(parsed, p) ?? nodeAt(parsed.root, p.offset);
+    const key = node?.type === 'string' && node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
+    const value = String(node?.value ?? '').trim();
+    if (key && typeof key.value === 'string' && key.value.endsWith('.$') && !value.startsWith('$') && !value.startsWith('States.') && writtenInPlace(parsed, key)) {
+      const fix = renameKey(parsed, key, key.value.slice(0, -2), false);
+      return fix ? [{ ...fix, title: `Rename to "${key.value.slice(0, -2)}": pass the value as written` }] : [];
+    }
   }
   // A {% %} string with a space or a line break around it: the expression without them (the one correction).
   if (p.code === AslCode.invalidJsonata && p.data?.trim === true) {
