@@ -112,7 +112,8 @@ test('a Task its machine does not start with names the states that lead to it (i
   const train = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { 'TrainingJobName.$': '$.name' } };
   const text = JSON.stringify({ StartAt: 'Check', States: { Check: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'Train' }], Default: 'Retrain' }, Retrain: { ...train, Next: 'Train', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Orphan' }] }, Train: { ...train, End: true }, Orphan: { ...train, End: true }, Alone: { ...train, End: true } } });
   const d = TextDocument.create('file:///templates/flow.asl.json', 'asl', 1, text);
-  assert.deepEqual(service.findTasks(d).map((t) => [t.stateName, t.inputFrom]), [['Retrain', ['Check']], ['Train', ['Check', 'Retrain']], ['Orphan', ['Retrain']], ['Alone', []]]);
+  // Retrain comes after a Choice only, which passes its input on: its $ is the execution input (walk37).
+  assert.deepEqual(service.findTasks(d).map((t) => [t.stateName, t.inputFrom]), [['Retrain', undefined], ['Train', ['Check', 'Retrain']], ['Orphan', ['Retrain']], ['Alone', []]]);
   // A Parallel branch's first Task gets what the Parallel gives its branches: the execution input only when the
   // Parallel starts the machine and leaves its input as it is.
   const branch = (parallel: Record<string, unknown>, first = true) => {
@@ -123,7 +124,23 @@ test('a Task its machine does not start with names the states that lead to it (i
   };
   assert.deepEqual(branch({}), [undefined]);
   assert.deepEqual(branch({ Parameters: { 'x.$': '$.a' } }), [['P']]);
-  assert.deepEqual(branch({}, false), [['P']]);
+  assert.deepEqual(branch({}, false), [undefined]); // Prep, a Pass that makes no result, passes the input on
+  assert.deepEqual(branch({}, false).length, 1);
+});
+
+test('a Task after states that pass their input on unchanged gets the execution input (walk37: the tuning example\'s second Task)', () => {
+  const train = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { 'TrainingJobName.$': '$.name' } };
+  const flow = (first: Record<string, unknown>, between: Record<string, unknown> = { Type: 'Wait', Seconds: 5, Next: 'Train' }) => {
+    const text = JSON.stringify({ StartAt: 'Prep', States: { Prep: { ...train, Next: 'Hold', ...first }, Hold: between, Train: { ...train, End: true } } });
+    return service.findTasks(TextDocument.create('file:///templates/passes.asl.json', 'asl', 1, text)).map((t) => t.inputFrom);
+  };
+  assert.deepEqual(flow({ ResultPath: null }), [undefined, undefined]);
+  assert.deepEqual(flow({ ResultPath: null, OutputPath: '$.a' }), [undefined, ['Hold']]);
+  assert.deepEqual(flow({ ResultPath: '$.prep' }), [undefined, ['Hold']]);
+  assert.deepEqual(flow({ ResultPath: null }, { Type: 'Pass', Result: { a: 1 }, Next: 'Train' }), [undefined, ['Hold']]);
+  assert.deepEqual(flow({ ResultPath: null }, { Type: 'Pass', Result: { a: 1 }, ResultPath: null, Next: 'Train' }), [undefined, undefined]);
+  // A JSONata state's output is its result unless Output says otherwise: not followed.
+  assert.deepEqual(flow({ QueryLanguage: 'JSONata', Parameters: undefined, Arguments: {} }), [undefined, ['Hold']]);
 });
 
 test('CloudFormation JSON: Fn::Sub is a string with placeholders, Fn::GetAtt/Fn::Join/Ref are dynamic values', () => {

@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TaskInfo } from '../protocol';
 import { enclosingStates, type AslMachine, type AslState } from './asl/model';
-import { propertyNode, toValue } from './core/tree';
+import { property, propertyNode, toValue } from './core/tree';
 import type { DocumentStore } from './documentStore';
 import { toRange } from './lsp';
 import { getIntegration } from './sagemaker/shapes';
@@ -69,7 +69,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
  */
 function inputFrom(state: AslState, leadsInto: (state: AslState) => string[]): { inputFrom?: string[] } {
   const startAt = state.machine.references.find((r) => r.field === 'StartAt');
-  if (startAt?.name !== state.name) return { inputFrom: leadsInto(state) };
+  if (startAt?.name !== state.name) return receivesExecutionInput(state, leadsInto) ? {} : { inputFrom: leadsInto(state) };
   // Where its machine starts: the execution input at the top; a Map's item (mapItemOf); in a Parallel's branch, what
   // the Parallel state gives its branches, which is the execution input only if it starts its own machine and leaves
   // its input as it is (review of the day: a branch's first Task asked for the execution input).
@@ -77,6 +77,51 @@ function inputFrom(state: AslState, leadsInto: (state: AslState) => string[]): {
   if (!owner || owner.type !== 'Parallel') return {};
   const reshaped = ['InputPath', 'Parameters', 'Arguments'].some((f) => propertyNode(owner.node, f));
   return reshaped ? { inputFrom: [owner.name] } : (inputFrom(owner, leadsInto).inputFrom ? { inputFrom: [owner.name] } : {});
+}
+
+/**
+ * Whether a state of the top-level machine always gets the execution input, though the machine does not start
+ * there: every state that leads into it passes its own input on unchanged (a JSONPath state with `"ResultPath":
+ * null` and no OutputPath, a Wait or Choice without InputPath and OutputPath, a Pass that makes no result) and gets
+ * the execution input itself
+ * (walk37: the tuning example's "Tune model", after a processing job with ResultPath null, was not offered
+ * tuning-pipeline.input.json). A state inside a Parallel or Map: no.
+ */
+function receivesExecutionInput(state: AslState, leadsInto: (state: AslState) => string[]): boolean {
+  if (state.machine.owner) return false;
+  const startAt = state.machine.references.find((r) => r.field === 'StartAt')?.name;
+  // Backwards from the state: every state that can come before it passes its input on, and the only one nothing leads
+  // into is where the machine starts (whose input is the execution input).
+  const seen = new Set<string>([state.name]);
+  const stack = [state];
+  while (stack.length) {
+    const s = stack.pop()!;
+    const into = leadsInto(s);
+    if (!into.length && s.name !== startAt) return false;
+    for (const name of into) {
+      const from = state.machine.byName.get(name);
+      if (!from || !passesInputOn(from)) return false;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      stack.push(from);
+    }
+  }
+  return startAt !== undefined && seen.has(startAt);
+}
+
+/** A state whose output is its input as it came, whatever it does (JSONPath: JSONata's Output defaults to the result). */
+function passesInputOn(s: AslState): boolean {
+  if (s.queryLanguage !== 'JSONPath') return false;
+  const path = (field: string) => {
+    const v = property(s.node, field);
+    return v === undefined ? 'absent' : v.type === 'null' ? 'null' : v.type === 'string' && v.value === '$' ? 'whole' : 'other';
+  };
+  const output = path('OutputPath');
+  if (output !== 'absent' && output !== 'whole') return false;
+  if (s.type === 'Wait' || s.type === 'Choice') return ['absent', 'whole'].includes(path('InputPath'));
+  // A Pass that makes no result of its own: its result is its input, which ResultPath "$" (the default) makes its output.
+  if (s.type === 'Pass' && !propertyNode(s.node, 'Result') && !propertyNode(s.node, 'Parameters') && ['absent', 'whole'].includes(path('InputPath')) && ['absent', 'whole'].includes(path('ResultPath'))) return true;
+  return (s.type === 'Task' || s.type === 'Pass' || s.type === 'Map' || s.type === 'Parallel') && path('ResultPath') === 'null';
 }
 
 /**
