@@ -36,7 +36,8 @@ export interface TaskInfo {
   mapItemOf?: string;
   /**
    * When the Task is not where its machine starts: the states whose transitions lead to it (none when nothing does).
-   * Its `$` in an execution is what they pass on, not the execution input (nor, in a Map, the item).
+   * Its `$` in an execution is what they pass on, not the execution input (nor, in a Map, the item). Absent too where
+   * every state before it passes its input on unchanged: its `$` is the execution input.
    */
   inputFrom?: string[];
   /** The Resource ARN as written, e.g. arn:aws:states:::sagemaker:createTrainingJob.sync */
