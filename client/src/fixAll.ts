@@ -53,14 +53,15 @@ async function fixAll(client: BaseLanguageClient, published: vscode.Event<vscode
   // The count of what is left comes with the server's diagnostics of the new text.
   if (!(await updated.arrived)) return;
   const left = problems()?.length ?? 0;
-  show(`${done}; ${left ? `${plural(left, 'problem')} left (Quick Fix on each offers a choice, where there is one)` : 'no problems left'}`, 'check');
+  // Short enough for a status bar beside others (walk37: the end was cut off at 1400 px).
+  show(`${done}; ${left ? `${plural(left, 'problem')} left: Ctrl+. on each` : 'no problems left'}`, 'check');
 }
 
 /** Why there is no fix-all to apply, from what the server has published of the document (none: nothing, or nothing yet). */
 function nothingToFix(found: readonly vscode.Diagnostic[] = []): string {
   if (found.some((d) => d.code === SYNTAX)) return 'Fix All changes nothing while the file does not parse: fix the syntax error first';
   if (!found.length) return 'Fix All found nothing to fix in this file';
-  return `Fix All found no change to make: ${found.length === 1 ? 'the one problem here needs' : `each of the ${found.length} problems here needs`} a choice (Quick Fix, Ctrl+.) or has no fix`;
+  return `Fix All found no sure fix: ${found.length === 1 ? 'the problem needs a choice (Ctrl+.) or has none' : `${found.length} problems need a choice (Ctrl+.) or have none`}`;
 }
 
 /** Resolves true when the server next publishes the diagnostics of `uri` (false after a while), from the moment it is called. */
