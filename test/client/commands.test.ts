@@ -708,6 +708,8 @@ test('a standalone job spec (a request file) launches without asking for an exec
   assert.ok(!fake.dialogs.some((d) => d.message === 'Execution input for this run' || d.message === 'Execution input (JSON)'), 'no execution input asked for');
   const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
   assert.ok(confirm, `confirmed: ${fake.dialogs.map((d) => d.message).join(' | ')}`);
+  // A file, not a state: named as one (walk37: 'from "CreateTrainingJob"').
+  assert.ok(confirm.message.startsWith('Start training job "churn-spec-1" from the file churn.training-job.json? '), confirm.message);
   await until('the summary', () => fake.output.some((l) => l.includes('churn-spec-1: status Completed')));
 });
 

@@ -594,7 +594,9 @@ class Jobs implements vscode.Disposable {
       // otherwise write lines of its own under the true ones ("Where: local emulator", review sec37).
       .map((line) => visibleText(line as string))
       .join('\n');
-    const question = `Start ${k.label} "${visibleText(String(name))}" from "${visibleText(task.stateName)}"? ${where.cost}`;
+    // A standalone job spec (request.json too) is a file, not a state: named by its file (walk37: 'from "CreateTrainingJob"').
+    const source = task.standalone ? `the file ${vscode.Uri.parse(uri).path.split('/').pop()}` : `"${task.stateName}"`;
+    const question = `Start ${k.label} "${visibleText(String(name))}" from ${visibleText(source)}? ${where.cost}`;
     const pick = await notify.info(question, { modal: true, detail }, 'Start', 'Open Request as JSON');
     if (pick === 'Start') return true;
     if (pick !== 'Open Request as JSON') return false;
