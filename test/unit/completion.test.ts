@@ -33,6 +33,12 @@ describe('member keys', () => {
     const after = text.slice(0, d.offsetAt(e.range.start)) + e.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1') + text.slice(d.offsetAt(e.range.end));
     assert.deepEqual(JSON.parse(after).States.Train.Parameters.ResourceConfig, { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 30, KeepAlivePeriodInSeconds: 0 });
   });
+  test('a half-typed key on a line of its own (") does not bring back a key written below it, which the parser lost (walk37: RoleArn offered twice)', () => {
+    const params = '{\n        "TrainingJobName": "a",\n        "‸\n        "RoleArn": "arn:aws:iam::123456789012:role/r",\n        "OutputDataConfig": { "S3OutputPath": "s3://b/o" }\n      }';
+    const offered = labels(TASK(params));
+    assert.ok(!offered.includes('RoleArn') && !offered.includes('OutputDataConfig') && !offered.includes('TrainingJobName'), offered.join());
+    assert.ok(offered.includes('AlgorithmSpecification'));
+  });
   test('instance types in size order within their family (the model lists ml.g5.16xlarge before ml.g5.12xlarge), families as the model first names them (walk36)', () => {
     const items = complete(TASK('{ "ResourceConfig": { "InstanceType": "‸" } }')).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => i.label);
     const g5 = items.filter((l) => l.startsWith('ml.g5.'));

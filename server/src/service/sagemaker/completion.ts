@@ -8,6 +8,7 @@ import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
 import { toValue } from '../core/tree';
 import { newMemberAfterValue, presentKeys, replaceRange, separatorAfter, withCommaBefore, type OffsetCompletionItem } from '../asl/completion';
+import { jsonSiblingKeys } from '../json/siblingKeys';
 import type { QueryLanguage } from '../asl/model';
 import type { OffsetRange, ParsedDocument } from '../core/types';
 import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation } from '../yaml/completionContext';
@@ -93,6 +94,8 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
     const editing = !afterValue && prev?.type === 'property' && offset > prev.offset && offset <= prev.offset + prev.length ? prev : undefined;
     // Keys already present in this object (but the one being edited) are not offered again.
     const present = presentKeys(findObjectAt(parsed, ctx.payloadPath.concat(ctx.relative.slice(0, -1))), editing?.offset);
+    // And those the parser lost after a half-typed key, read from the lines at its indentation.
+    for (const k of jsonSiblingKeys(text, offset)) present.add(k);
     const range = afterValue ? afterValue.key : replaceRange(text, offset, editing);
     const endOffset = range.offset + range.length;
     const hasColon = editing ? /^\s*:/.test(text.slice(endOffset, endOffset + 50)) : false;
