@@ -108,8 +108,10 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
   results.set(target, shown);
   const rejected = answers.some((a) => a.answer.result !== 'OK');
   const message = `${who.charAt(0).toUpperCase()}${who.slice(1)} ${verdicts.join('; ')}${answers.some((a) => a.answer.truncated) ? `. ${who.charAt(0).toUpperCase()}${who.slice(1)} listed only the first ones.` : ''}`;
-  if (rejected) void notify.warning(message.replace(/\.?$/, '.'));
-  else void notify.info(message.replace(/\.?$/, '.'));
+  // An answer that is not AWS's says so, so that "accepts" is not read as Step Functions' (walk37).
+  const notAws = source === 'aws' ? '' : ' This is not Step Functions\' answer: the endpoint setting points elsewhere.';
+  if (rejected) void notify.warning(message.replace(/\.?$/, '.') + notAws);
+  else void notify.info(message.replace(/\.?$/, '.') + notAws);
 }
 
 /** What the service said of one state machine: "accepts X: no problems found", "rejects X: 2 errors (in Problems, source aws)" (`source`: who answered). */
