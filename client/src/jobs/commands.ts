@@ -75,6 +75,13 @@ function readsInput(payload: unknown): boolean {
 
 /** The button that starts a launch again under another job name, where the name is taken. */
 const NEW_NAME = 'Start With a New Name…';
+/** "At most: 6 training jobs × 2 instances × 1 h = 12 instance-hours", or undefined where a figure is not a number. */
+function worstCase(jobs: unknown, instances: unknown, seconds: unknown): string | undefined {
+  if (typeof jobs !== 'number' || typeof instances !== 'number' || typeof seconds !== 'number' || seconds <= 0) return undefined;
+  const hours = Math.round((jobs * instances * seconds) / 360) / 10;
+  return `At most: ${plural(jobs, 'training job')} × ${plural(instances, 'instance')} × ${formatDuration(seconds)} = ${hours} instance-hours`;
+}
+
 /** The button that shows what a job that has ended did (its history in the output), where Watch It would be. */
 const SHOW_HISTORY = 'Show Its History';
 
@@ -579,8 +586,10 @@ class Jobs implements vscode.Disposable {
       fleet ? `Training jobs: ${first(fleet.max) === undefined ? 'no maximum set' : `up to ${String(first(fleet.max))}`}, ${String(first(fleet.parallel) ?? '?')} at a time` : undefined,
       `Instances: ${describeInstances(resources)}${each}`,
       k.maxRuntimePath
-        ? `Max runtime: ${duration(runtime) ?? k.defaultRuntime ?? 'not set'}${each}${fleet ? `, the tuning job ${duration(first(fleet.maxRuntime)) ?? 'not set'}` : ''}`
+        ? `Max runtime: ${duration(runtime) ?? k.defaultRuntime ?? 'not set'}${each}${fleet ? `, the tuning job ${duration(first(fleet.maxRuntime)) ?? '(no limit set)'}` : ''}`
         : undefined,
+      // A tuning job's worst case, where the request says it all (walk37: "up to 6, 2 at a time" left the sum to the reader).
+      fleet && !(list && list.length > 1) ? worstCase(first(fleet.max), (resources as { InstanceCount?: unknown } | undefined)?.InstanceCount, runtime) : undefined,
       // What it reads and writes (walk32: a transform's confirmation did not say what it reads).
       inputs.length ? `Input: ${inputs.join(', ')}` : undefined,
       `Output: ${outputs.length ? outputs.join(', ') : kind === 'processing' ? 'none' : '?'}`,
