@@ -12,11 +12,12 @@ import { validate } from './validation';
 import { isJobSpec } from './sagemaker/jobSpecs';
 import { machineName } from './templates/embedded';
 import { deployedValue, templateValues } from './templates/deployed';
-import type { ParsedDocument } from './core/types';
+import type { ParsedDocument, Problem } from './core/types';
 
 export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
   if (!store.isStateMachineDocument(doc)) return [];
   const problems = validate(store, doc).filter((p) => p.severity === 'error');
+  const within = problemsWithin(problems);
   const out: TaskInfo[] = [];
   // Every state machine of the document: itself, each one a template embeds, or a standalone job spec's request.
   const tasks = store.machines(doc).flatMap((machine) => tasksOf(machine).map((task) => ({ task, machine, standalone: isJobSpec(machine) })));
@@ -26,6 +27,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
   const values = new Map<ParsedDocument, Record<string, string>>();
   const valuesOf = (machine: ParsedDocument) => values.get(machine) ?? values.set(machine, templateValues(template, machine)).get(machine)!;
   const leadsInto = leadsIntoOf();
+  const receives = receivesExecutionInputOf(leadsInto);
   for (const { task, machine, standalone } of tasks) {
     // A job starts from an optimized integration's task; an AWS SDK call is the state machine's to make.
     const integration = task.sdk ? undefined : getIntegration(task.api);
@@ -43,7 +45,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
       stateName: task.state.name,
       statePath: enclosingStates(task.state),
       ...mapItemOf(task.state),
-      ...inputFrom(task.state, leadsInto),
+      ...inputFrom(task.state, leadsInto, receives),
       resource: task.resource,
       api: task.api,
       operation: integration.operation,
@@ -57,56 +59,82 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
       ...(standalone ? { standalone: true } : {}),
       ...(machineName(machine) !== undefined && machine.root ? { machine: machineName(machine), machineRange: toRange(doc, machine.root) } : {}),
       // A file that does not read completely is not what Step Functions would run: its syntax error blocks too.
-      errors: [...problems.filter((p) => (p.offset >= start && p.offset < end) || p.source === 'json' || p.source === 'yaml').map((p) => p.message), ...(computed ? [computed] : [])],
+      errors: [...within(start, end).map((p) => p.message), ...(computed ? [computed] : [])],
     });
   }
   return out;
 }
 
 /**
+ * The problems that start in [start, end), with the file's syntax errors (a file that does not read completely is not
+ * what Step Functions would run), in the order validation gave them: found by a binary search over their offsets,
+ * not by filtering all of them for each Task (20,000 Tasks with a finding each took seconds).
+ */
+function problemsWithin(problems: readonly Problem[]): (start: number, end: number) => Problem[] {
+  const byOffset = problems.map((_, i) => i).sort((a, b) => problems[a].offset - problems[b].offset);
+  const syntax = problems.flatMap((p, i) => (p.source === 'json' || p.source === 'yaml' ? [i] : []));
+  return (start, end) => {
+    let lo = 0, hi = byOffset.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (problems[byOffset[mid]].offset < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = new Set(syntax);
+    for (let k = lo; k < byOffset.length && problems[byOffset[k]].offset < end; k++) found.add(byOffset[k]);
+    return [...found].sort((a, b) => a - b).map((i) => problems[i]);
+  };
+}
+
+/**
  * The states whose transitions lead into `state` when its machine does not start there (TaskInfo.inputFrom): its
  * input in an execution is what they pass on, not the execution input (walk32: the launch asked for the latter).
  */
-function inputFrom(state: AslState, leadsInto: (state: AslState) => string[]): { inputFrom?: string[] } {
+function inputFrom(state: AslState, leadsInto: (state: AslState) => string[], receives: (state: AslState) => boolean): { inputFrom?: string[] } {
   const startAt = state.machine.references.find((r) => r.field === 'StartAt');
-  if (startAt?.name !== state.name) return receivesExecutionInput(state, leadsInto) ? {} : { inputFrom: leadsInto(state) };
+  if (startAt?.name !== state.name) return receives(state) ? {} : { inputFrom: leadsInto(state) };
   // Where its machine starts: the execution input at the top; a Map's item (mapItemOf); in a Parallel's branch, what
   // the Parallel state gives its branches, which is the execution input only if it starts its own machine and leaves
   // its input as it is (review of the day: a branch's first Task asked for the execution input).
   const owner = state.machine.owner;
   if (!owner || owner.type !== 'Parallel') return {};
   const reshaped = ['InputPath', 'Parameters', 'Arguments'].some((f) => propertyNode(owner.node, f));
-  return reshaped ? { inputFrom: [owner.name] } : (inputFrom(owner, leadsInto).inputFrom ? { inputFrom: [owner.name] } : {});
+  return reshaped ? { inputFrom: [owner.name] } : (inputFrom(owner, leadsInto, receives).inputFrom ? { inputFrom: [owner.name] } : {});
 }
 
 /**
  * Whether a state of the top-level machine always gets the execution input, though the machine does not start
  * there: every state that leads into it passes its own input on unchanged (a JSONPath state with `"ResultPath":
  * null` and no OutputPath, a Wait or Choice without InputPath and OutputPath, a Pass that makes no result) and gets
- * the execution input itself
- * (walk37: the tuning example's "Tune model", after a processing job with ResultPath null, was not offered
- * tuning-pipeline.input.json). A state inside a Parallel or Map: no.
+ * the execution input itself (walk37: the tuning example's "Tune model", after a processing job with ResultPath
+ * null, was not offered tuning-pipeline.input.json). A state inside a Parallel or Map: no. The states that do are
+ * found once per machine, not walked back from each Task (a long chain of them would make that quadratic): all of
+ * them at first, less each that has a state before it that does not pass on or is no longer one, until none changes.
  */
-function receivesExecutionInput(state: AslState, leadsInto: (state: AslState) => string[]): boolean {
-  if (state.machine.owner) return false;
-  const startAt = state.machine.references.find((r) => r.field === 'StartAt')?.name;
-  // Backwards from the state: every state that can come before it passes its input on, and the only one nothing leads
-  // into is where the machine starts (whose input is the execution input).
-  const seen = new Set<string>([state.name]);
-  const stack = [state];
-  while (stack.length) {
-    const s = stack.pop()!;
-    const into = leadsInto(s);
-    if (!into.length && s.name !== startAt) return false;
-    for (const name of into) {
-      const from = state.machine.byName.get(name);
-      if (!from || !passesInputOn(from)) return false;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      stack.push(from);
+function receivesExecutionInputOf(leadsInto: (state: AslState) => string[]): (state: AslState) => boolean {
+  const sets = new Map<AslMachine, Set<string>>();
+  const setOf = (machine: AslMachine) => {
+    const startAt = machine.references.find((r) => r.field === 'StartAt')?.name;
+    const receiving = new Set(machine.states.map((s) => s.name));
+    // Only the state the machine starts at gets its input from no state.
+    const holds = (s: AslState) => {
+      const into = leadsInto(s);
+      return (into.length > 0 || s.name === startAt) && into.every((name) => receiving.has(name) && passesInputOn(machine.byName.get(name)!));
+    };
+    const work = [...machine.states];
+    while (work.length) {
+      const s = work.pop()!;
+      if (!receiving.has(s.name) || holds(s)) continue;
+      receiving.delete(s.name);
+      // The states it leads into lose the one they might have got it from: checked again.
+      for (const t of s.targets) {
+        const next = t.node.type === 'string' ? machine.byName.get(t.node.value as string) : undefined;
+        if (next && receiving.has(next.name)) work.push(next);
+      }
     }
-  }
-  return startAt !== undefined && seen.has(startAt);
+    return receiving;
+  };
+  return (state) => !state.machine.owner && (sets.get(state.machine) ?? sets.set(state.machine, setOf(state.machine)).get(state.machine)!).has(state.name);
 }
 
 /** A state whose output is its input as it came, whatever it does (JSONPath: JSONata's Output defaults to the result). */
