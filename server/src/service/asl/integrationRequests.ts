@@ -32,6 +32,18 @@ function membersOf(payload: AstNode, ql: QueryLanguage) {
   return { literal, named };
 }
 
+/**
+ * A literal member that is not one of `values`: a warning, with the capitals to write when only the case is wrong
+ * (`note`: what follows the list, such as the value taken when the member is left out).
+ */
+function valueNotIn(member: { value: AstNode } | undefined, name: string, values: readonly string[], note = ''): RequestFinding | undefined {
+  const node = member?.value;
+  if (!node || (node.type === 'string' && values.includes(node.value as string))) return undefined;
+  const upper = node.type === 'string' ? String(node.value).toUpperCase() : undefined;
+  const capitals = upper !== undefined && values.includes(upper) ? ` (in capitals: ${upper})` : '';
+  return { node, code: AslCode.invalidValue, message: `${name} must be ${values.length > 2 ? 'one of ' : ''}${list(values, 'or')}${note}${capitals}: the task fails when it runs` };
+}
+
 // The request of Lambda's Invoke (Lambda API reference, API_Invoke: its URI parameters, header and body), which
 // connect-lambda.html names as the optimized integration's API. TenantId is Invoke's newest member: accepted, as a
 // diagnostic is a promise.
@@ -93,15 +105,14 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
   const missing = ['ApiEndpoint', 'Method'].filter((m) => !named.has(m));
   if (missing.length) out.push({ node: where, code: AslCode.missingField, message: `apigateway:invoke needs ${list(missing, 'and')} in its ${request} (the developer guide's required request parameters): the task fails when it runs` });
   const method = literal.get('Method')?.value;
-  if (method && (method.type !== 'string' || !METHODS.includes(method.value as string)))
-    out.push({ node: method, code: AslCode.invalidValue, message: `Method must be one of ${list(METHODS, 'or')}${method.type === 'string' && METHODS.includes(String(method.value).toUpperCase()) ? ` (in capitals: ${String(method.value).toUpperCase()})` : ''}: the task fails when it runs` });
+  const badMethod = valueNotIn(literal.get('Method'), 'Method', METHODS);
+  if (badMethod) out.push(badMethod);
   // Any RequestBody, computed ones too: a GET sends none.
   const body = named.get('RequestBody');
   if (body && method?.type === 'string' && METHODS.includes(method.value as string) && !BODY_METHODS.includes(method.value as string))
     out.push({ node: body, code: AslCode.invalidValue, message: `RequestBody is only supported for ${list(BODY_METHODS, 'and')} (the developer guide), not ${method.value}: the task fails when it runs` });
-  const auth = literal.get('AuthType')?.value;
-  if (auth && (auth.type !== 'string' || !AUTH_TYPES.includes(auth.value as string)))
-    out.push({ node: auth, code: AslCode.invalidValue, message: `AuthType must be ${list(AUTH_TYPES, 'or')} (NO_AUTH if left out): the task fails when it runs` });
+  const badAuth = valueNotIn(literal.get('AuthType'), 'AuthType', AUTH_TYPES, ' (NO_AUTH if left out)');
+  if (badAuth) out.push(badAuth);
   const headers = literal.get('Headers')?.value;
   if (headers?.type === 'object') {
     const h = membersOf(headers, ql);
@@ -131,9 +142,8 @@ function httpTaskFindings(payload: AstNode, where: OffsetRange, request: string,
     return v?.type !== 'object' || membersOf(v, ql).named.has('ConnectionArn');
   });
   if (!connection) out.push({ node: where, code: AslCode.missingField, message: `http:invoke needs a connection: Authentication or InvocationConfig with a ConnectionArn in its ${request} ("You must include the connection ARN in any HTTP Task that calls an HTTPS API"): the task fails when it runs` });
-  const method = literal.get('Method')?.value;
-  if (method && (method.type !== 'string' || !HTTP_METHODS.includes(method.value as string)))
-    out.push({ node: method, code: AslCode.invalidValue, message: `Method must be one of ${list(HTTP_METHODS, 'or')}${method.type === 'string' && HTTP_METHODS.includes(String(method.value).toUpperCase()) ? ` (in capitals: ${String(method.value).toUpperCase()})` : ''}: the task fails when it runs` });
+  const badMethod = valueNotIn(literal.get('Method'), 'Method', HTTP_METHODS);
+  if (badMethod) out.push(badMethod);
   const headers = literal.get('Headers')?.value;
   if (headers?.type === 'object') {
     for (const [name, key] of membersOf(headers, ql).named) {
@@ -145,13 +155,12 @@ function httpTaskFindings(payload: AstNode, where: OffsetRange, request: string,
   const transform = literal.get('Transform')?.value;
   if (transform?.type === 'object') {
     const t = membersOf(transform, ql).literal;
-    const encoding = t.get('RequestBodyEncoding')?.value;
-    if (encoding && (encoding.type !== 'string' || !HTTP_BODY_ENCODINGS.includes(encoding.value as string)))
-      out.push({ node: encoding, code: AslCode.invalidValue, message: `RequestBodyEncoding must be ${list(HTTP_BODY_ENCODINGS, 'or')}: the task fails when it runs` });
     const options = t.get('RequestEncodingOptions')?.value;
-    const format = options?.type === 'object' ? membersOf(options, ql).literal.get('ArrayFormat')?.value : undefined;
-    if (format && (format.type !== 'string' || !HTTP_ARRAY_FORMATS.includes(format.value as string)))
-      out.push({ node: format, code: AslCode.invalidValue, message: `ArrayFormat must be one of ${list(HTTP_ARRAY_FORMATS, 'or')}: the task fails when it runs` });
+    const findings = [
+      valueNotIn(t.get('RequestBodyEncoding'), 'RequestBodyEncoding', HTTP_BODY_ENCODINGS),
+      valueNotIn(options?.type === 'object' ? membersOf(options, ql).literal.get('ArrayFormat') : undefined, 'ArrayFormat', HTTP_ARRAY_FORMATS),
+    ];
+    for (const f of findings) if (f) out.push(f);
   }
   return out;
 }
