@@ -4,7 +4,7 @@
 import { sageMakerSchemas } from '../../schemas/sagemaker/index';
 import { documentedRuleViolations } from '../../server/src/service/sagemaker/documentedRules';
 import { SAGEMAKER_INTEGRATIONS } from '../../server/src/service/sagemaker/integrations';
-import { JOB_KINDS, JOB_KIND_NAMES, isTerminalStatus, valuesAt, type JobKind } from '../../server/src/jobKinds';
+import { JOB_KINDS, JOB_KIND_NAMES, firstValueAt, isTerminalStatus, type JobKind } from '../../server/src/jobKinds';
 import { validateRequest, validationMessage, type JsonSchema } from './validate';
 import type { ErrorAnswer } from './faults';
 
@@ -187,7 +187,7 @@ export class SageMakerEmulator {
         message: `${labelOf(kind)} names must be unique within an AWS account and region, and a ${JOB_KINDS[kind].label} with this name already exists (${arn})`,
       });
     }
-    const resources = resourcesPaths.map((p) => valuesAt(input, p)[0]).find((r) => r !== undefined) as Json | undefined;
+    const resources = firstValueAt(input, resourcesPaths) as Json | undefined;
     const instanceType: string = resources?.InstanceType ?? 'ml.m5.xlarge';
     // A tuning job's instances are those of the training jobs it runs at a time, which count as training jobs' usage.
     const tuning = kind === 'tuning' ? tuningPlan(input) : undefined;

@@ -190,3 +190,12 @@ export function valuesAt(value: unknown, path: readonly string[]): unknown[] {
   }
   return at;
 }
+
+/** The first value found at any of `paths` (valuesAt), in their order; undefined where none is present. */
+export function firstValueAt(value: unknown, paths: readonly (readonly string[])[]): unknown {
+  for (const p of paths) {
+    const [found] = valuesAt(value, p);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

@@ -198,6 +198,14 @@ describe('SageMaker on the graph', () => {
     assert.deepEqual(nodeLines(g.nodes[0]), ['Train', 'SageMaker training .sync', 'ml.p3.2xlarge × 2 · max 1 h']);
   });
 
+  test("a tuning job whose training jobs run on its own HyperParameterTuningResourceConfig shows that one's instances", () => {
+    const g = json(JSON.stringify({ StartAt: 'Tune', States: {
+      Tune: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync', Parameters: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 2 } } }, End: true },
+    } }));
+    assert.equal(g.nodes[0].sagemaker?.instanceType, 'ml.g5.xlarge');
+    assert.equal(g.nodes[0].sagemaker?.instanceCount, 2);
+  });
+
   test("a state's findings: the count, the worst severity, the messages; a nested state's stay with it", () => {
     const text = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Parallel', End: true, Branches: [
       { StartAt: 'Train', States: { Train: { ...TRAIN, Parameters: { ...TRAIN.Parameters, TrainingJobName: 'bad_name', VolumeSizeInGb: 1 }, Next: undefined, End: true } } },

@@ -67,7 +67,7 @@ test('every SageMaker integration the model is generated for (schemas/generate.m
     const integration = SAGEMAKER_INTEGRATIONS[kind.api];
     assert.deepEqual(integration.policy.actions, [`sagemaker:${kind.operations.create}`]);
     assert.ok(integration.policy.resources.some((r) => r.nameMember === kind.nameField), kind.api);
-    assert.deepEqual(integration.instances, kind.resourcesPaths[0], kind.api);
+    assert.deepEqual(integration.instances, kind.resourcesPaths, kind.api);
     assert.deepEqual(integration.maxRuntime, 'maxRuntimePath' in kind ? kind.maxRuntimePath : undefined, kind.api);
     const fleet = 'trainingJobs' in kind ? kind.trainingJobs : undefined;
     assert.deepEqual(integration.trainingJobs, fleet && { max: fleet.max, parallel: fleet.parallel }, kind.api);

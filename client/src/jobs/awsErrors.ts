@@ -48,7 +48,7 @@ const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpire
 const INVALID = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'IncompleteSignature', 'MissingAuthenticationToken']);
 
 /** What to do about a job name that is taken (the start's refusal, or the check before the confirmation). */
-export const EXISTING_JOB_ACTION = 'Watch the existing job, or change the job name (for example with States.Format and $$.Execution.Name).';
+const EXISTING_JOB_ACTION = 'Watch the existing job, or change the job name (for example with States.Format and $$.Execution.Name).';
 
 export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedError {
   const e = (error ?? {}) as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number }; cause?: { code?: string } };

@@ -55,12 +55,13 @@ export function describeInstances(resources: unknown): string {
   const items = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object') : []);
   const groups = items(r.InstanceGroups);
   if (groups.length) {
-    const listed = groups.map((g) => `${one(g)}${typeof g.InstanceGroupName === 'string' ? ` (${g.InstanceGroupName})` : ''}`).join(', ');
-    if (groups.length === 1) return listed;
+    const named = groups.map((g) => `${one(g)}${typeof g.InstanceGroupName === 'string' ? ` (${g.InstanceGroupName})` : ''}`).join(', ');
+    if (groups.length === 1) return named;
     const total = groups.every((g) => typeof g.InstanceCount === 'number') ? groups.reduce((n, g) => n + (g.InstanceCount as number), 0) : '?';
-    return `${listed}: ${total} instances in all`;
+    return `${named}: ${total} instances in all`;
   }
-  const preferences = items(r.InstancePreferences).length ? items(r.InstancePreferences) : items(r.InstanceConfigs);
+  const listed = items(r.InstancePreferences);
+  const preferences = listed.length ? listed : items(r.InstanceConfigs);
   if (preferences.length) return `the first available of ${preferences.map((p) => one(p, r.InstanceCount)).join(', ')}`;
   return one(r);
 }

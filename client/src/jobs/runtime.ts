@@ -4,6 +4,6 @@ export { JobRunner } from './jobRunner';
 export type { StartResult } from './jobRunner';
 export { resolveRequest, makeExecutionContext, findPlaceholders } from './resolveRequest';
 export { redact, secretValues, MaskPolicy } from './mask';
-export { explainError, JobError, EXISTING_JOB_ACTION } from './awsErrors';
+export { explainError, JobError } from './awsErrors';
 export { validateDefinition, VALIDATE_OPERATION } from './validateDefinition';
 export type { DefinitionValidation } from './validateDefinition';

@@ -35,9 +35,9 @@ function readingText(value: string, segs: readonly PathSegment[], base: Shape, l
   const type = known ? (last?.field?.type ?? typeName(r.shape)) : undefined;
   const what = names.length ? codeSpan(names.map(nameText).join('.').replace(/\.\[/g, '[')) : 'all of it';
   // The document's names (a state's in an origin, a field's) are text, never Markdown (markdownProse, codeSpan).
-  const from_ = markdownProse(origin ?? label);
+  const writer = markdownProse(origin ?? label);
   const source = origin && origin !== label ? ` (${markdownProse(origin)})` : '';
-  let markdown = `${from_}: ${what}${type && type !== 'unknown' ? `, ${type}` : ''}`;
+  let markdown = `${writer}: ${what}${type && type !== 'unknown' ? `, ${type}` : ''}`;
   // Not known: the path as written up to the cursor (from the root, as there is no origin to start from).
   // As written in the value (wildcards, filters and deep scans included), from after the root to the cursor's segment.
   const fromText = segs.length ? value.slice(segs[0].start, segs[segs.length - 1].end) : '';

@@ -345,7 +345,7 @@ function sageMakerInfo(s: AslState): SageMakerInfo | undefined {
   const info: SageMakerInfo = { api, integration: integration?.label ?? api.replace(/^create/, '').replace(/Job$/, '').toLowerCase(), sync: integrationPattern === 'sync', waitForTaskToken: integrationPattern === 'waitForTaskToken' };
   const payload = task.payloadProperty?.children?.[1];
   if (payload?.type !== 'object' || !integration?.instances) return info;
-  const resources = path(payload, integration.instances);
+  const resources = integration.instances.map((keys) => path(payload, keys)).find((r) => r !== undefined);
   const type = stringValue(property(resources, 'InstanceType'));
   const count = property(resources, 'InstanceCount');
   if (type !== undefined && !type.startsWith('{%')) info.instanceType = type;

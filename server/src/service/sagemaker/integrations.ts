@@ -27,8 +27,8 @@ export interface IntegrationPolicy {
 export interface SageMakerIntegration {
   /** What the graph calls it: "training", "endpoint config". */
   readonly label: string;
-  /** The request members down to the object with InstanceType and InstanceCount. */
-  readonly instances?: readonly string[];
+  /** The request members down to the object with InstanceType and InstanceCount: the first of these paths present. */
+  readonly instances?: readonly (readonly string[])[];
   /** The request members down to the job's time limit in seconds. */
   readonly maxRuntime?: readonly string[];
   /**
@@ -48,7 +48,7 @@ export interface SageMakerIntegration {
 export const SAGEMAKER_INTEGRATIONS: Readonly<Record<string, SageMakerIntegration>> = {
   createTrainingJob: {
     label: 'training',
-    instances: ['ResourceConfig'],
+    instances: [['ResourceConfig']],
     maxRuntime: ['StoppingCondition', 'MaxRuntimeInSeconds'],
     policy: {
       actions: ['sagemaker:CreateTrainingJob'],
@@ -60,7 +60,7 @@ export const SAGEMAKER_INTEGRATIONS: Readonly<Record<string, SageMakerIntegratio
   },
   createTransformJob: {
     label: 'transform',
-    instances: ['TransformResources'],
+    instances: [['TransformResources']],
     policy: {
       actions: ['sagemaker:CreateTransformJob'],
       syncActions: ['sagemaker:DescribeTransformJob', 'sagemaker:StopTransformJob'],
@@ -71,7 +71,7 @@ export const SAGEMAKER_INTEGRATIONS: Readonly<Record<string, SageMakerIntegratio
   },
   createHyperParameterTuningJob: {
     label: 'tuning',
-    instances: ['TrainingJobDefinition', 'ResourceConfig'],
+    instances: [['TrainingJobDefinition', 'ResourceConfig'], ['TrainingJobDefinition', 'HyperParameterTuningResourceConfig']],
     maxRuntime: ['TrainingJobDefinition', 'StoppingCondition', 'MaxRuntimeInSeconds'],
     trainingJobs: {
       max: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxNumberOfTrainingJobs'],
@@ -99,7 +99,7 @@ export const SAGEMAKER_INTEGRATIONS: Readonly<Record<string, SageMakerIntegratio
   },
   createProcessingJob: {
     label: 'processing',
-    instances: ['ProcessingResources', 'ClusterConfig'],
+    instances: [['ProcessingResources', 'ClusterConfig']],
     maxRuntime: ['StoppingCondition', 'MaxRuntimeInSeconds'],
     policy: {
       actions: ['sagemaker:CreateProcessingJob'],
