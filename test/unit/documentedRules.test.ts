@@ -61,6 +61,17 @@ const algorithm = (arn: string) => ({ LabelingJobAlgorithmsConfig: { LabelingJob
 const s3Model = { S3DataSource: { S3Uri: 's3://b/mme/', S3DataType: 'S3Prefix', CompressionType: 'None' } };
 const human = (h: object) => ({ HumanTaskConfig: { TaskTimeLimitInSeconds: 300, ...h } });
 const preLambda = (name: string, region = 'us-east-1', account = '432418664414') => `arn:aws:lambda:${region}:${account}:function:${name}`;
+const uiArn = (task: string) => `arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/${task}`;
+/**
+ * A task type that takes one human task UI: its pre-annotation Lambdas (the task and its adjustment) with another
+ * type's UI are each refused; the last with its own UI passes; the first with a computed UI is not judged.
+ */
+const uiArnCase = (lambdas: string[], right: string, wrong: string) => ({
+  api: 'createLabelingJob',
+  bad: lambdas.map((l) => human({ PreHumanTaskLambdaArn: preLambda(l), UiConfig: { HumanTaskUiArn: uiArn(wrong) } })),
+  ok: human({ PreHumanTaskLambdaArn: preLambda(lambdas[lambdas.length - 1]), UiConfig: { HumanTaskUiArn: uiArn(right) } }),
+  dynamic: human({ PreHumanTaskLambdaArn: preLambda(lambdas[0]), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
+});
 const price = { AmountInUsd: { Dollars: 0, Cents: 3, TenthFractionsOfACent: 6 } };
 const scaling = (m: object) => variant({ ManagedInstanceScaling: { Status: 'ENABLED', ...m } });
 const packageArn = 'arn:aws:sagemaker:us-east-1:111122223333:model-package/p/1';
@@ -1355,42 +1366,12 @@ const CASES: Record<string, Case> = {
     ok: [human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox'), UiConfig: { UiTemplateS3Uri: 's3://b/t.liquid' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-NamedEntityRecognition'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/NamedEntityRecognition' } })],
     dynamic: human({ 'PreHumanTaskLambdaArn.$': '$.lambda', UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/NamedEntityRecognition' } }),
   },
-  'labeling-ner-task-ui-arn': {
-    api: 'createLabelingJob',
-    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-NamedEntityRecognition'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectTracking' } })],
-    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-NamedEntityRecognition'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/NamedEntityRecognition' } }),
-    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-NamedEntityRecognition'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
-  },
-  'labeling-point-cloud-detection-task-ui-arn': {
-    api: 'createLabelingJob',
-    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectTracking' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectTracking' } })],
-    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectDetection' } }),
-    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectDetection'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
-  },
-  'labeling-point-cloud-tracking-task-ui-arn': {
-    api: 'createLabelingJob',
-    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectDetection' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectDetection' } })],
-    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectTracking' } }),
-    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectTracking'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
-  },
-  'labeling-point-cloud-segmentation-task-ui-arn': {
-    api: 'createLabelingJob',
-    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudSemanticSegmentation'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectDetection' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudSemanticSegmentation'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudObjectDetection' } })],
-    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudSemanticSegmentation'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/PointCloudSemanticSegmentation' } }),
-    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudSemanticSegmentation'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
-  },
-  'labeling-video-detection-task-ui-arn': {
-    api: 'createLabelingJob',
-    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectTracking' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectTracking' } })],
-    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectDetection'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectDetection' } }),
-    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectDetection'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
-  },
-  'labeling-video-tracking-task-ui-arn': {
-    api: 'createLabelingJob',
-    bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectDetection' } }), human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectDetection' } })],
-    ok: human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectTracking'), UiConfig: { HumanTaskUiArn: 'arn:aws:sagemaker:us-east-1:394669845002:human-task-ui/VideoObjectTracking' } }),
-    dynamic: human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), UiConfig: { 'HumanTaskUiArn.$': '$.ui' } }),
-  },
+  'labeling-ner-task-ui-arn': uiArnCase(['PRE-NamedEntityRecognition'], 'NamedEntityRecognition', 'VideoObjectTracking'),
+  'labeling-point-cloud-detection-task-ui-arn': uiArnCase(['PRE-3DPointCloudObjectDetection', 'PRE-Adjustment3DPointCloudObjectDetection'], 'PointCloudObjectDetection', 'PointCloudObjectTracking'),
+  'labeling-point-cloud-tracking-task-ui-arn': uiArnCase(['PRE-3DPointCloudObjectTracking', 'PRE-Adjustment3DPointCloudObjectTracking'], 'PointCloudObjectTracking', 'PointCloudObjectDetection'),
+  'labeling-point-cloud-segmentation-task-ui-arn': uiArnCase(['PRE-3DPointCloudSemanticSegmentation', 'PRE-Adjustment3DPointCloudSemanticSegmentation'], 'PointCloudSemanticSegmentation', 'PointCloudObjectDetection'),
+  'labeling-video-detection-task-ui-arn': uiArnCase(['PRE-VideoObjectDetection', 'PRE-AdjustmentVideoObjectDetection'], 'VideoObjectDetection', 'VideoObjectTracking'),
+  'labeling-video-tracking-task-ui-arn': uiArnCase(['PRE-VideoObjectTracking', 'PRE-AdjustmentVideoObjectTracking'], 'VideoObjectTracking', 'VideoObjectDetection'),
   'point-cloud-video-task-time-30-days': {
     api: 'createLabelingJob',
     bad: [human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectTracking'), TaskTimeLimitInSeconds: 2592001 }), human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectDetection', 'eu-west-1', '568282634449'), TaskTimeLimitInSeconds: 2952000 })],
