@@ -627,18 +627,24 @@ describe('a JSONata expression of literals only in Arguments', () => {
     ]);
     assert.match(f[1].message, /^This expression is always "file": .*TrainingInputMode/);
   });
-  test('a conditional of two literal branches the member refuses both is a warning; one good branch leaves it alone', () => {
+  test('a conditional of two literal branches the member refuses both or one of is a warning', () => {
     const mode = (value: string) => findings(machine(training({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: value } }), { jsonata: true }));
     const [f, ...rest] = mode("{% $states.input.fast ? 'pipe' : 'file' %}");
     assert.deepEqual(rest, []);
     assert.deepEqual([f.code, f.severity, f.at], ['likely-runtime-failure', 'warning', `"{% $states.input.fast ? 'pipe' : 'file' %}"`]);
     assert.match(f.message, /^This expression is always "pipe" or "file", and neither is accepted: .*TrainingInputMode.*; the state fails when it runs$/);
-    assert.deepEqual(mode("{% $states.input.fast ? 'Pipe' : 'file' %}"), []);
+    // A typo in one branch fails each time the condition picks it (walk37: found only at launch).
+    const [typo, ...none] = mode("{% $states.input.fast ? 'Pipe' : 'file' %}");
+    assert.deepEqual(none, []);
+    assert.deepEqual([typo.code, typo.severity], ['likely-runtime-failure', 'warning']);
+    assert.match(typo.message, /^When its condition is false, this expression is "file": .*TrainingInputMode.*; the state fails each time it is$/);
+    assert.deepEqual(mode("{% $states.input.fast ? 'Pipe' : 'File' %}"), []);
     assert.deepEqual(mode("{% $states.input.fast ? 'pipe' : $states.input.mode %}"), []);
     assert.deepEqual(mode("{% $states.input.fast ? 'pipe' %}"), []);
     const volume = (value: string) => findings(machine(training({ ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: value } }), { jsonata: true })).map((x) => x.code);
     assert.deepEqual(volume('{% $states.input.big ? -2 : -1 %}'), ['likely-runtime-failure']);
-    assert.deepEqual(volume('{% $states.input.big ? -1 : 0 %}'), []);
+    assert.deepEqual(volume('{% $states.input.big ? -1 : 0 %}'), ['likely-runtime-failure']);
+    assert.deepEqual(volume('{% $states.input.big ? 100 : 30 %}'), []);
   });
   test('a constant object or list is checked as the value it always is: its members, types and sizes (a warning)', () => {
     const channels = (value: string) => findings(machine(training({ InputDataConfig: value }), { jsonata: true })).map((x) => [x.code, x.severity, x.message.replace(/^(This expression is always the same list: [^;]*).*$/s, '$1')]);

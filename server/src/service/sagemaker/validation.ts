@@ -508,14 +508,20 @@ function checkConstant(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstN
 
 /**
  * `{% cond ? a : b %}` of two literal branches is always a or b: when the member refuses both, the state fails
- * whichever way the condition goes (a warning). Whether both branches are literals (then nothing else is known).
+ * whichever way the condition goes; when it refuses one, it fails each time the condition picks that one (a typo in
+ * a branch, walk37). Each a warning. Whether both branches are literals (then nothing else is known).
  */
 function checkConditional(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNode, label: string, evaluatedBySageMaker: boolean): boolean {
   const values = jsonataAlternatives(node.value as string);
   if (!values) return false;
   const found = values.map((v) => literalProblems(ctx, node, v, shape, ownerKey, label, evaluatedBySageMaker));
-  if (found.every((messages) => messages.length))
-    ctx.problems.push({ offset: node.offset, length: node.length, message: `This expression is always ${values.map((v) => JSON.stringify(v)).join(' or ')}, and neither is accepted: ${[...new Set(found.map((m) => m[0]))].join('; ')}; the state fails when it runs`, severity: 'warning', source: 'sagemaker', code: SageMakerCode.likelyRuntimeFailure });
+  const refused = found.map((messages, i) => (messages.length ? i : -1)).filter((i) => i >= 0);
+  const message = refused.length === values.length
+    ? `This expression is always ${values.map((v) => JSON.stringify(v)).join(' or ')}, and neither is accepted: ${[...new Set(found.map((m) => m[0]))].join('; ')}; the state fails when it runs`
+    : refused.length === 1
+      ? `When its condition is ${refused[0] === 0 ? 'true' : 'false'}, this expression is ${JSON.stringify(values[refused[0]])}: ${found[refused[0]][0]}; the state fails each time it is`
+      : undefined;
+  if (message) ctx.problems.push({ offset: node.offset, length: node.length, message, severity: 'warning', source: 'sagemaker', code: SageMakerCode.likelyRuntimeFailure });
   return true;
 }
 
