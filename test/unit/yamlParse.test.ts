@@ -272,6 +272,22 @@ test('a flow collection closed left of its content, as CloudFormation and the SA
   assert.equal(parseYamlDocument('A: [1, 2\nB: 3\n').syntaxErrors.length, 1);
 });
 
+test('a quoted string continued at its key\'s indentation, as CloudFormation, the SAM CLI and js-yaml read it: no error, every offset the text\'s', () => {
+  // clean38: leilaale/awsLearning deploys this through SAM's DefinitionUri.
+  const text = "P:\n  Result:\n    prompt: 'Given the transcript,\n    keep the language.'\n    other: \"a\n    b \\\" c\"\n    third: 'it''s\n    fine' # ok\n  Next: Bad\n";
+  const { root, syntaxErrors } = parseYamlDocument(text);
+  assert.deepEqual(syntaxErrors, []);
+  assert.deepEqual(toValue(root!), { P: { Result: { prompt: 'Given the transcript, keep the language.', other: 'a b " c', third: "it's fine" }, Next: 'Bad' } });
+  checkParents(root!);
+  const next = root!.children![0].children![1].children![1].children![0];
+  assert.equal(text.slice(next.offset, next.offset + next.length), 'Next');
+  const prompt = root!.children![0].children![1].children![0].children![1].children![0].children![1];
+  assert.equal(text.slice(prompt.offset, prompt.offset + prompt.length), "'Given the transcript,\n    keep the language.'");
+  // A quote never closed (the next lines are keys) stays an error.
+  assert.equal(parseYamlDocument("A:\n  b: 'Given\n  c: 'x'\n").syntaxErrors.length, 1);
+  assert.equal(parseYamlDocument("A:\n  b: 'Given\nc: 1\n").syntaxErrors.length, 1);
+});
+
 test('a half-typed key (no colon yet) under a mapping: one error on that line, the siblings are kept', () => {
   const text = 'ResourceConfig:\n  InstanceCount: 1\n  Inst\n';
   const { root, syntaxErrors } = parseYamlDocument(text);

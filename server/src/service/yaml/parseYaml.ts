@@ -83,6 +83,8 @@ function parse(text: string, mends = 0): Parsed {
   const otherDocuments = docs.filter((d) => d !== first).map((d) => otherDocument(text, d));
   const mended = mends < MAX_MENDS ? mendFlowEnds(text, first.errors) : undefined;
   if (mended !== undefined) return parse(mended, mends + 1);
+  const indented = mends < MAX_MENDS ? indentQuotedContinuations(text, first.errors) : undefined;
+  if (indented) return shifted(parse(indented.text, mends + 1), indented.inserted);
 
   const converter = new Converter(text, first);
   const root = first.contents ? converter.convert(first.contents as YamlNode) : undefined;
@@ -187,6 +189,98 @@ function mendFlowEnds(text: string, errors: readonly Yaml.YAMLError[]): string |
     out = out.slice(0, before + 1) + ' '.repeat(at - before - 1) + out.slice(at);
   }
   return out === text ? undefined : out;
+}
+
+/**
+ * A quoted string that goes on over lines indented no deeper than its key (`prompt: 'Given the transcript,` then
+ * `Keep the language.'` under `prompt`) breaks YAML 1.2's indentation rule; but CloudFormation (SnakeYAML), the SAM
+ * CLI (PyYAML) and js-yaml read it, folding the line break into a space (clean38: a deployed SAM machine). Each such
+ * line is indented one space more, where the string closes at the end of a line before any line indented less (else
+ * it is a quote not closed, left as it is). `inserted`: the offsets of the text before which a space went in.
+ */
+function indentQuotedContinuations(text: string, errors: readonly Yaml.YAMLError[]): { text: string; inserted: number[] } | undefined {
+  const inserted: number[] = [];
+  for (const e of errors) {
+    const q = /^Missing closing (['"])quote/.exec(e.message)?.[1];
+    if (!q) continue;
+    const lineStart = text.lastIndexOf('\n', Math.max(0, e.pos[0] - 1)) + 1;
+    const lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) continue;
+    const line = text.slice(lineStart, lineEnd);
+    const indent = /^ */.exec(line)![0].length;
+    const open = line.search(q === "'" ? /(?:^|[:\-,[{]\s+|^\s*)'/ : /(?:^|[:\-,[{]\s+|^\s*)"/);
+    if (open < 0 || closingQuote(line, line.indexOf(q, open) + 1, q) >= 0) continue;
+    const at: number[] = [];
+    let start = lineEnd + 1, closed = false;
+    for (let n = 0; n < 200 && start < text.length && !closed; n++) {
+      const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+      const next = text.slice(start, end);
+      const k = /^ */.exec(next)![0].length;
+      if (next.trim()) {
+        if (k < indent || next[k] === '\t') break;
+        if (k === indent) at.push(start);
+        const c = closingQuote(next, k, q);
+        if (c >= 0) {
+          // Only a string that ends its line (a comment may follow): a quote further on is another string's.
+          if (!/^\s*(?:#.*)?$/.test(next.slice(c + 1))) break;
+          closed = true;
+        }
+      }
+      start = end + 1;
+    }
+    if (closed) append(inserted, at);
+  }
+  if (!inserted.length) return undefined;
+  inserted.sort((a, b) => a - b);
+  let out = '', from = 0;
+  for (const o of inserted) {
+    out += `${text.slice(from, o)} `;
+    from = o;
+  }
+  return { text: out + text.slice(from), inserted };
+}
+
+/** Where a quoted string that is open at `from` closes in `line` (`''` and `\"` do not close it), else -1. */
+function closingQuote(line: string, from: number, q: string): number {
+  for (let i = from; i < line.length; i++) {
+    if (q === '"' && line[i] === '\\') i++;
+    else if (line[i] === q) {
+      if (q === "'" && line[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/** A parse of a text with a space put in before each of `inserted` (original offsets), in the original's offsets. */
+function shifted(read: Parsed, inserted: readonly number[]): Parsed {
+  // The text's offset of a mended one: less the spaces put in before it (a space put in is where it went in).
+  const mended = inserted.map((o, i) => o + i);
+  const back = (m: number) => {
+    // k: how many spaces went in before m (binary search: the first mended offset not below m).
+    let lo = 0, hi = mended.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mended[mid] < m) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < mended.length && mended[lo] === m ? inserted[lo] : m - lo;
+  };
+  const span = <T extends { offset: number; length: number }>(x: T) => {
+    const end = back(x.offset + x.length);
+    x.offset = back(x.offset);
+    x.length = end - x.offset;
+    return x;
+  };
+  const stack: AstNode[] = read.root ? [read.root] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.colonOffset !== undefined) n.colonOffset = back(n.colonOffset);
+    span(n);
+    if (n.children) append(stack, n.children);
+  }
+  for (const p of [...read.syntaxErrors, ...(read.readWarnings ?? []), ...(read.otherDocuments ?? [])]) span(p);
+  return { ...read, ...(read.firstErrorAt !== undefined ? { firstErrorAt: back(read.firstErrorAt) } : {}) };
 }
 
 function firstLine(message: string): string {
