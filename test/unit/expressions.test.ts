@@ -171,6 +171,13 @@ describe('paths as Step Functions accepts them', () => {
     assert.ok(!isExpressionError(path));
     assert.deepEqual(path.segments.map((s) => s.kind === 'name' && s.name), ['foo@bar', 'baz[[', '?pretty']);
   });
+  test('a name right after a bracket reads as .name, as Jayway JsonPath reads it (clean38: a released Terraform module runs $.Reservations[0].Instances[0]InstanceId)', () => {
+    for (const kind of ['path', 'reference'] as const) for (const p of ['$.a[0]b', "$['a']b.c", '$.a[*]b']) assert.equal(checkJsonPath(p, kind === 'reference' && p.includes('*') ? 'path' : kind), undefined, p);
+    const path = parseJsonPath('$.Reservations[0].Instances[0]InstanceId');
+    assert.ok(!isExpressionError(path));
+    assert.deepEqual(path.segments.map((s) => (s.kind === 'name' ? s.name : s.kind === 'index' ? s.index : s.kind)), ['Reservations', 0, 'Instances', 0, 'InstanceId']);
+    assert.equal(at('$.a[0] b', checkJsonPath('$.a[0] b', 'path'))?.[1], ' ');
+  });
   test('variables are Unicode identifiers: $café, $größe, $日本', () => {
     for (const p of ['$café.prix', '$größe', '$日本[0]', "States.Format('{}', $größe)"]) assert.equal(checkDynamicValue(p), undefined, p);
     const path = parseJsonPath('$café.prix');

@@ -171,49 +171,66 @@ function scan(s: string, from: number, to: number, kind: PathKind, sink?: PathSe
         continue;
       }
       if (i < to && s[i] === '[') continue; // `..[0]`
-      const start = i;
-      let parens = false;
-      let escapes = false;
-      // A backslash escapes the next character (the specification's "$.foo\@bar.baz\[\[.\?pretty" names foo@bar, baz[[, ?pretty).
-      // Inside parentheses (a function's arguments: `.concat($.b)`) a `.` or `[` does not end the name.
-      for (let depth = 0; i < to && (depth > 0 || (s[i] !== '.' && s[i] !== '[')); i++) {
-        if (s[i] === '\\' && i + 1 < to) {
-          escapes = true;
-          i++;
-        } else if (s[i] === '(') {
-          parens = true;
-          depth++;
-        } else if (s[i] === ')') {
-          parens = true;
-          depth = Math.max(0, depth - 1);
-        }
-      }
-      if (i === start) return err(start - 1, Math.min(to, start + 1), `A name is missing after "." in ${quoted(s, from, to)}`);
-      // Parentheses in a dotted name mean a call written where a name belongs (but `.length()` is JSONPath's own).
-      if (parens && !(i - start === 8 && s.startsWith('length()', start))) {
-        const name = s.slice(start, i);
-        // Jayway JsonPath's own functions parse, and Step Functions accepts them at deploy but does not run them
-        // (re:Post: "$.Jobs.sum()" deploys, then every execution fails, the path "could not be found"): a warning in
-        // a Path; a reference path allows none ("Functions such as length() aren't supported").
-        const jayway = JAYWAY_FUNCTION.exec(name)?.[1];
-        if (jayway && kind !== 'reference')
-          return { ...err(start, i, `.${jayway}() is a JsonPath function Step Functions does not run (only .length() is): the path reads nothing and the state fails when it runs`), severity: 'warning' };
-        if (jayway) return err(start, i, `A reference path cannot call functions such as .${jayway}(): it names one node, with .name and [index] steps only`);
-        return err(start, i, `${JSON.stringify(name)} cannot be written after "."; intrinsic functions are not path segments (use ['${name}'] for a name with parentheses)`);
-      }
-      const written = s.slice(start, i);
-      sink?.push({ kind: 'name', name: escapes ? written.replace(/\\(.)/gs, '$1') : written, start: segmentStart, end: i });
+      const end = dottedName(s, i, segmentStart, from, to, kind, sink);
+      if (typeof end !== 'number') return end;
+      i = end;
     } else if (c === '[') {
       const end = bracket(s, i, to, kind, sink);
       if (typeof end !== 'number') return end;
       i = end;
     } else if (i === from + 1 && ID_CONTINUE.test(c)) {
       return err(i, i + 1, `Unexpected ${JSON.stringify(c)} in path ${quoted(s, from, to)}: a variable's name starts with a letter (Unicode ID_Start), and a path's segments are .name or [...]`);
+    } else if (s[i - 1] === ']' && c !== ']' && c !== ' ') {
+      // A name right after a bracket (`$.Reservations[0]InstanceId`): Jayway JsonPath reads it as `.InstanceId`
+      // (PathCompiler's readNextToken), and Step Functions runs it so (clean38: a released Terraform module).
+      const end = dottedName(s, i, i, from, to, kind, sink);
+      if (typeof end !== 'number') return end;
+      i = end;
     } else {
       return err(i, i + 1, `Unexpected ${JSON.stringify(c)} in path ${quoted(s, from, to)}: segments are .name or [...]`);
     }
   }
   return undefined;
+}
+
+/**
+ * The name of a segment from s[i] (after its `.`, which starts at `segmentStart`) to the next `.` or `[` outside
+ * parentheses; where it ends, or what is wrong with it.
+ */
+function dottedName(s: string, i: number, segmentStart: number, from: number, to: number, kind: PathKind, sink?: PathSegment[]): number | ExpressionError {
+  const start = i;
+  let parens = false;
+  let escapes = false;
+  // A backslash escapes the next character (the specification's "$.foo\@bar.baz\[\[.\?pretty" names foo@bar, baz[[, ?pretty).
+  // Inside parentheses (a function's arguments: `.concat($.b)`) a `.` or `[` does not end the name.
+  for (let depth = 0; i < to && (depth > 0 || (s[i] !== '.' && s[i] !== '[')); i++) {
+    if (s[i] === '\\' && i + 1 < to) {
+      escapes = true;
+      i++;
+    } else if (s[i] === '(') {
+      parens = true;
+      depth++;
+    } else if (s[i] === ')') {
+      parens = true;
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  if (i === start) return err(start - 1, Math.min(to, start + 1), `A name is missing after "." in ${quoted(s, from, to)}`);
+  // Parentheses in a dotted name mean a call written where a name belongs (but `.length()` is JSONPath's own).
+  if (parens && !(i - start === 8 && s.startsWith('length()', start))) {
+    const name = s.slice(start, i);
+    // Jayway JsonPath's own functions parse, and Step Functions accepts them at deploy but does not run them
+    // (re:Post: "$.Jobs.sum()" deploys, then every execution fails, the path "could not be found"): a warning in
+    // a Path; a reference path allows none ("Functions such as length() aren't supported").
+    const jayway = JAYWAY_FUNCTION.exec(name)?.[1];
+    if (jayway && kind !== 'reference')
+      return { ...err(start, i, `.${jayway}() is a JsonPath function Step Functions does not run (only .length() is): the path reads nothing and the state fails when it runs`), severity: 'warning' };
+    if (jayway) return err(start, i, `A reference path cannot call functions such as .${jayway}(): it names one node, with .name and [index] steps only`);
+    return err(start, i, `${JSON.stringify(name)} cannot be written after "."; intrinsic functions are not path segments (use ['${name}'] for a name with parentheses)`);
+  }
+  const written = s.slice(start, i);
+  sink?.push({ kind: 'name', name: escapes ? written.replace(/\\(.)/gs, '$1') : written, start: segmentStart, end: i });
+  return i;
 }
 
 /**
