@@ -94,6 +94,15 @@ describe('intrinsic functions', () => {
     const v = "States.Format('{}', $.a.)";
     assert.deepEqual(at(v, checkDynamicValue(v)), ['A name is missing after "." in "$.a."', '.']);
   });
+  test('a path passed to an intrinsic function names a field of other characters than letters, digits and _ in brackets (the developer guide)', () => {
+    const v = "States.Format('Hello {}', $.first-name)";
+    const e = checkDynamicValue(v);
+    assert.deepEqual(at(v, e), ['"first-name" holds "-": a path passed to an intrinsic function names such a field in brackets, [\'first-name\'] (only letters, digits and _ may follow a ".")', '.first-name']);
+    assert.equal(e?.replacement, "['first-name']");
+    for (const ok of ["States.Format('{}', $['first-name'])", "States.Format('{}', $.abc.['def ghi'])", "States.ArrayLength($.order_lines[0].x1)", "States.Format('{}', $$.Execution.Name)", "States.Format('{}', $.café)"]) assert.equal(checkDynamicValue(ok), undefined, ok);
+    // A plain path reads such a name as Jayway JsonPath does.
+    assert.equal(checkDynamicValue('$.first-name'), undefined);
+  });
   test('not a path or a function', () => {
     assert.match(checkDynamicValue('not a path')!.message, /is not a JSONPath \(\$…, \$\$…\) or an intrinsic function/);
   });

@@ -139,6 +139,16 @@ export function parseIntrinsic(s: string, options: ParseOptions = { check: true 
       const end = Math.min(i, s.length);
       const p = parseRange(s, start, end);
       if (isExpressionError(p)) throw new Fail(p);
+      // "You must use square bracket notation for a Path passed as an argument to an Intrinsic Function if the field
+      // name contains any character that is not included in the member-name-shorthand definition of the JsonPath
+      // ABNF rule. If your Path contains non-alphanumeric characters, besides _, you must use square bracket
+      // notation" (the developer guide's intrinsic functions page): `$.first-name` reads as `$.first`, then `-name`.
+      if (check)
+        for (const seg of p.segments) {
+          if (seg.kind !== 'name' || s[seg.start] !== '.' || seg.name.endsWith(')')) continue;
+          const bad = /[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]/.exec(s.slice(seg.start + 1, seg.end));
+          if (bad) fail(seg.start, seg.end, `${JSON.stringify(s.slice(seg.start + 1, seg.end))} holds ${JSON.stringify(bad[0])}: a path passed to an intrinsic function names such a field in brackets, ['${seg.name.replace(/['\\]/g, '\\$&')}'] (only letters, digits and _ may follow a ".")`, `['${seg.name.replace(/['\\]/g, '\\$&')}']`);
+        }
       return p;
     }
     if (s.startsWith('States.', i)) return call();
