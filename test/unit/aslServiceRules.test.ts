@@ -795,10 +795,26 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     const reader = (MaxItemsPath: unknown) => map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'JSON', MaxItemsPath } } });
     expectBoth(reader('ten'), [{ code: 'invalid-path', severity: 'error', at: 'ten', awsCode: SCHEMA }]);
     expectBoth(reader(10), [err('asl-invalid-value', '10')]);
-    for (const ok of ['$.max', '$$.Execution.Input.max', '${MaxItemsPath}']) expectBoth(reader(ok), []);
+    for (const ok of ['$.max', '$max', '${MaxItemsPath}']) expectBoth(reader(ok), []);
     const batcher = (ItemBatcher: unknown) => map({ ItemBatcher });
     expectBoth(batcher({ MaxItemsPerBatchPath: 'n' }), [{ code: 'invalid-path', severity: 'error', at: 'n', awsCode: SCHEMA }]);
     expectBoth(batcher({ MaxInputBytesPerBatchPath: '$.b' }), []);
+  });
+  test("a Map's limit given by a path never reads the context object: AWS refuses it, 'Value is not a Reference Path' (floci-io/floci#3733, measured); ItemsPath may", () => {
+    const ctx = '$$.Execution.Input.n';
+    const cases: [unknown, string][] = [
+      [map({ MaxConcurrencyPath: ctx }), 'MaxConcurrencyPath'],
+      [map({ ToleratedFailureCountPath: ctx }), 'ToleratedFailureCountPath'],
+      [map({ ToleratedFailurePercentagePath: ctx }), 'ToleratedFailurePercentagePath'],
+      [map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'JSON', MaxItemsPath: ctx } } }), 'ReaderConfig.MaxItemsPath'],
+      [map({ ItemBatcher: { MaxItemsPerBatchPath: ctx } }), 'MaxItemsPerBatchPath'],
+      [map({ ItemBatcher: { MaxInputBytesPerBatchPath: ctx } }), 'MaxInputBytesPerBatchPath'],
+    ];
+    for (const [doc, field] of cases) {
+      expectBoth(doc as never, [err('asl-invalid-value', ctx)]);
+      assert.match(messages(doc as never)[0], new RegExp(`^${field.replace('.', '\\.')} must be a reference path into the Map's input .* not the context object`));
+    }
+    expectBoth(map({ ItemsPath: '$$.Execution.Input.items' }), []);
   });
   test('the ItemReader and ResultWriter of a JSONata Map take Arguments, of a JSONPath Map Parameters', () => {
     const write = { Resource: 'arn:aws:states:::s3:putObject' };

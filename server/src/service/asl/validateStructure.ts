@@ -488,6 +488,21 @@ function checkResultPath(ctx: Ctx, node: AstNode) {
   report(ctx, node, AslCode.invalidValue, `ResultPath must be a reference path into the state's output, starting with $. or $[, not ${what}`);
 }
 
+/** The Map's number fields given by a path: read from its input or a variable, never the context object. */
+const MAP_LIMIT_PATHS = new Set(['MaxConcurrencyPath', 'ToleratedFailureCountPath', 'ToleratedFailurePercentagePath', 'MaxItemsPath', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatchPath']);
+
+/**
+ * A Map's limit given by a path (MaxConcurrencyPath, ToleratedFailure…Path, an ItemBatcher's and a ReaderConfig's
+ * …Path): a reference path, which `$$` is not. Measured against AWS (floci-io/floci#3733, us-east-1): "A ...Path
+ * value must also be a reference path, so $$.Execution.Input.n is rejected with Value is not a Reference Path. Only
+ * ItemsPath accepts the Context Object."
+ */
+function checkMapLimitPath(ctx: Ctx, node: AstNode, field: string) {
+  if (node.type === 'string' && !hasPlaceholder(node.value) && /^\s*\$\$/.test(node.value))
+    return report(ctx, node, AslCode.invalidValue, `${field} must be a reference path into the Map's input ($. or $[) or a variable, not the context object ($$): Step Functions refuses it ("Value is not a Reference Path"); only ItemsPath reads the context object. Pass the value in with ItemsPath's input, or Assign it to a variable in an earlier state`);
+  checkPathValue(ctx, node, 'reference');
+}
+
 const LAMBDA_NAME = /^[a-zA-Z0-9_-]{1,140}$/;
 const LAMBDA_QUALIFIER = /^(\$LATEST|[0-9]+|[a-zA-Z0-9_-]{1,128})$/;
 
@@ -849,7 +864,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `MaxItemsPath is a JSONPath field; this state uses JSONata: use ${jsonataInstead('MaxItemsPath')}`);
     else if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));
     // The states language: "a "ReaderConfig" field MAY have "MaxItemsPath" field which MUST be a Reference Path".
-    else if (path && checkType(ctx, 'ReaderConfig.MaxItemsPath', valueOf(path), 'string', ql)) checkPathValue(ctx, valueOf(path), 'reference');
+    else if (path && checkType(ctx, 'ReaderConfig.MaxItemsPath', valueOf(path), 'string', ql)) checkMapLimitPath(ctx, valueOf(path)!, 'ReaderConfig.MaxItemsPath');
     const location = property(config, 'CSVHeaderLocation');
     checkEnum(ctx, 'ReaderConfig.CSVHeaderLocation', location, CSV_HEADER_LOCATIONS);
     checkEnum(ctx, 'ReaderConfig.CSVDelimiter', property(config, 'CSVDelimiter'), CSV_DELIMITERS);
@@ -904,7 +919,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
       if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `${f}Path is a JSONPath field; this state uses JSONata: use ${jsonataInstead(`${f}Path`)}`);
       else if (path && propertyNode(batcher, f)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(f, `${f}Path`));
       // The states language: ""MaxItemsPerBatchPath" and "MaxInputBytesPerBatchPath" fields which MUST be Reference Paths".
-      else if (path && checkType(ctx, `${f}Path`, valueOf(path), 'string', ql)) checkPathValue(ctx, valueOf(path), 'reference');
+      else if (path && checkType(ctx, `${f}Path`, valueOf(path), 'string', ql)) checkMapLimitPath(ctx, valueOf(path)!, `${f}Path`);
     }
     // The states language: "An ItemBatcher Configuration MUST contain at least one of "MaxItemsPerBatch",
     // "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", or "MaxInputBytesPerBatchPath"." (BatchInput alone does not count.)
@@ -1318,6 +1333,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
     if (!v || ql === 'JSONata') continue;
     if (checkType(ctx, field, v, field === 'InputPath' || field === 'OutputPath' || field === 'ResultPath' ? 'string|null' : 'string', ql) && v.type === 'string') {
       if (field === 'ResultPath') checkResultPath(ctx, v);
+      else if (MAP_LIMIT_PATHS.has(field)) checkMapLimitPath(ctx, v, field);
       else checkPathValue(ctx, v, kind);
     }
   }
