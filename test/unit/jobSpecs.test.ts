@@ -63,6 +63,33 @@ test('completion, hover and a quick fix in a job spec', () => {
   assert.ok(keys.includes('VolumeKmsKeyId'), keys.join());
 });
 
+test('a new job spec starts from completion and a quick fix (walk38: an empty file offered only the editor\'s "Empty object", and {} no fix)', () => {
+  // Empty, named as a request: the request to start from, JSON or YAML as the file is; it is valid as inserted.
+  for (const name of ['new.training-job.json', 'new.transform-job.yaml']) {
+    const d = open(name, '');
+    const [item, ...more] = service.doComplete(d, d.positionAt(0));
+    assert.deepEqual(more, [], name);
+    assert.match(item.label, /^New Create(Training|Transform)Job request$/);
+    const filled = open(name, TextDocument.applyEdits(d, [item.textEdit as { range: never; newText: string }]));
+    assert.deepEqual(service.validate(filled).filter((p) => p.severity === 'error'), [], name);
+  }
+  // A request without an example: its required members.
+  const model = open('m.model.json', '');
+  assert.deepEqual(JSON.parse((service.doComplete(model, model.positionAt(0))[0].textEdit as { newText: string }).newText), { ModelName: '' });
+  // Not for a file whose name says no request, nor for a state machine.
+  assert.deepEqual(service.doComplete(open('notes.json', ''), { line: 0, character: 0 }), []);
+  // {} (or a part of a request): the missing members, from the opening brace where they are said.
+  for (const [name, text] of [['p.processing-job.json', '{}'], ['p.processing-job.yaml', 'ProcessingJobName: x\n']]) {
+    const d = open(name, text);
+    const missing = service.validate(d).find((p) => p.code === 'missing-required')!;
+    const at = d.positionAt(missing.offset);
+    const [fix] = service.getCodeActions(d, { start: at, end: d.positionAt(missing.offset + missing.length) }, ['quickfix']);
+    assert.equal(fix?.title, 'Add missing required parameters', name);
+    const after = open(name, TextDocument.applyEdits(d, fix.edit!.changes![d.uri]));
+    assert.equal(service.validate(after).some((p) => p.code === 'missing-required' && p.offset === 0), false, name);
+  }
+});
+
 test('files that are not requests are left alone: a stray name member, foreign members, package.json', () => {
   for (const [name, text] of [
     ['settings.json', '{ "TrainingJobName": "x", "notify": true }'],

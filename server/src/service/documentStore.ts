@@ -10,7 +10,7 @@ import { parseJson } from './json/parse';
 import { parseYaml } from './yaml/parseYaml';
 import { embeddedMachines, machineAt, machineName, machineOfResourceAt } from './templates/embedded';
 import { resolveIntrinsics } from './templates/intrinsics';
-import { jobSpecOf } from './sagemaker/jobSpecs';
+import { jobSpecOf, requestOfName } from './sagemaker/jobSpecs';
 import type { Shape } from './dataflow/shapes';
 import { ExecutionInputs, type ExecutionInputSource } from './executionInput';
 
@@ -66,6 +66,8 @@ export interface DocumentStore {
   machineNames(doc: TextDocument): string[] | undefined;
   /** The workable state machine at `offset`: the document's own, or the embedded one whose definition spans it. */
   machineAt(doc: TextDocument, offset: number): ParsedDocument | undefined;
+  /** A new job spec, empty still, named as the request of this integration (`churn.training-job.json`: createTrainingJob). */
+  emptyJobSpecApi(doc: TextDocument): string | undefined;
   /** In a template of more than one state machine: the name of the one whose definition holds `offset`, if one does. */
   machineNameAt(doc: TextDocument, offset: number): string | undefined;
   /** The state machine model of a parse (one per parse). */
@@ -170,6 +172,7 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     return inner ? machineAt(inner, offset) : parsed;
   };
   return {
+    emptyJobSpecApi: (doc) => (options.jobSpecs !== false && !ASL_LANGUAGES.has(doc.languageId) && !doc.getText().trim() ? requestOfName(doc.uri) : undefined),
     parse: (doc) => parse(doc)!,
     prepare: (doc) => void parse(doc, true),
     close(uri) {

@@ -38,7 +38,7 @@ function toValidName(value: string, max: number): string {
 }
 
 /** The value a new required member gets: the type's emptiest valid-looking value, with its own required members. */
-function placeholder(shape: Shape, depth = 0): unknown {
+export function placeholder(shape: Shape, depth = 0): unknown {
   switch (shape.kind) {
     case 'structure': {
       const o: Record<string, unknown> = {};
@@ -64,7 +64,7 @@ function placeholder(shape: Shape, depth = 0): unknown {
 
 /** The quick fixes for one problem, the preferred one first. */
 export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
-  const node = nodeOf(parsed, p);
+  const node = nodeOf(parsed, p) ?? objectOpenedAt(parsed, p);
   if (!node || !writtenInPlace(parsed, node)) return [];
   const data = p.data ?? {};
   const fixes: (Fix | undefined)[] = [];
@@ -126,6 +126,15 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       break;
   }
   return fixes.filter((f): f is Fix => !!f);
+}
+
+/**
+ * What a job spec's missing members are said on: the opening brace of the request, the whole document (validation.ts
+ * does not underline the whole file). The object that brace opens.
+ */
+function objectOpenedAt(parsed: ParsedDocument, p: Problem): AstNode | undefined {
+  const root = parsed.root;
+  return p.code === SageMakerCode.missingRequired && p.length === 1 && root?.type === 'object' && root.offset === p.offset ? root : undefined;
 }
 
 function fillNull(parsed: ParsedDocument, at: AstNode): Fix | undefined {

@@ -15,6 +15,7 @@ import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation
 import { yamlScalar } from '../yaml/edits';
 import { choicesOf, jsonSnippet, numberOf, type SnippetShape } from '../core/snippets';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
+import { placeholder } from './codeActions';
 import { alwaysRefused, refusedValues, valuePreference } from './documentedRules';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt, type PayloadContext } from './payloadLocation';
 import { describeType, getIntegration, integrationNames, sdkActionNames, type Member, type Shape } from './shapes';
@@ -59,6 +60,18 @@ function exampleRequests(jsonata: boolean): Record<string, Record<string, unknow
   };
 }
 const EXAMPLES = { JSONPath: exampleRequests(false), JSONata: exampleRequests(true) };
+
+/**
+ * The request a new job spec of this integration starts with: the example a new Task gets, its name written out (a
+ * job spec is sent as written), else the request's required members to fill in.
+ */
+export function exampleJobSpec(api: string): Record<string, unknown> | undefined {
+  const example = EXAMPLES.JSONPath[`sagemaker:${api}`];
+  // `"TrainingJobName.$": "States.Format('my-training-job-{}', States.UUID())"` → `"TrainingJobName": "my-training-job"`.
+  if (example) return Object.fromEntries(Object.entries(example).map(([k, v]) => (k.endsWith('.$') ? [k.slice(0, -2), /'([^'{}]+)-\{\}'/.exec(String(v))?.[1] ?? ''] : [k, v])));
+  const request = getIntegration(api)?.request;
+  return request?.kind === 'structure' ? (placeholder(request) as Record<string, unknown>) : undefined;
+}
 
 /** The example request a new Task of this integration (`sagemaker:createTrainingJob`) starts with in a state of this query language, if there is one. */
 export const exampleRequest = (resource: string, queryLanguage: QueryLanguage): Record<string, unknown> | undefined => EXAMPLES[queryLanguage][resource];

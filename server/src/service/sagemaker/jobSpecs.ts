@@ -34,7 +34,7 @@ function requestOf(root: AstNode): string | undefined {
 }
 
 /** `churn.training-job.json` → createTrainingJob: `<kind>-job` / `endpoint-config` / `model` before the extension. */
-function requestOfName(uri: string): string | undefined {
+export function requestOfName(uri: string): string | undefined {
   const m = /\.([a-z-]+)\.(json|ya?ml)$/i.exec(uri);
   if (!m) return undefined;
   const words = m[1].toLowerCase().split('-');
