@@ -398,6 +398,28 @@ test('a placeholder left empty that empties a field SageMaker needs is refused b
   }
 });
 
+test("${AWS::AccountId} is offered the account of the request's role and must be 12 digits (walk38: an empty one made s3://bucket-/… and went on to the confirmation)", async () => {
+  const saved = tasks;
+  tasks = [task('Train', { ...payload('account'), RoleArn: 'arn:aws:iam::444455556666:role/r', OutputDataConfig: { S3OutputPath: 's3://models-${AWS::AccountId}/out' } })];
+  try {
+    fake.dialogs.length = 0;
+    fake.respond((d) => {
+      if (d.kind === 'quickPick' && d.message === 'Execution input for this run') return '$(edit) Paste JSON…';
+      if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return '{"run": "q1", "epochs": "1"}';
+      if (d.kind === 'inputBox' && d.message === 'Value of ${AWS::AccountId}') return '';
+      if (d.kind === 'inputBox') return d.choices[0];
+      return undefined;
+    });
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    const box = fake.dialogs.find((d) => d.kind === 'inputBox' && d.message === 'Value of ${AWS::AccountId}')!;
+    assert.equal(box.choices[0], '444455556666');
+    assert.equal(box.refused, 'An AWS account ID is 12 digits, such as 111122223333');
+    assert.ok(!fake.dialogs.some((d) => d.modal), 'no confirmation');
+  } finally {
+    tasks = saved;
+  }
+});
+
 test('"Choose Another Input" asks for the input again and launches with it (the first launch lets the state go first)', async () => {
   fake.dialogs.length = 0;
   const inputs = ['{"run": "r6"}', '{"run": "r6", "epochs": "2"}'];

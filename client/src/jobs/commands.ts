@@ -48,8 +48,12 @@ export function registerJobCommands(context: vscode.ExtensionContext, client: La
  * CloudFormation's pseudo parameters a Sub may name (`${AWS::Partition}`), with the value they have in `region` where
  * it tells (the partition and URL suffix of its partition; the region itself).
  */
-function pseudoParameter(name: string, region: string | undefined): { value?: string } | undefined {
+function pseudoParameter(name: string, region: string | undefined, account?: string): { value?: string; check?: (v: string) => string | undefined } | undefined {
   if (!/^AWS::(Partition|Region|AccountId|URLSuffix|StackName|StackId|NotificationARNs|NoValue)$/.test(name)) return undefined;
+  // An account ID is 12 digits (walk38: an empty one gave "s3://my-bucket-/…" to the confirmation); the request's own
+  // role says which account it runs in.
+  if (name === 'AWS::AccountId') return { value: account, check: (v) => (/^\d{12}$/.test(v.trim()) ? undefined : 'An AWS account ID is 12 digits, such as 111122223333') };
+  if (name === 'AWS::Region') return { value: region, check: (v) => (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v.trim()) ? undefined : 'A region, such as us-east-1') };
   // The partitions by their regions' prefixes (us-isob- before us-iso-).
   const partition = [['cn-', 'aws-cn'], ['us-gov-', 'aws-us-gov'], ['us-isob-', 'aws-iso-b'], ['us-iso-', 'aws-iso'], ['eusc-', 'aws-eusc']].find(([prefix]) => region?.startsWith(prefix))?.[1] ?? 'aws';
   if (name === 'AWS::Partition') return { value: partition };
@@ -354,10 +358,10 @@ class Jobs implements vscode.Disposable {
     // The region of the $$ ARNs (and of a pseudo parameter's value) is the one the SDK will send to (endpoint.ts
     // regionOf, else the profile's).
     const region = await this.runnerFor(settings).region();
-    const asked = await this.askPlaceholders(uri, rt.findPlaceholders(task.payload).filter((name) => !Object.hasOwn(given, name)), region);
+    const account = roleAccount(task.payload);
+    const asked = await this.askPlaceholders(uri, rt.findPlaceholders(task.payload).filter((name) => !Object.hasOwn(given, name)), region, account);
     if (!asked) return;
     const placeholders = { ...given, ...asked };
-    const account = roleAccount(task.payload);
     const context = rt.makeExecutionContext({
       stateMachineName: machineBaseName(vscode.Uri.parse(uri).path),
       stateName: task.stateName,
@@ -527,15 +531,16 @@ class Jobs implements vscode.Disposable {
   }
 
   /** `region`: where the run goes, for a pseudo parameter's value (the settings' or AWS_REGION when not given). */
-  async askPlaceholders(uri: string, names: string[], region = readJobSettings().region ?? (process.env.AWS_REGION?.trim() || undefined)): Promise<Record<string, string> | undefined> {
+  async askPlaceholders(uri: string, names: string[], region = readJobSettings().region ?? (process.env.AWS_REGION?.trim() || undefined), account?: string): Promise<Record<string, string> | undefined> {
     const remembered = this.store.placeholderValues(uri);
     const values: Record<string, string> = {};
     for (const name of names) {
-      const pseudo = pseudoParameter(name, region);
+      const pseudo = pseudoParameter(name, region, account);
       const value = await vscode.window.showInputBox({
         title: `Value of \${${name}}`,
-        prompt: pseudo ? `CloudFormation's pseudo parameter ${name}: the value it has where the stack is deployed, for this run.` : 'The state machine uses this placeholder (a definition substitution); give the value to use for this run.',
+        prompt: pseudo ? `CloudFormation's pseudo parameter ${name}: the value it has where the stack is deployed, for this run.` : 'The state machine uses this placeholder (a template parameter, resource or definition substitution); give the value to use for this run.',
         value: remembered[name] ?? pseudo?.value ?? '',
+        ...(pseudo?.check ? { validateInput: pseudo.check } : {}),
         ignoreFocusOut: true,
       });
       if (value === undefined) return undefined;
