@@ -45,8 +45,12 @@ export async function showIamPolicy(client: PolicyClient, uri?: vscode.Uri | str
   const found = await policyText(client, uri);
   if (found === undefined) return;
   await showPreview('iam-policy.json', found.text, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  const count = (JSON.parse(found.text) as { Statement: unknown[] }).Statement.length;
-  if ((await notify.info(`IAM policy for ${found.what}: ${plural(count, 'statement')}, one per task and permission.`, 'Copy')) === 'Copy') await copy(found);
+  const statements = (JSON.parse(found.text) as { Statement: { Action: string[]; Resource: string[] }[] }).Statement;
+  // A role the definition does not write out (`!GetAtt Role.Arn`, a path) is any role of the account: said, as a
+  // reviewer of the policy would want to narrow it (walk38).
+  const anyRole = statements.some((st) => st.Action.includes('iam:PassRole') && st.Resource.some((r) => /:role\/\*$/.test(r)));
+  const narrow = anyRole ? ' Its iam:PassRole allows any role, as the definition does not write the role out: put your role\'s ARN there.' : '';
+  if ((await notify.info(`IAM policy for ${found.what}: ${plural(statements.length, 'statement')}, one per permission and the tasks that need it.${narrow}`, 'Copy')) === 'Copy') await copy(found);
 }
 
 export async function copyIamPolicy(client: PolicyClient, uri?: vscode.Uri | string): Promise<void> {

@@ -78,7 +78,7 @@ test('Show: the policy opens as JSON beside the editor, and "Copy" copies it', a
   assert.deepEqual(JSON.parse(fake.opened[0]), expected);
   assert.deepEqual(shown, [{ viewColumn: -2, preview: false }]);
   assert.deepEqual(fake.dialogs.map((d) => [d.message, d.choices]), [
-    ['IAM policy for this state machine: 4 statements, one per task and permission.', ['Copy']],
+    ['IAM policy for this state machine: 4 statements, one per permission and the tasks that need it.', ['Copy']],
     ['IAM policy for this state machine copied to the clipboard.', []],
   ]);
   assert.deepEqual(clipboard, [fake.opened[0]]);

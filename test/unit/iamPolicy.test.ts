@@ -211,7 +211,7 @@ describe('resources as narrow as the text allows', () => {
 });
 
 describe('a whole state machine', () => {
-  test('one statement per task, named after its state; ListTags and each rule once; Sids are unique', () => {
+  test('one statement per task, named after its state; ListTags, PassRole and each rule once; Sids are unique', () => {
     const p = iamPolicyFor(
       [
         task('createTrainingJob', { TrainingJobName: 'train', RoleArn: ROLE }, 'sync', 'Train model'),
@@ -232,9 +232,7 @@ describe('a whole state machine', () => {
         ['BatchScoreCreateTransformJob', 'sagemaker:CreateTransformJob', 1],
         ['StateCreateTrainingJob', 'sagemaker:CreateTrainingJob', 1],
         ['SageMakerListTags', 'sagemaker:ListTags', 1],
-        ['TrainModelPassRole', 'iam:PassRole', 1],
-        ['TrainModelPassRole2', 'iam:PassRole', 1],
-        ['SaveModelPassRole', 'iam:PassRole', 1],
+        ['TrainModelSaveModelPassRole', 'iam:PassRole', 1],
         ['TrainModelStateTrainingJobsEvents', 'events:PutTargets', 1],
         ['BatchScoreTransformJobsEvents', 'events:PutTargets', 1],
       ],
@@ -248,13 +246,25 @@ describe('a whole state machine', () => {
       { Effect: 'Allow', Action: ['sagemaker:DescribeTrainingJob'], Resource: ['*'] },
       { Effect: 'Allow', Action: ['sagemaker:CreatePipeline'], Resource: ['*'] },
       { Effect: 'Allow', Action: ['sagemaker:CreateModel'], Resource: ['*'] },
-      passRole(ROLE),
-      passRole('arn:aws:iam::[[accountId]]:role/*'),
+      passRole(ROLE, 'arn:aws:iam::[[accountId]]:role/*'),
     ]);
-    assert.deepEqual(p.Statement.map((s) => s.Sid), ['CheckDescribeTrainingJob', 'MakePipelineCreatePipeline', 'ModelCreateModel', 'MakePipelinePassRole', 'ModelPassRole']);
+    assert.deepEqual(p.Statement.map((s) => s.Sid), ['CheckDescribeTrainingJob', 'MakePipelineCreatePipeline', 'ModelCreateModel', 'MakePipelineModelPassRole']);
     // Beside an optimized task, ListTags is there once, for the optimized one.
     const both = iamPolicyFor([task('createTrainingJob', { TrainingJobName: 't' }, 'requestResponse', 'Train'), sdk('stopTrainingJob', {}, 'Stop')], GUIDE);
     assert.deepEqual(both.Statement.map((s) => s.Action[0]), ['sagemaker:CreateTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:ListTags']);
+  });
+  test('the same actions on the same resources are one statement, named after each state that needs it (walk38: CreateModel twice on model/*, five PassRole for one role)', () => {
+    const p = iamPolicyFor([
+      task('createModel', { 'ModelName.$': '$.a', ExecutionRoleArn: ROLE }, 'requestResponse', 'Model A'),
+      task('createModel', { 'ModelName.$': '$.b', ExecutionRoleArn: ROLE }, 'requestResponse', 'Model B'),
+      task('createTrainingJob', { TrainingJobName: 't', RoleArn: ROLE }, 'requestResponse', 'Train'),
+    ], GUIDE);
+    assert.deepEqual(p.Statement.map((s) => [s.Sid, s.Action[0], s.Resource]), [
+      ['ModelAModelBCreateModel', 'sagemaker:CreateModel', ['arn:aws:sagemaker:[[region]]:[[accountId]]:model/*']],
+      ['TrainCreateTrainingJob', 'sagemaker:CreateTrainingJob', ['arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/t*']],
+      ['SageMakerListTags', 'sagemaker:ListTags', ['*']],
+      ['ModelAModelBTrainPassRole', 'iam:PassRole', [ROLE]],
+    ]);
   });
   test('no SageMaker task: an empty policy', () => {
     assert.deepEqual(iamPolicyFor([]), { Version: '2012-10-17', Statement: [] });

@@ -9,7 +9,7 @@
 import { hasPlaceholder, isJsonata, scanPlaceholders } from '../expressions/index';
 import { SAGEMAKER_INTEGRATIONS } from './integrations';
 import { asWritten, INTRINSIC_PLACEHOLDER, sidOf, str, type PolicyDocument, type PolicyOptions, type PolicyStatement } from '../asl/iamPolicy';
-import { listOf } from '../core/append';
+import { append, listOf } from '../core/append';
 
 export type { PolicyDocument, PolicyOptions, PolicyStatement };
 
@@ -98,8 +98,22 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
   const partition = options.partition ?? 'aws';
   const region = options.region ?? '*';
   const account = options.account ?? '*';
-  const jobs: PolicyStatement[] = [];
-  const passRoles: PolicyStatement[] = [];
+  // Statements of the same actions on the same resources are one, named after every state that needs it (walk38: a
+  // machine of six tasks had five PassRole statements for one role and CreateModel twice on model/*).
+  const jobs = new Map<string, { states: string[]; what: string; statement: Omit<PolicyStatement, 'Sid'> }>();
+  const job = (state: string, what: string, statement: Omit<PolicyStatement, 'Sid'>) => {
+    const key = JSON.stringify([statement.Action, statement.Resource]);
+    const hit = jobs.get(key);
+    if (hit) hit.states.push(state);
+    else jobs.set(key, { states: [state], what, statement });
+  };
+  const roles: string[] = [];
+  const passers: string[] = [];
+  const passRole = (state: string, passed: string[]) => {
+    if (!passed.length) return;
+    append(roles, passed);
+    passers.push(state);
+  };
   const rules = new Map<string, string[]>();
   const usedSids = new Set<string>();
   const sid = (base: string) => {
@@ -107,17 +121,6 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     for (let i = 2; usedSids.has(s); i++) s = `${base}${i}`;
     usedSids.add(s);
     return s;
-  };
-  const passRole = (state: string, roles: string[]) => {
-    if (roles.length) {
-      passRoles.push({
-        Sid: sid(`${state}PassRole`),
-        Effect: 'Allow',
-        Action: ['iam:PassRole'],
-        Resource: roles,
-        Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
-      });
-    }
   };
   let optimized = false;
   for (const task of tasks) {
@@ -127,7 +130,7 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
       // Which resources a call reaches is the API's to say, not the request's text: `*`. A role the request passes
       // (CreatePipeline's RoleArn, CreateModel's ExecutionRoleArn) needs iam:PassRole as the optimized calls do.
       const action = `${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`;
-      jobs.push({ Sid: sid(`${state}${action}`), Effect: 'Allow', Action: [`sagemaker:${action}`], Resource: ['*'] });
+      job(state, action, { Effect: 'Allow', Action: [`sagemaker:${action}`], Resource: ['*'] });
       passRole(state, unique(rolesOf(task.payload, ['RoleArn', 'ExecutionRoleArn'], partition, account)));
       continue;
     }
@@ -139,8 +142,7 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     // (MANAGED_BY_AWS: STARTED_BY_STEP_FUNCTIONS) and the state fails with AccessDenied without it. The guide's page
     // does not list it; aws-cdk added it after users hit that failure (aws/aws-cdk#26012, #32294; PR #27264, #32536).
     const tagged = sync || (task.payload && typeof task.payload === 'object' && ('Tags' in task.payload || 'Tags.$' in task.payload));
-    jobs.push({
-      Sid: sid(`${state}${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`),
+    job(state, `${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`, {
       Effect: 'Allow',
       Action: [...integration.actions, ...(sync ? integration.syncActions : []), ...(tagged ? ['sagemaker:AddTags'] : [])],
       Resource: integration.resources.map((r) => `arn:${partition}:sagemaker:${region}:${account}:${r.type}/${namePattern(task.payload, r.nameMember, r.prefix)}`),
@@ -148,11 +150,14 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     passRole(state, unique(rolesOf(task.payload, integration.roles, partition, account)));
     if (sync && integration.syncRule) listOf(rules, integration.syncRule).push(state);
   }
-  if (!jobs.length) return { Version: '2012-10-17', Statement: [] };
+  if (!jobs.size) return { Version: '2012-10-17', Statement: [] };
+  const named = (states: string[], what: string) => sid(`${unique(states).join('').slice(0, 100)}${what}`);
   const statements: PolicyStatement[] = [
-    ...jobs,
+    ...[...jobs.values()].map(({ states, what, statement }) => ({ Sid: named(states, what), ...statement })),
     ...(optimized ? [{ Sid: sid('SageMakerListTags'), Effect: 'Allow' as const, Action: ['sagemaker:ListTags'], Resource: ['*'] }] : []),
-    ...passRoles,
+    ...(roles.length
+      ? [{ Sid: named(passers, 'PassRole'), Effect: 'Allow' as const, Action: ['iam:PassRole'], Resource: unique(roles), Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } } }]
+      : []),
     ...[...rules].map(([rule, states]) => ({
       Sid: sid(`${unique(states).join('')}${rule.replace(/^StepFunctionsGetEventsForSageMaker(\w*)(?:Rule|\*)$/, '$1')}Events`),
       Effect: 'Allow' as const,
