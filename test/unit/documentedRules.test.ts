@@ -1999,6 +1999,36 @@ const CASES: Record<string, Case> = {
     ok: [partner(['ml-*'], ['ml-admins', 'ml-readers-*']), partner(['*'], ['anyone']), partner([], ['platform-admins']), partner(['ml-admins'], ['ml-admins'])],
     dynamic: [partner(['ml-*'], ['{% $states.input.group %}']), { Name: 'app', Type: 'fiddler', AuthType: 'IDC', IdcConfig: { IdcInstanceArn: 'arn:aws:sso:::instance/ssoins-1' }, ApplicationConfig: { 'AssignedGroupPatterns.$': '$.patterns', RoleGroupAssignments: [{ RoleName: 'ORG_ADMIN', GroupPatterns: ['platform-admins'] }] } }],
   },
+  'warm-pool-not-with-spot': {
+    api: 'createTrainingJob',
+    bad: [
+      { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 1 } },
+    ],
+    // No warm pool (0), no spot (false), a warm pool on demand.
+    ok: [
+      { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 0 } },
+      { EnableManagedSpotTraining: false, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 3600 } },
+      { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 3600 } },
+    ],
+    dynamic: [
+      { 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 600 } },
+      { EnableManagedSpotTraining: '{% $states.input.spot %}', StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 600 } },
+      { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, 'KeepAlivePeriodInSeconds.$': '$.keepAlive' } },
+      { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: '${KeepAlive}' } },
+    ],
+  },
+  'warm-pool-not-with-heterogeneous-cluster': {
+    api: 'createTrainingJob',
+    bad: { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 1800 } },
+    ok: [
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 0 } },
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } },
+    ],
+    dynamic: [
+      { ResourceConfig: { 'InstanceGroups.$': '$.groups', VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 1800 } },
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: '{% $states.input.keepAlive %}' } },
+    ],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
