@@ -2029,6 +2029,32 @@ const CASES: Record<string, Case> = {
       { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: '{% $states.input.keepAlive %}' } },
     ],
   },
+  'grid-search-no-integer-ranges': {
+    api: 'createHyperParameterTuningJob',
+    bad: [
+      tuning({ Strategy: 'Grid', ParameterRanges: { CategoricalParameterRanges: [{ Name: 'booster', Values: ['gbtree', 'dart'] }], IntegerParameterRanges: [{ Name: 'max_depth', MinValue: '3', MaxValue: '10' }] } }),
+      tuning({ Strategy: 'Grid', ParameterRanges: { IntegerParameterRanges: [{ Name: 'max_depth', MinValue: '3', MaxValue: '10' }, { Name: 'min_child_weight', MinValue: '1', MaxValue: '5' }] } }),
+    ],
+    // Categorical ranges only, an empty integer list, or another strategy.
+    ok: [
+      tuning({ Strategy: 'Grid', ParameterRanges: { CategoricalParameterRanges: [{ Name: 'booster', Values: ['gbtree', 'dart'] }], IntegerParameterRanges: [] } }),
+      tuning({ Strategy: 'Random', ParameterRanges: { IntegerParameterRanges: [{ Name: 'max_depth', MinValue: '3', MaxValue: '10' }] } }),
+    ],
+    dynamic: [
+      tuning({ 'Strategy.$': '$.strategy', ParameterRanges: { IntegerParameterRanges: [{ Name: 'max_depth', MinValue: '3', MaxValue: '10' }] } }),
+      tuning({ Strategy: 'Grid', ParameterRanges: { 'IntegerParameterRanges.$': '$.ranges' } }),
+      tuning({ Strategy: 'Grid', ParameterRanges: { IntegerParameterRanges: '{% $states.input.ranges %}' } }),
+    ],
+  },
+  'grid-search-no-continuous-ranges': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ Strategy: 'Grid', ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.1', MaxValue: '0.5' }] } }),
+    ok: [tuning({ Strategy: 'Grid', ParameterRanges: { CategoricalParameterRanges: [{ Name: 'eta', Values: ['0.1', '0.5'] }] } }), tuning({ Strategy: 'Bayesian', ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.1', MaxValue: '0.5' }] } })],
+    dynamic: [
+      tuning({ Strategy: '{% $states.input.strategy %}', ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.1', MaxValue: '0.5' }] } }),
+      tuning({ Strategy: 'Grid', ParameterRanges: { ContinuousParameterRanges: ['{% $states.input.range %}'] } }),
+    ],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
