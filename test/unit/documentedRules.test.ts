@@ -2055,6 +2055,33 @@ const CASES: Record<string, Case> = {
       tuning({ Strategy: 'Grid', ParameterRanges: { ContinuousParameterRanges: ['{% $states.input.range %}'] } }),
     ],
   },
+  'multi-algorithm-tuning-no-warm-start': {
+    api: 'createHyperParameterTuningJob',
+    bad: { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'xgb' }, { DefinitionName: 'linear' }], WarmStartConfig: { ParentHyperParameterTuningJobs: [{ HyperParameterTuningJobName: 'parent' }], WarmStartType: 'TransferLearning' } },
+    // One algorithm: one definition in the list, or TrainingJobDefinition.
+    ok: [
+      { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'xgb' }], WarmStartConfig: { ParentHyperParameterTuningJobs: [{ HyperParameterTuningJobName: 'parent' }], WarmStartType: 'TransferLearning' } },
+      { ...tuning({}), TrainingJobDefinitions: undefined, TrainingJobDefinition: {}, WarmStartConfig: { ParentHyperParameterTuningJobs: [{ HyperParameterTuningJobName: 'parent' }], WarmStartType: 'TransferLearning' } },
+      { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'xgb' }, { DefinitionName: 'linear' }] },
+    ],
+    dynamic: [
+      { ...tuning({}), TrainingJobDefinitions: undefined, 'TrainingJobDefinitions.$': '$.definitions', WarmStartConfig: { ParentHyperParameterTuningJobs: [{ HyperParameterTuningJobName: 'parent' }], WarmStartType: 'TransferLearning' } },
+      { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'xgb' }, { DefinitionName: 'linear' }], 'WarmStartConfig.$': '$.warmStart' },
+    ],
+  },
+  'multi-algorithm-tuning-no-early-stopping': {
+    api: 'createHyperParameterTuningJob',
+    bad: { ...tuning({ TrainingJobEarlyStoppingType: 'Auto' }), TrainingJobDefinitions: [{ DefinitionName: 'xgb' }, { DefinitionName: 'linear' }] },
+    ok: [
+      { ...tuning({ TrainingJobEarlyStoppingType: 'Off' }), TrainingJobDefinitions: [{ DefinitionName: 'xgb' }, { DefinitionName: 'linear' }] },
+      { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'xgb' }, { DefinitionName: 'linear' }] },
+      { ...tuning({ TrainingJobEarlyStoppingType: 'Auto' }), TrainingJobDefinitions: [{ DefinitionName: 'xgb' }] },
+    ],
+    dynamic: [
+      { ...tuning({ TrainingJobEarlyStoppingType: '{% $states.input.stopping %}' }), TrainingJobDefinitions: [{ DefinitionName: 'xgb' }, { DefinitionName: 'linear' }] },
+      { ...tuning({ TrainingJobEarlyStoppingType: 'Auto' }), TrainingJobDefinitions: undefined, 'TrainingJobDefinitions.$': '$.definitions' },
+    ],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
