@@ -2082,6 +2082,56 @@ const CASES: Record<string, Case> = {
       { ...tuning({ TrainingJobEarlyStoppingType: 'Auto' }), TrainingJobDefinitions: undefined, 'TrainingJobDefinitions.$': '$.definitions' },
     ],
   },
+  'point-cloud-video-detection-tracking-one-worker': {
+    api: 'createLabelingJob',
+    bad: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectDetection'), NumberOfHumanWorkersPerDataObject: 3 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectDetection', 'eu-west-1', '568282634449'), NumberOfHumanWorkersPerDataObject: 2 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), NumberOfHumanWorkersPerDataObject: 5 }),
+    ],
+    // One worker; task types whose pages do not say it (3D point cloud object tracking: "should be 1"; an adjustment job; video classification; bounding boxes).
+    ok: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), NumberOfHumanWorkersPerDataObject: 1 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectTracking'), NumberOfHumanWorkersPerDataObject: 3 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentVideoObjectDetection'), NumberOfHumanWorkersPerDataObject: 3 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoMultiClass'), NumberOfHumanWorkersPerDataObject: 3 }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox'), NumberOfHumanWorkersPerDataObject: 3 }),
+    ],
+    dynamic: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), NumberOfHumanWorkersPerDataObject: '{% $states.input.workers %}' }),
+      human({ 'PreHumanTaskLambdaArn.$': '$.lambda', NumberOfHumanWorkersPerDataObject: 3 }),
+      human({ PreHumanTaskLambdaArn: 'arn:aws:lambda:${AWS::Region}:${LambdaAccount}:function:PRE-VideoObjectDetection', NumberOfHumanWorkersPerDataObject: 3 }),
+    ],
+  },
+  'point-cloud-video-detection-tracking-no-auto-labeling': {
+    api: 'createLabelingJob',
+    bad: [
+      { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectDetection') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/object-detection') },
+      { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudObjectTracking', 'eu-west-1', '568282634449') }), ...algorithm('arn:aws:sagemaker:eu-west-1:568282634449:labeling-job-algorithm-specification/object-detection') },
+    ],
+    // Bounding boxes take automated labeling; a video frame job without it.
+    ok: [
+      { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/object-detection') },
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking') }),
+    ],
+    dynamic: [
+      { ...human({ 'PreHumanTaskLambdaArn.$': '$.lambda' }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/object-detection') },
+      { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectDetection') }), 'LabelingJobAlgorithmsConfig.$': '$.autoLabeling' },
+    ],
+  },
+  'streaming-labeling-no-auto-labeling': {
+    api: 'createLabelingJob',
+    bad: { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:t' } } }, ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/object-detection') },
+    ok: [
+      { InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: 's3://b/in.manifest' } } }, ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/object-detection') },
+      { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:t' } } } },
+    ],
+    dynamic: [
+      { InputConfig: { DataSource: { 'SnsDataSource.$': '$.topic' } }, ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/object-detection') },
+      { 'InputConfig.$': '$.input', ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/object-detection') },
+      { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:t' } } }, LabelingJobAlgorithmsConfig: '{% $states.input.autoLabeling %}' },
+    ],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
