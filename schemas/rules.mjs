@@ -135,9 +135,9 @@ export function checkRules(model, data) {
       const given = [rule.prefix, rule.suffix].filter((x) => x !== undefined);
       const texts = affixTexts(given[0]);
       if (given.length !== 1 || !texts.length || texts.some((t) => typeof t !== 'string' || t === '')) say('affix needs exactly one of prefix and suffix, a non-empty string or a list of them');
-      // The texts are the documentation's own: each is in a sentence the rule quotes ("/" as a prefix where one says
-      // "absolute path": a path that does not begin with / is none, whatever the system).
-      const said = (t) => quotes.some((q) => q.includes(t) || (t === '/' && rule.prefix === '/' && /\babsolute path\b/.test(q)));
+      // The texts are the documentation's own: each is in a sentence the rule quotes, or a page it cites gives ("/" as a
+      // prefix where one says "absolute path": a path that does not begin with / is none, whatever the system).
+      const said = (t) => pageQuotes.some((q) => q.includes(t)) || quotes.some((q) => q.includes(t) || (t === '/' && rule.prefix === '/' && /\babsolute path\b/.test(q)));
       for (const t of texts) if (typeof t === 'string' && t && !said(t)) say(`affix ${JSON.stringify(t)} is in none of the rule's quotes`);
     }
     // A pattern that does not compile, or captures nothing, would make every value name no part: a rule that never fires.
@@ -201,12 +201,13 @@ export function checkRules(model, data) {
           const families = new Set((model.shapes[r.shape].enum ?? []).map(familyOf).filter((f) => f?.instanceStore).map((f) => f.prefix));
           for (const f of families) if (!w.startsWithOneOf.includes(f)) say(`when ${w.field}: ${r.shape} has the instance family ${f}, named for instance store volumes, which the rule does not list`);
         }
-        // An ending the condition tests is one the field's own documentation gives (a listed Lambda's function name);
-        // with everyMatch, the list holds every one it gives, so a new one is noticed.
+        // An ending the condition tests is one the field's own documentation gives (a listed Lambda's function name), or
+        // a page the rule cites (the Mechanical Turk work team's ARN, which the model does not give); with everyMatch,
+        // the list holds every one the documentation gives, so a new one is noticed.
         const endings = w.endsWithOneOf ?? w.notEndsWithOneOf;
         if (endings && !r.error) {
           const doc = documentationText(memberOf(model, scope, w.field)?.documentation);
-          for (const t of endings) if (typeof t !== 'string' || !t || !doc.includes(t)) say(`when ${w.field}: ${JSON.stringify(t)} is not in its documentation`);
+          for (const t of endings) if (typeof t !== 'string' || !t || !(doc.includes(t) || pageQuotes.some((q) => q.includes(t)))) say(`when ${w.field}: ${JSON.stringify(t)} is not in its documentation nor in a page the rule cites`);
           if (w.everyMatch) for (const m of new Set(doc.match(new RegExp(w.everyMatch, 'g')) ?? [])) if (!endings.includes(m)) say(`when ${w.field}: its documentation gives ${m}, which the list does not hold`);
         }
       }

@@ -2174,8 +2174,21 @@ describe('the rules file is in step with the model', () => {
     const custom = data.rules.find((r: { id: string }) => r.id === 'custom-task-time-8-hours');
     custom.when.notEndsWithOneOf = custom.when.notEndsWithOneOf.filter((t: string) => t !== ':function:PRE-PassThrough');
     assert.deepEqual(checkRules(model(), { rules: [image, custom] }), [
-      'image-text-task-time-8-hours: when PreHumanTaskLambdaArn: ":function:PRE-ImageCaptioning" is not in its documentation',
+      'image-text-task-time-8-hours: when PreHumanTaskLambdaArn: ":function:PRE-ImageCaptioning" is not in its documentation nor in a page the rule cites',
       'custom-task-time-8-hours: when PreHumanTaskLambdaArn: its documentation gives :function:PRE-PassThrough, which the list does not hold',
+    ]);
+  });
+  test('an ending or an affix that only a page the rule cites gives (a work team ARN the model does not give): accepted from the page, reported without it', async () => {
+    const { checkRules } = await rulesScript();
+    const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
+    const base = data.rules.find((r: { id: string }) => r.id === 'mturk-availability-12-hours');
+    const page = { title: 'Using the Amazon Mechanical Turk Workforce', url: 'https://docs.aws.amazon.com/sagemaker/latest/dg/sms-workforce-management-public.html', quote: 'arn:aws:sagemaker:region:394669845002:workteam/public-crowd/default' };
+    const ending = { ...base, id: 'ending', when: { field: 'WorkteamArn', endsWithOneOf: [':workteam/public-crowd/default'] } };
+    const affix = { ...base, id: 'affix', when: undefined, kind: 'affix', field: 'WorkteamArn', suffix: ':workteam/public-crowd/default', not: true, noFix: true };
+    assert.deepEqual(checkRules(model(), { rules: [{ ...ending, pages: [page] }, { ...affix, pages: [page] }] }), []);
+    assert.deepEqual(checkRules(model(), { rules: [ending, affix] }), [
+      'ending: when WorkteamArn: ":workteam/public-crowd/default" is not in its documentation nor in a page the rule cites',
+      'affix: affix ":workteam/public-crowd/default" is in none of the rule\'s quotes',
     ]);
   });
   test('a matchesPattern rule with both or neither of wildcards and globs, or globs whose form no quote holds: reported', async () => {
