@@ -2132,6 +2132,23 @@ const CASES: Record<string, Case> = {
       { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:t' } } }, LabelingJobAlgorithmsConfig: '{% $states.input.autoLabeling %}' },
     ],
   },
+  'point-cloud-video-not-mechanical-turk': {
+    api: 'createLabelingJob',
+    bad: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), WorkteamArn: 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default' }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudSemanticSegmentation', 'eu-west-1', '568282634449'), WorkteamArn: 'arn:aws:sagemaker:eu-west-1:394669845002:workteam/public-crowd/default' }),
+    ],
+    // A private work team; Mechanical Turk for another task type (video classification is no video frame task).
+    ok: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), WorkteamArn: 'arn:aws:sagemaker:us-east-1:111122223333:workteam/private-crowd/labelers' }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoMultiClass'), WorkteamArn: 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default', PublicWorkforceTaskPrice: price }),
+    ],
+    dynamic: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), 'WorkteamArn.$': '$.workteam' }),
+      human({ 'PreHumanTaskLambdaArn.$': '$.lambda', WorkteamArn: 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default', PublicWorkforceTaskPrice: price }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectDetection'), WorkteamArn: '{% $states.input.workteam %}' }),
+    ],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
@@ -2400,6 +2417,16 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(
       f.message,
       'ProductionVariants[0].AcceleratorType must not be set. SageMaker\'s API documentation (ProductionVariant.AcceleratorType): "This parameter is no longer supported. Elastic Inference (EI) is no longer available."',
+    );
+  });
+  test('the Mechanical Turk work team for a video frame task type: an error on the ARN, no fix (which work team instead is the user\'s)', () => {
+    const arn = 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default';
+    const f = one('createLabelingJob', human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), WorkteamArn: arn }));
+    assert.equal(f.at, JSON.stringify(arn));
+    assert.equal(f.fix, undefined);
+    assert.ok(
+      f.message.startsWith(`HumanTaskConfig.WorkteamArn "${arn}" must not end with ":workteam/public-crowd/default" when PreHumanTaskLambdaArn is a 3D point cloud or video frame task type's built-in Lambda. Create a Labeling Job (API): "If you are creating a labeling job for a video frame or point cloud task type, you cannot use the Amazon Mechanical Turk workforce."`),
+      f.message,
     );
   });
   test('a labeling algorithm ARN the documentation does not list: an error on the ARN, naming the four resource parts, no fix', () => {

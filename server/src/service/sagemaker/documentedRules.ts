@@ -68,7 +68,7 @@ export interface DocumentedRule {
   strict?: boolean;
   /** Where the finding goes; lessOrEqual: a list puts one on each side (which one is wrong is not known). */
   at?: string | string[];
-  /** lessOrEqual: no quick fix (the documentation does not say which side to change). */
+  /** lessOrEqual, affix: no quick fix (the documentation does not say which side to change, or what to write instead). */
   noFix?: boolean;
   list?: string;
   lists?: string[];
@@ -789,9 +789,10 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       // The nearest value the rule allows, where one is obvious (offered, not preferred: the value is the user's): a
       // missing suffix added (a wrong S3DataType is the other answer), a forbidden one cut with the hyphens before
       // it. A missing prefix gets none: a path under another root is not fixed by prepending one; nor does a missing
-      // one of several (which one is the user's choice), nor a warning's (a file's suffix: the file is what it is).
+      // one of several (which one is the user's choice), nor a warning's (a file's suffix: the file is what it is), nor
+      // a rule's with `noFix` (a work team's ARN cut short names no work team).
       const affix = found ?? (affixes.length === 1 ? affixes[0] : undefined);
-      const fixed = !atEnd || affix === undefined || rule.severity !== 'error' ? undefined : rule.not ? trimChar(v.slice(0, -affix.length), '-', false) || undefined : v + affix;
+      const fixed = rule.noFix || !atEnd || affix === undefined || rule.severity !== 'error' ? undefined : rule.not ? trimChar(v.slice(0, -affix.length), '-', false) || undefined : v + affix;
       const advice = fixed === undefined ? '' : `: write ${JSON.stringify(fixed)}${rule.not ? ', or another name' : ''}`;
       const texts = rule.not && found !== undefined ? [found] : affixes;
       const what = `${texts.length > 1 ? 'one of ' : ''}${orList(texts.map((a) => JSON.stringify(a)))}`;
