@@ -2135,8 +2135,8 @@ const CASES: Record<string, Case> = {
   'point-cloud-video-not-mechanical-turk': {
     api: 'createLabelingJob',
     bad: [
-      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), WorkteamArn: 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default' }),
-      human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudSemanticSegmentation', 'eu-west-1', '568282634449'), WorkteamArn: 'arn:aws:sagemaker:eu-west-1:394669845002:workteam/public-crowd/default' }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), WorkteamArn: 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default', PublicWorkforceTaskPrice: price }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-Adjustment3DPointCloudSemanticSegmentation', 'eu-west-1', '568282634449'), WorkteamArn: 'arn:aws:sagemaker:eu-west-1:394669845002:workteam/public-crowd/default', PublicWorkforceTaskPrice: price }),
     ],
     // A private work team; Mechanical Turk for another task type (video classification is no video frame task).
     ok: [
@@ -2147,6 +2147,23 @@ const CASES: Record<string, Case> = {
       human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), 'WorkteamArn.$': '$.workteam' }),
       human({ 'PreHumanTaskLambdaArn.$': '$.lambda', WorkteamArn: 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default', PublicWorkforceTaskPrice: price }),
       human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudObjectDetection'), WorkteamArn: '{% $states.input.workteam %}' }),
+    ],
+  },
+  'mechanical-turk-needs-task-price': {
+    api: 'createLabelingJob',
+    bad: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass'), WorkteamArn: 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default' }),
+      human({ WorkteamArn: 'arn:aws:sagemaker:ap-northeast-1:394669845002:workteam/public-crowd/default' }),
+    ],
+    ok: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass'), WorkteamArn: 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default', PublicWorkforceTaskPrice: price }),
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass'), WorkteamArn: 'arn:aws:sagemaker:us-east-1:111122223333:workteam/private-crowd/labelers' }),
+    ],
+    dynamic: [
+      human({ 'WorkteamArn.$': '$.workteam' }),
+      human({ WorkteamArn: 'arn:aws:sagemaker:${AWS::Region}:394669845002:workteam/public-crowd/default' }),
+      human({ WorkteamArn: 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default', 'PublicWorkforceTaskPrice.$': '$.price' }),
+      human({ WorkteamArn: '{% $states.input.workteam %}' }),
     ],
   },
 };
@@ -2421,7 +2438,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
   });
   test('the Mechanical Turk work team for a video frame task type: an error on the ARN, no fix (which work team instead is the user\'s)', () => {
     const arn = 'arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default';
-    const f = one('createLabelingJob', human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), WorkteamArn: arn }));
+    const f = one('createLabelingJob', human({ PreHumanTaskLambdaArn: preLambda('PRE-VideoObjectTracking'), WorkteamArn: arn, PublicWorkforceTaskPrice: price }));
     assert.equal(f.at, JSON.stringify(arn));
     assert.equal(f.fix, undefined);
     assert.ok(
