@@ -41,6 +41,13 @@ test('exit 0 when there is no error; the word lint is optional', () => {
   assert.equal(r.out, '0 errors, 0 warnings in 0 files (1 checked)\n');
 });
 
+test('information alone is counted as notes in the summary, exit 0 (walk38: "0 errors, 0 warnings in 1 file" read as a contradiction)', () => {
+  writeFileSync(join(dir, 'create-training-job.skeleton.json'), readFileSync(join(root, 'test', 'fixtures', 'jobspecs', 'create-training-job.skeleton.json')));
+  const r = run('create-training-job.skeleton.json');
+  assert.equal(r.status, 0);
+  assert.match(r.out, /\n0 errors, 0 warnings, \d+ notes in 1 file \(1 checked\)\n$/);
+});
+
 test('globs, with ** across folders', () => {
   assert.match(run('flows/**/*.asl.json').out, /\(2 checked\)\n$/);
   assert.match(run('flows/*.asl.json').out, /\(1 checked\)\n$/);
@@ -107,7 +114,7 @@ test('every real state machine of the corpus: exit 0', () => {
   const r = runCli(process.cwd(), ['lint', join(root, 'test', 'fixtures', 'corpus')], { timeout: undefined });
   assert.equal(r.status, 0, r.out);
   // Warnings (e.g. a job name built from an 80-character execution name) do not fail the run.
-  assert.match(r.out, /^0 errors, \d+ warnings? in \d+ files? \(\d{3} checked\)\n$/m);
+  assert.match(r.out, /^0 errors, \d+ warnings?(, \d+ notes?)? in \d+ files? \(\d{3} checked\)\n$/m);
 });
 
 test('a file the checks could not read in full (YAML aliases past their budget, nesting past the parsers\' limit) fails the run: exit 2', () => {

@@ -52,8 +52,11 @@ export function render(format: Format, findings: Finding[], checked: number, cwd
   const lines = findings.map((f) => `${textPath(f.file)}:${f.line}:${f.column} ${f.severity} ${ruleOf(f)} ${oneLine(f.message)}`);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const notes = findings.length - errors - warnings;
   const files = new Set(findings.map((f) => f.file)).size;
-  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')} (${checked} checked)`);
+  // Information alone (a CLI skeleton's blanks) is counted as such: "0 errors, 0 warnings in 3 files" read as a
+  // contradiction (walk38).
+  lines.push(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}${notes ? `, ${plural(notes, 'note')}` : ''} in ${plural(files, 'file')} (${checked} checked)`);
   return lines.join('\n') + '\n';
 }
 

@@ -19,8 +19,9 @@ import { policy } from './policy';
 const USAGE = `Usage: sagemaker-asl lint [--format text|json|sarif] [--fix] [--type STANDARD|EXPRESS] [--aws [AWS options]] [--] FILES|DIRS|GLOBS…
        sagemaker-asl graph [--format svg|mermaid|dot] FILE   (see sagemaker-asl graph --help)
 
-Checks AWS Step Functions state machines (*.asl.json, *.asl, *.asl.yaml, *.asl.yml, and .json files with StartAt
-and States) for SageMaker Parameters mistakes, with the same checks as the editor extension. Directories are
+Checks AWS Step Functions state machines (*.asl.json, *.asl, *.asl.yaml, *.asl.yml, .json and .yaml files with
+StartAt and States, and those CloudFormation, SAM and Serverless templates hold) and standalone SageMaker job specs
+(a request file, such as churn.training-job.json) with the same checks as the editor extension. Directories are
 searched (node_modules and .git skipped), symbolic links followed; globs (*, **, ?, {a,b}, [ab]) are expanded by
 the CLI, so quote them. Only regular files of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB are read. A file NAME.input.json
 beside a machine NAME.asl.json (or .asl.yaml, .json, .yaml, …) is an example of its execution input: the paths
