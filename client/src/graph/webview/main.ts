@@ -282,7 +282,9 @@ function runPage() {
     else if (e.key === '-') zoom(0.8);
     else if (e.key === '0') fit();
   });
-  window.addEventListener('resize', () => apply());
+  // A view that still shows the whole graph fits it again when the panel is resized (walk38: hiding the sidebar
+  // left the graph small until Fit); one the user zoomed or panned stays as it is.
+  window.addEventListener('resize', () => (following ? fit() : apply()));
 
   // --- Export: the standalone SVG, coloured as the current theme shows it ---
   function exportSvg(): string {
