@@ -43,6 +43,24 @@ test('SAM YAML: the embedded machine is checked at the template positions; !Sub,
   assert.deepEqual(service.findTasks(d).map((t) => [t.stateName, t.api]), [['Train', 'createTrainingJob'], ['Score', 'createTransformJob']]);
 });
 
+test('a value the template gives a placeholder (a Parameter\'s Default, a DefinitionSubstitutions entry) is fixed where it is written, by the quick fix and fix-all (walk38: "Did you mean" without a fix)', () => {
+  const d = open('substitution-fixes.yaml', [
+    'Parameters:', '  TrainingInstanceType:', '    Type: String', '    Default: ml.m5.xllage',
+    ...stateMachineTemplate('      DefinitionSubstitutions:', '        InstanceType: !Ref TrainingInstanceType', '        InputMode: file',
+      ...oneTaskDefinition('arn:aws:states:::sagemaker:createTrainingJob', '              TrainingJobName: churn', '              RoleArn: arn:aws:iam::111122223333:role/r',
+        '              AlgorithmSpecification: { TrainingImage: img, TrainingInputMode: "${InputMode}" }', '              OutputDataConfig: { S3OutputPath: s3://b/o }',
+        '              ResourceConfig: { InstanceType: "${InstanceType}", InstanceCount: 1, VolumeSizeInGB: 10 }', '              StoppingCondition: { MaxRuntimeInSeconds: 3600 }')).split('\n'),
+  ].join('\n'));
+  assert.deepEqual(findings(d), [['enum-value', 'file'], ['enum-value', 'ml.m5.xllage']]);
+  const fixes = (needle: string, delta = 0) => service.getCodeActions(d, { start: at(d, needle, delta), end: at(d, needle, delta + 1) }, ['quickfix']).map((a) => [a.title, a.isPreferred ?? false]);
+  assert.deepEqual(fixes('ml.m5.xllage')[0], ['Did you mean "ml.m5.xlarge"?', false]);
+  assert.deepEqual(fixes('InputMode: file', 'InputMode: '.length)[0], ['Change to "File"', true]);
+  // Fix-all writes the one answer (the case), not a guess among instance types.
+  const fixed = TextDocument.applyEdits(d, service.fixAll(d));
+  assert.match(fixed, /InputMode: File\n/);
+  assert.match(fixed, /Default: ml\.m5\.xllage\n/);
+});
+
 test('a state machine resource whose definition lacks StartAt or States is still a machine: what it lacks is said (an intrinsic in its place is not one)', () => {
   const d = open('missing.yaml', stateMachineTemplate('      Definition:', '        States:', '          Work: { Type: Pass, End: true }'));
   assert.deepEqual(findings(d).map(([code]) => code), ['asl-missing-field']);
@@ -437,6 +455,8 @@ test('a placeholder with no known value where a number or boolean belongs: it de
   ]);
   const f = findings(open('number-placeholder.yaml', object));
   assert.deepEqual(f, [['asl-invalid-value', '"${Threshold}"'], ['asl-invalid-value', '${Unlisted}'], ['unmatched-placeholder', '${Unlisted}']]);
+  // The message ends with what to write (walk38: it said why only).
+  assert.match(service.validate(open('number-placeholder.yaml', object))[1].message, /\. Write the value itself here, or give the definition as a DefinitionString whose JSON has the placeholder outside quotes \("Seconds": \$\{Unlisted\}\) \(SCHEMA_VALIDATION_FAILED\)$/);
   // In a JSONata state a string may be a {% … %} expression, which a number field takes: an unknown one is not judged.
   const jsonata = object.replace('        StartAt: C', '        QueryLanguage: JSONata\n        StartAt: C').replace('Choices: [{ Variable: $.auc, NumericGreaterThanEquals: "${Threshold}", Next: W }]', 'Choices: [{ Condition: "${Threshold}", Next: W }]');
   assert.deepEqual(findings(open('number-placeholder-jsonata.yaml', jsonata)), [['unmatched-placeholder', '${Unlisted}']]);

@@ -6,7 +6,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { aslFixes } from './asl/fixes';
 import { FIX_ALL_KIND } from './core/codes';
-import type { ParsedDocument, Problem } from './core/types';
+import type { OffsetEdit, ParsedDocument, Problem } from './core/types';
+import type { Fix } from './asl/fixes';
+import { SageMakerCode } from './sagemaker/codes';
 import { dataflowFixes } from './dataflow/validation';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic, toOffsetRange, toTextEdit } from './lsp';
@@ -19,6 +21,18 @@ function findingsIn(store: DocumentStore, doc: TextDocument, m: ParsedDocument, 
   if (m === store.parse(doc) || !m.root) return problems;
   const { offset, length } = m.root;
   return problems.filter((p) => p.offset >= offset && p.offset <= offset + length);
+}
+
+/**
+ * A finding on a value a template gives a placeholder (a Parameter's Default, a DefinitionSubstitutions value), which
+ * is written outside every definition: fixed where it is written, in the template's own tree, by the fixes that only
+ * write a value (walk38: "Did you mean ml.m5.xlarge" on a Default had no fix).
+ */
+const VALUE_FIXES = new Set<string>([SageMakerCode.enumValue, SageMakerCode.wrongType]);
+function substitutionFixes(store: DocumentStore, doc: TextDocument, machines: ParsedDocument[], p: Problem): Fix[] {
+  const whole = store.parse(doc);
+  if (!VALUE_FIXES.has(String(p.code)) || machines.includes(whole) || whole.encoded || whole.syntaxErrors.length) return [];
+  return fixesFor(whole, p);
 }
 
 /** The state machines of the document a fix may edit: not one written inside a string (templates/encodedDefinition.ts). */
@@ -38,9 +52,17 @@ const fixable = (store: DocumentStore, doc: TextDocument) => (store.parse(doc).s
 
 /** The edits of every unambiguous (preferred) quick fix in the document: fix-all and the CLI's --fix. */
 export function fixAll(store: DocumentStore, doc: TextDocument): TextEdit[] {
-  const problems = validate(store, doc);
-  // Each state machine of the document (a template may hold several) fixes the findings inside it.
-  return fixable(store, doc).flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems))).map((e) => toTextEdit(doc, e));
+  return fixAllOffsetEdits(store, doc, validate(store, doc)).map((e) => toTextEdit(doc, e));
+}
+
+/** Each state machine of the document (a template may hold several) fixes the findings inside it; the template the values it gives them. */
+function fixAllOffsetEdits(store: DocumentStore, doc: TextDocument, problems: Problem[]): OffsetEdit[] {
+  const machines = fixable(store, doc);
+  const outside = machines.length ? problems.filter((p) => !machines.some((m) => findingsIn(store, doc, m, [p]).length)) : [];
+  const values = outside.flatMap((p) => substitutionFixes(store, doc, machines, p).filter((f) => f.preferred).slice(0, 1)).flatMap((f) => f.edits);
+  const edits = [...machines.flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems))), ...values].sort((a, b) => a.offset - b.offset);
+  // Two fixes of one place (a Default two tasks read): the first.
+  return edits.filter((e, i) => i === 0 || e.offset >= edits[i - 1].offset + edits[i - 1].length);
 }
 
 /**
@@ -57,7 +79,7 @@ export function getCodeActions(store: DocumentStore, doc: TextDocument, range: R
     for (const p of problems) {
       if (!(p.offset <= start + length && p.offset + p.length >= start)) continue;
       const parsed = machines.find((m) => findingsIn(store, doc, m, [p]).length);
-      for (const f of parsed ? [...fixesFor(parsed, p), ...aslFixes(parsed, p), ...dataflowFixes(p)] : []) {
+      for (const f of parsed ? [...fixesFor(parsed, p), ...aslFixes(parsed, p), ...dataflowFixes(p)] : substitutionFixes(store, doc, machines, p)) {
         actions.push({
           title: f.title,
           kind: CodeActionKind.QuickFix,
@@ -69,7 +91,7 @@ export function getCodeActions(store: DocumentStore, doc: TextDocument, range: R
     }
   }
   if (only?.some((o) => covers(o, FIX_ALL_KIND))) {
-    const edits = fixable(store, doc).flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems)));
+    const edits = fixAllOffsetEdits(store, doc, problems);
     if (edits.length) actions.push({ title: 'Fix all SageMaker problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(doc, e)) } } });
   }
   return actions;

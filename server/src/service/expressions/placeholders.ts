@@ -55,6 +55,9 @@ export const markDeploysAsString = (node: object, placeholder: { value?: unknown
 
 /** Why such a placeholder is a string, for messages: "${X} " + this. */
 export const DEPLOYS_AS_STRING = 'deploys as a string, whatever it stands for: CloudFormation replaces it as text inside the JSON string the definition has there';
+/** What to do about it, ending such a message: `field` and its placeholder as written (walk38: the message said why, not what to write). */
+export const deploysAsStringWayOut = (field: string, placeholder: unknown) =>
+  `. Write the value itself here, or give the definition as a DefinitionString whose JSON has the placeholder outside quotes ("${field}": ${String(placeholder)})`;
 
 /** The placeholder as written, when a string node deploys as a string whatever its substitution (markDeploysAsString). */
 export const deploysAsString = (node: object) => deploysAsText.get(node);
