@@ -242,6 +242,12 @@ test('hover inside an embedded machine documents the member', () => {
   const d = open('sam-training.yaml');
   const hover = service.doHover(d, at(d, 'VolumeSizeInGB', 2));
   assert.match(JSON.stringify(hover?.contents), /VolumeSizeInGB/);
+  // On a placeholder the template gives a value: the member's, and the value given (walk38: the parent's documentation).
+  const placeholder = service.doHover(d, at(d, '${ScoringInstanceType}', 3))!;
+  const text = (placeholder.contents as { value: string }).value;
+  assert.match(text, /^\*\*InstanceType\*\*/);
+  assert.match(text, /The template gives this placeholder `ml\.c5\.xlarg` \(line 34\)\.$/);
+  assert.equal(d.getText().slice(d.offsetAt(placeholder.range!.start), d.offsetAt(placeholder.range!.end)).trim(), '${ScoringInstanceType}');
 });
 
 test('a quick fix inside a template edits the template in place', () => {

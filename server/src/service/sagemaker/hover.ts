@@ -18,8 +18,8 @@ export interface HoverText {
 
 const span = (n: OffsetRange): OffsetRange => ({ offset: n.offset, length: n.length });
 
-export function sageMakerHover(parsed: ParsedDocument, offset: number): HoverText | null {
-  const node = nodeAt(parsed.root, offset);
+export function sageMakerHover(parsed: ParsedDocument, offset: number, at?: AstNode): HoverText | null {
+  const node = at ?? nodeAt(parsed.root, offset);
   if (!node) return null;
 
   // The Resource of a SageMaker task: what the API does.
