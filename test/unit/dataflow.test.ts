@@ -1069,6 +1069,13 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     assert.deepEqual(dataflow(text), []);
   });
 
+  test("a path in a Map's iterations that reads no field of the item says what the item is: its ItemSelector's (walk38: 'the state input has no field candidates')", () => {
+    const text = machine({
+      'Score regions': { Type: 'Map', ItemsPath: '$.regions', ItemSelector: { 'region.$': '$$.Map.Item.Value', 'model.$': '$.model' }, ItemProcessor: { StartAt: 'Score', States: { Score: { Type: 'Pass', Parameters: { 'r.$': '$.regin' }, End: true } } }, End: true },
+    });
+    assert.deepEqual(dataflow(text).map((f) => f.message), ['$.regin: the state input here is one item of Score regions, as its ItemSelector makes it (nothing upstream keeps other fields), which has no field regin; did you mean $.region?']);
+  });
+
   test('a Parallel result is read element by element; a Map iteration gets its ItemSelector', () => {
     const text = jsonata({
       Both: { Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', Output: { auc: 0.9 }, End: true } } }], Output: { ok: '{% $states.result.auc %}', bad: '{% $states.result.aucc %}' }, Next: 'Map' },
@@ -1076,7 +1083,7 @@ describe('JSONata values that are a plain path reading what cannot be there (the
     });
     assert.deepEqual(dataflow(text).map((f) => [f.at, f.message.split(',')[0]]), [
       ['$states.result.aucc', '$states.result.aucc: the result is an array whose elements have no field aucc'],
-      ['$states.input.hp', '$states.input.hp: the state input has no field hp'],
+      ['$states.input.hp', '$states.input.hp: the state input here is one item of Map'],
     ]);
   });
 

@@ -229,7 +229,7 @@ class Analysis {
       // `$states.context.Map.Item.Value` in the selector is the element of Items (hover and completion read it).
       this.flow.itemContexts.set(s, contextShape(this.executionInput, withOrigin(listed, `${s.name}'s item`)));
       const saved = this.flow.slots.length;
-      item = this.template(selector, s, UNKNOWN, '', { input });
+      item = withOrigin(this.template(selector, s, UNKNOWN, '', { input }), `one item of ${s.name}, as its ItemSelector makes it`);
       this.flow.slots.length = saved;
     }
     const batcher = property(n, 'ItemBatcher');
@@ -384,7 +384,8 @@ class Analysis {
       let item = listed;
       if (selector) {
         this.context = contextShape(this.executionInput, withOrigin(listed, `${s.name}'s item`));
-        item = this.template(selector, s, effective, effectiveLabel);
+        // Named, so a path in the iterations that reads no field of it says what `$` is there (walk38).
+        item = withOrigin(this.template(selector, s, effective, effectiveLabel), `one item of ${s.name}, as its ${property(n, 'ItemSelector') ? 'ItemSelector' : 'Parameters'} makes it`);
         this.context = undefined;
       }
       if (property(n, 'ItemReader')) item = UNKNOWN;
