@@ -28,7 +28,7 @@ async function policyText(client: PolicyClient, uri: vscode.Uri | string | undef
     void notify.warning('This document is not a state machine (no StartAt and States).');
     return undefined;
   }
-  const what = result.machine !== undefined ? `the state machine ${result.machine}` : result.machines ? `every state machine of this template (${result.machines.join(', ')})` : 'this state machine';
+  const what = result.jobSpec ? 'launching this job spec (what the editor calls: create, watch, stop, logs)' : result.machine !== undefined ? `the state machine ${result.machine}` : result.machines ? `every state machine of this template (${result.machines.join(', ')})` : 'this state machine';
   if (!result.policy.Statement.length) {
     void notify.info(`${what.charAt(0).toUpperCase()}${what.slice(1)} has no SageMaker task and no Distributed Map: it needs none of these permissions.`);
     return undefined;

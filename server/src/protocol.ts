@@ -140,6 +140,8 @@ export type IamPolicyResult = {
   machine?: string;
   /** ...or, in a template of several, every one it covers when the cursor is in none (one merged policy). */
   machines?: string[];
+  /** A standalone job spec: the policy is what launching its job calls, not a state machine role's. */
+  jobSpec?: true;
 } | null;
 
 export const IamPolicyRequest = new RequestType<IamPolicyParams, IamPolicyResult, void>('sagemaker/iamPolicy');

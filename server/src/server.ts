@@ -322,7 +322,8 @@ connection.onRequest(IamPolicyRequest, (p) => {
         const machine = p.position && service.machineNameAt(doc, doc.offsetAt(p.position));
         const policy = service.iamPolicy(doc, { partition: p.partition, region: p.region, account: p.account, machine });
         const machines = machine === undefined ? service.machineNames(doc) : undefined;
-        return policy && { policy, ...(machine !== undefined && { machine }), ...(machines && machines.length > 1 && { machines }) };
+        const jobSpec = policy && service.findTasks(doc).some((t) => t.standalone);
+        return policy && { policy, ...(machine !== undefined && { machine }), ...(machines && machines.length > 1 && { machines }), ...(jobSpec && { jobSpec: true as const }) };
       })
     : null;
 });

@@ -266,6 +266,14 @@ describe('a whole state machine', () => {
       ['ModelAModelBTrainPassRole', 'iam:PassRole', [ROLE]],
     ]);
   });
+  test("a job spec's policy is what its launch calls: create, describe, stop, the job's logs and the role it passes; no ListTags, no EventBridge rule (walk38)", () => {
+    const p = iamPolicyFor([{ ...task('createTrainingJob', { TrainingJobName: 'churn', RoleArn: ROLE }, 'requestResponse', 'CreateTrainingJob'), standalone: true }], GUIDE);
+    assert.deepEqual(p.Statement.map((s) => [s.Sid, s.Action, s.Resource]), [
+      ['CreateTrainingJob', ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'], ['arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/churn*']],
+      ['ReadTrainingJobLogs', ['logs:DescribeLogStreams', 'logs:GetLogEvents'], ['arn:aws:logs:[[region]]:[[accountId]]:log-group:/aws/sagemaker/TrainingJobs:*']],
+      ['PassRole', ['iam:PassRole'], [ROLE]],
+    ]);
+  });
   test('no SageMaker task: an empty policy', () => {
     assert.deepEqual(iamPolicyFor([]), { Version: '2012-10-17', Statement: [] });
   });

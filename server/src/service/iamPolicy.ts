@@ -44,7 +44,7 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
   const machineTasks = machines.flatMap((m) => tasksOf(m).map((t) => ({ ...t, valueOf: valueOf.get(m)! })));
   const tasks = machineTasks.map((t): PolicyTask => {
     const payload = t.payloadProperty?.children?.[1];
-    return { api: t.api, ...(t.sdk && { sdk: t.sdk }), integrationPattern: t.integrationPattern, payload: payload ? t.valueOf(payload) : null, stateName: t.state.name };
+    return { api: t.api, ...(t.sdk && { sdk: t.sdk }), ...(t.standalone && { standalone: true as const }), integrationPattern: t.integrationPattern, payload: payload ? t.valueOf(payload) : null, stateName: t.state.name };
   });
   const mapsOf = (m: ParsedDocument) => store.model(m).machines.filter(isDistributedMap).map((processor): DistributedMapTask => {
     const state = processor.owner!;

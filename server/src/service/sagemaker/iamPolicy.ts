@@ -8,6 +8,7 @@
 // of the tasks: the CLI (`policy`) and the editor command print what it returns.
 import { hasPlaceholder, isJsonata, scanPlaceholders } from '../expressions/index';
 import { SAGEMAKER_INTEGRATIONS } from './integrations';
+import { JOB_KINDS, jobKindOfApi } from '../../jobKinds';
 import { asWritten, INTRINSIC_PLACEHOLDER, sidOf, str, type PolicyDocument, type PolicyOptions, type PolicyStatement } from '../asl/iamPolicy';
 import { append, listOf } from '../core/append';
 
@@ -23,6 +24,11 @@ export interface PolicyTask {
   /** The task's Parameters (or Arguments) as plain JSON. */
   payload: unknown;
   stateName: string;
+  /**
+   * A standalone job spec: the policy is what its launch from the editor (or `aws sagemaker create-…`) calls, not a
+   * state machine's role: create, describe, stop, the job's logs, and the role it passes.
+   */
+  standalone?: true;
 }
 
 /** SageMaker writes resource names in lowercase in its ARNs; placeholders keep their case for the template engine. */
@@ -136,12 +142,26 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     }
     const integration = SAGEMAKER_INTEGRATIONS[task.api]?.policy;
     if (!integration) continue;
-    optimized = true;
     const sync = task.integrationPattern === 'sync' && integration.syncActions.length > 0;
     // AddTags where the request sets Tags, and for every `.sync` job: Step Functions tags a job it runs to completion
     // (MANAGED_BY_AWS: STARTED_BY_STEP_FUNCTIONS) and the state fails with AccessDenied without it. The guide's page
     // does not list it; aws-cdk added it after users hit that failure (aws/aws-cdk#26012, #32294; PR #27264, #32536).
     const tagged = sync || (task.payload && typeof task.payload === 'object' && ('Tags' in task.payload || 'Tags.$' in task.payload));
+    if (task.standalone) {
+      // The editor's launch watches the job (Describe), may stop it (Stop) and follows its logs (walk38: the spec's
+      // policy had CreateTransformJob and ListTags only).
+      const kind = jobKindOfApi(task.api);
+      const api = `${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`;
+      job('', api, {
+        Effect: 'Allow',
+        Action: [...integration.actions, ...integration.syncActions, ...(tagged ? ['sagemaker:AddTags'] : [])],
+        Resource: integration.resources.map((r) => `arn:${partition}:sagemaker:${region}:${account}:${r.type}/${namePattern(task.payload, r.nameMember, r.prefix)}`),
+      });
+      if (kind) job('', `${api.replace(/^Create/, 'Read')}Logs`, { Effect: 'Allow', Action: ['logs:DescribeLogStreams', 'logs:GetLogEvents'], Resource: [`arn:${partition}:logs:${region}:${account}:log-group:${JOB_KINDS[kind].logGroup}:*`] });
+      passRole('', unique(rolesOf(task.payload, integration.roles, partition, account)));
+      continue;
+    }
+    optimized = true;
     job(state, `${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`, {
       Effect: 'Allow',
       Action: [...integration.actions, ...(sync ? integration.syncActions : []), ...(tagged ? ['sagemaker:AddTags'] : [])],
