@@ -720,6 +720,17 @@ test('a Task whose request reads nothing (no .$ key, no {% %}) launches without 
   await until('the job started', () => fake.output.some((l) => l.includes('churn-literal-1: started training job')));
 });
 
+test('a Task whose request reads only the context object ($$.Execution.Name) launches without asking for an execution input (walk38)', async () => {
+  const written = { ...payload('ctx'), 'TrainingJobName.$': "States.Format('churn-{}', $$.Execution.Name)", HyperParameters: { epochs: '5' }, OutputDataConfig: { S3OutputPath: 's3://ml-bucket/models' } };
+  tasks = [task('Train', written)];
+  fake.dialogs.length = 0;
+  user('{}', ['Start']);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  assert.ok(!fake.dialogs.some((d) => d.message === 'Execution input for this run'), fake.dialogs.map((d) => d.message).join(' | '));
+  assert.ok(fake.dialogs.some((d) => d.modal && d.message.startsWith('Start training job "churn-')), fake.dialogs.map((d) => d.message).join(' | '));
+  await until('the job started', () => fake.output.some((l) => /churn-[^:]*: started training job/.test(l)));
+});
+
 test('a standalone job spec (a request file) launches without asking for an execution input', async () => {
   const spec = { ...payload('spec'), TrainingJobName: 'churn-spec-1', HyperParameters: { epochs: '5' }, OutputDataConfig: { S3OutputPath: 's3://ml-bucket/models' } };
   delete (spec as Record<string, unknown>)['TrainingJobName.$'];

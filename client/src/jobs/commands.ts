@@ -70,12 +70,15 @@ function readsInput(payload: unknown): boolean {
     if (typeof v === 'string' && v.includes('{%')) return true;
     if (Array.isArray(v)) for (const x of v) stack.push(x);
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
-      if (k.endsWith('.$')) return true;
+      // A path or intrinsic that reads `$` or the execution input; not one that reads only the context object
+      // (`States.Format('churn-{}', $$.Execution.Name)`: walk38 was asked for an input nothing read).
+      if (k.endsWith('.$') && (typeof x !== 'string' || READS_INPUT.test(x))) return true;
       stack.push(x);
     }
   }
   return false;
 }
+const READS_INPUT = /\$\$\.Execution\.Input|(^|[^$\p{ID_Continue}])\$(?![$\p{ID_Start}_])/u;
 
 /** The button that starts a launch again under another job name, where the name is taken. */
 const NEW_NAME = 'Start With a New Name…';
