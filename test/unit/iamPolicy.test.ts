@@ -267,7 +267,7 @@ describe('a whole state machine', () => {
     ]);
   });
   test("a job spec's policy is what its launch calls: create, describe, stop, the job's logs and the role it passes; no ListTags, no EventBridge rule (walk38)", () => {
-    const p = iamPolicyFor([{ ...task('createTrainingJob', { TrainingJobName: 'churn', RoleArn: ROLE }, 'requestResponse', 'CreateTrainingJob'), standalone: true }], GUIDE);
+    const p = iamPolicyFor([{ ...task('createTrainingJob', { TrainingJobName: 'churn', RoleArn: ROLE }, 'requestResponse', 'CreateTrainingJob'), standalone: { logGroup: '/aws/sagemaker/TrainingJobs' } }], GUIDE);
     assert.deepEqual(p.Statement.map((s) => [s.Sid, s.Action, s.Resource]), [
       ['CreateTrainingJob', ['sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob'], ['arn:aws:sagemaker:[[region]]:[[accountId]]:training-job/churn*']],
       ['ReadTrainingJobLogs', ['logs:DescribeLogStreams', 'logs:GetLogEvents'], ['arn:aws:logs:[[region]]:[[accountId]]:log-group:/aws/sagemaker/TrainingJobs:*']],

@@ -12,6 +12,13 @@ import { iamPolicyFor, type PolicyDocument, type PolicyOptions, type PolicyTask 
 import { tasksOf } from './sagemaker/tasks';
 import { entries, parameterDefaults, substitutionKeys } from './templates/substitutions';
 import { machineName, machineOwner } from './templates/embedded';
+import { JOB_KINDS, jobKindOfApi } from '../jobKinds';
+
+/** The CloudWatch log group of the jobs an API starts, where the extension follows them. */
+const logGroupOf = (api: string): string | undefined => {
+  const kind = jobKindOfApi(api);
+  return kind && JOB_KINDS[kind].logGroup;
+};
 
 /**
  * The policy for every SageMaker task and Distributed Map state of the document (of each state machine a template
@@ -44,7 +51,7 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
   const machineTasks = machines.flatMap((m) => tasksOf(m).map((t) => ({ ...t, valueOf: valueOf.get(m)! })));
   const tasks = machineTasks.map((t): PolicyTask => {
     const payload = t.payloadProperty?.children?.[1];
-    return { api: t.api, ...(t.sdk && { sdk: t.sdk }), ...(t.standalone && { standalone: true as const }), integrationPattern: t.integrationPattern, payload: payload ? t.valueOf(payload) : null, stateName: t.state.name };
+    return { api: t.api, ...(t.sdk && { sdk: t.sdk }), ...(t.standalone && { standalone: { logGroup: logGroupOf(t.api) } }), integrationPattern: t.integrationPattern, payload: payload ? t.valueOf(payload) : null, stateName: t.state.name };
   });
   const mapsOf = (m: ParsedDocument) => store.model(m).machines.filter(isDistributedMap).map((processor): DistributedMapTask => {
     const state = processor.owner!;

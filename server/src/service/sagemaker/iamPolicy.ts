@@ -8,7 +8,6 @@
 // of the tasks: the CLI (`policy`) and the editor command print what it returns.
 import { hasPlaceholder, isJsonata, scanPlaceholders } from '../expressions/index';
 import { SAGEMAKER_INTEGRATIONS } from './integrations';
-import { JOB_KINDS, jobKindOfApi } from '../../jobKinds';
 import { asWritten, INTRINSIC_PLACEHOLDER, sidOf, str, type PolicyDocument, type PolicyOptions, type PolicyStatement } from '../asl/iamPolicy';
 import { append, listOf } from '../core/append';
 
@@ -26,9 +25,9 @@ export interface PolicyTask {
   stateName: string;
   /**
    * A standalone job spec: the policy is what its launch from the editor (or `aws sagemaker create-…`) calls, not a
-   * state machine's role: create, describe, stop, the job's logs, and the role it passes.
+   * state machine's role: create, describe, stop, the job's logs (its CloudWatch log group), and the role it passes.
    */
-  standalone?: true;
+  standalone?: { logGroup?: string };
 }
 
 /** SageMaker writes resource names in lowercase in its ARNs; placeholders keep their case for the template engine. */
@@ -150,14 +149,14 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     if (task.standalone) {
       // The editor's launch watches the job (Describe), may stop it (Stop) and follows its logs (walk38: the spec's
       // policy had CreateTransformJob and ListTags only).
-      const kind = jobKindOfApi(task.api);
+      const { logGroup } = task.standalone;
       const api = `${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`;
       job('', api, {
         Effect: 'Allow',
         Action: [...integration.actions, ...integration.syncActions, ...(tagged ? ['sagemaker:AddTags'] : [])],
         Resource: integration.resources.map((r) => `arn:${partition}:sagemaker:${region}:${account}:${r.type}/${namePattern(task.payload, r.nameMember, r.prefix)}`),
       });
-      if (kind) job('', `${api.replace(/^Create/, 'Read')}Logs`, { Effect: 'Allow', Action: ['logs:DescribeLogStreams', 'logs:GetLogEvents'], Resource: [`arn:${partition}:logs:${region}:${account}:log-group:${JOB_KINDS[kind].logGroup}:*`] });
+      if (logGroup) job('', `${api.replace(/^Create/, 'Read')}Logs`, { Effect: 'Allow', Action: ['logs:DescribeLogStreams', 'logs:GetLogEvents'], Resource: [`arn:${partition}:logs:${region}:${account}:log-group:${logGroup}:*`] });
       passRole('', unique(rolesOf(task.payload, integration.roles, partition, account)));
       continue;
     }
