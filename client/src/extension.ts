@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       provideCodeLenses: (document, token, next) => (vscode.workspace.isTrusted ? next(document, token) : []),
       // Fix All counts what is left from the server's own next diagnostics of the document (fixAll.ts).
       handleDiagnostics: (uri, diagnostics, next) => {
-        next(uri, diagnostics);
+        next(uri, ownSyntaxErrorsAside(uri, diagnostics));
         published.fire(uri);
       },
     },
@@ -73,4 +73,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/**
+ * In a JSON file VS Code's own JSON support reports each syntax error already: the server's copy of it is left out,
+ * so one mistake is not said twice (walk38: json(518) beside json(syntax) in a job spec). Kept where that support
+ * does not validate (`json.validate.enable` off) and in the extension's own languages.
+ */
+function ownSyntaxErrorsAside(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!document || (document.languageId !== 'json' && document.languageId !== 'jsonc')) return diagnostics;
+  if (!vscode.workspace.getConfiguration('json', document).get<boolean>('validate.enable', true)) return diagnostics;
+  return diagnostics.filter((d) => !(d.source === 'json' && d.code === 'syntax'));
 }

@@ -39,7 +39,7 @@ async function fixAll(client: BaseLanguageClient, published: vscode.Event<vscode
   const whole = new vscode.Range(0, 0, document.lineCount, 0);
   const actions = (await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND)) ?? [];
   const action = actions.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
-  if (!action?.edit) return show(nothingToFix(problems()), 'info');
+  if (!action?.edit) return show(nothingToFix(problems(), document), 'info');
   // Its edits are offsets in the text they were made for: an edit typed meanwhile would move them.
   if (document.version !== version) return void notify.warning('The file changed while Fix All read it, so nothing was changed. Run it again.');
   const changes = action.edit.entries().reduce((n, [, edits]) => n + edits.length, 0);
@@ -58,8 +58,11 @@ async function fixAll(client: BaseLanguageClient, published: vscode.Event<vscode
 }
 
 /** Why there is no fix-all to apply, from what the server has published of the document (none: nothing, or nothing yet). */
-function nothingToFix(found: readonly vscode.Diagnostic[] = []): string {
-  if (found.some((d) => d.code === SYNTAX)) return 'Fix All changes nothing while the file does not parse: fix the syntax error first';
+function nothingToFix(found: readonly vscode.Diagnostic[] = [], document?: vscode.TextDocument): string {
+  // In a JSON file the syntax error is VS Code's own JSON support's to say (the extension leaves its copy out).
+  const json = document && (document.languageId === 'json' || document.languageId === 'jsonc');
+  const unread = found.some((d) => d.code === SYNTAX) || (json && vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'json' && d.severity === vscode.DiagnosticSeverity.Error));
+  if (unread) return 'Fix All changes nothing while the file does not parse: fix the syntax error first';
   if (!found.length) return 'Fix All found nothing to fix in this file';
   return `Fix All found no sure fix: ${found.length === 1 ? 'the problem needs a choice (Ctrl+.) or has none' : `${found.length} problems need a choice (Ctrl+.) or have none`}`;
 }
