@@ -189,7 +189,11 @@ export function checkRules(model, data) {
           if (!fits(model, r.shape, v)) say(`when ${w.field}: ${JSON.stringify(v)} is not a value of ${r.shape}`);
         }
         for (const prefix of w.startsWithOneOf ?? []) {
-          if (!r.error && !(model.shapes[r.shape].enum ?? []).some((e) => e.startsWith(prefix))) say(`when ${w.field}: no value of ${r.shape} starts with ${prefix}`);
+          // A field of listed values: some value begins so. Free text (a path): the beginning is the documentation's
+          // own, in a sentence the rule quotes or a page it cites (/, the root of an absolute path).
+          const enumerated = !r.error && model.shapes[r.shape].enum;
+          if (enumerated && !enumerated.some((e) => e.startsWith(prefix))) say(`when ${w.field}: no value of ${r.shape} starts with ${prefix}`);
+          if (!r.error && !enumerated && !(typeof prefix === 'string' && prefix && [...quotes, ...pageQuotes].some((q) => q.includes(prefix)))) say(`when ${w.field}: ${JSON.stringify(prefix)} is in none of the rule's quotes`);
           // Each instance family is one the quotes name, or, where the rule cites EC2's naming of instance store
           // volumes, one whose name has d among its additional capabilities (ml.r5d., ml.p3dn.; not ml.g5.).
           const family = familyOf(prefix);

@@ -1311,6 +1311,20 @@ const CASES: Record<string, Case> = {
     ok: input({ DatasetDefinition: { AthenaDatasetDefinition: {}, LocalPath: '/opt/ml/processing/athena' } }),
     dynamic: input({ DatasetDefinition: { AthenaDatasetDefinition: {}, LocalPath: '{% $states.input.path %}' } }),
   },
+  'processing-s3-output-local-path-prefix': {
+    api: 'createProcessingJob',
+    // An absolute path outside the processing directory, one that only looks like it.
+    bad: [output({ S3Output: { S3Uri: 's3://b/out', LocalPath: '/tmp/output', S3UploadMode: 'EndOfJob' } }), output({ S3Output: { S3Uri: 's3://b/out', LocalPath: '/opt/ml/processing-out', S3UploadMode: 'EndOfJob' } })],
+    // The directory itself; a relative path is the -absolute rule's (an error), not this one's too.
+    ok: [output({ S3Output: { S3Uri: 's3://b/out', LocalPath: '/opt/ml/processing/', S3UploadMode: 'EndOfJob' } }), output({ S3Output: { S3Uri: 's3://b/out', LocalPath: '/opt/ml/processing/out', S3UploadMode: 'EndOfJob' } })],
+    dynamic: [output({ S3Output: { S3Uri: 's3://b/out', 'LocalPath.$': '$.path', S3UploadMode: 'EndOfJob' } }), output({ S3Output: { S3Uri: 's3://b/out', LocalPath: '${OutputPath}', S3UploadMode: 'EndOfJob' } })],
+  },
+  'dataset-definition-local-path-prefix': {
+    api: 'createProcessingJob',
+    bad: input({ DatasetDefinition: { AthenaDatasetDefinition: {}, LocalPath: '/data/athena' } }),
+    ok: input({ DatasetDefinition: { AthenaDatasetDefinition: {}, LocalPath: '/opt/ml/processing/athena' } }),
+    dynamic: input({ DatasetDefinition: { AthenaDatasetDefinition: {}, LocalPath: '{% $states.input.path %}' } }),
+  },
   'dataset-definition-local-path-required': {
     api: 'createProcessingJob',
     bad: input({ DatasetDefinition: { AthenaDatasetDefinition: {} } }),
@@ -2223,6 +2237,21 @@ describe('the rules file is in step with the model', () => {
     assert.deepEqual(checkRules(model(), { rules: [ending, affix] }), [
       'ending: when WorkteamArn: ":workteam/public-crowd/default" is not in its documentation nor in a page the rule cites',
       'affix: affix ":workteam/public-crowd/default" is in none of the rule\'s quotes',
+    ]);
+  });
+  test('a beginning a condition tests on free text (a path) that no quote or page gives: reported; on a field of listed values, one no value has', async () => {
+    const { checkRules } = await rulesScript();
+    const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
+    const output = data.rules.find((r: { id: string }) => r.id === 'processing-s3-output-local-path-prefix');
+    const unquoted = { ...output, id: 'unquoted', when: { ...output.when, startsWithOneOf: ['/home/'] } };
+    const pageless = { ...output, id: 'pageless', pages: undefined, alsoQuotes: undefined, prefix: '/', when: { ...output.when, startsWithOneOf: ['/opt/ml/processing/'] } };
+    const family = data.rules.find((r: { id: string }) => r.id === 'tuning-instance-configs-local-storage-no-volume-kms-key');
+    const unlisted = { ...family, id: 'unlisted', when: { ...family.when, startsWithOneOf: [...family.when.startsWithOneOf, 'ml.q9.'] } };
+    assert.deepEqual(checkRules(model(), { rules: [output, unquoted, pageless, unlisted] }), [
+      'unquoted: when LocalPath: "/home/" is in none of the rule\'s quotes',
+      'pageless: when LocalPath: "/opt/ml/processing/" is in none of the rule\'s quotes',
+      'unlisted: when InstanceConfigs[].InstanceType: no value of TrainingInstanceType starts with ml.q9.',
+      'unlisted: when InstanceConfigs[].InstanceType: the instance family ml.q9. is in none of the rule\'s quotes, nor named for instance store volumes (with EC2\'s naming page cited)',
     ]);
   });
   test('a matchesPattern rule with both or neither of wildcards and globs, or globs whose form no quote holds: reported', async () => {
