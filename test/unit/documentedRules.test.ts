@@ -2180,6 +2180,13 @@ const CASES: Record<string, Case> = {
       human({ WorkteamArn: '{% $states.input.workteam %}' }),
     ],
   },
+  'tag-key-not-aws-prefix': {
+    api: 'createModel',
+    bad: [{ Tags: [{ Key: 'aws:owner', Value: 'ml' }] }, { Tags: [{ Key: 'team', Value: 'a' }, { Key: 'aws:cloudformation:stack-name', Value: 's' }] }],
+    // The prefix elsewhere in the key, or in the value; a key that only begins with "aws".
+    ok: [{ Tags: [{ Key: 'team:aws:owner', Value: 'aws:ml' }] }, { Tags: [{ Key: 'aws-owner', Value: 'ml' }] }, { Tags: [{ Key: 'awsteam', Value: 'ml' }] }],
+    dynamic: [{ Tags: [{ 'Key.$': '$.key', Value: 'ml' }] }, { Tags: [{ Key: '${TagKey}', Value: 'ml' }] }, { Tags: [{ Key: '{% $states.input.key %}', Value: 'ml' }] }],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
