@@ -2187,6 +2187,37 @@ const CASES: Record<string, Case> = {
     ok: [{ Tags: [{ Key: 'team:aws:owner', Value: 'aws:ml' }] }, { Tags: [{ Key: 'aws-owner', Value: 'ml' }] }, { Tags: [{ Key: 'awsteam', Value: 'ml' }] }],
     dynamic: [{ Tags: [{ 'Key.$': '$.key', Value: 'ml' }] }, { Tags: [{ Key: '${TagKey}', Value: 'ml' }] }, { Tags: [{ Key: '{% $states.input.key %}', Value: 'ml' }] }],
   },
+  'tuning-objective-among-metric-definitions': {
+    api: 'createHyperParameterTuningJob',
+    bad: {
+      HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'validation:f1' } },
+      TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'i', TrainingInputMode: 'File', MetricDefinitions: [{ Name: 'validation:auc', Regex: 'auc=(.*)' }] } },
+    },
+    // Among them; no MetricDefinitions (a built-in algorithm's own metrics), or an empty list.
+    ok: [
+      { HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'validation:f1' } }, TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'i', TrainingInputMode: 'File', MetricDefinitions: [{ Name: 'validation:auc', Regex: 'a' }, { Name: 'validation:f1', Regex: 'f' }] } } },
+      { HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'validation:auc' } }, TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'xgboost', TrainingInputMode: 'File' } } },
+      { HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'validation:auc' } }, TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'i', TrainingInputMode: 'File', MetricDefinitions: [] } } },
+    ],
+    dynamic: [
+      { HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, HyperParameterTuningJobObjective: { Type: 'Maximize', 'MetricName.$': '$.metric' } }, TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'i', TrainingInputMode: 'File', MetricDefinitions: [{ Name: 'validation:auc', Regex: 'a' }] } } },
+      { HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'validation:f1' } }, TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'i', TrainingInputMode: 'File', MetricDefinitions: [{ Name: 'validation:auc', Regex: 'a' }, { Name: '${ObjectiveMetric}', Regex: 'f' }] } } },
+      { HyperParameterTuningJobConfig: { Strategy: 'Bayesian', ResourceLimits: { MaxParallelTrainingJobs: 1 }, HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'validation:f1' } }, TrainingJobDefinition: { AlgorithmSpecification: { TrainingImage: 'i', TrainingInputMode: 'File', 'MetricDefinitions.$': '$.metrics' } } },
+    ],
+  },
+  'training-definition-objective-among-metric-definitions': {
+    api: 'createHyperParameterTuningJob',
+    // The second definition's objective is not among its own metrics (the first one's are no help).
+    bad: {
+      ...tuning({}),
+      TrainingJobDefinitions: [
+        { DefinitionName: 'a', TuningObjective: { Type: 'Maximize', MetricName: 'f1' }, AlgorithmSpecification: { TrainingImage: 'a', TrainingInputMode: 'File', MetricDefinitions: [{ Name: 'f1', Regex: 'f' }] } },
+        { DefinitionName: 'b', TuningObjective: { Type: 'Maximize', MetricName: 'f1' }, AlgorithmSpecification: { TrainingImage: 'b', TrainingInputMode: 'File', MetricDefinitions: [{ Name: 'auc', Regex: 'a' }] } },
+      ],
+    },
+    ok: { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'a', TuningObjective: { Type: 'Maximize', MetricName: 'f1' }, AlgorithmSpecification: { TrainingImage: 'a', TrainingInputMode: 'File', MetricDefinitions: [{ Name: 'f1', Regex: 'f' }] } }, { DefinitionName: 'b', TuningObjective: { Type: 'Maximize', MetricName: 'validation:auc' }, AlgorithmSpecification: { TrainingImage: 'xgboost', TrainingInputMode: 'File' } }] },
+    dynamic: { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'b', TuningObjective: { Type: 'Maximize', MetricName: '{% $states.input.metric %}' }, AlgorithmSpecification: { TrainingImage: 'b', TrainingInputMode: 'File', MetricDefinitions: [{ Name: 'auc', Regex: 'a' }] } }] },
+  },
 };
 
 describe('the rules file is in step with the model', () => {
