@@ -2218,6 +2218,29 @@ const CASES: Record<string, Case> = {
     ok: { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'a', TuningObjective: { Type: 'Maximize', MetricName: 'f1' }, AlgorithmSpecification: { TrainingImage: 'a', TrainingInputMode: 'File', MetricDefinitions: [{ Name: 'f1', Regex: 'f' }] } }, { DefinitionName: 'b', TuningObjective: { Type: 'Maximize', MetricName: 'validation:auc' }, AlgorithmSpecification: { TrainingImage: 'xgboost', TrainingInputMode: 'File' } }] },
     dynamic: { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'b', TuningObjective: { Type: 'Maximize', MetricName: '{% $states.input.metric %}' }, AlgorithmSpecification: { TrainingImage: 'b', TrainingInputMode: 'File', MetricDefinitions: [{ Name: 'auc', Regex: 'a' }] } }] },
   },
+  'tuning-hyperparameters-total-100': {
+    api: 'createHyperParameterTuningJob',
+    bad: [
+      { ...tuning({ ParameterRanges: { ContinuousParameterRanges: ranges(10) } }), TrainingJobDefinitions: undefined, TrainingJobDefinition: { StaticHyperParameters: env(91, 1) } },
+      { ...tuning({ ParameterRanges: { IntegerParameterRanges: ranges(5), CategoricalParameterRanges: ranges(5) } }), TrainingJobDefinitions: undefined, TrainingJobDefinition: { StaticHyperParameters: env(91, 1) } },
+    ],
+    // 100 in all; static ones alone (the model's own maximum says more than 100 of them).
+    ok: [
+      { ...tuning({ ParameterRanges: { ContinuousParameterRanges: ranges(10) } }), TrainingJobDefinitions: undefined, TrainingJobDefinition: { StaticHyperParameters: env(90, 1) } },
+      { ...tuning({}), TrainingJobDefinitions: undefined, TrainingJobDefinition: { StaticHyperParameters: env(100, 1) } },
+    ],
+    dynamic: [
+      { ...tuning({ ParameterRanges: { ContinuousParameterRanges: ranges(10) } }), TrainingJobDefinitions: undefined, TrainingJobDefinition: { 'StaticHyperParameters.$': '$.static' } },
+      { ...tuning({ ParameterRanges: { 'ContinuousParameterRanges.$': '$.ranges' } }), TrainingJobDefinitions: undefined, TrainingJobDefinition: { StaticHyperParameters: env(91, 1) } },
+    ],
+  },
+  'training-definition-hyperparameters-total-100': {
+    api: 'createHyperParameterTuningJob',
+    bad: { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'a', StaticHyperParameters: env(2, 1) }, { DefinitionName: 'b', StaticHyperParameters: env(91, 1), HyperParameterRanges: { IntegerParameterRanges: ranges(10) } }] },
+    // Each definition at most 100 (two of 60 are not counted together).
+    ok: { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'a', StaticHyperParameters: env(50, 1), HyperParameterRanges: { IntegerParameterRanges: ranges(10) } }, { DefinitionName: 'b', StaticHyperParameters: env(90, 1), HyperParameterRanges: { IntegerParameterRanges: ranges(10) } }] },
+    dynamic: { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'b', StaticHyperParameters: env(91, 1), 'HyperParameterRanges.$': '$.ranges' }] },
+  },
 };
 
 describe('the rules file is in step with the model', () => {
