@@ -2241,6 +2241,42 @@ const CASES: Record<string, Case> = {
     ok: { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'a', StaticHyperParameters: env(50, 1), HyperParameterRanges: { IntegerParameterRanges: ranges(10) } }, { DefinitionName: 'b', StaticHyperParameters: env(90, 1), HyperParameterRanges: { IntegerParameterRanges: ranges(10) } }] },
     dynamic: { ...tuning({}), TrainingJobDefinitions: [{ DefinitionName: 'b', StaticHyperParameters: env(91, 1), 'HyperParameterRanges.$': '$.ranges' }] },
   },
+  'serverless-no-vpc-config': {
+    api: 'createEndpointConfig',
+    bad: { ...serverless({}), VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] } },
+    ok: [variant({ InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }), { ...variant({ InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }), VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] } }],
+    dynamic: [{ ...serverless({}), 'VpcConfig.$': '$.vpc' }, { ...variant({ 'ServerlessConfig.$': '$.serverless' }), VpcConfig: { SecurityGroupIds: ['sg-1'], Subnets: ['subnet-1'] } }],
+  },
+  'serverless-no-network-isolation': {
+    api: 'createEndpointConfig',
+    bad: { ...serverless({}), EnableNetworkIsolation: true },
+    ok: [{ ...serverless({}), EnableNetworkIsolation: false }, { ...variant({ InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }), EnableNetworkIsolation: true }],
+    dynamic: [{ ...serverless({}), EnableNetworkIsolation: '{% $states.input.isolate %}' }, { ...serverless({}), 'EnableNetworkIsolation.$': '$.isolate' }],
+  },
+  'serverless-no-data-capture': {
+    api: 'createEndpointConfig',
+    bad: [
+      { ...serverless({}), DataCaptureConfig: { InitialSamplingPercentage: 50, DestinationS3Uri: 's3://b/capture/', CaptureOptions: [{ CaptureMode: 'Input' }] } },
+      { ...serverless({}), DataCaptureConfig: { EnableCapture: true, InitialSamplingPercentage: 50, DestinationS3Uri: 's3://b/capture/', CaptureOptions: [{ CaptureMode: 'Input' }] } },
+    ],
+    ok: [
+      { ...serverless({}), DataCaptureConfig: { EnableCapture: false, InitialSamplingPercentage: 50, DestinationS3Uri: 's3://b/capture/', CaptureOptions: [{ CaptureMode: 'Input' }] } },
+      { ...variant({ InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }), DataCaptureConfig: { InitialSamplingPercentage: 50, DestinationS3Uri: 's3://b/capture/', CaptureOptions: [{ CaptureMode: 'Input' }] } },
+    ],
+    dynamic: [
+      { ...serverless({}), DataCaptureConfig: { 'EnableCapture.$': '$.capture', InitialSamplingPercentage: 50, DestinationS3Uri: 's3://b/capture/', CaptureOptions: [{ CaptureMode: 'Input' }] } },
+      { ...serverless({}), 'DataCaptureConfig.$': '$.capture' },
+    ],
+  },
+  'serverless-one-production-variant': {
+    api: 'createEndpointConfig',
+    bad: [
+      { ProductionVariants: [{ VariantName: 'a', ServerlessConfig: { MemorySizeInMB: 1024, MaxConcurrency: 5 } }, { VariantName: 'b', ServerlessConfig: { MemorySizeInMB: 1024, MaxConcurrency: 5 } }] },
+      { ProductionVariants: [{ VariantName: 'a', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }, { VariantName: 'b', ServerlessConfig: { MemorySizeInMB: 1024, MaxConcurrency: 5 } }] },
+    ],
+    ok: [serverless({}), { ProductionVariants: [{ VariantName: 'a', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }, { VariantName: 'b', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] }],
+    dynamic: { ProductionVariants: [{ VariantName: 'a', 'ServerlessConfig.$': '$.serverless' }, { VariantName: 'b', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] },
+  },
 };
 
 describe('the rules file is in step with the model', () => {
