@@ -2277,6 +2277,28 @@ const CASES: Record<string, Case> = {
     ok: [serverless({}), { ProductionVariants: [{ VariantName: 'a', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }, { VariantName: 'b', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] }],
     dynamic: { ProductionVariants: [{ VariantName: 'a', 'ServerlessConfig.$': '$.serverless' }, { VariantName: 'b', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] },
   },
+  'shadow-variants-not-with-async': {
+    api: 'createEndpointConfig',
+    bad: { ProductionVariants: [{ VariantName: 'prod' }], ShadowProductionVariants: [{ VariantName: 'shadow' }], AsyncInferenceConfig: { OutputConfig: { S3OutputPath: 's3://b/async/' } } },
+    ok: [{ ProductionVariants: [{ VariantName: 'prod' }], ShadowProductionVariants: [{ VariantName: 'shadow' }] }, { ProductionVariants: [{ VariantName: 'prod' }], AsyncInferenceConfig: { OutputConfig: { S3OutputPath: 's3://b/async/' } } }],
+    dynamic: [{ ProductionVariants: [{ VariantName: 'prod' }], 'ShadowProductionVariants.$': '$.shadows', AsyncInferenceConfig: { OutputConfig: { S3OutputPath: 's3://b/async/' } } }, { ProductionVariants: [{ VariantName: 'prod' }], ShadowProductionVariants: [{ VariantName: 'shadow' }], AsyncInferenceConfig: '{% $states.input.async %}' }],
+  },
+  'shadow-variants-not-serverless': {
+    api: 'createEndpointConfig',
+    bad: [
+      { ProductionVariants: [{ VariantName: 'prod', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 20 } }], ShadowProductionVariants: [{ VariantName: 'shadow', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 20 } }] },
+      { ProductionVariants: [{ VariantName: 'prod', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 20 } }], ShadowProductionVariants: [{ VariantName: 'shadow', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] },
+    ],
+    // Instance-based production variants (a serverless shadow variant beside them is not judged).
+    ok: [
+      { ProductionVariants: [{ VariantName: 'prod', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }], ShadowProductionVariants: [{ VariantName: 'shadow', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] },
+      { ProductionVariants: [{ VariantName: 'prod', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }], ShadowProductionVariants: [{ VariantName: 'shadow', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 20 } }] },
+    ],
+    dynamic: [
+      { ProductionVariants: [{ VariantName: 'prod', 'ServerlessConfig.$': '$.serverless' }], ShadowProductionVariants: [{ VariantName: 'shadow', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] },
+      { ProductionVariants: [{ VariantName: 'prod', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 20 } }], 'ShadowProductionVariants.$': '$.shadows' },
+    ],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
