@@ -2299,6 +2299,36 @@ const CASES: Record<string, Case> = {
       { ProductionVariants: [{ VariantName: 'prod', ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 20 } }], 'ShadowProductionVariants.$': '$.shadows' },
     ],
   },
+  'tuning-bayesian-jobs-750': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ResourceLimits: { MaxNumberOfTrainingJobs: 751, MaxParallelTrainingJobs: 1 } }),
+    ok: [tuning({ ResourceLimits: { MaxNumberOfTrainingJobs: 750, MaxParallelTrainingJobs: 1 } }), tuning({ Strategy: 'Random', ResourceLimits: { MaxNumberOfTrainingJobs: 751, MaxParallelTrainingJobs: 1 } })],
+    dynamic: [tuning({ ResourceLimits: { 'MaxNumberOfTrainingJobs.$': '$.jobs', MaxParallelTrainingJobs: 1 } }), tuning({ 'Strategy.$': '$.strategy', ResourceLimits: { MaxNumberOfTrainingJobs: 751, MaxParallelTrainingJobs: 1 } })],
+  },
+  'tuning-hyperband-jobs-750': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ Strategy: 'Hyperband', ResourceLimits: { MaxNumberOfTrainingJobs: 1000, MaxParallelTrainingJobs: 1 } }),
+    ok: tuning({ Strategy: 'Hyperband', ResourceLimits: { MaxNumberOfTrainingJobs: 750, MaxParallelTrainingJobs: 1 } }),
+    dynamic: tuning({ Strategy: 'Hyperband', ResourceLimits: { MaxNumberOfTrainingJobs: '{% $states.input.jobs %}', MaxParallelTrainingJobs: 1 } }),
+  },
+  'tuning-grid-jobs-750': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ Strategy: 'Grid', ResourceLimits: { MaxNumberOfTrainingJobs: 900, MaxParallelTrainingJobs: 1 } }),
+    ok: [tuning({ Strategy: 'Grid', ResourceLimits: { MaxNumberOfTrainingJobs: 750, MaxParallelTrainingJobs: 1 } }), tuning({ Strategy: 'Grid', ResourceLimits: { MaxParallelTrainingJobs: 1 } })],
+    dynamic: tuning({ Strategy: 'Grid', ResourceLimits: { MaxNumberOfTrainingJobs: '${MaxJobs}', MaxParallelTrainingJobs: 1 } }),
+  },
+  'tuning-random-jobs-10000': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ Strategy: 'Random', ResourceLimits: { MaxNumberOfTrainingJobs: 10001, MaxParallelTrainingJobs: 1 } }),
+    ok: [tuning({ Strategy: 'Random', ResourceLimits: { MaxNumberOfTrainingJobs: 10000, MaxParallelTrainingJobs: 1 } }), tuning({ Strategy: 'Random', ResourceLimits: { MaxNumberOfTrainingJobs: 5000, MaxParallelTrainingJobs: 1 } })],
+    dynamic: tuning({ Strategy: 'Random', ResourceLimits: { 'MaxNumberOfTrainingJobs.$': '$.jobs', MaxParallelTrainingJobs: 1 } }),
+  },
+  'tuning-parallel-jobs-100': {
+    api: 'createHyperParameterTuningJob',
+    bad: tuning({ ResourceLimits: { MaxNumberOfTrainingJobs: 200, MaxParallelTrainingJobs: 101 } }),
+    ok: tuning({ ResourceLimits: { MaxNumberOfTrainingJobs: 200, MaxParallelTrainingJobs: 100 } }),
+    dynamic: tuning({ ResourceLimits: { MaxNumberOfTrainingJobs: 200, 'MaxParallelTrainingJobs.$': '$.parallel' } }),
+  },
 };
 
 describe('the rules file is in step with the model', () => {
