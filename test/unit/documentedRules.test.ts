@@ -2329,6 +2329,18 @@ const CASES: Record<string, Case> = {
     ok: tuning({ ResourceLimits: { MaxNumberOfTrainingJobs: 200, MaxParallelTrainingJobs: 100 } }),
     dynamic: tuning({ ResourceLimits: { MaxNumberOfTrainingJobs: 200, 'MaxParallelTrainingJobs.$': '$.parallel' } }),
   },
+  'canary-routing-needs-canary-size': {
+    api: 'updateEndpoint',
+    bad: traffic({ Type: 'CANARY' }),
+    ok: [traffic({ Type: 'CANARY', CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 } }), traffic({ Type: 'ALL_AT_ONCE' }), traffic({ Type: 'LINEAR', LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 20 } })],
+    dynamic: [traffic({ 'Type.$': '$.routing' }), traffic({ Type: 'CANARY', 'CanarySize.$': '$.size' })],
+  },
+  'linear-routing-needs-step-size': {
+    api: 'createEndpoint',
+    bad: traffic({ Type: 'LINEAR' }),
+    ok: [traffic({ Type: 'LINEAR', LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 20 } }), traffic({ Type: 'CANARY', CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 } })],
+    dynamic: [traffic({ Type: '{% $states.input.routing %}' }), traffic({ Type: 'LINEAR', LinearStepSize: '{% $states.input.step %}' })],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
