@@ -2341,6 +2341,12 @@ const CASES: Record<string, Case> = {
     ok: [traffic({ Type: 'LINEAR', LinearStepSize: { Type: 'CAPACITY_PERCENT', Value: 20 } }), traffic({ Type: 'CANARY', CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 } })],
     dynamic: [traffic({ Type: '{% $states.input.routing %}' }), traffic({ Type: 'LINEAR', LinearStepSize: '{% $states.input.step %}' })],
   },
+  'streaming-labeling-stopping-conditions-ignored': {
+    api: 'createLabelingJob',
+    bad: { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:in' } } }, StoppingConditions: { MaxHumanLabeledObjectCount: 100 } },
+    ok: [{ InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:in' } } } }, { InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: 's3://b/m.json' } } }, StoppingConditions: { MaxHumanLabeledObjectCount: 100 } }],
+    dynamic: [{ InputConfig: { DataSource: { 'SnsDataSource.$': '$.sns' } }, StoppingConditions: { MaxHumanLabeledObjectCount: 100 } }, { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:in' } } }, 'StoppingConditions.$': '$.stop' }],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
