@@ -2347,6 +2347,48 @@ const CASES: Record<string, Case> = {
     ok: [{ InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:in' } } } }, { InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: 's3://b/m.json' } } }, StoppingConditions: { MaxHumanLabeledObjectCount: 100 } }],
     dynamic: [{ InputConfig: { DataSource: { 'SnsDataSource.$': '$.sns' } }, StoppingConditions: { MaxHumanLabeledObjectCount: 100 } }, { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:in' } } }, 'StoppingConditions.$': '$.stop' }],
   },
+  'transform-csv-join-split-line': {
+    api: 'createTransformJob',
+    bad: [
+      { TransformInput: { ContentType: 'text/csv', SplitType: 'None' }, TransformOutput: { Accept: 'text/csv', AssembleWith: 'Line' }, DataProcessing: { JoinSource: 'Input' } },
+      { TransformInput: { ContentType: 'text/csv' }, TransformOutput: { Accept: 'text/csv', AssembleWith: 'Line' }, DataProcessing: { JoinSource: 'Input' } },
+    ],
+    // Lines; no join; JSON Lines (the page lets it choose).
+    ok: [
+      { TransformInput: { ContentType: 'text/csv', SplitType: 'Line' }, TransformOutput: { Accept: 'text/csv', AssembleWith: 'Line' }, DataProcessing: { JoinSource: 'Input' } },
+      { TransformInput: { ContentType: 'text/csv', SplitType: 'None' }, TransformOutput: { Accept: 'text/csv', AssembleWith: 'None' }, DataProcessing: { JoinSource: 'None' } },
+      { TransformInput: { ContentType: 'application/jsonlines', SplitType: 'None' }, TransformOutput: { Accept: 'application/jsonlines', AssembleWith: 'None' }, DataProcessing: { JoinSource: 'Input' } },
+    ],
+    dynamic: [
+      { TransformInput: { ContentType: 'text/csv', 'SplitType.$': '$.split' }, TransformOutput: { Accept: 'text/csv', AssembleWith: 'Line' }, DataProcessing: { JoinSource: 'Input' } },
+      { TransformInput: { 'ContentType.$': '$.type', SplitType: 'None' }, TransformOutput: { Accept: 'text/csv', AssembleWith: 'Line' }, DataProcessing: { JoinSource: 'Input' } },
+    ],
+  },
+  'transform-csv-join-assemble-line': {
+    api: 'createTransformJob',
+    bad: { TransformInput: { ContentType: 'text/csv', SplitType: 'Line' }, TransformOutput: { Accept: 'text/csv', AssembleWith: 'None' }, DataProcessing: { JoinSource: 'Input' } },
+    ok: [
+      { TransformInput: { ContentType: 'text/csv', SplitType: 'Line' }, TransformOutput: { Accept: 'text/csv', AssembleWith: 'Line' }, DataProcessing: { JoinSource: 'Input' } },
+      { TransformInput: { ContentType: 'text/csv', SplitType: 'Line' }, TransformOutput: { Accept: 'text/csv' }, DataProcessing: { JoinSource: 'Input' } },
+    ],
+    dynamic: { TransformInput: { ContentType: 'text/csv', SplitType: 'Line' }, TransformOutput: { Accept: 'text/csv', AssembleWith: '{% $states.input.assemble %}' }, DataProcessing: { JoinSource: 'Input' } },
+  },
+  'transform-join-content-type': {
+    api: 'createTransformJob',
+    bad: { TransformInput: { ContentType: 'image/jpeg', SplitType: 'None' }, TransformOutput: { Accept: 'application/json' }, DataProcessing: { JoinSource: 'Input' } },
+    ok: [
+      { TransformInput: { ContentType: 'application/json', SplitType: 'None' }, TransformOutput: { Accept: 'application/json' }, DataProcessing: { JoinSource: 'Input' } },
+      { TransformInput: { ContentType: 'image/jpeg', SplitType: 'None' }, TransformOutput: { Accept: 'application/json' } },
+      { TransformInput: { SplitType: 'None' }, TransformOutput: { Accept: 'application/json' }, DataProcessing: { JoinSource: 'Input' } },
+    ],
+    dynamic: [{ TransformInput: { ContentType: '${ContentType}', SplitType: 'None' }, TransformOutput: { Accept: 'application/json' }, DataProcessing: { JoinSource: 'Input' } }, { TransformInput: { ContentType: 'image/jpeg', SplitType: 'None' }, TransformOutput: { Accept: 'application/json' }, DataProcessing: { 'JoinSource.$': '$.join' } }],
+  },
+  'transform-join-accept': {
+    api: 'createTransformJob',
+    bad: { TransformInput: { ContentType: 'application/json', SplitType: 'None' }, TransformOutput: { Accept: 'application/x-recordio-protobuf' }, DataProcessing: { JoinSource: 'Input' } },
+    ok: { TransformInput: { ContentType: 'application/json', SplitType: 'None' }, TransformOutput: { Accept: 'application/jsonlines' }, DataProcessing: { JoinSource: 'Input' } },
+    dynamic: { TransformInput: { ContentType: 'application/json', SplitType: 'None' }, TransformOutput: { 'Accept.$': '$.accept' }, DataProcessing: { JoinSource: 'Input' } },
+  },
 };
 
 describe('the rules file is in step with the model', () => {
