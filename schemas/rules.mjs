@@ -230,6 +230,8 @@ export function checkRules(model, data) {
       if (rule.kind === 'unique' || rule.kind === 'allOrNone' || rule.kind === 'sameValue' || rule.kind === 'namedIn') {
         const r = resolve(model, scope, `${rule.list}[].${rule.key}`);
         if (r.error) say(`${rule.list}[].${rule.key} from ${scope}: ${r.error}`);
+        // unique `oneOf`: the values that may not repeat are values of the key.
+        else if (rule.kind === 'unique') for (const v of rule.oneOf ?? []) if (!fits(model, r.shape, v)) say(`${rule.key}: ${JSON.stringify(v)} is not a value of ${r.shape}`);
       }
       if (rule.kind === 'format') {
         if (!Object.keys(FORMAT_WORDS).includes(rule.format)) say(`format needs \`format\`: one of ${Object.keys(FORMAT_WORDS).join(', ')}`);
@@ -380,7 +382,7 @@ export function rulesTable(data) {
           .join(' '),
       productMax: () => `${r.fields.join(' × ')} ≤ ${r.max}`,
       countMax: () => `items of ${r.lists.join(' + ')} ≤ ${r.max}`,
-      unique: () => `${r.list}[].${r.key} unique`,
+      unique: () => (r.oneOf ? `${r.list}[].${r.key} = ${r.oneOf.map(v).join(' or ')} in one item at most` : `${r.list}[].${r.key} unique`),
       allOrNone: () => `${r.list}[].${r.key} on all items or none`,
       sameValue: () => `${r.list}[].${r.key} the same in every item`,
       keysIn: () => `keys of ${r.field}${r.whereValueHas ? ` that set ${r.whereValueHas}` : ''} ∈ {${r.namedBy.join(', ')}}`,

@@ -2389,6 +2389,16 @@ const CASES: Record<string, Case> = {
     ok: { TransformInput: { ContentType: 'application/json', SplitType: 'None' }, TransformOutput: { Accept: 'application/jsonlines' }, DataProcessing: { JoinSource: 'Input' } },
     dynamic: { TransformInput: { ContentType: 'application/json', SplitType: 'None' }, TransformOutput: { 'Accept.$': '$.accept' }, DataProcessing: { JoinSource: 'Input' } },
   },
+  'pipeline-one-multi-model-container': {
+    api: 'createModel',
+    bad: [
+      { Containers: [{ Image: 'a', Mode: 'MultiModel', ModelDataUrl: 's3://b/a/' }, { Image: 'b', Mode: 'MultiModel', ModelDataUrl: 's3://b/b/' }] },
+      { Containers: [{ Image: 'a', Mode: 'MultiModel', ModelDataUrl: 's3://b/a/' }, { Image: 'p' }, { Image: 'b', Mode: 'MultiModel', ModelDataUrl: 's3://b/b/' }] },
+    ],
+    // One MultiModel container; SingleModel ones may repeat.
+    ok: [{ Containers: [{ Image: 'a', Mode: 'MultiModel', ModelDataUrl: 's3://b/a/' }, { Image: 'b', Mode: 'SingleModel' }, { Image: 'c', Mode: 'SingleModel' }] }],
+    dynamic: [{ Containers: [{ Image: 'a', Mode: 'MultiModel', ModelDataUrl: 's3://b/a/' }, { Image: 'b', 'Mode.$': '$.mode' }] }, { Containers: [{ Image: 'a', Mode: 'MultiModel', ModelDataUrl: 's3://b/a/' }, '{% $states.input.container %}'] }],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
@@ -2463,6 +2473,12 @@ describe('the rules file is in step with the model', () => {
       'unlisted: when InstanceConfigs[].InstanceType: the instance family ml.q9. is in none of the rule\'s quotes, nor named for instance store volumes (with EC2\'s naming page cited)',
     ]);
   });
+  test('a unique rule\'s values that may not repeat must be values of its key: reported otherwise', async () => {
+    const { checkRules } = await rulesScript();
+    const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
+    const pipeline = data.rules.find((r: { id: string }) => r.id === 'pipeline-one-multi-model-container');
+    assert.deepEqual(checkRules(model(), { rules: [pipeline, { ...pipeline, id: 'misspelt', oneOf: ['MultiModels'] }] }), ['misspelt: Mode: "MultiModels" is not a value of ContainerMode']);
+  });
   test('a matchesPattern rule with both or neither of wildcards and globs, or globs whose form no quote holds: reported', async () => {
     const { checkRules } = await rulesScript();
     const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
@@ -2520,6 +2536,12 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(one('createHyperParameterTuningJob', { TrainingJobDefinitions: [{ HyperParameterRanges: { IntegerParameterRanges: ranges(16), ContinuousParameterRanges: ranges(15) } }] }).rule, 'parameter-ranges-total-30');
   });
 
+  test('a unique rule of some values only: the second MultiModel container of a pipeline and each one after, on its Mode; SingleModel ones repeat freely', () => {
+    const f = run('createModel', { Containers: [{ Image: 'a', Mode: 'MultiModel' }, { Image: 'b', Mode: 'SingleModel' }, { Image: 'c', Mode: 'MultiModel' }, { Image: 'd', Mode: 'SingleModel' }, { Image: 'e', Mode: 'MultiModel' }] });
+    assert.deepEqual(f.map((x) => [x.rule, x.at]), [['pipeline-one-multi-model-container', '"MultiModel"'], ['pipeline-one-multi-model-container', '"MultiModel"']]);
+    assert.ok(f[0].offset > f[0].text.indexOf('"c"') && f[1].offset > f[1].text.indexOf('"e"'));
+    assert.match(f[0].message, /^Mode "MultiModel" is already used by Containers\[0\]; only one item of Containers can have it\. /);
+  });
   test('managed Spot without MaxWaitTimeInSeconds: on StoppingCondition, insert MaxWaitTimeInSeconds = MaxRuntimeInSeconds', () => {
     const f = one('createTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600 } });
     assert.equal(f.at, '"StoppingCondition"');

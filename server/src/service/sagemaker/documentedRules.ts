@@ -80,6 +80,7 @@ export interface DocumentedRule {
   exclusiveMax?: number;
   /** The field is a string holding a number (a hyperparameter range's MinValue); range and lessOrEqual. */
   numericString?: boolean;
+  /** unique: only these values of `key` must not repeat (the others may). */
   oneOf?: Scalar[];
   /** requiresValue: the values the field must not have (reserved names), instead of the ones it must. */
   notOneOf?: Scalar[];
@@ -663,14 +664,16 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       return [{ node: where.reduce((a, b) => (b.offset > a.offset ? b : a)), message }];
     }
     case 'unique': {
+      // With `oneOf`, only those values may not repeat (one MultiModel container in a pipeline); others may.
       const seen = new Map<Scalar, string>();
       const hits: Hit[] = [];
       for (const item of lookup(at, rule.list! + '[]')) {
         if (item.state !== 'value') continue;
         const k = lookup(at, rule.key!, item)[0];
-        if (k.state !== 'value' || k.node.type !== 'string') continue;
+        if (k.state !== 'value' || k.node.type !== 'string' || (rule.oneOf && !rule.oneOf.includes(k.node.value))) continue;
         const earlier = seen.get(k.node.value);
-        if (earlier) hits.push({ node: k.node, message: `${rule.key} ${JSON.stringify(k.node.value)} is already used by ${earlier}; each ${rule.key} in ${labelOf(rule.list!)} must be different` });
+        const rest = rule.oneOf ? `only one item of ${labelOf(rule.list!)} can have it` : `each ${rule.key} in ${labelOf(rule.list!)} must be different`;
+        if (earlier) hits.push({ node: k.node, message: `${rule.key} ${JSON.stringify(k.node.value)} is already used by ${earlier}; ${rest}` });
         else seen.set(k.node.value, item.label);
       }
       return hits;
