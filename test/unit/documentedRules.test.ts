@@ -2399,6 +2399,50 @@ const CASES: Record<string, Case> = {
     ok: [{ Containers: [{ Image: 'a', Mode: 'MultiModel', ModelDataUrl: 's3://b/a/' }, { Image: 'b', Mode: 'SingleModel' }, { Image: 'c', Mode: 'SingleModel' }] }],
     dynamic: [{ Containers: [{ Image: 'a', Mode: 'MultiModel', ModelDataUrl: 's3://b/a/' }, { Image: 'b', 'Mode.$': '$.mode' }] }, { Containers: [{ Image: 'a', Mode: 'MultiModel', ModelDataUrl: 's3://b/a/' }, '{% $states.input.container %}'] }],
   },
+  'auto-labeling-image-classification-algorithm': {
+    api: 'createLabelingJob',
+    bad: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/object-detection') },
+    ok: [{ ...human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/image-classification') }, human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass') })],
+    dynamic: [{ ...human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClass') }), ...algorithm('{% $states.input.algorithm %}') }, { ...human({ 'PreHumanTaskLambdaArn.$': '$.pre' }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/object-detection') }],
+  },
+  'auto-labeling-object-detection-algorithm': {
+    api: 'createLabelingJob',
+    bad: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/image-classification') },
+    ok: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox', 'eu-west-1', '568282634449') }), ...algorithm('arn:aws:sagemaker:eu-west-1:027400017018:labeling-job-algorithm-specification/object-detection') },
+    dynamic: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-BoundingBox') }), LabelingJobAlgorithmsConfig: { 'LabelingJobAlgorithmSpecificationArn.$': '$.algorithm' } },
+  },
+  'auto-labeling-semantic-segmentation-algorithm': {
+    api: 'createLabelingJob',
+    bad: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-SemanticSegmentation') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/object-detection') },
+    ok: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-SemanticSegmentation') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/semantic-segmentation') },
+    dynamic: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-SemanticSegmentation') }), ...algorithm('arn:aws:sagemaker:${AWS::Region}:027400017018:labeling-job-algorithm-specification/${Algorithm}') },
+  },
+  'auto-labeling-text-classification-algorithm': {
+    api: 'createLabelingJob',
+    bad: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/image-classification') },
+    ok: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/text-classification') },
+    dynamic: { ...human({ PreHumanTaskLambdaArn: '{% $states.input.pre %}' }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/image-classification') },
+  },
+  'auto-labeling-supported-task-types': {
+    api: 'createLabelingJob',
+    // Multi-label, named entities, an adjustment job, 3D point cloud segmentation, a custom Lambda.
+    bad: [
+      { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-ImageMultiClassMultiLabel') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/image-classification') },
+      { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-NamedEntityRecognition') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/text-classification') },
+      { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-AdjustmentBoundingBox') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/object-detection') },
+      { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-3DPointCloudSemanticSegmentation') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/semantic-segmentation') },
+      { ...human({ PreHumanTaskLambdaArn: 'arn:aws:lambda:us-east-1:111122223333:function:my-pre-annotation' }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/image-classification') },
+    ],
+    // The four task types; no auto-labeling; a video tracking job (its own rule says it).
+    ok: [
+      { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/text-classification') },
+      human({ PreHumanTaskLambdaArn: 'arn:aws:lambda:us-east-1:111122223333:function:my-pre-annotation' }),
+    ],
+    dynamic: [
+      { ...human({ 'PreHumanTaskLambdaArn.$': '$.pre' }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/image-classification') },
+      { ...human({ PreHumanTaskLambdaArn: 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:${PreLambda}' }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/image-classification') },
+    ],
+  },
 };
 
 describe('the rules file is in step with the model', () => {
