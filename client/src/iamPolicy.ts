@@ -44,7 +44,7 @@ async function copy(found: { text: string; what: string }): Promise<void> {
 export async function showIamPolicy(client: PolicyClient, uri?: vscode.Uri | string): Promise<void> {
   const found = await policyText(client, uri);
   if (found === undefined) return;
-  await showPreview('iam-policy.json', found.text, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  await showPreview('iam-policy.json', found.text, { viewColumn: vscode.ViewColumn.Beside, preview: false }, true);
   const statements = (JSON.parse(found.text) as { Statement: { Action: string[]; Resource: string[] }[] }).Statement;
   // A role the definition does not write out (`!GetAtt Role.Arn`, a path) is any role of the account: said, as a
   // reviewer of the policy would want to narrow it (walk38).

@@ -20,13 +20,22 @@ export function registerPreviews(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, { provideTextDocumentContent: (uri) => texts.get(uri.toString()) ?? '' }));
 }
 
-/** Opens `text` read-only as `name` (its extension gives the language: `request.json` is JSON). */
-export async function showPreview(name: string, text: string, options: vscode.TextDocumentShowOptions): Promise<void> {
+/**
+ * Opens `text` read-only as `name` (its extension gives the language: `request.json` is JSON). `replace`: in place of
+ * the previews of that name already open, in their editor group (walk38: each IAM policy opened one more group).
+ */
+export async function showPreview(name: string, text: string, options: vscode.TextDocumentShowOptions, replace = false): Promise<void> {
   const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${session}-${++shown}/${name}` });
   texts.set(uri.toString(), text);
   for (const old of texts.keys()) {
     if (texts.size <= KEPT) break;
     texts.delete(old);
   }
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), options);
+  const previous = replace ? (vscode.window.tabGroups?.all ?? []).flatMap((g) => g.tabs).filter((t) => {
+    const shownUri = (t.input as { uri?: vscode.Uri } | undefined)?.uri;
+    return shownUri?.scheme === PREVIEW_SCHEME && shownUri.path.endsWith(`/${name}`);
+  }) : [];
+  const column = previous[0]?.group.viewColumn;
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), column ? { ...options, viewColumn: column } : options);
+  if (previous.length) await vscode.window.tabGroups.close(previous);
 }
