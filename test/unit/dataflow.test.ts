@@ -251,6 +251,15 @@ test('a join of many shapes is one level deep: 20,000 Assigns of one variable re
 });
 
 describe('warnings on paths', () => {
+  test("a path through a ResultSelector that renamed the field it reads: the name it gave, with a fix (walk38)", () => {
+    const text = machine({
+      T: { Type: 'Task', Resource: TRAIN, Parameters: {}, ResultSelector: { 'model.$': '$.ModelArtifacts.S3ModelArtifacts' }, ResultPath: '$.train', Next: 'U' },
+      U: { Type: 'Pass', Parameters: { 'uri.$': '$.train.ModelArtifacts.S3ModelArtifacts' }, End: true },
+    });
+    const [f, ...more] = dataflow(text);
+    assert.deepEqual(more, []);
+    assert.equal(f.message, "$.train.ModelArtifacts.S3ModelArtifacts: $.train (T's ResultSelector) has no field ModelArtifacts; it puts $.ModelArtifacts.S3ModelArtifacts in model; did you mean $.train.model?");
+  });
   test('a payload template that is a template\'s placeholder as a whole (`"ResultSelector": "${Selector}"`) may give anything: no warning after it', () => {
     const text = machine({
       Work: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ResultSelector: '${Selector}', Next: 'Use' },

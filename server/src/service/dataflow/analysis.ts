@@ -175,7 +175,8 @@ class Analysis {
           let child: Shape;
           if (!jsonata && key.endsWith('.$')) {
             child = v.type === 'string' ? this.dynamicShape(v, state, against, label) : UNKNOWN;
-            shape.fields.set(key.slice(0, -2), fieldOf(child));
+            const from = v.type === 'string' && /^\$(\.[\p{ID_Start}_$][\p{ID_Continue}$]*)+$/u.test(v.value as string) ? (v.value as string) : undefined;
+            shape.fields.set(key.slice(0, -2), from ? { ...fieldOf(child), from } : fieldOf(child));
             continue;
           }
           child = make(v);

@@ -19,6 +19,8 @@ export interface Field {
   /** The AWS model's shape name or a JSON type, for completion and hover. */
   type: string;
   doc?: string;
+  /** A payload template's `"name.$": "$.a.b"` field: the plain path its value is read from (`$.a.b`), for messages. */
+  from?: string;
 }
 
 export interface ObjectShape {

@@ -207,8 +207,16 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   // What the .sync integration would return has it (a job's status, its artifacts): that is the mistake, not a spelling.
   const syncResult = at.parent.kind === 'object' ? at.parent.syncResult : undefined;
   const sync = syncResult && readSegments(syncResult.shape, nameSegments(rest));
+  // A payload template (a ResultSelector) that put the rest of the path under a name of its own: that name (walk38:
+  // `$.train.ModelArtifacts.S3ModelArtifacts` after a ResultSelector's `"model.$": "$.ModelArtifacts.S3ModelArtifacts"`).
+  const renamed = at.parent.kind === 'object' && rest.length === names.length - at.index
+    ? [...at.parent.fields].find(([, f]) => f.from === `$.${rest.join('.')}`)?.[0]
+    : undefined;
   if (syncResult && sync && !sync.missing && !sync.unlisted) hint = `; only the .sync integration waits for the job and returns ${syncResult.operation}, which has it`;
-  else if (elsewhere) suggestion = elsewhere;
+  else if (renamed !== undefined && /^[\p{ID_Start}_$][\p{ID_Continue}$]*$/u.test(renamed)) {
+    suggestion = text([...names.slice(0, at.index), renamed]);
+    hint = `; it puts $.${rest.join('.')} in ${renamed}`;
+  } else if (elsewhere) suggestion = elsewhere;
   else if (at.parent.kind === 'object') {
     // A typo of a field whose value has the rest of the path, else (an OutputPath or InputPath already selected the
     // field) the path without the name, where that reads.
@@ -217,7 +225,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
     if (near) suggestion = text([...names.slice(0, at.index), near, ...names.slice(at.index + 1)]);
     else if (after.length && readsWhole(at.parent, after)) suggestion = text([...names.slice(0, at.index), ...names.slice(at.index + 1)]);
   }
-  if (suggestion) hint = `; did you mean ${suggestion}?`;
+  if (suggestion) hint = `${renamed !== undefined && hint ? hint : ''}; did you mean ${suggestion}?`;
   const message =
     at.parent.kind === 'object'
       ? at.index === 0 && slot.assign && !variable && !inContext && /result/.test(label)
