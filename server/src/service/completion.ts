@@ -4,6 +4,7 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { aslCompletions } from './asl/completion';
+import { eolOf } from './core/edits';
 import { nodeAt } from './core/tree';
 import { dataflowCompletions } from './dataflow/completion';
 import type { DocumentStore } from './documentStore';
@@ -35,7 +36,7 @@ function newJobSpecItems(doc: TextDocument, api: string): CompletionItem[] {
   const operation = getIntegration(api)?.operation ?? api;
   if (!request) return [];
   const yaml = doc.languageId === 'yaml';
-  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(doc.getText());
   const text = (yaml ? (require('yaml') as typeof import('yaml')).stringify(request) : `${JSON.stringify(request, null, 2)}\n`).replace(/\n/g, eol);
   const range = { start: doc.positionAt(0), end: doc.positionAt(doc.getText().length) };
   return [{ label: `New ${operation} request`, kind: CompletionItemKind.Snippet, detail: 'A request to start from: the members a job runs with, each to change', textEdit: { range, newText: text }, sortText: '0' }];

@@ -146,27 +146,22 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     // (MANAGED_BY_AWS: STARTED_BY_STEP_FUNCTIONS) and the state fails with AccessDenied without it. The guide's page
     // does not list it; aws-cdk added it after users hit that failure (aws/aws-cdk#26012, #32294; PR #27264, #32536).
     const tagged = sync || (task.payload && typeof task.payload === 'object' && ('Tags' in task.payload || 'Tags.$' in task.payload));
+    // A job spec's statements are its launch's (the editor's watches the job, may stop it and follows its logs:
+    // walk38), named after no state.
+    const owner = task.standalone ? '' : state;
+    const api = `${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`;
+    job(owner, api, {
+      Effect: 'Allow',
+      Action: [...integration.actions, ...(sync || task.standalone ? integration.syncActions : []), ...(tagged ? ['sagemaker:AddTags'] : [])],
+      Resource: integration.resources.map((r) => `arn:${partition}:sagemaker:${region}:${account}:${r.type}/${namePattern(task.payload, r.nameMember, r.prefix)}`),
+    });
+    passRole(owner, unique(rolesOf(task.payload, integration.roles, partition, account)));
     if (task.standalone) {
-      // The editor's launch watches the job (Describe), may stop it (Stop) and follows its logs (walk38: the spec's
-      // policy had CreateTransformJob and ListTags only).
       const { logGroup } = task.standalone;
-      const api = `${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`;
-      job('', api, {
-        Effect: 'Allow',
-        Action: [...integration.actions, ...integration.syncActions, ...(tagged ? ['sagemaker:AddTags'] : [])],
-        Resource: integration.resources.map((r) => `arn:${partition}:sagemaker:${region}:${account}:${r.type}/${namePattern(task.payload, r.nameMember, r.prefix)}`),
-      });
       if (logGroup) job('', `${api.replace(/^Create/, 'Read')}Logs`, { Effect: 'Allow', Action: ['logs:DescribeLogStreams', 'logs:GetLogEvents'], Resource: [`arn:${partition}:logs:${region}:${account}:log-group:${logGroup}:*`] });
-      passRole('', unique(rolesOf(task.payload, integration.roles, partition, account)));
       continue;
     }
     optimized = true;
-    job(state, `${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`, {
-      Effect: 'Allow',
-      Action: [...integration.actions, ...(sync ? integration.syncActions : []), ...(tagged ? ['sagemaker:AddTags'] : [])],
-      Resource: integration.resources.map((r) => `arn:${partition}:sagemaker:${region}:${account}:${r.type}/${namePattern(task.payload, r.nameMember, r.prefix)}`),
-    });
-    passRole(state, unique(rolesOf(task.payload, integration.roles, partition, account)));
     if (sync && integration.syncRule) listOf(rules, integration.syncRule).push(state);
   }
   if (!jobs.size) return { Version: '2012-10-17', Statement: [] };
