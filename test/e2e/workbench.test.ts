@@ -466,17 +466,21 @@ describe('in VS Code (code-server) with the packaged extension', { skip }, () =>
   });
 
   // Last: the policy's editor group changes the layout the steps before rely on.
-  step('Show IAM Policy opens the policy beside the machine, and again in place of the one open (walk38: one more editor group each time)', async () => {
+  step('Show IAM Policy opens the policy beside the machine, and another machine\'s in place of the one open (walk38: one more editor group each time)', async () => {
     const policies = page.locator('.tabs-container .tab', { hasText: 'iam-policy.json' });
+    // An action of each machine's own job, as the policy writes it (case-sensitive: the machine's Resource has
+    // sagemaker:createTransformJob.sync), so each wait is met only once that policy is on screen.
+    const policyAction = (action: string) => page.locator('.editor-group-container .monaco-editor .view-line', { hasText: new RegExp(`"sagemaker:${action}"`) });
     await openFile(page, 'batch-transform.asl.json');
-    for (let run = 0; run < 2; run++) {
-      // Back to the machine's own tab (the policy took the focus), then the command again.
-      if (run) await page.locator('.tabs-container .tab', { hasText: 'batch-transform.asl.json' }).first().click();
-      await runCommand('SageMaker: Show IAM Policy for this State Machine');
-      await page.locator('.notification-toast', { hasText: 'IAM policy for this state machine' }).first().waitFor();
-      await page.locator('.tabs-container .tab.active', { hasText: 'iam-policy.json' }).waitFor();
-    }
+    await runCommand('SageMaker: Show IAM Policy for this State Machine');
+    await policyAction('CreateTransformJob').first().waitFor();
+    // Back to the machine's group (the policy took the focus), a second machine there, and the command again.
+    await page.locator('.tabs-container .tab', { hasText: 'batch-transform.asl.json' }).first().click();
+    await openFile(page, 'tuning-pipeline.asl.json');
+    await runCommand('SageMaker: Show IAM Policy for this State Machine');
+    await policyAction('CreateHyperParameterTuningJob').first().waitFor();
     for (let end = Date.now() + 10_000; (await policies.count()) !== 1 && Date.now() < end; ) await page.waitForTimeout(200);
     assert.equal(await policies.count(), 1);
+    assert.equal(await policyAction('CreateTransformJob').count(), 0, 'the first machine\'s policy is still on screen');
   });
 });
