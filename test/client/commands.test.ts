@@ -53,18 +53,33 @@ async function until(what: string, ok: () => boolean, ms = 8000): Promise<void> 
   }
 }
 
-/** Answers the launch dialogs: paste this input, this bucket, then the confirm button(s) in order. */
-function user(input: string, confirm: string[], extra: (d: Dialog) => string | undefined | Promise<string | undefined> = () => undefined) {
+/**
+ * Answers the launch dialogs: paste `input`, give each placeholder its value from `values` (by name; by default
+ * payload()'s ${Bucket}), press the `confirm` buttons in order, and leave any other dialog to `extra`.
+ */
+function user(input: string, confirm: string[], extra: (d: Dialog) => string | undefined | Promise<string | undefined> = () => undefined, values: Record<string, string> = { Bucket: 'ml-bucket' }) {
   const buttons = [...confirm];
   fake.respond((d) => {
     if (d.kind === 'quickPick' && d.message === 'Execution input for this run') return '$(edit) Paste JSON…';
     if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return input;
-    if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return 'ml-bucket';
+    const placeholder = d.kind === 'inputBox' ? /^Value of \$\{(.+)\}$/.exec(d.message)?.[1] : undefined;
+    if (placeholder !== undefined && Object.hasOwn(values, placeholder)) return values[placeholder];
     if (d.modal && d.message.startsWith('Start training job')) return buttons.shift();
     // After "Open Request as JSON": asked again without a modal, over the request's preview.
     if (!d.modal && d.message.startsWith('Review the request in request.json. Start training job')) return buttons.shift();
     return extra(d);
   });
+}
+
+/** Runs `body` while the server gives `list` as the machine's tasks, then the usual ones again. */
+async function withTasks(list: TaskInfo[], body: () => Promise<void>): Promise<void> {
+  const saved = tasks;
+  tasks = list;
+  try {
+    await body();
+  } finally {
+    tasks = saved;
+  }
 }
 
 before(async () => {
@@ -266,9 +281,7 @@ test('a request its values make invalid (a job name from the input with "_") is 
 });
 
 test('a Task inside a Map: its $ is one item of the Map, which the input picker and a missing path say (new-user walk)', async () => {
-  const saved = tasks;
-  tasks = [{ ...task('Train', payload('item')), statePath: ['PerRegion', 'Train'], mapItemOf: 'PerRegion' }];
-  try {
+  await withTasks([{ ...task('Train', payload('item')), statePath: ['PerRegion', 'Train'], mapItemOf: 'PerRegion' }], async () => {
     fake.dialogs.length = 0;
     fake.respond((d) => {
       if (d.kind === 'quickPick' && d.message === 'One item of Map "PerRegion" for this run') return '$(edit) Paste JSON…';
@@ -279,15 +292,11 @@ test('a Task inside a Map: its $ is one item of the Map, which the input picker 
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     const error = fake.dialogs.find((d) => d.kind === 'error');
     assert.equal(error?.message, 'Cannot build the request of "Train": HyperParameters.epochs.$: $.epochs is not in the item of Map "PerRegion" ($ is an object with "run")');
-  } finally {
-    tasks = saved;
-  }
+  });
 });
 
 test('a Task its machine does not start with: its $ is what the states before it pass on, which the input picker says; what is given is not shared as the execution input (walk32)', async () => {
-  const saved = tasks;
-  tasks = [{ ...task('Train', payload('item')), inputFrom: ['Prepare'] }];
-  try {
+  await withTasks([{ ...task('Train', payload('item')), inputFrom: ['Prepare'] }], async () => {
     fake.dialogs.length = 0;
     fake.respond((d) => {
       if (d.kind === 'quickPick' && d.message === 'The input of "Train" for this run') return '$(edit) Paste JSON…';
@@ -300,31 +309,28 @@ test('a Task its machine does not start with: its $ is what the states before it
     assert.equal(picker.detail, 'The JSON that $ reads in the Task\'s request: in an execution "Train" gets what "Prepare" passes on, not the execution input');
     const error = fake.dialogs.find((d) => d.kind === 'error');
     assert.equal(error?.message, 'Cannot build the request of "Train": HyperParameters.epochs.$: $.epochs is not in the input of "Train" ($ is an object with "run")');
-  } finally {
-    tasks = saved;
-  }
+  });
 });
 
 test('a later state whose request reads $$.Execution.Input: the execution input is asked for too, and each input is remembered as what it is (review of the day)', async () => {
-  const saved = tasks;
-  tasks = [{ ...task('Train', { ...payload('late'), HyperParameters: { 'epochs.$': '$.epochs', 'source.$': '$$.Execution.Input.source' } }), inputFrom: ['Prepare'] }];
   try {
-    fake.dialogs.length = 0;
-    fake.respond((d) => {
-      if (d.kind === 'quickPick') return '$(edit) Paste JSON…';
-      if (d.kind === 'inputBox' && d.message === 'Input of "Train" (JSON)') return '{"run": "s1", "epochs": "3"}';
-      if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return '{"source": "s3://raw"}';
-      if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return 'ml-bucket';
-      return undefined; // the confirmation cancelled
+    await withTasks([{ ...task('Train', { ...payload('late'), HyperParameters: { 'epochs.$': '$.epochs', 'source.$': '$$.Execution.Input.source' } }), inputFrom: ['Prepare'] }], async () => {
+      fake.dialogs.length = 0;
+      fake.respond((d) => {
+        if (d.kind === 'quickPick') return '$(edit) Paste JSON…';
+        if (d.kind === 'inputBox' && d.message === 'Input of "Train" (JSON)') return '{"run": "s1", "epochs": "3"}';
+        if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return '{"source": "s3://raw"}';
+        if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return 'ml-bucket';
+        return undefined; // the confirmation cancelled
+      });
+      await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+      assert.deepEqual(fake.dialogs.filter((d) => d.kind === 'quickPick').map((d) => d.message), ['The input of "Train" for this run', 'Execution input for this run']);
+      const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
+      assert.match(confirm?.detail ?? fake.dialogs.map((d) => `${d.kind}: ${d.message}`).join(' | '), /HyperParameters: epochs=3, source=s3:\/\/raw/);
+      assert.equal(fake.state.get(`sagemakerAsl.input:${URI}`), '{"source": "s3://raw"}');
+      assert.equal(fake.state.get(`sagemakerAsl.stateInput:${URI}##Train`), '{"run": "s1", "epochs": "3"}');
     });
-    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
-    assert.deepEqual(fake.dialogs.filter((d) => d.kind === 'quickPick').map((d) => d.message), ['The input of "Train" for this run', 'Execution input for this run']);
-    const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
-    assert.match(confirm?.detail ?? fake.dialogs.map((d) => `${d.kind}: ${d.message}`).join(' | '), /HyperParameters: epochs=3, source=s3:\/\/raw/);
-    assert.equal(fake.state.get(`sagemakerAsl.input:${URI}`), '{"source": "s3://raw"}');
-    assert.equal(fake.state.get(`sagemakerAsl.stateInput:${URI}##Train`), '{"run": "s1", "epochs": "3"}');
   } finally {
-    tasks = saved;
     fake.state.delete(`sagemakerAsl.input:${URI}`);
   }
 });
@@ -359,31 +365,20 @@ test('an unresolvable path names the key', async () => {
 });
 
 test('the values a template gives its placeholders are not asked for: the launch uses them', async () => {
-  const saved = tasks;
-  tasks = [{ ...task('Train', payload('given')), placeholderValues: { Bucket: 'template-bucket' } }];
-  try {
+  await withTasks([{ ...task('Train', payload('given')), placeholderValues: { Bucket: 'template-bucket' } }], async () => {
     fake.dialogs.length = 0;
     user('{"run": "p1", "epochs": "1"}', []); // the confirmation cancelled: nothing is started
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     assert.ok(!fake.dialogs.some((d) => d.message === 'Value of ${Bucket}'), fake.dialogs.map((d) => d.message).join('\n'));
     assert.match(fake.dialogs.find((d) => d.modal)!.detail!, /^Output: s3:\/\/template-bucket\/models$/m);
-  } finally {
-    tasks = saved;
-  }
+  });
 });
 
 test('a placeholder left empty that empties a field SageMaker needs is refused before the confirmation, and a CloudFormation pseudo parameter is offered its value (new-user walk: an empty RoleArn was sent)', async () => {
-  const saved = tasks;
-  tasks = [task('Train', { ...payload('pseudo'), RoleArn: 'arn:${AWS::Partition}:iam::111122223333:role/r' })];
-  try {
+  await withTasks([task('Train', { ...payload('pseudo'), RoleArn: 'arn:${AWS::Partition}:iam::111122223333:role/r' })], async () => {
     fake.dialogs.length = 0;
-    fake.respond((d) => {
-      if (d.kind === 'quickPick' && d.message === 'Execution input for this run') return '$(edit) Paste JSON…';
-      if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return '{"run": "q1", "epochs": "1"}';
-      if (d.kind === 'inputBox' && d.message === 'Value of ${Bucket}') return '';
-      if (d.kind === 'inputBox') return d.choices[0];
-      return undefined;
-    });
+    // Each pseudo parameter's box is left with the value it offers.
+    user('{"run": "q1", "epochs": "1"}', [], (d) => (d.kind === 'inputBox' ? d.choices[0] : undefined), { Bucket: '' });
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     const boxes = fake.dialogs.filter((d) => d.kind === 'inputBox' && d.message.startsWith('Value of'));
     assert.deepEqual(boxes.map((d) => [d.message, d.choices[0]]), [['Value of ${AWS::Partition}', 'aws'], ['Value of ${Bucket}', 'ml-bucket']]);
@@ -393,31 +388,19 @@ test('a placeholder left empty that empties a field SageMaker needs is refused b
     assert.match(error.message, /^The request of "Train" would be refused by SageMaker once its values are filled in, so nothing was started: S3OutputPath/);
     assert.match(error.detail!, /S3OutputPath "s3:\/\/\/models" must match/);
     assert.ok(!fake.dialogs.some((d) => d.modal), 'no confirmation');
-  } finally {
-    tasks = saved;
-  }
+  });
 });
 
 test("${AWS::AccountId} is offered the account of the request's role and must be 12 digits (walk38: an empty one made s3://bucket-/… and went on to the confirmation)", async () => {
-  const saved = tasks;
-  tasks = [task('Train', { ...payload('account'), RoleArn: 'arn:aws:iam::444455556666:role/r', OutputDataConfig: { S3OutputPath: 's3://models-${AWS::AccountId}/out' } })];
-  try {
+  await withTasks([task('Train', { ...payload('account'), RoleArn: 'arn:aws:iam::444455556666:role/r', OutputDataConfig: { S3OutputPath: 's3://models-${AWS::AccountId}/out' } })], async () => {
     fake.dialogs.length = 0;
-    fake.respond((d) => {
-      if (d.kind === 'quickPick' && d.message === 'Execution input for this run') return '$(edit) Paste JSON…';
-      if (d.kind === 'inputBox' && d.message === 'Execution input (JSON)') return '{"run": "q1", "epochs": "1"}';
-      if (d.kind === 'inputBox' && d.message === 'Value of ${AWS::AccountId}') return '';
-      if (d.kind === 'inputBox') return d.choices[0];
-      return undefined;
-    });
+    user('{"run": "q1", "epochs": "1"}', [], (d) => (d.kind === 'inputBox' ? d.choices[0] : undefined), { 'AWS::AccountId': '' });
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     const box = fake.dialogs.find((d) => d.kind === 'inputBox' && d.message === 'Value of ${AWS::AccountId}')!;
     assert.equal(box.choices[0], '444455556666');
     assert.equal(box.refused, 'An AWS account ID is 12 digits, such as 111122223333');
     assert.ok(!fake.dialogs.some((d) => d.modal), 'no confirmation');
-  } finally {
-    tasks = saved;
-  }
+  });
 });
 
 test('"Choose Another Input" asks for the input again and launches with it (the first launch lets the state go first)', async () => {
@@ -458,9 +441,7 @@ test('stopping a job that ended meanwhile says so, not that SageMaker refused', 
 
 test('text from the document never becomes a command link in a notification (VS Code runs [label](command:…) when clicked)', async () => {
   const link = '[Open the input guide](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)';
-  const saved = tasks;
-  tasks = [task(`Train ${link}`, { ...payload('churn'), HyperParameters: { [`${link}.$`]: '$.nope' } })];
-  try {
+  await withTasks([task(`Train ${link}`, { ...payload('churn'), HyperParameters: { [`${link}.$`]: '$.nope' } })], async () => {
     fake.dialogs.length = 0;
     user('{"run": "r3"}', ['Start']);
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, `Train ${link}`);
@@ -469,9 +450,7 @@ test('text from the document never becomes a command link in a notification (VS 
     // VS Code's own notification link pattern (NotificationViewItem's parseLinkedText) finds nothing.
     const vscodeLink = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
     for (const d of fake.dialogs) assert.doesNotMatch(d.message, vscodeLink);
-  } finally {
-    tasks = saved;
-  }
+  });
 });
 
 /** The emulator's steps made long for one test: a stop must arrive while the job runs, even on a busy machine. */
