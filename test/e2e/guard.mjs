@@ -7,13 +7,12 @@
 //     cookie (another secret: the link's token is not in it) and a redirect to the same URL without the token;
 //   - every other request (and WebSocket upgrade, whose Origin, when it has one, must be this server) carries that
 //     cookie. (A cookie is not kept apart by port: another server on 127.0.0.1 the browser visits gets it too. It
-//     lives as long as npm start.)
+//     lives as long as npm start, and its name carries this door's port, so a second npm start, or an e2e run
+//     beside one, sets a cookie of its own instead of replacing the first's and locking its tab out.)
 // Everything else goes to code-server's socket as it came, WebSockets included.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, request } from 'node:http';
 import { connect } from 'node:net';
-
-const COOKIE = 'sagemaker_asl_workbench';
 
 /** Whether two strings are equal, in time that does not tell where they differ. */
 function same(a, b) {
@@ -22,10 +21,10 @@ function same(a, b) {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieOf(header) {
+function cookieOf(header, name) {
   for (const part of String(header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === COOKIE) return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return undefined;
 }
@@ -38,8 +37,9 @@ export async function startGuard({ socketPath, port = 0 }) {
   const token = randomBytes(24).toString('base64url');
   const session = randomBytes(24).toString('base64url');
   let hosts = new Set();
+  let cookie = '';
   const allowed = (req) => hosts.has(String(req.headers.host ?? '').toLowerCase());
-  const admitted = (req) => same(cookieOf(req.headers.cookie) ?? '', session);
+  const admitted = (req) => same(cookieOf(req.headers.cookie, cookie) ?? '', session);
   const sameOrigin = (req) => {
     if (req.headers.origin === undefined) return true;
     try {
@@ -66,7 +66,7 @@ export async function startGuard({ socketPath, port = 0 }) {
       res.writeHead(302, {
         // One leading slash: `//host/…` would send the browser elsewhere.
         location: `/${url.pathname.replace(/^\/+/, '')}${url.search}`,
-        'set-cookie': `${COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+        'set-cookie': `${cookie}=${session}; HttpOnly; SameSite=Strict; Path=/`,
         'cache-control': 'no-store',
       }).end();
       return;
@@ -113,6 +113,7 @@ export async function startGuard({ socketPath, port = 0 }) {
   });
   const bound = server.address().port;
   hosts = new Set([`127.0.0.1:${bound}`, `localhost:${bound}`, `[::1]:${bound}`]);
+  cookie = `sagemaker_asl_workbench_${bound}`;
   return {
     port: bound,
     query: `tkn=${token}`,

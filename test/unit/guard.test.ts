@@ -85,3 +85,27 @@ test('the door: Host, token, cookie; then requests and upgrades reach the socket
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('two doors at once (a second npm start, an e2e run beside one): a browser keeps both cookies, and each lets it through its own', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'guard-'));
+  const socketPath = join(dir, 'cs.sock');
+  const upstream = createServer((req, res) => res.end('upstream'));
+  await new Promise<void>((r) => upstream.listen(socketPath, r));
+  const guards = [await startGuard({ socketPath }), await startGuard({ socketPath })];
+  try {
+    const cookies: string[] = [];
+    for (const g of guards) {
+      const entry = await ask(g.port, `/?${g.query}`, { host: `127.0.0.1:${g.port}` });
+      cookies.push(String(entry.headers['set-cookie']).split(';')[0]);
+    }
+    // A cookie is not kept apart by port: the browser sends both to each (with one name, the second replaced the first and locked its tab out).
+    assert.notEqual(cookies[0].split('=')[0], cookies[1].split('=')[0]);
+    for (const g of guards) assert.equal((await ask(g.port, '/', { host: `127.0.0.1:${g.port}`, cookie: cookies.join('; ') })).status, 200);
+    // Each door's cookie opens only that door.
+    assert.equal((await ask(guards[0].port, '/', { host: `127.0.0.1:${guards[0].port}`, cookie: cookies[1] })).status, 401);
+  } finally {
+    for (const g of guards) await g.stop();
+    upstream.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
