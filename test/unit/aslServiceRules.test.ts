@@ -782,8 +782,11 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     const fields = { ItemReader: READ, ToleratedFailurePercentage: 5, Label: 'Batch' };
     for (const config of [{ Mode: 'INLINE' }, {}, undefined]) expectBoth(inline(config, fields), [warn('ItemReader'), warn('ToleratedFailurePercentage'), warn('Label')]);
     assert.ok(messages(inline({ Mode: 'INLINE' }, { ItemReader: READ }))[0].startsWith('ItemReader is read by a Distributed Map only, and this Map runs inline (its ItemProcessor\'s ProcessorConfig has no "Mode": "DISTRIBUTED"): an inline Map iterates over a JSON array in its input'));
-    const iterator = sm({ M: { Type: 'Map', End: true, Iterator: { StartAt: 'S', States: { S: { Type: 'Succeed' } } }, ItemBatcher: { MaxItemsPerBatch: 2 } } });
-    expectBoth(iterator, [warn('ItemBatcher')]);
+    const iterator = (ProcessorConfig?: unknown) => sm({ M: { Type: 'Map', End: true, Iterator: { ...(ProcessorConfig ? { ProcessorConfig } : {}), StartAt: 'S', States: { S: { Type: 'Succeed' } } }, ItemBatcher: { MaxItemsPerBatch: 2 } } });
+    expectBoth(iterator(), [warn('ItemBatcher')]);
+    assert.ok(messages(iterator())[0].endsWith('set "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "STANDARD" } in Iterator'));
+    // An Iterator with "Mode": "DISTRIBUTED" runs distributed: AWS stored such a machine, Label and all (localstack#10189).
+    expectBoth(iterator({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }), []);
     for (const config of [{ Mode: '${Mode}' }, { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }]) expectBoth(inline(config, fields), []);
     expectBoth(inline({ Mode: 'Distributed' }, fields), [err('asl-invalid-value', 'Distributed')]);
   });

@@ -489,6 +489,11 @@ describe('ASL fixes', () => {
     const y = quickFix(yaml, 'asl-distributed-only-field', 'ToleratedFailurePercentage', { languageId: 'asl-yaml', pick: 'Run this Map distributed ("Mode": "DISTRIBUTED")' });
     assert.equal(y.result, yaml.replace('        Mode: INLINE\n', '        Mode: DISTRIBUTED\n        ExecutionType: STANDARD\n'));
     assert.deepEqual(y.after, []);
+    // Under Iterator, ItemProcessor's older name: its ProcessorConfig, where AWS reads it.
+    const legacy = JSON.stringify({ StartAt: 'M', States: { M: { Type: 'Map', Iterator: body, Label: 'L', End: true } } }, null, 2);
+    const l = quickFix(legacy, 'asl-distributed-only-field', '"Label"', { pick: 'Run this Map distributed ("Mode": "DISTRIBUTED")' });
+    assert.deepEqual(JSON.parse(l.result).States.M.Iterator.ProcessorConfig, { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
+    assert.deepEqual(l.after, []);
   });
   test('a JSONPath key in a JSONata state: "X": "{% … %}" of the same path (offered) where the path has names and indexes only, in JSON and YAML', () => {
     const pass = (output: Record<string, unknown>) => JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', End: true, Output: output } } }, null, 2);

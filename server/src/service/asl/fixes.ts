@@ -186,7 +186,9 @@ function distributedFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   const state = field?.parent;
   if (!key || !field || state?.type !== 'object') return [];
   const fixes: Fix[] = [];
-  const processor = valueOf(state.children?.find((c) => c.children?.[0]?.value === 'ItemProcessor'));
+  // Its machine, under ItemProcessor or its older name Iterator (either runs distributed with a ProcessorConfig).
+  const machineField = (name: string) => state.children?.find((c) => c.children?.[0]?.value === name);
+  const processor = valueOf(machineField('ItemProcessor') ?? machineField('Iterator'));
   if (processor?.type === 'object' && writtenInPlace(parsed, processor)) {
     const config = valueOf(processor.children?.find((c) => c.children?.[0]?.value === 'ProcessorConfig'));
     const mode = valueOf(config?.children?.find((c) => c.children?.[0]?.value === 'Mode'));

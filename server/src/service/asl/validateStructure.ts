@@ -789,24 +789,24 @@ const lackAt = (s: AslState, field: string, obj: AstNode) => (obj.children?.leng
 const DISTRIBUTED_ONLY = ['ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label'];
 
 /**
- * A Distributed Map's field on a Map that runs inline (an Iterator, or an ItemProcessor whose ProcessorConfig.Mode is
- * INLINE or not set): the guide documents these for the Distributed Map only, and an inline Map "accepts only a JSON
- * array as input" (state-map.html), so the reader, batcher, writer or failure budget does not do what it says. No
- * source says the service refuses them at deploy: a warning. A Mode it cannot read (a placeholder, a wrong value,
- * which has its own error) leaves the Map alone.
+ * A Distributed Map's field on a Map that runs inline (an ItemProcessor, or its older name Iterator, whose
+ * ProcessorConfig.Mode is INLINE or not set): the guide documents these for the Distributed Map only, and an inline
+ * Map "accepts only a JSON array as input" (state-map.html), so the reader, batcher, writer or failure budget does not
+ * do what it says. No source says the service refuses them at deploy: a warning. A Mode it cannot read (a placeholder,
+ * a wrong value, which has its own error) leaves the Map alone. An Iterator with "Mode": "DISTRIBUTED" is a Distributed
+ * Map (a machine AWS stored so, with Label and ToleratedFailurePercentage, localstack#10189), as the model has it.
  */
 function checkInlineMap(ctx: Ctx, s: AslState, proc: AstNode | undefined, iter: AstNode | undefined) {
-  if (proc) {
-    if (valueOf(proc)?.type !== 'object') return;
-    const config = property(valueOf(proc), 'ProcessorConfig');
-    const mode = property(config, 'Mode');
-    if (mode && !(mode.type === 'string' && mode.value === 'INLINE')) return;
-    if (config && config.type !== 'object') return;
-  } else if (!iter) return;
-  const how = iter ? 'it has an Iterator, which runs inline' : 'its ItemProcessor\'s ProcessorConfig has no "Mode": "DISTRIBUTED"';
-  for (const field of DISTRIBUTED_ONLY) {
-    const p = propertyNode(s.node, field);
-    if (p) report(ctx, keyOf(p)!, AslCode.distributedOnlyField, `${field} is read by a Distributed Map only, and this Map runs inline (${how})${field === 'ItemReader' ? ': an inline Map iterates over a JSON array in its input, not a dataset in S3' : ''}. For it to apply, set "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "STANDARD" } in ItemProcessor`, 'warning');
+  const machine = proc ?? iter;
+  if (!machine || valueOf(machine)?.type !== 'object') return;
+  const config = property(valueOf(machine), 'ProcessorConfig');
+  const mode = property(config, 'Mode');
+  if (mode && !(mode.type === 'string' && mode.value === 'INLINE')) return;
+  if (config && config.type !== 'object') return;
+  const field = proc ? 'ItemProcessor' : 'Iterator';
+  for (const only of DISTRIBUTED_ONLY) {
+    const p = propertyNode(s.node, only);
+    if (p) report(ctx, keyOf(p)!, AslCode.distributedOnlyField, `${only} is read by a Distributed Map only, and this Map runs inline (its ${field}'s ProcessorConfig has no "Mode": "DISTRIBUTED")${only === 'ItemReader' ? ': an inline Map iterates over a JSON array in its input, not a dataset in S3' : ''}. For it to apply, set "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "STANDARD" } in ${field}`, 'warning');
   }
 }
 
