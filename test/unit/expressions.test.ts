@@ -281,6 +281,19 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     assert.equal(span('{% $partition($states.input.lines, 0) %}'), '$partition($states.input.lines, 0');
     assert.equal(span('{% $states.input.items ~> $partition(0) %}'), '$partition(0');
   });
+  test("$number of a literal string it cannot read: a warning, held to the jsonata package's own evaluation (asl39)", async () => {
+    const jsonata = require('jsonata') as (e: string) => { evaluate(input: unknown): Promise<unknown> };
+    const texts = ['abc', '', ' 1', '1.', '.5', '1e999', '0x1G', 'Infinity', '12', '-3.5', '1E+3', '0x1F', '0o17', '0b101', 'x0o7'];
+    for (const text of texts) {
+      const v = `{% $number(${JSON.stringify(text).replace(/^"|"$/g, "'")}) %}`;
+      const refused = await jsonata(`$number(${JSON.stringify(text)})`).evaluate({}).then(() => false, (e: { code?: string }) => e.code === 'D3030');
+      const e = checkJsonata(v);
+      assert.equal(!!e, refused, `${v}: ${e?.message}`);
+      if (e) assert.equal(e.severity, 'warning');
+    }
+    assert.equal(checkJsonata("{% $number('abc') %}")!.message, '$number of "abc" always fails: it is no number JSONata can read (D3030, "Unable to cast value to a number"), so the state fails when it runs (States.QueryEvaluationError)');
+    for (const v of ['{% $number($states.input.n) %}', "{% $states.input.s ~> $number() %}", '{% $number(true) %}']) assert.equal(checkJsonata(v), undefined, v);
+  });
   test('an intrinsic call of literals only that always fails when it runs: a warning with the reason; one that reads a path or works: none', () => {
     const e = checkDynamicValue("States.StringToJson('{\"retries\": 3')");
     assert.equal(e?.severity, 'warning');
@@ -326,7 +339,8 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
         } catch (e) {
           code = (e as { code?: string }).code;
         }
-        const refused = code === 'T0410' || code === 'T0412';
+        // And $number of a string it cannot read (D3030), a test of its own above.
+        const refused = code === 'T0410' || code === 'T0412' || (name === 'number' && code === 'D3030');
         if (warning) {
           flagged++;
           assert.equal(warning.severity, 'warning', expression);

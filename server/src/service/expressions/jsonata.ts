@@ -665,6 +665,22 @@ function boundNames(nodes: readonly JsonataNode[]): Set<unknown> {
   return bound;
 }
 
+/**
+ * JSONata's own functions that refuse a literal of the type their signature takes, as the jsonata package (2.0.6)
+ * evaluates them: `$number('abc')` throws D3030 ("Unable to cast value to a number"), so the state fails when it
+ * runs (States.QueryEvaluationError). The package's own tests of a string, its patterns as written.
+ */
+const LITERAL_REFUSED: Readonly<Record<string, (args: readonly JsonataNode[]) => { message: string; arg: number } | undefined>> = {
+  number: ([arg]) => {
+    if (arg?.type !== 'string' || typeof arg.value !== 'string') return undefined;
+    const text = arg.value;
+    if (/^-?[0-9]+(\.[0-9]+)?([Ee][-+]?[0-9]+)?$/.test(text) && !isNaN(parseFloat(text)) && isFinite(Number(text))) return undefined;
+    if (/^(0[xX][0-9A-Fa-f]+)|(0[oO][0-7]+)|(0[bB][0-1]+)$/.test(text)) return undefined;
+    const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+    return { message: `$number of ${shown} always fails: it is no number JSONata can read (D3030, "Unable to cast value to a number"), so the state fails when it runs (States.QueryEvaluationError)`, arg: 0 };
+  },
+};
+
 /** A piped value (`x ~> $f(a)` calls `$f(x, a)`): an argument the call does not write, whose value is not known here. */
 const PIPED: JsonataNode = { type: 'piped' };
 
@@ -682,8 +698,11 @@ function stepFunctionsCallIn(nodes: readonly JsonataNode[]): { start: number; en
       if (/^\$?_+$/.test(proc.value)) continue;
       if (JSONATA_FUNCTIONS.has(proc.value)) {
         const written = (n.arguments as JsonataNode[] | undefined) ?? [];
-        const message = signatureProblem(proc.value, piped.has(n) ? [PIPED, ...written] : written);
+        const args = piped.has(n) ? [PIPED, ...written] : written;
+        const message = signatureProblem(proc.value, args);
         if (message) return { ...spanOf(proc.position, proc.value.length + 1), message };
+        const found = Object.hasOwn(LITERAL_REFUSED, proc.value) ? LITERAL_REFUSED[proc.value](args) : undefined;
+        if (found) return { start: spanOf(proc.position, proc.value.length + 1).start, end: endOf(args[found.arg]), message: found.message };
         continue;
       }
       const near = closest(proc.value, JSONATA_FUNCTIONS, 1)[0];
