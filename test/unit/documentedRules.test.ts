@@ -40,6 +40,7 @@ const tuning = (config: object) => ({ HyperParameterTuningJobConfig: { Strategy:
 /** A Hyperband tuning job of one training job definition, with these static hyperparameters (or `definition` instead). */
 const hyperband = (config: object, hyperParameters: object = {}, definition: object = { StaticHyperParameters: hyperParameters }) => ({
   ...tuning({ Strategy: 'Hyperband', ...config }),
+  TrainingJobDefinitions: undefined,
   TrainingJobDefinition: definition,
 });
 const cluster = (c: object) => ({ ProcessingResources: { ClusterConfig: { VolumeSizeInGB: 10, ...c } } });
@@ -2068,6 +2069,12 @@ const CASES: Record<string, Case> = {
       tuning({ Strategy: '{% $states.input.strategy %}', ParameterRanges: { ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.1', MaxValue: '0.5' }] } }),
       tuning({ Strategy: 'Grid', ParameterRanges: { ContinuousParameterRanges: ['{% $states.input.range %}'] } }),
     ],
+  },
+  'tuning-one-kind-of-training-job-definition': {
+    api: 'createHyperParameterTuningJob',
+    bad: { ...tuning({}), TrainingJobDefinition: {} },
+    ok: [tuning({}), { ...tuning({}), TrainingJobDefinitions: undefined, TrainingJobDefinition: {} }],
+    dynamic: [{ ...tuning({}), TrainingJobDefinitions: undefined, 'TrainingJobDefinitions.$': '$.definitions', TrainingJobDefinition: {} }],
   },
   'multi-algorithm-tuning-no-warm-start': {
     api: 'createHyperParameterTuningJob',
