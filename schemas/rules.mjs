@@ -97,7 +97,7 @@ function fits(model, shapeName, value) {
   return typeof value === 'number';
 }
 
-const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many', namedBy: 'many' };
+const PATH_PARAMS = { field: 'one', at: 'oneOrMany', fixFrom: 'one', list: 'one', fields: 'many', with: 'many', lhs: 'many', rhs: 'many', lists: 'many', maps: 'many', namedBy: 'many', valuesIn: 'one', spansIn: 'one', unbounded: 'many' };
 /** format: the word a rule's quotes must use for each format. */
 const FORMAT_WORDS = { base64: /base64/i, json: /JSON/, jsonObject: /dictionary|JSON object/i, number: /floating-point|number/i, integer: /integer/i, isoDuration: /ISO 8601 duration/, pattern: /./ };
 /** EC2's instance type names (instance-type-names.html): the additional capability that says an instance has instance store volumes. */
@@ -107,7 +107,7 @@ function familyOf(value) {
   const m = /^(ml\.[a-z]+\d+([a-z-]*)\.)/.exec(value);
   return m ? { prefix: m[1], instanceStore: m[2].includes('d') } : undefined;
 }
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn', 'matchesPattern', 'lengthMax', 'countMin'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn', 'matchesPattern', 'lengthMax', 'countMin', 'combinationsAtLeast'];
 /** A scope is a structure, or a map whose keys are an enum (its keys read as members). */
 const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
 
@@ -289,6 +289,14 @@ export function checkRules(model, data) {
         else if (shape && (rule.kind === 'lengthMax' ? (shape.max ?? Infinity) <= bound : (shape.min ?? 0) >= bound)) say(`${rule.kind} ${rule.field}: the model's own bound already says as much`);
         if (typeof bound === 'number' && !quotes.some((q) => new RegExp(`(^|[^\\d.])${bound}([^\\d]|$)`).test(q))) say(`${rule.kind} ${bound} is in none of the rule's quotes`);
       }
+      if (rule.kind === 'combinationsAtLeast') {
+        // The members each kind of range is counted by: a categorical range's Values, an integer range's bounds.
+        if (!rule.valuesIn || !rule.spansIn || !Array.isArray(rule.unbounded)) say('combinationsAtLeast needs `valuesIn`, `spansIn` and `unbounded`');
+        else for (const p of [`${rule.valuesIn}[].Values`, `${rule.spansIn}[].MinValue`, `${rule.spansIn}[].MaxValue`]) {
+          const r = resolve(model, scope, p);
+          if (r.error) say(`${p} from ${scope}: ${r.error}`);
+        }
+      }
       if (rule.kind === 'keysIn') {
         const r = resolve(model, scope, rule.field);
         if (!r.error && model.shapes[r.shape].type !== 'map') say(`keysIn ${rule.field} is not a map`);
@@ -403,6 +411,7 @@ export function rulesTable(data) {
       countMin: () => `items of ${r.field} ≥ ${r.min}`,
       listContains: () => `${r.field} holds ${r.oneOf.length > 1 ? 'one of ' : ''}${r.oneOf.map(v).join(', ')}`,
       samePart: () => `one ${r.part} in ${r.fields.join(', ')}`,
+      combinationsAtLeast: () => `${r.field} ≤ the combinations of ${r.valuesIn}[].Values × the integers of ${r.spansIn}[] (none in ${r.unbounded.join(', ')})`,
     }[r.kind]();
     const when = [r.when ?? []].flat().map(cond).join(' and ');
     const defaults = Object.entries(r.defaults ?? {}).map(([f, d]) => ` (absent ${f} = ${v(d)})`).join('');

@@ -2070,6 +2070,28 @@ const CASES: Record<string, Case> = {
       tuning({ Strategy: 'Grid', ParameterRanges: { ContinuousParameterRanges: ['{% $states.input.range %}'] } }),
     ],
   },
+  'tuning-jobs-within-range-combinations': {
+    api: 'createHyperParameterTuningJob',
+    // 2 × 3 categorical values and the integers 1 to 2: 12 combinations, not 13.
+    bad: tuning({
+      ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 13 },
+      ParameterRanges: { CategoricalParameterRanges: [{ Name: 'a', Values: ['x', 'y'] }, { Name: 'b', Values: ['1', '2', '3'] }], IntegerParameterRanges: [{ Name: 'depth', MinValue: '1', MaxValue: '2' }] },
+    }),
+    ok: [
+      tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 3 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: 'a', Values: ['x', 'y', 'z'] }] } }),
+      // A continuous range offers values without end; Hyperband and Autotune are not judged.
+      tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 50 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: 'a', Values: ['x'] }], ContinuousParameterRanges: [{ Name: 'eta', MinValue: '0.1', MaxValue: '0.5' }] } }),
+      tuning({ Strategy: 'Hyperband', ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 50 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: 'a', Values: ['x'] }] } }),
+      { ...tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 50 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: 'a', Values: ['x'] }] } }), Autotune: { Mode: 'Enabled' } },
+      // No ranges written: nothing to count.
+      tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 50 } }),
+    ],
+    dynamic: [
+      tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 10 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: 'a', 'Values.$': '$.values' }] } }),
+      tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 10 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: 'a', Values: ['x'] }], IntegerParameterRanges: [{ Name: 'n', MinValue: '1', 'MaxValue.$': '$.max' }] } }),
+      tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 10 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: 'a', Values: ['x'] }], 'ContinuousParameterRanges.$': '$.ranges' } }),
+    ],
+  },
   'tuning-one-kind-of-training-job-definition': {
     api: 'createHyperParameterTuningJob',
     bad: { ...tuning({}), TrainingJobDefinition: {} },
@@ -2889,6 +2911,14 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
       ['concurrent-transforms-times-payload-100-mb', '4'],
       ['batch-strategy-needs-split-type', 'None'],
     ]);
+  });
+  test('more training jobs than the ranges offer combinations: the count in the message, and the fix writes it', () => {
+    const ranges = { CategoricalParameterRanges: [{ Name: 'a', Values: ['x', 'y'] }, { Name: 'b', Values: ['1', '2', '3'] }], IntegerParameterRanges: [{ Name: 'depth', MinValue: '1', MaxValue: '2' }] };
+    const text = JSON.stringify(tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 13 }, ParameterRanges: ranges }));
+    const [p] = checkDocumentedRules('createHyperParameterTuningJob', parseTree(text) as AstNode).filter((f) => f.data!.rule === 'tuning-jobs-within-range-combinations');
+    assert.equal(text.slice(p.offset, p.offset + p.length), '13');
+    assert.match(p.message, /^HyperParameterTuningJobConfig\.ResourceLimits\.MaxNumberOfTrainingJobs is 13 when .*, more than the 2 × 3 × 2 = 12 distinct combinations its ranges offer \(SageMaker refuses a tuning job of fewer\): give the ranges more values, or launch at most 12 training jobs/);
+    assert.deepEqual(p.data!.fix, { kind: 'replace', at: 0, length: 2, value: 12 });
   });
   test('a plain request (the emulator\'s view): messages without positions', () => {
     assert.deepEqual(documentedRuleViolations('CreateTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 50 } }), [

@@ -124,6 +124,12 @@ export interface DocumentedRule {
   part?: string;
   /** samePart: regular expressions whose first group is the part of a value; a value none matches names no part. */
   patterns?: string[];
+  /** combinationsAtLeast: the list whose items each offer their `Values` (categorical ranges). */
+  valuesIn?: string;
+  /** combinationsAtLeast: the list whose items each offer the integers from MinValue to MaxValue (integer ranges). */
+  spansIn?: string;
+  /** combinationsAtLeast: lists an item of which offers values without end (continuous ranges, Autotune's): no count. */
+  unbounded?: string[];
 }
 
 /** What a quick fix writes: replace a value, add a member to an object, or remove one (the nodes, so it moves with them). */
@@ -472,6 +478,7 @@ const JUDGES_PRESENT: Partial<Record<string, (rule: DocumentedRule) => string | 
   matchesPattern: (r) => r.wildcards ?? r.field,
   spanMax: (r) => r.fields?.[1],
   allOrNone: (r) => r.list,
+  combinationsAtLeast: (r) => r.field,
 };
 const triggerLists = new Map<DocumentedRule, readonly string[]>();
 function triggersOf(rule: DocumentedRule): readonly string[] {
@@ -636,6 +643,38 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
         .filter((b) => b.most >= 1)
         .map((b) => `${labelOf(b.p)} to at most ${b.most}`);
       return [{ node, message: `${message} because ${unset}; at most ${rule.max} is allowed${bounds.length ? `: set ${orList(bounds)}` : ''}` }];
+    }
+    case 'combinationsAtLeast': {
+      // How many distinct combinations the ranges offer: each categorical range its Values, each integer range the
+      // integers from MinValue to MaxValue. Only where every range is written out and none offers values without end.
+      const f = first(rule.field!);
+      const most = numberOf(f);
+      if (most === undefined || f.state !== 'value') return [];
+      if (rule.unbounded!.some((p) => lookup(at, p).some((l) => l.state === 'unknown' || (l.state === 'value' && (l.node.type !== 'array' || !!l.node.children?.length))))) return [];
+      const counts: number[] = [];
+      for (const [path, count] of [
+        [rule.valuesIn!, (item: RuleScope['node']) => {
+          const values = lookup(at, 'Values', { node: item, label: '' })[0];
+          return values.state === 'value' && values.node.type === 'array' && !values.node.children!.some(isDynamicNode) ? values.node.children!.length : undefined;
+        }],
+        [rule.spansIn!, (item: RuleScope['node']) => {
+          const [lo, hi] = ['MinValue', 'MaxValue'].map((m) => numberOf(lookup(at, m, { node: item, label: '' })[0], true));
+          return lo !== undefined && hi !== undefined && Number.isInteger(lo) && Number.isInteger(hi) && hi >= lo ? hi - lo + 1 : undefined;
+        }],
+      ] as const) {
+        for (const item of lookup(at, `${path}[]`)) {
+          if (item.state === 'absent') continue;
+          const n = item.state === 'value' ? count(item.node) : undefined;
+          if (n === undefined) return [];
+          counts.push(n);
+        }
+        if (lookup(at, path).some((l) => l.state === 'unknown')) return [];
+      }
+      if (!counts.length) return [];
+      const total = counts.reduce((a, n) => a * n, 1);
+      if (most <= total) return [];
+      const product = counts.length > 1 ? `${counts.join(' × ')} = ${total}` : `${total}`;
+      return [{ node: f.node, message: `${labelOf(rule.field!)} is ${most}${when}, more than the ${product} distinct combinations its ranges offer (SageMaker refuses a tuning job of fewer): give the ranges more values, or launch at most ${total} training jobs`, fix: rule.severity === 'error' && f.node.type === 'number' ? { kind: 'replace', node: f.node, value: total } : undefined }];
     }
     case 'countMax': {
       // Flagged on the last list written (in the text) that counts: the one that took the total over. The member
