@@ -228,7 +228,7 @@ describe('query languages', () => {
     assert.deepEqual(at(map('JSONata', { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Arguments: ['b'] } })), [['asl-invalid-value', '[\n          "b"\n        ]']]);
     assert.deepEqual(at(map('JSONata', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Arguments: '{% $states.input.where %}' } })), []);
   });
-  test('a reader\'s S3 request names what S3 needs: GetObject a Bucket and a Key, ListObjectsV2 a Bucket (a warning: it deploys, and reading fails)', () => {
+  test('a reader\'s or writer\'s S3 request names what S3 needs: GetObject a Bucket and a Key, ListObjectsV2 and PutObject a Bucket (a warning: it deploys, and reading or writing fails)', () => {
     const found = (ql: string, extra: Record<string, unknown>) => check(sm({ M: { Type: 'Map', QueryLanguage: ql, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'In', States: { In: { Type: 'Succeed' } } }, End: true, ...extra } }), true);
     const [f] = found('JSONPath', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b' } } });
     assert.deepEqual([f.code, f.severity], ['asl-missing-field', 'warning']);
@@ -237,6 +237,12 @@ describe('query languages', () => {
     assert.deepEqual(found('JSONPath', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { 'Bucket.$': '$.b', Key: 'k' } } }), []);
     assert.deepEqual(found('JSONata', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Arguments: { Bucket: 'b', Key: '{% $states.input.k %}' } } }), []);
     assert.deepEqual(found('JSONPath', { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', Parameters: { Bucket: 'b', '${KeyField}': 'k' } } }), []);
+    // A writer's PutObject: a Bucket to write into (asl39); a Prefix alone is no place.
+    const [w] = found('JSONPath', { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: { Prefix: 'p' } } });
+    assert.deepEqual([w.code, w.severity], ['asl-missing-field', 'warning']);
+    assert.match(w.message!, /^putObject needs Bucket in the ResultWriter's Parameters: S3 refuses the request, so writing the results fails when the state runs \(States\.ResultWriterFailed\)/);
+    for (const ok of [{ Bucket: 'b', Prefix: 'p' }, { 'Bucket.$': '$.out' }]) assert.deepEqual(found('JSONPath', { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Parameters: ok } }), []);
+    assert.deepEqual(found('JSONata', { ResultWriter: { Resource: 'arn:aws:states:::s3:putObject', Arguments: { Bucket: '{% $states.input.bucket %}' } } }), []);
   });
   // ASL spec: "the default query language for each state inside the Map's ItemProcessor or the Parallel's Branches
   // fields is the state machine's query language, and is independent of the Map or Parallel State's query language."

@@ -939,6 +939,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
       report(ctx, lackAt(s, 'ResultWriter', writer), AslCode.missingField, `${what}: give WriterConfig, or Resource and ${args} (the S3 bucket and prefix), or all three`);
     }
     checkS3Action(ctx, 'ResultWriter', property(writer, 'Resource'), WRITER_RESOURCES, 'writes the results', 'States.ResultWriterFailed');
+    checkS3Request(ctx, writer, ql, 'ResultWriter', WRITER_REQUIRES, 'writing the results fails when the state runs (States.ResultWriterFailed)');
     const wc = property(writer, 'WriterConfig');
     if (checkType(ctx, 'WriterConfig', wc, 'object', 'JSONPath')) {
       checkEnum(ctx, 'WriterConfig.Transformation', property(wc, 'Transformation'), WRITER_TRANSFORMATIONS);
@@ -954,6 +955,9 @@ const READER_REQUIRES: Readonly<Record<string, readonly string[]>> = {
   'arn:aws:states:::s3:getObject': ['Bucket', 'Key'],
   'arn:aws:states:::s3:listObjectsV2': ['Bucket'],
 };
+// The S3 request a ResultWriter sends (input-output-resultwriter.html): PutObject into the Bucket (under an optional
+// Prefix); without one there is nowhere to write the results (asl39).
+const WRITER_REQUIRES: Readonly<Record<string, readonly string[]>> = { 'arn:aws:states:::s3:putObject': ['Bucket'] };
 /** The ARN as the aws partition writes it: an integration is the same action in every partition (aws-cn, aws-us-gov…). */
 const inAwsPartition = (arn: string) => arn.replace(/^arn:aws[a-z-]*:/, 'arn:aws:');
 
@@ -976,16 +980,27 @@ function checkS3Action(ctx: Ctx, field: string, node: AstNode | undefined, actio
   report(ctx, node, AslCode.invalidValue, `${field}'s Resource must be ${list(actions.map((a) => JSON.stringify(a)), 'or')}, not ${what}: the Map state fails when it ${does} (${error})`, 'warning');
 }
 
-function checkReaderRequest(ctx: Ctx, reader: AstNode, ql: QueryLanguage) {
-  const resource = stringValue(property(reader, 'Resource'));
-  const required = resource === undefined ? undefined : READER_REQUIRES[inAwsPartition(resource)];
+/**
+ * The members S3 needs in the request an ItemReader or ResultWriter sends (`requires`, by its Resource): without them
+ * S3 refuses it whenever the state runs (`error`), as the text deploys: a warning.
+ */
+function checkS3Request(ctx: Ctx, owner: AstNode, ql: QueryLanguage, what: 'ItemReader' | 'ResultWriter', requires: Readonly<Record<string, readonly string[]>>, fails: string) {
+  const resource = stringValue(property(owner, 'Resource'));
+  const required = resource === undefined ? undefined : requires[inAwsPartition(resource)];
   const field = ql === 'JSONata' ? 'Arguments' : 'Parameters';
-  const request = property(reader, field);
+  const request = property(owner, field);
   // A request computed whole, or a key that is a placeholder, may hold anything.
   if (!required || request?.type !== 'object' || request.children?.some((p) => hasPlaceholder(String(keyOf(p)?.value ?? '')))) return;
   const has = (name: string) => !!propertyNode(request, name) || (ql === 'JSONPath' && !!propertyNode(request, `${name}.$`));
   const missing = required.filter((name) => !has(name));
-  if (missing.length) report(ctx, request, AslCode.missingField, `${resource!.split(':').pop()} needs ${list(missing)} in the ItemReader's ${field}: S3 refuses the request, so reading the items fails when the state runs (States.ItemReaderFailed)`, 'warning');
+  if (missing.length) report(ctx, request, AslCode.missingField, `${resource!.split(':').pop()} needs ${list(missing)} in the ${what}'s ${field}: S3 refuses the request, so ${fails}`, 'warning');
+}
+
+function checkReaderRequest(ctx: Ctx, reader: AstNode, ql: QueryLanguage) {
+  checkS3Request(ctx, reader, ql, 'ItemReader', READER_REQUIRES, 'reading the items fails when the state runs (States.ItemReaderFailed)');
+  const field = ql === 'JSONata' ? 'Arguments' : 'Parameters';
+  const request = property(reader, field);
+  if (request?.type !== 'object') return;
   // input-output-itemreader.html: "The `VersionId` field is not supported for `InputType=Parquet`." ("Parquet files are
   // the one exception which does not support `VersionId`."): the read fails, as the text deploys.
   const version = propertyNode(request, 'VersionId') ?? (ql === 'JSONPath' ? propertyNode(request, 'VersionId.$') : undefined);
