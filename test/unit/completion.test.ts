@@ -225,6 +225,8 @@ describe('what a completion writes passes the server\'s own documented rules', (
     // The members SageMaker refuses beside one the request already has, whatever their value.
     assert.deepEqual([...refused].sort(), [
       'createHyperParameterTuningJob.sync InstancePreferences: documented-rule',
+      // TrainingJobDefinition is there already: one or the other.
+      'createHyperParameterTuningJob.sync TrainingJobDefinitions: documented-rule',
       'createProcessingJob.sync DatasetDefinition: documented-rule, documented-rule, documented-rule',
       'createProcessingJob.sync FeatureStoreOutput: documented-rule, documented-rule',
       'createProcessingJob.sync InstancePreferences: documented-rule',
