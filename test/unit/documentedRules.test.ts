@@ -945,6 +945,27 @@ const CASES: Record<string, Case> = {
     ok: { DataProcessing: { OutputFilter: "$['id','SageMakerOutput']" } },
     dynamic: { DataProcessing: { OutputFilter: '${Filter}' } },
   },
+  'transform-input-filter-jsonpath-operators': {
+    api: 'createTransformJob',
+    // Recursive descent, a filter, a dotted name in brackets: none is among the operators SageMaker supports.
+    bad: [{ DataProcessing: { InputFilter: '$..features' } }, { DataProcessing: { InputFilter: '$[?(@.score > 1)]' } }, { DataProcessing: { InputFilter: "$.field1.['child1','child2.grandchild']" } }],
+    ok: [
+      { DataProcessing: { InputFilter: '$' } },
+      { DataProcessing: { InputFilter: '$.features' } },
+      { DataProcessing: { InputFilter: '$.id.*' } },
+      { DataProcessing: { InputFilter: "$.field1.['child1','child2']" } },
+      { DataProcessing: { InputFilter: '$[1,3,5]' } },
+      { DataProcessing: { InputFilter: '$[-1]' } },
+      { DataProcessing: { InputFilter: '$[:5]' } },
+    ],
+    dynamic: [{ DataProcessing: { 'InputFilter.$': '$.filter' } }, { DataProcessing: { InputFilter: '$.${Field}' } }],
+  },
+  'transform-output-filter-jsonpath-operators': {
+    api: 'createTransformJob',
+    bad: { DataProcessing: { OutputFilter: '$..SageMakerOutput' } },
+    ok: [{ DataProcessing: { OutputFilter: '$[0,5:]' } }, { DataProcessing: { OutputFilter: "$['id','SageMakerOutput']" } }, { DataProcessing: { OutputFilter: '$[2:5]' } }],
+    dynamic: { DataProcessing: { OutputFilter: '{% $filter %}' } },
+  },
   'max-payload-100-mb': {
     api: 'createTransformJob',
     bad: { MaxPayloadInMB: 101 },
