@@ -24,15 +24,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const published = new vscode.EventEmitter<vscode.Uri>();
   context.subscriptions.push(published);
   const clientOptions: LanguageClientOptions = {
-    // Plain JSON files are sent too: the server answers only for those with StartAt and States.
-    documentSelector: [
-      { language: 'asl' },
-      { language: 'asl-yaml' },
-      { language: 'json' },
-      { language: 'jsonc' },
-      // Templates (CloudFormation, SAM, Serverless) embed state machines; the server answers only for those.
-      { language: 'yaml' },
-    ],
+    // Plain JSON files are sent too: the server answers only for those with StartAt and States. Templates
+    // (CloudFormation, SAM, Serverless) embed state machines; the server answers only for those. Only what the user
+    // edits (files, untitled documents), as vscode-eslint does: not a git diff's old side, and not this extension's own
+    // read-only previews — a job's request with its secrets masked was taken for a job spec, with a Start lens that
+    // sent the asterisks as the values (walk39).
+    documentSelector: ['asl', 'asl-yaml', 'json', 'jsonc', 'yaml'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
     synchronize: { fileEvents: inputFiles },
     initializationOptions: {
       // The watcher above: the server need not register one of its own.

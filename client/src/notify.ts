@@ -11,10 +11,21 @@ export function plainText(text: string): string {
   return text.replace(/\]\(/g, '] (');
 }
 
-type Show = typeof vscode.window.showInformationMessage;
-const shown = (show: () => Show): Show => ((message: string, ...rest: any[]) => (show() as any)(plainText(message), ...rest)) as Show;
+/** Longer than this, an unbroken run of characters is shortened in a message (it does not wrap: a modal's title ran off the screen). */
+const LONGEST_RUN = 100;
+/** Longer than this, a message is cut (a 5,000-character state name, walk39); a dialog's detail keeps the whole text. */
+const LONGEST_MESSAGE = 1000;
 
-/** vscode.window.show{Information,Warning,Error}Message with the message made plain text. */
+/** `message` as a notification or a dialog's title can show it: long runs shortened in their middle, the whole cut. */
+export function shortened(message: string): string {
+  const runs = message.replace(new RegExp(`\\S{${LONGEST_RUN + 1},}`, 'g'), (run) => `${run.slice(0, 60)}…${run.slice(-20)}`);
+  return runs.length > LONGEST_MESSAGE ? `${runs.slice(0, LONGEST_MESSAGE - 1)}…` : runs;
+}
+
+type Show = typeof vscode.window.showInformationMessage;
+const shown = (show: () => Show): Show => ((message: string, ...rest: any[]) => (show() as any)(shortened(plainText(message)), ...rest)) as Show;
+
+/** vscode.window.show{Information,Warning,Error}Message with the message made plain text and of a length it can show. */
 export const notify = {
   info: shown(() => vscode.window.showInformationMessage),
   warning: shown(() => vscode.window.showWarningMessage),

@@ -107,6 +107,14 @@ test('an untrusted workspace cannot launch', async () => {
   assert.match(fake.dialogs[0].message, /needs a trusted workspace/);
 });
 
+test("a preview of a request (its secrets masked) starts nothing: the lens's command refuses it (walk39: it sent the asterisks)", async () => {
+  fake.dialogs.length = 0;
+  const before = (await emu.stats()).requests;
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!('sagemaker-asl:/abc-1/request.json', 'Train');
+  assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [['error', 'This is a read-only preview, with its secrets masked: start the training job from the state machine or job spec it came from.']]);
+  assert.deepEqual((await emu.stats()).requests, before);
+});
+
 test('a Task with errors is refused, listing them', async () => {
   tasks = [task('Train', payload('x'), ['TrainingJobName "a_b" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}'])];
   fake.dialogs.length = 0;
@@ -119,6 +127,17 @@ test('a Task with errors is refused, listing them', async () => {
   fake.respond((d) => (d.message.includes('1 error;') ? 'Show Problems' : undefined));
   await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
   assert.deepEqual(fake.executed, [['workbench.panel.markers.view.focus']]);
+});
+
+test('a 5,000-character state name is shortened in a dialog\'s title, which does not wrap it (walk39: it ran off the screen); the detail keeps the errors whole', async () => {
+  const name = `Train${'x'.repeat(5000)}`;
+  await withTasks([task(name, payload('x'), [`${'y'.repeat(3000)} is wrong`])], async () => {
+    fake.dialogs.length = 0;
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, name);
+    const [d] = fake.dialogs;
+    assert.equal(d.message, `"Train${'x'.repeat(54)}…${'x'.repeat(19)}" has 1 error; fix it before starting the job.`);
+    assert.equal(d.detail, `• ${'y'.repeat(3000)} is wrong`);
+  });
 });
 
 test('from the palette: the Task under the cursor, else the user picks one (never the nearest one above)', async () => {
@@ -611,8 +630,16 @@ test('an endpoint that is neither local nor AWS needs an explicit, remembered ag
     assert.equal(ask.message, 'Send AWS credentials to 192.0.2.10:4566?');
     assert.match(ask.detail!, /^The endpoint http:\/\/192\.0\.2\.10:4566 comes from your workspace settings \(sagemakerAsl\.aws\.endpoint\)\. It is not an AWS service host and plain http\./);
     assert.match(ask.detail!, /your AWS credentials \(the default credential chain\) and the job's request, secrets included/);
-    assert.deepEqual(ask.choices, ['Allow Once', 'Allow and Remember']);
+    // The default button (the first) sends nothing: it shows where the endpoint is set.
+    assert.deepEqual(ask.choices, ['Open the Setting', 'Allow Once', 'Allow and Remember']);
     assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Start training job')), 'declined: no confirmation, nothing sent');
+    // The default button: the setting opened, nothing sent.
+    fake.dialogs.length = 0;
+    fake.executed.length = 0;
+    user('{"run": "r1", "epochs": "1"}', [], (d) => (d.message.startsWith('Send AWS credentials') ? 'Open the Setting' : undefined));
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    assert.deepEqual(fake.executed, [['workbench.action.openSettings', 'sagemakerAsl.aws.endpoint']]);
+    assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Start training job')), 'the setting opened: no confirmation, nothing sent');
     // Allowed once: this launch goes on, and the next one asks again.
     fake.dialogs.length = 0;
     user('{"run": "r1", "epochs": "1"}', [], (d) => (d.message.startsWith('Send AWS credentials') ? 'Allow Once' : undefined));

@@ -114,7 +114,7 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
     },
     env: { clipboard: { writeText: async () => undefined } },
     Uri: {
-      parse: (s: string) => ({ path: new URL(s).pathname, toString: () => s }),
+      parse: (s: string) => ({ scheme: new URL(s).protocol.slice(0, -1), path: new URL(s).pathname, toString: () => s }),
       from: (c: { scheme: string; path: string }) => ({ scheme: c.scheme, path: c.path, toString: () => `${c.scheme}:${c.path}` }),
     },
     StatusBarAlignment: { Left: 1, Right: 2 },

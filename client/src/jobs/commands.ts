@@ -8,7 +8,7 @@
 // activation stays fast.
 import * as vscode from 'vscode';
 import { notify, plainText } from '../notify';
-import { showPreview } from '../preview';
+import { PREVIEW_SCHEME, showPreview } from '../preview';
 import * as path from 'node:path';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckRequestRequest, NewJobNameRequest, TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
@@ -224,9 +224,12 @@ class Jobs implements vscode.Disposable {
           `Starting, watching or stopping a job there sends ${credentials} and the job's request, secrets included, to ${info.host}. ` +
           'Allow only if you run that server. Allow and Remember keeps the answer for this host.',
       },
+      // First, so that Enter (the dialog's default button) sends nothing (walk39: it was Allow Once).
+      'Open the Setting',
       'Allow Once',
       'Allow and Remember',
     );
+    if (pick === 'Open the Setting') await vscode.commands.executeCommand('workbench.action.openSettings', 'sagemakerAsl.aws.endpoint');
     if (pick === 'Allow Once') return true;
     if (pick !== 'Allow and Remember') return false;
     await this.context.globalState.update(ENDPOINT_CONSENT, [...consented, info.origin]);
@@ -252,6 +255,10 @@ class Jobs implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     const uri = uriArg ?? editor?.document.uri.toString();
     if (!uri) return void notify.error(`Open a state machine to start a ${JOB_KINDS[kind].label} from it.`);
+    // A preview this extension shows (a request with its secrets masked) is no source of a job: its values are not
+    // the ones to send.
+    if (vscode.Uri.parse(uri).scheme === PREVIEW_SCHEME)
+      return void notify.error(`This is a read-only preview, with its secrets masked: start the ${JOB_KINDS[kind].label} from the state machine or job spec it came from.`);
     const task = await this.pickTask(kind, uri, stateArg, machine);
     if (!task) return;
     await this.holding(uri, task, () => this.launchTask(kind, uri, task));
