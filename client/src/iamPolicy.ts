@@ -14,7 +14,7 @@ type PolicyClient = Pick<LanguageClient, 'sendRequest'>;
  * The policy of the document at `uri` (default: the active editor's) as JSON text, and what it is for ("this state
  * machine", or the template's machine the cursor is in: each has its own role), or undefined after saying why not.
  */
-async function policyText(client: PolicyClient, uri: vscode.Uri | string | undefined): Promise<{ text: string; what: string } | undefined> {
+async function policyText(client: PolicyClient, uri: vscode.Uri | string | undefined): Promise<{ text: string; what: string; tooLarge?: string } | undefined> {
   const editor = vscode.window.activeTextEditor;
   const target = uri ?? editor?.document.uri;
   if (!target) {
@@ -33,12 +33,13 @@ async function policyText(client: PolicyClient, uri: vscode.Uri | string | undef
     void notify.info(`${what.charAt(0).toUpperCase()}${what.slice(1)} has no SageMaker task and no Distributed Map: it needs none of these permissions.`);
     return undefined;
   }
-  return { text: JSON.stringify(result.policy, null, 2) + '\n', what };
+  return { text: JSON.stringify(result.policy, null, 2) + '\n', what, tooLarge: result.tooLarge };
 }
 
-async function copy(found: { text: string; what: string }): Promise<void> {
+async function copy(found: { text: string; what: string; tooLarge?: string }): Promise<void> {
   await vscode.env.clipboard.writeText(found.text);
-  void notify.info(`IAM policy for ${found.what} copied to the clipboard.`);
+  if (found.tooLarge) void notify.warning(`IAM policy for ${found.what} copied to the clipboard, but ${found.tooLarge}.`);
+  else void notify.info(`IAM policy for ${found.what} copied to the clipboard.`);
 }
 
 export async function showIamPolicy(client: PolicyClient, uri?: vscode.Uri | string): Promise<void> {
@@ -50,7 +51,10 @@ export async function showIamPolicy(client: PolicyClient, uri?: vscode.Uri | str
   // reviewer of the policy would want to narrow it (walk38).
   const anyRole = statements.some((st) => st.Action.includes('iam:PassRole') && st.Resource.some((r) => /:role\/\*$/.test(r)));
   const narrow = anyRole ? ' Its iam:PassRole allows any role, as the definition does not write the role out: put your role\'s ARN there.' : '';
-  if ((await notify.info(`IAM policy for ${found.what}: ${plural(statements.length, 'statement')}, one per permission and the tasks that need it.${narrow}`, 'Copy')) === 'Copy') await copy(found);
+  const summary = `IAM policy for ${found.what}: ${plural(statements.length, 'statement')}, one per permission and the tasks that need it.${narrow}`;
+  // Too large for IAM (walk39: 25 training tasks of literal names made 6,568 characters): a warning that says so.
+  const pick = found.tooLarge ? await notify.warning(`${summary} But ${found.tooLarge}.`, 'Copy') : await notify.info(summary, 'Copy');
+  if (pick === 'Copy') await copy(found);
 }
 
 export async function copyIamPolicy(client: PolicyClient, uri?: vscode.Uri | string): Promise<void> {

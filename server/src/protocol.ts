@@ -142,6 +142,8 @@ export type IamPolicyResult = {
   machines?: string[];
   /** A standalone job spec: the policy is what launching its job calls, not a state machine role's. */
   jobSpec?: true;
+  /** What IAM would refuse of the policy for its size, in words (over a managed policy's 6,144 characters). */
+  tooLarge?: string;
 } | null;
 
 export const IamPolicyRequest = new RequestType<IamPolicyParams, IamPolicyResult, void>('sagemaker/iamPolicy');

@@ -272,3 +272,17 @@ test('a template\'s DefinitionSubstitutions that are a Parameter (its Default on
   // A Sub of a Parameter stays the placeholder it writes, as a name built from one always did.
   assert.deepEqual(of('sagemaker:CreateTransformJob'), ['arn:aws:sagemaker:*:*:transform-job/${PrefixParam}-t*']);
 });
+
+test('a policy IAM would refuse for its size is printed all the same, and stderr says so (walk39: 25 training tasks of literal names made 6,568 characters)', () => {
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < 40; i++)
+    states[`Train model number ${i}`] = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: `churn-model-number-${i}`, RoleArn: `arn:aws:iam::111122223333:role/Role${i}` }, ...(i < 39 ? { Next: `Train model number ${i + 1}` } : { End: true }) };
+  writeFileSync(join(dir, 'many.asl.json'), JSON.stringify({ StartAt: 'Train model number 0', States: states }));
+  const r = run(dir, ['policy', 'many.asl.json']);
+  assert.equal(r.status, 0);
+  const size = JSON.stringify(JSON.parse(r.out)).replace(/\s+/g, '').length;
+  assert.ok(size > 10240, String(size));
+  assert.equal(r.err, `sagemaker-asl: many.asl.json: the policy has ${size.toLocaleString('en-US')} characters without whitespace: IAM refuses a managed policy over 6,144, and more than the 10,240 all the inline policies of a role may hold too; split it, or name its resources with wildcards\n`);
+  // The usual machine: nothing said.
+  assert.equal(run(dir, ['policy', 'pipeline.asl.json']).err, '');
+});

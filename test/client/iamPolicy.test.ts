@@ -84,6 +84,22 @@ test('Show: the policy opens as JSON beside the editor, and "Copy" copies it', a
   assert.deepEqual(clipboard, [fake.opened[0]]);
 });
 
+test('a policy too large for IAM: the notification warns, and so does Copy (walk39)', async () => {
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < 30; i++)
+    states[`Train model number ${i}`] = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: `churn-model-number-${i}`, RoleArn: `arn:aws:iam::111122223333:role/Role${i}` }, ...(i < 29 ? { Next: `Train model number ${i + 1}` } : { End: true }) };
+  const uri = 'file:///work/many.asl.json';
+  await lsp.open(uri, 'asl', JSON.stringify({ StartAt: 'Train model number 0', States: states }));
+  fake.dialogs.length = 0;
+  fake.respond((d) => (d.message.startsWith('IAM policy for this state machine:') ? 'Copy' : undefined));
+  await fake.commands.get('sagemakerAsl.showIamPolicy')!(uri);
+  const [show, copied] = fake.dialogs;
+  assert.equal(show.kind, 'warning');
+  assert.match(show.message, /^IAM policy for this state machine: \d+ statements, one per permission and the tasks that need it\. But the policy has [\d,]+ characters without whitespace: IAM refuses a managed policy over 6,144, and /);
+  assert.equal(copied.kind, 'warning');
+  assert.match(copied.message, /^IAM policy for this state machine copied to the clipboard, but the policy has /);
+});
+
 test('Copy: straight to the clipboard', async () => {
   clipboard.length = 0;
   await fake.commands.get('sagemakerAsl.copyIamPolicy')!(URI);

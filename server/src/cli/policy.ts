@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
-import { STATE_MACHINE_NAME } from '../service/asl/iamPolicy';
+import { policySizeProblem, STATE_MACHINE_NAME } from '../service/asl/iamPolicy';
 import { Code } from '../service/core/codes';
 import { PathError, languageOf, readSource, saidPath } from './files';
 import { fail, usage, type Io } from './io';
@@ -25,6 +25,9 @@ Job ARNs are narrowed from literal names and prefixes; each statement's Sid name
                   without it, one policy covers every state machine the template holds
   --state-machine-name N  the state machine's name, in the ARN a Distributed Map starts executions of (default: a template
                           resource's StateMachineName written as text, else *)
+A policy larger than IAM allows (6,144 characters without whitespace in a managed policy, 10,240 in all of a role's
+inline policies) is printed all the same, and stderr says so.
+
 Exit status: 0 the policy was printed, 2 a usage error or a file that is not a readable state machine.`;
 
 
@@ -78,5 +81,8 @@ export function policy(args: string[], cwd: string, io: Io): number {
   if (!document) return fail(io, `${shown} is not a state machine (no StartAt and States)`);
   if (!document.Statement.length) io.err(`sagemaker-asl: ${shown} has no SageMaker task and no Distributed Map: the policy is empty\n`);
   io.out(JSON.stringify(document, null, 2) + '\n');
+  // Printed all the same (to split, or to read), and said: IAM would refuse it as it is.
+  const tooLarge = policySizeProblem(document);
+  if (tooLarge) io.err(`sagemaker-asl: ${shown}: ${tooLarge}\n`);
   return 0;
 }

@@ -64,6 +64,21 @@ export const str = (o: unknown, key: string): string | undefined => {
   return typeof v === 'string' ? v : undefined;
 };
 
+/**
+ * IAM's size limits ("IAM and AWS STS quotas"): a managed policy holds at most 6,144 characters, and all the inline
+ * policies of a role together 10,240; whitespace does not count.
+ */
+export const MANAGED_POLICY_MAX = 6144;
+export const ROLE_INLINE_POLICIES_MAX = 10240;
+
+/** What IAM would refuse of `policy` for its size, in words; undefined when it fits in a managed policy. */
+export function policySizeProblem(policy: PolicyDocument): string | undefined {
+  const size = JSON.stringify(policy).replace(/\s+/g, '').length;
+  if (size <= MANAGED_POLICY_MAX) return undefined;
+  const where = size <= ROLE_INLINE_POLICIES_MAX ? `it fits only as an inline policy of the role (${ROLE_INLINE_POLICIES_MAX.toLocaleString('en-US')} for all of them)` : `more than the ${ROLE_INLINE_POLICIES_MAX.toLocaleString('en-US')} all the inline policies of a role may hold too`;
+  return `the policy has ${size.toLocaleString('en-US')} characters without whitespace: IAM refuses a managed policy over ${MANAGED_POLICY_MAX.toLocaleString('en-US')}, and ${where}; split it, or name its resources with wildcards`;
+}
+
 /** A statement id from a state name: letters and digits only (IAM's rule), each word capitalised. */
 export function sidOf(stateName: string): string {
   const words = stateName.split(/[^A-Za-z0-9]+/).filter(Boolean);
