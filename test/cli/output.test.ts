@@ -74,6 +74,19 @@ test('a reader that goes away (| head) ends the run quietly, with the run\'s exi
   assert.equal(status, 1);
 });
 
+test('text: a file\'s findings in the order of its lines, whichever check found them first (walk39: line 25 before line 4)', () => {
+  const text = JSON.stringify({
+    StartAt: 'Train',
+    States: {
+      Train: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Parameters: { TrainingJobName: 'bad_name' }, Next: 'Nowhere' },
+    },
+  }, null, 2);
+  writeFileSync(join(dir, 'order.asl.json'), text);
+  const lines = run(dir, ['order.asl.json']).out.split('\n').filter((l) => l.startsWith('order.asl.json:')).map((l) => Number(l.split(':')[1]));
+  assert.ok(lines.length > 1, String(lines));
+  assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+});
+
 test('-- ends the options: a path may start with -', () => {
   writeFileSync(join(dir, '--fix.asl.json'), machine('dash name'));
   const r = run(dir, ['lint', '--', '--fix.asl.json']);

@@ -201,6 +201,11 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     }
   }
   if (notSent) fail(io, `${notSent} more file${notSent === 1 ? ' was' : 's were'} not sent to Step Functions after that failure`);
+  // Each file's findings in the order of its lines, as an editor's Problems lists them (the checks find them in the
+  // order they run: a structure error at line 25 came before a request's at line 4, walk39); files in their order.
+  const fileOrder = new Map<string, number>();
+  for (const f of findings) if (!fileOrder.has(f.file)) fileOrder.set(f.file, fileOrder.size);
+  findings.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || a.line - b.line || a.column - b.column);
   io.out(render(format, findings, checked, cwd));
   return failed ? 2 : findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
