@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isStateMachine } from './asl/model';
 import { AslCode } from './asl/codes';
+import { Code } from './core/codes';
 import { aslProblem } from './asl/problem';
 import { validateStructure } from './asl/validateStructure';
 import { SageMakerCode } from './sagemaker/codes';
@@ -46,7 +47,24 @@ function check(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument):
   if (machines[0] !== parsed) append(problems, parsed.syntaxErrors.length ? templateFindings(parsed).filter((p) => p.code !== TemplateCode.unmatchedPlaceholder) : templateFindings(parsed));
   // A state machine file is one YAML document: each other one is an error (the machine read is still checked).
   if (parsed.otherDocuments && machines.includes(parsed)) append(problems, parsed.otherDocuments);
-  return problems;
+  return parsed.unread ? problems.filter(readAt(parsed.unread)) : problems;
+}
+
+/** Whether a finding is on text that was read: none on an alias past the budget (ParsedDocument's `unread`). */
+function readAt(unread: readonly { offset: number; length: number }[]): (p: Problem) => boolean {
+  const ranges = [...unread].sort((a, b) => a.offset - b.offset);
+  return (p) => {
+    if (p.code === Code.tooLarge) return true;
+    // The last range starting before the finding ends: the only one that can overlap it (aliases do not nest).
+    let lo = 0, hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid].offset < p.offset + Math.max(p.length, 1)) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = ranges[lo - 1];
+    return !r || r.offset + r.length <= p.offset;
+  };
 }
 
 function checkMachine(store: DocumentStore, parsed: ParsedDocument, syntaxErrors: readonly Problem[], uri: string, declared: boolean, workflowType: WorkflowType | undefined): Problem[] {

@@ -70,6 +70,11 @@ export interface ParsedDocument {
   /** Warnings about how the text reads that leave the tree whole (a YAML key given twice: the last is read). */
   readWarnings?: Problem[];
   /**
+   * YAML: the aliases past the expansion budget (a "billion laughs"), in the tree as null: no finding is made there,
+   * as what they stand for was not read (walk39: "must be a string, not a null" on a list).
+   */
+  unread?: { offset: number; length: number }[];
+  /**
    * YAML: an error on each document of the stream besides the one read (`root`), reported when the file is itself a
    * state machine (one document); a template or any other YAML file is left to its own readers.
    */

@@ -34,6 +34,8 @@ export interface YamlParseResult {
   readWarnings?: Problem[];
   /** An error on each document of the stream besides the one read (parseYaml's `otherDocuments`). */
   otherDocuments?: Problem[];
+  /** Aliases past the expansion budget, read as null (ParsedDocument's `unread`). */
+  unread?: { offset: number; length: number }[];
 }
 
 /**
@@ -45,8 +47,8 @@ export function parseYamlDocument(text: string): YamlParseResult {
   // the same text with LF there, of the same length, so every offset holds.
   const lf = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   try {
-    const { root, syntaxErrors, readWarnings, otherDocuments } = parse(lf);
-    return { root, syntaxErrors, ...(readWarnings?.length ? { readWarnings } : {}), ...(otherDocuments?.length ? { otherDocuments } : {}) };
+    const { root, syntaxErrors, readWarnings, otherDocuments, unread } = parse(lf);
+    return { root, syntaxErrors, ...(readWarnings?.length ? { readWarnings } : {}), ...(otherDocuments?.length ? { otherDocuments } : {}), ...(unread?.length ? { unread } : {}) };
   } catch (e) {
     // The yaml package should not throw on any input; if it does, the document is still answered. Out of stack (its
     // composer recurses: 50,000 lines of alternating indentation), it is not read in full, as a too deep one.
@@ -57,8 +59,8 @@ export function parseYamlDocument(text: string): YamlParseResult {
 
 /** The ParsedDocument for the language service (the document store's parse). */
 export function parseYaml(text: string): ParsedDocument {
-  const { root, syntaxErrors, readWarnings, otherDocuments } = parseYamlDocument(text);
-  return { text, language: 'yaml', root, syntaxErrors, ...(readWarnings ? { readWarnings } : {}), ...(otherDocuments ? { otherDocuments } : {}) };
+  const { root, syntaxErrors, readWarnings, otherDocuments, unread } = parseYamlDocument(text);
+  return { text, language: 'yaml', root, syntaxErrors, ...(readWarnings ? { readWarnings } : {}), ...(otherDocuments ? { otherDocuments } : {}), ...(unread ? { unread } : {}) };
 }
 
 /** A parse, and where the parser put its first error (before it is placed for the user), if any. */
@@ -108,7 +110,7 @@ function parse(text: string, mends = 0): Parsed {
     }
   } else if (converter.aliasBudgetExceeded) {
     syntaxErrors.push({
-      ...problem(text, 0, 1, `Aliases in this document expand to more than ${MAX_ALIAS_NODES} nodes; the rest are read as null`),
+      ...problem(text, 0, 1, `Aliases in this document expand to more than ${MAX_ALIAS_NODES} nodes; the rest are not read, nor checked`),
       severity: 'warning',
       code: Code.tooLarge,
     });
@@ -123,7 +125,8 @@ function parse(text: string, mends = 0): Parsed {
     severity: 'warning' as const,
     code: Code.duplicateKey,
   }));
-  return { root, syntaxErrors, ...(readWarnings.length ? { readWarnings } : {}), ...(otherDocuments.length ? { otherDocuments } : {}), firstErrorAt: errors[0]?.pos[0] };
+  const unread = converter.unreadAliases.map(([start, end]) => ({ offset: start, length: end - start }));
+  return { root, syntaxErrors, ...(readWarnings.length ? { readWarnings } : {}), ...(otherDocuments.length ? { otherDocuments } : {}), ...(unread.length ? { unread } : {}), firstErrorAt: errors[0]?.pos[0] };
 }
 
 /** A document with nothing in it (a `---` followed by nothing, or by comments only): its contents an empty null. */
@@ -279,7 +282,7 @@ function shifted(read: Parsed, inserted: readonly number[]): Parsed {
     span(n);
     if (n.children) append(stack, n.children);
   }
-  for (const p of [...read.syntaxErrors, ...(read.readWarnings ?? []), ...(read.otherDocuments ?? [])]) span(p);
+  for (const p of [...read.syntaxErrors, ...(read.readWarnings ?? []), ...(read.otherDocuments ?? []), ...(read.unread ?? [])]) span(p);
   return { ...read, ...(read.firstErrorAt !== undefined ? { firstErrorAt: back(read.firstErrorAt) } : {}) };
 }
 
@@ -488,6 +491,8 @@ function cstDepth(tokens: CST.Token[]): number {
 /** yaml's nodes → AstNodes. Recursion is bounded by MAX_YAML_DEPTH (checked before). */
 class Converter {
   aliasBudgetExceeded = false;
+  /** Where an alias past the budget stands (read as null): what it stands for was not read. */
+  readonly unreadAliases: [number, number][] = [];
   /**
    * A key a mapping already has, at the second one (as the yaml package words it), and an alias with no anchor
    * before it; once per place, however often an alias expands it.
@@ -700,11 +705,13 @@ class Converter {
       this.duplicateAt.add(start);
       this.unknownAliases.push({ pos: [start, end], message: `Aliased anchor not found: ${(node as { source?: string }).source ?? ''}` });
     }
-    if (!target || this.expanding.has(target as YamlNode) || this.aliasBudgetExceeded) return this.scalar(null, start, end, parent);
-    const count = countNodes(target as YamlNode, MAX_ALIAS_NODES - this.aliasNodes + 1);
-    this.aliasNodes += count;
-    if (this.aliasNodes > MAX_ALIAS_NODES) {
-      this.aliasBudgetExceeded = true;
+    if (!target || this.expanding.has(target as YamlNode)) return this.scalar(null, start, end, parent);
+    if (!this.aliasBudgetExceeded) {
+      this.aliasNodes += countNodes(target as YamlNode, MAX_ALIAS_NODES - this.aliasNodes + 1);
+      this.aliasBudgetExceeded = this.aliasNodes > MAX_ALIAS_NODES;
+    }
+    if (this.aliasBudgetExceeded) {
+      this.unreadAliases.push([start, end]);
       return this.scalar(null, start, end, parent);
     }
     this.expanding.add(target as YamlNode);
