@@ -115,6 +115,40 @@ test("a preview of a request (its secrets masked) starts nothing: the lens's com
   assert.deepEqual((await emu.stats()).requests, before);
 });
 
+test('the last input is shown with its secrets masked, and one that holds a secret is not put in the paste box (walk39: a dbPassword in clear text)', async () => {
+  const key = `sagemakerAsl.input:${URI}`;
+  const saved = tasks;
+  tasks = [task('Train', payload('last'))];
+  try {
+    fake.state.set(key, '{"run": "r9", "dbPassword": "hunter2-very-secret"}');
+    fake.dialogs.length = 0;
+    // Paste, then the box cancelled: back to the picker, which is cancelled.
+    const pasteOnce = () => {
+      let picked = 0;
+      fake.respond((d) => (d.kind === 'quickPick' && picked++ === 0 ? '$(edit) Paste JSON…' : undefined));
+    };
+    pasteOnce();
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    const picker = fake.dialogs.find((d) => d.kind === 'quickPick')!;
+    const detail = picker.itemDetails![picker.choices.indexOf('$(history) Last input')]!;
+    assert.ok(!detail.includes('hunter2'), detail);
+    assert.match(detail, /"dbPassword":"\*{8}"/);
+    const box = fake.dialogs.find((d) => d.kind === 'inputBox')!;
+    assert.deepEqual([box.choices[0], box.detail], ['{}', 'The last input holds secrets, so it is not shown here: choose Last input to use it again.']);
+    // One without a secret: shown and put in the box as written.
+    fake.state.set(key, '{"run": "r9"}');
+    fake.dialogs.length = 0;
+    pasteOnce();
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    const again = fake.dialogs.find((d) => d.kind === 'quickPick')!;
+    assert.equal(again.itemDetails![again.choices.indexOf('$(history) Last input')], '{"run": "r9"}');
+    assert.equal(fake.dialogs.find((d) => d.kind === 'inputBox')!.choices[0], '{"run": "r9"}');
+  } finally {
+    tasks = saved;
+    fake.state.delete(key);
+  }
+});
+
 test('a Task with errors is refused, listing them', async () => {
   tasks = [task('Train', payload('x'), ['TrainingJobName "a_b" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}'])];
   fake.dialogs.length = 0;

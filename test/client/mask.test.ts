@@ -18,6 +18,17 @@ test('Environment values whose key contains KEY, SECRET, TOKEN or PASSWORD are m
   assert.equal(request.Environment.API_KEY, 'abc', 'the request itself is not changed');
 });
 
+test('an execution input: a member whose name says secret is masked at any depth, recognised secrets in any string (walk39)', () => {
+  const input = { run: 'r9', dbPassword: 'hunter2', nested: { api_token: 'abc', keys: ['AKIAIOSFODNN7EXAMPLE'], url: 'postgres://admin:pw@db/x' } };
+  const masked = new MaskPolicy().maskInput(input);
+  assert.equal(masked.run, 'r9');
+  assert.equal(masked.dbPassword, MASK);
+  assert.equal(masked.nested.api_token, MASK);
+  assert.ok(!JSON.stringify(masked).includes('AKIAIOSFODNN7EXAMPLE'));
+  assert.ok(!masked.nested.url.includes(':pw@'), masked.nested.url);
+  assert.deepEqual(input.dbPassword, 'hunter2', 'the input itself is not changed');
+});
+
 test('access key ids and labelled secrets are redacted from text', () => {
   assert.equal(redact('key AKIAIOSFODNN7EXAMPLE failed'), 'key AKIA**************** failed');
   assert.equal(redact('aws_secret_access_key=wJalrXUtnFEMI/K7MDENG'), 'aws_secret_access_key=********');

@@ -4,7 +4,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 
-export type Dialog = { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; message: string; detail?: string; modal?: boolean; choices: string[]; descriptions?: (string | undefined)[]; refused?: string };
+export type Dialog = { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; message: string; detail?: string; modal?: boolean; choices: string[]; descriptions?: (string | undefined)[]; itemDetails?: (string | undefined)[]; refused?: string };
 
 /** `settings` are user settings; `workspaceSettings` (optional) override them as .vscode/settings.json does. */
 export function installVscodeFake(settings: Record<string, unknown>, workspaceSettings: Record<string, unknown> = {}) {
@@ -88,8 +88,8 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
       showWarningMessage: message('warning'),
       showErrorMessage: message('error'),
       // An item is answered by its label, or by "label · description" where labels repeat.
-      showQuickPick: async (items: { label: string; description?: string }[], options: { title?: string; placeHolder?: string }) => {
-        const d: Dialog = { kind: 'quickPick', message: options?.title ?? '', ...(options?.placeHolder ? { detail: options.placeHolder } : {}), choices: items.map((i) => i.label), descriptions: items.map((i) => i.description) };
+      showQuickPick: async (items: { label: string; description?: string; detail?: string }[], options: { title?: string; placeHolder?: string }) => {
+        const d: Dialog = { kind: 'quickPick', message: options?.title ?? '', ...(options?.placeHolder ? { detail: options.placeHolder } : {}), choices: items.map((i) => i.label), descriptions: items.map((i) => i.description), itemDetails: items.map((i) => i.detail) };
         dialogs.push(d);
         const label = await answer(d);
         return items.find((i) => `${i.label} · ${i.description}` === label) ?? items.find((i) => i.label === label);

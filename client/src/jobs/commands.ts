@@ -195,6 +195,18 @@ class Jobs implements vscode.Disposable {
   }
 
   /** The masking policy of the current settings (the names added by sagemakerAsl.jobs.secretNames). */
+  /**
+   * An input's text as it may be shown: as written when it holds no secret, else JSON with its secret values masked
+   * (other text with the secrets it holds redacted); `secrets`: whether it held any.
+   */
+  private masked(text: string): { text: string; secrets: boolean } {
+    const parsed = parseJson(text);
+    const policy = this.policy();
+    const shown = parsed.ok ? JSON.stringify(policy.maskInput(parsed.value)) : policy.redact(text, []);
+    const secrets = parsed.ok ? shown !== JSON.stringify(parsed.value) : shown !== text;
+    return secrets ? { text: shown, secrets } : { text, secrets };
+  }
+
   private policy(): MaskPolicy {
     return new (this.load().MaskPolicy)({ extraNames: readJobSettings().secretNames });
   }
@@ -499,12 +511,17 @@ class Jobs implements vscode.Disposable {
     // The execution input is remembered per machine; another input per state (it is not the machine's input).
     const own = asked.name === undefined ? undefined : holdKey(uri, task);
     const last = this.store.lastInput(uri, own);
+    // On screen with its secrets masked, as every request and log line is (walk39: a dbPassword in clear text in the
+    // picker); a last input that holds one is not put in the paste box either (Last input reuses it as it was).
+    const lastMasked = last === undefined ? undefined : this.masked(last);
+    const lastShown = lastMasked?.text;
+    const lastHasSecrets = !!lastMasked?.secrets;
     // The machine's example input (NAME.input.json beside it, what the editor checks its paths against), when there is
     // one and `$` is the execution input (walk32: it had to be browsed to).
     const exampleUri = asked.name === undefined ? await exampleInput(uri) : undefined;
     type Choice = vscode.QuickPickItem & { id: 'last' | 'example' | 'file' | 'paste' | 'empty' };
     const items: Choice[] = [
-      ...(last ? [{ id: 'last' as const, label: '$(history) Last input', detail: last.length > 120 ? `${last.slice(0, 117)}...` : last }] : []),
+      ...(last && lastShown ? [{ id: 'last' as const, label: '$(history) Last input', detail: lastShown.length > 120 ? `${lastShown.slice(0, 117)}...` : lastShown }] : []),
       ...(exampleUri ? [{ id: 'example' as const, label: `$(file-code) ${path.posix.basename(exampleUri.path)}`, detail: "the example input beside the state machine (the editor checks the machine's paths against it)" }] : []),
       { id: 'file', label: '$(file) Pick a JSON file…' },
       { id: 'paste', label: '$(edit) Paste JSON…' },
@@ -521,7 +538,12 @@ class Jobs implements vscode.Disposable {
       else if (choice.id === 'example' && exampleUri) text = Buffer.from(await vscode.workspace.fs.readFile(exampleUri)).toString('utf8');
       else if (choice.id === 'empty') text = '{}';
       else if (choice.id === 'paste') {
-        text = await vscode.window.showInputBox({ title: `${asked.what} (JSON)`, value: last ?? '{}', validateInput: (v) => (parseJson(v).ok ? undefined : 'Not valid JSON') });
+        text = await vscode.window.showInputBox({
+          title: `${asked.what} (JSON)`,
+          value: last !== undefined && !lastHasSecrets ? last : '{}',
+          ...(lastHasSecrets ? { prompt: 'The last input holds secrets, so it is not shown here: choose Last input to use it again.' } : {}),
+          validateInput: (v) => (parseJson(v).ok ? undefined : 'Not valid JSON'),
+        });
       } else {
         const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, title: asked.what });
         if (files?.[0]) text = Buffer.from(await vscode.workspace.fs.readFile(files[0])).toString('utf8');

@@ -126,6 +126,20 @@ export class MaskPolicy {
     return walk(request, '') as T;
   }
 
+  /**
+   * A copy of an execution input (any JSON, no request's shape) with the value of every member whose name says it is
+   * a secret replaced by ********, at any depth, and recognised secrets inside other strings.
+   */
+  maskInput<T>(input: T): T {
+    const walk = (v: unknown): unknown => {
+      if (typeof v === 'string') return this.redactLabels(redactRecognised(v));
+      if (Array.isArray(v)) return v.map(walk);
+      if (!v || typeof v !== 'object') return v;
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && this.isSecretValue(k, x, false) ? MASK : walk(x)]));
+    };
+    return walk(input) as T;
+  }
+
   private maskArguments(args: unknown[]): unknown[] {
     const out = [...args];
     for (const { index, start, end } of this.argumentSecrets(args)) {
