@@ -117,9 +117,7 @@ test("a preview of a request (its secrets masked) starts nothing: the lens's com
 
 test('the last input is shown with its secrets masked, and one that holds a secret is not put in the paste box (walk39: a dbPassword in clear text)', async () => {
   const key = `sagemakerAsl.input:${URI}`;
-  const saved = tasks;
-  tasks = [task('Train', payload('last'))];
-  try {
+  await withTasks([task('Train', payload('last'))], async () => {
     fake.state.set(key, '{"run": "r9", "dbPassword": "hunter2-very-secret"}');
     fake.dialogs.length = 0;
     // Paste, then the box cancelled: back to the picker, which is cancelled.
@@ -143,10 +141,7 @@ test('the last input is shown with its secrets masked, and one that holds a secr
     const again = fake.dialogs.find((d) => d.kind === 'quickPick')!;
     assert.equal(again.itemDetails![again.choices.indexOf('$(history) Last input')], '{"run": "r9"}');
     assert.equal(fake.dialogs.find((d) => d.kind === 'inputBox')!.choices[0], '{"run": "r9"}');
-  } finally {
-    tasks = saved;
-    fake.state.delete(key);
-  }
+  }).finally(() => fake.state.delete(key));
 });
 
 test('a Task with errors is refused, listing them', async () => {
