@@ -243,7 +243,7 @@ test('launch: input, placeholder, a truthful confirmation for the local emulator
   assert.equal(confirm.message, 'Start training job "churn-r1" from "Train"? It runs on the local emulator: no AWS account is used and nothing is billed.');
   assert.equal(
     confirm.detail,
-    `Job: churn-r1\nImage: img:1\nInstances: ml.m5.xlarge × 2\nMax runtime: 2 h\nOutput: s3://ml-bucket/models\nWhere: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)\nRole: ${ROLE}\nEnvironment: API_KEY=********, MODE=fast\nHyperParameters: epochs=5`,
+    `Job: churn-r1\nImage: img:1\nInstances: ml.m5.xlarge × 2\nMax runtime: 2 h\nAt most: 2 instances × 2 h = 4 instance-hours\nOutput: s3://ml-bucket/models\nWhere: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)\nRole: ${ROLE}\nEnvironment: API_KEY=********, MODE=fast\nHyperParameters: epochs=5`,
   );
   const opened = JSON.parse(fake.opened[0]);
   assert.deepEqual(opened.Environment, { API_KEY: '********', MODE: 'fast' });

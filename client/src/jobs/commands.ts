@@ -83,10 +83,11 @@ const READS_INPUT = /\$\$\.Execution\.Input|(^|[^$\p{ID_Continue}])\$(?![$\p{ID_
 /** The button that starts a launch again under another job name, where the name is taken. */
 const NEW_NAME = 'Start With a New Name…';
 /** "At most: 6 training jobs × 2 instances × 1 h = 12 instance-hours", or undefined where a figure is not a number. */
+/** The instance-hours a job may bill at most, where the request says it all; `jobs` undefined: one job, not a tuning job's many. */
 function worstCase(jobs: unknown, instances: unknown, seconds: unknown): string | undefined {
-  if (typeof jobs !== 'number' || typeof instances !== 'number' || typeof seconds !== 'number' || seconds <= 0) return undefined;
-  const hours = Math.round((jobs * instances * seconds) / 360) / 10;
-  return `At most: ${plural(jobs, 'training job')} × ${plural(instances, 'instance')} × ${formatDuration(seconds)} = ${hours} instance-hours`;
+  if ((jobs !== undefined && typeof jobs !== 'number') || typeof instances !== 'number' || typeof seconds !== 'number' || seconds <= 0) return undefined;
+  const hours = Math.round(((jobs ?? 1) * instances * seconds) / 360) / 10;
+  return `At most: ${jobs === undefined ? '' : `${plural(jobs, 'training job')} × `}${plural(instances, 'instance')} × ${formatDuration(seconds)} = ${hours} instance-hour${hours === 1 ? '' : 's'}`;
 }
 
 /** The button that shows what a job that has ended did (its history in the output), where Watch It would be. */
@@ -626,7 +627,8 @@ class Jobs implements vscode.Disposable {
         ? `Max runtime: ${duration(runtime) ?? k.defaultRuntime ?? 'not set'}${each}${fleet ? `, the tuning job ${duration(first(fleet.maxRuntime)) ?? '(no limit set)'}` : ''}`
         : undefined,
       // A tuning job's worst case, where the request says it all (walk37: "up to 6, 2 at a time" left the sum to the reader).
-      fleet && !(list && list.length > 1) ? worstCase(first(fleet.max), (resources as { InstanceCount?: unknown } | undefined)?.InstanceCount, runtime) : undefined,
+      // One job: its instances for its max runtime (walk39: the cost had to be worked out from two lines).
+      fleet ? (list && list.length > 1 ? undefined : worstCase(first(fleet.max), (resources as { InstanceCount?: unknown } | undefined)?.InstanceCount, runtime)) : k.maxRuntimePath ? worstCase(undefined, (resources as { InstanceCount?: unknown } | undefined)?.InstanceCount, runtime) : undefined,
       // What it reads and writes (walk32: a transform's confirmation did not say what it reads).
       inputs.length ? `Input: ${inputs.join(', ')}` : undefined,
       `Output: ${outputs.length ? outputs.join(', ') : kind === 'processing' ? 'none' : '?'}`,
