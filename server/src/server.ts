@@ -5,7 +5,6 @@ import { AwsDefinitionRequest, CheckRequestRequest, ExecutionInputNotification, 
 import { pathOf, readInputFile } from './inputFiles';
 import { isBatchEdit, SyncedDocument, updateDocument } from './textSync';
 import { getLanguageService } from './service/languageService';
-import { policySizeProblem } from './service/asl/iamPolicy';
 import { guardedStdio } from './stdio';
 
 // The transports vscode-languageserver reads from the command line; over stdio a guarded reader (stdio.ts).
@@ -324,7 +323,7 @@ connection.onRequest(IamPolicyRequest, (p) => {
         const policy = service.iamPolicy(doc, { partition: p.partition, region: p.region, account: p.account, machine });
         const machines = machine === undefined ? service.machineNames(doc) : undefined;
         const jobSpec = policy && service.findTasks(doc).some((t) => t.standalone);
-        const tooLarge = policy ? policySizeProblem(policy) : undefined;
+        const tooLarge = policy ? service.iamPolicySizeProblem(policy) : undefined;
         return policy && { policy, ...(machine !== undefined && { machine }), ...(machines && machines.length > 1 && { machines }), ...(jobSpec && { jobSpec: true as const }), ...(tooLarge && { tooLarge }) };
       })
     : null;

@@ -15,6 +15,7 @@ import type { ExecutionInputSource } from './executionInput';
 import { exampleInputUri } from '../machineFiles';
 import { doHover } from './hover';
 import { iamPolicy } from './iamPolicy';
+import { policySizeProblem } from './asl/iamPolicy';
 import * as json from './json/jsonFeatures';
 import * as navigation from './navigation';
 import { graphOf, hasGraph, type DocumentGraph, type GraphWhich } from './stateGraph';
@@ -75,6 +76,8 @@ export interface LanguageService {
   /** The least-privilege IAM policy for the document's SageMaker tasks; null when it is not a state machine. */
   /** `machine`: in a template, the state machine (its resource's logical ID) whose role the policy is for. */
   iamPolicy(doc: TextDocument, options?: PolicyOptions & { machine?: string }): PolicyDocument | null;
+  /** What IAM would refuse of a policy for its size, in words (over a managed policy's 6,144 characters). */
+  iamPolicySizeProblem(policy: PolicyDocument): string | undefined;
   /** The state machine as JSON for Step Functions' ValidateStateMachineDefinition, `${…}` filled from `values`. */
   awsDefinition(doc: TextDocument, values?: Record<string, string>): AwsDefinitionResult;
   /** Step Functions' diagnostics as findings (source `aws`) on the text each `location` names; `at`: a template's machine. */
@@ -143,6 +146,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     machineNames: store.machineNames,
     machineNameAt: store.machineNameAt,
     iamPolicy: (doc, options) => iamPolicy(store, doc, options),
+    iamPolicySizeProblem: policySizeProblem,
     awsDefinition: (doc, values) => aws.awsDefinition(store, doc, values),
     awsProblems: (doc, diagnostics, at) => aws.awsProblems(aws.sentMachine(store, doc, at), diagnostics),
     mapAwsDiagnostics: (doc, version, diagnostics, at) => aws.mapAwsDiagnostics(store, doc, version, diagnostics, at),
