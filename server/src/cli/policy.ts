@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../service/languageService';
-import { policySizeProblem, STATE_MACHINE_NAME } from '../service/asl/iamPolicy';
+import { STATE_MACHINE_NAME } from '../service/asl/iamPolicy';
 import { Code } from '../service/core/codes';
 import { PathError, languageOf, readSource, saidPath } from './files';
 import { fail, usage, type Io } from './io';
@@ -82,7 +82,7 @@ export function policy(args: string[], cwd: string, io: Io): number {
   if (!document.Statement.length) io.err(`sagemaker-asl: ${shown} has no SageMaker task and no Distributed Map: the policy is empty\n`);
   io.out(JSON.stringify(document, null, 2) + '\n');
   // Printed all the same (to split, or to read), and said: IAM would refuse it as it is.
-  const tooLarge = policySizeProblem(document);
+  const tooLarge = service.iamPolicySizeProblem(document);
   if (tooLarge) io.err(`sagemaker-asl: ${shown}: ${tooLarge}\n`);
   return 0;
 }
