@@ -154,6 +154,15 @@ describe('hover on a state name', () => {
   });
 });
 
+test("a 5,000-character state name is cut in its middle in the hover, in its title and where it is a Next (walk39)", () => {
+  const name = `Long${'x'.repeat(5000)}`;
+  const text = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Next: name }, [name]: { Type: 'Succeed' } } }, null, 2);
+  const parsed = parseDocument(text, 'asl');
+  const short = `Long${'x'.repeat(56)}…${'x'.repeat(20)}`;
+  assert.equal(stateHover(parsed, text.indexOf('"A":') + 1)!.markdown, `**A** · Pass state\n\nNext: \`${short}\`\n\nNamed in 1 place`);
+  assert.ok(stateHover(parsed, text.lastIndexOf('"Long') + 1)!.markdown.startsWith(`**${short}** · Succeed state`));
+});
+
 test("a state's Comment in its hover is the document's text: a link, image, HTML or heading in it is shown, not followed (hostile23)", () => {
   const text = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Comment: '![x](https://evil.example/t.png) [run](command:workbench.action.terminal.sendSequence) <img src=x>\n# Heading', End: true } } }, null, 2);
   const parsed = parseDocument(text, 'asl');

@@ -2,7 +2,7 @@
 // (StartAt, Next, Default, a catcher's Next), every place a state is named, and renaming a state everywhere.
 // Names are scoped to their machine: a Parallel branch or Map ItemProcessor has states of its own.
 import { nodeAt } from '../core/tree';
-import { codeSpan, markdownText } from '../core/text';
+import { codeSpan, markdownText, shortName } from '../core/text';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument } from '../core/types';
 import { writeValue } from './fixes';
 import { stateNameRefusal } from './machineRules';
@@ -86,7 +86,8 @@ export function stateHover(parsed: ParsedDocument, offset: number, model: AslMod
     return v?.type === 'string' ? (v.value as string) : v?.type === 'boolean' || v?.type === 'number' ? String(v.value) : undefined;
   };
   const code = codeSpan;
-  const lines = [`**${markdownText(at.name)}** · ${state.type ? `${state.type} state` : 'state'}${at.machine.owner ? ` in ${markdownText(at.machine.owner.name)}` : ''}`];
+  // A 5,000-character name is shown as much as a hover can (walk39: it ran across the screen in bold).
+  const lines = [`**${markdownText(shortName(at.name))}** · ${state.type ? `${state.type} state` : 'state'}${at.machine.owner ? ` in ${markdownText(shortName(at.machine.owner.name))}` : ''}`];
   const resource = text('Resource');
   if (resource) lines.push(`Resource: ${code(resource)}`);
   const comment = text('Comment');
@@ -97,8 +98,8 @@ export function stateHover(parsed: ParsedDocument, offset: number, model: AslMod
   const next = names(false);
   const caught = names(true);
   const ends = text('End') === 'true' || state.type === 'Succeed' || state.type === 'Fail';
-  const onError = caught.length ? ` · on error: ${caught.map(code).join(', ')}` : '';
-  if (next.length) lines.push(`Next: ${next.map(code).join(', ')}${onError}`);
+  const onError = caught.length ? ` · on error: ${caught.map((n) => code(shortName(n))).join(', ')}` : '';
+  if (next.length) lines.push(`Next: ${next.map((n) => code(shortName(n))).join(', ')}${onError}`);
   else if (ends) lines.push(`Ends the ${at.machine.owner ? 'branch or iteration' : 'execution'}${onError}`);
   const named = at.machine.references.filter((r) => r.name === at.name).length;
   lines.push(named === 1 ? 'Named in 1 place' : `Named in ${named} places`);

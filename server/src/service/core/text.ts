@@ -66,6 +66,11 @@ export function quote(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(cut) : cut;
 }
 
+/** A name as a hover or title shows it: one of more than 100 characters (a state name may not pass 80) cut in its middle. */
+export function shortName(name: string): string {
+  return name.length > 100 ? `${name.slice(0, 60)}…${name.slice(-20)}` : name;
+}
+
 /** "a, b and c", or with `or` "a, b or c". */
 export function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
