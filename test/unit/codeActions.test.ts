@@ -41,12 +41,18 @@ describe('paths', () => {
   test('a .$ value written without its $ (inputs.score, .score, [0].uri): offered as the path it means (new-user walk)', () => {
     for (const [written, meant] of [['inputs.score', '$.inputs.score'], ['.score', '$.score'], ['[0].uri', '$[0].uri']]) {
       const r = quickFix(machine(training({ 'TrainingJobName.$': written })), 'invalid-path', written, { pick: `Change to ${meant}` });
+      // (No rename: the helper's request has a TrainingJobName already.)
       assert.deepEqual(r.titles, [`Change to ${meant}`]);
       assert.match(r.result, new RegExp(`"TrainingJobName\\.\\$": "${meant.replace(/[$.[\]]/g, '\\$&')}"`));
       assertCleared(r, `invalid-path ${written}`);
     }
     // Not a path of names: no path guessed (and no rename: the helper's request has a TrainingJobName already).
     assert.deepEqual(quickFix(machine(training({ 'TrainingJobName.$': 'my job' })), 'invalid-path', 'my job').titles, []);
+    // A name that may be either (ux39: only the path was offered, a read of the input): the value as written first.
+    const either = quickFix(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': 'churn-model' })), 'invalid-path', 'churn-model', { pick: 'Rename to "TrainingJobName": pass the value as written' });
+    assert.deepEqual(either.titles, ['Rename to "TrainingJobName": pass the value as written', 'Change to $.churn-model']);
+    assert.match(either.result, /"TrainingJobName": "churn-model"/);
+    assert.deepEqual(either.after, []);
   });
   test('a value meant as written under a .$ key (an S3 URI): the key loses its .$ (walk37)', () => {
     const uri = 's3://bucket/train/';
@@ -134,6 +140,22 @@ describe('keys', () => {
     assert.deepEqual(r.titles, ['* Rename to "TrainingJobName.$"']);
     assert.match(r.result, /"TrainingJobName\.\$": "\$\.jobName",/);
     assert.deepEqual(r.after, []);
+  });
+  test('in a JSONata state: a JSONPath as a value is written as JSONata, and a .$ key becomes the member with it (ux39)', () => {
+    const path = quickFix(machine(training({ OutputDataConfig: { S3OutputPath: '$.output' } }), { jsonata: true }), 'path-without-dollar-suffix', '"$.output"');
+    assert.deepEqual(path.titles, ['* Write "{% $states.input.output %}"']);
+    assert.match(path.result, /"S3OutputPath": "\{% \$states\.input\.output %\}"/);
+    assert.deepEqual(path.after, []);
+    const key = quickFix(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': '$.jobName' }), { jsonata: true }), 'unknown-key', '"TrainingJobName.$"');
+    assert.deepEqual(key.titles, ['* Write "TrainingJobName": "{% $states.input.jobName %}"']);
+    assert.match(key.result, /"TrainingJobName": "\{% \$states\.input\.jobName %\}"/);
+    assert.deepEqual(key.after, []);
+    // One finding on the key: not "TrainingJobName is required" besides.
+    assert.deepEqual(key.before.filter((e) => /TrainingJobName/.test(e)).length, 1, key.before.join('\n'));
+    // YAML too.
+    const yaml = 'QueryLanguage: JSONata\nStartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Arguments:\n      TrainingJobName.$: $.jobName\n    End: true\n';
+    const y = quickFix(yaml, 'unknown-key', 'TrainingJobName.$', { languageId: 'asl-yaml' });
+    assert.match(y.result, /TrainingJobName: "?\{% \$states\.input\.jobName %\}"?\n/);
   });
 });
 

@@ -120,8 +120,13 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   // A misspelt function's name in an expression (States.Formatt, $uuidd), written as it is in the text.
   const replacement = p.data?.replacement;
   // A path written without its `$` (`inputs.score` → `$.inputs.score`), as the value is written (no escapes).
-  if (typeof replacement === 'string' && p.code === Code.invalidPath && /^[\w.[\]-]+$/.test(parsed.text.slice(p.offset, p.offset + p.length)))
-    return [{ title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false }];
+  if (typeof replacement === 'string' && p.code === Code.invalidPath && /^[\w.[\]-]+$/.test(parsed.text.slice(p.offset, p.offset + p.length))) {
+    const path: Fix = { title: `Change to ${replacement}`, edits: [{ offset: p.offset, length: p.length, newText: replacement }], preferred: false };
+    // Or the value was meant as written and the key's `.$` is the slip (ux39: "TrainingJobName.$": "churn-model" was
+    // offered only $.churn-model, a read of the input): both, the key without its `.$` first.
+    const literal = valueAsWritten(parsed, p);
+    return literal ? [literal, path] : [path];
+  }
   if (typeof replacement === 'string' && (p.code === Code.invalidIntrinsic || p.code === Code.invalidJsonata)) {
     const written = parsed.text.slice(p.offset, p.offset + p.length);
     // The space between an intrinsic's name and its "(" (the one correction).
@@ -130,15 +135,9 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   }
   // A value written as it is meant under a `.$` key (`"S3Uri.$": "s3://…"`): neither a path nor an intrinsic call, so
   // the key loses its `.$` and the value is passed as written (walk37: only the other way round had a fix).
-  if (p.code === Code.invalidPath && parsed.root) {
-    // The finding underlines the expression inside the string (or the string itself).
-    const node = nodeOf(parsed, p) ?? nodeAt(parsed.root, p.offset);
-    const key = node?.type === 'string' && node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
-    const value = String(node?.value ?? '').trim();
-    if (key && typeof key.value === 'string' && key.value.endsWith('.$') && !value.startsWith('$') && !value.startsWith('States.') && writtenInPlace(parsed, key)) {
-      const fix = renameKey(parsed, key, key.value.slice(0, -2), false);
-      return fix ? [{ ...fix, title: `Rename to "${key.value.slice(0, -2)}": pass the value as written` }] : [];
-    }
+  if (p.code === Code.invalidPath) {
+    const literal = valueAsWritten(parsed, p);
+    if (literal) return [literal];
   }
   // A {% %} string with a space or a line break around it: the expression without them (the one correction).
   if (p.code === AslCode.invalidJsonata && p.data?.trim === true) {
@@ -170,7 +169,23 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   return fix ? [fix] : [];
 }
 
-function jsonPathKeyFixes(parsed: ParsedDocument, p: Problem): Fix[] {
+/**
+ * For a `.$` key's value that is no path nor intrinsic call: the key without its `.$`, the value passed as written
+ * (undefined for a value that is one, whose mistake is in the expression, or where the key cannot be renamed).
+ */
+function valueAsWritten(parsed: ParsedDocument, p: Problem): Fix | undefined {
+  if (!parsed.root) return undefined;
+  // The finding underlines the expression inside the string (or the string itself).
+  const node = nodeOf(parsed, p) ?? nodeAt(parsed.root, p.offset);
+  const key = node?.type === 'string' && node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
+  const value = String(node?.value ?? '').trim();
+  if (!key || typeof key.value !== 'string' || !key.value.endsWith('.$') || value.startsWith('$') || value.startsWith('States.') || !writtenInPlace(parsed, key)) return undefined;
+  const fix = renameKey(parsed, key, key.value.slice(0, -2), false);
+  return fix && { ...fix, title: `Rename to "${key.value.slice(0, -2)}": pass the value as written` };
+}
+
+/** `"X.$": "$.a"` in a JSONata state → `"X": "{% $states.input.a %}"`, from the finding's `rename` and `jsonata`. */
+export function jsonPathKeyFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   const { rename, jsonata } = p.data ?? {};
   const key = nodeOf(parsed, p);
   const value = key && isKey(key) ? valueOf(key.parent) : undefined;

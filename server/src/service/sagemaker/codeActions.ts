@@ -3,7 +3,7 @@
 // makes LSP code actions of them). How a value, a key or members are written or removed in JSON and YAML, and where
 // a finding's node is, are asl/fixes.ts's (every check's fixes share them).
 import { SageMakerCode } from './codes';
-import { changeTo, insertMembers, isKey, nodeOf, removeMember, renameKey, replaceNode, valueOf, writtenInPlace, type Fix } from '../asl/fixes';
+import { changeTo, insertMembers, isKey, jsonPathKeyFixes, nodeOf, removeMember, renameKey, replaceNode, valueOf, writtenInPlace, type Fix } from '../asl/fixes';
 import { codePointSlice, isObviousMatch, lineEnd, trimChar } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
@@ -92,6 +92,11 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       break;
     }
     case SageMakerCode.unknownKey: {
+      // A JSONPath `X.$` key in a JSONata request: X, with the path written as JSONata (asl/fixes.ts's own fix).
+      if (typeof data.jsonata === 'string') {
+        for (const f of jsonPathKeyFixes(parsed, p)) fixes.push({ ...f, preferred: true });
+        break;
+      }
       const suggestions = ((data.suggestions as string[]) ?? []).slice(0, 3);
       const obvious = isObviousMatch(String(node.value), suggestions);
       suggestions.forEach((s, i) => fixes.push(renameKey(parsed, node, s, i === 0 && obvious)));
@@ -106,9 +111,10 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       break;
     case SageMakerCode.pathWithoutDollarSuffix: {
       const keyNode = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
-      // Only JSONPath states have `.$` keys (JSONata states write {% … %} instead).
+      // Only JSONPath states have `.$` keys; a JSONata state writes the path as an expression of $states.input.
       const jsonata = payloadOf(parsed, node)?.task.state.queryLanguage === 'JSONata';
-      if (keyNode?.type === 'string' && !jsonata) fixes.push(renameKey(parsed, keyNode, `${keyNode.value}.$`, true));
+      if (jsonata && typeof data.jsonata === 'string') fixes.push({ ...changeTo(parsed, node, data.jsonata, true), title: `Write ${JSON.stringify(data.jsonata)}` });
+      else if (keyNode?.type === 'string' && !jsonata) fixes.push(renameKey(parsed, keyNode, `${keyNode.value}.$`, true));
       break;
     }
     case SageMakerCode.missingRequired:

@@ -10,6 +10,7 @@ import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types
 import { intendedValue } from '../core/tree';
 import { checkJsonata, DEPLOYS_AS_STRING, deploysAsStringWayOut, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, jsonataAlternatives, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
+import { jsonPathAsJsonata } from '../expressions/jsonpath';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf, refusedBeginning, refusedEnding, refusedPart } from './patternAlphabet';
@@ -87,10 +88,15 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   }
   // Only a member of a JSONPath state's object can take a `.$` key: a JSONata state has none, an array item no key.
   const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0].value : undefined;
+  // In a JSONata state the same path is an expression of $states.input (ux39: "$.output" had no way out there).
+  const jsonata = !evaluatedBySageMaker && ctx.jsonata && looksLikePath(value) ? jsonPathAsJsonata(value.trim()) : undefined;
   const pathHint = !evaluatedBySageMaker && !ctx.jsonata && typeof key === 'string' && looksLikePath(value)
     ? `${label} ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${key}.$"`
-    : '';
+    : jsonata
+      ? `${label} ${quote(value)} looks like a JSONPath: in a JSONata state, to use the value at that path, write "${jsonata}"`
+      : '';
   const code = (c: string) => (pathHint ? SageMakerCode.pathWithoutDollarSuffix : c);
+  const way = jsonata ? { jsonata } : {};
   // The way out first, where Problems has room for it (walk37: it was cut off after the pattern): what the value
   // breaks as written follows.
   const said = (message: string) => (pathHint ? `${pathHint}. As written, ${message}` : message);
@@ -101,7 +107,7 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
       // A long list's first values say nothing once a near one is suggested (walk37: noise after "Did you mean").
       const allowed = shape.enum.length <= 12 ? ` Allowed: ${shape.enum.join(', ')}` : suggestions.length ? '' : ` Allowed: ${shape.enum.length} values of ${shape.name}, e.g. ${shape.enum.slice(0, 4).join(', ')}, …`;
       const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => JSON.stringify(s)).join(' or ')}?` : '';
-      problem(ctx, node, code(SageMakerCode.enumValue), said(`${label} ${quote(value)} is not a valid ${shape.name}.${hint}${allowed}`), { suggestions, caseMatch });
+      problem(ctx, node, code(SageMakerCode.enumValue), said(`${label} ${quote(value)} is not a valid ${shape.name}.${hint}${allowed}`), { suggestions, caseMatch, ...way });
     }
     return;
   }
@@ -109,23 +115,24 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   // once and at most twice, so they are counted only where that could decide (most values skip the scan).
   const length = (shape.max !== undefined && value.length > shape.max) || (shape.min !== undefined && value.length < 2 * shape.min) ? codePointLength(value) : value.length;
   if (shape.max !== undefined && length > shape.max) {
-    problem(ctx, node, code(SageMakerCode.tooLong), said(`${label} is ${length} characters long; at most ${shape.max} are allowed`), { max: shape.max });
+    problem(ctx, node, code(SageMakerCode.tooLong), said(`${label} is ${length} characters long; at most ${shape.max} are allowed`), { max: shape.max, ...way });
     return; // a pattern check on an over-long value adds nothing and can be slow
   }
   if (shape.min !== undefined && length < shape.min) {
     // Of the wrong form too ("SageMakerRole" for a RoleArn): the pattern says what the value must be.
     const form = length > 0 && shape.matches && !shape.matches(value) ? `, and it must match ${shape.awsPattern}${shape.patternDescription ? `: ${shape.patternDescription}` : ''}` : '';
     const msg = shape.min === 1 && length === 0 ? `${label} must not be empty` : `${label} is ${length} characters long; at least ${shape.min} are required${form}`;
-    problem(ctx, node, code(SageMakerCode.tooShort), said(msg), { min: shape.min });
+    problem(ctx, node, code(SageMakerCode.tooShort), said(msg), { min: shape.min, ...way });
     return;
   }
   if (shape.matches && !shape.matches(value)) {
     const words = shape.patternDescription ? `: ${shape.patternDescription}` : '';
-    problem(ctx, node, code(SageMakerCode.pattern), said(`${label} ${quote(value)} must match ${shape.awsPattern}${words}`), { pattern: shape.awsPattern, shape: shape.name });
+    problem(ctx, node, code(SageMakerCode.pattern), said(`${label} ${quote(value)} must match ${shape.awsPattern}${words}`), { pattern: shape.awsPattern, shape: shape.name, ...way });
     return;
   }
   if (pathHint) {
-    problem(ctx, node, SageMakerCode.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, write the key as "${key}.$"`, undefined, 'warning');
+    const instead = jsonata ? `write "${jsonata}"` : `write the key as "${key}.$"`;
+    problem(ctx, node, SageMakerCode.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, ${instead}`, jsonata ? way : undefined, 'warning');
   }
 }
 
@@ -417,6 +424,16 @@ function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNod
     const member = shape.members!.get(name);
     if (!member) {
       if (hasPlaceholder(key)) continue;
+      // A JSONPath `X.$` key in a JSONata request: no key is evaluated there, so SageMaker gets "X.$" and refuses it;
+      // the way out is X with the path as an expression of $states.input (ux39: the fix renamed the key only).
+      const meantMember = ctx.jsonata && key.endsWith('.$') && key.length > 2 && shape.members!.has(key.slice(0, -2)) ? key.slice(0, -2) : undefined;
+      if (meantMember) {
+        const jsonata = valueNode?.type === 'string' ? jsonPathAsJsonata((valueNode.value as string).trim()) : undefined;
+        if (shape.required?.includes(meantMember)) misspelt.add(meantMember);
+        const instead = jsonata ? `"${meantMember}": "${jsonata}"` : `"${meantMember}": "{% … %}" (the state input is $states.input)`;
+        problem(ctx, keyNode, SageMakerCode.unknownKey, `Unknown parameter "${key}" in ${label}: in a JSONata state a key ending in .$ is not a path, and SageMaker gets it as written. Write ${instead}`, { suggestions: [meantMember], ...(jsonata ? { rename: meantMember, jsonata } : {}) });
+        continue;
+      }
       const suggestions = closest(name, shape.members!.keys());
       const meant = suggestions.length && isObviousMatch(name, suggestions) && shape.required?.includes(suggestions[0]) ? suggestions[0] : undefined;
       if (meant) misspelt.add(meant);
