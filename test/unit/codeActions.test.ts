@@ -110,6 +110,13 @@ describe('enums', () => {
     assert.match(r.result, /"TrainingInputMode": "File"/);
     assertCleared(r, 'enum-value "file"');
   });
+  test('a value without its "ml." (the one value it ends), preferred, and said so in the message (ux39)', () => {
+    const r = quickFix(machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'm5.xlarge', VolumeSizeInGB: 10 } })), 'enum-value', '"m5.xlarge"');
+    assert.deepEqual(r.titles, ['* Change to "ml.m5.xlarge"']);
+    assertCleared(r, 'enum-value "m5.xlarge"');
+    // An ending many values have is no answer.
+    assert.ok(!quickFix(machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'xlarge', VolumeSizeInGB: 10 } })), 'enum-value', '"xlarge"').titles.some((t) => t.startsWith('*')));
+  });
   test('a typo: up to three "Did you mean", none preferred', () => {
     const text = machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.larg', VolumeSizeInGB: 10 } }));
     const r = quickFix(text, 'enum-value', '"ml.m5.larg"', { pick: 'Did you mean "ml.m5.large"?' });

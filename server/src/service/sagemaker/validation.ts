@@ -102,7 +102,11 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   const said = (message: string) => (pathHint ? `${pathHint}. As written, ${message}` : message);
   if (shape.enum) {
     if (!shape.enum.includes(value)) {
-      const caseMatch = shape.enum.find((e) => e.toLowerCase() === value.toLowerCase());
+      // The one value it is in another case, or the one it is the end of after a dot ("m5.xlarge" is "ml.m5.xlarge";
+      // ux39: ml.c5.xlarge and ml.g5.xlarge were offered first, as near by letters).
+      const lower = value.toLowerCase();
+      const ending = lower.length > 2 ? shape.enum.filter((e) => e.toLowerCase().endsWith(`.${lower}`)) : [];
+      const caseMatch = shape.enum.find((e) => e.toLowerCase() === lower) ?? (ending.length === 1 ? ending[0] : undefined);
       const suggestions = caseMatch ? [caseMatch] : closest(value, shape.enum);
       // A long list's first values say nothing once a near one is suggested (walk37: noise after "Did you mean").
       const allowed = shape.enum.length <= 12 ? ` Allowed: ${shape.enum.join(', ')}` : suggestions.length ? '' : ` Allowed: ${shape.enum.length} values of ${shape.name}, e.g. ${shape.enum.slice(0, 4).join(', ')}, …`;
@@ -130,9 +134,11 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
     problem(ctx, node, code(SageMakerCode.pattern), said(`${label} ${quote(value)} must match ${shape.awsPattern}${words}`), { pattern: shape.awsPattern, shape: shape.name, ...way });
     return;
   }
-  if (pathHint) {
-    const instead = jsonata ? `write "${jsonata}"` : `write the key as "${key}.$"`;
-    problem(ctx, node, SageMakerCode.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, ${instead}`, jsonata ? way : undefined, 'warning');
+  // A value the member takes, that looks like a path: a warning in a JSONPath state, where `.$` was likely forgotten.
+  // In a JSONata state nothing looks like a path by mistake (a jq filter in an Environment value is text): only a value
+  // refused above gets the JSONata way out.
+  if (pathHint && !jsonata) {
+    problem(ctx, node, SageMakerCode.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, write the key as "${key}.$"`, undefined, 'warning');
   }
 }
 
