@@ -117,6 +117,14 @@ describe('enums', () => {
     // An ending many values have is no answer.
     assert.ok(!quickFix(machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'xlarge', VolumeSizeInGB: 10 } })), 'enum-value', '"xlarge"').titles.some((t) => t.startsWith('*')));
   });
+  test('two findings with the same fix (the value in another case, and the rule that wants that value): one action naming both (ux39)', () => {
+    const t = { TransformJobName: 't', ModelName: 'm', BatchStrategy: 'MultiRecord', TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/i' } }, SplitType: 'line' }, TransformOutput: { S3OutputPath: 's3://b/o' }, TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1 } };
+    const text = machine(t, { resource: 'arn:aws:states:::sagemaker:createTransformJob.sync' });
+    const d = doc(text, 'asl');
+    const at = text.indexOf('"line"');
+    const actions = service.getCodeActions(d, { start: d.positionAt(at), end: d.positionAt(at + 6) }, ['quickfix']);
+    assert.deepEqual(actions.map((a: CodeAction) => [a.title, a.isPreferred, a.diagnostics!.map((x) => x.code)]), [['Change to "Line"', true, ['enum-value', 'documented-rule']]]);
+  });
   test('a typo: up to three "Did you mean", none preferred', () => {
     const text = machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.larg', VolumeSizeInGB: 10 } }));
     const r = quickFix(text, 'enum-value', '"ml.m5.larg"', { pick: 'Did you mean "ml.m5.large"?' });

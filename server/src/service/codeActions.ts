@@ -76,17 +76,29 @@ export function getCodeActions(store: DocumentStore, doc: TextDocument, range: R
   const actions: CodeAction[] = [];
   if (!only?.length || only.some((o) => covers(o, CodeActionKind.QuickFix))) {
     const { offset: start, length } = toOffsetRange(doc, range);
+    // Two findings with the same fix (an enum value in another case, and a documented rule that wants that value):
+    // one action that names both, not the same edit twice under two titles (ux39).
+    const byEdits = new Map<string, CodeAction>();
     for (const p of problems) {
       if (!(p.offset <= start + length && p.offset + p.length >= start)) continue;
       const parsed = machines.find((m) => findingsIn(store, doc, m, [p]).length);
       for (const f of parsed ? [...fixesFor(parsed, p), ...aslFixes(parsed, p), ...dataflowFixes(p)] : substitutionFixes(store, doc, machines, p)) {
-        actions.push({
+        const key = JSON.stringify(f.edits);
+        const same = byEdits.get(key);
+        if (same) {
+          same.diagnostics!.push(toDiagnostic(doc, p));
+          if (f.preferred) same.isPreferred = true;
+          continue;
+        }
+        const action: CodeAction = {
           title: f.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [toDiagnostic(doc, p)],
           ...(f.preferred ? { isPreferred: true } : {}),
           edit: { changes: { [doc.uri]: f.edits.map((e) => toTextEdit(doc, e)) } },
-        });
+        };
+        byEdits.set(key, action);
+        actions.push(action);
       }
     }
   }
