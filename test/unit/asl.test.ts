@@ -59,6 +59,10 @@ describe('transitions', () => {
   test('a machine no state ends is an error on States', () => {
     assert.deepEqual(check(sm({ A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } })), [{ code: 'asl-no-terminal-state', severity: 'error', at: '"States"' }]);
   });
+  test('"End": "true" is one error, on its value: it ends the state for the rest (ux39: three errors for one slip); "yes" ends nothing', () => {
+    assert.deepEqual(check(sm({ A: { Type: 'Pass', End: 'true' } })), [{ code: 'asl-invalid-value', severity: 'error', at: '"true"' }]);
+    assert.deepEqual(check(sm({ A: { Type: 'Pass', End: 'yes' } })).map((x) => x.code).sort(), ['asl-invalid-value', 'asl-missing-field', 'asl-no-terminal-state']);
+  });
   test('Next and End together, and neither', () => {
     assert.deepEqual(check(sm({ A: { Type: 'Pass', Next: 'B', End: true }, B: { Type: 'Pass' } })), [
       { code: 'asl-exclusive-fields', severity: 'error', at: '"End"' },

@@ -469,8 +469,8 @@ describe('ASL fixes', () => {
     const r = quickFix(text, 'asl-invalid-value', '"true"');
     assert.deepEqual(r.titles, ['* Change to true']);
     assert.match(r.result, /"End": true/);
-    // The state had no transition and the machine no terminal state: those go too.
-    assert.deepEqual(r.before, ['asl-no-terminal-state "States"', 'asl-invalid-value "true"', 'asl-missing-field "S"']);
+    // One finding: the value plainly means true, so the state is no state without an end besides (ux39).
+    assert.deepEqual(r.before, ['asl-invalid-value "true"']);
     assert.deepEqual(r.after, []);
     const yaml = 'StartAt: S\nStates:\n  S:\n    Type: Pass\n    End: "true"\n';
     assert.equal(quickFix(yaml, 'asl-invalid-value', '"true"', { languageId: 'asl-yaml' }).result, 'StartAt: S\nStates:\n  S:\n    Type: Pass\n    End: true\n');

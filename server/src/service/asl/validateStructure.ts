@@ -1051,6 +1051,9 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
   return false;
 }
 
+/** An End that is no boolean but plainly means true ("true"): its own finding says so, and it ends the state for the rest. */
+const meansTrue = (end: AstNode): boolean => end.type !== 'boolean' && intendedValue('', end, 'boolean') === true;
+
 function checkTransitions(ctx: Ctx, m: AslMachine) {
   // Without States, StartAt names nothing yet: the missing States is the finding (checkRootFields).
   let targetsOk = !propertyNode(m.node, 'States') || checkTarget(ctx, m, 'StartAt', property(m.node, 'StartAt'));
@@ -1058,7 +1061,7 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
   for (const s of m.states) {
     if (s.node.type !== 'object') continue;
     const end = property(s.node, 'End');
-    if (s.type === 'Succeed' || s.type === 'Fail' || s.type === undefined || !STATE_TYPES.includes(s.type) || (end && (end.value === true || isStandIn(end, 'JSONPath')))) terminal = true;
+    if (s.type === 'Succeed' || s.type === 'Fail' || s.type === undefined || !STATE_TYPES.includes(s.type) || (end && (end.value === true || isStandIn(end, 'JSONPath') || meansTrue(end)))) terminal = true;
     // A catcher's target is its Next field.
     for (const t of s.targets) targetsOk = checkTarget(ctx, m, t.field === 'Catch' ? 'Next' : t.field, t.node, s.name) && targetsOk;
   }
@@ -1338,7 +1341,8 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   if (endValue && !isStandIn(endValue, 'JSONPath') && endValue.type !== 'boolean') report(ctx, endValue, AslCode.invalidValue, `End must be true, not ${describe(endValue)}`, 'error', intendedValue('', endValue, 'boolean') === true ? { literal: true } : undefined);
   if (fields.includes('Next')) {
     if (next && end && endValue?.value === true) report(ctx, keyOf(end)!, AslCode.exclusiveFields, 'A state has either Next or "End": true, not both');
-    else if (!next && !(endValue && (endValue.value === true || isStandIn(endValue, 'JSONPath'))))
+    // "End": "true" is one mistake, said above: not also a state without an end (ux39: three errors for one).
+    else if (!next && !(endValue && (endValue.value === true || isStandIn(endValue, 'JSONPath') || meansTrue(endValue))))
       report(ctx, s.keyNode, AslCode.missingField, `State ${quote(s.name)} needs Next (the state to go to) or "End": true`, 'error', end ? undefined : { addEnd: true });
   }
 
