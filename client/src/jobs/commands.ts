@@ -201,11 +201,16 @@ class Jobs implements vscode.Disposable {
    * (other text with the secrets it holds redacted); `secrets`: whether it held any.
    */
   private masked(text: string): { text: string; secrets: boolean } {
-    const parsed = parseJson(text);
-    const policy = this.policy();
-    const shown = parsed.ok ? JSON.stringify(policy.maskInput(parsed.value)) : policy.redact(text, []);
-    const secrets = parsed.ok ? shown !== JSON.stringify(parsed.value) : shown !== text;
-    return secrets ? { text: shown, secrets } : { text, secrets };
+    try {
+      const parsed = parseJson(text);
+      const policy = this.policy();
+      const shown = parsed.ok ? JSON.stringify(policy.maskInput(parsed.value)) : policy.redact(text, []);
+      const secrets = parsed.ok ? shown !== JSON.stringify(parsed.value) : shown !== text;
+      return secrets ? { text: shown, secrets } : { text, secrets };
+    } catch {
+      // Nested past the stack (an input file thousands of levels deep): not shown, as if it held a secret.
+      return { text: '(not shown: nested too deep to be read for secrets)', secrets: true };
+    }
   }
 
   private policy(): MaskPolicy {
