@@ -224,12 +224,15 @@ describe('what a completion writes passes the server\'s own documented rules', (
     assert.ok(tried > 100, String(tried));
     // The members SageMaker refuses beside one the request already has, whatever their value.
     assert.deepEqual([...refused].sort(), [
+      // InstanceType is there already: a cluster of one type or of instance groups.
+      'createHyperParameterTuningJob.sync InstanceGroups: documented-rule',
       'createHyperParameterTuningJob.sync InstancePreferences: documented-rule',
       // TrainingJobDefinition is there already: one or the other.
       'createHyperParameterTuningJob.sync TrainingJobDefinitions: documented-rule',
       'createProcessingJob.sync DatasetDefinition: documented-rule, documented-rule, documented-rule',
       'createProcessingJob.sync FeatureStoreOutput: documented-rule, documented-rule',
       'createProcessingJob.sync InstancePreferences: documented-rule',
+      'createTrainingJob.sync InstanceGroups: documented-rule',
       'createTrainingJob.sync InstancePreferences: documented-rule',
     ]);
   });

@@ -2053,6 +2053,27 @@ const CASES: Record<string, Case> = {
       { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: '${KeepAlive}' } },
     ],
   },
+  'heterogeneous-cluster-not-with-instance-type': {
+    api: 'createTrainingJob',
+    bad: [
+      { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } },
+      { ResourceConfig: { InstanceCount: 2, InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } },
+    ],
+    ok: [
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } },
+      { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 } },
+    ],
+    dynamic: [{ ResourceConfig: { InstanceType: 'ml.m5.large', 'InstanceGroups.$': '$.groups', VolumeSizeInGB: 10 } }],
+  },
+  'channel-instance-groups-all-or-none': {
+    api: 'createTrainingJob',
+    bad: { InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t', InstanceGroupNames: ['gpu'] } } }, { ChannelName: 'test', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/v' } } }] },
+    ok: [
+      { InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t', InstanceGroupNames: ['gpu'] } } }, { ChannelName: 'test', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/v', InstanceGroupNames: ['cpu'] } } }] },
+      { InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t' } } }, { ChannelName: 'test', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/v' } } }] },
+    ],
+    dynamic: { InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t', InstanceGroupNames: ['gpu'] } } }, { ChannelName: 'test', DataSource: { 'S3DataSource.$': '$.source' } }] },
+  },
   'warm-pool-not-with-heterogeneous-cluster': {
     api: 'createTrainingJob',
     bad: { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 1800 } },

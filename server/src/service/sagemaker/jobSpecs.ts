@@ -104,6 +104,11 @@ export function softenSkeletonValues(view: ParsedDocument, problems: Problem[]):
     // The blank itself, or a member whose value it is (what a rule forbids is said on its key and value).
     const written = text.slice(p.offset, p.offset + p.length).trim().replace(/^(?:"[^"\n]*"|[\w.-]+)\s*:\s*/, '');
     const empty = written === '""' || written === "''" || written === '0' || written === '[]' || written === '{}' || written === '';
-    return empty && p.severity !== 'information' && p.severity !== 'hint' ? { ...p, severity: 'information', message: `${p.message} (an empty placeholder value: fill it in)` } : p;
+    if (p.severity === 'information' || p.severity === 'hint') return p;
+    if (empty) return { ...p, severity: 'information', message: `${p.message} (an empty placeholder value: fill it in)` };
+    // A skeleton lists every member, those that exclude each other too (InstanceType and InstanceGroups): the user
+    // keeps the one they use.
+    if (p.data?.kind === 'exclusive') return { ...p, severity: 'information', message: `${p.message} (a skeleton lists every member: keep the one you use)` };
+    return p;
   });
 }
