@@ -5,20 +5,22 @@
 // file could otherwise put a one-click command in front of the user. No message of ours is meant to hold a link, so
 // every `](` becomes `] (`: it reads the same and is not a link. Modal dialogs and progress notifications pass here too.
 import * as vscode from 'vscode';
+import { shortName } from '../../server/src/service/core/text';
 
 /** `text` with every `](` broken, so VS Code shows no link in it. */
 export function plainText(text: string): string {
   return text.replace(/\]\(/g, '] (');
 }
 
-/** Longer than this, an unbroken run of characters is shortened in a message (it does not wrap: a modal's title ran off the screen). */
-const LONGEST_RUN = 100;
 /** Longer than this, a message is cut (a 5,000-character state name, walk39); a dialog's detail keeps the whole text. */
 const LONGEST_MESSAGE = 1000;
 
-/** `message` as a notification or a dialog's title can show it: long runs shortened in their middle, the whole cut. */
+/**
+ * `message` as a notification or a dialog's title can show it: an unbroken run of characters does not wrap (a modal's
+ * title ran off the screen), so a long one is cut in its middle as a hover cuts a name (shortName); the whole is cut.
+ */
 export function shortened(message: string): string {
-  const runs = message.replace(new RegExp(`\\S{${LONGEST_RUN + 1},}`, 'g'), (run) => `${run.slice(0, 60)}…${run.slice(-20)}`);
+  const runs = message.replace(/\S+/g, shortName);
   return runs.length > LONGEST_MESSAGE ? `${runs.slice(0, LONGEST_MESSAGE - 1)}…` : runs;
 }
 

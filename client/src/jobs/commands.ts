@@ -82,8 +82,10 @@ const READS_INPUT = /\$\$\.Execution\.Input|(^|[^$\p{ID_Continue}])\$(?![$\p{ID_
 
 /** The button that starts a launch again under another job name, where the name is taken. */
 const NEW_NAME = 'Start With a New Name…';
-/** "At most: 6 training jobs × 2 instances × 1 h = 12 instance-hours", or undefined where a figure is not a number. */
-/** The instance-hours a job may bill at most, where the request says it all; `jobs` undefined: one job, not a tuning job's many. */
+/**
+ * The instance-hours a job may bill at most, "At most: 6 training jobs × 2 instances × 1 h = 12 instance-hours";
+ * `jobs` undefined: one job, not a tuning job's many. Undefined where a figure is not a number.
+ */
 function worstCase(jobs: unknown, instances: unknown, seconds: unknown): string | undefined {
   if ((jobs !== undefined && typeof jobs !== 'number') || typeof instances !== 'number' || typeof seconds !== 'number' || seconds <= 0) return undefined;
   const hours = Math.round(((jobs ?? 1) * instances * seconds) / 360) / 10;
@@ -195,7 +197,6 @@ class Jobs implements vscode.Disposable {
     return (this.runtime ??= require(file) as typeof Runtime);
   }
 
-  /** The masking policy of the current settings (the names added by sagemakerAsl.jobs.secretNames). */
   /**
    * An input's text as it may be shown: as written when it holds no secret, else JSON with its secret values masked
    * (other text with the secrets it holds redacted); `secrets`: whether it held any.
@@ -213,6 +214,7 @@ class Jobs implements vscode.Disposable {
     }
   }
 
+  /** The masking policy of the current settings (the names added by sagemakerAsl.jobs.secretNames). */
   private policy(): MaskPolicy {
     return new (this.load().MaskPolicy)({ extraNames: readJobSettings().secretNames });
   }
@@ -519,15 +521,13 @@ class Jobs implements vscode.Disposable {
     const last = this.store.lastInput(uri, own);
     // On screen with its secrets masked, as every request and log line is (walk39: a dbPassword in clear text in the
     // picker); a last input that holds one is not put in the paste box either (Last input reuses it as it was).
-    const lastMasked = last === undefined ? undefined : this.masked(last);
-    const lastShown = lastMasked?.text;
-    const lastHasSecrets = !!lastMasked?.secrets;
+    const shownLast = last === undefined ? undefined : this.masked(last);
     // The machine's example input (NAME.input.json beside it, what the editor checks its paths against), when there is
     // one and `$` is the execution input (walk32: it had to be browsed to).
     const exampleUri = asked.name === undefined ? await exampleInput(uri) : undefined;
     type Choice = vscode.QuickPickItem & { id: 'last' | 'example' | 'file' | 'paste' | 'empty' };
     const items: Choice[] = [
-      ...(last && lastShown ? [{ id: 'last' as const, label: '$(history) Last input', detail: lastShown.length > 120 ? `${lastShown.slice(0, 117)}...` : lastShown }] : []),
+      ...(last && shownLast ? [{ id: 'last' as const, label: '$(history) Last input', detail: shownLast.text.length > 120 ? `${shownLast.text.slice(0, 117)}...` : shownLast.text }] : []),
       ...(exampleUri ? [{ id: 'example' as const, label: `$(file-code) ${path.posix.basename(exampleUri.path)}`, detail: "the example input beside the state machine (the editor checks the machine's paths against it)" }] : []),
       { id: 'file', label: '$(file) Pick a JSON file…' },
       { id: 'paste', label: '$(edit) Paste JSON…' },
@@ -546,8 +546,8 @@ class Jobs implements vscode.Disposable {
       else if (choice.id === 'paste') {
         text = await vscode.window.showInputBox({
           title: `${asked.what} (JSON)`,
-          value: last !== undefined && !lastHasSecrets ? last : '{}',
-          ...(lastHasSecrets ? { prompt: 'The last input holds secrets, so it is not shown here: choose Last input to use it again.' } : {}),
+          value: last !== undefined && !shownLast?.secrets ? last : '{}',
+          ...(shownLast?.secrets ? { prompt: 'The last input holds secrets, so it is not shown here: choose Last input to use it again.' } : {}),
           validateInput: (v) => (parseJson(v).ok ? undefined : 'Not valid JSON'),
         });
       } else {
@@ -602,6 +602,7 @@ class Jobs implements vscode.Disposable {
     const [view, maskedView] = [shown(request), shown(masked)];
     const first = (path: readonly string[] | undefined, from: Record<string, any> = view) => (path ? firstValueAt(from, [path]) : undefined);
     const resources = firstValueAt(view, k.resourcesPaths);
+    const instanceCount = (resources as { InstanceCount?: unknown } | undefined)?.InstanceCount;
     const name = request[k.nameField];
     const runtime = first(k.maxRuntimePath);
     const role = first(k.rolePath);
@@ -633,7 +634,7 @@ class Jobs implements vscode.Disposable {
         : undefined,
       // A tuning job's worst case, where the request says it all (walk37: "up to 6, 2 at a time" left the sum to the reader).
       // One job: its instances for its max runtime (walk39: the cost had to be worked out from two lines).
-      fleet ? (list && list.length > 1 ? undefined : worstCase(first(fleet.max), (resources as { InstanceCount?: unknown } | undefined)?.InstanceCount, runtime)) : k.maxRuntimePath ? worstCase(undefined, (resources as { InstanceCount?: unknown } | undefined)?.InstanceCount, runtime) : undefined,
+      fleet ? (list && list.length > 1 ? undefined : worstCase(first(fleet.max), instanceCount, runtime)) : worstCase(undefined, instanceCount, runtime),
       // What it reads and writes (walk32: a transform's confirmation did not say what it reads).
       inputs.length ? `Input: ${inputs.join(', ')}` : undefined,
       `Output: ${outputs.length ? outputs.join(', ') : kind === 'processing' ? 'none' : '?'}`,
