@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, jsonataGivesFunction, jsonPathAsJsonata, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
+import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, jsonataForPathKey, jsonataGivesFunction, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsStringWayOut, deploysAsString, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, editDistance, list, quote, shiftFindings, visibleText } from '../core/text';
@@ -332,11 +332,9 @@ function keysJudgedElsewhere(obj: AstNode, key: string): boolean {
  * warning (no source says deploy refuses it; an integration's payload is refused by its own schema, see sagemaker/).
  */
 function jsonPathKey(ctx: Ctx, k: AstNode, v: AstNode) {
-  const name = (k.value as string).slice(0, -2);
   const shown = v.type === 'string' ? ` and the string ${JSON.stringify(v.value)}` : '';
   // The JSONata of a path of names and indexes: the fix (asl/fixes.ts).
-  const jsonata = v.type === 'string' ? jsonPathAsJsonata(v.value as string) : undefined;
-  const instead = jsonata ? `"${name}": "${jsonata}"` : `"${name}": "{% … %}" (the state input is $states.input)`;
+  const { name, jsonata, instead } = jsonataForPathKey(k.value as string, v.type === 'string' ? v.value : undefined);
   report(ctx, k, AslCode.jsonPathKey, `In a JSONata state a key ending in .$ is not a path: the key "${k.value}"${shown} are passed on as written. Write ${instead}`, 'warning', jsonata ? { rename: name, jsonata } : undefined);
 }
 

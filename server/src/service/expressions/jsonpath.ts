@@ -234,6 +234,16 @@ function dottedName(s: string, i: number, segmentStart: number, from: number, to
 }
 
 /**
+ * What a JSONata state writes for a JSONPath `X.$` key and its value (there no key is evaluated): the member `name`,
+ * the path's JSONata where it has one (`jsonata`, what a fix writes), and `instead`, the member as the message advises it.
+ */
+export function jsonataForPathKey(key: string, value: unknown): { name: string; jsonata?: string; instead: string } {
+  const name = key.slice(0, -2);
+  const jsonata = typeof value === 'string' ? jsonPathAsJsonata(value) : undefined;
+  return { name, ...(jsonata ? { jsonata } : {}), instead: jsonata ? `"${name}": "${jsonata}"` : `"${name}": "{% … %}" (the state input is $states.input)` };
+}
+
+/**
  * The JSONata expression that reads what a JSONPath of names and indexes reads, as a JSONata state writes it: `$` is
  * `$states.input`, `$$` `$states.context`, `$name` the variable; `.name`, `['name']` (backquoted where JSONata needs
  * it) and `[0]` steps. Undefined for any other path (wildcards, filters, slices, deep scans, functions), whose

@@ -8,9 +8,8 @@ import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, codePointLength, codePointSlice, isObviousMatch, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { intendedValue } from '../core/tree';
-import { checkJsonata, DEPLOYS_AS_STRING, deploysAsStringWayOut, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, jsonataAlternatives, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
+import { checkJsonata, DEPLOYS_AS_STRING, jsonataForPathKey, jsonPathAsJsonata, deploysAsStringWayOut, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, jsonataAlternatives, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
-import { jsonPathAsJsonata } from '../expressions/jsonpath';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
 import { alphabetOf, refusedBeginning, refusedEnding, refusedPart } from './patternAlphabet';
@@ -89,7 +88,7 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   // Only a member of a JSONPath state's object can take a `.$` key: a JSONata state has none, an array item no key.
   const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0].value : undefined;
   // In a JSONata state the same path is an expression of $states.input (ux39: "$.output" had no way out there).
-  const jsonata = !evaluatedBySageMaker && ctx.jsonata && looksLikePath(value) ? jsonPathAsJsonata(value.trim()) : undefined;
+  const jsonata = !evaluatedBySageMaker && ctx.jsonata && looksLikePath(value) ? jsonPathAsJsonata(value) : undefined;
   const pathHint = !evaluatedBySageMaker && !ctx.jsonata && typeof key === 'string' && looksLikePath(value)
     ? `${label} ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${key}.$"`
     : jsonata
@@ -432,12 +431,10 @@ function checkObject(ctx: Context, node: AstNode, shape: Shape, ownerKey: AstNod
       if (hasPlaceholder(key)) continue;
       // A JSONPath `X.$` key in a JSONata request: no key is evaluated there, so SageMaker gets "X.$" and refuses it;
       // the way out is X with the path as an expression of $states.input (ux39: the fix renamed the key only).
-      const meantMember = ctx.jsonata && key.endsWith('.$') && key.length > 2 && shape.members!.has(key.slice(0, -2)) ? key.slice(0, -2) : undefined;
-      if (meantMember) {
-        const jsonata = valueNode?.type === 'string' ? jsonPathAsJsonata((valueNode.value as string).trim()) : undefined;
-        if (shape.required?.includes(meantMember)) misspelt.add(meantMember);
-        const instead = jsonata ? `"${meantMember}": "${jsonata}"` : `"${meantMember}": "{% … %}" (the state input is $states.input)`;
-        problem(ctx, keyNode, SageMakerCode.unknownKey, `Unknown parameter "${key}" in ${label}: in a JSONata state a key ending in .$ is not a path, and SageMaker gets it as written. Write ${instead}`, { suggestions: [meantMember], ...(jsonata ? { rename: meantMember, jsonata } : {}) });
+      if (ctx.jsonata && key.endsWith('.$') && key.length > 2 && shape.members!.has(key.slice(0, -2))) {
+        const { name: meant, jsonata, instead } = jsonataForPathKey(key, valueNode?.type === 'string' ? valueNode.value : undefined);
+        if (shape.required?.includes(meant)) misspelt.add(meant);
+        problem(ctx, keyNode, SageMakerCode.unknownKey, `Unknown parameter "${key}" in ${label}: in a JSONata state a key ending in .$ is not a path, and SageMaker gets it as written. Write ${instead}`, { suggestions: [meant], ...(jsonata ? { rename: meant, jsonata } : {}) });
         continue;
       }
       const suggestions = closest(name, shape.members!.keys());
