@@ -2132,6 +2132,7 @@ const CASES: Record<string, Case> = {
       tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 10 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: 'a', 'Values.$': '$.values' }] } }),
       tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 10 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: 'a', Values: ['x'] }], IntegerParameterRanges: [{ Name: 'n', MinValue: '1', 'MaxValue.$': '$.max' }] } }),
       tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 10 }, ParameterRanges: { CategoricalParameterRanges: [{ Name: 'a', Values: ['x'] }], 'ContinuousParameterRanges.$': '$.ranges' } }),
+      tuning({ ResourceLimits: { MaxParallelTrainingJobs: 1, MaxNumberOfTrainingJobs: 10 }, ParameterRanges: { 'CategoricalParameterRanges.$': '$.ranges', IntegerParameterRanges: [{ Name: 'n', MinValue: '1', MaxValue: '2' }] } }),
     ],
   },
   'tuning-one-kind-of-training-job-definition': {

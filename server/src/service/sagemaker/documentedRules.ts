@@ -662,13 +662,13 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
           return lo !== undefined && hi !== undefined && Number.isInteger(lo) && Number.isInteger(hi) && hi >= lo ? hi - lo + 1 : undefined;
         }],
       ] as const) {
+        // A list computed whole, or an item of one, is an unknown item here: no count.
         for (const item of lookup(at, `${path}[]`)) {
           if (item.state === 'absent') continue;
           const n = item.state === 'value' ? count(item.node) : undefined;
           if (n === undefined) return [];
           counts.push(n);
         }
-        if (lookup(at, path).some((l) => l.state === 'unknown')) return [];
       }
       if (!counts.length) return [];
       const total = counts.reduce((a, n) => a * n, 1);
