@@ -8,6 +8,7 @@ import { SageMakerEmulator, ApiError, checkSettings, type EmulatorOptions } from
 import { STEP_FUNCTIONS_OPERATIONS } from './stepFunctions';
 import { Faults, MAX_RULES, checkRule, type ErrorAnswer } from './faults';
 import { RequestRefused, checkOrigin, isJsonContentType, readBody } from './guards';
+import { STS_TARGET, isQueryRequest, stsAnswer, stsError } from './sts';
 
 export interface EmulatorServer {
   server: Server;
@@ -68,7 +69,7 @@ export function createEmulatorServer(options: EmulatorOptions, log: (line: strin
     ...sageMaker.operations.map((target) => [target, (input: Record<string, unknown>) => sageMaker.handle(target, input)] as const),
     ...STEP_FUNCTIONS_OPERATIONS,
   ]);
-  const operationNames = [...operations.keys()];
+  const operationNames = [...operations.keys(), STS_TARGET];
 
   const control = async (req: IncomingMessage, res: ServerResponse, body: string) => {
     const path = (req.url ?? '').split('?')[0];
@@ -115,6 +116,16 @@ export function createEmulatorServer(options: EmulatorOptions, log: (line: strin
       }
       const body = await readBody(req);
       if (isControl) return await control(req, res, body);
+      // STS names its action in a form-encoded body (AWS Query): the launch's "which account pays".
+      if (req.method === 'POST' && !target && isQueryRequest(type)) {
+        const fault = faults.take(STS_TARGET);
+        if (fault?.kind === 'drop' || fault?.kind === 'dropResponse') return void req.socket.destroy();
+        if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
+        const answer = fault?.kind === 'error' ? stsError(fault.error) : stsAnswer(body, sageMaker.options.account);
+        if (answer.status === 200) requests[STS_TARGET] = (requests[STS_TARGET] ?? 0) + 1;
+        res.writeHead(answer.status, { 'Content-Type': 'text/xml', 'Content-Length': Buffer.byteLength(answer.xml), 'x-amzn-RequestId': randomUUID() });
+        return void res.end(answer.xml);
+      }
       if (req.method !== 'POST' || !target) {
         return sendError(res, { status: 400, type: 'UnknownOperationException', message: 'Expected POST / with an X-Amz-Target header (AWS JSON 1.1)' });
       }

@@ -697,17 +697,20 @@ test('an endpoint that is neither local nor AWS needs an explicit, remembered ag
     user('{"run": "r1", "epochs": "1"}', []);
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     assert.match(fake.dialogs.find((d) => d.message.startsWith('Send AWS credentials'))!.detail!, /comes from your user settings \(sagemakerAsl\.aws\.endpoint\)\. It is not an AWS service host\./);
-    // https to AWS: no question, and the confirmation says it costs money in the account.
+    // https to AWS: no question, and the confirmation says it costs money in the account. Which account, STS did
+    // not say: the environment sends STS to a local server, which the destination guard refuses.
     settings['aws.endpoint'] = 'https://api.sagemaker.us-east-1.amazonaws.com';
+    process.env.AWS_ENDPOINT_URL_STS = emu.url;
     fake.dialogs.length = 0;
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Send AWS credentials')));
     const aws = fake.dialogs.find((d) => d.message.startsWith('Start training job'))!;
     assert.equal(aws.message, 'Start training job "remote-r1" from "Train"? It runs in your AWS account and costs money.');
-    assert.match(aws.detail!, /Where: us-east-1, the default AWS credential chain, endpoint https:\/\/api\.sagemaker\.us-east-1\.amazonaws\.com\n/);
+    assert.match(aws.detail!, /Where: us-east-1, the default AWS credential chain, endpoint https:\/\/api\.sagemaker\.us-east-1\.amazonaws\.com\nAccount: not known \(Refused to send your AWS credentials to 127\.0\.0\.1:\d+ \(a local server\)/);
     settings['aws.endpoint'] = user0;
   } finally {
     Object.assign(fake.workspaceSettings, saved);
+    delete process.env.AWS_ENDPOINT_URL_STS;
   }
 });
 
@@ -793,7 +796,7 @@ test('the $$ context of a launch names the machine after its file without the ma
 });
 
 test('the region of a launch\'s $$ ARNs is the one the SDK sends to: with no region setting and no AWS_REGION, the profile\'s', async () => {
-  tasks = [task('Train', { ...payload('x'), 'TrainingJobName.$': "States.Format('at-{}', States.ArrayGetItem(States.StringSplit($$.StateMachine.Id, ':'), 3))" })];
+  tasks = [task('Train', { ...payload('x'), RoleArn: 'arn:aws:iam::111122223333:role/Other', 'TrainingJobName.$': "States.Format('at-{}', States.ArrayGetItem(States.StringSplit($$.StateMachine.Id, ':'), 3))" })];
   const dir = mkdtempSync(join(tmpdir(), 'region-'));
   writeFileSync(join(dir, 'config'), '[profile work]\nregion = ap-northeast-2\n');
   // Credentials that resolve (made up): a launch says ones that do not before its confirmation.
@@ -810,7 +813,9 @@ test('the region of a launch\'s $$ ARNs is the one the SDK sends to: with no reg
     user('{"run": "r1", "epochs": "1"}', [], (d) => (d.message.startsWith('Send AWS credentials') ? 'Allow and Remember' : undefined));
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
     const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
-    assert.match(confirm?.message ?? fake.dialogs.map((d) => d.message).join(' | '), /^Start training job "at-ap-northeast-2" from "Train"\?/);
+    assert.match(confirm?.message ?? fake.dialogs.map((d) => d.message).join(' | '), /^Start training job "at-ap-northeast-2" from "Train"\? It runs on a local server, not in AWS\.$/);
+    // Whose the credentials are, as the endpoint's STS says (the emulator's account), and a role of another account.
+    assert.match(confirm!.detail!, /\nAccount: 123456789012 \(arn:aws:iam::123456789012:user\/emulator\)\nRole: arn:aws:iam::111122223333:role\/Other \(account 111122223333, not the credentials' account 123456789012\)(\n|$)/);
   } finally {
     settings['aws.region'] = region;
     delete settings['aws.profile'];

@@ -282,3 +282,27 @@ test('a local endpoint without a profile works with no AWS credentials on the ma
     process.env = saved;
   }
 });
+
+test('whose the credentials are: STS GetCallerIdentity at the endpoint (the emulator answers with its account); credentials STS refuses, and one that STS cannot reach, are said, not thrown', async () => {
+  assert.deepEqual(await runner.caller(), { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/emulator' });
+  assert.equal((await emu.stats()).requests['STS.GetCallerIdentity'], 1);
+  await emu.faults([{ fault: 'expiredToken', target: 'GetCallerIdentity' }]);
+  const expired = await runner.caller();
+  assert.ok('problem' in expired && expired.problem.kind === 'expiredCredentials', JSON.stringify(expired));
+  await emu.faults([{ fault: 'drop', target: 'GetCallerIdentity' }]);
+  const dropped = await runner.caller();
+  assert.ok('problem' in dropped && dropped.problem.kind === 'network', JSON.stringify(dropped));
+  // Jobs that go to AWS: STS's own AWS endpoint, never the SageMaker endpoint set; one that the environment
+  // points elsewhere (a local server) is refused by the destination guard, with the reason.
+  const env = process.env.AWS_ENDPOINT_URL_STS;
+  process.env.AWS_ENDPOINT_URL_STS = emu.url;
+  try {
+    const aws = new JobRunner({ region: 'us-east-1', endpoint: 'https://api.sagemaker.us-east-1.amazonaws.com', credentials, requestTimeoutMs: 2000 }, fast);
+    const refused = await aws.caller();
+    assert.ok('problem' in refused && /Refused to send your AWS credentials to 127\.0\.0\.1:\d+ \(a local server\): the environment \(AWS_ENDPOINT_URL_STS\)/.test(refused.problem.message), JSON.stringify(refused));
+  } finally {
+    if (env === undefined) delete process.env.AWS_ENDPOINT_URL_STS;
+    else process.env.AWS_ENDPOINT_URL_STS = env;
+  }
+  assert.equal((await emu.stats()).requests['STS.GetCallerIdentity'], 1, 'nothing else reached the emulator');
+});

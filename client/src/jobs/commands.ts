@@ -15,12 +15,12 @@ import { CheckRequestRequest, NewJobNameRequest, TasksRequest, type TaskInfo, ty
 import { JOB_KINDS, JOB_KIND_NAMES, firstValueAt, isTerminalStatus, valuesAt, type JobKind, type JobKindInfo } from '../../../server/src/jobKinds';
 import { exampleInputUri, machineBaseName } from '../../../server/src/machineFiles';
 import type * as Runtime from './runtime';
-import type { JobRef, JobRunner, JobSummary } from './jobRunner';
+import type { Caller, JobRef, JobRunner, JobSummary } from './jobRunner';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
 import { JobStore, type JobRecord } from './jobStore';
 import { describeInstances, formatDuration, formatSummary, formatTransition, indentContinuation, plural } from './format';
 import { visibleText } from '../../../server/src/service/core/text';
-import { classifyEndpoint, consentReason, credentialsSent, needsConsent, type EndpointInfo } from './endpoint';
+import { classifyEndpoint, consentReason, credentialsSent, isLocalEndpoint, needsConsent, type EndpointInfo } from './endpoint';
 import type { MaskPolicy } from './mask';
 import { registerValidateCommand } from './validateCommand';
 import { shareExecutionInput } from './executionInputs';
@@ -430,16 +430,25 @@ class Jobs implements vscode.Disposable {
     if (!(await this.allowEndpoint(settings))) return;
     // Credentials that do not resolve (a profile that is not there, an SSO session to renew) are said before the
     // confirmation, which names them: nothing is asked for that cannot start (no request goes to SageMaker for it).
-    const credentials = await this.runnerFor(settings).credentialsProblem();
+    const runner = this.runnerFor(settings);
+    const credentials = await runner.credentialsProblem();
     if (credentials) {
       void notify.error(`Cannot start "${task.stateName}": ${credentials.message}`, { detail: credentials.action });
       return;
     }
-    await this.launchRequest(kind, uri, task, request, masked, settings, region, account);
+    // The account that pays, for the confirmation (not asked of the emulator, which gets placeholder credentials).
+    // Credentials STS refuses would be refused by SageMaker too: said now, nothing asked to confirm.
+    const payer = isLocalEndpoint(settings.endpoint) && !settings.profile ? undefined : await runner.caller();
+    if (payer && 'problem' in payer && (payer.problem.kind === 'expiredCredentials' || payer.problem.kind === 'invalidCredentials')) {
+      void notify.error(`Cannot start "${task.stateName}": ${payer.problem.message}`, { detail: payer.problem.action });
+      return;
+    }
+    await this.launchRequest(kind, uri, task, request, masked, { settings, region, roleAccount: account, payer });
   }
 
   /** The launch of a resolved, checked request: unless a job of its name exists, confirmed, then started. */
-  private async launchRequest(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, unknown>, masked: Record<string, unknown>, settings: JobSettings, region: string | undefined, account: string | undefined): Promise<void> {
+  private async launchRequest(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, unknown>, masked: Record<string, unknown>, target: LaunchTarget): Promise<void> {
+    const { settings } = target;
     // A job of this name already there (a literal name, the same input again) is said now, with the offer to watch
     // it or to start this request under a new name, not after a confirmation that promised a start SageMaker would
     // refuse. A name that cannot be read (no permission, no such job, no answer) leaves it to the start, which
@@ -459,12 +468,12 @@ class Jobs implements vscode.Disposable {
         const renamed = await this.askNewName(kind, task, request, ref.name);
         if (renamed === undefined || this.launches.get(key) !== launch) return;
         this.launches.set(key, (launch ?? 0) + 1);
-        await this.launchRequest(kind, uri, task, { ...request, [nameField]: renamed }, { ...masked, [nameField]: renamed }, settings, region, account);
+        await this.launchRequest(kind, uri, task, { ...request, [nameField]: renamed }, { ...masked, [nameField]: renamed }, target);
       };
       this.offerWatch(kind, uri, task, ref, `A ${label} named "${ref.name}" already exists (${status}), so SageMaker would refuse to start it again; nothing was started.`, request, masked, settings, rename, status);
       return;
     }
-    if (!(await this.confirm(kind, uri, task, request, masked, settings, region, account))) return;
+    if (!(await this.confirm(kind, uri, task, request, masked, target))) return;
     await this.start(kind, uri, task, request, settings);
   }
 
@@ -593,7 +602,8 @@ class Jobs implements vscode.Disposable {
    * dialog shown again would cover it) and asks again without a modal: its Start, a step of its own under the launch
    * hold, starts the very request the preview shows.
    */
-  private async confirm(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, s: JobSettings, region: string | undefined, account?: string): Promise<boolean> {
+  private async confirm(kind: JobKind, uri: string, task: TaskInfo, request: Record<string, any>, masked: Record<string, any>, target: LaunchTarget): Promise<boolean> {
+    const { settings: s, roleAccount: account } = target;
     const k: JobKindInfo = JOB_KINDS[kind];
     const fleet = k.trainingJobs;
     // A tuning request with a list of training job definitions: each figure below is its first's (and says so).
@@ -616,7 +626,7 @@ class Jobs implements vscode.Disposable {
     // A tuning job is as many training jobs as it may launch: the confirmation says how many, and that each figure is one's.
     const each = fleet ? (list && list.length > 1 ? ` per training job of the first of ${list.length} definitions` : ' per training job') : '';
     const duration = (seconds: unknown) => (typeof seconds === 'number' && seconds > 0 ? formatDuration(seconds) : undefined);
-    const where = describeTarget(s, region);
+    const where = describeTarget(target);
     const detail = [
       `Job: ${name}`,
       // A transform runs a model SageMaker has (CreateModel): which one is the first thing to check.
@@ -639,7 +649,8 @@ class Jobs implements vscode.Disposable {
       inputs.length ? `Input: ${inputs.join(', ')}` : undefined,
       `Output: ${outputs.length ? outputs.join(', ') : kind === 'processing' ? 'none' : '?'}`,
       `Where: ${where.text}`,
-      typeof role === 'string' ? `Role: ${role}` : account ? `Role: account ${account}` : undefined,
+      where.account ? `Account: ${where.account}` : undefined,
+      typeof role === 'string' ? `Role: ${role}${roleElsewhere(role, target)}` : account ? `Role: account ${account}${roleElsewhere(account, target)}` : undefined,
       env.length ? `Environment: ${env.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
       hyper.length ? `${k.hyperParametersPath?.at(-1)}: ${hyper.map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
     ]
@@ -905,9 +916,29 @@ function roleAccount(payload: unknown): string | undefined {
   return /arn:aws[a-z-]*:iam::(\d{12}):/.exec(JSON.stringify(payload) ?? '')?.[1];
 }
 
-/** Where the job runs and what that means, in words that are true for the endpoint in use; `region`: the launch's. */
-function describeTarget(s: JobSettings, region: string | undefined): { text: string; cost: string } {
+/** What a launch goes to: the settings, the region of its $$ ARNs, its RoleArn's account, and whose the credentials are. */
+interface LaunchTarget {
+  settings: JobSettings;
+  region: string | undefined;
+  roleAccount: string | undefined;
+  /** STS's answer; undefined for the emulator with placeholder credentials. */
+  payer: Caller | undefined;
+}
+
+/** A role of another account than the credentials' (the job's), said on the Role line. */
+function roleElsewhere(role: string, { payer }: LaunchTarget): string {
+  const account = /^(?:arn:aws[a-z-]*:iam::)?(\d{12})(?::|$)/.exec(role)?.[1];
+  return payer && 'account' in payer && account && account !== payer.account ? ` (account ${account}, not the credentials' account ${payer.account})` : '';
+}
+
+/**
+ * Where the job runs and what that means, in words that are true for the endpoint in use; `account`: whose the
+ * credentials are, as STS said (or why that is not known).
+ */
+function describeTarget({ settings: s, region, payer }: LaunchTarget): { text: string; cost: string; account?: string } {
   const credentials = s.profile ? `profile ${s.profile}` : 'the default AWS credential chain';
+  const known = payer && 'account' in payer ? payer : undefined;
+  const account = !payer ? undefined : known ? `${known.account}${known.arn ? ` (${known.arn})` : ''}` : `not known (${'problem' in payer ? payer.problem.message : ''})`;
   let endpoint: EndpointInfo | undefined;
   try {
     endpoint = classifyEndpoint(s.endpoint);
@@ -916,14 +947,14 @@ function describeTarget(s: JobSettings, region: string | undefined): { text: str
   }
   if (endpoint?.kind === 'local') {
     return s.profile
-      ? { text: `local endpoint ${s.endpoint} with the credentials of profile ${s.profile}`, cost: 'It runs on a local server, not in AWS.' }
+      ? { text: `local endpoint ${s.endpoint} with the credentials of profile ${s.profile}`, cost: 'It runs on a local server, not in AWS.', account }
       : { text: `local emulator at ${s.endpoint} with placeholder credentials (none of yours are sent)`, cost: 'It runs on the local emulator: no AWS account is used and nothing is billed.' };
   }
   if (endpoint?.kind === 'other') {
     const what = consentReason(endpoint, s.profile);
-    return { text: `endpoint ${s.endpoint} (${what}; from ${s.endpointSource ?? 'settings'}) with ${credentials}${region ? `, region ${region}` : ''}`, cost: `It runs at ${endpoint.host}, which receives your credentials.` };
+    return { text: `endpoint ${s.endpoint} (${what}; from ${s.endpointSource ?? 'settings'}) with ${credentials}${region ? `, region ${region}` : ''}`, cost: `It runs at ${endpoint.host}, which receives your credentials.`, account };
   }
-  return { text: `${region ?? 'no region set'}, ${credentials}${s.endpoint ? `, endpoint ${s.endpoint}` : ''}`, cost: 'It runs in your AWS account and costs money.' };
+  return { text: `${region ?? 'no region set'}, ${credentials}${s.endpoint ? `, endpoint ${s.endpoint}` : ''}`, cost: `It runs in ${known ? `AWS account ${known.account}` : 'your AWS account'} and costs money.`, account };
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {

@@ -3,7 +3,7 @@
 //
 //   local  loopback (127.0.0.0/8, ::1, localhost, IPv4-mapped 127.x) and unspecified addresses (0.0.0.0, ::),
 //          as Docker publishes ports: placeholder credentials, unless a profile is set on purpose;
-//   aws    https to an endpoint of a service the product calls (SageMaker, CloudWatch Logs, Step Functions)
+//   aws    https to an endpoint of a service the product calls (SageMaker, CloudWatch Logs, Step Functions, STS)
 //          as the AWS SDK names it (AWS_SERVICE_HOST below); not any host under amazonaws.com, where anyone can own
 //          one (API Gateway's abc.execute-api.us-east-1.amazonaws.com, S3 websites, load balancers);
 //   other  anything else, or plain http to a host that is not local: the credential chain would go there, so
@@ -25,14 +25,14 @@ export interface EndpointInfo {
 }
 
 // The endpoints of the services the extension and the CLI call, in every form the AWS SDK's endpoint rules give
-// (client-sagemaker, client-cloudwatch-logs, client-sfn; the credential chain's own STS calls never take the
-// endpoint setting): <service>[-fips].<region>.
+// (client-sagemaker, client-cloudwatch-logs, client-sfn, and client-sts for the account a launch names; the
+// credential chain's own STS calls never take the endpoint setting): <service>[-fips].<region>.
 // <suffix>, with each partition's DNS suffix and its dual-stack suffix (@aws-sdk/core's partitions.json), and
 // api-fips.sagemaker.<region>.amazonaws.com. Also the short sagemaker.<region> host and VPC interface endpoints
 // (vpce-….<service>.<region>.vpce.amazonaws.com, the AWS service's own endpoint inside a VPC). The whole host
 // must match: the first label is the service's, so no customer-named resource (a bucket, an API, a load
 // balancer, all of which sit under amazonaws.com with a valid certificate) can be one.
-const SERVICES = '(?:api\\.sagemaker|sagemaker|logs|states)';
+const SERVICES = '(?:api\\.sagemaker|sagemaker|logs|states|sts)';
 const REGION = '[a-z]{2,4}(?:-[a-z]+)+-\\d{1,2}';
 const SUFFIXES = [
   'amazonaws.com', 'api.aws', // aws, aws-us-gov

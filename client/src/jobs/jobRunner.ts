@@ -6,13 +6,17 @@
 // throttling, server errors, dropped connections and expired credentials by retrying with backoff.
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { CloudWatchLogsClient, DescribeLogStreamsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { JOB_KINDS, isTerminalStatus, logStreamsOf, type JobKind } from '../../../server/src/jobKinds';
-import { clientSettings, guardDestination, isLocalEndpoint } from './endpoint';
+import { classifyEndpoint, clientSettings, guardDestination, isLocalEndpoint } from './endpoint';
 import { JOB_APIS, type JobDescription, type JobDescribeResponse, type StatusTransition } from './jobApis';
 import { explainError, JobError, type ExplainedError } from './awsErrors';
 
 export type { JobKind, StatusTransition, JobDescription, JobDescribeResponse };
 export { isLocalEndpoint };
+
+/** Whose the credentials are (STS GetCallerIdentity), or why that is not known. */
+export type Caller = { account: string; arn: string } | { problem: ExplainedError };
 
 export interface JobRef {
   kind: JobKind;
@@ -150,6 +154,33 @@ export class JobRunner {
       return undefined;
     } catch (e) {
       return explainError(e, { ...this.settings, final: true });
+    }
+  }
+
+  /**
+   * Whose the credentials are, for the confirmation's "which account pays": STS GetCallerIdentity, which every
+   * identity may call (no IAM permission). It goes to STS's own AWS endpoint when the jobs go to AWS, else to the
+   * endpoint set (LocalStack and the emulator answer STS there, and the user agreed to send credentials to it).
+   * At most `timeoutMs`, one attempt; a failure is said, not thrown: the launch goes on without the account.
+   */
+  async caller(timeoutMs = 5_000): Promise<Caller> {
+    let toAws: boolean;
+    try {
+      toAws = (classifyEndpoint(this.settings.endpoint)?.kind ?? 'aws') === 'aws';
+    } catch (e) {
+      return { problem: explainError(e, this.settings) };
+    }
+    const settings = toAws ? { ...this.settings, endpoint: undefined } : this.settings;
+    const sts = new STSClient({ ...clientSettings(settings), maxAttempts: 1, requestHandler: { requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: true } });
+    guardDestination(sts, settings);
+    try {
+      const out = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: AbortSignal.timeout(timeoutMs) });
+      if (typeof out.Account !== 'string' || !/^\d{12}$/.test(out.Account)) return { problem: { kind: 'badAnswer', code: '', retryable: false, message: 'STS did not answer with an account ID', action: '' } };
+      return { account: out.Account, arn: typeof out.Arn === 'string' ? out.Arn.slice(0, 2048) : '' };
+    } catch (e) {
+      return { problem: explainError(e, { ...settings, operation: 'sts:GetCallerIdentity', service: 'STS', final: true }) };
+    } finally {
+      sts.destroy();
     }
   }
 
