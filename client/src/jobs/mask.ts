@@ -377,7 +377,9 @@ const RECOGNISERS: Recogniser[] = [
   { pattern: /\b((?:Bearer|Basic)[ \t]+)([A-Za-z0-9._~+/=-]{8,})/g },
   // A Slack webhook's URL is its credential: whoever has it posts to the channel.
   { pattern: /\b(https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/)([A-Za-z0-9_/-]{8,256})/g },
-  { pattern: /\b()(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*)/g },
+  // A JWT starts where a run of its characters starts: from \b, a run of "-eyJ" repeated was scanned to its end again
+  // from each eyJ in it (sec40: 200 KB in a request's value held the extension host for 20 s).
+  { pattern: /(?<![A-Za-z0-9_-])()(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*)/g },
   // Access key ids, as written or lower-cased, also with characters after the 16.
   { pattern: /(AKIA|ASIA)([A-Z0-9]{16}[A-Z0-9]*)/gi, mask: '****************' },
   { pattern: /\b()(sk-(?:(?:proj|svcacct|admin|ant-api\d\d)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9]{20,}))/g, check: (key) => /\d/.test(key) },
