@@ -40,9 +40,15 @@ export interface JobKindInfo {
   readonly defaultRuntime?: string;
   /**
    * What code the job runs, as the confirmation names it: a label and where the request says it (an image, an
-   * algorithm, an entrypoint; a list is joined with spaces). A transform runs its model (the Model line).
+   * algorithm, an entrypoint, a list of string lists joined with spaces; every item of a `[]` path, joined with
+   * commas). A transform runs its model (the Model line).
    */
   readonly code: readonly { readonly label: string; readonly path: readonly string[] }[];
+  /**
+   * Lists whose every item runs on a processing instance of its own besides the job's (Debugger and profiler rule
+   * evaluations, as the model's VolumeSizeInGB says): the confirmation counts them beside its instance-hours.
+   */
+  readonly ruleEvaluations?: readonly string[];
   /** Where the request keeps its role, its environment variables and its hyperparameters (the confirmation shows them). */
   readonly rolePath?: readonly string[];
   readonly environmentPath: readonly string[];
@@ -78,14 +84,24 @@ export const JOB_KINDS = {
     operations: { create: 'CreateTrainingJob', describe: 'DescribeTrainingJob', stop: 'StopTrainingJob' },
     nameField: 'TrainingJobName',
     resourcesPaths: [['ResourceConfig']],
-    outputPaths: [['OutputDataConfig', 'S3OutputPath']],
-    inputPaths: [['InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri']],
+    // Besides the model: checkpoints, the Debugger's and the profiler's tensors, reports and rule results, TensorBoard's
+    // (sec40: a bucket the confirmation did not name could receive them); an input is an S3 prefix or a file system.
+    outputPaths: [
+      ['OutputDataConfig', 'S3OutputPath'], ['CheckpointConfig', 'S3Uri'], ['DebugHookConfig', 'S3OutputPath'], ['DebugRuleConfigurations', '[]', 'S3OutputPath'],
+      ['TensorBoardOutputConfig', 'S3OutputPath'], ['ProfilerConfig', 'S3OutputPath'], ['ProfilerRuleConfigurations', '[]', 'S3OutputPath'],
+    ],
+    inputPaths: [['InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'], ['InputDataConfig', '[]', 'DataSource', 'FileSystemDataSource', 'FileSystemId']],
     maxRuntimePath: ['StoppingCondition', 'MaxRuntimeInSeconds'],
     defaultRuntime: 'SageMaker default (1 day)',
     rolePath: ['RoleArn'],
     environmentPath: ['Environment'],
-    code: [{ label: 'Image', path: ['AlgorithmSpecification', 'TrainingImage'] }, { label: 'Algorithm', path: ['AlgorithmSpecification', 'AlgorithmName'] }],
+    // A Debugger or profiler rule runs its own image, on an instance of its own (sec40: not named before).
+    code: [
+      { label: 'Image', path: ['AlgorithmSpecification', 'TrainingImage'] }, { label: 'Algorithm', path: ['AlgorithmSpecification', 'AlgorithmName'] },
+      { label: 'Debugger rule images', path: ['DebugRuleConfigurations', '[]', 'RuleEvaluatorImage'] }, { label: 'Profiler rule images', path: ['ProfilerRuleConfigurations', '[]', 'RuleEvaluatorImage'] },
+    ],
     hyperParametersPath: ['HyperParameters'],
+    ruleEvaluations: ['DebugRuleConfigurations', 'ProfilerRuleConfigurations'],
     logGroup: '/aws/sagemaker/TrainingJobs',
     logStreams: 'own',
     // StopTrainingJob: "SageMaker sends the algorithm the SIGTERM signal, which delays job termination for 120 seconds."
@@ -99,7 +115,7 @@ export const JOB_KINDS = {
     operations: { create: 'CreateTransformJob', describe: 'DescribeTransformJob', stop: 'StopTransformJob' },
     nameField: 'TransformJobName',
     resourcesPaths: [['TransformResources']],
-    outputPaths: [['TransformOutput', 'S3OutputPath']],
+    outputPaths: [['TransformOutput', 'S3OutputPath'], ['DataCaptureConfig', 'DestinationS3Uri']],
     inputPaths: [['TransformInput', 'DataSource', 'S3DataSource', 'S3Uri']],
     environmentPath: ['Environment'],
     code: [],

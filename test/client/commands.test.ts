@@ -795,6 +795,28 @@ test('the $$ context of a launch names the machine after its file without the ma
   }
 });
 
+test('the confirmation names every image a training job runs and every place it writes: Debugger and profiler rules (counted beside the instance-hours), checkpoints, TensorBoard, a file system input (sec40)', async () => {
+  const rule = (name: string, image: string) => ({ RuleConfigurationName: name, RuleEvaluatorImage: image, S3OutputPath: 's3://other-bucket/rules' });
+  tasks = [task('Train', {
+    ...payload('rules'),
+    InputDataConfig: [{ ChannelName: 'train', DataSource: { FileSystemDataSource: { FileSystemId: 'fs-0123456789abcdef0', FileSystemType: 'EFS', FileSystemAccessMode: 'ro', DirectoryPath: '/data' } } }],
+    CheckpointConfig: { S3Uri: 's3://ml-bucket/checkpoints' },
+    TensorBoardOutputConfig: { S3OutputPath: 's3://ml-bucket/models' },
+    DebugRuleConfigurations: [rule('LossNotDecreasing', 'rules:1'), rule('Overfit', 'rules:1')],
+    ProfilerRuleConfigurations: [rule('ProfilerReport', 'profiler:2')],
+  })];
+  fake.dialogs.length = 0;
+  user('{"run": "r1", "epochs": "5"}', []);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'))!;
+  assert.equal(
+    confirm.detail,
+    `Job: rules-r1\nImage: img:1\nDebugger rule images: rules:1\nProfiler rule images: profiler:2\nInstances: ml.m5.xlarge × 2\nMax runtime: 2 h\nAt most: 2 instances × 2 h = 4 instance-hours\n` +
+      'Rule evaluations: 3, each on a processing instance of its own (not counted above)\nInput: file system fs-0123456789abcdef0\n' +
+      `Output: s3://ml-bucket/models, s3://ml-bucket/checkpoints, s3://other-bucket/rules\nWhere: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)\nRole: ${ROLE}\nEnvironment: API_KEY=********, MODE=fast\nHyperParameters: epochs=5`,
+  );
+});
+
 test('the region of a launch\'s $$ ARNs is the one the SDK sends to: with no region setting and no AWS_REGION, the profile\'s', async () => {
   tasks = [task('Train', { ...payload('x'), RoleArn: 'arn:aws:iam::111122223333:role/Other', 'TrainingJobName.$': "States.Format('at-{}', States.ArrayGetItem(States.StringSplit($$.StateMachine.Id, ':'), 3))" })];
   const dir = mkdtempSync(join(tmpdir(), 'region-'));

@@ -616,8 +616,10 @@ class Jobs implements vscode.Disposable {
     const name = request[k.nameField];
     const runtime = first(k.maxRuntimePath);
     const role = first(k.rolePath);
-    const texts = (paths: readonly (readonly string[])[]) =>
-      paths.flatMap((p) => valuesAt(request, p).filter((o): o is string => typeof o === 'string').map((v) => (p.at(-1) === 'FeatureGroupName' ? `feature group ${v}` : v)));
+    const texts = (paths: readonly (readonly string[])[]) => [
+      ...new Set(paths.flatMap((p) => valuesAt(request, p).filter((o): o is string => typeof o === 'string').map((v) => (p.at(-1) === 'FeatureGroupName' ? `feature group ${v}` : p.at(-1) === 'FileSystemId' ? `file system ${v}` : v)))),
+    ];
+    const rules = (k.ruleEvaluations ?? []).reduce((n, member) => n + (Array.isArray(request[member]) ? (request[member] as unknown[]).length : 0), 0);
     const outputs = texts(k.outputPaths);
     const inputs = texts(k.inputPaths);
     const entries = (path: readonly string[] | undefined) => Object.entries((first(path, maskedView) ?? {}) as Record<string, string>);
@@ -633,8 +635,8 @@ class Jobs implements vscode.Disposable {
       typeof request.ModelName === 'string' ? `Model: ${request.ModelName}` : undefined,
       // What code runs: the image or algorithm, a processing job's entrypoint (walk37: what an ML engineer checks first).
       ...k.code.map(({ label: what, path }) => {
-        const v = first(path, maskedView);
-        const text = typeof v === 'string' ? v : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(' ') : undefined;
+        const texts = valuesAt(maskedView, path).flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? [v.join(' ')] : []));
+        const text = [...new Set(texts)].join(', ');
         return text ? `${what}: ${text}${list && list.length > 1 ? ` (the first of ${list.length} definitions)` : ''}` : undefined;
       }),
       fleet ? `Training jobs: ${first(fleet.max) === undefined ? 'no maximum set' : `up to ${String(first(fleet.max))}`}, ${String(first(fleet.parallel) ?? '?')} at a time` : undefined,
@@ -645,6 +647,7 @@ class Jobs implements vscode.Disposable {
       // A tuning job's worst case, where the request says it all (walk37: "up to 6, 2 at a time" left the sum to the reader).
       // One job: its instances for its max runtime (walk39: the cost had to be worked out from two lines).
       fleet ? (list && list.length > 1 ? undefined : worstCase(first(fleet.max), instanceCount, runtime)) : worstCase(undefined, instanceCount, runtime),
+      rules ? `Rule evaluations: ${rules}, each on a processing instance of its own (not counted above)` : undefined,
       // What it reads and writes (walk32: a transform's confirmation did not say what it reads).
       inputs.length ? `Input: ${inputs.join(', ')}` : undefined,
       `Output: ${outputs.length ? outputs.join(', ') : kind === 'processing' ? 'none' : '?'}`,
