@@ -299,6 +299,9 @@ test('the poll interval: a number, clamped at both ends; restricted in untrusted
   }
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
   assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('sagemakerAsl.jobs.pollIntervalSeconds'));
+  // A verbose trace writes every message's parameters (a launch's resolved request, the execution inputs) to the
+  // output channel and the logs: a cloned repository's settings do not turn it on (sec40).
+  assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('sagemakerAsl.trace.server'));
   const setting = manifest.contributes.configuration.properties['sagemakerAsl.jobs.pollIntervalSeconds'];
   assert.deepEqual([setting.type, setting.minimum, setting.maximum], ['number', 0.2, 300]);
 });
