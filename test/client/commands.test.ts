@@ -439,6 +439,25 @@ test('a placeholder left empty that empties a field SageMaker needs is refused b
   });
 });
 
+test('a placeholder whose name says it is a secret is typed masked and is not remembered; the others are offered again (sec40)', async () => {
+  const secretTask = task('Train', { ...payload('secret'), Environment: { DB_PASSWORD: '${DbPassword}', MODE: '${Mode}' } });
+  await withTasks([secretTask], async () => {
+    for (const round of [1, 2]) {
+      fake.dialogs.length = 0;
+      user('{"run": "s1", "epochs": "1"}', [], () => undefined, { Bucket: 'ml-bucket', DbPassword: 'hunter2-hunter2', Mode: 'fast' });
+      await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+      const box = (name: string) => fake.dialogs.find((d) => d.kind === 'inputBox' && d.message === `Value of \${${name}}`)!;
+      assert.equal(box('DbPassword').password, true);
+      assert.match(box('DbPassword').detail!, /Its name says it is a secret: it is not remembered\.$/);
+      assert.equal(box('DbPassword').choices[0], '', `round ${round}: not offered again`);
+      assert.equal(box('Mode').password, undefined);
+      assert.equal(box('Mode').choices[0], round === 1 ? '' : 'fast', `round ${round}`);
+      assert.match(fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'))!.detail!, /Environment: DB_PASSWORD=\*{8}, MODE=fast/);
+    }
+    assert.ok(!JSON.stringify([...fake.state.entries()]).includes('hunter2'), 'not in the workspace state');
+  });
+});
+
 test("${AWS::AccountId} is offered the account of the request's role and must be 12 digits (walk38: an empty one made s3://bucket-/… and went on to the confirmation)", async () => {
   await withTasks([task('Train', { ...payload('account'), RoleArn: 'arn:aws:iam::444455556666:role/r', OutputDataConfig: { S3OutputPath: 's3://models-${AWS::AccountId}/out' } })], async () => {
     fake.dialogs.length = 0;

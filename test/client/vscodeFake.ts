@@ -4,7 +4,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 
-export type Dialog = { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; message: string; detail?: string; modal?: boolean; choices: string[]; descriptions?: (string | undefined)[]; itemDetails?: (string | undefined)[]; refused?: string };
+export type Dialog = { kind: 'info' | 'warning' | 'error' | 'quickPick' | 'inputBox'; message: string; detail?: string; modal?: boolean; choices: string[]; descriptions?: (string | undefined)[]; itemDetails?: (string | undefined)[]; refused?: string; password?: boolean };
 
 /** `settings` are user settings; `workspaceSettings` (optional) override them as .vscode/settings.json does. */
 export function installVscodeFake(settings: Record<string, unknown>, workspaceSettings: Record<string, unknown> = {}) {
@@ -94,8 +94,8 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
         const label = await answer(d);
         return items.find((i) => `${i.label} · ${i.description}` === label) ?? items.find((i) => i.label === label);
       },
-      showInputBox: async (options: { title?: string; value?: string; prompt?: string; validateInput?: (v: string) => string | undefined | Promise<string | undefined> }) => {
-        const d: Dialog = { kind: 'inputBox', message: options.title ?? '', detail: options.prompt, choices: [options.value ?? ''] };
+      showInputBox: async (options: { title?: string; value?: string; prompt?: string; password?: boolean; validateInput?: (v: string) => string | undefined | Promise<string | undefined> }) => {
+        const d: Dialog = { kind: 'inputBox', message: options.title ?? '', detail: options.prompt, choices: [options.value ?? ''], ...(options.password ? { password: true } : {}) };
         dialogs.push(d);
         // An answer the box refuses is not accepted (VS Code keeps the box open): recorded, and the box cancelled.
         const given = await answer(d);

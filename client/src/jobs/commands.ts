@@ -580,20 +580,28 @@ class Jobs implements vscode.Disposable {
   /** `region`: where the run goes, for a pseudo parameter's value (the settings' or AWS_REGION when not given). */
   async askPlaceholders(uri: string, names: string[], region = readJobSettings().region ?? (process.env.AWS_REGION?.trim() || undefined), account?: string): Promise<Record<string, string> | undefined> {
     const remembered = this.store.placeholderValues(uri);
+    const policy = this.policy();
     const values: Record<string, string> = {};
+    const kept: Record<string, string> = { ...remembered };
     for (const name of names) {
       const pseudo = pseudoParameter(name, region, account);
+      // A placeholder whose name says it holds a secret (${DbPassword}) is typed masked, and neither shown again nor
+      // kept in the workspace's state for the next launch (sec40: it was, in clear, and offered visibly).
+      const secret = !pseudo && policy.classifyName(name) === 'secret';
       const value = await vscode.window.showInputBox({
         title: `Value of \${${name}}`,
-        prompt: pseudo ? `CloudFormation's pseudo parameter ${name}: the value it has where the stack is deployed, for this run.` : 'The state machine uses this placeholder (a template parameter, resource or definition substitution); give the value to use for this run.',
-        value: remembered[name] ?? pseudo?.value ?? '',
+        prompt: pseudo ? `CloudFormation's pseudo parameter ${name}: the value it has where the stack is deployed, for this run.` : `The state machine uses this placeholder (a template parameter, resource or definition substitution); give the value to use for this run.${secret ? ' Its name says it is a secret: it is not remembered.' : ''}`,
+        value: secret ? '' : (remembered[name] ?? pseudo?.value ?? ''),
+        ...(secret ? { password: true } : {}),
         ...(pseudo?.check ? { validateInput: pseudo.check } : {}),
         ignoreFocusOut: true,
       });
       if (value === undefined) return undefined;
       values[name] = value;
+      if (secret) delete kept[name];
+      else kept[name] = value;
     }
-    if (names.length) await this.store.rememberPlaceholders(uri, { ...remembered, ...values });
+    if (names.length) await this.store.rememberPlaceholders(uri, kept);
     return values;
   }
 
