@@ -1,10 +1,11 @@
 // Reads a state machine's example execution input file (`NAME.input.json`, service/executionInput.ts) from disk,
-// for the language server and the CLI alike. Only a regular file of a file: URI, at most the size Step Functions
-// accepts as an input; anything else (absent, a folder, unreadable, too large) is no input, never an error, and
+// for the language server and the CLI alike. Only a regular file of a file: URI (not through a link out of its
+// folder, links.ts), at most the size Step Functions accepts as an input; anything else (absent, a folder, unreadable, too large) is no input, never an error, and
 // the caller is told why when the file is there but not read.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MAX_EXECUTION_INPUT_BYTES } from './service/executionInput';
+import { linksOutOfItsFolder } from './links';
 
 /** Why a file that is there cannot be an execution input, or undefined when it can. */
 const unreadable = (s: Stats): string | undefined =>
@@ -30,6 +31,7 @@ export function readInputFile(uri: string | undefined, skipped?: (why: string) =
     return undefined;
   };
   try {
+    if (linksOutOfItsFolder(path)) return skip('it is a symbolic link to a file outside its folder');
     // Checked by stat before opening (opening a FIFO would wait for a writer), and again through the descriptor.
     let why = unreadable(statSync(path));
     if (why) return skip(why);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, tempDir } from './helpers';
 
@@ -92,4 +92,17 @@ test('an example that is there but cannot be read (a folder, a FIFO, above 256 K
   assert.equal(r.out, '0 errors, 0 warnings in 0 files (3 checked)\n');
   assert.equal(r.status, 0);
   if (!fifo) t.diagnostic('mkfifo is missing: the FIFO was not tried');
+});
+
+test('an example input that is a link out of its folder is not read (sec40: a repository could link it to ~/.docker/config.json); a link inside the folder is', () => {
+  const base = join(dir, 'links');
+  mkdirSync(join(base, 'flows', 'inputs'), { recursive: true });
+  writeFileSync(join(base, 'secret.json'), '{"auths": {"registry": {"auth": "c2VjcmV0"}}}');
+  writeFileSync(join(base, 'flows', 'inputs', 'shared.json'), '{"jobName": "j"}');
+  for (const name of ['out', 'in']) writeFileSync(join(base, 'flows', `${name}.asl.json`), JSON_MACHINE);
+  symlinkSync(join(base, 'secret.json'), join(base, 'flows', 'out.input.json'));
+  symlinkSync(join('inputs', 'shared.json'), join(base, 'flows', 'in.input.json'));
+  const r = run(join(base, 'flows'), ['lint', 'out.asl.json', 'in.asl.json']);
+  assert.equal(r.err, 'sagemaker-asl: not reading out.input.json as the execution input of out.asl.json: it is a symbolic link to a file outside its folder\n');
+  assert.equal(r.status, 0);
 });

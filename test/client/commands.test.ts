@@ -2,7 +2,7 @@
 // dialogs answered by the test and the real SDK talking to the emulator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -905,6 +905,24 @@ test('the input picker offers the example input beside the machine (NAME.input.j
     assert.ok(picker.choices.includes('$(file-code) flow.input.json'), picker.choices.join());
     const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'));
     assert.match(confirm?.message ?? fake.dialogs.map((d) => d.message).join(' | '), /^Start training job "x-ex1"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an example input that is a link out of the machine\'s folder is not offered (sec40: a cloned repository linked it to ~/.docker/config.json)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'example-link-'));
+  mkdirSync(join(dir, 'flows'));
+  writeFileSync(join(dir, 'config.json'), '{"auths": {"registry": {"auth": "c2VjcmV0"}}}');
+  symlinkSync(join(dir, 'config.json'), join(dir, 'flows', 'flow.input.json'));
+  const uri = pathToFileURL(join(dir, 'flows', 'flow.asl.json')).href;
+  tasks = [task('Train', payload('x'))];
+  try {
+    fake.dialogs.length = 0;
+    fake.respond(() => undefined);
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(uri, 'Train');
+    const picker = fake.dialogs.find((d) => d.kind === 'quickPick')!;
+    assert.ok(!picker.choices.some((c) => c.includes('flow.input.json')), picker.choices.join());
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

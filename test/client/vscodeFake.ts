@@ -1,5 +1,6 @@
 // A stand-in for the `vscode` module, enough to drive the job commands in Node: dialogs answer from a script
 // the test gives, output lines are collected. The AWS side is not faked: the commands talk to the emulator.
+import { fileURLToPath } from 'node:url';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
@@ -114,7 +115,7 @@ export function installVscodeFake(settings: Record<string, unknown>, workspaceSe
     },
     env: { clipboard: { writeText: async () => undefined } },
     Uri: {
-      parse: (s: string) => ({ scheme: new URL(s).protocol.slice(0, -1), path: new URL(s).pathname, toString: () => s }),
+      parse: (s: string) => ({ scheme: new URL(s).protocol.slice(0, -1), path: new URL(s).pathname, fsPath: s.startsWith('file:') ? fileURLToPath(s) : '', toString: () => s }),
       from: (c: { scheme: string; path: string }) => ({ scheme: c.scheme, path: c.path, toString: () => `${c.scheme}:${c.path}` }),
     },
     StatusBarAlignment: { Left: 1, Right: 2 },

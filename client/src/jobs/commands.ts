@@ -14,6 +14,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckRequestRequest, NewJobNameRequest, TasksRequest, type TaskInfo, type TasksResult } from '../../../server/src/protocol';
 import { JOB_KINDS, JOB_KIND_NAMES, firstValueAt, isTerminalStatus, valuesAt, type JobKind, type JobKindInfo } from '../../../server/src/jobKinds';
 import { exampleInputUri, machineBaseName } from '../../../server/src/machineFiles';
+import { linksOutOfItsFolder } from '../../../server/src/links';
 import type * as Runtime from './runtime';
 import type { Caller, JobRef, JobRunner, JobSummary } from './jobRunner';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
@@ -124,7 +125,8 @@ async function exampleInput(uri: string): Promise<vscode.Uri | undefined> {
   try {
     const target = vscode.Uri.parse(example, true);
     await vscode.workspace.fs.stat(target);
-    return target;
+    // Not a link out of the machine's folder (links.ts): its file would go into the job's request unseen.
+    return target.scheme === 'file' && linksOutOfItsFolder(target.fsPath) ? undefined : target;
   } catch {
     return undefined;
   }
