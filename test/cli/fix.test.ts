@@ -166,21 +166,22 @@ test('a file that is not UTF-8 is not fixed (its other bytes would be lost), exi
 });
 
 test('a JSON file whose lines end in a lone CR is fixed with CR line breaks and its members\' indentation', () => {
-  const lf = '{\n  "StartAt": "T",\n  "States": {\n    "T": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",\n      "Parameters": {\n        "TrainingJobName": "job",\n        "RoleArn": "arn:aws:iam::123456789012:role/r",\n        "AlgorithmSpecification": { "TrainingImage": "i", "TrainingInputMode": "File" },\n        "OutputDataConfig": { "S3OutputPath": "s3://b/o" },\n        "ResourceConfig": { "InstanceCount": 1, "InstanceType": "ml.m5.large", "VolumeSizeInGB": 10 },\n        "StoppingCondition": { "MaxRuntimeInSeconds": 3600 },\n        "RetryStrategy": {}\n      },\n      "End": true\n    }\n  }\n}\n';
+  // The fix inserts the member spot training requires on a line of its own, after the last one.
+  const lf = '{\n  "StartAt": "T",\n  "States": {\n    "T": {\n      "Type": "Task",\n      "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",\n      "Parameters": {\n        "TrainingJobName": "job",\n        "RoleArn": "arn:aws:iam::123456789012:role/r",\n        "AlgorithmSpecification": { "TrainingImage": "i", "TrainingInputMode": "File" },\n        "OutputDataConfig": { "S3OutputPath": "s3://b/o" },\n        "ResourceConfig": { "InstanceCount": 1, "InstanceType": "ml.m5.large", "VolumeSizeInGB": 10 },\n        "EnableManagedSpotTraining": true,\n        "StoppingCondition": {\n          "MaxRuntimeInSeconds": 3600\n        }\n      },\n      "End": true\n    }\n  }\n}\n';
   const { base, file } = folderWith('cr-json', lf.replaceAll('\n', '\r'));
   run(base, ['--fix', 'a.asl.json']);
   const after = readFileSync(file, 'utf8');
   assert.ok(!after.includes('\n'), JSON.stringify(after));
-  assert.match(after, /"RetryStrategy": \{\r {10}"MaximumRetryAttempts": 1\r {8}\}/);
+  assert.match(after, /"MaxRuntimeInSeconds": 3600,\r {10}"MaxWaitTimeInSeconds": 3600\r {8}\}/);
 });
 
 test('the --fix summary counts cleared findings even when the fixes bring new ones of the same code', () => {
-  // The fixes rename the job (clearing a pattern finding) and insert OutputDataConfig with an empty
-  // S3OutputPath placeholder, a new pattern finding: comparing codes alone said "cleared: 1 missing-required".
-  const { base, file } = folderWith('summary', machine('churn xgb', { output: false }));
+  // The fixes rename the job (clearing a pattern finding) and the misspelt RoleARN, whose value is then checked as a
+  // RoleArn: a new pattern finding, which comparing codes alone would have hidden.
+  const { base, file } = folderWith('summary', machine('churn xgb').replace('"RoleArn": "arn:aws:iam::111122223333:role/R"', '"RoleARN": "arn:aws:iam::12345:role/R"'));
   const r = run(base, ['--fix', 'a.asl.json']);
-  assert.equal(r.err, 'a.asl.json: applied 2 fixes (cleared: 1 pattern, 1 missing-required; new: 1 pattern)\n');
-  assert.match(r.out, /^a\.asl\.json:\d+:\d+ error pattern S3OutputPath "" must match/);
+  assert.equal(r.err, 'a.asl.json: applied 2 fixes (cleared: 1 pattern, 1 unknown-key; new: 1 pattern)\n');
+  assert.match(r.out, /^a\.asl\.json:\d+:\d+ error pattern RoleArn "arn:aws:iam::12345:role\/R" must match/);
   assert.equal(r.status, 1);
   assert.match(readFileSync(file, 'utf8'), /"churn-xgb"/);
 });

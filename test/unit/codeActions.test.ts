@@ -77,10 +77,11 @@ describe('names', () => {
     assert.deepEqual(r.titles, ['* Change to "my-model"']);
     assertCleared(r, 'pattern "my_model"');
   });
-  test('a name that is too long is cut to the maximum the API allows, without a hyphen at the end', () => {
+  test('a name that is too long is offered cut to the maximum the API allows, without a hyphen at the end', () => {
     const long = 'a'.repeat(62) + '-bcdef';
-    const r = quickFix(machine(training({ TrainingJobName: long })), 'too-long', JSON.stringify(long));
-    assert.deepEqual(r.titles, [`* Shorten to 63 characters: "${'a'.repeat(62)}"`]);
+    // Offered, not preferred: a shorter name is another name (ux40), so fix-all leaves it.
+    const r = quickFix(machine(training({ TrainingJobName: long })), 'too-long', JSON.stringify(long), { pick: `Shorten to 63 characters: "${'a'.repeat(62)}"` });
+    assert.deepEqual(r.titles, [`Shorten to 63 characters: "${'a'.repeat(62)}"`]);
     assert.match(r.result, new RegExp(`"TrainingJobName": "a{62}",`));
     assertCleared(r, `too-long ${JSON.stringify(long)}`);
   });
@@ -273,8 +274,8 @@ describe('types', () => {
 
 describe('missing required members', () => {
   test('multi-line object: after the last member, at its indentation, with values of the right type', () => {
-    const r = quickFix(machine(training({ RoleArn: undefined, OutputDataConfig: undefined })), 'missing-required', '"Parameters"');
-    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    const r = quickFix(machine(training({ RoleArn: undefined, OutputDataConfig: undefined })), 'missing-required', '"Parameters"', { pick: 'Add missing required parameters' });
+    assert.deepEqual(r.titles, ['Add missing required parameters']);
     assert.ok(
       r.result.includes(
         [
@@ -294,15 +295,15 @@ describe('missing required members', () => {
   });
   test('single-line object: stays on one line', () => {
     const text = machine(training({})).replace(/"OutputDataConfig": \{[^}]*\}/, '"OutputDataConfig": { "KmsKeyId": "alias/k" }');
-    const r = quickFix(text, 'missing-required', '"OutputDataConfig"');
-    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    const r = quickFix(text, 'missing-required', '"OutputDataConfig"', { pick: 'Add missing required parameters' });
+    assert.deepEqual(r.titles, ['Add missing required parameters']);
     assert.match(r.result, /"OutputDataConfig": \{ "KmsKeyId": "alias\/k", "S3OutputPath": "" \},/);
     assert.deepEqual(r.after, ['pattern ""']);
   });
   test('empty object {}: the members on their own lines, one step deeper; nested required members too', () => {
     const text = machine(training({ InputDataConfig: [{}] })).replace(/"InputDataConfig": \[\s*\{\s*\}\s*\]/, '"InputDataConfig": [{}]');
-    const r = quickFix(text, 'missing-required', '{}');
-    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    const r = quickFix(text, 'missing-required', '{}', { pick: 'Add missing required parameters' });
+    assert.deepEqual(r.titles, ['Add missing required parameters']);
     assert.match(r.result, /"InputDataConfig": \[\{\n {10}"ChannelName": "",\n {10}"DataSource": \{\}\n {8}\}\]/);
     assert.ok(!r.after.some((e) => e.startsWith('missing-required')), r.after.join('\n'));
   });
@@ -310,8 +311,8 @@ describe('missing required members', () => {
     const yaml = 'StartAt: Score\nStates:\n  Score:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTransformJob.sync\n    Parameters:\n    End: true\n';
     const p = service.validate(doc(yaml, 'asl-yaml')).find((x) => x.code === 'wrong-type')!;
     assert.equal(yaml.slice(p.offset, p.offset + p.length), 'Parameters');
-    const r = quickFix(yaml, 'wrong-type', 'Parameters', { languageId: 'asl-yaml' });
-    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    const r = quickFix(yaml, 'wrong-type', 'Parameters', { languageId: 'asl-yaml', pick: 'Add missing required parameters' });
+    assert.deepEqual(r.titles, ['Add missing required parameters']);
     assert.match(r.result, /\n {4}Parameters:\n {6}TransformJobName: ""\n {6}ModelName: ""\n/);
     assert.ok(!r.after.some((e) => e.startsWith('wrong-type') || e.startsWith('missing-required')), r.after.join('\n'));
     // A structure with no required member, a comment after the colon, an empty value in a flow mapping: written so
@@ -331,18 +332,18 @@ describe('missing required members', () => {
     }
     const flow = 'StartAt: Score\nStates:\n  Score:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTransformJob\n    Parameters: { TransformJobName: j, ModelName: m, TransformInput: { DataSource: }, TransformOutput: { S3OutputPath: "s3://b/o" }, TransformResources: { InstanceType: ml.m5.large, InstanceCount: 1 } }\n    End: true\n';
     const inFlow = service.validate(doc(flow, 'asl-yaml')).find((x) => x.code === 'wrong-type')!;
-    const f2 = quickFix(flow, 'wrong-type', flow.slice(inFlow.offset, inFlow.offset + inFlow.length), { languageId: 'asl-yaml' });
+    const f2 = quickFix(flow, 'wrong-type', flow.slice(inFlow.offset, inFlow.offset + inFlow.length), { languageId: 'asl-yaml', pick: 'Add missing required parameters' });
     assert.match(f2.result, /DataSource: \{ S3DataSource: \{ S3DataType: "", S3Uri: "" \} \}/);
     assert.ok(!f2.after.some((e) => e.startsWith('yaml') || e.startsWith('syntax')), f2.after.join('\n'));
     const json = machine(training({})).replace(/"Parameters": \{[\s\S]*?\n {6}\}/, '"Parameters": null');
-    const j = quickFix(json, 'wrong-type', 'null');
-    assert.deepEqual(j.titles, ['* Add missing required parameters']);
+    const j = quickFix(json, 'wrong-type', 'null', { pick: 'Add missing required parameters' });
+    assert.deepEqual(j.titles, ['Add missing required parameters']);
     assert.ok(!j.after.some((e) => e.startsWith('wrong-type') || e.startsWith('missing-required')), j.after.join('\n'));
   });
   test('a task without Parameters gets them, with the request\'s required members', () => {
     const text = machine(training({})).replace(/ {6}"Parameters": \{[\s\S]*?\n {6}\},\n/, '');
-    const r = quickFix(text, 'missing-required', '"Train"');
-    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    const r = quickFix(text, 'missing-required', '"Train"', { pick: 'Add missing required parameters' });
+    assert.deepEqual(r.titles, ['Add missing required parameters']);
     assert.match(r.result, /"End": true,\n {6}"Parameters": \{\n {8}"TrainingJobName": "",\n {8}"RoleArn": "",\n {8}"OutputDataConfig": \{\n {10}"S3OutputPath": ""\n {8}\}\n {6}\}\n/);
     assert.ok(!r.after.some((e) => e.startsWith('missing-required')), r.after.join('\n'));
   });
@@ -394,19 +395,19 @@ describe('YAML', () => {
     assert.equal(service.fixAll(d).some((e) => d.getText(e.range).startsWith('<<')), false);
   });
   test('missing required members are added as key: value lines', () => {
-    const r = quickFix(yaml, 'missing-required', 'Parameters', { languageId: 'asl-yaml' });
-    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    const r = quickFix(yaml, 'missing-required', 'Parameters', { languageId: 'asl-yaml', pick: 'Add missing required parameters' });
+    assert.deepEqual(r.titles, ['Add missing required parameters']);
     assert.match(r.result, /\n {8}MaxRuntimeInSeconds: 3600\n {6}RoleArn: ""\n {4}End: true/);
     assert.ok(!r.after.some((e) => e.startsWith('missing-required')), r.after.join('\n'));
   });
   test('a mapping that is an item of a block list (`- Key: team`) gets its missing members too, aligned under its first key', () => {
     const text = yaml.replace('    End: true\n', '      RoleArn: arn:aws:iam::111122223333:role/R\n      Tags:\n        - Key: team\n    End: true\n');
-    const r = quickFix(text, 'missing-required', 'Key: team', { languageId: 'asl-yaml' });
-    assert.deepEqual(r.titles, ['* Add missing required parameters']);
+    const r = quickFix(text, 'missing-required', 'Key: team', { languageId: 'asl-yaml', pick: 'Add missing required parameters' });
+    assert.deepEqual(r.titles, ['Add missing required parameters']);
     assert.match(r.result, /\n {6}Tags:\n {8}- Key: team\n {10}Value: ""\n {4}End: true/);
     assert.ok(!r.after.some((e) => e.startsWith('missing-required')), r.after.join('\n'));
     // The same in flow style, as before.
-    const flow = quickFix(text.replace('\n        - Key: team', ' [{Key: team}]'), 'missing-required', '{Key: team}', { languageId: 'asl-yaml' });
+    const flow = quickFix(text.replace('\n        - Key: team', ' [{Key: team}]'), 'missing-required', '{Key: team}', { languageId: 'asl-yaml', pick: 'Add missing required parameters' });
     assert.match(flow.result, /Tags: \[\{Key: team, Value: ""\}\]/);
   });
 });
@@ -418,11 +419,12 @@ describe('fix all', () => {
     const actions = service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(0) }, ['source.fixAll']);
     assert.deepEqual(actions.map((a) => [a.kind, a.title]), [['source.fixAll.sagemaker', 'Fix all SageMaker problems']]);
     const result = apply(text, actions[0].edit!.changes![d.uri]);
-    assert.deepEqual(errors(result, 'asl'), ['enum-value "ml.m5.larg"', 'too-short ""']);
+    // The missing RoleArn is the user's to write: its insertion is offered, not in fix-all (ux40).
+    assert.deepEqual(errors(result, 'asl'), ['enum-value "ml.m5.larg"', 'missing-required "Parameters"']);
     assert.match(result, /"TrainingJobName": "churn-xgb"/);
     assert.match(result, /"TrainingInputMode": "Pipe"/);
     assert.match(result, /"InstanceCount": 2/);
-    assert.match(result, /"RoleArn": ""/);
+    assert.doesNotMatch(result, /"RoleArn"/);
   });
   test('a misspelt key of a missing member is renamed, not added again; two misspellings of one member: one rename', () => {
     const text = machine(training({ RoleArn: undefined, RoleARN: 'arn:aws:iam::111122223333:role/R', Rolearn: 'x' }));

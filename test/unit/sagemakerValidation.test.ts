@@ -75,6 +75,10 @@ describe('missing required keys', () => {
     assert.deepEqual(findings(text), [{ code: 'missing-required', severity: 'information', at: '"T"', message: 'Task "T" calls CreateTrainingJob without Parameters: the request is then the state\'s input (after InputPath), which must carry TrainingJobName, RoleArn and OutputDataConfig; write the request in Parameters to have it checked here' }]);
     const jsonata = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', End: true } } });
     assert.deepEqual(findings(jsonata).map((f) => [f.severity, f.message]), [['information', 'Task "T" calls CreateTrainingJob without Arguments: the request is then the state\'s input, which must carry TrainingJobName, RoleArn and OutputDataConfig; write the request in Arguments to have it checked here']]);
+    // Its request written in the other language's field (Arguments in a JSONPath state): that is the structure
+    // check's error, whose fix is the one to take, not this information's insertion of an empty Parameters (ux40).
+    const other = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob', Arguments: { TrainingJobName: 'j' }, End: true } } });
+    assert.deepEqual(findings(other).filter((f) => f.code === 'missing-required'), []);
   });
 });
 
@@ -169,6 +173,19 @@ describe('patterns and lengths', () => {
     const spec = { TrainingImage: 'img', TrainingInputMode: 'File', ContainerArguments: ['--filter', '$.records[*]'] };
     assert.deepEqual(findings(machine(training({ AlgorithmSpecification: spec }))), []);
     assert.deepEqual(findings(machine(training({ Environment: { JQ_FILTER: '$.items' } }), { jsonata: true })), []);
+  });
+  test('a JSONata expression in a JSONPath state is text: a warning, or the error its text breaks, under its own code (no fix rewrites it: ux40)', () => {
+    const f = findings(machine(training({ TrainingJobName: '{% $states.input.jobName %}', HyperParameters: { max_depth: '{% $string($states.input.depth) %}' } })));
+    assert.deepEqual(f.map((x) => [x.code, x.severity, x.at]), [
+      ['jsonata-in-jsonpath-state', 'error', '"{% $states.input.jobName %}"'],
+      ['jsonata-in-jsonpath-state', 'warning', '"{% $string($states.input.depth) %}"'],
+    ]);
+    assert.match(f[0].message, /^TrainingJobName "\{% \$states\.input\.jobName %\}" is a JSONata expression, which only a JSONata state evaluates: this JSONPath state sends it as text \(set "QueryLanguage": "JSONata" on the state, or write a JSONPath under "TrainingJobName\.\$"\)\. As written, /);
+    const d = doc(machine(training({ TrainingJobName: '{% $states.input.jobName %}' })));
+    const p = service.validate(d).find((x) => x.code === 'jsonata-in-jsonpath-state')!;
+    assert.deepEqual(service.getCodeActions(d, { start: d.positionAt(p.offset), end: d.positionAt(p.offset + p.length) }, ['quickfix']).filter((a) => a.diagnostics?.[0]?.code === p.code), []);
+    // In a JSONata state it is what it means.
+    assert.deepEqual(findings(machine(training({ TrainingJobName: '{% $states.input.jobName %}' }), { jsonata: true })), []);
   });
   test('unicode tag values need the u flag (\\p{L})', () => {
     assert.deepEqual(findings(machine(training({ Tags: [{ Key: 'équipe', Value: 'données ML' }] }))), []);

@@ -82,8 +82,9 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       const shape = shapeOf(parsed, node);
       const nm = nameMax(shape, shape?.awsPattern);
       const value = nm !== undefined ? toValidName(node.value, Math.min(nm, data.max)) : codePointSlice(node.value as string, data.max);
-      // Cutting a name is safe; cutting other text (a command, a URI) loses something: offered, never automatic.
-      if (value) fixes.push({ title: `Shorten to ${data.max} characters: ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred: nm !== undefined });
+      // Offered, never automatic: a name cut short is another name (ux40: fix-all cut "…-2024-01-15-version-2" to
+      // "…-2024-01-15", which may be another run's), and other text cut (a command, a URI) loses something.
+      if (value) fixes.push({ title: `Shorten to ${data.max} characters: ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred: false });
       break;
     }
     case SageMakerCode.enumValue: {
@@ -152,17 +153,19 @@ function fillNull(parsed: ParsedDocument, at: AstNode): Fix | undefined {
   const members = (shape.required ?? []).map((m): [string, unknown] => [m, placeholder(shape.members!.get(m)!.shape)]);
   const title = members.length ? 'Add missing required parameters' : 'Change to {}';
   const value = Object.fromEntries(members);
-  if (parsed.language !== 'yaml') return { ...changeTo(parsed, node, value, true), title };
+  // Preferred only when nothing is to be filled in (addMissing).
+  const preferred = !members.length;
+  if (parsed.language !== 'yaml') return { ...changeTo(parsed, node, value, preferred), title };
   // YAML (review of the day: `Key:{}` and a block inside `{ … }` do not read): in block context, with nothing after the
   // colon but the line's end, the members as a block mapping under the key; else a flow mapping, after a space when
   // the empty value sits right after the colon.
   const text = parsed.text;
   const lineRest = text.slice(node.offset, lineEnd(text, node.offset));
   if (members.length && node.parent?.type === 'property' && !isInFlow(text, node) && node.length === 0 && /^\s*$/.test(lineRest))
-    return { title, edits: [insertMembers(parsed, node.parent, members)], preferred: true };
+    return { title, edits: [insertMembers(parsed, node.parent, members)], preferred };
   const before = node.length === 0 && text[node.offset - 1] === ':' ? ' ' : '';
   const after = text[node.offset + node.length] === '#' ? ' ' : '';
-  return { title, edits: [{ offset: node.offset, length: node.length, newText: before + yamlScalar(value, { flow: true }) + after }], preferred: true };
+  return { title, edits: [{ offset: node.offset, length: node.length, newText: before + yamlScalar(value, { flow: true }) + after }], preferred };
 }
 
 /**
@@ -174,6 +177,11 @@ function objectSpanning(node: AstNode | undefined): AstNode | undefined {
   return node;
 }
 
+/**
+ * The missing required members, inserted with values to fill in (placeholder: "" for a string, a number's least):
+ * offered, never preferred, so never in fix-all or on save (ux40: it wrote "ChannelName": "", a new error, and an
+ * empty Parameters beside a state's Arguments). Which values they take is the user's to say.
+ */
 function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, unknown>): Fix | undefined {
   const missing = (data.missing as string[]) ?? [];
   if (!missing.length) return undefined;
@@ -185,7 +193,7 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
     if (state?.type !== 'object' || !task || !writtenInPlace(parsed, state)) return undefined;
     const request = integrationOf(task)?.request;
     if (!request) return undefined;
-    return { title, edits: [insertMembers(parsed, state, [[data.payloadKey, placeholder(request)]])], preferred: true, members: { object: state, names: [data.payloadKey], how: 'insert' } };
+    return { title, edits: [insertMembers(parsed, state, [[data.payloadKey, placeholder(request)]])], preferred: false, members: { object: state, names: [data.payloadKey], how: 'insert' } };
   }
   // Reported on the member's key, or on the object itself when it is a list item (`- Key: team` in YAML, found at
   // its one property).
@@ -195,7 +203,7 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
   if (shape?.kind !== 'structure') return undefined;
   const members: [string, unknown][] = missing.filter((m) => shape.members!.has(m)).map((m) => [m, placeholder(shape.members!.get(m)!.shape)]);
   if (!members.length) return undefined;
-  return { title, edits: [insertMembers(parsed, object, members)], preferred: true, members: { object, names: members.map(([m]) => m), how: 'insert' } };
+  return { title, edits: [insertMembers(parsed, object, members)], preferred: false, members: { object, names: members.map(([m]) => m), how: 'insert' } };
 }
 
 /**

@@ -7,6 +7,8 @@ export const SageMakerCode = {
   enumValue: 'enum-value',
   pattern: 'pattern',
   pathWithoutDollarSuffix: 'path-without-dollar-suffix',
+  /** A `{% %}` JSONata expression in a JSONPath state: sent as text. */
+  jsonataInJsonPath: 'jsonata-in-jsonpath-state',
   tooShort: 'too-short',
   tooLong: 'too-long',
   outOfRange: 'out-of-range',

@@ -7,7 +7,7 @@ import { alternativesOf } from '../core/alternatives';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, codePointLength, codePointSlice, isObviousMatch, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { intendedValue } from '../core/tree';
+import { intendedValue, propertyNode } from '../core/tree';
 import { checkJsonata, DEPLOYS_AS_STRING, jsonataForPathKey, jsonPathAsJsonata, deploysAsStringWayOut, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, jsonataAlternatives, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
@@ -89,12 +89,17 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0].value : undefined;
   // In a JSONata state the same path is an expression of $states.input (ux39: "$.output" had no way out there).
   const jsonata = !evaluatedBySageMaker && ctx.jsonata && looksLikePath(value) ? jsonPathAsJsonata(value) : undefined;
+  // A JSONata expression in a JSONPath state is not evaluated: SageMaker gets its text (ux40: the pattern's fix made
+  // "states-input-jobName" of `{% $states.input.jobName %}`, and a hyperparameter's was not flagged at all).
+  const jsonataText = !evaluatedBySageMaker && !ctx.jsonata && isJsonata(value);
   const pathHint = !evaluatedBySageMaker && !ctx.jsonata && typeof key === 'string' && looksLikePath(value)
     ? `${label} ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${key}.$"`
     : jsonata
       ? `${label} ${quote(value)} looks like a JSONPath: in a JSONata state, to use the value at that path, write "${jsonata}"`
-      : '';
-  const code = (c: string) => (pathHint ? SageMakerCode.pathWithoutDollarSuffix : c);
+      : jsonataText
+        ? `${label} ${quote(value)} is a JSONata expression, which only a JSONata state evaluates: this JSONPath state sends it as text (set "QueryLanguage": "JSONata" on the state${typeof key === 'string' ? `, or write a JSONPath under "${key}.$"` : ''})`
+        : '';
+  const code = (c: string) => (jsonataText ? SageMakerCode.jsonataInJsonPath : pathHint ? SageMakerCode.pathWithoutDollarSuffix : c);
   const way = jsonata ? { jsonata } : {};
   // The way out first, where Problems has room for it (walk37: it was cut off after the pattern): what the value
   // breaks as written follows.
@@ -136,7 +141,8 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   // A value the member takes, that looks like a path: a warning in a JSONPath state, where `.$` was likely forgotten.
   // In a JSONata state nothing looks like a path by mistake (a jq filter in an Environment value is text): only a value
   // refused above gets the JSONata way out.
-  if (pathHint && !jsonata) {
+  if (jsonataText) problem(ctx, node, SageMakerCode.jsonataInJsonPath, pathHint, undefined, 'warning');
+  else if (pathHint && !jsonata) {
     problem(ctx, node, SageMakerCode.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, write the key as "${key}.$"`, undefined, 'warning');
   }
 }
@@ -708,8 +714,10 @@ function checkTask(ctx: Context, task: SageMakerTask) {
   if (!payload) {
     // Valid ASL: without Parameters (Arguments) the request is the state's input, which the text does not show (a
     // Lambda may build it). What cannot be known is not called a problem: information, with the fix that writes a
-    // request here. A request with nothing required (ListEndpoints) needs none.
-    if (!request.required?.length) return;
+    // request here. A request with nothing required (ListEndpoints) needs none, and one written in the other
+    // language's field (Arguments in a JSONPath state) is the structure check's error, whose fix is the one to take
+    // (ux40: fix-all added an empty Parameters beside it).
+    if (!request.required?.length || propertyNode(task.state.node, task.payloadKey === 'Parameters' ? 'Arguments' : 'Parameters')) return;
     problem(ctx, task.state.keyNode, SageMakerCode.missingRequired,
       `Task "${task.state.name}" calls ${integration.operation} without ${task.payloadKey}: the request is then the state's input${task.payloadKey === 'Parameters' ? ' (after InputPath)' : ''}, which must carry ${list(request.required ?? [])}; write the request in ${task.payloadKey} to have it checked here`,
       { missing: request.required ?? [], payloadKey: task.payloadKey }, 'information');
