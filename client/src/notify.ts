@@ -3,13 +3,16 @@
 // text with allowCommands). The text of these messages often comes from a document (state names, keys, JSONata
 // `$error` messages and comments, template logical IDs) or from AWS (error messages, failure reasons), so a hostile
 // file could otherwise put a one-click command in front of the user. No message of ours is meant to hold a link, so
-// every `](` becomes `] (`: it reads the same and is not a link. Modal dialogs and progress notifications pass here too.
+// every `](` before a URI scheme becomes `] (`: it reads the same and is not a link (VS Code's linkedText.ts links only
+// http(s)://, command: and file: targets; any scheme is broken, should it link more). Other `](` stay as written: a
+// pattern's `[a-zA-Z0-9](-*[a-zA-Z0-9])` copied from a notification with a space in it was another regex (walk40).
+// Modal dialogs and progress notifications pass here too.
 import * as vscode from 'vscode';
 import { shortName } from '../../server/src/service/core/text';
 
-/** `text` with every `](` broken, so VS Code shows no link in it. */
+/** `text` with every `](` that could open a link broken, so VS Code shows no link in it. */
 export function plainText(text: string): string {
-  return text.replace(/\]\(/g, '] (');
+  return text.replace(/\]\((?=\s*[a-z][a-z0-9+.-]*:)/gi, '] (');
 }
 
 /** Longer than this, a message is cut (a 5,000-character state name, walk39); a dialog's detail keeps the whole text. */

@@ -518,6 +518,10 @@ test('text from the document never becomes a command link in a notification (VS 
     const vscodeLink = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/i;
     for (const d of fake.dialogs) assert.doesNotMatch(d.message, vscodeLink);
   });
+  // A `](` that opens no link is left as written: a pattern in a message copies as the pattern (walk40).
+  const { plainText } = require('../../client/src/notify');
+  assert.equal(plainText('TrainingJobName "a_b" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}'), 'TrainingJobName "a_b" must match [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}');
+  assert.equal(plainText('[x](HTTPS://e.example) [y]( file:///etc/passwd) [z](vscode:extension/x)'), '[x] (HTTPS://e.example) [y] ( file:///etc/passwd) [z] (vscode:extension/x)');
 });
 
 /** The emulator's steps made long for one test: a stop must arrive while the job runs, even on a busy machine. */
