@@ -252,8 +252,9 @@ export class SageMakerEmulator {
       { at: t, status: 'InProgress', secondary: 'Starting', message: 'Preparing the instances for training', logs: [] },
       // Script-mode containers print their environment, secrets included: what a client must not show as is.
       { at: t + stepMs, status: 'InProgress', secondary: 'Downloading', message: 'Downloading input data', logs: ['bash: no job control in this shell', ...environmentLines(job.request)] },
+      // Said as a tuning job's training jobs say it (walk40: the script's lines and metrics read as if the image ran).
       { at: t + 2 * stepMs, status: 'InProgress', secondary: 'Training', message: 'Training image download completed. Training in progress.',
-        logs: ['Invoking script with the following command: python train.py', '[0]#011train-rmse:0.47312#011validation-rmse:0.48177'] },
+        logs: [`Emulator: the image ${imageOf(job.request)} is not run here; the lines below are made up, as script mode would print them`, 'Invoking script with the following command: python train.py', '[0]#011train-rmse:0.47312#011validation-rmse:0.48177'] },
     ];
     for (let i = 1; i < trainingSteps; i++) {
       steps.push({ at: t + (2 + i) * stepMs, status: 'InProgress', secondary: 'Training', message: 'Training image download completed. Training in progress.',
@@ -635,4 +636,11 @@ function trainingJobNames(name: string, total: number, seed: number): string[] {
 /** The made-up objective metric of a tuning job's i-th training job: falling as the tuning goes on. */
 function metricValue(i: number): number {
   return Math.round((0.2 + 0.3 / (i + 1)) * 1e5) / 1e5;
+}
+
+/** What a training request runs, as its log names it: its image, or its algorithm. */
+function imageOf(request: Json): string {
+  const spec = (request.AlgorithmSpecification ?? {}) as Json;
+  const image = typeof spec.TrainingImage === 'string' ? spec.TrainingImage : typeof spec.AlgorithmName === 'string' ? spec.AlgorithmName : '';
+  return image ? JSON.stringify(image) : 'of the job';
 }
