@@ -700,6 +700,12 @@ describe('variable names and scopes, as the specification states them', () => {
     assert.deepEqual(messages(sm({ P: { Type: 'Pass', End: true, Output: { 'n.$': 'States.ArrayLength($.items)' } } }, { QueryLanguage: 'JSONata' })),
       ['In a JSONata state a key ending in .$ is not a path: the key "n.$" and the string "States.ArrayLength($.items)" are passed on as written. Write "n": "{% … %}" (the state input is $states.input)']);
     expectBoth(sm({ P: { Type: 'Pass', End: true, Parameters: { 'title.$': '$.title' } } }), []);
+    // In a Task's Output the path meant the result; in a catcher's, the error output (ux40: advised as $states.input).
+    const t = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f' } };
+    assert.deepEqual(messages(sm({ T: { ...t, End: true, Output: { 'arn.$': '$.TrainingJobArn' }, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F', Output: { 'why.$': '$.Cause' } }] }, F: { Type: 'Fail' } }, { QueryLanguage: 'JSONata' })), [
+      'In a JSONata state a key ending in .$ is not a path: the key "arn.$" and the string "$.TrainingJobArn" are passed on as written. Write "arn": "{% $states.result.TrainingJobArn %}"',
+      'In a JSONata state a key ending in .$ is not a path: the key "why.$" and the string "$.Cause" are passed on as written. Write "why": "{% $states.errorOutput.Cause %}"',
+    ]);
   });
 });
 

@@ -286,7 +286,8 @@ function checkPathValue(ctx: Ctx, node: AstNode | undefined, kind: PathKind | 'd
 export const STRING_INTRINSICS: readonly string[] = ['States.Format', 'States.JsonToString', 'States.ArrayGetItem', 'States.Base64Encode', 'States.Base64Decode', 'States.Hash', 'States.UUID'];
 
 /** `"key.$"` values in JSONPath payloads, `{% … %}` strings in JSONata states: everything under `start`, iteratively. */
-function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage) {
+/** `reads`: what `$` of a JSONPath stands for there, as JSONata writes it (a `.$` key's advice, jsonPathKey). */
+function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage, reads = '$states.input') {
   const stack = [start];
   while (stack.length) {
     const node = stack.pop()!;
@@ -303,7 +304,7 @@ function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage) {
           if (v.type === 'string') checkPathValue(ctx, v, 'dynamic');
           else report(ctx, v, AslCode.invalidValue, `${k.value} must be a string: a JSONPath or an intrinsic function, since the key ends in .$`);
         } else {
-          if (ql === 'JSONata' && typeof k.value === 'string' && k.value.endsWith('.$') && k.value.length > 2 && !keysJudgedElsewhere(node, k.value)) jsonPathKey(ctx, k, v);
+          if (ql === 'JSONata' && typeof k.value === 'string' && k.value.endsWith('.$') && k.value.length > 2 && !keysJudgedElsewhere(node, k.value)) jsonPathKey(ctx, k, v, reads);
           stack.push(v);
         }
       }
@@ -331,10 +332,10 @@ function keysJudgedElsewhere(obj: AstNode, key: string): boolean {
  * JSON object key names", and nothing evaluates them: the key, `.$` included, and its string go on as written. A
  * warning (no source says deploy refuses it; an integration's payload is refused by its own schema, see sagemaker/).
  */
-function jsonPathKey(ctx: Ctx, k: AstNode, v: AstNode) {
+function jsonPathKey(ctx: Ctx, k: AstNode, v: AstNode, reads: string) {
   const shown = v.type === 'string' ? ` and the string ${JSON.stringify(v.value)}` : '';
   // The JSONata of a path of names and indexes: the fix (asl/fixes.ts).
-  const { name, jsonata, instead } = jsonataForPathKey(k.value as string, v.type === 'string' ? v.value : undefined);
+  const { name, jsonata, instead } = jsonataForPathKey(k.value as string, v.type === 'string' ? v.value : undefined, reads);
   report(ctx, k, AslCode.jsonPathKey, `In a JSONata state a key ending in .$ is not a path: the key "${k.value}"${shown} are passed on as written. Write ${instead}`, 'warning', jsonata ? { rename: name, jsonata } : undefined);
 }
 
@@ -1432,7 +1433,8 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   checkRetryCatch(ctx, s);
 
   // Expressions in the state's own fields (not in its sub-machines, which are states of their own).
-  checkFieldExpressions(ctx, node, ql, true);
+  // In Output, what a `.$` path meant is the result (ux40: "$.TrainingJobArn" was advised as $states.input's).
+  checkFieldExpressions(ctx, node, ql, true, type === 'Task' || type === 'Map' || type === 'Parallel' ? '$states.result' : undefined);
   if (type === 'Choice' && ql === 'JSONata') for (const r of property(node, 'Choices')?.children ?? []) checkFieldExpressions(ctx, r, ql, false);
   else if (type === 'Choice') for (const r of property(node, 'Choices')?.children ?? []) { const a = property(r, 'Assign'); if (a) checkExpressionsUnder(ctx, a, ql); }
 }
@@ -1443,14 +1445,15 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
  * never evaluated (NEVER_EVALUATED_FIELDS), its Choice rules (checked apart) and in JSONPath its path fields
  * (checked as paths).
  */
-function checkFieldExpressions(ctx: Ctx, obj: AstNode, ql: QueryLanguage, isState: boolean) {
+function checkFieldExpressions(ctx: Ctx, obj: AstNode, ql: QueryLanguage, isState: boolean, result?: string) {
   if (obj.type !== 'object') return checkExpressionsUnder(ctx, obj, ql);
   for (const p of obj.children ?? []) {
     const k = keyOf(p), v = valueOf(p);
     if (!k || !v || k.value === 'Comment') continue;
     if (isState && (NEVER_EVALUATED_FIELDS.has(k.value) || k.value === 'Choices' || (ql === 'JSONPath' && (PATH_FIELDS[k.value] || ERROR_PATH_FIELDS.includes(k.value))))) continue;
-    if (isState && (k.value === 'Retry' || k.value === 'Catch') && v.type === 'array') for (const c of v.children ?? []) checkFieldExpressions(ctx, c, ql, false);
-    else checkExpressionsUnder(ctx, v, ql);
+    // A catcher's Output reads the error output.
+    if (isState && (k.value === 'Retry' || k.value === 'Catch') && v.type === 'array') for (const c of v.children ?? []) checkFieldExpressions(ctx, c, ql, false, k.value === 'Catch' ? '$states.errorOutput' : undefined);
+    else checkExpressionsUnder(ctx, v, ql, k.value === 'Output' && result ? result : undefined);
   }
 }
 

@@ -237,22 +237,23 @@ function dottedName(s: string, i: number, segmentStart: number, from: number, to
  * What a JSONata state writes for a JSONPath `X.$` key and its value (there no key is evaluated): the member `name`,
  * the path's JSONata where it has one (`jsonata`, what a fix writes), and `instead`, the member as the message advises it.
  */
-export function jsonataForPathKey(key: string, value: unknown): { name: string; jsonata?: string; instead: string } {
+export function jsonataForPathKey(key: string, value: unknown, reads = '$states.input'): { name: string; jsonata?: string; instead: string } {
   const name = key.slice(0, -2);
-  const jsonata = typeof value === 'string' ? jsonPathAsJsonata(value) : undefined;
-  return { name, ...(jsonata ? { jsonata } : {}), instead: jsonata ? `"${name}": "${jsonata}"` : `"${name}": "{% … %}" (the state input is $states.input)` };
+  const jsonata = typeof value === 'string' ? jsonPathAsJsonata(value, reads) : undefined;
+  const what = reads === '$states.input' ? 'the state input' : reads === '$states.result' ? 'the result' : 'the error output';
+  return { name, ...(jsonata ? { jsonata } : {}), instead: jsonata ? `"${name}": "${jsonata}"` : `"${name}": "{% … %}" (${what} is ${reads})` };
 }
 
 /**
  * The JSONata expression that reads what a JSONPath of names and indexes reads, as a JSONata state writes it: `$` is
- * `$states.input`, `$$` `$states.context`, `$name` the variable; `.name`, `['name']` (backquoted where JSONata needs
+ * `reads` (`$states.input`; in an Output, what it was meant to read: `$states.result`), `$$` `$states.context`, `$name` the variable; `.name`, `['name']` (backquoted where JSONata needs
  * it) and `[0]` steps. Undefined for any other path (wildcards, filters, slices, deep scans, functions), whose
  * JSONata is no one rewriting.
  */
-export function jsonPathAsJsonata(text: string): string | undefined {
+export function jsonPathAsJsonata(text: string, reads = '$states.input'): string | undefined {
   const path = parseJsonPath(text.trim());
   if (isExpressionError(path)) return undefined;
-  let out = path.root === '$' ? '$states.input' : path.root === '$$' ? '$states.context' : path.root;
+  let out = path.root === '$' ? reads : path.root === '$$' ? '$states.context' : path.root;
   for (const s of path.segments) {
     if (s.kind === 'index') out += `[${s.index}]`;
     else if ((s.kind === 'name' && !s.name.endsWith(')')) || s.kind === 'member') {
