@@ -260,10 +260,10 @@ describe('types', () => {
     assert.equal(r.message, 'MaxRuntimeInSeconds must be an integer, not a string');
     assert.deepEqual(r.titles, []);
   });
-  test('a number as the value of a ".$" key: no fix (in quotes it would be a string, still no JSONPath)', () => {
+  test('a number as the value of a ".$" key: no quoting fix (in quotes it would be a string, still no JSONPath); the key without .$, offered (a job name is no number)', () => {
     const r = adviceAndFix(machine(training({ TrainingJobName: undefined, 'TrainingJobName.$': 5 })), '5');
     assert.equal(r.message, 'TrainingJobName.$ must be a string holding a JSONPath or an intrinsic function, not a number');
-    assert.deepEqual(r.titles, []);
+    assert.deepEqual(r.titles, ['Rename to "TrainingJobName": pass the value as written']);
   });
   test('a number too large for a number in quotes: neither advice nor fix (it would be written as null or .inf)', () => {
     const r = adviceAndFix(machine(training({ StoppingCondition: { MaxRuntimeInSeconds: '1e999' } })), '"1e999"');
@@ -465,6 +465,17 @@ describe('ASL fixes', () => {
     // "End": false is the user's to change: no second End.
     const no = quickFix(JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } }), 'asl-missing-field', '"A"');
     assert.deepEqual(no.titles, []);
+  });
+  test('an error name where ErrorEquals lists them: the list of it (preferred); a .$ key holding a number: the key without .$ (ux40)', () => {
+    const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', Retry: [{ ErrorEquals: 'States.ALL' }], End: true } } }, null, 2);
+    const r = quickFix(text, 'asl-invalid-value', '"States.ALL"');
+    assert.deepEqual(r.titles, ['* Change to ["States.ALL"]']);
+    assert.match(r.result, /"ErrorEquals": \[\s*"States\.ALL"\s*\]/);
+    assertCleared(r, 'asl-invalid-value "States.ALL"');
+    const count = quickFix(machine(training({ ResourceConfig: { InstanceType: 'ml.m5.xlarge', 'InstanceCount.$': 1, VolumeSizeInGB: 30 } })), 'wrong-type', '1');
+    assert.deepEqual(count.titles, ['* Rename to "InstanceCount": pass the value as written']);
+    assertCleared(count, 'wrong-type 1');
+    // Where the member takes no number, offered only.
   });
   test('a flag or count written in quotes ("End": "true", "TimeoutSeconds": "30", "BooleanEquals": "false"): the value without them (preferred), in JSON and YAML', () => {
     const text = JSON.stringify({ StartAt: 'S', States: { S: { Type: 'Pass', End: 'true' } } }, null, 2);

@@ -144,8 +144,9 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
     const node = nodeOf(parsed, p);
     return node?.type === 'string' && writtenInPlace(parsed, node) ? [{ ...changeTo(parsed, node, (node.value as string).trim(), true), title: 'Remove the space around {% … %}' }] : [];
   }
-  // A count or flag written in quotes (`"End": "true"`, `"TimeoutSeconds": "30"`): the value it reads as (the one correction).
-  if (p.code === AslCode.invalidValue && (typeof p.data?.literal === 'number' || typeof p.data?.literal === 'boolean')) {
+  // A count or flag written in quotes (`"End": "true"`, `"TimeoutSeconds": "30"`): the value it reads as; an error
+  // name where a list of them belongs: that list (the one correction).
+  if (p.code === AslCode.invalidValue && (typeof p.data?.literal === 'number' || typeof p.data?.literal === 'boolean' || Array.isArray(p.data?.literal))) {
     const node = nodeOf(parsed, p);
     return node?.type === 'string' && writtenInPlace(parsed, node) ? [changeTo(parsed, node, p.data.literal, true)] : [];
   }

@@ -215,7 +215,9 @@ function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Wan
   if (!typeOk(node, want)) {
     const what = wantText(want);
     const jsonata = ql === 'JSONata' && want !== 'string' && want !== 'string|null' ? ' or a JSONata expression {% … %}' : '';
-    report(ctx, node, AslCode.invalidValue, `${field} must be ${what}${jsonata}, not ${describe(node)}`, 'error', literalFix(node, want, min, max));
+    // An error name where the list of them belongs (ux40: "ErrorEquals": "States.ALL"): the list of that one name.
+    const fix = want === 'array' && field === 'ErrorEquals' && node.type === 'string' ? { literal: [node.value as string] } : literalFix(node, want, min, max);
+    report(ctx, node, AslCode.invalidValue, `${field} must be ${what}${jsonata}, not ${describe(node)}`, 'error', fix);
     return false;
   }
   const v = node.value as number;

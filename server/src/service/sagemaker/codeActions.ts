@@ -106,6 +106,14 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
     case SageMakerCode.wrongType:
       // The value the message advises (validation.ts works it out once, so the two cannot disagree).
       if (data.replacement !== undefined) fixes.push(changeTo(parsed, node, data.replacement, true));
+      // A `.$` key holding a number, a flag, an object: the key without its `.$`, the value passed as written.
+      else if (data.dropDollar !== undefined) {
+        const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
+        if (key?.type === 'string' && typeof key.value === 'string' && key.value.endsWith('.$')) {
+          const fix = renameKey(parsed, key, key.value.slice(0, -2), data.dropDollar === 'preferred');
+          if (fix) fixes.push({ ...fix, title: `Rename to "${key.value.slice(0, -2)}": pass the value as written` });
+        }
+      }
       // A structure left empty (`Parameters:` with nothing under it in YAML is null, as a new state's snippet
       // leaves it: walk32): it becomes one, with its required members.
       else if (data.got === 'null' && data.expected === 'object') fixes.push(fillNull(parsed, node));

@@ -242,7 +242,11 @@ function expressionProblem(ctx: Context, node: AstNode, err: ExpressionError) {
 /** The value of a `"X.$"` key: a JSONPath, a context path or an intrinsic function, never checked against X's pattern. */
 function checkDynamicKeyValue(ctx: Context, valueNode: AstNode, label: string, shape: Shape | undefined, keyNode: AstNode) {
   if (valueNode.type !== 'string') {
-    problem(ctx, valueNode, SageMakerCode.wrongType, `${label}.$ must be a string holding a JSONPath or an intrinsic function, not ${article(valueNode.type)} ${valueNode.type}`, { expected: 'string' });
+    // The value as written was meant (ux40: "InstanceCount.$": 1 had no fix): the key without its `.$`, preferred
+    // where the member takes a value of this type.
+    const want = shape && jsonTypeOf(shape);
+    const fits = want === valueNode.type || ((want === 'integer' || want === 'number') && valueNode.type === 'number');
+    problem(ctx, valueNode, SageMakerCode.wrongType, `${label}.$ must be a string holding a JSONPath or an intrinsic function, not ${article(valueNode.type)} ${valueNode.type}`, { expected: 'string', dropDollar: fits ? 'preferred' : 'offered' });
     return;
   }
   const value = valueNode.value as string;
