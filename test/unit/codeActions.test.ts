@@ -570,14 +570,14 @@ describe('ASL fixes', () => {
     assert.match(j.result, /"TrainingJobName": "\{% 'churn-' & \$uuid\(\) %\}"/);
     assert.deepEqual(service.validate(doc(j.result)).filter((p) => p.code === 'invalid-jsonata'), []);
   });
-  test('a predefined error name in the wrong case: a warning, changed to the name', () => {
+  test('a predefined error name in the wrong case: a warning, changed to the name (preferred: the same name in another case)', () => {
     const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: ['States.Taskfailed'], Next: 'E' }], End: true }, E: { Type: 'Succeed' } } }, null, 2);
     const d = doc(text);
     const p = service.validate(d).find((x) => x.code === 'asl-unknown-error-name')!;
     assert.equal(p.severity, 'warning');
     assert.match(p.message, /"States\.Taskfailed" is not a predefined error name \(they are case-sensitive\), so it never matches; did you mean "States\.TaskFailed"\?/);
     const r = quickFix(text, 'asl-unknown-error-name', '"States.Taskfailed"', { pick: 'Change to "States.TaskFailed"' });
-    assert.deepEqual(r.titles, ['Change to "States.TaskFailed"']);
+    assert.deepEqual(r.titles, ['* Change to "States.TaskFailed"']);
     assert.match(r.result, /"ErrorEquals": \[\s*"States\.TaskFailed"\s*\]/);
     // A name of the machine's own, even with the prefix, is left alone (machines raise them from Fail states).
     assert.equal(service.validate(doc(text.replace('States.Taskfailed', 'States.FauxFailure1'))).filter((x) => x.code === 'asl-unknown-error-name').length, 0);

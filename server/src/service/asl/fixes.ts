@@ -166,7 +166,10 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   if (typeof to !== 'string' || !FIXED_BY_NAME.has(p.code)) return [];
   const node = nodeOf(parsed, p);
   if (node?.type !== 'string' || node.value === to || !writtenInPlace(parsed, node)) return [];
-  const fix = isKey(node) ? renameKey(parsed, node, to, false) : changeTo(parsed, node, to, false);
+  // The same name in another case (`"succeed"`, `"full"`, `"jsonata"`) is certainly what was meant: preferred, as a
+  // SageMaker enum's case is (ux40); a name close by letters stays a guess.
+  const sameName = p.code !== AslCode.wrongQueryLanguage && String(node.value).toLowerCase() === to.toLowerCase();
+  const fix = isKey(node) ? renameKey(parsed, node, to, sameName) : changeTo(parsed, node, to, sameName);
   return fix ? [fix] : [];
 }
 
