@@ -1621,6 +1621,12 @@ const CASES: Record<string, Case> = {
     ok: { PrimaryContainer: { ImageConfig: { RepositoryAccessMode: 'Vpc', RepositoryAuthConfig: { RepositoryCredentialsProviderArn: 'arn:fn' } } } },
     dynamic: { PrimaryContainer: { ImageConfig: { 'RepositoryAccessMode.$': '$.mode', RepositoryAuthConfig: { RepositoryCredentialsProviderArn: 'arn:fn' } } } },
   },
+  'model-primary-container-or-containers': {
+    api: 'createModel',
+    bad: { PrimaryContainer: { Image: 'a' }, Containers: [{ Image: 'b' }, { Image: 'c' }] },
+    ok: [{ PrimaryContainer: { Image: 'a' } }, { Containers: [{ Image: 'a' }, { Image: 'b' }] }],
+    dynamic: { PrimaryContainer: { Image: 'a' }, 'Containers.$': '$.containers' },
+  },
   'pipeline-container-hostnames-all-or-none': {
     api: 'createModel',
     bad: { Containers: [{ ContainerHostname: 'first', Image: 'a' }, { Image: 'b' }] },
@@ -1747,9 +1753,10 @@ const CASES: Record<string, Case> = {
   },
   'model-environments-32-kb': {
     api: 'createModel',
-    bad: { PrimaryContainer: { Environment: env(16, 1021, 'A') }, Containers: [{ Environment: { ...env(15, 1021, 'B'), B15: 'v'.repeat(1022) } }] },
-    ok: { PrimaryContainer: { Environment: env(16, 1021, 'A') }, Containers: [{ Environment: env(16, 1021, 'B') }] },
-    dynamic: { PrimaryContainer: { Environment: env(16, 1021, 'A') }, Containers: [{ 'Environment.$': '$.environment' }] },
+    // A model of one container or of a list of them (model-primary-container-or-containers): the list's maps together.
+    bad: { Containers: [{ Environment: env(16, 1021, 'A') }, { Environment: { ...env(15, 1021, 'B'), B15: 'v'.repeat(1022) } }] },
+    ok: { Containers: [{ Environment: env(16, 1021, 'A') }, { Environment: env(16, 1021, 'B') }] },
+    dynamic: { Containers: [{ Environment: env(16, 1021, 'A') }, { 'Environment.$': '$.environment' }] },
   },
   'unique-tag-keys': {
     api: 'createEndpoint',
