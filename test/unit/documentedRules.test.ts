@@ -1686,6 +1686,18 @@ const CASES: Record<string, Case> = {
     ok: [{ ClusterName: 'hyperpod-a', NodeIds: ['i-0123456789abcdef0'] }, { ClusterName: 'hyperpod-a', NodeLogicalIds: ['node-1'] }],
     dynamic: { ClusterName: 'hyperpod-a', 'NodeIds.$': '$.nodes' },
   },
+  'cluster-nodes-to-reboot-named': {
+    api: 'batchRebootClusterNodes',
+    bad: { ClusterName: 'hyperpod-a' },
+    ok: [{ ClusterName: 'hyperpod-a', NodeIds: ['i-0123456789abcdef0'] }, { ClusterName: 'hyperpod-a', NodeLogicalIds: ['node-1'] }],
+    dynamic: [{ ClusterName: 'hyperpod-a', 'NodeIds.$': '$.nodes' }, { ClusterName: 'hyperpod-a', NodeLogicalIds: '{% $states.input.nodes %}' }],
+  },
+  'cluster-nodes-to-replace-named': {
+    api: 'batchReplaceClusterNodes',
+    bad: { ClusterName: 'hyperpod-a' },
+    ok: [{ ClusterName: 'hyperpod-a', NodeIds: ['i-0123456789abcdef0'] }, { ClusterName: 'hyperpod-a', NodeLogicalIds: ['node-1'] }],
+    dynamic: { ClusterName: 'hyperpod-a', 'NodeLogicalIds.$': '$.nodes' },
+  },
   'cluster-node-logical-ids-50': {
     api: 'batchDeleteClusterNodes',
     bad: { ClusterName: 'hyperpod-a', NodeLogicalIds: nodes(51) },
