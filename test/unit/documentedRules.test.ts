@@ -1554,6 +1554,16 @@ const CASES: Record<string, Case> = {
     ok: serverless({ ProvisionedConcurrency: 5 }),
     dynamic: serverless({ 'ProvisionedConcurrency.$': '$.provisioned' }),
   },
+  'serverless-update-provisioned-concurrency': {
+    api: 'updateEndpointWeightsAndCapacities',
+    bad: { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', ServerlessUpdateConfig: { MaxConcurrency: 5, ProvisionedConcurrency: 6 } }] },
+    // Equal, or the update gives only one of them (the other is the variant's own, not known here).
+    ok: [
+      { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', ServerlessUpdateConfig: { MaxConcurrency: 5, ProvisionedConcurrency: 5 } }] },
+      { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', ServerlessUpdateConfig: { ProvisionedConcurrency: 50 } }] },
+    ],
+    dynamic: { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', ServerlessUpdateConfig: { MaxConcurrency: 5, 'ProvisionedConcurrency.$': '$.provisioned' } }] },
+  },
   'serverless-not-with-instances': {
     api: 'createEndpointConfig',
     bad: [
