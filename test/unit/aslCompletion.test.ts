@@ -351,4 +351,11 @@ test('variables: $name where a path or a JSONata name starts, the ones the state
   // A Distributed Map's child workflow sees none from outside.
   const inner = complete('{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": { "epochs": 3 }, "Next": "M" }, "M": { "Type": "Map", "ItemProcessor": { "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "STANDARD" }, "StartAt": "I", "States": { "I": { "Type": "Pass", "Parameters": { "n.$": "$ep‸" }, "End": true } } }, "End": true } } }');
   assert.deepEqual(inner.labels, []);
+  // A name Assign gives that is no variable name (its first character no ID_Start: refused there) is not offered,
+  // nor does a path begun with one ask for any: validation refuses `$_x` as a path (asl40).
+  const names = complete('{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": { "_hidden": 1, "épochs": 3, "2nd": 2 }, "Next": "B" }, "B": { "Type": "Pass", "Parameters": { "n.$": "$‸" }, "End": true } } }');
+  assert.deepEqual(names.labels, ['$épochs']);
+  assert.deepEqual(complete('{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": { "_hidden": 1, "épochs": 3 }, "Next": "B" }, "B": { "Type": "Pass", "Parameters": { "n.$": "$_‸" }, "End": true } } }').labels, []);
+  const ataNames = complete('{ "QueryLanguage": "JSONata", "StartAt": "A", "States": { "A": { "Type": "Pass", "Assign": { "_hidden": 1, "modelUrl": "s3://m" }, "Next": "B" }, "B": { "Type": "Pass", "Output": "{% $‸ %}", "End": true } } }');
+  assert.ok(ataNames.labels.includes('$modelUrl') && !ataNames.labels.includes('$_hidden'), ataNames.labels.join());
 });

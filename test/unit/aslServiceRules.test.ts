@@ -57,6 +57,20 @@ describe('names and keys', () => {
     expectBoth(sm({ [long]: { Type: 'Succeed' } }), [{ code: 'asl-invalid-state-name', severity: 'error', at: long, awsCode: 'INVALID_STATE_NAME' }]);
     expectBoth(sm({ ['S'.repeat(80)]: { Type: 'Succeed' } }), []);
   });
+  test('an empty state name (INVALID_STATE_NAME: the API\'s state name is 1 to 80 characters), once: not again on the transitions to it', () => {
+    expectBoth(sm({ A: { Type: 'Pass', Next: '' }, '': { Type: 'Succeed' } }), [{ code: 'asl-invalid-state-name', severity: 'error', at: '', awsCode: 'INVALID_STATE_NAME' }]);
+    assert.deepEqual(messages(sm({ A: { Type: 'Pass', Next: '' }, '': { Type: 'Succeed' } })), ['A state name cannot be empty: a state name has 1 to 80 characters (INVALID_STATE_NAME)']);
+    // StartAt, a Choice's rule, a catcher: the state named "" reached through them.
+    expectBoth({ StartAt: '', States: { '': { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: '' }], Default: 'T' }, T: { ...task({ End: undefined, Next: 'S' }), Catch: [{ ErrorEquals: ['States.ALL'], Next: '' }] }, S: { Type: 'Succeed' } } }, [
+      { code: 'asl-invalid-state-name', severity: 'error', at: '', awsCode: 'INVALID_STATE_NAME' },
+    ]);
+    // With no such state, each one is empty, and says so.
+    assert.deepEqual(messages({ StartAt: '', States: { A: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: '' }], Default: '' }, S: { Type: 'Succeed' } } }).sort(), [
+      'Default is empty: it must be the name of a state, and a state name cannot be empty (MISSING_TRANSITION_TARGET)',
+      'Next is empty: it must be the name of a state, and a state name cannot be empty (MISSING_TRANSITION_TARGET)',
+      'StartAt is empty: it must be the name of a state, and a state name cannot be empty (MISSING_TRANSITION_TARGET)',
+    ]);
+  });
   test('the same state name in two Parallel branches (DUPLICATE_STATE_NAME), on the second', () => {
     const branch = { StartAt: 'Work', States: { Work: { Type: 'Succeed' } } };
     expectBoth(sm({ P: { Type: 'Parallel', End: true, Branches: [branch, branch] } }), [{ code: 'asl-duplicate-state-name', severity: 'error', at: 'Work', awsCode: 'DUPLICATE_STATE_NAME' }]);
@@ -610,7 +624,7 @@ describe('the audit: each rule of the issue in JSON and YAML, with positions', (
     assert.deepEqual(messages(sm({ W: { Type: 'Wait', End: true } }, { QueryLanguage: 'JSONata' })), ['Wait state "W" needs one of Seconds or Timestamp (a number or a {% %} expression; SecondsPath and TimestampPath are JSONPath fields) (SCHEMA_VALIDATION_FAILED)']);
     // A StartAt that is no string: one finding, not two (asl-spec23 b003); an empty Next suggests no state.
     assert.deepEqual(messages(sm({ A: { Type: 'Succeed' } }, { StartAt: 1 })), ['StartAt must be the name of a state (a string), not the number 1 (SCHEMA_VALIDATION_FAILED)']);
-    assert.deepEqual(messages(sm({ A: { Type: 'Pass', Next: '' }, B: { Type: 'Succeed' } })).filter((m) => m.startsWith('Next')), ['Next "" is not a state (MISSING_TRANSITION_TARGET)']);
+    assert.deepEqual(messages(sm({ A: { Type: 'Pass', Next: '' }, B: { Type: 'Succeed' } })).filter((m) => m.startsWith('Next')), ['Next is empty: it must be the name of a state, and a state name cannot be empty (MISSING_TRANSITION_TARGET)']);
   });
   test('numeric limits: timeouts and Seconds at most 99,999,999, HeartbeatSeconds and IntervalSeconds at least 1, MaxAttempts, MaxConcurrency, ToleratedFailureCount at least 0, BackoffRate at least 1', () => {
     expectBoth(sm({

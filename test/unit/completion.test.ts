@@ -196,9 +196,10 @@ describe('what a completion writes passes the server\'s own documented rules', (
     const PROCESSING = { ProcessingJobName: 'prep', RoleArn: 'arn:aws:iam::123456789012:role/SageMakerExecutionRole', AppSpecification: { ImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/xgboost:1' }, ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 } }, ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://example-bucket/raw/', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix', S3InputMode: 'File' } }], ProcessingOutputConfig: { Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://example-bucket/features/', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }] }, StoppingCondition: { MaxRuntimeInSeconds: 3600 } };
     const UPDATE = { EndpointName: 'churn-endpoint', EndpointConfigName: 'churn-config-v2', DeploymentConfig: { AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'endpoint-5xx' }] } } };
     const CONFIG = { EndpointConfigName: 'churn-config', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'churn-model', InitialInstanceCount: 1, InstanceType: 'ml.m5.large', InitialVariantWeight: 1 }] };
+    const MODEL = { ModelName: 'churn-model', ExecutionRoleArn: 'arn:aws:iam::123456789012:role/SageMakerExecutionRole', PrimaryContainer: { Image: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1', ModelDataUrl: 's3://example-bucket/churn/model.tar.gz' } };
     const requests: [unknown, string][] = [
       [VALID_TRAINING, 'createTrainingJob.sync'], [VALID_TRANSFORM, 'createTransformJob.sync'], [TUNING, 'createHyperParameterTuningJob.sync'],
-      [PROCESSING, 'createProcessingJob.sync'], [UPDATE, 'updateEndpoint'], [CONFIG, 'createEndpointConfig'],
+      [PROCESSING, 'createProcessingJob.sync'], [UPDATE, 'updateEndpoint'], [CONFIG, 'createEndpointConfig'], [MODEL, 'createModel'],
     ];
     const defaults = (s: string) => s.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}|\$\d+/g, '');
     const errors = (text: string) => service.validate(doc(text)).filter((p) => p.severity === 'error').map((p) => `${p.code} ${p.message}`);
@@ -229,6 +230,10 @@ describe('what a completion writes passes the server\'s own documented rules', (
       'createHyperParameterTuningJob.sync InstancePreferences: documented-rule',
       // TrainingJobDefinition is there already: one or the other.
       'createHyperParameterTuningJob.sync TrainingJobDefinitions: documented-rule',
+      // PrimaryContainer is there already: one container or a list of them.
+      'createModel Containers: documented-rule',
+      // An empty union: its one data source (S3DataSource) is for the user to add.
+      'createModel ModelDataSource: documented-rule',
       'createProcessingJob.sync DatasetDefinition: documented-rule, documented-rule, documented-rule',
       'createProcessingJob.sync FeatureStoreOutput: documented-rule, documented-rule',
       'createProcessingJob.sync InstancePreferences: documented-rule',

@@ -1279,6 +1279,20 @@ const CASES: Record<string, Case> = {
     ok: cluster({ InstanceCount: 1, InstancePreferences: [procPref(), procPref({ InstanceType: 'ml.c5.xlarge' })] }),
     dynamic: cluster({ InstanceCount: 1, InstancePreferences: [procPref(), procPref({ InstanceType: '{% $states.input.type %}' })] }),
   },
+  'processing-input-output-names-unique': {
+    api: 'createProcessingJob',
+    // An input and an output of one name, two inputs, two outputs.
+    bad: [
+      { ...input({ S3Input: s3In() }), ...output({ OutputName: 'in', S3Output: { S3Uri: 's3://b/o', LocalPath: '/opt/ml/processing/o', S3UploadMode: 'EndOfJob' } }) },
+      { ProcessingInputs: [{ InputName: 'code', S3Input: s3In() }, { InputName: 'code', S3Input: s3In({ LocalPath: '/opt/ml/processing/code' }) }] },
+      { ProcessingOutputConfig: { Outputs: [{ OutputName: 'out', S3Output: { S3Uri: 's3://b/a', LocalPath: '/opt/ml/processing/a', S3UploadMode: 'EndOfJob' } }, { OutputName: 'out', S3Output: { S3Uri: 's3://b/b', LocalPath: '/opt/ml/processing/b', S3UploadMode: 'EndOfJob' } }] } },
+    ],
+    ok: { ...input({ S3Input: s3In() }), ...output({ S3Output: { S3Uri: 's3://b/o', LocalPath: '/opt/ml/processing/o', S3UploadMode: 'EndOfJob' } }) },
+    dynamic: [
+      { ...input({ S3Input: s3In() }), ...output({ OutputName: undefined, 'OutputName.$': '$.name', S3Output: { S3Uri: 's3://b/o', LocalPath: '/opt/ml/processing/o', S3UploadMode: 'EndOfJob' } }) },
+      { ...input({ S3Input: s3In() }), ProcessingOutputConfig: { 'Outputs.$': '$.outputs' } },
+    ],
+  },
   'processing-input-one-source': {
     api: 'createProcessingJob',
     bad: [input({ S3Input: s3In(), DatasetDefinition: { AthenaDatasetDefinition: {}, LocalPath: '/opt/ml/processing/d' } }), input({})],
@@ -1540,6 +1554,16 @@ const CASES: Record<string, Case> = {
     ok: serverless({ ProvisionedConcurrency: 5 }),
     dynamic: serverless({ 'ProvisionedConcurrency.$': '$.provisioned' }),
   },
+  'serverless-update-provisioned-concurrency': {
+    api: 'updateEndpointWeightsAndCapacities',
+    bad: { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', ServerlessUpdateConfig: { MaxConcurrency: 5, ProvisionedConcurrency: 6 } }] },
+    // Equal, or the update gives only one of them (the other is the variant's own, not known here).
+    ok: [
+      { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', ServerlessUpdateConfig: { MaxConcurrency: 5, ProvisionedConcurrency: 5 } }] },
+      { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', ServerlessUpdateConfig: { ProvisionedConcurrency: 50 } }] },
+    ],
+    dynamic: { EndpointName: 'e', DesiredWeightsAndCapacities: [{ VariantName: 'v', ServerlessUpdateConfig: { MaxConcurrency: 5, 'ProvisionedConcurrency.$': '$.provisioned' } }] },
+  },
   'serverless-not-with-instances': {
     api: 'createEndpointConfig',
     bad: [
@@ -1607,6 +1631,12 @@ const CASES: Record<string, Case> = {
     ok: { PrimaryContainer: { ImageConfig: { RepositoryAccessMode: 'Vpc', RepositoryAuthConfig: { RepositoryCredentialsProviderArn: 'arn:fn' } } } },
     dynamic: { PrimaryContainer: { ImageConfig: { 'RepositoryAccessMode.$': '$.mode', RepositoryAuthConfig: { RepositoryCredentialsProviderArn: 'arn:fn' } } } },
   },
+  'model-primary-container-or-containers': {
+    api: 'createModel',
+    bad: { PrimaryContainer: { Image: 'a' }, Containers: [{ Image: 'b' }, { Image: 'c' }] },
+    ok: [{ PrimaryContainer: { Image: 'a' } }, { Containers: [{ Image: 'a' }, { Image: 'b' }] }],
+    dynamic: { PrimaryContainer: { Image: 'a' }, 'Containers.$': '$.containers' },
+  },
   'pipeline-container-hostnames-all-or-none': {
     api: 'createModel',
     bad: { Containers: [{ ContainerHostname: 'first', Image: 'a' }, { Image: 'b' }] },
@@ -1665,6 +1695,18 @@ const CASES: Record<string, Case> = {
     bad: { ClusterName: 'hyperpod-a' },
     ok: [{ ClusterName: 'hyperpod-a', NodeIds: ['i-0123456789abcdef0'] }, { ClusterName: 'hyperpod-a', NodeLogicalIds: ['node-1'] }],
     dynamic: { ClusterName: 'hyperpod-a', 'NodeIds.$': '$.nodes' },
+  },
+  'cluster-nodes-to-reboot-named': {
+    api: 'batchRebootClusterNodes',
+    bad: { ClusterName: 'hyperpod-a' },
+    ok: [{ ClusterName: 'hyperpod-a', NodeIds: ['i-0123456789abcdef0'] }, { ClusterName: 'hyperpod-a', NodeLogicalIds: ['node-1'] }],
+    dynamic: [{ ClusterName: 'hyperpod-a', 'NodeIds.$': '$.nodes' }, { ClusterName: 'hyperpod-a', NodeLogicalIds: '{% $states.input.nodes %}' }],
+  },
+  'cluster-nodes-to-replace-named': {
+    api: 'batchReplaceClusterNodes',
+    bad: { ClusterName: 'hyperpod-a' },
+    ok: [{ ClusterName: 'hyperpod-a', NodeIds: ['i-0123456789abcdef0'] }, { ClusterName: 'hyperpod-a', NodeLogicalIds: ['node-1'] }],
+    dynamic: { ClusterName: 'hyperpod-a', 'NodeLogicalIds.$': '$.nodes' },
   },
   'cluster-node-logical-ids-50': {
     api: 'batchDeleteClusterNodes',
@@ -1733,9 +1775,10 @@ const CASES: Record<string, Case> = {
   },
   'model-environments-32-kb': {
     api: 'createModel',
-    bad: { PrimaryContainer: { Environment: env(16, 1021, 'A') }, Containers: [{ Environment: { ...env(15, 1021, 'B'), B15: 'v'.repeat(1022) } }] },
-    ok: { PrimaryContainer: { Environment: env(16, 1021, 'A') }, Containers: [{ Environment: env(16, 1021, 'B') }] },
-    dynamic: { PrimaryContainer: { Environment: env(16, 1021, 'A') }, Containers: [{ 'Environment.$': '$.environment' }] },
+    // A model of one container or of a list of them (model-primary-container-or-containers): the list's maps together.
+    bad: { Containers: [{ Environment: env(16, 1021, 'A') }, { Environment: { ...env(15, 1021, 'B'), B15: 'v'.repeat(1022) } }] },
+    ok: { Containers: [{ Environment: env(16, 1021, 'A') }, { Environment: env(16, 1021, 'B') }] },
+    dynamic: { Containers: [{ Environment: env(16, 1021, 'A') }, { 'Environment.$': '$.environment' }] },
   },
   'unique-tag-keys': {
     api: 'createEndpoint',
@@ -2595,6 +2638,16 @@ describe('the rules file is in step with the model', () => {
     const pipeline = data.rules.find((r: { id: string }) => r.id === 'pipeline-one-multi-model-container');
     assert.deepEqual(checkRules(model(), { rules: [pipeline, { ...pipeline, id: 'misspelt', oneOf: ['MultiModels'] }] }), ['misspelt: Mode: "MultiModels" is not a value of ContainerMode']);
   });
+  test('a unique rule of `fields` takes two or more paths through lists, and neither `list`, `key` nor `oneOf`: reported otherwise', async () => {
+    const { checkRules } = await rulesScript();
+    const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
+    const names = data.rules.find((r: { id: string }) => r.id === 'processing-input-output-names-unique');
+    const one = { ...names, id: 'one', fields: names.fields.slice(0, 1) };
+    const flat = { ...names, id: 'flat', fields: [...names.fields, 'ProcessingJobName'] };
+    const keyed = { ...names, id: 'keyed', list: 'ProcessingInputs', key: 'InputName' };
+    const message = 'unique takes `list` and `key`, or `fields`: two or more paths through lists, without `oneOf`';
+    assert.deepEqual(checkRules(model(), { rules: [names, one, flat, keyed] }), [`one: ${message}`, `flat: ${message}`, `keyed: ${message}`]);
+  });
   test('a matchesPattern rule with both or neither of wildcards and globs, or globs whose form no quote holds: reported', async () => {
     const { checkRules } = await rulesScript();
     const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
@@ -2657,6 +2710,12 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.deepEqual(f.map((x) => [x.rule, x.at]), [['pipeline-one-multi-model-container', '"MultiModel"'], ['pipeline-one-multi-model-container', '"MultiModel"']]);
     assert.ok(f[0].offset > f[0].text.indexOf('"c"') && f[1].offset > f[1].text.indexOf('"e"'));
     assert.match(f[0].message, /^Mode "MultiModel" is already used by Containers\[0\]; only one item of Containers can have it\. /);
+  });
+  test('a unique rule over two lists: a processing output named as an input, on the output\'s name, naming the input', () => {
+    const out = { S3Output: { S3Uri: 's3://b/o', LocalPath: '/opt/ml/processing/o', S3UploadMode: 'EndOfJob' } };
+    const f = one('createProcessingJob', { ...input({ S3Input: s3In() }), ProcessingOutputConfig: { Outputs: [{ OutputName: 'out', ...out }, { OutputName: 'in', ...out }] } });
+    assert.equal(f.offset, f.text.lastIndexOf('"in"'));
+    assert.match(f.message, /^OutputName "in" is already used by ProcessingInputs\[0\]\.InputName; ProcessingInputs\[\]\.InputName and ProcessingOutputConfig\.Outputs\[\]\.OutputName must all be different\. /);
   });
   test('managed Spot without MaxWaitTimeInSeconds: on StoppingCondition, insert MaxWaitTimeInSeconds = MaxRuntimeInSeconds', () => {
     const f = one('createTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600 } });

@@ -404,7 +404,8 @@ function newStateYamlItems(eol: string, range: OffsetRange, lead: string, indent
 /** A name being typed just before the cursor: a prefix of `States.` and a function name after it, at an argument's start. */
 const TYPED_INTRINSIC = /(?:^|[(,]\s*)(S(?:t(?:a(?:t(?:e(?:s(?:\.[A-Za-z0-9]*)?)?)?)?)?)?)$/;
 const TYPED_JSONATA = /(?<![\p{ID_Continue}$.])\$[\p{ID_Continue}]*$/u;
-const TYPED_VARIABLE = /(?:^|[(,]\s*)(\$[\p{ID_Start}_][\p{ID_Continue}]*|\$)$/u;
+// A variable's name starts with an ID_Start character (asl/variables.ts): `$_x` is none, and no path (jsonpath.ts).
+const TYPED_VARIABLE = /(?:^|[(,]\s*)(\$\p{ID_Start}\p{ID_Continue}*|\$)$/u;
 
 /** The variables the state holding `offset` can read (asl/variables.ts's scopes), as `$name` items. */
 function variableItems(parsed: ParsedDocument, offset: number, range: OffsetRange): OffsetCompletionItem[] {

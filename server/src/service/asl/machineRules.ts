@@ -1,5 +1,5 @@
 // Rules over the whole state machine rather than one state, each one Step Functions enforces at deploy: state
-// names (80 characters, unique across every branch and Map processor), duplicate keys in any object, `X` next to
+// names (1 to 80 characters, unique across every branch and Map processor), duplicate keys in any object, `X` next to
 // `X.$` in a payload template, and the size of the definition. Iterative and linear in the document.
 import { hasPlaceholder } from '../expressions/placeholders';
 import { quote, thousands } from '../core/text';
@@ -50,7 +50,9 @@ function checkStateNames(model: AslModel, out: Problem[]) {
       labels.add(label.value);
     }
     const length = codePoints(s.name);
-    if (length > MAX_STATE_NAME && !hasPlaceholder(s.name)) out.push(at(s.keyNode, AslCode.invalidStateName, `State name ${quote(s.name.slice(0, 40) + '…')} has ${length} characters; at most ${MAX_STATE_NAME} are allowed`));
+    // The API's state name: "Length Constraints: Minimum length of 1. Maximum length of 80." (StateEnteredEventDetails).
+    if (!length) out.push(at(s.keyNode, AslCode.invalidStateName, `${stateNameRefusal(model, s, s.name)}: a state name has 1 to ${MAX_STATE_NAME} characters`));
+    else if (length > MAX_STATE_NAME && !hasPlaceholder(s.name)) out.push(at(s.keyNode, AslCode.invalidStateName, `State name ${quote(s.name.slice(0, 40) + '…')} has ${length} characters; at most ${MAX_STATE_NAME} are allowed`));
     const earlier = first.get(s.name);
     if (!earlier) first.set(s.name, s);
     else {

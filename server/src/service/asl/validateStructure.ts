@@ -1032,7 +1032,12 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
     report(ctx, node, AslCode.invalidValue, `${field} must be the name of a state (a string), not ${describe(node)}`);
     return false;
   }
+  // A state named "" is refused on its own name (machineRules.ts), once: a transition to it is that state's mistake.
   if (m.byName.has(node.value)) return true;
+  if (node.value === '') {
+    report(ctx, node, AslCode.unknownState, `${field} is empty: it must be the name of a state, and a state name cannot be empty`);
+    return false;
+  }
   // A placeholder names a state only after substitution: no error, and no reachability claims past it.
   if (hasPlaceholder(node.value)) return false;
   // A state of another machine (into a Parallel branch or a Map, or out of one) is no typo: the service refuses the
@@ -1045,8 +1050,7 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
     return true;
   }
   // Suggestions cost a scan of the machine's names: only for the first mistakes, so a broken file stays linear.
-  // An empty name is like none: no name is near it.
-  const near = node.value !== '' && ctx.suggestions++ < 50 ? nearestTarget(node.value, m.byName.keys(), from) : undefined;
+  const near = ctx.suggestions++ < 50 ? nearestTarget(node.value, m.byName.keys(), from) : undefined;
   const scope = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ' of this Map';
   report(ctx, node, AslCode.unknownState, `${field} ${quote(node.value)} is not a state${scope}${near !== undefined ? `; did you mean ${quote(near)}?` : ''}`, 'error', near !== undefined ? { closest: near } : undefined);
   return false;

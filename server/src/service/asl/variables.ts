@@ -433,9 +433,12 @@ function variableFlow(m: AslMachine): VariableFlow | undefined {
   return { bits, by, index, reached, before };
 }
 
-/** The variables a state can read: those assigned in its machine and the machines around it (completion). */
+/**
+ * The variables a state can read: those assigned in its machine and the machines around it (completion). A name
+ * Assign gives that is no variable name (`_x`, `a-b`, `states`: refused there) is none, and a path naming it is no path.
+ */
 export function variablesVisibleIn(model: AslModel, machine: AslMachine): string[] {
-  return [...(scopes(model).visible.get(machine) ?? [])];
+  return [...(scopes(model).visible.get(machine) ?? [])].filter((name) => variableNameProblem(name) === undefined);
 }
 
 export function checkVariables(model: AslModel, text: string | undefined, language?: DocumentLanguage): Problem[] {

@@ -92,7 +92,7 @@ export function dataflowCompletions(parsed: ParsedDocument, offset: number, node
     noMap = root === '$states.context' && !!at && state!.type !== 'Map';
   } else if (root === '$states') {
     return segments.length ? [] : statesItems(parsed, node, partial, from, to);
-  } else if (/^\$[\p{ID_Start}_]\p{ID_Continue}*$/u.test(root)) against = flow.variables.get(root.slice(1));
+  } else if (/^\$\p{ID_Start}\p{ID_Continue}*$/u.test(root)) against = flow.variables.get(root.slice(1));
   if (!against) return [];
   const r = readSegments(against, segments);
   if (r.steps.length !== segments.length) return [];

@@ -703,17 +703,20 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
       return [{ node: where.reduce((a, b) => (b.offset > a.offset ? b : a)), message }];
     }
     case 'unique': {
-      // With `oneOf`, only those values may not repeat (one MultiModel container in a pipeline); others may.
+      // With `oneOf`, only those values may not repeat (one MultiModel container in a pipeline); others may. With
+      // `fields` (paths through lists) instead of `list` and `key`, their values together (a processing job's input
+      // and output names), each earlier one named by its path.
       const seen = new Map<Scalar, string>();
       const hits: Hit[] = [];
-      for (const item of lookup(at, rule.list! + '[]')) {
-        if (item.state !== 'value') continue;
-        const k = lookup(at, rule.key!, item)[0];
+      const values = rule.fields
+        ? rule.fields.flatMap((p) => lookup(at, p).map((k) => ({ k, key: p.slice(p.lastIndexOf('.') + 1), where: k.state === 'value' ? k.label : '' })))
+        : lookup(at, rule.list! + '[]').flatMap((item) => (item.state === 'value' ? [{ k: lookup(at, rule.key!, item)[0], key: rule.key!, where: item.label }] : []));
+      const rest = rule.oneOf ? `only one item of ${labelOf(rule.list!)} can have it` : rule.fields ? `${andList(rule.fields.map(labelOf))} must all be different` : `each ${rule.key} in ${labelOf(rule.list!)} must be different`;
+      for (const { k, key, where } of values) {
         if (k.state !== 'value' || k.node.type !== 'string' || (rule.oneOf && !rule.oneOf.includes(k.node.value))) continue;
         const earlier = seen.get(k.node.value);
-        const rest = rule.oneOf ? `only one item of ${labelOf(rule.list!)} can have it` : `each ${rule.key} in ${labelOf(rule.list!)} must be different`;
-        if (earlier) hits.push({ node: k.node, message: `${rule.key} ${JSON.stringify(k.node.value)} is already used by ${earlier}; ${rest}` });
-        else seen.set(k.node.value, item.label);
+        if (earlier) hits.push({ node: k.node, message: `${key} ${JSON.stringify(k.node.value)} is already used by ${earlier}; ${rest}` });
+        else seen.set(k.node.value, where);
       }
       return hits;
     }
