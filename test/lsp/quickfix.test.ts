@@ -82,16 +82,17 @@ test('the ASL findings that name their likely correction offer it (never in fix-
   const yaml = ['StartAt: Train', 'States:', '  Train:', '    Type: Pass', '    ResultPth: $.r', '    Next: Deploy Modle', '  Deploy Model:', '    Type: succeed', ''].join('\n');
   for (const [uri, lang, source] of [['file:///w/aslfix.asl.json', 'asl', asl], ['file:///w/aslfix.asl.yaml', 'asl-yaml', yaml]]) {
     const diags = await client.open(uri, lang, source);
-    const wanted = [['asl-unknown-state-type', 'Change to "Succeed"', 'Type: Succeed'], ['asl-unknown-state', 'Change to "Deploy Model"', 'Next: Deploy Model'], ['asl-unknown-field', 'Rename to "ResultPath"', 'ResultPath: ']];
-    for (const [code, title, written] of wanted) {
+    // The type in another case is certainly meant (preferred); a name close by letters is a guess.
+    const wanted = [['asl-unknown-state-type', 'Change to "Succeed"', 'Type: Succeed', true], ['asl-unknown-state', 'Change to "Deploy Model"', 'Next: Deploy Model', false], ['asl-unknown-field', 'Rename to "ResultPath"', 'ResultPath: ', false]] as const;
+    for (const [code, title, written, preferred] of wanted) {
       const d = diags.find((x: any) => x.code === code);
       assert.ok(d, `${lang}: ${code} in ${JSON.stringify(diags.map((x: any) => x.code))}`);
       const actions = (await client.codeActions(uri, d.range, [d])).filter((a: any) => a.kind === 'quickfix');
-      assert.deepEqual(actions.map((a: any) => [a.title, a.isPreferred ?? false]), [[title, false]], `${lang} ${code}`);
+      assert.deepEqual(actions.map((a: any) => [a.title, a.isPreferred ?? false]), [[title, preferred]], `${lang} ${code}`);
       const fixed = applyEdits(source, actions[0].edit.changes[uri]);
       assert.ok(fixed.replace(/"/g, '').replace(/, *\n? */g, '\n').includes(written.replace(/"/g, '')), fixed);
     }
-    // Offered, not applied by this extension's fix-all (a close name is likely meant, not certainly).
+    // Offered, not applied by this extension's fix-all (the SageMaker requests'; a close name is likely meant, not certainly).
     const all = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.sagemaker'] } });
     assert.deepEqual(all, []);
     client.close(uri);
