@@ -333,7 +333,8 @@ describe('missing required members', () => {
     const flow = 'StartAt: Score\nStates:\n  Score:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTransformJob\n    Parameters: { TransformJobName: j, ModelName: m, TransformInput: { DataSource: }, TransformOutput: { S3OutputPath: "s3://b/o" }, TransformResources: { InstanceType: ml.m5.large, InstanceCount: 1 } }\n    End: true\n';
     const inFlow = service.validate(doc(flow, 'asl-yaml')).find((x) => x.code === 'wrong-type')!;
     const f2 = quickFix(flow, 'wrong-type', flow.slice(inFlow.offset, inFlow.offset + inFlow.length), { languageId: 'asl-yaml', pick: 'Add missing required parameters' });
-    assert.match(f2.result, /DataSource: \{ S3DataSource: \{ S3DataType: "", S3Uri: "" \} \}/);
+    // An enum gets its first value (ux40: "" was an error at once), a string "" to fill in.
+    assert.match(f2.result, /DataSource: \{ S3DataSource: \{ S3DataType: ManifestFile, S3Uri: "" \} \}/);
     assert.ok(!f2.after.some((e) => e.startsWith('yaml') || e.startsWith('syntax')), f2.after.join('\n'));
     const json = machine(training({})).replace(/"Parameters": \{[\s\S]*?\n {6}\}/, '"Parameters": null');
     const j = quickFix(json, 'wrong-type', 'null', { pick: 'Add missing required parameters' });

@@ -180,10 +180,17 @@ describe('patterns and lengths', () => {
       ['jsonata-in-jsonpath-state', 'error', '"{% $states.input.jobName %}"'],
       ['jsonata-in-jsonpath-state', 'warning', '"{% $string($states.input.depth) %}"'],
     ]);
-    assert.match(f[0].message, /^TrainingJobName "\{% \$states\.input\.jobName %\}" is a JSONata expression, which only a JSONata state evaluates: this JSONPath state sends it as text \(set "QueryLanguage": "JSONata" on the state, or write a JSONPath under "TrainingJobName\.\$"\)\. As written, /);
+    assert.match(f[0].message, /^TrainingJobName "\{% \$states\.input\.jobName %\}" is a JSONata expression, which only a JSONata state evaluates: this JSONPath state sends it as text \(set "QueryLanguage": "JSONata" on the state, or write "TrainingJobName\.\$": "\$\.jobName"\)\. As written, /);
+    assert.match(f[1].message, /or write a JSONPath under "max_depth\.\$"\)$/);
+    // The one fix: the path as JSONPath under X.$ (offered; the other way out is the state's QueryLanguage), never a
+    // name made of the expression's text.
     const d = doc(machine(training({ TrainingJobName: '{% $states.input.jobName %}' })));
     const p = service.validate(d).find((x) => x.code === 'jsonata-in-jsonpath-state')!;
-    assert.deepEqual(service.getCodeActions(d, { start: d.positionAt(p.offset), end: d.positionAt(p.offset + p.length) }, ['quickfix']).filter((a) => a.diagnostics?.[0]?.code === p.code), []);
+    const actions = service.getCodeActions(d, { start: d.positionAt(p.offset), end: d.positionAt(p.offset + p.length) }, ['quickfix']).filter((a) => a.diagnostics?.[0]?.code === p.code);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [['Write "TrainingJobName.$": "$.jobName"', false]]);
+    const fixed = TextDocument.applyEdits(d, actions[0].edit!.changes![d.uri]);
+    assert.match(fixed, /"TrainingJobName\.\$": "\$\.jobName"/);
+    assert.deepEqual(findings(fixed), []);
     // In a JSONata state it is what it means.
     assert.deepEqual(findings(machine(training({ TrainingJobName: '{% $states.input.jobName %}' }), { jsonata: true })), []);
   });

@@ -22,7 +22,7 @@ export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type Call, type IntrinsicA
 export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
 export type { KnownContext } from './context';
 export { JSONATA_KEYWORDS, jsonataStep } from './jsonataNames';
-export { checkJsonPath, jsonataForPathKey, jsonPathAsJsonata, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
+export { checkJsonPath, jsonataAsJsonPath, jsonataForPathKey, jsonPathAsJsonata, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
 export { evaluateDynamicValue, evaluateIntrinsic } from './evaluate';
 export { DEPLOYS_AS_STRING, deploysAsStringWayOut, deploysAsString, hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders } from './placeholders';

@@ -265,6 +265,16 @@ export function jsonPathAsJsonata(text: string, reads = '$states.input'): string
   return `{% ${out} %}`;
 }
 
+/**
+ * The JSONPath that reads what a JSONata expression of `$states.input`'s or `$states.context`'s names and indexes
+ * reads, as a JSONPath state writes it (jsonPathAsJsonata the other way): `{% $states.input.a[0] %}` → `$.a[0]`.
+ * Undefined for any other expression.
+ */
+export function jsonataAsJsonPath(text: string): string | undefined {
+  const m = /^\{%\s*\$states\.(input|context)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$/.exec(text.trim());
+  return m ? `${m[1] === 'input' ? '$' : '$$'}${m[2]}` : undefined;
+}
+
 /** Checks a path; the error says where and why it is malformed. */
 export function checkJsonPath(value: string, kind: PathKind = 'path'): ExpressionError | undefined {
   const r = parseJsonPath(value, kind);

@@ -8,7 +8,7 @@ import { codePointSlice, isObviousMatch, lineEnd, trimChar } from '../core/text'
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
-import { integrationOf, type Shape } from './shapes';
+import { integrationOf, offeredOrder, type Shape } from './shapes';
 import { isInFlow, yamlScalar } from '../yaml/edits';
 
 // The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens,
@@ -37,7 +37,7 @@ function toValidName(value: string, max: number): string {
   return trim(trim(value.replace(/[^a-zA-Z0-9-]+/g, '-')).slice(0, max));
 }
 
-/** The value a new required member gets: the type's emptiest valid-looking value, with its own required members. */
+/** The value a new required member gets: the type's emptiest valid value (a string's "" to fill in), with its own required members. */
 export function placeholder(shape: Shape, depth = 0): unknown {
   switch (shape.kind) {
     case 'structure': {
@@ -55,7 +55,8 @@ export function placeholder(shape: Shape, depth = 0): unknown {
     case 'boolean':
       return false;
     default:
-      return '';
+      // An enum's first value, as completion offers it (ux40: "" was an error at once, where the values are known).
+      return shape.enum?.length ? offeredOrder(shape.enum)[0] : '';
   }
 }
 
@@ -129,6 +130,15 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
     case SageMakerCode.missingRequired:
       fixes.push(addMissing(parsed, node, data));
       break;
+    case SageMakerCode.jsonataInJsonPath: {
+      // `"X": "{% $states.input.a %}"` in a JSONPath state → `"X.$": "$.a"` (offered: "QueryLanguage": "JSONata" is the
+      // other way out, the state's to choose).
+      const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
+      if (typeof data.jsonPath !== 'string' || key?.type !== 'string' || node.type !== 'string') break;
+      const renamed = renameKey(parsed, key, `${key.value}.$`, false);
+      if (renamed) fixes.push({ ...renamed, title: `Write "${key.value}.$": "${data.jsonPath}"`, edits: [...renamed.edits, replaceNode(parsed, node, data.jsonPath)] });
+      break;
+    }
     case SageMakerCode.unsupportedIntegrationPattern:
     case SageMakerCode.unknownIntegration: {
       // The Resource rewritten to one Step Functions accepts (validation.ts's checkResource lists them, best first).

@@ -188,3 +188,26 @@ export function jsonTypeOf(shape: Shape): 'object' | 'array' | 'string' | 'integ
       return shape.kind;
   }
 }
+
+const INSTANCE_TYPE = /^ml\.([a-z0-9-]+)\.(\d*)(nano|micro|small|medium|large|xlarge|metal)$/;
+const SIZES = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge', 'metal'];
+
+/**
+ * An enum's values in the order they are offered: the model's, but instance types by size within their family
+ * (the model lists ml.g5.16xlarge before ml.g5.12xlarge), each family where the model first names it.
+ */
+export function offeredOrder(values: readonly string[]): readonly string[] {
+  let order = ordered.get(values);
+  if (!order) ordered.set(values, (order = bySize(values)));
+  return order;
+}
+const ordered = new WeakMap<readonly string[], readonly string[]>();
+
+function bySize(values: readonly string[]): readonly string[] {
+  const parsed = values.map((v) => INSTANCE_TYPE.exec(v));
+  if (parsed.some((m) => !m)) return values;
+  const family = new Map<string, number>();
+  for (const m of parsed) if (!family.has(m![1])) family.set(m![1], family.size);
+  const size = (m: RegExpExecArray) => SIZES.indexOf(m[3]) * 1000 + Number(m[2] || 0);
+  return values.map((v, i) => ({ v, m: parsed[i]! })).sort((a, b) => family.get(a.m[1])! - family.get(b.m[1])! || size(a.m) - size(b.m)).map((x) => x.v);
+}

@@ -8,7 +8,7 @@ import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, codePointLength, codePointSlice, isObviousMatch, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { intendedValue, propertyNode } from '../core/tree';
-import { checkJsonata, DEPLOYS_AS_STRING, jsonataForPathKey, jsonPathAsJsonata, deploysAsStringWayOut, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, jsonataAlternatives, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
+import { checkJsonata, DEPLOYS_AS_STRING, jsonataAsJsonPath, jsonataForPathKey, jsonPathAsJsonata, deploysAsStringWayOut, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, jsonataAlternatives, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
@@ -92,15 +92,17 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   // A JSONata expression in a JSONPath state is not evaluated: SageMaker gets its text (ux40: the pattern's fix made
   // "states-input-jobName" of `{% $states.input.jobName %}`, and a hyperparameter's was not flagged at all).
   const jsonataText = !evaluatedBySageMaker && !ctx.jsonata && isJsonata(value);
+  // Its path of names and indexes as the JSONPath this state reads it with, under `X.$` (the fix).
+  const jsonPath = jsonataText && typeof key === 'string' ? jsonataAsJsonPath(value) : undefined;
   const pathHint = !evaluatedBySageMaker && !ctx.jsonata && typeof key === 'string' && looksLikePath(value)
     ? `${label} ${quote(value)} looks like a JSONPath: to use the value at that path, write the key as "${key}.$"`
     : jsonata
       ? `${label} ${quote(value)} looks like a JSONPath: in a JSONata state, to use the value at that path, write "${jsonata}"`
       : jsonataText
-        ? `${label} ${quote(value)} is a JSONata expression, which only a JSONata state evaluates: this JSONPath state sends it as text (set "QueryLanguage": "JSONata" on the state${typeof key === 'string' ? `, or write a JSONPath under "${key}.$"` : ''})`
+        ? `${label} ${quote(value)} is a JSONata expression, which only a JSONata state evaluates: this JSONPath state sends it as text (set "QueryLanguage": "JSONata" on the state${jsonPath ? `, or write "${key}.$": "${jsonPath}"` : typeof key === 'string' ? `, or write a JSONPath under "${key}.$"` : ''})`
         : '';
   const code = (c: string) => (jsonataText ? SageMakerCode.jsonataInJsonPath : pathHint ? SageMakerCode.pathWithoutDollarSuffix : c);
-  const way = jsonata ? { jsonata } : {};
+  const way = jsonata ? { jsonata } : jsonPath ? { jsonPath } : {};
   // The way out first, where Problems has room for it (walk37: it was cut off after the pattern): what the value
   // breaks as written follows.
   const said = (message: string) => (pathHint ? `${pathHint}. As written, ${message}` : message);
@@ -141,7 +143,7 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
   // A value the member takes, that looks like a path: a warning in a JSONPath state, where `.$` was likely forgotten.
   // In a JSONata state nothing looks like a path by mistake (a jq filter in an Environment value is text): only a value
   // refused above gets the JSONata way out.
-  if (jsonataText) problem(ctx, node, SageMakerCode.jsonataInJsonPath, pathHint, undefined, 'warning');
+  if (jsonataText) problem(ctx, node, SageMakerCode.jsonataInJsonPath, pathHint, way, 'warning');
   else if (pathHint && !jsonata) {
     problem(ctx, node, SageMakerCode.pathWithoutDollarSuffix, `${label} ${quote(value)} looks like a JSONPath but is passed literally: to use the value at that path, write the key as "${key}.$"`, undefined, 'warning');
   }
