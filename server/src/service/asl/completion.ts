@@ -97,7 +97,7 @@ function requestLines(request: Record<string, unknown>, yaml: boolean, tab: numb
 
 /** The values the language fixes for `field` at `place` (none: anything the user writes). */
 function valuesOf(place: Place, field: string | number, options: AslCompletionOptions = {}): string[] | undefined {
-  if (place.kind === 'errors') return PREDEFINED_ERRORS;
+  if (place.kind === 'errors') return errorNames(place);
   if (place.kind === 'settings') return typeof field === 'string' && place.settings ? (settingValues(place.settings, field) as string[] | undefined) : undefined;
   if (place.kind === 'state' && field === 'Resource' && place.stateType === 'Task') return options.resources?.();
   // In a machine whose top level is JSONata, no state can say JSONPath.
@@ -112,6 +112,16 @@ function valuesOf(place: Place, field: string | number, options: AslCompletionOp
   if (place.kind === 'retrier' && field === 'JitterStrategy') return JITTER_STRATEGIES;
   if (place.kind === 'state' && field === 'End') return ['true'];
   return undefined;
+}
+
+/**
+ * The predefined error names an ErrorEquals entry may take beside the others (ux40: each was offered, then flagged):
+ * none already there, States.ALL only alone (and nothing beside it), States.Runtime in no retrier (not retriable).
+ */
+function errorNames(place: Place): string[] {
+  const others = (place.node?.type === 'array' ? place.node.children ?? [] : []).filter((_, i) => i !== place.entry).map((n) => n.value);
+  if (others.includes('States.ALL')) return [];
+  return PREDEFINED_ERRORS.filter((e) => !others.includes(e) && !(e === 'States.ALL' && others.length) && !(e === 'States.Runtime' && place.retrier));
 }
 
 // What a new field's value is, to write a snippet of it.
@@ -546,7 +556,7 @@ function completeYaml(parsed: ParsedDocument, root: AstNode, offset: number, opt
     // A word (or nothing yet) after `- ` under ErrorEquals reads as a key too: it is an item, an error name.
     const keyPlace = placeAt(root, path.slice(0, -1));
     if (keyPlace?.kind === 'errors') {
-      return valueItems(PREDEFINED_ERRORS, CompletionItemKind.Constant, 'predefined error name', (value) => ({ range, filterText: quote + value, newText: lead + yamlScalar(value, { flow: location.flow }) }));
+      return valueItems(errorNames(keyPlace), CompletionItemKind.Constant, 'predefined error name', (value) => ({ range, filterText: quote + value, newText: lead + yamlScalar(value, { flow: location.flow }) }));
     }
     if (!keyPlace) {
       // A key of a machine's States (block style): a new state, whole.

@@ -16,7 +16,7 @@ import { yamlScalar } from '../yaml/edits';
 import { choicesOf, jsonSnippet, numberOf, type SnippetShape } from '../core/snippets';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
 import { placeholder } from './codeActions';
-import { alwaysRefused, refusedValues, valuePreference } from './documentedRules';
+import { alwaysRefused, excludedBeside, refusedValues, valuePreference } from './documentedRules';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt, type PayloadContext } from './payloadLocation';
 import { describeType, getIntegration, integrationNames, offeredOrder, sdkActionNames, type Member, type Shape } from './shapes';
 
@@ -151,7 +151,7 @@ function memberItems(ctx: PayloadContext, path: JSONPath, shape: Shape, present:
   const items: OffsetCompletionItem[] = [];
   const written = preferredValues(ctx, jsonata);
   for (const member of shape.members!.values()) {
-    if (present.has(member.name) || alwaysRefused(request, [...path, member.name], jsonata)) continue;
+    if (present.has(member.name) || alwaysRefused(request, [...path, member.name], jsonata) || excludedBeside(request, path, member.name, present, jsonata)) continue;
     const documentation = { kind: MarkupKind.Markdown, value: memberDocumentation(member) };
     const sort = `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
     const plain = edit(member, false, written([...path, member.name], member.shape));

@@ -1173,6 +1173,24 @@ export function alwaysRefused(request: Shape, relative: JSONPath, jsonata: boole
 }
 const refusedAt = new Map<string, boolean>();
 
+/**
+ * Whether SageMaker refuses `member` of the structure at `path` (from the request) beside a member `present` already
+ * holds, whatever their values: an exclusive rule without a condition on that structure (InstanceGroups beside
+ * InstanceType, Containers beside PrimaryContainer). Completion does not offer it (ux40: offered, then flagged).
+ */
+export function excludedBeside(request: Shape, path: JSONPath, member: string, present: ReadonlySet<string>, jsonata: boolean): boolean {
+  const has = (m: string) => present.has(m) || present.has(`${m}.$`);
+  return rulesAtWithScope(request, [...path, member], jsonata).some(({ rule, path: at }) => {
+    if (rule.kind !== 'exclusive' || rule.when !== undefined || rule.severity !== 'error' || rule.field === undefined) return false;
+    // The rule's fields that are members of this structure, by name (its scope may be a structure above it).
+    const prefix = at.slice(0, at.length - member.length);
+    const sibling = (f: string) => (f.startsWith(prefix) && !/[.[]/.test(f.slice(prefix.length)) ? f.slice(prefix.length) : undefined);
+    const field = sibling(rule.field);
+    const others = (rule.with ?? []).map(sibling);
+    return field === member ? others.some((w) => w !== undefined && has(w)) : field !== undefined && others.includes(member) && has(field);
+  });
+}
+
 /** `computed`: the rule read a value an expression of literals always gives. */
 type Violation = { rule: DocumentedRule; hit: Hit; computed?: true };
 
