@@ -236,6 +236,11 @@ describe('inside expressions', () => {
     assert.match(c.apply(c.find('States.Format')), /"id\.\$": "States\.Format\(\$1\)"/);
     assert.ok(complete(JSON_MACHINE('{ "Type": "Pass", "Parameters": { "id.$": "States.Format(\'{}\', St‸)" }, "End": true }')).labels.includes('States.UUID'));
     assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "Parameters": { "id": "St‸" }, "End": true }')).labels, []);
+    // An empty .$ value (ux40: nothing was offered): the input's and the context's roots, the variables, the calls.
+    const empty = complete(JSON_MACHINE('{ "Type": "Pass", "Assign": { "run": 1 }, "Next": "Q" }, "Q": { "Type": "Pass", "Parameters": { "id.$": "‸" }, "End": true }'));
+    assert.deepEqual(empty.labels.slice(0, 3), ['$', '$$', '$run']);
+    assert.equal(empty.labels.length, 3 + 18);
+    assert.match(empty.apply(empty.find('$$')), /"id\.\$": "\$\$"/);
   });
 
   test('a JSONata expression: $states, Step Functions\' functions and JSONata\'s; nothing after a dot', () => {

@@ -468,17 +468,26 @@ function expressionCompletions(parsed: ParsedDocument, offset: number): OffsetCo
     const items = variableItems(parsed, offset, { offset: offset - variable[1].length, length: variable[1].length + after.length });
     return items.length ? items : undefined;
   }
-  const m = TYPED_INTRINSIC.exec(before);
+  // Nothing yet (ux40: an empty `"X.$": ""` offered nothing): where a path or a call starts, the roots and the calls.
+  const empty = /^\s*$/.test(before) && !/^\s*[$S]/.test(parsed.text.slice(offset));
+  const m = empty ? ([before, ''] as const) : TYPED_INTRINSIC.exec(before);
   if (!m) return undefined;
   const range = { offset: offset - m[1].length, length: m[1].length + after.length };
-  return [...INTRINSIC_FUNCTIONS.values()].map((f, i) => ({
+  const roots: OffsetCompletionItem[] = empty
+    ? [
+        { label: '$', kind: CompletionItemKind.Variable, detail: 'the state input (a JSONPath: $.field)', sortText: '!0', edit: { ...range, newText: '$' } },
+        { label: '$$', kind: CompletionItemKind.Variable, detail: 'the context object (a JSONPath: $$.Execution.Id)', sortText: '!1', edit: { ...range, newText: '$$' } },
+        ...variableItems(parsed, offset, range).map((v) => ({ ...v, sortText: `!2${v.sortText ?? ''}` })),
+      ]
+    : [];
+  return [...roots, ...[...INTRINSIC_FUNCTIONS.values()].map((f, i) => ({
     label: f.name,
     kind: CompletionItemKind.Function,
     detail: `intrinsic function, ${argumentCount(f)}`,
     sortText: String(i).padStart(3, '0'),
     insertTextFormat: InsertTextFormat.Snippet,
     edit: { ...range, newText: f.max === 0 ? `${f.name}()` : `${f.name}($1)` },
-  }));
+  }))];
 }
 
 function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, options: AslCompletionOptions): OffsetCompletionItem[] {
