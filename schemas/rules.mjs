@@ -12,6 +12,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { affixTexts, ruleCheck } from './ruleText.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const MODEL = join(here, 'aws-model', 'sagemaker-2017-07-24.service-2.json');
@@ -112,7 +113,6 @@ const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne',
 const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
 
 /** An affix's texts: one string, or a list of them (the value must begin or end with one). */
-const affixTexts = (x) => (typeof x === 'string' ? [x] : Array.isArray(x) ? x : []);
 
 /** Every way the rules file disagrees with the model; empty when it is in step. */
 export function checkRules(model, data) {
@@ -368,62 +368,10 @@ export function literalJsonPaths(model) {
 export function rulesTable(data) {
   // A pipe would end the cell; a `<` before a letter would open an HTML tag that renderers hide (`<acct-id>`).
   const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/<(?=[A-Za-z/!?])/g, '&lt;');
-  const v = (x) => (typeof x === 'string' ? x : JSON.stringify(x));
-  const cond = (c) =>
-    c.means ? `${c.field} ${c.means}`
-    : c.present !== undefined ? `${c.field} ${c.present ? '' : 'not '}set`
-    : c.alone ? `${c.field} the only one set`
-    : c.minItems !== undefined ? `${c.field} has ≥ ${c.minItems} items`
-    : c.equals !== undefined ? `${c.field} = ${v(c.equals)}`
-    : c.oneOf ? `${c.field} ∈ {${c.oneOf.map(v)}}`
-    : c.startsWithOneOf ? `${c.field} ∈ {${c.startsWithOneOf.map((p) => p + '*')}}`
-    : `${c.field} ∉ {${c.notOneOf.map(v)}}`;
-  const check = (r) => {
-    const what = {
-      requires: () => `${r.field} required`,
-      forbidden: () => `no ${r.field}`,
-      exclusive: () => `${r.field} not with ${r.with.join(', ')}`,
-      exactlyOne: () => `exactly one of ${r.fields.join(', ')}`,
-      atLeastOne: () => `at least one of ${r.fields.join(', ')}`,
-      lessOrEqual: () => `${r.lhs.join(' + ')} ${r.strict ? '<' : '≤'} ${r.rhs.join(' + ')}`,
-      max: () => `${r.field} ≤ ${r.max}`,
-      range: () =>
-        [r.min !== undefined ? `${r.min} ≤` : r.exclusiveMin !== undefined ? `${r.exclusiveMin} <` : '', r.field, r.max !== undefined ? `≤ ${r.max}` : r.exclusiveMax !== undefined ? `< ${r.exclusiveMax}` : '']
-          .filter(Boolean)
-          .join(' '),
-      productMax: () => `${r.fields.join(' × ')} ≤ ${r.max}`,
-      countMax: () => `items of ${r.lists.join(' + ')} ≤ ${r.max}`,
-      unique: () => (r.fields ? `${r.fields.join(', ')} unique together` : r.oneOf ? `${r.list}[].${r.key} = ${r.oneOf.map(v).join(' or ')} in one item at most` : `${r.list}[].${r.key} unique`),
-      allOrNone: () => `${r.list}[].${r.key} on all items or none`,
-      sameValue: () => `${r.list}[].${r.key} the same in every item`,
-      keysIn: () => `keys of ${r.field}${r.whereValueHas ? ` that set ${r.whereValueHas}` : ''} ∈ {${r.namedBy.join(', ')}}`,
-      format: () => `${r.field} is ${{ base64: 'base64 text', json: 'JSON text', jsonObject: 'a JSON object', number: 'a number', integer: 'an integer', isoDuration: 'an ISO 8601 duration', pattern: r.form }[r.format]}`,
-      spanMax: () => `${r.fields[1]} − ${r.fields[0]} ≤ ${r.max} s`,
-      matchesPattern: () => `${r.field} matches one of ${r.globs ? `{${r.globs}}` : `${r.wildcards}[]`}`,
-      priceIn: () => (r.oneOf ? `${r.field} (USD) ∈ {${r.oneOf}}` : `${r.field} (USD) ∉ {${r.notOneOf}}`),
-      namedIn: () => `${r.field} ∈ ${r.list}[].${r.key}${r.itemValue ? `, whose ${r.itemValue.field} ∈ {${r.itemValue.oneOf.map(v)}}` : ''}`,
-      requiresValue: () => (r.notOneOf ? `${r.field} ∉ {${r.notOneOf.map(v)}}` : `${r.field} ∈ {${r.oneOf.map(v)}}${r.default !== undefined ? ` (absent = ${v(r.default)})` : ''}`) + (r.defaultFrom ? ` (absent = the ${r.defaultFrom.path} around it)` : ''),
-      affix: () => {
-        const texts = affixTexts(r.prefix ?? r.suffix);
-        return `${r.field} ${r.prefix !== undefined ? (r.not ? 'does not start' : 'starts') : r.not ? 'does not end' : 'ends'} with ${texts.length > 1 ? `one of {${texts}}` : texts[0]}`;
-      },
-      totalLengthMax: () => `bytes of ${r.maps.join(' + ')} ≤ ${r.max}`,
-      entryBytesMax: () => `bytes of each key and value of ${r.maps.join(', ')} ≤ ${r.max}`,
-      bytesMax: () => `bytes of ${r.field} ≤ ${r.max}`,
-      lengthMax: () => `characters of ${r.field} ≤ ${r.max}`,
-      countMin: () => `items of ${r.field} ≥ ${r.min}`,
-      listContains: () => `${r.field} holds ${r.oneOf.length > 1 ? 'one of ' : ''}${r.oneOf.map(v).join(', ')}`,
-      samePart: () => `one ${r.part} in ${r.fields.join(', ')}`,
-      combinationsAtLeast: () => `${r.field} ≤ the combinations of ${r.valuesIn}[].Values × the integers of ${r.spansIn}[] (none in ${r.unbounded.join(', ')})`,
-    }[r.kind]();
-    const when = [r.when ?? []].flat().map(cond).join(' and ');
-    const defaults = Object.entries(r.defaults ?? {}).map(([f, d]) => ` (absent ${f} = ${v(d)})`).join('');
-    return when ? `${what}${defaults} when ${when}` : `${what}${defaults}`;
-  };
   const rows = data.rules.map((r) => {
     const where = r.scope.length > 3 ? `${r.scope.slice(0, 3).join(', ')} …` : r.scope.join(', ');
     const doc = `${r.source.shape}${r.source.member ? '.' + r.source.member : ''}: "${r.source.quote}"`;
-    return `| \`${r.id}\` | ${cell(check(r))} | ${cell(where)} | ${r.severity} | ${cell(doc)} |`;
+    return `| \`${r.id}\` | ${cell(ruleCheck(r))} | ${cell(where)} | ${r.severity} | ${cell(doc)} |`;
   });
   return ['| Rule | Check | In (shape) | Severity | The documentation it quotes |', '|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -59,9 +59,15 @@ describe('member keys', () => {
   });
   test('inside a nested object, before an existing key', () => {
     const names = labels(TASK('{ "ResourceConfig": { ‸"InstanceCount": 2, "InstanceType": "ml.c5.2xlarge" } }'));
-    for (const want of ['VolumeKmsKeyId', 'KeepAlivePeriodInSeconds', 'VolumeSizeInGB']) assert.ok(names.includes(want), want);
-    // Nor what SageMaker refuses beside InstanceType and InstanceCount (ux40: offered, then flagged).
-    for (const refused of ['InstanceType', 'InstanceGroups', 'InstancePreferences']) assert.ok(!names.includes(refused), refused);
+    for (const want of ['VolumeKmsKeyId', 'KeepAlivePeriodInSeconds', 'InstanceGroups', 'VolumeSizeInGB']) assert.ok(names.includes(want), want);
+    assert.ok(!names.includes('InstanceType'));
+    // What SageMaker refuses beside InstanceType and InstanceCount is the other form: offered last, saying so (ux40).
+    const [text, offset] = cursor(TASK('{ "ResourceConfig": { ‸"InstanceCount": 2, "InstanceType": "ml.c5.2xlarge" } }'));
+    const d = doc(text);
+    const items = service.doComplete(d, d.positionAt(offset));
+    const groups = items.find((i) => i.label === 'InstanceGroups')!;
+    assert.match(groups.detail!, /\(instead of a member already here: not with it\)$/);
+    assert.ok(items.filter((i) => i.label !== 'InstanceGroups' && i.label !== 'InstancePreferences' && !String(i.label).endsWith('.$')).every((i) => i.sortText! < groups.sortText!));
   });
   test('a member SageMaker refuses in every request (read-only, no longer supported) is not offered', () => {
     const names = labels(TASK('{ "ResourceConfig": { ‸ } }'));
@@ -192,7 +198,7 @@ describe('what a completion writes passes the server\'s own documented rules', (
     const d = doc(text, 'asl-yaml');
     assert.equal((service.doComplete(d, d.positionAt(offset)).find((i) => i.label === 'MaxWaitTimeInSeconds')!.textEdit as TextEdit).newText, 'MaxWaitTimeInSeconds: ${1:7200}');
   });
-  test('every member offered in valid requests, inserted with its snippet\'s defaults, adds no error but its placeholders\' (and an empty union or data source to fill in)', () => {
+  test('every member offered in valid requests, inserted with its snippet\'s defaults, adds no error but its placeholders\' (and the members that exclude one already there, offered last)', () => {
     const TUNING = { HyperParameterTuningJobName: 'xgb-tuning', HyperParameterTuningJobConfig: { Strategy: 'Bayesian', HyperParameterTuningJobObjective: { Type: 'Maximize', MetricName: 'validation:auc' }, ResourceLimits: { MaxNumberOfTrainingJobs: 20, MaxParallelTrainingJobs: 2 }, ParameterRanges: { IntegerParameterRanges: [{ Name: 'max_depth', MinValue: '3', MaxValue: '10', ScalingType: 'Linear' }] } }, TrainingJobDefinition: { StaticHyperParameters: { num_round: '100' }, AlgorithmSpecification: { TrainingImage: '123456789012.dkr.ecr.us-east-1.amazonaws.com/xgboost:1', TrainingInputMode: 'File' }, RoleArn: 'arn:aws:iam::123456789012:role/SageMakerExecutionRole', OutputDataConfig: { S3OutputPath: 's3://example-bucket/tuning' }, ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 }, StoppingCondition: { MaxRuntimeInSeconds: 3600 } } };
     const PROCESSING = { ProcessingJobName: 'prep', RoleArn: 'arn:aws:iam::123456789012:role/SageMakerExecutionRole', AppSpecification: { ImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/xgboost:1' }, ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 } }, ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://example-bucket/raw/', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix', S3InputMode: 'File' } }], ProcessingOutputConfig: { Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://example-bucket/features/', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }] }, StoppingCondition: { MaxRuntimeInSeconds: 3600 } };
     const UPDATE = { EndpointName: 'churn-endpoint', EndpointConfigName: 'churn-config-v2', DeploymentConfig: { AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'endpoint-5xx' }] } } };
@@ -224,13 +230,22 @@ describe('what a completion writes passes the server\'s own documented rules', (
       }
     }
     assert.ok(tried > 100, String(tried));
-    // The members SageMaker refuses beside one the request already has (InstanceGroups beside InstanceType,
-    // Containers beside PrimaryContainer…) are not offered (ux40). Left: what the user fills in.
+    // The members SageMaker refuses beside one the request already has, whatever their value (offered last, saying so).
     assert.deepEqual([...refused].sort(), [
+      // InstanceType is there already: a cluster of one type or of instance groups.
+      'createHyperParameterTuningJob.sync InstanceGroups: documented-rule',
+      'createHyperParameterTuningJob.sync InstancePreferences: documented-rule',
+      // TrainingJobDefinition is there already: one or the other.
+      'createHyperParameterTuningJob.sync TrainingJobDefinitions: documented-rule',
+      // PrimaryContainer is there already: one container or a list of them.
+      'createModel Containers: documented-rule',
       // An empty union: its one data source (S3DataSource) is for the user to add.
       'createModel ModelDataSource: documented-rule',
       'createProcessingJob.sync DatasetDefinition: documented-rule, documented-rule, documented-rule',
       'createProcessingJob.sync FeatureStoreOutput: documented-rule, documented-rule',
+      'createProcessingJob.sync InstancePreferences: documented-rule',
+      'createTrainingJob.sync InstanceGroups: documented-rule',
+      'createTrainingJob.sync InstancePreferences: documented-rule',
     ]);
   });
 });

@@ -79,7 +79,8 @@ test('a job name whose literal prefix overflows even with a UUID: the hover says
 test('a field that a documented rule involves quotes the documentation', () => {
   const md = hover(TASK('{ "EnableManaged‸SpotTraining": true }'));
   assert.match(md, /SageMaker's documentation adds, on members whose rules involve EnableManagedSpotTraining \(checked here\):/);
-  assert.match(md, /> The maximum length of time, in seconds, that a managed Spot training job has to complete\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
+  // What is checked, then the sentence it rests on.
+  assert.match(md, /> `StoppingCondition\.MaxWaitTimeInSeconds required when EnableManagedSpotTraining = true`: The maximum length of time, in seconds, that a managed Spot training job has to complete\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
 });
 
 test("a member's own documented rules come before those of other members that name it, under their own heading", () => {
@@ -92,7 +93,7 @@ test("a member's own documented rules come before those of other members that na
 
 test('a nested field: MaxRuntimeInSeconds quotes the rule relating it to MaxWaitTimeInSeconds', () => {
   const md = hover(TASK('{ "StoppingCondition": { "MaxRuntime‸InSeconds": 3600 } }'));
-  assert.match(md, /> It must be equal to or greater than MaxRuntimeInSeconds\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
+  assert.match(md, /> `[^`]*MaxRuntimeInSeconds[^`]*MaxWaitTimeInSeconds[^`]*`(; `[^`]*`)*: It must be equal to or greater than MaxRuntimeInSeconds\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
   // Two rules rest on that sentence (with MaxRuntimeInSeconds set, and with its default): it is quoted once.
   assert.equal(md.split('It must be equal to or greater than MaxRuntimeInSeconds.').length, 2);
 });

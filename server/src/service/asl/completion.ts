@@ -115,13 +115,13 @@ function valuesOf(place: Place, field: string | number, options: AslCompletionOp
 }
 
 /**
- * The predefined error names an ErrorEquals entry may take beside the others (ux40: each was offered, then flagged):
- * none already there, States.ALL only alone (and nothing beside it), States.Runtime in no retrier (not retriable).
+ * The predefined error names an ErrorEquals entry may take beside the others, which deploy would refuse (ux40: each
+ * was offered, then flagged): none already there, States.ALL only alone (and nothing beside it).
  */
 function errorNames(place: Place): string[] {
   const others = (place.node?.type === 'array' ? place.node.children ?? [] : []).filter((_, i) => i !== place.entry).map((n) => n.value);
   if (others.includes('States.ALL')) return [];
-  return PREDEFINED_ERRORS.filter((e) => !others.includes(e) && !(e === 'States.ALL' && others.length) && !(e === 'States.Runtime' && place.retrier));
+  return PREDEFINED_ERRORS.filter((e) => !others.includes(e) && !(e === 'States.ALL' && others.length));
 }
 
 // What a new field's value is, to write a snippet of it.

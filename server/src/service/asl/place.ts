@@ -28,8 +28,7 @@ export interface Place {
   stateType?: string;
   /** The top level's query language (a state in a JSONata machine cannot say JSONPath). */
   topQl?: QueryLanguage;
-  /** An ErrorEquals: whether a retrier's (not a catcher's), and the index of the entry the path goes on to. */
-  retrier?: boolean;
+  /** An ErrorEquals: the index of the entry the path goes on to. */
   entry?: number;
 }
 
@@ -68,7 +67,7 @@ export function placeAt(root: AstNode, path: Path): Place | undefined {
       // A list's field (Branches, Retry, Catch, Choices) is followed by the item's index.
       if (!(place.kind === 'machine' && place.machineKind === 'map')) i++;
     } else if ((place.kind === 'retrier' || place.kind === 'catcher') && seg === 'ErrorEquals' && typeof next === 'number') {
-      place = at('errors', child(place.node, seg), { retrier: place.kind === 'retrier', entry: next });
+      place = at('errors', child(place.node, seg), { entry: next });
       i++;
     } else if (place.kind === 'rule' && place.ql === 'JSONPath' && (seg === 'And' || seg === 'Or') && typeof next === 'number') {
       place = at('rule', child(child(place.node, seg), next), { nested: true });

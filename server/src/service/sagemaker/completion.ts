@@ -151,14 +151,17 @@ function memberItems(ctx: PayloadContext, path: JSONPath, shape: Shape, present:
   const items: OffsetCompletionItem[] = [];
   const written = preferredValues(ctx, jsonata);
   for (const member of shape.members!.values()) {
-    if (present.has(member.name) || alwaysRefused(request, [...path, member.name], jsonata) || excludedBeside(request, path, member.name, present, jsonata)) continue;
+    if (present.has(member.name) || alwaysRefused(request, [...path, member.name], jsonata)) continue;
     const documentation = { kind: MarkupKind.Markdown, value: memberDocumentation(member) };
-    const sort = `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
+    // One SageMaker refuses beside a member already here (InstanceGroups beside InstanceType) is still offered, as
+    // the way to the other form, but last and saying so (ux40: it read as any other, then was flagged).
+    const instead = excludedBeside(request, path, member.name, present, jsonata);
+    const sort = instead ? '2' : `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
     const plain = edit(member, false, written([...path, member.name], member.shape));
     items.push({
       label: member.name,
       kind: CompletionItemKind.Property,
-      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}`,
+      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}${instead ? ' (instead of a member already here: not with it)' : ''}`,
       documentation,
       sortText: `${sort}${member.name}`,
       filterText: plain.filterText,

@@ -1176,7 +1176,8 @@ const refusedAt = new Map<string, boolean>();
 /**
  * Whether SageMaker refuses `member` of the structure at `path` (from the request) beside a member `present` already
  * holds, whatever their values: an exclusive rule without a condition on that structure (InstanceGroups beside
- * InstanceType, Containers beside PrimaryContainer). Completion does not offer it (ux40: offered, then flagged).
+ * InstanceType, Containers beside PrimaryContainer). Completion offers it last, saying so (ux40: offered as any
+ * other, then flagged).
  */
 export function excludedBeside(request: Shape, path: JSONPath, member: string, present: ReadonlySet<string>, jsonata: boolean): boolean {
   const has = (m: string) => present.has(m) || present.has(`${m}.$`);

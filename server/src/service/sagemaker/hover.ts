@@ -9,6 +9,7 @@ import { describeConstraints, payloadAt, referenceLink, shapeAt } from './payloa
 import { describeType, integrationOf, type Shape } from './shapes';
 import { knownContext, tasksOf } from './tasks';
 import { markdownText } from '../core/text';
+import { ruleCheck } from '../../../../schemas/ruleText.mjs';
 
 /** What a hover shows (Markdown) and the span it is about. */
 export interface HoverText {
@@ -63,9 +64,16 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number, at?: AstN
   // Several rules may rest on one sentence (a when and its default, one sentence per kind of member): quoted once.
   // The sentences about this member come first; those about others that name it (VolumeKmsKeyId's rule on the instance
   // type) say so in their heading, since a reader of InstanceType's hover would otherwise take them for its own.
-  const quotesOf = (own: boolean) => [...new Set(rules
-    .filter((r) => (r.source.member === member?.name && r.source.shape === step.parent?.name) === own)
-    .map((r) => `> ${r.source.quote} — *${r.source.shape}${r.source.member ? '.' + r.source.member : ''}*`))];
+  // Each sentence with what is checked on it (ux40, walk40: a sentence that only describes a member read as a rule of
+  // its own), and the page that states it where the rule rests on one.
+  const quotesOf = (own: boolean) => {
+    const checks = new Map<string, Set<string>>();
+    for (const r of rules.filter((r) => (r.source.member === member?.name && r.source.shape === step.parent?.name) === own)) {
+      const sentence = `${r.source.quote} — *${r.source.shape}${r.source.member ? '.' + r.source.member : ''}*${(r.pages ?? []).map((p) => ` ${p.title}: "${p.quote}"`).join('')}`;
+      (checks.get(sentence) ?? checks.set(sentence, new Set()).get(sentence)!).add(`\`${ruleCheck(r)}\``);
+    }
+    return [...checks].map(([sentence, what]) => `> ${[...what].join('; ')}: ${sentence}`);
+  };
   const own = quotesOf(true), others = quotesOf(false);
   if (own.length) parts.push(`SageMaker's documentation adds (checked here):\n\n${own.join('\n>\n')}`);
   if (others.length) parts.push(`SageMaker's documentation adds, on members whose rules involve ${markdownText(name)} (checked here):\n\n${others.join('\n>\n')}`);
