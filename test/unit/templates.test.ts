@@ -419,6 +419,33 @@ test('Serverless: #{AWS::…} pseudo parameters are placeholders, as serverless-
   assert.deepEqual(service.findTasks(many).map((t) => t.api), ['createTrainingJob']);
 });
 
+test("Serverless: #{…} in a serverless.yml's own resources are placeholders too (serverless-cf-vars and serverless-pseudo-parameters rewrite them for CloudFormation; fp40)", () => {
+  const text = [
+    'service: workshop',
+    'plugins:',
+    '  - serverless-cf-vars',
+    'resources:',
+    '  Resources:',
+    '    Flow:',
+    '      Type: AWS::StepFunctions::StateMachine',
+    '      Properties:',
+    '        RoleArn: arn:aws:iam::123456789012:role/x',
+    '        DefinitionString: !Sub',
+    '          - |-',
+    '            {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"#{fnArn}","Next":"B"},"B":{"Type":"Task","Resource":"arn:aws:lambda:#{AWS::Region}:#{AWS::AccountId}:function:f","End":true}}}',
+    '          - fnArn: !GetAtt [Fn, Arn]',
+    '    Object:',
+    '      Type: AWS::StepFunctions::StateMachine',
+    '      Properties:',
+    '        Definition:',
+    '          StartAt: A',
+    '          States:',
+    '            A: { Type: Task, Resource: "#{fnArn}", End: true }',
+    '',
+  ].join('\n');
+  assert.deepEqual(findings(open('serverless.yml', text)), []);
+});
+
 test('substitutions are followed in a DefinitionString too: quoted ones as strings, bare ones as the JSON their text reads as', () => {
   const machine = (resource: string) => [
     '        {',

@@ -108,7 +108,8 @@ function definitionStringView(parsed: ParsedDocument, node: AstNode): { view: Pa
 
 /**
  * serverless-step-functions rewrites every `#{X}` of a definition to `${X}` and deploys it under Fn::Sub (its
- * replacePseudoParameters: "#{AWS::Region}", "#{AWS::AccountId}"): the same placeholders, read the same way. The
+ * replacePseudoParameters: "#{AWS::Region}", "#{AWS::AccountId}"), as the serverless-cf-vars and
+ * serverless-pseudo-parameters plugins do in a serverless.yml's own resources: the same placeholders, read the same way. The
  * string values are rewritten in place; `#{` and `${` have the same length, so every offset into them holds.
  */
 function pseudoParameters(definition: AstNode) {
@@ -184,6 +185,10 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       // intrinsics joined in too, and a Sub replaces its own (neither judged here).
       const view = read?.view ?? encodedDefinition(parsed, d.node);
       const plain = read ?? (d.node.type === 'string' && !intrinsicAt(d.node) ? { sub: undefined } : undefined);
+      // A serverless.yml's resources: its plugins (serverless-cf-vars, serverless-pseudo-parameters) rewrite `#{X}`
+      // to `${X}` for CloudFormation, as serverless-step-functions does in its own section (fp40: a workshop's
+      // "#{dataCheckingLambdaArn}" Resource under a Sub was called no ARN).
+      if (d.serverlessFile && view?.root && !view.syntaxErrors.length) pseudoParameters(view.root);
       if (plain && view?.root && !view.syntaxErrors.length) {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
         if (!plain.sub && !d.serverlessFile && isDefinition(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text, !read));
@@ -198,7 +203,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       continue;
     }
     if (!isDefinition(d.node)) continue;
-    if (d.serverless) pseudoParameters(d.node);
+    if (d.serverless || d.serverlessFile) pseudoParameters(d.node);
     const subs = resolveIntrinsics(d.node, parsed.text, { warnings: own });
     // serverless-step-functions resolves `${…}` itself (Serverless variables, pseudo parameters under its Fn::Sub),
     // and the framework its variables (`${self:…}`, `${opt:…}`) in its file's own resources too.
