@@ -187,6 +187,18 @@ test("an endpoint_url in the AWS config file (AWS_CONFIG_FILE, a repository's ow
   assert.equal(run(dir, ['lint', '--aws', '--endpoint', emu.url, 'ok.asl.json'], { env: { ...env, AWS_CONFIG_FILE: config } }).status, 0);
 });
 
+test('what to change is said in the options of the command line, not the editor\'s settings (walk40): no region, no credentials', () => {
+  const bare = { ...env, AWS_CONFIG_FILE: join(dir, 'none-config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none-credentials'), AWS_EC2_METADATA_DISABLED: 'true' };
+  for (const k of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) delete (bare as Record<string, string | undefined>)[k];
+  const noRegion = run(dir, ['lint', '--aws', 'ok.asl.json'], { env: bare });
+  assert.equal(noRegion.status, 2);
+  assert.match(noRegion.err, /Set --region, or a region in your AWS profile/);
+  const noCredentials = run(dir, ['lint', '--aws', '--region', 'us-east-1', 'ok.asl.json'], { env: bare });
+  assert.equal(noCredentials.status, 2);
+  assert.match(noCredentials.err, /\. Configure credentials \(aws configure, or aws sso login\), or choose a profile with --profile\.\n/);
+  assert.doesNotMatch(noRegion.err + noCredentials.err, /sagemakerAsl\./);
+});
+
 test('AWS failures are said once with the launch\'s explanation, the later files are not sent, exit 2', async () => {
   await emu.faults([{ fault: 'throttle', target: 'AWSStepFunctions.ValidateStateMachineDefinition', count: 0 }]);
   const r = lint('--aws', '--endpoint', emu.url, 'nested.asl.json', 'ok.asl.json');
@@ -275,7 +287,7 @@ test('an answer larger than 16 MiB is not read, whether its length is declared o
       child.stderr.on('data', (d) => (err += d));
       const status = await new Promise((done) => child.on('close', done));
       assert.equal(status, 2, way);
-      assert.equal(err, `sagemaker-asl: ok.asl.json: Step Functions could not validate it: http://127.0.0.1:${port} answered states:ValidateStateMachineDefinition with more than 16 MiB, far more than AWS ever does: the answer was not read. Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not a working one.\n`, way);
+      assert.equal(err, `sagemaker-asl: ok.asl.json: Step Functions could not validate it: http://127.0.0.1:${port} answered states:ValidateStateMachineDefinition with more than 16 MiB, far more than AWS ever does: the answer was not read. Check the endpoint (--endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not a working one.\n`, way);
       assert.equal(out, '0 errors, 0 warnings in 0 files (1 checked)\n', way);
     }
     // One request each: an answer cut at the limit is never asked for again.

@@ -97,7 +97,7 @@ test('a YAML state machine: sent as JSON, every finding on the text its location
     [0, 'local endpoint', 'SCHEMA_VALIDATION_FAILED', '15:12-15:18', 'Foo: 1', '"Foo" is not a field of a Pass state'],
     [0, 'local endpoint', 'MISSING_TRANSITION_TARGET', '16:2-16:6', 'Lost', 'State "Lost" is not reachable: no StartAt, Next, Default or Catch leads to it'],
   ]);
-  assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [['warning', `The local endpoint ${new URL(emu.url).origin} rejects this state machine: 4 errors (in Problems, source local endpoint). This is not Step Functions' answer: the endpoint setting points elsewhere.`]]);
+  assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [['warning', `The local endpoint ${new URL(emu.url).origin} rejects this state machine: 4 errors (in Problems, source local endpoint). This is not Step Functions' answer: the endpoint setting (sagemakerAsl.aws.endpoint, from user settings) sends it there; clear it to ask AWS.`]]);
 });
 
 test('an edit clears the answer: it described the text as it was', async () => {
@@ -127,7 +127,7 @@ test('placeholders: asked as for a launch, remembered, and filled in before send
   await validate(uri);
   assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message, d.kind === 'inputBox' ? d.choices[0] : '']), [
     ['inputBox', 'Value of ${Bucket}', ''],
-    ['info', `The local endpoint ${new URL(emu.url).origin} accepts this state machine: no problems found. This is not Step Functions' answer: the endpoint setting points elsewhere.`, ''],
+    ['info', `The local endpoint ${new URL(emu.url).origin} accepts this state machine: no problems found. This is not Step Functions' answer: the endpoint setting (sagemakerAsl.aws.endpoint, from user settings) sends it there; clear it to ask AWS.`, ''],
   ]);
   assert.deepEqual(problems(uri), []);
   // Next time the remembered value is offered; cancelling sends nothing.
@@ -182,7 +182,7 @@ test('a template: each state machine sent on its own as JSON, intrinsics asked f
   ]);
   assert.deepEqual(fake.dialogs.map((d) => [d.kind, d.message]), [
     ['inputBox', 'Value of ${Fn.Arn}'],
-    ['warning', `The local endpoint ${new URL(emu.url).origin} rejects Train: 1 error (in Problems, source local endpoint); rejects Score: 1 error (in Problems, source local endpoint); accepts Fine: no problems found. This is not Step Functions' answer: the endpoint setting points elsewhere.`],
+    ['warning', `The local endpoint ${new URL(emu.url).origin} rejects Train: 1 error (in Problems, source local endpoint); rejects Score: 1 error (in Problems, source local endpoint); accepts Fine: no problems found. This is not Step Functions' answer: the endpoint setting (sagemakerAsl.aws.endpoint, from user settings) sends it there; clear it to ask AWS.`],
   ]);
 });
 

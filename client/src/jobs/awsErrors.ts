@@ -40,6 +40,8 @@ export interface ErrorSettings {
   service?: string;
   /** The call is not made again (its retries, if any, are spent): no action says it is being retried. */
   final?: boolean;
+  /** Where the settings come from (endpoint.ts ClientSettings): the actions name the editor's settings or the CLI's options. */
+  surface?: 'editor' | 'cli';
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_SOCKET']);
@@ -62,16 +64,20 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   const where = s.endpoint ?? `${service} in ${s.region ?? 'the configured region'}`;
   // What to do about a failure worth retrying: wait, unless the call is final.
   const retried = s.final ? 'Try again in a moment.' : 'Nothing to do: the request is retried with backoff.';
+  // What to change, in the words of where the settings come from (walk40: lint --aws told a terminal user to set
+  // sagemakerAsl.aws.region).
+  const cli = s.surface === 'cli';
+  const setting = { region: cli ? '--region' : 'sagemakerAsl.aws.region', profile: cli ? '--profile' : 'the setting sagemakerAsl.aws.profile', endpoint: cli ? '--endpoint' : 'sagemakerAsl.aws.endpoint' };
 
   // First: an answer cut at the limit may carry any status (a 403 or 503 of 400 MB), and the SDK may wrap it in a
   // deserialization error; what it says is the endpoint's problem, not the credentials' or AWS's.
   if (name === ANSWER_TOO_LARGE || text.includes(ANSWER_TOO_LARGE_MESSAGE)) {
     return { kind: 'badAnswer', code: ANSWER_TOO_LARGE, retryable: false, message: `${where} answered ${op} with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB, far more than AWS ever does: the answer was not read.`,
-      action: 'Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not a working one.' };
+      action: `Check the endpoint (${setting.endpoint}, or an endpoint_url in the AWS configuration): it is no AWS service, or not a working one.` };
   }
   if (name === 'CredentialsProviderError' || /could not load credentials|unable to load credentials|profile .{0,256}? could not be found/i.test(text)) {
     return { kind: 'missingCredentials', code: name, retryable: false, message: `No AWS credentials found (${profile}): ${text}`,
-      action: `Configure credentials (aws configure, or aws sso login${s.profile ? ` --profile ${s.profile}` : ''}), or choose a profile in the setting sagemakerAsl.aws.profile.` };
+      action: `Configure credentials (aws configure, or aws sso login${s.profile ? ` --profile ${s.profile}` : ''}), or choose a profile with ${setting.profile}.` };
   }
   if (EXPIRED.has(name) || /security token included in the request is expired|token has expired|expired token/i.test(text)) {
     return { kind: 'expiredCredentials', code: name, retryable: true, message: `The AWS credentials of ${profile} have expired.`,
@@ -79,11 +85,11 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   }
   if (INVALID.has(name)) {
     return { kind: 'invalidCredentials', code: name, retryable: false, message: `AWS rejected the credentials of ${profile}: ${text}`,
-      action: 'Check the access key and secret of that profile, or pick another profile in sagemakerAsl.aws.profile.' };
+      action: `Check the access key and secret of that profile, or pick another profile with ${setting.profile}.` };
   }
   if (/region is missing/i.test(text)) {
     return { kind: 'noRegion', code: name, retryable: false, message: 'No AWS region is configured.',
-      action: 'Set sagemakerAsl.aws.region, or a region in your AWS profile (~/.aws/config), or AWS_REGION.' };
+      action: `Set ${setting.region}, or a region in your AWS profile (~/.aws/config), or AWS_REGION.` };
   }
   if (name === 'AccessDeniedException' || name === 'AccessDenied' || status === 403) {
     return { kind: 'accessDenied', code: name, retryable: false, message: `Access denied for ${op}: ${text}`,
@@ -111,9 +117,9 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   }
   if (NETWORK_CODES.has(code) || NETWORK_CODES.has(name) || name === 'TimeoutError' || name === 'RequestTimeout' || /socket hang up|ECONNRESET|ECONNREFUSED|timed? ?out|network|connect/i.test(text)) {
     // AWS's own host name that does not resolve: most often a region that does not exist (walk32: "us-eest-1").
-    const region = (code === 'ENOTFOUND' || name === 'ENOTFOUND') && !s.endpoint ? `the region${s.region ? ` (${s.region})` : ''} in sagemakerAsl.aws.region or the profile, then ` : '';
+    const region = (code === 'ENOTFOUND' || name === 'ENOTFOUND') && !s.endpoint ? `the region${s.region ? ` (${s.region})` : ''} in ${setting.region} or the profile, then ` : '';
     return { kind: 'network', code: code || name, retryable: true, message: `Cannot reach ${where}: ${text}`,
-      action: `Check ${region}the network, VPN or proxy, and the setting sagemakerAsl.aws.endpoint${s.final ? '.' : '; requests are retried with backoff.'}` };
+      action: `Check ${region}the network, VPN or proxy, and ${cli ? 'the option --endpoint' : 'the setting sagemakerAsl.aws.endpoint'}${s.final ? '.' : '; requests are retried with backoff.'}` };
   }
   // An answer that is no AWS error at all (a web server's 404 page, an empty body): the SDK can only call it
   // UnknownError. What the user needs to know is who answered, and how.
@@ -121,7 +127,7 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   // answer, after which the call may have done its work.
   if (s.endpoint && status !== undefined && status >= 300 && (name === 'UnknownError' || name === '' || /^UnknownError$|deserializ/i.test(text))) {
     return { kind: 'badAnswer', code: name || String(status), retryable: false, message: `${where} answered ${op} with HTTP ${status} and no AWS error in its body: it does not speak ${service}'s API.`,
-      action: 'Check the endpoint (sagemakerAsl.aws.endpoint, --endpoint, or an endpoint_url in the AWS configuration): it is no AWS service, or not the one this call needs.' };
+      action: `Check the endpoint (${setting.endpoint}, or an endpoint_url in the AWS configuration): it is no AWS service, or not the one this call needs.` };
   }
   return { kind: 'other', code: name || code || undefined, retryable: false, message: text, action: 'See the SageMaker Jobs output for details.' };
 }

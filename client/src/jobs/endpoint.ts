@@ -109,6 +109,8 @@ export interface ClientSettings {
   endpoint?: string;
   /** Explicit credentials (tests); otherwise the profile or the default credential chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Where the settings come from, for what an error tells the user to change: the editor's settings, or the CLI's options. */
+  surface?: 'editor' | 'cli';
 }
 
 /** A local endpoint (the emulator) without a profile or explicit credentials: placeholder credentials go there. */

@@ -109,7 +109,8 @@ async function validateWithAws(client: LanguageClient, flow: LaunchFlow, results
   const rejected = answers.some((a) => a.answer.result !== 'OK');
   const message = `${who.charAt(0).toUpperCase()}${who.slice(1)} ${verdicts.join('; ')}${answers.some((a) => a.answer.truncated) ? `. ${who.charAt(0).toUpperCase()}${who.slice(1)} listed only the first ones.` : ''}`;
   // An answer that is not AWS's says so, so that "accepts" is not read as Step Functions' (walk37).
-  const notAws = source === 'aws' ? '' : ' This is not Step Functions\' answer: the endpoint setting points elsewhere.';
+  // Which setting sends it there, and how to ask AWS instead (walk40: "points elsewhere" left a newcomer asking where).
+  const notAws = source === 'aws' ? '' : ` This is not Step Functions' answer: the endpoint setting (sagemakerAsl.aws.endpoint${settings.endpointSource ? `, from ${settings.endpointSource}` : ''}) sends it there; clear it to ask AWS.`;
   if (rejected) void notify.warning(message.replace(/\.?$/, '.') + notAws);
   else void notify.info(message.replace(/\.?$/, '.') + notAws);
 }

@@ -46,7 +46,7 @@ export function awsTarget(o: AwsOptions, env: NodeJS.ProcessEnv): AwsTarget | { 
   if (needsConsent(info, profile) && !o.trustEndpoint) {
     return { error: `--aws would send ${credentialsSent(profile)} to ${info.host} (${consentReason(info, profile)}); add --trust-endpoint if you run that server` };
   }
-  return { settings: { region: text(o.region), profile, endpoint }, placeholders };
+  return { settings: { region: text(o.region), profile, endpoint, surface: 'cli' }, placeholders };
 }
 
 /** dist/jobs.js, beside the CLI: the AWS SDK stays out of every run without --aws. Throws a message for the user when missing. */

@@ -192,7 +192,8 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
           if (answer.truncated) io.err(`sagemaker-asl: ${what}: Step Functions listed only its first findings\n`);
         } catch (e) {
           const x = (e as { explained?: { message: string; action: string } }).explained;
-          awsFailure = x ? `${x.message} ${x.action}` : String((e as Error).message ?? e);
+          // Its message, ended as a sentence (an SDK message may not be: "…from any providers Configure…", walk40), then what to do.
+          awsFailure = x ? `${x.message.replace(/[^.!?]$/, '$&.')} ${x.action}` : String((e as Error).message ?? e);
           failed = true;
           fail(io, `${what}: Step Functions could not validate it: ${awsFailure}`);
           break;
