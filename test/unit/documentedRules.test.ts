@@ -2638,15 +2638,16 @@ describe('the rules file is in step with the model', () => {
     const pipeline = data.rules.find((r: { id: string }) => r.id === 'pipeline-one-multi-model-container');
     assert.deepEqual(checkRules(model(), { rules: [pipeline, { ...pipeline, id: 'misspelt', oneOf: ['MultiModels'] }] }), ['misspelt: Mode: "MultiModels" is not a value of ContainerMode']);
   });
-  test('a unique rule of `fields` takes two or more paths through lists, and neither `list`, `key` nor `oneOf`: reported otherwise', async () => {
+  test('a unique rule of `fields` takes two or more paths (through lists or not), and neither `list`, `key` nor `oneOf`: reported otherwise', async () => {
     const { checkRules } = await rulesScript();
     const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
     const names = data.rules.find((r: { id: string }) => r.id === 'processing-input-output-names-unique');
     const one = { ...names, id: 'one', fields: names.fields.slice(0, 1) };
+    // A path through no list is a path too (a text classification job's content and target columns, sm41).
     const flat = { ...names, id: 'flat', fields: [...names.fields, 'ProcessingJobName'] };
     const keyed = { ...names, id: 'keyed', list: 'ProcessingInputs', key: 'InputName' };
-    const message = 'unique takes `list` and `key`, or `fields`: two or more paths through lists, without `oneOf`';
-    assert.deepEqual(checkRules(model(), { rules: [names, one, flat, keyed] }), [`one: ${message}`, `flat: ${message}`, `keyed: ${message}`]);
+    const message = 'unique takes `list` and `key`, or `fields`: two or more paths, without `oneOf`';
+    assert.deepEqual(checkRules(model(), { rules: [names, one, flat, keyed] }), [`one: ${message}`, `keyed: ${message}`]);
   });
   test('a matchesPattern rule with both or neither of wildcards and globs, or globs whose form no quote holds: reported', async () => {
     const { checkRules } = await rulesScript();
