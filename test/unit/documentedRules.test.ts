@@ -836,17 +836,23 @@ const CASES: Record<string, Case> = {
     ok: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: false }],
     dynamic: [{ EnableManagedSpotTraining: true, 'StoppingCondition.$': '$.stop' }, { 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: {} }],
   },
+  'max-wait-only-for-spot-training': {
+    api: 'createTrainingJob',
+    bad: [{ StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 7200 } }, { EnableManagedSpotTraining: false, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
+    ok: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }, { StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxPendingTimeInSeconds: 7200 } }],
+    dynamic: [{ 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: '{% $states.input.spot %}', StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
+  },
   'max-wait-at-least-max-runtime': {
     api: 'createTrainingJob',
-    bad: { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7199 } },
-    ok: { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7200 } },
-    dynamic: { StoppingCondition: { MaxRuntimeInSeconds: 7200, 'MaxWaitTimeInSeconds.$': '$.wait' } },
+    bad: { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7199 } },
+    ok: { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7200 } },
+    dynamic: { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, 'MaxWaitTimeInSeconds.$': '$.wait' } },
   },
   'max-wait-at-least-default-max-runtime': {
     api: 'createTrainingJob',
-    bad: [{ StoppingCondition: { MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86399 } }],
-    ok: [{ StoppingCondition: { MaxWaitTimeInSeconds: 86400 } }, { StoppingCondition: {} }, { StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
-    dynamic: [{ StoppingCondition: { 'MaxRuntimeInSeconds.$': '$.runtime', MaxWaitTimeInSeconds: 3600 } }, { StoppingCondition: { MaxWaitTimeInSeconds: '${Wait}' } }],
+    bad: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86399 } }],
+    ok: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86400 } }, { StoppingCondition: {} }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
+    dynamic: [{ EnableManagedSpotTraining: true, StoppingCondition: { 'MaxRuntimeInSeconds.$': '$.runtime', MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: '${Wait}' } }],
   },
   'max-runtime-28-days': {
     api: 'createTrainingJob',
@@ -2741,8 +2747,16 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     const f = one('createHyperParameterTuningJob', { TrainingJobDefinitions: [{}, { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60 } }] });
     assert.match(f.message, /^TrainingJobDefinitions\[1\]\.StoppingCondition\.MaxWaitTimeInSeconds is required when EnableManagedSpotTraining is true\./);
   });
+  test('MaxWaitTimeInSeconds without managed Spot (sm41): on the wait, remove it; in a tuning job\'s definition too', () => {
+    const f = one('createTrainingJob', { EnableManagedSpotTraining: false, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } });
+    assert.equal(f.at, '"MaxWaitTimeInSeconds": 3600');
+    assert.match(f.message, /^StoppingCondition\.MaxWaitTimeInSeconds is allowed only when EnableManagedSpotTraining is true\./);
+    assert.deepEqual({ kind: f.fix!.kind, at: f.text.slice(f.offset + (f.fix!.at as number), f.offset + (f.fix!.at as number) + (f.fix!.length as number)) }, { kind: 'remove', at: '"MaxWaitTimeInSeconds"' });
+    const tuning = one('createHyperParameterTuningJob', { TrainingJobDefinition: { StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 7200 } } });
+    assert.match(tuning.message, /^TrainingJobDefinition\.StoppingCondition\.MaxWaitTimeInSeconds is allowed only when EnableManagedSpotTraining is true\./);
+  });
   test('MaxWaitTimeInSeconds below MaxRuntimeInSeconds: on the wait, set it to the runtime', () => {
-    const f = one('createTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 3600 } });
+    const f = one('createTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 3600 } });
     assert.equal(f.at, '3600');
     assert.match(f.message, /^StoppingCondition\.MaxWaitTimeInSeconds \(3600\) must be at least StoppingCondition\.MaxRuntimeInSeconds \(7200\)\. SageMaker's API documentation \(StoppingCondition\.MaxWaitTimeInSeconds\): "It must be equal to or greater than MaxRuntimeInSeconds\."$/);
     assert.deepEqual({ kind: f.fix!.kind, value: f.fix!.value, at: f.text.slice(f.offset + (f.fix!.at as number), f.offset + (f.fix!.at as number) + (f.fix!.length as number)) }, { kind: 'replace', value: 7200, at: '3600' });
@@ -3024,7 +3038,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.deepEqual(p.data!.fix, { kind: 'replace', at: 0, length: 2, value: 12 });
   });
   test('a plain request (the emulator\'s view): messages without positions', () => {
-    assert.deepEqual(documentedRuleViolations('CreateTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 50 } }), [
+    assert.deepEqual(documentedRuleViolations('CreateTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 50 } }), [
       {
         rule: 'max-wait-at-least-max-runtime',
         severity: 'error',
