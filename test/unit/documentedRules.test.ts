@@ -1589,6 +1589,16 @@ const CASES: Record<string, Case> = {
     ok: [scaling({ MinInstanceCount: 2, MaxInstanceCount: 2 }), scaling({ MinInstanceCount: 5 })],
     dynamic: [scaling({ MinInstanceCount: 5, 'MaxInstanceCount.$': '$.max' }), scaling({ MinInstanceCount: '{% $states.input.min %}', MaxInstanceCount: 2 })],
   },
+  'managed-scaling-only-for-inference-components': {
+    api: 'createEndpointConfig',
+    bad: variant({ ModelName: 'churn', InstanceType: 'ml.m5.xlarge', InitialInstanceCount: 1, ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 4 } }),
+    // An inference component endpoint's variant names no model.
+    ok: { ExecutionRoleArn: 'arn:aws:iam::111122223333:role/r', ...scaling({ MinInstanceCount: 0, MaxInstanceCount: 4 }) },
+    dynamic: [
+      variant({ 'ModelName.$': '$.model', ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 4 } }),
+      variant({ ModelName: '{% $states.input.model %}', ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 4 } }),
+    ],
+  },
   'serverless-memory-1-gb-steps': {
     api: 'createEndpointConfig',
     bad: serverless({ MemorySizeInMB: 1536 }),
