@@ -475,6 +475,12 @@ const CASES: Record<string, Case> = {
     ok: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', Environment: env(16, 1) }] } },
     dynamic: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', 'Environment.$': '$.env' }] } },
   },
+  'model-package-no-additional-s3-data-source': {
+    api: 'createModelPackage',
+    bad: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i' }, { Image: 'i', AdditionalS3DataSource: { S3DataType: 'S3Object', S3Uri: 's3://b/extra/vocab.json' } }] } },
+    ok: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', AdditionalModelDataSources: [{ ChannelName: 'extra', S3DataSource: { S3Uri: 's3://b/extra/', S3DataType: 'S3Prefix', CompressionType: 'None' } }] }] } },
+    dynamic: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', 'AdditionalS3DataSource.$': '$.extra' }] } },
+  },
   'model-package-group-no-tags': {
     api: 'createModelPackage',
     bad: { ModelPackageGroupName: 'g', Tags: [{ Key: 'team', Value: 'ml' }] },
