@@ -48,7 +48,10 @@ const input = (i: object) => ({ ProcessingInputs: [{ InputName: 'in', ...i }] })
 const s3In = (x: object = {}) => ({ S3Uri: 's3://b/k', S3DataType: 'S3Prefix', LocalPath: '/opt/ml/processing/in', ...x });
 const output = (o: object) => ({ ProcessingOutputConfig: { Outputs: [{ OutputName: 'out', ...o }] } });
 const shap = (c: object) => ({ ExplainerConfig: { ClarifyExplainerConfig: { ShapConfig: { ShapBaselineConfig: c } } } });
-const inference = (c: object) => ({ ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: c, ShapConfig: { ShapBaselineConfig: { ShapBaseline: '1,2' } } } } });
+/** An explainer with this inference config; its SHAP config has a TextConfig (text features need one) unless `text` is false. */
+const inference = (c: object, text = true) => ({
+  ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: c, ShapConfig: { ShapBaselineConfig: { ShapBaseline: '1,2' }, ...(text ? { TextConfig: { Language: 'en', Granularity: 'token' } } : {}) } } },
+});
 const modelData = (d: object) => ({ PrimaryContainer: { ModelDataSource: { S3DataSource: { CompressionType: 'None', ...d } } } });
 const variant = (v: object) => ({ ProductionVariants: [{ VariantName: 'v', ...v }] });
 const routing = (r: object) => variant({ RoutingConfig: r });
@@ -673,6 +676,12 @@ const CASES: Record<string, Case> = {
     // Two problem types (a union of two, its own finding): which one the metric is for is not known.
     ok: [{ AutoMLJobObjective: { MetricName: 'Accuracy' }, AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } }, { AutoMLJobObjective: { MetricName: 'F1' }, AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' }, ImageClassificationJobConfig: {} } }],
     dynamic: { AutoMLJobObjective: { 'MetricName.$': '$.m' }, AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } },
+  },
+  'automl-text-content-not-target-column': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'review', TargetLabelColumn: 'review' } } },
+    ok: { AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'review', TargetLabelColumn: 'sentiment' } } },
+    dynamic: [{ AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'review', 'TargetLabelColumn.$': '$.target' } } }, { AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: '{% $states.input.column %}', TargetLabelColumn: 'review' } } }],
   },
   'automl-forecasting-metrics': {
     api: 'createAutoMLJobV2',
@@ -1391,6 +1400,16 @@ const CASES: Record<string, Case> = {
     ok: [inference({ FeatureTypes: ['numerical', 'text'] }), inference({ FeatureTypes: ['text'] }), inference({ FeaturesAttribute: 'features' })],
     dynamic: [inference({ FeatureTypes: ['numerical', '${Type}'] }), inference({ 'FeatureTypes.$': '$.types' }), inference({ FeatureTypes: ['numerical', '{% $states.input.type %}'] })],
   },
+  'text-features-need-text-config': {
+    api: 'createEndpointConfig',
+    bad: [inference({ FeatureTypes: ['text', 'numerical'] }, false), inference({ FeatureTypes: ['numerical', 'text'] }, false)],
+    ok: [inference({ FeatureTypes: ['text'] }), inference({ FeaturesAttribute: 'features' }, false)],
+    dynamic: [
+      inference({ FeatureTypes: ['numerical', '{% $states.input.type %}'] }, false),
+      inference({ 'FeatureTypes.$': '$.types' }, false),
+      { ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: { FeatureTypes: ['text'] }, 'ShapConfig.$': '$.shap' } } },
+    ],
+  },
   'model-s3-prefix-ends-with-slash': {
     api: 'createModel',
     bad: [modelData({ S3Uri: 's3://b/model', S3DataType: 'S3Prefix' }), { Containers: [{ Image: 'i', AdditionalModelDataSources: [{ ChannelName: 'draft', S3DataSource: { S3Uri: 's3://b/draft', S3DataType: 'S3Prefix', CompressionType: 'None' } }] }] }],
@@ -1658,6 +1677,12 @@ const CASES: Record<string, Case> = {
     bad: { PrimaryContainer: { Image: 'a' }, Containers: [{ Image: 'b' }, { Image: 'c' }] },
     ok: [{ PrimaryContainer: { Image: 'a' } }, { Containers: [{ Image: 'a' }, { Image: 'b' }] }],
     dynamic: { PrimaryContainer: { Image: 'a' }, 'Containers.$': '$.containers' },
+  },
+  'model-package-container-no-environment': {
+    api: 'createModel',
+    bad: [{ PrimaryContainer: { ModelPackageName: packageArn, Environment: { ENDPOINT_NAME: 'churn' } } }, { Containers: [{ Image: 'a' }, { ModelPackageName: packageArn, Environment: {} }] }],
+    ok: [{ PrimaryContainer: { ModelPackageName: packageArn } }, { PrimaryContainer: { Image: 'a', Environment: { ENDPOINT_NAME: 'churn' } } }],
+    dynamic: [{ PrimaryContainer: { 'ModelPackageName.$': '$.package', Environment: { ENDPOINT_NAME: 'churn' } } }, { PrimaryContainer: { ModelPackageName: packageArn, 'Environment.$': '$.env' } }],
   },
   'pipeline-container-hostnames-all-or-none': {
     api: 'createModel',
