@@ -32,7 +32,7 @@ export function ruleCheck(r) {
         .join(' '),
     productMax: () => `${r.fields.join(' × ')} ≤ ${r.max}`,
     countMax: () => `items of ${r.lists.join(' + ')} ≤ ${r.max}`,
-    unique: () => (r.fields ? `${r.fields.join(', ')} unique together` : r.oneOf ? `${r.list}[].${r.key} = ${r.oneOf.map(v).join(' or ')} in one item at most` : `${r.list}[].${r.key} unique`),
+    unique: () => (r.fields?.length === 2 && !r.fields.some((f) => f.includes('[]')) ? `${r.fields[0]} ≠ ${r.fields[1]}` : r.fields ? `${r.fields.join(', ')} unique together` : r.oneOf ? `${r.list}[].${r.key} = ${r.oneOf.map(v).join(' or ')} in one item at most` : `${r.list}[].${r.key} unique`),
     allOrNone: () => `${r.list}[].${r.key} on all items or none`,
     sameValue: () => `${r.list}[].${r.key} the same in every item`,
     keysIn: () => `keys of ${r.field}${r.whereValueHas ? ` that set ${r.whereValueHas}` : ''} ∈ {${r.namedBy.join(', ')}}`,

@@ -227,9 +227,9 @@ export function checkRules(model, data) {
         if (![...(rule.fields ?? []), ...(rule.lhs ?? []), ...(rule.rhs ?? [])].includes(field)) say(`defaults ${field} is not one of the rule's fields`);
         else if (!r.error && !fits(model, r.shape, value)) say(`defaults ${field}: ${JSON.stringify(value)} is not a value of ${r.shape}`);
       }
-      // unique `fields`: paths through lists (resolved as PATH_PARAMS) whose values together must not repeat.
+      // unique `fields`: paths, through lists or not (resolved as PATH_PARAMS), whose values together must not repeat.
       if (rule.kind === 'unique' && rule.fields) {
-        if (rule.list !== undefined || rule.key !== undefined || rule.oneOf || rule.fields.length < 2 || rule.fields.some((f) => !f.includes('[]'))) say('unique takes `list` and `key`, or `fields`: two or more paths through lists, without `oneOf`');
+        if (rule.list !== undefined || rule.key !== undefined || rule.oneOf || rule.fields.length < 2) say('unique takes `list` and `key`, or `fields`: two or more paths, without `oneOf`');
       } else if (rule.kind === 'unique' || rule.kind === 'allOrNone' || rule.kind === 'sameValue' || rule.kind === 'namedIn') {
         const r = resolve(model, scope, `${rule.list}[].${rule.key}`);
         if (r.error) say(`${rule.list}[].${rule.key} from ${scope}: ${r.error}`);

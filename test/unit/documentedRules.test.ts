@@ -48,7 +48,10 @@ const input = (i: object) => ({ ProcessingInputs: [{ InputName: 'in', ...i }] })
 const s3In = (x: object = {}) => ({ S3Uri: 's3://b/k', S3DataType: 'S3Prefix', LocalPath: '/opt/ml/processing/in', ...x });
 const output = (o: object) => ({ ProcessingOutputConfig: { Outputs: [{ OutputName: 'out', ...o }] } });
 const shap = (c: object) => ({ ExplainerConfig: { ClarifyExplainerConfig: { ShapConfig: { ShapBaselineConfig: c } } } });
-const inference = (c: object) => ({ ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: c, ShapConfig: { ShapBaselineConfig: { ShapBaseline: '1,2' } } } } });
+/** An explainer with this inference config; its SHAP config has a TextConfig (text features need one) unless `text` is false. */
+const inference = (c: object, text = true) => ({
+  ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: c, ShapConfig: { ShapBaselineConfig: { ShapBaseline: '1,2' }, ...(text ? { TextConfig: { Language: 'en', Granularity: 'token' } } : {}) } } },
+});
 const modelData = (d: object) => ({ PrimaryContainer: { ModelDataSource: { S3DataSource: { CompressionType: 'None', ...d } } } });
 const variant = (v: object) => ({ ProductionVariants: [{ VariantName: 'v', ...v }] });
 const routing = (r: object) => variant({ RoutingConfig: r });
@@ -475,6 +478,12 @@ const CASES: Record<string, Case> = {
     ok: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', Environment: env(16, 1) }] } },
     dynamic: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', 'Environment.$': '$.env' }] } },
   },
+  'model-package-no-additional-s3-data-source': {
+    api: 'createModelPackage',
+    bad: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i' }, { Image: 'i', AdditionalS3DataSource: { S3DataType: 'S3Object', S3Uri: 's3://b/extra/vocab.json' } }] } },
+    ok: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', AdditionalModelDataSources: [{ ChannelName: 'extra', S3DataSource: { S3Uri: 's3://b/extra/', S3DataType: 'S3Prefix', CompressionType: 'None' } }] }] } },
+    dynamic: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', 'AdditionalS3DataSource.$': '$.extra' }] } },
+  },
   'model-package-group-no-tags': {
     api: 'createModelPackage',
     bad: { ModelPackageGroupName: 'g', Tags: [{ Key: 'team', Value: 'ml' }] },
@@ -668,6 +677,12 @@ const CASES: Record<string, Case> = {
     ok: [{ AutoMLJobObjective: { MetricName: 'Accuracy' }, AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } }, { AutoMLJobObjective: { MetricName: 'F1' }, AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' }, ImageClassificationJobConfig: {} } }],
     dynamic: { AutoMLJobObjective: { 'MetricName.$': '$.m' }, AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'text', TargetLabelColumn: 'label' } } },
   },
+  'automl-text-content-not-target-column': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'review', TargetLabelColumn: 'review' } } },
+    ok: { AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'review', TargetLabelColumn: 'sentiment' } } },
+    dynamic: [{ AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: 'review', 'TargetLabelColumn.$': '$.target' } } }, { AutoMLProblemTypeConfig: { TextClassificationJobConfig: { ContentColumn: '{% $states.input.column %}', TargetLabelColumn: 'review' } } }],
+  },
   'automl-forecasting-metrics': {
     api: 'createAutoMLJobV2',
     bad: { AutoMLJobObjective: { MetricName: 'Accuracy' }, AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 10 } } },
@@ -836,17 +851,23 @@ const CASES: Record<string, Case> = {
     ok: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: false }],
     dynamic: [{ EnableManagedSpotTraining: true, 'StoppingCondition.$': '$.stop' }, { 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: {} }],
   },
+  'max-wait-only-for-spot-training': {
+    api: 'createTrainingJob',
+    bad: [{ StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 7200 } }, { EnableManagedSpotTraining: false, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
+    ok: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }, { StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxPendingTimeInSeconds: 7200 } }],
+    dynamic: [{ 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: '{% $states.input.spot %}', StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
+  },
   'max-wait-at-least-max-runtime': {
     api: 'createTrainingJob',
-    bad: { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7199 } },
-    ok: { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7200 } },
-    dynamic: { StoppingCondition: { MaxRuntimeInSeconds: 7200, 'MaxWaitTimeInSeconds.$': '$.wait' } },
+    bad: { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7199 } },
+    ok: { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7200 } },
+    dynamic: { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, 'MaxWaitTimeInSeconds.$': '$.wait' } },
   },
   'max-wait-at-least-default-max-runtime': {
     api: 'createTrainingJob',
-    bad: [{ StoppingCondition: { MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86399 } }],
-    ok: [{ StoppingCondition: { MaxWaitTimeInSeconds: 86400 } }, { StoppingCondition: {} }, { StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
-    dynamic: [{ StoppingCondition: { 'MaxRuntimeInSeconds.$': '$.runtime', MaxWaitTimeInSeconds: 3600 } }, { StoppingCondition: { MaxWaitTimeInSeconds: '${Wait}' } }],
+    bad: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86399 } }],
+    ok: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86400 } }, { StoppingCondition: {} }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
+    dynamic: [{ EnableManagedSpotTraining: true, StoppingCondition: { 'MaxRuntimeInSeconds.$': '$.runtime', MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: '${Wait}' } }],
   },
   'max-runtime-28-days': {
     api: 'createTrainingJob',
@@ -1379,6 +1400,16 @@ const CASES: Record<string, Case> = {
     ok: [inference({ FeatureTypes: ['numerical', 'text'] }), inference({ FeatureTypes: ['text'] }), inference({ FeaturesAttribute: 'features' })],
     dynamic: [inference({ FeatureTypes: ['numerical', '${Type}'] }), inference({ 'FeatureTypes.$': '$.types' }), inference({ FeatureTypes: ['numerical', '{% $states.input.type %}'] })],
   },
+  'text-features-need-text-config': {
+    api: 'createEndpointConfig',
+    bad: [inference({ FeatureTypes: ['text', 'numerical'] }, false), inference({ FeatureTypes: ['numerical', 'text'] }, false)],
+    ok: [inference({ FeatureTypes: ['text'] }), inference({ FeaturesAttribute: 'features' }, false)],
+    dynamic: [
+      inference({ FeatureTypes: ['numerical', '{% $states.input.type %}'] }, false),
+      inference({ 'FeatureTypes.$': '$.types' }, false),
+      { ExplainerConfig: { ClarifyExplainerConfig: { InferenceConfig: { FeatureTypes: ['text'] }, 'ShapConfig.$': '$.shap' } } },
+    ],
+  },
   'model-s3-prefix-ends-with-slash': {
     api: 'createModel',
     bad: [modelData({ S3Uri: 's3://b/model', S3DataType: 'S3Prefix' }), { Containers: [{ Image: 'i', AdditionalModelDataSources: [{ ChannelName: 'draft', S3DataSource: { S3Uri: 's3://b/draft', S3DataType: 'S3Prefix', CompressionType: 'None' } }] }] }],
@@ -1583,6 +1614,16 @@ const CASES: Record<string, Case> = {
     ok: [scaling({ MinInstanceCount: 2, MaxInstanceCount: 2 }), scaling({ MinInstanceCount: 5 })],
     dynamic: [scaling({ MinInstanceCount: 5, 'MaxInstanceCount.$': '$.max' }), scaling({ MinInstanceCount: '{% $states.input.min %}', MaxInstanceCount: 2 })],
   },
+  'managed-scaling-only-for-inference-components': {
+    api: 'createEndpointConfig',
+    bad: variant({ ModelName: 'churn', InstanceType: 'ml.m5.xlarge', InitialInstanceCount: 1, ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 4 } }),
+    // An inference component endpoint's variant names no model.
+    ok: { ExecutionRoleArn: 'arn:aws:iam::111122223333:role/r', ...scaling({ MinInstanceCount: 0, MaxInstanceCount: 4 }) },
+    dynamic: [
+      variant({ 'ModelName.$': '$.model', ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 4 } }),
+      variant({ ModelName: '{% $states.input.model %}', ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: 1, MaxInstanceCount: 4 } }),
+    ],
+  },
   'serverless-memory-1-gb-steps': {
     api: 'createEndpointConfig',
     bad: serverless({ MemorySizeInMB: 1536 }),
@@ -1636,6 +1677,12 @@ const CASES: Record<string, Case> = {
     bad: { PrimaryContainer: { Image: 'a' }, Containers: [{ Image: 'b' }, { Image: 'c' }] },
     ok: [{ PrimaryContainer: { Image: 'a' } }, { Containers: [{ Image: 'a' }, { Image: 'b' }] }],
     dynamic: { PrimaryContainer: { Image: 'a' }, 'Containers.$': '$.containers' },
+  },
+  'model-package-container-no-environment': {
+    api: 'createModel',
+    bad: [{ PrimaryContainer: { ModelPackageName: packageArn, Environment: { ENDPOINT_NAME: 'churn' } } }, { Containers: [{ Image: 'a' }, { ModelPackageName: packageArn, Environment: {} }] }],
+    ok: [{ PrimaryContainer: { ModelPackageName: packageArn } }, { PrimaryContainer: { Image: 'a', Environment: { ENDPOINT_NAME: 'churn' } } }],
+    dynamic: [{ PrimaryContainer: { 'ModelPackageName.$': '$.package', Environment: { ENDPOINT_NAME: 'churn' } } }, { PrimaryContainer: { ModelPackageName: packageArn, 'Environment.$': '$.env' } }],
   },
   'pipeline-container-hostnames-all-or-none': {
     api: 'createModel',
@@ -2638,15 +2685,16 @@ describe('the rules file is in step with the model', () => {
     const pipeline = data.rules.find((r: { id: string }) => r.id === 'pipeline-one-multi-model-container');
     assert.deepEqual(checkRules(model(), { rules: [pipeline, { ...pipeline, id: 'misspelt', oneOf: ['MultiModels'] }] }), ['misspelt: Mode: "MultiModels" is not a value of ContainerMode']);
   });
-  test('a unique rule of `fields` takes two or more paths through lists, and neither `list`, `key` nor `oneOf`: reported otherwise', async () => {
+  test('a unique rule of `fields` takes two or more paths (through lists or not), and neither `list`, `key` nor `oneOf`: reported otherwise', async () => {
     const { checkRules } = await rulesScript();
     const data = JSON.parse(readFileSync(join(root, 'schemas', 'documented-rules.json'), 'utf8'));
     const names = data.rules.find((r: { id: string }) => r.id === 'processing-input-output-names-unique');
     const one = { ...names, id: 'one', fields: names.fields.slice(0, 1) };
+    // A path through no list is a path too (a text classification job's content and target columns, sm41).
     const flat = { ...names, id: 'flat', fields: [...names.fields, 'ProcessingJobName'] };
     const keyed = { ...names, id: 'keyed', list: 'ProcessingInputs', key: 'InputName' };
-    const message = 'unique takes `list` and `key`, or `fields`: two or more paths through lists, without `oneOf`';
-    assert.deepEqual(checkRules(model(), { rules: [names, one, flat, keyed] }), [`one: ${message}`, `flat: ${message}`, `keyed: ${message}`]);
+    const message = 'unique takes `list` and `key`, or `fields`: two or more paths, without `oneOf`';
+    assert.deepEqual(checkRules(model(), { rules: [names, one, flat, keyed] }), [`one: ${message}`, `keyed: ${message}`]);
   });
   test('a matchesPattern rule with both or neither of wildcards and globs, or globs whose form no quote holds: reported', async () => {
     const { checkRules } = await rulesScript();
@@ -2740,8 +2788,16 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     const f = one('createHyperParameterTuningJob', { TrainingJobDefinitions: [{}, { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60 } }] });
     assert.match(f.message, /^TrainingJobDefinitions\[1\]\.StoppingCondition\.MaxWaitTimeInSeconds is required when EnableManagedSpotTraining is true\./);
   });
+  test('MaxWaitTimeInSeconds without managed Spot (sm41): on the wait, remove it; in a tuning job\'s definition too', () => {
+    const f = one('createTrainingJob', { EnableManagedSpotTraining: false, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } });
+    assert.equal(f.at, '"MaxWaitTimeInSeconds": 3600');
+    assert.match(f.message, /^StoppingCondition\.MaxWaitTimeInSeconds is allowed only when EnableManagedSpotTraining is true\./);
+    assert.deepEqual({ kind: f.fix!.kind, at: f.text.slice(f.offset + (f.fix!.at as number), f.offset + (f.fix!.at as number) + (f.fix!.length as number)) }, { kind: 'remove', at: '"MaxWaitTimeInSeconds"' });
+    const tuning = one('createHyperParameterTuningJob', { TrainingJobDefinition: { StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 7200 } } });
+    assert.match(tuning.message, /^TrainingJobDefinition\.StoppingCondition\.MaxWaitTimeInSeconds is allowed only when EnableManagedSpotTraining is true\./);
+  });
   test('MaxWaitTimeInSeconds below MaxRuntimeInSeconds: on the wait, set it to the runtime', () => {
-    const f = one('createTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 3600 } });
+    const f = one('createTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 3600 } });
     assert.equal(f.at, '3600');
     assert.match(f.message, /^StoppingCondition\.MaxWaitTimeInSeconds \(3600\) must be at least StoppingCondition\.MaxRuntimeInSeconds \(7200\)\. SageMaker's API documentation \(StoppingCondition\.MaxWaitTimeInSeconds\): "It must be equal to or greater than MaxRuntimeInSeconds\."$/);
     assert.deepEqual({ kind: f.fix!.kind, value: f.fix!.value, at: f.text.slice(f.offset + (f.fix!.at as number), f.offset + (f.fix!.at as number) + (f.fix!.length as number)) }, { kind: 'replace', value: 7200, at: '3600' });
@@ -3023,7 +3079,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.deepEqual(p.data!.fix, { kind: 'replace', at: 0, length: 2, value: 12 });
   });
   test('a plain request (the emulator\'s view): messages without positions', () => {
-    assert.deepEqual(documentedRuleViolations('CreateTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 50 } }), [
+    assert.deepEqual(documentedRuleViolations('CreateTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 50 } }), [
       {
         rule: 'max-wait-at-least-max-runtime',
         severity: 'error',

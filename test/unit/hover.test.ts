@@ -80,7 +80,7 @@ test('a field that a documented rule involves quotes the documentation', () => {
   const md = hover(TASK('{ "EnableManaged‸SpotTraining": true }'));
   assert.match(md, /SageMaker's documentation adds, on members whose rules involve EnableManagedSpotTraining \(checked here\):/);
   // What is checked, then the sentence it rests on.
-  assert.match(md, /> `StoppingCondition\.MaxWaitTimeInSeconds required when EnableManagedSpotTraining = true`: The maximum length of time, in seconds, that a managed Spot training job has to complete\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
+  assert.match(md, /> `StoppingCondition\.MaxWaitTimeInSeconds required when EnableManagedSpotTraining = true`(; `[^`]*`)*: The maximum length of time, in seconds, that a managed Spot training job has to complete\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
 });
 
 test("a member's own documented rules come before those of other members that name it, under their own heading", () => {

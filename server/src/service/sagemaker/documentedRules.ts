@@ -704,14 +704,14 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
     }
     case 'unique': {
       // With `oneOf`, only those values may not repeat (one MultiModel container in a pipeline); others may. With
-      // `fields` (paths through lists) instead of `list` and `key`, their values together (a processing job's input
-      // and output names), each earlier one named by its path.
+      // `fields` (paths, through lists or not) instead of `list` and `key`, their values together (a processing job's
+      // input and output names; a text classification job's content and target columns), each earlier one named by its path.
       const seen = new Map<Scalar, string>();
       const hits: Hit[] = [];
       const values = rule.fields
         ? rule.fields.flatMap((p) => lookup(at, p).map((k) => ({ k, key: p.slice(p.lastIndexOf('.') + 1), where: k.state === 'value' ? k.label : '' })))
         : lookup(at, rule.list! + '[]').flatMap((item) => (item.state === 'value' ? [{ k: lookup(at, rule.key!, item)[0], key: rule.key!, where: item.label }] : []));
-      const rest = rule.oneOf ? `only one item of ${labelOf(rule.list!)} can have it` : rule.fields ? `${andList(rule.fields.map(labelOf))} must all be different` : `each ${rule.key} in ${labelOf(rule.list!)} must be different`;
+      const rest = rule.oneOf ? `only one item of ${labelOf(rule.list!)} can have it` : rule.fields ? `${andList(rule.fields.map(labelOf))} must ${rule.fields.some((p) => p.includes('[]')) ? 'all ' : ''}be different` : `each ${rule.key} in ${labelOf(rule.list!)} must be different`;
       for (const { k, key, where } of values) {
         if (k.state !== 'value' || k.node.type !== 'string' || (rule.oneOf && !rule.oneOf.includes(k.node.value))) continue;
         const earlier = seen.get(k.node.value);
