@@ -467,6 +467,15 @@ describe('ASL fixes', () => {
     const no = quickFix(JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } }), 'asl-missing-field', '"A"');
     assert.deepEqual(no.titles, []);
   });
+  test('an integration ARN a colon short: the message and the fix name the integration its service and action mean (walk40)', () => {
+    const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states::sagemaker:createTrainingJob.sync', End: true } } }, null, 2);
+    const r = quickFix(text, 'asl-invalid-resource', '"arn:aws:states::sagemaker:createTrainingJob.sync"', { pick: 'Change to "arn:aws:states:::sagemaker:createTrainingJob.sync"' });
+    assert.deepEqual(r.titles, ['Change to "arn:aws:states:::sagemaker:createTrainingJob.sync"']);
+    assert.match(r.result, /"Resource": "arn:aws:states:::sagemaker:createTrainingJob\.sync"/);
+    assert.ok(!r.after.some((e) => e.startsWith('asl-invalid-resource')), r.after.join());
+    const d = doc(text);
+    assert.match(service.validate(d).find((p) => p.code === 'asl-invalid-resource')!.message, /names no integration: write arn:aws:states:::service:action, as arn:aws:states:::sagemaker:createTrainingJob\.sync\? \(INVALID_RESOURCE\)$/);
+  });
   test('an error name where ErrorEquals lists them: the list of it (preferred); a .$ key holding a number: the key without .$ (ux40)', () => {
     const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', Retry: [{ ErrorEquals: 'States.ALL' }], End: true } } }, null, 2);
     const r = quickFix(text, 'asl-invalid-value', '"States.ALL"');

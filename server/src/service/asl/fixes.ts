@@ -113,8 +113,8 @@ export function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
  */
 // The findings whose data names the correction: a close field, state or type name, an enum value in another case
 // (`invalidValue`), a predefined error name in another case, the other query language's field, the optimized
-// integration a misspelt one is close to.
-const FIXED_BY_NAME = new Set<string>([AslCode.unknownField, AslCode.unknownState, AslCode.unknownStateType, AslCode.invalidValue, AslCode.unknownErrorName, AslCode.wrongQueryLanguage, AslCode.unknownIntegration]);
+// integration a misspelt one is close to, an integration ARN with its colons mended (`invalidResource`).
+const FIXED_BY_NAME = new Set<string>([AslCode.unknownField, AslCode.unknownState, AslCode.unknownStateType, AslCode.invalidValue, AslCode.unknownErrorName, AslCode.wrongQueryLanguage, AslCode.unknownIntegration, AslCode.invalidResource]);
 
 export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   // A misspelt function's name in an expression (States.Formatt, $uuidd), written as it is in the text.

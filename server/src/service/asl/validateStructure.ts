@@ -516,7 +516,7 @@ function checkResource(ctx: Ctx, node: AstNode, ql: QueryLanguage) {
     return void report(ctx, node, AslCode.invalidResource, "Resource must be a constant string, not a JSONata expression: Step Functions does not evaluate a Task's Resource. Write the ARN; what varies goes in Arguments (lambda:invoke's FunctionName, for one)");
   if (isStandIn(node, ql)) return;
   const value = node.value as string;
-  const bad = (why: string) => report(ctx, node, AslCode.invalidResource, `Resource ${quote(value.length > 80 ? value.slice(0, 80) + '…' : value)} ${why}`);
+  const bad = (why: string, closest?: string) => report(ctx, node, AslCode.invalidResource, `Resource ${quote(value.length > 80 ? value.slice(0, 80) + '…' : value)} ${why}`, 'error', closest ? { closest } : undefined);
   if (!value.startsWith('arn:')) return bad('is not an ARN: use arn:aws:states:::service:action, a Lambda function ARN or an activity ARN');
   const parts = value.split(':');
   if (parts.length < 6) return bad('is not a complete ARN (arn:partition:service:region:account:resource)');
@@ -524,7 +524,14 @@ function checkResource(ctx: Ctx, node: AstNode, ql: QueryLanguage) {
   if (service === 'states') {
     // An integration (arn:aws:states:::service:action, region and account optional) or an activity.
     const rest = parts.slice(5);
-    if (rest.length < 2 || !rest[0] || !rest[1]) bad(rest[0] === 'activity' ? 'names no activity after "activity:"' : 'names no integration: write arn:aws:states:::service:action, e.g. arn:aws:states:::lambda:invoke');
+    if (rest.length < 2 || !rest[0] || !rest[1]) {
+      if (rest[0] === 'activity') return bad('names no activity after "activity:"');
+      // A colon too few or too many before the service (walk40: arn:aws:states::sagemaker:createTrainingJob.sync):
+      // the integration its service and action name, offered.
+      const named = value.slice(value.indexOf(':states:') + ':states:'.length).replace(/^:+/, '').split(':');
+      const meant = named.length >= 2 && named.every(Boolean) && /^[a-z][a-z0-9-]*$/.test(named[0]) ? `arn:${parts[1]}:states:::${named.join(':')}` : undefined;
+      bad(`names no integration: write arn:aws:states:::service:action, ${meant ? `as ${meant}?` : 'e.g. arn:aws:states:::lambda:invoke'}`, meant);
+    }
   } else if (service === 'lambda') {
     if (parts[5] !== 'function' || !parts[6] || !LAMBDA_NAME.test(parts[6])) return bad('is not a Lambda function ARN: arn:aws:lambda:region:account:function:name[:alias or version]');
     if (parts.length > 8) return bad('has more than one qualifier after the function name');
