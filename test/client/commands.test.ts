@@ -985,7 +985,7 @@ test('a tuning job: confirmed with how many training jobs it may run and what ea
   const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start tuning job'))!;
   assert.equal(confirm?.message, 'Start tuning job "tune-t1" from "Tune"? It runs on the local emulator: no AWS account is used and nothing is billed.');
   assert.equal(confirm.detail, [
-    'Job: tune-t1', 'Image: img:1', 'Training jobs: up to 4, 2 at a time', 'Instances: ml.m5.xlarge × 1 per training job', 'Max runtime: 1 h per training job, the tuning job 2 h',
+    'Job: tune-t1', 'Image: img:1', 'Training jobs: up to 4, 2 at a time', 'Instances: ml.m5.xlarge × 1 per training job', 'Max runtime: 1 h per training job; the tuning job: 2 h',
     'At most: 4 training jobs × 1 instance × 1 h = 4 instance-hours',
     'Input: s3://ml-bucket/train', 'Output: s3://ml-bucket/tuning', `Where: local emulator at ${emu.url} with placeholder credentials (none of yours are sent)`, `Role: ${ROLE}`,
     'Environment: API_KEY=********', 'StaticHyperParameters: epochs=10',
@@ -1023,7 +1023,7 @@ test('a tuning job with a list of training job definitions: the confirmation sho
   const confirm = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start tuning job'));
   assert.equal(confirm?.detail?.split('\n').slice(0, 5).join('\n'), [
     'Job: tune-two', 'Image: xgb:1 (the first of 2 definitions)', 'Training jobs: up to 4, 1 at a time', 'Instances: ml.m5.large × 2 per training job of the first of 2 definitions',
-    'Max runtime: 30 min per training job of the first of 2 definitions, the tuning job (no limit set)',
+    'Max runtime: 30 min per training job of the first of 2 definitions; the tuning job: no limit set',
   ].join('\n'));
   assert.match(confirm!.detail!, /\nOutput: s3:\/\/ml-bucket\/xgb, s3:\/\/ml-bucket\/lgbm\n/);
   assert.match(confirm!.detail!, new RegExp(`\\nRole: ${ROLE.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));

@@ -651,9 +651,11 @@ class Jobs implements vscode.Disposable {
       }),
       fleet ? `Training jobs: ${first(fleet.max) === undefined ? 'no maximum set' : `up to ${String(first(fleet.max))}`}, ${String(first(fleet.parallel) ?? '?')} at a time` : undefined,
       `Instances: ${describeInstances(resources)}${each}`,
+      // A transform's request has no time limit to show (walk40: its dialog was silent on it); a tuning job's own limit
+      // after its training jobs' (walk40: "…per training job, the tuning job (no limit set)" read as one clause).
       k.maxRuntimePath
-        ? `Max runtime: ${duration(runtime) ?? k.defaultRuntime ?? 'not set'}${each}${fleet ? `, the tuning job ${duration(first(fleet.maxRuntime)) ?? '(no limit set)'}` : ''}`
-        : undefined,
+        ? `Max runtime: ${duration(runtime) ?? k.defaultRuntime ?? 'not set'}${each}${fleet ? `; the tuning job: ${duration(first(fleet.maxRuntime)) ?? 'no limit set'}` : ''}`
+        : kind === 'transform' ? 'Max runtime: none (CreateTransformJob takes no time limit: the job runs until its input is transformed)' : undefined,
       // A tuning job's worst case, where the request says it all (walk37: "up to 6, 2 at a time" left the sum to the reader).
       // One job: its instances for its max runtime (walk39: the cost had to be worked out from two lines).
       fleet ? (list && list.length > 1 ? undefined : worstCase(first(fleet.max), instanceCount, runtime)) : worstCase(undefined, instanceCount, runtime),
