@@ -14,6 +14,7 @@ const cond = (c) =>
   : c.equals !== undefined ? `${c.field} = ${v(c.equals)}`
   : c.oneOf ? `${c.field} ∈ {${c.oneOf.map(v)}}`
   : c.startsWithOneOf ? `${c.field} ∈ {${c.startsWithOneOf.map((p) => p + '*')}}`
+  : c.bucketEndsWith ? `${c.field}'s bucket ∈ {${c.bucketEndsWith.map((p) => '*' + p)}}`
   : `${c.field} ∉ {${c.notOneOf.map(v)}}`;
 
 /** What rule `r` of documented-rules.json checks, in one line, its conditions after "when". */

@@ -1166,6 +1166,13 @@ const CASES: Record<string, Case> = {
     ok: [{ ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }, { EnableManagedSpotTraining: false, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }],
     dynamic: { ResourceConfig: { InstancePreferences: [pref()], 'InstanceType.$': '$.type', InstanceCount: 1 } },
   },
+  'express-one-zone-output-no-kms-key': {
+    api: 'createTrainingJob',
+    bad: { OutputDataConfig: { S3OutputPath: 's3://models--usw2-az1--x-s3/churn', KmsKeyId: 'alias/models' } },
+    // A general purpose bucket, the directory bucket without a key, a bucket whose name holds the suffix inside it.
+    ok: [{ OutputDataConfig: { S3OutputPath: 's3://models/churn', KmsKeyId: 'alias/models' } }, { OutputDataConfig: { S3OutputPath: 's3://models--usw2-az1--x-s3/churn' } }, { OutputDataConfig: { S3OutputPath: 's3://models--x-s3-archive/churn', KmsKeyId: 'alias/models' } }],
+    dynamic: { OutputDataConfig: { 'S3OutputPath.$': '$.output', KmsKeyId: 'alias/models' } },
+  },
   'local-storage-no-volume-kms-key': {
     api: 'createTrainingJob',
     bad: { ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/train' } },

@@ -24,6 +24,8 @@ export interface Condition {
   /** The value ends with one of these (a documented Lambda's function name: ":function:PRE-BoundingBox"), or with none. */
   endsWithOneOf?: string[];
   notEndsWithOneOf?: string[];
+  /** An S3 URI whose bucket's name ends with one of these (an S3 Express One Zone directory bucket: "--x-s3"). */
+  bucketEndsWith?: string[];
   /** schemas/rules.mjs only: every match of this pattern in the field's documentation is in the list. */
   everyMatch?: string;
   /** The condition in words, after the field's name ("is an image or text task type's built-in Lambda"). */
@@ -360,6 +362,11 @@ function holdsFor(f: Found, c: Condition): boolean | undefined {
   if (c.startsWithOneOf) return typeof v === 'string' && c.startsWithOneOf.some((p) => v.startsWith(p));
   if (c.endsWithOneOf) return typeof v === 'string' && c.endsWithOneOf.some((p) => v.endsWith(p));
   if (c.notEndsWithOneOf) return typeof v === 'string' ? !c.notEndsWithOneOf.some((p) => v.endsWith(p)) : undefined;
+  if (c.bucketEndsWith) {
+    if (typeof v !== 'string') return undefined;
+    const bucket = v.startsWith('s3://') ? v.slice('s3://'.length).split('/', 1)[0] : undefined;
+    return bucket !== undefined && c.bucketEndsWith.some((p) => bucket.endsWith(p));
+  }
   return undefined;
 }
 
