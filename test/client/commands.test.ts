@@ -440,7 +440,8 @@ test('a placeholder left empty that empties a field SageMaker needs is refused b
 });
 
 test('a placeholder whose name says it is a secret is typed masked and is not remembered; the others are offered again (sec40)', async () => {
-  const secretTask = task('Train', { ...payload('secret'), Environment: { DB_PASSWORD: '${DbPassword}', MODE: '${Mode}' } });
+  // Under members whose names say nothing (sec40 review: only a secret-named member was masked).
+  const secretTask = task('Train', { ...payload('secret'), Environment: { DB: '${DbPassword}', MODE: '${Mode}' }, HyperParameters: { conn: 'postgres://app:${DbPassword}@db/x', 'epochs.$': '$.epochs' } });
   await withTasks([secretTask], async () => {
     for (const round of [1, 2]) {
       fake.dialogs.length = 0;
@@ -452,7 +453,9 @@ test('a placeholder whose name says it is a secret is typed masked and is not re
       assert.equal(box('DbPassword').choices[0], '', `round ${round}: not offered again`);
       assert.equal(box('Mode').password, undefined);
       assert.equal(box('Mode').choices[0], round === 1 ? '' : 'fast', `round ${round}`);
-      assert.match(fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'))!.detail!, /Environment: DB_PASSWORD=\*{8}, MODE=fast/);
+      const detail = fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'))!.detail!;
+      assert.match(detail, /Environment: DB=\*{8}, MODE=fast\nHyperParameters: conn=postgres:\/\/app:\*{8}@db\/x, epochs=1/);
+      assert.ok(!detail.includes('hunter2'), detail);
     }
     assert.ok(!JSON.stringify([...fake.state.entries()]).includes('hunter2'), 'not in the workspace state');
   });

@@ -132,6 +132,10 @@ test('values recognised in free text: key ids (also lower-case or suffixed), sec
     [`token ${sessionToken}`, `token ${MASK}`],
     ['curl -H "Authorization: Bearer abcdef1234567890"', `curl -H "Authorization: Bearer ${MASK}"`],
     [`jwt ${jwt}`, `jwt ${MASK}`],
+    // After a word joined by a hyphen (review of the day: no longer masked there), the whole run; and a long run of
+    // "-eyJ" repeated is read once (no JWT in it).
+    [`id-${jwt} end`, `${MASK} end`],
+    ['-eyJ'.repeat(20) + '.eyJ', '-eyJ'.repeat(20) + '.eyJ'],
     ['connecting to mysql://root:hunter2@db:3306/x', `connecting to mysql://root:${MASK}@db:3306/x`],
     ['openai sk-proj-abcdefghijklmnopqrstuvwxyz012345', `openai ${MASK}`],
     ['ghp_abcdefghijklmnopqrstuvwxyz0123456789 hf_abcdefghijklmnopqrstuvwxyz01234567', `${MASK} ${MASK}`],

@@ -218,8 +218,14 @@ class Jobs implements vscode.Disposable {
 
   /** The masking policy of the current settings (the names added by sagemakerAsl.jobs.secretNames). */
   private policy(): MaskPolicy {
-    return new (this.load().MaskPolicy)({ extraNames: readJobSettings().secretNames });
+    return new (this.load().MaskPolicy)({ extraNames: readJobSettings().secretNames, values: [...this.secretPlaceholderValues] });
   }
+
+  /**
+   * What placeholders named as secrets were given in this window (askPlaceholders): masked wherever a request or a
+   * log line shows them, under any member (in memory only; never stored).
+   */
+  private readonly secretPlaceholderValues = new Set<string>();
 
   /**
    * Real credentials go only where the user meant: an endpoint that is neither local nor https to AWS needs their
@@ -600,8 +606,10 @@ class Jobs implements vscode.Disposable {
       });
       if (value === undefined) return undefined;
       values[name] = value;
-      if (secret) delete kept[name];
-      else kept[name] = value;
+      if (secret) {
+        delete kept[name];
+        if (value) this.secretPlaceholderValues.add(value);
+      } else kept[name] = value;
     }
     if (names.length) await this.store.rememberPlaceholders(uri, kept);
     return values;

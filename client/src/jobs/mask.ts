@@ -65,13 +65,22 @@ export type NameClass = 'secret' | 'ifRandom' | 'plain';
 export interface MaskOptions {
   /** More names whose values are secrets (sagemakerAsl.jobs.secretNames): whole names or words of a name. */
   extraNames?: readonly string[];
+  /**
+   * Values known to be secrets by where they came from, whatever member holds them: what a placeholder named as a
+   * secret (`${DbPassword}`) was given (sec40 review: under a plain key it was shown and stored in clear).
+   */
+  values?: readonly string[];
 }
 
 export class MaskPolicy {
   private readonly extra: string[][];
 
+  private readonly known: string[];
+
   constructor(options: MaskOptions = {}) {
     this.extra = (options.extraNames ?? []).map(nameWords).filter((w) => w.length);
+    // Every written form (as is, JSON-escaped, URL-encoded), longest first; an empty value blanks nothing.
+    this.known = secretForms((options.values ?? []).filter((v) => v !== ''));
   }
 
   classifyName(name: string): NameClass {
@@ -115,8 +124,8 @@ export class MaskPolicy {
   /** A copy of the request with secret values replaced by ********, and recognised secrets inside other strings. */
   maskRequest<T>(request: T): T {
     const walk = (v: unknown, parentKey: string): unknown => {
-      // A value that carries a labelled secret (a connection string's Password=…;) under any name.
-      if (typeof v === 'string') return this.redactLabels(redactRecognised(v));
+      // A value that carries a labelled secret (a connection string's Password=…;) under any name, or a known one.
+      if (typeof v === 'string') return this.redactForms(v, this.known);
       if (Array.isArray(v)) return ARGUMENT_LISTS.has(parentKey) ? this.maskArguments(v) : v.map((x) => walk(x, ''));
       if (!v || typeof v !== 'object') return v;
       return Object.fromEntries(
@@ -197,6 +206,8 @@ export class MaskPolicy {
       }
     };
     walk(request, '');
+    // The known ones, whatever their length: they are secrets by where they came from.
+    for (const form of this.known) out.add(form);
     return [...out].sort((a, b) => b.length - a.length);
   }
 
@@ -377,9 +388,11 @@ const RECOGNISERS: Recogniser[] = [
   { pattern: /\b((?:Bearer|Basic)[ \t]+)([A-Za-z0-9._~+/=-]{8,})/g },
   // A Slack webhook's URL is its credential: whoever has it posts to the channel.
   { pattern: /\b(https:\/\/hooks\.slack(?:-gov)?\.com\/(?:services|workflows|triggers)\/)([A-Za-z0-9_/-]{8,256})/g },
-  // A JWT starts where a run of its characters starts: from \b, a run of "-eyJ" repeated was scanned to its end again
-  // from each eyJ in it (sec40: 200 KB in a request's value held the extension host for 20 s).
-  { pattern: /(?<![A-Za-z0-9_-])()(eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*)/g },
+  // A JWT (header.payload.signature, both first parts base64url JSON: eyJ…), found as a whole dotted run of its
+  // characters, from where the run starts, and judged in code: from \b, a run of "-eyJ" repeated was scanned to its
+  // end again from each eyJ in it (sec40: 200 KB in a request's value held the extension host for 20 s), and from a
+  // run's start alone, "id-eyJ…" was no longer masked (review of the day). The whole run is blanked out.
+  { pattern: /(?<![A-Za-z0-9_.-])()([A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*)/g, check: (run) => jwtHeaderIn(run) },
   // Access key ids, as written or lower-cased, also with characters after the 16.
   { pattern: /(AKIA|ASIA)([A-Z0-9]{16}[A-Z0-9]*)/gi, mask: '****************' },
   { pattern: /\b()(sk-(?:(?:proj|svcacct|admin|ant-api\d\d)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9]{20,}))/g, check: (key) => /\d/.test(key) },
@@ -405,6 +418,13 @@ const RECOGNISERS: Recogniser[] = [
     },
   },
 ];
+
+/** Whether the first part of a dotted run holds a JWT's header at its end: eyJ and at least 8 characters after it. */
+function jwtHeaderIn(run: string): boolean {
+  const header = run.slice(0, run.indexOf('.'));
+  const at = header.indexOf('eyJ');
+  return at >= 0 && header.length - at >= 11;
+}
 
 function redactRecognised(text: string): string {
   for (const r of RECOGNISERS) {
