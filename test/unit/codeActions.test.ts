@@ -475,6 +475,11 @@ describe('ASL fixes', () => {
     assert.ok(!r.after.some((e) => e.startsWith('asl-invalid-resource')), r.after.join());
     const d = doc(text);
     assert.match(service.validate(d).find((p) => p.code === 'asl-invalid-resource')!.message, /names no integration: write arn:aws:states:::service:action, as arn:aws:states:::sagemaker:createTrainingJob\.sync\? \(INVALID_RESOURCE\)$/);
+    // A region where none goes is left out of the suggestion; what names no service gets none (review of the day).
+    const region = text.replace('arn:aws:states::sagemaker', 'arn:aws:states:us-east-1:sagemaker');
+    assert.deepEqual(quickFix(region, 'asl-invalid-resource', '"arn:aws:states:us-east-1:sagemaker:createTrainingJob.sync"').titles, ['Change to "arn:aws:states:::sagemaker:createTrainingJob.sync"']);
+    const account = text.replace('arn:aws:states::sagemaker:createTrainingJob.sync', 'arn:aws:states:us-east-1:123456789012:lambda');
+    assert.deepEqual(quickFix(account, 'asl-invalid-resource', '"arn:aws:states:us-east-1:123456789012:lambda"').titles, []);
   });
   test('an error name where ErrorEquals lists them: the list of it (preferred); a .$ key holding a number: the key without .$ (ux40)', () => {
     const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', Retry: [{ ErrorEquals: 'States.ALL' }], End: true } } }, null, 2);
@@ -482,10 +487,16 @@ describe('ASL fixes', () => {
     assert.deepEqual(r.titles, ['* Change to ["States.ALL"]']);
     assert.match(r.result, /"ErrorEquals": \[\s*"States\.ALL"\s*\]/);
     assertCleared(r, 'asl-invalid-value "States.ALL"');
+    // Names written with commas apart, a predefined one in another case (ux41); an empty string has no list.
+    const retry = (errors: string) => JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', Retry: [{ ErrorEquals: errors }], End: true } } }, null, 2);
+    assert.match(quickFix(retry('States.TaskFailed, states.timeout'), 'asl-invalid-value', '"States.TaskFailed, states.timeout"').result, /"ErrorEquals": \[\s*"States\.TaskFailed",\s*"States\.Timeout"\s*\]/);
+    assert.deepEqual(quickFix(retry(''), 'asl-invalid-value', '""').titles, []);
+    // Fix-all applies it, as every preferred fix.
+    assert.match(apply(retry('States.ALL'), service.fixAll(doc(retry('States.ALL')))), /"ErrorEquals": \[\s*"States\.ALL"\s*\]/);
     const count = quickFix(machine(training({ ResourceConfig: { InstanceType: 'ml.m5.xlarge', 'InstanceCount.$': 1, VolumeSizeInGB: 30 } })), 'wrong-type', '1');
     assert.deepEqual(count.titles, ['* Rename to "InstanceCount": pass the value as written']);
     assertCleared(count, 'wrong-type 1');
-    // Where the member takes no number, offered only.
+    // Where the member takes no number, offered only: 'a number as the value of a ".$" key' below.
   });
   test('a flag or count written in quotes ("End": "true", "TimeoutSeconds": "30", "BooleanEquals": "false"): the value without them (preferred), in JSON and YAML', () => {
     const text = JSON.stringify({ StartAt: 'S', States: { S: { Type: 'Pass', End: 'true' } } }, null, 2);
@@ -579,6 +590,13 @@ describe('ASL fixes', () => {
     assert.deepEqual(j.titles, ['Change to $uuid']);
     assert.match(j.result, /"TrainingJobName": "\{% 'churn-' & \$uuid\(\) %\}"/);
     assert.deepEqual(service.validate(doc(j.result)).filter((p) => p.code === 'invalid-jsonata'), []);
+  });
+  test('a state name in another case is the preferred fix only when one state has it (ux41: Prep and PREP for "prep")', () => {
+    const text = (states: Record<string, unknown>) => JSON.stringify({ StartAt: 'prep', States: states }, null, 2);
+    assert.deepEqual(quickFix(text({ Prep: { Type: 'Succeed' } }), 'asl-unknown-state', '"prep"').titles, ['* Change to "Prep"']);
+    const two = quickFix(text({ Prep: { Type: 'Pass', Next: 'PREP' }, PREP: { Type: 'Succeed' } }), 'asl-unknown-state', '"prep"');
+    assert.equal(two.titles.length, 1);
+    assert.ok(!two.titles[0].startsWith('* '), two.titles[0]);
   });
   test('a predefined error name in the wrong case: a warning, changed to the name (preferred: the same name in another case)', () => {
     const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: ['States.Taskfailed'], Next: 'E' }], End: true }, E: { Type: 'Succeed' } } }, null, 2);

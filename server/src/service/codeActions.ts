@@ -1,7 +1,8 @@
 // Code actions: the quick fixes of the findings under the cursor, and fix-all under a kind of its own,
 // `source.fixAll.sagemaker`, so a user can run it on save without every other fix-all
 // ("editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }). The fixes are sagemaker/codeActions.ts's,
-// asl/fixes.ts's (offered only) and the data flow's.
+// asl/fixes.ts's and the data flow's; fix-all takes every preferred one (the one correction a finding has) of the
+// first two.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { aslFixes } from './asl/fixes';
@@ -60,7 +61,10 @@ function fixAllOffsetEdits(store: DocumentStore, doc: TextDocument, problems: Pr
   const machines = fixable(store, doc);
   const outside = machines.length ? problems.filter((p) => !machines.some((m) => findingsIn(store, doc, m, [p]).length)) : [];
   const values = outside.flatMap((p) => substitutionFixes(store, doc, machines, p).filter((f) => f.preferred).slice(0, 1)).flatMap((f) => f.edits);
-  const edits = [...machines.flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems))), ...values].sort((a, b) => a.offset - b.offset);
+  // The language's own certain ones too (a state name or type in another case, "End": "true", an ErrorEquals written
+  // as one string; ux41: the README promised every preferred fix, and these were left out).
+  const asl = machines.flatMap((m) => findingsIn(store, doc, m, problems).flatMap((p) => aslFixes(m, p).filter((f) => f.preferred).slice(0, 1).flatMap((f) => f.edits)));
+  const edits = [...machines.flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems))), ...asl, ...values].sort((a, b) => a.offset - b.offset);
   // Two fixes of one place (a Default two tasks read): the first.
   return edits.filter((e, i) => i === 0 || e.offset >= edits[i - 1].offset + edits[i - 1].length);
 }

@@ -168,7 +168,7 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   if (node?.type !== 'string' || node.value === to || !writtenInPlace(parsed, node)) return [];
   // The same name in another case (`"succeed"`, `"full"`, `"jsonata"`) is certainly what was meant: preferred, as a
   // SageMaker enum's case is (ux40); a name close by letters stays a guess.
-  const sameName = p.code !== AslCode.wrongQueryLanguage && String(node.value).toLowerCase() === to.toLowerCase();
+  const sameName = p.code !== AslCode.wrongQueryLanguage && p.data?.ambiguous !== true && String(node.value).toLowerCase() === to.toLowerCase();
   const fix = isKey(node) ? renameKey(parsed, node, to, sameName) : changeTo(parsed, node, to, sameName);
   return fix ? [fix] : [];
 }

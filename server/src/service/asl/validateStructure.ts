@@ -13,7 +13,7 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates, jsonSize } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { judgeIntegration, requestCheckedElsewhere } from './integrations';
+import { judgeIntegration, optimizedServices, requestCheckedElsewhere } from './integrations';
 import { integrationRequestFindings } from './integrationRequests';
 import { buildModel, distributedMapAround, ERROR_PATH_FIELDS, STATE_TYPES, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 import { append } from '../core/append';
@@ -215,8 +215,10 @@ function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Wan
   if (!typeOk(node, want)) {
     const what = wantText(want);
     const jsonata = ql === 'JSONata' && want !== 'string' && want !== 'string|null' ? ' or a JSONata expression {% … %}' : '';
-    // An error name where the list of them belongs (ux40: "ErrorEquals": "States.ALL"): the list of that one name.
-    const fix = want === 'array' && field === 'ErrorEquals' && node.type === 'string' ? { literal: [node.value as string] } : literalFix(node, want, min, max);
+    // An error name where the list of them belongs (ux40: "ErrorEquals": "States.ALL"): the list of it, names
+    // written with commas apart and a predefined one in its own case (ux41: "States.all", "A, B" kept as one name);
+    // nothing for an empty string.
+    const fix = want === 'array' && field === 'ErrorEquals' && node.type === 'string' ? errorList(node.value as string) : literalFix(node, want, min, max);
     report(ctx, node, AslCode.invalidValue, `${field} must be ${what}${jsonata}, not ${describe(node)}`, 'error', fix);
     return false;
   }
@@ -224,6 +226,12 @@ function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Wan
   if (min !== undefined && v < min) report(ctx, node, AslCode.invalidValue, `${field} must be at least ${min}`);
   else if (max !== undefined && v > max) report(ctx, node, AslCode.invalidValue, `${field} must be at most ${max}`);
   return true;
+}
+
+/** The list an ErrorEquals written as one string stands for, or nothing when it names no error. */
+function errorList(text: string): { literal: string[] } | undefined {
+  const names = text.split(',').map((n) => n.trim()).filter(Boolean).map((n) => PREDEFINED_ERRORS.find((e) => e.toLowerCase() === n.toLowerCase()) ?? n);
+  return names.length ? { literal: names } : undefined;
 }
 
 /**
@@ -528,8 +536,12 @@ function checkResource(ctx: Ctx, node: AstNode, ql: QueryLanguage) {
       if (rest[0] === 'activity') return bad('names no activity after "activity:"');
       // A colon too few or too many before the service (walk40: arn:aws:states::sagemaker:createTrainingJob.sync):
       // the integration its service and action name, offered.
-      const named = value.slice(value.indexOf(':states:') + ':states:'.length).replace(/^:+/, '').split(':');
-      const meant = named.length >= 2 && named.every(Boolean) && /^[a-z][a-z0-9-]*$/.test(named[0]) ? `arn:${parts[1]}:states:::${named.join(':')}` : undefined;
+      // Only where the service is one Step Functions integrates (review of the day: a region there was taken for one).
+      // A region or an account written where none goes (arn:aws:states:us-east-1:sagemaker:…) is left out.
+      const isService = (x: string) => x === 'aws-sdk' || optimizedServices().includes(x);
+      const named = value.slice(value.indexOf(':states:') + ':states:'.length).split(':').filter(Boolean);
+      while (named.length > 2 && !isService(named[0])) named.shift();
+      const meant = named.length >= 2 && isService(named[0]) ? `arn:${parts[1]}:states:::${named.join(':')}` : undefined;
       bad(`names no integration: write arn:aws:states:::service:action, ${meant ? `as ${meant}?` : 'e.g. arn:aws:states:::lambda:invoke'}`, meant);
     }
   } else if (service === 'lambda') {
@@ -1059,7 +1071,10 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
   // Suggestions cost a scan of the machine's names: only for the first mistakes, so a broken file stays linear.
   const near = ctx.suggestions++ < 50 ? nearestTarget(node.value, m.byName.keys(), from) : undefined;
   const scope = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ' of this Map';
-  report(ctx, node, AslCode.unknownState, `${field} ${quote(node.value)} is not a state${scope}${near !== undefined ? `; did you mean ${quote(near)}?` : ''}`, 'error', near !== undefined ? { closest: near } : undefined);
+  // Two states that differ from it only in case (Prep and PREP for "prep"): neither is certainly meant (ux41).
+  const lower = String(node.value).toLowerCase();
+  const ambiguous = near !== undefined && near.toLowerCase() === lower && [...m.byName.keys()].filter((n) => n.toLowerCase() === lower).length > 1;
+  report(ctx, node, AslCode.unknownState, `${field} ${quote(node.value)} is not a state${scope}${near !== undefined ? `; did you mean ${quote(near)}?` : ''}`, 'error', near !== undefined ? { closest: near, ...(ambiguous ? { ambiguous } : {}) } : undefined);
   return false;
 }
 
