@@ -133,7 +133,11 @@ export const JOB_KINDS = {
     nameField: 'ProcessingJobName',
     resourcesPaths: [['ProcessingResources', 'ClusterConfig']],
     // An output goes to S3 or to a Feature Store feature group; an input comes from S3 or a dataset query.
-    outputPaths: [['ProcessingOutputConfig', 'Outputs', '[]', 'S3Output', 'S3Uri'], ['ProcessingOutputConfig', 'Outputs', '[]', 'FeatureStoreOutput', 'FeatureGroupName']],
+    outputPaths: [
+      ['ProcessingOutputConfig', 'Outputs', '[]', 'S3Output', 'S3Uri'], ['ProcessingOutputConfig', 'Outputs', '[]', 'FeatureStoreOutput', 'FeatureGroupName'],
+      // A dataset query writes its results to S3 before the job reads them (review of the day).
+      ['ProcessingInputs', '[]', 'DatasetDefinition', 'AthenaDatasetDefinition', 'OutputS3Uri'], ['ProcessingInputs', '[]', 'DatasetDefinition', 'RedshiftDatasetDefinition', 'OutputS3Uri'],
+    ],
     inputPaths: [['ProcessingInputs', '[]', 'S3Input', 'S3Uri']],
     maxRuntimePath: ['StoppingCondition', 'MaxRuntimeInSeconds'],
     rolePath: ['RoleArn'],
@@ -155,8 +159,15 @@ export const JOB_KINDS = {
     // of definitions shows the first's, and says so; its ResourceConfig or HyperParameterTuningResourceConfig; the
     // inputs and outputs of every definition).
     resourcesPaths: [['TrainingJobDefinition', 'ResourceConfig'], ['TrainingJobDefinition', 'HyperParameterTuningResourceConfig']],
-    outputPaths: [['TrainingJobDefinition', 'OutputDataConfig', 'S3OutputPath'], ['TrainingJobDefinitions', '[]', 'OutputDataConfig', 'S3OutputPath']],
-    inputPaths: [['TrainingJobDefinition', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'], ['TrainingJobDefinitions', '[]', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri']],
+    // Checkpoints and file system inputs as a training job's (review of the day: left out of the tuning job's).
+    outputPaths: [
+      ['TrainingJobDefinition', 'OutputDataConfig', 'S3OutputPath'], ['TrainingJobDefinitions', '[]', 'OutputDataConfig', 'S3OutputPath'],
+      ['TrainingJobDefinition', 'CheckpointConfig', 'S3Uri'], ['TrainingJobDefinitions', '[]', 'CheckpointConfig', 'S3Uri'],
+    ],
+    inputPaths: [
+      ['TrainingJobDefinition', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'], ['TrainingJobDefinitions', '[]', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'],
+      ['TrainingJobDefinition', 'InputDataConfig', '[]', 'DataSource', 'FileSystemDataSource', 'FileSystemId'], ['TrainingJobDefinitions', '[]', 'InputDataConfig', '[]', 'DataSource', 'FileSystemDataSource', 'FileSystemId'],
+    ],
     maxRuntimePath: ['TrainingJobDefinition', 'StoppingCondition', 'MaxRuntimeInSeconds'],
     rolePath: ['TrainingJobDefinition', 'RoleArn'],
     environmentPath: ['TrainingJobDefinition', 'Environment'],
