@@ -112,8 +112,6 @@ const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne',
 /** A scope is a structure, or a map whose keys are an enum (its keys read as members). */
 const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
 
-/** An affix's texts: one string, or a list of them (the value must begin or end with one). */
-
 /** Every way the rules file disagrees with the model; empty when it is in step. */
 export function checkRules(model, data) {
   const problems = [];

@@ -146,7 +146,7 @@ describe('member keys', () => {
     const at = TASK('      ResourceConfig: { InstanceCount: 1, ‸ }');
     assert.ok(!labels(at).includes('InstanceCount'));
     assert.equal(item(at, 'VolumeSizeInGB').newText, 'VolumeSizeInGB: ${1:0}');
-    // (InstanceGroups is not offered beside InstanceCount: a list of another name.)
+    // (InstanceGroups beside InstanceCount is offered last, as the other form: a list of another name here.)
     assert.equal(item(at, 'InstancePreferences').newText, 'InstancePreferences: [ $1 ]');
     assert.equal(item(TASK('      ‸').replace('Parameters:\n      ', 'Parameters: { '), 'ResourceConfig').newText, 'ResourceConfig: { $1 }');
   });

@@ -97,7 +97,7 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   }
   if (name === 'ValidationException') {
     return { kind: 'validation', code: name, retryable: false, message: `${service} rejected the request: ${text}`,
-      action: 'Fix the value in the state machine or the execution input; the resolved request is kept so you can open it and retry.' };
+      action: cli ? 'Fix the value in the state machine.' : 'Fix the value in the state machine or the execution input; the resolved request is kept so you can open it and retry.' };
   }
   if (name === 'ResourceLimitExceeded') {
     return { kind: 'resourceLimit', code: name, retryable: false, message: `A SageMaker quota is exhausted: ${text}`,
@@ -129,7 +129,7 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
     return { kind: 'badAnswer', code: name || String(status), retryable: false, message: `${where} answered ${op} with HTTP ${status} and no AWS error in its body: it does not speak ${service}'s API.`,
       action: `Check the endpoint (${setting.endpoint}, or an endpoint_url in the AWS configuration): it is no AWS service, or not the one this call needs.` };
   }
-  return { kind: 'other', code: name || code || undefined, retryable: false, message: text, action: 'See the SageMaker Jobs output for details.' };
+  return { kind: 'other', code: name || code || undefined, retryable: false, message: text, action: cli ? '' : 'See the SageMaker Jobs output for details.' };
 }
 
 /** An error the runner throws, carrying the explanation. */

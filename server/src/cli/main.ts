@@ -193,7 +193,7 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
         } catch (e) {
           const x = (e as { explained?: { message: string; action: string } }).explained;
           // Its message, ended as a sentence (an SDK message may not be: "…from any providers Configure…", walk40), then what to do.
-          awsFailure = x ? `${x.message.replace(/[^.!?]$/, '$&.')} ${x.action}` : String((e as Error).message ?? e);
+          awsFailure = x ? [x.message.replace(/[^.!?]$/, '$&.'), x.action].filter(Boolean).join(' ') : String((e as Error).message ?? e);
           failed = true;
           fail(io, `${what}: Step Functions could not validate it: ${awsFailure}`);
           break;
