@@ -66,7 +66,7 @@ describe('member keys', () => {
     const d = doc(text);
     const items = service.doComplete(d, d.positionAt(offset));
     const groups = items.find((i) => i.label === 'InstanceGroups')!;
-    assert.match(groups.detail!, /\(instead of a member already here: not with it\)$/);
+    assert.match(groups.detail!, /\(instead of InstanceType and InstanceCount: not with them\)$/);
     assert.ok(items.filter((i) => i.label !== 'InstanceGroups' && i.label !== 'InstancePreferences' && !String(i.label).endsWith('.$')).every((i) => i.sortText! < groups.sortText!));
   });
   test('a member SageMaker refuses in every request (read-only, no longer supported) is not offered', () => {

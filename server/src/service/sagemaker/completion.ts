@@ -156,12 +156,12 @@ function memberItems(ctx: PayloadContext, path: JSONPath, shape: Shape, present:
     // One SageMaker refuses beside a member already here (InstanceGroups beside InstanceType) is still offered, as
     // the way to the other form, but last and saying so (ux40: it read as any other, then was flagged).
     const instead = excludedBeside(request, path, member.name, present, jsonata);
-    const sort = instead ? '2' : `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
+    const sort = instead.length ? '2' : `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
     const plain = edit(member, false, written([...path, member.name], member.shape));
     items.push({
       label: member.name,
       kind: CompletionItemKind.Property,
-      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}${instead ? ' (instead of a member already here: not with it)' : ''}`,
+      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}${instead.length ? ` (instead of ${instead.join(' and ')}: not with ${instead.length > 1 ? 'them' : 'it'})` : ''}`,
       documentation,
       sortText: `${sort}${member.name}`,
       filterText: plain.filterText,
@@ -175,7 +175,7 @@ function memberItems(ctx: PayloadContext, path: JSONPath, shape: Shape, present:
       items.push({
         label: `${member.name}.$`,
         kind: CompletionItemKind.Property,
-        detail: `${member.name} from a JSONPath or intrinsic function`,
+        detail: `${member.name} from a JSONPath or intrinsic function${instead.length ? ` (instead of ${instead.join(' and ')})` : ''}`,
         documentation,
         sortText: `${sort}${member.name}~`,
         filterText: dollar.filterText,

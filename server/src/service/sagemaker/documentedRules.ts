@@ -1181,22 +1181,25 @@ export function alwaysRefused(request: Shape, relative: JSONPath, jsonata: boole
 const refusedAt = new Map<string, boolean>();
 
 /**
- * Whether SageMaker refuses `member` of the structure at `path` (from the request) beside a member `present` already
- * holds, whatever their values: an exclusive rule without a condition on that structure (InstanceGroups beside
+ * The members `present` already holds beside which SageMaker refuses `member` of the structure at `path` (from the
+ * request), whatever their values: an exclusive rule without a condition on that structure (InstanceGroups beside
  * InstanceType, Containers beside PrimaryContainer). Completion offers it last, saying so (ux40: offered as any
  * other, then flagged).
  */
-export function excludedBeside(request: Shape, path: JSONPath, member: string, present: ReadonlySet<string>, jsonata: boolean): boolean {
+export function excludedBeside(request: Shape, path: JSONPath, member: string, present: ReadonlySet<string>, jsonata: boolean): string[] {
   const has = (m: string) => present.has(m) || present.has(`${m}.$`);
-  return rulesAtWithScope(request, [...path, member], jsonata).some(({ rule, path: at }) => {
-    if (rule.kind !== 'exclusive' || rule.when !== undefined || rule.severity !== 'error' || rule.field === undefined) return false;
+  const beside = new Set<string>();
+  for (const { rule, path: at } of rulesAtWithScope(request, [...path, member], jsonata)) {
+    if (rule.kind !== 'exclusive' || rule.when !== undefined || rule.severity !== 'error' || rule.field === undefined) continue;
     // The rule's fields that are members of this structure, by name (its scope may be a structure above it).
     const prefix = at.slice(0, at.length - member.length);
     const sibling = (f: string) => (f.startsWith(prefix) && !/[.[]/.test(f.slice(prefix.length)) ? f.slice(prefix.length) : undefined);
     const field = sibling(rule.field);
     const others = (rule.with ?? []).map(sibling);
-    return field === member ? others.some((w) => w !== undefined && has(w)) : field !== undefined && others.includes(member) && has(field);
-  });
+    if (field === member) for (const w of others) if (w !== undefined && has(w)) beside.add(w);
+    if (field !== undefined && field !== member && others.includes(member) && has(field)) beside.add(field);
+  }
+  return [...beside];
 }
 
 /** `computed`: the rule read a value an expression of literals always gives. */
