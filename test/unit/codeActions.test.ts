@@ -467,6 +467,19 @@ describe('ASL fixes', () => {
     const no = quickFix(JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: false } } }), 'asl-missing-field', '"A"');
     assert.deepEqual(no.titles, []);
   });
+  test('a {% $states… %} string in a JSONPath state is passed on as text: a warning, and the JSONPath it means under X.$ (ux41)', () => {
+    const pass = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', Parameters: { 'job': '{% $states.input.jobName %}', template: '{% if ready %}go{% endif %}' }, End: true } } }, null, 2);
+    const r = quickFix(pass, 'asl-jsonata-in-jsonpath-state', '"{% $states.input.jobName %}"', { pick: 'Write "job.$": "$.jobName"' });
+    assert.deepEqual(r.titles, ['Write "job.$": "$.jobName"']);
+    assert.match(r.result, /"job\.\$": "\$\.jobName"/);
+    // A Jinja template for a later step is text meant as text.
+    assert.deepEqual(r.before, []);
+    assert.equal(service.validate(doc(pass)).filter((p) => p.code === 'asl-jsonata-in-jsonpath-state').length, 1);
+    // In a ResultSelector `$` is the result; $states.input there has no JSONPath, so no fix.
+    const task = (selector: object) => JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, ResultSelector: selector, End: true } } }, null, 2);
+    assert.match(quickFix(task({ arn: '{% $states.result.Payload.arn %}' }), 'asl-jsonata-in-jsonpath-state', '"{% $states.result.Payload.arn %}"', { pick: 'Write "arn.$": "$.Payload.arn"' }).result, /"arn\.\$": "\$\.Payload\.arn"/);
+    assert.deepEqual(quickFix(task({ id: '{% $states.input.id %}' }), 'asl-jsonata-in-jsonpath-state', '"{% $states.input.id %}"').titles, []);
+  });
   test('an integration ARN a colon short: the message and the fix name the integration its service and action mean (walk40)', () => {
     const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states::sagemaker:createTrainingJob.sync', End: true } } }, null, 2);
     const r = quickFix(text, 'asl-invalid-resource', '"arn:aws:states::sagemaker:createTrainingJob.sync"', { pick: 'Change to "arn:aws:states:::sagemaker:createTrainingJob.sync"' });

@@ -62,6 +62,8 @@ export const AslCode = {
   distributedOnlyField: 'asl-distributed-only-field',
   /** A key ending in `.$` in a JSONata state, where nothing marks a value as a path: the key and its string are passed on as written (warning). */
   jsonPathKey: 'asl-jsonpath-key',
+  /** A `{% … $states… %}` string in a JSONPath state: passed on as text. */
+  jsonataInJsonPath: 'asl-jsonata-in-jsonpath-state',
 } as const;
 
 /**

@@ -160,6 +160,15 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   if (p.code === AslCode.distributedOnlyField) return distributedFixes(parsed, p);
   // A JSONPath `X.$` key in a JSONata state, its path of names and indexes: `"X": "{% $states.input… %}"` (offered).
   if (p.code === AslCode.jsonPathKey) return jsonPathKeyFixes(parsed, p);
+  // A `{% $states.input.a %}` in a JSONPath state: `"X.$": "$.a"` (offered: the state's QueryLanguage is the other way).
+  if (p.code === AslCode.jsonataInJsonPath) {
+    const { rename, path } = p.data ?? {};
+    const value = nodeOf(parsed, p);
+    const key = value?.parent?.type === 'property' && value.parent.children?.[1] === value ? value.parent.children[0] : undefined;
+    if (typeof rename !== 'string' || typeof path !== 'string' || key?.type !== 'string' || value?.type !== 'string' || !writtenInPlace(parsed, key) || !writtenInPlace(parsed, value)) return [];
+    const renamed = renameKey(parsed, key, rename, false);
+    return renamed ? [{ ...renamed, title: `Write "${rename}": "${path}"`, edits: [...renamed.edits, replaceNode(parsed, value, path)] }] : [];
+  }
   // A field of the other query language with one counterpart (Arguments for Parameters, and back; Output for a
   // Pass state's Result) is renamed to it.
   const to = p.code === AslCode.wrongQueryLanguage ? p.data?.rename : p.data?.closest;

@@ -3,7 +3,7 @@
 // two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataConstant, jsonataForPathKey, jsonataGivesFunction, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
+import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataAsJsonPath, jsonataConstant, jsonataForPathKey, jsonataGivesFunction, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsStringWayOut, deploysAsString, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, editDistance, list, quote, shiftFindings, visibleText } from '../core/text';
@@ -324,7 +324,26 @@ function checkExpressionsUnder(ctx: Ctx, start: AstNode, ql: QueryLanguage, read
       const err = checkJsonata(node.value);
       if (err) expressionProblem(ctx, node, err);
     } else if (ql === 'JSONata' && node.type === 'string') checkJsonataDelimiters(ctx, node);
+    else if (node.type === 'string' && isJsonata(node.value) && node.value.includes('$states') && !inJsonataField(node)) jsonataInJsonPath(ctx, node, reads);
   }
+}
+
+/** Whether `node` is under a field only JSONata states have (Output, Arguments, Items): that field is the error. */
+function inJsonataField(node: AstNode): boolean {
+  for (let n: AstNode | undefined = node; n; n = n.parent) if (n.type === 'property' && JSONATA_ONLY.has(String(keyOf(n)?.value))) return true;
+  return false;
+}
+
+/**
+ * A `{% … %}` string that reads `$states` in a JSONPath state (ux41: in a ResultSelector, an ItemSelector, a Pass
+ * state's Parameters): only a JSONata state evaluates it, so it is passed on as text. Only with `$states`, which is
+ * Step Functions' own: a `{% if x %}` (a Jinja template for a later step) is text meant as text. A warning; the fix
+ * writes the JSONPath a plain path of `$states` means, under the key with `.$`.
+ */
+function jsonataInJsonPath(ctx: Ctx, node: AstNode, reads: string) {
+  const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? keyOf(node.parent)?.value : undefined;
+  const path = typeof key === 'string' && !key.endsWith('.$') ? jsonataAsJsonPath(node.value as string, reads) : undefined;
+  report(ctx, node, AslCode.jsonataInJsonPath, `${quote(node.value)} is a JSONata expression, which only a JSONata state evaluates: this JSONPath state passes it on as text. Set "QueryLanguage": "JSONata" on the state${path ? `, or write "${key}.$": "${path}"` : ''}`, 'warning', path ? { rename: `${key}.$`, path } : undefined);
 }
 
 /**
@@ -1481,7 +1500,8 @@ function checkFieldExpressions(ctx: Ctx, obj: AstNode, ql: QueryLanguage, isStat
     if (isState && (NEVER_EVALUATED_FIELDS.has(k.value) || k.value === 'Choices' || (ql === 'JSONPath' && (PATH_FIELDS[k.value] || ERROR_PATH_FIELDS.includes(k.value))))) continue;
     // A catcher's Output reads the error output.
     if (isState && (k.value === 'Retry' || k.value === 'Catch') && v.type === 'array') for (const c of v.children ?? []) checkFieldExpressions(ctx, c, ql, false, k.value === 'Catch' ? '$states.errorOutput' : undefined);
-    else checkExpressionsUnder(ctx, v, ql, k.value === 'Output' && result ? result : undefined);
+    // In a JSONPath ResultSelector `$` is the result.
+    else checkExpressionsUnder(ctx, v, ql, k.value === 'Output' && result ? result : ql === 'JSONPath' && k.value === 'ResultSelector' ? '$states.result' : undefined);
   }
 }
 

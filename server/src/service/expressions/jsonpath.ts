@@ -266,13 +266,13 @@ export function jsonPathAsJsonata(text: string, reads = '$states.input'): string
 }
 
 /**
- * The JSONPath that reads what a JSONata expression of `$states.input`'s or `$states.context`'s names and indexes
- * reads, as a JSONPath state writes it (jsonPathAsJsonata the other way): `{% $states.input.a[0] %}` → `$.a[0]`.
- * Undefined for any other expression.
+ * The JSONPath that reads what a JSONata expression of `$states.context`'s names and indexes, or of what `$` reads
+ * there (`reads`: `$states.input`; in a ResultSelector `$states.result`), reads, as a JSONPath state writes it
+ * (jsonPathAsJsonata the other way): `{% $states.input.a[0] %}` → `$.a[0]`. Undefined for any other expression.
  */
-export function jsonataAsJsonPath(text: string): string | undefined {
-  const m = /^\{%\s*\$states\.(input|context)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$/.exec(text.trim());
-  return m ? `${m[1] === 'input' ? '$' : '$$'}${m[2]}` : undefined;
+export function jsonataAsJsonPath(text: string, reads = '$states.input'): string | undefined {
+  const m = /^\{%\s*\$states\.(input|context|result)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$/.exec(text.trim());
+  return !m ? undefined : m[1] === 'context' ? `$$${m[2]}` : `$states.${m[1]}` === reads ? `$${m[2]}` : undefined;
 }
 
 /** Checks a path; the error says where and why it is malformed. */
