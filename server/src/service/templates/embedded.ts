@@ -13,6 +13,7 @@ import { encodedDefinition } from './encodedDefinition';
 import { intrinsicAt, resolveIntrinsics, subString } from './intrinsics';
 import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, unmatchedPlaceholders } from './substitutions';
 import { append } from '../core/append';
+import { resourceFindings } from './resource';
 
 const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
@@ -175,7 +176,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   let found = cache.get(parsed);
   if (found) return found;
   found = [];
-  const own: Problem[] = [];
+  const own: Problem[] = resourceFindings(parsed.root);
   let params: Map<string, AstNode> | undefined;
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {

@@ -18,6 +18,12 @@ import { intrinsicOf, isSubString } from './intrinsics';
 /** The codes of the findings about a template itself (not the machine it embeds); never renamed, only added. */
 export const TemplateCode = {
   unmatchedPlaceholder: 'unmatched-placeholder',
+  // A state machine resource's own properties (templates/resource.ts).
+  definitionConflict: 'definition-conflict',
+  emptySubstitutions: 'empty-substitutions',
+  substitutionType: 'substitution-type',
+  stateMachineType: 'state-machine-type',
+  stateMachineName: 'state-machine-name',
 } as const;
 
 /** A literal value node: a string (without placeholders), number or boolean, untagged. */
