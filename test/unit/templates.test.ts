@@ -531,7 +531,8 @@ test('a ${Name} that no DefinitionSubstitutions key names deploys as its text: a
   assert.deepEqual(service.validate(edited).filter((p) => p.code === 'unmatched-placeholder').map((p) => edited.getText().slice(p.offset, p.offset + p.length)), ['${Stage}']);
   // A DefinitionString block: its own ${…} against the map; a !Sub block's are the Sub's.
   const block = (tag: string, subs: string) => stateMachineTemplate(subs, `      DefinitionString: ${tag}|`, '        { "StartAt": "P", "States": { "P": { "Type": "Pass", "Parameters": { "q": "${Queue}", "n": ${Count} }, "End": true } } }');
-  assert.deepEqual(warnings(block('', '      DefinitionSubstitutions: { Queue: q }')), [['warning', '${Count}']]);
+  // `"n": ${Count}` is bare: the text left is no JSON, an error (asl41 t07).
+  assert.deepEqual(warnings(block('', '      DefinitionSubstitutions: { Queue: q }')), [['error', '${Count}']]);
   assert.deepEqual(warnings(block('!Sub ', '      DefinitionSubstitutions: { Queue: q }')), []);
   // Serverless resolves its own ${…} (variables) and #{…}.
   assert.deepEqual(warnings(['stepFunctions:', '  stateMachines:', '    m:', '      definition:', '        StartAt: P', '        States:', '          P: { Type: Pass, Parameters: { a: "${self:custom.x}" }, End: true }', ''].join('\n'), 'serverless.yml'), []);
@@ -825,4 +826,19 @@ test('asl41 t13/t14: StateMachineName (SAM: Name) that CreateStateMachine refuse
   assert.deepEqual(resourceErrors(stateMachineTemplate('      StateMachineName: order-processing_2', ...passDefinition)), []);
   assert.deepEqual(resourceErrors(stateMachineTemplate('      StateMachineName: !Sub ${AWS::StackName} machine', ...passDefinition)), []);
   assert.deepEqual(resourceErrors(stateMachineTemplate('      StateMachineName: !Ref Name', ...passDefinition)), []);
+});
+
+test('asl41 t07/t19: a bare ${X} in a DefinitionString that no key names leaves the text no JSON: an error; quoted, keyed, or under a Sub it is not', () => {
+  const severities = (text: string, name = 'bare.yaml') => service.validate(open(name, text)).filter((p) => p.code === 'unmatched-placeholder').map((p) => [p.severity, text.slice(p.offset, p.offset + p.length)]);
+  const block = (subs: string[], timeout: string) => stateMachineTemplate(...subs, '      DefinitionString: |',
+    `        {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"}, "TimeoutSeconds": ${timeout}, "Comment": "\${Note}", "End": true}}}`);
+  assert.deepEqual(severities(block(['      DefinitionSubstitutions:', '        Other: x'], '${Timeout}')), [['error', '${Timeout}'], ['warning', '${Note}']]);
+  assert.match(service.validate(open('bare.yaml', block([], '${Timeout}'))).find((p) => p.severity === 'error' && p.code === 'unmatched-placeholder')!.message, /outside quotes, which is no JSON/);
+  assert.deepEqual(severities(block(['      DefinitionSubstitutions:', '        Timeout: 300'], '${Timeout}')), [['warning', '${Note}']]);
+  // Escaped JSON in a JSON template (t19).
+  const json = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: '{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"n":${Max}},"End":true}}}' } } } }, null, 2);
+  assert.deepEqual(severities(json, 'bare.json'), [['error', '${Max}']]);
+  // Under a Sub the Sub replaces it (or the template does not deploy): nothing said here.
+  const sub = stateMachineTemplate('      DefinitionString: !Sub |', '        {"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": ${Timeout}, "End": true}}}');
+  assert.deepEqual(severities(sub), []);
 });
