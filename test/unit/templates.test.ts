@@ -531,7 +531,8 @@ test('a ${Name} that no DefinitionSubstitutions key names deploys as its text: a
   assert.deepEqual(service.validate(edited).filter((p) => p.code === 'unmatched-placeholder').map((p) => edited.getText().slice(p.offset, p.offset + p.length)), ['${Stage}']);
   // A DefinitionString block: its own ${…} against the map; a !Sub block's are the Sub's.
   const block = (tag: string, subs: string) => stateMachineTemplate(subs, `      DefinitionString: ${tag}|`, '        { "StartAt": "P", "States": { "P": { "Type": "Pass", "Parameters": { "q": "${Queue}", "n": ${Count} }, "End": true } } }');
-  assert.deepEqual(warnings(block('', '      DefinitionSubstitutions: { Queue: q }')), [['warning', '${Count}']]);
+  // `"n": ${Count}` is bare: the text left is no JSON, an error (asl41 t07).
+  assert.deepEqual(warnings(block('', '      DefinitionSubstitutions: { Queue: q }')), [['error', '${Count}']]);
   assert.deepEqual(warnings(block('!Sub ', '      DefinitionSubstitutions: { Queue: q }')), []);
   // Serverless resolves its own ${…} (variables) and #{…}.
   assert.deepEqual(warnings(['stepFunctions:', '  stateMachines:', '    m:', '      definition:', '        StartAt: P', '        States:', '          P: { Type: Pass, Parameters: { a: "${self:custom.x}" }, End: true }', ''].join('\n'), 'serverless.yml'), []);
@@ -786,4 +787,58 @@ test('a YAML template with a syntax error: the error says to quote a bare ${…}
   const all = service.validate(d);
   assert.deepEqual(all.map((p) => p.code), ['syntax']);
   assert.match(all[0].message, /: quote the placeholder, '\$\{Out\}' \(in \{ \} or \[ \] a bare \$\{ starts a mapping\)$/);
+});
+
+/** The [code, text] of the Errors a template's resource properties get (templates/resource.ts). */
+const resourceErrors = (text: string, name = 'resource.yaml') => service.validate(open(name, text)).filter((p) => p.severity === 'error').map((p) => [p.code, text.slice(p.offset, p.offset + p.length)]);
+const passDefinition = ['      Definition:', '        StartAt: A', '        States:', '          A: { Type: Pass, End: true }'];
+const samTemplate = (...properties: string[]) => ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  M:', '    Type: AWS::Serverless::StateMachine', '    Properties:', ...properties, ''].join('\n');
+
+test('asl41 t01/t02: a resource with more than one definition property is refused (DefinitionProcessor, SAM generators.py); one, or one behind !If, is not', () => {
+  assert.deepEqual(resourceErrors(stateMachineTemplate(...passDefinition, `      DefinitionString: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}'`)), [['definition-conflict', 'DefinitionString']]);
+  assert.match(service.validate(open('t01.yaml', stateMachineTemplate('      DefinitionS3Location: { Bucket: b, Key: k }', ...passDefinition))).find((p) => p.code === 'definition-conflict')!.message, /Please use one of \[DefinitionS3Location\], \[DefinitionString\] or \[Definition\]/);
+  assert.deepEqual(resourceErrors(samTemplate('      DefinitionUri: s3://b/m.asl.json', ...passDefinition)), [['definition-conflict', 'DefinitionUri']]);
+  assert.deepEqual(resourceErrors(stateMachineTemplate(...passDefinition)), []);
+  assert.deepEqual(resourceErrors(samTemplate('      DefinitionUri: !If [C, s3://b/m.asl.json, !Ref AWS::NoValue]', ...passDefinition)), []);
+});
+
+test('asl41 t03/t04/t05: DefinitionSubstitutions empty, or with a list or a fraction, is refused; strings, integers, booleans and intrinsics are not', () => {
+  assert.deepEqual(resourceErrors(stateMachineTemplate('      DefinitionSubstitutions: {}', ...passDefinition)), [['empty-substitutions', '{}']]);
+  assert.deepEqual(resourceErrors(stateMachineTemplate('      DefinitionSubstitutions:', '        Items: [1, 2, 3]', '        Rate: 1.5', '        M: { a: 1 }', ...passDefinition)),
+    [['substitution-type', '[1, 2, 3]'], ['substitution-type', '1.5'], ['substitution-type', '{ a: 1 }']]);
+  assert.deepEqual(resourceErrors(stateMachineTemplate('      DefinitionSubstitutions:', '        S: text', '        N: 3', '        B: true', '        R: !Ref P', '        G: { "Fn::GetAtt": [F, Arn] }', '        J: !Join [",", [a, b]]', ...passDefinition)), []);
+  assert.deepEqual(resourceErrors(stateMachineTemplate('      DefinitionSubstitutions: !If [C, { A: x }, { A: y }]', ...passDefinition)), []);
+});
+
+test('asl41 t12: StateMachineType (SAM: Type) other than STANDARD or EXPRESS exactly is refused, and still read as the type', () => {
+  assert.deepEqual(resourceErrors(stateMachineTemplate('      StateMachineType: express', ...passDefinition)), [['state-machine-type', 'express']]);
+  assert.deepEqual(resourceErrors(samTemplate('      Type: Standard', ...passDefinition)), [['state-machine-type', 'Standard']]);
+  const d = open('t12.yaml', stateMachineTemplate('      StateMachineType: express', ...passDefinition));
+  assert.equal(embeddedMachines(parseYaml(d.getText()))[0].workflowType, 'EXPRESS');
+  assert.deepEqual(resourceErrors(stateMachineTemplate('      StateMachineType: EXPRESS', ...passDefinition)), []);
+  assert.deepEqual(resourceErrors(samTemplate('      Type: !Ref WorkflowType', ...passDefinition)), []);
+});
+
+test('asl41 t13/t14: StateMachineName (SAM: Name) that CreateStateMachine refuses, by its characters or its length; intrinsics and ${…} are not judged', () => {
+  assert.deepEqual(resourceErrors(stateMachineTemplate('      StateMachineName: order processing', ...passDefinition)), [['state-machine-name', 'order processing']]);
+  assert.deepEqual(resourceErrors(samTemplate(`      Name: ${'n'.repeat(81)}`, ...passDefinition)), [['state-machine-name', 'n'.repeat(81)]]);
+  assert.deepEqual(resourceErrors(samTemplate(`      Name: ${'n'.repeat(80)}`, ...passDefinition)), []);
+  assert.deepEqual(resourceErrors(stateMachineTemplate('      StateMachineName: order-processing_2', ...passDefinition)), []);
+  assert.deepEqual(resourceErrors(stateMachineTemplate('      StateMachineName: !Sub ${AWS::StackName} machine', ...passDefinition)), []);
+  assert.deepEqual(resourceErrors(stateMachineTemplate('      StateMachineName: !Ref Name', ...passDefinition)), []);
+});
+
+test('asl41 t07/t19: a bare ${X} in a DefinitionString that no key names leaves the text no JSON: an error; quoted, keyed, or under a Sub it is not', () => {
+  const severities = (text: string, name = 'bare.yaml') => service.validate(open(name, text)).filter((p) => p.code === 'unmatched-placeholder').map((p) => [p.severity, text.slice(p.offset, p.offset + p.length)]);
+  const block = (subs: string[], timeout: string) => stateMachineTemplate(...subs, '      DefinitionString: |',
+    `        {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"}, "TimeoutSeconds": ${timeout}, "Comment": "\${Note}", "End": true}}}`);
+  assert.deepEqual(severities(block(['      DefinitionSubstitutions:', '        Other: x'], '${Timeout}')), [['error', '${Timeout}'], ['warning', '${Note}']]);
+  assert.match(service.validate(open('bare.yaml', block([], '${Timeout}'))).find((p) => p.severity === 'error' && p.code === 'unmatched-placeholder')!.message, /outside quotes, which is no JSON/);
+  assert.deepEqual(severities(block(['      DefinitionSubstitutions:', '        Timeout: 300'], '${Timeout}')), [['warning', '${Note}']]);
+  // Escaped JSON in a JSON template (t19).
+  const json = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: '{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"n":${Max}},"End":true}}}' } } } }, null, 2);
+  assert.deepEqual(severities(json, 'bare.json'), [['error', '${Max}']]);
+  // Under a Sub the Sub replaces it (or the template does not deploy): nothing said here.
+  const sub = stateMachineTemplate('      DefinitionString: !Sub |', '        {"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": ${Timeout}, "End": true}}}');
+  assert.deepEqual(severities(sub), []);
 });

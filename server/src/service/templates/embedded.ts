@@ -13,6 +13,7 @@ import { encodedDefinition } from './encodedDefinition';
 import { intrinsicAt, resolveIntrinsics, subString } from './intrinsics';
 import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, unmatchedPlaceholders } from './substitutions';
 import { append } from '../core/append';
+import { resourceFindings } from './resource';
 
 const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
 
@@ -175,7 +176,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   let found = cache.get(parsed);
   if (found) return found;
   found = [];
-  const own: Problem[] = [];
+  const own: Problem[] = resourceFindings(parsed.root);
   let params: Map<string, AstNode> | undefined;
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {
@@ -191,7 +192,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       if (d.serverlessFile && view?.root && !view.syntaxErrors.length) pseudoParameters(view.root);
       if (plain && view?.root && !view.syntaxErrors.length) {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
-        if (!plain.sub && !d.serverlessFile && isDefinition(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text, !read));
+        if (!plain.sub && !d.serverlessFile && isDefinition(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text, !read, true));
         followSubstitutionsInText(view.root, parsed.text, plain.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
         markStringPlaceholders(view.root, parsed.text);
       }

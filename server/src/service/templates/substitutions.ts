@@ -18,6 +18,12 @@ import { intrinsicOf, isSubString } from './intrinsics';
 /** The codes of the findings about a template itself (not the machine it embeds); never renamed, only added. */
 export const TemplateCode = {
   unmatchedPlaceholder: 'unmatched-placeholder',
+  // A state machine resource's own properties (templates/resource.ts).
+  definitionConflict: 'definition-conflict',
+  emptySubstitutions: 'empty-substitutions',
+  substitutionType: 'substitution-type',
+  stateMachineType: 'state-machine-type',
+  stateMachineName: 'state-machine-name',
 } as const;
 
 /** A literal value node: a string (without placeholders), number or boolean, untagged. */
@@ -188,8 +194,10 @@ export function substitutionKeys(map: AstNode | undefined): Set<string> | undefi
  * it, or the template does not deploy), in what an intrinsic stands for, or where the keys are not written out.
  * Run after resolveIntrinsics (whose placeholders stand for intrinsics) on the definition as written. `encoded`: the
  * definition is JSON decoded from a string (a finding spans the string value that holds the placeholder).
+ * `inText`: the definition is a DefinitionString's JSON text (no Sub around it), where a placeholder written outside
+ * quotes (`"TimeoutSeconds": ${Timeout}`) stays as it is and leaves the text no JSON: an error (asl41 t07, t19).
  */
-export function unmatchedPlaceholders(definition: AstNode, substitutions: AstNode | undefined, text: string, encoded = false): Problem[] {
+export function unmatchedPlaceholders(definition: AstNode, substitutions: AstNode | undefined, text: string, encoded = false, inText = false): Problem[] {
   const keys = substitutionKeys(substitutions);
   if (!keys) return [];
   const out: Problem[] = [];
@@ -209,12 +217,15 @@ export function unmatchedPlaceholders(definition: AstNode, substitutions: AstNod
       const where = substitutions ? `is not a key of this state machine's DefinitionSubstitutions${like ? ` (did you mean \${${like}}?)` : ''}` : 'has no DefinitionSubstitutions entry (the state machine has none)';
       const pseudo = p.name.startsWith('AWS::') ? '; a pseudo parameter is replaced only inside !Sub / Fn::Sub' : '';
       // A Resource that is only the placeholder deploys as no ARN at all, which Step Functions refuses (SCHEMA_VALIDATION_FAILED).
-      const refused = p.start === 0 && p.end === node.value.length && node.parent?.type === 'property' && node.parent.children?.[0]?.value === 'Resource';
+      const whole = p.start === 0 && p.end === node.value.length;
+      const refused = whole && node.parent?.type === 'property' && node.parent.children?.[0]?.value === 'Resource';
+      // Bare in JSON text: CloudFormation replaces nothing there (DefinitionProcessor.transformDefinition replaces the keys only).
+      const bare = inText && whole && !inQuotes(text, node.offset);
       out.push({
         offset: start,
         length: Math.max(1, end - start),
-        message: `\${${p.name}} ${where}: CloudFormation replaces only the keys listed there, so the state machine is deployed with the text "\${${p.name}}" here${refused ? ', which is no ARN: Step Functions refuses the definition' : ''}${pseudo}`,
-        severity: refused ? 'error' : 'warning',
+        message: `\${${p.name}} ${where}: CloudFormation replaces only the keys listed there, so the state machine is deployed with the text "\${${p.name}}" here${bare ? ', outside quotes, which is no JSON: CreateStateMachine refuses the definition' : refused ? ', which is no ARN: Step Functions refuses the definition' : ''}${pseudo}`,
+        severity: refused || bare ? 'error' : 'warning',
         source: 'asl',
         code: TemplateCode.unmatchedPlaceholder,
         data: { name: p.name },

@@ -1,0 +1,86 @@
+// What a state machine resource says of itself, apart from its definition, that CloudFormation or SAM refuses: the
+// resource schema of AWS::StepFunctions::StateMachine (aws-cloudformation-resource-providers-stepfunctions,
+// aws-stepfunctions-statemachine.json), its DefinitionProcessor, and SAM's translator (generators.py). Only what is
+// written as plain text is judged: an intrinsic's value is known only when the stack deploys.
+import { STATE_MACHINE_NAME } from '../asl/iamPolicy';
+import { property, propertyNode } from '../core/tree';
+import type { AstNode, Problem } from '../core/types';
+import { intrinsicAt } from './intrinsics';
+import { TemplateCode } from './substitutions';
+
+const CFN = 'AWS::StepFunctions::StateMachine';
+const SAM = 'AWS::Serverless::StateMachine';
+
+const error = (node: AstNode, code: string, message: string): Problem => ({ offset: node.offset, length: Math.max(1, node.length), message, severity: 'error', source: 'asl', code });
+
+/** Written as plain text: a string with no tag but `!Sub` and no `${`, a number or a boolean (not an intrinsic). */
+const plainText = (node: AstNode | undefined): node is AstNode =>
+  !!node && (node.type === 'string' ? (!node.tag || node.tag === '!Sub') && !String(node.value).includes('${') : (node.type === 'number' || node.type === 'boolean') && !node.tag);
+
+/** A property that may be left out when the stack deploys (`!If [C, …, !Ref AWS::NoValue]`): not counted as given. */
+const maybeAbsent = (node: AstNode | undefined) => !node || intrinsicAt(node)?.name === 'Fn::If';
+
+/** The definition properties a resource gives, more than one of which it may not. */
+function definitionConflict(props: AstNode, sam: boolean, out: Problem[]) {
+  const keys = sam ? ['Definition', 'DefinitionUri'] : ['Definition', 'DefinitionString', 'DefinitionS3Location'];
+  const given = keys.map((k) => propertyNode(props, k)).filter((p): p is AstNode => !!p && !maybeAbsent(p.children?.[1]));
+  if (given.length < 2) return;
+  const names = given.map((p) => String(p.children?.[0]?.value));
+  const message = sam
+    ? `Give either Definition or DefinitionUri, not both: SAM refuses the resource ("Specify either 'Definition' or 'DefinitionUri' property and not both.", samtranslator generators.py)`
+    : `${names.join(' and ')} are both given: CloudFormation refuses the resource ("Property validation failed. Please use one of [DefinitionS3Location], [DefinitionString] or [Definition].", the Step Functions resource provider's DefinitionProcessor)`;
+  // On each but the first in the order listed (Definition, the one this server checks, kept).
+  for (const p of given.slice(1)) out.push(error(p.children![0], TemplateCode.definitionConflict, message));
+}
+
+/** DefinitionSubstitutions that the resource schema or DefinitionProcessor refuses: an empty map, a value of another type. */
+function substitutionValues(map: AstNode | undefined, out: Problem[]) {
+  if (map?.type !== 'object' || map.tag || intrinsicAt(map)) return;
+  if (!map.children?.length) {
+    out.push(error(map, TemplateCode.emptySubstitutions, 'DefinitionSubstitutions is empty: the resource schema requires at least one entry ("minProperties": 1, aws-stepfunctions-statemachine.json); leave the property out instead'));
+    return;
+  }
+  for (const p of map.children) {
+    const value = p.children?.[1];
+    if (!value || value.tag || intrinsicAt(value)) continue; // an intrinsic resolves to a string
+    const wrong = value.type === 'array' ? 'a list' : value.type === 'object' ? 'a map' : value.type === 'number' && !Number.isInteger(value.value) ? 'a number that is not an integer' : undefined;
+    if (wrong) out.push(error(value, TemplateCode.substitutionType, `${String(p.children?.[0]?.value)} is ${wrong}: CloudFormation refuses it ("Invalid definition substitution type. Input should be either String, Integer, or Boolean", DefinitionProcessor; the resource schema's anyOf string | integer | boolean)`));
+  }
+}
+
+/** StateMachineType (SAM: Type) outside the schema's enum, ["STANDARD", "EXPRESS"]: case matters. */
+function workflowType(node: AstNode | undefined, key: string, out: Problem[]) {
+  if (!plainText(node) || node.value === 'STANDARD' || node.value === 'EXPRESS') return;
+  const upper = String(node.value).toUpperCase();
+  const hint = upper === 'STANDARD' || upper === 'EXPRESS' ? ` (write ${upper})` : '';
+  out.push(error(node, TemplateCode.stateMachineType, `${key} must be STANDARD or EXPRESS, exactly${hint}: the resource schema's "enum": ["STANDARD", "EXPRESS"] (aws-stepfunctions-statemachine.json)`));
+}
+
+/** StateMachineName (SAM: Name) that CreateStateMachine refuses: 1 to 80 characters, none of those a name may not contain. */
+function stateMachineName(node: AstNode | undefined, key: string, out: Problem[]) {
+  if (!plainText(node) || node.type !== 'string' || STATE_MACHINE_NAME.test(String(node.value))) return;
+  const n = String(node.value).length;
+  const why = n < 1 || n > 80 ? `has ${n} characters; a name has 1 to 80 ("minLength": 1, "maxLength": 80 in the resource schema; CreateStateMachine "Length Constraints")` : 'has a character a name may not contain (CreateStateMachine: "A name must not contain: white space; brackets < > { } [ ]; wildcard characters ? *; special characters " # % \\ ^ | ~ ` $ & , ; : /; control characters")';
+  out.push(error(node, TemplateCode.stateMachineName, `${key} ${why}: Step Functions refuses the state machine`));
+}
+
+/** The findings about each state machine resource's own properties in a template (its Resources, a Serverless file's `resources: Resources:`). */
+export function resourceFindings(root: AstNode | undefined): Problem[] {
+  const out: Problem[] = [];
+  if (root?.type !== 'object') return out;
+  for (const resources of [property(root, 'Resources'), property(property(root, 'resources'), 'Resources')]) {
+    if (resources?.type !== 'object') continue;
+    for (const r of resources.children ?? []) {
+      const resource = r.children?.[1];
+      const type = property(resource, 'Type')?.value;
+      const props = property(resource, 'Properties');
+      if ((type !== CFN && type !== SAM) || props?.type !== 'object' || props.tag) continue;
+      const sam = type === SAM;
+      definitionConflict(props, sam, out);
+      substitutionValues(property(props, 'DefinitionSubstitutions'), out);
+      workflowType(property(props, sam ? 'Type' : 'StateMachineType'), sam ? 'Type' : 'StateMachineType', out);
+      stateMachineName(property(props, sam ? 'Name' : 'StateMachineName'), sam ? 'Name' : 'StateMachineName', out);
+    }
+  }
+  return out;
+}
