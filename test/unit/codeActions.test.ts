@@ -480,6 +480,13 @@ describe('ASL fixes', () => {
     assert.match(quickFix(task({ arn: '{% $states.result.Payload.arn %}' }), 'asl-jsonata-in-jsonpath-state', '"{% $states.result.Payload.arn %}"', { pick: 'Write "arn.$": "$.Payload.arn"' }).result, /"arn\.\$": "\$\.Payload\.arn"/);
     assert.deepEqual(quickFix(task({ id: '{% $states.input.id %}' }), 'asl-jsonata-in-jsonpath-state', '"{% $states.input.id %}"').titles, []);
   });
+  test('a JSONPath x.$ in a JSONata Assign: the variable, with the JSONata of what its path read (a Task\'s result, a catcher\'s error output; ux41)', () => {
+    const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f' }, Assign: { 'lastArn.$': '$.Payload.arn' }, Catch: [{ ErrorEquals: ['States.ALL'], Assign: { 'why.$': '$.Cause' }, Next: 'F' }], End: true }, F: { Type: 'Fail' } } }, null, 2);
+    const own = quickFix(text, 'asl-invalid-variable-name', '"lastArn.$"', { pick: 'Write "lastArn": "{% $states.result.Payload.arn %}"' });
+    assert.deepEqual(own.titles, ['Write "lastArn": "{% $states.result.Payload.arn %}"']);
+    assert.match(own.result, /"lastArn": "\{% \$states\.result\.Payload\.arn %\}"/);
+    assert.match(quickFix(text, 'asl-invalid-variable-name', '"why.$"', { pick: 'Write "why": "{% $states.errorOutput.Cause %}"' }).result, /"why": "\{% \$states\.errorOutput\.Cause %\}"/);
+  });
   test('an integration ARN a colon short: the message and the fix name the integration its service and action mean (walk40)', () => {
     const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states::sagemaker:createTrainingJob.sync', End: true } } }, null, 2);
     const r = quickFix(text, 'asl-invalid-resource', '"arn:aws:states::sagemaker:createTrainingJob.sync"', { pick: 'Change to "arn:aws:states:::sagemaker:createTrainingJob.sync"' });

@@ -159,7 +159,7 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   // executions where no ExecutionType is given), or the field removed. Both offered: which one was meant is the user's.
   if (p.code === AslCode.distributedOnlyField) return distributedFixes(parsed, p);
   // A JSONPath `X.$` key in a JSONata state, its path of names and indexes: `"X": "{% $states.input… %}"` (offered).
-  if (p.code === AslCode.jsonPathKey) return jsonPathKeyFixes(parsed, p);
+  if (p.code === AslCode.jsonPathKey || (p.code === AslCode.invalidVariableName && typeof p.data?.jsonata === 'string')) return jsonPathKeyFixes(parsed, p);
   // A `{% $states.input.a %}` in a JSONPath state: `"X.$": "$.a"` (offered: the state's QueryLanguage is the other way).
   if (p.code === AslCode.jsonataInJsonPath) {
     const { rename, path } = p.data ?? {};

@@ -5,7 +5,7 @@
 // catcher, `$states.result` only in the Output and Assign of a state that has a result: errors. The names Assign
 // gives follow the specification's rules for variable names and scopes (errors), and a JSONata expression that
 // reads the input document, which Step Functions does not give JSONata, is a warning.
-import { jsonataVariables, parseDynamicValue, pathsIn, sourceOffset, isExpressionError } from '../expressions/index';
+import { jsonataForPathKey, jsonataVariables, parseDynamicValue, pathsIn, sourceOffset, isExpressionError } from '../expressions/index';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { property, stringValue } from '../core/tree';
 import { closest, codePointLength, list, quote } from '../core/text';
@@ -211,17 +211,24 @@ function variableNameProblem(name: string): string | undefined {
 }
 
 /** Every name an Assign of the machine's states gives (state, catchers, Choice rules): its key node and name. */
-function assignKeys(m: AslMachine): { key: AstNode; name: string }[] {
-  const out: { key: AstNode; name: string }[] = [];
+function assignKeys(m: AslMachine): { key: AstNode; name: string; jsonata?: { rename: string; jsonata: string } }[] {
+  const out: { key: AstNode; name: string; jsonata?: { rename: string; jsonata: string } }[] = [];
   for (const s of m.states) {
     for (const a of assignsOf(s.node)) {
       if (a.type !== 'object') continue;
+      // What a JSONPath of a JSONata state's Assign meant to read (ux41): a catcher's the error output, a Task's,
+      // Map's or Parallel's own the result, else (a Pass, a Choice rule) the input.
+      const inCatcher = a.parent?.parent?.parent?.parent?.type === 'property' && stringValue(a.parent.parent.parent.parent.children?.[0]) === 'Catch';
+      const reads = inCatcher ? '$states.errorOutput' : a.parent?.parent === s.node && (s.type === 'Task' || s.type === 'Map' || s.type === 'Parallel') ? '$states.result' : '$states.input';
       for (const p of a.children ?? []) {
         const key = p.children?.[0];
         const k = stringValue(key);
         if (!key || k === undefined || hasPlaceholder(k)) continue;
-        // A JSONPath Assign's `name.$` assigns `name`.
-        out.push({ key, name: s.queryLanguage === 'JSONPath' && k.endsWith('.$') ? k.slice(0, -2) : k });
+        // A JSONPath Assign's `name.$` assigns `name`; a JSONata one's is no name, but says what was meant.
+        const jsonPathKey = k.endsWith('.$') && k.length > 2;
+        const value = p.children?.[1];
+        const meant = s.queryLanguage === 'JSONata' && jsonPathKey ? jsonataForPathKey(k, value?.type === 'string' ? value.value : undefined, reads) : undefined;
+        out.push({ key, name: s.queryLanguage === 'JSONPath' && jsonPathKey ? k.slice(0, -2) : k, ...(meant?.jsonata ? { jsonata: { rename: meant.name, jsonata: meant.jsonata } } : {}) });
       }
     }
   }
@@ -237,16 +244,18 @@ function assignKeys(m: AslMachine): { key: AstNode; name: string }[] {
  * PARALLEL_CATCH_ERROR_VARIABLE_SAMPLING, assigns inputVar in a branch and in the Parallel's catcher); the write
  * fails when it runs (LocalStack's IllegalOuterScopeWrite) if the outer variable has a value by then.
  */
-function checkAssignedNames(model: AslModel, own: Map<AslMachine, Set<string> | undefined>, place: (key: AstNode, message: string, code: string, severity?: 'warning') => void) {
+function checkAssignedNames(model: AslModel, own: Map<AslMachine, Set<string> | undefined>, place: (key: AstNode, message: string, code: string, severity?: 'warning', data?: Record<string, unknown>) => void) {
   const outer = new Map<AslMachine, Map<string, AslMachine>>();
   for (const m of model.machines) {
     const around = m.owner && !isDistributedMap(m) ? outer.get(m.owner.machine) : undefined;
     const names = new Map(around ?? []);
     for (const n of own.get(m) ?? []) if (!names.has(n)) names.set(n, m);
     outer.set(m, names);
-    for (const { key, name } of assignKeys(m)) {
+    for (const { key, name, jsonata } of assignKeys(m)) {
       const problem = variableNameProblem(name);
-      if (problem) place(key, problem, AslCode.invalidVariableName);
+      // A JSONPath `x.$` in a JSONata state's Assign: the variable and the JSONata of its path (the fix).
+      if (problem && jsonata) place(key, `${problem}. In a JSONata state a path is an expression: write "${jsonata.rename}": "${jsonata.jsonata}"`, AslCode.invalidVariableName, undefined, jsonata);
+      else if (problem) place(key, problem, AslCode.invalidVariableName);
       else if (around?.has(name)) {
         const where = around.get(name)!.owner ? `in ${JSON.stringify(around.get(name)!.owner!.name)}` : 'at the top level';
         place(key, `$${name} is assigned outside this ${m.kind === 'branch' ? 'Parallel branch' : 'Map iteration'} (${where}): an inner state must not assign a variable of an outer scope (the state fails when it runs if $${name} has a value by then); use another name`, AslCode.outerVariableAssigned, 'warning');
@@ -444,7 +453,7 @@ export function variablesVisibleIn(model: AslModel, machine: AslMachine): string
 export function checkVariables(model: AslModel, text: string | undefined, language?: DocumentLanguage): Problem[] {
   const out: Problem[] = [];
   const { visible, own, outside } = scopes(model);
-  checkAssignedNames(model, own, (key, message, code, severity) => out.push(aslProblem(key.offset, key.length, code, message, severity)));
+  checkAssignedNames(model, own, (key, message, code, severity, data) => out.push(aslProblem(key.offset, key.length, code, message, severity, data)));
   // Per machine, for all its variables at once: which states assign each, and where each may or may not have a value.
   const flows = new Map<AslMachine, VariableFlow | undefined>();
   const flowIn = (m: AslMachine) => {
