@@ -516,6 +516,11 @@ describe('ASL fixes', () => {
     const count = quickFix(machine(training({ ResourceConfig: { InstanceType: 'ml.m5.xlarge', 'InstanceCount.$': 1, VolumeSizeInGB: 30 } })), 'wrong-type', '1');
     assert.deepEqual(count.titles, ['* Rename to "InstanceCount": pass the value as written']);
     assertCleared(count, 'wrong-type 1');
+    // In quotes, the value as the number it plainly is (ux41: the key lost its .$ and kept the quotes, a wrong type).
+    const quoted = quickFix(machine(training({ ResourceConfig: { InstanceType: 'ml.m5.xlarge', 'InstanceCount.$': '1', VolumeSizeInGB: 30 } })), 'invalid-path', '1');
+    assert.equal(quoted.titles[0], '* Write "InstanceCount": 1');
+    assert.match(quoted.result, /"InstanceCount": 1,/);
+    assert.deepEqual(quoted.after, []);
     // Where the member takes no number, offered only: 'a number as the value of a ".$" key' below.
   });
   test('a flag or count written in quotes ("End": "true", "TimeoutSeconds": "30", "BooleanEquals": "false"): the value without them (preferred), in JSON and YAML', () => {

@@ -8,7 +8,9 @@ import { codePointSlice, isObviousMatch, lineEnd, trimChar } from '../core/text'
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
-import { integrationOf, offeredOrder, type Shape } from './shapes';
+import { integrationOf, jsonTypeOf, offeredOrder, type Shape } from './shapes';
+import { Code } from '../core/codes';
+import { intendedValue, nodeAt } from '../core/tree';
 import { isInFlow, yamlScalar } from '../yaml/edits';
 
 // The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens,
@@ -65,7 +67,8 @@ export function placeholder(shape: Shape, depth = 0): unknown {
 
 /** The quick fixes for one problem, the preferred one first. */
 export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
-  const node = nodeOf(parsed, p) ?? objectOpenedAt(parsed, p);
+  // An expression's finding underlines its text inside the string: the string is the node.
+  const node = nodeOf(parsed, p) ?? objectOpenedAt(parsed, p) ?? (p.code === Code.invalidPath && parsed.root ? nodeAt(parsed.root, p.offset) : undefined);
   if (!node || !writtenInPlace(parsed, node)) return [];
   const data = p.data ?? {};
   const fixes: (Fix | undefined)[] = [];
@@ -102,6 +105,21 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       const suggestions = ((data.suggestions as string[]) ?? []).slice(0, 3);
       const obvious = isObviousMatch(String(node.value), suggestions);
       suggestions.forEach((s, i) => fixes.push(renameKey(parsed, node, s, i === 0 && obvious)));
+      break;
+    }
+    case Code.invalidPath: {
+      // `"InstanceCount.$": "1"`: the value as written, as the number or flag it plainly is, under the key without
+      // `.$` (ux41: the language's own fix dropped the `.$` and kept the quotes, a wrong type then).
+      const key = node.type === 'string' && node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
+      const ctx = key?.type === 'string' && typeof key.value === 'string' && key.value.endsWith('.$') ? payloadOf(parsed, node) : undefined;
+      const step = ctx && shapeAt(ctx.integration.request, ctx.relative, ctx.task.state.queryLanguage === 'JSONata');
+      const want = step ? jsonTypeOf(step.shape) : undefined;
+      if (!key || !step || (want !== 'integer' && want !== 'number' && want !== 'boolean')) break;
+      const value = intendedValue(parsed.text, node, want);
+      if (typeof value !== (want === 'boolean' ? 'boolean' : 'number')) break;
+      const name = (key.value as string).slice(0, -2);
+      const renamed = renameKey(parsed, key, name, true);
+      if (renamed) fixes.push({ ...renamed, title: `Write "${name}": ${String(value)}`, edits: [...renamed.edits, replaceNode(parsed, node, value)] });
       break;
     }
     case SageMakerCode.wrongType:
