@@ -80,7 +80,7 @@ test('a field that a documented rule involves quotes the documentation', () => {
   const md = hover(TASK('{ "EnableManaged‸SpotTraining": true }'));
   assert.match(md, /SageMaker's documentation adds, on members whose rules involve EnableManagedSpotTraining \(checked here\):/);
   // What is checked, then the sentence it rests on.
-  assert.match(md, /> `StoppingCondition\.MaxWaitTimeInSeconds required when EnableManagedSpotTraining = true`(; `[^`]*`)*: The maximum length of time, in seconds, that a managed Spot training job has to complete\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
+  assert.match(md, /> `StoppingCondition\.MaxWaitTimeInSeconds required when EnableManagedSpotTraining = true`(; `[^`]*`( \(a warning\))?)*: The maximum length of time, in seconds, that a managed Spot training job has to complete\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
 });
 
 test("a member's own documented rules come before those of other members that name it, under their own heading", () => {
@@ -91,9 +91,14 @@ test("a member's own documented rules come before those of other members that na
   assert.match(own, /SageMaker's documentation adds \(checked here\):\n\n> [^]*You can't request a VolumeKmsKeyId[^]*— \*ResourceConfig\.VolumeKmsKeyId\*/);
 });
 
+test("a warning's rule is said as one in the hover (ux41: 1 ≤ MaxPayloadInMB read as absolute)", () => {
+  const md = hover(TASK('{ "MaxPayload‸InMB": 0 }', 'arn:aws:states:::sagemaker:createTransformJob.sync'));
+  assert.match(md, /`1 ≤ MaxPayloadInMB` \(a warning\): /);
+});
+
 test('a nested field: MaxRuntimeInSeconds quotes the rule relating it to MaxWaitTimeInSeconds', () => {
   const md = hover(TASK('{ "StoppingCondition": { "MaxRuntime‸InSeconds": 3600 } }'));
-  assert.match(md, /> `[^`]*MaxRuntimeInSeconds[^`]*MaxWaitTimeInSeconds[^`]*`(; `[^`]*`)*: It must be equal to or greater than MaxRuntimeInSeconds\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
+  assert.match(md, /> `[^`]*MaxRuntimeInSeconds[^`]*MaxWaitTimeInSeconds[^`]*`( \(a warning\))?(; `[^`]*`( \(a warning\))?)*: It must be equal to or greater than MaxRuntimeInSeconds\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
   // Two rules rest on that sentence (with MaxRuntimeInSeconds set, and with its default): it is quoted once.
   assert.equal(md.split('It must be equal to or greater than MaxRuntimeInSeconds.').length, 2);
 });

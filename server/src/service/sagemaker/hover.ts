@@ -70,7 +70,9 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number, at?: AstN
     const checks = new Map<string, Set<string>>();
     for (const r of rules.filter((r) => (r.source.member === member?.name && r.source.shape === step.parent?.name) === own)) {
       const sentence = `${r.source.quote} — *${r.source.shape}${r.source.member ? '.' + r.source.member : ''}*${(r.pages ?? []).map((p) => ` ${p.title}: "${p.quote}"`).join('')}`;
-      (checks.get(sentence) ?? checks.set(sentence, new Set()).get(sentence)!).add(`\`${ruleCheck(r)}\``);
+      // A warning's check is said as one: what it flags may still run (ux41: `1 ≤ MaxPayloadInMB` read as absolute,
+      // where 0 is for containers that take chunked encoding).
+      (checks.get(sentence) ?? checks.set(sentence, new Set()).get(sentence)!).add(`\`${ruleCheck(r)}\`${r.severity === 'warning' ? ' (a warning)' : ''}`);
     }
     return [...checks].map(([sentence, what]) => `> ${[...what].join('; ')}: ${sentence}`);
   };
