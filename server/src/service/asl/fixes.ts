@@ -161,14 +161,7 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   // A JSONPath `X.$` key in a JSONata state, its path of names and indexes: `"X": "{% $states.input… %}"` (offered).
   if (p.code === AslCode.jsonPathKey || (p.code === AslCode.invalidVariableName && typeof p.data?.jsonata === 'string')) return jsonPathKeyFixes(parsed, p);
   // A `{% $states.input.a %}` in a JSONPath state: `"X.$": "$.a"` (offered: the state's QueryLanguage is the other way).
-  if (p.code === AslCode.jsonataInJsonPath) {
-    const { rename, path } = p.data ?? {};
-    const value = nodeOf(parsed, p);
-    const key = value?.parent?.type === 'property' && value.parent.children?.[1] === value ? value.parent.children[0] : undefined;
-    if (typeof rename !== 'string' || typeof path !== 'string' || key?.type !== 'string' || value?.type !== 'string' || !writtenInPlace(parsed, key) || !writtenInPlace(parsed, value)) return [];
-    const renamed = renameKey(parsed, key, rename, false);
-    return renamed ? [{ ...renamed, title: `Write "${rename}": "${path}"`, edits: [...renamed.edits, replaceNode(parsed, value, path)] }] : [];
-  }
+  if (p.code === AslCode.jsonataInJsonPath) return jsonataInJsonPathFixes(parsed, p);
   // A field of the other query language with one counterpart (Arguments for Parameters, and back; Output for a
   // Pass state's Result) is renamed to it.
   const to = p.code === AslCode.wrongQueryLanguage ? p.data?.rename : p.data?.closest;
@@ -192,9 +185,26 @@ function valueAsWritten(parsed: ParsedDocument, p: Problem): Fix | undefined {
   const node = nodeOf(parsed, p) ?? nodeAt(parsed.root, p.offset);
   const key = node?.type === 'string' && node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
   const value = String(node?.value ?? '').trim();
-  if (!key || typeof key.value !== 'string' || !key.value.endsWith('.$') || value.startsWith('$') || value.startsWith('States.') || !writtenInPlace(parsed, key)) return undefined;
-  const fix = renameKey(parsed, key, key.value.slice(0, -2), false);
+  if (!key || value.startsWith('$') || value.startsWith('States.')) return undefined;
+  return withoutDollar(parsed, key, false);
+}
+
+/** A `X.$` key renamed to X, its value then passed as written (undefined for another key, or one not written in place). */
+export function withoutDollar(parsed: ParsedDocument, key: AstNode, preferred: boolean): Fix | undefined {
+  if (key.type !== 'string' || typeof key.value !== 'string' || !key.value.endsWith('.$') || !writtenInPlace(parsed, key)) return undefined;
+  const fix = renameKey(parsed, key, key.value.slice(0, -2), preferred);
   return fix && { ...fix, title: `Rename to "${key.value.slice(0, -2)}": pass the value as written` };
+}
+
+/**
+ * The member whose value is `value` written again as `"name": newValue`: its key renamed and its value replaced in one
+ * fix, titled by what it writes (undefined where either is not written in place, or a member of that name is there).
+ */
+export function rewriteMember(parsed: ParsedDocument, value: AstNode | undefined, name: string, newValue: unknown, preferred: boolean): Fix | undefined {
+  const key = value?.parent?.type === 'property' && value.parent.children?.[1] === value ? value.parent.children[0] : undefined;
+  if (!value || key?.type !== 'string' || !writtenInPlace(parsed, key) || !writtenInPlace(parsed, value)) return undefined;
+  const renamed = renameKey(parsed, key, name, preferred);
+  return renamed && { ...renamed, title: `Write "${name}": ${typeof newValue === 'string' ? `"${newValue}"` : String(newValue)}`, edits: [...renamed.edits, replaceNode(parsed, value, newValue)] };
 }
 
 /** `"X.$": "$.a"` in a JSONata state → `"X": "{% $states.input.a %}"`, from the finding's `rename` and `jsonata`. */
@@ -202,10 +212,16 @@ export function jsonPathKeyFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   const { rename, jsonata } = p.data ?? {};
   const key = nodeOf(parsed, p);
   const value = key && isKey(key) ? valueOf(key.parent) : undefined;
-  if (typeof rename !== 'string' || typeof jsonata !== 'string' || key?.type !== 'string' || value?.type !== 'string') return [];
-  if (!writtenInPlace(parsed, key) || !writtenInPlace(parsed, value)) return [];
-  const renamed = renameKey(parsed, key, rename, false);
-  return renamed ? [{ ...renamed, title: `Write "${rename}": "${jsonata}"`, edits: [...renamed.edits, replaceNode(parsed, value, jsonata)] }] : [];
+  const fix = typeof rename === 'string' && typeof jsonata === 'string' && value?.type === 'string' ? rewriteMember(parsed, value, rename, jsonata, false) : undefined;
+  return fix ? [fix] : [];
+}
+
+/** `"X": "{% $states.input.a %}"` in a JSONPath state → `"X.$": "$.a"`, from the finding's `rename` and `path` (offered). */
+export function jsonataInJsonPathFixes(parsed: ParsedDocument, p: Problem): Fix[] {
+  const { rename, path } = p.data ?? {};
+  const value = nodeOf(parsed, p);
+  const fix = typeof rename === 'string' && typeof path === 'string' && value?.type === 'string' ? rewriteMember(parsed, value, rename, path, false) : undefined;
+  return fix ? [fix] : [];
 }
 
 function distributedFixes(parsed: ParsedDocument, p: Problem): Fix[] {

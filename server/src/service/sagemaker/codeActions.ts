@@ -3,7 +3,7 @@
 // makes LSP code actions of them). How a value, a key or members are written or removed in JSON and YAML, and where
 // a finding's node is, are asl/fixes.ts's (every check's fixes share them).
 import { SageMakerCode } from './codes';
-import { changeTo, insertMembers, isKey, jsonPathKeyFixes, nodeOf, removeMember, renameKey, replaceNode, valueOf, writtenInPlace, type Fix } from '../asl/fixes';
+import { changeTo, insertMembers, isKey, jsonataInJsonPathFixes, jsonPathKeyFixes, nodeOf, removeMember, renameKey, replaceNode, rewriteMember, valueOf, withoutDollar, writtenInPlace, type Fix } from '../asl/fixes';
 import { codePointSlice, isObviousMatch, lineEnd, trimChar } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { documentedRules, type DocumentedRuleFix } from './documentedRules';
@@ -117,9 +117,7 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       if (!key || !step || (want !== 'integer' && want !== 'number' && want !== 'boolean')) break;
       const value = intendedValue(parsed.text, node, want);
       if (typeof value !== (want === 'boolean' ? 'boolean' : 'number')) break;
-      const name = (key.value as string).slice(0, -2);
-      const renamed = renameKey(parsed, key, name, true);
-      if (renamed) fixes.push({ ...renamed, title: `Write "${name}": ${String(value)}`, edits: [...renamed.edits, replaceNode(parsed, node, value)] });
+      fixes.push(rewriteMember(parsed, node, (key.value as string).slice(0, -2), value, true));
       break;
     }
     case SageMakerCode.wrongType:
@@ -128,10 +126,7 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       // A `.$` key holding a number, a flag, an object: the key without its `.$`, the value passed as written.
       else if (data.dropDollar !== undefined) {
         const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
-        if (key?.type === 'string' && typeof key.value === 'string' && key.value.endsWith('.$')) {
-          const fix = renameKey(parsed, key, key.value.slice(0, -2), data.dropDollar === 'preferred');
-          if (fix) fixes.push({ ...fix, title: `Rename to "${key.value.slice(0, -2)}": pass the value as written` });
-        }
+        if (key) fixes.push(withoutDollar(parsed, key, data.dropDollar === 'preferred'));
       }
       // A structure left empty (`Parameters:` with nothing under it in YAML is null, as a new state's snippet
       // leaves it: walk32): it becomes one, with its required members.
@@ -148,15 +143,10 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
     case SageMakerCode.missingRequired:
       fixes.push(addMissing(parsed, node, data));
       break;
-    case SageMakerCode.jsonataInJsonPath: {
-      // `"X": "{% $states.input.a %}"` in a JSONPath state → `"X.$": "$.a"` (offered: "QueryLanguage": "JSONata" is the
-      // other way out, the state's to choose).
-      const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
-      if (typeof data.jsonPath !== 'string' || key?.type !== 'string' || node.type !== 'string') break;
-      const renamed = renameKey(parsed, key, `${key.value}.$`, false);
-      if (renamed) fixes.push({ ...renamed, title: `Write "${key.value}.$": "${data.jsonPath}"`, edits: [...renamed.edits, replaceNode(parsed, node, data.jsonPath)] });
+    case SageMakerCode.jsonataInJsonPath:
+      // `"X": "{% $states.input.a %}"` in a JSONPath state → `"X.$": "$.a"`: the language's own fix of the same finding.
+      for (const f of jsonataInJsonPathFixes(parsed, p)) fixes.push(f);
       break;
-    }
     case SageMakerCode.unsupportedIntegrationPattern:
     case SageMakerCode.unknownIntegration: {
       // The Resource rewritten to one Step Functions accepts (validation.ts's checkResource lists them, best first).

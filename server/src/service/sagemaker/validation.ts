@@ -102,7 +102,7 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
         ? `${label} ${quote(value)} is a JSONata expression, which only a JSONata state evaluates: this JSONPath state sends it as text (set "QueryLanguage": "JSONata" on the state${jsonPath ? `, or write "${key}.$": "${jsonPath}"` : typeof key === 'string' ? `, or write a JSONPath under "${key}.$"` : ''})`
         : '';
   const code = (c: string) => (jsonataText ? SageMakerCode.jsonataInJsonPath : pathHint ? SageMakerCode.pathWithoutDollarSuffix : c);
-  const way = jsonata ? { jsonata } : jsonPath ? { jsonPath } : {};
+  const way = jsonata ? { jsonata } : jsonPath ? { rename: `${key}.$`, path: jsonPath } : {};
   // The way out first, where Problems has room for it (walk37: it was cut off after the pattern): what the value
   // breaks as written follows.
   const said = (message: string) => (pathHint ? `${pathHint}. As written, ${message}` : message);
