@@ -241,6 +241,20 @@ describe('inside expressions', () => {
     assert.deepEqual(empty.labels.slice(0, 3), ['$', '$$', '$run']);
     assert.equal(empty.labels.length, 3 + 18);
     assert.match(empty.apply(empty.find('$$')), /"id\.\$": "\$\$"/);
+    // Nothing after the colon yet (ux41): the same, each in its quotes in JSON; plain in YAML, no call in a flow mapping.
+    const bare = complete(JSON_MACHINE('{ "Type": "Pass", "Parameters": { "id.$": ‸, "b": 1 }, "End": true }'));
+    assert.deepEqual(bare.labels.slice(0, 2), ['$', '$$']);
+    assert.equal(bare.labels.length, 2 + 18);
+    assert.match(filledSnippet(bare.apply(bare.find('$$'))), /"id\.\$": "\$\$", "b": 1/);
+    assert.match(filledSnippet(bare.apply(bare.find('States.UUID'))), /"id\.\$": "States\.UUID\(\)", "b"/);
+    const block = complete('StartAt: P\nStates:\n  P:\n    Type: Pass\n    Parameters:\n      id.$: ‸\n      b: 1\n    End: true\n', 'm.asl.yaml');
+    assert.deepEqual(block.labels.slice(0, 2), ['$', '$$']);
+    assert.ok(block.labels.includes('States.Format'));
+    assert.match(filledSnippet(block.apply(block.find('$'))), /\n {6}id\.\$: \$\n/);
+    const flow = complete('StartAt: P\nStates:\n  P:\n    Type: Pass\n    Parameters: { id.$: ‸, b: 1 }\n    End: true\n', 'm.asl.yaml');
+    assert.deepEqual(flow.labels, ['$', '$$']);
+    // A value written, or a plain key: nothing of this.
+    assert.ok(!complete(JSON_MACHINE('{ "Type": "Pass", "Parameters": { "id": ‸ }, "End": true }')).labels.includes('$$'));
   });
 
   test('a JSONata expression: $states, Step Functions\' functions and JSONata\'s; nothing after a dot', () => {

@@ -430,7 +430,45 @@ function variableItems(parsed: ParsedDocument, offset: number, range: OffsetRang
   }));
 }
 
+/**
+ * A `.$` key whose value is not written yet, the cursor after its colon (`"InstanceCount.$": ‸`, YAML's
+ * `TrainingJobName.$: ‸` and `{ InstanceCount.$: ‸ }`; ux41: only a quoted empty value was offered anything). The
+ * items carry their own quotes in JSON; a YAML flow mapping is offered no call, whose commas would end the value.
+ */
+function unwrittenPathValue(parsed: ParsedDocument, offset: number): { quote: boolean; calls: boolean } | undefined {
+  const text = parsed.text;
+  const node = nodeAt(parsed.root, offset);
+  if (parsed.language === 'json') {
+    // jsonc-parser keeps a member without a value as a property with its key alone.
+    const key = node?.type === 'property' && node.children?.length === 1 ? node.children[0] : undefined;
+    if (typeof key?.value !== 'string' || !key.value.endsWith('.$')) return undefined;
+    const between = text.slice(key.offset + key.length, offset);
+    return /^\s*:\s*$/.test(between) && /^\s*(?:[,}]|$)/.test(text.slice(offset, offset + 200)) ? { quote: true, calls: true } : undefined;
+  }
+  // YAML reads `X.$:` with nothing after it as a null value of no length, just after the colon.
+  const member = node?.type === 'object' ? node.children?.find((p) => p.children?.[1]?.type === 'null' && p.children[1].length === 0 && p.children[1].offset <= offset && /^[ \t]*$/.test(text.slice(p.children[1].offset, offset))) : undefined;
+  const key = member?.children?.[0];
+  if (!member || typeof key?.value !== 'string' || !key.value.endsWith('.$')) return undefined;
+  const flow = text[node!.offset] === '{';
+  return /^[ \t]*(?:[,}]|\r?\n|$)/.test(text.slice(offset, offset + 200)) ? { quote: false, calls: !flow } : undefined;
+}
+
 function expressionCompletions(parsed: ParsedDocument, offset: number): OffsetCompletionItem[] | undefined {
+  const unwritten = unwrittenPathValue(parsed, offset);
+  if (unwritten) {
+    // In the snippet syntax a dollar sign is `\$`; the cursor ends inside JSON's quotes.
+    const q = unwritten.quote ? '"' : '';
+    const write = (value: string) => `${q}${value.replace(/\$/g, '\\$')}${q ? '$0"' : ''}`;
+    const range = { offset, length: 0 };
+    const item = (label: string, kind: CompletionItemKind, detail: string, sortText: string, snippet?: string): OffsetCompletionItem =>
+      ({ label, kind, detail, sortText, insertTextFormat: InsertTextFormat.Snippet, edit: { ...range, newText: snippet ?? write(label) } });
+    return [
+      item('$', CompletionItemKind.Variable, 'the state input (a JSONPath: $.field)', '!0'),
+      item('$$', CompletionItemKind.Variable, 'the context object (a JSONPath: $$.Execution.Id)', '!1'),
+      ...variableItems(parsed, offset, range).map((v) => item(v.label, CompletionItemKind.Variable, 'variable (Assign)', `!2${v.sortText ?? ''}`)),
+      ...(unwritten.calls ? [...INTRINSIC_FUNCTIONS.values()].map((f, i) => item(f.name, CompletionItemKind.Function, `intrinsic function, ${argumentCount(f)}`, String(i).padStart(3, '0'), `${q}${f.name}(${f.max === 0 ? '' : '$1'})${q}`)) : []),
+    ];
+  }
   const node = nodeAt(parsed.root, offset);
   if (node?.type !== 'string' || node.parent?.type !== 'property' || node.parent.children?.[1] !== node) return undefined;
   const raw = parsed.text.slice(node.offset, offset);
