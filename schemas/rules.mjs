@@ -128,6 +128,13 @@ export function checkRules(model, data) {
     const quotes = [rule.source ?? {}, ...(rule.alsoQuotes ?? [])].map((q) => q.quote ?? '');
     // Pages outside the model the rule rests on too (EC2's instance type names): their words, as given.
     const pageQuotes = (rule.pages ?? []).map((p) => (typeof p?.title === 'string' && typeof p.url === 'string' && /^https:\/\/docs\.aws\.amazon\.com\//.test(p.url) && typeof p.quote === 'string' ? p.quote : (say('a page needs a title, a docs.aws.amazon.com url and a quote'), '')));
+    // The service's own answer to such a request, where a report of it is what the rule rests on: its words are the
+    // note's quote of that report, and where it was reported an issue or pull request the note names.
+    if (rule.refusal !== undefined) {
+      const { quote, reported } = rule.refusal ?? {};
+      if (typeof quote !== 'string' || !quote || !(rule.note ?? '').includes(quote)) say('refusal.quote must be a text the note quotes');
+      if (typeof reported !== 'string' || !/^[\w.-]+\/[\w.-]+#\d+$/.test(reported) || !(rule.note ?? '').includes(reported.split('#')[0]) || !(rule.note ?? '').includes(`#${reported.split('#')[1]}`)) say('refusal.reported must be owner/repo#number, named in the note');
+    }
     // An affix without its text would test for "undefined" and flag every value.
     if (rule.kind === 'affix') {
       const given = [rule.prefix, rule.suffix].filter((x) => x !== undefined);

@@ -3085,6 +3085,10 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.match(p.message, /^HyperParameterTuningJobConfig\.ResourceLimits\.MaxNumberOfTrainingJobs is 13 when .*, more than the 2 × 3 × 2 = 12 distinct combinations its ranges offer \(SageMaker refuses a tuning job of fewer\): give the ranges more values, or launch at most 12 training jobs/);
     assert.deepEqual(p.data!.fix, { kind: 'replace', at: 0, length: 2, value: 12 });
   });
+  test("a rule that rests on SageMaker's answer to such a request quotes that answer and where it was reported (ux41)", () => {
+    const [p] = documentedRuleViolations('CreateTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 200 } }).filter((v) => v.rule === 'max-wait-only-for-spot-training');
+    assert.match(p.message, /is allowed only when EnableManagedSpotTraining is true\. SageMaker answers such a request "Invalid MaxWaitTimeInSeconds\. It is only supported when EnableManagedSpotTraining is set to true" \(reported in Kenza-AI\/sagify#111\)\. SageMaker's API documentation/);
+  });
   test('a plain request (the emulator\'s view): messages without positions', () => {
     assert.deepEqual(documentedRuleViolations('CreateTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 50 } }), [
       {

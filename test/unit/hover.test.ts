@@ -80,7 +80,7 @@ test('a field that a documented rule involves quotes the documentation', () => {
   const md = hover(TASK('{ "EnableManaged‸SpotTraining": true }'));
   assert.match(md, /SageMaker's documentation adds, on members whose rules involve EnableManagedSpotTraining \(checked here\):/);
   // What is checked, then the sentence it rests on.
-  assert.match(md, /> `StoppingCondition\.MaxWaitTimeInSeconds required when EnableManagedSpotTraining = true`(; `[^`]*`( \(a warning\))?)*: The maximum length of time, in seconds, that a managed Spot training job has to complete\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
+  assert.match(md, /> `StoppingCondition\.MaxWaitTimeInSeconds required when EnableManagedSpotTraining = true`(; `[^`]*`( \(a warning\))?( \(SageMaker answers "[^"]*", reported in [^)]*\))?)*: The maximum length of time, in seconds, that a managed Spot training job has to complete\. — \*StoppingCondition\.MaxWaitTimeInSeconds\*/);
 });
 
 test("a member's own documented rules come before those of other members that name it, under their own heading", () => {
@@ -93,7 +93,12 @@ test("a member's own documented rules come before those of other members that na
 
 test("a warning's rule is said as one in the hover (ux41: 1 ≤ MaxPayloadInMB read as absolute)", () => {
   const md = hover(TASK('{ "MaxPayload‸InMB": 0 }', 'arn:aws:states:::sagemaker:createTransformJob.sync'));
-  assert.match(md, /`1 ≤ MaxPayloadInMB` \(a warning\): /);
+  assert.match(md, /`1 ≤ MaxPayloadInMB` \(a warning\), unless the model's container supports HTTP chunked encoding, which 0 asks for: /);
+});
+
+test("a rule that rests on SageMaker's answer to such a request says that answer, in the hover and the finding (ux41)", () => {
+  const task = TASK('{ "EndpointConfigName": "c", "ProductionVariants": [{ "VariantName": "v", "ModelName": "m", "InstanceType": "ml.m5.xlarge", "InitialInstanceCount": 1, "ManagedInstance‸Scaling": { "Status": "ENABLED", "MinInstanceCount": 1, "MaxInstanceCount": 2 } }] }', 'arn:aws:states:::sagemaker:createEndpointConfig');
+  assert.match(hover(task), /`ManagedInstanceScaling not with ModelName` \(SageMaker answers "ManagedInstanceScaling is only supported for inference component endpoints\.", reported in hashicorp\/terraform-provider-aws#45926\): /);
 });
 
 test('a nested field: MaxRuntimeInSeconds quotes the rule relating it to MaxWaitTimeInSeconds', () => {

@@ -103,6 +103,11 @@ export interface DocumentedRule {
   not?: boolean;
   /** What would make the request right after all, added to the message (", unless …"): a warning's doubt in words. */
   unless?: string;
+  /**
+   * SageMaker's answer to such a request, where a report of it is what the rule rests on (the sentence quoted may
+   * only describe the member): its words and the issue or pull request that shows it, in the message and the hover.
+   */
+  refusal?: { quote: string; reported: string };
   /** matchesPattern: the list of `*` wildcard patterns each value of `field` must match. */
   wildcards?: string;
   /** matchesPattern: instead of `wildcards`, the `*` patterns themselves, the form the documentation gives (an ECR URI). */
@@ -1304,7 +1309,12 @@ function withQuote(rule: DocumentedRule, message: string): string {
   // A page outside SageMaker's that the rule rests on too (EC2's instance type names, for the families it adds):
   // before SageMaker's sentences, so that the rule's own still ends the message.
   const pages = (rule.pages ?? []).map((p) => `. ${p.title}: "${p.quote}"`).join('');
-  return `${message}${pages}. SageMaker's API documentation ${cited}`;
+  return `${message}${refusalText(rule)}${pages}. SageMaker's API documentation ${cited}`;
+}
+
+/** `. SageMaker answers such a request "…" (reported in owner/repo#N)`, or nothing: what the message and the hover add. */
+export function refusalText(rule: DocumentedRule): string {
+  return rule.refusal ? `. SageMaker answers such a request "${rule.refusal.quote}" (reported in ${rule.refusal.reported})` : '';
 }
 
 /**

@@ -72,7 +72,10 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number, at?: AstN
       const sentence = `${r.source.quote} — *${r.source.shape}${r.source.member ? '.' + r.source.member : ''}*${(r.pages ?? []).map((p) => ` ${p.title}: "${p.quote}"`).join('')}`;
       // A warning's check is said as one: what it flags may still run (ux41: `1 ≤ MaxPayloadInMB` read as absolute,
       // where 0 is for containers that take chunked encoding).
-      (checks.get(sentence) ?? checks.set(sentence, new Set()).get(sentence)!).add(`\`${ruleCheck(r)}\`${r.severity === 'warning' ? ' (a warning)' : ''}`);
+      // What would make it right after all, and SageMaker's own answer where that is what the rule rests on (ux41: the
+      // sentence on ManagedInstanceScaling only describes it).
+      const check = `\`${ruleCheck(r)}\`${r.severity === 'warning' ? ' (a warning)' : ''}${r.unless ? `, unless ${r.unless}` : ''}${r.refusal ? ` (SageMaker answers "${r.refusal.quote}", reported in ${r.refusal.reported})` : ''}`;
+      (checks.get(sentence) ?? checks.set(sentence, new Set()).get(sentence)!).add(check);
     }
     return [...checks].map(([sentence, what]) => `> ${[...what].join('; ')}: ${sentence}`);
   };
