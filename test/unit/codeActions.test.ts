@@ -341,6 +341,14 @@ describe('missing required members', () => {
     assert.deepEqual(j.titles, ['Add missing required parameters']);
     assert.ok(!j.after.some((e) => e.startsWith('wrong-type') || e.startsWith('missing-required')), j.after.join('\n'));
   });
+  test('a missing enum member gets the first value the documented rules accept beside the request (ux41: Hyperband beside its config)', () => {
+    const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createHyperParameterTuningJob.sync', Parameters: {
+      HyperParameterTuningJobName: 'tune',
+      HyperParameterTuningJobConfig: { StrategyConfig: { HyperbandStrategyConfig: { MinResource: 1, MaxResource: 10 } }, ResourceLimits: { MaxParallelTrainingJobs: 1 } },
+    }, End: true } } }, null, 2);
+    const r = quickFix(text, 'missing-required', '"HyperParameterTuningJobConfig"', { pick: 'Add missing required parameters' });
+    assert.match(r.result, /"Strategy": "Hyperband"/);
+  });
   test('a task without Parameters gets them, with the request\'s required members', () => {
     const text = machine(training({})).replace(/ {6}"Parameters": \{[\s\S]*?\n {6}\},\n/, '');
     const r = quickFix(text, 'missing-required', '"Train"', { pick: 'Add missing required parameters' });
@@ -480,6 +488,19 @@ describe('ASL fixes', () => {
     assert.match(quickFix(task({ arn: '{% $states.result.Payload.arn %}' }), 'asl-jsonata-in-jsonpath-state', '"{% $states.result.Payload.arn %}"', { pick: 'Write "arn.$": "$.Payload.arn"' }).result, /"arn\.\$": "\$\.Payload\.arn"/);
     assert.deepEqual(quickFix(task({ id: '{% $states.input.id %}' }), 'asl-jsonata-in-jsonpath-state', '"{% $states.input.id %}"').titles, []);
   });
+  test('{% %} in a JSONPath SageMaker request: a variable read as one, and an integer member\'s type finding with the same way out (ux41)', () => {
+    const training = (params: Record<string, unknown>) => JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: 'j', RoleArn: 'arn:aws:iam::111122223333:role/R', AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/xgboost:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 }, StoppingCondition: { MaxRuntimeInSeconds: 3600 }, ...params }, End: true } } }, null, 2);
+    const v = quickFix(training({ HyperParameters: { max_depth: '{% $depth %}' } }), 'jsonata-in-jsonpath-state', '"{% $depth %}"', { pick: 'Write "max_depth.$": "$depth"' });
+    assert.match(v.result, /"max_depth\.\$": "\$depth"/);
+    // A JSONata function is no variable.
+    assert.deepEqual(quickFix(training({ HyperParameters: { seed: '{% $now %}' } }), 'jsonata-in-jsonpath-state', '"{% $now %}"').titles, []);
+    const n = training({}).replace('"InstanceCount": 1', '"InstanceCount": "{% $states.input.count %}"');
+    const d = doc(n);
+    assert.match(service.validate(d).find((p) => p.code === 'wrong-type')!.message, /^InstanceCount must be an integer, not a string: "\{% \$states\.input\.count %\}" is a JSONata expression, which only a JSONata state evaluates, and this JSONPath state sends it as text \(set "QueryLanguage": "JSONata" on the state, or write "InstanceCount\.\$": "\$\.count"\)$/);
+    const r = quickFix(n, 'wrong-type', '"{% $states.input.count %}"', { pick: 'Write "InstanceCount.$": "$.count"' });
+    assert.deepEqual(r.titles, ['Write "InstanceCount.$": "$.count"']);
+    assert.match(r.result, /"InstanceCount\.\$": "\$\.count"/);
+  });
   test('a JSONPath x.$ in a JSONata Assign: the variable, with the JSONata of what its path read (a Task\'s result, a catcher\'s error output; ux41)', () => {
     const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f' }, Assign: { 'lastArn.$': '$.Payload.arn' }, Catch: [{ ErrorEquals: ['States.ALL'], Assign: { 'why.$': '$.Cause' }, Next: 'F' }], End: true }, F: { Type: 'Fail' } } }, null, 2);
     const own = quickFix(text, 'asl-invalid-variable-name', '"lastArn.$"', { pick: 'Write "lastArn": "{% $states.result.Payload.arn %}"' });
@@ -495,6 +516,9 @@ describe('ASL fixes', () => {
     assert.ok(!r.after.some((e) => e.startsWith('asl-invalid-resource')), r.after.join());
     const d = doc(text);
     assert.match(service.validate(d).find((p) => p.code === 'asl-invalid-resource')!.message, /names no integration: write arn:aws:states:::service:action, as arn:aws:states:::sagemaker:createTrainingJob\.sync\? \(INVALID_RESOURCE\)$/);
+    // Two colons short (ux41): the same.
+    const two = text.replace('arn:aws:states::sagemaker', 'arn:aws:states:sagemaker');
+    assert.deepEqual(quickFix(two, 'asl-invalid-resource', '"arn:aws:states:sagemaker:createTrainingJob.sync"').titles, ['Change to "arn:aws:states:::sagemaker:createTrainingJob.sync"']);
     // A region where none goes is left out of the suggestion; what names no service gets none (review of the day).
     const region = text.replace('arn:aws:states::sagemaker', 'arn:aws:states:us-east-1:sagemaker');
     assert.deepEqual(quickFix(region, 'asl-invalid-resource', '"arn:aws:states:us-east-1:sagemaker:createTrainingJob.sync"').titles, ['Change to "arn:aws:states:::sagemaker:createTrainingJob.sync"']);
@@ -616,12 +640,13 @@ describe('ASL fixes', () => {
     assert.match(j.result, /"TrainingJobName": "\{% 'churn-' & \$uuid\(\) %\}"/);
     assert.deepEqual(service.validate(doc(j.result)).filter((p) => p.code === 'invalid-jsonata'), []);
   });
-  test('a state name in another case is the preferred fix only when one state has it (ux41: Prep and PREP for "prep")', () => {
+  test('a state name in another case is the preferred fix only when one state has it; else each is offered (ux41: Prep and PREP for "prep")', () => {
     const text = (states: Record<string, unknown>) => JSON.stringify({ StartAt: 'prep', States: states }, null, 2);
     assert.deepEqual(quickFix(text({ Prep: { Type: 'Succeed' } }), 'asl-unknown-state', '"prep"').titles, ['* Change to "Prep"']);
     const two = quickFix(text({ Prep: { Type: 'Pass', Next: 'PREP' }, PREP: { Type: 'Succeed' } }), 'asl-unknown-state', '"prep"');
-    assert.equal(two.titles.length, 1);
-    assert.ok(!two.titles[0].startsWith('* '), two.titles[0]);
+    assert.deepEqual(two.titles, ['Change to "Prep"', 'Change to "PREP"']);
+    const d = doc(text({ Prep: { Type: 'Pass', Next: 'PREP' }, PREP: { Type: 'Succeed' } }));
+    assert.match(service.validate(d).find((p) => p.code === 'asl-unknown-state')!.message, /did you mean "Prep" or "PREP"\?/);
   });
   test('a predefined error name in the wrong case: a warning, changed to the name (preferred: the same name in another case)', () => {
     const text = JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: ['States.Taskfailed'], Next: 'E' }], End: true }, E: { Type: 'Succeed' } } }, null, 2);

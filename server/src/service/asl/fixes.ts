@@ -5,7 +5,7 @@
 // root makes LSP code actions of both.
 import { AslCode } from './codes';
 import { Code } from '../core/codes';
-import { nodeAt } from '../core/tree';
+import { keyOfValue, nodeAt } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
 import { jsonInsertMembers, jsonRemoveMember } from '../json/edits';
 import { isInFlow, isPlacedCopy, yamlInsertMembers, yamlRemoveMember, yamlScalar } from '../yaml/edits';
@@ -23,7 +23,25 @@ export interface Fix {
 // The JSON/YAML difference
 
 export function writeValue(parsed: ParsedDocument, at: AstNode, value: unknown): string {
-  return parsed.language === 'yaml' ? yamlScalar(value, { flow: isInFlow(parsed.text, at) }) : JSON.stringify(value);
+  return parsed.language === 'yaml' ? yamlScalar(value, { flow: isInFlow(parsed.text, at) }) : inlineJson(value);
+}
+
+/** A value as JSON on one line, a space after each comma and colon as people write it (`["A", "B"]`, ux41). */
+function inlineJson(value: unknown): string {
+  const compact = JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return compact;
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < compact.length; i++) {
+    const c = compact[i];
+    out += c;
+    if (inString) {
+      if (c === '\\') out += compact[++i];
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === ',' || c === ':') out += ' ';
+  }
+  return out;
 }
 
 function writeKey(parsed: ParsedDocument, at: AstNode, key: string): string {
@@ -170,7 +188,10 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   if (node?.type !== 'string' || node.value === to || !writtenInPlace(parsed, node)) return [];
   // The same name in another case (`"succeed"`, `"full"`, `"jsonata"`) is certainly what was meant: preferred, as a
   // SageMaker enum's case is (ux40); a name close by letters stays a guess.
-  const sameName = p.code !== AslCode.wrongQueryLanguage && p.data?.ambiguous !== true && String(node.value).toLowerCase() === to.toLowerCase();
+  // States that differ only in case from each other and from the name (Prep and PREP for "prep"): each offered.
+  const candidates = Array.isArray(p.data?.candidates) ? p.data.candidates.filter((c): c is string => typeof c === 'string') : undefined;
+  if (candidates) return candidates.map((c) => changeTo(parsed, node, c, false));
+  const sameName = p.code !== AslCode.wrongQueryLanguage && String(node.value).toLowerCase() === to.toLowerCase();
   const fix = isKey(node) ? renameKey(parsed, node, to, sameName) : changeTo(parsed, node, to, sameName);
   return fix ? [fix] : [];
 }
@@ -183,7 +204,7 @@ function valueAsWritten(parsed: ParsedDocument, p: Problem): Fix | undefined {
   if (!parsed.root) return undefined;
   // The finding underlines the expression inside the string (or the string itself).
   const node = nodeOf(parsed, p) ?? nodeAt(parsed.root, p.offset);
-  const key = node?.type === 'string' && node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
+  const key = node?.type === 'string' ? keyOfValue(node) : undefined;
   const value = String(node?.value ?? '').trim();
   if (!key || value.startsWith('$') || value.startsWith('States.')) return undefined;
   return withoutDollar(parsed, key, false);
@@ -201,7 +222,7 @@ export function withoutDollar(parsed: ParsedDocument, key: AstNode, preferred: b
  * fix, titled by what it writes (undefined where either is not written in place, or a member of that name is there).
  */
 export function rewriteMember(parsed: ParsedDocument, value: AstNode | undefined, name: string, newValue: unknown, preferred: boolean): Fix | undefined {
-  const key = value?.parent?.type === 'property' && value.parent.children?.[1] === value ? value.parent.children[0] : undefined;
+  const key = keyOfValue(value);
   if (!value || key?.type !== 'string' || !writtenInPlace(parsed, key) || !writtenInPlace(parsed, value)) return undefined;
   const renamed = renameKey(parsed, key, name, preferred);
   return renamed && { ...renamed, title: `Write "${name}": ${typeof newValue === 'string' ? `"${newValue}"` : String(newValue)}`, edits: [...renamed.edits, replaceNode(parsed, value, newValue)] };

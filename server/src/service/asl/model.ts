@@ -4,7 +4,7 @@
 // flow and the SageMaker task filter all read this one model. Built once per parse (modelOf), iteratively (no JS
 // recursion: nesting depth is the user's), in time linear in the document.
 import { editDistance, quote } from '../core/text';
-import { property, propertyNode, stringValue } from '../core/tree';
+import { keyOfValue, property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 import type { PathKind } from '../expressions/index';
 
@@ -293,7 +293,8 @@ export function stateHolding(model: AslModel, node: AstNode): { state: AslState;
   for (let n: AstNode | undefined = node; n; n = n.parent) {
     const state = stateOfNode(model, n);
     if (state) return { state, keys: keys.reverse() };
-    if (n.parent?.type === 'property' && n.parent.children?.[1] === n) keys.push(String(n.parent.children[0].value));
+    const key = keyOfValue(n);
+    if (key) keys.push(String(key.value));
   }
   return undefined;
 }

@@ -7,7 +7,7 @@ import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataAsJso
 import { createFindingsCache } from '../core/findingsCache';
 import { DEPLOYS_AS_STRING, deploysAsStringWayOut, deploysAsString, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, editDistance, list, quote, shiftFindings, visibleText } from '../core/text';
-import { intendedValue, property, propertyNode, stringValue } from '../core/tree';
+import { intendedValue, keyOfValue, property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
 import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates, jsonSize } from './machineRules';
@@ -341,7 +341,7 @@ function inJsonataField(node: AstNode): boolean {
  * writes the JSONPath a plain path of `$states` means, under the key with `.$`.
  */
 function jsonataInJsonPath(ctx: Ctx, node: AstNode, reads: string) {
-  const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? keyOf(node.parent)?.value : undefined;
+  const key = keyOfValue(node)?.value;
   const path = typeof key === 'string' && !key.endsWith('.$') ? jsonataAsJsonPath(node.value as string, reads) : undefined;
   report(ctx, node, AslCode.jsonataInJsonPath, `${quote(node.value)} is a JSONata expression, which only a JSONata state evaluates: this JSONPath state passes it on as text. Set "QueryLanguage": "JSONata" on the state${path ? `, or write "${key}.$": "${path}"` : ''}`, 'warning', path ? { rename: `${key}.$`, path } : undefined);
 }
@@ -546,22 +546,28 @@ function checkResource(ctx: Ctx, node: AstNode, ql: QueryLanguage) {
   const bad = (why: string, closest?: string) => report(ctx, node, AslCode.invalidResource, `Resource ${quote(value.length > 80 ? value.slice(0, 80) + '…' : value)} ${why}`, 'error', closest ? { closest } : undefined);
   if (!value.startsWith('arn:')) return bad('is not an ARN: use arn:aws:states:::service:action, a Lambda function ARN or an activity ARN');
   const parts = value.split(':');
-  if (parts.length < 6) return bad('is not a complete ARN (arn:partition:service:region:account:resource)');
+  // Colons too few or too many before the service (walk40: arn:aws:states::sagemaker:createTrainingJob.sync; ux41:
+  // two short): the integration its service and action name, offered. Only where the service is one Step Functions
+  // integrates (review of the day: a region there was taken for one); a region or an account written where none goes
+  // (arn:aws:states:us-east-1:sagemaker:…) is left out.
+  const integrationMeant = () => {
+    const isService = (x: string) => x === 'aws-sdk' || optimizedServices().includes(x);
+    const named = value.slice(value.indexOf(':states:') + ':states:'.length).split(':').filter(Boolean);
+    while (named.length > 2 && !isService(named[0])) named.shift();
+    return named.length >= 2 && isService(named[0]) ? `arn:${parts[1]}:states:::${named.join(':')}` : undefined;
+  };
+  const noIntegration = () => {
+    const meant = integrationMeant();
+    bad(`names no integration: write arn:aws:states:::service:action, ${meant ? `as ${meant}?` : 'e.g. arn:aws:states:::lambda:invoke'}`, meant);
+  };
+  if (parts.length < 6) return parts[2] === 'states' && integrationMeant() ? noIntegration() : bad('is not a complete ARN (arn:partition:service:region:account:resource)');
   const service = parts[2];
   if (service === 'states') {
     // An integration (arn:aws:states:::service:action, region and account optional) or an activity.
     const rest = parts.slice(5);
     if (rest.length < 2 || !rest[0] || !rest[1]) {
       if (rest[0] === 'activity') return bad('names no activity after "activity:"');
-      // A colon too few or too many before the service (walk40: arn:aws:states::sagemaker:createTrainingJob.sync):
-      // the integration its service and action name, offered.
-      // Only where the service is one Step Functions integrates (review of the day: a region there was taken for one).
-      // A region or an account written where none goes (arn:aws:states:us-east-1:sagemaker:…) is left out.
-      const isService = (x: string) => x === 'aws-sdk' || optimizedServices().includes(x);
-      const named = value.slice(value.indexOf(':states:') + ':states:'.length).split(':').filter(Boolean);
-      while (named.length > 2 && !isService(named[0])) named.shift();
-      const meant = named.length >= 2 && isService(named[0]) ? `arn:${parts[1]}:states:::${named.join(':')}` : undefined;
-      bad(`names no integration: write arn:aws:states:::service:action, ${meant ? `as ${meant}?` : 'e.g. arn:aws:states:::lambda:invoke'}`, meant);
+      noIntegration();
     }
   } else if (service === 'lambda') {
     if (parts[5] !== 'function' || !parts[6] || !LAMBDA_NAME.test(parts[6])) return bad('is not a Lambda function ARN: arn:aws:lambda:region:account:function:name[:alias or version]');
@@ -1092,8 +1098,10 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
   const scope = m.kind === 'top' ? '' : m.kind === 'branch' ? ' of this Parallel branch' : ' of this Map';
   // Two states that differ from it only in case (Prep and PREP for "prep"): neither is certainly meant (ux41).
   const lower = String(node.value).toLowerCase();
-  const ambiguous = near !== undefined && near.toLowerCase() === lower && [...m.byName.keys()].filter((n) => n.toLowerCase() === lower).length > 1;
-  report(ctx, node, AslCode.unknownState, `${field} ${quote(node.value)} is not a state${scope}${near !== undefined ? `; did you mean ${quote(near)}?` : ''}`, 'error', near !== undefined ? { closest: near, ...(ambiguous ? { ambiguous } : {}) } : undefined);
+  // Each is offered, none preferred.
+  const sameCase = near !== undefined && near.toLowerCase() === lower ? [...m.byName.keys()].filter((n) => n.toLowerCase() === lower) : [];
+  const meant = sameCase.length > 1 ? sameCase.map(quote).join(' or ') : near !== undefined ? quote(near) : undefined;
+  report(ctx, node, AslCode.unknownState, `${field} ${quote(node.value)} is not a state${scope}${meant ? `; did you mean ${meant}?` : ''}`, 'error', near !== undefined ? { closest: near, ...(sameCase.length > 1 ? { candidates: sameCase } : {}) } : undefined);
   return false;
 }
 

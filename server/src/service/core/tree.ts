@@ -14,6 +14,12 @@ export function property(node: AstNode | undefined, key: string): AstNode | unde
   return propertyNode(node, key)?.children?.[1];
 }
 
+/** The key node of the member whose value is `node` (undefined for an array's item, a key, the root). */
+export function keyOfValue(node: AstNode | undefined): AstNode | undefined {
+  const members = node?.parent?.type === 'property' ? node.parent.children : undefined;
+  return members && members[1] === node ? members[0] : undefined;
+}
+
 export function stringValue(node: AstNode | undefined): string | undefined {
   return node?.type === 'string' ? (node.value as string) : undefined;
 }

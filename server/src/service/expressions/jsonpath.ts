@@ -3,6 +3,7 @@
 // users more than a missed one, so only what is certainly malformed is reported.
 import { Code } from '../core/codes';
 import { jsonataStep } from './jsonataNames';
+import { JSONATA_FUNCTIONS } from './jsonata';
 import { isExpressionError, type ExpressionError } from './types';
 
 export type PathKind = 'path' | 'reference';
@@ -272,7 +273,11 @@ export function jsonPathAsJsonata(text: string, reads = '$states.input'): string
  */
 export function jsonataAsJsonPath(text: string, reads = '$states.input'): string | undefined {
   const m = /^\{%\s*\$states\.(input|context|result)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$/.exec(text.trim());
-  return !m ? undefined : m[1] === 'context' ? `$$${m[2]}` : `$states.${m[1]}` === reads ? `$${m[2]}` : undefined;
+  if (m) return m[1] === 'context' ? `$$${m[2]}` : `$states.${m[1]}` === reads ? `$${m[2]}` : undefined;
+  // A variable (`{% $depth %}`, ux41), read the same in both languages: `$depth`. A variable's name is an identifier
+  // (asl/variables.ts); `$states` is none, and a name JSONata knows (`$now`) is its function, no path.
+  const v = /^\{%\s*\$(\p{ID_Start}\p{ID_Continue}*)((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])*)\s*%\}$/u.exec(text.trim());
+  return v && v[1] !== 'states' && !JSONATA_FUNCTIONS.has(v[1]) ? `$${v[1]}${v[2]}` : undefined;
 }
 
 /** Checks a path; the error says where and why it is malformed. */

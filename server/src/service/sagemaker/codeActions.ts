@@ -6,11 +6,11 @@ import { SageMakerCode } from './codes';
 import { changeTo, insertMembers, isKey, jsonataInJsonPathFixes, jsonPathKeyFixes, nodeOf, removeMember, renameKey, replaceNode, rewriteMember, valueOf, withoutDollar, writtenInPlace, type Fix } from '../asl/fixes';
 import { codePointSlice, isObviousMatch, lineEnd, trimChar } from '../core/text';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
-import { documentedRules, type DocumentedRuleFix } from './documentedRules';
+import { documentedRules, valuePreference, type DocumentedRuleFix } from './documentedRules';
 import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
 import { integrationOf, jsonTypeOf, offeredOrder, type Shape } from './shapes';
 import { Code } from '../core/codes';
-import { intendedValue, nodeAt } from '../core/tree';
+import { intendedValue, keyOfValue, nodeAt, toValue } from '../core/tree';
 import { isInFlow, yamlScalar } from '../yaml/edits';
 
 // The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens,
@@ -110,7 +110,7 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
     case Code.invalidPath: {
       // `"InstanceCount.$": "1"`: the value as written, as the number or flag it plainly is, under the key without
       // `.$` (ux41: the language's own fix dropped the `.$` and kept the quotes, a wrong type then).
-      const key = node.type === 'string' && node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
+      const key = node.type === 'string' ? keyOfValue(node) : undefined;
       const ctx = key?.type === 'string' && typeof key.value === 'string' && key.value.endsWith('.$') ? payloadOf(parsed, node) : undefined;
       const step = ctx && shapeAt(ctx.integration.request, ctx.relative, ctx.task.state.queryLanguage === 'JSONata');
       const want = step ? jsonTypeOf(step.shape) : undefined;
@@ -125,15 +125,17 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       if (data.replacement !== undefined) fixes.push(changeTo(parsed, node, data.replacement, true));
       // A `.$` key holding a number, a flag, an object: the key without its `.$`, the value passed as written.
       else if (data.dropDollar !== undefined) {
-        const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
+        const key = keyOfValue(node);
         if (key) fixes.push(withoutDollar(parsed, key, data.dropDollar === 'preferred'));
       }
       // A structure left empty (`Parameters:` with nothing under it in YAML is null, as a new state's snippet
       // leaves it: walk32): it becomes one, with its required members.
       else if (data.got === 'null' && data.expected === 'object') fixes.push(fillNull(parsed, node));
+      // A JSONata expression in a JSONPath state's integer member: `"X.$": "$.a"`, as for a string member.
+      else if (typeof data.path === 'string') for (const f of jsonataInJsonPathFixes(parsed, p)) fixes.push(f);
       break;
     case SageMakerCode.pathWithoutDollarSuffix: {
-      const keyNode = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0] : undefined;
+      const keyNode = keyOfValue(node);
       // Only JSONPath states have `.$` keys; a JSONata state writes the path as an expression of $states.input.
       const jsonata = payloadOf(parsed, node)?.task.state.queryLanguage === 'JSONata';
       if (jsonata && typeof data.jsonata === 'string') fixes.push({ ...changeTo(parsed, node, data.jsonata, true), title: `Write ${JSON.stringify(data.jsonata)}` });
@@ -225,9 +227,21 @@ function addMissing(parsed: ParsedDocument, node: AstNode, data: Record<string, 
   // its one property).
   const object = isKey(node) ? valueOf(node.parent) : objectSpanning(node);
   if (object?.type !== 'object' || !writtenInPlace(parsed, object)) return undefined;
-  const shape = shapeOf(parsed, object);
-  if (shape?.kind !== 'structure') return undefined;
-  const members: [string, unknown][] = missing.filter((m) => shape.members!.has(m)).map((m) => [m, placeholder(shape.members!.get(m)!.shape)]);
+  const ctx = payloadOf(parsed, object);
+  const jsonata = ctx?.task.state.queryLanguage === 'JSONata';
+  const step = ctx && shapeAt(ctx.integration.request, ctx.relative, jsonata);
+  const shape = step && !step.dynamic ? step.shape : undefined;
+  if (shape?.kind !== 'structure' || !ctx) return undefined;
+  // An enum member's value the first the documented rules accept beside the request, as completion chooses it (ux41:
+  // "Strategy": "Bayesian" beside a HyperbandStrategyConfig, which only Hyperband takes).
+  const payload = ctx.task.payloadProperty?.children?.[1];
+  const prefer = valuePreference(ctx.integration.request, () => (payload ? toValue(payload) : {}), jsonata);
+  const newValue = (m: string, member: Shape) => {
+    const first = placeholder(member);
+    if (!member.enum || member.enum.length < 2) return first;
+    return prefer([...ctx.relative, m], [...offeredOrder(member.enum)]) ?? first;
+  };
+  const members: [string, unknown][] = missing.filter((m) => shape.members!.has(m)).map((m) => [m, newValue(m, shape.members!.get(m)!.shape)]);
   if (!members.length) return undefined;
   return { title, edits: [insertMembers(parsed, object, members)], preferred: false, members: { object, names: members.map(([m]) => m), how: 'insert' } };
 }

@@ -7,7 +7,7 @@ import { alternativesOf } from '../core/alternatives';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, codePointLength, codePointSlice, isObviousMatch, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
-import { intendedValue, propertyNode } from '../core/tree';
+import { intendedValue, keyOfValue, propertyNode } from '../core/tree';
 import { checkJsonata, DEPLOYS_AS_STRING, jsonataAsJsonPath, jsonataForPathKey, jsonPathAsJsonata, deploysAsStringWayOut, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, jsonataAlternatives, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
@@ -56,6 +56,15 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
     return false;
   }
   if (isDynamic(ctx, node)) return false; // dynamic: right type or not, nothing more to check
+  // `"InstanceCount": "{% $states.input.count %}"` in a JSONPath state: sent as that text, a string (ux41: no way out
+  // was said). The finding stays the type's; the way out is the JSONata one's.
+  const key = node.type === 'string' && !ctx.jsonata && isJsonata(node.value as string) ? keyOfValue(node)?.value : undefined;
+  if (key !== undefined) {
+    const path = jsonataAsJsonPath(node.value as string);
+    const way = path ? `write "${key}.$": "${path}"` : `write a JSONPath under "${key}.$"`;
+    problem(ctx, node, SageMakerCode.wrongType, `${label} must be ${article(want)} ${want}, not a string: ${quote(String(node.value))} is a JSONata expression, which only a JSONata state evaluates, and this JSONPath state sends it as text (set "QueryLanguage": "JSONata" on the state, or ${way})`, { expected: want, got, ...(path ? { rename: `${key}.$`, path } : {}) });
+    return false;
+  }
   const replacement = intendedValue(ctx.text, node, want);
   const example = replacement === undefined ? '' : typeof replacement === 'string' ? `: write ${JSON.stringify(replacement)}` : `: write ${replacement} without quotes`;
   const expected = want === 'object' || want === 'array' ? describeType(shape) : want;
@@ -86,7 +95,7 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
     return;
   }
   // Only a member of a JSONPath state's object can take a `.$` key: a JSONata state has none, an array item no key.
-  const key = node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent.children[0].value : undefined;
+  const key = keyOfValue(node)?.value;
   // In a JSONata state the same path is an expression of $states.input (ux39: "$.output" had no way out there).
   const jsonata = !evaluatedBySageMaker && ctx.jsonata && looksLikePath(value) ? jsonPathAsJsonata(value) : undefined;
   // A JSONata expression in a JSONPath state is not evaluated: SageMaker gets its text (ux40: the pattern's fix made
