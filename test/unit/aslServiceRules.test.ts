@@ -10,6 +10,7 @@ import type { Problem } from '../../server/src/service/core/types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AslCode } from '../../server/src/service/asl/codes';
+import { parseIntegrationArn } from '../../server/src/service/asl/integrations';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VALID_TRAINING, doc, lambdaTask, service } from './helpers';
 import { parseYaml } from '../../server/src/service/yaml/parseYaml';
@@ -1121,4 +1122,11 @@ test('README\'s rules table names every structure code', () => {
   const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
   const table = readme.slice(readme.indexOf('| rule | our code | service code |'), readme.indexOf('Template placeholders (`${…}`)'));
   for (const code of Object.values(AslCode)) assert.ok(table.includes(`\`${code}\``), `${code} is in README's rules table`);
+});
+
+test("an integration's ARN is read in one place: partition (AWS's or a template's), service, the SDK's service, action, suffix", () => {
+  assert.deepEqual(parseIntegrationArn('arn:aws:states:::sagemaker:createTrainingJob.sync'), { partition: 'aws', service: 'sagemaker', action: 'createTrainingJob', suffix: '.sync' });
+  assert.deepEqual(parseIntegrationArn('arn:${AWS::Partition}:states:::aws-sdk:sagemaker:createModel.waitForTaskToken'), { partition: '${AWS::Partition}', service: 'aws-sdk', sdkService: 'sagemaker', action: 'createModel', suffix: '.waitForTaskToken' });
+  assert.deepEqual(parseIntegrationArn('arn:aws-us-gov:states:::states:startExecution.sync:2'), { partition: 'aws-us-gov', service: 'states', action: 'startExecution', suffix: '.sync:2' });
+  for (const no of [undefined, 'lambda:invoke', 'arn:aws:states:us-east-1::lambda:invoke', 'arn:aws:lambda:us-east-1:123456789012:function:f', 'arn:aws:states:::lambda', 'arn:aws:states:::lambda:', 'arn:x:states:::lambda:invoke', 'arn:${AWS::Partition:states:::lambda:invoke']) assert.equal(parseIntegrationArn(no), undefined, no);
 });

@@ -32,6 +32,9 @@ test("a CSV file as the dataset: s3:GetObject on that object (the guide's exampl
   // JSONata: Arguments; a computed key: any object of the bucket.
   const jsonata = { Resource: 'arn:aws:states:::s3:getObject', Arguments: { Bucket: 'amzn-s3-demo-bucket', Key: '{% $states.input.key %}' } };
   assert.deepEqual(distributedMapStatements([map(jsonata, undefined, true)], GUIDE)[2].Resource, ['arn:aws:s3:::amzn-s3-demo-bucket/*']);
+  // A template's partition (`!Sub arn:${AWS::Partition}:…`; review of session 41: the statement was left out).
+  const partition = { ...reader, Resource: 'arn:${AWS::Partition}:states:::s3:getObject' };
+  assert.deepEqual(distributedMapStatements([map(partition)], GUIDE)[2].Action, ['s3:GetObject']);
   const path = { Resource: 'arn:aws:states:::s3:getObject', Parameters: { 'Bucket.$': '$.bucket', Key: 'data.json' } };
   assert.deepEqual(distributedMapStatements([map(path)], GUIDE)[2].Resource, ['arn:aws:s3:::*/data.json']);
 });

@@ -126,8 +126,9 @@ export function writtenInPlace(parsed: ParsedDocument, node: AstNode): boolean {
  * The quick fixes of an ASL structure finding whose check named the one close correction (`data.closest`): a
  * misspelt field is renamed, a transition to no state, an unknown state type or an enum value in the wrong case
  * (`"full"` for JitterStrategy) is changed; and `Parameters` in a JSONata state becomes `Arguments` (a Map's
- * `ItemSelector`; `data.rename`), or back, and a Pass state's `Result` becomes `Output`. Offered, never applied by fix-all
- * (`source.fixAll.sagemaker` is the SageMaker requests'): a close name is likely, not certain, meant.
+ * `ItemSelector`; `data.rename`), or back, and a Pass state's `Result` becomes `Output`. A close name is offered: it
+ * is likely, not certain, meant. The same name in another case (one state has it) is preferred, and fix-all applies
+ * the preferred ones (codeActions.ts at the service root).
  */
 // The findings whose data names the correction: a close field, state or type name, an enum value in another case
 // (`invalidValue`), a predefined error name in another case, the other query language's field, the optimized

@@ -7,6 +7,7 @@
 // Pure functions of plain values: the SageMaker tasks' statements (sagemaker/iamPolicy.ts) use the same helpers,
 // and ../iamPolicy.ts puts both in one document.
 import { isJsonata, scanPlaceholders } from '../expressions/index';
+import { parseIntegrationArn } from './integrations';
 
 /**
  * A state machine's name as Step Functions takes one (CreateStateMachine: 1 to 80 characters, no whitespace,
@@ -124,7 +125,10 @@ function requestOf(field: unknown, jsonata: boolean): unknown {
 }
 
 /** The S3 action a field's Resource names (`arn:aws:states:::s3:getObject` → getObject), else undefined. */
-const s3Action = (field: unknown): string | undefined => /^arn:[\w-]+:states:::s3:(\w+)$/.exec(str(field, 'Resource') ?? '')?.[1];
+const s3Action = (field: unknown): string | undefined => {
+  const read = parseIntegrationArn(str(field, 'Resource'));
+  return read?.service === 's3' && read.suffix === '' ? read.action : undefined;
+};
 
 /** `a/b/` + `c` → `a/b/c`: one slash between a prefix and what follows it. */
 function under(prefix: string, rest: string): string {

@@ -18,6 +18,50 @@ interface Service {
   uncertain?: Record<string, Pattern[]>;
 }
 
+/**
+ * An integration's Resource read: `arn:<partition>:states:::<service>:<action><suffix>`, the AWS SDK's as
+ * `…:::aws-sdk:<sdkService>:<action><suffix>`. The partition is AWS's (`aws`, `aws-cn`, `aws-us-gov`, …) or a
+ * template's `${…}` (`${AWS::Partition}`); region and account are empty. The action runs to the first `.` or `:`;
+ * the suffix is the rest (`.sync`, `.waitForTaskToken`, `.sync:2`, or anything else written there, to be judged).
+ * Every module that asks which integration a Task names reads it here (the review of session 41: five patterns
+ * disagreed on the partition, and a SAM template's `!Sub arn:${AWS::Partition}:states:::s3:getObject` lost its
+ * IAM statement). Read by hand, in one pass: a long Resource costs its length.
+ */
+export interface IntegrationArn {
+  partition: string;
+  service: string;
+  /** The AWS SDK integration's service (`sagemaker` of `aws-sdk:sagemaker:createModel`). */
+  sdkService?: string;
+  action: string;
+  suffix: string;
+}
+
+export function parseIntegrationArn(arn: string | undefined): IntegrationArn | undefined {
+  if (!arn?.startsWith('arn:')) return undefined;
+  let at = 4;
+  if (arn.startsWith('${', at)) {
+    const close = arn.indexOf('}', at);
+    if (close < 0) return undefined;
+    at = close + 1;
+  } else {
+    while (at < arn.length && ((arn[at] >= 'a' && arn[at] <= 'z') || arn[at] === '-')) at++;
+    if (!arn.startsWith('aws', 4)) return undefined;
+  }
+  const partition = arn.slice(4, at);
+  if (!arn.startsWith(':states:::', at)) return undefined;
+  const fields = arn.slice(at + ':states:::'.length);
+  const sdk = fields.startsWith('aws-sdk:');
+  const rest = sdk ? fields.slice('aws-sdk:'.length) : fields;
+  const colon = rest.indexOf(':');
+  if (colon <= 0) return undefined;
+  const service = rest.slice(0, colon);
+  const tail = rest.slice(colon + 1);
+  let end = 0;
+  while (end < tail.length && tail[end] !== '.' && tail[end] !== ':') end++;
+  if (end === 0) return undefined;
+  return { partition, service: sdk ? 'aws-sdk' : service, ...(sdk ? { sdkService: service } : {}), action: tail.slice(0, end), suffix: tail.slice(end) };
+}
+
 const SERVICES = new Map((table.services as unknown as Service[]).map((s) => [s.service, s]));
 /** The services whose integrations another module checks (with more to say), or that are no Task's. */
 const CHECKED_ELSEWHERE = new Set(['sagemaker', 'aws-sdk']);
@@ -26,7 +70,10 @@ const CHECKED_ELSEWHERE = new Set(['sagemaker', 'aws-sdk']);
  * Whether a Task's request (its Parameters or Arguments) is checked by the module of its service, against that
  * service's API model (SageMaker's, also through the AWS SDK integration): that check says what a request must be.
  */
-export const requestCheckedElsewhere = (arn: string | undefined): boolean => /^arn:[^:]*:states:::(aws-sdk:)?sagemaker:/.test(arn ?? '');
+export const requestCheckedElsewhere = (arn: string | undefined): boolean => {
+  const read = parseIntegrationArn(arn);
+  return read !== undefined && (read.sdkService ?? read.service) === 'sagemaker';
+};
 
 /** The optimized integrations' services, for completion and messages. */
 export const optimizedServices = (): string[] => [...SERVICES.keys()];

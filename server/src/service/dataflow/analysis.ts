@@ -17,6 +17,7 @@ import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
 import { EMPTY_OBJECT, field, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, sageMakerSdkResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 import { append, listOf } from '../core/append';
+import { parseIntegrationArn } from '../asl/integrations';
 
 /** What a SageMaker task's result depends on. */
 type ResultOf = Pick<SageMakerTask, 'api' | 'integrationPattern' | 'sdk'>;
@@ -77,7 +78,10 @@ export function jsonataContextOf(flow: Dataflow, state: AslState, node: AstNode)
 }
 
 /** The Lambda integration, request-response (`.waitForTaskToken` returns what the callback sends); a template may write the partition `${AWS::Partition}`. */
-const LAMBDA_INVOKE = /^arn:(?:[a-z-]+|\$\{[A-Za-z0-9:_.-]+\}):states:::lambda:invoke$/;
+const isLambdaInvoke = (resource: string | undefined): boolean => {
+  const read = parseIntegrationArn(resource);
+  return read?.service === 'lambda' && read.action === 'invoke' && read.suffix === '';
+};
 
 /** What a catcher gets: the error's name and cause (`$states.errorOutput`, or `$` in its JSONPath fields). */
 export const ERROR_OUTPUT = (): Shape => literalShape({ Error: '', Cause: '' }, 'the error output');
@@ -307,7 +311,7 @@ class Analysis {
     const n = s.node;
     const jsonata = s.queryLanguage === 'JSONata';
     const task = this.sagemaker.get(s);
-    const taskResult = () => (task ? (task.sdk ? sageMakerSdkResult : sageMakerResult)(task.api, task.integrationPattern, s.name) : LAMBDA_INVOKE.test(stringValue(property(n, 'Resource')) ?? '') ? lambdaInvokeResult(s.name) : undefined) || UNKNOWN;
+    const taskResult = () => (task ? (task.sdk ? sageMakerSdkResult : sageMakerResult)(task.api, task.integrationPattern, s.name) : isLambdaInvoke(stringValue(property(n, 'Resource'))) ? lambdaInvokeResult(s.name) : undefined) || UNKNOWN;
 
     if (jsonata) {
       const roots = { input };

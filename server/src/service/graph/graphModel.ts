@@ -8,6 +8,7 @@ import { SAGEMAKER_INTEGRATIONS } from '../sagemaker/integrations';
 import { sageMakerTaskOf } from '../sagemaker/tasks';
 import { append } from '../core/append';
 import { visibleText } from '../core/text';
+import { parseIntegrationArn } from '../asl/integrations';
 
 type AstNode = AslState['node'];
 
@@ -308,24 +309,10 @@ function clip(s: string): string {
   return one.length > MAX_LABEL ? `${one.slice(0, MAX_LABEL - 1)}…` : one;
 }
 
-/**
- * What follows `:states:::` in an ARN whose partition and region hold no colon but inside `{…}` (a template's
- * `${AWS::Partition}`), read by hand: the pattern /^arn:[^:]*(?:\{[^}]*\})?[^:]*:states:::(.+)$/ is quadratic on a
- * long Resource.
- */
+/** What follows `:states:::` in an integration's ARN (asl/integrations.ts reads it), else undefined. */
 function serviceOf(resource: string): string | undefined {
-  if (!resource.startsWith('arn:')) return undefined;
-  const at = resource.indexOf(':states:::', 4);
-  if (at < 0 || at + 10 >= resource.length || /[\n\r\u2028\u2029]/.test(resource.slice(at + 10))) return undefined;
-  // What is outside its `{…}` groups holds no colon.
-  for (let i = 4; i < at; i++) {
-    if (resource[i] === ':') return undefined;
-    if (resource[i] !== '{') continue;
-    const close = resource.indexOf('}', i);
-    if (close < 0 || close >= at) return resource.slice(i, at).includes(':') ? undefined : resource.slice(at + 10);
-    i = close;
-  }
-  return resource.slice(at + 10);
+  const read = parseIntegrationArn(resource);
+  return read && `${read.sdkService ? `aws-sdk:${read.sdkService}` : read.service}:${read.action}${read.suffix}`;
 }
 
 /** `arn:aws:states:::lambda:invoke.waitForTaskToken` → `lambda:invoke.waitForTaskToken`; a Lambda/Activity ARN → its name. */

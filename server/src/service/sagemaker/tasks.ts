@@ -6,6 +6,7 @@ import { hasPlaceholder } from '../expressions/placeholders';
 import { integrationOf } from './shapes';
 import type { KnownContext } from '../expressions/index';
 import type { AstNode, ParsedDocument } from '../core/types';
+import { parseIntegrationArn, type IntegrationArn } from '../asl/integrations';
 
 export type IntegrationPattern = 'requestResponse' | 'sync' | 'waitForTaskToken';
 
@@ -34,15 +35,14 @@ export interface SageMakerTask {
   sdk?: true;
 }
 
-// arn:<partition>:states:::sagemaker:<api>[.sync|.waitForTaskToken]; the partition may be a template placeholder
-// such as ${AWS::Partition} (CloudFormation/SAM) or any ${…}. Any other suffix after `.` or `:` (".sync:2") is read
-// too, to be refused; one with a placeholder in it stands for something else and is not a SageMaker task here.
-const SAGEMAKER_RESOURCE = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):states:::sagemaker:([A-Za-z][A-Za-z0-9_-]*)((?:[.:].*)?)$/;
+// arn:<partition>:states:::sagemaker:<api>[.sync|.waitForTaskToken] (asl/integrations.ts reads it; the partition may
+// be a template's ${AWS::Partition}). Any other suffix after `.` or `:` (".sync:2") is read too, to be refused; one
+// with a placeholder in it stands for something else and is not a SageMaker task here.
+const API = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-function parseSageMakerResource(resource: string): Pick<SageMakerTask, 'api' | 'integrationPattern' | 'unsupportedSuffix'> | undefined {
-  const m = SAGEMAKER_RESOURCE.exec(resource);
-  if (!m) return undefined;
-  const [, api, suffix] = m;
+function parseSageMakerResource(read: IntegrationArn): Pick<SageMakerTask, 'api' | 'integrationPattern' | 'unsupportedSuffix'> | undefined {
+  if (read.service !== 'sagemaker' || !API.test(read.action)) return undefined;
+  const { action: api, suffix } = read;
   if (suffix === '') return { api, integrationPattern: 'requestResponse' };
   if (suffix === '.sync' || suffix === '.waitForTaskToken') return { api, integrationPattern: suffix.slice(1) as IntegrationPattern };
   if (hasPlaceholder(suffix) || suffix.includes('{%')) return undefined;
@@ -52,11 +52,11 @@ function parseSageMakerResource(resource: string): Pick<SageMakerTask, 'api' | '
 
 // arn:<partition>:states:::aws-sdk:sagemaker:<action>[.waitForTaskToken]: any SageMaker API through the AWS SDK
 // integration. (.sync, which it does not have, is the structure checks' warning: no task here.)
-const SDK_RESOURCE = /^arn:(?:aws[a-z-]*|\$\{[^}]*\}):states:::aws-sdk:sagemaker:([A-Za-z][A-Za-z0-9]*)(\.waitForTaskToken)?$/;
+const SDK_ACTION = /^[A-Za-z][A-Za-z0-9]*$/;
 
-function parseSdkResource(resource: string): Pick<SageMakerTask, 'api' | 'integrationPattern' | 'sdk'> | undefined {
-  const m = SDK_RESOURCE.exec(resource);
-  return m ? { api: m[1], integrationPattern: m[2] ? 'waitForTaskToken' : 'requestResponse', sdk: true } : undefined;
+function parseSdkResource(read: IntegrationArn): Pick<SageMakerTask, 'api' | 'integrationPattern' | 'sdk'> | undefined {
+  if (read.sdkService !== 'sagemaker' || !SDK_ACTION.test(read.action) || (read.suffix !== '' && read.suffix !== '.waitForTaskToken')) return undefined;
+  return { api: read.action, integrationPattern: read.suffix ? 'waitForTaskToken' : 'requestResponse', sdk: true };
 }
 
 /** The SageMaker task a state is, if it is one. */
@@ -64,7 +64,8 @@ export function sageMakerTaskOf(state: AslState): SageMakerTask | undefined {
   if (state.type !== 'Task') return undefined;
   const resourceNode = property(state.node, 'Resource');
   const resource = stringValue(resourceNode);
-  const parsed = resource === undefined ? undefined : parseSageMakerResource(resource) ?? parseSdkResource(resource);
+  const read = parseIntegrationArn(resource);
+  const parsed = read && (parseSageMakerResource(read) ?? parseSdkResource(read));
   if (!parsed || !resourceNode || resource === undefined) return undefined;
   const payloadKey = state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters';
   return { state, resourceNode, resource, ...parsed, payloadKey, payloadProperty: propertyNode(state.node, payloadKey) };
