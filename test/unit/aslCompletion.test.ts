@@ -60,6 +60,13 @@ describe('values', () => {
     const catcher = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{ "ErrorEquals": [‸], "Next": "Deploy Model" }], "End": true }')).labels;
     assert.ok(catcher.includes('States.ALL') && catcher.includes('States.Runtime'), catcher.join());
     assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{ "ErrorEquals": ["States.ALL", ‸], "Next": "Deploy Model" }], "End": true }')).labels, []);
+    // Nor what the checks then warn of (ux41): a name an earlier catcher handles, States.ALL before the last, a
+    // retried States.Runtime.
+    const second = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{ "ErrorEquals": ["States.Timeout"], "Next": "Deploy Model" }, { "ErrorEquals": [‸], "Next": "Deploy Model" }], "End": true }')).labels;
+    assert.ok(!second.includes('States.Timeout') && second.includes('States.ALL'), second.join());
+    const first = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{ "ErrorEquals": [‸], "Next": "Deploy Model" }, { "ErrorEquals": ["States.ALL"], "Next": "Deploy Model" }], "End": true }')).labels;
+    assert.ok(!first.includes('States.ALL') && first.includes('States.Timeout'), first.join());
+    assert.ok(!c.labels.includes('States.Runtime'), c.labels.join());
     assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Pass", "QueryLanguage": "‸", "End": true }')).labels, ['JSONPath', 'JSONata']);
     // In a machine whose top level is JSONata, a state cannot say JSONPath.
     assert.deepEqual(complete('{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "QueryLanguage": "‸", "End": true } } }').labels, ['JSONata']);

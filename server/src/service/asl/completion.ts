@@ -121,7 +121,16 @@ function valuesOf(place: Place, field: string | number, options: AslCompletionOp
 function errorNames(place: Place): string[] {
   const others = (place.node?.type === 'array' ? place.node.children ?? [] : []).filter((_, i) => i !== place.entry).map((n) => n.value);
   if (others.includes('States.ALL')) return [];
-  return PREDEFINED_ERRORS.filter((e) => !others.includes(e) && !(e === 'States.ALL' && others.length));
+  // The retrier or catcher, and the list it is in: a name an earlier one handles never reaches this one, States.ALL
+  // goes only in the last, and a States.Runtime error is not retried (the structure checks' warnings; ux41: each was
+  // offered, then flagged).
+  const item = place.node?.parent?.parent;
+  const list = item?.parent?.type === 'array' ? item.parent.children ?? [] : [];
+  const index = item ? list.indexOf(item) : -1;
+  const earlier = new Set(list.slice(0, Math.max(index, 0)).flatMap((o) => property(o, 'ErrorEquals')?.children?.map((n) => n.value) ?? []));
+  const last = index === -1 || index === list.length - 1;
+  const retrier = place.retrier === true;
+  return PREDEFINED_ERRORS.filter((e) => !others.includes(e) && !earlier.has(e) && !(e === 'States.ALL' && (others.length || !last)) && !(retrier && e === 'States.Runtime'));
 }
 
 // What a new field's value is, to write a snippet of it.

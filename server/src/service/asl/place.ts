@@ -26,6 +26,8 @@ export interface Place {
   stateName?: string;
   /** The state's Type, for a state and what is under it (its retriers, a Map's settings…). */
   stateType?: string;
+  /** An ErrorEquals list's: whether it is a retrier's (States.Runtime is never retried). */
+  retrier?: boolean;
   /** The top level's query language (a state in a JSONata machine cannot say JSONPath). */
   topQl?: QueryLanguage;
   /** An ErrorEquals: the index of the entry the path goes on to. */
@@ -67,7 +69,7 @@ export function placeAt(root: AstNode, path: Path): Place | undefined {
       // A list's field (Branches, Retry, Catch, Choices) is followed by the item's index.
       if (!(place.kind === 'machine' && place.machineKind === 'map')) i++;
     } else if ((place.kind === 'retrier' || place.kind === 'catcher') && seg === 'ErrorEquals' && typeof next === 'number') {
-      place = at('errors', child(place.node, seg), { entry: next });
+      place = at('errors', child(place.node, seg), { entry: next, retrier: place.kind === 'retrier' });
       i++;
     } else if (place.kind === 'rule' && place.ql === 'JSONPath' && (seg === 'And' || seg === 'Or') && typeof next === 'number') {
       place = at('rule', child(child(place.node, seg), next), { nested: true });
