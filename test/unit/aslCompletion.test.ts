@@ -248,6 +248,9 @@ describe('inside expressions', () => {
     assert.deepEqual(empty.labels.slice(0, 3), ['$', '$$', '$run']);
     assert.equal(empty.labels.length, 3 + 18);
     assert.match(empty.apply(empty.find('$$')), /"id\.\$": "\$\$"/);
+    // A variable the state assigns itself is there from the next state on (ux41: offered in its own ResultSelector).
+    const own = complete('{ "StartAt": "T", "States": { "T": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": { "FunctionName": "f" }, "Assign": { "attempt": 1 }, "ResultSelector": { "a.$": "‸" }, "Next": "Q" }, "Q": { "Type": "Pass", "Parameters": { "b.$": "$attempt" }, "End": true } } }');
+    assert.ok(!own.labels.includes('$attempt'), own.labels.join());
     // Nothing after the colon yet (ux41): the same, each in its quotes in JSON; plain in YAML, no call in a flow mapping.
     const bare = complete(JSON_MACHINE('{ "Type": "Pass", "Parameters": { "id.$": ‸, "b": 1 }, "End": true }'));
     assert.deepEqual(bare.labels.slice(0, 2), ['$', '$$']);

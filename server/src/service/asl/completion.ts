@@ -17,7 +17,7 @@ import { yamlScalar } from '../yaml/edits';
 import { jsonSnippet, placeholderText, type SnippetShape } from '../core/snippets';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
 import { modelOf, STATE_TYPES, type AslState, type QueryLanguage } from './model';
-import { variablesVisibleIn } from './variables';
+import { variablesReadableIn } from './variables';
 import { pathOf, placeAt, relative, type Path, type Place } from './place';
 import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, exclusiveGroups, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS } from './validateStructure';
 
@@ -430,7 +430,7 @@ const TYPED_VARIABLE = /(?:^|[(,]\s*)(\$\p{ID_Start}\p{ID_Continue}*|\$)$/u;
 function variableItems(parsed: ParsedDocument, offset: number, range: OffsetRange): OffsetCompletionItem[] {
   const state = innermostState(parsed, offset);
   if (!state) return [];
-  return variablesVisibleIn(modelOf(parsed), state.machine).map((name) => ({
+  return variablesReadableIn(modelOf(parsed), state).map((name) => ({
     label: `$${name}`,
     kind: CompletionItemKind.Variable,
     detail: 'variable (Assign)',

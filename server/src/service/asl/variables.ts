@@ -559,3 +559,21 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
   }
   return out;
 }
+
+/**
+ * The variables a read in state `s` may find a value in: those visible in its machine, but for one this machine alone
+ * assigns where no path assigns it before `s` (the state's own Assign is there from the next state on) or its
+ * StartAt reaches `s` without it. What completion offers (ux41: `$jobPrefix` from the state's own Assign was offered
+ * in its ResultSelector, then flagged).
+ */
+export function variablesReadableIn(model: AslModel, s: AslState): string[] {
+  const { outside } = scopes(model);
+  const flow = variableFlow(s.machine);
+  const at = flow?.index.get(s);
+  return variablesVisibleIn(model, s.machine).filter((name) => {
+    if (outside.get(s.machine)?.has(name) !== false) return true;
+    const bit = flow?.bits.get(name);
+    if (!flow || bit === undefined || at === undefined) return true;
+    return has(flow.reached[at], bit) && !(flow.before && has(flow.before[at], bit));
+  });
+}
