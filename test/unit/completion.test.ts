@@ -69,6 +69,20 @@ describe('member keys', () => {
     assert.match(groups.detail!, /\(instead of InstanceType and InstanceCount: not with them\)$/);
     assert.ok(items.filter((i) => i.label !== 'InstanceGroups' && i.label !== 'InstancePreferences' && !String(i.label).endsWith('.$')).every((i) => i.sortText! < groups.sortText!));
   });
+  test('a member a rule refuses as the request stands is offered last, naming the rule (ux41: MaxWaitTimeInSeconds without Spot training)', () => {
+    const detailOf = (marked: string, label: string) => {
+      const [text, offset] = cursor(marked);
+      const d = doc(text);
+      const items = service.doComplete(d, d.positionAt(offset));
+      const item = items.find((i) => i.label === label)!;
+      return { item, last: items.filter((i) => i.label !== label && !String(i.label).startsWith(`${label}.`)).every((i) => i.sortText! < item.sortText! || i.sortText!.startsWith('2')) };
+    };
+    const plain = detailOf(TASK('{ "StoppingCondition": { "MaxRuntimeInSeconds": 3600, ‸ } }'), 'MaxWaitTimeInSeconds');
+    assert.match(plain.item.detail!, /\(refused here: no StoppingCondition\.MaxWaitTimeInSeconds when EnableManagedSpotTraining ∉ \{true\}\)$/);
+    assert.ok(plain.last);
+    const spot = detailOf(TASK('{ "EnableManagedSpotTraining": true, "StoppingCondition": { "MaxRuntimeInSeconds": 3600, ‸ } }'), 'MaxWaitTimeInSeconds');
+    assert.doesNotMatch(spot.item.detail!, /refused/);
+  });
   test('a member SageMaker refuses in every request (read-only, no longer supported) is not offered', () => {
     const names = labels(TASK('{ "ResourceConfig": { ‸ } }'));
     assert.ok(names.includes('InstanceType') && !names.includes('SelectedInstanceType') && !names.includes('SelectedInstanceCount.$'), names.join());

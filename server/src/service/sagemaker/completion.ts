@@ -16,7 +16,7 @@ import { yamlScalar } from '../yaml/edits';
 import { choicesOf, jsonSnippet, numberOf, type SnippetShape } from '../core/snippets';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
 import { placeholder } from './codeActions';
-import { alwaysRefused, excludedBeside, refusedValues, valuePreference } from './documentedRules';
+import { alwaysRefused, excludedBeside, refusedHere, refusedValues, valuePreference } from './documentedRules';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt, type PayloadContext } from './payloadLocation';
 import { describeType, getIntegration, integrationNames, offeredOrder, sdkActionNames, type Member, type Shape } from './shapes';
 
@@ -133,6 +133,13 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
 }
 
 
+/** The value a new member stands for when its rules are asked about it: what its snippet writes first, a flag set. */
+function newMemberValue(shape: Shape, written: SnippetShape): unknown {
+  if (shape.kind === 'boolean') return true;
+  if ('first' in written && written.first !== undefined) return written.first;
+  return placeholder(shape);
+}
+
 interface ItemEdit {
   range: OffsetRange;
   newText: string;
@@ -150,18 +157,23 @@ function memberItems(ctx: PayloadContext, path: JSONPath, shape: Shape, present:
   const request = ctx.integration.request;
   const items: OffsetCompletionItem[] = [];
   const written = preferredValues(ctx, jsonata);
+  const payload = ctx.task.payloadProperty?.children?.[1];
+  const refused = refusedHere(request, () => (payload ? toValue(payload) : {}), jsonata);
   for (const member of shape.members!.values()) {
     if (present.has(member.name) || alwaysRefused(request, [...path, member.name], jsonata)) continue;
     const documentation = { kind: MarkupKind.Markdown, value: memberDocumentation(member) };
     // One SageMaker refuses beside a member already here (InstanceGroups beside InstanceType) is still offered, as
     // the way to the other form, but last and saying so (ux40: it read as any other, then was flagged).
     const instead = excludedBeside(request, path, member.name, present, jsonata);
-    const sort = instead.length ? '2' : `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
-    const plain = edit(member, false, written([...path, member.name], member.shape));
+    // One a rule refuses as the request stands (MaxWaitTimeInSeconds without Spot training): last too, naming the rule.
+    const shown = written([...path, member.name], member.shape);
+    const rule = instead.length ? undefined : refused(path, member.name, newMemberValue(member.shape, shown));
+    const sort = instead.length || rule ? '2' : `${member.required ? '0' : '1'}${member.deprecated ? '9' : '0'}`;
+    const plain = edit(member, false, shown);
     items.push({
       label: member.name,
       kind: CompletionItemKind.Property,
-      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}${instead.length ? ` (instead of ${instead.join(' and ')}: not with ${instead.length > 1 ? 'them' : 'it'})` : ''}`,
+      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}${instead.length ? ` (instead of ${instead.join(' and ')}: not with ${instead.length > 1 ? 'them' : 'it'})` : rule ? ` (refused here: ${rule})` : ''}`,
       documentation,
       sortText: `${sort}${member.name}`,
       filterText: plain.filterText,
@@ -175,7 +187,7 @@ function memberItems(ctx: PayloadContext, path: JSONPath, shape: Shape, present:
       items.push({
         label: `${member.name}.$`,
         kind: CompletionItemKind.Property,
-        detail: `${member.name} from a JSONPath or intrinsic function${instead.length ? ` (instead of ${instead.join(' and ')})` : ''}`,
+        detail: `${member.name} from a JSONPath or intrinsic function${instead.length ? ` (instead of ${instead.join(' and ')})` : rule ? ` (refused here: ${rule})` : ''}`,
         documentation,
         sortText: `${sort}${member.name}~`,
         filterText: dollar.filterText,

@@ -11,6 +11,7 @@ import { getIntegration, getSdkIntegration, type Shape } from './shapes';
 import type { AstNode, Problem, Severity } from '../core/types';
 import { codePointLength, trimChar } from '../core/text';
 import { append, listOf } from '../core/append';
+import { ruleCheck } from '../../../../schemas/ruleText.mjs';
 
 export type Scalar = string | number | boolean | null;
 
@@ -1184,6 +1185,30 @@ export function alwaysRefused(request: Shape, relative: JSONPath, jsonata: boole
   return refused;
 }
 const refusedAt = new Map<string, boolean>();
+
+/**
+ * Whether SageMaker refuses a member added at `path` (from the request) as the request stands: a `forbidden` or
+ * `exclusive` error rule of that member that the request with it would break and does not break already
+ * (MaxWaitTimeInSeconds in a job that is not Spot). The function made answers with the rule's check in words
+ * (schemas/ruleText.mjs), or undefined; completion offers such a member last, saying so (ux41: offered as any other,
+ * then flagged).
+ */
+export function refusedHere(request: Shape, payloadOf: () => unknown, jsonata: boolean): (path: JSONPath, member: string, value: unknown) => string | undefined {
+  const keyOf = ({ rule, hit }: Violation) => `${rule.id}|${hit.message}`;
+  let base: Set<string> | undefined;
+  let payload: unknown;
+  return (path, member, value) => {
+    const rules = rulesAtWithScope(request, [...path, member], jsonata).map(({ rule }) => rule).filter((r) => (r.kind === 'forbidden' || r.kind === 'exclusive') && r.severity === 'error');
+    if (!rules.length) return undefined;
+    if (!base) {
+      payload = payloadOf();
+      base = new Set(findViolations(request, parseTree(JSON.stringify(payload) ?? 'null') as AstNode, false, jsonata).map(keyOf));
+    }
+    const added = withValue(payload, [...path, member], value as Scalar);
+    const broken = findViolations(request, parseTree(JSON.stringify(added)) as AstNode, false, jsonata).find((v) => rules.includes(v.rule) && !v.hit.unsettled && !base!.has(keyOf(v)));
+    return broken && ruleCheck(broken.rule);
+  };
+}
 
 /**
  * The members `present` already holds beside which SageMaker refuses `member` of the structure at `path` (from the
