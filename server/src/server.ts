@@ -111,6 +111,10 @@ function capped(diagnostics: Diagnostic[]): Diagnostic[] {
 // The example execution inputs (`NAME.input.json`) change on disk: a client that watches them itself says so
 // (initializationOptions.inputFilesWatched, as the extension does); another one is asked to, if it can be.
 let registerInputWatcher = false;
+// Formatting and folding are registered for the languages only this server serves (asl; folding asl-yaml too) where
+// the client can take registrations: claimed for every JSON and YAML file, they made VS Code ask which formatter
+// to use for package.json and took away its indentation folding from YAML files (ux42).
+let registerEditorFeatures = false;
 
 connection.onInitialize((params) => {
   // Typed as the extension sends them; any other client may send anything, so each field is read defensively.
@@ -119,18 +123,20 @@ connection.onInitialize((params) => {
   canReadSettings = !!params.capabilities.workspace?.configuration;
   registerInputWatcher =
     !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration && options?.inputFilesWatched !== true;
+  const textDocument = params.capabilities.textDocument;
+  registerEditorFeatures = !!(textDocument?.formatting?.dynamicRegistration && textDocument.rangeFormatting?.dynamicRegistration && textDocument.foldingRange?.dynamicRegistration);
   // `sagemakerAsl.detect.templates` / `.jobSpecs: false` turn off templates' state machines / standalone job specs.
   const detect = options?.detect;
   if (detect?.templates === false || detect?.jobSpecs === false) service = getLanguageService({ templates: detect.templates, jobSpecs: detect.jobSpecs, isOpen });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      completionProvider: { triggerCharacters: ['"', ':', ' '], resolveProvider: false },
+      // `.` and `$` too: the fields a path reads, `$states.`, `States.` (ux42: VS Code suggests nothing by itself
+      // inside a string, so these were offered only on Ctrl+Space).
+      completionProvider: { triggerCharacters: ['"', ':', ' ', '.', '$'], resolveProvider: false },
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
-      documentFormattingProvider: true,
-      documentRangeFormattingProvider: true,
-      foldingRangeProvider: true,
+      ...(registerEditorFeatures ? {} : { documentFormattingProvider: true, documentRangeFormattingProvider: true, foldingRangeProvider: true }),
       selectionRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       documentSymbolProvider: { label: 'States' },
@@ -145,6 +151,15 @@ connection.onInitialize((params) => {
 connection.onInitialized(() => {
   // Registrations carry ids of our own: connection.client.register draws a random one, and loading node:crypto for
   // it cost every start about 9 ms of CPU before the first diagnostics (the same messages otherwise).
+  if (registerEditorFeatures) {
+    const asl = [{ language: 'asl' }];
+    const registrations = [
+      { id: 'sagemakerAsl.formatting', method: 'textDocument/formatting', registerOptions: { documentSelector: asl } },
+      { id: 'sagemakerAsl.rangeFormatting', method: 'textDocument/rangeFormatting', registerOptions: { documentSelector: asl } },
+      { id: 'sagemakerAsl.folding', method: 'textDocument/foldingRange', registerOptions: { documentSelector: [...asl, { language: 'asl-yaml' }] } },
+    ];
+    void connection.sendRequest(RegistrationRequest.type, { registrations }).catch(() => undefined);
+  }
   if (registerInputWatcher) {
     const watcher = { id: 'sagemakerAsl.inputFiles', method: DidChangeWatchedFilesNotification.method, registerOptions: { watchers: [{ globPattern: '**/*.input.json' }] } };
     void connection.sendRequest(RegistrationRequest.type, { registrations: [watcher] }).catch(() => undefined);
@@ -258,7 +273,7 @@ connection.onDocumentRangeFormatting((p) => {
 });
 connection.onFoldingRanges((p) => {
   const doc = requested(p);
-  return doc ? safely('folding', [], () => service.getFoldingRanges(doc)) : [];
+  return doc ? safely('folding', null, () => service.getFoldingRanges(doc)) : null;
 });
 connection.onSelectionRanges((p) => {
   const doc = requested(p, 'positions');

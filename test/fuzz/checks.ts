@@ -71,7 +71,7 @@ export function checkEverything(service: LanguageService, doc: TextDocument, off
   for (const l of service.getCodeLenses(doc)) assertRange(doc, l.range, 'code lens');
   let requests = 6 + 2 * offsets.length;
   if (jsonFeatures) {
-    for (const f of service.getFoldingRanges(doc)) assert.ok(f.startLine <= f.endLine && f.endLine < doc.lineCount, `folding ${JSON.stringify(f)}`);
+    for (const f of service.getFoldingRanges(doc) ?? []) assert.ok(f.startLine <= f.endLine && f.endLine < doc.lineCount, `folding ${JSON.stringify(f)}`);
     for (let s: any = service.getSelectionRanges(doc, offsets.map((o) => doc.positionAt(o)))[0]; s; s = s.parent) assertRange(doc, s.range, 'selection');
     for (const e of service.format(doc, undefined, { tabSize: 2, insertSpaces: true })) assertRange(doc, e.range, 'format edit');
     requests += 3;

@@ -252,11 +252,12 @@ describe('watching the example files', () => {
   }
 
   /** Starts a server whose client can register file watchers; the registrations it asked for once it answered. */
-  async function registrations(initializationOptions: unknown): Promise<unknown[]> {
+  async function registrations(initializationOptions: unknown, capabilities: object = { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } }, answered?: (capabilities: any) => void): Promise<unknown[]> {
     const client = new LspClient(['node', 'dist/server.js', '--stdio'], root, {});
     const chunks: Buffer[] = [];
     client.proc.stdout.on('data', (d: Buffer) => chunks.push(d));
-    await client.request('initialize', { processId: process.pid, rootUri: null, initializationOptions, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
+    const init: any = await client.request('initialize', { processId: process.pid, rootUri: null, initializationOptions, capabilities });
+    answered?.(init.capabilities);
     client.notify('initialized', {});
     // Answered after the initialized notification's registration was written (one stream, in order).
     await client.request('textDocument/hover', { textDocument: { uri: 'file:///w/none.asl.json' }, position: { line: 0, character: 0 } });
@@ -269,5 +270,22 @@ describe('watching the example files', () => {
   test('a client that can is asked to watch **/*.input.json; the extension, which watches them itself, is not', async () => {
     assert.deepEqual(await registrations(undefined), [['workspace/didChangeWatchedFiles', { watchers: [{ globPattern: '**/*.input.json' }] }]]);
     assert.deepEqual(await registrations({ inputFilesWatched: true }), []);
+  });
+
+  test('formatting and folding are registered for asl (folding asl-yaml too) where the client can take it, not claimed for every JSON and YAML file (ux42)', async () => {
+    const dynamic = { dynamicRegistration: true };
+    let claimed: any;
+    const asked = await registrations({ inputFilesWatched: true }, { textDocument: { formatting: dynamic, rangeFormatting: dynamic, foldingRange: dynamic } }, (c) => (claimed = c));
+    assert.equal(claimed.documentFormattingProvider, undefined);
+    assert.equal(claimed.foldingRangeProvider, undefined);
+    assert.deepEqual(asked, [
+      ['textDocument/formatting', { documentSelector: [{ language: 'asl' }] }],
+      ['textDocument/rangeFormatting', { documentSelector: [{ language: 'asl' }] }],
+      ['textDocument/foldingRange', { documentSelector: [{ language: 'asl' }, { language: 'asl-yaml' }] }],
+    ]);
+    // A client that cannot: claimed as before.
+    await registrations({ inputFilesWatched: true }, {}, (c) => (claimed = c));
+    assert.equal(claimed.documentFormattingProvider, true);
+    assert.equal(claimed.foldingRangeProvider, true);
   });
 });

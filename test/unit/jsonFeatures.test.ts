@@ -29,7 +29,15 @@ test('formatting is declined where it would write millions of spaces (nesting 1,
 
 test('folding ranges of each object', () => {
   const d = doc('{\n  "StartAt": "A",\n  "States": {\n    "A": {\n      "Type": "Pass",\n      "End": true\n    }\n  }\n}');
-  assert.deepEqual(service.getFoldingRanges(d).map((r) => [r.startLine, r.endLine]), [[3, 5], [2, 6], [0, 7]]);
+  assert.deepEqual(service.getFoldingRanges(d)!.map((r) => [r.startLine, r.endLine]), [[3, 5], [2, 6], [0, 7]]);
+});
+
+test('a YAML machine folds each member and list item over more than one line; a file that is none gets null, the editor\'s own folding (ux42)', () => {
+  const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: arn:aws:states:::lambda:invoke\n    Retry:\n      - ErrorEquals:\n          - States.ALL\n        MaxAttempts: 2\n    End: true\n';
+  const ranges = service.getFoldingRanges(doc(yaml, 'asl-yaml'))!.map((r) => [r.startLine, r.endLine]);
+  assert.deepEqual(ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]), [[1, 9], [2, 9], [5, 8], [6, 8], [6, 7]]);
+  assert.equal(service.getFoldingRanges(doc('services:\n  web:\n    image: nginx\n', 'yaml')), null);
+  assert.equal(service.getFoldingRanges(doc('{\n  "name": "x"\n}', 'json')), null);
 });
 
 test('no JSON features for files that are not state machines', () => {

@@ -17,6 +17,8 @@ import { doHover } from './hover';
 import { iamPolicy } from './iamPolicy';
 import { policySizeProblem } from './asl/iamPolicy';
 import * as json from './json/jsonFeatures';
+import { yamlFoldingSpans } from './yaml/folding';
+import { toFoldingRange } from './lsp';
 import * as navigation from './navigation';
 import { graphOf, hasGraph, type DocumentGraph, type GraphWhich } from './stateGraph';
 import type { PolicyDocument, PolicyOptions } from './sagemaker/iamPolicy';
@@ -49,7 +51,8 @@ export interface LanguageService {
   getCodeActions(doc: TextDocument, range: Range, only?: string[]): CodeAction[];
   /** Generic JSON editing features for JSON state machines (none for YAML). */
   format(doc: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
-  getFoldingRanges(doc: TextDocument): FoldingRange[];
+  /** Null where the service has nothing to say (a file that is no state machine, template or job spec): the editor's own folding then. */
+  getFoldingRanges(doc: TextDocument): FoldingRange[] | null;
   getSelectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[];
   getCodeLenses(doc: TextDocument): CodeLens[];
   /** The outline: states nested under their Parallel branch or Map. */
@@ -127,7 +130,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     fixAll: (doc) => fixAll(store, doc),
     getCodeActions: (doc, range, only) => getCodeActions(store, doc, range, only),
     format: (doc, range, options) => (jsonDoc(doc) ? json.format(doc, range, options) : []),
-    getFoldingRanges: (doc) => (jsonDoc(doc) ? json.getFoldingRanges(doc) : []),
+    getFoldingRanges: (doc) => {
+      const parsed = store.workable(doc);
+      if (parsed?.language === 'json') return json.getFoldingRanges(doc);
+      return parsed?.language === 'yaml' ? yamlFoldingSpans(parsed.root, parsed.text).map((span) => toFoldingRange(doc, span)) : null;
+    },
     getSelectionRanges: (doc, positions) => {
       const parsed = store.workable(doc);
       if (parsed?.language !== 'json') return [];

@@ -2,7 +2,7 @@
 // an offset into the document's text (findings, edits, spans); the feature files at the service root turn their
 // answers into LSP types here, and nowhere else.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type FoldingRange, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { OffsetEdit, OffsetRange, Problem } from './core/types';
 
 const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
@@ -29,4 +29,9 @@ export function toDiagnostic(doc: TextDocument, p: Problem): Diagnostic {
 
 export function toTextEdit(doc: TextDocument, e: OffsetEdit): TextEdit {
   return { range: toRange(doc, e), newText: e.newText };
+}
+
+/** A span that folds, as the lines it starts and ends on (one that ends on its first line folds nothing: the caller's). */
+export function toFoldingRange(doc: TextDocument, r: OffsetRange): FoldingRange {
+  return { startLine: doc.positionAt(r.offset).line, endLine: doc.positionAt(r.offset + r.length).line };
 }
