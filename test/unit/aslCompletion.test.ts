@@ -73,6 +73,20 @@ describe('values', () => {
     assert.deepEqual(complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.ALL"], "JitterStrategy": "‸" }], "End": true }')).labels, ['FULL', 'NONE']);
   });
 
+  test("a retrier's numbers are written at the specification's defaults (ux42: MaxAttempts 0 never retries)", () => {
+    const c = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.ALL"], ‸ }], "End": true }'));
+    assert.match(filledSnippet(c.apply(c.find('MaxAttempts'))), /"MaxAttempts": 3/);
+    assert.match(filledSnippet(c.apply(c.find('BackoffRate'))), /"BackoffRate": 2/);
+    assert.match(filledSnippet(c.apply(c.find('IntervalSeconds'))), /"IntervalSeconds": 1/);
+  });
+
+  test('a Task\'s Resource in the partition the value already writes (ux42: aws-us-gov, a template\'s ${AWS::Partition})', () => {
+    const gov = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws-us-gov:states:::sagemaker:‸", "End": true }'));
+    assert.ok(gov.labels.includes('arn:aws-us-gov:states:::sagemaker:createTrainingJob.sync') && !gov.labels.some((l) => l.startsWith('arn:aws:')), gov.labels.slice(0, 3).join());
+    const sub = complete('StartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:${AWS::Partition}:states:::sagemaker:‸\n    End: true\n', 'm.asl.yaml');
+    assert.ok(sub.labels.includes('arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync'), sub.labels.slice(0, 3).join());
+  });
+
   test('a Task\'s Resource: the SageMaker integrations, .sync where Step Functions offers it; nothing for a Pass', () => {
     const labels = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::sagemaker:‸", "End": true }')).labels;
     for (const arn of ['arn:aws:states:::sagemaker:createTrainingJob.sync', 'arn:aws:states:::sagemaker:createTrainingJob', 'arn:aws:states:::sagemaker:createTransformJob.sync', 'arn:aws:states:::sagemaker:createModel']) assert.ok(labels.includes(arn), arn);
@@ -110,7 +124,7 @@ describe('fields', () => {
     assert.deepEqual(retrier, ['IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment']);
     // A number is written at the least value the checks accept (validateStructure.ts's tables).
     const retrierItems = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.ALL"], ‸ }], "End": true }'));
-    assert.deepEqual(['IntervalSeconds', 'MaxAttempts', 'BackoffRate'].map((f) => (retrierItems.find(f).textEdit as { newText: string }).newText), ['"IntervalSeconds": ${1:1}', '"MaxAttempts": ${1:0}', '"BackoffRate": ${1:1}']);
+    assert.deepEqual(['IntervalSeconds', 'MaxAttempts', 'BackoffRate'].map((f) => (retrierItems.find(f).textEdit as { newText: string }).newText), ['"IntervalSeconds": ${1:1}', '"MaxAttempts": ${1:3}', '"BackoffRate": ${1:2}']);
     const wait = complete(JSON_MACHINE('{ "Type": "Wait", ‸ "End": true }'));
     assert.equal((wait.find('Seconds').textEdit as { newText: string }).newText, '"Seconds": ${1:0},');
     const catcher = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [{ "ErrorEquals": ["States.ALL"], ‸ }], "End": true }')).labels;

@@ -136,6 +136,12 @@ function errorNames(place: Place): string[] {
 // What a new field's value is, to write a snippet of it.
 const OBJECTS = new Set(['States', 'Parameters', 'Arguments', 'ResultSelector', 'Assign', 'ItemSelector', 'ItemProcessor', 'Iterator', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ProcessorConfig', 'Result', 'Not']);
 const ARRAYS = new Set(['Retry', 'Catch', 'Choices', 'Branches', 'ErrorEquals', 'And', 'Or']);
+/**
+ * A retrier's numbers when it does not say them, as the specification gives them ("IntervalSeconds … (default
+ * value: 1)", "MaxAttempts … (default: 3)", "BackoffRate … (default: 2.0)", schemas/asl-docs.json).
+ */
+const RETRIER_DEFAULTS: Record<string, number> = { IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2 };
+
 function shapeOfField(place: Place, field: string): SnippetShape {
   if (field === 'End') return { kind: 'boolean', enum: ['true'] };
   if (place.kind === 'rule' && field in COMPARATORS) {
@@ -145,9 +151,11 @@ function shapeOfField(place: Place, field: string): SnippetShape {
   if (place.kind === 'settings' && (field === 'MaxItems' || field === 'MaxItemsPerBatch' || field === 'MaxInputBytesPerBatch')) return { kind: 'integer', min: 1 };
   if (place.kind === 'settings' && (field === 'ReaderConfig' || field === 'WriterConfig' || field === 'Parameters' || field === 'BatchInput')) return { kind: 'structure', members: new Map(), required: [] };
   if (place.kind === 'settings' && field === 'CSVHeaders') return { kind: 'list', items: { kind: 'string' } };
-  // A number the checks type (validateStructure.ts): written at its least value.
+  // A number the checks type (validateStructure.ts): written at its least value, a retrier's at the specification's
+  // default (ux42: "MaxAttempts": 0 never retries).
   const typed = place.kind !== 'rule' ? fieldType(field, place.kind === 'retrier') : undefined;
-  if (typed?.want === 'integer' || typed?.want === 'number') return { kind: typed.want, min: typed.min };
+  const first = place.kind === 'retrier' ? RETRIER_DEFAULTS[field] : undefined;
+  if (typed?.want === 'integer' || typed?.want === 'number') return { kind: typed.want, min: typed.min, ...(first !== undefined ? { first } : {}) };
   if (OBJECTS.has(field)) return { kind: 'structure', members: new Map(), required: [] };
   if (ARRAYS.has(field)) return { kind: 'list', items: { kind: 'string' } };
   const values = valuesOf(place, field);
@@ -194,6 +202,16 @@ function fieldItems(place: Place, present: Set<string>, edit: (field: string) =>
     items.push(item);
   });
   return items;
+}
+
+/**
+ * A Resource's ARNs in the partition the line already writes before the cursor (`arn:aws-us-gov:`, a template's
+ * `arn:${AWS::Partition}:`; ux42: every item was `arn:aws:…`, matching nothing typed, or writing the wrong one).
+ */
+function inTypedPartition(text: string, offset: number, field: string | number, values: string[] | undefined): string[] | undefined {
+  if (field !== 'Resource' || !values) return values;
+  const partition = /arn:(aws-[a-z-]+|\$\{[^}\n]*\}):states:/.exec(text.slice(lineStart(text, offset), offset))?.[1];
+  return partition ? values.map((v) => (v.startsWith('arn:aws:') ? `arn:${partition}:${v.slice('arn:aws:'.length)}` : v)) : values;
 }
 
 function valueItems(values: string[], kind: CompletionItemKind, detail: string, edit: (value: string) => { range: OffsetRange; newText: string; filterText: string }): OffsetCompletionItem[] {
@@ -589,7 +607,7 @@ function completeJson(parsed: ParsedDocument, root: AstNode, offset: number, opt
   const field = path[path.length - 1];
   if (field === undefined) return [];
   const place = placeAt(root, typeof field === 'number' ? path : path.slice(0, -1));
-  const values = place && valuesOf(place, field, options);
+  const values = place && inTypedPartition(text, offset, field, valuesOf(place, field, options));
   if (!place || !values?.length) return [];
   const node = prev && (prev.type === 'string' || prev.type === 'boolean' || prev.type === 'number') ? prev : undefined;
   const range = replaceRange(text, offset, node);
@@ -636,7 +654,7 @@ function completeYaml(parsed: ParsedDocument, root: AstNode, offset: number, opt
   const field = path?.[path.length - 1];
   if (!path || field === undefined) return [];
   const place = placeAt(root, typeof field === 'number' ? path : path.slice(0, -1));
-  const values = place && valuesOf(place, field, options);
+  const values = place && inTypedPartition(text, offset, field, valuesOf(place, field, options));
   if (!place || !values?.length) return [];
   const write = yamlValueEdit(text, location, offset);
   const { kind, detail } = describeValues(place, field);
