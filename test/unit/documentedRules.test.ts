@@ -108,6 +108,8 @@ interface Case {
   dynamic: object | object[];
   /** Other rules the bad payload necessarily breaks too. */
   also?: string[];
+  /** The same rule in another of its scope shapes, another operation's request (UpdateTrainingJob's as CreateTrainingJob's). */
+  elsewhere?: Omit<Case, 'elsewhere'>[];
 }
 
 /** A filling method set to `value` needs its `<method>_value`: the same case for each method that takes one. */
@@ -1851,6 +1853,13 @@ const CASES: Record<string, Case> = {
     bad: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }] },
     ok: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'gpu', RuleEvaluatorImage: 'i' }] },
     dynamic: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: '${Rule}', RuleEvaluatorImage: 'i' }] },
+    // UpdateTrainingJob adds profiler rules with the same shape (gap42).
+    elsewhere: [{
+      api: 'updateTrainingJob',
+      bad: { TrainingJobName: 'j', ProfilerRuleConfigurations: [{ RuleConfigurationName: 'ProfilerReport', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'ProfilerReport', RuleEvaluatorImage: 'i' }] },
+      ok: { TrainingJobName: 'j', ProfilerRuleConfigurations: [{ RuleConfigurationName: 'ProfilerReport', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'LowGPUUtilization', RuleEvaluatorImage: 'i' }] },
+      dynamic: { TrainingJobName: 'j', ProfilerRuleConfigurations: [{ RuleConfigurationName: 'ProfilerReport', RuleEvaluatorImage: 'i' }, { 'RuleConfigurationName.$': '$.rule', RuleEvaluatorImage: 'i' }] },
+    }],
   },
   'profiling-interval-values': {
     api: 'createTrainingJob',
@@ -2729,16 +2738,19 @@ describe('each rule: a violation, the boundary value, a dynamic value', () => {
     const c = CASES[rule.id];
     if (!c) continue;
     test(rule.id, () => {
-      for (const bad of [c.bad].flat()) {
-        const found = run(c.api, bad);
-        assert.deepEqual([...new Set(found.map((f) => f.rule))].sort(), [rule.id, ...(c.also ?? [])].sort(), JSON.stringify(bad));
-        for (const f of found.filter((x) => x.rule === rule.id)) {
-          assert.equal(f.severity, rule.severity);
-          assert.ok(f.message.endsWith(`"${rule.source.quote}"`), f.message);
+      // The rule's case, then the same rule in its other scopes (another operation's request).
+      for (const one of [c, ...(c.elsewhere ?? [])]) {
+        for (const bad of [one.bad].flat()) {
+          const found = run(one.api, bad);
+          assert.deepEqual([...new Set(found.map((f) => f.rule))].sort(), [rule.id, ...(one.also ?? [])].sort(), JSON.stringify(bad));
+          for (const f of found.filter((x) => x.rule === rule.id)) {
+            assert.equal(f.severity, rule.severity);
+            assert.ok(f.message.endsWith(`"${rule.source.quote}"`), f.message);
+          }
         }
+        for (const ok of [one.ok].flat()) assert.deepEqual(rulesOf(one.api, ok), [], JSON.stringify(ok));
+        for (const dynamic of [one.dynamic].flat()) assert.deepEqual(rulesOf(one.api, dynamic), [], JSON.stringify(dynamic));
       }
-      for (const ok of [c.ok].flat()) assert.deepEqual(rulesOf(c.api, ok), [], JSON.stringify(ok));
-      for (const dynamic of [c.dynamic].flat()) assert.deepEqual(rulesOf(c.api, dynamic), [], JSON.stringify(dynamic));
     });
   }
 });
