@@ -354,6 +354,17 @@ const CASES: Record<string, Case> = {
     ok: [{ AppSecurityGroupManagement: 'Service', DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } }, { AppSecurityGroupManagement: 'Customer' }],
     dynamic: { 'AppSecurityGroupManagement.$': '$.sg', DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
   },
+  'update-domain-rstudio-service-security-groups': {
+    api: 'updateDomain',
+    bad: { DomainId: 'd-1', AppSecurityGroupManagement: 'Customer', DomainSettingsForUpdate: { RStudioServerProDomainSettingsForUpdate: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
+    // Service; Customer without RStudio; RStudio without a value (the domain's stays as it is).
+    ok: [
+      { DomainId: 'd-1', AppSecurityGroupManagement: 'Service', DomainSettingsForUpdate: { RStudioServerProDomainSettingsForUpdate: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
+      { DomainId: 'd-1', AppSecurityGroupManagement: 'Customer', DomainSettingsForUpdate: { SecurityGroupIds: ['sg-1'] } },
+      { DomainId: 'd-1', DomainSettingsForUpdate: { RStudioServerProDomainSettingsForUpdate: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
+    ],
+    dynamic: [{ DomainId: 'd-1', AppSecurityGroupManagement: '{% $states.input.sg %}', DomainSettingsForUpdate: { RStudioServerProDomainSettingsForUpdate: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } }, { DomainId: 'd-1', AppSecurityGroupManagement: 'Customer', DomainSettingsForUpdate: { 'RStudioServerProDomainSettingsForUpdate.$': '$.rstudio' } }],
+  },
   'domain-rstudio-vpc-only-needs-security-group-management': {
     api: 'createDomain',
     bad: { AppNetworkAccessType: 'VpcOnly', DefaultUserSettings: { SecurityGroups: ['sg-1'] }, DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
@@ -383,6 +394,12 @@ const CASES: Record<string, Case> = {
     bad: { Specification: { ModelName: 'm' }, Specifications: [{ ModelName: 'm', InstanceType: 'ml.g5.xlarge' }] },
     ok: [{ Specification: { ModelName: 'm' } }, { Specifications: [{ ModelName: 'm', InstanceType: 'ml.g5.xlarge' }] }],
     dynamic: { 'Specification.$': '$.spec', Specifications: [{ ModelName: 'm', InstanceType: 'ml.g5.xlarge' }] },
+  },
+  'update-inference-component-specification-or-specifications': {
+    api: 'updateInferenceComponent',
+    bad: { InferenceComponentName: 'ic', Specification: { ModelName: 'm' }, Specifications: [{ ModelName: 'm' }] },
+    ok: [{ InferenceComponentName: 'ic', Specification: { ModelName: 'm' } }, { InferenceComponentName: 'ic', Specifications: [{ ModelName: 'm' }] }],
+    dynamic: { InferenceComponentName: 'ic', Specification: { ModelName: 'm' }, 'Specifications.$': '$.specs' },
   },
   'adapter-component-no-compute-resources': {
     api: 'createInferenceComponent',
