@@ -1225,6 +1225,22 @@ const CASES: Record<string, Case> = {
     ],
     dynamic: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { 'InstanceType.$': '$.type', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'alias/tune' } } },
   },
+  'instance-groups-local-storage-no-volume-kms-key': {
+    api: 'createTrainingJob',
+    // A heterogeneous cluster one group of which has local storage, first or last (gap42).
+    bad: [
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }, { InstanceGroupName: 'mem', InstanceType: 'ml.r5d.large', InstanceCount: 1 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
+    ],
+    ok: [
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30 } },
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
+    ],
+    dynamic: [
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', 'InstanceType.$': '$.type', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }], VolumeSizeInGB: 30, VolumeKmsKeyId: '{% $states.input.key %}' } },
+    ],
+  },
   'ebs-only-instance-needs-volume-size': {
     api: 'createTrainingJob',
     bad: { ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1 } },
