@@ -1766,6 +1766,29 @@ const CASES: Record<string, Case> = {
     bad: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', ModelDataUrl: 's3://b/xgb/model.bin' }] } },
     ok: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', ModelDataUrl: 's3://b/xgb/model.tar.gz' }] } },
     dynamic: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', 'ModelDataUrl.$': '$.model' }] } },
+    // The algorithms a package was trained by (gap42): an output prefix is no archive.
+    elsewhere: [{
+      api: 'createModelPackage',
+      bad: [{ ModelPackageName: 'p', SourceAlgorithmSpecification: { SourceAlgorithms: [{ AlgorithmName: 'a', ModelDataUrl: 's3://b/model/output/' }] } }, { ModelPackageName: 'p', SourceAlgorithmSpecification: { SourceAlgorithms: [{ AlgorithmName: 'a', ModelDataUrl: 's3://b/a/model.tar.gz' }, { AlgorithmName: 'b', ModelDataUrl: 's3://b/b/model.joblib' }] } }],
+      ok: [{ ModelPackageName: 'p', SourceAlgorithmSpecification: { SourceAlgorithms: [{ AlgorithmName: 'a', ModelDataUrl: 's3://b/model/output/model.tar.gz' }] } }, { ModelPackageName: 'p', SourceAlgorithmSpecification: { SourceAlgorithms: [{ AlgorithmName: 'a' }] } }],
+      dynamic: { ModelPackageName: 'p', SourceAlgorithmSpecification: { SourceAlgorithms: [{ AlgorithmName: 'a', ModelDataUrl: '{% $states.input.model %}' }] } },
+    }],
+  },
+  'inference-component-artifact-url-tar-gz': {
+    api: 'createInferenceComponent',
+    // In Specification, in an item of Specifications, a prefix (gap42).
+    bad: [
+      { Specification: { ModelName: 'm', Container: { Image: 'i', ArtifactUrl: 's3://b/model/model.joblib' } } },
+      { Specifications: [{ InstanceType: 'ml.g5.xlarge', Container: { ArtifactUrl: 's3://b/model/model.tar.gz' } }, { InstanceType: 'ml.g5.2xlarge', Container: { ArtifactUrl: 's3://b/model/' } }] },
+    ],
+    ok: [{ Specification: { ModelName: 'm', Container: { Image: 'i', ArtifactUrl: 's3://b/model/model.tar.gz' } } }, { Specification: { BaseInferenceComponentName: 'base', Container: { ArtifactUrl: 's3://b/adapters/a.tar.gz' } } }, { Specification: { ModelName: 'm', Container: { Image: 'i' } } }],
+    dynamic: [{ Specification: { BaseInferenceComponentName: 'base', Container: { ArtifactUrl: '{% $states.input.adapterUri %}' } } }, { Specification: { Container: { 'ArtifactUrl.$': '$.artifact' } } }],
+    elsewhere: [{
+      api: 'updateInferenceComponent',
+      bad: { InferenceComponentName: 'ic', Specification: { Container: { ArtifactUrl: 's3://b/model/model.bin' } } },
+      ok: { InferenceComponentName: 'ic', Specification: { Container: { ArtifactUrl: 's3://b/model/model.tar.gz' } } },
+      dynamic: { InferenceComponentName: 'ic', Specification: { Container: { ArtifactUrl: 's3://b/${Model}' } } },
+    }],
   },
   'sample-payload-url-tar-gz': {
     api: 'createModelPackage',
