@@ -219,6 +219,16 @@ describe('fields', () => {
     assert.deepEqual(messages(sm({ T: task({ TimeoutSeconds: 60, HeartbeatSeconds: 60 }) })), ['HeartbeatSeconds (60) must be smaller than TimeoutSeconds (60) (SCHEMA_VALIDATION_FAILED)']);
     expectBoth(sm({ T: task({ TimeoutSeconds: 60, HeartbeatSeconds: 59 }) }), []);
   });
+  test('in JSONata, HeartbeatSeconds and TimeoutSeconds of literals only are judged by the numbers they always give: a warning (gap42)', () => {
+    const jsonata = (HeartbeatSeconds: unknown, TimeoutSeconds: unknown) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f' }, TimeoutSeconds, HeartbeatSeconds, End: true } }, { QueryLanguage: 'JSONata' });
+    for (const [heartbeat, timeout] of [['{% 3600 %}', '{% 3600 %}'], ['{% 60 * 60 %}', 3600], [7200, '{% 3600 %}']] as const)
+      expectBoth(jsonata(heartbeat, timeout), [{ code: 'asl-invalid-value', severity: 'warning', at: String(heartbeat) }]);
+    assert.deepEqual(messages(jsonata('{% 3600 %}', '{% 3600 %}')), ['HeartbeatSeconds (3600, what its expression always gives) must be smaller than TimeoutSeconds (3600, what its expression always gives)']);
+    // Both literal: the service refuses the definition, as in JSONPath.
+    expectBoth(jsonata(60, 60), [{ code: 'asl-invalid-value', severity: 'error', at: '60', awsCode: SCHEMA }]);
+    // Smaller, or not known: nothing.
+    for (const [heartbeat, timeout] of [['{% 60 %}', '{% 3600 %}'], ['{% $states.input.beat %}', '{% 3600 %}'], ['{% 3600 %}', '{% $states.input.timeout %}']]) expectBoth(jsonata(heartbeat, timeout), []);
+  });
   test('a JSONata expression that gives a function, where a field wants a value: a warning (AWS-recorded "returned an unsupported result type")', () => {
     const map = (Items: string) => ({ M: { Type: 'Map', Items, ItemProcessor: { StartAt: 'S', States: { S: { Type: 'Succeed' } } }, End: true } });
     for (const items of ['{% $fn := function($x){$x} %}', '{% function($x){$x} %}', '{% ($a := 1; λ($x){$x}) %}'])

@@ -108,6 +108,8 @@ interface Case {
   dynamic: object | object[];
   /** Other rules the bad payload necessarily breaks too. */
   also?: string[];
+  /** The same rule in another of its scope shapes, another operation's request (UpdateTrainingJob's as CreateTrainingJob's). */
+  elsewhere?: Omit<Case, 'elsewhere'>[];
 }
 
 /** A filling method set to `value` needs its `<method>_value`: the same case for each method that takes one. */
@@ -352,6 +354,17 @@ const CASES: Record<string, Case> = {
     ok: [{ AppSecurityGroupManagement: 'Service', DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } }, { AppSecurityGroupManagement: 'Customer' }],
     dynamic: { 'AppSecurityGroupManagement.$': '$.sg', DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
   },
+  'update-domain-rstudio-service-security-groups': {
+    api: 'updateDomain',
+    bad: { DomainId: 'd-1', AppSecurityGroupManagement: 'Customer', DomainSettingsForUpdate: { RStudioServerProDomainSettingsForUpdate: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
+    // Service; Customer without RStudio; RStudio without a value (the domain's stays as it is).
+    ok: [
+      { DomainId: 'd-1', AppSecurityGroupManagement: 'Service', DomainSettingsForUpdate: { RStudioServerProDomainSettingsForUpdate: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
+      { DomainId: 'd-1', AppSecurityGroupManagement: 'Customer', DomainSettingsForUpdate: { SecurityGroupIds: ['sg-1'] } },
+      { DomainId: 'd-1', DomainSettingsForUpdate: { RStudioServerProDomainSettingsForUpdate: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
+    ],
+    dynamic: [{ DomainId: 'd-1', AppSecurityGroupManagement: '{% $states.input.sg %}', DomainSettingsForUpdate: { RStudioServerProDomainSettingsForUpdate: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } }, { DomainId: 'd-1', AppSecurityGroupManagement: 'Customer', DomainSettingsForUpdate: { 'RStudioServerProDomainSettingsForUpdate.$': '$.rstudio' } }],
+  },
   'domain-rstudio-vpc-only-needs-security-group-management': {
     api: 'createDomain',
     bad: { AppNetworkAccessType: 'VpcOnly', DefaultUserSettings: { SecurityGroups: ['sg-1'] }, DomainSettings: { RStudioServerProDomainSettings: { DomainExecutionRoleArn: 'arn:aws:iam::111122223333:role/r' } } },
@@ -381,6 +394,12 @@ const CASES: Record<string, Case> = {
     bad: { Specification: { ModelName: 'm' }, Specifications: [{ ModelName: 'm', InstanceType: 'ml.g5.xlarge' }] },
     ok: [{ Specification: { ModelName: 'm' } }, { Specifications: [{ ModelName: 'm', InstanceType: 'ml.g5.xlarge' }] }],
     dynamic: { 'Specification.$': '$.spec', Specifications: [{ ModelName: 'm', InstanceType: 'ml.g5.xlarge' }] },
+  },
+  'update-inference-component-specification-or-specifications': {
+    api: 'updateInferenceComponent',
+    bad: { InferenceComponentName: 'ic', Specification: { ModelName: 'm' }, Specifications: [{ ModelName: 'm' }] },
+    ok: [{ InferenceComponentName: 'ic', Specification: { ModelName: 'm' } }, { InferenceComponentName: 'ic', Specifications: [{ ModelName: 'm' }] }],
+    dynamic: { InferenceComponentName: 'ic', Specification: { ModelName: 'm' }, 'Specifications.$': '$.specs' },
   },
   'adapter-component-no-compute-resources': {
     api: 'createInferenceComponent',
@@ -1206,6 +1225,22 @@ const CASES: Record<string, Case> = {
     ],
     dynamic: { TrainingJobDefinition: { HyperParameterTuningResourceConfig: { InstanceConfigs: [{ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 }, { 'InstanceType.$': '$.type', InstanceCount: 1, VolumeSizeInGB: 10 }], VolumeKmsKeyId: 'alias/tune' } } },
   },
+  'instance-groups-local-storage-no-volume-kms-key': {
+    api: 'createTrainingJob',
+    // A heterogeneous cluster one group of which has local storage, first or last (gap42).
+    bad: [
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }, { InstanceGroupName: 'mem', InstanceType: 'ml.r5d.large', InstanceCount: 1 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
+    ],
+    ok: [
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30 } },
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
+    ],
+    dynamic: [
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', 'InstanceType.$': '$.type', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }], VolumeSizeInGB: 30, VolumeKmsKeyId: '{% $states.input.key %}' } },
+    ],
+  },
   'ebs-only-instance-needs-volume-size': {
     api: 'createTrainingJob',
     bad: { ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1 } },
@@ -1731,6 +1766,29 @@ const CASES: Record<string, Case> = {
     bad: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', ModelDataUrl: 's3://b/xgb/model.bin' }] } },
     ok: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', ModelDataUrl: 's3://b/xgb/model.tar.gz' }] } },
     dynamic: { ModelPackageGroupName: 'g', InferenceSpecification: { Containers: [{ Image: 'i', 'ModelDataUrl.$': '$.model' }] } },
+    // The algorithms a package was trained by (gap42): an output prefix is no archive.
+    elsewhere: [{
+      api: 'createModelPackage',
+      bad: [{ ModelPackageName: 'p', SourceAlgorithmSpecification: { SourceAlgorithms: [{ AlgorithmName: 'a', ModelDataUrl: 's3://b/model/output/' }] } }, { ModelPackageName: 'p', SourceAlgorithmSpecification: { SourceAlgorithms: [{ AlgorithmName: 'a', ModelDataUrl: 's3://b/a/model.tar.gz' }, { AlgorithmName: 'b', ModelDataUrl: 's3://b/b/model.joblib' }] } }],
+      ok: [{ ModelPackageName: 'p', SourceAlgorithmSpecification: { SourceAlgorithms: [{ AlgorithmName: 'a', ModelDataUrl: 's3://b/model/output/model.tar.gz' }] } }, { ModelPackageName: 'p', SourceAlgorithmSpecification: { SourceAlgorithms: [{ AlgorithmName: 'a' }] } }],
+      dynamic: { ModelPackageName: 'p', SourceAlgorithmSpecification: { SourceAlgorithms: [{ AlgorithmName: 'a', ModelDataUrl: '{% $states.input.model %}' }] } },
+    }],
+  },
+  'inference-component-artifact-url-tar-gz': {
+    api: 'createInferenceComponent',
+    // In Specification, in an item of Specifications, a prefix (gap42).
+    bad: [
+      { Specification: { ModelName: 'm', Container: { Image: 'i', ArtifactUrl: 's3://b/model/model.joblib' } } },
+      { Specifications: [{ InstanceType: 'ml.g5.xlarge', Container: { ArtifactUrl: 's3://b/model/model.tar.gz' } }, { InstanceType: 'ml.g5.2xlarge', Container: { ArtifactUrl: 's3://b/model/' } }] },
+    ],
+    ok: [{ Specification: { ModelName: 'm', Container: { Image: 'i', ArtifactUrl: 's3://b/model/model.tar.gz' } } }, { Specification: { BaseInferenceComponentName: 'base', Container: { ArtifactUrl: 's3://b/adapters/a.tar.gz' } } }, { Specification: { ModelName: 'm', Container: { Image: 'i' } } }],
+    dynamic: [{ Specification: { BaseInferenceComponentName: 'base', Container: { ArtifactUrl: '{% $states.input.adapterUri %}' } } }, { Specification: { Container: { 'ArtifactUrl.$': '$.artifact' } } }],
+    elsewhere: [{
+      api: 'updateInferenceComponent',
+      bad: { InferenceComponentName: 'ic', Specification: { Container: { ArtifactUrl: 's3://b/model/model.bin' } } },
+      ok: { InferenceComponentName: 'ic', Specification: { Container: { ArtifactUrl: 's3://b/model/model.tar.gz' } } },
+      dynamic: { InferenceComponentName: 'ic', Specification: { Container: { ArtifactUrl: 's3://b/${Model}' } } },
+    }],
   },
   'sample-payload-url-tar-gz': {
     api: 'createModelPackage',
@@ -1851,6 +1909,13 @@ const CASES: Record<string, Case> = {
     bad: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }] },
     ok: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'gpu', RuleEvaluatorImage: 'i' }] },
     dynamic: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: '${Rule}', RuleEvaluatorImage: 'i' }] },
+    // UpdateTrainingJob adds profiler rules with the same shape (gap42).
+    elsewhere: [{
+      api: 'updateTrainingJob',
+      bad: { TrainingJobName: 'j', ProfilerRuleConfigurations: [{ RuleConfigurationName: 'ProfilerReport', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'ProfilerReport', RuleEvaluatorImage: 'i' }] },
+      ok: { TrainingJobName: 'j', ProfilerRuleConfigurations: [{ RuleConfigurationName: 'ProfilerReport', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'LowGPUUtilization', RuleEvaluatorImage: 'i' }] },
+      dynamic: { TrainingJobName: 'j', ProfilerRuleConfigurations: [{ RuleConfigurationName: 'ProfilerReport', RuleEvaluatorImage: 'i' }, { 'RuleConfigurationName.$': '$.rule', RuleEvaluatorImage: 'i' }] },
+    }],
   },
   'profiling-interval-values': {
     api: 'createTrainingJob',
@@ -2729,16 +2794,19 @@ describe('each rule: a violation, the boundary value, a dynamic value', () => {
     const c = CASES[rule.id];
     if (!c) continue;
     test(rule.id, () => {
-      for (const bad of [c.bad].flat()) {
-        const found = run(c.api, bad);
-        assert.deepEqual([...new Set(found.map((f) => f.rule))].sort(), [rule.id, ...(c.also ?? [])].sort(), JSON.stringify(bad));
-        for (const f of found.filter((x) => x.rule === rule.id)) {
-          assert.equal(f.severity, rule.severity);
-          assert.ok(f.message.endsWith(`"${rule.source.quote}"`), f.message);
+      // The rule's case, then the same rule in its other scopes (another operation's request).
+      for (const one of [c, ...(c.elsewhere ?? [])]) {
+        for (const bad of [one.bad].flat()) {
+          const found = run(one.api, bad);
+          assert.deepEqual([...new Set(found.map((f) => f.rule))].sort(), [rule.id, ...(one.also ?? [])].sort(), JSON.stringify(bad));
+          for (const f of found.filter((x) => x.rule === rule.id)) {
+            assert.equal(f.severity, rule.severity);
+            assert.ok(f.message.endsWith(`"${rule.source.quote}"`), f.message);
+          }
         }
+        for (const ok of [one.ok].flat()) assert.deepEqual(rulesOf(one.api, ok), [], JSON.stringify(ok));
+        for (const dynamic of [one.dynamic].flat()) assert.deepEqual(rulesOf(one.api, dynamic), [], JSON.stringify(dynamic));
       }
-      for (const ok of [c.ok].flat()) assert.deepEqual(rulesOf(c.api, ok), [], JSON.stringify(ok));
-      for (const dynamic of [c.dynamic].flat()) assert.deepEqual(rulesOf(c.api, dynamic), [], JSON.stringify(dynamic));
     });
   }
 });

@@ -497,10 +497,24 @@ function checkWaitHorizon(ctx: Ctx, node: AstNode | undefined) {
     report(ctx, node, AslCode.invalidValue, `Timestamp ${quote(node.value)} is more than 2,147,483,647 seconds (about 68 years) from now, the longest a Wait state waits: the state fails when it runs ("Wait state delay is too long")`, 'warning');
 }
 
-/** A heartbeat at or after the timeout never beats: the service requires HeartbeatSeconds < TimeoutSeconds. */
-function checkHeartbeat(ctx: Ctx, heartbeat: AstNode | undefined, timeout: AstNode | undefined) {
-  if (heartbeat?.type !== 'number' || timeout?.type !== 'number') return;
-  if (heartbeat.value >= timeout.value) report(ctx, heartbeat, AslCode.invalidValue, `HeartbeatSeconds (${heartbeat.value}) must be smaller than TimeoutSeconds (${timeout.value})`);
+/**
+ * A heartbeat at or after the timeout never beats: the service requires HeartbeatSeconds < TimeoutSeconds. In a JSONata
+ * state either may be an expression of literals only (`"{% 3600 %}"`), always the same number: judged by that number,
+ * a warning: the definition deploys (the values are only read when the state runs), and what the service does then
+ * with such a pair is not documented.
+ */
+function checkHeartbeat(ctx: Ctx, heartbeat: AstNode | undefined, timeout: AstNode | undefined, ql: QueryLanguage) {
+  const seconds = (node: AstNode | undefined): { value: number; computed: boolean } | undefined => {
+    if (node?.type === 'number') return { value: node.value, computed: false };
+    if (ql !== 'JSONata' || node?.type !== 'string' || !isJsonata(node.value) || hasPlaceholder(node.value)) return undefined;
+    const c = jsonataConstant(node.value)?.value;
+    return typeof c === 'number' ? { value: c, computed: true } : undefined;
+  };
+  const h = seconds(heartbeat), t = seconds(timeout);
+  if (!h || !t || h.value < t.value) return;
+  const shown = (s: { value: number; computed: boolean }) => (s.computed ? `${s.value}, what its expression always gives` : String(s.value));
+  if (!h.computed && !t.computed) return report(ctx, heartbeat!, AslCode.invalidValue, `HeartbeatSeconds (${h.value}) must be smaller than TimeoutSeconds (${t.value})`);
+  report(ctx, heartbeat!, AslCode.invalidValue, `HeartbeatSeconds (${shown(h)}) must be smaller than TimeoutSeconds (${shown(t)})`, 'warning');
 }
 
 /** ResultPath writes into the state's output: a reference path from $, never a variable or the context object. */
@@ -1426,7 +1440,7 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
     const path = propN(pathField);
     if (path && propN(field) && fields.includes(pathField)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(field, pathField));
   }
-  checkHeartbeat(ctx, prop('HeartbeatSeconds'), prop('TimeoutSeconds'));
+  checkHeartbeat(ctx, prop('HeartbeatSeconds'), prop('TimeoutSeconds'), ql);
   checkTimestamp(ctx, 'Timestamp', prop('Timestamp'), ql);
   if (s.type === 'Wait') checkWaitHorizon(ctx, prop('Timestamp'));
   for (const field of ERROR_PATH_FIELDS) {
