@@ -911,6 +911,21 @@ describe('completion and hover of paths', () => {
     assert.match(hover(variable('$other.x‸'))!, /^Reads the variable \$other: `x`, not known before run time/);
   });
 
+  test('in JSONata: hover on a path from $states.input, $states.result or a variable, as its JSONPath says; completion after $states.errorOutput. (ux42)', () => {
+    const jsonata = (output: Record<string, unknown>, catcher: Record<string, unknown> = {}) => machine({
+      Start: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { cfg: { bucket: 'b' } }, Assign: { cfg: { bucket: 'b' } }, Next: 'Train' },
+      Train: { Type: 'Task', QueryLanguage: 'JSONata', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Arguments: { TrainingJobName: 'j' }, Output: output, Catch: [{ ErrorEquals: ['States.ALL'], Assign: catcher, Next: 'Done' }], Next: 'Done' },
+      Done: { Type: 'Succeed' },
+    });
+    assert.equal(hover(jsonata({ url: '{% $states.result.ModelArtifacts.S3Model‸Artifacts %}' }))?.split('\n')[0], "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`, string");
+    assert.equal(hover(jsonata({ b: "{% 's3://' & $cfg.buck‸et & '/x' %}" })), 'the variable $cfg: `bucket`, string');
+    assert.equal(hover(jsonata({ b: '{% $states.input.cfg.buck‸et %}' })), 'the state input: `cfg.bucket`, string');
+    // A function's name is none of these (its own hover says what it is); `$states.result` itself is the reserved variable's hover.
+    assert.match(hover(jsonata({ b: '{% $uu‸id() %}' }))!, /^\*\*\$uuid\*\* · \$uuid\(\)/);
+    assert.match(hover(jsonata({ b: '{% $states.res‸ult.ModelArtifacts %}' }))!, /^\*\*\$states\.result\*\*/);
+    assert.deepEqual(labels(jsonata({}, { why: '{% $states.errorOutput.‸ %}' })), ['Error', 'Cause']);
+  });
+
   test('hover on a context object path ($$): the field as the developer guide documents it; the item in a Map\'s ItemSelector', () => {
     assert.equal(hover(twoStates('$$.Execution.I‸d')), 'the context object: `Execution.Id`, string\n\nThe execution ARN.');
     assert.equal(hover(twoStates('$$.Execution.Input.x‸')), 'Reads the context object: `Execution.Input.x`, not known before run time');

@@ -8,13 +8,13 @@ import { evaluatedHere } from '../asl/validateStructure';
 import { STATES_MEMBERS, statesMemberAvailable } from '../asl/variables';
 import type { AstNode, ParsedDocument } from '../core/types';
 import type { OffsetCompletionItem } from '../asl/completion';
-import { dataflowOf, jsonataContextOf } from './analysis';
+import { dataflowOf, ERROR_OUTPUT, jsonataContextOf } from './analysis';
 import { readSegments } from './paths';
 import type { Shape } from './shapes';
 import type { PathSegment } from '../expressions/index';
 
 /** The path being typed just before the cursor: its root, the complete names before it and the partial last one. */
-const TYPED = /(?<![$\p{ID_Continue}])(\$states\.input|\$states\.context|\$states\.result|\$\$|\$\p{ID_Continue}*)((?:\.[A-Za-z0-9_-]+|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)\.([A-Za-z0-9_-]*)$/u;
+const TYPED = /(?<![$\p{ID_Continue}])(\$states\.input|\$states\.context|\$states\.result|\$states\.errorOutput|\$\$|\$\p{ID_Continue}*)((?:\.[A-Za-z0-9_-]+|\[\d+\]|\['[^']*'\]|\["[^"]*"\])*)\.([A-Za-z0-9_-]*)$/u;
 
 function segmentsOf(text: string): PathSegment[] | undefined {
   const out: PathSegment[] = [];
@@ -81,13 +81,15 @@ export function dataflowCompletions(parsed: ParsedDocument, offset: number, node
     const slot = flow.slots.find((s) => s.node === node);
     if (slot) against = root === '$' ? slot.against : (slot.context ?? flow.context);
     noMap = root === '$$' && !!slot && slot.state.type !== 'Map';
-  } else if (root === '$states.input' || root === '$states.context' || root === '$states.result') {
+  } else if (root === '$states.input' || root === '$states.context' || root === '$states.result' || root === '$states.errorOutput') {
     // Only where a JSONata state evaluates the string (and has a result: its Output and Assign).
     const held = (node.value as string).includes('{%') ? stateHolding(modelOf(parsed), node) : undefined;
     const state = held && evaluatedHere(held.state, held.keys) ? held.state : undefined;
     const at = state?.queryLanguage === 'JSONata' ? flow.states.get(state) : undefined;
     against = root === '$states.input' ? at?.input
       : root === '$states.result' ? (at && statesMemberAvailable('result', state!, held!.keys[0]) ? at.result : undefined)
+      // A catcher's: the error's name and cause (ux42: nothing was offered after `$states.errorOutput.`).
+      : root === '$states.errorOutput' ? (at && statesMemberAvailable('errorOutput', state!, held!.keys[0]) ? ERROR_OUTPUT() : undefined)
       : at && jsonataContextOf(flow, state!, node);
     noMap = root === '$states.context' && !!at && state!.type !== 'Map';
   } else if (root === '$states') {

@@ -7,7 +7,7 @@ import { codeSpan, markdownProse } from '../core/text';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { sourceOffset, statesContextReads, type PathSegment } from '../expressions/index';
 import type { HoverText } from '../sagemaker/hover';
-import { dataflowOf, jsonataContextOf, type Dataflow } from './analysis';
+import { dataflowOf, ERROR_OUTPUT, jsonataContextOf, type Dataflow } from './analysis';
 import { readSegments } from './paths';
 import { typeName, UNKNOWN, type Shape } from './shapes';
 import { pathsOf } from './validation';
@@ -105,12 +105,52 @@ function statesHover(parsed: ParsedDocument, node: AstNode, raw: string, offset:
   return null;
 }
 
+/**
+ * In a JSONata `{% %}` value, a path of names from `$states.input`, `$states.result`, `$states.errorOutput` or a
+ * variable under the cursor (`'s3://' & $cfg.bucket`): what it reads, as the same path in JSONPath shows (ux42: no
+ * hover). The names a path steps through with `.name` only; anything else in the expression is JSONata's.
+ */
+function jsonataPathHover(parsed: ParsedDocument, flow: Dataflow, node: AstNode, raw: string, offset: number): HoverText | null {
+  const value = node.value as string;
+  if (!value.includes('{%')) return null;
+  const held = stateHolding(modelOf(parsed), node);
+  if (held?.state.queryLanguage !== 'JSONata' || !evaluatedHere(held.state, held.keys)) return null;
+  const at = flow.states.get(held.state);
+  if (!at) return null;
+  for (const m of value.matchAll(JSONATA_PATH)) {
+    const start = node.offset + sourceOffset(raw, m.index), end = node.offset + sourceOffset(raw, m.index + m[0].length);
+    // A YAML block or folded scalar is no copy of its value: its offsets do not map (no hover rather than a wrong span).
+    if (raw.slice(start - node.offset, end - node.offset) !== m[0]) return null;
+    if (offset < start || offset > end) continue;
+    const names = [...m[0].matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((n) => ({ kind: 'name' as const, name: n[1], start: m.index + n.index, end: m.index + n.index + n[0].length }));
+    const root = m[1];
+    let base: Shape | undefined;
+    let label: string;
+    let segs = names;
+    if (root === 'states') {
+      const member = names[0]?.name;
+      segs = names.slice(1);
+      // `$states.context` is the context hover's; `$states` and a member alone are statesHover's.
+      if (!segs.length || member === 'context' || !statesMemberAvailable(member, held.state, held.keys[0]) || offset <= node.offset + sourceOffset(raw, names[0].end)) return null;
+      [base, label] = member === 'input' ? [at.input, 'the state input'] : member === 'result' ? [at.result, held.state.type === 'Task' ? "the task's result" : 'the result'] : member === 'errorOutput' ? [ERROR_OUTPUT(), 'the error output'] : [undefined, ''];
+    } else if (flow.variables.has(root)) [base, label] = [flow.variables.get(root), `the variable $${root}`];
+    else continue; // a function's name (`$uuid()`), or no variable any state assigns (its own finding says so)
+    if (!base) return null;
+    const upTo = segs.filter((s) => node.offset + sourceOffset(raw, s.start) <= offset);
+    return { markdown: readingText(value, upTo, base, label, false), range: { offset: start, length: end - start } };
+  }
+  return null;
+}
+
+/** `$name` and `.name` steps after it, not inside a longer name. */
+const JSONATA_PATH = /(?<![\p{ID_Continue}$.])\$([A-Za-z_][A-Za-z0-9_]*)(?:\.[A-Za-z_][A-Za-z0-9_]*)*/gu;
+
 export function dataflowHover(parsed: ParsedDocument, offset: number, node: AstNode | undefined, executionInput?: Shape): HoverText | null {
   if (node?.type !== 'string') return null;
   const flow = dataflowOf(parsed, executionInput);
   const slot = flow.slots.find((s) => s.node === node);
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
-  if (!slot) return jsonataContextHover(parsed, flow, node, raw, offset) ?? statesHover(parsed, node, raw, offset);
+  if (!slot) return jsonataContextHover(parsed, flow, node, raw, offset) ?? jsonataPathHover(parsed, flow, node, raw, offset) ?? statesHover(parsed, node, raw, offset);
   for (const path of pathsOf(slot)) {
     // `$$` reads the context object (context.ts, with each field's documented meaning), `$` the state's input, `$name`
     // a variable (the join of what its Assigns set).
