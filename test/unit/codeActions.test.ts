@@ -568,6 +568,9 @@ describe('ASL fixes', () => {
     assert.deepEqual(quickFix(text.replace('"true"', '"yes"'), 'asl-invalid-value', '"yes"').titles, []);
     for (const v of ['0x1E', '1.5', '0']) assert.deepEqual(quickFix(task({ TimeoutSeconds: v }), 'asl-invalid-value', `"${v}"`).titles, [], v);
     assert.deepEqual(quickFix(text.replace('"true"', '"false"'), 'asl-invalid-value', '"false"').titles, []);
+    // YAML 1.1's plain yes/on (a string in YAML 1.2) plainly means true (ux42); a quoted 'yes' is meant as text.
+    assert.equal(quickFix(yaml.replace('"true"', 'yes'), 'asl-invalid-value', 'yes', { languageId: 'asl-yaml' }).result, 'StartAt: S\nStates:\n  S:\n    Type: Pass\n    End: true\n');
+    assert.deepEqual(quickFix(yaml.replace('"true"', "'yes'"), 'asl-invalid-value', "'yes'", { languageId: 'asl-yaml' }).titles, []);
   });
   test('a {% %} string with a space or a line break around it (a warning): the expression without them (preferred), in JSON and YAML', () => {
     const text = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: { a: ' {% $states.input.a %} ' }, End: true } } }, null, 2);

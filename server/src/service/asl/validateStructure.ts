@@ -218,7 +218,7 @@ function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Wan
     // An error name where the list of them belongs (ux40: "ErrorEquals": "States.ALL"): the list of it, names
     // written with commas apart and a predefined one in its own case (ux41: "States.all", "A, B" kept as one name);
     // nothing for an empty string.
-    const fix = want === 'array' && field === 'ErrorEquals' && node.type === 'string' ? errorList(node.value as string) : literalFix(node, want, min, max);
+    const fix = want === 'array' && field === 'ErrorEquals' && node.type === 'string' ? errorList(node.value as string) : literalFix(ctx.text ?? '', node, want, min, max);
     report(ctx, node, AslCode.invalidValue, `${field} must be ${what}${jsonata}, not ${describe(node)}`, 'error', fix);
     return false;
   }
@@ -239,9 +239,9 @@ function errorList(text: string): { literal: string[] } | undefined {
  * reads as (`data.literal`), when that is in range. Strings are not guessed at: a number where a path belongs is no
  * path.
  */
-function literalFix(node: AstNode, want: Want, min?: number, max?: number): { literal: number | boolean } | undefined {
+function literalFix(text: string, node: AstNode, want: Want, min?: number, max?: number): { literal: number | boolean } | undefined {
   if (want !== 'boolean' && want !== 'number' && want !== 'integer') return undefined;
-  const v = intendedValue('', node, want);
+  const v = intendedValue(text, node, want);
   if (typeof v === 'string' || v === undefined) return undefined;
   if (typeof v === 'number' && ((min !== undefined && v < min) || (max !== undefined && v > max))) return undefined;
   return { literal: v };
@@ -1120,7 +1120,7 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
 }
 
 /** An End that is no boolean but plainly means true ("true"): its own finding says so, and it ends the state for the rest. */
-const meansTrue = (end: AstNode): boolean => end.type !== 'boolean' && intendedValue('', end, 'boolean') === true;
+const meansTrue = (end: AstNode, text = ''): boolean => end.type !== 'boolean' && intendedValue(text, end, 'boolean') === true;
 
 function checkTransitions(ctx: Ctx, m: AslMachine) {
   // Without States, StartAt names nothing yet: the missing States is the finding (checkRootFields).
@@ -1129,7 +1129,7 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
   for (const s of m.states) {
     if (s.node.type !== 'object') continue;
     const end = property(s.node, 'End');
-    if (s.type === 'Succeed' || s.type === 'Fail' || s.type === undefined || !STATE_TYPES.includes(s.type) || (end && (end.value === true || isStandIn(end, 'JSONPath') || meansTrue(end)))) terminal = true;
+    if (s.type === 'Succeed' || s.type === 'Fail' || s.type === undefined || !STATE_TYPES.includes(s.type) || (end && (end.value === true || isStandIn(end, 'JSONPath') || meansTrue(end, ctx.text)))) terminal = true;
     // A catcher's target is its Next field.
     for (const t of s.targets) targetsOk = checkTarget(ctx, m, t.field === 'Catch' ? 'Next' : t.field, t.node, s.name) && targetsOk;
   }
@@ -1406,11 +1406,11 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   // Transitions.
   const next = propN('Next'), end = propN('End');
   const endValue = end && valueOf(end);
-  if (endValue && !isStandIn(endValue, 'JSONPath') && endValue.type !== 'boolean') report(ctx, endValue, AslCode.invalidValue, `End must be true, not ${describe(endValue)}`, 'error', intendedValue('', endValue, 'boolean') === true ? { literal: true } : undefined);
+  if (endValue && !isStandIn(endValue, 'JSONPath') && endValue.type !== 'boolean') report(ctx, endValue, AslCode.invalidValue, `End must be true, not ${describe(endValue)}`, 'error', meansTrue(endValue, ctx.text) ? { literal: true } : undefined);
   if (fields.includes('Next')) {
     if (next && end && endValue?.value === true) report(ctx, keyOf(end)!, AslCode.exclusiveFields, 'A state has either Next or "End": true, not both');
     // "End": "true" is one mistake, said above: not also a state without an end (ux39: three errors for one).
-    else if (!next && !(endValue && (endValue.value === true || isStandIn(endValue, 'JSONPath') || meansTrue(endValue))))
+    else if (!next && !(endValue && (endValue.value === true || isStandIn(endValue, 'JSONPath') || meansTrue(endValue, ctx.text))))
       report(ctx, s.keyNode, AslCode.missingField, `State ${quote(s.name)} needs Next (the state to go to) or "End": true`, 'error', end ? undefined : { addEnd: true });
   }
 

@@ -137,5 +137,8 @@ export function intendedValue(text: string, node: AstNode, want: string): string
     return Number.isFinite(n) && (want === 'number' || Number.isInteger(n)) ? n : undefined;
   }
   if (want === 'boolean' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+  // YAML 1.1's booleans, a string in YAML 1.2 (which the yaml package reads), written plain (ux42: `yes` had no fix);
+  // only where the text says how it is written.
+  if (want === 'boolean' && /^(yes|no|on|off|y|n)$/i.test(v) && /^[^"']/.test(text.slice(node.offset, node.offset + 1))) return /^(yes|on|y)$/i.test(v);
   return undefined;
 }
