@@ -7,6 +7,7 @@ import { nodeAt } from './core/tree';
 import type { OffsetRange, ParsedDocument } from './core/types';
 import type { DocumentStore } from './documentStore';
 import { toRange } from './lsp';
+import { machineName } from './templates/embedded';
 
 /** The parse of the state machine at `offset` that navigation can work on (a template's embedded one there). */
 function navigable(store: DocumentStore, doc: TextDocument, offset: number): ParsedDocument | undefined {
@@ -42,9 +43,20 @@ function nameRange(text: string, r: OffsetRange): OffsetRange {
 
 /** The outline: states nested under their Parallel branch or Map. */
 export function documentSymbols(store: DocumentStore, doc: TextDocument): DocumentSymbol[] {
-  // Every state machine of the document (a template may embed several), in document order.
-  return store.machines(doc).flatMap((parsed) => (parsed.root ? toSymbols(doc, findDocumentSymbols(parsed.root, store.model(parsed))) : []));
+  // Every state machine of the document (a template may embed several), in document order; where there are
+  // several, each under its resource's name (ux42: two machines' states read Prep, Done, Prep, Done).
+  const machines = store.machines(doc).filter((parsed) => parsed.root);
+  return machines.flatMap((parsed) => {
+    const states = toSymbols(doc, findDocumentSymbols(parsed.root!, store.model(parsed)));
+    const name = machines.length > 1 ? machineName(parsed) : undefined;
+    if (name === undefined) return states;
+    const range = toRange(doc, parsed.root!);
+    return [{ name: name || ' ', detail: 'state machine', kind: SYMBOL_KIND_OBJECT, range, selectionRange: { start: range.start, end: range.start }, children: states }];
+  });
 }
+
+/** LSP's SymbolKind.Object: a resource holding a machine (a type import only here, as for the states' kinds). */
+const SYMBOL_KIND_OBJECT = 19 as SymbolKind;
 
 /** From a StartAt/Next/Default/catcher Next value to the state it names. */
 export function definition(store: DocumentStore, doc: TextDocument, position: Position): Location | null {
