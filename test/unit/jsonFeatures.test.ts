@@ -37,6 +37,11 @@ test('a YAML machine folds each member and list item over more than one line; a 
   const ranges = service.getFoldingRanges(doc(yaml, 'asl-yaml'))!.map((r) => [r.startLine, r.endLine]);
   assert.deepEqual(ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]), [[1, 9], [2, 9], [5, 8], [6, 8], [6, 7]]);
   assert.equal(service.getFoldingRanges(doc('services:\n  web:\n    image: nginx\n', 'yaml')), null);
+  // Smart selection: the value, its member, the mapping, up (ux42: none in YAML).
+  const d = doc(yaml, 'asl-yaml');
+  const chain: string[] = [];
+  for (let s: any = service.getSelectionRanges(d, [d.positionAt(yaml.indexOf('States.ALL') + 3)])[0]; s; s = s.parent) chain.push(d.getText(s.range));
+  assert.deepEqual(chain.slice(0, 4), ['States.ALL', '- States.ALL', 'ErrorEquals:\n          - States.ALL', '- ErrorEquals:\n          - States.ALL\n        MaxAttempts: 2'.slice(2)]);
   assert.equal(service.getFoldingRanges(doc('{\n  "name": "x"\n}', 'json')), null);
 });
 

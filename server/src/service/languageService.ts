@@ -17,8 +17,8 @@ import { doHover } from './hover';
 import { iamPolicy } from './iamPolicy';
 import { policySizeProblem } from './asl/iamPolicy';
 import * as json from './json/jsonFeatures';
-import { yamlFoldingSpans } from './yaml/folding';
-import { toFoldingRange } from './lsp';
+import { yamlFoldingSpans, yamlSelectionSpans } from './yaml/structure';
+import { toFoldingRange, toRange } from './lsp';
 import * as navigation from './navigation';
 import { graphOf, hasGraph, type DocumentGraph, type GraphWhich } from './stateGraph';
 import type { PolicyDocument, PolicyOptions } from './sagemaker/iamPolicy';
@@ -137,6 +137,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     getSelectionRanges: (doc, positions) => {
       const parsed = store.workable(doc);
+      if (parsed?.language === 'yaml') {
+        return positions.slice(0, 1000).map((p) => {
+          let selection: SelectionRange | undefined;
+          const spans = yamlSelectionSpans(parsed.root, parsed.text, doc.offsetAt(p));
+          for (let i = spans.length - 1; i >= 0; i--) selection = { range: toRange(doc, spans[i]), parent: selection };
+          return selection ?? { range: { start: p, end: p } };
+        });
+      }
       if (parsed?.language !== 'json') return [];
       // A template's tree holds its machines with their substitutions followed in place, and a job spec is a view of
       // it: the text's own tree only for a state machine document.
