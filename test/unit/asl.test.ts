@@ -63,6 +63,12 @@ describe('transitions', () => {
     assert.deepEqual(check(sm({ A: { Type: 'Pass', End: 'true' } })), [{ code: 'asl-invalid-value', severity: 'error', at: '"true"' }]);
     assert.deepEqual(check(sm({ A: { Type: 'Pass', End: 'yes' } })).map((x) => x.code).sort(), ['asl-invalid-value', 'asl-missing-field', 'asl-no-terminal-state']);
   });
+  test('a misspelt Next is one error, its own: no "needs Next or End" beside it, whose fix would leave the typo (ux42)', () => {
+    const found = check(sm({ A: { Type: 'Pass', Nxt: 'B' }, B: { Type: 'Succeed' } }));
+    assert.deepEqual(found.filter((x) => x.code !== 'asl-unreachable-state' && x.code !== 'asl-no-terminal-state').map((x) => [x.code, x.at]), [['asl-unknown-field', '"Nxt"']]);
+    // A key close to no transition field leaves the finding as it was.
+    assert.ok(check(sm({ A: { Type: 'Pass', Colour: 'B' } })).some((x) => x.code === 'asl-missing-field'));
+  });
   test('Next and End together, and neither', () => {
     assert.deepEqual(check(sm({ A: { Type: 'Pass', Next: 'B', End: true }, B: { Type: 'Pass' } })), [
       { code: 'asl-exclusive-fields', severity: 'error', at: '"End"' },

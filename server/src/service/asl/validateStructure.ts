@@ -1120,6 +1120,15 @@ function checkTarget(ctx: Ctx, m: AslMachine, field: string, node: AstNode | und
 }
 
 /** An End that is no boolean but plainly means true ("true"): its own finding says so, and it ends the state for the rest. */
+/** Whether a state has a key that is no field of its type and is close to Next or End (its unknown-field finding's `closest`). */
+const misspeltTransition = (state: AstNode, fields: readonly string[]): boolean =>
+  (state.children ?? []).some((p) => {
+    const k = keyOf(p)?.value;
+    if (typeof k !== 'string' || COMMON_FIELDS.includes(k) || fields.includes(k)) return false;
+    const near = closest(k, [...COMMON_FIELDS, ...fields], 1)[0];
+    return near === 'Next' || near === 'End';
+  });
+
 const meansTrue = (end: AstNode, text = ''): boolean => end.type !== 'boolean' && intendedValue(text, end, 'boolean') === true;
 
 function checkTransitions(ctx: Ctx, m: AslMachine) {
@@ -1410,7 +1419,8 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   if (fields.includes('Next')) {
     if (next && end && endValue?.value === true) report(ctx, keyOf(end)!, AslCode.exclusiveFields, 'A state has either Next or "End": true, not both');
     // "End": "true" is one mistake, said above: not also a state without an end (ux39: three errors for one).
-    else if (!next && !(endValue && (endValue.value === true || isStandIn(endValue, 'JSONPath') || meansTrue(endValue, ctx.text))))
+    // Nor a misspelt Next or End, whose own finding renames it (ux42: "Add End: true" beside "Nxt" left the typo).
+    else if (!next && !(endValue && (endValue.value === true || isStandIn(endValue, 'JSONPath') || meansTrue(endValue, ctx.text))) && !misspeltTransition(s.node, fields))
       report(ctx, s.keyNode, AslCode.missingField, `State ${quote(s.name)} needs Next (the state to go to) or "End": true`, 'error', end ? undefined : { addEnd: true });
   }
 
