@@ -35,7 +35,11 @@ export async function startEmulator(args: string[] = []): Promise<RunningEmulato
     child.on('exit', (code) => reject(new Error(`the emulator exited (${code}): ${stderr.join('\n')}`)));
   });
   const control = async (path: string, method: string, body?: unknown): Promise<any> => {
-    const res = await fetch(`${url}/_emulator/${path}`, { method, headers: JSON_HEADERS, body: body === undefined ? undefined : JSON.stringify(body) });
+    const send = () => fetch(`${url}/_emulator/${path}`, { method, headers: JSON_HEADERS, body: body === undefined ? undefined : JSON.stringify(body) });
+    // Once more on a connection the emulator closed: a test that blocks its event loop (a spawnSync of the CLI) past
+    // the server's keep-alive leaves fetch a pooled socket the other side has closed ("fetch failed" under load in
+    // session 41). Every control request is idempotent.
+    const res = await send().catch((e: unknown) => (e instanceof TypeError ? send() : Promise.reject(e)));
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
