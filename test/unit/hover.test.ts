@@ -107,3 +107,8 @@ test('a nested field: MaxRuntimeInSeconds quotes the rule relating it to MaxWait
   // Two rules rest on that sentence (with MaxRuntimeInSeconds set, and with its default): it is quoted once.
   assert.equal(md.split('It must be equal to or greater than MaxRuntimeInSeconds.').length, 2);
 });
+
+test("a map's key written with .$ is named without it, as a member is (ux42: **epochs\\.\\$**)", () => {
+  const md = hover(TASK('{ "HyperParameters": { "epo‸chs.$": "$.epochs" } }'));
+  assert.match(md, /^\*\*epochs\*\* \(from a JSONPath, `\.\$`\)/);
+});

@@ -49,7 +49,9 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number, at?: AstN
   const member = step.member;
   const shape = step.shape;
   const parts: string[] = [];
-  const name = member?.name ?? String(ctx.relative[ctx.relative.length - 1]);
+  // A map's key is its own name; written `epochs.$` it reads as `epochs`, as a member's does (ux42).
+  const key = String(ctx.relative[ctx.relative.length - 1]);
+  const name = member?.name ?? (step.dynamic && key.endsWith('.$') ? key.slice(0, -2) : key);
   parts.push(`**${markdownText(name)}**${step.dynamic ? ' (from a JSONPath, `.$`)' : ''} — ${describeType(shape)}${member ? (member.required ? ', **required**' : ', optional') : ''}${member?.deprecated ? ', deprecated' : ''}`);
   if (!isKey && shape.enum && node.type === 'string' && shape.enum.includes(node.value as string)) {
     parts.push(`\`${node.value}\` is one of ${shape.enum.length} values of ${shape.name}.`);
