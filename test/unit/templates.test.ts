@@ -461,8 +461,8 @@ test('substitutions are followed in a DefinitionString too: quoted ones as strin
   // DefinitionSubstitutions: '2' bare is the number 2, 3 quoted is the string "3"; a bad instance type is flagged where written.
   const text = cfn(['      DefinitionSubstitutions: { Count: \'2\', Type: ml.m5.larg, Epochs: 3 }', '      DefinitionString: |'], rc);
   assert.deepEqual(findings(open('str.yaml', text)), [['enum-value', 'ml.m5.larg']]);
-  // A bare value that is no number is a wrong type, where written.
-  assert.deepEqual(findings(open('str2.yaml', text.replace("Count: '2'", 'Count: two'))).map(([c]) => c), ['enum-value']);
+  // A bare value that is no JSON text leaves the definition no JSON: an error on the placeholder (asl41 t08).
+  assert.deepEqual(findings(open('str2.yaml', text.replace("Count: '2'", 'Count: two'))), [['enum-value', 'ml.m5.larg'], ['substitution-not-json', '${Count}']]);
   assert.deepEqual(findings(open('str3.yaml', text.replace("Count: '2'", "Count: '\"2\"'"))).map(([c, at]) => [c, at]), [['wrong-type', '\'"2"\''], ['enum-value', 'ml.m5.larg']]);
   // A !Sub string (list form) takes its variables, then the Parameters' Defaults; not the DefinitionSubstitutions.
   const sub = cfn(['      DefinitionString: !Sub', '        - |'], rc).replace(/\n {8}(?=[{}" ])/g, '\n          ').replace(/\n$/, '\n        - { Type: ml.c5.xlarg, Count: -1 }\n');
@@ -841,4 +841,47 @@ test('asl41 t07/t19: a bare ${X} in a DefinitionString that no key names leaves 
   // Under a Sub the Sub replaces it (or the template does not deploy): nothing said here.
   const sub = stateMachineTemplate('      DefinitionString: !Sub |', '        {"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": ${Timeout}, "End": true}}}');
   assert.deepEqual(severities(sub), []);
+});
+
+/** The [code, text] of a template's findings with these codes. */
+const coded = (text: string, codes: string[], name = 'coded.yaml') => service.validate(open(name, text)).filter((p) => codes.includes(p.code)).map((p) => [p.code, text.slice(p.offset, p.offset + p.length)]);
+/** A Definition whose one state, A, is a Pass state with this Result. */
+const passResult = (result: string) => ['      Definition:', '        StartAt: A', '        States:', '          A:', '            Type: Pass', `            Result: ${result}`, '            End: true'];
+
+test('asl41 t06: a substitution value with a double quote, pasted into a JSON string of the definition, leaves it no JSON: an error on the value; escaped, or where the text still reads as JSON, not', () => {
+  const notJson = (text: string) => coded(text, ['substitution-not-json']);
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'He said "hi"'`, ...passResult('${Msg}'))), [['substitution-not-json', `'He said "hi"'`]]);
+  assert.match(service.validate(open('t06.yaml', stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'He said "hi"'`, ...passResult('${Msg}')))).find((p) => p.code === 'substitution-not-json')!.message,
+    /without escaping \(DefinitionProcessor\.transformDefinition: StringUtils\.replaceEachRepeatedly.*has "He said "hi"" there, which is no JSON/);
+  // In a DefinitionString's quotes too, and in a key.
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'a"b'`, '      DefinitionString: |', '        {"StartAt": "A", "States": {"A": {"Type": "Pass", "Comment": "${Msg}", "End": true}}}')), [['substitution-not-json', `'a"b'`]]);
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'a"b'`, ...passResult('{ "k-${Msg}": 1 }'))), [['substitution-not-json', `'a"b'`]]);
+  // Escaped quotes, quotes that close and reopen strings where JSON allows it (["a", "b"]), a Parameter's Default
+  // (a deployment may give another), a Sub's string (the Sub's own replacement, then JSON-escaped): not judged.
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'He said \\"hi\\"'`, ...passResult('${Msg}'))), []);
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        List: 'a", "b'`, ...passResult('["${List}"]'))), []);
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', '        Msg: !Ref P', ...passResult('${Msg}')) + `Parameters: { P: { Type: String, Default: 'a"b' } }\n`), []);
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'a"b'`, ...passResult('!Sub "x${!Msg}"'))), []);
+});
+
+test('asl41 t08: a value pasted outside quotes in a DefinitionString that is no JSON text (five-minutes, nothing) is an error on the placeholder; a number, JSON text or a quoted use is not', () => {
+  const block = (value: string, timeout = '${Timeout}') => stateMachineTemplate('      DefinitionSubstitutions:', `        Timeout: ${value}`, '      DefinitionString: |',
+    `        {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"}, "TimeoutSeconds": ${timeout}, "End": true}}}`);
+  const notJson = (text: string) => coded(text, ['substitution-not-json']);
+  assert.deepEqual(notJson(block('five-minutes')), [['substitution-not-json', '${Timeout}']]);
+  assert.match(service.validate(open('t08.yaml', block('five-minutes'))).find((p) => p.code === 'substitution-not-json')!.message, /outside quotes, and its value "five-minutes" is no JSON value/);
+  assert.deepEqual(notJson(block("''")), [['substitution-not-json', '${Timeout}']]);
+  for (const fine of ['300', "'300'", `'{"a": 1}'`, '!Ref T']) assert.deepEqual(notJson(block(fine)), [], fine);
+  assert.deepEqual(notJson(block('five-minutes', '"${Timeout}"')), []);
+});
+
+test('asl41 t17: DefinitionSubstitutions that replace each other in a loop the definition reaches are an error on the first of the loop (replaceEachRepeatedly throws); a chain, or a loop nothing uses, is not', () => {
+  const cycle = (...lines: string[]) => coded(stateMachineTemplate('      DefinitionSubstitutions:', ...lines.slice(0, -1), ...passResult(lines[lines.length - 1])), ['substitution-cycle']);
+  assert.deepEqual(cycle('        A: ${B}', '        B: ${A}', '${A}'), [['substitution-cycle', '${B}']]);
+  assert.deepEqual(cycle('        Z: ${A}', '        A: x${B}', '        B: ${A}', '"${Z}"'), [['substitution-cycle', 'x${B}']]);
+  assert.deepEqual(cycle('        A: x${A}', '${A}'), [['substitution-cycle', 'x${A}']]);
+  assert.match(service.validate(open('t17.yaml', stateMachineTemplate('      DefinitionSubstitutions:', '        A: ${B}', '        B: ${A}', ...passResult('${A}')))).find((p) => p.code === 'substitution-cycle')!.message,
+    /\(\$\{A\} → \$\{B\} → \$\{A\}\).*"Aborting to protect against StackOverflowError - output of one loop is the input of another"/);
+  assert.deepEqual(cycle('        A: ${B}', '        B: ${C}', '        C: x', '${A}'), []);
+  assert.deepEqual(cycle('        A: ${B}', '        B: ${A}', 'x'), []);
 });

@@ -11,7 +11,7 @@ import { parseJson } from '../json/parse';
 import { markHoldsForeign, markRewritten } from '../core/findingsCache';
 import { encodedDefinition } from './encodedDefinition';
 import { intrinsicAt, resolveIntrinsics, subString } from './intrinsics';
-import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, unmatchedPlaceholders } from './substitutions';
+import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, placeholderFindings } from './substitutions';
 import { append } from '../core/append';
 import { resourceFindings } from './resource';
 
@@ -142,7 +142,7 @@ function isDefinition(node: AstNode | undefined): boolean {
 
 // Once per parse: the embedded machines, and the intrinsics inside them resolved (in place) once.
 const cache = new WeakMap<ParsedDocument, ParsedDocument[]>();
-// The template's own findings about them (substitutions.ts unmatchedPlaceholders), made with them.
+// The template's own findings about them (substitutions.ts placeholderFindings, resource.ts), made with them.
 const ownFindings = new WeakMap<ParsedDocument, Problem[]>();
 
 /** What a template says wrongly about its machines (a `${Name}` no substitution replaces), once they were looked for. */
@@ -192,7 +192,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       if (d.serverlessFile && view?.root && !view.syntaxErrors.length) pseudoParameters(view.root);
       if (plain && view?.root && !view.syntaxErrors.length) {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
-        if (!plain.sub && !d.serverlessFile && isDefinition(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text, !read, true));
+        if (!plain.sub && !d.serverlessFile && isDefinition(view.root)) append(own, placeholderFindings(view.root, d.substitutions, parsed.text, { encoded: !read, inText: true }));
         followSubstitutionsInText(view.root, parsed.text, plain.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
         markStringPlaceholders(view.root, parsed.text);
       }
@@ -208,7 +208,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     const subs = resolveIntrinsics(d.node, parsed.text, { warnings: own });
     // serverless-step-functions resolves `${…}` itself (Serverless variables, pseudo parameters under its Fn::Sub),
     // and the framework its variables (`${self:…}`, `${opt:…}`) in its file's own resources too.
-    if (!d.serverless && !d.serverlessFile) append(own, unmatchedPlaceholders(d.node, d.substitutions, parsed.text));
+    if (!d.serverless && !d.serverlessFile) append(own, placeholderFindings(d.node, d.substitutions, parsed.text));
     // A literal put in place of a placeholder lies outside the definition: a JSON tree that holds one is parsed
     // again whole after an edit, not incrementally in place (json/incrementalParse.ts would misplace it).
     if (followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root))) && parsed.language === 'json') markHoldsForeign(parsed.root!);
