@@ -117,6 +117,8 @@ describe('templates over LSP', () => {
       '              EndpointConfigName: ${Stage}_churn_${Version}',
       '              ProductionVariants: [{ VariantName: AllTraffic, ModelName: churn, InitialInstanceCount: 1, InstanceType: ml.m5.large }]',
       '            End: true',
+      // What the Subs name (a Sub's ${X} is the template's, not a DefinitionSubstitutions key).
+      'Parameters: { Stage: { Type: String }, RoleName: { Type: String } }',
       '',
     ].join('\n');
     const diags = await client.open(uri, 'yaml', text);
@@ -163,6 +165,8 @@ describe('templates over LSP', () => {
             },
           },
         },
+        // What the Subs name (a Sub's ${X} is the template's, not a DefinitionSubstitutions key).
+        Parameters: { Bucket: { Type: 'String' } },
       },
       null,
       2,

@@ -465,7 +465,7 @@ test('substitutions are followed in a DefinitionString too: quoted ones as strin
   assert.deepEqual(findings(open('str2.yaml', text.replace("Count: '2'", 'Count: two'))), [['enum-value', 'ml.m5.larg'], ['substitution-not-json', '${Count}']]);
   assert.deepEqual(findings(open('str3.yaml', text.replace("Count: '2'", "Count: '\"2\"'"))).map(([c, at]) => [c, at]), [['wrong-type', '\'"2"\''], ['enum-value', 'ml.m5.larg']]);
   // A !Sub string (list form) takes its variables, then the Parameters' Defaults; not the DefinitionSubstitutions.
-  const sub = cfn(['      DefinitionString: !Sub', '        - |'], rc).replace(/\n {8}(?=[{}" ])/g, '\n          ').replace(/\n$/, '\n        - { Type: ml.c5.xlarg, Count: -1 }\n');
+  const sub = cfn(['      DefinitionString: !Sub', '        - |'], rc).replace(/\n {8}(?=[{}" ])/g, '\n          ').replace(/\n$/, '\n        - { Type: ml.c5.xlarg, Count: -1, Epochs: 3 }\n');
   assert.deepEqual(findings(open('sub.yaml', sub)), [['out-of-range', '-1'], ['enum-value', 'ml.c5.xlarg']]);
 });
 
@@ -691,7 +691,7 @@ test('the size of a definition inside a template is that of the JSON sent, not o
 
 test('a !Sub whose written text cannot stand where it does, whatever its variables hold, is an error on that text (a user ARN for a role)', () => {
   const yaml = (role: string) =>
-    TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, stateMachineTemplate(...oneTaskDefinition('arn:aws:states:::sagemaker:createModel', '              ModelName: m', `              ExecutionRoleArn: ${role}`)));
+    TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, stateMachineTemplate(...oneTaskDefinition('arn:aws:states:::sagemaker:createModel', '              ModelName: m', `              ExecutionRoleArn: ${role}`)) + 'Parameters: { RoleName: { Type: String }, RolePath: { Type: String } }\n');
   const user = yaml('!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:user/deployer');
   assert.deepEqual(findings(user), [['pattern', ':user/deployer']]);
   assert.match(service.validate(user)[0].message, /no value that does has ":u" where this one has it \(in ":user\/deployer"\)/);
@@ -873,6 +873,33 @@ test('asl41 t08: a value pasted outside quotes in a DefinitionString that is no 
   assert.deepEqual(notJson(block("''")), [['substitution-not-json', '${Timeout}']]);
   for (const fine of ['300', "'300'", `'{"a": 1}'`, '!Ref T']) assert.deepEqual(notJson(block(fine)), [], fine);
   assert.deepEqual(notJson(block('five-minutes', '"${Timeout}"')), []);
+});
+
+test('asl41 t15/t16: a Sub\'s ${Name} that is no Parameter, resource, attribute, pseudo parameter or variable of the Sub is an error; what SAM or a macro may add is not judged', () => {
+  const unresolved = (text: string, name?: string) => coded(text, ['unresolved-sub-variable'], name);
+  const resource = (sub: string) => stateMachineTemplate('      Definition:', '        StartAt: T', '        States:', '          T:', '            Type: Task', `            Resource: ${sub}`, '            End: true');
+  const arn = '!Sub arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${FunctionName}';
+  assert.deepEqual(unresolved(resource(arn)), [['unresolved-sub-variable', '${FunctionName}']]);
+  assert.deepEqual(unresolved(resource(arn) + 'Parameters: { FunctionName: { Type: String } }\n'), []);
+  assert.deepEqual(unresolved(resource('!Sub "${M.Arn}${M}${!FunctionName}${AWS::StackName}"')), []);
+  assert.deepEqual(unresolved(resource('!Sub ["${FunctionName}", { FunctionName: f }]')), []);
+  assert.deepEqual(unresolved(resource('!Sub ["${FunctionName}", !If [C, { FunctionName: f }, { FunctionName: g }]]')), []);
+  // A macro may add names: not judged.
+  assert.deepEqual(unresolved('Transform: AWS::LanguageExtensions\n' + resource(arn)), []);
+  // SAM: the resources it makes (a function's role, alias, version; ServerlessRestApi…) are not judged; another name is.
+  const sam = ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '  M:', '    Type: AWS::Serverless::StateMachine', '    Properties:',
+    '      Definition:', '        StartAt: T', '        States:', '          T:', '            Type: Task', '            Resource: !Sub "${Fn.Arn}${FnRole.Arn}${FnAliaslive}${ServerlessRestApi}${OrderApi}${QueueUrl}"', '            End: true', ''].join('\n');
+  assert.deepEqual(unresolved(sam), [['unresolved-sub-variable', '${QueueUrl}']]);
+  // A DefinitionString under a Sub, whose ${…} were meant for DefinitionSubstitutions: the Sub reads them first.
+  const block = stateMachineTemplate('      DefinitionSubstitutions:', '        QueueUrl: https://sqs.us-east-1.amazonaws.com/111122223333/q', '      DefinitionString: !Sub |',
+    '        {"StartAt": "S", "States": {"S": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Parameters": {"QueueUrl": "${QueueUrl}", "MessageBody": "x"}, "End": true}}}');
+  assert.deepEqual(unresolved(block), [['unresolved-sub-variable', '${QueueUrl}']]);
+  assert.match(service.validate(open('t15.yaml', block)).find((p) => p.code === 'unresolved-sub-variable')!.message, /it is a key of DefinitionSubstitutions, but the Sub replaces its string's \$\{…\} first: write \$\{!QueueUrl\}/);
+  // A JSON template's escaped Fn::Sub string: on the placeholder as written.
+  const json = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: { 'Fn::Sub': '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"${Fn}","End":true}}}' } } } } }, null, 2);
+  assert.deepEqual(unresolved(json, 'sub.json'), [['unresolved-sub-variable', '${Fn}']]);
+  // A Serverless Framework file's own resources: the framework's ${…} come first; not judged.
+  assert.deepEqual(unresolved('service: s\nprovider:\n  name: aws\nresources:\n' + resource(arn).replace(/^(?=.)/gm, '  '), 'serverless.yml'), []);
 });
 
 test('asl41 t17: DefinitionSubstitutions that replace each other in a loop the definition reaches are an error on the first of the loop (replaceEachRepeatedly throws); a chain, or a loop nothing uses, is not', () => {

@@ -10,8 +10,9 @@ import type { AstNode, ParsedDocument, Problem, WorkflowType } from '../core/typ
 import { parseJson } from '../json/parse';
 import { markHoldsForeign, markRewritten } from '../core/findingsCache';
 import { encodedDefinition } from './encodedDefinition';
-import { intrinsicAt, resolveIntrinsics, subString } from './intrinsics';
+import { intrinsicAt, resolveIntrinsics, subString, variablesUnknown } from './intrinsics';
 import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, placeholderFindings } from './substitutions';
+import { templateNames, unresolvedSubVariables, type TemplateNames } from './templateNames';
 import { append } from '../core/append';
 import { resourceFindings } from './resource';
 
@@ -142,7 +143,7 @@ function isDefinition(node: AstNode | undefined): boolean {
 
 // Once per parse: the embedded machines, and the intrinsics inside them resolved (in place) once.
 const cache = new WeakMap<ParsedDocument, ParsedDocument[]>();
-// The template's own findings about them (substitutions.ts placeholderFindings, resource.ts), made with them.
+// The template's own findings about them (substitutions.ts placeholderFindings, templateNames.ts, resource.ts), made with them.
 const ownFindings = new WeakMap<ParsedDocument, Problem[]>();
 
 /** What a template says wrongly about its machines (a `${Name}` no substitution replaces), once they were looked for. */
@@ -178,8 +179,17 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   found = [];
   const own: Problem[] = resourceFindings(parsed.root);
   let params: Map<string, AstNode> | undefined;
+  // What the template's Subs may name (null: not known here, templates/templateNames.ts), once it is asked.
+  let names: TemplateNames | null | undefined;
+  const namesOf = () => (names === undefined ? (names = templateNames(parsed.root) ?? null) : names) ?? undefined;
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {
+      // A Sub's string: each of its `${…}` must name something of the template (asl41 t15), a DefinitionSubstitutions
+      // key included, which the Sub reads first.
+      const sub = d.serverlessFile ? undefined : intrinsicAt(d.node);
+      const subText = sub?.name === 'Fn::Sub' && !variablesUnknown(sub.arg) ? subString(sub.arg) : undefined;
+      const subNames = subText && namesOf();
+      if (subText && subNames) append(own, unresolvedSubVariables(subText, sub!.arg?.type === 'array' ? sub!.arg.children?.[1] : undefined, subNames, parsed.text, d.substitutions));
       const read = definitionStringView(parsed, d.node);
       // JSON written inside a string (escaped, quoted, or joined with intrinsics): read as what it decodes to. Its
       // `${…}` are DefinitionSubstitutions' as in a block, when it is one plain string: a Join's stand for the
@@ -208,7 +218,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     const subs = resolveIntrinsics(d.node, parsed.text, { warnings: own });
     // serverless-step-functions resolves `${…}` itself (Serverless variables, pseudo parameters under its Fn::Sub),
     // and the framework its variables (`${self:…}`, `${opt:…}`) in its file's own resources too.
-    if (!d.serverless && !d.serverlessFile) append(own, placeholderFindings(d.node, d.substitutions, parsed.text));
+    if (!d.serverless && !d.serverlessFile) append(own, placeholderFindings(d.node, d.substitutions, parsed.text, { names: namesOf() }));
     // A literal put in place of a placeholder lies outside the definition: a JSON tree that holds one is parsed
     // again whole after an edit, not incrementally in place (json/incrementalParse.ts would misplace it).
     if (followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root))) && parsed.language === 'json') markHoldsForeign(parsed.root!);

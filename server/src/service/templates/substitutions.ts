@@ -7,13 +7,15 @@
 // as JSON and then replaces each `${key}` as text (DefinitionProcessor.transformDefinition), so `epochs: ${Epochs}`
 // with `Epochs: 3` deploys as "epochs": "3" (what HyperParameters wants), and `Seconds: ${Wait}` as "Seconds": "60"
 // (which Step Functions refuses); SAM leaves the substitution to CloudFormation, and a `!Sub` is a string.
+import { append } from '../core/append';
 import { markRewritten, restamp } from '../core/findingsCache';
 import { closest } from '../core/text';
 import { property } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
 import { sourceOffset } from '../expressions/index';
 import { hasPlaceholder, markDeploysAsString, scanPlaceholders, type Placeholder } from '../expressions/placeholders';
-import { intrinsicAt, intrinsicOf, isSubString } from './intrinsics';
+import { intrinsicAt, intrinsicOf, isJoinString, isSubString, subVariablesOf, subVariablesUnknown } from './intrinsics';
+import { unresolvedSubVariables, type TemplateNames } from './templateNames';
 
 /** The codes of the findings about a template itself (not the machine it embeds); never renamed, only added. */
 export const TemplateCode = {
@@ -27,6 +29,8 @@ export const TemplateCode = {
   // What CloudFormation's text substitution makes of the definition (templates/substitutions.ts placeholderFindings).
   substitutionNotJson: 'substitution-not-json',
   substitutionCycle: 'substitution-cycle',
+  // A Sub's ${Name} that names nothing the template has (templates/templateNames.ts).
+  unresolvedSubVariable: 'unresolved-sub-variable',
 } as const;
 
 /** A literal value node: a string (without placeholders), number or boolean, untagged. */
@@ -195,6 +199,8 @@ export interface PlaceholderContext {
   encoded?: boolean;
   /** A DefinitionString's JSON text (no Sub around it): a placeholder outside quotes is pasted into the JSON as it is. */
   inText?: boolean;
+  /** The template's names, for the Subs inside a Definition object (templates/templateNames.ts); none: not judged. */
+  names?: TemplateNames;
 }
 
 // DefinitionProcessor.transformDefinition, as the findings below quote it.
@@ -213,11 +219,12 @@ const REPLACED_AS_TEXT = 'DefinitionProcessor.transformDefinition: StringUtils.r
  *   double quote in a value used inside a JSON string ends that string, and a value that is no JSON text
  *   (`five-minutes`) used outside quotes is no JSON value; an error on the value, or on the bare placeholder;
  * - values that name each other in a loop (`A: ${B}`, `B: ${A}`), reached from the definition: replaceEachRepeatedly
- *   never ends, and throws (asl41 t17).
+ *   never ends, and throws (asl41 t17);
+ * - in a Definition object, a Sub's `${Name}` that names nothing the template has (asl41 t16).
  * None in a Sub's string (the Sub replaces it, or the template does not deploy), in what an intrinsic stands for, or
  * where the keys are not written out.
  */
-export function placeholderFindings(definition: AstNode, substitutions: AstNode | undefined, text: string, { encoded = false, inText = false }: PlaceholderContext = {}): Problem[] {
+export function placeholderFindings(definition: AstNode, substitutions: AstNode | undefined, text: string, { encoded = false, inText = false, names }: PlaceholderContext = {}): Problem[] {
   const keys = substitutionKeys(substitutions);
   const values = keys && literalValues(substitutions);
   const out: Problem[] = [];
@@ -228,7 +235,10 @@ export function placeholderFindings(definition: AstNode, substitutions: AstNode 
     const node = stack.pop()!;
     for (const c of node.children ?? []) stack.push(c);
     if (node.type !== 'string' || typeof node.value !== 'string') continue;
-    if (isSubString(node)) continue;
+    if (isSubString(node)) {
+      if (names && !isJoinString(node) && !subVariablesUnknown(node)) append(out, unresolvedSubVariables(node, subVariablesOf(node), names, text, substitutions));
+      continue;
+    }
     if (!keys || !values || intrinsicOf(node)) continue;
     const placeholders = scanPlaceholders(node.value);
     if (!placeholders.length) continue;
