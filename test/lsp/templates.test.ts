@@ -26,6 +26,7 @@ describe('templates over LSP', () => {
     assert.deepEqual(diags.map((d: any) => [d.code, span(text, d)]), [
       ['likely-runtime-failure', "States.Format('churn-{}', $$.Execution.Name)"],
       ['enum-value', 'ml.m5.larg'],
+      ['wrong-type', '!If [IsProd, [{ Key: stage, Value: prod }], !Ref AWS::NoValue]'],
       ['pattern', 'churn model '],
       ['wrong-type', '${ScoringInstanceCount}'],
       ['enum-value', 'ml.c5.xlarg'],

@@ -28,6 +28,8 @@ test('SAM YAML: the embedded machine is checked at the template positions; !Sub,
   assert.deepEqual(findings(d), [
     ['likely-runtime-failure', "States.Format('churn-{}', $$.Execution.Name)"],
     ['enum-value', 'ml.m5.larg'],
+    // In a SAM Definition an intrinsic deploys as the string SAM writes in its place (generators.py): no list (asl41 t09).
+    ['wrong-type', '!If [IsProd, [{ Key: stage, Value: prod }], !Ref AWS::NoValue]'],
     // Substitutions followed: flagged where the value is written (a Parameter's Default, a DefinitionSubstitutions entry).
     // `!Sub churn model ${Stage}`: a space is allowed nowhere in a job name, whatever Stage stands for.
     ['pattern', 'churn model '],
@@ -873,6 +875,19 @@ test('asl41 t08: a value pasted outside quotes in a DefinitionString that is no 
   assert.deepEqual(notJson(block("''")), [['substitution-not-json', '${Timeout}']]);
   for (const fine of ['300', "'300'", `'{"a": 1}'`, '!Ref T']) assert.deepEqual(notJson(block(fine)), [], fine);
   assert.deepEqual(notJson(block('five-minutes', '"${Timeout}"')), []);
+});
+
+test('asl41 t09/t10: in a SAM Definition an intrinsic where an integer belongs deploys as a string (SAM writes "${definition_substitution_N}" in quotes): an error; in CloudFormation, or with another transform, not', () => {
+  const wait = (seconds: string) => ['      Definition:', '        StartAt: W', '        States:', '          W:', '            Type: Wait', `            Seconds: ${seconds}`, '            End: true'];
+  const invalid = (text: string) => coded(text, ['asl-invalid-value']);
+  assert.deepEqual(invalid(samTemplate(...wait('!Ref Wait'))), [['asl-invalid-value', '!Ref Wait']]);
+  assert.deepEqual(invalid(samTemplate(...wait('!If [IsProd, 60, 10]'))), [['asl-invalid-value', '!If [IsProd, 60, 10]']]);
+  assert.match(service.validate(open('t09.yaml', samTemplate(...wait('!Ref Wait')))).find((p) => p.code === 'asl-invalid-value')!.message,
+    /^Seconds must be an integer, and !Ref Wait deploys as a string, whatever it stands for: SAM puts "\$\{definition_substitution_N\}" in its place, in quotes \(generators\.py\)/);
+  // Where a string belongs, an intrinsic is fine; CloudFormation's own Definition, and SAM after another transform, are not judged.
+  assert.deepEqual(invalid(samTemplate('      Definition:', '        StartAt: T', '        States:', '          T:', '            Type: Task', '            Resource: !GetAtt F.Arn', '            Comment: !Ref C', '            End: true')), []);
+  assert.deepEqual(invalid(stateMachineTemplate(...wait('!Ref Wait'))), []);
+  assert.deepEqual(invalid(samTemplate(...wait('!Ref Wait')).replace('Transform: AWS::Serverless-2016-10-31', 'Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]')), []);
 });
 
 test('asl41 t15/t16: a Sub\'s ${Name} that is no Parameter, resource, attribute, pseudo parameter or variable of the Sub is an error; what SAM or a macro may add is not judged', () => {

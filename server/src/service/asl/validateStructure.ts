@@ -5,7 +5,7 @@
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
 import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataAsJsonPath, jsonataConstant, jsonataForPathKey, jsonataGivesFunction, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
-import { DEPLOYS_AS_STRING, deploysAsStringWayOut, deploysAsString, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
+import { deploysAsString, deploysAsStringText, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, editDistance, list, quote, shiftFindings, visibleText } from '../core/text';
 import { intendedValue, property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
@@ -205,7 +205,7 @@ function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Wan
   // in a JSONata state a stand-in may be a {% … %} expression, which any field takes.
   const placeholder = !typeOk(node, want) && !(ql === 'JSONata' && isStandIn(node, ql)) ? deploysAsString(node) : undefined;
   if (placeholder) {
-    report(ctx, placeholder, AslCode.invalidValue, `${field} must be ${wantText(want)}, and ${placeholder.value} ${DEPLOYS_AS_STRING}${placeholder === node ? '' : ` (here ${describe(node)})`}${deploysAsStringWayOut(field, placeholder.value)}`);
+    report(ctx, placeholder, AslCode.invalidValue, `${field} must be ${wantText(want)}, and ${deploysAsStringText(field, placeholder, placeholder === node ? undefined : describe(node))}`);
     return false;
   }
   if (isStandIn(node, ql)) {

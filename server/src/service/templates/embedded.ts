@@ -12,7 +12,7 @@ import { markHoldsForeign, markRewritten } from '../core/findingsCache';
 import { encodedDefinition } from './encodedDefinition';
 import { intrinsicAt, resolveIntrinsics, subString, variablesUnknown } from './intrinsics';
 import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, placeholderFindings } from './substitutions';
-import { templateNames, unresolvedSubVariables, type TemplateNames } from './templateNames';
+import { samTransformOnly, templateNames, unresolvedSubVariables, type TemplateNames } from './templateNames';
 import { append } from '../core/append';
 import { resourceFindings } from './resource';
 
@@ -26,6 +26,8 @@ interface Definition {
   name: string;
   /** A Serverless Framework definition: serverless-step-functions reads `#{AWS::Region}` as `${AWS::Region}`. */
   serverless?: boolean;
+  /** A SAM resource's (AWS::Serverless::StateMachine): SAM turns its Definition into a DefinitionString. */
+  sam?: boolean;
   /** In a Serverless Framework file (its own `resources:`): the framework resolves its `${…}` variables first. */
   serverlessFile?: boolean;
   /** The workflow type the resource declares, when it says one in plain text. */
@@ -66,10 +68,11 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
       // CloudFormation's StateMachineType, SAM's Type (STANDARD unless one says EXPRESS).
       const workflowType = workflowTypeOf(property(props, type.value === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'));
       const stateMachineName = plainName(property(props, type.value === 'AWS::Serverless::StateMachine' ? 'Name' : 'StateMachineName'));
+      const sam = type.value === 'AWS::Serverless::StateMachine';
       const definition = property(props, 'Definition');
-      if (definition) out.push({ node: definition, substitutions, string: false, name, workflowType, serverlessFile, stateMachineName });
+      if (definition) out.push({ node: definition, substitutions, string: false, name, workflowType, serverlessFile, stateMachineName, sam });
       const definitionString = property(props, 'DefinitionString');
-      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name, workflowType, serverlessFile, stateMachineName });
+      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name, workflowType, serverlessFile, stateMachineName, sam });
     }
   }
   // Serverless Framework (serverless-step-functions): stepFunctions.stateMachines.<name>.definition.
@@ -182,6 +185,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   // What the template's Subs may name (null: not known here, templates/templateNames.ts), once it is asked.
   let names: TemplateNames | null | undefined;
   const namesOf = () => (names === undefined ? (names = templateNames(parsed.root) ?? null) : names) ?? undefined;
+  let samOnly: boolean | undefined;
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {
       // A Sub's string: each of its `${…}` must name something of the template (asl41 t15), a DefinitionSubstitutions
@@ -222,7 +226,9 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     // A literal put in place of a placeholder lies outside the definition: a JSON tree that holds one is parsed
     // again whole after an edit, not incrementally in place (json/incrementalParse.ts would misplace it).
     if (followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root))) && parsed.language === 'json') markHoldsForeign(parsed.root!);
-    if (!d.serverless && !d.serverlessFile) markStringPlaceholders(d.node);
+    // In a SAM Definition an intrinsic deploys as a string too, when SAM is the only transform (another, such as
+    // AWS::LanguageExtensions, may resolve it first).
+    if (!d.serverless && !d.serverlessFile) markStringPlaceholders(d.node, undefined, d.sam && (samOnly ??= samTransformOnly(parsed.root)) ? { text: parsed.text } : undefined);
     const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [], ...(d.workflowType ? { workflowType: d.workflowType } : {}) };
     found.push(machine);
     owners.set(machine, { name: d.name, substitutions: d.substitutions, stateMachineName: d.stateMachineName });

@@ -173,15 +173,25 @@ export function followSubstitutionsInText(definition: AstNode, text: string, sub
  * Marks each whole-value placeholder under `definition` that no literal replaced as one that deploys as a string
  * (expressions/placeholders.ts): in a Definition object every one (CloudFormation writes it out as JSON and then
  * replaces `${key}` as text, inside its quotes, whether or not a key names it), in a DefinitionString read in place
- * (`text` given) those written in quotes. Not a placeholder an intrinsic stands for (its value's type is CloudFormation's).
+ * (`text` given) those written in quotes. Not a placeholder an intrinsic stands for (its value's type is
+ * CloudFormation's), but in a SAM Definition (`sam`, the template's text): SAM writes its own placeholder in quotes in
+ * the intrinsic's place (generators.py), so `TimeoutSeconds: !Ref Timeout` deploys as "TimeoutSeconds": "300" (asl41
+ * t09, t10).
  */
-export function markStringPlaceholders(definition: AstNode, text?: string) {
+export function markStringPlaceholders(definition: AstNode, text?: string, sam?: { text: string }) {
   for (const { holder, index } of wholePlaceholders(definition)) {
     const c = holder.children![index];
-    if (intrinsicOf(c) || (text !== undefined && !inQuotes(text, c.offset))) continue;
-    markDeploysAsString(c, c);
+    const intrinsic = intrinsicOf(c);
+    if ((intrinsic && !sam) || (text !== undefined && !inQuotes(text, c.offset))) continue;
+    markDeploysAsString(c, intrinsic && sam ? { value: asWritten(sam.text, c, intrinsic.name), offset: c.offset, length: c.length, sam: true } : c);
     markRewritten(holder);
   }
+}
+
+/** An intrinsic as the template writes it (`!Ref Timeout`), for a message; its name when that is long or on several lines. */
+function asWritten(text: string, node: AstNode, name: string): string {
+  const written = text.slice(node.offset, node.offset + node.length);
+  return written.length <= 60 && !written.includes('\n') && !written.includes('\r') ? written : name;
 }
 
 /** The keys of a DefinitionSubstitutions map; undefined when they are not written out (an intrinsic: `!If`, `Fn::If`). */
