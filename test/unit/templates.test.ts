@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { service } from './helpers';
 import { embeddedMachines, machineAt } from '../../server/src/service/templates/embedded';
 import { parseYaml } from '../../server/src/service/yaml/parseYaml';
+import { prettyJsonSize } from '../../server/src/service/asl/machineRules';
 
 const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'templates');
 let n = 0;
@@ -926,4 +927,47 @@ test('asl41 t17: DefinitionSubstitutions that replace each other in a loop the d
     /\(\$\{A\} → \$\{B\} → \$\{A\}\).*"Aborting to protect against StackOverflowError - output of one loop is the input of another"/);
   assert.deepEqual(cycle('        A: ${B}', '        B: ${C}', '        C: x', '${A}'), []);
   assert.deepEqual(cycle('        A: ${B}', '        B: ${A}', 'x'), []);
+});
+
+/** Jackson's DefaultPrettyPrinter as jackson-core 2.14 writes (the reference prettyJsonSize counts). */
+function jacksonPretty(v: unknown, level = 0): string {
+  if (Array.isArray(v)) return v.length ? `[ ${v.map((x) => jacksonPretty(x, level)).join(', ')} ]` : '[ ]';
+  if (v && typeof v === 'object') {
+    const keys = Object.keys(v);
+    if (!keys.length) return '{ }';
+    const indent = '  '.repeat(level + 1);
+    return `{\n${keys.map((k) => `${indent}${JSON.stringify(k)} : ${jacksonPretty((v as Record<string, unknown>)[k], level + 1)}`).join(',\n')}\n${'  '.repeat(level)}}`;
+  }
+  return JSON.stringify(v);
+}
+
+test('asl41 t20: a template Definition is counted as it is sent, pretty-printed (Jackson for CloudFormation, json.dumps(indent=4) for SAM): over 1,048,576 characters there is an error on Definition though its compact JSON is not', () => {
+  // The count is the length of what the printers write, for any tree (empty objects and arrays, objects in arrays, nesting).
+  const trees = [
+    { StartAt: 'A', States: { A: { Type: 'Pass', Result: { a: [1, { b: [] }, [], {}], c: { d: { e: 'é€😀' } } }, End: true } } },
+    { a: [[{ x: [{ y: {} }] }]], b: [] },
+    {},
+  ];
+  for (const tree of trees) {
+    const root = parseYaml(JSON.stringify(tree)).root!;
+    assert.equal(prettyJsonSize(root, 'jackson'), jacksonPretty(tree).length);
+    // Python's ensure_ascii writes each UTF-16 unit past ASCII as \uXXXX.
+    assert.equal(prettyJsonSize(root, 'sam'), JSON.stringify(tree, null, 4).replace(/[^\0-\x7f]/g, '\\u0000').length);
+  }
+  // A ${…} counts as nothing: what replaces it may be empty.
+  assert.equal(prettyJsonSize(parseYaml('{"a": "x${B}"}').root!, 'jackson'), jacksonPretty({ a: 'x' }).length);
+
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < 6000; i++) states[`S${i}`] = { Type: 'Pass', Result: { a: { b: { c: 'xxxxxxxxxx' } } }, Next: `S${i + 1}` };
+  states['S6000'] = { Type: 'Succeed' };
+  const definition = { StartAt: 'S0', States: states };
+  assert.ok(JSON.stringify(definition).length < 1_048_576 && jacksonPretty(definition).length > 1_048_576);
+  const template = (type: string) => JSON.stringify({ Resources: { M: { Type: type, Properties: { Definition: definition } } } });
+  const tooLarge = (text: string, name: string) => service.validate(open(name, text)).filter((p) => p.code === 'asl-definition-too-large').map((p) => [text.slice(p.offset, p.offset + p.length), p.message]);
+  const [cfn] = tooLarge(template('AWS::StepFunctions::StateMachine'), 'big.json');
+  assert.equal(cfn[0], '"Definition"');
+  assert.match(cfn[1], new RegExp(`^The definition has at least ${jacksonPretty(definition).length.toLocaleString('en-US')} characters as CloudFormation sends it, pretty-printed \\(DefinitionProcessor: jsonMapper\\.writerWithDefaultPrettyPrinter\\(\\)`));
+  assert.match(tooLarge(template('AWS::Serverless::StateMachine'), 'big-sam.json')[0][1], /as SAM writes it out \(generators\.py: json\.dumps/);
+  // The same definition as a file of its own is sent as written.
+  assert.deepEqual(service.validate(TextDocument.create('file:///big.asl.json', 'asl', 1, JSON.stringify(definition))).filter((p) => p.code === 'asl-definition-too-large'), []);
 });

@@ -1510,14 +1510,15 @@ function checkFieldExpressions(ctx: Ctx, obj: AstNode, ql: QueryLanguage, isStat
  * given, places expression mistakes exactly inside their strings (else the whole string is underlined). With
  * `language` 'json', a state whose text is unchanged since an earlier call gets its findings from a cache.
  * `checkedElsewhere` holds value nodes whose expressions another check owns (an integration's payload).
+ * `deployedAs`: a template's Definition object, whose size is counted as it is written out when deployed.
  */
-export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage, checkedElsewhere: ReadonlySet<AstNode> = new Set(), workflowType?: ParsedDocument['workflowType']): Problem[] {
+export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage, checkedElsewhere: ReadonlySet<AstNode> = new Set(), workflowType?: ParsedDocument['workflowType'], deployedAs?: ParsedDocument['deployedAs']): Problem[] {
   const ctx: Ctx = { problems: [], text, skip: checkedElsewhere, suggestions: 0, workflowType };
   // Whether the document is a state machine is the caller's say (validation.ts: StartAt and States, or a name
   // that declares one); what is not an object is not one.
   if (root?.type !== 'object') return ctx.problems;
   model ??= buildModel(root);
-  for (const found of [checkDefinitionSize(root!, text, language), checkVariables(model, text, language), machineFindings(ctx, model), errorNameTypos(model)]) append(ctx.problems, found);
+  for (const found of [checkDefinitionSize(root!, text, language, deployedAs), checkVariables(model, text, language), machineFindings(ctx, model), errorNameTypos(model)]) append(ctx.problems, found);
   for (const s of model.states) checkStateCached(ctx, s, language === 'json');
   return ctx.problems;
 }

@@ -230,6 +230,8 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     // AWS::LanguageExtensions, may resolve it first).
     if (!d.serverless && !d.serverlessFile) markStringPlaceholders(d.node, undefined, d.sam && (samOnly ??= samTransformOnly(parsed.root)) ? { text: parsed.text } : undefined);
     const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [], ...(d.workflowType ? { workflowType: d.workflowType } : {}) };
+    // As the definition is written out when deployed, for its size: the resource provider's pretty printer, SAM's json.dumps.
+    if (!d.serverless && !d.serverlessFile) machine.deployedAs = d.sam ? 'sam' : 'jackson';
     found.push(machine);
     owners.set(machine, { name: d.name, substitutions: d.substitutions, stateMachineName: d.stateMachineName });
   }
