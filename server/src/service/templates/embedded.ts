@@ -11,7 +11,7 @@ import { parseJson } from '../json/parse';
 import { markHoldsForeign, markRewritten } from '../core/findingsCache';
 import { encodedDefinition } from './encodedDefinition';
 import { intrinsicAt, resolveIntrinsics, subString, variablesUnknown } from './intrinsics';
-import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, placeholderFindings } from './substitutions';
+import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, placeholderFindings, substitutionKeys } from './substitutions';
 import { samTransformOnly, templateNames, unresolvedSubVariables, type TemplateNames } from './templateNames';
 import { append } from '../core/append';
 import { resourceFindings } from './resource';
@@ -193,7 +193,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       const sub = d.serverlessFile ? undefined : intrinsicAt(d.node);
       const subText = sub?.name === 'Fn::Sub' && !variablesUnknown(sub.arg) ? subString(sub.arg) : undefined;
       const subNames = subText && namesOf();
-      if (subText && subNames) append(own, unresolvedSubVariables(subText, sub!.arg?.type === 'array' ? sub!.arg.children?.[1] : undefined, subNames, parsed.text, d.substitutions));
+      if (subText && subNames) append(own, unresolvedSubVariables(subText, sub!.arg?.type === 'array' ? sub!.arg.children?.[1] : undefined, subNames, parsed.text, substitutionKeys(d.substitutions)));
       const read = definitionStringView(parsed, d.node);
       // JSON written inside a string (escaped, quoted, or joined with intrinsics): read as what it decodes to. Its
       // `${…}` are DefinitionSubstitutions' as in a block, when it is one plain string: a Join's stand for the

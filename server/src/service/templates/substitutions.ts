@@ -246,7 +246,7 @@ export function placeholderFindings(definition: AstNode, substitutions: AstNode 
     for (const c of node.children ?? []) stack.push(c);
     if (node.type !== 'string' || typeof node.value !== 'string') continue;
     if (isSubString(node)) {
-      if (names && !isJoinString(node) && !subVariablesUnknown(node)) append(out, unresolvedSubVariables(node, subVariablesOf(node), names, text, substitutions));
+      if (names && !isJoinString(node) && !subVariablesUnknown(node)) append(out, unresolvedSubVariables(node, subVariablesOf(node), names, text, keys));
       continue;
     }
     if (!keys || !values || intrinsicOf(node)) continue;

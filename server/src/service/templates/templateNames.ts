@@ -88,22 +88,21 @@ function mayName(names: TemplateNames, name: string): boolean {
 /**
  * Each `${Name}` of a Sub's string `str` that names no Parameter, resource (with or without an attribute), pseudo
  * parameter or key of the Sub's `variables` map: an error where it is written. `str` is the string node as the
- * template writes it (a YAML scalar or block, a JSON string), `text` the template's.
+ * template writes it (a YAML scalar or block, a JSON string), `text` the template's; `substitutionKeys`, the keys of
+ * the resource's DefinitionSubstitutions (read once per definition), which the message names.
  */
-export function unresolvedSubVariables(str: AstNode, variables: AstNode | undefined, names: TemplateNames, text: string, definitionSubstitutions?: AstNode): Problem[] {
+export function unresolvedSubVariables(str: AstNode, variables: AstNode | undefined, names: TemplateNames, text: string, substitutionKeys?: ReadonlySet<string>): Problem[] {
   const out: Problem[] = [];
   if (str.type !== 'string' || typeof str.value !== 'string') return out;
   const own = new Set<string>();
   for (const p of variables?.children ?? []) if (typeof p.children?.[0]?.value === 'string') own.add(p.children[0].value);
-  const substitutions = new Set<string>();
-  for (const p of definitionSubstitutions?.type === 'object' ? (definitionSubstitutions.children ?? []) : []) if (typeof p.children?.[0]?.value === 'string') substitutions.add(p.children[0].value);
   const raw = text.slice(str.offset, str.offset + str.length);
   for (const p of scanPlaceholders(str.value)) {
     if (own.has(p.name) || mayName(names, p.name)) continue;
     const start = str.offset + sourceOffset(raw, p.start);
     const end = str.offset + sourceOffset(raw, p.end);
     // Meant for the resource's DefinitionSubstitutions: the Sub reads it first, and finds nothing.
-    const meant = substitutions.has(p.name) ? `; it is a key of DefinitionSubstitutions, but the Sub replaces its string's \${…} first: write \${!${p.name}} to leave \${${p.name}} for them` : `; to write the text \${${p.name}}, write \${!${p.name}}`;
+    const meant = substitutionKeys?.has(p.name) ? `; it is a key of DefinitionSubstitutions, but the Sub replaces its string's \${…} first: write \${!${p.name}} to leave \${${p.name}} for them` : `; to write the text \${${p.name}}, write \${!${p.name}}`;
     const what = variables ? 'a Parameter, a resource or a variable of this Sub' : 'a Parameter or a resource of this template, and this Sub has no variables';
     out.push({
       offset: start,
