@@ -26,6 +26,7 @@ describe('templates over LSP', () => {
     assert.deepEqual(diags.map((d: any) => [d.code, span(text, d)]), [
       ['likely-runtime-failure', "States.Format('churn-{}', $$.Execution.Name)"],
       ['enum-value', 'ml.m5.larg'],
+      ['wrong-type', '!If [IsProd, [{ Key: stage, Value: prod }], !Ref AWS::NoValue]'],
       ['pattern', 'churn model '],
       ['wrong-type', '${ScoringInstanceCount}'],
       ['enum-value', 'ml.c5.xlarg'],
@@ -117,6 +118,8 @@ describe('templates over LSP', () => {
       '              EndpointConfigName: ${Stage}_churn_${Version}',
       '              ProductionVariants: [{ VariantName: AllTraffic, ModelName: churn, InitialInstanceCount: 1, InstanceType: ml.m5.large }]',
       '            End: true',
+      // What the Subs name (a Sub's ${X} is the template's, not a DefinitionSubstitutions key).
+      'Parameters: { Stage: { Type: String }, RoleName: { Type: String } }',
       '',
     ].join('\n');
     const diags = await client.open(uri, 'yaml', text);
@@ -163,6 +166,8 @@ describe('templates over LSP', () => {
             },
           },
         },
+        // What the Subs name (a Sub's ${X} is the template's, not a DefinitionSubstitutions key).
+        Parameters: { Bucket: { Type: 'String' } },
       },
       null,
       2,

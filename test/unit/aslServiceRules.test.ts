@@ -790,7 +790,7 @@ describe('resources and quotas', () => {
     const expected = JSON.stringify(toValue(parseYaml(yaml).root!)).length;
     const parsed = parseDocument(yaml, 'asl-yaml');
     const message = validateStructure(parsed.root, yaml, undefined, 'yaml').find((f) => f.code === 'asl-definition-too-large')?.message;
-    assert.equal(message, `The definition has ${expected.toLocaleString('en-US')} characters as JSON; Step Functions accepts at most 1,048,576`);
+    assert.equal(message, `The definition has ${expected.toLocaleString('en-US')} characters as JSON; Step Functions accepts at most 1,048,576 (CreateStateMachine: "Maximum length of 1048576")`);
   });
 });
 

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { service } from './helpers';
 import { embeddedMachines, machineAt } from '../../server/src/service/templates/embedded';
 import { parseYaml } from '../../server/src/service/yaml/parseYaml';
+import { prettyJsonSize } from '../../server/src/service/asl/machineRules';
 
 const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'templates');
 let n = 0;
@@ -28,6 +29,8 @@ test('SAM YAML: the embedded machine is checked at the template positions; !Sub,
   assert.deepEqual(findings(d), [
     ['likely-runtime-failure', "States.Format('churn-{}', $$.Execution.Name)"],
     ['enum-value', 'ml.m5.larg'],
+    // In a SAM Definition an intrinsic deploys as the string SAM writes in its place (generators.py): no list (asl41 t09).
+    ['wrong-type', '!If [IsProd, [{ Key: stage, Value: prod }], !Ref AWS::NoValue]'],
     // Substitutions followed: flagged where the value is written (a Parameter's Default, a DefinitionSubstitutions entry).
     // `!Sub churn model ${Stage}`: a space is allowed nowhere in a job name, whatever Stage stands for.
     ['pattern', 'churn model '],
@@ -462,11 +465,11 @@ test('substitutions are followed in a DefinitionString too: quoted ones as strin
   // DefinitionSubstitutions: '2' bare is the number 2, 3 quoted is the string "3"; a bad instance type is flagged where written.
   const text = cfn(['      DefinitionSubstitutions: { Count: \'2\', Type: ml.m5.larg, Epochs: 3 }', '      DefinitionString: |'], rc);
   assert.deepEqual(findings(open('str.yaml', text)), [['enum-value', 'ml.m5.larg']]);
-  // A bare value that is no number is a wrong type, where written.
-  assert.deepEqual(findings(open('str2.yaml', text.replace("Count: '2'", 'Count: two'))).map(([c]) => c), ['enum-value']);
+  // A bare value that is no JSON text leaves the definition no JSON: an error on the placeholder (asl41 t08).
+  assert.deepEqual(findings(open('str2.yaml', text.replace("Count: '2'", 'Count: two'))), [['enum-value', 'ml.m5.larg'], ['substitution-not-json', '${Count}']]);
   assert.deepEqual(findings(open('str3.yaml', text.replace("Count: '2'", "Count: '\"2\"'"))).map(([c, at]) => [c, at]), [['wrong-type', '\'"2"\''], ['enum-value', 'ml.m5.larg']]);
   // A !Sub string (list form) takes its variables, then the Parameters' Defaults; not the DefinitionSubstitutions.
-  const sub = cfn(['      DefinitionString: !Sub', '        - |'], rc).replace(/\n {8}(?=[{}" ])/g, '\n          ').replace(/\n$/, '\n        - { Type: ml.c5.xlarg, Count: -1 }\n');
+  const sub = cfn(['      DefinitionString: !Sub', '        - |'], rc).replace(/\n {8}(?=[{}" ])/g, '\n          ').replace(/\n$/, '\n        - { Type: ml.c5.xlarg, Count: -1, Epochs: 3 }\n');
   assert.deepEqual(findings(open('sub.yaml', sub)), [['out-of-range', '-1'], ['enum-value', 'ml.c5.xlarg']]);
 });
 
@@ -692,7 +695,7 @@ test('the size of a definition inside a template is that of the JSON sent, not o
 
 test('a !Sub whose written text cannot stand where it does, whatever its variables hold, is an error on that text (a user ARN for a role)', () => {
   const yaml = (role: string) =>
-    TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, stateMachineTemplate(...oneTaskDefinition('arn:aws:states:::sagemaker:createModel', '              ModelName: m', `              ExecutionRoleArn: ${role}`)));
+    TextDocument.create(`file:///templates/${n++}.yaml`, 'yaml', 1, stateMachineTemplate(...oneTaskDefinition('arn:aws:states:::sagemaker:createModel', '              ModelName: m', `              ExecutionRoleArn: ${role}`)) + 'Parameters: { RoleName: { Type: String }, RolePath: { Type: String } }\n');
   const user = yaml('!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:user/deployer');
   assert.deepEqual(findings(user), [['pattern', ':user/deployer']]);
   assert.match(service.validate(user)[0].message, /no value that does has ":u" where this one has it \(in ":user\/deployer"\)/);
@@ -842,4 +845,130 @@ test('asl41 t07/t19: a bare ${X} in a DefinitionString that no key names leaves 
   // Under a Sub the Sub replaces it (or the template does not deploy): nothing said here.
   const sub = stateMachineTemplate('      DefinitionString: !Sub |', '        {"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": ${Timeout}, "End": true}}}');
   assert.deepEqual(severities(sub), []);
+});
+
+/** The [code, text] of a template's findings with these codes. */
+const coded = (text: string, codes: string[], name = 'coded.yaml') => service.validate(open(name, text)).filter((p) => codes.includes(p.code)).map((p) => [p.code, text.slice(p.offset, p.offset + p.length)]);
+/** A Definition whose one state, A, is a Pass state with this Result. */
+const passResult = (result: string) => ['      Definition:', '        StartAt: A', '        States:', '          A:', '            Type: Pass', `            Result: ${result}`, '            End: true'];
+
+test('asl41 t06: a substitution value with a double quote, pasted into a JSON string of the definition, leaves it no JSON: an error on the value; escaped, or where the text still reads as JSON, not', () => {
+  const notJson = (text: string) => coded(text, ['substitution-not-json']);
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'He said "hi"'`, ...passResult('${Msg}'))), [['substitution-not-json', `'He said "hi"'`]]);
+  assert.match(service.validate(open('t06.yaml', stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'He said "hi"'`, ...passResult('${Msg}')))).find((p) => p.code === 'substitution-not-json')!.message,
+    /without escaping \(DefinitionProcessor\.transformDefinition: StringUtils\.replaceEachRepeatedly.*has "He said "hi"" there, which is no JSON/);
+  // In a DefinitionString's quotes too, and in a key.
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'a"b'`, '      DefinitionString: |', '        {"StartAt": "A", "States": {"A": {"Type": "Pass", "Comment": "${Msg}", "End": true}}}')), [['substitution-not-json', `'a"b'`]]);
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'a"b'`, ...passResult('{ "k-${Msg}": 1 }'))), [['substitution-not-json', `'a"b'`]]);
+  // Escaped quotes, quotes that close and reopen strings where JSON allows it (["a", "b"]), a Parameter's Default
+  // (a deployment may give another), a Sub's string (the Sub's own replacement, then JSON-escaped): not judged.
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'He said \\"hi\\"'`, ...passResult('${Msg}'))), []);
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        List: 'a", "b'`, ...passResult('["${List}"]'))), []);
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', '        Msg: !Ref P', ...passResult('${Msg}')) + `Parameters: { P: { Type: String, Default: 'a"b' } }\n`), []);
+  assert.deepEqual(notJson(stateMachineTemplate('      DefinitionSubstitutions:', `        Msg: 'a"b'`, ...passResult('!Sub "x${!Msg}"'))), []);
+});
+
+test('asl41 t08: a value pasted outside quotes in a DefinitionString that is no JSON text (five-minutes, nothing) is an error on the placeholder; a number, JSON text or a quoted use is not', () => {
+  const block = (value: string, timeout = '${Timeout}') => stateMachineTemplate('      DefinitionSubstitutions:', `        Timeout: ${value}`, '      DefinitionString: |',
+    `        {"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f"}, "TimeoutSeconds": ${timeout}, "End": true}}}`);
+  const notJson = (text: string) => coded(text, ['substitution-not-json']);
+  assert.deepEqual(notJson(block('five-minutes')), [['substitution-not-json', '${Timeout}']]);
+  assert.match(service.validate(open('t08.yaml', block('five-minutes'))).find((p) => p.code === 'substitution-not-json')!.message, /outside quotes, and its value "five-minutes" is no JSON value/);
+  assert.deepEqual(notJson(block("''")), [['substitution-not-json', '${Timeout}']]);
+  for (const fine of ['300', "'300'", `'{"a": 1}'`, '!Ref T']) assert.deepEqual(notJson(block(fine)), [], fine);
+  assert.deepEqual(notJson(block('five-minutes', '"${Timeout}"')), []);
+});
+
+test('asl41 t09/t10: in a SAM Definition an intrinsic where an integer belongs deploys as a string (SAM writes "${definition_substitution_N}" in quotes): an error; in CloudFormation, or with another transform, not', () => {
+  const wait = (seconds: string) => ['      Definition:', '        StartAt: W', '        States:', '          W:', '            Type: Wait', `            Seconds: ${seconds}`, '            End: true'];
+  const invalid = (text: string) => coded(text, ['asl-invalid-value']);
+  assert.deepEqual(invalid(samTemplate(...wait('!Ref Wait'))), [['asl-invalid-value', '!Ref Wait']]);
+  assert.deepEqual(invalid(samTemplate(...wait('!If [IsProd, 60, 10]'))), [['asl-invalid-value', '!If [IsProd, 60, 10]']]);
+  assert.match(service.validate(open('t09.yaml', samTemplate(...wait('!Ref Wait')))).find((p) => p.code === 'asl-invalid-value')!.message,
+    /^Seconds must be an integer, and !Ref Wait deploys as a string, whatever it stands for: SAM puts "\$\{definition_substitution_N\}" in its place, in quotes \(generators\.py\)/);
+  // Where a string belongs, an intrinsic is fine; CloudFormation's own Definition, and SAM after another transform, are not judged.
+  assert.deepEqual(invalid(samTemplate('      Definition:', '        StartAt: T', '        States:', '          T:', '            Type: Task', '            Resource: !GetAtt F.Arn', '            Comment: !Ref C', '            End: true')), []);
+  assert.deepEqual(invalid(stateMachineTemplate(...wait('!Ref Wait'))), []);
+  assert.deepEqual(invalid(samTemplate(...wait('!Ref Wait')).replace('Transform: AWS::Serverless-2016-10-31', 'Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]')), []);
+});
+
+test('asl41 t15/t16: a Sub\'s ${Name} that is no Parameter, resource, attribute, pseudo parameter or variable of the Sub is an error; what SAM or a macro may add is not judged', () => {
+  const unresolved = (text: string, name?: string) => coded(text, ['unresolved-sub-variable'], name);
+  const resource = (sub: string) => stateMachineTemplate('      Definition:', '        StartAt: T', '        States:', '          T:', '            Type: Task', `            Resource: ${sub}`, '            End: true');
+  const arn = '!Sub arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${FunctionName}';
+  assert.deepEqual(unresolved(resource(arn)), [['unresolved-sub-variable', '${FunctionName}']]);
+  assert.deepEqual(unresolved(resource(arn) + 'Parameters: { FunctionName: { Type: String } }\n'), []);
+  assert.deepEqual(unresolved(resource('!Sub "${M.Arn}${M}${!FunctionName}${AWS::StackName}"')), []);
+  assert.deepEqual(unresolved(resource('!Sub ["${FunctionName}", { FunctionName: f }]')), []);
+  assert.deepEqual(unresolved(resource('!Sub ["${FunctionName}", !If [C, { FunctionName: f }, { FunctionName: g }]]')), []);
+  // A macro may add names: not judged.
+  assert.deepEqual(unresolved('Transform: AWS::LanguageExtensions\n' + resource(arn)), []);
+  // SAM: the resources it makes (a function's role, alias, version; ServerlessRestApi…) are not judged; another name is.
+  const sam = ['Transform: AWS::Serverless-2016-10-31', 'Resources:', '  Fn:', '    Type: AWS::Serverless::Function', '  M:', '    Type: AWS::Serverless::StateMachine', '    Properties:',
+    '      Definition:', '        StartAt: T', '        States:', '          T:', '            Type: Task', '            Resource: !Sub "${Fn.Arn}${FnRole.Arn}${FnAliaslive}${ServerlessRestApi}${OrderApi}${QueueUrl}"', '            End: true', ''].join('\n');
+  assert.deepEqual(unresolved(sam), [['unresolved-sub-variable', '${QueueUrl}']]);
+  // A DefinitionString under a Sub, whose ${…} were meant for DefinitionSubstitutions: the Sub reads them first.
+  const block = stateMachineTemplate('      DefinitionSubstitutions:', '        QueueUrl: https://sqs.us-east-1.amazonaws.com/111122223333/q', '      DefinitionString: !Sub |',
+    '        {"StartAt": "S", "States": {"S": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Parameters": {"QueueUrl": "${QueueUrl}", "MessageBody": "x"}, "End": true}}}');
+  assert.deepEqual(unresolved(block), [['unresolved-sub-variable', '${QueueUrl}']]);
+  assert.match(service.validate(open('t15.yaml', block)).find((p) => p.code === 'unresolved-sub-variable')!.message, /it is a key of DefinitionSubstitutions, but the Sub replaces its string's \$\{…\} first: write \$\{!QueueUrl\}/);
+  // A JSON template's escaped Fn::Sub string: on the placeholder as written.
+  const json = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: { 'Fn::Sub': '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"${Fn}","End":true}}}' } } } } }, null, 2);
+  assert.deepEqual(unresolved(json, 'sub.json'), [['unresolved-sub-variable', '${Fn}']]);
+  // A Serverless Framework file's own resources: the framework's ${…} come first; not judged.
+  assert.deepEqual(unresolved('service: s\nprovider:\n  name: aws\nresources:\n' + resource(arn).replace(/^(?=.)/gm, '  '), 'serverless.yml'), []);
+});
+
+test('asl41 t17: DefinitionSubstitutions that replace each other in a loop the definition reaches are an error on the first of the loop (replaceEachRepeatedly throws); a chain, or a loop nothing uses, is not', () => {
+  const cycle = (...lines: string[]) => coded(stateMachineTemplate('      DefinitionSubstitutions:', ...lines.slice(0, -1), ...passResult(lines[lines.length - 1])), ['substitution-cycle']);
+  assert.deepEqual(cycle('        A: ${B}', '        B: ${A}', '${A}'), [['substitution-cycle', '${B}']]);
+  assert.deepEqual(cycle('        Z: ${A}', '        A: x${B}', '        B: ${A}', '"${Z}"'), [['substitution-cycle', 'x${B}']]);
+  assert.deepEqual(cycle('        A: x${A}', '${A}'), [['substitution-cycle', 'x${A}']]);
+  assert.match(service.validate(open('t17.yaml', stateMachineTemplate('      DefinitionSubstitutions:', '        A: ${B}', '        B: ${A}', ...passResult('${A}')))).find((p) => p.code === 'substitution-cycle')!.message,
+    /\(\$\{A\} → \$\{B\} → \$\{A\}\).*"Aborting to protect against StackOverflowError - output of one loop is the input of another"/);
+  assert.deepEqual(cycle('        A: ${B}', '        B: ${C}', '        C: x', '${A}'), []);
+  assert.deepEqual(cycle('        A: ${B}', '        B: ${A}', 'x'), []);
+});
+
+/** Jackson's DefaultPrettyPrinter as jackson-core 2.14 writes (the reference prettyJsonSize counts). */
+function jacksonPretty(v: unknown, level = 0): string {
+  if (Array.isArray(v)) return v.length ? `[ ${v.map((x) => jacksonPretty(x, level)).join(', ')} ]` : '[ ]';
+  if (v && typeof v === 'object') {
+    const keys = Object.keys(v);
+    if (!keys.length) return '{ }';
+    const indent = '  '.repeat(level + 1);
+    return `{\n${keys.map((k) => `${indent}${JSON.stringify(k)} : ${jacksonPretty((v as Record<string, unknown>)[k], level + 1)}`).join(',\n')}\n${'  '.repeat(level)}}`;
+  }
+  return JSON.stringify(v);
+}
+
+test('asl41 t20: a template Definition is counted as it is sent, pretty-printed (Jackson for CloudFormation, json.dumps(indent=4) for SAM): over 1,048,576 characters there is an error on Definition though its compact JSON is not', () => {
+  // The count is the length of what the printers write, for any tree (empty objects and arrays, objects in arrays, nesting).
+  const trees = [
+    { StartAt: 'A', States: { A: { Type: 'Pass', Result: { a: [1, { b: [] }, [], {}], c: { d: { e: 'é€😀' } } }, End: true } } },
+    { a: [[{ x: [{ y: {} }] }]], b: [] },
+    {},
+  ];
+  for (const tree of trees) {
+    const root = parseYaml(JSON.stringify(tree)).root!;
+    assert.equal(prettyJsonSize(root, 'jackson'), jacksonPretty(tree).length);
+    // Python's ensure_ascii writes each UTF-16 unit past ASCII as \uXXXX.
+    assert.equal(prettyJsonSize(root, 'sam'), JSON.stringify(tree, null, 4).replace(/[^\0-\x7f]/g, '\\u0000').length);
+  }
+  // A ${…} counts as nothing: what replaces it may be empty.
+  assert.equal(prettyJsonSize(parseYaml('{"a": "x${B}"}').root!, 'jackson'), jacksonPretty({ a: 'x' }).length);
+
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < 6000; i++) states[`S${i}`] = { Type: 'Pass', Result: { a: { b: { c: 'xxxxxxxxxx' } } }, Next: `S${i + 1}` };
+  states['S6000'] = { Type: 'Succeed' };
+  const definition = { StartAt: 'S0', States: states };
+  assert.ok(JSON.stringify(definition).length < 1_048_576 && jacksonPretty(definition).length > 1_048_576);
+  const template = (type: string) => JSON.stringify({ Resources: { M: { Type: type, Properties: { Definition: definition } } } });
+  const tooLarge = (text: string, name: string) => service.validate(open(name, text)).filter((p) => p.code === 'asl-definition-too-large').map((p) => [text.slice(p.offset, p.offset + p.length), p.message]);
+  const [cfn] = tooLarge(template('AWS::StepFunctions::StateMachine'), 'big.json');
+  assert.equal(cfn[0], '"Definition"');
+  assert.match(cfn[1], new RegExp(`^The definition has at least ${jacksonPretty(definition).length.toLocaleString('en-US')} characters as CloudFormation sends it, pretty-printed \\(DefinitionProcessor: jsonMapper\\.writerWithDefaultPrettyPrinter\\(\\)`));
+  assert.match(tooLarge(template('AWS::Serverless::StateMachine'), 'big-sam.json')[0][1], /as SAM writes it out \(generators\.py: json\.dumps/);
+  // The same definition as a file of its own is sent as written.
+  assert.deepEqual(service.validate(TextDocument.create('file:///big.asl.json', 'asl', 1, JSON.stringify(definition))).filter((p) => p.code === 'asl-definition-too-large'), []);
 });

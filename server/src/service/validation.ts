@@ -93,7 +93,7 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, syntaxErrors
   } else append(problems, sagemaker);
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
-  if (!incomplete) append(problems, withoutMoot(validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), workflowType), sagemaker));
+  if (!incomplete) append(problems, withoutMoot(validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), workflowType, parsed.deployedAs), sagemaker));
   // What the paths read (dataflow/): warnings only, and only on a complete tree.
   if (!incomplete) append(problems, validateDataflow(parsed, store.executionInput(uri)));
   // Between tasks: a literal job name that one execution sends twice.

@@ -1,7 +1,7 @@
 // Rules over the whole state machine rather than one state, each one Step Functions enforces at deploy: state
 // names (1 to 80 characters, unique across every branch and Map processor), duplicate keys in any object, `X` next to
 // `X.$` in a payload template, and the size of the definition. Iterative and linear in the document.
-import { hasPlaceholder } from '../expressions/placeholders';
+import { hasPlaceholder, scanPlaceholders } from '../expressions/placeholders';
 import { quote, thousands } from '../core/text';
 import { property } from '../core/tree';
 import type { AstNode, DocumentLanguage, Problem } from '../core/types';
@@ -161,19 +161,83 @@ export function jsonSize(root: AstNode, { limit = Infinity, utf8 = false }: { li
   return size;
 }
 
-/** The definition's size against the service's quota (the text's: not cached with the model's findings): the text of a JSON document, the JSON of a YAML one. */
-export function checkDefinitionSize(root: AstNode, text: string | undefined, language: DocumentLanguage | undefined): Problem[] {
+/**
+ * The size of a tree's JSON as a template's Definition object is written out when deployed (ParsedDocument's
+ * `deployedAs`), counted without writing it, in one pass; no further than just past `limit`. `jackson`: Jackson's
+ * DefaultPrettyPrinter (jackson-core 2.14, which the resource provider's jsonMapper.writerWithDefaultPrettyPrinter()
+ * uses): an object's members each on a line of its own, indented two spaces a level of objects (DefaultIndenter
+ * "  ", the system's line feed), `"key" : value`, `{ }` when empty; an array on one line (FixedSpaceIndenter:
+ * `[ a, b ]`, `[ ]`), its items at its object's level. `sam`: Python's json.dumps(indent=4, separators=(",", ": "))
+ * as samtranslator's generators.py calls it: every item of an object or array on a line of its own, four spaces a
+ * level, `{}` and `[]` when empty, and every character past ASCII written \uXXXX (ensure_ascii). A `${…}` inside a
+ * string is counted as nothing: what replaces it is not known here, and may be empty; so the size is never over the
+ * deployed one.
+ */
+export function prettyJsonSize(root: AstNode, layout: 'jackson' | 'sam', limit = Infinity): number {
+  const jackson = layout === 'jackson';
+  const step = jackson ? 2 : 4;
+  const stringSize = (s: string) => {
+    let n = JSON.stringify(s).length;
+    for (const p of scanPlaceholders(s)) n -= p.end - p.start;
+    if (!jackson) for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) n += 5;
+    return n;
+  };
+  let size = 0;
+  // Each node with its level: the objects around it (Jackson), every object and array around it (SAM).
+  const stack: [AstNode, number][] = [[root, 0]];
+  while (stack.length && size <= limit) {
+    const [n, level] = stack.pop()!;
+    if (n.type !== 'object' && n.type !== 'array') {
+      size += n.type === 'string' ? stringSize(String(n.value)) : JSON.stringify(n.value ?? null).length;
+      continue;
+    }
+    const items = n.children ?? [];
+    if (!items.length) {
+      size += jackson ? 3 : 2;
+      continue;
+    }
+    const inline = jackson && n.type === 'array';
+    const inner = inline ? level : level + 1;
+    // `[ a, b ]`; or the brackets, a line break and indentation before each item and before the closing one, commas.
+    size += inline ? 4 + 2 * (items.length - 1) : 2 + items.length * (1 + step * inner) + 1 + step * level + (items.length - 1);
+    for (const c of items) {
+      if (n.type === 'array') stack.push([c, inner]);
+      else {
+        const [k, v] = c.children ?? [];
+        size += stringSize(String(k?.value ?? '')) + (jackson ? 3 : 2); // `"key" : ` / `"key": `
+        if (v) stack.push([v, inner]);
+        else size += 4; // null
+      }
+    }
+  }
+  return size;
+}
+
+/**
+ * The definition's size against the service's quota (the text's: not cached with the model's findings): the text of a
+ * JSON document, the JSON of a YAML one; a template's Definition object as it is written out when deployed (`deployedAs`).
+ */
+export function checkDefinitionSize(root: AstNode, text: string | undefined, language: DocumentLanguage | undefined, deployedAs?: 'jackson' | 'sam'): Problem[] {
   const out: Problem[] = [];
   if (text === undefined) return out;
   // A JSON document that is the definition counts as written; a definition inside a template (an object, or JSON
   // written inside a string) as the JSON that is sent, as a YAML one: counted whatever the text's length, as YAML
   // aliases and a template's substitutions can make a few kB into megabytes.
-  const whole = language !== 'yaml' && text.trim().length === root.length;
+  const whole = !deployedAs && language !== 'yaml' && text.trim().length === root.length;
   const counted = 64 * MAX_DEFINITION_CHARS;
-  const size = whole ? text.length : jsonSize(root, { limit: counted });
+  const size = whole ? text.length : deployedAs ? prettyJsonSize(root, deployedAs, counted) : jsonSize(root, { limit: counted });
   if (size <= MAX_DEFINITION_CHARS) return out;
-  const first = root.children?.[0]?.children?.[0] ?? root;
-  out.push(at(first, AslCode.definitionTooLarge, `The definition has ${size > counted ? `over ${thousands(counted)}` : thousands(size)} characters${whole ? '' : ' as JSON'}; Step Functions accepts at most ${thousands(MAX_DEFINITION_CHARS)}`));
+  // On the template's key that holds the definition (Definition), else on the definition's first key.
+  const holder = root.parent?.type === 'property' ? root.parent.children?.[0] : undefined;
+  const first = holder ?? root.children?.[0]?.children?.[0] ?? root;
+  const how = whole
+    ? ''
+    : deployedAs === 'jackson'
+      ? ' as CloudFormation sends it, pretty-printed (DefinitionProcessor: jsonMapper.writerWithDefaultPrettyPrinter().writeValueAsString(definition))'
+      : deployedAs === 'sam'
+        ? ' as SAM writes it out (generators.py: json.dumps(definition, sort_keys=True, indent=4, separators=(",", ": ")))'
+        : ' as JSON';
+  out.push(at(first, AslCode.definitionTooLarge, `The definition has ${size > counted ? `over ${thousands(counted)}` : deployedAs ? `at least ${thousands(size)}` : thousands(size)} characters${how}; Step Functions accepts at most ${thousands(MAX_DEFINITION_CHARS)} (CreateStateMachine: "Maximum length of 1048576")`));
   return out;
 }
 

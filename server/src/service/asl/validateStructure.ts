@@ -5,7 +5,7 @@
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
 import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataAsJsonPath, jsonataConstant, jsonataForPathKey, jsonataGivesFunction, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
-import { DEPLOYS_AS_STRING, deploysAsStringWayOut, deploysAsString, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
+import { deploysAsString, deploysAsStringText, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, editDistance, list, quote, shiftFindings, visibleText } from '../core/text';
 import { intendedValue, keyOfValue, property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, DocumentLanguage, ParsedDocument, Problem, Severity } from '../core/types';
@@ -205,7 +205,7 @@ function checkType(ctx: Ctx, field: string, node: AstNode | undefined, want: Wan
   // in a JSONata state a stand-in may be a {% … %} expression, which any field takes.
   const placeholder = !typeOk(node, want) && !(ql === 'JSONata' && isStandIn(node, ql)) ? deploysAsString(node) : undefined;
   if (placeholder) {
-    report(ctx, placeholder, AslCode.invalidValue, `${field} must be ${wantText(want)}, and ${placeholder.value} ${DEPLOYS_AS_STRING}${placeholder === node ? '' : ` (here ${describe(node)})`}${deploysAsStringWayOut(field, placeholder.value)}`);
+    report(ctx, placeholder, AslCode.invalidValue, `${field} must be ${wantText(want)}, and ${deploysAsStringText(field, placeholder, placeholder === node ? undefined : describe(node))}`);
     return false;
   }
   if (isStandIn(node, ql)) {
@@ -1542,14 +1542,15 @@ function checkFieldExpressions(ctx: Ctx, obj: AstNode, ql: QueryLanguage, isStat
  * given, places expression mistakes exactly inside their strings (else the whole string is underlined). With
  * `language` 'json', a state whose text is unchanged since an earlier call gets its findings from a cache.
  * `checkedElsewhere` holds value nodes whose expressions another check owns (an integration's payload).
+ * `deployedAs`: a template's Definition object, whose size is counted as it is written out when deployed.
  */
-export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage, checkedElsewhere: ReadonlySet<AstNode> = new Set(), workflowType?: ParsedDocument['workflowType']): Problem[] {
+export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage, checkedElsewhere: ReadonlySet<AstNode> = new Set(), workflowType?: ParsedDocument['workflowType'], deployedAs?: ParsedDocument['deployedAs']): Problem[] {
   const ctx: Ctx = { problems: [], text, skip: checkedElsewhere, suggestions: 0, workflowType };
   // Whether the document is a state machine is the caller's say (validation.ts: StartAt and States, or a name
   // that declares one); what is not an object is not one.
   if (root?.type !== 'object') return ctx.problems;
   model ??= buildModel(root);
-  for (const found of [checkDefinitionSize(root!, text, language), checkVariables(model, text, language), machineFindings(ctx, model), errorNameTypos(model)]) append(ctx.problems, found);
+  for (const found of [checkDefinitionSize(root!, text, language, deployedAs), checkVariables(model, text, language), machineFindings(ctx, model), errorNameTypos(model)]) append(ctx.problems, found);
   for (const s of model.states) checkStateCached(ctx, s, language === 'json');
   return ctx.problems;
 }

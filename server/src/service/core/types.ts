@@ -90,4 +90,10 @@ export interface ParsedDocument {
    * source they come from. Read, checked and navigated; never edited (an edit there would have to be escaped).
    */
   encoded?: true;
+  /**
+   * A template's Definition object, as it is written out when deployed, which its size is counted as: `jackson`, a
+   * CloudFormation one, pretty-printed by the resource provider (DefinitionProcessor: jsonMapper.writerWithDefaultPrettyPrinter());
+   * `sam`, a SAM one, by samtranslator's generators.py (json.dumps(definition, sort_keys=True, indent=4, separators=(",", ": "))).
+   */
+  deployedAs?: 'jackson' | 'sam';
 }

@@ -25,7 +25,7 @@ export { JSONATA_KEYWORDS, jsonataStep } from './jsonataNames';
 export { checkJsonPath, jsonataAsJsonPath, jsonataForPathKey, jsonPathAsJsonata, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
 export { parseDynamicValue } from './dynamic';
 export { evaluateDynamicValue, evaluateIntrinsic } from './evaluate';
-export { DEPLOYS_AS_STRING, deploysAsStringWayOut, deploysAsString, hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders } from './placeholders';
+export { deploysAsString, deploysAsStringText, hasPlaceholder, literalParts, scanPlaceholders, substitutePlaceholders } from './placeholders';
 
 /**
  * The value of a `"X.$"` key: a JSONPath (`$…`), a context path (`$$…`), a variable, or an intrinsic function call.

@@ -45,19 +45,43 @@ export function dynamicReferences(s: string): { start: number; end: number }[] {
 }
 
 // Whole-value placeholders known to deploy as a string: in a CloudFormation Definition object (written out as JSON,
-// then each `${key}` replaced as text inside the string it is written in) or written in quotes in a DefinitionString.
-// Marked by templates/substitutions.ts, on the placeholder (its text unknown) or on the literal followed in its place
-// (with the placeholder, where the mistake is written); the type checks read it (a number field given one).
-const deploysAsText = new WeakMap<object, { value?: unknown; offset: number; length: number }>();
+// then each `${key}` replaced as text inside the string it is written in) or written in quotes in a DefinitionString;
+// in a SAM Definition, an intrinsic too (SAM writes its own placeholder in quotes in its place). Marked by
+// templates/substitutions.ts, on the placeholder (its text unknown) or on the literal followed in its place (with
+// the placeholder, where the mistake is written); the type checks read it (a number field given one).
+const deploysAsText = new WeakMap<object, StringPlaceholder>();
+
+/** What makes a value deploy as a string: the placeholder as written (its text, where it is), and whose doing it is. */
+export interface StringPlaceholder {
+  value?: unknown;
+  offset: number;
+  length: number;
+  /** An intrinsic in a SAM Definition: SAM's placeholder for it is written in quotes, not CloudFormation's `${key}`. */
+  sam?: true;
+}
 
 /** Marks a string node, a whole `${…}` placeholder or the literal followed for `placeholder`, as deploying as a string. */
-export const markDeploysAsString = (node: object, placeholder: { value?: unknown; offset: number; length: number }) => void deploysAsText.set(node, placeholder);
+export const markDeploysAsString = (node: object, placeholder: StringPlaceholder) => void deploysAsText.set(node, placeholder);
 
 /** Why such a placeholder is a string, for messages: "${X} " + this. */
-export const DEPLOYS_AS_STRING = 'deploys as a string, whatever it stands for: CloudFormation replaces it as text inside the JSON string the definition has there';
-/** What to do about it, ending such a message: `field` and its placeholder as written (walk38: the message said why, not what to write). */
-export const deploysAsStringWayOut = (field: string, placeholder: unknown) =>
-  `. Write the value itself here, or give the definition as a DefinitionString whose JSON has the placeholder outside quotes ("${field}": ${String(placeholder)})`;
+const DEPLOYS_AS_STRING = 'deploys as a string, whatever it stands for: CloudFormation replaces it as text inside the JSON string the definition has there';
+
+/**
+ * Why an intrinsic in a SAM Definition is a string: samtranslator's generators.py puts `"${definition_substitution_N}"`
+ * in its place (`location[path[-1]] = sub_key`, sub_key "${definition_substitution_%s}") and writes the definition
+ * with json.dumps, in quotes; CloudFormation then replaces that text inside them. serverless-application-model#1616
+ * ("Can't use a CF parameter for TimeoutSeconds"): "SCHEMA_VALIDATION_FAILED: Expected value of type Integer".
+ */
+const SAM_DEPLOYS_AS_STRING = 'deploys as a string, whatever it stands for: SAM puts "${definition_substitution_N}" in its place, in quotes (generators.py), and CloudFormation replaces that text inside them';
+
+/**
+ * "X deploys as a string …" for a field's message: `placeholder` as written, `here` the value followed for it if it is
+ * not the placeholder itself, and what to write instead (walk38: the message said why, not what to write).
+ */
+export function deploysAsStringText(field: string, placeholder: StringPlaceholder, here?: string): string {
+  if (placeholder.sam) return `${String(placeholder.value)} ${SAM_DEPLOYS_AS_STRING}. Write the value itself here, or give the definition as a DefinitionUri file whose JSON has a placeholder outside quotes ("${field}": \${Name}) with DefinitionSubstitutions`;
+  return `${String(placeholder.value)} ${DEPLOYS_AS_STRING}${here === undefined ? '' : ` (here ${here})`}. Write the value itself here, or give the definition as a DefinitionString whose JSON has the placeholder outside quotes ("${field}": ${String(placeholder.value)})`;
+}
 
 /** The placeholder as written, when a string node deploys as a string whatever its substitution (markDeploysAsString). */
 export const deploysAsString = (node: object) => deploysAsText.get(node);

@@ -8,7 +8,7 @@ import { hasPlaceholder } from '../expressions/placeholders';
 import { closest, codePointLength, codePointSlice, isObviousMatch, list, quote, thousands } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem, Severity } from '../core/types';
 import { intendedValue, keyOfValue, propertyNode } from '../core/tree';
-import { checkJsonata, DEPLOYS_AS_STRING, jsonataAsJsonPath, jsonataForPathKey, jsonPathAsJsonata, deploysAsStringWayOut, deploysAsString, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, jsonataAlternatives, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
+import { checkJsonata, jsonataAsJsonPath, jsonataForPathKey, jsonPathAsJsonata, deploysAsString, deploysAsStringText, INTRINSIC_FUNCTIONS, isExpressionError, isJsonata, jsonataAlternatives, judgeDynamicValue, parseDynamicValue, spacedCall, jsonataConstant, knownDynamicString, knownStringOf, literalParts, looksLikePath, expressionErrorSpan, standsForValue, valueSpan, type Call, type ExpressionError, type KnownContext, type KnownString, type PathNode } from '../expressions/index';
 import { jsonataResult } from '../expressions/jsonata';
 import { checkDocumentedRules } from './documentedRules';
 import { isEvaluatedBySageMaker } from './literalJsonPaths';
@@ -52,7 +52,7 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
   // that); in a JSONata state a dynamic string may be a {% … %} expression, which any member takes.
   const placeholder = ctx.jsonata && isDynamic(ctx, node) ? undefined : deploysAsString(node);
   if (placeholder) {
-    problem(ctx, placeholder, SageMakerCode.wrongType, `${label} must be ${article(want)} ${want}, and ${placeholder.value} ${DEPLOYS_AS_STRING}${placeholder === node ? '' : ` (here ${quote(String(node.value))})`}${deploysAsStringWayOut(label.split('.').pop()!, placeholder.value)}`, { expected: want, got });
+    problem(ctx, placeholder, SageMakerCode.wrongType, `${label} must be ${article(want)} ${want}, and ${deploysAsStringText(label.split('.').pop()!, placeholder, placeholder === node ? undefined : quote(String(node.value)))}`, { expected: want, got });
     return false;
   }
   if (isDynamic(ctx, node)) return false; // dynamic: right type or not, nothing more to check

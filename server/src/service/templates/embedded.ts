@@ -10,8 +10,9 @@ import type { AstNode, ParsedDocument, Problem, WorkflowType } from '../core/typ
 import { parseJson } from '../json/parse';
 import { markHoldsForeign, markRewritten } from '../core/findingsCache';
 import { encodedDefinition } from './encodedDefinition';
-import { intrinsicAt, resolveIntrinsics, subString } from './intrinsics';
-import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, unmatchedPlaceholders } from './substitutions';
+import { intrinsicAt, resolveIntrinsics, subString, variablesUnknown } from './intrinsics';
+import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, placeholderFindings, substitutionKeys } from './substitutions';
+import { samTransformOnly, templateNames, unresolvedSubVariables, type TemplateNames } from './templateNames';
 import { append } from '../core/append';
 import { resourceFindings } from './resource';
 
@@ -25,6 +26,8 @@ interface Definition {
   name: string;
   /** A Serverless Framework definition: serverless-step-functions reads `#{AWS::Region}` as `${AWS::Region}`. */
   serverless?: boolean;
+  /** A SAM resource's (AWS::Serverless::StateMachine): SAM turns its Definition into a DefinitionString. */
+  sam?: boolean;
   /** In a Serverless Framework file (its own `resources:`): the framework resolves its `${…}` variables first. */
   serverlessFile?: boolean;
   /** The workflow type the resource declares, when it says one in plain text. */
@@ -65,10 +68,11 @@ function definitionsOf(root: AstNode | undefined): Definition[] {
       // CloudFormation's StateMachineType, SAM's Type (STANDARD unless one says EXPRESS).
       const workflowType = workflowTypeOf(property(props, type.value === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'));
       const stateMachineName = plainName(property(props, type.value === 'AWS::Serverless::StateMachine' ? 'Name' : 'StateMachineName'));
+      const sam = type.value === 'AWS::Serverless::StateMachine';
       const definition = property(props, 'Definition');
-      if (definition) out.push({ node: definition, substitutions, string: false, name, workflowType, serverlessFile, stateMachineName });
+      if (definition) out.push({ node: definition, substitutions, string: false, name, workflowType, serverlessFile, stateMachineName, sam });
       const definitionString = property(props, 'DefinitionString');
-      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name, workflowType, serverlessFile, stateMachineName });
+      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name, workflowType, serverlessFile, stateMachineName, sam });
     }
   }
   // Serverless Framework (serverless-step-functions): stepFunctions.stateMachines.<name>.definition.
@@ -142,7 +146,7 @@ function isDefinition(node: AstNode | undefined): boolean {
 
 // Once per parse: the embedded machines, and the intrinsics inside them resolved (in place) once.
 const cache = new WeakMap<ParsedDocument, ParsedDocument[]>();
-// The template's own findings about them (substitutions.ts unmatchedPlaceholders), made with them.
+// The template's own findings about them (substitutions.ts placeholderFindings, templateNames.ts, resource.ts), made with them.
 const ownFindings = new WeakMap<ParsedDocument, Problem[]>();
 
 /** What a template says wrongly about its machines (a `${Name}` no substitution replaces), once they were looked for. */
@@ -178,8 +182,18 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   found = [];
   const own: Problem[] = resourceFindings(parsed.root);
   let params: Map<string, AstNode> | undefined;
+  // What the template's Subs may name (null: not known here, templates/templateNames.ts), once it is asked.
+  let names: TemplateNames | null | undefined;
+  const namesOf = () => (names === undefined ? (names = templateNames(parsed.root) ?? null) : names) ?? undefined;
+  let samOnly: boolean | undefined;
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {
+      // A Sub's string: each of its `${…}` must name something of the template (asl41 t15), a DefinitionSubstitutions
+      // key included, which the Sub reads first.
+      const sub = d.serverlessFile ? undefined : intrinsicAt(d.node);
+      const subText = sub?.name === 'Fn::Sub' && !variablesUnknown(sub.arg) ? subString(sub.arg) : undefined;
+      const subNames = subText && namesOf();
+      if (subText && subNames) append(own, unresolvedSubVariables(subText, sub!.arg?.type === 'array' ? sub!.arg.children?.[1] : undefined, subNames, parsed.text, substitutionKeys(d.substitutions)));
       const read = definitionStringView(parsed, d.node);
       // JSON written inside a string (escaped, quoted, or joined with intrinsics): read as what it decodes to. Its
       // `${…}` are DefinitionSubstitutions' as in a block, when it is one plain string: a Join's stand for the
@@ -192,7 +206,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       if (d.serverlessFile && view?.root && !view.syntaxErrors.length) pseudoParameters(view.root);
       if (plain && view?.root && !view.syntaxErrors.length) {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
-        if (!plain.sub && !d.serverlessFile && isDefinition(view.root)) append(own, unmatchedPlaceholders(view.root, d.substitutions, parsed.text, !read, true));
+        if (!plain.sub && !d.serverlessFile && isDefinition(view.root)) append(own, placeholderFindings(view.root, d.substitutions, parsed.text, { encoded: !read, inText: true }));
         followSubstitutionsInText(view.root, parsed.text, plain.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
         markStringPlaceholders(view.root, parsed.text);
       }
@@ -208,12 +222,16 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
     const subs = resolveIntrinsics(d.node, parsed.text, { warnings: own });
     // serverless-step-functions resolves `${…}` itself (Serverless variables, pseudo parameters under its Fn::Sub),
     // and the framework its variables (`${self:…}`, `${opt:…}`) in its file's own resources too.
-    if (!d.serverless && !d.serverlessFile) append(own, unmatchedPlaceholders(d.node, d.substitutions, parsed.text));
+    if (!d.serverless && !d.serverlessFile) append(own, placeholderFindings(d.node, d.substitutions, parsed.text, { names: namesOf() }));
     // A literal put in place of a placeholder lies outside the definition: a JSON tree that holds one is parsed
     // again whole after an edit, not incrementally in place (json/incrementalParse.ts would misplace it).
     if (followSubstitutions(d.node, d.substitutions, subs, (params ??= parameterDefaults(parsed.root))) && parsed.language === 'json') markHoldsForeign(parsed.root!);
-    if (!d.serverless && !d.serverlessFile) markStringPlaceholders(d.node);
+    // In a SAM Definition an intrinsic deploys as a string too, when SAM is the only transform (another, such as
+    // AWS::LanguageExtensions, may resolve it first).
+    if (!d.serverless && !d.serverlessFile) markStringPlaceholders(d.node, undefined, d.sam && (samOnly ??= samTransformOnly(parsed.root)) ? { text: parsed.text } : undefined);
     const machine: ParsedDocument = { text: parsed.text, language: parsed.language, root: d.node, syntaxErrors: [], ...(d.workflowType ? { workflowType: d.workflowType } : {}) };
+    // As the definition is written out when deployed, for its size: the resource provider's pretty printer, SAM's json.dumps.
+    if (!d.serverless && !d.serverlessFile) machine.deployedAs = d.sam ? 'sam' : 'jackson';
     found.push(machine);
     owners.set(machine, { name: d.name, substitutions: d.substitutions, stateMachineName: d.stateMachineName });
   }

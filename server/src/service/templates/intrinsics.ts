@@ -84,11 +84,29 @@ const subStrings = new WeakSet<AstNode>();
 /** Whether a string node was a `!Sub` / `Fn::Sub` (CloudFormation replaces its `${…}` before the definition's own). */
 export const isSubString = (node: AstNode) => subStrings.has(node);
 
+// Of those, the strings a Join of references was read as (their `${…}` are the references, as a Sub would write them).
+const joinStrings = new WeakSet<AstNode>();
+
+/** Whether a string node is what a Join of text and references reads as, not a Sub the template writes. */
+export const isJoinString = (node: AstNode) => joinStrings.has(node);
+
 // A Sub string's own variables (`!Sub [string, { Var: value }]`), which CloudFormation replaces before anything else.
 const subVariables = new WeakMap<AstNode, AstNode>();
 
 /** The variables map of the Sub a string node was, if it was written with one. */
 export const subVariablesOf = (node: AstNode) => subVariables.get(node);
+
+// The strings of the Subs whose variables are not a map written out (`!Sub [string, !If …]`): which names they give is not known.
+const subVariablesUnwritten = new WeakSet<AstNode>();
+
+/** Whether the Sub a string node was has variables whose names are not written out (an intrinsic, not a map). */
+export const subVariablesUnknown = (node: AstNode) => subVariablesUnwritten.has(node);
+
+/** Whether a Sub's list form (`[string, variables]`) gives variables whose names are not written out. */
+export function variablesUnknown(arg: AstNode | undefined): boolean {
+  const second = arg?.type === 'array' ? arg.children?.[1] : undefined;
+  return !!second && (second.type !== 'object' || !!second.tag || !!intrinsicAt(second));
+}
 
 /** What an intrinsic is replaced with: the Sub string (untagged), or a placeholder over the intrinsic's span. */
 function replacementOf(node: AstNode, name: string, arg: AstNode | undefined, start: number): AstNode {
@@ -98,11 +116,13 @@ function replacementOf(node: AstNode, name: string, arg: AstNode | undefined, st
     subStrings.add(sub);
     const variables = arg?.type === 'array' && arg.children?.[1]?.type === 'object' ? arg.children[1] : undefined;
     if (variables) subVariables.set(sub, variables);
+    if (variablesUnknown(arg)) subVariablesUnwritten.add(sub);
     return sub;
   }
   const joined = name === 'Fn::Join' ? joinString(arg, node, start) : undefined;
   if (joined) {
     subStrings.add(joined);
+    joinStrings.add(joined);
     return joined;
   }
   const placeholder: AstNode = { type: 'string', value: `\${${name}}`, offset: start, length: node.offset + node.length - start };
