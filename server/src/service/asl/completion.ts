@@ -210,8 +210,19 @@ function fieldItems(place: Place, present: Set<string>, edit: (field: string) =>
  */
 function inTypedPartition(text: string, offset: number, field: string | number, values: string[] | undefined): string[] | undefined {
   if (field !== 'Resource' || !values) return values;
-  const partition = /arn:(aws-[a-z-]+|\$\{[^}\n]*\}):states:/.exec(text.slice(lineStart(text, offset), offset))?.[1];
+  const partition = typedPartition(text.slice(lineStart(text, offset), offset));
   return partition ? values.map((v) => (v.startsWith('arn:aws:') ? `arn:${partition}:${v.slice('arn:aws:'.length)}` : v)) : values;
+}
+
+/** The partition of the last `arn:<partition>:states:` in `line` but AWS's own (`aws-us-gov`, `${AWS::Partition}`), read by hand: one pass. */
+function typedPartition(line: string): string | undefined {
+  const at = line.lastIndexOf('arn:');
+  if (at < 0) return undefined;
+  let end = at + 4;
+  if (line.startsWith('${', end)) end = line.indexOf('}', end) + 1;
+  else while (end < line.length && ((line[end] >= 'a' && line[end] <= 'z') || line[end] === '-')) end++;
+  const partition = end > at + 4 ? line.slice(at + 4, end) : '';
+  return partition && partition !== 'aws' && line.startsWith(':states:', end) ? partition : undefined;
 }
 
 function valueItems(values: string[], kind: CompletionItemKind, detail: string, edit: (value: string) => { range: OffsetRange; newText: string; filterText: string }): OffsetCompletionItem[] {
