@@ -1922,6 +1922,7 @@ const CASES: Record<string, Case> = {
     bad: [{ ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: 0 } }],
     ok: [{ ProfilerConfig: { ProfilingIntervalInMilliseconds: 100 } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: 60000 } }, { ProfilerConfig: { DisableProfiler: true } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: '500' } }],
     dynamic: [{ ProfilerConfig: { 'ProfilingIntervalInMilliseconds.$': '$.interval' } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: '{% $states.input.interval %}' } }],
+    elsewhere: [{ api: 'updateTrainingJob', bad: { TrainingJobName: 'j', ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } }, ok: { TrainingJobName: 'j', ProfilerConfig: { ProfilingIntervalInMilliseconds: 500 } }, dynamic: { TrainingJobName: 'j', ProfilerConfig: { 'ProfilingIntervalInMilliseconds.$': '$.interval' } } }],
   },
   'shadow-variants-one-production-variant': {
     api: 'createEndpointConfig',
@@ -1980,6 +1981,8 @@ const CASES: Record<string, Case> = {
     // An empty list asks for no accelerator.
     ok: [{ NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role }, { NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role, AcceleratorTypes: [] }],
     dynamic: { NotebookInstanceName: 'nb', InstanceType: 'ml.t3.medium', RoleArn: role, 'AcceleratorTypes.$': '$.types' },
+    // UpdateNotebookInstance's AcceleratorTypes carries the same sentence (session 41: the model's same quotes).
+    elsewhere: [{ api: 'updateNotebookInstance', bad: { NotebookInstanceName: 'nb', AcceleratorTypes: ['ml.eia2.medium'] }, ok: { NotebookInstanceName: 'nb', InstanceType: 'ml.t3.large' }, dynamic: { NotebookInstanceName: 'nb', 'AcceleratorTypes.$': '$.types' } }],
   },
   'notebook-lifecycle-script-base64': {
     api: 'createNotebookInstanceLifecycleConfig',
@@ -1998,6 +2001,7 @@ const CASES: Record<string, Case> = {
     bad: { DomainId: 'd-1', AppType: 'JupyterLab', AppName: 'default' },
     ok: [{ DomainId: 'd-1', AppType: 'JupyterLab', AppName: 'default', SpaceName: 's' }, { DomainId: 'd-1', AppType: 'JupyterServer', AppName: 'default', UserProfileName: 'u' }],
     dynamic: { DomainId: 'd-1', AppType: 'JupyterLab', AppName: 'default', 'SpaceName.$': '$.space' },
+    elsewhere: [{ api: 'deleteApp', bad: { DomainId: 'd-1', AppType: 'JupyterLab', AppName: 'default' }, ok: { DomainId: 'd-1', AppType: 'JupyterLab', AppName: 'default', SpaceName: 's' }, dynamic: { DomainId: 'd-1', AppType: 'JupyterLab', AppName: 'default', 'UserProfileName.$': '$.user' } }],
   },
   'user-profile-sso-identifier-needs-value': {
     api: 'createUserProfile',
