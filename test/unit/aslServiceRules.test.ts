@@ -337,6 +337,10 @@ describe('the structure rules, in YAML as in JSON', () => {
     // JSONata: an object or an expression (AWS's language service), not a plain string or a list (x33).
     for (const Arguments of ['$states.input', 3]) expectBoth(sm({ A: task({ Arguments }) }, { QueryLanguage: 'JSONata' }), [{ code: 'asl-invalid-value', severity: 'error', at: typeof Arguments === 'string' ? Arguments : JSON.stringify(Arguments), awsCode: SCHEMA }]);
     for (const Arguments of ['{% $states.input %}', {}, '${Request}']) expectBoth(sm({ A: task({ Arguments }) }, { QueryLanguage: 'JSONata' }), []);
+    // A SageMaker request's type is the SageMaker check's, behind a template's partition too (it was said twice there).
+    for (const Resource of ['arn:aws:states:::sagemaker:createTrainingJob.sync', 'arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync', 'arn:${AWS::Partition}:states:::aws-sdk:sagemaker:createModel']) {
+      expectBoth(sm({ A: task({ Resource, Arguments: 3 }) }, { QueryLanguage: 'JSONata' }), []);
+    }
   });
   test('every JSONPath-only field is an error in a JSONata state: the …Path forms the developer guide marks "(JSONPath only)" too', () => {
     const jsonata = { QueryLanguage: 'JSONata' };

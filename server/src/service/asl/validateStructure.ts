@@ -1417,9 +1417,10 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   if (ql === 'JSONPath') checkType(ctx, 'ResultSelector', prop('ResultSelector'), 'object', ql);
   // Arguments is an object or a JSONata expression (AWS's language service: "Incorrect type. Expected one of object,
   // JSONata expression."), unlike Parameters; a JSONPath state's Arguments is refused above, and a SageMaker request
-  // by its own check.
+  // by its own check. The Resource as written: parseIntegrationArn reads a template's `arn:${AWS::Partition}:…`, whose
+  // partition literalArn would make one unreadable character (the request's type was then said twice).
   const resourceNode = prop('Resource');
-  if (ql === 'JSONata' && !(resourceNode && requestCheckedElsewhere(literalArn(resourceNode, ql)))) checkType(ctx, 'Arguments', prop('Arguments'), 'object', ql);
+  if (ql === 'JSONata' && !(resourceNode?.type === 'string' && requestCheckedElsewhere(resourceNode.value as string))) checkType(ctx, 'Arguments', prop('Arguments'), 'object', ql);
   for (const field of OBJECT_FIELDS) checkObjectField(ctx, field, prop(field), ql);
   for (const { field, want, min, max, pathField } of TYPED_FIELDS) {
     checkType(ctx, field, prop(field), want, ql, min, max);
