@@ -7,6 +7,7 @@ import { integrationOf } from './shapes';
 import type { KnownContext } from '../expressions/index';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { parseIntegrationArn, type IntegrationArn } from '../asl/integrations';
+import type { CheckedElsewhere } from '../asl/validateStructure';
 
 export type IntegrationPattern = 'requestResponse' | 'sync' | 'waitForTaskToken';
 
@@ -83,6 +84,15 @@ export function sageMakerPayloads(parsed: ParsedDocument): Set<AstNode> {
   }
   return out;
 }
+
+const SAGEMAKER_SERVICES: ReadonlySet<string> = new Set(['sagemaker']);
+
+/**
+ * What the structure checks leave to the SageMaker checks (validation.ts passes it to asl/validateStructure.ts): the
+ * payloads above, and every Task of the sagemaker service, optimized or through the AWS SDK integration: its
+ * Resource's action and pattern (sagemaker/validation.ts names the integrations) and its request's type.
+ */
+export const sageMakerCheckedElsewhere = (parsed: ParsedDocument): CheckedElsewhere => ({ payloads: sageMakerPayloads(parsed), services: SAGEMAKER_SERVICES });
 
 // Once per parse, like the model it filters.
 const tasks = new WeakMap<ParsedDocument, SageMakerTask[]>();
