@@ -105,9 +105,10 @@ const CROSSING: Record<string, { allowed: RegExp; why: string }> = {
   },
   // The emulator: the job kinds and their integrations' entries (ARNs), the request schemas, the documented rules
   // and the model's patterns (it refuses what SageMaker refuses, matched as the editor matches), and, for
-  // ValidateStateMachineDefinition, the language service with the finding codes and types it answers with.
+  // ValidateStateMachineDefinition, the language service with the finding codes and types it answers with and the
+  // definition's size limit (asl/machineRules.ts).
   'emulator/src': {
-    allowed: /^(schemas\/sagemaker\/index|server\/src\/(jobKinds|service\/(languageService|core\/types|asl\/codes|sagemaker\/(integrations|documentedRules|linearPattern))))$/,
+    allowed: /^(schemas\/sagemaker\/index|server\/src\/(jobKinds|service\/(languageService|core\/types|asl\/codes|asl\/machineRules|sagemaker\/(integrations|documentedRules|linearPattern))))$/,
     why: 'the emulator runs the server\'s tables and checks, never the extension',
   },
   // The server: the generated schemas, and `lint --aws`'s endpoint rules and job runtime (cli/aws.ts: the extension's).
