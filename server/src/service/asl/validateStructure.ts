@@ -1146,7 +1146,7 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
   // after it are reachable once it is fixed, and saying otherwise would bury the real mistake.
   const startAt = property(m.node, 'StartAt');
   if (!targetsOk || startAt?.type !== 'string' || hasPlaceholder(startAt.value)) return;
-  const start = m.byName.get(startAt.value);
+  const start = m.start;
   const seen = start ? reachedFrom(m, [start]).reached.add(start) : new Set<AslState>();
   for (const s of m.states) {
     if (!seen.has(s) && m.byName.get(s.name) === s)

@@ -113,7 +113,7 @@ export function registerStandaloneTask(view: ParsedDocument, api: string, operat
   const keyNode: AstNode = { type: 'string', value: 'Parameters', ...at };
   const payloadProperty: AstNode = { type: 'property', ...at, children: [keyNode, root] };
   const resourceNode: AstNode = { type: 'string', value: `arn:aws:states:::sagemaker:${api}`, ...at };
-  const machine: AslMachine = { kind: 'top', node: root, states: [], byName: new Map(), queryLanguage: 'JSONPath', owner: undefined, references: [] };
+  const machine: AslMachine = { kind: 'top', node: root, states: [], byName: new Map(), queryLanguage: 'JSONPath', owner: undefined, references: [], start: undefined };
   const state: AslState = {
     name: operation, keyNode: { type: 'string', value: operation, ...at }, propertyNode: payloadProperty, node: root, type: 'Task',
     queryLanguage: 'JSONPath', machine, children: [], targets: [],
