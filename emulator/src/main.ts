@@ -1,5 +1,6 @@
 // node dist/emulator.js --port N — a local SageMaker + CloudWatch Logs (and Step Functions'
 // ValidateStateMachineDefinition) for tests and demos.
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { createEmulatorServer } from './server';
 import { checkRule, parseFaultFlag } from './faults';
 import { checkSettings, type EmulatorOptions } from './sagemaker';
@@ -22,49 +23,57 @@ DELETE /_emulator/faults, POST /_emulator/config {"stepMs":500,"failNames":["fai
 GET /_emulator/stats, POST /_emulator/reset (Content-Type: application/json).
 Requests with an Origin header (web pages) or a Host header naming another address are refused.`;
 
+const FLAGS = {
+  port: { type: 'string' }, host: { type: 'string' }, 'allow-host': { type: 'string', multiple: true },
+  'step-ms': { type: 'string' }, 'training-steps': { type: 'string' }, 'fail-name': { type: 'string', multiple: true },
+  'instance-limit': { type: 'string' }, region: { type: 'string' }, account: { type: 'string' },
+  fault: { type: 'string', multiple: true }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Node's parseArgs error, said the emulator's way: the flag and what it lacks (Node's wording is long). */
+function flagError(e: { code?: string; message: string }): string {
+  const named = /'([^' ]*)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unknown option ${named}`;
+  // `--host --quiet`: Node takes no value starting with a dash but in `--host=-x` form.
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && !e.message.includes('does not take')) return `${named} needs a value${e.message.includes('ambiguous') ? ` (one that starts with - is written ${named}=…)` : ''}`;
+  return e.message.split('\n')[0];
+}
+
+const readFlags = (argv: string[]) => parseNodeArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
+
 function parseArgs(argv: string[]) {
-  const options: EmulatorOptions = { stepMs: 2000, trainingSteps: 3, failNames: [], region: 'us-east-1', account: '123456789012', instanceLimit: 20 };
-  let port = 4566;
-  let host = '127.0.0.1';
-  let quiet = false;
-  const allowHosts: string[] = [];
-  let failNames: string[] | undefined;
-  const faults = [];
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    const number = () => {
-      const v = Number(value());
-      if (!Number.isFinite(v) || v < 0) throw new Error(`${flag} needs a non-negative number`);
-      return v;
-    };
-    switch (flag) {
-      case '--port':
-        port = number();
-        if (!Number.isInteger(port) || port > 65535) throw new Error('--port needs an integer from 0 to 65535');
-        break;
-      case '--host': host = value(); break;
-      case '--allow-host': allowHosts.push(value()); break;
-      case '--step-ms': options.stepMs = number(); break;
-      case '--training-steps': options.trainingSteps = Math.max(1, number()); break;
-      case '--fail-name': (failNames ??= []).push(value()); break;
-      case '--instance-limit': options.instanceLimit = number(); break;
-      case '--region': options.region = value(); break;
-      case '--account': options.account = value(); break;
-      case '--fault': faults.push(parseFaultFlag(value())); break;
-      case '--quiet': quiet = true; break;
-      case '--help': case '-h': console.log(USAGE); return process.exit(0);
-      default: throw new Error(`unknown option ${flag}`);
-    }
+  let values: ReturnType<typeof readFlags>;
+  try {
+    values = readFlags(argv);
+  } catch (e) {
+    throw new Error(flagError(e as Error & { code?: string }), { cause: e });
   }
-  options.failNames = failNames ?? ['fail'];
+  if (values.help) {
+    console.log(USAGE);
+    return process.exit(0);
+  }
+  const number = (flag: keyof typeof FLAGS, fallback: number) => {
+    const text = values[flag] as string | undefined;
+    if (text === undefined) return fallback;
+    const v = Number(text);
+    if (!Number.isFinite(v) || v < 0) throw new Error(`--${flag} needs a non-negative number`);
+    return v;
+  };
+  const port = number('port', 4566);
+  if (!Number.isInteger(port) || port > 65535) throw new Error('--port needs an integer from 0 to 65535');
+  const options: EmulatorOptions = {
+    stepMs: number('step-ms', 2000),
+    trainingSteps: Math.max(1, number('training-steps', 3)),
+    // None given: names with "fail" fail; `--fail-name ""` alone: none does.
+    failNames: values['fail-name'] ?? ['fail'],
+    region: values.region ?? 'us-east-1',
+    account: values.account ?? '123456789012',
+    instanceLimit: number('instance-limit', 20),
+  };
+  const faults = (values.fault ?? []).map((f) => parseFaultFlag(f));
   // The same ranges as POST /_emulator/config.
   checkSettings({ stepMs: options.stepMs, trainingSteps: options.trainingSteps, instanceLimit: options.instanceLimit, failNames: options.failNames });
-  return { options, port, host, quiet, faults, allowHosts };
+  return { options, port, host: values.host ?? '127.0.0.1', quiet: values.quiet ?? false, faults, allowHosts: values['allow-host'] ?? [] };
 }
 
 let args: ReturnType<typeof parseArgs>;

@@ -10,6 +10,7 @@ import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parse
 import { getLanguageService } from '../../server/src/service/languageService';
 import type { Problem } from '../../server/src/service/core/types';
 import { AWS_CODE } from '../../server/src/service/asl/codes';
+import { MAX_DEFINITION_CHARS } from '../../server/src/service/asl/machineRules';
 import { ApiError } from './sagemaker';
 
 type Json = Record<string, any>;
@@ -22,8 +23,6 @@ export interface Diagnostic {
   location?: string;
 }
 
-/** The service's limit on a definition (characters), from its API reference and quotas page. */
-const MAX_DEFINITION_LENGTH = 1_048_576;
 const MAX_RESULTS = 100;
 
 /** The codes the service documents, with the severity it gives them. */
@@ -81,7 +80,8 @@ const validationError = (member: string, value: unknown, constraint: string) =>
 function checkInput(input: Json): { definition: string; severity: Severity; maxResults: number; type: string } {
   const { definition, type = 'STANDARD', severity = 'ERROR', maxResults = 0 } = input;
   if (typeof definition !== 'string') throw validationError('definition', definition, definition == null ? 'Member must not be null' : 'Member must be a string');
-  if (definition.length > MAX_DEFINITION_LENGTH) throw validationError('definition', `${definition.slice(0, 40)}...`, `Member must have length less than or equal to ${MAX_DEFINITION_LENGTH}`);
+  // The service's limit on a definition (characters, its API reference and quotas page): the one the editor warns of.
+  if (definition.length > MAX_DEFINITION_CHARS) throw validationError('definition', `${definition.slice(0, 40)}...`, `Member must have length less than or equal to ${MAX_DEFINITION_CHARS}`);
   if (type !== 'STANDARD' && type !== 'EXPRESS') throw validationError('type', type, 'Member must satisfy enum value set: [STANDARD, EXPRESS]');
   if (severity !== 'ERROR' && severity !== 'WARNING') throw validationError('severity', severity, 'Member must satisfy enum value set: [ERROR, WARNING]');
   if (typeof maxResults !== 'number' || !Number.isInteger(maxResults) || maxResults < 0 || maxResults > MAX_RESULTS) {

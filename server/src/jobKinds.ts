@@ -1,7 +1,11 @@
 // The SageMaker jobs the extension can start from a Task, as data shared by the language server (CodeLenses) and
-// the extension (commands, the job runner, the job list). No imports: the CLI and the server load it for nothing.
+// the extension (commands, the job runner, the job list). What Step Functions' integration says of a kind (its
+// operations, the member that names the job, where the request keeps its instances, time limit and a tuning job's
+// count of training jobs) is read from its entry in SAGEMAKER_INTEGRATIONS, the one table of those facts; this file
+// holds only what the extension adds. That table imports nothing, so the extension bundle pulls in no more than it.
 // Adding a kind is one entry here, its SDK calls in client/src/jobs/jobApis.ts, its life in the emulator
 // (emulator/src/sagemaker.ts) and its command in package.json (a test checks the manifest against this table).
+import { SAGEMAKER_INTEGRATIONS } from './service/sagemaker/integrations';
 
 /** The statuses after which a job does not change any more (the same for every SageMaker job kind). */
 export const TERMINAL_STATUSES = ['Completed', 'Failed', 'Stopped'] as const;
@@ -11,32 +15,23 @@ export function isTerminalStatus(status: string | undefined): status is Terminal
   return (TERMINAL_STATUSES as readonly string[]).includes(status ?? '');
 }
 
-export interface JobKindInfo {
-  /** Step Functions' name of the API, as in `arn:aws:states:::sagemaker:<api>` (TaskInfo.api). */
+/** What the extension adds to a kind of job: the integration's own facts are its SAGEMAKER_INTEGRATIONS entry's. */
+interface JobKindFields {
+  /** Step Functions' name of the API, as in `arn:aws:states:::sagemaker:<api>` (TaskInfo.api): its SAGEMAKER_INTEGRATIONS key. */
   readonly api: string;
   /** In the user's words: "training job". */
   readonly label: string;
   /** The command that starts one (CodeLens and palette) and its title, as contributed in package.json. */
   readonly command: string;
   readonly title: string;
-  /** The SageMaker operations, for IAM-style names in messages (sagemaker:CreateTrainingJob). */
-  readonly operations: { readonly create: string; readonly describe: string; readonly stop: string };
-  /** The request member that names the job. */
-  readonly nameField: string;
   /**
-   * Where the request says what it runs on (the object with InstanceType and InstanceCount, instance groups or a list
-   * of instance preferences; the first path present) and where its output goes (shown in the confirmation): member
-   * paths, `[]` for every item of a list (valuesAt).
+   * Where the request's output goes (shown in the confirmation): member paths, `[]` for every item of a list
+   * (valuesAt).
    */
-  readonly resourcesPaths: readonly (readonly string[])[];
   readonly outputPaths: readonly (readonly string[])[];
   /** Where the request says what the job reads (the S3 URIs of its input channels), as `outputPaths`. */
   readonly inputPaths: readonly (readonly string[])[];
-  /**
-   * Where the request keeps the time limit of the job (of each training job a tuning job launches) in seconds, which
-   * the confirmation shows, and what SageMaker does without it, as its documentation says (undefined: it does not say).
-   */
-  readonly maxRuntimePath?: readonly string[];
+  /** What SageMaker does without a time limit, as its documentation says (undefined: it does not say). */
   readonly defaultRuntime?: string;
   /**
    * What code the job runs, as the confirmation names it: a label and where the request says it (an image, an
@@ -54,14 +49,11 @@ export interface JobKindInfo {
   readonly environmentPath: readonly string[];
   readonly hyperParametersPath?: readonly string[];
   /**
-   * A job that launches training jobs (tuning): where the request says how many at most, how many at a time, and the
-   * time limit of the whole job.
+   * A job that launches training jobs (tuning): the time limit of the whole job, and the one training job definition
+   * the integration's paths read and the list a request may give instead (its first is shown).
    */
   readonly trainingJobs?: {
-    readonly max: readonly string[];
-    readonly parallel: readonly string[];
     readonly maxRuntime: readonly string[];
-    /** The one training job definition the other paths read, and the list a request may give instead (its first is shown). */
     readonly definition: string;
     readonly definitions: string;
   };
@@ -75,15 +67,29 @@ export interface JobKindInfo {
   readonly stopping: string;
 }
 
-export const JOB_KINDS = {
+/** A kind of job: the extension's fields and what its integration's entry says. */
+export interface JobKindInfo extends Omit<JobKindFields, 'trainingJobs'> {
+  /** The SageMaker operations, for IAM-style names in messages (sagemaker:CreateTrainingJob): the policy's actions. */
+  readonly operations: { readonly create: string; readonly describe: string; readonly stop: string };
+  /** The request member that names the job: the policy's resource's. */
+  readonly nameField: string;
+  /**
+   * Where the request says what it runs on (the object with InstanceType and InstanceCount, instance groups or a list
+   * of instance preferences; the first path present): the integration's `instances`.
+   */
+  readonly resourcesPaths: readonly (readonly string[])[];
+  /** Where the request keeps the time limit of the job (of each training job a tuning job launches) in seconds. */
+  readonly maxRuntimePath?: readonly string[];
+  /** A tuning job: how many training jobs at most and at a time (the integration's), and the extension's fields. */
+  readonly trainingJobs?: NonNullable<JobKindFields['trainingJobs']> & { readonly max: readonly string[]; readonly parallel: readonly string[] };
+}
+
+const FIELDS = {
   training: {
     api: 'createTrainingJob',
     label: 'training job',
     command: 'sagemakerAsl.startTrainingJob',
     title: 'Start Training Job',
-    operations: { create: 'CreateTrainingJob', describe: 'DescribeTrainingJob', stop: 'StopTrainingJob' },
-    nameField: 'TrainingJobName',
-    resourcesPaths: [['ResourceConfig']],
     // Besides the model: checkpoints, the Debugger's and the profiler's tensors, reports and rule results, TensorBoard's
     // (sec40: a bucket the confirmation did not name could receive them); an input is an S3 prefix or a file system.
     outputPaths: [
@@ -91,7 +97,6 @@ export const JOB_KINDS = {
       ['TensorBoardOutputConfig', 'S3OutputPath'], ['ProfilerConfig', 'S3OutputPath'], ['ProfilerRuleConfigurations', '[]', 'S3OutputPath'],
     ],
     inputPaths: [['InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'], ['InputDataConfig', '[]', 'DataSource', 'FileSystemDataSource', 'FileSystemId']],
-    maxRuntimePath: ['StoppingCondition', 'MaxRuntimeInSeconds'],
     defaultRuntime: 'SageMaker default (1 day)',
     rolePath: ['RoleArn'],
     environmentPath: ['Environment'],
@@ -112,9 +117,6 @@ export const JOB_KINDS = {
     label: 'transform job',
     command: 'sagemakerAsl.startTransformJob',
     title: 'Start Transform Job',
-    operations: { create: 'CreateTransformJob', describe: 'DescribeTransformJob', stop: 'StopTransformJob' },
-    nameField: 'TransformJobName',
-    resourcesPaths: [['TransformResources']],
     outputPaths: [['TransformOutput', 'S3OutputPath'], ['DataCaptureConfig', 'DestinationS3Uri']],
     inputPaths: [['TransformInput', 'DataSource', 'S3DataSource', 'S3Uri']],
     environmentPath: ['Environment'],
@@ -129,9 +131,6 @@ export const JOB_KINDS = {
     label: 'processing job',
     command: 'sagemakerAsl.startProcessingJob',
     title: 'Start Processing Job',
-    operations: { create: 'CreateProcessingJob', describe: 'DescribeProcessingJob', stop: 'StopProcessingJob' },
-    nameField: 'ProcessingJobName',
-    resourcesPaths: [['ProcessingResources', 'ClusterConfig']],
     // An output goes to S3 or to a Feature Store feature group; an input comes from S3 or a dataset query.
     outputPaths: [
       ['ProcessingOutputConfig', 'Outputs', '[]', 'S3Output', 'S3Uri'], ['ProcessingOutputConfig', 'Outputs', '[]', 'FeatureStoreOutput', 'FeatureGroupName'],
@@ -139,7 +138,6 @@ export const JOB_KINDS = {
       ['ProcessingInputs', '[]', 'DatasetDefinition', 'AthenaDatasetDefinition', 'OutputS3Uri'], ['ProcessingInputs', '[]', 'DatasetDefinition', 'RedshiftDatasetDefinition', 'OutputS3Uri'],
     ],
     inputPaths: [['ProcessingInputs', '[]', 'S3Input', 'S3Uri']],
-    maxRuntimePath: ['StoppingCondition', 'MaxRuntimeInSeconds'],
     rolePath: ['RoleArn'],
     environmentPath: ['Environment'],
     code: [{ label: 'Image', path: ['AppSpecification', 'ImageUri'] }, { label: 'Entrypoint', path: ['AppSpecification', 'ContainerEntrypoint'] }],
@@ -153,13 +151,10 @@ export const JOB_KINDS = {
     label: 'tuning job',
     command: 'sagemakerAsl.startTuningJob',
     title: 'Start Tuning Job',
-    operations: { create: 'CreateHyperParameterTuningJob', describe: 'DescribeHyperParameterTuningJob', stop: 'StopHyperParameterTuningJob' },
-    nameField: 'HyperParameterTuningJobName',
-    // What each training job it launches runs on, reads and writes: its TrainingJobDefinition's (a request with a list
-    // of definitions shows the first's, and says so; its ResourceConfig or HyperParameterTuningResourceConfig; the
-    // inputs and outputs of every definition).
-    resourcesPaths: [['TrainingJobDefinition', 'ResourceConfig'], ['TrainingJobDefinition', 'HyperParameterTuningResourceConfig']],
-    // Checkpoints and file system inputs as a training job's (review of the day: left out of the tuning job's).
+    // What each training job it launches reads and writes: the inputs and outputs of every definition (what it runs on
+    // is its TrainingJobDefinition's, the integration's `instances`; a request with a list of definitions shows the
+    // first's, and says so). Checkpoints and file system inputs as a training job's (review of the day: left out of
+    // the tuning job's).
     outputPaths: [
       ['TrainingJobDefinition', 'OutputDataConfig', 'S3OutputPath'], ['TrainingJobDefinitions', '[]', 'OutputDataConfig', 'S3OutputPath'],
       ['TrainingJobDefinition', 'CheckpointConfig', 'S3Uri'], ['TrainingJobDefinitions', '[]', 'CheckpointConfig', 'S3Uri'],
@@ -168,14 +163,11 @@ export const JOB_KINDS = {
       ['TrainingJobDefinition', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'], ['TrainingJobDefinitions', '[]', 'InputDataConfig', '[]', 'DataSource', 'S3DataSource', 'S3Uri'],
       ['TrainingJobDefinition', 'InputDataConfig', '[]', 'DataSource', 'FileSystemDataSource', 'FileSystemId'], ['TrainingJobDefinitions', '[]', 'InputDataConfig', '[]', 'DataSource', 'FileSystemDataSource', 'FileSystemId'],
     ],
-    maxRuntimePath: ['TrainingJobDefinition', 'StoppingCondition', 'MaxRuntimeInSeconds'],
     rolePath: ['TrainingJobDefinition', 'RoleArn'],
     environmentPath: ['TrainingJobDefinition', 'Environment'],
     code: [{ label: 'Image', path: ['TrainingJobDefinition', 'AlgorithmSpecification', 'TrainingImage'] }, { label: 'Algorithm', path: ['TrainingJobDefinition', 'AlgorithmSpecification', 'AlgorithmName'] }],
     hyperParametersPath: ['TrainingJobDefinition', 'StaticHyperParameters'],
     trainingJobs: {
-      max: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxNumberOfTrainingJobs'],
-      parallel: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxParallelTrainingJobs'],
       maxRuntime: ['HyperParameterTuningJobConfig', 'ResourceLimits', 'MaxRuntimeInSeconds'],
       definition: 'TrainingJobDefinition',
       definitions: 'TrainingJobDefinitions',
@@ -186,9 +178,34 @@ export const JOB_KINDS = {
     // tuning job launched. All model artifacts output from the training jobs are stored in Amazon Simple Storage Service"
     stopping: 'Its running training jobs stop too; the model artifacts of its training jobs stay in Amazon S3.',
   },
-} as const satisfies Record<string, JobKindInfo>;
+} as const satisfies Record<string, JobKindFields>;
 
-export type JobKind = keyof typeof JOB_KINDS;
+export type JobKind = keyof typeof FIELDS;
+
+/** A kind's fields with its integration's facts (a kind whose API has no entry is a mistake in this file). */
+function withIntegration(fields: JobKindFields): JobKindInfo {
+  const integration = SAGEMAKER_INTEGRATIONS[fields.api];
+  if (!integration) throw new Error(`jobKinds: no SageMaker integration ${fields.api}`);
+  const { instances, maxRuntime, trainingJobs, policy } = integration;
+  // The policy names the operations as IAM does: sagemaker:CreateTrainingJob, and the Describe and Stop .sync adds.
+  const operation = (verb: string) => {
+    const action = [...policy.actions, ...policy.syncActions].find((a) => a.startsWith(`sagemaker:${verb}`));
+    if (!action) throw new Error(`jobKinds: ${fields.api}'s policy has no ${verb} action`);
+    return action.slice('sagemaker:'.length);
+  };
+  const { trainingJobs: fleet, ...own } = fields;
+  if (!fleet !== !trainingJobs) throw new Error(`jobKinds: ${fields.api} launches training jobs in one table and not the other`);
+  return {
+    ...own,
+    operations: { create: operation('Create'), describe: operation('Describe'), stop: operation('Stop') },
+    nameField: policy.resources[0].nameMember,
+    resourcesPaths: instances ?? [],
+    ...(maxRuntime && { maxRuntimePath: maxRuntime }),
+    ...(fleet && trainingJobs && { trainingJobs: { ...trainingJobs, ...fleet } }),
+  };
+}
+
+export const JOB_KINDS = Object.fromEntries(Object.entries(FIELDS).map(([kind, fields]) => [kind, withIntegration(fields)])) as Record<JobKind, JobKindInfo>;
 
 export const JOB_KIND_NAMES = Object.keys(JOB_KINDS) as JobKind[];
 

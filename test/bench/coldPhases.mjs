@@ -17,7 +17,7 @@ const entry = `
 import { createDocumentStore } from ${service('documentStore')};
 import { validateStructure } from ${service('asl/validateStructure')};
 import { validateDataflow } from ${service('dataflow/validation')};
-import { sageMakerPayloads, tasksOf } from ${service('sagemaker/tasks')};
+import { sageMakerCheckedElsewhere, tasksOf } from ${service('sagemaker/tasks')};
 import { validateSageMakerTasks } from ${service('sagemaker/validation')};
 import { repeatedJobNames } from ${service('sagemaker/jobNames')};
 import { toDiagnostic } from ${service('lsp')};
@@ -36,7 +36,7 @@ for (let k = 0; k < 2; k++) {
   const model = store.model(parsed); lap('model');
   const tasks = tasksOf(parsed); lap('SageMaker tasks');
   const found = validateSageMakerTasks(tasks, parsed.text, parsed.language); lap('SageMaker requests');
-  found.push(...validateStructure(parsed.root, parsed.text, model, parsed.language, sageMakerPayloads(parsed), undefined)); lap('structure');
+  found.push(...validateStructure(parsed.root, parsed.text, model, parsed.language, sageMakerCheckedElsewhere(parsed), undefined)); lap('structure');
   found.push(...validateDataflow(parsed, undefined)); lap('data flow');
   found.push(...repeatedJobNames(tasks)); lap('job names');
   found.map((p) => toDiagnostic(doc, p)); lap('to LSP');

@@ -1,7 +1,7 @@
 // Secrets never shown: Environment values with secret-looking names, and AWS key ids in messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskSecrets, redact, secretValues, MaskPolicy, MASK } from '../../client/src/jobs/mask';
+import { redact, secretValues, MaskPolicy, MASK } from '../../client/src/jobs/mask';
 import { explainError } from '../../client/src/jobs/awsErrors';
 
 test('Environment values whose key contains KEY, SECRET, TOKEN or PASSWORD are masked; the rest is kept', () => {
@@ -10,7 +10,7 @@ test('Environment values whose key contains KEY, SECRET, TOKEN or PASSWORD are m
     Environment: { API_KEY: 'abc', db_password: 'hunter2', SessionToken: 't', MY_SECRET_NAME: 's', REGION: 'eu-west-1' },
     ResourceConfig: { VolumeKmsKeyId: 'alias/my-key' },
   };
-  assert.deepEqual(maskSecrets(request), {
+  assert.deepEqual(new MaskPolicy().maskRequest(request), {
     TrainingJobName: 'j',
     Environment: { API_KEY: '********', db_password: '********', SessionToken: '********', MY_SECRET_NAME: '********', REGION: 'eu-west-1' },
     ResourceConfig: { VolumeKmsKeyId: 'alias/my-key' },
@@ -87,7 +87,7 @@ test('the setting adds names: whole names or words of a name', () => {
   assert.equal(policy.classifyName('MY_LICENSE_CODE'), 'secret');
   assert.equal(policy.classifyName('seedPhrase'), 'secret');
   assert.equal(policy.classifyName('LICENSE'), 'plain');
-  assert.deepEqual(maskSecrets({ Environment: { LICENSE_CODE: 'abc-123', MODE: 'x' } }, { extraNames: ['license code'] }), { Environment: { LICENSE_CODE: MASK, MODE: 'x' } });
+  assert.deepEqual(new MaskPolicy({ extraNames: ['license code'] }).maskRequest({ Environment: { LICENSE_CODE: 'abc-123', MODE: 'x' } }), { Environment: { LICENSE_CODE: MASK, MODE: 'x' } });
 });
 
 test('in the request: Environment and HyperParameters by name, argument lists by flag, recognised values anywhere, only the password of a URL', () => {
@@ -105,7 +105,7 @@ test('in the request: Environment and HyperParameters by name, argument lists by
     },
     OutputDataConfig: { S3OutputPath: 's3://bucket/models', KmsKeyId: 'alias/my-key' },
   };
-  assert.deepEqual(maskSecrets(request), {
+  assert.deepEqual(new MaskPolicy().maskRequest(request), {
     Environment: {
       DB_PASSWD: MASK, DB_PWD: MASK, MY_PASS: MASK, PASSPHRASE: MASK, Authorization: MASK, CREDENTIALS: MASK, GITHUB_PAT: MASK, COOKIE: MASK,
       DATABASE_URL: `postgres://admin:${MASK}@db:5432/app`, SENTRY_DSN: MASK,
@@ -239,7 +239,7 @@ test('values that carry credentials are masked under any name: a connection stri
     },
     HyperParameters: { db: 'host=db user=app password=s3cr3t-pw dbname=x', epochs: '5' },
   };
-  assert.deepEqual(maskSecrets(request), {
+  assert.deepEqual(new MaskPolicy().maskRequest(request), {
     Environment: {
       CONN: `Server=db;User Id=sa;Password=${MASK};`,
       SLACK_WEBHOOK: `https://hooks.slack.com/services/${MASK}`,

@@ -8,7 +8,7 @@ import { STRING_INTRINSICS, validateStructure } from '../../server/src/service/a
 import { INTRINSIC_FUNCTIONS } from '../../server/src/service/expressions/index';
 import { parseYaml } from '../../server/src/service/yaml/parseYaml';
 import { parseDocument } from '../../server/src/service/documentStore';
-import { sageMakerPayloads } from '../../server/src/service/sagemaker/tasks';
+import { sageMakerCheckedElsewhere } from '../../server/src/service/sagemaker/tasks';
 import type { AstNode } from '../../server/src/service/core/types';
 import { lambdaTask } from './helpers';
 
@@ -324,7 +324,7 @@ describe('expressions', () => {
   test('SageMaker payloads are left to the SageMaker validation (the values another check owns are skipped)', () => {
     const text = JSON.stringify(sm({ A: task({ Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { 'TrainingJobName.$': 'not a path' } }) }));
     const parsed = parseDocument(text, 'asl');
-    assert.deepEqual(validateStructure(parsed.root, text, undefined, 'json', sageMakerPayloads(parsed)), []);
+    assert.deepEqual(validateStructure(parsed.root, text, undefined, 'json', sageMakerCheckedElsewhere(parsed)), []);
   });
 });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { stringify } from 'yaml';
 import { validateStructure } from '../../server/src/service/asl/validateStructure';
 import { parseDocument } from '../../server/src/service/documentStore';
-import { sageMakerPayloads } from '../../server/src/service/sagemaker/tasks';
+import { sageMakerCheckedElsewhere } from '../../server/src/service/sagemaker/tasks';
 import type { Problem } from '../../server/src/service/core/types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +22,8 @@ interface Finding { code: string; severity: string; at: string; awsCode?: unknow
 function findingsOf(text: string, language: 'json' | 'yaml'): Finding[] {
   const parsed = parseDocument(text, language === 'json' ? 'asl' : 'asl-yaml');
   assert.deepEqual(parsed.syntaxErrors, [], 'parses');
-  // As the service's validation calls it: the SageMaker payloads are the SageMaker checks' (sagemaker/validation.ts).
-  const problems = validateStructure(parsed.root, text, undefined, language, sageMakerPayloads(parsed)).sort((a, b) => a.offset - b.offset);
+  // As the service's validation calls it: the SageMaker Tasks and payloads are the SageMaker checks' (sagemaker/validation.ts).
+  const problems = validateStructure(parsed.root, text, undefined, language, sageMakerCheckedElsewhere(parsed)).sort((a, b) => a.offset - b.offset);
   return problems.map((p: Problem) => ({
     // A key with the brace it opens (what a request lacks: integrationRequests.ts) reads as the key, as in YAML.
     code: p.code, severity: p.severity, at: text.slice(p.offset, p.offset + p.length).replace(/^"([^"]*)": \{$/, '$1').replace(/^"(.*)"$/s, '$1'),
@@ -347,6 +347,10 @@ describe('the structure rules, in YAML as in JSON', () => {
     // JSONata: an object or an expression (AWS's language service), not a plain string or a list (x33).
     for (const Arguments of ['$states.input', 3]) expectBoth(sm({ A: task({ Arguments }) }, { QueryLanguage: 'JSONata' }), [{ code: 'asl-invalid-value', severity: 'error', at: typeof Arguments === 'string' ? Arguments : JSON.stringify(Arguments), awsCode: SCHEMA }]);
     for (const Arguments of ['{% $states.input %}', {}, '${Request}']) expectBoth(sm({ A: task({ Arguments }) }, { QueryLanguage: 'JSONata' }), []);
+    // A SageMaker request's type is the SageMaker check's, behind a template's partition too (it was said twice there).
+    for (const Resource of ['arn:aws:states:::sagemaker:createTrainingJob.sync', 'arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync', 'arn:${AWS::Partition}:states:::aws-sdk:sagemaker:createModel']) {
+      expectBoth(sm({ A: task({ Resource, Arguments: 3 }) }, { QueryLanguage: 'JSONata' }), []);
+    }
   });
   test('every JSONPath-only field is an error in a JSONata state: the …Path forms the developer guide marks "(JSONPath only)" too', () => {
     const jsonata = { QueryLanguage: 'JSONata' };
@@ -1139,4 +1143,13 @@ test("an integration's ARN is read in one place: partition (AWS's or a template'
   assert.deepEqual(parseIntegrationArn('arn:${AWS::Partition}:states:::aws-sdk:sagemaker:createModel.waitForTaskToken'), { partition: '${AWS::Partition}', service: 'aws-sdk', sdkService: 'sagemaker', action: 'createModel', suffix: '.waitForTaskToken' });
   assert.deepEqual(parseIntegrationArn('arn:aws-us-gov:states:::states:startExecution.sync:2'), { partition: 'aws-us-gov', service: 'states', action: 'startExecution', suffix: '.sync:2' });
   for (const no of [undefined, 'lambda:invoke', 'arn:aws:states:us-east-1::lambda:invoke', 'arn:aws:lambda:us-east-1:123456789012:function:f', 'arn:aws:states:::lambda', 'arn:aws:states:::lambda:', 'arn:x:states:::lambda:invoke', 'arn:${AWS::Partition:states:::lambda:invoke']) assert.equal(parseIntegrationArn(no), undefined, no);
+});
+
+test('the structure checks leave a service\'s Tasks to the module the caller names (validation.ts: SageMaker\'s), and name none themselves', () => {
+  const text = JSON.stringify(sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJb.sync', QueryLanguage: 'JSONata', Arguments: 3, End: true } }), null, 2);
+  const parsed = parseDocument(text, 'asl');
+  const codes = (found: Problem[]) => found.map((p) => p.code).sort();
+  // Alone, asl/ judges SageMaker's integrations as any other service's, from Step Functions' list, and the request's type.
+  assert.deepEqual(codes(validateStructure(parsed.root, text, undefined, 'json')), ['asl-invalid-value', 'asl-unknown-integration']);
+  assert.deepEqual(codes(validateStructure(parsed.root, text, undefined, 'json', sageMakerCheckedElsewhere(parsed))), []);
 });

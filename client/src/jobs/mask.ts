@@ -449,11 +449,6 @@ function recognisedIn(value: string): string[] {
 // The default policy (no extra names), for callers that have no settings (error messages).
 const DEFAULT_POLICY = new MaskPolicy();
 
-/** A copy of the request with secret values replaced by ********. */
-export function maskSecrets<T>(request: T, options?: MaskOptions): T {
-  return (options ? new MaskPolicy(options) : DEFAULT_POLICY).maskRequest(request);
-}
-
 /** The secret values of a request or a job's description, to blank out of what the job prints. */
 export function secretValues(request: unknown, options?: MaskOptions): string[] {
   return (options ? new MaskPolicy(options) : DEFAULT_POLICY).secretValues(request);

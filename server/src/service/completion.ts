@@ -9,7 +9,7 @@ import { nodeAt } from './core/tree';
 import { dataflowCompletions } from './dataflow/completion';
 import type { DocumentStore } from './documentStore';
 import { toTextEdit } from './lsp';
-import { exampleJobSpec, exampleRequest, sageMakerCompletions, sageMakerResources } from './sagemaker/completion';
+import { exampleJobSpec, newSageMakerTasks, sageMakerCompletions, sageMakerResources } from './sagemaker/completion';
 import { getIntegration } from './sagemaker/shapes';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { isJobSpec } from './sagemaker/jobSpecs';
@@ -26,7 +26,7 @@ export function doComplete(store: DocumentStore, doc: TextDocument, position: Po
   // A job spec is one request: no state machine fields, no paths (sagemaker/jobSpecs.ts).
   const items = isJobSpec(parsed)
     ? sageMakerCompletions(parsed, offset)
-    : [...aslCompletions(parsed, offset, { resources: sageMakerResources, exampleRequest }), ...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri))];
+    : [...aslCompletions(parsed, offset, { resources: sageMakerResources, newTasks: newSageMakerTasks, newMachineTask: newSageMakerTasks[0] }), ...sageMakerCompletions(parsed, offset), ...dataflowCompletions(parsed, offset, nodeAt(parsed.root, offset), store.executionInput(doc.uri))];
   return items.map(({ edit, more, ...item }) => ({ ...item, textEdit: toTextEdit(doc, edit), ...(more ? { additionalTextEdits: more.map((e) => toTextEdit(doc, e)) } : {}) }));
 }
 

@@ -91,8 +91,7 @@ function problemsWithin(problems: readonly Problem[]): (start: number, end: numb
  * input in an execution is what they pass on, not the execution input (walk32: the launch asked for the latter).
  */
 function inputFrom(state: AslState, leadsInto: (state: AslState) => string[], receives: (state: AslState) => boolean): { inputFrom?: string[] } {
-  const startAt = state.machine.references.find((r) => r.field === 'StartAt');
-  if (startAt?.name !== state.name) return receives(state) ? {} : { inputFrom: leadsInto(state) };
+  if (state.machine.start?.name !== state.name) return receives(state) ? {} : { inputFrom: leadsInto(state) };
   // Where its machine starts: the execution input at the top; a Map's item (mapItemOf); in a Parallel's branch, what
   // the Parallel state gives its branches, which is the execution input only if it starts its own machine and leaves
   // its input as it is (review of the day: a branch's first Task asked for the execution input).
@@ -114,7 +113,7 @@ function inputFrom(state: AslState, leadsInto: (state: AslState) => string[], re
 function receivesExecutionInputOf(leadsInto: (state: AslState) => string[]): (state: AslState) => boolean {
   const sets = new Map<AslMachine, Set<string>>();
   const setOf = (machine: AslMachine) => {
-    const startAt = machine.references.find((r) => r.field === 'StartAt')?.name;
+    const startAt = machine.start?.name;
     const receiving = new Set(machine.states.map((s) => s.name));
     // Only the state the machine starts at gets its input from no state.
     const holds = (s: AslState) => {

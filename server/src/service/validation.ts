@@ -1,5 +1,6 @@
 // The findings of a state machine document: its syntax, the SageMaker requests (sagemaker/validation.ts) and the
-// ASL structure (asl/validateStructure.ts), which leaves the SageMaker payloads to the SageMaker checks.
+// ASL structure (asl/validateStructure.ts), which leaves the SageMaker Tasks and payloads to the SageMaker checks
+// (sageMakerCheckedElsewhere: asl/ knows no integration module; this file wires the two).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isStateMachine } from './asl/model';
@@ -14,7 +15,7 @@ import { nodeAt } from './core/tree';
 import { column, indentOfLine, lineStart } from './core/text';
 import { declaresStateMachine, type DocumentStore } from './documentStore';
 import { toDiagnostic } from './lsp';
-import { sageMakerPayloads, tasksOf } from './sagemaker/tasks';
+import { sageMakerCheckedElsewhere, tasksOf } from './sagemaker/tasks';
 import { validateSageMakerTasks } from './sagemaker/validation';
 import { repeatedJobNames } from './sagemaker/jobNames';
 import { isJobSpec, softenSkeletonValues } from './sagemaker/jobSpecs';
@@ -93,7 +94,7 @@ function checkMachine(store: DocumentStore, parsed: ParsedDocument, syntaxErrors
   } else append(problems, sagemaker);
   // The structure of a half-typed document says more about the typing than about the state machine: judged
   // only when it reads completely (the SageMaker checks above keep working meanwhile).
-  if (!incomplete) append(problems, withoutMoot(validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerPayloads(parsed), workflowType, parsed.deployedAs), sagemaker));
+  if (!incomplete) append(problems, withoutMoot(validateStructure(parsed.root, parsed.text, store.model(parsed), parsed.language, sageMakerCheckedElsewhere(parsed), workflowType, parsed.deployedAs), sagemaker));
   // What the paths read (dataflow/): warnings only, and only on a complete tree.
   if (!incomplete) append(problems, validateDataflow(parsed, store.executionInput(uri)));
   // Between tasks: a literal job name that one execution sends twice.

@@ -60,13 +60,30 @@ function fieldsOf(place: Place): string[] {
 }
 
 /**
- * What the integrations the caller knows offer (the language itself knows none): the `Resource` ARNs of a Task
- * (sagemaker/completion.ts's `sageMakerResources`).
+ * What the integrations the caller knows offer (the language itself knows none; completion.ts at the service root
+ * passes SageMaker's, from sagemaker/completion.ts).
  */
 export interface AslCompletionOptions {
+  /** The Resource ARNs a Task may name (`sageMakerResources`). */
   resources?: () => string[];
-  /** A typical request for an integration's Task (`sagemaker:createTrainingJob`) in a query language, which a new Task state starts with. */
-  exampleRequest?: (resource: string, queryLanguage: QueryLanguage) => Record<string, unknown> | undefined;
+  /** The Task states a machine's States may gain, offered before the language's own new states (`newSageMakerTasks`). */
+  newTasks?: readonly NewTask[];
+  /** The Task a new, empty JSON machine may start as, besides one Pass state. */
+  newMachineTask?: NewTask;
+}
+
+/** A Task state an integration offers as a new state: `New state: <what>`. */
+export interface NewTask {
+  /** In the item's label: "SageMaker training job". */
+  what: string;
+  /** The item's detail: "a Task that starts a training job and waits for it". */
+  detail: string;
+  /** The name the snippet gives the state. */
+  name: string;
+  /** Its Resource ARN. */
+  resource: string;
+  /** Its request in a state of this query language, which the snippet writes each value of as a tab stop; none: left for completion to fill. */
+  request: (queryLanguage: QueryLanguage) => Record<string, unknown> | undefined;
 }
 
 /**
@@ -335,8 +352,8 @@ export function aslCompletions(parsed: ParsedDocument, offset: number, options: 
 }
 
 /**
- * The machines a new JSON file may start as: one SageMaker training Task (its Parameters the caller's example
- * request, each value a tab stop), or one Pass state. Snippets: the state's name is typed once for both places.
+ * The machines a new JSON file may start as: the caller's Task (`newMachineTask`, its Parameters its example request,
+ * each value a tab stop), or one Pass state. Snippets: the state's name is typed once for both places.
  */
 function newMachineItems(eol: string, range: { offset: number; length: number }, options: AslCompletionOptions): OffsetCompletionItem[] {
   const machine = (label: string, detail: string, state: string[]) => ({
@@ -346,15 +363,16 @@ function newMachineItems(eol: string, range: { offset: number; length: number },
     insertTextFormat: InsertTextFormat.Snippet,
     edit: { ...range, newText: ['{', '  "Comment": "${1:What this state machine does}",', '  "StartAt": "${2:First}",', '  "States": {', '    "${2:First}": {', ...state.map((l) => `      ${l}`), '    }', '  }', '}'].join(eol) },
   });
+  const task = options.newMachineTask;
   return [
-    machine('New state machine: a SageMaker training job', 'StartAt, States and a Task that starts a training job and waits for it', ['"Type": "Task",', '"Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",', '"Parameters": {', ...requestBody('sagemaker:createTrainingJob', 'JSONPath', false, 3, options).map((l) => `  ${l}`), '},', '"End": true']),
+    ...(task ? [machine(`New state machine: a ${task.what}`, `StartAt, States and ${task.detail}`, ['"Type": "Task",', `"Resource": "${task.resource}",`, '"Parameters": {', ...requestBody(task, 'JSONPath', false, 3).map((l) => `  ${l}`), '},', '"End": true'])] : []),
     machine('New state machine', 'StartAt, States and one Pass state', ['"Type": "Pass",', '"End": true$0']),
   ];
 }
 
 /** A new Task's request: the integration's example, its values tab stops from `tab`; else empty, for completion to fill. */
-function requestBody(resource: string, ql: QueryLanguage, yaml: boolean, tab: number, options: AslCompletionOptions): string[] {
-  const example = options.exampleRequest?.(resource, ql);
+function requestBody(task: NewTask, ql: QueryLanguage, yaml: boolean, tab: number): string[] {
+  const example = task.request(ql);
   return example ? requestLines(example, yaml, tab) : ['$0'];
 }
 
@@ -368,18 +386,18 @@ interface NewState {
 }
 
 /**
- * The states a machine's States may gain at the cursor: a SageMaker training or transform Task (its request the
- * caller's example, `exampleRequest`, each value a tab stop; else left for completion), a Choice in the machine's query language, Pass, Wait, Succeed and
+ * The states a machine's States may gain at the cursor: the caller's Tasks (`newTasks`: its request the
+ * integration's example, each value a tab stop; else left for completion), a Choice in the machine's query language, Pass, Wait, Succeed and
  * Fail. Each ends the machine (`End: true`) until a Next is written.
  */
 function newStates(ql: QueryLanguage, options: AslCompletionOptions): NewState[] {
   const request = ql === 'JSONata' ? 'Arguments' : 'Parameters';
-  const task = (what: string, api: string, name: string): NewState => ({
-    what: `SageMaker ${what} job`,
-    detail: `a Task that starts a ${what} job and waits for it`,
-    name,
-    json: ['"Type": "Task",', `"Resource": "arn:aws:states:::sagemaker:${api}.sync",`, `"${request}": {`, ...requestBody(`sagemaker:${api}`, ql, false, 2, options).map((l) => `  ${l}`), '},', '"End": true'],
-    yaml: ['Type: Task', `Resource: arn:aws:states:::sagemaker:${api}.sync`, `${request}:`, ...requestBody(`sagemaker:${api}`, ql, true, 2, options).map((l) => `  ${l}`), 'End: true'],
+  const task = (t: NewTask): NewState => ({
+    what: t.what,
+    detail: t.detail,
+    name: t.name,
+    json: ['"Type": "Task",', `"Resource": "${t.resource}",`, `"${request}": {`, ...requestBody(t, ql, false, 2).map((l) => `  ${l}`), '},', '"End": true'],
+    yaml: ['Type: Task', `Resource: ${t.resource}`, `${request}:`, ...requestBody(t, ql, true, 2).map((l) => `  ${l}`), 'End: true'],
   });
   const choice: NewState =
     ql === 'JSONata'
@@ -394,8 +412,7 @@ function newStates(ql: QueryLanguage, options: AslCompletionOptions): NewState[]
           yaml: ['Type: Choice', 'Choices:', '  - Variable: \\$.${3:field}', '    StringEquals: ${4:value}', '    Next: ${5:Next}', 'Default: ${2:Default}$0'],
         };
   return [
-    task('training', 'createTrainingJob', 'Train'),
-    task('transform', 'createTransformJob', 'Transform'),
+    ...(options.newTasks ?? []).map(task),
     choice,
     { what: 'Pass', detail: 'passes its input on', name: 'Pass', json: ['"Type": "Pass",', '"End": true$0'], yaml: ['Type: Pass', 'End: true$0'] },
     { what: 'Wait', detail: 'waits a number of seconds', name: 'Wait', json: ['"Type": "Wait",', '"Seconds": ${2:60},', '"End": true$0'], yaml: ['Type: Wait', 'Seconds: ${2:60}', 'End: true$0'] },

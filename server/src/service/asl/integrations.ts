@@ -3,7 +3,8 @@
 // of the developer guide). Step Functions refuses any other when the state machine is created ("SCHEMA_VALIDATION_FAILED:
 // The resource provided arn:aws:states:::dynamodb:query is not recognized. The value is not a valid resource ARN, or
 // the resource is not available in this region.", recorded against AWS in LocalStack's test_invalid_integration).
-// SageMaker's are checked by sagemaker/ (with its request), AWS SDK integrations' suffixes by validateStructure.ts.
+// The caller may leave a service's to another module (validation.ts: SageMaker's to sagemaker/, with its request);
+// the AWS SDK integration's suffixes are validateStructure.ts's.
 import table from '../../../../schemas/step-functions-integrations.json';
 import { closest, isObviousMatch, list } from '../core/text';
 
@@ -63,17 +64,6 @@ export function parseIntegrationArn(arn: string | undefined): IntegrationArn | u
 }
 
 const SERVICES = new Map((table.services as unknown as Service[]).map((s) => [s.service, s]));
-/** The services whose integrations another module checks (with more to say), or that are no Task's. */
-const CHECKED_ELSEWHERE = new Set(['sagemaker', 'aws-sdk']);
-
-/**
- * Whether a Task's request (its Parameters or Arguments) is checked by the module of its service, against that
- * service's API model (SageMaker's, also through the AWS SDK integration): that check says what a request must be.
- */
-export const requestCheckedElsewhere = (arn: string | undefined): boolean => {
-  const read = parseIntegrationArn(arn);
-  return read !== undefined && (read.sdkService ?? read.service) === 'sagemaker';
-};
 
 /** The optimized integrations' services, for completion and messages. */
 export const optimizedServices = (): string[] => [...SERVICES.keys()];
@@ -92,13 +82,14 @@ export interface IntegrationProblem {
 
 /**
  * Judges the part of an optimized integration's ARN after `states:::` (`lambda:invoke.waitForTaskToken`,
- * `states:startExecution.sync:2`). Undefined when Step Functions integrates it so, or when another module checks it.
+ * `states:startExecution.sync:2`). Undefined when Step Functions integrates it so, when it is the AWS SDK
+ * integration (no optimized one), or when its service is one of `checkedElsewhere` (another module judges it).
  */
-export function judgeIntegration(written: string): IntegrationProblem | undefined {
+export function judgeIntegration(written: string, checkedElsewhere: ReadonlySet<string> = new Set()): IntegrationProblem | undefined {
   const colon = written.indexOf(':');
   if (colon <= 0) return undefined;
   const serviceName = written.slice(0, colon);
-  if (CHECKED_ELSEWHERE.has(serviceName)) return undefined;
+  if (serviceName === 'aws-sdk' || checkedElsewhere.has(serviceName)) return undefined;
   const rest = written.slice(colon + 1);
   const dot = rest.indexOf('.');
   const action = dot < 0 ? rest : rest.slice(0, dot);

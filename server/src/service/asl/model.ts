@@ -92,6 +92,8 @@ export interface AslMachine {
   owner: AslState | undefined;
   /** Every string naming a state of this machine: its StartAt, then its states' targets. */
   references: StateReference[];
+  /** The state it starts at: the first of the name its StartAt gives as a string; none when StartAt names none. */
+  start: AslState | undefined;
 }
 
 export interface AslModel {
@@ -179,7 +181,7 @@ export function buildModel(root: AstNode | undefined): AslModel {
   ];
   while (stack.length) {
     const { node, kind, ql, owner, into } = stack.pop()!;
-    const m: AslMachine = { kind, node, states: [], byName: new Map(), queryLanguage: ql, owner, references: [] };
+    const m: AslMachine = { kind, node, states: [], byName: new Map(), queryLanguage: ql, owner, references: [], start: undefined };
     model.machines.push(m);
     into?.push(m);
     const startAt = property(node, 'StartAt');
@@ -209,6 +211,8 @@ export function buildModel(root: AstNode | undefined): AslModel {
         }
       }
     }
+    const startName = stringValue(startAt);
+    if (startName !== undefined) m.start = m.byName.get(startName);
     // Keep document order: push in reverse so the first nested machine is walked first.
     for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]);
   }

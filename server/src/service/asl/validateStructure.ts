@@ -13,7 +13,7 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates, jsonSize } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { judgeIntegration, optimizedServices, requestCheckedElsewhere } from './integrations';
+import { judgeIntegration, optimizedServices, parseIntegrationArn } from './integrations';
 import { integrationRequestFindings } from './integrationRequests';
 import { buildModel, distributedMapAround, ERROR_PATH_FIELDS, STATE_TYPES, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 import { append } from '../core/append';
@@ -90,11 +90,30 @@ export const PREDEFINED_ERRORS = ['States.ALL', 'States.TaskFailed', 'States.Tim
   'States.IntrinsicFailure', 'States.ExceedToleratedFailureThreshold', 'States.ItemReaderFailed', 'States.ResultWriterFailed',
   'States.DataLimitExceeded', 'States.Runtime', 'States.Http.Socket'];
 
+/**
+ * What the caller's integration modules check in the structure checks' stead: validation.ts at the service root
+ * passes SageMaker's (sagemaker/tasks.ts `sageMakerCheckedElsewhere`); asl/ names no such module.
+ */
+export interface CheckedElsewhere {
+  /** Value nodes whose expressions another check owns (an integration's payload, checked against its API): not looked into. */
+  readonly payloads: ReadonlySet<AstNode>;
+  /**
+   * The services whose Tasks another module judges: the action and pattern a Resource names after
+   * `states:::<service>:`, and the type of the request, through the AWS SDK integration (`aws-sdk:<service>:…`) too.
+   */
+  readonly services: ReadonlySet<string>;
+}
+
+const NOTHING_ELSEWHERE: CheckedElsewhere = { payloads: new Set(), services: new Set() };
+
 interface Ctx {
   problems: Problem[];
   text: string | undefined;
   /** Value nodes another check owns (an integration's payload, checked against its API): not looked into. */
   skip: ReadonlySet<AstNode>;
+  /** The services whose Tasks another module judges (CheckedElsewhere), and the same as text, for the state cache's key. */
+  servicesElsewhere: ReadonlySet<string>;
+  servicesKey: string;
   suggestions: number;
   /** A state of any machine of the document by name (the first of its name), for a transition into another machine. */
   anywhere?: (name: string) => AslState | undefined;
@@ -606,7 +625,7 @@ function checkOptimizedIntegration(ctx: Ctx, node: AstNode, arn: string | undefi
   const literal = literalParts(written);
   if (literal.length !== 1 || literal[0].start !== 0 || literal[0].end !== written.length) return;
   const value = node.value as string;
-  const problem = judgeIntegration(written);
+  const problem = judgeIntegration(written, ctx.servicesElsewhere);
   if (!problem) return;
   const closest = problem.replacement === undefined ? undefined : value.slice(0, value.length - written.length) + problem.replacement;
   report(ctx, node, AslCode.unknownIntegration, problem.message, 'error', closest === undefined ? undefined : { closest });
@@ -1150,7 +1169,7 @@ function checkTransitions(ctx: Ctx, m: AslMachine) {
   // after it are reachable once it is fixed, and saying otherwise would bury the real mistake.
   const startAt = property(m.node, 'StartAt');
   if (!targetsOk || startAt?.type !== 'string' || hasPlaceholder(startAt.value)) return;
-  const start = m.byName.get(startAt.value);
+  const start = m.start;
   const seen = start ? reachedFrom(m, [start]).reached.add(start) : new Set<AslState>();
   for (const s of m.states) {
     if (!seen.has(s) && m.byName.get(s.name) === s)
@@ -1441,9 +1460,11 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
   if (ql === 'JSONPath') checkType(ctx, 'ResultSelector', prop('ResultSelector'), 'object', ql);
   // Arguments is an object or a JSONata expression (AWS's language service: "Incorrect type. Expected one of object,
   // JSONata expression."), unlike Parameters; a JSONPath state's Arguments is refused above, and a SageMaker request
-  // by its own check.
+  // by its own check. The Resource as written: parseIntegrationArn reads a template's `arn:${AWS::Partition}:…`, whose
+  // partition literalArn would make one unreadable character (the request's type was then said twice).
   const resourceNode = prop('Resource');
-  if (ql === 'JSONata' && !(resourceNode && requestCheckedElsewhere(literalArn(resourceNode, ql)))) checkType(ctx, 'Arguments', prop('Arguments'), 'object', ql);
+  const integration = resourceNode?.type === 'string' ? parseIntegrationArn(resourceNode.value as string) : undefined;
+  if (ql === 'JSONata' && !(integration && ctx.servicesElsewhere.has(integration.sdkService ?? integration.service))) checkType(ctx, 'Arguments', prop('Arguments'), 'object', ql);
   for (const field of OBJECT_FIELDS) checkObjectField(ctx, field, prop(field), ql);
   for (const { field, want, min, max, pathField } of TYPED_FIELDS) {
     checkType(ctx, field, prop(field), want, ql, min, max);
@@ -1541,11 +1562,11 @@ function checkFieldExpressions(ctx: Ctx, obj: AstNode, ql: QueryLanguage, isStat
  * The ASL structure findings of a state machine (source 'asl'). `root` is the state machine's object; `text`, when
  * given, places expression mistakes exactly inside their strings (else the whole string is underlined). With
  * `language` 'json', a state whose text is unchanged since an earlier call gets its findings from a cache.
- * `checkedElsewhere` holds value nodes whose expressions another check owns (an integration's payload).
+ * `elsewhere` is what other modules check instead (an integration's payloads and services): by default, nothing.
  * `deployedAs`: a template's Definition object, whose size is counted as it is written out when deployed.
  */
-export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage, checkedElsewhere: ReadonlySet<AstNode> = new Set(), workflowType?: ParsedDocument['workflowType'], deployedAs?: ParsedDocument['deployedAs']): Problem[] {
-  const ctx: Ctx = { problems: [], text, skip: checkedElsewhere, suggestions: 0, workflowType };
+export function validateStructure(root: AstNode | undefined, text?: string, model?: AslModel, language?: DocumentLanguage, elsewhere: CheckedElsewhere = NOTHING_ELSEWHERE, workflowType?: ParsedDocument['workflowType'], deployedAs?: ParsedDocument['deployedAs']): Problem[] {
+  const ctx: Ctx = { problems: [], text, skip: elsewhere.payloads, servicesElsewhere: elsewhere.services, servicesKey: [...elsewhere.services].sort().join(','), suggestions: 0, workflowType };
   // Whether the document is a state machine is the caller's say (validation.ts: StartAt and States, or a name
   // that declares one); what is not an object is not one.
   if (root?.type !== 'object') return ctx.problems;
@@ -1608,11 +1629,12 @@ const stateCache = createFindingsCache();
 
 function checkStateCached(ctx: Ctx, s: AslState, cache: boolean) {
   if (!cache || ctx.text === undefined || s.children.length || s.type === 'Parallel' || s.type === 'Map') return checkState(ctx, s);
-  // Whether a member's value is checked elsewhere is the caller's say, not the text's: part of the key; so is the
-  // Distributed Map around it whose child workflows are Express (its ProcessorConfig is outside the state's text).
+  // Whether a member's value is checked elsewhere is the caller's say, not the text's: part of the key, with the
+  // services other modules judge; so is the Distributed Map around it whose child workflows are Express (its
+  // ProcessorConfig is outside the state's text).
   const skipped = s.node.children?.some((p) => { const v = valueOf(p); return !!v && ctx.skip.has(v); }) ? 'S' : '';
   const express = expressOf(s, ctx.workflowType);
-  append(ctx.problems, stateCache(s.propertyNode, s.queryLanguage + skipped + (express === 'machine' ? '|express machine' : express ? `|express map ${JSON.stringify(express.name)}` : ''), ctx.text, () => {
+  append(ctx.problems, stateCache(s.propertyNode, s.queryLanguage + skipped + (ctx.servicesKey && `|elsewhere ${ctx.servicesKey}`) + (express === 'machine' ? '|express machine' : express ? `|express map ${JSON.stringify(express.name)}` : ''), ctx.text, () => {
     const own: Ctx = { ...ctx, problems: [] };
     checkState(own, s, express);
     return own.problems;

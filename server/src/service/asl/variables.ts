@@ -430,8 +430,7 @@ function variableFlow(m: AslMachine): VariableFlow | undefined {
   const reached = m.states.map(() => new Uint32Array(words));
   const order = m.states.map((_, i) => i);
   if (!settle(reached, (s, e, scratch) => { for (let w = 0; w < words; w++) scratch[w] = reached[s][w] | assigns[s][e][w]; }, order)) return undefined;
-  const startName = stringValue(property(m.node, 'StartAt'));
-  const start = startName === undefined ? undefined : m.byName.get(startName);
+  const start = m.start;
   let before: Bits[] | undefined;
   if (start) {
     before = m.states.map(() => new Uint32Array(words));

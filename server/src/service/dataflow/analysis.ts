@@ -259,7 +259,7 @@ class Analysis {
 
   /** The pass over one machine: yields the nested machines a Parallel or Map runs, and gets their outputs back. */
   *machine(m: AslMachine, input: Shape): Generator<{ machines: AslMachine[]; inputs: Shape[] }, Shape, Shape[]> {
-    const start = m.byName.get(stringValue(property(m.node, 'StartAt')) ?? '');
+    const start = m.start;
     if (!start) return UNKNOWN;
     // Reverse postorder from StartAt (iterative DFS); an edge to a state on the DFS stack closes a loop.
     const order: AslState[] = [];

@@ -155,7 +155,6 @@ export function buildGraphModel(root: AstNode | undefined, findings: readonly Gr
   for (const m of model.machines) {
     const machineId = machineIds.get(m)!;
     const group = machineId || undefined;
-    const startName = stringValue(property(m.node, 'StartAt'));
     // Transitions to no state go to one "missing" node per name and machine, after the machine's states.
     const missing = new Map<string, GraphNode>();
     for (const ref of m.references) {
@@ -169,7 +168,7 @@ export function buildGraphModel(root: AstNode | undefined, findings: readonly Gr
     };
     for (const s of m.states) {
       const id = stateIds.get(s)!;
-      graph.nodes.push(stateNode(s, id, group, m.byName.get(s.name) === s && s.name === startName));
+      graph.nodes.push(stateNode(s, id, group, m.start === s));
       if (group) groupById.get(group)!.nodes.push(id);
       append(graph.edges, edgesOf(s, id, target));
     }

@@ -7,7 +7,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from
 import { eolOf, indentUnit } from '../core/edits';
 import { column } from '../core/text';
 import { toValue } from '../core/tree';
-import { newMemberAfterValue, presentKeys, replaceRange, separatorAfter, withCommaBefore, type OffsetCompletionItem } from '../asl/completion';
+import { newMemberAfterValue, presentKeys, replaceRange, separatorAfter, withCommaBefore, type NewTask, type OffsetCompletionItem } from '../asl/completion';
 import { jsonSiblingKeys } from '../json/siblingKeys';
 import type { QueryLanguage } from '../asl/model';
 import type { OffsetRange, ParsedDocument } from '../core/types';
@@ -73,8 +73,21 @@ export function exampleJobSpec(api: string): Record<string, unknown> | undefined
   return request?.kind === 'structure' ? (placeholder(request) as Record<string, unknown>) : undefined;
 }
 
-/** The example request a new Task of this integration (`sagemaker:createTrainingJob`) starts with in a state of this query language, if there is one. */
-export const exampleRequest = (resource: string, queryLanguage: QueryLanguage): Record<string, unknown> | undefined => EXAMPLES[queryLanguage][resource];
+/**
+ * The SageMaker Tasks a machine's States may gain (asl/completion.ts's new states): a training and a transform job,
+ * `.sync`, each starting with its example request in the state's query language. A new JSON machine may start as
+ * the first.
+ */
+export const newSageMakerTasks: readonly NewTask[] = [
+  { kind: 'training', api: 'createTrainingJob', name: 'Train' },
+  { kind: 'transform', api: 'createTransformJob', name: 'Transform' },
+].map(({ kind, api, name }) => ({
+  what: `SageMaker ${kind} job`,
+  detail: `a Task that starts a ${kind} job and waits for it`,
+  name,
+  resource: `arn:aws:states:::sagemaker:${api}.sync`,
+  request: (queryLanguage: QueryLanguage) => EXAMPLES[queryLanguage][`sagemaker:${api}`],
+}));
 
 /**
  * The Resource ARNs of the SageMaker integrations, `.sync` first where Step Functions offers it, then every action of

@@ -1,8 +1,9 @@
 // Step Functions' optimized SageMaker integrations (`arn:aws:states:::sagemaker:<api>`), one entry each: what the
 // graph calls it, where its request keeps the instances, the time limit and a tuning job's count of training jobs,
-// and the IAM policy its task needs. The graph and the policy read this table; a new SageMaker integration is one
-// entry here (test/unit/iamPolicy.test.ts holds the table to the integrations schemas/generate.mjs generates, and
-// the job kinds the extension starts, server/src/jobKinds.ts, to it). Imports nothing.
+// and the IAM policy its task needs. The graph, the policy and the job kinds the extension starts
+// (server/src/jobKinds.ts: their operations, the member that names the job, instances, time limit and count of
+// training jobs) read this table; a new SageMaker integration is one entry here (test/unit/iamPolicy.test.ts holds
+// the table to the integrations schemas/generate.mjs generates). Imports nothing: the extension bundles it.
 
 export interface PolicyResource {
   /** The ARN's resource type, e.g. training-job. */

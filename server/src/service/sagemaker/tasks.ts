@@ -7,6 +7,7 @@ import { integrationOf } from './shapes';
 import type { KnownContext } from '../expressions/index';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { parseIntegrationArn, type IntegrationArn } from '../asl/integrations';
+import type { CheckedElsewhere } from '../asl/validateStructure';
 
 export type IntegrationPattern = 'requestResponse' | 'sync' | 'waitForTaskToken';
 
@@ -84,6 +85,15 @@ export function sageMakerPayloads(parsed: ParsedDocument): Set<AstNode> {
   return out;
 }
 
+const SAGEMAKER_SERVICES: ReadonlySet<string> = new Set(['sagemaker']);
+
+/**
+ * What the structure checks leave to the SageMaker checks (validation.ts passes it to asl/validateStructure.ts): the
+ * payloads above, and every Task of the sagemaker service, optimized or through the AWS SDK integration: its
+ * Resource's action and pattern (sagemaker/validation.ts names the integrations) and its request's type.
+ */
+export const sageMakerCheckedElsewhere = (parsed: ParsedDocument): CheckedElsewhere => ({ payloads: sageMakerPayloads(parsed), services: SAGEMAKER_SERVICES });
+
 // Once per parse, like the model it filters.
 const tasks = new WeakMap<ParsedDocument, SageMakerTask[]>();
 
@@ -103,7 +113,7 @@ export function registerStandaloneTask(view: ParsedDocument, api: string, operat
   const keyNode: AstNode = { type: 'string', value: 'Parameters', ...at };
   const payloadProperty: AstNode = { type: 'property', ...at, children: [keyNode, root] };
   const resourceNode: AstNode = { type: 'string', value: `arn:aws:states:::sagemaker:${api}`, ...at };
-  const machine: AslMachine = { kind: 'top', node: root, states: [], byName: new Map(), queryLanguage: 'JSONPath', owner: undefined, references: [] };
+  const machine: AslMachine = { kind: 'top', node: root, states: [], byName: new Map(), queryLanguage: 'JSONPath', owner: undefined, references: [], start: undefined };
   const state: AslState = {
     name: operation, keyNode: { type: 'string', value: operation, ...at }, propertyNode: payloadProperty, node: root, type: 'Task',
     queryLanguage: 'JSONPath', machine, children: [], targets: [],
