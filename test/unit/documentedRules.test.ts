@@ -79,6 +79,9 @@ const uiArnCase = (lambdas: string[], right: string, wrong: string) => ({
 const price = { AmountInUsd: { Dollars: 0, Cents: 3, TenthFractionsOfACent: 6 } };
 const scaling = (m: object) => variant({ ManagedInstanceScaling: { Status: 'ENABLED', ...m } });
 const packageArn = 'arn:aws:sagemaker:us-east-1:111122223333:model-package/p/1';
+/** A compilation job's request with its CompilerOptions (a JSON text), and the same computed. */
+const compiled = (options: string) => ({ ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o', TargetDevice: 'ml_c5', CompilerOptions: options } });
+const compiledDynamic = { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o', TargetDevice: 'ml_c5', 'CompilerOptions.$': '$.options' } };
 /** An AutoML V2 forecasting request with these Transformations (the target column: demand). */
 const forecast = (transformations: object, timeSeries: object = { TargetAttributeName: 'demand' }) => ({
   AutoMLProblemTypeConfig: { TimeSeriesForecastingJobConfig: { ForecastFrequency: '1D', ForecastHorizon: 7, TimeSeriesConfig: { TimestampAttributeName: 'ts', ItemIdentifierAttributeName: 'sku', ...timeSeries }, Transformations: transformations } },
@@ -287,6 +290,31 @@ const CASES: Record<string, Case> = {
     bad: [{ ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o', TargetDevice: 'ml_c5', TargetPlatform: { Os: 'LINUX', Arch: 'X86_64' } } }, { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o' } }],
     ok: [{ ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o', TargetDevice: 'ml_c5' } }, { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o', TargetPlatform: { Os: 'LINUX', Arch: 'X86_64' } } }],
     dynamic: { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o', 'TargetDevice.$': '$.device' } },
+  },
+  // CompilerOptions is JSON text, the documentation's examples with single quotes too (sm41).
+  'compiler-options-android-platform-21-29': {
+    api: 'createCompilationJob',
+    bad: [compiled('{"ANDROID_PLATFORM": 30}'), compiled("{'ANDROID_PLATFORM': 19}")],
+    ok: [compiled("{'ANDROID_PLATFORM': 28}"), compiled('{"mattr": ["+neon"]}')],
+    dynamic: compiledDynamic,
+  },
+  'compiler-options-trt-ver-x-y-z': {
+    api: 'createCompilationJob',
+    bad: compiled('{"gpu-code": "sm_72", "trt-ver": "7", "cuda-ver": "10.1"}'),
+    ok: compiled("{'gpu-code': 'sm_72', 'trt-ver': '6.0.1', 'cuda-ver': '10.1'}"),
+    dynamic: compiledDynamic,
+  },
+  'compiler-options-cuda-ver-x-y': {
+    api: 'createCompilationJob',
+    bad: compiled('{"trt-ver": "6.0.1", "cuda-ver": "10.1.2"}'),
+    ok: compiled('{"trt-ver": "6.0.1", "cuda-ver": "10.1"}'),
+    dynamic: compiledDynamic,
+  },
+  'compiler-options-dtype-values': {
+    api: 'createCompilationJob',
+    bad: compiled('{"dtype": "float16"}'),
+    ok: [compiled('{"dtype" : "float32"}'), compiled('{"DTYPE": "long"}'), compiled('{"mcpu": "skylake-avx512"}')],
+    dynamic: compiledDynamic,
   },
   'compilation-package-or-input-config': {
     api: 'createCompilationJob',
@@ -3156,6 +3184,12 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(text.slice(p.offset, p.offset + p.length), '13');
     assert.match(p.message, /^HyperParameterTuningJobConfig\.ResourceLimits\.MaxNumberOfTrainingJobs is 13 when .*, more than the 2 × 3 × 2 = 12 distinct combinations its ranges offer \(SageMaker refuses a tuning job of fewer\): give the ranges more values, or launch at most 12 training jobs/);
     assert.deepEqual(p.data!.fix, { kind: 'replace', at: 0, length: 2, value: 12 });
+  });
+  test('a format pattern judges a text only up to a length documented values have (the compiler options\' patterns backtrack)', () => {
+    const found = (options: string) => documentedRuleViolations('CreateCompilationJob', { ModelPackageVersionArn: packageArn, OutputConfig: { S3OutputLocation: 's3://b/o', TargetDevice: 'ml_c5', CompilerOptions: options } }).map((v) => v.rule);
+    assert.deepEqual(found('{"ANDROID_PLATFORM": 30}'), ['compiler-options-android-platform-21-29']);
+    // Longer than the model allows (1,024): that is its finding, and the pattern is not run on it.
+    assert.deepEqual(found(`{"ANDROID_PLATFORM": 30, "pad": "${'x'.repeat(5000)}"}`), []);
   });
   test("a rule that rests on SageMaker's answer to such a request quotes that answer and where it was reported (ux41)", () => {
     const [p] = documentedRuleViolations('CreateTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 200 } }).filter((v) => v.rule === 'max-wait-only-for-spot-training');

@@ -968,7 +968,9 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
         case 'isoDuration':
           return ISO_DURATION.test(text) ? [] : fails('an ISO 8601 duration (such as "-PT5H" or "P1D")');
         default:
-          return formatPattern(rule).test(text) ? [] : fails(rule.form!);
+          // A format's pattern may backtrack (schemas/backtracking.json lists the compiler options' ones): judged on a
+          // text of a length the documentation's values have, a longer one being the model's length finding anyway.
+          return text.length > MAX_PATTERN_TEXT || formatPattern(rule).test(text) ? [] : fails(rule.form!);
       }
     }
     case 'priceIn': {
@@ -1044,6 +1046,9 @@ function evaluate(rule: DocumentedRule, at: RuleScope): Hit[] {
 
 /** A format rule's own pattern, compiled once (recheck judges it with the schemas' patterns: schemas/backtracking.mjs). */
 const compiledFormats = new Map<DocumentedRule, RegExp>();
+/** The longest text a format's pattern judges (CompilerOptions, the longest so judged, holds at most 1,024 characters). */
+const MAX_PATTERN_TEXT = 4096;
+
 function formatPattern(rule: DocumentedRule): RegExp {
   let re = compiledFormats.get(rule);
   if (!re) compiledFormats.set(rule, (re = new RegExp(rule.pattern!)));
