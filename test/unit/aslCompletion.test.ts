@@ -85,6 +85,9 @@ describe('values', () => {
     assert.ok(gov.labels.includes('arn:aws-us-gov:states:::sagemaker:createTrainingJob.sync') && !gov.labels.some((l) => l.startsWith('arn:aws:')), gov.labels.slice(0, 3).join());
     const sub = complete('StartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:${AWS::Partition}:states:::sagemaker:‸\n    End: true\n', 'm.asl.yaml');
     assert.ok(sub.labels.includes('arn:${AWS::Partition}:states:::sagemaker:createTrainingJob.sync'), sub.labels.slice(0, 3).join());
+    // No partition is that long: not copied into every item (the review of the day).
+    const long = complete(JSON_MACHINE(`{ "Type": "Task", "Resource": "arn:aws-${'x'.repeat(100)}:states:::sagemaker:‸", "End": true }`));
+    assert.ok(long.labels.includes('arn:aws:states:::sagemaker:createTrainingJob.sync'), long.labels.slice(0, 3).join());
   });
 
   test('a Task\'s Resource: the SageMaker integrations, .sync where Step Functions offers it; nothing for a Pass', () => {

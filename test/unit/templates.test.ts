@@ -972,3 +972,8 @@ test('asl41 t20: a template Definition is counted as it is sent, pretty-printed 
   // The same definition as a file of its own is sent as written.
   assert.deepEqual(service.validate(TextDocument.create('file:///big.asl.json', 'asl', 1, JSON.stringify(definition))).filter((p) => p.code === 'asl-definition-too-large'), []);
 });
+
+test("a substitution pasted into more text than Step Functions takes whole is not built (the review of the day: it threw, and the template's every finding was lost)", () => {
+  const text = ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      DefinitionSubstitutions:', `        K: "${'x'.repeat(100_000)}\\""`, '      Definition:', '        StartAt: A', '        States:', '          A:', '            Type: Pass', `            Comment: "${'${K}'.repeat(1000)}"`, '            Next: Nowhere', ''].join('\n');
+  assert.ok(findings(open('big-paste.yaml', text)).some(([code]) => code === 'asl-unknown-state'));
+});

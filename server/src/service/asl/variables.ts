@@ -566,8 +566,14 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
  * in its ResultSelector, then flagged).
  */
 export function variablesReadableIn(model: AslModel, s: AslState): string[] {
-  const { outside } = scopes(model);
-  const flow = variableFlow(s.machine);
+  const { own, outside } = scopes(model);
+  // The flow is states × variables bits: kept per machine (its parse's), and past a bound every visible variable is
+  // offered (the review of the day: 15,000 states each assigning one took half a second a `$` typed).
+  if (s.machine.states.length * Math.ceil((own.get(s.machine)?.size ?? 0) / 32) > 4_000_000) return variablesVisibleIn(model, s.machine);
+  // Kept while the machine's text is the same (its node's stamp: an edit anywhere inside gives it a new one).
+  const known = flows.get(s.machine);
+  const flow = known && s.machine.node.stamp !== undefined && known.stamp === s.machine.node.stamp ? known.flow : variableFlow(s.machine);
+  if (known?.flow !== flow) flows.set(s.machine, { stamp: s.machine.node.stamp, flow });
   const at = flow?.index.get(s);
   return variablesVisibleIn(model, s.machine).filter((name) => {
     if (outside.get(s.machine)?.has(name) !== false) return true;
@@ -576,3 +582,4 @@ export function variablesReadableIn(model: AslModel, s: AslState): string[] {
     return has(flow.reached[at], bit) && !(flow.before && has(flow.before[at], bit));
   });
 }
+const flows = new WeakMap<AslMachine, { stamp: number | undefined; flow: VariableFlow | undefined }>();

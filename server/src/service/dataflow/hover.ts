@@ -117,7 +117,19 @@ function jsonataPathHover(parsed: ParsedDocument, flow: Dataflow, node: AstNode,
   if (held?.state.queryLanguage !== 'JSONata' || !evaluatedHere(held.state, held.keys)) return null;
   const at = flow.states.get(held.state);
   if (!at) return null;
+  // The cursor's place in the value, found once (a binary search over sourceOffset, as asl/hover.ts's): each path is
+  // then matched by value positions, and only the one under the cursor is mapped (the review of the day: mapping
+  // every path before it made a hover at the end of a long expression quadratic).
+  if (offset < node.offset + sourceOffset(raw, 0)) return null;
+  let lo = 0, hi = value.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (node.offset + sourceOffset(raw, mid) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
   for (const m of value.matchAll(JSONATA_PATH)) {
+    if (m.index > lo) break;
+    if (m.index + m[0].length < lo) continue;
     const start = node.offset + sourceOffset(raw, m.index), end = node.offset + sourceOffset(raw, m.index + m[0].length);
     // A YAML block or folded scalar is no copy of its value: its offsets do not map (no hover rather than a wrong span).
     if (raw.slice(start - node.offset, end - node.offset) !== m[0]) return null;
@@ -131,12 +143,12 @@ function jsonataPathHover(parsed: ParsedDocument, flow: Dataflow, node: AstNode,
       const member = names[0]?.name;
       segs = names.slice(1);
       // `$states.context` is the context hover's; `$states` and a member alone are statesHover's.
-      if (!segs.length || member === 'context' || !statesMemberAvailable(member, held.state, held.keys[0]) || offset <= node.offset + sourceOffset(raw, names[0].end)) return null;
+      if (!segs.length || member === 'context' || !statesMemberAvailable(member, held.state, held.keys[0]) || lo <= names[0].end) return null;
       [base, label] = member === 'input' ? [at.input, 'the state input'] : member === 'result' ? [at.result, held.state.type === 'Task' ? "the task's result" : 'the result'] : member === 'errorOutput' ? [ERROR_OUTPUT(), 'the error output'] : [undefined, ''];
     } else if (flow.variables.has(root)) [base, label] = [flow.variables.get(root), `the variable $${root}`];
     else continue; // a function's name (`$uuid()`), or no variable any state assigns (its own finding says so)
     if (!base) return null;
-    const upTo = segs.filter((s) => node.offset + sourceOffset(raw, s.start) <= offset);
+    const upTo = segs.filter((s) => s.start <= lo);
     return { markdown: readingText(value, upTo, base, label, false), range: { offset: start, length: end - start } };
   }
   return null;

@@ -366,6 +366,13 @@ function unescapeOnce(raw: string): { text: string; at: number[] } {
 /** A JSON string written inside a JSON string: `\"…\"` (a template's escaped DefinitionString). */
 export const isEscapedJsonString = (raw: string): boolean => raw.length >= 4 && raw.startsWith('\\"') && raw.endsWith('\\"');
 
+/**
+ * Whether a plain scalar's source is one line, the last answer kept: callers map every placeholder or step of one
+ * value in a row (the review of the day: a `!Sub` of 100,000 `${X}` scanned its scalar for a line break each time).
+ */
+let lastLine: { raw: string; one: boolean } | undefined;
+const isOneLine = (raw: string): boolean => (lastLine?.raw === raw ? lastLine.one : (lastLine = { raw, one: !raw.includes('\n') }).one);
+
 /** The last string unescapeOnce read: callers map several positions of one value in a row (a hover's binary search). */
 let lastUnescaped: { raw: string; inner: { text: string; at: number[] } } | undefined;
 
@@ -381,7 +388,7 @@ export function sourceOffset(raw: string, valueIndex: number): number {
     return inner.at[Math.min(sourceOffset(inner.text, valueIndex), inner.text.length)];
   }
   const q = raw[0];
-  if (q !== '"' && q !== "'" && q !== '|' && q !== '>' && !raw.includes('\n')) return Math.max(0, Math.min(valueIndex, raw.length));
+  if (q !== '"' && q !== "'" && q !== '|' && q !== '>' && isOneLine(raw)) return Math.max(0, Math.min(valueIndex, raw.length));
   const source = stringSource(raw);
   const k = Math.max(0, valueIndex);
   return k < source.value.length ? source.from[k] : source.end;

@@ -7,6 +7,7 @@
 // as JSON and then replaces each `${key}` as text (DefinitionProcessor.transformDefinition), so `epochs: ${Epochs}`
 // with `Epochs: 3` deploys as "epochs": "3" (what HyperParameters wants), and `Seconds: ${Wait}` as "Seconds": "60"
 // (which Step Functions refuses); SAM leaves the substitution to CloudFormation, and a `!Sub` is a string.
+import { MAX_DEFINITION_CHARS } from '../asl/machineRules';
 import { append } from '../core/append';
 import { markRewritten, restamp } from '../core/findingsCache';
 import { closest } from '../core/text';
@@ -328,6 +329,11 @@ function literalValues(map: AstNode | undefined): Map<string, AstNode> {
  * rest written as JSON writes it); undefined when one of them is a key whose value is not known.
  */
 function pastedString(value: string, placeholders: Placeholder[], values: Map<string, AstNode>): string | undefined {
+  // Past what Step Functions takes whole (a 1 MiB definition), the size is the finding: no text of a gigabyte is built
+  // (the review of the day: a 100 kB value pasted 10,000 times threw, and every finding of the template was lost).
+  let size = value.length;
+  for (const p of placeholders) size += String(values.get(p.name)?.value ?? '').length;
+  if (size > 2 * MAX_DEFINITION_CHARS) return undefined;
   let out = '"';
   let from = 0;
   for (const p of placeholders) {

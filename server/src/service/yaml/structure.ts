@@ -12,6 +12,13 @@ const RANGE_LIMIT = 20_000;
 export function yamlFoldingSpans(root: AstNode | undefined, text: string): OffsetRange[] {
   const out: OffsetRange[] = [];
   const stack: AstNode[] = root ? [root] : [];
+  // The first line break at or after a node's start: nodes come in document order, so the one found is reused until
+  // a node starts past it (the review of the day: a search from each node of a long flow line was quadratic).
+  let newline = -1;
+  const newlineFrom = (from: number) => {
+    if (newline < from) newline = text.indexOf('\n', from) >>> 0; // -1 (none) as the largest offset
+    return newline;
+  };
   while (stack.length && out.length < RANGE_LIMIT) {
     const node = stack.pop()!;
     const folds = node.type === 'property' || ((node.type === 'object' || node.type === 'array') && node.parent?.type === 'array');
@@ -19,8 +26,7 @@ export function yamlFoldingSpans(root: AstNode | undefined, text: string): Offse
       // A span may take in the line break and spaces after it.
       let end = node.offset + node.length;
       while (end > node.offset && (text[end - 1] === '\n' || text[end - 1] === '\r' || text[end - 1] === ' ')) end--;
-      const newline = text.indexOf('\n', node.offset);
-      if (newline >= 0 && newline < end) out.push({ offset: node.offset, length: end - node.offset });
+      if (newlineFrom(node.offset) < end) out.push({ offset: node.offset, length: end - node.offset });
     }
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
