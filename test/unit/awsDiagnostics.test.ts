@@ -130,6 +130,12 @@ test('what is sent: JSON as written, YAML as JSON, placeholders filled or named'
   assert.deepEqual(service.awsDefinition(templated), { version: 1, placeholders: ['FnArn', 'Bucket'], error: 'No value for ${FnArn}, ${Bucket}: the definition is sent with its placeholders filled in.' });
   const filled = service.awsDefinition(templated, { FnArn: 'arn:aws:lambda:us-east-1:1:function:f', Bucket: 'b"q' });
   assert.deepEqual(JSON.parse(filled.definition!), { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:f', Parameters: { B: 's3://b"q/x' }, End: true } } });
+  // A placeholder written bare is the JSON its value reads as, as the deployment's text substitution makes it (ux43).
+  const bare = doc('{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": ${WaitSeconds}, "Comment": "${WaitSeconds}", "End": true}}}');
+  assert.deepEqual(JSON.parse(service.awsDefinition(bare, { WaitSeconds: '60' }).definition!).States.W, { Type: 'Wait', Seconds: 60, Comment: '60', End: true });
+  const plain = doc('StartAt: W\nStates:\n  W:\n    Type: Wait\n    Seconds: ${WaitSeconds}\n    End: true\n', 'asl-yaml');
+  assert.equal(JSON.parse(service.awsDefinition(plain, { WaitSeconds: '60' }).definition!).States.W.Seconds, 60);
+  assert.equal(JSON.parse(service.awsDefinition(plain, { WaitSeconds: 'sixty' }).definition!).States.W.Seconds, 'sixty');
   assert.match(service.awsDefinition(doc('StartAt: A\nStates: [', 'asl-yaml')).error!, /^The YAML does not read \(line 2: .*\), so nothing is sent: fix it first\.$/);
   assert.equal(service.awsDefinition(doc('{"a": 1}', 'json')).error, 'This file is not a state machine (no StartAt and States).');
   assert.equal(service.awsDefinition(doc('{"StartAt": "A"}', 'asl')).error, 'The definition needs StartAt and States at its top level.');

@@ -117,6 +117,25 @@ function placeholderNames(root: AstNode): string[] {
   return [...names];
 }
 
+/**
+ * A value as the tree reads it, but a placeholder written bare (outside quotes: `"Seconds": ${WaitSeconds}`, a YAML
+ * plain `${X}`) is the JSON its value reads as, as the deployment's text substitution makes it (ux43: 60 was sent as
+ * the string "60", which the service refused); a value that is no JSON stays the text.
+ */
+function bareFilled(text: string, values: Record<string, string>): (n: AstNode) => unknown {
+  return (n) => {
+    if (n.type !== 'string' || typeof n.value !== 'string' || n.value.length < 4 || text[n.offset] === '"' || text[n.offset] === "'") return n.value;
+    const [only] = scanPlaceholders(n.value);
+    const written = only && only.start === 0 && only.end === n.value.length ? values[only.name] : undefined;
+    if (written === undefined) return n.value;
+    try {
+      return JSON.parse(written);
+    } catch {
+      return n.value;
+    }
+  };
+}
+
 /** Every `${name}` in a value's strings (keys included), once each, in order, added to `names`. */
 function placeholdersIn(value: unknown, names: Set<string>): Set<string> {
   const stack: unknown[] = [value];
@@ -211,7 +230,7 @@ export function awsDefinition(store: DocumentStore, doc: TextDocument, values: R
   const missing = placeholders.filter((name) => typeof values[name] !== 'string');
   if (missing.length) return { version, placeholders, error: `No value for ${missing.map((n) => `\${${n}}`).join(', ')}: the definition is sent with its placeholders filled in.` };
   const asWritten = parsed.language === 'json' && doc.languageId !== 'jsonc' && !placeholders.length;
-  const value = asWritten ? undefined : toValue(parsed.root);
+  const value = asWritten ? undefined : toValue(parsed.root, bareFilled(parsed.text, values));
   const tooLarge = asWritten ? undefined : tooLargeFilled(value, values);
   if (tooLarge) return { version, placeholders, error: tooLarge };
   const definition = asWritten ? parsed.text : JSON.stringify(substitute(value, values), null, 2);
