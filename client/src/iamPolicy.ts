@@ -14,7 +14,7 @@ type PolicyClient = Pick<LanguageClient, 'sendRequest'>;
  * The policy of the document at `uri` (default: the active editor's) as JSON text, and what it is for ("this state
  * machine", or the template's machine the cursor is in: each has its own role), or undefined after saying why not.
  */
-async function policyText(client: PolicyClient, uri: vscode.Uri | string | undefined): Promise<{ text: string; what: string; tooLarge?: string } | undefined> {
+async function policyText(client: PolicyClient, uri: vscode.Uri | string | undefined): Promise<{ text: string; what: string; caveat?: string } | undefined> {
   const editor = vscode.window.activeTextEditor;
   const target = uri ?? editor?.document.uri;
   if (!target) {
@@ -33,12 +33,14 @@ async function policyText(client: PolicyClient, uri: vscode.Uri | string | undef
     void notify.info(`${what.charAt(0).toUpperCase()}${what.slice(1)} has no SageMaker task and no Distributed Map: it needs none of these permissions.`);
     return undefined;
   }
-  return { text: JSON.stringify(result.policy, null, 2) + '\n', what, tooLarge: result.tooLarge };
+  // Too large for IAM, or missing what a file that does not read in full holds: a warning that says so.
+  const caveat = [result.incomplete, result.tooLarge].filter(Boolean).join('; and ') || undefined;
+  return { text: JSON.stringify(result.policy, null, 2) + '\n', what, caveat };
 }
 
-async function copy(found: { text: string; what: string; tooLarge?: string }): Promise<void> {
+async function copy(found: { text: string; what: string; caveat?: string }): Promise<void> {
   await vscode.env.clipboard.writeText(found.text);
-  if (found.tooLarge) void notify.warning(`IAM policy for ${found.what} copied to the clipboard, but ${found.tooLarge}.`);
+  if (found.caveat) void notify.warning(`IAM policy for ${found.what} copied to the clipboard, but ${found.caveat}.`);
   else void notify.info(`IAM policy for ${found.what} copied to the clipboard.`);
 }
 
@@ -52,8 +54,9 @@ export async function showIamPolicy(client: PolicyClient, uri?: vscode.Uri | str
   const anyRole = statements.some((st) => st.Action.includes('iam:PassRole') && st.Resource.some((r) => /:role\/\*$/.test(r)));
   const narrow = anyRole ? ' Its iam:PassRole allows any role, as the definition does not write the role out: put your role\'s ARN there.' : '';
   const summary = `IAM policy for ${found.what}: ${plural(statements.length, 'statement')}, one per permission and the tasks that need it.${narrow}`;
-  // Too large for IAM (walk39: 25 training tasks of literal names made 6,568 characters): a warning that says so.
-  const pick = found.tooLarge ? await notify.warning(`${summary} But ${found.tooLarge}.`, 'Copy') : await notify.info(summary, 'Copy');
+  // Too large for IAM (walk39: 25 training tasks of literal names made 6,568 characters), or of a file read in part: a
+  // warning that says so.
+  const pick = found.caveat ? await notify.warning(`${summary} But ${found.caveat}.`, 'Copy') : await notify.info(summary, 'Copy');
   if (pick === 'Copy') await copy(found);
 }
 

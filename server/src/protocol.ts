@@ -144,6 +144,8 @@ export type IamPolicyResult = {
   jobSpec?: true;
   /** What IAM would refuse of the policy for its size, in words (over a managed policy's 6,144 characters). */
   tooLarge?: string;
+  /** Why the policy may lack statements: the document does not read in full (a syntax error, and where), in words. */
+  incomplete?: string;
 } | null;
 
 export const IamPolicyRequest = new RequestType<IamPolicyParams, IamPolicyResult, void>('sagemaker/iamPolicy');

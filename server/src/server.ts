@@ -339,7 +339,10 @@ connection.onRequest(IamPolicyRequest, (p) => {
         const machines = machine === undefined ? service.machineNames(doc) : undefined;
         const jobSpec = policy && service.findTasks(doc).some((t) => t.standalone);
         const tooLarge = policy ? service.iamPolicySizeProblem(policy) : undefined;
-        return policy && { policy, ...(machine !== undefined && { machine }), ...(machines && machines.length > 1 && { machines }), ...(jobSpec && { jobSpec: true as const }), ...(tooLarge && { tooLarge }) };
+        // A file that does not read in full: the tasks past the break are missing, said (ux43: a partial policy, silently).
+        const unread = policy ? service.unreadPart(doc) : undefined;
+        const incomplete = unread && `the file does not read in full (line ${doc.positionAt(unread.offset).line + 1}: ${unread.message}), so the tasks past that point are not in it`;
+        return policy && { policy, ...(machine !== undefined && { machine }), ...(machines && machines.length > 1 && { machines }), ...(jobSpec && { jobSpec: true as const }), ...(tooLarge && { tooLarge }), ...(incomplete && { incomplete }) };
       })
     : null;
 });

@@ -100,6 +100,16 @@ test('a policy too large for IAM: the notification warns, and so does Copy (walk
   assert.match(copied.message, /^IAM policy for this state machine copied to the clipboard, but the policy has /);
 });
 
+test('a file that does not read in full: the policy of what it read, with a warning that says the rest is missing (ux43)', async () => {
+  const uri = 'file:///work/broken.asl.json';
+  await lsp.open(uri, 'asl', TEXT.replace('"End": true', '"End": true,,'));
+  fake.dialogs.length = 0;
+  fake.respond(() => undefined);
+  await fake.commands.get('sagemakerAsl.showIamPolicy')!(uri);
+  assert.equal(fake.dialogs[0].kind, 'warning');
+  assert.match(fake.dialogs[0].message, /^IAM policy for this state machine: \d+ statements?, one per permission and the tasks that need it\. But the file does not read in full \(line \d+: [^)]*\), so the tasks past that point are not in it\.$/);
+});
+
 test('Copy: straight to the clipboard', async () => {
   clipboard.length = 0;
   await fake.commands.get('sagemakerAsl.copyIamPolicy')!(URI);

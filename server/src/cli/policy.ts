@@ -75,7 +75,7 @@ export function policy(args: string[], cwd: string, io: Io): number {
   // A policy of half a file would mislead as a graph of one would: one that does not parse (or is too deep, or
   // its YAML aliases expand too far, to be read in full) gets none.
   // (A template's own text, or a definition it holds in a string: the findings say either, as lint reports them.)
-  const syntax = service.parse(doc).syntaxErrors[0] ?? service.validate(doc).find((p) => p.code === Code.syntax || p.code === Code.tooLarge);
+  const syntax = service.unreadPart(doc);
   if (syntax) return fail(io, `${shown} ${syntax.code === Code.tooLarge ? 'cannot be read in full' : 'does not parse'}: ${syntax.message}`);
   const document = service.iamPolicy(doc, { partition: values.partition, region: values.region, account: values.account, machine: values.machine, stateMachineName: values['state-machine-name'] });
   if (!document) return fail(io, `${shown} is not a state machine (no StartAt and States)`);

@@ -10,6 +10,7 @@ import { getCodeActions, fixAll } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { doComplete } from './completion';
 import type { ParsedDocument, Problem, WorkflowType } from './core/types';
+import { Code } from './core/codes';
 import { createDocumentStore } from './documentStore';
 import type { ExecutionInputSource } from './executionInput';
 import { exampleInputUri } from '../machineFiles';
@@ -81,6 +82,12 @@ export interface LanguageService {
   iamPolicy(doc: TextDocument, options?: PolicyOptions & { machine?: string }): PolicyDocument | null;
   /** What IAM would refuse of a policy for its size, in words (over a managed policy's 6,144 characters). */
   iamPolicySizeProblem(policy: PolicyDocument): string | undefined;
+  /**
+   * What keeps the document from being read in full, if anything: its first syntax error, or a nesting or alias
+   * expansion past what the parsers read (a template's definition in a string included). A policy or a graph of
+   * half a file would mislead: the CLI refuses them, the editor says so.
+   */
+  unreadPart(doc: TextDocument): Problem | undefined;
   /** The state machine as JSON for Step Functions' ValidateStateMachineDefinition, `${…}` filled from `values`. */
   awsDefinition(doc: TextDocument, values?: Record<string, string>): AwsDefinitionResult;
   /** Step Functions' diagnostics as findings (source `aws`) on the text each `location` names; `at`: a template's machine. */
@@ -162,6 +169,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     machineNameAt: store.machineNameAt,
     iamPolicy: (doc, options) => iamPolicy(store, doc, options),
     iamPolicySizeProblem: policySizeProblem,
+    unreadPart: (doc) => store.parse(doc).syntaxErrors[0] ?? validate(store, doc).find((p) => p.code === Code.syntax || p.code === Code.tooLarge),
     awsDefinition: (doc, values) => aws.awsDefinition(store, doc, values),
     awsProblems: (doc, diagnostics, at) => aws.awsProblems(aws.sentMachine(store, doc, at), diagnostics),
     mapAwsDiagnostics: (doc, version, diagnostics, at) => aws.mapAwsDiagnostics(store, doc, version, diagnostics, at),
