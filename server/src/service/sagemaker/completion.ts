@@ -66,11 +66,30 @@ const EXAMPLES = { JSONPath: exampleRequests(false), JSONata: exampleRequests(tr
  * job spec is sent as written), else the request's required members to fill in.
  */
 export function exampleJobSpec(api: string): Record<string, unknown> | undefined {
+  if (api === 'createHyperParameterTuningJob') return tuningJobSpec();
   const example = EXAMPLES.JSONPath[`sagemaker:${api}`];
   // `"TrainingJobName.$": "States.Format('my-training-job-{}', States.UUID())"` → `"TrainingJobName": "my-training-job"`.
   if (example) return Object.fromEntries(Object.entries(example).map(([k, v]) => (k.endsWith('.$') ? [k.slice(0, -2), /'([^'{}]+)-\{\}'/.exec(String(v))?.[1] ?? ''] : [k, v])));
   const request = getIntegration(api)?.request;
   return request?.kind === 'structure' ? (placeholder(request) as Record<string, unknown>) : undefined;
+}
+
+/**
+ * A tuning job spec to start from (ux43: the required members alone were an empty name, an error at once, and no
+ * training job to tune): the example training job tuned over its max_depth, by the built-in XGBoost's own metric.
+ */
+function tuningJobSpec(): Record<string, unknown> {
+  const { HyperParameters, AlgorithmSpecification, RoleArn, InputDataConfig, OutputDataConfig, ResourceConfig, StoppingCondition } = EXAMPLES.JSONPath['sagemaker:createTrainingJob'];
+  return {
+    HyperParameterTuningJobName: 'my-tuning-job',
+    HyperParameterTuningJobConfig: {
+      Strategy: 'Bayesian',
+      HyperParameterTuningJobObjective: { Type: 'Minimize', MetricName: 'validation:logloss' },
+      ResourceLimits: { MaxNumberOfTrainingJobs: 4, MaxParallelTrainingJobs: 2 },
+      ParameterRanges: { IntegerParameterRanges: [{ Name: 'max_depth', MinValue: '3', MaxValue: '10' }] },
+    },
+    TrainingJobDefinition: { AlgorithmSpecification, RoleArn, StaticHyperParameters: HyperParameters, InputDataConfig, OutputDataConfig, ResourceConfig, StoppingCondition },
+  };
 }
 
 /**
