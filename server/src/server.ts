@@ -308,7 +308,11 @@ connection.onRequest(TasksRequest, (p) => {
   const doc = requested(p);
   return doc ? safely('tasks', [], () => service.findTasks(doc)) : [];
 });
-connection.onRequest(CheckRequestRequest, (p) => (p && typeof p.api === 'string' ? safely('checkRequest', [], () => service.checkRequest(p.api, p.request)) : []));
+connection.onRequest(CheckRequestRequest, (p) => {
+  const problems = p && typeof p.api === 'string' ? safely('checkRequest', [], () => service.checkRequest(p.api, p.request)) : undefined;
+  if (!problems) throw new ResponseError(ErrorCodes.InvalidParams, 'The request needs api, a SageMaker integration\'s API (createTrainingJob), and request, an object');
+  return problems;
+});
 connection.onRequest(NewJobNameRequest, (p) =>
   p && typeof p.api === 'string' && typeof p.name === 'string' && typeof p.suffix === 'string' ? safely('newJobName', null, () => service.newJobName(p.api, p.name, p.suffix) ?? null) : null,
 );

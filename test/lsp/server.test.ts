@@ -114,14 +114,15 @@ describe('protocol', () => {
     assert.equal(broken.errors.length, 2, broken.errors.join('\n'));
   });
 
-  test('sagemaker/checkRequest: a launch\'s resolved request, its errors as SageMaker would refuse it; a hostile one answers nothing', async () => {
+  test('sagemaker/checkRequest: a launch\'s resolved request, its errors as SageMaker would refuse it; a malformed one is invalid parameters (ux43)', async () => {
     const request = JSON.parse(text('seed-training-valid.asl.json')).States;
     const payload = (Object.values(request) as { Parameters?: Record<string, unknown> }[]).find((s) => s.Parameters)!.Parameters!;
     assert.deepEqual(await client.request('sagemaker/checkRequest', { api: 'createTrainingJob', request: payload }), []);
     const refused: string[] = await client.request('sagemaker/checkRequest', { api: 'createTrainingJob', request: { ...payload, TrainingJobName: 'run_1' } });
     assert.equal(refused.length, 1);
     assert.match(refused[0], /^TrainingJobName "run_1" must match/);
-    for (const bad of [{ api: 42 }, { api: 'createTrainingJob', request: [1] }, { api: 'delete everything', request: {} }]) assert.deepEqual(await client.request('sagemaker/checkRequest', bad), []);
+    for (const bad of [{ api: 42 }, { api: 'createTrainingJob', request: [1] }, { api: 'delete everything', request: {} }, {}, { api: 'CreateTrainingJob', request: payload }, { api: 'createNothingJob', request: {} }])
+      assert.equal(await client.request('sagemaker/checkRequest', bad).then(() => 'answered', (e: any) => e.lsp?.code), -32602, JSON.stringify(bad).slice(0, 60));
   });
 
   test('sagemaker/newJobName: a taken name with a time stamp, in place of the one it ends with, shortened to the model\'s limit; null where none fits', async () => {

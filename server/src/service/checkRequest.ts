@@ -11,8 +11,10 @@ import { RESOLVED_REQUEST_SCHEME, validate } from './validation';
 let checks = 0;
 
 /** The error messages of `request` as the request of `api` (createTrainingJob…); none when it would be accepted. */
-export function checkRequest(store: DocumentStore, api: string, request: unknown): string[] {
-  if (!/^create[A-Z][A-Za-z]*$/.test(api) || request === null || typeof request !== 'object' || Array.isArray(request)) return [];
+export function checkRequest(store: DocumentStore, api: string, request: unknown): string[] | undefined {
+  // No request of an integration to check (ux43: `[]`, "no problem", answered {}, an unknown api, a list): undefined,
+  // which the server answers as invalid parameters.
+  if (!/^create[A-Z][A-Za-z]*$/.test(api) || !getIntegration(api) || request === null || typeof request !== 'object' || Array.isArray(request)) return undefined;
   // `launch.training-job.json`: the file name a job spec of that request has (jobSpecs.ts requestOfName).
   const kind = api.slice('create'.length).replace(/[A-Z]/g, (c, i: number) => `${i ? '-' : ''}${c.toLowerCase()}`);
   const doc = TextDocument.create(`${RESOLVED_REQUEST_SCHEME}/${++checks}/launch.${kind}.json`, 'json', 1, JSON.stringify(request, null, 2));

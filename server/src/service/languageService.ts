@@ -42,8 +42,8 @@ export interface LanguageService {
   doComplete(doc: TextDocument, position: Position): CompletionItem[];
   doHover(doc: TextDocument, position: Position): Hover | null;
   findTasks(doc: TextDocument): TaskInfo[];
-  /** The errors SageMaker's request `api` would be refused for, of a launch's resolved request (checkRequest.ts). */
-  checkRequest(api: string, request: unknown): string[];
+  /** The errors SageMaker's request `api` would be refused for, of a launch's resolved request (checkRequest.ts); undefined for no integration's request. */
+  checkRequest(api: string, request: unknown): string[] | undefined;
   /** A job name in place of a taken one (checkRequest.ts). */
   newJobName(api: string, name: string, suffix: string): string | undefined;
   /** The edits of every unambiguous (preferred) quick fix in the document: `source.fixAll.sagemaker` and the CLI's --fix. */
