@@ -163,6 +163,9 @@ test('a file that is not UTF-8 is not fixed (its other bytes would be lost), exi
   const y = run(base, ['--fix', 'b.asl.yaml']);
   assert.match(y.out, /wrong-type/);
   assert.equal(readFileSync(join(base, 'b.asl.yaml'), 'utf8'), cr);
+  // Said, and exit 2, as for the encoding (ux43: nothing on stderr, exit 1).
+  assert.equal(y.status, 2);
+  assert.match(y.err, /not fixing b\.asl\.yaml: its lines end in a lone carriage return/);
 });
 
 test('a JSON file whose lines end in a lone CR is fixed with CR line breaks and its members\' indentation', () => {

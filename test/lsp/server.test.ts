@@ -121,6 +121,9 @@ describe('protocol', () => {
     const refused: string[] = await client.request('sagemaker/checkRequest', { api: 'createTrainingJob', request: { ...payload, TrainingJobName: 'run_1' } });
     assert.equal(refused.length, 1);
     assert.match(refused[0], /^TrainingJobName "run_1" must match/);
+    // Nested deeper than the parser reads: not judged as without errors (ux43: [] at 1,999 levels).
+    const deep = JSON.parse(`${'{"a":'.repeat(2100)}1${'}'.repeat(2100)}`);
+    assert.ok((await client.request('sagemaker/checkRequest', { api: 'createTrainingJob', request: { ...payload, Environment: deep } })).length > 0);
     for (const bad of [{ api: 42 }, { api: 'createTrainingJob', request: [1] }, { api: 'delete everything', request: {} }, {}, { api: 'CreateTrainingJob', request: payload }, { api: 'createNothingJob', request: {} }])
       assert.equal(await client.request('sagemaker/checkRequest', bad).then(() => 'answered', (e: any) => e.lsp?.code), -32602, JSON.stringify(bad).slice(0, 60));
   });

@@ -143,6 +143,11 @@ export async function lint(args: string[], cwd: string, io: Io = stdio, env: Nod
     if (values.fix && !source.utf8) {
       failed = true;
       fail(io, `not fixing ${said}: it is not UTF-8 text, and writing it back would replace the bytes that are not`);
+    } else if (values.fix && languageId !== 'asl' && languageId !== 'json' && languageId !== 'jsonc' && /\r(?!\n)/.test(source.text)) {
+      // The YAML edits do not write lines that end in a lone carriage return (README): said, as the encoding is (ux43:
+      // exit 1 and nothing on stderr, as if there were nothing to fix).
+      failed = true;
+      fail(io, `not fixing ${said}: its lines end in a lone carriage return, which the YAML edits do not write back; convert its line endings to LF or CRLF to fix it`);
     } else if (values.fix) {
       const fixed = applyFixes(service, doc);
       const outside = fixed.applied ? outsideSearch(candidate) : undefined;
