@@ -145,3 +145,10 @@ const LEAVES: Record<string, string[]> = {
 test('the leaves import nothing (jobKinds.ts: only the integrations\' table), not even a type', () => {
   for (const [file, imports] of Object.entries(LEAVES)) assert.deepEqual(importsOf(readFileSync(join(ROOT, file), 'utf8')), imports, file);
 });
+
+test('lines and characters are converted in lsp.ts only (and by the JSON features\' library, in its own types)', () => {
+  const outside = sourcesUnder('server/src/service')
+    .filter((file) => !file.endsWith('service/lsp.ts') && !file.endsWith('json/jsonFeatures.ts'))
+    .filter((file) => /\.(offsetAt|positionAt)\(/.test(readFileSync(join(ROOT, file), 'utf8')));
+  assert.deepEqual(outside, []);
+});

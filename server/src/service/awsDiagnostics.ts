@@ -10,7 +10,7 @@ import { propertyNode, toValue } from './core/tree';
 import type { AstNode, OffsetRange, ParsedDocument, Problem, WorkflowType } from './core/types';
 import type { DocumentStore } from './documentStore';
 import { scanPlaceholders, substitutePlaceholders } from './expressions/placeholders';
-import { toRange } from './lsp';
+import { lineOf, toRange } from './lsp';
 import { deployedDefinition } from './templates/deployed';
 
 /** The segments of a location: `/a/b~1c` and `a/b~1c` are [a, b/c]; `~1` is `/` and `~0` is `~` (RFC 6901). */
@@ -222,7 +222,7 @@ export function awsDefinition(store: DocumentStore, doc: TextDocument, values: R
   const embedded = isStateMachine(parsed.root) ? [] : store.machines(doc).filter((m) => m.root && m.root !== parsed.root && (m.syntaxErrors.length || isStateMachine(m.root)));
   if (syntax) {
     const what = embedded.length ? 'template' : parsed.language === 'yaml' ? 'YAML' : 'JSON';
-    return { version, placeholders: [], error: `The ${what} does not read (line ${doc.positionAt(syntax.offset).line + 1}: ${syntax.message}), so nothing is sent: fix it first.` };
+    return { version, placeholders: [], error: `The ${what} does not read (line ${lineOf(doc, syntax.offset) + 1}: ${syntax.message}), so nothing is sent: fix it first.` };
   }
   if (embedded.length) return templateDefinitions(parsed, embedded, version, values);
   if (!isStateMachine(parsed.root)) return { version, placeholders: [], error: 'The definition needs StartAt and States at its top level.' };

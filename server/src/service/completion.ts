@@ -8,14 +8,14 @@ import { eolOf } from './core/edits';
 import { nodeAt } from './core/tree';
 import { dataflowCompletions } from './dataflow/completion';
 import type { DocumentStore } from './documentStore';
-import { toTextEdit } from './lsp';
+import { toOffset, toRange, toTextEdit } from './lsp';
 import { exampleJobSpec, newSageMakerTasks, sageMakerCompletions, sageMakerResources } from './sagemaker/completion';
 import { getIntegration } from './sagemaker/shapes';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { isJobSpec } from './sagemaker/jobSpecs';
 
 export function doComplete(store: DocumentStore, doc: TextDocument, position: Position): CompletionItem[] {
-  const offset = doc.offsetAt(position);
+  const offset = toOffset(doc, position);
   // A new job spec, empty still (`churn.training-job.json`): a request to start from (walk38: only the editor's own
   // "Empty object" was offered).
   const api = store.emptyJobSpecApi(doc);
@@ -38,6 +38,6 @@ function newJobSpecItems(doc: TextDocument, api: string): CompletionItem[] {
   const yaml = doc.languageId === 'yaml';
   const eol = eolOf(doc.getText());
   const text = (yaml ? (require('yaml') as typeof import('yaml')).stringify(request) : `${JSON.stringify(request, null, 2)}\n`).replace(/\n/g, eol);
-  const range = { start: doc.positionAt(0), end: doc.positionAt(doc.getText().length) };
+  const range = toRange(doc, { offset: 0, length: doc.getText().length });
   return [{ label: `New ${operation} request`, kind: CompletionItemKind.Snippet, detail: 'A request to start from: the members a job runs with, each to change', textEdit: { range, newText: text }, sortText: '0' }];
 }

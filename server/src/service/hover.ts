@@ -11,11 +11,11 @@ import { codeSpan } from './core/text';
 import type { AstNode } from './core/types';
 import { dataflowHover } from './dataflow/hover';
 import type { DocumentStore } from './documentStore';
-import { toRange } from './lsp';
+import { lineOf, toOffset, toRange } from './lsp';
 import { sageMakerHover } from './sagemaker/hover';
 
 export function doHover(store: DocumentStore, doc: TextDocument, position: Position): Hover | null {
-  const offset = doc.offsetAt(position);
+  const offset = toOffset(doc, position);
   const parsed = store.machineAt(doc, offset);
   if (!parsed?.root) return null;
   // A function a value calls is the function's; a SageMaker request's own keys are the request's (a member named Type
@@ -25,7 +25,7 @@ export function doHover(store: DocumentStore, doc: TextDocument, position: Posit
   const given = substitutedAt(parsed.root, offset);
   if (given) {
     const member = sageMakerHover(parsed, offset, given.value);
-    const { line } = doc.positionAt(given.value.offset);
+    const line = lineOf(doc, given.value.offset);
     const note = `The template gives this placeholder ${typeof given.value.value === 'string' ? codeSpan(given.value.value) : 'its value'} (line ${line + 1}).`;
     return member && { contents: { kind: MarkupKind.Markdown, value: `${member.markdown}\n\n${note}` }, range: toRange(doc, given.written) };
   }

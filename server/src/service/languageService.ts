@@ -19,7 +19,7 @@ import { iamPolicy } from './iamPolicy';
 import { policySizeProblem } from './asl/iamPolicy';
 import * as json from './json/jsonFeatures';
 import { yamlFoldingSpans, yamlSelectionSpans } from './yaml/structure';
-import { toFoldingRange, toRange } from './lsp';
+import { toFoldingRange, toOffset, toRange } from './lsp';
 import * as navigation from './navigation';
 import { graphOf, hasGraph, type DocumentGraph, type GraphWhich } from './stateGraph';
 import type { PolicyDocument, PolicyOptions } from './sagemaker/iamPolicy';
@@ -147,7 +147,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (parsed?.language === 'yaml') {
         return positions.slice(0, 1000).map((p) => {
           let selection: SelectionRange | undefined;
-          const spans = yamlSelectionSpans(parsed.root, parsed.text, doc.offsetAt(p));
+          const spans = yamlSelectionSpans(parsed.root, parsed.text, toOffset(doc, p));
           for (let i = spans.length - 1; i >= 0; i--) selection = { range: toRange(doc, spans[i]), parent: selection };
           return selection ?? { range: { start: p, end: p } };
         });

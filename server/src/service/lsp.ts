@@ -1,7 +1,7 @@
 // THE conversions between the service's offsets and LSP's line/character types. Inside the service everything is
 // an offset into the document's text (findings, edits, spans); the feature files at the service root turn their
 // answers into LSP types here, and nowhere else.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type FoldingRange, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { OffsetEdit, OffsetRange, Problem } from './core/types';
 
@@ -11,6 +11,16 @@ const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/** An LSP position as an offset into the document's text. */
+export function toOffset(doc: TextDocument, position: Position): number {
+  return doc.offsetAt(position);
+}
+
+/** The line (0-based) an offset is on, for messages that name it (1-based there: the caller's). */
+export function lineOf(doc: TextDocument, offset: number): number {
+  return doc.positionAt(offset).line;
+}
 
 /** An offset span as an LSP range. */
 export function toRange(doc: TextDocument, r: OffsetRange): Range {

@@ -6,7 +6,7 @@ import { findDocumentSymbols, findStateDefinition, findStateReferences, renameSt
 import { nodeAt } from './core/tree';
 import type { OffsetRange, ParsedDocument } from './core/types';
 import type { DocumentStore } from './documentStore';
-import { toRange } from './lsp';
+import { toOffset, toRange } from './lsp';
 import { machineName } from './templates/embedded';
 
 /** The parse of the state machine at `offset` that navigation can work on (a template's embedded one there). */
@@ -60,21 +60,21 @@ const SYMBOL_KIND_OBJECT = 19 as SymbolKind;
 
 /** From a StartAt/Next/Default/catcher Next value to the state it names. */
 export function definition(store: DocumentStore, doc: TextDocument, position: Position): Location | null {
-  const parsed = navigable(store, doc, doc.offsetAt(position));
-  const target = parsed && findStateDefinition(parsed.root, doc.offsetAt(position), store.model(parsed));
+  const parsed = navigable(store, doc, toOffset(doc, position));
+  const target = parsed && findStateDefinition(parsed.root, toOffset(doc, position), store.model(parsed));
   return target ? { uri: doc.uri, range: toRange(doc, target) } : null;
 }
 
 /** Every place naming the state at `position` (its key and the transitions to it). */
 export function references(store: DocumentStore, doc: TextDocument, position: Position, includeDeclaration: boolean): Location[] {
-  const parsed = navigable(store, doc, doc.offsetAt(position));
+  const parsed = navigable(store, doc, toOffset(doc, position));
   if (!parsed) return [];
-  return findStateReferences(parsed.root, doc.offsetAt(position), includeDeclaration, store.model(parsed)).map((r) => ({ uri: doc.uri, range: toRange(doc, r) }));
+  return findStateReferences(parsed.root, toOffset(doc, position), includeDeclaration, store.model(parsed)).map((r) => ({ uri: doc.uri, range: toRange(doc, r) }));
 }
 
 /** The name under `position` when it is a state's name or a transition to a state, else null. */
 export function prepareRename(store: DocumentStore, doc: TextDocument, position: Position): { range: Range; placeholder: string } | null {
-  const offset = doc.offsetAt(position);
+  const offset = toOffset(doc, position);
   const parsed = navigable(store, doc, offset);
   // A definition written inside a string (templates/encodedDefinition.ts) is not edited.
   if (!parsed || parsed.encoded) return null;
@@ -89,10 +89,10 @@ export function prepareRename(store: DocumentStore, doc: TextDocument, position:
 
 /** Renames a state and every transition to it, in the document's syntax; an error says why it cannot. */
 export function rename(store: DocumentStore, doc: TextDocument, position: Position, newName: string): { edits: TextEdit[] } | { error: string } {
-  const parsed = navigable(store, doc, doc.offsetAt(position));
+  const parsed = navigable(store, doc, toOffset(doc, position));
   if (!parsed) return { error: 'Rename works in a state machine document' };
   if (parsed.encoded) return { error: 'This definition is JSON written inside a string (a DefinitionString): rename its states in the source it is generated from' };
-  const result = renameState(parsed, doc.offsetAt(position), newName, store.model(parsed));
+  const result = renameState(parsed, toOffset(doc, position), newName, store.model(parsed));
   if ('error' in result) return result;
   return { edits: result.edits.map((e) => ({ range: toRange(doc, e), newText: e.newText })) };
 }

@@ -5,7 +5,7 @@ import type { TaskInfo } from '../protocol';
 import { enclosingStates, type AslMachine, type AslState } from './asl/model';
 import { property, propertyNode, toValue } from './core/tree';
 import type { DocumentStore } from './documentStore';
-import { toRange } from './lsp';
+import { lineOf, toRange } from './lsp';
 import { getIntegration } from './sagemaker/shapes';
 import { tasksOf } from './sagemaker/tasks';
 import { validate } from './validation';
@@ -40,7 +40,7 @@ export function findTasks(store: DocumentStore, doc: TextDocument): TaskInfo[] {
     const payload = deployed ? deployed.value : payloadNode ? toValue(payloadNode) : null;
     const known = inTemplate ? valuesOf(machine) : undefined;
     // A value CloudFormation computes at deployment (`!If`, `!Select`): no value to start the job with from here.
-    const computed = deployed?.computed ? `${deployed.computed.name} on line ${doc.positionAt(deployed.computed.offset).line + 1} is computed by CloudFormation at deployment, so the request has no value to start the job with there; only !Ref, !GetAtt and !Sub values can be filled in.` : undefined;
+    const computed = deployed?.computed ? `${deployed.computed.name} on line ${lineOf(doc, deployed.computed.offset) + 1} is computed by CloudFormation at deployment, so the request has no value to start the job with there; only !Ref, !GetAtt and !Sub values can be filled in.` : undefined;
     out.push({
       stateName: task.state.name,
       statePath: enclosingStates(task.state),
