@@ -9,7 +9,7 @@
 import { list } from '../core/text';
 import { nodeAt, propertyNode } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
-import { argumentCount, INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctionAt, jsonataFunctions, sourceOffset } from '../expressions/index';
+import { argumentCount, INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctionAt, jsonataFunctions, sourceOffset, valueIndexAt } from '../expressions/index';
 import { placeOf, type Place } from './place';
 import {
   CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, LOGICAL, QUERY_LANGUAGES, RETRIER_FIELDS,
@@ -85,14 +85,8 @@ export function functionHover(parsed: ParsedDocument, offset: number): AslHoverT
   const value = node.value as string;
   const raw = parsed.text.slice(node.offset, node.offset + node.length);
   // On the opening quote the cursor is before the value: nothing to say yet.
-  if (offset < node.offset + sourceOffset(raw, 0)) return null;
-  // The index into the value of the character at `offset` (the source may hold escapes): the last whose source starts at or before it.
-  let lo = 0, hi = value.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (node.offset + sourceOffset(raw, mid) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = valueIndexAt(raw, node.offset, value.length, offset);
+  if (lo === undefined) return null;
   const key = prop.type === 'property' ? prop.children?.[0]?.value : undefined;
   const jsonata = state.queryLanguage === 'JSONata';
   const intrinsic = !jsonata && typeof key === 'string' && key.endsWith('.$') && value.trimStart().startsWith('States.') ? intrinsicNameAt(value, lo) : undefined;

@@ -5,7 +5,7 @@ import { evaluatedHere, evaluatingState } from '../asl/validateStructure';
 import { STATES_MEMBERS, statesMemberAvailable } from '../asl/variables';
 import { codeSpan, markdownProse } from '../core/text';
 import type { AstNode, ParsedDocument } from '../core/types';
-import { sourceOffset, statesContextReads, type PathSegment } from '../expressions/index';
+import { sourceOffset, statesContextReads, valueIndexAt, type PathSegment } from '../expressions/index';
 import type { HoverText } from '../sagemaker/hover';
 import { dataflowOf, ERROR_OUTPUT, jsonataContextOf, type Dataflow } from './analysis';
 import { readSegments } from './paths';
@@ -117,16 +117,11 @@ function jsonataPathHover(parsed: ParsedDocument, flow: Dataflow, node: AstNode,
   if (held?.state.queryLanguage !== 'JSONata' || !evaluatedHere(held.state, held.keys)) return null;
   const at = flow.states.get(held.state);
   if (!at) return null;
-  // The cursor's place in the value, found once (a binary search over sourceOffset, as asl/hover.ts's): each path is
-  // then matched by value positions, and only the one under the cursor is mapped (the review of the day: mapping
-  // every path before it made a hover at the end of a long expression quadratic).
-  if (offset < node.offset + sourceOffset(raw, 0)) return null;
-  let lo = 0, hi = value.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (node.offset + sourceOffset(raw, mid) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  // The cursor's place in the value, found once: each path is then matched by value positions, and only the one under
+  // the cursor is mapped (the review of the day: mapping every path before it made a hover at the end of a long
+  // expression quadratic).
+  const lo = valueIndexAt(raw, node.offset, value.length, offset);
+  if (lo === undefined) return null;
   for (const m of value.matchAll(JSONATA_PATH)) {
     if (m.index > lo) break;
     if (m.index + m[0].length < lo) continue;

@@ -377,6 +377,22 @@ const isOneLine = (raw: string): boolean => (lastLine?.raw === raw ? lastLine.on
 let lastUnescaped: { raw: string; inner: { text: string; at: number[] } } | undefined;
 
 /**
+ * The index into a string's value of the character at document offset `offset` (`raw`, its source, starting at
+ * `start`; the source may hold escapes): the last whose source starts at or before it, by a binary search over
+ * sourceOffset. Undefined when the offset is before the value (on an opening quote): the cursor is before it.
+ */
+export function valueIndexAt(raw: string, start: number, valueLength: number, offset: number): number | undefined {
+  if (offset < start + sourceOffset(raw, 0)) return undefined;
+  let lo = 0, hi = valueLength;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (start + sourceOffset(raw, mid) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
  * Maps an index into a string's decoded value to an index into its source text: a JSON string literal (starting
  * with `"`, with escapes), any YAML scalar (core/stringSource.ts), or a plain scalar on one line (identity).
  */
