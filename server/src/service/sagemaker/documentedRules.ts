@@ -1124,17 +1124,11 @@ export function refusedValues(request: Shape, relative: JSONPath, jsonata: boole
  * first candidate is as good as any, or no rule is about the member.
  */
 export function valuePreference(request: Shape, payloadOf: () => unknown, jsonata: boolean): (relative: JSONPath, candidates: Scalar[], numeric?: { min?: number; max?: number }) => Scalar | undefined {
-  const keyOf = ({ rule, hit }: Violation) => `${rule.id}|${hit.message}`;
-  let base: Set<string> | undefined;
-  let payload: unknown;
-  const violationsOf = (value: unknown) => findViolations(request, parseTree(JSON.stringify(value) ?? 'null') as AstNode, false, jsonata);
+  const beside = violationsBeside(request, payloadOf, jsonata);
   return (relative, candidates, numeric) => {
     const rules = rulesAtWithScope(request, relative, jsonata);
     if (!rules.length || !candidates.length) return undefined;
-    if (!base) {
-      payload = payloadOf();
-      base = new Set(violationsOf(payload).map(keyOf));
-    }
+    const payload = beside.payload();
     const tried = [...candidates];
     if (numeric) {
       for (const { rule, scope } of rules) {
@@ -1149,7 +1143,7 @@ export function valuePreference(request: Shape, payloadOf: () => unknown, jsonat
     if (numeric) for (let i = tried.length - 1; i > 0; i--) if (typeof tried[i] !== 'number' || (tried[i] as number) < (numeric.min ?? -Infinity) || (tried[i] as number) > (numeric.max ?? Infinity)) tried.splice(i, 1);
     let best: { value: Scalar; score: number } | undefined;
     for (const value of new Set(tried)) {
-      const score = violationsOf(withValue(payload, relative, value)).filter((v) => !base!.has(keyOf(v))).reduce((n, v) => n + (v.rule.severity === 'error' && !v.hit.unsettled && !v.computed ? 1000 : 1), 0);
+      const score = beside.added(relative, value).reduce((n, v) => n + (v.rule.severity === 'error' && !v.hit.unsettled && !v.computed ? 1000 : 1), 0);
       if (!best || score < best.score) best = { value, score };
       if (score === 0) break;
     }
@@ -1199,19 +1193,36 @@ const refusedAt = new Map<string, boolean>();
  * then flagged).
  */
 export function refusedHere(request: Shape, payloadOf: () => unknown, jsonata: boolean): (path: JSONPath, member: string, value: unknown) => string | undefined {
-  const keyOf = ({ rule, hit }: Violation) => `${rule.id}|${hit.message}`;
-  let base: Set<string> | undefined;
-  let payload: unknown;
+  const beside = violationsBeside(request, payloadOf, jsonata);
   return (path, member, value) => {
     const rules = rulesAtWithScope(request, [...path, member], jsonata).map(({ rule }) => rule).filter((r) => (r.kind === 'forbidden' || r.kind === 'exclusive') && r.severity === 'error');
     if (!rules.length) return undefined;
-    if (!base) {
-      payload = payloadOf();
-      base = new Set(findViolations(request, parseTree(JSON.stringify(payload) ?? 'null') as AstNode, false, jsonata).map(keyOf));
-    }
-    const added = withValue(payload, [...path, member], value as Scalar);
-    const broken = findViolations(request, parseTree(JSON.stringify(added)) as AstNode, false, jsonata).find((v) => rules.includes(v.rule) && !v.hit.unsettled && !base!.has(keyOf(v)));
+    const broken = beside.added([...path, member], value as Scalar).find((v) => rules.includes(v.rule) && !v.hit.unsettled);
     return broken && ruleCheck(broken.rule);
+  };
+}
+
+/**
+ * The request (`payloadOf`, read once, when first asked) and the violations a value put at a path would add to those
+ * it has already: what completion weighs a new value (valuePreference) or member (refusedHere) by.
+ */
+function violationsBeside(request: Shape, payloadOf: () => unknown, jsonata: boolean): { payload: () => unknown; added: (path: JSONPath, value: Scalar) => Violation[] } {
+  const keyOf = ({ rule, hit }: Violation) => `${rule.id}|${hit.message}`;
+  const violationsOf = (value: unknown) => findViolations(request, parseTree(JSON.stringify(value) ?? 'null') as AstNode, false, jsonata);
+  let known: { payload: unknown; base: Set<string> } | undefined;
+  const read = () => {
+    if (!known) {
+      const payload = payloadOf();
+      known = { payload, base: new Set(violationsOf(payload).map(keyOf)) };
+    }
+    return known;
+  };
+  return {
+    payload: () => read().payload,
+    added: (path, value) => {
+      const { payload, base } = read();
+      return violationsOf(withValue(payload, path, value)).filter((v) => !base.has(keyOf(v)));
+    },
   };
 }
 
