@@ -446,8 +446,11 @@ function variableFlow(m: AslMachine): VariableFlow | undefined {
  * Assign gives that is no variable name (`_x`, `a-b`, `states`: refused there) is none, and a path naming it is no path.
  */
 export function variablesVisibleIn(model: AslModel, machine: AslMachine): string[] {
-  return [...(scopes(model).visible.get(machine) ?? [])].filter((name) => variableNameProblem(name) === undefined);
+  return visibleNames(scopes(model).visible, machine);
 }
+
+const visibleNames = (visible: ReturnType<typeof scopes>['visible'], machine: AslMachine): string[] =>
+  [...(visible.get(machine) ?? [])].filter((name) => variableNameProblem(name) === undefined);
 
 export function checkVariables(model: AslModel, text: string | undefined, language?: DocumentLanguage): Problem[] {
   const out: Problem[] = [];
@@ -566,16 +569,17 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
  * in its ResultSelector, then flagged).
  */
 export function variablesReadableIn(model: AslModel, s: AslState): string[] {
-  const { own, outside } = scopes(model);
+  const { visible, own, outside } = scopes(model);
+  const names = visibleNames(visible, s.machine);
   // The flow is states × variables bits: kept per machine (its parse's), and past a bound every visible variable is
   // offered (the review of the day: 15,000 states each assigning one took half a second a `$` typed).
-  if (s.machine.states.length * Math.ceil((own.get(s.machine)?.size ?? 0) / 32) > 4_000_000) return variablesVisibleIn(model, s.machine);
+  if (s.machine.states.length * Math.ceil((own.get(s.machine)?.size ?? 0) / 32) > 4_000_000) return names;
   // Kept while the machine's text is the same (its node's stamp: an edit anywhere inside gives it a new one).
   const known = flows.get(s.machine);
   const flow = known && s.machine.node.stamp !== undefined && known.stamp === s.machine.node.stamp ? known.flow : variableFlow(s.machine);
   if (known?.flow !== flow) flows.set(s.machine, { stamp: s.machine.node.stamp, flow });
   const at = flow?.index.get(s);
-  return variablesVisibleIn(model, s.machine).filter((name) => {
+  return names.filter((name) => {
     if (outside.get(s.machine)?.has(name) !== false) return true;
     const bit = flow?.bits.get(name);
     if (!flow || bit === undefined || at === undefined) return true;

@@ -34,6 +34,10 @@ function problem(ctx: Context, node: { offset: number; length: number }, code: s
 }
 
 const article = (t: string) => (/^[aeiou]/.test(t) ? 'an' : 'a');
+
+/** The way out of a `{% %}` in a JSONPath state's request, in words: the state made JSONata, or the JSONPath it reads under `key.$`. */
+const sentAsText = (key: unknown, path: string | undefined): string =>
+  `this JSONPath state sends it as text (set "QueryLanguage": "JSONata" on the state${path ? `, or write "${key}.$": "${path}"` : typeof key === 'string' ? `, or write a JSONPath under "${key}.$"` : ''})`;
 const jsonTypeOfNode = (node: AstNode): string =>
   node.type === 'number' ? (Number.isInteger(node.value) ? 'integer' : 'number') : node.type === 'property' ? 'property' : node.type;
 
@@ -61,8 +65,7 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
   const key = node.type === 'string' && !ctx.jsonata && isJsonata(node.value as string) ? keyOfValue(node)?.value : undefined;
   if (key !== undefined) {
     const path = jsonataAsJsonPath(node.value as string);
-    const way = path ? `write "${key}.$": "${path}"` : `write a JSONPath under "${key}.$"`;
-    problem(ctx, node, SageMakerCode.wrongType, `${label} must be ${article(want)} ${want}, not a string: ${quote(String(node.value))} is a JSONata expression, which only a JSONata state evaluates, and this JSONPath state sends it as text (set "QueryLanguage": "JSONata" on the state, or ${way})`, { expected: want, got, ...(path ? { rename: `${key}.$`, path } : {}) });
+    problem(ctx, node, SageMakerCode.wrongType, `${label} must be ${article(want)} ${want}, not a string: ${quote(String(node.value))} is a JSONata expression, which only a JSONata state evaluates, and ${sentAsText(key, path)}`, { expected: want, got, ...(path ? { rename: `${key}.$`, path } : {}) });
     return false;
   }
   const replacement = intendedValue(ctx.text, node, want);
@@ -108,7 +111,7 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
     : jsonata
       ? `${label} ${quote(value)} looks like a JSONPath: in a JSONata state, to use the value at that path, write "${jsonata}"`
       : jsonataText
-        ? `${label} ${quote(value)} is a JSONata expression, which only a JSONata state evaluates: this JSONPath state sends it as text (set "QueryLanguage": "JSONata" on the state${jsonPath ? `, or write "${key}.$": "${jsonPath}"` : typeof key === 'string' ? `, or write a JSONPath under "${key}.$"` : ''})`
+        ? `${label} ${quote(value)} is a JSONata expression, which only a JSONata state evaluates: ${sentAsText(key, jsonPath)}`
         : '';
   const code = (c: string) => (jsonataText ? SageMakerCode.jsonataInJsonPath : pathHint ? SageMakerCode.pathWithoutDollarSuffix : c);
   const way = jsonata ? { jsonata } : jsonPath ? { rename: `${key}.$`, path: jsonPath } : {};

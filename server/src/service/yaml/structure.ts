@@ -23,15 +23,20 @@ export function yamlFoldingSpans(root: AstNode | undefined, text: string): Offse
     const node = stack.pop()!;
     const folds = node.type === 'property' || ((node.type === 'object' || node.type === 'array') && node.parent?.type === 'array');
     if (folds) {
-      // A span may take in the line break and spaces after it.
-      let end = node.offset + node.length;
-      while (end > node.offset && (text[end - 1] === '\n' || text[end - 1] === '\r' || text[end - 1] === ' ')) end--;
+      const end = contentEnd(text, node);
       if (newlineFrom(node.offset) < end) out.push({ offset: node.offset, length: end - node.offset });
     }
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return out;
+}
+
+/** Where a node's text ends, the line breaks and spaces its span may take in after it left out. */
+function contentEnd(text: string, node: AstNode): number {
+  let end = node.offset + node.length;
+  while (end > node.offset && (text[end - 1] === '\n' || text[end - 1] === '\r' || text[end - 1] === ' ')) end--;
+  return end;
 }
 
 /** At most this many ranges one selection expands through, as the JSON features'. */
@@ -44,8 +49,7 @@ const MAX_SELECTION_DEPTH = 500;
 export function yamlSelectionSpans(root: AstNode | undefined, text: string, offset: number): OffsetRange[] {
   const spans: OffsetRange[] = [];
   for (let node = nodeAt(root, offset); node && spans.length < MAX_SELECTION_DEPTH; node = node.parent) {
-    let end = node.offset + node.length;
-    while (end > node.offset && (text[end - 1] === '\n' || text[end - 1] === '\r' || text[end - 1] === ' ')) end--;
+    const end = contentEnd(text, node);
     const last = spans[spans.length - 1];
     if (end <= node.offset || (last && last.offset === node.offset && last.length === end - node.offset)) continue;
     if (last && (node.offset > last.offset || end < last.offset + last.length)) continue; // a span that does not hold the one before
