@@ -101,6 +101,16 @@ const window = (start: string, end: string) => ({ MonitoringScheduleConfig: { Sc
 const partner = (assigned: string[], groups: string[]) => ({ Name: 'app', Type: 'fiddler', AuthType: 'IDC', IdcConfig: { IdcInstanceArn: 'arn:aws:sso:::instance/ssoins-1' }, ApplicationConfig: { AssignedGroupPatterns: assigned, RoleGroupAssignments: [{ RoleName: 'ORG_ADMIN', GroupPatterns: groups }] } });
 const ecr = (region: string, suffix = '', account = '683313688378') => `${account}.dkr.ecr.${region}.amazonaws.com${suffix}/sagemaker-xgboost:1.7-1`;
 
+const vpc = { VpcId: 'vpc-0123abcd', SecurityGroupIds: ['sg-0123abcd'], Subnets: ['subnet-0123abcd'] };
+const stages = (n: number) => Array.from({ length: n }, (_, i) => ({ StageName: `s${i}`, DeviceSelectionConfig: { DeviceSubsetType: 'ALL' } }));
+const quota = (sharing: object) => ({ Name: 'q', ClusterArn: 'arn:aws:sagemaker:us-east-1:111122223333:cluster/c', ComputeQuotaConfig: { ResourceSharingConfig: sharing }, ComputeQuotaTarget: { TeamName: 't' } });
+const automlChannel = (type: string, compression?: string) => ({ ChannelType: 'training', ContentType: 'text/csv;header=present', DataSource: { S3DataSource: { S3DataType: type, S3Uri: 's3://b/in' } }, ...(compression ? { CompressionType: compression } : {}) });
+const experiment = (source: string, variants: string[]) => ({ Name: 'e', Type: 'ShadowMode', RoleArn: role, EndpointName: 'ep', ModelVariants: variants.map((v) => ({ ModelName: v, VariantName: v, InfrastructureConfig: { InfrastructureType: 'RealTimeInference', RealTimeInferenceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1 } } })), ShadowModeConfig: { SourceModelVariantName: source, ShadowModelVariants: [{ ShadowModelVariantName: 'challenger', SamplingPercentage: 50 }] } });
+const adapters = (source: object) => ({ AIRecommendationJobName: 'r', AdapterSource: source });
+const idle = (settings: object) => ({ DefaultUserSettings: { JupyterLabAppSettings: { AppLifecycleManagement: { IdleSettings: { LifecycleManagement: 'ENABLED', ...settings } } } } });
+const ebs = (settings: object) => ({ DefaultSpaceSettings: {}, DefaultUserSettings: { SpaceStorageSettings: { DefaultEbsStorageSettings: settings } } });
+const clusterGroup = (group: object) => ({ ClusterName: 'c', InstanceGroups: [{ InstanceGroupName: 'g', InstanceType: 'ml.c5.xlarge', ExecutionRole: role, ...group }] });
+
 interface Case {
   api: string;
   /** Breaks the rule (one payload or several). */
@@ -620,9 +630,11 @@ const CASES: Record<string, Case> = {
   },
   'automl-validation-fraction-open-range': {
     api: 'createAutoMLJobV2',
-    bad: [{ DataSplitConfig: { ValidationFraction: 1 } }, { DataSplitConfig: { ValidationFraction: 0 } }],
+    bad: { DataSplitConfig: { ValidationFraction: 0 } },
     ok: { DataSplitConfig: { ValidationFraction: 0.2 } },
     dynamic: { DataSplitConfig: { 'ValidationFraction.$': '$.f' } },
+    // 1 is above the recommended 0.5 too.
+    elsewhere: [{ api: 'createAutoMLJobV2', bad: { DataSplitConfig: { ValidationFraction: 1 } }, ok: { DataSplitConfig: { ValidationFraction: 0.3 } }, dynamic: { DataSplitConfig: { ValidationFraction: '{% $f %}' } }, also: ['automl-validation-fraction-below-half'] }],
   },
   'automl-output-path-512-characters': {
     api: 'createAutoMLJobV2',
@@ -2096,6 +2108,139 @@ const CASES: Record<string, Case> = {
     bad: { WorkforceName: 'w', SourceIpConfig: { Cidrs: cidrs(11) } },
     ok: { WorkforceName: 'w', SourceIpConfig: { Cidrs: cidrs(10) } },
     dynamic: { WorkforceName: 'w', SourceIpConfig: { 'Cidrs.$': '$.cidrs' } },
+  },
+  'edge-deployment-plan-stages-10': {
+    api: 'createEdgeDeploymentPlan',
+    bad: { EdgeDeploymentPlanName: 'p', ModelConfigs: [], DeviceFleetName: 'f', Stages: stages(11) },
+    ok: { EdgeDeploymentPlanName: 'p', ModelConfigs: [], DeviceFleetName: 'f', Stages: stages(10) },
+    dynamic: { EdgeDeploymentPlanName: 'p', ModelConfigs: [], DeviceFleetName: 'f', 'Stages.$': '$.stages' },
+  },
+  'search-visibility-key-tags': {
+    api: 'search',
+    bad: { Resource: 'TrainingJob', VisibilityConditions: [{ Key: 'team', Value: 'ml' }] },
+    ok: { Resource: 'TrainingJob', VisibilityConditions: [{ Key: 'Tags.team', Value: 'ml' }] },
+    dynamic: { Resource: 'TrainingJob', VisibilityConditions: [{ 'Key.$': '$.key', Value: 'ml' }] },
+  },
+  'hub-content-reference-delete-model-reference': {
+    api: 'deleteHubContentReference',
+    bad: { HubName: 'h', HubContentType: 'Model', HubContentName: 'm' },
+    ok: { HubName: 'h', HubContentType: 'ModelReference', HubContentName: 'm' },
+    dynamic: { HubName: 'h', 'HubContentType.$': '$.type', HubContentName: 'm' },
+  },
+  'delete-artifact-arn-or-source': {
+    api: 'deleteArtifact',
+    bad: {},
+    ok: [{ ArtifactArn: 'arn:aws:sagemaker:us-east-1:111122223333:artifact/a' }, { Source: { SourceUri: 's3://b/k' } }],
+    dynamic: { 'Source.$': '$.source' },
+  },
+  'model-card-content-or-status': {
+    api: 'updateModelCard',
+    bad: { ModelCardName: 'c', Content: '{}', ModelCardStatus: 'Approved' },
+    ok: [{ ModelCardName: 'c', Content: '{}' }, { ModelCardName: 'c', ModelCardStatus: 'Approved' }],
+    dynamic: { ModelCardName: 'c', 'Content.$': '$.content', ModelCardStatus: 'Approved' },
+  },
+  'hub-content-update-something': {
+    api: 'updateHubContent',
+    bad: { HubName: 'h', HubContentName: 'n', HubContentType: 'Model', HubContentVersion: '1.0.0' },
+    ok: { HubName: 'h', HubContentName: 'n', HubContentType: 'Model', HubContentVersion: '1.0.0', SupportStatus: 'Deprecated' },
+    dynamic: { HubName: 'h', HubContentName: 'n', HubContentType: 'Model', HubContentVersion: '1.0.0', 'HubContentDescription.$': '$.description' },
+  },
+  'feature-group-update-one-at-a-time': {
+    api: 'updateFeatureGroup',
+    bad: { FeatureGroupName: 'g', FeatureAdditions: [{ FeatureName: 'f', FeatureType: 'String' }], OnlineStoreConfig: { TtlDuration: { Unit: 'Hours', Value: 12 } } },
+    ok: [{ FeatureGroupName: 'g', FeatureAdditions: [{ FeatureName: 'f', FeatureType: 'String' }] }, { FeatureGroupName: 'g', OnlineStoreConfig: { TtlDuration: { Unit: 'Hours', Value: 12 } } }],
+    dynamic: { FeatureGroupName: 'g', 'FeatureAdditions.$': '$.features', OnlineStoreConfig: { TtlDuration: { Unit: 'Hours', Value: 12 } } },
+  },
+  'workforce-source-ip-not-in-vpc': {
+    api: 'updateWorkforce',
+    bad: { WorkforceName: 'w', SourceIpConfig: { Cidrs: cidrs(1) }, WorkforceVpcConfig: vpc },
+    ok: [{ WorkforceName: 'w', SourceIpConfig: { Cidrs: cidrs(1) } }, { WorkforceName: 'w', WorkforceVpcConfig: vpc }],
+    dynamic: { WorkforceName: 'w', 'SourceIpConfig.$': '$.ips', WorkforceVpcConfig: vpc },
+    // CreateWorkforce sets up the same portal.
+    elsewhere: [{
+      api: 'createWorkforce',
+      bad: { WorkforceName: 'w', CognitoConfig: { UserPool: 'p1', ClientId: 'c1' }, SourceIpConfig: { Cidrs: cidrs(1) }, WorkforceVpcConfig: vpc },
+      ok: { WorkforceName: 'w', CognitoConfig: { UserPool: 'p1', ClientId: 'c1' }, WorkforceVpcConfig: vpc },
+      dynamic: { WorkforceName: 'w', CognitoConfig: { UserPool: 'p1', ClientId: 'c1' }, SourceIpConfig: { Cidrs: cidrs(1) }, 'WorkforceVpcConfig.$': '$.vpc' },
+    }],
+  },
+  'compute-quota-borrow-limit': {
+    api: 'createComputeQuota',
+    bad: [quota({ Strategy: 'LendAndBorrow', BorrowLimit: 600 }), quota({ Strategy: 'LendAndBorrow', BorrowLimit: 0 })],
+    ok: [quota({ Strategy: 'LendAndBorrow', BorrowLimit: 500 }), quota({ Strategy: 'LendAndBorrow', BorrowLimit: 1 }), quota({ Strategy: 'Lend' })],
+    dynamic: quota({ Strategy: 'LendAndBorrow', 'BorrowLimit.$': '$.limit' }),
+  },
+  'automl-gzip-only-s3-prefix': {
+    api: 'createAutoMLJobV2',
+    bad: { AutoMLJobInputDataConfig: [automlChannel('ManifestFile', 'Gzip')] },
+    ok: [{ AutoMLJobInputDataConfig: [automlChannel('S3Prefix', 'Gzip')] }, { AutoMLJobInputDataConfig: [automlChannel('ManifestFile', 'None')] }, { AutoMLJobInputDataConfig: [automlChannel('ManifestFile')] }],
+    dynamic: { AutoMLJobInputDataConfig: [{ ...automlChannel('ManifestFile'), 'CompressionType.$': '$.compression' }] },
+  },
+  'notebook-disassociate-accelerator-types-unsupported': {
+    api: 'updateNotebookInstance',
+    bad: { NotebookInstanceName: 'nb', DisassociateAcceleratorTypes: true },
+    ok: [{ NotebookInstanceName: 'nb', DisassociateAcceleratorTypes: false }, { NotebookInstanceName: 'nb' }],
+    dynamic: { NotebookInstanceName: 'nb', 'DisassociateAcceleratorTypes.$': '$.disassociate' },
+  },
+  'instance-groups-ebs-only-needs-volume-size': {
+    api: 'createTrainingJob',
+    bad: [
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }] } },
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.p2.xlarge', InstanceCount: 1 }] } },
+    ],
+    ok: [
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30 } },
+      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }] } },
+    ],
+    dynamic: { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', 'InstanceType.$': '$.type', InstanceCount: 1 }] } },
+  },
+  'inference-experiment-source-variant': {
+    api: 'createInferenceExperiment',
+    bad: experiment('prod', ['champion', 'challenger']),
+    ok: [experiment('champion', ['champion', 'challenger']), { ...experiment('champion', ['champion']), ShadowModeConfig: undefined }],
+    dynamic: [experiment('{% $states.input.source %}', ['champion', 'challenger']), { ...experiment('prod', []), 'ModelVariants.$': '$.variants', ModelVariants: undefined }],
+  },
+  'ai-recommendation-unique-adapter-ids': {
+    api: 'createAIRecommendationJob',
+    bad: [adapters({ S3Uris: [{ AdapterId: 'fr', S3Uri: 's3://b/fr' }, { AdapterId: 'fr', S3Uri: 's3://b/fr2' }] }), adapters({ ModelPackageArns: [{ AdapterId: 'a', ModelPackageArn: 'arn:aws:sagemaker:us-east-1:111122223333:model-package/p/1' }, { AdapterId: 'a', ModelPackageArn: 'arn:aws:sagemaker:us-east-1:111122223333:model-package/p/2' }] })],
+    ok: adapters({ S3Uris: [{ AdapterId: 'fr', S3Uri: 's3://b/fr' }, { AdapterId: 'de', S3Uri: 's3://b/de' }] }),
+    dynamic: adapters({ S3Uris: [{ AdapterId: 'fr', S3Uri: 's3://b/fr' }, { 'AdapterId.$': '$.id', S3Uri: 's3://b/de' }] }),
+  },
+  'update-workteam-cognito-or-oidc': {
+    api: 'updateWorkteam',
+    bad: { WorkteamName: 't', MemberDefinitions: [{ CognitoMemberDefinition: cognito('c1', 'p1') }, { OidcMemberDefinition: { Groups: ['g'] } }] },
+    ok: [{ WorkteamName: 't', MemberDefinitions: [{ CognitoMemberDefinition: cognito('c1', 'p1') }] }, { WorkteamName: 't', MemberDefinitions: [{ OidcMemberDefinition: { Groups: ['g'] } }] }],
+    dynamic: { WorkteamName: 't', MemberDefinitions: [{ 'CognitoMemberDefinition.$': '$.cognito' }, { OidcMemberDefinition: { Groups: ['g'] } }] },
+  },
+  'automl-validation-fraction-below-half': {
+    api: 'createAutoMLJobV2',
+    bad: { DataSplitConfig: { ValidationFraction: 0.6 } },
+    ok: [{ DataSplitConfig: { ValidationFraction: 0.2 } }, { DataSplitConfig: { ValidationFraction: 0.49 } }],
+    dynamic: { DataSplitConfig: { 'ValidationFraction.$': '$.fraction' } },
+  },
+  'idle-timeout-min-at-most-max': {
+    api: 'createDomain',
+    bad: idle({ MinIdleTimeoutInMinutes: 480, MaxIdleTimeoutInMinutes: 120 }),
+    ok: [idle({ MinIdleTimeoutInMinutes: 120, MaxIdleTimeoutInMinutes: 120 }), idle({ MinIdleTimeoutInMinutes: 480 })],
+    dynamic: idle({ MinIdleTimeoutInMinutes: 480, 'MaxIdleTimeoutInMinutes.$': '$.max' }),
+  },
+  'default-ebs-at-most-maximum': {
+    api: 'createDomain',
+    bad: ebs({ DefaultEbsVolumeSizeInGb: 200, MaximumEbsVolumeSizeInGb: 100 }),
+    ok: ebs({ DefaultEbsVolumeSizeInGb: 100, MaximumEbsVolumeSizeInGb: 100 }),
+    dynamic: ebs({ 'DefaultEbsVolumeSizeInGb.$': '$.size', MaximumEbsVolumeSizeInGb: 100 }),
+  },
+  'cluster-min-instance-count-at-most-count': {
+    api: 'createCluster',
+    bad: clusterGroup({ InstanceCount: 2, MinInstanceCount: 4 }),
+    ok: [clusterGroup({ InstanceCount: 4, MinInstanceCount: 4 }), clusterGroup({ InstanceCount: 2 })],
+    dynamic: clusterGroup({ 'InstanceCount.$': '$.count', MinInstanceCount: 4 }),
+  },
+  'update-space-app-type': {
+    api: 'updateSpace',
+    bad: { DomainId: 'd-abc', SpaceName: 's', SpaceSettings: { AppType: 'JupyterLab' } },
+    ok: { DomainId: 'd-abc', SpaceName: 's', SpaceSettings: { JupyterLabAppSettings: { DefaultResourceSpec: { InstanceType: 'ml.t3.medium' } } } },
+    dynamic: { DomainId: 'd-abc', SpaceName: 's', SpaceSettings: { 'AppType.$': '$.type' } },
   },
   'jupyterlab-image-no-file-system-config': {
     api: 'createAppImageConfig',
