@@ -289,6 +289,12 @@ test('a quoted string continued at its key\'s indentation, as CloudFormation, th
   assert.equal(text.slice(next.offset, next.offset + next.length), 'Next');
   const prompt = root!.children![0].children![1].children![0].children![1].children![0].children![1];
   assert.equal(text.slice(prompt.offset, prompt.offset + prompt.length), "'Given the transcript,\n    keep the language.'");
+  // After a tag (fp43: an AWS Solution's template, !Sub "… Credentials\n(${AWS::Region})" at its key's indentation).
+  const tagged = 'Mail:\n  Subject: !Sub "Console Credentials\n  (${AWS::Region})"\n  Body: &b !Join\n    - x\n';
+  const read = parseYamlDocument(tagged);
+  assert.deepEqual(read.syntaxErrors, []);
+  assert.deepEqual(toValue(read.root!), { Mail: { Subject: 'Console Credentials (${AWS::Region})', Body: ['x'] } });
+  checkParents(read.root!);
   // A quote never closed (the next lines are keys) stays an error.
   assert.equal(parseYamlDocument("A:\n  b: 'Given\n  c: 'x'\n").syntaxErrors.length, 1);
   assert.equal(parseYamlDocument("A:\n  b: 'Given\nc: 1\n").syntaxErrors.length, 1);

@@ -211,7 +211,9 @@ function indentQuotedContinuations(text: string, errors: readonly Yaml.YAMLError
     if (lineEnd < 0) continue;
     const line = text.slice(lineStart, lineEnd);
     const indent = /^ */.exec(line)![0].length;
-    const open = line.search(q === "'" ? /(?:^|[:\-,[{]\s+|^\s*)'/ : /(?:^|[:\-,[{]\s+|^\s*)"/);
+    // The opening quote after a key, a dash, a comma or a bracket, tags and anchors between read as spaces (`!Sub "…`).
+    const bare = line.replace(/[!&]\S*/g, (t) => ' '.repeat(t.length));
+    const open = bare.search(q === "'" ? /(?:^|[:\-,[{]\s+|^\s*)'/ : /(?:^|[:\-,[{]\s+|^\s*)"/);
     if (open < 0 || closingQuote(line, line.indexOf(q, open) + 1, q) >= 0) continue;
     const at: number[] = [];
     let start = lineEnd + 1, closed = false;
