@@ -442,6 +442,32 @@ describe('warnings on paths', () => {
     assert.deepEqual(dataflow(machine(states('{% $n %}', { ItemReader: reader }))), []);
   });
 
+  test('a setting\'s path or JSONata value that reads a value known to be of another type (asl43: a timeout assigned "five minutes"): a warning; a number, null or a value not known, none', () => {
+    const states = (field: string, read: string, extra = {}) => ({
+      Init: { Type: 'Pass', Assign: { text: 'five minutes', n: 300, digits: '300', either: 'five', o: { at: '2026-01-01T00:00:00Z' } }, Result: { cfg: { wait: 'ten' } }, Next: 'Again' },
+      Again: { Type: 'Pass', Next: 'Work' },
+      Work: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', [field]: read, End: true, ...extra },
+    });
+    assert.deepEqual(dataflow(machine(states('TimeoutSecondsPath', '$text'))).map((f) => [f.message, f.at]), [['$text selects the string "five minutes", and TimeoutSecondsPath must select a positive integer: the state fails when it runs (States.Runtime)', '$text']]);
+    assert.deepEqual(dataflow(machine(states('HeartbeatSecondsPath', '$o'))).map((f) => f.at), ['$o']);
+    assert.deepEqual(dataflow(machine(states('TimeoutSecondsPath', '$.cfg.wait'))).map((f) => f.at), ['$.cfg.wait']);
+    // A string that reads as a number is read as one (AWS ran a MaxConcurrencyPath reading "1"); one of two texts is not known.
+    for (const ok of ['$n', '$unassigned', '$digits', '$either']) assert.deepEqual(dataflow(machine({ ...states('TimeoutSecondsPath', ok), Again: { Type: 'Pass', Assign: { either: '5' }, Next: 'Work' } })), [], ok);
+    // A Task's Parameters go to the integration: which input its settings read there is not said.
+    assert.deepEqual(dataflow(machine(states('TimeoutSecondsPath', '$.cfg.wait', { Parameters: { a: 1 } }))), []);
+    const wait = (field: string, read: string) => machine({ Init: { Type: 'Pass', Result: { wait: 'ten', at: 5 }, Next: 'Wait' }, Wait: { Type: 'Wait', [field]: read, End: true } });
+    assert.deepEqual(dataflow(wait('SecondsPath', '$.wait')).map((f) => f.message), ['$.wait selects the string "ten", and SecondsPath must select a non-negative integer: the state fails when it runs (States.Runtime)']);
+    assert.deepEqual(dataflow(wait('TimestampPath', '$.at')).map((f) => f.at), ['$.at']);
+    assert.deepEqual(dataflow(wait('TimestampPath', '$.wait')), []);
+    // JSONata: the timeouts, a Wait's Seconds and Timestamp, a Map's limits.
+    const jsonata = (state: object) => machine({ Init: { Type: 'Pass', QueryLanguage: 'JSONata', Assign: { text: 'ten', n: 5 }, Next: 'S' }, S: { QueryLanguage: 'JSONata', End: true, ...state } });
+    assert.deepEqual(dataflow(jsonata({ Type: 'Wait', Seconds: '{% $text %}' })).map((f) => [f.message, f.at]), [['$text is the string "ten", and Seconds must give a non-negative integer: the state fails when it runs (States.QueryEvaluationError)', '$text']]);
+    assert.deepEqual(dataflow(jsonata({ Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', TimeoutSeconds: '{% $text %}' })).map((f) => f.at), ['$text']);
+    assert.deepEqual(dataflow(jsonata({ Type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, MaxConcurrency: '{% $text %}' })).map((f) => f.at), ['$text']);
+    assert.deepEqual(dataflow(jsonata({ Type: 'Wait', Timestamp: '{% $n %}' })).map((f) => f.at), ['$n']);
+    for (const ok of [{ Type: 'Wait', Seconds: '{% $n %}' }, { Type: 'Wait', Timestamp: '{% $text %}' }, { Type: 'Wait', Seconds: '{% $unassigned %}' }]) assert.deepEqual(dataflow(jsonata(ok)), [], JSON.stringify(ok));
+  });
+
   test('every …Path that gives a setting reads the input as a Wait\'s SecondsPath does (a Task\'s timeouts, a Map\'s limits), not past a Task\'s Parameters', () => {
     const states = {
       Init: { Type: 'Pass', Result: { seconds: 5 }, Next: 'Wait' },

@@ -39,8 +39,11 @@ export interface Slot {
   taskPayload?: boolean;
   /** What `$$` is here when it is not the flow's `context`: in a Map's ItemSelector, with the Map's item. */
   context?: Shape;
-  /** What the path must select (a Map's ItemsPath: an array). */
-  wants?: 'array';
+  /**
+   * What the path must select: a Map's ItemsPath an array; a setting's path (TimeoutSecondsPath, a Wait's
+   * SecondsPath, MaxConcurrencyPath…) a number, a Wait's TimestampPath a string.
+   */
+  wants?: 'array' | 'number' | 'string';
   /** A value of an Assign: `$` is what the state assigns from (its result, its input, the error output). */
   assign?: true;
 }
@@ -410,7 +413,12 @@ class Analysis {
     // A Task's timeouts, a Wait's time, a Map's limits from the input (a Task's Parameters go to the integration, so
     // which input those read is not said: there only `$$` and variables are judged).
     const settingsFrom = s.type === 'Task' && parameters ? UNKNOWN : effective;
-    for (const field of SETTING_PATH_FIELDS) this.readPath(property(n, field), s, settingsFrom, effectiveLabel);
+    for (const field of SETTING_PATH_FIELDS) {
+      const setting = property(n, field);
+      this.readPath(setting, s, settingsFrom, effectiveLabel);
+      const slot = this.flow.slots.at(-1);
+      if (setting && slot?.node === setting) slot.wants = field === 'TimestampPath' ? 'string' : 'number';
+    }
     const resultLabel = task ? `${s.name}'s result` : 'the result';
     // What `$` is in a JSONPath Assign, as Step Functions runs it (executions recorded against AWS in LocalStack's
     // tests, tests/aws/services/stepfunctions/v2/assign): a Task's, Parallel's or Map's result (`$.Payload` of

@@ -13,7 +13,7 @@ import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { jsonataBody, JSONATA_KEYWORDS, jsonataStep, valueSpan, statesContextReads } from '../expressions/index';
 import { ERROR_OUTPUT, type Dataflow } from './analysis';
 import { isExampleInput } from './executionInput';
-import { isHint, type Shape } from './shapes';
+import { describeShape, describeValue, isHint, surelyNoNumber, type Shape } from './shapes';
 import { nameSegments, readSegments } from './paths';
 import { append } from '../core/append';
 
@@ -106,9 +106,24 @@ interface Read {
   result: boolean;
   /** `$states.errorOutput` is there (a catcher's Output and Assign). */
   errorOutput?: true;
-  /** A Map's Items: what it gives must be an array. */
-  items?: true;
+  /** What the field must give (a Map's Items an array, a Task's TimeoutSeconds a number…), and the field. */
+  wants?: { type: 'array' | 'number' | 'string'; field: string };
 }
+
+/**
+ * A JSONata state's fields whose value must be of one JSON type (a `{% %}` of them gives it when the state runs):
+ * a Map's Items an array; the timeouts, a Wait's Seconds and a Map's limits numbers; a Wait's Timestamp a string.
+ */
+const WANTS: Readonly<Record<string, Readonly<Record<string, 'array' | 'number' | 'string'>>>> = {
+  Map: { Items: 'array', MaxConcurrency: 'number', ToleratedFailureCount: 'number', ToleratedFailurePercentage: 'number' },
+  Task: { TimeoutSeconds: 'number', HeartbeatSeconds: 'number' },
+  Wait: { Seconds: 'number', Timestamp: 'string' },
+};
+/** What each one must give, in words (the developer guide's state pages). */
+const WANTS_WORDS: Readonly<Record<string, string>> = {
+  Items: 'an array', TimeoutSeconds: 'a positive integer', HeartbeatSeconds: 'a positive integer', Seconds: 'a non-negative integer',
+  Timestamp: 'an RFC 3339 timestamp string',
+};
 
 /** The `{% … %}` strings of a state that Step Functions evaluates to a value (not in its nested machines). */
 function readsOf(s: AslState): Read[] {
@@ -119,7 +134,8 @@ function readsOf(s: AslState): Read[] {
     const k = p.children?.[0], v = p.children?.[1];
     const key = k?.value;
     if (typeof key !== 'string' || !v) continue;
-    if (evaluatedHere(s, [key])) stack.push({ node: v, result: hasResult && (key === 'Output' || key === 'Assign'), ...(s.type === 'Map' && key === 'Items' && { items: true as const }) });
+    const wants = WANTS[s.type ?? '']?.[key];
+    if (evaluatedHere(s, [key])) stack.push({ node: v, result: hasResult && (key === 'Output' || key === 'Assign'), ...(wants && { wants: { type: wants, field: key } }) });
     else if ((key === 'Choices' || key === 'Catch') && v.type === 'array') {
       // A Choice rule's Condition, Output and Assign, a catcher's Output and Assign: `$states.input` is the state's.
       for (const rule of v.children ?? []) {
@@ -133,7 +149,7 @@ function readsOf(s: AslState): Read[] {
   while (stack.length) {
     const r = stack.pop()!;
     const n = r.node;
-    // What a value's parts inherit: where `$states.result` and `$states.errorOutput` are; not `items` (each element of
+    // What a value's parts inherit: where `$states.result` and `$states.errorOutput` are; not `wants` (each element of
     // a written-out Items array is one item, not the array: the review of the day).
     const part = (node: AstNode): Read => ({ node, result: r.result, ...(r.errorOutput && { errorOutput: r.errorOutput }) });
     if (n.type === 'string') {
@@ -149,10 +165,6 @@ export interface JsonataCheckContext {
   code: string;
   /** Where else in a shape the rest of a path can be read (validation.ts findElsewhere). */
   elsewhere: (root: Shape, rest: string[], exclude: string, write: (names: string[]) => string) => string | undefined;
-}
-
-function describe(shape: Shape): string {
-  return shape.kind === 'primitive' ? `a ${shape.type}` : shape.kind === 'array' ? 'an array' : 'an object';
 }
 
 type PlainPath = NonNullable<ReturnType<typeof plainJsonataPath>>;
@@ -177,7 +189,7 @@ function check(node: AstNode, text: string, path: PlainPath, names: JsonataStep[
   const hint = suggestion ? `; did you mean ${suggestion}?` : '';
   const message =
     miss.parent.kind !== 'object'
-      ? `${written}: ${where}${whose} is ${miss.elements ? `an array of ${describe(miss.parent).replace(/^an? /, '')}s` : describe(miss.parent)}, it has no field ${name}, ${fails}`
+      ? `${written}: ${where}${whose} is ${miss.elements ? `an array of ${describeShape(miss.parent).replace(/^an? /, '')}s` : describeShape(miss.parent)}, it has no field ${name}, ${fails}`
       : miss.elements
         ? `${written}: ${where}${whose} is an array whose elements have no field ${name}, ${fails}${hint}`
         : miss.index === 0 && origin && !isExampleInput(miss.parent) && rootText === '$states.input'
@@ -195,17 +207,18 @@ function check(node: AstNode, text: string, path: PlainPath, names: JsonataStep[
  * A Map's Items that reads a value known to be no array (`{% $ItemsVar %}` where every Assign of ItemsVar is a number):
  * the Map fails ("returned an unexpected result type. Expected 'array', but was 'number'", recorded against AWS in
  * LocalStack's test_map_state_items_variable_sampling). Only through objects: a field of an array is read from each
- * element, which may give an array.
+ * element, which may give an array. So for the other fields of one type (a Wait's Seconds reading a string).
  */
-function notAnArray(node: AstNode, text: string, path: PlainPath, root: Shape, rootText: string, names: string[], code: string): Problem | undefined {
+function notOfType(node: AstNode, text: string, path: PlainPath, root: Shape, rootText: string, names: string[], code: string, wants: NonNullable<Read['wants']>): Problem | undefined {
   const cur = readSegments(root, nameSegments(names)).shape;
-  if (cur.kind === 'unknown' || cur.kind === 'array' || isHint(cur)) return undefined;
+  if (cur.kind === 'unknown' || cur.kind === wants.type || isHint(cur)) return undefined;
+  if (wants.type === 'number' ? !surelyNoNumber(cur) : wants.type === 'string' && cur.kind === 'primitive' && (cur.type === 'string' || cur.type === 'null')) return undefined;
   const origin = cur.origin ? ` (${cur.origin})` : '';
   const value = node.value as string;
   const start = value.indexOf('{%') + 2 + path.start;
   const span = valueSpan(text, node, start, start + (path.end - path.start));
   const [offset, length] = span.exact ? [span.offset, span.length] : [node.offset, node.length];
-  const message = `${jsonataPathText(rootText, names)} is ${cur.kind === 'primitive' && cur.type === 'null' ? 'null' : describe(cur)}${origin}, and Items must give an array: the Map state fails when it runs (States.QueryEvaluationError)`;
+  const message = `${jsonataPathText(rootText, names)} is ${cur.kind === 'primitive' && cur.type === 'null' ? 'null' : describeValue(cur)}${origin}, and ${wants.field} must give ${WANTS_WORDS[wants.field] ?? `a ${wants.type}`}: the ${wants.type === 'array' ? 'Map ' : ''}state fails when it runs (States.QueryEvaluationError)`;
   return { offset, length, severity: 'warning', source: 'dataflow', code, message };
 }
 
@@ -258,8 +271,8 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
       }
       if (!root || root.kind === 'unknown') continue;
       // (With an ItemReader the items come from it, as for ItemsPath.)
-      if (r.items && allNames(names) && !state.node.children?.some((p) => p.children?.[0]?.value === 'ItemReader')) {
-        const p = notAnArray(r.node, parsed.text, path, root, rootText, names, ctx.code);
+      if (r.wants && allNames(names) && !(r.wants.type === 'array' && state.node.children?.some((p) => p.children?.[0]?.value === 'ItemReader'))) {
+        const p = notOfType(r.node, parsed.text, path, root, rootText, names, ctx.code, r.wants);
         if (p) out.push(p);
       }
       if (!names.length) continue;

@@ -49,6 +49,8 @@ export interface ArrayShape {
 export interface PrimitiveShape {
   kind: 'primitive';
   type: string;
+  /** A string's text where the definition writes it (a Pass Result, an Assign): every value joined had it. */
+  text?: string;
   origin?: string;
   hint?: true;
 }
@@ -58,6 +60,28 @@ export interface PrimitiveShape {
  * value, so it never tells that a value is not an object or not an array.
  */
 export const isHint = (s: Shape): boolean => s.kind !== 'unknown' && s.hint === true;
+
+/** A shape in words, for messages: "a string", "an array", "an object". */
+export function describeShape(shape: Shape): string {
+  if (shape.kind === 'primitive') return `a ${shape.type}`;
+  return shape.kind === 'array' ? 'an array' : 'an object';
+}
+
+/** The same, with a string's text where the definition writes it and it is short: `the string "ten"`. */
+export const describeValue = (shape: Shape): string =>
+  shape.kind === 'primitive' && shape.text !== undefined && shape.text.length <= 40 ? `the string ${JSON.stringify(shape.text)}` : describeShape(shape);
+
+/**
+ * Whether a value of this shape is, for sure, no number where a number must be (a setting's path, a Wait's Seconds):
+ * a string only where its text is known and reads as no number ("1" does: AWS ran a Map whose MaxConcurrencyPath read
+ * "1", LocalStack's test_reference_in_map_state recorded against AWS); no value of another JSON type does.
+ */
+export function surelyNoNumber(s: Shape): boolean {
+  if (s.kind === 'unknown' || isHint(s)) return false;
+  if (s.kind !== 'primitive') return true;
+  if (s.type === 'string') return s.text !== undefined && !/^\s*-?\d+(?:\.\d+)?\s*$/.test(s.text);
+  return s.type === 'boolean';
+}
 
 export const UNKNOWN: UnknownShape = { kind: 'unknown' };
 export const EMPTY_OBJECT = (): ObjectShape => ({ kind: 'object', fields: new Map(), open: false });
@@ -89,7 +113,7 @@ export function literalShape(value: unknown, origin?: string, open = false): Sha
     }
     return { kind: 'object', fields, open, origin, ...hint };
   }
-  return { kind: 'primitive', type: typeof value, origin, ...hint };
+  return { kind: 'primitive', type: typeof value, ...(typeof value === 'string' && { text: value }), origin, ...hint };
 }
 
 function once<T>(f: () => T): () => T {
@@ -161,8 +185,10 @@ export function joinAll(shapes: Shape[]): Shape {
   const primitives = all as PrimitiveShape[];
   const type = primitives[0].type;
   if (!primitives.every((p) => p.type === type)) return UNKNOWN;
-  if (sameOrigin && (first.hint || !primitives.some((p) => p.hint))) return first;
-  return { kind: 'primitive', type, ...(sameOrigin && first.origin ? { origin: first.origin } : {}), ...hint };
+  const text = primitives[0].text;
+  const sameText = primitives.every((p) => p.text === text);
+  if (sameOrigin && sameText && (first.hint || !primitives.some((p) => p.hint))) return first;
+  return { kind: 'primitive', type, ...(sameText && text !== undefined && { text }), ...(sameOrigin && first.origin ? { origin: first.origin } : {}), ...hint };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 // the path exists at another, known place. Never an error: a path is only known at run time.
 import { noContextMap, type AslState } from '../asl/model';
 import { closest, editDistance } from '../core/text';
+import { keyOfValue } from '../core/tree';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
 import { isExpressionError, parseDynamicValue, parseJsonPath, pathsIn, valueSpan, type PathNode, type PathSegment } from '../expressions/index';
 import { dataflowOf, type Dataflow, type Slot } from './analysis';
@@ -14,7 +15,7 @@ import { isExampleInput } from './executionInput';
 import { isContextPart } from './context';
 import { nameSegments, readSegments } from './paths';
 import { jsonataFindings } from './jsonataReads';
-import { isHint, type Shape } from './shapes';
+import { describeShape, describeValue, isHint, surelyNoNumber, type Shape } from './shapes';
 import { append } from '../core/append';
 
 export const DataflowCode = {
@@ -67,11 +68,6 @@ export function findElsewhere(root: Shape, rest: string[], exclude: string, writ
 function spanOf(node: AstNode, text: string, from: number, to: number): { offset: number; length: number } {
   const { offset, length } = valueSpan(text, node, from, to);
   return { offset, length };
-}
-
-function describe(shape: Shape): string {
-  if (shape.kind === 'primitive') return `a ${shape.type}`;
-  return shape.kind === 'array' ? 'an array' : 'an object';
 }
 
 /** Whether `rest` reads to its end from `shape`, every step known to be there. */
@@ -127,7 +123,23 @@ function nearName(name: string, candidates: Iterable<string>, fits: (candidate: 
 function notAnArray(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocument): Problem | undefined {
   if (shape.kind === 'unknown' || shape.kind === 'array' || isHint(shape) || (shape.kind === 'primitive' && shape.type === 'null')) return undefined;
   const whose = shape.origin ? ` (${shape.origin})` : '';
-  const message = `${path.text} selects ${describe(shape)}${whose}, and a Map state iterates over an array: the state fails when it runs (States.Runtime)`;
+  const message = `${path.text} selects ${describeShape(shape)}${whose}, and a Map state iterates over an array: the state fails when it runs (States.Runtime)`;
+  return { ...spanOf(slot.node, parsed.text, path.start, path.end), severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
+}
+
+/** What each setting's path must select, in words (the ASL specification and the developer guide's state pages). */
+const SETTING_WANTS: Readonly<Record<string, string>> = {
+  TimeoutSecondsPath: 'a positive integer', HeartbeatSecondsPath: 'a positive integer', SecondsPath: 'a non-negative integer',
+  TimestampPath: 'an RFC 3339 timestamp string',
+};
+
+/** A setting's path (TimeoutSecondsPath, SecondsPath…) that selects a value known to be of another JSON type. */
+function notOfType(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocument): Problem | undefined {
+  if (shape.kind === 'unknown' || (slot.wants === 'number' ? !surelyNoNumber(shape) : isHint(shape) || (shape.kind === 'primitive' && (shape.type === slot.wants || shape.type === 'null')))) return undefined;
+  const field = keyOfValue(slot.node)?.value;
+  if (typeof field !== 'string') return undefined;
+  const whose = shape.origin ? ` (${shape.origin})` : '';
+  const message = `${path.text} selects ${describeValue(shape)}${whose}, and ${field} must select ${SETTING_WANTS[field] ?? 'a number'}: the state fails when it runs (States.Runtime)`;
   return { ...spanOf(slot.node, parsed.text, path.start, path.end), severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
 }
 
@@ -148,7 +160,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   }
   const r = readSegments(base, segs);
   const at = r.missing ?? r.unlisted;
-  if (!at) return slot.wants === 'array' ? notAnArray(slot, path, r.shape, parsed) : undefined;
+  if (!at) return slot.wants === 'array' ? notAnArray(slot, path, r.shape, parsed) : slot.wants ? notOfType(slot, path, r.shape, parsed) : undefined;
   const names: (string | number)[] = [];
   for (const s of segs) {
     const n = segmentName(s);
@@ -172,7 +184,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
       typeof missingName === 'number'
         ? at.parent.kind === 'array'
           ? `${path.text}: ${where}${whose} has ${at.parent.tuple?.length} element${at.parent.tuple?.length === 1 ? '' : 's'}: it has no element [${missingName}]${hint}`
-          : `${path.text}: ${where}${whose} is ${describe(at.parent)}, not an array: it has no element [${missingName}]${hint}`
+          : `${path.text}: ${where}${whose} is ${describeShape(at.parent)}, not an array: it has no element [${missingName}]${hint}`
         : `${path.text}: ${where}${whose} is an array, it has no field ${missingName}${hint}`;
     return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable && replacement ? { replacement } : undefined };
   }
@@ -233,7 +245,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
         : at.index === 0 && origin && whose && !variable && !isExampleInput(at.parent)
         ? `${path.text}: ${slot.label} here is ${origin}${slot.label.startsWith('the state input') ? ' (nothing upstream keeps other fields)' : ''}, which has no field ${missingName}${hint}`
         : `${path.text}: ${where}${whose} has no field ${missingName}${hint}`
-      : `${path.text}: ${where}${whose} is ${describe(at.parent)}, it has no field ${missingName}${hint}`;
+      : `${path.text}: ${where}${whose} is ${describeShape(at.parent)}, it has no field ${missingName}${hint}`;
   return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message, data: fixable && suggestion ? { replacement: suggestion } : undefined };
 }
 
@@ -274,7 +286,7 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
       severity: 'warning',
       source: 'dataflow',
       code: DataflowCode.resultPathMatchFailure,
-      message: `ResultPath ${w.node.value as string} writes into ${where}${whose}, which is ${describe(w.shape)}, not an object: "ResultPath cannot apply and the interpreter fails the machine with an Error Name of States.ResultPathMatchFailure"`,
+      message: `ResultPath ${w.node.value as string} writes into ${where}${whose}, which is ${describeShape(w.shape)}, not an object: "ResultPath cannot apply and the interpreter fails the machine with an Error Name of States.ResultPathMatchFailure"`,
     });
   }
   append(out, jsonataFindings(parsed, flow, { code: DataflowCode.pathNotInInput, elsewhere: findElsewhere }));
