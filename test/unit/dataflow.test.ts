@@ -793,6 +793,13 @@ describe('warnings on paths', () => {
       assert.deepEqual(dataflow(map({ ItemSelector: selector, ...reader })), []);
       // Outside the ItemSelector the item is not known here: no judgement.
       assert.deepEqual(dataflow(map({ ResultSelector: { 'x.$': '$$.Map.Item.Value.Statuss' } })), []);
+      // What the Map reads before it has any item (asl43): nothing is there.
+      assert.deepEqual(dataflow(map({ ItemsPath: '$$.Map.Item.Value.orders', MaxConcurrencyPath: '$$.Map.Item.Index' })).map((f) => [f.at, f.message]), [
+        ['$$.Map.Item.Value.orders', `$$.Map.Item.Value.orders: the context object holds Map only in "Each"'s ItemSelector, for each item it makes; ItemsPath is read before there is any item`],
+        ['$$.Map.Item.Index', `$$.Map.Item.Index: the context object holds Map only in "Each"'s ItemSelector, for each item it makes; MaxConcurrencyPath is read before there is any item`],
+      ]);
+      const jsonata = machine({ Each: { Type: 'Map', QueryLanguage: 'JSONata', Items: '{% $states.context.Map.Item.Value.orders %}', ItemSelector: { i: '{% $states.context.Map.Item.Index %}' }, Output: '{% $states.context.Map.Item.Index %}', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } });
+      assert.deepEqual(dataflow(jsonata).map((f) => f.at), ['$states.context.Map.Item.Value.orders']);
     });
   });
 

@@ -274,7 +274,12 @@ export function distributedMapAround(machine: AslMachine): AslMachine | null {
  * for Map states": "You must define parameters from the context object in the Parameters block of the main Map
  * state, not within the states included in the Iterator section."
  */
-export function noContextMap(state: AslState): string {
+/** A Map state's fields read before it has any item (its items, its limits): `$$.Map` is not there yet. */
+export const READ_BEFORE_ITEMS: ReadonlySet<string> = new Set(['InputPath', 'ItemsPath', 'Items', 'MaxConcurrencyPath', 'MaxConcurrency', 'ToleratedFailureCountPath', 'ToleratedFailureCount', 'ToleratedFailurePercentagePath', 'ToleratedFailurePercentage']);
+
+export function noContextMap(state: AslState, field?: string): string {
+  // A Map's own items and limits are read before it has any item.
+  if (state.type === 'Map' && field) return `the context object holds Map only in ${quote(state.name)}'s ItemSelector, for each item it makes; ${field} is read before there is any item`;
   let inside: AslState | undefined;
   for (let m: AslMachine | undefined = state.machine; m && !inside; m = m.owner?.machine) if (m.kind === 'map') inside = m.owner;
   return inside

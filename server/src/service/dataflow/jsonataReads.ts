@@ -6,7 +6,7 @@
 // (a variable every assignment of which is known, none by a JSONPath state), with `.name` steps only, and only
 // where the analysis knows the value read completely: a closed object without the field, or a string or number.
 // JSONata reads a field of an array from each element: an array counts as its elements.
-import { noContextMap, RESULT_STATES, type AslState } from '../asl/model';
+import { noContextMap, READ_BEFORE_ITEMS, RESULT_STATES, type AslState } from '../asl/model';
 import { evaluatedHere } from '../asl/validateStructure';
 import { closest } from '../core/text';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
@@ -223,10 +223,11 @@ function notOfType(node: AstNode, text: string, path: PlainPath, root: Shape, ro
 }
 
 /**
- * `$states.context.Map…` in a state that is in no Map: the context object holds Map only for a Map's items (as `$$.Map`
- * in JSONPath, validation.ts), so the expression reads nothing there.
+ * `$states.context.Map…` in a state that is in no Map, or in what a Map reads before it has any item (its Items): the
+ * context object holds Map only for the items of a Map (as `$$.Map` in JSONPath, validation.ts), so the expression
+ * reads nothing there.
  */
-function contextMapReads(node: AstNode, text: string, state: AslState, code: string): Problem[] {
+function contextMapReads(node: AstNode, text: string, state: AslState, code: string, field?: string): Problem[] {
   const value = node.value as string;
   if (!value.includes('$states.context')) return [];
   return statesContextReads(value)
@@ -235,7 +236,7 @@ function contextMapReads(node: AstNode, text: string, state: AslState, code: str
       // Where the source is no copy of the value (escapes, too), the whole string.
       const span = valueSpan(text, node, p.start, p.end);
       const [offset, length] = span.exact ? [span.offset, span.length] : [node.offset, node.length];
-      const message = `${value.slice(p.start, p.end)}: ${noContextMap(state)}`;
+      const message = `${value.slice(p.start, p.end)}: ${noContextMap(state, field)}`;
       return { offset, length, severity: 'warning' as const, source: 'dataflow', code, message };
     });
 }
@@ -248,9 +249,10 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
   const out: Problem[] = [];
   for (const [state, sf] of flow.states) {
     if (state.queryLanguage !== 'JSONata') continue;
-    const outsideMaps = state.type !== 'Map';
     for (const r of readsOf(state)) {
-      if (outsideMaps) append(out, contextMapReads(r.node, parsed.text, state, ctx.code));
+      // In a Map state: only in what is read before it has any item (Items, its limits).
+      const beforeItems = state.type === 'Map' && r.wants && READ_BEFORE_ITEMS.has(r.wants.field) ? r.wants.field : undefined;
+      if (state.type !== 'Map' || beforeItems) append(out, contextMapReads(r.node, parsed.text, state, ctx.code, beforeItems));
       const body = jsonataBody(r.node.value as string);
       const path = body === undefined ? undefined : plainJsonataPath(body);
       if (!path) continue;

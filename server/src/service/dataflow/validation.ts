@@ -5,7 +5,7 @@
 // context object documents (context.ts), and `$$.Map` in a state that is in no Map. When the input may hold other
 // fields (the execution input is unknown), nothing is reported, except an information hint when the whole rest of
 // the path exists at another, known place. Never an error: a path is only known at run time.
-import { noContextMap, type AslState } from '../asl/model';
+import { noContextMap, READ_BEFORE_ITEMS, type AslState } from '../asl/model';
 import { closest, editDistance } from '../core/text';
 import { keyOfValue } from '../core/tree';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
@@ -153,9 +153,11 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   const label = inContext ? 'the context object' : variable ? `the variable ${path.root}` : slot.label;
   const text = (names: (string | number)[]) => pathText(names, path.root);
   const segs = path.segments;
-  if (inContext && segs[0] && 'name' in segs[0] && segs[0].name === 'Map' && slot.state.type !== 'Map') {
+  const field = slot.state.type === 'Map' ? keyOfValue(slot.node)?.value : undefined;
+  const beforeItems = typeof field === 'string' && READ_BEFORE_ITEMS.has(field) && slot.node.parent?.parent === slot.state.node;
+  if (inContext && segs[0] && 'name' in segs[0] && segs[0].name === 'Map' && (slot.state.type !== 'Map' || beforeItems)) {
     const span = spanOf(slot.node, parsed.text, path.start, path.end);
-    const message = `${path.text}: ${noContextMap(slot.state)}`;
+    const message = `${path.text}: ${noContextMap(slot.state, beforeItems ? (field as string) : undefined)}`;
     return { ...span, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
   }
   const r = readSegments(base, segs);
