@@ -487,6 +487,16 @@ describe('ASL fixes', () => {
     const task = (selector: object) => JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f' }, ResultSelector: selector, End: true } } }, null, 2);
     assert.match(quickFix(task({ arn: '{% $states.result.Payload.arn %}' }), 'asl-jsonata-in-jsonpath-state', '"{% $states.result.Payload.arn %}"', { pick: 'Write "arn.$": "$.Payload.arn"' }).result, /"arn\.\$": "\$\.Payload\.arn"/);
     assert.deepEqual(quickFix(task({ id: '{% $states.input.id %}' }), 'asl-jsonata-in-jsonpath-state', '"{% $states.input.id %}"').titles, []);
+    // A state's own field takes the path through its …Path twin, not .$ (ux44: "Seconds.$" is no field of a Wait).
+    const wait = JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: '{% $states.input.delay %}', End: true } } }, null, 2);
+    const w = quickFix(wait, 'asl-jsonata-in-jsonpath-state', '"{% $states.input.delay %}"', { pick: 'Write "SecondsPath": "$.delay"' });
+    assert.match(w.result, /"SecondsPath": "\$\.delay"/);
+    assert.deepEqual(w.after.filter((p) => p.severity === 'error'), []);
+    const fail = JSON.stringify({ StartAt: 'F', States: { F: { Type: 'Fail', Error: '{% $states.input.code %}' } } }, null, 2);
+    assert.match(quickFix(fail, 'asl-jsonata-in-jsonpath-state', '"{% $states.input.code %}"', { pick: 'Write "ErrorPath": "$.code"' }).result, /"ErrorPath": "\$\.code"/);
+    // A field with no path twin: no fix.
+    const comment = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', InputPath: '$', Parameters: '{% $states.input %}', End: true } } }, null, 2);
+    assert.deepEqual(quickFix(comment, 'asl-jsonata-in-jsonpath-state', '"{% $states.input %}"').titles, []);
   });
   test('{% %} in a JSONPath SageMaker request: a variable read as one, and an integer member\'s type finding with the same way out (ux41)', () => {
     const training = (params: Record<string, unknown>) => JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: 'j', RoleArn: 'arn:aws:iam::111122223333:role/R', AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/xgboost:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 }, StoppingCondition: { MaxRuntimeInSeconds: 3600 }, ...params }, End: true } } }, null, 2);

@@ -361,8 +361,23 @@ function inJsonataField(node: AstNode): boolean {
  */
 function jsonataInJsonPath(ctx: Ctx, node: AstNode, reads: string) {
   const key = keyOfValue(node)?.value;
-  const path = typeof key === 'string' && !key.endsWith('.$') ? jsonataAsJsonPath(node.value as string, reads) : undefined;
-  report(ctx, node, AslCode.jsonataInJsonPath, `${quote(node.value)} is a JSONata expression, which only a JSONata state evaluates: this JSONPath state passes it on as text. Set "QueryLanguage": "JSONata" on the state${path ? `, or write "${key}.$": "${path}"` : ''}`, 'warning', path ? { rename: `${key}.$`, path } : undefined);
+  // In a payload template a path is written under the key with `.$`; a state's own field (a Wait's Seconds, a Fail's
+  // Error, ReaderConfig's MaxItems) takes it through its …Path twin, or not at all (ux44: "Seconds.$" is no field).
+  const templated = inPayloadTemplate(node);
+  const target = typeof key !== 'string' || key.endsWith('.$') ? undefined : templated ? `${key}.$` : PATH_TWINS.has(key) ? `${key}Path` : undefined;
+  const path = target ? jsonataAsJsonPath(node.value as string, reads) : undefined;
+  report(ctx, node, AslCode.jsonataInJsonPath, `${quote(node.value)} is a JSONata expression, which only a JSONata state evaluates: this JSONPath state passes it on as text. Set "QueryLanguage": "JSONata" on the state${path ? `, or write "${target}": "${path}"` : ''}`, 'warning', path ? { rename: target, path } : undefined);
+}
+
+/** A state's fields (and a Map's reader's and batcher's) that take a path through a twin named with Path. */
+const PATH_TWINS: ReadonlySet<string> = new Set(['Seconds', 'Timestamp', 'TimeoutSeconds', 'HeartbeatSeconds', 'MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage', 'Error', 'Cause', 'MaxItems', 'MaxItemsPerBatch', 'MaxInputBytesPerBatch']);
+/** The fields whose value is a payload template, where a key with `.$` takes a path. */
+const PAYLOAD_TEMPLATES: ReadonlySet<string> = new Set(['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Credentials', 'BatchInput']);
+
+/** Whether `node` is inside a payload template (the value of a member of one). */
+function inPayloadTemplate(node: AstNode): boolean {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'property' && PAYLOAD_TEMPLATES.has(String(keyOf(n)?.value)) && n !== node.parent) return true;
+  return false;
 }
 
 /**
