@@ -435,6 +435,21 @@ describe('fix all', () => {
     assert.match(result, /"InstanceCount": 2/);
     assert.doesNotMatch(result, /"RoleArn"/);
   });
+  test('what a fix brings to light is fixed in the same fix-all (ux44: a misspelt Resource or Type: task hid the request\'s checks), in JSON and YAML; the scratch text is forgotten', () => {
+    const state = (resource: string, type = 'Task') => ({ Type: type, Resource: resource, Parameters: { ProcessingJobName: 'churn_prep 2024', RoleArn: 'arn:aws:iam::111122223333:role/R', AppSpecification: { ImageUri: '111122223333.dkr.ecr.us-east-1.amazonaws.com/p:1' }, ProcessingResources: { ClusterConfig: { InstanceCount: '2', InstanceType: 'ML.M5.XLARGE', VolumeSizeInGB: 30 } } }, End: true });
+    for (const [s, languageId] of [[state('arn:aws:states:::sagemaker:createProcesingJob.sync'), 'asl'], [state('arn:aws:states:::sagemaker:createProcessingJob.sync', 'task'), 'asl']] as const) {
+      const text = JSON.stringify({ StartAt: 'P', States: { P: s } }, null, 2);
+      const d = doc(text);
+      const result = apply(text, service.getCodeActions(d, { start: d.positionAt(0), end: d.positionAt(0) }, ['source.fixAll.sagemaker'])[0].edit!.changes![d.uri]);
+      assert.deepEqual(errors(result, languageId), [], result);
+      assert.match(result, /"ProcessingJobName": "churn-prep-2024"/);
+      assert.match(result, /"InstanceCount": 2,/);
+      assert.match(result, /"InstanceType": "ml\.m5\.xlarge"/);
+    }
+    const yaml = 'StartAt: P\nStates:\n  P:\n    Type: task\n    Resource: arn:aws:states:::sagemaker:createProcessingJob.sync\n    Parameters:\n      ProcessingJobName: churn_prep\n      RoleArn: arn:aws:iam::111122223333:role/R\n      AppSpecification:\n        ImageUri: 111122223333.dkr.ecr.us-east-1.amazonaws.com/p:1\n      ProcessingResources:\n        ClusterConfig:\n          InstanceCount: 1\n          InstanceType: ML.M5.XLARGE\n          VolumeSizeInGB: 30\n    End: true\n';
+    const y = apply(yaml, service.fixAll(doc(yaml, 'asl-yaml')));
+    assert.equal(y, yaml.replace('task', 'Task').replace('churn_prep', 'churn-prep').replace('ML.M5.XLARGE', 'ml.m5.xlarge'));
+  });
   test('a misspelt key of a missing member is renamed, not added again; two misspellings of one member: one rename', () => {
     const text = machine(training({ RoleArn: undefined, RoleARN: 'arn:aws:iam::111122223333:role/R', Rolearn: 'x' }));
     const result = apply(text, service.fixAll(doc(text)));
@@ -491,7 +506,7 @@ describe('ASL fixes', () => {
     const wait = JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: '{% $states.input.delay %}', End: true } } }, null, 2);
     const w = quickFix(wait, 'asl-jsonata-in-jsonpath-state', '"{% $states.input.delay %}"', { pick: 'Write "SecondsPath": "$.delay"' });
     assert.match(w.result, /"SecondsPath": "\$\.delay"/);
-    assert.deepEqual(w.after.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(w.after, []);
     const fail = JSON.stringify({ StartAt: 'F', States: { F: { Type: 'Fail', Error: '{% $states.input.code %}' } } }, null, 2);
     assert.match(quickFix(fail, 'asl-jsonata-in-jsonpath-state', '"{% $states.input.code %}"', { pick: 'Write "ErrorPath": "$.code"' }).result, /"ErrorPath": "\$\.code"/);
     // A field with no path twin: no fix.

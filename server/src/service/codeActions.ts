@@ -3,7 +3,7 @@
 // ("editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }). The fixes are sagemaker/codeActions.ts's,
 // asl/fixes.ts's and the data flow's; fix-all takes every preferred one (the one correction a finding has) of the
 // first two.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { aslFixes } from './asl/fixes';
 import { FIX_ALL_KIND } from './core/codes';
@@ -53,7 +53,62 @@ const fixable = (store: DocumentStore, doc: TextDocument) => (store.parse(doc).s
 
 /** The edits of every unambiguous (preferred) quick fix in the document: fix-all and the CLI's --fix. */
 export function fixAll(store: DocumentStore, doc: TextDocument): TextEdit[] {
-  return fixAllOffsetEdits(store, doc, validate(store, doc)).map((e) => toTextEdit(doc, e));
+  return fixAllPasses(store, doc, validate(store, doc)).map((e) => toTextEdit(doc, e));
+}
+
+/**
+ * How many times fix-all checks the text it fixed: a fix may bring to light findings its own hid (a misspelt Resource
+ * or `Type: task` hid every check of the state's request: ux44), so, as ESLint's fix-all does, the fixed text is
+ * checked again and its fixes join the first ones, until none is left or this many passes.
+ */
+const FIX_ALL_PASSES = 3;
+
+/** Fix-all's edits over its passes, all on the document's text: one action, one save. */
+function fixAllPasses(store: DocumentStore, doc: TextDocument, problems: Problem[]): OffsetEdit[] {
+  let all = fixAllOffsetEdits(store, doc, problems);
+  if (!all.length) return all;
+  const text = doc.getText();
+  // The fixed text is checked under a name of its own, as the document (its workflow type too), then forgotten.
+  const scratch = `${doc.uri}#fix-all`;
+  store.setWorkflowType(scratch, store.workflowType(doc.uri));
+  try {
+    for (let pass = 2; pass <= FIX_ALL_PASSES; pass++) {
+      const fixed = TextDocument.create(scratch, doc.languageId, pass, applyOffsetEdits(text, all));
+      // Only those that leave the earlier passes' edits whole: where they meet, the next fix-all does it.
+      const more = fixAllOffsetEdits(store, fixed, validate(store, fixed)).map((e) => beforeEdits(all, e)).filter((e): e is OffsetEdit => !!e);
+      if (!more.length) break;
+      all = [...all, ...more].sort((a, b) => a.offset - b.offset);
+    }
+  } finally {
+    store.setWorkflowType(scratch, undefined);
+    store.close(scratch);
+  }
+  return all;
+}
+
+/** `text` with `edits` (sorted, apart) made. */
+function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
+  let out = '', from = 0;
+  for (const e of edits) {
+    out += text.slice(from, e.offset) + e.newText;
+    from = e.offset + e.length;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * An edit of the text `applied` made, as an edit of the text before them; undefined where it touches what one of them
+ * wrote (the two would not compose as two edits of one text).
+ */
+function beforeEdits(applied: readonly OffsetEdit[], e: OffsetEdit): OffsetEdit | undefined {
+  let delta = 0;
+  for (const a of applied) {
+    const start = a.offset + delta, end = start + a.newText.length;
+    if (e.offset + e.length < start) break;
+    if (e.offset <= end) return undefined;
+    delta += a.newText.length - a.length;
+  }
+  return { ...e, offset: e.offset - delta };
 }
 
 /** Each state machine of the document (a template may hold several) fixes the findings inside it; the template the values it gives them. */
@@ -107,7 +162,7 @@ export function getCodeActions(store: DocumentStore, doc: TextDocument, range: R
     }
   }
   if (only?.some((o) => covers(o, FIX_ALL_KIND))) {
-    const edits = fixAllOffsetEdits(store, doc, problems);
+    const edits = fixAllPasses(store, doc, problems);
     if (edits.length) actions.push({ title: 'Fix all SageMaker problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits.map((e) => toTextEdit(doc, e)) } } });
   }
   return actions;
