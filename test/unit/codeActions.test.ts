@@ -435,6 +435,15 @@ describe('fix all', () => {
     assert.match(result, /"InstanceCount": 2/);
     assert.doesNotMatch(result, /"RoleArn"/);
   });
+  test('an AWS SDK integration with .sync: the request-response call, and the optimized integration\'s .sync where it has one; neither preferred (ux44)', () => {
+    const task = (resource: string) => JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: resource, Parameters: {}, End: true } } }, null, 2);
+    const training = quickFix(task('arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync'), 'asl-invalid-resource', '"arn:aws:states:::aws-sdk:sagemaker:createTrainingJob.sync"', { pick: 'Change to "arn:aws:states:::sagemaker:createTrainingJob.sync"' });
+    assert.deepEqual(training.titles, ['Change to "arn:aws:states:::sagemaker:createTrainingJob.sync"', 'Change to "arn:aws:states:::aws-sdk:sagemaker:createTrainingJob"']);
+    const pkg = quickFix(task('arn:aws:states:::aws-sdk:sagemaker:createModelPackage.sync'), 'asl-invalid-resource', '"arn:aws:states:::aws-sdk:sagemaker:createModelPackage.sync"', { pick: 'Change to "arn:aws:states:::aws-sdk:sagemaker:createModelPackage"' });
+    assert.deepEqual(pkg.titles, ['Change to "arn:aws:states:::aws-sdk:sagemaker:createModelPackage"']);
+    assert.match(pkg.result, /"Resource": "arn:aws:states:::aws-sdk:sagemaker:createModelPackage"/);
+    assert.deepEqual(service.fixAll(doc(task('arn:aws:states:::aws-sdk:sagemaker:createModelPackage.sync'))), []);
+  });
   test('what a fix brings to light is fixed in the same fix-all (ux44: a misspelt Resource or Type: task hid the request\'s checks), in JSON and YAML; the scratch text is forgotten', () => {
     const state = (resource: string, type = 'Task') => ({ Type: type, Resource: resource, Parameters: { ProcessingJobName: 'churn_prep 2024', RoleArn: 'arn:aws:iam::111122223333:role/R', AppSpecification: { ImageUri: '111122223333.dkr.ecr.us-east-1.amazonaws.com/p:1' }, ProcessingResources: { ClusterConfig: { InstanceCount: '2', InstanceType: 'ML.M5.XLARGE', VolumeSizeInGB: 30 } } }, End: true });
     for (const [s, languageId] of [[state('arn:aws:states:::sagemaker:createProcesingJob.sync'), 'asl'], [state('arn:aws:states:::sagemaker:createProcessingJob.sync', 'task'), 'asl']] as const) {

@@ -13,7 +13,7 @@ import { AslCode } from './codes';
 import { checkDefinitionSize, checkDuplicateKeys, checkMachineRules, checkPayloadTemplates, jsonSize } from './machineRules';
 import { aslProblem } from './problem';
 import { checkVariables } from './variables';
-import { judgeIntegration, optimizedServices, parseIntegrationArn } from './integrations';
+import { judgeIntegration, optimizedActions, optimizedServices, parseIntegrationArn } from './integrations';
 import { integrationRequestFindings } from './integrationRequests';
 import { buildModel, distributedMapAround, ERROR_PATH_FIELDS, STATE_TYPES, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 import { append } from '../core/append';
@@ -787,7 +787,12 @@ function checkIntegrationPattern(ctx: Ctx, node: AstNode, arn: string | undefine
   const sdkSuffix = action.includes('.') ? action.slice(action.indexOf('.') + 1) : undefined;
   if (sdkSuffix !== undefined && sdkSuffix !== 'waitForTaskToken') {
     const sync = /^sync(?::\d+)?$/.test(sdkSuffix);
-    report(ctx, node, AslCode.invalidResource, `The resource provided is not recognized: AWS SDK integrations support request-response and .waitForTaskToken, not .${sdkSuffix}${sync ? "; to wait for a job, use the service's optimized integration where it has .sync (arn:aws:states:::sagemaker:createTrainingJob.sync…)" : ''}`);
+    // The ways out (ux44): the request-response call, and the optimized integration's .sync where the service has it
+    // for this action (`aws-sdk:sagemaker:createTrainingJob.sync` → `sagemaker:createTrainingJob.sync`); the user picks.
+    const bare = action.slice(0, action.indexOf('.'));
+    const withoutSuffix = [...parts.slice(0, 7), bare].join(':');
+    const optimized = sync && optimizedActions(parts[6])?.[bare]?.includes('sync') ? `${parts.slice(0, 5).join(':')}:${parts[6]}:${bare}.sync` : undefined;
+    report(ctx, node, AslCode.invalidResource, `The resource provided is not recognized: AWS SDK integrations support request-response and .waitForTaskToken, not .${sdkSuffix}${sync ? "; to wait for a job, use the service's optimized integration where it has .sync (arn:aws:states:::sagemaker:createTrainingJob.sync…)" : ''}`, 'error', { candidates: optimized ? [optimized, withoutSuffix] : [withoutSuffix], closest: withoutSuffix });
     return;
   }
   const pattern = /\.(sync(?::\d+)?|waitForTaskToken)$/.exec(parts.slice(6).join(':'))?.[1];
