@@ -28,6 +28,11 @@ test('a nested key links to its structure page', () => {
   assert.match(md, /API_ResourceConfig\.html#sagemaker-Type-ResourceConfig-InstanceCount\)$/);
 });
 
+test('an item of a list is titled by its list and index (ux44: **1** read like a value)', () => {
+  const md = hover(TASK('{ "InputDataConfig": [ { "ChannelName": "train" }, ‸{ "ChannelName": "validation" } ] }'));
+  assert.match(md, /^\*\*InputDataConfig\\\[1\\\]\*\* — object \(Channel\)/);
+});
+
 test('an enum value says how many values there are', () => {
   const md = hover(TASK('{ "ResourceConfig": { "InstanceType": "ml.m5.la‸rge" } }'));
   assert.match(md, /`ml\.m5\.large` is one of \d+ values of TrainingInstanceType\./);

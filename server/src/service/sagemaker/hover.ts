@@ -11,6 +11,14 @@ import { knownContext, tasksOf } from './tasks';
 import { markdownText } from '../core/text';
 import { ruleCheck } from '../../../../schemas/ruleText.mjs';
 
+/** An item of a list by its list's name and index, `InputDataConfig[1]` (ux44: `**1**` read like a value). */
+function itemName(path: readonly (string | number)[]): string {
+  let i = path.length;
+  while (i > 0 && typeof path[i - 1] === 'number') i--;
+  const list = i > 0 ? String(path[i - 1]).replace(/\.\$$/, '') : '';
+  return `${list}${path.slice(i).map((n) => `[${n}]`).join('')}`;
+}
+
 /** What a hover shows (Markdown) and the span it is about. */
 export interface HoverText {
   markdown: string;
@@ -51,7 +59,7 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number, at?: AstN
   const parts: string[] = [];
   // A map's key is its own name; written `epochs.$` it reads as `epochs`, as a member's does (ux42).
   const key = String(ctx.relative[ctx.relative.length - 1]);
-  const name = member?.name ?? (step.dynamic && key.endsWith('.$') ? key.slice(0, -2) : key);
+  const name = member?.name ?? (step.dynamic && key.endsWith('.$') ? key.slice(0, -2) : typeof ctx.relative[ctx.relative.length - 1] === 'number' ? itemName(ctx.relative) : key);
   parts.push(`**${markdownText(name)}**${step.dynamic ? ' (from a JSONPath, `.$`)' : ''} — ${describeType(shape)}${member ? (member.required ? ', **required**' : ', optional') : ''}${member?.deprecated ? ', deprecated' : ''}`);
   if (!isKey && shape.enum && node.type === 'string' && shape.enum.includes(node.value as string)) {
     parts.push(`\`${node.value}\` is one of ${shape.enum.length} values of ${shape.name}.`);
