@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { service } from './helpers';
 import { embeddedMachines, machineAt } from '../../server/src/service/templates/embedded';
 import { parseYaml } from '../../server/src/service/yaml/parseYaml';
@@ -976,4 +977,16 @@ test('asl41 t20: a template Definition is counted as it is sent, pretty-printed 
 test("a substitution pasted into more text than Step Functions takes whole is not built (the review of the day: it threw, and the template's every finding was lost)", () => {
   const text = ['Resources:', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:', '      DefinitionSubstitutions:', `        K: "${'x'.repeat(100_000)}\\""`, '      Definition:', '        StartAt: A', '        States:', '          A:', '            Type: Pass', `            Comment: "${'${K}'.repeat(1000)}"`, '            Next: Nowhere', ''].join('\n');
   assert.ok(findings(open('big-paste.yaml', text)).some(([code]) => code === 'asl-unknown-state'));
+});
+
+test('a state renamed inside a Fn::Sub definition to a name with ${ is written ${! (the Sub turns it back into ${): no placeholder of nothing (ux44); elsewhere as written', () => {
+  const sub = stateMachineTemplate('      DefinitionString: !Sub |', '        {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}}}');
+  const d = open('rename-sub.yaml', sub);
+  const edits = (service.rename(d, at(d, '"B"}', 1), 'Alert ${Team}') as { edits: TextEdit[] }).edits;
+  const renamed = TextDocument.applyEdits(d, edits);
+  assert.equal(renamed.split('Alert ${!Team}').length, 3);
+  assert.deepEqual(findings(open('renamed-sub.yaml', renamed)), []);
+  const plain = stateMachineTemplate('      Definition:', '        StartAt: A', '        States:', '          A:', '            Type: Pass', '            Next: B', '          B:', '            Type: Succeed');
+  const p = open('rename-plain.yaml', plain);
+  assert.equal(TextDocument.applyEdits(p, (service.rename(p, at(p, 'Next: B', 6), 'Alert ${Team}') as { edits: TextEdit[] }).edits).split('Alert ${Team}').length, 3);
 });

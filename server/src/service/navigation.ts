@@ -7,7 +7,7 @@ import { nodeAt } from './core/tree';
 import type { OffsetRange, ParsedDocument } from './core/types';
 import type { DocumentStore } from './documentStore';
 import { toOffset, toRange } from './lsp';
-import { machineName } from './templates/embedded';
+import { machineName, machineOwner } from './templates/embedded';
 
 /** The parse of the state machine at `offset` that navigation can work on (a template's embedded one there). */
 function navigable(store: DocumentStore, doc: TextDocument, offset: number): ParsedDocument | undefined {
@@ -94,5 +94,8 @@ export function rename(store: DocumentStore, doc: TextDocument, position: Positi
   if (parsed.encoded) return { error: 'This definition is JSON written inside a string (a DefinitionString): rename its states in the source it is generated from' };
   const result = renameState(parsed, toOffset(doc, position), newName, store.model(parsed));
   if ('error' in result) return result;
-  return { edits: result.edits.map((e) => ({ range: toRange(doc, e), newText: e.newText })) };
+  // In a Fn::Sub's definition a `${` is the Sub's placeholder: the name is written with `${!`, which the Sub turns
+  // back into `${` (ux44: "Alert ${Team}" was written as a placeholder of no parameter).
+  const escape = machineOwner(parsed)?.sub && newName.includes('${');
+  return { edits: result.edits.map((e) => ({ range: toRange(doc, e), newText: escape ? e.newText.replaceAll('${', '${!') : e.newText })) };
 }

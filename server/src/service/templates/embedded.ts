@@ -156,6 +156,8 @@ interface Owner {
   substitutions: AstNode | undefined;
   /** The state machine's name, when the resource writes it as plain text. */
   stateMachineName?: string;
+  /** The definition is a Fn::Sub's string: a `${` in it is the Sub's placeholder, written `${!` to mean the text. */
+  sub?: true;
 }
 const owners = new WeakMap<ParsedDocument, Owner>();
 
@@ -213,7 +215,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       if (view && (view.syntaxErrors.length || isDefinition(view.root))) {
         if (d.workflowType) view.workflowType = d.workflowType;
         found.push(view);
-        owners.set(view, { name: d.name, substitutions: d.substitutions, stateMachineName: d.stateMachineName });
+        owners.set(view, { name: d.name, substitutions: d.substitutions, stateMachineName: d.stateMachineName, ...(plain?.sub && { sub: true as const }) });
       }
       continue;
     }
