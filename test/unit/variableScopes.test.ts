@@ -4,7 +4,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringify } from 'yaml';
-import { findings } from './helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { doc, findings, service } from './helpers';
 
 const sm = (states: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...extra, StartAt: Object.keys(states)[0], States: states });
 
@@ -72,6 +73,19 @@ describe('a variable read outside the scope that assigns it', () => {
       ['$child', 'warning', "$child is assigned only inside the child workflows of the Map \"M\", whose variables are not visible outside it: return the value in the child workflow's output (the Map's result holds it) and read it from there"],
       ['$outer', 'warning', "$outer is not assigned by any state of this machine (a Distributed Map's states see only their own variables): set it with Assign in an earlier state"],
     ]);
+  });
+
+  test('assigned nowhere but close to one assigned: did you mean it (ux44), and the fix writes it', () => {
+    const jsonpath = sm({ A: { Type: 'Pass', Assign: { modelUrl: 's3://b/m', threshold: 0.5 }, Next: 'P' }, P: { Type: 'Pass', Parameters: { 'u.$': '$modelUrll' }, End: true } });
+    assert.deepEqual(variableFindings(jsonpath), [['$modelUrll', 'warning', '$modelUrll is not assigned by any state of this machine: did you mean $modelUrl?']]);
+    const jsonata = sm({ A: { Type: 'Pass', Assign: { threshold: 0.5 }, Next: 'C' }, C: { Type: 'Choice', Choices: [{ Condition: '{% $states.input.auc > $treshold %}', Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } }, { QueryLanguage: 'JSONata' });
+    assert.deepEqual(variableFindings(jsonata).map(([at, , message]) => [at, message]), [['$treshold', '$treshold is not assigned by any state of this machine: did you mean $threshold?']]);
+    const text = JSON.stringify(jsonata, null, 2);
+    const d = doc(text);
+    const p = service.validate(d).find((f) => f.code === 'asl-unknown-variable')!;
+    const actions = service.getCodeActions(d, { start: d.positionAt(p.offset), end: d.positionAt(p.offset) });
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [['Change to $threshold', false]]);
+    assert.match(TextDocument.applyEdits(d, actions[0].edit!.changes![d.uri]), /\$states\.input\.auc > \$threshold %\}/);
   });
 
   test('assigned nowhere: the message as before', () => {

@@ -181,6 +181,8 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   if (p.code === AslCode.jsonPathKey || (p.code === AslCode.invalidVariableName && typeof p.data?.jsonata === 'string')) return jsonPathKeyFixes(parsed, p);
   // A `{% $states.input.a %}` in a JSONPath state: `"X.$": "$.a"` (offered: the state's QueryLanguage is the other way).
   if (p.code === AslCode.jsonataInJsonPath) return jsonataInJsonPathFixes(parsed, p);
+  // A variable no state assigns, close to one that is assigned (`$treshold`): that one (offered: letters are a guess).
+  if (p.code === AslCode.unknownVariable && typeof p.data?.replacement === 'string') return [{ title: `Change to ${p.data.replacement}`, edits: [{ offset: p.offset, length: p.length, newText: p.data.replacement }], preferred: false }];
   // A field of the other query language with one counterpart (Arguments for Parameters, and back; Output for a
   // Pass state's Result) is renamed to it.
   const to = p.code === AslCode.wrongQueryLanguage ? p.data?.rename : p.data?.closest;

@@ -8,7 +8,7 @@
 import { jsonataForPathKey, jsonataVariables, parseDynamicValue, pathsIn, sourceOffset, isExpressionError } from '../expressions/index';
 import { hasPlaceholder } from '../expressions/placeholders';
 import { property, stringValue } from '../core/tree';
-import { closest, codePointLength, list, quote } from '../core/text';
+import { closest, codePointLength, isObviousMatch, list, quote } from '../core/text';
 import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { createFindingsCache } from '../core/findingsCache';
 import { nodeMemo } from '../core/nodeMemo';
@@ -462,7 +462,7 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
     if (!flows.has(m)) flows.set(m, variableFlow(m));
     return flows.get(m);
   };
-  const place = (r: ReadAt, code: string, message: string, severity: 'error' | 'warning') => out.push(aslProblem(r.offset, r.length, code, message, severity));
+  const place = (r: ReadAt, code: string, message: string, severity: 'error' | 'warning', data?: Record<string, unknown>) => out.push(aslProblem(r.offset, r.length, code, message, severity, data));
   /**
    * Why a variable only machines around `m` assign has no value in it, if it has none: the states of the nearest
    * machine out that assigns it cannot have done so before the Parallel or Map holding `m` starts (its own Assign
@@ -533,7 +533,15 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
         const inner = innerScopeOf(model, own, s.machine, r.name);
         const scope = s.machine.kind === 'top' ? '' : isDistributedMap(s.machine) ? ' (a Distributed Map\'s states see only their own variables)' : ' or around it';
         if (inner) place(r, AslCode.unknownVariable, `$${r.name} is assigned ${inner}`, 'warning');
-        else place(r, AslCode.unknownVariable, `$${r.name} is not assigned by any state of this machine${scope}: set it with Assign in an earlier state`, 'warning');
+        else {
+          // A name close to one that is assigned here is a typo of it (ux44: $treshold for $threshold): said, and the
+          // fix writes it where the read's text is the name as written.
+          const near = closest(r.name, names, 2);
+          const written = text?.slice(r.offset, r.offset + r.length);
+          const name = near[0] !== undefined && isObviousMatch(r.name, near) ? near[0] : undefined;
+          const replacement = name && (written === `$${r.name}` ? `$${name}` : written === r.name ? name : undefined);
+          place(r, AslCode.unknownVariable, `$${r.name} is not assigned by any state of this machine${scope}${name ? `: did you mean $${name}?` : ': set it with Assign in an earlier state'}`, 'warning', replacement ? { replacement } : undefined);
+        }
       } else if (names && outside.get(s.machine)?.has(r.name) === false) {
         // Assigned in this machine only: by a state that can run before this one? ("The new variable values will be
         // available starting with the next state", workflow-variables.html.)
