@@ -16,10 +16,10 @@ import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation
 import { yamlScalar } from '../yaml/edits';
 import { jsonSnippet, placeholderText, type SnippetShape } from '../core/snippets';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
-import { modelOf, STATE_TYPES, type AslState, type QueryLanguage } from './model';
+import { modelOf, type AslState, type QueryLanguage } from './model';
 import { variablesReadableIn } from './variables';
 import { pathOf, placeAt, relative, type Path, type Place } from './place';
-import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, exclusiveGroups, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS } from './fields';
+import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, exclusiveGroups, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS, STATE_TYPES } from './fields';
 
 /**
  * A completion item whose edit is in offsets (the LSP `textEdit` is made from `edit` at the service root, its

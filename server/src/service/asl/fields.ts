@@ -1,9 +1,43 @@
-// The Amazon States Language's own tables: the fields of each state type, machine, retrier, catcher, Choice rule and
-// settings object, which query language a field belongs to, their JSON types, which fields only a Distributed Map
-// reads, the values the language fixes (query languages, jitter strategies, the settings' values, the predefined error
-// names) and the fields whose expressions Step Functions evaluates. Data, not checks: the structure checks
-// (validateStructure.ts), completion and hover read these same tables, so what one accepts the others offer and explain.
-import { ERROR_PATH_FIELDS, PATH_FIELDS, type AslMachine, type AslState, type QueryLanguage } from './model';
+// The Amazon States Language's own tables: the state types, the fields of each state type, machine, retrier, catcher,
+// Choice rule and settings object, which query language a field belongs to, their JSON types, the path fields, the
+// fields that hold sub-machines, which fields only a Distributed Map reads, the values the language fixes (query
+// languages, jitter strategies, the settings' values, the predefined error names) and the fields whose expressions
+// Step Functions evaluates or never evaluates. Data, not checks: the model (model.ts), the structure checks
+// (validateStructure.ts), completion, hover and the data flow read these same tables, so what one accepts the others
+// offer and explain.
+import type { PathKind } from '../expressions/index';
+import type { AslMachine, AslState, QueryLanguage } from './model';
+
+/** The state types of the States Language. */
+export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
+
+/** The state types that have a result (ResultSelector, `$states.result`): a Task's, a Parallel's branches', a Map's iterations'. */
+export const RESULT_STATES: ReadonlySet<string> = new Set(['Task', 'Parallel', 'Map']);
+
+/** Path fields of JSONPath states and the kind of path they take (ResultPath writes; the others read). */
+export const PATH_FIELDS: Readonly<Record<string, PathKind>> = {
+  InputPath: 'path', OutputPath: 'path', ResultPath: 'reference', ItemsPath: 'reference',
+  TimeoutSecondsPath: 'reference', HeartbeatSecondsPath: 'reference', SecondsPath: 'reference', TimestampPath: 'reference',
+  MaxConcurrencyPath: 'reference', ToleratedFailurePercentagePath: 'reference', ToleratedFailureCountPath: 'reference',
+};
+/** A Fail state's paths (to its input, also in a JSONata machine's JSONPath states): any path, intrinsics too. */
+export const ERROR_PATH_FIELDS: readonly string[] = ['ErrorPath', 'CausePath'];
+/** The path fields of a JSONPath state that read its input or output. */
+export const READ_PATH_FIELDS: ReadonlySet<string> = new Set([...Object.keys(PATH_FIELDS).filter((f) => f !== 'ResultPath'), ...ERROR_PATH_FIELDS]);
+/**
+ * The ones that give a state's setting from its input after InputPath (a Task's timeouts, a Wait's time, a Map's
+ * limits): each reads one value, as the plain field (TimeoutSeconds…) would give it.
+ */
+export const SETTING_PATH_FIELDS: readonly string[] = Object.keys(PATH_FIELDS).filter((f) => !['InputPath', 'OutputPath', 'ResultPath', 'ItemsPath'].includes(f));
+/** A Map state's fields holding its iterations' machine (Iterator is ItemProcessor's older name). */
+export const MAP_MACHINE_FIELDS: readonly string[] = ['ItemProcessor', 'Iterator'];
+/** A state's fields holding sub-machines (a Parallel's Branches, a Map's processor), whose states are states of their own. */
+export const SUB_MACHINE_FIELDS: ReadonlySet<string> = new Set(['Branches', ...MAP_MACHINE_FIELDS]);
+/**
+ * A state's fields whose strings Step Functions never evaluates: its sub-machines (their states are checked and
+ * read as states), a Pass state's Result (data, sent as written) and a Comment (text for people).
+ */
+export const NEVER_EVALUATED_FIELDS: ReadonlySet<string> = new Set([...SUB_MACHINE_FIELDS, 'Result', 'Comment']);
 
 const IO = ['InputPath', 'OutputPath'];
 
@@ -20,7 +54,7 @@ export const STATE_FIELDS: Record<string, string[]> = {
 };
 export const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
 
-// Fields of one query language only. JSONPath's: the path fields (model.ts's PATH_FIELDS and ERROR_PATH_FIELDS:
+// Fields of one query language only. JSONPath's: the path fields (PATH_FIELDS and ERROR_PATH_FIELDS above:
 // InputPath, OutputPath, ResultPath and ItemsPath, which the JSONata documentation lists as removed, and the …Path
 // variants the developer guide marks "(JSONPath only)": a JSONata state writes the plain field with an expression),
 // and the payload templates and Result, removed too.

@@ -13,10 +13,10 @@ import { argumentCount, INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctionAt,
 import { placeOf, type Place } from './place';
 import {
   CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, LOGICAL, QUERY_LANGUAGES, RETRIER_FIELDS,
-  ROOT_FIELDS, SETTINGS, STATE_FIELDS, type SettingsName,
+  ROOT_FIELDS, SETTINGS, type SettingsName, STATE_FIELDS, STATE_TYPES,
 } from './fields';
 import { credentialsRole, evaluatingState } from './validateStructure';
-import { STATE_TYPES, type QueryLanguage } from './model';
+import type { QueryLanguage } from './model';
 
 /** What a hover shows (Markdown) and the span it is about, in offsets. */
 export interface AslHoverText {

@@ -4,8 +4,8 @@
 // the tree may lack the object (completion), as for a node of the tree (hover, through the node's path).
 import { property, stringValue } from '../core/tree';
 import type { AstNode } from '../core/types';
-import { MAP_MACHINE_FIELDS, queryLanguageOf, type QueryLanguage } from './model';
-import { isSettingsName, SETTINGS, type SettingsName } from './fields';
+import { queryLanguageOf, type QueryLanguage } from './model';
+import { isSettingsName, MAP_MACHINE_FIELDS, SETTINGS, type SettingsName } from './fields';
 
 export type Path = (string | number)[];
 

@@ -16,10 +16,11 @@ import { checkVariables } from './variables';
 import { judgeIntegration, optimizedServices, parseIntegrationArn } from './integrations';
 import { integrationRequestFindings } from './integrationRequests';
 import {
-  ATHENA_INPUT_TYPES, CATCHER_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIBUTED_ONLY, evaluatedHere, JSONATA_ONLY, JSONPATH_ONLY, LOGICAL, OBJECT_FIELDS, PREDEFINED_ERRORS,
-  QUERY_LANGUAGES, JITTER_STRATEGIES, RETRIER_FIELDS, RETRIER_TYPED_FIELDS, ROOT_FIELDS, SETTINGS, settingsFields, STATE_FIELDS, TYPED_FIELDS, WAIT_FIELDS, type Want,
+  ATHENA_INPUT_TYPES, CATCHER_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIBUTED_ONLY, ERROR_PATH_FIELDS, evaluatedHere, JITTER_STRATEGIES, JSONATA_ONLY,
+  JSONPATH_ONLY, LOGICAL, NEVER_EVALUATED_FIELDS, OBJECT_FIELDS, PATH_FIELDS, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, RETRIER_TYPED_FIELDS,
+  ROOT_FIELDS, SETTINGS, settingsFields, STATE_FIELDS, STATE_TYPES, SUB_MACHINE_FIELDS, TYPED_FIELDS, WAIT_FIELDS, type Want,
 } from './fields';
-import { buildModel, distributedMapAround, ERROR_PATH_FIELDS, STATE_TYPES, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import { buildModel, distributedMapAround, modelOf, reachedFrom, stateHolding, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 import { append } from '../core/append';
 
 /**
