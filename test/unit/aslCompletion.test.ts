@@ -125,7 +125,7 @@ describe('fields', () => {
     assert.deepEqual(top, ['Comment', 'TimeoutSeconds', 'Version', 'QueryLanguage']);
     const retrier = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.ALL"], ‸ }], "End": true }')).labels;
     assert.deepEqual(retrier, ['IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment']);
-    // A number is written at the least value the checks accept (validateStructure.ts's tables).
+    // A number is written at the least value the checks accept (asl/fields.ts's tables).
     const retrierItems = complete(JSON_MACHINE('{ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [{ "ErrorEquals": ["States.ALL"], ‸ }], "End": true }'));
     assert.deepEqual(['IntervalSeconds', 'MaxAttempts', 'BackoffRate'].map((f) => (retrierItems.find(f).textEdit as { newText: string }).newText), ['"IntervalSeconds": ${1:1}', '"MaxAttempts": ${1:3}', '"BackoffRate": ${1:2}']);
     const wait = complete(JSON_MACHINE('{ "Type": "Wait", ‸ "End": true }'));

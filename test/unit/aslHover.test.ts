@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { aslDoc, aslDocs, CHOICE_RULE_KEYS, FIELD_VALUES, type AslDocKind } from '../../server/src/service/asl/hover';
 import {
   CATCHER_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, LOGICAL, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, SETTINGS,
-  STATE_FIELDS,
-} from '../../server/src/service/asl/validateStructure';
-import { STATE_TYPES } from '../../server/src/service/asl/model';
+  STATE_FIELDS, STATE_TYPES,
+} from '../../server/src/service/asl/fields';
 import { INTRINSIC_FUNCTIONS, jsonataFunctions } from '../../server/src/service/expressions/index';
 import { cursor, doc, service } from './helpers';
 

@@ -1,6 +1,6 @@
 // Code actions: the quick fixes of the findings under the cursor, and fix-all under a kind of its own,
 // `source.fixAll.sagemaker`, so a user can run it on save without every other fix-all
-// ("editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }). The fixes are sagemaker/codeActions.ts's,
+// ("editor.codeActionsOnSave": { "source.fixAll.sagemaker": "explicit" }). The fixes are sagemaker/fixes.ts's,
 // asl/fixes.ts's and the data flow's; fix-all takes every preferred one (the one correction a finding has) of the
 // first two.
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,7 +13,7 @@ import { SageMakerCode } from './sagemaker/codes';
 import { dataflowFixes } from './dataflow/validation';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic, toOffsetRange, toTextEdit } from './lsp';
-import { fixAllEdits, fixesFor } from './sagemaker/codeActions';
+import { fixAllEdits, fixesFor } from './sagemaker/fixes';
 import { validate } from './validation';
 
 

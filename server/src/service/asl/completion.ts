@@ -3,7 +3,7 @@
 // Map's settings objects' fields, and the values the language fixes: state types, the state names a transition can
 // name (StartAt, Next, Default, a catcher's Next), the predefined error names in ErrorEquals, QueryLanguage,
 // JitterStrategy, the settings' values; inside expressions, the names they call. Which fields belong where is
-// validateStructure.ts's tables; the SageMaker requests inside Parameters/Arguments are sagemaker/completion.ts's.
+// fields.ts's tables; the SageMaker requests inside Parameters/Arguments are sagemaker/completion.ts's.
 // Items carry their edit in offsets (completion.ts at the service root makes LSP TextEdits of them).
 import { getLocation } from 'jsonc-parser';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
@@ -16,10 +16,10 @@ import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation
 import { yamlScalar } from '../yaml/edits';
 import { jsonSnippet, placeholderText, type SnippetShape } from '../core/snippets';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
-import { modelOf, STATE_TYPES, type AslState, type QueryLanguage } from './model';
+import { modelOf, type AslState, type QueryLanguage } from './model';
 import { variablesReadableIn } from './variables';
 import { pathOf, placeAt, relative, type Path, type Place } from './place';
-import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, exclusiveGroups, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS } from './validateStructure';
+import { CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, exclusiveGroups, fieldType, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, ROOT_FIELDS, settingsFields, settingValues, STATE_FIELDS, STATE_TYPES } from './fields';
 
 /**
  * A completion item whose edit is in offsets (the LSP `textEdit` is made from `edit` at the service root, its
@@ -168,7 +168,7 @@ function shapeOfField(place: Place, field: string): SnippetShape {
   if (place.kind === 'settings' && (field === 'MaxItems' || field === 'MaxItemsPerBatch' || field === 'MaxInputBytesPerBatch')) return { kind: 'integer', min: 1 };
   if (place.kind === 'settings' && (field === 'ReaderConfig' || field === 'WriterConfig' || field === 'Parameters' || field === 'BatchInput')) return { kind: 'structure', members: new Map(), required: [] };
   if (place.kind === 'settings' && field === 'CSVHeaders') return { kind: 'list', items: { kind: 'string' } };
-  // A number the checks type (validateStructure.ts): written at its least value, a retrier's at the specification's
+  // A number the checks type (fields.ts's TYPED_FIELDS): written at its least value, a retrier's at the specification's
   // default (ux42: "MaxAttempts": 0 never retries).
   const typed = place.kind !== 'rule' ? fieldType(field, place.kind === 'retrier') : undefined;
   const first = place.kind === 'retrier' ? RETRIER_DEFAULTS[field] : undefined;
@@ -189,7 +189,7 @@ export function presentKeys(object: AstNode | undefined, editing: number | undef
   return present;
 }
 
-/** The fields a written one rules out at `place` (validateStructure.ts's `exclusiveGroups`: Next or End, a Wait's Seconds or Timestamp, a Choice rule's one comparison). */
+/** The fields a written one rules out at `place` (fields.ts's `exclusiveGroups`: Next or End, a Wait's Seconds or Timestamp, a Choice rule's one comparison). */
 function ruledOut(place: Place, present: Set<string>): Set<string> {
   const groups = place.kind === 'state' ? exclusiveGroups('state', place.stateType) : place.kind === 'rule' && place.ql === 'JSONPath' ? exclusiveGroups('rule') : [];
   const out = new Set<string>();

@@ -1,7 +1,7 @@
 // Quick fixes in offsets, for every check: how a value, a key or members are written or removed in JSON and in YAML
 // (where a node may be written elsewhere: an alias, a merge key), where a finding's node is, and the fixes of the
 // ASL structure findings that name their one likely correction (a misspelt field, state name or state type).
-// sagemaker/codeActions.ts builds the SageMaker request fixes on the same helpers; codeActions.ts at the service
+// sagemaker/fixes.ts builds the SageMaker request fixes on the same helpers; codeActions.ts at the service
 // root makes LSP code actions of both.
 import { AslCode } from './codes';
 import { Code } from '../core/codes';

@@ -5,7 +5,7 @@
 // the settings' enums: the field's words, then the value's). Where a key sits in the model decides what it is, so a member named `Type` inside a Task's Parameters
 // (an integration's request) is none of these. The words are quotes from the specification and the developer guide
 // (schemas/asl-docs.json, read on the first hover: the server's first bundle does not carry them); which state types
-// and which query language take a field is what the structure checks' tables (validateStructure.ts) say.
+// and which query language take a field is what the structure checks' tables (fields.ts) say.
 import { list } from '../core/text';
 import { nodeAt, propertyNode } from '../core/tree';
 import type { AstNode, OffsetRange, ParsedDocument } from '../core/types';
@@ -13,9 +13,10 @@ import { argumentCount, INTRINSIC_FUNCTIONS, intrinsicNameAt, jsonataFunctionAt,
 import { placeOf, type Place } from './place';
 import {
   CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, JITTER_STRATEGIES, JSONATA_ONLY, JSONPATH_ONLY, LOGICAL, QUERY_LANGUAGES, RETRIER_FIELDS,
-  credentialsRole, evaluatingState, ROOT_FIELDS, SETTINGS, STATE_FIELDS, type SettingsName,
-} from './validateStructure';
-import { STATE_TYPES, type QueryLanguage } from './model';
+  ROOT_FIELDS, SETTINGS, type SettingsName, STATE_FIELDS, STATE_TYPES,
+} from './fields';
+import { credentialsRole, evaluatingState } from './validateStructure';
+import type { QueryLanguage } from './model';
 
 /** What a hover shows (Markdown) and the span it is about, in offsets. */
 export interface AslHoverText {
@@ -208,7 +209,7 @@ function choiceRuleField(name: string, ql: QueryLanguage, key: AstNode): AslHove
   return render(name, [where, only && onlyNote(only, ql)], aslDoc('choiceRule', name), key);
 }
 
-/** "JSONPath only" / "JSONata only" for a field of one query language (the tables of validateStructure.ts). */
+/** "JSONPath only" / "JSONata only" for a field of one query language (the tables of fields.ts). */
 function queryLanguageNote(name: string, ql: QueryLanguage): string | undefined {
   return JSONPATH_ONLY.has(name) ? onlyNote('JSONPath', ql) : JSONATA_ONLY.has(name) ? onlyNote('JSONata', ql) : undefined;
 }

@@ -6,37 +6,10 @@
 import { editDistance, quote } from '../core/text';
 import { keyOfValue, property, propertyNode, stringValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
-import type { PathKind } from '../expressions/index';
+import { MAP_MACHINE_FIELDS, STATE_TYPES, SUB_MACHINE_FIELDS } from './fields';
 
 export type QueryLanguage = 'JSONPath' | 'JSONata';
 
-/** The state types that have a result (ResultSelector, `$states.result`): a Task's, a Parallel's branches', a Map's iterations'. */
-export const RESULT_STATES: ReadonlySet<string> = new Set(['Task', 'Parallel', 'Map']);
-
-/** Path fields of JSONPath states and the kind of path they take (ResultPath writes; the others read). */
-export const PATH_FIELDS: Readonly<Record<string, PathKind>> = {
-  InputPath: 'path', OutputPath: 'path', ResultPath: 'reference', ItemsPath: 'reference',
-  TimeoutSecondsPath: 'reference', HeartbeatSecondsPath: 'reference', SecondsPath: 'reference', TimestampPath: 'reference',
-  MaxConcurrencyPath: 'reference', ToleratedFailurePercentagePath: 'reference', ToleratedFailureCountPath: 'reference',
-};
-/** A Fail state's paths (to its input, also in a JSONata machine's JSONPath states): any path, intrinsics too. */
-export const ERROR_PATH_FIELDS: readonly string[] = ['ErrorPath', 'CausePath'];
-/** The path fields of a JSONPath state that read its input or output. */
-export const READ_PATH_FIELDS: ReadonlySet<string> = new Set([...Object.keys(PATH_FIELDS).filter((f) => f !== 'ResultPath'), ...ERROR_PATH_FIELDS]);
-/**
- * The ones that give a state's setting from its input after InputPath (a Task's timeouts, a Wait's time, a Map's
- * limits): each reads one value, as the plain field (TimeoutSeconds…) would give it.
- */
-export const SETTING_PATH_FIELDS: readonly string[] = Object.keys(PATH_FIELDS).filter((f) => !['InputPath', 'OutputPath', 'ResultPath', 'ItemsPath'].includes(f));
-/** A Map state's fields holding its iterations' machine (Iterator is ItemProcessor's older name). */
-export const MAP_MACHINE_FIELDS: readonly string[] = ['ItemProcessor', 'Iterator'];
-/** A state's fields holding sub-machines (a Parallel's Branches, a Map's processor), whose states are states of their own. */
-export const SUB_MACHINE_FIELDS: ReadonlySet<string> = new Set(['Branches', ...MAP_MACHINE_FIELDS]);
-/**
- * A state's fields whose strings Step Functions never evaluates: its sub-machines (their states are checked and
- * read as states), a Pass state's Result (data, sent as written) and a Comment (text for people).
- */
-export const NEVER_EVALUATED_FIELDS: ReadonlySet<string> = new Set([...SUB_MACHINE_FIELDS, 'Result', 'Comment']);
 export type MachineKind = 'top' | 'branch' | 'map';
 
 export interface AslState {
@@ -101,9 +74,6 @@ export interface AslModel {
   /** Every state at every depth: machine by machine, a machine before those nested in it, in document order. */
   states: AslState[];
 }
-
-/** The state types of the States Language. */
-export const STATE_TYPES = ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'];
 
 /**
  * A top-level object with `StartAt` and `States`: what makes a plain JSON/YAML file a state machine. Also one with
@@ -274,9 +244,6 @@ export function distributedMapAround(machine: AslMachine): AslMachine | null {
  * for Map states": "You must define parameters from the context object in the Parameters block of the main Map
  * state, not within the states included in the Iterator section."
  */
-/** A Map state's fields read before it has any item (its items, its limits): `$$.Map` is not there yet. */
-export const READ_BEFORE_ITEMS: ReadonlySet<string> = new Set(['InputPath', 'ItemsPath', 'Items', 'MaxConcurrencyPath', 'MaxConcurrency', 'ToleratedFailureCountPath', 'ToleratedFailureCount', 'ToleratedFailurePercentagePath', 'ToleratedFailurePercentage']);
-
 export function noContextMap(state: AslState, field?: string): string {
   // A Map's own items and limits are read before it has any item.
   if (state.type === 'Map' && field) return `the context object holds Map only in ${quote(state.name)}'s ItemSelector, for each item it makes; ${field} is read before there is any item`;

@@ -1,11 +1,11 @@
 // Where in the States Language an object is: a machine (the top level, a Parallel branch, a Map's ItemProcessor), a
 // state, a retrier, a catcher, a Choice rule, a retrier's or catcher's ErrorEquals, or a settings object (SETTINGS in
-// validateStructure.ts). It is found down the path from the machine's root, so it answers for half-typed text, where
+// fields.ts). It is found down the path from the machine's root, so it answers for half-typed text, where
 // the tree may lack the object (completion), as for a node of the tree (hover, through the node's path).
 import { property, stringValue } from '../core/tree';
 import type { AstNode } from '../core/types';
-import { MAP_MACHINE_FIELDS, queryLanguageOf, type QueryLanguage } from './model';
-import { isSettingsName, SETTINGS, type SettingsName } from './validateStructure';
+import { queryLanguageOf, type QueryLanguage } from './model';
+import { isSettingsName, MAP_MACHINE_FIELDS, SETTINGS, type SettingsName } from './fields';
 
 export type Path = (string | number)[];
 

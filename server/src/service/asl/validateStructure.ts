@@ -1,6 +1,6 @@
 // The structure of a state machine, as the Amazon States Language defines it: transitions between states, the
 // fields each state type, Choice rule, retrier and catcher has, the types of their values, and the fields of the
-// two query languages. A diagnostic is a promise: errors only where Step Functions rejects the definition for
+// two query languages (the language's tables are fields.ts's). A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
 import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataAsJsonPath, jsonataConstant, jsonataForPathKey, jsonataGivesFunction, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
@@ -15,80 +15,13 @@ import { aslProblem } from './problem';
 import { checkVariables } from './variables';
 import { judgeIntegration, optimizedActions, optimizedServices, parseIntegrationArn } from './integrations';
 import { integrationRequestFindings } from './integrationRequests';
-import { buildModel, distributedMapAround, ERROR_PATH_FIELDS, STATE_TYPES, modelOf, NEVER_EVALUATED_FIELDS, PATH_FIELDS, reachedFrom, stateHolding, SUB_MACHINE_FIELDS, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
+import {
+  ATHENA_INPUT_TYPES, CATCHER_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIBUTED_ONLY, ERROR_PATH_FIELDS, evaluatedHere, JITTER_STRATEGIES, JSONATA_ONLY,
+  JSONPATH_ONLY, LOGICAL, NEVER_EVALUATED_FIELDS, OBJECT_FIELDS, PATH_FIELDS, PATH_TWINS, PAYLOAD_TEMPLATES, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, RETRIER_TYPED_FIELDS,
+  ROOT_FIELDS, SETTINGS, settingsFields, STATE_FIELDS, STATE_TYPES, SUB_MACHINE_FIELDS, TYPED_FIELDS, WAIT_FIELDS, type Want,
+} from './fields';
+import { buildModel, distributedMapAround, modelOf, reachedFrom, stateHolding, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 import { append } from '../core/append';
-
-const IO = ['InputPath', 'OutputPath'];
-
-/** Fields of each state type besides Type, Comment and QueryLanguage (both query languages' fields). */
-export const STATE_FIELDS: Record<string, string[]> = {
-  Pass: [...IO, 'Next', 'End', 'Result', 'ResultPath', 'Parameters', 'Output', 'Assign'],
-  Task: [...IO, 'Next', 'End', 'Resource', 'Parameters', 'Arguments', 'Credentials', 'ResultSelector', 'ResultPath', 'TimeoutSeconds', 'TimeoutSecondsPath', 'HeartbeatSeconds', 'HeartbeatSecondsPath', 'Retry', 'Catch', 'Output', 'Assign'],
-  Choice: [...IO, 'Choices', 'Default', 'Output', 'Assign'],
-  Wait: [...IO, 'Next', 'End', 'Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath', 'Output', 'Assign'],
-  Succeed: [...IO, 'Output'],
-  Fail: ['Error', 'ErrorPath', 'Cause', 'CausePath'],
-  Parallel: [...IO, 'Next', 'End', 'Branches', 'ResultPath', 'Parameters', 'Arguments', 'ResultSelector', 'Output', 'Assign', 'Retry', 'Catch'],
-  Map: [...IO, 'Next', 'End', 'Iterator', 'ItemProcessor', 'ItemsPath', 'Items', 'MaxConcurrency', 'MaxConcurrencyPath', 'ResultPath', 'Parameters', 'ItemSelector', 'ResultSelector', 'ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label', 'Retry', 'Catch', 'Output', 'Assign'],
-};
-export const COMMON_FIELDS = ['Type', 'Comment', 'QueryLanguage'];
-
-// Fields of one query language only: what the JSONata documentation lists as removed, and the …Path variants
-// the developer guide marks "(JSONPath only)" (a JSONata state writes the plain field with an expression).
-export const JSONPATH_ONLY = new Set(['InputPath', 'OutputPath', 'Parameters', 'ResultSelector', 'ResultPath', 'ItemsPath', 'Result',
-  'TimeoutSecondsPath', 'HeartbeatSecondsPath', 'SecondsPath', 'TimestampPath', 'MaxConcurrencyPath', 'ToleratedFailurePercentagePath', 'ToleratedFailureCountPath', 'ErrorPath', 'CausePath']);
-export const JSONATA_ONLY = new Set(['Arguments', 'Output', 'Items']);
-
-export const ROOT_FIELDS: Record<AslMachine['kind'], string[]> = {
-  top: ['Comment', 'StartAt', 'States', 'TimeoutSeconds', 'Version', 'QueryLanguage'],
-  branch: ['Comment', 'StartAt', 'States', 'QueryLanguage'],
-  // No QueryLanguage: the service refuses it on an ItemProcessor (SCHEMA_VALIDATION_FAILED); its states take the
-  // machine's, as every state does (asl/model.ts), not the Map state's.
-  map: ['Comment', 'StartAt', 'States', 'ProcessorConfig'],
-};
-
-export const QUERY_LANGUAGES = ['JSONPath', 'JSONata'];
-export const JITTER_STRATEGIES = ['FULL', 'NONE'];
-
-export const RETRIER_FIELDS = ['ErrorEquals', 'IntervalSeconds', 'MaxAttempts', 'BackoffRate', 'MaxDelaySeconds', 'JitterStrategy', 'Comment'];
-export const CATCHER_FIELDS = ['ErrorEquals', 'Next', 'ResultPath', 'Output', 'Assign', 'Comment'];
-
-export const COMPARATORS: Record<string, 'string' | 'number' | 'boolean' | 'path'> = {};
-for (const op of ['StringEquals', 'StringLessThan', 'StringGreaterThan', 'StringLessThanEquals', 'StringGreaterThanEquals', 'StringMatches', 'TimestampEquals', 'TimestampLessThan', 'TimestampGreaterThan', 'TimestampLessThanEquals', 'TimestampGreaterThanEquals']) COMPARATORS[op] = 'string';
-for (const op of ['NumericEquals', 'NumericLessThan', 'NumericGreaterThan', 'NumericLessThanEquals', 'NumericGreaterThanEquals']) COMPARATORS[op] = 'number';
-for (const op of ['BooleanEquals', 'IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp']) COMPARATORS[op] = 'boolean';
-for (const op of Object.keys(COMPARATORS)) if (!op.startsWith('Is') && op !== 'StringMatches') COMPARATORS[op + 'Path'] = 'path';
-export const LOGICAL = ['And', 'Or', 'Not'];
-/** A JSONPath Choice rule's operators: it holds exactly one (a comparison beside Variable, or And/Or/Not). */
-const CHOICE_OPERATORS = [...Object.keys(COMPARATORS), ...LOGICAL];
-/** A Wait state's ways of saying how long: it holds exactly one. */
-const WAIT_FIELDS = ['Seconds', 'Timestamp', 'SecondsPath', 'TimestampPath'];
-/**
- * The fields an object holds one of at most, per group: a state's Next and End, a Wait's four, each typed field and
- * its `…Path` twin (TYPED_FIELDS pairs every entry so, a few twins no state has: a group of one real field); a
- * JSONPath Choice rule's operators, and Variable or And/Or/Not. The checks below flag a second; completion offers
- * none of a group once one is written.
- */
-export function exclusiveGroups(of: 'state' | 'rule', stateType?: string): readonly (readonly string[])[] {
-  if (of === 'rule') return [CHOICE_OPERATORS, ['Variable', ...LOGICAL]];
-  const groups: string[][] = [['Next', 'End'], ...TYPED_FIELDS.map((f) => [f.field, f.pathField])];
-  return stateType === 'Wait' ? [...groups, WAIT_FIELDS] : groups;
-}
-/** The fields of a Choice rule by query language (a rule inside And/Or/Not has no Next, Assign or Output). */
-export const CHOICE_RULE_FIELDS: Record<'JSONPath' | 'JSONata', string[]> = {
-  JSONPath: ['Variable', ...CHOICE_OPERATORS, 'Next', 'Assign', 'Comment'],
-  JSONata: ['Condition', 'Next', 'Assign', 'Output', 'Comment'],
-};
-/**
- * The predefined error names ("Step Functions identifies errors in the Amazon States Language using case-sensitive
- * strings, known as error names. The Amazon States Language defines a set of built-in strings that name well-known
- * errors, all beginning with the States. prefix", developer guide, concepts-error-handling.html; the ASL
- * specification's Appendix A). States can report errors with other names, which must not begin with `States.`.
- */
-export const PREDEFINED_ERRORS = ['States.ALL', 'States.TaskFailed', 'States.Timeout', 'States.HeartbeatTimeout', 'States.Permissions',
-  'States.ResultPathMatchFailure', 'States.ParameterPathFailure', 'States.QueryEvaluationError', 'States.BranchFailed', 'States.NoChoiceMatched',
-  'States.IntrinsicFailure', 'States.ExceedToleratedFailureThreshold', 'States.ItemReaderFailed', 'States.ResultWriterFailed',
-  'States.DataLimitExceeded', 'States.Runtime', 'States.Http.Socket'];
 
 /**
  * What the caller's integration modules check in the structure checks' stead: validation.ts at the service root
@@ -188,7 +121,6 @@ const isStandIn = (node: AstNode | undefined, ql: QueryLanguage): boolean => nod
 
 const describe = (node: AstNode) => (node.type === 'null' ? 'null' : node.type === 'number' ? `the number ${node.value}` : node.type === 'string' ? `the string ${quote(node.value)}` : node.type === 'boolean' ? String(node.value) : `an ${node.type}`);
 
-export type Want = 'string' | 'object' | 'array' | 'boolean' | 'number' | 'integer' | 'string|null';
 function typeOk(node: AstNode, want: Want): boolean {
   switch (want) {
     case 'string|null': return node.type === 'string' || node.type === 'null';
@@ -369,10 +301,6 @@ function jsonataInJsonPath(ctx: Ctx, node: AstNode, reads: string) {
   report(ctx, node, AslCode.jsonataInJsonPath, `${quote(node.value)} is a JSONata expression, which only a JSONata state evaluates: this JSONPath state passes it on as text. Set "QueryLanguage": "JSONata" on the state${path ? `, or write "${target}": "${path}"` : ''}`, 'warning', path ? { rename: target, path } : undefined);
 }
 
-/** A state's fields (and a Map's reader's and batcher's) that take a path through a twin named with Path. */
-const PATH_TWINS: ReadonlySet<string> = new Set(['Seconds', 'Timestamp', 'TimeoutSeconds', 'HeartbeatSeconds', 'MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage', 'Error', 'Cause', 'MaxItems', 'MaxItemsPerBatch', 'MaxInputBytesPerBatch']);
-/** The fields whose value is a payload template, where a key with `.$` takes a path. */
-const PAYLOAD_TEMPLATES: ReadonlySet<string> = new Set(['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Credentials', 'BatchInput']);
 
 /** Whether `node` is inside a payload template (the value of a member of one). */
 function inPayloadTemplate(node: AstNode): boolean {
@@ -674,65 +602,6 @@ function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage
 const LABEL_FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
 export const MAX_LABEL = 40;
 
-/** What an ItemReader reads (input-output-itemreader.html: "Accepts one of the following values: CSV, JSON, JSONL, PARQUET, MANIFEST."). */
-const READER_INPUT_TYPES = ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST'];
-/** Where a CSV's header is (input-output-itemreader.html, CSVHeaderLocation: "Accepts one of the following values to specify the location of the column header": FIRST_ROW, GIVEN). */
-const CSV_HEADER_LOCATIONS = ['FIRST_ROW', 'GIVEN'];
-/**
- * What a reader does with the objects it lists (input-output-itemreader.html, Transformation: "Value will be either or
- * `NONE` or `LOAD_AND_FLATTEN`"), and the manifest it reads (ManifestType: "Value will be either or `ATHENA_DATA` or
- * `S3_INVENTORY`"); an Athena manifest's data files are "either `CSV`, `JSONL`, or `Parquet`".
- */
-const READER_TRANSFORMATIONS = ['NONE', 'LOAD_AND_FLATTEN'];
-const MANIFEST_TYPES = ['ATHENA_DATA', 'S3_INVENTORY'];
-const ATHENA_INPUT_TYPES = ['CSV', 'JSONL', 'PARQUET'];
-/**
- * What separates a CSV's fields (example-csv-parse-dist-map.html: "The delimiter that separates fields is specified by
- * CSVDelimiter in ReaderConfig. The delimiter defaults to COMMA."; the values are CDK's CsvDelimiter members: "COMMA",
- * "PIPE", "SEMICOLON", "SPACE", "TAB").
- */
-const CSV_DELIMITERS = ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'];
-/** How a ResultWriter shapes the results (input-output-resultwriter.html, WriterConfig: Transformation "NONE", "COMPACT", "FLATTEN"; OutputType "JSON", "JSONL"). */
-const WRITER_TRANSFORMATIONS = ['NONE', 'COMPACT', 'FLATTEN'];
-const WRITER_OUTPUT_TYPES = ['JSON', 'JSONL'];
-/**
- * The S3 actions a Distributed Map reads its items with (input-output-itemreader.html: GetObject for a file, ListObjectsV2
- * for the objects under a prefix) and writes its results with (input-output-resultwriter.html: PutObject).
- */
-const READER_RESOURCES = ['arn:aws:states:::s3:getObject', 'arn:aws:states:::s3:listObjectsV2'];
-const WRITER_RESOURCES = ['arn:aws:states:::s3:putObject'];
-
-/**
- * The settings objects: where each is written and its fields, with the values the checks accept (undefined: any value
- * of the field's type). A Map's ItemProcessor has a ProcessorConfig (the states language's Map State); a Distributed
- * Map an ItemReader (with its ReaderConfig), an ItemBatcher and a ResultWriter (with its WriterConfig); a Task its
- * Credentials. The checks, completion and hover read this one table (asl/place.ts says where an object is one). The
- * checks leave ReaderConfig's and WriterConfig's other fields open (the service adds reader options often).
- */
-export const SETTINGS = {
-  ProcessorConfig: { in: 'ItemProcessor', fields: { Mode: ['INLINE', 'DISTRIBUTED'], ExecutionType: ['STANDARD', 'EXPRESS'] } },
-  ItemReader: { in: 'Map', fields: { Resource: READER_RESOURCES, Parameters: undefined, Arguments: undefined, ReaderConfig: undefined } },
-  ItemBatcher: { in: 'Map', fields: { MaxItemsPerBatch: undefined, MaxItemsPerBatchPath: undefined, MaxInputBytesPerBatch: undefined, MaxInputBytesPerBatchPath: undefined, BatchInput: undefined } },
-  ResultWriter: { in: 'Map', fields: { Resource: WRITER_RESOURCES, Parameters: undefined, Arguments: undefined, WriterConfig: undefined } },
-  ReaderConfig: { in: 'ItemReader', fields: { InputType: READER_INPUT_TYPES, CSVHeaderLocation: CSV_HEADER_LOCATIONS, CSVHeaders: undefined, CSVDelimiter: CSV_DELIMITERS, MaxItems: undefined, MaxItemsPath: undefined, Transformation: READER_TRANSFORMATIONS, ManifestType: MANIFEST_TYPES, ItemsPointer: undefined } },
-  WriterConfig: { in: 'ResultWriter', fields: { Transformation: WRITER_TRANSFORMATIONS, OutputType: WRITER_OUTPUT_TYPES } },
-  Credentials: { in: 'Task', fields: { RoleArn: undefined, 'RoleArn.$': undefined } },
-} as const satisfies Record<string, { in: string; fields: Record<string, readonly string[] | undefined> }>;
-export type SettingsName = keyof typeof SETTINGS;
-
-export const isSettingsName = (name: string): name is SettingsName => Object.hasOwn(SETTINGS, name);
-
-/** The values the language fixes for a settings object's field (ProcessorConfig's Mode…), if it fixes them. */
-export const settingValues = (name: SettingsName, field: string): readonly string[] | undefined =>
-  Object.hasOwn(SETTINGS[name].fields, field) ? (SETTINGS[name].fields as Record<string, readonly string[] | undefined>)[field] : undefined;
-
-/**
- * The fields settings object `name` takes in a state of query language `ql`: Parameters, the …Path fields and `.$`
- * keys are JSONPath's, Arguments JSONata's (the states language, as for a state's own fields).
- */
-export function settingsFields(name: SettingsName, ql: QueryLanguage): string[] {
-  return Object.keys(SETTINGS[name].fields).filter((f) => (ql === 'JSONata' ? f !== 'Parameters' && !f.endsWith('Path') && !f.endsWith('.$') : f !== 'Arguments'));
-}
 /** The states language: "An ItemBatcher Configuration MUST contain at least one of" these. */
 const BATCH_LIMITS = ['MaxItemsPerBatch', 'MaxItemsPerBatchPath', 'MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'];
 
@@ -883,9 +752,6 @@ const OUTPUT_COUNTED = 4 * MAX_STATE_OUTPUT;
 /** Where to report what a Distributed Map field's object lacks: the field's key, or the object itself when it is empty. */
 const lackAt = (s: AslState, field: string, obj: AstNode) => (obj.children?.length ? keyOf(propertyNode(s.node, field)!)! : obj);
 
-/** What only a Distributed Map reads: "Fields specific to Distributed Map" (state-map-distributed.html). */
-const DISTRIBUTED_ONLY = ['ItemReader', 'ItemBatcher', 'ResultWriter', 'ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label'];
-
 /**
  * A Distributed Map's field on a Map that runs inline (an ItemProcessor, or its older name Iterator, whose
  * ProcessorConfig.Mode is INLINE or not set): the guide documents these for the Distributed Map only, and an inline
@@ -947,10 +813,10 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   if (reader?.type === 'object' && !propertyNode(reader, 'Resource'))
     report(ctx, lackAt(s, 'ItemReader', reader), AslCode.missingField, 'ItemReader needs a Resource: the action that reads the items, e.g. "arn:aws:states:::s3:getObject"');
   if (reader?.type === 'object') checkReaderRequest(ctx, reader, ql);
-  if (reader?.type === 'object') checkS3Action(ctx, 'ItemReader', property(reader, 'Resource'), READER_RESOURCES, 'reads the items', 'States.ItemReaderFailed');
+  if (reader?.type === 'object') checkS3Action(ctx, 'ItemReader', property(reader, 'Resource'), SETTINGS.ItemReader.fields.Resource, 'reads the items', 'States.ItemReaderFailed');
   const config = property(reader, 'ReaderConfig');
   if (reader?.type === 'object' && checkType(ctx, 'ReaderConfig', config, 'object', 'JSONPath')) {
-    checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), READER_INPUT_TYPES);
+    checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), SETTINGS.ReaderConfig.fields.InputType);
     // A written 0 deploys and reads every item, as no MaxItems does (LocalStack's test_map_item_reader_csv_max_items[0],
     // an execution recorded against AWS; AWS's own Monte Carlo sample ships it). A 0 the state computes fails when it
     // runs, as one read through MaxItemsPath does ("field MaxItems must be positive", recorded the same way): here, the
@@ -964,8 +830,8 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     // The states language: "a "ReaderConfig" field MAY have "MaxItemsPath" field which MUST be a Reference Path".
     else if (path && checkType(ctx, 'ReaderConfig.MaxItemsPath', valueOf(path), 'string', ql)) checkMapLimitPath(ctx, valueOf(path)!, 'ReaderConfig.MaxItemsPath');
     const location = property(config, 'CSVHeaderLocation');
-    checkEnum(ctx, 'ReaderConfig.CSVHeaderLocation', location, CSV_HEADER_LOCATIONS);
-    checkEnum(ctx, 'ReaderConfig.CSVDelimiter', property(config, 'CSVDelimiter'), CSV_DELIMITERS);
+    checkEnum(ctx, 'ReaderConfig.CSVHeaderLocation', location, SETTINGS.ReaderConfig.fields.CSVHeaderLocation);
+    checkEnum(ctx, 'ReaderConfig.CSVDelimiter', property(config, 'CSVDelimiter'), SETTINGS.ReaderConfig.fields.CSVDelimiter);
     // CDK CsvHeaders.headers: "List of headers if headerLocation is GIVEN." (string[]).
     const headers = property(config, 'CSVHeaders');
     if (checkType(ctx, 'ReaderConfig.CSVHeaders', headers, 'array', 'JSONPath')) {
@@ -979,9 +845,9 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
         seen.add(name);
       }
     }
-    checkEnum(ctx, 'ReaderConfig.Transformation', property(config, 'Transformation'), READER_TRANSFORMATIONS);
+    checkEnum(ctx, 'ReaderConfig.Transformation', property(config, 'Transformation'), SETTINGS.ReaderConfig.fields.Transformation);
     const manifest = property(config, 'ManifestType');
-    checkEnum(ctx, 'ReaderConfig.ManifestType', manifest, MANIFEST_TYPES);
+    checkEnum(ctx, 'ReaderConfig.ManifestType', manifest, SETTINGS.ReaderConfig.fields.ManifestType);
     checkType(ctx, 'ReaderConfig.ItemsPointer', property(config, 'ItemsPointer'), 'string', 'JSONPath');
     // input-output-itemreader.html: "When set to `LOAD_AND_FLATTEN`, you must also set `InputType`."; "If you specify
     // ManifestType is S3_INVENTORY then InputType cannot be specified."; for ATHENA_DATA, "`InputType` to either `CSV`,
@@ -994,7 +860,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     if (transformation?.type === 'string' && transformation.value === 'LOAD_AND_FLATTEN' && !inputType && !isInventory)
       report(ctx, settingKey(transformation), AslCode.missingField, '"Transformation": "LOAD_AND_FLATTEN" needs InputType: the format of the listed objects (CSV, JSON, JSONL or PARQUET) the Map reads its items from', 'warning');
     // (An InputType that is no string, or none of the reader's types, is the enumeration's error already.)
-    const knownInputType = inputType?.type === 'string' && READER_INPUT_TYPES.includes(inputType.value) ? inputType.value : undefined;
+    const knownInputType = inputType?.type === 'string' && SETTINGS.ReaderConfig.fields.InputType.includes(inputType.value) ? inputType.value : undefined;
     if (isInventory && knownInputType)
       report(ctx, settingKey(inputType!), AslCode.exclusiveFields, 'InputType cannot be given with "ManifestType": "S3_INVENTORY": an S3 inventory is read as CSV', 'warning');
     const wrongAthenaInput = !inputType || (knownInputType !== undefined && !ATHENA_INPUT_TYPES.includes(knownInputType));
@@ -1036,12 +902,12 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
       const what = !writer.children?.length ? 'ResultWriter cannot be empty' : `this ResultWriter has ${list(['Resource', 'Parameters', 'Arguments', 'WriterConfig'].filter(has))}`;
       report(ctx, lackAt(s, 'ResultWriter', writer), AslCode.missingField, `${what}: give WriterConfig, or Resource and ${args} (the S3 bucket and prefix), or all three`);
     }
-    checkS3Action(ctx, 'ResultWriter', property(writer, 'Resource'), WRITER_RESOURCES, 'writes the results', 'States.ResultWriterFailed');
+    checkS3Action(ctx, 'ResultWriter', property(writer, 'Resource'), SETTINGS.ResultWriter.fields.Resource, 'writes the results', 'States.ResultWriterFailed');
     checkS3Request(ctx, writer, ql, 'ResultWriter', WRITER_REQUIRES, 'writing the results fails when the state runs (States.ResultWriterFailed)');
     const wc = property(writer, 'WriterConfig');
     if (checkType(ctx, 'WriterConfig', wc, 'object', 'JSONPath')) {
-      checkEnum(ctx, 'WriterConfig.Transformation', property(wc, 'Transformation'), WRITER_TRANSFORMATIONS);
-      checkEnum(ctx, 'WriterConfig.OutputType', property(wc, 'OutputType'), WRITER_OUTPUT_TYPES);
+      checkEnum(ctx, 'WriterConfig.Transformation', property(wc, 'Transformation'), SETTINGS.WriterConfig.fields.Transformation);
+      checkEnum(ctx, 'WriterConfig.OutputType', property(wc, 'OutputType'), SETTINGS.WriterConfig.fields.OutputType);
     }
   }
 }
@@ -1354,54 +1220,12 @@ function openEscape(pattern: string): string | undefined {
 // The field tables checkState walks for every state, made once (not per state: on opening 2,000 states their
 // arrays and strings were a good part of what the first check allocated).
 const PATH_FIELD_ENTRIES = Object.entries(PATH_FIELDS);
-/** Fields whose value is an object; all but ItemSelector may not be a whole JSONata string either (checkObjectField). */
-const OBJECT_FIELDS = ['Assign', 'Credentials', 'ItemReader', 'ItemBatcher', 'ResultWriter'];
-/** Fields of a JSON type (numbers in a range), each with its `…Path` twin, which may not sit beside it. */
-const TYPED_FIELDS = ([
-  ['TimeoutSeconds', 'integer', 1, 99999999], ['HeartbeatSeconds', 'integer', 1, 99999999], ['Seconds', 'integer', 0, 99999999], ['Timestamp', 'string'],
-  ['MaxConcurrency', 'integer', 0], ['ToleratedFailurePercentage', 'number', 0, 100], ['ToleratedFailureCount', 'integer', 0],
-  ['Error', 'string'], ['Cause', 'string'], ['Resource', 'string'], ['Label', 'string'], ['Items', 'array'],
-] as [string, Want, number?, number?][]).map(([field, want, min, max]) => ({ field, want, min, max, pathField: `${field}Path` }));
-/** A retrier's numbers. */
-const RETRIER_TYPED_FIELDS = ([
-  ['IntervalSeconds', 'integer', 1, 99999999], ['MaxAttempts', 'integer', 0, 99999999], ['BackoffRate', 'number', 1], ['MaxDelaySeconds', 'integer', 1, 31622400],
-] as [string, Want, number?, number?][]).map(([field, want, min, max]) => ({ field, want, min, max }));
-
-/** The type (and range) of a state's or a retrier's field, from the tables the checks use: what completion writes. */
-export function fieldType(field: string, inRetrier: boolean): { want: Want; min?: number; max?: number } | undefined {
-  return (inRetrier ? RETRIER_TYPED_FIELDS : TYPED_FIELDS).find((f) => f.field === field);
-}
-
-/** A JSONPath state's fields whose `.$` keys' values Step Functions evaluates: its payload templates and Assign. */
-const JSONPATH_EVALUATED: ReadonlySet<string> = new Set(['Parameters', 'ResultSelector', 'ItemSelector', 'Credentials', 'Assign', 'ItemReader', 'ResultWriter']);
-
-/**
- * Whether Step Functions evaluates the expressions written at `keys` (the fields from `state` down to a value): a
- * `.$` value in a JSONPath state's payload templates and Assign, a `{% %}` string in a JSONata state's evaluated
- * fields, a Choice rule's or catcher's Assign (and in JSONata their Output, a rule's Condition). Elsewhere (a Pass
- * state's Result, a Comment) an expression is text.
- */
-export function evaluatedHere(state: AslState, keys: readonly string[]): boolean {
-  const [field, sub] = keys;
-  const jsonata = state.queryLanguage === 'JSONata';
-  if (field === 'Choices' || field === 'Catch') return sub === 'Assign' || (jsonata && (sub === 'Output' || (field === 'Choices' && sub === 'Condition')));
-  return field !== undefined && (jsonata ? JSONATA_EVALUATED : JSONPATH_EVALUATED).has(field);
-}
 
 /** The state around `node` when Step Functions evaluates the expressions written there (evaluatedHere), else undefined. */
 export function evaluatingState(parsed: ParsedDocument, node: AstNode): AslState | undefined {
   const held = stateHolding(modelOf(parsed), node);
   return held && evaluatedHere(held.state, held.keys) ? held.state : undefined;
 }
-
-/**
- * A state's fields whose `{% … %}` strings Step Functions evaluates, each to a value (evaluatedHere above, which the
- * JSONata reads, hover and completion ask): the JSONata fields and ItemSelector, the object fields, and the typed
- * fields the states language lets a JSONata string give (all but Resource and Label).
- */
-const JSONATA_EVALUATED: ReadonlySet<string> = new Set([
-  ...JSONATA_ONLY, 'ItemSelector', ...OBJECT_FIELDS, ...TYPED_FIELDS.map((f) => f.field).filter((f) => f !== 'Resource' && f !== 'Label'),
-]);
 
 function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowType)) {
   const { node, queryLanguage: ql } = s;

@@ -13,7 +13,8 @@ import type { AstNode, DocumentLanguage, Problem } from '../core/types';
 import { createFindingsCache } from '../core/findingsCache';
 import { nodeMemo } from '../core/nodeMemo';
 import { AslCode } from './codes';
-import { isDistributedMap, NEVER_EVALUATED_FIELDS, READ_PATH_FIELDS, RESULT_STATES, type AslMachine, type AslModel, type AslState, type StateTarget } from './model';
+import { NEVER_EVALUATED_FIELDS, READ_PATH_FIELDS, RESULT_STATES } from './fields';
+import { isDistributedMap, type AslMachine, type AslModel, type AslState, type StateTarget } from './model';
 import { aslProblem } from './problem';
 
 /** A variable read, in offsets into its string's value (while read), then into the document. */

@@ -8,7 +8,8 @@
 //
 // Besides the shapes, the pass records each place a JSONPath reads a value (`slots`): which shape `$` stands for
 // there. Completion, hover and the checks (validation.ts) read those.
-import { modelOf, RESULT_STATES, SETTING_PATH_FIELDS, type AslMachine, type AslModel, type AslState } from '../asl/model';
+import { RESULT_STATES, SETTING_PATH_FIELDS } from '../asl/fields';
+import { modelOf, type AslMachine, type AslModel, type AslState } from '../asl/model';
 import { property, stringValue, toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
 import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, jsonataObjectKeys, parseDynamicValue, parseJsonPath } from '../expressions/index';

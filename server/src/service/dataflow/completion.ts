@@ -4,7 +4,7 @@
 // documented fields after `$$.` and `$states.context.`.
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
 import { modelOf, stateHolding } from '../asl/model';
-import { evaluatedHere } from '../asl/validateStructure';
+import { evaluatedHere } from '../asl/fields';
 import { STATES_MEMBERS, statesMemberAvailable } from '../asl/variables';
 import type { AstNode, ParsedDocument } from '../core/types';
 import type { OffsetCompletionItem } from '../asl/completion';

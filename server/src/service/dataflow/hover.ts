@@ -1,7 +1,8 @@
 // Hover on a path: what it reads at that point, "Train's result (DescribeTrainingJob): `ModelArtifacts.S3ModelArtifacts`,
 // string", with the field's documentation from the AWS model.
 import { modelOf, stateHolding } from '../asl/model';
-import { evaluatedHere, evaluatingState } from '../asl/validateStructure';
+import { evaluatedHere } from '../asl/fields';
+import { evaluatingState } from '../asl/validateStructure';
 import { STATES_MEMBERS, statesMemberAvailable } from '../asl/variables';
 import { codeSpan, markdownProse } from '../core/text';
 import type { AstNode, ParsedDocument } from '../core/types';

@@ -6,8 +6,8 @@
 // (a variable every assignment of which is known, none by a JSONPath state), with `.name` steps only, and only
 // where the analysis knows the value read completely: a closed object without the field, or a string or number.
 // JSONata reads a field of an array from each element: an array counts as its elements.
-import { noContextMap, READ_BEFORE_ITEMS, RESULT_STATES, type AslState } from '../asl/model';
-import { evaluatedHere } from '../asl/validateStructure';
+import { noContextMap, type AslState } from '../asl/model';
+import { evaluatedHere, READ_BEFORE_ITEMS, RESULT_STATES } from '../asl/fields';
 import { closest } from '../core/text';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { jsonataBody, JSONATA_KEYWORDS, jsonataStep, valueSpan, statesContextReads } from '../expressions/index';

@@ -5,7 +5,8 @@
 // context object documents (context.ts), and `$$.Map` in a state that is in no Map. When the input may hold other
 // fields (the execution input is unknown), nothing is reported, except an information hint when the whole rest of
 // the path exists at another, known place. Never an error: a path is only known at run time.
-import { noContextMap, READ_BEFORE_ITEMS, type AslState } from '../asl/model';
+import { READ_BEFORE_ITEMS } from '../asl/fields';
+import { noContextMap, type AslState } from '../asl/model';
 import { closest, editDistance } from '../core/text';
 import { keyOfValue } from '../core/tree';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';

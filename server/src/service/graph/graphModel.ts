@@ -2,7 +2,8 @@
 // Map processor, and a "missing" node for each transition to a state that does not exist. Computed from the
 // one state-machine model (asl/model.ts) and the document's findings; the editor's graph view, the CLI's
 // SVG/Mermaid/DOT output and any other client draw this same model. Plain data (JSON over LSP).
-import { buildModel, STATE_TYPES, type AslMachine, type AslModel, type AslState, type StateTarget } from '../asl/model';
+import { STATE_TYPES } from '../asl/fields';
+import { buildModel, type AslMachine, type AslModel, type AslState, type StateTarget } from '../asl/model';
 import { property, stringValue } from '../core/tree';
 import { SAGEMAKER_INTEGRATIONS } from '../sagemaker/integrations';
 import { sageMakerTaskOf } from '../sagemaker/tasks';

@@ -15,7 +15,7 @@ import { getYamlCompletionContext, yamlKeyEdit, yamlValueEdit, type YamlLocation
 import { yamlScalar } from '../yaml/edits';
 import { choicesOf, jsonSnippet, numberOf, type SnippetShape } from '../core/snippets';
 import { blockSiblingKeys, YamlSnippets } from '../yaml/snippets';
-import { placeholder } from './codeActions';
+import { placeholder } from './fixes';
 import { alwaysRefused, excludedBeside, refusedHere, refusedValues, valuePreference } from './documentedRules';
 import { describeConstraints, payloadAt, payloadContaining, shapeAt, type PayloadContext } from './payloadLocation';
 import { describeType, getIntegration, integrationNames, offeredOrder, sdkActionNames, type Member, type Shape } from './shapes';

@@ -71,7 +71,7 @@ function checkType(ctx: Context, node: AstNode, shape: Shape, label: string): bo
   const replacement = intendedValue(ctx.text, node, want);
   const example = replacement === undefined ? '' : typeof replacement === 'string' ? `: write ${JSON.stringify(replacement)}` : `: write ${replacement} without quotes`;
   const expected = want === 'object' || want === 'array' ? describeType(shape) : want;
-  // The quick fix (codeActions.ts) writes `replacement`, so it writes what the message advises.
+  // The quick fix (fixes.ts) writes `replacement`, so it writes what the message advises.
   // A YAML key with nothing after it (`Parameters:`) holds a null of no length: the key is where the user looks.
   const at = node.length === 0 && node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
   // Nothing written after the key is "empty", not "a null" (walk32: jargon).
@@ -659,7 +659,7 @@ function checkTimestamp(ctx: Context, node: AstNode, label: string) {
  * The Resource names an optimized SageMaker integration with a pattern it supports. Step Functions refuses any
  * other `arn:aws:states:::sagemaker:…` when the state machine is created (INVALID_RESOURCE: "The resource provided
  * … is not recognized"), so each is an error. `replacements` are the resources to write instead, for the quick
- * fixes (codeActions.ts), `preferred` when the first is the one obvious answer.
+ * fixes (fixes.ts), `preferred` when the first is the one obvious answer.
  */
 function checkResource(ctx: Context, task: SageMakerTask): boolean {
   if (task.sdk) return checkSdkResource(ctx, task);
