@@ -69,6 +69,17 @@ describe('member keys', () => {
     assert.match(groups.detail!, /\(instead of InstanceType and InstanceCount: not with them\)$/);
     assert.ok(items.filter((i) => i.label !== 'InstanceGroups' && i.label !== 'InstancePreferences' && !String(i.label).endsWith('.$')).every((i) => i.sortText! < groups.sortText!));
   });
+  test('beside a union member already set, the other members are offered last, saying a union holds one (ux44)', () => {
+    const marked = `{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2","Parameters":{"AutoMLJobName":"a","AutoMLProblemTypeConfig":{ "TabularJobConfig": { "TargetAttributeName": "churn" }, ‸ }},"End":true}}}`;
+    const items = complete(marked);
+    const image = items.find((i) => i.label === 'ImageClassificationJobConfig')!;
+    assert.match(image.detail!, /\(instead of TabularJobConfig: not with it, a union holds exactly one member\)$/);
+    assert.ok(image.sortText!.startsWith('2'), image.sortText);
+    assert.ok(!items.some((i) => i.label === 'TabularJobConfig'));
+    const empty = complete(marked.replace('"TabularJobConfig": { "TargetAttributeName": "churn" }, ', '')).find((i) => i.label === 'ImageClassificationJobConfig')!;
+    assert.doesNotMatch(empty.detail!, /instead of/);
+    assert.ok(!empty.sortText!.startsWith('2'), empty.sortText);
+  });
   test('a member a rule refuses as the request stands is offered last, naming the rule (ux41: MaxWaitTimeInSeconds without Spot training)', () => {
     const detailOf = (marked: string, label: string) => {
       const [text, offset] = cursor(marked);

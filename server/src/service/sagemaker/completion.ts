@@ -191,12 +191,15 @@ function memberItems(ctx: PayloadContext, path: JSONPath, shape: Shape, present:
   const written = preferredValues(ctx, jsonata);
   const payload = ctx.task.payloadProperty?.children?.[1];
   const refused = refusedHere(request, () => (payload ? toValue(payload) : {}), jsonata);
+  // A union (the model's `union: true`) with a member set: any other is the server's own union-members Error once
+  // accepted, so it is offered last, saying so, as a member a documented rule refuses beside one present (ux44).
+  const unionSet = shape.union ? [...shape.members!.keys()].filter((name) => present.has(name)) : [];
   for (const member of shape.members!.values()) {
     if (present.has(member.name) || alwaysRefused(request, [...path, member.name], jsonata)) continue;
     const documentation = { kind: MarkupKind.Markdown, value: memberDocumentation(member) };
     // One SageMaker refuses beside a member already here (InstanceGroups beside InstanceType) is still offered, as
     // the way to the other form, but last and saying so (ux40: it read as any other, then was flagged).
-    const instead = excludedBeside(request, path, member.name, present, jsonata);
+    const instead = unionSet.length ? unionSet : excludedBeside(request, path, member.name, present, jsonata);
     // One a rule refuses as the request stands (MaxWaitTimeInSeconds without Spot training): last too, naming the rule.
     const shown = written([...path, member.name], member.shape);
     const rule = instead.length ? undefined : refused(path, member.name, newMemberValue(member.shape, shown));
@@ -205,7 +208,7 @@ function memberItems(ctx: PayloadContext, path: JSONPath, shape: Shape, present:
     items.push({
       label: member.name,
       kind: CompletionItemKind.Property,
-      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}${instead.length ? ` (instead of ${instead.join(' and ')}: not with ${instead.length > 1 ? 'them' : 'it'})` : rule ? ` (refused here: ${rule})` : ''}`,
+      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}${instead.length ? ` (instead of ${instead.join(' and ')}: not with ${instead.length > 1 ? 'them' : 'it'}${unionSet.length ? ', a union holds exactly one member' : ''})` : rule ? ` (refused here: ${rule})` : ''}`,
       documentation,
       sortText: `${sort}${member.name}`,
       filterText: plain.filterText,
