@@ -98,6 +98,16 @@ describe('names', () => {
   });
 });
 
+test('a number out of the model\'s range is offered the bound it passes, not preferred (ux44: MaxParallelExecutionSteps 0 had no fix)', () => {
+  const r = quickFix(machine(training({ StoppingCondition: { MaxRuntimeInSeconds: 0 } })), 'out-of-range', '0', { pick: 'Change to 1, the least allowed' });
+  assert.deepEqual(r.titles, ['Change to 1, the least allowed']);
+  assert.match(r.result, /"MaxRuntimeInSeconds": 1\b/);
+  assertCleared(r, 'out-of-range 0');
+  const high = quickFix(machine(training({ ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 30, KeepAlivePeriodInSeconds: 99999 } })), 'out-of-range', '99999', { pick: 'Change to 21600, the most allowed' });
+  assert.deepEqual(high.titles, ['Change to 21600, the most allowed']);
+  assertCleared(high, 'out-of-range 99999');
+});
+
 test('too long text that is not a name: shortening is offered, not preferred (fix-all leaves it)', () => {
   const long = 's3://bucket/' + 'a'.repeat(1100);
   const text = machine(training({ OutputDataConfig: { S3OutputPath: long } }));

@@ -123,6 +123,14 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       if (value) fixes.push({ title: `Shorten to ${data.max} characters: ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred: false });
       break;
     }
+    case SageMakerCode.outOfRange: {
+      // The bound it passes: offered, never automatic (ux44), as too-long's cut is: 1 where 0 was written is a guess.
+      if (node.type !== 'number') break;
+      const v = node.value as number;
+      const bound = typeof data.min === 'number' && v < data.min ? data.min : typeof data.max === 'number' && v > data.max ? data.max : undefined;
+      if (bound !== undefined) fixes.push({ ...changeTo(parsed, node, bound, false), title: `Change to ${bound}, the ${bound === data.min ? 'least' : 'most'} allowed` });
+      break;
+    }
     case SageMakerCode.enumValue: {
       if (typeof data.caseMatch === 'string') fixes.push(changeTo(parsed, node, data.caseMatch, true));
       else for (const s of ((data.suggestions as string[]) ?? []).slice(0, 3)) fixes.push({ ...changeTo(parsed, node, s, false), title: `Did you mean ${JSON.stringify(s)}?` });
