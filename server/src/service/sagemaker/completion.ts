@@ -158,6 +158,30 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
   if (!step || step.dynamic) return [];
   const node = prev && (prev.type === 'string' || prev.type === 'boolean' || prev.type === 'number') ? prev : undefined;
   const range = replaceRange(text, offset, node);
+  // A new item of a list of objects (`[ {…}, ‸ ]`, or inside an empty `[ ‸ ]`): an object of the item's shape with
+  // its required members, as the YAML side writes `- ‸` (ux44: JSON offered nothing there).
+  if (step.shape.kind === 'structure' && typeof ctx.relative[ctx.relative.length - 1] === 'number' && !node && !range.length) {
+    const separator = separatorAfter(text, offset, offset);
+    const item: OffsetCompletionItem = {
+      label: '{ } (new item)',
+      kind: CompletionItemKind.Snippet,
+      detail: describeType(step.shape),
+      sortText: '0',
+      filterText: '{',
+      insertTextFormat: InsertTextFormat.Snippet,
+      edit: { ...range, newText: `${jsonSnippet(step.shape)}${separator.text}` },
+    };
+    if (step.shape.doc) item.documentation = { kind: MarkupKind.Markdown, value: step.shape.doc };
+    if (separator.insertTextMode !== undefined) item.insertTextMode = separator.insertTextMode;
+    // Right after an item with no comma yet (`[ {…} ‸ ]`): the comma after that item.
+    let before = offset;
+    while (before > 0 && /\s/.test(text[before - 1])) before--;
+    if (before > 0 && text[before - 1] !== '[' && text[before - 1] !== ',') {
+      if (before < offset) item.more = [{ offset: before, length: 0, newText: ',' }];
+      else item.edit.newText = `, ${item.edit.newText}`;
+    }
+    return [item];
+  }
   return valueItems(step.shape, (value, literal) => {
     const newText = literal ? value : JSON.stringify(value);
     return { range, filterText: newText, newText };
