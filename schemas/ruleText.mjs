@@ -52,6 +52,7 @@ export function ruleCheck(r) {
     bytesMax: () => `bytes of ${r.field} ≤ ${r.max}`,
     lengthMax: () => `characters of ${r.field} ≤ ${r.max}`,
     countMin: () => `items of ${r.field} ≥ ${r.min}`,
+    sumMax: () => `sum of ${r.field} ≤ ${r.max}`,
     listContains: () => `${r.field} holds ${r.oneOf.length > 1 ? 'one of ' : ''}${r.oneOf.map(v).join(', ')}`,
     samePart: () => `one ${r.part} in ${r.fields.join(', ')}`,
     combinationsAtLeast: () => `${r.field} ≤ the combinations of ${r.valuesIn}[].Values × the integers of ${r.spansIn}[] (none in ${r.unbounded.join(', ')})`,

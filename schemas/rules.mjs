@@ -108,7 +108,7 @@ function familyOf(value) {
   const m = /^(ml\.[a-z]+\d+([a-z-]*)\.)/.exec(value);
   return m ? { prefix: m[1], instanceStore: m[2].includes('d') } : undefined;
 }
-const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn', 'matchesPattern', 'lengthMax', 'countMin', 'combinationsAtLeast'];
+const KINDS = ['requires', 'forbidden', 'exclusive', 'exactlyOne', 'atLeastOne', 'lessOrEqual', 'max', 'range', 'productMax', 'countMax', 'unique', 'allOrNone', 'requiresValue', 'affix', 'totalLengthMax', 'entryBytesMax', 'bytesMax', 'listContains', 'samePart', 'sameValue', 'namedIn', 'keysIn', 'format', 'spanMax', 'priceIn', 'matchesPattern', 'lengthMax', 'countMin', 'combinationsAtLeast', 'sumMax'];
 /** A scope is a structure, or a map whose keys are an enum (its keys read as members). */
 const scopeShape = (model, name) => model.shapes[name]?.type === 'structure' || (model.shapes[name]?.type === 'map' && !!model.shapes[model.shapes[name].key.shape].enum);
 
@@ -296,6 +296,16 @@ export function checkRules(model, data) {
         else if (shape && shape.type !== type) say(`${rule.kind} ${rule.field} is not a ${type}`);
         else if (shape && (rule.kind === 'lengthMax' ? (shape.max ?? Infinity) <= bound : (shape.min ?? 0) >= bound)) say(`${rule.kind} ${rule.field}: the model's own bound already says as much`);
         if (typeof bound === 'number' && !quotes.some((q) => new RegExp(`(^|[^\\d.])${bound}([^\\d]|$)`).test(q))) say(`${rule.kind} ${bound} is in none of the rule's quotes`);
+      }
+      if (rule.kind === 'sumMax') {
+        // A number in every item of a list, summed over the list (the nodes added to a cluster's instance groups in
+        // one request), with the bound in the documentation's own words.
+        const r = resolve(model, scope, rule.field);
+        const type = r.error ? undefined : model.shapes[r.shape].type;
+        if (!rule.field?.includes('[]')) say('sumMax needs a `field` through a list (A[].B)');
+        else if (type !== undefined && type !== 'integer' && type !== 'long') say(`sumMax ${rule.field} is not an integer`);
+        if (typeof rule.max !== 'number') say('sumMax needs `max`, a number');
+        else if (!quotes.some((q) => new RegExp(`(^|[^\\d.])${rule.max}([^\\d]|$)`).test(q))) say(`sumMax ${rule.max} is in none of the rule's quotes`);
       }
       if (rule.kind === 'combinationsAtLeast') {
         // The members each kind of range is counted by: a categorical range's Values, an integer range's bounds.

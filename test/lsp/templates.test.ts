@@ -133,8 +133,10 @@ describe('templates over LSP', () => {
     assert.match(name.message, /TrainingJobName "churn model \$\{Stage\}" must match .*; " " is allowed nowhere in it, whatever its placeholders stand for/);
     assert.match(config.message, /"_" is allowed nowhere/);
     assert.deepEqual(config.range.start, positionAt(text, find(text, '_churn_')));
-    // No quick fix rewrites a value with placeholders (it would lose them).
-    assert.deepEqual((await client.codeActions(uri, name.range, [name])).filter((a: any) => a.kind === 'quickfix'), []);
+    // The name's fix mends the written text and keeps the placeholders as written (ux44).
+    const fixes = (await client.codeActions(uri, name.range, [name])).filter((a: any) => a.kind === 'quickfix');
+    assert.deepEqual(fixes.map((a: any) => [a.title, a.edit.changes[uri].map((e: any) => e.newText)]), [['Change to "churn-model-${Stage}"', ['churn-model-${Stage}']]]);
+    assert.deepEqual((await client.codeActions(uri, config.range, [config])).filter((a: any) => a.kind === 'quickfix').map((a: any) => a.title), ['Change to "${Stage}-churn-${Version}"']);
   });
 
   test('placeholders in a longer string (JSON): Fn::Sub and DefinitionSubstitutions, the written part inside the quotes', async () => {

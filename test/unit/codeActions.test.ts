@@ -71,6 +71,17 @@ describe('names', () => {
     assert.match(r.result, /"TrainingJobName": "churn-xgb-model",/);
     assertCleared(r, 'pattern " churn__xgb model!"');
   });
+  test('a name holding template placeholders: the same repair in the written parts, the placeholders kept (ux44)', () => {
+    const template = (name: string) => `Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: !Sub |\n        {"StartAt": "S", "States": {"S": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTransformJob.sync", "Parameters": {
+          "TransformJobName": "${name}", "ModelName": "m", "TransformInput": {"DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://b/in"}}}, "TransformOutput": {"S3OutputPath": "s3://b/out"}, "TransformResources": {"InstanceCount": 1, "InstanceType": "ml.m5.large"}}, "End": true}}}\n`;
+    const r = quickFix(template('score_${AWS::StackName}_v2'), 'pattern', 'score_', { languageId: 'yaml' });
+    assert.deepEqual(r.titles, ['* Change to "score-${AWS::StackName}-v2"']);
+    assert.match(r.result, /"TransformJobName": "score-\$\{AWS::StackName\}-v2"/);
+    assertCleared(r, 'pattern score_');
+    // No hyphen left at either end of the name; one between placeholders stays.
+    const ends = quickFix(template('_${AWS::StackName}__${AWS::Region}!'), 'pattern', '_', { languageId: 'yaml' });
+    assert.match(ends.result, /"TransformJobName": "\$\{AWS::StackName\}-\$\{AWS::Region\}"/);
+  });
   test('a name pattern elsewhere in the request (ModelName of a transform job) is fixed the same way', () => {
     const text = machine({ TransformJobName: 'batch', ModelName: 'my_model', TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/in' } } }, TransformOutput: { S3OutputPath: 's3://b/out' }, TransformResources: { InstanceCount: 1, InstanceType: 'ml.m5.large' } }, { resource: 'arn:aws:states:::sagemaker:createTransformJob.sync' });
     const r = quickFix(text, 'pattern', '"my_model"');
@@ -85,6 +96,16 @@ describe('names', () => {
     assert.match(r.result, new RegExp(`"TrainingJobName": "a{62}",`));
     assertCleared(r, `too-long ${JSON.stringify(long)}`);
   });
+});
+
+test('a number out of the model\'s range is offered the bound it passes, not preferred (ux44: MaxParallelExecutionSteps 0 had no fix)', () => {
+  const r = quickFix(machine(training({ StoppingCondition: { MaxRuntimeInSeconds: 0 } })), 'out-of-range', '0', { pick: 'Change to 1, the least allowed' });
+  assert.deepEqual(r.titles, ['Change to 1, the least allowed']);
+  assert.match(r.result, /"MaxRuntimeInSeconds": 1\b/);
+  assertCleared(r, 'out-of-range 0');
+  const high = quickFix(machine(training({ ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 30, KeepAlivePeriodInSeconds: 99999 } })), 'out-of-range', '99999', { pick: 'Change to 21600, the most allowed' });
+  assert.deepEqual(high.titles, ['Change to 21600, the most allowed']);
+  assertCleared(high, 'out-of-range 99999');
 });
 
 test('too long text that is not a name: shortening is offered, not preferred (fix-all leaves it)', () => {

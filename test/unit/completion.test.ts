@@ -69,6 +69,42 @@ describe('member keys', () => {
     assert.match(groups.detail!, /\(instead of InstanceType and InstanceCount: not with them\)$/);
     assert.ok(items.filter((i) => i.label !== 'InstanceGroups' && i.label !== 'InstancePreferences' && !String(i.label).endsWith('.$')).every((i) => i.sortText! < groups.sortText!));
   });
+  test('beside a union member already set, the other members are offered last, saying a union holds one (ux44)', () => {
+    const marked = `{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2","Parameters":{"AutoMLJobName":"a","AutoMLProblemTypeConfig":{ "TabularJobConfig": { "TargetAttributeName": "churn" }, ‸ }},"End":true}}}`;
+    const items = complete(marked);
+    const image = items.find((i) => i.label === 'ImageClassificationJobConfig')!;
+    assert.match(image.detail!, /\(instead of TabularJobConfig: not with it, a union holds exactly one member\)$/);
+    assert.ok(image.sortText!.startsWith('2'), image.sortText);
+    assert.ok(!items.some((i) => i.label === 'TabularJobConfig'));
+    const empty = complete(marked.replace('"TabularJobConfig": { "TargetAttributeName": "churn" }, ', '')).find((i) => i.label === 'ImageClassificationJobConfig')!;
+    assert.doesNotMatch(empty.detail!, /instead of/);
+    assert.ok(!empty.sortText!.startsWith('2'), empty.sortText);
+  });
+  test('a new item of a list of objects: an object of the item shape with its required members (ux44: JSON offered nothing)', () => {
+    const insert = (marked: string) => {
+      const [text, offset] = cursor(marked);
+      const d = doc(text);
+      const items = service.doComplete(d, d.positionAt(offset));
+      const item = items.find((i) => i.label === '{ } (new item)');
+      if (!item) return undefined;
+      const edit = item.textEdit as TextEdit;
+      return { item, after: TextDocument.applyEdits(d, [{ ...edit, newText: edit.newText.replace(/\$\{\d+(?::([^}]*))?\}|\$\d+/g, '$1') }, ...(item.additionalTextEdits ?? [])]) };
+    };
+    const channel = '{ "ChannelName": "train", "DataSource": { "S3DataSource": { "S3DataType": "S3Prefix", "S3Uri": "s3://b/t/" } } }';
+    const next = insert(TASK(`{ "InputDataConfig": [ ${channel}, ‸ ] }`))!;
+    assert.equal(next.item.detail, 'object (Channel)');
+    assert.match(next.after, /"InputDataConfig": \[ \{ "ChannelName".*\}, \{ "ChannelName": "", "DataSource": \{[^}]*\} \} \]/);
+    assert.doesNotThrow(() => JSON.parse(next.after));
+    const empty = insert(TASK('{ "InputDataConfig": [ ‸ ] }'))!;
+    assert.doesNotThrow(() => JSON.parse(empty.after));
+    // Before an item: the comma after it.
+    assert.doesNotThrow(() => JSON.parse(insert(TASK(`{ "InputDataConfig": [ ‸${channel} ] }`))!.after));
+    // After an item with no comma yet: the comma too.
+    for (const gap of [' ', '']) assert.doesNotThrow(() => JSON.parse(insert(TASK(`{ "InputDataConfig": [ ${channel}${gap}‸ ] }`))!.after));
+    // Not where an item is being written, nor in a list of strings.
+    assert.equal(insert(TASK('{ "InputDataConfig": [ { "ChannelName": "‸" } ] }')), undefined);
+    assert.equal(insert(TASK('{ "EnableManagedSpotTraining": true, "CheckpointConfig": { "S3Uri": "s3://b/c" }, "VpcConfig": { "Subnets": [ ‸ ] } }')), undefined);
+  });
   test('a member a rule refuses as the request stands is offered last, naming the rule (ux41: MaxWaitTimeInSeconds without Spot training)', () => {
     const detailOf = (marked: string, label: string) => {
       const [text, offset] = cursor(marked);

@@ -1874,6 +1874,22 @@ const CASES: Record<string, Case> = {
     ok: [{ ClusterName: 'hyperpod-a', NodeIds: instances(25), NodeLogicalIds: nodes(25) }, { ClusterName: 'hyperpod-a', NodeIds: instances(90) }],
     dynamic: { ClusterName: 'hyperpod-a', 'NodeIds.$': '$.ids', NodeLogicalIds: nodes(30) },
   },
+  'cluster-nodes-to-add-total-50': {
+    api: 'batchAddClusterNodes',
+    bad: [
+      { ClusterName: 'hyperpod-a', NodesToAdd: [{ InstanceGroupName: 'a', IncrementTargetCountBy: 30 }, { InstanceGroupName: 'b', IncrementTargetCountBy: 30 }] },
+      { ClusterName: 'hyperpod-a', NodesToAdd: [{ InstanceGroupName: 'a', IncrementTargetCountBy: 50 }, { InstanceGroupName: 'b', IncrementTargetCountBy: 1 }, { InstanceGroupName: 'c' }] },
+    ],
+    ok: [
+      { ClusterName: 'hyperpod-a', NodesToAdd: [{ InstanceGroupName: 'a', IncrementTargetCountBy: 25 }, { InstanceGroupName: 'b', IncrementTargetCountBy: 25 }] },
+      { ClusterName: 'hyperpod-a', NodesToAdd: [{ InstanceGroupName: 'a', IncrementTargetCountBy: 50 }] },
+    ],
+    dynamic: [
+      { ClusterName: 'hyperpod-a', NodesToAdd: [{ InstanceGroupName: 'a', IncrementTargetCountBy: 30 }, { InstanceGroupName: 'b', 'IncrementTargetCountBy.$': '$.more' }] },
+      { ClusterName: 'hyperpod-a', NodesToAdd: [{ InstanceGroupName: 'a', IncrementTargetCountBy: 30 }, '{% $states.input.group %}'] },
+      { ClusterName: 'hyperpod-a', 'NodesToAdd.$': '$.groups' },
+    ],
+  },
   'image-version-base-image-ecr': {
     api: 'createImageVersion',
     bad: [

@@ -117,3 +117,12 @@ test("a map's key written with .$ is named without it, as a member is (ux42: **e
   const md = hover(TASK('{ "HyperParameters": { "epo‸chs.$": "$.epochs" } }'));
   assert.match(md, /^\*\*epochs\*\* \(from a JSONPath, `\.\$`\)/);
 });
+
+test('a union and its members say exactly one member is set (ux44: the union-members Error came unannounced)', () => {
+  const automl = (config: string) => TASK(`{ "AutoMLJobName": "a", "AutoMLProblemTypeConfig": ${config} }`, 'arn:aws:states:::aws-sdk:sagemaker:createAutoMLJobV2');
+  const union = hover(automl('{ "TabularJobConfig": { "TargetAttributeName": "churn" } }').replace('"AutoMLProblemTypeConfig"', '"AutoML‸ProblemTypeConfig"'));
+  assert.match(union, /A union: exactly one member is set, one of `ImageClassificationJobConfig`, .*`TabularJobConfig`/);
+  const member = hover(automl('{ "Tabular‸JobConfig": { "TargetAttributeName": "churn" } }'));
+  assert.match(member, /A member of the union AutoMLProblemTypeConfig: exactly one of its members is set\./);
+  assert.doesNotMatch(hover(TASK('{ "Resource‸Config": {} }')), /union/);
+});

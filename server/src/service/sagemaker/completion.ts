@@ -158,6 +158,30 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
   if (!step || step.dynamic) return [];
   const node = prev && (prev.type === 'string' || prev.type === 'boolean' || prev.type === 'number') ? prev : undefined;
   const range = replaceRange(text, offset, node);
+  // A new item of a list of objects (`[ {…}, ‸ ]`, or inside an empty `[ ‸ ]`): an object of the item's shape with
+  // its required members, as the YAML side writes `- ‸` (ux44: JSON offered nothing there).
+  if (step.shape.kind === 'structure' && typeof ctx.relative[ctx.relative.length - 1] === 'number' && !node && !range.length) {
+    const separator = separatorAfter(text, offset, offset);
+    const item: OffsetCompletionItem = {
+      label: '{ } (new item)',
+      kind: CompletionItemKind.Snippet,
+      detail: describeType(step.shape),
+      sortText: '0',
+      filterText: '{',
+      insertTextFormat: InsertTextFormat.Snippet,
+      edit: { ...range, newText: `${jsonSnippet(step.shape)}${separator.text}` },
+    };
+    if (step.shape.doc) item.documentation = { kind: MarkupKind.Markdown, value: step.shape.doc };
+    if (separator.insertTextMode !== undefined) item.insertTextMode = separator.insertTextMode;
+    // Right after an item with no comma yet (`[ {…} ‸ ]`): the comma after that item.
+    let before = offset;
+    while (before > 0 && /\s/.test(text[before - 1])) before--;
+    if (before > 0 && text[before - 1] !== '[' && text[before - 1] !== ',') {
+      if (before < offset) item.more = [{ offset: before, length: 0, newText: ',' }];
+      else item.edit.newText = `, ${item.edit.newText}`;
+    }
+    return [item];
+  }
   return valueItems(step.shape, (value, literal) => {
     const newText = literal ? value : JSON.stringify(value);
     return { range, filterText: newText, newText };
@@ -191,12 +215,15 @@ function memberItems(ctx: PayloadContext, path: JSONPath, shape: Shape, present:
   const written = preferredValues(ctx, jsonata);
   const payload = ctx.task.payloadProperty?.children?.[1];
   const refused = refusedHere(request, () => (payload ? toValue(payload) : {}), jsonata);
+  // A union (the model's `union: true`) with a member set: any other is the server's own union-members Error once
+  // accepted, so it is offered last, saying so, as a member a documented rule refuses beside one present (ux44).
+  const unionSet = shape.union ? [...shape.members!.keys()].filter((name) => present.has(name)) : [];
   for (const member of shape.members!.values()) {
     if (present.has(member.name) || alwaysRefused(request, [...path, member.name], jsonata)) continue;
     const documentation = { kind: MarkupKind.Markdown, value: memberDocumentation(member) };
     // One SageMaker refuses beside a member already here (InstanceGroups beside InstanceType) is still offered, as
     // the way to the other form, but last and saying so (ux40: it read as any other, then was flagged).
-    const instead = excludedBeside(request, path, member.name, present, jsonata);
+    const instead = unionSet.length ? unionSet : excludedBeside(request, path, member.name, present, jsonata);
     // One a rule refuses as the request stands (MaxWaitTimeInSeconds without Spot training): last too, naming the rule.
     const shown = written([...path, member.name], member.shape);
     const rule = instead.length ? undefined : refused(path, member.name, newMemberValue(member.shape, shown));
@@ -205,7 +232,7 @@ function memberItems(ctx: PayloadContext, path: JSONPath, shape: Shape, present:
     items.push({
       label: member.name,
       kind: CompletionItemKind.Property,
-      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}${instead.length ? ` (instead of ${instead.join(' and ')}: not with ${instead.length > 1 ? 'them' : 'it'})` : rule ? ` (refused here: ${rule})` : ''}`,
+      detail: `${describeType(member.shape)}${member.required ? ' (required)' : ''}${instead.length ? ` (instead of ${instead.join(' and ')}: not with ${instead.length > 1 ? 'them' : 'it'}${unionSet.length ? ', a union holds exactly one member' : ''})` : rule ? ` (refused here: ${rule})` : ''}`,
       documentation,
       sortText: `${sort}${member.name}`,
       filterText: plain.filterText,

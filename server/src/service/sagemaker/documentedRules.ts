@@ -82,7 +82,8 @@ export type RuleKind =
   | 'matchesPattern'
   | 'lengthMax'
   | 'countMin'
-  | 'combinationsAtLeast';
+  | 'combinationsAtLeast'
+  | 'sumMax';
 
 export interface DocumentedRule {
   id: string;

@@ -11,6 +11,7 @@ import { payloadOf, shapeAt, taskNamedBy } from './payloadLocation';
 import { integrationOf, jsonTypeOf, offeredOrder, type Shape } from './shapes';
 import { Code } from '../core/codes';
 import { intendedValue, keyOfValue, nodeAt, toValue } from '../core/tree';
+import { literalParts } from '../expressions/placeholders';
 import { isInFlow, yamlScalar } from '../yaml/edits';
 
 // The name pattern family of SageMaker (job, model, endpoint names…): letters and digits, separated by hyphens,
@@ -37,6 +38,36 @@ function nameMax(shape: Shape | undefined, awsPattern: string | undefined): numb
 function toValidName(value: string, max: number): string {
   const trim = (s: string) => trimChar(s, '-');
   return trim(trim(value.replace(/[^a-zA-Z0-9-]+/g, '-')).slice(0, max));
+}
+
+/**
+ * A name holding `${…}` placeholders made valid as toValidName makes one, in the text every substitution keeps: runs
+ * of other characters there become one `-`, none at either end; the placeholders stay as written (ux44:
+ * `score_${AWS::StackName}_v2` → `score-${AWS::StackName}-v2`). Not cut to the maximum: what they stand for is unknown.
+ */
+function validNameAround(value: string): string | undefined {
+  const parts = literalParts(value);
+  if (!parts.length) return undefined;
+  let out = '';
+  let at = 0;
+  parts.forEach(({ start, end }, i) => {
+    let text = value.slice(start, end).replace(/[^a-zA-Z0-9-]+/g, '-');
+    // No `-` at either end of the name: trimmed from the first part when it starts it, the last when it ends it.
+    let a = 0, b = text.length;
+    if (i === 0 && start === 0) while (a < b && text[a] === '-') a++;
+    if (i === parts.length - 1 && end === value.length) while (b > a && text[b - 1] === '-') b--;
+    text = text.slice(a, b);
+    out += value.slice(at, start) + text;
+    at = end;
+  });
+  return out + value.slice(at);
+}
+
+/** The string whose written part around its placeholders a pattern finding underlines (validation.ts checkLiteralParts). */
+function stringAroundPart(parsed: ParsedDocument, p: Problem): AstNode | undefined {
+  if (p.code !== SageMakerCode.pattern || !p.data?.placeholders || !parsed.root) return undefined;
+  const n = nodeAt(parsed.root, p.offset, { end: 'exclusive' });
+  return n?.type === 'string' && n.offset <= p.offset && p.offset + p.length <= n.offset + n.length ? n : undefined;
 }
 
 /** The value a new required member gets: the type's emptiest valid value (a string's "" to fill in), with its own required members. */
@@ -68,16 +99,17 @@ export function placeholder(shape: Shape, depth = 0): unknown {
 /** The quick fixes for one problem, the preferred one first. */
 export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
   // An expression's finding underlines its text inside the string: the string is the node.
-  const node = nodeOf(parsed, p) ?? objectOpenedAt(parsed, p) ?? (p.code === Code.invalidPath && parsed.root ? nodeAt(parsed.root, p.offset) : undefined);
+  const node = nodeOf(parsed, p) ?? objectOpenedAt(parsed, p) ?? (p.code === Code.invalidPath && parsed.root ? nodeAt(parsed.root, p.offset) : undefined) ?? stringAroundPart(parsed, p);
   if (!node || !writtenInPlace(parsed, node)) return [];
   const data = p.data ?? {};
   const fixes: (Fix | undefined)[] = [];
   switch (p.code) {
     case SageMakerCode.pattern: {
       if (node.type !== 'string') break;
-      const max = nameMax(shapeOf(parsed, node), data.pattern as string | undefined);
+      const shape = shapeOf(parsed, node);
+      const max = nameMax(shape, (data.placeholders ? shape?.awsPattern : data.pattern) as string | undefined);
       if (max === undefined) break;
-      const name = toValidName(String(node.value), max);
+      const name = data.placeholders ? validNameAround(String(node.value)) : toValidName(String(node.value), max);
       if (name && name !== node.value) fixes.push(isKey(node) ? renameKey(parsed, node, name, true) : changeTo(parsed, node, name, true));
       break;
     }
@@ -89,6 +121,14 @@ export function fixesFor(parsed: ParsedDocument, p: Problem): Fix[] {
       // Offered, never automatic: a name cut short is another name (ux40: fix-all cut "…-2024-01-15-version-2" to
       // "…-2024-01-15", which may be another run's), and other text cut (a command, a URI) loses something.
       if (value) fixes.push({ title: `Shorten to ${data.max} characters: ${JSON.stringify(value)}`, edits: [replaceNode(parsed, node, value)], preferred: false });
+      break;
+    }
+    case SageMakerCode.outOfRange: {
+      // The bound it passes: offered, never automatic (ux44), as too-long's cut is: 1 where 0 was written is a guess.
+      if (node.type !== 'number') break;
+      const v = node.value as number;
+      const bound = typeof data.min === 'number' && v < data.min ? data.min : typeof data.max === 'number' && v > data.max ? data.max : undefined;
+      if (bound !== undefined) fixes.push({ ...changeTo(parsed, node, bound, false), title: `Change to ${bound}, the ${bound === data.min ? 'least' : 'most'} allowed` });
       break;
     }
     case SageMakerCode.enumValue: {

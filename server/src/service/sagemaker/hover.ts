@@ -64,6 +64,9 @@ export function sageMakerHover(parsed: ParsedDocument, offset: number, at?: AstN
   if (!isKey && shape.enum && node.type === 'string' && shape.enum.includes(node.value as string)) {
     parts.push(`\`${node.value}\` is one of ${shape.enum.length} values of ${shape.name}.`);
   }
+  // A union (the model's `union: true`) and its members say so: the check (union-members) takes exactly one (ux44).
+  if (shape.union && shape.members) parts.push(`A union: exactly one member is set, one of ${[...shape.members.keys()].map((k) => `\`${k}\``).join(', ')}.`);
+  if (member && step.parent?.union) parts.push(`A member of the union ${markdownText(step.parent.name)}: exactly one of its members is set.`);
   const docText = member?.doc ?? shape.doc;
   if (docText) parts.push(docText);
   const constraints = describeConstraints(shape);

@@ -314,6 +314,7 @@ const JUDGES_PRESENT: Partial<Record<RuleKind, (rule: DocumentedRule) => string 
   bytesMax: (r) => r.field,
   lengthMax: (r) => r.field,
   countMin: (r) => r.field,
+  sumMax: (r) => r.field,
   affix: (r) => r.field,
   listContains: (r) => r.field,
   unique: (r) => r.list,
@@ -797,6 +798,25 @@ const CHECKS: { [K in RuleKind]: Check } = {
       hits.push({ node: presentAt(f), message: `${f.label} has ${count} item${count === 1 ? '' : 's'}${ctx.when}; at least ${rule.min} ${rule.min === 1 ? 'is' : 'are'} required` });
     }
     return hits;
+  },
+  sumMax(rule, ctx) {
+    // A number in every item of a list, summed over the list (the nodes one BatchAddClusterNodes adds across its
+    // instance groups). Silent while any term is computed (the list, an item or the number); an item without the
+    // number adds none (the model's missing-required says so). Flagged on the list's member, as countMax flags one.
+    const list = rule.field!.slice(0, rule.field!.indexOf('[]'));
+    const whole = ctx.first(list);
+    if (whole.state !== 'value' || whole.node.type !== 'array') return [];
+    const terms: number[] = [];
+    for (const f of lookup(ctx.at, rule.field!)) {
+      if (f.state === 'absent') continue;
+      const n = numberOf(f);
+      if (n === undefined) return [];
+      terms.push(n);
+    }
+    const total = terms.reduce((a, b) => a + b, 0);
+    if (total <= rule.max!) return [];
+    const where = whole.key?.parent?.type === 'property' ? whole.key.parent : presentAt(whole);
+    return [{ node: where, message: `${ctx.labelOf(rule.field!)} adds up to ${terms.join(' + ')} = ${total}${ctx.when}; at most ${rule.max} ${rule.max === 1 ? 'is' : 'are'} allowed in one request` }];
   },
   bytesMax(rule, ctx) {
     // A string's UTF-8 length (the model's length trait counts characters: "4 KB" of text outside ASCII is fewer).

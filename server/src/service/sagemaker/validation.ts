@@ -165,8 +165,8 @@ function checkString(ctx: Context, node: AstNode, shape: Shape, label: string, e
  * A string with `${…}` placeholders, judged by the text around them, which every substitution keeps: an error only
  * where no value of the placeholders (the empty string included) can make it valid. That text alone longer than
  * the maximum, or holding a character the pattern allows nowhere (`!Sub churn model ${Stage}`: a space in a job
- * name), reported on the written part that holds it. No data for a fix: rewriting the value would lose the
- * placeholders.
+ * name), reported on the written part that holds it. A name's pattern fix (fixes.ts) mends only the written text,
+ * keeping the placeholders; no other rewrite is offered: it would lose them.
  */
 function checkLiteralParts(ctx: Context, node: AstNode, shape: Shape, label: string) {
   if (shape.enum || (!shape.max && !shape.pattern)) return;
