@@ -616,6 +616,20 @@ describe('the audit: each rule of the issue in JSON and YAML, with positions', (
     ]);
     expectBoth(sm({ T: task({ Arguments: { a: 1, 'a.$': 'x' } }) }, { QueryLanguage: 'JSONata' }), [{ code: 'asl-duplicate-payload-field', severity: 'error', at: 'a.$', awsCode: SCHEMA }]);
   });
+  test('X next to X.$ in an ItemBatcher\'s BatchInput, at its top and nested (asl43 m05, m06)', () => {
+    expectBoth(sm({
+      M: { Type: 'Map', End: true, ItemBatcher: { MaxItemsPerBatch: 50, BatchInput: { runId: 'manual', 'runId.$': '$$.Execution.Name', meta: { source: 's3', 'source.$': '$.source' } } },
+        ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: DIST },
+    }), [
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'runId.$', awsCode: SCHEMA },
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'source.$', awsCode: SCHEMA },
+    ]);
+    // Either alone is fine.
+    expectBoth(sm({
+      M: { Type: 'Map', End: true, ItemBatcher: { MaxItemsPerBatch: 50, BatchInput: { runId: 'manual', 'source.$': '$.source' } },
+        ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: DIST },
+    }), []);
+  });
   test('HeartbeatSeconds and the Path forms of both timeouts only on Task', () => {
     expectBoth(sm({ P: { Type: 'Pass', End: true, HeartbeatSeconds: 5, TimeoutSecondsPath: '$.t', HeartbeatSecondsPath: '$.h' } }), [
       { code: 'asl-unknown-field', severity: 'error', at: 'HeartbeatSeconds', awsCode: SCHEMA },
