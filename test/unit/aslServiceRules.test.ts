@@ -958,6 +958,20 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: '{% $states.input.headers %}', CSVDelimiter: '{% $states.input.d %}' }, 'JSONata'), [err('asl-invalid-value', '{% $states.input.headers %}'), err('asl-invalid-value', '{% $states.input.d %}')]);
     expectBoth(csv({ MaxItems: '{% $states.input.max %}' }, 'JSONata'), []);
   });
+  test('a member of ReaderConfig or WriterConfig that is none of its fields is an error, with the close one (asl43 m08, m09, m10)', () => {
+    expectBoth(map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'JSON', MaxItem: 100 } } }), [err('asl-unknown-field', 'MaxItem')]);
+    assert.deepEqual(messages(map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'JSON', MaxItem: 100 } } })), ['"MaxItem" is not a field of ReaderConfig; did you mean "MaxItems"? (SCHEMA_VALIDATION_FAILED)']);
+    const csv = map({ ItemReader: { Resource: READ.Resource, Arguments: READ.Parameters, ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW', SkipRows: 1 } } }, 'JSONata');
+    expectBoth(csv, [err('asl-unknown-field', 'SkipRows')]);
+    assert.match(messages(csv)[0], /^"SkipRows" is not a field of ReaderConfig; allowed: InputType, CSVHeaderLocation, .*ItemsPointer/);
+    const writer = (WriterConfig: Record<string, unknown>) => map({ ItemReader: READ, ResultWriter: { WriterConfig } });
+    expectBoth(writer({ OutputType: 'JSONL', Transformation: 'COMPACT', Compression: 'GZIP' }), [err('asl-unknown-field', 'Compression')]);
+    expectBoth(writer({ OutputTyp: 'JSONL' }), [err('asl-unknown-field', 'OutputTyp')]);
+    // Every field of each, and MaxItemsPath in a JSONata state only as the other query language's field.
+    expectBoth(map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a'], CSVDelimiter: 'PIPE', MaxItemsPath: '$.m', Transformation: 'NONE' } } }), []);
+    expectBoth(map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'JSON', ItemsPointer: '/a', MaxItems: 1 } }, ResultWriter: { WriterConfig: { OutputType: 'JSON', Transformation: 'FLATTEN' } } }), []);
+    expectBoth(map({ ItemReader: { Resource: READ.Resource, Arguments: READ.Parameters, ReaderConfig: { InputType: 'JSON', MaxItemsPath: '$.m' } } }, 'JSONata'), [err('asl-wrong-query-language', 'MaxItemsPath')]);
+  });
 });
 
 describe('what an execution cannot do: warnings, the state fails when it runs', () => {

@@ -734,6 +734,16 @@ describe('ASL fixes', () => {
     assert.deepEqual(r.after, []);
   });
 
+  test('a misspelt field of ReaderConfig or WriterConfig: the rename to the close one leaves no error (asl43 m08)', () => {
+    const dist = { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'I', States: { I: { Type: 'Succeed' } } };
+    const reader = (ReaderConfig: object, WriterConfig: object) => JSON.stringify({ StartAt: 'M', States: { M: { Type: 'Map', ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig, Parameters: { Bucket: 'b', Key: 'k' } }, ResultWriter: { WriterConfig }, ItemProcessor: dist, End: true } } }, null, 2);
+    const r = quickFix(reader({ InputType: 'JSON', MaxItem: 100 }, { OutputType: 'JSON' }), 'asl-unknown-field', '"MaxItem"', { pick: 'Rename to "MaxItems"' });
+    assert.deepEqual(r.titles, ['Rename to "MaxItems"']);
+    assert.deepEqual(r.after, []);
+    const w = quickFix(reader({ InputType: 'JSON' }, { Transformaton: 'NONE' }), 'asl-unknown-field', '"Transformaton"', { pick: 'Rename to "Transformation"' });
+    assert.deepEqual(w.after, []);
+  });
+
   test('a misspelt StartAt or States: did you mean, and the rename leaves no finding (in a plain .json file too)', () => {
     const text = JSON.stringify({ Startat: 'P', States: { P: { Type: 'Pass', End: true } } }, null, 2);
     const r = quickFix(text, 'asl-unknown-field', '"Startat"', { languageId: 'json', pick: 'Rename to "StartAt"' });

@@ -816,6 +816,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   if (reader?.type === 'object') checkS3Action(ctx, 'ItemReader', property(reader, 'Resource'), SETTINGS.ItemReader.fields.Resource, 'reads the items', 'States.ItemReaderFailed');
   const config = property(reader, 'ReaderConfig');
   if (reader?.type === 'object' && checkType(ctx, 'ReaderConfig', config, 'object', 'JSONPath')) {
+    checkSettingsKeys(ctx, 'ReaderConfig', config!);
     checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), SETTINGS.ReaderConfig.fields.InputType);
     // A written 0 deploys and reads every item, as no MaxItems does (LocalStack's test_map_item_reader_csv_max_items[0],
     // an execution recorded against AWS; AWS's own Monte Carlo sample ships it). A 0 the state computes fails when it
@@ -906,9 +907,26 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     checkS3Request(ctx, writer, ql, 'ResultWriter', WRITER_REQUIRES, 'writing the results fails when the state runs (States.ResultWriterFailed)');
     const wc = property(writer, 'WriterConfig');
     if (checkType(ctx, 'WriterConfig', wc, 'object', 'JSONPath')) {
+      checkSettingsKeys(ctx, 'WriterConfig', wc!);
       checkEnum(ctx, 'WriterConfig.Transformation', property(wc, 'Transformation'), SETTINGS.WriterConfig.fields.Transformation);
       checkEnum(ctx, 'WriterConfig.OutputType', property(wc, 'OutputType'), SETTINGS.WriterConfig.fields.OutputType);
     }
+  }
+}
+
+/**
+ * A member of a reader's or writer's configuration that is none of its fields (fields.ts SETTINGS): the service's
+ * schema refuses it ("Field 'X' is not supported"), as in the ItemReader around it; a misspelt one (`MaxItem`) is not
+ * read, so the setting it meant never applies. The other query language's fields (MaxItemsPath in JSONata) have
+ * their own finding.
+ */
+function checkSettingsKeys(ctx: Ctx, name: 'ReaderConfig' | 'WriterConfig', obj: AstNode) {
+  const allowed = Object.keys(SETTINGS[name].fields);
+  for (const p of obj.children ?? []) {
+    const k = keyOf(p);
+    if (k?.type !== 'string' || allowed.includes(k.value)) continue;
+    const near = closest(k.value, allowed)[0];
+    report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${name}; ${near ? `did you mean ${quote(near)}?` : `allowed: ${list(allowed)}`}`, 'error', { allowed, closest: near });
   }
 }
 
