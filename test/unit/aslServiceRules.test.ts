@@ -365,6 +365,10 @@ describe('the structure rules, in YAML as in JSON', () => {
       ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } }),
     [wrong('MaxConcurrencyPath'), wrong('ToleratedFailurePercentagePath'), wrong('ToleratedFailureCountPath'), wrong('MaxItemsPath'), wrong('MaxItemsPerBatchPath'), wrong('MaxInputBytesPerBatchPath')]);
     assert.deepEqual(messages(sm({ W: { Type: 'Wait', ...jsonata, SecondsPath: '$.s', End: true } })), [
+      'SecondsPath is a JSONPath field; this state uses JSONata: use "Seconds": "{% $states.input.s %}" (SCHEMA_VALIDATION_FAILED)',
+    ]);
+    // A path JSONata has no one rewriting of: the advice.
+    assert.deepEqual(messages(sm({ W: { Type: 'Wait', ...jsonata, SecondsPath: '$..s', End: true } })), [
       'SecondsPath is a JSONPath field; this state uses JSONata: use Seconds with a JSONata expression, e.g. "Seconds": "{% $states.input.… %}" (SCHEMA_VALIDATION_FAILED)',
     ]);
     // The same fields in a JSONPath state are fine, and the plain fields take JSONata in a JSONata state.
