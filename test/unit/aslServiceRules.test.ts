@@ -365,6 +365,10 @@ describe('the structure rules, in YAML as in JSON', () => {
       ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'S', States: { S: { Type: 'Succeed' } } } } }),
     [wrong('MaxConcurrencyPath'), wrong('ToleratedFailurePercentagePath'), wrong('ToleratedFailureCountPath'), wrong('MaxItemsPath'), wrong('MaxItemsPerBatchPath'), wrong('MaxInputBytesPerBatchPath')]);
     assert.deepEqual(messages(sm({ W: { Type: 'Wait', ...jsonata, SecondsPath: '$.s', End: true } })), [
+      'SecondsPath is a JSONPath field; this state uses JSONata: use "Seconds": "{% $states.input.s %}" (SCHEMA_VALIDATION_FAILED)',
+    ]);
+    // A path JSONata has no one rewriting of: the advice.
+    assert.deepEqual(messages(sm({ W: { Type: 'Wait', ...jsonata, SecondsPath: '$..s', End: true } })), [
       'SecondsPath is a JSONPath field; this state uses JSONata: use Seconds with a JSONata expression, e.g. "Seconds": "{% $states.input.… %}" (SCHEMA_VALIDATION_FAILED)',
     ]);
     // The same fields in a JSONPath state are fine, and the plain fields take JSONata in a JSONata state.
@@ -615,6 +619,20 @@ describe('the audit: each rule of the issue in JSON and YAML, with positions', (
       { code: 'asl-duplicate-payload-field', severity: 'error', at: 'Bucket.$', awsCode: SCHEMA },
     ]);
     expectBoth(sm({ T: task({ Arguments: { a: 1, 'a.$': 'x' } }) }, { QueryLanguage: 'JSONata' }), [{ code: 'asl-duplicate-payload-field', severity: 'error', at: 'a.$', awsCode: SCHEMA }]);
+  });
+  test('X next to X.$ in an ItemBatcher\'s BatchInput, at its top and nested (asl43 m05, m06)', () => {
+    expectBoth(sm({
+      M: { Type: 'Map', End: true, ItemBatcher: { MaxItemsPerBatch: 50, BatchInput: { runId: 'manual', 'runId.$': '$$.Execution.Name', meta: { source: 's3', 'source.$': '$.source' } } },
+        ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: DIST },
+    }), [
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'runId.$', awsCode: SCHEMA },
+      { code: 'asl-duplicate-payload-field', severity: 'error', at: 'source.$', awsCode: SCHEMA },
+    ]);
+    // Either alone is fine.
+    expectBoth(sm({
+      M: { Type: 'Map', End: true, ItemBatcher: { MaxItemsPerBatch: 50, BatchInput: { runId: 'manual', 'source.$': '$.source' } },
+        ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: DIST },
+    }), []);
   });
   test('HeartbeatSeconds and the Path forms of both timeouts only on Task', () => {
     expectBoth(sm({ P: { Type: 'Pass', End: true, HeartbeatSeconds: 5, TimeoutSecondsPath: '$.t', HeartbeatSecondsPath: '$.h' } }), [
@@ -943,6 +961,20 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     // Not evaluated in a JSONata state either: the states language lets only ReaderConfig's MaxItems be a JSONata string.
     expectBoth(csv({ CSVHeaderLocation: 'GIVEN', CSVHeaders: '{% $states.input.headers %}', CSVDelimiter: '{% $states.input.d %}' }, 'JSONata'), [err('asl-invalid-value', '{% $states.input.headers %}'), err('asl-invalid-value', '{% $states.input.d %}')]);
     expectBoth(csv({ MaxItems: '{% $states.input.max %}' }, 'JSONata'), []);
+  });
+  test('a member of ReaderConfig or WriterConfig that is none of its fields is an error, with the close one (asl43 m08, m09, m10)', () => {
+    expectBoth(map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'JSON', MaxItem: 100 } } }), [err('asl-unknown-field', 'MaxItem')]);
+    assert.deepEqual(messages(map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'JSON', MaxItem: 100 } } })), ['"MaxItem" is not a field of ReaderConfig; did you mean "MaxItems"? (SCHEMA_VALIDATION_FAILED)']);
+    const csv = map({ ItemReader: { Resource: READ.Resource, Arguments: READ.Parameters, ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW', SkipRows: 1 } } }, 'JSONata');
+    expectBoth(csv, [err('asl-unknown-field', 'SkipRows')]);
+    assert.match(messages(csv)[0], /^"SkipRows" is not a field of ReaderConfig; allowed: InputType, CSVHeaderLocation, .*ItemsPointer/);
+    const writer = (WriterConfig: Record<string, unknown>) => map({ ItemReader: READ, ResultWriter: { WriterConfig } });
+    expectBoth(writer({ OutputType: 'JSONL', Transformation: 'COMPACT', Compression: 'GZIP' }), [err('asl-unknown-field', 'Compression')]);
+    expectBoth(writer({ OutputTyp: 'JSONL' }), [err('asl-unknown-field', 'OutputTyp')]);
+    // Every field of each, and MaxItemsPath in a JSONata state only as the other query language's field.
+    expectBoth(map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a'], CSVDelimiter: 'PIPE', MaxItemsPath: '$.m', Transformation: 'NONE' } } }), []);
+    expectBoth(map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'JSON', ItemsPointer: '/a', MaxItems: 1 } }, ResultWriter: { WriterConfig: { OutputType: 'JSON', Transformation: 'FLATTEN' } } }), []);
+    expectBoth(map({ ItemReader: { Resource: READ.Resource, Arguments: READ.Parameters, ReaderConfig: { InputType: 'JSON', MaxItemsPath: '$.m' } } }, 'JSONata'), [err('asl-wrong-query-language', 'MaxItemsPath')]);
   });
 });
 

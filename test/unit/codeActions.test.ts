@@ -543,6 +543,72 @@ describe('ASL fixes', () => {
     const comment = JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', InputPath: '$', Parameters: '{% $states.input %}', End: true } } }, null, 2);
     assert.deepEqual(quickFix(comment, 'asl-jsonata-in-jsonpath-state', '"{% $states.input %}"').titles, []);
   });
+  test('a JSONPath-only field of a plain path in a JSONata state: its twin with the expression reading the same, offered (ux44)', () => {
+    const state = (fields: object, type = 'Wait') => JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'S', States: { S: { Type: type, ...fields, End: true } } }, null, 2);
+    const w = quickFix(state({ SecondsPath: '$.delay' }), 'asl-wrong-query-language', '"SecondsPath"', { pick: 'Write "Seconds": "{% $states.input.delay %}"' });
+    assert.deepEqual(w.titles, ['Write "Seconds": "{% $states.input.delay %}"']);
+    assert.match(w.result, /"Seconds": "\{% \$states\.input\.delay %\}"/);
+    assert.deepEqual(w.after, []);
+    assert.match(service.validate(doc(state({ SecondsPath: '$.delay' }))).find((p) => p.code === 'asl-wrong-query-language')!.message, /^SecondsPath is a JSONPath field; this state uses JSONata: use "Seconds": "\{% \$states\.input\.delay %\}"/);
+    const ts = quickFix(state({ TimestampPath: "$.at['due date']" }), 'asl-wrong-query-language', '"TimestampPath"', { pick: 'Write "Timestamp": "{% $states.input.at.`due date` %}"' });
+    assert.deepEqual(ts.after, []);
+    const map = (fields: object) => state({ ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, ...fields }, 'Map');
+    const items = quickFix(map({ ItemsPath: '$$.Execution.Input.items' }), 'asl-wrong-query-language', '"ItemsPath"', { pick: 'Write "Items": "{% $states.context.Execution.Input.items %}"' });
+    assert.deepEqual(items.after, []);
+    for (const f of ['MaxConcurrency', 'ToleratedFailureCount', 'ToleratedFailurePercentage'])
+      assert.deepEqual(quickFix(map({ [`${f}Path`]: '$.n' }), 'asl-wrong-query-language', `"${f}Path"`).titles, [`Write "${f}": "{% $states.input.n %}"`]);
+    const task = (fields: object) => state({ Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f' }, ...fields }, 'Task');
+    for (const f of ['TimeoutSeconds', 'HeartbeatSeconds']) assert.deepEqual(quickFix(task({ [`${f}Path`]: '$.t' }), 'asl-wrong-query-language', `"${f}Path"`).titles, [`Write "${f}": "{% $states.input.t %}"`]);
+    const fail = JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'F', States: { F: { Type: 'Fail', ErrorPath: '$.code' } } }, null, 2);
+    assert.deepEqual(quickFix(fail, 'asl-wrong-query-language', '"ErrorPath"', { pick: 'Write "Error": "{% $states.input.code %}"' }).after, []);
+    // A path JSONata has no one rewriting of (a wildcard, an intrinsic), or a twin already there: no fix.
+    assert.deepEqual(quickFix(map({ ItemsPath: '$.orders[*].lines' }), 'asl-wrong-query-language', '"ItemsPath"').titles, []);
+    assert.deepEqual(quickFix(fail.replace('"$.code"', '"States.Format(\'E{}\', $.c)"'), 'asl-wrong-query-language', '"ErrorPath"').titles, []);
+    assert.deepEqual(quickFix(state({ Seconds: 5, SecondsPath: '$.delay' }), 'asl-wrong-query-language', '"SecondsPath"').titles, []);
+    // In YAML, and a reader's MaxItemsPath.
+    const yaml = 'QueryLanguage: JSONata\nStartAt: W\nStates:\n  W:\n    Type: Wait\n    SecondsPath: $.delay\n    End: true\n';
+    const y = quickFix(yaml, 'asl-wrong-query-language', 'SecondsPath', { languageId: 'asl-yaml', pick: 'Write "Seconds": "{% $states.input.delay %}"' });
+    assert.equal(y.result, yaml.replace('SecondsPath: $.delay', 'Seconds: "{% $states.input.delay %}"'));
+    const reader = map({ ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON', MaxItemsPath: '$.max' }, Arguments: { Bucket: 'b', Key: 'k' } } }).replace('"ItemProcessor": {', '"ItemProcessor": { "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "STANDARD" },');
+    assert.deepEqual(quickFix(reader, 'asl-wrong-query-language', '"MaxItemsPath"', { pick: 'Write "MaxItems": "{% $states.input.max %}"' }).after, []);
+  });
+  test('a JSONPath Choice rule in a JSONata state, one Variable and a literal: the Condition it means, offered on either key (ux44)', () => {
+    const choice = (rule: object) => JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ ...rule, Next: 'D' }], Default: 'D' }, D: { Type: 'Succeed' } } }, null, 2);
+    const condition = (rule: object) => quickFix(choice(rule), 'asl-wrong-query-language', '"Variable"').titles;
+    const r = quickFix(choice({ Variable: '$.ok', BooleanEquals: true }), 'asl-wrong-query-language', '"Variable"', { pick: 'Write "Condition": "{% $states.input.ok = true %}"' });
+    assert.deepEqual(r.titles, ['Write "Condition": "{% $states.input.ok = true %}"']);
+    assert.deepEqual(r.after, []);
+    assert.doesNotMatch(r.result, /BooleanEquals/);
+    assert.deepEqual(quickFix(choice({ Variable: '$.ok', BooleanEquals: true }), 'asl-wrong-query-language', '"BooleanEquals"').titles, ['Write "Condition": "{% $states.input.ok = true %}"']);
+    // The comparison before the Variable, and last.
+    assert.deepEqual(quickFix(choice({ NumericLessThan: 5, Variable: '$.n' }), 'asl-wrong-query-language', '"Variable"', { pick: 'Write "Condition": "{% $states.input.n < 5 %}"' }).after, []);
+    const cases: [object, string][] = [
+      [{ Variable: '$.s', StringEquals: 'a "b"' }, '{% $states.input.s = "a \\"b\\"" %}'],
+      [{ Variable: '$.s', StringGreaterThanEquals: 'm' }, '{% $states.input.s >= "m" %}'],
+      [{ Variable: '$.n', NumericEquals: 1.5 }, '{% $states.input.n = 1.5 %}'],
+      [{ Variable: '$.n', NumericGreaterThan: -2 }, '{% $states.input.n > -2 %}'],
+      [{ Variable: '$.a[0].b', IsPresent: true }, '{% $exists($states.input.a[0].b) %}'],
+      [{ Variable: '$.a', IsPresent: false }, '{% $not($exists($states.input.a)) %}'],
+      [{ Variable: '$.a', IsNull: true }, '{% $states.input.a = null %}'],
+      [{ Variable: '$.a', IsString: true }, '{% $type($states.input.a) = "string" %}'],
+      [{ Variable: '$.a', IsNumeric: false }, '{% $not($type($states.input.a) = "number") %}'],
+      [{ Variable: '$x', BooleanEquals: false }, '{% $x = false %}'],
+    ];
+    for (const [rule, want] of cases) {
+      assert.deepEqual(condition(rule), [`Write "Condition": "${want}"`], JSON.stringify(rule));
+      const fixed = quickFix(choice(rule), 'asl-wrong-query-language', '"Variable"', { pick: `Write "Condition": "${want}"` });
+      assert.equal(JSON.parse(fixed.result).States.C.Choices[0].Condition, want);
+      assert.deepEqual(fixed.after, [], JSON.stringify(rule));
+    }
+    // What has no one exact Condition: a pattern, a timestamp, a …Path comparison, a path with a wildcard, a literal of another type.
+    for (const rule of [{ Variable: '$.s', StringMatches: 'a*' }, { Variable: '$.t', TimestampEquals: '2024-01-01T00:00:00Z' }, { Variable: '$.a', NumericEqualsPath: '$.b' }, { Variable: '$.a[*]', IsPresent: true }, { Variable: '$.a', NumericEquals: '1' }, { Variable: '$.t', IsTimestamp: true }])
+      assert.deepEqual(condition(rule), [], JSON.stringify(rule));
+    // In YAML, the comparison's line goes.
+    const yaml = 'QueryLanguage: JSONata\nStartAt: C\nStates:\n  C:\n    Type: Choice\n    Choices:\n      - Variable: $.ok\n        BooleanEquals: true\n        Next: D\n    Default: D\n  D:\n    Type: Succeed\n';
+    const y = quickFix(yaml, 'asl-wrong-query-language', 'Variable', { languageId: 'asl-yaml', pick: 'Write "Condition": "{% $states.input.ok = true %}"' });
+    assert.equal(y.result, yaml.replace('Variable: $.ok\n        BooleanEquals: true\n', 'Condition: "{% $states.input.ok = true %}"\n'));
+    assert.deepEqual(y.after, []);
+  });
   test('{% %} in a JSONPath SageMaker request: a variable read as one, and an integer member\'s type finding with the same way out (ux41)', () => {
     const training = (params: Record<string, unknown>) => JSON.stringify({ StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: 'j', RoleArn: 'arn:aws:iam::111122223333:role/R', AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/xgboost:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/o' }, ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 }, StoppingCondition: { MaxRuntimeInSeconds: 3600 }, ...params }, End: true } } }, null, 2);
     const v = quickFix(training({ HyperParameters: { max_depth: '{% $depth %}' } }), 'jsonata-in-jsonpath-state', '"{% $depth %}"', { pick: 'Write "max_depth.$": "$depth"' });
@@ -753,6 +819,16 @@ describe('ASL fixes', () => {
     const text = ['StartAt: M', 'States:', '  M:', '    Type: Map', '    ItemProcessor:', '      ProcessorConfig:', '        Mod: INLINE', '      StartAt: I', '      States:', '        I: { Type: Succeed }', '    End: true', ''].join('\n');
     const r = quickFix(text, 'asl-unknown-field', 'Mod', { languageId: 'asl-yaml', pick: 'Rename to "Mode"' });
     assert.deepEqual(r.after, []);
+  });
+
+  test('a misspelt field of ReaderConfig or WriterConfig: the rename to the close one leaves no error (asl43 m08)', () => {
+    const dist = { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'I', States: { I: { Type: 'Succeed' } } };
+    const reader = (ReaderConfig: object, WriterConfig: object) => JSON.stringify({ StartAt: 'M', States: { M: { Type: 'Map', ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig, Parameters: { Bucket: 'b', Key: 'k' } }, ResultWriter: { WriterConfig }, ItemProcessor: dist, End: true } } }, null, 2);
+    const r = quickFix(reader({ InputType: 'JSON', MaxItem: 100 }, { OutputType: 'JSON' }), 'asl-unknown-field', '"MaxItem"', { pick: 'Rename to "MaxItems"' });
+    assert.deepEqual(r.titles, ['Rename to "MaxItems"']);
+    assert.deepEqual(r.after, []);
+    const w = quickFix(reader({ InputType: 'JSON' }, { Transformaton: 'NONE' }), 'asl-unknown-field', '"Transformaton"', { pick: 'Rename to "Transformation"' });
+    assert.deepEqual(w.after, []);
   });
 
   test('a misspelt StartAt or States: did you mean, and the rename leaves no finding (in a plain .json file too)', () => {

@@ -84,3 +84,67 @@ test('smart selection in a JSON template is the text\'s (its tree holds substitu
   assert.equal(many.length, 5000);
   assert.ok(many[999].parent && !many[1000].parent);
 });
+
+test('a template\'s definition written as JSON in a YAML block scalar folds and selects inside as a .asl.json does, then out through the YAML (ux44)', async () => {
+  const { getLanguageService } = await import('vscode-json-languageservice');
+  const json = getLanguageService({});
+  const wire = (x: unknown) => JSON.parse(JSON.stringify(x));
+  const body = [
+    '{',
+    '  "StartAt": "Train",',
+    '  "States": {',
+    '    "Train": {',
+    '      "Type": "Task",',
+    '      "Resource": "arn:${AWS::Partition}:states:::lambda:invoke",',
+    '      "Parameters": {',
+    '        "FunctionName": "${Fn}",',
+    '        "Payload": { "a": [1, 2], "b": {',
+    '          "c": true } }',
+    '      },',
+    '      "Catch": [ {',
+    '        "ErrorEquals": ["States.ALL"],',
+    '        "Next": "Done"',
+    '      } ],',
+    '      "Next": "Done"',
+    '    },',
+    '    "Done": { "Type": "Succeed" }',
+    '  }',
+    '}',
+  ];
+  const indented = (n: number) => body.map((l) => ' '.repeat(n) + l).join('\n');
+  const templates = [
+    `Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: !Sub |\n${indented(8)}\n  Fn:\n    Type: AWS::Lambda::Function\n`,
+    `Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString:\n        Fn::Sub:\n          - |\n${indented(12)}\n          - { Fn: arn }\n`,
+    `Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionSubstitutions: { Fn: arn }\n      DefinitionString: |-\n${indented(8)}\n`,
+  ];
+  for (const template of templates) {
+    const d = TextDocument.create('file:///w/template.yaml', 'yaml', 1, template);
+    const start = template.indexOf('{\n'), end = start + body.join('\n').length + (body.length - 1) * (template.indexOf('{\n') - template.lastIndexOf('\n', start) - 1);
+    assert.equal(template.slice(end - 1, end + 1), '}\n');
+    // The JSON alone, on the same lines and columns: every other character a space.
+    const alone = TextDocument.create('file:///w/alone.json', 'json', 1, [...template].map((c, i) => (c === '\n' || (i >= start && i < end) ? c : ' ')).join(''));
+    const lines = (rs: { startLine: number; endLine: number }[]) => rs.map((r) => `${r.startLine}-${r.endLine}`).sort();
+    const folds = lines(service.getFoldingRanges(d)!);
+    const expected = lines(json.getFoldingRanges(alone));
+    assert.equal(expected.length, 5);
+    for (const f of expected) assert.ok(folds.includes(f), `${f} in ${folds}`);
+    // Only the YAML's own ranges besides, none of them inside the JSON.
+    const firstLine = d.positionAt(start).line, lastLine = d.positionAt(end).line;
+    for (const f of folds.filter((x) => !expected.includes(x))) assert.ok(Number(f.split('-')[0]) < firstLine || Number(f.split('-')[0]) > lastLine, f);
+    // Selection: the library's chain over the JSON, then the YAML holding it, each range holding the one before.
+    const positions = Array.from({ length: end - start + 1 }, (_, o) => d.positionAt(start + o));
+    const ours = service.getSelectionRanges(d, positions);
+    const theirs = json.getSelectionRanges(alone, positions, json.parseJSONDocument(alone));
+    positions.forEach((_, i) => {
+      const chain = (s: any) => { const out: any[] = []; for (; s; s = s.parent) out.push(wire(s.range)); return out; };
+      const a = chain(ours[i]), b = chain(theirs[i]);
+      assert.deepEqual(a.slice(0, b.length), b, `at ${start + i}`);
+      assert.ok(a.length > b.length);
+      for (let k = 1; k < a.length; k++) {
+        const [inner, outer] = [a[k - 1], a[k]].map((r) => [d.offsetAt(r.start), d.offsetAt(r.end)]);
+        // (Not strictly: the library's own chain gives a range twice at an array's bracket.)
+        assert.ok(outer[0] <= inner[0] && inner[1] <= outer[1], `at ${start + i}: ${k}`);
+      }
+    });
+  }
+});

@@ -18,8 +18,7 @@ import { doHover } from './hover';
 import { iamPolicy } from './iamPolicy';
 import { policySizeProblem } from './asl/iamPolicy';
 import * as json from './json/jsonFeatures';
-import { yamlFoldingSpans, yamlSelectionSpans } from './yaml/structure';
-import { toFoldingRange, toOffset, toRange } from './lsp';
+import * as structure from './structure';
 import * as navigation from './navigation';
 import { graphOf, hasGraph, type DocumentGraph, type GraphWhich } from './stateGraph';
 import type { PolicyDocument, PolicyOptions } from './sagemaker/iamPolicy';
@@ -137,26 +136,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     fixAll: (doc) => fixAll(store, doc),
     getCodeActions: (doc, range, only) => getCodeActions(store, doc, range, only),
     format: (doc, range, options) => (jsonDoc(doc) ? json.format(doc, range, options) : []),
-    getFoldingRanges: (doc) => {
-      const parsed = store.workable(doc);
-      if (parsed?.language === 'json') return json.getFoldingRanges(doc);
-      return parsed?.language === 'yaml' ? yamlFoldingSpans(parsed.root, parsed.text).map((span) => toFoldingRange(doc, span)) : null;
-    },
-    getSelectionRanges: (doc, positions) => {
-      const parsed = store.workable(doc);
-      if (parsed?.language === 'yaml') {
-        return positions.slice(0, 1000).map((p) => {
-          let selection: SelectionRange | undefined;
-          const spans = yamlSelectionSpans(parsed.root, parsed.text, toOffset(doc, p));
-          for (let i = spans.length - 1; i >= 0; i--) selection = { range: toRange(doc, spans[i]), parent: selection };
-          return selection ?? { range: { start: p, end: p } };
-        });
-      }
-      if (parsed?.language !== 'json') return [];
-      // A template's tree holds its machines with their substitutions followed in place, and a job spec is a view of
-      // it: the text's own tree only for a state machine document.
-      return json.getSelectionRanges(doc, store.machines(doc).every((m) => m === parsed) ? parsed.root : undefined, positions);
-    },
+    getFoldingRanges: (doc) => structure.getFoldingRanges(store, doc),
+    getSelectionRanges: (doc, positions) => structure.getSelectionRanges(store, doc, positions),
     getCodeLenses: (doc) => getCodeLenses(store, doc),
     findDocumentSymbols: (doc) => navigation.documentSymbols(store, doc),
     findDefinition: (doc, position) => navigation.definition(store, doc, position),

@@ -144,8 +144,9 @@ const WRITER_RESOURCES = ['arn:aws:states:::s3:putObject'];
  * The settings objects: where each is written and its fields, with the values the checks accept (undefined: any value
  * of the field's type). A Map's ItemProcessor has a ProcessorConfig (the states language's Map State); a Distributed
  * Map an ItemReader (with its ReaderConfig), an ItemBatcher and a ResultWriter (with its WriterConfig); a Task its
- * Credentials. The checks, completion and hover read this one table (asl/place.ts says where an object is one). The
- * checks leave ReaderConfig's and WriterConfig's other fields open (the service adds reader options often).
+ * Credentials. The checks, completion and hover read this one table (asl/place.ts says where an object is one); a
+ * member that is none of its object's fields is an error there, in ReaderConfig and WriterConfig too (asl43: a
+ * misspelt `MaxItem` was read by no one). A field the service adds is added here.
  */
 export const SETTINGS = {
   ProcessorConfig: { in: 'ItemProcessor', fields: { Mode: ['INLINE', 'DISTRIBUTED'], ExecutionType: ['STANDARD', 'EXPRESS'] } },

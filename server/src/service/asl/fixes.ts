@@ -4,6 +4,7 @@
 // sagemaker/fixes.ts builds the SageMaker request fixes on the same helpers; codeActions.ts at the service
 // root makes LSP code actions of both.
 import { AslCode } from './codes';
+import { COMPARATORS } from './fields';
 import { Code } from '../core/codes';
 import { keyOfValue, nodeAt } from '../core/tree';
 import type { AstNode, OffsetEdit, OffsetRange, ParsedDocument, Problem } from '../core/types';
@@ -179,6 +180,11 @@ export function aslFixes(parsed: ParsedDocument, p: Problem): Fix[] {
   if (p.code === AslCode.distributedOnlyField) return distributedFixes(parsed, p);
   // A JSONPath `X.$` key in a JSONata state, its path of names and indexes: `"X": "{% $states.input… %}"` (offered).
   if (p.code === AslCode.jsonPathKey || (p.code === AslCode.invalidVariableName && typeof p.data?.jsonata === 'string')) return jsonPathKeyFixes(parsed, p);
+  // A JSONPath-only field of a path of names and indexes in a JSONata state (`"SecondsPath": "$.delay"`, ItemsPath):
+  // its twin with the expression (`"Seconds": "{% $states.input.delay %}"`), as for a `.$` key (offered).
+  if (p.code === AslCode.wrongQueryLanguage && typeof p.data?.jsonata === 'string') return jsonPathKeyFixes(parsed, p);
+  // A JSONPath Choice rule in a JSONata state, one Variable compared with a literal: its Condition (offered).
+  if (p.code === AslCode.wrongQueryLanguage && typeof p.data?.condition === 'string') return choiceConditionFixes(parsed, p, p.data.condition);
   // A `{% $states.input.a %}` in a JSONPath state: `"X.$": "$.a"` (offered: the state's QueryLanguage is the other way).
   if (p.code === AslCode.jsonataInJsonPath) return jsonataInJsonPathFixes(parsed, p);
   // A variable no state assigns, close to one that is assigned (`$treshold`): that one (offered: letters are a guess).
@@ -246,6 +252,23 @@ export function jsonataInJsonPathFixes(parsed: ParsedDocument, p: Problem): Fix[
   const value = nodeOf(parsed, p);
   const fix = typeof rename === 'string' && typeof path === 'string' && value?.type === 'string' ? rewriteMember(parsed, value, rename, path, false) : undefined;
   return fix ? [fix] : [];
+}
+
+/**
+ * A JSONPath Choice rule (`"Variable": "$.ok", "BooleanEquals": true`) written as the JSONata `condition` the check
+ * made of it: Variable becomes `"Condition": "{% $states.input.ok = true %}"` and the comparison goes (offered: JSONata
+ * fails on a value of another type where JSONPath's comparison is false).
+ */
+function choiceConditionFixes(parsed: ParsedDocument, p: Problem, condition: string): Fix[] {
+  const key = nodeOf(parsed, p);
+  const rule = key && isKey(key) ? key.parent?.parent : undefined;
+  const members = rule?.children ?? [];
+  const variable = members.find((m) => m.children?.[0]?.value === 'Variable');
+  const comparison = members.find((m) => Object.hasOwn(COMPARATORS, String(m.children?.[0]?.value)));
+  if (!variable || !comparison || !writtenInPlace(parsed, comparison)) return [];
+  const rewrite = rewriteMember(parsed, valueOf(variable), 'Condition', condition, false);
+  const removal = removeMember(parsed, comparison);
+  return rewrite && removal ? [{ ...rewrite, edits: [...rewrite.edits, removal] }] : [];
 }
 
 function distributedFixes(parsed: ParsedDocument, p: Problem): Fix[] {

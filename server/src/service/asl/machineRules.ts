@@ -101,6 +101,8 @@ function payloadsOf(s: AslState): AstNode[] {
   const add = (n: AstNode | undefined) => { if (n?.type === 'object') out.push(n); };
   for (const f of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign', 'Arguments', 'Credentials']) add(property(s.node, f));
   for (const f of ['ItemReader', 'ResultWriter']) { const o = property(s.node, f); add(property(o, 'Parameters')); add(property(o, 'Arguments')); }
+  // A Distributed Map's ItemBatcher.BatchInput is a payload template too (fields.ts PAYLOAD_TEMPLATES: its `.$` keys are paths).
+  add(property(property(s.node, 'ItemBatcher'), 'BatchInput'));
   for (const f of ['Catch', 'Choices']) {
     const arr = property(s.node, f);
     if (arr?.type === 'array') for (const c of arr.children ?? []) add(property(c, 'Assign'));

@@ -3,7 +3,7 @@
 // two query languages (the language's tables are fields.ts's). A diagnostic is a promise: errors only where Step Functions rejects the definition for
 // sure; template placeholders (${…}) and JSONata expressions ({% … %}) stand for values and are never judged.
 // Linear in the document and iterative throughout (a state machine may nest deeper than the JS stack).
-import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataAsJsonPath, jsonataConstant, jsonataForPathKey, jsonataGivesFunction, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
+import { checkJsonata, checkJsonPath, isExpressionError, isJsonata, jsonataAsJsonPath, jsonataConstant, jsonataForPathKey, jsonPathAsJsonata, jsonataGivesFunction, judgeDynamicValue, parseDynamicValue, spacedCall, expressionErrorSpan, standsForValue, type ExpressionError, type PathKind } from '../expressions/index';
 import { createFindingsCache } from '../core/findingsCache';
 import { deploysAsString, deploysAsStringText, hasPlaceholder, literalParts, substitutePlaceholders } from '../expressions/placeholders';
 import { closest, editDistance, list, quote, shiftFindings, visibleText } from '../core/text';
@@ -416,6 +416,18 @@ const firstStateName = (states: AstNode | undefined): string | undefined => {
 /** What a JSONata state writes instead of a JSONPath-only `…Path` field: the plain field, with an expression. */
 const jsonataInstead = (pathField: string) => `${pathField.slice(0, -4)} with a JSONata expression, e.g. "${pathField.slice(0, -4)}": "{% $states.input.… %}"`;
 
+/**
+ * What a JSONata state writes for the JSONPath-only field `member` (`"SecondsPath": "$.delay"`, `"ItemsPath":
+ * "$.items"`): its plain twin with the expression that reads what a path of names and indexes reads (`"Seconds": "{%
+ * $states.input.delay %}"`), which the fix writes (`data`, as for a `.$` key: asl/fixes.ts jsonPathKeyFixes); for
+ * any other path, `advice`.
+ */
+function pathFieldInJsonata(member: AstNode, twin: string, advice: string): { instead: string; data?: { rename: string; jsonata: string } } {
+  const v = valueOf(member);
+  const jsonata = v?.type === 'string' ? jsonPathAsJsonata(v.value as string) : undefined;
+  return jsonata ? { instead: `"${twin}": ${JSON.stringify(jsonata)}`, data: { rename: twin, jsonata } } : { instead: advice };
+}
+
 /** The service's own wording for two fields that exclude each other. */
 const onlyOneOf = (...fields: string[]) => `There should only be one of the following fields: [${fields.join(', ')}]`;
 
@@ -816,6 +828,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
   if (reader?.type === 'object') checkS3Action(ctx, 'ItemReader', property(reader, 'Resource'), SETTINGS.ItemReader.fields.Resource, 'reads the items', 'States.ItemReaderFailed');
   const config = property(reader, 'ReaderConfig');
   if (reader?.type === 'object' && checkType(ctx, 'ReaderConfig', config, 'object', 'JSONPath')) {
+    checkSettingsKeys(ctx, 'ReaderConfig', config!);
     checkEnum(ctx, 'ReaderConfig.InputType', property(config, 'InputType'), SETTINGS.ReaderConfig.fields.InputType);
     // A written 0 deploys and reads every item, as no MaxItems does (LocalStack's test_map_item_reader_csv_max_items[0],
     // an execution recorded against AWS; AWS's own Monte Carlo sample ships it). A 0 the state computes fails when it
@@ -825,7 +838,10 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     if (!checkType(ctx, 'ReaderConfig.MaxItems', maxItems, 'integer', ql, 0, 100_000_000) && ql === 'JSONata' && maxItems?.type === 'string' && jsonataConstant(maxItems.value as string)?.value === 0)
       report(ctx, maxItems, AslCode.invalidValue, `ReaderConfig.MaxItems is always 0 here (${JSON.stringify(maxItems.value)}): a MaxItems the state computes must be positive, so the Map fails when it runs; write 0 itself, or leave MaxItems out, to read every item`, 'warning');
     const path = propertyNode(config, 'MaxItemsPath');
-    if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `MaxItemsPath is a JSONPath field; this state uses JSONata: use ${jsonataInstead('MaxItemsPath')}`);
+    if (path && ql === 'JSONata') {
+      const { instead, data } = pathFieldInJsonata(path, 'MaxItems', jsonataInstead('MaxItemsPath'));
+      report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `MaxItemsPath is a JSONPath field; this state uses JSONata: use ${instead}`, 'error', propertyNode(config, 'MaxItems') ? undefined : data);
+    }
     else if (path && propertyNode(config, 'MaxItems')) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf('MaxItems', 'MaxItemsPath'));
     // The states language: "a "ReaderConfig" field MAY have "MaxItemsPath" field which MUST be a Reference Path".
     else if (path && checkType(ctx, 'ReaderConfig.MaxItemsPath', valueOf(path), 'string', ql)) checkMapLimitPath(ctx, valueOf(path)!, 'ReaderConfig.MaxItemsPath');
@@ -880,7 +896,10 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     checkType(ctx, 'MaxInputBytesPerBatch', property(batcher, 'MaxInputBytesPerBatch'), 'integer', ql, 1, 262_144);
     for (const f of ['MaxItemsPerBatch', 'MaxInputBytesPerBatch']) {
       const path = propertyNode(batcher, `${f}Path`);
-      if (path && ql === 'JSONata') report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `${f}Path is a JSONPath field; this state uses JSONata: use ${jsonataInstead(`${f}Path`)}`);
+      if (path && ql === 'JSONata') {
+        const { instead, data } = pathFieldInJsonata(path, f, jsonataInstead(`${f}Path`));
+        report(ctx, keyOf(path)!, AslCode.wrongQueryLanguage, `${f}Path is a JSONPath field; this state uses JSONata: use ${instead}`, 'error', propertyNode(batcher, f) ? undefined : data);
+      }
       else if (path && propertyNode(batcher, f)) report(ctx, keyOf(path)!, AslCode.exclusiveFields, onlyOneOf(f, `${f}Path`));
       // The states language: ""MaxItemsPerBatchPath" and "MaxInputBytesPerBatchPath" fields which MUST be Reference Paths".
       else if (path && checkType(ctx, `${f}Path`, valueOf(path), 'string', ql)) checkMapLimitPath(ctx, valueOf(path)!, `${f}Path`);
@@ -906,9 +925,26 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     checkS3Request(ctx, writer, ql, 'ResultWriter', WRITER_REQUIRES, 'writing the results fails when the state runs (States.ResultWriterFailed)');
     const wc = property(writer, 'WriterConfig');
     if (checkType(ctx, 'WriterConfig', wc, 'object', 'JSONPath')) {
+      checkSettingsKeys(ctx, 'WriterConfig', wc!);
       checkEnum(ctx, 'WriterConfig.Transformation', property(wc, 'Transformation'), SETTINGS.WriterConfig.fields.Transformation);
       checkEnum(ctx, 'WriterConfig.OutputType', property(wc, 'OutputType'), SETTINGS.WriterConfig.fields.OutputType);
     }
+  }
+}
+
+/**
+ * A member of a reader's or writer's configuration that is none of its fields (fields.ts SETTINGS): the service's
+ * schema refuses it ("Field 'X' is not supported"), as in the ItemReader around it; a misspelt one (`MaxItem`) is not
+ * read, so the setting it meant never applies. The other query language's fields (MaxItemsPath in JSONata) have
+ * their own finding.
+ */
+function checkSettingsKeys(ctx: Ctx, name: 'ReaderConfig' | 'WriterConfig', obj: AstNode) {
+  const allowed = Object.keys(SETTINGS[name].fields);
+  for (const p of obj.children ?? []) {
+    const k = keyOf(p);
+    if (k?.type !== 'string' || allowed.includes(k.value)) continue;
+    const near = closest(k.value, allowed)[0];
+    report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${name}; ${near ? `did you mean ${quote(near)}?` : `allowed: ${list(allowed)}`}`, 'error', { allowed, closest: near });
   }
 }
 
@@ -1145,8 +1181,10 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
       if (ql === 'JSONata') {
         if (key === 'Assign' && top) { checkObjectField(ctx, 'Assign', v, ql); continue; }
         if (key === 'Condition' || (top && key === 'Output')) continue;
-        if (key === 'Variable' || key in COMPARATORS || LOGICAL.includes(key))
-          report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath Choice field: a JSONata rule is a Condition, e.g. "Condition": "{% $states.input.n > 1 %}"`);
+        if (key === 'Variable' || key in COMPARATORS || LOGICAL.includes(key)) {
+          const condition = top ? jsonataCondition(rule) : undefined;
+          report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath Choice field: a JSONata rule is a Condition, e.g. "Condition": ${JSON.stringify(condition ?? '{% $states.input.n > 1 %}')}`, 'error', condition ? { condition } : undefined);
+        }
         else report(ctx, k, AslCode.unknownField, `${quote(key)} is not a field of a JSONata Choice rule; allowed: Condition, Next, Assign, Output, Comment`, 'error', { closest: closest(key, ['Condition', 'Next', 'Assign', 'Output', 'Comment'])[0] });
         continue;
       }
@@ -1206,6 +1244,47 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
   }
 }
 
+/**
+ * The Condition a JSONata state writes for a JSONPath Choice rule that compares one Variable, a path of names and
+ * indexes, with a literal (`"Variable": "$.ok", "BooleanEquals": true` → `{% $states.input.ok = true %}`), which the
+ * fix writes (asl/fixes.ts). Undefined for any other rule: And/Or/Not, a …Path comparison, StringMatches (a pattern of
+ * its own), the Timestamp ones (JSONata compares the text, not the instant), IsTimestamp, or a Condition already
+ * there. JSONata's ordering of a value of another type fails where JSONPath's is false: the fix is offered, not
+ * preferred.
+ */
+function jsonataCondition(rule: AstNode): string | undefined {
+  let variable: AstNode | undefined, op: string | undefined, value: AstNode | undefined;
+  for (const p of rule.children ?? []) {
+    const key = keyOf(p)?.value;
+    if (key === 'Variable') variable = valueOf(p);
+    else if (typeof key === 'string' && (key in COMPARATORS || LOGICAL.includes(key) || key === 'Condition')) {
+      if (op !== undefined) return undefined;
+      op = key; value = valueOf(p);
+    }
+  }
+  const path = variable?.type === 'string' ? jsonPathAsJsonata(variable.value as string) : undefined;
+  // (jsonPathAsJsonata writes `{% … %}`: the expression is inside.)
+  const read = path?.slice(3, -3);
+  if (!read || !op || !value) return undefined;
+  const is = (type: string) => (value.type === 'boolean' ? `{% ${value.value ? '' : '$not('}$type(${read}) = "${type}"${value.value ? '' : ')'} %}` : undefined);
+  switch (op) {
+    case 'IsPresent': return value.type === 'boolean' ? `{% ${value.value ? `$exists(${read})` : `$not($exists(${read}))`} %}` : undefined;
+    case 'IsNull': return value.type === 'boolean' ? `{% ${read} ${value.value ? '=' : '!='} null %}` : undefined;
+    case 'IsString': return is('string');
+    case 'IsNumeric': return is('number');
+    case 'IsBoolean': return is('boolean');
+    case 'BooleanEquals': return value.type === 'boolean' ? `{% ${read} = ${value.value} %}` : undefined;
+  }
+  const string = op.startsWith('String'), numeric = op.startsWith('Numeric');
+  const compare = string || numeric ? COMPARISON_OPERATORS[op.slice(string ? 6 : 7)] : undefined;
+  // (Not a `${…}` a template fills in, nor a `%}` that would read as the expression's end.)
+  const literal = string ? value.type === 'string' && !hasPlaceholder(value.value as string) && !(value.value as string).includes('%}') : numeric && value.type === 'number';
+  return compare && literal ? `{% ${read} ${compare} ${JSON.stringify(value.value)} %}` : undefined;
+}
+
+/** The JSONata operator of each comparison a String… or Numeric… rule makes. */
+const COMPARISON_OPERATORS: Readonly<Record<string, string | undefined>> = { Equals: '=', LessThan: '<', GreaterThan: '>', LessThanEquals: '<=', GreaterThanEquals: '>=' };
+
 /** The first open escape of a StringMatches pattern: a backslash and what follows it when that is no `*` or `\`, '' when it ends the pattern. */
 function openEscape(pattern: string): string | undefined {
   for (let i = 0; i < pattern.length; i++) {
@@ -1261,12 +1340,16 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
       // What a JSONata state writes instead of Parameters: Arguments where the state has them (Task, Parallel), a
       // Map's ItemSelector, a Pass state's Output.
       const parametersInstead = fields.includes('Arguments') ? 'Arguments' : fields.includes('ItemSelector') ? 'ItemSelector' : 'Output';
-      const instead = key === 'Parameters' ? parametersInstead : key === 'ItemsPath' ? 'Items' : key === 'Result' ? 'Output' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? jsonataInstead(key) : 'Output (and Assign)';
+      const advice = key === 'Parameters' ? parametersInstead : key === 'ItemsPath' ? 'Items' : key === 'Result' ? 'Output' : key.endsWith('Path') && key !== 'ResultPath' && key !== 'InputPath' && key !== 'OutputPath' ? jsonataInstead(key) : 'Output (and Assign)';
+      // ItemsPath and a …Path field with a plain twin (SecondsPath, ErrorPath…) holding a path of names and indexes:
+      // the twin with the expression reading the same (ux44: the message said what to write; no fix wrote it).
+      const twin = key === 'ItemsPath' ? 'Items' : key.endsWith('Path') && PATH_TWINS.has(key.slice(0, -4)) ? key.slice(0, -4) : undefined;
+      const rewrite = twin ? pathFieldInJsonata(p, twin, advice) : { instead: advice };
       // A Pass state's Result is its output as written: in JSONata, Output (the developer guide: "Result (Optional,
       // JSONPath only)"), the same value (a {% %} string in it would be evaluated there, which Result never did).
       const renameTo = key === 'Parameters' ? parametersInstead : key === 'Result' ? 'Output' : undefined;
-      const rename = renameTo && !propertyNode(node, renameTo) ? { rename: renameTo } : undefined;
-      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${instead}`, 'error', rename);
+      const data = renameTo ? { rename: renameTo } : rewrite.data;
+      report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath field; this state uses JSONata: use ${rewrite.instead}`, 'error', data && !propertyNode(node, data.rename) ? data : undefined);
     } else if (ql === 'JSONPath' && JSONATA_ONLY.has(key)) {
       const instead = key === 'Arguments' ? 'Parameters' : key === 'Items' ? 'ItemsPath' : 'OutputPath, ResultPath or ResultSelector';
       report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONata field; this state uses JSONPath: use ${instead}, or set "QueryLanguage": "JSONata"`, 'error', key === 'Arguments' ? { rename: 'Parameters' } : undefined);

@@ -6,7 +6,8 @@ import type { TextDocument, Position } from 'vscode-languageserver-textdocument'
 import type { FoldingRange, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { nodeAt } from '../core/tree';
-import type { AstNode } from '../core/types';
+import { lineStart } from '../core/text';
+import type { AstNode, OffsetRange } from '../core/types';
 
 let service: LanguageService | undefined;
 /**
@@ -113,32 +114,70 @@ export function getSelectionRanges(doc: TextDocument, root: AstNode | undefined,
     return [...trimmed(json.getSelectionRanges(doc, asked, json.parseJSONDocument(doc))), ...rest];
   }
   const text = doc.getText();
-  const scanner = createScanner(text, true);
-  const range = (start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
-  /** Where the comma right after `offset` ends (comments and spaces skipped), or -1. */
-  const afterComma = (offset: number) => {
-    scanner.setPosition(offset);
-    return scanner.scan() === SyntaxKind.CommaToken ? scanner.getTokenOffset() + scanner.getTokenLength() : -1;
-  };
+  const range = (s: OffsetRange): Range => ({ start: doc.positionAt(s.offset), end: doc.positionAt(s.offset + s.length) });
   return [...asked.map((position) => {
-    const offset = doc.offsetAt(position);
-    const spans: Range[] = [];
-    for (let node = nodeAt(root, offset); node && spans.length < MAX_SELECTION_DEPTH; node = node === root ? undefined : node.parent) {
-      if (node.type === 'string' || node.type === 'object' || node.type === 'array') {
-        const inner = [node.offset + 1, node.offset + node.length - 1];
-        if (inner[0] < inner[1] && offset >= inner[0] && offset <= inner[1]) spans.push(range(inner[0], inner[1]));
-      }
-      spans.push(range(node.offset, node.offset + node.length));
-      if (node.type === 'property' || node.parent?.type === 'array') {
-        const comma = afterComma(node.offset + node.length);
-        if (comma !== -1) spans.push(range(node.offset, comma));
-      }
-    }
+    const spans = jsonSelectionSpans(root, text, doc.offsetAt(position));
     // The innermost ranges are kept: they are the ones a user expands through first.
     let selection: SelectionRange | undefined;
-    for (let i = Math.min(spans.length, MAX_SELECTION_DEPTH) - 1; i >= 0; i--) selection = { range: spans[i], parent: selection };
+    for (let i = spans.length - 1; i >= 0; i--) selection = { range: range(spans[i]), parent: selection };
     return selection ?? { range: { start: position, end: position } };
   }), ...rest];
+}
+
+/**
+ * The spans smart selection expands through at `offset` in the JSON tree `root` (getSelectionRanges above), the
+ * innermost MAX_SELECTION_DEPTH, innermost first. `root` may be a JSON text inside another document (a template's
+ * DefinitionString written in a YAML block): its nodes' offsets are that document's, and the chain stops at it.
+ */
+export function jsonSelectionSpans(root: AstNode, text: string, offset: number): OffsetRange[] {
+  const scanner = createScanner(text, true);
+  /** Where the comma right after `offset` ends (comments and spaces skipped), or -1. */
+  const afterComma = (at: number) => {
+    scanner.setPosition(at);
+    return scanner.scan() === SyntaxKind.CommaToken ? scanner.getTokenOffset() + scanner.getTokenLength() : -1;
+  };
+  const spans: OffsetRange[] = [];
+  const span = (start: number, end: number) => spans.push({ offset: start, length: end - start });
+  for (let node = nodeAt(root, offset); node && spans.length < MAX_SELECTION_DEPTH; node = node === root ? undefined : node.parent) {
+    if (node.type === 'string' || node.type === 'object' || node.type === 'array') {
+      const inner = [node.offset + 1, node.offset + node.length - 1];
+      if (inner[0] < inner[1] && offset >= inner[0] && offset <= inner[1]) span(inner[0], inner[1]);
+    }
+    span(node.offset, node.offset + node.length);
+    if (node.type === 'property' || node.parent?.type === 'array') {
+      const comma = afterComma(node.offset + node.length);
+      if (comma !== -1) span(node.offset, comma);
+    }
+  }
+  return spans.slice(0, MAX_SELECTION_DEPTH);
+}
+
+/**
+ * The folds of the JSON tree `root` as the library's getFoldingRanges makes them from the text (an object or array
+ * from the line of its bracket to the line before its closing one, when that is a later line; of those starting on
+ * one line, the innermost), over the tree: for a JSON text inside another document (a template's DefinitionString
+ * written in a YAML block scalar), whose nodes' offsets are that document's. A node written elsewhere (a
+ * substitution followed in place: templates/substitutions.ts) is not the text's and is left out, with what it holds.
+ */
+export function jsonFoldingSpans(root: AstNode, text: string, limit = 20_000): OffsetRange[] {
+  const byLine = new Map<number, OffsetRange>();
+  const stack: AstNode[] = [root];
+  while (stack.length && byLine.size < limit) {
+    const node = stack.pop()!;
+    const end = node.offset + node.length;
+    if (node.type === 'object' || node.type === 'array') {
+      const closing = text[end - 1];
+      // The line break before the closing bracket's line: the fold's last line.
+      const last = lineStart(text, end - 1) - 1;
+      const first = lineStart(text, node.offset);
+      if ((closing === '}' || closing === ']') && last > first && lineStart(text, last) > first) {
+        const known = byLine.get(first);
+        if (!known || known.offset + known.length > last) byLine.set(first, { offset: node.offset, length: last - node.offset });
+      }
+    }
+    for (const c of node.children ?? []) if (c.offset >= node.offset && c.offset + c.length <= end) stack.push(c);
+  }
+  return [...byLine.values()];
 }
 
 /** The library's chains cut to their innermost MAX_SELECTION_DEPTH ranges. */

@@ -1,0 +1,65 @@
+// Folding and smart selection: a JSON document's from json/jsonFeatures.ts, a YAML one's over its tree
+// (yaml/structure.ts), and inside a YAML template the JSON of a definition written in a block scalar
+// (`DefinitionString: !Sub |`): its objects and arrays fold, and a selection expands through its nodes before the
+// YAML around it, as in a .asl.json (ux44: only the YAML's ranges were given, and VS Code, taking them for the
+// answer, lost every fold inside the definition).
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import type { FoldingRange, SelectionRange } from 'vscode-languageserver-types';
+import type { AstNode, OffsetRange, ParsedDocument } from './core/types';
+import type { DocumentStore } from './documentStore';
+import * as json from './json/jsonFeatures';
+import { parseJson } from './json/parse';
+import { yamlFoldingSpans, yamlSelectionSpans } from './yaml/structure';
+import { toFoldingRange, toOffset, toRange } from './lsp';
+
+/** The positions one request is answered for in full, as json/jsonFeatures.ts's. */
+const MAX_SELECTION_POSITIONS = 1000;
+
+/**
+ * The machines of a YAML template written as JSON in the template's own text (a block scalar): not one decoded from
+ * an escaped string (`encoded`, whose nodes stand on escapes), nor a Definition written as YAML.
+ */
+function jsonBlocks(store: DocumentStore, doc: TextDocument, parsed: ParsedDocument): ParsedDocument[] {
+  return store.machines(doc).filter((m) => m !== parsed && m.language === 'json' && !m.encoded && m.root);
+}
+
+export function getFoldingRanges(store: DocumentStore, doc: TextDocument): FoldingRange[] | null {
+  const parsed = store.workable(doc);
+  if (parsed?.language === 'json') return json.getFoldingRanges(doc);
+  if (parsed?.language !== 'yaml') return null;
+  const spans = yamlFoldingSpans(parsed.root, parsed.text);
+  for (const m of jsonBlocks(store, doc, parsed)) for (const s of json.jsonFoldingSpans(m.root!, parsed.text)) spans.push(s);
+  return spans.map((span) => toFoldingRange(doc, span));
+}
+
+export function getSelectionRanges(store: DocumentStore, doc: TextDocument, positions: Position[]): SelectionRange[] {
+  const parsed = store.workable(doc);
+  if (parsed?.language === 'yaml') {
+    const blocks = jsonBlocks(store, doc, parsed);
+    // A block's tree as its text reads: the machine's holds its substitutions followed in place (a `"${Fn}"` a
+    // node of the value it stands for, written elsewhere), where a selection would lose its way. Read once a request.
+    const trees = new Map<ParsedDocument, AstNode | undefined>();
+    const treeOf = (m: ParsedDocument) => {
+      if (!trees.has(m)) trees.set(m, parseJson(' '.repeat(m.root!.offset) + parsed.text.slice(m.root!.offset, m.root!.offset + m.root!.length), false).root);
+      return trees.get(m);
+    };
+    return positions.slice(0, MAX_SELECTION_POSITIONS).map((p) => {
+      const offset = toOffset(doc, p);
+      const block = blocks.find((m) => m.root!.offset <= offset && offset <= m.root!.offset + m.root!.length);
+      const tree = block && treeOf(block);
+      const spans: OffsetRange[] = tree ? json.jsonSelectionSpans(tree, parsed.text, offset) : [];
+      // Then the YAML around it, each span holding the one before.
+      for (const s of yamlSelectionSpans(parsed.root, parsed.text, offset)) {
+        const last = spans[spans.length - 1];
+        if (!last || (s.offset <= last.offset && s.offset + s.length >= last.offset + last.length && (s.offset !== last.offset || s.length !== last.length))) spans.push(s);
+      }
+      let selection: SelectionRange | undefined;
+      for (let i = spans.length - 1; i >= 0; i--) selection = { range: toRange(doc, spans[i]), parent: selection };
+      return selection ?? { range: { start: p, end: p } };
+    });
+  }
+  if (parsed?.language !== 'json') return [];
+  // A template's tree holds its machines with their substitutions followed in place, and a job spec is a view of
+  // it: the text's own tree only for a state machine document.
+  return json.getSelectionRanges(doc, store.machines(doc).every((m) => m === parsed) ? parsed.root : undefined, positions);
+}
