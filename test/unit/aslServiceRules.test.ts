@@ -799,6 +799,14 @@ describe('resources and quotas', () => {
       ['1', 'true', '2', '3'].map((at) => ({ code: 'asl-invalid-value', severity: 'error', at, awsCode: SCHEMA })),
     );
   });
+  test('an Assign of literals over 262,144 bytes: a warning, as a Pass Result of that size (asl43); with an expression, not judged', () => {
+    const big = 'x'.repeat(270_000);
+    for (const language of ['json', 'yaml'] as const) {
+      const machine = sm({ A: { Type: 'Pass', Assign: { blob: big }, Next: 'B' }, B: { Type: 'Pass', Assign: { small: 1, blob: '{% $states.input.blob %}' }, QueryLanguage: 'JSONata', End: true } });
+      const text = language === 'json' ? JSON.stringify(machine) : stringify(machine);
+      assert.deepEqual(findingsOf(text, language).filter((f) => f.code === 'asl-execution-limit').map((f) => [f.at, f.severity]), [['Assign', 'warning']]);
+    }
+  });
   test('a definition over 1,048,576 characters', () => {
     // ResultPath null: the Result is dropped, so only the definition's size is at stake (not the state output's).
     const big = sm({ A: { Type: 'Pass', End: true, ResultPath: null, Result: { blob: 'x'.repeat(1_048_576) } } });

@@ -739,9 +739,10 @@ function checkPassResultSize(ctx: Ctx, member: AstNode | undefined, resultPath: 
 
 /**
  * A literal that becomes the state's output (a Pass state's Result, a JSONata state's Output written without
- * expressions) larger than a state may output: the state fails when it runs.
+ * expressions), or its variables (`assign`: an Assign written without expressions), larger than Step Functions keeps:
+ * the state fails when it runs.
  */
-function checkOutputSize(ctx: Ctx, member: AstNode | undefined) {
+function checkOutputSize(ctx: Ctx, member: AstNode | undefined, assign = false) {
   const result = member && valueOf(member);
   // Counted whatever the text's length: YAML aliases can make a short Result megabytes.
   if (!result) return;
@@ -754,7 +755,8 @@ function checkOutputSize(ctx: Ctx, member: AstNode | undefined) {
   const bytes = jsonSize(result, { limit: OUTPUT_COUNTED, utf8: true });
   if (bytes > MAX_STATE_OUTPUT) {
     const size = bytes > OUTPUT_COUNTED ? `over ${OUTPUT_COUNTED.toLocaleString('en-US')}` : bytes.toLocaleString('en-US');
-    report(ctx, keyOf(member!)!, AslCode.executionLimit, `${keyOf(member!)!.value} is ${size} bytes of JSON: a state's output is at most 262,144 bytes (256 KiB), so the state fails when it runs (States.DataLimitExceeded)`, 'warning');
+    const limit = assign ? 'the variables one Assign sets are at most 262,144 bytes (256 KiB) together' : "a state's output is at most 262,144 bytes (256 KiB)";
+    report(ctx, keyOf(member!)!, AslCode.executionLimit, `${keyOf(member!)!.value} is ${size} bytes of JSON: ${limit}, so the state fails when it runs (States.DataLimitExceeded)`, 'warning');
   }
 }
 
@@ -1457,6 +1459,10 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
     }
   }
   if (ql === 'JSONata') checkOutputSize(ctx, propN('Output'));
+  // Variables hold what a state's output may (the developer guide's variables page: the workflow "stores the returned
+  // API data (up to 256 KiB per state) in a variable"): asl43's 270,000-character literal Assign, where a Pass Result
+  // of that size already warned.
+  checkOutputSize(ctx, propN('Assign'), true);
   checkRetryCatch(ctx, s);
 
   // Expressions in the state's own fields (not in its sub-machines, which are states of their own).
