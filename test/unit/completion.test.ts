@@ -97,6 +97,9 @@ describe('member keys', () => {
     assert.doesNotThrow(() => JSON.parse(next.after));
     const empty = insert(TASK('{ "InputDataConfig": [ ‸ ] }'))!;
     assert.doesNotThrow(() => JSON.parse(empty.after));
+    // On a line of its own after an item, no comma yet (the review of the day: nothing was offered there).
+    const line = insert(TASK(`{ "InputDataConfig": [\n  ${channel}\n  ‸\n] }`))!;
+    assert.doesNotThrow(() => JSON.parse(line.after));
     // Before an item: the comma after it.
     assert.doesNotThrow(() => JSON.parse(insert(TASK(`{ "InputDataConfig": [ ‸${channel} ] }`))!.after));
     // After an item with no comma yet: the comma too.

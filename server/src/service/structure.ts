@@ -39,8 +39,18 @@ export function getSelectionRanges(store: DocumentStore, doc: TextDocument, posi
     // A block's tree as its text reads: the machine's holds its substitutions followed in place (a `"${Fn}"` a
     // node of the value it stands for, written elsewhere), where a selection would lose its way. Read once a request.
     const trees = new Map<ParsedDocument, AstNode | undefined>();
+    // The block's text alone, its nodes then moved to where it stands (padding it to its place was quadratic over
+    // many blocks: the review of the day).
     const treeOf = (m: ParsedDocument) => {
-      if (!trees.has(m)) trees.set(m, parseJson(' '.repeat(m.root!.offset) + parsed.text.slice(m.root!.offset, m.root!.offset + m.root!.length), false).root);
+      if (!trees.has(m)) {
+        const root = parseJson(parsed.text.slice(m.root!.offset, m.root!.offset + m.root!.length), false).root;
+        for (const stack = root ? [root] : []; stack.length; ) {
+          const n = stack.pop()!;
+          n.offset += m.root!.offset;
+          for (const c of n.children ?? []) stack.push(c);
+        }
+        trees.set(m, root);
+      }
       return trees.get(m);
     };
     return positions.slice(0, MAX_SELECTION_POSITIONS).map((p) => {

@@ -132,7 +132,8 @@ export function sageMakerCompletions(parsed: ParsedDocument, offset: number): Of
 
   // On a line of its own after a member's value with no comma yet (`}⏎‸`), which the scanner reads as still that
   // value: a new member of the same object (the comma is added, withCommaBefore).
-  const afterValue = location.isAtPropertyKey ? undefined : newMemberAfterValue(text, offset);
+  // (Not in a list, whose new item the value branch below writes: the review of the day found `{…}⏎‸` offered nothing.)
+  const afterValue = location.isAtPropertyKey || typeof ctx.relative[ctx.relative.length - 1] === 'number' ? undefined : newMemberAfterValue(text, offset);
   if (location.isAtPropertyKey || afterValue) {
     const step = shapeAt(ctx.integration.request, ctx.relative.slice(0, -1), jsonata);
     if (!step || step.dynamic || step.shape.kind !== 'structure') return [];
