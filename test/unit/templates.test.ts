@@ -989,4 +989,8 @@ test('a state renamed inside a Fn::Sub definition to a name with ${ is written $
   const plain = stateMachineTemplate('      Definition:', '        StartAt: A', '        States:', '          A:', '            Type: Pass', '            Next: B', '          B:', '            Type: Succeed');
   const p = open('rename-plain.yaml', plain);
   assert.equal(TextDocument.applyEdits(p, (service.rename(p, at(p, 'Next: B', 6), 'Alert ${Team}') as { edits: TextEdit[] }).edits).split('Alert ${Team}').length, 3);
+  // DefinitionSubstitutions have no escape: such a name is refused (the review of the day).
+  const subs = open('rename-subs.yaml', plain.replace('    Properties:\n', '    Properties:\n      DefinitionSubstitutions:\n        Team: ops\n'));
+  assert.match((service.rename(subs, at(subs, 'Next: B', 6), 'Alert ${Team}') as { error: string }).error, /DefinitionSubstitutions/);
+  assert.ok('edits' in service.rename(subs, at(subs, 'Next: B', 6), 'Alert'));
 });

@@ -295,6 +295,8 @@ test('a quoted string continued at its key\'s indentation, as CloudFormation, th
   assert.deepEqual(read.syntaxErrors, []);
   assert.deepEqual(toValue(read.root!), { Mail: { Subject: 'Console Credentials (${AWS::Region})', Body: ['x'] } });
   checkParents(read.root!);
+  // A key with & or ! inside keeps its colon (the review of the day: `Q&A:` lost it and the mend with it).
+  for (const key of ['Q&A', 'Hi!']) assert.deepEqual(parseYamlDocument(`M:\n  ${key}: "first line\n  second line"\n  N: 1\n`).syntaxErrors, [], key);
   // A quote never closed (the next lines are keys) stays an error.
   assert.equal(parseYamlDocument("A:\n  b: 'Given\n  c: 'x'\n").syntaxErrors.length, 1);
   assert.equal(parseYamlDocument("A:\n  b: 'Given\nc: 1\n").syntaxErrors.length, 1);

@@ -68,8 +68,10 @@ function fixAllPasses(store: DocumentStore, doc: TextDocument, problems: Problem
   let all = fixAllOffsetEdits(store, doc, problems);
   if (!all.length) return all;
   const text = doc.getText();
-  // The fixed text is checked under a name of its own, as the document (its workflow type too), then forgotten.
-  const scratch = `${doc.uri}#fix-all`;
+  // The fixed text is checked under a name of its own, as the document (its workflow type too), then forgotten; the
+  // name ends as the document's does, which says what a file is (a `churn.training-job.json` job spec: the review of
+  // the day found `#fix-all` at its end made it none).
+  const scratch = `fix-all:${doc.uri}`;
   store.setWorkflowType(scratch, store.workflowType(doc.uri));
   try {
     for (let pass = 2; pass <= FIX_ALL_PASSES; pass++) {

@@ -92,10 +92,13 @@ export function rename(store: DocumentStore, doc: TextDocument, position: Positi
   const parsed = navigable(store, doc, toOffset(doc, position));
   if (!parsed) return { error: 'Rename works in a state machine document' };
   if (parsed.encoded) return { error: 'This definition is JSON written inside a string (a DefinitionString): rename its states in the source it is generated from' };
+  const owner = machineOwner(parsed);
+  // DefinitionSubstitutions replace every `${Name}` of the definition and have no escape for one meant as text.
+  if (owner?.substitutions && newName.includes('${')) return { error: 'In a definition with DefinitionSubstitutions, ${…} in a name is read as a placeholder and replaced when the machine is deployed: choose a name without ${' };
   const result = renameState(parsed, toOffset(doc, position), newName, store.model(parsed));
   if ('error' in result) return result;
   // In a Fn::Sub's definition a `${` is the Sub's placeholder: the name is written with `${!`, which the Sub turns
   // back into `${` (ux44: "Alert ${Team}" was written as a placeholder of no parameter).
-  const escape = machineOwner(parsed)?.sub && newName.includes('${');
+  const escape = owner?.sub && newName.includes('${');
   return { edits: result.edits.map((e) => ({ range: toRange(doc, e), newText: escape ? e.newText.replaceAll('${', '${!') : e.newText })) };
 }

@@ -212,7 +212,8 @@ function indentQuotedContinuations(text: string, errors: readonly Yaml.YAMLError
     const line = text.slice(lineStart, lineEnd);
     const indent = /^ */.exec(line)![0].length;
     // The opening quote after a key, a dash, a comma or a bracket, tags and anchors between read as spaces (`!Sub "…`).
-    const bare = line.replace(/[!&]\S*/g, (t) => ' '.repeat(t.length));
+    // Only a token that starts with ! or &: a key with one inside (`Q&A:`) keeps its colon (the review of the day).
+    const bare = line.replace(/(^|[\s:,[{-])([!&]\S*)/g, (_, before: string, t: string) => before + ' '.repeat(t.length));
     const open = bare.search(q === "'" ? /(?:^|[:\-,[{]\s+|^\s*)'/ : /(?:^|[:\-,[{]\s+|^\s*)"/);
     if (open < 0 || closingQuote(line, line.indexOf(q, open) + 1, q) >= 0) continue;
     const at: number[] = [];
