@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { aslFixes } from './asl/fixes';
 import { FIX_ALL_KIND } from './core/codes';
+import { nodeAt } from './core/tree';
 import type { OffsetEdit, ParsedDocument, Problem } from './core/types';
 import type { Fix } from './asl/fixes';
 import { SageMakerCode } from './sagemaker/codes';
@@ -66,7 +67,7 @@ const FIX_ALL_PASSES = 3;
 /** Fix-all's edits over its passes, all on the document's text: one action, one save. */
 function fixAllPasses(store: DocumentStore, doc: TextDocument, problems: Problem[]): OffsetEdit[] {
   let all = fixAllOffsetEdits(store, doc, problems);
-  if (!all.length) return all;
+  if (!all.length || !all.some((e) => mayReveal(store, doc, e))) return all;
   const text = doc.getText();
   // The fixed text is checked under a name of its own, as the document (its workflow type too), then forgotten; the
   // name ends as the document's does, which says what a file is (a `churn.training-job.json` job spec: the review of
@@ -86,6 +87,24 @@ function fixAllPasses(store: DocumentStore, doc: TextDocument, problems: Problem
     store.close(scratch);
   }
   return all;
+}
+
+/**
+ * Whether an edit may bring findings to light that its finding hid: one of a key (a misspelt member's value was read
+ * as no member's), of a state's `Type` or `Resource` (a state's fields and a task's request are checked by them), or
+ * one the machines' trees do not place (the checks run again). A value put right elsewhere (a job name, an instance
+ * type's case: 1,200 of them in the bench) hides nothing, and fix-all stays one check of the document.
+ */
+function mayReveal(store: DocumentStore, doc: TextDocument, e: OffsetEdit): boolean {
+  for (const m of store.machines(doc)) {
+    const node = nodeAt(m.root, e.offset);
+    if (!node) continue;
+    const property = node.parent?.type === 'property' ? node.parent : undefined;
+    if (!property) return true;
+    const key = property.children?.[0];
+    return key === node || key?.value === 'Type' || key?.value === 'Resource';
+  }
+  return true;
 }
 
 /** `text` with `edits` (sorted, apart) made. */
