@@ -67,7 +67,8 @@ const FIX_ALL_PASSES = 3;
 /** Fix-all's edits over its passes, all on the document's text: one action, one save. */
 function fixAllPasses(store: DocumentStore, doc: TextDocument, problems: Problem[]): OffsetEdit[] {
   let all = fixAllOffsetEdits(store, doc, problems);
-  if (!all.length || !all.some((e) => mayReveal(store, doc, e))) return all;
+  const machines = all.length ? store.machines(doc) : [];
+  if (!all.some((e) => mayReveal(machines, e))) return all;
   const text = doc.getText();
   // The fixed text is checked under a name of its own, as the document (its workflow type too), then forgotten; the
   // name ends as the document's does, which says what a file is (a `churn.training-job.json` job spec: the review of
@@ -95,8 +96,8 @@ function fixAllPasses(store: DocumentStore, doc: TextDocument, problems: Problem
  * one the machines' trees do not place (the checks run again). A value put right elsewhere (a job name, an instance
  * type's case: 1,200 of them in the bench) hides nothing, and fix-all stays one check of the document.
  */
-function mayReveal(store: DocumentStore, doc: TextDocument, e: OffsetEdit): boolean {
-  for (const m of store.machines(doc)) {
+function mayReveal(machines: readonly ParsedDocument[], e: OffsetEdit): boolean {
+  for (const m of machines) {
     const node = nodeAt(m.root, e.offset);
     if (!node) continue;
     const property = node.parent?.type === 'property' ? node.parent : undefined;
