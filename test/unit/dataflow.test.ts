@@ -444,7 +444,7 @@ describe('warnings on paths', () => {
 
   test('a setting\'s path or JSONata value that reads a value known to be of another type (asl43: a timeout assigned "five minutes"): a warning; a number, null or a value not known, none', () => {
     const states = (field: string, read: string, extra = {}) => ({
-      Init: { Type: 'Pass', Assign: { text: 'five minutes', n: 300, digits: '300', either: 'five', o: { at: '2026-01-01T00:00:00Z' } }, Result: { cfg: { wait: 'ten' } }, Next: 'Again' },
+      Init: { Type: 'Pass', Assign: { text: 'five minutes', n: 300, digits: '300', exponent: '3e2', either: 'five', o: { at: '2026-01-01T00:00:00Z' } }, Result: { cfg: { wait: 'ten' } }, Next: 'Again' },
       Again: { Type: 'Pass', Next: 'Work' },
       Work: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', [field]: read, End: true, ...extra },
     });
@@ -452,7 +452,7 @@ describe('warnings on paths', () => {
     assert.deepEqual(dataflow(machine(states('HeartbeatSecondsPath', '$o'))).map((f) => f.at), ['$o']);
     assert.deepEqual(dataflow(machine(states('TimeoutSecondsPath', '$.cfg.wait'))).map((f) => f.at), ['$.cfg.wait']);
     // A string that reads as a number is read as one (AWS ran a MaxConcurrencyPath reading "1"); one of two texts is not known.
-    for (const ok of ['$n', '$unassigned', '$digits', '$either']) assert.deepEqual(dataflow(machine({ ...states('TimeoutSecondsPath', ok), Again: { Type: 'Pass', Assign: { either: '5' }, Next: 'Work' } })), [], ok);
+    for (const ok of ['$n', '$unassigned', '$digits', '$either', '$exponent']) assert.deepEqual(dataflow(machine({ ...states('TimeoutSecondsPath', ok), Again: { Type: 'Pass', Assign: { either: '5' }, Next: 'Work' } })), [], ok);
     // A Task's Parameters go to the integration: which input its settings read there is not said.
     assert.deepEqual(dataflow(machine(states('TimeoutSecondsPath', '$.cfg.wait', { Parameters: { a: 1 } }))), []);
     const wait = (field: string, read: string) => machine({ Init: { Type: 'Pass', Result: { wait: 'ten', at: 5 }, Next: 'Wait' }, Wait: { Type: 'Wait', [field]: read, End: true } });

@@ -79,7 +79,8 @@ export const describeValue = (shape: Shape): string =>
 export function surelyNoNumber(s: Shape): boolean {
   if (s.kind === 'unknown' || isHint(s)) return false;
   if (s.kind !== 'primitive') return true;
-  if (s.type === 'string') return s.text !== undefined && !/^\s*-?\d+(?:\.\d+)?\s*$/.test(s.text);
+  // As JavaScript reads a number in text ("1e3" and " 5 " too: the review of the day): a reading that leans to no warning.
+  if (s.type === 'string') return s.text !== undefined && (s.text.trim() === '' || !Number.isFinite(Number(s.text)));
   return s.type === 'boolean';
 }
 
