@@ -29,6 +29,25 @@ export const READ_PATH_FIELDS: ReadonlySet<string> = new Set([...Object.keys(PAT
  * limits): each reads one value, as the plain field (TimeoutSeconds…) would give it.
  */
 export const SETTING_PATH_FIELDS: readonly string[] = Object.keys(PATH_FIELDS).filter((f) => !['InputPath', 'OutputPath', 'ResultPath', 'ItemsPath'].includes(f));
+/**
+ * The settings a state takes from data (a JSONata state's expression, a JSONPath state's `…Path` twin reading its
+ * input): the state type that has each, the JSON type its value must have and that in the words of the developer
+ * guide's state pages. A value of another type fails the state when it runs (data flow's warnings).
+ */
+const SETTING_VALUES: Readonly<Record<string, { state: 'Map' | 'Task' | 'Wait'; type: 'array' | 'number' | 'string'; words: string }>> = {
+  Items: { state: 'Map', type: 'array', words: 'an array' },
+  MaxConcurrency: { state: 'Map', type: 'number', words: 'a number' },
+  ToleratedFailureCount: { state: 'Map', type: 'number', words: 'a number' },
+  ToleratedFailurePercentage: { state: 'Map', type: 'number', words: 'a number' },
+  TimeoutSeconds: { state: 'Task', type: 'number', words: 'a positive integer' },
+  HeartbeatSeconds: { state: 'Task', type: 'number', words: 'a positive integer' },
+  Seconds: { state: 'Wait', type: 'number', words: 'a non-negative integer' },
+  Timestamp: { state: 'Wait', type: 'string', words: 'an RFC 3339 timestamp string' },
+};
+/** The setting a field is, if it is one (TimeoutSeconds…). */
+export const settingOf = (field: string) => (Object.hasOwn(SETTING_VALUES, field) ? SETTING_VALUES[field] : undefined);
+/** The setting a JSONPath `…Path` field gives, if it is one (TimeoutSecondsPath: TimeoutSeconds). */
+export const settingOfPath = (field: string) => (field.endsWith('Path') ? settingOf(field.slice(0, -4)) : undefined);
 /** A Map state's fields holding its iterations' machine (Iterator is ItemProcessor's older name). */
 export const MAP_MACHINE_FIELDS: readonly string[] = ['ItemProcessor', 'Iterator'];
 /** A state's fields holding sub-machines (a Parallel's Branches, a Map's processor), whose states are states of their own. */

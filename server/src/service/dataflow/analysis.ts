@@ -8,7 +8,7 @@
 //
 // Besides the shapes, the pass records each place a JSONPath reads a value (`slots`): which shape `$` stands for
 // there. Completion, hover and the checks (validation.ts) read those.
-import { RESULT_STATES, SETTING_PATH_FIELDS } from '../asl/fields';
+import { RESULT_STATES, SETTING_PATH_FIELDS, settingOfPath } from '../asl/fields';
 import { modelOf, type AslMachine, type AslModel, type AslState } from '../asl/model';
 import { property, stringValue, toValue } from '../core/tree';
 import type { AstNode, ParsedDocument } from '../core/types';
@@ -418,7 +418,7 @@ class Analysis {
       const setting = property(n, field);
       this.readPath(setting, s, settingsFrom, effectiveLabel);
       const slot = this.flow.slots.at(-1);
-      if (setting && slot?.node === setting) slot.wants = field === 'TimestampPath' ? 'string' : 'number';
+      if (setting && slot?.node === setting) slot.wants = settingOfPath(field)?.type;
     }
     const resultLabel = task ? `${s.name}'s result` : 'the result';
     // What `$` is in a JSONPath Assign, as Step Functions runs it (executions recorded against AWS in LocalStack's

@@ -7,7 +7,7 @@
 // where the analysis knows the value read completely: a closed object without the field, or a string or number.
 // JSONata reads a field of an array from each element: an array counts as its elements.
 import { noContextMap, type AslState } from '../asl/model';
-import { evaluatedHere, READ_BEFORE_ITEMS, RESULT_STATES } from '../asl/fields';
+import { evaluatedHere, READ_BEFORE_ITEMS, RESULT_STATES, settingOf } from '../asl/fields';
 import { closest } from '../core/text';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { jsonataBody, JSONATA_KEYWORDS, jsonataStep, valueSpan, statesContextReads } from '../expressions/index';
@@ -110,21 +110,6 @@ interface Read {
   wants?: { type: 'array' | 'number' | 'string'; field: string };
 }
 
-/**
- * A JSONata state's fields whose value must be of one JSON type (a `{% %}` of them gives it when the state runs):
- * a Map's Items an array; the timeouts, a Wait's Seconds and a Map's limits numbers; a Wait's Timestamp a string.
- */
-const WANTS: Readonly<Record<string, Readonly<Record<string, 'array' | 'number' | 'string'>>>> = {
-  Map: { Items: 'array', MaxConcurrency: 'number', ToleratedFailureCount: 'number', ToleratedFailurePercentage: 'number' },
-  Task: { TimeoutSeconds: 'number', HeartbeatSeconds: 'number' },
-  Wait: { Seconds: 'number', Timestamp: 'string' },
-};
-/** What each one must give, in words (the developer guide's state pages). */
-const WANTS_WORDS: Readonly<Record<string, string>> = {
-  Items: 'an array', TimeoutSeconds: 'a positive integer', HeartbeatSeconds: 'a positive integer', Seconds: 'a non-negative integer',
-  Timestamp: 'an RFC 3339 timestamp string',
-};
-
 /** The `{% … %}` strings of a state that Step Functions evaluates to a value (not in its nested machines). */
 function readsOf(s: AslState): Read[] {
   const out: Read[] = [];
@@ -134,7 +119,7 @@ function readsOf(s: AslState): Read[] {
     const k = p.children?.[0], v = p.children?.[1];
     const key = k?.value;
     if (typeof key !== 'string' || !v) continue;
-    const wants = WANTS[s.type ?? '']?.[key];
+    const setting = settingOf(key), wants = setting && setting.state === s.type ? setting.type : undefined;
     if (evaluatedHere(s, [key])) stack.push({ node: v, result: hasResult && (key === 'Output' || key === 'Assign'), ...(wants && { wants: { type: wants, field: key } }) });
     else if ((key === 'Choices' || key === 'Catch') && v.type === 'array') {
       // A Choice rule's Condition, Output and Assign, a catcher's Output and Assign: `$states.input` is the state's.
@@ -218,7 +203,7 @@ function notOfType(node: AstNode, text: string, path: PlainPath, root: Shape, ro
   const start = value.indexOf('{%') + 2 + path.start;
   const span = valueSpan(text, node, start, start + (path.end - path.start));
   const [offset, length] = span.exact ? [span.offset, span.length] : [node.offset, node.length];
-  const message = `${jsonataPathText(rootText, names)} is ${cur.kind === 'primitive' && cur.type === 'null' ? 'null' : describeValue(cur)}${origin}, and ${wants.field} must give ${WANTS_WORDS[wants.field] ?? `a ${wants.type}`}: the ${wants.type === 'array' ? 'Map ' : ''}state fails when it runs (States.QueryEvaluationError)`;
+  const message = `${jsonataPathText(rootText, names)} is ${cur.kind === 'primitive' && cur.type === 'null' ? 'null' : describeValue(cur)}${origin}, and ${wants.field} must give ${settingOf(wants.field)?.words ?? `a ${wants.type}`}: the ${wants.type === 'array' ? 'Map ' : ''}state fails when it runs (States.QueryEvaluationError)`;
   return { offset, length, severity: 'warning', source: 'dataflow', code, message };
 }
 

@@ -5,7 +5,7 @@
 // context object documents (context.ts), and `$$.Map` in a state that is in no Map. When the input may hold other
 // fields (the execution input is unknown), nothing is reported, except an information hint when the whole rest of
 // the path exists at another, known place. Never an error: a path is only known at run time.
-import { READ_BEFORE_ITEMS } from '../asl/fields';
+import { READ_BEFORE_ITEMS, settingOfPath } from '../asl/fields';
 import { noContextMap, type AslState } from '../asl/model';
 import { closest, editDistance } from '../core/text';
 import { keyOfValue } from '../core/tree';
@@ -129,18 +129,13 @@ function notAnArray(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocu
 }
 
 /** What each setting's path must select, in words (the ASL specification and the developer guide's state pages). */
-const SETTING_WANTS: Readonly<Record<string, string>> = {
-  TimeoutSecondsPath: 'a positive integer', HeartbeatSecondsPath: 'a positive integer', SecondsPath: 'a non-negative integer',
-  TimestampPath: 'an RFC 3339 timestamp string',
-};
-
 /** A setting's path (TimeoutSecondsPath, SecondsPath…) that selects a value known to be of another JSON type. */
 function notOfType(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocument): Problem | undefined {
   if (shape.kind === 'unknown' || (slot.wants === 'number' ? !surelyNoNumber(shape) : isHint(shape) || (shape.kind === 'primitive' && (shape.type === slot.wants || shape.type === 'null')))) return undefined;
   const field = keyOfValue(slot.node)?.value;
   if (typeof field !== 'string') return undefined;
   const whose = shape.origin ? ` (${shape.origin})` : '';
-  const message = `${path.text} selects ${describeValue(shape)}${whose}, and ${field} must select ${SETTING_WANTS[field] ?? 'a number'}: the state fails when it runs (States.Runtime)`;
+  const message = `${path.text} selects ${describeValue(shape)}${whose}, and ${field} must select ${settingOfPath(field)?.words ?? 'a number'}: the state fails when it runs (States.Runtime)`;
   return { ...spanOf(slot.node, parsed.text, path.start, path.end), severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
 }
 
