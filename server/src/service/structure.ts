@@ -6,6 +6,7 @@
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { FoldingRange, SelectionRange } from 'vscode-languageserver-types';
 import type { AstNode, OffsetRange, ParsedDocument } from './core/types';
+import { moveNodes } from './core/tree';
 import type { DocumentStore } from './documentStore';
 import * as json from './json/jsonFeatures';
 import { parseJson } from './json/parse';
@@ -44,11 +45,7 @@ export function getSelectionRanges(store: DocumentStore, doc: TextDocument, posi
     const treeOf = (m: ParsedDocument) => {
       if (!trees.has(m)) {
         const root = parseJson(parsed.text.slice(m.root!.offset, m.root!.offset + m.root!.length), false).root;
-        for (const stack = root ? [root] : []; stack.length; ) {
-          const n = stack.pop()!;
-          n.offset += m.root!.offset;
-          for (const c of n.children ?? []) stack.push(c);
-        }
+        if (root) moveNodes(root, m.root!.offset);
         trees.set(m, root);
       }
       return trees.get(m);

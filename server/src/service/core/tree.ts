@@ -2,6 +2,20 @@
 // offset and the nodes around it, a node's JSON value. Iterative throughout: nesting depth is the user's.
 import type { AstNode } from './types';
 
+/**
+ * Moves every node of a tree by `delta`, its offset and its key's colon: a subtree after an edit before it, or the tree
+ * of a slice of a text put where the slice stands.
+ */
+export function moveNodes(root: AstNode, delta: number): void {
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    n.offset += delta;
+    if (n.colonOffset !== undefined) n.colonOffset += delta;
+    if (n.children) for (const c of n.children) stack.push(c);
+  }
+}
+
 /** The `property` node (key + value) named `key` of an object node. */
 export function propertyNode(node: AstNode | undefined, key: string): AstNode | undefined {
   if (node?.type !== 'object' || !node.children) return undefined;

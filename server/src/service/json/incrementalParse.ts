@@ -6,19 +6,9 @@
 import { parseStrictJson } from './fastJson';
 import { jsonNestingDepth, MAX_DEPTH } from './parse';
 import { diffSpan } from '../core/text';
-import { nodesAt } from '../core/tree';
+import { moveNodes, nodesAt } from '../core/tree';
 import { holdsForeign, nextStamp } from '../core/findingsCache';
 import type { AstNode, ParsedDocument } from '../core/types';
-
-function shift(node: AstNode, delta: number) {
-  const stack = [node];
-  while (stack.length) {
-    const n = stack.pop()!;
-    n.offset += delta;
-    if (n.colonOffset !== undefined) n.colonOffset += delta;
-    if (n.children) for (const c of n.children) stack.push(c);
-  }
-}
 
 // Every node whose subtree an edit changed gets a new stamp (core/types.ts, core/findingsCache.ts nextStamp): a
 // per-node cache keeps what it derived from a node only while the node and its stamp are the same.
@@ -71,7 +61,7 @@ function replace(container: AstNode, text: string, delta: number, top: AstNode |
   if (depth > MAX_DEPTH) return undefined;
   const fresh = parseStrictJson(slice);
   if (!fresh || fresh.type !== container.type) return undefined;
-  shift(fresh, container.offset);
+  moveNodes(fresh, container.offset);
   // Splice: the fresh node takes the old one's place; everything after it moves by delta.
   const parent = container.parent;
   fresh.parent = parent;
@@ -88,7 +78,7 @@ function lengthen(changed: AstNode, delta: number, top: AstNode | undefined) {
     p.stamp = nextStamp();
     if (delta === 0) continue;
     const siblings = p.children!;
-    for (let i = siblings.indexOf(child) + 1; i < siblings.length; i++) shift(siblings[i], delta);
+    for (let i = siblings.indexOf(child) + 1; i < siblings.length; i++) moveNodes(siblings[i], delta);
   }
 }
 
@@ -151,7 +141,7 @@ function memberwise(container: AstNode, before: string, text: string, start: num
     const member = text.slice(a, b);
     // The change inside the member: moved to its new start, the member re-parses only what encloses it.
     const was = before.slice(c.offset, c.offset + c.length);
-    if (a !== c.offset) shift(c, a - c.offset);
+    if (a !== c.offset) moveNodes(c, a - c.offset);
     const local = diffSpan(was, member);
     const inner = enclosing(c, a + local.start, a + local.oldEnd);
     const within = inner && inner !== c && replace(inner, text, local.newEnd - local.oldEnd, c.parent);
@@ -164,7 +154,7 @@ function memberwise(container: AstNode, before: string, text: string, start: num
     // An object's member is parsed as the only member of an object; its offsets then start one before it.
     const parsed = container.type === 'object' ? parseStrictJson(`{${member}}`)?.children?.[0] : parseStrictJson(member);
     if (!parsed || parsed.length !== b - a || (container.type === 'object' && parsed.parent?.children?.length !== 1)) return undefined;
-    shift(parsed, container.type === 'object' ? a - 1 : a);
+    moveNodes(parsed, container.type === 'object' ? a - 1 : a);
     next.push(parsed);
     fresh.push(parsed);
   }
@@ -172,7 +162,7 @@ function memberwise(container: AstNode, before: string, text: string, start: num
     const c = next[i];
     if (c === old[i]) {
       const by = spans[i][0] - c.offset;
-      if (by) shift(c, by);
+      if (by) moveNodes(c, by);
     } else {
       c.parent = container;
       old[i] = c;
