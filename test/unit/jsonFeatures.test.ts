@@ -42,6 +42,10 @@ test('a YAML machine folds each member and list item over more than one line; a 
   const chain: string[] = [];
   for (let s: any = service.getSelectionRanges(d, [d.positionAt(yaml.indexOf('States.ALL') + 3)])[0]; s; s = s.parent) chain.push(d.getText(s.range));
   assert.deepEqual(chain.slice(0, 4), ['States.ALL', '- States.ALL', 'ErrorEquals:\n          - States.ALL', '- ErrorEquals:\n          - States.ALL\n        MaxAttempts: 2'.slice(2)]);
+  // One answer a position, as LSP asks, past the thousand answered in full too (a YAML one gave only the thousand).
+  const many = service.getSelectionRanges(d, Array.from({ length: 1500 }, () => d.positionAt(yaml.indexOf('States.ALL'))));
+  assert.equal(many.length, 1500);
+  assert.ok(many[999].parent && !many[1000].parent);
   assert.equal(service.getFoldingRanges(doc('{\n  "name": "x"\n}', 'json')), null);
 });
 

@@ -2,7 +2,7 @@
 // an offset into the document's text (findings, edits, spans); the feature files at the service root turn their
 // answers into LSP types here, and nowhere else.
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic, type FoldingRange, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type FoldingRange, type Range, type SelectionRange, type TextEdit } from 'vscode-languageserver-types';
 import type { OffsetEdit, OffsetRange, Problem } from './core/types';
 
 const SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
@@ -44,4 +44,11 @@ export function toTextEdit(doc: TextDocument, e: OffsetEdit): TextEdit {
 /** A span that folds, as the lines it starts and ends on (one that ends on its first line folds nothing: the caller's). */
 export function toFoldingRange(doc: TextDocument, r: OffsetRange): FoldingRange {
   return { startLine: doc.positionAt(r.offset).line, endLine: doc.positionAt(r.offset + r.length).line };
+}
+
+/** Smart selection's answer at `position`: the spans, innermost first, each range inside its parent's (the position itself where there is none). */
+export function toSelectionRange(doc: TextDocument, spans: readonly OffsetRange[], position: Position): SelectionRange {
+  let selection: SelectionRange | undefined;
+  for (let i = spans.length - 1; i >= 0; i--) selection = { range: toRange(doc, spans[i]), parent: selection };
+  return selection ?? { range: { start: position, end: position } };
 }

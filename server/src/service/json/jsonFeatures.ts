@@ -93,40 +93,22 @@ export function getFoldingRanges(doc: TextDocument): FoldingRange[] {
  * answer's serialisation walks recursively: 1,500 levels of JSON overflowed its stack, and the request failed.
  */
 const MAX_SELECTION_DEPTH = 500;
-/** The positions one request is answered for in full. */
-const MAX_SELECTION_POSITIONS = 1000;
 
 /**
- * Smart selection as vscode-json-languageservice's getSelectionRanges computes it (a string's, object's or array's
- * inside, then the node; a member or item with the comma after it; up through the parents), over the tree the
- * store has already parsed: the library parses the whole document again for each request (30 to 300 ms on a
- * 1 MB machine of 2,000 states, 2.5 s on 20 MB, measured with a throwaway script), which Expand Selection asks again
- * at every step.
+ * Smart selection by vscode-json-languageservice, for a JSON text without a tree of its own (a template's holds what
+ * its substitutions were followed to): the library parses the whole document again for each request (30 to 300 ms
+ * on a 1 MB machine of 2,000 states, 2.5 s on 20 MB, measured with a throwaway script), which Expand Selection asks
+ * again at every step, so a state machine's selection is jsonSelectionSpans below, over the tree the store has.
  */
-export function getSelectionRanges(doc: TextDocument, root: AstNode | undefined, positions: Position[]): SelectionRange[] {
-  // A client asks for its cursors: past a thousand, each further one gets its own place (a million of them, each
-  // a chain of ranges, ran the server out of memory).
-  const asked = positions.slice(0, MAX_SELECTION_POSITIONS);
-  const rest = positions.slice(MAX_SELECTION_POSITIONS).map((p): SelectionRange => ({ range: { start: p, end: p } }));
-  if (!root) {
-    // No tree of the text's own (a template's holds what its substitutions were followed to): the library's parse.
-    const json = jsonService();
-    return [...trimmed(json.getSelectionRanges(doc, asked, json.parseJSONDocument(doc))), ...rest];
-  }
-  const text = doc.getText();
-  const range = (s: OffsetRange): Range => ({ start: doc.positionAt(s.offset), end: doc.positionAt(s.offset + s.length) });
-  return [...asked.map((position) => {
-    const spans = jsonSelectionSpans(root, text, doc.offsetAt(position));
-    // The innermost ranges are kept: they are the ones a user expands through first.
-    let selection: SelectionRange | undefined;
-    for (let i = spans.length - 1; i >= 0; i--) selection = { range: range(spans[i]), parent: selection };
-    return selection ?? { range: { start: position, end: position } };
-  }), ...rest];
+export function librarySelectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[] {
+  const json = jsonService();
+  return trimmed(json.getSelectionRanges(doc, positions, json.parseJSONDocument(doc)));
 }
 
 /**
- * The spans smart selection expands through at `offset` in the JSON tree `root` (getSelectionRanges above), the
- * innermost MAX_SELECTION_DEPTH, innermost first. `root` may be a JSON text inside another document (a template's
+ * The spans smart selection expands through at `offset` in the JSON tree `root`, as the library computes them (a
+ * string's, object's or array's inside, then the node; a member or item with the comma after it; up through the
+ * parents), the innermost MAX_SELECTION_DEPTH, innermost first. `root` may be a JSON text inside another document (a template's
  * DefinitionString written in a YAML block): its nodes' offsets are that document's, and the chain stops at it.
  */
 export function jsonSelectionSpans(root: AstNode, text: string, offset: number): OffsetRange[] {
