@@ -976,6 +976,9 @@ describe('a Distributed Map: processor, reader, batcher and writer', () => {
     const csv = map({ ItemReader: { Resource: READ.Resource, Arguments: READ.Parameters, ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW', SkipRows: 1 } } }, 'JSONata');
     expectBoth(csv, [err('asl-unknown-field', 'SkipRows')]);
     assert.match(messages(csv)[0], /^"SkipRows" is not a field of ReaderConfig; allowed: InputType, CSVHeaderLocation, .*ItemsPointer/);
+    // Every object's unknown member is said one way: the field it likely meant, else the ones it may have.
+    assert.deepEqual(messages(map({ ItemReader: { ...READ, Resorce: 'x' } })).filter((m) => m.includes('Resorce')), ['"Resorce" is not a field of ItemReader; did you mean "Resource"? (SCHEMA_VALIDATION_FAILED)']);
+    assert.deepEqual(messages(map({ ItemReader: { ...READ, ReaderConfig: { InputType: 'JSON' } }, ItemBatcher: { MaxItemsPerBach: 2 } })).filter((m) => m.includes('Bach')), ['"MaxItemsPerBach" is not a field of ItemBatcher; did you mean "MaxItemsPerBatch"? (SCHEMA_VALIDATION_FAILED)']);
     const writer = (WriterConfig: Record<string, unknown>) => map({ ItemReader: READ, ResultWriter: { WriterConfig } });
     expectBoth(writer({ OutputType: 'JSONL', Transformation: 'COMPACT', Compression: 'GZIP' }), [err('asl-unknown-field', 'Compression')]);
     expectBoth(writer({ OutputTyp: 'JSONL' }), [err('asl-unknown-field', 'OutputTyp')]);

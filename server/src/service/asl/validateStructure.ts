@@ -16,7 +16,7 @@ import { checkVariables } from './variables';
 import { judgeIntegration, optimizedActions, optimizedServices, parseIntegrationArn } from './integrations';
 import { integrationRequestFindings } from './integrationRequests';
 import {
-  ATHENA_INPUT_TYPES, CATCHER_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIBUTED_ONLY, ERROR_PATH_FIELDS, evaluatedHere, JITTER_STRATEGIES, JSONATA_ONLY,
+  ATHENA_INPUT_TYPES, CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIBUTED_ONLY, ERROR_PATH_FIELDS, evaluatedHere, JITTER_STRATEGIES, JSONATA_ONLY,
   JSONPATH_ONLY, LOGICAL, NEVER_EVALUATED_FIELDS, OBJECT_FIELDS, PATH_FIELDS, PATH_TWINS, PAYLOAD_TEMPLATES, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, RETRIER_TYPED_FIELDS,
   ROOT_FIELDS, SETTINGS, settingsFields, STATE_FIELDS, STATE_TYPES, SUB_MACHINE_FIELDS, TYPED_FIELDS, WAIT_FIELDS, type Want,
 } from './fields';
@@ -365,10 +365,7 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
     if (k?.type !== 'string' || allowed.includes(k.value)) continue;
     const where = m.kind === 'top' ? 'a state machine' : m.kind === 'branch' ? 'a Parallel branch' : 'a Map ItemProcessor';
     if (m.kind === 'map' && k.value === 'QueryLanguage') report(ctx, k, AslCode.unknownField, `QueryLanguage is not a field of ${where}: set it on each state inside (they take the top level's, not the Map state's)`);
-    else {
-      const near = closest(k.value, allowed)[0];
-      report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${where}; ${near ? `did you mean ${quote(near)}?` : `allowed: ${list(allowed)}`}`, 'error', { allowed, closest: near });
-    }
+    else unknownField(ctx, k, where, allowed);
   }
   const startAtN = propertyNode(m.node, 'StartAt'), statesN = propertyNode(m.node, 'States');
   const startAt = startAtN && valueOf(startAtN), states = statesN && valueOf(statesN);
@@ -395,7 +392,7 @@ function checkRootFields(ctx: Ctx, m: AslMachine) {
       const allowed = Object.keys(SETTINGS.ProcessorConfig.fields);
       for (const p of pc!.children ?? []) {
         const k = keyOf(p);
-        if (k?.type === 'string' && !allowed.includes(k.value)) report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ProcessorConfig; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+        if (k?.type === 'string' && !allowed.includes(k.value)) unknownField(ctx, k, 'ProcessorConfig', allowed);
       }
       const mode = property(pc, 'Mode');
       checkEnum(ctx, 'ProcessorConfig.Mode', mode, SETTINGS.ProcessorConfig.fields.Mode);
@@ -605,7 +602,7 @@ function checkCredentials(ctx: Ctx, node: AstNode | undefined, ql: QueryLanguage
       // The role is given, in the other query language's form: one finding that says so, not a second "needs RoleArn".
       role = true;
       report(ctx, k, AslCode.wrongQueryLanguage, 'RoleArn.$ is a JSONPath field; this state uses JSONata: write "RoleArn": "{% … %}"');
-    } else report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of Credentials; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+    } else unknownField(ctx, k, 'Credentials', allowed);
   }
   if (!role) report(ctx, node.children?.length ? anchor(node) : node, AslCode.missingField, `Credentials needs ${credentialsRole(ql)}: the role the task assumes`);
 }
@@ -796,8 +793,7 @@ function checkDistributedMap(ctx: Ctx, s: AslState, ql: QueryLanguage) {
     if (obj?.type !== 'object') continue;
     for (const p of obj.children ?? []) {
       const k = keyOf(p);
-      if (k?.type === 'string' && !allowed.includes(k.value))
-        report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${field}; allowed: ${list(allowed)}`, 'error', { allowed, closest: closest(k.value, allowed)[0] });
+      if (k?.type === 'string' && !allowed.includes(k.value)) unknownField(ctx, k, field, allowed);
       // The states language: "In a JSONata Map State, the ItemReader Configuration MAY have an "Arguments" field" and
       // "In a JSONPath Map State, the ItemReader Configuration MAY have a "Parameters" field" (the same for the
       // ResultWriter Configuration), as the state's own Parameters and Arguments.
@@ -944,10 +940,19 @@ function checkSettingsKeys(ctx: Ctx, name: 'ReaderConfig' | 'WriterConfig', obj:
   const allowed = Object.keys(SETTINGS[name].fields);
   for (const p of obj.children ?? []) {
     const k = keyOf(p);
-    if (k?.type !== 'string' || allowed.includes(k.value)) continue;
-    const near = closest(k.value, allowed)[0];
-    report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${name}; ${near ? `did you mean ${quote(near)}?` : `allowed: ${list(allowed)}`}`, 'error', { allowed, closest: near });
+    if (k?.type === 'string' && !allowed.includes(k.value)) unknownField(ctx, k, name, allowed);
   }
+}
+
+/**
+ * A member `key` of an object (named by `where`: "a state machine", "ProcessorConfig", "a retrier"…) that is none of
+ * its `allowed` fields, which the service's schema refuses (SCHEMA_VALIDATION_FAILED): the field it most likely
+ * meant, or the fields it may have. The quick fix renames it to the one meant.
+ */
+function unknownField(ctx: Ctx, key: AstNode, where: string, allowed: readonly string[]) {
+  const name = String(key.value);
+  const near = closest(name, allowed)[0];
+  report(ctx, key, AslCode.unknownField, `${quote(name)} is not a field of ${where}; ${near ? `did you mean ${quote(near)}?` : `allowed: ${list(allowed)}`}`, 'error', { allowed, closest: near });
 }
 
 // The S3 request an ItemReader sends (input-output-itemreader.html): GetObject names the object by Bucket and Key,
@@ -1116,7 +1121,7 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
       for (const p of item.children ?? []) {
         const k = keyOf(p);
         if (k?.type !== 'string') continue;
-        if (!fields.includes(k.value)) report(ctx, k, AslCode.unknownField, `${quote(k.value)} is not a field of ${what}; allowed: ${list(fields)}`, 'error', { allowed: fields, closest: closest(k.value, fields)[0] });
+        if (!fields.includes(k.value)) unknownField(ctx, k, what, fields);
         else if (key === 'Catch' && k.value === 'ResultPath' && ql === 'JSONata') report(ctx, k, AslCode.wrongQueryLanguage, 'ResultPath is a JSONPath field: in a JSONata state a catcher uses Output (and Assign)');
         else if (key === 'Catch' && k.value === 'Output' && ql === 'JSONPath') report(ctx, k, AslCode.wrongQueryLanguage, 'Output is a JSONata field: in a JSONPath state a catcher uses ResultPath');
       }
@@ -1187,7 +1192,7 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
           const condition = top ? jsonataCondition(rule) : undefined;
           report(ctx, k, AslCode.wrongQueryLanguage, `${key} is a JSONPath Choice field: a JSONata rule is a Condition, e.g. "Condition": ${JSON.stringify(condition ?? '{% $states.input.n > 1 %}')}`, 'error', condition ? { condition } : undefined);
         }
-        else report(ctx, k, AslCode.unknownField, `${quote(key)} is not a field of a JSONata Choice rule; allowed: Condition, Next, Assign, Output, Comment`, 'error', { closest: closest(key, ['Condition', 'Next', 'Assign', 'Output', 'Comment'])[0] });
+        else unknownField(ctx, k, 'a JSONata Choice rule', CHOICE_RULE_FIELDS.JSONata);
         continue;
       }
       // The developer guide (Choice): "The values of the Variable and Path fields in a comparison must be valid
