@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
 import type { OffsetEdit, Problem } from '../service/core/types';
+import { applyOffsetEdits } from '../service/core/text';
 import { reason } from '../inputFiles';
 import { PathError, readBytes, sha256, type Snapshot } from './files';
 
@@ -38,7 +39,7 @@ export function applyFixes(service: LanguageService, doc: TextDocument): FixResu
       .map((e) => ({ offset: current.offsetAt(e.range.start), length: current.offsetAt(e.range.end) - current.offsetAt(e.range.start), newText: e.newText }))
       .sort((a, b) => a.offset - b.offset);
     carried = carryAll(carried, edits);
-    current = TextDocument.create(doc.uri, doc.languageId, current.version + 1, TextDocument.applyEdits(current, textEdits));
+    current = TextDocument.create(doc.uri, doc.languageId, current.version + 1, applyOffsetEdits(current.getText(), edits));
     applied += textEdits.length;
   }
   const cleared = new Map<string, number>();

@@ -8,6 +8,7 @@ import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vsco
 import { aslFixes } from './asl/fixes';
 import { FIX_ALL_KIND } from './core/codes';
 import { nodeAt } from './core/tree';
+import { applyOffsetEdits } from './core/text';
 import type { OffsetEdit, ParsedDocument, Problem } from './core/types';
 import type { Fix } from './asl/fixes';
 import { SageMakerCode } from './sagemaker/codes';
@@ -106,16 +107,6 @@ function mayReveal(machines: readonly ParsedDocument[], e: OffsetEdit): boolean 
     return key === node || key?.value === 'Type' || key?.value === 'Resource';
   }
   return true;
-}
-
-/** `text` with `edits` (sorted, apart) made. */
-function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
-  let out = '', from = 0;
-  for (const e of edits) {
-    out += text.slice(from, e.offset) + e.newText;
-    from = e.offset + e.length;
-  }
-  return out + text.slice(from);
 }
 
 /**

@@ -238,3 +238,13 @@ export const visibleText = (s: string): string =>
     const code = c.codePointAt(0)!;
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
+
+/** `text` with `edits` (sorted by offset, apart) made: fix-all's passes and the CLI's --fix. */
+export function applyOffsetEdits(text: string, edits: readonly { offset: number; length: number; newText: string }[]): string {
+  let out = '', from = 0;
+  for (const e of edits) {
+    out += text.slice(from, e.offset) + e.newText;
+    from = e.offset + e.length;
+  }
+  return out + text.slice(from);
+}
