@@ -136,7 +136,9 @@ test('brace globs: lint flows/*.{json,yaml}', () => {
   writeFileSync(join(base, 'flows', 'a.json'), machine('json one'));
   writeFileSync(
     join(base, 'flows', 'b.yaml'),
-    'StartAt: Train\nStates:\n  Train:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters:\n      TrainingJobName: yaml one\n      RoleArn: arn:aws:iam::111122223333:role/R\n      OutputDataConfig:\n        S3OutputPath: s3://b/o\n    End: true\n',
+    'StartAt: Train\nStates:\n  Train:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters:\n      TrainingJobName: yaml one\n      RoleArn: arn:aws:iam::111122223333:role/R\n      OutputDataConfig:\n        S3OutputPath: s3://b/o\n' +
+      '      AlgorithmSpecification:\n        TrainingImage: 382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1\n        TrainingInputMode: File\n' +
+      '      ResourceConfig:\n        InstanceCount: 1\n        InstanceType: ml.m5.xlarge\n        VolumeSizeInGB: 10\n    End: true\n',
   );
   // Found by a glob, a plain YAML file counts only when it is a state machine, like a plain .json file.
   writeFileSync(join(base, 'flows', 'config.yaml'), 'name: not a state machine\n');

@@ -9,6 +9,12 @@ import { dirname, join } from 'node:path';
 export const root = join(__dirname, '..', '..', '..');
 export const cli = join(root, 'dist', 'cli.js');
 
+/** What a training job that is not serverless needs besides its name, role and output: the algorithm and the instances. */
+export const job = {
+  AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1', TrainingInputMode: 'File' },
+  ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 },
+};
+
 /** A training job state machine; `extra` is appended to Parameters, `output` false leaves out OutputDataConfig. */
 export const machine = (jobName: string, { output = true, extra = '' } = {}) =>
   JSON.stringify(
@@ -18,7 +24,7 @@ export const machine = (jobName: string, { output = true, extra = '' } = {}) =>
         Train: {
           Type: 'Task',
           Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync',
-          Parameters: { TrainingJobName: jobName, RoleArn: 'arn:aws:iam::111122223333:role/R', ...(output ? { OutputDataConfig: { S3OutputPath: 's3://b/o' } } : {}) },
+          Parameters: { TrainingJobName: jobName, RoleArn: 'arn:aws:iam::111122223333:role/R', ...(output ? { OutputDataConfig: { S3OutputPath: 's3://b/o' } } : {}), ...job },
           End: true,
         },
       },

@@ -557,7 +557,7 @@ test('after a window reload, running jobs are watched again', async () => {
   const started = await fetch(emu.url, {
     method: 'POST',
     headers: { 'X-Amz-Target': 'SageMaker.CreateTrainingJob', 'Content-Type': 'application/x-amz-json-1.1' },
-    body: JSON.stringify({ TrainingJobName: 'churn-reload', RoleArn: ROLE, OutputDataConfig: { S3OutputPath: 's3://b/m' }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 5 } }),
+    body: JSON.stringify({ TrainingJobName: 'churn-reload', RoleArn: ROLE, AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1', TrainingInputMode: 'File' }, OutputDataConfig: { S3OutputPath: 's3://b/m' }, ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 5 } }),
   });
   assert.equal(started.status, 200);
   const jobs = fake.state.get('sagemakerAsl.jobs') as object[];

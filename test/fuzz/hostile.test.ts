@@ -49,7 +49,7 @@ async function everyRequest(uri: string, text: string, offsets = [0, 1, text.len
 async function stillAnswers() {
   assert.equal(client.proc.exitCode, null, 'the server is running');
   const uri = `file:///hostile/after-${Math.random()}.asl.json`;
-  const text = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {"TrainingJobName": "bad_name"}, "End": true}}}';
+  const text = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {"TrainingJobName": "bad_name", "AlgorithmSpecification": {"TrainingImage": "382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1", "TrainingInputMode": "File"}, "ResourceConfig": {"InstanceCount": 1, "InstanceType": "ml.m5.xlarge", "VolumeSizeInGB": 10}}, "End": true}}}';
   const diags = await client.open(uri, 'asl', text);
   assert.deepEqual(diags.map((d: any) => d.code).sort(), ['missing-required', 'pattern']);
   client.close(uri);
@@ -180,7 +180,7 @@ test('the service itself on the same deep documents: every feature answers, ever
 
 test('a hostile client: unknown documents, positions far outside, malformed params — answered or refused, never fatal', async () => {
   const uri = 'file:///hostile/client.asl.json';
-  const text = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {}, "End": true}}}';
+  const text = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {"AlgorithmSpecification": {"TrainingImage": "382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1", "TrainingInputMode": "File"}, "ResourceConfig": {"InstanceCount": 1, "InstanceType": "ml.m5.xlarge", "VolumeSizeInGB": 10}}, "End": true}}}';
   // Changes to a document never opened, and a close of one never opened.
   client.notify('textDocument/didChange', { textDocument: { uri: 'file:///hostile/never-opened.json', version: 2 }, contentChanges: [{ text: '{' }] });
   client.notify('textDocument/didClose', { textDocument: { uri: 'file:///hostile/never-opened.json' } });

@@ -82,7 +82,7 @@ test('an edit that nests a value past the depth limit gives the "too deep" warni
 
 test('a document closed and opened again at version 1 with other text of the same length: the findings of the new text', () => {
   // Editors start versions at 1 on every open; a file changed on disk while closed comes back as version 1.
-  const before = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {"TrainingJobName": "bad_name"}, "End": true}}}';
+  const before = '{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {"TrainingJobName": "bad_name", "AlgorithmSpecification": {"TrainingImage": "382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1", "TrainingInputMode": "File"}, "ResourceConfig": {"InstanceCount": 1, "InstanceType": "ml.m5.xlarge", "VolumeSizeInGB": 10}}, "End": true}}}';
   const after = before.replace('bad_name', 'good-nam');
   const uri = `file:///regression/${n++}`;
   assert.deepEqual(service.validate(TextDocument.create(uri, 'asl', 1, before)).map((p) => p.code), ['pattern', 'missing-required']);
@@ -109,7 +109,7 @@ test('a valid JSONata expression too deep for the jsonata parser is not reported
 
 test('YAML: fixing the anchor a task aliases clears the finding (the per-task cache keyed on the task text kept it)', () => {
   const yaml = (name: string) =>
-    `Comment: &params\n  TrainingJobName: ${name}\nStartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters: *params\n    End: true\n`;
+    `Comment: &params\n  TrainingJobName: ${name}\n  AlgorithmSpecification: {TrainingImage: 382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1, TrainingInputMode: File}\n  ResourceConfig: {InstanceCount: 1, InstanceType: ml.m5.xlarge, VolumeSizeInGB: 10}\nStartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters: *params\n    End: true\n`;
   const uri = `file:///regression/${n++}.asl.yaml`;
   // (Comment holding a mapping is the structure check's own finding; only the SageMaker ones matter here.)
   const sagemaker = (doc: TextDocument) => service.validate(doc).filter((p) => p.source === 'sagemaker').map((p) => p.code);
@@ -122,7 +122,7 @@ test('YAML: fixing the anchor a task aliases clears the finding (the per-task ca
 
 test('the same task text in a YAML and a JSON document: each gets the findings of its own language', () => {
   // Valid YAML (a flow mapping with a plain key), a syntax error in JSON.
-  const text = '{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {TrainingJobName: "bad_name2"}, "End": true}}}';
+  const text = '{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync", "Parameters": {TrainingJobName: "bad_name2", "AlgorithmSpecification": {"TrainingImage": "382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1", "TrainingInputMode": "File"}, "ResourceConfig": {"InstanceCount": 1, "InstanceType": "ml.m5.xlarge", "VolumeSizeInGB": 10}}, "End": true}}}';
   assert.deepEqual(service.validate(doc(text, 'asl-yaml')).map((p) => p.code), ['pattern', 'missing-required']);
   assert.deepEqual(service.validate(doc(text, 'asl')).map((p) => p.code), ['syntax']);
 });

@@ -11,7 +11,9 @@ const text = JSON.stringify({
   StartAt: 'Train',
   States: {
     Train: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', End: true,
-      Parameters: { TrainingJobName: 'bad_name', RoleArn: 'arn:aws:iam::123456789012:role/r', OutputDataConfig: { S3OutputPath: 's3://b/o' } } },
+      Parameters: { TrainingJobName: 'bad_name', RoleArn: 'arn:aws:iam::123456789012:role/r', OutputDataConfig: { S3OutputPath: 's3://b/o' },
+        AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1', TrainingInputMode: 'File' },
+        ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 } } },
     Lost: { Type: 'Succeed' },
   },
 }, null, 2);

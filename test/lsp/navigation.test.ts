@@ -16,7 +16,7 @@ const json = `{
     "Train": {
       "Type": "Task",
       "Resource": "arn:aws:states:::sagemaker:createTrainingJob.sync",
-      "Parameters": { "TrainingJobName.$": "$.name" },
+      "Parameters": { "TrainingJobName.$": "$.name", "AlgorithmSpecification": { "TrainingImage": "382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1", "TrainingInputMode": "File" }, "ResourceConfig": { "InstanceCount": 1, "InstanceType": "ml.m5.xlarge", "VolumeSizeInGB": 10 } },
       "Catch": [{ "ErrorEquals": ["States.ALL"], "Next": "Failed" }],
       "Next": "Fan"
     },

@@ -19,6 +19,7 @@ const text = JSON.stringify(
           TrainingJobName: 'churn xgb',
           RoleArn: 'arn:aws:iam::111122223333:role/R',
           OutputDataConfig: { S3OutputPath: 's3://b/o' },
+          AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1', TrainingInputMode: 'File' },
           ResourceConfig: { InstanceCount: '2', InstanceType: 'ml.m5.large', VolumeSizeInGB: 10 },
         },
         End: true,

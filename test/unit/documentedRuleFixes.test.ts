@@ -166,7 +166,7 @@ describe('quick fixes', () => {
     assert.deepEqual(errors(r.result, 'asl-yaml'), []);
   });
   test('YAML flow mapping: the member is added inside the braces', () => {
-    const yaml = 'StartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters:\n      TrainingJobName: churn\n      RoleArn: arn:aws:iam::111122223333:role/TrainRole\n      AlgorithmSpecification: { TrainingImage: img, TrainingInputMode: File }\n      OutputDataConfig: { S3OutputPath: s3://bucket/out }\n      EnableManagedSpotTraining: true\n      StoppingCondition: { MaxRuntimeInSeconds: 3600 }\n    End: true\n';
+    const yaml = 'StartAt: T\nStates:\n  T:\n    Type: Task\n    Resource: arn:aws:states:::sagemaker:createTrainingJob.sync\n    Parameters:\n      TrainingJobName: churn\n      RoleArn: arn:aws:iam::111122223333:role/TrainRole\n      AlgorithmSpecification: { TrainingImage: img, TrainingInputMode: File }\n      OutputDataConfig: { S3OutputPath: s3://bucket/out }\n      ResourceConfig: { InstanceCount: 1, InstanceType: ml.m5.xlarge, VolumeSizeInGB: 10 }\n      EnableManagedSpotTraining: true\n      StoppingCondition: { MaxRuntimeInSeconds: 3600 }\n    End: true\n';
     const r = quickFix(yaml, 'StoppingCondition', { languageId: 'asl-yaml' });
     assert.match(r.result, /StoppingCondition: \{ MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 \}/);
     assert.deepEqual(errors(r.result, 'asl-yaml'), []);

@@ -102,6 +102,13 @@ const window = (start: string, end: string) => ({ MonitoringScheduleConfig: { Sc
 const partner = (assigned: string[], groups: string[]) => ({ Name: 'app', Type: 'fiddler', AuthType: 'IDC', IdcConfig: { IdcInstanceArn: 'arn:aws:sso:::instance/ssoins-1' }, ApplicationConfig: { AssignedGroupPatterns: assigned, RoleGroupAssignments: [{ RoleName: 'ORG_ADMIN', GroupPatterns: groups }] } });
 const ecr = (region: string, suffix = '', account = '683313688378') => `${account}.dkr.ecr.${region}.amazonaws.com${suffix}/sagemaker-xgboost:1.7-1`;
 
+/** A training job that is not serverless: the algorithm and the instances it needs (the case's own members win). */
+const trainingJob = (p: object) => ({
+  AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1', TrainingInputMode: 'File' },
+  ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 },
+  ...p,
+});
+
 const vpc = { VpcId: 'vpc-0123abcd', SecurityGroupIds: ['sg-0123abcd'], Subnets: ['subnet-0123abcd'] };
 const stages = (n: number) => Array.from({ length: n }, (_, i) => ({ StageName: `s${i}`, DeviceSelectionConfig: { DeviceSubsetType: 'ALL' } }));
 const quota = (sharing: object) => ({ Name: 'q', ClusterArn: 'arn:aws:sagemaker:us-east-1:111122223333:cluster/c', ComputeQuotaConfig: { ResourceSharingConfig: sharing }, ComputeQuotaTarget: { TeamName: 't' } });
@@ -625,9 +632,9 @@ const CASES: Record<string, Case> = {
   },
   'unique-collection-names': {
     api: 'createTrainingJob',
-    bad: { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights' }, { CollectionName: 'weights' }] } },
-    ok: { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights' }, { CollectionName: 'gradients' }] } },
-    dynamic: { DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights' }, { 'CollectionName.$': '$.c' }] } },
+    bad: trainingJob({ DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights' }, { CollectionName: 'weights' }] } }),
+    ok: trainingJob({ DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights' }, { CollectionName: 'gradients' }] } }),
+    dynamic: trainingJob({ DebugHookConfig: { S3OutputPath: 's3://b/d', CollectionConfigurations: [{ CollectionName: 'weights' }, { 'CollectionName.$': '$.c' }] } }),
   },
   'automl-validation-fraction-open-range': {
     api: 'createAutoMLJobV2',
@@ -907,50 +914,50 @@ const CASES: Record<string, Case> = {
   },
   'spot-training-needs-max-wait': {
     api: 'createTrainingJob',
-    bad: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true }],
-    ok: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: false }],
-    dynamic: [{ EnableManagedSpotTraining: true, 'StoppingCondition.$': '$.stop' }, { 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: {} }],
+    bad: [trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600 } }), trainingJob({ EnableManagedSpotTraining: true })],
+    ok: [trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }), trainingJob({ EnableManagedSpotTraining: false })],
+    dynamic: [trainingJob({ EnableManagedSpotTraining: true, 'StoppingCondition.$': '$.stop' }), trainingJob({ 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: {} })],
   },
   'max-wait-only-for-spot-training': {
     api: 'createTrainingJob',
-    bad: [{ StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 7200 } }, { EnableManagedSpotTraining: false, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
-    ok: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }, { StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxPendingTimeInSeconds: 7200 } }],
-    dynamic: [{ 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: '{% $states.input.spot %}', StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
+    bad: [trainingJob({ StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 7200 } }), trainingJob({ EnableManagedSpotTraining: false, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } })],
+    ok: [trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }), trainingJob({ StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxPendingTimeInSeconds: 7200 } })],
+    dynamic: [trainingJob({ 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }), trainingJob({ EnableManagedSpotTraining: '{% $states.input.spot %}', StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } })],
   },
   'max-wait-at-least-max-runtime': {
     api: 'createTrainingJob',
-    bad: { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7199 } },
-    ok: { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7200 } },
-    dynamic: { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, 'MaxWaitTimeInSeconds.$': '$.wait' } },
+    bad: trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7199 } }),
+    ok: trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 7200 } }),
+    dynamic: trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, 'MaxWaitTimeInSeconds.$': '$.wait' } }),
   },
   'max-wait-at-least-default-max-runtime': {
     api: 'createTrainingJob',
-    bad: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86399 } }],
-    ok: [{ EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86400 } }, { StoppingCondition: {} }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }],
-    dynamic: [{ EnableManagedSpotTraining: true, StoppingCondition: { 'MaxRuntimeInSeconds.$': '$.runtime', MaxWaitTimeInSeconds: 3600 } }, { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: '${Wait}' } }],
+    bad: [trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 3600 } }), trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86399 } })],
+    ok: [trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 86400 } }), trainingJob({ StoppingCondition: {} }), trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } })],
+    dynamic: [trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { 'MaxRuntimeInSeconds.$': '$.runtime', MaxWaitTimeInSeconds: 3600 } }), trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: '${Wait}' } })],
   },
   'max-runtime-28-days': {
     api: 'createTrainingJob',
-    bad: { StoppingCondition: { MaxRuntimeInSeconds: 2419201 } },
-    ok: { StoppingCondition: { MaxRuntimeInSeconds: 2419200 } },
-    dynamic: { StoppingCondition: { MaxRuntimeInSeconds: '${MaxRuntime}' } },
+    bad: trainingJob({ StoppingCondition: { MaxRuntimeInSeconds: 2419201 } }),
+    ok: trainingJob({ StoppingCondition: { MaxRuntimeInSeconds: 2419200 } }),
+    dynamic: trainingJob({ StoppingCondition: { MaxRuntimeInSeconds: '${MaxRuntime}' } }),
   },
   'algorithm-name-or-training-image': {
     api: 'createTrainingJob',
-    bad: { AlgorithmSpecification: { TrainingInputMode: 'File' } },
-    ok: { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' } },
-    dynamic: { AlgorithmSpecification: { 'TrainingImage.$': '$.image', TrainingInputMode: 'File' } },
+    bad: trainingJob({ AlgorithmSpecification: { TrainingInputMode: 'File' } }),
+    ok: trainingJob({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' } }),
+    dynamic: trainingJob({ AlgorithmSpecification: { 'TrainingImage.$': '$.image', TrainingInputMode: 'File' } }),
   },
   'algorithm-name-not-with-training-image': {
     api: 'createTrainingJob',
     // Text with a template placeholder inside is there on either side (it deploys as that text).
     bad: [
-      { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingImage: 'img', TrainingInputMode: 'File' } },
-      { AlgorithmSpecification: { AlgorithmName: 'arn:aws:sagemaker:us-east-1:${Account}:algorithm/x', TrainingImage: 'img', TrainingInputMode: 'File' } },
-      { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingImage: '${Account}.dkr.ecr.us-east-1.amazonaws.com/x:1', TrainingInputMode: 'File' } },
+      trainingJob({ AlgorithmSpecification: { AlgorithmName: 'algo', TrainingImage: 'img', TrainingInputMode: 'File' } }),
+      trainingJob({ AlgorithmSpecification: { AlgorithmName: 'arn:aws:sagemaker:us-east-1:${Account}:algorithm/x', TrainingImage: 'img', TrainingInputMode: 'File' } }),
+      trainingJob({ AlgorithmSpecification: { AlgorithmName: 'algo', TrainingImage: '${Account}.dkr.ecr.us-east-1.amazonaws.com/x:1', TrainingInputMode: 'File' } }),
     ],
-    ok: { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingInputMode: 'File' } },
-    dynamic: [{ AlgorithmSpecification: { AlgorithmName: 'algo', 'TrainingImage.$': '$.image', TrainingInputMode: 'File' } }, { AlgorithmSpecification: { 'AlgorithmName.$': '$.a', TrainingImage: 'img', TrainingInputMode: 'File' } }],
+    ok: trainingJob({ AlgorithmSpecification: { AlgorithmName: 'algo', TrainingInputMode: 'File' } }),
+    dynamic: [trainingJob({ AlgorithmSpecification: { AlgorithmName: 'algo', 'TrainingImage.$': '$.image', TrainingInputMode: 'File' } }), trainingJob({ AlgorithmSpecification: { 'AlgorithmName.$': '$.a', TrainingImage: 'img', TrainingInputMode: 'File' } })],
   },
   'tuning-algorithm-name-not-with-training-image': {
     api: 'createHyperParameterTuningJob',
@@ -966,22 +973,22 @@ const CASES: Record<string, Case> = {
   },
   'unique-channel-names': {
     api: 'createTrainingJob',
-    bad: [{ InputDataConfig: [{ ChannelName: 'train' }, { ChannelName: 'train' }] }],
-    ok: { InputDataConfig: [{ ChannelName: 'train' }, { ChannelName: 'validation' }] },
-    dynamic: { InputDataConfig: [{ ChannelName: 'train' }, { 'ChannelName.$': '$.channel' }] },
+    bad: [trainingJob({ InputDataConfig: [{ ChannelName: 'train' }, { ChannelName: 'train' }] })],
+    ok: trainingJob({ InputDataConfig: [{ ChannelName: 'train' }, { ChannelName: 'validation' }] }),
+    dynamic: trainingJob({ InputDataConfig: [{ ChannelName: 'train' }, { 'ChannelName.$': '$.channel' }] }),
   },
   'augmented-manifest-needs-pipe': {
     api: 'createTrainingJob',
     // The channel's own InputMode, else the request's TrainingInputMode (in a tuning job, its definition's).
     bad: [
-      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] },
-      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'FastFile', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] },
+      trainingJob({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] }),
+      trainingJob({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'FastFile', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] }),
     ],
     ok: [
-      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] },
-      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'Pipe', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }, { ChannelName: 'validation', DataSource: { S3DataSource: { S3DataType: 'S3Prefix' } } }] },
+      trainingJob({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] }),
+      trainingJob({ AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'Pipe', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }, { ChannelName: 'validation', DataSource: { S3DataSource: { S3DataType: 'S3Prefix' } } }] }),
     ],
-    dynamic: { AlgorithmSpecification: { TrainingImage: 'img', 'TrainingInputMode.$': '$.mode' }, InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] },
+    dynamic: trainingJob({ AlgorithmSpecification: { TrainingImage: 'img', 'TrainingInputMode.$': '$.mode' }, InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'AugmentedManifestFile' } } }] }),
   },
   'channel-compression-not-in-file-mode': {
     api: 'createHyperParameterTuningJob',
@@ -998,14 +1005,14 @@ const CASES: Record<string, Case> = {
   'channel-record-wrapper-not-in-file-mode': {
     api: 'createTrainingJob',
     bad: [
-      { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', RecordWrapperType: 'RecordIO' }] },
-      { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'File', RecordWrapperType: 'RecordIO' }] },
+      trainingJob({ AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', RecordWrapperType: 'RecordIO' }] }),
+      trainingJob({ AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', InputMode: 'File', RecordWrapperType: 'RecordIO' }] }),
     ],
     ok: [
-      { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', RecordWrapperType: 'RecordIO' }] },
-      { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', RecordWrapperType: 'None' }, { ChannelName: 'stream', InputMode: 'Pipe', RecordWrapperType: 'RecordIO' }] },
+      trainingJob({ AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'Pipe' }, InputDataConfig: [{ ChannelName: 'train', RecordWrapperType: 'RecordIO' }] }),
+      trainingJob({ AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', RecordWrapperType: 'None' }, { ChannelName: 'stream', InputMode: 'Pipe', RecordWrapperType: 'RecordIO' }] }),
     ],
-    dynamic: { AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', 'InputMode.$': '$.mode', RecordWrapperType: 'RecordIO' }] },
+    dynamic: trainingJob({ AlgorithmSpecification: { TrainingImage: 'img:1', TrainingInputMode: 'File' }, InputDataConfig: [{ ChannelName: 'train', 'InputMode.$': '$.mode', RecordWrapperType: 'RecordIO' }] }),
   },
   'container-environment-entry-1024-bytes': {
     api: 'createModel',
@@ -1201,9 +1208,9 @@ const CASES: Record<string, Case> = {
   },
   'placement-instance-count-at-least-1': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ InstanceCount: 0 }] } } },
-    ok: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ InstanceCount: 1 }] } } },
-    dynamic: { ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ 'InstanceCount.$': '$.count' }] } } },
+    bad: trainingJob({ ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ InstanceCount: 0 }] } } }),
+    ok: trainingJob({ ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ InstanceCount: 1 }] } } }),
+    dynamic: trainingJob({ ResourceConfig: { InstancePlacementConfig: { PlacementSpecifications: [{ 'InstanceCount.$': '$.count' }] } } }),
   },
   'tuning-parameter-ranges-job-total-30': {
     api: 'createHyperParameterTuningJob',
@@ -1220,24 +1227,24 @@ const CASES: Record<string, Case> = {
   'instance-preferences-exclusive': {
     api: 'createTrainingJob',
     bad: [
-      { ResourceConfig: { InstancePreferences: [pref()], InstanceType: 'ml.m5.large', InstanceCount: 1 } },
-      { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } },
+      trainingJob({ ResourceConfig: { InstancePreferences: [pref()], InstanceType: 'ml.m5.large', InstanceCount: 1 } }),
+      trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }),
     ],
-    ok: [{ ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }, { EnableManagedSpotTraining: false, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }],
-    dynamic: { ResourceConfig: { InstancePreferences: [pref()], 'InstanceType.$': '$.type', InstanceCount: 1 } },
+    ok: [trainingJob({ ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }), trainingJob({ EnableManagedSpotTraining: false, ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } })],
+    dynamic: trainingJob({ ResourceConfig: { InstancePreferences: [pref()], 'InstanceType.$': '$.type', InstanceCount: 1 } }),
   },
   'express-one-zone-output-no-kms-key': {
     api: 'createTrainingJob',
-    bad: { OutputDataConfig: { S3OutputPath: 's3://models--usw2-az1--x-s3/churn', KmsKeyId: 'alias/models' } },
+    bad: trainingJob({ OutputDataConfig: { S3OutputPath: 's3://models--usw2-az1--x-s3/churn', KmsKeyId: 'alias/models' } }),
     // A general purpose bucket, the directory bucket without a key, a bucket whose name holds the suffix inside it.
-    ok: [{ OutputDataConfig: { S3OutputPath: 's3://models/churn', KmsKeyId: 'alias/models' } }, { OutputDataConfig: { S3OutputPath: 's3://models--usw2-az1--x-s3/churn' } }, { OutputDataConfig: { S3OutputPath: 's3://models--x-s3-archive/churn', KmsKeyId: 'alias/models' } }],
-    dynamic: { OutputDataConfig: { 'S3OutputPath.$': '$.output', KmsKeyId: 'alias/models' } },
+    ok: [trainingJob({ OutputDataConfig: { S3OutputPath: 's3://models/churn', KmsKeyId: 'alias/models' } }), trainingJob({ OutputDataConfig: { S3OutputPath: 's3://models--usw2-az1--x-s3/churn' } }), trainingJob({ OutputDataConfig: { S3OutputPath: 's3://models--x-s3-archive/churn', KmsKeyId: 'alias/models' } })],
+    dynamic: trainingJob({ OutputDataConfig: { 'S3OutputPath.$': '$.output', KmsKeyId: 'alias/models' } }),
   },
   'local-storage-no-volume-kms-key': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/train' } },
-    ok: [{ ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 1 } }, { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, VolumeKmsKeyId: 'alias/train' } }],
-    dynamic: { ResourceConfig: { 'InstanceType.$': '$.type', InstanceCount: 1, VolumeKmsKeyId: 'alias/train' } },
+    bad: trainingJob({ ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 1, VolumeKmsKeyId: 'alias/train' } }),
+    ok: [trainingJob({ ResourceConfig: { InstanceType: 'ml.g5.2xlarge', InstanceCount: 1 } }), trainingJob({ ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, VolumeKmsKeyId: 'alias/train' } })],
+    dynamic: trainingJob({ ResourceConfig: { 'InstanceType.$': '$.type', InstanceCount: 1, VolumeKmsKeyId: 'alias/train' } }),
   },
   'transform-local-storage-no-volume-kms-key': {
     api: 'createTransformJob',
@@ -1270,76 +1277,76 @@ const CASES: Record<string, Case> = {
     api: 'createTrainingJob',
     // A heterogeneous cluster one group of which has local storage, first or last (gap42).
     bad: [
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }, { InstanceGroupName: 'mem', InstanceType: 'ml.r5d.large', InstanceCount: 1 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } }),
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }, { InstanceGroupName: 'mem', InstanceType: 'ml.r5d.large', InstanceCount: 1 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } }),
     ],
     ok: [
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30 } },
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'cpu', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30 } }),
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } }),
     ],
     dynamic: [
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', 'InstanceType.$': '$.type', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } },
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }], VolumeSizeInGB: 30, VolumeKmsKeyId: '{% $states.input.key %}' } },
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', 'InstanceType.$': '$.type', InstanceCount: 2 }], VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/train' } }),
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'gpu', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }], VolumeSizeInGB: 30, VolumeKmsKeyId: '{% $states.input.key %}' } }),
     ],
   },
   'ebs-only-instance-needs-volume-size': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1 } },
-    ok: [{ ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 } }, { ResourceConfig: { InstanceType: 'ml.c5n.xlarge', InstanceCount: 1 } }],
-    dynamic: [{ ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, 'VolumeSizeInGB.$': '$.size' } }, { ResourceConfig: { InstanceType: '${InstanceType}', InstanceCount: 1 } }],
+    bad: trainingJob({ ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1 } }),
+    ok: [trainingJob({ ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 } }), trainingJob({ ResourceConfig: { InstanceType: 'ml.c5n.xlarge', InstanceCount: 1 } })],
+    dynamic: [trainingJob({ ResourceConfig: { InstanceType: 'ml.c5.xlarge', InstanceCount: 1, 'VolumeSizeInGB.$': '$.size' } }), trainingJob({ ResourceConfig: { InstanceType: '${InstanceType}', InstanceCount: 1 } })],
   },
   'instance-preference-count-all-or-none': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge' })] } },
-    ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge', InstanceCount: 1 })] } },
-    dynamic: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge', 'InstanceCount.$': '$.n' })] } },
+    bad: trainingJob({ ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge' })] } }),
+    ok: trainingJob({ ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge', InstanceCount: 1 })] } }),
+    dynamic: trainingJob({ ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 }), pref({ InstanceType: 'ml.m5.xlarge', 'InstanceCount.$': '$.n' })] } }),
   },
   'instance-preference-count-not-twice': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref({ InstanceCount: 2 })] } },
-    ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 })] } },
-    dynamic: { ResourceConfig: { 'InstanceCount.$': '$.n', InstancePreferences: [pref({ InstanceCount: 2 })] } },
+    bad: trainingJob({ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref({ InstanceCount: 2 })] } }),
+    ok: trainingJob({ ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 2 })] } }),
+    dynamic: trainingJob({ ResourceConfig: { 'InstanceCount.$': '$.n', InstancePreferences: [pref({ InstanceCount: 2 })] } }),
   },
   'instance-preference-count-somewhere': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { InstancePreferences: [pref()] } },
-    ok: { ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } },
-    dynamic: { ResourceConfig: { InstancePreferences: [pref()], 'InstanceCount.$': '$.n' } },
+    bad: trainingJob({ ResourceConfig: { InstancePreferences: [pref()] } }),
+    ok: trainingJob({ ResourceConfig: { InstancePreferences: [pref()], InstanceCount: 1 } }),
+    dynamic: trainingJob({ ResourceConfig: { InstancePreferences: [pref()], 'InstanceCount.$': '$.n' } }),
   },
   'instance-preference-training-plan-exclusive': {
     api: 'createTrainingJob',
     // A template placeholder inside the text still deploys a TrainingPlanArn: it is there, whatever it stands for.
     bad: [
-      { ResourceConfig: { TrainingPlanArn: 'arn:plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
-      { ResourceConfig: { TrainingPlanArn: 'arn:aws:sagemaker:us-east-1:${AWS::AccountId}:training-plan/p', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+      trainingJob({ ResourceConfig: { TrainingPlanArn: 'arn:plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } }),
+      trainingJob({ ResourceConfig: { TrainingPlanArn: 'arn:aws:sagemaker:us-east-1:${AWS::AccountId}:training-plan/p', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } }),
     ],
-    ok: { ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+    ok: trainingJob({ ResourceConfig: { InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } }),
     // A `.$` value or JSONata may give nothing, and a placeholder alone may stand for nothing: not known to be there.
     dynamic: [
-      { ResourceConfig: { 'TrainingPlanArn.$': '$.plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
-      { ResourceConfig: { TrainingPlanArn: '${Plan}', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } },
+      trainingJob({ ResourceConfig: { 'TrainingPlanArn.$': '$.plan', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } }),
+      trainingJob({ ResourceConfig: { TrainingPlanArn: '${Plan}', InstancePreferences: [pref({ InstanceCount: 1, TrainingPlanArns: ['arn:plan'] })] } }),
     ],
   },
   'training-selected-instance-type-read-only': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, SelectedInstanceType: 'ml.m5.large' } },
-    ok: { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1 } },
-    dynamic: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: '${Type}' } },
+    bad: trainingJob({ ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, SelectedInstanceType: 'ml.m5.large' } }),
+    ok: trainingJob({ ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1 } }),
+    dynamic: trainingJob({ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: '${Type}' } }),
   },
   'training-selected-instance-count-read-only': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceCount: 1 } },
-    ok: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()] } },
-    dynamic: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], 'SelectedInstanceCount.$': '$.count' } },
+    bad: trainingJob({ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceCount: 1 } }),
+    ok: trainingJob({ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()] } }),
+    dynamic: trainingJob({ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], 'SelectedInstanceCount.$': '$.count' } }),
   },
   'unique-instance-preference-types': {
     api: 'createTrainingJob',
     bad: [
-      { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref()] } },
-      { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref({ InstanceType: 'ml.g5.xlarge' }), pref(), pref({ InstanceType: 'ml.g5.xlarge' })] } },
+      trainingJob({ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref()] } }),
+      trainingJob({ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref({ InstanceType: 'ml.g5.xlarge' }), pref(), pref({ InstanceType: 'ml.g5.xlarge' })] } }),
     ],
-    ok: { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ InstanceType: 'ml.m5.xlarge' })] } },
-    dynamic: [{ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ 'InstanceType.$': '$.type' })] } }, { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ InstanceType: '${Type}' })] } }],
+    ok: trainingJob({ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ InstanceType: 'ml.m5.xlarge' })] } }),
+    dynamic: [trainingJob({ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ 'InstanceType.$': '$.type' })] } }), trainingJob({ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref(), pref({ InstanceType: '${Type}' })] } })],
   },
   'processing-instance-preferences-exclusive': {
     api: 'createProcessingJob',
@@ -1746,8 +1753,30 @@ const CASES: Record<string, Case> = {
   'serverless-training-volume-size-not-set': {
     api: 'createTrainingJob',
     bad: { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' }, ResourceConfig: { VolumeSizeInGB: 100 } },
-    ok: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' } }, { ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 100 } }],
+    ok: [{ ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' } }, trainingJob({ ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 100 } })],
     dynamic: { 'ServerlessJobConfig.$': '$.serverless', ResourceConfig: { VolumeSizeInGB: 100 } },
+  },
+  'training-job-algorithm-specification-unless-serverless': {
+    api: 'createTrainingJob',
+    bad: [{ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 } }, { ServerlessJobConfig: null, ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 } }],
+    // A job that is not serverless with its algorithm; a serverless one runs its base model, with neither.
+    ok: [trainingJob({}), { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' } }],
+    // The algorithm, or whether the job is serverless, known only when the state runs.
+    dynamic: [
+      { 'AlgorithmSpecification.$': '$.algorithm', ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 } },
+      { AlgorithmSpecification: '{% $states.input.algorithm %}', ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 } },
+      { 'ServerlessJobConfig.$': '$.serverless', ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 10 } },
+    ],
+  },
+  'training-job-resource-config-unless-serverless': {
+    api: 'createTrainingJob',
+    bad: [{ AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1', TrainingInputMode: 'File' } }, { AlgorithmSpecification: { AlgorithmName: 'algo', TrainingInputMode: 'File' }, EnableManagedSpotTraining: false }],
+    ok: [trainingJob({}), { ServerlessJobConfig: { BaseModelArn: 'arn:model', JobType: 'FineTuning' } }],
+    dynamic: [
+      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, 'ResourceConfig.$': '$.resources' },
+      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, ResourceConfig: '{% $states.input.resources %}' },
+      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, 'ServerlessJobConfig.$': '$.serverless' },
+    ],
   },
   'repository-auth-only-for-vpc': {
     api: 'createModel',
@@ -1957,15 +1986,15 @@ const CASES: Record<string, Case> = {
   },
   'unique-debug-rule-names': {
     api: 'createTrainingJob',
-    bad: { DebugRuleConfigurations: [{ RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }] },
-    ok: { DebugRuleConfigurations: [{ RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'overfit', RuleEvaluatorImage: 'i' }] },
-    dynamic: { DebugRuleConfigurations: [{ RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }, '{% $states.input.rule %}'] },
+    bad: trainingJob({ DebugRuleConfigurations: [{ RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }] }),
+    ok: trainingJob({ DebugRuleConfigurations: [{ RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'overfit', RuleEvaluatorImage: 'i' }] }),
+    dynamic: trainingJob({ DebugRuleConfigurations: [{ RuleConfigurationName: 'loss', RuleEvaluatorImage: 'i' }, '{% $states.input.rule %}'] }),
   },
   'unique-profiler-rule-names': {
     api: 'createTrainingJob',
-    bad: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }] },
-    ok: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'gpu', RuleEvaluatorImage: 'i' }] },
-    dynamic: { ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: '${Rule}', RuleEvaluatorImage: 'i' }] },
+    bad: trainingJob({ ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }] }),
+    ok: trainingJob({ ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: 'gpu', RuleEvaluatorImage: 'i' }] }),
+    dynamic: trainingJob({ ProfilerRuleConfigurations: [{ RuleConfigurationName: 'cpu', RuleEvaluatorImage: 'i' }, { RuleConfigurationName: '${Rule}', RuleEvaluatorImage: 'i' }] }),
     // UpdateTrainingJob adds profiler rules with the same shape (gap42).
     elsewhere: [{
       api: 'updateTrainingJob',
@@ -1976,9 +2005,9 @@ const CASES: Record<string, Case> = {
   },
   'profiling-interval-values': {
     api: 'createTrainingJob',
-    bad: [{ ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: 0 } }],
-    ok: [{ ProfilerConfig: { ProfilingIntervalInMilliseconds: 100 } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: 60000 } }, { ProfilerConfig: { DisableProfiler: true } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: '500' } }],
-    dynamic: [{ ProfilerConfig: { 'ProfilingIntervalInMilliseconds.$': '$.interval' } }, { ProfilerConfig: { ProfilingIntervalInMilliseconds: '{% $states.input.interval %}' } }],
+    bad: [trainingJob({ ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } }), trainingJob({ ProfilerConfig: { ProfilingIntervalInMilliseconds: 0 } })],
+    ok: [trainingJob({ ProfilerConfig: { ProfilingIntervalInMilliseconds: 100 } }), trainingJob({ ProfilerConfig: { ProfilingIntervalInMilliseconds: 60000 } }), trainingJob({ ProfilerConfig: { DisableProfiler: true } }), trainingJob({ ProfilerConfig: { ProfilingIntervalInMilliseconds: '500' } })],
+    dynamic: [trainingJob({ ProfilerConfig: { 'ProfilingIntervalInMilliseconds.$': '$.interval' } }), trainingJob({ ProfilerConfig: { ProfilingIntervalInMilliseconds: '{% $states.input.interval %}' } })],
     elsewhere: [{ api: 'updateTrainingJob', bad: { TrainingJobName: 'j', ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } }, ok: { TrainingJobName: 'j', ProfilerConfig: { ProfilingIntervalInMilliseconds: 500 } }, dynamic: { TrainingJobName: 'j', ProfilerConfig: { 'ProfilingIntervalInMilliseconds.$': '$.interval' } } }],
   },
   'shadow-variants-one-production-variant': {
@@ -2202,14 +2231,14 @@ const CASES: Record<string, Case> = {
   'instance-groups-ebs-only-needs-volume-size': {
     api: 'createTrainingJob',
     bad: [
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }] } },
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.p2.xlarge', InstanceCount: 1 }] } },
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }] } }),
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.p2.xlarge', InstanceCount: 1 }] } }),
     ],
     ok: [
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30 } },
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }] } },
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.xlarge', InstanceCount: 1 }, { InstanceGroupName: 'b', InstanceType: 'ml.c5.xlarge', InstanceCount: 2 }], VolumeSizeInGB: 30 } }),
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.g5.xlarge', InstanceCount: 1 }] } }),
     ],
-    dynamic: { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', 'InstanceType.$': '$.type', InstanceCount: 1 }] } },
+    dynamic: trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', 'InstanceType.$': '$.type', InstanceCount: 1 }] } }),
   },
   'inference-experiment-source-variant': {
     api: 'createInferenceExperiment',
@@ -2394,52 +2423,52 @@ const CASES: Record<string, Case> = {
   'warm-pool-not-with-spot': {
     api: 'createTrainingJob',
     bad: [
-      { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 1 } },
+      trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 1 } }),
     ],
     // No warm pool (0), no spot (false), a warm pool on demand.
     ok: [
-      { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 0 } },
-      { EnableManagedSpotTraining: false, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 3600 } },
-      { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 3600 } },
+      trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 0 } }),
+      trainingJob({ EnableManagedSpotTraining: false, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 3600 } }),
+      trainingJob({ ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 3600 } }),
     ],
     dynamic: [
-      { 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 600 } },
-      { EnableManagedSpotTraining: '{% $states.input.spot %}', StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 600 } },
-      { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, 'KeepAlivePeriodInSeconds.$': '$.keepAlive' } },
-      { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: '${KeepAlive}' } },
+      trainingJob({ 'EnableManagedSpotTraining.$': '$.spot', StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 600 } }),
+      trainingJob({ EnableManagedSpotTraining: '{% $states.input.spot %}', StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 600 } }),
+      trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, 'KeepAlivePeriodInSeconds.$': '$.keepAlive' } }),
+      trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 60, MaxWaitTimeInSeconds: 60 }, ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: '${KeepAlive}' } }),
     ],
   },
   'heterogeneous-cluster-not-with-instance-type': {
     api: 'createTrainingJob',
     bad: [
-      { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } },
-      { ResourceConfig: { InstanceCount: 2, InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } },
+      trainingJob({ ResourceConfig: { InstanceType: 'ml.m5.large', InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } }),
+      trainingJob({ ResourceConfig: { InstanceCount: 2, InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } }),
     ],
     ok: [
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } },
-      { ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 } },
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } }),
+      trainingJob({ ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 } }),
     ],
-    dynamic: [{ ResourceConfig: { InstanceType: 'ml.m5.large', 'InstanceGroups.$': '$.groups', VolumeSizeInGB: 10 } }],
+    dynamic: [trainingJob({ ResourceConfig: { InstanceType: 'ml.m5.large', 'InstanceGroups.$': '$.groups', VolumeSizeInGB: 10 } })],
   },
   'channel-instance-groups-all-or-none': {
     api: 'createTrainingJob',
-    bad: { InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t', InstanceGroupNames: ['gpu'] } } }, { ChannelName: 'test', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/v' } } }] },
+    bad: trainingJob({ InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t', InstanceGroupNames: ['gpu'] } } }, { ChannelName: 'test', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/v' } } }] }),
     ok: [
-      { InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t', InstanceGroupNames: ['gpu'] } } }, { ChannelName: 'test', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/v', InstanceGroupNames: ['cpu'] } } }] },
-      { InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t' } } }, { ChannelName: 'test', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/v' } } }] },
+      trainingJob({ InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t', InstanceGroupNames: ['gpu'] } } }, { ChannelName: 'test', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/v', InstanceGroupNames: ['cpu'] } } }] }),
+      trainingJob({ InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t' } } }, { ChannelName: 'test', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/v' } } }] }),
     ],
-    dynamic: { InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t', InstanceGroupNames: ['gpu'] } } }, { ChannelName: 'test', DataSource: { 'S3DataSource.$': '$.source' } }] },
+    dynamic: trainingJob({ InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://b/t', InstanceGroupNames: ['gpu'] } } }, { ChannelName: 'test', DataSource: { 'S3DataSource.$': '$.source' } }] }),
   },
   'warm-pool-not-with-heterogeneous-cluster': {
     api: 'createTrainingJob',
-    bad: { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 1800 } },
+    bad: trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 1800 } }),
     ok: [
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 0 } },
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } },
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 0 } }),
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10 } }),
     ],
     dynamic: [
-      { ResourceConfig: { 'InstanceGroups.$': '$.groups', VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 1800 } },
-      { ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: '{% $states.input.keepAlive %}' } },
+      trainingJob({ ResourceConfig: { 'InstanceGroups.$': '$.groups', VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: 1800 } }),
+      trainingJob({ ResourceConfig: { InstanceGroups: [{ InstanceGroupName: 'a', InstanceType: 'ml.m5.large', InstanceCount: 1 }], VolumeSizeInGB: 10, KeepAlivePeriodInSeconds: '{% $states.input.keepAlive %}' } }),
     ],
   },
   'grid-search-no-integer-ranges': {
@@ -3035,7 +3064,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.match(f.message, /^OutputName "in" is already used by ProcessingInputs\[0\]\.InputName; ProcessingInputs\[\]\.InputName and ProcessingOutputConfig\.Outputs\[\]\.OutputName must all be different\. /);
   });
   test('managed Spot without MaxWaitTimeInSeconds: on StoppingCondition, insert MaxWaitTimeInSeconds = MaxRuntimeInSeconds', () => {
-    const f = one('createTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600 } });
+    const f = one('createTrainingJob', trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 3600 } }));
     assert.equal(f.at, '"StoppingCondition"');
     assert.equal(
       f.message,
@@ -3049,7 +3078,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(f.text.slice(object, object + (f.fix!.objectLength as number)), '{\n  "MaxRuntimeInSeconds": 3600\n }');
   });
   test('managed Spot with no StoppingCondition at all: on EnableManagedSpotTraining, no fix (no runtime to copy)', () => {
-    const f = one('createTrainingJob', { EnableManagedSpotTraining: true });
+    const f = one('createTrainingJob', trainingJob({ EnableManagedSpotTraining: true }));
     assert.equal(f.at, '"EnableManagedSpotTraining": true');
     assert.equal(f.fix, undefined);
   });
@@ -3058,7 +3087,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.match(f.message, /^TrainingJobDefinitions\[1\]\.StoppingCondition\.MaxWaitTimeInSeconds is required when EnableManagedSpotTraining is true\./);
   });
   test('MaxWaitTimeInSeconds without managed Spot (sm41): on the wait, remove it; in a tuning job\'s definition too', () => {
-    const f = one('createTrainingJob', { EnableManagedSpotTraining: false, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } });
+    const f = one('createTrainingJob', trainingJob({ EnableManagedSpotTraining: false, StoppingCondition: { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 } }));
     assert.equal(f.at, '"MaxWaitTimeInSeconds": 3600');
     assert.match(f.message, /^StoppingCondition\.MaxWaitTimeInSeconds is allowed only when EnableManagedSpotTraining is true\./);
     assert.deepEqual({ kind: f.fix!.kind, at: f.text.slice(f.offset + (f.fix!.at as number), f.offset + (f.fix!.at as number) + (f.fix!.length as number)) }, { kind: 'remove', at: '"MaxWaitTimeInSeconds"' });
@@ -3066,13 +3095,13 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.match(tuning.message, /^TrainingJobDefinition\.StoppingCondition\.MaxWaitTimeInSeconds is allowed only when EnableManagedSpotTraining is true\./);
   });
   test('MaxWaitTimeInSeconds below MaxRuntimeInSeconds: on the wait, set it to the runtime', () => {
-    const f = one('createTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 3600 } });
+    const f = one('createTrainingJob', trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 7200, MaxWaitTimeInSeconds: 3600 } }));
     assert.equal(f.at, '3600');
     assert.match(f.message, /^StoppingCondition\.MaxWaitTimeInSeconds \(3600\) must be at least StoppingCondition\.MaxRuntimeInSeconds \(7200\)\. SageMaker's API documentation \(StoppingCondition\.MaxWaitTimeInSeconds\): "It must be equal to or greater than MaxRuntimeInSeconds\."$/);
     assert.deepEqual({ kind: f.fix!.kind, value: f.fix!.value, at: f.text.slice(f.offset + (f.fix!.at as number), f.offset + (f.fix!.at as number) + (f.fix!.length as number)) }, { kind: 'replace', value: 7200, at: '3600' });
   });
   test('MaxWaitTimeInSeconds below the default MaxRuntimeInSeconds (1 day) when that is not set: a warning on the wait, set it to 1 day (offered)', () => {
-    const f = one('createTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 3600 } });
+    const f = one('createTrainingJob', trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxWaitTimeInSeconds: 3600 } }));
     assert.equal(f.at, '3600');
     assert.equal(f.severity, 'warning');
     assert.equal(
@@ -3087,21 +3116,21 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.match(f.message, /^DeploymentConfig\.BlueGreenUpdatePolicy\.MaximumExecutionTimeoutInSeconds \(3600\) must be greater than DeploymentConfig\.BlueGreenUpdatePolicy\.TerminationWaitInSeconds \+ DeploymentConfig\.BlueGreenUpdatePolicy\.TrafficRoutingConfiguration\.WaitIntervalInSeconds \(3600\) because DeploymentConfig\.BlueGreenUpdatePolicy\.TerminationWaitInSeconds is not set \(0 by default\)\. /);
   });
   test('both TrainingImage and AlgorithmName; neither', () => {
-    const both = one('createTrainingJob', { AlgorithmSpecification: { TrainingImage: 'img', AlgorithmName: 'algo', TrainingInputMode: 'File' } });
+    const both = one('createTrainingJob', trainingJob({ AlgorithmSpecification: { TrainingImage: 'img', AlgorithmName: 'algo', TrainingInputMode: 'File' } }));
     assert.equal(both.at, '"AlgorithmName": "algo"');
     assert.match(both.message, /^AlgorithmSpecification\.AlgorithmName cannot be used together with AlgorithmSpecification\.TrainingImage\./);
-    const neither = one('createTrainingJob', { AlgorithmSpecification: { TrainingInputMode: 'File' } });
+    const neither = one('createTrainingJob', trainingJob({ AlgorithmSpecification: { TrainingInputMode: 'File' } }));
     assert.equal(neither.at, '"AlgorithmSpecification"');
     assert.match(neither.message, /^Specify at least one of AlgorithmSpecification\.TrainingImage or AlgorithmSpecification\.AlgorithmName\./);
   });
   test('two channels named alike: on the second name', () => {
-    const f = one('createTrainingJob', { InputDataConfig: [{ ChannelName: 'train' }, { ChannelName: 'validation' }, { ChannelName: 'train' }] });
+    const f = one('createTrainingJob', trainingJob({ InputDataConfig: [{ ChannelName: 'train' }, { ChannelName: 'validation' }, { ChannelName: 'train' }] }));
     assert.equal(f.at, '"train"');
     assert.ok(f.text.indexOf('"train"') < f.text.lastIndexOf('"train"'));
     assert.match(f.message, /^ChannelName "train" is already used by InputDataConfig\[0\]; each ChannelName in InputDataConfig must be different\./);
   });
   test('MaxRuntimeInSeconds over 28 days: set it to 28 days', () => {
-    const f = one('createTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 2592000 } });
+    const f = one('createTrainingJob', trainingJob({ StoppingCondition: { MaxRuntimeInSeconds: 2592000 } }));
     assert.equal(f.message.split('.')[0], 'StoppingCondition');
     assert.match(f.message, /^StoppingCondition\.MaxRuntimeInSeconds is 2592000; at most 2419200 is allowed\. /);
     assert.equal(f.fix!.value, 2419200);
@@ -3124,7 +3153,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.deepEqual(rulesOf('createTransformJob', { MaxConcurrentTransforms: 20, MaxPayloadInMB: 6 }), ['concurrent-transforms-times-payload-100-mb']);
   });
   test('the sentences a rule rests on besides its own come first, each place named once', () => {
-    const f = one('createTrainingJob', { ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'k' } });
+    const f = one('createTrainingJob', trainingJob({ ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeKmsKeyId: 'k' } }));
     assert.equal(
       f.message,
       'ResourceConfig.VolumeKmsKeyId must not be set when InstanceType is ml.p4d.*, ml.g4dn.*, ml.g5.*, ml.p3dn.*, ml.p4de.* or ml.r5d.*. EC2\'s instance type names: "d – Instance store volumes". SageMaker\'s API documentation (ResourceConfig.VolumeSizeInGB): "For example, ML instance families with the NVMe-type instance storage include ml.p4d, ml.g4dn, and ml.g5."; ' +
@@ -3155,7 +3184,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(one('createLabelingJob', { LabelAttributeName: '-metadata' }).fix, undefined);
   });
   test('a profiling interval SageMaker does not offer: on the value, with the values it does', () => {
-    const f = one('createTrainingJob', { ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } });
+    const f = one('createTrainingJob', trainingJob({ ProfilerConfig: { ProfilingIntervalInMilliseconds: 300 } }));
     assert.equal(f.at, '300');
     assert.equal(
       f.message,
@@ -3180,7 +3209,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.equal(f.severity, 'error');
   });
   test('SelectedInstanceType in a CreateTrainingJob request: read-only, an error on the member (a tuning job\'s definition is not named)', () => {
-    const f = one('createTrainingJob', { ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: 'ml.m5.large' } });
+    const f = one('createTrainingJob', trainingJob({ ResourceConfig: { InstanceCount: 1, InstancePreferences: [pref()], SelectedInstanceType: 'ml.m5.large' } }));
     assert.equal(f.at, '"SelectedInstanceType": "ml.m5.large"');
     assert.equal(
       f.message,
@@ -3354,11 +3383,11 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
     assert.deepEqual(found(`{"ANDROID_PLATFORM": 30, "pad": "${'x'.repeat(5000)}"}`), []);
   });
   test("a rule that rests on SageMaker's answer to such a request quotes that answer and where it was reported (ux41)", () => {
-    const [p] = documentedRuleViolations('CreateTrainingJob', { StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 200 } }).filter((v) => v.rule === 'max-wait-only-for-spot-training');
+    const [p] = documentedRuleViolations('CreateTrainingJob', trainingJob({ StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 200 } })).filter((v) => v.rule === 'max-wait-only-for-spot-training');
     assert.match(p.message, /is allowed only when EnableManagedSpotTraining is true\. SageMaker answers such a request "Invalid MaxWaitTimeInSeconds\. It is only supported when EnableManagedSpotTraining is set to true" \(reported in Kenza-AI\/sagify#111\)\. SageMaker's API documentation/);
   });
   test('a plain request (the emulator\'s view): messages without positions', () => {
-    assert.deepEqual(documentedRuleViolations('CreateTrainingJob', { EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 50 } }), [
+    assert.deepEqual(documentedRuleViolations('CreateTrainingJob', trainingJob({ EnableManagedSpotTraining: true, StoppingCondition: { MaxRuntimeInSeconds: 100, MaxWaitTimeInSeconds: 50 } })), [
       {
         rule: 'max-wait-at-least-max-runtime',
         severity: 'error',
@@ -3370,7 +3399,7 @@ describe('the cases of issue 16: where the finding is, what it says, the fix', (
   });
   test('a value an expression of literals always gives is judged as that value: a warning (it deploys, and fails when the state runs), no fix', () => {
     const at = (payload: unknown, jsonata: boolean) => {
-      const text = JSON.stringify(payload);
+      const text = JSON.stringify(trainingJob(payload as object));
       return checkDocumentedRules('createTrainingJob', parseTree(text) as AstNode, false, jsonata).map((p) => [p.severity, text.slice(p.offset, p.offset + p.length), p.data?.fix === undefined]);
     };
     // JSONata: arithmetic of literals; an intrinsic call of literals in a `.$` key.

@@ -118,7 +118,7 @@ function dotError(text: string): string | undefined {
 const MACHINE = JSON.stringify({
   StartAt: 'Train <"model"> & more',
   States: {
-    'Train <"model"> & more': { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: 'bad_name' }, Next: 'Fan', Retry: [{ ErrorEquals: ['States.ALL'] }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Oops' }] },
+    'Train <"model"> & more': { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: 'bad_name', AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1', TrainingInputMode: 'File' }, 'ResourceConfig.$': '$.resources' }, Next: 'Fan', Retry: [{ ErrorEquals: ['States.ALL'] }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Oops' }] },
     Fan: { Type: 'Parallel', Next: 'Route', Branches: [
       { StartAt: 'end', States: { end: { Type: 'Pass', End: true } } },
       { StartAt: 'Each', States: { Each: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1, End: true } } } } } },

@@ -15,7 +15,13 @@ describe('valid requests', () => {
   });
   test('only TrainingJobName, RoleArn and OutputDataConfig are required by the current model', () => {
     const { TrainingJobName, RoleArn, OutputDataConfig } = VALID_TRAINING;
-    assert.deepEqual(findings(machine({ TrainingJobName, RoleArn, OutputDataConfig })), []);
+    // The model asks for nothing more; the API reference's AlgorithmSpecification and ResourceConfig (Required: Yes)
+    // are documented rules of a job that is not serverless, and a serverless job needs neither.
+    const f = findings(machine({ TrainingJobName, RoleArn, OutputDataConfig }));
+    assert.deepEqual(f.filter((x) => x.code !== 'documented-rule'), []);
+    assert.deepEqual(f.map((x) => [x.code, x.message.split(' when ')[0]]), [['documented-rule', 'AlgorithmSpecification is required'], ['documented-rule', 'ResourceConfig is required']]);
+    const ServerlessJobConfig = { BaseModelArn: 'arn:aws:sagemaker:us-east-1:aws:hub-content/SageMakerPublicHub/Model/meta-textgeneration-llama-3-2-1b/1.0.0', JobType: 'FineTuning' };
+    assert.deepEqual(findings(machine({ TrainingJobName, RoleArn, OutputDataConfig, ServerlessJobConfig })), []);
   });
   test('VolumeSizeInGB 0 is allowed by the current model (the older API reference said 1)', () => {
     assert.deepEqual(findings(machine(training({ ResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 0 } }))), []);
