@@ -494,7 +494,9 @@ function withQuote(rule: DocumentedRule, message: string): string {
   // A page outside SageMaker's that the rule rests on too (EC2's instance type names, for the families it adds):
   // before SageMaker's sentences, so that the rule's own still ends the message.
   const pages = (rule.pages ?? []).map((p) => `. ${p.title}: "${p.quote}"`).join('');
-  return `${message}${refusalText(rule)}${pages}. SageMaker's API documentation ${cited}`;
+  const head = `${message}${refusalText(rule)}${pages}`;
+  // A quoted sentence that ends the head ends it (no `"…training.".`).
+  return `${head}${/[.!?]"$/.test(head) ? '' : '.'} SageMaker's API documentation ${cited}`;
 }
 
 /** `. SageMaker answers such a request "…" (reported in owner/repo#N)`, or nothing: what the message and the hover add. */
