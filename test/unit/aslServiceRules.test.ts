@@ -1091,6 +1091,17 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     expectBoth(api({ 'ApiEndpoint.$': '$.e', 'Method.$': '$.m', 'Headers.$': '$.h', RequestBody: 'x' }), []);
     expectBoth(api({ ApiEndpoint: '${Api}', Method: '${Method}', Headers: { a: '${Header}' }, RequestBody: 'x' }), []);
   });
+  test('an optimized integration\'s request holds what its API requires (SQS QueueUrl and MessageBody, DynamoDB TableName and Key, Batch\'s three…): a warning, as the task fails when it runs (asl45 round)', () => {
+    const task = (Resource: string, Parameters: unknown, QueryLanguage?: string) => sm({ T: { Type: 'Task', Resource, End: true, ...(QueryLanguage ? { QueryLanguage, Arguments: Parameters } : { Parameters }) } });
+    expectBoth(task('arn:aws:states:::sqs:sendMessage', { QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q', MessageBody: 'hi' }), []);
+    expectBoth(task('arn:aws:states:::sqs:sendMessage.waitForTaskToken', { 'QueueUrl.$': '$.q', MessageBody: { 'Token.$': '$$.Task.Token' } }), []);
+    expectBoth(task('arn:aws:states:::sqs:sendMessage', { MessageBody: 'hi' }), [warn('asl-missing-field', 'Parameters')]);
+    assert.deepEqual(messages(task('arn:aws:states:::batch:submitJob.sync', { JobName: 'j' })), ['batch:submitJob needs JobQueue and JobDefinition in its Parameters (Batch\'s SubmitJob requires them): the task fails when it runs']);
+    expectBoth(task('arn:aws:states:::dynamodb:getItem', { TableName: 't', Key: '{% $states.input.key %}' }, 'JSONata'), []);
+    expectBoth(task('arn:aws:states:::dynamodb:getItem', { TableName: 't' }, 'JSONata'), [warn('asl-missing-field', 'Arguments')]);
+    // The SDK integration's names are its own (aws-sdk:sqs:sendMessage): not judged here.
+    expectBoth(task('arn:aws:states:::aws-sdk:sqs:sendMessage', { MessageBody: 'hi' }), []);
+  });
   test('an HTTP Task (http:invoke) as the developer guide gives it: ApiEndpoint, Method of its list, a connection, the headers it permits, its encodings (warnings; asl37 round)', () => {
     const http = (Parameters: unknown) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::http:invoke', End: true, Parameters } });
     const connection = { ConnectionArn: 'arn:aws:events:us-east-1:123456789012:connection/Api/81210c42-8af1-456b-9c4a-6ff02fc664ac' };

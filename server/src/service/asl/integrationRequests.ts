@@ -6,6 +6,7 @@ import { hasPlaceholder, standsForValue } from '../expressions/index';
 import { list, quote } from '../core/text';
 import type { AstNode, OffsetRange } from '../core/types';
 import { AslCode } from './codes';
+import { parseIntegrationArn } from './integrations';
 import type { QueryLanguage } from './model';
 
 export interface RequestFinding {
@@ -75,6 +76,29 @@ const HTTP_ARRAY_FORMATS = ['INDICES', 'REPEAT', 'COMMAS', 'BRACKETS'];
 const HTTP_FORBIDDEN_HEADERS = new Set(['a-im', 'accept-charset', 'accept-datetime', 'accept-encoding', 'authorization', 'cache-control', 'host']);
 const HTTP_FORBIDDEN_HEADER_PREFIXES = ['x-forwarded-', 'x-amz-', 'x-amzn-'];
 
+// The members an optimized integration's request must hold: those its service's API reference marks "Required: Yes"
+// for the action the integration calls, in the names Step Functions passes them by (each connect-*.html page's
+// supported parameters, PascalCase). Without one the service refuses the call, and the task fails when it runs.
+const REQUIRED_MEMBERS: Readonly<Record<string, { api: string; members: readonly string[] }>> = {
+  'sqs:sendMessage': { api: "SQS's SendMessage", members: ['QueueUrl', 'MessageBody'] },
+  'sns:publish': { api: "SNS's Publish", members: ['Message'] },
+  'dynamodb:getItem': { api: "DynamoDB's GetItem", members: ['TableName', 'Key'] },
+  'dynamodb:putItem': { api: "DynamoDB's PutItem", members: ['TableName', 'Item'] },
+  'dynamodb:deleteItem': { api: "DynamoDB's DeleteItem", members: ['TableName', 'Key'] },
+  'dynamodb:updateItem': { api: "DynamoDB's UpdateItem", members: ['TableName', 'Key'] },
+  'events:putEvents': { api: "EventBridge's PutEvents", members: ['Entries'] },
+  'states:startExecution': { api: "Step Functions' StartExecution", members: ['StateMachineArn'] },
+  'glue:startJobRun': { api: "Glue's StartJobRun", members: ['JobName'] },
+  'batch:submitJob': { api: "Batch's SubmitJob", members: ['JobName', 'JobQueue', 'JobDefinition'] },
+  'ecs:runTask': { api: "ECS's RunTask", members: ['TaskDefinition'] },
+  'athena:startQueryExecution': { api: "Athena's StartQueryExecution", members: ['QueryString'] },
+  'athena:getQueryExecution': { api: "Athena's GetQueryExecution", members: ['QueryExecutionId'] },
+  'athena:getQueryResults': { api: "Athena's GetQueryResults", members: ['QueryExecutionId'] },
+  'athena:stopQueryExecution': { api: "Athena's StopQueryExecution", members: ['QueryExecutionId'] },
+  'codebuild:startBuild': { api: "CodeBuild's StartBuild", members: ['ProjectName'] },
+  'bedrock:invokeModel': { api: "Bedrock's InvokeModel", members: ['ModelId'] },
+};
+
 /** What the request of the Task whose Resource is `arn` lacks or breaks (`payload`: its Parameters or Arguments). */
 export function integrationRequestFindings(arn: string | undefined, payload: AstNode | undefined, ql: QueryLanguage): RequestFinding[] {
   if (!arn || payload?.type !== 'object') return [];
@@ -101,6 +125,14 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
     return out;
   }
   if (HTTP_INVOKE_ARN.test(arn)) return httpTaskFindings(payload, where, request, ql);
+  const integration = parseIntegrationArn(arn);
+  const action = integration && integration.service !== 'aws-sdk' ? `${integration.service}:${integration.action}` : '';
+  if (Object.hasOwn(REQUIRED_MEMBERS, action)) {
+    const { api, members } = REQUIRED_MEMBERS[action];
+    const missing = members.filter((m) => !named.has(m));
+    if (missing.length) out.push({ node: where, code: AslCode.missingField, message: `${action} needs ${list(missing, 'and')} in its ${request} (${api} requires ${missing.length > 1 ? 'them' : 'it'}): the task fails when it runs` });
+    return out;
+  }
   if (!APIGATEWAY_INVOKE_ARN.test(arn)) return out;
   const missing = ['ApiEndpoint', 'Method'].filter((m) => !named.has(m));
   if (missing.length) out.push({ node: where, code: AslCode.missingField, message: `apigateway:invoke needs ${list(missing, 'and')} in its ${request} (the developer guide's required request parameters): the task fails when it runs` });

@@ -568,19 +568,20 @@ function checkResource(ctx: Ctx, node: AstNode, ql: QueryLanguage) {
  * behind a partition placeholder too (`arn:${AWS::Partition}:states:::lambda:invoke`); a placeholder in them
  * (`lambda:${Action}`) says nothing yet.
  */
-function checkOptimizedIntegration(ctx: Ctx, node: AstNode, arn: string | undefined) {
+function checkOptimizedIntegration(ctx: Ctx, node: AstNode, arn: string | undefined): boolean {
   const parts = arn?.split(':');
-  if (!parts || parts[2] !== 'states' || parts.length < 7 || parts[5] === 'activity' || !parts[6]) return;
+  if (!parts || parts[2] !== 'states' || parts.length < 7 || parts[5] === 'activity' || !parts[6]) return false;
   const written = parts.slice(5).join(':');
-  if (written.includes('\u0000') || node.type !== 'string') return;
+  if (written.includes('\u0000') || node.type !== 'string') return false;
   // Text a template fills in other than `${…}` (a dynamic reference `{{resolve:…}}`, a Terraform `%{ if }`): not known yet.
   const literal = literalParts(written);
-  if (literal.length !== 1 || literal[0].start !== 0 || literal[0].end !== written.length) return;
+  if (literal.length !== 1 || literal[0].start !== 0 || literal[0].end !== written.length) return false;
   const value = node.value as string;
   const problem = judgeIntegration(written, ctx.servicesElsewhere);
-  if (!problem) return;
+  if (!problem) return false;
   const closest = problem.replacement === undefined ? undefined : value.slice(0, value.length - written.length) + problem.replacement;
   report(ctx, node, AslCode.unknownIntegration, problem.message, 'error', closest === undefined ? undefined : { closest });
+  return true;
 }
 
 /** The field that names the role a Task's Credentials assume (SETTINGS.Credentials), as the check and the hover say it. */
@@ -1420,10 +1421,11 @@ function checkState(ctx: Ctx, s: AslState, express = expressOf(s, ctx.workflowTy
         const resource = prop('Resource')!;
         checkResource(ctx, resource, ql);
         const arn = literalArn(resource, ql);
-        checkOptimizedIntegration(ctx, resource, arn);
+        // A request is judged as the integration's only where Step Functions has that integration.
+        const refused = checkOptimizedIntegration(ctx, resource, arn);
         checkIntegrationPattern(ctx, resource, arn, express);
         checkTaskTokenPassed(ctx, resource, arn, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'));
-        for (const f of integrationRequestFindings(arn, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'), ql)) report(ctx, f.node, f.code, f.message, 'warning');
+        if (!refused) for (const f of integrationRequestFindings(arn, prop(ql === 'JSONata' ? 'Arguments' : 'Parameters'), ql)) report(ctx, f.node, f.code, f.message, 'warning');
       }
       checkCredentials(ctx, prop('Credentials'), ql);
       break;
