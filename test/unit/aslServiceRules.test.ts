@@ -339,6 +339,18 @@ describe('the structure rules, in YAML as in JSON', () => {
       { code: 'asl-invalid-value', severity: 'error', at: '1', awsCode: SCHEMA },
     ]);
   });
+  test('a Choice rule whose condition is an earlier one\'s is never taken: a warning on it (asl45 round)', () => {
+    const choice = (Choices: unknown[], QueryLanguage?: string) => sm({ C: { Type: 'Choice', ...(QueryLanguage ? { QueryLanguage } : {}), Choices, Default: 'D' }, D: { Type: 'Succeed' }, E: { Type: 'Succeed' } });
+    const shadowed = { code: 'asl-invalid-value', severity: 'warning', at: 'Next' };
+    expectBoth(choice([{ Variable: '$.s', StringEquals: 'a', Next: 'D' }, { Next: 'E', StringEquals: 'a', Variable: '$.s' }]), [shadowed]);
+    assert.deepEqual(messages(choice([{ Variable: '$.s', StringEquals: 'a', Next: 'D' }, { Next: 'E', Variable: '$.s', StringEquals: 'a', Comment: 'again' }])), ["This rule's condition is Choices[0]'s: the Choice state follows the first rule that matches, so this one is never taken"]);
+    expectBoth(choice([{ And: [{ Variable: '$.n', NumericGreaterThan: 1 }, { Variable: '$.n', NumericLessThan: 9 }], Next: 'D' }, { Next: 'E', And: [{ Variable: '$.n', NumericGreaterThan: 1 }, { Variable: '$.n', NumericLessThan: 9 }] }]), [shadowed]);
+    // Another value, path or comparison is another condition.
+    expectBoth(choice([{ Variable: '$.s', StringEquals: 'a', Next: 'D' }, { Variable: '$.s', StringEquals: 'b', Next: 'E' }, { Variable: '$.t', StringEquals: 'a', Next: 'E' }, { Variable: '$.s', StringMatches: 'a', Next: 'E' }]), []);
+    expectBoth(choice([{ Condition: '{% $states.input.n > 1 %}', Next: 'D' }, { Next: 'E', Condition: '{% $states.input.n > 1 %}' }], 'JSONata'), [shadowed]);
+    // A condition that reads chance or the clock may be true the second time.
+    expectBoth(choice([{ Condition: '{% $random() < 0.5 %}', Next: 'D' }, { Condition: '{% $random() < 0.5 %}', Next: 'E' }], 'JSONata'), []);
+  });
   test('fields of the other query language', () => {
     expectBoth(sm({ A: task({ QueryLanguage: 'JSONata', Parameters: {}, Output: '{% $states.result %}' }), }), [
       { code: 'asl-wrong-query-language', severity: 'error', at: 'Parameters', awsCode: SCHEMA },

@@ -1166,12 +1166,56 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
   }
 }
 
+/**
+ * A rule whose condition is an earlier rule's, to the letter: the Choice state follows the
+ * first rule that matches (the states language), so this one is never taken (the rule's own members in any order). A warning: the machine deploys. A JSONata
+ * condition that reads the clock or chance ($random, $now, $millis, $uuid) may differ from one rule to the next.
+ */
+function shadowedChoiceRules(ctx: Ctx, choices: AstNode, ql: QueryLanguage) {
+  const seen = new Map<string, number>();
+  for (const [i, rule] of (choices.children ?? []).entries()) {
+    if (rule.type !== 'object') continue;
+    let condition: string | undefined;
+    if (ql === 'JSONata') {
+      const c = property(rule, 'Condition');
+      condition = c?.type === 'string' && !/\$(random|now|millis|uuid)\b/.test(c.value as string) ? (c.value as string).trim() : undefined;
+    } else {
+      const members = (rule.children ?? []).filter((p) => !['Next', 'Comment', 'Assign', 'Output'].includes(String(keyOf(p)?.value)));
+      condition = members.length ? members.map(valueFingerprint).sort().join('') : undefined;
+    }
+    if (condition === undefined) continue;
+    const earlier = seen.get(condition);
+    if (earlier === undefined) seen.set(condition, i);
+    else report(ctx, anchor(rule), AslCode.invalidValue, `This rule's condition is Choices[${earlier}]'s: the Choice state follows the first rule that matches, so this one is never taken`, 'warning');
+  }
+}
+
+/** A value as its JSON reads, without the spaces between (iterative: the nesting is the user's). */
+function valueFingerprint(node: AstNode): string {
+  const out: string[] = [];
+  const stack: (AstNode | string)[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (typeof n === 'string') out.push(n);
+    else if (n.type === 'object' || n.type === 'array') {
+      out.push(n.type === 'object' ? '{' : '[');
+      stack.push(n.type === 'object' ? '},' : '],');
+      for (let i = (n.children?.length ?? 0) - 1; i >= 0; i--) stack.push(n.children![i]);
+    } else if (n.type === 'property') {
+      out.push(`${JSON.stringify(n.children?.[0]?.value)}:`);
+      if (n.children?.[1]) stack.push(n.children[1]);
+    } else out.push(`${JSON.stringify(n.value)},`);
+  }
+  return out.join('');
+}
+
 function checkChoiceRules(ctx: Ctx, s: AslState) {
   const ql = s.queryLanguage;
   const choices = property(s.node, 'Choices');
   if (!choices) return report(ctx, s.keyNode, AslCode.missingField, `Choice state ${quote(s.name)} has no Choices: an array of rules`);
   if (!checkType(ctx, 'Choices', choices, 'array', 'JSONPath')) return;
   if (!choices.children?.length) report(ctx, choices, AslCode.invalidValue, 'Choices must hold at least one rule');
+  shadowedChoiceRules(ctx, choices, ql);
   const stack: { rule: AstNode; top: boolean }[] = [];
   for (let i = (choices.children?.length ?? 0) - 1; i >= 0; i--) stack.push({ rule: choices.children![i], top: true });
   while (stack.length) {
