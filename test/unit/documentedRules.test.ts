@@ -382,6 +382,12 @@ const CASES: Record<string, Case> = {
     ok: [{ DefaultUserSettings: { JupyterServerAppSettings: { DefaultResourceSpec: { InstanceType: 'system' } } } }, { DefaultUserSettings: { KernelGatewayAppSettings: { DefaultResourceSpec: { InstanceType: 'ml.t3.medium' } } } }],
     dynamic: { DefaultUserSettings: { JupyterServerAppSettings: { DefaultResourceSpec: { 'InstanceType.$': '$.type' } } } },
   },
+  'jupyter-server-app-instance-type-system': {
+    api: 'createApp',
+    bad: { DomainId: 'd-1', UserProfileName: 'u', AppType: 'JupyterServer', AppName: 'default', ResourceSpec: { InstanceType: 'ml.t3.medium' } },
+    ok: [{ DomainId: 'd-1', UserProfileName: 'u', AppType: 'JupyterServer', AppName: 'default', ResourceSpec: { InstanceType: 'system' } }, { DomainId: 'd-1', UserProfileName: 'u', AppType: 'KernelGateway', AppName: 'k', ResourceSpec: { InstanceType: 'ml.t3.medium' } }, { DomainId: 'd-1', UserProfileName: 'u', AppType: 'JupyterServer', AppName: 'default' }],
+    dynamic: { DomainId: 'd-1', UserProfileName: 'u', AppType: 'JupyterServer', AppName: 'default', ResourceSpec: { 'InstanceType.$': '$.type' } },
+  },
   'jupyter-server-lifecycle-needs-resource-spec': {
     api: 'createDomain',
     bad: { DefaultUserSettings: { JupyterServerAppSettings: { LifecycleConfigArns: ['arn:aws:sagemaker:us-east-1:111122223333:studio-lifecycle-config/l'] } } },
