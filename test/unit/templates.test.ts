@@ -907,6 +907,9 @@ test('asl41 t15/t16: a Sub\'s ${Name} that is no Parameter, resource, attribute,
   assert.deepEqual(unresolved(resource(arn) + 'Parameters: { FunctionName: { Type: String } }\n'), []);
   assert.deepEqual(unresolved(resource('!Sub "${M.Arn}${M}${!FunctionName}${AWS::StackName}"')), []);
   assert.deepEqual(unresolved(resource('!Sub ["${FunctionName}", { FunctionName: f }]')), []);
+  // A shell variable's underscore names no Parameter or resource either (tpl45): unless the Sub's own map has it.
+  assert.deepEqual(unresolved(resource('!Sub arn:aws:lambda:us-east-1:111122223333:function:${FUNCTION_NAME}')), [['unresolved-sub-variable', '${FUNCTION_NAME}']]);
+  assert.deepEqual(unresolved(resource('!Sub ["${FUNCTION_NAME}", { FUNCTION_NAME: f }]')), []);
   assert.deepEqual(unresolved(resource('!Sub ["${FunctionName}", !If [C, { FunctionName: f }, { FunctionName: g }]]')), []);
   // A macro may add names: not judged.
   assert.deepEqual(unresolved('Transform: AWS::LanguageExtensions\n' + resource(arn)), []);

@@ -33,12 +33,16 @@ export interface TemplateNames {
 // MyApiDeployment…, ServerlessRestApi, CodeDeployServiceRole, a connector's …Policy, MyFunctionVersion…).
 const SAM_ENDINGS = ['Role', 'Policy', 'Alias', 'Version', 'Api', 'Stage', 'Deployment', 'Permission'];
 
-/** Letters and digits only, as a logical ID is ("The logical ID must be alphanumeric (A-Za-z0-9)"). */
-function alphanumeric(s: string): boolean {
+/**
+ * Letters, digits and underscores: a logical ID's letters and digits ("The logical ID must be alphanumeric (A-Za-z0-9)"),
+ * and the underscore of a shell variable written in a Sub (`${MODEL_BUCKET}` where `${!MODEL_BUCKET}` was meant), which no
+ * Parameter or resource can name either (tpl45). A name of other characters is not judged.
+ */
+function nameLike(s: string): boolean {
   if (!s) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return false;
   }
   return true;
 }
@@ -80,7 +84,7 @@ function mayName(names: TemplateNames, name: string): boolean {
   if (name.startsWith('!') || name.startsWith('AWS::')) return true; // ${!Literal}, a pseudo parameter
   const dot = name.indexOf('.');
   const id = dot < 0 ? name : name.slice(0, dot); // MyResource.Arn: the resource
-  if (!alphanumeric(id) || names.known.has(id)) return true;
+  if (!nameLike(id) || names.known.has(id)) return true;
   // A name SAM makes from a resource's logical ID (`MyFunctionRole`): each beginning of the name looked up, not each
   // resource tried (the review of the day: 30,000 SAM functions × unknown names took seconds).
   for (let end = 1; end <= id.length; end++) if (names.prefixes.has(id.slice(0, end))) return true;
