@@ -100,6 +100,8 @@ test('files that are not requests are left alone: a stray name member, foreign m
     // Named as a request, holding none of its members (a LoopBack model, an API route).
     ['user.model.json', '{ "name": "user", "base": "PersistedModel", "properties": {} }'],
     ['orders.endpoint.json', '{ "path": "/orders", "method": "GET" }'],
+    // …or holding one of its members among more that are not (an LLM's settings: tpl45).
+    ['llm.model.json', '{ "ModelName": "claude", "Temperature": 0.2, "MaxTokens": 1024, "SystemPrompt": "Be brief." }'],
     // A name and a role: a launcher's settings as much as a request.
     ['launcher.json', '{ "TrainingJobName": "nightly", "RoleArn": "arn:aws:iam::111122223333:role/R" }'],
   ]) {
@@ -107,6 +109,11 @@ test('files that are not requests are left alone: a stray name member, foreign m
     assert.equal(service.isStateMachineDocument(d), false, name);
     assert.deepEqual(service.validate(d), [], name);
   }
+});
+
+test('a file named as a request whose members are half the request\'s is one, its misspelt member said (tpl45: the rule that keeps an LLM\'s llm.model.json out)', () => {
+  const d = open('churn.model.json', '{ "ModelName": "m", "ExecutionRoleArm": "arn:aws:iam::111122223333:role/R" }');
+  assert.deepEqual(service.validate(d).map((p) => [p.code, p.message]), [['unknown-key', 'Unknown parameter "ExecutionRoleArm" in CreateModel request. Did you mean "ExecutionRoleArn"?']]);
 });
 
 test('a job spec is one request: members without .$ (a .$ key is an unknown parameter), no state machine fields, completion at the end of the file; a blank in a spec written out is an error', () => {

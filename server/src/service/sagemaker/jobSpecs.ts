@@ -2,8 +2,8 @@
 // (`aws sagemaker create-training-job --cli-input-json file://job.json`, or its YAML twin). Recognised from its
 // members (the request's name member, e.g. TrainingJobName, with two more of its required members, or two more
 // members where the name is its only required one, and nothing that is not a member), or from the file name
-// (`*.training-job.json`, `*.transform-job.yaml`, …) when it is still empty or holds a member of that request (a
-// LoopBack `user.model.json` is no CreateModel request).
+// (`*.training-job.json`, `*.transform-job.yaml`, …) when it is still empty or at least half of what it holds are
+// members of that request (a LoopBack `user.model.json` or an LLM's `llm.model.json` is no CreateModel request).
 // The view is the document itself with one synthetic task (tasks.ts), so the payload features work unchanged.
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { getIntegration, integrationNames } from './shapes';
@@ -42,11 +42,16 @@ export function requestOfName(uri: string): string | undefined {
   return integrationNames.includes(api) ? api : undefined;
 }
 
-/** Whether a file named as the request `api` is one: nothing in it yet, or one of the request's members. */
+/**
+ * Whether a file named as the request `api` is one: nothing in it yet, or members of the request for at least half of
+ * what it holds (an LLM's `llm.model.json` of ModelName, Temperature, MaxTokens and SystemPrompt is no CreateModel
+ * request: tpl45; a request with a misspelt member still is).
+ */
 function namedFits(root: AstNode, api: string): boolean {
   const members = getIntegration(api)?.request?.members;
   const keys = (root.children ?? []).map((p) => p.children?.[0]?.value);
-  return !keys.length || keys.some((k) => typeof k === 'string' && !!members?.has(k));
+  const own = keys.filter((k) => typeof k === 'string' && !!members?.has(k)).length;
+  return !keys.length || (own > 0 && own * 2 >= keys.length);
 }
 
 const cache = new WeakMap<ParsedDocument, ParsedDocument | null>();
