@@ -350,6 +350,12 @@ describe('the structure rules, in YAML as in JSON', () => {
     expectBoth(choice([{ Condition: '{% $states.input.n > 1 %}', Next: 'D' }, { Next: 'E', Condition: '{% $states.input.n > 1 %}' }], 'JSONata'), [shadowed]);
     // A condition that reads chance or the clock may be true the second time.
     expectBoth(choice([{ Condition: '{% $random() < 0.5 %}', Next: 'D' }, { Condition: '{% $random() < 0.5 %}', Next: 'E' }], 'JSONata'), []);
+    expectBoth(choice([{ Condition: '{% $shuffle([1, 2])[0] = 1 %}', Next: 'D' }, { Condition: '{% $shuffle([1, 2])[0] = 1 %}', Next: 'E' }], 'JSONata'), []);
+    // A template's placeholders (and its intrinsics, read as placeholders) may stand for different values (the review of the day).
+    expectBoth(choice([{ Variable: '$.s', StringEquals: '${Env}', Next: 'D' }, { Variable: '$.s', StringEquals: '${Env}', Next: 'E' }]), []);
+    expectBoth(choice([{ Condition: '{% $states.input.s = ${Env} %}', Next: 'D' }, { Condition: '{% $states.input.s = ${Env} %}', Next: 'E' }], 'JSONata'), []);
+    // Numbers by their value: 1e999 is not -1e999.
+    expectBoth(choice([{ Variable: '$.n', NumericLessThan: 1, Next: 'D' }, { Variable: '$.n', NumericLessThan: 1.0, Next: 'E' }]), [{ ...shadowed, at: 'Variable' }]);
   });
   test('fields of the other query language', () => {
     expectBoth(sm({ A: task({ QueryLanguage: 'JSONata', Parameters: {}, Output: '{% $states.result %}' }), }), [
@@ -1038,7 +1044,7 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     const wait = (extra: Record<string, unknown>, ql?: string) => sm({ T: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', End: true, ...(ql ? { QueryLanguage: ql } : {}), ...extra } });
     expectBoth(wait({ Parameters: { QueueUrl: 'q', MessageBody: { 'input.$': '$' } } }), [warn('asl-execution-limit', 'arn:aws:states:::sqs:sendMessage.waitForTaskToken')]);
     expectBoth(wait({}), [warn('asl-execution-limit', 'arn:aws:states:::sqs:sendMessage.waitForTaskToken')]);
-    expectBoth(sm({ T: { Type: 'Task', Resource: 'arn:${AWS::Partition}:states:::sqs:sendMessage.waitForTaskToken', Parameters: { QueueUrl: 'q' }, End: true } }), [warn('asl-execution-limit', 'arn:${AWS::Partition}:states:::sqs:sendMessage.waitForTaskToken')]);
+    expectBoth(sm({ T: { Type: 'Task', Resource: 'arn:${AWS::Partition}:states:::sqs:sendMessage.waitForTaskToken', Parameters: { QueueUrl: 'q', MessageBody: 'm' }, End: true } }), [warn('asl-execution-limit', 'arn:${AWS::Partition}:states:::sqs:sendMessage.waitForTaskToken')]);
     expectBoth(wait({ Arguments: { QueueUrl: 'q', MessageBody: '{% $states.input %}' } }, 'JSONata'), [warn('asl-execution-limit', 'arn:aws:states:::sqs:sendMessage.waitForTaskToken')]);
     // The token, the whole context object, or a template placeholder that may carry either.
     for (const ok of [
@@ -1111,6 +1117,9 @@ describe('what an execution cannot do: warnings, the state fails when it runs', 
     assert.deepEqual(messages(task('arn:aws:states:::batch:submitJob.sync', { JobName: 'j' })), ['batch:submitJob needs JobQueue and JobDefinition in its Parameters (Batch\'s SubmitJob requires them): the task fails when it runs']);
     expectBoth(task('arn:aws:states:::dynamodb:getItem', { TableName: 't', Key: '{% $states.input.key %}' }, 'JSONata'), []);
     expectBoth(task('arn:aws:states:::dynamodb:getItem', { TableName: 't' }, 'JSONata'), [warn('asl-missing-field', 'Arguments')]);
+    // In any partition, a template's ${AWS::Partition} too; a key a template fills in may be the one missing (the review of the day).
+    expectBoth(task('arn:${AWS::Partition}:states:::sqs:sendMessage', { MessageBody: 'hi' }), [warn('asl-missing-field', 'Parameters')]);
+    expectBoth(task('arn:aws:states:::sqs:sendMessage', { '${UrlKey}': 'u', MessageBody: 'hi' }), []);
     // The SDK integration's names are its own (aws-sdk:sqs:sendMessage): not judged here.
     expectBoth(task('arn:aws:states:::aws-sdk:sqs:sendMessage', { MessageBody: 'hi' }), []);
   });

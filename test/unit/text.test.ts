@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closest, editDistance, lineStart, thousands, visibleText } from '../../server/src/service/core/text';
+import { applyOffsetEdits, closest, editDistance, lineStart, thousands, visibleText } from '../../server/src/service/core/text';
 
 test('thousands writes integers as toLocaleString(\'en-US\') does', () => {
   for (const n of [0, 7, 999, 1000, 12345, 999999, 1_048_576, 123456789, 1e15, -1234567]) assert.equal(thousands(n), n.toLocaleString('en-US'));
@@ -30,4 +30,9 @@ test('visibleText shows what hides or reorders text as \\uXXXX (\\u{…} past th
   // What draws itself stays: accents, CJK, emoji with their variation selector.
   for (const shown of ['Étape', '訓練', 'Deploy 🚀', 'Warn ⚠️', 'x'.repeat(3)]) assert.equal(visibleText(shown), shown);
   assert.equal(visibleText(visibleText('a\u200bb')), visibleText('a\u200bb'), 'applied twice: the same');
+});
+
+test('applyOffsetEdits makes edits sorted by offset, insertions at one offset in their order, and refuses overlapping ones as TextDocument.applyEdits does', () => {
+  assert.equal(applyOffsetEdits('abcdef', [{ offset: 0, length: 1, newText: 'A' }, { offset: 3, length: 0, newText: '1' }, { offset: 3, length: 0, newText: '2' }, { offset: 5, length: 1, newText: '' }]), 'Abc12de');
+  assert.throws(() => applyOffsetEdits('abcdefghij', [{ offset: 0, length: 5, newText: 'X' }, { offset: 3, length: 1, newText: 'Z' }]), /Overlapping edit/);
 });

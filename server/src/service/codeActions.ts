@@ -133,8 +133,14 @@ function fixAllOffsetEdits(store: DocumentStore, doc: TextDocument, problems: Pr
   // as one string; ux41: the README promised every preferred fix, and these were left out).
   const asl = machines.flatMap((m) => findingsIn(store, doc, m, problems).flatMap((p) => aslFixes(m, p).filter((f) => f.preferred).slice(0, 1).flatMap((f) => f.edits)));
   const edits = [...machines.flatMap((m) => fixAllEdits(m, findingsIn(store, doc, m, problems))), ...asl, ...values].sort((a, b) => a.offset - b.offset);
-  // Two fixes of one place (a Default two tasks read): the first.
-  return edits.filter((e, i) => i === 0 || e.offset >= edits[i - 1].offset + edits[i - 1].length);
+  // Two fixes of one place (a Default two tasks read): the first; each edit kept is apart from every one kept before
+  // it (the review of the day: compared with the edit before in the list, one inside a dropped one's span was kept).
+  let end = -1;
+  return edits.filter((e) => {
+    if (e.offset < end) return false;
+    end = e.offset + e.length;
+    return true;
+  });
 }
 
 /**

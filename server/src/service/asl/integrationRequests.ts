@@ -125,11 +125,13 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
     return out;
   }
   if (HTTP_INVOKE_ARN.test(arn)) return httpTaskFindings(payload, where, request, ql);
-  const integration = parseIntegrationArn(arn);
+  // The action as an ARN in any partition names it, a template's `arn:${AWS::Partition}:…` too (read as a mark).
+  const integration = parseIntegrationArn(arn.replace(/^arn:[^:]*:/, 'arn:aws:'));
   const action = integration && integration.service !== 'aws-sdk' ? `${integration.service}:${integration.action}` : '';
   if (Object.hasOwn(REQUIRED_MEMBERS, action)) {
     const { api, members } = REQUIRED_MEMBERS[action];
-    const missing = members.filter((m) => !named.has(m));
+    // A key a template fills in (`${Key}`) may be any of them.
+    const missing = [...named.keys()].some((k) => hasPlaceholder(k)) ? [] : members.filter((m) => !named.has(m));
     if (missing.length) out.push({ node: where, code: AslCode.missingField, message: `${action} needs ${list(missing, 'and')} in its ${request} (${api} requires ${missing.length > 1 ? 'them' : 'it'}): the task fails when it runs` });
     return out;
   }

@@ -1167,9 +1167,10 @@ function checkRetryCatch(ctx: Ctx, s: AslState) {
 }
 
 /**
- * A rule whose condition is an earlier rule's, to the letter: the Choice state follows the
- * first rule that matches (the states language), so this one is never taken (the rule's own members in any order). A warning: the machine deploys. A JSONata
- * condition that reads the clock or chance ($random, $now, $millis, $uuid) may differ from one rule to the next.
+ * A rule whose condition is an earlier rule's, to the letter (its own members in any order): the Choice state follows
+ * the first rule that matches (the states language), so this one is never taken. A warning: the machine deploys. A
+ * JSONata condition that reads the clock or chance ($random, $now, $millis, $uuid, $shuffle) may differ from one rule
+ * to the next, and a placeholder (a template's) may stand for different values in each.
  */
 function shadowedChoiceRules(ctx: Ctx, choices: AstNode, ql: QueryLanguage) {
   const seen = new Map<string, number>();
@@ -1178,10 +1179,11 @@ function shadowedChoiceRules(ctx: Ctx, choices: AstNode, ql: QueryLanguage) {
     let condition: string | undefined;
     if (ql === 'JSONata') {
       const c = property(rule, 'Condition');
-      condition = c?.type === 'string' && !/\$(random|now|millis|uuid)\b/.test(c.value as string) ? (c.value as string).trim() : undefined;
+      condition = c?.type === 'string' && !/\$(random|now|millis|uuid|shuffle)\b/.test(c.value as string) && !hasPlaceholder(c.value as string) ? (c.value as string).trim() : undefined;
     } else {
       const members = (rule.children ?? []).filter((p) => !['Next', 'Comment', 'Assign', 'Output'].includes(String(keyOf(p)?.value)));
-      condition = members.length ? members.map(valueFingerprint).sort().join('') : undefined;
+      const prints = members.map(valueFingerprint);
+      condition = members.length && !prints.includes(undefined) ? prints.sort().join('') : undefined;
     }
     if (condition === undefined) continue;
     const earlier = seen.get(condition);
@@ -1190,8 +1192,12 @@ function shadowedChoiceRules(ctx: Ctx, choices: AstNode, ql: QueryLanguage) {
   }
 }
 
-/** A value as its JSON reads, without the spaces between (iterative: the nesting is the user's). */
-function valueFingerprint(node: AstNode): string {
+/**
+ * A value as its JSON reads, without the spaces between (iterative: the nesting is the user's); undefined where a
+ * string holds a placeholder (a template's `${Param}`, or an intrinsic such as `!Ref P`, read as one): two of them
+ * may stand for different values.
+ */
+function valueFingerprint(node: AstNode): string | undefined {
   const out: string[] = [];
   const stack: (AstNode | string)[] = [node];
   while (stack.length) {
@@ -1204,7 +1210,10 @@ function valueFingerprint(node: AstNode): string {
     } else if (n.type === 'property') {
       out.push(`${JSON.stringify(n.children?.[0]?.value)}:`);
       if (n.children?.[1]) stack.push(n.children[1]);
-    } else out.push(`${JSON.stringify(n.value)},`);
+    } else if (n.type === 'string') {
+      if (hasPlaceholder(n.value as string)) return undefined;
+      out.push(`${JSON.stringify(n.value)},`);
+    } else out.push(`${String(n.value)},`); // a number as written to its value (1e999 is not -1e999), true, false, null
   }
   return out.join('');
 }

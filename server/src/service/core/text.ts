@@ -239,10 +239,11 @@ export const visibleText = (s: string): string =>
     return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 
-/** `text` with `edits` (sorted by offset, apart) made: fix-all's passes and the CLI's --fix. */
+/** `text` with `edits` (sorted by offset, apart) made: fix-all's passes and the CLI's --fix. Overlapping edits throw, as TextDocument.applyEdits's do: no text is made of both. */
 export function applyOffsetEdits(text: string, edits: readonly { offset: number; length: number; newText: string }[]): string {
   let out = '', from = 0;
   for (const e of edits) {
+    if (e.offset < from) throw new Error('Overlapping edit');
     out += text.slice(from, e.offset) + e.newText;
     from = e.offset + e.length;
   }
