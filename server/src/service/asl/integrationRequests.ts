@@ -49,8 +49,6 @@ function valueNotIn(member: { value: AstNode } | undefined, name: string, values
 // connect-lambda.html names as the optimized integration's API. TenantId is Invoke's newest member: accepted, as a
 // diagnostic is a promise.
 export const LAMBDA_INVOKE_MEMBERS = ['ClientContext', 'FunctionName', 'InvocationType', 'LogType', 'Payload', 'Qualifier', 'TenantId'];
-const LAMBDA_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:lambda:invoke(?:\.waitForTaskToken)?$/;
-const APIGATEWAY_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:apigateway:invoke(?:\.waitForTaskToken)?$/;
 
 // connect-api-gateway.html, "Required request parameters" and "Optional request parameters".
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
@@ -69,7 +67,6 @@ const FORBIDDEN_HEADERS = new Set(['authorization', 'connection', 'content-md5',
 // array encodings INDICES, REPEAT, COMMAS and BRACKETS; and "You can't use the following headers in your HTTP Task
 // definition. If you use these headers, the HTTP Task fails with the States.Runtime error", of which these are the ones
 // quoted here (the page lists more: only what is quoted is judged).
-const HTTP_INVOKE_ARN = /^arn:[^:]*:states:[^:]*:[^:]*:http:invoke$/;
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'];
 const HTTP_BODY_ENCODINGS = ['NONE', 'URL_ENCODED'];
 const HTTP_ARRAY_FORMATS = ['INDICES', 'REPEAT', 'COMMAS', 'BRACKETS'];
@@ -77,9 +74,15 @@ const HTTP_FORBIDDEN_HEADERS = new Set(['a-im', 'accept-charset', 'accept-dateti
 const HTTP_FORBIDDEN_HEADER_PREFIXES = ['x-forwarded-', 'x-amz-', 'x-amzn-'];
 
 // The members an optimized integration's request must hold: those its service's API reference marks "Required: Yes"
-// for the action the integration calls, in the names Step Functions passes them by (each connect-*.html page's
-// supported parameters, PascalCase). Without one the service refuses the call, and the task fails when it runs.
-const REQUIRED_MEMBERS: Readonly<Record<string, { api: string; members: readonly string[] }>> = {
+// for the action the integration calls (`api`), or the developer guide's page of the integration marks required
+// (`guide`), in the names Step Functions passes them by (each connect-*.html page's supported parameters, PascalCase).
+// Without one the service refuses the call, and the task fails when it runs.
+const REQUIRED_MEMBERS: Readonly<Record<string, { members: readonly string[] } & ({ api: string } | { guide: string })>> = {
+  'lambda:invoke': { api: "Lambda's Invoke", members: ['FunctionName'] },
+  // connect-api-gateway.html, "Required request parameters".
+  'apigateway:invoke': { guide: "the developer guide's required request parameters", members: ['ApiEndpoint', 'Method'] },
+  // call-https-apis.html: "Method (Required)", "ApiEndpoint (Required)".
+  'http:invoke': { guide: 'the developer guide: "Required"', members: ['ApiEndpoint', 'Method'] },
   'sqs:sendMessage': { api: "SQS's SendMessage", members: ['QueueUrl', 'MessageBody'] },
   'sns:publish': { api: "SNS's Publish", members: ['Message'] },
   'dynamodb:getItem': { api: "DynamoDB's GetItem", members: ['TableName', 'Key'] },
@@ -111,9 +114,17 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
   const where = !key || gap < 0 ? { offset: payload.offset, length: 1 } : gap <= 3 ? { offset: key.offset, length: payload.offset + 1 - key.offset } : key;
   const { literal, named } = membersOf(payload, ql);
   const out: RequestFinding[] = [];
-  if (LAMBDA_INVOKE_ARN.test(arn)) {
-    // Lambda's Invoke requires FunctionName ("Required: Yes", Lambda API reference).
-    if (!named.has('FunctionName')) out.push({ node: where, code: AslCode.missingField, message: `lambda:invoke needs FunctionName in its ${request} (Lambda's Invoke requires it): the task fails when it runs` });
+  // The action as an ARN in any partition names it, a template's `arn:${AWS::Partition}:…` too (read as a mark).
+  const integration = parseIntegrationArn(arn.replace(/^arn:[^:]*:/, 'arn:aws:'));
+  const action = integration && integration.service !== 'aws-sdk' ? `${integration.service}:${integration.action}` : '';
+  // A key a template fills in (`${Key}`) may be any of the members asked for.
+  if (Object.hasOwn(REQUIRED_MEMBERS, action) && ![...named.keys()].some((k) => hasPlaceholder(k))) {
+    const required = REQUIRED_MEMBERS[action];
+    const missing = required.members.filter((m) => !named.has(m));
+    const why = 'api' in required ? `${required.api} requires ${missing.length > 1 ? 'them' : 'it'}` : required.guide;
+    if (missing.length) out.push({ node: where, code: AslCode.missingField, message: `${action} needs ${list(missing, 'and')} in its ${request} (${why}): the task fails when it runs` });
+  }
+  if (action === 'lambda:invoke') {
     // Any other member is not passed on: the task fails when it runs ("The field "TaskToken" is not supported by
     // Step Functions", measured against AWS in an emulator's issue; validation accepts the definition).
     for (const [name, key] of named) {
@@ -124,20 +135,8 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
     }
     return out;
   }
-  if (HTTP_INVOKE_ARN.test(arn)) return httpTaskFindings(payload, where, request, ql);
-  // The action as an ARN in any partition names it, a template's `arn:${AWS::Partition}:…` too (read as a mark).
-  const integration = parseIntegrationArn(arn.replace(/^arn:[^:]*:/, 'arn:aws:'));
-  const action = integration && integration.service !== 'aws-sdk' ? `${integration.service}:${integration.action}` : '';
-  if (Object.hasOwn(REQUIRED_MEMBERS, action)) {
-    const { api, members } = REQUIRED_MEMBERS[action];
-    // A key a template fills in (`${Key}`) may be any of them.
-    const missing = [...named.keys()].some((k) => hasPlaceholder(k)) ? [] : members.filter((m) => !named.has(m));
-    if (missing.length) out.push({ node: where, code: AslCode.missingField, message: `${action} needs ${list(missing, 'and')} in its ${request} (${api} requires ${missing.length > 1 ? 'them' : 'it'}): the task fails when it runs` });
-    return out;
-  }
-  if (!APIGATEWAY_INVOKE_ARN.test(arn)) return out;
-  const missing = ['ApiEndpoint', 'Method'].filter((m) => !named.has(m));
-  if (missing.length) out.push({ node: where, code: AslCode.missingField, message: `apigateway:invoke needs ${list(missing, 'and')} in its ${request} (the developer guide's required request parameters): the task fails when it runs` });
+  if (action === 'http:invoke') return [...out, ...httpTaskFindings(payload, where, request, ql)];
+  if (action !== 'apigateway:invoke') return out;
   const method = literal.get('Method')?.value;
   const badMethod = valueNotIn(literal.get('Method'), 'Method', METHODS);
   if (badMethod) out.push(badMethod);
@@ -167,8 +166,6 @@ export function integrationRequestFindings(arn: string | undefined, payload: Ast
 function httpTaskFindings(payload: AstNode, where: OffsetRange, request: string, ql: QueryLanguage): RequestFinding[] {
   const out: RequestFinding[] = [];
   const { literal, named } = membersOf(payload, ql);
-  const missing = ['ApiEndpoint', 'Method'].filter((m) => !named.has(m));
-  if (missing.length) out.push({ node: where, code: AslCode.missingField, message: `http:invoke needs ${list(missing, 'and')} in its ${request} (the developer guide: "Required"): the task fails when it runs` });
   // The connection: Authentication's or InvocationConfig's ConnectionArn, either written out or computed as a whole.
   const connection = ['Authentication', 'InvocationConfig'].some((m) => {
     if (!named.has(m)) return false;
