@@ -1098,9 +1098,10 @@ describe('JSONata values that are a plain path reading what cannot be there (the
       ], Next: 'Use' },
       Use: { Type: 'Pass', Output: { a: '{% $states.input[0].x %}', b: '{% $states.input[0].y %}', c: '{% $states.input[1].y %}', d: '{% $states.input[5].z %}' }, End: true },
     });
-    // [5] is past the two branches: nothing there, but not judged (only the plain reads are).
-    assert.deepEqual(dataflow(text).map((f) => f.at), ['$states.input[0].y']);
+    // [5] is past the two branches: nothing there, as `$[5]` in JSONPath (df45).
+    assert.deepEqual(dataflow(text).map((f) => f.at), ['$states.input[0].y', '$states.input[5].z']);
     assert.match(dataflow(text)[0].message, /^\$states\.input\[0\]\.y: \$states\.input\[0\].* has no field y.*; did you mean \$states\.input\[0\]\.x\?$/);
+    assert.match(dataflow(text)[1].message, /^\$states\.input\[5\]\.z: .* has 2 elements: it has no element \[5\], so the expression returns nothing and the state fails \(States\.QueryEvaluationError\)$/);
   });
 
   test('an object written as the whole JSONata expression has the names it writes, and no other (df34)', () => {

@@ -57,6 +57,8 @@ export interface JsonataMiss {
   elements: boolean;
   /** The nearest value with an origin before the miss (`Train's result (DescribeTrainingJob)`). */
   within?: string;
+  /** An index step past the end of an array whose every element is known (a Parallel's result, a literal array). */
+  pastEnd?: boolean;
 }
 
 /**
@@ -71,12 +73,13 @@ function readJsonataNames(shape: Shape, names: readonly JsonataStep[]): JsonataM
     const step = names[i];
     if (typeof step === 'number') {
       // `[n]` picks an element of the array read so far (of each one, where a step mapped over several); a value that
-      // is no array is a sequence of one, `[0]` itself. Anything less plain (an index past a known end, arrays of
-      // arrays, which JSONata flattens) is not judged.
+      // is no array is a sequence of one, `[0]` itself. One past the end of an array whose elements are all known (a
+      // Parallel's result, a literal array) gives nothing, as `$.par[2]` does in JSONPath (df45). Anything less plain
+      // (arrays of arrays, which JSONata flattens) is not judged.
       if (cur.kind === 'unknown' || isHint(cur)) return undefined;
       if (cur.kind === 'array') {
         if (cur.items.kind === 'array' || cur.tuple?.some((t) => t.kind === 'array')) return undefined;
-        if (cur.tuple && step >= cur.tuple.length) return undefined;
+        if (cur.tuple && step >= cur.tuple.length) return { index: i, parent: cur, elements: false, within, pastEnd: true };
         cur = cur.tuple ? cur.tuple[step] : cur.items;
       } else if (step !== 0) return undefined;
       if (cur.kind !== 'unknown' && cur.origin) within = cur.origin;
@@ -172,8 +175,11 @@ function check(node: AstNode, text: string, path: PlainPath, names: JsonataStep[
     if (near) suggestion = jsonataPathText(rootText, [...names.slice(0, miss.index), near, ...names.slice(miss.index + 1)]);
   }
   const hint = suggestion ? `; did you mean ${suggestion}?` : '';
+  const count = miss.parent.kind === 'array' ? miss.parent.tuple?.length : undefined;
   const message =
-    miss.parent.kind !== 'object'
+    miss.pastEnd && count !== undefined
+      ? `${written}: ${where}${whose} has ${count} element${count === 1 ? '' : 's'}: it has no element [${name}], ${fails}`
+      : miss.parent.kind !== 'object'
       ? `${written}: ${where}${whose} is ${miss.elements ? `an array of ${describeShape(miss.parent).replace(/^an? /, '')}s` : describeShape(miss.parent)}, it has no field ${name}, ${fails}`
       : miss.elements
         ? `${written}: ${where}${whose} is an array whose elements have no field ${name}, ${fails}${hint}`
