@@ -1782,6 +1782,8 @@ const CASES: Record<string, Case> = {
       { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, 'ResourceConfig.$': '$.resources' },
       { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, ResourceConfig: '{% $states.input.resources %}' },
       { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, 'ServerlessJobConfig.$': '$.serverless' },
+      // Written as null while typing: the null's own finding says it (its type), not a second one.
+      { AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' }, ResourceConfig: null },
     ],
   },
   'repository-auth-only-for-vpc': {

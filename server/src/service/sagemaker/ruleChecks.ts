@@ -5,6 +5,7 @@
 import { hasPlaceholder, isJsonata, knownStringOf, literalConstant, literalParts } from '../expressions/index';
 import type { AstNode } from '../core/types';
 import { codePointLength, trimChar } from '../core/text';
+import { property } from '../core/tree';
 import type { Condition, DocumentedRule, RuleKind, Scalar } from './documentedRules';
 
 /** What a quick fix writes: replace a value, add a member to an object, or remove one (the nodes, so it moves with them). */
@@ -454,6 +455,8 @@ const CHECKS: { [K in RuleKind]: Check } = {
     }
     const f = ctx.first(rule.field!);
     if (f.state !== 'absent') return [];
+    // Written as null (an empty YAML `ResourceConfig:` while typing): the null has its own finding, its type's.
+    if (property(f.container, rule.field!.split('.').pop()!)?.type === 'null') return [];
     let fix: NodeFix | undefined;
     const from = rule.fixFrom ? ctx.first(rule.fixFrom) : undefined;
     const value = from?.state === 'value' ? scalar(from.node) : undefined;
