@@ -563,6 +563,8 @@ describe('variables', () => {
     expectBoth(m, [{ code: 'asl-unknown-variable', severity: 'warning', at: '$done' }, { code: 'asl-unknown-variable', severity: 'warning', at: '$picked' }]);
     const found = messages(m);
     assert.ok(found.includes('$done is assigned only by "Work" of this machine, and no path from it leads here with it assigned (a catcher\'s path skips its state\'s Assign): it has no value yet when this state runs'), found.join('\n'));
+    // The other way round, a Choice rule's on the Default path: the message says that path skips it (df45).
+    assert.ok(found.includes('$picked is assigned only by "Route" of this machine, and no path from it leads here with it assigned (its other paths skip the Assign of a catcher or a Choice rule): it has no value yet when this state runs'), found.join('\n'));
     // Route is reached from Work's success with $done: read there it has a value, and through Handle it may not
     // (the first time): the warning says so only where no path assigns it (a may-analysis: one path is enough).
     expectBoth(sm({ ...m.States, Route: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Assign: { picked: 'x' }, Next: 'UsePick' }], Assign: { picked: 'none' }, Default: 'NoPick' } }), [

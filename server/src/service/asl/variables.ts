@@ -170,6 +170,21 @@ const assignedBy = nodeMemo((state: AstNode): string[] | undefined => {
 });
 
 /**
+ * Why the paths from the states that assign `name` do not carry it, as their Assigns say: a catcher's path skips its
+ * state's own Assign, and the state's other paths skip the Assign of its catchers and Choice rules (df45: the one
+ * reason was said of both).
+ */
+function skipped(assigners: readonly AslState[], name: string): string {
+  const byOwn = (a: AslState) => {
+    const assign = property(a.node, 'Assign');
+    return !!assign && !!namesOf(assign)?.includes(name);
+  };
+  const own = assigners.some(byOwn);
+  const other = assigners.some((a) => !byOwn(a));
+  return own && !other ? " (a catcher's path skips its state's Assign)" : other && !own ? " (its other paths skip the Assign of a catcher or a Choice rule)" : '';
+}
+
+/**
  * The Assign objects a transition applies: a catcher's own only (a state's Assign is evaluated when it succeeds: it
  * may read `$states.result`), a Choice rule's with its Choice state's own (which of the two a matched rule applies
  * is not taken for granted: both, so no variable is thought unassigned that may not be), else the state's own.
@@ -555,7 +570,7 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
           // A read that asks whether the variable has a value (`$exists($x) ? $x + 1 : 1`) cannot fail for want of one.
           if (guardsPresence(s, r.name, text)) continue;
           if (assigners.length === 1 && assigners[0] === s) place(r, AslCode.unknownVariable, `$${r.name} is assigned only by this state, and what it assigns is there from the next state on ("The new variable values will be available starting with the next state"): it has no value yet here`, 'warning');
-          else place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${assigners.slice(0, 3).map((a) => quote(a.name)).join(', ')} of this machine, and no path from ${assigners.length === 1 ? 'it' : 'them'} leads here with it assigned (a catcher's path skips its state's Assign): it has no value yet when this state runs`, 'warning');
+          else place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${assigners.slice(0, 3).map((a) => quote(a.name)).join(', ')} of this machine, and no path from ${assigners.length === 1 ? 'it' : 'them'} leads here with it assigned${skipped(assigners, r.name)}: it has no value yet when this state runs`, 'warning');
         } else if (flow.before && has(flow.before[at], bit) && !guardsPresence(s, r.name, text)) {
           // A loop back from the assigner: the first time the state runs, nothing has assigned it yet.
           const by = assigners.slice(0, 3).map((a) => quote(a.name)).join(', ');
