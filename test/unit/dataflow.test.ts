@@ -337,6 +337,8 @@ describe('warnings on paths', () => {
     assert.deepEqual(dataflow(machine(states('$[1].ModelArtifacts.S3ModelArtifacts'))), []);
     const literal = { Init: { Type: 'Pass', Parameters: { list: ['a', 'b'] }, Next: 'Use' }, Use: { Type: 'Pass', Parameters: { 'x.$': '$.list[5]' }, End: true } };
     assert.deepEqual(dataflow(machine(literal)).map((f) => f.at), ['$.list[5]']);
+    // Nothing after the index: the last element is the hint, not "its elements have it" (df45).
+    assert.match(dataflow(machine(literal))[0].message, /has 2 elements: it has no element \[5\]; the last is \$\.list\[1\]$/);
   });
 
   test('a JSONPath Assign reads the state\'s result (a Task\'s, a Pass state\'s Result or Parameters, not the output after ResultPath), a Choice\'s input, a catcher\'s error output', () => {

@@ -73,13 +73,14 @@ function readJsonataNames(shape: Shape, names: readonly JsonataStep[]): JsonataM
     const step = names[i];
     if (typeof step === 'number') {
       // `[n]` picks an element of the array read so far (of each one, where a step mapped over several); a value that
-      // is no array is a sequence of one, `[0]` itself. One past the end of an array whose elements are all known (a
-      // Parallel's result, a literal array) gives nothing, as `$.par[2]` does in JSONPath (df45). Anything less plain
+      // is no array is a sequence of one, `[0]` itself. One past the end of an array that is all there is (a Parallel's
+      // result, an array written in the definition; not an example input's) gives nothing, as `$.par[2]` does in
+      // JSONPath (df45). Anything less plain
       // (arrays of arrays, which JSONata flattens) is not judged.
       if (cur.kind === 'unknown' || isHint(cur)) return undefined;
       if (cur.kind === 'array') {
         if (cur.items.kind === 'array' || cur.tuple?.some((t) => t.kind === 'array')) return undefined;
-        if (cur.tuple && step >= cur.tuple.length) return { index: i, parent: cur, elements: false, within, pastEnd: true };
+        if (cur.tuple && step >= cur.tuple.length) return cur.exact ? { index: i, parent: cur, elements: false, within, pastEnd: true } : undefined;
         cur = cur.tuple ? cur.tuple[step] : cur.items;
       } else if (step !== 0) return undefined;
       if (cur.kind !== 'unknown' && cur.origin) within = cur.origin;

@@ -90,6 +90,9 @@ function kindHint(parent: Shape, rest: readonly PathSegment[], names: (string | 
   if (parent.kind === 'array') {
     // A name read on the array, or an index past its end (then that index is replaced).
     const after = names.slice(typeof names[index] === 'number' ? index + 1 : index);
+    // An index past the end with nothing after it: every element "has" the empty rest; the last one is what an index
+    // one too far meant, if anything (df45: "its elements have it: read them all with $.par[*]" said nothing).
+    if (typeof names[index] === 'number' && !rest.length) return { hint: parent.tuple?.length ? `; the last is ${text([...before, parent.tuple.length - 1])}` : '' };
     const fits = parent.tuple ? parent.tuple.flatMap((t, i) => (readsWhole(t, rest) ? [i] : [])) : readsWhole(parent.items, rest) ? [0] : [];
     if (!fits.length) return { hint: '' };
     const one = text([...before, fits[0], ...after]);
