@@ -455,8 +455,10 @@ describe('warnings on paths', () => {
     assert.deepEqual(dataflow(machine(states('TimeoutSecondsPath', '$.cfg.wait'))).map((f) => f.at), ['$.cfg.wait']);
     // A string that reads as a number is read as one (AWS ran a MaxConcurrencyPath reading "1"); one of two texts is not known.
     for (const ok of ['$n', '$unassigned', '$digits', '$either', '$exponent']) assert.deepEqual(dataflow(machine({ ...states('TimeoutSecondsPath', ok), Again: { Type: 'Pass', Assign: { either: '5' }, Next: 'Work' } })), [], ok);
-    // A Task's Parameters go to the integration: which input its settings read there is not said.
-    assert.deepEqual(dataflow(machine(states('TimeoutSecondsPath', '$.cfg.wait', { Parameters: { a: 1 } }))), []);
+    // Beside a Task's Parameters, which input its settings read is not said: judged where the effective input and what
+    // the Parameters make of it both fail (df45), not where either could give a number.
+    assert.deepEqual(dataflow(machine(states('TimeoutSecondsPath', '$.cfg.wait', { Parameters: { a: 1 } }))).map((f) => f.at), ['$.cfg.wait']);
+    assert.deepEqual(dataflow(machine(states('TimeoutSecondsPath', '$.cfg.wait', { Parameters: { cfg: { wait: 600 } } }))), []);
     const wait = (field: string, read: string) => machine({ Init: { Type: 'Pass', Result: { wait: 'ten', at: 5 }, Next: 'Wait' }, Wait: { Type: 'Wait', [field]: read, End: true } });
     assert.deepEqual(dataflow(wait('SecondsPath', '$.wait')).map((f) => f.message), ['$.wait selects the string "ten", and SecondsPath must select a non-negative integer: the state fails when it runs (States.Runtime)']);
     assert.deepEqual(dataflow(wait('TimestampPath', '$.at')).map((f) => f.at), ['$.at']);
@@ -470,7 +472,7 @@ describe('warnings on paths', () => {
     for (const ok of [{ Type: 'Wait', Seconds: '{% $n %}' }, { Type: 'Wait', Timestamp: '{% $text %}' }, { Type: 'Wait', Seconds: '{% $unassigned %}' }]) assert.deepEqual(dataflow(jsonata(ok)), [], JSON.stringify(ok));
   });
 
-  test('every …Path that gives a setting reads the input as a Wait\'s SecondsPath does (a Task\'s timeouts, a Map\'s limits), not past a Task\'s Parameters', () => {
+  test('every …Path that gives a setting reads the input as a Wait\'s SecondsPath does (a Task\'s timeouts, a Map\'s limits); beside a Task\'s Parameters, what fails either way', () => {
     const states = {
       Init: { Type: 'Pass', Result: { seconds: 5 }, Next: 'Wait' },
       Wait: { Type: 'Wait', SecondsPath: '$.secondz', Next: 'Work' },
@@ -478,8 +480,11 @@ describe('warnings on paths', () => {
       Each: { Type: 'Map', MaxConcurrencyPath: '$.secondz', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true },
     };
     assert.deepEqual(dataflow(machine(states)).map((f) => f.at), ['$.secondz', '$.secondz']);
-    // The Task's output (what the function returns) is not known, so the Map's read is not judged; with Parameters, neither is the Task's.
-    assert.deepEqual(dataflow(machine({ ...states, Work: { ...states.Work, Parameters: { x: 1 } } })).map((f) => f.at), ['$.secondz']);
+    // The Task's output (what the function returns) is not known, so the Map's read is not judged. With Parameters the
+    // Task's path reads the input or what they make of it: judged where neither has it (df45), not where one does.
+    assert.deepEqual(dataflow(machine({ ...states, Work: { ...states.Work, Parameters: { x: 1 } } })).map((f) => f.at), ['$.secondz', '$.secondz']);
+    assert.deepEqual(dataflow(machine({ ...states, Work: { ...states.Work, Parameters: { 'secondz.$': '$.seconds' } } })).map((f) => f.at), ['$.secondz']);
+    assert.match(dataflow(machine({ ...states, Work: { ...states.Work, Parameters: { x: 1 } } }))[1].message, /the state input \(or what Work's Parameters make of it\) has no field secondz/);
     // A variable is the same whichever input: judged there too.
     const variable = { ...states, Init: { ...states.Init, Assign: { cfg: { timeout: 5 } } }, Work: { ...states.Work, Parameters: { x: 1 }, TimeoutSecondsPath: '$cfg.timeuot' } };
     assert.deepEqual(dataflow(machine(variable)).map((f) => f.at), ['$.secondz', '$cfg.timeuot']);

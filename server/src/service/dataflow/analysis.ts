@@ -16,7 +16,7 @@ import { hasPlaceholder, isExpressionError, isJsonata, jsonataBody, jsonataObjec
 import { tasksOf, type SageMakerTask } from '../sagemaker/tasks';
 import { nameSegments, readSegments, writeAt } from './paths';
 import { contextShape } from './context';
-import { EMPTY_OBJECT, field, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, sageMakerSdkResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
+import { EMPTY_OBJECT, field, join, joinAll, lambdaInvokeResult, literalShape, sageMakerResult, sageMakerSdkResult, UNKNOWN, withOrigin, type ArrayShape, type Field, type Shape } from './shapes';
 import { append, listOf } from '../core/append';
 import { parseIntegrationArn } from '../asl/integrations';
 
@@ -411,12 +411,21 @@ class Analysis {
     } else if (s.type === 'Choice') {
       this.choiceRules(s, effective, effectiveLabel);
     }
-    // A Task's timeouts, a Wait's time, a Map's limits from the input (a Task's Parameters go to the integration, so
-    // which input those read is not said: there only `$$` and variables are judged).
-    const settingsFrom = s.type === 'Task' && parameters ? UNKNOWN : effective;
+    // A Task's timeouts, a Wait's time, a Map's limits from the input. Beside a Task's Parameters, which go to the
+    // integration, the guide does not say whether the path reads the effective input or what Parameters make of it:
+    // judged against either (what neither has, or what is of the wrong type in both, fails either way: df45).
+    let settingsFrom = effective, settingsLabel = effectiveLabel;
+    if (s.type === 'Task' && parameters && SETTING_PATH_FIELDS.some((f) => property(n, f))) {
+      // The Parameters' shape only: their reads are recorded once, as the task's payload (slotsOf above).
+      const recorded = this.flow.slots.length;
+      const made = this.template(parameters, s, effective, effectiveLabel);
+      this.flow.slots.length = recorded;
+      settingsFrom = join(effective, made);
+      settingsLabel = `${effectiveLabel} (or what ${s.name}'s Parameters make of it)`;
+    }
     for (const field of SETTING_PATH_FIELDS) {
       const setting = property(n, field);
-      this.readPath(setting, s, settingsFrom, effectiveLabel);
+      this.readPath(setting, s, settingsFrom, settingsLabel);
       const slot = this.flow.slots.at(-1);
       if (setting && slot?.node === setting) slot.wants = settingOfPath(field)?.type;
     }
