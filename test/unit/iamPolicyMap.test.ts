@@ -90,3 +90,15 @@ test('a document: SageMaker tasks inside a Distributed Map get their statements 
   assert.deepEqual(sids('DISTRIBUTED'), ['TrainCreateTrainingJob', 'SageMakerListTags', 'TrainPassRole', 'TrainTrainingJobsEvents', 'FoldsStartExecution', 'FoldsDescribeExecution', 'FoldsItemReader']);
   assert.deepEqual(sids('INLINE'), ['TrainCreateTrainingJob', 'SageMakerListTags', 'TrainPassRole', 'TrainTrainingJobsEvents']);
 });
+
+test('a task with Credentials runs as the role they name: this role needs sts:AssumeRole on it, not the task\'s own statements (iam45)', () => {
+  const train = (extra: object) => ({ Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: 'fold', RoleArn: 'arn:aws:iam::444455556666:role/SM' }, End: true, ...extra });
+  const policy = (state: object) => iamPolicy(createDocumentStore(), TextDocument.create('file:///m.asl.json', 'asl', 1, JSON.stringify({ StartAt: 'Train', States: { Train: state } })))!.Statement;
+  assert.deepEqual(policy(train({ Credentials: { RoleArn: 'arn:aws:iam::444455556666:role/Trainer' } })), [
+    { Sid: 'TrainAssumeRole', Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: ['arn:aws:iam::444455556666:role/Trainer'] },
+  ]);
+  // A computed role is any role, in any account.
+  assert.deepEqual(policy(train({ Credentials: { 'RoleArn.$': '$.role' } })).map((s) => s.Resource), [['arn:aws:iam::*:role/*']]);
+  // Without Credentials, the task's own statements.
+  assert.deepEqual(policy(train({})).map((s) => s.Sid), ['TrainCreateTrainingJob', 'SageMakerListTags', 'TrainPassRole', 'TrainTrainingJobsEvents']);
+});

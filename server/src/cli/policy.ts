@@ -16,7 +16,8 @@ Prints the IAM policy document the state machine's role needs for its SageMaker 
 developer guide publishes it per integration: sagemaker:Create… (and Describe…/Stop… for .sync), ListTags,
 iam:PassRole on the tasks' literal roles passed to sagemaker.amazonaws.com, and the EventBridge rule of .sync;
 for a Distributed Map, states:StartExecution and DescribeExecution on the state machine and the S3 access of its
-ItemReader and ResultWriter.
+ItemReader and ResultWriter; for a task with Credentials, sts:AssumeRole on the role they name (which needs the
+task's own permissions instead).
 Job ARNs are narrowed from literal names and prefixes; each statement's Sid names the state it serves.
   --partition P   the ARNs' partition (default: the one the Tasks' Resources name, else aws)
   --region R      the region in ARNs (default *)

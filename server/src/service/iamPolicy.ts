@@ -2,11 +2,11 @@
 // (sagemaker/iamPolicy.ts), and its Distributed Map states (asl/iamPolicy.ts). The CLI's `policy` and the editor's
 // "Show IAM Policy for this State Machine" both ask here.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { distributedMapStatements, STATE_MACHINE_NAME, withUniqueSids, type DistributedMapTask } from './asl/iamPolicy';
+import { asWritten, distributedMapStatements, INTRINSIC_PLACEHOLDER, sidOf, STATE_MACHINE_NAME, str, withUniqueSids, type DistributedMapTask, type PolicyStatement } from './asl/iamPolicy';
 import { isDistributedMap } from './asl/model';
 import { property, toValue } from './core/tree';
 import type { AstNode, ParsedDocument } from './core/types';
-import { deploysAsString, substitutePlaceholders } from './expressions/index';
+import { deploysAsString, isJsonata, substitutePlaceholders } from './expressions/index';
 import type { DocumentStore } from './documentStore';
 import { iamPolicyFor, type PolicyDocument, type PolicyOptions, type PolicyTask } from './sagemaker/iamPolicy';
 import { tasksOf } from './sagemaker/tasks';
@@ -48,7 +48,15 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
     };
     return [m, (n) => toValue(n, read)];
   }));
-  const machineTasks = machines.flatMap((m) => tasksOf(m).map((t) => ({ ...t, valueOf: valueOf.get(m)! })));
+  const allTasks = machines.flatMap((m) => tasksOf(m).map((t) => ({ ...t, valueOf: valueOf.get(m)! })));
+  // A task with Credentials runs as the role they name (cross-account access, concepts-access-cross-acct-resources):
+  // what its call needs is that role's to have, and this role needs only to assume it (sts:AssumeRole).
+  const credentialsOf = (t: (typeof allTasks)[number]) => (t.standalone ? undefined : property(t.state.node, 'Credentials'));
+  const machineTasks = allTasks.filter((t) => !credentialsOf(t));
+  const assumed = allTasks.flatMap((t) => {
+    const credentials = credentialsOf(t);
+    return credentials ? [{ stateName: t.state.name, role: str(t.valueOf(credentials), 'RoleArn') }] : [];
+  });
   const tasks = machineTasks.map((t): PolicyTask => {
     const payload = t.payloadProperty?.children?.[1];
     return { api: t.api, ...(t.sdk && { sdk: t.sdk }), ...(t.standalone && { standalone: { logGroup: logGroupOf(t.api) } }), integrationPattern: t.integrationPattern, payload: payload ? t.valueOf(payload) : null, stateName: t.state.name };
@@ -79,6 +87,18 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
     const key = JSON.stringify([st.Effect, st.Action, st.Resource, st.Condition]);
     return !seen.has(key) && seen.add(key);
   });
-  return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...distinct]) };
+  return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...distinct, ...assumeRoleStatements(assumed, withPartition.partition ?? 'aws')]) };
 }
 
+/**
+ * sts:AssumeRole on the roles the tasks' Credentials name: as written where literal (a template's placeholder kept, as
+ * for PassRole), any role where computed (`RoleArn.$`, a JSONata expression, an intrinsic's value). One statement.
+ */
+function assumeRoleStatements(assumed: readonly { stateName: string; role: string | undefined }[], partition: string): PolicyStatement[] {
+  if (!assumed.length) return [];
+  // Another account's, as a rule: any account where the role is computed.
+  const any = `arn:${partition}:iam::*:role/*`;
+  const roles = [...new Set(assumed.map((a) => (a.role !== undefined && !isJsonata(a.role) && !a.role.match(INTRINSIC_PLACEHOLDER) ? asWritten(a.role) : any)))];
+  const states = [...new Set(assumed.map((a) => sidOf(a.stateName)))].join('');
+  return [{ Sid: `${states}AssumeRole`, Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: roles.includes(any) ? [any] : roles }];
+}
