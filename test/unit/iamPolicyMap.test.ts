@@ -102,3 +102,12 @@ test('a task with Credentials runs as the role they name: this role needs sts:As
   // Without Credentials, the task's own statements.
   assert.deepEqual(policy(train({})).map((s) => s.Sid), ['TrainCreateTrainingJob', 'SageMakerListTags', 'TrainPassRole', 'TrainTrainingJobsEvents']);
 });
+
+test('a SageMaker Runtime call through the AWS SDK integration: sagemaker:InvokeEndpoint on the endpoint it names (iam45)', () => {
+  const infer = (Parameters: object, action = 'invokeEndpoint') => ({ Type: 'Task', Resource: `arn:aws:states:::aws-sdk:sagemakerruntime:${action}`, Parameters, End: true });
+  const policy = (state: object) => iamPolicy(createDocumentStore(), TextDocument.create('file:///m.asl.json', 'asl', 1, JSON.stringify({ StartAt: 'Infer', States: { Infer: state } })))!.Statement;
+  assert.deepEqual(policy(infer({ EndpointName: 'Churn-Prod', Body: '1,2', ContentType: 'text/csv' })), [
+    { Sid: 'InferInvokeEndpoint', Effect: 'Allow', Action: ['sagemaker:InvokeEndpoint'], Resource: ['arn:aws:sagemaker:*:*:endpoint/churn-prod'] },
+  ]);
+  assert.deepEqual(policy(infer({ 'EndpointName.$': '$.endpoint', InputLocation: 's3://b/k' }, 'invokeEndpointAsync')).map((s) => [s.Action, s.Resource]), [[['sagemaker:InvokeEndpointAsync'], ['arn:aws:sagemaker:*:*:endpoint/*']]]);
+});

@@ -1,14 +1,15 @@
-// The IAM policy a state machine's role needs, for a document: its SageMaker tasks, optimized and AWS SDK
+// The IAM policy a state machine's role needs, for a document: its SageMaker tasks, optimized and AWS SDK, its SageMaker Runtime calls,
 // (sagemaker/iamPolicy.ts), and its Distributed Map states (asl/iamPolicy.ts). The CLI's `policy` and the editor's
 // "Show IAM Policy for this State Machine" both ask here.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { asWritten, distributedMapStatements, INTRINSIC_PLACEHOLDER, sidOf, STATE_MACHINE_NAME, str, withUniqueSids, type DistributedMapTask, type PolicyStatement } from './asl/iamPolicy';
 import { isDistributedMap } from './asl/model';
-import { property, toValue } from './core/tree';
+import { property, stringValue, toValue } from './core/tree';
 import type { AstNode, ParsedDocument } from './core/types';
 import { deploysAsString, isJsonata, substitutePlaceholders } from './expressions/index';
 import type { DocumentStore } from './documentStore';
-import { iamPolicyFor, type PolicyDocument, type PolicyOptions, type PolicyTask } from './sagemaker/iamPolicy';
+import { iamPolicyFor, runtimeStatements, type PolicyDocument, type PolicyOptions, type PolicyTask, type RuntimeCall } from './sagemaker/iamPolicy';
+import { parseIntegrationArn } from './asl/integrations';
 import { tasksOf } from './sagemaker/tasks';
 import { entries, parameterDefaults, substitutionKeys } from './templates/substitutions';
 import { machineName, machineOwner } from './templates/embedded';
@@ -87,7 +88,15 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
     const key = JSON.stringify([st.Effect, st.Action, st.Resource, st.Condition]);
     return !seen.has(key) && seen.add(key);
   });
-  return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...distinct, ...assumeRoleStatements(assumed, withPartition.partition ?? 'aws')]) };
+  // SageMaker Runtime, called through the AWS SDK integration (no SageMaker task: its API is not the model's).
+  const runtime = machines.flatMap((m) => store.model(m).states.flatMap((state): RuntimeCall[] => {
+    const resource = state.type === 'Task' ? stringValue(property(state.node, 'Resource')) : undefined;
+    const arn = resource === undefined ? undefined : parseIntegrationArn(resource);
+    if (arn?.sdkService !== 'sagemakerruntime' || property(state.node, 'Credentials')) return [];
+    const request = property(state.node, state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters');
+    return [{ action: arn.action, payload: request ? valueOf.get(m)!(request) : null, stateName: state.name }];
+  }));
+  return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...runtimeStatements(runtime, withPartition), ...distinct, ...assumeRoleStatements(assumed, withPartition.partition ?? 'aws')]) };
 }
 
 /**

@@ -181,3 +181,32 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
   ];
   return { Version: '2012-10-17', Statement: statements };
 }
+
+/** A call of the SageMaker Runtime API through the AWS SDK integration (arn:aws:states:::aws-sdk:sagemakerruntime:invokeEndpoint). */
+export interface RuntimeCall {
+  /** The SDK integration's action: invokeEndpoint, invokeEndpointAsync, invokeEndpointWithResponseStream. */
+  action: string;
+  payload: unknown;
+  stateName: string;
+}
+
+/**
+ * What SageMaker Runtime calls need: the action of the API's name (sagemaker:InvokeEndpoint, the IAM prefix of the
+ * Runtime API too) on the endpoint the request names (its ARN writes the name in lowercase; any endpoint when the
+ * name is computed). One statement per action and endpoints.
+ */
+export function runtimeStatements(calls: readonly RuntimeCall[], options: PolicyOptions = {}): PolicyStatement[] {
+  const partition = options.partition ?? 'aws';
+  const region = options.region ?? '*';
+  const account = options.account ?? '*';
+  const byKey = new Map<string, { states: string[]; statement: Omit<PolicyStatement, 'Sid'> }>();
+  for (const call of calls) {
+    const action = `sagemaker:${call.action.charAt(0).toUpperCase()}${call.action.slice(1)}`;
+    const resource = `arn:${partition}:sagemaker:${region}:${account}:endpoint/${namePattern(call.payload, 'EndpointName', false)}`;
+    const key = JSON.stringify([action, resource]);
+    const hit = byKey.get(key);
+    if (hit) hit.states.push(sidOf(call.stateName));
+    else byKey.set(key, { states: [sidOf(call.stateName)], statement: { Effect: 'Allow', Action: [action], Resource: [resource] } });
+  }
+  return [...byKey.values()].map(({ states, statement }) => ({ Sid: `${[...new Set(states)].join('')}${statement.Action[0].slice('sagemaker:'.length)}`, ...statement }));
+}
