@@ -1,6 +1,6 @@
-// The IAM policy a state machine's role needs, for a document: its SageMaker tasks, optimized and AWS SDK, its SageMaker Runtime calls,
-// (sagemaker/iamPolicy.ts), and its Distributed Map states (asl/iamPolicy.ts). The CLI's `policy` and the editor's
-// "Show IAM Policy for this State Machine" both ask here.
+// The IAM policy a state machine's role needs, for a document: its SageMaker tasks, optimized and AWS SDK, and its
+// SageMaker Runtime calls (sagemaker/iamPolicy.ts), the roles its tasks' Credentials assume, and its Distributed Map
+// states (asl/iamPolicy.ts). The CLI's `policy` and the editor's "Show IAM Policy for this State Machine" both ask here.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { asWritten, distributedMapStatements, INTRINSIC_PLACEHOLDER, sidOf, STATE_MACHINE_NAME, str, withUniqueSids, type DistributedMapTask, type PolicyStatement } from './asl/iamPolicy';
 import { isDistributedMap } from './asl/model';
