@@ -275,8 +275,9 @@ test('a template\'s DefinitionSubstitutions that are a Parameter (its Default on
 
 test('a policy IAM would refuse for its size is printed all the same, and stderr says so (walk39: 25 training tasks of literal names made 6,568 characters)', () => {
   const states: Record<string, unknown> = {};
-  for (let i = 0; i < 40; i++)
-    states[`Train model number ${i}`] = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: `churn-model-number-${i}`, RoleArn: `arn:aws:iam::111122223333:role/Role${i}` }, ...(i < 39 ? { Next: `Train model number ${i + 1}` } : { End: true }) };
+  // (Statements of the same actions are one since iam45: 120 tasks of literal names and roles fit as an inline policy.)
+  for (let i = 0; i < 300; i++)
+    states[`Train model number ${i}`] = { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: `churn-model-number-${i}`, RoleArn: `arn:aws:iam::111122223333:role/Role${i}` }, ...(i < 299 ? { Next: `Train model number ${i + 1}` } : { End: true }) };
   writeFileSync(join(dir, 'many.asl.json'), JSON.stringify({ StartAt: 'Train model number 0', States: states }));
   const r = run(dir, ['policy', 'many.asl.json']);
   assert.equal(r.status, 0);

@@ -2,7 +2,7 @@
 // SageMaker Runtime calls (sagemaker/iamPolicy.ts), the roles its tasks' Credentials assume, and its Distributed Map
 // states (asl/iamPolicy.ts). The CLI's `policy` and the editor's "Show IAM Policy for this State Machine" both ask here.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { asWritten, distributedMapStatements, INTRINSIC_PLACEHOLDER, sidOf, STATE_MACHINE_NAME, str, withUniqueSids, type DistributedMapTask, type PolicyStatement } from './asl/iamPolicy';
+import { asWritten, distributedMapStatements, INTRINSIC_PLACEHOLDER, sidOf, STATE_MACHINE_NAME, statesOf, str, withUniqueSids, type DistributedMapTask, type PolicyStatement } from './asl/iamPolicy';
 import { isDistributedMap } from './asl/model';
 import { property, stringValue, toValue } from './core/tree';
 import type { AstNode, ParsedDocument } from './core/types';
@@ -108,6 +108,6 @@ function assumeRoleStatements(assumed: readonly { stateName: string; role: strin
   // Another account's, as a rule: any account where the role is computed.
   const any = `arn:${partition}:iam::*:role/*`;
   const roles = [...new Set(assumed.map((a) => (a.role !== undefined && !isJsonata(a.role) && !a.role.match(INTRINSIC_PLACEHOLDER) ? asWritten(a.role) : any)))];
-  const states = [...new Set(assumed.map((a) => sidOf(a.stateName)))].join('');
+  const states = statesOf(assumed.map((a) => sidOf(a.stateName)));
   return [{ Sid: `${states}AssumeRole`, Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: roles.includes(any) ? [any] : roles }];
 }

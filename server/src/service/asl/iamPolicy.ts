@@ -87,6 +87,12 @@ export function sidOf(stateName: string): string {
   return sid || 'State';
 }
 
+/** The states a statement serves, for its Sid (each a sidOf already): each one's name up to three, else the first two and how many more. */
+export function statesOf(states: readonly string[]): string {
+  const names = [...new Set(states)];
+  return names.length <= 3 ? names.join('') : `${names.slice(0, 2).join('')}And${names.length - 2}More`;
+}
+
 /** The statements with every Sid unique: a repeated one gets 2, 3, … (IAM refuses a policy with two alike). */
 export function withUniqueSids(statements: PolicyStatement[]): PolicyStatement[] {
   const used = new Set<string>();
@@ -144,7 +150,7 @@ export function distributedMapStatements(maps: readonly DistributedMapTask[], op
   const region = options.region ?? '*';
   const account = options.account ?? '*';
   const name = options.stateMachineName === undefined ? '*' : asWritten(options.stateMachineName);
-  const states = [...new Set(maps.map((m) => sidOf(m.stateName)))].join('');
+  const states = statesOf(maps.map((m) => sidOf(m.stateName)));
   const s3 = (bucket: string, key?: string) => `arn:${partition}:s3:::${bucket}${key === undefined ? '' : `/${key}`}`;
   const statements: PolicyStatement[] = [
     { Sid: `${states}StartExecution`, Effect: 'Allow', Action: ['states:StartExecution'], Resource: [`arn:${partition}:states:${region}:${account}:stateMachine:${name}`] },

@@ -8,7 +8,7 @@
 // of the tasks: the CLI (`policy`) and the editor command print what it returns.
 import { hasPlaceholder, isJsonata, scanPlaceholders } from '../expressions/index';
 import { SAGEMAKER_INTEGRATIONS } from './integrations';
-import { asWritten, INTRINSIC_PLACEHOLDER, sidOf, str, type PolicyDocument, type PolicyOptions, type PolicyStatement } from '../asl/iamPolicy';
+import { asWritten, INTRINSIC_PLACEHOLDER, sidOf, statesOf, str, type PolicyDocument, type PolicyOptions, type PolicyStatement } from '../asl/iamPolicy';
 import { append, listOf } from '../core/append';
 
 export type { PolicyDocument, PolicyOptions, PolicyStatement };
@@ -98,19 +98,30 @@ function rolesOf(payload: unknown, paths: string[], partition: string, account: 
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 
+/** Resources without those another covers (`training-job/churn-a*` under `training-job/*`), once each, in order. */
+function narrowest(resources: readonly string[]): string[] {
+  const all = unique([...resources]);
+  const wild = all.filter((r) => r.endsWith('*'));
+  return all.filter((r) => !wild.some((w) => w !== r && r.startsWith(w.slice(0, -1))));
+}
+
 /** The IAM policy document the state machine's role needs to run these SageMaker tasks (optimized and AWS SDK). */
 export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOptions = {}): PolicyDocument {
   const partition = options.partition ?? 'aws';
   const region = options.region ?? '*';
   const account = options.account ?? '*';
-  // Statements of the same actions on the same resources are one, named after every state that needs it (walk38: a
-  // machine of six tasks had five PassRole statements for one role and CreateModel twice on model/*).
+  // Statements of the same actions are one, its resources listed, named after every state that needs it (walk38: a
+  // machine of six tasks had five PassRole statements for one role and CreateModel twice on model/*; iam45: sixty
+  // tasks of four kinds made 65 statements and 17,780 characters, past what IAM takes).
   const jobs = new Map<string, { states: string[]; what: string; statement: Omit<PolicyStatement, 'Sid'> }>();
   const job = (state: string, what: string, statement: Omit<PolicyStatement, 'Sid'>) => {
-    const key = JSON.stringify([statement.Action, statement.Resource]);
+    const key = JSON.stringify(statement.Action);
     const hit = jobs.get(key);
-    if (hit) hit.states.push(state);
-    else jobs.set(key, { states: [state], what, statement });
+    if (!hit) jobs.set(key, { states: [state], what, statement: { ...statement, Resource: [...statement.Resource] } });
+    else {
+      hit.states.push(state);
+      append(hit.statement.Resource, statement.Resource);
+    }
   };
   const roles: string[] = [];
   const passers: string[] = [];
@@ -165,15 +176,15 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     if (sync && integration.syncRule) listOf(rules, integration.syncRule).push(state);
   }
   if (!jobs.size) return { Version: '2012-10-17', Statement: [] };
-  const named = (states: string[], what: string) => sid(`${unique(states).join('').slice(0, 100)}${what}`);
+  const named = (states: string[], what: string) => sid(`${statesOf(states)}${what}`);
   const statements: PolicyStatement[] = [
-    ...[...jobs.values()].map(({ states, what, statement }) => ({ Sid: named(states, what), ...statement })),
+    ...[...jobs.values()].map(({ states, what, statement }) => ({ Sid: named(states, what), ...statement, Resource: narrowest(statement.Resource) })),
     ...(optimized ? [{ Sid: sid('SageMakerListTags'), Effect: 'Allow' as const, Action: ['sagemaker:ListTags'], Resource: ['*'] }] : []),
     ...(roles.length
       ? [{ Sid: named(passers, 'PassRole'), Effect: 'Allow' as const, Action: ['iam:PassRole'], Resource: unique(roles), Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } } }]
       : []),
     ...[...rules].map(([rule, states]) => ({
-      Sid: sid(`${unique(states).join('')}${rule.replace(/^StepFunctionsGetEventsForSageMaker(\w*)(?:Rule|\*)$/, '$1')}Events`),
+      Sid: sid(`${statesOf(states)}${rule.replace(/^StepFunctionsGetEventsForSageMaker(\w*)(?:Rule|\*)$/, '$1')}Events`),
       Effect: 'Allow' as const,
       Action: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
       Resource: [`arn:${partition}:events:${region}:${account}:rule/${rule}`],
@@ -208,5 +219,5 @@ export function runtimeStatements(calls: readonly RuntimeCall[], options: Policy
     if (hit) hit.states.push(sidOf(call.stateName));
     else byKey.set(key, { states: [sidOf(call.stateName)], statement: { Effect: 'Allow', Action: [action], Resource: [resource] } });
   }
-  return [...byKey.values()].map(({ states, statement }) => ({ Sid: `${[...new Set(states)].join('')}${statement.Action[0].slice('sagemaker:'.length)}`, ...statement }));
+  return [...byKey.values()].map(({ states, statement }) => ({ Sid: `${statesOf(states)}${statement.Action[0].slice('sagemaker:'.length)}`, ...statement }));
 }
