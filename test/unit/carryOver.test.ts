@@ -110,3 +110,17 @@ test('a documented rule\'s quick fix still lands in place after an edit above it
   const other = TextDocument.create('file:///other.json', 'asl', 1, `\n\n    ${JSON.stringify(spot, null, 2)}`);
   assert.deepEqual(fixed(other), { MaxRuntimeInSeconds: 3600, MaxWaitTimeInSeconds: 3600 });
 });
+
+test('an edit inside the Parameters of a Task whose TimeoutSecondsPath is judged against them: the verdict follows the text (review of the day)', () => {
+  const m = {
+    StartAt: 'P',
+    States: {
+      P: { Type: 'Pass', Result: { a: 1 }, Next: 'T' },
+      T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: 'f', Payload: { zz: 1 } }, TimeoutSecondsPath: '$.Payload.t', End: true },
+    },
+  };
+  walk('asl', JSON.stringify(m, null, 2), [
+    ['"zz"', '"t"', hasNot('path-not-in-input')],
+    ['"t": 1', '"zz": 1', has('path-not-in-input')],
+  ]);
+});

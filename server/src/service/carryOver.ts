@@ -9,7 +9,9 @@
 // - the data flow (dataflow/analysis.ts) does not depend on a Task's Parameters (they go to the integration):
 //   an edit inside them re-reads only their own `.$` slots (reslotTasks), and a comment changes nothing.
 // An edit outside an embedded machine (elsewhere in its template) leaves that machine's derivations as they were.
+import { SETTING_PATH_FIELDS } from './asl/fields';
 import { knownModel, MODEL_FIELDS, setModel, stateOfNode, type AslState } from './asl/model';
+import { property } from './core/tree';
 import type { AstNode, ParsedDocument } from './core/types';
 import { knownDataflow, reslotTasks, setDataflow } from './dataflow/analysis';
 import { knownTasks, setTasks } from './sagemaker/tasks';
@@ -57,7 +59,8 @@ function carryMachine(prev: ParsedDocument, next: ParsedDocument, fresh: AstNode
   for (const w of places) {
     if (!w?.inside || w.field === 'Comment') continue;
     const state = stateOfNode(model, w.state);
-    if (state?.type === 'Task' && state.queryLanguage === 'JSONPath' && w.field === 'Parameters') reslot.add(state);
+    // (Not where a setting's path is judged against what the Parameters make of the input: analysis.ts.)
+    if (state?.type === 'Task' && state.queryLanguage === 'JSONPath' && w.field === 'Parameters' && !SETTING_PATH_FIELDS.some((f) => property(state.node, f))) reslot.add(state);
     else if (!(state?.type === 'Task' && state.queryLanguage === 'JSONata' && w.field === 'Arguments')) return;
   }
   setDataflow(next, input, reslot.size ? reslotTasks(flow, reslot) : flow);
