@@ -111,3 +111,13 @@ test('a SageMaker Runtime call through the AWS SDK integration: sagemaker:Invoke
   ]);
   assert.deepEqual(policy(infer({ 'EndpointName.$': '$.endpoint', InputLocation: 's3://b/k' }, 'invokeEndpointAsync')).map((s) => [s.Action, s.Resource]), [[['sagemaker:InvokeEndpointAsync'], ['arn:aws:sagemaker:*:*:endpoint/*']]]);
 });
+
+test('every Task\'s Credentials, a streaming call\'s action, the partition of what is not a SageMaker task (the review of the day)', () => {
+  const policy = (states: Record<string, object>) => iamPolicy(createDocumentStore(), TextDocument.create('file:///m.asl.json', 'asl', 1, JSON.stringify({ StartAt: Object.keys(states)[0], States: states })))!.Statement;
+  const runtime = (action: string, extra: object = {}) => ({ Type: 'Task', Resource: `arn:aws-cn:states:::aws-sdk:sagemakerruntime:${action}`, Parameters: { EndpointName: 'e', Body: 'x' }, End: true, ...extra });
+  assert.deepEqual(policy({ A: runtime('invokeEndpointWithResponseStream') }).map((s) => [s.Action, s.Resource]), [[['sagemaker:InvokeEndpoint'], ['arn:aws-cn:sagemaker:*:*:endpoint/e']]]);
+  assert.deepEqual(policy({ A: runtime('invokeEndpoint', { Credentials: { RoleArn: 'arn:aws-cn:iam::111122223333:role/X' } }) }), [
+    { Sid: 'AAssumeRole', Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: ['arn:aws-cn:iam::111122223333:role/X'] },
+  ]);
+  assert.deepEqual(policy({ L: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'f' }, Credentials: { RoleArn: '{% $states.input.role %}' }, QueryLanguage: 'JSONata', End: true } }).map((s) => [s.Action, s.Resource]), [[['sts:AssumeRole'], ['arn:aws:iam::*:role/*']]]);
+});

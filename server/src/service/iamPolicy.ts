@@ -50,13 +50,22 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
     return [m, (n) => toValue(n, read)];
   }));
   const allTasks = machines.flatMap((m) => tasksOf(m).map((t) => ({ ...t, valueOf: valueOf.get(m)! })));
+  // Every Task of the machines, for what is not a SageMaker task's: a role its Credentials assume, a SageMaker
+  // Runtime call (its API is not the model's: no SageMaker task).
+  const taskStates = machines.flatMap((m) => store.model(m).states.filter((s) => s.type === 'Task').map((state) => ({ state, read: valueOf.get(m)!, resource: stringValue(property(state.node, 'Resource')) })));
   // A task with Credentials runs as the role they name (cross-account access, concepts-access-cross-acct-resources):
-  // what its call needs is that role's to have, and this role needs only to assume it (sts:AssumeRole).
-  const credentialsOf = (t: (typeof allTasks)[number]) => (t.standalone ? undefined : property(t.state.node, 'Credentials'));
-  const machineTasks = allTasks.filter((t) => !credentialsOf(t));
-  const assumed = allTasks.flatMap((t) => {
-    const credentials = credentialsOf(t);
-    return credentials ? [{ stateName: t.state.name, role: str(t.valueOf(credentials), 'RoleArn') }] : [];
+  // what its call needs is that role's to have, and this role needs only to assume it (sts:AssumeRole), whatever the
+  // service.
+  const assumed = taskStates.flatMap(({ state, read }) => {
+    const credentials = property(state.node, 'Credentials');
+    return credentials ? [{ stateName: state.name, role: str(read(credentials), 'RoleArn') }] : [];
+  });
+  const machineTasks = allTasks.filter((t) => t.standalone || !property(t.state.node, 'Credentials'));
+  const runtime = taskStates.flatMap(({ state, read, resource }): RuntimeCall[] => {
+    const arn = resource === undefined ? undefined : parseIntegrationArn(resource);
+    if (arn?.sdkService !== 'sagemakerruntime' || property(state.node, 'Credentials')) return [];
+    const request = property(state.node, state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters');
+    return [{ action: arn.action, payload: request ? read(request) : null, stateName: state.name, resource: resource! }];
   });
   const tasks = machineTasks.map((t): PolicyTask => {
     const payload = t.payloadProperty?.children?.[1];
@@ -70,7 +79,7 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
   });
   // The partition the tasks' Resources name, when they all name the same one as text (arn:aws-cn:states:::…); a
   // placeholder (`${AWS::Partition}`) or a mix says nothing, and the default stays.
-  const partitions = new Set(machineTasks.map((t) => /^arn:(aws(?:-[a-z]+)*):/.exec(t.resource)?.[1] ?? ''));
+  const partitions = new Set([...allTasks.map((t) => t.resource), ...runtime.map((c) => c.resource)].map((r) => /^arn:(aws(?:-[a-z]+)*):/.exec(r)?.[1] ?? ''));
   const named = partitions.size === 1 ? [...partitions][0] : '';
   const withPartition = options.partition === undefined && named ? { ...options, partition: named } : options;
   const sagemaker = iamPolicyFor(tasks, withPartition);
@@ -88,14 +97,6 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
     const key = JSON.stringify([st.Effect, st.Action, st.Resource, st.Condition]);
     return !seen.has(key) && seen.add(key);
   });
-  // SageMaker Runtime, called through the AWS SDK integration (no SageMaker task: its API is not the model's).
-  const runtime = machines.flatMap((m) => store.model(m).states.flatMap((state): RuntimeCall[] => {
-    const resource = state.type === 'Task' ? stringValue(property(state.node, 'Resource')) : undefined;
-    const arn = resource === undefined ? undefined : parseIntegrationArn(resource);
-    if (arn?.sdkService !== 'sagemakerruntime' || property(state.node, 'Credentials')) return [];
-    const request = property(state.node, state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters');
-    return [{ action: arn.action, payload: request ? valueOf.get(m)!(request) : null, stateName: state.name }];
-  }));
   return { ...sagemaker, Statement: withUniqueSids([...sagemaker.Statement, ...runtimeStatements(runtime, withPartition), ...distinct, ...assumeRoleStatements(assumed, withPartition.partition ?? 'aws')]) };
 }
 

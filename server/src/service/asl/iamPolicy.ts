@@ -90,7 +90,8 @@ export function sidOf(stateName: string): string {
 /** The states a statement serves, for its Sid (each a sidOf already): each one's name up to three, else the first two and how many more. */
 export function statesOf(states: readonly string[]): string {
   const names = [...new Set(states)];
-  return names.length <= 3 ? names.join('') : `${names.slice(0, 2).join('')}And${names.length - 2}More`;
+  // At most about a hundred characters of names: a Sid counts against the policy's size.
+  return names.length <= 3 ? names.join('').slice(0, 100) : `${names.slice(0, 2).join('').slice(0, 90)}And${names.length - 2}More`;
 }
 
 /** The statements with every Sid unique: a repeated one gets 2, 3, … (IAM refuses a policy with two alike). */

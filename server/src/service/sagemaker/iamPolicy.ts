@@ -199,6 +199,8 @@ export interface RuntimeCall {
   action: string;
   payload: unknown;
   stateName: string;
+  /** The Task's Resource, for the partition it names. */
+  resource: string;
 }
 
 /**
@@ -210,14 +212,17 @@ export function runtimeStatements(calls: readonly RuntimeCall[], options: Policy
   const partition = options.partition ?? 'aws';
   const region = options.region ?? '*';
   const account = options.account ?? '*';
-  const byKey = new Map<string, { states: string[]; statement: Omit<PolicyStatement, 'Sid'> }>();
+  // One statement an action, its endpoints listed (as the tasks' statements).
+  const byAction = new Map<string, { states: string[]; resources: string[] }>();
   for (const call of calls) {
-    const action = `sagemaker:${call.action.charAt(0).toUpperCase()}${call.action.slice(1)}`;
-    const resource = `arn:${partition}:sagemaker:${region}:${account}:endpoint/${namePattern(call.payload, 'EndpointName', false)}`;
-    const key = JSON.stringify([action, resource]);
-    const hit = byKey.get(key);
-    if (hit) hit.states.push(sidOf(call.stateName));
-    else byKey.set(key, { states: [sidOf(call.stateName)], statement: { Effect: 'Allow', Action: [action], Resource: [resource] } });
+    // InvokeEndpointWithResponseStream is allowed by sagemaker:InvokeEndpoint ("your IAM permissions must allow the
+    // sagemaker:InvokeEndpoint action", its API reference): no IAM action of its own.
+    const name = call.action === 'invokeEndpointWithResponseStream' ? 'invokeEndpoint' : call.action;
+    const action = `sagemaker:${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+    const entry = byAction.get(action) ?? { states: [], resources: [] };
+    byAction.set(action, entry);
+    entry.states.push(sidOf(call.stateName));
+    entry.resources.push(`arn:${partition}:sagemaker:${region}:${account}:endpoint/${namePattern(call.payload, 'EndpointName', false)}`);
   }
-  return [...byKey.values()].map(({ states, statement }) => ({ Sid: `${statesOf(states)}${statement.Action[0].slice('sagemaker:'.length)}`, ...statement }));
+  return [...byAction].map(([action, { states, resources }]) => ({ Sid: `${statesOf(states)}${action.slice('sagemaker:'.length)}`, Effect: 'Allow' as const, Action: [action], Resource: narrowest(resources) }));
 }
