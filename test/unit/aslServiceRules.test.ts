@@ -354,6 +354,14 @@ describe('the structure rules, in YAML as in JSON', () => {
     // A template's placeholders (and its intrinsics, read as placeholders) may stand for different values (the review of the day).
     expectBoth(choice([{ Variable: '$.s', StringEquals: '${Env}', Next: 'D' }, { Variable: '$.s', StringEquals: '${Env}', Next: 'E' }]), []);
     expectBoth(choice([{ Condition: '{% $states.input.s = ${Env} %}', Next: 'D' }, { Condition: '{% $states.input.s = ${Env} %}', Next: 'E' }], 'JSONata'), []);
+    // An And no number meets (asl45): on the comparison that empties the range; a range that holds one number is fine.
+    const and = (...rules: object[]) => choice([{ And: rules, Next: 'D' }, { Variable: '$.z', IsPresent: true, Next: 'E' }]);
+    expectBoth(and({ Variable: '$.n', NumericGreaterThan: 10 }, { Variable: '$.n', NumericLessThan: 5 }), [{ code: 'asl-invalid-value', severity: 'warning', at: 'Variable' }]);
+    assert.deepEqual(messages(and({ Variable: '$.n', NumericGreaterThan: 10 }, { Variable: '$.n', NumericLessThan: 5 })), ['No number meets every comparison of $.n in this And, so the rule is never true and never taken']);
+    expectBoth(and({ Variable: '$.n', NumericGreaterThanEquals: 5 }, { Variable: '$.n', NumericLessThan: 5 }), [{ code: 'asl-invalid-value', severity: 'warning', at: 'Variable' }]);
+    expectBoth(and({ Variable: '$.n', NumericEquals: 3 }, { Variable: '$.n', NumericEquals: 4 }), [{ code: 'asl-invalid-value', severity: 'warning', at: 'Variable' }]);
+    for (const ok of [[{ Variable: '$.n', NumericGreaterThanEquals: 5 }, { Variable: '$.n', NumericLessThanEquals: 5 }], [{ Variable: '$.n', NumericGreaterThan: 10 }, { Variable: '$.m', NumericLessThan: 5 }], [{ Variable: '$.n', NumericGreaterThan: 10 }, { Variable: '$.n', NumericLessThanPath: '$.max' }]])
+      expectBoth(and(...ok), []);
     // Numbers by their value: 1e999 is not -1e999.
     expectBoth(choice([{ Variable: '$.n', NumericLessThan: 1, Next: 'D' }, { Variable: '$.n', NumericLessThan: 1.0, Next: 'E' }]), [{ ...shadowed, at: 'Variable' }]);
   });

@@ -1192,6 +1192,43 @@ function shadowedChoiceRules(ctx: Ctx, choices: AstNode, ql: QueryLanguage) {
   }
 }
 
+/** The numeric comparisons an And can hold at once on one Variable: the bound each sets (equals sets both). */
+const NUMERIC_BOUNDS: Readonly<Record<string, { lower?: boolean; upper?: boolean; strict: boolean }>> = {
+  NumericEquals: { lower: true, upper: true, strict: false },
+  NumericGreaterThan: { lower: true, strict: true },
+  NumericGreaterThanEquals: { lower: true, strict: false },
+  NumericLessThan: { upper: true, strict: true },
+  NumericLessThanEquals: { upper: true, strict: false },
+};
+
+/**
+ * A top-level rule whose And compares one Variable with number literals that no number meets at once
+ * (`$.n > 10` and `$.n < 5`): it is never true, so the rule is never taken (asl45). A warning on the comparison that
+ * empties the range (its first key). Only literal numbers, one Variable as written, comparisons directly in the And.
+ */
+function impossibleAnd(ctx: Ctx, rule: AstNode) {
+  const and = property(rule, 'And');
+  if (and?.type !== 'array') return;
+  const ranges = new Map<string, { lo: number; loStrict: boolean; hi: number; hiStrict: boolean }>();
+  for (const item of and.children ?? []) {
+    if (item.type !== 'object' || item.children?.length !== 2) continue;
+    const variable = stringValue(property(item, 'Variable'));
+    const op = item.children.find((p) => { const k = keyOf(p)?.value; return typeof k === 'string' && Object.hasOwn(NUMERIC_BOUNDS, k); });
+    const value = op && valueOf(op);
+    if (variable === undefined || !op || value?.type !== 'number' || typeof value.value !== 'number') continue;
+    const bound = NUMERIC_BOUNDS[keyOf(op)!.value as string];
+    const n = value.value;
+    const r = ranges.get(variable) ?? { lo: -Infinity, loStrict: false, hi: Infinity, hiStrict: false };
+    if (bound.lower && (n > r.lo || (n === r.lo && bound.strict))) Object.assign(r, { lo: n, loStrict: bound.strict });
+    if (bound.upper && (n < r.hi || (n === r.hi && bound.strict))) Object.assign(r, { hi: n, hiStrict: bound.strict });
+    ranges.set(variable, r);
+    if (r.lo > r.hi || (r.lo === r.hi && (r.loStrict || r.hiStrict))) {
+      report(ctx, anchor(item), AslCode.invalidValue, `No number meets every comparison of ${variable} in this And, so the rule is never true and never taken`, 'warning');
+      return;
+    }
+  }
+}
+
 /**
  * A value as its JSON reads, without the spaces between (iterative: the nesting is the user's); undefined where a
  * string holds a placeholder (a template's `${Param}`, or an intrinsic such as `!Ref P`, read as one): two of them
@@ -1225,6 +1262,7 @@ function checkChoiceRules(ctx: Ctx, s: AslState) {
   if (!checkType(ctx, 'Choices', choices, 'array', 'JSONPath')) return;
   if (!choices.children?.length) report(ctx, choices, AslCode.invalidValue, 'Choices must hold at least one rule');
   shadowedChoiceRules(ctx, choices, ql);
+  if (ql === 'JSONPath') for (const rule of choices.children ?? []) impossibleAnd(ctx, rule);
   const stack: { rule: AstNode; top: boolean }[] = [];
   for (let i = (choices.children?.length ?? 0) - 1; i >= 0; i--) stack.push({ rule: choices.children![i], top: true });
   while (stack.length) {
