@@ -7,13 +7,12 @@
 //   shifted, nodes);
 // - the SageMaker tasks are a filter over the model that holds the state's nodes, not the payload's;
 // - the data flow (dataflow/analysis.ts) does not depend on a Task's Parameters (they go to the integration):
-//   an edit inside them re-reads only their own `.$` slots (reslotTasks), and a comment changes nothing.
+//   an edit inside them re-reads only their own `.$` slots (reslotTasks), and a comment changes nothing; but for a
+//   Task whose setting paths are judged against them too (settingsReadParameters), whose flow is made again.
 // An edit outside an embedded machine (elsewhere in its template) leaves that machine's derivations as they were.
-import { SETTING_PATH_FIELDS } from './asl/fields';
 import { knownModel, MODEL_FIELDS, setModel, stateOfNode, type AslState } from './asl/model';
-import { property } from './core/tree';
 import type { AstNode, ParsedDocument } from './core/types';
-import { knownDataflow, reslotTasks, setDataflow } from './dataflow/analysis';
+import { knownDataflow, reslotTasks, setDataflow, settingsReadParameters } from './dataflow/analysis';
 import { knownTasks, setTasks } from './sagemaker/tasks';
 import { embeddedMachines, knownEmbeddedMachines } from './templates/embedded';
 
@@ -59,8 +58,8 @@ function carryMachine(prev: ParsedDocument, next: ParsedDocument, fresh: AstNode
   for (const w of places) {
     if (!w?.inside || w.field === 'Comment') continue;
     const state = stateOfNode(model, w.state);
-    // (Not where a setting's path is judged against what the Parameters make of the input: analysis.ts.)
-    if (state?.type === 'Task' && state.queryLanguage === 'JSONPath' && w.field === 'Parameters' && !SETTING_PATH_FIELDS.some((f) => property(state.node, f))) reslot.add(state);
+    // (Not where a setting's path is judged against what the Parameters make of the input.)
+    if (state?.type === 'Task' && state.queryLanguage === 'JSONPath' && w.field === 'Parameters' && !settingsReadParameters(state.node)) reslot.add(state);
     else if (!(state?.type === 'Task' && state.queryLanguage === 'JSONata' && w.field === 'Arguments')) return;
   }
   setDataflow(next, input, reslot.size ? reslotTasks(flow, reslot) : flow);

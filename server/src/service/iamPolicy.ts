@@ -58,12 +58,13 @@ export function iamPolicy(store: DocumentStore, doc: TextDocument, options: Poli
   // service.
   const assumed = taskStates.flatMap(({ state, read }) => {
     const credentials = property(state.node, 'Credentials');
-    return credentials ? [{ stateName: state.name, role: str(read(credentials), 'RoleArn') }] : [];
+    return credentials ? [{ state, stateName: state.name, role: str(read(credentials), 'RoleArn') }] : [];
   });
-  const machineTasks = allTasks.filter((t) => t.standalone || !property(t.state.node, 'Credentials'));
+  const credentialed = new Set(assumed.map((a) => a.state));
+  const machineTasks = allTasks.filter((t) => t.standalone || !credentialed.has(t.state));
   const runtime = taskStates.flatMap(({ state, read, resource }): RuntimeCall[] => {
     const arn = resource === undefined ? undefined : parseIntegrationArn(resource);
-    if (arn?.sdkService !== 'sagemakerruntime' || property(state.node, 'Credentials')) return [];
+    if (arn?.sdkService !== 'sagemakerruntime' || credentialed.has(state)) return [];
     const request = property(state.node, state.queryLanguage === 'JSONata' ? 'Arguments' : 'Parameters');
     return [{ action: arn.action, payload: request ? read(request) : null, stateName: state.name, resource: resource! }];
   });

@@ -91,6 +91,12 @@ const isLambdaInvoke = (resource: string | undefined): boolean => {
 export const ERROR_OUTPUT = (): Shape => literalShape({ Error: '', Cause: '' }, 'the error output');
 
 /**
+ * Whether a Task's setting paths (TimeoutSecondsPath, HeartbeatSecondsPath) are judged against what its Parameters
+ * make of the input too: the flow then depends on the Parameters (carryOver.ts does not carry it past their edits).
+ */
+export const settingsReadParameters = (task: AstNode): boolean => SETTING_PATH_FIELDS.some((f) => property(task, f));
+
+/**
  * What a JSONata `{% $states.input.a.b %}` reads, for the few expressions that are a plain path; for an object
  * written as the whole expression with literal names (`{% {'model': …, 'job': …} %}`), an object of no other field.
  */
@@ -415,7 +421,7 @@ class Analysis {
     // integration, the guide does not say whether the path reads the effective input or what Parameters make of it:
     // judged against either (what neither has, or what is of the wrong type in both, fails either way: df45).
     let settingsFrom = effective, settingsLabel = effectiveLabel;
-    if (s.type === 'Task' && parameters && SETTING_PATH_FIELDS.some((f) => property(n, f))) {
+    if (s.type === 'Task' && parameters && settingsReadParameters(n)) {
       // The Parameters' shape only: their reads are recorded once, as the task's payload (slotsOf above).
       const recorded = this.flow.slots.length;
       const made = this.template(parameters, s, effective, effectiveLabel);

@@ -57,7 +57,7 @@ export interface JsonataMiss {
   elements: boolean;
   /** The nearest value with an origin before the miss (`Train's result (DescribeTrainingJob)`). */
   within?: string;
-  /** An index step past the end of an array whose every element is known (a Parallel's result, a literal array). */
+  /** An index step past the end of an array that is all there is (a Parallel's result, a literal array). */
   pastEnd?: boolean;
 }
 
@@ -75,8 +75,7 @@ function readJsonataNames(shape: Shape, names: readonly JsonataStep[]): JsonataM
       // `[n]` picks an element of the array read so far (of each one, where a step mapped over several); a value that
       // is no array is a sequence of one, `[0]` itself. One past the end of an array that is all there is (a Parallel's
       // result, an array written in the definition; not an example input's) gives nothing, as `$.par[2]` does in
-      // JSONPath (df45). Anything less plain
-      // (arrays of arrays, which JSONata flattens) is not judged.
+      // JSONPath (df45). Anything less plain (arrays of arrays, which JSONata flattens) is not judged.
       if (cur.kind === 'unknown' || isHint(cur)) return undefined;
       if (cur.kind === 'array') {
         if (cur.items.kind === 'array' || cur.tuple?.some((t) => t.kind === 'array')) return undefined;

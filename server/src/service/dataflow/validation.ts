@@ -131,7 +131,6 @@ function notAnArray(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocu
   return { ...spanOf(slot.node, parsed.text, path.start, path.end), severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
 }
 
-/** What each setting's path must select, in words (the ASL specification and the developer guide's state pages). */
 /** A setting's path (TimeoutSecondsPath, SecondsPath…) that selects a value known to be of another JSON type. */
 function notOfType(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocument): Problem | undefined {
   if (shape.kind === 'unknown' || (slot.wants === 'number' ? !surelyNoNumber(shape) : isHint(shape) || (shape.kind === 'primitive' && (shape.type === slot.wants || shape.type === 'null')))) return undefined;

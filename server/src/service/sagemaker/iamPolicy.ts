@@ -105,24 +105,40 @@ function narrowest(resources: readonly string[]): string[] {
   return all.filter((r) => !wild.some((w) => w !== r && r.startsWith(w.slice(0, -1))));
 }
 
+/**
+ * Statements of the same actions as one, its resources listed (without those another covers), named after every state
+ * that needs it (walk38: a machine of six tasks had five PassRole statements for one role and CreateModel twice on
+ * model/*; iam45: sixty tasks of four kinds made 65 statements and 17,780 characters, past what IAM takes).
+ */
+function byActions() {
+  const jobs = new Map<string, { states: string[]; what: string; statement: Omit<PolicyStatement, 'Sid'> }>();
+  return {
+    /** The statement `state` (its sidOf) needs, `what` naming it after the states. */
+    add(state: string, what: string, statement: Omit<PolicyStatement, 'Sid'>) {
+      const key = JSON.stringify(statement.Action);
+      const hit = jobs.get(key);
+      if (!hit) jobs.set(key, { states: [state], what, statement: { ...statement, Resource: [...statement.Resource] } });
+      else {
+        hit.states.push(state);
+        append(hit.statement.Resource, statement.Resource);
+      }
+    },
+    get size() {
+      return jobs.size;
+    },
+    /** The statements, each Sid made by `sid` of its states' names and its `what`. */
+    statements(sid: (base: string) => string = (base) => base): PolicyStatement[] {
+      return [...jobs.values()].map(({ states, what, statement }) => ({ Sid: sid(`${statesOf(states)}${what}`), ...statement, Resource: narrowest(statement.Resource) }));
+    },
+  };
+}
+
 /** The IAM policy document the state machine's role needs to run these SageMaker tasks (optimized and AWS SDK). */
 export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOptions = {}): PolicyDocument {
   const partition = options.partition ?? 'aws';
   const region = options.region ?? '*';
   const account = options.account ?? '*';
-  // Statements of the same actions are one, its resources listed, named after every state that needs it (walk38: a
-  // machine of six tasks had five PassRole statements for one role and CreateModel twice on model/*; iam45: sixty
-  // tasks of four kinds made 65 statements and 17,780 characters, past what IAM takes).
-  const jobs = new Map<string, { states: string[]; what: string; statement: Omit<PolicyStatement, 'Sid'> }>();
-  const job = (state: string, what: string, statement: Omit<PolicyStatement, 'Sid'>) => {
-    const key = JSON.stringify(statement.Action);
-    const hit = jobs.get(key);
-    if (!hit) jobs.set(key, { states: [state], what, statement: { ...statement, Resource: [...statement.Resource] } });
-    else {
-      hit.states.push(state);
-      append(hit.statement.Resource, statement.Resource);
-    }
-  };
+  const jobs = byActions();
   const roles: string[] = [];
   const passers: string[] = [];
   const passRole = (state: string, passed: string[]) => {
@@ -146,7 +162,7 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
       // Which resources a call reaches is the API's to say, not the request's text: `*`. A role the request passes
       // (CreatePipeline's RoleArn, CreateModel's ExecutionRoleArn) needs iam:PassRole as the optimized calls do.
       const action = `${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`;
-      job(state, action, { Effect: 'Allow', Action: [`sagemaker:${action}`], Resource: ['*'] });
+      jobs.add(state, action, { Effect: 'Allow', Action: [`sagemaker:${action}`], Resource: ['*'] });
       passRole(state, unique(rolesOf(task.payload, ['RoleArn', 'ExecutionRoleArn'], partition, account)));
       continue;
     }
@@ -161,7 +177,7 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     // walk38), named after no state.
     const owner = task.standalone ? '' : state;
     const api = `${task.api.charAt(0).toUpperCase()}${task.api.slice(1)}`;
-    job(owner, api, {
+    jobs.add(owner, api, {
       Effect: 'Allow',
       Action: [...integration.actions, ...(sync || task.standalone ? integration.syncActions : []), ...(tagged ? ['sagemaker:AddTags'] : [])],
       Resource: integration.resources.map((r) => `arn:${partition}:sagemaker:${region}:${account}:${r.type}/${namePattern(task.payload, r.nameMember, r.prefix)}`),
@@ -169,7 +185,7 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
     passRole(owner, unique(rolesOf(task.payload, integration.roles, partition, account)));
     if (task.standalone) {
       const { logGroup } = task.standalone;
-      if (logGroup) job('', `${api.replace(/^Create/, 'Read')}Logs`, { Effect: 'Allow', Action: ['logs:DescribeLogStreams', 'logs:GetLogEvents'], Resource: [`arn:${partition}:logs:${region}:${account}:log-group:${logGroup}:*`] });
+      if (logGroup) jobs.add('', `${api.replace(/^Create/, 'Read')}Logs`, { Effect: 'Allow', Action: ['logs:DescribeLogStreams', 'logs:GetLogEvents'], Resource: [`arn:${partition}:logs:${region}:${account}:log-group:${logGroup}:*`] });
       continue;
     }
     optimized = true;
@@ -178,7 +194,7 @@ export function iamPolicyFor(tasks: readonly PolicyTask[], options: PolicyOption
   if (!jobs.size) return { Version: '2012-10-17', Statement: [] };
   const named = (states: string[], what: string) => sid(`${statesOf(states)}${what}`);
   const statements: PolicyStatement[] = [
-    ...[...jobs.values()].map(({ states, what, statement }) => ({ Sid: named(states, what), ...statement, Resource: narrowest(statement.Resource) })),
+    ...jobs.statements(sid),
     ...(optimized ? [{ Sid: sid('SageMakerListTags'), Effect: 'Allow' as const, Action: ['sagemaker:ListTags'], Resource: ['*'] }] : []),
     ...(roles.length
       ? [{ Sid: named(passers, 'PassRole'), Effect: 'Allow' as const, Action: ['iam:PassRole'], Resource: unique(roles), Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } } }]
@@ -206,23 +222,18 @@ export interface RuntimeCall {
 /**
  * What SageMaker Runtime calls need: the action of the API's name (sagemaker:InvokeEndpoint, the IAM prefix of the
  * Runtime API too) on the endpoint the request names (its ARN writes the name in lowercase; any endpoint when the
- * name is computed). One statement per action and endpoints.
+ * name is computed). One statement an action, its endpoints listed.
  */
 export function runtimeStatements(calls: readonly RuntimeCall[], options: PolicyOptions = {}): PolicyStatement[] {
   const partition = options.partition ?? 'aws';
   const region = options.region ?? '*';
   const account = options.account ?? '*';
-  // One statement an action, its endpoints listed (as the tasks' statements).
-  const byAction = new Map<string, { states: string[]; resources: string[] }>();
+  const jobs = byActions();
   for (const call of calls) {
     // InvokeEndpointWithResponseStream is allowed by sagemaker:InvokeEndpoint ("your IAM permissions must allow the
     // sagemaker:InvokeEndpoint action", its API reference): no IAM action of its own.
-    const name = call.action === 'invokeEndpointWithResponseStream' ? 'invokeEndpoint' : call.action;
-    const action = `sagemaker:${name.charAt(0).toUpperCase()}${name.slice(1)}`;
-    const entry = byAction.get(action) ?? { states: [], resources: [] };
-    byAction.set(action, entry);
-    entry.states.push(sidOf(call.stateName));
-    entry.resources.push(`arn:${partition}:sagemaker:${region}:${account}:endpoint/${namePattern(call.payload, 'EndpointName', false)}`);
+    const name = call.action === 'invokeEndpointWithResponseStream' ? 'InvokeEndpoint' : `${call.action.charAt(0).toUpperCase()}${call.action.slice(1)}`;
+    jobs.add(sidOf(call.stateName), name, { Effect: 'Allow', Action: [`sagemaker:${name}`], Resource: [`arn:${partition}:sagemaker:${region}:${account}:endpoint/${namePattern(call.payload, 'EndpointName', false)}`] });
   }
-  return [...byAction].map(([action, { states, resources }]) => ({ Sid: `${statesOf(states)}${action.slice('sagemaker:'.length)}`, Effect: 'Allow' as const, Action: [action], Resource: narrowest(resources) }));
+  return jobs.statements();
 }
