@@ -632,9 +632,9 @@ const CASES: Record<string, Case> = {
   },
   'variant-property-no-data-capture': {
     api: 'updateEndpoint',
-    bad: { ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DataCaptureConfig' }] },
-    ok: { ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DesiredWeight' }] },
-    dynamic: { ExcludeRetainedVariantProperties: [{ 'VariantPropertyType.$': '$.p' }] },
+    bad: { RetainAllVariantProperties: true, ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DataCaptureConfig' }] },
+    ok: { RetainAllVariantProperties: true, ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DesiredWeight' }] },
+    dynamic: { RetainAllVariantProperties: true, ExcludeRetainedVariantProperties: [{ 'VariantPropertyType.$': '$.p' }] },
   },
   'unique-collection-names': {
     api: 'createTrainingJob',
@@ -2811,6 +2811,15 @@ const CASES: Record<string, Case> = {
     bad: { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:in' } } }, StoppingConditions: { MaxHumanLabeledObjectCount: 100 } },
     ok: [{ InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:in' } } } }, { InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: 's3://b/m.json' } } }, StoppingConditions: { MaxHumanLabeledObjectCount: 100 } }],
     dynamic: [{ InputConfig: { DataSource: { 'SnsDataSource.$': '$.sns' } }, StoppingConditions: { MaxHumanLabeledObjectCount: 100 } }, { InputConfig: { DataSource: { SnsDataSource: { SnsTopicArn: 'arn:aws:sns:us-east-1:111122223333:in' } } }, 'StoppingConditions.$': '$.stop' }],
+  },
+  'excluded-variant-properties-need-retain': {
+    api: 'updateEndpoint',
+    bad: { EndpointName: 'e', EndpointConfigName: 'c2', ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DesiredWeight' }] },
+    ok: [
+      { EndpointName: 'e', EndpointConfigName: 'c2', RetainAllVariantProperties: true, ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DesiredWeight' }] },
+      { EndpointName: 'e', EndpointConfigName: 'c2', RetainAllVariantProperties: false },
+    ],
+    dynamic: [{ EndpointName: 'e', EndpointConfigName: 'c2', 'RetainAllVariantProperties.$': '$.retain', ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DesiredWeight' }] }],
   },
   'transform-csv-join-split-line': {
     api: 'createTransformJob',
