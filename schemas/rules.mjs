@@ -199,10 +199,12 @@ export function checkRules(model, data) {
           const enumerated = !r.error && model.shapes[r.shape].enum;
           if (enumerated && !enumerated.some((e) => e.startsWith(prefix))) say(`when ${w.field}: no value of ${r.shape} starts with ${prefix}`);
           if (!r.error && !enumerated && !(typeof prefix === 'string' && prefix && [...quotes, ...pageQuotes].some((q) => q.includes(prefix)))) say(`when ${w.field}: ${JSON.stringify(prefix)} is in none of the rule's quotes`);
-          // Each instance family is one the quotes name, or, where the rule cites EC2's naming of instance store
-          // volumes, one whose name has d among its additional capabilities (ml.r5d., ml.p3dn.; not ml.g5.).
+          // Each instance family is one the quotes name, or a page the rule cites names in words ("Inf1 (Inferentia-based)
+          // instances" for ml.inf1.), or, where the rule cites EC2's naming of instance store volumes, one whose name has
+          // d among its additional capabilities (ml.r5d., ml.p3dn.; not ml.g5.).
           const family = familyOf(prefix);
-          if (family?.prefix === prefix && !quotes.some((q) => q.includes(prefix.slice(0, -1))) && !(pageQuotes.includes(INSTANCE_STORE_NAMING) && family.instanceStore))
+          const named = (q) => new RegExp(`\\b${prefix.slice('ml.'.length, -1)}\\b`, 'i').test(q);
+          if (family?.prefix === prefix && !quotes.some((q) => q.includes(prefix.slice(0, -1))) && !pageQuotes.some(named) && !(pageQuotes.includes(INSTANCE_STORE_NAMING) && family.instanceStore))
             say(`when ${w.field}: the instance family ${prefix} is in none of the rule's quotes, nor named for instance store volumes (with EC2's naming page cited)`);
         }
         // Citing the naming, the rule holds every family of the field that carries the d: a new one in the model is noticed.

@@ -2748,6 +2748,15 @@ const CASES: Record<string, Case> = {
     ok: [{ ProductionVariants: [{ VariantName: 'prod' }], ShadowProductionVariants: [{ VariantName: 'shadow' }] }, { ProductionVariants: [{ VariantName: 'prod' }], AsyncInferenceConfig: { OutputConfig: { S3OutputPath: 's3://b/async/' } } }],
     dynamic: [{ ProductionVariants: [{ VariantName: 'prod' }], 'ShadowProductionVariants.$': '$.shadows', AsyncInferenceConfig: { OutputConfig: { S3OutputPath: 's3://b/async/' } } }, { ProductionVariants: [{ VariantName: 'prod' }], ShadowProductionVariants: [{ VariantName: 'shadow' }], AsyncInferenceConfig: '{% $states.input.async %}' }],
   },
+  'shadow-variants-not-inf1': {
+    api: 'createEndpointConfig',
+    bad: { ProductionVariants: [{ VariantName: 'prod', InstanceType: 'ml.inf1.xlarge', InitialInstanceCount: 1 }], ShadowProductionVariants: [{ VariantName: 'shadow', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] },
+    ok: [
+      { ProductionVariants: [{ VariantName: 'prod', InstanceType: 'ml.inf2.xlarge', InitialInstanceCount: 1 }], ShadowProductionVariants: [{ VariantName: 'shadow', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] },
+      { ProductionVariants: [{ VariantName: 'prod', InstanceType: 'ml.inf1.xlarge', InitialInstanceCount: 1 }] },
+    ],
+    dynamic: { ProductionVariants: [{ VariantName: 'prod', 'InstanceType.$': '$.type', InitialInstanceCount: 1 }], ShadowProductionVariants: [{ VariantName: 'shadow', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] },
+  },
   'shadow-variants-not-serverless': {
     api: 'createEndpointConfig',
     bad: [
