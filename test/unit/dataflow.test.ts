@@ -462,14 +462,26 @@ describe('warnings on paths', () => {
     const wait = (field: string, read: string) => machine({ Init: { Type: 'Pass', Result: { wait: 'ten', at: 5 }, Next: 'Wait' }, Wait: { Type: 'Wait', [field]: read, End: true } });
     assert.deepEqual(dataflow(wait('SecondsPath', '$.wait')).map((f) => f.message), ['$.wait selects the string "ten", and SecondsPath must select a non-negative integer: the state fails when it runs (States.Runtime)']);
     assert.deepEqual(dataflow(wait('TimestampPath', '$.at')).map((f) => f.at), ['$.at']);
-    assert.deepEqual(dataflow(wait('TimestampPath', '$.wait')), []);
+    // A value the definition writes that the setting does not take (asl46): the text of no timestamp, a negative or
+    // fractional number; a string that reads as a number is judged as that number.
+    assert.deepEqual(dataflow(wait('TimestampPath', '$.wait')).map((f) => f.message), ['$.wait selects "ten", and TimestampPath must select an RFC 3339 timestamp string: the state fails when it runs (States.Runtime)']);
+    const valued = (field: string, value: unknown) => machine({ Init: { Type: 'Pass', Result: { v: value }, Next: 'S' }, S: { Type: 'Wait', [field]: '$.v', End: true } });
+    assert.deepEqual(dataflow(valued('SecondsPath', -5)).map((f) => f.message), ['$.v selects -5, and SecondsPath must select a non-negative integer: the state fails when it runs (States.Runtime)']);
+    for (const bad of [2.5, '-1', 100000000]) assert.deepEqual(dataflow(valued('SecondsPath', bad)).map((f) => f.at), ['$.v'], String(bad));
+    for (const ok of [0, 5, '7', 99999999]) assert.deepEqual(dataflow(valued('SecondsPath', ok)), [], String(ok));
+    assert.deepEqual(dataflow(valued('TimestampPath', '2026-01-31T23:59:59Z')), []);
+    const map = (field: string, value: number) => machine({ Init: { Type: 'Pass', Result: { v: value, items: [1] }, Next: 'M' }, M: { Type: 'Map', ItemsPath: '$.items', [field]: '$.v', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true } });
+    assert.deepEqual(dataflow(map('MaxConcurrencyPath', 1.5)).map((f) => f.message), ['$.v selects 1.5, and MaxConcurrencyPath must select a non-negative integer: the state fails when it runs (States.Runtime)']);
+    assert.deepEqual(dataflow(map('MaxConcurrencyPath', 0)), []);
     // JSONata: the timeouts, a Wait's Seconds and Timestamp, a Map's limits.
-    const jsonata = (state: object) => machine({ Init: { Type: 'Pass', QueryLanguage: 'JSONata', Assign: { text: 'ten', n: 5 }, Next: 'S' }, S: { QueryLanguage: 'JSONata', End: true, ...state } });
+    const jsonata = (state: object) => machine({ Init: { Type: 'Pass', QueryLanguage: 'JSONata', Assign: { text: 'ten', n: 5, zero: 0 }, Next: 'S' }, S: { QueryLanguage: 'JSONata', End: true, ...state } });
     assert.deepEqual(dataflow(jsonata({ Type: 'Wait', Seconds: '{% $text %}' })).map((f) => [f.message, f.at]), [['$text is the string "ten", and Seconds must give a non-negative integer: the state fails when it runs (States.QueryEvaluationError)', '$text']]);
     assert.deepEqual(dataflow(jsonata({ Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', TimeoutSeconds: '{% $text %}' })).map((f) => f.at), ['$text']);
     assert.deepEqual(dataflow(jsonata({ Type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, MaxConcurrency: '{% $text %}' })).map((f) => f.at), ['$text']);
     assert.deepEqual(dataflow(jsonata({ Type: 'Wait', Timestamp: '{% $n %}' })).map((f) => f.at), ['$n']);
-    for (const ok of [{ Type: 'Wait', Seconds: '{% $n %}' }, { Type: 'Wait', Timestamp: '{% $text %}' }, { Type: 'Wait', Seconds: '{% $unassigned %}' }]) assert.deepEqual(dataflow(jsonata(ok)), [], JSON.stringify(ok));
+    assert.deepEqual(dataflow(jsonata({ Type: 'Wait', Timestamp: '{% $text %}' })).map((f) => f.message), ['$text is "ten", and Timestamp must give an RFC 3339 timestamp string: the state fails when it runs (States.QueryEvaluationError)']);
+    assert.deepEqual(dataflow(jsonata({ Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:f', TimeoutSeconds: '{% $zero %}' })).map((f) => f.message), ['$zero is 0, and TimeoutSeconds must give a positive integer: the state fails when it runs (States.QueryEvaluationError)']);
+    for (const ok of [{ Type: 'Wait', Seconds: '{% $n %}' }, { Type: 'Wait', Seconds: '{% $unassigned %}' }]) assert.deepEqual(dataflow(jsonata(ok)), [], JSON.stringify(ok));
   });
 
   test('every …Path that gives a setting reads the input as a Wait\'s SecondsPath does (a Task\'s timeouts, a Map\'s limits); beside a Task\'s Parameters, what fails either way', () => {

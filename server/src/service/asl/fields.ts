@@ -36,9 +36,9 @@ export const SETTING_PATH_FIELDS: readonly string[] = Object.keys(PATH_FIELDS).f
  */
 const SETTING_VALUES: Readonly<Record<string, { state: 'Map' | 'Task' | 'Wait'; type: 'array' | 'number' | 'string'; words: string }>> = {
   Items: { state: 'Map', type: 'array', words: 'an array' },
-  MaxConcurrency: { state: 'Map', type: 'number', words: 'a number' },
-  ToleratedFailureCount: { state: 'Map', type: 'number', words: 'a number' },
-  ToleratedFailurePercentage: { state: 'Map', type: 'number', words: 'a number' },
+  MaxConcurrency: { state: 'Map', type: 'number', words: 'a non-negative integer' },
+  ToleratedFailureCount: { state: 'Map', type: 'number', words: 'a non-negative integer' },
+  ToleratedFailurePercentage: { state: 'Map', type: 'number', words: 'a number from 0 to 100' },
   TimeoutSeconds: { state: 'Task', type: 'number', words: 'a positive integer' },
   HeartbeatSeconds: { state: 'Task', type: 'number', words: 'a positive integer' },
   Seconds: { state: 'Wait', type: 'number', words: 'a non-negative integer' },
@@ -48,6 +48,35 @@ const SETTING_VALUES: Readonly<Record<string, { state: 'Map' | 'Task' | 'Wait'; 
 export const settingOf = (field: string) => (Object.hasOwn(SETTING_VALUES, field) ? SETTING_VALUES[field] : undefined);
 /** The setting a JSONPath `…Path` field gives, if it is one (TimeoutSecondsPath: TimeoutSeconds). */
 export const settingOfPath = (field: string) => (field.endsWith('Path') ? settingOf(field.slice(0, -4)) : undefined);
+// RFC 3339 with the service's restrictions: an uppercase T between date and time, an uppercase Z (or an offset).
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/;
+const daysIn = (year: number, month: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+
+/** A timestamp as RFC 3339 defines it, the date and time possible too (no month 13, February 30, hour 24; second 60 is a leap second). */
+export function isTimestamp(value: string): boolean {
+  const m = RFC3339.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const offsetOk = m[8] === 'Z' || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 60 && offsetOk;
+}
+
+/**
+ * What is wrong with `value`, a value a setting (Seconds, MaxConcurrency…) is given through a path or an expression,
+ * by the range and type the checks give the setting written plainly (TYPED_FIELDS): its words ("a non-negative
+ * integer"), or nothing when it fits. A number written as text counts as that number, as the service reads it.
+ */
+export function settingValueFault(field: string, value: number | string): string | undefined {
+  const setting = settingOf(field);
+  const typed = setting && TYPED_FIELDS.find((f) => f.field === field);
+  if (!setting || !typed) return undefined;
+  if (setting.type === 'string') return typeof value === 'string' && field === 'Timestamp' && !isTimestamp(value) ? setting.words : undefined;
+  if (setting.type !== 'number') return undefined;
+  const n = typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
+  if (!Number.isFinite(n)) return undefined;
+  const fits = (typed.want !== 'integer' || Number.isInteger(n)) && (typed.min === undefined || n >= typed.min) && (typed.max === undefined || n <= typed.max);
+  return fits ? undefined : setting.words;
+}
 /** A Map state's fields holding its iterations' machine (Iterator is ItemProcessor's older name). */
 export const MAP_MACHINE_FIELDS: readonly string[] = ['ItemProcessor', 'Iterator'];
 /** A state's fields holding sub-machines (a Parallel's Branches, a Map's processor), whose states are states of their own. */

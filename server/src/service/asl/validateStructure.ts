@@ -18,7 +18,7 @@ import { integrationRequestFindings } from './integrationRequests';
 import {
   ATHENA_INPUT_TYPES, CATCHER_FIELDS, CHOICE_RULE_FIELDS, COMMON_FIELDS, COMPARATORS, DISTRIBUTED_ONLY, ERROR_PATH_FIELDS, evaluatedHere, JITTER_STRATEGIES, JSONATA_ONLY,
   JSONPATH_ONLY, LOGICAL, NEVER_EVALUATED_FIELDS, OBJECT_FIELDS, PATH_FIELDS, PATH_TWINS, PAYLOAD_TEMPLATES, PREDEFINED_ERRORS, QUERY_LANGUAGES, RETRIER_FIELDS, RETRIER_TYPED_FIELDS,
-  ROOT_FIELDS, SETTINGS, settingsFields, STATE_FIELDS, STATE_TYPES, SUB_MACHINE_FIELDS, TYPED_FIELDS, WAIT_FIELDS, type Want,
+  ROOT_FIELDS, SETTINGS, settingsFields, isTimestamp, STATE_FIELDS, STATE_TYPES, SUB_MACHINE_FIELDS, TYPED_FIELDS, WAIT_FIELDS, type Want,
 } from './fields';
 import { buildModel, distributedMapAround, modelOf, reachedFrom, stateHolding, type AslMachine, type AslModel, type AslState, type QueryLanguage } from './model';
 import { append } from '../core/append';
@@ -427,19 +427,6 @@ function pathFieldInJsonata(member: AstNode, twin: string, advice: string): { in
 
 /** The service's own wording for two fields that exclude each other. */
 const onlyOneOf = (...fields: string[]) => `There should only be one of the following fields: [${fields.join(', ')}]`;
-
-// RFC 3339 with the service's restrictions: an uppercase T between date and time, an uppercase Z (or an offset).
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/;
-const daysIn = (year: number, month: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
-
-/** A timestamp as RFC 3339 defines it, the date and time possible too (no month 13, February 30, hour 24; second 60 is a leap second). */
-function isTimestamp(value: string): boolean {
-  const m = RFC3339.exec(value);
-  if (!m) return false;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
-  const offsetOk = m[8] === 'Z' || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month) && hour <= 23 && minute <= 59 && second <= 60 && offsetOk;
-}
 
 /** A literal timestamp (a Wait's Timestamp, a Choice rule's Timestamp comparison); placeholders and JSONata pass. */
 function checkTimestamp(ctx: Ctx, field: string, node: AstNode | undefined, ql: QueryLanguage) {

@@ -7,7 +7,7 @@
 // where the analysis knows the value read completely: a closed object without the field, or a string or number.
 // JSONata reads a field of an array from each element: an array counts as its elements.
 import { noContextMap, type AslState } from '../asl/model';
-import { evaluatedHere, READ_BEFORE_ITEMS, RESULT_STATES, settingOf } from '../asl/fields';
+import { evaluatedHere, READ_BEFORE_ITEMS, RESULT_STATES, settingOf, settingValueFault } from '../asl/fields';
 import { closest } from '../core/text';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { jsonataBody, JSONATA_KEYWORDS, jsonataStep, valueSpan, statesContextReads } from '../expressions/index';
@@ -202,14 +202,17 @@ function check(node: AstNode, text: string, path: PlainPath, names: JsonataStep[
  */
 function notOfType(node: AstNode, text: string, path: PlainPath, root: Shape, rootText: string, names: string[], code: string, wants: NonNullable<Read['wants']>): Problem | undefined {
   const cur = readSegments(root, nameSegments(names)).shape;
-  if (cur.kind === 'unknown' || cur.kind === wants.type || isHint(cur)) return undefined;
-  if (wants.type === 'number' ? !surelyNoNumber(cur) : wants.type === 'string' && cur.kind === 'primitive' && (cur.type === 'string' || cur.type === 'null')) return undefined;
+  if (cur.kind === 'unknown' || isHint(cur)) return undefined;
+  // A value the definition writes that the setting does not take (`"s": -5` for a Seconds), else one of another type.
+  const known = cur.kind === 'primitive' ? (cur.number ?? cur.text) : undefined;
+  const fault = known !== undefined ? settingValueFault(wants.field, known) : undefined;
+  if (!fault && (cur.kind === wants.type || (wants.type === 'number' ? !surelyNoNumber(cur) : wants.type === 'string' && cur.kind === 'primitive' && (cur.type === 'string' || cur.type === 'null')))) return undefined;
   const origin = cur.origin ? ` (${cur.origin})` : '';
   const value = node.value as string;
   const start = value.indexOf('{%') + 2 + path.start;
   const span = valueSpan(text, node, start, start + (path.end - path.start));
   const [offset, length] = span.exact ? [span.offset, span.length] : [node.offset, node.length];
-  const message = `${jsonataPathText(rootText, names)} is ${cur.kind === 'primitive' && cur.type === 'null' ? 'null' : describeValue(cur)}${origin}, and ${wants.field} must give ${settingOf(wants.field)?.words ?? `a ${wants.type}`}: the ${wants.type === 'array' ? 'Map ' : ''}state fails when it runs (States.QueryEvaluationError)`;
+  const message = `${jsonataPathText(rootText, names)} is ${fault ? JSON.stringify(known) : cur.kind === 'primitive' && cur.type === 'null' ? 'null' : describeValue(cur)}${origin}, and ${wants.field} must give ${fault ?? settingOf(wants.field)?.words ?? `a ${wants.type}`}: the ${wants.type === 'array' ? 'Map ' : ''}state fails when it runs (States.QueryEvaluationError)`;
   return { offset, length, severity: 'warning', source: 'dataflow', code, message };
 }
 

@@ -51,6 +51,8 @@ export interface PrimitiveShape {
   type: string;
   /** A string's text where the definition writes it (a Pass Result, an Assign): every value joined had it. */
   text?: string;
+  /** A number's value where the definition writes it, as `text`. */
+  number?: number;
   origin?: string;
   hint?: true;
 }
@@ -114,7 +116,7 @@ export function literalShape(value: unknown, origin?: string, open = false): Sha
     }
     return { kind: 'object', fields, open, origin, ...hint };
   }
-  return { kind: 'primitive', type: typeof value, ...(typeof value === 'string' && { text: value }), origin, ...hint };
+  return { kind: 'primitive', type: typeof value, ...(typeof value === 'string' && { text: value }), ...(typeof value === 'number' && { number: value }), origin, ...hint };
 }
 
 function once<T>(f: () => T): () => T {
@@ -186,10 +188,10 @@ export function joinAll(shapes: Shape[]): Shape {
   const primitives = all as PrimitiveShape[];
   const type = primitives[0].type;
   if (!primitives.every((p) => p.type === type)) return UNKNOWN;
-  const text = primitives[0].text;
-  const sameText = primitives.every((p) => p.text === text);
+  const { text, number } = primitives[0];
+  const sameText = primitives.every((p) => p.text === text && p.number === number);
   if (sameOrigin && sameText && (first.hint || !primitives.some((p) => p.hint))) return first;
-  return { kind: 'primitive', type, ...(sameText && text !== undefined && { text }), ...(sameOrigin && first.origin ? { origin: first.origin } : {}), ...hint };
+  return { kind: 'primitive', type, ...(sameText && text !== undefined && { text }), ...(sameText && number !== undefined && { number }), ...(sameOrigin && first.origin ? { origin: first.origin } : {}), ...hint };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

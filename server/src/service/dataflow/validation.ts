@@ -5,7 +5,7 @@
 // context object documents (context.ts), and `$$.Map` in a state that is in no Map. When the input may hold other
 // fields (the execution input is unknown), nothing is reported, except an information hint when the whole rest of
 // the path exists at another, known place. Never an error: a path is only known at run time.
-import { READ_BEFORE_ITEMS, settingOfPath } from '../asl/fields';
+import { READ_BEFORE_ITEMS, settingOfPath, settingValueFault } from '../asl/fields';
 import { noContextMap, type AslState } from '../asl/model';
 import { closest, editDistance } from '../core/text';
 import { keyOfValue } from '../core/tree';
@@ -131,13 +131,19 @@ function notAnArray(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocu
   return { ...spanOf(slot.node, parsed.text, path.start, path.end), severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
 }
 
-/** A setting's path (TimeoutSecondsPath, SecondsPath…) that selects a value known to be of another JSON type. */
+/**
+ * A setting's path (TimeoutSecondsPath, SecondsPath…) that selects a value known to be of another JSON type, or one the
+ * definition writes that the setting does not take (a Pass state's `"s": -5` for a SecondsPath).
+ */
 function notOfType(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocument): Problem | undefined {
-  if (shape.kind === 'unknown' || (slot.wants === 'number' ? !surelyNoNumber(shape) : isHint(shape) || (shape.kind === 'primitive' && (shape.type === slot.wants || shape.type === 'null')))) return undefined;
   const field = keyOfValue(slot.node)?.value;
-  if (typeof field !== 'string') return undefined;
+  if (typeof field !== 'string' || shape.kind === 'unknown') return undefined;
+  const known = shape.kind === 'primitive' && !isHint(shape) ? (shape.number ?? shape.text) : undefined;
+  const fault = known !== undefined && field.endsWith('Path') ? settingValueFault(field.slice(0, -'Path'.length), known) : undefined;
+  if (!fault && (slot.wants === 'number' ? !surelyNoNumber(shape) : isHint(shape) || (shape.kind === 'primitive' && (shape.type === slot.wants || shape.type === 'null')))) return undefined;
   const whose = shape.origin ? ` (${shape.origin})` : '';
-  const message = `${path.text} selects ${describeValue(shape)}${whose}, and ${field} must select ${settingOfPath(field)?.words ?? 'a number'}: the state fails when it runs (States.Runtime)`;
+  const what = fault ? JSON.stringify(known) : describeValue(shape);
+  const message = `${path.text} selects ${what}${whose}, and ${field} must select ${fault ?? settingOfPath(field)?.words ?? 'a number'}: the state fails when it runs (States.Runtime)`;
   return { ...spanOf(slot.node, parsed.text, path.start, path.end), severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
 }
 
