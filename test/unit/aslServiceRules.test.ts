@@ -549,7 +549,7 @@ describe('variables', () => {
       Done: { Type: 'Succeed' },
     }, { QueryLanguage: 'JSONata' });
     expectBoth(loop('{% $approved %}'), [{ code: 'asl-unknown-variable', severity: 'warning', at: '$approved' }]);
-    assert.deepEqual(messages(loop('{% $approved %}')), ['$approved is assigned only by "Set" of this machine, and the machine\'s StartAt leads here without assigning it: it has no value the first time this state runs']);
+    assert.deepEqual(messages(loop('{% $approved %}')), ['$approved is assigned only by "Set" of this machine, and a way from the machine\'s StartAt reaches here without passing it: a run that comes that way finds no value for it here, and the state fails']);
     expectBoth(loop('{% $exists($approved) and $approved %}'), []);
     // The variable as a condition: JSONata takes a value it does not have as false (clean24).
     expectBoth(loop('{% ($approved ? $approved : false) = true %}'), []);

@@ -572,9 +572,10 @@ export function checkVariables(model: AslModel, text: string | undefined, langua
           if (assigners.length === 1 && assigners[0] === s) place(r, AslCode.unknownVariable, `$${r.name} is assigned only by this state, and what it assigns is there from the next state on ("The new variable values will be available starting with the next state"): it has no value yet here`, 'warning');
           else place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${assigners.slice(0, 3).map((a) => quote(a.name)).join(', ')} of this machine, and no path from ${assigners.length === 1 ? 'it' : 'them'} leads here with it assigned${skipped(assigners, r.name)}: it has no value yet when this state runs`, 'warning');
         } else if (flow.before && has(flow.before[at], bit) && !guardsPresence(s, r.name, text)) {
-          // A loop back from the assigner: the first time the state runs, nothing has assigned it yet.
+          // A way here that skips the assigner: a loop back from it (the first time the state runs, nothing has
+          // assigned it yet), or a Choice's other branch (asl46: not every run takes it, so said as a way, not a certainty).
           const by = assigners.slice(0, 3).map((a) => quote(a.name)).join(', ');
-          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, and the machine's StartAt leads here without assigning it: it has no value the first time this state runs`, 'warning');
+          place(r, AslCode.unknownVariable, `$${r.name} is assigned only by ${by} of this machine, and a way from the machine's StartAt reaches here without passing ${assigners.length === 1 ? 'it' : 'them'}: a run that comes that way finds no value for it here, and the state fails`, 'warning');
         }
       } else if (names && own.get(s.machine)?.has(r.name) === false) {
         // Assigned only around this branch or iteration: before its Parallel or Map starts?
