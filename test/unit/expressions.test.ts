@@ -302,6 +302,15 @@ describe('documented limits of intrinsic functions: well formed, so warnings (th
     for (const v of ["States.StringToJson('{\"a\": 1}')", 'States.StringToJson($.body)', "States.Base64Decode('aGk=')", 'States.MathRandom(1, 5)', "States.Format('{}', States.UUID())"])
       assert.equal(checkDynamicValue(v), undefined, v);
   });
+  test('a nested call whose result is never what its argument must be (asl46: States.ArrayLength(States.Format(…))): a warning on the inner call; a result that may fit, none', () => {
+    const value = "States.ArrayLength(States.Format('x{}', $.v))";
+    const e = checkDynamicValue(value);
+    assert.deepEqual([e?.severity, e?.message, value.slice(e!.start, e!.end)], ['warning', 'This call always fails when it runs (States.Runtime): States.ArrayLength: the argument must be an array, and States.Format gives a string', "States.Format('x{}', $.v)"]);
+    assert.match(checkDynamicValue('States.JsonMerge(States.Array($.a), $.b, false)')?.message ?? '', /both arguments must be objects, and States\.Array gives an array$/);
+    assert.match(checkDynamicValue("States.Format('{}', States.Array($.a))")?.message ?? '', /States\.Array gives an array$/);
+    for (const v of ['States.MathAdd(States.ArrayLength($.a), 1)', "States.ArrayGetItem(States.StringSplit($.s, ','), States.MathAdd($.i, 1))", 'States.JsonMerge(States.StringToJson($.a), $.b, false)', "States.Base64Encode(States.Format('{}', $.x))"])
+      assert.equal(checkDynamicValue(v), undefined, v);
+  });
   test('the JSONata functions known are the jsonata package\'s own (2.0.6, what Step Functions runs) and Step Functions\' additions', () => {
     const source = readFileSync(join(__dirname, '..', '..', '..', 'node_modules', 'jsonata', 'jsonata.js'), 'utf8');
     const packaged = new Set([...source.matchAll(/\.bind\('([A-Za-z0-9]+)'/g)].map((m) => m[1]));

@@ -10,7 +10,7 @@ import { parseDynamicValue } from './dynamic';
 import { evaluateIntrinsic } from './evaluate';
 import { isJsonata, jsonataConcatenation, jsonataConstant } from './jsonata';
 import { hasPlaceholder } from './placeholders';
-import { formatSegments, INTRINSIC_FUNCTIONS } from './functions';
+import { argSpec, formatSegments, INTRINSIC_FUNCTIONS, type ArgType } from './functions';
 import { parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
 import type { PathNode } from './jsonpath';
 import { isExpressionError, type ExpressionError } from './types';
@@ -101,13 +101,27 @@ const MAX_NESTING = 10;
 
 function callLimits(call: Call, depth: number): ExpressionError | undefined {
   if (depth > MAX_NESTING) return { start: call.start, end: call.end, code: Code.invalidIntrinsic, severity: 'warning', message: `Intrinsic functions nest at most ${MAX_NESTING} deep; this call is at depth ${depth}` };
-  const own = INTRINSIC_FUNCTIONS.get(call.name)?.limits?.(call);
+  const f = INTRINSIC_FUNCTIONS.get(call.name);
+  const own = f?.limits?.(call);
   if (own) return own;
-  for (const a of call.args) {
-    const inner = a.kind === 'call' ? callLimits(a, depth + 1) : undefined;
+  for (const [k, a] of call.args.entries()) {
+    if (a.kind !== 'call') continue;
+    const inner = callLimits(a, depth + 1);
     if (inner) return inner;
+    // A call whose result is never what the argument must be (States.ArrayLength(States.Format(…)): a string).
+    const spec = f && argSpec(f, k);
+    const gives = INTRINSIC_FUNCTIONS.get(a.name)?.result;
+    if (spec && gives && !resultFits(gives, spec.type))
+      return { start: a.start, end: a.end, code: Code.invalidIntrinsic, severity: 'warning', message: `This call always fails when it runs (States.Runtime): ${call.name}: ${spec.what}, and ${a.name} gives ${gives === 'array' || gives === 'object' ? 'an' : 'a'} ${gives}` };
   }
   return undefined;
+}
+
+/** Whether a function's result of type `gives` can be an argument of type `type` (an integer is a number that may be whole). */
+function resultFits(gives: string, type: ArgType): boolean {
+  if (gives === 'any' || type === 'any') return true;
+  if (type === 'scalar') return gives !== 'array' && gives !== 'object';
+  return gives === type || (type === 'integer' && gives === 'number');
 }
 
 /** Functions whose result differs from call to call: never a constant. */
