@@ -478,6 +478,27 @@ test('substitutions are followed in a DefinitionString too: quoted ones as strin
   // A !Sub string (list form) takes its variables, then the Parameters' Defaults; not the DefinitionSubstitutions.
   const sub = cfn(['      DefinitionString: !Sub', '        - |'], rc).replace(/\n {8}(?=[{}" ])/g, '\n          ').replace(/\n$/, '\n        - { Type: ml.c5.xlarg, Count: -1, Epochs: 3 }\n');
   assert.deepEqual(findings(open('sub.yaml', sub)), [['out-of-range', '-1'], ['enum-value', 'ml.c5.xlarg']]);
+  // Its variables are pasted as text too: one that is no JSON value where it stands bare is an error on the placeholder (tpl46).
+  assert.deepEqual(findings(open('sub2.yaml', sub.replace('Count: -1', 'Count: four'))), [['enum-value', 'ml.c5.xlarg'], ['substitution-not-json', '${Count}']]);
+});
+
+test('a Sub of one JSON string (a JSON template\'s Fn::Sub, a quoted YAML string) follows its variables as a block\'s (tpl46)', () => {
+  const definition = JSON.stringify({ StartAt: 'E', States: { E: { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createEndpointConfig', Parameters: { EndpointConfigName: 'cfg', ProductionVariants: [{ VariantName: 'all', ModelName: 'm', InitialInstanceCount: '${Count}', InstanceType: '${Type}' }] }, End: true } } }).replace('"${Count}"', '${Count}');
+  const json = (variables: object) => JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'arn:aws:iam::123456789012:role/r', DefinitionString: { 'Fn::Sub': [definition, variables] } } } } }, null, 1);
+  assert.deepEqual(findings(open('sub.json', json({ Type: 'ml.m5.huge', Count: 1 }))), [['enum-value', '"ml.m5.huge"']]);
+  assert.deepEqual(findings(open('sub2.json', json({ Type: 'ml.m5.large', Count: 0 }))), [['out-of-range', '0']]);
+  assert.deepEqual(findings(open('sub3.json', json({ Type: 'ml.m5.large', Count: 'one' }))).map(([c]) => c), ['substitution-not-json']);
+  assert.deepEqual(findings(open('sub4.json', json({ Type: 'ml.m5.large', Count: 2 }))), []);
+  const yaml = stateMachineTemplate('      DefinitionString: !Sub', `        - '${definition}'`, '        - { Type: ml.m5.huge, Count: 1 }');
+  assert.deepEqual(findings(open('sub.yaml', yaml)), [['enum-value', 'ml.m5.huge']]);
+});
+
+test('a substitution value with a backslash pasted inside a JSON string makes an escape JSON has not: an error on the value; a JSON escape passes (tpl46)', () => {
+  const text = (value: string) => stateMachineTemplate(`      DefinitionSubstitutions: { Pattern: '${value}' }`, '      DefinitionString: |', '        { "StartAt": "P", "States": { "P": { "Type": "Pass", "Result": { "regex": "loss=${Pattern}" }, "End": true } } }');
+  const f = service.validate(open('backslash.yaml', text('([0-9\\.]+)')));
+  assert.deepEqual(f.map((p) => p.code), ['substitution-not-json']);
+  assert.match(f[0].message, /^Pattern's value has a backslash, .* Write \\\\ for each backslash in the value$/);
+  for (const ok of ['\\n', '\\u00e9', '\\\\d+', 'plain']) assert.deepEqual(findings(open('escape.yaml', text(ok))), [], ok);
 });
 
 test('a placeholder with no known value where a number or boolean belongs: it deploys as a string, an error there; a bare one in a DefinitionString is JSON text, not judged', () => {

@@ -201,14 +201,17 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
       // `${…}` are DefinitionSubstitutions' as in a block, when it is one plain string: a Join's stand for the
       // intrinsics joined in too, and a Sub replaces its own (neither judged here).
       const view = read?.view ?? encodedDefinition(parsed, d.node);
-      const plain = read ?? (d.node.type === 'string' && !intrinsicAt(d.node) ? { sub: undefined } : undefined);
+      // One plain string, or a Sub of one (its string in a JSON template, or a quoted YAML one: tpl46), whose map's
+      // values are followed as a block's are.
+      const subOfString = !read && subText && !intrinsicAt(subText) && !variablesUnknown(sub!.arg) ? { sub: { variables: sub!.arg?.type === 'array' ? sub!.arg.children?.[1] : undefined } } : undefined;
+      const plain = read ?? (d.node.type === 'string' && !intrinsicAt(d.node) ? { sub: undefined } : subOfString);
       // A serverless.yml's resources: its plugins (serverless-cf-vars, serverless-pseudo-parameters) rewrite `#{X}`
       // to `${X}` for CloudFormation, as serverless-step-functions does in its own section (fp40: a workshop's
       // "#{dataCheckingLambdaArn}" Resource under a Sub was called no ARN).
       if (d.serverlessFile && view?.root && !view.syntaxErrors.length) pseudoParameters(view.root);
       if (plain && view?.root && !view.syntaxErrors.length) {
         // A Sub's string: the Sub replaces its `${…}` (its variables, Parameters, resources) before anything else.
-        if (!plain.sub && !d.serverlessFile && isDefinition(view.root)) append(own, placeholderFindings(view.root, d.substitutions, parsed.text, { encoded: !read, inText: true }));
+        if (!d.serverlessFile && isDefinition(view.root)) append(own, placeholderFindings(view.root, plain.sub ? plain.sub.variables : d.substitutions, parsed.text, { encoded: !read, inText: true, sub: !!plain.sub }));
         followSubstitutionsInText(view.root, parsed.text, plain.sub, d.substitutions, (params ??= parameterDefaults(parsed.root)));
         markStringPlaceholders(view.root, parsed.text);
       }

@@ -212,10 +212,17 @@ export interface PlaceholderContext {
   inText?: boolean;
   /** The template's names, for the Subs inside a Definition object (templates/templateNames.ts); none: not judged. */
   names?: TemplateNames;
+  /**
+   * The map is a Sub's variables, its string the DefinitionString: only what the values pasted in make of the JSON is
+   * judged (the Sub's own `${…}` that no variable names are templates/templateNames.ts's; a Sub replaces once, no loop).
+   */
+  sub?: boolean;
 }
 
 // DefinitionProcessor.transformDefinition, as the findings below quote it.
 const REPLACED_AS_TEXT = 'DefinitionProcessor.transformDefinition: StringUtils.replaceEachRepeatedly(definition, "${key}", value.toString())';
+// Fn::Sub: "the intrinsic function Fn::Sub substitutes variables in an input string with values that you specify" — as text.
+const SUB_REPLACES_AS_TEXT = 'Fn::Sub puts each variable\'s value in place of its ${…} as text';
 
 /**
  * What CloudFormation's text substitution makes of a definition (run after resolveIntrinsics, whose placeholders stand
@@ -235,7 +242,7 @@ const REPLACED_AS_TEXT = 'DefinitionProcessor.transformDefinition: StringUtils.r
  * None in a Sub's string (the Sub replaces it, or the template does not deploy), in what an intrinsic stands for, or
  * where the keys are not written out.
  */
-export function placeholderFindings(definition: AstNode, substitutions: AstNode | undefined, text: string, { encoded = false, inText = false, names }: PlaceholderContext = {}): Problem[] {
+export function placeholderFindings(definition: AstNode, substitutions: AstNode | undefined, text: string, { encoded = false, inText = false, names, sub = false }: PlaceholderContext = {}): Problem[] {
   const keys = substitutionKeys(substitutions);
   const values = keys && literalValues(substitutions);
   const out: Problem[] = [];
@@ -266,30 +273,32 @@ export function placeholderFindings(definition: AstNode, substitutions: AstNode 
     const bare = inText && whole && !inQuotes(text, node.offset);
     for (const p of placeholders) {
       used.add(p.name);
-      if (!keys.has(p.name)) out.push(unmatched(node, p.name, whole, bare, substitutions, keys, span(p.start, p.end)));
+      if (!sub && !keys.has(p.name)) out.push(unmatched(node, p.name, whole, bare, substitutions, keys, span(p.start, p.end)));
     }
     if (bare) {
       const value = values.get(placeholders[0].name);
       const written = value && String(value.value);
       if (written !== undefined && (!written.trim() || notJsonText(written)))
         out.push(templateError(span(placeholders[0].start, placeholders[0].end), TemplateCode.substitutionNotJson,
-          `\${${placeholders[0].name}} is written outside quotes, and its value ${JSON.stringify(written)} is no JSON value: CloudFormation pastes it there as it is (${REPLACED_AS_TEXT}), which leaves the definition no JSON, and CreateStateMachine refuses it. Give a number, true, false or JSON text as the value, or write the placeholder in quotes`));
+          `\${${placeholders[0].name}} is written outside quotes, and its value ${JSON.stringify(written)} is no JSON value: CloudFormation pastes it there as it is (${sub ? SUB_REPLACES_AS_TEXT : REPLACED_AS_TEXT}), which leaves the definition no JSON, and CreateStateMachine refuses it. Give a number, true, false or JSON text as the value, or write the placeholder in quotes`));
       continue;
     }
-    // Inside a JSON string: a double quote in a value pasted there ends the string.
-    if (!placeholders.some((p) => String(values.get(p.name)?.value ?? '').includes('"'))) continue;
+    // Inside a JSON string: a double quote in a value pasted there ends the string, a backslash starts an escape.
+    const valueText = (p: Placeholder) => String(values.get(p.name)?.value ?? '');
+    if (!placeholders.some((p) => /["\\]/.test(valueText(p)))) continue;
     const deployed = pastedString(node.value, placeholders, values);
     if (deployed === undefined || !notJsonText(deployed)) continue;
     for (const p of placeholders) {
       const value = values.get(p.name);
-      if (!value || !String(value.value).includes('"') || quoted.has(p.name)) continue;
+      if (!value || !/["\\]/.test(valueText(p)) || quoted.has(p.name)) continue;
       quoted.add(p.name);
       const shown = deployed.length > 80 ? `${deployed.slice(0, 77)}...` : deployed;
+      const quote = valueText(p).includes('"');
       out.push(templateError(value, TemplateCode.substitutionNotJson,
-        `${p.name}'s value has a double quote, and \${${p.name}} is written inside a JSON string of the definition: CloudFormation pastes the value there as it is, without escaping (${REPLACED_AS_TEXT}), so the definition deployed has ${shown} there, which is no JSON: CreateStateMachine refuses it. Write \\" for each double quote in the value`));
+        `${p.name}'s value has a ${quote ? 'double quote' : 'backslash'}, and \${${p.name}} is written inside a JSON string of the definition: CloudFormation pastes the value there as it is, without escaping (${sub ? SUB_REPLACES_AS_TEXT : REPLACED_AS_TEXT}), so the definition deployed has ${shown} there, which is no JSON: CreateStateMachine refuses it. Write ${quote ? '\\" for each double quote' : '\\\\ for each backslash'} in the value`));
     }
   }
-  const cycle = keys && substitutionCycle(substitutions, used);
+  const cycle = keys && !sub && substitutionCycle(substitutions, used);
   if (cycle) out.push(cycle);
   return out.sort((a, b) => a.offset - b.offset);
 }
@@ -344,6 +353,8 @@ function pastedString(value: string, placeholders: Placeholder[], values: Map<st
   return out + JSON.stringify(value.slice(from)).slice(1, -1) + '"';
 }
 
+// What may follow a backslash in a JSON string: one of its escapes (a `u` with its four hex digits, all at hand).
+const VALID_ESCAPE = /^(?:["\\/bfnrt]|u[0-9A-Fa-f]{4})$/;
 // A JSON number, true, false or null where a token starts (sticky: matched at lastIndex only).
 const JSON_LITERAL = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null/y;
 
@@ -367,7 +378,12 @@ export function notJsonText(s: string): boolean {
       i++;
     } else if (c === 34 /* " */) {
       if (value) return true;
-      for (i++; i < s.length && s.charCodeAt(i) !== 34; i += s.charCodeAt(i) === 92 /* \ */ ? 2 : 1);
+      for (i++; i < s.length && s.charCodeAt(i) !== 34; i++) {
+        if (s.charCodeAt(i) !== 92 /* \ */) continue;
+        // An escape JSON has: \" \\ \/ \b \f \n \r \t, or \u and four hex digits (`[0-9\.]` pasted in is none).
+        i++;
+        if (i < s.length && !VALID_ESCAPE.test(s[i] === 'u' ? s.slice(i, i + 5) : s[i])) return true;
+      }
       if (i >= s.length) return false;
       i++;
       value = true;
