@@ -851,6 +851,32 @@ test('asl41 t12: StateMachineType (SAM: Type) other than STANDARD or EXPRESS exa
   assert.deepEqual(resourceErrors(samTemplate('      Type: !Ref WorkflowType', ...passDefinition)), []);
 });
 
+test('tpl46: a property the resource does not take is refused: a near miss or the other resource type\'s name an error with the name meant (renamed by the quick fix), another a warning; the schema\'s objects too', () => {
+  const props = (text: string, name = 'props.yaml') => service.validate(open(name, text)).filter((p) => p.code === 'unknown-property' || p.code === 'property-value').map((p) => [p.severity, p.data?.closest ?? '', text.slice(p.offset, p.offset + p.length)]);
+  assert.deepEqual(props(stateMachineTemplate('      RoleARN: arn:aws:iam::123456789012:role/r', '      Defintion:', '        StartAt: A', '        States:', '          A: { Type: Pass, End: true }')),
+    [['error', 'RoleArn', 'RoleARN'], ['error', 'Definition', 'Defintion']]);
+  // SAM's names on CloudFormation's resource, and back; a name of neither; what the resource returns.
+  assert.deepEqual(props(stateMachineTemplate('      Type: EXPRESS', '      Policies: [AWSLambdaRole]', '      Frobnicate: 1', '      Name: n', '      Arn: a', ...passDefinition)),
+    [['error', 'StateMachineType', 'Type'], ['error', '', 'Policies'], ['warning', '', 'Frobnicate'], ['warning', 'StateMachineName', 'Name'], ['warning', '', 'Arn']]);
+  assert.deepEqual(props(samTemplate('      StateMachineType: EXPRESS', '      DefinitionSubstitution: { A: b }', ...passDefinition)), [['error', 'Type', 'StateMachineType'], ['error', 'DefinitionSubstitutions', 'DefinitionSubstitution']]);
+  assert.match(service.validate(open('sam.yaml', samTemplate('      StateMachineType: EXPRESS', ...passDefinition)))[0].message, /property StateMachineType not defined for resource of type AWS::Serverless::StateMachine/);
+  // Every property each takes, and YAML merge keys, pass.
+  assert.deepEqual(props(stateMachineTemplate('      RoleArn: r', '      StateMachineName: n', '      StateMachineType: STANDARD', '      Tags: []', '      TracingConfiguration: { Enabled: "true" }', '      LoggingConfiguration: { Level: ALL, IncludeExecutionData: true }', '      EncryptionConfiguration: { Type: AWS_OWNED_KEY }', '      DefinitionSubstitutions: { A: b }', ...passDefinition)), []);
+  assert.deepEqual(props(samTemplate('      AutoPublishAlias: live', '      UseAliasAsEventTarget: true', '      DeploymentPreference: { Type: ALL_AT_ONCE }', '      Events: {}', '      Logging: {}', '      Name: n', '      PermissionsBoundary: p', '      Policies: []', '      PropagateTags: true', '      Role: r', '      RolePath: /', '      Tags: {}', '      Tracing: { Enabled: true }', '      Type: STANDARD', '      DefinitionSubstitutions: { A: b }', ...passDefinition)), []);
+  // The schema's S3Location needs Bucket and Key; a boolean and an enum of its objects.
+  assert.deepEqual(props(stateMachineTemplate('      DefinitionS3Location: { Bucket: b }', '      TracingConfiguration: { Enabled: yes please }', '      LoggingConfiguration: { Level: all }')),
+    [['error', '', 'DefinitionS3Location'], ['error', '', 'yes please'], ['error', '', 'all']]);
+  assert.deepEqual(props(stateMachineTemplate('      DefinitionS3Location: !If [C, { Bucket: b, Key: k }, { Bucket: b, Key: j }]', '      TracingConfiguration: { Enabled: !Ref Trace }')), []);
+  // A template whose machine is not written in it (a DefinitionUri) is still checked, and a good one has nothing.
+  assert.deepEqual(props(samTemplate('      DefinitionUri: statemachine/m.asl.json', '      Polices: []')), [['error', 'Policies', 'Polices']]);
+  assert.deepEqual(service.validate(open('uri.yaml', samTemplate('      DefinitionUri: statemachine/m.asl.json', '      Role: r'))), []);
+  // The quick fix renames the key.
+  const d = open('fix.yaml', stateMachineTemplate('      RoleARN: r', ...passDefinition));
+  const [action] = service.getCodeActions(d, { start: at(d, 'RoleARN'), end: at(d, 'RoleARN', 1) }, ['quickfix']);
+  assert.equal(action?.title, 'Rename to "RoleArn"');
+  assert.deepEqual(action?.edit?.changes?.[d.uri]?.map((e) => e.newText), ['RoleArn']);
+});
+
 test('asl41 t13/t14: StateMachineName (SAM: Name) that CreateStateMachine refuses, by its characters or its length; intrinsics and ${…} are not judged', () => {
   assert.deepEqual(resourceErrors(stateMachineTemplate('      StateMachineName: order processing', ...passDefinition)), [['state-machine-name', 'order processing']]);
   assert.deepEqual(resourceErrors(samTemplate(`      Name: ${'n'.repeat(81)}`, ...passDefinition)), [['state-machine-name', 'n'.repeat(81)]]);

@@ -5,7 +5,7 @@
 // first two.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { aslFixes } from './asl/fixes';
+import { aslFixes, renameKey } from './asl/fixes';
 import { FIX_ALL_KIND } from './core/codes';
 import { nodeAt } from './core/tree';
 import { applyOffsetEdits } from './core/text';
@@ -16,6 +16,7 @@ import { dataflowFixes } from './dataflow/validation';
 import type { DocumentStore } from './documentStore';
 import { toDiagnostic, toOffsetRange, toTextEdit } from './lsp';
 import { fixAllEdits, fixesFor } from './sagemaker/fixes';
+import { TemplateCode } from './templates/substitutions';
 import { validate } from './validation';
 
 
@@ -34,8 +35,15 @@ function findingsIn(store: DocumentStore, doc: TextDocument, m: ParsedDocument, 
 const VALUE_FIXES = new Set<string>([SageMakerCode.enumValue, SageMakerCode.wrongType]);
 function substitutionFixes(store: DocumentStore, doc: TextDocument, machines: ParsedDocument[], p: Problem): Fix[] {
   const whole = store.parse(doc);
-  if (!VALUE_FIXES.has(String(p.code)) || machines.includes(whole) || whole.encoded || whole.syntaxErrors.length) return [];
-  return fixesFor(whole, p);
+  if (machines.includes(whole) || whole.encoded || whole.syntaxErrors.length) return [];
+  // A state machine resource's property written as one close to it (Defintion, SAM's Type on CloudFormation's
+  // resource): renamed to it, offered (templates/resource.ts).
+  if (p.code === TemplateCode.unknownProperty && typeof p.data?.closest === 'string' && whole.root) {
+    const key = nodeAt(whole.root, p.offset);
+    const fix = key?.type === 'string' && key.offset === p.offset ? renameKey(whole, key, p.data.closest, false) : undefined;
+    return fix ? [fix] : [];
+  }
+  return VALUE_FIXES.has(String(p.code)) ? fixesFor(whole, p) : [];
 }
 
 /** The state machines of the document a fix may edit: not one written inside a string (templates/encodedDefinition.ts). */

@@ -8,7 +8,7 @@ import { carryOver } from './carryOver';
 import { reparse } from './json/incrementalParse';
 import { parseJson } from './json/parse';
 import { parseYaml } from './yaml/parseYaml';
-import { embeddedMachines, machineAt, machineName, machineOfResourceAt } from './templates/embedded';
+import { declaresStateMachineResource, embeddedMachines, machineAt, machineName, machineOfResourceAt } from './templates/embedded';
 import { resolveIntrinsics } from './templates/intrinsics';
 import { jobSpecOf, requestOfName } from './sagemaker/jobSpecs';
 import type { Shape } from './dataflow/shapes';
@@ -129,7 +129,7 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     // Too deep to read: whether it is a state machine (or a template holding one) cannot be told, and its warning
     // says it was not checked; silence would pass it as checked.
     if (parsed.root === undefined && parsed.syntaxErrors.some((p) => p.code === Code.tooLarge)) return true;
-    return isStateMachine(parsed.root) || within(parsed, doc).length > 0;
+    return isStateMachine(parsed.root) || within(parsed, doc).length > 0 || (options.templates !== false && declaresStateMachineResource(parsed.root));
   }
 
   /** The state machines a template embeds (templates/), or a standalone job spec (sagemaker/jobSpecs.ts). */
@@ -151,7 +151,8 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
   const embedded = (parsed: ParsedDocument, doc: TextDocument) => {
     if (isStateMachine(parsed.root)) return undefined;
     const inner = within(parsed, doc);
-    return ASL_LANGUAGES.has(doc.languageId) && !inner.length ? undefined : inner;
+    // A template whose state machine resources hold no definition here (a DefinitionUri) is still a template.
+    return ASL_LANGUAGES.has(doc.languageId) && !inner.length && !(options.templates !== false && declaresStateMachineResource(parsed.root)) ? undefined : inner;
   };
 
   const machinesOf = (doc: TextDocument): ParsedDocument[] => {

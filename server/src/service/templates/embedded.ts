@@ -51,6 +51,19 @@ function workflowTypeOf(node: AstNode | undefined): Definition['workflowType'] {
  * order. A DefinitionString is read as JSON where its text is the document's text (a YAML block literal, `|`,
  * possibly under `!Sub`), else as the JSON its string or `Fn::Join` decodes to (templates/encodedDefinition.ts).
  */
+/**
+ * Whether a template declares a state machine resource, its definition written in it or not (a SAM DefinitionUri, a
+ * DefinitionS3Location, a misspelt Definition): what the resource's own properties are judged in.
+ */
+export function declaresStateMachineResource(root: AstNode | undefined): boolean {
+  if (root?.type !== 'object') return false;
+  return [property(root, 'Resources'), property(property(root, 'resources'), 'Resources')].some((resources) =>
+    resources?.type === 'object' && !!resources.children?.some((r) => {
+      const type = property(r.children?.[1], 'Type');
+      return type?.type === 'string' && STATE_MACHINE_TYPES.has(type.value);
+    }));
+}
+
 function definitionsOf(root: AstNode | undefined): Definition[] {
   if (root?.type !== 'object') return [];
   const out: Definition[] = [];

@@ -3,6 +3,7 @@
 // aws-stepfunctions-statemachine.json), its DefinitionProcessor, and SAM's translator (generators.py). Only what is
 // written as plain text is judged: an intrinsic's value is known only when the stack deploys.
 import { STATE_MACHINE_NAME } from '../asl/iamPolicy';
+import { closest } from '../core/text';
 import { property, propertyNode } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
 import { intrinsicAt } from './intrinsics';
@@ -64,6 +65,69 @@ function stateMachineName(node: AstNode | undefined, key: string, out: Problem[]
   out.push(error(node, TemplateCode.stateMachineName, `${key} ${why}: Step Functions refuses the state machine`));
 }
 
+// The properties each resource takes, and no other: AWS::StepFunctions::StateMachine's resource schema has
+// "additionalProperties": false (CloudFormation: "extraneous key [X] is not permitted"; EncryptionConfiguration is
+// the Template Reference's, added after the schema's last public copy), and SAM's translator refuses any property its
+// SamStateMachine does not define ("property X not defined for resource of type AWS::Serverless::StateMachine"; the
+// SAM specification's list).
+const CFN_PROPERTIES = ['Definition', 'DefinitionS3Location', 'DefinitionString', 'DefinitionSubstitutions', 'EncryptionConfiguration', 'LoggingConfiguration', 'RoleArn', 'StateMachineName', 'StateMachineType', 'Tags', 'TracingConfiguration'];
+/** The schema's read-only properties: what the resource returns (Fn::GetAtt), never what a template sets. */
+const CFN_READ_ONLY = ['Arn', 'Name', 'StateMachineRevisionId'];
+const SAM_PROPERTIES = ['AutoPublishAlias', 'Definition', 'DefinitionSubstitutions', 'DefinitionUri', 'DeploymentPreference', 'Events', 'Logging', 'Name', 'PermissionsBoundary', 'Policies', 'PropagateTags', 'Role', 'RolePath', 'Tags', 'Tracing', 'Type', 'UseAliasAsEventTarget'];
+/** One resource type's name for what the other calls otherwise (SAM's Type is CloudFormation's StateMachineType). */
+const SAM_FOR_CFN: Readonly<Record<string, string>> = { StateMachineType: 'Type', StateMachineName: 'Name', RoleArn: 'Role', LoggingConfiguration: 'Logging', TracingConfiguration: 'Tracing', DefinitionString: 'Definition', DefinitionS3Location: 'DefinitionUri' };
+const CFN_FOR_SAM: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SAM_FOR_CFN).map(([c, s]) => [s, c]));
+
+/**
+ * A property the resource does not take. A name of the other resource type's (SAM's Type on CloudFormation's
+ * resource) or close to one of its own (Defintion, RoleARN) is an error with the name meant, which the quick fix
+ * writes; another one a warning, as a property added to the resource after this list was made would be one.
+ */
+function unknownProperties(props: AstNode, sam: boolean, out: Problem[]) {
+  const own = sam ? SAM_PROPERTIES : CFN_PROPERTIES;
+  const type = sam ? SAM : CFN;
+  for (const p of props.children ?? []) {
+    const key = p.children?.[0];
+    if (key?.type !== 'string' || own.includes(key.value) || key.value === '<<' || key.value.startsWith('Fn::')) continue;
+    const name = key.value;
+    if (!sam && CFN_READ_ONLY.includes(name)) {
+      out.push({ ...error(key, TemplateCode.unknownProperty, `${name} is what ${type} returns (Fn::GetAtt), not a property a template sets${name === 'Name' ? ': the state machine\'s name is StateMachineName' : ''}`), severity: 'warning', ...(name === 'Name' ? { data: { closest: 'StateMachineName' } } : {}) });
+      continue;
+    }
+    // The other resource type's property: its name here, if it has one (SAM's Type, CloudFormation's StateMachineType).
+    const theirs = (sam ? CFN_PROPERTIES : SAM_PROPERTIES).includes(name);
+    const counterpart = sam ? SAM_FOR_CFN[name] : CFN_FOR_SAM[name];
+    const meant = counterpart ?? closest(name, own, 1)[0] ?? own.find((o) => o.toLowerCase() === name.toLowerCase());
+    const otherType = sam ? `CloudFormation's ${CFN}` : `SAM's ${SAM}`;
+    const refused = sam ? `SAM refuses the resource ("property ${name} not defined for resource of type ${SAM}")` : `CloudFormation refuses the resource (the resource schema's "additionalProperties": false: "extraneous key [${name}] is not permitted")`;
+    const message = `${type} has no property ${name}${theirs ? ` (${otherType} has)` : ''}${meant ? `: did you mean ${meant}?` : ` (its properties: ${own.join(', ')})`} ${refused}`;
+    out.push({ ...error(key, TemplateCode.unknownProperty, message), ...(meant ? { data: { closest: meant } } : {}), ...(theirs || meant ? {} : { severity: 'warning' as const }) });
+  }
+}
+
+/**
+ * The resource schema's own types of the objects a CloudFormation state machine takes, written plainly:
+ * DefinitionS3Location needs Bucket and Key ("required": ["Bucket", "Key"]); TracingConfiguration.Enabled and
+ * LoggingConfiguration.IncludeExecutionData are booleans ("true"/"false" text passes, as CloudFormation reads it);
+ * LoggingConfiguration.Level is one of its enum.
+ */
+function propertyValues(props: AstNode, out: Problem[]) {
+  const location = property(props, 'DefinitionS3Location');
+  if (location?.type === 'object' && !location.tag && !intrinsicAt(location)) {
+    const missing = ['Bucket', 'Key'].filter((k) => !propertyNode(location, k));
+    const key = propertyNode(props, 'DefinitionS3Location')?.children?.[0];
+    if (missing.length && key) out.push(error(key, TemplateCode.propertyValue, `DefinitionS3Location needs ${missing.join(' and ')}: the resource schema's S3Location has "required": ["Bucket", "Key"], and CloudFormation refuses the resource without ${missing.length > 1 ? 'them' : 'it'}`));
+  }
+  for (const [object, member] of [['TracingConfiguration', 'Enabled'], ['LoggingConfiguration', 'IncludeExecutionData']]) {
+    const v = property(property(props, object), member);
+    if (plainText(v) && v.type === 'string' && !/^(?:true|false)$/i.test(String(v.value)))
+      out.push(error(v, TemplateCode.propertyValue, `${object}.${member} is a boolean (the resource schema's "type": "boolean"), not ${JSON.stringify(v.value)}: write true or false`));
+  }
+  const level = property(property(props, 'LoggingConfiguration'), 'Level');
+  if (plainText(level) && !['ALL', 'ERROR', 'FATAL', 'OFF'].includes(String(level.value)))
+    out.push(error(level, TemplateCode.propertyValue, `LoggingConfiguration.Level must be ALL, ERROR, FATAL or OFF, exactly (the resource schema's "enum"), not ${JSON.stringify(level.value)}`));
+}
+
 /** The findings about each state machine resource's own properties in a template (its Resources, a Serverless file's `resources: Resources:`). */
 export function resourceFindings(root: AstNode | undefined): Problem[] {
   const out: Problem[] = [];
@@ -76,6 +140,8 @@ export function resourceFindings(root: AstNode | undefined): Problem[] {
       const props = property(resource, 'Properties');
       if ((type !== CFN && type !== SAM) || props?.type !== 'object' || props.tag) continue;
       const sam = type === SAM;
+      unknownProperties(props, sam, out);
+      if (!sam) propertyValues(props, out);
       definitionConflict(props, sam, out);
       substitutionValues(property(props, 'DefinitionSubstitutions'), out);
       workflowType(property(props, sam ? 'Type' : 'StateMachineType'), sam ? 'Type' : 'StateMachineType', out);

@@ -27,6 +27,8 @@ export const TemplateCode = {
   substitutionType: 'substitution-type',
   stateMachineType: 'state-machine-type',
   stateMachineName: 'state-machine-name',
+  unknownProperty: 'unknown-property',
+  propertyValue: 'property-value',
   // What CloudFormation's text substitution makes of the definition (templates/substitutions.ts placeholderFindings).
   substitutionNotJson: 'substitution-not-json',
   substitutionCycle: 'substitution-cycle',
