@@ -673,6 +673,49 @@ test('"Watch It" on an existing job masks the secrets it was started with', asyn
   assert.equal(record?.arn, undefined);
 });
 
+test('Retry of a failed start: the same request where the launch was confirmed; elsewhere (the settings changed since) a launch confirmed again; after a newer launch, none', async () => {
+  tasks = [task('Train', payload('retry'))];
+  const pressed: ((pick: string) => void)[] = [];
+  const waitRetry = (d: Dialog) => (d.kind === 'error' && d.choices.includes('Retry') ? new Promise<string>((r) => pressed.push(r)) : undefined);
+  const started = (name: string) => fake.output.some((l) => l.includes(`${name}: started training job`));
+  // Where the launch was confirmed: started with no other question.
+  await emu.faults([{ fault: 'accessDenied', target: 'CreateTrainingJob', count: 1 }]);
+  user('{"run": "same", "epochs": "1"}', ['Start'], waitRetry);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the Retry offer', () => pressed.length === 1);
+  fake.dialogs.length = 0;
+  pressed[0]('Retry');
+  await until('the retried start', () => started('retry-same'));
+  assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Start training job')), 'the same target: not asked again');
+  // The region changed before Retry: the confirmation that named the old one does not cover it, so it is asked again.
+  await emu.faults([{ fault: 'accessDenied', target: 'CreateTrainingJob', count: 1 }]);
+  user('{"run": "moved", "epochs": "1"}', ['Start', 'Cancel'], waitRetry);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the Retry offer', () => pressed.length === 2);
+  settings['aws.region'] = 'us-west-2';
+  fake.dialogs.length = 0;
+  try {
+    pressed[1]('Retry');
+    await until('the confirmation again', () => fake.dialogs.some((d) => d.modal && d.message.startsWith('Start training job')));
+    assert.match(fake.dialogs.find((d) => d.modal && d.message.startsWith('Start training job'))!.detail!, /^Job: retry-moved\n/);
+  } finally {
+    settings['aws.region'] = 'us-east-1';
+  }
+  assert.ok(!started('retry-moved'), 'cancelled at the new confirmation: not started');
+  // A newer launch of the state since: the old notification's Retry starts nothing.
+  await emu.faults([{ fault: 'accessDenied', target: 'CreateTrainingJob', count: 1 }]);
+  user('{"run": "old", "epochs": "1"}', ['Start'], waitRetry);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the Retry offer', () => pressed.length === 3);
+  user('{"run": "new", "epochs": "1"}', ['Start']);
+  await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+  await until('the newer start', () => started('retry-new'));
+  fake.dialogs.length = 0;
+  pressed[2]('Retry');
+  await until('the refusal', () => fake.dialogs.some((d) => d.message.includes('was launched again since this notification was shown, so it was not retried')));
+  assert.ok(!started('retry-old'));
+});
+
 test('an endpoint that is neither local nor AWS needs an explicit, remembered agreement naming the host and where the setting comes from', async () => {
   tasks = [task('Train', payload('remote'))];
   const saved = { ...fake.workspaceSettings };
@@ -713,8 +756,18 @@ test('an endpoint that is neither local nor AWS needs an explicit, remembered ag
     assert.match(confirm.detail!, /Where: endpoint http:\/\/192\.0\.2\.10:4566 \(not an AWS service host and plain http; from workspace settings\) with the default AWS credential chain, region us-east-1/);
     fake.dialogs.length = 0;
     await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
-    assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Send AWS credentials')), 'asked again');
+    assert.ok(!fake.dialogs.some((d) => d.message.startsWith('Send AWS credentials')), 'remembered: not asked again');
     assert.ok(fake.dialogs.some((d) => d.message.startsWith('Start training job')));
+    // Remembered for those credentials (the default chain): another profile's are asked for again (the review of the
+    // day: prod's keys went where dev's had been allowed).
+    settings['aws.profile'] = 'prod';
+    fake.dialogs.length = 0;
+    user('{"run": "r1", "epochs": "1"}', []);
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    const other = fake.dialogs.find((d) => d.message.startsWith('Send AWS credentials'));
+    assert.match(other?.detail ?? '', /sends the credentials of profile "prod"/);
+    assert.match(other?.detail ?? '', /Allow and Remember keeps the answer for this host and profile "prod"\.$/);
+    delete settings['aws.profile'];
     // From the user's own settings, over https to a host that is not AWS: asked, saying so.
     delete fake.workspaceSettings['aws.endpoint'];
     const user0 = settings['aws.endpoint'];

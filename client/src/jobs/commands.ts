@@ -21,7 +21,7 @@ import { readJobSettings, type JobSettings, type SettingSource } from './setting
 import { JobStore, type JobRecord } from './jobStore';
 import { describeInstances, formatDuration, formatSummary, formatTransition, indentContinuation, plural } from './format';
 import { visibleText } from '../../../server/src/service/core/text';
-import { classifyEndpoint, consentReason, credentialsSent, isLocalEndpoint, needsConsent, type EndpointInfo } from './endpoint';
+import { classifyEndpoint, consentReason, credentialsSent, endpointRefusal, isLocalEndpoint, needsConsent, shownEndpoint, type EndpointInfo } from './endpoint';
 import type { MaskPolicy } from './mask';
 import { registerValidateCommand } from './validateCommand';
 import { shareExecutionInput } from './executionInputs';
@@ -229,19 +229,23 @@ class Jobs implements vscode.Disposable {
 
   /**
    * Real credentials go only where the user meant: an endpoint that is neither local nor https to AWS needs their
-   * explicit agreement, naming the host and the settings it comes from, remembered per host.
+   * explicit agreement, naming the host and the settings it comes from, remembered per host and profile.
    */
   async allowEndpoint(s: Pick<JobSettings, 'endpoint' | 'profile'> & { endpointSource?: SettingSource }): Promise<boolean> {
     let info: EndpointInfo | undefined;
     try {
       info = classifyEndpoint(s.endpoint);
-    } catch {
-      void notify.error(`The setting sagemakerAsl.aws.endpoint is not an http or https URL: "${s.endpoint}".`);
+    } catch (e) {
+      void notify.error(`The setting sagemakerAsl.aws.endpoint ${endpointRefusal(e)}: "${shownEndpoint(s.endpoint ?? '')}".`);
       return false;
     }
     if (!needsConsent(info, s.profile)) return true;
+    // Remembered per host and credentials: agreeing to send profile "dev"'s keys there is no agreement to send
+    // "prod"'s (the review of the day: a switch of profile sent them on with no question). Answers remembered by host
+    // alone (before) are asked again.
+    const consentKey = JSON.stringify([info.origin, s.profile ?? null]);
     const consented = this.context.globalState.get<string[]>(ENDPOINT_CONSENT, []);
-    if (consented.includes(info.origin)) return true;
+    if (consented.includes(consentKey)) return true;
     const why = consentReason(info, s.profile);
     const credentials = credentialsSent(s.profile);
     const pick = await notify.warning(
@@ -250,7 +254,7 @@ class Jobs implements vscode.Disposable {
         modal: true,
         detail: `The endpoint ${info.origin} comes from your ${s.endpointSource ?? 'settings'} (sagemakerAsl.aws.endpoint). It is ${why}. ` +
           `Starting, watching or stopping a job there sends ${credentials} and the job's request, secrets included, to ${info.host}. ` +
-          'Allow only if you run that server. Allow and Remember keeps the answer for this host.',
+          `Allow only if you run that server. Allow and Remember keeps the answer for this host and ${s.profile ? `profile "${s.profile}"` : 'the default credential chain'}.`,
       },
       // First, so that Enter (the dialog's default button) sends nothing (walk39: it was Allow Once).
       'Open the Setting',
@@ -260,7 +264,7 @@ class Jobs implements vscode.Disposable {
     if (pick === 'Open the Setting') await vscode.commands.executeCommand('workbench.action.openSettings', 'sagemakerAsl.aws.endpoint');
     if (pick === 'Allow Once') return true;
     if (pick !== 'Allow and Remember') return false;
-    await this.context.globalState.update(ENDPOINT_CONSENT, [...consented, info.origin]);
+    await this.context.globalState.update(ENDPOINT_CONSENT, [...consented, consentKey]);
     return true;
   }
 
@@ -719,14 +723,23 @@ class Jobs implements vscode.Disposable {
       const explained = e instanceof rt.JobError ? e.explained : rt.explainError(e, s);
       const clean = (text: string) => policy.redact(text, policy.secretValues(request));
       this.output.error(`Could not start ${label} from "${task.stateName}": ${clean(explained.message)}`);
-      // Not awaited (see holding): Retry sends the same request again as a launch of its own.
+      // Not awaited (see holding): Retry sends the same request again as a launch of its own, only while this is the
+      // state's latest launch (a newer one, or Retry once pressed, makes the notification stale, as Review's Start).
+      const key = holdKey(uri, task);
+      const launch = this.launches.get(key);
       void notify.error(clean(explained.message), { detail: explained.action }, 'Retry', 'Open Request').then(async (pick) => {
-        // The settings as they are now (the message may have asked to fix the endpoint), agreed to again if need be.
-        if (pick === 'Retry') await this.afterHold(uri, task, async () => {
-          const now = readJobSettings();
+        if (pick === 'Open Request') return void (await this.openJson(masked));
+        if (pick !== 'Retry') return;
+        if (this.launches.get(key) !== launch) return void notify.info(`"${task.stateName}" was launched again since this notification was shown, so it was not retried; start it from its CodeLens.`);
+        // The message may have asked to fix the endpoint: where the settings point now. Elsewhere than the launch
+        // confirmed (another endpoint, region or profile: the review of the day sent it on with no question), it is a
+        // launch of its own, checked and confirmed again there; the same, the same request again.
+        const now = readJobSettings();
+        if (now.endpoint !== s.endpoint || now.region !== s.region || now.profile !== s.profile) return void (await this.launch(kind, uri, task.stateName, task.machine));
+        this.launches.set(key, (launch ?? 0) + 1);
+        await this.afterHold(uri, task, async () => {
           if (await this.allowEndpoint(now)) await this.start(kind, uri, task, request, now);
         });
-        else if (pick === 'Open Request') await this.openJson(masked);
       });
       return;
     }
@@ -970,14 +983,14 @@ function describeTarget({ settings: s, region, payer }: LaunchTarget): { text: s
   }
   if (endpoint?.kind === 'local') {
     return s.profile
-      ? { text: `local endpoint ${s.endpoint} with the credentials of profile ${s.profile}`, cost: 'It runs on a local server, not in AWS.', account }
-      : { text: `local emulator at ${s.endpoint} with placeholder credentials (none of yours are sent)`, cost: 'It runs on the local emulator: no AWS account is used and nothing is billed.' };
+      ? { text: `local endpoint ${shownEndpoint(s.endpoint!)} with the credentials of profile ${s.profile}`, cost: 'It runs on a local server, not in AWS.', account }
+      : { text: `local emulator at ${shownEndpoint(s.endpoint!)} with placeholder credentials (none of yours are sent)`, cost: 'It runs on the local emulator: no AWS account is used and nothing is billed.' };
   }
   if (endpoint?.kind === 'other') {
     const what = consentReason(endpoint, s.profile);
-    return { text: `endpoint ${s.endpoint} (${what}; from ${s.endpointSource ?? 'settings'}) with ${credentials}${region ? `, region ${region}` : ''}`, cost: `It runs at ${endpoint.host}, which receives your credentials.`, account };
+    return { text: `endpoint ${shownEndpoint(s.endpoint!)} (${what}; from ${s.endpointSource ?? 'settings'}) with ${credentials}${region ? `, region ${region}` : ''}`, cost: `It runs at ${endpoint.host}, which receives your credentials.`, account };
   }
-  return { text: `${region ?? 'no region set'}, ${credentials}${s.endpoint ? `, endpoint ${s.endpoint}` : ''}`, cost: `It runs in ${known ? `AWS account ${known.account}` : 'your AWS account'} and costs money.`, account };
+  return { text: `${region ?? 'no region set'}, ${credentials}${s.endpoint ? `, endpoint ${shownEndpoint(s.endpoint)}` : ''}`, cost: `It runs in ${known ? `AWS account ${known.account}` : 'your AWS account'} and costs money.`, account };
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
