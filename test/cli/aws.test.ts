@@ -173,6 +173,11 @@ test('credentials only where meant: a host that is not https to AWS needs --trus
   const profile = lint('--aws', '--endpoint', emu.url, '--profile', 'work', 'ok.asl.json');
   assert.equal(profile.status, 2);
   assert.match(profile.err, /the credentials of profile "work" to 127\.0\.0\.1:\d+ \(a local server, and the profile "work" is set\)/);
+  // A user name or password in the endpoint: refused, and not printed (CI logs keep what the CLI prints).
+  const userinfo = lint('--aws', '--endpoint', 'http://ci-bot:Pr0xyT0ken@127.0.0.1:9', 'ok.asl.json');
+  assert.equal(userinfo.status, 2);
+  assert.match(userinfo.err, /the endpoint "http:\/\/127\.0\.0\.1:9" holds a user name or password/);
+  assert.doesNotMatch(userinfo.err + userinfo.out, /Pr0xyT0ken|ci-bot/);
 });
 
 test("an endpoint_url in the AWS config file (AWS_CONFIG_FILE, a repository's own): refused before the request is signed, nothing sent (hostile23)", async () => {

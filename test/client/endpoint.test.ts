@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { classifyEndpoint, clientSettings, consentReason, credentialsSent, isLocalEndpoint, needsConsent, regionOf } from '../../client/src/jobs/endpoint';
+import { classifyEndpoint, clientSettings, consentReason, credentialsSent, endpointRefusal, isLocalEndpoint, needsConsent, regionOf, shownEndpoint } from '../../client/src/jobs/endpoint';
 import { JobRunner } from '../../client/src/jobs/jobRunner';
 import { noRetryAfterTimeout, validateDefinition } from '../../client/src/jobs/validateDefinition';
 import { trainingRequest } from './emulator';
@@ -47,6 +47,15 @@ test('https to an AWS service host is AWS; anything else, or plain http, is not'
   assert.throws(() => classifyEndpoint('ftp://127.0.0.1:4566'), /is not an http or https URL/);
   assert.throws(() => classifyEndpoint('file:///etc/passwd'), /is not an http or https URL/);
   assert.equal(isLocalEndpoint('not a url'), false);
+  // A user name or password in the URL is refused, and never shown: the review of the day saw it in error messages,
+  // the launch's confirmation and the CLI's output.
+  for (const url of ['http://alice:Pr0xy-S3cret@127.0.0.1:4566', 'https://token@proxy.example.com', 'https://:pw@sagemaker.us-east-1.amazonaws.com']) {
+    assert.throws(() => classifyEndpoint(url), (e: Error) => /holds a user name or password/.test(e.message) && !e.message.includes('S3cret') && !e.message.includes('token') && !e.message.includes('pw'), url);
+    assert.equal(endpointRefusal((() => { try { classifyEndpoint(url); } catch (e) { return e; } })()).startsWith('holds a user name or password'), true);
+  }
+  assert.equal(shownEndpoint('http://alice:Pr0xy-S3cret@127.0.0.1:4566/x?a=b@c'), 'http://127.0.0.1:4566/x?a=b@c');
+  assert.equal(shownEndpoint('https://sagemaker.us-east-1.amazonaws.com'), 'https://sagemaker.us-east-1.amazonaws.com');
+  assert.equal(endpointRefusal(new Error('Invalid URL')), 'is not an http or https URL');
 });
 
 // Every region of every partition the SDK knows (@aws-sdk/core's partitions.json) and one the table does not list yet.

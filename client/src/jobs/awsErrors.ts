@@ -1,7 +1,7 @@
 // What went wrong when talking to AWS, in the user's terms, and what to do about it. The watcher also uses the
 // classification to decide whether to retry (throttling, 5xx, network, expired credentials) or give up.
 import { redact } from './mask';
-import { ANSWER_TOO_LARGE, ANSWER_TOO_LARGE_MESSAGE, MAX_ANSWER_BYTES } from './endpoint';
+import { ANSWER_TOO_LARGE, ANSWER_TOO_LARGE_MESSAGE, MAX_ANSWER_BYTES, shownEndpoint } from './endpoint';
 
 export type ErrorKind =
   | 'missingCredentials'
@@ -61,7 +61,7 @@ export function explainError(error: unknown, s: ErrorSettings = {}): ExplainedEr
   const profile = s.profile ? `profile "${s.profile}"` : 'the default credential chain';
   const op = s.operation ?? 'the SageMaker call';
   const service = s.service ?? 'SageMaker';
-  const where = s.endpoint ?? `${service} in ${s.region ?? 'the configured region'}`;
+  const where = s.endpoint ? shownEndpoint(s.endpoint) : `${service} in ${s.region ?? 'the configured region'}`;
   // What to do about a failure worth retrying: wait, unless the call is final.
   const retried = s.final ? 'Try again in a moment.' : 'Nothing to do: the request is retried with backoff.';
   // What to change, in the words of where the settings come from (walk40: lint --aws told a terminal user to set

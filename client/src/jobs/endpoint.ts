@@ -65,15 +65,34 @@ function isLocalHost(hostname: string): boolean {
 /** undefined when there is no endpoint (the SDK's AWS endpoints); throws when the setting is not a URL. */
 export function classifyEndpoint(endpoint: string | undefined): EndpointInfo | undefined {
   if (!endpoint) return undefined;
-  const url = new URL(endpoint);
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new EndpointError('is not an http or https URL');
+  }
   // The SDK speaks http or https; another scheme (ftp://) it spoke as http, to the host the user did not mean so.
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`${endpoint} is not an http or https URL`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new EndpointError('is not an http or https URL');
+  // A user name or password in the URL (`https://user:token@proxy`) is no credential the SDK sends (it signs with the
+  // profile's), and every message that names the endpoint would show it (the review of the day): refused.
+  if (url.username || url.password) throw new EndpointError('holds a user name or password (user:password@host), which is not sent as credentials (requests are signed with the profile\'s) and would be shown wherever the endpoint is named: remove it from the URL');
   const https = url.protocol === 'https:';
   // A final dot names the same host (sagemaker.us-east-1.amazonaws.com.).
   const awsHost = AWS_SERVICE_HOST.test(url.hostname.toLowerCase().replace(/\.$/, ''));
   const kind: EndpointKind = isLocalHost(url.hostname) ? 'local' : https && awsHost ? 'aws' : 'other';
   return { kind, host: url.host, origin: url.origin, https, awsHost };
 }
+
+/** Why an endpoint setting is refused, in words that follow its name ("sagemakerAsl.aws.endpoint is not an http or https URL"). */
+export class EndpointError extends TypeError {}
+
+/** An endpoint as messages may show it: without a user name or password written in it (`https://user:token@proxy` → `https://proxy`). */
+export function shownEndpoint(endpoint: string): string {
+  return endpoint.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1');
+}
+
+/** What is wrong with an endpoint classifyEndpoint refused, after its name. */
+export const endpointRefusal = (e: unknown): string => (e instanceof EndpointError ? e.message : 'is not an http or https URL');
 
 /**
  * The one rule for real credentials: they go to an endpoint without the user's agreement (the editor's dialog,

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Runtime from '../../../client/src/jobs/runtime';
-import { classifyEndpoint, consentReason, credentialsSent, needsConsent, type ClientSettings } from '../../../client/src/jobs/endpoint';
+import { classifyEndpoint, consentReason, credentialsSent, endpointRefusal, needsConsent, shownEndpoint, type ClientSettings } from '../../../client/src/jobs/endpoint';
 
 export interface AwsOptions {
   region?: string;
@@ -40,8 +40,8 @@ export function awsTarget(o: AwsOptions, env: NodeJS.ProcessEnv): AwsTarget | { 
   let info;
   try {
     info = classifyEndpoint(endpoint);
-  } catch {
-    return { error: `the endpoint "${endpoint}" is not an http or https URL` };
+  } catch (e) {
+    return { error: `the endpoint "${shownEndpoint(endpoint ?? '')}" ${endpointRefusal(e)}` };
   }
   if (needsConsent(info, profile) && !o.trustEndpoint) {
     return { error: `--aws would send ${credentialsSent(profile)} to ${info.host} (${consentReason(info, profile)}); add --trust-endpoint if you run that server` };
