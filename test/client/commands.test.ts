@@ -552,6 +552,35 @@ test('closing the progress notification asks, then stops the job', () => slowSte
   await until('the status bar to hide', () => !fake.statusBar.visible);
 }));
 
+test('one job name at two endpoints is two jobs: each recorded and watched, and Stop from one\'s notification stops that one (the review of the day)', () => slowSteps(async () => {
+  const other = await startEmulator(['--step-ms', '1500', '--quiet']);
+  const status = async (url: string) => ((await (await fetch(url, { method: 'POST', headers: { 'X-Amz-Target': 'SageMaker.DescribeTrainingJob', 'Content-Type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ TrainingJobName: 'nightly-twice' }) })).json()) as { TrainingJobStatus: string }).TrainingJobStatus;
+  try {
+    const { 'TrainingJobName.$': _, ...rest } = payload('x');
+    tasks = [task('Train', { ...rest, TrainingJobName: 'nightly-twice' })];
+    fake.cancels.length = 0;
+    user('{"run": "r1", "epochs": "1"}', ['Start', 'Start'], (d) => (d.modal && d.message.startsWith('Stop SageMaker training job') ? 'Stop Job' : undefined));
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    await until(`the first progress notification (${JSON.stringify(fake.dialogs.map((d) => d.message))})`, () => fake.cancels.length === 1);
+    settings['aws.endpoint'] = other.url;
+    await fake.commands.get('sagemakerAsl.startTrainingJob')!(URI, 'Train');
+    await until('the second progress notification', () => fake.cancels.length === 2);
+    const records = (fake.state.get('sagemakerAsl.jobs') as { name: string; endpoint: string }[]).filter((r) => r.name === 'nightly-twice');
+    assert.deepEqual(records.map((r) => r.endpoint).sort(), [emu.url, other.url].sort());
+    assert.match(fake.statusBar.text, /SageMaker: 2 jobs/);
+    // The first job's notification closed, its Stop confirmed: the first job stops, the second runs on.
+    fake.cancels[0]();
+    await until('the first to stop', () => fake.output.some((l) => l.includes('nightly-twice: stop requested')));
+    assert.deepEqual([await status(emu.url), await status(other.url)], ['Stopping', 'InProgress']);
+    // And the second from its own: both end, and nothing is left watched.
+    fake.cancels[1]();
+    await until('both to end', () => !fake.statusBar.visible, 20000);
+  } finally {
+    settings['aws.endpoint'] = emu.url;
+    await other.stop();
+  }
+}));
+
 test('after a window reload, running jobs are watched again', async () => {
   // A job recorded as running by a previous window.
   const started = await fetch(emu.url, {

@@ -18,7 +18,7 @@ import { linksOutOfItsFolder } from '../../../server/src/links';
 import type * as Runtime from './runtime';
 import type { Caller, JobRef, JobRunner, JobSummary } from './jobRunner';
 import { readJobSettings, type JobSettings, type SettingSource } from './settings';
-import { JobStore, type JobRecord } from './jobStore';
+import { jobKey, JobStore, type JobRecord } from './jobStore';
 import { describeInstances, formatDuration, formatSummary, formatTransition, indentContinuation, plural } from './format';
 import { visibleText } from '../../../server/src/service/core/text';
 import { classifyEndpoint, consentReason, credentialsSent, endpointRefusal, isLocalEndpoint, needsConsent, shownEndpoint, type EndpointInfo } from './endpoint';
@@ -155,7 +155,7 @@ const EXECUTION_INPUT = { title: 'Execution input for this run', placeHolder: "T
 class Jobs implements vscode.Disposable {
   private runtime?: typeof Runtime;
   private readonly runners = new Map<string, JobRunner>();
-  private readonly watching = new Map<string, AbortController>();
+  private readonly watching = new Map<string, { abort: AbortController; name: string }>();
   /** Secret values of the jobs launched from this window (memory only; a reload finds them again in the job's description). */
   private readonly secrets = new Map<string, string[]>();
   /** Launch flows under way, per state, so a double click on the CodeLens does not open two. */
@@ -187,7 +187,7 @@ class Jobs implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const abort of this.watching.values()) abort.abort();
+    for (const { abort } of this.watching.values()) abort.abort();
     for (const runner of this.runners.values()) runner.dispose();
     this.channel.dispose();
     this.statusBar.dispose();
@@ -760,7 +760,7 @@ class Jobs implements vscode.Disposable {
   private async follow(kind: JobKind, uri: string, task: TaskInfo, ref: JobRef, startedArn: string | undefined, request: Record<string, unknown>, masked: Record<string, unknown>, s: JobSettings): Promise<void> {
     const policy = this.policy();
     const where = { status: 'InProgress', profile: s.profile, region: s.region, endpoint: s.endpoint, endpointSource: s.endpointSource };
-    const known = this.store.find(kind, ref.name);
+    const known = this.store.find(kind, ref.name, where);
     // A job found existing ("Watch It") was not started with this request: what this window recorded of it when it
     // started it (its ARN, start time and request) is kept; one it never started has no request on record.
     const record: JobRecord = startedArn !== undefined
@@ -770,18 +770,18 @@ class Jobs implements vscode.Disposable {
         : { kind, name: ref.name, uri, stateName: task.stateName, startedAt: new Date().toISOString(), ...where, maskedRequest: null };
     await this.store.save({ ...known, ...record });
     // An existing job ("Watch It") was not started with this request: its secrets come from its description.
-    if (startedArn !== undefined) this.secrets.set(`${kind}/${ref.name}`, policy.secretValues(request));
+    if (startedArn !== undefined) this.secrets.set(jobKey(record), policy.secretValues(request));
     void this.watch(record, true);
   }
 
   // ---- Watch -------------------------------------------------------------------------------------------------
 
   private async watch(record: JobRecord, withProgress: boolean): Promise<void> {
-    const id = `${record.kind}/${record.name}`;
+    const id = jobKey(record);
     if (this.watching.has(id)) return void this.output.show(true);
     if (!(await this.allowEndpoint(record))) return;
     const abort = new AbortController();
-    this.watching.set(id, abort);
+    this.watching.set(id, { abort, name: record.name });
     this.updateStatusBar();
     const runner = this.runnerFor(record);
     const ref: JobRef = { kind: record.kind, name: record.name };
@@ -814,7 +814,7 @@ class Jobs implements vscode.Disposable {
       },
       // A stream is named for the job that writes it: this one, or a training job a tuning job launched.
       onLog: (l) => this.output.info(`${l.stream.split('/')[0] || record.name} | ${logs.event(l.stream, l.message)}`),
-      onStatus: (status) => void this.store.update(record.kind, record.name, { status }),
+      onStatus: (status) => void this.store.update(record, { status }),
       onRetry: (x, delayMs) => this.output.warn(clean(`${record.name}: ${x.message} ${x.action} (retrying in ${Math.round(delayMs / 1000)} s)`)),
       onRecovered: () => this.output.info(`${record.name}: watching again`),
     }, { pollMs: readJobSettings().pollIntervalSeconds * 1000, signal: abort.signal });
@@ -824,7 +824,7 @@ class Jobs implements vscode.Disposable {
         { location: vscode.ProgressLocation.Notification, title: plainText(`SageMaker ${label} ${record.name}`), cancellable: true },
         (progress, token) => {
           report = (message) => progress.report({ message: plainText(message) });
-          token.onCancellationRequested(() => void this.askStop(ref, 'The notification is closed; the job keeps running until you stop it.'));
+          token.onCancellationRequested(() => void this.askStop(record, 'The notification is closed; the job keeps running until you stop it.'));
           return watching.catch(() => undefined);
         },
       );
@@ -837,7 +837,7 @@ class Jobs implements vscode.Disposable {
       failure = e;
     } finally {
       // The job is no longer watched the moment the watch ends, not when its notification is answered.
-      if (this.watching.get(id) === abort) this.watching.delete(id);
+      if (this.watching.get(id)?.abort === abort) this.watching.delete(id);
       this.updateStatusBar();
     }
     if (summary) return this.finish(record, summary, clean);
@@ -852,7 +852,7 @@ class Jobs implements vscode.Disposable {
   private async finish(record: JobRecord, s: JobSummary, clean: (text: string) => string): Promise<void> {
     const lines = formatSummary(s).map(clean);
     for (const line of lines) this.output.info(`${record.name}: ${line}`);
-    await this.store.update(record.kind, record.name, { status: s.status, summary: lines.join('; ') });
+    await this.store.update(record, { status: s.status, summary: lines.join('; ') });
     // A tuning job's answer is its best training job: in the message itself (a notification shows no detail).
     const best = s.bestTrainingJob ? `; best training job ${clean(s.bestTrainingJob)}` : '';
     const message = `SageMaker ${JOB_KINDS[record.kind].label} ${record.name}: ${s.status}${s.durationSeconds !== undefined ? ` after ${formatDuration(s.durationSeconds)}` : ''}${best}`;
@@ -869,7 +869,7 @@ class Jobs implements vscode.Disposable {
     const n = this.watching.size;
     if (!n) return this.statusBar.hide();
     this.statusBar.text = `$(sync~spin) SageMaker: ${n} job${n === 1 ? '' : 's'}`;
-    this.statusBar.tooltip = `Watching ${[...this.watching.keys()].join(', ')}; click for the jobs of this workspace`;
+    this.statusBar.tooltip = `Watching ${[...this.watching.values()].map((w) => w.name).join(', ')}; click for the jobs of this workspace`;
     // Read as words by a screen reader (it read the icon's name, "sync~spin").
     this.statusBar.accessibilityInformation = { label: `SageMaker: watching ${plural(n, 'job')}`, role: 'button' };
     this.statusBar.show();
@@ -887,17 +887,20 @@ class Jobs implements vscode.Disposable {
 
   // ---- Stop and list -----------------------------------------------------------------------------------------
 
-  private async askStop(ref: JobRef, note = ''): Promise<void> {
+  /** Stops the job `job` names where it runs (its record's place; a job named by a command, where the settings point). */
+  private async askStop(job: JobRef & Partial<JobRecord>, note = ''): Promise<void> {
+    const ref: JobRef = { kind: job.kind, name: job.name };
     const pick = await notify.warning(`Stop SageMaker ${JOB_KINDS[ref.kind].label} "${ref.name}"?`, { modal: true, detail: `${note} Stopping cannot be undone. ${JOB_KINDS[ref.kind].stopping}`.trim() }, 'Stop Job');
     if (pick !== 'Stop Job') return;
-    const record = this.store.find(ref.kind, ref.name);
-    const target = record ?? readJobSettings();
+    const place = 'uri' in job ? job : readJobSettings();
+    const record = this.store.find(ref.kind, ref.name, place);
+    const target = record ?? place;
     if (!(await this.allowEndpoint(target))) return;
     const runner = this.runnerFor(target);
     try {
       await runner.stop(ref);
       this.output.info(`${ref.name}: stop requested`);
-      if (record && !this.watching.has(`${ref.kind}/${ref.name}`)) void this.watch(record, false);
+      if (record && !this.watching.has(jobKey(record))) void this.watch(record, false);
     } catch (e) {
       // A job that ended while the confirmation was open: SageMaker refuses to stop it, and that is no failure.
       const status = await runner.statusOf(ref);
@@ -906,19 +909,19 @@ class Jobs implements vscode.Disposable {
         return void notify.info(`${ref.name} has already ended (${status}): there is nothing to stop.`);
       }
       const rt = this.load();
-      const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, readJobSettings());
+      const x = e instanceof rt.JobError ? e.explained : rt.explainError(e, target);
       notify.error(`Could not stop ${ref.name}: ${x.message}`, { detail: x.action });
     }
   }
 
-  async stopJob(ref?: JobRef): Promise<void> {
+  async stopJob(ref?: JobRef | JobRecord): Promise<void> {
     if (!vscode.workspace.isTrusted) return void notify.warning('Stopping SageMaker jobs needs a trusted workspace.');
     if (!ref) {
       const running = this.store.running();
       if (!running.length) return void notify.info('No SageMaker job started from this workspace is running.');
-      const pick = await vscode.window.showQuickPick(running.map((r) => ({ label: r.name, description: `${r.kind} · ${r.status}`, detail: `${r.stateName}, started ${localTime(r.startedAt)}`, r })), { title: 'Stop which job?' });
+      const pick = await vscode.window.showQuickPick(running.map((r) => ({ label: r.name, description: `${r.kind} · ${r.status}${placeText(r)}`, detail: `${r.stateName}, started ${localTime(r.startedAt)}`, r })), { title: 'Stop which job?' });
       if (!pick) return;
-      ref = { kind: pick.r.kind, name: pick.r.name };
+      ref = pick.r;
     }
     await this.askStop(ref);
   }
@@ -928,7 +931,7 @@ class Jobs implements vscode.Disposable {
     if (!all.length) return void notify.info('No SageMaker job has been started from this workspace yet.');
     const pick = await vscode.window.showQuickPick(
       // The spinner only for a job that is still running and watched: a finished one has none, even before its notification is answered.
-      all.map((r) => ({ label: `${this.watching.has(`${r.kind}/${r.name}`) && !isTerminalStatus(r.status) ? '$(sync~spin) ' : ''}${r.name}`, description: `${r.kind} · ${r.status}`, detail: r.summary ?? `${r.stateName}, started ${localTime(r.startedAt)}`, r })),
+      all.map((r) => ({ label: `${this.watching.has(jobKey(r)) && !isTerminalStatus(r.status) ? '$(sync~spin) ' : ''}${r.name}`, description: `${r.kind} · ${r.status}${placeText(r)}`, detail: r.summary ?? `${r.stateName}, started ${localTime(r.startedAt)}`, r })),
       { title: 'SageMaker jobs of this workspace', matchOnDescription: true },
     );
     if (!pick) return;
@@ -941,7 +944,7 @@ class Jobs implements vscode.Disposable {
     if (action.label === 'Watch' || action.label === 'Show Status') {
       if (!vscode.workspace.isTrusted) return void notify.warning('Watching SageMaker jobs needs a trusted workspace.');
       await this.watch(pick.r, action.label === 'Watch');
-    } else if (action.label === 'Stop') await this.stopJob({ kind: pick.r.kind, name: pick.r.name });
+    } else if (action.label === 'Stop') await this.stopJob(pick.r);
     else if (action.label === 'Open Request') await this.openJson(this.policy().maskRequest(pick.r.maskedRequest));
     else if (pick.r.arn) await vscode.env.clipboard.writeText(pick.r.arn);
   }
@@ -999,4 +1002,9 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
+}
+
+/** Where a job runs, after its kind and status in a list (its endpoint, else its region): two jobs of one name at two places told apart. */
+function placeText(r: JobRecord): string {
+  return r.endpoint ? ` · ${shownEndpoint(r.endpoint)}` : r.region ? ` · ${r.region}` : '';
 }

@@ -24,6 +24,15 @@ export interface JobRecord {
   summary?: string;
 }
 
+/** Where a job runs: its name is unique only within an account and region, so two endpoints may each have one of it. */
+export type JobPlace = Pick<JobRecord, 'profile' | 'region' | 'endpoint'>;
+
+/**
+ * A job's identity: its kind and name where it runs (the review of the day: keyed by name alone, a second job of the
+ * name at another endpoint replaced the first's record, went unwatched, and Stop stopped it instead of the first).
+ */
+export const jobKey = (job: { kind: JobKind; name: string } & JobPlace): string => JSON.stringify([job.kind, job.name, job.endpoint ?? null, job.region ?? null, job.profile ?? null]);
+
 const KEY = 'sagemakerAsl.jobs';
 /** The prefix of the keys of the remembered execution inputs, one per state machine URI. */
 const INPUT = 'sagemakerAsl.input:';
@@ -43,17 +52,21 @@ export class JobStore {
     return this.all().filter((j) => !isTerminalStatus(j.status));
   }
 
-  find(kind: JobKind, name: string): JobRecord | undefined {
-    return this.all().find((j) => j.kind === kind && j.name === name);
+  /** The record of the job of this kind and name at `place`. */
+  find(kind: JobKind, name: string, place: JobPlace): JobRecord | undefined {
+    const key = jobKey({ kind, name, ...place });
+    return this.all().find((j) => jobKey(j) === key);
   }
 
   async save(record: JobRecord): Promise<void> {
-    const others = this.all().filter((j) => !(j.kind === record.kind && j.name === record.name));
+    const key = jobKey(record);
+    const others = this.all().filter((j) => jobKey(j) !== key);
     await this.state.update(KEY, [record, ...others].slice(0, LIMIT));
   }
 
-  async update(kind: JobKind, name: string, change: Partial<JobRecord>): Promise<void> {
-    const record = this.find(kind, name);
+  /** Changes the record of `job` (its kind, name and place), if there is one. */
+  async update(job: { kind: JobKind; name: string } & JobPlace, change: Partial<JobRecord>): Promise<void> {
+    const record = this.find(job.kind, job.name, job);
     if (record) await this.save({ ...record, ...change });
   }
 
