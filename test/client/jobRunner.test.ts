@@ -151,6 +151,17 @@ test('the response to create lost (connection dropped after the job was made): f
   assert.deepEqual([started.outcome, started.outcome === 'started' && started.recovered], ['started', true]);
   const jobs = await runner.describe({ kind: 'training', name: 'churn-lost' });
   assert.equal(jobs.CreationTime instanceof Date, true);
+  // With this machine's clock 2 minutes ahead of the service's (SigV4 takes up to 5): the job's CreationTime is read
+  // on the service's clock, from its answer's Date header, and the job the lost answer made is still this launch's.
+  const real = Date.now;
+  Date.now = () => real() + 120_000;
+  try {
+    await emu.faults([{ fault: 'dropResponse', target: 'CreateTrainingJob' }]);
+    const skewed = await runner.start('training', trainingRequest('churn-lost-skewed'));
+    assert.deepEqual([skewed.outcome, skewed.outcome === 'started' && skewed.recovered], ['started', true]);
+  } finally {
+    Date.now = real;
+  }
 });
 
 test('watching survives throttling, 5xx, a dropped connection and expired credentials, and says so', async () => {

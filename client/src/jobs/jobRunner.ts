@@ -120,8 +120,26 @@ export class JobRunner {
     };
   }
 
+  /**
+   * The service's clock less ours (ms), from the Date header of SageMaker's last answer: a job's CreationTime is read
+   * on the service's clock. SigV4 takes up to 5 minutes of skew, so a local clock 2 minutes fast is no rarity (a VM
+   * after sleep), and read on ours the job a lost answer had created looked older than the launch (the review of the
+   * day: "already exists, no new job was started" of the job it had just started).
+   */
+  private serverOffset = 0;
+
   private get sm(): SageMakerClient {
-    if (!this.sageMaker) guardDestination((this.sageMaker = new SageMakerClient(this.config())), this.settings);
+    if (!this.sageMaker) {
+      guardDestination((this.sageMaker = new SageMakerClient(this.config())), this.settings);
+      const clock = (next: (args: unknown) => Promise<{ response?: unknown }>) => async (args: unknown) => {
+        const out = await next(args);
+        const date = (out.response as { headers?: Record<string, string | undefined> } | undefined)?.headers?.date;
+        const at = date === undefined ? NaN : Date.parse(date);
+        if (Number.isFinite(at)) this.serverOffset = at - Date.now();
+        return out;
+      };
+      this.sageMaker.middlewareStack.add(clock as never, { step: 'deserialize', name: 'sagemakerAslServerClock' } as never);
+    }
     return this.sageMaker;
   }
 
@@ -224,8 +242,9 @@ export class JobRunner {
     const ours = async (): Promise<string | undefined> => {
       try {
         const d = api.read(await this.describe(ref));
+        // On the service's clock (serverOffset, measured by this very answer): since a minute before the first try.
         const created = d.creationTime?.getTime() ?? 0;
-        return created >= firstTry - 60_000 ? d.arn : undefined;
+        return created >= firstTry + this.serverOffset - 60_000 ? d.arn : undefined;
       } catch {
         return undefined;
       }
