@@ -225,7 +225,8 @@ export class JobRunner {
   /** Creates the job once. Returns `exists` when a job of that name was already there (offer to watch it). */
   start(kind: JobKind, request: Record<string, unknown>): Promise<StartResult> {
     const ref = { kind, name: jobNameOf(kind, request) };
-    const key = `${this.settings.endpoint ?? ''}|${this.settings.region ?? ''}|${kind}/${ref.name}`;
+    // One job: its name where it runs, the profile's account included (two profiles' starts are two jobs).
+    const key = JSON.stringify([this.settings.endpoint ?? null, this.settings.region ?? null, this.settings.profile ?? null, kind, ref.name]);
     const running = inFlight.get(key);
     if (running) return running.then((r) => ({ ...r, deduplicated: true }));
     const started = this.create(ref, request).finally(() => inFlight.delete(key));
