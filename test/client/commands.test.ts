@@ -38,9 +38,11 @@ let tasks: TaskInfo[] = [];
 // The language server's two answers a launch asks for: the tasks (as each test sets them), and the check of the
 // resolved request, by the real language service.
 const checker = getLanguageService();
+/** Every request the extension sent the language server to check (what crosses the LSP connection). */
+const checked: unknown[] = [];
 const client = {
   sendRequest: async (type: { method: string }, params?: { api: string; request: Record<string, unknown>; name: string; suffix: string }) =>
-    type.method === 'sagemaker/checkRequest' ? checker.checkRequest(params!.api, params!.request)
+    type.method === 'sagemaker/checkRequest' ? (checked.push(params!.request), checker.checkRequest(params!.api, params!.request))
     : type.method === 'sagemaker/newJobName' ? checker.newJobName(params!.api, params!.name, params!.suffix) ?? null
     : (assert.equal(type.method, 'sagemaker/tasks'), tasks),
 };
@@ -635,6 +637,10 @@ test('a launch with secrets in Environment, HyperParameters and ContainerArgumen
   assert.match(lines, /secret-s1 \| Hyperparameters: \{"wandb_api_key":"\*{8}","hf_token":"\*{8}","epochs":"3"\}\n/);
   const seen = onScreen();
   for (const secret of CLEAR) assert.ok(!seen.includes(secret), `${secret} is shown or stored`);
+  // Nor sent to the language server (a verbose trace logs every message): stand-ins of the same length and kind.
+  const sent = JSON.stringify(checked.at(-1));
+  for (const secret of CLEAR) assert.ok(!sent.includes(secret), `${secret} is sent to the language server`);
+  assert.match(sent, /"DB_PASSWD":"xxxxxx0xxxxxx0"/);
 });
 
 test('the status bar clears when the job completes, before its notification is answered; Show Jobs has no spinner for it', async () => {

@@ -1,7 +1,7 @@
 // Secrets never shown: Environment values with secret-looking names, and AWS key ids in messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redact, secretValues, MaskPolicy, MASK } from '../../client/src/jobs/mask';
+import { redact, secretValues, MaskPolicy, MASK, withStandIns } from '../../client/src/jobs/mask';
 import { explainError } from '../../client/src/jobs/awsErrors';
 
 test('Environment values whose key contains KEY, SECRET, TOKEN or PASSWORD are masked; the rest is kept', () => {
@@ -264,4 +264,12 @@ test('an error text an endpoint made huge is explained in one pass ("profile " 1
   const x = explainError(new Error('profile '.repeat(100_000)));
   assert.notEqual(x.kind, 'missingCredentials');
   assert.equal(explainError(new Error('Profile ml-dev could not be found or parsed in shared credentials file.')).kind, 'missingCredentials');
+});
+
+test('withStandIns: each secret, wherever it is in a string, by one of its length and kind of character; the rest as it was', () => {
+  const request = { Environment: { TOKEN: 'hf_AbCd1234', URL: 'postgres://u:Pw-9x@db/app' }, Args: ['--key', 'hf_AbCd1234'], N: 3, B: true, Z: null };
+  assert.deepEqual(withStandIns(request, ['Pw-9x', 'hf_AbCd1234']), { Environment: { TOKEN: 'xx_XxXx0000', URL: 'postgres://u:Xx-0x@db/app' }, Args: ['--key', 'xx_XxXx0000'], N: 3, B: true, Z: null });
+  assert.equal(withStandIns(request, []), request);
+  // The longer first: a secret inside another is replaced as part of it.
+  assert.deepEqual(withStandIns({ a: 'abcXYZ1' }, ['XYZ', 'abcXYZ1']), { a: 'xxxXXX0' });
 });
