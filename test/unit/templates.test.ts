@@ -946,6 +946,22 @@ test('asl41 t09/t10: in a SAM Definition an intrinsic where an integer belongs d
   assert.deepEqual(invalid(samTemplate(...wait('!Ref Wait')).replace('Transform: AWS::Serverless-2016-10-31', 'Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]')), []);
 });
 
+test('tpl46: a misspelt pseudo parameter in a Sub, and a Ref or GetAtt of a state machine resource close to a Parameter or resource but none, are errors with the name meant; a name near nothing is not judged', () => {
+  const resource = (value: string, extra = '') => ['Parameters:', '  TrainingImage: { Type: String }', 'Resources:', '  SageMakerRole:', '    Type: AWS::IAM::Role', '  M:', '    Type: AWS::StepFunctions::StateMachine', '    Properties:',
+    `      RoleArn: ${value}`, '      Definition:', '        StartAt: T', '        States:', '          T:', '            Type: Pass', '            End: true', extra].join('\n');
+  const found = (text: string) => service.validate(open('refs.yaml', text)).filter((p) => p.code === 'unresolved-reference' || p.code === 'unresolved-sub-variable').map((p) => [p.code, text.slice(p.offset, p.offset + p.length), / did you mean ([\w:]+)\?/.exec(p.message)?.[1]]);
+  assert.deepEqual(found(resource('!GetAtt SageMakerRol.Arn')), [['unresolved-reference', 'SageMakerRol.Arn', 'SageMakerRole']]);
+  assert.deepEqual(found(resource('{ "Fn::GetAtt": [SagemakerRole, Arn] }')), [['unresolved-reference', 'SagemakerRole', 'SageMakerRole']]);
+  assert.deepEqual(found(resource('!Ref TrainingImag')), [['unresolved-reference', 'TrainingImag', 'TrainingImage']]);
+  assert.deepEqual(found(resource('!Ref AWS::Regoin')), [['unresolved-reference', 'AWS::Regoin', 'AWS::Region']]);
+  assert.deepEqual(found(resource('r').replace('Type: Pass', 'Type: Pass\n            Comment: !Sub in ${AWS::Partiton}')), [['unresolved-sub-variable', '${AWS::Partiton}', 'AWS::Partition']]);
+  // Names the template has, pseudo parameters, and a name near nothing (a snippet's resource declared elsewhere): not judged.
+  for (const ok of ['!GetAtt SageMakerRole.Arn', '!Ref TrainingImage', '!Ref AWS::NoValue', '!Sub arn:${AWS::Partition}:iam::${AWS::AccountId}:role/r', '!GetAtt OrdersQueue.Arn', '!Ref Q'])
+    assert.deepEqual(found(resource(ok)), [], ok);
+  // A macro's transform may add names: not judged.
+  assert.deepEqual(found('Transform: AWS::LanguageExtensions\n' + resource('!GetAtt SageMakerRol.Arn')), []);
+});
+
 test('asl41 t15/t16: a Sub\'s ${Name} that is no Parameter, resource, attribute, pseudo parameter or variable of the Sub is an error; what SAM or a macro may add is not judged', () => {
   const unresolved = (text: string, name?: string) => coded(text, ['unresolved-sub-variable'], name);
   const resource = (sub: string) => stateMachineTemplate('      Definition:', '        StartAt: T', '        States:', '          T:', '            Type: Task', `            Resource: ${sub}`, '            End: true');

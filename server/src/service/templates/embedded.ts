@@ -195,11 +195,11 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   let found = cache.get(parsed);
   if (found) return found;
   found = [];
-  const own: Problem[] = resourceFindings(parsed.root);
   let params: Map<string, AstNode> | undefined;
-  // What the template's Subs may name (null: not known here, templates/templateNames.ts), once it is asked.
+  // What the template's Subs, Refs and GetAtts may name (null: not known here, templates/templateNames.ts), once it is asked.
   let names: TemplateNames | null | undefined;
   const namesOf = () => (names === undefined ? (names = templateNames(parsed.root) ?? null) : names) ?? undefined;
+  const own: Problem[] = resourceFindings(parsed.root, namesOf);
   let samOnly: boolean | undefined;
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {

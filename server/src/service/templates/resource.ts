@@ -6,7 +6,8 @@ import { STATE_MACHINE_NAME } from '../asl/iamPolicy';
 import { closest } from '../core/text';
 import { property, propertyNode } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
-import { intrinsicAt } from './intrinsics';
+import { intrinsicAt, intrinsicOf } from './intrinsics';
+import { mayName, PSEUDO_PARAMETERS, pseudoMeant, templateNames, type TemplateNames } from './templateNames';
 import { TemplateCode } from './substitutions';
 
 const CFN = 'AWS::StepFunctions::StateMachine';
@@ -128,11 +129,45 @@ function propertyValues(props: AstNode, out: Problem[]) {
     out.push(error(level, TemplateCode.propertyValue, `LoggingConfiguration.Level must be ALL, ERROR, FATAL or OFF, exactly (the resource schema's "enum"), not ${JSON.stringify(level.value)}`));
 }
 
+/**
+ * Each `!Ref X` / `Ref: X` and `!GetAtt X.Attr` / `Fn::GetAtt: [X, Attr]` in a state machine resource's properties
+ * (its definition and substitutions too) that names no Parameter, resource or pseudo parameter of the template, but
+ * one close to it:
+ * CloudFormation refuses the template ("Unresolved resource dependencies [X] in the Resources block of the
+ * template"). Not judged where the names are not known (templateNames: a macro's transform; a name SAM may make).
+ */
+function unresolvedReferences(props: AstNode, names: TemplateNames, out: Problem[]) {
+  const stack: AstNode[] = [props];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const intrinsic = intrinsicAt(node) ?? intrinsicOf(node);
+    const ref = intrinsic?.name === 'Ref' ? intrinsic.arg : intrinsic?.name === 'Fn::GetAtt' ? (intrinsic.arg?.type === 'array' ? intrinsic.arg.children?.[0] : intrinsic.arg) : undefined;
+    if (ref?.type === 'string' && intrinsic) {
+      const written = String(ref.value);
+      const name = intrinsic.name === 'Fn::GetAtt' && intrinsic.arg?.type !== 'array' ? written.split('.')[0] : written;
+      // Only a name close to one the template has (a misspelt one, whose fix is plain): one near nothing is left to the
+      // template's own linter (cfn-lint), as in a template still being written, or a snippet, whose resources are elsewhere.
+      const near = name && !mayName(names, name) ? (name.startsWith('AWS::') ? pseudoMeant(name).slice('; did you mean '.length, -1) : closestName(name, names)) : undefined;
+      if (near) {
+        const what = name.startsWith('AWS::') ? `no pseudo parameter (${PSEUDO_PARAMETERS.join(', ')})` : intrinsic.name === 'Ref' ? 'no Parameter or resource of this template' : 'no resource of this template';
+        out.push({ offset: ref.offset, length: Math.max(1, ref.length), message: `${intrinsic.name === 'Ref' ? 'Ref' : 'Fn::GetAtt'} ${name} names ${what}: CloudFormation refuses the template ("Unresolved resource dependencies [${name}] in the Resources block of the template"); did you mean ${near}?`, severity: 'error', source: 'asl', code: TemplateCode.unresolvedReference });
+      }
+      continue;
+    }
+    for (const c of node.children ?? []) stack.push(c);
+  }
+}
+
+/** The Parameter or resource a misspelt name is close to, if one is: a letter or so in a quarter of its length (`F` is near no `M`). */
+function closestName(name: string, names: TemplateNames): string | undefined {
+  return name.length < 3 ? undefined : closest(name, names.known, 1, Math.max(1, Math.floor(name.length / 4)))[0];
+}
+
 /** The findings about each state machine resource's own properties in a template (its Resources, a Serverless file's `resources: Resources:`). */
-export function resourceFindings(root: AstNode | undefined): Problem[] {
+export function resourceFindings(root: AstNode | undefined, namesOf: () => TemplateNames | undefined = () => templateNames(root)): Problem[] {
   const out: Problem[] = [];
   if (root?.type !== 'object') return out;
-  for (const resources of [property(root, 'Resources'), property(property(root, 'resources'), 'Resources')]) {
+  for (const [resources, serverlessFile] of [[property(root, 'Resources'), false], [property(property(root, 'resources'), 'Resources'), true]] as const) {
     if (resources?.type !== 'object') continue;
     for (const r of resources.children ?? []) {
       const resource = r.children?.[1];
@@ -141,6 +176,9 @@ export function resourceFindings(root: AstNode | undefined): Problem[] {
       if ((type !== CFN && type !== SAM) || props?.type !== 'object' || props.tag) continue;
       const sam = type === SAM;
       unknownProperties(props, sam, out);
+      // Not in a Serverless Framework file's resources: the framework adds its own (HelloLambdaFunction, IamRoleLambdaExecution…).
+      const names = serverlessFile ? undefined : namesOf();
+      if (names) unresolvedReferences(props, names, out);
       if (!sam) propertyValues(props, out);
       definitionConflict(props, sam, out);
       substitutionValues(property(props, 'DefinitionSubstitutions'), out);

@@ -34,6 +34,8 @@ export const TemplateCode = {
   substitutionCycle: 'substitution-cycle',
   // A Sub's ${Name} that names nothing the template has (templates/templateNames.ts).
   unresolvedSubVariable: 'unresolved-sub-variable',
+  // A Ref or GetAtt of a state machine resource that names nothing of the template (templates/resource.ts).
+  unresolvedReference: 'unresolved-reference',
 } as const;
 
 /** A literal value node: a string (without placeholders), number or boolean, untagged. */

@@ -5,6 +5,7 @@
 // error: Unresolved resource dependencies [X] in the Resources block of the template"). A macro can add Parameters and
 // resources, and SAM adds resources of its own (MyFunctionRole, ServerlessRestApi, MyFunctionAliaslive…): a template
 // with a transform other than SAM's is not judged, and in a SAM template a name SAM could have made is not either.
+import { closest } from '../core/text';
 import { property } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
 import { sourceOffset } from '../expressions/index';
@@ -79,9 +80,13 @@ export function templateNames(root: AstNode | undefined): TemplateNames | undefi
   return { known, prefixes, sam: sam || samTransformOnly(root) };
 }
 
-/** Whether `name` (a Sub's `${name}`) may name something of the template, or is not one this judges. */
-function mayName(names: TemplateNames, name: string): boolean {
-  if (name.startsWith('!') || name.startsWith('AWS::')) return true; // ${!Literal}, a pseudo parameter
+/** CloudFormation's pseudo parameters (pseudo-parameter-reference): every `AWS::` name a Ref or a Sub may use. */
+export const PSEUDO_PARAMETERS: readonly string[] = ['AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region', 'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix'];
+
+/** Whether `name` (a Sub's `${name}`, a Ref's or a GetAtt's name) may name something of the template, or is not one this judges. */
+export function mayName(names: TemplateNames, name: string): boolean {
+  if (name.startsWith('!')) return true; // ${!Literal}
+  if (name.startsWith('AWS::')) return PSEUDO_PARAMETERS.includes(name);
   const dot = name.indexOf('.');
   const id = dot < 0 ? name : name.slice(0, dot); // MyResource.Arn: the resource
   if (!nameLike(id) || names.known.has(id)) return true;
@@ -108,8 +113,8 @@ export function unresolvedSubVariables(str: AstNode, variables: AstNode | undefi
     const start = str.offset + sourceOffset(raw, p.start);
     const end = str.offset + sourceOffset(raw, p.end);
     // Meant for the resource's DefinitionSubstitutions: the Sub reads it first, and finds nothing.
-    const meant = substitutionKeys?.has(p.name) ? `; it is a key of DefinitionSubstitutions, but the Sub replaces its string's \${…} first: write \${!${p.name}} to leave \${${p.name}} for them` : `; to write the text \${${p.name}}, write \${!${p.name}}`;
-    const what = variables ? 'a Parameter, a resource or a variable of this Sub' : 'a Parameter or a resource of this template, and this Sub has no variables';
+    const meant = p.name.startsWith('AWS::') ? pseudoMeant(p.name) : substitutionKeys?.has(p.name) ? `; it is a key of DefinitionSubstitutions, but the Sub replaces its string's \${…} first: write \${!${p.name}} to leave \${${p.name}} for them` : `; to write the text \${${p.name}}, write \${!${p.name}}`;
+    const what = p.name.startsWith('AWS::') ? `a pseudo parameter (${PSEUDO_PARAMETERS.join(', ')})` : variables ? 'a Parameter, a resource or a variable of this Sub' : 'a Parameter or a resource of this template, and this Sub has no variables';
     out.push({
       offset: start,
       length: Math.max(1, end - start),
@@ -121,4 +126,10 @@ export function unresolvedSubVariables(str: AstNode, variables: AstNode | undefi
     });
   }
   return out;
+}
+
+/** `: did you mean AWS::Partition?` for a misspelt pseudo parameter, or nothing. */
+export function pseudoMeant(name: string): string {
+  const near = closest(name, PSEUDO_PARAMETERS, 1)[0] ?? PSEUDO_PARAMETERS.find((p) => p.toLowerCase() === name.toLowerCase());
+  return near ? `; did you mean ${near}?` : '';
 }
