@@ -484,6 +484,27 @@ describe('warnings on paths', () => {
     for (const ok of [{ Type: 'Wait', Seconds: '{% $n %}' }, { Type: 'Wait', Seconds: '{% $unassigned %}' }]) assert.deepEqual(dataflow(jsonata(ok)), [], JSON.stringify(ok));
   });
 
+  test('an intrinsic\'s path argument that selects a value of a type the argument cannot take, and a Map with no ItemsPath over an input that is no array, fail when they run (asl46): warnings; what may fit, none', () => {
+    const states = (parameters: object, map: object = {}) => machine({
+      A: { Type: 'Pass', Result: { list: [1, 2], s: 'abc', n: '5', o: { a: 1 } }, Next: 'B' },
+      B: { Type: 'Pass', Parameters: parameters, ResultPath: '$.b', Next: 'M' },
+      M: { Type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true, ...map },
+    });
+    const items = { ItemsPath: '$.list' };
+    assert.deepEqual(dataflow(states({ 'f.$': "States.Format('{}', $.list)" }, items)).map((f) => [f.at, f.message]),
+      [['$.list', 'This call always fails when it runs (States.Runtime): States.Format: arguments must be strings, numbers, booleans or null, and $.list selects an array']]);
+    assert.deepEqual(dataflow(states({ 'l.$': 'States.ArrayLength($.s)', 'm.$': 'States.JsonMerge($.o, $.list, false)', 'a.$': 'States.MathAdd($.s, 1)' }, items)).map((f) => f.at), ['$.s', '$.list', '$.s']);
+    for (const ok of ["States.Format('{} {}', $.s, $.n)", 'States.ArrayLength($.list)', 'States.JsonMerge($.o, $.o, false)', 'States.MathAdd($.n, 1)', "States.Format('{}', $$.Execution.Input.x)"])
+      assert.deepEqual(dataflow(states({ 'v.$': ok }, items)), [], ok);
+    // The Map iterates over its whole input when nothing says otherwise: here A's object with B's result in it.
+    const f = dataflow(states({ x: 1 }));
+    assert.deepEqual(f.map((p) => p.at), ['"M"']);
+    assert.match(f[0].message, /^Map "M" has no ItemsPath, so it iterates over its whole input, and that is an object, not an array: the state fails when it runs \(States\.Runtime\); to iterate over its array, give an ItemsPath: "ItemsPath": "\$\.list"$/);
+    for (const ok of [items, { InputPath: '$.list' }, { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'I', States: { I: { Type: 'Succeed' } } } }])
+      assert.deepEqual(dataflow(states({ x: 1 }, ok)), [], JSON.stringify(ok));
+    assert.deepEqual(dataflow(machine({ M: { Type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true } })), []);
+  });
+
   test('every …Path that gives a setting reads the input as a Wait\'s SecondsPath does (a Task\'s timeouts, a Map\'s limits); beside a Task\'s Parameters, what fails either way', () => {
     const states = {
       Init: { Type: 'Pass', Result: { seconds: 5 }, Next: 'Wait' },
@@ -698,10 +719,11 @@ describe('warnings on paths', () => {
             'c.$': "States.Format('{}', $$.State.EnteredTim)",
             'd.$': '$$.StateMachine.id',
             'e.$': '$$.Task.Tokens',
+            'list.$': '$$.Execution.Input.list',
           },
           Next: 'M',
         },
-        M: { Type: 'Map', ItemSelector: { 'f.$': '$$.Map.Itme.Index' }, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true },
+        M: { Type: 'Map', ItemsPath: '$.list', ItemSelector: { 'f.$': '$$.Map.Itme.Index' }, ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } }, End: true },
       });
       assert.deepEqual(dataflow(text).map((f) => [f.at, f.severity, f.message]), [
         ['$$.Execution.Nmae', 'warning', '$$.Execution.Nmae: $$.Execution (in the context object) has no field Nmae; did you mean $$.Execution.Name?'],
@@ -726,11 +748,13 @@ describe('warnings on paths', () => {
             'f.$': '$$.Execution.RedriveCount', 'g.$': '$$.Execution.RedriveTime', 'h.$': '$$.State.EnteredTime', 'i.$': '$$.State.Name', 'j.$': '$$.State.RetryCount',
             'k.$': '$$.StateMachine.Id', 'l.$': '$$.StateMachine.Name', 'm.$': '$$.Task.Token',
             'p.$': '$$', 'q.$': '$$.Execution', 'r.$': '$$.Execution.Input.anything.at.all', 't.$': '$$.Execution.SomethingNew',
+            'list.$': '$$.Execution.Input.list',
           },
           Next: 'M',
         },
         M: {
           Type: 'Map',
+          ItemsPath: '$.list',
           ItemSelector: { 'n.$': '$$.Map.Item.Index', 'o.$': '$$.Map.Item.Value', 's.$': '$$.Map.Item.Source', 'u.$': '$$.Map.Item.Value.x' },
           ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Pass', End: true } } },
           Next: 'C',
@@ -754,7 +778,7 @@ describe('warnings on paths', () => {
 
     test('$$.Map in a state that is no Map state: nothing is there to read, in a Map\'s iterations too (the guide: "not within the states included in the Iterator section"); in a Map state, silent', () => {
       const text = machine({
-        P: { Type: 'Pass', Parameters: { 'v.$': '$$.Map.Item.Value', 'n.$': "States.Format('{}', $$.Map.Item.Index)" }, Next: 'Par' },
+        P: { Type: 'Pass', Parameters: { 'v.$': '$$.Map.Item.Value', 'n.$': "States.Format('{}', $$.Map.Item.Index)", 'list.$': '$$.Execution.Input.list' }, Next: 'Par' },
         Par: {
           Type: 'Parallel',
           Branches: [
@@ -764,6 +788,7 @@ describe('warnings on paths', () => {
               States: {
                 M: {
                   Type: 'Map',
+                  ItemsPath: '$.list',
                   ItemSelector: { 'v.$': '$$.Map.Item.Value' },
                   ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Parallel', Branches: [{ StartAt: 'J', States: { J: { Type: 'Pass', Parameters: { 'i.$': '$$.Map.Item.Index' }, End: true } } }], End: true } } },
                   ResultSelector: { 'x.$': '$$.Map.Item.Index' },

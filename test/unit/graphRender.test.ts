@@ -121,7 +121,7 @@ const MACHINE = JSON.stringify({
     'Train <"model"> & more': { Type: 'Task', Resource: 'arn:aws:states:::sagemaker:createTrainingJob.sync', Parameters: { TrainingJobName: 'bad_name', AlgorithmSpecification: { TrainingImage: '382416733822.dkr.ecr.us-east-1.amazonaws.com/linear-learner:1', TrainingInputMode: 'File' }, 'ResourceConfig.$': '$.resources' }, Next: 'Fan', Retry: [{ ErrorEquals: ['States.ALL'] }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Oops' }] },
     Fan: { Type: 'Parallel', Next: 'Route', Branches: [
       { StartAt: 'end', States: { end: { Type: 'Pass', End: true } } },
-      { StartAt: 'Each', States: { Each: { Type: 'Map', End: true, ItemProcessor: { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1, End: true } } } } } },
+      { StartAt: 'Each', States: { Each: { Type: 'Map', ItemsPath: '$.HyperParameters.list', End: true, ItemProcessor: { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 1, End: true } } } } } },
     ] },
     // Route reads fields of Fan's output, an array: two data-flow warnings (Jayway fails both reads) and its missing Next.
     Route: { Type: 'Choice', Choices: [{ Variable: '$.a#b', StringEquals: 'x"y', Next: 'Done' }, { Variable: '$.n', NumericLessThan: 1, Next: 'Nowhere' }], Default: 'Oops' },

@@ -8,9 +8,9 @@
 import { READ_BEFORE_ITEMS, settingOfPath, settingValueFault } from '../asl/fields';
 import { noContextMap, type AslState } from '../asl/model';
 import { closest, editDistance } from '../core/text';
-import { keyOfValue } from '../core/tree';
+import { keyOfValue, propertyNode } from '../core/tree';
 import type { AstNode, OffsetEdit, ParsedDocument, Problem } from '../core/types';
-import { isExpressionError, parseDynamicValue, parseJsonPath, pathsIn, valueSpan, type PathNode, type PathSegment } from '../expressions/index';
+import { argSpec, INTRINSIC_FUNCTIONS, isExpressionError, parseDynamicValue, parseJsonPath, pathsIn, valueSpan, type ArgType, type Call, type PathNode, type PathSegment } from '../expressions/index';
 import { dataflowOf, type Dataflow, type Slot } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isContextPart } from './context';
@@ -147,6 +147,67 @@ function notOfType(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocum
   return { ...spanOf(slot.node, parsed.text, path.start, path.end), severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
 }
 
+/**
+ * A Map state that iterates over its whole input (no ItemsPath, Items, ItemReader or InputPath) where that input is
+ * known to be no array (a Pass state's object Result): ItemsPath's default is `$`, the whole input, and what it selects
+ * must be an array, so the state fails when it runs (asl46). Said on the state's name, with
+ * the input's array fields, each an ItemsPath that would serve.
+ */
+function mapInputNotArray(state: AslState, input: Shape): Problem | undefined {
+  if (state.type !== 'Map' || ['ItemsPath', 'Items', 'ItemReader', 'InputPath'].some((f) => propertyNode(state.node, f))) return undefined;
+  if (input.kind === 'unknown' || input.kind === 'array' || isHint(input) || (input.kind === 'primitive' && input.type === 'null')) return undefined;
+  const whose = input.origin ? ` (${input.origin})` : '';
+  const arrays = input.kind === 'object' ? [...input.fields].filter(([, f]) => f.type === 'array').map(([name]) => pathText([name])) : [];
+  const hint = arrays.length ? `; to iterate over ${arrays.length > 1 ? 'one of its arrays' : 'its array'}, give an ItemsPath: ${arrays.slice(0, 3).map((a) => `"ItemsPath": "${a}"`).join(', ')}` : '';
+  return { offset: state.keyNode.offset, length: state.keyNode.length, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message: `Map ${JSON.stringify(state.name)} has no ItemsPath, so it iterates over its whole input, and that is ${describeShape(input)}${whose}, not an array: the state fails when it runs (States.Runtime)${hint}` };
+}
+
+/** What `$` (or `$$`, a variable) a path of the slot reads from, and those words; undefined where it is not known. */
+function baseOf(slot: Slot, path: PathNode, context: Shape, variables: Dataflow['variables']): Shape | undefined {
+  const base = path.root === '$$' ? context : path.root !== '$' ? variables.get(path.root.slice(1)) : slot.against;
+  return base && base.kind !== 'unknown' ? base : undefined;
+}
+
+/** Whether a value of `shape` (known, not a hint) can be an intrinsic's argument of type `type`. */
+function shapeFits(shape: Shape, type: ArgType): boolean {
+  if (type === 'any') return true;
+  // A number's text may be read as the number (as a setting's path is): only what is surely none is judged.
+  if (type === 'number' || type === 'integer') return !surelyNoNumber(shape);
+  if (shape.kind === 'array' || shape.kind === 'object') return shape.kind === type;
+  if (shape.kind !== 'primitive') return true;
+  if (type === 'scalar') return true;
+  return shape.type === type;
+}
+
+/**
+ * A path argument of an intrinsic call that selects a value known to be of a type the argument cannot take
+ * (`States.Format('{}', $.list)` where `list` is an array a Pass state wrote; `States.ArrayLength($.name)`, a
+ * string): the call fails when the state runs (asl46). Only what the definition writes is judged, never a hint.
+ */
+function argumentFindings(slot: Slot, parsed: ParsedDocument, context: Shape, variables: Dataflow['variables']): Problem[] {
+  if (slot.kind !== 'dynamic') return [];
+  const r = parseDynamicValue(slot.node.value as string);
+  if (isExpressionError(r) || r.kind !== 'call') return [];
+  const out: Problem[] = [];
+  const stack: Call[] = [r];
+  while (stack.length) {
+    const call = stack.pop()!;
+    const f = INTRINSIC_FUNCTIONS.get(call.name);
+    call.args.forEach((a, k) => {
+      if (a.kind === 'call') return void stack.push(a);
+      const spec = f && argSpec(f, k);
+      if (a.kind !== 'path' || !spec || spec.type === 'any') return;
+      const base = baseOf(slot, a, context, variables);
+      const read = base && readSegments(base, a.segments);
+      const shape = read && !read.missing && !read.unlisted ? read.shape : undefined;
+      if (!shape || shape.kind === 'unknown' || isHint(shape) || shapeFits(shape, spec.type)) return;
+      const whose = shape.origin ? ` (${shape.origin})` : '';
+      out.push({ ...spanOf(slot.node, parsed.text, a.start, a.end), severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message: `This call always fails when it runs (States.Runtime): ${call.name}: ${spec.what}, and ${a.text} selects ${describeValue(shape)}${whose}` });
+    });
+  }
+  return out;
+}
+
 function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shape, variables: Dataflow['variables']): Problem | undefined {
   // `$$`: the context object (context.ts), read like the input; its own parts only tell near misses of their names.
   // `$name`: a variable, the join of what every Assign of that name sets.
@@ -281,6 +342,10 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
         relative.push({ ...p, offset: p.offset - base });
       }
     }
+    for (const p of argumentFindings(slot, parsed, context, flow.variables)) {
+      out.push(p);
+      relative.push({ ...p, offset: p.offset - base });
+    }
     slotFindings.set(slot.node, { against: slot.against, context, variables: flow.variables, state: slot.state, relative });
   }
   for (const w of flow.unwritable) {
@@ -294,6 +359,10 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
       code: DataflowCode.resultPathMatchFailure,
       message: `ResultPath ${w.node.value as string} writes into ${where}${whose}, which is ${describeShape(w.shape)}, not an object: "ResultPath cannot apply and the interpreter fails the machine with an Error Name of States.ResultPathMatchFailure"`,
     });
+  }
+  for (const [state, { input }] of flow.states) {
+    const p = mapInputNotArray(state, input);
+    if (p) out.push(p);
   }
   append(out, jsonataFindings(parsed, flow, { code: DataflowCode.pathNotInInput, elsewhere: findElsewhere }));
   // In document order: the slots' order depends on how the analysis was reached (a fresh pass or carryOver.ts).

@@ -19,7 +19,7 @@ import { append } from '../core/append';
 export { isExpressionError, type ExpressionError } from './types';
 export { checkJsonata, isJsonata, jsonataAlternatives, jsonataBody, jsonataConstant, jsonataGivesFunction, jsonataFunctions, jsonataObjectKeys, jsonataVariables, statesContextReads, jsonataFunctionAt, stepFunctionsJsonataBindings } from './jsonata';
 export { INTRINSICS, intrinsicNameAt, parseIntrinsic, type Call, type IntrinsicArg } from './intrinsics';
-export { argumentCount, INTRINSIC_FUNCTIONS } from './functions';
+export { argSpec, argumentCount, INTRINSIC_FUNCTIONS, type ArgType } from './functions';
 export type { KnownContext } from './context';
 export { JSONATA_KEYWORDS, jsonataStep } from './jsonataNames';
 export { checkJsonPath, jsonataAsJsonPath, jsonataForPathKey, jsonPathAsJsonata, parseJsonPath, type PathKind, type PathNode, type PathSegment } from './jsonpath';
