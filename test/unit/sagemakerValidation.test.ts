@@ -719,6 +719,12 @@ describe('a literal job name one execution sends twice (names must be unique in 
     assert.match(f.message, /^Every item of Map "Each" runs "Train" with the same TrainingJobName "search-model", so the CreateTrainingJob of a second item fails: The name must be unique within an Amazon Web Services Region in an Amazon Web Services account\. .*States\.Format\('search-model-\{\}', States\.UUID\(\)\)/);
     assert.match(repeated(inMap(VALID_TRAINING, true))[0].message, /\{% 'search-model-' & \$uuid\(\) %\}/);
   });
+  test('a name a template fills in when it deploys (tpl46: "seg-${AWS::StackName}") is the same for every item too: the same warning, saying so', () => {
+    const [f, ...rest] = repeated(inMap(training({ TrainingJobName: 'x-${Suffix}' })));
+    assert.deepEqual(rest, []);
+    assert.match(f.message, /^Every item of Map "Each" runs "Train" with the same TrainingJobName "x-\$\{Suffix\}" \(its \$\{…\} are filled in once, when it is deployed\), so the CreateTrainingJob of a second item fails/);
+    assert.equal(repeated(inMap(training({ TrainingJobName: 'x-${Suffix}' }), true)).length, 1);
+  });
   test('an AWS SDK call whose name the model says must be unique in the account (CreateExperiment): the same', () => {
     const text = JSON.stringify({ StartAt: 'Each', States: { Each: { Type: 'Map', ItemProcessor: { StartAt: 'Create', States: { Create: { Type: 'Task', Resource: 'arn:aws:states:::aws-sdk:sagemaker:createExperiment', Parameters: { ExperimentName: 'churn' }, End: true } } }, End: true } } }, null, 2);
     const [f, ...rest] = repeated(text);
@@ -733,7 +739,8 @@ describe('a literal job name one execution sends twice (names must be unique in 
   test('computed names, different names, one Parallel branch, or a name used once outside a Map: none', () => {
     assert.deepEqual(repeated(inMap(training({ TrainingJobName: undefined, 'TrainingJobName.$': "States.Format('x-{}', States.UUID())" }))), []);
     assert.deepEqual(repeated(inMap(training({ TrainingJobName: "{% 'x-' & $uuid() %}" }), true)), []);
-    assert.deepEqual(repeated(inMap(training({ TrainingJobName: 'x-${Suffix}' }))), []);
+    // A JSONata value that begins with a placeholder may be filled in with an expression.
+    assert.deepEqual(repeated(inMap(training({ TrainingJobName: '${Name}' }), true)), []);
     assert.deepEqual(repeated(inParallel(VALID_TRAINING, training({ TrainingJobName: 'other' }))), []);
     assert.deepEqual(repeated(machine(VALID_TRAINING)), []);
   });

@@ -9,7 +9,7 @@
 import type { AslMachine, AslState } from '../asl/model';
 import { propertyNode } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
-import { standsForValue } from '../expressions/index';
+import { hasPlaceholder, isJsonata, standsForValue } from '../expressions/index';
 import { SageMakerCode } from './codes';
 import { integrationOf, type Integration } from './shapes';
 import type { SageMakerTask } from './tasks';
@@ -58,16 +58,24 @@ function accountOf(task: SageMakerTask): string | undefined {
   return role?.type === 'string' && !standsForValue(role.value as string, task.state.queryLanguage === 'JSONata') ? (role.value as string) : undefined;
 }
 
-/** The literal unique name a task sends, if it sends one the text shows (no `.$`, JSONata or template placeholder). */
+/**
+ * The unique name a task sends the same on every run, if the text shows one: a literal, or one a template fills in
+ * when the stack deploys (`seg-${AWS::StackName}`, `${self:provider.stage}`: the same for every item of a Map, tpl46);
+ * not a `.$` value or a JSONata expression, which are computed when the state runs.
+ */
 function literalName(task: SageMakerTask): Named | undefined {
   const integration = integrationOf(task);
   const unique = integration && uniqueNameOf(integration);
   const payload = task.payloadProperty?.children?.[1];
   if (!unique || payload?.type !== 'object') return undefined;
   const node = propertyNode(payload, unique.member)?.children?.[1];
-  if (node?.type !== 'string' || standsForValue(node.value as string, task.state.queryLanguage === 'JSONata')) return undefined;
+  // In a JSONata state a value that begins with a placeholder may be filled in with an expression (`{% … %}`).
+  if (node?.type !== 'string' || (task.state.queryLanguage === 'JSONata' && (isJsonata(node.value as string) || (node.value as string).trimStart().startsWith('${')))) return undefined;
   return { task, integration, unique, node, name: node.value as string, account: accountOf(task) };
 }
+
+/** What a name with a template's placeholders adds to the message: they are filled in once. */
+const deployedOnce = (n: Named) => (hasPlaceholder(n.name) ? ' (its ${…} are filled in once, when it is deployed)' : '');
 
 /** The Map state whose iteration runs `state`, the nearest one. */
 function iteratingMap(state: AslState): AslState | undefined {
@@ -98,7 +106,7 @@ export function repeatedJobNames(tasks: readonly SageMakerTask[]): Problem[] {
     if (!n) continue;
     const map = iteratingMap(task.state);
     if (map) {
-      if (n.account !== undefined) warn(n, `Every item of Map "${map.name}" runs "${task.state.name}" with the same ${n.unique.member} "${n.name}", so the ${n.integration.operation} of a second item fails: ${n.unique.sentence} Give each item its own name: ${dynamicAdvice(n)}`);
+      if (n.account !== undefined) warn(n, `Every item of Map "${map.name}" runs "${task.state.name}" with the same ${n.unique.member} "${n.name}"${deployedOnce(n)}, so the ${n.integration.operation} of a second item fails: ${n.unique.sentence} Give each item its own name: ${dynamicAdvice(n)}`);
       continue;
     }
     const key = `${n.integration.operation}\u0000${n.name}`;
@@ -108,7 +116,7 @@ export function repeatedJobNames(tasks: readonly SageMakerTask[]): Problem[] {
     const sibling = earlier.find((e) => sameAccount(e) && [...branches].some(([parallel, branch]) => e.branches.has(parallel) && e.branches.get(parallel) !== branch));
     if (sibling) {
       const parallel = [...branches.keys()].find((p) => sibling.branches.has(p) && sibling.branches.get(p) !== branches.get(p))!;
-      warn(n, `"${task.state.name}" and "${sibling.named.task.state.name}" run in two branches of Parallel "${parallel.name}", both with ${n.unique.member} "${n.name}", so when both run, one of the two ${n.integration.operation} calls fails: ${n.unique.sentence} Give each its own name.`);
+      warn(n, `"${task.state.name}" and "${sibling.named.task.state.name}" run in two branches of Parallel "${parallel.name}", both with ${n.unique.member} "${n.name}"${deployedOnce(n)}, so when both run, one of the two ${n.integration.operation} calls fails: ${n.unique.sentence} Give each its own name.`);
     }
     earlier.push({ named: n, branches });
     seen.set(key, earlier);
