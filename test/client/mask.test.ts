@@ -1,7 +1,7 @@
 // Secrets never shown: Environment values with secret-looking names, and AWS key ids in messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redact, secretValues, MaskPolicy, MASK, withStandIns } from '../../client/src/jobs/mask';
+import { redact, secretValues, MaskPolicy, MASK, standIn } from '../../client/src/jobs/mask';
 import { explainError } from '../../client/src/jobs/awsErrors';
 
 test('Environment values whose key contains KEY, SECRET, TOKEN or PASSWORD are masked; the rest is kept', () => {
@@ -266,10 +266,14 @@ test('an error text an endpoint made huge is explained in one pass ("profile " 1
   assert.equal(explainError(new Error('Profile ml-dev could not be found or parsed in shared credentials file.')).kind, 'missingCredentials');
 });
 
-test('withStandIns: each secret, wherever it is in a string, by one of its length and kind of character; the rest as it was', () => {
-  const request = { Environment: { TOKEN: 'hf_AbCd1234', URL: 'postgres://u:Pw-9x@db/app' }, Args: ['--key', 'hf_AbCd1234'], N: 3, B: true, Z: null };
-  assert.deepEqual(withStandIns(request, ['Pw-9x', 'hf_AbCd1234']), { Environment: { TOKEN: 'xx_XxXx0000', URL: 'postgres://u:Xx-0x@db/app' }, Args: ['--key', 'xx_XxXx0000'], N: 3, B: true, Z: null });
-  assert.equal(withStandIns(request, []), request);
-  // The longer first: a secret inside another is replaced as part of it.
-  assert.deepEqual(withStandIns({ a: 'abcXYZ1' }, ['XYZ', 'abcXYZ1']), { a: 'xxxXXX0' });
+test('standIns: every string maskRequest masks, whole or in part, by one of its length and kind of character (short, all-digit and non-ASCII secrets too); the rest as it was', () => {
+  const policy = new MaskPolicy({ values: ['s3cr3t-given'] });
+  const request = { Environment: { DB_PASSWORD: 'pw123', API_TOKEN: '7391824', PASSPHRASE: 'пароль-Вход2024', MODE: 'fast', URL: 'postgres://u:Pw-9x@db/app' }, HyperParameters: { wandb_api_key: 'k9x2', epochs: '3', note: 'a s3cr3t-given b' }, N: 3 };
+  const sent = policy.standIns(request);
+  assert.deepEqual(sent.Environment, { DB_PASSWORD: 'xx000', API_TOKEN: '0000000', PASSPHRASE: 'xxxxxx-Xxxx0000', MODE: 'fast', URL: sent.Environment.URL });
+  assert.equal(sent.Environment.URL.length, request.Environment.URL.length);
+  assert.ok(!sent.Environment.URL.includes('Pw-9x'));
+  assert.deepEqual([sent.HyperParameters.wandb_api_key, sent.HyperParameters.epochs, sent.N], ['x0x0', '3', 3]);
+  assert.ok(!JSON.stringify(sent).includes('s3cr3t-given'));
+  assert.equal(standIn('ñÑ٣😀'), 'xX0xx');
 });

@@ -424,8 +424,8 @@ class Jobs implements vscode.Disposable {
     const masked = this.policy().maskRequest(request);
     // The values the input and the placeholders gave, checked as the text was: what SageMaker would refuse is said
     // now, not after a round trip (a server that cannot answer leaves it to SageMaker, as the text passed).
-    // The secrets by stand-ins of their length and kind (withStandIns): none crosses the connection.
-    const answer: unknown = await this.client.sendRequest(CheckRequestRequest, { api: task.api, request: this.load().withStandIns(request, [...this.policy().secretValues(request), ...this.secretPlaceholderValues]) }).catch(() => []);
+    // The secrets by stand-ins of their length and kind (MaskPolicy.standIns): none crosses the connection.
+    const answer: unknown = await this.client.sendRequest(CheckRequestRequest, { api: task.api, request: this.policy().standIns(request) }).catch(() => []);
     const refused = Array.isArray(answer) ? answer.filter((e): e is string => typeof e === 'string') : [];
     if (refused.length) {
       const policy = this.policy();
@@ -527,7 +527,7 @@ class Jobs implements vscode.Disposable {
       value: offered ?? taken,
       validateInput: async (value) => {
         if (value === taken) return `A ${label} named "${taken}" already exists.`;
-        const refused: unknown = await this.client.sendRequest(CheckRequestRequest, { api: task.api, request: this.load().withStandIns({ ...request, [nameField]: value }, [...this.policy().secretValues(request), ...this.secretPlaceholderValues]) }).catch(() => []);
+        const refused: unknown = await this.client.sendRequest(CheckRequestRequest, { api: task.api, request: this.policy().standIns({ ...request, [nameField]: value }) }).catch(() => []);
         return Array.isArray(refused) && typeof refused[0] === 'string' ? refused[0] : undefined;
       },
     });

@@ -121,6 +121,20 @@ export class MaskPolicy {
     return false;
   }
 
+  /**
+   * A copy of the request in which every string maskRequest masks, whole or in part, is a stand-in of it (standIn):
+   * what the language server checks a launch's request with, so that no secret crosses the LSP connection, whose
+   * verbose trace logs every message (the review of the day: secrets, and then short ones and non-ASCII letters, did).
+   */
+  standIns<T>(request: T): T {
+    const walk = (v: unknown, masked: unknown): unknown =>
+      typeof v === 'string' ? (v === masked ? v : standIn(v))
+      : Array.isArray(v) ? v.map((x, i) => walk(x, Array.isArray(masked) ? masked[i] : undefined))
+      : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, masked && typeof masked === 'object' ? (masked as Record<string, unknown>)[k] : undefined)]))
+      : v;
+    return walk(request, this.maskRequest(request)) as T;
+  }
+
   /** A copy of the request with secret values replaced by ********, and recognised secrets inside other strings. */
   maskRequest<T>(request: T): T {
     const walk = (v: unknown, parentKey: string): unknown => {
@@ -460,20 +474,11 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 }
 
 /**
- * `value` with each secret in it replaced by a stand-in of the same length and the same kind of character at each
- * place (an upper-case letter by X, a lower-case one by x, a digit by 0, anything else kept): what the language
- * server checks a launch's request with (its lengths and patterns judge the stand-in as they would the secret), so
- * that the secret itself never crosses the LSP connection, whose verbose trace logs every message (the review of the day).
+ * A stand-in for a secret: the same length, and the same kind of character at each place (an upper-case letter of any
+ * script by X, any other letter by x, a digit by 0, other characters but ASCII punctuation and spaces by x), so that
+ * a length or pattern judges it as it would the secret.
  */
-export function withStandIns<T>(value: T, secrets: readonly string[]): T {
-  const ordered = [...new Set(secrets)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length);
-  if (!ordered.length) return value;
-  const standIn = (secret: string) => secret.replace(/[A-Z]/g, 'X').replace(/[a-z]/g, 'x').replace(/[0-9]/g, '0');
-  const text = (s: string) => ordered.reduce((t, secret) => (t.includes(secret) ? t.split(secret).join(standIn(secret)) : t), s);
-  const walk = (v: unknown): unknown =>
-    typeof v === 'string' ? text(v)
-    : Array.isArray(v) ? v.map(walk)
-    : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
-    : v;
-  return walk(value) as T;
+export function standIn(secret: string): string {
+  // One pass, each character judged once (a replaced X is a letter too).
+  return secret.replace(/[^\x20-\x7E]|[A-Za-z0-9]/gu, (c) => (/\p{Lu}/u.test(c) ? 'X'.repeat(c.length) : /\p{N}/u.test(c) ? '0'.repeat(c.length) : 'x'.repeat(c.length)));
 }

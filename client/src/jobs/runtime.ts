@@ -3,7 +3,7 @@
 export { JobRunner } from './jobRunner';
 export type { Caller, StartResult } from './jobRunner';
 export { resolveRequest, makeExecutionContext, findPlaceholders } from './resolveRequest';
-export { redact, secretValues, MaskPolicy, withStandIns } from './mask';
+export { redact, secretValues, MaskPolicy } from './mask';
 export { explainError, JobError } from './awsErrors';
 export { validateDefinition, VALIDATE_OPERATION } from './validateDefinition';
 export type { DefinitionValidation } from './validateDefinition';
