@@ -176,7 +176,7 @@ test('credentials only where meant: a host that is not https to AWS needs --trus
   // A user name or password in the endpoint: refused, and not printed (CI logs keep what the CLI prints).
   const userinfo = lint('--aws', '--endpoint', 'http://ci-bot:Pr0xyT0ken@127.0.0.1:9', 'ok.asl.json');
   assert.equal(userinfo.status, 2);
-  assert.match(userinfo.err, /the endpoint "http:\/\/127\.0\.0\.1:9" holds a user name or password/);
+  assert.match(userinfo.err, /the endpoint "http:\/\/127\.0\.0\.1:9\/" holds a user name or password/);
   assert.doesNotMatch(userinfo.err + userinfo.out, /Pr0xyT0ken|ci-bot/);
 });
 

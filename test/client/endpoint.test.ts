@@ -54,6 +54,10 @@ test('https to an AWS service host is AWS; anything else, or plain http, is not'
     assert.equal(endpointRefusal((() => { try { classifyEndpoint(url); } catch (e) { return e; } return undefined; })()).startsWith('holds a user name or password'), true);
   }
   assert.equal(shownEndpoint('http://alice:Pr0xy-S3cret@127.0.0.1:4566/x?a=b@c'), 'http://127.0.0.1:4566/x?a=b@c');
+  // As the URL parser reads them: the user info runs to the last @; no // and backslashes are URLs too.
+  for (const url of ['https://admin:p@ssw0rd@proxy.example.com', 'https:admin:hunter2@proxy.example.com', 'https:\\\\admin:hunter2@proxy.example.com'])
+    assert.equal(shownEndpoint(url), 'https://proxy.example.com/', url);
+  assert.equal(shownEndpoint('not a url: pw@host'), '…@host');
   assert.equal(shownEndpoint('https://sagemaker.us-east-1.amazonaws.com'), 'https://sagemaker.us-east-1.amazonaws.com');
   assert.equal(endpointRefusal(new Error('Invalid URL')), 'is not an http or https URL');
 });

@@ -86,9 +86,23 @@ export function classifyEndpoint(endpoint: string | undefined): EndpointInfo | u
 /** Why an endpoint setting is refused, in words that follow its name ("sagemakerAsl.aws.endpoint is not an http or https URL"). */
 export class EndpointError extends TypeError {}
 
-/** An endpoint as messages may show it: without a user name or password written in it (`https://user:token@proxy` → `https://proxy`). */
+/**
+ * An endpoint as messages may show it: without a user name or password written in it (`https://user:token@proxy` →
+ * `https://proxy/`), read as the URL parser reads it (the user info runs to the last `@`; `https:user:pw@host` and
+ * backslashes are URLs too: the review of the day saw a regex miss them). Text that is no URL is shown from its last
+ * `@` on, if it has one.
+ */
 export function shownEndpoint(endpoint: string): string {
-  return endpoint.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, '$1');
+  try {
+    const url = new URL(endpoint);
+    if (!url.username && !url.password) return endpoint;
+    url.username = '';
+    url.password = '';
+    return url.href;
+  } catch {
+    const at = endpoint.lastIndexOf('@');
+    return at < 0 ? endpoint : `…${endpoint.slice(at)}`;
+  }
 }
 
 /** What is wrong with an endpoint classifyEndpoint refused, after its name. */

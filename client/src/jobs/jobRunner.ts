@@ -135,7 +135,9 @@ export class JobRunner {
         const out = await next(args);
         const date = (out.response as { headers?: Record<string, string | undefined> } | undefined)?.headers?.date;
         const at = date === undefined ? NaN : Date.parse(date);
-        if (Number.isFinite(at)) this.serverOffset = at - Date.now();
+        // Within what SigV4 signs at all (5 minutes), with a margin: a Date header of another century ("0" parses as
+        // 2000) would make every older job of the name this launch's.
+        if (Number.isFinite(at) && Math.abs(at - Date.now()) <= 15 * 60_000) this.serverOffset = at - Date.now();
         return out;
       };
       this.sageMaker.middlewareStack.add(clock as never, { step: 'deserialize', name: 'sagemakerAslServerClock' } as never);
