@@ -493,6 +493,14 @@ test('a Sub of one JSON string (a JSON template\'s Fn::Sub, a quoted YAML string
   assert.deepEqual(findings(open('sub.yaml', yaml)), [['enum-value', 'ml.m5.huge']]);
 });
 
+test('a placeholder that names a state (a key) is not followed into the values that name it too: StartAt, Next keep naming the state (the review of the day)', () => {
+  const definition = '{"StartAt": "${First}", "States": {"${First}": {"Type": "Pass", "Next": "Done"}, "Done": {"Type": "Succeed"}}}';
+  const json = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'r', DefinitionString: { 'Fn::Sub': [definition, { First: 'Invoke' }] } } } } }, null, 1);
+  assert.deepEqual(findings(open('keys.json', json)), []);
+  assert.deepEqual(findings(open('keys.yaml', stateMachineTemplate('      RoleArn: r', '      DefinitionString: !Sub', `        - '${definition}'`, '        - { First: Invoke }'))), []);
+  assert.deepEqual(findings(open('keys2.yaml', stateMachineTemplate('      RoleArn: r', '      DefinitionSubstitutions: { First: Invoke }', '      DefinitionString: |', `        ${definition}`))), []);
+});
+
 test('a substitution value with a backslash pasted inside a JSON string makes an escape JSON has not: an error on the value; a JSON escape passes (tpl46)', () => {
   const text = (value: string) => stateMachineTemplate(`      DefinitionSubstitutions: { Pattern: '${value}' }`, '      DefinitionString: |', '        { "StartAt": "P", "States": { "P": { "Type": "Pass", "Result": { "regex": "loss=${Pattern}" }, "End": true } } }');
   const f = service.validate(open('backslash.yaml', text('([0-9\\.]+)')));
@@ -867,9 +875,15 @@ test('tpl46: a property the resource does not take is refused: a near miss or th
   assert.deepEqual(props(stateMachineTemplate('      DefinitionS3Location: { Bucket: b }', '      TracingConfiguration: { Enabled: yes please }', '      LoggingConfiguration: { Level: all }')),
     [['error', '', 'DefinitionS3Location'], ['error', '', 'yes please'], ['error', '', 'all']]);
   assert.deepEqual(props(stateMachineTemplate('      DefinitionS3Location: !If [C, { Bucket: b, Key: k }, { Bucket: b, Key: j }]', '      TracingConfiguration: { Enabled: !Ref Trace }')), []);
+  // YAML 1.1's boolean words written plain are booleans to CloudFormation (the review of the day); quoted, text.
+  assert.deepEqual(props(stateMachineTemplate('      DefinitionS3Location: { Bucket: b, Key: k }', '      TracingConfiguration: { Enabled: on }', '      LoggingConfiguration: { IncludeExecutionData: yes }')), []);
+  assert.deepEqual(props(stateMachineTemplate('      DefinitionS3Location: { Bucket: b, Key: k }', "      TracingConfiguration: { Enabled: 'yes' }")), [['error', '', "'yes'"]]);
   // A template whose machine is not written in it (a DefinitionUri) is still checked, and a good one has nothing.
   assert.deepEqual(props(samTemplate('      DefinitionUri: statemachine/m.asl.json', '      Polices: []')), [['error', 'Policies', 'Polices']]);
   assert.deepEqual(service.validate(open('uri.yaml', samTemplate('      DefinitionUri: statemachine/m.asl.json', '      Role: r'))), []);
+  // Where no machine is written in the template (a misspelt Definition) too.
+  const typo = open('typo.yaml', stateMachineTemplate('      RoleArn: r', '      Defintion:', '        StartAt: A', '        States:', '          A: { Type: Pass, End: true }'));
+  assert.deepEqual(service.getCodeActions(typo, { start: at(typo, 'Defintion'), end: at(typo, 'Defintion', 1) }, ['quickfix']).map((a) => a.title), ['Rename to "Definition"']);
   // The quick fix renames the key.
   const d = open('fix.yaml', stateMachineTemplate('      RoleARN: r', ...passDefinition));
   const [action] = service.getCodeActions(d, { start: at(d, 'RoleARN'), end: at(d, 'RoleARN', 1) }, ['quickfix']);

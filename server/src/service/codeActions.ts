@@ -35,7 +35,7 @@ function findingsIn(store: DocumentStore, doc: TextDocument, m: ParsedDocument, 
 const VALUE_FIXES = new Set<string>([SageMakerCode.enumValue, SageMakerCode.wrongType]);
 function substitutionFixes(store: DocumentStore, doc: TextDocument, machines: ParsedDocument[], p: Problem): Fix[] {
   const whole = store.parse(doc);
-  if (machines.includes(whole) || whole.encoded || whole.syntaxErrors.length) return [];
+  if (machines.includes(whole) || whole.encoded || whole.syntaxErrors.length || (whole.language === 'yaml' && LONE_CR.test(whole.text))) return [];
   // A state machine resource's property written as one close to it (Defintion, SAM's Type on CloudFormation's
   // resource): renamed to it, offered (templates/resource.ts).
   if (p.code === TemplateCode.unknownProperty && typeof p.data?.closest === 'string' && whole.root) {
@@ -157,7 +157,9 @@ function fixAllOffsetEdits(store: DocumentStore, doc: TextDocument, problems: Pr
  */
 export function getCodeActions(store: DocumentStore, doc: TextDocument, range: Range, only?: string[]): CodeAction[] {
   const machines = editable(store, doc);
-  if (!machines.length) return [];
+  // A template whose state machine is not written in it (a DefinitionUri, a misspelt Definition) has fixes of its
+  // resource's own properties still (the review of the day: "did you mean Definition?" offered no fix there).
+  if (!machines.length && !store.isStateMachineDocument(doc)) return [];
   const problems = validate(store, doc);
   const actions: CodeAction[] = [];
   if (!only?.length || only.some((o) => covers(o, CodeActionKind.QuickFix))) {

@@ -199,7 +199,7 @@ export function embeddedMachines(parsed: ParsedDocument): ParsedDocument[] {
   // What the template's Subs, Refs and GetAtts may name (null: not known here, templates/templateNames.ts), once it is asked.
   let names: TemplateNames | null | undefined;
   const namesOf = () => (names === undefined ? (names = templateNames(parsed.root) ?? null) : names) ?? undefined;
-  const own: Problem[] = resourceFindings(parsed.root, namesOf);
+  const own: Problem[] = resourceFindings(parsed.root, parsed.text, namesOf);
   let samOnly: boolean | undefined;
   for (const d of definitionsOf(parsed.root)) {
     if (d.string) {

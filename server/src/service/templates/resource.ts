@@ -3,6 +3,7 @@
 // aws-stepfunctions-statemachine.json), its DefinitionProcessor, and SAM's translator (generators.py). Only what is
 // written as plain text is judged: an intrinsic's value is known only when the stack deploys.
 import { STATE_MACHINE_NAME } from '../asl/iamPolicy';
+import { listOf } from '../core/append';
 import { closest } from '../core/text';
 import { property, propertyNode } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
@@ -112,7 +113,10 @@ function unknownProperties(props: AstNode, sam: boolean, out: Problem[]) {
  * LoggingConfiguration.IncludeExecutionData are booleans ("true"/"false" text passes, as CloudFormation reads it);
  * LoggingConfiguration.Level is one of its enum.
  */
-function propertyValues(props: AstNode, out: Problem[]) {
+/** YAML 1.1's words for true and false, which CloudFormation reads as booleans when they are written plain (aws/aws-cli#5257). */
+const YAML11_BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+function propertyValues(props: AstNode, text: string, out: Problem[]) {
   const location = property(props, 'DefinitionS3Location');
   if (location?.type === 'object' && !location.tag && !intrinsicAt(location)) {
     const missing = ['Bucket', 'Key'].filter((k) => !propertyNode(location, k));
@@ -121,7 +125,9 @@ function propertyValues(props: AstNode, out: Problem[]) {
   }
   for (const [object, member] of [['TracingConfiguration', 'Enabled'], ['LoggingConfiguration', 'IncludeExecutionData']]) {
     const v = property(property(props, object), member);
-    if (plainText(v) && v.type === 'string' && !/^(?:true|false)$/i.test(String(v.value)))
+    // A plain (unquoted) YAML 1.1 boolean word is one (`Enabled: yes`); quoted, it is the text.
+    const plainWord = YAML11_BOOLEAN.test(String(v?.value)) && v !== undefined && text[v.offset] !== '"' && text[v.offset] !== "'";
+    if (plainText(v) && v.type === 'string' && !/^(?:true|false)$/i.test(String(v.value)) && !plainWord)
       out.push(error(v, TemplateCode.propertyValue, `${object}.${member} is a boolean (the resource schema's "type": "boolean"), not ${JSON.stringify(v.value)}: write true or false`));
   }
   const level = property(property(props, 'LoggingConfiguration'), 'Level');
@@ -136,7 +142,7 @@ function propertyValues(props: AstNode, out: Problem[]) {
  * CloudFormation refuses the template ("Unresolved resource dependencies [X] in the Resources block of the
  * template"). Not judged where the names are not known (templateNames: a macro's transform; a name SAM may make).
  */
-function unresolvedReferences(props: AstNode, names: TemplateNames, out: Problem[]) {
+function unresolvedReferences(props: AstNode, names: TemplateNames, near: (name: string) => string | undefined, out: Problem[]) {
   const stack: AstNode[] = [props];
   while (stack.length) {
     const node = stack.pop()!;
@@ -147,10 +153,10 @@ function unresolvedReferences(props: AstNode, names: TemplateNames, out: Problem
       const name = intrinsic.name === 'Fn::GetAtt' && intrinsic.arg?.type !== 'array' ? written.split('.')[0] : written;
       // Only a name close to one the template has (a misspelt one, whose fix is plain): one near nothing is left to the
       // template's own linter (cfn-lint), as in a template still being written, or a snippet, whose resources are elsewhere.
-      const near = name && !mayName(names, name) ? (name.startsWith('AWS::') ? pseudoMeant(name).slice('; did you mean '.length, -1) : closestName(name, names)) : undefined;
-      if (near) {
+      const meant = name && !mayName(names, name) ? (name.startsWith('AWS::') ? pseudoMeant(name).slice('; did you mean '.length, -1) : near(name)) : undefined;
+      if (meant) {
         const what = name.startsWith('AWS::') ? `no pseudo parameter (${PSEUDO_PARAMETERS.join(', ')})` : intrinsic.name === 'Ref' ? 'no Parameter or resource of this template' : 'no resource of this template';
-        out.push({ offset: ref.offset, length: Math.max(1, ref.length), message: `${intrinsic.name === 'Ref' ? 'Ref' : 'Fn::GetAtt'} ${name} names ${what}: CloudFormation refuses the template ("Unresolved resource dependencies [${name}] in the Resources block of the template"); did you mean ${near}?`, severity: 'error', source: 'asl', code: TemplateCode.unresolvedReference });
+        out.push({ offset: ref.offset, length: Math.max(1, ref.length), message: `${intrinsic.name === 'Ref' ? 'Ref' : 'Fn::GetAtt'} ${name} names ${what}: CloudFormation refuses the template ("Unresolved resource dependencies [${name}] in the Resources block of the template"); did you mean ${meant}?`, severity: 'error', source: 'asl', code: TemplateCode.unresolvedReference });
       }
       continue;
     }
@@ -158,15 +164,34 @@ function unresolvedReferences(props: AstNode, names: TemplateNames, out: Problem
   }
 }
 
-/** The Parameter or resource a misspelt name is close to, if one is: a letter or so in a quarter of its length (`F` is near no `M`). */
-function closestName(name: string, names: TemplateNames): string | undefined {
-  return name.length < 3 ? undefined : closest(name, names.known, 1, Math.max(1, Math.floor(name.length / 4)))[0];
+/**
+ * The Parameter or resource a misspelt name is close to, if one is: a letter or so in a quarter of its length (`F` is
+ * near no `M`). Made once per template: the names of each length apart, each name asked once, and at most
+ * NEAR_NAMES_ASKED names asked (the review of the day: 5,000 misspelt Refs against 5,000 resources took 26 s).
+ */
+const NEAR_NAMES_ASKED = 200;
+function nearNames(names: TemplateNames): (name: string) => string | undefined {
+  const byLength = new Map<number, string[]>();
+  for (const n of names.known) listOf(byLength, n.length).push(n);
+  const answers = new Map<string, string | undefined>();
+  return (name) => {
+    if (name.length < 3) return undefined;
+    if (answers.has(name)) return answers.get(name);
+    if (answers.size >= NEAR_NAMES_ASKED) return undefined;
+    const limit = Math.max(1, Math.floor(name.length / 4));
+    const candidates: string[] = [];
+    for (let len = name.length - limit; len <= name.length + limit; len++) for (const n of byLength.get(len) ?? []) candidates.push(n);
+    const found = closest(name, candidates, 1, limit)[0];
+    answers.set(name, found);
+    return found;
+  };
 }
 
 /** The findings about each state machine resource's own properties in a template (its Resources, a Serverless file's `resources: Resources:`). */
-export function resourceFindings(root: AstNode | undefined, namesOf: () => TemplateNames | undefined = () => templateNames(root)): Problem[] {
+export function resourceFindings(root: AstNode | undefined, text: string, namesOf: () => TemplateNames | undefined = () => templateNames(root)): Problem[] {
   const out: Problem[] = [];
   if (root?.type !== 'object') return out;
+  let near: ((name: string) => string | undefined) | undefined;
   for (const [resources, serverlessFile] of [[property(root, 'Resources'), false], [property(property(root, 'resources'), 'Resources'), true]] as const) {
     if (resources?.type !== 'object') continue;
     for (const r of resources.children ?? []) {
@@ -178,8 +203,8 @@ export function resourceFindings(root: AstNode | undefined, namesOf: () => Templ
       unknownProperties(props, sam, out);
       // Not in a Serverless Framework file's resources: the framework adds its own (HelloLambdaFunction, IamRoleLambdaExecution…).
       const names = serverlessFile ? undefined : namesOf();
-      if (names) unresolvedReferences(props, names, out);
-      if (!sam) propertyValues(props, out);
+      if (names) unresolvedReferences(props, names, (near ??= nearNames(names)), out);
+      if (!sam) propertyValues(props, text, out);
       definitionConflict(props, sam, out);
       substitutionValues(property(props, 'DefinitionSubstitutions'), out);
       workflowType(property(props, sam ? 'Type' : 'StateMachineType'), sam ? 'Type' : 'StateMachineType', out);

@@ -114,6 +114,19 @@ function* wholePlaceholders(definition: AstNode): Generator<{ holder: AstNode; i
   }
 }
 
+/** The names of the placeholders written in the keys under `definition`. */
+function keyPlaceholders(definition: AstNode): Set<string> {
+  const names = new Set<string>();
+  const stack = [definition];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const key = node.type === 'property' ? node.children?.[0] : undefined;
+    if (key?.type === 'string' && typeof key.value === 'string' && key.value.includes('${')) for (const p of scanPlaceholders(key.value)) names.add(p.name);
+    for (const c of node.children ?? []) stack.push(c);
+  }
+  return names;
+}
+
 /**
  * Replaces, in place, each whole-value placeholder under `definition` with what `follow` gives for it, if anything,
  * and marks what holds it as rewritten: the definition no longer reads as its text, so its findings are not kept by
@@ -121,7 +134,11 @@ function* wholePlaceholders(definition: AstNode): Generator<{ holder: AstNode; i
  */
 function replaceWholePlaceholders(definition: AstNode, follow: (placeholder: AstNode, name: string) => AstNode | undefined): number {
   let replaced = 0;
+  // A name a key holds too (a state named `${First}`, and `"StartAt": "${First}"`) is not followed: the key keeps its
+  // placeholder, and the value followed alone would no longer name it (the review of the day: StartAt "Invoke" is not a state).
+  const inKeys = keyPlaceholders(definition);
   for (const { holder, index, name } of wholePlaceholders(definition)) {
+    if (inKeys.has(name)) continue;
     const value = follow(holder.children![index], name);
     if (!value) continue;
     value.parent = holder; // a node made for this place (its marks kept)
