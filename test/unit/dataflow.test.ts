@@ -469,6 +469,12 @@ describe('warnings on paths', () => {
     assert.deepEqual(dataflow(valued('SecondsPath', -5)).map((f) => f.message), ['$.v selects -5, and SecondsPath must select a non-negative integer: the state fails when it runs (States.Runtime)']);
     for (const bad of [2.5, '-1', 100000000]) assert.deepEqual(dataflow(valued('SecondsPath', bad)).map((f) => f.at), ['$.v'], String(bad));
     for (const ok of [0, 5, '7', 99999999]) assert.deepEqual(dataflow(valued('SecondsPath', ok)), [], String(ok));
+    // A Choice that tests the value may keep it from the state (a sentinel -1 sent elsewhere): not judged (the review of the day).
+    const guarded = (jsonata: boolean) => machine(jsonata
+      ? { D: { Type: 'Pass', QueryLanguage: 'JSONata', Assign: { delay: -1 }, Next: 'C' }, C: { Type: 'Choice', QueryLanguage: 'JSONata', Choices: [{ Condition: '{% $delay >= 0 %}', Next: 'W' }], Default: 'E' }, W: { Type: 'Wait', QueryLanguage: 'JSONata', Seconds: '{% $delay %}', Next: 'E' }, E: { Type: 'Succeed' } }
+      : { D: { Type: 'Pass', Result: { delay: -1 }, Next: 'C' }, C: { Type: 'Choice', Choices: [{ Variable: '$.delay', NumericGreaterThanEquals: 0, Next: 'W' }], Default: 'E' }, W: { Type: 'Wait', SecondsPath: '$.delay', Next: 'E' }, E: { Type: 'Succeed' } });
+    assert.deepEqual(dataflow(guarded(false)), []);
+    assert.deepEqual(dataflow(guarded(true)), []);
     assert.deepEqual(dataflow(valued('TimestampPath', '2026-01-31T23:59:59Z')), []);
     const map = (field: string, value: number) => machine({ Init: { Type: 'Pass', Result: { v: value, items: [1] }, Next: 'M' }, M: { Type: 'Map', ItemsPath: '$.items', [field]: '$.v', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true } });
     assert.deepEqual(dataflow(map('MaxConcurrencyPath', 1.5)).map((f) => f.message), ['$.v selects 1.5, and MaxConcurrencyPath must select a non-negative integer: the state fails when it runs (States.Runtime)']);

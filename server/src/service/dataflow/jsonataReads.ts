@@ -14,7 +14,7 @@ import { jsonataBody, JSONATA_KEYWORDS, jsonataStep, valueSpan, statesContextRea
 import { ERROR_OUTPUT, type Dataflow } from './analysis';
 import { isExampleInput } from './executionInput';
 import { describeShape, describeValue, isHint, surelyNoNumber, type Shape } from './shapes';
-import { nameSegments, readSegments } from './paths';
+import { choiceTested, nameSegments, readSegments } from './paths';
 import { append } from '../core/append';
 
 const PLAIN = /^(\s*)(\$[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|`[^`]*`)|\[\d{1,6}\])*)\s*$/;
@@ -200,12 +200,21 @@ function check(node: AstNode, text: string, path: PlainPath, names: JsonataStep[
  * LocalStack's test_map_state_items_variable_sampling). Only through objects: a field of an array is read from each
  * element, which may give an array. So for the other fields of one type (a Wait's Seconds reading a string).
  */
+/** The root of the tree `node` is in. */
+function treeRoot(node: AstNode): AstNode {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n;
+}
+
 function notOfType(node: AstNode, text: string, path: PlainPath, root: Shape, rootText: string, names: string[], code: string, wants: NonNullable<Read['wants']>): Problem | undefined {
   const cur = readSegments(root, nameSegments(names)).shape;
   if (cur.kind === 'unknown' || isHint(cur)) return undefined;
   // A value the definition writes that the setting does not take (`"s": -5` for a Seconds), else one of another type.
   const known = cur.kind === 'primitive' ? (cur.number ?? cur.text) : undefined;
-  const fault = known !== undefined ? settingValueFault(wants.field, known) : undefined;
+  // Not where a Choice tests the value: it may keep it from this state.
+  const tested = () => choiceTested(treeRoot(node), jsonataPathText(rootText, names), names.at(-1) ?? rootText.replace(/^\$/, ''));
+  const fault = known !== undefined && !tested() ? settingValueFault(wants.field, known) : undefined;
   if (!fault && (cur.kind === wants.type || (wants.type === 'number' ? !surelyNoNumber(cur) : wants.type === 'string' && cur.kind === 'primitive' && (cur.type === 'string' || cur.type === 'null')))) return undefined;
   const origin = cur.origin ? ` (${cur.origin})` : '';
   const value = node.value as string;

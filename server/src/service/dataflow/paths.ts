@@ -1,5 +1,6 @@
 // Reading and writing shapes (shapes.ts) along JSONPath segments: what `$.a.b` reads from a shape, how far that is
 // known, and what `ResultPath: $.a.b` makes of a state's input.
+import type { AstNode } from '../core/types';
 import type { PathSegment } from '../expressions/index';
 import { EMPTY_OBJECT, isHint, UNKNOWN, type Field, type ObjectShape, type Shape } from './shapes';
 
@@ -87,4 +88,32 @@ export function writeAt(shape: Shape, names: string[], value: Shape): Shape {
     inner = parents[i];
   }
   return inner;
+}
+
+// What the Choice rules of a document test, once per tree: their Variables (JSONPath) and Conditions (JSONata).
+const choiceTexts = new WeakMap<AstNode, string[]>();
+
+/**
+ * Whether a Choice rule of the document tests the value a read selects: a Variable that is the read's own path, or a
+ * Variable or Condition that names its last field or variable (`$.delay >= 0`, `{% $delay >= 0 %}`). A value the
+ * definition writes may then be kept from the state that reads it (a sentinel -1 sent elsewhere): what it surely is
+ * there is not known (the review of the day).
+ */
+export function choiceTested(root: AstNode | undefined, read: string, last: string): boolean {
+  if (!root) return false;
+  let texts = choiceTexts.get(root);
+  if (!texts) {
+    texts = [];
+    const stack = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      const key = node.type === 'property' ? node.children?.[0]?.value : undefined;
+      const value = node.type === 'property' ? node.children?.[1] : undefined;
+      if ((key === 'Variable' || key === 'Condition') && value?.type === 'string') texts.push(value.value as string);
+      for (const c of node.children ?? []) stack.push(c);
+    }
+    choiceTexts.set(root, texts);
+  }
+  const name = new RegExp(`[.$]${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);
+  return texts.some((t) => t.trim() === read || name.test(t));
 }

@@ -14,7 +14,7 @@ import { argSpec, INTRINSIC_FUNCTIONS, isExpressionError, parseDynamicValue, par
 import { dataflowOf, type Dataflow, type Slot } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isContextPart } from './context';
-import { nameSegments, readSegments } from './paths';
+import { choiceTested, nameSegments, readSegments } from './paths';
 import { jsonataFindings } from './jsonataReads';
 import { describeShape, describeValue, isHint, surelyNoNumber, type Shape } from './shapes';
 import { append } from '../core/append';
@@ -139,7 +139,10 @@ function notOfType(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocum
   const field = keyOfValue(slot.node)?.value;
   if (typeof field !== 'string' || shape.kind === 'unknown') return undefined;
   const known = shape.kind === 'primitive' && !isHint(shape) ? (shape.number ?? shape.text) : undefined;
-  const fault = known !== undefined && field.endsWith('Path') ? settingValueFault(field.slice(0, -'Path'.length), known) : undefined;
+  // Not where a Choice tests the value: it may keep it from this state.
+  const last = path.segments.length ? segmentName(path.segments[path.segments.length - 1]) : path.root.slice(1);
+  const tested = () => choiceTested(parsed.root, path.text, String(last ?? ''));
+  const fault = known !== undefined && field.endsWith('Path') && !tested() ? settingValueFault(field.slice(0, -'Path'.length), known) : undefined;
   if (!fault && (slot.wants === 'number' ? !surelyNoNumber(shape) : isHint(shape) || (shape.kind === 'primitive' && (shape.type === slot.wants || shape.type === 'null')))) return undefined;
   const whose = shape.origin ? ` (${shape.origin})` : '';
   const what = fault ? JSON.stringify(known) : describeValue(shape);
