@@ -745,6 +745,16 @@ describe('warnings on paths', () => {
       assert.ok(service.getCodeActions(d, { start, end: start }).some((a) => a.title === 'Change to $$.Execution.Name'));
     });
 
+    test('in JSONata, $states.context.… the same (df46): a near miss of a documented name, with the name meant; others, none', () => {
+      const text = machine({
+        P: { Type: 'Pass', QueryLanguage: 'JSONata', Output: { a: '{% $states.context.Execution.Nmae %}', b: '{% $states.context.State.Name & $states.context.Execution.SomethingNew %}', c: "{% 'run-' & $states.context.StateMachine.Nme %}" }, End: true },
+      });
+      assert.deepEqual(dataflow(text).map((f) => [f.at, f.message]), [
+        ['Nmae', '$states.context.Execution.Nmae: $states.context.Execution has no field Nmae; did you mean $states.context.Execution.Name?'],
+        ['Nme', '$states.context.StateMachine.Nme: $states.context.StateMachine has no field Nme; did you mean $states.context.StateMachine.Name?'],
+      ]);
+    });
+
     test('silent on every documented name, on a name that is no near miss (the context gains fields), and in an IsPresent rule', () => {
       const text = machine({
         P: {

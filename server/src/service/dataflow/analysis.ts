@@ -173,7 +173,7 @@ class Analysis {
         return a;
       }
       if (n.type === 'string' && jsonata && isJsonata(n.value as string)) return jsonataPathShape(n.value as string, jsonata);
-      return literalShape(n.value ?? null);
+      return literalShape(n.value ?? null, undefined, false, true);
     };
     const root = make(node);
     const stack: { node: AstNode; shape: Shape }[] = [{ node, shape: root }];
@@ -380,7 +380,7 @@ class Analysis {
     if (s.type === 'Task') result = taskResult();
     else if (s.type === 'Pass') {
       const r = property(n, 'Result');
-      result = r ? literalShape(toValue(r), `${s.name}'s Result`) : effective;
+      result = r ? literalShape(toValue(r), `${s.name}'s Result`, false, true) : effective;
     } else if (s.type === 'Parallel') {
       const outs = s.children.length ? yield { machines: s.children, inputs: s.children.map(() => effective) } : [];
       result = { kind: 'array', items: joinAll(outs), tuple: outs, exact: true, origin: `${s.name}'s branch outputs` };

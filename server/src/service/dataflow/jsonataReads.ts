@@ -11,7 +11,8 @@ import { evaluatedHere, READ_BEFORE_ITEMS, RESULT_STATES, settingOf, settingValu
 import { closest } from '../core/text';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { jsonataBody, JSONATA_KEYWORDS, jsonataStep, valueSpan, statesContextReads } from '../expressions/index';
-import { ERROR_OUTPUT, type Dataflow } from './analysis';
+import { ERROR_OUTPUT, jsonataContextOf, type Dataflow } from './analysis';
+import { isContextPart } from './context';
 import { isExampleInput } from './executionInput';
 import { describeShape, describeValue, isHint, surelyNoNumber, type Shape } from './shapes';
 import { choiceTested, nameSegments, readSegments } from './paths';
@@ -244,6 +245,33 @@ function contextMapReads(node: AstNode, text: string, state: AslState, code: str
     });
 }
 
+/**
+ * `$states.context.…` reads with a near miss of a documented name (`$states.context.Execution.Nmae`): a warning with
+ * the name meant, as `$$.Execution.Nmae` gets in JSONPath (df46); any other name is left alone, as the context gains
+ * fields. `context` is what `$states.context` is where the value is (the Map's item in its ItemSelector).
+ */
+function contextNearMisses(node: AstNode, text: string, context: Shape, code: string): Problem[] {
+  const value = node.value as string;
+  if (!value.includes('$states.context')) return [];
+  const out: Problem[] = [];
+  for (const read of statesContextReads(value)) {
+    const names = read.steps.map((s) => s.name);
+    const r = readSegments(context, nameSegments(names));
+    const at = r.unlisted ?? r.missing;
+    if (!at || !isContextPart(at.parent) || at.parent.kind !== 'object') continue;
+    const missing = names[at.index];
+    const near = closest(missing, at.parent.fields.keys(), 1)[0];
+    if (!near) continue;
+    const step = read.steps[at.index];
+    const span = valueSpan(text, node, step.start, step.end);
+    const [offset, length] = span.exact ? [span.offset, span.length] : [node.offset, node.length];
+    const where = ['$states.context', ...names.slice(0, at.index)].join('.');
+    const meant = [where, near, ...names.slice(at.index + 1)].join('.');
+    out.push({ offset, length, severity: 'warning', source: 'dataflow', code, message: `${[where, ...names.slice(at.index)].join('.')}: ${where} has no field ${missing}; did you mean ${meant}?`, ...(span.exact ? { data: { replacement: near } } : {}) });
+  }
+  return out;
+}
+
 // A string's finding depends on its text and the shape it reads: kept per string node while both are the same.
 const known = new WeakMap<AstNode, { root: Shape; state: AslState; relative?: Problem }>();
 
@@ -256,6 +284,7 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
       // In a Map state: only in what is read before it has any item (Items, its limits).
       const beforeItems = state.type === 'Map' && r.wants && READ_BEFORE_ITEMS.has(r.wants.field) ? r.wants.field : undefined;
       if (state.type !== 'Map' || beforeItems) append(out, contextMapReads(r.node, parsed.text, state, ctx.code, beforeItems));
+      append(out, contextNearMisses(r.node, parsed.text, jsonataContextOf(flow, state, r.node), ctx.code));
       const body = jsonataBody(r.node.value as string);
       const path = body === undefined ? undefined : plainJsonataPath(body);
       if (!path) continue;

@@ -97,22 +97,26 @@ export function typeName(s: Shape): string {
 
 /**
  * The shape of a literal JSON value (a Pass Result, a static Parameters member, an example execution input).
- * `open`: every object may hold other fields too (an input that is only a hint of what is there). Built level by
+ * `open`: every object may hold other fields too (an input that is only a hint of what is there); `written`: the
+ * value is written in the definition, so its arrays are exactly as long as written. Built level by
  * level as paths read it (the value's nesting is the user's: no recursion over it).
  */
-export function literalShape(value: unknown, origin?: string, open = false): Shape {
+export function literalShape(value: unknown, origin?: string, open = false, written = false): Shape {
   const hint = open ? ({ hint: true } as const) : {};
   if (value === null) return { kind: 'primitive', type: 'null', origin, ...hint };
   if (Array.isArray(value)) {
-    const a = lazyArray(() => joinAll(value.map((v) => literalShape(v, undefined, open))), () => value.map((v) => literalShape(v, undefined, open)), origin);
+    const a = lazyArray(() => joinAll(value.map((v) => literalShape(v, undefined, open, written))), () => value.map((v) => literalShape(v, undefined, open, written)), origin);
     if (open) a.hint = true;
+    // Written in the definition (a Pass state's Result): the array is all there is, element by element (df46: its
+    // length was no promise, as an example input's is not).
+    if (written) a.exact = true;
     return a;
   }
   if (typeof value === 'object') {
     const fields = new Map<string, Field>();
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const type = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
-      fields.set(k, { shape: once(() => literalShape(v, undefined, open)), type });
+      fields.set(k, { shape: once(() => literalShape(v, undefined, open, written)), type });
     }
     return { kind: 'object', fields, open, origin, ...hint };
   }
