@@ -493,6 +493,16 @@ test('a Sub of one JSON string (a JSON template\'s Fn::Sub, a quoted YAML string
   assert.deepEqual(findings(open('sub.yaml', yaml)), [['enum-value', 'ml.m5.huge']]);
 });
 
+test('a substitution value written !If [Cond, a, b] of two literals: the placeholder stands for one of them, an error on each where every branch is refused (tpl46); one good branch, none', () => {
+  const template = (value: string, sub = false) => stateMachineTemplate(...(sub ? [] : [`      DefinitionSubstitutions: { Type: ${value} }`]), `      DefinitionString: ${sub ? '!Sub' : '|'}`, ...(sub ? ['        - |'] : []),
+    `${sub ? '  ' : ''}        {"StartAt": "E", "States": {"E": {"Type": "Task", "Resource": "arn:aws:states:::sagemaker:createEndpointConfig", "Parameters": {"EndpointConfigName": "c", "ProductionVariants": [{"VariantName": "v", "ModelName": "m", "InitialInstanceCount": 1, "InstanceType": "\${Type}"}]}, "End": true}}}`,
+    ...(sub ? [`        - { Type: ${value} }`] : []));
+  assert.deepEqual(findings(open('if.yaml', template('!If [IsProd, ml.m5.2xlargee, ml.m5.larg]'))), [['enum-value', 'ml.m5.2xlargee'], ['enum-value', 'ml.m5.larg']]);
+  assert.deepEqual(findings(open('if-sub.yaml', template('!If [IsProd, ml.m5.2xlargee, ml.m5.larg]', true))), [['enum-value', 'ml.m5.2xlargee'], ['enum-value', 'ml.m5.larg']]);
+  assert.deepEqual(findings(open('if-ok.yaml', template('!If [IsProd, ml.m5.2xlarge, ml.m5.larg]'))), []);
+  assert.deepEqual(findings(open('if-ref.yaml', template('!If [IsProd, !Ref T, ml.m5.larg]'))), []);
+});
+
 test('a placeholder that names a state (a key) is not followed into the values that name it too: StartAt, Next keep naming the state (the review of the day)', () => {
   const definition = '{"StartAt": "${First}", "States": {"${First}": {"Type": "Pass", "Next": "Done"}, "Done": {"Type": "Succeed"}}}';
   const json = JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'r', DefinitionString: { 'Fn::Sub': [definition, { First: 'Invoke' }] } } } } }, null, 1);

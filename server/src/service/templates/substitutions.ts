@@ -9,6 +9,7 @@
 // (which Step Functions refuses); SAM leaves the substitution to CloudFormation, and a `!Sub` is a string.
 import { MAX_DEFINITION_CHARS } from '../asl/machineRules';
 import { append } from '../core/append';
+import { setAlternatives } from '../core/alternatives';
 import { markRewritten, restamp } from '../core/findingsCache';
 import { closest } from '../core/text';
 import { property } from '../core/tree';
@@ -64,6 +65,17 @@ function entryValue(node: AstNode | undefined, params: Map<string, AstNode>): As
     return k?.value === 'Ref' && v?.type === 'string' ? params.get(v.value) : undefined;
   }
   return literal(node);
+}
+
+/**
+ * The two literal branches of a substitution entry written `!If [Cond, a, b]` (tpl46): it deploys as one of them,
+ * so a placeholder it fills in stands for one of the two (core/alternatives.ts), each judged where it is written.
+ */
+function ifBranches(map: AstNode | undefined, name: string): AstNode[] | undefined {
+  const value = map?.type === 'object' ? property(map, name) : undefined;
+  const intrinsic = value && intrinsicAt(value);
+  const branches = intrinsic?.name === 'Fn::If' && intrinsic.arg?.type === 'array' && intrinsic.arg.children?.length === 3 ? intrinsic.arg.children.slice(1) : undefined;
+  return branches?.every((b) => literal(b)) ? branches : undefined;
 }
 
 /** The literal values of a `DefinitionSubstitutions` map (or a Sub's variables), by name. */
@@ -161,6 +173,10 @@ export function followSubstitutions(definition: AstNode, substitutions: AstNode 
   const own = entries(substitutions, params);
   return replaceWholePlaceholders(definition, (c, name) => {
     const value = subs.has(c) ? (entries(subs.get(c), params).get(name) ?? params.get(name)) : own.get(name);
+    if (!value) {
+      const branches = ifBranches(subs.has(c) ? subs.get(c) : substitutions, name);
+      if (branches) setAlternatives(c, branches);
+    }
     return value && followedString(value, c);
   });
 }
@@ -181,7 +197,12 @@ export function followSubstitutionsInText(definition: AstNode, text: string, sub
   const own = sub ? entries(sub.variables, params) : entries(substitutions, params);
   replaceWholePlaceholders(definition, (c, name) => {
     const value = own.get(name) ?? (sub ? params.get(name) : undefined);
-    if (!value) return undefined;
+    if (!value) {
+      // Written in quotes, one of an `!If`'s two literal strings.
+      const branches = inQuotes(text, c.offset) ? ifBranches(sub ? sub.variables : substitutions, name) : undefined;
+      if (branches) setAlternatives(c, branches);
+      return undefined;
+    }
     if (inQuotes(text, c.offset)) return followedString(value, c);
     // Bare: the value's text becomes JSON text ('2' and 2 both give the number 2); what does not read as one JSON
     // scalar stays a placeholder.
