@@ -2900,6 +2900,24 @@ const CASES: Record<string, Case> = {
     ok: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-SemanticSegmentation') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/semantic-segmentation') },
     dynamic: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-SemanticSegmentation') }), ...algorithm('arn:aws:sagemaker:${AWS::Region}:027400017018:labeling-job-algorithm-specification/${Algorithm}') },
   },
+  'labeling-lambdas-same-task-type': {
+    api: 'createLabelingJob',
+    bad: human({ PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass'), AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: preLambda('ACS-BoundingBox') } }),
+    ok: [
+      human({ PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass'), AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: preLambda('ACS-TextMultiClass') } }),
+      human({ PreHumanTaskLambdaArn: 'arn:aws:lambda:us-east-1:111122223333:function:my-pre', AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: preLambda('ACS-BoundingBox') } }),
+    ],
+    dynamic: human({ 'PreHumanTaskLambdaArn.$': '$.pre', AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: preLambda('ACS-BoundingBox') } }),
+  },
+  'labeling-resources-one-region': {
+    api: 'createLabelingJob',
+    bad: human({ WorkteamArn: 'arn:aws:sagemaker:us-east-1:111122223333:workteam/private-crowd/team', PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass', 'us-west-2', '081040173940'), AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: preLambda('ACS-TextMultiClass') } }),
+    ok: [
+      human({ WorkteamArn: 'arn:aws:sagemaker:us-west-2:111122223333:workteam/private-crowd/team', PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass', 'us-west-2', '081040173940'), AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: preLambda('ACS-TextMultiClass', 'us-west-2', '081040173940') } }),
+      human({ WorkteamArn: 'arn:aws:sagemaker:us-east-1:111122223333:workteam/private-crowd/team', PreHumanTaskLambdaArn: 'arn:aws:lambda:us-west-2:111122223333:function:my-pre', AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: preLambda('ACS-TextMultiClass') } }),
+    ],
+    dynamic: human({ 'WorkteamArn.$': '$.team', PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass', 'us-west-2', '081040173940'), AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: '{% $states.input.acs %}' } }),
+  },
   'auto-labeling-text-classification-algorithm': {
     api: 'createLabelingJob',
     bad: { ...human({ PreHumanTaskLambdaArn: preLambda('PRE-TextMultiClass') }), ...algorithm('arn:aws:sagemaker:us-east-1:027400017018:labeling-job-algorithm-specification/image-classification') },
