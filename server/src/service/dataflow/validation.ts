@@ -30,9 +30,15 @@ export const DataflowCode = {
 
 /** The paths a slot's string holds: itself, or the path arguments of its intrinsic calls. */
 export function pathsOf(slot: Slot): PathNode[] {
+  const r = parsedSlot(slot);
+  return r ? pathsIn(r) : [];
+}
+
+/** A slot's string parsed: a path, or a `.$` value's path or intrinsic call; undefined when it is malformed. */
+function parsedSlot(slot: Slot): Call | PathNode | undefined {
   const text = slot.node.value as string;
   const r = slot.kind === 'path' ? parseJsonPath(text, 'path') : parseDynamicValue(text);
-  return isExpressionError(r) ? [] : pathsIn(r);
+  return isExpressionError(r) ? undefined : r;
 }
 
 /** A path written back as text: `$.a.b`, `['odd name']` where a name is not an identifier; `root` `$$` for the context. */
@@ -187,10 +193,7 @@ function shapeFits(shape: Shape, type: ArgType): boolean {
  * (`States.Format('{}', $.list)` where `list` is an array a Pass state wrote; `States.ArrayLength($.name)`, a
  * string): the call fails when the state runs (asl46). Only what the definition writes is judged, never a hint.
  */
-function argumentFindings(slot: Slot, parsed: ParsedDocument, context: Shape, variables: Dataflow['variables']): Problem[] {
-  if (slot.kind !== 'dynamic') return [];
-  const r = parseDynamicValue(slot.node.value as string);
-  if (isExpressionError(r) || r.kind !== 'call') return [];
+function argumentFindings(slot: Slot, r: Call, parsed: ParsedDocument, context: Shape, variables: Dataflow['variables']): Problem[] {
   const out: Problem[] = [];
   const stack: Call[] = [r];
   while (stack.length) {
@@ -338,14 +341,15 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
       continue;
     }
     const relative: Problem[] = [];
-    for (const path of pathsOf(slot)) {
+    const parsedValue = parsedSlot(slot);
+    for (const path of parsedValue ? pathsIn(parsedValue) : []) {
       const p = check(slot, path, parsed, context, flow.variables);
       if (p) {
         out.push(p);
         relative.push({ ...p, offset: p.offset - base });
       }
     }
-    for (const p of argumentFindings(slot, parsed, context, flow.variables)) {
+    for (const p of parsedValue?.kind === 'call' ? argumentFindings(slot, parsedValue, parsed, context, flow.variables) : []) {
       out.push(p);
       relative.push({ ...p, offset: p.offset - base });
     }
