@@ -883,7 +883,7 @@ test('tpl46: a property the resource does not take is refused: a near miss or th
   assert.deepEqual(props(samTemplate('      AutoPublishAlias: live', '      UseAliasAsEventTarget: true', '      DeploymentPreference: { Type: ALL_AT_ONCE }', '      Events: {}', '      Logging: {}', '      Name: n', '      PermissionsBoundary: p', '      Policies: []', '      PropagateTags: true', '      Role: r', '      RolePath: /', '      Tags: {}', '      Tracing: { Enabled: true }', '      Type: STANDARD', '      DefinitionSubstitutions: { A: b }', ...passDefinition)), []);
   // The schema's S3Location needs Bucket and Key; a boolean and an enum of its objects.
   assert.deepEqual(props(stateMachineTemplate('      DefinitionS3Location: { Bucket: b }', '      TracingConfiguration: { Enabled: yes please }', '      LoggingConfiguration: { Level: all }')),
-    [['error', '', 'DefinitionS3Location'], ['error', '', 'yes please'], ['error', '', 'all']]);
+    [['error', '', 'DefinitionS3Location: {'], ['error', '', 'yes please'], ['error', '', 'all']]);
   assert.deepEqual(props(stateMachineTemplate('      DefinitionS3Location: !If [C, { Bucket: b, Key: k }, { Bucket: b, Key: j }]', '      TracingConfiguration: { Enabled: !Ref Trace }')), []);
   // YAML 1.1's boolean words written plain are booleans to CloudFormation (the review of the day); quoted, text.
   assert.deepEqual(props(stateMachineTemplate('      DefinitionS3Location: { Bucket: b, Key: k }', '      TracingConfiguration: { Enabled: on }', '      LoggingConfiguration: { IncludeExecutionData: yes }')), []);

@@ -121,7 +121,10 @@ function propertyValues(props: AstNode, text: string, out: Problem[]) {
   if (location?.type === 'object' && !location.tag && !intrinsicAt(location)) {
     const missing = ['Bucket', 'Key'].filter((k) => !propertyNode(location, k));
     const key = propertyNode(props, 'DefinitionS3Location')?.children?.[0];
-    if (missing.length && key) out.push(error(key, TemplateCode.propertyValue, `DefinitionS3Location needs ${missing.join(' and ')}: the resource schema's S3Location has "required": ["Bucket", "Key"], and CloudFormation refuses the resource without ${missing.length > 1 ? 'them' : 'it'}`));
+    // On the key and the object's opening brace, where that is one line (what the object lacks; not the whole object).
+    const gap = key ? location.offset - (key.offset + key.length) : -1;
+    const at = key && gap >= 0 && gap <= 3 ? { ...key, length: location.offset + 1 - key.offset } : key;
+    if (missing.length && at) out.push(error(at, TemplateCode.propertyValue, `DefinitionS3Location needs ${missing.join(' and ')}: the resource schema's S3Location has "required": ["Bucket", "Key"], and CloudFormation refuses the resource without ${missing.length > 1 ? 'them' : 'it'}`));
   }
   for (const [object, member] of [['TracingConfiguration', 'Enabled'], ['LoggingConfiguration', 'IncludeExecutionData']]) {
     const v = property(property(props, object), member);
