@@ -58,6 +58,7 @@ test('https to an AWS service host is AWS; anything else, or plain http, is not'
   for (const url of ['https://admin:p@ssw0rd@proxy.example.com', 'https:admin:hunter2@proxy.example.com', 'https:\\\\admin:hunter2@proxy.example.com'])
     assert.equal(shownEndpoint(url), 'https://proxy.example.com/', url);
   assert.equal(shownEndpoint('not a url: pw@host'), '…@host');
+  assert.equal(shownEndpoint('admin:s3cret@proxy.corp:8443'), '…@proxy.corp:8443');
   assert.equal(shownEndpoint('https://sagemaker.us-east-1.amazonaws.com'), 'https://sagemaker.us-east-1.amazonaws.com');
   assert.equal(endpointRefusal(new Error('Invalid URL')), 'is not an http or https URL');
 });

@@ -275,5 +275,10 @@ test('standIns: every string maskRequest masks, whole or in part, by one of its 
   assert.ok(!sent.Environment.URL.includes('Pw-9x'));
   assert.deepEqual([sent.HyperParameters.wandb_api_key, sent.HyperParameters.epochs, sent.N], ['x0x0', '3', 3]);
   assert.ok(!JSON.stringify(sent).includes('s3cr3t-given'));
-  assert.equal(standIn('ñÑ٣😀'), 'xX0xx');
+  assert.equal(standIn('ñÑ٣😀'), 'xX0--');
+  assert.equal(standIn('!@#$ %^'), '---- --');
+  // A secret written again under a plain name.
+  const again = new MaskPolicy({}).standIns({ Environment: { DB_PASSWORD: 'Zq8vR3kLp9Tw2mXy', DB_HOST: 'db' }, HyperParameters: { conn: 'db:Zq8vR3kLp9Tw2mXy' } });
+  assert.ok(!JSON.stringify(again).includes('Zq8vR3kLp9Tw2mXy'));
+  assert.equal(again.HyperParameters.conn, 'db:Xx0xX0xXx0Xx0xXx');
 });

@@ -95,14 +95,19 @@ export class EndpointError extends TypeError {}
 export function shownEndpoint(endpoint: string): string {
   try {
     const url = new URL(endpoint);
-    if (!url.username && !url.password) return endpoint;
-    url.username = '';
-    url.password = '';
-    return url.href;
+    // Only an http or https URL is shown as it parses: `admin:s3cret@proxy:8443` parses as a URL of the scheme
+    // `admin:` with no user info (the review of the day), and is cut as text that is no URL.
+    if (url.protocol === 'http:' || url.protocol === 'https:') {
+      if (!url.username && !url.password) return endpoint;
+      url.username = '';
+      url.password = '';
+      return url.href;
+    }
   } catch {
-    const at = endpoint.lastIndexOf('@');
-    return at < 0 ? endpoint : `…${endpoint.slice(at)}`;
+    // no URL: cut below
   }
+  const at = endpoint.lastIndexOf('@');
+  return at < 0 ? endpoint : `…${endpoint.slice(at)}`;
 }
 
 /** What is wrong with an endpoint classifyEndpoint refused, after its name. */

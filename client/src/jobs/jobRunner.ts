@@ -135,9 +135,9 @@ export class JobRunner {
         const out = await next(args);
         const date = (out.response as { headers?: Record<string, string | undefined> } | undefined)?.headers?.date;
         const at = date === undefined ? NaN : Date.parse(date);
-        // Within what SigV4 signs at all (5 minutes), with a margin: a Date header of another century ("0" parses as
-        // 2000) would make every older job of the name this launch's.
-        if (Number.isFinite(at) && Math.abs(at - Date.now()) <= 15 * 60_000) this.serverOffset = at - Date.now();
+        // Within a day: a skew the SDK itself corrects when signing (past 5 minutes) is believed, but a Date header
+        // of another year ("0" parses as 2000) would make every older job of the name this launch's.
+        if (Number.isFinite(at) && Math.abs(at - Date.now()) <= 24 * 3600_000) this.serverOffset = at - Date.now();
         return out;
       };
       this.sageMaker.middlewareStack.add(clock as never, { step: 'deserialize', name: 'sagemakerAslServerClock' } as never);

@@ -127,8 +127,11 @@ export class MaskPolicy {
    * verbose trace logs every message (the review of the day: secrets, and then short ones and non-ASCII letters, did).
    */
   standIns<T>(request: T): T {
+    // And a secret value written again under a plain name (`conn: db:<the password>`): replaced wherever it is.
+    const secrets = this.secretValues(request).sort((a, b) => b.length - a.length);
+    const inText = (v: string) => secrets.reduce((t, x) => (t.includes(x) ? t.split(x).join(standIn(x)) : t), v);
     const walk = (v: unknown, masked: unknown): unknown =>
-      typeof v === 'string' ? (v === masked ? v : standIn(v))
+      typeof v === 'string' ? (v === masked ? inText(v) : standIn(v))
       : Array.isArray(v) ? v.map((x, i) => walk(x, Array.isArray(masked) ? masked[i] : undefined))
       : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, masked && typeof masked === 'object' ? (masked as Record<string, unknown>)[k] : undefined)]))
       : v;
@@ -475,10 +478,10 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 
 /**
  * A stand-in for a secret: the same length, and the same kind of character at each place (an upper-case letter of any
- * script by X, any other letter by x, a digit by 0, other characters but ASCII punctuation and spaces by x), so that
- * a length or pattern judges it as it would the secret.
+ * script by X, any other letter by x, a digit by 0, a space kept, anything else by -), so that a length or a pattern
+ * of letters and digits judges it as it would the secret.
  */
 export function standIn(secret: string): string {
-  // One pass, each character judged once (a replaced X is a letter too).
-  return secret.replace(/[^\x20-\x7E]|[A-Za-z0-9]/gu, (c) => (/\p{Lu}/u.test(c) ? 'X'.repeat(c.length) : /\p{N}/u.test(c) ? '0'.repeat(c.length) : 'x'.repeat(c.length)));
+  // One pass, each character judged once (a replaced X is a letter too); punctuation all one (a secret of it told nothing).
+  return secret.replace(/[^ ]/gu, (c) => (/\p{Lu}/u.test(c) ? 'X' : /\p{L}/u.test(c) ? 'x' : /\p{N}/u.test(c) ? '0' : '-').repeat(c.length));
 }
