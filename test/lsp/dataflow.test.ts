@@ -44,6 +44,15 @@ describe('data flow over LSP', () => {
     assert.deepEqual((await client.change(uri, fixed)).filter((d: any) => d.source === 'dataflow'), []);
   });
 
+  test('a Choice edited to test a value a Wait reads, and back: the warning goes and comes with it (the review of the day: an edited Choice left it standing)', async () => {
+    const uri = 'file:///w/guard.asl.json';
+    const text = (tested: string) => JSON.stringify({ StartAt: 'D', States: { D: { Type: 'Pass', Result: { delay: -1, other: 1 }, Next: 'C' }, C: { Type: 'Choice', Choices: [{ Variable: tested, NumericGreaterThanEquals: 0, Next: 'W' }], Default: 'E' }, W: { Type: 'Wait', SecondsPath: '$.delay', Next: 'E' }, E: { Type: 'Succeed' } } }, null, 2);
+    const warned = (diags: any[]) => diags.filter((d: any) => d.source === 'dataflow').map((d: any) => d.message.slice(0, 24));
+    assert.deepEqual(warned(await client.open(uri, 'asl', text('$.other'))), ['$.delay selects -1, and ']);
+    assert.deepEqual(warned(await client.change(uri, text('$.delay'))), []);
+    assert.deepEqual(warned(await client.change(uri, text('$.other'))), ['$.delay selects -1, and ']);
+  });
+
   test('completion inside a .$ value offers the fields of the training result, with types and documentation', async () => {
     const uri = 'file:///w/complete.asl.json';
     const text = DSSDK.replace("$['ModelArtifacts']['S3ModelArtifacts']", '$.TrainingStepResults.ModelArtifacts.');

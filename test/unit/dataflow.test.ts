@@ -509,6 +509,10 @@ describe('warnings on paths', () => {
     for (const ok of [items, { InputPath: '$.list' }, { ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'b', Key: 'k' } }, ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'I', States: { I: { Type: 'Succeed' } } } }])
       assert.deepEqual(dataflow(states({ x: 1 }, ok)), [], JSON.stringify(ok));
     assert.deepEqual(dataflow(machine({ M: { Type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true } })), []);
+    // A template's placeholder as the Result (or in it) may be filled in with an array (the review of the day).
+    const filled = (result: unknown, read: object) => machine({ A: { Type: 'Pass', Result: result, Next: 'M' }, M: { Type: 'Map', ItemProcessor: { StartAt: 'I', States: { I: { Type: 'Succeed' } } }, End: true, ...read } });
+    assert.deepEqual(dataflow(filled('${Items}', {})), []);
+    assert.deepEqual(dataflow(filled({ jobs: '${self:custom.jobs}' }, { ItemsPath: '$.jobs', ItemSelector: { 'n.$': 'States.ArrayLength($.jobs)' } })), []);
   });
 
   test('every …Path that gives a setting reads the input as a Wait\'s SecondsPath does (a Task\'s timeouts, a Map\'s limits); beside a Task\'s Parameters, what fails either way', () => {

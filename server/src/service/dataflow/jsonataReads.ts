@@ -15,7 +15,7 @@ import { ERROR_OUTPUT, jsonataContextOf, type Dataflow } from './analysis';
 import { isContextPart } from './context';
 import { isExampleInput } from './executionInput';
 import { describeShape, describeValue, isHint, surelyNoNumber, type Shape } from './shapes';
-import { choiceTested, nameSegments, readSegments } from './paths';
+import { choiceTested, choiceTextsOf, nameSegments, readSegments } from './paths';
 import { append } from '../core/append';
 
 const PLAIN = /^(\s*)(\$[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|`[^`]*`)|\[\d{1,6}\])*)\s*$/;
@@ -273,11 +273,13 @@ function contextNearMisses(node: AstNode, text: string, context: Shape, code: st
 }
 
 // A string's finding depends on its text and the shape it reads: kept per string node while both are the same.
-const known = new WeakMap<AstNode, { root: Shape; state: AslState; relative?: Problem }>();
+const known = new WeakMap<AstNode, { root: Shape; state: AslState; choices: readonly string[]; relative?: Problem }>();
 
 /** The findings of the plain-path JSONata values of a document's JSONata states. */
 export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: JsonataCheckContext): Problem[] {
   const out: Problem[] = [];
+  // What the Choices test is part of what a read's finding rests on (choiceTested).
+  const choices = parsed.root ? choiceTextsOf(parsed.root) : [];
   for (const [state, sf] of flow.states) {
     if (state.queryLanguage !== 'JSONata') continue;
     for (const r of readsOf(state)) {
@@ -312,10 +314,10 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
       if (!names.length) continue;
       const hit = known.get(r.node);
       let p: Problem | undefined;
-      if (hit && hit.root === root && hit.state === state) p = hit.relative && { ...hit.relative, offset: hit.relative.offset + r.node.offset };
+      if (hit && hit.root === root && hit.state === state && hit.choices === choices) p = hit.relative && { ...hit.relative, offset: hit.relative.offset + r.node.offset };
       else {
         p = check(r.node, parsed.text, path, names, root, rootText, label, ctx);
-        known.set(r.node, { root, state, relative: p && { ...p, offset: p.offset - r.node.offset } });
+        known.set(r.node, { root, state, choices, relative: p && { ...p, offset: p.offset - r.node.offset } });
       }
       if (p) out.push(p);
     }

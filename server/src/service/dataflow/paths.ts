@@ -90,8 +90,29 @@ export function writeAt(shape: Shape, names: string[], value: Shape): Shape {
   return inner;
 }
 
-// What the Choice rules of a document test, once per tree: their Variables (JSONPath) and Conditions (JSONata).
-const choiceTexts = new WeakMap<AstNode, string[]>();
+// What the Choice rules of a document test, once per tree and version (a JSON tree re-parsed in place keeps its root
+// with a new stamp): their Variables (JSONPath) and Conditions (JSONata).
+const choiceTexts = new WeakMap<AstNode, { stamp: number | undefined; texts: string[] }>();
+
+/**
+ * The Choice texts of the tree: a new list when they may have changed, so that a finding kept beside it (a slot's)
+ * is kept only while it is the same list (the review of the day: an edited Choice left its old warning standing).
+ */
+export function choiceTextsOf(root: AstNode): readonly string[] {
+  const known = choiceTexts.get(root);
+  if (known && known.stamp === root.stamp) return known.texts;
+  const texts: string[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const key = node.type === 'property' ? node.children?.[0]?.value : undefined;
+    const value = node.type === 'property' ? node.children?.[1] : undefined;
+    if ((key === 'Variable' || key === 'Condition') && value?.type === 'string') texts.push(value.value as string);
+    for (const c of node.children ?? []) stack.push(c);
+  }
+  choiceTexts.set(root, { stamp: root.stamp, texts });
+  return texts;
+}
 
 /**
  * Whether a Choice rule of the document tests the value a read selects: a Variable that is the read's own path, or a
@@ -101,19 +122,9 @@ const choiceTexts = new WeakMap<AstNode, string[]>();
  */
 export function choiceTested(root: AstNode | undefined, read: string, last: string): boolean {
   if (!root) return false;
-  let texts = choiceTexts.get(root);
-  if (!texts) {
-    texts = [];
-    const stack = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      const key = node.type === 'property' ? node.children?.[0]?.value : undefined;
-      const value = node.type === 'property' ? node.children?.[1] : undefined;
-      if ((key === 'Variable' || key === 'Condition') && value?.type === 'string') texts.push(value.value as string);
-      for (const c of node.children ?? []) stack.push(c);
-    }
-    choiceTexts.set(root, texts);
-  }
+  const texts = choiceTextsOf(root);
+  // A read that ends in an index has no last name: only the same path is its test.
+  if (!last) return texts.some((t) => t.trim() === read);
   const name = new RegExp(`[.$]${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);
   return texts.some((t) => t.trim() === read || name.test(t));
 }

@@ -14,7 +14,7 @@ import { argSpec, INTRINSIC_FUNCTIONS, isExpressionError, parseDynamicValue, par
 import { dataflowOf, type Dataflow, type Slot } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isContextPart } from './context';
-import { choiceTested, nameSegments, readSegments } from './paths';
+import { choiceTested, choiceTextsOf, nameSegments, readSegments } from './paths';
 import { jsonataFindings } from './jsonataReads';
 import { describeShape, describeValue, isHint, surelyNoNumber, type Shape } from './shapes';
 import { append } from '../core/append';
@@ -324,19 +324,21 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
 
 // A slot's findings depend on its string and the shapes it reads: kept per string node (relative to it) while
 // the node and its shapes are the same, as they are for every slot an edit elsewhere left alone (carryOver.ts).
-const slotFindings = new WeakMap<AstNode, { against: Shape; context: Shape; variables: Dataflow['variables']; state: AslState; relative: Problem[] }>();
+const slotFindings = new WeakMap<AstNode, { against: Shape; context: Shape; variables: Dataflow['variables']; state: AslState; choices: readonly string[]; relative: Problem[] }>();
 
 /** The data-flow findings of a document; `executionInput` as in dataflowOf. */
 export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape): Problem[] {
   const out: Problem[] = [];
   const flow = dataflowOf(parsed, executionInput);
+  // What the Choices test is part of what a slot's findings rest on (choiceTested).
+  const choices = parsed.root ? choiceTextsOf(parsed.root) : [];
   for (const slot of flow.slots) {
     // Where `$` is unknown only the context object and variables can be judged.
     if (slot.mayBeAbsent || (slot.against.kind === 'unknown' && !/\$[$\p{ID_Start}_]/u.test(slot.node.value as string))) continue;
     const context = slot.context ?? flow.context;
     const base = slot.node.offset;
     const known = slotFindings.get(slot.node);
-    if (known?.against === slot.against && known.context === context && known.variables === flow.variables && known.state === slot.state) {
+    if (known?.against === slot.against && known.context === context && known.variables === flow.variables && known.state === slot.state && known.choices === choices) {
       for (const p of known.relative) out.push({ ...p, offset: p.offset + base });
       continue;
     }
@@ -353,7 +355,7 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
       out.push(p);
       relative.push({ ...p, offset: p.offset - base });
     }
-    slotFindings.set(slot.node, { against: slot.against, context, variables: flow.variables, state: slot.state, relative });
+    slotFindings.set(slot.node, { against: slot.against, context, variables: flow.variables, state: slot.state, choices, relative });
   }
   for (const w of flow.unwritable) {
     const whose = w.shape.kind !== 'unknown' && w.shape.origin ? ` (${w.shape.origin})` : '';
