@@ -15,7 +15,7 @@ import { ERROR_OUTPUT, jsonataContextOf, type Dataflow } from './analysis';
 import { isContextPart } from './context';
 import { isExampleInput } from './executionInput';
 import { describeShape, describeValue, isHint, surelyNoNumber, type Shape } from './shapes';
-import { choiceTested, choiceTextsOf, nameSegments, readSegments } from './paths';
+import { choiceTested, nameSegments, readSegments } from './paths';
 import { append } from '../core/append';
 
 const PLAIN = /^(\s*)(\$[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|`[^`]*`)|\[\d{1,6}\])*)\s*$/;
@@ -152,6 +152,8 @@ function readsOf(s: AslState): Read[] {
 
 export interface JsonataCheckContext {
   code: string;
+  /** What the document's Choice rules test (paths.ts choiceTextsOf). */
+  choices: readonly string[];
   /** Where else in a shape the rest of a path can be read (validation.ts findElsewhere). */
   elsewhere: (root: Shape, rest: string[], exclude: string, write: (names: string[]) => string) => string | undefined;
 }
@@ -201,20 +203,13 @@ function check(node: AstNode, text: string, path: PlainPath, names: JsonataStep[
  * LocalStack's test_map_state_items_variable_sampling). Only through objects: a field of an array is read from each
  * element, which may give an array. So for the other fields of one type (a Wait's Seconds reading a string).
  */
-/** The root of the tree `node` is in. */
-function treeRoot(node: AstNode): AstNode {
-  let n = node;
-  while (n.parent) n = n.parent;
-  return n;
-}
-
-function notOfType(node: AstNode, text: string, path: PlainPath, root: Shape, rootText: string, names: string[], code: string, wants: NonNullable<Read['wants']>): Problem | undefined {
+function notOfType(node: AstNode, text: string, path: PlainPath, root: Shape, rootText: string, names: string[], code: string, wants: NonNullable<Read['wants']>, choices: readonly string[]): Problem | undefined {
   const cur = readSegments(root, nameSegments(names)).shape;
   if (cur.kind === 'unknown' || isHint(cur)) return undefined;
   // A value the definition writes that the setting does not take (`"s": -5` for a Seconds), else one of another type.
   const known = cur.kind === 'primitive' ? (cur.number ?? cur.text) : undefined;
   // Not where a Choice tests the value: it may keep it from this state.
-  const tested = () => choiceTested(treeRoot(node), jsonataPathText(rootText, names), names.at(-1) ?? rootText.replace(/^\$/, ''));
+  const tested = () => choiceTested(choices, jsonataPathText(rootText, names), names.at(-1) ?? rootText.replace(/^\$/, ''));
   const fault = known !== undefined && !tested() ? settingValueFault(wants.field, known) : undefined;
   if (!fault && (cur.kind === wants.type || (wants.type === 'number' ? !surelyNoNumber(cur) : wants.type === 'string' && cur.kind === 'primitive' && (cur.type === 'string' || cur.type === 'null')))) return undefined;
   const origin = cur.origin ? ` (${cur.origin})` : '';
@@ -279,7 +274,7 @@ const known = new WeakMap<AstNode, { root: Shape; state: AslState; choices: read
 export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: JsonataCheckContext): Problem[] {
   const out: Problem[] = [];
   // What the Choices test is part of what a read's finding rests on (choiceTested).
-  const choices = parsed.root ? choiceTextsOf(parsed.root) : [];
+  const { choices } = ctx;
   for (const [state, sf] of flow.states) {
     if (state.queryLanguage !== 'JSONata') continue;
     for (const r of readsOf(state)) {
@@ -308,7 +303,7 @@ export function jsonataFindings(parsed: ParsedDocument, flow: Dataflow, ctx: Jso
       if (!root || root.kind === 'unknown') continue;
       // (With an ItemReader the items come from it, as for ItemsPath.)
       if (r.wants && allNames(names) && !(r.wants.type === 'array' && state.node.children?.some((p) => p.children?.[0]?.value === 'ItemReader'))) {
-        const p = notOfType(r.node, parsed.text, path, root, rootText, names, ctx.code, r.wants);
+        const p = notOfType(r.node, parsed.text, path, root, rootText, names, ctx.code, r.wants, ctx.choices);
         if (p) out.push(p);
       }
       if (!names.length) continue;

@@ -90,39 +90,41 @@ export function writeAt(shape: Shape, names: string[], value: Shape): Shape {
   return inner;
 }
 
-// What the Choice rules of a document test, once per tree and version (a JSON tree re-parsed in place keeps its root
-// with a new stamp): their Variables (JSONPath) and Conditions (JSONata).
-const choiceTexts = new WeakMap<AstNode, { stamp: number | undefined; texts: string[] }>();
+// What the Choice rules of a document test: their Variables (JSONPath) and Conditions (JSONata), the list kept per
+// tree while its content is the same, so that findings kept beside it survive an edit elsewhere.
+const choiceTexts = new WeakMap<AstNode, string[]>();
 
 /**
- * The Choice texts of the tree: a new list when they may have changed, so that a finding kept beside it (a slot's)
- * is kept only while it is the same list (the review of the day: an edited Choice left its old warning standing).
+ * The texts the Choice states (`choices`, their nodes) of the tree `root` test: the same list as before while they
+ * are the same, a new one when one changed (the review of the day: an edited Choice left its old warning standing).
+ * Only the Choice states are walked: an edit costs their size, not the document's.
  */
-export function choiceTextsOf(root: AstNode): readonly string[] {
-  const known = choiceTexts.get(root);
-  if (known && known.stamp === root.stamp) return known.texts;
+export function choiceTextsOf(root: AstNode, choices: Iterable<AstNode>): readonly string[] {
   const texts: string[] = [];
-  const stack = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    const key = node.type === 'property' ? node.children?.[0]?.value : undefined;
-    const value = node.type === 'property' ? node.children?.[1] : undefined;
-    if ((key === 'Variable' || key === 'Condition') && value?.type === 'string') texts.push(value.value as string);
-    for (const c of node.children ?? []) stack.push(c);
+  for (const choice of choices) {
+    const stack = [choice];
+    while (stack.length) {
+      const node = stack.pop()!;
+      const key = node.type === 'property' ? node.children?.[0]?.value : undefined;
+      const value = node.type === 'property' ? node.children?.[1] : undefined;
+      if ((key === 'Variable' || key === 'Condition') && value?.type === 'string') texts.push(value.value as string);
+      for (const c of node.children ?? []) stack.push(c);
+    }
   }
-  choiceTexts.set(root, { stamp: root.stamp, texts });
+  const before = choiceTexts.get(root);
+  if (before && before.length === texts.length && before.every((t, i) => t === texts[i])) return before;
+  choiceTexts.set(root, texts);
   return texts;
 }
 
 /**
- * Whether a Choice rule of the document tests the value a read selects: a Variable that is the read's own path, or a
- * Variable or Condition that names its last field or variable (`$.delay >= 0`, `{% $delay >= 0 %}`). A value the
- * definition writes may then be kept from the state that reads it (a sentinel -1 sent elsewhere): what it surely is
- * there is not known (the review of the day).
+ * Whether a Choice rule (`texts`, choiceTextsOf's) tests the value a read selects: a Variable that is the read's own
+ * path, or a Variable or Condition that names its last field or variable (`$.delay >= 0`, `{% $delay >= 0 %}`). A
+ * value the definition writes may then be kept from the state that reads it (a sentinel -1 sent elsewhere): what it
+ * surely is there is not known (the review of the day).
  */
-export function choiceTested(root: AstNode | undefined, read: string, last: string): boolean {
-  if (!root) return false;
-  const texts = choiceTextsOf(root);
+export function choiceTested(texts: readonly string[], read: string, last: string): boolean {
+  if (!texts.length) return false;
   // A read that ends in an index has no last name: only the same path is its test.
   if (!last) return texts.some((t) => t.trim() === read);
   const name = new RegExp(`[.$]${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);

@@ -141,13 +141,13 @@ function notAnArray(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocu
  * A setting's path (TimeoutSecondsPath, SecondsPath…) that selects a value known to be of another JSON type, or one the
  * definition writes that the setting does not take (a Pass state's `"s": -5` for a SecondsPath).
  */
-function notOfType(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocument): Problem | undefined {
+function notOfType(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocument, choices: readonly string[]): Problem | undefined {
   const field = keyOfValue(slot.node)?.value;
   if (typeof field !== 'string' || shape.kind === 'unknown') return undefined;
   const known = shape.kind === 'primitive' && !isHint(shape) ? (shape.number ?? shape.text) : undefined;
   // Not where a Choice tests the value: it may keep it from this state.
   const last = path.segments.length ? segmentName(path.segments[path.segments.length - 1]) : path.root.slice(1);
-  const tested = () => choiceTested(parsed.root, path.text, String(last ?? ''));
+  const tested = () => choiceTested(choices, path.text, String(last ?? ''));
   const fault = known !== undefined && field.endsWith('Path') && !tested() ? settingValueFault(field.slice(0, -'Path'.length), known) : undefined;
   if (!fault && (slot.wants === 'number' ? !surelyNoNumber(shape) : isHint(shape) || (shape.kind === 'primitive' && (shape.type === slot.wants || shape.type === 'null')))) return undefined;
   const whose = shape.origin ? ` (${shape.origin})` : '';
@@ -214,7 +214,7 @@ function argumentFindings(slot: Slot, r: Call, parsed: ParsedDocument, context: 
   return out;
 }
 
-function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shape, variables: Dataflow['variables']): Problem | undefined {
+function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shape, variables: Dataflow['variables'], choices: readonly string[]): Problem | undefined {
   // `$$`: the context object (context.ts), read like the input; its own parts only tell near misses of their names.
   // `$name`: a variable, the join of what every Assign of that name sets.
   const inContext = path.root === '$$';
@@ -233,7 +233,7 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   }
   const r = readSegments(base, segs);
   const at = r.missing ?? r.unlisted;
-  if (!at) return slot.wants === 'array' ? notAnArray(slot, path, r.shape, parsed) : slot.wants ? notOfType(slot, path, r.shape, parsed) : undefined;
+  if (!at) return slot.wants === 'array' ? notAnArray(slot, path, r.shape, parsed) : slot.wants ? notOfType(slot, path, r.shape, parsed, choices) : undefined;
   const names: (string | number)[] = [];
   for (const s of segs) {
     const n = segmentName(s);
@@ -331,7 +331,7 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
   const out: Problem[] = [];
   const flow = dataflowOf(parsed, executionInput);
   // What the Choices test is part of what a slot's findings rest on (choiceTested).
-  const choices = parsed.root ? choiceTextsOf(parsed.root) : [];
+  const choices = parsed.root ? choiceTextsOf(parsed.root, [...flow.states.keys()].filter((s) => s.type === 'Choice').map((s) => s.node)) : [];
   for (const slot of flow.slots) {
     // Where `$` is unknown only the context object and variables can be judged.
     if (slot.mayBeAbsent || (slot.against.kind === 'unknown' && !/\$[$\p{ID_Start}_]/u.test(slot.node.value as string))) continue;
@@ -345,7 +345,7 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
     const relative: Problem[] = [];
     const parsedValue = parsedSlot(slot);
     for (const path of parsedValue ? pathsIn(parsedValue) : []) {
-      const p = check(slot, path, parsed, context, flow.variables);
+      const p = check(slot, path, parsed, context, flow.variables, choices);
       if (p) {
         out.push(p);
         relative.push({ ...p, offset: p.offset - base });
@@ -373,7 +373,7 @@ export function validateDataflow(parsed: ParsedDocument, executionInput?: Shape)
     const p = mapInputNotArray(state, input);
     if (p) out.push(p);
   }
-  append(out, jsonataFindings(parsed, flow, { code: DataflowCode.pathNotInInput, elsewhere: findElsewhere }));
+  append(out, jsonataFindings(parsed, flow, { code: DataflowCode.pathNotInInput, elsewhere: findElsewhere, choices }));
   // In document order: the slots' order depends on how the analysis was reached (a fresh pass or carryOver.ts).
   return out.sort((a, b) => a.offset - b.offset || a.length - b.length || a.message.localeCompare(b.message));
 }
