@@ -280,5 +280,7 @@ test('standIns: every string maskRequest masks, whole or in part, by one of its 
   // A secret written again under a plain name.
   const again = new MaskPolicy({}).standIns({ Environment: { DB_PASSWORD: 'Zq8vR3kLp9Tw2mXy', DB_HOST: 'db' }, HyperParameters: { conn: 'db:Zq8vR3kLp9Tw2mXy' } });
   assert.ok(!JSON.stringify(again).includes('Zq8vR3kLp9Tw2mXy'));
-  assert.equal(again.HyperParameters.conn, 'db:Xx0xX0xXx0Xx0xXx');
+  assert.equal(again.HyperParameters.conn, 'xx-Xx0xX0xXx0Xx0xXx');
+  // And the confirmation masks it there too.
+  assert.equal(new MaskPolicy({}).maskRequest({ Environment: { DB_PASSWORD: 'Zq8vR3kLp9Tw2mXy' }, HyperParameters: { conn: 'db:Zq8vR3kLp9Tw2mXy' } }).HyperParameters.conn, `db:${MASK}`);
 });

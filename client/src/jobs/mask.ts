@@ -140,9 +140,13 @@ export class MaskPolicy {
 
   /** A copy of the request with secret values replaced by ********, and recognised secrets inside other strings. */
   maskRequest<T>(request: T): T {
+    // The known secrets, and the request's own secret values wherever else they are written (`conn: db:<password>`,
+    // shown in clear before: the review of the day).
+    const own = this.secretValues(request);
+    const known = own.length ? [...new Set([...this.known, ...secretForms(own)])].sort((a, b) => b.length - a.length) : this.known;
     const walk = (v: unknown, parentKey: string): unknown => {
       // A value that carries a labelled secret (a connection string's Password=…;) under any name, or a known one.
-      if (typeof v === 'string') return this.redactForms(v, this.known);
+      if (typeof v === 'string') return this.redactForms(v, known);
       if (Array.isArray(v)) return ARGUMENT_LISTS.has(parentKey) ? this.maskArguments(v) : v.map((x) => walk(x, ''));
       if (!v || typeof v !== 'object') return v;
       return Object.fromEntries(
