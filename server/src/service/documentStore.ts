@@ -8,7 +8,8 @@ import { carryOver } from './carryOver';
 import { reparse } from './json/incrementalParse';
 import { parseJson } from './json/parse';
 import { parseYaml } from './yaml/parseYaml';
-import { declaresStateMachineResource, embeddedMachines, machineAt, machineName, machineOfResourceAt } from './templates/embedded';
+import { embeddedMachines, machineAt, machineName, machineOfResourceAt } from './templates/embedded';
+import { stateMachineResources } from './templates/resource';
 import { resolveIntrinsics } from './templates/intrinsics';
 import { jobSpecOf, requestOfName } from './sagemaker/jobSpecs';
 import type { Shape } from './dataflow/shapes';
@@ -122,6 +123,12 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     return parsed;
   }
 
+  /**
+   * Whether a template declares a state machine resource, its definition written in it or not (a SAM DefinitionUri, a
+   * misspelt Definition): what the resource's own properties are judged in.
+   */
+  const declaresResource = (root: AstNode | undefined) => options.templates !== false && stateMachineResources(root).length > 0;
+
   function isStateMachineDocument(doc: TextDocument): boolean {
     if (!SUPPORTED_LANGUAGES.has(doc.languageId)) return false;
     if (ASL_LANGUAGES.has(doc.languageId)) return true;
@@ -129,7 +136,7 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     // Too deep to read: whether it is a state machine (or a template holding one) cannot be told, and its warning
     // says it was not checked; silence would pass it as checked.
     if (parsed.root === undefined && parsed.syntaxErrors.some((p) => p.code === Code.tooLarge)) return true;
-    return isStateMachine(parsed.root) || within(parsed, doc).length > 0 || (options.templates !== false && declaresStateMachineResource(parsed.root));
+    return isStateMachine(parsed.root) || within(parsed, doc).length > 0 || declaresResource(parsed.root);
   }
 
   /** The state machines a template embeds (templates/), or a standalone job spec (sagemaker/jobSpecs.ts). */
@@ -152,7 +159,7 @@ export function createDocumentStore(options: { templates?: boolean; jobSpecs?: b
     if (isStateMachine(parsed.root)) return undefined;
     const inner = within(parsed, doc);
     // A template whose state machine resources hold no definition here (a DefinitionUri) is still a template.
-    return ASL_LANGUAGES.has(doc.languageId) && !inner.length && !(options.templates !== false && declaresStateMachineResource(parsed.root)) ? undefined : inner;
+    return ASL_LANGUAGES.has(doc.languageId) && !inner.length && !declaresResource(parsed.root) ? undefined : inner;
   };
 
   const machinesOf = (doc: TextDocument): ParsedDocument[] => {

@@ -14,9 +14,7 @@ import { intrinsicAt, resolveIntrinsics, subString, variablesUnknown } from './i
 import { followSubstitutions, followSubstitutionsInText, markStringPlaceholders, parameterDefaults, placeholderFindings, substitutionKeys } from './substitutions';
 import { samTransformOnly, templateNames, unresolvedSubVariables, type TemplateNames } from './templateNames';
 import { append } from '../core/append';
-import { resourceFindings } from './resource';
-
-const STATE_MACHINE_TYPES = new Set(['AWS::StepFunctions::StateMachine', 'AWS::Serverless::StateMachine']);
+import { resourceFindings, stateMachineResources } from './resource';
 
 /** A definition found in a template, with the name it is declared under (the resource's logical ID, the Serverless key). */
 interface Definition {
@@ -51,42 +49,19 @@ function workflowTypeOf(node: AstNode | undefined): Definition['workflowType'] {
  * order. A DefinitionString is read as JSON where its text is the document's text (a YAML block literal, `|`,
  * possibly under `!Sub`), else as the JSON its string or `Fn::Join` decodes to (templates/encodedDefinition.ts).
  */
-/**
- * Whether a template declares a state machine resource, its definition written in it or not (a SAM DefinitionUri, a
- * DefinitionS3Location, a misspelt Definition): what the resource's own properties are judged in.
- */
-export function declaresStateMachineResource(root: AstNode | undefined): boolean {
-  if (root?.type !== 'object') return false;
-  return [property(root, 'Resources'), property(property(root, 'resources'), 'Resources')].some((resources) =>
-    resources?.type === 'object' && !!resources.children?.some((r) => {
-      const type = property(r.children?.[1], 'Type');
-      return type?.type === 'string' && STATE_MACHINE_TYPES.has(type.value);
-    }));
-}
-
 function definitionsOf(root: AstNode | undefined): Definition[] {
   if (root?.type !== 'object') return [];
   const out: Definition[] = [];
-  // A CloudFormation/SAM template's Resources, and a Serverless Framework file's own CloudFormation
-  // (`resources: Resources:`, deployed with its stack as written).
-  for (const [resources, serverlessFile] of [[property(root, 'Resources'), false], [property(property(root, 'resources'), 'Resources'), true]] as const) {
-    if (resources?.type !== 'object') continue;
-    for (const r of resources.children ?? []) {
-      const name = String(r.children?.[0]?.value ?? '');
-      const resource = r.children?.[1];
-      const type = property(resource, 'Type');
-      if (type?.type !== 'string' || !STATE_MACHINE_TYPES.has(type.value)) continue;
-      const props = property(resource, 'Properties');
-      const substitutions = property(props, 'DefinitionSubstitutions');
-      // CloudFormation's StateMachineType, SAM's Type (STANDARD unless one says EXPRESS).
-      const workflowType = workflowTypeOf(property(props, type.value === 'AWS::Serverless::StateMachine' ? 'Type' : 'StateMachineType'));
-      const stateMachineName = plainName(property(props, type.value === 'AWS::Serverless::StateMachine' ? 'Name' : 'StateMachineName'));
-      const sam = type.value === 'AWS::Serverless::StateMachine';
-      const definition = property(props, 'Definition');
-      if (definition) out.push({ node: definition, substitutions, string: false, name, workflowType, serverlessFile, stateMachineName, sam });
-      const definitionString = property(props, 'DefinitionString');
-      if (definitionString) out.push({ node: definitionString, substitutions, string: true, name, workflowType, serverlessFile, stateMachineName, sam });
-    }
+  // A CloudFormation/SAM template's state machine resources (a Serverless Framework file's own too).
+  for (const { name, props, sam, serverlessFile } of stateMachineResources(root)) {
+    const substitutions = property(props, 'DefinitionSubstitutions');
+    // CloudFormation's StateMachineType, SAM's Type (STANDARD unless one says EXPRESS).
+    const workflowType = workflowTypeOf(property(props, sam ? 'Type' : 'StateMachineType'));
+    const stateMachineName = plainName(property(props, sam ? 'Name' : 'StateMachineName'));
+    const definition = property(props, 'Definition');
+    if (definition) out.push({ node: definition, substitutions, string: false, name, workflowType, serverlessFile, stateMachineName, sam });
+    const definitionString = property(props, 'DefinitionString');
+    if (definitionString) out.push({ node: definitionString, substitutions, string: true, name, workflowType, serverlessFile, stateMachineName, sam });
   }
   // Serverless Framework (serverless-step-functions): stepFunctions.stateMachines.<name>.definition.
   const machines = property(property(root, 'stepFunctions'), 'stateMachines');

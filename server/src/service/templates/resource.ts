@@ -8,7 +8,7 @@ import { closest } from '../core/text';
 import { property, propertyNode } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
 import { intrinsicAt, intrinsicOf } from './intrinsics';
-import { mayName, PSEUDO_PARAMETERS, pseudoMeant, templateNames, type TemplateNames } from './templateNames';
+import { mayName, nearPseudoParameter, PSEUDO_PARAMETERS, templateNames, type TemplateNames } from './templateNames';
 import { TemplateCode } from './substitutions';
 
 const CFN = 'AWS::StepFunctions::StateMachine';
@@ -107,15 +107,15 @@ function unknownProperties(props: AstNode, sam: boolean, out: Problem[]) {
   }
 }
 
-/**
- * The resource schema's own types of the objects a CloudFormation state machine takes, written plainly:
- * DefinitionS3Location needs Bucket and Key ("required": ["Bucket", "Key"]); TracingConfiguration.Enabled and
- * LoggingConfiguration.IncludeExecutionData are booleans ("true"/"false" text passes, as CloudFormation reads it);
- * LoggingConfiguration.Level is one of its enum.
- */
 /** YAML 1.1's words for true and false, which CloudFormation reads as booleans when they are written plain (aws/aws-cli#5257). */
 const YAML11_BOOLEAN = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
 
+/**
+ * The resource schema's own types of the objects a CloudFormation state machine takes, written plainly:
+ * DefinitionS3Location needs Bucket and Key ("required": ["Bucket", "Key"]); TracingConfiguration.Enabled and
+ * LoggingConfiguration.IncludeExecutionData are booleans ("true"/"false" text passes, as CloudFormation reads it, and
+ * a plain YAML 1.1 boolean word); LoggingConfiguration.Level is one of its enum.
+ */
 function propertyValues(props: AstNode, text: string, out: Problem[]) {
   const location = property(props, 'DefinitionS3Location');
   if (location?.type === 'object' && !location.tag && !intrinsicAt(location)) {
@@ -156,7 +156,7 @@ function unresolvedReferences(props: AstNode, names: TemplateNames, near: (name:
       const name = intrinsic.name === 'Fn::GetAtt' && intrinsic.arg?.type !== 'array' ? written.split('.')[0] : written;
       // Only a name close to one the template has (a misspelt one, whose fix is plain): one near nothing is left to the
       // template's own linter (cfn-lint), as in a template still being written, or a snippet, whose resources are elsewhere.
-      const meant = name && !mayName(names, name) ? (name.startsWith('AWS::') ? pseudoMeant(name).slice('; did you mean '.length, -1) : near(name)) : undefined;
+      const meant = name && !mayName(names, name) ? (name.startsWith('AWS::') ? nearPseudoParameter(name) : near(name)) : undefined;
       if (meant) {
         const what = name.startsWith('AWS::') ? `no pseudo parameter (${PSEUDO_PARAMETERS.join(', ')})` : intrinsic.name === 'Ref' ? 'no Parameter or resource of this template' : 'no resource of this template';
         out.push({ offset: ref.offset, length: Math.max(1, ref.length), message: `${intrinsic.name === 'Ref' ? 'Ref' : 'Fn::GetAtt'} ${name} names ${what}: CloudFormation refuses the template ("Unresolved resource dependencies [${name}] in the Resources block of the template"); did you mean ${meant}?`, severity: 'error', source: 'asl', code: TemplateCode.unresolvedReference });
@@ -190,29 +190,50 @@ function nearNames(names: TemplateNames): (name: string) => string | undefined {
   };
 }
 
+/** A state machine resource of a template: its logical ID, its Properties, whether SAM's, whether a Serverless file's own. */
+export interface StateMachineResource {
+  name: string;
+  props: AstNode | undefined;
+  sam: boolean;
+  serverlessFile: boolean;
+}
+
+/**
+ * The state machine resources of a template, in document order: its Resources, and a Serverless Framework file's own
+ * CloudFormation (`resources: Resources:`, deployed with its stack as written). What the definitions are read from
+ * (embedded.ts) and the resources' own properties judged in (resourceFindings).
+ */
+export function stateMachineResources(root: AstNode | undefined): StateMachineResource[] {
+  const out: StateMachineResource[] = [];
+  if (root?.type !== 'object') return out;
+  for (const [resources, serverlessFile] of [[property(root, 'Resources'), false], [property(property(root, 'resources'), 'Resources'), true]] as const) {
+    if (resources?.type !== 'object') continue;
+    for (const r of resources.children ?? []) {
+      const resource = r.children?.[1];
+      const type = property(resource, 'Type');
+      if (type?.type !== 'string' || (type.value !== CFN && type.value !== SAM)) continue;
+      out.push({ name: String(r.children?.[0]?.value ?? ''), props: property(resource, 'Properties'), sam: type.value === SAM, serverlessFile });
+    }
+  }
+  return out;
+}
+
 /** The findings about each state machine resource's own properties in a template (its Resources, a Serverless file's `resources: Resources:`). */
 export function resourceFindings(root: AstNode | undefined, text: string, namesOf: () => TemplateNames | undefined = () => templateNames(root)): Problem[] {
   const out: Problem[] = [];
   if (root?.type !== 'object') return out;
   let near: ((name: string) => string | undefined) | undefined;
-  for (const [resources, serverlessFile] of [[property(root, 'Resources'), false], [property(property(root, 'resources'), 'Resources'), true]] as const) {
-    if (resources?.type !== 'object') continue;
-    for (const r of resources.children ?? []) {
-      const resource = r.children?.[1];
-      const type = property(resource, 'Type')?.value;
-      const props = property(resource, 'Properties');
-      if ((type !== CFN && type !== SAM) || props?.type !== 'object' || props.tag) continue;
-      const sam = type === SAM;
-      unknownProperties(props, sam, out);
-      // Not in a Serverless Framework file's resources: the framework adds its own (HelloLambdaFunction, IamRoleLambdaExecution…).
-      const names = serverlessFile ? undefined : namesOf();
-      if (names) unresolvedReferences(props, names, (near ??= nearNames(names)), out);
-      if (!sam) propertyValues(props, text, out);
-      definitionConflict(props, sam, out);
-      substitutionValues(property(props, 'DefinitionSubstitutions'), out);
-      workflowType(property(props, sam ? 'Type' : 'StateMachineType'), sam ? 'Type' : 'StateMachineType', out);
-      stateMachineName(property(props, sam ? 'Name' : 'StateMachineName'), sam ? 'Name' : 'StateMachineName', out);
-    }
+  for (const { props, sam, serverlessFile } of stateMachineResources(root)) {
+    if (props?.type !== 'object' || props.tag) continue;
+    unknownProperties(props, sam, out);
+    // Not in a Serverless Framework file's resources: the framework adds its own (HelloLambdaFunction, IamRoleLambdaExecution…).
+    const names = serverlessFile ? undefined : namesOf();
+    if (names) unresolvedReferences(props, names, (near ??= nearNames(names)), out);
+    if (!sam) propertyValues(props, text, out);
+    definitionConflict(props, sam, out);
+    substitutionValues(property(props, 'DefinitionSubstitutions'), out);
+    workflowType(property(props, sam ? 'Type' : 'StateMachineType'), sam ? 'Type' : 'StateMachineType', out);
+    stateMachineName(property(props, sam ? 'Name' : 'StateMachineName'), sam ? 'Name' : 'StateMachineName', out);
   }
   return out;
 }

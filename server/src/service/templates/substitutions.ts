@@ -111,32 +111,24 @@ function followedString(value: AstNode, placeholder: AstNode): AstNode {
   return followed;
 }
 
-/** Each whole-value placeholder (`${Name}`, a value, not a key) under `definition`: what holds it, where, its name. */
-function* wholePlaceholders(definition: AstNode): Generator<{ holder: AstNode; index: number; name: string }> {
+/**
+ * Each whole-value placeholder (`${Name}`, a value, not a key) under `definition`: what holds it, where, its name; and,
+ * given `keyNames`, the names of the placeholders written in keys, gathered in the same walk.
+ */
+function* wholePlaceholders(definition: AstNode, keyNames?: Set<string>): Generator<{ holder: AstNode; index: number; name: string }> {
   const stack = [definition];
   while (stack.length) {
     const node = stack.pop()!;
     const children = node.children ?? [];
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
-      const name = c.type === 'string' && node.type !== 'object' && !(node.type === 'property' && i === 0) ? WHOLE.exec(c.value)?.[1] : undefined;
+      const key = node.type === 'property' && i === 0;
+      if (key && keyNames && c.type === 'string' && typeof c.value === 'string' && c.value.includes('${')) for (const p of scanPlaceholders(c.value)) keyNames.add(p.name);
+      const name = c.type === 'string' && node.type !== 'object' && !key ? WHOLE.exec(c.value)?.[1] : undefined;
       if (name) yield { holder: node, index: i, name };
       else stack.push(c);
     }
   }
-}
-
-/** The names of the placeholders written in the keys under `definition`. */
-function keyPlaceholders(definition: AstNode): Set<string> {
-  const names = new Set<string>();
-  const stack = [definition];
-  while (stack.length) {
-    const node = stack.pop()!;
-    const key = node.type === 'property' ? node.children?.[0] : undefined;
-    if (key?.type === 'string' && typeof key.value === 'string' && key.value.includes('${')) for (const p of scanPlaceholders(key.value)) names.add(p.name);
-    for (const c of node.children ?? []) stack.push(c);
-  }
-  return names;
 }
 
 /**
@@ -148,8 +140,9 @@ function replaceWholePlaceholders(definition: AstNode, follow: (placeholder: Ast
   let replaced = 0;
   // A name a key holds too (a state named `${First}`, and `"StartAt": "${First}"`) is not followed: the key keeps its
   // placeholder, and the value followed alone would no longer name it (the review of the day: StartAt "Invoke" is not a state).
-  const inKeys = keyPlaceholders(definition);
-  for (const { holder, index, name } of wholePlaceholders(definition)) {
+  const inKeys = new Set<string>();
+  const found = [...wholePlaceholders(definition, inKeys)];
+  for (const { holder, index, name } of found) {
     if (inKeys.has(name)) continue;
     const value = follow(holder.children![index], name);
     if (!value) continue;

@@ -113,7 +113,8 @@ export function unresolvedSubVariables(str: AstNode, variables: AstNode | undefi
     const start = str.offset + sourceOffset(raw, p.start);
     const end = str.offset + sourceOffset(raw, p.end);
     // Meant for the resource's DefinitionSubstitutions: the Sub reads it first, and finds nothing.
-    const meant = p.name.startsWith('AWS::') ? pseudoMeant(p.name) : substitutionKeys?.has(p.name) ? `; it is a key of DefinitionSubstitutions, but the Sub replaces its string's \${…} first: write \${!${p.name}} to leave \${${p.name}} for them` : `; to write the text \${${p.name}}, write \${!${p.name}}`;
+    const pseudo = p.name.startsWith('AWS::') ? nearPseudoParameter(p.name) : undefined;
+    const meant = p.name.startsWith('AWS::') ? (pseudo ? `; did you mean ${pseudo}?` : '') : substitutionKeys?.has(p.name) ? `; it is a key of DefinitionSubstitutions, but the Sub replaces its string's \${…} first: write \${!${p.name}} to leave \${${p.name}} for them` : `; to write the text \${${p.name}}, write \${!${p.name}}`;
     const what = p.name.startsWith('AWS::') ? `a pseudo parameter (${PSEUDO_PARAMETERS.join(', ')})` : variables ? 'a Parameter, a resource or a variable of this Sub' : 'a Parameter or a resource of this template, and this Sub has no variables';
     out.push({
       offset: start,
@@ -128,8 +129,7 @@ export function unresolvedSubVariables(str: AstNode, variables: AstNode | undefi
   return out;
 }
 
-/** `: did you mean AWS::Partition?` for a misspelt pseudo parameter, or nothing. */
-export function pseudoMeant(name: string): string {
-  const near = closest(name, PSEUDO_PARAMETERS, 1)[0] ?? PSEUDO_PARAMETERS.find((p) => p.toLowerCase() === name.toLowerCase());
-  return near ? `; did you mean ${near}?` : '';
+/** The pseudo parameter a misspelt `AWS::` name is meant as (`AWS::Partiton`: AWS::Partition), if one is close. */
+export function nearPseudoParameter(name: string): string | undefined {
+  return closest(name, PSEUDO_PARAMETERS, 1)[0] ?? PSEUDO_PARAMETERS.find((p) => p.toLowerCase() === name.toLowerCase());
 }
