@@ -7,7 +7,7 @@
 // where the analysis knows the value read completely: a closed object without the field, or a string or number.
 // JSONata reads a field of an array from each element: an array counts as its elements.
 import { noContextMap, type AslState } from '../asl/model';
-import { evaluatedHere, READ_BEFORE_ITEMS, RESULT_STATES, settingOf, settingValueFault } from '../asl/fields';
+import { evaluatedHere, READ_BEFORE_ITEMS, RESULT_STATES, settingOf } from '../asl/fields';
 import { closest } from '../core/text';
 import type { AstNode, ParsedDocument, Problem } from '../core/types';
 import { jsonataBody, JSONATA_KEYWORDS, jsonataStep, valueSpan, statesContextReads } from '../expressions/index';
@@ -15,7 +15,7 @@ import { ERROR_OUTPUT, jsonataContextOf, type Dataflow } from './analysis';
 import { isContextPart } from './context';
 import { isExampleInput } from './executionInput';
 import { describeShape, describeValue, isHint, surelyNoNumber, type Shape } from './shapes';
-import { choiceTested, nameSegments, readSegments } from './paths';
+import { nameSegments, readSegments, writtenValueFault } from './paths';
 import { append } from '../core/append';
 
 const PLAIN = /^(\s*)(\$[A-Za-z_][A-Za-z0-9_]*(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|`[^`]*`)|\[\d{1,6}\])*)\s*$/;
@@ -207,17 +207,14 @@ function notOfType(node: AstNode, text: string, path: PlainPath, root: Shape, ro
   const cur = readSegments(root, nameSegments(names)).shape;
   if (cur.kind === 'unknown' || isHint(cur)) return undefined;
   // A value the definition writes that the setting does not take (`"s": -5` for a Seconds), else one of another type.
-  const known = cur.kind === 'primitive' ? (cur.number ?? cur.text) : undefined;
-  // Not where a Choice tests the value: it may keep it from this state.
-  const tested = () => choiceTested(choices, jsonataPathText(rootText, names), names.at(-1) ?? rootText.replace(/^\$/, ''));
-  const fault = known !== undefined && !tested() ? settingValueFault(wants.field, known) : undefined;
+  const fault = writtenValueFault(cur, wants.field, choices, jsonataPathText(rootText, names), names.at(-1) ?? rootText.replace(/^\$/, ''));
   if (!fault && (cur.kind === wants.type || (wants.type === 'number' ? !surelyNoNumber(cur) : wants.type === 'string' && cur.kind === 'primitive' && (cur.type === 'string' || cur.type === 'null')))) return undefined;
   const origin = cur.origin ? ` (${cur.origin})` : '';
   const value = node.value as string;
   const start = value.indexOf('{%') + 2 + path.start;
   const span = valueSpan(text, node, start, start + (path.end - path.start));
   const [offset, length] = span.exact ? [span.offset, span.length] : [node.offset, node.length];
-  const message = `${jsonataPathText(rootText, names)} is ${fault ? JSON.stringify(known) : cur.kind === 'primitive' && cur.type === 'null' ? 'null' : describeValue(cur)}${origin}, and ${wants.field} must give ${fault ?? settingOf(wants.field)?.words ?? `a ${wants.type}`}: the ${wants.type === 'array' ? 'Map ' : ''}state fails when it runs (States.QueryEvaluationError)`;
+  const message = `${jsonataPathText(rootText, names)} is ${fault ? JSON.stringify(fault.value) : cur.kind === 'primitive' && cur.type === 'null' ? 'null' : describeValue(cur)}${origin}, and ${wants.field} must give ${fault?.words ?? settingOf(wants.field)?.words ?? `a ${wants.type}`}: the ${wants.type === 'array' ? 'Map ' : ''}state fails when it runs (States.QueryEvaluationError)`;
   return { offset, length, severity: 'warning', source: 'dataflow', code, message };
 }
 

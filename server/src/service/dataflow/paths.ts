@@ -1,6 +1,7 @@
 // Reading and writing shapes (shapes.ts) along JSONPath segments: what `$.a.b` reads from a shape, how far that is
 // known, and what `ResultPath: $.a.b` makes of a state's input.
 import type { AstNode } from '../core/types';
+import { settingValueFault } from '../asl/fields';
 import type { PathSegment } from '../expressions/index';
 import { EMPTY_OBJECT, isHint, UNKNOWN, type Field, type ObjectShape, type Shape } from './shapes';
 
@@ -129,4 +130,16 @@ export function choiceTested(texts: readonly string[], read: string, last: strin
   if (!last) return texts.some((t) => t.trim() === read);
   const name = new RegExp(`[.$]${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);
   return texts.some((t) => t.trim() === read || name.test(t));
+}
+
+/**
+ * The value the definition writes (`shape`, what a read selects) that `setting` (Seconds, MaxConcurrency…) does not
+ * take, with the words of what it must be (asl/fields.ts settingValueFault); undefined where it takes it, where the
+ * value is not written in the definition, or where a Choice tests it (choiceTested on `choices`, `read`, `last`).
+ */
+export function writtenValueFault(shape: Shape, setting: string, choices: readonly string[], read: string, last: string): { value: number | string; words: string } | undefined {
+  const value = shape.kind === 'primitive' && !isHint(shape) ? (shape.number ?? shape.text) : undefined;
+  if (value === undefined || choiceTested(choices, read, last)) return undefined;
+  const words = settingValueFault(setting, value);
+  return words ? { value, words } : undefined;
 }

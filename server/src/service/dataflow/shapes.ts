@@ -7,7 +7,7 @@
 // (the optimized integrations) and sdk-outputs.json (every operation, for the AWS SDK integration) and are built
 // lazily, member by member, when a path reads them.
 import { sageMakerOutputs, sageMakerSdkOutputs } from '../../../../schemas/sagemaker';
-import { hasPlaceholder } from '../expressions/placeholders';
+import { hasPlaceholder, wholePlaceholder } from '../expressions/placeholders';
 
 export type Shape = UnknownShape | ObjectShape | ArrayShape | PrimitiveShape;
 
@@ -124,7 +124,7 @@ export function literalShape(value: unknown, origin?: string, open = false, writ
   // A template's placeholder written in the definition (`"Result": "${Items}"`, `${self:custom.jobs}`) is filled in
   // when it deploys: a whole one may be any JSON (the review of the day: an array read as the string), a part of a
   // string leaves a string of text not known.
-  if (written && typeof value === 'string' && hasPlaceholder(value)) return /^\$\{[^}]*\}$/.test(value) ? UNKNOWN : { kind: 'primitive', type: 'string', origin };
+  if (written && typeof value === 'string' && hasPlaceholder(value)) return wholePlaceholder(value) !== undefined ? UNKNOWN : { kind: 'primitive', type: 'string', origin };
   return { kind: 'primitive', type: typeof value, ...(typeof value === 'string' && { text: value }), ...(typeof value === 'number' && { number: value }), origin, ...hint };
 }
 

@@ -5,7 +5,7 @@
 // context object documents (context.ts), and `$$.Map` in a state that is in no Map. When the input may hold other
 // fields (the execution input is unknown), nothing is reported, except an information hint when the whole rest of
 // the path exists at another, known place. Never an error: a path is only known at run time.
-import { READ_BEFORE_ITEMS, settingOfPath, settingValueFault } from '../asl/fields';
+import { READ_BEFORE_ITEMS, settingOfPath } from '../asl/fields';
 import { noContextMap, type AslState } from '../asl/model';
 import { closest, editDistance } from '../core/text';
 import { keyOfValue, propertyNode } from '../core/tree';
@@ -14,7 +14,7 @@ import { argSpec, INTRINSIC_FUNCTIONS, isExpressionError, parseDynamicValue, par
 import { dataflowOf, type Dataflow, type Slot } from './analysis';
 import { isExampleInput } from './executionInput';
 import { isContextPart } from './context';
-import { choiceTested, choiceTextsOf, nameSegments, readSegments } from './paths';
+import { choiceTextsOf, nameSegments, readSegments, writtenValueFault } from './paths';
 import { jsonataFindings } from './jsonataReads';
 import { describeShape, describeValue, isHint, surelyNoNumber, type Shape } from './shapes';
 import { append } from '../core/append';
@@ -144,15 +144,12 @@ function notAnArray(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocu
 function notOfType(slot: Slot, path: PathNode, shape: Shape, parsed: ParsedDocument, choices: readonly string[]): Problem | undefined {
   const field = keyOfValue(slot.node)?.value;
   if (typeof field !== 'string' || shape.kind === 'unknown') return undefined;
-  const known = shape.kind === 'primitive' && !isHint(shape) ? (shape.number ?? shape.text) : undefined;
-  // Not where a Choice tests the value: it may keep it from this state.
   const last = path.segments.length ? segmentName(path.segments[path.segments.length - 1]) : path.root.slice(1);
-  const tested = () => choiceTested(choices, path.text, String(last ?? ''));
-  const fault = known !== undefined && field.endsWith('Path') && !tested() ? settingValueFault(field.slice(0, -'Path'.length), known) : undefined;
+  const fault = field.endsWith('Path') ? writtenValueFault(shape, field.slice(0, -'Path'.length), choices, path.text, String(last ?? '')) : undefined;
   if (!fault && (slot.wants === 'number' ? !surelyNoNumber(shape) : isHint(shape) || (shape.kind === 'primitive' && (shape.type === slot.wants || shape.type === 'null')))) return undefined;
   const whose = shape.origin ? ` (${shape.origin})` : '';
-  const what = fault ? JSON.stringify(known) : describeValue(shape);
-  const message = `${path.text} selects ${what}${whose}, and ${field} must select ${fault ?? settingOfPath(field)?.words ?? 'a number'}: the state fails when it runs (States.Runtime)`;
+  const what = fault ? JSON.stringify(fault.value) : describeValue(shape);
+  const message = `${path.text} selects ${what}${whose}, and ${field} must select ${fault?.words ?? settingOfPath(field)?.words ?? 'a number'}: the state fails when it runs (States.Runtime)`;
   return { ...spanOf(slot.node, parsed.text, path.start, path.end), severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message };
 }
 

@@ -86,6 +86,9 @@ export function deploysAsStringText(field: string, placeholder: StringPlaceholde
 /** The placeholder as written, when a string node deploys as a string whatever its substitution (markDeploysAsString). */
 export const deploysAsString = (node: object) => deploysAsText.get(node);
 
+/** The name of the placeholder that is the whole of `s` (`${Items}`: Items), if it is one. */
+export const wholePlaceholder = (s: string): string | undefined => /^\$\{([^}]+)\}$/.exec(s)?.[1];
+
 /** Every `${name}` (a non-empty name without `}`), in order; what /\$\{([^}]+)\}/g matches, in linear time. */
 export function scanPlaceholders(s: string): Placeholder[] {
   const out: Placeholder[] = [];

@@ -15,7 +15,7 @@ import { closest } from '../core/text';
 import { property } from '../core/tree';
 import type { AstNode, Problem } from '../core/types';
 import { sourceOffset } from '../expressions/index';
-import { hasPlaceholder, markDeploysAsString, scanPlaceholders, type Placeholder } from '../expressions/placeholders';
+import { hasPlaceholder, markDeploysAsString, scanPlaceholders, wholePlaceholder, type Placeholder } from '../expressions/placeholders';
 import { intrinsicAt, intrinsicOf, isJoinString, isSubString, subVariablesOf, subVariablesUnknown } from './intrinsics';
 import { unresolvedSubVariables, type TemplateNames } from './templateNames';
 
@@ -89,7 +89,6 @@ export function entries(map: AstNode | undefined, params: Map<string, AstNode>):
   return out;
 }
 
-const WHOLE = /^\$\{([^}]+)\}$/;
 
 /** The JSON scalar a text reads as (a number, true, false, null, a quoted string), else undefined. */
 function bareValue(s: string): string | number | boolean | null | undefined {
@@ -124,7 +123,7 @@ function* wholePlaceholders(definition: AstNode, keyNames?: Set<string>): Genera
       const c = children[i];
       const key = node.type === 'property' && i === 0;
       if (key && keyNames && c.type === 'string' && typeof c.value === 'string' && c.value.includes('${')) for (const p of scanPlaceholders(c.value)) keyNames.add(p.name);
-      const name = c.type === 'string' && node.type !== 'object' && !key ? WHOLE.exec(c.value)?.[1] : undefined;
+      const name = c.type === 'string' && node.type !== 'object' && !key ? wholePlaceholder(c.value) : undefined;
       if (name) yield { holder: node, index: i, name };
       else stack.push(c);
     }
