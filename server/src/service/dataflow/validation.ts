@@ -168,8 +168,8 @@ function mapInputNotArray(state: AslState, input: Shape): Problem | undefined {
   return { offset: state.keyNode.offset, length: state.keyNode.length, severity: 'warning', source: 'dataflow', code: DataflowCode.pathNotInInput, message: `Map ${JSON.stringify(state.name)} has no ItemsPath, so it iterates over its whole input, and that is ${describeShape(input)}${whose}, not an array: the state fails when it runs (States.Runtime)${hint}` };
 }
 
-/** What `$` (or `$$`, a variable) a path of the slot reads from, and those words; undefined where it is not known. */
-function baseOf(slot: Slot, path: PathNode, context: Shape, variables: Dataflow['variables']): Shape | undefined {
+/** What a path of the slot reads from (its `$`, the context object `$$`, or a variable); undefined where that is not known. */
+function baseOf(slot: Slot, path: PathNode, context: Shape, variables: Dataflow['variables']): Exclude<Shape, { kind: 'unknown' }> | undefined {
   const base = path.root === '$$' ? context : path.root !== '$' ? variables.get(path.root.slice(1)) : slot.against;
   return base && base.kind !== 'unknown' ? base : undefined;
 }
@@ -216,8 +216,8 @@ function check(slot: Slot, path: PathNode, parsed: ParsedDocument, context: Shap
   // `$name`: a variable, the join of what every Assign of that name sets.
   const inContext = path.root === '$$';
   const variable = path.root !== '$' && !inContext;
-  const base = inContext ? context : variable ? variables.get(path.root.slice(1)) : slot.against;
-  if (!base || base.kind === 'unknown') return undefined;
+  const base = baseOf(slot, path, context, variables);
+  if (!base) return undefined;
   const label = inContext ? 'the context object' : variable ? `the variable ${path.root}` : slot.label;
   const text = (names: (string | number)[]) => pathText(names, path.root);
   const segs = path.segments;
