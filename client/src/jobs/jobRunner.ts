@@ -10,6 +10,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { JOB_KINDS, isTerminalStatus, logStreamsOf, type JobKind } from '../../../server/src/jobKinds';
 import { classifyEndpoint, clientSettings, guardDestination, isLocalEndpoint } from './endpoint';
 import { JOB_APIS, type JobDescription, type JobDescribeResponse, type StatusTransition } from './jobApis';
+import { jobKey } from './jobStore';
 import { explainError, JobError, type ExplainedError } from './awsErrors';
 
 export type { JobKind, StatusTransition, JobDescription, JobDescribeResponse };
@@ -228,7 +229,7 @@ export class JobRunner {
   start(kind: JobKind, request: Record<string, unknown>): Promise<StartResult> {
     const ref = { kind, name: jobNameOf(kind, request) };
     // One job: its name where it runs, the profile's account included (two profiles' starts are two jobs).
-    const key = JSON.stringify([this.settings.endpoint ?? null, this.settings.region ?? null, this.settings.profile ?? null, kind, ref.name]);
+    const key = jobKey({ ...ref, endpoint: this.settings.endpoint, region: this.settings.region, profile: this.settings.profile });
     const running = inFlight.get(key);
     if (running) return running.then((r) => ({ ...r, deduplicated: true }));
     const started = this.create(ref, request).finally(() => inFlight.delete(key));
